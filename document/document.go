@@ -1,0 +1,146 @@
+// Package document holds the types that flow through docmill: a parsed
+// document, the analysis a tier produces for it, and the result that is
+// indexed and published.
+package document
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Content types docmill recognises after sniffing.
+const (
+	TypeText     = "text/plain"
+	TypeMarkdown = "text/markdown"
+	TypeHTML     = "text/html"
+	TypePDF      = "application/pdf"
+	TypeDOCX     = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	TypeLog      = "text/x-log"
+)
+
+// ID returns the document id for raw content: the hex sha256, so the same
+// bytes ingested twice are one document.
+func ID(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}
+
+// Parsed is a document after parsing: its plain text and what the parser
+// learned about it.
+type Parsed struct {
+	ID          string            `json:"id"`
+	Filename    string            `json:"filename"`
+	Source      string            `json:"source"`
+	ContentType string            `json:"content_type"`
+	Encoding    string            `json:"encoding,omitempty"`
+	Title       string            `json:"title"`
+	Text        string            `json:"text"`
+	Sentences   []string          `json:"sentences,omitempty"`
+	Language    string            `json:"language"` // ISO 639-1 ("en", "zh") or "und"
+	Pages       int               `json:"pages,omitempty"`
+	Size        int               `json:"size"`
+	Meta        map[string]string `json:"meta,omitempty"`
+}
+
+// IsLog reports whether the parser recognised the document as a log file.
+func (p *Parsed) IsLog() bool { return p.ContentType == TypeLog }
+
+// Keyword is a key phrase with its score (higher is more relevant).
+type Keyword struct {
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+}
+
+// Entity is a typed span found in a document (a party, a date, a citation).
+type Entity struct {
+	Kind  string `json:"kind"`            // party, agreement_date, effective_date, expiration_date, date, money, duration, governing_law, defined_term, citation, obligation
+	Text  string `json:"text"`            // the span as written
+	Value string `json:"value,omitempty"` // normalised value when there is one (ISO date, amount)
+}
+
+// TemplateCount is a mined log template and how many lines matched it.
+type TemplateCount struct {
+	ID       string `json:"id"`
+	Template string `json:"template"`
+	Count    int    `json:"count"`
+	New      bool   `json:"new,omitempty"` // first seen in this document
+}
+
+// LogSummary says what happened in a log file.
+type LogSummary struct {
+	Lines        int             `json:"lines"`
+	Levels       map[string]int  `json:"levels"`
+	ErrorShare   float64         `json:"error_share"`
+	Start        string          `json:"start,omitempty"`
+	End          string          `json:"end,omitempty"`
+	Templates    []TemplateCount `json:"templates"`
+	NewTemplates int             `json:"new_templates"`
+	Errors       []string        `json:"errors,omitempty"` // sample error lines
+}
+
+// Depth names how deep the model ran for a task.
+type Depth string
+
+// Depths a task may run at.
+const (
+	DepthNone    Depth = "none" // model-free tier
+	DepthShallow Depth = "shallow"
+	DepthFull    Depth = "full"
+	DepthAuto    Depth = "auto" // requests only: let the router decide
+)
+
+// TaskTrace records how one task was computed.
+type TaskTrace struct {
+	Depth      Depth   `json:"depth"`
+	ExitLayer  int     `json:"exit_layer,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Ms         float64 `json:"ms"`
+}
+
+// ModelInfo names the analyser that produced a result.
+type ModelInfo struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Tier    string `json:"tier"` // "free" or "model"
+}
+
+// Analysis is what an analysis tier produces for a parsed document.
+type Analysis struct {
+	Class             string               `json:"class"` // contract, regulation, log, other
+	Confidence        float64              `json:"confidence"`
+	Subtype           string               `json:"subtype,omitempty"`
+	SubtypeConfidence float64              `json:"subtype_confidence,omitempty"`
+	Keywords          []Keyword            `json:"keywords"`
+	Summary           string               `json:"summary"`
+	Entities          []Entity             `json:"entities,omitempty"`
+	Log               *LogSummary          `json:"log,omitempty"`
+	Tasks             map[string]TaskTrace `json:"tasks"` // keyed by task: classify, keywords, summary, entities, logs
+	Model             ModelInfo            `json:"model"`
+}
+
+// StageTrace is one stage's part in processing a document.
+type StageTrace struct {
+	Stage string  `json:"stage"`
+	Ms    float64 `json:"ms"`
+}
+
+// Result is a processed document as published on docmill.results.<class>
+// and stored in the index.
+type Result struct {
+	ID          string            `json:"id"`
+	Filename    string            `json:"filename"`
+	Title       string            `json:"title"`
+	Source      string            `json:"source"`
+	ContentType string            `json:"content_type"`
+	Language    string            `json:"language"`
+	Pages       int               `json:"pages,omitempty"`
+	Size        int               `json:"size"`
+	Text        string            `json:"text,omitempty"` // body, for the indexer; omitted on the wire when empty
+	Meta        map[string]string `json:"meta,omitempty"`
+	Analysis
+	Depth       Depth        `json:"depth"` // deepest exit used for this document
+	Trace       []StageTrace `json:"trace"`
+	IngestedAt  time.Time    `json:"ingested_at"`
+	ProcessedAt time.Time    `json:"processed_at"`
+}
