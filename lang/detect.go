@@ -1,0 +1,167 @@
+// Package lang holds the text basics every analysis step shares: language
+// detection, sentence splitting and word tokenisation for English (and other
+// Latin-script languages) and Chinese.
+package lang
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Language codes returned by Detect.
+const (
+	English      = "en"
+	Chinese      = "zh"
+	Japanese     = "ja"
+	Korean       = "ko"
+	German       = "de"
+	French       = "fr"
+	Spanish      = "es"
+	Italian      = "it"
+	Dutch        = "nl"
+	Portuguese   = "pt"
+	Undetermined = "und"
+)
+
+// detectSample bounds the bytes Detect looks at: the language of a document
+// is settled long before 64 KiB, and long inputs must stay cheap.
+const detectSample = 64 << 10
+
+// stopwords are small, distinctive function-word profiles. Words shared by
+// several languages (e.g. "de", "a", "en") are kept only where they help.
+var stopwords = map[string][]string{
+	English:    {"the", "and", "of", "to", "is", "in", "that", "for", "with", "this", "shall", "by", "be", "are", "or", "any", "which", "it", "as", "on", "not", "such", "from", "will", "have"},
+	German:     {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "auf", "für", "eine", "ein", "dem", "im", "oder", "wird", "werden", "auch", "bei", "nach"},
+	French:     {"le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "qui", "que", "sur", "pas", "au", "aux", "sont", "par", "avec", "ce", "cette", "il", "elle", "être", "de", "à", "ou", "ne", "en", "qu", "l", "d", "n"},
+	Spanish:    {"el", "la", "los", "las", "y", "del", "que", "en", "por", "con", "una", "para", "es", "se", "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta"},
+	Italian:    {"il", "di", "che", "e", "la", "per", "un", "una", "del", "della", "non", "sono", "gli", "le", "nel", "alla", "con", "questo", "anche", "dei"},
+	Dutch:      {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "voor", "met", "zijn", "aan", "ook", "worden", "wordt", "bij", "naar", "dit", "er"},
+	Portuguese: {"o", "os", "as", "e", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "por", "se", "na", "no", "ao", "mais"},
+}
+
+// stopIndex maps a stopword to a bit set of the languages it belongs to.
+var (
+	stopIndex map[string]uint16
+	stopLangs []string
+)
+
+func init() {
+	stopLangs = []string{English, German, French, Spanish, Italian, Dutch, Portuguese}
+	stopIndex = make(map[string]uint16)
+	for i, l := range stopLangs {
+		for _, w := range stopwords[l] {
+			stopIndex[w] |= 1 << i
+		}
+	}
+}
+
+// Detect returns the ISO 639-1 code of text's main language: "zh" when Han
+// characters dominate (by a script ratio that weighs a CJK character like a
+// short Latin word), "ja"/"ko" for kana/Hangul, and for Latin script the
+// best of a small stopword profile (en, de, fr, es, it, nl, pt). Text too
+// short or without a clear signal is "und".
+func Detect(text string) string {
+	if len(text) > detectSample {
+		cut := detectSample
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var han, kana, hangul, latin int
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				latin++
+			}
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.IsLetter(r) && unicode.Is(unicode.Latin, r):
+			latin++
+		}
+	}
+	cjk := han + kana + hangul
+	// A CJK character carries about as much as a 4-letter Latin word.
+	if cjk >= 2 && float64(cjk) >= 0.3*(float64(cjk)+float64(latin)/4) {
+		switch {
+		case hangul > han && hangul > kana:
+			return Korean
+		case kana*5 > cjk:
+			return Japanese
+		default:
+			return Chinese
+		}
+	}
+	if latin < 8 {
+		return Undetermined
+	}
+	return latinProfile(text)
+}
+
+// latinProfile scores the lower-cased words of text against the stopword
+// profiles and returns the best language, or "und" when no profile is hit
+// clearly.
+func latinProfile(text string) string {
+	var scores [8]float64
+	words, hits := 0, 0
+	var buf [24]byte
+	forEachLowerWord(text, buf[:0], func(w []byte) {
+		words++
+		mask, ok := stopIndex[string(w)]
+		if !ok {
+			return
+		}
+		hits++
+		// A word shared by k profiles counts 1/k for each: shared words
+		// ("de", "en", "la") say little about which language it is.
+		share := 1 / float64(bits.OnesCount16(mask))
+		for i := range stopLangs {
+			if mask&(1<<i) != 0 {
+				scores[i] += share
+			}
+		}
+	})
+	best, second := -1, 0.0
+	for i := range stopLangs {
+		if best < 0 || scores[i] > scores[best] {
+			if best >= 0 {
+				second = scores[best]
+			}
+			best = i
+		} else if scores[i] > second {
+			second = scores[i]
+		}
+	}
+	if best < 0 || scores[best] < 1.5 || hits*20 < words || scores[best] == second {
+		// Short or stopword-free text (identifiers, log lines): English is
+		// the honest default only when there is some signal for it.
+		return Undetermined
+	}
+	return stopLangs[best]
+}
+
+// forEachLowerWord calls fn with each lower-cased letter run of text; the
+// slice is reused between calls.
+func forEachLowerWord(text string, buf []byte, fn func([]byte)) {
+	w := buf[:0]
+	flush := func() {
+		if len(w) > 0 {
+			fn(w)
+			w = w[:0]
+		}
+	}
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			w = utf8.AppendRune(w, unicode.ToLower(r))
+			continue
+		}
+		flush()
+	}
+	flush()
+}

@@ -1,0 +1,202 @@
+package lang
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"This Agreement is entered into by and between the parties and shall be governed by the laws of the State of New York.", "en"},
+		{"本文提出了一种基于深度学习的中文关键词抽取方法，实验结果表明该方法在多个数据集上取得了较好的效果。", "zh"},
+		{"本文使用 BERT 模型进行 named entity recognition 的研究，并在 CoNLL 数据集上取得了很好的结果。", "zh"},
+		{"Die Verordnung gilt für die Verarbeitung personenbezogener Daten, die ganz oder teilweise automatisiert erfolgt, und für die nichtautomatisierte Verarbeitung.", "de"},
+		{"Le présent règlement s'applique au traitement de données à caractère personnel, automatisé en tout ou en partie, ainsi qu'au traitement non automatisé.", "fr"},
+		{"El presente Reglamento se aplica al tratamiento total o parcialmente automatizado de datos personales, así como al tratamiento no automatizado de los datos.", "es"},
+		{"", "und"},
+		{"12345 67890 !!!", "und"},
+		{"John Smith (张三) signed the agreement with the company on behalf of the buyer and the seller.", "en"},
+	}
+	for _, c := range cases {
+		if got := Detect(c.text); got != c.want {
+			t.Errorf("Detect(%.40q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestDetectLongInputCutsOnRuneBoundary(t *testing.T) {
+	text := strings.Repeat("中文内容测试", detectSample/12+10)
+	if got := Detect(text); got != "zh" {
+		t.Fatalf("Detect(long zh) = %q", got)
+	}
+}
+
+func TestSentencesEnglish(t *testing.T) {
+	text := `1. DEFINITIONS
+
+Mr. Smith and Dr. J. R. Jones met in the U.S. on Monday. They signed the deal
+with Acme Inc. and agreed to pay 2.3 million dollars, i.e. most of the budget, e.g. fees.
+Under Article 6(1)(a) of the Regulation, consent is required! Is it? Yes... "Quite so." The End.
+See Sec. 4 and Art. 5 and No. 7 for details. Wait... and then more.
+
+Payment Terms
+The Buyer shall pay within 30 days.
+- first item without punctuation
+- second item
+(a) the Seller; and
+(b) the Buyer.`
+	want := []string{
+		"1. DEFINITIONS",
+		"Mr. Smith and Dr. J. R. Jones met in the U.S. on Monday.",
+		"They signed the deal with Acme Inc. and agreed to pay 2.3 million dollars, i.e. most of the budget, e.g. fees.",
+		"Under Article 6(1)(a) of the Regulation, consent is required!",
+		"Is it?",
+		"Yes...",
+		`"Quite so."`,
+		"The End.",
+		"See Sec. 4 and Art. 5 and No. 7 for details.",
+		"Wait... and then more.",
+		"Payment Terms",
+		"The Buyer shall pay within 30 days.",
+		"- first item without punctuation",
+		"- second item",
+		"(a) the Seller; and",
+		"(b) the Buyer.",
+	}
+	got := Sentences(text, "en")
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences:\n got  %q\n want %q", got, want)
+	}
+}
+
+func TestSentencesWeakAbbreviation(t *testing.T) {
+	got := Sentences("The supplier is Acme Corp. The buyer is Beta Ltd. (the \"Buyer\") in London.", "en")
+	want := []string{"The supplier is Acme Corp.", `The buyer is Beta Ltd. (the "Buyer") in London.`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestSentencesChinese(t *testing.T) {
+	text := "摘要\n本文研究了中文分词。实验表明，“该方法有效！”我们还讨论了不足；未来将继续改进？\n关键词：分词\r\n\r\n第二段的内容在这里，这一行是因为排版而被折断的一个很长的句子\n继续写完。"
+	want := []string{
+		"摘要",
+		"本文研究了中文分词。",
+		"实验表明，“该方法有效！”",
+		"我们还讨论了不足；",
+		"未来将继续改进？",
+		"关键词：分词",
+		"第二段的内容在这里，这一行是因为排版而被折断的一个很长的句子继续写完。",
+	}
+	got := Sentences(text, "zh")
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences zh:\n got  %q\n want %q", got, want)
+	}
+}
+
+func TestSentencesNoEmpties(t *testing.T) {
+	for _, s := range Sentences("  \n\n . \n ... \n\n\t", "en") {
+		if strings.TrimSpace(s) != s || s == "" {
+			t.Errorf("untrimmed or empty sentence %q", s)
+		}
+	}
+	if got := Sentences("", "en"); len(got) != 0 {
+		t.Errorf("empty text gave %q", got)
+	}
+}
+
+func texts(toks []Token) []string {
+	out := make([]string, len(toks))
+	for i, tk := range toks {
+		out[i] = tk.Text
+	}
+	return out
+}
+
+func checkOffsets(t *testing.T, text string, toks []Token) {
+	t.Helper()
+	for _, tk := range toks {
+		if tk.Start < 0 || tk.End > len(text) || text[tk.Start:tk.End] != tk.Text {
+			t.Fatalf("token %+v does not match text[%d:%d]", tk, tk.Start, tk.End)
+		}
+	}
+}
+
+func TestWordsEnglish(t *testing.T) {
+	text := "The party's state-of-the-art system (v2.3) costs $1,000 — naïve café 'quoted' -dash- end."
+	toks := Words(text, "en")
+	checkOffsets(t, text, toks)
+	want := []string{"The", "party's", "state-of-the-art", "system", "v2.3", "costs", "1", "000", "naïve", "café", "quoted", "dash", "end"}
+	if got := texts(toks); !reflect.DeepEqual(got, want) {
+		t.Errorf("Words = %q, want %q", got, want)
+	}
+}
+
+func TestWordsHanWithoutChineseIsPerCharacter(t *testing.T) {
+	text := "Zhang 张三 signed"
+	toks := Words(text, "en")
+	checkOffsets(t, text, toks)
+	if got := texts(toks); !reflect.DeepEqual(got, []string{"Zhang", "张", "三", "signed"}) {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestWordsChinese(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the gse dictionary (~2 s)")
+	}
+	text := "我们使用BERT模型进行中文分词，准确率达到95.2%。深度学习方法效果很好"
+	toks := Words(text, "zh")
+	checkOffsets(t, text, toks)
+	got := texts(toks)
+	joined := strings.Join(got, "|")
+	for _, w := range []string{"我们", "使用", "BERT", "模型", "中文", "分词", "95.2", "深度", "学习"} {
+		found := false
+		for _, g := range got {
+			if g == w {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing word %q in %s", w, joined)
+		}
+	}
+	for _, g := range got {
+		if strings.ContainsAny(g, "，。% ") {
+			t.Errorf("punctuation token %q", g)
+		}
+	}
+}
+
+func TestAlignPiecesFallsBack(t *testing.T) {
+	run := "中文分词"
+	toks := alignPieces(nil, run, 10, []string{"中文", "XX"})
+	want := []Token{{"中文", 10, 16}, {"分", 16, 19}, {"词", 19, 22}}
+	if !reflect.DeepEqual(toks, want) {
+		t.Errorf("got %+v", toks)
+	}
+}
+
+var benchText = strings.Repeat("This Agreement shall be governed by the laws of the State of Delaware, without regard to its conflict-of-law principles. The Company's obligations under Section 2.3 survive termination. ", 200)
+
+func BenchmarkWordsEnglish(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		Words(benchText, "en")
+	}
+}
+
+func BenchmarkSentencesEnglish(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		Sentences(benchText, "en")
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		Detect(benchText)
+	}
+}

@@ -1,0 +1,327 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentences splits text into trimmed, non-empty sentences.
+//
+// Blank lines always end a sentence. Inside a paragraph, lines are joined
+// (hard-wrapped text) unless the next line starts a list item or the line
+// looks like a heading (short, no closing punctuation, followed by a line
+// that starts like a new sentence). English boundaries are . ! ? and
+// ellipses followed by whitespace and an upper-case letter, digit, quote or
+// bracket; abbreviations (Mr., e.g., U.S., No., Sec., Art., ...), initials,
+// decimals (2.3) and list numbers ("1. Definitions") do not end a sentence.
+// For Chinese ("zh"), 。！？； and ! ? end a sentence, taking closing quotes
+// and brackets with them; lines of CJK text are joined without a space.
+func Sentences(text, language string) []string {
+	zh := language == Chinese || language == Japanese
+	var out []string
+	for _, para := range paragraphs(text) {
+		for _, unit := range lineUnits(para, zh) {
+			out = splitUnit(out, unit, zh)
+		}
+	}
+	return out
+}
+
+// paragraphs splits text on blank lines; each paragraph is a list of
+// trimmed, non-empty lines.
+func paragraphs(text string) [][]string {
+	var paras [][]string
+	var cur []string
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			if len(cur) > 0 {
+				paras = append(paras, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, line)
+	}
+	if len(cur) > 0 {
+		paras = append(paras, cur)
+	}
+	return paras
+}
+
+// lineUnits joins the lines of a paragraph into units that the sentence
+// scanner then splits further.
+func lineUnits(lines []string, zh bool) []string {
+	var units []string
+	var b strings.Builder
+	for i, line := range lines {
+		if b.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(line)
+			if !(isCJK(prev) && isCJK(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(line)
+		next := ""
+		if i+1 < len(lines) {
+			next = lines[i+1]
+		}
+		if next == "" || isListItem(next) || isHeading(line, next, zh) {
+			units = append(units, b.String())
+			b.Reset()
+		}
+	}
+	return units
+}
+
+// isHeading reports whether a line stands on its own: short, without
+// closing punctuation, and followed by a line that starts a sentence.
+func isHeading(line, next string, zh bool) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".!?:;,。！？；：，、-–—(\"“", last) {
+		return false
+	}
+	max := 60
+	if zh {
+		max = 25
+	}
+	if utf8.RuneCountInString(line) > max && !isAllCaps(line) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsUpper(first) || unicode.IsDigit(first) || isCJK(first) || strings.ContainsRune("\"“‘([", first)
+}
+
+// isAllCaps reports whether every letter of s is upper case (and there are
+// some).
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// isListItem reports whether a line starts with a bullet or an enumerator:
+// "- ", "• ", "1. ", "1.2 ", "(a) ", "a) ", "iv. ", "一、", "（一）", "1、".
+func isListItem(line string) bool {
+	r, size := utf8.DecodeRuneInString(line)
+	if strings.ContainsRune("-*•·–▪◦►‣", r) {
+		return len(line) > size && (line[size] == ' ' || line[size] == '\t')
+	}
+	if r == '（' || r == '(' {
+		end := strings.IndexAny(line, ")）")
+		return end > 0 && end <= 8 && end+1 < len(line)
+	}
+	// enumerator: up to 6 chars of digits, letters (roman) or dots, then ") ", ". " or "、"
+	i := 0
+	for i < len(line) && i < 8 {
+		c := line[i]
+		if c >= '0' && c <= '9' || c == '.' && i > 0 {
+			i++
+			continue
+		}
+		break
+	}
+	if i == 0 {
+		// a single letter or short roman numeral: "a) ", "iv. "
+		for i < len(line) && i < 4 && strings.IndexByte("abcdefghijklmnopqrstuvwxyzIVXivx", line[i]) >= 0 {
+			i++
+		}
+		if i == 0 || i+1 >= len(line) || line[i+1] != ' ' || (line[i] != ')' && !(line[i] == '.' && isRoman(line[:i]))) {
+			return cjkEnumerator(line)
+		}
+		return true
+	}
+	if i < len(line) {
+		rest := line[i:]
+		switch {
+		case strings.HasPrefix(rest, ") "), strings.HasPrefix(rest, "、"):
+			return true
+		case rest[0] == ' ' && line[i-1] == '.':
+			return true
+		case rest[0] == ' ' && strings.Contains(line[:i], "."):
+			return true // "1.2 Scope"
+		}
+	}
+	return false
+}
+
+func isRoman(s string) bool {
+	return strings.Trim(strings.ToLower(s), "ivx") == "" || len(s) == 1
+}
+
+// cjkEnumerator recognises "一、" style enumerators.
+func cjkEnumerator(line string) bool {
+	for i, r := range line {
+		if i > 9 {
+			return false
+		}
+		if r == '、' {
+			return i > 0
+		}
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			return false
+		}
+	}
+	return false
+}
+
+// isCJK reports whether r is a Han, kana or Hangul character or CJK
+// punctuation.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// strongAbbrev never end a sentence; weakAbbrev end one only before an
+// upper-case word.
+var (
+	strongAbbrev = setOf("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "messrs", "mme", "no", "nos", "sec", "secs",
+		"art", "arts", "para", "paras", "cl", "fig", "figs", "vol", "vols", "pp", "p", "ch", "chap", "sch", "cf", "vs", "v",
+		"viz", "approx", "dept", "gen", "gov", "govt", "hon", "rev", "sgt", "capt", "col", "lt", "mt", "ft", "ave", "blvd",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ref", "refs", "ex", "exh",
+		"subsec", "subpara", "pt", "reg", "regs", "dir", "op", "cit", "ibid", "id", "n", "nr", "tel", "min", "max", "mio")
+	weakAbbrev = setOf("inc", "ltd", "co", "corp", "llc", "plc", "etc", "al", "bros", "lp", "llp", "gmbh", "ag", "sa", "bv", "nv")
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// closers may follow a terminator and belong to the sentence it ends.
+const closers = "\"'”’」』）)]】》"
+
+// splitUnit appends the sentences of one unit to out.
+func splitUnit(out []string, s string, zh bool) []string {
+	start := 0
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		end := -1
+		switch r {
+		case '。', '！', '？', '；', '!', '?', '…', '.':
+			end = boundary(s, start, i, r, zh)
+		}
+		if end < 0 {
+			i += size
+			continue
+		}
+		if sent := strings.TrimSpace(s[start:end]); sent != "" {
+			out = append(out, sent)
+		}
+		start, i = end, end
+	}
+	if sent := strings.TrimSpace(s[start:]); sent != "" {
+		out = append(out, sent)
+	}
+	return out
+}
+
+// boundary decides whether the terminator r at byte i ends a sentence and
+// returns the end of that sentence (after closers), or -1.
+func boundary(s string, start, i int, r rune, zh bool) int {
+	end := i + utf8.RuneLen(r)
+	ellipsis := r == '…'
+	// runs of terminators: "?!", "...", "。」"
+	for end < len(s) {
+		n, size := utf8.DecodeRuneInString(s[end:])
+		if n == '.' || n == '…' || (n == '!' || n == '?') && r != '.' {
+			if n == '.' && r == '.' || n == '…' {
+				ellipsis = true
+			}
+			end += size
+			continue
+		}
+		if n == '。' || n == '！' || n == '？' {
+			end += size
+			continue
+		}
+		break
+	}
+	for end < len(s) {
+		n, size := utf8.DecodeRuneInString(s[end:])
+		if !strings.ContainsRune(closers, n) {
+			break
+		}
+		end += size
+	}
+	if end >= len(s) {
+		return len(s)
+	}
+	cjkTerm := r == '。' || r == '！' || r == '？' || r == '；'
+	if cjkTerm || zh && (r == '!' || r == '?' || r == '…') {
+		return end
+	}
+	// ASCII terminators need whitespace after them.
+	j := end
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if j == end || j >= len(s) {
+		return -1
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	startsSentence := unicode.IsUpper(next) || unicode.IsDigit(next) || isCJK(next) || strings.ContainsRune("\"“‘'([", next)
+	if !startsSentence {
+		return -1
+	}
+	if r == '!' || r == '?' || ellipsis {
+		return end
+	}
+	return periodBoundary(s, start, i, next, end)
+}
+
+// periodBoundary applies the abbreviation, initial and enumerator rules to
+// a period at byte i followed by a sentence-like start next.
+func periodBoundary(s string, start, i int, next rune, end int) int {
+	w := i
+	for w > start {
+		c, size := utf8.DecodeLastRuneInString(s[:w])
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.') {
+			break
+		}
+		w -= size
+	}
+	word := s[w:i]
+	if word == "" {
+		return end // "(a)." or a quote before the period
+	}
+	lw := strings.ToLower(word)
+	switch {
+	case strongAbbrev[lw]:
+		return -1
+	case strings.Contains(word, "."): // U.S., e.g., i.e., a.m.
+		return -1
+	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(word[0])):
+		return -1 // an initial: "J. Smith"
+	case weakAbbrev[lw]:
+		if unicode.IsUpper(next) {
+			return end
+		}
+		return -1
+	case strings.TrimSpace(s[start:w]) == "" && (isNumber(word) || isRoman(word) && len(word) <= 4):
+		return -1 // "1. Definitions" at the start of a unit
+	}
+	return end
+}
+
+func isNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
