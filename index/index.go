@@ -1,0 +1,234 @@
+// Package index stores processed documents in a Bleve index and searches
+// them. The mapping is described as data (see Mapping) so that it can be
+// inspected and versioned; text fields are analysed by language: English
+// text with the "en" analyser (stemming, stop words), Chinese text with the
+// "cjk" bigram analyser.
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/docmill/docmill/document"
+)
+
+// Scoring models supported by Options.Scoring.
+const (
+	ScoringBM25  = "bm25"
+	ScoringTFIDF = "tf-idf"
+)
+
+// Options configures an index.
+type Options struct {
+	// Scoring is the relevance model fixed when the index is created:
+	// ScoringBM25 (default) or ScoringTFIDF.
+	Scoring string
+	// NoEnrichment leaves keywords, summary and entities out of the text
+	// that free-text queries match (for measuring what enrichment adds).
+	NoEnrichment bool
+}
+
+// Index is a Bleve index of document results. It is safe for concurrent use.
+type Index struct {
+	bi   bleve.Index
+	opts Options
+	mu   sync.Mutex // serialises batches so Put/PutBatch stay ordered
+}
+
+// ErrNotFound is returned by Get for an unknown id.
+var ErrNotFound = errors.New("document not found")
+
+// Open opens the index in dir, creating it (and dir) when absent.
+func Open(dir string, opts Options) (*Index, error) {
+	if opts.Scoring == "" {
+		opts.Scoring = ScoringBM25
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+		bi, err := bleve.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		return &Index{bi: bi, opts: opts}, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("create index parent %s: %w", dir, err)
+	}
+	m, err := Mapping(opts)
+	if err != nil {
+		return nil, err
+	}
+	bi, err := bleve.New(dir, m)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return &Index{bi: bi, opts: opts}, nil
+}
+
+// Close flushes and closes the index.
+func (ix *Index) Close() error { return ix.bi.Close() }
+
+// Count returns the number of documents in the index.
+func (ix *Index) Count() (uint64, error) { return ix.bi.DocCount() }
+
+// Put indexes one result, replacing any document with the same id.
+func (ix *Index) Put(ctx context.Context, r *document.Result) error {
+	return ix.PutBatch(ctx, []*document.Result{r})
+}
+
+// PutBatch indexes results in one Bleve batch; it returns once the batch is
+// durably written.
+func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	b := ix.bi.NewBatch()
+	for _, r := range rs {
+		rec, err := toRecord(r, ix.opts)
+		if err != nil {
+			return err
+		}
+		if err := b.Index(r.ID, rec); err != nil {
+			return fmt.Errorf("index %s: %w", r.ID, err)
+		}
+	}
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("write batch of %d: %w", len(rs), err)
+	}
+	return nil
+}
+
+// Delete removes a document.
+func (ix *Index) Delete(id string) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.bi.Delete(id)
+}
+
+// Get returns the stored result for id (without its body text).
+func (ix *Index) Get(ctx context.Context, id string) (*document.Result, error) {
+	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{id}))
+	req.Fields = []string{fieldResult}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
+	}
+	return decodeResult(res.Hits[0].Fields)
+}
+
+// Has reports whether a document with id is indexed.
+func (ix *Index) Has(ctx context.Context, id string) (bool, error) {
+	_, err := ix.Get(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func decodeResult(fields map[string]interface{}) (*document.Result, error) {
+	raw, _ := fields[fieldResult].(string)
+	if raw == "" {
+		return nil, fmt.Errorf("stored result missing")
+	}
+	var r document.Result
+	if err := json.Unmarshal([]byte(raw), &r); err != nil {
+		return nil, fmt.Errorf("decode stored result: %w", err)
+	}
+	return &r, nil
+}
+
+// hasCJK reports whether s contains Han, Hiragana, Katakana or Hangul.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
+}
+
+// record is what Bleve indexes for a result; its fields follow Mapping.
+type record map[string]interface{}
+
+func toRecord(r *document.Result, opts Options) (record, error) {
+	stored := *r
+	stored.Text = ""
+	raw, err := json.Marshal(&stored)
+	if err != nil {
+		return nil, fmt.Errorf("encode result %s: %w", r.ID, err)
+	}
+	suffix := ""
+	if r.Language == "zh" || (r.Language != "en" && hasCJK(r.Title+r.Text)) {
+		suffix = cjkSuffix
+	}
+	rec := record{
+		fieldResult:      string(raw),
+		"title" + suffix: r.Title,
+		"body" + suffix:  r.Text,
+		"filename":       r.Filename,
+		"class":          r.Class,
+		"subtype":        r.Subtype,
+		"language":       r.Language,
+		"source":         r.Source,
+		"content_type":   r.ContentType,
+		"model":          r.Model.Name,
+		"model_version":  r.Model.Name + "@" + r.Model.Version,
+		"tier":           r.Model.Tier,
+		"depth":          string(r.Depth),
+		"pages":          float64(r.Pages),
+		"size":           float64(r.Size),
+		"confidence":     r.Confidence,
+		"ingested_at":    r.IngestedAt,
+		"processed_at":   r.ProcessedAt,
+	}
+	if !opts.NoEnrichment {
+		rec["summary"+suffix] = r.Summary
+		kws := make([]string, 0, len(r.Keywords))
+		for _, k := range r.Keywords {
+			kws = append(kws, strings.ToLower(k.Text))
+		}
+		rec["keywords"] = kws
+		addEntities(rec, r.Entities)
+	}
+	return rec, nil
+}
+
+// facetedEntities are the entity kinds indexed as their own keyword fields.
+var facetedEntities = map[string]string{
+	"party":         "party",
+	"governing_law": "governing_law",
+	"citation":      "citation",
+	"defined_term":  "defined_term",
+}
+
+func addEntities(rec record, es []document.Entity) {
+	vals := map[string][]string{}
+	for _, e := range es {
+		field, ok := facetedEntities[e.Kind]
+		if !ok {
+			continue
+		}
+		v := e.Value
+		if v == "" {
+			v = e.Text
+		}
+		vals[field] = append(vals[field], v)
+	}
+	for f, v := range vals {
+		rec[f] = v
+	}
+}

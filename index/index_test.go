@@ -1,0 +1,128 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/document"
+)
+
+func sample(id, title, text, class, lang string, kws ...string) *document.Result {
+	r := &document.Result{ID: id, Title: title, Filename: id + ".txt", Text: text, Language: lang, Source: "test",
+		IngestedAt: time.Now().UTC(), ProcessedAt: time.Now().UTC()}
+	r.Class, r.Confidence = class, 0.9
+	for _, k := range kws {
+		r.Keywords = append(r.Keywords, document.Keyword{Text: k, Score: 1})
+	}
+	r.Summary = text
+	r.Model = document.ModelInfo{Name: "docmill-free", Version: "1", Tier: "free"}
+	return r
+}
+
+func openTemp(t *testing.T) (*Index, string) {
+	t.Helper()
+	dir := t.TempDir() + "/ix"
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, dir
+}
+
+func TestSearchFacetsHighlightAndReopen(t *testing.T) {
+	ctx := context.Background()
+	ix, dir := openTemp(t)
+	docs := []*document.Result{
+		sample("a", "Supply Agreement", "This supply agreement is governed by the laws of New York. The supplier shall deliver goods.", "contract", "en", "supply agreement"),
+		sample("b", "GDPR Article 6", "Processing shall be lawful only if the data subject has given consent.", "regulation", "en", "consent", "lawful processing"),
+		sample("c", "Inert <script>alert(1)</script>", "Payload <script>alert('x')</script> in an agreement body.", "other", "en"),
+		sample("d", "数据保护合同", "本合同由甲方和乙方签订，涉及个人数据保护义务。", "contract", "zh", "数据保护"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	// Same id again: still one document.
+	if err := ix.Put(ctx, docs[0]); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.Count(); n != 4 {
+		t.Fatalf("count = %d, want 4", n)
+	}
+	res, err := ix.Search(ctx, Query{Q: "agreements"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 {
+		t.Fatalf("agreements: total %d, want 2 (stemmed match in a and c): %+v", res.Total, res.Hits)
+	}
+	for _, h := range res.Hits {
+		for _, f := range h.Fragments {
+			if strings.Contains(f, "<script>") {
+				t.Fatalf("fragment not escaped: %q", f)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(res.Hits[0].Fragments, " "), "<mark>") {
+		t.Fatalf("no highlight in %v", res.Hits[0].Fragments)
+	}
+	res, err = ix.Search(ctx, Query{Q: "agreement", Filters: map[string][]string{"class": {"contract"}}})
+	if err != nil || res.Total != 1 || res.Hits[0].ID != "a" {
+		t.Fatalf("class filter: %+v %v", res, err)
+	}
+	counts := map[string]int{}
+	for _, ft := range res.Facets["class"] {
+		counts[ft.Term] = ft.Count
+	}
+	if counts["contract"] != 1 {
+		t.Fatalf("class facet %v", res.Facets["class"])
+	}
+	res, err = ix.Search(ctx, Query{Q: "数据保护"})
+	if err != nil || res.Total == 0 || res.Hits[0].ID != "d" {
+		t.Fatalf("chinese: %+v %v", res, err)
+	}
+	res, err = ix.Search(ctx, Query{Filters: map[string][]string{"keywords": {"consent"}}})
+	if err != nil || res.Total != 1 || res.Hits[0].ID != "b" {
+		t.Fatalf("keyword filter: %+v %v", res, err)
+	}
+	if _, err := ix.Search(ctx, Query{Q: "title:\"unterminated"}); !errors.Is(err, ErrBadQuery) {
+		t.Fatalf("bad query err = %v", err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix2, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix2.Close()
+	got, err := ix2.Get(ctx, "b")
+	if err != nil || got.Title != "GDPR Article 6" || got.Class != "regulation" || len(got.Keywords) != 2 {
+		t.Fatalf("get after reopen: %+v %v", got, err)
+	}
+	if _, err := ix2.Get(ctx, "zzz"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("missing id err = %v", err)
+	}
+}
+
+func TestTFIDFScoringAndNoEnrichment(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(t.TempDir()+"/ix", Options{Scoring: ScoringTFIDF, NoEnrichment: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	d := sample("x", "Plain", "body text only", "other", "en", "zebra")
+	if err := ix.Put(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Q: "zebra"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 {
+		t.Fatalf("keywords must not be searchable without enrichment, got %d", res.Total)
+	}
+}

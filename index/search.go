@@ -1,0 +1,236 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// FacetFields are the fields the search API counts values of.
+var FacetFields = []string{"class", "subtype", "keywords", "language", "source", "content_type", "party", "governing_law", "model_version", "depth"}
+
+// ErrBadQuery wraps query syntax errors, which are the caller's to fix.
+var ErrBadQuery = errors.New("bad query")
+
+// Query is a search request.
+type Query struct {
+	Q           string              // query-string syntax; empty matches everything
+	Filters     map[string][]string // field -> accepted values (OR within a field, AND across fields)
+	Since       time.Time           // ingested_at lower bound (inclusive) when not zero
+	Until       time.Time           // ingested_at upper bound (exclusive) when not zero
+	Size        int                 // hits per page (default 10, at most 200)
+	From        int                 // offset of the first hit
+	Sort        string              // "relevance" (default), "date" (newest first) or "-date"
+	Facets      int                 // values per facet; 0 = default 10, < 0 = no facets
+	NoHighlight bool
+}
+
+// Hit is one search hit.
+type Hit struct {
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	Filename   string    `json:"filename"`
+	Class      string    `json:"class"`
+	Subtype    string    `json:"subtype,omitempty"`
+	Confidence float64   `json:"confidence"`
+	Language   string    `json:"language"`
+	Source     string    `json:"source"`
+	Score      float64   `json:"score"`
+	Fragments  []string  `json:"fragments,omitempty"` // HTML-escaped except <mark>
+	Keywords   []string  `json:"keywords"`
+	Summary    string    `json:"summary"`
+	IngestedAt time.Time `json:"ingested_at"`
+}
+
+// FacetTerm is one value of a facet and how many hits have it.
+type FacetTerm struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// Result is a page of hits with facet counts.
+type Result struct {
+	Total  uint64                 `json:"total"`
+	TookMs float64                `json:"took_ms"`
+	Hits   []Hit                  `json:"hits"`
+	Facets map[string][]FacetTerm `json:"facets,omitempty"`
+}
+
+// Search runs q.
+func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	req, err := buildRequest(q)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		if strings.Contains(err.Error(), "parse") || strings.Contains(err.Error(), "syntax") {
+			return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
+		}
+		return nil, fmt.Errorf("search %q: %w", q.Q, err)
+	}
+	out := &Result{Total: res.Total, TookMs: float64(res.Took.Microseconds()) / 1000, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, toHit(h))
+	}
+	if len(res.Facets) > 0 {
+		out.Facets = map[string][]FacetTerm{}
+		for name, f := range res.Facets {
+			out.Facets[name] = facetTerms(f)
+		}
+	}
+	return out, nil
+}
+
+func buildRequest(q Query) (*bleve.SearchRequest, error) {
+	size := q.Size
+	if size <= 0 {
+		size = 10
+	}
+	if size > 200 {
+		size = 200
+	}
+	text, err := textQuery(q.Q)
+	if err != nil {
+		return nil, err
+	}
+	parts := []query.Query{text}
+	parts = append(parts, filterQueries(q)...)
+	var top query.Query = text
+	if len(parts) > 1 {
+		top = bleve.NewConjunctionQuery(parts...)
+	}
+	req := bleve.NewSearchRequestOptions(top, size, q.From, false)
+	req.Fields = []string{fieldResult}
+	if !q.NoHighlight && strings.TrimSpace(q.Q) != "" {
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.Fields = []string{"body", "body" + cjkSuffix, "title", "title" + cjkSuffix, "summary", "summary" + cjkSuffix}
+	}
+	switch q.Sort {
+	case "date":
+		req.SortBy([]string{"-ingested_at", "-_score"})
+	case "-date":
+		req.SortBy([]string{"ingested_at", "-_score"})
+	}
+	if q.Facets >= 0 {
+		n := q.Facets
+		if n == 0 {
+			n = 10
+		}
+		for _, f := range FacetFields {
+			req.AddFacet(f, bleve.NewFacetRequest(f, n))
+		}
+		req.AddFacet("ingested_at", dateFacet(time.Now()))
+	}
+	return req, nil
+}
+
+func textQuery(q string) (query.Query, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return bleve.NewMatchAllQuery(), nil
+	}
+	qs := bleve.NewQueryStringQuery(q)
+	if _, err := qs.Parse(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
+	}
+	if !hasCJK(q) {
+		return qs, nil
+	}
+	// _all is analysed as English, which cannot match the CJK bigrams of
+	// Chinese fields: search those fields with their own analyser too.
+	d := bleve.NewDisjunctionQuery(qs)
+	for _, f := range []string{"title", "body", "summary"} {
+		m := bleve.NewMatchQuery(q)
+		m.SetField(f + cjkSuffix)
+		d.AddQuery(m)
+	}
+	return d, nil
+}
+
+func filterQueries(q Query) []query.Query {
+	var out []query.Query
+	fields := make([]string, 0, len(q.Filters))
+	for f := range q.Filters {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		var any []query.Query
+		for _, v := range q.Filters[f] {
+			if v == "" {
+				continue
+			}
+			t := bleve.NewTermQuery(v)
+			t.SetField(f)
+			any = append(any, t)
+		}
+		switch len(any) {
+		case 0:
+		case 1:
+			out = append(out, any[0])
+		default:
+			out = append(out, bleve.NewDisjunctionQuery(any...))
+		}
+	}
+	if !q.Since.IsZero() || !q.Until.IsZero() {
+		var start, end time.Time
+		start, end = q.Since, q.Until
+		dq := bleve.NewDateRangeQuery(start, end)
+		dq.SetField("ingested_at")
+		out = append(out, dq)
+	}
+	return out
+}
+
+// dateFacet buckets ingestion time relative to now.
+func dateFacet(now time.Time) *bleve.FacetRequest {
+	f := bleve.NewFacetRequest("ingested_at", 4)
+	day := 24 * time.Hour
+	f.AddDateTimeRange("last 24h", now.Add(-day), now.Add(time.Hour))
+	f.AddDateTimeRange("last 7 days", now.Add(-7*day), now.Add(time.Hour))
+	f.AddDateTimeRange("last 30 days", now.Add(-30*day), now.Add(time.Hour))
+	f.AddDateTimeRange("older", time.Unix(0, 0), now.Add(-30*day))
+	return f
+}
+
+func facetTerms(f *search.FacetResult) []FacetTerm {
+	var out []FacetTerm
+	if f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			out = append(out, FacetTerm{Term: t.Term, Count: t.Count})
+		}
+	}
+	for _, r := range f.DateRanges {
+		if r.Count > 0 {
+			out = append(out, FacetTerm{Term: r.Name, Count: r.Count})
+		}
+	}
+	return out
+}
+
+func toHit(h *search.DocumentMatch) Hit {
+	hit := Hit{ID: h.ID, Score: h.Score}
+	if r, err := decodeResult(h.Fields); err == nil {
+		hit.Title, hit.Filename, hit.Class, hit.Subtype = r.Title, r.Filename, r.Class, r.Subtype
+		hit.Confidence, hit.Language, hit.Source = r.Confidence, r.Language, r.Source
+		hit.Summary, hit.IngestedAt = r.Summary, r.IngestedAt
+		for _, k := range r.Keywords {
+			hit.Keywords = append(hit.Keywords, k.Text)
+		}
+	}
+	for _, f := range []string{"title", "title" + cjkSuffix, "summary", "summary" + cjkSuffix, "body", "body" + cjkSuffix} {
+		hit.Fragments = append(hit.Fragments, h.Fragments[f]...)
+	}
+	if len(hit.Fragments) > 3 {
+		hit.Fragments = hit.Fragments[:3]
+	}
+	return hit
+}
