@@ -1,0 +1,310 @@
+package logs
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Header is what SplitHeader recognised at the start of a log line.
+type Header struct {
+	// Raw is the header text as written (empty when none was found).
+	Raw string
+	// Time is the timestamp when one was recognised; zero otherwise. A
+	// timestamp without a year (syslog style) has year 0.
+	Time time.Time
+	// Level is the normalised severity (TRACE, DEBUG, INFO, NOTICE, WARN,
+	// ERROR, FATAL) or empty when none was recognised.
+	Level string
+	// Component is the emitting component (e.g. "sshd[24200]") when the
+	// header names one.
+	Component string
+}
+
+// maxHeaderTokens bounds how far into a line the header may reach.
+const maxHeaderTokens = 14
+
+// maxHeaderWords is how many plain words (host, facility, tags) may sit in
+// a header before a level or component marker.
+const maxHeaderWords = 3
+
+// tokKind classifies a header token.
+type tokKind int
+
+const (
+	kWord tokKind = iota
+	kID           // contains a digit: timestamp parts, pids, node ids
+	kLevel
+	kComp // identifier ending with ':' (component, optionally with [pid])
+	kSep  // a lone "-" or "|"
+	kBracket
+)
+
+// htok is one header token with its byte span in the line.
+type htok struct {
+	text       string
+	start, end int
+	kind       tokKind
+	padded     bool // followed by two or more spaces (column layout)
+}
+
+// SplitHeader separates a log line's header (timestamp, level, host,
+// component, pid) from its message content. It uses the shape of tokens
+// only, not per-format rules: a header is a short run of timestamp/id
+// tokens, bracketed fields, separators and at most a few words, ended by
+// a severity word or a "component:" token. When no such end is found the
+// line is returned whole as content (with any leading timestamp parsed).
+func SplitHeader(line string) (Header, string) {
+	toks := headerTokens(line, maxHeaderTokens)
+	end, lvl, comp := headerEnd(toks, line)
+	var h Header
+	if end > 0 {
+		h.Raw = strings.TrimSpace(line[:toks[end-1].end])
+		h.Level = lvl
+		h.Component = comp
+	}
+	limit := end
+	if limit == 0 {
+		limit = len(toks)
+	}
+	h.Time = findTime(toks[:limit])
+	if h.Level == "" && end > 0 {
+		h.Level = levelIn(toks[:end])
+	}
+	if end == 0 {
+		return h, strings.TrimSpace(line)
+	}
+	return h, strings.TrimSpace(line[toks[end-1].end:])
+}
+
+// headerEnd returns the number of header tokens, the level word and the
+// component found, following the shape described on SplitHeader.
+func headerEnd(toks []htok, line string) (int, string, string) {
+	words := 0
+	sepEnd := 0 // header end implied by a separator after a timestamp
+	sawID := false
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.kind {
+		case kLevel:
+			if !levelPlausible(toks, i, sawID) {
+				words++
+				if words > maxHeaderWords {
+					return sepEnd, "", ""
+				}
+				continue
+			}
+			return afterLevel(toks, i, line)
+		case kComp:
+			if words <= 1 && (sawID || i == 0) {
+				return i + 1, "", strings.TrimSuffix(t.text, ":")
+			}
+			words++
+		case kSep:
+			if sawID {
+				sepEnd = i + 1
+			}
+		case kBracket:
+			if lv := normLevel(strings.Trim(t.text, "[]")); lv != "" {
+				return afterLevel(toks, i, line)
+			}
+			if hasDigit(t.text) {
+				sawID = true
+			}
+		case kID:
+			sawID = true
+		case kWord:
+			words++
+		}
+		if words > maxHeaderWords {
+			break
+		}
+	}
+	return sepEnd, "", ""
+}
+
+// levelPlausible rejects level words that are really content: a single
+// letter only counts before a component token, and any level must follow
+// some timestamp or id.
+func levelPlausible(toks []htok, i int, sawID bool) bool {
+	if !sawID {
+		return false
+	}
+	if len(strings.Trim(toks[i].text, "[]:,")) == 1 {
+		return i+1 < len(toks) && toks[i+1].kind == kComp
+	}
+	return true
+}
+
+// afterLevel extends the header past the level at index i over a thread
+// bracket, a separator and a component, and returns it.
+func afterLevel(toks []htok, i int, line string) (int, string, string) {
+	lvl := normLevel(strings.Trim(toks[i].text, "[]:,"))
+	end := i + 1
+	for end < len(toks) && (toks[end].kind == kBracket || toks[end].kind == kSep) {
+		end++
+	}
+	comp := ""
+	if end < len(toks) {
+		t := toks[end]
+		switch {
+		case t.kind == kComp:
+			comp = strings.TrimSuffix(t.text, ":")
+			end++
+		case toks[end-1].padded && t.padded && (t.kind == kWord || t.kind == kID):
+			// Column-aligned logs pad the component field with spaces.
+			comp = t.text
+			end++
+		}
+	}
+	return end, lvl, comp
+}
+
+// headerTokens splits the start of line into up to n tokens; a bracketed
+// group ("[Sun Dec 04 04:47:44 2005]", "[main]") is one token even when it
+// holds spaces.
+func headerTokens(line string, n int) []htok {
+	var toks []htok
+	i := 0
+	for len(toks) < n {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i >= len(line) {
+			break
+		}
+		start := i
+		if line[i] == '[' {
+			i = closeBracket(line, i)
+		} else {
+			for i < len(line) && line[i] != ' ' && line[i] != '\t' {
+				i++
+			}
+		}
+		t := htok{text: line[start:i], start: start, end: i}
+		t.padded = strings.HasPrefix(line[i:], "  ") || strings.HasPrefix(line[i:], "\t")
+		t.kind = classify(t.text)
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// closeBracket returns the index after the bracket group opened at i,
+// honouring nesting; an unclosed bracket ends at the next space.
+func closeBracket(line string, i int) int {
+	depth := 0
+	for j := i; j < len(line) && j-i < 200; j++ {
+		switch line[j] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				k := j + 1
+				for k < len(line) && line[k] != ' ' && line[k] != '\t' {
+					k++ // "[x]:" or "[x]," stays one token
+				}
+				return k
+			}
+		}
+	}
+	j := i
+	for j < len(line) && line[j] != ' ' {
+		j++
+	}
+	return j
+}
+
+// classify gives a header token its kind.
+func classify(s string) tokKind {
+	switch {
+	case s == "-" || s == "|" || s == "--" || s == "::":
+		return kSep
+	case s[0] == '[':
+		return kBracket
+	case normLevel(strings.Trim(s, ":,")) != "":
+		return kLevel
+	case isCompToken(s):
+		return kComp
+	case hasDigit(s) || isMonthOrDay(strings.Trim(s, ",")):
+		return kID
+	}
+	return kWord
+}
+
+// isCompToken reports whether s looks like "name:", "name[pid]:",
+// "name(sub)[pid]:" or "pkg.Class$Inner:".
+func isCompToken(s string) bool {
+	if len(s) < 2 || s[len(s)-1] != ':' {
+		return false
+	}
+	body := s[:len(s)-1]
+	r := rune(body[0])
+	if !unicode.IsLetter(r) && r != '_' {
+		return false
+	}
+	for _, c := range body {
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || strings.ContainsRune("._-$/()[]@#", c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// levels maps severity spellings to normalised levels.
+var levels = map[string]string{
+	"TRACE": "TRACE", "DEBUG": "DEBUG", "DBG": "DEBUG", "VERBOSE": "DEBUG",
+	"INFO": "INFO", "INFORMATION": "INFO", "NOTICE": "NOTICE",
+	"WARN": "WARN", "WARNING": "WARN",
+	"ERROR": "ERROR", "ERR": "ERROR", "SEVERE": "ERROR", "FAILURE": "ERROR",
+	"FATAL": "FATAL", "CRITICAL": "FATAL", "CRIT": "FATAL", "ALERT": "FATAL", "EMERG": "FATAL", "PANIC": "FATAL",
+	// Single-letter levels (Android, glog) are accepted only before a component.
+	"V": "TRACE", "D": "DEBUG", "I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL",
+}
+
+// normLevel returns the normalised level for a word, or "".
+func normLevel(s string) string {
+	if s == "" || len(s) > 11 {
+		return ""
+	}
+	// Level words are written in one case: "INFO", "info", "Info".
+	up := strings.ToUpper(s)
+	if s != up && s != strings.ToLower(s) && s != strings.ToUpper(s[:1])+strings.ToLower(s[1:]) {
+		return ""
+	}
+	if len(s) == 1 && s != up {
+		return ""
+	}
+	return levels[up]
+}
+
+// levelIn finds a level among header tokens (e.g. "[error]").
+func levelIn(toks []htok) string {
+	for _, t := range toks {
+		if lv := normLevel(strings.Trim(t.text, "[]:,<>")); lv != "" {
+			return lv
+		}
+	}
+	return ""
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+var monthDay = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+}
+
+// isMonthOrDay reports whether s is an English month or weekday
+// abbreviation, which header timestamps use.
+func isMonthOrDay(s string) bool {
+	return len(s) == 3 && monthDay[strings.ToLower(s)]
+}

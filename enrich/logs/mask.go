@@ -1,0 +1,101 @@
+package logs
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Wildcard stands for a variable part in a template.
+const Wildcard = "<*>"
+
+// maskRules replace variable substrings that can hold spaces or
+// punctuation before the line is cut into tokens. They are generic shapes
+// (addresses, identifiers, paths), the same for every source.
+var maskRules = []*regexp.Regexp{
+	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                                                                                      // URL
+	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`),                                                              // UUID
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                                                                                  // MAC
+	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                                                                                         // IPv4[:port]
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                                                                               // IPv6-ish
+	regexp.MustCompile(`\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|edu|gov|mil|int|io|info|biz|uk|de|cn|hk|jp|fr|ru|us|eu|ca|au|in|br|nl|local|localdomain|lan)(?::\d+)?\b`), // host name
+	regexp.MustCompile(`(?:^|[\s=:(\[,])(?:[A-Za-z]:)?(?:[\\/][\w.\-@+~$#]+){2,}[\\/]?`),                                                                               // path
+	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),                                                             // ISO time
+	regexp.MustCompile(`\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b`),                                                                                                          // clock time
+}
+
+// pathRule is the index of the path rule, whose match may start with a
+// delimiter that must be kept.
+const pathRule = 6
+
+// tokenPunct is trimmed from a token before deciding whether it is a
+// variable, and put back around the wildcard.
+const tokenPunct = `[](){},;:"'.!?`
+
+// mask turns content into template tokens: variable substrings and any
+// token holding a digit become Wildcard, key=value keeps the key.
+func mask(content string, c Config) []string {
+	s := content
+	for i, re := range maskRules {
+		if i == pathRule {
+			s = re.ReplaceAllStringFunc(s, keepLead)
+			continue
+		}
+		s = re.ReplaceAllString(s, Wildcard)
+	}
+	fields := strings.Fields(s)
+	out := fields[:0]
+	for _, f := range fields {
+		t := maskToken(f)
+		if c.CollapseWildcards && t == Wildcard && len(out) > 0 && out[len(out)-1] == Wildcard {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// keepLead replaces a path match but keeps its leading delimiter.
+func keepLead(m string) string {
+	if m != "" && strings.ContainsRune(" \t=:([,", rune(m[0])) && !(len(m) > 1 && m[1] == '\\') {
+		if m[0] == ':' || m[0] == '=' || m[0] == '(' || m[0] == '[' || m[0] == ',' || m[0] == ' ' || m[0] == '\t' {
+			return m[:1] + Wildcard
+		}
+	}
+	return Wildcard
+}
+
+// maskToken masks one whitespace-free token.
+func maskToken(f string) string {
+	if f == Wildcard {
+		return f
+	}
+	if k := strings.IndexByte(f, '='); k > 0 && k < len(f)-1 {
+		val := f[k+1:]
+		core, pre, suf := trimPunct(val)
+		if core != "" && (hasDigit(core) || strings.Contains(core, Wildcard)) {
+			return f[:k+1] + pre + Wildcard + suf
+		}
+		return f
+	}
+	core, pre, suf := trimPunct(f)
+	if core == "" {
+		return f
+	}
+	if hasDigit(core) || (strings.Contains(core, Wildcard) && core != Wildcard) {
+		return pre + Wildcard + suf
+	}
+	return f
+}
+
+// trimPunct splits s into leading punctuation, core and trailing
+// punctuation.
+func trimPunct(s string) (core, pre, suf string) {
+	i, j := 0, len(s)
+	for i < j && strings.IndexByte(tokenPunct, s[i]) >= 0 {
+		i++
+	}
+	for j > i && strings.IndexByte(tokenPunct, s[j-1]) >= 0 {
+		j--
+	}
+	return s[i:j], s[:i], s[j:]
+}

@@ -1,0 +1,296 @@
+// Package logs mines log templates in the Drain family (a fixed-depth
+// parse tree over masked tokens, He et al., ICWS 2017) with one generic
+// configuration for every source, splits log headers without per-format
+// rules, summarises log files, and keeps templates per source across
+// restarts (JetStream KV).
+package logs
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Config tunes the miner. One configuration serves all sources.
+type Config struct {
+	// Depth is the parse tree depth counting the root and the length
+	// layer, as in Drain: Depth-2 leading tokens route a message.
+	Depth int
+	// SimThreshold is the share of a template's tokens a message must
+	// match to join it.
+	SimThreshold float64
+	// MaxChildren bounds a tree node's children; further tokens share a
+	// wildcard branch.
+	MaxChildren int
+	// MaxTemplates bounds how many templates a miner keeps (0: no bound);
+	// beyond it new messages still get ids but are not remembered.
+	MaxTemplates int
+	// CollapseWildcards merges runs of adjacent variables into one, so
+	// variables that span several tokens do not change a message's length.
+	CollapseWildcards bool
+}
+
+// DefaultConfig is the configuration used for every source.
+func DefaultConfig() Config {
+	return Config{Depth: 4, SimThreshold: 0.5, MaxChildren: 100, MaxTemplates: 20000, CollapseWildcards: true}
+}
+
+// Template is a mined message shape.
+type Template struct {
+	ID        string    `json:"id"`
+	Template  string    `json:"template"`
+	Count     int       `json:"count"`
+	FirstSeen time.Time `json:"first_seen"`
+}
+
+// cluster is a template under construction.
+type cluster struct {
+	id        string
+	tokens    []string
+	count     int
+	firstSeen time.Time
+}
+
+func (c *cluster) template() string { return strings.Join(c.tokens, " ") }
+
+// node is a parse tree node; leaves hold clusters.
+type node struct {
+	children map[string]*node
+	clusters []*cluster
+}
+
+func newNode() *node { return &node{children: map[string]*node{}} }
+
+// Miner groups messages into templates. It is safe for concurrent use.
+type Miner struct {
+	cfg      Config
+	mu       sync.Mutex
+	root     *node
+	clusters []*cluster
+	byID     map[string]*cluster
+	seen     map[string]bool
+	version  uint64 // bumped on every change, for persistence
+	now      func() time.Time
+}
+
+// NewMiner returns an empty miner; zero fields of c take their defaults.
+func NewMiner(c Config) *Miner {
+	d := DefaultConfig()
+	if c.Depth < 3 {
+		c.Depth = d.Depth
+	}
+	if c.SimThreshold <= 0 {
+		c.SimThreshold = d.SimThreshold
+	}
+	if c.MaxChildren <= 0 {
+		c.MaxChildren = d.MaxChildren
+	}
+	return &Miner{cfg: c, root: newNode(), byID: map[string]*cluster{}, seen: map[string]bool{}, now: time.Now}
+}
+
+// Add mines one message (the content after SplitHeader) and returns its
+// template id, the template as it stands after this message, and whether
+// the message started a new template.
+func (m *Miner) Add(content string) (id, template string, isNew bool) {
+	toks := mask(content, m.cfg)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.version++
+	if c := m.search(toks); c != nil {
+		c.count++
+		merge(c.tokens, toks)
+		return c.id, c.template(), false
+	}
+	c := &cluster{tokens: toks, count: 1, firstSeen: m.now().UTC()}
+	c.id = m.newID(c.template())
+	if m.cfg.MaxTemplates > 0 && len(m.clusters) >= m.cfg.MaxTemplates {
+		return c.id, c.template(), true
+	}
+	m.insert(c)
+	return c.id, c.template(), true
+}
+
+// Templates returns a snapshot of the templates in creation order.
+func (m *Miner) Templates() []Template {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Template, len(m.clusters))
+	for i, c := range m.clusters {
+		out[i] = Template{ID: c.id, Template: c.template(), Count: c.count, FirstSeen: c.firstSeen}
+	}
+	return out
+}
+
+// Template returns the current text of the template with id.
+func (m *Miner) Template(id string) (string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, ok := m.byID[id]
+	if !ok {
+		return "", false
+	}
+	return c.template(), true
+}
+
+// Seen reports whether id was passed to Seen before, and marks it. Call it
+// before running an expensive analysis (the neural tier) on a template so
+// that the analysis runs once per template; the marks live in memory.
+func (m *Miner) Seen(id string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seen[id] {
+		return true
+	}
+	m.seen[id] = true
+	return false
+}
+
+// restore loads persisted templates into an empty miner.
+func (m *Miner) restore(ts []Template) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, t := range ts {
+		if _, dup := m.byID[t.ID]; dup || t.ID == "" {
+			continue
+		}
+		m.insert(&cluster{id: t.ID, tokens: strings.Fields(t.Template), count: t.Count, firstSeen: t.FirstSeen})
+	}
+}
+
+// snapshot returns the templates and the version they reflect.
+func (m *Miner) snapshot() ([]Template, uint64) {
+	ts := m.Templates()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return ts, m.version
+}
+
+// newID derives a short stable id from the first template text, so the
+// same message shape gets the same id in every process.
+func (m *Miner) newID(tpl string) string {
+	h := fnv.New64a()
+	h.Write([]byte(tpl))
+	base := fmt.Sprintf("%012x", h.Sum64()&0xffffffffffff)
+	id := base
+	for n := 2; m.byID[id] != nil; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// search finds the cluster a message belongs to, or nil.
+func (m *Miner) search(toks []string) *cluster {
+	n := m.root.children[strconv.Itoa(len(toks))]
+	if n == nil {
+		return nil
+	}
+	for i := 0; i < m.cfg.Depth-2 && i < len(toks); i++ {
+		next := n.children[routeKey(toks[i])]
+		if next == nil {
+			next = n.children[Wildcard]
+		}
+		if next == nil {
+			return nil
+		}
+		n = next
+	}
+	return m.best(n.clusters, toks)
+}
+
+// best picks the most similar cluster above the threshold; ties go to the
+// one with more variables, as in Drain.
+func (m *Miner) best(cs []*cluster, toks []string) *cluster {
+	var best *cluster
+	bestSim, bestVars := -1.0, -1
+	for _, c := range cs {
+		sim, vars := similarity(c.tokens, toks)
+		if sim > bestSim || (sim == bestSim && vars > bestVars) {
+			best, bestSim, bestVars = c, sim, vars
+		}
+	}
+	if best == nil || bestSim < m.cfg.SimThreshold {
+		return nil
+	}
+	return best
+}
+
+// similarity is the share of positions where the template and the message
+// agree (a variable in both counts as agreement: both were masked), and
+// the number of template variables.
+func similarity(tpl, toks []string) (float64, int) {
+	if len(tpl) == 0 {
+		return 1, 0
+	}
+	same, vars := 0, 0
+	for i, t := range tpl {
+		if t == Wildcard {
+			vars++
+		}
+		if t == toks[i] {
+			same++
+		}
+	}
+	return float64(same) / float64(len(tpl)), vars
+}
+
+// merge turns positions where the message differs into variables.
+func merge(tpl, toks []string) {
+	for i := range tpl {
+		if tpl[i] != toks[i] {
+			tpl[i] = Wildcard
+		}
+	}
+}
+
+// insert adds a cluster to the tree and the index.
+func (m *Miner) insert(c *cluster) {
+	m.clusters = append(m.clusters, c)
+	m.byID[c.id] = c
+	key := strconv.Itoa(len(c.tokens))
+	n := m.root.children[key]
+	if n == nil {
+		n = newNode()
+		m.root.children[key] = n
+	}
+	for i := 0; i < m.cfg.Depth-2 && i < len(c.tokens); i++ {
+		n = m.child(n, routeKey(c.tokens[i]))
+	}
+	n.clusters = append(n.clusters, c)
+}
+
+// child descends to (creating when allowed) the child for key, sending
+// overflow to the wildcard branch as Drain does.
+func (m *Miner) child(n *node, key string) *node {
+	if c := n.children[key]; c != nil {
+		return c
+	}
+	if key != Wildcard {
+		limit := m.cfg.MaxChildren
+		if n.children[Wildcard] == nil {
+			limit--
+		}
+		if len(n.children) < limit {
+			c := newNode()
+			n.children[key] = c
+			return c
+		}
+	}
+	c := n.children[Wildcard]
+	if c == nil {
+		c = newNode()
+		n.children[Wildcard] = c
+	}
+	return c
+}
+
+// routeKey is the tree key for a token: anything variable-looking routes
+// through the wildcard branch.
+func routeKey(t string) string {
+	if strings.Contains(t, Wildcard) || hasDigit(t) {
+		return Wildcard
+	}
+	return t
+}
