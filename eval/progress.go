@@ -1,0 +1,102 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Progress prints a one-line progress bar (done/total, rate, ETA) to a
+// terminal stream, redrawn in place with a carriage return at most every
+// redrawEvery. It is safe for concurrent use, so workers can call Add.
+type Progress struct {
+	w      io.Writer
+	total  int
+	label  string
+	start  time.Time
+	now    func() time.Time
+	mu     sync.Mutex
+	done   int
+	last   time.Time
+	closed bool
+}
+
+// redrawEvery throttles redraws: a fast loop must not spend its time
+// printing.
+const redrawEvery = 200 * time.Millisecond
+
+// barWidth is the number of cells of the bar.
+const barWidth = 24
+
+// NewProgress starts a progress bar for total units of work, labelled label,
+// on w. A nil w gives a silent bar.
+func NewProgress(w io.Writer, total int, label string) *Progress {
+	p := &Progress{w: w, total: total, label: label, now: time.Now}
+	p.start = p.now()
+	return p
+}
+
+// Add records n more units done and redraws when due.
+func (p *Progress) Add(n int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done += n
+	if t := p.now(); t.Sub(p.last) >= redrawEvery || p.done >= p.total {
+		p.last = t
+		p.draw(t, "\r")
+	}
+}
+
+// Done draws the final state and ends the line. Later calls do nothing.
+func (p *Progress) Done() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return
+	}
+	p.closed = true
+	p.draw(p.now(), "\r")
+	if p.w != nil {
+		fmt.Fprintln(p.w)
+	}
+}
+
+// draw writes the bar; the caller holds mu.
+func (p *Progress) draw(t time.Time, prefix string) {
+	if p.w == nil {
+		return
+	}
+	fmt.Fprint(p.w, prefix+p.line(t.Sub(p.start)))
+}
+
+// line renders the bar for the elapsed time, e.g.
+// "keywords [############------------] 1000/2000  52.3/s  ETA 19s".
+func (p *Progress) line(elapsed time.Duration) string {
+	frac := 0.0
+	if p.total > 0 {
+		frac = min(float64(p.done)/float64(p.total), 1)
+	}
+	cells := int(frac * barWidth)
+	bar := strings.Repeat("#", cells) + strings.Repeat("-", barWidth-cells)
+	rate := 0.0
+	if s := elapsed.Seconds(); s > 0 {
+		rate = float64(p.done) / s
+	}
+	eta := "?"
+	switch {
+	case p.done >= p.total:
+		eta = "done in " + elapsed.Round(100*time.Millisecond).String()
+	case rate > 0:
+		left := time.Duration(float64(p.total-p.done) / rate * float64(time.Second))
+		eta = "ETA " + left.Round(time.Second).String()
+	}
+	return fmt.Sprintf("%s [%s] %d/%d  %.1f/s  %s   ", p.label, bar, p.done, p.total, rate, eta)
+}

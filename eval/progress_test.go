@@ -1,0 +1,59 @@
+package eval
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestProgressLine(t *testing.T) {
+	p := NewProgress(nil, 200, "keywords")
+	p.done = 50
+	// 50 done in 10 s: 5/s, 150 left: ETA 30 s; 50/200 of 24 cells = 6.
+	got := p.line(10 * time.Second)
+	want := "keywords [######------------------] 50/200  5.0/s  ETA 30s   "
+	if got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	p.done = 200
+	if got := p.line(4 * time.Second); !strings.Contains(got, "200/200  50.0/s  done in 4s") {
+		t.Fatalf("final: %q", got)
+	}
+}
+
+func TestProgressConcurrentAndThrottled(t *testing.T) {
+	var buf bytes.Buffer
+	var mu sync.Mutex
+	w := writerFunc(func(b []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return buf.Write(b) })
+	p := NewProgress(w, 1000, "x")
+	clock := p.start
+	p.now = func() time.Time { return clock } // time stands still: only the final count may redraw
+	var wg sync.WaitGroup
+	for i := 0; i < 10; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 100; j++ {
+				p.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	p.Done()
+	p.Done()
+	out := buf.String()
+	// One redraw at the first Add (last is zero), one on reaching the
+	// total, one from Done; then the newline.
+	if n := strings.Count(out, "\r"); n != 3 {
+		t.Fatalf("%d redraws: %q", n, out)
+	}
+	if !strings.HasSuffix(out, "\n") || !strings.Contains(out, "1000/1000") {
+		t.Fatalf("final line: %q", out)
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
