@@ -8,6 +8,7 @@ package eval
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // KeywordDoc is one document of a keyphrase collection: the JSONL line
@@ -31,16 +32,30 @@ type KeywordReport struct {
 
 // NormalizePhrase applies the keyphrase protocol to one phrase: lower-case,
 // split on runs of characters that are neither letters nor digits, Porter-
-// stem every word (NLTK variant) and join with single spaces. A phrase
-// without words normalises to "".
+// stem every word (NLTK variant) and join with single spaces. Chinese words
+// are not stemmed and are joined without a space. A phrase without words
+// normalises to "".
 func NormalizePhrase(phrase string) string {
 	words := strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+	var b strings.Builder
+	prevCJK := false
 	for i, w := range words {
-		words[i] = Stem(w)
+		first, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		if !isCJK(last) {
+			w = Stem(w)
+		}
+		// Chinese has no spaces between words: "深度 学习" and "深度学习"
+		// are the same key.
+		if i > 0 && !(prevCJK && isCJK(first)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		prevCJK = isCJK(last)
 	}
-	return strings.Join(words, " ")
+	return b.String()
 }
 
 // normalizeAll normalises phrases, dropping empty ones and later duplicates

@@ -14,6 +14,9 @@ func TestNormalizePhrase(t *testing.T) {
 		"Web-based platforms":       "web base platform",
 		"  ":                        "",
 		"Nash equilibria (NE)":      "nash equilibria ne",
+		"深度 学习":                     "深度学习",
+		"Lyapunov函数":                "lyapunov函数",
+		"SOS 方法":                    "so 方法",
 	}
 	for in, want := range cases {
 		if got := NormalizePhrase(in); got != want {
