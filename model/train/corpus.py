@@ -232,11 +232,38 @@ def roff_to_text(src):
     return text.strip()
 
 
+# Google Cloud CLI is installed on this machine from Google's own repository,
+# not from Debian; its pages are left out (and they would swamp man1).
+_NOT_DEBIAN = re.compile(r"/(gcloud|bq|gsutil|google-cloud)[^/]*$|/google-cloud-cli[^/]*/")
+
+
+def man_title(text):
+    """The one-line description after "NAME" in a rendered man page."""
+    m = re.search(r"NAME\s*\n(.+?)\n", text)
+    if not m:
+        return ""
+    line = m.group(1)
+    return line.split(" - ", 1)[1] if " - " in line else line
+
+
+def add_title_keywords(sink, ds, doc_id, title, text, source):
+    """Weak English keyphrases: multi-word spans of a title that recur in the body.
+
+    Titles and one-line descriptions name what a text is about, and the spans
+    of them that the body repeats are close to what a person marks as key
+    phrases; single words are dropped as too noisy.
+    """
+    body = text.split(title, 1)[1] if title and title in text else text
+    kws = [k for k in heading_phrases(title, body) if " " in k]
+    if kws:
+        sink.add("keywords", ds, doc_id, {"text": text, "keywords": kws, "language": "en", "kind": "title_phrases", "source": source})
+
+
 def add_debian_docs(sink, max_man=900, max_readme=300, max_pydoc=250):
     """English prose shipped by Debian under free licences, as class "other"."""
     ds = "debian_docs"
     n = 0
-    readmes = sorted(p for p in glob.glob("/usr/share/doc/*/README*") if os.path.isfile(p))
+    readmes = sorted(p for p in glob.glob("/usr/share/doc/*/README*") if os.path.isfile(p) and not _NOT_DEBIAN.search(p))
     for p in readmes[:max_readme]:
         text = _read_maybe_gz(p).strip()
         if len(text) < 400:
@@ -246,7 +273,7 @@ def add_debian_docs(sink, max_man=900, max_readme=300, max_pydoc=250):
         n += 1
     pages = []
     for sec in ("man1", "man5", "man8", "man7", "man3"):
-        pages += sorted(glob.glob("/usr/share/man/%s/*" % sec))
+        pages += sorted(p for p in glob.glob("/usr/share/man/%s/*" % sec) if not _NOT_DEBIAN.search(p))
     # Spread the pick over the whole alphabet instead of taking a-prefix pages only.
     step = max(1, len(pages) // (max_man * 2))
     picked = 0
@@ -263,6 +290,7 @@ def add_debian_docs(sink, max_man=900, max_readme=300, max_pydoc=250):
             continue
         rel = os.path.relpath(p, "/usr/share/man")
         sink.add("classify", ds, "man/" + rel, {"text": text, "label": "other", "subtype": "none", "source": "debian:/usr/share/man/" + rel})
+        add_title_keywords(sink, ds, "man/" + rel, man_title(text), text, "debian:/usr/share/man/" + rel)
         picked += 1
     pyfiles = sorted(glob.glob("/usr/lib/python3.11/*.py") + glob.glob("/usr/lib/python3.11/*/__init__.py"))
     taken = 0
@@ -279,6 +307,7 @@ def add_debian_docs(sink, max_man=900, max_readme=300, max_pydoc=250):
         if len(text) < 600:
             continue
         rel = os.path.relpath(p, "/usr/lib/python3.11")
+        add_title_keywords(sink, ds, "pydoc/" + rel, doc.split("\n", 1)[0], text, "debian:/usr/lib/python3.11/" + rel)
         sink.add("classify", ds, "pydoc/" + rel, {"text": text, "label": "other", "subtype": "none", "source": "debian:/usr/lib/python3.11/" + rel})
         taken += 1
 
