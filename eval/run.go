@@ -1,0 +1,375 @@
+package eval
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
+)
+
+// System is the analysis under evaluation, one function per task. A nil
+// function means the system cannot do that task.
+type System struct {
+	// Name says which tier this is ("free", "model") in reports.
+	Name string
+	// Keywords returns up to k key phrases, best first.
+	Keywords func(ctx context.Context, doc *document.Parsed, k int) ([]string, error)
+	// Summarize returns a summary of at most maxChars characters.
+	Summarize func(ctx context.Context, doc *document.Parsed, maxChars int) (string, error)
+	// Classify returns the document's label.
+	Classify func(ctx context.Context, doc *document.Parsed) (string, error)
+}
+
+// Options control an evaluation run.
+type Options struct {
+	// Progress receives the progress bar (stderr); nil is silent.
+	Progress io.Writer
+	// Predictions, when not nil, receives one JSON line per document with
+	// what the system predicted.
+	Predictions io.Writer
+	// Limit evaluates only the first Limit documents when > 0.
+	Limit int
+	// Chars is the summary budget in characters; 0 means the length of
+	// each document's reference summary (DefaultChars when it has none).
+	Chars int
+	// Baselines adds LEAD and TextRank (summary) and TF-IDF (keywords).
+	Baselines bool
+	// Workers bounds concurrent documents; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// DefaultChars is the summary budget when neither --chars nor a reference
+// length gives one.
+const DefaultChars = 2000
+
+// ParseText makes the parsed document the analysers expect from plain
+// text: detected language and sentences split by package lang.
+func ParseText(id, text string) *document.Parsed {
+	l := lang.Detect(text)
+	return &document.Parsed{
+		ID:          id,
+		Text:        text,
+		Language:    l,
+		Sentences:   lang.Sentences(text, l),
+		ContentType: document.TypeText,
+		Size:        len(text),
+	}
+}
+
+func limit[T any](docs []T, n int) []T {
+	if n > 0 && n < len(docs) {
+		return docs[:n]
+	}
+	return docs
+}
+
+// forEach runs fn on indexes 0..n-1 with bounded concurrency, advancing the
+// progress bar, and returns the first error.
+func forEach(ctx context.Context, n int, opt Options, label string, fn func(ctx context.Context, i int) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	bar := NewProgress(opt.Progress, n, label)
+	defer bar.Done()
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var (
+		wg       sync.WaitGroup
+		once     sync.Once
+		firstErr error
+	)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := fn(ctx, i); err != nil {
+					once.Do(func() { firstErr = err; cancel() })
+					continue
+				}
+				bar.Add(1)
+			}
+		}()
+	}
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+// writePredictions writes rows as JSON lines.
+func writePredictions[T any](w io.Writer, rows []T) error {
+	if w == nil {
+		return nil
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
+			return fmt.Errorf("write predictions: %w", err)
+		}
+	}
+	return nil
+}
+
+// KeywordsResult is the outcome of a keyword evaluation: the system's
+// scores at the top level (f1_at_5, f1_at_10, docs, ...) and the baselines.
+type KeywordsResult struct {
+	Task   string `json:"task"`
+	System string `json:"system"`
+	KeywordReport
+	Baselines map[string]KeywordReport `json:"baselines,omitempty"`
+}
+
+// EvalKeywords extracts 10 key phrases per document with sys and scores
+// them under the keyphrase protocol (ScoreKeywords); with opt.Baselines the
+// TF-IDF baseline is scored the same way.
+func EvalKeywords(ctx context.Context, docs []KeywordDoc, sys System, opt Options) (*KeywordsResult, error) {
+	if sys.Keywords == nil {
+		return nil, fmt.Errorf("tier %s has no keyword extraction", sys.Name)
+	}
+	docs = limit(docs, opt.Limit)
+	preds := make([][]string, len(docs))
+	err := forEach(ctx, len(docs), opt, "keywords", func(ctx context.Context, i int) error {
+		kw, err := sys.Keywords(ctx, ParseText(docs[i].ID, docs[i].Text), 10)
+		if err != nil {
+			return fmt.Errorf("keywords %s: %w", docs[i].ID, err)
+		}
+		preds[i] = kw
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res := &KeywordsResult{Task: "keywords", System: sys.Name, KeywordReport: ScoreKeywords(docs, byID(docs, preds))}
+	if opt.Baselines {
+		texts := make([]string, len(docs))
+		for i, d := range docs {
+			texts[i] = d.Text
+		}
+		bar := NewProgress(opt.Progress, len(docs), "tf-idf baseline")
+		base := TFIDFKeywords(texts, 10, bar)
+		bar.Done()
+		res.Baselines = map[string]KeywordReport{"tfidf": ScoreKeywords(docs, byID(docs, base))}
+	}
+	rows := make([]KeywordPrediction, len(docs))
+	for i, d := range docs {
+		rows[i] = KeywordPrediction{ID: d.ID, Keywords: preds[i]}
+	}
+	return res, writePredictions(opt.Predictions, rows)
+}
+
+func byID(docs []KeywordDoc, preds [][]string) map[string][]string {
+	m := make(map[string][]string, len(docs))
+	for i, d := range docs {
+		m[d.ID] = preds[i]
+	}
+	return m
+}
+
+// SummaryDoc is one document of a summarisation set: {"id","text","summary"}
+// (the native pairs.jsonl of legal_plain_english_summaries has these
+// fields too).
+type SummaryDoc struct {
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	Summary string `json:"summary"`
+}
+
+// SummaryReport holds mean ROUGE F-measures (stemmed, see RougeTokens):
+// ROUGE-L is the sentence-level LCS over the whole texts, ROUGE-Lsum the
+// summary-level union LCS over sentences split by package lang.
+type SummaryReport struct {
+	Rouge1    float64 `json:"rouge1"`
+	Rouge2    float64 `json:"rouge2"`
+	RougeL    float64 `json:"rougeL"`
+	RougeLsum float64 `json:"rougeLsum"`
+	MeanChars float64 `json:"mean_chars"`
+	Docs      int     `json:"docs"`
+}
+
+// SummaryResult is the outcome of a summary evaluation: the system's scores
+// at the top level (rouge1, rouge2, rougeL, docs) and the baselines.
+type SummaryResult struct {
+	Task   string `json:"task"`
+	System string `json:"system"`
+	Budget string `json:"budget"`
+	SummaryReport
+	Baselines map[string]SummaryReport `json:"baselines,omitempty"`
+}
+
+// SummaryPrediction is one line of a summary predictions file.
+type SummaryPrediction struct {
+	ID      string `json:"id"`
+	Summary string `json:"summary"`
+}
+
+// summaryAcc accumulates ROUGE over documents.
+type summaryAcc struct{ r SummaryReport }
+
+func (a *summaryAcc) add(summary, reference, language string) {
+	opt := RougeOptions{Stem: true}
+	s := Rouge(summary, reference, opt)
+	a.r.Rouge1 += s.Rouge1.F
+	a.r.Rouge2 += s.Rouge2.F
+	a.r.RougeL += s.RougeL.F
+	a.r.RougeLsum += RougeLsum(sentenceTokens(summary, language, opt), sentenceTokens(reference, language, opt)).F
+	a.r.MeanChars += float64(utf8.RuneCountInString(summary))
+	a.r.Docs++
+}
+
+func (a *summaryAcc) report() SummaryReport {
+	r := a.r
+	if n := float64(r.Docs); n > 0 {
+		r.Rouge1 /= n
+		r.Rouge2 /= n
+		r.RougeL /= n
+		r.RougeLsum /= n
+		r.MeanChars /= n
+	}
+	return r
+}
+
+func sentenceTokens(text, language string, opt RougeOptions) [][]string {
+	var out [][]string
+	for _, s := range lang.Sentences(text, language) {
+		out = append(out, RougeTokens(s, opt))
+	}
+	return out
+}
+
+// budgetFor is the summary budget of one document.
+func budgetFor(d SummaryDoc, chars int) int {
+	if chars > 0 {
+		return chars
+	}
+	if n := utf8.RuneCountInString(d.Summary); n > 0 {
+		return n
+	}
+	return DefaultChars
+}
+
+// EvalSummary summarises every document with sys under its budget and
+// scores ROUGE against the reference; with opt.Baselines LEAD and TextRank
+// run under the same budgets. Every output is cut to the budget (Budget),
+// so no system gains from running long.
+func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options) (*SummaryResult, error) {
+	if sys.Summarize == nil {
+		return nil, fmt.Errorf("tier %s has no summariser", sys.Name)
+	}
+	docs = limit(docs, opt.Limit)
+	type out struct{ ours, lead, textrank, language string }
+	outs := make([]out, len(docs))
+	err := forEach(ctx, len(docs), opt, "summary", func(ctx context.Context, i int) error {
+		d := docs[i]
+		p := ParseText(d.ID, d.Text)
+		n := budgetFor(d, opt.Chars)
+		s, err := sys.Summarize(ctx, p, n)
+		if err != nil {
+			return fmt.Errorf("summary %s: %w", d.ID, err)
+		}
+		o := out{ours: Budget(s, n), language: p.Language}
+		if opt.Baselines {
+			o.lead = Lead(d.Text, n)
+			o.textrank = TextRank(p.Sentences, p.Language, n)
+		}
+		outs[i] = o
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var ours, lead, tr summaryAcc
+	rows := make([]SummaryPrediction, len(docs))
+	for i, d := range docs {
+		o := outs[i]
+		ours.add(o.ours, d.Summary, o.language)
+		if opt.Baselines {
+			lead.add(o.lead, d.Summary, o.language)
+			tr.add(o.textrank, d.Summary, o.language)
+		}
+		rows[i] = SummaryPrediction{ID: d.ID, Summary: o.ours}
+	}
+	budget := "reference length"
+	if opt.Chars > 0 {
+		budget = fmt.Sprintf("%d chars", opt.Chars)
+	}
+	res := &SummaryResult{Task: "summary", System: sys.Name, Budget: budget, SummaryReport: ours.report()}
+	if opt.Baselines {
+		res.Baselines = map[string]SummaryReport{"lead": lead.report(), "textrank": tr.report()}
+	}
+	return res, writePredictions(opt.Predictions, rows)
+}
+
+// ClassifyResult is the outcome of a classification evaluation.
+type ClassifyResult struct {
+	Task   string `json:"task"`
+	System string `json:"system"`
+	ClassReport
+}
+
+// LabelPrediction is one line of a label predictions file.
+type LabelPrediction struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// EvalClassify labels every document with sys and scores the labels. load
+// turns a document into parsed text (ClassDoc.Text, or the file at
+// ClassDoc.Path parsed by the caller's parser).
+func EvalClassify(ctx context.Context, docs []ClassDoc, sys System, load func(context.Context, ClassDoc) (*document.Parsed, error), opt Options) (*ClassifyResult, error) {
+	if sys.Classify == nil {
+		return nil, fmt.Errorf("tier %s has no classifier", sys.Name)
+	}
+	docs = limit(docs, opt.Limit)
+	pred := make([]string, len(docs))
+	err := forEach(ctx, len(docs), opt, "classify", func(ctx context.Context, i int) error {
+		p, err := load(ctx, docs[i])
+		if err != nil {
+			return fmt.Errorf("load %s: %w", docs[i].ID, err)
+		}
+		label, err := sys.Classify(ctx, p)
+		if err != nil {
+			return fmt.Errorf("classify %s: %w", docs[i].ID, err)
+		}
+		pred[i] = label
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	gold := make([]string, len(docs))
+	rows := make([]LabelPrediction, len(docs))
+	for i, d := range docs {
+		gold[i] = d.Label
+		rows[i] = LabelPrediction{ID: d.ID, Label: pred[i]}
+	}
+	res := &ClassifyResult{Task: "classify", System: sys.Name, ClassReport: ScoreClassification(gold, pred)}
+	return res, writePredictions(opt.Predictions, rows)
+}
+
+// LoadClassDoc is the loader for ClassDocs with inline text.
+func LoadClassDoc(_ context.Context, d ClassDoc) (*document.Parsed, error) {
+	if d.Text == "" && d.Path != "" {
+		return nil, fmt.Errorf("document %s names a file (%s) but no parser was given", d.ID, d.Path)
+	}
+	return ParseText(d.ID, d.Text), nil
+}
