@@ -1,0 +1,227 @@
+package keywords
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
+	"github.com/go-ego/gse"
+)
+
+// zhIDF is the background inverse document frequency of Chinese words: the
+// IDF table that ships with gse (jieba's, Apache-2.0/MIT), loaded once.
+type zhIDF struct {
+	idf map[string]float64
+	max float64 // for words the table does not know
+	med float64
+}
+
+var (
+	zhIDFOnce sync.Once
+	zhTable   *zhIDF
+)
+
+func chineseIDF() *zhIDF {
+	zhIDFOnce.Do(func() {
+		t := &zhIDF{idf: make(map[string]float64, 360000)}
+		var sum float64
+		for line := range strings.SplitSeq(gse.ZhIdf, "\n") {
+			w, v, ok := strings.Cut(strings.TrimSpace(line), " ")
+			if !ok {
+				continue
+			}
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				continue
+			}
+			t.idf[w] = f
+			sum += f
+			t.max = math.Max(t.max, f)
+		}
+		if len(t.idf) > 0 {
+			t.med = sum / float64(len(t.idf))
+		}
+		zhTable = t
+	})
+	return zhTable
+}
+
+// of returns the IDF of a word; unknown words get the table's maximum,
+// like jieba does for out-of-vocabulary words.
+func (t *zhIDF) of(w string) float64 {
+	if v, ok := t.idf[w]; ok {
+		return v
+	}
+	if t.max == 0 {
+		return 1
+	}
+	return t.max
+}
+
+// zhStop are Chinese function words and the generic verbs and nouns of
+// abstracts that are never key phrases.
+var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 被 将 并 而 且 其 之 中 上 下 等 个 这 那 该 此 各 每 本 也 都 就 又 还 但 如 若 所 可 能 会 要 应 有 无 不 没 很 更 最 一 二 三 已 并且 以及 以上 以下 之间 之后 之前 通过 进行 采用 利用 使用 基于 根据 提出 提供 研究 分析 方法 结果 表明 本文 文章 论文 我们 作者 问题 过程 情况 方面 问题 因素 影响 作用 主要 重要 一种 一些 一定 同时 不同 相关 具有 得到 实现 存在 发现 认为 进一步 目前 随着 针对 对于 关于 其中 以此 因此 所以 从而 然后 然而 此外 以便 可以 能够 需要 包括 作为 成为 具体 有效 有关 较好 较高 良好 显著 明显 大量 多种 各种 已经 开始 提高 降低 增加 减少 探讨 讨论 介绍 总结 阐述 论述 说明 指出 给出 建立 设计 构建 解决 选择 确定 比较 结合 运用 应用研究 基础 条件 特点 内容 部分 领域 技术 系统 模型 理论 实验 数据 试验 体系 意义 价值 发展 工作 效果 水平 能力 作为 以期 旨在 为了 并对 并以 进而 以往 近年来 近年 当前 现有`)
+
+// zhTok is a Chinese-document token.
+type zhTok struct {
+	text       string
+	start, end int
+	content    bool // may be part of a key phrase
+	edge       bool // may start or end a key phrase
+}
+
+func zhTokens(text string) []zhTok {
+	words := lang.Words(text, lang.Chinese)
+	out := make([]zhTok, 0, len(words))
+	for _, w := range words {
+		t := zhTok{text: w.Text, start: w.Start, end: w.End}
+		n := utf8.RuneCountInString(w.Text)
+		switch {
+		case zhStop[w.Text] || isNumeric(w.Text):
+		case isHanWord(w.Text):
+			t.content = true
+			t.edge = n >= 2
+		default: // Latin words and acronyms inside Chinese text ("Lyapunov", "SOS")
+			t.content = n >= 2
+			t.edge = t.content
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func isHanWord(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// zhParams weigh the Chinese features; fixed on the non-test part of
+// csl_zh_keywords (train and dev splits of the shared split rule).
+var zhParams = struct {
+	MaxWords      int
+	Position      float64 // weight of the early-occurrence prior
+	MergePenalty  float64 // multiplier of a merged phrase's IDF sum per extra word
+	LengthChars   float64 // bonus per character beyond two, capped
+	MinMergeTF    int     // a merge must occur this often (or be in the first sentence)
+	SingleCharIDF float64 // IDF credited to a one-character word inside a merge
+}{MaxWords: 3, Position: 2, MergePenalty: 0.8, LengthChars: 0.05, MinMergeTF: 2, SingleCharIDF: 2}
+
+// chineseCandidates builds words and merges of adjacent words (no
+// punctuation or space between) and scores them by frequency, background
+// IDF, position and length.
+func chineseCandidates(text string) []Candidate {
+	toks := zhTokens(text)
+	idf := chineseIDF()
+	p := zhParams
+	type acc struct {
+		c     Candidate
+		idf   float64
+		sents map[int]bool
+	}
+	byKey := map[string]*acc{}
+	var order []*acc
+	sent := 0
+	sentOf := make([]int, len(toks))
+	for i := range toks {
+		if i > 0 && strings.ContainsAny(text[toks[i-1].end:toks[i].start], "。！？；.!?;\n") {
+			sent++
+		}
+		sentOf[i] = sent
+	}
+	nSent := sent + 1
+	for i := range toks {
+		if !toks[i].edge {
+			continue
+		}
+		sumIDF := 0.0
+		for n := 1; n <= p.MaxWords && i+n <= len(toks); n++ {
+			k := i + n - 1
+			if !toks[k].content || (n > 1 && toks[k-1].end != toks[k].start) {
+				break
+			}
+			if utf8.RuneCountInString(toks[k].text) == 1 {
+				sumIDF += p.SingleCharIDF
+			} else {
+				sumIDF += idf.of(toks[k].text)
+			}
+			if !toks[k].edge {
+				continue
+			}
+			key := text[toks[i].start:toks[k].end]
+			a := byKey[key]
+			if a == nil {
+				a = &acc{c: Candidate{Text: key, Key: key, Words: n, FirstPos: float64(i) / float64(len(toks))}, sents: map[int]bool{}}
+				a.idf = sumIDF / (1 + p.MergePenalty*float64(n-1))
+				byKey[key] = a
+				order = append(order, a)
+			}
+			a.c.Spans = append(a.c.Spans, [2]int{toks[i].start, toks[k].end})
+			a.sents[sentOf[i]] = true
+		}
+	}
+	out := make([]Candidate, 0, len(order))
+	for _, a := range order {
+		c := a.c
+		c.Freq = len(c.Spans)
+		c.Spread = float64(len(a.sents)) / float64(nSent)
+		c.IDF = a.idf
+		if c.Words > 1 && c.Freq < p.MinMergeTF && c.FirstPos > 0.05 {
+			continue
+		}
+		chars := float64(utf8.RuneCountInString(c.Text))
+		c.Score = (1 + math.Log(float64(c.Freq))) * c.IDF * (1 + p.Position/(1+20*c.FirstPos)) *
+			(1 + p.LengthChars*math.Min(chars-2, 6))
+		out = append(out, c)
+	}
+	return out
+}
+
+// TFIDF is the plain baseline: single words (English: non-stopword
+// tokens; Chinese: gse words of two or more characters) ranked by term
+// frequency times background IDF, with no position, phrase or length
+// information.
+func TFIDF(text, language string, top int) []document.Keyword {
+	if top <= 0 {
+		top = 10
+	}
+	tf := map[string]int{}
+	var order []string
+	var idf func(string) float64
+	if isZH(language) {
+		t := chineseIDF()
+		idf = t.of
+		for _, w := range zhTokens(text) {
+			if w.edge {
+				if tf[w.text] == 0 {
+					order = append(order, w.text)
+				}
+				tf[w.text]++
+			}
+		}
+	} else {
+		lx := english()
+		idf = func(w string) float64 { return lx.idf(Stem(w)) }
+		for _, w := range SplitWords(strings.ToLower(text)) {
+			if !enStop[w] && !isNumeric(w) && len(w) > 1 {
+				if tf[w] == 0 {
+					order = append(order, w)
+				}
+				tf[w]++
+			}
+		}
+	}
+	cands := make([]Candidate, 0, len(order))
+	for _, w := range order {
+		cands = append(cands, Candidate{Text: w, Key: w, Words: 1, Score: float64(tf[w]) * idf(w)})
+	}
+	return Top(cands, Options{Top: top, MaxNgram: 1, Language: language})
+}

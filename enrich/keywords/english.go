@@ -1,0 +1,333 @@
+package keywords
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind classifies a token for candidate building.
+type tokKind uint8
+
+const (
+	kindContent  tokKind = iota // noun-like or unknown word: may head a phrase
+	kindModifier                // adjective or participle: may open a phrase, not end it
+	kindBreak                   // stopword, verb, adverb, number, punctuation
+)
+
+// etok is one English token.
+type etok struct {
+	text       string // as written
+	lower      string
+	stem       string
+	start, end int // byte offsets
+	sent       int // sentence index
+	kind       tokKind
+	upper      bool // capitalised, not at a sentence start
+	acronym    bool
+	punct      bool
+	stop       bool
+}
+
+// tokenizeEnglish splits text into word and punctuation tokens with byte
+// offsets, sentence indices and a part-of-speech-like kind.
+func tokenizeEnglish(text string) []etok {
+	lx := english()
+	var toks []etok
+	sent, sentStart := 0, true
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := scanEnglishWord(text, i)
+			t := etok{text: text[i:j], start: i, end: j, sent: sent}
+			classify(&t, lx, sentStart)
+			toks = append(toks, t)
+			sentStart = false
+			i = j
+		case unicode.IsSpace(r):
+			if r == '\n' && strings.HasPrefix(text[i+size:], "\n") {
+				sent, sentStart = sent+1, true
+			}
+			i += size
+		default:
+			toks = append(toks, etok{text: text[i : i+size], start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
+			if r == '.' || r == '!' || r == '?' || r == ';' {
+				if i+size >= len(text) || text[i+size] == ' ' || text[i+size] == '\n' || text[i+size] == '\t' {
+					sent, sentStart = sent+1, true
+				}
+			}
+			i += size
+		}
+	}
+	return toks
+}
+
+// scanEnglishWord returns the end of the word starting at i; hyphens,
+// apostrophes and dots between letters or digits stay inside the word.
+func scanEnglishWord(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j += size
+			continue
+		}
+		if (r == '-' || r == '\'' || r == '’') && j+size < len(text) {
+			n, _ := utf8.DecodeRuneInString(text[j+size:])
+			if unicode.IsLetter(n) || unicode.IsDigit(n) {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+func classify(t *etok, lx *lexicon, sentStart bool) {
+	t.lower = strings.ToLower(t.text)
+	t.stem = stemPhraseWord(t.lower)
+	first, _ := utf8.DecodeRuneInString(t.text)
+	t.acronym = utf8.RuneCountInString(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.lower != t.text
+	t.upper = !sentStart && unicode.IsUpper(first)
+	switch {
+	case enStop[t.lower]:
+		t.kind, t.stop = kindBreak, true
+	case isNumeric(t.lower) || utf8.RuneCountInString(t.lower) < 2:
+		t.kind = kindBreak
+	case t.acronym || t.upper:
+		t.kind = kindContent
+	default:
+		t.kind = wordKind(t.lower, lx)
+	}
+}
+
+// stemPhraseWord stems each part of a hyphenated word, matching how the
+// evaluation protocol splits words before stemming.
+func stemPhraseWord(w string) string {
+	if !strings.ContainsAny(w, "-'’") {
+		return Stem(w)
+	}
+	parts := SplitWords(w)
+	for i, p := range parts {
+		parts[i] = Stem(p)
+	}
+	return strings.Join(parts, " ")
+}
+
+func isNumeric(w string) bool {
+	digits := 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	return digits*2 > utf8.RuneCountInString(w)
+}
+
+// verbRatio is how much more often a word must be used as a verb or adverb
+// than as a noun or adjective to break a phrase.
+const verbRatio = 2.0
+
+func wordKind(w string, lx *lexicon) tokKind {
+	if strings.Contains(w, "-") {
+		return kindContent
+	}
+	c, known := lx.posCounts(w)
+	if !known {
+		if strings.HasSuffix(w, "ly") {
+			return kindBreak
+		}
+		return kindContent
+	}
+	nounish := float64(c[0])
+	adj := float64(c[2])
+	verb := float64(c[1])
+	adv := float64(c[3])
+	participle := strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")
+	switch {
+	case adv > verbRatio*(nounish+adj) && adv > 0:
+		return kindBreak
+	case participle && strings.HasSuffix(w, "ing"):
+		return kindContent // gerunds head phrases: "image processing"
+	case participle:
+		return kindModifier // "distributed systems"
+	case verb > verbRatio*(nounish+adj):
+		return kindBreak
+	case adj > nounish*2:
+		return kindModifier
+	}
+	return kindContent
+}
+
+// enCand accumulates statistics for one English candidate.
+type enCand struct {
+	key     string
+	text    string
+	words   []int // token index of each word at the first occurrence
+	spans   [][2]int
+	sents   map[int]bool
+	first   int // token position of first occurrence
+	upper   int // occurrences written capitalised
+	lexical bool
+}
+
+// englishCandidates builds candidate phrases: runs of content words
+// (modifiers allowed before the head) of up to maxN words.
+func englishCandidates(toks []etok, maxN int) []*enCand {
+	byKey := map[string]*enCand{}
+	var order []*enCand
+	lx := english()
+	for i := range toks {
+		if toks[i].kind == kindBreak {
+			continue
+		}
+		for n := 1; n <= maxN && i+n <= len(toks); n++ {
+			last := &toks[i+n-1]
+			if last.kind == kindBreak {
+				break
+			}
+			if last.kind != kindContent {
+				continue
+			}
+			if n == 1 && enGeneric[last.lower] {
+				continue
+			}
+			keyParts := make([]string, n)
+			lowParts := make([]string, n)
+			for k := 0; k < n; k++ {
+				keyParts[k] = toks[i+k].stem
+				lowParts[k] = toks[i+k].lower
+			}
+			key := strings.Join(keyParts, " ")
+			c := byKey[key]
+			if c == nil {
+				c = &enCand{key: key, text: spanText(toks, i, n), first: i, sents: map[int]bool{}}
+				for k := 0; k < n; k++ {
+					c.words = append(c.words, i+k)
+				}
+				c.lexical = n > 1 && lx.multi[strings.Join(lowParts, " ")]
+				byKey[key] = c
+				order = append(order, c)
+			}
+			c.spans = append(c.spans, [2]int{toks[i].start, last.end})
+			c.sents[toks[i].sent] = true
+			if toks[i].upper || toks[i].acronym {
+				c.upper++
+			}
+		}
+	}
+	return order
+}
+
+func spanText(toks []etok, i, n int) string {
+	parts := make([]string, n)
+	for k := 0; k < n; k++ {
+		parts[k] = toks[i+k].text
+	}
+	return strings.Join(parts, " ")
+}
+
+// termStats are YAKE's per-term features (Campos et al. 2020).
+type termStats struct {
+	tf, tfUpper, tfAcr float64
+	sents              map[int]bool
+	sentIdx            []int
+	left, right        map[string]int
+	leftN, rightN      float64
+}
+
+// yakeWeights computes YAKE's H score per stem (lower is more important).
+func yakeWeights(toks []etok, nSent int) map[string]float64 {
+	st := map[string]*termStats{}
+	get := func(s string) *termStats {
+		t := st[s]
+		if t == nil {
+			t = &termStats{sents: map[int]bool{}, left: map[string]int{}, right: map[string]int{}}
+			st[s] = t
+		}
+		return t
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.punct {
+			continue
+		}
+		s := get(t.stem)
+		s.tf++
+		if t.acronym {
+			s.tfAcr++
+		} else if t.upper {
+			s.tfUpper++
+		}
+		s.sents[t.sent] = true
+		s.sentIdx = append(s.sentIdx, t.sent)
+		// co-occurrence within a window of two words in the same sentence
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if toks[k].punct || toks[k].sent != t.sent {
+				break
+			}
+			s.left[toks[k].stem]++
+			s.leftN++
+			get(toks[k].stem).right[t.stem]++
+			get(toks[k].stem).rightN++
+		}
+	}
+	var sum, sumSq, n, maxTF float64
+	for stem, s := range st {
+		maxTF = math.Max(maxTF, s.tf)
+		if isStopStem(stem) {
+			continue
+		}
+		sum += s.tf
+		sumSq += s.tf * s.tf
+		n++
+	}
+	mean, std := 0.0, 0.0
+	if n > 0 {
+		mean = sum / n
+		std = math.Sqrt(math.Max(sumSq/n-mean*mean, 0))
+	}
+	h := make(map[string]float64, len(st))
+	for stem, s := range st {
+		tcase := math.Max(s.tfUpper, s.tfAcr) / (1 + math.Log(s.tf))
+		tpos := math.Log(math.Log(3 + median(s.sentIdx)))
+		tfNorm := s.tf / (mean + std + 1e-9)
+		dl, dr := 0.0, 0.0
+		if s.leftN > 0 {
+			dl = float64(len(s.left)) / s.leftN
+		}
+		if s.rightN > 0 {
+			dr = float64(len(s.right)) / s.rightN
+		}
+		trel := 1 + (dl+dr)*s.tf/maxTF
+		tsent := float64(len(s.sents)) / float64(max(nSent, 1))
+		h[stem] = tpos * trel / (tcase + tfNorm/trel + tsent/trel)
+	}
+	return h
+}
+
+var stopStems = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range enStop {
+		m[Stem(w)] = true
+	}
+	return m
+}()
+
+func isStopStem(s string) bool { return stopStems[s] }
+
+func median(v []int) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	c := append([]int(nil), v...)
+	sort.Ints(c)
+	if len(c)%2 == 1 {
+		return float64(c[len(c)/2])
+	}
+	return float64(c[len(c)/2-1]+c[len(c)/2]) / 2
+}

@@ -1,0 +1,216 @@
+// Package keywords extracts key phrases without a neural model: a
+// YAKE-class statistical extractor for English with noun-phrase-like
+// candidates, part-of-speech and background-frequency priors from an
+// embedded WordNet-derived lexicon, and for Chinese gse words scored by
+// TF-IDF against an embedded background table, position and length.
+// Candidates exposes the candidate phrases with their features so the
+// neural tier can rescore them.
+package keywords
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
+)
+
+// Options control Extract.
+type Options struct {
+	Top      int    // number of key phrases; 10 when zero
+	MaxNgram int    // longest phrase in words (English); 3 when zero
+	Language string // "en", "zh"; detected when empty
+}
+
+// Candidate is a candidate key phrase with the statistics the extractor
+// scored it by.
+type Candidate struct {
+	Text     string   // surface form of the first occurrence
+	Key      string   // normalised form: stems (English) or the words (Chinese)
+	Spans    [][2]int // byte offsets of every occurrence
+	Words    int      // length in words
+	Freq     int      // occurrences
+	FirstPos float64  // first occurrence, as a fraction of the document (0 = start)
+	Spread   float64  // fraction of sentences holding it
+	IDF      float64  // mean background inverse document frequency of its words
+	Yake     float64  // -ln of YAKE's score (higher is better); 0 for Chinese
+	Lexical  bool     // a known multi-word term (WordNet compound)
+	Score    float64  // the extractor's final score (higher is better)
+}
+
+// Extract returns the best key phrases of text, best first.
+func Extract(text string, opts Options) []document.Keyword {
+	opts = opts.withDefaults(text)
+	cands := Candidates(text, opts.Language)
+	return Top(cands, opts)
+}
+
+// Top picks the best opts.Top candidates by Score, dropping near
+// duplicates, and returns them as keywords.
+func Top(cands []Candidate, opts Options) []document.Keyword {
+	if opts.Top <= 0 {
+		opts.Top = 10
+	}
+	maxN := opts.MaxNgram
+	if maxN <= 0 {
+		maxN = 3
+	}
+	sorted := make([]Candidate, 0, len(cands))
+	for _, c := range cands {
+		if c.Words <= maxN || isZH(opts.Language) {
+			sorted = append(sorted, c)
+		}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Score > sorted[j].Score })
+	var out []document.Keyword
+	var chosen []Candidate
+	for _, c := range sorted {
+		if len(out) == opts.Top {
+			break
+		}
+		if redundant(c, chosen) {
+			continue
+		}
+		chosen = append(chosen, c)
+		out = append(out, document.Keyword{Text: c.Text, Score: c.Score})
+	}
+	return out
+}
+
+// redundant reports whether c repeats a chosen phrase: the same
+// normalised form, or a form that differs only by word order.
+func redundant(c Candidate, chosen []Candidate) bool {
+	for _, o := range chosen {
+		if o.Key == c.Key || sameWords(o.Key, c.Key) {
+			return true
+		}
+		// a sub-phrase of a better phrase that never occurs on its own
+		if c.Freq <= o.Freq && containsPhrase(o.Key, c.Key) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPhrase(long, short string) bool {
+	if len(short) >= len(long) {
+		return false
+	}
+	return strings.Contains(" "+long+" ", " "+short+" ")
+}
+
+func sameWords(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) != len(fb) || len(fa) < 2 {
+		return false
+	}
+	sort.Strings(fa)
+	sort.Strings(fb)
+	return strings.Join(fa, " ") == strings.Join(fb, " ")
+}
+
+func (o Options) withDefaults(text string) Options {
+	if o.Top <= 0 {
+		o.Top = 10
+	}
+	if o.MaxNgram <= 0 {
+		o.MaxNgram = 3
+	}
+	if o.Language == "" {
+		o.Language = lang.Detect(text)
+	}
+	return o
+}
+
+func isZH(language string) bool { return language == lang.Chinese }
+
+// Candidates returns every candidate phrase of text with its features and
+// score, in order of first occurrence. language "zh" selects the Chinese
+// extractor; anything else the English one.
+func Candidates(text, language string) []Candidate {
+	if isZH(language) {
+		return chineseCandidates(text)
+	}
+	return englishScored(text, DefaultParams)
+}
+
+// Params weigh the English features; DefaultParams were fixed on the
+// development subset described in the package test.
+type Params struct {
+	MaxN     int
+	Yake     float64 // weight of -ln(YAKE score)
+	Freq     float64 // weight of ln(1+frequency)
+	Position float64 // weight of the first-position prior
+	IDF      float64 // weight of the mean background IDF
+	Length   float64 // bonus per word beyond the first
+	Lexical  float64 // bonus for a WordNet compound
+	WordSum  float64 // weight of the summed word salience (SingleRank-like)
+	Spread   float64 // weight of sentence spread
+}
+
+// DefaultParams is the single configuration used for every collection.
+var DefaultParams = Params{MaxN: 3, Yake: 1, Freq: 1.2, Position: 1, Length: 1.2}
+
+// englishScored builds and scores English candidates.
+func englishScored(text string, p Params) []Candidate {
+	toks := tokenizeEnglish(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	nSent := toks[len(toks)-1].sent + 1
+	h := yakeWeights(toks, nSent)
+	raw := englishCandidates(toks, p.MaxN)
+	lx := english()
+	salience := wordSalience(toks, lx, h)
+	out := make([]Candidate, 0, len(raw))
+	for _, c := range raw {
+		prod, sum, idf, ws := 1.0, 0.0, 0.0, 0.0
+		for _, wi := range c.words {
+			s := toks[wi].stem
+			prod *= h[s]
+			sum += h[s]
+			idf += lx.idf(s)
+			ws += salience[s]
+		}
+		n := float64(len(c.words))
+		tf := float64(len(c.spans))
+		yake := -math.Log(prod/(tf*(1+sum)) + 1e-12)
+		cand := Candidate{
+			Text: c.text, Key: c.key, Spans: c.spans, Words: len(c.words), Freq: len(c.spans),
+			FirstPos: float64(c.first) / float64(len(toks)), Spread: float64(len(c.sents)) / float64(nSent),
+			IDF: idf / n, Yake: yake, Lexical: c.lexical,
+		}
+		score := p.Yake*yake + p.Freq*math.Log1p(tf) + p.Position/(1+10*cand.FirstPos) + p.IDF*cand.IDF +
+			p.Length*(n-1) + p.WordSum*ws + p.Spread*cand.Spread
+		if c.lexical {
+			score += p.Lexical
+		}
+		cand.Score = score
+		out = append(out, cand)
+	}
+	return out
+}
+
+// wordSalience scores each content stem by frequency, background rarity
+// and how early it first appears.
+func wordSalience(toks []etok, lx *lexicon, h map[string]float64) map[string]float64 {
+	tf := map[string]float64{}
+	first := map[string]int{}
+	for i := range toks {
+		t := &toks[i]
+		if t.kind == kindBreak {
+			continue
+		}
+		if _, ok := first[t.stem]; !ok {
+			first[t.stem] = i
+		}
+		tf[t.stem]++
+	}
+	out := make(map[string]float64, len(tf))
+	for s, f := range tf {
+		pos := 1 / (1 + 10*float64(first[s])/float64(len(toks)))
+		out[s] = math.Log1p(f) * lx.idf(s) * (0.5 + pos)
+	}
+	return out
+}

@@ -1,0 +1,144 @@
+package keywords
+
+import (
+	"strings"
+	"testing"
+)
+
+const enSample = `Distributed Hash Tables for Peer-to-Peer Networks
+
+A distributed hash table maps keys to nodes in a peer-to-peer network. We propose a
+routing protocol for distributed hash tables that keeps lookup latency low when nodes
+join and leave. The routing protocol uses consistent hashing, and each node stores a
+small routing table. Experiments on a simulated peer-to-peer network show that lookup
+latency grows logarithmically with the number of nodes.`
+
+func TestExtractEnglishFindsTopicPhrases(t *testing.T) {
+	kws := Extract(enSample, Options{Top: 10, Language: "en"})
+	if len(kws) != 10 {
+		t.Fatalf("got %d keywords, want 10: %v", len(kws), kws)
+	}
+	var texts []string
+	for i, k := range kws {
+		texts = append(texts, strings.ToLower(k.Text))
+		if i > 0 && k.Score > kws[i-1].Score {
+			t.Errorf("not sorted best first: %v", kws)
+		}
+	}
+	joined := strings.Join(texts, "|")
+	for _, want := range []string{"distributed hash table", "routing protocol", "lookup latency"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("top 10 %q lacks %q", joined, want)
+		}
+	}
+}
+
+func TestCandidatesSpansAndBoundaries(t *testing.T) {
+	for _, c := range Candidates(enSample, "en") {
+		for _, sp := range c.Spans {
+			got := enSample[sp[0]:sp[1]]
+			if !strings.EqualFold(strings.Join(strings.Fields(got), " "), strings.Join(strings.Fields(c.Text), " ")) && c.Key != stemAll(got) {
+				t.Errorf("span %v = %q does not match candidate %q", sp, got, c.Text)
+			}
+		}
+		words := strings.Fields(strings.ToLower(c.Text))
+		if enStop[words[0]] || enStop[words[len(words)-1]] {
+			t.Errorf("candidate %q starts or ends with a stopword", c.Text)
+		}
+		if c.Freq != len(c.Spans) || c.Words != len(words) {
+			t.Errorf("candidate %q: freq %d spans %d words %d", c.Text, c.Freq, len(c.Spans), c.Words)
+		}
+	}
+}
+
+func stemAll(s string) string {
+	ws := SplitWords(strings.ToLower(s))
+	for i, w := range ws {
+		ws[i] = Stem(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+func TestExtractMergesInflections(t *testing.T) {
+	text := "Neural networks learn. A neural network is trained. Neural networks generalise."
+	seen := map[string]bool{}
+	for _, k := range Extract(text, Options{Top: 10, Language: "en"}) {
+		key := stemAll(k.Text)
+		if seen[key] {
+			t.Errorf("duplicate keyword %q", k.Text)
+		}
+		seen[key] = true
+	}
+	if !seen["neural network"] {
+		t.Errorf("neural network missing: %v", seen)
+	}
+}
+
+func TestWordKindUsesLexicon(t *testing.T) {
+	lx := english()
+	cases := map[string]tokKind{"network": kindContent, "quickly": kindBreak, "describe": kindBreak,
+		"processing": kindContent, "distributed": kindModifier, "efficient": kindModifier}
+	for w, want := range cases {
+		if got := wordKind(w, lx); got != want {
+			t.Errorf("wordKind(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+const zhSample = `基于深度学习的图像分割方法研究
+图像分割是计算机视觉的基础任务。本文提出一种基于卷积神经网络的图像分割方法，
+利用多尺度特征融合提高分割精度。实验表明，该卷积神经网络在医学图像数据集上优于传统方法。`
+
+func TestExtractChinese(t *testing.T) {
+	kws := Extract(zhSample, Options{Top: 8, Language: "zh"})
+	if len(kws) == 0 {
+		t.Fatal("no Chinese keywords")
+	}
+	var all []string
+	for _, k := range kws {
+		all = append(all, k.Text)
+		if zhStop[k.Text] {
+			t.Errorf("stopword %q returned", k.Text)
+		}
+	}
+	joined := strings.Join(all, "|")
+	for _, want := range []string{"图像分割", "卷积神经网络"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("keywords %q lack %q", joined, want)
+		}
+	}
+	for _, c := range Candidates(zhSample, "zh") {
+		for _, sp := range c.Spans {
+			if zhSample[sp[0]:sp[1]] != c.Text {
+				t.Errorf("span %v = %q, candidate %q", sp, zhSample[sp[0]:sp[1]], c.Text)
+			}
+		}
+	}
+}
+
+func TestTFIDFSingleWords(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		text := enSample
+		if lang == "zh" {
+			text = zhSample
+		}
+		kws := TFIDF(text, lang, 5)
+		if len(kws) != 5 {
+			t.Fatalf("%s: got %d keywords", lang, len(kws))
+		}
+		for _, k := range kws {
+			if lang == "en" && strings.Contains(k.Text, " ") {
+				t.Errorf("TFIDF returned a phrase %q", k.Text)
+			}
+		}
+	}
+}
+
+func TestEmptyText(t *testing.T) {
+	if got := Extract("", Options{}); len(got) != 0 {
+		t.Errorf("Extract(\"\") = %v", got)
+	}
+	if got := Extract("   \n\t", Options{Language: "zh"}); len(got) != 0 {
+		t.Errorf("Extract(blank zh) = %v", got)
+	}
+}
