@@ -87,26 +87,11 @@ func isHeading(line, next string, zh bool) bool {
 	if zh {
 		max = 25
 	}
-	if utf8.RuneCountInString(line) > max && !isAllCaps(line) {
+	if utf8.RuneCountInString(line) > max {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsUpper(first) || unicode.IsDigit(first) || isCJK(first) || strings.ContainsRune("\"“‘([", first)
-}
-
-// isAllCaps reports whether every letter of s is upper case (and there are
-// some).
-func isAllCaps(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			n++
-		}
-	}
-	return n >= 3
 }
 
 // isListItem reports whether a line starts with a bullet or an enumerator:
