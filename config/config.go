@@ -1,0 +1,280 @@
+// Package config describes a whole docmill deployment in one YAML file:
+// sources, pipeline, model, index, HTTP, NATS and auth. Every key has a
+// default, so `docmill serve` needs no file; every key can be overridden by
+// an environment variable named DOCMILL_ plus its path in upper case joined
+// by underscores (nats.url -> DOCMILL_NATS_URL).
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is the whole configuration. Field comments are the reference
+// documentation of each key (docmill.example.yaml repeats them).
+type Config struct {
+	// Data is the folder for the embedded JetStream store and the index.
+	Data  string `yaml:"data"`
+	NATS  NATS   `yaml:"nats"`
+	HTTP  HTTP   `yaml:"http"`
+	Model Model  `yaml:"model"`
+	// Pipeline tunes consumers, retries and parsing limits.
+	Pipeline Pipeline `yaml:"pipeline"`
+	Sources  Sources  `yaml:"sources"`
+	Index    Index    `yaml:"index"`
+	Log      Log      `yaml:"log"`
+}
+
+// NATS says which broker to use and how to authenticate.
+type NATS struct {
+	// URL of an external NATS server or cluster (comma-separated); empty runs
+	// the embedded server.
+	URL string `yaml:"url"`
+	// Listen is the embedded server's client address ("" = in-process only).
+	Listen    string `yaml:"listen"`
+	User      string `yaml:"user"`
+	Password  string `yaml:"password"`
+	Token     string `yaml:"token"`
+	NKeyFile  string `yaml:"nkey_file"`
+	CredsFile string `yaml:"creds_file"`
+	CAFile    string `yaml:"ca_file"`
+	CertFile  string `yaml:"cert_file"`
+	KeyFile   string `yaml:"key_file"`
+	// Replicas of docmill's streams (3 on a 3-node cluster).
+	Replicas int `yaml:"replicas"`
+	// MaxAge of stream messages (0 keeps them until limits).
+	MaxAge time.Duration `yaml:"max_age"`
+}
+
+// HTTP configures the API and UI server.
+type HTTP struct {
+	Listen string `yaml:"listen"`
+	// AuthToken, when set, is required on the API and UI (Bearer token).
+	AuthToken   string `yaml:"auth_token"`
+	MaxUploadMB int    `yaml:"max_upload_mb"`
+}
+
+// Model selects the neural tier.
+type Model struct {
+	// Dir is a model bundle; empty means the default docmill-mini bundle.
+	Dir string `yaml:"dir"`
+	// ORTLib is the ONNX Runtime shared library (libonnxruntime.so.1).
+	ORTLib string `yaml:"ort_lib"`
+	// Disabled forces the model-free tier.
+	Disabled bool `yaml:"disabled"`
+	// Threads for ONNX Runtime's intra-op pool.
+	Threads int `yaml:"threads"`
+	// Int8 runs the quantised segments when the bundle has them.
+	Int8 bool `yaml:"int8"`
+	// Threshold: shallow-exit confidence under which a document escalates to full depth.
+	Threshold float64 `yaml:"threshold"`
+	// MaxBatch documents per model call and MaxWait to fill a batch.
+	MaxBatch int           `yaml:"max_batch"`
+	MaxWait  time.Duration `yaml:"max_wait"`
+}
+
+// Pipeline tunes the stream stages.
+type Pipeline struct {
+	WorkerConcurrency  int           `yaml:"worker_concurrency"`
+	IndexerConcurrency int           `yaml:"indexer_concurrency"`
+	MaxDeliver         int           `yaml:"max_deliver"`
+	AckWait            time.Duration `yaml:"ack_wait"`
+	MaxAckPending      int           `yaml:"max_ack_pending"`
+	DrainTimeout       time.Duration `yaml:"drain_timeout"`
+	// Parse limits per document.
+	MaxDocumentMB int           `yaml:"max_document_mb"`
+	ParseTimeout  time.Duration `yaml:"parse_timeout"`
+	MaxPages      int           `yaml:"max_pages"`
+}
+
+// Sources lists where documents come from besides NATS subjects and HTTP.
+type Sources struct {
+	// Folders watched for new files.
+	Folders []string `yaml:"folders"`
+	// Buckets are NATS Object Store buckets watched for new objects.
+	Buckets []string `yaml:"buckets"`
+}
+
+// Index configures Bleve.
+type Index struct {
+	// Scoring is "bm25" or "tf-idf", fixed when the index is created.
+	Scoring string `yaml:"scoring"`
+}
+
+// Log configures structured logs.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // json or text
+}
+
+// Default returns the configuration used when no file is given.
+func Default() *Config {
+	return &Config{
+		Data:  "data",
+		NATS:  NATS{Listen: "127.0.0.1:4222", Replicas: 1},
+		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64},
+		Model: Model{Threads: 2, Threshold: 0.8, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
+		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
+			MaxAckPending: 256, DrainTimeout: 20 * time.Second, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000},
+		Sources: Sources{Buckets: []string{"docmill-inbox"}},
+		Index:   Index{Scoring: "bm25"},
+		Log:     Log{Level: "info", Format: "json"},
+	}
+}
+
+// Load reads path (empty: defaults only), then applies environment overrides.
+func Load(path string) (*Config, error) {
+	c := Default()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("config %s: %w", path, err)
+		}
+		if errs := decode(data, c); len(errs) > 0 {
+			return nil, fmt.Errorf("config %s: %w", path, errors.Join(errs...))
+		}
+	}
+	if err := applyEnv(reflect.ValueOf(c).Elem(), "DOCMILL"); err != nil {
+		return nil, err
+	}
+	return c, c.Validate()
+}
+
+// Check reports every problem in a config file, each with its line number.
+func Check(path string) []error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return []error{err}
+	}
+	c := Default()
+	if errs := decode(data, c); len(errs) > 0 {
+		return errs
+	}
+	if err := c.Validate(); err != nil {
+		return []error{err}
+	}
+	return nil
+}
+
+// decode parses YAML strictly: unknown keys and wrong types are errors
+// that carry the line number.
+func decode(data []byte, c *Config) []error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(c)
+	if err == nil || errors.Is(err, io.EOF) {
+		return nil
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		out := make([]error, 0, len(te.Errors))
+		for _, e := range te.Errors {
+			out = append(out, errors.New(e))
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// Validate checks values that YAML types cannot.
+func (c *Config) Validate() error {
+	var errs []error
+	if c.Index.Scoring != "bm25" && c.Index.Scoring != "tf-idf" {
+		errs = append(errs, fmt.Errorf("index.scoring: %q is not bm25 or tf-idf", c.Index.Scoring))
+	}
+	if c.Model.Threshold < 0 || c.Model.Threshold > 1 {
+		errs = append(errs, fmt.Errorf("model.threshold: %v is outside [0,1]", c.Model.Threshold))
+	}
+	if c.Pipeline.MaxDeliver < 1 {
+		errs = append(errs, fmt.Errorf("pipeline.max_deliver: must be at least 1"))
+	}
+	switch c.Log.Format {
+	case "json", "text":
+	default:
+		errs = append(errs, fmt.Errorf("log.format: %q is not json or text", c.Log.Format))
+	}
+	return errors.Join(errs...)
+}
+
+// applyEnv sets fields from DOCMILL_<PATH> variables.
+func applyEnv(v reflect.Value, prefix string) error {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name := prefix + "_" + strings.ToUpper(tag)
+		fv := v.Field(i)
+		if fv.Kind() == reflect.Struct && fv.Type() != reflect.TypeOf(time.Duration(0)) {
+			if err := applyEnv(fv, name); err != nil {
+				return err
+			}
+			continue
+		}
+		raw, ok := os.LookupEnv(name)
+		if !ok {
+			continue
+		}
+		if err := setValue(fv, raw); err != nil {
+			return fmt.Errorf("%s=%q: %w", name, raw, err)
+		}
+	}
+	return nil
+}
+
+func setValue(fv reflect.Value, raw string) error {
+	switch fv.Interface().(type) {
+	case time.Duration:
+		d, err := time.ParseDuration(raw)
+		if err != nil {
+			return err
+		}
+		fv.SetInt(int64(d))
+		return nil
+	case []string:
+		var parts []string
+		for _, p := range strings.Split(raw, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		fv.Set(reflect.ValueOf(parts))
+		return nil
+	}
+	switch fv.Kind() {
+	case reflect.String:
+		fv.SetString(raw)
+	case reflect.Int:
+		n, err := strconv.Atoi(raw)
+		if err != nil {
+			return err
+		}
+		fv.SetInt(int64(n))
+	case reflect.Bool:
+		b, err := strconv.ParseBool(raw)
+		if err != nil {
+			return err
+		}
+		fv.SetBool(b)
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			return err
+		}
+		fv.SetFloat(f)
+	default:
+		return fmt.Errorf("unsupported kind %s", fv.Kind())
+	}
+	return nil
+}

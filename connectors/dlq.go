@@ -1,0 +1,95 @@
+package connectors
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// DeadLetter is one message on the dead-letter stream.
+type DeadLetter struct {
+	Seq      uint64    `json:"seq"`
+	Stage    string    `json:"stage"`
+	Reason   string    `json:"reason"`
+	Attempts int       `json:"attempts"`
+	Subject  string    `json:"subject"` // where it was first published
+	Filename string    `json:"filename"`
+	FailedAt time.Time `json:"failed_at"`
+	Size     int       `json:"size"`
+	msg      *jetstream.RawStreamMsg
+}
+
+// ListDeadLetters returns the dead letters, oldest first (at most limit; 0 = all).
+func ListDeadLetters(ctx context.Context, js jetstream.JetStream, limit int) ([]DeadLetter, error) {
+	st, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		return nil, fmt.Errorf("dlq stream: %w", err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("dlq info: %w", err)
+	}
+	var out []DeadLetter
+	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && seq > 0; seq++ {
+		m, err := st.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue // replayed and deleted
+		}
+		if err != nil {
+			return nil, fmt.Errorf("dlq message %d: %w", seq, err)
+		}
+		out = append(out, toDeadLetter(m))
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+func toDeadLetter(m *jetstream.RawStreamMsg) DeadLetter {
+	attempts, _ := strconv.Atoi(m.Header.Get(pipeline.HeaderAttempts))
+	failed, _ := time.Parse(time.RFC3339, m.Header.Get(pipeline.HeaderFailedAt))
+	return DeadLetter{Seq: m.Sequence, Stage: m.Header.Get(pipeline.HeaderStage), Reason: m.Header.Get(pipeline.HeaderError),
+		Attempts: attempts, Subject: m.Header.Get(pipeline.HeaderSubject), Filename: m.Header.Get(pipeline.HeaderFilename),
+		FailedAt: failed, Size: len(m.Data), msg: m}
+}
+
+// deadLetterHeaders are added by the dead-letter middleware and dropped on replay.
+var deadLetterHeaders = []string{pipeline.HeaderError, pipeline.HeaderStage, pipeline.HeaderAttempts,
+	pipeline.HeaderSubject, pipeline.HeaderFailedAt, nats.MsgIdHdr}
+
+// Replay publishes a dead letter back to its original subject (with its
+// original headers) and removes it from the dead-letter stream.
+func Replay(ctx context.Context, js jetstream.JetStream, d DeadLetter) error {
+	if d.msg == nil || d.Subject == "" {
+		return fmt.Errorf("dead letter %d has no original subject", d.Seq)
+	}
+	m := nats.NewMsg(d.Subject)
+	m.Data = d.msg.Data
+	for k, v := range d.msg.Header {
+		m.Header[k] = v
+	}
+	for _, h := range deadLetterHeaders {
+		m.Header.Del(h)
+	}
+	m.Header.Set(nats.MsgIdHdr, fmt.Sprintf("replay-%d-%d", d.Seq, time.Now().UnixNano()))
+	if _, err := js.PublishMsg(ctx, m); err != nil {
+		return fmt.Errorf("replay %d to %s: %w", d.Seq, d.Subject, err)
+	}
+	st, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		return err
+	}
+	if err := st.DeleteMsg(ctx, d.Seq); err != nil {
+		return fmt.Errorf("remove replayed dead letter %d: %w", d.Seq, err)
+	}
+	return nil
+}

@@ -1,0 +1,221 @@
+package connectors
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// SeenBucket is the KV bucket that remembers which files were taken.
+const SeenBucket = "docmill-seen"
+
+// Folder watches a directory (recursively) and ingests each file once it
+// has stopped growing. What it took is remembered in JetStream KV, so a
+// restart, or a second replica watching a shared folder, does not ingest a
+// file again. Symbolic links are refused: they could point outside.
+type Folder struct {
+	Dir       string
+	Source    string // subject token (default "folder")
+	Pub       *Publisher
+	Seen      jetstream.KeyValue
+	StableFor time.Duration // unchanged size and time for this long means complete (default 1s)
+	Poll      time.Duration // rescan period, the safety net under fsnotify (default 2s)
+	Log       *slog.Logger
+
+	root  *os.Root
+	sizes map[string]observed
+}
+
+type observed struct {
+	size  int64
+	mtime time.Time
+	since time.Time
+}
+
+// OpenSeen creates or opens the KV bucket of taken files.
+func OpenSeen(ctx context.Context, js jetstream.JetStream) (jetstream.KeyValue, error) {
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: SeenBucket,
+		Description: "files and objects docmill already ingested", Storage: jetstream.FileStorage})
+	if err != nil {
+		return nil, fmt.Errorf("kv %s: %w", SeenBucket, err)
+	}
+	return kv, nil
+}
+
+// Run scans and watches until ctx ends.
+func (f *Folder) Run(ctx context.Context) error {
+	if f.StableFor <= 0 {
+		f.StableFor = time.Second
+	}
+	if f.Poll <= 0 {
+		f.Poll = 2 * time.Second
+	}
+	if f.Source == "" {
+		f.Source = "folder"
+	}
+	if err := os.MkdirAll(f.Dir, 0o755); err != nil {
+		return fmt.Errorf("watch %s: %w", f.Dir, err)
+	}
+	root, err := os.OpenRoot(f.Dir)
+	if err != nil {
+		return fmt.Errorf("watch %s: %w", f.Dir, err)
+	}
+	defer root.Close()
+	f.root, f.sizes = root, map[string]observed{}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("fsnotify: %w", err)
+	}
+	defer w.Close()
+	f.watchTree(w)
+	tick := time.NewTicker(f.Poll)
+	defer tick.Stop()
+	for {
+		f.scan(ctx)
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev := <-w.Events:
+			if ev.Op&fsnotify.Create != 0 {
+				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+					_ = w.Add(ev.Name)
+				}
+			}
+		case err := <-w.Errors:
+			f.Log.Warn("fsnotify", "dir", f.Dir, "err", err)
+		case <-tick.C:
+		}
+	}
+}
+
+func (f *Folder) watchTree(w *fsnotify.Watcher) {
+	_ = filepath.WalkDir(f.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			_ = w.Add(p)
+		}
+		return nil
+	})
+}
+
+// scan looks at every file and ingests the complete, unseen ones.
+func (f *Folder) scan(ctx context.Context) {
+	now := time.Now()
+	_ = filepath.WalkDir(f.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || ctx.Err() != nil {
+			return nil
+		}
+		rel, rerr := filepath.Rel(f.Dir, p)
+		if rerr != nil || rel == "." {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			f.refuse(rel, "symbolic link")
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() || skipName(d.Name()) {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		if f.stable(rel, info, now) {
+			f.take(ctx, rel, info)
+		}
+		return nil
+	})
+}
+
+// skipName leaves out hidden files and the usual partial-download names.
+func skipName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".part") || strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".crdownload")
+}
+
+func (f *Folder) stable(rel string, info fs.FileInfo, now time.Time) bool {
+	o, ok := f.sizes[rel]
+	if !ok || o.size != info.Size() || !o.mtime.Equal(info.ModTime()) {
+		f.sizes[rel] = observed{size: info.Size(), mtime: info.ModTime(), since: now}
+		return false
+	}
+	return now.Sub(o.since) >= f.StableFor
+}
+
+func (f *Folder) refuse(rel, why string) {
+	if _, done := f.sizes["!"+rel]; done {
+		return
+	}
+	f.sizes["!"+rel] = observed{}
+	f.Log.Warn("folder: file refused", "dir", f.Dir, "file", rel, "reason", why)
+}
+
+// seenKey names a file in the KV bucket (keys allow only a few characters).
+func seenKey(dir, rel string) string {
+	sum := sha256.Sum256([]byte(filepath.Clean(dir) + "\x00" + rel))
+	return "folder." + hex.EncodeToString(sum[:16])
+}
+
+func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
+	key := seenKey(f.Dir, rel)
+	stamp := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+	if e, err := f.Seen.Get(ctx, key); err == nil && string(e.Value()) == stamp {
+		return
+	}
+	if info.Size() == 0 {
+		f.refuse(rel, "empty file")
+		return
+	}
+	data, err := f.read(rel, info.Size())
+	if err != nil {
+		f.refuse(rel, err.Error())
+		if errors.Is(err, ErrTooLarge) {
+			_, _ = f.Seen.Put(ctx, key, []byte(stamp))
+		}
+		return
+	}
+	id, err := f.Pub.Publish(ctx, Doc{Filename: rel, Source: f.Source, Data: data,
+		Meta: map[string]string{"path": rel}})
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
+			f.refuse(rel, err.Error())
+			_, _ = f.Seen.Put(ctx, key, []byte(stamp))
+		} else {
+			f.Log.Error("folder: publish failed, will retry", "file", rel, "err", err)
+		}
+		return
+	}
+	if _, err := f.Seen.Put(ctx, key, []byte(stamp)); err != nil {
+		f.Log.Error("folder: remember file", "file", rel, "err", err)
+	}
+	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)
+}
+
+// read opens the file through os.Root, which refuses paths that escape the
+// folder (through "..", or a link swapped in after the scan).
+func (f *Folder) read(rel string, size int64) ([]byte, error) {
+	limit := int64(f.Pub.MaxBytes)
+	if limit <= 0 {
+		limit = 64 << 20
+	}
+	if size > limit {
+		return nil, fmt.Errorf("%s: %d bytes over the %d limit: %w", rel, size, limit, ErrTooLarge)
+	}
+	fh, err := f.root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return io.ReadAll(io.LimitReader(fh, limit+1))
+}

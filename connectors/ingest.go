@@ -1,0 +1,128 @@
+// Package connectors brings documents into docmill: a publisher that every
+// ingest path shares (CLI, HTTP, folders, buckets), and the watchers that
+// feed it.
+package connectors
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// BlobBucket holds documents too large for one message.
+const BlobBucket = "docmill-blobs"
+
+// Doc is a document to ingest.
+type Doc struct {
+	Filename    string
+	Source      string // becomes the subject token: docmill.ingest.<source>
+	ContentType string // optional hint
+	Data        []byte
+	Meta        map[string]string
+	Depth       string // shallow | full | auto (optional)
+	Deadline    string // optional, see pipeline.HeaderDeadline
+}
+
+// Publisher publishes documents to docmill.ingest.<source>.
+type Publisher struct {
+	JS jetstream.JetStream
+	// MaxPayload is the largest message body; larger documents go to the
+	// object store and travel by reference (default 1 MiB, NATS's default).
+	MaxPayload int
+	// MaxBytes refuses documents above this size outright (default 64 MiB).
+	MaxBytes int
+}
+
+// ErrTooLarge is returned for documents over Publisher.MaxBytes.
+var ErrTooLarge = errors.New("document too large")
+
+// ErrEmpty is returned for zero-byte documents.
+var ErrEmpty = errors.New("empty document")
+
+var tokenUnsafe = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+
+// SubjectFor returns docmill.ingest.<source> with source made subject-safe.
+func SubjectFor(source string) string {
+	t := strings.Trim(tokenUnsafe.ReplaceAllString(source, "_"), "_")
+	if t == "" {
+		t = "default"
+	}
+	return broker.SubjectIngest + "." + t
+}
+
+// Publish stores d on the ingest stream and returns its document id. The
+// JetStream message id is the content hash, so publishing the same bytes
+// twice within the de-duplication window stores them once.
+func (p *Publisher) Publish(ctx context.Context, d Doc) (string, error) {
+	maxBytes := p.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = 64 << 20
+	}
+	if len(d.Data) == 0 {
+		return "", fmt.Errorf("ingest %s: %w", d.Filename, ErrEmpty)
+	}
+	if len(d.Data) > maxBytes {
+		return "", fmt.Errorf("ingest %s: %d bytes over the %d limit: %w", d.Filename, len(d.Data), maxBytes, ErrTooLarge)
+	}
+	id := document.ID(d.Data)
+	m := nats.NewMsg(SubjectFor(d.Source))
+	m.Header.Set(nats.MsgIdHdr, id)
+	m.Header.Set(pipeline.HeaderFilename, d.Filename)
+	m.Header.Set(pipeline.HeaderIngestedAt, time.Now().UTC().Format(time.RFC3339Nano))
+	if d.Source != "" {
+		m.Header.Set(pipeline.HeaderSource, d.Source)
+	}
+	setIf(m.Header, pipeline.HeaderContentType, d.ContentType)
+	setIf(m.Header, pipeline.HeaderDepth, d.Depth)
+	setIf(m.Header, pipeline.HeaderDeadline, d.Deadline)
+	for k, v := range d.Meta {
+		m.Header.Set(pipeline.HeaderMetaPrefix+k, v)
+	}
+	if err := p.attach(ctx, m, id, d); err != nil {
+		return "", err
+	}
+	if _, err := p.JS.PublishMsg(ctx, m); err != nil {
+		return "", fmt.Errorf("ingest %s: %w", d.Filename, err)
+	}
+	return id, nil
+}
+
+func setIf(h nats.Header, k, v string) {
+	if v != "" {
+		h.Set(k, v)
+	}
+}
+
+// attach puts the content in the message, or in the blob bucket when it is
+// too big for one message.
+func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) error {
+	maxPayload := p.MaxPayload
+	if maxPayload <= 0 {
+		maxPayload = 1 << 20
+	}
+	if len(d.Data) <= maxPayload-16<<10 {
+		m.Data = d.Data
+		return nil
+	}
+	store, err := p.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: BlobBucket,
+		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage})
+	if err != nil {
+		return fmt.Errorf("blob bucket: %w", err)
+	}
+	if _, err := store.Put(ctx, jetstream.ObjectMeta{Name: id}, bytes.NewReader(d.Data)); err != nil {
+		return fmt.Errorf("store %s in %s: %w", d.Filename, BlobBucket, err)
+	}
+	m.Header.Set(pipeline.HeaderObject, BlobBucket+"/"+id)
+	return nil
+}

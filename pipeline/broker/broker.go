@@ -1,0 +1,203 @@
+// Package broker runs docmill's embedded NATS server with JetStream, connects
+// to it or to an external cluster, and declares docmill's streams.
+package broker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Stream and subject names.
+const (
+	StreamIngest  = "DOCMILL_INGEST"
+	StreamResults = "DOCMILL_RESULTS"
+	StreamDLQ     = "DOCMILL_DLQ"
+
+	SubjectIngest  = "docmill.ingest"
+	SubjectResults = "docmill.results"
+	SubjectDLQ     = "docmill.dlq"
+)
+
+// EmbeddedOptions configures the in-process server.
+type EmbeddedOptions struct {
+	// StoreDir holds JetStream data; it survives restarts.
+	StoreDir string
+	// Listen is host:port for NATS clients ("127.0.0.1:4222"); port -1 picks
+	// a free port. Empty means no client port at all (in-process only).
+	Listen string
+	// MaxPayload bounds one message; larger documents travel through the
+	// object store (default 8 MiB).
+	MaxPayload int32
+}
+
+// Embedded is a running in-process NATS server.
+type Embedded struct {
+	srv *server.Server
+}
+
+// StartEmbedded starts a NATS server with JetStream and waits until it is
+// ready for connections.
+func StartEmbedded(o EmbeddedOptions) (*Embedded, error) {
+	if o.MaxPayload == 0 {
+		o.MaxPayload = 8 << 20
+	}
+	if err := os.MkdirAll(o.StoreDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create JetStream store %s: %w", o.StoreDir, err)
+	}
+	opts := &server.Options{
+		ServerName: "docmill-embedded",
+		JetStream:  true,
+		StoreDir:   o.StoreDir,
+		MaxPayload: o.MaxPayload,
+		NoSigs:     true,
+		DontListen: o.Listen == "",
+	}
+	if o.Listen != "" {
+		host, port, err := splitHostPort(o.Listen)
+		if err != nil {
+			return nil, err
+		}
+		opts.Host, opts.Port = host, port
+	}
+	srv, err := server.NewServer(opts)
+	if err != nil {
+		return nil, fmt.Errorf("embedded nats: %w", err)
+	}
+	go srv.Start()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		srv.Shutdown()
+		return nil, errors.New("embedded nats: not ready after 10s (is the port in use?)")
+	}
+	return &Embedded{srv: srv}, nil
+}
+
+func splitHostPort(addr string) (string, int, error) {
+	host, p, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", 0, fmt.Errorf("nats listen address %q: %w", addr, err)
+	}
+	port, err := strconv.Atoi(p)
+	if err != nil {
+		return "", 0, fmt.Errorf("nats listen port %q: %w", p, err)
+	}
+	return host, port, nil
+}
+
+// ClientURL is the URL outside clients use (empty without a client port).
+func (e *Embedded) ClientURL() string {
+	if e.srv.Addr() == nil {
+		return ""
+	}
+	return e.srv.ClientURL()
+}
+
+// Connect opens an in-process connection to the embedded server.
+func (e *Embedded) Connect(name string) (*nats.Conn, error) {
+	return nats.Connect("", nats.InProcessServer(e.srv), nats.Name(name), nats.MaxReconnects(-1))
+}
+
+// Shutdown stops the server and waits for it to finish.
+func (e *Embedded) Shutdown() {
+	e.srv.Shutdown()
+	e.srv.WaitForShutdown()
+}
+
+// ConnOptions configures a connection to an external NATS.
+type ConnOptions struct {
+	URLs      string // comma-separated
+	Name      string
+	User      string
+	Password  string
+	Token     string
+	NKeyFile  string // seed file
+	CredsFile string // .creds (JWT + seed)
+	CAFile    string
+	CertFile  string // client certificate
+	KeyFile   string
+}
+
+// Connect dials an external NATS server or cluster and keeps reconnecting
+// forever: JetStream keeps the work while the link is down.
+func Connect(o ConnOptions) (*nats.Conn, error) {
+	opts := []nats.Option{nats.Name(o.Name), nats.MaxReconnects(-1), nats.ReconnectWait(time.Second)}
+	if o.User != "" {
+		opts = append(opts, nats.UserInfo(o.User, o.Password))
+	}
+	if o.Token != "" {
+		opts = append(opts, nats.Token(o.Token))
+	}
+	if o.CredsFile != "" {
+		opts = append(opts, nats.UserCredentials(o.CredsFile))
+	}
+	if o.NKeyFile != "" {
+		opt, err := nats.NkeyOptionFromSeed(o.NKeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("nkey %s: %w", o.NKeyFile, err)
+		}
+		opts = append(opts, opt)
+	}
+	if o.CAFile != "" {
+		opts = append(opts, nats.RootCAs(o.CAFile))
+	}
+	if o.CertFile != "" {
+		opts = append(opts, nats.ClientCert(o.CertFile, o.KeyFile))
+	}
+	nc, err := nats.Connect(o.URLs, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("connect to nats %s: %w", redact(o.URLs), err)
+	}
+	return nc, nil
+}
+
+// redact hides passwords in URLs for error messages.
+func redact(urls string) string {
+	parts := strings.Split(urls, ",")
+	for i, p := range parts {
+		if u, err := url.Parse(strings.TrimSpace(p)); err == nil && u.User != nil {
+			u.User = url.User(u.User.Username())
+			parts[i] = u.String()
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// StreamOptions sizes docmill's streams.
+type StreamOptions struct {
+	Replicas int           // 1 embedded, 3 on a cluster
+	MaxAge   time.Duration // how long results and dead letters are kept (0 = forever)
+}
+
+// EnsureStreams creates or updates DOCMILL_INGEST, DOCMILL_RESULTS and
+// DOCMILL_DLQ. All keep messages by limits, not by interest: a document
+// published before any worker exists is kept, and a shadow model or a
+// backfill can read the same stream with its own durable consumer.
+func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions) error {
+	if o.Replicas == 0 {
+		o.Replicas = 1
+	}
+	cfgs := []jetstream.StreamConfig{
+		{Name: StreamIngest, Subjects: []string{SubjectIngest + ".>"}, Retention: jetstream.LimitsPolicy,
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
+		{Name: StreamResults, Subjects: []string{SubjectResults + ".>"}, Retention: jetstream.LimitsPolicy,
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
+		{Name: StreamDLQ, Subjects: []string{SubjectDLQ + ".>"}, Retention: jetstream.LimitsPolicy,
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge},
+	}
+	for _, c := range cfgs {
+		if _, err := js.CreateOrUpdateStream(ctx, c); err != nil {
+			return fmt.Errorf("stream %s: %w", c.Name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package pipeline
+
+import (
+	"errors"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/pipeline/stream"
+	"github.com/docmill/docmill/stages/parse"
+)
+
+// PermanentError marks a failure that retrying cannot fix.
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// Permanent wraps err as a PermanentError.
+func Permanent(err error) error { return &PermanentError{Err: err} }
+
+// IsPermanent reports whether err cannot succeed on retry: bad input.
+func IsPermanent(err error) bool {
+	var pe *PermanentError
+	return errors.As(err, &pe) || parse.IsPermanent(err)
+}
+
+// DeadLetter is watermill middleware that moves a message to
+// docmill.dlq.<stage> when its handler fails permanently or on its last
+// allowed delivery, with the reason, attempts and original headers; the
+// message is then acknowledged. Other failures are returned, so the
+// subscriber naks them with backoff.
+func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics, log *slog.Logger) message.HandlerMiddleware {
+	return func(h message.HandlerFunc) message.HandlerFunc {
+		return func(msg *message.Message) ([]*message.Message, error) {
+			out, err := h(msg)
+			if err == nil {
+				return out, nil
+			}
+			attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
+			permanent := IsPermanent(err)
+			reason := "transient"
+			if permanent {
+				reason = "permanent"
+			}
+			m.Failed.WithLabelValues(stage, reason).Inc()
+			if !permanent && attempt < maxDeliver {
+				log.Warn("stage failed, will retry", "stage", stage, "attempt", attempt, "err", err, "subject", msg.Metadata.Get(stream.MetaSubject))
+				return nil, err
+			}
+			if dlqErr := publishDeadLetter(pub, stage, attempt, msg, err); dlqErr != nil {
+				log.Error("dead-letter publish failed; message will be redelivered", "stage", stage, "err", dlqErr)
+				return nil, err
+			}
+			m.DeadLet.WithLabelValues(stage).Inc()
+			log.Warn("moved to dead-letter queue", "stage", stage, "attempt", attempt, "reason", err.Error(),
+				"filename", msg.Metadata.Get(HeaderFilename), "subject", msg.Metadata.Get(stream.MetaSubject))
+			return nil, nil
+		}
+	}
+}
+
+func publishDeadLetter(pub message.Publisher, stage string, attempt int, msg *message.Message, cause error) error {
+	dl := message.NewMessage(msg.UUID+":dlq:"+stage, msg.Payload)
+	for k, v := range msg.Metadata {
+		dl.Metadata.Set(k, v)
+	}
+	dl.Metadata.Set(HeaderError, cause.Error())
+	dl.Metadata.Set(HeaderStage, stage)
+	dl.Metadata.Set(HeaderAttempts, strconv.Itoa(attempt))
+	dl.Metadata.Set(HeaderSubject, msg.Metadata.Get(stream.MetaSubject))
+	dl.Metadata.Set(HeaderFailedAt, time.Now().UTC().Format(time.RFC3339))
+	dl.Metadata.Set(stream.HeaderMsgID, dl.UUID)
+	dl.SetContext(msg.Context())
+	return pub.Publish(broker.SubjectDLQ+"."+stage, dl)
+}

@@ -1,0 +1,21 @@
+package pipeline
+
+// NATS headers docmill reads and writes.
+const (
+	HeaderFilename    = "Docmill-Filename"     // original file name
+	HeaderSource      = "Docmill-Source"       // where it came from; default: the subject's last tokens
+	HeaderContentType = "Docmill-Content-Type" // optional hint; sniffed otherwise
+	HeaderDepth       = "Docmill-Depth"        // shallow | full | auto
+	HeaderDeadline    = "Docmill-Deadline"     // RFC 3339 time or Go duration from receipt ("500ms")
+	HeaderObject      = "Docmill-Object"       // "bucket/name" when the content is in the object store
+	HeaderIngestedAt  = "Docmill-Ingested-At"  // RFC 3339, set by docmill's own ingest paths
+	HeaderMetaPrefix  = "Docmill-Meta-"        // free metadata: Docmill-Meta-Owner: legal
+	HeaderID          = "Docmill-Id"           // result: document id (sha256 of the content)
+	HeaderModel       = "Docmill-Model"        // result: name@version of the analyser
+	HeaderResultDepth = "Docmill-Depth-Used"   // result: deepest exit used
+	HeaderError       = "Docmill-Error"        // dead letter: the reason
+	HeaderStage       = "Docmill-Stage"        // dead letter: stage that gave up
+	HeaderAttempts    = "Docmill-Attempts"     // dead letter: deliveries made
+	HeaderSubject     = "Docmill-Subject"      // dead letter: original subject
+	HeaderFailedAt    = "Docmill-Failed-At"    // dead letter: RFC 3339
+)

@@ -1,0 +1,125 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
+)
+
+// Indexer stores published results in the index. Concurrent deliveries
+// are gathered into one Bleve batch (one disk flush for many documents);
+// each handler returns, and so its message is acked, only after the batch
+// holding its document is written.
+type Indexer struct {
+	Index    *index.Index
+	MaxBatch int           // documents per batch (default 128)
+	MaxWait  time.Duration // how long a batch waits to fill (default 20ms)
+	Metrics  *Metrics
+	Log      *slog.Logger
+	// OnIndexed, when set, is called after each batch is written (the web UI's
+	// live feed listens here in single-process mode).
+	OnIndexed func([]*document.Result)
+
+	once  sync.Once
+	queue chan pending
+}
+
+type pending struct {
+	r    *document.Result
+	done chan error
+}
+
+// Start launches the batching loop; it ends when ctx ends.
+func (x *Indexer) Start(ctx context.Context) {
+	x.once.Do(func() {
+		if x.MaxBatch <= 0 {
+			x.MaxBatch = 128
+		}
+		if x.MaxWait <= 0 {
+			x.MaxWait = 20 * time.Millisecond
+		}
+		x.queue = make(chan pending, x.MaxBatch)
+		go x.loop(ctx)
+	})
+}
+
+// Handle is the watermill handler of the index stage.
+func (x *Indexer) Handle(msg *message.Message) ([]*message.Message, error) {
+	var r document.Result
+	if err := json.Unmarshal(msg.Payload, &r); err != nil {
+		return nil, Permanent(fmt.Errorf("decode result: %w", err))
+	}
+	if r.ID == "" {
+		return nil, Permanent(fmt.Errorf("result without id"))
+	}
+	p := pending{r: &r, done: make(chan error, 1)}
+	select {
+	case x.queue <- p:
+	case <-msg.Context().Done():
+		return nil, msg.Context().Err()
+	}
+	select {
+	case err := <-p.done:
+		return nil, err
+	case <-msg.Context().Done():
+		return nil, msg.Context().Err()
+	}
+}
+
+func (x *Indexer) loop(ctx context.Context) {
+	for {
+		var batch []pending
+		select {
+		case p := <-x.queue:
+			batch = append(batch, p)
+		case <-ctx.Done():
+			return
+		}
+		timer := time.NewTimer(x.MaxWait)
+	fill:
+		for len(batch) < x.MaxBatch {
+			select {
+			case p := <-x.queue:
+				batch = append(batch, p)
+			case <-timer.C:
+				break fill
+			}
+		}
+		timer.Stop()
+		x.write(batch)
+	}
+}
+
+func (x *Indexer) write(batch []pending) {
+	start := time.Now()
+	rs := make([]*document.Result, len(batch))
+	for i, p := range batch {
+		rs[i] = p.r
+	}
+	// The batch must land even while shutting down: its messages wait on it.
+	err := x.Index.PutBatch(context.Background(), rs)
+	per := time.Since(start).Seconds() / float64(len(batch))
+	for _, p := range batch {
+		p.done <- err
+		if err == nil {
+			x.Metrics.Duration.WithLabelValues("index").Observe(per)
+			x.Metrics.Processed.WithLabelValues("index").Inc()
+		}
+	}
+	x.Metrics.BatchSize.Observe(float64(len(batch)))
+	if err != nil {
+		x.Log.Error("index batch failed", "docs", len(batch), "err", err)
+		return
+	}
+	if x.OnIndexed != nil {
+		x.OnIndexed(rs)
+	}
+}

@@ -1,0 +1,50 @@
+package pipeline
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// Metrics are the pipeline's Prometheus collectors (names prefixed docmill_).
+type Metrics struct {
+	Registry  *prometheus.Registry
+	Processed *prometheus.CounterVec   // by stage
+	Failed    *prometheus.CounterVec   // by stage and reason class
+	Duration  *prometheus.HistogramVec // by stage
+	DeadLet   *prometheus.CounterVec   // messages moved to the DLQ, by stage
+	Pending   *prometheus.GaugeVec     // consumer lag, by stream and consumer
+	AckPend   *prometheus.GaugeVec     // delivered but unacked, by stream and consumer
+	Classes   *prometheus.CounterVec   // results by class
+	Depths    *prometheus.CounterVec   // results by deepest exit used
+	BatchSize prometheus.Histogram     // index batch sizes
+}
+
+// NewMetrics registers the pipeline collectors, plus the Go and process
+// collectors, on a fresh registry.
+func NewMetrics() *Metrics {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m := &Metrics{
+		Registry: reg,
+		Processed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_processed_total",
+			Help: "Documents a stage finished successfully."}, []string{"stage"}),
+		Failed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_failed_total",
+			Help: "Stage attempts that failed, by reason class (permanent, transient)."}, []string{"stage", "reason"}),
+		Duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "docmill_stage_duration_seconds",
+			Help: "Time spent in a stage per document.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 18)}, []string{"stage"}),
+		DeadLet: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_dlq_messages_total",
+			Help: "Messages moved to the dead-letter stream."}, []string{"stage"}),
+		Pending: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "docmill_consumer_pending",
+			Help: "Messages not yet delivered to a durable consumer (lag)."}, []string{"stream", "consumer"}),
+		AckPend: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "docmill_consumer_ack_pending",
+			Help: "Messages delivered to a consumer and not yet acknowledged."}, []string{"stream", "consumer"}),
+		Classes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_results_total",
+			Help: "Results published, by class."}, []string{"class"}),
+		Depths: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_result_depth_total",
+			Help: "Results by the deepest model exit used."}, []string{"depth"}),
+		BatchSize: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "docmill_index_batch_size",
+			Help: "Documents per index batch.", Buckets: prometheus.ExponentialBuckets(1, 2, 10)}),
+	}
+	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths, m.BatchSize)
+	return m
+}

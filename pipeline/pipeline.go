@@ -1,0 +1,156 @@
+// Package pipeline drives docmill's stages with a watermill router over
+// JetStream: the analyse stage (parse + analyse + publish result) consumes
+// docmill.ingest.>, the index stage consumes docmill.results.>. Failures are
+// retried with backoff and, when permanent or out of attempts, moved to
+// docmill.dlq.<stage> with the reason.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/ThreeDotsLabs/watermill/message/router/middleware"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/pipeline/stream"
+)
+
+// Durable consumer names: every replica of a role shares one, so adding a
+// worker adds throughput.
+const (
+	DurableWorker  = "docmill-worker"
+	DurableIndexer = "docmill-indexer"
+)
+
+// Options configures Run. A nil Worker or Indexer leaves that stage to
+// other processes.
+type Options struct {
+	JS       jetstream.JetStream
+	Worker   *Worker
+	Indexer  *Indexer
+	Metrics  *Metrics
+	Log      *slog.Logger
+	Consumer ConsumerOptions
+	// DrainTimeout bounds graceful shutdown: in-flight documents finish and
+	// are acked, or are redelivered later.
+	DrainTimeout time.Duration
+	// Ready, when set, is closed once the router runs.
+	Ready chan struct{}
+}
+
+// ConsumerOptions tunes the durable consumers.
+type ConsumerOptions struct {
+	WorkerConcurrency  int           // documents analysed at once by this process (default 2)
+	IndexerConcurrency int           // results waiting for an index batch (default 64)
+	MaxDeliver         int           // attempts before the dead-letter stream (default 5)
+	AckWait            time.Duration // redelivery after silence (default 60s)
+	MaxAckPending      int           // in-flight bound per consumer across replicas (default 256)
+	Backoff            func(attempt int) time.Duration
+}
+
+func (c *ConsumerOptions) defaults() {
+	if c.WorkerConcurrency <= 0 {
+		c.WorkerConcurrency = 2
+	}
+	if c.IndexerConcurrency <= 0 {
+		c.IndexerConcurrency = 64
+	}
+	if c.MaxDeliver <= 0 {
+		c.MaxDeliver = 5
+	}
+	if c.AckWait <= 0 {
+		c.AckWait = 60 * time.Second
+	}
+	if c.MaxAckPending <= 0 {
+		c.MaxAckPending = 256
+	}
+}
+
+// Run runs the stages until ctx ends, then drains and returns.
+func Run(ctx context.Context, o Options) error {
+	o.Consumer.defaults()
+	if o.DrainTimeout <= 0 {
+		o.DrainTimeout = 20 * time.Second
+	}
+	wlog := watermill.NewSlogLoggerWithLevelMapping(o.Log, map[slog.Level]slog.Level{slog.LevelInfo: slog.LevelDebug})
+	router, err := message.NewRouter(message.RouterConfig{CloseTimeout: o.DrainTimeout}, wlog)
+	if err != nil {
+		return fmt.Errorf("router: %w", err)
+	}
+	router.AddMiddleware(middleware.Recoverer)
+	pub := stream.NewPublisher(o.JS)
+	c := o.Consumer
+	var subs []*stream.Subscriber
+	if o.Worker != nil {
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker,
+			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending,
+			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
+		subs = append(subs, sub)
+		h := router.AddConsumerHandler("analyze", broker.SubjectIngest+".>", sub, noOutput(o.Worker.Handle))
+		h.AddMiddleware(DeadLetter(pub, "analyze", c.MaxDeliver, o.Metrics, o.Log))
+	}
+	if o.Indexer != nil {
+		o.Indexer.Start(ctx)
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: DurableIndexer,
+			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending * 4,
+			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
+		subs = append(subs, sub)
+		h := router.AddConsumerHandler("index", broker.SubjectResults+".>", sub, noOutput(o.Indexer.Handle))
+		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log))
+	}
+	go watchLag(ctx, o)
+	if o.Ready != nil {
+		go func() { <-router.Running(); close(o.Ready) }()
+	}
+	// The router gets its own context so that shutdown drains instead of
+	// cancelling handlers mid-document.
+	runErr := make(chan error, 1)
+	go func() { runErr <- router.Run(context.Background()) }()
+	select {
+	case <-ctx.Done():
+	case err := <-runErr:
+		return err
+	}
+	for _, s := range subs {
+		_ = s.Close() // stop fetching; in-flight messages finish and are acked
+	}
+	if err := router.Close(); err != nil {
+		return fmt.Errorf("close router: %w", err)
+	}
+	return nil
+}
+
+func noOutput(h func(*message.Message) ([]*message.Message, error)) message.NoPublishHandlerFunc {
+	return func(m *message.Message) error {
+		_, err := h(m)
+		return err
+	}
+}
+
+// watchLag exports consumer lag and unacked counts every few seconds.
+func watchLag(ctx context.Context, o Options) {
+	t := time.NewTicker(3 * time.Second)
+	defer t.Stop()
+	for {
+		for _, pair := range [][2]string{{broker.StreamIngest, DurableWorker}, {broker.StreamResults, DurableIndexer}} {
+			cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+			if c, err := o.JS.Consumer(cctx, pair[0], pair[1]); err == nil {
+				if info, err := c.Info(cctx); err == nil {
+					o.Metrics.Pending.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumPending))
+					o.Metrics.AckPend.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumAckPending))
+				}
+			}
+			cancel()
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,327 @@
+// Package stream is a thin watermill Publisher and Subscriber over the
+// nats.go jetstream API. Unlike watermill-nats it keeps durable consumers
+// when it closes (a restart resumes where it stopped), acknowledges a
+// message only after the handler acked it (and waits for the server to
+// confirm), and naks with a growing delay after a handler nack.
+package stream
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Metadata keys the subscriber sets on every message. Keys starting with
+// an underscore are never copied back into NATS headers.
+const (
+	MetaSubject   = "_subject"
+	MetaDelivered = "_delivered" // delivery attempt, 1 for the first
+	MetaStreamSeq = "_stream_seq"
+	// HeaderMsgID is JetStream's de-duplication header.
+	HeaderMsgID = nats.MsgIdHdr
+)
+
+// Publisher publishes watermill messages to JetStream and waits for the
+// server's acknowledgement, so a returned nil means the message is stored.
+type Publisher struct {
+	js jetstream.JetStream
+}
+
+// NewPublisher returns a Publisher on js.
+func NewPublisher(js jetstream.JetStream) *Publisher { return &Publisher{js: js} }
+
+// Publish stores each message on subject topic. The watermill UUID becomes
+// the JetStream message id unless the metadata sets Nats-Msg-Id itself.
+func (p *Publisher) Publish(topic string, msgs ...*message.Message) error {
+	for _, m := range msgs {
+		nm := ToNATS(topic, m)
+		ctx := m.Context()
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		if _, err := p.js.PublishMsg(ctx, nm); err != nil {
+			return fmt.Errorf("publish to %s: %w", topic, err)
+		}
+	}
+	return nil
+}
+
+// Close does nothing: the connection belongs to the caller.
+func (p *Publisher) Close() error { return nil }
+
+// ToNATS converts a watermill message to a NATS message on subject.
+func ToNATS(subject string, m *message.Message) *nats.Msg {
+	nm := nats.NewMsg(subject)
+	nm.Data = m.Payload
+	for k, v := range m.Metadata {
+		if strings.HasPrefix(k, "_") {
+			continue
+		}
+		nm.Header.Set(k, v)
+	}
+	if nm.Header.Get(HeaderMsgID) == "" && m.UUID != "" {
+		nm.Header.Set(HeaderMsgID, m.UUID)
+	}
+	return nm
+}
+
+// SubscriberConfig configures a durable pull consumer.
+type SubscriberConfig struct {
+	// Stream is the stream to consume; when empty it is looked up by subject.
+	Stream string
+	// Durable is the consumer name, shared by every replica of a role.
+	Durable string
+	// AckWait is how long the server waits for an ack before redelivering.
+	AckWait time.Duration
+	// MaxDeliver bounds delivery attempts; the dead-letter middleware moves
+	// a message aside on the last one.
+	MaxDeliver int
+	// MaxAckPending bounds unacknowledged messages across all replicas.
+	MaxAckPending int
+	// Concurrency is how many messages this process handles at once.
+	Concurrency int
+	// Backoff returns the nak delay after attempt n failed.
+	Backoff func(attempt int) time.Duration
+	// DrainTimeout bounds how long Close waits for messages already handed
+	// to the router to be acked; the rest are redelivered after AckWait.
+	DrainTimeout time.Duration
+}
+
+func (c *SubscriberConfig) defaults() {
+	if c.AckWait == 0 {
+		c.AckWait = 60 * time.Second
+	}
+	if c.MaxDeliver == 0 {
+		c.MaxDeliver = 5
+	}
+	if c.MaxAckPending == 0 {
+		c.MaxAckPending = 256
+	}
+	if c.Concurrency <= 0 {
+		c.Concurrency = 4
+	}
+	if c.DrainTimeout == 0 {
+		c.DrainTimeout = 20 * time.Second
+	}
+	if c.Backoff == nil {
+		c.Backoff = ExponentialBackoff(time.Second, 30*time.Second)
+	}
+}
+
+// ExponentialBackoff doubles the delay per attempt from base up to max.
+func ExponentialBackoff(base, max time.Duration) func(int) time.Duration {
+	return func(attempt int) time.Duration {
+		d := base
+		for i := 1; i < attempt && d < max; i++ {
+			d *= 2
+		}
+		if d > max {
+			d = max
+		}
+		return d
+	}
+}
+
+// Subscriber consumes a durable JetStream consumer as a watermill
+// subscriber.
+type Subscriber struct {
+	js     jetstream.JetStream
+	cfg    SubscriberConfig
+	logger watermill.LoggerAdapter
+
+	mu     sync.Mutex
+	closed bool
+	stops  []func()
+	wg     sync.WaitGroup
+	// life ends when Close gives up draining: deliveries stop waiting.
+	life context.Context
+	kill context.CancelFunc
+}
+
+// NewSubscriber returns a Subscriber on js.
+func NewSubscriber(js jetstream.JetStream, cfg SubscriberConfig, logger watermill.LoggerAdapter) *Subscriber {
+	cfg.defaults()
+	if logger == nil {
+		logger = watermill.NopLogger{}
+	}
+	life, kill := context.WithCancel(context.Background())
+	return &Subscriber{js: js, cfg: cfg, logger: logger, life: life, kill: kill}
+}
+
+// Consumer creates or updates the durable consumer for subject and returns it.
+func (s *Subscriber) Consumer(ctx context.Context, subject string) (jetstream.Consumer, error) {
+	stream := s.cfg.Stream
+	if stream == "" {
+		name, err := s.js.StreamNameBySubject(ctx, subject)
+		if err != nil {
+			return nil, fmt.Errorf("find stream for %s: %w", subject, err)
+		}
+		stream = name
+	}
+	cons, err := s.js.CreateOrUpdateConsumer(ctx, stream, jetstream.ConsumerConfig{
+		Durable:       s.cfg.Durable,
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       s.cfg.AckWait,
+		MaxDeliver:    s.cfg.MaxDeliver,
+		MaxAckPending: s.cfg.MaxAckPending,
+		FilterSubject: subject,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consumer %s on %s: %w", s.cfg.Durable, stream, err)
+	}
+	return cons, nil
+}
+
+// Subscribe consumes subject (a filter such as docmill.ingest.>) through the
+// durable consumer. The channel closes when ctx ends or Close is called.
+func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *message.Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, errors.New("subscriber closed")
+	}
+	cons, err := s.Consumer(ctx, subject)
+	if err != nil {
+		return nil, err
+	}
+	iter, err := cons.Messages(jetstream.PullMaxMessages(s.cfg.Concurrency))
+	if err != nil {
+		return nil, fmt.Errorf("pull %s: %w", subject, err)
+	}
+	// Fetching stops when ctx ends or on Close; deliveries already handed
+	// out keep waiting for their ack until the subscriber's life ends.
+	ctx, cancel := context.WithCancel(ctx)
+	s.stops = append(s.stops, func() { cancel(); iter.Stop() })
+	go func() { <-ctx.Done(); iter.Stop() }()
+	in := make(chan jetstream.Msg)
+	out := make(chan *message.Message)
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		defer close(in)
+		for {
+			m, err := iter.Next()
+			if err != nil {
+				if errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil {
+					return
+				}
+				s.logger.Error("next message", err, watermill.LogFields{"subject": subject})
+				continue
+			}
+			select {
+			case in <- m:
+			case <-ctx.Done():
+				return // unacked: the server redelivers after AckWait
+			}
+		}
+	}()
+	var workers sync.WaitGroup
+	for i := 0; i < s.cfg.Concurrency; i++ {
+		workers.Add(1)
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			defer workers.Done()
+			for m := range in {
+				s.deliver(ctx, m, out)
+			}
+		}()
+	}
+	go func() { workers.Wait(); close(out) }()
+	return out, nil
+}
+
+// deliver hands one message to the router and settles it with the server.
+func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *message.Message) {
+	wm := FromNATS(jm)
+	mctx, cancel := context.WithCancel(s.life)
+	defer cancel()
+	wm.SetContext(mctx)
+	select {
+	case out <- wm:
+	case <-ctx.Done():
+		_ = jm.Nak() // not handed out: let another replica take it now
+		return
+	}
+	// Long handlers (a model on a big document) must not be redelivered
+	// while they still work: tell the server every half AckWait.
+	tick := time.NewTicker(s.cfg.AckWait / 2)
+	defer tick.Stop()
+	for {
+		select {
+		case <-wm.Acked():
+			ackCtx, c := context.WithTimeout(context.Background(), 10*time.Second)
+			if err := jm.DoubleAck(ackCtx); err != nil {
+				s.logger.Error("ack", err, watermill.LogFields{"subject": jm.Subject()})
+			}
+			c()
+			return
+		case <-wm.Nacked():
+			attempt, _ := strconv.Atoi(wm.Metadata.Get(MetaDelivered))
+			if err := jm.NakWithDelay(s.cfg.Backoff(attempt)); err != nil {
+				s.logger.Error("nak", err, watermill.LogFields{"subject": jm.Subject()})
+			}
+			return
+		case <-tick.C:
+			_ = jm.InProgress()
+		case <-s.life.Done():
+			return // left unacked: redelivered after AckWait
+		}
+	}
+}
+
+// FromNATS converts a JetStream message to a watermill message, copying
+// the first value of each header into the metadata.
+func FromNATS(jm jetstream.Msg) *message.Message {
+	id := jm.Headers().Get(HeaderMsgID)
+	if id == "" {
+		id = watermill.NewUUID()
+	}
+	wm := message.NewMessage(id, jm.Data())
+	for k, v := range jm.Headers() {
+		if len(v) > 0 {
+			wm.Metadata.Set(k, v[0])
+		}
+	}
+	wm.Metadata.Set(MetaSubject, jm.Subject())
+	if md, err := jm.Metadata(); err == nil {
+		wm.Metadata.Set(MetaDelivered, strconv.FormatUint(md.NumDelivered, 10))
+		wm.Metadata.Set(MetaStreamSeq, strconv.FormatUint(md.Sequence.Stream, 10))
+	}
+	return wm
+}
+
+// Close stops all subscriptions and waits for in-flight deliveries to settle.
+// It never deletes the durable consumer.
+func (s *Subscriber) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	stops := s.stops
+	s.mu.Unlock()
+	for _, stop := range stops {
+		stop()
+	}
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(s.cfg.DrainTimeout):
+		s.kill()
+		<-done
+	}
+	s.kill()
+	return nil
+}

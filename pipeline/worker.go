@@ -1,0 +1,250 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/pipeline/stream"
+	"github.com/docmill/docmill/stages/parse"
+)
+
+// AnalyzerRef holds the analyser new documents are given; Store swaps it
+// without stopping the pipeline (a document in flight keeps the analyser it
+// started with).
+type AnalyzerRef struct{ v atomic.Value }
+
+// NewAnalyzerRef returns a reference holding a.
+func NewAnalyzerRef(a enrich.Analyzer) *AnalyzerRef {
+	r := &AnalyzerRef{}
+	r.Store(a)
+	return r
+}
+
+type analyzerBox struct{ a enrich.Analyzer }
+
+// Load returns the current analyser.
+func (r *AnalyzerRef) Load() enrich.Analyzer { return r.v.Load().(analyzerBox).a }
+
+// Store makes a the analyser for documents that start from now on.
+func (r *AnalyzerRef) Store(a enrich.Analyzer) { r.v.Store(analyzerBox{a}) }
+
+// Worker parses and analyses ingested documents and publishes their results.
+type Worker struct {
+	Analyzer *AnalyzerRef
+	Limits   parse.Limits
+	Pub      message.Publisher
+	Blobs    jetstream.JetStream // for documents passed by object reference; may be nil
+	Metrics  *Metrics
+	Log      *slog.Logger
+}
+
+// Handle is the watermill handler of the analyse stage. It returns only
+// after the result is stored in DOCMILL_RESULTS, so the router acks the
+// ingest message only once its result is durable.
+func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
+	ctx := msg.Context()
+	start := time.Now()
+	data, err := w.content(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	in := inputFrom(msg, data)
+	t0 := time.Now()
+	doc, err := parse.Parse(ctx, in, w.Limits)
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", in.Filename, err)
+	}
+	parseMs := since(t0)
+	w.Metrics.Duration.WithLabelValues("parse").Observe(parseMs / 1000)
+	w.Metrics.Processed.WithLabelValues("parse").Inc()
+
+	an := w.Analyzer.Load()
+	t1 := time.Now()
+	a, err := an.Analyze(ctx, doc, requestFrom(msg, start))
+	if err != nil {
+		return nil, fmt.Errorf("analyse %s: %w", in.Filename, err)
+	}
+	anMs := since(t1)
+	w.Metrics.Duration.WithLabelValues("analyze").Observe(anMs / 1000)
+	w.Metrics.Processed.WithLabelValues("analyze").Inc()
+
+	res := NewResult(doc, a, ingestedAt(msg))
+	res.Trace = []document.StageTrace{{Stage: "parse", Ms: parseMs}, {Stage: "analyze", Ms: anMs}}
+	t2 := time.Now()
+	if err := w.publish(ctx, res); err != nil {
+		return nil, err
+	}
+	w.Metrics.Duration.WithLabelValues("publish").Observe(since(t2) / 1000)
+	w.Metrics.Classes.WithLabelValues(res.Class).Inc()
+	w.Metrics.Depths.WithLabelValues(string(res.Depth)).Inc()
+	w.Log.Info("document analysed", "doc_id", res.ID, "filename", res.Filename, "class", res.Class,
+		"depth", res.Depth, "model", res.Model.Name+"@"+res.Model.Version, "ms", since(start))
+	return nil, nil
+}
+
+func since(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }
+
+// content returns the document bytes: the payload, or the object it names.
+func (w *Worker) content(ctx context.Context, msg *message.Message) ([]byte, error) {
+	ref := msg.Metadata.Get(HeaderObject)
+	if ref == "" {
+		return msg.Payload, nil
+	}
+	if w.Blobs == nil {
+		return nil, Permanent(fmt.Errorf("object reference %q but no object store configured", ref))
+	}
+	bucket, name, ok := strings.Cut(ref, "/")
+	if !ok {
+		return nil, Permanent(fmt.Errorf("object reference %q: want bucket/name", ref))
+	}
+	os, err := w.Blobs.ObjectStore(ctx, bucket)
+	if err != nil {
+		return nil, fmt.Errorf("object store %s: %w", bucket, err)
+	}
+	r, err := os.Get(ctx, name)
+	if err != nil {
+		if err == jetstream.ErrObjectNotFound {
+			return nil, Permanent(fmt.Errorf("object %s: %w", ref, err))
+		}
+		return nil, fmt.Errorf("get object %s: %w", ref, err)
+	}
+	defer r.Close()
+	lim := w.Limits.MaxBytes
+	if lim <= 0 {
+		lim = parse.DefaultLimits().MaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, lim+1))
+	if err != nil {
+		return nil, fmt.Errorf("read object %s: %w", ref, err)
+	}
+	if int64(len(data)) > lim {
+		return nil, Permanent(fmt.Errorf("object %s is larger than the %d byte limit", ref, lim))
+	}
+	return data, nil
+}
+
+func inputFrom(msg *message.Message, data []byte) parse.Input {
+	in := parse.Input{
+		Filename:    msg.Metadata.Get(HeaderFilename),
+		Source:      msg.Metadata.Get(HeaderSource),
+		ContentType: msg.Metadata.Get(HeaderContentType),
+		Data:        data,
+	}
+	subj := msg.Metadata.Get(stream.MetaSubject)
+	if in.Source == "" {
+		in.Source = strings.TrimPrefix(subj, broker.SubjectIngest+".")
+	}
+	if in.Filename == "" {
+		in.Filename = "message-" + msg.Metadata.Get(stream.MetaStreamSeq)
+	}
+	for k, v := range msg.Metadata {
+		if strings.HasPrefix(k, HeaderMetaPrefix) {
+			if in.Meta == nil {
+				in.Meta = map[string]string{}
+			}
+			in.Meta[strings.ToLower(strings.TrimPrefix(k, HeaderMetaPrefix))] = v
+		}
+	}
+	return in
+}
+
+// requestFrom reads the per-message compute budget.
+func requestFrom(msg *message.Message, received time.Time) enrich.Request {
+	req := enrich.Request{Depth: document.DepthAuto}
+	switch d := document.Depth(strings.ToLower(msg.Metadata.Get(HeaderDepth))); d {
+	case document.DepthShallow, document.DepthFull, document.DepthAuto:
+		req.Depth = d
+	}
+	if dl := msg.Metadata.Get(HeaderDeadline); dl != "" {
+		if t, err := time.Parse(time.RFC3339Nano, dl); err == nil {
+			req.Deadline = t
+		} else if d, err := time.ParseDuration(dl); err == nil {
+			req.Deadline = received.Add(d)
+		}
+	}
+	return req
+}
+
+func ingestedAt(msg *message.Message) time.Time {
+	if t, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(HeaderIngestedAt)); err == nil {
+		return t.UTC()
+	}
+	return time.Now().UTC()
+}
+
+// NewResult joins a parsed document and its analysis into a result.
+func NewResult(doc *document.Parsed, a *document.Analysis, ingested time.Time) *document.Result {
+	r := &document.Result{
+		ID: doc.ID, Filename: doc.Filename, Title: doc.Title, Source: doc.Source,
+		ContentType: doc.ContentType, Language: doc.Language, Pages: doc.Pages, Size: doc.Size,
+		Text: doc.Text, Meta: doc.Meta, Analysis: *a,
+		IngestedAt: ingested, ProcessedAt: time.Now().UTC(),
+	}
+	r.Depth = deepest(a)
+	return r
+}
+
+func deepest(a *document.Analysis) document.Depth {
+	d := document.DepthNone
+	for _, t := range a.Tasks {
+		switch {
+		case t.Depth == document.DepthFull:
+			return document.DepthFull
+		case t.Depth == document.DepthShallow:
+			d = document.DepthShallow
+		}
+	}
+	return d
+}
+
+var subjectUnsafe = regexp.MustCompile(`[^a-z0-9_-]+`)
+
+// subjectToken makes s safe as one NATS subject token.
+func subjectToken(s string) string {
+	s = subjectUnsafe.ReplaceAllString(strings.ToLower(s), "_")
+	s = strings.Trim(s, "_")
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+// ResultSubject is docmill.results.<class>[.<subtype>].
+func ResultSubject(r *document.Result) string {
+	subj := broker.SubjectResults + "." + subjectToken(r.Class)
+	if st := r.Subtype; st != "" && st != "none" {
+		st = strings.TrimPrefix(st, r.Class+"/")
+		subj += "." + subjectToken(st)
+	}
+	return subj
+}
+
+func (w *Worker) publish(ctx context.Context, r *document.Result) error {
+	payload, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("encode result %s: %w", r.ID, err)
+	}
+	m := message.NewMessage(r.ID+":"+r.Model.Name+"@"+r.Model.Version, payload)
+	m.Metadata.Set(HeaderID, r.ID)
+	m.Metadata.Set(HeaderModel, r.Model.Name+"@"+r.Model.Version)
+	m.Metadata.Set(HeaderResultDepth, string(r.Depth))
+	m.Metadata.Set(HeaderFilename, r.Filename)
+	m.SetContext(ctx)
+	if err := w.Pub.Publish(ResultSubject(r), m); err != nil {
+		return fmt.Errorf("publish result %s: %w", r.ID, err)
+	}
+	return nil
+}
