@@ -1,0 +1,353 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/model/tokenizer"
+)
+
+// Options configure Load.
+type Options struct {
+	Dir     string // bundle directory
+	LibPath string // ONNX Runtime library; empty: FindORTLib("")
+	Threads int    // intra-op threads per session; 0: ORT default
+	Int8    bool   // run int8 segments when the bundle has them
+	// MaxBatch is the most sequences (windows) per segment run; 0: 8.
+	MaxBatch int
+	// MaxWait is how long a segment waits for more work before running a
+	// partial batch; 0 runs at once with whatever is queued.
+	MaxWait time.Duration
+	// Threshold is the shallow confidence under which auto depth escalates;
+	// 0: 0.6.
+	Threshold float64
+	// Overlap is the number of tokens consecutive windows share; 0: a quarter
+	// of the window, at most 64.
+	Overlap int
+}
+
+// Model is a loaded bundle with one ONNX Runtime session per segment. It is
+// safe for concurrent use.
+type Model struct {
+	Bundle *Bundle
+	opts   Options
+	router Router
+	segs   []*segment
+	// shallowEnd is the index of the segment holding the first exit; the
+	// router decides before running segments after it.
+	shallowEnd int
+
+	mu           sync.Mutex
+	fullPerToken float64 // EWMA of seconds per token for the segments after shallowEnd
+	closeOnce    sync.Once
+}
+
+// Load initialises ONNX Runtime, loads and checks the bundle and creates
+// its sessions. A missing library or a broken bundle is an error, never a
+// panic.
+func Load(o Options) (m *Model, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("load model %s: %v", o.Dir, r)
+		}
+	}()
+	if o.MaxBatch <= 0 {
+		o.MaxBatch = 8
+	}
+	if o.Threshold == 0 {
+		o.Threshold = 0.6
+	}
+	lib := o.LibPath
+	if lib == "" {
+		if lib, err = FindORTLib(""); err != nil {
+			return nil, err
+		}
+	}
+	if err := InitRuntime(lib); err != nil {
+		return nil, err
+	}
+	b, err := LoadBundle(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	m = &Model{Bundle: b, opts: o, router: Router{Threshold: o.Threshold}}
+	if err := m.openSegments(); err != nil {
+		m.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+func (m *Model) openSegments() error {
+	man := &m.Bundle.Manifest
+	docLevel := map[string]bool{}
+	for _, e := range man.Exits {
+		for _, h := range []string{HeadClass, HeadSubtype} {
+			if t := e.Heads[h]; t != "" {
+				docLevel[t] = true
+			}
+		}
+	}
+	first := man.Exits[0].Segment
+	for i, spec := range man.Segments {
+		file := spec.File
+		int8 := false
+		if m.opts.Int8 && spec.Int8File != "" {
+			p := filepath.Join(m.Bundle.Dir, spec.Int8File)
+			if _, err := checkGraph(p, spec); err != nil {
+				return fmt.Errorf("bundle %s: int8 variant: %w", m.Bundle.Dir, err)
+			}
+			file, int8 = spec.Int8File, true
+		}
+		inputs := append(append([]string{}, spec.Inputs...), m.Bundle.ExtraInputs[spec.Name]...)
+		sess, err := newSession(filepath.Join(m.Bundle.Dir, file), inputs, spec.Outputs, m.opts.Threads)
+		if err != nil {
+			return fmt.Errorf("bundle %s: %w", m.Bundle.Dir, err)
+		}
+		s := &segment{spec: spec, file: file, int8: int8, sess: sess, inputs: inputs, outputs: spec.Outputs,
+			docLevel: docLevel, maxBatch: m.opts.MaxBatch, maxWait: m.opts.MaxWait}
+		s.start()
+		m.segs = append(m.segs, s)
+		if spec.Name == first {
+			m.shallowEnd = i
+		}
+	}
+	return nil
+}
+
+// Close stops the batchers and frees the sessions.
+func (m *Model) Close() {
+	m.closeOnce.Do(func() {
+		for _, s := range m.segs {
+			s.close()
+		}
+	})
+}
+
+// Info names the model for results.
+func (m *Model) Info() document.ModelInfo {
+	return document.ModelInfo{Name: m.Bundle.Manifest.Name, Version: m.Bundle.Manifest.Version, Tier: "model"}
+}
+
+// Tokenizer returns the bundle's tokenizer.
+func (m *Model) Tokenizer() *tokenizer.Tokenizer { return m.Bundle.Tokenizer }
+
+// Int8 reports whether the sessions run int8 segment files.
+func (m *Model) Int8() bool {
+	for _, s := range m.segs {
+		if !s.int8 {
+			return false
+		}
+	}
+	return len(m.segs) > 0
+}
+
+// Files returns the segment files the sessions were created from and their
+// total size in bytes.
+func (m *Model) Files() ([]string, int64) {
+	var files []string
+	var total int64
+	for _, s := range m.segs {
+		p := filepath.Join(m.Bundle.Dir, s.file)
+		files = append(files, p)
+		if st, err := os.Stat(p); err == nil {
+			total += st.Size()
+		}
+	}
+	return files, total
+}
+
+// HasShallowExit reports whether the model can stop before its last
+// segment.
+func (m *Model) HasShallowExit() bool { return m.shallowEnd < len(m.segs)-1 }
+
+// ExitResult holds the heads read at one exit, merged over windows.
+type ExitResult struct {
+	Name  string
+	Layer int
+	Depth document.Depth
+	// Class and Subtype are probabilities aligned with the manifest labels.
+	Class   []float64
+	Subtype []float64
+	// Keyword and Salience are per-token probabilities, aligned with
+	// Output.Offsets; nil when the exit has no such head.
+	Keyword  []float64
+	Salience []float64
+	// Confidence is the top class probability (0 without a class head).
+	Confidence float64
+	// Ms is the time from the start of Run until this exit was read.
+	Ms float64
+}
+
+// Output is the result of Run.
+type Output struct {
+	Tokens  int              // tokens of the text, without special tokens
+	Windows int              // windows the text was split into
+	Offsets []tokenizer.Span // byte range of each token in the text
+	Exits   []ExitResult     // in the order they were read, shallow first
+	Depth   document.Depth   // deepest exit read
+	Route   Route            // the router's decision
+}
+
+// Final is the deepest exit read.
+func (o *Output) Final() *ExitResult { return &o.Exits[len(o.Exits)-1] }
+
+// Exit returns the exit with that name, or nil when it was not read.
+func (o *Output) Exit(name string) *ExitResult {
+	for i := range o.Exits {
+		if o.Exits[i].Name == name {
+			return &o.Exits[i]
+		}
+	}
+	return nil
+}
+
+// RunRequest says how deep Run may go.
+type RunRequest struct {
+	Depth    document.Depth // shallow, full, auto (empty means auto)
+	NeedFull bool           // a requested task needs full depth
+	Deadline time.Time      // zero: none
+}
+
+// Run analyses text at the requested depth: auto lets the router decide
+// after the shallow exit.
+func (m *Model) Run(ctx context.Context, text string, depth document.Depth) (*Output, error) {
+	return m.RunRequest(ctx, text, RunRequest{Depth: depth})
+}
+
+// RunRequest is Run with the full request: tasks' needs and a deadline.
+func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*Output, error) {
+	start := time.Now()
+	enc := m.Bundle.Tokenizer.Encode(text, false)
+	wins := m.windows(enc)
+	out := &Output{Tokens: len(enc.IDs), Windows: len(wins), Offsets: enc.Offsets}
+	feeds := make([]map[string]winTensor, len(wins))
+	for i, w := range wins {
+		feeds[i] = map[string]winTensor{"input_ids": {ints: w.ids}, "attention_mask": {ints: w.mask}}
+	}
+	if err := m.runSegments(ctx, 0, m.shallowEnd, wins, feeds); err != nil {
+		return nil, err
+	}
+	man := &m.Bundle.Manifest
+	firstExit := man.Exits[0]
+	out.Exits = append(out.Exits, m.readExit(firstExit, wins, feeds, enc, start))
+	if !m.HasShallowExit() {
+		out.Depth, out.Route = document.DepthFull, Route{Full: true, Reason: "single-segment model"}
+		out.Exits[0].Depth = document.DepthFull
+		return out, nil
+	}
+	out.Depth = document.DepthShallow
+	out.Route = m.router.Decide(RouteInput{Depth: req.Depth, NeedFull: req.NeedFull, Confidence: out.Exits[0].Confidence,
+		HasDeadline: !req.Deadline.IsZero(), Remaining: time.Until(req.Deadline), FullCost: m.fullCost(len(enc.IDs))})
+	if !out.Route.Full {
+		return out, nil
+	}
+	upperStart := time.Now()
+	if err := m.runSegments(ctx, m.shallowEnd+1, len(m.segs)-1, wins, feeds); err != nil {
+		return nil, err
+	}
+	m.learnFullCost(time.Since(upperStart), len(enc.IDs)+len(wins)*2)
+	for _, e := range man.Exits[1:] {
+		out.Exits = append(out.Exits, m.readExit(e, wins, feeds, enc, start))
+	}
+	out.Depth = document.DepthFull
+	return out, nil
+}
+
+// SetRouter replaces the router (for example to change the threshold).
+func (m *Model) SetRouter(r Router) { m.router = r }
+
+// Router returns the router in use.
+func (m *Model) Router() Router { return m.router }
+
+func (m *Model) fullCost(tokens int) time.Duration {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return time.Duration(m.fullPerToken * float64(tokens) * float64(time.Second))
+}
+
+func (m *Model) learnFullCost(d time.Duration, tokens int) {
+	if tokens <= 0 {
+		return
+	}
+	per := d.Seconds() / float64(tokens)
+	m.mu.Lock()
+	if m.fullPerToken == 0 {
+		m.fullPerToken = per
+	} else {
+		m.fullPerToken = 0.8*m.fullPerToken + 0.2*per
+	}
+	m.mu.Unlock()
+}
+
+// winTensor is one window's value of a named tensor.
+type winTensor struct {
+	ints   []int64
+	floats []float32
+}
+
+// runSegments runs segments lo..hi over all windows, adding their outputs
+// to feeds so later segments find their inputs there.
+func (m *Model) runSegments(ctx context.Context, lo, hi int, wins []window, feeds []map[string]winTensor) error {
+	for k := lo; k <= hi; k++ {
+		s := m.segs[k]
+		seqs := make([]seqInput, len(wins))
+		for i, w := range wins {
+			q := seqInput{n: len(w.ids), ints: map[string][]int64{}, float: map[string][]float32{}}
+			for _, name := range s.inputs {
+				v, ok := feeds[i][name]
+				switch {
+				case ok && v.floats != nil:
+					q.float[name] = v.floats
+					q.width = len(v.floats) / q.n
+				case ok:
+					q.ints[name] = v.ints
+				default: // auto-filled inputs such as token_type_ids stay zero
+				}
+			}
+			seqs[i] = q
+		}
+		outs, err := s.submit(ctx, seqs)
+		if err != nil {
+			return fmt.Errorf("model %s: %w", m.Bundle.Manifest.Name, err)
+		}
+		for i, o := range outs {
+			for name, v := range o {
+				feeds[i][name] = winTensor{floats: v}
+			}
+		}
+	}
+	return nil
+}
+
+// readExit merges an exit's heads over the windows.
+func (m *Model) readExit(e ExitSpec, wins []window, feeds []map[string]winTensor, enc *tokenizer.Encoding, start time.Time) ExitResult {
+	r := ExitResult{Name: e.Name, Layer: e.Layer, Depth: document.DepthShallow, Ms: msSince(start)}
+	if e.Segment == m.segs[len(m.segs)-1].spec.Name {
+		r.Depth = document.DepthFull
+	}
+	if t := e.Heads[HeadClass]; t != "" {
+		r.Class = mergeDoc(wins, feeds, t)
+		for _, p := range r.Class {
+			r.Confidence = math.Max(r.Confidence, p)
+		}
+	}
+	if t := e.Heads[HeadSubtype]; t != "" {
+		r.Subtype = mergeDoc(wins, feeds, t)
+	}
+	if t := e.Heads[HeadKeyword]; t != "" {
+		r.Keyword = mergeTokens(wins, feeds, t, len(enc.IDs))
+	}
+	if t := e.Heads[HeadSalience]; t != "" {
+		r.Salience = mergeTokens(wins, feeds, t, len(enc.IDs))
+	}
+	return r
+}
+
+func msSince(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }
