@@ -42,6 +42,9 @@ type Options struct {
 	Baselines bool
 	// Workers bounds concurrent documents; 0 means GOMAXPROCS.
 	Workers int
+	// KeywordBaselines are further per-document keyword baselines scored
+	// with opt.Baselines, by name (e.g. the extractor package's own TF-IDF).
+	KeywordBaselines map[string]func(doc *document.Parsed, k int) []string
 }
 
 // DefaultChars is the summary budget when neither --chars nor a reference
@@ -141,19 +144,30 @@ type KeywordsResult struct {
 
 // EvalKeywords extracts 10 key phrases per document with sys and scores
 // them under the keyphrase protocol (ScoreKeywords); with opt.Baselines the
-// TF-IDF baseline is scored the same way.
+// TF-IDF baseline (TFIDFKeywords, "tfidf") and opt.KeywordBaselines are
+// scored the same way.
 func EvalKeywords(ctx context.Context, docs []KeywordDoc, sys System, opt Options) (*KeywordsResult, error) {
 	if sys.Keywords == nil {
 		return nil, fmt.Errorf("tier %s has no keyword extraction", sys.Name)
 	}
 	docs = limit(docs, opt.Limit)
 	preds := make([][]string, len(docs))
+	extra := map[string][][]string{}
+	if opt.Baselines {
+		for name := range opt.KeywordBaselines {
+			extra[name] = make([][]string, len(docs))
+		}
+	}
 	err := forEach(ctx, len(docs), opt, "keywords", func(ctx context.Context, i int) error {
-		kw, err := sys.Keywords(ctx, ParseText(docs[i].ID, docs[i].Text), 10)
+		p := ParseText(docs[i].ID, docs[i].Text)
+		kw, err := sys.Keywords(ctx, p, 10)
 		if err != nil {
 			return fmt.Errorf("keywords %s: %w", docs[i].ID, err)
 		}
 		preds[i] = kw
+		for name, rows := range extra {
+			rows[i] = opt.KeywordBaselines[name](p, 10)
+		}
 		return nil
 	})
 	if err != nil {
@@ -169,6 +183,9 @@ func EvalKeywords(ctx context.Context, docs []KeywordDoc, sys System, opt Option
 		base := TFIDFKeywords(texts, 10, bar)
 		bar.Done()
 		res.Baselines = map[string]KeywordReport{"tfidf": ScoreKeywords(docs, byID(docs, base))}
+		for name, rows := range extra {
+			res.Baselines[name] = ScoreKeywords(docs, byID(docs, rows))
+		}
 	}
 	rows := make([]KeywordPrediction, len(docs))
 	for i, d := range docs {

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/docmill/docmill/eval/evalcli"
+)
+
+// evalCfg receives the eval flags.
+var evalCfg evalcli.Config
+
+// evalCmd is docmill eval.
+var evalCmd = &cobra.Command{
+	Use:   "eval",
+	Short: "Measure docmill's enrichments against reference data",
+	Long: `eval runs one task over a dataset and prints its metrics (a table, or one JSON
+object with --json); a progress bar goes to stderr.
+
+  keywords  JSONL {"id","text","keywords":[...]}: P/R/F1 at 5 and 10 (lowercase, NLTK
+            Porter stems, exact match, all gold keys, mean over documents), with a
+            TF-IDF baseline.
+  summary   JSONL {"id","text","summary"} (legal_plain_english_summaries/pairs.jsonl as
+            is): ROUGE-1/2/L F (stemmed) under a budget (--chars, default the
+            reference's length), with LEAD and TextRank under the same budget.
+  classify  JSONL {"id","text"|"path","label"} (--label-field names another label
+            field): accuracy, macro-F1, confusion matrix.
+  logs      a loghub_2k folder: grouping accuracy per system.
+  search    an ir/ folder (queries.jsonl, qrels.tsv, corpus.jsonl or ../contracts.jsonl):
+            nDCG@10 and MAP for BM25 and TF-IDF, with and without enrichment.`,
+	Args: cobra.NoArgs,
+	RunE: func(cmd *cobra.Command, _ []string) error {
+		return evalcli.Run(cmd.Context(), evalCfg, cmd.OutOrStdout(), cmd.ErrOrStderr())
+	},
+}
+
+func init() {
+	f := evalCmd.Flags()
+	f.StringVar(&evalCfg.Task, "task", "", "keywords, summary, classify, logs or search")
+	f.StringVar(&evalCfg.Data, "data", "", "dataset file or folder")
+	f.StringVar(&evalCfg.Tier, "tier", "auto", "auto (model when available), model or free")
+	f.StringVar(&evalCfg.Predictions, "predictions", "", "write what docmill predicted per document to this JSONL file")
+	f.BoolVar(&evalCfg.JSON, "json", false, "print one JSON object instead of a table")
+	f.BoolVar(&evalCfg.Baselines, "baselines", true, "also score the baselines (LEAD, TextRank, TF-IDF)")
+	f.IntVar(&evalCfg.Chars, "chars", 0, "summary budget in characters (0: each reference's length, else 2000)")
+	f.IntVar(&evalCfg.Limit, "limit", 0, "evaluate only the first N documents")
+	f.IntVar(&evalCfg.Workers, "workers", 0, "documents analysed at once (0: one per CPU)")
+	f.StringVar(&evalCfg.LabelField, "label-field", "label", "classify: the JSON field holding the gold label")
+	f.StringVar(&evalCfg.IndexDir, "index-dir", "", "search: where to build the throw-away indexes (default a temporary folder)")
+	_ = evalCmd.MarkFlagRequired("task")
+	_ = evalCmd.MarkFlagRequired("data")
+	rootCmd.AddCommand(evalCmd)
+}

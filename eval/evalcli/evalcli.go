@@ -1,0 +1,359 @@
+// Package evalcli is the docmill eval command without its flags: it reads
+// a dataset, builds the tier to evaluate, runs the task of package eval
+// and prints the metrics. cmd/docmill wires it to cobra; keeping it here
+// lets its tests run without the rest of the binary.
+package evalcli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/keywords"
+	"github.com/docmill/docmill/enrich/logs"
+	"github.com/docmill/docmill/eval"
+)
+
+// Config is the command line of docmill eval.
+type Config struct {
+	Task        string // keywords, summary, classify, logs or search
+	Data        string // dataset file or folder
+	Tier        string // auto, model or free
+	Predictions string // JSONL file for per-document predictions; "" for none
+	JSON        bool   // one JSON object instead of a table
+	Baselines   bool   // also score LEAD/TextRank/TF-IDF
+	Chars       int    // summary budget; 0 = reference length
+	Limit       int    // first N documents only; 0 = all
+	Workers     int    // concurrent documents; 0 = GOMAXPROCS
+	LabelField  string // classify: field holding the gold label ("label" when empty)
+	IndexDir    string // search: index folder; "" = a temporary one
+}
+
+// Run is the eval command without its flags: it runs cfg.Task and prints
+// the result to stdout, the progress to stderr.
+func Run(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	opt := eval.Options{Progress: stderr, Limit: cfg.Limit, Chars: cfg.Chars, Baselines: cfg.Baselines, Workers: cfg.Workers}
+	if cfg.Predictions != "" {
+		f, err := os.Create(cfg.Predictions)
+		if err != nil {
+			return fmt.Errorf("create predictions: %w", err)
+		}
+		defer f.Close()
+		opt.Predictions = f
+	}
+	res, err := evalTask(ctx, cfg, opt)
+	if err != nil {
+		return err
+	}
+	if cfg.JSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(res)
+	}
+	return printTable(stdout, res)
+}
+
+func evalTask(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	switch cfg.Task {
+	case "keywords":
+		return evalKeywords(ctx, cfg, opt)
+	case "summary":
+		return evalSummary(ctx, cfg, opt)
+	case "classify":
+		return evalClassify(ctx, cfg, opt)
+	case "logs":
+		return evalLogs(cfg, opt)
+	case "search":
+		return evalSearch(ctx, cfg, opt)
+	}
+	return nil, fmt.Errorf("unknown task %q (want keywords, summary, classify, logs or search)", cfg.Task)
+}
+
+func evalKeywords(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	docs, err := eval.ReadJSONL[eval.KeywordDoc](cfg.Data)
+	if err != nil {
+		return nil, err
+	}
+	sys, err := evalSystem(cfg.Tier)
+	if err != nil {
+		return nil, err
+	}
+	opt.KeywordBaselines = map[string]func(*document.Parsed, int) []string{
+		// The extractor package's own TF-IDF: single words, background IDF.
+		"tfidf_words": func(d *document.Parsed, k int) []string {
+			return texts(keywords.TFIDF(d.Text, d.Language, k))
+		},
+	}
+	return eval.EvalKeywords(ctx, docs, sys, opt)
+}
+
+func evalSummary(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	docs, err := eval.ReadJSONL[eval.SummaryDoc](cfg.Data)
+	if err != nil {
+		return nil, err
+	}
+	sys, err := evalSystem(cfg.Tier)
+	if err != nil {
+		return nil, err
+	}
+	return eval.EvalSummary(ctx, docs, sys, opt)
+}
+
+func evalClassify(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	docs, err := readClassDocs(cfg.Data, cfg.LabelField)
+	if err != nil {
+		return nil, err
+	}
+	sys, err := evalSystem(cfg.Tier)
+	if err != nil {
+		return nil, err
+	}
+	return eval.EvalClassify(ctx, docs, sys, loadClassDoc, opt)
+}
+
+// readClassDocs reads classification JSONL, taking the gold label from
+// field (so e.g. the EU articles' "topic" can be evaluated as is) and
+// resolving relative paths against the data file's folder.
+func readClassDocs(path, field string) ([]eval.ClassDoc, error) {
+	if field == "" {
+		field = "label"
+	}
+	rows, err := eval.ReadJSONL[map[string]any](path)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]eval.ClassDoc, 0, len(rows))
+	for i, r := range rows {
+		d := eval.ClassDoc{ID: str(r["id"]), Text: str(r["text"]), Path: str(r["path"]), Label: str(r[field])}
+		if d.Label == "" {
+			return nil, fmt.Errorf("%s line %d: no %q label", path, i+1, field)
+		}
+		if d.Path != "" && !filepath.IsAbs(d.Path) {
+			d.Path = filepath.Join(filepath.Dir(path), d.Path)
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+func str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// loadClassDoc gives a classification document's text: inline, or read
+// from a plain-text file. Other formats need the parse stage.
+func loadClassDoc(ctx context.Context, d eval.ClassDoc) (*document.Parsed, error) {
+	if d.Text != "" || d.Path == "" {
+		return eval.ParseText(d.ID, d.Text), nil
+	}
+	switch strings.ToLower(filepath.Ext(d.Path)) {
+	case ".txt", ".md", ".log", "":
+		b, err := os.ReadFile(d.Path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", d.Path, err)
+		}
+		return eval.ParseText(d.ID, string(b)), nil
+	}
+	return nil, fmt.Errorf("document %s: %s files need the parse stage, not yet wired into eval", d.ID, filepath.Ext(d.Path))
+}
+
+func evalLogs(cfg Config, opt eval.Options) (any, error) {
+	newMiner := func() *logs.Miner { return logs.NewMiner(logs.DefaultConfig()) }
+	var bar *eval.Progress
+	rep, err := eval.Loghub(cfg.Data, newMiner, func(done, total int) {
+		if bar == nil {
+			bar = eval.NewProgress(opt.Progress, total, "logs")
+		}
+		bar.Add(1)
+	})
+	bar.Done()
+	if err != nil {
+		return nil, err
+	}
+	if opt.Predictions != nil {
+		if err := logPredictions(cfg.Data, rep, newMiner, opt.Predictions); err != nil {
+			return nil, err
+		}
+	}
+	return struct {
+		Task string `json:"task"`
+		eval.LoghubReport
+	}{"logs", rep}, nil
+}
+
+// logPredictions writes one line per log line: {system, line, template_id}.
+func logPredictions(dir string, rep eval.LoghubReport, newMiner func() *logs.Miner, w io.Writer) error {
+	enc := json.NewEncoder(w)
+	for _, s := range sortedKeys(rep.Systems) {
+		ids, err := eval.LoghubPredict(filepath.Join(dir, s), s, newMiner())
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			if err := enc.Encode(map[string]any{"system": s, "line": i + 1, "template_id": id}); err != nil {
+				return fmt.Errorf("write predictions: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	set, err := eval.LoadIRSet(cfg.Data)
+	if err != nil {
+		return nil, err
+	}
+	var sys *eval.System
+	if s, err := evalSystem(cfg.Tier); err == nil {
+		sys = &s
+	} else if cfg.Tier != "auto" {
+		return nil, err
+	}
+	dir := cfg.IndexDir
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "docmill-eval-search-")
+		if err != nil {
+			return nil, fmt.Errorf("index folder: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	return eval.EvalSearch(ctx, set, sys, dir, opt)
+}
+
+// errNoModelTier says why the neural tier cannot run yet.
+var errNoModelTier = errors.New("package model has no analyser yet")
+
+// evalSystem builds the tier to evaluate: free, model, or auto (the model
+// when it can be loaded, otherwise free).
+func evalSystem(tier string) (eval.System, error) {
+	switch tier {
+	case "free":
+		return freeSystem(), nil
+	case "model":
+		return eval.System{}, fmt.Errorf("model tier not available: %w", errNoModelTier)
+	case "auto", "":
+		return freeSystem(), nil
+	}
+	return eval.System{}, fmt.Errorf("unknown tier %q (want auto, model or free)", tier)
+}
+
+// freeSystem is the model-free tier. Until enrich's free analyser lands it
+// calls the keyword extractor directly; summaries and classification are
+// not available from it yet.
+func freeSystem() eval.System {
+	return eval.System{
+		Name: "free",
+		Keywords: func(_ context.Context, d *document.Parsed, k int) ([]string, error) {
+			return texts(keywords.Extract(d.Text, keywords.Options{Top: k, MaxNgram: 3, Language: d.Language})), nil
+		},
+	}
+}
+
+func texts(kws []document.Keyword) []string {
+	out := make([]string, len(kws))
+	for i, kw := range kws {
+		out[i] = kw.Text
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// printTable prints a result as an aligned table.
+func printTable(w io.Writer, res any) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	switch r := res.(type) {
+	case *eval.KeywordsResult:
+		fmt.Fprintf(tw, "keywords (%d docs)\tP@5\tR@5\tF1@5\tP@10\tR@10\tF1@10\n", r.Docs)
+		kwRow(tw, "docmill "+r.System, r.KeywordReport)
+		for _, name := range sortedKeys(r.Baselines) {
+			kwRow(tw, name, r.Baselines[name])
+		}
+	case *eval.SummaryResult:
+		fmt.Fprintf(tw, "summary (%d docs, budget %s)\tROUGE-1\tROUGE-2\tROUGE-L\tROUGE-Lsum\tmean chars\n", r.Docs, r.Budget)
+		sumRow(tw, "docmill "+r.System, r.SummaryReport)
+		for _, name := range sortedKeys(r.Baselines) {
+			sumRow(tw, name, r.Baselines[name])
+		}
+	case *eval.ClassifyResult:
+		classTable(tw, r)
+	case *eval.SearchResult:
+		fmt.Fprintf(tw, "search (%d docs, %d queries)\tnDCG@10\tMAP\n", r.Docs, r.Queries)
+		for _, name := range r.SortedRuns() {
+			fmt.Fprintf(tw, "%s\t%.4f\t%.4f\n", name, r.Runs[name].NDCG10, r.Runs[name].MAP)
+		}
+	default:
+		return logsTable(tw, res)
+	}
+	return tw.Flush()
+}
+
+func kwRow(w io.Writer, name string, r eval.KeywordReport) {
+	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\n", name, r.P5, r.R5, r.F5, r.P10, r.R10, r.F10)
+}
+
+func sumRow(w io.Writer, name string, r eval.SummaryReport) {
+	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\n", name, r.Rouge1, r.Rouge2, r.RougeL, r.RougeLsum, r.MeanChars)
+}
+
+func classTable(w io.Writer, r *eval.ClassifyResult) {
+	fmt.Fprintf(w, "classify (%d docs, tier %s)\taccuracy %.4f\tmacro-F1 %.4f\n\n", r.Docs, r.System, r.Accuracy, r.MacroF1)
+	fmt.Fprint(w, "gold \\ predicted")
+	for _, l := range r.Labels {
+		fmt.Fprintf(w, "\t%s", l)
+	}
+	fmt.Fprint(w, "\tF1\n")
+	for i, l := range r.Labels {
+		fmt.Fprint(w, l)
+		for _, n := range r.Confusion[i] {
+			fmt.Fprintf(w, "\t%d", n)
+		}
+		fmt.Fprintf(w, "\t%.3f\n", r.PerClass[l].F)
+	}
+}
+
+func logsTable(tw *tabwriter.Writer, res any) error {
+	b, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("encode result: %w", err)
+	}
+	var r struct {
+		Mean    float64            `json:"mean_accuracy"`
+		Systems map[string]float64 `json:"systems"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return fmt.Errorf("decode result: %w", err)
+	}
+	fmt.Fprint(tw, "system\tgrouping accuracy\n")
+	for _, s := range sortedKeys(r.Systems) {
+		fmt.Fprintf(tw, "%s\t%.4f\n", s, r.Systems[s])
+	}
+	fmt.Fprintf(tw, "mean\t%.4f\n", r.Mean)
+	return tw.Flush()
+}

@@ -1,0 +1,146 @@
+package evalcli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// abstracts is a small keyphrase set in the keyphrase_en format, written
+// for this test.
+var abstracts = []map[string]any{
+	{"id": "k1", "text": "Message brokers for document pipelines. A message broker decouples document ingestion from document analysis. The message broker stores documents in durable streams, and consumers acknowledge each document after analysis.",
+		"keywords": []string{"message broker", "document analysis", "durable streams"}},
+	{"id": "k2", "text": "Log template mining with fixed-depth trees. Log parsers group log messages by template. A fixed-depth parse tree finds the template of each log message quickly, and template mining needs no labelled logs.",
+		"keywords": []string{"log template mining", "log parsers", "parse tree"}},
+	{"id": "k3", "text": "Keyphrase extraction from scientific abstracts. Statistical keyphrase extraction ranks candidate phrases by frequency and position. Candidate phrases that appear early in the abstract make better keyphrases.",
+		"keywords": []string{"keyphrase extraction", "candidate phrases", "scientific abstracts"}},
+}
+
+func writeJSONL(t *testing.T, rows []map[string]any) string {
+	t.Helper()
+	var b bytes.Buffer
+	for _, r := range rows {
+		line, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(t.TempDir(), "data.jsonl")
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// End to end: the free tier's real keyword extractor on a small dataset,
+// JSON metrics on stdout, progress on stderr, predictions in a file.
+func TestRunKeywordsFreeTier(t *testing.T) {
+	data := writeJSONL(t, abstracts)
+	preds := filepath.Join(t.TempDir(), "preds.jsonl")
+	var stdout, stderr bytes.Buffer
+	cfg := Config{Task: "keywords", Data: data, Tier: "free", JSON: true, Baselines: true, Predictions: preds}
+	if err := Run(context.Background(), cfg, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	var res map[string]any
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		t.Fatalf("stdout is not one JSON object: %v\n%s", err, stdout.String())
+	}
+	if res["docs"] != 3.0 || res["system"] != "free" {
+		t.Fatalf("%v", res)
+	}
+	f10, ok := res["f1_at_10"].(float64)
+	if !ok || f10 <= 0 {
+		// Every abstract repeats its gold phrases: an extractor that finds
+		// none of them is broken.
+		t.Fatalf("f1_at_10 = %v", res["f1_at_10"])
+	}
+	if _, ok := res["baselines"].(map[string]any)["tfidf"]; !ok {
+		t.Fatalf("no tf-idf baseline: %v", res)
+	}
+	if !strings.Contains(stderr.String(), "3/3") {
+		t.Fatalf("no progress on stderr: %q", stderr.String())
+	}
+	b, err := os.ReadFile(preds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], `{"id":"k1","keywords":[`) {
+		t.Fatalf("predictions: %q", lines)
+	}
+	// The table form names the system and the baseline.
+	stdout.Reset()
+	cfg.JSON, cfg.Predictions = false, ""
+	if err := Run(context.Background(), cfg, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); !strings.Contains(out, "docmill free") || !strings.Contains(out, "tfidf") || !strings.Contains(out, "F1@10") {
+		t.Fatalf("table:\n%s", out)
+	}
+}
+
+// Search end to end: a corpus, queries and qrels in the ir/ layout,
+// indexed in real Bleve indexes, with the free tier's keywords as
+// enrichment.
+func TestRunSearch(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var corpus strings.Builder
+	for _, a := range abstracts {
+		line, _ := json.Marshal(map[string]any{"id": a["id"], "text": a["text"]})
+		corpus.Write(line)
+		corpus.WriteByte('\n')
+	}
+	write("corpus.jsonl", corpus.String())
+	write("queries.jsonl", `{"id":"q1","text":"How do brokers decouple ingestion?"}
+{"id":"q2","text":"log parsing / template trees"}
+`)
+	write("qrels.tsv", "q1\t0\tk1\t1\nq2\t0\tk2\t1\n")
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), Config{Task: "search", Data: dir, Tier: "free", JSON: true}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		NDCG float64                       `json:"ndcg_at_10"`
+		MAP  float64                       `json:"map"`
+		Runs map[string]map[string]float64 `json:"runs"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.NDCG != 1 || res.MAP != 1 || len(res.Runs) != 4 {
+		t.Fatalf("%s", stdout.String())
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	data := writeJSONL(t, abstracts)
+	var out bytes.Buffer
+	if err := Run(context.Background(), Config{Task: "nope", Data: data}, &out, &out); err == nil || !strings.Contains(err.Error(), "unknown task") {
+		t.Fatalf("err %v", err)
+	}
+	err := Run(context.Background(), Config{Task: "keywords", Data: data, Tier: "model"}, &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "model tier not available") {
+		t.Fatalf("err %v", err)
+	}
+	if err := Run(context.Background(), Config{Task: "keywords", Data: filepath.Join(t.TempDir(), "missing.jsonl")}, &out, &out); err == nil {
+		t.Fatal("missing data must fail")
+	}
+	bad := writeJSONL(t, []map[string]any{{"id": "1", "text": "x"}})
+	if err := Run(context.Background(), Config{Task: "classify", Data: bad}, &out, &out); err == nil || !strings.Contains(err.Error(), "label") {
+		t.Fatalf("classify without labels: %v", err)
+	}
+}
