@@ -55,26 +55,48 @@ type htok struct {
 // a severity word or a "component:" token. When no such end is found the
 // line is returned whole as content (with any leading timestamp parsed).
 func SplitHeader(line string) (Header, string) {
+	line = strings.TrimSpace(line)
 	toks := headerTokens(line, maxHeaderTokens)
 	end, lvl, comp := headerEnd(toks, line)
+	if end > 0 && toks[end-1].end >= len(line) {
+		end, lvl, comp = 0, "", "" // a header with no message is a message
+	}
 	var h Header
-	if end > 0 {
-		h.Raw = strings.TrimSpace(line[:toks[end-1].end])
-		h.Level = lvl
-		h.Component = comp
-	}
-	limit := end
-	if limit == 0 {
-		limit = len(toks)
-	}
-	h.Time = findTime(toks[:limit])
-	if h.Level == "" && end > 0 {
-		h.Level = levelIn(toks[:end])
+	var tsEnd int
+	h.Time, tsEnd = findTime(toks)
+	if tsEnd > end && (end == 0 || tsEnd <= end+3) {
+		// A timestamp right after the level or at the start ends the
+		// header, with a small flag or pid that follows it.
+		if tsEnd < len(toks) && isSmallInt(toks[tsEnd].text) {
+			tsEnd++
+		}
+		if toks[tsEnd-1].end < len(line) {
+			end = tsEnd
+		}
 	}
 	if end == 0 {
-		return h, strings.TrimSpace(line)
+		return h, line
+	}
+	h.Raw = strings.TrimSpace(line[:toks[end-1].end])
+	h.Level, h.Component = lvl, comp
+	if h.Level == "" {
+		h.Level = levelIn(toks[:end])
 	}
 	return h, strings.TrimSpace(line[toks[end-1].end:])
+}
+
+// isSmallInt reports whether s is a short unsigned integer (a flag, pid).
+func isSmallInt(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || len(s) > 7 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // headerEnd returns the number of header tokens, the level word and the

@@ -12,15 +12,16 @@ const Wildcard = "<*>"
 // punctuation before the line is cut into tokens. They are generic shapes
 // (addresses, identifiers, paths), the same for every source.
 var maskRules = []*regexp.Regexp{
-	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                                                                                      // URL
-	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`),                                                              // UUID
-	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                                                                                  // MAC
-	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                                                                                         // IPv4[:port]
-	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                                                                               // IPv6-ish
-	regexp.MustCompile(`\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|edu|gov|mil|int|io|info|biz|uk|de|cn|hk|jp|fr|ru|us|eu|ca|au|in|br|nl|local|localdomain|lan)(?::\d+)?\b`), // host name
-	regexp.MustCompile(`(?:^|[\s=:(\[,])(?:[A-Za-z]:)?(?:[\\/][\w.\-@+~$#]+){2,}[\\/]?`),                                                                               // path
-	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),                                                             // ISO time
-	regexp.MustCompile(`\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b`),                                                                                                          // clock time
+	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                                                                                                                               // URL
+	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`),                                                                                                       // UUID
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                                                                                                                           // MAC
+	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                                                                                                                                  // IPv4[:port]
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                                                                                                                        // IPv6-ish
+	regexp.MustCompile(`\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|edu|gov|mil|int|io|info|biz|uk|de|cn|hk|jp|fr|ru|us|eu|ca|au|in|br|nl|local|localdomain|lan)(?::\d+)?\b`),                                          // host name
+	regexp.MustCompile(`(?:^|[\s=:(\[,])(?:[A-Za-z]:)?(?:[\\/][\w.\-@+~$#]+){2,}[\\/]?`),                                                                                                                        // path
+	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),                                                                                                      // ISO time
+	regexp.MustCompile(`\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{4})?)?\b`), // written date
+	regexp.MustCompile(`\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b`),                                                                                                                                                   // clock time
 }
 
 // pathRule is the index of the path rule, whose match may start with a
@@ -56,10 +57,8 @@ func mask(content string, c Config) []string {
 
 // keepLead replaces a path match but keeps its leading delimiter.
 func keepLead(m string) string {
-	if m != "" && strings.ContainsRune(" \t=:([,", rune(m[0])) && !(len(m) > 1 && m[1] == '\\') {
-		if m[0] == ':' || m[0] == '=' || m[0] == '(' || m[0] == '[' || m[0] == ',' || m[0] == ' ' || m[0] == '\t' {
-			return m[:1] + Wildcard
-		}
+	if m != "" && strings.IndexByte(" \t=:([,", m[0]) >= 0 {
+		return m[:1] + Wildcard
 	}
 	return Wildcard
 }

@@ -31,11 +31,16 @@ type Config struct {
 	// CollapseWildcards merges runs of adjacent variables into one, so
 	// variables that span several tokens do not change a message's length.
 	CollapseWildcards bool
+	// StableAfter freezes a template's fixed tokens once it has matched
+	// this many messages (0: never): a token that stayed the same over
+	// many messages is part of the event, so a message differing there is
+	// another event, not a new value of a variable.
+	StableAfter int
 }
 
 // DefaultConfig is the configuration used for every source.
 func DefaultConfig() Config {
-	return Config{Depth: 4, SimThreshold: 0.5, MaxChildren: 100, MaxTemplates: 20000, CollapseWildcards: true}
+	return Config{Depth: 4, SimThreshold: 0.7, MaxChildren: 100, MaxTemplates: 20000, CollapseWildcards: true, StableAfter: 100}
 }
 
 // Template is a mined message shape.
@@ -206,6 +211,9 @@ func (m *Miner) best(cs []*cluster, toks []string) *cluster {
 	var best *cluster
 	bestSim, bestVars := -1.0, -1
 	for _, c := range cs {
+		if m.cfg.StableAfter > 0 && c.count >= m.cfg.StableAfter && !fixedAgree(c.tokens, toks) {
+			continue
+		}
 		sim, vars := similarity(c.tokens, toks)
 		if sim > bestSim || (sim == bestSim && vars > bestVars) {
 			best, bestSim, bestVars = c, sim, vars
@@ -234,6 +242,16 @@ func similarity(tpl, toks []string) (float64, int) {
 		}
 	}
 	return float64(same) / float64(len(tpl)), vars
+}
+
+// fixedAgree reports whether the message has the template's fixed tokens.
+func fixedAgree(tpl, toks []string) bool {
+	for i, t := range tpl {
+		if t != Wildcard && t != toks[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // merge turns positions where the message differs into variables.

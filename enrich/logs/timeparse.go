@@ -40,8 +40,8 @@ var timeLayouts = []string{
 }
 
 // findTime returns the first timestamp found in a window of consecutive
-// header tokens, or the zero time.
-func findTime(toks []htok) time.Time {
+// header tokens and the index after its last token, or the zero time.
+func findTime(toks []htok) (time.Time, int) {
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = strings.TrimRight(strings.Trim(t.text, "[]"), ",")
@@ -52,11 +52,11 @@ func findTime(toks []htok) time.Time {
 				continue
 			}
 			if ts, ok := parseTime(strings.Join(parts[i:i+n], " ")); ok {
-				return ts
+				return ts, i + n
 			}
 		}
 	}
-	return time.Time{}
+	return time.Time{}, 0
 }
 
 // parseTime tries the known layouts, then a Unix epoch in seconds.

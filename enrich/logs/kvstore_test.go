@@ -1,0 +1,101 @@
+package logs
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// startNATS runs an embedded JetStream server storing under dir.
+func startNATS(t *testing.T, dir string) *server.Server {
+	t.Helper()
+	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: dir, NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Start()
+	if !s.ReadyForConnections(10 * time.Second) {
+		t.Fatal("nats-server not ready")
+	}
+	return s
+}
+
+// openKV connects to s and opens (creating) the templates bucket.
+func openKV(t *testing.T, ctx context.Context, s *server.Server) (*nats.Conn, jetstream.KeyValue) {
+	t.Helper()
+	nc, err := nats.Connect(s.ClientURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: "DOCMILL_TEMPLATES", Storage: jetstream.FileStorage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nc, kv
+}
+
+// Templates mined before a restart of the server, the registry and the
+// miners are known afterwards: same ids, counts kept, nothing new.
+func TestKVStoreSurvivesRestart(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	dir := t.TempDir()
+	lines := []string{
+		"2024-03-01 10:00:01 INFO app: user 17 logged in from 10.1.1.1",
+		"2024-03-01 10:00:02 INFO app: user 18 logged in from 10.1.1.2",
+		"2024-03-01 10:00:03 ERROR app: disk /dev/sda1 is full",
+	}
+
+	s := startNATS(t, dir)
+	nc, kv := openKV(t, ctx, s)
+	r := NewRegistry(NewKVStore(kv), DefaultConfig())
+	first := Summarize(lines, r.Get("web/access.log"))
+	if first.NewTemplates != 2 {
+		t.Fatalf("first run: %d new templates", first.NewTemplates)
+	}
+	before := r.Get("web/access.log").Templates()
+	if err := r.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	nc.Close()
+	s.Shutdown()
+	s.WaitForShutdown()
+
+	s = startNATS(t, dir)
+	defer s.Shutdown()
+	nc, kv = openKV(t, ctx, s)
+	defer nc.Close()
+	r = NewRegistry(NewKVStore(kv), DefaultConfig())
+	m, err := r.GetContext(ctx, "web/access.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := m.Templates()
+	if len(after) != len(before) {
+		t.Fatalf("restored %d templates, want %d", len(after), len(before))
+	}
+	for i := range before {
+		if after[i].ID != before[i].ID || after[i].Template != before[i].Template || after[i].Count != before[i].Count ||
+			!after[i].FirstSeen.Equal(before[i].FirstSeen) {
+			t.Errorf("template %d: %+v, want %+v", i, after[i], before[i])
+		}
+	}
+	second := Summarize(lines, m)
+	if second.NewTemplates != 0 {
+		t.Errorf("after restart %d templates reported new", second.NewTemplates)
+	}
+	if got, _ := r.GetContext(ctx, "other"); len(got.Templates()) != 0 {
+		t.Errorf("unknown source has templates")
+	}
+	if err := r.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,175 @@
+package logs
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestSplitHeader(t *testing.T) {
+	cases := []struct {
+		line, content, level, comp string
+		hasTime                    bool
+	}{
+		{"2024-03-01 10:00:01,123 INFO [main] org.example.Server: Started in 12 ms", "Started in 12 ms", "INFO", "org.example.Server", true},
+		{"2024-03-01T10:00:01Z ERROR db: connection refused", "connection refused", "ERROR", "db", true},
+		{"Mar  1 10:00:01 web01 sshd[1234]: Accepted password for bob", "Accepted password for bob", "", "sshd[1234]", true},
+		{"[Fri Mar 01 10:00:01 2024] [error] client denied by server configuration", "client denied by server configuration", "ERROR", "", true},
+		{"03-01 10:00:01.250  1702  2395 W ActivityManager: Slow operation", "Slow operation", "WARN", "ActivityManager", true},
+		{"240301 100001 77 WARN dfs.DataNode: disk almost full", "disk almost full", "WARN", "dfs.DataNode", true},
+		{"2024-03-01 10:00:01 - INFO  [Worker-3@88] - job 7 done", "job 7 done", "INFO", "", true},
+		{"2024-03-01 10:00:01, Info                  CBS    Loaded stack", "Loaded stack", "INFO", "CBS", true},
+		{"[03.01 10:00:01] app.exe - host:80 open through proxy", "host:80 open through proxy", "", "", true},
+		// No header: the whole line is content.
+		{"just a message: with a colon", "just a message: with a colon", "", "", false},
+		// A level word that is the whole message stays content.
+		{"1709287201 1 warning", "warning", "", "", true},
+	}
+	for _, c := range cases {
+		h, content := SplitHeader(c.line)
+		if content != c.content || h.Level != c.level || h.Component != c.comp || h.Time.IsZero() == c.hasTime {
+			t.Errorf("SplitHeader(%q) = (%+v, %q); want content %q level %q comp %q time %v",
+				c.line, h, content, c.content, c.level, c.comp, c.hasTime)
+		}
+	}
+	h, _ := SplitHeader("2024-03-01 10:00:01,123 INFO x: y")
+	if want := time.Date(2024, 3, 1, 10, 0, 1, 123e6, time.UTC); !h.Time.Equal(want) {
+		t.Errorf("time %v, want %v", h.Time, want)
+	}
+}
+
+func TestMask(t *testing.T) {
+	cases := map[string]string{
+		"conn from 10.0.0.1:443 id=42 ok":                        "conn from <*> id=<*> ok",
+		"open /var/lib/app/data.db failed":                       "open <*> failed",
+		"req 3f2a9c1e-1b2c-4d5e-8f90-aabbccddeeff took 12ms":     "req <*> took <*>",
+		"see https://example.com/a?b=1 now":                      "see <*> now",
+		"addr 0xdeadbeef mapped":                                 "addr <*> mapped",
+		"user=root retry":                                        "user=root retry",
+		"at Fri Jun 17 07:07:00 2005 (x)":                        "at <*> (x)",
+		"blocks [blk_123, blk_456] of ns1.example.com:8020 moved": "blocks [<*>, <*>] of <*> moved",
+	}
+	for in, want := range cases {
+		if got := strings.Join(mask(in, DefaultConfig()), " "); got != want {
+			t.Errorf("mask(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMinerGroups(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	id1, _, new1 := m.Add("Accepted password for bob from 10.0.0.1 port 2222 ssh2")
+	id2, tpl, new2 := m.Add("Accepted password for alice from 10.0.0.9 port 4444 ssh2")
+	id3, _, new3 := m.Add("Connection closed by 10.0.0.9")
+	if id1 != id2 || !new1 || new2 {
+		t.Fatalf("same event got ids %s/%s new %v/%v", id1, id2, new1, new2)
+	}
+	if tpl != "Accepted password for <*> from <*> port <*>" {
+		t.Errorf("template %q", tpl)
+	}
+	if id3 == id1 || !new3 {
+		t.Errorf("different event merged")
+	}
+	ts := m.Templates()
+	if len(ts) != 2 || ts[0].Count != 2 || ts[1].Count != 1 || ts[0].FirstSeen.IsZero() {
+		t.Errorf("templates %+v", ts)
+	}
+}
+
+// After StableAfter messages a fixed word is part of the event: a message
+// differing only there starts a new template.
+func TestMinerStableTokens(t *testing.T) {
+	c := DefaultConfig()
+	c.StableAfter = 5
+	m := NewMiner(c)
+	var id string
+	for i := 0; i < 5; i++ {
+		id, _, _ = m.Add(fmt.Sprintf("Session %d initialized by client Agent", i))
+	}
+	other, _, isNew := m.Add("Session 9 initialized by client Other")
+	if other == id || !isNew {
+		t.Errorf("stable token ignored")
+	}
+	c.StableAfter = 0
+	m = NewMiner(c)
+	a, _, _ := m.Add("Session 1 initialized by client Agent")
+	b, _, _ := m.Add("Session 2 initialized by client Other")
+	if a != b {
+		t.Errorf("without stability the word should be a variable")
+	}
+}
+
+func TestMinerConcurrentAndSeen(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				m.Add(fmt.Sprintf("worker %d finished job %d in %d ms", g, i, i*3))
+			}
+		}(g)
+	}
+	wg.Wait()
+	ts := m.Templates()
+	if len(ts) != 1 || ts[0].Count != 1600 {
+		t.Fatalf("templates %+v", ts)
+	}
+	if m.Seen(ts[0].ID) || !m.Seen(ts[0].ID) {
+		t.Errorf("Seen must be false once, then true")
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	lines := []string{
+		"2024-03-01 10:00:01,000 INFO [main] app.Server: started on port 8080",
+		"2024-03-01 10:00:02,000 INFO [w1] app.Job: job 1 done in 5 ms",
+		"2024-03-01 10:00:03,000 INFO [w2] app.Job: job 2 done in 7 ms",
+		"2024-03-01 10:00:04,000 WARN [w1] app.Job: job 3 slow: 900 ms",
+		"",
+		"2024-03-01 10:00:05,000 ERROR [w2] app.Db: connection to 10.0.0.5:5432 lost",
+		"2024-03-01 10:00:06,000 ERROR [w2] app.Db: connection to 10.0.0.6:5432 lost",
+	}
+	m := NewMiner(DefaultConfig())
+	s := Summarize(lines, m)
+	if s.Lines != 6 || s.Levels["INFO"] != 3 || s.Levels["WARN"] != 1 || s.Levels["ERROR"] != 2 {
+		t.Fatalf("counts %+v", s)
+	}
+	if s.ErrorShare != 0.5 || s.NewTemplates != 4 || len(s.Errors) != 1 {
+		t.Errorf("share %v new %d errors %q", s.ErrorShare, s.NewTemplates, s.Errors)
+	}
+	if s.Start != "2024-03-01T10:00:01Z" || s.End != "2024-03-01T10:00:06Z" {
+		t.Errorf("span %s..%s", s.Start, s.End)
+	}
+	if s.Templates[0].Count != 2 || !s.Templates[0].New {
+		t.Errorf("top template %+v", s.Templates[0])
+	}
+	// The same lines again: nothing is new for this source any more.
+	if again := Summarize(lines, m); again.NewTemplates != 0 || again.Templates[0].New {
+		t.Errorf("second pass reports new templates: %+v", again)
+	}
+}
+
+func TestRegistryMemory(t *testing.T) {
+	r := NewRegistry(nil, DefaultConfig())
+	a, b := r.Get("a"), r.Get("b")
+	if a == b || r.Get("a") != a {
+		t.Fatal("one miner per source expected")
+	}
+	if err := r.Flush(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestKVKey(t *testing.T) {
+	if k := kvKey("ingest_web-1"); k != "templates.ingest_web-1" {
+		t.Errorf("clean key %q", k)
+	}
+	a, b := kvKey("a.b"), kvKey("a/b")
+	if a == b || strings.ContainsAny(a[len("templates."):], "./") && !strings.HasPrefix(a, "templates.a_b.") {
+		t.Errorf("keys %q %q", a, b)
+	}
+}
