@@ -42,13 +42,13 @@ func TestSplitHeader(t *testing.T) {
 
 func TestMask(t *testing.T) {
 	cases := map[string]string{
-		"conn from 10.0.0.1:443 id=42 ok":                        "conn from <*> id=<*> ok",
-		"open /var/lib/app/data.db failed":                       "open <*> failed",
-		"req 3f2a9c1e-1b2c-4d5e-8f90-aabbccddeeff took 12ms":     "req <*> took <*>",
-		"see https://example.com/a?b=1 now":                      "see <*> now",
-		"addr 0xdeadbeef mapped":                                 "addr <*> mapped",
-		"user=root retry":                                        "user=root retry",
-		"at Fri Jun 17 07:07:00 2005 (x)":                        "at <*> (x)",
+		"conn from 10.0.0.1:443 id=42 ok":                         "conn from <*> id=<*> ok",
+		"open /var/lib/app/data.db failed":                        "open <*> failed",
+		"req 3f2a9c1e-1b2c-4d5e-8f90-aabbccddeeff took 12ms":      "req <*> took <*>",
+		"see https://example.com/a?b=1 now":                       "see <*> now",
+		"addr 0xdeadbeef mapped":                                  "addr <*> mapped",
+		"user=root retry":                                         "user=root retry",
+		"at Fri Jun 17 07:07:00 2005 (x)":                         "at <*> (x)",
 		"blocks [blk_123, blk_456] of ns1.example.com:8020 moved": "blocks [<*>, <*>] of <*> moved",
 	}
 	for in, want := range cases {
