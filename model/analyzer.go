@@ -1,0 +1,259 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/enrich/keywords"
+	"github.com/docmill/docmill/enrich/summarize"
+	"github.com/docmill/docmill/lang"
+	"github.com/docmill/docmill/model/tokenizer"
+)
+
+// AnalyzerOptions tune the neural tier's use of the model outputs.
+type AnalyzerOptions struct {
+	// TopKeywords is the number of key phrases; 10 when zero.
+	TopKeywords int
+	// KeywordWeight is the share of the model's keyword score in a
+	// candidate's final score (the rest is the statistical score); 0.5
+	// when zero, negative for statistics only.
+	KeywordWeight float64
+	// SummaryChars is the summary budget; summarize.DefaultMaxChars when 0.
+	SummaryChars int
+}
+
+// Analyzer is the neural analysis tier: classification from the shallow
+// exit (escalating when unsure), keywords rescored with the model's
+// per-token keyword scores, summaries selected by full-depth salience. It
+// implements enrich.Analyzer and is safe for concurrent use.
+type Analyzer struct {
+	m    *Model
+	opts AnalyzerOptions
+}
+
+var _ enrich.Analyzer = (*Analyzer)(nil)
+
+// NewAnalyzer wraps a loaded model.
+func NewAnalyzer(m *Model, o AnalyzerOptions) *Analyzer {
+	if o.TopKeywords <= 0 {
+		o.TopKeywords = 10
+	}
+	if o.KeywordWeight == 0 {
+		o.KeywordWeight = 0.5
+	}
+	if o.KeywordWeight < 0 {
+		o.KeywordWeight = 0
+	}
+	return &Analyzer{m: m, opts: o}
+}
+
+// Info names the model (Tier "model").
+func (a *Analyzer) Info() document.ModelInfo { return a.m.Info() }
+
+// Model returns the wrapped model.
+func (a *Analyzer) Model() *Model { return a.m }
+
+// Analyze runs the model at the depth the request and the router allow and
+// fills the classify, keywords and summary tasks the request asks for.
+// Summary needs full depth; when the router stays shallow (a deadline) the
+// summary comes from the model-free summariser and its trace says depth none.
+func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich.Request) (*document.Analysis, error) {
+	wantSummary := req.Wants(enrich.TaskSummary)
+	out, err := a.m.RunRequest(ctx, doc.Text, RunRequest{Depth: req.Depth, NeedFull: wantSummary, Deadline: req.Deadline})
+	if err != nil {
+		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
+	}
+	language := doc.Language
+	if language == "" || language == "und" {
+		language = lang.Detect(doc.Text)
+	}
+	an := &document.Analysis{Tasks: map[string]document.TaskTrace{}, Model: a.Info(), Keywords: []document.Keyword{}}
+	if req.Wants(enrich.TaskClassify) {
+		a.classify(an, out)
+	}
+	if req.Wants(enrich.TaskKeywords) {
+		start := time.Now()
+		ex := deepestWith(out, func(e *ExitResult) bool { return e.Keyword != nil })
+		an.Keywords = a.keywords(doc.Text, language, out.Offsets, ex)
+		a.trace(an, enrich.TaskKeywords, ex, start)
+	}
+	if wantSummary {
+		start := time.Now()
+		ex := deepestWith(out, func(e *ExitResult) bool { return e.Salience != nil })
+		sentences := sentencesOf(doc)
+		if ex != nil {
+			scores := sentenceSalience(doc.Text, sentences, out.Offsets, ex.Salience)
+			an.Summary = summarize.Select(sentences, scores, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language})
+		} else {
+			an.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language})
+		}
+		a.trace(an, enrich.TaskSummary, ex, start)
+	}
+	return an, nil
+}
+
+func (a *Analyzer) classify(an *document.Analysis, out *Output) {
+	ex := deepestWith(out, func(e *ExitResult) bool { return e.Class != nil })
+	if ex == nil {
+		return
+	}
+	labels := a.m.Bundle.Manifest.Labels
+	ci := argmax(ex.Class)
+	if ci < len(labels.Class) {
+		an.Class, an.Confidence = labels.Class[ci], ex.Class[ci]
+	}
+	if ex.Subtype != nil {
+		// Only sub-types of the chosen class (or "none") are eligible.
+		best, bestP := -1, -1.0
+		for i, p := range ex.Subtype {
+			if i >= len(labels.Subtype) {
+				break
+			}
+			l := labels.Subtype[i]
+			if (strings.HasPrefix(l, an.Class+"/") || l == "none") && p > bestP {
+				best, bestP = i, p
+			}
+		}
+		if best >= 0 && labels.Subtype[best] != "none" {
+			an.Subtype, an.SubtypeConfidence = labels.Subtype[best], bestP
+		}
+	}
+	a.trace(an, enrich.TaskClassify, ex, time.Now())
+}
+
+// trace records how a task was answered; ms is the model time to the exit
+// plus the task's own post-processing since start.
+func (a *Analyzer) trace(an *document.Analysis, task string, ex *ExitResult, start time.Time) {
+	tr := document.TaskTrace{Depth: document.DepthNone, Ms: msSince(start)}
+	if ex != nil {
+		tr = document.TaskTrace{Depth: ex.Depth, ExitLayer: ex.Layer, Confidence: ex.Confidence, Ms: ex.Ms + msSince(start)}
+	}
+	an.Tasks[task] = tr
+	ObserveExit(task, string(tr.Depth))
+}
+
+func deepestWith(out *Output, ok func(*ExitResult) bool) *ExitResult {
+	for i := len(out.Exits) - 1; i >= 0; i-- {
+		if ok(&out.Exits[i]) {
+			return &out.Exits[i]
+		}
+	}
+	return nil
+}
+
+func argmax(x []float64) int {
+	best := 0
+	for i, v := range x {
+		if v > x[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// keywords rescored: each candidate's statistical score (min-max scaled
+// over the document) is blended with the model's keyword probability over
+// the candidate's occurrences.
+func (a *Analyzer) keywords(text, language string, offsets []tokenizer.Span, ex *ExitResult) []document.Keyword {
+	cands := keywords.Candidates(text, language)
+	if len(cands) == 0 {
+		return []document.Keyword{}
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, c := range cands {
+		lo, hi = math.Min(lo, c.Score), math.Max(hi, c.Score)
+	}
+	w := a.opts.KeywordWeight
+	if ex == nil {
+		w = 0
+	}
+	for i := range cands {
+		stat := 0.5
+		if hi > lo {
+			stat = (cands[i].Score - lo) / (hi - lo)
+		}
+		model := 0.0
+		if w > 0 {
+			model = spanScore(offsets, ex.Keyword, cands[i].Spans)
+		}
+		cands[i].Score = (1-w)*stat + w*model
+	}
+	kws := keywords.Top(cands, keywords.Options{Top: a.opts.TopKeywords, Language: language})
+	if kws == nil {
+		kws = []document.Keyword{}
+	}
+	return kws
+}
+
+// spanScore is the mean over occurrences of the mean token probability of
+// the tokens overlapping each occurrence.
+func spanScore(offsets []tokenizer.Span, probs []float64, spans [][2]int) float64 {
+	total, n := 0.0, 0
+	for _, sp := range spans {
+		if v, ok := meanOver(offsets, probs, sp[0], sp[1]); ok {
+			total += v
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return total / float64(n)
+}
+
+// meanOver averages probs over tokens whose offsets overlap [start, end).
+func meanOver(offsets []tokenizer.Span, probs []float64, start, end int) (float64, bool) {
+	i := sort.Search(len(offsets), func(k int) bool { return offsets[k].End > start })
+	sum, n := 0.0, 0
+	for ; i < len(offsets) && offsets[i].Start < end && i < len(probs); i++ {
+		if offsets[i].End > offsets[i].Start {
+			sum += probs[i]
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return sum / float64(n), true
+}
+
+// sentencesOf returns the parser's sentences, or splits the text.
+func sentencesOf(doc *document.Parsed) []string {
+	if len(doc.Sentences) > 0 {
+		return doc.Sentences
+	}
+	return summarize.Units([]string{doc.Text}, doc.Language)
+}
+
+// sentenceSalience locates each sentence in text (in order) and averages
+// the token salience over it; a sentence not found gets the document mean.
+func sentenceSalience(text string, sentences []string, offsets []tokenizer.Span, sal []float64) []float64 {
+	docMean := 0.0
+	for _, v := range sal {
+		docMean += v
+	}
+	if len(sal) > 0 {
+		docMean /= float64(len(sal))
+	}
+	scores := make([]float64, len(sentences))
+	cursor := 0
+	for i, s := range sentences {
+		scores[i] = docMean
+		at := strings.Index(text[cursor:], s)
+		if at < 0 {
+			continue
+		}
+		start := cursor + at
+		if v, ok := meanOver(offsets, sal, start, start+len(s)); ok {
+			scores[i] = v
+		}
+		cursor = start + len(s)
+	}
+	return scores
+}

@@ -1,0 +1,187 @@
+package model
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/enrich/keywords"
+	"github.com/docmill/docmill/model/tokenizer"
+)
+
+const contractText = "This Software License Agreement is entered into by Acme Corporation and Beta Limited. " +
+	"The Licensee shall pay the license fees within thirty days of each invoice. " +
+	"The Licensor grants the Licensee a non-exclusive license to use the Software. " +
+	"Either party may terminate this Agreement upon written notice of a material breach. " +
+	"This Agreement is governed by the laws of the State of New York."
+
+func contractDoc() *document.Parsed {
+	return &document.Parsed{ID: "doc1", Text: contractText, Language: "en", Sentences: []string{
+		"This Software License Agreement is entered into by Acme Corporation and Beta Limited.",
+		"The Licensee shall pay the license fees within thirty days of each invoice.",
+		"The Licensor grants the Licensee a non-exclusive license to use the Software.",
+		"Either party may terminate this Agreement upon written notice of a material breach.",
+		"This Agreement is governed by the laws of the State of New York.",
+	}}
+}
+
+func TestAnalyzerAllTasks(t *testing.T) {
+	a := NewAnalyzer(loadTiny(t, Options{Threads: 1}), AnalyzerOptions{SummaryChars: 200})
+	doc := contractDoc()
+	an, err := a.Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := a.Model().Bundle.Manifest.Labels.Class
+	if !contains(labels, an.Class) || an.Confidence <= 0 || an.Confidence > 1 {
+		t.Fatalf("class %q (%v)", an.Class, an.Confidence)
+	}
+	if an.Subtype != "" && !strings.HasPrefix(an.Subtype, an.Class+"/") {
+		t.Fatalf("subtype %q not under class %q", an.Subtype, an.Class)
+	}
+	for _, task := range []string{enrich.TaskClassify, enrich.TaskKeywords, enrich.TaskSummary} {
+		tr, ok := an.Tasks[task]
+		if !ok || tr.Depth != document.DepthFull || tr.ExitLayer != 4 || tr.Ms <= 0 {
+			t.Fatalf("task %s trace %+v (summary asks for full depth)", task, tr)
+		}
+	}
+	if len(an.Keywords) == 0 || len(an.Keywords) > 10 {
+		t.Fatalf("keywords %v", an.Keywords)
+	}
+	for _, k := range an.Keywords {
+		if !strings.Contains(strings.ToLower(contractText), strings.ToLower(k.Text)) {
+			t.Fatalf("keyword %q not in text", k.Text)
+		}
+	}
+	if an.Summary == "" || len([]rune(an.Summary)) > 200 {
+		t.Fatalf("summary %q", an.Summary)
+	}
+	for _, s := range doc.Sentences {
+		an.Summary = strings.Replace(an.Summary, s, "", 1)
+	}
+	// Select may cut one sentence at a word boundary to fit the budget.
+	if rest := strings.TrimSpace(an.Summary); rest != "" && !prefixOfAny(doc.Sentences, rest) {
+		t.Fatalf("summary holds text that is not from the sentences: %q", rest)
+	}
+	if an.Model.Tier != "model" || an.Model.Name != "docmill-tiny" {
+		t.Fatalf("model info %+v", an.Model)
+	}
+}
+
+func TestAnalyzerShallowAndDeadline(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1})
+	m.SetRouter(Router{Threshold: 0})
+	a := NewAnalyzer(m, AnalyzerOptions{})
+	an, err := a.Analyze(context.Background(), contractDoc(), enrich.Request{Tasks: []string{enrich.TaskClassify, enrich.TaskKeywords}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr := an.Tasks[enrich.TaskClassify]; tr.Depth != document.DepthShallow || tr.ExitLayer != 2 {
+		t.Fatalf("classify without summary: %+v", tr)
+	}
+	if _, ok := an.Tasks[enrich.TaskSummary]; ok || an.Summary != "" {
+		t.Fatal("summary computed though not requested")
+	}
+	// Teach the router what full depth costs, then give a deadline that has
+	// already passed: the summary falls back to the model-free tier.
+	if _, err := m.Run(context.Background(), contractText, document.DepthFull); err != nil {
+		t.Fatal(err)
+	}
+	an, err = a.Analyze(context.Background(), contractDoc(), enrich.Request{Deadline: time.Now().Add(-time.Second)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr := an.Tasks[enrich.TaskSummary]; tr.Depth != document.DepthNone || an.Summary == "" {
+		t.Fatalf("summary past deadline: %+v %q", tr, an.Summary)
+	}
+	if tr := an.Tasks[enrich.TaskClassify]; tr.Depth != document.DepthShallow {
+		t.Fatalf("classify past deadline: %+v", tr)
+	}
+}
+
+// The keyword score blends the statistical score with the model's token
+// probabilities: with the model's weight at 1 the ranking follows the
+// model's per-token scores exactly.
+func TestKeywordRescoring(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1})
+	out, err := m.Run(context.Background(), contractText, document.DepthShallow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := out.Final()
+	modelOnly := NewAnalyzer(m, AnalyzerOptions{KeywordWeight: 1, TopKeywords: 50})
+	kws := modelOnly.keywords(contractText, "en", out.Offsets, ex)
+	cands := keywords.Candidates(contractText, "en")
+	byText := map[string]float64{}
+	for _, c := range cands {
+		byText[c.Text] = spanScore(out.Offsets, ex.Keyword, c.Spans)
+	}
+	for i, k := range kws {
+		if want := byText[k.Text]; abs(k.Score-want) > 1e-12 {
+			t.Fatalf("keyword %q score %v, model score %v", k.Text, k.Score, want)
+		}
+		if i > 0 && k.Score > kws[i-1].Score {
+			t.Fatalf("not sorted at %d", i)
+		}
+	}
+	stats := NewAnalyzer(m, AnalyzerOptions{KeywordWeight: -1, TopKeywords: 50}).keywords(contractText, "en", out.Offsets, ex)
+	if len(stats) == 0 || sameOrder(stats, kws) {
+		t.Fatalf("model weight changes nothing: %v", kws)
+	}
+}
+
+func TestSentenceSalience(t *testing.T) {
+	text := "Aa bb. Cc dd."
+	var offsets []tokenizer.Span
+	for _, p := range [][2]int{{0, 2}, {3, 5}, {5, 6}, {7, 9}, {10, 12}, {12, 13}} {
+		offsets = append(offsets, tokenizer.Span{Start: p[0], End: p[1]})
+	}
+	sal := []float64{0.1, 0.3, 0.2, 0.9, 0.7, 0.8}
+	got := sentenceSalience(text, []string{"Aa bb.", "Cc dd.", "missing"}, offsets, sal)
+	want := []float64{0.2, 0.8, 0.5}
+	for i := range want {
+		if abs(got[i]-want[i]) > 1e-9 {
+			t.Fatalf("got %v want %v", got, want)
+		}
+	}
+}
+
+func prefixOfAny(list []string, s string) bool {
+	for _, x := range list {
+		if strings.HasPrefix(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func sameOrder(a, b []document.Keyword) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
+}
