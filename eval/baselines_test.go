@@ -87,3 +87,17 @@ func TestTFIDFKeywords(t *testing.T) {
 		}
 	}
 }
+
+func TestBaselineSentencesLowercased(t *testing.T) {
+	p := ParseText("x", "we may end your account. you keep your data! is that fair? yes")
+	got := baselineSentences(p)
+	want := []string{"we may end your account.", "you keep your data!", "is that fair?", "yes"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q", got)
+	}
+	// Text with capitals keeps package lang's split (abbreviations stay whole).
+	p = ParseText("y", "Mr. Smith signed. The deal closed.")
+	if got := baselineSentences(p); !reflect.DeepEqual(got, p.Sentences) {
+		t.Fatalf("%q vs %q", got, p.Sentences)
+	}
+}

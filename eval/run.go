@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
@@ -306,7 +308,7 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 		o := out{ours: Budget(s, n), language: p.Language}
 		if opt.Baselines {
 			o.lead = Lead(d.Text, n)
-			o.textrank = TextRank(p.Sentences, p.Language, n)
+			o.textrank = TextRank(baselineSentences(p), p.Language, n)
 		}
 		outs[i] = o
 		return nil
@@ -389,4 +391,30 @@ func LoadClassDoc(_ context.Context, d ClassDoc) (*document.Parsed, error) {
 		return nil, fmt.Errorf("document %s names a file (%s) but no parser was given", d.ID, d.Path)
 	}
 	return ParseText(d.ID, d.Text), nil
+}
+
+// baselineSentences are the sentences TextRank ranks: package lang's split,
+// except for text without a single capital letter (legal_plain_english_
+// summaries is lower-cased by its authors), where lang, which needs a
+// capital after the full stop, sees one long sentence and TextRank would
+// collapse into LEAD. There any . ! ? followed by a space ends a sentence.
+func baselineSentences(p *document.Parsed) []string {
+	if len(p.Sentences) > 1 || p.Language == lang.Chinese || strings.IndexFunc(p.Text, unicode.IsUpper) >= 0 {
+		return p.Sentences
+	}
+	var out []string
+	start := 0
+	t := p.Text
+	for i := 0; i+1 < len(t); i++ {
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?') && (t[i+1] == ' ' || t[i+1] == '\n') {
+			if s := strings.TrimSpace(t[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(t[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
 }
