@@ -1,0 +1,133 @@
+package parse
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names recorded in Parsed.Encoding.
+const (
+	encUTF8    = "utf-8"
+	encUTF16LE = "utf-16le"
+	encUTF16BE = "utf-16be"
+	encGB18030 = "gb18030"
+	encLatin1  = "windows-1252"
+)
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// decode turns raw text bytes into a UTF-8 string and names the encoding:
+// UTF-8 (BOM stripped), UTF-16 with a BOM (or without one when every other
+// byte is NUL), GB18030/GBK when the bytes are not UTF-8 but decode cleanly
+// as GB18030 with mostly Han characters, otherwise Windows-1252 (the
+// superset of Latin-1 that browsers use for the "latin1" label).
+func decode(data []byte) (string, string) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return validUTF8(data[3:]), encUTF8
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return decodeUTF16(data, xunicode.LittleEndian), encUTF16LE
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return decodeUTF16(data, xunicode.BigEndian), encUTF16BE
+	}
+	switch utf16NoBOM(data) {
+	case encUTF16LE:
+		return decodeUTF16(data, xunicode.LittleEndian), encUTF16LE
+	case encUTF16BE:
+		return decodeUTF16(data, xunicode.BigEndian), encUTF16BE
+	}
+	if utf8.Valid(data) {
+		return string(data), encUTF8
+	}
+	if s, ok := decodeGB18030(data); ok {
+		return s, encGB18030
+	}
+	s, _ := charmap.Windows1252.NewDecoder().Bytes(data)
+	return string(s), encLatin1
+}
+
+// validUTF8 returns data as a string with invalid sequences replaced.
+func validUTF8(data []byte) string {
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
+}
+
+// decodeUTF16 decodes data (with or without BOM) in the given byte order.
+func decodeUTF16(data []byte, order xunicode.Endianness) string {
+	dec := xunicode.UTF16(order, xunicode.ExpectBOM).NewDecoder()
+	if !bytes.HasPrefix(data, bomUTF16LE) && !bytes.HasPrefix(data, bomUTF16BE) {
+		dec = xunicode.UTF16(order, xunicode.IgnoreBOM).NewDecoder()
+	}
+	out, err := dec.Bytes(data)
+	if err != nil {
+		return validUTF8(out)
+	}
+	return string(out)
+}
+
+// utf16NoBOM recognises BOM-less UTF-16 of mostly ASCII text: NUL in
+// nearly every odd (LE) or even (BE) byte and almost nowhere else.
+func utf16NoBOM(data []byte) string {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	switch {
+	case odd*10 >= half*9 && even*10 < half:
+		return encUTF16LE
+	case even*10 >= half*9 && odd*10 < half:
+		return encUTF16BE
+	}
+	return ""
+}
+
+// decodeGB18030 decodes data as GB18030 and accepts the result only if it
+// has no replacement characters and most non-ASCII characters are Han (or
+// CJK punctuation): Latin-1 bytes also "decode" as GB18030, into nonsense
+// that is rarely so consistently Han.
+func decodeGB18030(data []byte) (string, bool) {
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", false
+	}
+	s := string(out)
+	var nonASCII, han int
+	for _, r := range s {
+		if r == utf8.RuneError {
+			return "", false
+		}
+		if r < utf8.RuneSelf {
+			continue
+		}
+		nonASCII++
+		if isHanOrCJKPunct(r) {
+			han++
+		}
+	}
+	return s, nonASCII > 0 && han*10 >= nonASCII*8
+}
+
+func isHanOrCJKPunct(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}

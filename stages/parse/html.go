@@ -1,0 +1,160 @@
+package parse
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipped elements hold no document text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Canvas: true, atom.Select: true,
+	atom.Button: true, atom.Form: false, atom.Head: true, atom.Math: true,
+}
+
+// paragraphs end with a blank line; other block elements with a line break.
+var (
+	paraBlocks = map[atom.Atom]bool{
+		atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+		atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+		atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true, atom.Figure: true, atom.Hr: true,
+	}
+	lineBlocks = map[atom.Atom]bool{
+		atom.Div: true, atom.Li: true, atom.Tr: true, atom.Br: true, atom.Dt: true, atom.Dd: true, atom.Main: true,
+		atom.Aside: true, atom.Address: true, atom.Figcaption: true, atom.Caption: true, atom.Summary: true, atom.Details: true,
+		atom.Fieldset: true, atom.Legend: true, atom.Option: true,
+	}
+)
+
+// extractHTML returns the visible text of an HTML document (script, style,
+// nav and similar elements dropped; blocks become lines, paragraphs blank-
+// line separated, list items "- " lines, table cells " | " separated) and
+// its title: <title>, else the first <h1>.
+func extractHTML(text string) *extracted {
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil { // html.Parse only fails on reader errors
+		return &extracted{text: normalize(text)}
+	}
+	w := &htmlWalker{}
+	w.walk(doc, false)
+	title := collapseSpaces(w.title.String())
+	if title == "" {
+		title = collapseSpaces(w.h1)
+	}
+	return &extracted{text: normalize(w.b.String()), title: title}
+}
+
+type htmlWalker struct {
+	b     strings.Builder
+	title strings.Builder
+	h1    string
+}
+
+func (w *htmlWalker) walk(n *html.Node, pre bool) {
+	switch n.Type {
+	case html.TextNode:
+		if pre {
+			w.b.WriteString(n.Data)
+			return
+		}
+		// Keep one space where the source had whitespace at either end, so
+		// "a <b>b</b> c" stays three words and "x<b>y</b>" stays one.
+		if strings.TrimLeftFunc(n.Data, isHTMLSpace) != n.Data {
+			w.b.WriteByte(' ')
+		}
+		w.b.WriteString(strings.Join(strings.Fields(n.Data), " "))
+		if strings.TrimRightFunc(n.Data, isHTMLSpace) != n.Data {
+			w.b.WriteByte(' ')
+		}
+		return
+	case html.ElementNode:
+		if n.DataAtom == atom.Title && w.title.Len() == 0 {
+			w.title.WriteString(nodeText(n))
+			return
+		}
+		if skipped[n.DataAtom] {
+			// <head> may hold <title>: look inside it without emitting text.
+			if n.DataAtom == atom.Head {
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.ElementNode && c.DataAtom == atom.Title && w.title.Len() == 0 {
+						w.title.WriteString(nodeText(c))
+					}
+				}
+			}
+			return
+		}
+		if n.DataAtom == atom.H1 && w.h1 == "" {
+			w.h1 = nodeText(n)
+		}
+		w.open(n)
+		pre = pre || n.DataAtom == atom.Pre || n.DataAtom == atom.Textarea
+	case html.CommentNode:
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, pre)
+	}
+	if n.Type == html.ElementNode {
+		w.close(n)
+	}
+}
+
+// open writes what starts an element: a break before blocks, a bullet
+// before list items, a separator before table cells after the first.
+func (w *htmlWalker) open(n *html.Node) {
+	switch {
+	case paraBlocks[n.DataAtom]:
+		w.b.WriteString("\n\n")
+	case n.DataAtom == atom.Li:
+		w.b.WriteString("\n- ")
+	case lineBlocks[n.DataAtom]:
+		w.b.WriteString("\n")
+	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		if hasPrevCell(n) {
+			w.b.WriteString(" | ")
+		}
+	}
+}
+
+// close writes what ends an element.
+func (w *htmlWalker) close(n *html.Node) {
+	switch {
+	case paraBlocks[n.DataAtom]:
+		w.b.WriteString("\n\n")
+	case lineBlocks[n.DataAtom]:
+		w.b.WriteString("\n")
+	}
+}
+
+func hasPrevCell(n *html.Node) bool {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.ElementNode && (p.DataAtom == atom.Td || p.DataAtom == atom.Th) {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeText returns the text inside n, spaces collapsed.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		if n.Type == html.ElementNode && skipped[n.DataAtom] && n.DataAtom != atom.Head {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isHTMLSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' }

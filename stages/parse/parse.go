@@ -1,0 +1,199 @@
+// Package parse turns raw document bytes into a document.Parsed: it sniffs
+// the content type, decodes the text encoding, extracts plain text from
+// text, Markdown, HTML, PDF, DOCX and log files, and fills in title,
+// language and sentences. Every format parser runs under a time limit and
+// with panics recovered, so a hostile or broken file becomes an *Error,
+// never a crash.
+package parse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
+)
+
+// Input is one document to parse.
+type Input struct {
+	Filename string
+	Source   string
+	// ContentType is an optional hint (e.g. from an HTTP header). Magic
+	// bytes (PDF, DOCX, HTML) win over it; it decides between text-like
+	// types when the bytes do not.
+	ContentType string
+	Data        []byte
+	Meta        map[string]string
+}
+
+// Limits bounds the work spent on one document.
+type Limits struct {
+	MaxBytes int64         // larger inputs are rejected; also caps decompressed DOCX parts and extracted text
+	Timeout  time.Duration // per-document time limit
+	MaxPages int           // PDF pages read; later pages are skipped and Meta["truncated"] is set
+}
+
+// DefaultLimits returns 64 MiB, 30 s and 2000 pages.
+func DefaultLimits() Limits {
+	return Limits{MaxBytes: 64 << 20, Timeout: 30 * time.Second, MaxPages: 2000}
+}
+
+// withDefaults fills zero fields from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = d.MaxBytes
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = d.Timeout
+	}
+	if l.MaxPages <= 0 {
+		l.MaxPages = d.MaxPages
+	}
+	return l
+}
+
+// Error is a document that could not be parsed. Permanent means retrying
+// cannot help (corrupt file, unsupported type, empty, over a limit, a
+// parser panic or timeout): the pipeline should dead-letter it at once
+// with Reason. A non-permanent Error (the caller's context was cancelled)
+// may succeed on a retry.
+type Error struct {
+	Filename  string
+	Reason    string
+	Permanent bool
+	Err       error
+}
+
+// Error implements error.
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("parse %s: %s: %v", e.Filename, e.Reason, e.Err)
+	}
+	return fmt.Sprintf("parse %s: %s", e.Filename, e.Reason)
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// IsPermanent reports whether err is (or wraps) a permanent parse Error.
+func IsPermanent(err error) bool {
+	var pe *Error
+	return errors.As(err, &pe) && pe.Permanent
+}
+
+// permanent builds a permanent Error.
+func permanent(name, reason string, err error) *Error {
+	return &Error{Filename: name, Reason: reason, Permanent: true, Err: err}
+}
+
+// extracted is what a format parser produces before the common fields are
+// filled in.
+type extracted struct {
+	text     string
+	title    string
+	encoding string
+	pages    int
+	meta     map[string]string
+	isLog    bool
+}
+
+// Parse parses in within lim. It returns an *Error when the document cannot
+// be parsed; it does not panic on any input.
+func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) {
+	lim = lim.withDefaults()
+	name := in.Filename
+	if len(in.Data) == 0 {
+		return nil, permanent(name, "empty document", nil)
+	}
+	if int64(len(in.Data)) > lim.MaxBytes {
+		return nil, permanent(name, fmt.Sprintf("document is %d bytes, over the %d-byte limit", len(in.Data), lim.MaxBytes), nil)
+	}
+	ct := chooseType(Sniff(name, in.Data), in.ContentType)
+	if ct == typeUnknown || ct == typeZip {
+		return nil, permanent(name, "unsupported or binary content ("+ct+")", nil)
+	}
+	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
+	defer cancel()
+	ex, err := guarded(ctx, name, ct, func(stop *stopFlag) (*extracted, error) {
+		return extract(in.Data, ct, lim, stop)
+	})
+	if err != nil {
+		return nil, asError(name, ct, err)
+	}
+	return fill(in, ct, ex)
+}
+
+// extract dispatches to the format parser.
+func extract(data []byte, ct string, lim Limits, stop *stopFlag) (*extracted, error) {
+	switch ct {
+	case document.TypePDF:
+		return extractPDF(data, lim, stop)
+	case document.TypeDOCX:
+		return extractDOCX(data, lim)
+	}
+	text, enc := decode(data)
+	if looksBinary(text) {
+		return nil, permanent("", "binary content that is not a supported document", nil)
+	}
+	var ex *extracted
+	switch ct {
+	case document.TypeHTML:
+		ex = extractHTML(text)
+	case document.TypeMarkdown:
+		ex = extractMarkdown(text)
+	case document.TypeLog:
+		ex = &extracted{text: logText(text), isLog: true}
+	default:
+		ex = &extracted{text: normalize(text)}
+	}
+	ex.encoding = enc
+	return ex, nil
+}
+
+// asError makes sure err is an *Error carrying the filename.
+func asError(name, ct string, err error) *Error {
+	var pe *Error
+	if errors.As(err, &pe) {
+		pe.Filename = name
+		return pe
+	}
+	return permanent(name, "cannot parse "+ct, err)
+}
+
+// fill builds the Parsed from the extracted text and the input.
+func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
+	if !hasContent(ex.text) {
+		return nil, permanent(in.Filename, "no text content", nil)
+	}
+	p := &document.Parsed{
+		ID:          document.ID(in.Data),
+		Filename:    in.Filename,
+		Source:      in.Source,
+		ContentType: ct,
+		Encoding:    ex.encoding,
+		Text:        ex.text,
+		Pages:       ex.pages,
+		Size:        len(in.Data),
+	}
+	if len(in.Meta) > 0 || len(ex.meta) > 0 {
+		p.Meta = make(map[string]string, len(in.Meta)+len(ex.meta))
+		maps.Copy(p.Meta, in.Meta)
+		maps.Copy(p.Meta, ex.meta)
+	}
+	p.Language = lang.Detect(p.Text)
+	if ex.isLog {
+		p.ContentType = document.TypeLog
+		p.Title = fallbackTitle("", in.Filename)
+		return p, nil
+	}
+	p.Title = ex.title
+	if p.Title == "" {
+		p.Title = fallbackTitle(p.Text, in.Filename)
+	}
+	p.Sentences = lang.Sentences(p.Text, p.Language)
+	return p, nil
+}

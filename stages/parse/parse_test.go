@@ -1,0 +1,381 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/docmill/docmill/document"
+)
+
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("fixture: %v", err)
+	}
+	return b
+}
+
+func mustParse(t *testing.T, name string, data []byte) *document.Parsed {
+	t.Helper()
+	p, err := Parse(context.Background(), Input{Filename: name, Source: "test", Data: data, Meta: map[string]string{"k": "v"}}, DefaultLimits())
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	if p.ID != document.ID(data) || p.Size != len(data) || p.Filename != name || p.Source != "test" || p.Meta["k"] != "v" {
+		t.Errorf("%s: common fields wrong: id=%s size=%d filename=%s meta=%v", name, p.ID, p.Size, p.Filename, p.Meta)
+	}
+	return p
+}
+
+func parsePermanent(t *testing.T, name string, data []byte) *Error {
+	t.Helper()
+	_, err := Parse(context.Background(), Input{Filename: name, Data: data}, DefaultLimits())
+	var pe *Error
+	if !errors.As(err, &pe) {
+		t.Fatalf("Parse(%s): want *Error, got %v", name, err)
+	}
+	if !pe.Permanent || pe.Reason == "" || pe.Filename != name {
+		t.Fatalf("Parse(%s): want permanent error with reason and filename, got %+v", name, pe)
+	}
+	return pe
+}
+
+func contains(t *testing.T, what, text string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s: missing %q in %q", what, w, text)
+		}
+	}
+}
+
+func absent(t *testing.T, what, text string, unwanted ...string) {
+	t.Helper()
+	for _, w := range unwanted {
+		if strings.Contains(text, w) {
+			t.Errorf("%s: unexpected %q in %q", what, w, text)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	p := mustParse(t, "plain.txt", readFixture(t, "plain.txt"))
+	if p.ContentType != document.TypeText || p.Encoding != "utf-8" || p.Language != "en" {
+		t.Errorf("type/encoding/lang = %s/%s/%s", p.ContentType, p.Encoding, p.Language)
+	}
+	if p.Title != "MUTUAL NON-DISCLOSURE AGREEMENT" {
+		t.Errorf("title %q", p.Title)
+	}
+	if len(p.Sentences) < 6 {
+		t.Errorf("sentences: %q", p.Sentences)
+	}
+	for _, s := range p.Sentences {
+		if strings.HasSuffix(s, "Dr.") || strings.HasSuffix(s, "e.g.") {
+			t.Errorf("split at abbreviation: %q", s)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	p := mustParse(t, "notes.md", readFixture(t, "notes.md"))
+	if p.ContentType != document.TypeMarkdown || p.Title != "Release notes for docmill 0.1" {
+		t.Errorf("type %s title %q", p.ContentType, p.Title)
+	}
+	contains(t, "markdown", p.Text, "docmill parses PDF, HTML and DOCX files. See the docs for details.",
+		"- Embedded NATS", "- Search with Bleve", "- Model-free", "Format | Status", "Quoted text stays", "code blocks keep", "diagram of the pipeline")
+	absent(t, "markdown", p.Text, "**", "](", "# ", "|---", "title:", "https://")
+}
+
+func TestMarkdownTitleFromHeadingAndSniffedByContent(t *testing.T) {
+	data := []byte("# Incident report\n\nThe **database** failed at [noon](http://x).\n\n- one\n- two\n")
+	p := mustParse(t, "report", data)
+	if p.ContentType != document.TypeMarkdown || p.Title != "Incident report" {
+		t.Errorf("type %s title %q", p.ContentType, p.Title)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	p := mustParse(t, "page.html", readFixture(t, "page.html"))
+	if p.ContentType != document.TypeHTML || p.Title != "Data Processing Addendum & Terms" {
+		t.Errorf("type %s title %q", p.ContentType, p.Title)
+	}
+	contains(t, "html", p.Text, "part of the Master Services Agreement between", "- Article 28 obligations",
+		"GDPR | Regulation (EU) 2016/679", "Last updated 1 May 2024.")
+	absent(t, "html", p.Text, "tracking", "font-family", "Pricing", "Enable JavaScript", "<")
+	if p.Sentences[0] != "Data Processing Addendum" {
+		t.Errorf("first sentence %q", p.Sentences[0])
+	}
+}
+
+func TestHTMLTitleFromH1(t *testing.T) {
+	p := mustParse(t, "x", []byte("<html><body><h1>Annual <i>Report</i></h1><p>Text body here.</p></body></html>"))
+	if p.Title != "Annual Report" {
+		t.Errorf("title %q", p.Title)
+	}
+}
+
+func TestDOCX(t *testing.T) {
+	p := mustParse(t, "license.docx", readFixture(t, "license.docx"))
+	if p.ContentType != document.TypeDOCX || p.Title != "Fabrikam Software License" {
+		t.Errorf("type %s title %q", p.ContentType, p.Title)
+	}
+	contains(t, "docx", p.Text, "made between Fabrikam GmbH and the Licensee.", "Fee: EUR 1,200 per year", "Party\n\nRole", "governed by the laws of Germany.")
+	absent(t, "docx", p.Text, "deleted words", "<w:")
+	// Without a core title the first Heading paragraph is the title.
+	q := mustParse(t, "untitled.docx", readFixture(t, "untitled.docx"))
+	if q.Title != "Software License Agreement" {
+		t.Errorf("heading title %q", q.Title)
+	}
+}
+
+func TestDOCXBombAndCorrupt(t *testing.T) {
+	// 64 MiB of spaces inside <w:t> compress to about 64 KiB.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = w.Write([]byte(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>`))
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for range 64 {
+		_, _ = w.Write(chunk)
+	}
+	_, _ = w.Write([]byte(`</w:t></w:r></w:p></w:body></w:document>`))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	lim := DefaultLimits()
+	lim.MaxBytes = 8 << 20
+	_, err = Parse(context.Background(), Input{Filename: "bomb.docx", Data: buf.Bytes()}, lim)
+	if !IsPermanent(err) || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("zip bomb: %v", err)
+	}
+	data := readFixture(t, "license.docx")
+	parsePermanent(t, "broken.docx", data[:len(data)/2])
+}
+
+func TestLogsByContent(t *testing.T) {
+	for _, name := range []string{"service-output.txt", "events.jsonl", "syslog"} {
+		p := mustParse(t, name, readFixture(t, name))
+		if !p.IsLog() || len(p.Sentences) != 0 {
+			t.Errorf("%s: type %s, %d sentences", name, p.ContentType, len(p.Sentences))
+		}
+		if strings.Contains(p.Text, "\r") || strings.Contains(p.Text, "\n\n") {
+			t.Errorf("%s: log text not line-normalised", name)
+		}
+		if got, want := strings.Count(p.Text, "\n")+1, strings.Count(strings.TrimSpace(string(readFixture(t, name))), "\n")+1; got != want {
+			t.Errorf("%s: %d lines, want %d", name, got, want)
+		}
+	}
+	if p := mustParse(t, "prose.log", readFixture(t, "plain.txt")); p.IsLog() {
+		t.Errorf("prose with .log extension but no log lines was taken for a log")
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	zh := "合同编号：2024-001\n甲方与乙方根据《中华人民共和国民法典》签订本合同。本合同自双方签字之日起生效。\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(zh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustParse(t, "contract-gbk.txt", []byte(gbk))
+	if p.Encoding != "gb18030" || p.Text != strings.TrimSpace(zh) || p.Language != "zh" || len(p.Sentences) != 3 {
+		t.Errorf("gbk: enc %s lang %s text %q sentences %q", p.Encoding, p.Language, p.Text, p.Sentences)
+	}
+
+	en := "Hello, world. Ünïcödé text survives.\r\nSecond line."
+	for _, c := range []struct {
+		enc  string
+		bom  xunicode.BOMPolicy
+		end  xunicode.Endianness
+		name string
+	}{
+		{"utf-16le", xunicode.UseBOM, xunicode.LittleEndian, "le.txt"},
+		{"utf-16be", xunicode.UseBOM, xunicode.BigEndian, "be.txt"},
+		{"utf-16le", xunicode.IgnoreBOM, xunicode.LittleEndian, "nobom.txt"},
+	} {
+		data, err := xunicode.UTF16(c.end, c.bom).NewEncoder().String(en)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := mustParse(t, c.name, []byte(data))
+		if p.Encoding != c.enc || p.Text != "Hello, world. Ünïcödé text survives.\nSecond line." {
+			t.Errorf("%s: enc %s text %q", c.name, p.Encoding, p.Text)
+		}
+	}
+
+	p = mustParse(t, "bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, "Title line\nbody"...))
+	if p.Encoding != "utf-8" || p.Title != "Title line" {
+		t.Errorf("utf-8 bom: %s %q", p.Encoding, p.Title)
+	}
+	p = mustParse(t, "latin1.txt", []byte("Caf\xe9 cr\xe8me br\xfbl\xe9e costs 5 \x80."))
+	if p.Encoding != "windows-1252" || p.Text != "Café crème brûlée costs 5 €." {
+		t.Errorf("latin-1: %s %q", p.Encoding, p.Text)
+	}
+}
+
+func TestPDF(t *testing.T) {
+	p := mustParse(t, "contract.pdf", readFixture(t, "contract.pdf"))
+	if p.ContentType != document.TypePDF || p.Pages != 1 || p.Language != "en" {
+		t.Errorf("type %s pages %d lang %s", p.ContentType, p.Pages, p.Language)
+	}
+	contains(t, "pdf", p.Text, "MUTUAL NON-DISCLOSURE AGREEMENT", "Northwind Traders Inc., a Delaware corporation", "2.5 years")
+	if p.Title != "MUTUAL NON-DISCLOSURE AGREEMENT" {
+		t.Errorf("title %q", p.Title)
+	}
+}
+
+func TestPDFChinese(t *testing.T) {
+	p := mustParse(t, "chinese.pdf", readFixture(t, "chinese.pdf"))
+	if p.Language != "zh" {
+		t.Errorf("lang %s text %q", p.Language, p.Text)
+	}
+	contains(t, "zh pdf", p.Text, "合同")
+}
+
+func TestCorruptInputsArePermanentErrors(t *testing.T) {
+	pdf := readFixture(t, "contract.pdf")
+	cases := map[string][]byte{
+		"truncated.pdf":  pdf[:len(pdf)/2],
+		"header.pdf":     []byte("%PDF-1.7\n"),
+		"flipped.pdf":    flip(pdf, 7),
+		"empty.txt":      nil,
+		"junk.bin":       junk(4096, 1),
+		"junk.pdf":       junk(4096, 2),
+		"archive.zip":    zipWithout(t),
+		"nothing.txt":    []byte("   \n\t\n"),
+		"nul.txt":        bytes.Repeat([]byte{0}, 100),
+		"corrupt.docx":   []byte("PK\x03\x04garbage"),
+		"only-xref.pdf":  []byte("%PDF-1.4\nxref\n0 99999999999\ntrailer\n<< /Size 5 >>\nstartxref\n9\n%%EOF\n"),
+		"deep-array.pdf": append([]byte("%PDF-1.4\n1 0 obj\n"), bytes.Repeat([]byte("["), 100000)...),
+	}
+	for name, data := range cases {
+		parsePermanent(t, name, data)
+	}
+	for seed := range uint64(40) {
+		// Random damage to a real PDF: every outcome is fine except a panic.
+		d := flip(pdf, seed)
+		_, _ = Parse(context.Background(), Input{Filename: "fuzz.pdf", Data: d}, DefaultLimits())
+	}
+}
+
+func TestSizeLimitAndTimeout(t *testing.T) {
+	lim := DefaultLimits()
+	lim.MaxBytes = 10
+	_, err := Parse(context.Background(), Input{Filename: "big.txt", Data: []byte("more than ten bytes")}, lim)
+	if !IsPermanent(err) || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("size limit: %v", err)
+	}
+	slow := func(stop *stopFlag) (*extracted, error) {
+		for !stop.stopped() {
+			time.Sleep(time.Millisecond)
+		}
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	_, err = guarded(ctx, "slow.pdf", document.TypePDF, slow)
+	if !IsPermanent(err) || !strings.Contains(err.Error(), "timed out") {
+		t.Errorf("timeout: %v", err)
+	}
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	_, err = guarded(ctx2, "x", document.TypePDF, slow)
+	if err == nil || IsPermanent(err) {
+		t.Errorf("cancelled parse must be a retryable error: %v", err)
+	}
+	_, err = guarded(context.Background(), "p", document.TypePDF, func(*stopFlag) (*extracted, error) { panic("boom\x00\xff") })
+	if !IsPermanent(err) || !errors.Is(err, errPanic) || strings.ContainsRune(err.Error(), 0) {
+		t.Errorf("panic: %v", err)
+	}
+}
+
+func TestSniff(t *testing.T) {
+	cases := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"a.bin", "%PDF-1.4 ...", document.TypePDF},
+		{"a.txt", "<!DOCTYPE html><html><body>x</body></html>", document.TypeHTML},
+		{"a.md", "plain words", document.TypeMarkdown},
+		{"a.htm", "plain words", document.TypeHTML},
+		{"a", "plain words only here", document.TypeText},
+		{"a.txt", "2024-01-01 10:00:00 INFO a\n2024-01-01 10:00:01 WARN b\n2024-01-01 10:00:02 ERROR c\n", document.TypeLog},
+		{"access", `10.0.0.1 - - [01/May/2024:10:15:02 +0000] "GET / HTTP/1.1" 200 612 "-" "curl/8.0"` + "\n" +
+			`10.0.0.2 - - [01/May/2024:10:15:03 +0000] "GET /a HTTP/1.1" 404 0 "-" "curl/8.0"` + "\n" +
+			`10.0.0.3 - - [01/May/2024:10:15:04 +0000] "POST /b HTTP/1.1" 500 0 "-" "curl/8.0"` + "\n", document.TypeLog},
+		{"x.pdf", "\x00\x01\x02\x03binary", document.TypePDF},
+		{"x.dat", "\x00\x01\x02\x03binary", "application/octet-stream"},
+	}
+	for _, c := range cases {
+		if got := Sniff(c.name, []byte(c.data)); got != c.want {
+			t.Errorf("Sniff(%s, %.30q) = %s, want %s", c.name, c.data, got, c.want)
+		}
+	}
+	if got := Sniff("x.docx", readFixture(t, "license.docx")); got != document.TypeDOCX {
+		t.Errorf("docx sniffed as %s", got)
+	}
+	if got := chooseType(document.TypeText, "text/markdown; charset=utf-8"); got != document.TypeMarkdown {
+		t.Errorf("hint ignored: %s", got)
+	}
+	if got := chooseType(document.TypePDF, "text/plain"); got != document.TypePDF {
+		t.Errorf("hint overrode magic bytes: %s", got)
+	}
+}
+
+func TestFallbackTitle(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	if got := fallbackTitle("\n\n--\n"+long, "f.txt"); len([]rune(got)) > maxTitle+1 || !strings.HasSuffix(got, "…") {
+		t.Errorf("long title %q", got)
+	}
+	if got := fallbackTitle("12 34\n--", "dir/f.txt"); got != "f.txt" {
+		t.Errorf("filename fallback %q", got)
+	}
+}
+
+func flip(b []byte, seed uint64) []byte {
+	r := rand.New(rand.NewPCG(seed, 99))
+	d := bytes.Clone(b)
+	for range 20 {
+		d[r.IntN(len(d))] = byte(r.IntN(256))
+	}
+	return d
+}
+
+func junk(n int, seed uint64) []byte {
+	r := rand.New(rand.NewPCG(seed, 7))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.IntN(256))
+	}
+	return b
+}
+
+func zipWithout(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("readme.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = w.Write([]byte("not a document"))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

@@ -1,0 +1,199 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// extractPDF reads the text of a PDF page by page. ledongthuc/pdf panics on
+// many malformed files (NewReader, object resolution, fonts, content
+// streams), so every call into it is wrapped by recover: a page that
+// panics is skipped and counted; if no page yields text the document fails
+// with the first page's reason. Pages past lim.MaxPages are not read, and
+// reading stops once the text passes lim.MaxBytes or the parse is
+// abandoned (stop).
+func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
+	r, err := openPDF(data)
+	if err != nil {
+		return nil, err
+	}
+	// The library's Page(i) walks the page tree from the root for every
+	// page and loops forever on a cyclic tree; walkPages is bounded.
+	list, err := safeCall(func() []pdf.Page { return walkPages(r, lim.MaxPages, stop) })
+	if err != nil {
+		return nil, permanent("", "corrupt PDF (page tree unreadable)", err)
+	}
+	pages := len(list)
+	if pages == 0 {
+		return nil, permanent("", "PDF has no pages (or a broken page tree)", nil)
+	}
+	meta := map[string]string{}
+	if declared := declaredPages(r); declared > pages && pages == lim.MaxPages {
+		meta["truncated"] = fmt.Sprintf("read %d of %d pages (page limit)", pages, declared)
+	}
+	var b strings.Builder
+	failed := 0
+	fonts := map[string]*fontInfo{}
+	var firstErr error
+	for i, page := range list {
+		if stop.stopped() {
+			return nil, permanent("", "PDF parse abandoned (time limit)", nil)
+		}
+		text, err := pageText(page, fonts, stop)
+		if errors.Is(err, errStopped) {
+			return nil, permanent("", "PDF parse abandoned (time limit)", err)
+		}
+		if err != nil {
+			failed++
+			if firstErr == nil {
+				firstErr = fmt.Errorf("page %d: %w", i+1, err)
+			}
+			continue
+		}
+		if text != "" {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(text)
+		}
+		if int64(b.Len()) > lim.MaxBytes {
+			meta["truncated"] = fmt.Sprintf("text over %d bytes after page %d of %d", lim.MaxBytes, i+1, pages)
+			break
+		}
+	}
+	if failed > 0 {
+		meta["pdf_pages_failed"] = strconv.Itoa(failed)
+	}
+	text := normalize(b.String())
+	if !hasContent(text) {
+		if firstErr != nil {
+			return nil, permanent("", "corrupt PDF (no page could be read)", firstErr)
+		}
+		return nil, permanent("", "PDF has no extractable text (scanned or image-only?)", nil)
+	}
+	if undecodable(text) {
+		return nil, permanent("", "PDF text is not decodable (fonts without a Unicode map)", nil)
+	}
+	if len(meta) == 0 {
+		meta = nil
+	}
+	return &extracted{text: text, pages: pages, meta: meta}, nil
+}
+
+// openPDF opens data with panics recovered. Encrypted files are tried with
+// the empty user password only.
+func openPDF(data []byte) (*pdf.Reader, error) {
+	if err := precheckPDF(data); err != nil {
+		return nil, permanent("", "corrupt or hostile PDF (unbounded structure)", err)
+	}
+	r, err := safeCall(func() *pdf.Reader {
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			panic(err)
+		}
+		return r
+	})
+	if err != nil {
+		reason := "corrupt or unreadable PDF"
+		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {
+			reason = "encrypted PDF (password required)"
+		}
+		return nil, permanent("", reason, err)
+	}
+	return r, nil
+}
+
+// safeCall runs fn and turns a panic into an error.
+func safeCall[T any](fn func() T) (v T, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = errors.New(printable(fmt.Sprint(p), 200))
+		}
+	}()
+	return fn(), nil
+}
+
+// pageText lays out one page's text, with panics recovered.
+func pageText(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag) (string, error) {
+	return safeCall(func() string { return layoutRuns(pageRuns(p, fonts, stop)) })
+}
+
+// Page tree bounds: real trees are a few levels deep.
+const maxTreeDepth = 32
+
+// walkPages lists up to max pages in document order, depth-first, with the
+// depth and the number of nodes visited bounded so that cyclic or
+// malformed trees end. A node without /Type counts as Pages when it has
+// Kids and as a Page otherwise.
+func walkPages(r *pdf.Reader, max int, stop *stopFlag) []pdf.Page {
+	var out []pdf.Page
+	visits, budget := 0, max*4+1000
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		if len(out) >= max || visits >= budget || depth > maxTreeDepth || v.IsNull() || stop.stopped() {
+			return
+		}
+		visits++
+		kids := v.Key("Kids")
+		typ := v.Key("Type").Name()
+		if typ == "Page" || typ != "Pages" && kids.Kind() != pdf.Array {
+			out = append(out, pdf.Page{V: v})
+			return
+		}
+		for i := 0; i < kids.Len(); i++ {
+			walk(kids.Index(i), depth+1)
+		}
+	}
+	walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	return out
+}
+
+// declaredPages is the page tree's /Count, or 0 when unreadable.
+func declaredPages(r *pdf.Reader) int {
+	n, err := safeCall(func() int { return r.NumPage() })
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// undecodable reports whether most of text is U+FFFD (glyphs the library
+// could not map to Unicode).
+func undecodable(text string) bool {
+	n, bad := 0, 0
+	for _, r := range text {
+		if r == ' ' || r == '\n' {
+			continue
+		}
+		n++
+		if r == utf8.RuneError {
+			bad++
+		}
+	}
+	return n > 0 && bad*2 > n
+}
+
+// printable keeps error text from malformed files readable: invalid or
+// control bytes become '?', and it is cut to max runes.
+func printable(s string, max int) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == max {
+			b.WriteString("…")
+			break
+		}
+		if r == utf8.RuneError || r < 0x20 || r == 0x7F || r >= 0x80 && r < 0xA0 {
+			r = '?'
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}

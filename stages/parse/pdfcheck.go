@@ -1,0 +1,152 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+)
+
+// ledongthuc/pdf sizes tables from numbers in the file (xref subsection
+// ranges, the xref stream's /Size, /W and /Index) before checking them, so
+// a crafted or corrupt file can make it allocate tens of gigabytes: that
+// is a fatal runtime error that recover cannot catch. precheckPDF rejects
+// such numbers, and absurd bracket nesting (fatal stack overflow), before
+// the library sees the file.
+
+var (
+	reSize  = regexp.MustCompile(`/Size\s+(\d+)`)
+	reW     = regexp.MustCompile(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]`)
+	reIndex = regexp.MustCompile(`/Index\s*\[([\d\s]+)\]`)
+)
+
+// maxNesting bounds '[' and '<<' nesting in the raw bytes.
+const maxNesting = 2000
+
+// precheckPDF returns an error when data holds numbers or nesting that
+// would make the library allocate or recurse without bound.
+func precheckPDF(data []byte) error {
+	maxObj := int64(len(data))/8 + 100_000
+	if err := checkXrefTables(data, maxObj); err != nil {
+		return err
+	}
+	for _, m := range reSize.FindAllSubmatch(data, -1) {
+		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > maxObj {
+			return fmt.Errorf("/Size %s is larger than a file of %d bytes can hold", m[1], len(data))
+		}
+	}
+	for _, m := range reW.FindAllSubmatch(data, -1) {
+		for _, g := range m[1:] {
+			if n, err := strconv.ParseInt(string(g), 10, 64); err != nil || n > 1<<20 {
+				return fmt.Errorf("xref stream field width %s is absurd", g)
+			}
+		}
+	}
+	for _, m := range reIndex.FindAllSubmatch(data, -1) {
+		f := bytes.Fields(m[1])
+		for i := 0; i+1 < len(f); i += 2 {
+			start, err1 := strconv.ParseInt(string(f[i]), 10, 64)
+			count, err2 := strconv.ParseInt(string(f[i+1]), 10, 64)
+			if err1 != nil || err2 != nil || start+count > maxObj {
+				return fmt.Errorf("xref stream /Index range %s %s is larger than the file can hold", f[i], f[i+1])
+			}
+		}
+	}
+	return checkNesting(data)
+}
+
+// checkXrefTables validates the subsection headers ("start count") of
+// every classic xref table.
+func checkXrefTables(data []byte, maxObj int64) error {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte("xref"))
+		if i < 0 {
+			return nil
+		}
+		pos := off + i
+		off = pos + 4
+		if pos >= 5 && string(data[pos-5:pos]) == "start" {
+			continue
+		}
+		if err := checkSubsections(data[off:], maxObj); err != nil {
+			return err
+		}
+	}
+}
+
+// checkSubsections reads "start count" headers and skips their entries
+// until "trailer" or something that is not an xref table.
+func checkSubsections(b []byte, maxObj int64) error {
+	for {
+		start, rest, ok := pdfInt(b)
+		if !ok {
+			return nil
+		}
+		count, rest2, ok := pdfInt(rest)
+		if !ok {
+			return nil
+		}
+		if start < 0 || count < 0 || start+count > maxObj {
+			return fmt.Errorf("xref subsection %d+%d is larger than the file can hold", start, count)
+		}
+		b = rest2
+		for range count * 3 {
+			b = skipToken(b)
+			if len(b) == 0 {
+				return nil
+			}
+		}
+	}
+}
+
+// pdfInt reads a non-negative integer token after optional whitespace.
+func pdfInt(b []byte) (int64, []byte, bool) {
+	b = bytes.TrimLeft(b, " \t\r\n\f\x00")
+	n := 0
+	for n < len(b) && n < 19 && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	if n == 0 || n < len(b) && b[n] >= '0' && b[n] <= '9' {
+		return 0, b, false
+	}
+	v, err := strconv.ParseInt(string(b[:n]), 10, 64)
+	return v, b[n:], err == nil
+}
+
+func skipToken(b []byte) []byte {
+	b = bytes.TrimLeft(b, " \t\r\n\f\x00")
+	i := bytes.IndexAny(b, " \t\r\n\f\x00")
+	if i < 0 {
+		return nil
+	}
+	return b[i:]
+}
+
+// checkNesting rejects '[' or '<<' nested deeper than maxNesting. Binary
+// stream data has brackets at random, which cancel out; crafted nesting
+// does not.
+func checkNesting(data []byte) error {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '[':
+			depth++
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				depth++
+				i++
+			}
+		case ']':
+			depth = max(depth-1, 0)
+		case '>':
+			if i+1 < len(data) && data[i+1] == '>' {
+				depth = max(depth-1, 0)
+				i++
+			}
+		}
+		if depth > maxNesting {
+			return fmt.Errorf("arrays or dictionaries nested deeper than %d", maxNesting)
+		}
+	}
+	return nil
+}

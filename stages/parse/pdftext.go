@@ -1,0 +1,410 @@
+package parse
+
+import (
+	"errors"
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// The library's Page.Content ignores form XObjects (text drawn with "Do",
+// common in HTML-to-PDF output such as EDGAR filings) and mis-sizes
+// two-byte fonts, so docmill interprets text operators itself on top of the
+// library's exported lexer (pdf.Interpret), values and font encoders.
+
+// Budgets against hostile content streams.
+const (
+	maxFormDepth = 8
+	maxPageOps   = 4_000_000
+)
+
+var (
+	errStopped  = errors.New("parse abandoned")
+	errTooMany  = errors.New("content stream over the operator budget")
+	identityMat = mat{1, 0, 0, 1, 0, 0}
+)
+
+// mat is a PDF matrix [a b c d e f] (row-vector convention: p' = p × M).
+type mat [6]float64
+
+// mul returns m × n (apply m, then n).
+func (m mat) mul(n mat) mat {
+	return mat{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func translate(x, y float64) mat { return mat{1, 0, 0, 1, x, y} }
+
+// glyphRun is a shown string in device space.
+type glyphRun struct {
+	s          string
+	x, y, w    float64
+	size       float64
+	vertical   bool
+	lineBefore bool
+}
+
+// fontInfo caches what text extraction needs from a font dictionary.
+type fontInfo struct {
+	font    *pdf.Font
+	enc     pdf.TextEncoding
+	first   int
+	widths  []float64
+	twoByte bool
+	cidW    map[int]float64
+	dw      float64
+	decoded map[uint16]string // per-code decoding cache: the library's cmap lookup is slow
+}
+
+// decode maps raw codes to text one code at a time (two bytes for Type0
+// fonts, one otherwise), caching each code's text.
+func (fi *fontInfo) decode(raw string) string {
+	step := 1
+	if fi.twoByte {
+		step = 2
+	}
+	var b strings.Builder
+	for i := 0; i+step <= len(raw); i += step {
+		code := uint16(raw[i])
+		if step == 2 {
+			code = code<<8 | uint16(raw[i+1])
+		}
+		s, ok := fi.decoded[code]
+		if !ok {
+			s = fi.enc.Decode(raw[i : i+step])
+			if len(fi.decoded) < 1<<16 {
+				fi.decoded[code] = s
+			}
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+func newFontInfo(v pdf.Value) *fontInfo {
+	f := &pdf.Font{V: v}
+	fi := &fontInfo{font: f, enc: f.Encoder(), first: f.FirstChar(), widths: f.Widths(), dw: 1000, decoded: map[uint16]string{}}
+	if v.Key("Subtype").Name() == "Type0" {
+		fi.twoByte = true
+		d := v.Key("DescendantFonts").Index(0)
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			fi.dw = dw.Float64()
+		}
+		fi.cidW = parseCIDWidths(d.Key("W"))
+	}
+	return fi
+}
+
+// parseCIDWidths reads a CIDFont W array: "c [w1 w2 ...]" or "c1 c2 w".
+func parseCIDWidths(w pdf.Value) map[int]float64 {
+	out := map[int]float64{}
+	n := w.Len()
+	for i := 0; i < n && len(out) < 65536; {
+		c := int(w.Index(i).Int64())
+		if i+1 >= n {
+			break
+		}
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for j := 0; j < next.Len() && j < 65536; j++ {
+				out[c+j] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= n {
+			break
+		}
+		last, width := int(next.Int64()), w.Index(i+2).Float64()
+		for c2 := c; c2 <= last && c2-c < 65536; c2++ {
+			out[c2] = width
+		}
+		i += 3
+	}
+	return out
+}
+
+// advance returns the summed glyph widths (in 1/1000 em) of raw codes and
+// how many of them are single-byte spaces (for word spacing).
+func (fi *fontInfo) advance(raw string) (total float64, codes, spaces int) {
+	if fi.twoByte {
+		for i := 0; i+1 < len(raw); i += 2 {
+			code := int(raw[i])<<8 | int(raw[i+1])
+			w, ok := fi.cidW[code]
+			if !ok {
+				w = fi.dw
+			}
+			total += w
+			codes++
+		}
+		return total, codes, 0
+	}
+	for i := 0; i < len(raw); i++ {
+		c := int(raw[i])
+		if k := c - fi.first; k >= 0 && k < len(fi.widths) {
+			total += fi.widths[k]
+		} else {
+			total += 500
+		}
+		if c == ' ' {
+			spaces++
+		}
+	}
+	return total, len(raw), spaces
+}
+
+// gstate is the part of the graphics and text state text needs.
+type gstate struct {
+	ctm                     mat
+	tc, tw, th, tl, ts, tfs float64
+	font                    *fontInfo
+}
+
+// textInterp walks one page's content, following form XObjects.
+type textInterp struct {
+	fonts map[string]*fontInfo
+	runs  []glyphRun
+	ops   int
+	stop  *stopFlag
+}
+
+// pageRuns returns the text runs of page p in content order. fonts is
+// shared by the pages of one document.
+func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag) []glyphRun {
+	ti := &textInterp{fonts: fonts, stop: stop}
+	contents := p.V.Key("Contents")
+	if contents.IsNull() {
+		return nil
+	}
+	ti.run(contents, p.Resources(), "", gstate{ctm: identityMat, th: 1}, 0)
+	return ti.runs
+}
+
+// run interprets a content stream (or array of streams) with resources
+// res; path names the resource scope for the font cache.
+func (ti *textInterp) run(strm, res pdf.Value, path string, g gstate, depth int) {
+	var stack []gstate
+	var tm, tlm mat
+	show := func(raw string) { tm = ti.show(raw, &g, tm) }
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		args := popAll(stk)
+		ti.ops++
+		if ti.ops > maxPageOps {
+			panic(errTooMany)
+		}
+		if ti.ops&0x3FFF == 0 && ti.stop.stopped() {
+			panic(errStopped)
+		}
+		switch op {
+		case "q":
+			if len(stack) < 256 {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if n := len(stack); n > 0 {
+				g, stack = stack[n-1], stack[:n-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				g.ctm = matOf(args).mul(g.ctm)
+			}
+		case "BT":
+			tm, tlm = identityMat, identityMat
+			ti.markLine()
+		case "Tc":
+			g.tc = num(args, 0)
+		case "Tw":
+			g.tw = num(args, 0)
+		case "Tz":
+			g.th = num(args, 0) / 100
+		case "TL":
+			g.tl = num(args, 0)
+		case "Ts":
+			g.ts = num(args, 0)
+		case "Tf":
+			if len(args) == 2 {
+				g.font = ti.font(res, path, args[0].Name())
+				g.tfs = args[1].Float64()
+			}
+		case "Td", "TD":
+			if len(args) == 2 {
+				if op == "TD" {
+					g.tl = -args[1].Float64()
+				}
+				tlm = translate(args[0].Float64(), args[1].Float64()).mul(tlm)
+				tm = tlm
+			}
+		case "Tm":
+			if len(args) == 6 {
+				tlm = matOf(args)
+				tm = tlm
+			}
+		case "T*":
+			tlm = translate(0, -g.tl).mul(tlm)
+			tm = tlm
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "'", "\"":
+			if op == "\"" && len(args) == 3 {
+				g.tw, g.tc = args[0].Float64(), args[1].Float64()
+				args = args[2:]
+			}
+			tlm = translate(0, -g.tl).mul(tlm)
+			tm = tlm
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "TJ":
+			if len(args) == 1 {
+				a := args[0]
+				for i := 0; i < a.Len(); i++ {
+					x := a.Index(i)
+					if x.Kind() == pdf.String {
+						show(x.RawString())
+					} else {
+						tm = translate(-x.Float64()/1000*g.tfs*g.th, 0).mul(tm)
+					}
+				}
+			}
+		case "Do":
+			if len(args) == 1 && depth < maxFormDepth {
+				ti.form(res, path, args[0].Name(), g, depth)
+			}
+		}
+	})
+}
+
+// form interprets a form XObject drawn with Do.
+func (ti *textInterp) form(res pdf.Value, path, name string, g gstate, depth int) {
+	x := res.Key("XObject").Key(name)
+	if x.Key("Subtype").Name() != "Form" {
+		return
+	}
+	if m := x.Key("Matrix"); m.Len() == 6 {
+		vals := make([]pdf.Value, 6)
+		for i := range vals {
+			vals[i] = m.Index(i)
+		}
+		g.ctm = matOf(vals).mul(g.ctm)
+	}
+	fres := x.Key("Resources")
+	if fres.IsNull() {
+		fres = res
+	}
+	ti.markLine()
+	ti.run(x, fres, path+"/"+name, g, depth+1)
+	ti.markLine()
+}
+
+// font returns the font info for a font resource name. Parsed fonts are
+// shared across the document's pages, keyed by what identifies a font
+// object without access to its object number: resource scope and name,
+// base font, subtype, character range and ToUnicode stream length.
+func (ti *textInterp) font(res pdf.Value, path, name string) *fontInfo {
+	v := res.Key("Font").Key(name)
+	if v.IsNull() {
+		return nil
+	}
+	key := strings.Join([]string{path, name, v.Key("BaseFont").Name(), v.Key("Subtype").Name(),
+		v.Key("FirstChar").String(), v.Key("LastChar").String(), v.Key("ToUnicode").Key("Length").String()}, "\x00")
+	if fi, ok := ti.fonts[key]; ok {
+		return fi
+	}
+	fi := newFontInfo(v)
+	if len(ti.fonts) < 4096 {
+		ti.fonts[key] = fi
+	}
+	return fi
+}
+
+// show records a shown string and returns the advanced text matrix.
+func (ti *textInterp) show(raw string, g *gstate, tm mat) mat {
+	if g.font == nil {
+		return tm
+	}
+	trm := mat{g.tfs * g.th, 0, 0, g.tfs, 0, g.ts}.mul(tm).mul(g.ctm)
+	adv, codes, spaces := g.font.advance(raw)
+	tx := (adv/1000*g.tfs + float64(codes)*g.tc + float64(spaces)*g.tw) * g.th
+	text := g.font.decode(raw)
+	full := translate(tx, 0).mul(tm).mul(g.ctm)
+	size := math.Hypot(trm[2], trm[3])
+	w := math.Hypot(full[4]-trm[4], full[5]-trm[5])
+	if text != "" {
+		ti.runs = append(ti.runs, glyphRun{s: text, x: trm[4], y: trm[5], w: w, size: size,
+			vertical: math.Abs(trm[1]) > math.Abs(trm[0])})
+	}
+	return translate(tx, 0).mul(tm)
+}
+
+// markLine asks the layout to start a new line before the next run when it
+// is not clearly on the same baseline (a new text object or form).
+func (ti *textInterp) markLine() {
+	if n := len(ti.runs); n > 0 {
+		ti.runs[n-1].lineBefore = true
+	}
+}
+
+func popAll(stk *pdf.Stack) []pdf.Value {
+	n := stk.Len()
+	args := make([]pdf.Value, n)
+	for i := n - 1; i >= 0; i-- {
+		args[i] = stk.Pop()
+	}
+	return args
+}
+
+func matOf(a []pdf.Value) mat {
+	var m mat
+	for i := range m {
+		m[i] = a[i].Float64()
+	}
+	return m
+}
+
+func num(a []pdf.Value, i int) float64 {
+	if i < len(a) {
+		return a[i].Float64()
+	}
+	return 0
+}
+
+// layoutRuns turns runs (in content order) into text: a new line when the
+// baseline moves by more than half the font size, a blank line when it
+// jumps by more than about two and a half lines, a space when the gap to
+// the previous run is wider than 15% of the font size or the run starts
+// far to the left of the previous one.
+func layoutRuns(runs []glyphRun) string {
+	var b strings.Builder
+	for i, r := range runs {
+		if i > 0 {
+			prev := runs[i-1]
+			size := math.Max(r.size, 1)
+			dy := prev.y - r.y
+			gap := r.x - (prev.x + prev.w)
+			switch {
+			case math.Abs(dy) > size*0.5:
+				b.WriteByte('\n')
+				if dy > size*2.6 || dy < -size*4 {
+					b.WriteByte('\n')
+				}
+			case gap > size*0.15 || gap < -size*2:
+				if !endsSpace(&b) && !strings.HasPrefix(r.s, " ") {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		b.WriteString(r.s)
+	}
+	return b.String()
+}
+
+func endsSpace(b *strings.Builder) bool {
+	s := b.String()
+	return s == "" || s[len(s)-1] == ' ' || s[len(s)-1] == '\n'
+}

@@ -1,0 +1,269 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docmill/docmill/document"
+)
+
+// Content types Sniff may return besides the document.Type* ones; Parse
+// rejects both.
+const (
+	typeUnknown = "application/octet-stream"
+	typeZip     = "application/zip"
+)
+
+// sniffSample bounds how much of a text document Sniff decodes.
+const sniffSample = 64 << 10
+
+// Sniff returns the content type of a document: from its bytes first (PDF
+// header, a ZIP holding word/document.xml, HTML markup, log-shaped lines,
+// binary content), from the file extension second. Unrecognised binary
+// data is "application/octet-stream".
+func Sniff(filename string, data []byte) string {
+	head := data[:min(len(data), 1024)]
+	ext := strings.ToLower(filepath.Ext(filename))
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		return document.TypePDF
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if isDOCX(data) {
+			return document.TypeDOCX
+		}
+		return typeZip
+	}
+	text, _ := decode(data[:cutSample(data)])
+	if looksBinary(text) {
+		switch ext {
+		case ".pdf":
+			return document.TypePDF // a damaged PDF: let the PDF parser say why
+		case ".docx":
+			return document.TypeDOCX
+		}
+		return typeUnknown
+	}
+	if looksHTML(text) {
+		return document.TypeHTML
+	}
+	if looksLog(text) || ext == ".log" && logShare(text) >= 0.3 {
+		return document.TypeLog
+	}
+	switch ext {
+	case ".md", ".markdown", ".mdown":
+		return document.TypeMarkdown
+	case ".html", ".htm", ".xhtml":
+		return document.TypeHTML
+	case ".pdf":
+		return document.TypePDF
+	case ".docx":
+		return document.TypeDOCX
+	}
+	if looksMarkdown(text) {
+		return document.TypeMarkdown
+	}
+	return document.TypeText
+}
+
+// cutSample returns a prefix length of data of about sniffSample bytes
+// that does not split a UTF-8 or UTF-16 character.
+func cutSample(data []byte) int {
+	if len(data) <= sniffSample {
+		return len(data)
+	}
+	n := sniffSample
+	for n > sniffSample-4 && !utf8.RuneStart(data[n]) {
+		n--
+	}
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		n = sniffSample // even, so UTF-16 units stay whole
+	}
+	return n
+}
+
+// chooseType combines the sniffed type with the caller's hint: the bytes
+// decide for PDF, DOCX, HTML, logs and binary data; a hint decides between
+// plain text and Markdown or HTML.
+func chooseType(sniffed, hint string) string {
+	if i := strings.IndexByte(hint, ';'); i >= 0 {
+		hint = hint[:i]
+	}
+	hint = strings.TrimSpace(strings.ToLower(hint))
+	if sniffed != document.TypeText {
+		return sniffed
+	}
+	switch hint {
+	case document.TypeMarkdown, "text/x-markdown":
+		return document.TypeMarkdown
+	case document.TypeHTML, "application/xhtml+xml":
+		return document.TypeHTML
+	case document.TypeLog:
+		return document.TypeLog
+	}
+	return sniffed
+}
+
+// isDOCX reports whether data is a ZIP archive with word/document.xml.
+func isDOCX(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			return true
+		}
+	}
+	return false
+}
+
+// looksBinary reports whether decoded text is really binary data: NUL or
+// other control characters, or replacement characters, in more than a few
+// percent of the first characters.
+func looksBinary(text string) bool {
+	n, bad := 0, 0
+	for _, r := range text {
+		if n >= 8192 {
+			break
+		}
+		n++
+		if r == utf8.RuneError || r == 0 || r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r >= 0x7F && r < 0xA0 {
+			bad++
+		}
+	}
+	return n > 0 && bad*100 > n*5
+}
+
+// looksHTML reports whether text starts like an HTML document.
+func looksHTML(text string) bool {
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		strings.HasPrefix(head, "<?xml") && strings.Contains(head, "<html") ||
+		strings.HasPrefix(head, "<") && (strings.Contains(head, "<head") || strings.Contains(head, "<body"))
+}
+
+// looksMarkdown reports whether text uses Markdown markup: an ATX heading
+// line and at least one other Markdown construct.
+func looksMarkdown(text string) bool {
+	head := text[:min(len(text), 8192)]
+	heading := mdHeading.MatchString(head)
+	others := 0
+	for _, re := range mdFeatures {
+		if re.MatchString(head) {
+			others++
+		}
+	}
+	return heading && others >= 1 || others >= 3
+}
+
+var (
+	mdHeading  = regexp.MustCompile(`(?m)^#{1,6} \S`)
+	mdFeatures = []*regexp.Regexp{
+		regexp.MustCompile(`\[[^\]\n]+\]\([^)\s]+\)`), // link
+		regexp.MustCompile("(?m)^```"),                // fence
+		regexp.MustCompile(`\*\*[^*\n]+\*\*`),         // strong
+		regexp.MustCompile(`(?m)^\s*[-*+] \S`),        // bullet
+		regexp.MustCompile(`(?m)^\|.*\|\s*$`),         // table
+		regexp.MustCompile("`[^`\n]+`"),               // code
+	}
+)
+
+// logHeader matches the start of a log line: a timestamp in the common
+// shapes (ISO 8601, syslog, Apache/nginx access, HDFS/Spark compact dates,
+// epoch seconds), or a level word.
+var logHeader = regexp.MustCompile(`^(?:` +
+	`\[?\d{4}[-/.]\d{2}[-/.]\d{2}[T ]\d{1,2}:\d{2}` + // 2024-01-02 10:00, [2024-01-02T10:00
+	`|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}` + // syslog: Jan  2 10:00:00
+	`|<\d{1,3}>\d? ?` + // syslog priority
+	`|\S+ \S+ \S+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}` + // access log
+	`|\d{6} \d{6}` + // HDFS 081109 203615
+	`|\d{2}/\d{2}/\d{2,4} \d{2}:\d{2}:\d{2}` + // 17/06/09 20:10:40
+	`|\d{2}:\d{2}:\d{2}[.,]\d+` + // time only with fraction
+	`|-? ?\d{10}(?:\.\d+)? ` + // epoch seconds
+	`|\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\]?[: ]` +
+	`|[IWEF]\d{4} \d{2}:\d{2}:\d{2}` + // glog
+	`|\[[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}` + // [Sun Dec 04 04:47:44 2005]
+	`)`)
+
+// continuation lines belong to the previous log record (stack traces).
+var continuation = regexp.MustCompile(`^(?:\s+at |\s+\.\.\. \d+ more|Caused by:|Traceback |\s+File "|\s)`)
+
+// logShare returns the share of the first 200 non-empty, non-continuation
+// lines that start with a log header.
+func logShare(text string) float64 {
+	n, hits := 0, 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || continuation.MatchString(line) {
+			continue
+		}
+		n++
+		if logHeader.MatchString(line) || jsonLogLine(line) {
+			hits++
+		}
+		if n == 200 {
+			break
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(hits) / float64(n)
+}
+
+// looksLog reports whether most lines are log records.
+func looksLog(text string) bool {
+	lines := strings.Count(text, "\n") + 1
+	return lines >= 3 && logShare(text) >= 0.6
+}
+
+// jsonLogLine reports whether line is a JSON object with a level field.
+func jsonLogLine(line string) bool {
+	line = strings.TrimSpace(line)
+	if !strings.HasPrefix(line, "{") || !strings.HasSuffix(line, "}") {
+		return false
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(line), &m) != nil {
+		return false
+	}
+	for _, k := range []string{"level", "lvl", "severity", "log.level", "loglevel", "levelname", "@level"} {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// logText is a log's text: its lines with line endings normalised, trailing
+// spaces and blank lines removed, and control characters dropped.
+func logText(text string) string {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	var b strings.Builder
+	b.Grow(len(text))
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.Map(dropControl, line))
+	}
+	return b.String()
+}
+
+// dropControl maps control characters other than tab to nothing.
+func dropControl(r rune) rune {
+	if r < 0x20 && r != '\t' || r == 0x7F || r == '\uFEFF' {
+		return -1
+	}
+	return r
+}

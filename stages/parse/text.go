@@ -1,0 +1,217 @@
+package parse
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// normalize cleans extracted text: \n line breaks, spaces collapsed within
+// lines (tabs, no-break and other Unicode spaces included), control
+// characters dropped, trailing spaces and runs of blank lines removed (one
+// blank line is kept as the paragraph break).
+func normalize(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(text))
+	blank := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = collapseSpaces(line)
+		if line == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			if blank > 0 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// collapseSpaces trims a line, maps every space-like or control rune to a
+// single space and drops zero-width characters.
+func collapseSpaces(line string) string {
+	var b strings.Builder
+	b.Grow(len(line))
+	space := false
+	for _, r := range line {
+		switch {
+		case r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\uFEFF' || r == '\u00AD':
+			continue
+		case unicode.IsSpace(r) || r == '\r' || unicode.IsControl(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// hasContent reports whether text holds at least one letter or digit.
+func hasContent(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// maxTitle is the most runes of a title taken from the body.
+const maxTitle = 120
+
+// fallbackTitle returns the first meaningful line of text (three or more
+// letters), shortened at a word boundary to about maxTitle runes; else the
+// file name without its folder.
+func fallbackTitle(text, filename string) string {
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "#*-•=_ \t"))
+		if countLetters(line) >= 3 {
+			return shorten(line, maxTitle)
+		}
+	}
+	if filename == "" {
+		return "untitled"
+	}
+	return filepath.Base(filename)
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// shorten cuts s to at most max runes, at a space when one is near the end.
+func shorten(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if cut == max {
+			cut = i
+			break
+		}
+		cut++
+	}
+	out := s[:cut]
+	if sp := strings.LastIndexByte(out, ' '); sp > len(out)*2/3 {
+		out = out[:sp]
+	}
+	return strings.TrimSpace(out) + "…"
+}
+
+// Markdown constructs stripped by extractMarkdown.
+var (
+	mdImage     = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	mdLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	mdRefLink   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdLinkDef   = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
+	mdAutolink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
+	mdStrong    = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	mdEmph      = regexp.MustCompile(`(^|[\s(\[])[*_](\S(?:[^*_]*?\S)?)[*_]($|[\s).,;:!?\]])`)
+	mdStrike    = regexp.MustCompile(`~~(.+?)~~`)
+	mdCode      = regexp.MustCompile("`+([^`]+)`+")
+	mdTag       = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+	mdComment   = regexp.MustCompile(`(?s)<!--.*?-->`)
+	mdRule      = regexp.MustCompile(`^\s{0,3}([-*_])(\s*([-*_]))\s*(?:[-*_]\s*)+$`)
+	mdATX       = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	mdSetext    = regexp.MustCompile(`^\s{0,3}(=+|-+)\s*$`)
+	mdBullet    = regexp.MustCompile(`^(\s*)[*+-]\s+`)
+	mdQuote     = regexp.MustCompile(`^\s{0,3}(>\s?)+`)
+	mdTableSep  = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	mdEscape    = regexp.MustCompile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>~])")
+	mdFrontName = regexp.MustCompile(`(?m)^title:\s*["']?(.*?)["']?\s*$`)
+)
+
+// extractMarkdown strips Markdown markup, keeping the text of headings,
+// paragraphs, list items (as "- " lines), table cells (separated by " | ")
+// and code blocks. The title is the front-matter title, else the first
+// heading.
+func extractMarkdown(text string) *extracted {
+	text = strings.ReplaceAll(strings.TrimPrefix(text, "\uFEFF"), "\r\n", "\n")
+	text = mdComment.ReplaceAllString(text, "")
+	title := ""
+	if strings.HasPrefix(text, "---\n") {
+		if end := strings.Index(text[4:], "\n---"); end >= 0 {
+			if m := mdFrontName.FindStringSubmatch(text[4 : 4+end]); m != nil {
+				title = m[1]
+			}
+			text = text[4+end+4:]
+		}
+	}
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, len(lines))
+	fenced := false
+	for i, line := range lines {
+		trim := strings.TrimSpace(line)
+		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
+			fenced = !fenced
+			out = append(out, "")
+			continue
+		}
+		if fenced {
+			out = append(out, line)
+			continue
+		}
+		if m := mdATX.FindStringSubmatch(line); m != nil {
+			h := inlineMarkdown(m[2])
+			if title == "" {
+				title = h
+			}
+			out = append(out, "", h, "")
+			continue
+		}
+		if mdSetext.MatchString(line) && i > 0 && strings.TrimSpace(lines[i-1]) != "" && !mdBullet.MatchString(line) {
+			if title == "" && len(out) > 0 {
+				title = out[len(out)-1]
+			}
+			out = append(out, "")
+			continue
+		}
+		if mdRule.MatchString(line) || mdLinkDef.MatchString(line) || mdTableSep.MatchString(line) && strings.Contains(line, "-") && strings.Contains(line, "|") {
+			out = append(out, "")
+			continue
+		}
+		line = mdQuote.ReplaceAllString(line, "")
+		line = mdBullet.ReplaceAllString(line, "$1- ")
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") {
+			line = strings.Join(trimCells(strings.Split(strings.Trim(t, "|"), "|")), " | ")
+		}
+		out = append(out, inlineMarkdown(line))
+	}
+	return &extracted{text: normalize(strings.Join(out, "\n")), title: strings.TrimSpace(title)}
+}
+
+func trimCells(cells []string) []string {
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
+}
+
+// inlineMarkdown strips inline markup from one line.
+func inlineMarkdown(s string) string {
+	s = mdImage.ReplaceAllString(s, "$1")
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdRefLink.ReplaceAllString(s, "$1")
+	s = mdAutolink.ReplaceAllString(s, "$1")
+	s = mdCode.ReplaceAllString(s, "$1")
+	s = mdStrong.ReplaceAllString(s, "$2")
+	s = mdEmph.ReplaceAllString(s, "$1$2$3")
+	s = mdStrike.ReplaceAllString(s, "$1")
+	s = mdTag.ReplaceAllString(s, "")
+	return mdEscape.ReplaceAllString(s, "$1")
+}
