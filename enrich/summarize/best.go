@@ -1,0 +1,178 @@
+package summarize
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Weights combine the sentence features of Summarize. DefaultWeights were
+// fixed on the train split of legal_plain_english_summaries (shared split
+// rule); the test split is only measured.
+type Weights struct {
+	Centrality float64 // cosine to the document's word centroid
+	Rank       float64 // TextRank score, normalised
+	Position   float64 // 1/(1+i) prior
+	Frequency  float64 // mean document frequency of the sentence's words (SumBasic)
+	Short      float64 // penalty for sentences under five content words
+	Deontic    float64 // bonus for a sentence that grants, obliges or forbids (may, must, shall, agree ...)
+}
+
+// DefaultWeights is the single configuration Summarize uses.
+var DefaultWeights = Weights{Centrality: 1, Position: 0.5, Deontic: 0.2}
+
+// Summarize is the model-free summariser: it scores each sentence by
+// centrality, graph rank, word salience and position (on the part of the
+// sentence that fits the budget) and selects under the budget with
+// redundancy control.
+//
+// Under a budget of less than three typical sentences a scattered choice of
+// fragments reads badly and loses context, so the summary is then the
+// contiguous passage that starts at the best sentence.
+func Summarize(sentences []string, o Options) string {
+	u := Units(sentences, o.Language)
+	if len(u) == 0 {
+		return ""
+	}
+	scores := Scores(u, o, DefaultWeights)
+	if o.budget() < passageSentences*medianRunes(u) {
+		best := rankOrder(scores)[0]
+		idx := make([]int, 0, len(u)-best)
+		for i := best; i < len(u); i++ {
+			idx = append(idx, i)
+		}
+		return cut(join(u, idx, o.Language), o.budget())
+	}
+	return Select(u, scores, o)
+}
+
+func medianRunes(s []string) int {
+	n := make([]int, len(s))
+	for i, x := range s {
+		n[i] = runes(x)
+	}
+	sort.Ints(n)
+	return n[len(n)/2]
+}
+
+// Units splits sentences further at sentence punctuation that a splitter
+// for well-formed text leaves alone (". " before a lower-case word, as in
+// lower-cased or OCR'd text) and at semicolons, so a tight budget can take
+// the best clause rather than the opening of a long run-on sentence.
+func Units(sentences []string, language string) []string {
+	var out []string
+	for _, s := range sentences {
+		start := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if (c == '.' || c == ';' || c == '!' || c == '?') && i+1 < len(s) && s[i+1] == ' ' && !abbrevBefore(s, i) {
+				if part := strings.TrimSpace(s[start : i+1]); part != "" {
+					out = append(out, part)
+				}
+				start = i + 1
+			}
+		}
+		if part := strings.TrimSpace(s[start:]); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// abbrevBefore reports whether the period at i ends a short abbreviation
+// or a list number at the start ("e.g.", "inc.", "no. 5", "2. Terms").
+func abbrevBefore(s string, i int) bool {
+	if s[i] != '.' {
+		return false
+	}
+	j := i
+	for j > 0 && s[j-1] != ' ' {
+		j--
+	}
+	w := strings.ToLower(s[j:i])
+	return len(w) <= 1 || abbreviations[w] || strings.Contains(w, ".") || (j == 0 && isDigits(w))
+}
+
+var abbreviations = setOf("mr mrs ms dr inc ltd co corp no nos art arts sec para vs etc cf al fig eg ie jr sr st")
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// Scores returns Summarize's salience score of every sentence.
+func Scores(sentences []string, o Options, w Weights) []float64 {
+	n := len(sentences)
+	if n == 0 {
+		return nil
+	}
+	budget := o.budget()
+	bags := make([]bag, n)
+	for i, s := range sentences {
+		bags[i] = bagOf(cut(s, budget), o.Language)
+	}
+	docTF := bag{}
+	total := 0.0
+	for _, b := range bags {
+		for t, c := range b {
+			docTF[t] += c
+			total += c
+		}
+	}
+	var rank []float64
+	if w.Rank != 0 {
+		sim := make([][]float64, n)
+		for i := range bags {
+			sim[i] = make([]float64, n)
+			for j := range bags {
+				if i != j {
+					sim[i][j] = cosine(bags[i], bags[j])
+				}
+			}
+		}
+		rank = normalise(pageRank(sim, 0.85, 30))
+	}
+	scores := make([]float64, n)
+	for i, b := range bags {
+		s := w.Centrality*cosine(b, docTF) + w.Position/(1+float64(i))
+		if rank != nil {
+			s += w.Rank * rank[i]
+		}
+		if total > 0 && len(b) > 0 {
+			f := 0.0
+			for t := range b {
+				f += docTF[t] / total
+			}
+			s += w.Frequency * f / float64(len(b)) * math.Sqrt(float64(len(docTF)))
+		}
+		if len(b) < 5 {
+			s -= w.Short
+		}
+		if w.Deontic != 0 && deontic(sentences[i]) {
+			s += w.Deontic
+		}
+		scores[i] = s
+	}
+	return scores
+}
+
+// deonticWords mark the sentences of legal text that state a right, duty
+// or prohibition: what a plain-language summary of a clause restates.
+var deonticWords = setOf("may must shall agree agrees consent consents required prohibited permitted entitled responsible liable waive grant grants")
+
+func deontic(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if deonticWords[strings.Trim(w, ".,;:()\"'")] {
+			return true
+		}
+	}
+	return false
+}
+
+// passageSentences is the budget, in typical sentence lengths, under which
+// Summarize returns one contiguous passage instead of selected sentences.
+const passageSentences = 3

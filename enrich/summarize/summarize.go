@@ -1,0 +1,338 @@
+// Package summarize builds extractive summaries under a character budget
+// without a neural model: LEAD and TextRank (the baselines), Select
+// (budgeted, redundancy-controlled selection from any sentence scores, used
+// by the neural tier with its own salience) and Summarize, the model-free
+// method: centrality, salience and position features with redundancy
+// control.
+package summarize
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docmill/docmill/enrich/keywords"
+	"github.com/docmill/docmill/lang"
+)
+
+// DefaultMaxChars is the budget when Options.MaxChars is zero.
+const DefaultMaxChars = 600
+
+// Options control a summary.
+type Options struct {
+	MaxChars int    // budget in characters (runes); DefaultMaxChars when zero
+	Language string // "en", "zh", ...; sentences are joined without spaces for "zh"
+}
+
+func (o Options) budget() int {
+	if o.MaxChars <= 0 {
+		return DefaultMaxChars
+	}
+	return o.MaxChars
+}
+
+// Lead returns the opening sentences that fit the budget (the first one cut
+// at a word boundary when it alone is too long).
+func Lead(sentences []string, o Options) string {
+	order := make([]int, len(sentences))
+	for i := range order {
+		order[i] = i
+	}
+	return pick(sentences, order, o, false)
+}
+
+// TextRank ranks sentences with PageRank over word-overlap similarity
+// (Mihalcea and Tarau 2004) and returns the best that fit the budget, in
+// document order.
+func TextRank(sentences []string, o Options) string {
+	bags := bagsOf(sentences, o.Language)
+	sim := make([][]float64, len(bags))
+	for i := range bags {
+		sim[i] = make([]float64, len(bags))
+		for j := range bags {
+			if i != j {
+				sim[i][j] = overlap(bags[i], bags[j])
+			}
+		}
+	}
+	return pick(sentences, rankOrder(pageRank(sim, 0.85, 50)), o, false)
+}
+
+// Select picks sentences by score under the budget with maximal marginal
+// relevance: each step takes the sentence with the best trade-off between
+// its score and its similarity to what is already chosen; the chosen
+// sentences are returned in document order. scores must have one entry
+// per sentence (higher is better).
+func Select(sentences []string, scores []float64, o Options) string {
+	if len(sentences) == 0 || len(scores) != len(sentences) {
+		return ""
+	}
+	bags := bagsOf(sentences, o.Language)
+	norm := normalise(scores)
+	budget := o.budget()
+	var chosen []int
+	used := 0
+	taken := make([]bool, len(sentences))
+	for {
+		best, bestVal := -1, math.Inf(-1)
+		for i, s := range sentences {
+			if taken[i] {
+				continue
+			}
+			n := runes(s) + sepLen(o.Language, len(chosen))
+			if used+n > budget {
+				continue
+			}
+			red := 0.0
+			for _, c := range chosen {
+				red = math.Max(red, cosine(bags[i], bags[c]))
+			}
+			if red > maxOverlap {
+				continue
+			}
+			if v := mmrLambda*norm[i] - (1-mmrLambda)*red; v > bestVal {
+				best, bestVal = i, v
+			}
+		}
+		if best < 0 || (len(chosen) > 0 && bestVal < minGain) {
+			break
+		}
+		taken[best] = true
+		chosen = append(chosen, best)
+		used += runes(sentences[best]) + sepLen(o.Language, len(chosen)-1)
+	}
+	if len(chosen) == 0 {
+		// nothing fits whole: cut the best sentence to the budget
+		return cut(sentences[rankOrder(scores)[0]], budget)
+	}
+	sort.Ints(chosen)
+	out := join(sentences, chosen, o.Language)
+	return fill(out, sentences, chosen, budget, o.Language)
+}
+
+// fill spends a budget left over by whole sentences on the opening of the
+// sentence that follows the last chosen one, so a tight budget is not
+// wasted (ROUGE, and readers, reward the extra context).
+func fill(out string, sentences []string, chosen []int, budget int, language string) string {
+	last := chosen[len(chosen)-1]
+	left := budget - runes(out) - sepLen(language, 1)
+	if left < minFill || last+1 >= len(sentences) {
+		return out
+	}
+	next := cut(sentences[last+1], left)
+	if runes(next) < minFill {
+		return out
+	}
+	if language == lang.Chinese {
+		return out + next
+	}
+	return out + " " + next
+}
+
+// minFill is the smallest leftover budget (runes) worth filling.
+const minFill = 15
+
+// mmrLambda weighs salience against redundancy in Select; minGain stops
+// adding sentences that are mostly repetition.
+const (
+	mmrLambda = 0.7
+	minGain   = -0.2
+	// maxOverlap bars a sentence that nearly repeats a chosen one.
+	maxOverlap = 0.7
+)
+
+// pick takes sentences in preference order while they fit and returns them
+// in document order; when the first preferred sentence does not fit it is
+// cut to the budget.
+func pick(sentences []string, order []int, o Options, _ bool) string {
+	budget := o.budget()
+	var chosen []int
+	used := 0
+	for _, i := range order {
+		n := runes(sentences[i]) + sepLen(o.Language, len(chosen))
+		if used+n > budget {
+			if len(chosen) == 0 {
+				return cut(sentences[i], budget)
+			}
+			continue
+		}
+		chosen = append(chosen, i)
+		used += n
+	}
+	sort.Ints(chosen)
+	return join(sentences, chosen, o.Language)
+}
+
+func join(sentences []string, idx []int, language string) string {
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = strings.TrimSpace(sentences[i])
+	}
+	if language == lang.Chinese {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts, " ")
+}
+
+func sepLen(language string, chosen int) int {
+	if chosen == 0 || language == lang.Chinese {
+		return 0
+	}
+	return 1
+}
+
+func runes(s string) int { return utf8.RuneCountInString(strings.TrimSpace(s)) }
+
+// cut shortens s to at most max runes, at the last space that fits when
+// there is one in the second half.
+func cut(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if runes(s) <= max {
+		return s
+	}
+	all := []rune(s)
+	for i := max; i > max/2; i-- {
+		if all[i] == ' ' {
+			return strings.TrimSpace(string(all[:i]))
+		}
+	}
+	return string(all[:max])
+}
+
+func rankOrder(scores []float64) []int {
+	order := make([]int, len(scores))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	return order
+}
+
+func normalise(v []float64) []float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range v {
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	out := make([]float64, len(v))
+	for i, x := range v {
+		if hi > lo {
+			out[i] = (x - lo) / (hi - lo)
+		} else {
+			out[i] = 1
+		}
+	}
+	return out
+}
+
+// bag is a sentence's content words with counts.
+type bag map[string]float64
+
+func bagsOf(sentences []string, language string) []bag {
+	out := make([]bag, len(sentences))
+	for i, s := range sentences {
+		out[i] = bagOf(s, language)
+	}
+	return out
+}
+
+func bagOf(s, language string) bag {
+	b := bag{}
+	if language == lang.Chinese {
+		for _, t := range lang.Words(s, language) {
+			if utf8.RuneCountInString(t.Text) > 1 && !zhFunction[t.Text] {
+				b[t.Text]++
+			}
+		}
+		return b
+	}
+	for _, w := range keywords.SplitWords(strings.ToLower(s)) {
+		if !enFunction[w] && len(w) > 1 {
+			b[keywords.Stem(w)]++
+		}
+	}
+	return b
+}
+
+func overlap(a, b bag) float64 {
+	if len(a) < 2 || len(b) < 2 {
+		return 0
+	}
+	common := 0.0
+	for w := range a {
+		if b[w] > 0 {
+			common++
+		}
+	}
+	return common / (math.Log(float64(len(a))) + math.Log(float64(len(b))))
+}
+
+func cosine(a, b bag) float64 {
+	var dot, na, nb float64
+	for w, x := range a {
+		na += x * x
+		dot += x * b[w]
+	}
+	for _, y := range b {
+		nb += y * y
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// pageRank runs weighted PageRank (rows are out-edges) for iters rounds.
+func pageRank(w [][]float64, d float64, iters int) []float64 {
+	n := len(w)
+	if n == 0 {
+		return nil
+	}
+	out := make([]float64, n)
+	for i := range w {
+		for _, x := range w[i] {
+			out[i] += x
+		}
+	}
+	pr := make([]float64, n)
+	for i := range pr {
+		pr[i] = 1 / float64(n)
+	}
+	next := make([]float64, n)
+	for it := 0; it < iters; it++ {
+		for j := range next {
+			next[j] = (1 - d) / float64(n)
+		}
+		for i := range w {
+			if out[i] == 0 {
+				for j := range next {
+					next[j] += d * pr[i] / float64(n)
+				}
+				continue
+			}
+			for j, x := range w[i] {
+				if x > 0 {
+					next[j] += d * pr[i] * x / out[i]
+				}
+			}
+		}
+		pr, next = next, pr
+	}
+	return pr
+}
+
+var enFunction = setOf(`a an the and or but if of to in on at by for with from as is are was were be been being
+this that these those it its it's they them their there here we us our you your he she his her i me my
+not no nor so than then too very can could may might must shall should will would do does did have has
+had which who whom whose what when where why how all any each both either neither some such only own same
+other into onto upon about above below over under again further once also just more most`)
+
+var zhFunction = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 被 将 并 而 且 其 之 中 上 下 等 这 那 该 此 各 本 也 都 就 又 还 但 如 若 所 可 能 会 要 应 有 无 不`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,86 @@
+package summarize
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var sents = []string{
+	"The Supplier shall deliver the goods to the Customer within thirty days of the order.",
+	"Delivery is made to the address the Customer names in the order.",
+	"The weather in the region is often mild.",
+	"If the Supplier fails to deliver the goods within thirty days, the Customer may cancel the order.",
+	"The Customer shall pay the price within sixty days of delivery of the goods.",
+}
+
+func TestLeadKeepsOpeningWithinBudget(t *testing.T) {
+	got := Lead(sents, Options{MaxChars: 160, Language: "en"})
+	if !strings.HasPrefix(got, sents[0]) || utf8.RuneCountInString(got) > 160 {
+		t.Errorf("Lead = %q", got)
+	}
+	short := Lead(sents, Options{MaxChars: 30, Language: "en"})
+	if utf8.RuneCountInString(short) > 30 || !strings.HasPrefix(sents[0], short) || strings.HasSuffix(short, " ") {
+		t.Errorf("Lead cut = %q", short)
+	}
+}
+
+func TestTextRankPrefersConnectedSentences(t *testing.T) {
+	got := TextRank(sents, Options{MaxChars: 100, Language: "en"})
+	if strings.Contains(got, "weather") {
+		t.Errorf("TextRank chose the off-topic sentence: %q", got)
+	}
+	if got == "" || utf8.RuneCountInString(got) > 100 {
+		t.Errorf("TextRank = %q", got)
+	}
+}
+
+func TestSelectKeepsOrderAndAvoidsRepetition(t *testing.T) {
+	s := []string{"Alpha beta gamma delta.", "Unrelated epsilon zeta eta theta.", "Alpha beta gamma delta again.", "Iota kappa lambda mu."}
+	scores := []float64{0.9, 0.5, 0.85, 0.4}
+	got := Select(s, scores, Options{MaxChars: 60, Language: "en"})
+	if strings.Contains(got, "again") {
+		t.Errorf("Select repeated a near-duplicate: %q", got)
+	}
+	if !strings.HasPrefix(got, "Alpha beta gamma delta.") {
+		t.Errorf("Select lost the best sentence or the order: %q", got)
+	}
+	if Select(s, scores[:2], Options{}) != "" {
+		t.Error("Select accepted mismatched scores")
+	}
+}
+
+func TestSummarizeBudgetAndContent(t *testing.T) {
+	for _, budget := range []int{40, 120, 250, 600} {
+		got := Summarize(sents, Options{MaxChars: budget, Language: "en"})
+		if got == "" || utf8.RuneCountInString(got) > budget {
+			t.Errorf("budget %d: %q", budget, got)
+		}
+	}
+	long := Summarize(sents, Options{MaxChars: 250, Language: "en"})
+	if strings.Contains(long, "weather") {
+		t.Errorf("Summarize kept the off-topic sentence: %q", long)
+	}
+}
+
+func TestSummarizeChinese(t *testing.T) {
+	zh := []string{"本合同由甲方和乙方签订。", "乙方应在三十日内交付货物。", "天气晴朗。", "甲方应在收到货物后六十日内付款。"}
+	got := Summarize(zh, Options{MaxChars: 40, Language: "zh"})
+	if got == "" || utf8.RuneCountInString(got) > 40 || strings.Contains(got, " ") {
+		t.Errorf("Summarize zh = %q", got)
+	}
+}
+
+func TestUnitsSplitsLowercaseRunOns(t *testing.T) {
+	got := Units([]string{"you must be 13. we may end your account; see sec. 4 for details. e.g. fees apply."}, "en")
+	want := []string{"you must be 13.", "we may end your account;", "see sec. 4 for details.", "e.g. fees apply."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Units = %q, want %q", got, want)
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	if Summarize(nil, Options{}) != "" || Lead(nil, Options{}) != "" || TextRank(nil, Options{}) != "" {
+		t.Error("empty input gave a summary")
+	}
+}
