@@ -102,6 +102,9 @@ type Sources struct {
 	Folders []string `yaml:"folders"`
 	// Buckets are NATS Object Store buckets watched for new objects.
 	Buckets []string `yaml:"buckets"`
+	// AfterIngest says what happens to a bucket object once ingested: ""
+	// keeps it, "delete" removes it, any other value is a bucket to move it to.
+	AfterIngest string `yaml:"after_ingest"`
 }
 
 // Index configures Bleve.

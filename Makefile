@@ -1,0 +1,53 @@
+# docmill: `make run` sets up, builds, starts the embedded server and ingests samples/;
+# `make test` runs every test (what CI runs).
+SHELL := /bin/bash
+ORT_VERSION := 1.24.1
+ORT_DIR := third_party/onnxruntime
+ORT_LIB := $(ORT_DIR)/libonnxruntime.so.1
+BIN := bin/docmill
+GO ?= go
+export DOCMILL_ORT_LIB ?= $(abspath $(ORT_LIB))
+
+.PHONY: run deps build test test-go test-deploy bench clean corpus model
+
+run: deps build
+	@echo "starting docmill serve (embedded NATS + JetStream, Bleve, default model); Ctrl-C to stop"
+	$(BIN) serve --ingest samples --log-format text
+
+build:
+	$(GO) build -o $(BIN) ./cmd/docmill
+
+# deps installs what a fresh Debian 12 machine lacks: the ONNX Runtime shared library (from the npm
+# package onnxruntime-node; no other download source is needed) and a C compiler for cgo.
+deps: $(ORT_LIB)
+	@command -v gcc >/dev/null || (echo "installing gcc for cgo"; apt-get install -y -qq gcc libc6-dev)
+
+$(ORT_LIB):
+	@mkdir -p $(ORT_DIR)
+	@command -v npm >/dev/null || (echo "installing npm"; apt-get update -qq && apt-get install -y -qq npm)
+	cd $(ORT_DIR) && npm pack --silent onnxruntime-node@$(ORT_VERSION) >/dev/null && \
+	  tar xzf onnxruntime-node-$(ORT_VERSION).tgz --strip-components=5 package/bin/napi-v6/linux/x64/libonnxruntime.so.1 && \
+	  rm -f onnxruntime-node-$(ORT_VERSION).tgz
+	@echo "ONNX Runtime $(ORT_VERSION) at $(ORT_LIB)"
+
+test: deps test-go test-deploy
+
+test-go:
+	$(GO) vet ./...
+	$(GO) test -p 1 -timeout 45m ./...
+
+test-deploy:
+	@if [ -x deploy/check.sh ]; then deploy/check.sh; else echo "deploy/check.sh missing"; exit 1; fi
+
+bench:
+	$(GO) run ./cmd/docmill bench model --json
+
+# The model recipe: corpus -> tokenizer -> training -> ONNX export -> int8 -> bundle (see model/MODEL_CARD.md).
+corpus:
+	/usr/bin/python3 model/train/corpus.py --out model/train/work/corpus
+
+model:
+	/usr/bin/python3 model/train/train.py
+
+clean:
+	rm -rf bin data

@@ -1,0 +1,64 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExampleFileIsValidAndMatchesDefaults(t *testing.T) {
+	c, err := Load(filepath.Join("..", "docmill.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Default()
+	if c.HTTP.Listen != d.HTTP.Listen || c.Pipeline.AckWait != d.Pipeline.AckWait || c.Model.Threshold != d.Model.Threshold ||
+		len(c.Sources.Buckets) != 1 || c.Pipeline.MaxAckPending != d.Pipeline.MaxAckPending {
+		t.Fatalf("example differs from defaults: %+v", c)
+	}
+}
+
+func TestCheckReportsLineNumbers(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bad.yaml")
+	bad := "data: x\nnats:\n  urll: nats://x\nhttp:\n  max_upload_mb: lots\n"
+	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errs := Check(p)
+	if len(errs) != 2 {
+		t.Fatalf("want 2 errors, got %v", errs)
+	}
+	if !strings.Contains(errs[0].Error(), "line 3") || !strings.Contains(errs[1].Error(), "line 5") {
+		t.Fatalf("errors lack line numbers: %v", errs)
+	}
+}
+
+func TestEnvOverrides(t *testing.T) {
+	t.Setenv("DOCMILL_NATS_URL", "nats://a:4222,nats://b:4222")
+	t.Setenv("DOCMILL_PIPELINE_ACK_WAIT", "90s")
+	t.Setenv("DOCMILL_MODEL_INT8", "true")
+	t.Setenv("DOCMILL_SOURCES_FOLDERS", "/in, /in2")
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.NATS.URL != "nats://a:4222,nats://b:4222" || c.Pipeline.AckWait != 90*time.Second || !c.Model.Int8 || len(c.Sources.Folders) != 2 {
+		t.Fatalf("overrides not applied: %+v", c)
+	}
+	t.Setenv("DOCMILL_PIPELINE_MAX_DELIVER", "many")
+	if _, err := Load(""); err == nil || !strings.Contains(err.Error(), "DOCMILL_PIPELINE_MAX_DELIVER") {
+		t.Fatalf("bad env value not reported: %v", err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	c := Default()
+	c.Index.Scoring = "magic"
+	c.Model.Threshold = 3
+	err := c.Validate()
+	if err == nil || !strings.Contains(err.Error(), "index.scoring") || !strings.Contains(err.Error(), "model.threshold") {
+		t.Fatalf("validate: %v", err)
+	}
+}

@@ -1,0 +1,149 @@
+package connectors
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Bucket ingests every object put into a NATS Object Store bucket, once:
+// a durable consumer on the bucket's own stream (OBJ_<bucket>, meta
+// subjects $O.<bucket>.M.>) remembers what was taken across restarts, and
+// all replicas share it. ObjectStore.Watch would replay the whole bucket on
+// every start and show each object to every replica.
+type Bucket struct {
+	Name string
+	JS   jetstream.JetStream
+	Pub  *Publisher
+	// After success: "" keeps the object, "delete" removes it, any other
+	// value is a bucket the object is moved to.
+	After string
+	Log   *slog.Logger
+}
+
+// Run consumes the bucket until ctx ends.
+func (b *Bucket) Run(ctx context.Context) error {
+	store, err := b.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.Name,
+		Description: "docmill inbox: objects put here are ingested", Storage: jetstream.FileStorage})
+	if err != nil {
+		return fmt.Errorf("bucket %s: %w", b.Name, err)
+	}
+	cons, err := b.JS.CreateOrUpdateConsumer(ctx, "OBJ_"+b.Name, jetstream.ConsumerConfig{
+		Durable:       "docmill-bucket-" + b.Name,
+		FilterSubject: "$O." + b.Name + ".M.>",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       2 * time.Minute,
+		MaxDeliver:    5,
+		MaxAckPending: 16,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+	})
+	if err != nil {
+		return fmt.Errorf("bucket %s consumer: %w", b.Name, err)
+	}
+	it, err := cons.Messages()
+	if err != nil {
+		return fmt.Errorf("bucket %s: %w", b.Name, err)
+	}
+	go func() { <-ctx.Done(); it.Stop() }()
+	for {
+		m, err := it.Next()
+		if err != nil {
+			if errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil {
+				return nil
+			}
+			b.Log.Warn("bucket: next", "bucket", b.Name, "err", err)
+			continue
+		}
+		b.handle(ctx, store, m)
+	}
+}
+
+// handle ingests one object event. Refusals (empty, too large) are logged
+// and acked: retrying cannot fix them.
+func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jetstream.Msg) {
+	var info jetstream.ObjectInfo
+	if err := json.Unmarshal(m.Data(), &info); err != nil {
+		b.Log.Warn("bucket: undecodable object event", "bucket", b.Name, "err", err)
+		_ = m.Term()
+		return
+	}
+	if info.Deleted {
+		_ = m.Ack()
+		return
+	}
+	err := b.ingest(ctx, store, &info)
+	switch {
+	case err == nil, errors.Is(err, ErrEmpty), errors.Is(err, ErrTooLarge), errors.Is(err, jetstream.ErrObjectNotFound):
+		if err != nil {
+			b.Log.Warn("bucket: object refused", "bucket", b.Name, "object", info.Name, "reason", err)
+		}
+		_ = m.DoubleAck(ctx)
+	default:
+		b.Log.Error("bucket: ingest failed, will retry", "bucket", b.Name, "object", info.Name, "err", err)
+		_ = m.NakWithDelay(5 * time.Second)
+	}
+}
+
+func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo) error {
+	limit := b.Pub.MaxBytes
+	if limit <= 0 {
+		limit = 64 << 20
+	}
+	if info.Size == 0 {
+		return fmt.Errorf("%s: %w", info.Name, ErrEmpty)
+	}
+	if info.Size > uint64(limit) {
+		return fmt.Errorf("%s: %d bytes over the %d limit: %w", info.Name, info.Size, limit, ErrTooLarge)
+	}
+	r, err := store.Get(ctx, info.Name)
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(r)
+	r.Close()
+	if err != nil {
+		return fmt.Errorf("read %s: %w", info.Name, err)
+	}
+	meta := map[string]string{"bucket": b.Name, "object": info.Name}
+	for k, v := range info.Metadata {
+		meta[strings.ToLower(k)] = v
+	}
+	for k, v := range info.Headers {
+		if len(v) > 0 {
+			meta[strings.ToLower(k)] = v[0]
+		}
+	}
+	if info.Description != "" {
+		meta["description"] = info.Description
+	}
+	if _, err := b.Pub.Publish(ctx, Doc{Filename: path.Base(info.Name), Source: "bucket_" + b.Name, Data: data, Meta: meta}); err != nil {
+		return err
+	}
+	return b.afterSuccess(ctx, store, info, data)
+}
+
+func (b *Bucket) afterSuccess(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo, data []byte) error {
+	switch b.After {
+	case "":
+		return nil
+	case "delete":
+		return store.Delete(ctx, info.Name)
+	default:
+		dst, err := b.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.After, Storage: jetstream.FileStorage})
+		if err != nil {
+			return fmt.Errorf("move to %s: %w", b.After, err)
+		}
+		if _, err := dst.PutBytes(ctx, info.Name, data); err != nil {
+			return fmt.Errorf("move to %s: %w", b.After, err)
+		}
+		return store.Delete(ctx, info.Name)
+	}
+}

@@ -1,0 +1,71 @@
+package enrich
+
+import (
+	"context"
+	"time"
+
+	"github.com/docmill/docmill/document"
+)
+
+// WithFallback runs primary and lets fallback fill what primary leaves
+// out: the log summary of log files and the entities of contracts and
+// regulations. When primary fails (a broken model at run time), the whole
+// analysis comes from fallback, so a document is never lost to a model
+// fault.
+func WithFallback(primary, fallback Analyzer) Analyzer {
+	return &fallbackAnalyzer{primary: primary, fallback: fallback}
+}
+
+type fallbackAnalyzer struct {
+	primary, fallback Analyzer
+}
+
+func (f *fallbackAnalyzer) Info() document.ModelInfo { return f.primary.Info() }
+
+func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, req Request) (*document.Analysis, error) {
+	a, err := f.primary.Analyze(ctx, doc, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		fa, ferr := f.fallback.Analyze(ctx, doc, req)
+		if ferr != nil {
+			return nil, err
+		}
+		fa.Tasks["fallback"] = document.TaskTrace{Depth: document.DepthNone}
+		return fa, nil
+	}
+	var missing []string
+	if doc.IsLog() && a.Log == nil && req.Wants(TaskLogs) {
+		missing = append(missing, TaskLogs)
+	}
+	if (a.Class == "contract" || a.Class == "regulation") && a.Entities == nil && req.Wants(TaskEntities) {
+		missing = append(missing, TaskEntities)
+	}
+	if len(missing) == 0 {
+		return a, nil
+	}
+	start := time.Now()
+	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: missing})
+	if err != nil {
+		return a, nil // the model's own analysis stands
+	}
+	if a.Log == nil {
+		a.Log = fa.Log
+	}
+	if a.Entities == nil {
+		a.Entities = fa.Entities
+	}
+	if a.Tasks == nil {
+		a.Tasks = map[string]document.TaskTrace{}
+	}
+	for _, t := range missing {
+		tr := fa.Tasks[t]
+		if tr.Ms == 0 {
+			tr.Ms = float64(time.Since(start).Microseconds()) / 1000
+		}
+		tr.Depth = document.DepthNone
+		a.Tasks[t] = tr
+	}
+	return a, nil
+}
