@@ -177,13 +177,8 @@ func loadClassDoc(ctx context.Context, d eval.ClassDoc) (*document.Parsed, error
 
 func evalLogs(cfg Config, opt eval.Options) (any, error) {
 	newMiner := func() *logs.Miner { return logs.NewMiner(logs.DefaultConfig()) }
-	var bar *eval.Progress
-	rep, err := eval.Loghub(cfg.Data, newMiner, func(done, total int) {
-		if bar == nil {
-			bar = eval.NewProgress(opt.Progress, total, "logs")
-		}
-		bar.Add(1)
-	})
+	bar := eval.NewProgress(opt.Progress, countLogSystems(cfg.Data), "logs (systems)")
+	rep, err := eval.Loghub(cfg.Data, newMiner, func(done, total int) { bar.Add(1) })
 	bar.Done()
 	if err != nil {
 		return nil, err
@@ -197,6 +192,13 @@ func evalLogs(cfg Config, opt eval.Options) (any, error) {
 		Task string `json:"task"`
 		eval.LoghubReport
 	}{"logs", rep}, nil
+}
+
+// countLogSystems counts the loghub system folders under dir, for the
+// progress bar only.
+func countLogSystems(dir string) int {
+	m, _ := filepath.Glob(filepath.Join(dir, "*", "*_2k.log"))
+	return len(m)
 }
 
 // logPredictions writes one line per log line: {system, line, template_id}.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,5 +143,58 @@ func TestRunErrors(t *testing.T) {
 	bad := writeJSONL(t, []map[string]any{{"id": "1", "text": "x"}})
 	if err := Run(context.Background(), Config{Task: "classify", Data: bad}, &out, &out); err == nil || !strings.Contains(err.Error(), "label") {
 		t.Fatalf("classify without labels: %v", err)
+	}
+}
+
+// Logs end to end: a two-system loghub layout written here, mined by the
+// real miner; two clearly distinct templates per system are grouped
+// exactly, and predictions give one template id per log line.
+func TestRunLogs(t *testing.T) {
+	dir := t.TempDir()
+	sys := map[string][2]string{
+		"Alpha": {"[Sun Dec 04 04:47:44 2005] [notice] worker %d started on port 80%d", "[Sun Dec 04 04:47:45 2005] [error] disk quota exceeded for volume vol%d"},
+		"Beta":  {"2015-10-18 18:01:47,978 INFO connection %d opened from 10.0.0.%d", "2015-10-18 18:01:48,001 WARN heartbeat lost for node n%d"},
+	}
+	for name, tpl := range sys {
+		var raw, csv strings.Builder
+		csv.WriteString("LineId,Content,EventId\n")
+		for i := 1; i <= 6; i++ {
+			ev := "E1"
+			line := fmt.Sprintf(tpl[0], i, i)
+			if i%2 == 0 {
+				ev, line = "E2", fmt.Sprintf(tpl[1], i)
+			}
+			raw.WriteString(line + "\n")
+			fmt.Fprintf(&csv, "%d,x,%s\n", i, ev)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name, name+"_2k.log"), []byte(raw.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name, name+"_2k.log_structured.csv"), []byte(csv.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	preds := filepath.Join(t.TempDir(), "p.jsonl")
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), Config{Task: "logs", Data: dir, JSON: true, Predictions: preds}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Mean    float64            `json:"mean_accuracy"`
+		Systems map[string]float64 `json:"systems"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Mean != 1 || len(res.Systems) != 2 {
+		t.Fatalf("%s", stdout.String())
+	}
+	b, _ := os.ReadFile(preds)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 12 || !strings.HasPrefix(lines[0], `{"line":1,"system":"Alpha","template_id":`) {
+		t.Fatalf("predictions %q", lines)
 	}
 }
