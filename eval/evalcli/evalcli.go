@@ -7,7 +7,6 @@ package evalcli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,9 +16,12 @@ import (
 	"text/tabwriter"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/enrich/keywords"
 	"github.com/docmill/docmill/enrich/logs"
+	"github.com/docmill/docmill/enrich/summarize"
 	"github.com/docmill/docmill/eval"
+	"github.com/docmill/docmill/model"
 )
 
 // Config is the command line of docmill eval.
@@ -35,6 +37,9 @@ type Config struct {
 	Workers     int    // concurrent documents; 0 = GOMAXPROCS
 	LabelField  string // classify: field holding the gold label ("label" when empty)
 	IndexDir    string // search: index folder; "" = a temporary one
+	Model       string // model bundle folder; "" = $DOCMILL_MODEL or model/bundles/docmill-mini
+	Subtype     bool   // classify: evaluate the sub-type instead of the class
+	Split       string // keep only this split (eval.SplitOf by the data file's folder); "" = all
 }
 
 // Run is the eval command without its flags: it runs cfg.Task and prints
@@ -85,10 +90,14 @@ func evalKeywords(ctx context.Context, cfg Config, opt eval.Options) (any, error
 	if err != nil {
 		return nil, err
 	}
-	sys, err := evalSystem(cfg.Tier)
+	if docs, err = inSplit(cfg, docs, func(d eval.KeywordDoc) string { return d.ID }); err != nil {
+		return nil, err
+	}
+	sys, closeSys, err := evalSystem(cfg)
 	if err != nil {
 		return nil, err
 	}
+	defer closeSys()
 	opt.KeywordBaselines = map[string]func(*document.Parsed, int) []string{
 		// The extractor package's own TF-IDF: single words, background IDF.
 		"tfidf_words": func(d *document.Parsed, k int) []string {
@@ -103,10 +112,14 @@ func evalSummary(ctx context.Context, cfg Config, opt eval.Options) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	sys, err := evalSystem(cfg.Tier)
+	if docs, err = inSplit(cfg, docs, func(d eval.SummaryDoc) string { return d.ID }); err != nil {
+		return nil, err
+	}
+	sys, closeSys, err := evalSystem(cfg)
 	if err != nil {
 		return nil, err
 	}
+	defer closeSys()
 	return eval.EvalSummary(ctx, docs, sys, opt)
 }
 
@@ -115,11 +128,37 @@ func evalClassify(ctx context.Context, cfg Config, opt eval.Options) (any, error
 	if err != nil {
 		return nil, err
 	}
-	sys, err := evalSystem(cfg.Tier)
+	if docs, err = inSplit(cfg, docs, func(d eval.ClassDoc) string { return d.ID }); err != nil {
+		return nil, err
+	}
+	sys, closeSys, err := evalSystem(cfg)
 	if err != nil {
 		return nil, err
 	}
+	defer closeSys()
 	return eval.EvalClassify(ctx, docs, sys, loadClassDoc, opt)
+}
+
+// inSplit keeps the documents of cfg.Split under the shared split rule,
+// keyed by the data file's folder name (the dataset's folder in
+// ../shared/datasets), so a figure can be reported on a split that nothing
+// was tuned on.
+func inSplit[T any](cfg Config, docs []T, id func(T) string) ([]T, error) {
+	switch cfg.Split {
+	case "", "all":
+		return docs, nil
+	case eval.SplitTrain, eval.SplitDev, eval.SplitTest:
+	default:
+		return nil, fmt.Errorf("unknown split %q (want train, dev, test or all)", cfg.Split)
+	}
+	folder := filepath.Base(filepath.Dir(cfg.Data))
+	var out []T
+	for _, d := range docs {
+		if eval.SplitOf(folder, id(d)) == cfg.Split {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }
 
 // readClassDocs reads classification JSONL, taking the gold label from
@@ -224,11 +263,12 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 		return nil, err
 	}
 	var sys *eval.System
-	if s, err := evalSystem(cfg.Tier); err == nil {
-		sys = &s
-	} else if cfg.Tier != "auto" {
+	s, closeSys, err := evalSystem(cfg)
+	if err != nil {
 		return nil, err
 	}
+	defer closeSys()
+	sys = &s
 	dir := cfg.IndexDir
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "docmill-eval-search-")
@@ -241,31 +281,97 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 	return eval.EvalSearch(ctx, set, sys, dir, opt)
 }
 
-// errNoModelTier says why the neural tier cannot run yet.
-var errNoModelTier = errors.New("package model has no analyser yet")
+// EnvModel names the model bundle folder when --model does not.
+const EnvModel = "DOCMILL_MODEL"
+
+// defaultBundle is where a built bundle lands, relative to the repository.
+var defaultBundle = filepath.Join("model", "bundles", "docmill-mini")
 
 // evalSystem builds the tier to evaluate: free, model, or auto (the model
-// when it can be loaded, otherwise free).
-func evalSystem(tier string) (eval.System, error) {
-	switch tier {
+// when its bundle loads, otherwise free). close releases the model.
+func evalSystem(cfg Config) (sys eval.System, close func(), err error) {
+	switch cfg.Tier {
 	case "free":
-		return freeSystem(), nil
+		return freeSystem(cfg), func() {}, nil
 	case "model":
-		return eval.System{}, fmt.Errorf("model tier not available: %w", errNoModelTier)
+		sys, close, err := modelSystem(cfg)
+		if err != nil {
+			return eval.System{}, nil, fmt.Errorf("model tier not available: %w", err)
+		}
+		return sys, close, nil
 	case "auto", "":
-		return freeSystem(), nil
+		if sys, close, err := modelSystem(cfg); err == nil {
+			return sys, close, nil
+		}
+		return freeSystem(cfg), func() {}, nil
 	}
-	return eval.System{}, fmt.Errorf("unknown tier %q (want auto, model or free)", tier)
+	return eval.System{}, nil, fmt.Errorf("unknown tier %q (want auto, model or free)", cfg.Tier)
 }
 
-// freeSystem is the model-free tier. Until enrich's free analyser lands it
-// calls the keyword extractor directly; summaries and classification are
-// not available from it yet.
-func freeSystem() eval.System {
+// modelSystem loads the neural tier from cfg.Model, $DOCMILL_MODEL or the
+// default bundle folder.
+func modelSystem(cfg Config) (eval.System, func(), error) {
+	dir := cfg.Model
+	if dir == "" {
+		dir = os.Getenv(EnvModel)
+	}
+	if dir == "" {
+		dir = defaultBundle
+	}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
+		return eval.System{}, nil, fmt.Errorf("no model bundle at %s (set --model or %s): %w", dir, EnvModel, err)
+	}
+	m, err := model.Load(model.Options{Dir: dir})
+	if err != nil {
+		return eval.System{}, nil, err
+	}
+	base := eval.FromAnalyzer("model", model.NewAnalyzer(m, model.AnalyzerOptions{}))
+	sys := eval.System{
+		Name:     "model " + m.Info().Version,
+		Keywords: base.Keywords,
+		// The summary budget is an analyser option, so each document gets
+		// an analyser (a small struct over the shared model) with its own.
+		Summarize: func(ctx context.Context, d *document.Parsed, maxChars int) (string, error) {
+			a := model.NewAnalyzer(m, model.AnalyzerOptions{SummaryChars: maxChars})
+			an, err := a.Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskSummary}})
+			if err != nil {
+				return "", err
+			}
+			return an.Summary, nil
+		},
+		Classify: classifyWith(cfg, func(ctx context.Context, d *document.Parsed) (*document.Analysis, error) {
+			return model.NewAnalyzer(m, model.AnalyzerOptions{}).Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+		}),
+	}
+	return sys, m.Close, nil
+}
+
+// classifyWith turns an analysis into the label evaluated: the class, or
+// the sub-type with --subtype.
+func classifyWith(cfg Config, analyze func(context.Context, *document.Parsed) (*document.Analysis, error)) func(context.Context, *document.Parsed) (string, error) {
+	return func(ctx context.Context, d *document.Parsed) (string, error) {
+		an, err := analyze(ctx, d)
+		if err != nil {
+			return "", err
+		}
+		if cfg.Subtype {
+			return an.Subtype, nil
+		}
+		return an.Class, nil
+	}
+}
+
+// freeSystem is the model-free tier, calling its packages directly:
+// keywords.Extract and summarize.Summarize. It has no classifier until the
+// free analyser lands.
+func freeSystem(cfg Config) eval.System {
 	return eval.System{
 		Name: "free",
 		Keywords: func(_ context.Context, d *document.Parsed, k int) ([]string, error) {
 			return texts(keywords.Extract(d.Text, keywords.Options{Top: k, MaxNgram: 3, Language: d.Language})), nil
+		},
+		Summarize: func(_ context.Context, d *document.Parsed, maxChars int) (string, error) {
+			return summarize.Summarize(d.Sentences, summarize.Options{MaxChars: maxChars, Language: d.Language}), nil
 		},
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/eval"
 )
 
 // abstracts is a small keyphrase set in the keyphrase_en format, written
@@ -196,5 +198,44 @@ func TestRunLogs(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	if len(lines) != 12 || !strings.HasPrefix(lines[0], `{"line":1,"system":"Alpha","template_id":`) {
 		t.Fatalf("predictions %q", lines)
+	}
+}
+
+// --split keeps the documents the shared rule assigns to that split, keyed
+// by the data file's folder name.
+func TestRunSplit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "keyphrase_fake")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	want := 0
+	for i := 0; i < 40; i++ {
+		id := fmt.Sprintf("doc-%d", i)
+		if eval.SplitOf("keyphrase_fake", id) == eval.SplitTest {
+			want++
+		}
+		fmt.Fprintf(&b, `{"id":%q,"text":"Durable streams keep messages.","keywords":["durable streams"]}`+"\n", id)
+	}
+	data := filepath.Join(dir, "docs.jsonl")
+	if err := os.WriteFile(data, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for split, n := range map[string]int{"test": want, "": 40} {
+		var stdout, stderr bytes.Buffer
+		if err := Run(context.Background(), Config{Task: "keywords", Data: data, Tier: "free", JSON: true, Split: split}, &stdout, &stderr); err != nil {
+			t.Fatal(err)
+		}
+		var res struct{ Docs int }
+		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil || res.Docs != n {
+			t.Fatalf("split %q: %s (want %d docs)", split, stdout.String(), n)
+		}
+	}
+	if want == 0 || want == 40 {
+		t.Fatalf("degenerate split: %d", want)
+	}
+	var out bytes.Buffer
+	if err := Run(context.Background(), Config{Task: "keywords", Data: data, Split: "holdout"}, &out, &out); err == nil {
+		t.Fatal("unknown split must fail")
 	}
 }
