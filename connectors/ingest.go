@@ -32,6 +32,9 @@ type Doc struct {
 	Meta        map[string]string
 	Depth       string // shallow | full | auto (optional)
 	Deadline    string // optional, see pipeline.HeaderDeadline
+	// DedupID overrides the de-duplication id (the content hash), so that a
+	// deliberate reprocess is not dropped as a duplicate.
+	DedupID string
 }
 
 // Publisher publishes documents to docmill.ingest.<source>.
@@ -78,6 +81,9 @@ func (p *Publisher) Publish(ctx context.Context, d Doc) (string, error) {
 	id := document.ID(d.Data)
 	m := nats.NewMsg(SubjectFor(d.Source))
 	m.Header.Set(nats.MsgIdHdr, id)
+	if d.DedupID != "" {
+		m.Header.Set(nats.MsgIdHdr, d.DedupID)
+	}
 	m.Header.Set(pipeline.HeaderFilename, d.Filename)
 	m.Header.Set(pipeline.HeaderIngestedAt, time.Now().UTC().Format(time.RFC3339Nano))
 	if d.Source != "" {

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/eval"
+)
+
+func backfillCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "backfill", Short: "Send an archive (folder, bucket or stream) through the pipeline, resumably", Args: cobra.NoArgs}
+	nf := addNATSFlags(cmd.Flags())
+	from := cmd.Flags().String("from", "", "DIR, bucket:NAME or stream:NAME")
+	since := cmd.Flags().String("since", "", "skip items older than this (RFC 3339 or YYYY-MM-DD)")
+	stale := cmd.Flags().Bool("only-stale-model", false, "reprocess only documents indexed by another model version")
+	current := cmd.Flags().String("current-model", "", "current model name@version (default: asked from the server's /healthz)")
+	rate := cmd.Flags().Float64("rate", 0, "documents per second (0 = unlimited)")
+	conc := cmd.Flags().Int("concurrency", 4, "documents in flight")
+	srv := cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address (to skip documents already indexed)")
+	job := cmd.Flags().String("job", "", "checkpoint name (default: derived from the flags; the same job resumes)")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		if *from == "" {
+			return fmt.Errorf("--from is required")
+		}
+		nc, js, err := nf.connect()
+		if err != nil {
+			return err
+		}
+		defer nc.Close()
+		b := &connectors.Backfill{JS: js, Pub: &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())},
+			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Stored: storedVia(*srv)}
+		switch {
+		case strings.HasPrefix(*from, "bucket:"):
+			b.Source = connectors.BucketSource{JS: js, Name: strings.TrimPrefix(*from, "bucket:")}
+		case strings.HasPrefix(*from, "stream:"):
+			b.Source = connectors.StreamSource{JS: js, Name: strings.TrimPrefix(*from, "stream:")}
+		default:
+			b.Source = connectors.DirSource{Dir: *from}
+		}
+		if *since != "" {
+			if b.Since, err = parseDayOrTime(*since); err != nil {
+				return fmt.Errorf("--since: %w", err)
+			}
+		}
+		if *stale {
+			if b.Current = *current; b.Current == "" {
+				if b.Current, err = currentModel(cmd.Context(), *srv); err != nil {
+					return err
+				}
+			}
+		}
+		b.Job = *job
+		if b.Job == "" {
+			sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%s|%v|%s", *from, *since, *stale, b.Current)))
+			b.Job = "job-" + hex.EncodeToString(sum[:8])
+		}
+		var prog *eval.Progress
+		last := 0
+		b.Progress = func(done, total int) {
+			if prog == nil {
+				prog = eval.NewProgress(os.Stderr, total, "backfill")
+			}
+			prog.Add(done - last)
+			last = done
+		}
+		rep, err := b.Run(cmd.Context())
+		if prog != nil {
+			prog.Done()
+		}
+		fmt.Fprintf(os.Stderr, "backfill %s: %d items, %d sent, %d skipped (already indexed%s), %d refused, resumed at %d\n",
+			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], rep.Refused, rep.Resumed)
+		return err
+	}
+	return cmd
+}
+
+func parseDayOrTime(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Parse("2006-01-02", s)
+}
+
+// storedVia asks a docmill HTTP server which model version indexed a document.
+func storedVia(server string) connectors.Stored {
+	client := &http.Client{Timeout: 30 * time.Second}
+	return func(ctx context.Context, id string) (string, error) {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(server, "/")+"/api/documents/"+id, nil)
+		if tok := os.Getenv("DOCMILL_AUTH_TOKEN"); tok != "" {
+			req.Header.Set("Authorization", "Bearer "+tok)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return "", err
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode == http.StatusNotFound {
+			return "", nil
+		}
+		if resp.StatusCode != http.StatusOK {
+			return "", fmt.Errorf("%s: %s", req.URL, resp.Status)
+		}
+		var r struct {
+			Model struct{ Name, Version string } `json:"model"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+			return "", err
+		}
+		return r.Model.Name + "@" + r.Model.Version, nil
+	}
+}
+
+var modelRef = regexp.MustCompile(`[A-Za-z0-9_.-]+@[A-Za-z0-9_.+-]+`)
+
+// currentModel reads the analyser name@version from the server's /healthz.
+func currentModel(ctx context.Context, server string) (string, error) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(server, "/")+"/healthz", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("ask %s for the current model: %w (or pass --current-model)", server, err)
+	}
+	defer resp.Body.Close()
+	var h struct {
+		Components map[string]struct{ Detail string } `json:"components"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&h); err != nil {
+		return "", err
+	}
+	ref := modelRef.FindString(h.Components["analyzer"].Detail)
+	if ref == "" {
+		return "", fmt.Errorf("server did not say its model; pass --current-model name@version")
+	}
+	return ref, nil
+}
+
+func init() { rootCmd.AddCommand(backfillCmd()) }

@@ -1,0 +1,331 @@
+package connectors
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/pipeline"
+)
+
+// BackfillBucket holds backfill checkpoints.
+const BackfillBucket = "docmill-backfill"
+
+// Item is one document a backfill may send.
+type Item struct {
+	Key      string // position in the source: a path, an object name, a stream sequence
+	Filename string
+	Data     []byte
+	Time     time.Time
+	Meta     map[string]string
+}
+
+// Source lists a backfill's items in a stable order.
+type Source interface {
+	// Keys returns the items' keys in order and their times.
+	Keys(ctx context.Context) ([]string, error)
+	// Load returns one item.
+	Load(ctx context.Context, key string) (*Item, error)
+}
+
+// Stored tells what the index holds for a document: its model version
+// ("name@version"), or "" when it is not indexed.
+type Stored func(ctx context.Context, id string) (string, error)
+
+// Backfill sends an archive through the pipeline. It checkpoints in
+// JetStream KV after every item, so an interrupted job resumes where it
+// stopped; it skips documents already indexed (by content hash), or with
+// OnlyStale those whose stored model version is the current one.
+type Backfill struct {
+	JS          jetstream.JetStream
+	Pub         *Publisher
+	Source      Source
+	Job         string    // checkpoint name; the same job resumes
+	Since       time.Time // items older than this are skipped
+	OnlyStale   bool
+	Current     string // current model "name@version" (with OnlyStale)
+	Stored      Stored
+	Rate        float64 // items per second; 0 = unlimited
+	Concurrency int
+	Progress    func(done, total int)
+}
+
+// BackfillReport counts what a job did.
+type BackfillReport struct {
+	Total, Sent, Skipped, Refused, Resumed int
+}
+
+type checkpoint struct {
+	Done int `json:"done"` // items finished, in Keys order
+}
+
+// Run runs the job until done or ctx ends (the checkpoint keeps the place).
+func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
+	var rep BackfillReport
+	kv, err := b.JS.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: BackfillBucket, Storage: jetstream.FileStorage})
+	if err != nil {
+		return rep, fmt.Errorf("kv %s: %w", BackfillBucket, err)
+	}
+	keys, err := b.Source.Keys(ctx)
+	if err != nil {
+		return rep, err
+	}
+	rep.Total = len(keys)
+	cp := b.load(ctx, kv)
+	rep.Resumed = cp.Done
+	if b.Concurrency <= 0 {
+		b.Concurrency = 4
+	}
+	var limiter <-chan time.Time
+	if b.Rate > 0 {
+		t := time.NewTicker(time.Duration(float64(time.Second) / b.Rate))
+		defer t.Stop()
+		limiter = t.C
+	}
+	// Items are processed in windows of Concurrency; the checkpoint moves
+	// only past a window that finished completely.
+	for start := cp.Done; start < len(keys); start += b.Concurrency {
+		end := min(start+b.Concurrency, len(keys))
+		var mu sync.Mutex
+		var firstErr error
+		var wg sync.WaitGroup
+		for _, k := range keys[start:end] {
+			if limiter != nil {
+				select {
+				case <-limiter:
+				case <-ctx.Done():
+					return rep, ctx.Err()
+				}
+			}
+			wg.Add(1)
+			go func(key string) {
+				defer wg.Done()
+				outcome, err := b.one(ctx, key)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				switch outcome {
+				case "sent":
+					rep.Sent++
+				case "skipped":
+					rep.Skipped++
+				case "refused":
+					rep.Refused++
+				}
+			}(k)
+		}
+		wg.Wait()
+		if firstErr != nil {
+			return rep, firstErr
+		}
+		if err := b.save(ctx, kv, checkpoint{Done: end}); err != nil {
+			return rep, err
+		}
+		if b.Progress != nil {
+			b.Progress(end, len(keys))
+		}
+	}
+	return rep, nil
+}
+
+func (b *Backfill) load(ctx context.Context, kv jetstream.KeyValue) checkpoint {
+	var cp checkpoint
+	if e, err := kv.Get(ctx, b.Job); err == nil {
+		_ = json.Unmarshal(e.Value(), &cp)
+	}
+	return cp
+}
+
+func (b *Backfill) save(ctx context.Context, kv jetstream.KeyValue, cp checkpoint) error {
+	raw, _ := json.Marshal(cp)
+	if _, err := kv.Put(ctx, b.Job, raw); err != nil {
+		return fmt.Errorf("checkpoint %s: %w", b.Job, err)
+	}
+	return nil
+}
+
+// one handles one item: "sent", "skipped" or "refused".
+func (b *Backfill) one(ctx context.Context, key string) (string, error) {
+	it, err := b.Source.Load(ctx, key)
+	if err != nil {
+		return "", fmt.Errorf("backfill %s: %w", key, err)
+	}
+	if !b.Since.IsZero() && !it.Time.IsZero() && it.Time.Before(b.Since) {
+		return "skipped", nil
+	}
+	if len(it.Data) == 0 {
+		return "refused", nil
+	}
+	id := document.ID(it.Data)
+	if b.Stored != nil {
+		version, err := b.Stored(ctx, id)
+		if err != nil {
+			return "", fmt.Errorf("backfill %s: look up %s: %w", key, id[:12], err)
+		}
+		if version != "" && (!b.OnlyStale || version == b.Current) {
+			return "skipped", nil
+		}
+		if version == "" && b.OnlyStale {
+			return "skipped", nil // never indexed: not stale, just absent
+		}
+	}
+	_, err = b.Pub.Publish(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: it.Meta, DedupID: id + ":backfill:" + b.Job})
+	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
+		return "refused", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return "sent", nil
+}
+
+// DirSource is every regular file under a folder, in path order.
+type DirSource struct{ Dir string }
+
+// Keys implements Source.
+func (d DirSource) Keys(ctx context.Context) ([]string, error) {
+	var keys []string
+	err := filepath.WalkDir(d.Dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+			keys = append(keys, p)
+		}
+		return nil
+	})
+	sort.Strings(keys)
+	return keys, err
+}
+
+// Load implements Source.
+func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
+	data, err := os.ReadFile(key)
+	if err != nil {
+		return nil, err
+	}
+	info, err := os.Stat(key)
+	if err != nil {
+		return nil, err
+	}
+	rel, _ := filepath.Rel(d.Dir, key)
+	return &Item{Key: key, Filename: filepath.Base(key), Data: data, Time: info.ModTime(), Meta: map[string]string{"path": rel}}, nil
+}
+
+// BucketSource is every object in an Object Store bucket, in name order.
+type BucketSource struct {
+	JS   jetstream.JetStream
+	Name string
+}
+
+// Keys implements Source.
+func (b BucketSource) Keys(ctx context.Context) ([]string, error) {
+	st, err := b.JS.ObjectStore(ctx, b.Name)
+	if err != nil {
+		return nil, fmt.Errorf("bucket %s: %w", b.Name, err)
+	}
+	infos, err := st.List(ctx)
+	if errors.Is(err, jetstream.ErrNoObjectsFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", b.Name, err)
+	}
+	keys := make([]string, 0, len(infos))
+	for _, i := range infos {
+		keys = append(keys, i.Name)
+	}
+	sort.Strings(keys)
+	return keys, nil
+}
+
+// Load implements Source.
+func (b BucketSource) Load(ctx context.Context, key string) (*Item, error) {
+	st, err := b.JS.ObjectStore(ctx, b.Name)
+	if err != nil {
+		return nil, err
+	}
+	r, err := st.Get(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	info, _ := r.Info()
+	it := &Item{Key: key, Filename: filepath.Base(key), Data: data, Meta: map[string]string{"bucket": b.Name, "object": key}}
+	if info != nil {
+		it.Time = info.ModTime
+	}
+	return it, nil
+}
+
+// StreamSource replays the documents stored in an ingest stream (by
+// sequence), e.g. DOCMILL_INGEST, to reprocess them with a new model.
+type StreamSource struct {
+	JS   jetstream.JetStream
+	Name string
+}
+
+// Keys implements Source.
+func (s StreamSource) Keys(ctx context.Context) ([]string, error) {
+	st, err := s.JS.Stream(ctx, s.Name)
+	if err != nil {
+		return nil, fmt.Errorf("stream %s: %w", s.Name, err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && seq > 0; seq++ {
+		keys = append(keys, fmt.Sprint(seq))
+	}
+	return keys, nil
+}
+
+// Load implements Source.
+func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
+	st, err := s.JS.Stream(ctx, s.Name)
+	if err != nil {
+		return nil, err
+	}
+	var seq uint64
+	fmt.Sscan(key, &seq)
+	m, err := st.GetMsg(ctx, seq)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return &Item{Key: key}, nil // deleted: nothing to send
+	}
+	if err != nil {
+		return nil, err
+	}
+	if m.Header.Get(pipeline.HeaderObject) != "" {
+		return nil, fmt.Errorf("stream %s seq %d: object-referenced documents cannot be replayed from the stream; backfill the blob bucket", s.Name, seq)
+	}
+	it := &Item{Key: key, Filename: m.Header.Get(pipeline.HeaderFilename), Data: m.Data, Time: m.Time}
+	for k, v := range m.Header {
+		if strings.HasPrefix(k, pipeline.HeaderMetaPrefix) && len(v) > 0 {
+			if it.Meta == nil {
+				it.Meta = map[string]string{}
+			}
+			it.Meta[strings.ToLower(strings.TrimPrefix(k, pipeline.HeaderMetaPrefix))] = v[0]
+		}
+	}
+	return it, nil
+}
