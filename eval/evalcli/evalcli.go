@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/docmill/docmill/document"
@@ -22,6 +21,7 @@ import (
 	"github.com/docmill/docmill/enrich/summarize"
 	"github.com/docmill/docmill/eval"
 	"github.com/docmill/docmill/model"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // Config is the command line of docmill eval.
@@ -197,21 +197,23 @@ func str(v any) string {
 	}
 }
 
-// loadClassDoc gives a classification document's text: inline, or read
-// from a plain-text file. Other formats need the parse stage.
+// loadClassDoc gives a classification document's text: inline, or the
+// file at its path run through the parse stage (PDF, DOCX, HTML, text,
+// logs), as the pipeline would see it.
 func loadClassDoc(ctx context.Context, d eval.ClassDoc) (*document.Parsed, error) {
 	if d.Text != "" || d.Path == "" {
 		return eval.ParseText(d.ID, d.Text), nil
 	}
-	switch strings.ToLower(filepath.Ext(d.Path)) {
-	case ".txt", ".md", ".log", "":
-		b, err := os.ReadFile(d.Path)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", d.Path, err)
-		}
-		return eval.ParseText(d.ID, string(b)), nil
+	b, err := os.ReadFile(d.Path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", d.Path, err)
 	}
-	return nil, fmt.Errorf("document %s: %s files need the parse stage, not yet wired into eval", d.ID, filepath.Ext(d.Path))
+	p, err := parse.Parse(ctx, parse.Input{Filename: filepath.Base(d.Path), Source: "eval", Data: b}, parse.DefaultLimits())
+	if err != nil {
+		return nil, err
+	}
+	p.ID = d.ID
+	return p, nil
 }
 
 func evalLogs(cfg Config, opt eval.Options) (any, error) {

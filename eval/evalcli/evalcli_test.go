@@ -239,3 +239,23 @@ func TestRunSplit(t *testing.T) {
 		t.Fatal("unknown split must fail")
 	}
 }
+
+// Classification documents given by path go through the real parse stage:
+// HTML comes back as its text, without markup.
+func TestLoadClassDocParsesFiles(t *testing.T) {
+	dir := t.TempDir()
+	html := filepath.Join(dir, "a.html")
+	if err := os.WriteFile(html, []byte("<html><head><title>Terms</title></head><body><p>The licensee shall pay the fees within thirty days.</p></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := loadClassDoc(context.Background(), eval.ClassDoc{ID: "a", Path: html, Label: "contract"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ID != "a" || !strings.Contains(p.Text, "licensee shall pay") || strings.Contains(p.Text, "<p>") {
+		t.Fatalf("%+v", p)
+	}
+	if _, err := loadClassDoc(context.Background(), eval.ClassDoc{ID: "b", Path: filepath.Join(dir, "missing.pdf")}); err == nil {
+		t.Fatal("missing file must fail")
+	}
+}
