@@ -28,16 +28,17 @@ const (
 // is settled long before 64 KiB, and long inputs must stay cheap.
 const detectSample = 64 << 10
 
-// stopwords are small, distinctive function-word profiles. Words shared by
-// several languages (e.g. "de", "a", "en") are kept only where they help.
+// stopwords are small function-word profiles. Single letters are left out:
+// they are as often initials or code ("o.e.billing") as words. A word in
+// several profiles counts fractionally (see latinProfile).
 var stopwords = map[string][]string{
 	English:    {"the", "and", "of", "to", "is", "in", "that", "for", "with", "this", "shall", "by", "be", "are", "or", "any", "which", "it", "as", "on", "not", "such", "from", "will", "have"},
 	German:     {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "auf", "für", "eine", "ein", "dem", "im", "oder", "wird", "werden", "auch", "bei", "nach"},
-	French:     {"le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "qui", "que", "sur", "pas", "au", "aux", "sont", "par", "avec", "ce", "cette", "il", "elle", "être", "de", "à", "ou", "ne", "en", "qu", "l", "d", "n"},
-	Spanish:    {"el", "la", "los", "las", "y", "del", "que", "en", "por", "con", "una", "para", "es", "se", "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta"},
-	Italian:    {"il", "di", "che", "e", "la", "per", "un", "una", "del", "della", "non", "sono", "gli", "le", "nel", "alla", "con", "questo", "anche", "dei"},
+	French:     {"le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "qui", "que", "sur", "pas", "au", "aux", "sont", "par", "avec", "ce", "cette", "il", "elle", "être", "de", "ou", "ne", "en", "qu"},
+	Spanish:    {"el", "la", "los", "las", "del", "que", "en", "por", "con", "una", "para", "es", "se", "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta"},
+	Italian:    {"il", "di", "che", "la", "per", "un", "una", "del", "della", "non", "sono", "gli", "le", "nel", "alla", "con", "questo", "anche", "dei"},
 	Dutch:      {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "voor", "met", "zijn", "aan", "ook", "worden", "wordt", "bij", "naar", "dit", "er"},
-	Portuguese: {"o", "os", "as", "e", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "por", "se", "na", "no", "ao", "mais"},
+	Portuguese: {"os", "as", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "por", "se", "na", "no", "ao", "mais"},
 }
 
 // stopIndex maps a stopword to a bit set of the languages it belongs to.
