@@ -184,6 +184,15 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 		maps.Copy(p.Meta, in.Meta)
 		maps.Copy(p.Meta, ex.meta)
 	}
+	if !ex.isLog && (ct == document.TypePDF || ct == document.TypeDOCX) && looksWrappedLog(ex.text) {
+		// A log printed to PDF or pasted into a document is still a log.
+		ex.isLog = true
+		p.Text = logText(joinWrapped(ex.text))
+		if p.Meta == nil {
+			p.Meta = map[string]string{}
+		}
+		p.Meta["container_type"] = ct
+	}
 	p.Language = lang.Detect(p.Text)
 	if ex.isLog {
 		p.ContentType = document.TypeLog

@@ -83,7 +83,21 @@ func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 	if len(meta) == 0 {
 		meta = nil
 	}
-	return &extracted{text: text, pages: pages, meta: meta}, nil
+	return &extracted{text: text, pages: pages, meta: meta, title: pdfTitle(r)}, nil
+}
+
+// pdfTitle returns the document information dictionary's /Title when it
+// reads like a title.
+func pdfTitle(r *pdf.Reader) string {
+	t, err := safeCall(func() string { return r.Trailer().Key("Info").Key("Title").Text() })
+	if err != nil {
+		return ""
+	}
+	t = collapseSpaces(strings.TrimPrefix(t, "Microsoft Word - "))
+	if countLetters(t) < 3 || strings.EqualFold(t, "untitled") || undecodable(t) {
+		return ""
+	}
+	return shorten(t, maxTitle)
 }
 
 // openPDF opens data with panics recovered. Encrypted files are tried with

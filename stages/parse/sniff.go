@@ -192,7 +192,7 @@ var logHeader = regexp.MustCompile(`^(?:` +
 	`)`)
 
 // continuation lines belong to the previous log record (stack traces).
-var continuation = regexp.MustCompile(`^(?:\s+at |\s+\.\.\. \d+ more|Caused by:|Traceback |\s+File "|\s)`)
+var continuation = regexp.MustCompile(`^(?:\s*at(?:$| [\w.$/<>]+\()|\s*\.\.\. \d+ more|Caused by:|Traceback |\s+File "|\s)`)
 
 // logShare returns the share of the first 200 non-empty, non-continuation
 // lines that start with a log header.
@@ -221,6 +221,44 @@ func logShare(text string) float64 {
 func looksLog(text string) bool {
 	lines := strings.Count(text, "\n") + 1
 	return lines >= 3 && logShare(text) >= 0.6
+}
+
+// looksWrappedLog is looksLog for text that went through a page layout
+// (a log printed to PDF): long records wrap onto lines without a header,
+// so a lower share suffices when there are enough records.
+func looksWrappedLog(text string) bool {
+	share := logShare(text)
+	if share >= 0.6 {
+		return true
+	}
+	lines := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		if strings.TrimSpace(line) != "" {
+			lines++
+		}
+	}
+	return share >= 0.3 && float64(min(lines, 200))*share >= 5
+}
+
+// joinWrapped rejoins lines that a page layout wrapped: a line that starts
+// neither a record nor a stack-trace line continues the previous one.
+func joinWrapped(text string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if logHeader.MatchString(line) || continuation.MatchString(line) || jsonLogLine(line) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // jsonLogLine reports whether line is a JSON object with a level field.

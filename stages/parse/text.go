@@ -64,6 +64,10 @@ func hasContent(text string) bool {
 	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
+// reLabelLine matches filing labels and page numbers that head many
+// documents but are not their title.
+var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment|page|confidential)\b[\s\w.()'-]{0,12}$|^[\d\s.()/-]+$`)
+
 // maxTitle is the most runes of a title taken from the body.
 const maxTitle = 120
 
@@ -71,8 +75,16 @@ const maxTitle = 120
 // letters), shortened at a word boundary to about maxTitle runes; else the
 // file name without its folder.
 func fallbackTitle(text, filename string) string {
+	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(line, "#*-•=_ \t"))
+		if line == "" {
+			continue
+		}
+		// Labels such as "Exhibit 10.3" or "Page 2" above the real title.
+		if n++; n <= 5 && reLabelLine.MatchString(line) {
+			continue
+		}
 		if countLetters(line) >= 3 {
 			return shorten(line, maxTitle)
 		}
