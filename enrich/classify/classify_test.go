@@ -1,0 +1,123 @@
+package classify
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/eval"
+	"github.com/docmill/docmill/internal/datasets"
+)
+
+func TestTrainSeparatesToyClasses(t *testing.T) {
+	var train []Example
+	for i := 0; i < 20; i++ {
+		train = append(train,
+			Example{Text: "the buyer shall pay the seller the purchase price under this agreement", Label: "contract", Subtype: "contract/sale"},
+			Example{Text: "2024-01-0" + string(rune('0'+i%10)) + " 12:00:01 ERROR disk full on /dev/sda1", Label: "log", Subtype: "log/syslog"},
+		)
+	}
+	m := Train(train, nil, TrainOptions{Epochs: 5})
+	if p := m.Predict("the seller shall deliver the goods under this agreement"); p.Class != "contract" || p.Confidence <= 0.5 {
+		t.Errorf("contract predicted as %+v", p)
+	}
+	if p := m.Predict("2025-03-04 10:11:12 ERROR connection refused"); p.Class != "log" {
+		t.Errorf("log predicted as %+v", p)
+	}
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	train := []Example{{Text: "alpha beta gamma", Label: "a"}, {Text: "delta epsilon zeta", Label: "b"}}
+	m := Train(train, nil, TrainOptions{Epochs: 3})
+	b, err := m.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Unmarshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"alpha beta", "epsilon zeta", "unrelated"} {
+		p1, p2 := m.Predict(text), m2.Predict(text)
+		if p1.Class != p2.Class || abs(p1.Confidence-p2.Confidence) > 0.02 {
+			t.Errorf("%q: %+v vs quantised %+v", text, p1, p2)
+		}
+	}
+	if _, err := Unmarshal([]byte("not a model")); err == nil {
+		t.Error("garbage decoded")
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestDefaultOnHandwrittenDocuments(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"contract": "MASTER SERVICES AGREEMENT\nThis Agreement is entered into as of March 1, 2021 by and between Acme Corp. (\"Provider\") and Beta LLC (\"Customer\"). 1. Services. Provider shall perform the services described in each Statement of Work. 2. Fees. Customer shall pay all invoices within thirty (30) days. 3. Term. This Agreement commences on the Effective Date and continues for two years. 4. Governing Law. This Agreement is governed by the laws of the State of Delaware.",
+		"regulation": "Article 12\nObligations of providers\n1. Member States shall ensure that providers of electronic communications services take appropriate technical and organisational measures. 2. The competent authority referred to in Article 8 shall be notified without undue delay. 3. The Commission shall adopt implementing acts in accordance with the examination procedure referred to in Article 30(2).",
+		"log":        "2024-05-01 12:00:01,123 INFO  [main] Server started on port 8080\n2024-05-01 12:00:02,456 WARN  [pool-1] Connection pool at 90% capacity\n2024-05-01 12:00:03,789 ERROR [pool-1] Timeout waiting for connection from pool\n2024-05-01 12:00:04,001 INFO  [main] Retrying request id=42\n",
+		"other":      "一种基于深度学习的图像分割方法。本文提出一种新的卷积神经网络结构，在公开数据集上取得了较好的分割精度。",
+	}
+	for want, text := range cases {
+		p := m.Predict(text)
+		if p.Class != want {
+			t.Errorf("%s document classified %+v", want, p)
+		}
+		if p.Confidence <= 0 || p.Confidence > 1 {
+			t.Errorf("confidence %v out of range", p.Confidence)
+		}
+		if want == "log" && !strings.HasPrefix(p.Subtype, "log/") {
+			t.Errorf("log subtype %q", p.Subtype)
+		}
+	}
+}
+
+// TestQualityTestSplit reports accuracy and macro-F1 of the embedded model
+// on the test split of the training corpus (model/train/work/corpus,
+// produced by model/train/corpus.py; skipped when absent). Run:
+//
+//	go test ./enrich/classify -run TestQualityTestSplit -v
+func TestQualityTestSplit(t *testing.T) {
+	root, err := datasets.RepoRoot()
+	if err != nil {
+		t.Skip("no repository root")
+	}
+	path := filepath.Join(root, "model", "train", "work", "corpus", "classify_test.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("corpus %s not built (run model/train/corpus.py)", path)
+	}
+	test, err := eval.ReadJSONL[Example](path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold, pred, sgold, spred []string
+	var conf float64
+	for _, e := range test {
+		p := m.Predict(e.Text)
+		gold, pred = append(gold, e.Label), append(pred, p.Class)
+		conf += p.Confidence
+		if e.Subtype != "" && e.Subtype != "none" && p.Class == e.Label {
+			sgold, spred = append(sgold, e.Subtype), append(spred, p.Subtype)
+		}
+	}
+	r := eval.ScoreClassification(gold, pred)
+	s := eval.ScoreClassification(sgold, spred)
+	t.Logf("class: docs=%d accuracy=%.4f macro-F1=%.4f mean confidence=%.3f", len(test), r.Accuracy, r.MacroF1, conf/float64(len(test)))
+	t.Logf("subtype (correct class, labelled subtype): docs=%d accuracy=%.4f macro-F1=%.4f", len(sgold), s.Accuracy, s.MacroF1)
+	if r.Accuracy < 0.9 {
+		t.Errorf("accuracy %.4f under 0.9", r.Accuracy)
+	}
+}

@@ -1,0 +1,219 @@
+// Package classify is the model-free tier's document classifier: a
+// multinomial logistic regression over hashed word and character n-grams
+// that tells contract, regulation, log and other apart with a calibrated
+// confidence (temperature scaling on a development split), plus one
+// subtype head per class (contract type, regulation topic, log source).
+// The weights are trained by cmd/train and embedded (weights.bin).
+package classify
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"sync"
+)
+
+// Buckets is the hashed feature space of the class model; SubBuckets that
+// of the subtype heads.
+const (
+	Buckets    = 1 << 18
+	SubBuckets = 1 << 16
+)
+
+// Head is one softmax classifier over hashed features.
+type Head struct {
+	Labels  []string
+	Buckets int
+	W       [][]float32 // [label][bucket]
+	B       []float32
+	Temp    float64 // softmax temperature fitted on held-out data
+}
+
+// Model is the class head and the subtype heads keyed by class.
+type Model struct {
+	Class *Head
+	Sub   map[string]*Head
+}
+
+// Prediction is a classification with calibrated confidences.
+type Prediction struct {
+	Class             string
+	Confidence        float64
+	Subtype           string
+	SubtypeConfidence float64
+	Probs             map[string]float64 // class probabilities
+}
+
+// Predict classifies text.
+func (m *Model) Predict(text string) Prediction {
+	p := m.Class.probs(Features(text, m.Class.Buckets))
+	best := argmax(p)
+	pred := Prediction{Class: m.Class.Labels[best], Confidence: p[best], Probs: map[string]float64{}}
+	for i, l := range m.Class.Labels {
+		pred.Probs[l] = p[i]
+	}
+	if h := m.Sub[pred.Class]; h != nil && len(h.Labels) > 0 {
+		sp := h.probs(Features(text, h.Buckets))
+		sb := argmax(sp)
+		pred.Subtype, pred.SubtypeConfidence = h.Labels[sb], sp[sb]
+	}
+	return pred
+}
+
+func (h *Head) logits(fs []feature) []float64 {
+	z := make([]float64, len(h.Labels))
+	for k := range z {
+		s := float64(h.B[k])
+		w := h.W[k]
+		for _, f := range fs {
+			s += float64(w[f.idx] * f.val)
+		}
+		z[k] = s
+	}
+	return z
+}
+
+func (h *Head) probs(fs []feature) []float64 {
+	z := h.logits(fs)
+	t := h.Temp
+	if t <= 0 {
+		t = 1
+	}
+	for i := range z {
+		z[i] /= t
+	}
+	return softmax(z)
+}
+
+func softmax(z []float64) []float64 {
+	m := math.Inf(-1)
+	for _, v := range z {
+		m = math.Max(m, v)
+	}
+	var sum float64
+	out := make([]float64, len(z))
+	for i, v := range z {
+		out[i] = math.Exp(v - m)
+		sum += out[i]
+	}
+	for i := range out {
+		out[i] /= sum
+	}
+	return out
+}
+
+func argmax(p []float64) int {
+	best := 0
+	for i := range p {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// qhead is a head quantised to int8 for storage, one scale per label.
+type qhead struct {
+	Labels  []string
+	Buckets int
+	W       [][]int8
+	Scale   []float32
+	B       []float32
+	Temp    float64
+}
+
+type qmodel struct {
+	Version int
+	Class   qhead
+	Sub     map[string]qhead
+}
+
+const formatVersion = 1
+
+func quantise(h *Head) qhead {
+	q := qhead{Labels: h.Labels, Buckets: h.Buckets, B: h.B, Temp: h.Temp}
+	for _, w := range h.W {
+		var m float32
+		for _, v := range w {
+			m = max(m, float32(math.Abs(float64(v))))
+		}
+		scale := m / 127
+		if scale == 0 {
+			scale = 1
+		}
+		qw := make([]int8, len(w))
+		for i, v := range w {
+			qw[i] = int8(math.Round(float64(v / scale)))
+		}
+		q.W = append(q.W, qw)
+		q.Scale = append(q.Scale, scale)
+	}
+	return q
+}
+
+func (q qhead) head() *Head {
+	h := &Head{Labels: q.Labels, Buckets: q.Buckets, B: q.B, Temp: q.Temp}
+	for k, qw := range q.W {
+		w := make([]float32, len(qw))
+		for i, v := range qw {
+			w[i] = float32(v) * q.Scale[k]
+		}
+		h.W = append(h.W, w)
+	}
+	return h
+}
+
+// Marshal encodes the model quantised to int8 and gzip-compressed.
+func (m *Model) Marshal() ([]byte, error) {
+	q := qmodel{Version: formatVersion, Class: quantise(m.Class), Sub: map[string]qhead{}}
+	for k, h := range m.Sub {
+		q.Sub[k] = quantise(h)
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err := gob.NewEncoder(zw).Encode(q); err != nil {
+		return nil, fmt.Errorf("encode classifier: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compress classifier: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Unmarshal decodes a model written by Marshal.
+func Unmarshal(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("read classifier: %w", err)
+	}
+	var q qmodel
+	if err := gob.NewDecoder(zr).Decode(&q); err != nil {
+		return nil, fmt.Errorf("decode classifier: %w", err)
+	}
+	if q.Version != formatVersion {
+		return nil, fmt.Errorf("classifier format %d, want %d", q.Version, formatVersion)
+	}
+	m := &Model{Class: q.Class.head(), Sub: map[string]*Head{}}
+	for k, h := range q.Sub {
+		m.Sub[k] = h.head()
+	}
+	return m, nil
+}
+
+//go:embed weights.bin
+var weights []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, decoded once.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = Unmarshal(weights) })
+	return defaultModel, defaultErr
+}
