@@ -26,6 +26,10 @@ type Manifest struct {
 	Exits      []ExitSpec     `json:"exits"`
 	Labels     Labels         `json:"labels"`
 	Metrics    map[string]any `json:"metrics,omitempty"`
+	// Parity names a file of reference outputs for tests (optional).
+	Parity string `json:"parity,omitempty"`
+	// Parameters is the exported parameter count (optional).
+	Parameters int64 `json:"parameters,omitempty"`
 }
 
 // SegmentSpec is one ONNX graph of a bundle.
