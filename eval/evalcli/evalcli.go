@@ -16,6 +16,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/enrich/classify"
 	"github.com/docmill/docmill/enrich/keywords"
 	"github.com/docmill/docmill/enrich/logs"
 	"github.com/docmill/docmill/enrich/summarize"
@@ -357,15 +358,22 @@ func classifyWith(cfg Config, analyze func(context.Context, *document.Parsed) (*
 			return "", err
 		}
 		if cfg.Subtype {
-			return an.Subtype, nil
+			return subtypeLabel(an.Subtype), nil
 		}
 		return an.Class, nil
 	}
 }
 
+// subtypeLabel names "no sub-type" as the training corpus does.
+func subtypeLabel(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
 // freeSystem is the model-free tier, calling its packages directly:
-// keywords.Extract and summarize.Summarize. It has no classifier until the
-// free analyser lands.
+// keywords.Extract, summarize.Summarize and the embedded classifier.
 func freeSystem(cfg Config) eval.System {
 	return eval.System{
 		Name: "free",
@@ -374,6 +382,17 @@ func freeSystem(cfg Config) eval.System {
 		},
 		Summarize: func(_ context.Context, d *document.Parsed, maxChars int) (string, error) {
 			return summarize.Summarize(d.Sentences, summarize.Options{MaxChars: maxChars, Language: d.Language}), nil
+		},
+		Classify: func(_ context.Context, d *document.Parsed) (string, error) {
+			m, err := classify.Default()
+			if err != nil {
+				return "", fmt.Errorf("free classifier: %w", err)
+			}
+			p := m.Predict(d.Text)
+			if cfg.Subtype {
+				return subtypeLabel(p.Subtype), nil
+			}
+			return p.Class, nil
 		},
 	}
 }
@@ -432,8 +451,25 @@ func sumRow(w io.Writer, name string, r eval.SummaryReport) {
 	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\n", name, r.Rouge1, r.Rouge2, r.RougeL, r.RougeLsum, r.MeanChars)
 }
 
+// maxMatrix is the most labels printed as a confusion matrix; beyond it
+// the table lists per-label scores (the matrix stays in --json).
+const maxMatrix = 8
+
 func classTable(w io.Writer, r *eval.ClassifyResult) {
 	fmt.Fprintf(w, "classify (%d docs, tier %s)\taccuracy %.4f\tmacro-F1 %.4f\n\n", r.Docs, r.System, r.Accuracy, r.MacroF1)
+	if len(r.Labels) > maxMatrix {
+		fmt.Fprint(w, "label\tgold\tpredicted\tP\tR\tF1\n")
+		for i, l := range r.Labels {
+			gold, pred := 0, 0
+			for j := range r.Labels {
+				gold += r.Confusion[i][j]
+				pred += r.Confusion[j][i]
+			}
+			s := r.PerClass[l]
+			fmt.Fprintf(w, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\n", l, gold, pred, s.P, s.R, s.F)
+		}
+		return
+	}
 	fmt.Fprint(w, "gold \\ predicted")
 	for _, l := range r.Labels {
 		fmt.Fprintf(w, "\t%s", l)

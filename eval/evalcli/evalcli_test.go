@@ -259,3 +259,26 @@ func TestLoadClassDocParsesFiles(t *testing.T) {
 		t.Fatal("missing file must fail")
 	}
 }
+
+func TestClassTableShapes(t *testing.T) {
+	small := eval.ScoreClassification([]string{"a", "b", "b"}, []string{"a", "b", "a"})
+	var out bytes.Buffer
+	if err := printTable(&out, &eval.ClassifyResult{System: "free", ClassReport: small}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "gold \\ predicted") || !strings.Contains(out.String(), "accuracy 0.6667") {
+		t.Fatalf("small:\n%s", out.String())
+	}
+	var gold []string
+	for i := 0; i <= maxMatrix; i++ {
+		gold = append(gold, fmt.Sprintf("label%d", i))
+	}
+	big := eval.ScoreClassification(gold, gold)
+	out.Reset()
+	if err := printTable(&out, &eval.ClassifyResult{System: "free", ClassReport: big}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "gold \\ predicted") || !strings.Contains(out.String(), "label8") {
+		t.Fatalf("big:\n%s", out.String())
+	}
+}
