@@ -16,6 +16,18 @@ type stopFlag struct{ atomic.Bool }
 // stopped reports whether the parse was abandoned.
 func (s *stopFlag) stopped() bool { return s != nil && s.Load() }
 
+// abandoned counts parser goroutines still running after their document
+// timed out.
+var abandoned atomic.Int64
+
+// Abandoned returns how many parser goroutines are still running after
+// their document was failed for taking too long. Go cannot stop them; they
+// are told to stop and most end at the next page, but one stuck inside a
+// single library call holds its CPU and memory until it returns. Export it
+// as a gauge: a value that keeps growing means hostile input is eating the
+// process.
+func Abandoned() int64 { return abandoned.Load() }
+
 // errPanic marks a recovered parser panic.
 var errPanic = errors.New("parser panic")
 
@@ -47,6 +59,11 @@ func guarded(ctx context.Context, name, ct string, fn func(*stopFlag) (*extracte
 		return r.ex, r.err
 	case <-ctx.Done():
 		stop.Store(true)
+		abandoned.Add(1)
+		go func() {
+			<-done
+			abandoned.Add(-1)
+		}()
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, permanent(name, "timed out: parsing took longer than the per-document limit", ctx.Err())
 		}

@@ -291,6 +291,13 @@ func TestSizeLimitAndTimeout(t *testing.T) {
 	if !IsPermanent(err) || !strings.Contains(err.Error(), "timed out") {
 		t.Errorf("timeout: %v", err)
 	}
+	// The abandoned parser sees the stop flag and ends; the gauge drops back.
+	for deadline := time.Now().Add(5 * time.Second); Abandoned() != 0 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := Abandoned(); n != 0 {
+		t.Errorf("abandoned parsers still counted: %d", n)
+	}
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	cancel2()
 	_, err = guarded(ctx2, "x", document.TypePDF, slow)

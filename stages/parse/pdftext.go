@@ -166,7 +166,8 @@ type gstate struct {
 
 // textInterp walks one page's content, following form XObjects.
 type textInterp struct {
-	fonts map[string]*fontInfo
+	fonts map[string]*fontInfo // document-wide, by font identity
+	local map[string]*fontInfo // this page, by resource scope and name
 	runs  []glyphRun
 	ops   int
 	stop  *stopFlag
@@ -175,7 +176,7 @@ type textInterp struct {
 // pageRuns returns the text runs of page p in content order. fonts is
 // shared by the pages of one document.
 func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag) []glyphRun {
-	ti := &textInterp{fonts: fonts, stop: stop}
+	ti := &textInterp{fonts: fonts, local: map[string]*fontInfo{}, stop: stop}
 	contents := p.V.Key("Contents")
 	if contents.IsNull() {
 		return nil
@@ -307,6 +308,19 @@ func (ti *textInterp) form(res pdf.Value, path, name string, g gstate, depth int
 // object without access to its object number: resource scope and name,
 // base font, subtype, character range and ToUnicode stream length.
 func (ti *textInterp) font(res pdf.Value, path, name string) *fontInfo {
+	// Tf comes before nearly every run; resolving the font dictionary each
+	// time would decompress its object stream again.
+	local := path + "\x00" + name
+	if fi, ok := ti.local[local]; ok {
+		return fi
+	}
+	fi := ti.sharedFont(res, path, name)
+	ti.local[local] = fi
+	return fi
+}
+
+// sharedFont looks a font up in the document-wide cache.
+func (ti *textInterp) sharedFont(res pdf.Value, path, name string) *fontInfo {
 	v := res.Key("Font").Key(name)
 	if v.IsNull() {
 		return nil
