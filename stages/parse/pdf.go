@@ -58,7 +58,8 @@ func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 		}
 		if text != "" {
 			if b.Len() > 0 {
-				b.WriteString("\n\n")
+				// Not a blank line: sentences often run across page breaks.
+				b.WriteString("\n")
 			}
 			b.WriteString(text)
 		}
