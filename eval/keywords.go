@@ -12,11 +12,22 @@ import (
 )
 
 // KeywordDoc is one document of a keyphrase collection: the JSONL line
-// {"id","text","keywords"}.
+// {"id","text","keywords"}, with an optional "title" (csl_zh_keywords keeps
+// the title apart; its benchmark input is title and abstract together).
 type KeywordDoc struct {
 	ID       string   `json:"id"`
+	Title    string   `json:"title,omitempty"`
 	Text     string   `json:"text"`
 	Keywords []string `json:"keywords"`
+}
+
+// Document is the text keywords are extracted from: the title, when there
+// is one, on its own line before the text.
+func (d KeywordDoc) Document() string {
+	if d.Title == "" {
+		return d.Text
+	}
+	return d.Title + "\n" + d.Text
 }
 
 // KeywordReport holds the mean keyphrase scores over the documents scored.

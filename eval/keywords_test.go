@@ -88,3 +88,12 @@ func TestReferenceYAKE(t *testing.T) {
 		}
 	}
 }
+
+func TestKeywordDocDocument(t *testing.T) {
+	if got := (KeywordDoc{Text: "body"}).Document(); got != "body" {
+		t.Fatal(got)
+	}
+	if got := (KeywordDoc{Title: "标题", Text: "摘要"}).Document(); got != "标题\n摘要" {
+		t.Fatal(got)
+	}
+}

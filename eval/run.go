@@ -161,7 +161,7 @@ func EvalKeywords(ctx context.Context, docs []KeywordDoc, sys System, opt Option
 		}
 	}
 	err := forEach(ctx, len(docs), opt, "keywords", func(ctx context.Context, i int) error {
-		p := ParseText(docs[i].ID, docs[i].Text)
+		p := ParseText(docs[i].ID, docs[i].Document())
 		kw, err := sys.Keywords(ctx, p, 10)
 		if err != nil {
 			return fmt.Errorf("keywords %s: %w", docs[i].ID, err)
@@ -179,7 +179,7 @@ func EvalKeywords(ctx context.Context, docs []KeywordDoc, sys System, opt Option
 	if opt.Baselines {
 		texts := make([]string, len(docs))
 		for i, d := range docs {
-			texts[i] = d.Text
+			texts[i] = d.Document()
 		}
 		bar := NewProgress(opt.Progress, len(docs), "tf-idf baseline")
 		base := TFIDFKeywords(texts, 10, bar)
