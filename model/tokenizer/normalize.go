@@ -37,7 +37,7 @@ func newNormalized(text string, base int) *normalized {
 
 // transform rebuilds n by calling f for each rune; every rune f emits keeps
 // the span of the rune it came from.
-func (n *normalized) transform(f func(r rune, emit func(rune))) {
+func (n *normalized) transform(f func(i int, r rune, emit func(rune))) {
 	out := &normalized{runes: make([]rune, 0, len(n.runes)), align: make([]Span, 0, len(n.runes))}
 	var cur Span
 	emit := func(r rune) {
@@ -46,7 +46,7 @@ func (n *normalized) transform(f func(r rune, emit func(rune))) {
 	}
 	for i, r := range n.runes {
 		cur = n.align[i]
-		f(r, emit)
+		f(i, r, emit)
 	}
 	*n = *out
 }
@@ -113,12 +113,14 @@ func (f normForm) normalize(n *normalized) { n.unicodeForm(f.form) }
 
 type normLowercase struct{}
 
-func (normLowercase) normalize(n *normalized) { n.transform(lowerEmit) }
+func (normLowercase) normalize(n *normalized) {
+	n.transform(func(i int, r rune, emit func(rune)) { lowerAt(n.runes, i, r, emit) })
+}
 
 type normStripAccents struct{}
 
 func (normStripAccents) normalize(n *normalized) {
-	n.transform(func(r rune, emit func(rune)) {
+	n.transform(func(_ int, r rune, emit func(rune)) {
 		if !unicode.Is(unicode.Mn, r) {
 			emit(r)
 		}
@@ -220,7 +222,8 @@ type bertNormalizer struct {
 }
 
 func (b bertNormalizer) normalize(n *normalized) {
-	n.transform(func(r rune, emit func(rune)) {
+	src := n.runes
+	n.transform(func(i int, r rune, emit func(rune)) {
 		if r < utf8.RuneSelf {
 			switch {
 			case r == '\t' || r == '\n' || r == '\r' || r == ' ' || r == '\v' || r == '\f':
@@ -259,7 +262,7 @@ func (b bertNormalizer) normalize(n *normalized) {
 		var buf [4]rune
 		rs := buf[:0]
 		if b.lowercase {
-			lowerEmit(r, func(x rune) { rs = append(rs, x) })
+			lowerAt(src, i, r, func(x rune) { rs = append(rs, x) })
 		} else {
 			rs = append(rs, r)
 		}
@@ -275,6 +278,49 @@ func (b bertNormalizer) normalize(n *normalized) {
 			}
 		}
 	})
+}
+
+// lowerAt lowercases runes[i] (which is r), applying the final-sigma rule
+// of the Unicode full case mapping as JavaScript and Rust do.
+func lowerAt(runes []rune, i int, r rune, emit func(rune)) {
+	if r == 'Σ' && finalSigma(runes, i) {
+		emit('ς')
+		return
+	}
+	lowerEmit(r, emit)
+}
+
+// finalSigma: a cased letter before (skipping case-ignorables) and none
+// after.
+func finalSigma(runes []rune, i int) bool {
+	before := false
+	for k := i - 1; k >= 0; k-- {
+		if caseIgnorable(runes[k]) {
+			continue
+		}
+		before = isCased(runes[k])
+		break
+	}
+	if !before {
+		return false
+	}
+	for k := i + 1; k < len(runes); k++ {
+		if caseIgnorable(runes[k]) {
+			continue
+		}
+		return !isCased(runes[k])
+	}
+	return true
+}
+
+func isCased(r rune) bool { return unicode.IsUpper(r) || unicode.IsLower(r) || unicode.IsTitle(r) }
+
+func caseIgnorable(r rune) bool {
+	switch r {
+	case '\'', '.', ':', '\u00b7', '\u2019', '\u2018', '\u2024', '\ufe52', '\uff07', '\uff0e', '\u00ad':
+		return true
+	}
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk)
 }
 
 // lowerEmit lowercases like JavaScript's and Rust's full lowercase mapping,

@@ -135,3 +135,31 @@ func TestLlama3Fixtures(t *testing.T) {
 	}
 	checkFixture(t, tok, loadFixture(t, "llama3"))
 }
+
+// The pipeline docmill-mini's trainer writes: Replace of non-ASCII spaces,
+// NFD, BertNormalizer with strip_accents, BertProcessing.
+func TestWordPieceSequenceFixtures(t *testing.T) {
+	tok, err := Load(filepath.Join("testdata", "wordpiece-seq", "tokenizer.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFixture(t, tok, loadFixture(t, "wordpiece-seq"))
+}
+
+// docmill-mini's own tokenizer, once the bundle and its fixture exist
+// (node testdata/gen/gen.mjs writes the fixture when the bundle is there).
+func TestDocmillMiniFixtures(t *testing.T) {
+	path := filepath.Join("..", "bundles", "docmill-mini", "tokenizer.json")
+	fix := filepath.Join("testdata", "fixtures", "docmill-mini.json")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("docmill-mini bundle not present: %v", err)
+	}
+	if _, err := os.Stat(fix); err != nil {
+		t.Skipf("no fixture for docmill-mini yet (run node gen.mjs in testdata/gen): %v", err)
+	}
+	tok, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFixture(t, tok, loadFixture(t, "docmill-mini"))
+}

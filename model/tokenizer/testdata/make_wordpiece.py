@@ -95,6 +95,20 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "tokenizer.json"), "w", encoding="utf-8") as fh:
         json.dump(tok, fh, ensure_ascii=False)
+    # The same vocabulary with the pipeline docmill-mini's trainer writes:
+    # Replace(each non-ASCII space), NFD, BertNormalizer(strip_accents=true),
+    # BertProcessing.
+    spaces = ["\u0085", "\u00a0", "\u1680"] + [chr(c) for c in range(0x2000, 0x200B)] + \
+        ["\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
+    seq = [{"type": "Replace", "pattern": {"String": c}, "content": " "} for c in spaces]
+    seq += [{"type": "NFD"}, {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True,
+                              "strip_accents": True, "lowercase": True}]
+    tok["normalizer"] = {"type": "Sequence", "normalizers": seq}
+    tok["post_processor"] = {"type": "BertProcessing", "sep": ["[SEP]", 3], "cls": ["[CLS]", 2]}
+    seq_dir = out.rstrip("/") + "-seq"
+    os.makedirs(seq_dir, exist_ok=True)
+    with open(os.path.join(seq_dir, "tokenizer.json"), "w", encoding="utf-8") as fh:
+        json.dump(tok, fh, ensure_ascii=False)
     print(len(vocab), "tokens")
 
 

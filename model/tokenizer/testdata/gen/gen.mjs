@@ -34,6 +34,9 @@ export const cases = [
   ["contractions", "I'm sure they've said you'll SEE IT'S done, we'd LL've"],
   ["punctuation", "Hello!!! (wait)... \"quoted\" -- [brackets] {braces} <tags> a/b\\c"],
   ["control_chars", "bell\u0007 nul\u0000 zero\u200bwidth soft\u00adhyphen nbsp\u00a0here ideographic\u3000space"],
+  ["unicode_spaces", "en\u2002space thin\u2009space nel\u0085line narrow\u202fnbsp line\u2028sep"],
+  ["compat_forms", "ﬁnancial ｆｕｌｌｗｉｄｔｈ Ｔｅｘｔ ① ½ ℃ ™ Å ǅ"],
+  ["greek_cyrillic", "ΣΊΣΥΦΟΣ Ὀδυσσεύς — Москва ПРИВЕТ"],
   ["newlines_crlf", "line one\r\nline two\r\n\r\nline four\n"],
   ["special_text", "before <|endoftext|> after [CLS] [SEP] text"],
   ["empty", ""],
@@ -66,6 +69,9 @@ if (args.length === 3) {
 } else {
   const fixtures = join(here, "..", "fixtures");
   generate("wordpiece", join(here, "..", "wordpiece", "tokenizer.json"), join(fixtures, "wordpiece.json"));
+  generate("wordpiece-seq", join(here, "..", "wordpiece-seq", "tokenizer.json"), join(fixtures, "wordpiece-seq.json"));
+  const mini = join(here, "..", "..", "..", "bundles", "docmill-mini", "tokenizer.json");
+  if (existsSync(mini)) generate("docmill-mini", mini, join(fixtures, "docmill-mini.json"));
   for (const n of ["gpt4o", "llama3"]) {
     const f = join(here, "node_modules", "@lenml", `tokenizer-${n}`, "models", "tokenizer.json");
     if (existsSync(f)) generate(n, f, join(fixtures, `${n}.json`));
