@@ -95,6 +95,18 @@ func TestSentencesChinese(t *testing.T) {
 	}
 }
 
+func TestSentencesChineseHalfWidthPunctuation(t *testing.T) {
+	text := "网络监控是一种全新的取证措施,引发了法律障碍.对网络监控进行规制;首先需要明确程序.版本为2.3的系统运行!"
+	want := []string{"网络监控是一种全新的取证措施,引发了法律障碍.", "对网络监控进行规制;", "首先需要明确程序.", "版本为2.3的系统运行!"}
+	if got := Sentences(text, "zh"); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// English semicolons never end a sentence.
+	if got := Sentences("The Seller; and the Buyer.", "en"); len(got) != 1 {
+		t.Errorf("semicolon split English: %q", got)
+	}
+}
+
 func TestSentencesNoEmpties(t *testing.T) {
 	for _, s := range Sentences("  \n\n . \n ... \n\n\t", "en") {
 		if strings.TrimSpace(s) != s || s == "" {

@@ -196,7 +196,7 @@ func splitUnit(out []string, s string, zh bool) []string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		end := -1
 		switch r {
-		case '。', '！', '？', '；', '!', '?', '…', '.':
+		case '。', '！', '？', '；', '!', '?', '…', '.', ';':
 			end = boundary(s, start, i, r, zh)
 		}
 		if end < 0 {
@@ -248,6 +248,17 @@ func boundary(s string, start, i int, r rune, zh bool) int {
 	cjkTerm := r == '。' || r == '！' || r == '？' || r == '；'
 	if cjkTerm || zh && (r == '!' || r == '?' || r == '…') {
 		return end
+	}
+	// Half-width punctuation inside Chinese text (common in scientific
+	// abstracts): ". ! ?" between CJK characters always ends a sentence,
+	// ";" does so in Chinese text, as "；" would.
+	prevR, _ := utf8.DecodeLastRuneInString(s[start:i])
+	nextR, _ := utf8.DecodeRuneInString(s[end:])
+	if isCJK(prevR) && isCJK(nextR) && (r != ';' || zh) {
+		return end
+	}
+	if r == ';' {
+		return -1
 	}
 	// ASCII terminators need whitespace after them.
 	j := end
