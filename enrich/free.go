@@ -1,0 +1,207 @@
+package enrich
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/classify"
+	"github.com/docmill/docmill/enrich/keywords"
+	"github.com/docmill/docmill/enrich/logs"
+	"github.com/docmill/docmill/enrich/summarize"
+	"github.com/docmill/docmill/lang"
+)
+
+// FreeVersion is the model-free tier's version; bump it whenever its
+// output for the same document changes, so stored results can be told
+// apart and reprocessed.
+const FreeVersion = "1.0.0"
+
+// Defaults of the model-free tier.
+const (
+	DefaultTopKeywords  = 10
+	DefaultSummaryChars = summarize.DefaultMaxChars
+)
+
+// FreeOptions configure the model-free tier.
+type FreeOptions struct {
+	// Logs holds the per-source template miners; nil mines every log
+	// document with a fresh miner.
+	Logs *logs.Registry
+	// TopKeywords is the number of key phrases (DefaultTopKeywords when 0).
+	TopKeywords int
+	// SummaryChars is the summary budget (DefaultSummaryChars when 0).
+	SummaryChars int
+}
+
+// Free is the model-free analysis tier: the embedded linear classifier,
+// the statistical keyword extractor, the extractive summariser, the Drain
+// log miner and (soon) the rule-based legal entity extractor. It is safe for
+// concurrent use.
+type Free struct {
+	o       FreeOptions
+	clfOnce sync.Once
+	clf     *classify.Model
+	clfErr  error
+}
+
+// NewFree returns the model-free tier.
+func NewFree(o FreeOptions) *Free {
+	if o.TopKeywords <= 0 {
+		o.TopKeywords = DefaultTopKeywords
+	}
+	if o.SummaryChars <= 0 {
+		o.SummaryChars = DefaultSummaryChars
+	}
+	return &Free{o: o}
+}
+
+// Info names the tier.
+func (f *Free) Info() document.ModelInfo {
+	return document.ModelInfo{Name: "docmill-free", Version: FreeVersion, Tier: "free"}
+}
+
+// Analyze runs the tasks req asks for. The class is computed whenever
+// classification or entities are wanted (entities are only extracted from
+// contracts and regulations); the log summary only for log documents.
+func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (*document.Analysis, error) {
+	if doc == nil {
+		return nil, fmt.Errorf("free analysis: nil document")
+	}
+	a := &document.Analysis{Tasks: map[string]document.TaskTrace{}, Model: f.Info(), Keywords: []document.Keyword{}}
+	language := doc.Language
+	if language == "" || language == lang.Undetermined {
+		language = lang.Detect(doc.Text)
+	}
+	steps := []struct {
+		task string
+		want func() bool // asked when the step's turn comes: later steps depend on the class
+		run  func() error
+	}{
+		{TaskClassify, func() bool { return req.Wants(TaskClassify) || req.Wants(TaskEntities) }, func() error { return f.classify(doc, a) }},
+		{TaskLogs, func() bool { return req.Wants(TaskLogs) && f.isLog(doc, a) }, func() error { f.logs(doc, a); return nil }},
+		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
+		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
+		// TaskEntities joins when package entities lands (not yet committed).
+	}
+	for _, s := range steps {
+		if !s.want() {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("free analysis of %s: %w", doc.ID, err)
+		}
+		start := time.Now()
+		if err := s.run(); err != nil {
+			return nil, fmt.Errorf("free analysis of %s, %s: %w", doc.ID, s.task, err)
+		}
+		tr := document.TaskTrace{Depth: document.DepthNone, Ms: float64(time.Since(start).Microseconds()) / 1000}
+		if s.task == TaskClassify {
+			tr.Confidence = a.Confidence
+		}
+		a.Tasks[s.task] = tr
+	}
+	return a, nil
+}
+
+func (f *Free) model() (*classify.Model, error) {
+	f.clfOnce.Do(func() { f.clf, f.clfErr = classify.Default() })
+	return f.clf, f.clfErr
+}
+
+// classify fills the class fields. A document the parser recognised as a
+// log is a log whatever the text model says (the sniffer looks at line
+// structure, which is decisive); the model still names its source.
+func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
+	m, err := f.model()
+	if err != nil {
+		return err
+	}
+	text := doc.Text
+	if doc.Title != "" && !strings.HasPrefix(text, doc.Title) {
+		text = doc.Title + "\n" + text
+	}
+	p := m.Predict(text)
+	a.Class, a.Confidence = p.Class, p.Confidence
+	a.Subtype, a.SubtypeConfidence = p.Subtype, p.SubtypeConfidence
+	if doc.IsLog() && p.Class != "log" {
+		a.Class, a.Confidence = "log", 1
+		a.Subtype, a.SubtypeConfidence = "", 0
+		if h := m.Sub["log"]; h != nil {
+			// name the source with the log head even when the class head disagreed
+			lp := (&classify.Model{Class: h}).Predict(text)
+			a.Subtype, a.SubtypeConfidence = lp.Class, lp.Confidence
+		}
+	}
+	return nil
+}
+
+func (f *Free) isLog(doc *document.Parsed, a *document.Analysis) bool {
+	return doc.IsLog() || a.Class == "log"
+}
+
+func (f *Free) logs(doc *document.Parsed, a *document.Analysis) {
+	var m *logs.Miner
+	if f.o.Logs != nil {
+		m = f.o.Logs.Get(doc.Source)
+	} else {
+		m = logs.NewMiner(logs.DefaultConfig())
+	}
+	a.Log = logs.Summarize(strings.Split(doc.Text, "\n"), m)
+}
+
+// keywords extracts key phrases; for a log they come from its most
+// frequent templates, since raw log lines are mostly numbers and ids.
+func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analysis) {
+	text := doc.Text
+	if a.Log != nil {
+		var b strings.Builder
+		for _, t := range a.Log.Templates {
+			b.WriteString(strings.ReplaceAll(t.Template, "<*>", ","))
+			b.WriteString(".\n")
+		}
+		text = b.String()
+	}
+	kws := keywords.Extract(text, keywords.Options{Top: f.o.TopKeywords, Language: language})
+	if kws != nil {
+		a.Keywords = kws
+	}
+}
+
+// summary is the extractive summary; for a log, a sentence on what
+// happened built from its log summary.
+func (f *Free) summary(doc *document.Parsed, language string, a *document.Analysis) {
+	if a.Log != nil {
+		a.Summary = logSentence(a.Log, f.o.SummaryChars)
+		return
+	}
+	sentences := doc.Sentences
+	if len(sentences) == 0 {
+		sentences = lang.Sentences(doc.Text, language)
+	}
+	a.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: f.o.SummaryChars, Language: language})
+}
+
+// logSentence says what a log holds in one line of text under max runes.
+func logSentence(s *document.LogSummary, max int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d lines", s.Lines)
+	if s.Start != "" && s.End != "" {
+		fmt.Fprintf(&b, " from %s to %s", s.Start, s.End)
+	}
+	fmt.Fprintf(&b, "; %.0f%% warnings or errors; %d new templates.", 100*s.ErrorShare, s.NewTemplates)
+	for i, t := range s.Templates {
+		if i == 3 {
+			break
+		}
+		fmt.Fprintf(&b, " %d× %s.", t.Count, t.Template)
+	}
+	out := []rune(b.String())
+	if len(out) > max {
+		out = out[:max]
+	}
+	return string(out)
+}

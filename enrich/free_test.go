@@ -1,0 +1,169 @@
+package enrich_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/enrich/logs"
+	"github.com/docmill/docmill/eval"
+	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/lang"
+)
+
+// sample reads a file of the repository's samples/ folder.
+func sample(t *testing.T, rel string) string {
+	t.Helper()
+	root, err := datasets.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(root, "samples", rel))
+	if err != nil {
+		t.Skipf("sample %s missing: %v", rel, err)
+	}
+	return string(b)
+}
+
+func parsed(name, text, contentType string) *document.Parsed {
+	l := lang.Detect(text)
+	return &document.Parsed{ID: document.ID([]byte(text)), Filename: name, Source: "test", ContentType: contentType,
+		Text: text, Language: l, Sentences: lang.Sentences(text, l), Size: len(text)}
+}
+
+func analyze(t *testing.T, f *enrich.Free, doc *document.Parsed, req enrich.Request) *document.Analysis {
+	t.Helper()
+	a, err := f.Analyze(context.Background(), doc, req)
+	if err != nil {
+		t.Fatalf("%s: %v", doc.Filename, err)
+	}
+	return a
+}
+
+func TestFreeContract(t *testing.T) {
+	doc := parsed("cuad-143-service.txt", sample(t, "contracts/cuad-143-service.txt"), document.TypeText)
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{})
+	if a.Class != "contract" || a.Confidence <= 0.5 || a.Confidence > 1 {
+		t.Errorf("class %q confidence %.3f", a.Class, a.Confidence)
+	}
+	if len(a.Keywords) != enrich.DefaultTopKeywords {
+		t.Errorf("%d keywords: %v", len(a.Keywords), a.Keywords)
+	}
+	if n := utf8.RuneCountInString(a.Summary); n == 0 || n > enrich.DefaultSummaryChars {
+		t.Errorf("summary of %d chars: %q", n, a.Summary)
+	}
+	if a.Log != nil {
+		t.Error("contract got a log summary")
+	}
+	for _, task := range []string{enrich.TaskClassify, enrich.TaskKeywords, enrich.TaskSummary} {
+		tr, ok := a.Tasks[task]
+		if !ok || tr.Depth != document.DepthNone || tr.Ms < 0 {
+			t.Errorf("task %s trace %+v (present %v)", task, tr, ok)
+		}
+	}
+	if a.Model.Name != "docmill-free" || a.Model.Tier != "free" || a.Model.Version != enrich.FreeVersion {
+		t.Errorf("model info %+v", a.Model)
+	}
+}
+
+func TestFreeRegulation(t *testing.T) {
+	arts, err := eval.ReadJSONL[struct {
+		ID, Heading, Text string
+	}](datasets.Require(t, "eu_digital_acquis_articles", "articles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := enrich.NewFree(enrich.FreeOptions{SummaryChars: 300})
+	var text string
+	for _, a := range arts {
+		if a.ID == "2016-679-art5" {
+			text = "Article 5\n" + a.Heading + "\n\n" + a.Text
+		}
+	}
+	if text == "" {
+		t.Fatal("GDPR Article 5 not found")
+	}
+	a := analyze(t, f, parsed("gdpr-art5.txt", text, document.TypeText), enrich.Request{})
+	if a.Class != "regulation" {
+		t.Errorf("class %q (%.3f)", a.Class, a.Confidence)
+	}
+	if utf8.RuneCountInString(a.Summary) > 300 || a.Summary == "" {
+		t.Errorf("summary %q", a.Summary)
+	}
+	var kw []string
+	for _, k := range a.Keywords {
+		kw = append(kw, strings.ToLower(k.Text))
+	}
+	if !strings.Contains(strings.Join(kw, "|"), "personal data") {
+		t.Errorf("keywords %v lack personal data", kw)
+	}
+}
+
+func TestFreeLogUsesRegistryMiner(t *testing.T) {
+	text := sample(t, "logs/billing-service.log")
+	reg := logs.NewRegistry(nil, logs.DefaultConfig())
+	f := enrich.NewFree(enrich.FreeOptions{Logs: reg})
+	doc := parsed("billing-service.log", text, document.TypeLog)
+	a := analyze(t, f, doc, enrich.Request{})
+	if a.Class != "log" || a.Log == nil {
+		t.Fatalf("class %q log %v", a.Class, a.Log)
+	}
+	if a.Log.Lines == 0 || len(a.Log.Templates) == 0 || a.Log.NewTemplates == 0 {
+		t.Errorf("log summary %+v", a.Log)
+	}
+	if !strings.Contains(a.Summary, "lines") || len(a.Keywords) == 0 {
+		t.Errorf("summary %q keywords %v", a.Summary, a.Keywords)
+	}
+	if a.Entities != nil {
+		t.Errorf("log got entities %v", a.Entities)
+	}
+	// the same source again: the registry's miner already knows every template
+	again := analyze(t, f, doc, enrich.Request{Tasks: []string{enrich.TaskLogs}})
+	if again.Log == nil || again.Log.NewTemplates != 0 {
+		t.Errorf("second pass new templates %+v", again.Log)
+	}
+	if _, ok := again.Tasks[enrich.TaskKeywords]; ok || len(again.Keywords) != 0 || again.Summary != "" {
+		t.Errorf("tasks not honoured: %+v", again)
+	}
+}
+
+func TestFreeChinese(t *testing.T) {
+	text := sample(t, "chinese/csl-dev-0175.txt")
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{SummaryChars: 120}), parsed("csl-dev-0175.txt", text, document.TypeText), enrich.Request{})
+	if a.Class != "other" {
+		t.Errorf("class %q", a.Class)
+	}
+	if len(a.Keywords) == 0 {
+		t.Fatal("no Chinese keywords")
+	}
+	joined := ""
+	for _, k := range a.Keywords {
+		joined += k.Text + "|"
+	}
+	if !strings.Contains(joined, "网络监控") {
+		t.Errorf("keywords %s lack 网络监控", joined)
+	}
+	if n := utf8.RuneCountInString(a.Summary); n == 0 || n > 120 || strings.Contains(a.Summary, "  ") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}
+
+func TestFreeHonoursCancelAndTasks(t *testing.T) {
+	f := enrich.NewFree(enrich.FreeOptions{})
+	doc := parsed("x.txt", "The Supplier shall deliver the goods. The Customer shall pay the price.", document.TypeText)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := f.Analyze(ctx, doc, enrich.Request{}); err == nil {
+		t.Error("cancelled context did not stop the analysis")
+	}
+	a := analyze(t, f, doc, enrich.Request{Tasks: []string{enrich.TaskKeywords}})
+	if a.Class != "" || a.Summary != "" || len(a.Keywords) == 0 || len(a.Tasks) != 1 {
+		t.Errorf("keywords-only analysis %+v", a)
+	}
+	var _ enrich.Analyzer = f
+}
