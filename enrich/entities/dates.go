@@ -1,0 +1,177 @@
+package entities
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var months = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+const monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+
+// dateRes match written dates; named groups d, m, y (and mn for a numeric
+// month).
+var dateRes = []*regexp.Regexp{
+	// June 21, 1999 / June 21st 1999 / JUNE 21, 1999
+	regexp.MustCompile(`(?i)\b(?P<m>` + monthRe + `)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d{2})\b`),
+	// 21 June 1999 / 1st day of March, 2020 / 7th day of April 2020
+	regexp.MustCompile(`(?i)\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th|t\s?h)?\s+(?:day\s+of\s+)?(?P<m>` + monthRe + `)\s*,?\s*(?:in\s+the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b`),
+	// 2020-03-01
+	regexp.MustCompile(`\b(?P<y>(?:19|20)\d{2})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})\b`),
+	// 03/01/2020 (US order, as in US contracts)
+	regexp.MustCompile(`\b(?P<mn>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b`),
+	// 2020年3月1日
+	regexp.MustCompile(`(?P<y>(?:19|20)\d{2})\s*年\s*(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日`),
+}
+
+// dateMatch is a date found in text.
+type dateMatch struct {
+	start, end int
+	text, iso  string
+}
+
+// findDates returns the valid dates in text, earliest first, without
+// overlaps.
+func findDates(text string) []dateMatch {
+	var out []dateMatch
+	taken := func(s, e int) bool {
+		for _, d := range out {
+			if s < d.end && e > d.start {
+				return true
+			}
+		}
+		return false
+	}
+	for _, re := range dateRes {
+		for _, idx := range re.FindAllStringSubmatchIndex(text, -1) {
+			if taken(idx[0], idx[1]) {
+				continue
+			}
+			iso, ok := isoFromGroups(re, text, idx)
+			if !ok {
+				continue
+			}
+			out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: iso})
+		}
+	}
+	sortDates(out)
+	return out
+}
+
+func sortDates(ds []dateMatch) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].start < ds[j-1].start; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}
+
+// isoFromGroups builds YYYY-MM-DD from a match, rejecting impossible dates.
+func isoFromGroups(re *regexp.Regexp, text string, idx []int) (string, bool) {
+	var y, d int
+	var m time.Month
+	for i, name := range re.SubexpNames() {
+		if name == "" || idx[2*i] < 0 {
+			continue
+		}
+		v := text[idx[2*i]:idx[2*i+1]]
+		switch name {
+		case "y":
+			y, _ = strconv.Atoi(v)
+		case "d":
+			d, _ = strconv.Atoi(v)
+		case "mn":
+			n, _ := strconv.Atoi(v)
+			m = time.Month(n)
+		case "m":
+			m = months[strings.ToLower(strings.TrimSuffix(v, "."))]
+		}
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// numberWords are spelled-out numbers used in durations.
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
+	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+	"twenty-four": 24, "thirty-six": 36, "one hundred twenty": 120, "one hundred eighty": 180,
+}
+
+// durationRe matches "thirty (30) days", "30 days", "five years",
+// "twelve (12) calendar months".
+var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>(?:one hundred (?:twenty|eighty)|[a-z]+(?:-[a-z]+)?))\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:full\s+|consecutive\s+|calendar\s+|business\s+|working\s+)?(?P<u>years?|months?|weeks?|days?)\b`)
+
+// findDurations returns durations with an ISO 8601 duration value.
+func findDurations(text string) []dateMatch {
+	var out []dateMatch
+	for _, idx := range durationRe.FindAllStringSubmatchIndex(text, -1) {
+		n, unit := 0, ""
+		for i, name := range durationRe.SubexpNames() {
+			if name == "" || idx[2*i] < 0 {
+				continue
+			}
+			v := strings.ToLower(text[idx[2*i]:idx[2*i+1]])
+			switch name {
+			case "n1", "n2":
+				n, _ = strconv.Atoi(v)
+			case "w2":
+				n = numberWords[v]
+			case "u":
+				unit = v
+			}
+		}
+		if n <= 0 || unit == "" {
+			continue
+		}
+		out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: isoDuration(n, unit)})
+	}
+	return out
+}
+
+// isoDuration writes n units as an ISO 8601 duration (P30D, P1Y).
+func isoDuration(n int, unit string) string {
+	u := map[byte]string{'y': "Y", 'm': "M", 'w': "W", 'd': "D"}[unit[0]]
+	return fmt.Sprintf("P%d%s", n, u)
+}
+
+// addDuration adds an ISO duration of the form P<n><unit> to an ISO date.
+func addDuration(iso, dur string) (string, bool) {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil || len(dur) < 3 {
+		return "", false
+	}
+	n, err := strconv.Atoi(dur[1 : len(dur)-1])
+	if err != nil {
+		return "", false
+	}
+	switch dur[len(dur)-1] {
+	case 'Y':
+		t = t.AddDate(n, 0, 0)
+	case 'M':
+		t = t.AddDate(0, n, 0)
+	case 'W':
+		t = t.AddDate(0, 0, 7*n)
+	case 'D':
+		t = t.AddDate(0, 0, n)
+	default:
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}

@@ -1,0 +1,210 @@
+// Package entities finds legal entities in contracts and regulations
+// without a model: parties, dates (agreement, effective, expiration and
+// other), money amounts, durations, governing law, defined terms,
+// citations and obligation sentences, for English, with the basics for
+// Chinese (甲方/乙方, dates, amounts, governing law).
+package entities
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/docmill/docmill/document"
+)
+
+// Entity kinds, as in document.Entity.
+const (
+	KindParty          = "party"
+	KindAgreementDate  = "agreement_date"
+	KindEffectiveDate  = "effective_date"
+	KindExpirationDate = "expiration_date"
+	KindDate           = "date"
+	KindMoney          = "money"
+	KindDuration       = "duration"
+	KindGoverningLaw   = "governing_law"
+	KindDefinedTerm    = "defined_term"
+	KindCitation       = "citation"
+	KindObligation     = "obligation"
+)
+
+// Limits keep the entity list useful on long documents.
+const (
+	maxObligations   = 20
+	maxPerKind       = 50
+	maxSentenceChars = 400
+	preambleChars    = 3000
+)
+
+// Extract returns the entities of text, deduplicated (by kind and
+// normalised text), in a stable order: kinds in the order of the constants
+// above, then by position. language is an ISO 639-1 code; "zh" (or Han
+// text) adds the Chinese rules.
+func Extract(text, language string) []document.Entity {
+	x := &collector{seen: map[string]bool{}}
+	sents := sentences(text)
+	parties(x, text)
+	dates(x, text, sents)
+	money(x, text)
+	durations(x, text)
+	governingLaw(x, sents)
+	definedTerms(x, text)
+	citations(x, text)
+	obligations(x, sents)
+	if language == "zh" || hanRe.MatchString(text) {
+		chinese(x, text)
+	}
+	return x.sorted()
+}
+
+// collector gathers entities with their positions and removes duplicates.
+type collector struct {
+	ents []found
+	seen map[string]bool
+	per  map[string]int
+}
+
+type found struct {
+	e   document.Entity
+	pos int
+}
+
+var spaceRe = regexp.MustCompile(`\s+`)
+
+// add records an entity unless an equal one (same kind, same normalised
+// text) is already there or its kind is full.
+func (x *collector) add(kind, text, value string, pos int) {
+	text = strings.TrimSpace(spaceRe.ReplaceAllString(text, " "))
+	if text == "" {
+		return
+	}
+	key := kind + "\x00" + strings.ToLower(text)
+	if x.seen[key] {
+		return
+	}
+	if x.per == nil {
+		x.per = map[string]int{}
+	}
+	limit := maxPerKind
+	if kind == KindObligation {
+		limit = maxObligations
+	}
+	if x.per[kind] >= limit {
+		return
+	}
+	x.per[kind]++
+	x.seen[key] = true
+	x.ents = append(x.ents, found{document.Entity{Kind: kind, Text: text, Value: value}, pos})
+}
+
+var kindOrder = map[string]int{
+	KindParty: 0, KindAgreementDate: 1, KindEffectiveDate: 2, KindExpirationDate: 3, KindDate: 4,
+	KindMoney: 5, KindDuration: 6, KindGoverningLaw: 7, KindDefinedTerm: 8, KindCitation: 9, KindObligation: 10,
+}
+
+func (x *collector) sorted() []document.Entity {
+	sort.SliceStable(x.ents, func(i, j int) bool {
+		a, b := x.ents[i], x.ents[j]
+		if kindOrder[a.e.Kind] != kindOrder[b.e.Kind] {
+			return kindOrder[a.e.Kind] < kindOrder[b.e.Kind]
+		}
+		return a.pos < b.pos
+	})
+	out := make([]document.Entity, len(x.ents))
+	for i, f := range x.ents {
+		out[i] = f.e
+	}
+	return out
+}
+
+// sentence is a sentence with its offset in the text.
+type sentence struct {
+	text  string
+	start int
+}
+
+// abbrevs end with a period without ending a sentence.
+var abbrevs = []string{"inc.", "ltd.", "co.", "corp.", "no.", "nos.", "e.g.", "i.e.", "u.s.", "sec.", "art.", "mr.", "mrs.", "ms.", "dr.", "st.", "l.p.", "n.a.", "s.a.", "b.v.", "vs.", "etc.", "jr.", "p.", "pp.", "para.", "u.s.c."}
+
+// sentences splits text at sentence ends (., ;, ! or ? before a space and a
+// capital, a digit or a quote) and at blank lines, skipping abbreviations.
+func sentences(text string) []sentence {
+	var out []sentence
+	start := 0
+	emit := func(end int) {
+		s := strings.TrimSpace(text[start:end])
+		if s != "" {
+			out = append(out, sentence{text: s, start: start + strings.Index(text[start:end], s)})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' && blankLineAfter(text, i) {
+			emit(i + 1)
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if c == '.' && isAbbrev(text, i) {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == ')' || text[j] == '\'') {
+			j++
+		}
+		if j >= len(text) || (text[j] != ' ' && text[j] != '\n' && text[j] != '\t') {
+			continue
+		}
+		emit(j)
+	}
+	emit(len(text))
+	return out
+}
+
+// blankLineAfter reports whether the newline at i is followed by a line
+// holding only spaces.
+func blankLineAfter(text string, i int) bool {
+	for j := i + 1; j < len(text) && j < i+80; j++ {
+		switch text[j] {
+		case ' ', '\t', '\r':
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// isAbbrev reports whether the period at i ends a known abbreviation or a
+// single letter / number ("Section 2.", "A.").
+func isAbbrev(text string, i int) bool {
+	k := i
+	for k > 0 && text[k-1] != ' ' && text[k-1] != '\n' && text[k-1] != '(' {
+		k--
+	}
+	w := strings.ToLower(text[k : i+1])
+	for _, a := range abbrevs {
+		if w == a {
+			return true
+		}
+	}
+	return len(w) <= 2 // "A." or "1."
+}
+
+// clip cuts s to n bytes at a word boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
+}

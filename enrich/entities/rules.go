@@ -1,0 +1,584 @@
+package entities
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// --- parties ---
+
+// betweenRe finds the start of a preamble's party list.
+var betweenRe = regexp.MustCompile(`(?i)\b(?:by\s+and\s+between|by\s+and\s+among|between|among)\s*:?\s+`)
+
+// segmentEndRe ends a party list: recitals, or a sentence end after a
+// closing quote or parenthesis.
+var segmentEndRe = regexp.MustCompile(`(?i)\bW\s*I\s*T\s*N\s*E\s*S\s*S|\bRECITALS\b|\bWHEREAS\b|\bBACKGROUND\b|[)"”]\s*\.\s|\.\s*\n`)
+
+// partySegment returns the party list that follows "between" in the
+// preamble, its offset, and whether one was found.
+func partySegment(pre string) (string, int, bool) {
+	for _, m := range betweenRe.FindAllStringIndex(pre, 3) {
+		seg := pre[m[1]:min(len(pre), m[1]+900)]
+		if e := segmentEndRe.FindStringIndex(seg); e != nil {
+			seg = seg[:e[0]+1]
+		}
+		if len(strings.TrimSpace(seg)) > 3 {
+			return seg, m[1], true
+		}
+	}
+	return "", 0, false
+}
+
+// corpSuffixRe matches a corporate suffix after a comma in a name.
+var corpSuffixRe = regexp.MustCompile(`(?i)^,?\s*(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|L\.P|LP|Corp|Corporation|Co|Company|N\.V|B\.V|S\.A|S\.A\.S|S\.p\.A|GmbH|AG|plc|PLC|Pty|Pte|S\.L|SE|KG|Ltda)\b\.?`)
+
+// quotedRe captures a quoted alias.
+var quotedRe = regexp.MustCompile(`["“”]\s*([^"“”]{1,60}?)\s*["“”]`)
+
+// stopNames are not parties even when they look like one.
+var stopNames = map[string]bool{
+	"the parties": true, "parties": true, "the party": true, "the company": false, "each party": true,
+	"the undersigned": true, "us": true, "you": true, "either party": true,
+}
+
+// parties finds the parties named in the preamble ("between X and Y") and
+// in signature blocks; an alias in quotes ("the Company") becomes Value.
+func parties(x *collector, text string) {
+	pre := text[:min(len(text), preambleChars)]
+	if seg, off, ok := partySegment(pre); ok {
+		for _, ch := range splitParties(layout(seg)) {
+			name, alias := partyName(ch.text)
+			if name != "" {
+				x.add(KindParty, name, alias, off+ch.start)
+			}
+		}
+	}
+	aliasParties(x, pre)
+	signatureParties(x, text)
+}
+
+// chunk is a piece of text with its offset.
+type chunk struct {
+	text  string
+	start int
+}
+
+// splitParties cuts a party list at top-level "and", ";" and "," that
+// begin a new party, ignoring separators inside parentheses or quotes.
+func splitParties(seg string) []chunk {
+	var out []chunk
+	depth, quote, start := 0, false, 0
+	for i := 0; i < len(seg); i++ {
+		switch seg[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case '"':
+			quote = !quote
+		}
+		if depth > 0 || quote {
+			continue
+		}
+		sep := 0
+		if seg[i] == ';' {
+			sep = 1
+		} else if m := andSepRe.FindStringIndex(seg[i:]); m != nil && m[0] == 0 && !corpAfterAnd(seg, i) {
+			sep = m[1]
+		}
+		if sep > 0 {
+			out = append(out, chunk{seg[start:i], start})
+			start = i + sep
+			i += sep - 1
+		}
+	}
+	return append(out, chunk{seg[start:], start})
+}
+
+// andSepRe is "and" between two parties, possibly with dashes, a colon or
+// line breaks around it.
+var andSepRe = regexp.MustCompile(`^(?i)[\s\-,]+and:?[\s\-]+`)
+
+// layout marks layout breaks (a line break or a run of three or more
+// spaces) with a newline and collapses other spacing, so that addresses
+// set on their own lines end a party name.
+func layout(s string) string {
+	return breakRe.ReplaceAllStringFunc(s, func(ws string) string {
+		if strings.ContainsRune(ws, '\n') || len(ws) >= 3 {
+			return "\n"
+		}
+		return " "
+	})
+}
+
+var breakRe = regexp.MustCompile(`\s+`)
+
+// corpAfterAnd rejects "and" inside a name such as "Johnson and Johnson,
+// Inc.": the and-part is short and capitalised and ends at a suffix.
+func corpAfterAnd(seg string, i int) bool {
+	rest := seg[i+5:]
+	end := strings.IndexAny(rest, ",(")
+	if end < 0 || end > 25 {
+		return false
+	}
+	return corpSuffixRe.MatchString(rest[end:]) && !strings.ContainsAny(seg[max(0, i-40):i], ",(")
+}
+
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
+
+// leadRe strips list markers and articles before a party name.
+var leadRe = regexp.MustCompile(`^(?i)(?:\s|and\b|,|\(\w{1,3}\)|\d+\.|:)*`)
+
+// partyName returns the name at the start of a party chunk and its quoted
+// alias.
+func partyName(ch string) (string, string) {
+	ch = leadRe.ReplaceAllString(ch, "")
+	end := len(ch)
+	for i := 0; i < len(ch); i++ {
+		c := ch[i]
+		if c == '(' || c == '\n' && i > 0 {
+			end = i
+			break
+		}
+		if c == ',' {
+			if m := corpSuffixRe.FindStringIndex(ch[i:]); m != nil {
+				i += m[1] - 1
+				continue
+			}
+			end = i
+			break
+		}
+		if hasPrefixFold(ch[i:], " a ") || hasPrefixFold(ch[i:], " an ") || hasPrefixFold(ch[i:], " with ") ||
+			hasPrefixFold(ch[i:], " having ") || hasPrefixFold(ch[i:], " whose ") || hasPrefixFold(ch[i:], " located ") {
+			end = i
+			break
+		}
+	}
+	name := strings.Trim(strings.TrimSpace(spaceRe.ReplaceAllString(ch[:end], " ")), ",;:. ")
+	if strings.HasSuffix(strings.ToLower(ch[:min(len(ch), end+1)]), ".") && corpSuffixRe.MatchString(", "+lastWord(name)) {
+		name += "."
+	}
+	alias := ""
+	if m := quotedRe.FindStringSubmatch(ch[end:min(len(ch), end+300)]); m != nil {
+		alias = strings.TrimSpace(m[1])
+	}
+	if !plausibleName(name) {
+		return "", ""
+	}
+	return name, alias
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.TrimSuffix(f[len(f)-1], ".")
+}
+
+// plausibleName keeps names that start with a capital or digit, are not
+// too long and are not generic words.
+func plausibleName(n string) bool {
+	if len(n) < 2 || len(n) > 120 || stopNames[strings.ToLower(n)] {
+		return false
+	}
+	r := []rune(n)[0]
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return len(strings.Fields(n)) <= 12
+}
+
+// aliasRe finds a quoted alias introduced after a name: (the "Company"),
+// hereinafter referred to as the "Principal".
+var aliasRe = regexp.MustCompile(`(?:\(\s*|,\s*)(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?["“]([^"”]{1,40})["”]`)
+
+// notPartyAlias are defined terms that name the document or a date.
+var notPartyAlias = regexp.MustCompile(`(?i)agreement|amendment|contract|date|term|addendum|schedule|exhibit|effective|parties|party|plan|product|territory|services?$`)
+
+// aliasParties adds "Name (the "Alias")" pairs from the preamble whose
+// name looks like an organisation (corporate suffix, or capitalised words).
+func aliasParties(x *collector, pre string) {
+	pre = pre[:min(len(pre), aliasChars)]
+	for _, m := range aliasRe.FindAllStringSubmatchIndex(pre, -1) {
+		alias := pre[m[2]:m[3]]
+		if notPartyAlias.MatchString(alias) {
+			continue
+		}
+		name := nameBefore(pre[:m[0]])
+		if name == "" || publicBody.MatchString(name) {
+			continue
+		}
+		if roleAlias.MatchString(alias) || corpSuffixRe.MatchString(", "+lastWord(name)) {
+			x.add(KindParty, name, alias, m[0]-len(name))
+		}
+	}
+}
+
+// aliasChars bounds where a "Name (the "Alias")" pair may name a party.
+const aliasChars = 1500
+
+// roleAlias are aliases that name a contracting role.
+var roleAlias = regexp.MustCompile(`(?i)^(?:the\s+)?(?:company|consultant|contractor|licensee|licensor|distributor|supplier|customer|client|agent|principal|franchisee|franchisor|reseller|manufacturer|seller|buyer|purchaser|vendor|provider|partner|investor|owner|operator|servicer|sponsor|developer|publisher|affiliate|party [a-d]|lender|borrower|employer|executive|landlord|tenant|contractor|shipper|carrier|transporter|producer|member|parent|subsidiary|bank|trust|fund|adviser|advisor|sub-adviser|manager|administrator|university|institute|hospital|you)$`)
+
+// publicBody names regulators and laws that are quoted but not parties.
+var publicBody = regexp.MustCompile(`(?i)\b(?:commission|administration|act|authority|legislation|agency|department|ministry|office|exchange|court)\b`)
+
+// nameBefore returns the run of capitalised words (with corporate
+// suffixes, "&", "of", "and") that ends s.
+func nameBefore(s string) string {
+	s = strings.TrimRight(s, " ,\t\n")
+	f := strings.Fields(s)
+	i := len(f)
+	for i > 0 {
+		w := strings.Trim(f[i-1], ",")
+		if w == "" || len(f)-i >= 8 {
+			break
+		}
+		r := []rune(w)[0]
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || w == "&" || w == "of" || w == "and" || w == "de") {
+			break
+		}
+		if strings.HasSuffix(f[i-1], ",") && i < len(f) && !corpSuffixRe.MatchString(", "+f[i]) {
+			break
+		}
+		i--
+	}
+	for i < len(f) && (f[i] == "of" || f[i] == "and" || f[i] == "&") {
+		i++
+	}
+	name := strings.TrimRight(strings.Join(f[i:], " "), ",")
+	words := f[i:]
+	if len(words) == 0 || strings.EqualFold(words[0], "this") || strings.EqualFold(words[0], "the") || notPartyAlias.MatchString(name) {
+		return ""
+	}
+	if len(words) == 1 && !corpSuffixRe.MatchString(", "+lastWord(name)) && strings.ToUpper(name) != name {
+		return ""
+	}
+	return name
+}
+
+// signatureRe finds the line above a "By:" line in a signature block.
+var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z0-9][^\n:]{1,80}?)[ \t:]*\n(?:[ \t]*\n){0,3}[ \t]*By\s*:`)
+
+// signatureParties adds organisation names from signature blocks.
+func signatureParties(x *collector, text string) {
+	for _, m := range signatureRe.FindAllStringSubmatchIndex(text, -1) {
+		name := strings.TrimSpace(text[m[2]:m[3]])
+		name = strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(name, "FOR AND ON BEHALF OF")), ",")
+		upper := strings.ToUpper(name) == name
+		if !plausibleName(name) || strings.Contains(strings.ToLower(name), "witness") || strings.IndexAny(name[len(name)-1:], "0123456789") == 0 {
+			continue
+		}
+		if upper || corpSuffixRe.MatchString(", "+lastWord(name)) {
+			x.add(KindParty, name, "", m[2])
+		}
+	}
+}
+
+// --- dates ---
+
+var (
+	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?["“]?\s*(?:effective|commencement)\s+date`)
+	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$`)
+	agreementBeforeRe = regexp.MustCompile(`(?i)(?:dated|made|entered\s+into|executed|as\s+of|agreement\s+date|date\s+of\s+this\s+agreement|date:|on|this)\s*(?:as\s+of\s+|on\s+|this\s+|the\s+)?(?:the\s+)?$`)
+	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|until|through|ending|end\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
+)
+
+// dates classifies each date by its context: the agreement date (the
+// first dated/made-as-of date in the preamble), effective dates,
+// expiration dates; others are plain dates. The term sentence yields an
+// expiration date, computed from its duration when it gives no date.
+func dates(x *collector, text string, sents []sentence) {
+	ds := findDates(text)
+	agreement, effective := "", ""
+	for _, d := range ds {
+		before := text[max(0, d.start-60):d.start]
+		after := text[d.end:min(len(text), d.end+40)]
+		kinds := 0
+		if d.start < preambleChars && agreement == "" && agreementBeforeRe.MatchString(before) {
+			x.add(KindAgreementDate, d.text, d.iso, d.start)
+			agreement = d.iso
+			kinds++
+		}
+		if effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) {
+			x.add(KindEffectiveDate, d.text, d.iso, d.start)
+			if effective == "" {
+				effective = d.iso
+			}
+			kinds++
+		}
+		if expiryBeforeRe.MatchString(before) {
+			x.add(KindExpirationDate, d.text, d.iso, d.start)
+			kinds++
+		}
+		if kinds == 0 {
+			x.add(KindDate, d.text, d.iso, d.start)
+		}
+	}
+	if effective == "" {
+		effective = agreement
+	}
+	termSentence(x, sents, effective)
+}
+
+var termRe = regexp.MustCompile(`(?i)\b(?:(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract)|the\s+initial\s+term|shall\s+expire|will\s+expire|(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?(?:force|effect)|(?:shall|will)\s+continue\s+(?:until|for|through)|this\s+agreement\s+(?:shall|will)\s+(?:terminate|end)\s+(?:on|upon\s+the\s+expiration))`)
+
+// termSentence adds the first sentence stating the agreement's term as
+// the expiration date, with an ISO value when it can be computed.
+func termSentence(x *collector, sents []sentence, effective string) {
+	for _, s := range sents {
+		if !termRe.MatchString(s.text) || len(s.text) > 1200 {
+			continue
+		}
+		val := ""
+		if ds := findDates(s.text); len(ds) > 0 {
+			val = ds[len(ds)-1].iso
+		} else if du := findDurations(s.text); len(du) > 0 && effective != "" {
+			val, _ = addDuration(effective, du[0].iso)
+		}
+		x.add(KindExpirationDate, clip(s.text, maxSentenceChars), val, s.start)
+		return
+	}
+}
+
+// --- money and durations ---
+
+var moneyRes = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)(?P<cur>US\s?\$|U\.S\.\s?\$|USD|CAD|AUD|HK\$|EUR|€|£|GBP|RMB|CNY|JPY|CHF|\$|¥|￥)\s?(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?P<mult>million|billion|thousand|mm|m|k)\b)?`),
+	regexp.MustCompile(`(?i)\b(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<mult>million|billion|thousand)?\s?(?P<cur>U\.S\.\s+dollars|US\s+dollars|dollars|euros?|pounds\s+sterling|USD|EUR|GBP|RMB|CNY|yuan|renminbi)\b`),
+}
+
+var currencyCode = map[string]string{
+	"$": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "usd": "USD", "dollars": "USD",
+	"us dollars": "USD", "u.s. dollars": "USD", "cad": "CAD", "aud": "AUD", "hk$": "HKD", "eur": "EUR",
+	"€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds sterling": "GBP",
+	"rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY", "jpy": "JPY", "chf": "CHF",
+}
+
+// money adds amounts with a currency; Value is "<ISO code> <amount>".
+func money(x *collector, text string) {
+	for _, re := range moneyRes {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			cur, amt, mult := "", "", ""
+			for i, name := range re.SubexpNames() {
+				if name == "" || m[2*i] < 0 {
+					continue
+				}
+				v := text[m[2*i]:m[2*i+1]]
+				switch name {
+				case "cur":
+					cur = currencyCode[strings.ToLower(spaceRe.ReplaceAllString(v, " "))]
+				case "amt":
+					amt = strings.ReplaceAll(v, ",", "")
+				case "mult":
+					mult = strings.ToLower(v)
+				}
+			}
+			if cur == "" || amt == "" {
+				continue
+			}
+			x.add(KindMoney, text[m[0]:m[1]], cur+" "+scale(amt, mult), m[0])
+		}
+	}
+}
+
+// scale applies a written multiplier to a decimal amount string.
+func scale(amt, mult string) string {
+	return shift(amt, map[string]int{"thousand": 3, "k": 3, "million": 6, "m": 6, "mm": 6, "billion": 9}[mult])
+}
+
+// shift multiplies a decimal string by 10^zeros without rounding.
+func shift(amt string, zeros int) string {
+	if zeros == 0 {
+		return amt
+	}
+	intPart, frac, _ := strings.Cut(amt, ".")
+	for len(frac) < zeros {
+		frac += "0"
+	}
+	out := strings.TrimLeft(intPart+frac[:zeros], "0")
+	if rest := strings.TrimRight(frac[zeros:], "0"); rest != "" {
+		out += "." + rest
+	}
+	if out == "" || out[0] == '.' {
+		out = "0" + out
+	}
+	return out
+}
+
+// durations adds spans like "thirty (30) days" with an ISO 8601 value.
+func durations(x *collector, text string) {
+	for _, d := range findDurations(text) {
+		x.add(KindDuration, d.text, d.iso, d.start)
+	}
+}
+
+// --- governing law ---
+
+var (
+	govVerbRe      = regexp.MustCompile(`(?i)\b(?:governed|governs?|construed|interpreted|controlled|determined|applied|made\s+under)\b[^.;]{0,100}?\b(?:laws?|legislation)\b|\b(?:legislation|laws?)\s+of\b[^.]{0,80}\b(?:shall\s+(?:apply|govern)|applies|govern)`)
+	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:[A-Z])[A-Za-z.'’]*(?:\s+(?:of\s+)?(?-i:[A-Z])[A-Za-z.'’]*){0,4})`)
+	adjLawRe       = regexp.MustCompile(`\b(?:under|by|with)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:LAW|[Ll]aw)\b`)
+)
+
+// governingLaw adds the governing-law clause: sentences saying the
+// agreement is governed or construed by some law, preferring those that
+// name a jurisdiction (Value); at most two.
+func governingLaw(x *collector, sents []sentence) {
+	type cand struct {
+		text, val string
+		pos       int
+	}
+	var named, other []cand
+	for _, s := range sents {
+		loc := govVerbRe.FindStringIndex(s.text)
+		if loc == nil {
+			continue
+		}
+		text, off := focus(s.text, loc[0])
+		val := ""
+		if m := jurisdictionRe.FindStringSubmatch(text); m != nil {
+			val = strings.TrimRight(m[1], ". ")
+		} else if m := adjLawRe.FindStringSubmatch(text); m != nil {
+			val = m[1]
+		}
+		c := cand{clip(text, maxSentenceChars), val, s.start + off}
+		if val != "" && !strings.EqualFold(val, "applicable") {
+			named = append(named, c)
+		} else if strings.Contains(strings.ToLower(text), "governed by") {
+			other = append(other, c)
+		}
+	}
+	if len(named) == 0 && len(other) > 0 {
+		named = other[:1]
+	}
+	for i, c := range named {
+		if i == 2 {
+			break
+		}
+		x.add(KindGoverningLaw, c.text, c.val, c.pos)
+	}
+}
+
+// focus drops the lines of a run-on sentence (no period between a heading
+// or an address block and the clause) that end before position at.
+func focus(s string, at int) (string, int) {
+	nl := strings.LastIndexByte(s[:at], '\n')
+	if nl < 0 {
+		return s, 0
+	}
+	return strings.TrimSpace(s[nl+1:]), nl + 1
+}
+
+// --- defined terms ---
+
+var definedRes = []*regexp.Regexp{
+	regexp.MustCompile(`\((?:(?:the|each|an?|collectively|individually|together|jointly|hereinafter|referred\s+to\s+as|as|herein|,|\s)+)?["“]([A-Z][^"”\n]{0,60}?)["”]`),
+	regexp.MustCompile(`["“]([A-Z][^"”\n]{0,60}?)["”]\s+(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|includes?)\b`),
+}
+
+// definedTerms adds terms defined in quotes ("Agreement", "Effective Date").
+func definedTerms(x *collector, text string) {
+	for _, re := range definedRes {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			term := strings.TrimRight(text[m[2]:m[3]], ",. ")
+			x.add(KindDefinedTerm, term, "", m[2])
+		}
+	}
+}
+
+// --- citations ---
+
+var citationRes = []*regexp.Regexp{
+	regexp.MustCompile(`\b(?:Regulation|Directive|Decision)\s+\((?:EU|EC|EEC|Euratom)\)\s+(?:No\.?\s+)?\d{1,4}/\d{1,4}(?:/[A-Z]+)?`),
+	regexp.MustCompile(`\b(?:Regulation|Directive|Decision)\s+(?:No\.?\s+)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|CE)\b`),
+	regexp.MustCompile(`\b\d{1,2}\s+U\.\s?S\.\s?C\.?\s+(?:§+\s*)?\d+[a-z]?(?:\([0-9a-zA-Z]{1,4}\))*`),
+	regexp.MustCompile(`\b\d{1,2}\s+C\.\s?F\.\s?R\.?\s+(?:Part\s+|§+\s*)?\d+(?:\.\d+)*`),
+	regexp.MustCompile(`§+\s?\d+[a-z]?(?:[.\-]\d+)*(?:\([0-9a-zA-Z]{1,4}\))*`),
+	regexp.MustCompile(`\b(?:Articles?|Art\.|Sections?|Sec\.|Clauses?|Paragraphs?|Annex|Schedules?|Exhibits?|Appendix|Recitals?|Chapters?|Rules?)\s+(?:\d+[A-Za-z]?(?:\.\d+)*(?:\([0-9a-zA-Z]{1,4}\))*|[A-Z](?:-\d+)?\b|[IVX]{1,5}\b)`),
+}
+
+// citations adds references to articles, sections, § and EU acts.
+func citations(x *collector, text string) {
+	for _, re := range citationRes {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			c := strings.TrimRight(text[m[0]:m[1]], ".")
+			x.add(KindCitation, c, spaceRe.ReplaceAllString(c, " "), m[0])
+		}
+	}
+}
+
+// --- obligations ---
+
+var (
+	obligationRe = regexp.MustCompile(`(?i)\b(shall\s+not|shall|must\s+not|must|agrees?\s+(?:not\s+)?to|(?:is|are)\s+required\s+to|undertakes?\s+to)\b`)
+	definitionRe = regexp.MustCompile(`(?i)["”]\s+(?:shall\s+)?mean`)
+)
+
+// obligations adds sentences that impose a duty (shall, must, agrees to);
+// Value is the modal phrase in lower case. Capped at maxObligations.
+func obligations(x *collector, sents []sentence) {
+	for _, s := range sents {
+		if len(s.text) < 20 || len(s.text) > 1500 || definitionRe.MatchString(s.text) {
+			continue
+		}
+		m := obligationRe.FindStringSubmatch(s.text)
+		if m == nil {
+			continue
+		}
+		x.add(KindObligation, clip(s.text, maxSentenceChars), strings.ToLower(spaceRe.ReplaceAllString(m[1], " ")), s.start)
+	}
+}
+
+// --- Chinese ---
+
+var (
+	hanRe       = regexp.MustCompile(`\p{Han}`)
+	zhPartyRe   = regexp.MustCompile(`(甲方|乙方|丙方)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhMoneyRe   = regexp.MustCompile(`(?:人民币|美元|港币|欧元|RMB|￥|¥)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*元`)
+	zhGovRe     = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)`)
+	zhDutyRe    = regexp.MustCompile(`应当|必须|应于|应在|不得`)
+	zhSentEndRe = regexp.MustCompile(`[。；！？\n]`)
+)
+
+var zhCurrency = map[string]string{"人民币": "CNY", "RMB": "CNY", "￥": "CNY", "¥": "CNY", "美元": "USD", "港币": "HKD", "欧元": "EUR", "": "CNY"}
+
+// chinese adds parties (甲方/乙方), amounts, governing law and duties.
+func chinese(x *collector, text string) {
+	for _, m := range zhPartyRe.FindAllStringSubmatchIndex(text, -1) {
+		x.add(KindParty, strings.TrimSpace(text[m[4]:m[5]]), text[m[2]:m[3]], m[4])
+	}
+	for _, m := range zhMoneyRe.FindAllStringSubmatchIndex(text, -1) {
+		span := text[m[0]:m[1]]
+		cur := ""
+		for k := range zhCurrency {
+			if k != "" && strings.Contains(span, k) {
+				cur = k
+			}
+		}
+		amt := strings.NewReplacer(",", "", "，", "").Replace(text[m[2]:m[3]])
+		zeros := 0
+		if m[4] >= 0 {
+			zeros = map[string]int{"万": 4, "亿": 8}[text[m[4]:m[5]]]
+		}
+		x.add(KindMoney, strings.TrimSpace(span), zhCurrency[cur]+" "+shift(amt, zeros), m[0])
+	}
+	start := 0
+	for _, e := range zhSentEndRe.FindAllStringIndex(text, -1) {
+		s := strings.TrimSpace(text[start:e[1]])
+		if s != "" {
+			if zhGovRe.MatchString(s) {
+				x.add(KindGoverningLaw, clip(s, maxSentenceChars), "", start)
+			} else if zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
+				x.add(KindObligation, clip(s, maxSentenceChars), zhDutyRe.FindString(s), start)
+			}
+		}
+		start = e[1]
+	}
+}
