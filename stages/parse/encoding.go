@@ -2,9 +2,11 @@ package parse
 
 import (
 	"bytes"
+	"mime"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -31,6 +33,13 @@ var (
 // as GB18030 with mostly Han characters, otherwise Windows-1252 (the
 // superset of Latin-1 that browsers use for the "latin1" label).
 func decode(data []byte) (string, string) {
+	return decodeDeclared(data, "", false)
+}
+
+// decodeDeclared is decode that, for bytes that are not UTF-8, first
+// honours a declared charset: the charset parameter of the caller's
+// content-type hint, or for HTML a <meta charset> in the first 1024 bytes.
+func decodeDeclared(data []byte, hint string, isHTML bool) (string, string) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		return validUTF8(data[3:]), encUTF8
@@ -47,6 +56,9 @@ func decode(data []byte) (string, string) {
 	}
 	if utf8.Valid(data) {
 		return string(data), encUTF8
+	}
+	if s, name, ok := declared(data, hint, isHTML); ok {
+		return s, name
 	}
 	if s, ok := decodeGB18030(data); ok {
 		return s, encGB18030
@@ -130,4 +142,30 @@ func decodeGB18030(data []byte) (string, bool) {
 
 func isHanOrCJKPunct(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+// declared decodes data with the charset named by hint or, for HTML, by
+// its meta prescan; ok is false when there is none or it fails.
+func declared(data []byte, hint string, isHTML bool) (string, string, bool) {
+	label := ""
+	if _, params, err := mime.ParseMediaType(hint); err == nil {
+		label = params["charset"]
+	}
+	if label == "" && isHTML {
+		if _, name, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], "text/html"); name != encLatin1 {
+			label = name
+		}
+	}
+	if label == "" {
+		return "", "", false
+	}
+	enc, name := charset.Lookup(label)
+	if enc == nil {
+		return "", "", false
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", false
+	}
+	return string(out), name, true
 }

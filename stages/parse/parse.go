@@ -119,7 +119,7 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 	ex, err := guarded(ctx, name, ct, func(stop *stopFlag) (*extracted, error) {
-		return extract(in.Data, ct, lim, stop)
+		return extract(in.Data, ct, in.ContentType, lim, stop)
 	})
 	if err != nil {
 		return nil, asError(name, ct, err)
@@ -127,15 +127,16 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	return fill(in, ct, ex)
 }
 
-// extract dispatches to the format parser.
-func extract(data []byte, ct string, lim Limits, stop *stopFlag) (*extracted, error) {
+// extract dispatches to the format parser; hint is the caller's content
+// type, whose charset parameter is honoured for text that is not UTF-8.
+func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extracted, error) {
 	switch ct {
 	case document.TypePDF:
 		return extractPDF(data, lim, stop)
 	case document.TypeDOCX:
 		return extractDOCX(data, lim)
 	}
-	text, enc := decode(data)
+	text, enc := decodeDeclared(data, hint, ct == document.TypeHTML)
 	if looksBinary(text) {
 		return nil, permanent("", "binary content that is not a supported document", nil)
 	}

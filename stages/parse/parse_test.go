@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 
@@ -220,6 +221,17 @@ func TestEncodings(t *testing.T) {
 	p = mustParse(t, "bom.txt", append([]byte{0xEF, 0xBB, 0xBF}, "Title line\nbody"...))
 	if p.Encoding != "utf-8" || p.Title != "Title line" {
 		t.Errorf("utf-8 bom: %s %q", p.Encoding, p.Title)
+	}
+	// Declared charsets: an HTML meta tag, and the caller's content-type hint.
+	cyr, _ := charmap.Windows1251.NewEncoder().String("Договор поставки")
+	p = mustParse(t, "ru.html", []byte(`<html><head><meta charset="windows-1251"><title>`+cyr+`</title></head><body><p>`+cyr+`</p></body></html>`))
+	if p.Encoding != "windows-1251" || p.Title != "Договор поставки" {
+		t.Errorf("meta charset: %s %q", p.Encoding, p.Title)
+	}
+	koi, _ := charmap.KOI8R.NewEncoder().String("Договор поставки товаров")
+	q, err := Parse(context.Background(), Input{Filename: "ru.txt", ContentType: "text/plain; charset=koi8-r", Data: []byte(koi)}, DefaultLimits())
+	if err != nil || q.Encoding != "koi8-r" || q.Text != "Договор поставки товаров" {
+		t.Errorf("hint charset: %v %+v", err, q)
 	}
 	p = mustParse(t, "latin1.txt", []byte("Caf\xe9 cr\xe8me br\xfbl\xe9e costs 5 \x80."))
 	if p.Encoding != "windows-1252" || p.Text != "Café crème brûlée costs 5 €." {
