@@ -51,32 +51,37 @@ type BenchOptions struct {
 
 // BenchResult is what `docmill bench model --json` prints.
 type BenchResult struct {
-	Model                string  `json:"model"`
-	Version              string  `json:"version"`
-	Threads              int     `json:"threads"`
-	Runs                 int     `json:"runs"`
-	DocTokens            int     `json:"doc_tokens"`
-	Windows              int     `json:"windows_per_doc"`
-	TokenizerTokensPerS  float64 `json:"tokenizer_tokens_per_s"`
-	ShallowMsP50         float64 `json:"shallow_ms_p50"`
-	ShallowMsP95         float64 `json:"shallow_ms_p95"`
-	FullMsP50            float64 `json:"full_ms_p50"`
-	FullMsP95            float64 `json:"full_ms_p95"`
-	FullOverShallow      float64 `json:"full_over_shallow"`
-	BatchDocsPerS        float64 `json:"batch_docs_per_s"`
-	BatchConfig          string  `json:"batch_config"`
-	FP32Bytes            int64   `json:"fp32_bytes"`
-	Int8Bytes            int64   `json:"int8_bytes,omitempty"`
-	Int8FullMsP50        float64 `json:"int8_full_ms_p50,omitempty"`
-	Int8ShallowMsP50     float64 `json:"int8_shallow_ms_p50,omitempty"`
-	RouterMixedMsMean    float64 `json:"router_mixed_ms_mean"`
-	AlwaysFullMsMean     float64 `json:"always_full_ms_mean"`
-	RouterSpeedup        float64 `json:"router_speedup"`
-	RouterFullShare      float64 `json:"router_full_share"`
-	RouterThreshold      float64 `json:"router_threshold"`
-	MixedWorkload        string  `json:"mixed_workload"`
-	Note                 string  `json:"note,omitempty"`
-	ShallowExitAvailable bool    `json:"shallow_exit_available"`
+	Model               string  `json:"model"`
+	Version             string  `json:"version"`
+	Threads             int     `json:"threads"`
+	Runs                int     `json:"runs"`
+	DocTokens           int     `json:"doc_tokens"`
+	Windows             int     `json:"windows_per_doc"`
+	TokenizerTokensPerS float64 `json:"tokenizer_tokens_per_s"`
+	ShallowMsP50        float64 `json:"shallow_ms_p50"`
+	ShallowMsP95        float64 `json:"shallow_ms_p95"`
+	FullMsP50           float64 `json:"full_ms_p50"`
+	FullMsP95           float64 `json:"full_ms_p95"`
+	FullOverShallow     float64 `json:"full_over_shallow"`
+	BatchDocsPerS       float64 `json:"batch_docs_per_s"`
+	BatchConfig         string  `json:"batch_config"`
+	FP32Bytes           int64   `json:"fp32_bytes"`
+	Int8Bytes           int64   `json:"int8_bytes,omitempty"`
+	Int8FullMsP50       float64 `json:"int8_full_ms_p50,omitempty"`
+	Int8ShallowMsP50    float64 `json:"int8_shallow_ms_p50,omitempty"`
+	RouterMixedMsMean   float64 `json:"router_mixed_ms_mean"`
+	AlwaysFullMsMean    float64 `json:"always_full_ms_mean"`
+	RouterSpeedup       float64 `json:"router_speedup"`
+	RouterFullShare     float64 `json:"router_full_share"`
+	RouterThreshold     float64 `json:"router_threshold"`
+	// Confidence-only routing: the same documents when no task needs full
+	// depth (classify+keywords only), so only low confidence escalates.
+	RouterConfidenceMsMean    float64 `json:"router_confidence_only_ms_mean"`
+	RouterConfidenceSpeedup   float64 `json:"router_confidence_only_speedup"`
+	RouterConfidenceFullShare float64 `json:"router_confidence_only_full_share"`
+	MixedWorkload             string  `json:"mixed_workload"`
+	Note                      string  `json:"note,omitempty"`
+	ShallowExitAvailable      bool    `json:"shallow_exit_available"`
 }
 
 // benchProse is English contract prose used to build documents of a given
@@ -192,8 +197,8 @@ func benchRouter(ctx context.Context, m *Model, runs int, r *BenchResult) error 
 		reqs = append(reqs, req{docs[i%3], i%10 >= 7})
 	}
 	r.MixedWorkload = "10 requests per round (docs of 128/256/512 tokens; 7 classify+keywords, 3 with summary), depth auto, no deadline"
-	var routed, always []float64
-	fullCount, total := 0, 0
+	var routed, always, confOnly []float64
+	fullCount, confFull, total := 0, 0, 0
 	rounds := max(1, runs/5)
 	for round := 0; round < rounds+1; round++ {
 		for _, q := range reqs {
@@ -208,13 +213,22 @@ func benchRouter(ctx context.Context, m *Model, runs int, r *BenchResult) error 
 				return err
 			}
 			d2 := msSince(t1)
+			t2 := time.Now()
+			co, err := m.RunRequest(ctx, q.text, RunRequest{Depth: document.DepthAuto})
+			if err != nil {
+				return err
+			}
+			d3 := msSince(t2)
 			if round == 0 {
 				continue // warm-up
 			}
-			routed, always = append(routed, d1), append(always, d2)
+			routed, always, confOnly = append(routed, d1), append(always, d2), append(confOnly, d3)
 			total++
 			if out.Depth == document.DepthFull {
 				fullCount++
+			}
+			if co.Depth == document.DepthFull {
+				confFull++
 			}
 		}
 	}
@@ -223,6 +237,11 @@ func benchRouter(ctx context.Context, m *Model, runs int, r *BenchResult) error 
 		r.RouterSpeedup = round3(r.AlwaysFullMsMean / r.RouterMixedMsMean)
 	}
 	r.RouterFullShare = round3(float64(fullCount) / float64(max(total, 1)))
+	r.RouterConfidenceMsMean = round3(mean(confOnly))
+	if r.RouterConfidenceMsMean > 0 {
+		r.RouterConfidenceSpeedup = round3(r.AlwaysFullMsMean / r.RouterConfidenceMsMean)
+	}
+	r.RouterConfidenceFullShare = round3(float64(confFull) / float64(max(total, 1)))
 	return nil
 }
 

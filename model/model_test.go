@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/docmill/docmill/document"
 )
@@ -238,5 +240,64 @@ func TestLoadErrors(t *testing.T) {
 	write(func(m *Manifest) { m.Segments[0].Int8File = "nope.int8.onnx" })
 	if _, err := Load(Options{Dir: dir, Int8: true}); err == nil || !strings.Contains(err.Error(), "int8") {
 		t.Errorf("missing int8 file: %v", err)
+	}
+}
+
+// Documents submitted concurrently are batched together and each gets the
+// answer it would get alone.
+func TestConcurrentBatching(t *testing.T) {
+	docs := []string{
+		"The licensee shall pay the fees.",
+		"ERROR disk full on node 7; retrying in 5 seconds.",
+		"Article 3: Member States shall ensure compliance with this Regulation.",
+		"本协议自双方签字之日起生效。",
+		"Either party may terminate this agreement upon written notice.",
+		"INFO service started in 120 ms",
+	}
+	alone := loadTiny(t, Options{Threads: 1, MaxBatch: 1})
+	want := make([][]float64, len(docs))
+	for i, d := range docs {
+		out, err := alone.Run(context.Background(), d, document.DepthFull)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = out.Final().Class
+	}
+	m := loadTiny(t, Options{Threads: 1, MaxBatch: 8, MaxWait: 50 * time.Millisecond})
+	var wg sync.WaitGroup
+	got := make([][]float64, len(docs))
+	errs := make([]error, len(docs))
+	for i, d := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out, err := m.Run(context.Background(), d, document.DepthFull)
+			if err == nil {
+				got[i] = out.Final().Class
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for i := range docs {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		for k := range want[i] {
+			if math.Abs(got[i][k]-want[i][k]) > 1e-4 {
+				t.Fatalf("doc %d: batched %v, alone %v", i, got[i], want[i])
+			}
+		}
+	}
+	if n := m.segs[0].maxSeen.Load(); n < 2 {
+		t.Fatalf("largest batch %d: documents were not batched together", n)
+	}
+}
+
+func TestClosedModel(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1})
+	m.Close()
+	if _, err := m.Run(context.Background(), "text", document.DepthFull); err == nil {
+		t.Fatal("run after close succeeded")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	ort "github.com/yalue/onnxruntime_go"
@@ -45,6 +46,8 @@ type segment struct {
 	docLevel map[string]bool // outputs shaped [batch, n] regardless of sequence length
 	maxBatch int
 	maxWait  time.Duration
+
+	maxSeen atomic.Int64 // largest batch run, for tests and diagnostics
 
 	mu     sync.RWMutex
 	closed bool
@@ -257,6 +260,12 @@ func (s *segment) runBatch(seqs []seqInput) (out []seqOutput, err error) {
 		}
 	}
 	observeBatch(s.spec.Name, len(seqs), tokens, time.Since(start))
+	for {
+		cur := s.maxSeen.Load()
+		if int64(len(seqs)) <= cur || s.maxSeen.CompareAndSwap(cur, int64(len(seqs))) {
+			break
+		}
+	}
 	return out, nil
 }
 
