@@ -3,6 +3,7 @@ package web
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -10,9 +11,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 )
 
@@ -22,10 +25,30 @@ var staticFS embed.FS
 var funcs = template.FuncMap{
 	// mark renders a highlight fragment: the index already escaped it and
 	// added only <mark> tags, so it is safe as HTML.
-	"mark": func(s string) template.HTML { return template.HTML(s) },
-	"pct":  func(f float64) int { return int(f*100 + 0.5) },
-	"join": strings.Join,
+	"mark":  func(s string) template.HTML { return template.HTML(s) },
+	"pct":   func(f float64) int { return int(f*100 + 0.5) },
+	"join":  strings.Join,
+	"lower": strings.ToLower,
+	"hd":    func(title, page string) head { return head{Title: title, Page: page} },
+	"ms":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"mib":   func(n int64) int64 { return n >> 20 },
+	"num":   fmtNum,
+	"day": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02")
+	},
+	"when": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02 15:04:05 UTC")
+	},
 }
+
+// head is what the layout's head template needs.
+type head struct{ Title, Page string }
 
 type facetView struct {
 	Field string
@@ -40,14 +63,22 @@ type facetTermView struct {
 }
 
 type searchPage struct {
-	Q       string
-	Query   index.Query
-	Result  *index.Result
-	Facets  []facetView
-	Error   string
-	Filters []facetTermView // active filters, each linking to its removal
-	Prev    string
-	Next    string
+	Q         string
+	Query     index.Query
+	Result    *index.Result
+	Facets    []facetView
+	Dates     []facetTermView // ingestion date buckets, each setting a range
+	Since     string          // date range as typed (yyyy-mm-dd)
+	Until     string
+	Error     string
+	Filters   []facetTermView // active filters, each linking to its removal
+	Prev      string
+	Next      string
+	First     int // 1-based position of the first hit shown
+	Last      int
+	Page      int
+	Pages     int
+	HasHidden bool
 }
 
 var facetLabels = map[string]string{"class": "Class", "subtype": "Sub-type", "keywords": "Keywords", "language": "Language",
@@ -67,10 +98,67 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	} else {
 		page.Result = res
 		page.Facets = facetViews(r.URL.Query(), res)
+		page.Dates = dateViews(r.URL.Query(), res, time.Now())
 		page.Prev, page.Next = pageLinks(r.URL.Query(), q, res.Total)
+		page.First, page.Last, page.Page, page.Pages = position(q, res.Total, len(res.Hits))
 	}
+	page.Since, page.Until = dayOnly(r.URL.Query().Get("since")), dayOnly(r.URL.Query().Get("until"))
 	page.Filters = activeFilters(r.URL.Query())
 	s.render(w, "search.html", page)
+}
+
+func dayOnly(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
+}
+
+func position(q index.Query, total uint64, shown int) (first, last, page, pages int) {
+	size := q.Size
+	if size <= 0 {
+		size = 10
+	}
+	if shown == 0 {
+		return 0, 0, 0, 0
+	}
+	first = q.From + 1
+	last = q.From + shown
+	page = q.From/size + 1
+	pages = int((total + uint64(size) - 1) / uint64(size))
+	return first, last, page, pages
+}
+
+// dateBuckets maps the index's ingested_at facet names to a lower bound.
+var dateBuckets = []struct {
+	name string
+	ago  time.Duration
+}{{"last 24h", 24 * time.Hour}, {"last 7 days", 7 * 24 * time.Hour}, {"last 30 days", 30 * 24 * time.Hour}}
+
+// dateViews turns the ingestion date facet into links that set since= (or
+// until= for "older").
+func dateViews(v url.Values, res *index.Result, now time.Time) []facetTermView {
+	var out []facetTermView
+	for _, t := range res.Facets["ingested_at"] {
+		n := url.Values{}
+		for k, vs := range v {
+			if k != "from" && k != "since" && k != "until" {
+				n[k] = vs
+			}
+		}
+		found := false
+		for _, b := range dateBuckets {
+			if b.name == t.Term {
+				n.Set("since", now.Add(-b.ago).UTC().Format(time.RFC3339))
+				found = true
+			}
+		}
+		if !found {
+			n.Set("until", now.Add(-30*24*time.Hour).UTC().Format(time.RFC3339))
+		}
+		out = append(out, facetTermView{Term: t.Term, Count: t.Count, Href: "?" + n.Encode()})
+	}
+	return out
 }
 
 func facetViews(v url.Values, res *index.Result) []facetView {
@@ -130,6 +218,18 @@ func activeFilters(v url.Values) []facetTermView {
 	}
 	sort.Strings(keys)
 	for _, f := range keys {
+		if f == "since" || f == "until" {
+			if val := v.Get(f); val != "" {
+				n := url.Values{}
+				for k, vs := range v {
+					if k != f && k != "from" {
+						n[k] = vs
+					}
+				}
+				out = append(out, facetTermView{Term: map[string]string{"since": "From", "until": "Until"}[f] + ": " + dayOnly(val), Href: "?" + n.Encode()})
+			}
+			continue
+		}
 		if _, ok := facetLabels[f]; !ok {
 			continue
 		}
@@ -183,7 +283,77 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	s.render(w, "document.html", doc)
+	page := docPage{Result: doc, PageTitle: doc.Title}
+	if page.PageTitle == "" {
+		page.PageTitle = doc.Filename
+	}
+	if s.originals != nil {
+		page.HasOriginal = s.originals.Has(r.Context(), doc.ID)
+	}
+	page.Notice = map[string]string{
+		"queued":  "Sent back through the pipeline: this page shows the new result once it is indexed.",
+		"missing": "Cannot reprocess: the original file of this document was not kept.",
+		"failed":  "Reprocessing failed; see the server log.",
+	}[r.URL.Query().Get("reprocess")]
+	s.render(w, "document.html", page)
+}
+
+// docPage is the document page's data.
+type docPage struct {
+	*document.Result
+	PageTitle   string
+	HasOriginal bool
+	Notice      string
+}
+
+type uploadPage struct {
+	Max      int64
+	Uploaded []uploaded
+	Error    string
+}
+
+func (s *Server) pageUpload(w http.ResponseWriter, r *http.Request) {
+	s.render(w, "upload.html", uploadPage{Max: s.o.MaxUpload})
+}
+
+// formUpload is the upload page without JavaScript: a plain multipart form
+// post answered with a page listing each file's id.
+func (s *Server) formUpload(w http.ResponseWriter, r *http.Request) {
+	page := uploadPage{Max: s.o.MaxUpload}
+	if s.o.Ingest == nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		page.Error = "This process does not accept uploads."
+		s.render(w, "upload.html", page)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxUpload+1<<20)
+	out, err := s.uploadMultipart(r)
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		page.Error = fmt.Sprintf("The upload is larger than the %d MiB limit. Send fewer or smaller files.", s.o.MaxUpload>>20)
+	case err != nil:
+		w.WriteHeader(http.StatusBadRequest)
+		page.Error = err.Error()
+	}
+	page.Uploaded = out
+	s.render(w, "upload.html", page)
+}
+
+type livePage struct {
+	Class   string
+	Classes []string
+	Recent  []FeedEvent
+	Enabled bool
+}
+
+func (s *Server) pageLive(w http.ResponseWriter, r *http.Request) {
+	p := livePage{Class: r.URL.Query().Get("class"), Classes: []string{"contract", "regulation", "log", "other"}, Enabled: s.feed != nil}
+	if s.feed != nil {
+		p.Recent = s.feed.Recent(p.Class)
+	}
+	s.render(w, "live.html", p)
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, data any) {

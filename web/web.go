@@ -14,12 +14,15 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -39,23 +42,43 @@ type Component struct {
 // Options configures the server. Index or Ingest may be nil for roles that
 // lack them (a worker has no index); their routes then answer 503.
 type Options struct {
-	Index     *index.Index
-	Ingest    *connectors.Publisher
-	Health    func() map[string]Component // current component states
-	Registry  *prometheus.Registry
-	AuthToken string // when set, required as "Authorization: Bearer <t>" or ?token= (not on health and metrics)
-	MaxUpload int64  // bytes per upload (default 64 MiB)
+	Index    *index.Index
+	Ingest   *connectors.Publisher
+	Health   func() map[string]Component // current component states
+	Registry *prometheus.Registry
+	// AuthToken, when set, is required on the UI and API (not on health,
+	// metrics and static files) as "Authorization: Bearer <t>", as the
+	// password of HTTP basic auth (any user name), or once as ?token=<t>,
+	// which then sets a same-site cookie.
+	AuthToken string
+	MaxUpload int64 // bytes per upload (default 64 MiB)
 	Log       *slog.Logger
+	// NATS, when set, feeds the live feed from docmill.results.>.
+	NATS *nats.Conn
+	// JS, when set, keeps uploaded originals in the OriginalsBucket object
+	// store (download and reprocess) and lets the dashboard read the DLQ size.
+	JS jetstream.JetStream
+	// Gatherer is what the dashboard reads; default Registry.
+	Gatherer prometheus.Gatherer
+	// SampleEvery is how often the dashboard samples metrics for its
+	// charts over time (default 5s).
+	SampleEvery time.Duration
 }
 
 // Server is the HTTP handler.
 type Server struct {
-	o    Options
-	tmpl *template.Template
-	mux  *chi.Mux
+	o         Options
+	tmpl      *template.Template
+	mux       *chi.Mux
+	feed      *Feed
+	sub       *nats.Subscription
+	originals *Originals
+	sampler   *sampler
+	stop      context.CancelFunc
 }
 
-// New builds the server's routes.
+// New builds the server's routes and starts the live feed subscription and
+// the dashboard sampler; Close stops them.
 func New(o Options) (*Server, error) {
 	if o.MaxUpload <= 0 {
 		o.MaxUpload = 64 << 20
@@ -63,14 +86,49 @@ func New(o Options) (*Server, error) {
 	if o.Health == nil {
 		o.Health = func() map[string]Component { return nil }
 	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.SampleEvery <= 0 {
+		o.SampleEvery = 5 * time.Second
+	}
 	tmpl, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	s := &Server{o: o, tmpl: tmpl, mux: chi.NewRouter()}
+	if o.NATS != nil {
+		s.feed = NewFeed()
+		if s.sub, err = s.feed.SubscribeNATS(o.NATS); err != nil {
+			return nil, err
+		}
+	}
+	if o.JS != nil {
+		s.originals = &Originals{JS: o.JS}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stop = cancel
+	// Keep an hour of history at the sampling period.
+	s.sampler = &sampler{g: s.gatherer(), max: int(time.Hour / o.SampleEvery)}
+	go s.sampler.run(ctx, o.SampleEvery)
 	s.routes()
 	return s, nil
 }
+
+// Close ends live-feed streams and the subscription, and stops sampling.
+func (s *Server) Close() error {
+	s.stop()
+	if s.feed != nil {
+		s.feed.Close()
+	}
+	if s.sub != nil {
+		return s.sub.Unsubscribe()
+	}
+	return nil
+}
+
+// Feed returns the live feed (nil without Options.NATS).
+func (s *Server) Feed() *Feed { return s.feed }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
@@ -85,12 +143,41 @@ func (s *Server) routes() {
 		m.Handle("/metrics", promhttp.HandlerFor(s.o.Registry, promhttp.HandlerOpts{}))
 	}
 	m.Group(func(r chi.Router) {
-		r.Use(s.auth)
+		r.Use(s.auth, sameOrigin)
 		r.Get("/api/search", s.apiSearch)
 		r.Get("/api/documents/{id}", s.apiDocument)
 		r.Post("/api/documents", s.apiUpload)
+		r.Post("/api/documents/{id}/reprocess", s.reprocess)
+		r.Get("/api/live", s.liveEvents)
 		r.Get("/", s.pageSearch)
 		r.Get("/documents/{id}", s.pageDocument)
+		r.Get("/documents/{id}/original", s.original)
+		r.Post("/documents/{id}/reprocess", s.reprocess)
+		r.Get("/upload", s.pageUpload)
+		r.Post("/upload", s.formUpload)
+		r.Get("/live", s.pageLive)
+		r.Get("/dashboard", s.pageDashboard)
+	})
+}
+
+// sameOrigin refuses state-changing requests sent by other sites: browsers
+// attach basic-auth credentials and cookies to cross-site form posts.
+func sameOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if o := r.Header.Get("Origin"); o != "" && o != "null" {
+				u, err := url.Parse(o)
+				if err != nil || u.Host != r.Host {
+					writeError(w, http.StatusForbidden, errors.New("cross-origin request refused"))
+					return
+				}
+			}
+			if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+				writeError(w, http.StatusForbidden, errors.New("cross-site request refused"))
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -106,22 +193,43 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// tokenCookie carries the access token after a ?token= visit.
+const tokenCookie = "docmill_token"
+
 func (s *Server) auth(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.o.AuthToken == "" {
 			next.ServeHTTP(w, r)
 			return
 		}
-		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if got == "" {
-			got = r.URL.Query().Get("token")
+		ok := func(t string) bool {
+			return t != "" && subtle.ConstantTimeCompare([]byte(t), []byte(s.o.AuthToken)) == 1
 		}
-		if subtle.ConstantTimeCompare([]byte(got), []byte(s.o.AuthToken)) != 1 {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="docmill"`)
-			writeError(w, http.StatusUnauthorized, errors.New("missing or wrong token"))
+		if _, pw, basic := r.BasicAuth(); basic && ok(pw) {
+			next.ServeHTTP(w, r)
 			return
 		}
-		next.ServeHTTP(w, r)
+		if ok(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if c, err := r.Cookie(tokenCookie); err == nil && ok(c.Value) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if ok(r.URL.Query().Get("token")) {
+			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.o.AuthToken, Path: "/", HttpOnly: true,
+				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+			next.ServeHTTP(w, r)
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="docmill"`)
+		} else {
+			// Lets a browser ask for the token (as the password).
+			w.Header().Set("WWW-Authenticate", `Basic realm="docmill", charset="UTF-8"`)
+		}
+		writeError(w, http.StatusUnauthorized, errors.New("missing or wrong token"))
 	})
 }
 
@@ -169,8 +277,13 @@ func queryFrom(r *http.Request) index.Query {
 	if t, err := parseDay(v.Get("since")); err == nil {
 		q.Since = t
 	}
-	if t, err := parseDay(v.Get("until")); err == nil {
-		q.Until = t
+	if u := v.Get("until"); u != "" {
+		if t, err := parseDay(u); err == nil {
+			if len(u) == len("2006-01-02") {
+				t = t.Add(24 * time.Hour) // a typed day is inclusive; Until is exclusive
+			}
+			q.Until = t
+		}
 	}
 	return q
 }
@@ -307,6 +420,12 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 func (s *Server) publish(ctx context.Context, name, ct string, data []byte, depth string) uploaded {
 	if ct == "application/octet-stream" || strings.HasPrefix(ct, "multipart/") {
 		ct = ""
+	}
+	if s.originals != nil && len(data) > 0 && int64(len(data)) <= s.o.MaxUpload {
+		// Kept before publishing so the download exists once the result does.
+		if _, err := s.originals.Put(ctx, name, "http", ct, data); err != nil {
+			s.o.Log.Warn("original not kept", "filename", name, "err", err)
+		}
 	}
 	id, err := s.o.Ingest.Publish(ctx, connectors.Doc{Filename: name, Source: "http", ContentType: ct, Data: data, Depth: depth})
 	if err != nil {

@@ -1,0 +1,186 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// FeedEvent is one published result as the live feed shows it.
+type FeedEvent struct {
+	Seq         uint64    `json:"seq"`
+	ID          string    `json:"id"`
+	Title       string    `json:"title"`
+	Filename    string    `json:"filename"`
+	Class       string    `json:"class"`
+	Subtype     string    `json:"subtype,omitempty"`
+	Confidence  float64   `json:"confidence"`
+	Language    string    `json:"language"`
+	Depth       string    `json:"depth"`
+	Model       string    `json:"model"`
+	Summary     string    `json:"summary"`
+	ProcessedAt time.Time `json:"processed_at"`
+}
+
+// feedRecent is how many past events a new page shows.
+const feedRecent = 50
+
+// Feed fans published results out to live-feed clients and keeps the most
+// recent ones. The zero value is not usable; see NewFeed.
+type Feed struct {
+	mu     sync.Mutex
+	seq    uint64
+	recent []FeedEvent
+	subs   map[chan FeedEvent]string // channel -> class filter ("" = all)
+	closed bool
+}
+
+// NewFeed returns an empty feed.
+func NewFeed() *Feed { return &Feed{subs: map[chan FeedEvent]string{}} }
+
+// Publish records r and sends it to every subscriber whose filter matches.
+// A subscriber too slow to keep up misses events rather than blocking.
+func (f *Feed) Publish(r *document.Result) {
+	ev := FeedEvent{ID: r.ID, Title: r.Title, Filename: r.Filename, Class: r.Class, Subtype: r.Subtype,
+		Confidence: r.Confidence, Language: r.Language, Depth: string(r.Depth),
+		Model: strings.Trim(r.Model.Name+"@"+r.Model.Version, "@"), Summary: clip(r.Summary, 300), ProcessedAt: r.ProcessedAt}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		return
+	}
+	f.seq++
+	ev.Seq = f.seq
+	f.recent = append(f.recent, ev)
+	if len(f.recent) > feedRecent {
+		f.recent = f.recent[len(f.recent)-feedRecent:]
+	}
+	for ch, class := range f.subs {
+		if class != "" && class != ev.Class {
+			continue
+		}
+		select {
+		case ch <- ev:
+		default:
+		}
+	}
+}
+
+// Recent returns the latest events matching class ("" = all), newest first.
+func (f *Feed) Recent(class string) []FeedEvent {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []FeedEvent
+	for i := len(f.recent) - 1; i >= 0; i-- {
+		if class == "" || f.recent[i].Class == class {
+			out = append(out, f.recent[i])
+		}
+	}
+	return out
+}
+
+// subscribe returns a channel of new events for class ("" = all) and a
+// function that ends the subscription. The channel is closed when the feed
+// closes.
+func (f *Feed) subscribe(class string) (<-chan FeedEvent, func()) {
+	ch := make(chan FeedEvent, 64)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.closed {
+		close(ch)
+		return ch, func() {}
+	}
+	f.subs[ch] = class
+	return ch, func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if _, ok := f.subs[ch]; ok {
+			delete(f.subs, ch)
+			close(ch)
+		}
+	}
+}
+
+// Close ends every subscription.
+func (f *Feed) Close() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.closed = true
+	for ch := range f.subs {
+		delete(f.subs, ch)
+		close(ch)
+	}
+}
+
+// SubscribeNATS feeds f from the results published on docmill.results.>
+// (core NATS, so it sees results as they are published, not history). The
+// caller unsubscribes, or the subscription ends with the connection.
+func (f *Feed) SubscribeNATS(nc *nats.Conn) (*nats.Subscription, error) {
+	sub, err := nc.Subscribe(broker.SubjectResults+".>", func(m *nats.Msg) {
+		var r document.Result
+		if err := json.Unmarshal(m.Data, &r); err != nil {
+			return
+		}
+		f.Publish(&r)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("subscribe %s.>: %w", broker.SubjectResults, err)
+	}
+	return sub, nil
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// liveEvents streams feed events as server-sent events; ?class= filters.
+func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
+	if s.feed == nil {
+		writeError(w, http.StatusServiceUnavailable, fmt.Errorf("live feed not available in this process"))
+		return
+	}
+	rc := http.NewResponseController(w)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Accel-Buffering", "no")
+	ch, cancel := s.feed.subscribe(r.URL.Query().Get("class"))
+	defer cancel()
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 3000\n: connected\n\n")
+	_ = rc.Flush()
+	ping := time.NewTicker(15 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case ev, ok := <-ch:
+			if !ok {
+				return
+			}
+			data, _ := json.Marshal(ev)
+			fmt.Fprintf(w, "id: %d\nevent: result\ndata: %s\n\n", ev.Seq, data)
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n")
+		}
+		if err := rc.Flush(); err != nil {
+			return
+		}
+	}
+}

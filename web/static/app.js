@@ -1,0 +1,251 @@
+// docmill UI enhancements. Every page works without this file; it adds
+// drag-and-drop uploads with progress, the live feed, keyboard shortcuts and
+// auto-refresh. Document fields are only ever set with textContent.
+"use strict";
+
+(function () {
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function link(href, text) {
+    var a = el("a", "", text);
+    a.href = href;
+    return a;
+  }
+
+  function badge(text, cls) {
+    return el("span", "badge" + (cls ? " " + cls : ""), text);
+  }
+
+  function docHref(id) {
+    return "/documents/" + encodeURIComponent(id);
+  }
+
+  // Search: "/" focuses the query box; changing the sort re-runs the search.
+  function initSearch() {
+    var q = document.getElementById("q");
+    var form = document.getElementById("search-form");
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "/" && q && document.activeElement !== q &&
+          !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+        ev.preventDefault();
+        q.focus();
+        q.select();
+      }
+    });
+    var sort = document.getElementById("sort");
+    if (sort && form) {
+      sort.addEventListener("change", function () { form.submit(); });
+    }
+    if (q && !q.value && !location.search) q.focus();
+  }
+
+  // Upload: each file is its own XHR so each has its own progress bar and
+  // status; after upload, the document is polled until its result exists.
+  function initUpload() {
+    var form = document.getElementById("upload-form");
+    var input = document.getElementById("files");
+    var drop = document.getElementById("drop");
+    var list = document.getElementById("uploads");
+    var submit = document.getElementById("upload-submit");
+    if (!form || !input || !drop || !list) return;
+    var max = parseInt(form.getAttribute("data-max"), 10) || 0;
+    if (submit) submit.hidden = true; // files upload as soon as they are chosen
+
+    function send(files) {
+      for (var i = 0; i < files.length; i++) uploadOne(files[i]);
+    }
+
+    function uploadOne(file) {
+      var item = el("li", "upload-item");
+      var name = el("span", "name", file.name);
+      var bar = el("progress");
+      bar.max = 100;
+      bar.value = 0;
+      bar.setAttribute("aria-label", "Upload progress of " + file.name);
+      var status = el("span", "status", "uploading…");
+      item.appendChild(name);
+      item.appendChild(bar);
+      item.appendChild(status);
+      list.insertBefore(item, list.firstChild);
+      if (max && file.size > max) {
+        bar.remove();
+        status.textContent = "too large: " + (file.size / 1048576).toFixed(1) + " MiB, the limit is " + Math.floor(max / 1048576) + " MiB";
+        status.className = "status error-text";
+        return;
+      }
+      var fd = new FormData();
+      fd.append("file", file, file.name);
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", "/api/documents");
+      xhr.upload.addEventListener("progress", function (ev) {
+        if (ev.lengthComputable) {
+          bar.value = Math.round(ev.loaded / ev.total * 100);
+          status.textContent = "uploading " + bar.value + "%";
+        }
+      });
+      xhr.addEventListener("load", function () {
+        var body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+        bar.value = 100;
+        if (xhr.status === 202 && body && body.documents && body.documents[0] && body.documents[0].id) {
+          var id = body.documents[0].id;
+          item.setAttribute("data-id", id);
+          status.textContent = "processing…";
+          poll(id, item, status, 0);
+          return;
+        }
+        var msg = (body && body.documents && body.documents[0] && body.documents[0].error) ||
+          (body && body.error) || ("HTTP " + xhr.status);
+        status.textContent = "failed: " + msg;
+        status.className = "status error-text";
+      });
+      xhr.addEventListener("error", function () {
+        status.textContent = "failed: network error";
+        status.className = "status error-text";
+      });
+      xhr.send(fd);
+    }
+
+    function poll(id, item, status, n) {
+      fetch("/api/documents/" + encodeURIComponent(id), { headers: { Accept: "application/json" } })
+        .then(function (r) {
+          if (r.status === 404) return null;
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.json();
+        })
+        .then(function (doc) {
+          if (!doc) {
+            if (n > 600) { status.textContent = "still processing; check the live feed"; return; }
+            setTimeout(function () { poll(id, item, status, n + 1); }, n < 20 ? 500 : 2000);
+            return;
+          }
+          status.textContent = "";
+          status.className = "status done";
+          status.appendChild(document.createTextNode("done: "));
+          status.appendChild(badge(doc.class, "class-" + doc.class));
+          status.appendChild(document.createTextNode(" "));
+          status.appendChild(link(docHref(id), doc.title || doc.filename));
+          item.classList.add("done");
+        })
+        .catch(function (e) {
+          status.textContent = "error while waiting: " + e.message;
+          status.className = "status error-text";
+        });
+    }
+
+    input.addEventListener("change", function () {
+      send(input.files);
+      input.value = "";
+    });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      send(input.files);
+    });
+    ["dragenter", "dragover"].forEach(function (t) {
+      drop.addEventListener(t, function (ev) { ev.preventDefault(); drop.classList.add("over"); });
+    });
+    ["dragleave", "drop"].forEach(function (t) {
+      drop.addEventListener(t, function (ev) { ev.preventDefault(); drop.classList.remove("over"); });
+    });
+    drop.addEventListener("drop", function (ev) {
+      if (ev.dataTransfer && ev.dataTransfer.files) send(ev.dataTransfer.files);
+    });
+  }
+
+  // Live feed: server-sent events, newest first, filtered by class on the
+  // server.
+  function initLive() {
+    var feed = document.getElementById("feed");
+    var status = document.getElementById("live-status");
+    var sel = document.getElementById("class");
+    var form = document.getElementById("live-filter");
+    if (!feed || feed.getAttribute("data-enabled") !== "true" || !window.EventSource) return;
+    var source = null;
+    var count = 0;
+
+    function item(ev) {
+      var li = el("li", "feed-item new");
+      li.setAttribute("data-id", ev.id);
+      li.appendChild(link(docHref(ev.id), ev.title || ev.filename));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(badge(ev.class, "class-" + ev.class));
+      if (ev.subtype) { li.appendChild(document.createTextNode(" ")); li.appendChild(badge(ev.subtype)); }
+      li.appendChild(document.createTextNode(" "));
+      var meta = Math.round(ev.confidence * 100) + "% · depth " + ev.depth + " · " + ev.model + " · " +
+        (ev.processed_at ? new Date(ev.processed_at).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC") : "");
+      li.appendChild(el("span", "muted", meta));
+      if (ev.summary) li.appendChild(el("p", "frag", ev.summary));
+      return li;
+    }
+
+    function connect() {
+      if (source) source.close();
+      var cls = sel ? sel.value : "";
+      source = new EventSource("/api/live" + (cls ? "?class=" + encodeURIComponent(cls) : ""));
+      source.addEventListener("open", function () {
+        status.textContent = "Connected · " + count + " new" + (cls ? " · class " + cls : "");
+        feed.setAttribute("data-connected", "true");
+      });
+      source.addEventListener("error", function () {
+        status.textContent = "Disconnected; retrying…";
+        feed.removeAttribute("data-connected");
+      });
+      source.addEventListener("result", function (m) {
+        var ev;
+        try { ev = JSON.parse(m.data); } catch (e) { return; }
+        var empty = document.getElementById("feed-empty");
+        if (empty) empty.remove();
+        feed.insertBefore(item(ev), feed.firstChild);
+        while (feed.children.length > 200) feed.removeChild(feed.lastChild);
+        count++;
+        status.textContent = "Connected · " + count + " new" + (cls ? " · class " + cls : "");
+      });
+    }
+
+    if (sel && form) {
+      sel.addEventListener("change", function () {
+        // Keep the URL shareable and the server-rendered list in step.
+        history.replaceState(null, "", sel.value ? "?class=" + encodeURIComponent(sel.value) : location.pathname);
+        var items = feed.querySelectorAll(".feed-item");
+        for (var i = 0; i < items.length; i++) {
+          var b = items[i].querySelector(".badge");
+          items[i].hidden = !!sel.value && !(b && b.textContent === sel.value);
+        }
+        connect();
+      });
+      var btn = form.querySelector("button");
+      if (btn) btn.hidden = true;
+    }
+    connect();
+  }
+
+  function initDashboard() {
+    var box = document.getElementById("autorefresh");
+    if (!box) return;
+    var key = "docmill.autorefresh";
+    box.checked = sessionStorage.getItem(key) === "1";
+    var timer = null;
+    function arm() {
+      if (timer) clearTimeout(timer);
+      timer = box.checked ? setTimeout(function () { location.reload(); }, 10000) : null;
+    }
+    box.addEventListener("change", function () {
+      sessionStorage.setItem(key, box.checked ? "1" : "0");
+      arm();
+    });
+    arm();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var page = document.body.getAttribute("data-page");
+    if (page === "search") initSearch();
+    if (page === "upload") initUpload();
+    if (page === "live") initLive();
+    if (page === "dashboard") initDashboard();
+  });
+})();

@@ -1,0 +1,466 @@
+package web
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/web/internal/uitest"
+)
+
+// openIndex returns a real Bleve index holding docs.
+func openIndex(t testing.TB, docs ...*document.Result) *index.Index {
+	t.Helper()
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if len(docs) > 0 {
+		if err := ix.PutBatch(context.Background(), docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ix
+}
+
+// startNATS runs an in-process NATS server with docmill's streams.
+func startNATS(t *testing.T) (*nats.Conn, jetstream.JetStream) {
+	t.Helper()
+	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("web-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return nc, js
+}
+
+func newServer(t *testing.T, o Options) *Server {
+	t.Helper()
+	s, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func get(t *testing.T, h http.Handler, target string, hdr ...string) (*http.Response, string) {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result(), rec.Body.String()
+}
+
+func TestSearchPageFacetsAndNarrowing(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	resp, body := get(t, s, "/?q=agreement")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	for _, want := range []string{"Master Services Agreement", "Mutual Non-Disclosure Agreement", "<mark>", `data-field="party"`,
+		`data-field="governing_law"`, "New York", "1–3 of 3 documents"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("search page lacks %q", want)
+		}
+	}
+	// The facet link narrows: governing law New York leaves two contracts.
+	_, body = get(t, s, "/?q=agreement&governing_law="+url.QueryEscape("New York"))
+	if !strings.Contains(body, "1–2 of 2 documents") || strings.Contains(body, "Non-Disclosure") {
+		t.Errorf("governing_law filter did not narrow:\n%s", body)
+	}
+	if !strings.Contains(body, "Remove filter Governing law: New York") {
+		t.Error("active filter chip missing")
+	}
+	// Date range: "to" is inclusive of the typed day.
+	_, body = get(t, s, "/?since=2026-11-20&until=2026-11-20")
+	if !strings.Contains(body, "of 2 documents") {
+		t.Errorf("date range 20-20 Nov should hold the 2 documents of that day:\n%s", between(body, `id="result-count"`, "</p>"))
+	}
+	// Paging.
+	_, body = get(t, s, "/?size=2")
+	if !strings.Contains(body, `rel="next"`) || !strings.Contains(body, "page 1 of 4") {
+		t.Errorf("pager missing: %s", between(body, `class="pager"`, "</nav>"))
+	}
+	// A syntax error is the user's to fix: shown, not a 500.
+	resp, body = get(t, s, "/?q="+url.QueryEscape(`title:"unclosed`))
+	if resp.StatusCode != 200 || !strings.Contains(body, `role="alert"`) {
+		t.Errorf("bad query: status %d", resp.StatusCode)
+	}
+}
+
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(s[i:], to)
+	if j < 0 {
+		return s[i:]
+	}
+	return s[i : i+j]
+}
+
+func TestSearchAPIShape(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	resp, body := get(t, s, "/api/search?q=personal+data&size=1")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	var r index.Result
+	if err := json.Unmarshal([]byte(body), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Total < 2 || len(r.Hits) != 1 || r.Facets["class"] == nil {
+		t.Errorf("unexpected result: total %d, %d hits, facets %v", r.Total, len(r.Hits), r.Facets)
+	}
+}
+
+func TestDocumentPageEscapesEverything(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, append(uitest.Samples(), uitest.Hostile())...)})
+	resp, body := get(t, s, "/documents/h-evil")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP %q", csp)
+	}
+	for _, bad := range []string{"<script>window", "<img src=x", "<svg onload", "<b>kw", "<i>Nowhere"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("document page contains raw %q", bad)
+		}
+	}
+	if !strings.Contains(body, "&lt;script&gt;window.__pwned=1&lt;/script&gt;") {
+		t.Error("escaped title missing")
+	}
+	// Search results render the highlighted body fragment escaped too.
+	_, body = get(t, s, "/?q=indemnification")
+	if strings.Contains(body, "<script>window") || strings.Contains(body, "<img src=x") {
+		t.Errorf("search page contains raw markup from the document")
+	}
+	if !strings.Contains(body, "<mark>indemnification</mark>") {
+		t.Error("highlight missing")
+	}
+}
+
+func TestDocumentPageContent(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, body := get(t, s, "/documents/l-api")
+	for _, want := range []string{"api-server.log", "Request GET &lt;*&gt; completed in &lt;*&gt;", `id="doc-tasks"`, "logs", "docmill-free@1",
+		`href="/?keywords=connection%20refused"`, "Original file not kept"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document page lacks %q", want)
+		}
+	}
+	_, body = get(t, s, "/documents/c-msa")
+	if !strings.Contains(body, `href="/?party=Acme%20Corp."`) {
+		t.Errorf("party entity is not a search link:\n%s", between(body, `id="doc-entities"`, "</table>"))
+	}
+	resp, _ := get(t, s, "/documents/nope")
+	if resp.StatusCode != 404 {
+		t.Errorf("unknown document: %d", resp.StatusCode)
+	}
+}
+
+func TestAuth(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...), AuthToken: "s3cret"})
+	if resp, _ := get(t, s, "/"); resp.StatusCode != 401 || !strings.HasPrefix(resp.Header.Get("WWW-Authenticate"), "Basic") {
+		t.Errorf("no credentials: %d %q", resp.StatusCode, resp.Header.Get("WWW-Authenticate"))
+	}
+	if resp, _ := get(t, s, "/api/search", "Authorization", "Bearer wrong"); resp.StatusCode != 401 {
+		t.Errorf("wrong token: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, s, "/api/search", "Authorization", "Bearer s3cret"); resp.StatusCode != 200 {
+		t.Errorf("bearer: %d", resp.StatusCode)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	req.SetBasicAuth("anyone", "s3cret")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Errorf("basic auth: %d", rec.Code)
+	}
+	resp, _ := get(t, s, "/?token=s3cret")
+	var cookie *http.Cookie
+	for _, c := range resp.Cookies() {
+		if c.Name == tokenCookie {
+			cookie = c
+		}
+	}
+	if resp.StatusCode != 200 || cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("?token=: %d, cookie %+v", resp.StatusCode, cookie)
+	}
+	if resp, _ := get(t, s, "/dashboard", "Cookie", cookie.String()); resp.StatusCode != 200 {
+		t.Errorf("cookie: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, s, "/healthz"); resp.StatusCode != 200 {
+		t.Errorf("healthz must stay open: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, s, "/static/app.js"); resp.StatusCode != 200 {
+		t.Errorf("static must stay open: %d", resp.StatusCode)
+	}
+}
+
+func TestCrossOriginPostRefused(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t)})
+	req := httptest.NewRequest(http.MethodPost, "/documents/x/reprocess", nil)
+	req.Header.Set("Origin", "https://evil.example")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("cross-origin post: %d", rec.Code)
+	}
+}
+
+func multipartBody(t *testing.T, files map[string][]byte) (*bytes.Buffer, string) {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for name, data := range files {
+		fw, err := mw.CreateFormFile("file", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw.Write(data)
+	}
+	mw.Close()
+	return &b, mw.FormDataContentType()
+}
+
+func TestUploadStoresOriginalAndReprocesses(t *testing.T) {
+	nc, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, JS: js, MaxUpload: 1 << 20})
+	ingested := make(chan *nats.Msg, 8)
+	sub, err := nc.ChanSubscribe(broker.SubjectIngest+".>", ingested)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+
+	pdf := uitest.PDF("Master Services Agreement", "Governed by the laws of the State of New York.")
+	body, ct := multipartBody(t, map[string][]byte{"msa.pdf": pdf})
+	req := httptest.NewRequest(http.MethodPost, "/api/documents", body)
+	req.Header.Set("Content-Type", ct)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusAccepted {
+		t.Fatalf("upload: %d %s", rec.Code, rec.Body)
+	}
+	var out struct{ Documents []uploaded }
+	json.Unmarshal(rec.Body.Bytes(), &out)
+	id := document.ID(pdf)
+	if len(out.Documents) != 1 || out.Documents[0].ID != id || out.Documents[0].Filename != "msa.pdf" {
+		t.Fatalf("upload answer %s", rec.Body)
+	}
+	first := <-ingested
+	if !bytes.Equal(first.Data, pdf) {
+		t.Error("ingest message does not carry the bytes")
+	}
+
+	resp, got := get(t, s, "/documents/"+id+"/original")
+	if resp.StatusCode != 200 || got != string(pdf) {
+		t.Fatalf("download: %d, %d bytes", resp.StatusCode, len(got))
+	}
+	if cd := resp.Header.Get("Content-Disposition"); cd != `attachment; filename=msa.pdf` || resp.Header.Get("Content-Type") != "application/octet-stream" {
+		t.Errorf("download headers: %q %q", cd, resp.Header.Get("Content-Type"))
+	}
+
+	req = httptest.NewRequest(http.MethodPost, "/documents/"+id+"/reprocess", nil)
+	req.Header.Set("Origin", "http://example.com") // httptest's host
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/documents/"+id+"?reprocess=queued" {
+		t.Fatalf("reprocess: %d %q %s", rec.Code, rec.Header().Get("Location"), rec.Body)
+	}
+	select {
+	case m := <-ingested:
+		if m.Header.Get(pipeline.HeaderObject) != OriginalsBucket+"/"+id || m.Header.Get(pipeline.HeaderFilename) != "msa.pdf" || len(m.Data) != 0 {
+			t.Errorf("reprocess message: headers %v, %d bytes", m.Header, len(m.Data))
+		}
+		if m.Header.Get(nats.MsgIdHdr) == id {
+			t.Error("reprocess reuses the ingest message id, so de-duplication would drop it")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("reprocess published nothing")
+	}
+	// A document whose original was not kept cannot be reprocessed.
+	req = httptest.NewRequest(http.MethodPost, "/api/documents/unknown/reprocess", nil)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusConflict {
+		t.Errorf("reprocess unknown: %d", rec.Code)
+	}
+}
+
+func TestUploadLimit(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	big := bytes.Repeat([]byte("a"), 3<<20)
+	body, ct := multipartBody(t, map[string][]byte{"big.txt": big})
+	req := httptest.NewRequest(http.MethodPost, "/upload", body)
+	req.Header.Set("Content-Type", ct)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "larger than the 1 MiB limit") {
+		t.Errorf("form upload over the limit: %d %s", rec.Code, between(rec.Body.String(), `id="upload-error"`, "</p>"))
+	}
+	body, ct = multipartBody(t, map[string][]byte{"big.txt": big})
+	req = httptest.NewRequest(http.MethodPost, "/api/documents", body)
+	req.Header.Set("Content-Type", ct)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "1 MiB limit") {
+		t.Errorf("api upload over the limit: %d %s", rec.Code, rec.Body)
+	}
+	// Within the limit, the form answers with the id.
+	body, ct = multipartBody(t, map[string][]byte{"small.txt": []byte("hello world")})
+	req = httptest.NewRequest(http.MethodPost, "/upload", body)
+	req.Header.Set("Content-Type", ct)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "/documents/"+document.ID([]byte("hello world"))) {
+		t.Errorf("form upload: %d", rec.Code)
+	}
+}
+
+func TestLiveFeedSSE(t *testing.T) {
+	nc, _ := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), NATS: nc})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.URL+"/api/live?class=log", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.Header.Get("Content-Type") != "text/event-stream" {
+		t.Fatalf("content type %q", resp.Header.Get("Content-Type"))
+	}
+	rd := bufio.NewReader(resp.Body)
+	readLine(t, rd) // retry
+	samples := uitest.Samples()
+	for _, r := range []*document.Result{samples[0], samples[5]} { // a contract, then a log
+		data, _ := json.Marshal(r)
+		if err := nc.Publish(fmt.Sprintf("docmill.results.%s", r.Class), data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nc.Flush()
+	var ev FeedEvent
+	for {
+		line := readLine(t, rd)
+		if strings.HasPrefix(line, "data: ") {
+			if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &ev); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	if ev.ID != "l-api" || ev.Class != "log" {
+		t.Errorf("class filter let through %+v", ev)
+	}
+	// The live page renders recent results server-side too.
+	_, body := get(t, s, "/live")
+	if !strings.Contains(body, "Master Services Agreement") || !strings.Contains(body, "api-server.log") {
+		t.Error("live page lacks recent results")
+	}
+	_, body = get(t, s, "/live?class=contract")
+	if strings.Contains(body, "api-server.log") {
+		t.Error("live page class filter ignored")
+	}
+}
+
+func readLine(t *testing.T, rd *bufio.Reader) string {
+	t.Helper()
+	line, err := rd.ReadString('\n')
+	if err != nil && err != io.EOF {
+		t.Fatalf("read event stream: %v", err)
+	}
+	return strings.TrimRight(line, "\n")
+}
+
+func TestHistogramQuantile(t *testing.T) {
+	h := histogram{Count: 100, Uppers: []float64{0.01, 0.1, 1}, Cumul: []uint64{50, 90, 100}}
+	for _, c := range []struct{ q, want float64 }{{.5, 0.01}, {.25, 0.005}, {.7, 0.055}, {.95, 0.55}} {
+		if got := h.quantile(c.q); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("q%.2f = %v, want %v", c.q, got, c.want)
+		}
+	}
+	if !math.IsNaN((histogram{}).quantile(.5)) {
+		t.Error("empty histogram should give NaN")
+	}
+}
+
+func TestDashboardReadsRegistry(t *testing.T) {
+	m := pipeline.NewMetrics()
+	for i := 0; i < 100; i++ {
+		m.Duration.WithLabelValues("parse").Observe(0.002)
+		m.Duration.WithLabelValues("analyze").Observe(0.040)
+	}
+	m.Classes.WithLabelValues("contract").Add(70)
+	m.Classes.WithLabelValues("log").Add(30)
+	m.Depths.WithLabelValues("none").Add(100)
+	m.DeadLet.WithLabelValues("analyze").Add(3)
+	s := newServer(t, Options{Index: openIndex(t), Registry: m.Registry, SampleEvery: 20 * time.Millisecond})
+	time.Sleep(100 * time.Millisecond)
+	m.Classes.WithLabelValues("contract").Add(10)
+	time.Sleep(100 * time.Millisecond)
+	resp, body := get(t, s, "/dashboard")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	for _, want := range []string{"<svg", `<td>analyze</td>`, `id="total">110<`, `id="dlq">3<`, "contract (80)", "log (30)"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("dashboard lacks %q", want)
+		}
+	}
+	// 0.040 s falls in the 0.032-0.064 bucket: p50 interpolates to 48 ms.
+	if row := between(body, "<td>analyze</td>", "</tr>"); !strings.Contains(row, "48 ms") {
+		t.Errorf("analyze row %q", row)
+	}
+	d := s.dashboard(context.Background(), time.Now())
+	if d.DocsPerSec <= 0 {
+		t.Errorf("documents/s = %v after 10 new results", d.DocsPerSec)
+	}
+}
