@@ -221,9 +221,13 @@ func (m *Model) Run(ctx context.Context, text string, depth document.Depth) (*Ou
 	return m.RunRequest(ctx, text, RunRequest{Depth: depth})
 }
 
-// RunRequest is Run with the full request: tasks' needs and a deadline.
+// RunRequest is Run with the full request: tasks' needs and a deadline
+// (the context's deadline when the request has none).
 func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*Output, error) {
 	start := time.Now()
+	if d, ok := ctx.Deadline(); ok && req.Deadline.IsZero() {
+		req.Deadline = d
+	}
 	enc := m.Bundle.Tokenizer.Encode(text, false)
 	wins := m.windows(enc)
 	out := &Output{Tokens: len(enc.IDs), Windows: len(wins), Offsets: enc.Offsets}

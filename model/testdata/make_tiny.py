@@ -10,12 +10,17 @@ parity tests.
                  parity.json
 
 usage: /usr/bin/python3 model/testdata/make_tiny.py   (torch 1.13, onnx 1.12)
+       /usr/bin/python3 model/testdata/make_tiny.py --mini OUT_DIR
+The second form writes one random-weight bundle with docmill-mini's shape
+(d=256, 6 layers, 4 heads, FFN 768, exit after layer 2, max length 256) for
+speed measurements before the trained bundle exists; it is not committed.
 Deterministic: seeded weights and inputs.
 """
 import json
 import math
 import os
 import shutil
+import sys
 
 import numpy as np
 import onnx
@@ -211,12 +216,19 @@ def tolist(t):
 
 
 def main():
+    global D, LAYERS, EXIT, HEADS, FFN, MAXLEN
+    mini_out = None
+    if len(sys.argv) == 3 and sys.argv[1] == "--mini":
+        D, LAYERS, EXIT, HEADS, FFN, MAXLEN = 256, 6, 2, 4, 768, 256
+        mini_out = sys.argv[2]
     torch.manual_seed(7)
     with open(TOKENIZER, encoding="utf-8") as f:
         vocab = len(json.load(f)["model"]["vocab"])
     m = Tiny(vocab).eval()
     out = os.path.join(HERE, "tiny")
     opt = os.path.join(HERE, "tiny-optimum")
+    if mini_out:
+        out, opt = mini_out, mini_out + "-optimum"
     for d in (out, opt):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
@@ -238,7 +250,7 @@ def main():
     for seg in ("lower", "upper"):
         quantize(os.path.join(out, seg + ".onnx"), os.path.join(out, seg + ".int8.onnx"))
     manifest = {
-        "name": "docmill-tiny", "version": "0.0.1", "kind": "multi-exit-encoder", "tokenizer": "tokenizer.json",
+        "name": "docmill-mini-shape-random" if mini_out else "docmill-tiny", "version": "0.0.1", "kind": "multi-exit-encoder", "tokenizer": "tokenizer.json",
         "max_length": MAXLEN, "hidden_size": D, "layers": LAYERS,
         "segments": [
             {"name": "lower", "file": "lower.onnx", "int8_file": "lower.int8.onnx",

@@ -36,6 +36,8 @@ export const cases = [
   ["control_chars", "bell\u0007 nul\u0000 zero\u200bwidth soft\u00adhyphen nbsp\u00a0here ideographic\u3000space"],
   ["unicode_spaces", "en\u2002space thin\u2009space nel\u0085line narrow\u202fnbsp line\u2028sep"],
   ["compat_forms", "ﬁnancial ｆｕｌｌｗｉｄｔｈ Ｔｅｘｔ ① ½ ℃ ™ Å ǅ"],
+  ["long_word", "x".repeat(150) + " supercalifragilisticexpialidocious https://example.com/a/very/long/path?query=1&x=2"],
+  ["combining_marks", "e\u0301e\u0300\u0323 Z\u0351\u0352a\u0353l\u0354g\u0355o cafe\u0301"],
   ["greek_cyrillic", "ΣΊΣΥΦΟΣ Ὀδυσσεύς — Москва ПРИВЕТ"],
   ["newlines_crlf", "line one\r\nline two\r\n\r\nline four\n"],
   ["special_text", "before <|endoftext|> after [CLS] [SEP] text"],
