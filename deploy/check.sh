@@ -14,11 +14,14 @@
 #      downloads the binary from GitHub at run time, which is unreachable;
 #   3. deploy/compose.yaml with the compose-spec reference loader
 #      (compose-go: JSON schema + references) plus topology rules;
-#   4. every kustomize rendering (base, overlays/prod, overlays/edge) with
+#   4. deploy/grafana/docmill.json: every query parses as PromQL (the
+#      Prometheus parser) and every docmill_ metric it reads is declared in
+#      the Go code (Name: "docmill_..."), so the dashboard cannot drift;
+#   5. every kustomize rendering (base, overlays/prod, overlays/edge) with
 #      kubeconform -strict against JSON schemas generated offline from the
 #      official k8s.io/api Go types (kubeconform would otherwise download its
 #      schemas), and with strict decoding into those types plus project rules;
-#   5. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
+#   6. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
 #      gcc-aarch64-linux-gnu (installed with apt-get when missing; needs root).
 #
 # Needs Go 1.26, and network access to the Go module proxy and Debian's
@@ -130,6 +133,7 @@ check "validator: go vet + go test (deploy/validate)" validator_tests
 if [[ -x "$work/validate" ]]; then
 	check "Dockerfile lint: BuildKit rules + hadolint-style rules" "$work/validate" dockerfile deploy/Dockerfile
 	check "compose: compose-spec loader + topology rules" "$work/validate" compose deploy/compose.yaml
+	check "Grafana dashboard: PromQL parse + metric names defined in the code" "$work/validate" dashboard deploy/grafana/docmill.json .
 	if command -v kustomize >/dev/null && command -v kubeconform >/dev/null; then
 		check "kubernetes: kustomize build + kubeconform -strict + typed decode + rules" kubernetes
 	fi

@@ -2,7 +2,8 @@
 // Dockerfile with BuildKit's own rules plus a few project rules, loads the
 // compose file with the compose-spec loader, writes JSON schemas for the
 // Kubernetes kinds docmill uses (for kubeconform, which cannot download its
-// schemas here), and decodes rendered manifests strictly into the official
+// schemas here), checks the Grafana dashboard's PromQL against the metrics
+// the code defines, and decodes rendered manifests strictly into the official
 // k8s.io/api types before checking project rules on them.
 //
 // It lives in its own Go module so that the Kubernetes, BuildKit and compose
@@ -14,6 +15,7 @@
 //	validate compose FILE
 //	validate schemas OUTDIR
 //	validate manifests [-profile edge|default] FILE...
+//	validate dashboard FILE SRCROOT
 package main
 
 import (
@@ -58,6 +60,11 @@ func run(args []string) error {
 		}
 		fmt.Printf("schemas: wrote %d JSON schemas to %s\n", n, args[1])
 		return nil
+	case "dashboard":
+		if len(args) != 3 {
+			return errors.New("usage: validate dashboard FILE SRCROOT")
+		}
+		return report("dashboard "+args[1], func() ([]string, error) { return checkDashboardFile(args[1], args[2]) })
 	case "manifests":
 		fs := flag.NewFlagSet("manifests", flag.ContinueOnError)
 		profile := fs.String("profile", "default", "rule profile: default (cluster) or edge (single replica)")

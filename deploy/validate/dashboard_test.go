@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRepoDashboardIsClean(t *testing.T) {
+	problems, err := checkDashboardFile("../grafana/docmill.json", "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) > 0 {
+		t.Fatalf("deploy/grafana/docmill.json:\n%s", strings.Join(problems, "\n"))
+	}
+}
+
+func TestDashboardProblemsAreCaught(t *testing.T) {
+	src := t.TempDir()
+	code := "package m\nvar x = Opts{Name: \"docmill_stage_duration_seconds\"}\n"
+	if err := os.WriteFile(filepath.Join(src, "m.go"), []byte(code), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dash := `{"uid":"d","title":"d","panels":[
+	 {"id":1,"type":"timeseries","title":"ok","gridPos":{"h":8,"w":12,"x":0,"y":0},
+	  "targets":[{"expr":"histogram_quantile(0.95, sum by (le) (rate(docmill_stage_duration_seconds_bucket[$__rate_interval])))"}]},
+	 {"id":2,"type":"timeseries","title":"typo","gridPos":{"h":8,"w":12,"x":12,"y":0},
+	  "targets":[{"expr":"rate(docmill_stage_duration_second_count[5m])"}]},
+	 {"id":2,"type":"timeseries","title":"syntax","gridPos":{"h":8,"w":20,"x":12,"y":8},
+	  "targets":[{"expr":"sum(rate(docmill_stage_duration_seconds_count[5m])"}]}]}`
+	path := filepath.Join(t.TempDir(), "d.json")
+	if err := os.WriteFile(path, []byte(dash), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := checkDashboardFile(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(problems, "\n")
+	for _, want := range []string{`"docmill_stage_duration_second_count" is not defined`, "unclosed left parenthesis", "panel id 2 used twice", "bad gridPos"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("want %q in:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, `panel "ok"`) {
+		t.Errorf("the valid panel was flagged:\n%s", text)
+	}
+}
