@@ -65,6 +65,9 @@ func Load(o Options) (m *Model, err error) {
 	}
 	lib := o.LibPath
 	if lib == "" {
+		lib = RuntimePath() // already initialised by an earlier Load
+	}
+	if lib == "" {
 		if lib, err = FindORTLib(""); err != nil {
 			return nil, err
 		}

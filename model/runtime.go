@@ -93,7 +93,7 @@ func InitRuntime(path string) (err error) {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	if ort.IsInitialized() {
-		if path == "" || path == rt.path {
+		if path == "" || sameFile(path, rt.path) {
 			return nil
 		}
 		return fmt.Errorf("ONNX Runtime already initialised from %s; cannot switch to %s", rt.path, path)
@@ -125,4 +125,13 @@ func RuntimePath() string {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	return rt.path
+}
+
+func sameFile(a, b string) bool {
+	if a == b {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }

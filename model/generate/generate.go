@@ -90,7 +90,11 @@ func Load(cfg Config) (g *Generator, err error) {
 	if cfg.MaxNewTokens <= 0 {
 		cfg.MaxNewTokens = 128
 	}
-	lib, err := model.FindORTLib(cfg.LibPath)
+	lib := cfg.LibPath
+	if lib == "" {
+		lib = model.RuntimePath() // already initialised by the encoder
+	}
+	lib, err = model.FindORTLib(lib)
 	if err != nil {
 		return nil, err
 	}
