@@ -77,6 +77,11 @@ type Model struct {
 	Int8 bool `yaml:"int8"`
 	// Threshold: shallow-exit confidence under which a document escalates to full depth.
 	Threshold float64 `yaml:"threshold"`
+	// Shadow is a candidate bundle run on the same traffic with its own
+	// durable consumer; its results go to docmill.shadow.<model>.> and are
+	// compared with the primary's (agreement metrics), never indexed.
+	// "free" shadows the model-free tier.
+	Shadow string `yaml:"shadow"`
 	// MaxBatch documents per model call and MaxWait to fill a batch.
 	MaxBatch int           `yaml:"max_batch"`
 	MaxWait  time.Duration `yaml:"max_wait"`

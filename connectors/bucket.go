@@ -26,13 +26,15 @@ type Bucket struct {
 	// After success: "" keeps the object, "delete" removes it, any other
 	// value is a bucket the object is moved to.
 	After string
-	Log   *slog.Logger
+	// Replicas of the bucket when docmill creates it.
+	Replicas int
+	Log      *slog.Logger
 }
 
 // Run consumes the bucket until ctx ends.
 func (b *Bucket) Run(ctx context.Context) error {
 	store, err := b.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.Name,
-		Description: "docmill inbox: objects put here are ingested", Storage: jetstream.FileStorage})
+		Description: "docmill inbox: objects put here are ingested", Storage: jetstream.FileStorage, Replicas: b.Replicas})
 	if err != nil {
 		return fmt.Errorf("bucket %s: %w", b.Name, err)
 	}

@@ -45,9 +45,9 @@ type observed struct {
 }
 
 // OpenSeen creates or opens the KV bucket of taken files.
-func OpenSeen(ctx context.Context, js jetstream.JetStream) (jetstream.KeyValue, error) {
+func OpenSeen(ctx context.Context, js jetstream.JetStream, replicas int) (jetstream.KeyValue, error) {
 	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: SeenBucket,
-		Description: "files and objects docmill already ingested", Storage: jetstream.FileStorage})
+		Description: "files and objects docmill already ingested", Storage: jetstream.FileStorage, Replicas: replicas})
 	if err != nil {
 		return nil, fmt.Errorf("kv %s: %w", SeenBucket, err)
 	}

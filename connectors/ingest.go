@@ -45,6 +45,8 @@ type Publisher struct {
 	MaxPayload int
 	// MaxBytes refuses documents above this size outright (default 64 MiB).
 	MaxBytes int
+	// Replicas of the blob bucket (3 on a cluster).
+	Replicas int
 }
 
 // ErrTooLarge is returned for documents over Publisher.MaxBytes.
@@ -122,7 +124,7 @@ func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) e
 		return nil
 	}
 	store, err := p.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: BlobBucket,
-		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage})
+		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage, Replicas: p.Replicas})
 	if err != nil {
 		return fmt.Errorf("blob bucket: %w", err)
 	}

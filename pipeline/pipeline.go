@@ -30,9 +30,13 @@ const (
 // Options configures Run. A nil Worker or Indexer leaves that stage to
 // other processes.
 type Options struct {
-	JS       jetstream.JetStream
-	Worker   *Worker
-	Indexer  *Indexer
+	JS      jetstream.JetStream
+	Worker  *Worker
+	Indexer *Indexer
+	// Shadow, when set, analyses every ingested document again with a
+	// candidate model on its own durable consumer and publishes to
+	// docmill.shadow.<model>.>; its results are compared, never indexed.
+	Shadow   *Worker
 	Metrics  *Metrics
 	Log      *slog.Logger
 	Consumer ConsumerOptions
@@ -93,6 +97,17 @@ func Run(ctx context.Context, o Options) error {
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("analyze", broker.SubjectIngest+".>", sub, noOutput(o.Worker.Handle))
 		h.AddMiddleware(DeadLetter(pub, "analyze", c.MaxDeliver, o.Metrics, o.Log))
+	}
+	if o.Shadow != nil {
+		info := o.Shadow.Analyzer.Load().Info()
+		durable := "docmill-shadow-" + subjectToken(info.Name+"-"+info.Version)
+		o.Shadow.SubjectPrefix, o.Shadow.Stage = ShadowPrefix(info), "shadow"
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable,
+			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending,
+			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
+		subs = append(subs, sub)
+		h := router.AddConsumerHandler("shadow", broker.SubjectIngest+".>", sub, noOutput(o.Shadow.Handle))
+		h.AddMiddleware(DeadLetter(pub, "shadow", c.MaxDeliver, o.Metrics, o.Log))
 	}
 	if o.Indexer != nil {
 		o.Indexer.Start(ctx)

@@ -49,6 +49,18 @@ type Worker struct {
 	Blobs    jetstream.JetStream // for documents passed by object reference; may be nil
 	Metrics  *Metrics
 	Log      *slog.Logger
+	// SubjectPrefix is where results go (default docmill.results); a shadow
+	// worker publishes to docmill.shadow.<model> instead.
+	SubjectPrefix string
+	// Stage names this worker in metrics and dead letters (default "analyze").
+	Stage string
+}
+
+func (w *Worker) stage() string {
+	if w.Stage == "" {
+		return "analyze"
+	}
+	return w.Stage
 }
 
 // Handle is the watermill handler of the analyse stage. It returns only
@@ -65,7 +77,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	t0 := time.Now()
 	doc, err := parse.Parse(ctx, in, w.Limits)
 	if err != nil {
-		return nil, fmt.Errorf("parse %s: %w", in.Filename, err)
+		return nil, err // parse errors name the file and the reason
 	}
 	parseMs := since(t0)
 	w.Metrics.Duration.WithLabelValues("parse").Observe(parseMs / 1000)
@@ -78,8 +90,8 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, fmt.Errorf("analyse %s: %w", in.Filename, err)
 	}
 	anMs := since(t1)
-	w.Metrics.Duration.WithLabelValues("analyze").Observe(anMs / 1000)
-	w.Metrics.Processed.WithLabelValues("analyze").Inc()
+	w.Metrics.Duration.WithLabelValues(w.stage()).Observe(anMs / 1000)
+	w.Metrics.Processed.WithLabelValues(w.stage()).Inc()
 
 	res := NewResult(doc, a, ingestedAt(msg))
 	res.Trace = []document.StageTrace{{Stage: "parse", Ms: parseMs}, {Stage: "analyze", Ms: anMs}}
@@ -88,9 +100,11 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, err
 	}
 	w.Metrics.Duration.WithLabelValues("publish").Observe(since(t2) / 1000)
-	w.Metrics.Classes.WithLabelValues(res.Class).Inc()
-	w.Metrics.Depths.WithLabelValues(string(res.Depth)).Inc()
-	w.Log.Info("document analysed", "doc_id", res.ID, "filename", res.Filename, "class", res.Class,
+	if w.SubjectPrefix == "" {
+		w.Metrics.Classes.WithLabelValues(res.Class).Inc()
+		w.Metrics.Depths.WithLabelValues(string(res.Depth)).Inc()
+	}
+	w.Log.Info("document analysed", "stage", w.stage(), "doc_id", res.ID, "filename", res.Filename, "class", res.Class,
 		"depth", res.Depth, "model", res.Model.Name+"@"+res.Model.Version, "ms", since(start))
 	return nil, nil
 }
@@ -223,8 +237,16 @@ func subjectToken(s string) string {
 }
 
 // ResultSubject is docmill.results.<class>[.<subtype>].
-func ResultSubject(r *document.Result) string {
-	subj := broker.SubjectResults + "." + subjectToken(r.Class)
+func ResultSubject(r *document.Result) string { return resultSubject(broker.SubjectResults, r) }
+
+// ShadowPrefix is the subject prefix of a shadow model's results:
+// docmill.shadow.<name-version>.
+func ShadowPrefix(m document.ModelInfo) string {
+	return broker.SubjectShadow + "." + subjectToken(m.Name+"-"+m.Version)
+}
+
+func resultSubject(prefix string, r *document.Result) string {
+	subj := prefix + "." + subjectToken(r.Class)
 	if st := r.Subtype; st != "" && st != "none" {
 		st = strings.TrimPrefix(st, r.Class+"/")
 		subj += "." + subjectToken(st)
@@ -243,7 +265,11 @@ func (w *Worker) publish(ctx context.Context, r *document.Result) error {
 	m.Metadata.Set(HeaderResultDepth, string(r.Depth))
 	m.Metadata.Set(HeaderFilename, r.Filename)
 	m.SetContext(ctx)
-	if err := w.Pub.Publish(ResultSubject(r), m); err != nil {
+	prefix := w.SubjectPrefix
+	if prefix == "" {
+		prefix = broker.SubjectResults
+	}
+	if err := w.Pub.Publish(resultSubject(prefix, r), m); err != nil {
 		return fmt.Errorf("publish result %s: %w", r.ID, err)
 	}
 	return nil

@@ -23,10 +23,12 @@ const (
 	StreamIngest  = "DOCMILL_INGEST"
 	StreamResults = "DOCMILL_RESULTS"
 	StreamDLQ     = "DOCMILL_DLQ"
+	StreamShadow  = "DOCMILL_SHADOW"
 
 	SubjectIngest  = "docmill.ingest"
 	SubjectResults = "docmill.results"
 	SubjectDLQ     = "docmill.dlq"
+	SubjectShadow  = "docmill.shadow"
 )
 
 // EmbeddedOptions configures the in-process server.
@@ -178,8 +180,8 @@ type StreamOptions struct {
 	MaxAge   time.Duration // how long results and dead letters are kept (0 = forever)
 }
 
-// EnsureStreams creates or updates DOCMILL_INGEST, DOCMILL_RESULTS and
-// DOCMILL_DLQ. All keep messages by limits, not by interest: a document
+// EnsureStreams creates or updates DOCMILL_INGEST, DOCMILL_RESULTS,
+// DOCMILL_DLQ and DOCMILL_SHADOW. All keep messages by limits, not by interest: a document
 // published before any worker exists is kept, and a shadow model or a
 // backfill can read the same stream with its own durable consumer.
 func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions) error {
@@ -193,6 +195,8 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
 		{Name: StreamDLQ, Subjects: []string{SubjectDLQ + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge},
+		{Name: StreamShadow, Subjects: []string{SubjectShadow + ".>"}, Retention: jetstream.LimitsPolicy,
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
 	}
 	for _, c := range cfgs {
 		if _, err := js.CreateOrUpdateStream(ctx, c); err != nil {

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// natsFlags connect a client command to a running docmill's broker.
+type natsFlags struct{ url, creds, token string }
+
+func addNATSFlags(fs *pflag.FlagSet) *natsFlags {
+	nf := &natsFlags{}
+	fs.StringVar(&nf.url, "nats", envOr("DOCMILL_NATS_URL", "nats://127.0.0.1:4222"), "NATS URL of the docmill broker")
+	fs.StringVar(&nf.creds, "nats-creds", "", "NATS .creds file")
+	fs.StringVar(&nf.token, "nats-token", "", "NATS token")
+	return nf
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func (nf *natsFlags) connect() (*nats.Conn, jetstream.JetStream, error) {
+	nc, err := broker.Connect(broker.ConnOptions{URLs: nf.url, Name: "docmill-cli", CredsFile: nf.creds, Token: nf.token})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (is docmill serve running?)", err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	return nc, js, nil
+}
+
+func ingestCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "ingest PATH...", Short: "Publish files (or folders, recursively) to docmill.ingest.<source>", Args: cobra.MinimumNArgs(1)}
+	nf := addNATSFlags(cmd.Flags())
+	source := cmd.Flags().String("source", "cli", "source name (subject token)")
+	depth := cmd.Flags().String("depth", "", "analysis depth: shallow, full or auto")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		nc, js, err := nf.connect()
+		if err != nil {
+			return err
+		}
+		defer nc.Close()
+		pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())}
+		var n, failed int
+		for _, root := range args {
+			k, f, err := ingestPath(cmd.Context(), pub, root, *source, *depth)
+			n, failed = n+k, failed+f
+			if err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(os.Stderr, "published %d documents (%d refused); results on docmill.results.>\n", n, failed)
+		if failed > 0 {
+			return fmt.Errorf("%d files refused", failed)
+		}
+		return nil
+	}
+	return cmd
+}
+
+// ingestPath publishes every regular, non-hidden file under root. Files the
+// publisher refuses (empty, too large) are reported and counted.
+func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, depth string) (n, refused int, err error) {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		id, err := pub.Publish(ctx, connectors.Doc{Filename: filepath.Base(p), Source: source, Data: data, Depth: depth,
+			Meta: map[string]string{"path": p}})
+		if err != nil {
+			refused++
+			fmt.Fprintf(os.Stderr, "refused %s: %v\n", p, err)
+			return nil
+		}
+		n++
+		fmt.Printf("%s  %s\n", id[:12], p)
+		return nil
+	})
+	return n, refused, err
+}
+
+func searchCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "search QUERY", Short: "Search a running docmill (query-string syntax)", Args: cobra.MinimumNArgs(1)}
+	srv := cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address")
+	asJSON := cmd.Flags().Bool("json", false, "print the JSON response")
+	class := cmd.Flags().String("class", "", "only this class")
+	size := cmd.Flags().Int("size", 10, "hits")
+	token := cmd.Flags().String("auth-token", os.Getenv("DOCMILL_AUTH_TOKEN"), "bearer token")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		v := url.Values{"q": {strings.Join(args, " ")}, "size": {fmt.Sprint(*size)}}
+		if *class != "" {
+			v.Set("class", *class)
+		}
+		req, _ := http.NewRequestWithContext(cmd.Context(), http.MethodGet, strings.TrimRight(*srv, "/")+"/api/search?"+v.Encode(), nil)
+		if *token != "" {
+			req.Header.Set("Authorization", "Bearer "+*token)
+		}
+		resp, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
+		if err != nil {
+			return fmt.Errorf("search %s: %w", *srv, err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("search: %s: %s", resp.Status, strings.TrimSpace(string(body)))
+		}
+		if *asJSON {
+			_, err := os.Stdout.Write(body)
+			return err
+		}
+		var res index.Result
+		if err := json.Unmarshal(body, &res); err != nil {
+			return err
+		}
+		fmt.Printf("%d documents (%.1f ms)\n", res.Total, res.TookMs)
+		for _, h := range res.Hits {
+			title := h.Title
+			if title == "" {
+				title = h.Filename
+			}
+			fmt.Printf("%6.2f  %-10s %s  [%s]  %s\n", h.Score, h.Class, h.ID[:12], h.Filename, title)
+		}
+		return nil
+	}
+	return cmd
+}
+
+func init() {
+	rootCmd.AddCommand(ingestCmd(), searchCmd())
+}

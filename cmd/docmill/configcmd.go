@@ -1,0 +1,30 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/docmill/docmill/config"
+)
+
+func configCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "config", Short: "Work with docmill configuration files"}
+	check := &cobra.Command{Use: "check FILE", Short: "Report every error in a config file, with line numbers", Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			errs := config.Check(args[0])
+			for _, e := range errs {
+				fmt.Fprintf(os.Stderr, "%s: %v\n", args[0], e)
+			}
+			if len(errs) > 0 {
+				return fmt.Errorf("%d problems", len(errs))
+			}
+			fmt.Printf("%s: ok\n", args[0])
+			return nil
+		}}
+	cmd.AddCommand(check)
+	return cmd
+}
+
+func init() { rootCmd.AddCommand(configCmd()) }

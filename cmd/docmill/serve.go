@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/server"
+)
+
+// serverFlags are the flags shared by serve, worker and indexer; set flags
+// override the config file, which overrides the defaults.
+type serverFlags struct {
+	configFile string
+	watch      []string
+	set        func(*config.Config)
+}
+
+func addServerFlags(fs *pflag.FlagSet) *serverFlags {
+	sf := &serverFlags{}
+	fs.StringVar(&sf.configFile, "config", "", "YAML config file (see docmill.example.yaml)")
+	fs.StringSliceVar(&sf.watch, "watch", nil, "folder to watch for new files (repeatable)")
+	data := fs.String("data", "", "data folder for the embedded JetStream store and the index (default ./data)")
+	natsURL := fs.String("nats", "", "external NATS URL(s), comma-separated; empty runs the embedded server")
+	natsListen := fs.String("nats-listen", "", "embedded NATS client address (default 127.0.0.1:4222; \"\" keeps it in-process)")
+	creds := fs.String("nats-creds", "", "NATS .creds file")
+	httpAddr := fs.String("http", "", "HTTP listen address (default 127.0.0.1:8080)")
+	modelDir := fs.String("model", "", "model bundle folder (default: the docmill-mini bundle)")
+	ortLib := fs.String("ort-lib", "", "ONNX Runtime library path (env DOCMILL_ORT_LIB)")
+	noModel := fs.Bool("no-model", false, "run the model-free tier only")
+	int8 := fs.Bool("int8", false, "run int8 model segments")
+	threads := fs.Int("threads", 0, "ONNX Runtime intra-op threads")
+	token := fs.String("auth-token", "", "require this bearer token on the API and UI")
+	logLevel := fs.String("log-level", "", "debug, info, warn or error")
+	logFormat := fs.String("log-format", "", "json or text")
+	sf.set = func(c *config.Config) {
+		setStr := func(name string, dst *string, v string) {
+			if fs.Changed(name) {
+				*dst = v
+			}
+		}
+		setStr("data", &c.Data, *data)
+		setStr("nats", &c.NATS.URL, *natsURL)
+		setStr("nats-listen", &c.NATS.Listen, *natsListen)
+		setStr("nats-creds", &c.NATS.CredsFile, *creds)
+		setStr("http", &c.HTTP.Listen, *httpAddr)
+		setStr("model", &c.Model.Dir, *modelDir)
+		setStr("ort-lib", &c.Model.ORTLib, *ortLib)
+		setStr("auth-token", &c.HTTP.AuthToken, *token)
+		setStr("log-level", &c.Log.Level, *logLevel)
+		setStr("log-format", &c.Log.Format, *logFormat)
+		if fs.Changed("no-model") {
+			c.Model.Disabled = *noModel
+		}
+		if fs.Changed("int8") {
+			c.Model.Int8 = *int8
+		}
+		if fs.Changed("threads") {
+			c.Model.Threads = *threads
+		}
+	}
+	return sf
+}
+
+func (sf *serverFlags) load() (*config.Config, error) {
+	c, err := config.Load(sf.configFile)
+	if err != nil {
+		return nil, err
+	}
+	sf.set(c)
+	return c, c.Validate()
+}
+
+func newLogger(c *config.Config) *slog.Logger {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(strings.ToUpper(c.Log.Level)))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if c.Log.Format == "text" {
+		return slog.New(slog.NewTextHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+}
+
+func roleCmd(role server.Role, short string) *cobra.Command {
+	cmd := &cobra.Command{Use: string(role), Short: short, Args: cobra.NoArgs}
+	sf := addServerFlags(cmd.Flags())
+	var ingest []string
+	if role == server.RoleServe {
+		cmd.Flags().StringSliceVar(&ingest, "ingest", nil, "ingest the files under this path once the server is ready (repeatable)")
+	}
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		c, err := sf.load()
+		if err != nil {
+			return err
+		}
+		if role != server.RoleServe && c.NATS.URL == "" {
+			return fmt.Errorf("docmill %s needs --nats URL (the shared broker); use docmill serve for one process", role)
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return server.Run(ctx, server.Options{Config: c, Role: role, Log: newLogger(c), Watch: sf.watch,
+			Started: func(s *server.Server) {
+				if role != server.RoleWorker {
+					fmt.Fprintf(os.Stderr, "docmill %s: UI and API on http://%s  NATS on %s\n", role, s.HTTPAddr(), s.NATSURL())
+				}
+				for _, p := range ingest {
+					n, refused, err := ingestPath(ctx, s.Publisher(), p, "samples", "")
+					if err != nil {
+						fmt.Fprintf(os.Stderr, "ingest %s: %v\n", p, err)
+					}
+					fmt.Fprintf(os.Stderr, "ingested %d files from %s (%d refused); open http://%s\n", n, p, refused, s.HTTPAddr())
+				}
+			}})
+	}
+	return cmd
+}
+
+func init() {
+	rootCmd.AddCommand(
+		roleCmd(server.RoleServe, "Run everything in one process: embedded NATS (or --nats), workers, indexer, HTTP API and UI"),
+		roleCmd(server.RoleWorker, "Consume docmill.ingest.> and analyse documents (scale out: run many)"),
+		roleCmd(server.RoleIndexer, "Consume docmill.results.>, index in Bleve and serve search and UI"),
+	)
+}

@@ -1,0 +1,217 @@
+// Package e2e holds multi-process tests: real docmill binaries, killed and
+// restarted, against a real NATS JetStream and a Bleve index on disk.
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/internal/datasets"
+)
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "docmill-e2e")
+	if err != nil {
+		panic(err)
+	}
+	root, err := datasets.RepoRoot()
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "docmill")
+	build := exec.Command("go", "build", "-o", binary, "./cmd/docmill")
+	build.Dir = root
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "build docmill:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// proc is a docmill process started by a test.
+type proc struct {
+	cmd  *exec.Cmd
+	http string
+	log  *os.File
+}
+
+func startServe(t *testing.T, data string, natsPort, httpPort int, extra ...string) *proc {
+	t.Helper()
+	logf, err := os.OpenFile(filepath.Join(data, "serve.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"serve", "--data", data, "--nats-listen", fmt.Sprintf("127.0.0.1:%d", natsPort),
+		"--http", fmt.Sprintf("127.0.0.1:%d", httpPort), "--log-format", "text"}, extra...)
+	cmd := exec.Command(binary, args...)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	p := &proc{cmd: cmd, http: fmt.Sprintf("http://127.0.0.1:%d", httpPort), log: logf}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_, _ = cmd.Process.Wait()
+		}
+		logf.Close()
+	})
+	waitUntil(t, "docmill ready", 60*time.Second, func() bool {
+		resp, err := http.Get(p.http + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == 200
+	})
+	return p
+}
+
+func (p *proc) kill9(t *testing.T) {
+	t.Helper()
+	if err := p.cmd.Process.Signal(os.Kill); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = p.cmd.Process.Wait()
+}
+
+func (p *proc) total(t *testing.T) int {
+	resp, err := http.Get(p.http + "/api/search?size=1")
+	if err != nil {
+		return -1
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Total int `json:"total"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&r)
+	return r.Total
+}
+
+func waitUntil(t *testing.T, what string, timeout time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("timed out after %s waiting for %s", timeout, what)
+}
+
+// doc returns a distinct, realistic plain-text document.
+func doc(i int) []byte {
+	kinds := []string{
+		"This Supply Agreement is made between Northwind Traders and Contoso Ltd. The Supplier shall deliver the goods within %d days. This Agreement shall be governed by the laws of the State of Delaware.",
+		"Article %d. Member States shall ensure that providers of essential services take appropriate technical and organisational measures to manage the risks posed to the security of network and information systems.",
+		"Meeting notes %d: the team reviewed the roadmap, discussed hiring for the platform group and agreed to revisit the budget next quarter.",
+	}
+	return []byte(fmt.Sprintf(kinds[i%3], i) + fmt.Sprintf(" Reference number %d-%d.", i, i*7919))
+}
+
+func TestKill9WhileDocumentsInFlight(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multi-process test")
+	}
+	data := t.TempDir()
+	natsPort, httpPort := freePort(t), freePort(t)
+	p := startServe(t, data, natsPort, httpPort, "--no-model")
+	nc, err := nats.Connect(fmt.Sprintf("nats://127.0.0.1:%d", natsPort), nats.MaxReconnects(-1), nats.ReconnectWait(200*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	const good, bad = 490, 10
+	ctx := context.Background()
+	for i := 0; i < good+bad; i++ {
+		m := nats.NewMsg("docmill.ingest.crash")
+		if i%50 == 49 {
+			m.Header.Set("Docmill-Filename", fmt.Sprintf("corrupt-%d.pdf", i))
+			m.Data = []byte(fmt.Sprintf("%%PDF-1.4\n%d 0 obj <</Length 99999>> stream\n\x00\x01garbage", i))
+		} else {
+			m.Header.Set("Docmill-Filename", fmt.Sprintf("doc-%d.txt", i))
+			m.Data = doc(i)
+		}
+		if _, err := js.PublishMsgAsync(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case <-js.PublishAsyncComplete():
+	case <-time.After(30 * time.Second):
+		t.Fatal("publish did not complete")
+	}
+	// Kill -9 while documents are in flight.
+	waitUntil(t, "some documents indexed", 60*time.Second, func() bool { return p.total(t) >= 20 })
+	before := p.total(t)
+	p.kill9(t)
+	if before >= good {
+		t.Logf("warning: all %d documents were indexed before the kill; the test proves less", before)
+	}
+	t.Logf("killed with %d of %d indexed", before, good)
+
+	p2 := startServe(t, data, natsPort, httpPort, "--no-model")
+	waitUntil(t, "all good documents indexed after restart", 180*time.Second, func() bool { return p2.total(t) >= good })
+	time.Sleep(2 * time.Second) // let any duplicate delivery surface
+	if n := p2.total(t); n != good {
+		t.Fatalf("index holds %d documents, want exactly %d", n, good)
+	}
+	dlq, err := js.Stream(ctx, "DOCMILL_DLQ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "dead letters settled", 30*time.Second, func() bool {
+		info, err := dlq.Info(ctx)
+		return err == nil && info.State.Msgs == bad
+	})
+	for _, c := range [][2]string{{"DOCMILL_INGEST", "docmill-worker"}, {"DOCMILL_RESULTS", "docmill-indexer"}} {
+		waitUntil(t, "consumer "+c[1]+" drained", 30*time.Second, func() bool {
+			cons, err := js.Consumer(ctx, c[0], c[1])
+			if err != nil {
+				return false
+			}
+			info, err := cons.Info(ctx)
+			return err == nil && info.NumPending == 0 && info.NumAckPending == 0
+		})
+	}
+	// Dead letters name their reason.
+	info, _ := dlq.Info(ctx)
+	for seq := info.State.FirstSeq; seq <= info.State.LastSeq; seq++ {
+		m, err := dlq.GetMsg(ctx, seq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(m.Header.Get("Docmill-Filename"), "corrupt-") || m.Header.Get("Docmill-Error") == "" {
+			t.Fatalf("unexpected dead letter %d: %v", seq, m.Header)
+		}
+	}
+}

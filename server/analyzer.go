@@ -1,0 +1,34 @@
+package server
+
+import (
+	"log/slog"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/enrich/logs"
+	"github.com/docmill/docmill/pipeline/stream"
+	"github.com/docmill/docmill/web"
+)
+
+func pipelinePublisher(js jetstream.JetStream) message.Publisher { return stream.NewPublisher(js) }
+
+// BuildAnalyzer picks the analysis tier: the neural model when the ONNX
+// Runtime library and a bundle load, else the model-free tier. It never
+// fails: what went wrong is in the returned component state (shown by
+// /healthz) and the log.
+func BuildAnalyzer(c config.Model, reg *logs.Registry, log *slog.Logger) (enrich.Analyzer, web.Component) {
+	free := enrich.NewFree(enrich.FreeOptions{Logs: reg})
+	if c.Disabled {
+		return free, web.Component{OK: false, Detail: "model disabled by configuration: model-free tier"}
+	}
+	an, err := loadModel(c, free)
+	if err != nil {
+		log.Warn("neural model unavailable, running the model-free tier", "err", err)
+		return free, web.Component{OK: false, Detail: "model unavailable, model-free tier: " + err.Error()}
+	}
+	info := an.Info()
+	return an, web.Component{OK: true, Detail: info.Name + "@" + info.Version}
+}

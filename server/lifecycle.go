@@ -1,0 +1,155 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// ModelsBucket is the KV bucket of the model registry: key ActiveKey holds
+// the model every worker should run; changing it hot-swaps the model.
+const (
+	ModelsBucket = "docmill-models"
+	ActiveKey    = "active"
+)
+
+// Active names the model workers should run.
+type Active struct {
+	Dir      string `json:"dir,omitempty"`  // bundle folder on the worker's disk
+	Disabled bool   `json:"free,omitempty"` // the model-free tier
+}
+
+// UseModel makes every worker connected to js swap to a (docmill model use).
+func UseModel(ctx context.Context, js jetstream.JetStream, a Active) error {
+	kv, err := modelsKV(ctx, js, 0)
+	if err != nil {
+		return err
+	}
+	raw, _ := json.Marshal(a)
+	if _, err := kv.Put(ctx, ActiveKey, raw); err != nil {
+		return fmt.Errorf("set active model: %w", err)
+	}
+	return nil
+}
+
+// modelsKV opens the registry; replicas 0 opens an existing bucket as it is.
+func modelsKV(ctx context.Context, js jetstream.JetStream, replicas int) (jetstream.KeyValue, error) {
+	if replicas == 0 {
+		if kv, err := js.KeyValue(ctx, ModelsBucket); err == nil {
+			return kv, nil
+		}
+		replicas = 1
+	}
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: ModelsBucket,
+		Description: "model registry: the active bundle", Storage: jetstream.FileStorage, History: 10, Replicas: replicas})
+	if err != nil {
+		return nil, fmt.Errorf("kv %s: %w", ModelsBucket, err)
+	}
+	return kv, nil
+}
+
+// watchModels swaps the analyser whenever the registry's active key
+// changes. The pipeline keeps consuming: documents already in analysis
+// finish with the model they started with, the next ones get the new one,
+// and no message is dropped or processed twice.
+func (s *Server) watchModels(ctx context.Context) {
+	kv, err := modelsKV(ctx, s.js, s.o.Config.NATS.Replicas)
+	if err != nil {
+		s.o.Log.Error("model registry unavailable; hot swap disabled", "err", err)
+		return
+	}
+	w, err := kv.Watch(ctx, ActiveKey, jetstream.UpdatesOnly())
+	if err != nil {
+		s.o.Log.Error("watch model registry", "err", err)
+		return
+	}
+	defer w.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case e, ok := <-w.Updates():
+			if !ok {
+				return
+			}
+			if e == nil || e.Operation() != jetstream.KeyValuePut {
+				continue
+			}
+			s.swap(e.Value())
+		}
+	}
+}
+
+func (s *Server) swap(raw []byte) {
+	var a Active
+	if err := json.Unmarshal(raw, &a); err != nil {
+		s.o.Log.Error("model registry: bad entry", "err", err)
+		return
+	}
+	c := s.o.Config.Model
+	c.Dir, c.Disabled = a.Dir, a.Disabled
+	an, st := BuildAnalyzer(c, s.logsReg, s.o.Log)
+	if !a.Disabled && !st.OK {
+		s.o.Log.Error("hot swap refused: new model does not load; keeping the current one", "dir", a.Dir, "detail", st.Detail)
+		return
+	}
+	old := s.analyzer.Load().Info()
+	s.analyzer.Store(an)
+	s.mu.Lock()
+	s.modelSt = st
+	s.mu.Unlock()
+	info := an.Info()
+	s.o.Log.Info("model hot-swapped", "from", old.Name+"@"+old.Version, "to", info.Name+"@"+info.Version)
+}
+
+// shadowAnalyzer builds the candidate named by model.shadow.
+func (s *Server) shadowAnalyzer() (enrich.Analyzer, error) {
+	name := s.o.Config.Model.Shadow
+	if name == "" {
+		return nil, nil
+	}
+	c := s.o.Config.Model
+	c.Dir, c.Disabled = name, name == "free"
+	an, st := BuildAnalyzer(c, s.logsReg, s.o.Log)
+	if name != "free" && !st.OK {
+		return nil, errors.New(st.Detail)
+	}
+	return an, nil
+}
+
+// compareShadow feeds primary and shadow results to the agreement monitor.
+func (s *Server) compareShadow(ctx context.Context) error {
+	var subs []*nats.Subscription
+	for subj, primary := range map[string]bool{broker.SubjectResults + ".>": true, broker.SubjectShadow + ".>": false} {
+		sub, err := s.nc.Subscribe(subj, func(m *nats.Msg) {
+			var r document.Result
+			if json.Unmarshal(m.Data, &r) != nil {
+				return
+			}
+			if primary {
+				s.shadow.ObservePrimary(&r)
+			} else {
+				s.shadow.ObserveShadow(&r)
+			}
+		})
+		if err != nil {
+			return fmt.Errorf("subscribe %s: %w", subj, err)
+		}
+		subs = append(subs, sub)
+	}
+	go func() {
+		<-ctx.Done()
+		for _, sub := range subs {
+			_ = sub.Unsubscribe()
+		}
+	}()
+	return nil
+}

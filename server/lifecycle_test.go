@@ -1,0 +1,122 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/model"
+)
+
+// tinyModel returns the committed tiny test bundle and makes sure the ONNX
+// Runtime library is found, or skips.
+func tinyModel(t *testing.T) string {
+	t.Helper()
+	root, err := datasets.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("DOCMILL_ORT_LIB") == "" {
+		t.Setenv("DOCMILL_ORT_LIB", filepath.Join(root, "third_party", "onnxruntime", "libonnxruntime.so.1"))
+	}
+	if _, err := model.FindORTLib(""); err != nil {
+		t.Skipf("ONNX Runtime library not installed (run make deps): %v", err)
+	}
+	return filepath.Join(root, "model", "testdata", "tiny")
+}
+
+func publishMany(t *testing.T, js jetstream.JetStream, n int, prefix string) {
+	t.Helper()
+	for i := 0; i < n; i++ {
+		m := nats.NewMsg("docmill.ingest.load")
+		m.Header.Set("Docmill-Filename", fmt.Sprintf("%s-%d.txt", prefix, i))
+		body := strings.Repeat(fmt.Sprintf("The Supplier shall deliver %d units to the Customer within thirty (30) days under Article %d. ", i*3, i%40), 30)
+		m.Data = []byte(fmt.Sprintf("%s document %d. %s", prefix, i, body))
+		if _, err := js.PublishMsgAsync(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case <-js.PublishAsyncComplete():
+	case <-time.After(60 * time.Second):
+		t.Fatal("publishing did not complete")
+	}
+}
+
+func TestHotSwapUnderLoad(t *testing.T) {
+	tiny := tinyModel(t)
+	h := start(t, t.TempDir(), "")
+	ctx := context.Background()
+	js := h.srv.JetStream()
+	const n = 1000
+	publishMany(t, js, n, "swap")
+	// Swap while most documents are still queued: the model loads in the
+	// background while the old analyser keeps working.
+	waitFor(t, "first documents indexed", 120*time.Second, func() bool { return h.search("").Total >= 20 })
+	if err := UseModel(ctx, js, Active{Dir: tiny}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("swap requested with %d of %d indexed", h.search("").Total, n)
+	waitFor(t, "all indexed", 240*time.Second, func() bool { return h.search("").Total >= n })
+	time.Sleep(time.Second)
+	if got := h.search("").Total; got != n {
+		t.Fatalf("index holds %d documents, want %d", got, n)
+	}
+	st, _ := js.Stream(ctx, "DOCMILL_RESULTS")
+	info, _ := st.Info(ctx)
+	if info.State.Msgs != n {
+		t.Fatalf("%d results published for %d documents: something was processed twice or lost", info.State.Msgs, n)
+	}
+	res, err := h.srv.Index().Search(ctx, index.Query{Size: 1, Facets: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := map[string]int{}
+	for _, ft := range res.Facets["model_version"] {
+		versions[ft.Term] = ft.Count
+	}
+	total := 0
+	for _, c := range versions {
+		total += c
+	}
+	if len(versions) != 2 || total != n {
+		t.Fatalf("want every document tagged by one of two models, got %v", versions)
+	}
+	t.Logf("documents per model version: %v", versions)
+}
+
+func TestShadowAgreementOnMetrics(t *testing.T) {
+	tiny := tinyModel(t)
+	h := startWith(t, t.TempDir(), func(c *config.Config) { c.Model.Shadow = tiny })
+	publishMany(t, h.srv.JetStream(), 30, "shadow")
+	waitFor(t, "indexed", 120*time.Second, func() bool { return h.search("").Total >= 30 })
+	re := regexp.MustCompile(`docmill_shadow_pairs_total\{shadow="[^"]+"\} (\d+)`)
+	waitFor(t, "shadow pairs on /metrics", 60*time.Second, func() bool {
+		resp, err := http.Get(h.base + "/metrics")
+		if err != nil {
+			return false
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		m := re.FindSubmatch(b)
+		if m == nil {
+			return false
+		}
+		k, _ := strconv.Atoi(string(m[1]))
+		return k >= 30 && regexp.MustCompile(`docmill_shadow_agreement\{metric="class",shadow=`).Match(b)
+	})
+}

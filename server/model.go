@@ -1,0 +1,58 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/model"
+)
+
+// DefaultBundle is where the default model bundle lives, relative to the
+// working directory or to the executable.
+const DefaultBundle = "model/bundles/docmill-mini"
+
+// FindBundle returns the bundle folder: dir when given, else the default
+// bundle next to the working directory or the executable.
+func FindBundle(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	cands := []string{DefaultBundle}
+	if exe, err := os.Executable(); err == nil {
+		d := filepath.Dir(exe)
+		cands = append(cands, filepath.Join(d, DefaultBundle), filepath.Join(d, "..", DefaultBundle),
+			filepath.Join(d, "..", "share", "docmill", "docmill-mini"))
+	}
+	for _, c := range cands {
+		if _, err := os.Stat(filepath.Join(c, "manifest.json")); err == nil {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("default model bundle not found (looked in %v); pass --model DIR", cands)
+}
+
+// loadModel loads the neural tier; the free tier fills what the model does
+// not do (log templates, entities).
+func loadModel(c config.Model, free *enrich.Free) (enrich.Analyzer, error) {
+	dir, err := FindBundle(c.Dir)
+	if err != nil {
+		return nil, err
+	}
+	lib, err := model.FindORTLib(c.ORTLib)
+	if err != nil {
+		return nil, err
+	}
+	m, err := model.Load(model.Options{Dir: dir, LibPath: lib, Threads: c.Threads, Int8: c.Int8,
+		MaxBatch: c.MaxBatch, MaxWait: c.MaxWait, Threshold: c.Threshold})
+	if err != nil {
+		return nil, err
+	}
+	if m == nil {
+		return nil, errors.New("model load returned nothing")
+	}
+	return enrich.WithFallback(model.NewAnalyzer(m, model.AnalyzerOptions{}), free), nil
+}

@@ -1,0 +1,358 @@
+// Package server assembles a docmill process from its parts for one role:
+// serve (everything in one process), worker (consume and analyse) or
+// indexer (index and serve search). It owns start-up order and graceful
+// shutdown.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/enrich/logs"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/model"
+	"github.com/docmill/docmill/monitor"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/stages/parse"
+	"github.com/docmill/docmill/web"
+)
+
+// Role selects what a process runs.
+type Role string
+
+// Roles.
+const (
+	RoleServe   Role = "serve"
+	RoleWorker  Role = "worker"
+	RoleIndexer Role = "indexer"
+)
+
+func (r Role) works() bool   { return r == RoleServe || r == RoleWorker }
+func (r Role) indexes() bool { return r == RoleServe || r == RoleIndexer }
+
+// Options configures a process.
+type Options struct {
+	Config *config.Config
+	Role   Role
+	Log    *slog.Logger
+	// Watch adds folders to Config.Sources.Folders.
+	Watch []string
+	// Started, when set, receives the running server once it is ready.
+	Started func(*Server)
+}
+
+// Server is a running docmill process.
+type Server struct {
+	o        Options
+	embedded *broker.Embedded
+	nc       *nats.Conn
+	js       jetstream.JetStream
+	metrics  *pipeline.Metrics
+	ix       *index.Index
+	analyzer *pipeline.AnalyzerRef
+	modelSt  web.Component
+	logsReg  *logs.Registry
+	http     *http.Server
+	httpAddr string
+	drift    *monitor.Drift
+	shadow   *monitor.Shadow
+	shadowAn enrich.Analyzer
+
+	mu sync.Mutex
+}
+
+// NATSURL is the client URL of the broker (the embedded one's, or the
+// configured external one).
+func (s *Server) NATSURL() string {
+	if s.embedded != nil {
+		return s.embedded.ClientURL()
+	}
+	return s.o.Config.NATS.URL
+}
+
+// HTTPAddr is the address the HTTP server listens on.
+func (s *Server) HTTPAddr() string { return s.httpAddr }
+
+// JetStream returns the server's JetStream context.
+func (s *Server) JetStream() jetstream.JetStream { return s.js }
+
+// Index returns the open index (nil for a worker).
+func (s *Server) Index() *index.Index { return s.ix }
+
+// Analyzer returns the swappable analyser reference (nil for an indexer).
+func (s *Server) Analyzer() *pipeline.AnalyzerRef { return s.analyzer }
+
+// Run starts the process and blocks until ctx ends, then shuts down
+// gracefully: stop intake, drain in-flight documents, flush the index.
+func Run(ctx context.Context, o Options) error {
+	s := &Server{o: o, metrics: pipeline.NewMetrics()}
+	if err := model.RegisterMetrics(s.metrics.Registry); err != nil {
+		return fmt.Errorf("model metrics: %w", err)
+	}
+	defer s.close()
+	if err := s.connect(ctx); err != nil {
+		return err
+	}
+	if err := s.open(ctx); err != nil {
+		return err
+	}
+	runCtx, stopRun := context.WithCancel(context.Background())
+	defer stopRun()
+	ready := make(chan struct{})
+	pipeDone := make(chan error, 1)
+	go func() { pipeDone <- pipeline.Run(runCtx, s.pipelineOptions(ready)) }()
+	select {
+	case <-ready:
+	case err := <-pipeDone:
+		return fmt.Errorf("pipeline: %w", err)
+	case <-time.After(30 * time.Second):
+		return errors.New("pipeline did not start within 30s")
+	}
+	intakeCtx, stopIntake := context.WithCancel(ctx)
+	defer stopIntake()
+	s.startFolders(intakeCtx)
+	s.startBuckets(intakeCtx)
+	if o.Role.works() {
+		go s.watchModels(intakeCtx)
+	}
+	if s.shadowAn != nil {
+		if err := s.compareShadow(intakeCtx); err != nil {
+			return err
+		}
+	}
+	if err := s.startHTTP(); err != nil {
+		return err
+	}
+	o.Log.Info("docmill ready", "role", o.Role, "http", s.httpAddr, "nats", s.NATSURL(), "model", s.modelSt.Detail)
+	if o.Started != nil {
+		o.Started(s)
+	}
+	select {
+	case <-ctx.Done():
+	case err := <-pipeDone:
+		return fmt.Errorf("pipeline stopped: %w", err)
+	}
+	o.Log.Info("shutting down: draining in-flight documents", "timeout", o.Config.Pipeline.DrainTimeout)
+	stopIntake()
+	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	_ = s.http.Shutdown(shutCtx)
+	cancel()
+	stopRun()
+	if err := <-pipeDone; err != nil {
+		o.Log.Error("pipeline drain", "err", err)
+	}
+	return nil
+}
+
+func (s *Server) connect(ctx context.Context) error {
+	c := s.o.Config
+	var err error
+	if c.NATS.URL == "" {
+		s.embedded, err = broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: filepath.Join(c.Data, "jetstream"), Listen: c.NATS.Listen})
+		if err != nil {
+			return err
+		}
+		s.nc, err = s.embedded.Connect("docmill-" + string(s.o.Role))
+	} else {
+		s.nc, err = broker.Connect(broker.ConnOptions{URLs: c.NATS.URL, Name: "docmill-" + string(s.o.Role),
+			User: c.NATS.User, Password: c.NATS.Password, Token: c.NATS.Token, NKeyFile: c.NATS.NKeyFile,
+			CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile})
+	}
+	if err != nil {
+		return err
+	}
+	s.js, err = jetstream.New(s.nc)
+	if err != nil {
+		return fmt.Errorf("jetstream: %w", err)
+	}
+	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	return broker.EnsureStreams(sctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
+}
+
+func (s *Server) open(ctx context.Context) (err error) {
+	c := s.o.Config
+	if s.o.Role.indexes() {
+		ix, err := index.Open(filepath.Join(c.Data, "index"), index.Options{Scoring: c.Index.Scoring})
+		if err != nil {
+			return err
+		}
+		s.ix = ix
+	}
+	if s.o.Role.works() {
+		var kv jetstream.KeyValue
+		kv, err = s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: "docmill-log-templates",
+			Description: "mined log templates per source", Storage: jetstream.FileStorage, Replicas: c.NATS.Replicas})
+		if err != nil {
+			return fmt.Errorf("kv docmill-log-templates: %w", err)
+		}
+		s.logsReg = logs.NewRegistry(logs.NewKVStore(kv), logs.DefaultConfig())
+		an, st := BuildAnalyzer(c.Model, s.logsReg, s.o.Log)
+		s.analyzer, s.modelSt = pipeline.NewAnalyzerRef(an), st
+		if s.shadowAn, err = s.shadowAnalyzer(); err != nil {
+			return fmt.Errorf("shadow model %s: %w", c.Model.Shadow, err)
+		}
+		if s.shadowAn != nil {
+			s.shadow = monitor.NewShadow(0, s.metrics.Registry)
+		}
+	}
+	s.drift = monitor.NewDrift(monitor.DriftOptions{}, s.metrics.Registry)
+	return nil
+}
+
+func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
+	c := s.o.Config
+	o := pipeline.Options{JS: s.js, Metrics: s.metrics, Log: s.o.Log, DrainTimeout: c.Pipeline.DrainTimeout, Ready: ready,
+		Consumer: pipeline.ConsumerOptions{WorkerConcurrency: c.Pipeline.WorkerConcurrency,
+			IndexerConcurrency: c.Pipeline.IndexerConcurrency, MaxDeliver: c.Pipeline.MaxDeliver,
+			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
+	if s.analyzer != nil {
+		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, Metrics: s.metrics, Log: s.o.Log,
+			Limits: parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages}}
+		o.Worker.Pub = pipelinePublisher(s.js)
+	}
+	if s.shadowAn != nil {
+		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js,
+			Metrics: s.metrics, Log: s.o.Log, Limits: o.Worker.Limits}
+	}
+	if s.ix != nil {
+		o.Indexer = &pipeline.Indexer{Index: s.ix, Metrics: s.metrics, Log: s.o.Log, OnIndexed: func(rs []*document.Result) {
+			for _, r := range rs {
+				s.drift.Observe(r)
+			}
+		}}
+	}
+	return o
+}
+
+// Publisher returns a publisher for new documents on this server's broker.
+func (s *Server) Publisher() *connectors.Publisher { return s.ingestPublisher() }
+
+func (s *Server) ingestPublisher() *connectors.Publisher {
+	return &connectors.Publisher{JS: s.js, MaxPayload: int(s.nc.MaxPayload()), MaxBytes: s.o.Config.Pipeline.MaxDocumentMB << 20,
+		Replicas: s.o.Config.NATS.Replicas}
+}
+
+func (s *Server) startFolders(ctx context.Context) {
+	folders := append(append([]string(nil), s.o.Config.Sources.Folders...), s.o.Watch...)
+	if len(folders) == 0 || s.o.Role != RoleServe {
+		return
+	}
+	seen, err := connectors.OpenSeen(ctx, s.js, s.o.Config.NATS.Replicas)
+	if err != nil {
+		s.o.Log.Error("folder watch disabled", "err", err)
+		return
+	}
+	for _, dir := range folders {
+		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, Log: s.o.Log}
+		go func() {
+			if err := f.Run(ctx); err != nil {
+				s.o.Log.Error("folder watch stopped", "dir", dir, "err", err)
+			}
+		}()
+		s.o.Log.Info("watching folder", "dir", dir)
+	}
+}
+
+func (s *Server) startBuckets(ctx context.Context) {
+	if !s.o.Role.works() {
+		return
+	}
+	for _, name := range s.o.Config.Sources.Buckets {
+		b := &connectors.Bucket{Name: name, JS: s.js, Pub: s.ingestPublisher(), After: s.o.Config.Sources.AfterIngest,
+			Replicas: s.o.Config.NATS.Replicas, Log: s.o.Log}
+		go func() {
+			if err := b.Run(ctx); err != nil {
+				s.o.Log.Error("bucket watch stopped", "bucket", name, "err", err)
+			}
+		}()
+		s.o.Log.Info("watching object store bucket", "bucket", name)
+	}
+}
+
+// Health reports each component's state for /healthz and /readyz.
+func (s *Server) Health() map[string]web.Component {
+	h := map[string]web.Component{}
+	if s.nc != nil && s.nc.IsConnected() {
+		h["nats"] = web.Component{OK: true, Detail: s.nc.ConnectedUrlRedacted()}
+	} else {
+		h["nats"] = web.Component{OK: false, Detail: "disconnected"}
+	}
+	if s.o.Role.indexes() {
+		if _, err := s.ix.Count(); err != nil {
+			h["index"] = web.Component{OK: false, Detail: err.Error()}
+		} else {
+			h["index"] = web.Component{OK: true, Detail: "open"}
+		}
+	}
+	if s.o.Role.works() {
+		s.mu.Lock()
+		h["model"] = s.modelSt
+		s.mu.Unlock()
+		info := s.analyzer.Load().Info()
+		h["analyzer"] = web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + info.Tier + " tier)"}
+	}
+	return h
+}
+
+func (s *Server) startHTTP() error {
+	c := s.o.Config
+	var ingest *connectors.Publisher
+	if s.o.Role == RoleServe || s.o.Role == RoleIndexer {
+		ingest = s.ingestPublisher()
+	}
+	h, err := web.New(web.Options{Index: s.ix, Ingest: ingest, Health: s.Health, Registry: s.metrics.Registry,
+		AuthToken: c.HTTP.AuthToken, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.HTTP.Listen)
+	if err != nil {
+		return fmt.Errorf("http listen %s: %w", c.HTTP.Listen, err)
+	}
+	s.httpAddr = ln.Addr().String()
+	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.o.Log.Error("http server", "err", err)
+		}
+	}()
+	return nil
+}
+
+func (s *Server) close() {
+	if s.logsReg != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		if err := s.logsReg.Flush(ctx); err != nil {
+			s.o.Log.Error("flush log templates", "err", err)
+		}
+		cancel()
+	}
+	if s.ix != nil {
+		if err := s.ix.Close(); err != nil {
+			s.o.Log.Error("close index", "err", err)
+		}
+	}
+	if s.nc != nil {
+		_ = s.nc.Drain()
+		s.nc.Close()
+	}
+	if s.embedded != nil {
+		s.embedded.Shutdown()
+	}
+}

@@ -1,0 +1,367 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
+)
+
+const contractText = `MASTER SERVICES AGREEMENT
+
+This Master Services Agreement (the "Agreement") is entered into as of January 5, 2021 between Acme Corp., a Delaware corporation ("Customer"), and Globex LLC ("Provider").
+
+1. Services. Provider shall perform the services described in each Statement of Work. Customer shall pay all undisputed invoices within thirty (30) days.
+
+2. Term. This Agreement commences on the Effective Date and continues for two (2) years unless terminated earlier.
+
+3. Governing Law. This Agreement shall be governed by the laws of the State of New York.`
+
+const regulationText = `Article 17
+Right to erasure ('right to be forgotten')
+
+1. The data subject shall have the right to obtain from the controller the erasure of personal data concerning him or her without undue delay and the controller shall have the obligation to erase personal data without undue delay where one of the following grounds applies.
+
+2. Where the controller has made the personal data public and is obliged pursuant to paragraph 1 to erase the personal data, the controller shall take reasonable steps, including technical measures.`
+
+func logText() string {
+	var b strings.Builder
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "2024-03-01 10:%02d:%02d INFO [http-worker-%d] Request GET /api/orders/%d completed in %dms\n", i/60, i%60, i%4, 1000+i, 10+i)
+		if i%10 == 0 {
+			fmt.Fprintf(&b, "2024-03-01 10:%02d:%02d ERROR [db-pool] Connection to 10.0.0.%d:5432 refused\n", i/60, i%60, i)
+		}
+	}
+	return b.String()
+}
+
+type harness struct {
+	t    *testing.T
+	srv  *Server
+	base string
+	nc   *nats.Conn
+	stop func()
+	dir  string
+}
+
+// start runs a real docmill serve (embedded NATS with JetStream, Bleve on
+// disk, model-free tier) in this process.
+func start(t *testing.T, dataDir string, watch string) *harness {
+	t.Helper()
+	return startWith(t, dataDir, func(c *config.Config) {
+		if watch != "" {
+			c.Sources.Folders = []string{watch}
+		}
+	})
+}
+
+func startWith(t *testing.T, dataDir string, edit func(*config.Config)) *harness {
+	t.Helper()
+	c := config.Default()
+	c.Data = dataDir
+	c.NATS.Listen = "127.0.0.1:-1"
+	c.HTTP.Listen = "127.0.0.1:0"
+	c.Model.Disabled = true
+	c.Pipeline.MaxDeliver = 2
+	c.Pipeline.AckWait = 5 * time.Second
+	edit(c)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan *Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Config: c, Role: RoleServe, Log: log, Started: func(s *Server) { started <- s }})
+	}()
+	var s *Server
+	select {
+	case s = <-started:
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	nc, err := nats.Connect(s.NATSURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, srv: s, base: "http://" + s.HTTPAddr(), nc: nc, dir: dataDir}
+	var once sync.Once
+	h.stop = func() {
+		once.Do(func() {
+			nc.Close()
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("serve returned: %v", err)
+			}
+		})
+	}
+	t.Cleanup(h.stop)
+	return h
+}
+
+func (h *harness) search(q string) index.Result {
+	h.t.Helper()
+	resp, err := http.Get(h.base + "/api/search?size=50&q=" + url.QueryEscape(q))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r index.Result
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		h.t.Fatal(err)
+	}
+	return r
+}
+
+// waitFor polls cond until it holds or the timeout passes.
+func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	watch := t.TempDir()
+	h := start(t, t.TempDir(), watch)
+
+	results := make(chan *nats.Msg, 64)
+	sub, err := h.nc.ChanSubscribe("docmill.results.>", results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	dlq := make(chan *nats.Msg, 8)
+	dsub, _ := h.nc.ChanSubscribe("docmill.dlq.>", dlq)
+	defer dsub.Unsubscribe()
+
+	// 1. A raw NATS publish, as any client would do it.
+	m := nats.NewMsg("docmill.ingest.partner")
+	m.Header.Set("Docmill-Filename", "msa.txt")
+	m.Data = []byte(contractText)
+	if err := h.nc.PublishMsg(m); err != nil {
+		t.Fatal(err)
+	}
+	// 2. HTTP upload (multipart).
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("file", "gdpr-art17.txt")
+	fw.Write([]byte(regulationText))
+	mw.Close()
+	resp, err := http.Post(h.base+"/api/documents", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusAccepted {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("upload: %s %s", resp.Status, b)
+	}
+	resp.Body.Close()
+	// 3. The watched folder.
+	if err := os.WriteFile(filepath.Join(watch, "app.log"), []byte(logText()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	got := map[string]document.Result{}
+	deadline := time.After(90 * time.Second)
+	for len(got) < 3 {
+		select {
+		case msg := <-results:
+			var r document.Result
+			if err := json.Unmarshal(msg.Data, &r); err != nil {
+				t.Fatalf("result JSON: %v", err)
+			}
+			if msg.Header.Get("Docmill-Id") != r.ID || !strings.HasPrefix(msg.Subject, "docmill.results."+r.Class) {
+				t.Fatalf("result headers/subject wrong: %s %v", msg.Subject, msg.Header)
+			}
+			got[r.Filename] = r
+		case <-deadline:
+			t.Fatalf("only %d results arrived: %v", len(got), keys(got))
+		}
+	}
+	wantClass := map[string]string{"msa.txt": "contract", "gdpr-art17.txt": "regulation", "app.log": "log"}
+	for name, class := range wantClass {
+		r, ok := got[name]
+		if !ok {
+			t.Fatalf("no result for %s (have %v)", name, keys(got))
+		}
+		if r.Class != class {
+			t.Errorf("%s: class %q, want %q", name, r.Class, class)
+		}
+		if r.Model.Tier != "free" || len(r.Trace) < 2 {
+			t.Errorf("%s: model %+v trace %+v", name, r.Model, r.Trace)
+		}
+	}
+	if got["app.log"].Log == nil || got["app.log"].Log.Levels["ERROR"] != 4 {
+		t.Errorf("log summary: %+v", got["app.log"].Log)
+	}
+	if len(got["msa.txt"].Keywords) == 0 || got["msa.txt"].Summary == "" {
+		t.Errorf("contract enrichment empty: %+v", got["msa.txt"].Analysis)
+	}
+
+	// Searchable once indexed.
+	waitFor(t, "three documents searchable", 30*time.Second, func() bool { return h.search("").Total == 3 })
+	if r := h.search("erasure"); r.Total != 1 || r.Hits[0].Filename != "gdpr-art17.txt" {
+		t.Fatalf("search erasure: %+v", r)
+	}
+	// The same bytes again: still one document.
+	if _, err := h.srv.ingestPublisher().Publish(context.Background(), connectors.Doc{Filename: "msa-copy.txt", Data: []byte(contractText)}); err != nil {
+		t.Fatal(err)
+	}
+	// A corrupt PDF goes to the DLQ with a reason, and the server keeps working.
+	bad := nats.NewMsg("docmill.ingest.partner")
+	bad.Header.Set("Docmill-Filename", "broken.pdf")
+	bad.Data = []byte("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF garbage")
+	if err := h.nc.PublishMsg(bad); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case dm := <-dlq:
+		if dm.Subject != "docmill.dlq.analyze" || dm.Header.Get("Docmill-Error") == "" || dm.Header.Get("Docmill-Filename") != "broken.pdf" {
+			t.Fatalf("dead letter: %s %v", dm.Subject, dm.Header)
+		}
+		t.Logf("dead letter reason: %s", dm.Header.Get("Docmill-Error"))
+	case <-time.After(60 * time.Second):
+		t.Fatal("corrupt PDF never reached the DLQ")
+	}
+	late := nats.NewMsg("docmill.ingest.partner")
+	late.Header.Set("Docmill-Filename", "late.txt")
+	late.Data = []byte("A late memo about quarterly planning and budget review for the operations team.")
+	if err := h.nc.PublishMsg(late); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "late document indexed", 30*time.Second, func() bool { return h.search("").Total == 4 })
+	time.Sleep(500 * time.Millisecond) // the duplicate had its chance to be indexed twice
+	if n, _ := h.srv.Index().Count(); n != 4 {
+		t.Fatalf("index holds %d documents, want 4 (duplicate must collapse)", n)
+	}
+	dls, err := connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
+	if err != nil || len(dls) != 1 || dls[0].Reason == "" {
+		t.Fatalf("dlq list: %+v %v", dls, err)
+	}
+	// Health and metrics.
+	for _, p := range []string{"/healthz", "/readyz"} {
+		resp, err := http.Get(h.base + p)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s: %v %v", p, resp.Status, err)
+		}
+		resp.Body.Close()
+	}
+	resp, err = http.Get(h.base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mb, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`docmill_documents_processed_total{stage="index"} 4`, `docmill_dlq_messages_total{stage="analyze"} 1`, "docmill_stage_duration_seconds_bucket"} {
+		if !bytes.Contains(mb, []byte(want)) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+}
+
+func keys(m map[string]document.Result) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestWatchedFolderOnceAcrossRestart(t *testing.T) {
+	data, watch := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(watch, "note.txt"), []byte("Quarterly planning memo for the finance team, budget and hiring."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/passwd", filepath.Join(watch, "escape.txt")); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, data, watch)
+	waitFor(t, "note indexed", 60*time.Second, func() bool { return h.search("").Total == 1 })
+	h.stop()
+	// A restart sees the same file again and must not ingest it twice;
+	// the symlink pointing outside is never taken.
+	h2 := start(t, data, watch)
+	st, err := h2.srv.JetStream().Stream(context.Background(), "DOCMILL_INGEST")
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(4 * time.Second) // a few scans
+	info, err := st.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.State.Msgs != 1 {
+		t.Fatalf("ingest stream has %d messages after restart, want 1", info.State.Msgs)
+	}
+	if r := h2.search(""); r.Total != 1 {
+		t.Fatalf("index has %d documents", r.Total)
+	}
+}
+
+func TestBucketObjectsIngestedOnce(t *testing.T) {
+	data := t.TempDir()
+	h := start(t, data, "")
+	ctx := context.Background()
+	js := h.srv.JetStream()
+	var store jetstream.ObjectStore
+	waitFor(t, "inbox bucket", 10*time.Second, func() bool {
+		s, err := js.ObjectStore(ctx, "docmill-inbox")
+		store = s
+		return err == nil
+	})
+	meta := jetstream.ObjectMeta{Name: "contracts/msa.txt", Metadata: map[string]string{"owner": "legal"}}
+	if _, err := store.Put(ctx, meta, strings.NewReader(contractText)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.PutBytes(ctx, "empty.txt", nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "object indexed", 60*time.Second, func() bool { return h.search("").Total == 1 })
+	r := h.search("")
+	got, err := h.srv.Index().Get(ctx, r.Hits[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Filename != "msa.txt" || got.Meta["owner"] != "legal" || got.Meta["bucket"] != "docmill-inbox" {
+		t.Fatalf("object metadata not carried: %+v %v", got.Filename, got.Meta)
+	}
+	h.stop()
+	h2 := start(t, data, "")
+	time.Sleep(3 * time.Second)
+	st, err := h2.srv.JetStream().Stream(ctx, "DOCMILL_INGEST")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := st.Info(ctx)
+	if info.State.Msgs != 1 {
+		t.Fatalf("ingest stream has %d messages after restart, want 1 (each object once)", info.State.Msgs)
+	}
+}
