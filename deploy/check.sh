@@ -21,7 +21,9 @@
 #      kubeconform -strict against JSON schemas generated offline from the
 #      official k8s.io/api Go types (kubeconform would otherwise download its
 #      schemas), and with strict decoding into those types plus project rules;
-#   6. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
+#   6. `docmill config check` (the real binary, amd64) on every docmill.yaml
+#      the ConfigMaps carry;
+#   7. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
 #      gcc-aarch64-linux-gnu (installed with apt-get when missing; needs root).
 #
 # Needs Go 1.26, and network access to the Go module proxy and Debian's
@@ -104,6 +106,17 @@ kubernetes() {
 	return $ok
 }
 
+# docmill_config: the docmill.yaml files the ConfigMaps carry must pass the
+# binary's own strict `docmill config check` (unknown keys, types, values).
+docmill_config() {
+	go build -o "$work/docmill" ./cmd/docmill || return 1
+	local f ok=0
+	for f in deploy/k8s/base/docmill.yaml deploy/k8s/overlays/*/docmill.yaml; do
+		"$work/docmill" config check "$f" || ok=1
+	done
+	return $ok
+}
+
 arm64_build() {
 	if ! command -v aarch64-linux-gnu-gcc >/dev/null; then
 		if [[ "$(id -u)" != 0 ]]; then
@@ -138,6 +151,7 @@ if [[ -x "$work/validate" ]]; then
 		check "kubernetes: kustomize build + kubeconform -strict + typed decode + rules" kubernetes
 	fi
 fi
+check "docmill config check on every ConfigMap config file" docmill_config
 if [[ -z "${SKIP_ARM64:-}" ]]; then
 	check "arm64: cgo cross-compile of ./cmd/docmill with aarch64-linux-gnu-gcc" arm64_build
 fi

@@ -39,9 +39,11 @@ func newScheme() *runtime.Scheme {
 // a typo here would only show up as a crash-looping pod.
 var (
 	docmillRoles = []string{"serve", "worker", "indexer"}
-	docmillFlags = map[string]bool{ // flag -> takes a value
-		"--config": true, "--nats": true, "--nats-creds": true, "--data": true, "--http": true,
-		"--nats-listen": true, "--model": true, "--ort-lib": true, "--int8": false, "--threads": true,
+	docmillFlags = map[string]bool{ // flag -> takes a value (cmd/docmill/serve.go)
+		"--config": true, "--watch": true, "--data": true, "--nats": true, "--nats-listen": true,
+		"--nats-creds": true, "--http": true, "--model": true, "--ort-lib": true, "--no-model": false,
+		"--int8": false, "--threads": true, "--auth-token": true, "--log-level": true, "--log-format": true,
+		"--ingest": true,
 	}
 )
 
