@@ -178,9 +178,16 @@ func (a *Analyzer) keywords(text, language string, offsets []tokenizer.Span, ex 
 		if hi > lo {
 			stat = (cands[i].Score - lo) / (hi - lo)
 		}
-		model := 0.0
-		if w > 0 {
-			model = spanScore(offsets, ex.Keyword, cands[i].Spans)
+		if w == 0 {
+			cands[i].Score = stat
+			continue
+		}
+		// A candidate only in text the model did not read keeps its
+		// statistical score.
+		model, ok := spanScore(offsets, ex.Keyword, cands[i].Spans)
+		if !ok {
+			cands[i].Score = stat
+			continue
 		}
 		cands[i].Score = (1-w)*stat + w*model
 	}
@@ -192,8 +199,8 @@ func (a *Analyzer) keywords(text, language string, offsets []tokenizer.Span, ex 
 }
 
 // spanScore is the mean over occurrences of the mean token probability of
-// the tokens overlapping each occurrence.
-func spanScore(offsets []tokenizer.Span, probs []float64, spans [][2]int) float64 {
+// the tokens overlapping each occurrence; false when the model read none.
+func spanScore(offsets []tokenizer.Span, probs []float64, spans [][2]int) (float64, bool) {
 	total, n := 0.0, 0
 	for _, sp := range spans {
 		if v, ok := meanOver(offsets, probs, sp[0], sp[1]); ok {
@@ -202,9 +209,9 @@ func spanScore(offsets []tokenizer.Span, probs []float64, spans [][2]int) float6
 		}
 	}
 	if n == 0 {
-		return 0
+		return 0, false
 	}
-	return total / float64(n)
+	return total / float64(n), true
 }
 
 // meanOver averages probs over tokens whose offsets overlap [start, end).

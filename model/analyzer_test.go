@@ -117,7 +117,7 @@ func TestKeywordRescoring(t *testing.T) {
 	cands := keywords.Candidates(contractText, "en")
 	byText := map[string]float64{}
 	for _, c := range cands {
-		byText[c.Text] = spanScore(out.Offsets, ex.Keyword, c.Spans)
+		byText[c.Text], _ = spanScore(out.Offsets, ex.Keyword, c.Spans)
 	}
 	for i, k := range kws {
 		if want := byText[k.Text]; abs(k.Score-want) > 1e-12 {

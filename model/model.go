@@ -30,6 +30,10 @@ type Options struct {
 	// Overlap is the number of tokens consecutive windows share; 0: a quarter
 	// of the window, at most 64.
 	Overlap int
+	// MaxTokens caps the tokens of one document the model reads (memory
+	// grows with it: the hidden state of every window is kept until the
+	// router decides); 0: 32768. Text beyond it gets no model scores.
+	MaxTokens int
 }
 
 // Model is a loaded bundle with one ONNX Runtime session per segment. It is
@@ -62,6 +66,9 @@ func Load(o Options) (m *Model, err error) {
 	}
 	if o.Threshold == 0 {
 		o.Threshold = 0.6
+	}
+	if o.MaxTokens <= 0 {
+		o.MaxTokens = 32768
 	}
 	lib := o.LibPath
 	if lib == "" {
@@ -196,6 +203,9 @@ type Output struct {
 	Exits   []ExitResult     // in the order they were read, shallow first
 	Depth   document.Depth   // deepest exit read
 	Route   Route            // the router's decision
+	// Truncated is set when the text had more than Options.MaxTokens
+	// tokens; Offsets end where the model stopped reading.
+	Truncated bool
 }
 
 // Final is the deepest exit read.
@@ -232,8 +242,12 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 		req.Deadline = d
 	}
 	enc := m.Bundle.Tokenizer.Encode(text, false)
+	truncated := len(enc.IDs) > m.opts.MaxTokens
+	if truncated {
+		enc.IDs, enc.Offsets, enc.Special = enc.IDs[:m.opts.MaxTokens], enc.Offsets[:m.opts.MaxTokens], enc.Special[:m.opts.MaxTokens]
+	}
 	wins := m.windows(enc)
-	out := &Output{Tokens: len(enc.IDs), Windows: len(wins), Offsets: enc.Offsets}
+	out := &Output{Tokens: len(enc.IDs), Windows: len(wins), Offsets: enc.Offsets, Truncated: truncated}
 	feeds := make([]map[string]winTensor, len(wins))
 	for i, w := range wins {
 		feeds[i] = map[string]winTensor{"input_ids": {ints: w.ids}, "attention_mask": {ints: w.mask}}

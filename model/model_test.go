@@ -301,3 +301,15 @@ func TestClosedModel(t *testing.T) {
 		t.Fatal("run after close succeeded")
 	}
 }
+
+func TestMaxTokensTruncates(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1, MaxTokens: 50})
+	text := strings.Repeat("The licensee shall pay the licensor. ", 40)
+	out, err := m.Run(context.Background(), text, document.DepthFull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !out.Truncated || out.Tokens != 50 || len(out.Final().Salience) != 50 || out.Offsets[49].End >= len(text) {
+		t.Fatalf("truncated=%v tokens=%d", out.Truncated, out.Tokens)
+	}
+}
