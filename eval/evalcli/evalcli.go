@@ -16,10 +16,8 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
-	"github.com/docmill/docmill/enrich/classify"
 	"github.com/docmill/docmill/enrich/keywords"
 	"github.com/docmill/docmill/enrich/logs"
-	"github.com/docmill/docmill/enrich/summarize"
 	"github.com/docmill/docmill/eval"
 	"github.com/docmill/docmill/model"
 	"github.com/docmill/docmill/stages/parse"
@@ -372,28 +370,26 @@ func subtypeLabel(s string) string {
 	return s
 }
 
-// freeSystem is the model-free tier, calling its packages directly:
-// keywords.Extract, summarize.Summarize and the embedded classifier.
+// freeSystem is the model-free tier exactly as the pipeline runs it,
+// enrich.NewFree. The summary budget is a tier option, so each document gets
+// a tier value (a small struct; the classifier weights are shared) with
+// its own budget.
 func freeSystem(cfg Config) eval.System {
+	free := enrich.NewFree(enrich.FreeOptions{})
+	base := eval.FromAnalyzer("free", free)
 	return eval.System{
-		Name: "free",
-		Keywords: func(_ context.Context, d *document.Parsed, k int) ([]string, error) {
-			return texts(keywords.Extract(d.Text, keywords.Options{Top: k, MaxNgram: 3, Language: d.Language})), nil
-		},
-		Summarize: func(_ context.Context, d *document.Parsed, maxChars int) (string, error) {
-			return summarize.Summarize(d.Sentences, summarize.Options{MaxChars: maxChars, Language: d.Language}), nil
-		},
-		Classify: func(_ context.Context, d *document.Parsed) (string, error) {
-			m, err := classify.Default()
+		Name:     "free " + enrich.FreeVersion,
+		Keywords: base.Keywords,
+		Summarize: func(ctx context.Context, d *document.Parsed, maxChars int) (string, error) {
+			an, err := enrich.NewFree(enrich.FreeOptions{SummaryChars: maxChars}).Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskSummary}})
 			if err != nil {
-				return "", fmt.Errorf("free classifier: %w", err)
+				return "", err
 			}
-			p := m.Predict(d.Text)
-			if cfg.Subtype {
-				return subtypeLabel(p.Subtype), nil
-			}
-			return p.Class, nil
+			return an.Summary, nil
 		},
+		Classify: classifyWith(cfg, func(ctx context.Context, d *document.Parsed) (*document.Analysis, error) {
+			return free.Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+		}),
 	}
 }
 
