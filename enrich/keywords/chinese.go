@@ -65,7 +65,11 @@ func (t *zhIDF) of(w string) float64 {
 
 // zhStop are Chinese function words and the generic verbs and nouns of
 // abstracts that are never key phrases.
-var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 被 将 并 而 且 其 之 中 上 下 等 个 这 那 该 此 各 每 本 也 都 就 又 还 但 如 若 所 可 能 会 要 应 有 无 不 没 很 更 最 一 二 三 已 并且 以及 以上 以下 之间 之后 之前 通过 进行 采用 利用 使用 基于 根据 提出 提供 研究 分析 方法 结果 表明 本文 文章 论文 我们 作者 问题 过程 情况 方面 问题 因素 影响 作用 主要 重要 一种 一些 一定 同时 不同 相关 具有 得到 实现 存在 发现 认为 进一步 目前 随着 针对 对于 关于 其中 以此 因此 所以 从而 然后 然而 此外 以便 可以 能够 需要 包括 作为 成为 具体 有效 有关 较好 较高 良好 显著 明显 大量 多种 各种 已经 开始 提高 降低 增加 减少 探讨 讨论 介绍 总结 阐述 论述 说明 指出 给出 建立 设计 构建 解决 选择 确定 比较 结合 运用 应用研究 基础 条件 特点 内容 部分 领域 技术 系统 模型 理论 实验 数据 试验 体系 意义 价值 发展 工作 效果 水平 能力 作为 以期 旨在 为了 并对 并以 进而 以往 近年来 近年 当前 现有`)
+var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 被 将 并 而 且 其 之 中 上 下 等 个 这 那 该 此 各 每 本 也 都 就 又 还 但 如 若 所 可 能 会 要 应 有 无 不 没 很 更 最 一 二 三 已 并且 以及 以上 以下 之间 之后 之前 通过 进行 采用 利用 使用 基于 根据 提出 提供 表明 本文 文章 论文 我们 作者 一种 一些 一定 同时 不同 相关 具有 得到 实现 存在 发现 认为 进一步 目前 随着 针对 对于 关于 其中 以此 因此 所以 从而 然后 然而 此外 以便 可以 能够 需要 包括 作为 成为 具体 有效 有关 较好 较高 良好 显著 明显 大量 多种 各种 已经 开始 提高 降低 增加 减少 探讨 讨论 介绍 总结 阐述 论述 说明 指出 给出 建立 构建 解决 选择 确定 比较 结合 运用 以期 旨在 为了 并对 并以 进而 以往 近年来 近年 当前 现有`)
+
+// zhGeneric are nouns too generic to be a key phrase alone that still head
+// longer ones ("推荐系统", "风险评价").
+var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 因素 影响 作用 基础 条件 特点 内容 部分 领域 技术 系统 模型 理论 实验 数据 试验 体系 意义 价值 发展 工作 效果 水平 能力 设计 应用研究`)
 
 // zhTok is a Chinese-document token.
 type zhTok struct {
@@ -73,6 +77,7 @@ type zhTok struct {
 	start, end int
 	content    bool // may be part of a key phrase
 	edge       bool // may start or end a key phrase
+	generic    bool // may not be a key phrase alone
 }
 
 func zhTokens(text string) []zhTok {
@@ -86,6 +91,7 @@ func zhTokens(text string) []zhTok {
 		case isHanWord(w.Text):
 			t.content = true
 			t.edge = n >= 2
+			t.generic = zhGeneric[w.Text]
 		default: // Latin words and acronyms inside Chinese text ("Lyapunov", "SOS")
 			t.content = n >= 2
 			t.edge = t.content
@@ -105,23 +111,36 @@ func isHanWord(s string) bool {
 }
 
 // zhParams weigh the Chinese features; fixed on the non-test part of
-// csl_zh_keywords (train and dev splits of the shared split rule).
-var zhParams = struct {
+// csl_zh_keywords (train and dev splits of the shared split rule; Domain on
+// dev alone, since the domain table is built from train).
+var zhParams = zhParamSet{MaxWords: 3, Position: 2, MergePenalty: 0.8, LengthChars: 0.05, MinMergeTF: 2, SingleCharIDF: 2, Domain: 0.6}
+
+// zhParamSet are the Chinese extractor's weights.
+type zhParamSet struct {
 	MaxWords      int
 	Position      float64 // weight of the early-occurrence prior
 	MergePenalty  float64 // multiplier of a merged phrase's IDF sum per extra word
 	LengthChars   float64 // bonus per character beyond two, capped
 	MinMergeTF    int     // a merge must occur this often (or be in the first sentence)
 	SingleCharIDF float64 // IDF credited to a one-character word inside a merge
-}{MaxWords: 3, Position: 2, MergePenalty: 0.8, LengthChars: 0.05, MinMergeTF: 2, SingleCharIDF: 2}
+	Domain        float64 // exponent of the domain (CSL train) IDF factor
+}
 
 // chineseCandidates builds words and merges of adjacent words (no
 // punctuation or space between) and scores them by frequency, background
 // IDF, position and length.
-func chineseCandidates(text string) []Candidate {
+func chineseCandidates(text string) []Candidate { return chineseScored(text, zhParams) }
+
+// chineseCandidatesRaw returns the candidates without the domain factor.
+func chineseCandidatesRaw(text string) []Candidate {
+	p := zhParams
+	p.Domain = 0
+	return chineseScored(text, p)
+}
+
+func chineseScored(text string, p zhParamSet) []Candidate {
 	toks := zhTokens(text)
 	idf := chineseIDF()
-	p := zhParams
 	type acc struct {
 		c     Candidate
 		idf   float64
@@ -153,7 +172,7 @@ func chineseCandidates(text string) []Candidate {
 			} else {
 				sumIDF += idf.of(toks[k].text)
 			}
-			if !toks[k].edge {
+			if !toks[k].edge || (n == 1 && toks[k].generic) {
 				continue
 			}
 			key := text[toks[i].start:toks[k].end]
@@ -179,7 +198,7 @@ func chineseCandidates(text string) []Candidate {
 		}
 		chars := float64(utf8.RuneCountInString(c.Text))
 		c.Score = (1 + math.Log(float64(c.Freq))) * c.IDF * (1 + p.Position/(1+20*c.FirstPos)) *
-			(1 + p.LengthChars*math.Min(chars-2, 6))
+			(1 + p.LengthChars*math.Min(chars-2, 6)) * zhDomain().weight(c.Key, p.Domain)
 		out = append(out, c)
 	}
 	return out
@@ -200,7 +219,7 @@ func TFIDF(text, language string, top int) []document.Keyword {
 		t := chineseIDF()
 		idf = t.of
 		for _, w := range zhTokens(text) {
-			if w.edge {
+			if w.edge && !w.generic {
 				if tf[w.text] == 0 {
 					order = append(order, w.text)
 				}

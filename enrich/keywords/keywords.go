@@ -1,8 +1,9 @@
 // Package keywords extracts key phrases without a neural model: a
 // YAKE-class statistical extractor for English with noun-phrase-like
 // candidates, part-of-speech and background-frequency priors from an
-// embedded WordNet-derived lexicon, and for Chinese gse words scored by
-// TF-IDF against an embedded background table, position and length.
+// embedded WordNet-derived lexicon, and for Chinese gse words and their
+// merges scored by TF-IDF against gse's background IDF table and a domain
+// document-frequency table (CSL train split), position and length.
 // Candidates exposes the candidate phrases with their features so the
 // neural tier can rescore them.
 package keywords
