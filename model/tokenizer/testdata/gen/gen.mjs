@@ -46,6 +46,43 @@ export const cases = [
   ["long", longText()],
 ];
 
+// randomTexts are seeded random strings over characters that stress
+// normalisation and splitting: mixed scripts, spaces of every kind,
+// combining marks, control and zero-width characters, emoji.
+function randomTexts(n) {
+  let seed = 12345;
+  const rnd = (k) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % k;
+  };
+  const pools = [
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "0123456789",
+    " \t\n\r\u00a0\u2003\u3000\u200b\u2028",
+    ".,;:!?'\"()[]{}<>-_/\\@#$%^&*+=~`|",
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÉÎÕÜßæøœ",
+    "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年",
+    "αβγδεζηθΣσςΩωабвгдежзийклмнопАБВГД",
+    "\u0301\u0308\u0327\u0323",
+    "ﬁﬂ①½™ℌＡＢＣａｂｃ１２３",
+    "\u0000\u0007\u001b\u007f\u00ad\ufeff",
+    "😀👍🏽🚀🇩🇪👨‍👩‍👧❤️",
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮ",
+  ];
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const len = 1 + rnd(60);
+    let s = "";
+    for (let k = 0; k < len; k++) {
+      const pool = [...pools[rnd(pools.length)]];
+      s += pool[rnd(pool.length)];
+    }
+    out.push([`random_${i}`, s]);
+  }
+  return out;
+}
+
 function load(file) {
   return TokenizerLoader.fromPreTrained({
     tokenizerJSON: JSON.parse(readFileSync(file, "utf8")),
@@ -55,7 +92,7 @@ function load(file) {
 
 function generate(name, file, out) {
   const tok = load(file);
-  const rows = cases.map(([label, text]) => ({
+  const rows = cases.concat(randomTexts(300)).map(([label, text]) => ({
     name: label,
     text,
     ids: Array.from(tok.encode(text, { add_special_tokens: true })),
