@@ -17,20 +17,38 @@ var months = map[string]time.Month{
 
 const monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 
+// ordinals are spelled-out days of the month.
+var ordinals = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+	"nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth",
+	"twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"}
+
+var ordinalRe = "(?:" + strings.Join(ordinals, "|") + ")"
+
 // dateRes match written dates; named groups d, m, y (and mn for a numeric
 // month).
 var dateRes = []*regexp.Regexp{
 	// June 21, 1999 / June 21st 1999 / JUNE 21, 1999
-	regexp.MustCompile(`(?i)\b(?P<m>` + monthRe + `)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d{2})\b`),
+	regexp.MustCompile(`(?i)\b(?P<m>` + monthRe + `)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*[,.]?\s*(?P<y>(?:19|20)\d{2})\b`),
 	// 21 June 1999 / 1st day of March, 2020 / 7th day of April 2020
-	regexp.MustCompile(`(?i)\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th|t\s?h)?\s+(?:day\s+of\s+)?(?P<m>` + monthRe + `)\s*,?\s*(?:in\s+the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b`),
+	regexp.MustCompile(`(?i)\b(?P<d>\d{1,2})\s*(?:st|nd|rd|th|s\s?t|t\s?h|n\s?d|r\s?d)?\s+(?:day\s+of\s+)?(?P<m>` + monthRe + `)\s*[,.]?\s*(?:in\s+the\s+year\s+)?(?P<y>(?:19|20)\d{2})\b`),
+	// the first day of July, 2017
+	regexp.MustCompile(`(?i)\b(?P<dw>` + ordinalRe + `)\s+day\s+of\s+(?P<m>` + monthRe + `)\s*[,.]?\s*(?P<y>(?:19|20)\d{2})\b`),
 	// 2020-03-01
 	regexp.MustCompile(`\b(?P<y>(?:19|20)\d{2})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})\b`),
 	// 03/01/2020 (US order, as in US contracts)
 	regexp.MustCompile(`\b(?P<mn>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b`),
+	// 5/17/12, 3-31-16
+	regexp.MustCompile(`\b(?P<mn>\d{1,2})([/-])(?P<d>\d{1,2})[/-](?P<y2>\d{2})\b`),
+	// July 2013 (no day; the value is YYYY-MM)
+	regexp.MustCompile(`(?i)\b(?P<m>` + monthRe + `)\s*,?\s*(?P<y>(?:19|20)\d{2})\b`),
 	// 2020年3月1日
 	regexp.MustCompile(`(?P<y>(?:19|20)\d{2})\s*年\s*(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日`),
 }
+
+// partialDateRe matches dates left blank in a template but for the year
+// ("this ___ day of ______, 2004", "[ ], 2020"); the value is the year.
+var partialDateRe = regexp.MustCompile(`(?i)(?:\b(?:this\s+)?(?:_+|\[\s*\]|\s)\s*(?:st|nd|rd|th)?\s*day\s+of\s+(?:_+|\[\s*\]|` + monthRe + `)?\s*,?\s*|(?:_{2,}|\[\s*\])\s*\d{0,2}\s*,\s*)(?P<y>(?:19|20)\d{2})\b`)
 
 // dateMatch is a date found in text.
 type dateMatch struct {
@@ -62,6 +80,11 @@ func findDates(text string) []dateMatch {
 			out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: iso})
 		}
 	}
+	for _, idx := range partialDateRe.FindAllStringSubmatchIndex(text, -1) {
+		if !taken(idx[0], idx[1]) {
+			out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: text[idx[2]:idx[3]]})
+		}
+	}
 	sortDates(out)
 	return out
 }
@@ -78,6 +101,7 @@ func sortDates(ds []dateMatch) {
 func isoFromGroups(re *regexp.Regexp, text string, idx []int) (string, bool) {
 	var y, d int
 	var m time.Month
+	hasDay := false
 	for i, name := range re.SubexpNames() {
 		if name == "" || idx[2*i] < 0 {
 			continue
@@ -86,14 +110,31 @@ func isoFromGroups(re *regexp.Regexp, text string, idx []int) (string, bool) {
 		switch name {
 		case "y":
 			y, _ = strconv.Atoi(v)
+		case "y2":
+			y, _ = strconv.Atoi(v)
+			y += 1900
+			if y < 1950 {
+				y += 100
+			}
 		case "d":
 			d, _ = strconv.Atoi(v)
+			hasDay = true
+		case "dw":
+			for k, o := range ordinals {
+				if strings.EqualFold(o, v) {
+					d = k + 1
+				}
+			}
+			hasDay = true
 		case "mn":
 			n, _ := strconv.Atoi(v)
 			m = time.Month(n)
 		case "m":
 			m = months[strings.ToLower(strings.TrimSuffix(v, "."))]
 		}
+	}
+	if !hasDay && m >= 1 && m <= 12 {
+		return fmt.Sprintf("%04d-%02d", y, int(m)), true
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {
 		return "", false

@@ -286,7 +286,8 @@ func signatureParties(x *collector, text string) {
 var (
 	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?["“]?\s*(?:effective|commencement)\s+date`)
 	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$`)
-	agreementBeforeRe = regexp.MustCompile(`(?i)(?:dated|made|entered\s+into|executed|as\s+of|agreement\s+date|date\s+of\s+this\s+agreement|date:|on|this)\s*(?:as\s+of\s+|on\s+|this\s+|the\s+)?(?:the\s+)?$`)
+	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
+	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
 	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|until|through|ending|end\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
 )
 
@@ -297,13 +298,15 @@ var (
 func dates(x *collector, text string, sents []sentence) {
 	ds := findDates(text)
 	agreement, effective := "", ""
+	if a, ok := agreementDate(text, ds); ok {
+		x.add(KindAgreementDate, a.text, a.iso, a.start)
+		agreement = a.iso
+	}
 	for _, d := range ds {
 		before := text[max(0, d.start-60):d.start]
 		after := text[d.end:min(len(text), d.end+40)]
 		kinds := 0
-		if d.start < preambleChars && agreement == "" && agreementBeforeRe.MatchString(before) {
-			x.add(KindAgreementDate, d.text, d.iso, d.start)
-			agreement = d.iso
+		if d.iso == agreement && d.start < agreementChars {
 			kinds++
 		}
 		if effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) {
@@ -321,10 +324,71 @@ func dates(x *collector, text string, sents []sentence) {
 			x.add(KindDate, d.text, d.iso, d.start)
 		}
 	}
+	if eff := effectiveSentence(x, sents, agreement); eff != "" && effective == "" {
+		effective = eff
+	}
 	if effective == "" {
 		effective = agreement
 	}
 	termSentence(x, sents, effective)
+}
+
+var (
+	effectiveSentRe = regexp.MustCompile(`(?i)\b(?:this|the\s+present)\s+(?:agreement|contract|amendment)\s+(?:shall|will|is\s+to|is)\s+(?:become\s+|be\s+|come\s+into\s+|enter\s+into\s+|take\s+)?(?:effective|force|effect)\b|\beffective\s+date["”]?\s+(?:shall\s+)?means?|\bcommencement\s+date\s+(?:for|of)\s+this|\b(?:agreement|contract)\s+(?:shall|will)\s+(?:commence|begin)\s+(?:upon|on)\s+(?:the\s+)?(?:date|execution|signing)`)
+	refersEffective = regexp.MustCompile(`(?i)(?:on|as\s+of|from|after)\s+the\s+(?:effective|commencement)\s+date`)
+	aboveDateRe     = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)`)
+)
+
+// effectiveSentence adds the first sentence that says when the agreement
+// takes effect and returns its ISO date (the sentence's own date, or the
+// agreement date when it points to "the date first written above").
+func effectiveSentence(x *collector, sents []sentence, agreement string) string {
+	for _, s := range sents {
+		loc := effectiveSentRe.FindStringIndex(s.text)
+		if loc == nil || len(s.text) > 1200 || refersEffective.MatchString(s.text) {
+			continue
+		}
+		text, off := focus(s.text, loc[0])
+		val := ""
+		if ds := findDates(text); len(ds) > 0 {
+			val = ds[0].iso
+		} else if aboveDateRe.MatchString(text) {
+			val = agreement
+		}
+		x.add(KindEffectiveDate, clip(text, maxSentenceChars), val, s.start+off)
+		return val
+	}
+	return ""
+}
+
+// agreementChars bounds where the agreement's own date is looked for.
+const agreementChars = 5000
+
+// agreementDate picks the date of the agreement itself: a date the
+// preamble says it was made, entered into or signed on beats one it is
+// merely "dated" (often another agreement's date), which beats an
+// undecorated date right under the title.
+func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
+	best, bestScore := dateMatch{}, 0
+	for _, d := range ds {
+		if d.start >= agreementChars {
+			break
+		}
+		before := text[max(0, d.start-60):d.start]
+		score := 0
+		switch {
+		case agreementStrongRe.MatchString(before):
+			score = 3
+		case agreementWeakRe.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "agreement dated"):
+			score = 2
+		case d.start < 400:
+			score = 1
+		}
+		if score > bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return best, bestScore > 0
 }
 
 var termRe = regexp.MustCompile(`(?i)\b(?:(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract)|the\s+initial\s+term|shall\s+expire|will\s+expire|(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?(?:force|effect)|(?:shall|will)\s+continue\s+(?:until|for|through)|this\s+agreement\s+(?:shall|will)\s+(?:terminate|end)\s+(?:on|upon\s+the\s+expiration))`)
