@@ -9,6 +9,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
+	"github.com/docmill/docmill/enrich/entities"
 	"github.com/docmill/docmill/enrich/keywords"
 	"github.com/docmill/docmill/enrich/logs"
 	"github.com/docmill/docmill/enrich/summarize"
@@ -39,7 +40,7 @@ type FreeOptions struct {
 
 // Free is the model-free analysis tier: the embedded linear classifier,
 // the statistical keyword extractor, the extractive summariser, the Drain
-// log miner and (soon) the rule-based legal entity extractor. It is safe for
+// log miner and the rule-based legal entity extractor. It is safe for
 // concurrent use.
 type Free struct {
 	o       FreeOptions
@@ -85,7 +86,10 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		{TaskLogs, func() bool { return req.Wants(TaskLogs) && f.isLog(doc, a) }, func() error { f.logs(doc, a); return nil }},
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
 		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
-		// TaskEntities joins when package entities lands (not yet committed).
+		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (a.Class == "contract" || a.Class == "regulation") }, func() error {
+			a.Entities = entities.Extract(doc.Text, language)
+			return nil
+		}},
 	}
 	for _, s := range steps {
 		if !s.want() {

@@ -57,10 +57,17 @@ func TestFreeContract(t *testing.T) {
 	if n := utf8.RuneCountInString(a.Summary); n == 0 || n > enrich.DefaultSummaryChars {
 		t.Errorf("summary of %d chars: %q", n, a.Summary)
 	}
+	kinds := map[string]bool{}
+	for _, e := range a.Entities {
+		kinds[e.Kind] = true
+	}
+	if !kinds["party"] {
+		t.Errorf("no party among entities %v", a.Entities)
+	}
 	if a.Log != nil {
 		t.Error("contract got a log summary")
 	}
-	for _, task := range []string{enrich.TaskClassify, enrich.TaskKeywords, enrich.TaskSummary} {
+	for _, task := range []string{enrich.TaskClassify, enrich.TaskKeywords, enrich.TaskSummary, enrich.TaskEntities} {
 		tr, ok := a.Tasks[task]
 		if !ok || tr.Depth != document.DepthNone || tr.Ms < 0 {
 			t.Errorf("task %s trace %+v (present %v)", task, tr, ok)
@@ -101,6 +108,9 @@ func TestFreeRegulation(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(kw, "|"), "personal data") {
 		t.Errorf("keywords %v lack personal data", kw)
+	}
+	if len(a.Entities) == 0 {
+		t.Error("no entities for a regulation")
 	}
 }
 
