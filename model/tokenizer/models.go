@@ -1,6 +1,7 @@
 package tokenizer
 
 import (
+	"container/heap"
 	"sync"
 	"unicode/utf8"
 )
@@ -146,6 +147,15 @@ func (b *bpe) merge(word []byte) []int {
 			ids = append(ids, b.unk)
 		}
 	}
+	if len(ids) > 24 {
+		return b.mergeLong(ids)
+	}
+	return b.mergeShort(ids)
+}
+
+// mergeShort applies merges by rescanning for the lowest-ranked pair:
+// quadratic, fastest for the short words that make up most text.
+func (b *bpe) mergeShort(ids []int) []int {
 	for len(ids) > 1 {
 		best, at := merge{rank: -1}, -1
 		for i := 0; i+1 < len(ids); i++ {
@@ -199,4 +209,70 @@ func buildByteMaps() ([256]string, map[rune]byte) {
 		rev[r] = byte(b)
 	}
 	return fwd, rev
+}
+
+// mergeLong applies merges to a long symbol sequence in O(n log n): a heap
+// of candidate pairs ordered by (rank, position) over a linked list, the
+// same order as the quadratic loop (lowest rank first, leftmost on ties).
+func (b *bpe) mergeLong(ids []int) []int {
+	n := len(ids)
+	next := make([]int, n)
+	prev := make([]int, n)
+	alive := make([]bool, n)
+	for i := range ids {
+		next[i], prev[i], alive[i] = i+1, i-1, true
+	}
+	next[n-1] = -1
+	h := &pairHeap{}
+	push := func(i int) {
+		if i < 0 || next[i] < 0 {
+			return
+		}
+		if m, ok := b.merges[[2]int{ids[i], ids[next[i]]}]; ok {
+			heap.Push(h, pairAt{rank: m.rank, pos: i, left: ids[i], right: ids[next[i]], id: m.id})
+		}
+	}
+	for i := 0; i+1 < n; i++ {
+		push(i)
+	}
+	for h.Len() > 0 {
+		p := heap.Pop(h).(pairAt)
+		r := next[p.pos]
+		if !alive[p.pos] || r < 0 || ids[p.pos] != p.left || ids[r] != p.right {
+			continue // stale: a neighbour was merged since this pair was pushed
+		}
+		ids[p.pos] = p.id
+		alive[r] = false
+		next[p.pos] = next[r]
+		if next[r] >= 0 {
+			prev[next[r]] = p.pos
+		}
+		push(prev[p.pos])
+		push(p.pos)
+	}
+	out := make([]int, 0, n)
+	for i := 0; i >= 0; i = next[i] {
+		out = append(out, ids[i])
+	}
+	return out
+}
+
+type pairAt struct{ rank, pos, left, right, id int }
+
+type pairHeap []pairAt
+
+func (h pairHeap) Len() int { return len(h) }
+func (h pairHeap) Less(i, j int) bool {
+	if h[i].rank != h[j].rank {
+		return h[i].rank < h[j].rank
+	}
+	return h[i].pos < h[j].pos
+}
+func (h pairHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *pairHeap) Push(x any)   { *h = append(*h, x.(pairAt)) }
+func (h *pairHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
