@@ -272,6 +272,7 @@ func TestCorruptInputsArePermanentErrors(t *testing.T) {
 		"nul.txt":        bytes.Repeat([]byte{0}, 100),
 		"corrupt.docx":   []byte("PK\x03\x04garbage"),
 		"only-xref.pdf":  []byte("%PDF-1.4\nxref\n0 99999999999\ntrailer\n<< /Size 5 >>\nstartxref\n9\n%%EOF\n"),
+		"columns.pdf":    []byte("%PDF-1.4\n1 0 obj\n<< /DecodeParms << /Predictor 12 /Columns 9999999999 >> >>\nendobj\n%%EOF\n"),
 		"deep-array.pdf": append([]byte("%PDF-1.4\n1 0 obj\n"), bytes.Repeat([]byte("["), 100000)...),
 	}
 	for name, data := range cases {

@@ -8,7 +8,8 @@ import (
 )
 
 // ledongthuc/pdf sizes tables from numbers in the file (xref subsection
-// ranges, the xref stream's /Size, /W and /Index) before checking them, so
+// ranges, the xref stream's /Size, /W and /Index, predictor /Columns)
+// before checking them, so
 // a crafted or corrupt file can make it allocate tens of gigabytes: that
 // is a fatal runtime error that recover cannot catch. precheckPDF rejects
 // such numbers, and absurd bracket nesting (fatal stack overflow), before
@@ -18,6 +19,7 @@ var (
 	reSize  = regexp.MustCompile(`/Size\s+(\d+)`)
 	reW     = regexp.MustCompile(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]`)
 	reIndex = regexp.MustCompile(`/Index\s*\[([\d\s]+)\]`)
+	reCols  = regexp.MustCompile(`/Columns\s+(\d+)`)
 )
 
 // maxNesting bounds '[' and '<<' nesting in the raw bytes.
@@ -40,6 +42,12 @@ func precheckPDF(data []byte) error {
 			if n, err := strconv.ParseInt(string(g), 10, 64); err != nil || n > 1<<20 {
 				return fmt.Errorf("xref stream field width %s is absurd", g)
 			}
+		}
+	}
+	for _, m := range reCols.FindAllSubmatch(data, -1) {
+		// The PNG predictor allocates two rows of /Columns bytes.
+		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > 1<<24 {
+			return fmt.Errorf("predictor /Columns %s is absurd", m[1])
 		}
 	}
 	for _, m := range reIndex.FindAllSubmatch(data, -1) {
