@@ -26,6 +26,15 @@ type AnalyzerOptions struct {
 	KeywordWeight float64
 	// SummaryChars is the summary budget; summarize.DefaultMaxChars when 0.
 	SummaryChars int
+	// Abstractive, when set, writes the summary (for example a
+	// generate.Generator running a decoder such as Granite); the extractive
+	// summary is used when it fails or returns nothing.
+	Abstractive Summarizer
+}
+
+// Summarizer writes an abstractive summary of a text.
+type Summarizer interface {
+	Summarize(ctx context.Context, text string) (string, error)
 }
 
 // Analyzer is the neural analysis tier: classification from the shallow
@@ -65,7 +74,8 @@ func (a *Analyzer) Model() *Model { return a.m }
 // summary comes from the model-free summariser and its trace says depth none.
 func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich.Request) (*document.Analysis, error) {
 	wantSummary := req.Wants(enrich.TaskSummary)
-	out, err := a.m.RunRequest(ctx, doc.Text, RunRequest{Depth: req.Depth, NeedFull: wantSummary, Deadline: req.Deadline})
+	needFull := wantSummary && a.opts.Abstractive == nil
+	out, err := a.m.RunRequest(ctx, doc.Text, RunRequest{Depth: req.Depth, NeedFull: needFull, Deadline: req.Deadline})
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
@@ -82,6 +92,15 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 		ex := deepestWith(out, func(e *ExitResult) bool { return e.Keyword != nil })
 		an.Keywords = a.keywords(doc.Text, language, out.Offsets, ex)
 		a.trace(an, enrich.TaskKeywords, ex, start)
+	}
+	if wantSummary && a.opts.Abstractive != nil {
+		start := time.Now()
+		if text, err := a.opts.Abstractive.Summarize(ctx, doc.Text); err == nil && strings.TrimSpace(text) != "" {
+			an.Summary = strings.TrimSpace(text)
+			an.Tasks[enrich.TaskSummary] = document.TaskTrace{Depth: document.DepthFull, Ms: msSince(start)}
+			ObserveExit(enrich.TaskSummary, "generative")
+			wantSummary = false
+		}
 	}
 	if wantSummary {
 		start := time.Now()

@@ -283,7 +283,8 @@ func (g *Generator) Generate(ctx context.Context, input string) (*Result, error)
 		return nil, err
 	}
 	r := &Result{IDs: ids, PromptTokens: len(enc.IDs), Stopped: why, Ms: float64(time.Since(start).Microseconds()) / 1000}
-	r.Text = strings.TrimSpace(g.tok.Decode(ids, true))
+	// A token limit can cut a multi-byte character in half.
+	r.Text = strings.TrimSpace(strings.ToValidUTF8(g.tok.Decode(ids, true), ""))
 	if r.Ms > 0 {
 		r.TokensPerS = float64(len(ids)) / (r.Ms / 1000)
 	}
@@ -419,4 +420,14 @@ func (g *Generator) Info() map[string]any {
 	sort.Ints(stops)
 	return map[string]any{"dir": g.cfg.Dir, "layers": g.layers, "kv_heads": g.kvHeads, "head_dim": g.headDim,
 		"onnx_bytes": g.fileSize, "stop_ids": stops}
+}
+
+// Summarize generates a summary of text with the configured template; it
+// makes a Generator usable as model.AnalyzerOptions.Abstractive.
+func (g *Generator) Summarize(ctx context.Context, text string) (string, error) {
+	r, err := g.Generate(ctx, text)
+	if err != nil {
+		return "", err
+	}
+	return r.Text, nil
 }

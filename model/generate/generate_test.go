@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/model"
 )
 
@@ -110,4 +113,24 @@ func equal(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// A generator plugs into the neural tier as its abstractive summariser.
+func TestAnalyzerAbstractiveSummary(t *testing.T) {
+	g, e := load(t)
+	m, err := model.Load(model.Options{Dir: "../testdata/tiny", Threads: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	a := model.NewAnalyzer(m, model.AnalyzerOptions{Abstractive: g})
+	doc := &document.Parsed{ID: "d", Text: e.Cases[0].Input, Language: "en"}
+	an, err := a.Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.TrimSpace(strings.ToValidUTF8(g.Tokenizer().Decode(e.Cases[0].GreedyIDs, true), ""))
+	if an.Summary != want || an.Tasks[enrich.TaskSummary].Depth != document.DepthFull {
+		t.Fatalf("summary %q (trace %+v), want %q", an.Summary, an.Tasks[enrich.TaskSummary], want)
+	}
 }
