@@ -16,9 +16,9 @@ var evalCmd = &cobra.Command{
 	Long: `eval runs one task over a dataset and prints its metrics (a table, or one JSON
 object with --json); a progress bar goes to stderr.
 
-  keywords  JSONL {"id","text","keywords":[...]}: P/R/F1 at 5 and 10 (lowercase, NLTK
-            Porter stems, exact match, all gold keys, mean over documents), with a
-            TF-IDF baseline.
+  keywords  JSONL {"id","text","keywords":[...]} (an optional "title" is prepended to the
+            text): P/R/F1 at 5 and 10 (lowercase, NLTK Porter stems, exact match, all
+            gold keys, mean over documents), with TF-IDF baselines.
   summary   JSONL {"id","text","summary"} (legal_plain_english_summaries/pairs.jsonl as
             is): ROUGE-1/2/L F (stemmed) under a budget (--chars, default the
             reference's length), with LEAD and TextRank under the same budget.
@@ -26,7 +26,10 @@ object with --json); a progress bar goes to stderr.
             field): accuracy, macro-F1, confusion matrix.
   logs      a loghub_2k folder: grouping accuracy per system.
   search    an ir/ folder (queries.jsonl, qrels.tsv, corpus.jsonl or ../contracts.jsonl):
-            nDCG@10 and MAP for BM25 and TF-IDF, with and without enrichment.`,
+            nDCG@10 and MAP for BM25 and TF-IDF, with and without enrichment.
+
+--split train|dev|test keeps one part of a dataset under the project's shared split
+rule (sha256 of "<data file's folder>/<id>"), to report on data nothing was tuned on.`,
 	Args: cobra.NoArgs,
 	RunE: func(cmd *cobra.Command, _ []string) error {
 		return evalcli.Run(cmd.Context(), evalCfg, cmd.OutOrStdout(), cmd.ErrOrStderr())

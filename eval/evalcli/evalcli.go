@@ -92,7 +92,7 @@ func evalKeywords(ctx context.Context, cfg Config, opt eval.Options) (any, error
 	if docs, err = inSplit(cfg, docs, func(d eval.KeywordDoc) string { return d.ID }); err != nil {
 		return nil, err
 	}
-	sys, closeSys, err := evalSystem(cfg)
+	sys, closeSys, err := evalSystem(cfg, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func evalSummary(ctx context.Context, cfg Config, opt eval.Options) (any, error)
 	if docs, err = inSplit(cfg, docs, func(d eval.SummaryDoc) string { return d.ID }); err != nil {
 		return nil, err
 	}
-	sys, closeSys, err := evalSystem(cfg)
+	sys, closeSys, err := evalSystem(cfg, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func evalClassify(ctx context.Context, cfg Config, opt eval.Options) (any, error
 	if docs, err = inSplit(cfg, docs, func(d eval.ClassDoc) string { return d.ID }); err != nil {
 		return nil, err
 	}
-	sys, closeSys, err := evalSystem(cfg)
+	sys, closeSys, err := evalSystem(cfg, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +264,7 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 		return nil, err
 	}
 	var sys *eval.System
-	s, closeSys, err := evalSystem(cfg)
+	s, closeSys, err := evalSystem(cfg, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -290,7 +290,8 @@ var defaultBundle = filepath.Join("model", "bundles", "docmill-mini")
 
 // evalSystem builds the tier to evaluate: free, model, or auto (the model
 // when its bundle loads, otherwise free). close releases the model.
-func evalSystem(cfg Config) (sys eval.System, close func(), err error) {
+// With auto, note (stderr) is told which tier runs and why.
+func evalSystem(cfg Config, note io.Writer) (sys eval.System, close func(), err error) {
 	switch cfg.Tier {
 	case "free":
 		return freeSystem(cfg), func() {}, nil
@@ -301,8 +302,12 @@ func evalSystem(cfg Config) (sys eval.System, close func(), err error) {
 		}
 		return sys, close, nil
 	case "auto", "":
-		if sys, close, err := modelSystem(cfg); err == nil {
+		sys, close, err := modelSystem(cfg)
+		if err == nil {
 			return sys, close, nil
+		}
+		if note != nil {
+			fmt.Fprintf(note, "tier auto: using the free tier (model tier not available: %v)\n", err)
 		}
 		return freeSystem(cfg), func() {}, nil
 	}

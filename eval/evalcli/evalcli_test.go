@@ -282,3 +282,18 @@ func TestClassTableShapes(t *testing.T) {
 		t.Fatalf("big:\n%s", out.String())
 	}
 }
+
+func TestRunAutoFallsBackToFreeAndSaysSo(t *testing.T) {
+	data := writeJSONL(t, abstracts[:1])
+	var stdout, stderr bytes.Buffer
+	cfg := Config{Task: "keywords", Data: data, Tier: "auto", Model: filepath.Join(t.TempDir(), "no-bundle"), JSON: true}
+	if err := Run(context.Background(), cfg, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr.String(), "tier auto: using the free tier (model tier not available: no model bundle at") {
+		t.Fatalf("stderr %q", stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"system":"free`) {
+		t.Fatalf("stdout %q", stdout.String())
+	}
+}
