@@ -391,22 +391,34 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 	return best, bestScore > 0
 }
 
-var termRe = regexp.MustCompile(`(?i)\b(?:(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract)|the\s+initial\s+term|shall\s+expire|will\s+expire|(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?(?:force|effect)|(?:shall|will)\s+continue\s+(?:until|for|through)|this\s+agreement\s+(?:shall|will)\s+(?:terminate|end)\s+(?:on|upon\s+the\s+expiration))`)
+var (
+	termRe = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment)|the\s+(?:initial\s+)?term)\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,]{0,80},\s*)?(?:shall|will|is)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)|["“](?:initial\s+)?term["”]\s+(?:shall\s+)?means?`)
+	duringRe = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b`)
+)
+
+// termLead bounds how far into a sentence its subject (the term, this
+// agreement) may start.
+const termLead = 150
 
 // termSentence adds the first sentence stating the agreement's term as
 // the expiration date, with an ISO value when it can be computed.
 func termSentence(x *collector, sents []sentence, effective string) {
 	for _, s := range sents {
-		if !termRe.MatchString(s.text) || len(s.text) > 1200 {
+		loc := termRe.FindStringIndex(s.text)
+		if loc == nil || len(s.text) > 1200 || duringRe.MatchString(s.text) {
 			continue
 		}
+		text, off := focus(s.text, loc[0])
+		if loc[0]-off > termLead {
+			continue // the term is not what the sentence is about
+		}
 		val := ""
-		if ds := findDates(s.text); len(ds) > 0 {
+		if ds := findDates(text); len(ds) > 0 {
 			val = ds[len(ds)-1].iso
-		} else if du := findDurations(s.text); len(du) > 0 && effective != "" {
+		} else if du := findDurations(text); len(du) > 0 && effective != "" {
 			val, _ = addDuration(effective, du[0].iso)
 		}
-		x.add(KindExpirationDate, clip(s.text, maxSentenceChars), val, s.start)
+		x.add(KindExpirationDate, clip(text, maxSentenceChars), val, s.start)
 		return
 	}
 }
