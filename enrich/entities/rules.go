@@ -392,7 +392,7 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 }
 
 var (
-	termRe = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment)|the\s+(?:initial\s+)?term)\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,]{0,80},\s*)?(?:shall|will|is)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)|["“](?:initial\s+)?term["”]\s+(?:shall\s+)?means?`)
+	termRe   = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment)|the\s+(?:initial\s+)?term)\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,]{0,80},\s*)?(?:shall|will|is)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)|["“](?:initial\s+)?term["”]\s+(?:shall\s+)?means?`)
 	duringRe = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b`)
 )
 
