@@ -2,7 +2,11 @@ package model
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/docmill/docmill/document"
 )
 
 func TestBenchTiny(t *testing.T) {
@@ -14,5 +18,35 @@ func TestBenchTiny(t *testing.T) {
 	if r.TokenizerTokensPerS <= 0 || r.ShallowMsP50 <= 0 || r.FullMsP50 <= 0 || r.BatchDocsPerS <= 0 ||
 		r.FP32Bytes <= r.Int8Bytes || r.Int8Bytes == 0 || r.Int8FullMsP50 <= 0 || r.Windows < 2 {
 		t.Fatalf("bench result incomplete: %+v", r)
+	}
+}
+
+// BenchmarkRun measures one ~512-token document per op at each depth, fp32
+// and int8, on $DOCMILL_BENCH_MODEL (default: the tiny test bundle):
+//
+//	DOCMILL_BENCH_MODEL=model/bundles/docmill-mini go test -run x -bench Run -cpu 1 ./model
+func BenchmarkRun(b *testing.B) {
+	dir := os.Getenv("DOCMILL_BENCH_MODEL")
+	if dir == "" {
+		dir = tinyDir()
+	} else if !filepath.IsAbs(dir) {
+		dir = filepath.Join("..", dir)
+	}
+	for _, int8 := range []bool{false, true} {
+		m := loadTiny(b, Options{Dir: dir, Threads: 1, Int8: int8})
+		doc := docOfTokens(m, 512)
+		for _, depth := range []document.Depth{document.DepthShallow, document.DepthFull} {
+			name := string(depth)
+			if int8 {
+				name += "-int8"
+			}
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := m.Run(context.Background(), doc, depth); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
