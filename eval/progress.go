@@ -20,6 +20,7 @@ type Progress struct {
 	mu     sync.Mutex
 	done   int
 	last   time.Time
+	drawn  int // done at the last draw; -1 before the first
 	closed bool
 }
 
@@ -33,7 +34,7 @@ const barWidth = 24
 // NewProgress starts a progress bar for total units of work, labelled label,
 // on w. A nil w gives a silent bar.
 func NewProgress(w io.Writer, total int, label string) *Progress {
-	p := &Progress{w: w, total: total, label: label, now: time.Now}
+	p := &Progress{w: w, total: total, label: label, now: time.Now, drawn: -1}
 	p.start = p.now()
 	return p
 }
@@ -63,7 +64,10 @@ func (p *Progress) Done() {
 		return
 	}
 	p.closed = true
-	p.draw(p.now(), "\r")
+	if p.drawn != p.done {
+		// The final state was not shown yet (a throttled last Add).
+		p.draw(p.now(), "\r")
+	}
 	if p.w != nil {
 		fmt.Fprintln(p.w)
 	}
@@ -71,6 +75,7 @@ func (p *Progress) Done() {
 
 // draw writes the bar; the caller holds mu.
 func (p *Progress) draw(t time.Time, prefix string) {
+	p.drawn = p.done
 	if p.w == nil {
 		return
 	}

@@ -44,9 +44,9 @@ func TestProgressConcurrentAndThrottled(t *testing.T) {
 	p.Done()
 	p.Done()
 	out := buf.String()
-	// One redraw at the first Add (last is zero), one on reaching the
-	// total, one from Done; then the newline.
-	if n := strings.Count(out, "\r"); n != 3 {
+	// One redraw at the first Add (last is zero) and one on reaching the
+	// total; Done adds only the newline, the final state being shown.
+	if n := strings.Count(out, "\r"); n != 2 {
 		t.Fatalf("%d redraws: %q", n, out)
 	}
 	if !strings.HasSuffix(out, "\n") || !strings.Contains(out, "1000/1000") {
@@ -57,3 +57,17 @@ func TestProgressConcurrentAndThrottled(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+func TestProgressDoneShowsUnfinishedState(t *testing.T) {
+	var buf bytes.Buffer
+	p := NewProgress(&buf, 10, "x")
+	clock := p.start
+	p.now = func() time.Time { return clock }
+	p.Add(1) // drawn
+	p.Add(1) // throttled
+	p.Done() // must show 2/10
+	out := buf.String()
+	if strings.Count(out, "\r") != 2 || !strings.Contains(out, "2/10") || !strings.HasSuffix(out, "\n") {
+		t.Fatalf("%q", out)
+	}
+}
