@@ -91,7 +91,9 @@ func classify(t *etok, lx *lexicon, sentStart bool) {
 	t.lower = strings.ToLower(t.text)
 	t.stem = stemPhraseWord(t.lower)
 	first, _ := utf8.DecodeRuneInString(t.text)
-	t.acronym = utf8.RuneCountInString(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.lower != t.text
+	// an all-capitals dictionary word ("AGREEMENT" in a heading) is shouting, not an acronym
+	t.acronym = utf8.RuneCountInString(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.lower != t.text &&
+		(utf8.RuneCountInString(t.text) <= 4 || !lx.known(t.lower))
 	t.upper = !sentStart && unicode.IsUpper(first)
 	switch {
 	case enStop[t.lower]:
@@ -173,7 +175,24 @@ type enCand struct {
 	first   int // token position of first occurrence
 	upper   int // occurrences written capitalised
 	lexical bool
+	forms   map[string]int // surface forms and their counts
 }
+
+// surface counts a surface form and keeps the most frequent as the
+// candidate's text, preferring one that is not all capitals ("Company"
+// over a heading's "COMPANY").
+func (c *enCand) surface(form string) {
+	if c.forms == nil {
+		c.forms = map[string]int{}
+	}
+	c.forms[form]++
+	best, bestN := c.text, c.forms[c.text]
+	if c.forms[form] > bestN || (c.forms[form] == bestN && shouting(best) && !shouting(form)) {
+		c.text = form
+	}
+}
+
+func shouting(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
 
 // englishCandidates builds candidate phrases: runs of content words
 // (modifiers allowed before the head) of up to maxN words.
@@ -214,6 +233,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 				order = append(order, c)
 			}
 			c.spans = append(c.spans, [2]int{toks[i].start, last.end})
+			c.surface(spanText(toks, i, n))
 			c.sents[toks[i].sent] = true
 			if toks[i].upper || toks[i].acronym {
 				c.upper++

@@ -118,6 +118,12 @@ func (lx *lexicon) posCounts(w string) (c [4]int32, known bool) {
 	return c, known
 }
 
+// known reports whether a lower-cased word form is in the lexicon.
+func (lx *lexicon) known(w string) bool {
+	_, ok := lx.posCounts(w)
+	return ok
+}
+
 // Stem returns the Porter stem of a lower-cased word.
 func Stem(w string) string {
 	if len(w) <= 2 || !isASCII(w) {

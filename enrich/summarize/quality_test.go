@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
 	"strconv"
 	"testing"
 
@@ -36,9 +37,13 @@ func TestQualityLegal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	part := os.Getenv("DOCMILL_SPLIT") // "train" to look at the tuning split
+	if part == "" {
+		part = "test"
+	}
 	var docs []eval.SummaryDoc
 	for _, d := range all {
-		if split("legal_plain_english_summaries", d.ID) == "test" {
+		if split("legal_plain_english_summaries", d.ID) == part {
 			docs = append(docs, d)
 		}
 	}
@@ -49,14 +54,14 @@ func TestQualityLegal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("test docs=%d budget=%s", res.Docs, res.Budget)
+	t.Logf("%s docs=%d budget=%s", part, res.Docs, res.Budget)
 	t.Logf("ours     R1=%.4f R2=%.4f RL=%.4f", res.Rouge1, res.Rouge2, res.RougeL)
 	for _, name := range []string{"lead", "textrank"} {
 		b := res.Baselines[name]
 		t.Logf("%-8s R1=%.4f R2=%.4f RL=%.4f", name, b.Rouge1, b.Rouge2, b.RougeL)
 	}
 	lead := res.Baselines["lead"]
-	if res.Rouge1 < lead.Rouge1 || res.RougeL < lead.RougeL {
+	if part == "test" && res.Rouge1 < lead.Rouge1 || res.RougeL < lead.RougeL {
 		t.Errorf("Summarize (R1 %.4f RL %.4f) below LEAD (R1 %.4f RL %.4f)", res.Rouge1, res.RougeL, lead.Rouge1, lead.RougeL)
 	}
 }

@@ -81,7 +81,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 				continue
 			}
 			n := runes(s) + sepLen(o.Language, len(chosen))
-			if used+n > budget {
+			if used+n > budget || (fragment(s, o.Language) && len(sentences) > 1) {
 				continue
 			}
 			red := 0.0
@@ -132,6 +132,15 @@ func fill(out string, sentences []string, chosen []int, budget int, language str
 
 // minFill is the smallest leftover budget (runes) worth filling.
 const minFill = 15
+
+// fragment reports whether s is too short to say anything on its own: a
+// heading ("Term.", "Section 1. Services.") or a stray list marker.
+func fragment(s, language string) bool {
+	if language == lang.Chinese {
+		return utf8.RuneCountInString(strings.TrimSpace(s)) < 6
+	}
+	return len(strings.Fields(s)) < 4
+}
 
 // mmrLambda weighs salience against redundancy in Select; minGain stops
 // adding sentences that are mostly repetition.
