@@ -149,9 +149,14 @@ func (o objects) workload(id string, replicas *int32, t *corev1.PodTemplateSpec,
 	}
 	ps := t.Spec.SecurityContext
 	podNonRoot := ps != nil && ps.RunAsNonRoot != nil && *ps.RunAsNonRoot
+	podSeccomp := ps != nil && ps.SeccompProfile != nil && ps.SeccompProfile.Type != corev1.SeccompProfileTypeUnconfined
 	for _, c := range t.Spec.Containers {
 		cid := id + " container " + c.Name
 		sc := c.SecurityContext
+		// The namespace enforces the "restricted" Pod Security Standard.
+		if !podSeccomp && (sc == nil || sc.SeccompProfile == nil || sc.SeccompProfile.Type == corev1.SeccompProfileTypeUnconfined) {
+			p = append(p, cid+": no seccompProfile (RuntimeDefault)")
+		}
 		if !podNonRoot && (sc == nil || sc.RunAsNonRoot == nil || !*sc.RunAsNonRoot) {
 			p = append(p, cid+": runAsNonRoot is not true")
 		}

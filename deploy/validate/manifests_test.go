@@ -45,7 +45,7 @@ spec:
   template:
     metadata: {labels: {app: nats}}
     spec:
-      securityContext: {runAsNonRoot: true}
+      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
       containers:
         - name: nats
           image: nats:2.15.2-alpine
@@ -66,7 +66,7 @@ spec:
   template:
     metadata: {labels: {app: worker}}
     spec:
-      securityContext: {runAsNonRoot: true}
+      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
       containers:
         - name: worker
           image: docmill:1
@@ -89,7 +89,7 @@ spec:
   template:
     metadata: {labels: {app: indexer}}
     spec:
-      securityContext: {runAsNonRoot: true}
+      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
       containers:
         - name: indexer
           image: docmill:1
@@ -119,7 +119,7 @@ func TestManifestProblemsAreCaught(t *testing.T) {
 		"unknown field": {"serviceName: idx", "serviceNam: idx", `unknown field "spec.serviceNam"`},
 		"bad quantity":  {"limits: {memory: 512Mi}}\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n          livenessProbe: {httpGet: {path: /healthz, port: 8080}}\n          readinessProbe: {httpGet: {path: /readyz, port: 8080}}\n          volumeMounts", "limits: {memory: 512MB}}\n          securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n          livenessProbe: {httpGet: {path: /healthz, port: 8080}}\n          readinessProbe: {httpGet: {path: /readyz, port: 8080}}\n          volumeMounts", "quantities must match"},
 		"probe path":    {"path: /readyz, port: 8080}}\n---", "path: /ready, port: 8080}}\n---", "readiness probe must GET /readyz"},
-		"root":          {"securityContext: {runAsNonRoot: true}\n      containers:\n        - name: worker", "containers:\n        - name: worker", "runAsNonRoot is not true"},
+		"root":          {"securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: worker", "containers:\n        - name: worker", "runAsNonRoot is not true"},
 		"flag":          {"--threads, \"1\"", "--thread, \"1\"", `unknown docmill flag "--thread"`},
 		"role":          {"args: [worker,", "args: [work,", "first argument must be one of"},
 		"secret ref":    {"secretKeyRef: {name: docmill-nats", "secretKeyRef: {name: nats-secret", "missing Secret nats-secret"},
