@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/docmill/docmill/document"
 )
@@ -78,7 +79,7 @@ func (x *collector) add(kind, text, value string, pos int) {
 	if text == "" {
 		return
 	}
-	key := kind + "\x00" + strings.ToLower(text)
+	key := kind + "\x00" + dedupKey(text)
 	if x.seen[key] {
 		return
 	}
@@ -95,6 +96,21 @@ func (x *collector) add(kind, text, value string, pos int) {
 	x.per[kind]++
 	x.seen[key] = true
 	x.ents = append(x.ents, found{document.Entity{Kind: kind, Text: text, Value: value}, pos})
+}
+
+// dedupKey folds case, spacing and punctuation so that "ACME, INC." and
+// "Acme, Inc" are one entity.
+func dedupKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	return b.String()
 }
 
 var kindOrder = map[string]int{

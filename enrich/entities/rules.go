@@ -159,9 +159,9 @@ func partyName(ch string) (string, string) {
 			break
 		}
 	}
-	name := strings.Trim(strings.TrimSpace(spaceRe.ReplaceAllString(ch[:end], " ")), ",;:. ")
-	if strings.HasSuffix(strings.ToLower(ch[:min(len(ch), end+1)]), ".") && corpSuffixRe.MatchString(", "+lastWord(name)) {
-		name += "."
+	name := strings.Trim(strings.TrimSpace(spaceRe.ReplaceAllString(ch[:end], " ")), ",;: ")
+	if strings.HasSuffix(name, ".") && !corpSuffixRe.MatchString(", "+lastWord(name)) {
+		name = strings.TrimRight(name, ". ")
 	}
 	alias := ""
 	if m := quotedRe.FindStringSubmatch(ch[end:min(len(ch), end+300)]); m != nil {

@@ -1,0 +1,136 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+const sampleContract = `SERVICES AGREEMENT
+
+THIS SERVICES AGREEMENT (the "Agreement") is made and entered into as of March 3, 2021 (the "Effective Date") by and between Acme Widgets, Inc., a Delaware corporation ("Acme"), and Blue River Software LLC, a California limited liability company ("Provider").
+
+1. Definitions. "Services" means the services described in Exhibit A.
+
+2. Term. The term of this Agreement shall continue for two (2) years from the Effective Date, unless earlier terminated under Section 8.2.
+
+3. Fees. Acme shall pay Provider a fee of $1,250,000.00 within thirty (30) days of each invoice. Late amounts bear interest of EUR 2.5 million per year.
+
+4. Compliance. Provider must process personal data in accordance with Article 6(1)(a) of Regulation (EU) 2016/679 and 47 U.S.C. § 230.
+
+5. Governing Law. This Agreement shall be governed by and construed in accordance with the laws of the State of New York, without regard to its conflict of laws principles.
+
+ACME WIDGETS, INC.
+
+By: ______________________
+`
+
+// has reports whether ents holds an entity of kind whose text contains
+// text and, when value is not empty, whose value equals value.
+func has(ents []document.Entity, kind, text, value string) bool {
+	for _, e := range ents {
+		if e.Kind == kind && strings.Contains(e.Text, text) && (value == "" || e.Value == value) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestExtractContract(t *testing.T) {
+	ents := Extract(sampleContract, "en")
+	want := []struct{ kind, text, value string }{
+		{KindParty, "Acme Widgets, Inc.", "Acme"},
+		{KindParty, "Blue River Software LLC", "Provider"},
+		{KindAgreementDate, "March 3, 2021", "2021-03-03"},
+		{KindEffectiveDate, "March 3, 2021", "2021-03-03"},
+		{KindExpirationDate, "The term of this Agreement shall continue for two (2) years", "2023-03-03"},
+		{KindMoney, "$1,250,000.00", "USD 1250000.00"},
+		{KindMoney, "EUR 2.5 million", "EUR 2500000"},
+		{KindDuration, "thirty (30) days", "P30D"},
+		{KindDuration, "two (2) years", "P2Y"},
+		{KindGoverningLaw, "governed by and construed", "New York"},
+		{KindDefinedTerm, "Agreement", ""},
+		{KindDefinedTerm, "Services", ""},
+		{KindCitation, "Article 6(1)(a)", ""},
+		{KindCitation, "Regulation (EU) 2016/679", ""},
+		{KindCitation, "Section 8.2", ""},
+		{KindCitation, "§ 230", ""},
+		{KindObligation, "Acme shall pay Provider", "shall"},
+		{KindObligation, "Provider must process", "must"},
+	}
+	for _, w := range want {
+		if !has(ents, w.kind, w.text, w.value) {
+			t.Errorf("missing %s %q (%s)", w.kind, w.text, w.value)
+		}
+	}
+	if has(ents, KindParty, "Services", "") || has(ents, KindGoverningLaw, "Compliance", "") {
+		t.Errorf("false positives: %+v", ents)
+	}
+	seen := map[string]bool{}
+	for _, e := range ents {
+		k := e.Kind + "|" + strings.ToLower(e.Text)
+		if seen[k] {
+			t.Errorf("duplicate %s %q", e.Kind, e.Text)
+		}
+		seen[k] = true
+	}
+}
+
+func TestObligationCap(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 50; i++ {
+		b.WriteString("The Supplier shall deliver the goods promptly and in good order. ")
+		b.WriteString(strings.Repeat("x", i%7) + "The Buyer must pay invoice number " + string(rune('A'+i%26)) + " on time. ")
+	}
+	n := 0
+	for _, e := range Extract(b.String(), "en") {
+		if e.Kind == KindObligation {
+			n++
+		}
+	}
+	if n == 0 || n > maxObligations {
+		t.Errorf("%d obligations, want 1..%d", n, maxObligations)
+	}
+}
+
+func TestDates(t *testing.T) {
+	cases := map[string]string{
+		"June 21, 1999":               "1999-06-21",
+		"the 1st day of March, 2020":  "2020-03-01",
+		"7t h day of April, 2020":     "2020-04-07",
+		"21 June 1999":                "1999-06-21",
+		"first day of July, 2017":     "2017-07-01",
+		"2020-03-01":                  "2020-03-01",
+		"5/17/12":                     "2012-05-17",
+		"July 2013":                   "2013-07",
+		"this ___ day of _____, 2004": "2004",
+		"2020年3月1日":                   "2020-03-01",
+	}
+	for in, want := range cases {
+		ds := findDates("Signed " + in + " here")
+		if len(ds) != 1 || ds[0].iso != want {
+			t.Errorf("findDates(%q) = %+v, want %s", in, ds, want)
+		}
+	}
+	if ds := findDates("February 30, 2020"); len(ds) != 0 {
+		t.Errorf("impossible date accepted: %+v", ds)
+	}
+}
+
+func TestChinese(t *testing.T) {
+	text := "甲方：北京某某科技有限公司\n乙方：上海某某贸易有限公司\n签订日期：2021年5月8日。合同总金额为人民币120万元。乙方应当在30日内交付货物。本合同适用中华人民共和国法律。"
+	ents := Extract(text, "zh")
+	for _, w := range []struct{ kind, text, value string }{
+		{KindParty, "北京某某科技有限公司", "甲方"},
+		{KindParty, "上海某某贸易有限公司", "乙方"},
+		{KindAgreementDate, "2021年5月8日", "2021-05-08"},
+		{KindMoney, "人民币120万元", "CNY 1200000"},
+		{KindObligation, "乙方应当在30日内交付货物", "应当"},
+		{KindGoverningLaw, "适用中华人民共和国法律", ""},
+	} {
+		if !has(ents, w.kind, w.text, w.value) {
+			t.Errorf("missing %s %q (%s) in %+v", w.kind, w.text, w.value, ents)
+		}
+	}
+}
