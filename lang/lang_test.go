@@ -3,6 +3,7 @@ package lang
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -211,4 +212,30 @@ func BenchmarkDetect(b *testing.B) {
 	for b.Loop() {
 		Detect(benchText)
 	}
+}
+
+func TestWordsChineseConcurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the gse dictionary (~2 s)")
+	}
+	docs := []string{"深度学习方法在自然语言处理中效果很好", "本合同自双方签字之日起生效", "网络监控取证的法律规制"}
+	want := make([][]string, len(docs))
+	for i, s := range docs {
+		want[i] = texts(Words(s, "zh"))
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 50 {
+				i := (g + k) % len(docs)
+				if got := texts(Words(docs[i], "zh")); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("concurrent segmentation differs: %q vs %q", got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

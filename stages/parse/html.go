@@ -123,7 +123,7 @@ func (w *htmlWalker) close(n *html.Node) {
 	switch {
 	case paraBlocks[n.DataAtom]:
 		w.b.WriteString("\n\n")
-	case lineBlocks[n.DataAtom]:
+	case lineBlocks[n.DataAtom] && n.DataAtom != atom.Br:
 		w.b.WriteString("\n")
 	}
 }

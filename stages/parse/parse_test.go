@@ -121,9 +121,12 @@ func TestHTML(t *testing.T) {
 }
 
 func TestHTMLTitleFromH1(t *testing.T) {
-	p := mustParse(t, "x", []byte("<html><body><h1>Annual <i>Report</i></h1><p>Text body here.</p></body></html>"))
+	p := mustParse(t, "x", []byte("<html><body><h1>Annual <i>Report</i></h1><p>Text body<br>here.</p><p>x<b>y</b> z</p></body></html>"))
 	if p.Title != "Annual Report" {
 		t.Errorf("title %q", p.Title)
+	}
+	if p.Text != "Annual Report\n\nText body\nhere.\n\nxy z" {
+		t.Errorf("text %q", p.Text)
 	}
 }
 
