@@ -239,3 +239,15 @@ func TestWordsChineseConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+var benchZh = strings.Repeat("网络监控是当前司法实践中一种全新的取证措施，在世界范围内得到了广泛运用，同时也引发了一系列的法律障碍。本文使用BERT模型进行分析。", 100)
+
+// BenchmarkWordsChinese measures gse segmentation after the dictionary is
+// loaded (the one-off load is outside the timer).
+func BenchmarkWordsChinese(b *testing.B) {
+	Words("预热", "zh")
+	b.SetBytes(int64(len(benchZh)))
+	for b.Loop() {
+		Words(benchZh, "zh")
+	}
+}
