@@ -15,8 +15,9 @@ import (
 // ellipses followed by whitespace and an upper-case letter, digit, quote or
 // bracket; abbreviations (Mr., e.g., U.S., No., Sec., Art., ...), initials,
 // decimals (2.3) and list numbers ("1. Definitions") do not end a sentence.
-// For Chinese ("zh"), 。！？； and ! ? end a sentence, taking closing quotes
-// and brackets with them; lines of CJK text are joined without a space.
+// For Chinese ("zh", and "ja"), 。！？； and ! ? end a sentence, taking
+// closing quotes and brackets with them, as do half-width . ! ? ; between
+// CJK characters; lines of CJK text are joined without a space.
 func Sentences(text, language string) []string {
 	zh := language == Chinese || language == Japanese
 	var out []string

@@ -22,8 +22,9 @@ type Input struct {
 	Filename string
 	Source   string
 	// ContentType is an optional hint (e.g. from an HTTP header). Magic
-	// bytes (PDF, DOCX, HTML) win over it; it decides between text-like
-	// types when the bytes do not.
+	// bytes (PDF, DOCX, HTML) and log-shaped content win over it; it
+	// decides between text-like types when the bytes do not, and its
+	// charset parameter is used for text that is not UTF-8.
 	ContentType string
 	Data        []byte
 	Meta        map[string]string
@@ -103,6 +104,14 @@ type extracted struct {
 
 // Parse parses in within lim. It returns an *Error when the document cannot
 // be parsed; it does not panic on any input.
+//
+// Parsed.ID is the hash of the original bytes; Title comes from the format
+// (HTML <title>/<h1>, Markdown front matter or first heading, DOCX core
+// title or first heading, PDF /Title), else the first meaningful line,
+// else the file name; logs keep one record per line and get no Sentences.
+// Meta holds in.Meta plus, where they apply, "truncated" (page or text
+// budget hit), "pdf_pages_failed" (pages skipped after a library panic)
+// and "container_type" (a log found inside a PDF or DOCX).
 func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) {
 	lim = lim.withDefaults()
 	name := in.Filename
