@@ -266,8 +266,25 @@ func nameBefore(s string) string {
 // signatureRe finds the line above a "By:" line in a signature block.
 var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z0-9][^\n:]{1,80}?)[ \t:]*\n(?:[ \t]*\n){0,3}[ \t]*By\s*:`)
 
-// signatureParties adds organisation names from signature blocks.
+// inlineSignatureRe finds an upper-case company name right before "By:"
+// where a signature block was flattened onto one line.
+var inlineSignatureRe = regexp.MustCompile(`\b([A-Z][A-Z0-9&.'\-]*(?:,?\s+[A-Z0-9&.'\-]+){0,7}?,?\s+(?:INC|INCORPORATED|LTD|LLC|L\.L\.C|CORPORATION|COMPANY|LIMITED|L\.P|LP|CORP|GMBH|AG|PLC|S\.A|N\.V|B\.V)\.?)\s+(?:By|BY)\s*:`)
+
+// numberedPartyRe finds parties listed as "(1) NAME whose registered
+// office is ...".
+var numberedPartyRe = regexp.MustCompile(`(?m)^\s*\(\d\)\s+([A-Z][^\n(]{1,100}?)\s*,?\s+(?:whose|of|a\s+company|having|incorporated|\()`)
+
+// signatureParties adds organisation names from signature blocks and
+// numbered party lists.
 func signatureParties(x *collector, text string) {
+	for _, m := range inlineSignatureRe.FindAllStringSubmatchIndex(text, -1) {
+		x.add(KindParty, text[m[2]:m[3]], "", m[2])
+	}
+	for _, m := range numberedPartyRe.FindAllStringSubmatchIndex(text[:min(len(text), agreementChars)], -1) {
+		if name := text[m[2]:m[3]]; plausibleName(name) {
+			x.add(KindParty, name, "", m[2])
+		}
+	}
 	for _, m := range signatureRe.FindAllStringSubmatchIndex(text, -1) {
 		name := strings.TrimSpace(text[m[2]:m[3]])
 		name = strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(name, "FOR AND ON BEHALF OF")), ",")
