@@ -264,7 +264,7 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 		return out, nil
 	}
 	out.Depth = document.DepthShallow
-	out.Route = m.router.Decide(RouteInput{Depth: req.Depth, NeedFull: req.NeedFull, Confidence: out.Exits[0].Confidence,
+	out.Route = m.Router().Decide(RouteInput{Depth: req.Depth, NeedFull: req.NeedFull, Confidence: out.Exits[0].Confidence,
 		HasDeadline: !req.Deadline.IsZero(), Remaining: time.Until(req.Deadline), FullCost: m.fullCost(len(enc.IDs))})
 	if !out.Route.Full {
 		return out, nil
@@ -281,11 +281,20 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 	return out, nil
 }
 
-// SetRouter replaces the router (for example to change the threshold).
-func (m *Model) SetRouter(r Router) { m.router = r }
+// SetRouter replaces the router (for example to change the threshold); safe
+// while documents are running.
+func (m *Model) SetRouter(r Router) {
+	m.mu.Lock()
+	m.router = r
+	m.mu.Unlock()
+}
 
 // Router returns the router in use.
-func (m *Model) Router() Router { return m.router }
+func (m *Model) Router() Router {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.router
+}
 
 func (m *Model) fullCost(tokens int) time.Duration {
 	m.mu.Lock()
