@@ -1,6 +1,7 @@
 package tokenizer
 
 import (
+	"fmt"
 	"math/rand"
 	"path/filepath"
 	"testing"
@@ -31,6 +32,37 @@ func TestMergeLongEqualsShort(t *testing.T) {
 		}
 		if len(a) == len(base) {
 			t.Fatalf("word %q: no merge applied", word)
+		}
+	}
+}
+
+// Encode is safe for concurrent use (the BPE word cache is shared).
+func TestConcurrentEncode(t *testing.T) {
+	tok, err := Load(filepath.Join("..", "testdata", "tiny-decoder", "tokenizer.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := loadFixture(t, "wordpiece")
+	want := make([][]int, len(f.Cases))
+	for i, c := range f.Cases {
+		want[i] = tok.Encode(c.Text, true).IDs
+	}
+	tok, _ = Load(filepath.Join("..", "testdata", "tiny-decoder", "tokenizer.json")) // fresh cache
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i, c := range f.Cases {
+				if got := tok.Encode(c.Text, true).IDs; !equalIDs(got, want[i]) {
+					done <- fmt.Errorf("case %s differs under concurrency", c.Name)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
 		}
 	}
 }
