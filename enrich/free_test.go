@@ -177,3 +177,19 @@ func TestFreeHonoursCancelAndTasks(t *testing.T) {
 	}
 	var _ enrich.Analyzer = f
 }
+
+func BenchmarkFreeContract(b *testing.B) {
+	root, _ := datasets.RepoRoot()
+	raw, err := os.ReadFile(filepath.Join(root, "samples", "contracts", "cuad-143-service.txt"))
+	if err != nil {
+		b.Skip("sample missing")
+	}
+	f := enrich.NewFree(enrich.FreeOptions{})
+	doc := parsed("c.txt", string(raw), document.TypeText)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := f.Analyze(context.Background(), doc, enrich.Request{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
