@@ -351,7 +351,7 @@ func dates(x *collector, text string, sents []sentence) {
 }
 
 var (
-	effectiveSentRe = regexp.MustCompile(`(?i)\b(?:this|the\s+present)\s+(?:agreement|contract|amendment)\s+(?:shall|will|is\s+to|is)\s+(?:become\s+|be\s+|come\s+into\s+|enter\s+into\s+|take\s+)?(?:effective|force|effect)\b|\beffective\s+date["”]?\s+(?:shall\s+)?means?|\bcommencement\s+date\s+(?:for|of)\s+this|\b(?:agreement|contract)\s+(?:shall|will)\s+(?:commence|begin)\s+(?:upon|on)\s+(?:the\s+)?(?:date|execution|signing)`)
+	effectiveSentRe = regexp.MustCompile(`(?i)^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the\s+present|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract|amendment)\s+(?:shall|will|is\s+to|is)\s+(?:automatically\s+)?(?:become\s+|be\s+|come\s+into\s+|enter\s+into\s+|take\s+)?(?:effective|force|effect)\b|^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract)\s+(?:commences|begins|becomes\s+effective)|\beffective\s+date["”]?\s+(?:shall\s+)?means?|\beffective\s+date\s+of\s+this\s+[^.]{0,40}?(?:shall\s+be|is|will\s+be)|\bcommencement\s+date\s+(?:for|of)\s+this|\bterm\s+of\s+this\s+(?:agreement|contract)[^.]{0,60}?(?:shall|will)\s+(?:commence|begin)|\b(?:executed|signed)\b[^.]{0,60}\beffective\s+as\s+of\s+the\s+date`)
 	refersEffective = regexp.MustCompile(`(?i)(?:on|as\s+of|from|after)\s+the\s+(?:effective|commencement)\s+date`)
 	aboveDateRe     = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)`)
 )
