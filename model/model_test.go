@@ -90,6 +90,9 @@ func TestOptimumExportLoads(t *testing.T) {
 	if !m.Bundle.Optimum || m.HasShallowExit() {
 		t.Fatalf("optimum export: optimum=%v shallow=%v", m.Bundle.Optimum, m.HasShallowExit())
 	}
+	if extra := m.Bundle.ExtraInputs["model"]; len(extra) != 1 || extra[0] != "token_type_ids" {
+		t.Fatalf("token_type_ids not filled by the runtime: %v", extra)
+	}
 	if d := runParity(t, m, filepath.Join(dir, "parity.json")); d > 1e-4 {
 		t.Fatalf("max abs diff %.3g", d)
 	}
