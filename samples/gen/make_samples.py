@@ -2,7 +2,8 @@
 """Rebuild docmill's samples/ folder from the shared datasets plus generated
 logs. Run from the repository root:
 
-    /usr/bin/python3 samples/gen/make_samples.py
+    /usr/bin/python3 samples/gen/make_samples.py        # everything
+    /usr/bin/python3 samples/gen/make_samples.py bad    # only samples/bad
 
 Needs the datasets (DOCMILL_DATASETS, default ../shared/datasets) and, for
 the PDF and DOCX files, LibreOffice (Debian: libreoffice-writer-nogui) and
@@ -106,7 +107,25 @@ def contract_html(c):
     return f"<html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head><body>{''.join(out)}</body></html>"
 
 
+def make_bad():
+    """Dead-letter demonstrations: a PDF whose body is destroyed after its
+    first object (no catalog, no xref, so not even a rebuilt cross-reference
+    table helps), and random bytes."""
+    rng = random.Random(7)
+    with open(os.path.join(S, "regulations", "gdpr-article-6.pdf"), "rb") as f:
+        pdf = f.read()
+    head = pdf[: pdf.index(b"stream")]
+    body = bytes(rng.randrange(256) for _ in range(16384)).replace(b"obj", b"xxx").replace(b"Catalog", b"xxxxxxx")
+    with open(os.path.join(S, "bad", "corrupt.pdf"), "wb") as f:
+        f.write(head + body + b"\n%%EOF\n")
+    with open(os.path.join(S, "bad", "junk.bin"), "wb") as f:
+        f.write(bytes(rng.randrange(256) for _ in range(8192)))
+
+
 def main():
+    if sys.argv[1:] == ["bad"]:
+        make_bad()
+        return
     if not os.path.isdir(DATA):
         sys.exit(f"datasets not found at {DATA} (set DOCMILL_DATASETS)")
     for d in ["contracts", "regulations", "logs", "chinese", "bad"]:
@@ -166,17 +185,7 @@ def main():
         soffice(src, "pdf", tmp)
         shutil.copy(os.path.join(tmp, CSL_PDF + ".pdf"), os.path.join(S, "chinese", CSL_PDF + ".pdf"))
 
-        # Dead-letter demonstrations: a PDF cut in half and scrambled, and random bytes.
-        rng = random.Random(7)
-        with open(os.path.join(S, "regulations", name + ".pdf"), "rb") as f:
-            pdf = bytearray(f.read())
-        pdf = pdf[: len(pdf) // 2]
-        for _ in range(200):
-            pdf[rng.randrange(200, len(pdf))] = rng.randrange(256)
-        with open(os.path.join(S, "bad", "corrupt.pdf"), "wb") as f:
-            f.write(pdf)
-        with open(os.path.join(S, "bad", "junk.bin"), "wb") as f:
-            f.write(bytes(rng.randrange(256) for _ in range(8192)))
+        make_bad()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

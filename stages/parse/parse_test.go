@@ -402,3 +402,21 @@ func zipWithout(t *testing.T) []byte {
 	}
 	return buf.Bytes()
 }
+
+func TestPDFBrokenXrefIsRepaired(t *testing.T) {
+	pdf := readFixture(t, "contract.pdf")
+	i := bytes.LastIndex(pdf, []byte("startxref"))
+	if i < 0 {
+		t.Fatal("fixture has no startxref")
+	}
+	// Point startxref at garbage, as a text-mode transfer or a bad
+	// incremental save would.
+	broken := append(bytes.Clone(pdf[:i]), []byte("startxref\n17\n%%EOF\n")...)
+	if _, err := extractPDFOnce(broken, DefaultLimits(), nil); err == nil {
+		t.Fatal("broken xref parsed without repair; the test proves nothing")
+	}
+	p := mustParse(t, "broken-xref.pdf", broken)
+	if p.Meta["repaired"] == "" || !strings.Contains(p.Text, "Northwind Traders Inc.") {
+		t.Errorf("not repaired: meta %v text %.80q", p.Meta, p.Text)
+	}
+}

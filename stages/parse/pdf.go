@@ -19,6 +19,48 @@ import (
 // reading stops once the text passes lim.MaxBytes or the parse is
 // abandoned (stop).
 func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
+	ex, err := extractPDFOnce(data, lim, stop)
+	if err == nil || !repairable(err) || stop.stopped() {
+		return ex, err
+	}
+	fixed, ok := repairPDF(data)
+	if !ok {
+		return nil, err
+	}
+	ex2, err2 := extractPDFOnce(fixed, lim, stop)
+	if err2 != nil {
+		return nil, err // the original reason says more than the repaired copy's
+	}
+	if ex2.meta == nil {
+		ex2.meta = map[string]string{}
+	}
+	ex2.meta["repaired"] = "cross-reference table rebuilt from the objects found"
+	return ex2, nil
+}
+
+// repairable reports whether a failure may come from a broken
+// cross-reference table, which repairPDF can rebuild.
+func repairable(err error) bool {
+	var pe *Error
+	if !errors.As(err, &pe) {
+		return false
+	}
+	switch pe.Reason {
+	case reasonUnreadable, reasonNoPages, reasonPageTree:
+		return true
+	}
+	return false
+}
+
+// Reasons that a rebuilt cross-reference table may cure.
+const (
+	reasonUnreadable = "corrupt or unreadable PDF"
+	reasonNoPages    = "PDF has no pages (or a broken page tree)"
+	reasonPageTree   = "corrupt PDF (page tree unreadable)"
+)
+
+// extractPDFOnce is one attempt at extractPDF.
+func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 	r, err := openPDF(data)
 	if err != nil {
 		return nil, err
@@ -27,11 +69,11 @@ func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 	// page and loops forever on a cyclic tree; walkPages is bounded.
 	list, err := safeCall(func() []pdf.Page { return walkPages(r, lim.MaxPages, stop) })
 	if err != nil {
-		return nil, permanent("", "corrupt PDF (page tree unreadable)", err)
+		return nil, permanent("", reasonPageTree, err)
 	}
 	pages := len(list)
 	if pages == 0 {
-		return nil, permanent("", "PDF has no pages (or a broken page tree)", nil)
+		return nil, permanent("", reasonNoPages, nil)
 	}
 	meta := map[string]string{}
 	if declared := declaredPages(r); declared > pages && pages == lim.MaxPages {
@@ -115,7 +157,7 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 		return r
 	})
 	if err != nil {
-		reason := "corrupt or unreadable PDF"
+		reason := reasonUnreadable
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {
 			reason = "encrypted PDF (password required)"
 		}

@@ -1,0 +1,110 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+)
+
+// The most common PDF damage is a broken cross-reference table: a file cut
+// short, offsets shifted by a text-mode transfer, a missing startxref. The
+// objects themselves are intact, so, like pdf.js and poppler, docmill can
+// find them by scanning for "N G obj" and rebuild the table. repairPDF
+// appends a fresh xref table and trailer to a copy of the file; ledongthuc
+// then reads the new table, which points at every object found.
+
+var (
+	reObjHead = regexp.MustCompile(`(?:^|[\r\n\t \x00])(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+obj\b`)
+	reRootRef = regexp.MustCompile(`/Root[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
+	reInfoRef = regexp.MustCompile(`/Info[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
+	reCatalog = regexp.MustCompile(`/Type[\r\n\t \x00]*/Catalog\b`)
+)
+
+// objLoc is where an object starts and its generation.
+type objLoc struct {
+	off int
+	gen int
+}
+
+// repairPDF returns data with a rebuilt xref table and trailer appended,
+// or false when no objects or no document catalog can be found.
+func repairPDF(data []byte) ([]byte, bool) {
+	maxObj := int64(len(data))/8 + 100_000
+	objs := map[int]objLoc{}
+	var order []int
+	for _, m := range reObjHead.FindAllSubmatchIndex(data, -1) {
+		num, err1 := strconv.ParseInt(string(data[m[2]:m[3]]), 10, 64)
+		gen, err2 := strconv.Atoi(string(data[m[4]:m[5]]))
+		if err1 != nil || err2 != nil || num <= 0 || num > maxObj {
+			continue
+		}
+		if _, seen := objs[int(num)]; !seen {
+			order = append(order, int(num))
+		}
+		objs[int(num)] = objLoc{off: m[2], gen: gen} // later copies win, as in an incremental update
+	}
+	if len(objs) == 0 {
+		return nil, false
+	}
+	root := lastRef(data, reRootRef, objs)
+	if root == 0 {
+		root = findCatalog(data, objs, order)
+	}
+	if root == 0 {
+		return nil, false
+	}
+	size := 0
+	for n := range objs {
+		size = max(size, n+1)
+	}
+	var b bytes.Buffer
+	b.Grow(len(data) + 20*size + 200)
+	b.Write(data)
+	b.WriteString("\n")
+	start := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", size)
+	for n := 1; n < size; n++ {
+		if o, ok := objs[n]; ok {
+			fmt.Fprintf(&b, "%010d %05d n\r\n", o.off, o.gen)
+		} else {
+			b.WriteString("0000000000 65535 f\r\n")
+		}
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d %d R", size, root, objs[root].gen)
+	if info := lastRef(data, reInfoRef, objs); info != 0 {
+		fmt.Fprintf(&b, " /Info %d %d R", info, objs[info].gen)
+	}
+	fmt.Fprintf(&b, " >>\nstartxref\n%d\n%%%%EOF\n", start)
+	return b.Bytes(), true
+}
+
+// lastRef returns the object number of the last reference matched by re
+// that points at an object that exists, or 0.
+func lastRef(data []byte, re *regexp.Regexp, objs map[int]objLoc) int {
+	ms := re.FindAllSubmatch(data, -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		n, err := strconv.Atoi(string(ms[i][1]))
+		if _, ok := objs[n]; err == nil && ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// findCatalog returns the last object whose dictionary says /Type /Catalog.
+func findCatalog(data []byte, objs map[int]objLoc, order []int) int {
+	found := 0
+	for _, n := range order {
+		off := objs[n].off
+		end := min(len(data), off+4096)
+		body := data[off:end]
+		if i := bytes.Index(body, []byte("endobj")); i >= 0 {
+			body = body[:i]
+		}
+		if reCatalog.Match(body) {
+			found = n
+		}
+	}
+	return found
+}
