@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
@@ -19,7 +20,7 @@ import (
 // FreeVersion is the model-free tier's version; bump it whenever its
 // output for the same document changes, so stored results can be told
 // apart and reprocessed.
-const FreeVersion = "1.1.0"
+const FreeVersion = "1.2.0"
 
 // Defaults of the model-free tier.
 const (
@@ -124,10 +125,7 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 	if err != nil {
 		return err
 	}
-	text := doc.Text
-	if doc.Title != "" && !strings.HasPrefix(text, doc.Title) {
-		text = doc.Title + "\n" + text
-	}
+	text := withTitle(doc)
 	p := m.Predict(text)
 	a.Class, a.Confidence = p.Class, p.Confidence
 	a.Subtype, a.SubtypeConfidence = p.Subtype, p.SubtypeConfidence
@@ -160,7 +158,7 @@ func (f *Free) logs(doc *document.Parsed, a *document.Analysis) {
 // keywords extracts key phrases; for a log they come from its most
 // frequent templates, since raw log lines are mostly numbers and ids.
 func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analysis) {
-	text := doc.Text
+	text := clip(withTitle(doc), maxAnalysisBytes)
 	if a.Log != nil {
 		var b strings.Builder
 		for _, t := range a.Log.Templates {
@@ -184,9 +182,50 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	}
 	sentences := doc.Sentences
 	if len(sentences) == 0 {
-		sentences = lang.Sentences(doc.Text, language)
+		sentences = lang.Sentences(clip(doc.Text, maxAnalysisBytes), language)
 	}
+	sentences = clipSentences(sentences, maxAnalysisBytes)
 	a.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: f.o.SummaryChars, Language: language})
+}
+
+// maxAnalysisBytes bounds the text that keywords and summaries read: the
+// opening megabyte of a document says what it is about, and the cost of
+// both grows with the text.
+const maxAnalysisBytes = 1 << 20
+
+// withTitle prefixes the title when the text does not start with it: a
+// title is the densest statement of a document's topic.
+func withTitle(doc *document.Parsed) string {
+	if doc.Title != "" && !strings.HasPrefix(strings.TrimSpace(doc.Text), doc.Title) {
+		return doc.Title + "\n\n" + doc.Text
+	}
+	return doc.Text
+}
+
+// clip returns at most n bytes of s, cut at a line or rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n], '\n'); i > n/2 {
+		return s[:i]
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// clipSentences keeps the sentences that start within the first n bytes.
+func clipSentences(s []string, n int) []string {
+	total := 0
+	for i, x := range s {
+		total += len(x)
+		if total > n {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // logSentence says what a log holds in one line of text under max runes.

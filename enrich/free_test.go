@@ -193,3 +193,14 @@ func BenchmarkFreeContract(b *testing.B) {
 		}
 	}
 }
+
+func TestFreeLargeDocumentIsBounded(t *testing.T) {
+	para := "The Supplier shall deliver the goods to the Customer within thirty days. The Customer shall pay the price within sixty days of delivery.\n"
+	text := strings.Repeat(para, (3<<20)/len(para)) // ~3 MiB
+	doc := parsed("big.txt", text, document.TypeText)
+	doc.Title = "Supply Agreement"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{Tasks: []string{enrich.TaskKeywords, enrich.TaskSummary}})
+	if len(a.Keywords) == 0 || a.Summary == "" || utf8.RuneCountInString(a.Summary) > enrich.DefaultSummaryChars {
+		t.Errorf("keywords %v summary %q", a.Keywords, a.Summary)
+	}
+}
