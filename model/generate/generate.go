@@ -43,18 +43,19 @@ type Config struct {
 // Generator is a loaded decoder. Generate is safe for concurrent use;
 // calls run one at a time on the shared session.
 type Generator struct {
-	cfg      Config
-	tok      *tokenizer.Tokenizer
-	sess     *ort.DynamicAdvancedSession
-	layers   int
-	kvHeads  int
-	headDim  int
-	inputs   []string
-	outputs  []string
-	hasPos   bool
-	stop     map[int]bool
-	mu       sync.Mutex
-	fileSize int64
+	cfg       Config
+	tok       *tokenizer.Tokenizer
+	sess      *ort.DynamicAdvancedSession
+	layers    int
+	kvHeads   int
+	headDim   int
+	inputs    []string
+	outputs   []string
+	hasPos    bool
+	hasBranch bool
+	stop      map[int]bool
+	mu        sync.Mutex
+	fileSize  int64
 }
 
 // Result is one generation.
@@ -158,6 +159,10 @@ func (g *Generator) readGraph(path string, hc hfConfig) error {
 		if m == nil {
 			continue
 		}
+		if in.DataType != ort.TensorElementDataType(ort.TensorElementDataTypeFloat) {
+			return fmt.Errorf("%s: %s is %s; only float32 KV caches are supported (use the fp32, q4 or int8 "+
+				"variant, not fp16/q4f16)", filepath.Base(path), in.Name, in.DataType)
+		}
 		n, _ := strconv.Atoi(m[1])
 		g.layers = max(g.layers, n+1)
 		if d := in.Dimensions; len(d) == 4 {
@@ -193,6 +198,12 @@ func (g *Generator) readGraph(path string, hc hfConfig) error {
 	g.inputs = []string{"input_ids", "attention_mask"}
 	if g.hasPos {
 		g.inputs = append(g.inputs, "position_ids")
+	}
+	// Optimum's merged decoders switch between their no-cache and cache
+	// branches with this flag.
+	g.hasBranch = have["use_cache_branch"]
+	if g.hasBranch {
+		g.inputs = append(g.inputs, "use_cache_branch")
 	}
 	outNames := map[string]bool{}
 	for _, o := range outs {
@@ -379,6 +390,14 @@ func (g *Generator) step(ids []int, pastLen int, past []ort.Value) (int, []ort.V
 			return 0, nil, err
 		}
 		inputs = append(inputs, t)
+	}
+	if g.hasBranch {
+		flag, err := ort.NewTensor(ort.NewShape(1), []bool{pastLen > 0})
+		if err != nil {
+			return 0, nil, err
+		}
+		own = append(own, flag)
+		inputs = append(inputs, flag)
 	}
 	inputs = append(inputs, past...)
 	outputs := make([]ort.Value, len(g.outputs))
