@@ -185,3 +185,14 @@ func sameOrder(a, b []document.Keyword) bool {
 	}
 	return true
 }
+
+func TestAnalyzerEmptyDocument(t *testing.T) {
+	a := NewAnalyzer(loadTiny(t, Options{Threads: 1}), AnalyzerOptions{})
+	an, err := a.Analyze(context.Background(), &document.Parsed{ID: "empty"}, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an.Class == "" || len(an.Keywords) != 0 || an.Summary != "" {
+		t.Fatalf("empty document: %+v", an)
+	}
+}
