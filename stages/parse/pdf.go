@@ -149,13 +149,18 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 	if err := precheckPDF(data); err != nil {
 		return nil, permanent("", "corrupt or hostile PDF (unbounded structure)", err)
 	}
-	r, err := safeCall(func() *pdf.Reader {
+	type opened struct {
+		r   *pdf.Reader
+		err error
+	}
+	o, err := safeCall(func() opened {
 		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			panic(err)
-		}
-		return r
+		return opened{r, err}
 	})
+	if err == nil && o.err != nil {
+		err = errors.New(printable(o.err.Error(), 200))
+	}
+	r := o.r
 	if err != nil {
 		reason := reasonUnreadable
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {
@@ -166,11 +171,16 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 	return r, nil
 }
 
-// safeCall runs fn and turns a panic into an error.
+// safeCall runs fn and turns a panic into an error wrapping errPanic
+// (errStopped and errTooMany are passed through as they are).
 func safeCall[T any](fn func() T) (v T, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = errors.New(printable(fmt.Sprint(p), 200))
+			if e, ok := p.(error); ok && (errors.Is(e, errStopped) || errors.Is(e, errTooMany)) {
+				err = e // our own budget panics keep their identity
+				return
+			}
+			err = fmt.Errorf("%w: %s", errPanic, printable(fmt.Sprint(p), 200))
 		}
 	}()
 	return fn(), nil
@@ -220,8 +230,9 @@ func declaredPages(r *pdf.Reader) int {
 	return n
 }
 
-// undecodable reports whether most of text is U+FFFD (glyphs the library
-// could not map to Unicode).
+// undecodable reports whether more than 30% of text is U+FFFD (glyphs the
+// library could not map to Unicode): such text is useless for search and
+// analysis.
 func undecodable(text string) bool {
 	n, bad := 0, 0
 	for _, r := range text {
@@ -233,7 +244,7 @@ func undecodable(text string) bool {
 			bad++
 		}
 	}
-	return n > 0 && bad*2 > n
+	return n > 0 && bad*10 > n*3
 }
 
 // printable keeps error text from malformed files readable: invalid or
