@@ -146,9 +146,13 @@ func headerEnd(toks []htok, line string) (int, string, string) {
 }
 
 // levelPlausible rejects level words that are really content: a single
-// letter only counts before a component token, and any level must follow
-// some timestamp or id.
+// letter only counts before a component token, and a level must follow
+// some timestamp or id unless it opens the line in capitals.
 func levelPlausible(toks []htok, i int, sawID bool) bool {
+	w := strings.Trim(toks[i].text, "[]:,")
+	if i == 0 && len(w) >= 4 && w == strings.ToUpper(w) && i+1 < len(toks) {
+		return true // "ERROR: disk full", "WARN retrying"
+	}
 	if !sawID {
 		return false
 	}

@@ -22,6 +22,9 @@ func TestSplitHeader(t *testing.T) {
 		{"2024-03-01 10:00:01 - INFO  [Worker-3@88] - job 7 done", "job 7 done", "INFO", "", true},
 		{"2024-03-01 10:00:01, Info                  CBS    Loaded stack", "Loaded stack", "INFO", "CBS", true},
 		{"[03.01 10:00:01] app.exe - host:80 open through proxy", "host:80 open through proxy", "", "", true},
+		{"ERROR: disk /dev/sda1 full", "disk /dev/sda1 full", "ERROR", "", false},
+		{"2024/03/01 10:00:01 listening on :8080", "listening on :8080", "", "", true},
+		{"2024-03-01 10:00:01,123 - app.db - WARNING - slow query", "slow query", "WARN", "", true},
 		// No header: the whole line is content.
 		{"just a message: with a colon", "just a message: with a colon", "", "", false},
 		// A level word that is the whole message stays content.
@@ -171,5 +174,20 @@ func TestKVKey(t *testing.T) {
 	a, b := kvKey("a.b"), kvKey("a/b")
 	if a == b || strings.ContainsAny(a[len("templates."):], "./") && !strings.HasPrefix(a, "templates.a_b.") {
 		t.Errorf("keys %q %q", a, b)
+	}
+}
+
+func BenchmarkMinerAdd(b *testing.B) {
+	lines := []string{
+		"2024-03-01 10:00:01,123 INFO [main] app.Server: request 42 from 10.0.0.1:5555 served in 12 ms",
+		"2024-03-01 10:00:01,124 WARN [w3] app.Cache: eviction of key user:1234 after 300 s",
+		"Mar  1 10:00:01 web01 sshd[1234]: Accepted password for bob from 10.0.0.9 port 2222 ssh2",
+		"2024-03-01 10:00:02 ERROR db: connection to /var/run/pg.sock lost (errno=104)",
+	}
+	m := NewMiner(DefaultConfig())
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		_, content := SplitHeader(lines[i%len(lines)])
+		m.Add(content)
 	}
 }

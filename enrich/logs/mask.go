@@ -28,6 +28,17 @@ var maskRules = []*regexp.Regexp{
 // delimiter that must be kept.
 const pathRule = 6
 
+// ruleNeeds lists, per rule, bytes of which a line must hold at least one
+// for the rule to apply, and whether it needs a digit: a cheap test that
+// skips most regular-expression passes.
+var ruleNeeds = []struct {
+	anyOf string
+	digit bool
+}{
+	{"/", false}, {"-", true}, {":-", false}, {".", true}, {":", false},
+	{".", false}, {"/\\", false}, {"-", true}, {"JFMASOND", true}, {":", true},
+}
+
 // tokenPunct is trimmed from a token before deciding whether it is a
 // variable, and put back around the wildcard.
 const tokenPunct = `[](){},;:"'.!?`
@@ -36,7 +47,11 @@ const tokenPunct = `[](){},;:"'.!?`
 // token holding a digit become Wildcard, key=value keeps the key.
 func mask(content string, c Config) []string {
 	s := content
+	digit := hasDigit(s)
 	for i, re := range maskRules {
+		if n := ruleNeeds[i]; (n.digit && !digit) || !strings.ContainsAny(s, n.anyOf) {
+			continue
+		}
 		if i == pathRule {
 			s = re.ReplaceAllStringFunc(s, keepLead)
 			continue

@@ -47,6 +47,9 @@ func findTime(toks []htok) (time.Time, int) {
 		parts[i] = strings.TrimRight(strings.Trim(t.text, "[]"), ",")
 	}
 	for i := range parts {
+		if toks[i].kind != kID && toks[i].kind != kBracket {
+			continue // a timestamp starts with a digit or a month/day name
+		}
 		for n := 5; n >= 1; n-- {
 			if i+n > len(parts) {
 				continue
@@ -64,7 +67,11 @@ func parseTime(s string) (time.Time, bool) {
 	if s == "" || !hasDigit(s) {
 		return time.Time{}, false
 	}
+	letter := s[0] > '9'
 	for _, l := range timeLayouts {
+		if (l[0] > '9') != letter || len(s) < len(l)-12 || len(s) > len(l)+12 {
+			continue // cheap shape test: time.Parse failures are costly
+		}
 		if t, err := time.Parse(l, s); err == nil {
 			return t, true
 		}
