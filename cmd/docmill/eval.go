@@ -22,6 +22,9 @@ object with --json); a progress bar goes to stderr.
   summary   JSONL {"id","text","summary"} (legal_plain_english_summaries/pairs.jsonl as
             is): ROUGE-1/2/L F (stemmed) under a budget (--chars, default the
             reference's length), with LEAD and TextRank under the same budget.
+            --protocol retrieval, for collections without references (the EU
+            articles): each summary (--chars, default 300) is a BM25 query over all
+            documents; MRR, hit@1, hit@10 of its own document.
   classify  JSONL {"id","text"|"path","label"} (--label-field names another label
             field): accuracy, macro-F1, confusion matrix.
   logs      a loghub_2k folder: grouping accuracy per system.
@@ -50,6 +53,7 @@ func init() {
 	f.StringVar(&evalCfg.LabelField, "label-field", "label", "classify: the JSON field holding the gold label")
 	f.StringVar(&evalCfg.Model, "model", "", "model bundle folder (default $DOCMILL_MODEL, then model/bundles/docmill-mini)")
 	f.BoolVar(&evalCfg.Subtype, "subtype", false, "classify: evaluate the predicted sub-type instead of the class")
+	f.StringVar(&evalCfg.Protocol, "protocol", "rouge", "summary: rouge (against reference summaries) or retrieval (reference-free: each summary as a query must find its own document)")
 	f.StringVar(&evalCfg.Split, "split", "", "keep only train, dev or test documents under the shared split rule (keyed by the data file's folder name)")
 	f.StringVar(&evalCfg.IndexDir, "index-dir", "", "search: where to build the throw-away indexes (default a temporary folder)")
 	_ = evalCmd.MarkFlagRequired("task")

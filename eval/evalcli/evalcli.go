@@ -38,6 +38,7 @@ type Config struct {
 	IndexDir    string // search: index folder; "" = a temporary one
 	Model       string // model bundle folder; "" = $DOCMILL_MODEL or model/bundles/docmill-mini
 	Subtype     bool   // classify: evaluate the sub-type instead of the class
+	Protocol    string // summary: "rouge" (default, against references) or "retrieval" (reference-free)
 	Split       string // keep only this split (eval.SplitOf by the data file's folder); "" = all
 }
 
@@ -114,12 +115,43 @@ func evalSummary(ctx context.Context, cfg Config, opt eval.Options) (any, error)
 	if docs, err = inSplit(cfg, docs, func(d eval.SummaryDoc) string { return d.ID }); err != nil {
 		return nil, err
 	}
+	switch cfg.Protocol {
+	case "", "rouge":
+		for _, d := range docs {
+			if d.Summary == "" {
+				return nil, fmt.Errorf("document %s has no reference summary: use --protocol retrieval for collections without references", d.ID)
+			}
+		}
+	case "retrieval":
+	default:
+		return nil, fmt.Errorf("unknown summary protocol %q (want rouge or retrieval)", cfg.Protocol)
+	}
 	sys, closeSys, err := evalSystem(cfg, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
 	defer closeSys()
-	return eval.EvalSummary(ctx, docs, sys, opt)
+	if cfg.Protocol != "retrieval" {
+		return eval.EvalSummary(ctx, docs, sys, opt)
+	}
+	dir, cleanup, err := indexDir(cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
+	return eval.EvalSummaryRetrieval(ctx, docs, sys, dir, opt)
+}
+
+// indexDir is --index-dir, or a temporary folder removed by cleanup.
+func indexDir(cfg Config) (dir string, cleanup func(), err error) {
+	if cfg.IndexDir != "" {
+		return cfg.IndexDir, func() {}, nil
+	}
+	tmp, err := os.MkdirTemp("", "docmill-eval-index-")
+	if err != nil {
+		return "", nil, fmt.Errorf("index folder: %w", err)
+	}
+	return tmp, func() { os.RemoveAll(tmp) }, nil
 }
 
 func evalClassify(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
@@ -270,15 +302,11 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 	}
 	defer closeSys()
 	sys = &s
-	dir := cfg.IndexDir
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "docmill-eval-search-")
-		if err != nil {
-			return nil, fmt.Errorf("index folder: %w", err)
-		}
-		defer os.RemoveAll(tmp)
-		dir = tmp
+	dir, cleanup, err := indexDir(cfg)
+	if err != nil {
+		return nil, err
 	}
+	defer cleanup()
 	return eval.EvalSearch(ctx, set, sys, dir, opt)
 }
 
@@ -431,6 +459,12 @@ func printTable(w io.Writer, res any) error {
 		for _, name := range sortedKeys(r.Baselines) {
 			sumRow(tw, name, r.Baselines[name])
 		}
+	case *eval.SummaryRetrievalResult:
+		fmt.Fprintf(tw, "summary as query for its source (%d docs, budget %s)\tMRR\thit@1\thit@10\tmean chars\n", r.Docs, r.Budget)
+		retRow(tw, "docmill "+r.System, r.RetrievalReport)
+		for _, name := range sortedKeys(r.Baselines) {
+			retRow(tw, name, r.Baselines[name])
+		}
 	case *eval.ClassifyResult:
 		classTable(tw, r)
 	case *eval.SearchResult:
@@ -455,6 +489,10 @@ func sumRow(w io.Writer, name string, r eval.SummaryReport) {
 // maxMatrix is the most labels printed as a confusion matrix; beyond it
 // the table lists per-label scores (the matrix stays in --json).
 const maxMatrix = 8
+
+func retRow(w io.Writer, name string, r eval.RetrievalReport) {
+	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.0f\n", name, r.MRR, r.Hit1, r.Hit10, r.MeanChars)
+}
 
 func classTable(w io.Writer, r *eval.ClassifyResult) {
 	fmt.Fprintf(w, "classify (%d docs, tier %s)\taccuracy %.4f\tmacro-F1 %.4f\n\n", r.Docs, r.System, r.Accuracy, r.MacroF1)

@@ -142,6 +142,13 @@ func TestRunErrors(t *testing.T) {
 	if err := Run(context.Background(), Config{Task: "keywords", Data: filepath.Join(t.TempDir(), "missing.jsonl")}, &out, &out); err == nil {
 		t.Fatal("missing data must fail")
 	}
+	noRef := writeJSONL(t, []map[string]any{{"id": "art1", "text": "Member States shall ensure compliance."}})
+	if err := Run(context.Background(), Config{Task: "summary", Data: noRef, Tier: "free"}, &out, &out); err == nil || !strings.Contains(err.Error(), "--protocol retrieval") {
+		t.Fatalf("summary without references: %v", err)
+	}
+	if err := Run(context.Background(), Config{Task: "summary", Data: noRef, Tier: "free", Protocol: "bleu"}, &out, &out); err == nil {
+		t.Fatal("unknown protocol must fail")
+	}
 	bad := writeJSONL(t, []map[string]any{{"id": "1", "text": "x"}})
 	if err := Run(context.Background(), Config{Task: "classify", Data: bad}, &out, &out); err == nil || !strings.Contains(err.Error(), "label") {
 		t.Fatalf("classify without labels: %v", err)

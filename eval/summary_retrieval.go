@@ -1,0 +1,160 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"unicode/utf8"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
+)
+
+// DefaultRetrievalChars is the summary budget of the retrieval protocol
+// when none is given: about two sentences of legislation, well under the
+// median article (1,214 characters on the EU articles), so a summary must
+// choose.
+const DefaultRetrievalChars = 300
+
+// RetrievalReport scores summaries by how well each one finds its own
+// document among all documents of the collection.
+type RetrievalReport struct {
+	MRR       float64 `json:"mrr"`
+	Hit1      float64 `json:"hit_at_1"`
+	Hit10     float64 `json:"hit_at_10"`
+	MeanChars float64 `json:"mean_chars"`
+	Docs      int     `json:"docs"`
+}
+
+// SummaryRetrievalResult is the outcome of the retrieval protocol: the
+// system's scores at the top level and LEAD and TextRank beside them.
+type SummaryRetrievalResult struct {
+	Task     string `json:"task"`
+	Protocol string `json:"protocol"`
+	System   string `json:"system"`
+	Budget   string `json:"budget"`
+	RetrievalReport
+	Baselines map[string]RetrievalReport `json:"baselines,omitempty"`
+}
+
+// EvalSummaryRetrieval is the reference-free summary protocol, for
+// collections without reference summaries (the EU articles): every
+// document is summarised under the budget by sys, LEAD and TextRank; all
+// documents are indexed (BM25, body only) in a fresh index under dir; each
+// summary, reduced to its words, is a query, and the rank of its own
+// document gives MRR, hit@1 and hit@10. A summary that keeps what is
+// specific to its document finds it; one that keeps boilerplate shared by
+// many documents ("Member States shall ensure ...") does not. Comparing a
+// document's opening with its title, by contrast, is no measure of a
+// summary.
+func EvalSummaryRetrieval(ctx context.Context, docs []SummaryDoc, sys System, dir string, opt Options) (*SummaryRetrievalResult, error) {
+	if sys.Summarize == nil {
+		return nil, fmt.Errorf("tier %s has no summariser", sys.Name)
+	}
+	docs = limit(docs, opt.Limit)
+	n := opt.Chars
+	if n <= 0 {
+		n = DefaultRetrievalChars
+	}
+	names := []string{"ours"}
+	if opt.Baselines {
+		names = append(names, "lead", "textrank")
+	}
+	sums := make([][]string, len(docs)) // per document, per name
+	err := forEach(ctx, len(docs), opt, "summary", func(ctx context.Context, i int) error {
+		d := docs[i]
+		p := ParseText(d.ID, d.Text)
+		s, err := sys.Summarize(ctx, p, n)
+		if err != nil {
+			return fmt.Errorf("summary %s: %w", d.ID, err)
+		}
+		sums[i] = []string{Budget(s, n)}
+		if opt.Baselines {
+			sums[i] = append(sums[i], Lead(d.Text, n), TextRank(baselineSentences(p), p.Language, n))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ranks, err := sourceRanks(ctx, docs, sums, len(names), filepath.Join(dir, "summary-retrieval"), opt)
+	if err != nil {
+		return nil, err
+	}
+	res := &SummaryRetrievalResult{Task: "summary", Protocol: "retrieval", System: sys.Name,
+		Budget: fmt.Sprintf("%d chars", n)}
+	for k, name := range names {
+		rep := retrievalReport(ranks[k], sums, k)
+		if name == "ours" {
+			res.RetrievalReport = rep
+			continue
+		}
+		if res.Baselines == nil {
+			res.Baselines = map[string]RetrievalReport{}
+		}
+		res.Baselines[name] = rep
+	}
+	rows := make([]SummaryPrediction, len(docs))
+	for i, d := range docs {
+		rows[i] = SummaryPrediction{ID: d.ID, Summary: sums[i][0]}
+	}
+	return res, writePredictions(opt.Predictions, rows)
+}
+
+// sourceRanks indexes the documents and returns, per system k and document
+// i, the 1-based rank of document i for its summary (0: not in the hits).
+func sourceRanks(ctx context.Context, docs []SummaryDoc, sums [][]string, systems int, dir string, opt Options) ([][]int, error) {
+	results := make([]*document.Result, len(docs))
+	for i, d := range docs {
+		p := ParseText(d.ID, d.Text)
+		results[i] = &document.Result{ID: d.ID, Text: d.Text, Language: p.Language, Size: len(d.Text),
+			ContentType: document.TypeText, Source: "eval"}
+	}
+	queries := make([]Query, 0, len(docs)*systems)
+	for k := 0; k < systems; k++ {
+		for i, d := range docs {
+			queries = append(queries, Query{ID: fmt.Sprintf("%d/%s", k, d.ID), Text: sums[i][k]})
+		}
+	}
+	run, err := searchRun(ctx, dir, index.Options{Scoring: index.ScoringBM25, NoEnrichment: true}, results, queries, opt, "summaries as queries")
+	if err != nil {
+		return nil, err
+	}
+	ranks := make([][]int, systems)
+	for k := range ranks {
+		ranks[k] = make([]int, len(docs))
+		for i, d := range docs {
+			for r, id := range run[fmt.Sprintf("%d/%s", k, d.ID)] {
+				if id == d.ID {
+					ranks[k][i] = r + 1
+					break
+				}
+			}
+		}
+	}
+	return ranks, nil
+}
+
+func retrievalReport(ranks []int, sums [][]string, k int) RetrievalReport {
+	var rep RetrievalReport
+	for i, r := range ranks {
+		if r > 0 {
+			rep.MRR += 1 / float64(r)
+		}
+		if r == 1 {
+			rep.Hit1++
+		}
+		if r > 0 && r <= 10 {
+			rep.Hit10++
+		}
+		rep.MeanChars += float64(utf8.RuneCountInString(sums[i][k]))
+	}
+	rep.Docs = len(ranks)
+	if n := float64(len(ranks)); n > 0 {
+		rep.MRR /= n
+		rep.Hit1 /= n
+		rep.Hit10 /= n
+		rep.MeanChars /= n
+	}
+	return rep
+}

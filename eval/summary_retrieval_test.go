@@ -1,0 +1,50 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+// Every article opens with the same boilerplate; what is specific comes
+// last. A summariser keeping the specific sentence finds its article every
+// time; LEAD, keeping the boilerplate, cannot tell the articles apart.
+func TestEvalSummaryRetrieval(t *testing.T) {
+	boiler := "Member States shall ensure that the competent authorities designated under this Regulation apply and enforce its provisions in full."
+	specific := []string{
+		"Payment service providers shall apply strong customer authentication to remote card payments.",
+		"Gatekeepers shall not combine personal data across core platform services without consent.",
+		"Manufacturers shall provide accessibility information for audiovisual media services.",
+		"Public sector bodies shall make high-value datasets available through application programming interfaces.",
+	}
+	var docs []SummaryDoc
+	for i, s := range specific {
+		docs = append(docs, SummaryDoc{ID: string(rune('a' + i)), Text: boiler + " " + s})
+	}
+	last := System{Name: "last", Summarize: func(_ context.Context, d *document.Parsed, n int) (string, error) {
+		return d.Sentences[len(d.Sentences)-1], nil
+	}}
+	var preds bytes.Buffer
+	res, err := EvalSummaryRetrieval(context.Background(), docs, last, t.TempDir(), Options{Baselines: true, Chars: 120, Predictions: &preds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.MRR != 1 || res.Hit1 != 1 || res.Docs != 4 || res.Budget != "120 chars" {
+		t.Fatalf("ours %+v", res.RetrievalReport)
+	}
+	lead := res.Baselines["lead"]
+	// LEAD's 120 characters are the same boilerplate for every article: at
+	// most one of the four tied articles can come first.
+	if lead.Hit1 > 0.25 || lead.MRR >= 1 {
+		t.Fatalf("lead %+v", lead)
+	}
+	if _, ok := res.Baselines["textrank"]; !ok {
+		t.Fatal("no textrank")
+	}
+	if n := strings.Count(preds.String(), "\n"); n != 4 {
+		t.Fatalf("%d prediction lines", n)
+	}
+}
