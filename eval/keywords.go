@@ -3,6 +3,22 @@
 // for classification, nDCG and MAP for search, and log template grouping
 // accuracy. Every metric is plain logic over predictions and gold data, so
 // the docmill eval command and the tests share it.
+//
+// Protocols, fixed so that figures are comparable:
+//   - Keywords: lower-case, split on non-alphanumerics, Porter stems (NLTK's
+//     default variant), exact match, duplicates removed on both sides, all
+//     gold keys, P/R/F1 at 5 and 10 per document, then the mean. It
+//     reproduces the reference YAKE figures of keyphrase_en to four decimals.
+//   - Summaries: ROUGE F-measure with rouge-score's tokenisation and
+//     stemming (CJK characters as tokens); ROUGE-L is the LCS over the whole
+//     texts (rouge-score's "rougeL"), ROUGE-Lsum the summary-level union LCS.
+//     Every system, LEAD and TextRank included, is cut to the same budget.
+//     Without references, the retrieval protocol asks each summary to find
+//     its own document.
+//   - Classification: accuracy and macro-F1 over the labels of gold and
+//     predictions.
+//   - Search: trec_eval's nDCG@10 (linear gain) and MAP, over every query
+//     with a relevant document; a query the run lacks scores 0.
 package eval
 
 import (
