@@ -23,7 +23,12 @@
 #      schemas), and with strict decoding into those types plus project rules;
 #   6. `docmill config check` (the real binary, amd64) on every docmill.yaml
 #      the ConfigMaps carry;
-#   7. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
+#   7. `go test ./deploy/`: the shipped nats.conf files parse strictly with
+#      nats-server's own parser, three servers booted from k8s/base/nats.conf
+#      (addresses moved to loopback) form a JetStream cluster and accept a
+#      3-replica stream, and compose's NATS command lines parse as nats-server
+#      flags;
+#   8. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
 #      gcc-aarch64-linux-gnu (installed with apt-get when missing; needs root).
 #
 # Needs Go 1.26, and network access to the Go module proxy and Debian's
@@ -152,6 +157,7 @@ if [[ -x "$work/validate" ]]; then
 	fi
 fi
 check "docmill config check on every ConfigMap config file" docmill_config
+check "NATS configs boot: go test ./deploy/ (3-node JetStream cluster from k8s/base/nats.conf)" go test -count=1 ./deploy/
 if [[ -z "${SKIP_ARM64:-}" ]]; then
 	check "arm64: cgo cross-compile of ./cmd/docmill with aarch64-linux-gnu-gcc" arm64_build
 fi
