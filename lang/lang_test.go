@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -105,6 +106,23 @@ func TestSentencesChineseHalfWidthPunctuation(t *testing.T) {
 	// English semicolons never end a sentence.
 	if got := Sentences("The Seller; and the Buyer.", "en"); len(got) != 1 {
 		t.Errorf("semicolon split English: %q", got)
+	}
+}
+
+func TestSentencesUnpunctuatedLinesStayApart(t *testing.T) {
+	// A table without punctuation: lines are not glued into one huge unit.
+	var lines []string
+	for i := range 60 {
+		lines = append(lines, fmt.Sprintf("row %d value alpha beta gamma delta epsilon", i))
+	}
+	got := Sentences(strings.Join(lines, "\n"), "en")
+	if len(got) < 2 {
+		t.Fatalf("one unit of %d bytes", len(got[0]))
+	}
+	for _, s := range got {
+		if len(s) > maxUnpunctuated+100 {
+			t.Errorf("unit of %d bytes", len(s))
+		}
 	}
 }
 

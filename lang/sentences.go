@@ -51,11 +51,18 @@ func paragraphs(text string) [][]string {
 	return paras
 }
 
+// maxUnpunctuated bounds a unit with no punctuation at all (not even a
+// comma):
+// past it, lines are not joined any more (tables, lists and log-like text
+// would otherwise become one giant "sentence").
+const maxUnpunctuated = 1500
+
 // lineUnits joins the lines of a paragraph into units that the sentence
 // scanner then splits further.
 func lineUnits(lines []string, zh bool) []string {
 	var units []string
 	var b strings.Builder
+	punct := false
 	for i, line := range lines {
 		if b.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
@@ -65,13 +72,15 @@ func lineUnits(lines []string, zh bool) []string {
 			}
 		}
 		b.WriteString(line)
+		punct = punct || strings.ContainsAny(line, ".!?;:,。！？；：，")
 		next := ""
 		if i+1 < len(lines) {
 			next = lines[i+1]
 		}
-		if next == "" || isListItem(next) || isHeading(line, next, zh) {
+		if next == "" || isListItem(next) || isHeading(line, next, zh) || !punct && b.Len() > maxUnpunctuated {
 			units = append(units, b.String())
 			b.Reset()
+			punct = false
 		}
 	}
 	return units
