@@ -52,9 +52,8 @@ func paragraphs(text string) [][]string {
 }
 
 // maxUnpunctuated bounds a unit with no punctuation at all (not even a
-// comma):
-// past it, lines are not joined any more (tables, lists and log-like text
-// would otherwise become one giant "sentence").
+// comma): past it, lines are not joined any more (tables, lists and
+// log-like text would otherwise become one giant "sentence").
 const maxUnpunctuated = 1500
 
 // lineUnits joins the lines of a paragraph into units that the sentence
