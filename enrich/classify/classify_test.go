@@ -75,3 +75,25 @@ func TestDefaultOnHandwrittenDocuments(t *testing.T) {
 		}
 	}
 }
+
+func TestChineseLegalRules(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"甲方与乙方经友好协商，就房屋租赁事宜签订本合同。第一条 租赁期限为两年。第二条 乙方应于每月五日前支付租金。":                                                    "contract",
+		"第一条 为了规范数据处理活动，保障数据安全，制定本法。第二条 在中华人民共和国境内开展数据处理活动，适用本法。":                                                   "regulation",
+		"本文研究了合同法第五十二条的适用问题，分析了甲方违约时的责任承担。":                                                                         "other", // one article, no self-reference, no 乙方
+		"Article 1 of the agreement between 甲方 and 乙方 is written in English mostly, with a few Chinese words here.": "",
+	}
+	for text, want := range cases {
+		p := m.Predict(text)
+		if want != "" && p.Class != want {
+			t.Errorf("%q classified %+v, want %s", text, p, want)
+		}
+		if want == "" && chineseLegal(text) != "" {
+			t.Errorf("rule fired on mostly English text %q", text)
+		}
+	}
+}

@@ -55,6 +55,13 @@ func (m *Model) Predict(text string) Prediction {
 	for i, l := range m.Class.Labels {
 		pred.Probs[l] = p[i]
 	}
+	if pred.Class == "other" {
+		if c := chineseLegal(text); c != "" {
+			// the subtype heads know no Chinese legal text either: no subtype
+			pred.Class, pred.Confidence = c, zhRuleConfid
+			return pred
+		}
+	}
 	if h := m.Sub[pred.Class]; h != nil && len(h.Labels) > 0 {
 		sp := h.probs(Features(text, h.Buckets))
 		sb := argmax(sp)
