@@ -26,7 +26,7 @@ const maxHeaderTokens = 14
 
 // maxHeaderWords is how many plain words (host, facility, tags) may sit in
 // a header before a level or component marker.
-const maxHeaderWords = 3
+const maxHeaderWords = 4
 
 // tokKind classifies a header token.
 type tokKind int
@@ -109,7 +109,7 @@ func headerEnd(toks []htok, line string) (int, string, string) {
 		t := toks[i]
 		switch t.kind {
 		case kLevel:
-			if !levelPlausible(toks, i, sawID) {
+			if !levelPlausible(toks, i, sawID) || (sepEnd > 0 && i > sepEnd) {
 				words++
 				if words > maxHeaderWords {
 					return sepEnd, "", ""

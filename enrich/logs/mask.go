@@ -22,7 +22,11 @@ var maskRules = []*regexp.Regexp{
 	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),                                                                                                      // ISO time
 	regexp.MustCompile(`\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{4})?)?\b`), // written date
 	regexp.MustCompile(`\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b`),                                                                                                                                                   // clock time
+	regexp.MustCompile(`[<>~]?\b\d+(?:[.,]\d+)?\s*(?:[KMGT]i?B|[KMG]bytes|bytes?|ms|us|µs|ns|sec|secs|seconds?|mins?|minutes?|hours?)\b`),                                                                       // quantity
 }
+
+// parenQuantity is a parenthesised amount with a unit.
+var parenQuantity = regexp.MustCompile(`\(\s*[<>~]?\d+(?:[.,]\d+)?\s*(?:[KMGT]i?B|[KMG]bytes|bytes?|ms|us|µs|ns|sec|secs|seconds?|mins?|minutes?|hours?|%)\s*\)`)
 
 // pathRule is the index of the path rule, whose match may start with a
 // delimiter that must be kept.
@@ -37,6 +41,7 @@ var ruleNeeds = []struct {
 }{
 	{"/", false}, {"-", true}, {":-", false}, {".", true}, {":", false},
 	{".", false}, {"/\\", false}, {"-", true}, {"JFMASOND", true}, {":", true},
+	{"bBsmhiu", true},
 }
 
 // tokenPunct is trimmed from a token before deciding whether it is a
@@ -48,6 +53,12 @@ const tokenPunct = `[](){},;:"'.!?`
 func mask(content string, c Config) []string {
 	s := content
 	digit := hasDigit(s)
+	if digit && strings.IndexByte(s, '(') >= 0 {
+		// A quantity in parentheses restates the one before it ("2048
+		// bytes (2 KB)"); drop it so that an optional restatement does
+		// not change the message's length.
+		s = parenQuantity.ReplaceAllString(s, "")
+	}
 	for i, re := range maskRules {
 		if n := ruleNeeds[i]; (n.digit && !digit) || !strings.ContainsAny(s, n.anyOf) {
 			continue
@@ -58,6 +69,7 @@ func mask(content string, c Config) []string {
 		}
 		s = re.ReplaceAllString(s, Wildcard)
 	}
+
 	fields := strings.Fields(s)
 	out := fields[:0]
 	for _, f := range fields {
