@@ -63,17 +63,28 @@ type BenchResult struct {
 	FullMsP50           float64 `json:"full_ms_p50"`
 	FullMsP95           float64 `json:"full_ms_p95"`
 	FullOverShallow     float64 `json:"full_over_shallow"`
-	BatchDocsPerS       float64 `json:"batch_docs_per_s"`
-	BatchConfig         string  `json:"batch_config"`
-	FP32Bytes           int64   `json:"fp32_bytes"`
-	Int8Bytes           int64   `json:"int8_bytes,omitempty"`
-	Int8FullMsP50       float64 `json:"int8_full_ms_p50,omitempty"`
-	Int8ShallowMsP50    float64 `json:"int8_shallow_ms_p50,omitempty"`
-	RouterMixedMsMean   float64 `json:"router_mixed_ms_mean"`
-	AlwaysFullMsMean    float64 `json:"always_full_ms_mean"`
-	RouterSpeedup       float64 `json:"router_speedup"`
-	RouterFullShare     float64 `json:"router_full_share"`
-	RouterThreshold     float64 `json:"router_threshold"`
+	// CPU figures: the model sessions' own CPU time per document (Linux,
+	// one intra-op thread), which other load on the machine barely moves.
+	ShallowCPUMsP50    float64 `json:"shallow_cpu_ms_p50,omitempty"`
+	FullCPUMsP50       float64 `json:"full_cpu_ms_p50,omitempty"`
+	FullOverShallowCPU float64 `json:"full_over_shallow_cpu,omitempty"`
+	Int8FullCPUMsP50   float64 `json:"int8_full_cpu_ms_p50,omitempty"`
+	RouterMixedCPUMs   float64 `json:"router_mixed_cpu_ms_mean,omitempty"`
+	AlwaysFullCPUMs    float64 `json:"always_full_cpu_ms_mean,omitempty"`
+	RouterSpeedupCPU   float64 `json:"router_speedup_cpu,omitempty"`
+	RouterConfCPUMs    float64 `json:"router_confidence_only_cpu_ms_mean,omitempty"`
+	RouterConfSpeedCPU float64 `json:"router_confidence_only_speedup_cpu,omitempty"`
+	BatchDocsPerS      float64 `json:"batch_docs_per_s"`
+	BatchConfig        string  `json:"batch_config"`
+	FP32Bytes          int64   `json:"fp32_bytes"`
+	Int8Bytes          int64   `json:"int8_bytes,omitempty"`
+	Int8FullMsP50      float64 `json:"int8_full_ms_p50,omitempty"`
+	Int8ShallowMsP50   float64 `json:"int8_shallow_ms_p50,omitempty"`
+	RouterMixedMsMean  float64 `json:"router_mixed_ms_mean"`
+	AlwaysFullMsMean   float64 `json:"always_full_ms_mean"`
+	RouterSpeedup      float64 `json:"router_speedup"`
+	RouterFullShare    float64 `json:"router_full_share"`
+	RouterThreshold    float64 `json:"router_threshold"`
 	// Confidence-only routing: the same documents when no task needs full
 	// depth (classify+keywords only), so only low confidence escalates.
 	RouterConfidenceMsMean    float64 `json:"router_confidence_only_ms_mean"`
@@ -127,16 +138,16 @@ func Bench(ctx context.Context, o BenchOptions) (*BenchResult, error) {
 	doc := docOfTokens(m, o.DocTokens)
 	r.TokenizerTokensPerS = tokenizerSpeed(m, doc)
 	_, r.FP32Bytes = m.Files()
-	sh, full, wins, err := depthLatencies(ctx, m, doc, o.Runs)
+	lat, err := depthLatencies(ctx, m, doc, o.Runs)
 	if err != nil {
 		return nil, err
 	}
-	r.Windows = wins
-	r.ShallowMsP50, r.ShallowMsP95 = percentile(sh, 50), percentile(sh, 95)
-	r.FullMsP50, r.FullMsP95 = percentile(full, 50), percentile(full, 95)
-	if r.ShallowMsP50 > 0 {
-		r.FullOverShallow = round3(r.FullMsP50 / r.ShallowMsP50)
-	}
+	r.Windows = lat.windows
+	r.ShallowMsP50, r.ShallowMsP95 = percentile(lat.shallow, 50), percentile(lat.shallow, 95)
+	r.FullMsP50, r.FullMsP95 = percentile(lat.full, 50), percentile(lat.full, 95)
+	r.FullOverShallow = ratio(r.FullMsP50, r.ShallowMsP50)
+	r.ShallowCPUMsP50, r.FullCPUMsP50 = percentile(lat.shallowCPU, 50), percentile(lat.fullCPU, 50)
+	r.FullOverShallowCPU = ratio(r.FullCPUMsP50, r.ShallowCPUMsP50)
 	if err := benchRouter(ctx, m, o.Runs, r); err != nil {
 		return nil, err
 	}
@@ -159,27 +170,45 @@ func tokenizerSpeed(m *Model, doc string) float64 {
 	return float64(int(float64(tokens) / time.Since(start).Seconds()))
 }
 
+type latencies struct {
+	shallow, full, shallowCPU, fullCPU []float64
+	windows                            int
+}
+
+// timed runs one document and returns wall and model CPU milliseconds.
+func timed(ctx context.Context, m *Model, doc string, req RunRequest) (*Output, float64, float64, error) {
+	c0, t0 := m.CPUTime(), time.Now()
+	out, err := m.RunRequest(ctx, doc, req)
+	return out, msSince(t0), float64((m.CPUTime() - c0).Microseconds()) / 1000, err
+}
+
 // depthLatencies interleaves shallow and full runs of one document so
 // machine noise hits both alike; each full run measures the whole depth.
-func depthLatencies(ctx context.Context, m *Model, doc string, runs int) (sh, full []float64, wins int, err error) {
+func depthLatencies(ctx context.Context, m *Model, doc string, runs int) (*latencies, error) {
+	l := &latencies{}
 	for i := 0; i < runs+2; i++ {
-		t0 := time.Now()
-		out, err := m.Run(ctx, doc, document.DepthShallow)
+		out, w1, c1, err := timed(ctx, m, doc, RunRequest{Depth: document.DepthShallow})
 		if err != nil {
-			return nil, nil, 0, err
+			return nil, err
 		}
-		d1 := msSince(t0)
-		t1 := time.Now()
-		if _, err := m.Run(ctx, doc, document.DepthFull); err != nil {
-			return nil, nil, 0, err
+		_, w2, c2, err := timed(ctx, m, doc, RunRequest{Depth: document.DepthFull})
+		if err != nil {
+			return nil, err
 		}
-		d2 := msSince(t1)
-		wins = out.Windows
+		l.windows = out.Windows
 		if i >= 2 { // warm-up
-			sh, full = append(sh, d1), append(full, d2)
+			l.shallow, l.full = append(l.shallow, w1), append(l.full, w2)
+			l.shallowCPU, l.fullCPU = append(l.shallowCPU, c1), append(l.fullCPU, c2)
 		}
 	}
-	return sh, full, wins, nil
+	return l, nil
+}
+
+func ratio(a, b float64) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return round3(a / b)
 }
 
 // benchRouter runs a mixed workload through the router and the same
@@ -197,32 +226,28 @@ func benchRouter(ctx context.Context, m *Model, runs int, r *BenchResult) error 
 		reqs = append(reqs, req{docs[i%3], i%10 >= 7})
 	}
 	r.MixedWorkload = "10 requests per round (docs of 128/256/512 tokens; 7 classify+keywords, 3 with summary), depth auto, no deadline"
-	var routed, always, confOnly []float64
+	var routed, always, confOnly, routedCPU, alwaysCPU, confCPU []float64
 	fullCount, confFull, total := 0, 0, 0
 	rounds := max(1, runs/5)
 	for round := 0; round < rounds+1; round++ {
 		for _, q := range reqs {
-			t0 := time.Now()
-			out, err := m.RunRequest(ctx, q.text, RunRequest{Depth: document.DepthAuto, NeedFull: q.needFull})
+			out, d1, c1, err := timed(ctx, m, q.text, RunRequest{Depth: document.DepthAuto, NeedFull: q.needFull})
 			if err != nil {
 				return err
 			}
-			d1 := msSince(t0)
-			t1 := time.Now()
-			if _, err := m.RunRequest(ctx, q.text, RunRequest{Depth: document.DepthFull}); err != nil {
-				return err
-			}
-			d2 := msSince(t1)
-			t2 := time.Now()
-			co, err := m.RunRequest(ctx, q.text, RunRequest{Depth: document.DepthAuto})
+			_, d2, c2, err := timed(ctx, m, q.text, RunRequest{Depth: document.DepthFull})
 			if err != nil {
 				return err
 			}
-			d3 := msSince(t2)
+			co, d3, c3, err := timed(ctx, m, q.text, RunRequest{Depth: document.DepthAuto})
+			if err != nil {
+				return err
+			}
 			if round == 0 {
 				continue // warm-up
 			}
 			routed, always, confOnly = append(routed, d1), append(always, d2), append(confOnly, d3)
+			routedCPU, alwaysCPU, confCPU = append(routedCPU, c1), append(alwaysCPU, c2), append(confCPU, c3)
 			total++
 			if out.Depth == document.DepthFull {
 				fullCount++
@@ -242,6 +267,9 @@ func benchRouter(ctx context.Context, m *Model, runs int, r *BenchResult) error 
 		r.RouterConfidenceSpeedup = round3(r.AlwaysFullMsMean / r.RouterConfidenceMsMean)
 	}
 	r.RouterConfidenceFullShare = round3(float64(confFull) / float64(max(total, 1)))
+	r.RouterMixedCPUMs, r.AlwaysFullCPUMs, r.RouterConfCPUMs = round3(mean(routedCPU)), round3(mean(alwaysCPU)), round3(mean(confCPU))
+	r.RouterSpeedupCPU = ratio(r.AlwaysFullCPUMs, r.RouterMixedCPUMs)
+	r.RouterConfSpeedCPU = ratio(r.AlwaysFullCPUMs, r.RouterConfCPUMs)
 	return nil
 }
 
@@ -295,11 +323,12 @@ func benchInt8(ctx context.Context, o BenchOptions, doc string, r *BenchResult) 
 		return nil
 	}
 	_, r.Int8Bytes = m.Files()
-	sh, full, _, err := depthLatencies(ctx, m, doc, o.Runs)
+	lat, err := depthLatencies(ctx, m, doc, o.Runs)
 	if err != nil {
 		return err
 	}
-	r.Int8FullMsP50, r.Int8ShallowMsP50 = percentile(full, 50), percentile(sh, 50)
+	r.Int8FullMsP50, r.Int8ShallowMsP50 = percentile(lat.full, 50), percentile(lat.shallow, 50)
+	r.Int8FullCPUMsP50 = percentile(lat.fullCPU, 50)
 	return nil
 }
 

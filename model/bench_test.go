@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -18,6 +19,9 @@ func TestBenchTiny(t *testing.T) {
 	if r.TokenizerTokensPerS <= 0 || r.ShallowMsP50 <= 0 || r.FullMsP50 <= 0 || r.BatchDocsPerS <= 0 ||
 		r.FP32Bytes <= r.Int8Bytes || r.Int8Bytes == 0 || r.Int8FullMsP50 <= 0 || r.Windows < 2 {
 		t.Fatalf("bench result incomplete: %+v", r)
+	}
+	if runtime.GOOS == "linux" && (r.ShallowCPUMsP50 <= 0 || r.FullCPUMsP50 <= r.ShallowCPUMsP50) {
+		t.Fatalf("model CPU time: shallow %v ms, full %v ms", r.ShallowCPUMsP50, r.FullCPUMsP50)
 	}
 }
 

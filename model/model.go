@@ -173,6 +173,18 @@ func (m *Model) Files() ([]string, int64) {
 	return files, total
 }
 
+// CPUTime is the CPU time all segment sessions have used on their own
+// threads since Load. With Threads = 1 ONNX Runtime computes on those
+// threads, so differences of CPUTime measure the model's work without the
+// noise of other processes; with more threads it misses the pool's share.
+func (m *Model) CPUTime() time.Duration {
+	var n int64
+	for _, s := range m.segs {
+		n += s.cpuNanos.Load()
+	}
+	return time.Duration(n)
+}
+
 // HasShallowExit reports whether the model can stop before its last
 // segment.
 func (m *Model) HasShallowExit() bool { return m.shallowEnd < len(m.segs)-1 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -48,6 +49,9 @@ type segment struct {
 	maxWait  time.Duration
 
 	maxSeen atomic.Int64 // largest batch run, for tests and diagnostics
+	// cpuNanos is the CPU time of the session runs on the segment's thread;
+	// with one intra-op thread that is all of the model's work.
+	cpuNanos atomic.Int64
 
 	mu     sync.RWMutex
 	closed bool
@@ -130,6 +134,9 @@ func (s *segment) close() {
 // most maxWait for more once the first job arrives.
 func (s *segment) loop() {
 	defer s.wg.Done()
+	// One OS thread per segment, so its CPU time can be read per run.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	for j := range s.queue {
 		batch := []*job{j}
 		n := len(j.seqs)
@@ -236,7 +243,10 @@ func (s *segment) runBatch(seqs []seqInput) (out []seqOutput, err error) {
 		inputs = append(inputs, v)
 	}
 	outputs := make([]ort.Value, len(s.outputs))
-	if err := s.sess.Run(inputs, outputs); err != nil {
+	cpu0 := threadCPU()
+	err = s.sess.Run(inputs, outputs)
+	s.cpuNanos.Add(threadCPU() - cpu0)
+	if err != nil {
 		return nil, fmt.Errorf("segment %s (%s): %w", s.spec.Name, s.file, err)
 	}
 	defer func() {
