@@ -365,6 +365,13 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle("\n\n--\n"+long, "f.txt"); len([]rune(got)) > maxTitle+1 || !strings.HasSuffix(got, "…") {
 		t.Errorf("long title %q", got)
 	}
+	contract := "1\nExhibit 10.1\nCERTAIN INFORMATION IN THIS EXHIBIT, MARKED BY BRACKETS, HAS\nBEEN OMITTED AND FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE\nNETZEE, INC.\nSERVICES OUTSOURCING AGREEMENT\nBetween\nThis Agreement is made..."
+	if got := fallbackTitle(contract, "f.txt"); got != "SERVICES OUTSOURCING AGREEMENT" {
+		t.Errorf("caps title %q", got)
+	}
+	if got := fallbackTitle("Regulation (EU) 2016/679 (GDPR)\nArticle 5\nPrinciples", "f.txt"); got != "Regulation (EU) 2016/679 (GDPR)" {
+		t.Errorf("first line title %q", got)
+	}
 	if got := fallbackTitle("12 34\n--", "dir/f.txt"); got != "f.txt" {
 		t.Errorf("filename fallback %q", got)
 	}

@@ -71,28 +71,64 @@ var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|at
 // maxTitle is the most runes of a title taken from the body.
 const maxTitle = 120
 
-// fallbackTitle returns the first meaningful line of text (three or more
-// letters), shortened at a word boundary to about maxTitle runes; else the
-// file name without its folder.
+// titleWindow is how many non-empty lines fallbackTitle looks at for a
+// title block in capitals.
+const titleWindow = 15
+
+// fallbackTitle returns a title found in the text: among the first lines,
+// a short line in capitals (the title block of contracts and reports,
+// "SERVICES OUTSOURCING AGREEMENT"), else the first meaningful line (three
+// or more letters), shortened at a word boundary to about maxTitle runes;
+// else the file name without its folder. Filing labels and page numbers
+// ("Exhibit 10.3", "Page 2") are skipped.
 func fallbackTitle(text, filename string) string {
+	first := ""
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(line, "#*-•=_ \t"))
 		if line == "" {
 			continue
 		}
-		// Labels such as "Exhibit 10.3" or "Page 2" above the real title.
-		if n++; n <= 5 && reLabelLine.MatchString(line) {
+		if n++; n > titleWindow {
+			break
+		}
+		if reLabelLine.MatchString(line) || countLetters(line) < 3 {
 			continue
 		}
-		if countLetters(line) >= 3 {
-			return shorten(line, maxTitle)
+		if isCapsTitle(line) {
+			return line
 		}
+		if first == "" {
+			first = line
+		}
+	}
+	if first != "" {
+		return shorten(first, maxTitle)
 	}
 	if filename == "" {
 		return "untitled"
 	}
 	return filepath.Base(filename)
+}
+
+// isCapsTitle reports whether line looks like a title set in capitals: two
+// or more words, at most 60 runes, every letter upper case, no comma and
+// no closing period (which mark a sentence or a party name, "ACME, INC.").
+func isCapsTitle(line string) bool {
+	if utf8.RuneCountInString(line) > 60 || strings.ContainsAny(line, ",;") || strings.HasSuffix(line, ".") ||
+		len(strings.Fields(line)) < 2 {
+		return false
+	}
+	letters := 0
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 6
 }
 
 func countLetters(s string) int {
