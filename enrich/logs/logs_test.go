@@ -191,3 +191,17 @@ func BenchmarkMinerAdd(b *testing.B) {
 		m.Add(content)
 	}
 }
+
+func TestEncodeWithin(t *testing.T) {
+	var ts []Template
+	for i := 0; i < 1000; i++ {
+		ts = append(ts, Template{ID: fmt.Sprint(i), Template: strings.Repeat("word ", 20), Count: i})
+	}
+	b, err := encodeWithin(ts, 20000)
+	if err != nil || len(b) > 20000 || len(b) < 10000 {
+		t.Fatalf("encoded %d bytes, err %v", len(b), err)
+	}
+	if !strings.Contains(string(b), `"count":999`) || strings.Contains(string(b), `"count":0,`) {
+		t.Errorf("least frequent templates should be dropped first")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"sync"
 	"time"
 
@@ -137,16 +138,39 @@ func (s kvStore) Load(ctx context.Context, source string) ([]Template, error) {
 	return ts, nil
 }
 
-// Save implements Store.
+// maxValueBytes keeps a saved value under NATS's default 1 MiB payload
+// limit.
+const maxValueBytes = 900 << 10
+
+// Save implements Store. When the templates do not fit in one value the
+// least frequent are left out (they are mined again when they recur).
 func (s kvStore) Save(ctx context.Context, source string, ts []Template) error {
-	b, err := json.Marshal(ts)
+	b, err := encodeWithin(ts, maxValueBytes)
 	if err != nil {
-		return fmt.Errorf("encode templates: %w", err)
+		return err
 	}
 	if _, err := s.kv.Put(ctx, kvKey(source), b); err != nil {
 		return fmt.Errorf("kv put: %w", err)
 	}
 	return nil
+}
+
+// encodeWithin encodes ts as JSON in at most limit bytes, dropping the
+// least frequent templates when needed.
+func encodeWithin(ts []Template, limit int) ([]byte, error) {
+	for {
+		b, err := json.Marshal(ts)
+		if err != nil {
+			return nil, fmt.Errorf("encode templates: %w", err)
+		}
+		if len(b) <= limit || len(ts) == 0 {
+			return b, nil
+		}
+		keep := len(ts) * limit / len(b) * 9 / 10
+		sorted := append([]Template(nil), ts...)
+		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Count > sorted[j].Count })
+		ts = sorted[:keep]
+	}
 }
 
 var kvUnsafe = regexp.MustCompile(`[^A-Za-z0-9_\-]`)
