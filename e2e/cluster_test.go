@@ -74,7 +74,7 @@ func startRole(t *testing.T, role, dir string, args ...string) *exec.Cmd {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(binary, append([]string{role, "--log-format", "text"}, args...)...)
-	cmd.Env = append(os.Environ(), "DOCMILL_NATS_REPLICAS=3")
+	cmd.Env = append(os.Environ(), "DOCMILL_NATS_REPLICAS=3", "DOCMILL_PIPELINE_ACK_WAIT=5s")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -85,8 +85,22 @@ func startRole(t *testing.T, role, dir string, args ...string) *exec.Cmd {
 			_, _ = cmd.Process.Wait()
 		}
 		logf.Close()
+		dumpOnFailure(t, logf.Name())
 	})
 	return cmd
+}
+
+// dumpOnFailure prints the end of a process log when the test failed.
+func dumpOnFailure(t *testing.T, path string) {
+	if !t.Failed() {
+		return
+	}
+	b, _ := os.ReadFile(path)
+	lines := strings.Split(string(b), "\n")
+	if len(lines) > 40 {
+		lines = lines[len(lines)-40:]
+	}
+	t.Logf("--- %s (last lines)\n%s", path, strings.Join(lines, "\n"))
 }
 
 // TestClusterWorkersSurviveKills runs a 3-node NATS cluster, two workers
@@ -114,7 +128,7 @@ func TestClusterWorkersSurviveKills(t *testing.T) {
 		urls = append(urls, fmt.Sprintf("nats://127.0.0.1:%d", n.client))
 	}
 	url := strings.Join(urls, ",")
-	nc, err := nats.Connect(url, nats.MaxReconnects(-1), nats.ReconnectWait(200*time.Millisecond))
+	nc, err := nats.Connect(url, nats.MaxReconnects(-1), nats.ReconnectWait(200*time.Millisecond), nats.RetryOnFailedConnect(true))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,6 +71,8 @@ func startServe(t *testing.T, data string, natsPort, httpPort int, extra ...stri
 	args := append([]string{"serve", "--data", data, "--nats-listen", fmt.Sprintf("127.0.0.1:%d", natsPort),
 		"--http", fmt.Sprintf("127.0.0.1:%d", httpPort), "--log-format", "text"}, extra...)
 	cmd := exec.Command(binary, args...)
+	// Unacked work after a kill is redelivered after AckWait; keep it short.
+	cmd.Env = append(os.Environ(), "DOCMILL_PIPELINE_ACK_WAIT=5s")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

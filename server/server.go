@@ -176,13 +176,36 @@ func (s *Server) connect(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s.js, err = jetstream.New(s.nc)
+	// A replicated stream on a busy cluster can take longer than the
+	// client's 5 s default to create or answer.
+	s.js, err = jetstream.New(s.nc, jetstream.WithDefaultTimeout(20*time.Second))
 	if err != nil {
 		return fmt.Errorf("jetstream: %w", err)
 	}
-	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	return broker.EnsureStreams(sctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
+	return s.retry(ctx, "declare streams", func(ctx context.Context) error {
+		return broker.EnsureStreams(ctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
+	})
+}
+
+// retry runs a start-up step until it succeeds, for up to two minutes:
+// several processes starting at once against a cluster still electing
+// leaders see timeouts that a second try does not.
+func (s *Server) retry(ctx context.Context, what string, fn func(context.Context) error) error {
+	deadline := time.Now().Add(2 * time.Minute)
+	wait := 500 * time.Millisecond
+	for {
+		err := fn(ctx)
+		if err == nil || time.Now().After(deadline) || ctx.Err() != nil {
+			return err
+		}
+		s.o.Log.Warn("start-up step failed, retrying", "step", what, "err", err, "in", wait)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		wait = min(2*wait, 10*time.Second)
+	}
 }
 
 func (s *Server) open(ctx context.Context) (err error) {
@@ -196,8 +219,11 @@ func (s *Server) open(ctx context.Context) (err error) {
 	}
 	if s.o.Role.works() {
 		var kv jetstream.KeyValue
-		kv, err = s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: "docmill-log-templates",
-			Description: "mined log templates per source", Storage: jetstream.FileStorage, Replicas: c.NATS.Replicas})
+		err = s.retry(ctx, "log template store", func(ctx context.Context) (err error) {
+			kv, err = s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: "docmill-log-templates",
+				Description: "mined log templates per source", Storage: jetstream.FileStorage, Replicas: c.NATS.Replicas})
+			return err
+		})
 		if err != nil {
 			return fmt.Errorf("kv docmill-log-templates: %w", err)
 		}
