@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/model/tokenizer"
 )
 
 // runParity feeds PyTorch's inputs through the model's segments, one
@@ -314,5 +315,34 @@ func TestMaxTokensTruncates(t *testing.T) {
 	}
 	if !out.Truncated || out.Tokens != 50 || len(out.Final().Salience) != 50 || out.Offsets[49].End >= len(text) {
 		t.Fatalf("truncated=%v tokens=%d", out.Truncated, out.Tokens)
+	}
+}
+
+func TestWindowsCoverOnce(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1})
+	size := m.Bundle.Manifest.MaxLength - 2
+	for _, n := range []int{0, 1, size - 1, size, size + 1, 3*size + 7} {
+		enc := &tokenizer.Encoding{IDs: make([]int, n), Offsets: make([]tokenizer.Span, n)}
+		wins := m.windows(enc)
+		covered := make([]int, n)
+		for _, w := range wins {
+			if len(w.ids) > m.Bundle.Manifest.MaxLength {
+				t.Fatalf("n=%d: window of %d ids", n, len(w.ids))
+			}
+			for k := 0; k < w.count; k++ {
+				covered[w.first+k]++
+			}
+		}
+		for i, c := range covered {
+			if c == 0 {
+				t.Fatalf("n=%d: token %d not covered", n, i)
+			}
+		}
+		if want := 1; n <= size && len(wins) != want {
+			t.Fatalf("n=%d: %d windows", n, len(wins))
+		}
+		if n == size+1 && wins[1].count > size/2 {
+			t.Fatalf("n=%d: tail window has %d tokens", n, wins[1].count)
+		}
 	}
 }

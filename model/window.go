@@ -31,12 +31,14 @@ func (m *Model) windows(enc *tokenizer.Encoding) []window {
 	overlap = min(overlap, size-1)
 	n := len(enc.IDs)
 	var starts []int
+	// The last window keeps the stride and is shorter rather than sliding
+	// back to a full window: a document just over one window costs one
+	// window plus its tail, not two.
 	for s := 0; ; s += size - overlap {
+		starts = append(starts, s)
 		if s+size >= n {
-			starts = append(starts, max(0, min(s, n-size)))
 			break
 		}
-		starts = append(starts, s)
 	}
 	wins := make([]window, 0, len(starts))
 	for _, s := range starts {
