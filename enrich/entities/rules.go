@@ -305,7 +305,7 @@ var (
 	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$`)
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
-	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|until|through|ending|end\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
+	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|end\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
 )
 
 // dates classifies each date by its context: the agreement date (the
@@ -409,7 +409,7 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 }
 
 var (
-	termRe   = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment)|the\s+(?:initial\s+)?term)\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,]{0,80},\s*)?(?:shall|will|is)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)|["“](?:initial\s+)?term["”]\s+(?:shall\s+)?means?`)
+	termRe   = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment)|the\s+(?:initial\s+)?term)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)`)
 	duringRe = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b`)
 )
 
@@ -420,6 +420,8 @@ const termLead = 150
 // termSentence adds the first sentence stating the agreement's term as
 // the expiration date, with an ISO value when it can be computed.
 func termSentence(x *collector, sents []sentence, effective string) {
+	var best, bestText string
+	bestPos, bestScore := 0, 0
 	for _, s := range sents {
 		loc := termRe.FindStringIndex(s.text)
 		if loc == nil || len(s.text) > 1200 || duringRe.MatchString(s.text) {
@@ -429,15 +431,41 @@ func termSentence(x *collector, sents []sentence, effective string) {
 		if loc[0]-off > termLead {
 			continue // the term is not what the sentence is about
 		}
-		val := ""
-		if ds := findDates(text); len(ds) > 0 {
-			val = ds[len(ds)-1].iso
-		} else if du := findDurations(text); len(du) > 0 && effective != "" {
-			val, _ = addDuration(effective, du[0].iso)
+		if sc := termScore(text); sc > bestScore {
+			best, bestText, bestPos, bestScore = s.text, text, s.start, sc
 		}
-		x.add(KindExpirationDate, clip(text, maxSentenceChars), val, s.start)
+	}
+	if best == "" {
 		return
 	}
+	val := ""
+	if ds := findDates(bestText); len(ds) > 0 {
+		val = ds[len(ds)-1].iso
+	} else if du := findDurations(bestText); len(du) > 0 && effective != "" {
+		val, _ = addDuration(effective, du[0].iso)
+	}
+	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), val, bestPos)
+}
+
+var (
+	termWordRe = regexp.MustCompile(`(?i)\b(?:initial\s+)?term\b`)
+	termEndRe  = regexp.MustCompile(`(?i)\b(?:expire|continue|end|conclude|terminate|until|through|anniversary|period\s+of)\b`)
+)
+
+// termScore ranks term sentences: one naming the term, stating a length
+// or an end date, and saying how it ends is the clause wanted.
+func termScore(text string) int {
+	sc := 1
+	if termWordRe.MatchString(text) {
+		sc += 2
+	}
+	if len(findDurations(text)) > 0 || len(findDates(text)) > 0 {
+		sc += 2
+	}
+	if termEndRe.MatchString(text) {
+		sc++
+	}
+	return sc
 }
 
 // --- money and durations ---
