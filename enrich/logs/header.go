@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 	"unicode"
@@ -54,8 +55,13 @@ type htok struct {
 // tokens, bracketed fields, separators and at most a few words, ended by
 // a severity word or a "component:" token. When no such end is found the
 // line is returned whole as content (with any leading timestamp parsed).
+// A JSON object line (structured logging) yields its message field as
+// content and its level and time fields as the header.
 func SplitHeader(line string) (Header, string) {
 	line = strings.TrimSpace(line)
+	if h, content, ok := splitJSON(line); ok {
+		return h, content
+	}
 	toks := headerTokens(line, maxHeaderTokens)
 	end, lvl, comp := headerEnd(toks, line)
 	if end > 0 && toks[end-1].end >= len(line) {
@@ -83,6 +89,58 @@ func SplitHeader(line string) (Header, string) {
 		h.Level = levelIn(toks[:end])
 	}
 	return h, strings.TrimSpace(line[toks[end-1].end:])
+}
+
+// JSON field names that structured loggers (zap, logrus, slog, bunyan,
+// ECS) use for the message, level and time.
+var (
+	jsonMsgKeys   = []string{"msg", "message", "MESSAGE", "log", "text"}
+	jsonLevelKeys = []string{"level", "lvl", "severity", "log.level", "levelname", "LEVEL"}
+	jsonTimeKeys  = []string{"time", "ts", "timestamp", "@timestamp", "t", "asctime"}
+)
+
+// splitJSON handles one-object-per-line structured logs: the message
+// field is the content, level and time come from their fields.
+func splitJSON(line string) (Header, string, bool) {
+	if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' {
+		return Header{}, "", false
+	}
+	var obj map[string]any
+	if err := json.Unmarshal([]byte(line), &obj); err != nil {
+		return Header{}, "", false
+	}
+	msg, ok := firstString(obj, jsonMsgKeys)
+	if !ok {
+		return Header{}, "", false
+	}
+	h := Header{Raw: line}
+	if lv, ok := firstString(obj, jsonLevelKeys); ok {
+		h.Level = normLevel(lv)
+	}
+	if ts, ok := firstString(obj, jsonTimeKeys); ok {
+		h.Time, _ = parseTime(ts)
+	} else if f, ok := firstNumber(obj, jsonTimeKeys); ok && f > 1e9 && f < 1e10 {
+		h.Time = time.Unix(int64(f), int64((f-float64(int64(f)))*1e9)).UTC()
+	}
+	return h, strings.TrimSpace(msg), true
+}
+
+func firstString(obj map[string]any, keys []string) (string, bool) {
+	for _, k := range keys {
+		if v, ok := obj[k].(string); ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func firstNumber(obj map[string]any, keys []string) (float64, bool) {
+	for _, k := range keys {
+		if v, ok := obj[k].(float64); ok {
+			return v, true
+		}
+	}
+	return 0, false
 }
 
 // isSmallInt reports whether s is a short unsigned integer (a flag, pid).

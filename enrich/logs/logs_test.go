@@ -25,6 +25,8 @@ func TestSplitHeader(t *testing.T) {
 		{"ERROR: disk /dev/sda1 full", "disk /dev/sda1 full", "ERROR", "", false},
 		{"2024/03/01 10:00:01 listening on :8080", "listening on :8080", "", "", true},
 		{"2024-03-01 10:00:01,123 - app.db - WARNING - slow query", "slow query", "WARN", "", true},
+		{`{"level":"error","ts":1709287201.5,"msg":"dial tcp 10.0.0.1:80: refused","caller":"x.go:1"}`, "dial tcp 10.0.0.1:80: refused", "ERROR", "", true},
+		{`{"time":"2024-03-01T10:00:01Z","level":"INFO","message":"started"}`, "started", "INFO", "", true},
 		// No header: the whole line is content.
 		{"just a message: with a colon", "just a message: with a colon", "", "", false},
 		// A level word that is the whole message stays content.
