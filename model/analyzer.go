@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
@@ -257,8 +258,29 @@ func sentencesOf(doc *document.Parsed) []string {
 	return summarize.Units([]string{doc.Text}, doc.Language)
 }
 
-// sentenceSalience locates each sentence in text (in order) and averages
-// the token salience over it; a sentence not found gets the document mean.
+// squeeze drops whitespace from s and returns, for each kept byte, its
+// index in s. Sentence splitters rejoin hard-wrapped lines (with a space,
+// or with nothing between CJK lines), so sentences are found in the text
+// by comparing without whitespace.
+func squeeze(s string) (string, []int) {
+	var b strings.Builder
+	idx := make([]int, 0, len(s))
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n := b.Len()
+		b.WriteRune(r)
+		for k := n; k < b.Len(); k++ {
+			idx = append(idx, i+k-n)
+		}
+	}
+	return b.String(), idx
+}
+
+// sentenceSalience locates each sentence in text (in order, ignoring
+// whitespace) and averages the token salience over it; a sentence not
+// found gets the document mean.
 func sentenceSalience(text string, sentences []string, offsets []tokenizer.Span, sal []float64) []float64 {
 	docMean := 0.0
 	for _, v := range sal {
@@ -268,18 +290,23 @@ func sentenceSalience(text string, sentences []string, offsets []tokenizer.Span,
 		docMean /= float64(len(sal))
 	}
 	scores := make([]float64, len(sentences))
+	flat, where := squeeze(text)
 	cursor := 0
 	for i, s := range sentences {
 		scores[i] = docMean
-		at := strings.Index(text[cursor:], s)
+		want, _ := squeeze(s)
+		if want == "" {
+			continue
+		}
+		at := strings.Index(flat[cursor:], want)
 		if at < 0 {
 			continue
 		}
-		start := cursor + at
-		if v, ok := meanOver(offsets, sal, start, start+len(s)); ok {
+		first, last := cursor+at, cursor+at+len(want)-1
+		if v, ok := meanOver(offsets, sal, where[first], where[last]+1); ok {
 			scores[i] = v
 		}
-		cursor = start + len(s)
+		cursor = last + 1
 	}
 	return scores
 }

@@ -158,6 +158,25 @@ func prefixOfAny(list []string, s string) bool {
 	return false
 }
 
+// Sentences rejoined from hard-wrapped lines are still found in the text.
+func TestSentenceSalienceWrappedLines(t *testing.T) {
+	text := "First   line\nwraps here.\n\n本协议\n生效。"
+	var offsets []tokenizer.Span
+	var sal []float64
+	for i := range len(text) {
+		offsets = append(offsets, tokenizer.Span{Start: i, End: i + 1})
+		v := 0.0
+		if i >= strings.Index(text, "本") {
+			v = 1
+		}
+		sal = append(sal, v)
+	}
+	got := sentenceSalience(text, []string{"First line wraps here.", "本协议生效。"}, offsets, sal)
+	if got[0] != 0 || got[1] != 1 {
+		t.Fatalf("wrapped sentences not located: %v", got)
+	}
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
