@@ -12,7 +12,7 @@ export DOCMILL_ORT_LIB ?= $(abspath $(ORT_LIB))
 
 run: deps build
 	@echo "starting docmill serve (embedded NATS + JetStream, Bleve, default model); Ctrl-C to stop"
-	$(BIN) serve --ingest samples --log-format text
+	$(BIN) serve --ingest samples/contracts,samples/regulations,samples/logs,samples/chinese,samples/bad --log-format text
 
 build:
 	$(GO) build -o $(BIN) ./cmd/docmill

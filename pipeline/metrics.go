@@ -3,6 +3,8 @@ package pipeline
 import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // Metrics are the pipeline's Prometheus collectors (names prefixed docmill_).
@@ -45,6 +47,9 @@ func NewMetrics() *Metrics {
 		BatchSize: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "docmill_index_batch_size",
 			Help: "Documents per index batch.", Buckets: prometheus.ExponentialBuckets(1, 2, 10)}),
 	}
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "docmill_parse_abandoned_goroutines",
+		Help: "Parser goroutines still running after their document timed out (Go cannot kill them)."},
+		func() float64 { return float64(parse.Abandoned()) }))
 	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths, m.BatchSize)
 	return m
 }

@@ -85,6 +85,16 @@ func (s *Server) NATSURL() string {
 	return s.o.Config.NATS.URL
 }
 
+// Connect opens a new client connection to the server's broker.
+func (s *Server) Connect() (*nats.Conn, error) {
+	if s.embedded != nil {
+		return s.embedded.Connect("docmill-client")
+	}
+	return broker.Connect(broker.ConnOptions{URLs: s.o.Config.NATS.URL, Name: "docmill-client", User: s.o.Config.NATS.User,
+		Password: s.o.Config.NATS.Password, Token: s.o.Config.NATS.Token, NKeyFile: s.o.Config.NATS.NKeyFile,
+		CredsFile: s.o.Config.NATS.CredsFile, CAFile: s.o.Config.NATS.CAFile, CertFile: s.o.Config.NATS.CertFile, KeyFile: s.o.Config.NATS.KeyFile})
+}
+
 // HTTPAddr is the address the HTTP server listens on.
 func (s *Server) HTTPAddr() string { return s.httpAddr }
 
