@@ -326,11 +326,11 @@ func dates(x *collector, text string, sents []sentence) {
 		if d.iso == agreement && d.start < agreementChars {
 			kinds++
 		}
-		if effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) {
+		if effective == "" && (effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before)) {
+			// Only the first: later "effective" dates are mostly those of
+			// other agreements and amendments the contract cites.
 			x.add(KindEffectiveDate, d.text, d.iso, d.start)
-			if effective == "" {
-				effective = d.iso
-			}
+			effective = d.iso
 			kinds++
 		}
 		if expiryBeforeRe.MatchString(before) {
