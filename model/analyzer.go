@@ -33,6 +33,10 @@ type AnalyzerOptions struct {
 	Abstractive Summarizer
 }
 
+// maxAnalysisBytes bounds the text the analyzer reads (as the model-free
+// tier's bound).
+const maxAnalysisBytes = 1 << 20
+
 // Summarizer writes an abstractive summary of a text.
 type Summarizer interface {
 	Summarize(ctx context.Context, text string) (string, error)
@@ -74,6 +78,20 @@ func (a *Analyzer) Model() *Model { return a.m }
 // Summary needs full depth; when the router stays shallow (a deadline) the
 // summary comes from the model-free summariser and its trace says depth none.
 func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich.Request) (*document.Analysis, error) {
+	// Keywords and summaries read at most the opening megabyte, as the
+	// model-free tier does: their cost grows with the text.
+	if len(doc.Text) > maxAnalysisBytes {
+		clipped := *doc
+		clipped.Text = clipUTF8(doc.Text, maxAnalysisBytes)
+		used := 0
+		for i, sent := range doc.Sentences {
+			if used += len(sent); used > maxAnalysisBytes {
+				clipped.Sentences = doc.Sentences[:i]
+				break
+			}
+		}
+		doc = &clipped
+	}
 	wantSummary := req.Wants(enrich.TaskSummary)
 	needFull := wantSummary && a.opts.Abstractive == nil
 	out, err := a.m.RunRequest(ctx, doc.Text, RunRequest{Depth: req.Depth, NeedFull: needFull, Deadline: req.Deadline})

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/model/tokenizer"
@@ -253,9 +254,15 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 	if d, ok := ctx.Deadline(); ok && req.Deadline.IsZero() {
 		req.Deadline = d
 	}
+	// No token is shorter than a byte of input and few are longer than 32,
+	// so this bound keeps the tokenizer from reading megabytes it will drop.
+	clipped := false
+	if limit := m.opts.MaxTokens * 32; len(text) > limit {
+		text, clipped = clipUTF8(text, limit), true
+	}
 	enc := m.Bundle.Tokenizer.Encode(text, false)
-	truncated := len(enc.IDs) > m.opts.MaxTokens
-	if truncated {
+	truncated := clipped || len(enc.IDs) > m.opts.MaxTokens
+	if len(enc.IDs) > m.opts.MaxTokens {
 		enc.IDs, enc.Offsets, enc.Special = enc.IDs[:m.opts.MaxTokens], enc.Offsets[:m.opts.MaxTokens], enc.Special[:m.opts.MaxTokens]
 	}
 	wins := m.windows(enc)
@@ -393,3 +400,14 @@ func (m *Model) readExit(e ExitSpec, wins []window, feeds []map[string]winTensor
 }
 
 func msSince(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }
+
+// clipUTF8 cuts s to at most n bytes on a rune boundary.
+func clipUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -346,3 +346,18 @@ func TestWindowsCoverOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestHugeTextIsClipped(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1, MaxTokens: 100})
+	text := strings.Repeat("word ", 5000) // 25,000 bytes > 100*32
+	out, err := m.Run(context.Background(), text, document.DepthShallow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !out.Truncated || out.Tokens != 100 {
+		t.Fatalf("truncated=%v tokens=%d", out.Truncated, out.Tokens)
+	}
+	if got := clipUTF8("aé", 2); got != "a" {
+		t.Fatalf("clipUTF8 cut inside a rune: %q", got)
+	}
+}
