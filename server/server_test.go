@@ -365,3 +365,73 @@ func TestBucketObjectsIngestedOnce(t *testing.T) {
 		t.Fatalf("ingest stream has %d messages after restart, want 1 (each object once)", info.State.Msgs)
 	}
 }
+
+func TestBadInputOnEveryConnector(t *testing.T) {
+	watch := t.TempDir()
+	h := startWith(t, t.TempDir(), func(c *config.Config) {
+		c.Sources.Folders = []string{watch}
+		c.Pipeline.MaxDocumentMB = 1
+		c.HTTP.MaxUploadMB = 1
+	})
+	ctx := context.Background()
+	js := h.srv.JetStream()
+	dlq := make(chan *nats.Msg, 16)
+	dsub, _ := h.nc.ChanSubscribe("docmill.dlq.>", dlq)
+	defer dsub.Unsubscribe()
+	big := bytes.Repeat([]byte("x"), 2<<20)
+
+	// Bucket: empty and over-limit objects are refused (logged, acked), never ingested.
+	var store jetstream.ObjectStore
+	waitFor(t, "inbox bucket", 10*time.Second, func() bool {
+		s, err := js.ObjectStore(ctx, "docmill-inbox")
+		store = s
+		return err == nil
+	})
+	store.PutBytes(ctx, "zero.pdf", nil)
+	store.PutBytes(ctx, "huge.txt", big)
+	// Folder: an over-limit file and a file behind a symlink escaping the folder.
+	os.WriteFile(filepath.Join(watch, "huge.log"), big, 0o644)
+	os.Symlink(t.TempDir(), filepath.Join(watch, "outside"))
+	// HTTP: over the upload limit gives 413 with a message.
+	resp, err := http.Post(h.base+"/api/documents?filename=huge.txt", "text/plain", bytes.NewReader(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode/100 != 4 || !strings.Contains(string(msg), "limit") {
+		t.Fatalf("oversized upload: %s %s", resp.Status, msg)
+	}
+	// NATS: binary junk, and a header naming an object that does not exist.
+	junk := nats.NewMsg("docmill.ingest.partner")
+	junk.Header.Set("Docmill-Filename", "junk.bin")
+	junk.Data = []byte{0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 9}
+	h.nc.PublishMsg(junk)
+	ref := nats.NewMsg("docmill.ingest.partner")
+	ref.Header.Set("Docmill-Filename", "ghost.pdf")
+	ref.Header.Set("Docmill-Object", "docmill-blobs/does-not-exist")
+	h.nc.PublishMsg(ref)
+	reasons := map[string]string{}
+	deadline := time.After(60 * time.Second)
+	for len(reasons) < 2 {
+		select {
+		case m := <-dlq:
+			reasons[m.Header.Get("Docmill-Filename")] = m.Header.Get("Docmill-Error")
+		case <-deadline:
+			t.Fatalf("dead letters: %v", reasons)
+		}
+	}
+	for _, f := range []string{"junk.bin", "ghost.pdf"} {
+		if reasons[f] == "" {
+			t.Errorf("%s: no dead letter with a reason (%v)", f, reasons)
+		}
+	}
+	// A good document still flows, and nothing refused was ingested.
+	os.WriteFile(filepath.Join(watch, "ok.txt"), []byte("Minutes of the operations review: capacity, incidents and hiring."), 0o644)
+	waitFor(t, "good document indexed", 60*time.Second, func() bool { return h.search("").Total == 1 })
+	st, _ := js.Stream(ctx, "DOCMILL_INGEST")
+	info, _ := st.Info(ctx)
+	if info.State.Msgs != 3 { // junk, ghost, ok
+		t.Fatalf("ingest stream holds %d messages, want 3 (refused input must not be ingested)", info.State.Msgs)
+	}
+}
