@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/docmill/docmill/eval"
+	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/model"
 )
 
 // abstracts is a small keyphrase set in the keyphrase_en format, written
@@ -302,5 +304,40 @@ func TestRunAutoFallsBackToFreeAndSaysSo(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), `"system":"free`) {
 		t.Fatalf("stdout %q", stdout.String())
+	}
+}
+
+// The model tier end to end on the tiny random-weight bundle of package
+// model's tests: the numbers mean nothing, the path from bundle to metrics
+// is what is tested (ONNX Runtime loads, every task answers).
+func TestRunModelTierTinyBundle(t *testing.T) {
+	if _, err := model.FindORTLib(""); err != nil {
+		t.Skipf("ONNX Runtime unavailable: %v", err)
+	}
+	root, err := datasets.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle := filepath.Join(root, "model", "testdata", "tiny")
+	for _, task := range []string{"keywords", "summary", "classify"} {
+		rows := abstracts
+		if task == "summary" {
+			rows = []map[string]any{{"id": "s", "text": abstracts[0]["text"], "summary": "a broker decouples ingestion from analysis"}}
+		}
+		if task == "classify" {
+			rows = []map[string]any{{"id": "c", "text": abstracts[1]["text"], "label": "log"}}
+		}
+		data := writeJSONL(t, rows)
+		var stdout, stderr bytes.Buffer
+		if err := Run(context.Background(), Config{Task: task, Data: data, Tier: "model", Model: bundle, JSON: true}, &stdout, &stderr); err != nil {
+			t.Fatalf("%s: %v", task, err)
+		}
+		var res struct {
+			System string `json:"system"`
+			Docs   int    `json:"docs"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil || !strings.HasPrefix(res.System, "model") || res.Docs != len(rows) {
+			t.Fatalf("%s: %s %v", task, stdout.String(), err)
+		}
 	}
 }
