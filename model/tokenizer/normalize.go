@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"fmt"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -368,9 +369,23 @@ func buildNormalizer(c *jsonNormalizer) (normalizer, error) {
 			if err != nil {
 				return nil, err
 			}
-			if n != nil {
-				seq = append(seq, n)
+			if n == nil {
+				continue
 			}
+			// Runs of single-character literal replacements (such as "each
+			// non-ASCII space -> space") become one pass over the text.
+			if r, ok := n.(normReplace); ok && r.re == nil && utf8.RuneCountInString(r.pattern) == 1 {
+				from, _ := utf8.DecodeRuneInString(r.pattern)
+				if last, ok := lastRuneMap(seq); ok && last.canAdd(from, r.content) {
+					last.add(from, r.content)
+					continue
+				}
+				m := &normRuneMap{m: map[rune][]rune{}}
+				m.add(from, r.content)
+				seq = append(seq, m)
+				continue
+			}
+			seq = append(seq, n)
 		}
 		return seq, nil
 	case "BertNormalizer":
@@ -416,4 +431,70 @@ func boolOr(p *bool, def bool) bool {
 		return def
 	}
 	return *p
+}
+
+// normRuneMap replaces single characters, each by a string: the merged form
+// of consecutive single-character Replace normalizers.
+type normRuneMap struct {
+	m        map[rune][]rune
+	hasASCII bool
+}
+
+// canAdd: merging is exact only when no replacement produces a character
+// another replacement of the run would rewrite (sequential application
+// would chain them), and the character is not already mapped.
+func (p *normRuneMap) canAdd(from rune, to []rune) bool {
+	if _, dup := p.m[from]; dup {
+		return false
+	}
+	for _, out := range p.m {
+		if slices.Contains(out, from) {
+			return false
+		}
+	}
+	for _, r := range to {
+		if _, ok := p.m[r]; ok || r == from {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *normRuneMap) add(from rune, to []rune) {
+	p.m[from] = to
+	p.hasASCII = p.hasASCII || from < utf8.RuneSelf
+}
+
+func (p *normRuneMap) normalize(n *normalized) {
+	hit := false
+	for _, r := range n.runes {
+		if r < utf8.RuneSelf && !p.hasASCII {
+			continue
+		}
+		if _, ok := p.m[r]; ok {
+			hit = true
+			break
+		}
+	}
+	if !hit {
+		return
+	}
+	n.transform(func(_ int, r rune, emit func(rune)) {
+		to, ok := p.m[r]
+		if !ok {
+			emit(r)
+			return
+		}
+		for _, x := range to {
+			emit(x)
+		}
+	})
+}
+
+func lastRuneMap(seq normSequence) (*normRuneMap, bool) {
+	if len(seq) == 0 {
+		return nil, false
+	}
+	m, ok := seq[len(seq)-1].(*normRuneMap)
+	return m, ok
 }
