@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"strconv"
@@ -34,6 +35,10 @@ import (
 // contract and category / predicted spans. Recall: gold spans matched by
 // some prediction / gold spans. Contracts without a gold span for a
 // category still count their predictions (as false positives).
+//
+// Values: for the three date categories, where CUAD's answer is a full
+// m/d/yyyy date, the test also reports how often the ISO Value of our first
+// entity of that kind equals it.
 
 var cuadKinds = []struct{ category, kind string }{
 	{"Parties", KindParty},
@@ -52,6 +57,23 @@ type cuadClause struct {
 	DocID    string `json:"doc_id"`
 	Category string `json:"category"`
 	Text     string `json:"text"`
+	Answer   string `json:"answer"`
+}
+
+// answerISO turns a CUAD date answer (m/d/yyyy) into YYYY-MM-DD; answers
+// with blanks ("[]/[]/2006") give "".
+func answerISO(a string) string {
+	p := strings.Split(strings.TrimSpace(a), "/")
+	if len(p) != 3 {
+		return ""
+	}
+	m, e1 := strconv.Atoi(p[0])
+	d, e2 := strconv.Atoi(p[1])
+	y, e3 := strconv.Atoi(p[2])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }
 
 // cuadTest reports whether a contract id is in the test part.
@@ -124,7 +146,11 @@ func TestCUAD(t *testing.T) {
 	contracts := readJSONL[cuadContract](t, dir+"contracts.jsonl")
 	gold := map[string]map[string][]map[string]bool{} // doc -> category -> spans
 	raw := map[string][]string{}                      // doc+category -> span texts, for CUAD_DEBUG
+	answers := map[string]string{}                    // doc+category -> ISO answer
 	for _, c := range readJSONL[cuadClause](t, dir+"clauses.jsonl") {
+		if iso := answerISO(c.Answer); iso != "" {
+			answers[c.DocID+c.Category] = iso
+		}
 		raw[c.DocID+c.Category] = append(raw[c.DocID+c.Category], c.Text)
 		if gold[c.DocID] == nil {
 			gold[c.DocID] = map[string][]map[string]bool{}
@@ -136,6 +162,7 @@ func TestCUAD(t *testing.T) {
 		counts[k.category] = &prCount{}
 	}
 	docs := 0
+	valueOK, valueN := map[string]int{}, map[string]int{}
 	for _, c := range contracts {
 		if cuadTest(c.ID) != (split == "test") {
 			continue
@@ -154,6 +181,12 @@ func TestCUAD(t *testing.T) {
 				}
 			}
 			score(counts[k.category], preds, gold[c.ID][k.category])
+			if want := answers[c.ID+k.category]; want != "" && k.kind != KindParty && k.kind != KindGoverningLaw {
+				valueN[k.category]++
+				if firstValue(ents, k.kind) == want {
+					valueOK[k.category]++
+				}
+			}
 			if os.Getenv("CUAD_MISS") == k.category {
 				debugMiss(t, c.ID, ents, k.kind, gold[c.ID][k.category], raw[c.ID+k.category])
 			}
@@ -176,9 +209,22 @@ func TestCUAD(t *testing.T) {
 			t.Errorf("%s: nothing found", k.category)
 		}
 	}
+	for _, cat := range []string{"Agreement Date", "Effective Date", "Expiration Date"} {
+		t.Logf("%-16s ISO value of the first entity equals CUAD's answer: %d/%d = %.3f", cat, valueOK[cat], valueN[cat], ratio(valueOK[cat], valueN[cat]))
+	}
 	if docs == 0 {
 		t.Fatal("no contracts in split")
 	}
+}
+
+// firstValue is the Value of the first entity of kind.
+func firstValue(ents []document.Entity, kind string) string {
+	for _, e := range ents {
+		if e.Kind == kind {
+			return e.Value
+		}
+	}
+	return ""
 }
 
 func score(c *prCount, preds, gold []map[string]bool) {
