@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -26,6 +27,7 @@ var funcs = template.FuncMap{
 	// mark renders a highlight fragment: the index already escaped it and
 	// added only <mark> tags, so it is safe as HTML.
 	"mark":  func(s string) template.HTML { return template.HTML(s) },
+	"frags": fragments,
 	"pct":   func(f float64) int { return int(f*100 + 0.5) },
 	"join":  strings.Join,
 	"lower": strings.ToLower,
@@ -170,10 +172,27 @@ func facetViews(v url.Values, res *index.Result) []facetView {
 		}
 		fv := facetView{Field: f, Label: facetLabels[f]}
 		for _, t := range terms {
+			if t.Term == "" {
+				continue // documents without a value (no sub-type)
+			}
 			active := contains(v[f], t.Term)
 			fv.Terms = append(fv.Terms, facetTermView{Term: t.Term, Count: t.Count, Active: active, Href: toggle(v, f, t.Term)})
 		}
 		out = append(out, fv)
+	}
+	return out
+}
+
+// fragments drops highlight fragments that only repeat the title, which
+// the hit already shows as its heading.
+func fragments(frags []string, title string) []string {
+	var out []string
+	for _, f := range frags {
+		plain := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(f)
+		if plain == html.EscapeString(title) {
+			continue
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -186,16 +186,23 @@
     function connect() {
       if (source) source.close();
       var cls = sel ? sel.value : "";
-      source = new EventSource("/api/live" + (cls ? "?class=" + encodeURIComponent(cls) : ""));
-      source.addEventListener("open", function () {
+      var es = new EventSource("/api/live" + (cls ? "?class=" + encodeURIComponent(cls) : ""));
+      source = es;
+      feed.removeAttribute("data-connected");
+      status.textContent = "Connecting…";
+      // Events already queued for a replaced stream are ignored.
+      es.addEventListener("open", function () {
+        if (es !== source) return;
         status.textContent = "Connected · " + count + " new" + (cls ? " · class " + cls : "");
         feed.setAttribute("data-connected", "true");
       });
-      source.addEventListener("error", function () {
+      es.addEventListener("error", function () {
+        if (es !== source) return;
         status.textContent = "Disconnected; retrying…";
         feed.removeAttribute("data-connected");
       });
-      source.addEventListener("result", function (m) {
+      es.addEventListener("result", function (m) {
+        if (es !== source) return;
         var ev;
         try { ev = JSON.parse(m.data); } catch (e) { return; }
         var empty = document.getElementById("feed-empty");
@@ -242,6 +249,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    document.documentElement.classList.add("js");
     var page = document.body.getAttribute("data-page");
     if (page === "search") initSearch();
     if (page === "upload") initUpload();

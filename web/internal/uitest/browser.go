@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -69,6 +71,13 @@ func NewBrowser(t *testing.T) *Browser {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	b := &Browser{Ctx: ctx, t: t}
+	// The first action starts the browser; only then may another goroutine
+	// use the context.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		t.Fatalf("start chromium %s: %v", path, err)
+	}
 	go func() {
 		for m, err := range chromedp.Console(ctx) {
 			if err != nil {
@@ -79,11 +88,6 @@ func NewBrowser(t *testing.T) *Browser {
 			b.mu.Unlock()
 		}
 	}()
-	if err := chromedp.Do(ctx); err != nil {
-		cancel()
-		cancelAlloc()
-		t.Fatalf("start chromium %s: %v", path, err)
-	}
 	t.Cleanup(func() {
 		cancel()
 		cancelAlloc()
@@ -183,4 +187,38 @@ func (b *Browser) Screenshot(name string) string {
 	}
 	b.t.Logf("screenshot: %s", path)
 	return path
+}
+
+// DisableJS switches script execution off in the tab (for the no-JavaScript
+// paths of the UI).
+func (b *Browser) DisableJS(off bool) {
+	b.t.Helper()
+	b.Do("disable scripts", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+		return err
+	}))
+}
+
+// WaitJS polls a JavaScript condition until it is true.
+func (b *Browser) WaitJS(what, cond string, timeout time.Duration) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.Ctx, timeout+5*time.Second)
+	defer cancel()
+	ok, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(100*time.Millisecond)))
+	if err != nil || !ok {
+		main, _ := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`document.querySelector("main") ? document.querySelector("main").innerText : document.body.innerText`))
+		b.t.Fatalf("waiting for %s (%s): %v\npage text:\n%s", what, cond, err, main)
+	}
+}
+
+// NewTab opens another tab in the same browser; it closes when t ends.
+func (b *Browser) NewTab() *Browser {
+	b.t.Helper()
+	ctx, cancel := chromedp.NewContext(b.Ctx)
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		b.t.Fatalf("new tab: %v", err)
+	}
+	b.t.Cleanup(cancel)
+	return &Browser{Ctx: ctx, t: b.t}
 }

@@ -1,0 +1,337 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/web"
+	"github.com/docmill/docmill/web/internal/uitest"
+)
+
+// site is the UI over a real index and an in-process NATS server, without
+// the analysis pipeline: tests put results in the index or publish them.
+type site struct {
+	url string
+	ix  *index.Index
+	nc  *nats.Conn
+	b   *uitest.Browser
+}
+
+func newSite(t *testing.T) *site {
+	t.Helper()
+	if uitest.ChromiumPath() == "" {
+		t.Skip("browser test skipped: chromium not found (apt-get install -y chromium, or set DOCMILL_CHROMIUM)")
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "index"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.PutBatch(context.Background(), append(uitest.Samples(), uitest.Hostile())); err != nil {
+		t.Fatal(err)
+	}
+	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("browser-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m := pipeline.NewMetrics()
+	seedMetrics(m)
+	h, err := web.New(web.Options{Index: ix, Ingest: &connectors.Publisher{JS: js}, NATS: nc, JS: js,
+		Registry: m.Registry, MaxUpload: 4 << 20, SampleEvery: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(h)
+	b := uitest.NewBrowser(t)
+	// Cleanups run last-first: browser, then handler streams, then server.
+	t.Cleanup(ts.Close)
+	t.Cleanup(func() { h.Close() })
+	t.Cleanup(b.NoConsoleErrors)
+	return &site{url: ts.URL, ix: ix, nc: nc, b: b}
+}
+
+// seedMetrics gives the dashboard something to draw, as a running pipeline
+// would.
+func seedMetrics(m *pipeline.Metrics) {
+	for i := 0; i < 200; i++ {
+		m.Duration.WithLabelValues("parse").Observe(0.001 + float64(i%20)/4000)
+		m.Duration.WithLabelValues("analyze").Observe(0.010 + float64(i%50)/1000)
+		m.Duration.WithLabelValues("publish").Observe(0.0008)
+		m.Duration.WithLabelValues("index").Observe(0.004 + float64(i%10)/1000)
+	}
+	m.Classes.WithLabelValues("contract").Add(120)
+	m.Classes.WithLabelValues("regulation").Add(50)
+	m.Classes.WithLabelValues("log").Add(30)
+	m.Depths.WithLabelValues("none").Add(150)
+	m.Depths.WithLabelValues("shallow").Add(40)
+	m.Depths.WithLabelValues("full").Add(10)
+	m.DeadLet.WithLabelValues("analyze").Add(2)
+	go func() {
+		for i := 0; i < 20; i++ {
+			time.Sleep(150 * time.Millisecond)
+			m.Classes.WithLabelValues([]string{"contract", "regulation", "log"}[i%3]).Add(float64(1 + i%4))
+		}
+	}()
+}
+
+func count(b *uitest.Browser, sel string) int {
+	return uitest.Eval[int](b, `document.querySelectorAll(`+jsString(sel)+`).length`)
+}
+
+func jsString(s string) string {
+	q, _ := json.Marshal(s)
+	return string(q)
+}
+
+func TestBrowserSearchAndFacets(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	b.Do("open search", chromedp.Navigate(s.url+"/?q=agreement"), chromedp.WaitVisible(chromedp.ID("result-count")))
+	if !uitest.Eval[bool](b, `document.documentElement.classList.contains("js")`) {
+		t.Error("app.js did not run (blocked by CSP?)")
+	}
+	if n := count(b, ".hit"); n != 3 {
+		t.Fatalf("%d hits for agreement, want 3", n)
+	}
+	if got := b.Text("#result-count"); !strings.Contains(got, "of 3 documents") || !strings.Contains(got, "ms") {
+		t.Errorf("result count %q", got)
+	}
+	if count(b, ".hit mark") == 0 {
+		t.Error("no highlighted snippet")
+	}
+	b.Screenshot("search")
+	// Narrow by governing law, then by party.
+	b.Do("facet governing law", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('[data-field="governing_law"] a')].find(a => a.textContent.trim() === "New York")`)),
+		chromedp.WaitVisible(chromedp.CSS(".active-filter")))
+	if n := count(b, ".hit"); n != 2 {
+		t.Errorf("%d hits after governing law New York, want 2", n)
+	}
+	b.Do("facet party", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('[data-field="party"] a')].find(a => a.textContent.trim() === "Acme Corp.")`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-field="party"] a.active`)))
+	if n := count(b, ".hit"); n != 1 || !strings.Contains(b.Text(".hit h3"), "Master Services Agreement") {
+		t.Errorf("%d hits after party Acme, want the MSA", n)
+	}
+	b.Screenshot("search-facets")
+	// Removing a filter widens again.
+	b.Do("remove filter", chromedp.Click(chromedp.CSS(`.active-filter`)), chromedp.WaitVisible(chromedp.ID("result-count")))
+	b.WaitJS("wider results", `document.querySelectorAll(".hit").length >= 2`, 5*time.Second)
+	// Phone width: one column, facets below the results.
+	b.Viewport(390, 844)
+	b.Do("phone", chromedp.Navigate(s.url+"/?q=personal+data"), chromedp.WaitVisible(chromedp.ID("result-count")))
+	if w := uitest.Eval[float64](b, `document.documentElement.scrollWidth`); w > 400 {
+		t.Errorf("page is %v px wide at phone width: horizontal scrolling", w)
+	}
+	b.Screenshot("search-phone")
+}
+
+func TestBrowserSearchWithoutJavaScript(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	b.DisableJS(true)
+	b.Do("open", chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(chromedp.ID("q")))
+	b.Do("query", chromedp.SendKeys(chromedp.ID("q"), "erasure"), chromedp.Submit(chromedp.ID("q")))
+	b.Do("results", chromedp.WaitVisible(chromedp.CSS(".hit h3")))
+	if loc, _ := chromedp.Run(b.Ctx, chromedp.Location()); !strings.Contains(loc, "q=erasure") {
+		t.Errorf("form did not GET /?q=: %s", loc)
+	}
+	if got := b.Text(".hit h3"); !strings.Contains(got, "Right to erasure") {
+		t.Errorf("first hit %q", got)
+	}
+	if uitest.Eval[bool](b, `document.documentElement.classList.contains("js")`) {
+		t.Error("scripts ran although disabled")
+	}
+	b.Do("sort by date", chromedp.Navigate(s.url+"/?q=&sort=date"), chromedp.WaitVisible(chromedp.ID("result-count")))
+	if got := b.Text(".hit h3"); !strings.Contains(got, "Evil") { // the hostile document is the newest
+		t.Errorf("newest first is %q", got)
+	}
+	b.Screenshot("search-nojs")
+}
+
+func TestBrowserDocumentPage(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	b.Do("open log", chromedp.Navigate(s.url+"/documents/l-api"), chromedp.WaitVisible(chromedp.ID("doc-title")))
+	if got := b.Text("#doc-title"); got != "api-server.log" {
+		t.Errorf("title %q", got)
+	}
+	if got := b.Text("#doc-class"); got != "log" {
+		t.Errorf("class %q", got)
+	}
+	if n := count(b, "#doc-templates tbody tr"); n != 2 {
+		t.Errorf("%d template rows, want 2", n)
+	}
+	if got := b.Text("#doc-tasks"); !strings.Contains(got, "classify") || !strings.Contains(got, "none") {
+		t.Errorf("task table %q", got)
+	}
+	if got := b.Text("#doc-trace"); !strings.Contains(got, "parse") || !strings.Contains(got, "analyze") {
+		t.Errorf("trace %q", got)
+	}
+	b.Screenshot("document-log")
+	b.Do("open contract", chromedp.Navigate(s.url+"/documents/c-msa"), chromedp.WaitVisible(chromedp.ID("doc-entities")))
+	if got := b.Text("#doc-summary"); !strings.Contains(got, "New York law governs") {
+		t.Errorf("summary %q", got)
+	}
+	b.Screenshot("document-contract")
+	// A keyword is a link to a search.
+	b.Do("keyword link", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('#doc-keywords a')].find(a => a.textContent === "governing law")`)),
+		chromedp.WaitVisible(chromedp.ID("result-count")))
+	if !strings.Contains(b.Text(".filters"), "Keywords: governing law") {
+		t.Error("keyword link did not filter")
+	}
+}
+
+func TestBrowserHostileDocumentIsInert(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	b.Do("open", chromedp.Navigate(s.url+"/documents/h-evil"), chromedp.WaitVisible(chromedp.ID("doc-title")))
+	if got := b.Text("#doc-title"); !strings.Contains(got, "<script>window.__pwned=1</script>") {
+		t.Errorf("title not shown as text: %q", got)
+	}
+	if got := b.Text("#doc-summary"); !strings.Contains(got, `<img src=x onerror="window.__pwned=2">`) {
+		t.Errorf("summary not shown as text: %q", got)
+	}
+	if n := count(b, "main script, main img, main svg:not(.chart):not(.legend), main b, main i"); n != 0 {
+		t.Errorf("%d elements injected by the document", n)
+	}
+	b.Screenshot("document-hostile")
+	b.Do("search", chromedp.Navigate(s.url+"/?q=indemnification"), chromedp.WaitVisible(chromedp.ID("result-count")))
+	if n := count(b, ".hit mark"); n == 0 {
+		t.Error("highlight missing")
+	}
+	if n := count(b, "main script, main img, main b"); n != 0 {
+		t.Errorf("%d elements injected into the results", n)
+	}
+	b.Screenshot("search-hostile")
+	if v := uitest.Eval[bool](b, `window.__pwned === undefined`); !v {
+		t.Errorf("document script ran: window.__pwned = %v", uitest.Eval[any](b, `window.__pwned`))
+	}
+}
+
+func publishResult(t *testing.T, nc *nats.Conn, r *document.Result) {
+	t.Helper()
+	data, _ := json.Marshal(r)
+	if err := nc.Publish("docmill.results."+r.Class, data); err != nil {
+		t.Fatal(err)
+	}
+	nc.Flush()
+}
+
+func TestBrowserLiveFeed(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	b.Do("open", chromedp.Navigate(s.url+"/live"), chromedp.WaitVisible(chromedp.ID("feed")))
+	b.WaitJS("connected", `document.getElementById("feed").dataset.connected === "true"`, 10*time.Second)
+	r := uitest.Samples()[0]
+	r.ID, r.Title, r.ProcessedAt = "live-1", "Freshly processed <em>agreement</em>", time.Now()
+	publishResult(t, s.nc, r)
+	b.WaitJS("first result", `!!document.querySelector('.feed-item[data-id="live-1"]')`, 10*time.Second)
+	if got := b.Text(`.feed-item[data-id="live-1"] a`); got != "Freshly processed <em>agreement</em>" {
+		t.Errorf("feed item title %q", got)
+	}
+	// Filter to logs: a contract no longer shows, a log does.
+	// SetValue fires the change event, as a user's choice does.
+	b.Do("filter", chromedp.SetValue(chromedp.ID("class"), "log"))
+	b.WaitJS("reconnected", `document.getElementById("feed").dataset.connected === "true" && document.getElementById("live-status").textContent.includes("class log")`, 10*time.Second)
+	r2 := uitest.Samples()[1]
+	r2.ID = "live-2"
+	publishResult(t, s.nc, r2)
+	lg := uitest.Samples()[5]
+	lg.ID, lg.ProcessedAt = "live-3", time.Now()
+	publishResult(t, s.nc, lg)
+	b.WaitJS("log result", `!!document.querySelector('.feed-item[data-id="live-3"]')`, 10*time.Second)
+	if count(b, `.feed-item[data-id="live-2"]`) != 0 {
+		t.Error("a contract came through the log filter")
+	}
+	if !uitest.Eval[bool](b, `location.search === "?class=log"`) {
+		t.Error("filter not kept in the URL")
+	}
+	b.Do("show all", chromedp.SetValue(chromedp.ID("class"), ""))
+	b.WaitJS("reconnected", `document.getElementById("feed").dataset.connected === "true" && !document.getElementById("live-status").textContent.includes("class log")`, 10*time.Second)
+	b.Screenshot("live")
+}
+
+func TestBrowserDashboard(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	time.Sleep(2 * time.Second) // let the sampler see some throughput
+	b.Do("open", chromedp.Navigate(s.url+"/dashboard"), chromedp.WaitVisible(chromedp.ID("latency")))
+	if n := count(b, "svg.chart"); n != 4 {
+		t.Errorf("%d charts, want 4", n)
+	}
+	if got := b.Text("#total"); got == "0" {
+		t.Errorf("total %q", got)
+	}
+	if got := b.Text("#latency"); !strings.Contains(got, "analyze") || !strings.Contains(got, "ms") {
+		t.Errorf("latency table %q", got)
+	}
+	b.Screenshot("dashboard")
+	b.Viewport(390, 844)
+	b.Do("reload", chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("latency")))
+	b.Screenshot("dashboard-phone")
+}
+
+func TestBrowserUploadShowsEachFileUntilItsResult(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	dir := t.TempDir()
+	pdf := uitest.PDF("Software License Agreement", "Licensor grants Licensee a licence.")
+	big := make([]byte, 5<<20)
+	for name, data := range map[string][]byte{"license.pdf": pdf, "notes.txt": []byte("meeting notes about the renewal"), "huge.txt": big} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.Do("open", chromedp.Navigate(s.url+"/upload"), chromedp.WaitVisible(chromedp.ID("drop")))
+	b.Screenshot("upload-empty")
+	b.Do("choose files", chromedp.SetUploadFiles(chromedp.ID("files"),
+		[]string{filepath.Join(dir, "license.pdf"), filepath.Join(dir, "notes.txt"), filepath.Join(dir, "huge.txt")}))
+	id := document.ID(pdf)
+	b.WaitJS("pdf processing", `!!document.querySelector('.upload-item[data-id="`+id+`"]')`, 10*time.Second)
+	if got := b.Text(`.upload-item[data-id="` + id + `"] .status`); got != "processing…" {
+		t.Errorf("status before the result %q", got)
+	}
+	if got := uitest.Eval[string](b, `[...document.querySelectorAll(".upload-item")].find(li => li.textContent.includes("huge.txt")).querySelector(".status").textContent`); !strings.Contains(got, "too large") || !strings.Contains(got, "4 MiB") {
+		t.Errorf("oversized file status %q", got)
+	}
+	// The pipeline is not running here: index the result as the indexer would.
+	r := uitest.Samples()[0]
+	r.ID, r.Title, r.Filename = id, "Software License Agreement", "license.pdf"
+	if err := s.ix.Put(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	b.WaitJS("pdf done", `!!document.querySelector('.upload-item.done[data-id="`+id+`"] a')`, 15*time.Second)
+	if got := b.Text(`.upload-item[data-id="` + id + `"] .status`); !strings.Contains(got, "contract") || !strings.Contains(got, "Software License Agreement") {
+		t.Errorf("status after the result %q", got)
+	}
+	b.Screenshot("upload")
+}
