@@ -38,7 +38,7 @@ var quotedRe = regexp.MustCompile(`["“”]\s*([^"“”]{1,60}?)\s*["“”]`)
 
 // stopNames are not parties even when they look like one.
 var stopNames = map[string]bool{
-	"the parties": true, "parties": true, "the party": true, "the company": false, "each party": true,
+	"the parties": true, "parties": true, "the party": true, "each party": true,
 	"the undersigned": true, "us": true, "you": true, "either party": true,
 }
 

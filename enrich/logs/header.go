@@ -63,7 +63,7 @@ func SplitHeader(line string) (Header, string) {
 		return h, content
 	}
 	toks := headerTokens(line, maxHeaderTokens)
-	end, lvl, comp := headerEnd(toks, line)
+	end, lvl, comp := headerEnd(toks)
 	if end > 0 && toks[end-1].end >= len(line) {
 		end, lvl, comp = 0, "", "" // a header with no message is a message
 	}
@@ -159,7 +159,7 @@ func isSmallInt(s string) bool {
 
 // headerEnd returns the number of header tokens, the level word and the
 // component found, following the shape described on SplitHeader.
-func headerEnd(toks []htok, line string) (int, string, string) {
+func headerEnd(toks []htok) (int, string, string) {
 	words := 0
 	sepEnd := 0 // header end implied by a separator after a timestamp
 	sawID := false
@@ -174,7 +174,7 @@ func headerEnd(toks []htok, line string) (int, string, string) {
 				}
 				continue
 			}
-			return afterLevel(toks, i, line)
+			return afterLevel(toks, i)
 		case kComp:
 			if words <= 1 && (sawID || i == 0) {
 				return i + 1, "", strings.TrimSuffix(t.text, ":")
@@ -186,7 +186,7 @@ func headerEnd(toks []htok, line string) (int, string, string) {
 			}
 		case kBracket:
 			if lv := normLevel(strings.Trim(t.text, "[]")); lv != "" {
-				return afterLevel(toks, i, line)
+				return afterLevel(toks, i)
 			}
 			if hasDigit(t.text) {
 				sawID = true
@@ -222,7 +222,7 @@ func levelPlausible(toks []htok, i int, sawID bool) bool {
 
 // afterLevel extends the header past the level at index i over a thread
 // bracket, a separator and a component, and returns it.
-func afterLevel(toks []htok, i int, line string) (int, string, string) {
+func afterLevel(toks []htok, i int) (int, string, string) {
 	lvl := normLevel(strings.Trim(toks[i].text, "[]:,"))
 	end := i + 1
 	for end < len(toks) && (toks[end].kind == kBracket || toks[end].kind == kSep) {

@@ -99,7 +99,10 @@ func (r *Registry) Flush(ctx context.Context) error {
 			continue
 		}
 		ts, v := e.m.snapshot()
-		if v == e.saved {
+		r.mu.Lock()
+		saved := e.saved
+		r.mu.Unlock()
+		if v == saved {
 			continue
 		}
 		if err := r.store.Save(ctx, source, ts); err != nil {
