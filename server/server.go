@@ -139,6 +139,7 @@ func Run(ctx context.Context, o Options) error {
 	s.startBuckets(intakeCtx)
 	if o.Role.works() {
 		go s.watchModels(intakeCtx)
+		go s.flushTemplates(intakeCtx)
 	}
 	if s.shadowAn != nil {
 		if err := s.compareShadow(intakeCtx); err != nil {
@@ -318,6 +319,23 @@ func (s *Server) startBuckets(ctx context.Context) {
 			}
 		}()
 		s.o.Log.Info("watching object store bucket", "bucket", name)
+	}
+}
+
+// flushTemplates persists mined log templates every 30 s, so a crash loses
+// at most that much template history (close flushes the rest).
+func (s *Server) flushTemplates(ctx context.Context) {
+	t := time.NewTicker(30 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.logsReg.Flush(ctx); err != nil && ctx.Err() == nil {
+				s.o.Log.Warn("flush log templates", "err", err)
+			}
+		}
 	}
 }
 

@@ -266,6 +266,23 @@ func TestServeEndToEnd(t *testing.T) {
 	if err != nil || len(dls) != 1 || dls[0].Reason == "" {
 		t.Fatalf("dlq list: %+v %v", dls, err)
 	}
+	// Replay sends it back to its subject: still corrupt, it returns to the
+	// DLQ as a new dead letter and the replayed one is gone.
+	if err := connectors.Replay(context.Background(), h.srv.JetStream(), dls[0]); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case dm := <-dlq:
+		if dm.Header.Get("Docmill-Filename") != "broken.pdf" {
+			t.Fatalf("replayed dead letter: %v", dm.Header)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("replayed message did not come back")
+	}
+	waitFor(t, "one new dead letter after replay", 10*time.Second, func() bool {
+		dls2, _ := connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
+		return len(dls2) == 1 && dls2[0].Seq != dls[0].Seq
+	})
 	// Health and metrics.
 	for _, p := range []string{"/healthz", "/readyz"} {
 		resp, err := http.Get(h.base + p)
@@ -280,7 +297,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	mb, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	for _, want := range []string{`docmill_documents_processed_total{stage="index"} 4`, `docmill_dlq_messages_total{stage="analyze"} 1`, "docmill_stage_duration_seconds_bucket"} {
+	for _, want := range []string{`docmill_documents_processed_total{stage="index"} 4`, `docmill_dlq_messages_total{stage="analyze"} 2`, "docmill_stage_duration_seconds_bucket"} {
 		if !bytes.Contains(mb, []byte(want)) {
 			t.Errorf("metrics lack %q", want)
 		}

@@ -1,0 +1,97 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/index"
+)
+
+func storedIn(ix *index.Index) connectors.Stored {
+	return func(ctx context.Context, id string) (string, error) {
+		r, err := ix.Get(ctx, id)
+		if errors.Is(err, index.ErrNotFound) {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		return r.Model.Name + "@" + r.Model.Version, nil
+	}
+}
+
+func TestBackfillResumesSkipsAndReprocessesStale(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	ctx := context.Background()
+	archive := t.TempDir()
+	const n = 40
+	for i := 0; i < n; i++ {
+		body := fmt.Sprintf("Archived memo %d about vendor onboarding, invoices and the quarterly supplier review %d.", i, i*31)
+		if err := os.WriteFile(filepath.Join(archive, fmt.Sprintf("memo-%02d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newJob := func(name string) *connectors.Backfill {
+		return &connectors.Backfill{JS: h.srv.JetStream(), Pub: h.srv.Publisher(), Source: connectors.DirSource{Dir: archive},
+			Job: name, Stored: storedIn(h.srv.Index()), Concurrency: 4}
+	}
+	// An interrupted job: cancel after 3 windows of progress.
+	cctx, cancel := context.WithCancel(ctx)
+	b := newJob("archive")
+	b.Progress = func(done, total int) {
+		if done >= 12 {
+			cancel()
+		}
+	}
+	rep, err := b.Run(cctx)
+	if !errors.Is(err, context.Canceled) && err != nil {
+		t.Fatalf("interrupted run: %v", err)
+	}
+	first := rep.Sent
+	if first == 0 || first >= n {
+		t.Fatalf("interrupted run sent %d", first)
+	}
+	// The same job resumes where it stopped.
+	rep, err = newJob("archive").Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Resumed < 12 || first+rep.Sent != n {
+		t.Fatalf("resume: %+v (first run sent %d)", rep, first)
+	}
+	waitFor(t, "archive indexed", 60*time.Second, func() bool { return h.search("").Total == n })
+	// A new job over the same archive is idempotent by content hash.
+	rep, err = newJob("again").Run(ctx)
+	if err != nil || rep.Sent != 0 || rep.Skipped != n {
+		t.Fatalf("second job: %+v %v", rep, err)
+	}
+	// After a model change, --only-stale-model sends everything indexed by
+	// another version, and nothing once all are current.
+	tiny := tinyModel(t)
+	if err := UseModel(ctx, h.srv.JetStream(), Active{Dir: tiny}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "swap", 30*time.Second, func() bool { return h.srv.Analyzer().Load().Info().Tier == "model" })
+	cur := h.srv.Analyzer().Load().Info()
+	stale := newJob("stale")
+	stale.OnlyStale, stale.Current = true, cur.Name+"@"+cur.Version
+	rep, err = stale.Run(ctx)
+	if err != nil || rep.Sent != n {
+		t.Fatalf("stale job: %+v %v", rep, err)
+	}
+	waitFor(t, "reprocessed with the new model", 120*time.Second, func() bool {
+		res, err := h.srv.Index().Search(ctx, index.Query{Filters: map[string][]string{"model_version": {stale.Current}}, Facets: -1})
+		return err == nil && res.Total == n
+	})
+	stale2 := newJob("stale-2")
+	stale2.OnlyStale, stale2.Current = true, stale.Current
+	if rep, err = stale2.Run(ctx); err != nil || rep.Sent != 0 {
+		t.Fatalf("nothing is stale any more: %+v %v", rep, err)
+	}
+}
