@@ -1,0 +1,146 @@
+package broker
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+func runServer(t *testing.T, o *server.Options) *server.Server {
+	t.Helper()
+	o.Host, o.Port, o.NoSigs, o.JetStream, o.StoreDir = "127.0.0.1", -1, true, true, t.TempDir()
+	s, err := server.NewServer(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Start()
+	if !s.ReadyForConnections(10 * time.Second) {
+		t.Fatal("nats not ready")
+	}
+	t.Cleanup(s.Shutdown)
+	return s
+}
+
+func TestConnectUserPasswordAndToken(t *testing.T) {
+	s := runServer(t, &server.Options{Username: "docmill", Password: "s3cret"})
+	nc, err := Connect(ConnOptions{URLs: s.ClientURL(), User: "docmill", Password: "s3cret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ := jetstream.New(nc)
+	if err := EnsureStreams(context.Background(), js, StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	nc.Close()
+	if _, err := Connect(ConnOptions{URLs: s.ClientURL(), User: "docmill", Password: "wrong"}); err == nil {
+		t.Fatal("wrong password accepted")
+	}
+	tok := runServer(t, &server.Options{Authorization: "tok-123"})
+	nc, err = Connect(ConnOptions{URLs: tok.ClientURL(), Token: "tok-123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc.Close()
+	// Passwords never appear in errors.
+	_, err = Connect(ConnOptions{URLs: "nats://u:hunter2@127.0.0.1:1"})
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Fatalf("error leaks the password or connects: %v", err)
+	}
+}
+
+// selfSigned writes a CA-less self-signed server certificate for 127.0.0.1.
+func selfSigned(t *testing.T, dir string) (certFile, keyFile string) {
+	t.Helper()
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "docmill-test"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IsCA: true,
+		KeyUsage:    x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}, IPAddresses: []net.IP{net.ParseIP("127.0.0.1")},
+		BasicConstraintsValid: true}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, _ := x509.MarshalECPrivateKey(key)
+	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600)
+	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), 0o600)
+	return certFile, keyFile
+}
+
+func TestConnectTLS(t *testing.T) {
+	cert, key := selfSigned(t, t.TempDir())
+	pair, err := tls.LoadX509KeyPair(cert, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := runServer(t, &server.Options{TLSConfig: &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}, TLS: true})
+	url := strings.Replace(s.ClientURL(), "nats://", "tls://", 1)
+	nc, err := Connect(ConnOptions{URLs: url, CAFile: cert})
+	if err != nil {
+		t.Fatalf("TLS with the CA: %v", err)
+	}
+	if !nc.TLSRequired() {
+		t.Fatal("connection is not TLS")
+	}
+	nc.Close()
+	if _, err := Connect(ConnOptions{URLs: url}); err == nil {
+		t.Fatal("TLS without trusting the CA must fail")
+	}
+}
+
+func TestEmbeddedListensAndRestartsWithStore(t *testing.T) {
+	dir := t.TempDir()
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: dir, Listen: "127.0.0.1:-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc, err := Connect(ConnOptions{URLs: e.ClientURL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	if err := EnsureStreams(ctx, js, StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(ctx, SubjectIngest+".x", []byte("kept")); err != nil {
+		t.Fatal(err)
+	}
+	nc.Close()
+	e.Shutdown()
+	e2, err := StartEmbedded(EmbeddedOptions{StoreDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e2.Shutdown()
+	nc2, err := e2.Connect("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc2.Close()
+	js2, _ := jetstream.New(nc2)
+	st, err := js2.Stream(ctx, StreamIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := st.Info(ctx)
+	if info.State.Msgs != 1 {
+		t.Fatalf("message not kept across restart: %d", info.State.Msgs)
+	}
+}
