@@ -39,8 +39,11 @@ test-go:
 test-deploy:
 	@if [ -x deploy/check.sh ]; then deploy/check.sh; else echo "deploy/check.sh missing"; exit 1; fi
 
-bench:
-	$(GO) run ./cmd/docmill bench model --json
+# Benchmarks print JSON; see README "Performance" for figures and the machine they came from.
+bench: build
+	$(BIN) bench model --json
+	$(BIN) bench pipeline --docs 300 --json
+	$(BIN) bench scale --messages 100000 --duration 30s --json
 
 # The model recipe: corpus -> tokenizer -> training -> ONNX export -> int8 -> bundle (see model/MODEL_CARD.md).
 corpus:
