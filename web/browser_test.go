@@ -202,6 +202,13 @@ func TestBrowserDocumentPage(t *testing.T) {
 		t.Errorf("summary %q", got)
 	}
 	b.Screenshot("document-contract")
+	b.Viewport(390, 844)
+	b.Do("reload", chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("doc-entities")))
+	if w := uitest.Eval[float64](b, `document.documentElement.scrollWidth`); w > 400 {
+		t.Errorf("document page is %v px wide at phone width", w)
+	}
+	b.Screenshot("document-phone")
+	b.Viewport(1280, 900)
 	// A keyword is a link to a search.
 	b.Do("keyword link", chromedp.Click(chromedp.JSPath(`[...document.querySelectorAll('#doc-keywords a')].find(a => a.textContent === "governing law")`)),
 		chromedp.WaitVisible(chromedp.ID("result-count")))

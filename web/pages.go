@@ -310,7 +310,7 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		page.HasOriginal = s.originals.Has(r.Context(), doc.ID)
 	}
 	page.Notice = map[string]string{
-		"queued":  "Sent back through the pipeline: this page shows the new result once it is indexed.",
+		"queued":  "Sent back through the pipeline. Reload this page in a moment to see the new result.",
 		"missing": "Cannot reprocess: the original file of this document was not kept.",
 		"failed":  "Reprocessing failed; see the server log.",
 	}[r.URL.Query().Get("reprocess")]
