@@ -15,11 +15,15 @@ import argparse
 import json
 import math
 import os
+import pickle
 import random
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# OpenBLAS's own threads busy-wait; on this shared 2-core machine that made
+# fp32 evaluation 5x slower. torch's threads (set_num_threads) do the work.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, HERE)
 
 import numpy as np  # noqa: E402
@@ -36,7 +40,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 DEFAULT = dict(
     vocab_size=10000, hidden=256, layers=6, heads=4, ffn=768, max_len=256, exit_layer=2,
-    batch=16, mlm_steps=300, steps=3000, lr=5e-4, warmup=300, seed=1234,
+    batch=16, mlm_steps=0, steps=3000, lr=5e-4, warmup=300, seed=1234,
     limit_docs=None, max_chars=None, eval_limit=None, ckpt_minutes=5,
 )
 TINY = dict(
@@ -96,7 +100,9 @@ def collate(items, spans):
     """Pads windows to the longest; adds [CLS]/[SEP]; targets use -100 (or mask 0) for 'none'."""
     lens = [e2 - s for (s, e2), e in zip(spans, items)]
     lens = [min(l, len(e.ids) - s) for l, (s, _), e in zip(lens, spans, items)]
-    S = max(lens) + 2
+    # Few distinct shapes: oneDNN builds kernels per shape, and a new
+    # length every batch made the first hundreds of steps 10x slower.
+    S = -(-(max(lens) + 2) // 64) * 64
     B = len(items)
     ids = np.zeros((B, S), dtype=np.int64)
     mask = np.zeros((B, S), dtype=np.int64)
@@ -411,8 +417,16 @@ def main(argv=None):
     # 3. data
     subtypes = D.subtype_list(cdir)
     t0 = time.time()
-    ex = {s: D.load_split(cdir, s, wp, LABELS, subtypes, cfg["limit_docs"] if s == "train" else cfg["eval_limit"], cfg["max_chars"])
-          for s in ("train", "dev", "test")}
+    cache = os.path.join(work, "examples.pkl")
+    if reuse and os.path.exists(cache):
+        with open(cache, "rb") as f:
+            ex = pickle.load(f)
+        log("reusing tokenized examples from %s" % cache)
+    else:
+        ex = {s: D.load_split(cdir, s, wp, LABELS, subtypes, cfg["limit_docs"] if s == "train" else cfg["eval_limit"], cfg["max_chars"])
+              for s in ("train", "dev", "test")}
+        with open(cache, "wb") as f:
+            pickle.dump(ex, f, protocol=4)
     for s in ex:
         log("%s: %s, %d tokens" % (s, {k: len(v) for k, v in ex[s].items()},
                                   sum(len(e.ids) for v in ex[s].values() for e in v)))
