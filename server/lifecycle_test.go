@@ -120,3 +120,32 @@ func TestShadowAgreementOnMetrics(t *testing.T) {
 		return k >= 30 && regexp.MustCompile(`docmill_shadow_agreement\{metric="class",shadow=`).Match(b)
 	})
 }
+
+func TestMissingRuntimeFallsBackAndSaysSo(t *testing.T) {
+	t.Setenv("DOCMILL_ORT_LIB", "")
+	h := startWith(t, t.TempDir(), func(c *config.Config) {
+		c.Model.Disabled = false
+		c.Model.ORTLib = "/nonexistent/libonnxruntime.so.1"
+		c.Model.Dir = "/nonexistent/bundle"
+	})
+	resp, err := http.Get(h.base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "model-free tier") || !strings.Contains(string(b), `"ok": false`) {
+		t.Fatalf("healthz must say the model is missing: %s", b)
+	}
+	if r, err := http.Get(h.base + "/readyz"); err != nil || r.StatusCode != 200 {
+		t.Fatalf("a missing model is degraded, not unready: %v %v", r.Status, err)
+	}
+	m := nats.NewMsg("docmill.ingest.x")
+	m.Header.Set("Docmill-Filename", "a.txt")
+	m.Data = []byte("The Licensee shall pay the fees within thirty days. This Agreement is governed by the laws of England.")
+	h.nc.PublishMsg(m)
+	waitFor(t, "indexed by the free tier", 60*time.Second, func() bool { return h.search("").Total == 1 })
+	if got := h.search("").Hits[0]; got.Class == "" {
+		t.Fatalf("no class: %+v", got)
+	}
+}
