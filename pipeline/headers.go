@@ -18,4 +18,7 @@ const (
 	HeaderAttempts    = "Docmill-Attempts"     // dead letter: deliveries made
 	HeaderSubject     = "Docmill-Subject"      // dead letter: original subject
 	HeaderFailedAt    = "Docmill-Failed-At"    // dead letter: RFC 3339
+	// HeaderTraceParent is the W3C trace context; docmill carries it from the
+	// ingest message to the result (and dead letter) and into its logs.
+	HeaderTraceParent = "traceparent"
 )

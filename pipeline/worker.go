@@ -96,7 +96,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	res := NewResult(doc, a, ingestedAt(msg))
 	res.Trace = []document.StageTrace{{Stage: "parse", Ms: parseMs}, {Stage: "analyze", Ms: anMs}}
 	t2 := time.Now()
-	if err := w.publish(ctx, res); err != nil {
+	if err := w.publish(ctx, res, msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
 	}
 	w.Metrics.Duration.WithLabelValues("publish").Observe(since(t2) / 1000)
@@ -104,7 +104,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		w.Metrics.Classes.WithLabelValues(res.Class).Inc()
 		w.Metrics.Depths.WithLabelValues(string(res.Depth)).Inc()
 	}
-	w.Log.Info("document analysed", "stage", w.stage(), "doc_id", res.ID, "filename", res.Filename, "class", res.Class,
+	w.Log.Info("document analysed", "stage", w.stage(), "traceparent", msg.Metadata.Get(HeaderTraceParent), "doc_id", res.ID, "filename", res.Filename, "class", res.Class,
 		"depth", res.Depth, "model", res.Model.Name+"@"+res.Model.Version, "ms", since(start))
 	return nil, nil
 }
@@ -254,7 +254,7 @@ func resultSubject(prefix string, r *document.Result) string {
 	return subj
 }
 
-func (w *Worker) publish(ctx context.Context, r *document.Result) error {
+func (w *Worker) publish(ctx context.Context, r *document.Result, traceparent string) error {
 	payload, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("encode result %s: %w", r.ID, err)
@@ -264,6 +264,9 @@ func (w *Worker) publish(ctx context.Context, r *document.Result) error {
 	m.Metadata.Set(HeaderModel, r.Model.Name+"@"+r.Model.Version)
 	m.Metadata.Set(HeaderResultDepth, string(r.Depth))
 	m.Metadata.Set(HeaderFilename, r.Filename)
+	if traceparent != "" {
+		m.Metadata.Set(HeaderTraceParent, traceparent)
+	}
 	m.SetContext(ctx)
 	prefix := w.SubjectPrefix
 	if prefix == "" {
