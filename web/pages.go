@@ -178,7 +178,9 @@ func facetViews(v url.Values, res *index.Result) []facetView {
 			active := contains(v[f], t.Term)
 			fv.Terms = append(fv.Terms, facetTermView{Term: t.Term, Count: t.Count, Active: active, Href: toggle(v, f, t.Term)})
 		}
-		out = append(out, fv)
+		if len(fv.Terms) > 0 {
+			out = append(out, fv)
+		}
 	}
 	return out
 }

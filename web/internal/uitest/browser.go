@@ -202,9 +202,20 @@ func (b *Browser) DisableJS(off bool) {
 // WaitJS polls a JavaScript condition until it is true.
 func (b *Browser) WaitJS(what, cond string, timeout time.Duration) {
 	b.t.Helper()
-	ctx, cancel := context.WithTimeout(b.Ctx, timeout+5*time.Second)
-	defer cancel()
-	ok, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(100*time.Millisecond)))
+	deadline := time.Now().Add(timeout)
+	var ok bool
+	var err error
+	// Short polls: a navigation replaces the page a poll runs in, and the
+	// poll of a replaced page never ends by itself.
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(b.Ctx, 2*time.Second)
+		ok, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(time.Second), chromedp.WithPollingInterval(100*time.Millisecond)))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	if err != nil || !ok {
 		main, _ := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`document.querySelector("main") ? document.querySelector("main").innerText : document.body.innerText`))
 		b.t.Fatalf("waiting for %s (%s): %v\npage text:\n%s", what, cond, err, main)
