@@ -400,6 +400,16 @@ func TestLiveFeedSSE(t *testing.T) {
 	if ev.ID != "l-api" || ev.Class != "log" {
 		t.Errorf("class filter let through %+v", ev)
 	}
+	// Close ends open streams, so an HTTP server's Shutdown need not wait
+	// for live pages to go away.
+	s.Close()
+	if _, err := io.ReadAll(rd); err != nil {
+		t.Errorf("stream did not end cleanly after Close: %v", err)
+	}
+	s.feed = NewFeed() // the pages below still render recent results
+	for _, r := range []*document.Result{samples[0], samples[5]} {
+		s.feed.Publish(r)
+	}
 	// The live page renders recent results server-side too.
 	_, body := get(t, s, "/live")
 	if !strings.Contains(body, "Master Services Agreement") || !strings.Contains(body, "api-server.log") {
