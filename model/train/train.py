@@ -46,7 +46,7 @@ DEFAULT = dict(
 TINY = dict(
     vocab_size=2000, hidden=64, layers=6, heads=2, ffn=128, max_len=128, exit_layer=2,
     batch=8, mlm_steps=10, steps=40, lr=1e-3, warmup=5, seed=1234,
-    limit_docs=150, max_chars=6000, eval_limit=60, ckpt_minutes=5,
+    limit_docs=120, max_chars=4000, eval_limit=40, ckpt_minutes=5,
 )
 
 
