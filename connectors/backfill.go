@@ -183,7 +183,11 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 			return "skipped", nil // never indexed: not stale, just absent
 		}
 	}
-	_, err = b.Pub.Publish(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: it.Meta, DedupID: id + ":backfill:" + b.Job})
+	meta := map[string]string{"Backfill": b.Job}
+	for k, v := range it.Meta {
+		meta[k] = v
+	}
+	_, err = b.Pub.Publish(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: meta, DedupID: id + ":backfill:" + b.Job})
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
 		return "refused", nil
 	}

@@ -111,7 +111,12 @@ func buildRequest(q Query) (*bleve.SearchRequest, error) {
 	req.Fields = []string{fieldResult}
 	if !q.NoHighlight && strings.TrimSpace(q.Q) != "" {
 		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.Fields = []string{"body", "body" + cjkSuffix, "title", "title" + cjkSuffix, "summary", "summary" + cjkSuffix}
+		// Highlighting costs per field and hit: the Chinese fields can only
+		// match a query with Chinese in it.
+		req.Highlight.Fields = []string{"body", "title", "summary"}
+		if hasCJK(q.Q) {
+			req.Highlight.Fields = append(req.Highlight.Fields, "body"+cjkSuffix, "title"+cjkSuffix, "summary"+cjkSuffix)
+		}
 	}
 	switch q.Sort {
 	case "date":

@@ -96,7 +96,8 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	res := NewResult(doc, a, ingestedAt(msg))
 	res.Trace = []document.StageTrace{{Stage: "parse", Ms: parseMs}, {Stage: "analyze", Ms: anMs}}
 	t2 := time.Now()
-	if err := w.publish(ctx, res, msg.Metadata.Get(HeaderTraceParent)); err != nil {
+	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != ""
+	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
 	}
 	w.Metrics.Duration.WithLabelValues("publish").Observe(since(t2) / 1000)
@@ -254,12 +255,19 @@ func resultSubject(prefix string, r *document.Result) string {
 	return subj
 }
 
-func (w *Worker) publish(ctx context.Context, r *document.Result, traceparent string) error {
+func (w *Worker) publish(ctx context.Context, r *document.Result, reprocess bool, ingestSeq, traceparent string) error {
 	payload, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("encode result %s: %w", r.ID, err)
 	}
-	m := message.NewMessage(r.ID+":"+r.Model.Name+"@"+r.Model.Version, payload)
+	// The result id is the document and model: a redelivery (a crash
+	// between publish and ack) or the same bytes ingested twice give one
+	// result. A deliberate reprocess with the same model gets a new one.
+	id := r.ID + ":" + r.Model.Name + "@" + r.Model.Version
+	if reprocess {
+		id += ":" + ingestSeq
+	}
+	m := message.NewMessage(id, payload)
 	m.Metadata.Set(HeaderID, r.ID)
 	m.Metadata.Set(HeaderModel, r.Model.Name+"@"+r.Model.Version)
 	m.Metadata.Set(HeaderResultDepth, string(r.Depth))

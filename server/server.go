@@ -370,8 +370,10 @@ func (s *Server) startHTTP() error {
 	if s.o.Role == RoleServe || s.o.Role == RoleIndexer {
 		ingest = s.ingestPublisher()
 	}
+	// NATS feeds the live page from docmill.results.>; JS keeps uploaded
+	// originals and reads the dead-letter count for the dashboard.
 	h, err := web.New(web.Options{Index: s.ix, Ingest: ingest, Health: s.Health, Registry: s.metrics.Registry,
-		AuthToken: c.HTTP.AuthToken, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log})
+		AuthToken: c.HTTP.AuthToken, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log, NATS: s.nc, JS: s.js})
 	if err != nil {
 		return err
 	}
@@ -381,6 +383,7 @@ func (s *Server) startHTTP() error {
 	}
 	s.httpAddr = ln.Addr().String()
 	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	s.http.RegisterOnShutdown(func() { _ = h.Close() }) // ends open live-feed streams
 	go func() {
 		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.o.Log.Error("http server", "err", err)

@@ -299,7 +299,7 @@ func TestServeEndToEnd(t *testing.T) {
 	resp.Body.Close()
 	for _, want := range []string{`docmill_documents_processed_total{stage="index"} 4`, `docmill_dlq_messages_total{stage="analyze"} 2`, "docmill_stage_duration_seconds_bucket"} {
 		if !bytes.Contains(mb, []byte(want)) {
-			t.Errorf("metrics lack %q", want)
+			t.Errorf("metrics lack %q:\n%s", want, grepLines(mb, "docmill_documents_processed_total"))
 		}
 	}
 }
@@ -451,4 +451,14 @@ func TestBadInputOnEveryConnector(t *testing.T) {
 	if info.State.Msgs != 3 { // junk, ghost, ok
 		t.Fatalf("ingest stream holds %d messages, want 3 (refused input must not be ingested)", info.State.Msgs)
 	}
+}
+
+func grepLines(b []byte, prefix string) string {
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, prefix) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
