@@ -19,6 +19,7 @@ import (
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/nats-io/nkeys"
 )
 
 func runServer(t *testing.T, o *server.Options) *server.Server {
@@ -142,5 +143,27 @@ func TestEmbeddedListensAndRestartsWithStore(t *testing.T) {
 	info, _ := st.Info(ctx)
 	if info.State.Msgs != 1 {
 		t.Fatalf("message not kept across restart: %d", info.State.Msgs)
+	}
+}
+
+func TestConnectNKey(t *testing.T) {
+	kp, err := nkeys.CreateUser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, _ := kp.PublicKey()
+	seed, _ := kp.Seed()
+	s := runServer(t, &server.Options{Nkeys: []*server.NkeyUser{{Nkey: pub}}})
+	seedFile := filepath.Join(t.TempDir(), "user.nk")
+	if err := os.WriteFile(seedFile, seed, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	nc, err := Connect(ConnOptions{URLs: s.ClientURL(), NKeyFile: seedFile})
+	if err != nil {
+		t.Fatalf("nkey: %v", err)
+	}
+	nc.Close()
+	if _, err := Connect(ConnOptions{URLs: s.ClientURL()}); err == nil {
+		t.Fatal("connected without the nkey")
 	}
 }
