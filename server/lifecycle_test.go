@@ -20,6 +20,7 @@ import (
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/datasets"
 	"github.com/docmill/docmill/model"
+	"github.com/docmill/docmill/monitor"
 )
 
 // tinyModel returns the committed tiny test bundle and makes sure the ONNX
@@ -119,6 +120,12 @@ func TestShadowAgreementOnMetrics(t *testing.T) {
 		k, _ := strconv.Atoi(string(m[1]))
 		return k >= 30 && regexp.MustCompile(`docmill_shadow_agreement\{metric="class",shadow=`).Match(b)
 	})
+	// `docmill model compare` reads the same from the recorded streams.
+	rep, err := monitor.CompareRecorded(context.Background(), h.srv.JetStream())
+	if err != nil || len(rep) != 1 || rep[0].Pairs != 30 || rep[0].LatencyRatio <= 0 {
+		t.Fatalf("recorded comparison: %+v %v", rep, err)
+	}
+	t.Logf("shadow agreement: %+v", rep[0])
 }
 
 func TestMissingRuntimeFallsBackAndSaysSo(t *testing.T) {

@@ -1,20 +1,15 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
-	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
-	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/monitor"
-	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/server"
 )
 
@@ -55,14 +50,10 @@ func modelCmd() *cobra.Command {
 			return err
 		}
 		defer nc.Close()
-		sh := monitor.NewShadow(1<<20, nil)
-		if err := replay(cmd.Context(), js, broker.StreamResults, sh.ObservePrimary); err != nil {
+		rep, err := monitor.CompareRecorded(cmd.Context(), js)
+		if err != nil {
 			return err
 		}
-		if err := replay(cmd.Context(), js, broker.StreamShadow, sh.ObserveShadow); err != nil {
-			return err
-		}
-		rep := sh.Report()
 		if *asJSON {
 			return json.NewEncoder(os.Stdout).Encode(rep)
 		}
@@ -79,47 +70,6 @@ func modelCmd() *cobra.Command {
 	}
 	cmd.AddCommand(use, compare)
 	return cmd
-}
-
-// replay reads every message of a stream with an ordered consumer.
-func replay(ctx context.Context, js jetstream.JetStream, stream string, fn func(*document.Result)) error {
-	st, err := js.Stream(ctx, stream)
-	if err != nil {
-		return fmt.Errorf("stream %s: %w", stream, err)
-	}
-	info, err := st.Info(ctx)
-	if err != nil {
-		return err
-	}
-	if info.State.Msgs == 0 {
-		return nil
-	}
-	cons, err := st.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{})
-	if err != nil {
-		return err
-	}
-	for seen := uint64(0); seen < info.State.Msgs; {
-		batch, err := cons.Fetch(500, jetstream.FetchMaxWait(2*time.Second))
-		if err != nil {
-			return err
-		}
-		n := 0
-		for m := range batch.Messages() {
-			n++
-			var r document.Result
-			if json.Unmarshal(m.Data(), &r) == nil {
-				fn(&r)
-			}
-			if md, err := m.Metadata(); err == nil && md.Sequence.Stream >= info.State.LastSeq {
-				return nil
-			}
-		}
-		if n == 0 {
-			return nil
-		}
-		seen += uint64(n)
-	}
-	return nil
 }
 
 func init() { rootCmd.AddCommand(modelCmd()) }
