@@ -43,6 +43,12 @@ type Index struct {
 	bi   bleve.Index
 	opts Options
 	mu   sync.Mutex // serialises batches so Put/PutBatch stay ordered
+	// combinedFacets: the index has the _facets and _ingested fields
+	// (see facets.go); indexes created before them count per field.
+	combinedFacets bool
+	// compactMu keeps Compact calls apart: scorch refuses a second forced
+	// merge while one runs.
+	compactMu sync.Mutex
 }
 
 // ErrNotFound is returned by Get for an unknown id.
@@ -58,7 +64,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
-		return &Index{bi: bi, opts: opts}, nil
+		return newIndex(bi, opts), nil
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, fmt.Errorf("create index parent %s: %w", dir, err)
@@ -71,7 +77,13 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return &Index{bi: bi, opts: opts}, nil
+	return newIndex(bi, opts), nil
+}
+
+func newIndex(bi bleve.Index, opts Options) *Index {
+	m := bi.Mapping()
+	combined := m.FieldMappingForPath(fieldFacets).Type != "" && m.FieldMappingForPath(fieldIngestedKey).Type != ""
+	return &Index{bi: bi, opts: opts, combinedFacets: combined}
 }
 
 // Close flushes and closes the index.
@@ -203,6 +215,10 @@ func toRecord(r *document.Result, opts Options) (record, error) {
 		}
 		rec["keywords"] = kws
 		addEntities(rec, r.Entities)
+	}
+	rec[fieldFacets] = facetTermsOf(rec)
+	if key, ok := dateKey(r.IngestedAt); ok {
+		rec[fieldIngestedKey] = key
 	}
 	return rec, nil
 }

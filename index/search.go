@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +31,12 @@ type Query struct {
 	Sort        string              // "relevance" (default), "date" (newest first) or "-date"
 	Facets      int                 // values per facet; 0 = default 10, < 0 = no facets
 	NoHighlight bool
+
+	// FacetFields limits the term facets counted to these names from
+	// FacetFields (the ingestion-date facet is always counted); nil counts
+	// them all, as the search page needs. An empty list skips reading the
+	// term facets' values altogether.
+	FacetFields []string
 }
 
 // Hit is one search hit.
@@ -65,9 +72,13 @@ type Result struct {
 
 // Search runs q.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
-	req, err := buildRequest(q)
+	req, plan, err := ix.buildRequest(q)
 	if err != nil {
 		return nil, err
+	}
+	facets := func(search.FacetResults) map[string][]FacetTerm { return nil }
+	if q.Facets >= 0 {
+		ctx, facets = plan.addFacets(ctx, req, time.Now())
 	}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
@@ -80,16 +91,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h))
 	}
-	if len(res.Facets) > 0 {
-		out.Facets = map[string][]FacetTerm{}
-		for name, f := range res.Facets {
-			out.Facets[name] = facetTerms(f)
-		}
-	}
+	out.Facets = facets(res.Facets)
 	return out, nil
 }
 
-func buildRequest(q Query) (*bleve.SearchRequest, error) {
+func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) {
 	size := q.Size
 	if size <= 0 {
 		size = 10
@@ -99,7 +105,7 @@ func buildRequest(q Query) (*bleve.SearchRequest, error) {
 	}
 	text, err := textQuery(q.Q)
 	if err != nil {
-		return nil, err
+		return nil, facetPlan{}, err
 	}
 	parts := []query.Query{text}
 	parts = append(parts, filterQueries(q)...)
@@ -124,17 +130,36 @@ func buildRequest(q Query) (*bleve.SearchRequest, error) {
 	case "-date":
 		req.SortBy([]string{"ingested_at", "-_score"})
 	}
+	var plan facetPlan
 	if q.Facets >= 0 {
-		n := q.Facets
-		if n == 0 {
-			n = 10
+		plan, err = ix.planFacets(q)
+		if err != nil {
+			return nil, facetPlan{}, err
 		}
-		for _, f := range FacetFields {
-			req.AddFacet(f, bleve.NewFacetRequest(f, n))
-		}
-		req.AddFacet("ingested_at", dateFacet(time.Now()))
 	}
-	return req, nil
+	return req, plan, nil
+}
+
+// planFacets checks q's facet fields and picks how to count them.
+func (ix *Index) planFacets(q Query) (facetPlan, error) {
+	p := facetPlan{n: q.Facets, combined: ix.combinedFacets, fields: FacetFields}
+	if p.n == 0 {
+		p.n = 10
+	}
+	if q.FacetFields != nil {
+		p.fields = nil
+		for _, f := range FacetFields {
+			if slices.Contains(q.FacetFields, f) {
+				p.fields = append(p.fields, f)
+			}
+		}
+		for _, f := range q.FacetFields {
+			if !slices.Contains(FacetFields, f) {
+				return facetPlan{}, fmt.Errorf("%w: no facet %q", ErrBadQuery, f)
+			}
+		}
+	}
+	return p, nil
 }
 
 func textQuery(q string) (query.Query, error) {
@@ -193,17 +218,6 @@ func filterQueries(q Query) []query.Query {
 		out = append(out, dq)
 	}
 	return out
-}
-
-// dateFacet buckets ingestion time relative to now.
-func dateFacet(now time.Time) *bleve.FacetRequest {
-	f := bleve.NewFacetRequest("ingested_at", 4)
-	day := 24 * time.Hour
-	f.AddDateTimeRange("last 24h", now.Add(-day), now.Add(time.Hour))
-	f.AddDateTimeRange("last 7 days", now.Add(-7*day), now.Add(time.Hour))
-	f.AddDateTimeRange("last 30 days", now.Add(-30*day), now.Add(time.Hour))
-	f.AddDateTimeRange("older", time.Unix(0, 0), now.Add(-30*day))
-	return f
 }
 
 func facetTerms(f *search.FacetResult) []FacetTerm {

@@ -1,0 +1,259 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+)
+
+// Facet counting. Bleve counts a terms facet by visiting, for every hit,
+// the doc values of the facet's field; the cost grows with hits × fields.
+// Indexes created with the _facets field count all FacetFields from that
+// one field (terms "field=value") and the date facet from _ingested (one
+// term per document instead of the datetime field's 16). Older indexes,
+// whose stored mapping lacks those fields, use one facet per field until
+// they are rebuilt.
+
+// facetSep separates the field name from the value in a _facets term;
+// field names never contain it, so the first one splits the term.
+const facetSep = "="
+
+// dateFacetName is the result name of the ingestion-date facet.
+const dateFacetName = "ingested_at"
+
+// facetTermsOf lists the "field=value" terms of the facet fields in rec,
+// exactly the values that rec indexes in those fields.
+func facetTermsOf(rec record) []string {
+	var out []string
+	for _, f := range FacetFields {
+		switch v := rec[f].(type) {
+		case string:
+			out = append(out, f+facetSep+v)
+		case []string:
+			for _, s := range v {
+				out = append(out, f+facetSep+s)
+			}
+		}
+	}
+	return out
+}
+
+// dateKey encodes t as the shift-0 prefix-coded term that Bleve's
+// datetime field also indexes; the date range facet reads such terms.
+// Times outside int64 nanoseconds are not indexed, as in Bleve.
+func dateKey(t time.Time) (string, bool) {
+	if t.Before(time.Unix(0, minInt64)) || t.After(time.Unix(0, maxInt64)) {
+		return "", false
+	}
+	return string(numeric.MustNewPrefixCodedInt64(t.UnixNano(), 0)), true
+}
+
+const (
+	maxInt64 = int64(^uint64(0) >> 1)
+	minInt64 = -maxInt64 - 1
+)
+
+// facetPlan says how one search counts its facets.
+type facetPlan struct {
+	fields   []string // facet fields wanted, in FacetFields order
+	n        int      // values per field
+	combined bool     // count from _facets rather than per field
+}
+
+// addFacets prepares req to count p's facets and returns the context to
+// search with. Per-field plans use Bleve's facets; combined plans count
+// with a facetCounter that the returned context installs, and whose
+// results the returned function gives after the search.
+func (p facetPlan) addFacets(ctx context.Context, req *bleve.SearchRequest, now time.Time) (context.Context, func(search.FacetResults) map[string][]FacetTerm) {
+	if !p.combined {
+		for _, f := range p.fields {
+			req.AddFacet(f, bleve.NewFacetRequest(f, p.n))
+		}
+		req.AddFacet(dateFacetName, dateFacet("ingested_at", now))
+		return ctx, func(fr search.FacetResults) map[string][]FacetTerm {
+			if len(fr) == 0 {
+				return nil
+			}
+			out := map[string][]FacetTerm{}
+			for name, f := range fr {
+				out[name] = facetTerms(f)
+			}
+			return out
+		}
+	}
+	c := newFacetCounter(p, now)
+	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(c.handler))
+	return ctx, func(search.FacetResults) map[string][]FacetTerm { return c.results() }
+}
+
+// facetCounter counts the facets of every hit of one search from the
+// _facets and _ingested doc values. Bleve's own facets do the same work
+// with a field lookup and a string allocation per value, which made them
+// most of the cost of a broad query.
+type facetCounter struct {
+	plan   facetPlan
+	ranges []dateRange
+	terms  map[string]*int // "field=value" -> hits
+	dates  []int           // hits per range
+}
+
+func newFacetCounter(p facetPlan, now time.Time) *facetCounter {
+	rs := dateRanges(now)
+	return &facetCounter{plan: p, ranges: rs, terms: map[string]*int{}, dates: make([]int, len(rs))}
+}
+
+// handler wraps the top-N collector's hit handler: it counts each hit's
+// facet values, then passes the hit on.
+func (c *facetCounter) handler(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
+	next, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
+	if err != nil {
+		return nil, false, err
+	}
+	if next == nil {
+		return nil, false, fmt.Errorf("count facets: unexpected collector %T", sctx.Collector)
+	}
+	fields := []string{fieldIngestedKey}
+	if len(c.plan.fields) > 0 {
+		fields = append(fields, fieldFacets)
+	}
+	dvr, err := sctx.IndexReader.DocValueReader(fields)
+	if err != nil {
+		return nil, false, fmt.Errorf("count facets: %w", err)
+	}
+	visit := c.visit
+	return func(d *search.DocumentMatch) error {
+		if d != nil {
+			if err := dvr.VisitDocValues(d.IndexInternalID, visit); err != nil {
+				return fmt.Errorf("count facets: %w", err)
+			}
+		}
+		return next(d)
+	}, loadID, nil
+}
+
+func (c *facetCounter) visit(field string, term []byte) {
+	if field == fieldIngestedKey {
+		c.countDate(term)
+		return
+	}
+	// Looking up m[string(b)] does not allocate; only a new value does.
+	if n, ok := c.terms[string(term)]; ok {
+		*n++
+		return
+	}
+	n := 1
+	c.terms[string(term)] = &n
+}
+
+func (c *facetCounter) countDate(term []byte) {
+	pc := numeric.PrefixCoded(term)
+	if shift, err := pc.Shift(); err != nil || shift != 0 {
+		return
+	}
+	ns, err := pc.Int64()
+	if err != nil {
+		return
+	}
+	for i, r := range c.ranges {
+		if r.contains(ns) {
+			c.dates[i]++
+		}
+	}
+}
+
+// results orders and trims the counts as Bleve orders its facets: by
+// count, then term; date ranges without hits are left out.
+func (c *facetCounter) results() map[string][]FacetTerm {
+	all := make([]*search.TermFacet, 0, len(c.terms))
+	for t, n := range c.terms {
+		all = append(all, &search.TermFacet{Term: t, Count: *n})
+	}
+	sortFacetTerms(all)
+	out := splitFacetTerms(all, c.plan.fields, c.plan.n)
+	for _, f := range c.plan.fields {
+		if _, ok := out[f]; !ok {
+			out[f] = nil
+		}
+	}
+	var dates []*search.TermFacet
+	for i, r := range c.ranges {
+		if c.dates[i] > 0 {
+			dates = append(dates, &search.TermFacet{Term: r.name, Count: c.dates[i]})
+		}
+	}
+	sortFacetTerms(dates)
+	var dt []FacetTerm
+	for _, t := range dates {
+		dt = append(dt, FacetTerm{Term: t.Term, Count: t.Count})
+	}
+	out[dateFacetName] = dt
+	return out
+}
+
+func sortFacetTerms(ts []*search.TermFacet) {
+	sort.Slice(ts, func(i, j int) bool {
+		if ts[i].Count != ts[j].Count {
+			return ts[i].Count > ts[j].Count
+		}
+		return ts[i].Term < ts[j].Term
+	})
+}
+
+// dateRange is a named [start, end) interval of ingestion times in Unix
+// nanoseconds; a zero bound is open.
+type dateRange struct {
+	name       string
+	start, end time.Time
+}
+
+func (r dateRange) contains(ns int64) bool {
+	return (r.start.IsZero() || ns >= r.start.UnixNano()) && (r.end.IsZero() || ns < r.end.UnixNano())
+}
+
+// dateRanges are the ingestion-date buckets relative to now.
+func dateRanges(now time.Time) []dateRange {
+	day := 24 * time.Hour
+	return []dateRange{
+		{"last 24h", now.Add(-day), now.Add(time.Hour)},
+		{"last 7 days", now.Add(-7 * day), now.Add(time.Hour)},
+		{"last 30 days", now.Add(-30 * day), now.Add(time.Hour)},
+		{"older", time.Unix(0, 0), now.Add(-30 * day)},
+	}
+}
+
+// dateFacet is the Bleve facet over dateRanges, read from field.
+func dateFacet(field string, now time.Time) *bleve.FacetRequest {
+	rs := dateRanges(now)
+	f := bleve.NewFacetRequest(field, len(rs))
+	for _, r := range rs {
+		f.AddDateTimeRange(r.name, r.start, r.end)
+	}
+	return f
+}
+
+// splitFacetTerms groups "field=value" terms (sorted by count, then term,
+// as Bleve sorts a facet) by field and keeps the first n of each wanted
+// field: the same terms, order and counts as one facet per field, since
+// within a field every term shares the "field=" prefix.
+func splitFacetTerms(terms []*search.TermFacet, fields []string, n int) map[string][]FacetTerm {
+	want := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		want[f] = true
+	}
+	out := map[string][]FacetTerm{}
+	for _, t := range terms {
+		field, value, ok := strings.Cut(t.Term, facetSep)
+		if !ok || !want[field] || len(out[field]) >= n {
+			continue
+		}
+		out[field] = append(out[field], FacetTerm{Term: value, Count: t.Count})
+	}
+	return out
+}

@@ -1,0 +1,148 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/document"
+)
+
+// facetCorpus is varied on purpose: empty and repeated values, ties,
+// entities on some documents only, Chinese text, ingestion times in
+// every date bucket, in the future and unset.
+func facetCorpus(now time.Time) []*document.Result {
+	r := rand.New(rand.NewPCG(7, 8))
+	classes := []string{"contract", "regulation", "log", "other"}
+	words := []string{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"}
+	var out []*document.Result
+	for i := 0; i < 300; i++ {
+		lang, text := "en", "the agreement covers "+words[i%len(words)]+" and "+words[r.IntN(len(words))]
+		if i%10 == 0 {
+			lang, text = "zh", "本合同涉及数据保护义务"
+		}
+		d := sample(fmt.Sprintf("d%03d", i), "doc "+words[r.IntN(len(words))], text, classes[r.IntN(len(classes))], lang)
+		if i%3 == 0 {
+			d.Subtype = []string{"nda", "lease", ""}[r.IntN(3)]
+		}
+		for k := 0; k < r.IntN(4); k++ {
+			d.Keywords = append(d.Keywords, document.Keyword{Text: words[r.IntN(len(words))], Score: 1})
+		}
+		if i%4 == 0 {
+			d.Entities = []document.Entity{{Kind: "party", Text: fmt.Sprintf("Co %d", r.IntN(5))}, {Kind: "governing_law", Text: "laws of X", Value: "X"}}
+		}
+		d.Source = []string{"http", "folder"}[i%2]
+		d.IngestedAt = now.Add(-time.Duration(r.IntN(60*24)) * time.Hour)
+		switch i % 50 {
+		case 1:
+			d.IngestedAt = now.Add(2 * time.Hour)
+		case 2:
+			d.IngestedAt = time.Time{}
+		case 3:
+			d.IngestedAt = time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// TestCombinedFacetsMatchBleveFacets checks the facet counter against
+// Bleve's per-field facets on the same index: same terms, counts and
+// order for every facet, across queries, filters, sorts and sizes.
+func TestCombinedFacetsMatchBleveFacets(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	if !ix.combinedFacets {
+		t.Fatal("a new index should have the combined facet fields")
+	}
+	now := time.Now()
+	if err := ix.PutBatch(ctx, facetCorpus(now)); err != nil {
+		t.Fatal(err)
+	}
+	queries := []Query{
+		{},
+		{Q: "agreement"},
+		{Q: "alpha OR beta", Facets: 2},
+		{Q: "数据"},
+		{Q: "agreement", Filters: map[string][]string{"class": {"contract", "log"}}, Sort: "date", From: 5},
+		{Since: now.Add(-10 * 24 * time.Hour), Facets: 1},
+		{Q: "nomatchwhatsoever"},
+		{Q: "gamma", FacetFields: []string{"keywords", "class"}},
+		{Q: "gamma", FacetFields: []string{}},
+	}
+	for _, q := range queries {
+		ix.combinedFacets = true
+		got, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.combinedFacets = false
+		want, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total {
+			t.Fatalf("%+v: total %d, want %d", q, got.Total, want.Total)
+		}
+		if !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Errorf("%+v:\n got  %v\n want %v", q, got.Facets, want.Facets)
+		}
+	}
+	ix.combinedFacets = true
+	res, err := ix.Search(ctx, Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facets["class"]) == 0 || len(res.Facets["ingested_at"]) == 0 || len(res.Facets["party"]) == 0 {
+		t.Fatalf("facets of all documents are missing values: %v", res.Facets)
+	}
+}
+
+func TestFacetFieldsSelectsAndRejects(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	if err := ix.PutBatch(ctx, facetCorpus(time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{FacetFields: []string{"class"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facets) != 2 || res.Facets["class"] == nil || res.Facets["ingested_at"] == nil {
+		t.Fatalf("FacetFields class: got facets %v, want class and ingested_at only", res.Facets)
+	}
+	if _, err := ix.Search(ctx, Query{FacetFields: []string{"nosuch"}}); err == nil {
+		t.Fatal("an unknown facet field should be a bad query")
+	}
+}
+
+func TestCompactMergesToOneSegment(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	docs := facetCorpus(time.Now())
+	for i := 0; i < len(docs); i += 30 {
+		if err := ix.PutBatch(ctx, docs[i:i+30]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := ix.Search(ctx, Query{Q: "agreement"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.Segments(); err != nil || n != 1 {
+		t.Fatalf("segments after Compact = %d, %v; want 1", n, err)
+	}
+	after, err := ix.Search(ctx, Query{Q: "agreement"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != before.Total || !reflect.DeepEqual(after.Facets, before.Facets) {
+		t.Fatalf("Compact changed results: %d %v, was %d %v", after.Total, after.Facets, before.Total, before.Facets)
+	}
+}
