@@ -22,6 +22,14 @@ type fallbackAnalyzer struct {
 
 func (f *fallbackAnalyzer) Info() document.ModelInfo { return f.primary.Info() }
 
+// Close releases the primary analyser's resources when it has any (a neural
+// model's ONNX Runtime sessions).
+func (f *fallbackAnalyzer) Close() {
+	if c, ok := f.primary.(interface{ Close() }); ok {
+		c.Close()
+	}
+}
+
 func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, req Request) (*document.Analysis, error) {
 	a, err := f.primary.Analyze(ctx, doc, req)
 	if err != nil {

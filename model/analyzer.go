@@ -70,6 +70,10 @@ func NewAnalyzer(m *Model, o AnalyzerOptions) *Analyzer {
 // Info names the model (Tier "model").
 func (a *Analyzer) Info() document.ModelInfo { return a.m.Info() }
 
+// Close releases the model's sessions; call it once no document uses the
+// analyser any more (after a hot swap has drained).
+func (a *Analyzer) Close() { a.m.Close() }
+
 // Model returns the wrapped model.
 func (a *Analyzer) Model() *Model { return a.m }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -101,8 +102,14 @@ func (s *Server) swap(raw []byte) {
 		s.o.Log.Error("hot swap refused: new model does not load; keeping the current one", "dir", a.Dir, "detail", st.Detail)
 		return
 	}
-	old := s.analyzer.Load().Info()
+	prev := s.analyzer.Load()
+	old := prev.Info()
 	s.analyzer.Store(an)
+	// Documents already in analysis still use the previous model: release
+	// its sessions only after they have had time to finish.
+	if c, ok := prev.(interface{ Close() }); ok {
+		time.AfterFunc(2*s.o.Config.Pipeline.AckWait, c.Close)
+	}
 	s.mu.Lock()
 	s.modelSt = st
 	s.mu.Unlock()
