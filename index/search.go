@@ -72,27 +72,66 @@ type Result struct {
 
 // Search runs q.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	start := time.Now()
 	req, plan, err := ix.buildRequest(q)
 	if err != nil {
 		return nil, err
 	}
+	// Highlighting makes the search read term locations for every hit;
+	// only the page's hits need them, so they get a second, small search.
+	hl := req.Highlight
+	req.Highlight = nil
+	sctx := ctx
 	facets := func(search.FacetResults) map[string][]FacetTerm { return nil }
 	if q.Facets >= 0 {
-		ctx, facets = plan.addFacets(ctx, req, time.Now())
+		sctx, facets = plan.addFacets(ctx, req, start)
 	}
-	res, err := ix.bi.SearchInContext(ctx, req)
+	res, err := ix.bi.SearchInContext(sctx, req)
 	if err != nil {
 		if strings.Contains(err.Error(), "parse") || strings.Contains(err.Error(), "syntax") {
 			return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 		}
 		return nil, fmt.Errorf("search %q: %w", q.Q, err)
 	}
-	out := &Result{Total: res.Total, TookMs: float64(res.Took.Microseconds()) / 1000, Hits: make([]Hit, 0, len(res.Hits))}
+	if hl != nil {
+		if err := ix.highlight(ctx, req.Query, hl, res.Hits); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Q, err)
+		}
+	}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h))
 	}
 	out.Facets = facets(res.Facets)
+	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// highlight sets the fragments of hits by running q again, restricted to
+// their ids: term locations are read for those documents only.
+func (ix *Index) highlight(ctx context.Context, q query.Query, hl *bleve.HighlightRequest, hits search.DocumentMatchCollection) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(query.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Highlight = hl
+	req.Score = "none"
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("highlight: %w", err)
+	}
+	frags := make(map[string]search.FieldFragmentMap, len(res.Hits))
+	for _, h := range res.Hits {
+		frags[h.ID] = h.Fragments
+	}
+	for _, h := range hits {
+		h.Fragments = frags[h.ID]
+	}
+	return nil
 }
 
 func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) {
