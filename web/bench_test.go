@@ -127,7 +127,8 @@ func benchIndex(b *testing.B) *index.Index {
 		}
 		// Measure steady-state search: without this the background merging
 		// of the ten fresh segments runs during (and is charged to) the
-		// first hundreds of requests. A backfill ends with the same call.
+		// first hundreds of requests. A bulk backfill should end with the same
+		// call (see index.Compact).
 		t0 := time.Now()
 		benchErr = benchIx.Compact(context.Background())
 		n, _ := benchIx.Segments()
