@@ -50,6 +50,7 @@ func init() {
 	f.IntVar(&evalCfg.Chars, "chars", 0, "summary budget in characters (0: each reference's length, else 2000)")
 	f.IntVar(&evalCfg.Limit, "limit", 0, "evaluate only the first N documents")
 	f.IntVar(&evalCfg.Workers, "workers", 0, "documents analysed at once (0: one per CPU)")
+	f.Float64Var(&evalCfg.KeywordWeight, "keyword-weight", 0, "model tier: share of the model's score in keyword ranking (0: the default 0.5; negative: statistics only)")
 	f.StringVar(&evalCfg.LabelField, "label-field", "label", "classify: the JSON field holding the gold label")
 	f.StringVar(&evalCfg.Model, "model", "", "model bundle folder (default $DOCMILL_MODEL, then model/bundles/docmill-mini)")
 	f.BoolVar(&evalCfg.Subtype, "subtype", false, "classify: evaluate the predicted sub-type instead of the class")

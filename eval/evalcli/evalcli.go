@@ -40,6 +40,9 @@ type Config struct {
 	Subtype     bool   // classify: evaluate the sub-type instead of the class
 	Protocol    string // summary: "rouge" (default, against references) or "retrieval" (reference-free)
 	Split       string // keep only this split (eval.SplitOf by the data file's folder); "" = all
+	// KeywordWeight is the model tier's share of the model score in a
+	// keyword's rank (model.AnalyzerOptions.KeywordWeight; 0 = its default).
+	KeywordWeight float64
 }
 
 // Run is the eval command without its flags: it runs cfg.Task and prints
@@ -359,7 +362,7 @@ func modelSystem(cfg Config) (eval.System, func(), error) {
 	if err != nil {
 		return eval.System{}, nil, err
 	}
-	base := eval.FromAnalyzer("model", model.NewAnalyzer(m, model.AnalyzerOptions{}))
+	base := eval.FromAnalyzer("model", model.NewAnalyzer(m, model.AnalyzerOptions{KeywordWeight: cfg.KeywordWeight}))
 	sys := eval.System{
 		Name:     "model " + m.Info().Version,
 		Keywords: base.Keywords,
