@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -201,21 +199,7 @@ func quantiles(v []float64) map[string]float64 {
 	return map[string]float64{"p50": q(0.5), "p95": q(0.95), "max": v[len(v)-1]}
 }
 
-// peakRSSMB reads the process's peak resident set size (VmHWM).
-func peakRSSMB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
+// peakRSSMB reads this process's peak resident set size (VmHWM).
+func peakRSSMB() float64 { return procStatusMB("self", "VmHWM") }
 
 func init() { benchCmd.AddCommand(benchPipelineCmd()) }

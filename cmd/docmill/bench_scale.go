@@ -170,13 +170,16 @@ func scaleOnce(ctx context.Context, js jetstream.JetStream, exe, url string, k i
 }
 
 // rssMB reads a process's current resident set size.
-func rssMB(pid int) float64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+func rssMB(pid int) float64 { return procStatusMB(strconv.Itoa(pid), "VmRSS") }
+
+// procStatusMB reads a memory field (in MB) from /proc/<pid>/status.
+func procStatusMB(pid, field string) float64 {
+	b, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
 			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
 			return kb / 1024
 		}
