@@ -12,13 +12,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline"
-	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/web"
 	"github.com/docmill/docmill/web/internal/uitest"
 )
@@ -45,25 +43,7 @@ func newSite(t *testing.T) *site {
 	if err := ix.PutBatch(context.Background(), append(uitest.Samples(), uitest.Hostile())); err != nil {
 		t.Fatal(err)
 	}
-	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("browser-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	nc, js := uitest.StartNATS(t, "browser-test")
 	m := pipeline.NewMetrics()
 	seedMetrics(m)
 	h, err := web.New(web.Options{Index: ix, Ingest: &connectors.Publisher{JS: js}, NATS: nc, JS: js,

@@ -45,29 +45,7 @@ func openIndex(t testing.TB, docs ...*document.Result) *index.Index {
 }
 
 // startNATS runs an in-process NATS server with docmill's streams.
-func startNATS(t *testing.T) (*nats.Conn, jetstream.JetStream) {
-	t.Helper()
-	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("web-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	return nc, js
-}
+func startNATS(t *testing.T) (*nats.Conn, jetstream.JetStream) { return uitest.StartNATS(t, "web-test") }
 
 func newServer(t *testing.T, o Options) *Server {
 	t.Helper()
