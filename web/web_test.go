@@ -45,7 +45,9 @@ func openIndex(t testing.TB, docs ...*document.Result) *index.Index {
 }
 
 // startNATS runs an in-process NATS server with docmill's streams.
-func startNATS(t *testing.T) (*nats.Conn, jetstream.JetStream) { return uitest.StartNATS(t, "web-test") }
+func startNATS(t *testing.T) (*nats.Conn, jetstream.JetStream) {
+	return uitest.StartNATS(t, "web-test")
+}
 
 func newServer(t *testing.T, o Options) *Server {
 	t.Helper()
