@@ -95,6 +95,9 @@ type Pipeline struct {
 	AckWait            time.Duration `yaml:"ack_wait"`
 	MaxAckPending      int           `yaml:"max_ack_pending"`
 	DrainTimeout       time.Duration `yaml:"drain_timeout"`
+	// KeepOriginals stores each document's original bytes in the object
+	// store bucket docmill-originals (download and reprocess in the UI).
+	KeepOriginals bool `yaml:"keep_originals"`
 	// Parse limits per document.
 	MaxDocumentMB int           `yaml:"max_document_mb"`
 	ParseTimeout  time.Duration `yaml:"parse_timeout"`
@@ -132,7 +135,7 @@ func Default() *Config {
 		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64},
 		Model: Model{Threads: 2, Threshold: 0.8, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
-			MaxAckPending: 256, DrainTimeout: 20 * time.Second, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000},
+			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}},
 		Index:   Index{Scoring: "bm25"},
 		Log:     Log{Level: "info", Format: "json"},

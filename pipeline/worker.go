@@ -54,6 +54,10 @@ type Worker struct {
 	SubjectPrefix string
 	// Stage names this worker in metrics and dead letters (default "analyze").
 	Stage string
+	// KeepOriginal, when set, stores the original bytes of each parsed
+	// document (for download and reprocessing). A failure is logged, not
+	// fatal: the analysis matters more than the copy.
+	KeepOriginal func(ctx context.Context, doc *document.Parsed, data []byte) error
 }
 
 func (w *Worker) stage() string {
@@ -80,6 +84,11 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, err // parse errors name the file and the reason
 	}
 	parseMs := since(t0)
+	if w.KeepOriginal != nil {
+		if err := w.KeepOriginal(ctx, doc, data); err != nil {
+			w.Log.Warn("keep original", "doc_id", doc.ID, "filename", doc.Filename, "err", err)
+		}
+	}
 	w.Metrics.Duration.WithLabelValues("parse").Observe(parseMs / 1000)
 	w.Metrics.Processed.WithLabelValues("parse").Inc()
 

@@ -58,20 +58,21 @@ type Options struct {
 
 // Server is a running docmill process.
 type Server struct {
-	o        Options
-	embedded *broker.Embedded
-	nc       *nats.Conn
-	js       jetstream.JetStream
-	metrics  *pipeline.Metrics
-	ix       *index.Index
-	analyzer *pipeline.AnalyzerRef
-	modelSt  web.Component
-	logsReg  *logs.Registry
-	http     *http.Server
-	httpAddr string
-	drift    *monitor.Drift
-	shadow   *monitor.Shadow
-	shadowAn enrich.Analyzer
+	o         Options
+	embedded  *broker.Embedded
+	nc        *nats.Conn
+	js        jetstream.JetStream
+	metrics   *pipeline.Metrics
+	ix        *index.Index
+	analyzer  *pipeline.AnalyzerRef
+	modelSt   web.Component
+	logsReg   *logs.Registry
+	http      *http.Server
+	httpAddr  string
+	drift     *monitor.Drift
+	originals *web.Originals
+	shadow    *monitor.Shadow
+	shadowAn  enrich.Analyzer
 
 	mu sync.Mutex
 }
@@ -249,6 +250,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 		}
 	}
 	s.drift = monitor.NewDrift(monitor.DriftOptions{}, s.metrics.Registry)
+	s.originals = &web.Originals{JS: s.js}
 	return nil
 }
 
@@ -262,6 +264,9 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, Metrics: s.metrics, Log: s.o.Log,
 			Limits: parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages}}
 		o.Worker.Pub = pipelinePublisher(s.js)
+		if c.Pipeline.KeepOriginals {
+			o.Worker.KeepOriginal = s.keepOriginal
+		}
 	}
 	if s.shadowAn != nil {
 		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js,
@@ -275,6 +280,16 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 		}}
 	}
 	return o
+}
+
+// keepOriginal stores a document's bytes in docmill-originals unless they
+// are there already (an upload through the UI, or a reprocess).
+func (s *Server) keepOriginal(ctx context.Context, doc *document.Parsed, data []byte) error {
+	if s.originals.Has(ctx, doc.ID) {
+		return nil
+	}
+	_, err := s.originals.Put(ctx, doc.Filename, doc.Source, doc.ContentType, data)
+	return err
 }
 
 // Publisher returns a publisher for new documents on this server's broker.

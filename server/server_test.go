@@ -24,6 +24,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/web"
 )
 
 const contractText = `MASTER SERVICES AGREEMENT
@@ -226,6 +227,16 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("contract enrichment empty: %+v", got["msa.txt"].Analysis)
 	}
 
+	// The original bytes of every ingest path are kept for download.
+	waitFor(t, "originals kept", 10*time.Second, func() bool {
+		o := &web.Originals{JS: h.srv.JetStream()}
+		for _, r := range got {
+			if !o.Has(context.Background(), r.ID) {
+				return false
+			}
+		}
+		return true
+	})
 	// Searchable once indexed.
 	waitFor(t, "three documents searchable", 30*time.Second, func() bool { return h.search("").Total == 3 })
 	if r := h.search("erasure"); r.Total != 1 || r.Hits[0].Filename != "gdpr-art17.txt" {
