@@ -160,11 +160,7 @@ func TestClusterWorkersSurviveKills(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	select {
-	case <-js.PublishAsyncComplete():
-	case <-time.After(120 * time.Second):
-		t.Fatal("publish did not complete")
-	}
+	awaitPublished(t, js, 120*time.Second)
 	waitUntil(t, "a quarter indexed", 240*time.Second, func() bool { return p.total(t) >= n/4 })
 	_ = workers[0].Process.Kill() // a worker dies mid-run
 	nodes[2].stop()               // and so does a NATS node
@@ -174,16 +170,7 @@ func TestClusterWorkersSurviveKills(t *testing.T) {
 	if got := p.total(t); got != n {
 		t.Fatalf("index holds %d documents, want exactly %d", got, n)
 	}
-	for _, c := range [][2]string{{"DOCMILL_INGEST", "docmill-worker"}, {"DOCMILL_RESULTS", "docmill-indexer"}} {
-		waitUntil(t, c[1]+" drained", 60*time.Second, func() bool {
-			cons, err := js.Consumer(ctx, c[0], c[1])
-			if err != nil {
-				return false
-			}
-			info, err := cons.Info(ctx)
-			return err == nil && info.NumPending == 0 && info.NumAckPending == 0
-		})
-	}
+	waitDrained(t, js, 60*time.Second)
 	dlq, err := js.Stream(ctx, "DOCMILL_DLQ")
 	if err == nil {
 		if info, err := dlq.Info(ctx); err == nil && info.State.Msgs != 0 {

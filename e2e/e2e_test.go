@@ -130,6 +130,33 @@ func waitUntil(t *testing.T, what string, timeout time.Duration, cond func() boo
 	t.Fatalf("timed out after %s waiting for %s", timeout, what)
 }
 
+// awaitPublished waits for every async publish to be acknowledged.
+func awaitPublished(t *testing.T, js jetstream.JetStream, timeout time.Duration) {
+	t.Helper()
+	select {
+	case <-js.PublishAsyncComplete():
+	case <-time.After(timeout):
+		t.Fatal("publish did not complete")
+	}
+}
+
+// waitDrained waits until the worker and indexer consumers have nothing
+// pending and nothing unacknowledged.
+func waitDrained(t *testing.T, js jetstream.JetStream, timeout time.Duration) {
+	t.Helper()
+	ctx := context.Background()
+	for _, c := range [][2]string{{"DOCMILL_INGEST", "docmill-worker"}, {"DOCMILL_RESULTS", "docmill-indexer"}} {
+		waitUntil(t, "consumer "+c[1]+" drained", timeout, func() bool {
+			cons, err := js.Consumer(ctx, c[0], c[1])
+			if err != nil {
+				return false
+			}
+			info, err := cons.Info(ctx)
+			return err == nil && info.NumPending == 0 && info.NumAckPending == 0
+		})
+	}
+}
+
 // doc returns a distinct, realistic plain-text document.
 func doc(i int) []byte {
 	kinds := []string{
@@ -168,11 +195,7 @@ func TestKill9WhileDocumentsInFlight(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	select {
-	case <-js.PublishAsyncComplete():
-	case <-time.After(30 * time.Second):
-		t.Fatal("publish did not complete")
-	}
+	awaitPublished(t, js, 30*time.Second)
 	// Kill -9 while documents are in flight.
 	waitUntil(t, "some documents indexed", 60*time.Second, func() bool { return p.total(t) >= 20 })
 	before := p.total(t)
@@ -196,16 +219,7 @@ func TestKill9WhileDocumentsInFlight(t *testing.T) {
 		info, err := dlq.Info(ctx)
 		return err == nil && info.State.Msgs == bad
 	})
-	for _, c := range [][2]string{{"DOCMILL_INGEST", "docmill-worker"}, {"DOCMILL_RESULTS", "docmill-indexer"}} {
-		waitUntil(t, "consumer "+c[1]+" drained", 30*time.Second, func() bool {
-			cons, err := js.Consumer(ctx, c[0], c[1])
-			if err != nil {
-				return false
-			}
-			info, err := cons.Info(ctx)
-			return err == nil && info.NumPending == 0 && info.NumAckPending == 0
-		})
-	}
+	waitDrained(t, js, 30*time.Second)
 	// Dead letters name their reason.
 	info, _ := dlq.Info(ctx)
 	for seq := info.State.FirstSeq; seq <= info.State.LastSeq; seq++ {
@@ -240,7 +254,7 @@ func TestSIGTERMDrainsAndExits(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	<-js.PublishAsyncComplete()
+	awaitPublished(t, js, 30*time.Second)
 	nc.Close()
 	waitUntil(t, "processing started", 60*time.Second, func() bool { return p.total(t) >= 10 })
 	start := time.Now()
