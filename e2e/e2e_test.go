@@ -215,10 +215,15 @@ func TestKill9WhileDocumentsInFlight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "dead letters settled", 30*time.Second, func() bool {
-		info, err := dlq.Info(ctx)
-		return err == nil && info.State.Msgs == bad
-	})
+	var dead uint64
+	for deadline := time.Now().Add(30 * time.Second); dead != bad; time.Sleep(100 * time.Millisecond) {
+		if info, err := dlq.Info(ctx); err == nil {
+			dead = info.State.Msgs
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("DLQ holds %d dead letters, want %d (one per corrupt document)", dead, bad)
+		}
+	}
 	waitDrained(t, js, 30*time.Second)
 	// Dead letters name their reason.
 	info, _ := dlq.Info(ctx)

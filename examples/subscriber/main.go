@@ -115,7 +115,13 @@ func run(ctx context.Context, c config, out io.Writer) error {
 			return err
 		}
 	}
-	return consume(ctx, cons, c.Max, func(msg jetstream.Msg) error { return printResult(out, msg, validator) })
+	err = consume(ctx, cons, c.Max, func(msg jetstream.Msg) error { return printResult(out, msg, validator) })
+	// A round trip makes sure the server processed the unsubscribe and the
+	// acks before the connection goes away.
+	if ferr := nc.Flush(); ferr != nil && err == nil {
+		err = fmt.Errorf("flush: %w", ferr)
+	}
+	return err
 }
 
 // consume pulls messages (up to 64 buffered) and acknowledges each one after
@@ -126,14 +132,18 @@ func consume(ctx context.Context, cons jetstream.Consumer, max int, handle func(
 	if err != nil {
 		return fmt.Errorf("pull: %w", err)
 	}
+	// Stop (unsubscribe) before returning: the server drops our pending
+	// pull requests only once it sees the unsubscribe, and a message it
+	// hands to a dead request waits out AckWait before redelivery.
+	defer it.Stop()
 	stopped := make(chan struct{})
 	defer close(stopped)
 	go func() { // Next blocks; stopping the iterator releases it
 		select {
 		case <-ctx.Done():
+			it.Stop()
 		case <-stopped:
 		}
-		it.Stop()
 	}()
 	for handled := 0; max == 0 || handled < max; handled++ {
 		msg, err := it.Next()

@@ -282,8 +282,15 @@ func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *
 // FromNATS converts a JetStream message to a watermill message, copying
 // the first value of each header into the metadata.
 func FromNATS(jm jetstream.Msg) *message.Message {
+	md, mdErr := jm.Metadata()
 	id := jm.Headers().Get(HeaderMsgID)
-	if id == "" {
+	switch {
+	case id != "":
+	case mdErr == nil:
+		// Stable across redeliveries, so what a stage derives from the id
+		// (a dead letter's Nats-Msg-Id) de-duplicates after a crash.
+		id = md.Stream + ":" + strconv.FormatUint(md.Sequence.Stream, 10)
+	default:
 		id = watermill.NewUUID()
 	}
 	wm := message.NewMessage(id, jm.Data())
@@ -293,7 +300,7 @@ func FromNATS(jm jetstream.Msg) *message.Message {
 		}
 	}
 	wm.Metadata.Set(MetaSubject, jm.Subject())
-	if md, err := jm.Metadata(); err == nil {
+	if mdErr == nil {
 		wm.Metadata.Set(MetaDelivered, strconv.FormatUint(md.NumDelivered, 10))
 		wm.Metadata.Set(MetaStreamSeq, strconv.FormatUint(md.Sequence.Stream, 10))
 	}

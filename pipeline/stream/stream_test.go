@@ -130,3 +130,32 @@ func TestExponentialBackoff(t *testing.T) {
 		}
 	}
 }
+
+// A message published without Nats-Msg-Id (by a plain NATS client) keeps
+// one id across redeliveries, so ids derived from it de-duplicate.
+func TestIDStableAcrossRedeliveryWithoutMsgID(t *testing.T) {
+	js := jsFor(t)
+	if _, err := js.Publish(context.Background(), "t.plain", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	sub := NewSubscriber(js, SubscriberConfig{Durable: "p", Concurrency: 1, MaxDeliver: 2,
+		Backoff: func(int) time.Duration { return 20 * time.Millisecond }}, nil)
+	defer sub.Close()
+	ch, err := sub.Subscribe(context.Background(), "t.>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for len(ids) < 2 {
+		select {
+		case m := <-ch:
+			ids = append(ids, m.UUID)
+			m.Nack()
+		case <-time.After(10 * time.Second):
+			t.Fatalf("got %d deliveries of 2", len(ids))
+		}
+	}
+	if ids[0] != ids[1] || ids[0] != "T:1" {
+		t.Fatalf("ids %q, want T:1 twice", ids)
+	}
+}
