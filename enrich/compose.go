@@ -8,10 +8,11 @@ import (
 )
 
 // WithFallback runs primary and lets fallback fill what primary leaves
-// out: the log summary of log files and the entities of contracts and
-// regulations. When primary fails (a broken model at run time), the whole
-// analysis comes from fallback, so a document is never lost to a model
-// fault.
+// out: the log digest of log files, the entities of contracts and
+// regulations, and a summary the primary did not write (a log's summary is
+// its template digest). When primary fails (a broken model at run time),
+// the whole analysis comes from fallback, so a document is never lost to a
+// model fault.
 func WithFallback(primary, fallback Analyzer) Analyzer {
 	return &fallbackAnalyzer{primary: primary, fallback: fallback}
 }
@@ -50,6 +51,9 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if (a.Class == "contract" || a.Class == "regulation") && a.Entities == nil && req.Wants(TaskEntities) {
 		missing = append(missing, TaskEntities)
 	}
+	if a.Summary == "" && req.Wants(TaskSummary) {
+		missing = append(missing, TaskSummary)
+	}
 	if len(missing) == 0 {
 		return a, nil
 	}
@@ -63,6 +67,9 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	}
 	if a.Entities == nil {
 		a.Entities = fa.Entities
+	}
+	if a.Summary == "" {
+		a.Summary = fa.Summary
 	}
 	if a.Tasks == nil {
 		a.Tasks = map[string]document.TaskTrace{}

@@ -104,7 +104,11 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 		doc = &clipped
 	}
 	wantSummary := req.Wants(enrich.TaskSummary)
-	needFull := wantSummary && a.opts.Abstractive == nil
+	var sentences []string
+	if wantSummary {
+		sentences = sentencesOf(doc)
+	}
+	needFull := wantSummary && a.opts.Abstractive == nil && a.salienceMatters(doc, sentences)
 	out, err := a.m.RunRequest(ctx, doc.Text, RunRequest{Depth: req.Depth, NeedFull: needFull, Deadline: req.Deadline})
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
@@ -132,10 +136,18 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 			wantSummary = false
 		}
 	}
-	if wantSummary {
+	switch {
+	case wantSummary && doc.IsLog():
+		// A log's summary is its template digest, which the model-free
+		// tier writes (enrich.WithFallback fills it); salience over log
+		// lines says nothing useful.
+	case wantSummary && !needFull:
+		start := time.Now()
+		an.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language})
+		a.trace(an, enrich.TaskSummary, nil, start)
+	case wantSummary:
 		start := time.Now()
 		ex := deepestWith(out, func(e *ExitResult) bool { return e.Salience != nil })
-		sentences := sentencesOf(doc)
 		if ex != nil {
 			scores := sentenceSalience(doc.Text, sentences, out.Offsets, ex.Salience)
 			an.Summary = summarize.Select(sentences, scores, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language})
@@ -145,6 +157,17 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 		a.trace(an, enrich.TaskSummary, ex, start)
 	}
 	return an, nil
+}
+
+// salienceMatters is the complexity side of the router: a summary needs
+// the full-depth salience only when there is a choice to make. A log is
+// summarised by its templates, and a text whose sentences all fit the
+// summary budget is its own summary; both stay at the shallow exit.
+func (a *Analyzer) salienceMatters(doc *document.Parsed, sentences []string) bool {
+	if doc.IsLog() {
+		return false
+	}
+	return !summarize.Fits(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: doc.Language})
 }
 
 func (a *Analyzer) classify(an *document.Analysis, out *Output) {

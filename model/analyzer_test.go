@@ -215,3 +215,46 @@ func TestAnalyzerEmptyDocument(t *testing.T) {
 		t.Fatalf("empty document: %+v", an)
 	}
 }
+
+// The complexity router: a summary escalates to full depth only when the
+// sentences do not all fit the budget; a text that fits is its own summary
+// and a log's summary is left to its template digest.
+func TestSummaryEscalatesOnlyWhenThereIsAChoice(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1})
+	m.SetRouter(Router{Threshold: 0})
+	a := NewAnalyzer(m, AnalyzerOptions{SummaryChars: len(contractText) + 10})
+	an, err := a.Analyze(context.Background(), contractDoc(), enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr := an.Tasks[enrich.TaskClassify]; tr.Depth != document.DepthShallow {
+		t.Fatalf("a text inside the summary budget went to %+v", tr)
+	}
+	if tr := an.Tasks[enrich.TaskSummary]; tr.Depth != document.DepthNone || len(an.Summary) < len(contractText)*9/10 {
+		t.Fatalf("summary of a short text: %+v %q", tr, an.Summary)
+	}
+
+	a = NewAnalyzer(m, AnalyzerOptions{SummaryChars: 200})
+	if an, err = a.Analyze(context.Background(), contractDoc(), enrich.Request{}); err != nil {
+		t.Fatal(err)
+	}
+	if tr := an.Tasks[enrich.TaskSummary]; tr.Depth != document.DepthFull {
+		t.Fatalf("a text over the budget must use full-depth salience: %+v", tr)
+	}
+
+	log := &document.Parsed{ID: "log1", ContentType: document.TypeLog, Language: "en",
+		Text: strings.Repeat("2026-01-02 10:00:01 ERROR db timeout after 30s on pool main\n", 40)}
+	if an, err = a.Analyze(context.Background(), log, enrich.Request{}); err != nil {
+		t.Fatal(err)
+	}
+	if tr := an.Tasks[enrich.TaskClassify]; tr.Depth != document.DepthShallow || an.Summary != "" {
+		t.Fatalf("log: classify %+v, summary %q (want shallow, summary left to the log digest)", tr, an.Summary)
+	}
+	full := enrich.WithFallback(a, enrich.NewFree(enrich.FreeOptions{}))
+	if an, err = full.Analyze(context.Background(), log, enrich.Request{}); err != nil {
+		t.Fatal(err)
+	}
+	if an.Log == nil || !strings.Contains(an.Summary, "db timeout") {
+		t.Fatalf("log digest summary %q (log %v)", an.Summary, an.Log != nil)
+	}
+}

@@ -32,6 +32,20 @@ func (o Options) budget() int {
 	return o.MaxChars
 }
 
+// Fits reports whether all sentences together fit the budget. Then there
+// is nothing to choose: any selector returns (nearly) the whole text, so a
+// caller can skip the cost of scoring.
+func Fits(sentences []string, o Options) bool {
+	used := 0
+	for i, s := range sentences {
+		used += runes(s) + sepLen(o.Language, i)
+		if used > o.budget() {
+			return false
+		}
+	}
+	return true
+}
+
 // Lead returns the opening sentences that fit the budget (the first one cut
 // at a word boundary when it alone is too long).
 func Lead(sentences []string, o Options) string {
