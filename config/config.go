@@ -98,6 +98,11 @@ type Pipeline struct {
 	// KeepOriginals stores each document's original bytes in the object
 	// store bucket docmill-originals (download and reprocess in the UI).
 	KeepOriginals bool `yaml:"keep_originals"`
+	// OriginalsMaxAge expires kept originals after this long (0: never);
+	// OriginalsMaxMB caps their bucket (0: no cap; when full, new
+	// originals are not kept and the worker logs it).
+	OriginalsMaxAge time.Duration `yaml:"originals_max_age"`
+	OriginalsMaxMB  int64         `yaml:"originals_max_mb"`
 	// Parse limits per document.
 	MaxDocumentMB int           `yaml:"max_document_mb"`
 	ParseTimeout  time.Duration `yaml:"parse_timeout"`

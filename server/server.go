@@ -250,7 +250,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 		}
 	}
 	s.drift = monitor.NewDrift(monitor.DriftOptions{}, s.metrics.Registry)
-	s.originals = &web.Originals{JS: s.js}
+	s.originals = &web.Originals{JS: s.js, MaxAge: c.Pipeline.OriginalsMaxAge, MaxBytes: c.Pipeline.OriginalsMaxMB << 20}
 	return nil
 }
 
@@ -388,7 +388,7 @@ func (s *Server) startHTTP() error {
 	// NATS feeds the live page from docmill.results.>; JS keeps uploaded
 	// originals and reads the dead-letter count for the dashboard.
 	h, err := web.New(web.Options{Index: s.ix, Ingest: ingest, Health: s.Health, Registry: s.metrics.Registry,
-		AuthToken: c.HTTP.AuthToken, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log, NATS: s.nc, JS: s.js})
+		AuthToken: c.HTTP.AuthToken, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log, NATS: s.nc, JS: s.js, Originals: s.originals})
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,14 @@ var ErrNoOriginal = errors.New("original file not stored")
 // It creates the bucket on first use and is safe for concurrent use.
 type Originals struct {
 	JS jetstream.JetStream
+	// MaxAge expires originals this long after they were stored (0: kept
+	// until deleted). The index keeps the document; only download and
+	// reprocess go away.
+	MaxAge time.Duration
+	// MaxBytes caps the bucket (0: no cap). A full bucket refuses new
+	// originals (the worker logs it and goes on) rather than dropping
+	// chunks of old ones, which would corrupt them.
+	MaxBytes int64
 
 	mu    sync.Mutex
 	store jetstream.ObjectStore
@@ -58,12 +66,20 @@ func (o *Originals) bucket(ctx context.Context) (jetstream.ObjectStore, error) {
 		return o.store, nil
 	}
 	st, err := o.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: OriginalsBucket,
-		Description: "original bytes of uploaded documents, by document id", Storage: jetstream.FileStorage})
+		Description: "original bytes of uploaded documents, by document id", Storage: jetstream.FileStorage,
+		TTL: o.MaxAge, MaxBytes: o.maxBytes()})
 	if err != nil {
 		return nil, fmt.Errorf("object store %s: %w", OriginalsBucket, err)
 	}
 	o.store = st
 	return st, nil
+}
+
+func (o *Originals) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return -1 // JetStream's "unlimited"
+	}
+	return o.MaxBytes
 }
 
 // Put stores data under its document id (the sha256 of data) and returns

@@ -58,6 +58,10 @@ type Options struct {
 	// JS, when set, keeps uploaded originals in the OriginalsBucket object
 	// store (download and reprocess) and lets the dashboard read the DLQ size.
 	JS jetstream.JetStream
+	// Originals is the store of original documents (default: one on JS
+	// without retention limits). Share the server's so that both agree on
+	// the bucket's limits.
+	Originals *Originals
 	// Gatherer is what the dashboard reads; default Registry.
 	Gatherer prometheus.Gatherer
 	// SampleEvery is how often the dashboard samples metrics for its
@@ -103,7 +107,10 @@ func New(o Options) (*Server, error) {
 			return nil, err
 		}
 	}
-	if o.JS != nil {
+	switch {
+	case o.Originals != nil:
+		s.originals = o.Originals
+	case o.JS != nil:
 		s.originals = &Originals{JS: o.JS}
 	}
 	ctx, cancel := context.WithCancel(context.Background())

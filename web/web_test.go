@@ -454,3 +454,36 @@ func TestDashboardReadsRegistry(t *testing.T) {
 		t.Errorf("documents/s = %v after 10 new results", d.DocsPerSec)
 	}
 }
+
+// Retention limits reach the originals bucket: a TTL, and a byte cap that
+// refuses what does not fit instead of corrupting stored originals.
+func TestOriginalsRetention(t *testing.T) {
+	_, js := uitest.StartNATS(t, "retention")
+	o := &Originals{JS: js, MaxAge: 48 * time.Hour, MaxBytes: 64 << 10}
+	ctx := context.Background()
+	id, err := o.Put(ctx, "small.txt", "test", "text/plain", []byte("a small original"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.Has(ctx, id) {
+		t.Fatal("stored original not found")
+	}
+	st, err := js.ObjectStore(ctx, OriginalsBucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, err := st.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status.TTL() != 48*time.Hour {
+		t.Fatalf("bucket TTL %v, want 48h", status.TTL())
+	}
+	big := bytes.Repeat([]byte("x"), 256<<10)
+	if _, err := o.Put(ctx, "big.bin", "test", "", big); err == nil || !strings.Contains(err.Error(), "maximum bytes") {
+		t.Fatalf("an original over the bucket cap: err %v, want the bucket's maximum bytes exceeded", err)
+	}
+	if !o.Has(ctx, id) {
+		t.Fatal("the refused put damaged an earlier original")
+	}
+}
