@@ -1,0 +1,131 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/pipeline/stream"
+)
+
+func embeddedJS(t *testing.T) jetstream.JetStream {
+	t.Helper()
+	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("pipeline-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := broker.EnsureStreams(context.Background(), js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return js
+}
+
+func delivered(id string, attempt string) *message.Message {
+	m := message.NewMessage(id, []byte("payload"))
+	m.Metadata.Set(stream.MetaDelivered, attempt)
+	m.Metadata.Set(stream.MetaSubject, "docmill.ingest.test")
+	m.Metadata.Set(HeaderFilename, "x.pdf")
+	return m
+}
+
+func dlqCount(t *testing.T, js jetstream.JetStream) uint64 {
+	t.Helper()
+	s, err := js.Stream(context.Background(), broker.StreamDLQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.State.Msgs
+}
+
+func TestDeadLetterRetriesTransientAndParksPermanent(t *testing.T) {
+	js := embeddedJS(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	transient := errors.New("index busy")
+	var fail error
+	h := DeadLetter(stream.NewPublisher(js), "analyze", 3, NewMetrics(), log)(func(*message.Message) ([]*message.Message, error) {
+		return nil, fail
+	})
+
+	fail = transient
+	if _, err := h(delivered("a", "1")); !errors.Is(err, transient) {
+		t.Fatalf("transient failure on attempt 1 of 3: %v, want it returned for a retry", err)
+	}
+	if n := dlqCount(t, js); n != 0 {
+		t.Fatalf("%d dead letters after a retryable failure", n)
+	}
+	if _, err := h(delivered("a", "3")); err != nil {
+		t.Fatalf("last attempt: %v, want the message parked and acked", err)
+	}
+	fail = Permanent(errors.New("corrupt PDF: no trailer"))
+	if _, err := h(delivered("b", "1")); err != nil {
+		t.Fatalf("permanent failure: %v, want parked at once", err)
+	}
+	// A crash between the dead-letter publish and the ack redelivers the
+	// message: the dead letter's Nats-Msg-Id keeps it single.
+	if _, err := h(delivered("b", "2")); err != nil {
+		t.Fatal(err)
+	}
+	if n := dlqCount(t, js); n != 2 {
+		t.Fatalf("%d dead letters, want 2", n)
+	}
+	s, _ := js.Stream(context.Background(), broker.StreamDLQ)
+	m, err := s.GetLastMsgForSubject(context.Background(), broker.SubjectDLQ+".analyze")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]string{HeaderError: "corrupt PDF: no trailer", HeaderStage: "analyze", HeaderAttempts: "1",
+		HeaderSubject: "docmill.ingest.test", HeaderFilename: "x.pdf"} {
+		if got := m.Header.Get(k); got != want {
+			t.Errorf("dead letter %s = %q, want %q", k, got, want)
+		}
+	}
+	if string(m.Data) != "payload" {
+		t.Errorf("dead letter lost the payload: %q", m.Data)
+	}
+}
+
+func TestRequestFromHeaders(t *testing.T) {
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	cases := []struct {
+		depth, deadline string
+		want            document.Depth
+		wantDeadline    time.Time
+	}{
+		{"", "", document.DepthAuto, time.Time{}},
+		{"FULL", "", document.DepthFull, time.Time{}},
+		{"shallow", "500ms", document.DepthShallow, now.Add(500 * time.Millisecond)},
+		{"deep", "2026-11-28T12:00:05Z", document.DepthAuto, now.Add(5 * time.Second)},
+		{"auto", "soon", document.DepthAuto, time.Time{}},
+	}
+	for _, c := range cases {
+		m := message.NewMessage("x", nil)
+		m.Metadata.Set(HeaderDepth, c.depth)
+		m.Metadata.Set(HeaderDeadline, c.deadline)
+		r := requestFrom(m, now)
+		if r.Depth != c.want || !r.Deadline.Equal(c.wantDeadline) {
+			t.Errorf("depth %q deadline %q: got %s %v, want %s %v", c.depth, c.deadline, r.Depth, r.Deadline, c.want, c.wantDeadline)
+		}
+	}
+}
