@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/jwt/v2"
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/nats-io/nkeys"
@@ -165,5 +166,76 @@ func TestConnectNKey(t *testing.T) {
 	nc.Close()
 	if _, err := Connect(ConnOptions{URLs: s.ClientURL()}); err == nil {
 		t.Fatal("connected without the nkey")
+	}
+}
+
+// A .creds file (user JWT + seed) against a server in operator mode, as
+// NGS-style and decentralised-auth deployments run; a user signed by an
+// account the server does not trust is refused.
+func TestConnectCreds(t *testing.T) {
+	okp, _ := nkeys.CreateOperator()
+	opub, _ := okp.PublicKey()
+	ojwt, err := jwt.NewOperatorClaims(opub).Encode(okp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	op, err := jwt.DecodeOperatorClaims(ojwt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	akp, _ := nkeys.CreateAccount()
+	apub, _ := akp.PublicKey()
+	ajwt, err := jwt.NewAccountClaims(apub).Encode(okp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolver := &server.MemAccResolver{}
+	if err := resolver.Store(apub, ajwt); err != nil {
+		t.Fatal(err)
+	}
+	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, NoSigs: true, NoLog: true,
+		TrustedOperators: []*jwt.OperatorClaims{op}, AccountResolver: resolver})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Start()
+	if !s.ReadyForConnections(10 * time.Second) {
+		t.Fatal("nats not ready")
+	}
+	t.Cleanup(s.Shutdown)
+
+	credsFor := func(signer nkeys.KeyPair) string {
+		ukp, _ := nkeys.CreateUser()
+		upub, _ := ukp.PublicKey()
+		ujwt, err := jwt.NewUserClaims(upub).Encode(signer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seed, _ := ukp.Seed()
+		creds, err := jwt.FormatUserConfig(ujwt, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(t.TempDir(), "user.creds")
+		if err := os.WriteFile(p, creds, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	nc, err := Connect(ConnOptions{URLs: s.ClientURL(), CredsFile: credsFor(akp)})
+	if err != nil {
+		t.Fatalf("creds: %v", err)
+	}
+	if err := nc.Publish("docmill.check", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	nc.Close()
+	stranger, _ := nkeys.CreateAccount()
+	if nc, err := Connect(ConnOptions{URLs: s.ClientURL(), CredsFile: credsFor(stranger)}); err == nil {
+		nc.Close()
+		t.Fatal("connected with a user of an untrusted account")
+	}
+	if _, err := Connect(ConnOptions{URLs: s.ClientURL()}); err == nil {
+		t.Fatal("connected without credentials")
 	}
 }
