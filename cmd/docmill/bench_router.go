@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -61,6 +62,7 @@ func benchRouterCmd() *cobra.Command {
 	n := cmd.Flags().Int("docs", 400, "at most this many documents")
 	modelDir := cmd.Flags().String("model", "", "model bundle (default docmill-mini)")
 	asJSON := cmd.Flags().Bool("json", false, "print one JSON object")
+	profile := cmd.Flags().String("cpuprofile", "", "write a Go CPU profile of the timed runs to this file")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		docs, labels, source, err := routerDocs(cmd.Context(), *dir, *corpus, *n)
 		if err != nil {
@@ -73,6 +75,17 @@ func benchRouterCmd() *cobra.Command {
 			return fmt.Errorf("bench router needs the model tier: %s", comp.Detail)
 		}
 		defer closeAnalyzer(an)
+		if *profile != "" {
+			f, err := os.Create(*profile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return fmt.Errorf("cpu profile: %w", err)
+			}
+			defer pprof.StopCPUProfile()
+		}
 		res, err := runRouterBench(cmd.Context(), an, docs, labels)
 		if err != nil {
 			return err
