@@ -100,6 +100,54 @@ func toHistogram(h *dto.Histogram) histogram {
 	return out
 }
 
+// minus returns the observations h has beyond an earlier reading o of the
+// same histogram; h itself when o is not an earlier reading (other
+// buckets, or counts that went down after a reset).
+func (h histogram) minus(o histogram) histogram {
+	if len(o.Uppers) != len(h.Uppers) || o.Count > h.Count {
+		return h
+	}
+	d := histogram{Count: h.Count - o.Count, Sum: h.Sum - o.Sum, Uppers: h.Uppers, Cumul: make([]uint64, len(h.Cumul))}
+	for i := range h.Cumul {
+		if o.Cumul[i] > h.Cumul[i] {
+			return h
+		}
+		d.Cumul[i] = h.Cumul[i] - o.Cumul[i]
+	}
+	return d
+}
+
+// recentStages gives each stage's latency histogram over the last window
+// of history, so the dashboard shows how the pipeline runs now, not since
+// start; a stage with no documents in the window keeps its totals. The
+// label says which.
+func recentStages(hist []snapshot, window time.Duration) (map[string]histogram, string) {
+	if len(hist) < 2 {
+		return hist[len(hist)-1].Stages, "since start"
+	}
+	last := hist[len(hist)-1]
+	first := hist[0]
+	for _, h := range hist {
+		if last.At.Sub(h.At) <= window {
+			first = h
+			break
+		}
+	}
+	out := make(map[string]histogram, len(last.Stages))
+	recent := false
+	for name, h := range last.Stages {
+		if d := h.minus(first.Stages[name]); d.Count > 0 {
+			out[name], recent = d, true
+		} else {
+			out[name] = h
+		}
+	}
+	if !recent || last.At.Sub(first.At) <= 0 {
+		return last.Stages, "since start"
+	}
+	return out, fmt.Sprintf("last %s", last.At.Sub(first.At).Round(time.Second))
+}
+
 // quantile estimates the q-quantile (0..1) of a cumulative histogram the
 // way Prometheus's histogram_quantile does: linear within the bucket that
 // holds the rank. Observations above the last bound report that bound.
@@ -177,23 +225,28 @@ type barItem struct {
 }
 
 type dashboardPage struct {
-	Generated   time.Time
-	Total       float64
-	DocsPerSec  float64
-	RateWindow  string
-	Stages      []stageView
-	Depths      []barItem
-	Classes     []barItem
-	DLQ         float64
-	DLQStream   int64 // messages now in DOCMILL_DLQ; -1 when unknown
-	Pending     float64
-	Throughput  template.HTML
-	LatencySVG  template.HTML
-	DepthSVG    template.HTML
-	ClassSVG    template.HTML
-	ClassLegend template.HTML
-	Error       string
+	Generated  time.Time
+	Total      float64
+	DocsPerSec float64
+	RateWindow string
+	// LatencyWindow says what the latency percentiles cover.
+	LatencyWindow string
+	Stages        []stageView
+	Depths        []barItem
+	Classes       []barItem
+	DLQ           float64
+	DLQStream     int64 // messages now in DOCMILL_DLQ; -1 when unknown
+	Pending       float64
+	Throughput    template.HTML
+	LatencySVG    template.HTML
+	DepthSVG      template.HTML
+	ClassSVG      template.HTML
+	ClassLegend   template.HTML
+	Error         string
 }
+
+// latencyWindow is how far back the dashboard's latency percentiles look.
+const latencyWindow = 5 * time.Minute
 
 func (s *Server) pageDashboard(w http.ResponseWriter, r *http.Request) {
 	s.render(w, "dashboard.html", s.dashboard(r.Context(), time.Now()))
@@ -208,7 +261,9 @@ func (s *Server) dashboard(ctx context.Context, now time.Time) dashboardPage {
 	hist := append(s.sampler.history(), cur)
 	p.Total = cur.total()
 	p.DocsPerSec, p.RateWindow = rate(hist, time.Minute)
-	p.Stages = stageViews(cur)
+	lat := snapshot{}
+	lat.Stages, p.LatencyWindow = recentStages(hist, latencyWindow)
+	p.Stages = stageViews(lat)
 	p.Depths = sortedBars(cur.Depths, []string{"none", "shallow", "full"})
 	p.Classes = sortedBars(cur.Results, nil)
 	p.DLQ, p.Pending = cur.DLQ, cur.Pending
@@ -222,7 +277,7 @@ func (s *Server) dashboard(ctx context.Context, now time.Time) dashboardPage {
 		cancel()
 	}
 	p.Throughput = lineChart(throughput(hist), "documents per second")
-	p.LatencySVG = latencyChart(p.Stages, cur)
+	p.LatencySVG = latencyChart(p.Stages, lat)
 	p.DepthSVG = barChart(p.Depths, "results by exit depth")
 	var classes []barItem
 	p.ClassSVG, classes = classChart(hist, 24)

@@ -422,6 +422,31 @@ func TestHistogramQuantile(t *testing.T) {
 	}
 }
 
+// The dashboard's percentiles cover the recent window: 100 fast documents
+// long ago, then 10 slow ones in the last minutes, give a slow p50.
+func TestRecentStageLatency(t *testing.T) {
+	up := []float64{0.01, 0.1, 1}
+	t0 := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	old := snapshot{At: t0, Stages: map[string]histogram{"analyze": {Count: 100, Uppers: up, Cumul: []uint64{100, 100, 100}}}}
+	mid := snapshot{At: t0.Add(10 * time.Minute), Stages: old.Stages}
+	now := snapshot{At: t0.Add(13 * time.Minute), Stages: map[string]histogram{"analyze": {Count: 110, Uppers: up, Cumul: []uint64{100, 100, 110}}}}
+	st, label := recentStages([]snapshot{old, mid, now}, 5*time.Minute)
+	if got := st["analyze"].quantile(.5); got < 0.1 || label != "last 3m0s" {
+		t.Fatalf("recent p50 %v (%s), want the slow documents' bucket (0.1-1 s) over the last 3m0s", got, label)
+	}
+	if got := now.Stages["analyze"].quantile(.5); got > 0.01 {
+		t.Fatalf("since-start p50 %v should be fast", got)
+	}
+	// Nothing new in the window: the totals stand, labelled so.
+	if _, label := recentStages([]snapshot{old, mid}, 5*time.Minute); label != "since start" {
+		t.Fatalf("idle window labelled %q", label)
+	}
+	// A reset (counts went down) never yields negative counts.
+	if d := old.Stages["analyze"].minus(now.Stages["analyze"]); d.Count != 100 {
+		t.Fatalf("minus after reset: %+v", d)
+	}
+}
+
 func TestDashboardReadsRegistry(t *testing.T) {
 	m := pipeline.NewMetrics()
 	for i := 0; i < 100; i++ {
