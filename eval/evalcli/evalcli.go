@@ -43,6 +43,8 @@ type Config struct {
 	// KeywordWeight is the model tier's share of the model score in a
 	// keyword's rank (model.AnalyzerOptions.KeywordWeight; 0 = its default).
 	KeywordWeight float64
+	// Int8 runs the bundle's int8 segments (model tier).
+	Int8 bool
 }
 
 // Run is the eval command without its flags: it runs cfg.Task and prints
@@ -358,13 +360,21 @@ func modelSystem(cfg Config) (eval.System, func(), error) {
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
 		return eval.System{}, nil, fmt.Errorf("no model bundle at %s (set --model or %s): %w", dir, EnvModel, err)
 	}
-	m, err := model.Load(model.Options{Dir: dir})
+	m, err := model.Load(model.Options{Dir: dir, Int8: cfg.Int8})
 	if err != nil {
 		return eval.System{}, nil, err
 	}
+	if cfg.Int8 && !m.Int8() {
+		m.Close()
+		return eval.System{}, nil, fmt.Errorf("bundle %s has no int8 segments", dir)
+	}
 	base := eval.FromAnalyzer("model", model.NewAnalyzer(m, model.AnalyzerOptions{KeywordWeight: cfg.KeywordWeight}))
+	name := "model " + m.Info().Version
+	if cfg.Int8 {
+		name += " int8"
+	}
 	sys := eval.System{
-		Name:     "model " + m.Info().Version,
+		Name:     name,
 		Keywords: base.Keywords,
 		// The summary budget is an analyser option, so each document gets
 		// an analyser (a small struct over the shared model) with its own.

@@ -319,7 +319,11 @@ func TestRunModelTierTinyBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	bundle := filepath.Join(root, "model", "testdata", "tiny")
-	for _, task := range []string{"keywords", "summary", "classify"} {
+	for _, c := range []struct {
+		task string
+		int8 bool
+	}{{"keywords", false}, {"summary", false}, {"classify", false}, {"classify", true}} {
+		task := c.task
 		rows := abstracts
 		if task == "summary" {
 			rows = []map[string]any{{"id": "s", "text": abstracts[0]["text"], "summary": "a broker decouples ingestion from analysis"}}
@@ -329,7 +333,7 @@ func TestRunModelTierTinyBundle(t *testing.T) {
 		}
 		data := writeJSONL(t, rows)
 		var stdout, stderr bytes.Buffer
-		if err := Run(context.Background(), Config{Task: task, Data: data, Tier: "model", Model: bundle, JSON: true}, &stdout, &stderr); err != nil {
+		if err := Run(context.Background(), Config{Task: task, Data: data, Tier: "model", Model: bundle, JSON: true, Int8: c.int8}, &stdout, &stderr); err != nil {
 			t.Fatalf("%s: %v", task, err)
 		}
 		var res struct {
@@ -338,6 +342,9 @@ func TestRunModelTierTinyBundle(t *testing.T) {
 		}
 		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil || !strings.HasPrefix(res.System, "model") || res.Docs != len(rows) {
 			t.Fatalf("%s: %s %v", task, stdout.String(), err)
+		}
+		if c.int8 != strings.HasSuffix(res.System, " int8") {
+			t.Fatalf("%s int8=%v: system %q", task, c.int8, res.System)
 		}
 	}
 }
