@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline/broker"
@@ -50,9 +52,7 @@ func NewFeed() *Feed { return &Feed{subs: map[chan FeedEvent]string{}} }
 // Publish records r and sends it to every subscriber whose filter matches.
 // A subscriber too slow to keep up misses events rather than blocking.
 func (f *Feed) Publish(r *document.Result) {
-	ev := FeedEvent{ID: r.ID, Title: r.Title, Filename: r.Filename, Class: r.Class, Subtype: r.Subtype,
-		Confidence: r.Confidence, Language: r.Language, Depth: string(r.Depth),
-		Model: strings.Trim(r.Model.Name+"@"+r.Model.Version, "@"), Summary: clip(r.Summary, 300), ProcessedAt: r.ProcessedAt}
+	ev := eventOf(r)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.closed {
@@ -73,6 +73,12 @@ func (f *Feed) Publish(r *document.Result) {
 		default:
 		}
 	}
+}
+
+func eventOf(r *document.Result) FeedEvent {
+	return FeedEvent{ID: r.ID, Title: r.Title, Filename: r.Filename, Class: r.Class, Subtype: r.Subtype,
+		Confidence: r.Confidence, Language: r.Language, Depth: string(r.Depth),
+		Model: strings.Trim(r.Model.Name+"@"+r.Model.Version, "@"), Summary: clip(r.Summary, 300), ProcessedAt: r.ProcessedAt}
 }
 
 // Recent returns the latest events matching class ("" = all), newest first.
@@ -136,6 +142,61 @@ func (f *Feed) SubscribeNATS(nc *nats.Conn) (*nats.Subscription, error) {
 		return nil, fmt.Errorf("subscribe %s.>: %w", broker.SubjectResults, err)
 	}
 	return sub, nil
+}
+
+// Backfill loads the latest results already in the results stream, so a
+// restarted server's feed does not start empty. Events the live
+// subscription delivered meanwhile are kept and not repeated.
+func (f *Feed) Backfill(ctx context.Context, js jetstream.JetStream) error {
+	st, err := js.Stream(ctx, broker.StreamResults)
+	if err != nil {
+		return fmt.Errorf("feed history: %w", err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("feed history: %w", err)
+	}
+	var older []FeedEvent
+	first := info.State.FirstSeq
+	if last := info.State.LastSeq; last >= feedRecent && last-feedRecent+1 > first {
+		first = last - feedRecent + 1
+	}
+	for seq := first; seq <= info.State.LastSeq && info.State.Msgs > 0; seq++ {
+		m, err := st.GetMsg(ctx, seq)
+		if err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("feed history: %w", ctx.Err())
+			}
+			continue // deleted by retention limits
+		}
+		var r document.Result
+		if json.Unmarshal(m.Data, &r) == nil {
+			older = append(older, eventOf(&r))
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	seen := map[string]bool{}
+	for _, ev := range f.recent {
+		seen[ev.key()] = true
+	}
+	merged := make([]FeedEvent, 0, len(older)+len(f.recent))
+	for _, ev := range older {
+		if !seen[ev.key()] {
+			merged = append(merged, ev)
+		}
+	}
+	merged = append(merged, f.recent...)
+	if len(merged) > feedRecent {
+		merged = merged[len(merged)-feedRecent:]
+	}
+	f.recent = merged
+	return nil
+}
+
+// key identifies one processing of one document.
+func (ev FeedEvent) key() string {
+	return ev.ID + "|" + ev.Model + "|" + ev.ProcessedAt.Format(time.RFC3339Nano)
 }
 
 func clip(s string, n int) string {

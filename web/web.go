@@ -106,6 +106,13 @@ func New(o Options) (*Server, error) {
 		if s.sub, err = s.feed.SubscribeNATS(o.NATS); err != nil {
 			return nil, err
 		}
+		if o.JS != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			if err := s.feed.Backfill(ctx, o.JS); err != nil && o.Log != nil {
+				o.Log.Warn("live feed starts without history", "err", err)
+			}
+			cancel()
+		}
 	}
 	switch {
 	case o.Originals != nil:

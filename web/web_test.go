@@ -512,3 +512,31 @@ func TestOriginalsRetention(t *testing.T) {
 		t.Fatal("the refused put damaged an earlier original")
 	}
 }
+
+// A restarted server's live feed shows the latest results from the stream,
+// oldest first in history and newest first on the page, without repeating
+// one the live subscription already delivered.
+func TestFeedBackfillFromResultsStream(t *testing.T) {
+	_, js := uitest.StartNATS(t, "feed-history")
+	ctx := context.Background()
+	t0 := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	var last document.Result
+	for i := 0; i < 60; i++ {
+		r := document.Result{ID: fmt.Sprintf("doc-%02d", i), Filename: fmt.Sprintf("f%02d.txt", i), ProcessedAt: t0.Add(time.Duration(i) * time.Second)}
+		r.Class = "contract"
+		data, _ := json.Marshal(r)
+		if _, err := js.Publish(ctx, broker.SubjectResults+".contract", data); err != nil {
+			t.Fatal(err)
+		}
+		last = r
+	}
+	f := NewFeed()
+	f.Publish(&last) // the live subscription saw the newest one already
+	if err := f.Backfill(ctx, js); err != nil {
+		t.Fatal(err)
+	}
+	got := f.Recent("")
+	if len(got) != feedRecent || got[0].ID != "doc-59" || got[1].ID != "doc-58" || got[len(got)-1].ID != "doc-10" {
+		t.Fatalf("recent: %d events, first %s %s, last %s", len(got), got[0].ID, got[1].ID, got[len(got)-1].ID)
+	}
+}
