@@ -125,14 +125,7 @@ func recentStages(hist []snapshot, window time.Duration) (map[string]histogram, 
 	if len(hist) < 2 {
 		return hist[len(hist)-1].Stages, "since start"
 	}
-	last := hist[len(hist)-1]
-	first := hist[0]
-	for _, h := range hist {
-		if last.At.Sub(h.At) <= window {
-			first = h
-			break
-		}
-	}
+	last, first := hist[len(hist)-1], windowStart(hist, window)
 	out := make(map[string]histogram, len(last.Stages))
 	recent := false
 	for name, h := range last.Stages {
@@ -295,20 +288,24 @@ func (s *Server) gatherer() prometheus.Gatherer {
 	return nil
 }
 
+// windowStart is the oldest snapshot within window of the newest one.
+func windowStart(hist []snapshot, window time.Duration) snapshot {
+	last := hist[len(hist)-1]
+	for _, h := range hist {
+		if last.At.Sub(h.At) <= window {
+			return h
+		}
+	}
+	return last
+}
+
 // rate is results per second over the last window of history (or as much
 // of it as there is).
 func rate(hist []snapshot, window time.Duration) (float64, string) {
 	if len(hist) < 2 {
 		return 0, "no samples yet"
 	}
-	last := hist[len(hist)-1]
-	first := hist[0]
-	for _, h := range hist {
-		if last.At.Sub(h.At) <= window {
-			first = h
-			break
-		}
-	}
+	last, first := hist[len(hist)-1], windowStart(hist, window)
 	d := last.At.Sub(first.At).Seconds()
 	if d <= 0 {
 		return 0, "no samples yet"
