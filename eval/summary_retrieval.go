@@ -24,6 +24,8 @@ type RetrievalReport struct {
 	Hit10     float64 `json:"hit_at_10"`
 	MeanChars float64 `json:"mean_chars"`
 	Docs      int     `json:"docs"`
+	// Collection is how many documents each summary was searched among.
+	Collection int `json:"collection,omitempty"`
 }
 
 // SummaryRetrievalResult is the outcome of the retrieval protocol: the
@@ -48,6 +50,13 @@ type SummaryRetrievalResult struct {
 // document's opening with its title, by contrast, is no measure of a
 // summary.
 func EvalSummaryRetrieval(ctx context.Context, docs []SummaryDoc, sys System, dir string, opt Options) (*SummaryRetrievalResult, error) {
+	return EvalSummaryRetrievalIn(ctx, docs, nil, sys, dir, opt)
+}
+
+// EvalSummaryRetrievalIn is EvalSummaryRetrieval with the summarised
+// documents searched for in a larger collection (the whole data set when
+// only one split is summarised); collection may repeat docs and may be nil.
+func EvalSummaryRetrievalIn(ctx context.Context, docs, collection []SummaryDoc, sys System, dir string, opt Options) (*SummaryRetrievalResult, error) {
 	if sys.Summarize == nil {
 		return nil, fmt.Errorf("tier %s has no summariser", sys.Name)
 	}
@@ -77,14 +86,19 @@ func EvalSummaryRetrieval(ctx context.Context, docs []SummaryDoc, sys System, di
 	if err != nil {
 		return nil, err
 	}
-	ranks, err := sourceRanks(ctx, docs, sums, len(names), filepath.Join(dir, "summary-retrieval"), opt)
+	ranks, err := sourceRanks(ctx, docs, collection, sums, len(names), filepath.Join(dir, "summary-retrieval"), opt)
 	if err != nil {
 		return nil, err
 	}
 	res := &SummaryRetrievalResult{Task: "summary", Protocol: "retrieval", System: sys.Name,
 		Budget: fmt.Sprintf("%d chars", n)}
+	size := map[string]bool{}
+	for _, d := range append(append([]SummaryDoc(nil), docs...), collection...) {
+		size[d.ID] = true
+	}
 	for k, name := range names {
 		rep := retrievalReport(ranks[k], sums, k)
+		rep.Collection = len(size)
 		if name == "ours" {
 			res.RetrievalReport = rep
 			continue
@@ -103,12 +117,17 @@ func EvalSummaryRetrieval(ctx context.Context, docs []SummaryDoc, sys System, di
 
 // sourceRanks indexes the documents and returns, per system k and document
 // i, the 1-based rank of document i for its summary (0: not in the hits).
-func sourceRanks(ctx context.Context, docs []SummaryDoc, sums [][]string, systems int, dir string, opt Options) ([][]int, error) {
-	results := make([]*document.Result, len(docs))
-	for i, d := range docs {
+func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, sums [][]string, systems int, dir string, opt Options) ([][]int, error) {
+	var results []*document.Result
+	indexed := map[string]bool{}
+	for _, d := range append(append([]SummaryDoc(nil), docs...), collection...) {
+		if indexed[d.ID] {
+			continue
+		}
+		indexed[d.ID] = true
 		p := ParseText(d.ID, d.Text)
-		results[i] = &document.Result{ID: d.ID, Text: d.Text, Language: p.Language, Size: len(d.Text),
-			ContentType: document.TypeText, Source: "eval"}
+		results = append(results, &document.Result{ID: d.ID, Text: d.Text, Language: p.Language, Size: len(d.Text),
+			ContentType: document.TypeText, Source: "eval"})
 	}
 	queries := make([]Query, 0, len(docs)*systems)
 	for k := 0; k < systems; k++ {

@@ -48,3 +48,29 @@ func TestEvalSummaryRetrieval(t *testing.T) {
 		t.Fatalf("%d prediction lines", n)
 	}
 }
+
+// Summarising a part of a collection still searches the whole of it: a
+// generic summary that finds its document alone loses to a shorter
+// distractor outside the part (BM25 favours the shorter of two equal
+// matches).
+func TestEvalSummaryRetrievalInCollection(t *testing.T) {
+	docs := []SummaryDoc{{ID: "q", Text: "Providers of online platforms shall publish transparency reports every six months. The reports shall list every order received from national judicial or administrative authorities."}}
+	distractor := SummaryDoc{ID: "d", Text: "Providers of online platforms shall publish transparency reports every six months."}
+	first := System{Name: "first", Summarize: func(_ context.Context, d *document.Parsed, n int) (string, error) {
+		return d.Sentences[0], nil
+	}}
+	alone, err := EvalSummaryRetrieval(context.Background(), docs, first, t.TempDir(), Options{Chars: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	within, err := EvalSummaryRetrievalIn(context.Background(), docs, append([]SummaryDoc{distractor}, docs...), first, t.TempDir(), Options{Chars: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alone.MRR != 1 || alone.Collection != 1 {
+		t.Fatalf("alone %+v", alone.RetrievalReport)
+	}
+	if within.Collection != 2 || within.Docs != 1 || within.MRR != 0.5 {
+		t.Fatalf("within the collection %+v, want the distractor first (MRR 0.5)", within.RetrievalReport)
+	}
+}

@@ -113,11 +113,12 @@ func evalKeywords(ctx context.Context, cfg Config, opt eval.Options) (any, error
 }
 
 func evalSummary(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
-	docs, err := eval.ReadJSONL[eval.SummaryDoc](cfg.Data)
+	all, err := eval.ReadJSONL[eval.SummaryDoc](cfg.Data)
 	if err != nil {
 		return nil, err
 	}
-	if docs, err = inSplit(cfg, docs, func(d eval.SummaryDoc) string { return d.ID }); err != nil {
+	docs, err := inSplit(cfg, all, func(d eval.SummaryDoc) string { return d.ID })
+	if err != nil {
 		return nil, err
 	}
 	switch cfg.Protocol {
@@ -144,7 +145,10 @@ func evalSummary(ctx context.Context, cfg Config, opt eval.Options) (any, error)
 		return nil, err
 	}
 	defer cleanup()
-	return eval.EvalSummaryRetrieval(ctx, docs, sys, dir, opt)
+	// A split chooses the documents summarised; the collection they must
+	// be found in stays whole, or a small split would make retrieval
+	// trivially easy.
+	return eval.EvalSummaryRetrievalIn(ctx, docs, all, sys, dir, opt)
 }
 
 // indexDir is --index-dir, or a temporary folder removed by cleanup.
