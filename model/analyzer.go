@@ -109,7 +109,11 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 		sentences = sentencesOf(doc)
 	}
 	needFull := wantSummary && a.opts.Abstractive == nil && a.salienceMatters(doc, sentences)
-	out, err := a.m.RunRequest(ctx, doc.Text, RunRequest{Depth: req.Depth, NeedFull: needFull, Deadline: req.Deadline})
+	rr := RunRequest{Depth: req.Depth, NeedFull: needFull, Deadline: req.Deadline}
+	if doc.IsLog() {
+		rr.MaxTokens = logTokens
+	}
+	out, err := a.m.RunRequest(ctx, doc.Text, rr)
 	if err != nil {
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
@@ -158,6 +162,12 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 	}
 	return an, nil
 }
+
+// logTokens is how much of a log the model reads: its class shows in the
+// opening lines, and what the rest says is summarised by the log templates
+// (the model-free tier), so the model's cost on a large log stays that of
+// a few windows instead of growing with the file.
+const logTokens = 1024
 
 // salienceMatters is the complexity side of the router: a summary needs
 // the full-depth salience only when there is a choice to make. A log is

@@ -239,6 +239,9 @@ type RunRequest struct {
 	Depth    document.Depth // shallow, full, auto (empty means auto)
 	NeedFull bool           // a requested task needs full depth
 	Deadline time.Time      // zero: none
+	// MaxTokens, when set under Options.MaxTokens, caps this document's
+	// tokens (the analyser reads only a log's opening).
+	MaxTokens int
 }
 
 // Run analyses text at the requested depth: auto lets the router decide
@@ -256,14 +259,18 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 	}
 	// No token is shorter than a byte of input and few are longer than 32,
 	// so this bound keeps the tokenizer from reading megabytes it will drop.
+	maxTokens := m.opts.MaxTokens
+	if req.MaxTokens > 0 && req.MaxTokens < maxTokens {
+		maxTokens = req.MaxTokens
+	}
 	clipped := false
-	if limit := m.opts.MaxTokens * 32; len(text) > limit {
+	if limit := maxTokens * 32; len(text) > limit {
 		text, clipped = clipUTF8(text, limit), true
 	}
 	enc := m.Bundle.Tokenizer.Encode(text, false)
-	truncated := clipped || len(enc.IDs) > m.opts.MaxTokens
-	if len(enc.IDs) > m.opts.MaxTokens {
-		enc.IDs, enc.Offsets, enc.Special = enc.IDs[:m.opts.MaxTokens], enc.Offsets[:m.opts.MaxTokens], enc.Special[:m.opts.MaxTokens]
+	truncated := clipped || len(enc.IDs) > maxTokens
+	if len(enc.IDs) > maxTokens {
+		enc.IDs, enc.Offsets, enc.Special = enc.IDs[:maxTokens], enc.Offsets[:maxTokens], enc.Special[:maxTokens]
 	}
 	wins := m.windows(enc)
 	out := &Output{Tokens: len(enc.IDs), Windows: len(wins), Offsets: enc.Offsets, Truncated: truncated}

@@ -318,6 +318,22 @@ func TestMaxTokensTruncates(t *testing.T) {
 	}
 }
 
+// A request may read less than the model's cap (the analyser reads a
+// log's opening only), never more.
+func TestRequestMaxTokens(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1, MaxTokens: 80})
+	text := strings.Repeat("2026-01-02 10:00:01 ERROR db timeout after 30s\n", 40)
+	for _, c := range []struct{ req, want int }{{30, 30}, {0, 80}, {500, 80}} {
+		out, err := m.RunRequest(context.Background(), text, RunRequest{Depth: document.DepthShallow, MaxTokens: c.req})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Tokens != c.want || !out.Truncated {
+			t.Fatalf("request cap %d: %d tokens (truncated %v), want %d", c.req, out.Tokens, out.Truncated, c.want)
+		}
+	}
+}
+
 func TestWindowsCoverOnce(t *testing.T) {
 	m := loadTiny(t, Options{Threads: 1})
 	size := m.Bundle.Manifest.MaxLength - 2
