@@ -13,6 +13,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/lang"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // System is the analysis under evaluation, one function per task. A nil
@@ -55,8 +56,15 @@ const DefaultChars = 2000
 
 // ParseText makes the parsed document the analysers expect from plain
 // text: detected language and sentences split by package lang.
+//
+// Content that the parse stage recognises as a log is typed as one (and,
+// as the parser does for logs, gets no sentences), so the analysers see a
+// log text as they would in the pipeline.
 func ParseText(id, text string) *document.Parsed {
 	l := lang.Detect(text)
+	if parse.Sniff(id+".txt", []byte(text)) == document.TypeLog {
+		return &document.Parsed{ID: id, Text: text, Language: l, ContentType: document.TypeLog, Size: len(text)}
+	}
 	return &document.Parsed{
 		ID:          id,
 		Text:        text,
