@@ -258,3 +258,18 @@ func TestSummaryEscalatesOnlyWhenThereIsAChoice(t *testing.T) {
 		t.Fatalf("log digest summary %q (log %v)", an.Summary, an.Log != nil)
 	}
 }
+
+// A document the parser typed as a log is classified "log" whatever the
+// (here random) class head says, as the model-free tier does.
+func TestParserLogTypeWins(t *testing.T) {
+	a := NewAnalyzer(loadTiny(t, Options{Threads: 1}), AnalyzerOptions{})
+	doc := &document.Parsed{ID: "l", ContentType: document.TypeLog, Language: "en",
+		Text: strings.Repeat("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; rhost=218.188.2.4\n", 20)}
+	an, err := a.Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an.Class != "log" || (an.Subtype != "" && !strings.HasPrefix(an.Subtype, "log/")) {
+		t.Fatalf("class %q subtype %q for a parsed log", an.Class, an.Subtype)
+	}
+}

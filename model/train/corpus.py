@@ -312,6 +312,48 @@ def add_debian_docs(sink, max_man=900, max_readme=300, max_pydoc=250):
         taken += 1
 
 
+_SECTION = re.compile(r"^\s*(Parameters|Returns|Examples?|Notes|See Also|References|Raises|Args|Arguments|Attributes|Yields|Warnings?)\s*:?\s*$")
+
+
+def docstring_prose(doc):
+    """The prose of a docstring: its paragraphs before the first reST
+    section, doctest or code block."""
+    lines = []
+    for line in doc.splitlines():
+        if _SECTION.match(line) or line.strip().startswith((">>>", "..", "::")) or set(line.strip()) <= set("-=~") and line.strip():
+            break
+        lines.append(line.strip())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def add_science_docs(sink, max_docs=700):
+    """English technical and mathematical prose: the docstrings of NumPy,
+    SymPy and PyTorch as Debian ships them (python3-numpy, python3-sympy,
+    python3-torch; BSD licences), as class "other". Without them the only
+    formal English prose in the corpus was legal, and the model called a
+    scientific abstract a contract."""
+    ds = "science_docs"
+    files = []
+    for pkg in ("numpy", "sympy", "torch"):
+        files += sorted(glob.glob("/usr/lib/python3/dist-packages/%s/**/*.py" % pkg, recursive=True))
+    files = [f for f in files if "/tests/" not in f and "/testing/" not in f]
+    docs = []
+    for p in files:
+        try:
+            tree = ast.parse(open(p, encoding="utf-8").read())
+        except (SyntaxError, UnicodeDecodeError, ValueError, OSError):
+            continue
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)):
+                continue
+            prose = docstring_prose(ast.get_docstring(node) or "")
+            if len(prose) >= 400 and prose.count(" ") > 60:
+                docs.append((os.path.relpath(p, "/usr/lib/python3/dist-packages") + ":" + getattr(node, "name", "module"), prose))
+    step = max(1, len(docs) // max_docs)
+    for doc_id, prose in docs[::step][:max_docs]:
+        sink.add("classify", ds, doc_id, {"text": prose, "label": "other", "subtype": "none", "source": "debian:python3 docstrings " + doc_id})
+
+
 def build(datasets, out, quiet=False):
     sink = Sink()
     add_cuad(sink, datasets)
@@ -321,6 +363,7 @@ def build(datasets, out, quiet=False):
     add_csl(sink, datasets)
     add_logs(sink)
     add_debian_docs(sink)
+    add_science_docs(sink)
     sink.write(out)
     if not quiet:
         report(sink)

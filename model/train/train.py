@@ -39,8 +39,8 @@ LABELS = C.LABELS
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 DEFAULT = dict(
-    vocab_size=10000, hidden=256, layers=6, heads=4, ffn=768, max_len=256, exit_layer=2,
-    batch=16, mlm_steps=0, steps=3000, lr=5e-4, warmup=300, seed=1234,
+    vocab_size=10000, hidden=192, layers=12, heads=4, ffn=576, max_len=256, exit_layer=1,
+    batch=16, mlm_steps=0, steps=3000, lr=4e-4, warmup=300, seed=1234,
     limit_docs=None, max_chars=None, eval_limit=None, ckpt_minutes=5,
 )
 TINY = dict(

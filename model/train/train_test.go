@@ -2,7 +2,6 @@ package train
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -255,8 +254,18 @@ func checkParity(t *testing.T, dir string, m *manifest) {
 					t.Errorf("fp32 case %d %s: max abs diff %g > %g", ci, name, d, pf.Tolerance)
 				}
 				if strings.HasPrefix(name, "class_logits") {
-					if a, b := argmaxRows(g, w.Shape), argmaxRows(w.Data, w.Shape); fmt.Sprint(a) != fmt.Sprint(b) {
-						t.Errorf("%s case %d %s: classes %v, PyTorch %v", variant, ci, name, a, b)
+					// The int8 reference is a simulation whose logits differ from
+					// ONNX Runtime's by up to a few hundredths: a row whose top two
+					// logits are that close is a tie either may break.
+					tie := 0.0
+					if variant == "int8" {
+						tie = int8Tie
+					}
+					a, b, margins := argmaxRows(g, w.Shape), argmaxRows(w.Data, w.Shape), topMargins(w.Data, w.Shape)
+					for r := range b {
+						if r < len(a) && a[r] != b[r] && margins[r] >= tie {
+							t.Errorf("%s case %d %s row %d: class %d, PyTorch %d (margin %.3f)", variant, ci, name, r, a[r], b[r], margins[r])
+						}
 					}
 				}
 			}
@@ -328,6 +337,32 @@ func maxAbsDiff(a, b []float32) float64 {
 		d = math.Max(d, math.Abs(float64(a[i])-float64(b[i])))
 	}
 	return d
+}
+
+// int8Tie is the top-two logit margin under which int8 class decisions
+// may differ from the simulation's.
+const int8Tie = 0.1
+
+// topMargins is, per row, the gap between the two largest values.
+func topMargins(x []float32, shape []int64) []float64 {
+	if len(shape) != 2 {
+		return nil
+	}
+	n := int(shape[1])
+	var out []float64
+	for r := 0; r+n <= len(x); r += n {
+		first, second := math.Inf(-1), math.Inf(-1)
+		for _, v := range x[r : r+n] {
+			switch f := float64(v); {
+			case f > first:
+				first, second = f, first
+			case f > second:
+				second = f
+			}
+		}
+		out = append(out, first-second)
+	}
+	return out
 }
 
 func argmaxRows(x []float32, shape []int64) []int {
