@@ -305,7 +305,7 @@ def build_bundle(model, wp, cfg, subtypes, ex, out, work, evaluate, train_second
     metrics["bundle_bytes"] = sum(sizes.values())
     manifest = {
         "name": "docmill-mini",
-        "version": "0.1.0",
+        "version": "0.2.0",
         "kind": "multi-exit-encoder",
         "tokenizer": "tokenizer.json",
         "max_length": cfg["max_len"],
