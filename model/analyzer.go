@@ -105,7 +105,7 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 	}
 	wantSummary := req.Wants(enrich.TaskSummary)
 	var sentences []string
-	if wantSummary {
+	if wantSummary && !doc.IsLog() { // a log has no sentences: splitting its lines would be wasted
 		sentences = sentencesOf(doc)
 	}
 	needFull := wantSummary && a.opts.Abstractive == nil && a.salienceMatters(doc, sentences)
