@@ -25,7 +25,8 @@ import (
 
 func runServer(t *testing.T, o *server.Options) *server.Server {
 	t.Helper()
-	o.Host, o.Port, o.NoSigs, o.JetStream, o.StoreDir = "127.0.0.1", -1, true, true, t.TempDir()
+	// JetStream in operator mode needs a system account these tests do not set up.
+	o.Host, o.Port, o.NoSigs, o.JetStream, o.StoreDir = "127.0.0.1", -1, true, o.TrustedOperators == nil, t.TempDir()
 	s, err := server.NewServer(o)
 	if err != nil {
 		t.Fatal(err)
@@ -193,16 +194,7 @@ func TestConnectCreds(t *testing.T) {
 	if err := resolver.Store(apub, ajwt); err != nil {
 		t.Fatal(err)
 	}
-	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, NoSigs: true, NoLog: true,
-		TrustedOperators: []*jwt.OperatorClaims{op}, AccountResolver: resolver})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
-		t.Fatal("nats not ready")
-	}
-	t.Cleanup(s.Shutdown)
+	s := runServer(t, &server.Options{NoLog: true, TrustedOperators: []*jwt.OperatorClaims{op}, AccountResolver: resolver})
 
 	credsFor := func(signer nkeys.KeyPair) string {
 		ukp, _ := nkeys.CreateUser()
