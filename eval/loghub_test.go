@@ -71,3 +71,49 @@ func TestLoghubDrainBaseline(t *testing.T) {
 		t.Errorf("mean grouping accuracy %.4f below Drain's %.4f", rep.Mean, drainMean)
 	}
 }
+
+func TestBestExcludingIgnoresHeldOutSystem(t *testing.T) {
+	acc := [][]float64{
+		{0.9, 0.9, 0.1}, // best on systems 0 and 1
+		{0.5, 0.5, 1.0}, // best overall only because of system 2
+	}
+	if got := bestExcluding(acc, 2); got != 0 {
+		t.Errorf("held out system 2: chose %d, want 0", got)
+	}
+	if got := bestExcluding(acc, 0); got != 1 {
+		t.Errorf("held out system 0: chose %d, want 1 (0.5+1.0 > 0.9+0.1)", got)
+	}
+}
+
+// TestLoghubLeaveOneSystemOut checks the log target out of sample: each
+// system is measured with the configuration chosen on the other systems.
+// The mean must stay at or above Drain's. A system more than 0.05 below
+// Drain is reported, not failed: Windows is one (0.70), because the only
+// knob that separates its two "Session: ... initialized by client X"
+// events (StableAfter) makes no difference on any other system, so a
+// choice made without Windows has no reason to turn it on. The in-sample
+// test above holds the shipped configuration to the per-system target.
+func TestLoghubLeaveOneSystemOut(t *testing.T) {
+	dir := datasets.Require(t, "loghub_2k")
+	if testing.Short() {
+		t.Skip("searches 128 configurations over loghub_2k; skipped with -short")
+	}
+	rep, err := LoghubCV(dir, LoghubGrid(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	drainMean := 0.0
+	for s, acc := range rep.Systems {
+		d := loghubDrain[s]
+		drainMean += d / float64(len(rep.Systems))
+		c := rep.Chosen[s]
+		t.Logf("%-10s %.4f (Drain %.4f) chosen sim=%.1f depth=%d stable=%d collapse=%v", s, acc, d, c.SimThreshold, c.Depth, c.StableAfter, c.CollapseWildcards)
+		if acc < d-0.05 {
+			t.Logf("%s held out: %.4f is more than 0.05 below Drain's %.4f", s, acc, d)
+		}
+	}
+	t.Logf("held-out mean %.4f vs Drain %.4f; shipped config chosen for %d of %d systems", rep.Mean, drainMean, rep.DefaultChosen, len(rep.Systems))
+	if rep.Mean < drainMean {
+		t.Errorf("held-out mean %.4f below Drain's %.4f", rep.Mean, drainMean)
+	}
+}

@@ -55,7 +55,7 @@ func init() {
 	f.StringVar(&evalCfg.LabelField, "label-field", "label", "classify: the JSON field holding the gold label")
 	f.StringVar(&evalCfg.Model, "model", "", "model bundle folder (default $DOCMILL_MODEL, then model/bundles/docmill-mini)")
 	f.BoolVar(&evalCfg.Subtype, "subtype", false, "classify: evaluate the predicted sub-type instead of the class")
-	f.StringVar(&evalCfg.Protocol, "protocol", "rouge", "summary: rouge (against reference summaries) or retrieval (reference-free: each summary as a query must find its own document)")
+	f.StringVar(&evalCfg.Protocol, "protocol", "", "summary: rouge (default; against reference summaries) or retrieval (reference-free: each summary as a query must find its own document); logs: shipped (default; the shipped miner configuration) or leave-one-out (each system measured with the configuration chosen on the others)")
 	f.StringVar(&evalCfg.Split, "split", "", "keep only train, dev or test documents under the shared split rule (keyed by the data file's folder name)")
 	f.StringVar(&evalCfg.IndexDir, "index-dir", "", "search: where to build the throw-away indexes (default a temporary folder)")
 	_ = evalCmd.MarkFlagRequired("task")

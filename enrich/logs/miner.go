@@ -40,7 +40,7 @@ type Config struct {
 
 // DefaultConfig is the configuration used for every source.
 func DefaultConfig() Config {
-	return Config{Depth: 4, SimThreshold: 0.7, MaxChildren: 100, MaxTemplates: 20000, CollapseWildcards: true, StableAfter: 100}
+	return Config{Depth: 4, SimThreshold: 0.8, MaxChildren: 100, MaxTemplates: 20000, CollapseWildcards: true, StableAfter: 100}
 }
 
 // Template is a mined message shape.

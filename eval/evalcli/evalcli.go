@@ -38,7 +38,7 @@ type Config struct {
 	IndexDir    string // search: index folder; "" = a temporary one
 	Model       string // model bundle folder; "" = $DOCMILL_MODEL or model/bundles/docmill-mini
 	Subtype     bool   // classify: evaluate the sub-type instead of the class
-	Protocol    string // summary: "rouge" (default, against references) or "retrieval" (reference-free)
+	Protocol    string // summary: "rouge" (default, against references) or "retrieval" (reference-free); logs: "shipped" (default) or "leave-one-out"
 	Split       string // keep only this split (eval.SplitOf by the data file's folder); "" = all
 	// KeywordWeight is the model tier's share of the model score in a
 	// keyword's rank (model.AnalyzerOptions.KeywordWeight; 0 = its default).
@@ -257,6 +257,13 @@ func loadClassDoc(ctx context.Context, d eval.ClassDoc) (*document.Parsed, error
 }
 
 func evalLogs(cfg Config, opt eval.Options) (any, error) {
+	switch cfg.Protocol {
+	case "", "shipped":
+	case "leave-one-out":
+		return evalLogsCV(cfg, opt)
+	default:
+		return nil, fmt.Errorf("unknown logs protocol %q (want shipped or leave-one-out)", cfg.Protocol)
+	}
 	newMiner := func() *logs.Miner { return logs.NewMiner(logs.DefaultConfig()) }
 	bar := eval.NewProgress(opt.Progress, countLogSystems(cfg.Data), "logs (systems)")
 	rep, err := eval.Loghub(cfg.Data, newMiner, func(done, total int) { bar.Add(1) })
@@ -272,6 +279,22 @@ func evalLogs(cfg Config, opt eval.Options) (any, error) {
 	return struct {
 		Task string `json:"task"`
 		eval.LoghubReport
+	}{"logs", rep}, nil
+}
+
+// evalLogsCV measures every system with the miner configuration chosen
+// on the other systems (eval.LoghubCV over eval.LoghubGrid).
+func evalLogsCV(cfg Config, opt eval.Options) (any, error) {
+	grid := eval.LoghubGrid()
+	bar := eval.NewProgress(opt.Progress, len(grid), "logs (configurations)")
+	rep, err := eval.LoghubCV(cfg.Data, grid, func(done, total int) { bar.Add(1) })
+	bar.Done()
+	if err != nil {
+		return nil, err
+	}
+	return struct {
+		Task string `json:"task"`
+		eval.LoghubCVReport
 	}{"logs", rep}, nil
 }
 
@@ -546,15 +569,25 @@ func logsTable(tw *tabwriter.Writer, res any) error {
 		return fmt.Errorf("encode result: %w", err)
 	}
 	var r struct {
-		Mean    float64            `json:"mean_accuracy"`
-		Systems map[string]float64 `json:"systems"`
+		Mean     float64                `json:"mean_accuracy"`
+		Systems  map[string]float64     `json:"systems"`
+		Protocol string                 `json:"protocol"`
+		Chosen   map[string]logs.Config `json:"chosen"`
 	}
 	if err := json.Unmarshal(b, &r); err != nil {
 		return fmt.Errorf("decode result: %w", err)
 	}
-	fmt.Fprint(tw, "system\tgrouping accuracy\n")
-	for _, s := range sortedKeys(r.Systems) {
-		fmt.Fprintf(tw, "%s\t%.4f\n", s, r.Systems[s])
+	if r.Protocol == "" {
+		fmt.Fprint(tw, "system\tgrouping accuracy\n")
+		for _, s := range sortedKeys(r.Systems) {
+			fmt.Fprintf(tw, "%s\t%.4f\n", s, r.Systems[s])
+		}
+	} else {
+		fmt.Fprintf(tw, "system\tgrouping accuracy (%s)\tconfiguration chosen on the other systems\n", r.Protocol)
+		for _, s := range sortedKeys(r.Systems) {
+			c := r.Chosen[s]
+			fmt.Fprintf(tw, "%s\t%.4f\tsim %.2f, depth %d, stable after %d, collapse %v\n", s, r.Systems[s], c.SimThreshold, c.Depth, c.StableAfter, c.CollapseWildcards)
+		}
 	}
 	fmt.Fprintf(tw, "mean\t%.4f\n", r.Mean)
 	return tw.Flush()
