@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
@@ -139,12 +140,20 @@ func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, sums [][]st
 	if err != nil {
 		return nil, err
 	}
+	// A document whose text is the source's (the EU acts repeat "Entry into
+	// force" articles word for word) is the source as far as a summary
+	// can tell: the first of them found counts, whatever order equal
+	// scores come back in.
+	sameText := map[string]string{}
+	for _, d := range append(append([]SummaryDoc(nil), docs...), collection...) {
+		sameText[d.ID] = strings.Join(strings.Fields(d.Text), " ")
+	}
 	ranks := make([][]int, systems)
 	for k := range ranks {
 		ranks[k] = make([]int, len(docs))
 		for i, d := range docs {
 			for r, id := range run[fmt.Sprintf("%d/%s", k, d.ID)] {
-				if id == d.ID {
+				if id == d.ID || sameText[id] == sameText[d.ID] {
 					ranks[k][i] = r + 1
 					break
 				}

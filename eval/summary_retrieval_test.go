@@ -74,3 +74,32 @@ func TestEvalSummaryRetrievalInCollection(t *testing.T) {
 		t.Fatalf("within the collection %+v, want the distractor first (MRR 0.5)", within.RetrievalReport)
 	}
 }
+
+// Word-for-word copies of a source (the acts repeat "Entry into force")
+// score the same for any summary; whichever of them comes first counts as
+// finding the source, so the figure does not depend on how equal scores
+// are ordered. A different document ranked first still costs the rank.
+func TestEvalSummaryRetrievalCountsIdenticalTextAsSource(t *testing.T) {
+	entry := "This Directive shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union."
+	docs := []SummaryDoc{{ID: "z-entry", Text: entry}, {ID: "other", Text: "Member States shall designate a competent authority for open data and notify the Commission of it."}}
+	collection := []SummaryDoc{{ID: "a-entry", Text: entry}, {ID: "b-entry", Text: "This Directive shall enter into force  on the twentieth day following that of its publication in the Official Journal of the European Union."}}
+	whole := System{Name: "whole", Summarize: func(_ context.Context, d *document.Parsed, n int) (string, error) {
+		return d.Text, nil
+	}}
+	res, err := EvalSummaryRetrievalIn(context.Background(), docs, collection, whole, t.TempDir(), Options{Chars: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.MRR != 1 || res.Collection != 4 {
+		t.Fatalf("identical copies should count as the source: %+v", res.RetrievalReport)
+	}
+	notSame := System{Name: "generic", Summarize: func(_ context.Context, d *document.Parsed, n int) (string, error) {
+		return "Official Journal of the European Union", nil
+	}}
+	if res, err = EvalSummaryRetrievalIn(context.Background(), docs, collection, notSame, t.TempDir(), Options{Chars: 300}); err != nil {
+		t.Fatal(err)
+	}
+	if res.MRR >= 1 {
+		t.Fatalf("a summary matching only the entry articles cannot find the other document first: %+v", res.RetrievalReport)
+	}
+}
