@@ -27,9 +27,13 @@ object with --json); a progress bar goes to stderr.
             documents; MRR, hit@1, hit@10 of its own document.
   classify  JSONL {"id","text"|"path","label"} (--label-field names another label
             field): accuracy, macro-F1, confusion matrix.
-  logs      a loghub_2k folder: grouping accuracy per system.
+  logs      a loghub_2k folder: grouping accuracy per system. --protocol leave-one-out
+            measures each system with the miner configuration chosen on the others.
   search    an ir/ folder (queries.jsonl, qrels.tsv, corpus.jsonl or ../contracts.jsonl):
             nDCG@10 and MAP for BM25 and TF-IDF, with and without enrichment.
+  entities  a cuad_contracts folder (contracts.jsonl, clauses.jsonl): precision, recall
+            and F1 of parties, agreement/effective/expiration dates and governing law
+            against CUAD's clause spans, and how often a date's ISO value is CUAD's answer.
 
 --split train|dev|test keeps one part of a dataset under the project's shared split
 rule (sha256 of "<data file's folder>/<id>"), to report on data nothing was tuned on.`,
@@ -41,7 +45,7 @@ rule (sha256 of "<data file's folder>/<id>"), to report on data nothing was tune
 
 func init() {
 	f := evalCmd.Flags()
-	f.StringVar(&evalCfg.Task, "task", "", "keywords, summary, classify, logs or search")
+	f.StringVar(&evalCfg.Task, "task", "", "keywords, summary, classify, logs, search or entities")
 	f.StringVar(&evalCfg.Data, "data", "", "dataset file or folder")
 	f.StringVar(&evalCfg.Tier, "tier", "auto", "auto (model when available), model or free")
 	f.StringVar(&evalCfg.Predictions, "predictions", "", "write what docmill predicted per document to this JSONL file")

@@ -25,7 +25,7 @@ import (
 
 // Config is the command line of docmill eval.
 type Config struct {
-	Task        string // keywords, summary, classify, logs or search
+	Task        string // keywords, summary, classify, logs, search or entities
 	Data        string // dataset file or folder
 	Tier        string // auto, model or free
 	Predictions string // JSONL file for per-document predictions; "" for none
@@ -86,8 +86,10 @@ func evalTask(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
 		return evalLogs(cfg, opt)
 	case "search":
 		return evalSearch(ctx, cfg, opt)
+	case "entities":
+		return evalEntities(ctx, cfg, opt)
 	}
-	return nil, fmt.Errorf("unknown task %q (want keywords, summary, classify, logs or search)", cfg.Task)
+	return nil, fmt.Errorf("unknown task %q (want keywords, summary, classify, logs, search or entities)", cfg.Task)
 }
 
 func evalKeywords(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
@@ -296,6 +298,21 @@ func evalLogsCV(cfg Config, opt eval.Options) (any, error) {
 		Task string `json:"task"`
 		eval.LoghubCVReport
 	}{"logs", rep}, nil
+}
+
+// evalEntities scores the legal entities against a CUAD-layout folder;
+// --split keeps the contracts of one split (by the folder's name).
+func evalEntities(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	var keep func(string) bool
+	switch cfg.Split {
+	case "", "all":
+	case eval.SplitTrain, eval.SplitDev, eval.SplitTest:
+		folder := filepath.Base(filepath.Clean(cfg.Data))
+		keep = func(id string) bool { return eval.SplitOf(folder, id) == cfg.Split }
+	default:
+		return nil, fmt.Errorf("unknown split %q (want train, dev, test or all)", cfg.Split)
+	}
+	return eval.EvalEntities(ctx, cfg.Data, keep, opt)
 }
 
 // countLogSystems counts the loghub system folders under dir, for the
@@ -507,6 +524,16 @@ func printTable(w io.Writer, res any) error {
 		}
 	case *eval.ClassifyResult:
 		classTable(tw, r)
+	case *eval.EntitiesResult:
+		fmt.Fprintf(tw, "entities (%d contracts)\tP\tR\tF1\tpredicted\tgold\tdate value accuracy\n", r.Docs)
+		for _, k := range eval.CUADKinds {
+			c := r.Categories[k.Category]
+			fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t", k.Category, c.P, c.R, c.F1, c.Predicted, c.Gold)
+			if c.Values > 0 {
+				fmt.Fprintf(tw, "%.3f of %d", c.ValueAccuracy, c.Values)
+			}
+			fmt.Fprintln(tw)
+		}
 	case *eval.SearchResult:
 		fmt.Fprintf(tw, "search (%d docs, %d queries)\tnDCG@10\tMAP\n", r.Docs, r.Queries)
 		for _, name := range r.SortedRuns() {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -207,6 +208,44 @@ func TestRunLogs(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	if len(lines) != 12 || !strings.HasPrefix(lines[0], `{"line":1,"system":"Alpha","template_id":`) {
 		t.Fatalf("predictions %q", lines)
+	}
+
+	// The same folder under the leave-one-system-out protocol: each system
+	// is measured with the configuration chosen on the other.
+	stdout.Reset()
+	if err := Run(context.Background(), Config{Task: "logs", Data: dir, Protocol: "leave-one-out"}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "leave-one-system-out") || !strings.Contains(stdout.String(), "Alpha") {
+		t.Fatalf("leave-one-out table:\n%s", stdout.String())
+	}
+	if err := Run(context.Background(), Config{Task: "logs", Data: dir, Protocol: "rouge"}, &stdout, &stderr); err == nil {
+		t.Fatal("a summary protocol for logs should be refused")
+	}
+}
+
+// The entities task reads a CUAD-layout folder and prints one row per
+// category.
+func TestRunEntities(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"contracts.jsonl": `{"id":"c1","text":"This Agreement shall be governed by the laws of the State of Delaware."}` + "\n",
+		"clauses.jsonl":   `{"doc_id":"c1","category":"Governing Law","text":"governed by the laws of the State of Delaware","answer":"Delaware"}` + "\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), Config{Task: "entities", Data: dir}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`Governing Law +1\.000 +1\.000 +1\.000`).MatchString(stdout.String()) {
+		t.Fatalf("table:\n%s", stdout.String())
+	}
+	if err := Run(context.Background(), Config{Task: "entities", Data: t.TempDir()}, &stdout, &stderr); err == nil {
+		t.Fatal("an empty folder should be an error")
 	}
 }
 
