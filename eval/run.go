@@ -231,6 +231,9 @@ type SummaryReport struct {
 	RougeLsum float64 `json:"rougeLsum"`
 	MeanChars float64 `json:"mean_chars"`
 	Docs      int     `json:"docs"`
+	// VsOurs, on a baseline: docmill's ROUGE-1 minus this baseline's, with
+	// a 95% paired-bootstrap interval over the documents.
+	VsOurs *Difference `json:"ours_minus_this,omitempty"`
 }
 
 // SummaryResult is the outcome of a summary evaluation: the system's scores
@@ -250,11 +253,15 @@ type SummaryPrediction struct {
 }
 
 // summaryAcc accumulates ROUGE over documents.
-type summaryAcc struct{ r SummaryReport }
+type summaryAcc struct {
+	r  SummaryReport
+	r1 []float64 // per document ROUGE-1 F, for the paired bootstrap
+}
 
 func (a *summaryAcc) add(summary, reference, language string) {
 	opt := RougeOptions{Stem: true}
 	s := Rouge(summary, reference, opt)
+	a.r1 = append(a.r1, s.Rouge1.F)
 	a.r.Rouge1 += s.Rouge1.F
 	a.r.Rouge2 += s.Rouge2.F
 	a.r.RougeL += s.RougeL.F
@@ -272,6 +279,13 @@ func (a *summaryAcc) report() SummaryReport {
 		r.RougeLsum /= n
 		r.MeanChars /= n
 	}
+	return r
+}
+
+// against is a baseline's report with docmill's difference to it.
+func (a *summaryAcc) against(ours *summaryAcc) SummaryReport {
+	r := a.report()
+	r.VsOurs = PairedBootstrap("rouge1", ours.r1, a.r1)
 	return r
 }
 
@@ -341,7 +355,7 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 	}
 	res := &SummaryResult{Task: "summary", System: sys.Name, Budget: budget, SummaryReport: ours.report()}
 	if opt.Baselines {
-		res.Baselines = map[string]SummaryReport{"lead": lead.report(), "textrank": tr.report()}
+		res.Baselines = map[string]SummaryReport{"lead": lead.against(&ours), "textrank": tr.against(&ours)}
 	}
 	return res, writePredictions(opt.Predictions, rows)
 }

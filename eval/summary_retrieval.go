@@ -27,6 +27,9 @@ type RetrievalReport struct {
 	Docs      int     `json:"docs"`
 	// Collection is how many documents each summary was searched among.
 	Collection int `json:"collection,omitempty"`
+	// VsOurs, on a baseline: docmill's MRR minus this baseline's, with a
+	// 95% paired-bootstrap interval over the documents.
+	VsOurs *Difference `json:"ours_minus_this,omitempty"`
 }
 
 // SummaryRetrievalResult is the outcome of the retrieval protocol: the
@@ -107,6 +110,7 @@ func EvalSummaryRetrievalIn(ctx context.Context, docs, collection []SummaryDoc, 
 		if res.Baselines == nil {
 			res.Baselines = map[string]RetrievalReport{}
 		}
+		rep.VsOurs = PairedBootstrap("mrr", reciprocal(ranks[0]), reciprocal(ranks[k]))
 		res.Baselines[name] = rep
 	}
 	rows := make([]SummaryPrediction, len(docs))
@@ -161,6 +165,17 @@ func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, sums [][]st
 		}
 	}
 	return ranks, nil
+}
+
+// reciprocal is 1/rank per document (0 when not found).
+func reciprocal(ranks []int) []float64 {
+	out := make([]float64, len(ranks))
+	for i, r := range ranks {
+		if r > 0 {
+			out[i] = 1 / float64(r)
+		}
+	}
+	return out
 }
 
 func retrievalReport(ranks []int, sums [][]string, k int) RetrievalReport {

@@ -511,13 +511,13 @@ func printTable(w io.Writer, res any) error {
 			kwRow(tw, name, r.Baselines[name])
 		}
 	case *eval.SummaryResult:
-		fmt.Fprintf(tw, "summary (%d docs, budget %s)\tROUGE-1\tROUGE-2\tROUGE-L\tROUGE-Lsum\tmean chars\n", r.Docs, r.Budget)
+		fmt.Fprintf(tw, "summary (%d docs, budget %s)\tROUGE-1\tROUGE-2\tROUGE-L\tROUGE-Lsum\tmean chars\tdocmill ROUGE-1 minus this [95%% CI]\n", r.Docs, r.Budget)
 		sumRow(tw, "docmill "+r.System, r.SummaryReport)
 		for _, name := range sortedKeys(r.Baselines) {
 			sumRow(tw, name, r.Baselines[name])
 		}
 	case *eval.SummaryRetrievalResult:
-		fmt.Fprintf(tw, "summary as query for its source (%d docs, budget %s)\tMRR\thit@1\thit@10\tmean chars\n", r.Docs, r.Budget)
+		fmt.Fprintf(tw, "summary as query for its source (%d docs, budget %s)\tMRR\thit@1\thit@10\tmean chars\tdocmill MRR minus this [95%% CI]\n", r.Docs, r.Budget)
 		retRow(tw, "docmill "+r.System, r.RetrievalReport)
 		for _, name := range sortedKeys(r.Baselines) {
 			retRow(tw, name, r.Baselines[name])
@@ -550,7 +550,16 @@ func kwRow(w io.Writer, name string, r eval.KeywordReport) {
 }
 
 func sumRow(w io.Writer, name string, r eval.SummaryReport) {
-	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\n", name, r.Rouge1, r.Rouge2, r.RougeL, r.RougeLsum, r.MeanChars)
+	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%s\n", name, r.Rouge1, r.Rouge2, r.RougeL, r.RougeLsum, r.MeanChars, diffCell(r.VsOurs))
+}
+
+// diffCell prints docmill's difference to a baseline with its 95%
+// interval; empty on docmill's own row.
+func diffCell(d *eval.Difference) string {
+	if d == nil {
+		return ""
+	}
+	return fmt.Sprintf("%+.4f [%+.4f, %+.4f]", d.Delta, d.Lo, d.Hi)
 }
 
 // maxMatrix is the most labels printed as a confusion matrix; beyond it
@@ -558,7 +567,7 @@ func sumRow(w io.Writer, name string, r eval.SummaryReport) {
 const maxMatrix = 8
 
 func retRow(w io.Writer, name string, r eval.RetrievalReport) {
-	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.0f\n", name, r.MRR, r.Hit1, r.Hit10, r.MeanChars)
+	fmt.Fprintf(w, "%s\t%.4f\t%.4f\t%.4f\t%.0f\t%s\n", name, r.MRR, r.Hit1, r.Hit10, r.MeanChars, diffCell(r.VsOurs))
 }
 
 func classTable(w io.Writer, r *eval.ClassifyResult) {
