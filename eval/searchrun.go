@@ -114,23 +114,17 @@ func searchRun(ctx context.Context, dir string, o index.Options, docs []*documen
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", label, err)
 	}
+	defer ix.Close()
 	bar := NewProgress(opt.Progress, len(docs)+len(queries), "index+search "+label)
 	defer bar.Done()
-	// One batch, then reopen: every query then sees one persisted
-	// segment. BM25's statistics depend on the segment layout, which the
-	// persister and merger change in the background, so several batches
-	// searched at once gave figures that moved from run to run.
-	if err := ix.PutBatch(ctx, docs); err != nil {
-		return nil, fmt.Errorf("index %s: %w", label, err)
+	const batch = 100
+	for i := 0; i < len(docs); i += batch {
+		part := docs[i:min(i+batch, len(docs))]
+		if err := ix.PutBatch(ctx, part); err != nil {
+			return nil, fmt.Errorf("index %s: %w", label, err)
+		}
+		bar.Add(len(part))
 	}
-	if err := ix.Close(); err != nil {
-		return nil, fmt.Errorf("close index %s: %w", label, err)
-	}
-	if ix, err = index.Open(dir, o); err != nil {
-		return nil, fmt.Errorf("reopen index %s: %w", label, err)
-	}
-	defer ix.Close()
-	bar.Add(len(docs))
 	run := Run{}
 	for _, q := range queries {
 		text := QueryWords(q.Text)

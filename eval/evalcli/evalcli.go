@@ -186,21 +186,29 @@ func evalClassify(ctx context.Context, cfg Config, opt eval.Options) (any, error
 // ../shared/datasets), so a figure can be reported on a split that nothing
 // was tuned on.
 func inSplit[T any](cfg Config, docs []T, id func(T) string) ([]T, error) {
-	switch cfg.Split {
-	case "", "all":
-		return docs, nil
-	case eval.SplitTrain, eval.SplitDev, eval.SplitTest:
-	default:
-		return nil, fmt.Errorf("unknown split %q (want train, dev, test or all)", cfg.Split)
+	keep, err := splitFilter(cfg.Split, filepath.Base(filepath.Dir(cfg.Data)))
+	if err != nil || keep == nil {
+		return docs, err
 	}
-	folder := filepath.Base(filepath.Dir(cfg.Data))
 	var out []T
 	for _, d := range docs {
-		if eval.SplitOf(folder, id(d)) == cfg.Split {
+		if keep(id(d)) {
 			out = append(out, d)
 		}
 	}
 	return out, nil
+}
+
+// splitFilter reports whether an id of the dataset folder is in split;
+// nil for all documents.
+func splitFilter(split, folder string) (func(id string) bool, error) {
+	switch split {
+	case "", "all":
+		return nil, nil
+	case eval.SplitTrain, eval.SplitDev, eval.SplitTest:
+		return func(id string) bool { return eval.SplitOf(folder, id) == split }, nil
+	}
+	return nil, fmt.Errorf("unknown split %q (want train, dev, test or all)", split)
 }
 
 // readClassDocs reads classification JSONL, taking the gold label from
@@ -303,14 +311,9 @@ func evalLogsCV(cfg Config, opt eval.Options) (any, error) {
 // evalEntities scores the legal entities against a CUAD-layout folder;
 // --split keeps the contracts of one split (by the folder's name).
 func evalEntities(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
-	var keep func(string) bool
-	switch cfg.Split {
-	case "", "all":
-	case eval.SplitTrain, eval.SplitDev, eval.SplitTest:
-		folder := filepath.Base(filepath.Clean(cfg.Data))
-		keep = func(id string) bool { return eval.SplitOf(folder, id) == cfg.Split }
-	default:
-		return nil, fmt.Errorf("unknown split %q (want train, dev, test or all)", cfg.Split)
+	keep, err := splitFilter(cfg.Split, filepath.Base(filepath.Clean(cfg.Data)))
+	if err != nil {
+		return nil, err
 	}
 	return eval.EvalEntities(ctx, cfg.Data, keep, opt)
 }
