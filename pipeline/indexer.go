@@ -103,6 +103,7 @@ func (x *Indexer) write(batch []pending) {
 	rs := make([]*document.Result, len(batch))
 	for i, p := range batch {
 		rs[i] = p.r
+		addIndexWait(p.r, start)
 	}
 	// The batch must land even while shutting down: its messages wait on it.
 	err := x.Index.PutBatch(context.Background(), rs)
@@ -122,4 +123,15 @@ func (x *Indexer) write(batch []pending) {
 	if x.OnIndexed != nil {
 		x.OnIndexed(rs)
 	}
+}
+
+// addIndexWait records, in the copy of the result the index stores, how
+// long the result waited between analysis and the index write (results
+// stream plus batching). The write itself cannot be in the document it
+// writes; it is in docmill_stage_duration_seconds{stage="index"}.
+func addIndexWait(r *document.Result, start time.Time) {
+	if r.ProcessedAt.IsZero() || start.Before(r.ProcessedAt) {
+		return
+	}
+	r.Trace = append(r.Trace, document.StageTrace{Stage: "index_wait", Ms: float64(start.Sub(r.ProcessedAt).Microseconds()) / 1000})
 }

@@ -103,7 +103,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	w.Metrics.Processed.WithLabelValues(w.stage()).Inc()
 
 	res := NewResult(doc, a, ingestedAt(msg))
-	res.Trace = []document.StageTrace{{Stage: "parse", Ms: parseMs}, {Stage: "analyze", Ms: anMs}}
+	res.Trace = append(queueTrace(msg, start), document.StageTrace{Stage: "parse", Ms: parseMs}, document.StageTrace{Stage: "analyze", Ms: anMs})
 	t2 := time.Now()
 	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != ""
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
@@ -200,6 +200,18 @@ func requestFrom(msg *message.Message, received time.Time) enrich.Request {
 		}
 	}
 	return req
+}
+
+// queueTrace is the time the message waited in the ingest stream before
+// this worker took it, when docmill's own ingest stamped it. Clocks of
+// separate machines may disagree, so a negative wait is dropped rather
+// than reported.
+func queueTrace(msg *message.Message, start time.Time) []document.StageTrace {
+	t, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(HeaderIngestedAt))
+	if err != nil || start.Before(t) {
+		return nil
+	}
+	return []document.StageTrace{{Stage: "queue", Ms: float64(start.Sub(t).Microseconds()) / 1000}}
 }
 
 func ingestedAt(msg *message.Message) time.Time {

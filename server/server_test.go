@@ -242,6 +242,22 @@ func TestServeEndToEnd(t *testing.T) {
 	if r := h.search("erasure"); r.Total != 1 || r.Hits[0].Filename != "gdpr-art17.txt" {
 		t.Fatalf("search erasure: %+v", r)
 	}
+	// The stored copy's trace covers the document's whole way: the wait in
+	// the ingest stream (stamped by docmill's own ingest paths, not by a raw
+	// client), parse, analysis and the wait for the index.
+	for name, r := range got {
+		stored, err := h.srv.Index().Get(context.Background(), r.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := []string{"queue", "parse", "analyze", "index_wait"}
+		if name == "msa.txt" {
+			want = want[1:]
+		}
+		if stages := stageNames(stored.Trace); strings.Join(stages, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: stored trace %v, want %v", name, stages, want)
+		}
+	}
 	// The same bytes again: still one document.
 	if _, err := h.srv.ingestPublisher().Publish(context.Background(), connectors.Doc{Filename: "msa-copy.txt", Data: []byte(contractText)}); err != nil {
 		t.Fatal(err)
@@ -472,4 +488,12 @@ func grepLines(b []byte, prefix string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+func stageNames(tr []document.StageTrace) []string {
+	out := make([]string, len(tr))
+	for i, s := range tr {
+		out[i] = s.Stage
+	}
+	return out
 }
