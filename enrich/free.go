@@ -132,13 +132,22 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 	if doc.IsLog() && p.Class != "log" {
 		a.Class, a.Confidence = "log", 1
 		a.Subtype, a.SubtypeConfidence = "", 0
-		if h := m.Sub["log"]; h != nil {
-			// name the source with the log head even when the class head disagreed
-			lp := (&classify.Model{Class: h}).Predict(text)
-			a.Subtype, a.SubtypeConfidence = lp.Class, lp.Confidence
-		}
+		// name the source with the log head even when the class head disagreed
+		a.Subtype, a.SubtypeConfidence = m.SubtypeOf(text, "log")
 	}
 	return nil
+}
+
+// NameSubtype names doc's sub-type within class, a class another tier
+// chose, with the model-free tier's per-class heads. ok is false when the
+// classifier cannot load.
+func (f *Free) NameSubtype(doc *document.Parsed, class string) (subtype string, confidence float64, ok bool) {
+	m, err := f.model()
+	if err != nil {
+		return "", 0, false
+	}
+	subtype, confidence = m.SubtypeOf(withTitle(doc), class)
+	return subtype, confidence, true
 }
 
 func (f *Free) isLog(doc *document.Parsed, a *document.Analysis) bool {

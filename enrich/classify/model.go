@@ -62,12 +62,21 @@ func (m *Model) Predict(text string) Prediction {
 			return pred
 		}
 	}
-	if h := m.Sub[pred.Class]; h != nil && len(h.Labels) > 0 {
-		sp := h.probs(Features(text, h.Buckets))
-		sb := argmax(sp)
-		pred.Subtype, pred.SubtypeConfidence = h.Labels[sb], sp[sb]
-	}
+	pred.Subtype, pred.SubtypeConfidence = m.SubtypeOf(text, pred.Class)
 	return pred
+}
+
+// SubtypeOf names the sub-type of text within class (a contract type, a
+// regulation topic, a log source) with its confidence; "" when the class
+// has no sub-type head.
+func (m *Model) SubtypeOf(text, class string) (string, float64) {
+	h := m.Sub[class]
+	if h == nil || len(h.Labels) == 0 {
+		return "", 0
+	}
+	sp := h.probs(Features(text, h.Buckets))
+	sb := argmax(sp)
+	return h.Labels[sb], sp[sb]
 }
 
 func (h *Head) logits(fs []feature) []float64 {

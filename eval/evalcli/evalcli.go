@@ -416,6 +416,7 @@ func modelSystem(cfg Config) (eval.System, func(), error) {
 		return eval.System{}, nil, fmt.Errorf("bundle %s has no int8 segments", dir)
 	}
 	base := eval.FromAnalyzer("model", model.NewAnalyzer(m, model.AnalyzerOptions{KeywordWeight: cfg.KeywordWeight}))
+	free := enrich.NewFree(enrich.FreeOptions{})
 	name := "model " + m.Info().Version
 	if cfg.Int8 {
 		name += " int8"
@@ -433,8 +434,10 @@ func modelSystem(cfg Config) (eval.System, func(), error) {
 			}
 			return an.Summary, nil
 		},
+		// As docmill serve composes it: the class from the model, the
+		// sub-type from the free tier's per-class heads.
 		Classify: classifyWith(cfg, func(ctx context.Context, d *document.Parsed) (*document.Analysis, error) {
-			return model.NewAnalyzer(m, model.AnalyzerOptions{}).Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+			return enrich.WithFallback(model.NewAnalyzer(m, model.AnalyzerOptions{}), free).Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskClassify}})
 		}),
 	}
 	return sys, m.Close, nil
