@@ -20,7 +20,7 @@ import (
 // FreeVersion is the model-free tier's version; bump it whenever its
 // output for the same document changes, so stored results can be told
 // apart and reprocessed.
-const FreeVersion = "1.3.0"
+const FreeVersion = "1.3.1"
 
 // Defaults of the model-free tier.
 const (
@@ -237,14 +237,62 @@ func clipSentences(s []string, n int) []string {
 	return s
 }
 
+// readableSpan writes a log's time span for a reader: "2026-05-01
+// 09:00:32 to 10:12:27" when both ends fall on one day, the date again
+// otherwise; syslog's year-less stamps ("--05-01T09:00:32" in the
+// structured fields) as "May 1 09:00:32". Empty when either end is unknown.
+func readableSpan(start, end string) string {
+	a, yearA, okA := parseStamp(start)
+	z, yearZ, okZ := parseStamp(end)
+	if !okA || !okZ {
+		return ""
+	}
+	day := func(t time.Time, year bool) string {
+		if year {
+			return t.Format("2006-01-02")
+		}
+		return t.Format("Jan 2")
+	}
+	clock := func(t time.Time) string {
+		if _, off := t.Zone(); off != 0 {
+			return t.Format("15:04:05 -07:00")
+		}
+		return t.Format("15:04:05")
+	}
+	from := day(a, yearA) + " " + clock(a)
+	if a.YearDay() == z.YearDay() && a.Year() == z.Year() {
+		return from + " to " + clock(z)
+	}
+	return from + " to " + day(z, yearZ) + " " + clock(z)
+}
+
+func parseStamp(s string) (t time.Time, hasYear, ok bool) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true, true
+	}
+	if t, err := time.Parse("--01-02T15:04:05", s); err == nil {
+		return t, false, true
+	}
+	return time.Time{}, false, false
+}
+
+// percent writes a share so that a few errors among many lines do not
+// read as "0%".
+func percent(share float64) string {
+	if share > 0 && share < 0.005 {
+		return "<1%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*share)
+}
+
 // logSentence says what a log holds in one line of text under max runes.
 func logSentence(s *document.LogSummary, max int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d lines", s.Lines)
-	if s.Start != "" && s.End != "" {
-		fmt.Fprintf(&b, " from %s to %s", s.Start, s.End)
+	if span := readableSpan(s.Start, s.End); span != "" {
+		b.WriteString(" from " + span)
 	}
-	fmt.Fprintf(&b, "; %.0f%% warnings or errors; %d new templates.", 100*s.ErrorShare, s.NewTemplates)
+	fmt.Fprintf(&b, "; %s warnings or errors; %d new templates.", percent(s.ErrorShare), s.NewTemplates)
 	for i, t := range s.Templates {
 		if i == 3 {
 			break

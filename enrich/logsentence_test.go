@@ -1,0 +1,33 @@
+package enrich
+
+import (
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+func TestLogSentenceReadable(t *testing.T) {
+	cases := []struct{ start, end, want string }{
+		{"--05-01T09:00:32", "--05-01T10:12:27", "May 1 09:00:32 to 10:12:27"},
+		{"--12-31T23:59:00", "--01-01T00:01:00", "Dec 31 23:59:00 to Jan 1 00:01:00"},
+		{"2026-05-01T09:00:32Z", "2026-05-02T01:00:00Z", "2026-05-01 09:00:32 to 2026-05-02 01:00:00"},
+		{"2026-05-01T09:00:32+02:00", "2026-05-01T09:10:00+02:00", "2026-05-01 09:00:32 +02:00 to 09:10:00 +02:00"},
+		{"", "2026-05-01T09:00:32Z", ""},
+	}
+	for _, c := range cases {
+		if got := readableSpan(c.start, c.end); got != c.want {
+			t.Errorf("span(%q, %q) = %q, want %q", c.start, c.end, got, c.want)
+		}
+	}
+	for share, want := range map[float64]string{0: "0%", 0.0002: "<1%", 0.004: "<1%", 0.006: "1%", 0.25: "25%"} {
+		if got := percent(share); got != want {
+			t.Errorf("percent(%v) = %q, want %q", share, got, want)
+		}
+	}
+	s := &document.LogSummary{Lines: 260, Start: "--05-01T09:00:32", End: "--05-01T10:12:27", ErrorShare: 0.003, NewTemplates: 21,
+		Templates: []document.TemplateCount{{Template: "Accepted publickey for <*>", Count: 57}}}
+	want := "260 lines from May 1 09:00:32 to 10:12:27; <1% warnings or errors; 21 new templates. 57× Accepted publickey for <*>."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+}
