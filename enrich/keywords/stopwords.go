@@ -19,6 +19,7 @@ moreover most mostly much must my myself namely near nearly necessary need needs
 nevertheless next no nobody non none noone nor not nothing now nowhere obviously of off often oh ok okay
 on once one ones only onto or other others otherwise ought our ours ourselves out outside over overall own
 particular particularly per perhaps please possible probably quite rather really regarding relatively
+concerning notwithstanding pursuant excluding
 respectively said same saw say saying says secondly see seeing seem seemed seeming seems seen self selves
 several shall she should shouldn't since so some somebody somehow someone something sometime sometimes
 somewhat somewhere soon still sub such sure take taken than thank thanks that that's thats the their
