@@ -37,6 +37,13 @@ func Summarize(sentences []string, o Options) string {
 	scores := Scores(u, o, DefaultWeights)
 	if o.budget() < passageSentences*medianRunes(u) {
 		best := rankOrder(scores)[0]
+		skip := NonProse(u)
+		for _, i := range rankOrder(scores) {
+			if !skip[i] {
+				best = i
+				break
+			}
+		}
 		idx := make([]int, 0, len(u)-best)
 		for i := best; i < len(u); i++ {
 			idx = append(idx, i)

@@ -85,6 +85,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 	bags := bagsOf(sentences, o.Language)
 	norm := normalise(scores)
 	budget := o.budget()
+	skip := NonProse(sentences)
 	var chosen []int
 	used := 0
 	taken := make([]bool, len(sentences))
@@ -95,7 +96,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 				continue
 			}
 			n := runes(s) + sepLen(o.Language, len(chosen))
-			if used+n > budget || (fragment(s, o.Language) && len(sentences) > 1) {
+			if used+n > budget || ((fragment(s, o.Language) || skip[i]) && len(sentences) > 1) {
 				continue
 			}
 			red := 0.0
@@ -122,16 +123,16 @@ func Select(sentences []string, scores []float64, o Options) string {
 	}
 	sort.Ints(chosen)
 	out := join(sentences, chosen, o.Language)
-	return fill(out, sentences, chosen, budget, o.Language)
+	return fill(out, sentences, chosen, budget, o.Language, skip)
 }
 
 // fill spends a budget left over by whole sentences on the opening of the
 // sentence that follows the last chosen one, so a tight budget is not
 // wasted (ROUGE, and readers, reward the extra context).
-func fill(out string, sentences []string, chosen []int, budget int, language string) string {
+func fill(out string, sentences []string, chosen []int, budget int, language string, skip []bool) string {
 	last := chosen[len(chosen)-1]
 	left := budget - runes(out) - sepLen(language, 1)
-	if left < minFill || last+1 >= len(sentences) {
+	if left < minFill || last+1 >= len(sentences) || skip[last+1] {
 		return out
 	}
 	next := cut(sentences[last+1], left)

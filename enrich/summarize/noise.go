@@ -1,0 +1,94 @@
+package summarize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// NonProse marks the units that are layout left over from the page rather
+// than sentences a reader wants in a summary: signature blocks and tables
+// (runs of rules or wide gaps, "Name:" / "Title:" fields, EDGAR's "/s/"), lines that
+// introduce what follows ("... agree as follows:", "5. RIGHTS GRANTED:"),
+// the signing formulas of contracts ("IN WITNESS WHEREOF ..."), name and
+// address blocks (almost no lower-case word), and page headers or footers
+// that repeat through the document (EDGAR's
+// "Source: COMPANY, 8-K, date"). When every unit is marked, none is, so a
+// selector always has something to choose from.
+func NonProse(units []string) []bool {
+	seen := map[string]int{}
+	for _, u := range units {
+		seen[normUnit(u)]++
+	}
+	out := make([]bool, len(units))
+	all := true
+	for i, u := range units {
+		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || seen[normUnit(u)] >= repeatedUnit
+		all = all && out[i]
+	}
+	if all {
+		return make([]bool, len(units))
+	}
+	return out
+}
+
+// repeatedUnit is how often a unit must occur to be a header or footer.
+const repeatedUnit = 3
+
+var (
+	ruleRun   = regexp.MustCompile(`[-_=.·…]{4,}`)
+	gapRun    = regexp.MustCompile(`[ \t]{3,}`)
+	wideGap   = regexp.MustCompile(`[ \t]{8,}`)
+	formField = regexp.MustCompile(`(?i)\b(?:name|title|by|date|signature|its)\s*:`)
+)
+
+func layout(u string) bool {
+	return ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
+		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/")
+}
+
+// introduces reports a unit that ends in a colon: a heading or the lead-in
+// of a list, empty without what follows.
+func introduces(u string) bool {
+	u = strings.TrimRightFunc(u, unicode.IsSpace)
+	return strings.HasSuffix(u, ":") || strings.HasSuffix(u, "：")
+}
+
+func normUnit(u string) string {
+	return strings.ToLower(strings.Join(strings.Fields(u), " "))
+}
+
+// formula reports the execution formulas of a contract, which say only
+// that the parties sign.
+func formula(u string) bool {
+	l := strings.ToLower(strings.TrimSpace(u))
+	return strings.HasPrefix(l, "in witness whereof") || strings.HasPrefix(l, "by signing")
+}
+
+// nameBlock reports a unit of five or more words that is neither
+// lower-case prose nor prose in capitals: fewer than one word in five
+// starts lower-case and fewer than one in ten is a function word (the,
+// of, shall ...). Names, addresses and headings look like that; a clause
+// in capitals keeps its function words. Text without case (Chinese) is
+// never marked.
+func nameBlock(u string) bool {
+	words := strings.Fields(u)
+	if len(words) < 5 {
+		return false
+	}
+	lower, cased, function := 0, 0, 0
+	for _, w := range words {
+		r := []rune(w)[0]
+		switch {
+		case unicode.IsLower(r):
+			lower++
+			cased++
+		case unicode.IsUpper(r):
+			cased++
+		}
+		if enFunction[strings.ToLower(strings.Trim(w, ".,;:()\"'"))] {
+			function++
+		}
+	}
+	return cased*2 >= len(words) && lower*5 < len(words) && function*10 < len(words)
+}

@@ -1,0 +1,49 @@
+package summarize
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNonProse(t *testing.T) {
+	footer := "Source: VNUE, INC., 8-K, 9/14/2015"
+	units := []string{
+		"The Supplier shall deliver the goods within thirty days of each order.", // prose
+		"THIS AGREEMENT IS GOVERNED BY THE LAWS OF THE STATE OF NEW YORK.",       // a clause in capitals is prose
+		"NOW, THEREFORE, the parties agree as follows:",                          // lead-in
+		"5. RIGHTS GRANTED:", // heading
+		"By:      /s/ Richard S. Eiswirth            By:       /s/ Kevin Tweddle", // signatures
+		"Name: Richard Roe Title: Chief Financial Officer Date: May 1, 2020",      // form fields
+		"THE BANKERS BANK, a Georgia                         banking corporation", // layout gap
+		"Table of Contents ........ 4",                                            // dot leaders
+		"IN WITNESS WHEREOF, the parties have executed this Agreement.",           // execution formula
+		"CLIENT BOSCH BOSCH INTERNATIONAL, LLC 3753 Howard Hughes Pkwy.",          // name and address block
+		footer, "Either party may terminate on notice.", footer, footer, // a repeated page footer
+		"数据处理者应当采取必要措施保障数据安全。", // Chinese prose: no case, never a name block
+	}
+	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false, true, true, false}
+	got := NonProse(units)
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+	if all := NonProse([]string{"Name: A Title: B", "Name: C Title: D"}); all[0] || all[1] {
+		t.Errorf("every unit marked must mean none is: %v", all)
+	}
+}
+
+// A signature block scored highest is still not chosen, and the budget
+// left over is not filled with it either.
+func TestSelectSkipsNonProse(t *testing.T) {
+	s := []string{
+		"The Licensee shall pay a royalty of five percent of net sales each quarter.",
+		"By:      /s/ Richard S. Eiswirth            By:       /s/ Kevin Tweddle",
+		"Either party may terminate this Agreement on ninety days written notice.",
+		"Name: Richard Roe Title: Chief Financial Officer Date: May 1, 2020",
+	}
+	got := Select(s, []float64{0.5, 1, 0.4, 0.9}, Options{MaxChars: 300})
+	if strings.Contains(got, "/s/") || strings.Contains(got, "Name:") || !strings.Contains(got, "royalty") || !strings.Contains(got, "terminate") {
+		t.Fatalf("summary %q", got)
+	}
+}
