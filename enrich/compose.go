@@ -2,15 +2,16 @@ package enrich
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/docmill/docmill/document"
 )
 
 // WithFallback runs primary and lets fallback fill what primary leaves
-// out: the log digest of log files, the entities of contracts and
-// regulations, and a summary the primary did not write (a log's summary is
-// its template digest). When primary fails (a broken model at run time),
+// out: the log digest of log files and their key phrases (from the
+// templates), the entities of contracts and regulations, and a summary the
+// primary did not write (a log's summary is its template digest). When primary fails (a broken model at run time),
 // the whole analysis comes from fallback, so a document is never lost to a
 // model fault.
 func WithFallback(primary, fallback Analyzer) Analyzer {
@@ -68,15 +69,28 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if a.Summary == "" && req.Wants(TaskSummary) {
 		missing = append(missing, TaskSummary)
 	}
+	// A log's key phrases come from its templates (the fallback mines them):
+	// on raw lines the host name and ids of every line win.
+	logKeywords := doc.IsLog() && req.Wants(TaskKeywords)
+	if logKeywords {
+		missing = append(missing, TaskKeywords)
+	}
 	if len(missing) == 0 {
 		return a, nil
 	}
 	start := time.Now()
-	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: missing})
+	tasks := missing
+	if logKeywords && !slices.Contains(tasks, TaskLogs) {
+		tasks = append(slices.Clone(tasks), TaskLogs)
+	}
+	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: tasks})
 	if err != nil {
 		return a, nil // the model's own analysis stands
 	}
-	if a.Log == nil {
+	if logKeywords && len(fa.Keywords) > 0 {
+		a.Keywords = fa.Keywords
+	}
+	if a.Log == nil && req.Wants(TaskLogs) {
 		a.Log = fa.Log
 	}
 	if a.Entities == nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // docmill serve composes docmill-mini with the model-free tier: the class
@@ -48,4 +49,61 @@ func TestComposedTierTakesSubtypeFromFreeHeads(t *testing.T) {
 	if an.Subtype != "contract/Service" {
 		t.Errorf("sub-type %q, want contract/Service for a service agreement", an.Subtype)
 	}
+}
+
+// A log's key phrases in the composed tier come from its templates, as in
+// the model-free tier: on raw lines the host name of every line wins.
+func TestComposedTierLogKeywordsFromTemplates(t *testing.T) {
+	needORT(t)
+	m, err := Load(Options{Dir: miniDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	data, err := os.ReadFile(filepath.Join("..", "samples", "logs", "syslog"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "syslog", Data: data}, parse.DefaultLimits())
+	if err != nil || !doc.IsLog() {
+		t.Fatalf("parse syslog: %v (log %v)", err, doc != nil && doc.IsLog())
+	}
+	free := enrich.NewFree(enrich.FreeOptions{})
+	want, err := free.Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), free).Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := keywordTexts(an.Keywords)
+	if strings.Join(got, "|") != strings.Join(keywordTexts(want.Keywords), "|") || an.Log == nil {
+		t.Fatalf("keywords %q (log digest %v), want the template keywords %q", got, an.Log != nil, keywordTexts(want.Keywords))
+	}
+	for _, k := range got {
+		if strings.Contains(k, "web01") {
+			t.Errorf("host name %q among a log's key phrases %q", k, got)
+		}
+	}
+	if tr := an.Tasks[enrich.TaskKeywords]; tr.Depth != document.DepthNone {
+		t.Errorf("keywords trace %+v, want the free tier's", tr)
+	}
+	// Asked for keywords only, the log is still mined for them, and no
+	// digest is returned that was not asked for.
+	only, err := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), free).Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskKeywords}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(keywordTexts(only.Keywords), "|") != strings.Join(got, "|") || only.Log != nil {
+		t.Errorf("keywords-only request: %q, log %v", keywordTexts(only.Keywords), only.Log != nil)
+	}
+}
+
+func keywordTexts(ks []document.Keyword) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.Text
+	}
+	return out
 }
