@@ -2,7 +2,6 @@ package enrich
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/docmill/docmill/document"
@@ -69,8 +68,8 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if a.Summary == "" && req.Wants(TaskSummary) {
 		missing = append(missing, TaskSummary)
 	}
-	// A log's key phrases come from its templates (the fallback mines them):
-	// on raw lines the host name and ids of every line win.
+	// A log's key phrases come from its templates (the fallback mines them
+	// for that): on raw lines the host name and ids of every line win.
 	logKeywords := doc.IsLog() && req.Wants(TaskKeywords)
 	if logKeywords {
 		missing = append(missing, TaskKeywords)
@@ -79,18 +78,14 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		return a, nil
 	}
 	start := time.Now()
-	tasks := missing
-	if logKeywords && !slices.Contains(tasks, TaskLogs) {
-		tasks = append(slices.Clone(tasks), TaskLogs)
-	}
-	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: tasks})
+	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: missing})
 	if err != nil {
 		return a, nil // the model's own analysis stands
 	}
 	if logKeywords && len(fa.Keywords) > 0 {
 		a.Keywords = fa.Keywords
 	}
-	if a.Log == nil && req.Wants(TaskLogs) {
+	if a.Log == nil {
 		a.Log = fa.Log
 	}
 	if a.Entities == nil {

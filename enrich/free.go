@@ -84,7 +84,8 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		run  func() error
 	}{
 		{TaskClassify, func() bool { return req.Wants(TaskClassify) || req.Wants(TaskEntities) }, func() error { return f.classify(doc, a) }},
-		{TaskLogs, func() bool { return req.Wants(TaskLogs) && f.isLog(doc, a) }, func() error { f.logs(doc, a); return nil }},
+		// a log's key phrases come from its templates, so keywords mine them too
+		{TaskLogs, func() bool { return (req.Wants(TaskLogs) || req.Wants(TaskKeywords)) && f.isLog(doc, a) }, func() error { f.logs(doc, a, req.Wants(TaskLogs)); return nil }},
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
 		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
 		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (a.Class == "contract" || a.Class == "regulation") }, func() error {
@@ -108,6 +109,10 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 			tr.Confidence = a.Confidence
 		}
 		a.Tasks[s.task] = tr
+	}
+	if !req.Wants(TaskLogs) && a.Log != nil {
+		a.Log = nil // mined for the key phrases only
+		delete(a.Tasks, TaskLogs)
 	}
 	return a, nil
 }
@@ -154,9 +159,12 @@ func (f *Free) isLog(doc *document.Parsed, a *document.Analysis) bool {
 	return doc.IsLog() || a.Class == "log"
 }
 
-func (f *Free) logs(doc *document.Parsed, a *document.Analysis) {
+// logs mines doc's templates. Only a digest that was asked for updates the
+// source's persistent miner; mining for key phrases alone uses a fresh one,
+// so it does not use up the "new template" signal.
+func (f *Free) logs(doc *document.Parsed, a *document.Analysis, persist bool) {
 	var m *logs.Miner
-	if f.o.Logs != nil {
+	if f.o.Logs != nil && persist {
 		m = f.o.Logs.Get(doc.Source)
 	} else {
 		m = logs.NewMiner(logs.DefaultConfig())

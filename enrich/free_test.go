@@ -140,6 +140,22 @@ func TestFreeLogUsesRegistryMiner(t *testing.T) {
 	if _, ok := again.Tasks[enrich.TaskKeywords]; ok || len(again.Keywords) != 0 || again.Summary != "" {
 		t.Errorf("tasks not honoured: %+v", again)
 	}
+	// Key phrases alone still come from the templates, without a digest.
+	kw := analyze(t, f, doc, enrich.Request{Tasks: []string{enrich.TaskKeywords}})
+	if kw.Log != nil || strings.Join(texts(kw.Keywords), "|") != strings.Join(texts(a.Keywords), "|") {
+		t.Errorf("keywords-only: %q (digest %v), want %q", texts(kw.Keywords), kw.Log != nil, texts(a.Keywords))
+	}
+	if _, ok := kw.Tasks[enrich.TaskLogs]; ok {
+		t.Errorf("keywords-only request reports a logs task: %+v", kw.Tasks)
+	}
+}
+
+func texts(ks []document.Keyword) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.Text
+	}
+	return out
 }
 
 func TestFreeChinese(t *testing.T) {
