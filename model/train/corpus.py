@@ -326,7 +326,10 @@ def docstring_prose(doc):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def add_science_docs(sink, max_docs=700):
+SCIENCE_PACKAGES = ("numpy", "sympy", "torch")
+
+
+def add_science_docs(sink, max_docs=700, packages=SCIENCE_PACKAGES):
     """English technical and mathematical prose: the docstrings of NumPy,
     SymPy and PyTorch as Debian ships them (python3-numpy, python3-sympy,
     python3-torch; BSD licences), as class "other". Without them the only
@@ -334,7 +337,7 @@ def add_science_docs(sink, max_docs=700):
     scientific abstract a contract."""
     ds = "science_docs"
     files = []
-    for pkg in ("numpy", "sympy", "torch"):
+    for pkg in packages:
         files += sorted(glob.glob("/usr/lib/python3/dist-packages/%s/**/*.py" % pkg, recursive=True))
     files = [f for f in files if "/tests/" not in f and "/testing/" not in f]
     docs = []
@@ -354,7 +357,7 @@ def add_science_docs(sink, max_docs=700):
         sink.add("classify", ds, doc_id, {"text": prose, "label": "other", "subtype": "none", "source": "debian:python3 docstrings " + doc_id})
 
 
-def build(datasets, out, quiet=False):
+def build(datasets, out, quiet=False, science_docs=700, science_packages=SCIENCE_PACKAGES):
     sink = Sink()
     add_cuad(sink, datasets)
     add_licenses(sink, datasets)
@@ -363,7 +366,7 @@ def build(datasets, out, quiet=False):
     add_csl(sink, datasets)
     add_logs(sink)
     add_debian_docs(sink)
-    add_science_docs(sink)
+    add_science_docs(sink, science_docs, science_packages)
     sink.write(out)
     if not quiet:
         report(sink)

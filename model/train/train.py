@@ -388,6 +388,9 @@ def main(argv=None):
     ap.add_argument("--steps", type=int, default=None, help="override multi-task steps")
     ap.add_argument("--mlm-steps", type=int, default=None, help="override masked-LM steps (0 = no pretraining)")
     ap.add_argument("--crop-cls", type=float, default=None, help="override the share of classification windows cut to a random length")
+    ap.add_argument("--science-docs", type=int, default=700, help="English technical docstrings in the corpus (class other)")
+    ap.add_argument("--science-packages", default=",".join(C.SCIENCE_PACKAGES),
+                    help="Debian python3-* packages whose docstrings feed --science-docs")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--budget-minutes", type=float, default=None,
                     help="stop multi-task training (with the LR schedule compressed to fit) after this much training time")
@@ -423,7 +426,8 @@ def main(argv=None):
         vocab = wp.vocab
         log("reusing corpus and tokenizer from %s" % work)
     else:
-        C.build(os.path.abspath(args.datasets), cdir)
+        C.build(os.path.abspath(args.datasets), cdir, science_docs=args.science_docs,
+                science_packages=tuple(args.science_packages.split(",")))
         tr = D.read_jsonl(os.path.join(cdir, "classify_train.jsonl"), cfg["limit_docs"])
         tr += D.read_jsonl(os.path.join(cdir, "keywords_train.jsonl"), cfg["limit_docs"])
         t0 = time.time()
