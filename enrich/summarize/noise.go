@@ -8,11 +8,11 @@ import (
 
 // NonProse marks the units that are layout left over from the page rather
 // than sentences a reader wants in a summary: signature blocks and tables
-// (runs of rules or wide gaps, "Name:" / "Title:" fields, EDGAR's "/s/"), lines that
-// introduce what follows ("... agree as follows:", "5. RIGHTS GRANTED:"),
-// the signing formulas of contracts ("IN WITNESS WHEREOF ..."), name and
-// address blocks (almost no lower-case word), and page headers or footers
-// that repeat through the document (EDGAR's
+// (runs of rules or wide gaps, "Name:" / "Title:" fields, EDGAR's "/s/"),
+// lines that introduce what follows ("... agree as follows:", "5. RIGHTS
+// GRANTED:"), the signing formulas of contracts ("IN WITNESS WHEREOF ..."),
+// name and address blocks (almost no lower-case or function word), and
+// page headers or footers that repeat through the document (EDGAR's
 // "Source: COMPANY, 8-K, date"). When every unit is marked, none is, so a
 // selector always has something to choose from.
 func NonProse(units []string) []bool {
