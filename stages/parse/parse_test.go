@@ -341,6 +341,20 @@ func TestSniff(t *testing.T) {
 		{"access", `10.0.0.1 - - [01/May/2024:10:15:02 +0000] "GET / HTTP/1.1" 200 612 "-" "curl/8.0"` + "\n" +
 			`10.0.0.2 - - [01/May/2024:10:15:03 +0000] "GET /a HTTP/1.1" 404 0 "-" "curl/8.0"` + "\n" +
 			`10.0.0.3 - - [01/May/2024:10:15:04 +0000] "POST /b HTTP/1.1" 500 0 "-" "curl/8.0"` + "\n", document.TypeLog},
+		// headers in none of the listed shapes, found by a time or epoch early in the line
+		{"logcat", "05-02 09:14:03.120  811  902 I ActivityManager: Start proc 4242:com.example/u0a88\n" +
+			"05-02 09:14:03.188  811  902 W PackageManager: Unknown permission com.example.X\n" +
+			"05-02 09:14:04.001 4242 4242 E AndroidRuntime: FATAL EXCEPTION: main\n", document.TypeLog},
+		{"proxy", "[05.02 09:14:03] app.exe - gw.example.org:443 open through proxy p.example.org:8080 HTTPS\n" +
+			"[05.02 09:14:05] app.exe - gw.example.org:443 close, 120 bytes sent, 88 bytes received\n" +
+			"[05.02 09:14:09] mail.exe - smtp.example.org:25 error : Could not connect through proxy\n", document.TypeLog},
+		{"cluster", "88121 node-12 unix.hw state_change.unavailable 1714641243 1 Component State Change: fan0 unavailable\n" +
+			"88122 node-12 unix.hw state_change.available 1714641299 1 Component State Change: fan0 available\n" +
+			"88140 node-31 boot_cmd new 1714641301 1 Targeting domains:node-D1 and nodes:node-[40-63]\n", document.TypeLog},
+		// prose that mentions times and big numbers now and then stays text
+		{"minutes.txt", "The meeting opened at 10:00:00 with the budget review.\nMembers discussed the vendor contract for the data centre.\n" +
+			"Invoice 1714641243 was approved after a short debate.\nThe committee will meet again next month to review progress.\n" +
+			"Action items were assigned to the finance and legal teams.\n", document.TypeText},
 		{"x.pdf", "\x00\x01\x02\x03binary", document.TypePDF},
 		{"x.dat", "\x00\x01\x02\x03binary", "application/octet-stream"},
 	}

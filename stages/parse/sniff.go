@@ -191,6 +191,13 @@ var logHeader = regexp.MustCompile(`^(?:` +
 	`|\[[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}` + // [Sun Dec 04 04:47:44 2005]
 	`)`)
 
+// stampedEarly matches a line whose first 40 characters hold a time of day
+// (hh:mm:ss), or whose first 80 hold epoch seconds of 2001-2033: log
+// records whose header is in none of logHeader's shapes (Android logcat
+// "03-17 16:13:38.811", "[10.30 16:49:06]", an id before the epoch).
+// Prose rarely has one on most of its lines.
+var stampedEarly = regexp.MustCompile(`^.{0,40}?(?:^|[^\d:])\d{1,2}:\d{2}:\d{2}(?:$|[^\d:])|^.{0,80}?(?:^|\D)1\d{9}(?:$|\D)`)
+
 // continuation lines belong to the previous log record (stack traces).
 var continuation = regexp.MustCompile(`^(?:\s*at(?:$| [\w.$/<>]+\()|\s*\.\.\. \d+ more|Caused by:|Traceback |\s+File "|\s)`)
 
@@ -204,7 +211,7 @@ func logShare(text string) float64 {
 			continue
 		}
 		n++
-		if logHeader.MatchString(line) || jsonLogLine(line) {
+		if logHeader.MatchString(line) || jsonLogLine(line) || stampedEarly.MatchString(line) {
 			hits++
 		}
 		if n == 200 {
