@@ -17,16 +17,7 @@ import (
 // per-class heads (they measure better). On this service agreement the
 // model's own sub-type head says "Sponsorship".
 func TestComposedTierTakesSubtypeFromFreeHeads(t *testing.T) {
-	needORT(t)
-	m, err := Load(Options{Dir: miniDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
-	text, err := os.ReadFile(filepath.Join("..", "samples", "contracts", "cuad-143-service.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, text := loadMiniAndSample(t, "contracts/cuad-143-service.txt")
 	doc := &document.Parsed{ID: "svc", ContentType: "text/plain", Language: "en", Title: "SERVICE AGREEMENT", Text: string(text)}
 	req := enrich.Request{Tasks: []string{enrich.TaskClassify}}
 	bare, err := NewAnalyzer(m, AnalyzerOptions{}).Analyze(context.Background(), doc, req)
@@ -54,16 +45,7 @@ func TestComposedTierTakesSubtypeFromFreeHeads(t *testing.T) {
 // A log's key phrases in the composed tier come from its templates, as in
 // the model-free tier: on raw lines the host name of every line wins.
 func TestComposedTierLogKeywordsFromTemplates(t *testing.T) {
-	needORT(t)
-	m, err := Load(Options{Dir: miniDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
-	data, err := os.ReadFile(filepath.Join("..", "samples", "logs", "syslog"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, data := loadMiniAndSample(t, "logs/syslog")
 	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "syslog", Data: data}, parse.DefaultLimits())
 	if err != nil || !doc.IsLog() {
 		t.Fatalf("parse syslog: %v (log %v)", err, doc != nil && doc.IsLog())
@@ -106,4 +88,21 @@ func keywordTexts(ks []document.Keyword) []string {
 		out[i] = k.Text
 	}
 	return out
+}
+
+// loadMiniAndSample loads the shipped docmill-mini bundle and reads a file
+// of samples/.
+func loadMiniAndSample(t *testing.T, sample string) (*Model, []byte) {
+	t.Helper()
+	needORT(t)
+	m, err := Load(Options{Dir: miniDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(m.Close)
+	data, err := os.ReadFile(filepath.Join("..", "samples", sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, data
 }
