@@ -8,11 +8,12 @@ import (
 )
 
 // WithFallback runs primary and lets fallback fill what primary leaves
-// out: the log digest of log files and their key phrases (from the
-// templates), the entities of contracts and regulations, and a summary the
-// primary did not write (a log's summary is its template digest). When primary fails (a broken model at run time),
-// the whole analysis comes from fallback, so a document is never lost to a
-// model fault.
+// out or does worse: the sub-type within primary's class, the log digest
+// of log files and their key phrases (from the templates), the entities
+// of contracts and regulations, and a summary the primary did not write (a
+// log's summary is its template digest). When primary fails (a broken
+// model at run time), the whole analysis comes from fallback, so a
+// document is never lost to a model fault.
 func WithFallback(primary, fallback Analyzer) Analyzer {
 	return &fallbackAnalyzer{primary: primary, fallback: fallback}
 }

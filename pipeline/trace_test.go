@@ -31,7 +31,8 @@ func TestQueueTrace(t *testing.T) {
 		if c.header != "" {
 			m.Metadata.Set(HeaderIngestedAt, c.header)
 		}
-		got := queueTrace(m, start)
+		stamp, stamped := ingestStamp(m)
+		got := queueTrace(stamp, stamped, start)
 		if len(got) != len(c.want) || (len(got) == 1 && got[0] != c.want[0]) {
 			t.Errorf("ingested at %q: %+v, want %+v", c.header, got, c.want)
 		}

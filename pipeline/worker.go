@@ -102,8 +102,12 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	w.Metrics.Duration.WithLabelValues(w.stage()).Observe(anMs / 1000)
 	w.Metrics.Processed.WithLabelValues(w.stage()).Inc()
 
-	res := NewResult(doc, a, ingestedAt(msg))
-	res.Trace = append(queueTrace(msg, start), document.StageTrace{Stage: "parse", Ms: parseMs}, document.StageTrace{Stage: "analyze", Ms: anMs})
+	stamp, stamped := ingestStamp(msg)
+	if !stamped {
+		stamp = time.Now().UTC()
+	}
+	res := NewResult(doc, a, stamp)
+	res.Trace = append(queueTrace(stamp, stamped, start), document.StageTrace{Stage: "parse", Ms: parseMs}, document.StageTrace{Stage: "analyze", Ms: anMs})
 	t2 := time.Now()
 	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != ""
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
@@ -206,19 +210,21 @@ func requestFrom(msg *message.Message, received time.Time) enrich.Request {
 // this worker took it, when docmill's own ingest stamped it. Clocks of
 // separate machines may disagree, so a negative wait is dropped rather
 // than reported.
-func queueTrace(msg *message.Message, start time.Time) []document.StageTrace {
-	t, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(HeaderIngestedAt))
-	if err != nil || start.Before(t) {
+func queueTrace(stamp time.Time, stamped bool, start time.Time) []document.StageTrace {
+	if !stamped || start.Before(stamp) {
 		return nil
 	}
-	return []document.StageTrace{{Stage: "queue", Ms: float64(start.Sub(t).Microseconds()) / 1000}}
+	return []document.StageTrace{{Stage: "queue", Ms: float64(start.Sub(stamp).Microseconds()) / 1000}}
 }
 
-func ingestedAt(msg *message.Message) time.Time {
-	if t, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(HeaderIngestedAt)); err == nil {
-		return t.UTC()
+// ingestStamp is when docmill's own ingest published the message; ok is
+// false for a message from another client.
+func ingestStamp(msg *message.Message) (t time.Time, ok bool) {
+	t, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(HeaderIngestedAt))
+	if err != nil {
+		return time.Time{}, false
 	}
-	return time.Now().UTC()
+	return t.UTC(), true
 }
 
 // NewResult joins a parsed document and its analysis into a result.

@@ -36,9 +36,10 @@ func Summarize(sentences []string, o Options) string {
 	}
 	scores := Scores(u, o, DefaultWeights)
 	if o.budget() < passageSentences*medianRunes(u) {
-		best := rankOrder(scores)[0]
+		order := rankOrder(scores)
+		best := order[0]
 		skip := NonProse(u)
-		for _, i := range rankOrder(scores) {
+		for _, i := range order {
 			if !skip[i] {
 				best = i
 				break

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NonProse marks the units that are layout left over from the page rather
@@ -78,7 +79,7 @@ func nameBlock(u string) bool {
 	}
 	lower, cased, function := 0, 0, 0
 	for _, w := range words {
-		r := []rune(w)[0]
+		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsLower(r):
 			lower++

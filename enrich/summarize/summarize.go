@@ -86,6 +86,12 @@ func Select(sentences []string, scores []float64, o Options) string {
 	norm := normalise(scores)
 	budget := o.budget()
 	skip := NonProse(sentences)
+	// barred units are never chosen: headings and fragments, and layout
+	// residue, unless the text is a single unit
+	barred := make([]bool, len(sentences))
+	for i, s := range sentences {
+		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language))
+	}
 	var chosen []int
 	used := 0
 	taken := make([]bool, len(sentences))
@@ -96,7 +102,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 				continue
 			}
 			n := runes(s) + sepLen(o.Language, len(chosen))
-			if used+n > budget || ((fragment(s, o.Language) || skip[i]) && len(sentences) > 1) {
+			if used+n > budget || barred[i] {
 				continue
 			}
 			red := 0.0
