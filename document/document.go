@@ -52,6 +52,15 @@ type Keyword struct {
 	Score float64 `json:"score"`
 }
 
+// KeywordTexts returns the texts of ks, in order.
+func KeywordTexts(ks []Keyword) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.Text
+	}
+	return out
+}
+
 // Entity is a typed span found in a document (a party, a date, a citation).
 type Entity struct {
 	Kind  string `json:"kind"`            // party, agreement_date, effective_date, expiration_date, date, money, duration, governing_law, defined_term, citation, obligation

@@ -142,20 +142,12 @@ func TestFreeLogUsesRegistryMiner(t *testing.T) {
 	}
 	// Key phrases alone still come from the templates, without a digest.
 	kw := analyze(t, f, doc, enrich.Request{Tasks: []string{enrich.TaskKeywords}})
-	if kw.Log != nil || strings.Join(texts(kw.Keywords), "|") != strings.Join(texts(a.Keywords), "|") {
-		t.Errorf("keywords-only: %q (digest %v), want %q", texts(kw.Keywords), kw.Log != nil, texts(a.Keywords))
+	if kw.Log != nil || strings.Join(document.KeywordTexts(kw.Keywords), "|") != strings.Join(document.KeywordTexts(a.Keywords), "|") {
+		t.Errorf("keywords-only: %q (digest %v), want %q", document.KeywordTexts(kw.Keywords), kw.Log != nil, document.KeywordTexts(a.Keywords))
 	}
 	if _, ok := kw.Tasks[enrich.TaskLogs]; ok {
 		t.Errorf("keywords-only request reports a logs task: %+v", kw.Tasks)
 	}
-}
-
-func texts(ks []document.Keyword) []string {
-	out := make([]string, len(ks))
-	for i, k := range ks {
-		out[i] = k.Text
-	}
-	return out
 }
 
 func TestFreeChinese(t *testing.T) {

@@ -26,14 +26,7 @@ func FromAnalyzer(name string, a enrich.Analyzer) System {
 			if err != nil {
 				return nil, err
 			}
-			out := make([]string, 0, min(k, len(an.Keywords)))
-			for i, kw := range an.Keywords {
-				if i == k {
-					break
-				}
-				out = append(out, kw.Text)
-			}
-			return out, nil
+			return document.KeywordTexts(an.Keywords[:min(k, len(an.Keywords))]), nil
 		},
 		Summarize: func(ctx context.Context, d *document.Parsed, maxChars int) (string, error) {
 			an, err := run(ctx, d, enrich.TaskSummary)

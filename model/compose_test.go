@@ -59,9 +59,9 @@ func TestComposedTierLogKeywordsFromTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := keywordTexts(an.Keywords)
-	if strings.Join(got, "|") != strings.Join(keywordTexts(want.Keywords), "|") || an.Log == nil {
-		t.Fatalf("keywords %q (log digest %v), want the template keywords %q", got, an.Log != nil, keywordTexts(want.Keywords))
+	got := document.KeywordTexts(an.Keywords)
+	if strings.Join(got, "|") != strings.Join(document.KeywordTexts(want.Keywords), "|") || an.Log == nil {
+		t.Fatalf("keywords %q (log digest %v), want the template keywords %q", got, an.Log != nil, document.KeywordTexts(want.Keywords))
 	}
 	for _, k := range got {
 		if strings.Contains(k, "web01") {
@@ -77,17 +77,9 @@ func TestComposedTierLogKeywordsFromTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(keywordTexts(only.Keywords), "|") != strings.Join(got, "|") || only.Log != nil {
-		t.Errorf("keywords-only request: %q, log %v", keywordTexts(only.Keywords), only.Log != nil)
+	if strings.Join(document.KeywordTexts(only.Keywords), "|") != strings.Join(got, "|") || only.Log != nil {
+		t.Errorf("keywords-only request: %q, log %v", document.KeywordTexts(only.Keywords), only.Log != nil)
 	}
-}
-
-func keywordTexts(ks []document.Keyword) []string {
-	out := make([]string, len(ks))
-	for i, k := range ks {
-		out[i] = k.Text
-	}
-	return out
 }
 
 // loadMiniAndSample loads the shipped docmill-mini bundle and reads a file

@@ -108,7 +108,7 @@ func evalKeywords(ctx context.Context, cfg Config, opt eval.Options) (any, error
 	opt.KeywordBaselines = map[string]func(*document.Parsed, int) []string{
 		// The extractor package's own TF-IDF: single words, background IDF.
 		"tfidf_words": func(d *document.Parsed, k int) []string {
-			return texts(keywords.TFIDF(d.Text, d.Language, k))
+			return document.KeywordTexts(keywords.TFIDF(d.Text, d.Language, k))
 		},
 	}
 	return eval.EvalKeywords(ctx, docs, sys, opt)
@@ -487,14 +487,6 @@ func freeSystem(cfg Config) eval.System {
 			return free.Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskClassify}})
 		}),
 	}
-}
-
-func texts(kws []document.Keyword) []string {
-	out := make([]string, len(kws))
-	for i, kw := range kws {
-		out[i] = kw.Text
-	}
-	return out
 }
 
 func sortedKeys[V any](m map[string]V) []string {
