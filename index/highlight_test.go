@@ -2,9 +2,14 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 )
 
 // TestTwoPassHighlightMatchesOnePass checks that highlighting the page's
@@ -52,5 +57,89 @@ func TestTwoPassHighlightMatchesOnePass(t *testing.T) {
 		if marked == 0 {
 			t.Errorf("%q: no hit has fragments", q.Q)
 		}
+	}
+}
+
+// TestHighlightLooksAtTheFirstMatches checks the bound on highlighting. A
+// text's opening has one of the query's two words many times; its end has
+// both. Bleve's own highlighter, which looks at every match, takes its
+// fragment from the end (a fragment scores by the distinct query words in
+// it); docmill's looks at the first maxHighlightLocations matches only,
+// so its fragment comes from the opening.
+func TestHighlightLooksAtTheFirstMatches(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	var b strings.Builder
+	for i := 0; i < maxHighlightLocations+50; i++ {
+		fmt.Fprintf(&b, "Clause %d names one widget and nothing else of note here. ", i)
+	}
+	for i := 0; i < 200; i++ {
+		b.WriteString("A widget and a gadget. ")
+	}
+	if err := ix.Put(ctx, sample("big", "Long text", b.String(), "other", "en")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Search(ctx, Query{Q: "widget gadget"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frags := strings.Join(got.Hits[0].Fragments, " ")
+	if !strings.Contains(frags, "<mark>widget</mark>") || strings.Contains(frags, "gadget") {
+		t.Errorf("fragments should come from the opening: %q", frags)
+	}
+	// The same search with Bleve's unbounded highlighter takes the end, so
+	// the assertion above can fail.
+	req := bleve.NewSearchRequest(bleve.NewQueryStringQuery("widget gadget"))
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.Fields = []string{"body"}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(res.Hits[0].Fragments["body"], " "), "<mark>gadget</mark>") {
+		t.Fatalf("control: Bleve's highlighter did not take the end: %q", res.Hits[0].Fragments["body"])
+	}
+}
+
+// TestStarMatchesAllWithoutHighlighting checks that "*" lists every
+// document like an empty query, with no fragments to compute.
+func TestStarMatchesAllWithoutHighlighting(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	if err := ix.PutBatch(ctx, facetCorpus(time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"*", " * ", ""} {
+		got, err := ix.Search(ctx, Query{Q: q, Facets: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != 300 {
+			t.Errorf("%q: %d hits, want 300", q, got.Total)
+		}
+		for _, h := range got.Hits {
+			if len(h.Fragments) > 0 {
+				t.Errorf("%q: hit %s has fragments %q", q, h.ID, h.Fragments)
+			}
+		}
+	}
+}
+
+func TestFirstLocations(t *testing.T) {
+	loc := func(start uint64) *search.Location { return &search.Location{Start: start, End: start + 1} }
+	tlm := search.TermLocationMap{"a": {loc(50), loc(5)}, "b": {loc(1), loc(70)}, "c": {loc(30)}}
+	got := firstLocations(tlm, 3)
+	starts := map[string][]uint64{}
+	for term, locs := range got {
+		for _, l := range locs {
+			starts[term] = append(starts[term], l.Start)
+		}
+	}
+	want := map[string][]uint64{"a": {5}, "b": {1}, "c": {30}}
+	if !reflect.DeepEqual(starts, want) {
+		t.Errorf("firstLocations = %v, want %v", starts, want)
+	}
+	if n := countLocations(firstLocations(tlm, 10)); n != 5 {
+		t.Errorf("a bound above the count keeps %d of 5", n)
 	}
 }

@@ -154,8 +154,8 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 	}
 	req := bleve.NewSearchRequestOptions(top, size, q.From, false)
 	req.Fields = []string{fieldResult}
-	if !q.NoHighlight && strings.TrimSpace(q.Q) != "" {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
+	if !q.NoHighlight && !matchesAll(q.Q) {
+		req.Highlight = bleve.NewHighlightWithStyle(highlighterName)
 		// Highlighting costs per field and hit: the Chinese fields can only
 		// match a query with Chinese in it.
 		req.Highlight.Fields = []string{"body", "title", "summary"}
@@ -201,11 +201,19 @@ func (ix *Index) planFacets(q Query) (facetPlan, error) {
 	return p, nil
 }
 
-func textQuery(q string) (query.Query, error) {
+// matchesAll reports whether q asks for every document: empty, or "*"
+// alone, which would otherwise expand to every term of the index and mark
+// every word of every hit.
+func matchesAll(q string) bool {
 	q = strings.TrimSpace(q)
-	if q == "" {
+	return q == "" || q == "*"
+}
+
+func textQuery(q string) (query.Query, error) {
+	if matchesAll(q) {
 		return bleve.NewMatchAllQuery(), nil
 	}
+	q = strings.TrimSpace(q)
 	qs := bleve.NewQueryStringQuery(q)
 	if _, err := qs.Parse(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)

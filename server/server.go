@@ -86,6 +86,20 @@ func (s *Server) NATSURL() string {
 	return s.o.Config.NATS.URL
 }
 
+// natsDetail names the broker in health reports. The embedded server is
+// reached in-process, and such a connection reports nats.go's default URL
+// rather than the port clients use, so the embedded server's own client
+// URL is named instead.
+func (s *Server) natsDetail() string {
+	if s.embedded == nil {
+		return s.nc.ConnectedUrlRedacted()
+	}
+	if u := s.embedded.ClientURL(); u != "" {
+		return "embedded, clients at " + u
+	}
+	return "embedded, in-process only"
+}
+
 // Connect opens a new client connection to the server's broker.
 func (s *Server) Connect() (*nats.Conn, error) {
 	if s.embedded != nil {
@@ -358,7 +372,7 @@ func (s *Server) flushTemplates(ctx context.Context) {
 func (s *Server) Health() map[string]web.Component {
 	h := map[string]web.Component{}
 	if s.nc != nil && s.nc.IsConnected() {
-		h["nats"] = web.Component{OK: true, Detail: s.nc.ConnectedUrlRedacted()}
+		h["nats"] = web.Component{OK: true, Detail: s.natsDetail()}
 	} else {
 		h["nats"] = web.Component{OK: false, Detail: "disconnected"}
 	}

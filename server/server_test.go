@@ -310,13 +310,18 @@ func TestServeEndToEnd(t *testing.T) {
 		dls2, _ := connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
 		return len(dls2) == 1 && dls2[0].Seq != dls[0].Seq
 	})
-	// Health and metrics.
+	// Health and metrics. The health report names the port clients use (a
+	// random one here), not nats.go's default.
 	for _, p := range []string{"/healthz", "/readyz"} {
 		resp, err := http.Get(h.base + p)
 		if err != nil || resp.StatusCode != 200 {
 			t.Fatalf("%s: %v %v", p, resp.Status, err)
 		}
+		hb, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
+		if !bytes.Contains(hb, []byte(h.srv.NATSURL())) {
+			t.Errorf("%s does not name the broker's client URL %s:\n%s", p, h.srv.NATSURL(), hb)
+		}
 	}
 	resp, err = http.Get(h.base + "/metrics")
 	if err != nil {

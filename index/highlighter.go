@@ -1,0 +1,98 @@
+package index
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+)
+
+// highlighterName is docmill's highlighter in Bleve's registry: Bleve's
+// "html" highlighter fed with a bounded number of each field's matches.
+const highlighterName = "docmill-html"
+
+// maxHighlightLocations bounds the matches of one field that highlighting
+// looks at: the first ones in the text. Bleve's simple highlighter makes a
+// fragment around every match and scores every fragment against every
+// match, so its cost grows with the square of the matches: a wildcard
+// matching every word of a 6 MB text held a search for 9 minutes. Like
+// Elasticsearch's max_analyzed_offset, the bound keeps one huge document
+// from stalling every search that finds it; its fragments then come from
+// the opening part of the text.
+const maxHighlightLocations = 256
+
+func init() {
+	if err := registry.RegisterHighlighter(highlighterName, newBoundedHighlighter); err != nil {
+		panic(err)
+	}
+}
+
+func newBoundedHighlighter(config map[string]interface{}, cache *registry.Cache) (highlight.Highlighter, error) {
+	h, err := html.Constructor(config, cache)
+	if err != nil {
+		return nil, fmt.Errorf("build %s highlighter: %w", highlighterName, err)
+	}
+	return boundedHighlighter{h}, nil
+}
+
+// boundedHighlighter hands the inner highlighter at most
+// maxHighlightLocations matches per field.
+type boundedHighlighter struct{ highlight.Highlighter }
+
+// BestFragmentsInField implements highlight.Highlighter.
+func (b boundedHighlighter) BestFragmentsInField(dm *search.DocumentMatch, doc index.Document, field string, num int) []string {
+	all := dm.Locations[field]
+	if countLocations(all) <= maxHighlightLocations {
+		return b.Highlighter.BestFragmentsInField(dm, doc, field, num)
+	}
+	dm.Locations[field] = firstLocations(all, maxHighlightLocations)
+	defer func() { dm.Locations[field] = all }()
+	return b.Highlighter.BestFragmentsInField(dm, doc, field, num)
+}
+
+// BestFragmentInField implements highlight.Highlighter.
+func (b boundedHighlighter) BestFragmentInField(dm *search.DocumentMatch, doc index.Document, field string) string {
+	if f := b.BestFragmentsInField(dm, doc, field, 1); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+func countLocations(tlm search.TermLocationMap) int {
+	n := 0
+	for _, locs := range tlm {
+		n += len(locs)
+	}
+	return n
+}
+
+// firstLocations keeps the n matches of tlm that come first in the field.
+func firstLocations(tlm search.TermLocationMap, n int) search.TermLocationMap {
+	type termLoc struct {
+		term string
+		loc  *search.Location
+	}
+	all := make([]termLoc, 0, countLocations(tlm))
+	for term, locs := range tlm {
+		for _, l := range locs {
+			all = append(all, termLoc{term, l})
+		}
+	}
+	slices.SortFunc(all, func(a, b termLoc) int {
+		if c := slices.Compare(a.loc.ArrayPositions, b.loc.ArrayPositions); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.loc.Start, b.loc.Start)
+	})
+	out := search.TermLocationMap{}
+	for _, tl := range all[:min(n, len(all))] {
+		out[tl.term] = append(out[tl.term], tl.loc)
+	}
+	return out
+}
