@@ -30,7 +30,13 @@ import (
 // prediction / gold spans. Contracts without a gold span for a category
 // still count their predictions (as false positives). For the date
 // categories, where CUAD's answer is a full m/d/yyyy date, ValueAccuracy is
-// how often the ISO value of our first entity of that kind equals it.
+// how often the ISO value of our first entity of that kind equals it. For
+// Governing Law, where the answer names the jurisdiction ("New York",
+// "Ontario, Canada", "Texas; Singapore"), ValueAccuracy is how often the
+// Value of our first governing-law entity names one of the answer's parts
+// (split at commas and semicolons; case and punctuation folded; a part
+// that contains ours word for word, or the reverse, counts: "China" names
+// "People's Republic of China").
 
 // EntityCategory is one CUAD category's figures.
 type EntityCategory struct {
@@ -40,7 +46,7 @@ type EntityCategory struct {
 	F1        float64 `json:"f1"`
 	Predicted int     `json:"predicted"`
 	Gold      int     `json:"gold"`
-	// ValueAccuracy and Values: date categories only.
+	// ValueAccuracy and Values: date categories and Governing Law.
 	ValueAccuracy float64 `json:"value_accuracy,omitempty"`
 	Values        int     `json:"values,omitempty"`
 }
@@ -117,9 +123,9 @@ func EvalEntities(ctx context.Context, dir string, keep func(id string) bool, op
 		valueOK, valueN := 0, 0
 		for i, d := range docs {
 			c.add(predictedSpans(ents[i], k.Kind), gold[d.ID][k.Category])
-			if want := answers[d.ID+"\x00"+k.Category]; want != "" && isDateKind(k.Kind) {
+			if want := answers[d.ID+"\x00"+k.Category]; want != "" {
 				valueN++
-				if firstValue(ents[i], k.Kind) == want {
+				if valueMatches(k.Kind, firstValue(ents[i], k.Kind), want) {
 					valueOK++
 				}
 			}
@@ -140,6 +146,8 @@ func cuadGold(clauses []cuadClause) (map[string]map[string][]map[string]bool, ma
 	for _, c := range clauses {
 		if iso := answerISO(c.Answer); iso != "" {
 			answers[c.DocID+"\x00"+c.Category] = iso
+		} else if c.Category == "Governing Law" && strings.TrimSpace(c.Answer) != "" {
+			answers[c.DocID+"\x00"+c.Category] = c.Answer
 		}
 		if gold[c.DocID] == nil {
 			gold[c.DocID] = map[string][]map[string]bool{}
@@ -147,6 +155,30 @@ func cuadGold(clauses []cuadClause) (map[string]map[string][]map[string]bool, ma
 		gold[c.DocID][c.Category] = append(gold[c.DocID][c.Category], matchTokens(c.Text))
 	}
 	return gold, answers
+}
+
+// valueMatches compares our value of an entity with CUAD's answer: ISO
+// dates exactly, jurisdictions as the protocol above says.
+func valueMatches(kind, ours, answer string) bool {
+	if isDateKind(kind) {
+		return ours == answer
+	}
+	o := foldWords(ours)
+	if kind != entities.KindGoverningLaw || o == "" {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(answer, func(r rune) bool { return r == ',' || r == ';' }) {
+		p := foldWords(part)
+		if p != "" && (strings.Contains(" "+p+" ", " "+o+" ") || strings.Contains(" "+o+" ", " "+p+" ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldWords lower-cases s and keeps its words separated by single spaces.
+func foldWords(s string) string {
+	return strings.Join(entityTokRe.FindAllString(strings.ToLower(s), -1), " ")
 }
 
 func isDateKind(kind string) bool {

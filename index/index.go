@@ -231,6 +231,17 @@ var facetedEntities = map[string]string{
 	"defined_term":  "defined_term",
 }
 
+// FacetValue is the value under which an entity is faceted and filtered:
+// a party's name (its Value is an alias such as "Company", which many
+// contracts share), the normalised value of other kinds ("New York" for a
+// governing-law sentence), or the text when there is none.
+func FacetValue(e document.Entity) string {
+	if e.Kind == "party" || e.Value == "" {
+		return e.Text
+	}
+	return e.Value
+}
+
 func addEntities(rec record, es []document.Entity) {
 	vals := map[string][]string{}
 	for _, e := range es {
@@ -238,11 +249,7 @@ func addEntities(rec record, es []document.Entity) {
 		if !ok {
 			continue
 		}
-		v := e.Value
-		if v == "" {
-			v = e.Text
-		}
-		vals[field] = append(vals[field], v)
+		vals[field] = append(vals[field], FacetValue(e))
 	}
 	for f, v := range vals {
 		rec[f] = v

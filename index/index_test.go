@@ -126,3 +126,20 @@ func TestTFIDFScoringAndNoEnrichment(t *testing.T) {
 		t.Fatalf("keywords must not be searchable without enrichment, got %d", res.Total)
 	}
 }
+
+func TestFacetValue(t *testing.T) {
+	cases := []struct {
+		e    document.Entity
+		want string
+	}{
+		{document.Entity{Kind: "party", Text: "Acme Corp.", Value: "Company"}, "Acme Corp."},
+		{document.Entity{Kind: "governing_law", Text: "governed by the laws of the State of New York", Value: "New York"}, "New York"},
+		{document.Entity{Kind: "governing_law", Text: "governed by applicable law"}, "governed by applicable law"},
+		{document.Entity{Kind: "citation", Text: "Article 6(1)(a)"}, "Article 6(1)(a)"},
+	}
+	for _, c := range cases {
+		if got := FacetValue(c.e); got != c.want {
+			t.Errorf("FacetValue(%+v) = %q, want %q", c.e, got, c.want)
+		}
+	}
+}

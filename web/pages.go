@@ -26,15 +26,16 @@ var staticFS embed.FS
 var funcs = template.FuncMap{
 	// mark renders a highlight fragment: the index already escaped it and
 	// added only <mark> tags, so it is safe as HTML.
-	"mark":  func(s string) template.HTML { return template.HTML(s) },
-	"frags": fragments,
-	"pct":   func(f float64) int { return int(f*100 + 0.5) },
-	"join":  strings.Join,
-	"lower": strings.ToLower,
-	"hd":    func(title, page string) head { return head{Title: title, Page: page} },
-	"ms":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-	"mib":   func(n int64) int64 { return n >> 20 },
-	"num":   fmtNum,
+	"mark":       func(s string) template.HTML { return template.HTML(s) },
+	"frags":      fragments,
+	"facetValue": index.FacetValue,
+	"pct":        func(f float64) int { return int(f*100 + 0.5) },
+	"join":       strings.Join,
+	"lower":      strings.ToLower,
+	"hd":         func(title, page string) head { return head{Title: title, Page: page} },
+	"ms":         func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"mib":        func(n int64) int64 { return n >> 20 },
+	"num":        fmtNum,
 	"day": func(t time.Time) string {
 		if t.IsZero() {
 			return ""

@@ -98,6 +98,20 @@ func (x *collector) add(kind, text, value string, pos int) {
 	x.ents = append(x.ents, found{document.Entity{Kind: kind, Text: text, Value: value}, pos})
 }
 
+// aliasNearest gives alias to the nearest entity of kind that starts at
+// most reach bytes before pos and has no value yet.
+func (x *collector) aliasNearest(kind, alias string, pos, reach int) {
+	best := -1
+	for i, f := range x.ents {
+		if f.e.Kind == kind && f.e.Value == "" && f.pos < pos && pos-f.pos <= reach && (best < 0 || f.pos > x.ents[best].pos) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		x.ents[best].e.Value = alias
+	}
+}
+
 // dedupKey folds case, spacing and punctuation so that "ACME, INC." and
 // "Acme, Inc" are one entity.
 func dedupKey(s string) string {

@@ -134,3 +134,54 @@ func TestChinese(t *testing.T) {
 		}
 	}
 }
+
+// parties returns the party entities of text as "name|alias".
+func partyList(text string) []string {
+	var out []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			out = append(out, e.Text+"|"+e.Value)
+		}
+	}
+	return out
+}
+
+// TestPartyPreambleShapes covers preamble shapes that produced wrong
+// parties: service hours after "between", addresses before a name or an
+// alias, "and" inside a corporate name, "and," between parties. The
+// texts are written for the test in the shape of CUAD preambles.
+func TestPartyPreambleShapes(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{`MAINTENANCE AGREEMENT. Support is available between 8:00 a.m. and 6:30 p.m. Eastern Time Monday through Friday.`, nil},
+		{`This Agreement is made by and between NORTHWIND TRUST COMPANY, INC. ("NTC") and LAKESIDE LIFE INSURANCE AND ANNUITY CORPORATION ("Company").`,
+			[]string{`NORTHWIND TRUST COMPANY, INC.|NTC`, `LAKESIDE LIFE INSURANCE AND ANNUITY CORPORATION|Company`}},
+		{`This Agreement is entered into between Example.com ("Promoter") of 12 Main Street, New York, NY 10016 and Vendor Co, Inc., ("Vendor"), a Nevada corporation.`,
+			[]string{`Example.com|Promoter`, `Vendor Co, Inc.|Vendor`}},
+		{`This Agreement is made by and between Alpha Tools, Inc. a California corporation at 1 Market St., San Francisco, CA 94107 ("Alpha"), and, Beta Air, Inc., a Delaware corporation at 9 Road, Elk Grove, IL 60007 ("Sponsor").`,
+			[]string{`Alpha Tools, Inc.|Alpha`, `Beta Air, Inc.|Sponsor`}},
+	}
+	for _, c := range cases {
+		got := partyList(c.text)
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%.60s...\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestGoverningLawValue covers wordings whose jurisdiction was missed.
+func TestGoverningLawValue(t *testing.T) {
+	cases := map[string]string{
+		`Its construction, interpretation, and legal effect shall be governed by the laws and judicial decisions of the State of Florida.`:         "Florida",
+		`This Agreement shall be governed by and construed in accordance with the laws, other than choice of law rules, of the state of Florida.`:  "Florida",
+		`RATHER THESE RIGHTS SHALL BE GOVERNED BY THE LAWS, OTHER THAN CHOICE OF LAW RULES, OF THE STATE OF GEORGIA.`:                              "GEORGIA",
+		`This Agreement is accepted by Company in the State of Nevada and shall be governed by and construed in accordance with the laws thereof.`: "Nevada",
+	}
+	for text, want := range cases {
+		if !has(Extract(text, "en"), KindGoverningLaw, "", want) {
+			t.Errorf("%.50s...: no governing law with value %q: %+v", text, want, Extract(text, "en"))
+		}
+	}
+}

@@ -86,7 +86,7 @@ func splitParties(seg string) []chunk {
 		sep := 0
 		if seg[i] == ';' {
 			sep = 1
-		} else if m := andSepRe.FindStringIndex(seg[i:]); m != nil && m[0] == 0 && !corpAfterAnd(seg, i) {
+		} else if m := andSepRe.FindStringIndex(seg[i:]); m != nil && m[0] == 0 && !corpAfterAnd(seg[start:i], seg[i+m[1]:]) {
 			sep = m[1]
 		}
 		if sep > 0 {
@@ -100,7 +100,7 @@ func splitParties(seg string) []chunk {
 
 // andSepRe is "and" between two parties, possibly with dashes, a colon or
 // line breaks around it.
-var andSepRe = regexp.MustCompile(`^(?i)[\s\-,]+and:?[\s\-]+`)
+var andSepRe = regexp.MustCompile(`^(?i)[\s\-,]+and[:,]?[\s\-]+`)
 
 // layout marks layout breaks (a line break or a run of three or more
 // spaces) with a newline and collapses other spacing, so that addresses
@@ -117,14 +117,17 @@ func layout(s string) string {
 var breakRe = regexp.MustCompile(`\s+`)
 
 // corpAfterAnd rejects "and" inside a name such as "Johnson and Johnson,
-// Inc.": the and-part is short and capitalised and ends at a suffix.
-func corpAfterAnd(seg string, i int) bool {
-	rest := seg[i+5:]
-	end := strings.IndexAny(rest, ",(")
+// Inc." or "Life Insurance and Annuity Corporation": the and-part (rest)
+// is short and ends at a corporate suffix, and the part before it (since
+// the last separator) has none.
+func corpAfterAnd(before, rest string) bool {
+	end := strings.IndexAny(rest, ",(\n\"“")
 	if end < 0 || end > 25 {
 		return false
 	}
-	return corpSuffixRe.MatchString(rest[end:]) && !strings.ContainsAny(seg[max(0, i-40):i], ",(")
+	suffixed := corpSuffixRe.MatchString(rest[end:]) || corpSuffixRe.MatchString(", "+lastWord(rest[:end]))
+	before = before[max(0, len(before)-40):]
+	return suffixed && !strings.ContainsAny(before, ",(") && !corpSuffixRe.MatchString(", "+lastWord(before))
 }
 
 func hasPrefixFold(s, p string) bool {
@@ -159,7 +162,7 @@ func partyName(ch string) (string, string) {
 			break
 		}
 	}
-	name := strings.Trim(strings.TrimSpace(spaceRe.ReplaceAllString(ch[:end], " ")), ",;: ")
+	name := strings.Trim(strings.TrimSpace(spaceRe.ReplaceAllString(afterAddress(ch[:end]), " ")), ",;: ")
 	if strings.HasSuffix(name, ".") && !corpSuffixRe.MatchString(", "+lastWord(name)) {
 		name = strings.TrimRight(name, ". ")
 	}
@@ -191,8 +194,24 @@ func plausibleName(n string) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	return len(strings.Fields(n)) <= 12
+	return len(strings.Fields(n)) <= 12 && !notNameRe.MatchString(n)
 }
+
+// afterAddress returns what follows the last address or time in s ("New
+// York, NY 10016 and VNUE, Inc." gives "VNUE, Inc."), or s when it has
+// none: the name that follows an address in a flattened preamble.
+func afterAddress(s string) string {
+	m := notNameRe.FindAllStringIndex(s, -1)
+	if m == nil {
+		return s
+	}
+	return leadRe.ReplaceAllString(strings.TrimLeft(s[m[len(m)-1][1]:], ";,. "), "")
+}
+
+// notNameRe finds what a party name never holds: a time of day ("between
+// 8:00 a.m. and 6:30 p.m." also follows "between") or a state and ZIP
+// code, the tail of an address.
+var notNameRe = regexp.MustCompile(`\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.m\.|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`)
 
 // aliasRe finds a quoted alias introduced after a name: (the "Company"),
 // hereinafter referred to as the "Principal".
@@ -211,6 +230,12 @@ func aliasParties(x *collector, pre string) {
 			continue
 		}
 		name := nameBefore(pre[:m[0]])
+		if name == "" && addressEndRe.MatchString(pre[:m[0]]) {
+			// "Name, ..., Iowa City, IA 52242 (the "University")": the
+			// alias names the party before the address
+			x.aliasNearest(KindParty, alias, m[0], aliasReach)
+			continue
+		}
 		if name == "" || publicBody.MatchString(name) {
 			continue
 		}
@@ -219,6 +244,13 @@ func aliasParties(x *collector, pre string) {
 		}
 	}
 }
+
+// addressEndRe is a text that ends with a state and ZIP code.
+var addressEndRe = regexp.MustCompile(`\b[A-Z]{2}\s+\d{5}(?:-\d{4})?[\s,]*$`)
+
+// aliasReach is how far before its alias a party may be named when an
+// address stands between them.
+const aliasReach = 400
 
 // aliasChars bounds where a "Name (the "Alias")" pair may name a party.
 const aliasChars = 1500
@@ -248,6 +280,9 @@ func nameBefore(s string) string {
 			break
 		}
 		i--
+	}
+	if rest := afterAddress(strings.Join(f[i:], " ")); rest != strings.Join(f[i:], " ") {
+		f, i = strings.Fields(rest), 0
 	}
 	for i < len(f) && (f[i] == "of" || f[i] == "and" || f[i] == "&") {
 		i++
@@ -544,7 +579,8 @@ func durations(x *collector, text string) {
 
 var (
 	govVerbRe      = regexp.MustCompile(`(?i)\b(?:governed|governs?|construed|interpreted|controlled|determined|applied|made\s+under)\b[^.;]{0,100}?\b(?:laws?|legislation)\b|\b(?:legislation|laws?)\s+of\b[^.]{0,80}\b(?:shall\s+(?:apply|govern)|applies|govern)`)
-	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:[A-Z])[A-Za-z.'’]*(?:\s+(?:of\s+)?(?-i:[A-Z])[A-Za-z.'’]*){0,4})`)
+	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)(?:\s+and\s+(?:judicial\s+decisions|regulations|statutes|rules)|,[^,.;]{1,40},)?\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:[A-Z])[A-Za-z.'’]*(?:\s+(?:of\s+)?(?-i:[A-Z])[A-Za-z.'’]*){0,4})`)
+	placeRe        = regexp.MustCompile(`\b(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)`)
 	adjLawRe       = regexp.MustCompile(`\b(?:under|by|with)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:LAW|[Ll]aw)\b`)
 )
 
@@ -567,6 +603,9 @@ func governingLaw(x *collector, sents []sentence) {
 		if m := jurisdictionRe.FindStringSubmatch(text); m != nil {
 			val = strings.TrimRight(m[1], ". ")
 		} else if m := adjLawRe.FindStringSubmatch(text); m != nil {
+			val = m[1]
+		} else if m := placeRe.FindStringSubmatch(text); m != nil && strings.Contains(strings.ToLower(text), "thereof") {
+			// "accepted in the State of Nevada and governed by the laws thereof"
 			val = m[1]
 		}
 		c := cand{clip(text, maxSentenceChars), val, s.start + off}

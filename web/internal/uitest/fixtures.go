@@ -31,7 +31,11 @@ func result(id, title, class, subtype, lang, text, summary string, age time.Dura
 	return r
 }
 
-func party(s string) document.Entity { return document.Entity{Kind: "party", Text: s} }
+// party is a party entity with the generic alias most contracts give.
+func party(s string) document.Entity {
+	return document.Entity{Kind: "party", Text: s, Value: "Company"}
+}
+
 func law(s string) document.Entity {
 	return document.Entity{Kind: "governing_law", Text: "laws of the State of " + s, Value: s}
 }
