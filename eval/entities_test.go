@@ -96,3 +96,32 @@ func TestCUADEntities(t *testing.T) {
 		}
 	}
 }
+
+func TestJurisdictionValueMatches(t *testing.T) {
+	cases := []struct {
+		ours, answer string
+		want         bool
+	}{
+		{"New York", "New York", true},
+		{"new york.", "New York", true},
+		{"Ontario", "Ontario, Canada", true},
+		{"Singapore", "Texas; Singapore; Belgium", true},
+		{"China", "People's Republic of China", true},
+		{"York", "New York", true},
+		{"Delaware", "New York", false},
+		{"", "New York", false},
+		{"Jersey", "New Jersey", true},
+		{"Texas", "Texas", true},
+	}
+	for _, c := range cases {
+		if got := valueMatches("governing_law", c.ours, c.answer); got != c.want {
+			t.Errorf("valueMatches(%q, %q) = %v, want %v", c.ours, c.answer, got, c.want)
+		}
+	}
+	if valueMatches("party", "Acme", "Acme") {
+		t.Error("parties have no value protocol")
+	}
+	if !valueMatches("agreement_date", "2020-01-02", "2020-01-02") || valueMatches("agreement_date", "2020-01-02", "2020-01-03") {
+		t.Error("dates compare exactly")
+	}
+}
