@@ -53,6 +53,10 @@ type NATS struct {
 	Replicas int `yaml:"replicas"`
 	// MaxAge of stream messages (0 keeps them until limits).
 	MaxAge time.Duration `yaml:"max_age"`
+	// MaxPayloadMB is the embedded server's largest message (default 8).
+	// Larger documents and results travel through the object store; an
+	// external server's own max_payload applies instead.
+	MaxPayloadMB int `yaml:"max_payload_mb"`
 }
 
 // HTTP configures the API and UI server.
@@ -136,7 +140,7 @@ type Log struct {
 func Default() *Config {
 	return &Config{
 		Data:  "data",
-		NATS:  NATS{Listen: "127.0.0.1:4222", Replicas: 1},
+		NATS:  NATS{Listen: "127.0.0.1:4222", Replicas: 1, MaxPayloadMB: 8},
 		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64},
 		Model: Model{Threads: 2, Threshold: 0.8, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
@@ -209,6 +213,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Model.Threshold < 0 || c.Model.Threshold > 1 {
 		errs = append(errs, fmt.Errorf("model.threshold: %v is outside [0,1]", c.Model.Threshold))
+	}
+	if c.NATS.MaxPayloadMB < 1 || c.NATS.MaxPayloadMB > 64 {
+		errs = append(errs, fmt.Errorf("nats.max_payload_mb: %d is outside [1,64]", c.NATS.MaxPayloadMB))
 	}
 	if c.Pipeline.MaxDeliver < 1 {
 		errs = append(errs, fmt.Errorf("pipeline.max_deliver: must be at least 1"))

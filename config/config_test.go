@@ -15,7 +15,7 @@ func TestExampleFileIsValidAndMatchesDefaults(t *testing.T) {
 	}
 	d := Default()
 	if c.HTTP.Listen != d.HTTP.Listen || c.Pipeline.AckWait != d.Pipeline.AckWait || c.Model.Threshold != d.Model.Threshold ||
-		len(c.Sources.Buckets) != 1 || c.Pipeline.MaxAckPending != d.Pipeline.MaxAckPending {
+		len(c.Sources.Buckets) != 1 || c.Pipeline.MaxAckPending != d.Pipeline.MaxAckPending || c.NATS.MaxPayloadMB != d.NATS.MaxPayloadMB {
 		t.Fatalf("example differs from defaults: %+v", c)
 	}
 }
@@ -57,8 +57,10 @@ func TestValidate(t *testing.T) {
 	c := Default()
 	c.Index.Scoring = "magic"
 	c.Model.Threshold = 3
+	c.NATS.MaxPayloadMB = 0
 	err := c.Validate()
-	if err == nil || !strings.Contains(err.Error(), "index.scoring") || !strings.Contains(err.Error(), "model.threshold") {
+	if err == nil || !strings.Contains(err.Error(), "index.scoring") || !strings.Contains(err.Error(), "model.threshold") ||
+		!strings.Contains(err.Error(), "nats.max_payload_mb") {
 		t.Fatalf("validate: %v", err)
 	}
 }

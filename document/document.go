@@ -146,6 +146,9 @@ type Result struct {
 	Pages       int               `json:"pages,omitempty"`
 	Size        int               `json:"size"`
 	Text        string            `json:"text,omitempty"` // body, for the indexer; omitted on the wire when empty
+	// TextObject names the object ("bucket/name") that holds the body when
+	// the result would not fit in one message; Text is then empty.
+	TextObject string            `json:"text_object,omitempty"`
 	Meta        map[string]string `json:"meta,omitempty"`
 	Analysis
 	Depth       Depth        `json:"depth"` // deepest exit used for this document

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
@@ -24,6 +25,9 @@ type Indexer struct {
 	MaxWait  time.Duration // how long a batch waits to fill (default 20ms)
 	Metrics  *Metrics
 	Log      *slog.Logger
+	// Blobs reads the text of results that carry it by reference
+	// (Result.TextObject); without it such results are dead letters.
+	Blobs jetstream.JetStream
 	// OnIndexed, when set, is called after each batch is written (the web UI's
 	// live feed listens here in single-process mode).
 	OnIndexed func([]*document.Result)
@@ -60,6 +64,9 @@ func (x *Indexer) Handle(msg *message.Message) ([]*message.Message, error) {
 	if r.ID == "" {
 		return nil, Permanent(fmt.Errorf("result without id"))
 	}
+	if err := x.loadText(msg.Context(), &r); err != nil {
+		return nil, err
+	}
 	p := pending{r: &r, done: make(chan error, 1)}
 	select {
 	case x.queue <- p:
@@ -72,6 +79,25 @@ func (x *Indexer) Handle(msg *message.Message) ([]*message.Message, error) {
 	case <-msg.Context().Done():
 		return nil, msg.Context().Err()
 	}
+}
+
+// maxTextBytes bounds the text read back for one result.
+const maxTextBytes = 1 << 30
+
+// loadText fills in the text of a result that names its text object.
+func (x *Indexer) loadText(ctx context.Context, r *document.Result) error {
+	if r.TextObject == "" || r.Text != "" {
+		return nil
+	}
+	if x.Blobs == nil {
+		return Permanent(fmt.Errorf("result %s: text in %s but no object store configured", r.ID, r.TextObject))
+	}
+	data, err := readObject(ctx, x.Blobs, r.TextObject, maxTextBytes)
+	if err != nil {
+		return fmt.Errorf("result %s: %w", r.ID, err)
+	}
+	r.Text = string(data)
+	return nil
 }
 
 func (x *Indexer) loop(ctx context.Context) {

@@ -129,3 +129,33 @@ func TestRequestFromHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexerTextByReference checks how the indexer reads a result's text
+// from the object store: a missing object or bucket, or no object store at
+// all, is a permanent failure (a dead letter with its reason), and an
+// existing object fills in the text.
+func TestIndexerTextByReference(t *testing.T) {
+	ctx := context.Background()
+	js := embeddedJS(t)
+	x := &Indexer{Blobs: js}
+	r := &document.Result{ID: "d1", TextObject: TextBucket + "/d1"}
+	if err := x.loadText(ctx, r); !IsPermanent(err) {
+		t.Fatalf("missing bucket: %v, want a permanent error", err)
+	}
+	store, err := js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: TextBucket})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.loadText(ctx, r); !IsPermanent(err) {
+		t.Fatalf("missing object: %v, want a permanent error", err)
+	}
+	if _, err := store.PutString(ctx, "d1", "the whole text"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.loadText(ctx, r); err != nil || r.Text != "the whole text" {
+		t.Fatalf("loadText: %v, text %q", err, r.Text)
+	}
+	if err := (&Indexer{}).loadText(ctx, &document.Result{ID: "d2", TextObject: TextBucket + "/d2"}); !IsPermanent(err) {
+		t.Fatalf("no object store: %v, want a permanent error", err)
+	}
+}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -47,6 +48,10 @@ type Worker struct {
 	Limits   parse.Limits
 	Pub      message.Publisher
 	Blobs    jetstream.JetStream // for documents passed by object reference; may be nil
+	// MaxPayload is the largest message the broker takes; a result larger
+	// than that travels with its text in the TextBucket object store
+	// (Result.TextObject). Zero means 1 MiB, NATS's default.
+	MaxPayload int
 	Metrics  *Metrics
 	Log      *slog.Logger
 	// SubjectPrefix is where results go (default docmill.results); a shadow
@@ -134,26 +139,36 @@ func (w *Worker) content(ctx context.Context, msg *message.Message) ([]byte, err
 	if w.Blobs == nil {
 		return nil, Permanent(fmt.Errorf("object reference %q but no object store configured", ref))
 	}
+	lim := w.Limits.MaxBytes
+	if lim <= 0 {
+		lim = parse.DefaultLimits().MaxBytes
+	}
+	return readObject(ctx, w.Blobs, ref, lim)
+}
+
+// readObject reads the object that ref ("bucket/name") names, up to lim
+// bytes. A malformed reference, a missing object or one over the limit is
+// a permanent error: retrying cannot help.
+func readObject(ctx context.Context, js jetstream.JetStream, ref string, lim int64) ([]byte, error) {
 	bucket, name, ok := strings.Cut(ref, "/")
 	if !ok {
 		return nil, Permanent(fmt.Errorf("object reference %q: want bucket/name", ref))
 	}
-	os, err := w.Blobs.ObjectStore(ctx, bucket)
+	os, err := js.ObjectStore(ctx, bucket)
 	if err != nil {
+		if errors.Is(err, jetstream.ErrBucketNotFound) {
+			return nil, Permanent(fmt.Errorf("object %s: %w", ref, err))
+		}
 		return nil, fmt.Errorf("object store %s: %w", bucket, err)
 	}
 	r, err := os.Get(ctx, name)
 	if err != nil {
-		if err == jetstream.ErrObjectNotFound {
+		if errors.Is(err, jetstream.ErrObjectNotFound) {
 			return nil, Permanent(fmt.Errorf("object %s: %w", ref, err))
 		}
 		return nil, fmt.Errorf("get object %s: %w", ref, err)
 	}
 	defer r.Close()
-	lim := w.Limits.MaxBytes
-	if lim <= 0 {
-		lim = parse.DefaultLimits().MaxBytes
-	}
 	data, err := io.ReadAll(io.LimitReader(r, lim+1))
 	if err != nil {
 		return nil, fmt.Errorf("read object %s: %w", ref, err)
@@ -282,10 +297,55 @@ func resultSubject(prefix string, r *document.Result) string {
 	return subj
 }
 
-func (w *Worker) publish(ctx context.Context, r *document.Result, reprocess bool, ingestSeq, traceparent string) error {
+// TextBucket is the object store that holds the text of results too large
+// for one message, under the document id.
+const TextBucket = "docmill-texts"
+
+// payloadHeadroom is room left in a message for headers.
+const payloadHeadroom = 16 << 10
+
+// encode returns the result's JSON. When it would not fit in one message,
+// the text goes to TextBucket first and the JSON names it instead of
+// holding it, so a large document is analysed and indexed whole rather
+// than retried into the dead-letter queue.
+func (w *Worker) encode(ctx context.Context, r *document.Result) ([]byte, error) {
 	payload, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("encode result %s: %w", r.ID, err)
+		return nil, fmt.Errorf("encode result %s: %w", r.ID, err)
+	}
+	limit := w.MaxPayload
+	if limit <= 0 {
+		limit = 1 << 20
+	}
+	if len(payload) <= limit-payloadHeadroom || r.Text == "" {
+		return payload, nil
+	}
+	if w.Blobs == nil {
+		return nil, Permanent(fmt.Errorf("result %s is %d bytes, over the %d byte message limit, and no object store is configured", r.ID, len(payload), limit))
+	}
+	store, err := w.Blobs.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: TextBucket,
+		Description: "text of results too large for one message", Storage: jetstream.FileStorage})
+	if err != nil {
+		return nil, fmt.Errorf("text bucket: %w", err)
+	}
+	if _, err := store.PutString(ctx, r.ID, r.Text); err != nil {
+		return nil, fmt.Errorf("store text of %s: %w", r.ID, err)
+	}
+	small := *r
+	small.Text, small.TextObject = "", TextBucket+"/"+r.ID
+	if payload, err = json.Marshal(&small); err != nil {
+		return nil, fmt.Errorf("encode result %s: %w", r.ID, err)
+	}
+	if len(payload) > limit-payloadHeadroom {
+		return nil, Permanent(fmt.Errorf("result %s is %d bytes without its text, over the %d byte message limit", r.ID, len(payload), limit))
+	}
+	return payload, nil
+}
+
+func (w *Worker) publish(ctx context.Context, r *document.Result, reprocess bool, ingestSeq, traceparent string) error {
+	payload, err := w.encode(ctx, r)
+	if err != nil {
+		return err
 	}
 	// The result id is the document and model: a redelivery (a crash
 	// between publish and ack) or the same bytes ingested twice give one

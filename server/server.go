@@ -189,7 +189,8 @@ func (s *Server) connect(ctx context.Context) error {
 	c := s.o.Config
 	var err error
 	if c.NATS.URL == "" {
-		s.embedded, err = broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: filepath.Join(c.Data, "jetstream"), Listen: c.NATS.Listen})
+		s.embedded, err = broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: filepath.Join(c.Data, "jetstream"), Listen: c.NATS.Listen,
+			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20})
 		if err != nil {
 			return err
 		}
@@ -275,7 +276,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			IndexerConcurrency: c.Pipeline.IndexerConcurrency, MaxDeliver: c.Pipeline.MaxDeliver,
 			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
 	if s.analyzer != nil {
-		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, Metrics: s.metrics, Log: s.o.Log,
+		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, MaxPayload: int(s.nc.MaxPayload()), Metrics: s.metrics, Log: s.o.Log,
 			Limits: parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages}}
 		o.Worker.Pub = pipelinePublisher(s.js)
 		if c.Pipeline.KeepOriginals {
@@ -283,11 +284,11 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 		}
 	}
 	if s.shadowAn != nil {
-		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js,
+		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js, MaxPayload: o.Worker.MaxPayload,
 			Metrics: s.metrics, Log: s.o.Log, Limits: o.Worker.Limits}
 	}
 	if s.ix != nil {
-		o.Indexer = &pipeline.Indexer{Index: s.ix, Metrics: s.metrics, Log: s.o.Log, OnIndexed: func(rs []*document.Result) {
+		o.Indexer = &pipeline.Indexer{Index: s.ix, Blobs: s.js, Metrics: s.metrics, Log: s.o.Log, OnIndexed: func(rs []*document.Result) {
 			for _, r := range rs {
 				s.drift.Observe(r)
 			}

@@ -502,3 +502,54 @@ func stageNames(tr []document.StageTrace) []string {
 	}
 	return out
 }
+
+// TestLargeResultTravelsWithTextByReference ingests a text whose result
+// does not fit in one message (1 MiB here): its text goes to the
+// docmill-texts object store, the result names it, and the indexer reads
+// it back, so a word from the end of the text is found. Before, the
+// publish failed on every attempt and the document went to the DLQ.
+func TestLargeResultTravelsWithTextByReference(t *testing.T) {
+	h := startWith(t, t.TempDir(), func(c *config.Config) { c.NATS.MaxPayloadMB = 1 })
+	results := make(chan *nats.Msg, 4)
+	sub, err := h.nc.ChanSubscribe("docmill.results.>", results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	var b strings.Builder
+	for i := 0; b.Len() < 1500<<10; i++ {
+		fmt.Fprintf(&b, "Line %d of the archive records a routine delivery of parts to the warehouse.\n", i)
+	}
+	b.WriteString("The last line mentions zanzibarite once.\n")
+	resp, err := http.Post(h.base+"/api/documents?filename=archive.txt", "text/plain", strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("upload: %s", resp.Status)
+	}
+	var m *nats.Msg
+	select {
+	case m = <-results:
+	case <-time.After(60 * time.Second):
+		t.Fatal("no result published")
+	}
+	if len(m.Data) > 1<<20 {
+		t.Fatalf("result of %d bytes in one message", len(m.Data))
+	}
+	var r document.Result
+	if err := json.Unmarshal(m.Data, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Text != "" || r.TextObject != "docmill-texts/"+r.ID {
+		t.Fatalf("result carries %d bytes of text, text_object %q", len(r.Text), r.TextObject)
+	}
+	waitFor(t, "the last word searchable", 30*time.Second, func() bool {
+		return h.search("zanzibarite").Total == 1
+	})
+	dls, err := connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
+	if err != nil || len(dls) != 0 {
+		t.Fatalf("dead letters: %v %v", dls, err)
+	}
+}
