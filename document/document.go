@@ -137,19 +137,19 @@ type StageTrace struct {
 // Result is a processed document as published on docmill.results.<class>
 // and stored in the index.
 type Result struct {
-	ID          string            `json:"id"`
-	Filename    string            `json:"filename"`
-	Title       string            `json:"title"`
-	Source      string            `json:"source"`
-	ContentType string            `json:"content_type"`
-	Language    string            `json:"language"`
-	Pages       int               `json:"pages,omitempty"`
-	Size        int               `json:"size"`
-	Text        string            `json:"text,omitempty"` // body, for the indexer; omitted on the wire when empty
+	ID          string `json:"id"`
+	Filename    string `json:"filename"`
+	Title       string `json:"title"`
+	Source      string `json:"source"`
+	ContentType string `json:"content_type"`
+	Language    string `json:"language"`
+	Pages       int    `json:"pages,omitempty"`
+	Size        int    `json:"size"`
+	Text        string `json:"text,omitempty"` // body, for the indexer; omitted on the wire when empty
 	// TextObject names the object ("bucket/name") that holds the body when
 	// the result would not fit in one message; Text is then empty.
 	TextObject string            `json:"text_object,omitempty"`
-	Meta        map[string]string `json:"meta,omitempty"`
+	Meta       map[string]string `json:"meta,omitempty"`
 	Analysis
 	Depth       Depth        `json:"depth"` // deepest exit used for this document
 	Trace       []StageTrace `json:"trace"`

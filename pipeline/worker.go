@@ -2,8 +2,8 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -52,8 +52,8 @@ type Worker struct {
 	// than that travels with its text in the TextBucket object store
 	// (Result.TextObject). Zero means 1 MiB, NATS's default.
 	MaxPayload int
-	Metrics  *Metrics
-	Log      *slog.Logger
+	Metrics    *Metrics
+	Log        *slog.Logger
 	// SubjectPrefix is where results go (default docmill.results); a shadow
 	// worker publishes to docmill.shadow.<model> instead.
 	SubjectPrefix string
