@@ -281,6 +281,14 @@ func TestCorruptInputsArePermanentErrors(t *testing.T) {
 	for name, data := range cases {
 		parsePermanent(t, name, data)
 	}
+	// A damaged .docx is reported as a DOCX, not as an unknown zip, and
+	// a .zip stays unsupported.
+	if pe := parsePermanent(t, "corrupt.docx", []byte("PK\x03\x04garbage")); !strings.Contains(pe.Error(), "DOCX") {
+		t.Errorf("corrupt.docx: %v does not name the format", pe)
+	}
+	if pe := parsePermanent(t, "archive.zip", zipWithout(t)); !strings.Contains(pe.Error(), "unsupported") {
+		t.Errorf("archive.zip: %v", pe)
+	}
 	for seed := range uint64(40) {
 		// Random damage to a real PDF: every outcome is fine except a panic.
 		d := flip(pdf, seed)

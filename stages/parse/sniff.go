@@ -34,7 +34,8 @@ func Sniff(filename string, data []byte) string {
 	case bytes.Contains(head, []byte("%PDF-")):
 		return document.TypePDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if isDOCX(data) {
+		if isDOCX(data) || ext == ".docx" {
+			// a damaged .docx too: the DOCX parser says why
 			return document.TypeDOCX
 		}
 		return typeZip
