@@ -138,6 +138,18 @@ func (o *Originals) Has(ctx context.Context, id string) bool {
 	return err == nil
 }
 
+// Delete removes the original of id; a missing one is no error.
+func (o *Originals) Delete(ctx context.Context, id string) error {
+	st, err := o.bucket(ctx)
+	if err != nil {
+		return err
+	}
+	if err := st.Delete(ctx, id); err != nil && !errors.Is(err, jetstream.ErrObjectNotFound) {
+		return fmt.Errorf("delete original %s: %w", id, err)
+	}
+	return nil
+}
+
 // Reprocess sends a stored original back into the pipeline. The message
 // refers to the object instead of carrying the bytes, and its JetStream
 // message id is unique, so the ingest stream's de-duplication (keyed by

@@ -66,6 +66,7 @@ type facetTermView struct {
 }
 
 type searchPage struct {
+	Notice    string // after an action that led here, such as a deletion
 	Q         string
 	Query     index.Query
 	Result    *index.Result
@@ -107,6 +108,9 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Since, page.Until = dayOnly(r.URL.Query().Get("since")), dayOnly(r.URL.Query().Get("until"))
 	page.Filters = activeFilters(r.URL.Query())
+	if id := r.URL.Query().Get("deleted"); id != "" {
+		page.Notice = "Deleted document " + id + "."
+	}
 	s.render(w, "search.html", page)
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -111,30 +112,58 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 	return n, refused, err
 }
 
+// apiFlags are the flags of commands that talk to a running docmill's
+// HTTP API.
+type apiFlags struct{ server, token *string }
+
+func addAPIFlags(cmd *cobra.Command) apiFlags {
+	return apiFlags{
+		server: cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address"),
+		token:  cmd.Flags().String("auth-token", os.Getenv("DOCMILL_AUTH_TOKEN"), "bearer token"),
+	}
+}
+
+// call sends one API request and returns the body of a 2xx answer, or an
+// error with the status and the server's message.
+func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(*f.server, "/")+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	if *f.token != "" {
+		req.Header.Set("Authorization", "Bearer "+*f.token)
+	}
+	resp, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, *f.server, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode/100 != 2 {
+		msg := strings.TrimSpace(string(body))
+		var e struct{ Error string }
+		if json.Unmarshal(body, &e) == nil && e.Error != "" {
+			msg = e.Error
+		}
+		return nil, fmt.Errorf("%s: %s", resp.Status, msg)
+	}
+	return body, nil
+}
+
 func searchCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "search QUERY", Short: "Search a running docmill (query-string syntax)", Args: cobra.MinimumNArgs(1)}
-	srv := cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address")
+	api := addAPIFlags(cmd)
 	asJSON := cmd.Flags().Bool("json", false, "print the JSON response")
 	class := cmd.Flags().String("class", "", "only this class")
 	size := cmd.Flags().Int("size", 10, "hits")
-	token := cmd.Flags().String("auth-token", os.Getenv("DOCMILL_AUTH_TOKEN"), "bearer token")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		v := url.Values{"q": {strings.Join(args, " ")}, "size": {fmt.Sprint(*size)}}
 		if *class != "" {
 			v.Set("class", *class)
 		}
-		req, _ := http.NewRequestWithContext(cmd.Context(), http.MethodGet, strings.TrimRight(*srv, "/")+"/api/search?"+v.Encode(), nil)
-		if *token != "" {
-			req.Header.Set("Authorization", "Bearer "+*token)
-		}
-		resp, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
+		body, err := api.call(cmd.Context(), http.MethodGet, "/api/search?"+v.Encode())
 		if err != nil {
-			return fmt.Errorf("search %s: %w", *srv, err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("search: %s: %s", resp.Status, strings.TrimSpace(string(body)))
+			return fmt.Errorf("search: %w", err)
 		}
 		if *asJSON {
 			_, err := os.Stdout.Write(body)
@@ -157,6 +186,24 @@ func searchCmd() *cobra.Command {
 	return cmd
 }
 
+func deleteCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "delete ID...", Short: "Delete documents (full ids, as search --json gives) from a running docmill's index and stores",
+		Args: cobra.MinimumNArgs(1)}
+	api := addAPIFlags(cmd)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		var errs []error
+		for _, id := range args {
+			if _, err := api.call(cmd.Context(), http.MethodDelete, "/api/documents/"+url.PathEscape(id)); err != nil {
+				errs = append(errs, fmt.Errorf("delete %s: %w", id, err))
+				continue
+			}
+			fmt.Printf("deleted %s\n", id)
+		}
+		return errors.Join(errs...)
+	}
+	return cmd
+}
+
 func init() {
-	rootCmd.AddCommand(ingestCmd(), searchCmd())
+	rootCmd.AddCommand(ingestCmd(), searchCmd(), deleteCmd())
 }

@@ -248,8 +248,19 @@
     arm();
   }
 
+  // Forms with data-confirm (deleting a document) ask before they submit.
+  function initConfirm() {
+    var forms = document.querySelectorAll("form[data-confirm]");
+    for (var i = 0; i < forms.length; i++) {
+      forms[i].addEventListener("submit", function (ev) {
+        if (!window.confirm(this.getAttribute("data-confirm"))) ev.preventDefault();
+      });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.documentElement.classList.add("js");
+    initConfirm();
     var page = document.body.getAttribute("data-page");
     if (page === "search") initSearch();
     if (page === "upload") initUpload();

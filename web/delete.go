@@ -1,0 +1,88 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline"
+)
+
+// deleteDocument handles DELETE /api/documents/{id} (answered with JSON)
+// and the document page's button (a form post, answered with a redirect
+// to the search page). It removes the document from the index and every
+// copy of its content docmill keeps: the stored original, the text of a
+// large result and the object a large ingest travelled in. Results already
+// published stay in the results stream until its retention drops them.
+func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
+	id := chi.URLParam(r, "id")
+	api := r.Method == http.MethodDelete
+	err := s.remove(r.Context(), id)
+	switch {
+	case api && err == nil:
+		writeJSON(w, http.StatusOK, map[string]string{"id": id, "status": "deleted"})
+	case api && errors.Is(err, index.ErrNotFound):
+		writeError(w, http.StatusNotFound, err)
+	case api && errors.Is(err, errNoIndex):
+		writeError(w, http.StatusServiceUnavailable, err)
+	case api:
+		writeError(w, http.StatusInternalServerError, err)
+	case err == nil:
+		http.Redirect(w, r, "/?deleted="+url.QueryEscape(id), http.StatusSeeOther)
+	case errors.Is(err, index.ErrNotFound):
+		w.WriteHeader(http.StatusNotFound)
+		s.render(w, "notfound.html", nil)
+	default:
+		s.o.Log.Error("delete", "id", id, "err", err)
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+var errNoIndex = errors.New("this process has no index")
+
+// remove deletes id from the index first, so that a failure to clean up a
+// stored copy never leaves a searchable document whose copies are gone.
+func (s *Server) remove(ctx context.Context, id string) error {
+	if s.o.Index == nil {
+		return errNoIndex
+	}
+	if ok, err := s.o.Index.Has(ctx, id); err != nil {
+		return fmt.Errorf("delete %s: %w", id, err)
+	} else if !ok {
+		return fmt.Errorf("delete %s: %w", id, index.ErrNotFound)
+	}
+	if err := s.o.Index.Delete(id); err != nil {
+		return fmt.Errorf("delete %s from the index: %w", id, err)
+	}
+	s.o.Log.Info("document deleted", "doc_id", id)
+	var errs []error
+	if s.originals != nil {
+		errs = append(errs, s.originals.Delete(ctx, id))
+	}
+	if s.o.JS != nil {
+		errs = append(errs, deleteObject(ctx, s.o.JS, pipeline.TextBucket, id), deleteObject(ctx, s.o.JS, connectors.BlobBucket, id))
+	}
+	return errors.Join(errs...)
+}
+
+// deleteObject deletes bucket/name; a missing bucket or object is no error.
+func deleteObject(ctx context.Context, js jetstream.JetStream, bucket, name string) error {
+	st, err := js.ObjectStore(ctx, bucket)
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("object store %s: %w", bucket, err)
+	}
+	if err := st.Delete(ctx, name); err != nil && !errors.Is(err, jetstream.ErrObjectNotFound) {
+		return fmt.Errorf("delete %s/%s: %w", bucket, name, err)
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/web/internal/uitest"
+)
+
+// TestDeleteDocument deletes one document through the API and one through
+// the document page's form, on a real index and JetStream object stores:
+// each disappears from search and from every store that held a copy of
+// it, the other documents stay, and a second delete is a 404.
+func TestDeleteDocument(t *testing.T) {
+	ctx := context.Background()
+	_, js := startNATS(t)
+	docs := uitest.Samples()
+	apiDoc, formDoc := docs[0], docs[1]
+	// Copies of apiDoc's content: its original (stored under the hash of
+	// its bytes, which is the document id), the text of a large result and
+	// a large ingest's object.
+	originals := &Originals{JS: js}
+	id, err := originals.Put(ctx, apiDoc.Filename, "http", "text/plain", []byte(apiDoc.Text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	apiDoc.ID = id
+	ix := openIndex(t, docs...)
+	s := newServer(t, Options{Index: ix, Ingest: &connectors.Publisher{JS: js}, JS: js, Originals: originals})
+	stores := map[string]jetstream.ObjectStore{}
+	for _, b := range []string{pipeline.TextBucket, connectors.BlobBucket} {
+		st, err := js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.PutString(ctx, apiDoc.ID, apiDoc.Text); err != nil {
+			t.Fatal(err)
+		}
+		stores[b] = st
+	}
+
+	req := httptest.NewRequest(http.MethodDelete, "/api/documents/"+apiDoc.ID, nil)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"deleted"`) {
+		t.Fatalf("API delete: %d %s", rec.Code, rec.Body)
+	}
+	if _, err := ix.Get(ctx, apiDoc.ID); !errors.Is(err, index.ErrNotFound) {
+		t.Errorf("deleted document still in the index: %v", err)
+	}
+	for b, st := range stores {
+		if _, err := st.GetInfo(ctx, apiDoc.ID); !errors.Is(err, jetstream.ErrObjectNotFound) {
+			t.Errorf("%s still holds the document: %v", b, err)
+		}
+	}
+	if originals.Has(ctx, apiDoc.ID) {
+		t.Error("the original is still stored")
+	}
+
+	req = httptest.NewRequest(http.MethodPost, "/documents/"+formDoc.ID+"/delete", nil)
+	req.Header.Set("Origin", "http://example.com") // httptest's host
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/?deleted="+formDoc.ID {
+		t.Fatalf("form delete: %d %q", rec.Code, rec.Header().Get("Location"))
+	}
+	_, page := get(t, s, "/?deleted="+formDoc.ID)
+	if !strings.Contains(page, "Deleted document "+formDoc.ID) {
+		t.Error("the search page does not confirm the deletion")
+	}
+
+	res, err := ix.Search(ctx, index.Query{Facets: -1, Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int(res.Total) != len(docs)-2 {
+		t.Errorf("%d documents left, want %d", res.Total, len(docs)-2)
+	}
+	for _, h := range res.Hits {
+		if h.ID == apiDoc.ID || h.ID == formDoc.ID {
+			t.Errorf("search still finds %s", h.ID)
+		}
+	}
+	// Deleting again, or deleting what never was, is a 404; a cross-site
+	// form post is refused before anything is deleted.
+	for _, id := range []string{apiDoc.ID, "no-such-document"} {
+		rec = httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+id, nil))
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("delete %s again: %d", id, rec.Code)
+		}
+	}
+	req = httptest.NewRequest(http.MethodPost, "/documents/"+docs[2].ID+"/delete", nil)
+	req.Header.Set("Origin", "https://evil.example")
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("cross-site delete: %d", rec.Code)
+	}
+	if _, err := ix.Get(ctx, docs[2].ID); err != nil {
+		t.Errorf("cross-site post deleted a document: %v", err)
+	}
+}
