@@ -95,13 +95,19 @@ func (p *Progress) line(elapsed time.Duration) string {
 	if s := elapsed.Seconds(); s > 0 {
 		rate = float64(p.done) / s
 	}
-	eta := "?"
+	eta, speed := "?", fmt.Sprintf("%.1f/s", rate)
 	switch {
 	case p.done >= p.total:
 		eta = "done in " + elapsed.Round(100*time.Millisecond).String()
+	case elapsed < minRateWindow:
+		// a rate over the first milliseconds is noise ("17391304.3/s")
+		speed = "-/s"
 	case rate > 0:
 		left := time.Duration(float64(p.total-p.done) / rate * float64(time.Second))
 		eta = "ETA " + left.Round(time.Second).String()
 	}
-	return fmt.Sprintf("%s [%s] %d/%d  %.1f/s  %s   ", p.label, bar, p.done, p.total, rate, eta)
+	return fmt.Sprintf("%s [%s] %d/%d  %s  %s   ", p.label, bar, p.done, p.total, speed, eta)
 }
+
+// minRateWindow is how long a bar runs before it shows a rate and an ETA.
+const minRateWindow = time.Second

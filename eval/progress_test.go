@@ -17,6 +17,11 @@ func TestProgressLine(t *testing.T) {
 	if got != want {
 		t.Fatalf("got  %q\nwant %q", got, want)
 	}
+	// Over the first second a rate would be noise: none is shown.
+	p.done = 4
+	if got := p.line(time.Millisecond); !strings.Contains(got, "4/200  -/s  ?") {
+		t.Fatalf("start: %q", got)
+	}
 	p.done = 200
 	if got := p.line(4 * time.Second); !strings.Contains(got, "200/200  50.0/s  done in 4s") {
 		t.Fatalf("final: %q", got)
