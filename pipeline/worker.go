@@ -52,8 +52,10 @@ type Worker struct {
 	// than that travels with its text in the TextBucket object store
 	// (Result.TextObject). Zero means 1 MiB, NATS's default.
 	MaxPayload int
-	Metrics    *Metrics
-	Log        *slog.Logger
+	// Replicas of TextBucket when the worker creates it (default 1).
+	Replicas int
+	Metrics  *Metrics
+	Log      *slog.Logger
 	// SubjectPrefix is where results go (default docmill.results); a shadow
 	// worker publishes to docmill.shadow.<model> instead.
 	SubjectPrefix string
@@ -324,7 +326,7 @@ func (w *Worker) encode(ctx context.Context, r *document.Result) ([]byte, error)
 		return nil, Permanent(fmt.Errorf("result %s is %d bytes, over the %d byte message limit, and no object store is configured", r.ID, len(payload), limit))
 	}
 	store, err := w.Blobs.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: TextBucket,
-		Description: "text of results too large for one message", Storage: jetstream.FileStorage})
+		Description: "text of results too large for one message", Storage: jetstream.FileStorage, Replicas: w.Replicas})
 	if err != nil {
 		return nil, fmt.Errorf("text bucket: %w", err)
 	}

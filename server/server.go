@@ -276,7 +276,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			IndexerConcurrency: c.Pipeline.IndexerConcurrency, MaxDeliver: c.Pipeline.MaxDeliver,
 			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
 	if s.analyzer != nil {
-		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, MaxPayload: int(s.nc.MaxPayload()), Metrics: s.metrics, Log: s.o.Log,
+		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, MaxPayload: int(s.nc.MaxPayload()), Replicas: c.NATS.Replicas, Metrics: s.metrics, Log: s.o.Log,
 			Limits: parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages}}
 		o.Worker.Pub = pipelinePublisher(s.js)
 		if c.Pipeline.KeepOriginals {
@@ -284,7 +284,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 		}
 	}
 	if s.shadowAn != nil {
-		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js, MaxPayload: o.Worker.MaxPayload,
+		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js, MaxPayload: o.Worker.MaxPayload, Replicas: o.Worker.Replicas,
 			Metrics: s.metrics, Log: s.o.Log, Limits: o.Worker.Limits}
 	}
 	if s.ix != nil {
