@@ -34,8 +34,10 @@ var (
 // its title: <title>, else the first <h1>.
 func extractHTML(text string) *extracted {
 	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil { // html.Parse only fails on reader errors
-		return &extracted{text: normalize(text)}
+	if err != nil {
+		// html.Parse refuses more than 512 open elements (generated or
+		// broken markup); a token stream has no such limit
+		return extractHTMLStream(text)
 	}
 	w := &htmlWalker{}
 	w.walk(doc, false)
@@ -44,6 +46,69 @@ func extractHTML(text string) *extracted {
 		title = collapseSpaces(w.h1)
 	}
 	return &extracted{text: normalize(w.b.String()), title: title}
+}
+
+// extractHTMLStream extracts text from a token stream instead of a tree:
+// text outside skipped elements, a line break at each block element, the
+// first <title>. It is the fallback for markup html.Parse refuses.
+func extractHTMLStream(text string) *extracted {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var b, title strings.Builder
+	skip, inTitle := 0, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return &extracted{text: normalize(b.String()), title: collapseSpaces(title.String())}
+		}
+		name, _ := z.TagName()
+		a := atom.Lookup(name)
+		switch tt {
+		case html.TextToken:
+			switch {
+			case inTitle:
+				title.Write(z.Text())
+			case skip == 0:
+				writeCollapsed(&b, string(z.Text()))
+			}
+		case html.StartTagToken:
+			switch {
+			case a == atom.Title:
+				inTitle = true
+			case a == atom.Body:
+				skip = 0 // a <head> left open ends here
+			case skipped[a]:
+				skip++
+			case paraBlocks[a] || lineBlocks[a]:
+				b.WriteString("\n")
+			}
+		case html.EndTagToken:
+			switch {
+			case a == atom.Title:
+				inTitle = false
+			case skipped[a] && skip > 0:
+				skip--
+			case paraBlocks[a] || lineBlocks[a]:
+				b.WriteString("\n")
+			}
+		case html.SelfClosingTagToken:
+			if a == atom.Br || a == atom.Hr {
+				b.WriteString("\n")
+			}
+		}
+	}
+}
+
+// writeCollapsed writes t with its spaces collapsed, keeping one space
+// where t had whitespace at either end, so "a <b>b</b> c" stays three
+// words and "x<b>y</b>" stays one.
+func writeCollapsed(b *strings.Builder, t string) {
+	if strings.TrimLeftFunc(t, isHTMLSpace) != t {
+		b.WriteByte(' ')
+	}
+	b.WriteString(strings.Join(strings.Fields(t), " "))
+	if strings.TrimRightFunc(t, isHTMLSpace) != t {
+		b.WriteByte(' ')
+	}
 }
 
 type htmlWalker struct {
@@ -59,15 +124,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.b.WriteString(n.Data)
 			return
 		}
-		// Keep one space where the source had whitespace at either end, so
-		// "a <b>b</b> c" stays three words and "x<b>y</b>" stays one.
-		if strings.TrimLeftFunc(n.Data, isHTMLSpace) != n.Data {
-			w.b.WriteByte(' ')
-		}
-		w.b.WriteString(strings.Join(strings.Fields(n.Data), " "))
-		if strings.TrimRightFunc(n.Data, isHTMLSpace) != n.Data {
-			w.b.WriteByte(' ')
-		}
+		writeCollapsed(&w.b, n.Data)
 		return
 	case html.ElementNode:
 		if n.DataAtom == atom.Title && w.title.Len() == 0 {

@@ -130,6 +130,21 @@ func TestHTMLTitleFromH1(t *testing.T) {
 	}
 }
 
+// TestHTMLDeeperThanTheParserAllows covers markup html.Parse refuses (more
+// than 512 open elements, as generated or broken pages have): its text and
+// title still come out, without markup, script or style.
+func TestHTMLDeeperThanTheParserAllows(t *testing.T) {
+	deep := "<html><head><title>Deep &amp; Wide</title><style>p{color:red}</style><body>" +
+		strings.Repeat("<div>", 2000) + "<p>The processor shall notify the controller.</p><script>track()</script>" +
+		"<p>x<b>y</b> z<br/>next</p>" + strings.Repeat("</div>", 2000) + "</body></html>"
+	p := mustParse(t, "deep.html", []byte(deep))
+	if p.ContentType != document.TypeHTML || p.Title != "Deep & Wide" {
+		t.Errorf("type %s title %q", p.ContentType, p.Title)
+	}
+	contains(t, "deep html", p.Text, "The processor shall notify the controller.", "xy z\nnext")
+	absent(t, "deep html", p.Text, "<", "track", "color", "Deep")
+}
+
 func TestDOCX(t *testing.T) {
 	p := mustParse(t, "license.docx", readFixture(t, "license.docx"))
 	if p.ContentType != document.TypeDOCX || p.Title != "Fabrikam Software License" {
