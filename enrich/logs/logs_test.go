@@ -158,6 +158,26 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
+// TestSummarizeMessageLevels counts levels that syslog programs write at
+// the start of their message, where the header has no level field.
+func TestSummarizeMessageLevels(t *testing.T) {
+	lines := []string{
+		"May  1 09:00:01 web01 sshd[812]: error: maximum authentication attempts exceeded for root",
+		"May  1 09:00:02 web01 sshd[812]: Accepted publickey for deploy from 10.0.0.7 port 52144 ssh2",
+		"May  1 09:00:03 web01 app[77]: WARNING disk /var 91% full",
+		"May  1 09:00:04 web01 CRON[901]: (root) CMD (run-parts /etc/cron.hourly)",
+		"May  1 09:00:05 web01 app[77]: Errors are counted per request",
+		"May  1 09:00:06 web01 kernel: fatal: unable to mount /data",
+	}
+	s := Summarize(lines, nil)
+	if s.Levels["ERROR"] != 1 || s.Levels["WARN"] != 1 || s.Levels["FATAL"] != 1 || len(s.Levels) != 3 {
+		t.Errorf("levels %v, want one ERROR, one WARN, one FATAL", s.Levels)
+	}
+	if s.ErrorShare != 0.5 || len(s.Errors) != 2 {
+		t.Errorf("share %v errors %q", s.ErrorShare, s.Errors)
+	}
+}
+
 func TestRegistryMemory(t *testing.T) {
 	r := NewRegistry(nil, DefaultConfig())
 	a, b := r.Get("a"), r.Get("b")

@@ -46,13 +46,17 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 		if created {
 			isNew[id] = true
 		}
-		if h.Level != "" {
-			s.Levels[h.Level]++
+		level := h.Level
+		if level == "" {
+			level = messageLevel(content)
 		}
-		if severe(h.Level) {
+		if level != "" {
+			s.Levels[level]++
+		}
+		if severe(level) {
 			bad++
 		}
-		if isError(h.Level) && !errTpl[id] && len(s.Errors) < summaryErrorSamples {
+		if isError(level) && !errTpl[id] && len(s.Errors) < summaryErrorSamples {
 			errTpl[id] = true
 			s.Errors = append(s.Errors, clip(line, sampleMaxChars))
 		}
@@ -79,6 +83,22 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 		out = append(out, document.TemplateCount{ID: id, Template: tpl, Count: counts[id], New: isNew[id]})
 	}
 	return out, len(isNew)
+}
+
+// messageLevel finds a level that opens the message of a line whose header
+// has none, as syslog programs write it ("sshd[812]: error: maximum
+// authentication attempts exceeded", "app[7]: WARNING disk 91% full"): a
+// level word of three or more letters followed by a colon, or in capitals.
+func messageLevel(content string) string {
+	f := strings.Fields(content)
+	if len(f) < 2 {
+		return ""
+	}
+	w := strings.TrimSuffix(f[0], ":")
+	if len(w) < 3 || (w == f[0] && w != strings.ToUpper(w)) {
+		return ""
+	}
+	return normLevel(w)
 }
 
 func severe(level string) bool { return level == "WARN" || isError(level) }
