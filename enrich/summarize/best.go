@@ -26,7 +26,7 @@ var DefaultWeights = Weights{Centrality: 1, Position: 0.5, Deontic: 0.2}
 // sentence that fits the budget) and selects under the budget with
 // redundancy control.
 //
-// Under a budget of less than three typical sentences a scattered choice of
+// When not even one typical sentence fits the budget, a choice of cut
 // fragments reads badly and loses context, so the summary is then the
 // contiguous passage that starts at the best sentence.
 func Summarize(sentences []string, o Options) string {
@@ -183,4 +183,7 @@ func deontic(s string) bool {
 
 // passageSentences is the budget, in typical sentence lengths, under which
 // Summarize returns one contiguous passage instead of selected sentences.
-const passageSentences = 3
+// Chosen on the train and dev splits: 0 to 0.75 lose legal dev ROUGE-1
+// (.251-.256 against .284), 1.25 and more lose EU dev retrieval MRR
+// (.901-.910 against .919); 1 keeps both.
+const passageSentences = 1

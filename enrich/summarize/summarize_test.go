@@ -84,3 +84,35 @@ func TestEmpty(t *testing.T) {
 		t.Error("empty input gave a summary")
 	}
 }
+
+// TestSummarizePassageOnlyUnderOneSentence checks the passage threshold:
+// a budget that holds no typical sentence gives one contiguous passage
+// (cut to the budget); a budget that holds one or more gives whole
+// sentences chosen by score, which need not be adjacent, and never the
+// off-topic one.
+func TestSummarizePassageOnlyUnderOneSentence(t *testing.T) {
+	tight := Summarize(sents, Options{MaxChars: 40, Language: "en"})
+	if utf8.RuneCountInString(tight) > 40 || tight == "" {
+		t.Fatalf("tight budget: %q", tight)
+	}
+	inSentence := false
+	for _, s := range sents {
+		inSentence = inSentence || strings.HasPrefix(s, tight)
+	}
+	if !inSentence {
+		t.Errorf("under one sentence of budget the summary is the opening of one passage: %q", tight)
+	}
+	two := Summarize(sents, Options{MaxChars: 190, Language: "en"})
+	if strings.Contains(two, "weather") || utf8.RuneCountInString(two) > 190 {
+		t.Errorf("two-sentence budget: %q", two)
+	}
+	whole := 0
+	for _, s := range sents {
+		if strings.Contains(two, s) {
+			whole++
+		}
+	}
+	if whole != 2 {
+		t.Errorf("two-sentence budget should hold two whole sentences, has %d: %q", whole, two)
+	}
+}
