@@ -211,7 +211,10 @@ func afterAddress(s string) string {
 // notNameRe finds what a party name never holds: a time of day ("between
 // 8:00 a.m. and 6:30 p.m." also follows "between") or a state and ZIP
 // code, the tail of an address.
-var notNameRe = regexp.MustCompile(`\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.m\.|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`)
+var notNameRe = regexp.MustCompile(`\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.m\.|` + zipPattern + `\b`)
+
+// zipPattern is a US state and ZIP code ("NV 89169", "CA 90405-3035").
+const zipPattern = `\b[A-Z]{2}\s+\d{5}(?:-\d{4})?`
 
 // aliasRe finds a quoted alias introduced after a name: (the "Company"),
 // hereinafter referred to as the "Principal".
@@ -246,7 +249,7 @@ func aliasParties(x *collector, pre string) {
 }
 
 // addressEndRe is a text that ends with a state and ZIP code.
-var addressEndRe = regexp.MustCompile(`\b[A-Z]{2}\s+\d{5}(?:-\d{4})?[\s,]*$`)
+var addressEndRe = regexp.MustCompile(zipPattern + `[\s,]*$`)
 
 // aliasReach is how far before its alias a party may be named when an
 // address stands between them.
@@ -281,8 +284,8 @@ func nameBefore(s string) string {
 		}
 		i--
 	}
-	if rest := afterAddress(strings.Join(f[i:], " ")); rest != strings.Join(f[i:], " ") {
-		f, i = strings.Fields(rest), 0
+	if tail := strings.Join(f[i:], " "); afterAddress(tail) != tail {
+		f, i = strings.Fields(afterAddress(tail)), 0
 	}
 	for i < len(f) && (f[i] == "of" || f[i] == "and" || f[i] == "&") {
 		i++
