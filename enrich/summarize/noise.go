@@ -24,7 +24,7 @@ func NonProse(units []string) []bool {
 	out := make([]bool, len(units))
 	all := true
 	for i, u := range units {
-		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || seen[normUnit(u)] >= repeatedUnit
+		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || seen[normUnit(u)] >= repeatedUnit
 		all = all && out[i]
 	}
 	if all {
@@ -64,6 +64,30 @@ func normUnit(u string) string {
 func formula(u string) bool {
 	l := strings.ToLower(strings.TrimSpace(u))
 	return strings.HasPrefix(l, "in witness whereof") || strings.HasPrefix(l, "by signing")
+}
+
+// titleCase reports a short heading in title case ("Ability to Perform
+// Services.", "Limitation of Liability"): at most eight words, and every
+// word of four or more letters starts with a capital while some word is
+// in lower case, so a clause in capitals is not a heading.
+func titleCase(u string) bool {
+	words := strings.Fields(u)
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	long, lower := 0, false
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:()\"'")
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			long++
+		}
+		lower = lower || strings.ToUpper(w) != w
+	}
+	return long >= 2 && lower
 }
 
 // nameBlock reports a unit of five or more words that is neither
