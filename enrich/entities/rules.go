@@ -284,7 +284,7 @@ func nameBefore(s string) string {
 		}
 		i--
 	}
-	if tail := strings.Join(f[i:], " "); afterAddress(tail) != tail {
+	if tail := strings.Join(f[i:], " "); notNameRe.MatchString(tail) {
 		f, i = strings.Fields(afterAddress(tail)), 0
 	}
 	for i < len(f) && (f[i] == "of" || f[i] == "and" || f[i] == "&") {
