@@ -1,0 +1,60 @@
+// Package testpdf writes small, valid PDF files for tests: the objects are
+// given as PDF source, and the cross-reference table is computed, so a
+// test can state exactly the structure it exercises.
+package testpdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Build returns a PDF whose objects 1..n are objs, object 1 being the
+// catalog. An object may be a stream written as
+// "<< ... /Length %d >>stream\n...\nendstream": the %d is replaced by the
+// length of the data between the stream and endstream lines.
+func Build(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, withLength(o))
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// withLength fills in a stream object's /Length %d.
+func withLength(o string) string {
+	k := strings.Index(o, "stream\n")
+	if k < 0 || !strings.Contains(o[:k], "%d") {
+		return o
+	}
+	body := strings.TrimSuffix(o[k+len("stream\n"):], "\nendstream")
+	return fmt.Sprintf(o[:k], len(body)) + o[k:]
+}
+
+// Text returns a one-page PDF that shows lines (ASCII) in Helvetica, one
+// per line.
+func Text(lines ...string) []byte {
+	var content strings.Builder
+	content.WriteString("BT /F1 12 Tf 72 720 Td 14 TL\n")
+	for _, l := range lines {
+		l = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(l)
+		fmt.Fprintf(&content, "(%s) Tj T*\n", l)
+	}
+	content.WriteString("ET")
+	return Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Length %d >>stream\n"+content.String()+"\nendstream",
+	)
+}
