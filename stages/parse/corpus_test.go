@@ -70,7 +70,11 @@ func TestPDFJSCorpus(t *testing.T) {
 	for _, k := range keys {
 		t.Logf("  %4d  %s", reasons[k], k)
 	}
-	if counts["ok"] < len(files)/3 {
+	// 529 of 926 give text since form fields and annotations are read; a
+	// floor a little under that catches a regression without tying the
+	// test to one count (many corpus files are fuzzed, image-only or
+	// encrypted on purpose).
+	if counts["ok"] < len(files)*55/100 {
 		t.Errorf("only %d of %d PDFs parsed", counts["ok"], len(files))
 	}
 }

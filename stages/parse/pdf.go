@@ -59,6 +59,10 @@ const (
 	reasonPageTree   = "corrupt PDF (page tree unreadable)"
 )
 
+// reasonUndecodable is the failure of a PDF whose text is drawn in fonts
+// that give no way back to characters.
+const reasonUndecodable = "PDF text is not decodable (fonts without a Unicode map)"
+
 // extractPDFOnce is one attempt at extractPDF.
 func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 	r, err := openPDF(data)
@@ -118,10 +122,13 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		if firstErr != nil {
 			return nil, permanent("", "corrupt PDF (no page could be read)", firstErr)
 		}
+		if strings.ContainsRune(text, utf8.RuneError) {
+			return nil, permanent("", reasonUndecodable, nil)
+		}
 		return nil, permanent("", "PDF has no extractable text (scanned or image-only?)", nil)
 	}
 	if undecodable(text) {
-		return nil, permanent("", "PDF text is not decodable (fonts without a Unicode map)", nil)
+		return nil, permanent("", reasonUndecodable, nil)
 	}
 	if len(meta) == 0 {
 		meta = nil

@@ -3,9 +3,12 @@ package parse
 import (
 	"errors"
 	"math"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // The library's Page.Content ignores form XObjects (text drawn with "Do",
@@ -58,6 +61,10 @@ type fontInfo struct {
 	cidW    map[int]float64
 	dw      float64
 	decoded map[uint16]string // per-code decoding cache: the library's cmap lookup is slow
+	noMap   bool              // a simple font whose ToUnicode map decodes no code (see builtinText)
+	// toUnicode is a simple font's ToUnicode map when it also has an
+	// Encoding, which the library would use instead (see pdfcmap.go).
+	toUnicode map[byte]string
 }
 
 // decode maps raw codes to text one code at a time (two bytes for Type0
@@ -75,7 +82,14 @@ func (fi *fontInfo) decode(raw string) string {
 		}
 		s, ok := fi.decoded[code]
 		if !ok {
-			s = fi.enc.Decode(raw[i : i+step])
+			if t, found := fi.toUnicode[raw[i]]; found && step == 1 && printableText(t) {
+				s = t
+			} else {
+				s = fi.enc.Decode(raw[i : i+step])
+			}
+			if fi.noMap && (s == "" || s == "\uFFFD") {
+				s = builtinText(raw[i])
+			}
 			if len(fi.decoded) < 1<<16 {
 				fi.decoded[code] = s
 			}
@@ -83,6 +97,24 @@ func (fi *fontInfo) decode(raw string) string {
 		b.WriteString(s)
 	}
 	return b.String()
+}
+
+// builtinText decodes a code of a simple font whose ToUnicode map maps
+// nothing (some producers write an empty one) the way a viewer does:
+// through the font's built-in encoding, here Windows-1252, which the
+// standard Latin encodings agree with on letters, digits and punctuation.
+// Control codes stay undecodable: subset fonts number their glyphs from 1.
+// A map that decodes some codes is trusted: the codes it leaves out are
+// usually symbols, which Windows-1252 would turn into wrong punctuation.
+func builtinText(c byte) string {
+	if c < 0x20 || c == 0x7F {
+		return "\uFFFD"
+	}
+	r := charmap.Windows1252.DecodeByte(c)
+	if r == utf8.RuneError {
+		return "\uFFFD"
+	}
+	return string(r)
 }
 
 func newFontInfo(v pdf.Value) *fontInfo {
@@ -95,8 +127,42 @@ func newFontInfo(v pdf.Value) *fontInfo {
 			fi.dw = dw.Float64()
 		}
 		fi.cidW = parseCIDWidths(d.Key("W"))
+		return fi
 	}
+	if !v.Key("Encoding").IsNull() {
+		fi.toUnicode = readToUnicode(v.Key("ToUnicode"))
+	}
+	fi.noMap = v.Key("ToUnicode").Kind() == pdf.Stream && v.Key("Encoding").IsNull() &&
+		!symbolFont.MatchString(v.Key("BaseFont").Name()) && mapsNothing(fi.enc)
 	return fi
+}
+
+// printableText reports whether a ToUnicode entry is usable text: maps
+// that send letters to control characters or to nothing are broken, and
+// the font's encoding then knows better.
+func printableText(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7F || r == utf8.RuneError {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// symbolFont matches the names of icon and symbol fonts, whose codes are
+// pictures, not letters. The descriptor's Symbolic flag cannot tell: many
+// producers set it on every subset font, Arial included.
+var symbolFont = regexp.MustCompile(`(?i)icon|dingbat|symbol|wingding|webding|awesome|emoji`)
+
+// mapsNothing reports whether a simple font's decoder gives no character
+// for any code.
+func mapsNothing(enc pdf.TextEncoding) bool {
+	for c := 0; c < 256; c++ {
+		if s := enc.Decode(string([]byte{byte(c)})); s != "" && s != "\uFFFD" {
+			return false
+		}
+	}
+	return true
 }
 
 // parseCIDWidths reads a CIDFont W array: "c [w1 w2 ...]" or "c1 c2 w".
@@ -173,15 +239,15 @@ type textInterp struct {
 	stop  *stopFlag
 }
 
-// pageRuns returns the text runs of page p in content order. fonts is
-// shared by the pages of one document.
+// pageRuns returns the text runs of page p in content order, then those
+// of its visible form fields and text annotations. fonts is shared by the
+// pages of one document.
 func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag) []glyphRun {
 	ti := &textInterp{fonts: fonts, local: map[string]*fontInfo{}, stop: stop}
-	contents := p.V.Key("Contents")
-	if contents.IsNull() {
-		return nil
+	if contents := p.V.Key("Contents"); !contents.IsNull() {
+		ti.run(contents, p.Resources(), "", gstate{ctm: identityMat, th: 1}, 0)
 	}
-	ti.run(contents, p.Resources(), "", gstate{ctm: identityMat, th: 1}, 0)
+	ti.annotations(p)
 	return ti.runs
 }
 
