@@ -160,6 +160,7 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 		r   *pdf.Reader
 		err error
 	}
+	data = normalizeTail(normalizeHeader(data))
 	o, err := safeCall(func() opened {
 		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 		return opened{r, err}
@@ -176,6 +177,47 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 		return nil, permanent("", reason, err)
 	}
 	return r, nil
+}
+
+// normalizeHeader makes a PDF's header one the library accepts. It reads
+// only "%PDF-1.0" to "%PDF-1.7" followed by a line end at byte 0, so it
+// refuses PDF 2.0 (LaTeX and recent Acrobat write it), headers after a
+// few junk bytes (mail gateways, download scripts), and stray bytes after
+// the version; viewers read all of them. Offsets in a file count from its
+// first byte, so the header is rewritten in place with the same length,
+// and leading junk is only cut when a header follows it.
+func normalizeHeader(data []byte) []byte {
+	at := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
+	if at < 0 || len(data) < at+9 {
+		return data
+	}
+	h := data[at : at+9]
+	ok := string(h[:7]) == "%PDF-1." && h[7] >= '0' && h[7] <= '7' && (h[8] == '\r' || h[8] == '\n')
+	if at == 0 && ok {
+		return data
+	}
+	out := bytes.Clone(data[at:])
+	copy(out, "%PDF-1.7\n")
+	return out
+}
+
+// normalizeTail makes a PDF end the way the library requires: "%%EOF" in
+// the last 100 bytes. Files with bytes appended after it (padding, a mail
+// footer) are cut after the last "%%EOF" of their final kilobyte; a file
+// truncated just before it, with its startxref intact, gets one appended.
+func normalizeTail(data []byte) []byte {
+	if bytes.HasSuffix(bytes.TrimRight(data[max(0, len(data)-100):], "\r\n\t "), []byte("%%EOF")) {
+		return data
+	}
+	start := max(0, len(data)-1024)
+	if i := bytes.LastIndex(data[start:], []byte("%%EOF")); i >= 0 {
+		return data[:start+i+len("%%EOF")]
+	}
+	if bytes.Contains(data[start:], []byte("startxref")) {
+		body := bytes.TrimRight(data, "\r\n\t \x00")
+		return append(bytes.Clone(body), "\n%%EOF\n"...)
+	}
+	return data
 }
 
 // safeCall runs fn and turns a panic into an error wrapping errPanic

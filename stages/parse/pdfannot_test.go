@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -103,5 +104,35 @@ func TestPDFToUnicodeOverEncoding(t *testing.T) {
 	p := mustParse(t, "subset.pdf", data)
 	if !strings.Contains(p.Text, "Abcd copula") {
 		t.Errorf("text %q, want %q", p.Text, "Abcd copula")
+	}
+}
+
+// Viewers open these; the PDF library refuses them as they are, and only
+// the cross-reference rebuild would otherwise read the damaged ends.
+func TestPDFHeaderAndTrailerVariants(t *testing.T) {
+	good := testpdf.Text("Master Services Agreement")
+	variants := map[string][]byte{
+		"pdf-2.0":       append([]byte("%PDF-2.0\n"), good[len("%PDF-1.7\n"):]...),
+		"nul-after":     append([]byte("%PDF-1.2\x00"), good[len("%PDF-1.7"):]...),
+		"junk-before":   append([]byte("X-Mailer: gateway\r\n"), good...),
+		"junk-after":    append(bytes.Clone(good), bytes.Repeat([]byte("\x00"), 300)...),
+		"footer-after":  append(bytes.Clone(good), []byte("\n--\nScanned by MailGuard. This message is clean.\n")...),
+		"no-eof-marker": bytes.TrimSuffix(good, []byte("%%EOF\n")),
+	}
+	for name, data := range variants {
+		t.Run(name, func(t *testing.T) {
+			if bytes.Equal(data, good) {
+				t.Fatal("variant is the original")
+			}
+			p := mustParse(t, name+".pdf", data)
+			if !strings.Contains(p.Text, "Master Services Agreement") {
+				t.Errorf("text %q", p.Text)
+			}
+			// read through the file's own cross-reference table: a rebuilt
+			// one may pick superseded objects of an incrementally saved file
+			if p.Meta["repaired"] != "" {
+				t.Errorf("needed the repair path: %v", p.Meta)
+			}
+		})
 	}
 }
