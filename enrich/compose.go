@@ -31,7 +31,17 @@ type fallbackAnalyzer struct {
 	primary, fallback Analyzer
 }
 
-func (f *fallbackAnalyzer) Info() document.ModelInfo { return f.primary.Info() }
+// Info names the primary model, with the fallback's version as build
+// metadata ("0.2.0+free.1.5.0"): the composed output depends on both, so a
+// new model-free tier must make stored results stale for
+// `docmill backfill --only-stale-model` just as a new model does.
+func (f *fallbackAnalyzer) Info() document.ModelInfo {
+	p, fb := f.primary.Info(), f.fallback.Info()
+	if fb.Version != "" {
+		p.Version += "+" + fb.Tier + "." + fb.Version
+	}
+	return p
+}
 
 // Close releases the primary analyser's resources when it has any (a neural
 // model's ONNX Runtime sessions).
@@ -54,6 +64,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		fa.Tasks["fallback"] = document.TaskTrace{Depth: document.DepthNone}
 		return fa, nil
 	}
+	a.Model = f.Info()
 	if sn, ok := f.fallback.(subtypeNamer); ok && a.Class != "" && req.Wants(TaskClassify) {
 		if st, c, ok := sn.NameSubtype(doc, a.Class); ok {
 			a.Subtype, a.SubtypeConfidence = st, c

@@ -37,6 +37,10 @@ func TestComposedTierTakesSubtypeFromFreeHeads(t *testing.T) {
 	if an.Subtype != want || !strings.HasPrefix(an.Subtype, "contract/") || an.SubtypeConfidence <= 0 {
 		t.Fatalf("composed sub-type %q (%.2f), want the free heads' %q", an.Subtype, an.SubtypeConfidence, want)
 	}
+	// the result names both parts of the composed tier
+	if want := m.Info().Version + "+free." + enrich.FreeVersion; an.Model.Version != want || an.Model.Name != m.Info().Name {
+		t.Errorf("composed result's model %s@%s, want %s@%s", an.Model.Name, an.Model.Version, m.Info().Name, want)
+	}
 	if an.Subtype != "contract/Service" {
 		t.Errorf("sub-type %q, want contract/Service for a service agreement", an.Subtype)
 	}
