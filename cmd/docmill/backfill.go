@@ -102,7 +102,7 @@ func storedVia(server string) connectors.Stored {
 		}
 		resp, err := client.Do(req)
 		if err != nil {
-			return "", err
+			return "", fmt.Errorf("ask docmill at %s whether it is indexed (is the server there? --server or DOCMILL_SERVER names it): %w", server, err)
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode == http.StatusNotFound {

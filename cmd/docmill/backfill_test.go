@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// A backfill pointed at the wrong server must say which address it tried
+// and how to name the right one, not only "connection refused".
+func TestStoredViaNamesTheServer(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := "http://" + l.Addr().String()
+	l.Close() // nothing listens there now
+	_, err = storedVia(addr)(context.Background(), strings.Repeat("a", 64))
+	if err == nil || !strings.Contains(err.Error(), addr) || !strings.Contains(err.Error(), "--server") {
+		t.Fatalf("error %v, want one naming %s and --server", err, addr)
+	}
+
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/known") {
+			w.Write([]byte(`{"model":{"name":"docmill-mini","version":"0.2.0+free.1.5.0"}}`))
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	if v, err := storedVia(srv.URL)(context.Background(), "known"); err != nil || v != "docmill-mini@0.2.0+free.1.5.0" {
+		t.Errorf("stored %q, %v", v, err)
+	}
+	if v, err := storedVia(srv.URL)(context.Background(), "absent"); err != nil || v != "" {
+		t.Errorf("absent: %q, %v", v, err)
+	}
+}
