@@ -136,3 +136,36 @@ func TestPDFHeaderAndTrailerVariants(t *testing.T) {
 		})
 	}
 }
+
+// cjkFontPDF shows hex codes in a non-embedded Type0 font named by the
+// predefined CMap cmap, without a ToUnicode map.
+func cjkFontPDF(cmap, hex string) []byte {
+	return testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /"+cmap+" /DescendantFonts [6 0 R] >>",
+		"<< /Length %d >>stream\nBT /F1 12 Tf 72 720 Td <"+hex+"> Tj ET\nendstream",
+		"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"+
+			" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>",
+		"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+	)
+}
+
+func TestPDFPredefinedCJKCMaps(t *testing.T) {
+	for _, c := range []struct{ cmap, hex, want string }{
+		// GBK: one byte for ASCII, two for hanzi
+		{"GBK-EUC-H", "bacfcdacccf5bfee20436f6e7472616374", "合同条款 Contract"},
+		// UCS-2, which the library decoded before: the new path must too
+		{"UniGB-UCS2-H", "501f6b3e5408540c", "借款合同"},
+		// Shift-JIS, as Japanese producers write it
+		{"90ms-RKSJ-H", "93fa967b8cea8365834c", "日本語テキ"},
+	} {
+		t.Run(c.cmap, func(t *testing.T) {
+			p := mustParse(t, c.cmap+".pdf", cjkFontPDF(c.cmap, c.hex))
+			if !strings.Contains(p.Text, c.want) {
+				t.Errorf("text %q, want %q", p.Text, c.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -65,11 +66,17 @@ type fontInfo struct {
 	// toUnicode is a simple font's ToUnicode map when it also has an
 	// Encoding, which the library would use instead (see pdfcmap.go).
 	toUnicode map[byte]string
+	// cjk is the character set of a Type0 font named by a predefined CJK
+	// CMap (see pdfcjk.go); its codes are decoded as text in that set.
+	cjk encoding.Encoding
 }
 
 // decode maps raw codes to text one code at a time (two bytes for Type0
 // fonts, one otherwise), caching each code's text.
 func (fi *fontInfo) decode(raw string) string {
+	if fi.cjk != nil {
+		return cjkText(fi.cjk, raw)
+	}
 	step := 1
 	if fi.twoByte {
 		step = 2
@@ -127,6 +134,7 @@ func newFontInfo(v pdf.Value) *fontInfo {
 			fi.dw = dw.Float64()
 		}
 		fi.cidW = parseCIDWidths(d.Key("W"))
+		fi.cjk = cjkEncoding(v)
 		return fi
 	}
 	if !v.Key("Encoding").IsNull() {
@@ -197,6 +205,10 @@ func parseCIDWidths(w pdf.Value) map[int]float64 {
 // advance returns the summed glyph widths (in 1/1000 em) of raw codes and
 // how many of them are single-byte spaces (for word spacing).
 func (fi *fontInfo) advance(raw string) (total float64, codes, spaces int) {
+	if fi.cjk != nil {
+		total, codes = cjkAdvance(cjkText(fi.cjk, raw))
+		return total, codes, strings.Count(raw, " ")
+	}
 	if fi.twoByte {
 		for i := 0; i+1 < len(raw); i += 2 {
 			code := int(raw[i])<<8 | int(raw[i+1])
