@@ -20,10 +20,14 @@ const (
 
 var errTooLarge = errors.New("decompressed size over the limit")
 
-// extractDOCX reads word/document.xml: each paragraph becomes a line and
-// paragraphs are separated by blank lines, tabs and breaks are kept, tables
-// come out one cell paragraph per line. The title is docProps/core.xml's
-// dc:title, else the first Title or Heading paragraph.
+// extractDOCX reads word/document.xml as Word shows it with all tracked
+// changes accepted: each paragraph becomes a line and paragraphs are
+// separated by blank lines, tabs and breaks are kept, list and heading
+// numbers ("2.3", "(a)") are generated from word/numbering.xml, text boxes
+// are read once, and footnotes and endnotes follow the body, each marked
+// "[n]" where the body refers to it. Tables come out one cell paragraph
+// per line. The title is docProps/core.xml's dc:title, else the first
+// Title or Heading paragraph.
 func extractDOCX(data []byte, lim Limits) (*extracted, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -32,17 +36,13 @@ func extractDOCX(data []byte, lim Limits) (*extracted, error) {
 	if len(zr.File) > maxZipEntries {
 		return nil, permanent("", fmt.Sprintf("DOCX has %d entries, over the limit of %d", len(zr.File), maxZipEntries), nil)
 	}
-	var body, core *zip.File
+	parts := map[string]*zip.File{}
 	var declared uint64
 	for _, f := range zr.File {
 		declared += f.UncompressedSize64
-		switch f.Name {
-		case "word/document.xml":
-			body = f
-		case "docProps/core.xml":
-			core = f
-		}
+		parts[f.Name] = f
 	}
+	body := parts["word/document.xml"]
 	if body == nil {
 		return nil, permanent("", "DOCX without word/document.xml", nil)
 	}
@@ -53,13 +53,31 @@ func extractDOCX(data []byte, lim Limits) (*extracted, error) {
 	if err != nil {
 		return nil, permanent("", "cannot read DOCX body", err)
 	}
-	text, heading, err := docxText(raw)
+	// Numbering, styles and notes are optional: a damaged one costs its
+	// numbers or notes, not the document.
+	optional := func(name string) []byte {
+		if f := parts[name]; f != nil {
+			if b, err := readZipPart(f, lim.MaxBytes); err == nil {
+				return b
+			}
+		}
+		return nil
+	}
+	nums := newDocxNumbering(optional("word/numbering.xml"), optional("word/styles.xml"))
+	text, heading, err := docxText(raw, nums)
 	if err != nil {
 		return nil, permanent("", "corrupt DOCX body XML", err)
 	}
+	for _, notes := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
+		if raw := optional(notes); raw != nil {
+			if t, _, err := docxText(raw, nil); err == nil {
+				text += t
+			}
+		}
+	}
 	title := heading
-	if core != nil {
-		if raw, err := readZipPart(core, 1<<20); err == nil {
+	if f := parts["docProps/core.xml"]; f != nil {
+		if raw, err := readZipPart(f, 1<<20); err == nil {
 			if t := coreTitle(raw); t != "" {
 				title = t
 			}
@@ -86,54 +104,111 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 	return b, nil
 }
 
-// docxText walks the WordprocessingML body and returns its text and the
-// first Title/Heading paragraph.
-func docxText(raw []byte) (string, string, error) {
+// docxSkipped are elements whose text Word does not show with changes
+// accepted, or shows elsewhere: moved-away and deleted runs, and the
+// fallback copy of a text box (mc:AlternateContent carries it twice).
+var docxSkipped = map[string]bool{"moveFrom": true, "del": true, "Fallback": true}
+
+// docxPara is a paragraph being read; text boxes nest paragraphs in one.
+type docxPara struct {
+	text           strings.Builder
+	style          string
+	numID, level   string
+	heading, noted bool
+}
+
+// docxText walks a WordprocessingML part (the body, or the footnotes or
+// endnotes) and returns its text and the first Title/Heading paragraph.
+// nums generates list numbers; nil leaves them out. A note's paragraphs
+// start with its "[id]".
+func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(raw))
-	var b, para strings.Builder
-	heading := ""
-	inText, isHeading := false, false
+	var b strings.Builder
+	var stack []*docxPara
+	heading, note := "", ""
+	inText, skip := false, 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return "", "", fmt.Errorf("document.xml: %w", err)
+			return "", "", fmt.Errorf("%s: %w", "WordprocessingML", err)
+		}
+		var cur *docxPara
+		if len(stack) > 0 {
+			cur = stack[len(stack)-1]
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "p":
-				para.Reset()
-				isHeading = false
-			case "t":
+			name := t.Name.Local
+			if skip > 0 || docxSkipped[name] {
+				skip++
+				continue
+			}
+			switch {
+			case name == "p":
+				stack = append(stack, &docxPara{})
+			case name == "footnote" || name == "endnote":
+				note = ""
+				if attr(t, "type") == "" || attr(t, "type") == "normal" {
+					note = attr(t, "id")
+				} else {
+					skip++ // separators
+				}
+			case cur == nil:
+			case name == "t":
 				inText = true
-			case "tab":
-				para.WriteByte('\t')
-			case "br", "cr":
-				para.WriteByte('\n')
-			case "pStyle":
-				isHeading = isHeadingStyle(attr(t, "val"))
+			case name == "tab":
+				cur.text.WriteByte('\t')
+			case name == "br" || name == "cr":
+				cur.text.WriteByte('\n')
+			case name == "noBreakHyphen":
+				cur.text.WriteByte('-')
+			case name == "footnoteReference" || name == "endnoteReference":
+				cur.text.WriteString("[" + attr(t, "id") + "]")
+			case name == "pStyle":
+				cur.style = attr(t, "val")
+				cur.heading = isHeadingStyle(cur.style)
+			case name == "ilvl":
+				cur.level = attr(t, "val")
+			case name == "numId":
+				cur.numID = attr(t, "val")
 			}
 		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
 			switch t.Name.Local {
 			case "t":
 				inText = false
 			case "p":
-				line := strings.TrimSpace(para.String())
+				if cur == nil {
+					continue
+				}
+				stack = stack[:len(stack)-1]
+				line := strings.TrimSpace(cur.text.String())
+				label := nums.label(cur) // counts empty numbered paragraphs too, as Word does
 				if line == "" {
 					continue
 				}
-				if isHeading && heading == "" {
+				if cur.heading && heading == "" {
 					heading = line
+				}
+				if label != "" {
+					line = label + " " + line
+				}
+				if note != "" {
+					line = "[" + note + "] " + line
+					note = "" // the note's later paragraphs continue it
 				}
 				b.WriteString(line)
 				b.WriteString("\n\n")
 			}
 		case xml.CharData:
-			if inText {
-				para.Write(t)
+			if inText && skip == 0 && cur != nil {
+				cur.text.Write(t)
 			}
 		}
 	}

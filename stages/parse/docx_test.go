@@ -1,0 +1,116 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// docxOf zips WordprocessingML parts into a .docx.
+func docxOf(t *testing.T, parts map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range parts {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = w.Write([]byte(body))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
+
+func wPara(style, numID, level, text string) string {
+	ppr := ""
+	if style != "" {
+		ppr += `<w:pStyle w:val="` + style + `"/>`
+	}
+	if numID != "" {
+		ppr += `<w:numPr><w:ilvl w:val="` + level + `"/><w:numId w:val="` + numID + `"/></w:numPr>`
+	}
+	return `<w:p><w:pPr>` + ppr + `</w:pPr><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+}
+
+func TestDOCXAsWordShowsIt(t *testing.T) {
+	body := wPara("Title", "", "", "Master Services Agreement") +
+		wPara("Heading1", "", "", "Definitions") + // numbered by its style
+		wPara("", "1", "1", "Services means the work in Schedule A.") +
+		wPara("", "1", "1", "Fees means the amounts in Schedule B.") +
+		wPara("", "1", "2", "including travel;") +
+		wPara("", "1", "2", "excluding taxes.") +
+		wPara("Heading1", "", "", "Term") +
+		wPara("", "1", "1", "This Agreement lasts two years.") +
+		wPara("", "2", "0", "a bullet point") +
+		wPara("Heading1", "0", "0", "Unnumbered heading") +
+		// tracked changes, accepted: inserted and moved-to text stays,
+		// deleted and moved-away text goes
+		`<w:p><w:r><w:t xml:space="preserve">Payment is due within </w:t></w:r>` +
+		`<w:del><w:r><w:delText>sixty</w:delText></w:r></w:del><w:ins><w:r><w:t>thirty</w:t></w:r></w:ins>` +
+		`<w:r><w:t xml:space="preserve"> days</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>` +
+		`<w:moveFrom><w:r><w:t>of invoice</w:t></w:r></w:moveFrom><w:r><w:t>.</w:t></w:r></w:p>` +
+		// a text box: Word writes it twice, as DrawingML and as VML fallback
+		`<w:p><w:r><w:t xml:space="preserve">Signed: </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">` +
+		`<w:drawing><w:txbxContent><w:p><w:r><w:t>Box text once</w:t></w:r></w:p></w:txbxContent></w:drawing>` +
+		`</mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Box text once</w:t></w:r></w:p></w:txbxContent></w:pict>` +
+		`</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Jane Doe</w:t></w:r></w:p>`
+	numbering := `<w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="10">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="20"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num>
+</w:numbering>`
+	styles := `<w:styles ` + wNS + `>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Normal"/>
+</w:styles>`
+	footnotes := `<w:footnotes ` + wNS + `>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:t>Business days, as defined in clause 1.1.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>`
+	data := docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+		"word/styles.xml":    styles,
+		"word/footnotes.xml": footnotes,
+	})
+	p := mustParse(t, "msa.docx", data)
+	if p.Title != "Master Services Agreement" {
+		t.Errorf("title %q", p.Title)
+	}
+	contains(t, "docx", p.Text,
+		"1. Definitions\n\n1.1 Services means", "1.2 Fees means", "(a) including travel;", "(b) excluding taxes.",
+		"2. Term\n\n2.1 This Agreement", "\n\na bullet point", "\n\nUnnumbered heading",
+		"Payment is due within thirty days[1].", "Box text once\n\nSigned: Jane Doe",
+		"[1] Business days, as defined in clause 1.1.")
+	absent(t, "docx", p.Text, "sixty", "of invoice", "\uf0b7", "3. Unnumbered")
+	if n := strings.Count(p.Text, "Box text once"); n != 1 {
+		t.Errorf("text box read %d times", n)
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for _, c := range []struct {
+		v      int
+		format string
+		want   string
+	}{
+		{3, "decimal", "3"}, {3, "lowerLetter", "c"}, {28, "lowerLetter", "bb"}, {2, "upperLetter", "B"},
+		{4, "lowerRoman", "iv"}, {1994, "upperRoman", "MCMXCIV"}, {7, "decimalZero", "07"}, {12, "decimalZero", "12"},
+		{5, "ordinal", "5"}, // formats without a rule are written as decimals
+	} {
+		if got := formatNumber(c.v, c.format); got != c.want {
+			t.Errorf("formatNumber(%d, %s) = %q, want %q", c.v, c.format, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package parse
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+)
+
+// Word does not store list and heading numbers ("2.3", "(a)", "iv.") in
+// the text: it generates them from word/numbering.xml, where a paragraph's
+// numId and level pick a format ("%1.%2.") and a counter. Contracts refer
+// to their clauses by these numbers, so docmill generates them too.
+
+// docxLevel is one level of a list definition.
+type docxLevel struct {
+	start  int
+	format string // numFmt: decimal, lowerLetter, upperRoman, bullet, ...
+	text   string // lvlText: "%1.%2.", "(%3)", a bullet character
+}
+
+// docxNumbering generates list numbers in document order.
+type docxNumbering struct {
+	levels   map[string][]docxLevel // numId -> its abstract definition's levels
+	starts   map[string]map[int]int // numId -> level -> startOverride
+	styles   map[string][2]string   // paragraph style -> numId, level
+	counters map[string][]int       // numId -> current counter per level
+}
+
+// maxListLevels is the number of levels Word defines per list.
+const maxListLevels = 9
+
+// newDocxNumbering reads numbering.xml and the numbering that styles.xml
+// attaches to paragraph styles (numbered headings); nil when the document
+// has no numbering.
+func newDocxNumbering(numbering, styles []byte) *docxNumbering {
+	if len(numbering) == 0 {
+		return nil
+	}
+	abstract := map[string][]docxLevel{}
+	n := &docxNumbering{levels: map[string][]docxLevel{}, starts: map[string]map[int]int{},
+		styles: map[string][2]string{}, counters: map[string][]int{}}
+	var absID, numID string
+	var lvl *docxLevel
+	var lvlAt, overrideAt int
+	eachStart(numbering, func(st xml.StartElement) {
+		switch st.Name.Local {
+		case "abstractNum":
+			absID, numID = attr(st, "abstractNumId"), ""
+			abstract[absID] = make([]docxLevel, maxListLevels)
+			for i := range abstract[absID] {
+				abstract[absID][i] = docxLevel{start: 1, format: "decimal"}
+			}
+		case "num":
+			numID, absID = attr(st, "numId"), ""
+		case "abstractNumId":
+			if numID != "" {
+				n.levels[numID] = abstract[attr(st, "val")]
+			}
+		case "lvlOverride":
+			overrideAt, _ = strconv.Atoi(attr(st, "ilvl"))
+		case "startOverride":
+			if numID != "" {
+				if n.starts[numID] == nil {
+					n.starts[numID] = map[int]int{}
+				}
+				n.starts[numID][overrideAt], _ = strconv.Atoi(attr(st, "val"))
+			}
+		case "lvl":
+			lvl = nil
+			lvlAt, _ = strconv.Atoi(attr(st, "ilvl"))
+			if levels := abstract[absID]; absID != "" && lvlAt >= 0 && lvlAt < len(levels) {
+				lvl = &levels[lvlAt]
+			}
+		case "start":
+			if lvl != nil {
+				lvl.start, _ = strconv.Atoi(attr(st, "val"))
+			}
+		case "numFmt":
+			if lvl != nil {
+				lvl.format = attr(st, "val")
+			}
+		case "lvlText":
+			if lvl != nil {
+				lvl.text = attr(st, "val")
+			}
+		}
+	})
+	n.readStyles(styles)
+	return n
+}
+
+// readStyles records the numbering of paragraph styles, following basedOn.
+func (n *docxNumbering) readStyles(styles []byte) {
+	type style struct{ numID, level, basedOn string }
+	all := map[string]*style{}
+	var cur *style
+	eachStart(styles, func(st xml.StartElement) {
+		switch st.Name.Local {
+		case "style":
+			cur = &style{}
+			all[attr(st, "styleId")] = cur
+		case "basedOn":
+			if cur != nil {
+				cur.basedOn = attr(st, "val")
+			}
+		case "numId":
+			if cur != nil {
+				cur.numID = attr(st, "val")
+			}
+		case "ilvl":
+			if cur != nil {
+				cur.level = attr(st, "val")
+			}
+		}
+	})
+	for id, s := range all {
+		for depth := 0; depth < 8 && s != nil && s.numID == ""; depth++ {
+			s = all[s.basedOn]
+		}
+		if s != nil && s.numID != "" {
+			n.styles[id] = [2]string{s.numID, s.level}
+		}
+	}
+}
+
+// eachStart calls fn for every start element of an XML part, up to the
+// end or the first syntax error (a damaged part yields what precedes it).
+func eachStart(raw []byte, fn func(xml.StartElement)) {
+	dec := xml.NewDecoder(bytes.NewReader(raw))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		if st, ok := tok.(xml.StartElement); ok {
+			fn(st)
+		}
+	}
+}
+
+// label advances the counters for paragraph p and returns its number, ""
+// when it is not numbered. A paragraph's own numPr wins over its style's;
+// numId 0 switches numbering off.
+func (n *docxNumbering) label(p *docxPara) string {
+	if n == nil {
+		return ""
+	}
+	numID, level := p.numID, p.level
+	if ref, ok := n.styles[p.style]; ok {
+		if numID == "" {
+			numID = ref[0]
+		}
+		if level == "" {
+			level = ref[1]
+		}
+	}
+	levels := n.levels[numID]
+	at, _ := strconv.Atoi(level)
+	if len(levels) == 0 || at < 0 || at >= len(levels) {
+		return ""
+	}
+	c := n.counters[numID]
+	if c == nil {
+		c = make([]int, len(levels))
+		for i := range c {
+			c[i] = n.startOf(numID, levels, i) - 1
+		}
+		n.counters[numID] = c
+	}
+	c[at]++
+	for i := at + 1; i < len(c); i++ {
+		c[i] = n.startOf(numID, levels, i) - 1
+	}
+	lv := levels[at]
+	if lv.format == "bullet" || lv.format == "none" {
+		return "" // a bullet or nothing: not a number anybody cites
+	}
+	out := lv.text
+	for i := 0; i <= at; i++ {
+		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), levels[i].format))
+	}
+	return strings.TrimSpace(out)
+}
+
+func (n *docxNumbering) startOf(numID string, levels []docxLevel, i int) int {
+	if s, ok := n.starts[numID][i]; ok {
+		return s
+	}
+	return levels[i].start
+}
+
+// formatNumber writes a list counter in a numFmt.
+func formatNumber(v int, format string) string {
+	switch format {
+	case "lowerLetter":
+		return letters(v)
+	case "upperLetter":
+		return strings.ToUpper(letters(v))
+	case "lowerRoman":
+		return strings.ToLower(roman(v))
+	case "upperRoman":
+		return roman(v)
+	case "decimalZero":
+		if v < 10 {
+			return "0" + strconv.Itoa(v)
+		}
+	}
+	return strconv.Itoa(v)
+}
+
+// letters is Word's a..z, aa..zz, aaa... sequence.
+func letters(v int) string {
+	if v < 1 {
+		return strconv.Itoa(v)
+	}
+	return strings.Repeat(string(rune('a'+(v-1)%26)), (v-1)/26+1)
+}
+
+func roman(v int) string {
+	if v < 1 || v > 3999 {
+		return strconv.Itoa(v)
+	}
+	var b strings.Builder
+	for _, p := range []struct {
+		n int
+		s string
+	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for ; v >= p.n; v -= p.n {
+			b.WriteString(p.s)
+		}
+	}
+	return b.String()
+}
