@@ -117,14 +117,14 @@ func searchRun(ctx context.Context, dir string, o index.Options, docs []*documen
 	defer ix.Close()
 	bar := NewProgress(opt.Progress, len(docs)+len(queries), "index+search "+label)
 	defer bar.Done()
-	const batch = 100
-	for i := 0; i < len(docs); i += batch {
-		part := docs[i:min(i+batch, len(docs))]
-		if err := ix.PutBatch(ctx, part); err != nil {
-			return nil, fmt.Errorf("index %s: %w", label, err)
-		}
-		bar.Add(len(part))
+	// One batch makes one segment: Bleve's BM25 reads document counts
+	// and field lengths per segment, so with several segments a score
+	// depends on how the background merges went, and a metric would vary
+	// from run to run.
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		return nil, fmt.Errorf("index %s: %w", label, err)
 	}
+	bar.Add(len(docs))
 	run := Run{}
 	for _, q := range queries {
 		text := QueryWords(q.Text)
@@ -140,6 +140,19 @@ func searchRun(ctx context.Context, dir string, o index.Options, docs []*documen
 		for i, h := range r.Hits {
 			ids[i] = h.ID
 		}
+		// Bleve returns equal scores in an order that depends on how its
+		// segments were merged, which varies from run to run; a metric
+		// must not, so ties go by id.
+		score := make(map[string]float64, len(r.Hits))
+		for _, h := range r.Hits {
+			score[h.ID] = h.Score
+		}
+		sort.SliceStable(ids, func(a, b int) bool {
+			if score[ids[a]] != score[ids[b]] {
+				return score[ids[a]] > score[ids[b]]
+			}
+			return ids[a] < ids[b]
+		})
 		run[q.ID] = ids
 		bar.Add(1)
 	}
