@@ -20,7 +20,7 @@ import (
 // FreeVersion is the model-free tier's version; bump it whenever its
 // output for the same document changes, so stored results can be told
 // apart and reprocessed.
-const FreeVersion = "1.5.0"
+const FreeVersion = "1.6.0"
 
 // Defaults of the model-free tier.
 const (
@@ -175,19 +175,26 @@ func (f *Free) logs(doc *document.Parsed, a *document.Analysis, persist bool) {
 // keywords extracts key phrases; for a log they come from its most
 // frequent templates, since raw log lines are mostly numbers and ids.
 func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analysis) {
-	text := clip(withTitle(doc), maxAnalysisBytes)
-	if a.Log != nil {
-		var b strings.Builder
-		for _, t := range a.Log.Templates {
-			b.WriteString(strings.ReplaceAll(t.Template, "<*>", ","))
-			b.WriteString(".\n")
+	if a.Log == nil {
+		if kws := f.extractKeywords(doc, language); kws != nil {
+			a.Keywords = kws
 		}
-		text = b.String()
+		return
 	}
-	kws := keywords.Extract(text, keywords.Options{Top: f.o.TopKeywords, Language: language})
-	if kws != nil {
+	var b strings.Builder
+	for _, t := range a.Log.Templates {
+		b.WriteString(strings.ReplaceAll(t.Template, "<*>", ","))
+		b.WriteString(".\n")
+	}
+	if kws := keywords.Extract(b.String(), keywords.Options{Top: f.o.TopKeywords, Language: language}); kws != nil {
 		a.Keywords = kws
 	}
+}
+
+// extractKeywords returns a document's (not a log's) key phrases as the
+// keyword task finds them.
+func (f *Free) extractKeywords(doc *document.Parsed, language string) []document.Keyword {
+	return keywords.Extract(clip(withTitle(doc), maxAnalysisBytes), keywords.Options{Top: f.o.TopKeywords, Language: language})
 }
 
 // summary is the extractive summary; for a log, a sentence on what
@@ -202,7 +209,14 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 		sentences = lang.Sentences(clip(doc.Text, maxAnalysisBytes), language)
 	}
 	sentences = clipSentences(sentences, maxAnalysisBytes)
-	a.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: f.o.SummaryChars, Language: language})
+	// The summary weighs the key phrases; when they were not asked for,
+	// they are extracted here, so a summary does not depend on which other
+	// tasks ran.
+	kws := a.Keywords
+	if len(kws) == 0 {
+		kws = f.extractKeywords(doc, language)
+	}
+	a.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: f.o.SummaryChars, Language: language, Keywords: kws})
 }
 
 // maxAnalysisBytes bounds the text that keywords and summaries read: the

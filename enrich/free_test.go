@@ -212,3 +212,18 @@ func TestFreeLargeDocumentIsBounded(t *testing.T) {
 		t.Errorf("keywords %v summary %q", a.Keywords, a.Summary)
 	}
 }
+
+// The summary weighs the document's key phrases, and is the same whether
+// or not the keyword task was asked for (eval asks for the summary alone).
+func TestFreeSummaryDoesNotDependOnOtherTasks(t *testing.T) {
+	doc := parsed("cuad-138-maintenance.txt", sample(t, "contracts/cuad-138-maintenance.txt"), document.TypeText)
+	f := enrich.NewFree(enrich.FreeOptions{SummaryChars: 400})
+	alone := analyze(t, f, doc, enrich.Request{Tasks: []string{enrich.TaskSummary}})
+	all := analyze(t, f, doc, enrich.Request{})
+	if alone.Summary == "" || alone.Summary != all.Summary {
+		t.Errorf("summary alone:\n%q\nwith every task:\n%q", alone.Summary, all.Summary)
+	}
+	if len(alone.Keywords) != 0 {
+		t.Errorf("keywords returned though not asked for: %v", alone.Keywords)
+	}
+}

@@ -16,10 +16,20 @@ type Weights struct {
 	Frequency  float64 // mean document frequency of the sentence's words (SumBasic)
 	Short      float64 // penalty for sentences under five content words
 	Deontic    float64 // bonus for a sentence that grants, obliges or forbids (may, must, shall, agree ...)
+	Keywords   float64 // weight of the document's key phrases (Options.Keywords) a sentence covers; selection only
 }
 
 // DefaultWeights is the single configuration Summarize uses.
-var DefaultWeights = Weights{Centrality: 1, Position: 0.5, Deontic: 0.2}
+//
+// Keywords was chosen later, on the train and dev splits of both summary
+// sets, as the weight (of 0, 0.02, 0.05, 0.1, 0.2, 0.3) with the largest
+// smallest margin over the better baseline on the four: 0.05 raised EU
+// retrieval MRR on train .927 -> .939 and on dev .919 -> .932 (TextRank
+// .926, .930) and kept legal ROUGE-1 above LEAD (train .240 -> .238,
+// LEAD .237; dev .284). Key phrases weigh only in selecting sentences:
+// also weighting them in choosing a passage's start cost legal dev .02 to
+// .03 at every weight tried.
+var DefaultWeights = Weights{Centrality: 1, Position: 0.5, Deontic: 0.2, Keywords: 0.05}
 
 // Summarize is the model-free summariser: it scores each sentence by
 // centrality, graph rank, word salience and position (on the part of the
@@ -34,8 +44,13 @@ func Summarize(sentences []string, o Options) string {
 	if len(u) == 0 {
 		return ""
 	}
-	scores := Scores(u, o, DefaultWeights)
-	if o.budget() < passageSentences*medianRunes(u) {
+	w := DefaultWeights
+	passage := o.budget() < passageSentences*medianRunes(u)
+	if passage {
+		w.Keywords = 0
+	}
+	scores := Scores(u, o, w)
+	if passage {
 		order := rankOrder(scores)
 		best := order[0]
 		skip := NonProse(u)
@@ -144,9 +159,16 @@ func Scores(sentences []string, o Options, w Weights) []float64 {
 		}
 		rank = normalise(pageRank(sim, 0.85, 30))
 	}
+	var kw bag
+	if w.Keywords != 0 {
+		kw = keywordBag(o)
+	}
 	scores := make([]float64, n)
 	for i, b := range bags {
 		s := w.Centrality*cosine(b, docTF) + w.Position/(1+float64(i))
+		for t := range b {
+			s += w.Keywords * kw[t]
+		}
 		if rank != nil {
 			s += w.Rank * rank[i]
 		}
@@ -166,6 +188,19 @@ func Scores(sentences []string, o Options, w Weights) []float64 {
 		scores[i] = s
 	}
 	return scores
+}
+
+// keywordBag gives each content word of the key phrases in o the score
+// of the best phrase it appears in: a sentence's coverage is the sum over
+// its words, so the sentence that names what the document is about wins.
+func keywordBag(o Options) bag {
+	kw := bag{}
+	for _, k := range o.Keywords {
+		for t := range bagOf(k.Text, o.Language) {
+			kw[t] = math.Max(kw[t], k.Score)
+		}
+	}
+	return kw
 }
 
 // deonticWords mark the sentences of legal text that state a right, duty

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/keywords"
 	"github.com/docmill/docmill/lang"
 )
@@ -23,6 +24,9 @@ const DefaultMaxChars = 600
 type Options struct {
 	MaxChars int    // budget in characters (runes); DefaultMaxChars when zero
 	Language string // "en", "zh", ...; sentences are joined without spaces for "zh"
+	// Keywords are the document's key phrases, best first; Summarize
+	// prefers sentences that cover them when it selects sentences.
+	Keywords []document.Keyword
 }
 
 func (o Options) budget() int {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/docmill/docmill/document"
 )
 
 var sents = []string{
@@ -114,5 +116,26 @@ func TestSummarizePassageOnlyUnderOneSentence(t *testing.T) {
 	}
 	if whole != 2 {
 		t.Errorf("two-sentence budget should hold two whole sentences, has %d: %q", whole, two)
+	}
+}
+
+// When Summarize selects sentences, one that names the document's key
+// phrases beats one that merely repeats its common words.
+func TestSummarizePrefersKeyPhrases(t *testing.T) {
+	sentences := []string{
+		"These terms apply to the parties and set out the terms of the service for the parties.",
+		"The parties agree that these terms of service apply to the service and to the parties.",
+		"Personal data breaches must be reported to the supervisory authority within 72 hours.",
+		"Each of the parties accepts the terms of service as they apply to the parties.",
+	}
+	o := Options{MaxChars: 100, Language: "en"}
+	plain := Summarize(sentences, o)
+	o.Keywords = []document.Keyword{{Text: "personal data breaches", Score: 10}, {Text: "supervisory authority", Score: 8}}
+	withKeys := Summarize(sentences, o)
+	if strings.Contains(plain, "supervisory authority") {
+		t.Fatalf("without key phrases the summary already names them, so this test proves nothing: %q", plain)
+	}
+	if !strings.Contains(withKeys, "supervisory authority") {
+		t.Errorf("summary %q, want the sentence with the key phrases", withKeys)
 	}
 }
