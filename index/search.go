@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -88,7 +89,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res, err := ix.bi.SearchInContext(sctx, req)
 	if err != nil {
-		if strings.Contains(err.Error(), "parse") || strings.Contains(err.Error(), "syntax") {
+		if badQuery(err) {
 			return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 		}
 		return nil, fmt.Errorf("search %q: %w", q.Q, err)
@@ -105,6 +106,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	out.Facets = facets(res.Facets)
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// badQuery reports whether a search failed on what the user typed rather
+// than on the index. Bleve compiles a query's regular expressions
+// ("/[a-z/") only when it searches, so their syntax errors come back from
+// the search, not from parsing the query string.
+func badQuery(err error) bool {
+	var re *syntax.Error
+	msg := err.Error()
+	return errors.As(err, &re) || strings.Contains(msg, "parse") || strings.Contains(msg, "syntax") ||
+		strings.Contains(msg, "parsing regexp")
 }
 
 // highlight sets the fragments of hits by running q again, restricted to
