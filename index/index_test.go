@@ -94,6 +94,9 @@ func TestSearchFacetsHighlightAndReopen(t *testing.T) {
 			t.Errorf("%s: err = %v, want ErrBadQuery", q, err)
 		}
 	}
+	if _, err := ix.Search(ctx, Query{Q: "consent", From: -5}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("negative from: err = %v, want ErrBadQuery", err)
+	}
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -154,6 +154,10 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 	if size > 200 {
 		size = 200
 	}
+	if q.From < 0 {
+		// Bleve panics on a negative offset
+		return nil, facetPlan{}, fmt.Errorf("%w: from %d is negative", ErrBadQuery, q.From)
+	}
 	text, err := textQuery(q.Q)
 	if err != nil {
 		return nil, facetPlan{}, err
