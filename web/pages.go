@@ -90,9 +90,11 @@ var facetLabels = map[string]string{"class": "Class", "subtype": "Sub-type", "ke
 	"model_version": "Model", "depth": "Depth"}
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
-	q := queryFrom(r)
+	q, qerr := queryFrom(r)
 	page := searchPage{Q: q.Q, Query: q}
-	if s.o.Index == nil {
+	if qerr != nil {
+		page.Error = qerr.Error()
+	} else if s.o.Index == nil {
 		page.Error = "this process has no index"
 	} else if res, err := s.o.Index.Search(r.Context(), q); err != nil {
 		page.Error = err.Error()

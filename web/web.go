@@ -279,29 +279,47 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 }
 
 // queryFrom reads a search query from URL parameters: q, size, from, sort,
-// since, until, and any facet field as a filter (repeatable).
-func queryFrom(r *http.Request) index.Query {
+// since, until, and any facet field as a filter (repeatable). A parameter
+// that does not parse is an index.ErrBadQuery: ignoring a mistyped date
+// would return unfiltered results as if they were filtered.
+func queryFrom(r *http.Request) (index.Query, error) {
 	v := r.URL.Query()
 	q := index.Query{Q: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
-	q.Size, _ = strconv.Atoi(v.Get("size"))
-	q.From, _ = strconv.Atoi(v.Get("from"))
+	var errs []error
+	for name, dst := range map[string]*int{"size": &q.Size, "from": &q.From} {
+		if s := v.Get(name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s %q is not a whole number", name, s))
+			}
+			*dst = n
+		}
+	}
 	for _, f := range index.FacetFields {
 		if vals, ok := v[f]; ok {
 			q.Filters[f] = vals
 		}
 	}
-	if t, err := parseDay(v.Get("since")); err == nil {
+	if s := v.Get("since"); s != "" {
+		t, err := parseDay(s)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("since %q is not a date (YYYY-MM-DD or RFC 3339)", s))
+		}
 		q.Since = t
 	}
 	if u := v.Get("until"); u != "" {
-		if t, err := parseDay(u); err == nil {
-			if len(u) == len("2006-01-02") {
-				t = t.Add(24 * time.Hour) // a typed day is inclusive; Until is exclusive
-			}
-			q.Until = t
+		t, err := parseDay(u)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("until %q is not a date (YYYY-MM-DD or RFC 3339)", u))
+		} else if len(u) == len("2006-01-02") {
+			t = t.Add(24 * time.Hour) // a typed day is inclusive; Until is exclusive
 		}
+		q.Until = t
 	}
-	return q
+	if len(errs) > 0 {
+		return q, fmt.Errorf("%w: %w", index.ErrBadQuery, errors.Join(errs...))
+	}
+	return q, nil
 }
 
 func parseDay(s string) (time.Time, error) {
@@ -316,7 +334,12 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, errors.New("this process has no index (run docmill indexer or serve)"))
 		return
 	}
-	res, err := s.o.Index.Search(r.Context(), queryFrom(r))
+	q, err := queryFrom(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	res, err := s.o.Index.Search(r.Context(), q)
 	if err != nil {
 		code := http.StatusInternalServerError
 		if errors.Is(err, index.ErrBadQuery) {

@@ -134,6 +134,30 @@ func TestSearchAPIShape(t *testing.T) {
 	}
 }
 
+// Parameters that do not parse are the caller's mistake, answered 400 with
+// the reason: a mistyped date must not return unfiltered results, and a
+// negative offset must not reach Bleve, which panics on it.
+func TestSearchAPIRejectsBadParameters(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	for path, reason := range map[string]string{
+		"/api/search?since=notadate":                 `since \"notadate\" is not a date`,
+		"/api/search?until=2026-13-45":               `until \"2026-13-45\" is not a date`,
+		"/api/search?size=ten":                       `size \"ten\" is not a whole number`,
+		"/api/search?q=licence&from=-5":              "from -5 is negative",
+		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
+	} {
+		resp, body := get(t, s, path)
+		if resp.StatusCode != 400 || !strings.Contains(body, reason) {
+			t.Errorf("%s: status %d, body %s; want 400 saying %s", path, resp.StatusCode, body, reason)
+		}
+	}
+	// the page shows the reason instead of results
+	resp, body := get(t, s, "/?since=yesterday")
+	if resp.StatusCode != 200 || !strings.Contains(body, "is not a date") || strings.Contains(body, "Master Services Agreement") {
+		t.Errorf("page with a bad date: status %d\n%s", resp.StatusCode, between(body, "<main", "</main>"))
+	}
+}
+
 func TestDocumentPageEscapesEverything(t *testing.T) {
 	s := newServer(t, Options{Index: openIndex(t, append(uitest.Samples(), uitest.Hostile())...)})
 	resp, body := get(t, s, "/documents/h-evil")
