@@ -13,7 +13,11 @@ import (
 // catalog. An object may be a stream written as
 // "<< ... /Length %d >>stream\n...\nendstream": the %d is replaced by the
 // length of the data between the stream and endstream lines.
-func Build(objs ...string) []byte {
+func Build(objs ...string) []byte { return BuildTrailer("", objs...) }
+
+// BuildTrailer is Build with extra trailer entries, such as
+// "/Encrypt 6 0 R /ID [<...> <...>]".
+func BuildTrailer(extra string, objs ...string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n")
 	offsets := make([]int, len(objs))
@@ -26,7 +30,7 @@ func Build(objs ...string) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, extra, xref)
 	return b.Bytes()
 }
 

@@ -151,24 +151,22 @@ func pdfTitle(r *pdf.Reader) string {
 }
 
 // openPDF opens data with panics recovered. Encrypted files are tried with
-// the empty user password only.
+// the empty password only (as the user, or for AES-256 also as the owner);
+// AES-256 files, which the library cannot decrypt, are decrypted first
+// (pdfaes.go).
 func openPDF(data []byte) (*pdf.Reader, error) {
 	if err := precheckPDF(data); err != nil {
 		return nil, permanent("", "corrupt or hostile PDF (unbounded structure)", err)
 	}
-	type opened struct {
-		r   *pdf.Reader
-		err error
-	}
 	data = normalizeTail(normalizeHeader(data))
-	o, err := safeCall(func() opened {
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-		return opened{r, err}
-	})
-	if err == nil && o.err != nil {
-		err = errors.New(printable(o.err.Error(), 200))
+	r, err := newReader(data)
+	if err != nil && aes256Unsupported(err) {
+		if plain, derr := decryptAES256(data); derr == nil {
+			r, err = newReader(plain)
+		} else if errors.Is(derr, errNeedsPassword) {
+			err = fmt.Errorf("AES-256: %w", derr)
+		}
 	}
-	r := o.r
 	if err != nil {
 		reason := reasonUnreadable
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {
@@ -218,6 +216,31 @@ func normalizeTail(data []byte) []byte {
 		return append(bytes.Clone(body), "\n%%EOF\n"...)
 	}
 	return data
+}
+
+// newReader opens data with the library, its panics recovered and its
+// error text made printable.
+func newReader(data []byte) (*pdf.Reader, error) {
+	type opened struct {
+		r   *pdf.Reader
+		err error
+	}
+	o, err := safeCall(func() opened {
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		return opened{r, err}
+	})
+	if err == nil && o.err != nil {
+		err = errors.New(printable(o.err.Error(), 200))
+	}
+	return o.r, err
+}
+
+// aes256Unsupported reports whether the library refused a file for its
+// AES-256 encryption (security handler V5), which decryptAES256 handles.
+func aes256Unsupported(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "256-bit encryption key") || strings.Contains(msg, "encryption version V=5") ||
+		strings.Contains(msg, "encryption revision R=5") || strings.Contains(msg, "encryption revision R=6")
 }
 
 // safeCall runs fn and turns a panic into an error wrapping errPanic
