@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -169,20 +171,67 @@ func Load(path string) (*Config, error) {
 	return c, c.Validate()
 }
 
-// Check reports every problem in a config file, each with its line number.
+// Check reports every problem in a config file, each with its line
+// number: unknown keys and values of the wrong type, then the values that
+// decoded but are out of range (all of them, not only the first).
 func Check(path string) []error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return []error{err}
 	}
 	c := Default()
-	if errs := decode(data, c); len(errs) > 0 {
-		return errs
+	errs := decode(data, c)
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil {
+		return errs // a syntax error: decode reported it
 	}
-	if err := c.Validate(); err != nil {
-		return []error{err}
+	for _, e := range c.problems() {
+		if line := keyLine(&root, e.path); line > 0 {
+			errs = append(errs, fmt.Errorf("line %d: %s", line, e))
+			continue
+		}
+		errs = append(errs, e)
 	}
-	return nil
+	// in file order: the reader fixes them top to bottom
+	sort.SliceStable(errs, func(i, j int) bool { return lineOf(errs[i]) < lineOf(errs[j]) })
+	return errs
+}
+
+// lineOf reads the "line N:" an error starts with (yaml's errors and
+// Check's own); errors without one sort last.
+func lineOf(err error) int {
+	var n int
+	if _, e := fmt.Sscanf(strings.TrimPrefix(err.Error(), "yaml: "), "line %d:", &n); e != nil {
+		return 1 << 30
+	}
+	return n
+}
+
+// keyLine returns the line of a dotted key ("nats.max_payload_mb") in a
+// YAML document, or 0 when the key is not written there (a default).
+func keyLine(n *yaml.Node, path string) int {
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	for _, key := range strings.Split(path, ".") {
+		if n.Kind != yaml.MappingNode {
+			return 0
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				next = n.Content[i+1]
+				if !strings.Contains(path, key+".") {
+					return n.Content[i].Line
+				}
+			}
+		}
+		if next == nil {
+			return 0
+		}
+		n = next
+	}
+	return n.Line
 }
 
 // decode parses YAML strictly: unknown keys and wrong types are errors
@@ -208,24 +257,65 @@ func decode(data []byte, c *Config) []error {
 // Validate checks values that YAML types cannot.
 func (c *Config) Validate() error {
 	var errs []error
-	if c.Index.Scoring != "bm25" && c.Index.Scoring != "tf-idf" {
-		errs = append(errs, fmt.Errorf("index.scoring: %q is not bm25 or tf-idf", c.Index.Scoring))
-	}
-	if c.Model.Threshold < 0 || c.Model.Threshold > 1 {
-		errs = append(errs, fmt.Errorf("model.threshold: %v is outside [0,1]", c.Model.Threshold))
-	}
-	if c.NATS.MaxPayloadMB < 1 || c.NATS.MaxPayloadMB > 64 {
-		errs = append(errs, fmt.Errorf("nats.max_payload_mb: %d is outside [1,64]", c.NATS.MaxPayloadMB))
-	}
-	if c.Pipeline.MaxDeliver < 1 {
-		errs = append(errs, fmt.Errorf("pipeline.max_deliver: must be at least 1"))
-	}
-	switch c.Log.Format {
-	case "json", "text":
-	default:
-		errs = append(errs, fmt.Errorf("log.format: %q is not json or text", c.Log.Format))
+	for _, p := range c.problems() {
+		errs = append(errs, p)
 	}
 	return errors.Join(errs...)
+}
+
+// problem is a value out of range, with its key path.
+type problem struct {
+	path, msg string
+}
+
+func (p problem) Error() string { return p.path + ": " + p.msg }
+
+// problems lists every value out of range.
+func (c *Config) problems() []problem {
+	var out []problem
+	bad := func(ok bool, path, format string, args ...any) {
+		if !ok {
+			out = append(out, problem{path, fmt.Sprintf(format, args...)})
+		}
+	}
+	bad(c.Index.Scoring == "bm25" || c.Index.Scoring == "tf-idf", "index.scoring", "%q is not bm25 or tf-idf", c.Index.Scoring)
+	bad(c.Model.Threshold >= 0 && c.Model.Threshold <= 1, "model.threshold", "%v is outside [0,1]", c.Model.Threshold)
+	bad(c.Model.Threads >= 0, "model.threads", "%d is negative (0 means one per core)", c.Model.Threads)
+	bad(c.Model.MaxBatch >= 0, "model.max_batch", "%d is negative", c.Model.MaxBatch)
+	bad(c.NATS.MaxPayloadMB >= 1 && c.NATS.MaxPayloadMB <= 64, "nats.max_payload_mb", "%d is outside [1,64]", c.NATS.MaxPayloadMB)
+	bad(c.NATS.Replicas >= 0 && c.NATS.Replicas <= 5, "nats.replicas", "%d is outside [0,5] (JetStream allows at most 5)", c.NATS.Replicas)
+	bad(c.NATS.MaxAge >= 0, "nats.max_age", "%v is negative", c.NATS.MaxAge)
+	bad(validAddr(c.NATS.Listen), "nats.listen", "%q is not host:port", c.NATS.Listen)
+	bad(validAddr(c.HTTP.Listen), "http.listen", "%q is not host:port", c.HTTP.Listen)
+	bad(c.HTTP.MaxUploadMB >= 0, "http.max_upload_mb", "%d is negative", c.HTTP.MaxUploadMB)
+	bad(c.Pipeline.MaxDeliver >= 1, "pipeline.max_deliver", "must be at least 1")
+	bad(c.Pipeline.WorkerConcurrency >= 0, "pipeline.worker_concurrency", "%d is negative", c.Pipeline.WorkerConcurrency)
+	bad(c.Pipeline.IndexerConcurrency >= 0, "pipeline.indexer_concurrency", "%d is negative", c.Pipeline.IndexerConcurrency)
+	bad(c.Pipeline.AckWait >= 0, "pipeline.ack_wait", "%v is negative", c.Pipeline.AckWait)
+	bad(c.Pipeline.MaxDocumentMB >= 0, "pipeline.max_document_mb", "%d is negative", c.Pipeline.MaxDocumentMB)
+	bad(c.Pipeline.ParseTimeout >= 0, "pipeline.parse_timeout", "%v is negative", c.Pipeline.ParseTimeout)
+	bad(c.Pipeline.MaxPages >= 0, "pipeline.max_pages", "%d is negative", c.Pipeline.MaxPages)
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "error":
+	default:
+		bad(false, "log.level", "%q is not debug, info, warn or error", c.Log.Level)
+	}
+	bad(c.Log.Format == "json" || c.Log.Format == "text", "log.format", "%q is not json or text", c.Log.Format)
+	return out
+}
+
+// validAddr reports whether a listen address is empty (the default) or
+// host:port with a numeric port.
+func validAddr(a string) bool {
+	if a == "" {
+		return true
+	}
+	_, port, err := net.SplitHostPort(a)
+	if err != nil {
+		return false
+	}
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 0 && n <= 65535
 }
 
 // applyEnv sets fields from DOCMILL_<PATH> variables.

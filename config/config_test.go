@@ -64,3 +64,31 @@ func TestValidate(t *testing.T) {
 		t.Fatalf("validate: %v", err)
 	}
 }
+
+// Check reports every problem at once, in file order, each with its line:
+// an unknown key does not hide the values that are out of range.
+func TestCheckReportsEveryProblem(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bad.yaml")
+	bad := "nats:\n  max_payload_mb: 100\n  replicas: 7\nhttp:\n  listen: \":x\"\nmodel:\n  threads: -2\nunknown_key: 1\nlog:\n  level: verbose\n"
+	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errs := Check(p)
+	want := []string{"line 2: nats.max_payload_mb", "line 3: nats.replicas", "line 5: http.listen", "line 7: model.threads",
+		"line 8: field unknown_key", "line 10: log.level"}
+	if len(errs) != len(want) {
+		t.Fatalf("got %d errors, want %d: %v", len(errs), len(want), errs)
+	}
+	for i, w := range want {
+		if !strings.Contains(errs[i].Error(), w) {
+			t.Errorf("error %d = %q, want %q", i, errs[i], w)
+		}
+	}
+	// the defaults and the documented example are valid
+	if err := Default().Validate(); err != nil {
+		t.Errorf("defaults: %v", err)
+	}
+	if errs := Check(filepath.Join("..", "docmill.example.yaml")); len(errs) > 0 {
+		t.Errorf("docmill.example.yaml: %v", errs)
+	}
+}

@@ -18,6 +18,9 @@ func configCmd() *cobra.Command {
 				fmt.Fprintf(os.Stderr, "%s: %v\n", args[0], e)
 			}
 			if len(errs) > 0 {
+				if len(errs) == 1 {
+					return fmt.Errorf("1 problem")
+				}
 				return fmt.Errorf("%d problems", len(errs))
 			}
 			fmt.Printf("%s: ok\n", args[0])
