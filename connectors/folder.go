@@ -138,9 +138,16 @@ func (f *Folder) scan(ctx context.Context) {
 	})
 }
 
-// skipName leaves out hidden files and the usual partial-download names.
+// skipName leaves out hidden files, the usual partial-download names, the
+// lock files Microsoft Office writes beside a document while it is open
+// ("~$ntract.docx", which would each land in the dead-letter queue as a
+// corrupt DOCX) and the files Windows and macOS drop into folders.
 func skipName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~") ||
 		strings.HasSuffix(name, ".part") || strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".crdownload")
 }
 
