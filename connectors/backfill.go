@@ -207,7 +207,13 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+		if p != d.Dir && Skip(e) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.Type().IsRegular() {
 			keys = append(keys, p)
 		}
 		return nil

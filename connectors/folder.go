@@ -103,6 +103,9 @@ func (f *Folder) Run(ctx context.Context) error {
 func (f *Folder) watchTree(w *fsnotify.Watcher) {
 	_ = filepath.WalkDir(f.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
+			if p != f.Dir && Skip(d) {
+				return fs.SkipDir
+			}
 			_ = w.Add(p)
 		}
 		return nil
@@ -120,11 +123,17 @@ func (f *Folder) scan(ctx context.Context) {
 		if rerr != nil || rel == "." {
 			return nil
 		}
+		if Skip(d) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			f.refuse(rel, "symbolic link")
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() || skipName(d.Name()) {
+		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
 		info, err := d.Info()
@@ -138,11 +147,22 @@ func (f *Folder) scan(ctx context.Context) {
 	})
 }
 
-// skipName leaves out hidden files, the usual partial-download names, the
+// Skip reports whether a folder entry is no document: a hidden directory
+// (".git", ".Trash") and everything in it, or a file that SkipFile names.
+// Watched folders, `docmill ingest` and backfills all use it, so the same
+// folder gives the same documents whichever way it is read.
+func Skip(d fs.DirEntry) bool {
+	if d.IsDir() {
+		return strings.HasPrefix(d.Name(), ".") && d.Name() != "." && d.Name() != ".."
+	}
+	return SkipFile(d.Name())
+}
+
+// SkipFile leaves out hidden files, the usual partial-download names, the
 // lock files Microsoft Office writes beside a document while it is open
 // ("~$ntract.docx", which would each land in the dead-letter queue as a
 // corrupt DOCX) and the files Windows and macOS drop into folders.
-func skipName(name string) bool {
+func SkipFile(name string) bool {
 	switch strings.ToLower(name) {
 	case "thumbs.db", "desktop.ini":
 		return true

@@ -352,15 +352,22 @@ func TestWatchedFolderOnceAcrossRestart(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(watch, "escape.txt")); err != nil {
 		t.Fatal(err)
 	}
-	// Word's lock file beside an open document is not a document
+	// Word's lock file beside an open document is not a document, nor is
+	// a version-control directory
 	if err := os.WriteFile(filepath.Join(watch, "~$arterly.docx"), []byte("\x0bjdoe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(watch, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(watch, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	h := start(t, data, watch)
 	waitFor(t, "note indexed", 60*time.Second, func() bool { return h.search("").Total == 1 })
 	h.stop()
 	// A restart sees the same file again and must not ingest it twice;
-	// the symlink pointing outside and the lock file are never taken.
+	// the symlink pointing outside, the lock file and .git are never taken.
 	h2 := start(t, data, watch)
 	st, err := h2.srv.JetStream().Stream(context.Background(), "DOCMILL_INGEST")
 	if err != nil {

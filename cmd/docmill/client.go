@@ -84,14 +84,21 @@ func ingestCmd() *cobra.Command {
 	return cmd
 }
 
-// ingestPath publishes every regular, non-hidden file under root. Files the
+// ingestPath publishes every regular file under root that is a document
+// (connectors.Skip). Files the
 // publisher refuses (empty, too large) are reported and counted.
 func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, depth string) (n, refused int, err error) {
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {
+		if p != root && connectors.Skip(d) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
 		data, err := os.ReadFile(p)
