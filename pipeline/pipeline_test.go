@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,20 +113,24 @@ func TestRequestFromHeaders(t *testing.T) {
 		depth, deadline string
 		want            document.Depth
 		wantDeadline    time.Time
+		ignored         string // what the result's meta says was ignored
 	}{
-		{"", "", document.DepthAuto, time.Time{}},
-		{"FULL", "", document.DepthFull, time.Time{}},
-		{"shallow", "500ms", document.DepthShallow, now.Add(500 * time.Millisecond)},
-		{"deep", "2026-11-28T12:00:05Z", document.DepthAuto, now.Add(5 * time.Second)},
-		{"auto", "soon", document.DepthAuto, time.Time{}},
+		{"", "", document.DepthAuto, time.Time{}, ""},
+		{"FULL", "", document.DepthFull, time.Time{}, ""},
+		{"shallow", "500ms", document.DepthShallow, now.Add(500 * time.Millisecond), ""},
+		{"deep", "2026-11-28T12:00:05Z", document.DepthAuto, now.Add(5 * time.Second), `Docmill-Depth "deep" is not shallow, full or auto`},
+		{"auto", "soon", document.DepthAuto, time.Time{}, `Docmill-Deadline "soon" is neither`},
 	}
 	for _, c := range cases {
 		m := message.NewMessage("x", nil)
 		m.Metadata.Set(HeaderDepth, c.depth)
 		m.Metadata.Set(HeaderDeadline, c.deadline)
-		r := requestFrom(m, now)
+		r, ignored := requestFrom(m, now)
 		if r.Depth != c.want || !r.Deadline.Equal(c.wantDeadline) {
 			t.Errorf("depth %q deadline %q: got %s %v, want %s %v", c.depth, c.deadline, r.Depth, r.Deadline, c.want, c.wantDeadline)
+		}
+		if (c.ignored == "") != (ignored == "") || !strings.Contains(ignored, c.ignored) {
+			t.Errorf("depth %q deadline %q: ignored %q, want %q", c.depth, c.deadline, ignored, c.ignored)
 		}
 	}
 }

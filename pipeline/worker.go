@@ -101,7 +101,17 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 
 	an := w.Analyzer.Load()
 	t1 := time.Now()
-	a, err := an.Analyze(ctx, doc, requestFrom(msg, start))
+	req, ignored := requestFrom(msg, start)
+	if ignored != "" {
+		// the document is still analysed, with the default budget; the
+		// sender learns why from the log and the result's meta
+		w.Log.Warn("ignored a request header", "doc_id", doc.ID, "filename", doc.Filename, "reason", ignored)
+		if doc.Meta == nil {
+			doc.Meta = map[string]string{}
+		}
+		doc.Meta["ignored_header"] = ignored
+	}
+	a, err := an.Analyze(ctx, doc, req)
 	if err != nil {
 		return nil, fmt.Errorf("analyse %s: %w", in.Filename, err)
 	}
@@ -206,21 +216,29 @@ func inputFrom(msg *message.Message, data []byte) parse.Input {
 	return in
 }
 
-// requestFrom reads the per-message compute budget.
-func requestFrom(msg *message.Message, received time.Time) enrich.Request {
-	req := enrich.Request{Depth: document.DepthAuto}
-	switch d := document.Depth(strings.ToLower(msg.Metadata.Get(HeaderDepth))); d {
-	case document.DepthShallow, document.DepthFull, document.DepthAuto:
-		req.Depth = d
+// requestFrom reads the per-message compute budget. A header value it
+// cannot read is left out and named in ignored.
+func requestFrom(msg *message.Message, received time.Time) (req enrich.Request, ignored string) {
+	req = enrich.Request{Depth: document.DepthAuto}
+	var bad []string
+	if v := msg.Metadata.Get(HeaderDepth); v != "" {
+		switch d := document.Depth(strings.ToLower(v)); d {
+		case document.DepthShallow, document.DepthFull, document.DepthAuto:
+			req.Depth = d
+		default:
+			bad = append(bad, fmt.Sprintf("%s %q is not shallow, full or auto", HeaderDepth, v))
+		}
 	}
 	if dl := msg.Metadata.Get(HeaderDeadline); dl != "" {
 		if t, err := time.Parse(time.RFC3339Nano, dl); err == nil {
 			req.Deadline = t
 		} else if d, err := time.ParseDuration(dl); err == nil {
 			req.Deadline = received.Add(d)
+		} else {
+			bad = append(bad, fmt.Sprintf("%s %q is neither an RFC 3339 time nor a duration", HeaderDeadline, dl))
 		}
 	}
-	return req
+	return req, strings.Join(bad, "; ")
 }
 
 // queueTrace is the time the message waited in the ingest stream before
