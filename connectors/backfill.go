@@ -257,7 +257,9 @@ func (b BucketSource) Keys(ctx context.Context) ([]string, error) {
 	}
 	keys := make([]string, 0, len(infos))
 	for _, i := range infos {
-		keys = append(keys, i.Name)
+		if !SkipObject(i.Name) {
+			keys = append(keys, i.Name)
+		}
 	}
 	sort.Strings(keys)
 	return keys, nil

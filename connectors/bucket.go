@@ -81,6 +81,11 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 		_ = m.Ack()
 		return
 	}
+	if SkipObject(info.Name) {
+		b.Log.Info("bucket: not a document, left alone", "bucket", b.Name, "object", info.Name)
+		_ = m.Ack()
+		return
+	}
 	err := b.ingest(ctx, store, &info)
 	switch {
 	case err == nil, errors.Is(err, ErrEmpty), errors.Is(err, ErrTooLarge), errors.Is(err, jetstream.ErrObjectNotFound):

@@ -158,6 +158,19 @@ func Skip(d fs.DirEntry) bool {
 	return SkipFile(d.Name())
 }
 
+// SkipObject applies the same rule to an object store name
+// ("synced/.git/HEAD", "inbox/~$ntract.docx"): a bucket filled by a folder
+// sync tool holds what the folder held.
+func SkipObject(name string) bool {
+	parts := strings.Split(name, "/")
+	for _, dir := range parts[:len(parts)-1] {
+		if strings.HasPrefix(dir, ".") {
+			return true
+		}
+	}
+	return SkipFile(parts[len(parts)-1])
+}
+
 // SkipFile leaves out hidden files, the usual partial-download names, the
 // lock files Microsoft Office writes beside a document while it is open
 // ("~$ntract.docx", which would each land in the dead-letter queue as a

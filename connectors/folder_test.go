@@ -42,3 +42,14 @@ func TestDirSourceSkipsWhatIsNoDocument(t *testing.T) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
 }
+
+func TestSkipObject(t *testing.T) {
+	for name, skip := range map[string]bool{
+		"contracts/msa.pdf": false, "msa.pdf": false, "synced/.git/HEAD": true, ".DS_Store": true,
+		"inbox/~$ntract.docx": true, "a/b/Thumbs.db": true, "a.b/c.txt": false,
+	} {
+		if got := SkipObject(name); got != skip {
+			t.Errorf("SkipObject(%q) = %v, want %v", name, got, skip)
+		}
+	}
+}

@@ -404,6 +404,12 @@ func TestBucketObjectsIngestedOnce(t *testing.T) {
 	if _, err := store.PutBytes(ctx, "empty.txt", nil); err != nil {
 		t.Fatal(err)
 	}
+	// what a folder sync tool copies along is not a document
+	for _, junk := range []string{"synced/.DS_Store", "synced/~$msa.docx", "synced/.git/HEAD"} {
+		if _, err := store.PutBytes(ctx, junk, []byte("not a document")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	waitFor(t, "object indexed", 60*time.Second, func() bool { return h.search("").Total == 1 })
 	r := h.search("")
 	got, err := h.srv.Index().Get(ctx, r.Hits[0].ID)
