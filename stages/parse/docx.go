@@ -25,9 +25,9 @@ var errTooLarge = errors.New("decompressed size over the limit")
 // separated by blank lines, tabs and breaks are kept, list and heading
 // numbers ("2.3", "(a)") are generated from word/numbering.xml, text boxes
 // are read once, and footnotes and endnotes follow the body, each marked
-// "[n]" where the body refers to it. Tables come out one cell paragraph
-// per line. The title is docProps/core.xml's dc:title, else the first
-// Title or Heading paragraph.
+// "[n]" where the body refers to it. A table row is one line, its cells
+// separated by " | ". The title is docProps/core.xml's dc:title, else the
+// first Title or Heading paragraph.
 func extractDOCX(data []byte, lim Limits) (*extracted, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -117,6 +117,15 @@ type docxPara struct {
 	heading, noted bool
 }
 
+// docxRow is a table row being read: one line, its cells separated by
+// " | " as HTML tables are, so "Effective Date | 1 March 2026" stays
+// together.
+type docxRow struct {
+	cells  []string
+	cell   []string // the paragraphs of the open cell
+	inCell bool
+}
+
 // docxText walks a WordprocessingML part (the body, or the footnotes or
 // endnotes) and returns its text and the first Title/Heading paragraph.
 // nums generates list numbers; nil leaves them out. A note's paragraphs
@@ -125,7 +134,18 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(raw))
 	var b strings.Builder
 	var stack []*docxPara
+	var rows []*docxRow // open table rows, innermost last
 	heading, note := "", ""
+	// emit writes a finished line: into the table cell it belongs to, or
+	// as a paragraph of its own
+	emit := func(line string) {
+		if n := len(rows); n > 0 && rows[n-1].inCell {
+			rows[n-1].cell = append(rows[n-1].cell, line)
+			return
+		}
+		b.WriteString(line)
+		b.WriteString("\n\n")
+	}
 	inText, skip := false, 0
 	for {
 		tok, err := dec.Token()
@@ -149,6 +169,10 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 			switch {
 			case name == "p":
 				stack = append(stack, &docxPara{})
+			case name == "tr":
+				rows = append(rows, &docxRow{})
+			case name == "tc" && len(rows) > 0:
+				rows[len(rows)-1].inCell, rows[len(rows)-1].cell = true, nil
 			case name == "footnote" || name == "endnote":
 				note = ""
 				if attr(t, "type") == "" || attr(t, "type") == "normal" {
@@ -183,6 +207,20 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "tc":
+				if n := len(rows); n > 0 {
+					r := rows[n-1]
+					r.cells = append(r.cells, strings.Join(r.cell, " "))
+					r.inCell = false
+				}
+			case "tr":
+				if n := len(rows); n > 0 {
+					r := rows[n-1]
+					rows = rows[:n-1]
+					if line := strings.TrimSpace(strings.Join(r.cells, " | ")); strings.Trim(line, "| ") != "" {
+						emit(line)
+					}
+				}
 			case "p":
 				if cur == nil {
 					continue
@@ -203,8 +241,7 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 					line = "[" + note + "] " + line
 					note = "" // the note's later paragraphs continue it
 				}
-				b.WriteString(line)
-				b.WriteString("\n\n")
+				emit(line)
 			}
 		case xml.CharData:
 			if inText && skip == 0 && cur != nil {

@@ -55,6 +55,10 @@ func TestDOCXAsWordShowsIt(t *testing.T) {
 		`<w:del><w:r><w:delText>sixty</w:delText></w:r></w:del><w:ins><w:r><w:t>thirty</w:t></w:r></w:ins>` +
 		`<w:r><w:t xml:space="preserve"> days</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>` +
 		`<w:moveFrom><w:r><w:t>of invoice</w:t></w:r></w:moveFrom><w:r><w:t>.</w:t></w:r></w:p>` +
+		// a table: a row is one line; a cell's paragraphs stay in it
+		`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Effective Date</w:t></w:r></w:p></w:tc>` +
+		`<w:tc><w:p><w:r><w:t>1 March 2026</w:t></w:r></w:p><w:p><w:r><w:t>(or signature)</w:t></w:r></w:p></w:tc></w:tr>` +
+		`<w:tr><w:tc><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>` +
 		// a text box: Word writes it twice, as DrawingML and as VML fallback
 		`<w:p><w:r><w:t xml:space="preserve">Signed: </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">` +
 		`<w:drawing><w:txbxContent><w:p><w:r><w:t>Box text once</w:t></w:r></w:p></w:txbxContent></w:drawing>` +
@@ -92,8 +96,8 @@ func TestDOCXAsWordShowsIt(t *testing.T) {
 		"1. Definitions\n\n1.1 Services means", "1.2 Fees means", "(a) including travel;", "(b) excluding taxes.",
 		"2. Term\n\n2.1 This Agreement", "\n\na bullet point", "\n\nUnnumbered heading",
 		"Payment is due within thirty days[1].", "Box text once\n\nSigned: Jane Doe",
-		"[1] Business days, as defined in clause 1.1.")
-	absent(t, "docx", p.Text, "sixty", "of invoice", "\uf0b7", "3. Unnumbered")
+		"[1] Business days, as defined in clause 1.1.", "\n\nEffective Date | 1 March 2026 (or signature)\n\n")
+	absent(t, "docx", p.Text, "sixty", "of invoice", "\uf0b7", "3. Unnumbered", "\n |")
 	if n := strings.Count(p.Text, "Box text once"); n != 1 {
 		t.Errorf("text box read %d times", n)
 	}

@@ -150,7 +150,7 @@ func TestDOCX(t *testing.T) {
 	if p.ContentType != document.TypeDOCX || p.Title != "Fabrikam Software License" {
 		t.Errorf("type %s title %q", p.ContentType, p.Title)
 	}
-	contains(t, "docx", p.Text, "made between Fabrikam GmbH and the Licensee.", "Fee: EUR 1,200 per year", "Party\n\nRole", "governed by the laws of Germany.")
+	contains(t, "docx", p.Text, "made between Fabrikam GmbH and the Licensee.", "Fee: EUR 1,200 per year", "Party | Role", "governed by the laws of Germany.")
 	absent(t, "docx", p.Text, "deleted words", "<w:")
 	// Without a core title the first Heading paragraph is the title.
 	q := mustParse(t, "untitled.docx", readFixture(t, "untitled.docx"))
