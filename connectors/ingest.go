@@ -70,15 +70,31 @@ func SubjectFor(source string) string {
 // JetStream message id is the content hash, so publishing the same bytes
 // twice within the de-duplication window stores them once.
 func (p *Publisher) Publish(ctx context.Context, d Doc) (string, error) {
+	r, err := p.Send(ctx, d)
+	return r.ID, err
+}
+
+// Receipt is what the ingest stream answered for one document.
+type Receipt struct {
+	ID string
+	// Duplicate: the same bytes (or DedupID) arrived within the stream's
+	// de-duplication window, so this copy was dropped and will not be
+	// analysed again.
+	Duplicate bool
+}
+
+// Send is Publish that also says whether the stream dropped the document
+// as a duplicate.
+func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	maxBytes := p.MaxBytes
 	if maxBytes <= 0 {
 		maxBytes = 64 << 20
 	}
 	if len(d.Data) == 0 {
-		return "", fmt.Errorf("ingest %s: %w", d.Filename, ErrEmpty)
+		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, ErrEmpty)
 	}
 	if len(d.Data) > maxBytes {
-		return "", fmt.Errorf("ingest %s: %d bytes over the %d limit: %w", d.Filename, len(d.Data), maxBytes, ErrTooLarge)
+		return Receipt{}, fmt.Errorf("ingest %s: %d bytes over the %d limit: %w", d.Filename, len(d.Data), maxBytes, ErrTooLarge)
 	}
 	id := document.ID(d.Data)
 	m := nats.NewMsg(SubjectFor(d.Source))
@@ -98,12 +114,13 @@ func (p *Publisher) Publish(ctx context.Context, d Doc) (string, error) {
 		m.Header.Set(pipeline.HeaderMetaPrefix+k, v)
 	}
 	if err := p.attach(ctx, m, id, d); err != nil {
-		return "", err
+		return Receipt{}, err
 	}
-	if _, err := p.JS.PublishMsg(ctx, m); err != nil {
-		return "", fmt.Errorf("ingest %s: %w", d.Filename, err)
+	ack, err := p.JS.PublishMsg(ctx, m)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, err)
 	}
-	return id, nil
+	return Receipt{ID: id, Duplicate: ack.Duplicate}, nil
 }
 
 func setIf(h nats.Header, k, v string) {

@@ -373,6 +373,10 @@ type uploaded struct {
 	Filename string `json:"filename"`
 	ID       string `json:"id,omitempty"`
 	Error    string `json:"error,omitempty"`
+	// Duplicate: the same bytes arrived within the ingest stream's
+	// de-duplication window; this upload is not analysed again.
+	Duplicate bool   `json:"duplicate,omitempty"`
+	Note      string `json:"note,omitempty"`
 }
 
 // apiUpload accepts a raw body (?filename=) or multipart files and
@@ -466,9 +470,13 @@ func (s *Server) publish(ctx context.Context, name, ct string, data []byte, dept
 			s.o.Log.Warn("original not kept", "filename", name, "err", err)
 		}
 	}
-	id, err := s.o.Ingest.Publish(ctx, connectors.Doc{Filename: name, Source: "http", ContentType: ct, Data: data, Depth: depth})
+	r, err := s.o.Ingest.Send(ctx, connectors.Doc{Filename: name, Source: "http", ContentType: ct, Data: data, Depth: depth})
 	if err != nil {
 		return uploaded{Filename: name, Error: err.Error()}
 	}
-	return uploaded{Filename: name, ID: id}
+	u := uploaded{Filename: name, ID: r.ID, Duplicate: r.Duplicate}
+	if r.Duplicate {
+		u.Note = "the same content arrived in the last minutes; it is not analysed again (see /documents/" + r.ID + ")"
+	}
+	return u
 }

@@ -564,3 +564,28 @@ func TestFeedBackfillFromResultsStream(t *testing.T) {
 		t.Fatalf("recent: %d events, first %s %s, last %s", len(got), got[0].ID, got[1].ID, got[len(got)-1].ID)
 	}
 }
+
+// The same bytes uploaded twice within the ingest stream's de-duplication
+// window are analysed once; the second answer says so, so a client does
+// not wait for a result that will not come.
+func TestUploadSaysDuplicate(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	send := func(name string) uploaded {
+		req := httptest.NewRequest(http.MethodPost, "/api/documents?filename="+name, strings.NewReader("The Supplier shall deliver the goods."))
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		var out struct{ Documents []uploaded }
+		if rec.Code != http.StatusAccepted || json.Unmarshal(rec.Body.Bytes(), &out) != nil || len(out.Documents) != 1 {
+			t.Fatalf("upload %s: %d %s", name, rec.Code, rec.Body)
+		}
+		return out.Documents[0]
+	}
+	first, second := send("a.txt"), send("b.txt")
+	if first.Duplicate || first.Note != "" {
+		t.Errorf("first upload marked duplicate: %+v", first)
+	}
+	if !second.Duplicate || second.ID != first.ID || !strings.Contains(second.Note, "not analysed again") {
+		t.Errorf("second upload: %+v, want a duplicate of %s with a note", second, first.ID)
+	}
+}

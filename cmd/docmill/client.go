@@ -105,14 +105,19 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		if err != nil {
 			return err
 		}
-		id, err := pub.Publish(ctx, connectors.Doc{Filename: filepath.Base(p), Source: source, Data: data, Depth: depth,
+		r, err := pub.Send(ctx, connectors.Doc{Filename: filepath.Base(p), Source: source, Data: data, Depth: depth,
 			Meta: map[string]string{"path": p}})
+		id := r.ID
 		if err != nil {
 			refused++
 			fmt.Fprintf(os.Stderr, "refused %s: %v\n", p, err)
 			return nil
 		}
 		n++
+		if r.Duplicate {
+			fmt.Printf("%s  %s  (the same content arrived in the last minutes: not analysed again)\n", id[:12], p)
+			return nil
+		}
 		fmt.Printf("%s  %s\n", id[:12], p)
 		return nil
 	})

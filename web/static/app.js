@@ -96,7 +96,7 @@
           var id = body.documents[0].id;
           item.setAttribute("data-id", id);
           status.textContent = "processing…";
-          poll(id, item, status, 0);
+          poll(id, item, status, 0, body.documents[0].duplicate ? body.documents[0].note : "");
           return;
         }
         var msg = (body && body.documents && body.documents[0] && body.documents[0].error) ||
@@ -111,7 +111,9 @@
       xhr.send(fd);
     }
 
-    function poll(id, item, status, n) {
+    // dupNote is set when the ingest stream dropped the upload as a copy
+    // of a recent one: if no result exists, waiting would never end.
+    function poll(id, item, status, n, dupNote) {
       fetch("/api/documents/" + encodeURIComponent(id), { headers: { Accept: "application/json" } })
         .then(function (r) {
           if (r.status === 404) return null;
@@ -120,8 +122,9 @@
         })
         .then(function (doc) {
           if (!doc) {
+            if (dupNote && n >= 10) { status.textContent = dupNote; return; }
             if (n > 600) { status.textContent = "still processing; check the live feed"; return; }
-            setTimeout(function () { poll(id, item, status, n + 1); }, n < 20 ? 500 : 2000);
+            setTimeout(function () { poll(id, item, status, n + 1, dupNote); }, n < 20 ? 500 : 2000);
             return;
           }
           status.textContent = "";
