@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -40,7 +41,13 @@ func extractHTML(text string) *extracted {
 		return extractHTMLStream(text)
 	}
 	w := &htmlWalker{}
-	w.walk(doc, false)
+	if main := mainContent(doc); main != nil {
+		// the page's own content only: its title still comes from <head>
+		w.title.WriteString(titleOf(doc))
+		w.walk(main, false)
+	} else {
+		w.walk(doc, false)
+	}
 	title := collapseSpaces(w.title.String())
 	if title == "" {
 		title = collapseSpaces(w.h1)
@@ -131,7 +138,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.title.WriteString(nodeText(n))
 			return
 		}
-		if skipped[n.DataAtom] {
+		if skipped[n.DataAtom] || hiddenOrChrome(n) {
 			// <head> may hold <title>: look inside it without emitting text.
 			if n.DataAtom == atom.Head {
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -156,6 +163,86 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if n.Type == html.ElementNode {
 		w.close(n)
 	}
+}
+
+// hiddenOrChrome reports an element a reader does not see, or that is the
+// site around the document rather than the document: hidden ones, and
+// the ARIA landmarks for navigation, site banner, site footer and search.
+func hiddenOrChrome(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "role":
+			switch a.Val {
+			case "navigation", "banner", "contentinfo", "search":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minMainRunes is the least text a <main> element must hold to be taken
+// as the page's content; less, and it is probably a placeholder.
+const minMainRunes = 200
+
+// mainContent returns the page's single <main> element (or role="main"),
+// when it holds the document: then site headers, footers, cookie notices
+// and sidebars outside it are left out. nil when there is none, more than
+// one, or it is nearly empty.
+func mainContent(doc *html.Node) *html.Node {
+	var found []*html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.Main || attrVal(n, "role") == "main" {
+				found = append(found, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(doc)
+	if len(found) != 1 || utf8.RuneCountInString(nodeText(found[0])) < minMainRunes {
+		return nil
+	}
+	return found[0]
+}
+
+// titleOf returns the text of the first <title>.
+func titleOf(doc *html.Node) string {
+	var t string
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if t != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Title {
+			t = nodeText(n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(doc)
+	return t
+}
+
+func attrVal(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // open writes what starts an element: a break before blocks, a bullet

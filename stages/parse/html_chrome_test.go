@@ -1,0 +1,37 @@
+package parse
+
+import "testing"
+
+// A web page holds the site around the document: banner, navigation,
+// footer, cookie notice. With one <main>, only it is the document; hidden
+// elements and ARIA navigation landmarks are never text.
+func TestHTMLPageChromeLeftOut(t *testing.T) {
+	page := `<!doctype html><html><head><title>Article 5 | Digital Markets Act</title></head><body>
+<div role="banner"><a href="/">EU Law Portal</a> <span>Sign in</span></div>
+<header><p>Official Journal portal - all languages</p></header>
+<div role="navigation"><a href="/a">Home</a> <a href="/b">Legislation</a></div>
+<main>
+<h1>Article 5</h1>
+<p>The gatekeeper shall not process, for the purpose of providing online advertising services, personal data of end users using services of third parties that make use of core platform services of the gatekeeper.</p>
+<p hidden>Internal editor note: check translation.</p>
+<div aria-hidden="true">Skip to content</div>
+<p>The gatekeeper shall allow business users to offer the same products or services to end users through third-party online intermediation services.</p>
+</main>
+<footer><p>We use cookies to improve your experience. Accept all cookies.</p><p>Contact | Legal notice</p></footer>
+</body></html>`
+	p := mustParse(t, "article5.html", []byte(page))
+	if p.Title != "Article 5 | Digital Markets Act" {
+		t.Errorf("title %q", p.Title)
+	}
+	contains(t, "page", p.Text, "The gatekeeper shall not process", "third-party online intermediation services.", "Article 5")
+	absent(t, "page", p.Text, "EU Law Portal", "Sign in", "Official Journal portal", "Legislation", "Internal editor note",
+		"Skip to content", "cookies", "Legal notice")
+
+	// Without a <main> nothing says where the document is: headers and
+	// footers stay (they may be the document's own), hidden text does not.
+	p = mustParse(t, "plain.html", []byte(`<html><body><header><p>ACME Corp - Supply Agreement</p></header>
+<p>The Supplier shall deliver the goods within thirty days of the order.</p><p hidden>draft note</p>
+<footer><p>Page 1 of 3</p></footer></body></html>`))
+	contains(t, "no main", p.Text, "ACME Corp - Supply Agreement", "The Supplier shall deliver", "Page 1 of 3")
+	absent(t, "no main", p.Text, "draft note")
+}
