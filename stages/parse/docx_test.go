@@ -112,9 +112,29 @@ func TestFormatNumber(t *testing.T) {
 		{3, "decimal", "3"}, {3, "lowerLetter", "c"}, {28, "lowerLetter", "bb"}, {2, "upperLetter", "B"},
 		{4, "lowerRoman", "iv"}, {1994, "upperRoman", "MCMXCIV"}, {7, "decimalZero", "07"}, {12, "decimalZero", "12"},
 		{5, "ordinal", "5"}, // formats without a rule are written as decimals
+		{1, "chineseCounting", "一"}, {10, "chineseCounting", "十"}, {11, "chineseCounting", "十一"}, {20, "chineseCounting", "二十"},
+		{105, "chineseCountingThousand", "一百零五"}, {1010, "chineseCounting", "一千零一十"}, {2026, "ideographDigital", "二〇二六"},
+		{3, "ideographTraditional", "丙"}, {2, "decimalEnclosedCircle", "②"},
 	} {
 		if got := formatNumber(c.v, c.format); got != c.want {
 			t.Errorf("formatNumber(%d, %s) = %q, want %q", c.v, c.format, got, c.want)
 		}
 	}
+}
+
+// Chinese contracts number their clauses 第一条, 第二条: the number is
+// generated in Chinese numerals, as Word shows it.
+func TestDOCXChineseClauseNumbers(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="1">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num></w:numbering>`
+	var body string
+	for _, clause := range []string{"合同双方", "付款方式", "违约责任", "争议解决", "其他", "附则", "生效", "变更", "解除", "通知", "适用法律"} {
+		body += wPara("", "5", "0", clause)
+	}
+	p := mustParse(t, "contract-zh.docx", docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	}))
+	contains(t, "zh docx", p.Text, "第一条 合同双方", "第三条 违约责任", "第十条 通知", "第十一条 适用法律")
 }

@@ -205,8 +205,61 @@ func formatNumber(v int, format string) string {
 		if v < 10 {
 			return "0" + strconv.Itoa(v)
 		}
+	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting":
+		// Chinese contracts number their clauses "第一条": a reader (and
+		// a search) cites them so
+		if s := chineseNumber(v); s != "" {
+			return s
+		}
+	case "ideographDigital", "taiwaneseDigital":
+		var b strings.Builder
+		for _, d := range strconv.Itoa(v) {
+			b.WriteRune([]rune(chineseDigits)[d-'0'])
+		}
+		return b.String()
+	case "ideographTraditional":
+		if v >= 1 && v <= 10 {
+			return string([]rune("甲乙丙丁戊己庚辛壬癸")[v-1])
+		}
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
+		if v >= 1 && v <= 20 {
+			return string(rune(0x2460 + v - 1))
+		}
 	}
 	return strconv.Itoa(v)
+}
+
+const chineseDigits = "〇一二三四五六七八九"
+
+// chineseNumber writes 1 to 9999 in Chinese counting numerals (十一,
+// 二十, 一百零五); "" outside that range.
+func chineseNumber(v int) string {
+	if v < 1 || v > 9999 {
+		return ""
+	}
+	digits := []rune(chineseDigits)
+	units := []string{"千", "百", "十", ""}
+	var b strings.Builder
+	s := strconv.Itoa(v)
+	s = strings.Repeat("0", 4-len(s)) + s
+	zero := false
+	for i, c := range s {
+		d := int(c - '0')
+		if d == 0 {
+			zero = b.Len() > 0
+			continue
+		}
+		if zero {
+			b.WriteRune('零') // a counting numeral's zero, not the digit 〇
+			zero = false
+		}
+		// "十一", not "一十一", when ten leads
+		if !(d == 1 && units[i] == "十" && b.Len() == 0) {
+			b.WriteRune(digits[d])
+		}
+		b.WriteString(units[i])
+	}
+	return b.String()
 }
 
 // letters is Word's a..z, aa..zz, aaa... sequence.
