@@ -119,7 +119,8 @@ func TestDates(t *testing.T) {
 }
 
 func TestChinese(t *testing.T) {
-	text := "甲方：北京某某科技有限公司\n乙方：上海某某贸易有限公司\n签订日期：2021年5月8日。合同总金额为人民币120万元。乙方应当在30日内交付货物。本合同适用中华人民共和国法律。"
+	text := "甲方：北京某某科技有限公司\n乙方：上海某某贸易有限公司\n签订日期：2021年5月8日。合同总金额为人民币120万元。乙方应当在30日内交付货物。本合同适用中华人民共和国法律。" +
+		"违约责任依照本合同第十一条和《中华人民共和国民法典》第五百七十七条处理。"
 	ents := Extract(text, "zh")
 	for _, w := range []struct{ kind, text, value string }{
 		{KindParty, "北京某某科技有限公司", "甲方"},
@@ -128,6 +129,8 @@ func TestChinese(t *testing.T) {
 		{KindMoney, "人民币120万元", "CNY 1200000"},
 		{KindObligation, "乙方应当在30日内交付货物", "应当"},
 		{KindGoverningLaw, "适用中华人民共和国法律", ""},
+		{KindCitation, "第十一条", "第十一条"},
+		{KindCitation, "《中华人民共和国民法典》第五百七十七条", "《中华人民共和国民法典》第五百七十七条"},
 	} {
 		if !has(ents, w.kind, w.text, w.value) {
 			t.Errorf("missing %s %q (%s) in %+v", w.kind, w.text, w.value, ents)

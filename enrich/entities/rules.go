@@ -708,12 +708,20 @@ var (
 	zhGovRe     = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)`)
 	zhDutyRe    = regexp.MustCompile(`应当|必须|应于|应在|不得`)
 	zhSentEndRe = regexp.MustCompile(`[。；！？\n]`)
+	// a clause or article, optionally of a named law: 第十条, 第3.2条,
+	// 《中华人民共和国民法典》第五百零九条, 第二章, 第一款
+	zhCiteRe = regexp.MustCompile(`(?:《[^》\n]{1,40}》\s*)?第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款项章节编]`)
 )
 
 var zhCurrency = map[string]string{"人民币": "CNY", "RMB": "CNY", "￥": "CNY", "¥": "CNY", "美元": "USD", "港币": "HKD", "欧元": "EUR", "": "CNY"}
 
-// chinese adds parties (甲方/乙方), amounts, governing law and duties.
+// chinese adds parties (甲方/乙方), amounts, citations, governing law and
+// duties.
 func chinese(x *collector, text string) {
+	for _, m := range zhCiteRe.FindAllStringIndex(text, -1) {
+		c := text[m[0]:m[1]]
+		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, ""), m[0])
+	}
 	for _, m := range zhPartyRe.FindAllStringSubmatchIndex(text, -1) {
 		x.add(KindParty, strings.TrimSpace(text[m[4]:m[5]]), text[m[2]:m[3]], m[4])
 	}
