@@ -136,27 +136,28 @@ func searchRun(ctx context.Context, dir string, o index.Options, docs []*documen
 		if err != nil {
 			return nil, fmt.Errorf("search %s %s: %w", label, q.ID, err)
 		}
-		ids := make([]string, len(r.Hits))
-		for i, h := range r.Hits {
-			ids[i] = h.ID
-		}
-		// Bleve returns equal scores in an order that depends on how its
-		// segments were merged, which varies from run to run; a metric
-		// must not, so ties go by id.
-		score := make(map[string]float64, len(r.Hits))
-		for _, h := range r.Hits {
-			score[h.ID] = h.Score
-		}
-		sort.SliceStable(ids, func(a, b int) bool {
-			if score[ids[a]] != score[ids[b]] {
-				return score[ids[a]] > score[ids[b]]
-			}
-			return ids[a] < ids[b]
-		})
-		run[q.ID] = ids
+		run[q.ID] = rankedIDs(r.Hits)
 		bar.Add(1)
 	}
 	return run, nil
+}
+
+// rankedIDs orders hits by score, equal scores by id. Bleve returns equal
+// scores in an order that depends on how its segments were merged, which
+// varies from run to run; a metric must not.
+func rankedIDs(hits []index.Hit) []string {
+	sorted := append([]index.Hit(nil), hits...)
+	sort.SliceStable(sorted, func(a, b int) bool {
+		if sorted[a].Score != sorted[b].Score {
+			return sorted[a].Score > sorted[b].Score
+		}
+		return sorted[a].ID < sorted[b].ID
+	})
+	ids := make([]string, len(sorted))
+	for i, h := range sorted {
+		ids[i] = h.ID
+	}
+	return ids
 }
 
 // QueryWords reduces a natural-language query to its words separated by

@@ -2,7 +2,10 @@ package eval
 
 import (
 	"context"
+	"slices"
 	"testing"
+
+	"github.com/docmill/docmill/index"
 )
 
 func TestQueryWords(t *testing.T) {
@@ -41,5 +44,17 @@ func TestEvalSearchTiny(t *testing.T) {
 		if r.NDCG10 != 1 || r.MAP != 1 {
 			t.Errorf("%s: %+v", name, r)
 		}
+	}
+}
+
+func TestRankedIDsBreaksTiesByID(t *testing.T) {
+	a := []index.Hit{{ID: "c", Score: 2}, {ID: "b", Score: 1}, {ID: "a", Score: 1}, {ID: "d", Score: 3}}
+	b := []index.Hit{{ID: "d", Score: 3}, {ID: "a", Score: 1}, {ID: "c", Score: 2}, {ID: "b", Score: 1}}
+	want := []string{"d", "c", "a", "b"}
+	if got := rankedIDs(a); !slices.Equal(got, want) {
+		t.Errorf("rankedIDs = %v, want %v", got, want)
+	}
+	if got := rankedIDs(b); !slices.Equal(got, want) {
+		t.Errorf("same hits in another order: %v, want %v", got, want)
 	}
 }
