@@ -113,6 +113,11 @@ type Pipeline struct {
 	MaxDocumentMB int           `yaml:"max_document_mb"`
 	ParseTimeout  time.Duration `yaml:"parse_timeout"`
 	MaxPages      int           `yaml:"max_pages"`
+	// OCR reads scanned PDFs (pages that are images) with pdftoppm and
+	// tesseract: "auto" when both are installed, "off" never.
+	OCR string `yaml:"ocr"`
+	// OCRMaxPages is how many pages of one scanned PDF OCR reads.
+	OCRMaxPages int `yaml:"ocr_max_pages"`
 }
 
 // Sources lists where documents come from besides NATS subjects and HTTP.
@@ -146,7 +151,8 @@ func Default() *Config {
 		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64},
 		Model: Model{Threads: 2, Threshold: 0.8, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
-			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000},
+			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
+			OCR: "auto", OCRMaxPages: 20},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}},
 		Index:   Index{Scoring: "bm25"},
 		Log:     Log{Level: "info", Format: "json"},
@@ -295,6 +301,8 @@ func (c *Config) problems() []problem {
 	bad(c.Pipeline.MaxDocumentMB >= 0, "pipeline.max_document_mb", "%d is negative", c.Pipeline.MaxDocumentMB)
 	bad(c.Pipeline.ParseTimeout >= 0, "pipeline.parse_timeout", "%v is negative", c.Pipeline.ParseTimeout)
 	bad(c.Pipeline.MaxPages >= 0, "pipeline.max_pages", "%d is negative", c.Pipeline.MaxPages)
+	bad(c.Pipeline.OCR == "auto" || c.Pipeline.OCR == "off", "pipeline.ocr", "%q is not auto or off", c.Pipeline.OCR)
+	bad(c.Pipeline.OCRMaxPages >= 0, "pipeline.ocr_max_pages", "%d is negative", c.Pipeline.OCRMaxPages)
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":
 	default:

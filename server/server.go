@@ -73,6 +73,7 @@ type Server struct {
 	originals *web.Originals
 	shadow    *monitor.Shadow
 	shadowAn  enrich.Analyzer
+	ocr       *parse.OCR // nil: scanned PDFs are dead-lettered
 
 	mu sync.Mutex
 }
@@ -84,6 +85,17 @@ func (s *Server) NATSURL() string {
 		return s.embedded.ClientURL()
 	}
 	return s.o.Config.NATS.URL
+}
+
+// ocrDetail says whether scanned PDFs are read, and with what.
+func (s *Server) ocrDetail() string {
+	switch {
+	case s.ocr != nil:
+		return s.ocr.String()
+	case s.o.Config.Pipeline.OCR == "off":
+		return "off by configuration: scanned PDFs are dead-lettered"
+	}
+	return "not installed (apt-get install poppler-utils tesseract-ocr): scanned PDFs are dead-lettered"
 }
 
 // natsDetail names the broker in health reports. The embedded server is
@@ -255,6 +267,11 @@ func (s *Server) open(ctx context.Context) (err error) {
 			return fmt.Errorf("kv docmill-log-templates: %w", err)
 		}
 		s.logsReg = logs.NewRegistry(logs.NewKVStore(kv), logs.DefaultConfig())
+		if c.Pipeline.OCR != "off" {
+			if s.ocr = parse.DetectOCR(); s.ocr != nil && c.Pipeline.OCRMaxPages > 0 {
+				s.ocr.MaxPages = c.Pipeline.OCRMaxPages
+			}
+		}
 		an, st := BuildAnalyzer(c.Model, s.logsReg, s.o.Log)
 		s.analyzer, s.modelSt = pipeline.NewAnalyzerRef(an), st
 		if s.shadowAn, err = s.shadowAnalyzer(); err != nil {
@@ -277,7 +294,8 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
 	if s.analyzer != nil {
 		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, MaxPayload: int(s.nc.MaxPayload()), Replicas: c.NATS.Replicas, Metrics: s.metrics, Log: s.o.Log,
-			Limits: parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages}}
+			Limits: parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages,
+				OCR: s.ocr}}
 		o.Worker.Pub = pipelinePublisher(s.js)
 		if c.Pipeline.KeepOriginals {
 			o.Worker.KeepOriginal = s.keepOriginal
@@ -390,6 +408,9 @@ func (s *Server) Health() map[string]web.Component {
 		s.mu.Unlock()
 		info := s.analyzer.Load().Info()
 		h["analyzer"] = web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + info.Tier + " tier)"}
+		// OCR is optional: without it the process is healthy, and scanned
+		// PDFs go to the dead-letter subject with their reason
+		h["ocr"] = web.Component{OK: true, Detail: s.ocrDetail()}
 	}
 	return h
 }

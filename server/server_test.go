@@ -24,6 +24,8 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/testpdf"
+	"github.com/docmill/docmill/stages/parse"
 	"github.com/docmill/docmill/web"
 )
 
@@ -568,5 +570,35 @@ func TestLargeResultTravelsWithTextByReference(t *testing.T) {
 	dls, err := connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
 	if err != nil || len(dls) != 0 {
 		t.Fatalf("dead letters: %v %v", dls, err)
+	}
+}
+
+// A scanned contract sent to the pipeline is read by OCR when pdftoppm and
+// tesseract are installed, indexed with its recognised text and marked as
+// such; /healthz says OCR is on.
+func TestScannedPDFReadByOCR(t *testing.T) {
+	if parse.DetectOCR() == nil {
+		t.Skip("OCR test skipped: pdftoppm and tesseract not installed (apt-get install -y poppler-utils tesseract-ocr)")
+	}
+	scan, err := testpdf.Scanned(testpdf.Text("SUPPLY AGREEMENT", "The Supplier shall deliver the turbines before the winter season."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, t.TempDir(), "")
+	resp, err := http.Post(h.base+"/api/documents?filename=scan.pdf", "application/pdf", bytes.NewReader(scan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	waitFor(t, "scan indexed", 60*time.Second, func() bool { return h.search("turbines").Total == 1 })
+	got, err := h.srv.Index().Get(context.Background(), h.search("turbines").Hits[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got.Meta["ocr"], "tesseract") {
+		t.Errorf("result meta %v: want the OCR named", got.Meta)
+	}
+	if c := h.srv.Health()["ocr"]; !c.OK || !strings.Contains(c.Detail, "tesseract") {
+		t.Errorf("health ocr: %+v", c)
 	}
 }

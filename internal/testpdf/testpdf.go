@@ -5,7 +5,11 @@ package testpdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 )
 
@@ -61,4 +65,44 @@ func Text(lines ...string) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Length %d >>stream\n"+content.String()+"\nendstream",
 	)
+}
+
+// Scanned turns a one-page PDF into a scan of it, as a scanner writes
+// one: the page rendered to a grey image at 150 dpi by pdftoppm
+// (poppler-utils) and placed as the page's only content, so the file has
+// no text to extract.
+func Scanned(pdf []byte) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "testpdf-scan-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "text.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		return nil, err
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "150", "-gray", "-singlefile", in, filepath.Join(dir, "scan")).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("pdftoppm: %w: %s", err, out)
+	}
+	pgm, err := os.ReadFile(filepath.Join(dir, "scan.pgm"))
+	if err != nil {
+		return nil, err
+	}
+	var w, h, maxv int
+	if _, err := fmt.Sscan(strings.TrimPrefix(string(pgm[:min(len(pgm), 64)]), "P5"), &w, &h, &maxv); err != nil {
+		return nil, fmt.Errorf("pgm header: %w", err)
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(pgm[len(pgm)-w*h:])
+	zw.Close()
+	pw, ph := w*72/150, h*72/150 // points: 72 per inch
+	return Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>", pw, ph),
+		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %%d >>stream\n", w, h)+
+			z.String()+"\nendstream",
+		fmt.Sprintf("<< /Length %%d >>stream\nq %d 0 0 %d 0 0 cm /Im0 Do Q\nendstream", pw, ph),
+	), nil
 }

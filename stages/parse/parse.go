@@ -35,6 +35,9 @@ type Limits struct {
 	MaxBytes int64         // larger inputs are rejected; also caps decompressed DOCX parts and extracted text
 	Timeout  time.Duration // per-document time limit
 	MaxPages int           // PDF pages read; later pages are skipped and Meta["truncated"] is set
+	// OCR, when set, reads PDFs whose pages are images (scans) or whose
+	// fonts cannot be decoded; it has its own time limit.
+	OCR *OCR
 }
 
 // DefaultLimits returns 64 MiB, 30 s and 2000 pages.
@@ -125,15 +128,41 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	if ct == typeUnknown || ct == typeZip {
 		return nil, permanent(name, "unsupported or binary content ("+ct+")", nil)
 	}
-	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
+	pctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
-	ex, err := guarded(ctx, name, ct, func(stop *stopFlag) (*extracted, error) {
+	ex, err := guarded(pctx, name, ct, func(stop *stopFlag) (*extracted, error) {
 		return extract(in.Data, ct, in.ContentType, lim, stop)
 	})
+	if err != nil && ct == document.TypePDF && wantsOCR(err) {
+		if lim.OCR != nil {
+			ex, err = ocrInstead(ctx, lim.OCR, in.Data, err)
+		} else if pe := (*Error)(nil); errors.As(err, &pe) && pe.Err == nil {
+			pe.Err = errors.New("OCR is off or not installed (apt-get install poppler-utils tesseract-ocr)")
+		}
+	}
 	if err != nil {
 		return nil, asError(name, ct, err)
 	}
 	return fill(in, ct, ex)
+}
+
+// ocrInstead reads a PDF with OCR after text extraction found nothing;
+// when OCR finds nothing either, the original failure stands, with the
+// OCR's reason added.
+func ocrInstead(ctx context.Context, o *OCR, data []byte, failed error) (*extracted, error) {
+	ex, err := o.pdf(ctx, data)
+	if err == nil {
+		return ex, nil
+	}
+	if ctx.Err() != nil {
+		// the caller gave up (shutdown): not the document's fault, retry
+		return nil, &Error{Reason: "cancelled", Err: ctx.Err()}
+	}
+	var pe *Error
+	if errors.As(failed, &pe) {
+		return nil, &Error{Reason: pe.Reason, Permanent: pe.Permanent, Err: fmt.Errorf("OCR: %w", err)}
+	}
+	return nil, failed
 }
 
 // extract dispatches to the format parser; hint is the caller's content

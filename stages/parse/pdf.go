@@ -59,6 +59,10 @@ const (
 	reasonPageTree   = "corrupt PDF (page tree unreadable)"
 )
 
+// reasonNoText is the failure of a PDF whose pages hold no text: scans,
+// or text drawn as pictures.
+const reasonNoText = "PDF has no extractable text (scanned or image-only?)"
+
 // reasonUndecodable is the failure of a PDF whose text is drawn in fonts
 // that give no way back to characters.
 const reasonUndecodable = "PDF text is not decodable (fonts without a Unicode map)"
@@ -125,7 +129,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		if strings.ContainsRune(text, utf8.RuneError) {
 			return nil, permanent("", reasonUndecodable, nil)
 		}
-		return nil, permanent("", "PDF has no extractable text (scanned or image-only?)", nil)
+		return nil, permanent("", reasonNoText, nil)
 	}
 	if undecodable(text) {
 		return nil, permanent("", reasonUndecodable, nil)

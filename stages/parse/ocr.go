@@ -1,0 +1,149 @@
+package parse
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// OCR reads the text of scanned PDFs, whose pages are images: pdftoppm
+// (poppler-utils) renders each page and tesseract reads it. Both are
+// Debian packages (poppler-utils, tesseract-ocr, tesseract-ocr-chi-sim for
+// Chinese); their trained data ships with the package, so nothing is
+// fetched at run time. Running them as processes, not as linked
+// libraries, means a page that takes too long is killed with its process.
+type OCR struct {
+	Languages string        // tesseract's -l: "eng", "eng+chi_sim"
+	MaxPages  int           // pages read from one document
+	Timeout   time.Duration // for one document, all pages
+	DPI       int           // rendering resolution
+	Version   string        // tesseract's version, for the result's meta
+}
+
+// Defaults of OCR.
+const (
+	DefaultOCRPages   = 20
+	DefaultOCRTimeout = 3 * time.Minute
+	DefaultOCRDPI     = 200
+)
+
+// DetectOCR returns an OCR when pdftoppm and tesseract are installed, with
+// every language among English and Simplified Chinese that tesseract has
+// data for; nil when a tool is missing.
+func DetectOCR() *OCR {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		return nil
+	}
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		return nil
+	}
+	out, err := exec.Command("tesseract", "--list-langs").CombinedOutput()
+	if err != nil {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Fields(string(out)) {
+		have[l] = true
+	}
+	var langs []string
+	for _, l := range []string{"eng", "chi_sim"} {
+		if have[l] {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 {
+		return nil
+	}
+	o := &OCR{Languages: strings.Join(langs, "+"), MaxPages: DefaultOCRPages, Timeout: DefaultOCRTimeout, DPI: DefaultOCRDPI}
+	if v, err := exec.Command("tesseract", "--version").CombinedOutput(); err == nil {
+		o.Version = strings.TrimSpace(strings.SplitN(string(v), "\n", 2)[0])
+	}
+	return o
+}
+
+// String describes the OCR for health checks and logs.
+func (o *OCR) String() string {
+	if o == nil {
+		return "off"
+	}
+	return fmt.Sprintf("%s (%s), up to %d pages", o.Version, o.Languages, o.MaxPages)
+}
+
+// wantsOCR reports whether a PDF failure means its pages are pictures of
+// text: no text at all, or glyphs without a way back to characters.
+func wantsOCR(err error) bool {
+	var pe *Error
+	if !errors.As(err, &pe) {
+		return false
+	}
+	return pe.Reason == reasonNoText || pe.Reason == reasonUndecodable
+}
+
+// pdf renders and reads the pages of a PDF. It returns the text found, or
+// an error saying why there is none.
+func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
+	ctx, cancel := context.WithTimeout(ctx, o.timeout())
+	defer cancel()
+	dir, err := os.MkdirTemp("", "docmill-ocr-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, err
+	}
+	render := exec.CommandContext(ctx, "pdftoppm", "-r", fmt.Sprint(o.dpi()), "-gray", "-l", fmt.Sprint(o.pages()), in, filepath.Join(dir, "page"))
+	if out, err := render.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("pdftoppm: %w: %s", err, printable(string(out), 200))
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "page*.pgm"))
+	sort.Strings(pages) // pdftoppm pads page numbers to one width
+	var b strings.Builder
+	for _, p := range pages {
+		var out, stderr bytes.Buffer
+		read := exec.CommandContext(ctx, "tesseract", p, "stdout", "-l", o.Languages)
+		read.Stdout, read.Stderr = &out, &stderr
+		if err := read.Run(); err != nil {
+			return nil, fmt.Errorf("tesseract %s: %w: %s", filepath.Base(p), err, printable(stderr.String(), 200))
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(out.String())
+	}
+	text := normalize(b.String())
+	if !hasContent(text) {
+		return nil, errors.New("no text recognised")
+	}
+	meta := map[string]string{"ocr": fmt.Sprintf("%s, %s, %d pages at %d dpi", o.Version, o.Languages, len(pages), o.dpi())}
+	return &extracted{text: text, pages: len(pages), meta: meta}, nil
+}
+
+func (o *OCR) timeout() time.Duration {
+	if o.Timeout <= 0 {
+		return DefaultOCRTimeout
+	}
+	return o.Timeout
+}
+
+func (o *OCR) pages() int {
+	if o.MaxPages <= 0 {
+		return DefaultOCRPages
+	}
+	return o.MaxPages
+}
+
+func (o *OCR) dpi() int {
+	if o.DPI <= 0 {
+		return DefaultOCRDPI
+	}
+	return o.DPI
+}
