@@ -76,14 +76,15 @@ func (o *OCR) String() string {
 	return fmt.Sprintf("%s (%s), up to %d pages", o.Version, o.Languages, o.MaxPages)
 }
 
-// wantsOCR reports whether a PDF failure means its pages are pictures of
-// text: no text at all, or glyphs without a way back to characters.
+// wantsOCR reports whether a PDF failure means its pages may be pictures
+// of text: no text at all, glyphs without a way back to characters, or
+// pages the PDF library could not read (a renderer often can).
 func wantsOCR(err error) bool {
 	var pe *Error
 	if !errors.As(err, &pe) {
 		return false
 	}
-	return pe.Reason == reasonNoText || pe.Reason == reasonUndecodable
+	return pe.Reason == reasonNoText || pe.Reason == reasonUndecodable || pe.Reason == reasonNoPageRead
 }
 
 // pdf renders and reads the pages of a PDF. It returns the text found, or
@@ -107,9 +108,10 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 	pages, _ := filepath.Glob(filepath.Join(dir, "page*.pgm"))
 	sort.Strings(pages) // pdftoppm pads page numbers to one width
 	var b strings.Builder
+	var words ocrWords
 	for _, p := range pages {
 		var out, stderr bytes.Buffer
-		read := exec.CommandContext(ctx, "tesseract", p, "stdout", "-l", o.Languages)
+		read := exec.CommandContext(ctx, "tesseract", p, "stdout", "-l", o.Languages, "tsv")
 		read.Stdout, read.Stderr = &out, &stderr
 		if err := read.Run(); err != nil {
 			return nil, fmt.Errorf("tesseract %s: %w: %s", filepath.Base(p), err, printable(stderr.String(), 200))
@@ -117,14 +119,68 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(out.String())
+		b.WriteString(words.add(out.String()))
 	}
 	text := normalize(b.String())
-	if !hasContent(text) {
-		return nil, errors.New("no text recognised")
+	if !hasContent(text) || !words.readable() {
+		return nil, fmt.Errorf("no text recognised (%d of %d words legible)", words.confident, words.all)
 	}
 	meta := map[string]string{"ocr": fmt.Sprintf("%s, %s, %d pages at %d dpi", o.Version, o.Languages, len(pages), o.dpi())}
 	return &extracted{text: text, pages: len(pages), meta: meta}, nil
+}
+
+// OCR on a photo, a diagram or a script tesseract has no data for yields
+// strings of letters all the same; its per-word confidence tells them
+// apart from text.
+const (
+	minWordConf     = 60  // a word below this is dropped
+	minLegibleWords = 3   // fewer confident words than this: nothing was read
+	minLegibleShare = 0.5 // nor when most words are below minWordConf
+)
+
+// ocrWords turns tesseract's TSV output into text, keeping the confident
+// words, and counts what it kept.
+type ocrWords struct{ all, confident int }
+
+// add returns the confident words of one page's TSV, a line per line.
+func (w *ocrWords) add(tsv string) string {
+	var b strings.Builder
+	lastPara, lastLine := "", ""
+	for _, row := range strings.Split(tsv, "\n") {
+		f := strings.Split(row, "\t")
+		if len(f) < 12 || f[0] != "5" { // level 5 is a word
+			continue
+		}
+		word := strings.TrimSpace(f[11])
+		if word == "" {
+			continue
+		}
+		w.all++
+		var conf float64
+		fmt.Sscan(f[10], &conf)
+		if conf < minWordConf {
+			continue
+		}
+		w.confident++
+		para := f[2] + "/" + f[3] // block/paragraph
+		line := para + "/" + f[4]
+		switch {
+		case b.Len() == 0:
+		case para != lastPara:
+			b.WriteString("\n\n")
+		case line != lastLine:
+			b.WriteString("\n")
+		default:
+			b.WriteString(" ")
+		}
+		lastPara, lastLine = para, line
+		b.WriteString(word)
+	}
+	return b.String()
+}
+
+func (w *ocrWords) readable() bool {
+	return w.confident >= minLegibleWords && float64(w.confident) >= minLegibleShare*float64(w.all)
 }
 
 func (o *OCR) timeout() time.Duration {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -50,5 +51,31 @@ func TestOCRReadsScannedPDF(t *testing.T) {
 	_, err = Parse(t.Context(), Input{Filename: "blank.pdf", Data: blank}, lim)
 	if err == nil || !strings.Contains(err.Error(), reasonNoText) || !strings.Contains(err.Error(), "OCR: no text recognised") {
 		t.Errorf("blank scan: %v", err)
+	}
+}
+
+// Tesseract's TSV: words below the confidence floor are dropped, lines and
+// paragraphs are kept, and a page of mostly doubtful words reads as none.
+func TestOCRWords(t *testing.T) {
+	row := func(block, par, line, word int, conf float64, text string) string {
+		return fmt.Sprintf("5\t1\t%d\t%d\t%d\t%d\t0\t0\t10\t10\t%.6f\t%s\n", block, par, line, word, conf, text)
+	}
+	tsv := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+		"4\t1\t1\t1\t1\t0\t0\t0\t10\t10\t-1\t\n" +
+		row(1, 1, 1, 1, 96, "The") + row(1, 1, 1, 2, 91, "Supplier") + row(1, 1, 1, 3, 12, "~~") +
+		row(1, 1, 2, 1, 88, "shall") + row(1, 1, 2, 2, 90, "deliver.") +
+		row(2, 1, 1, 1, 93, "Payment") + row(2, 1, 1, 2, 89, "terms")
+	var w ocrWords
+	if got, want := w.add(tsv), "The Supplier\nshall deliver.\n\nPayment terms"; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	if w.all != 7 || w.confident != 6 || !w.readable() {
+		t.Errorf("counts %+v, readable %v", w, w.readable())
+	}
+	var noise ocrWords
+	noise.add(row(1, 1, 1, 1, 40, "Lald") + row(1, 1, 1, 2, 75, "Ste") + row(1, 1, 1, 3, 30, "dbl") + row(1, 1, 1, 4, 20, "Wa") +
+		row(1, 1, 1, 5, 70, "lo") + row(1, 1, 1, 6, 65, "cpall") + row(1, 1, 1, 7, 10, "bal"))
+	if noise.readable() {
+		t.Errorf("3 of 7 confident words read as text: %+v", noise)
 	}
 }

@@ -59,6 +59,11 @@ const (
 	reasonPageTree   = "corrupt PDF (page tree unreadable)"
 )
 
+// reasonNoPageRead is the failure of a PDF whose every page failed in the
+// PDF library, often on an image filter of a scan (CCITT, JBIG2) that a
+// renderer still draws.
+const reasonNoPageRead = "corrupt PDF (no page could be read)"
+
 // reasonNoText is the failure of a PDF whose pages hold no text: scans,
 // or text drawn as pictures.
 const reasonNoText = "PDF has no extractable text (scanned or image-only?)"
@@ -124,7 +129,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	text := normalize(b.String())
 	if !hasContent(text) {
 		if firstErr != nil {
-			return nil, permanent("", "corrupt PDF (no page could be read)", firstErr)
+			return nil, permanent("", reasonNoPageRead, firstErr)
 		}
 		if strings.ContainsRune(text, utf8.RuneError) {
 			return nil, permanent("", reasonUndecodable, nil)
