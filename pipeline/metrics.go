@@ -50,6 +50,14 @@ func NewMetrics() *Metrics {
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "docmill_parse_abandoned_goroutines",
 		Help: "Parser goroutines still running after their document timed out (Go cannot kill them)."},
 		func() float64 { return float64(parse.Abandoned()) }))
+	for outcome, value := range map[string]func() int64{
+		"read":    func() int64 { r, _ := parse.OCRDocuments(); return r },
+		"no_text": func() int64 { _, n := parse.OCRDocuments(); return n },
+	} {
+		reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "docmill_ocr_documents_total",
+			Help: "PDFs without extractable text that OCR was tried on, by outcome (read, no_text).", ConstLabels: prometheus.Labels{"outcome": outcome}},
+			func() float64 { return float64(value()) }))
+	}
 	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths, m.BatchSize)
 	return m
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +27,13 @@ type OCR struct {
 	DPI       int           // rendering resolution
 	Version   string        // tesseract's version, for the result's meta
 }
+
+// Documents OCR was tried on, by outcome, for the metrics.
+var ocrRead, ocrNoText atomic.Int64
+
+// OCRDocuments returns how many PDFs OCR has read, and how many it found
+// no text in, since the process started.
+func OCRDocuments() (read, noText int64) { return ocrRead.Load(), ocrNoText.Load() }
 
 // Defaults of OCR.
 const (

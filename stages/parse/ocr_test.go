@@ -33,6 +33,7 @@ func TestOCRReadsScannedPDF(t *testing.T) {
 	}
 	lim := DefaultLimits()
 	lim.OCR = o
+	read0, none0 := OCRDocuments()
 	p, err := Parse(t.Context(), Input{Filename: "scan.pdf", Data: scan}, lim)
 	if err != nil {
 		t.Fatalf("with OCR (%s): %v", o, err)
@@ -51,6 +52,9 @@ func TestOCRReadsScannedPDF(t *testing.T) {
 	_, err = Parse(t.Context(), Input{Filename: "blank.pdf", Data: blank}, lim)
 	if err == nil || !strings.Contains(err.Error(), reasonNoText) || !strings.Contains(err.Error(), "OCR: no text recognised") {
 		t.Errorf("blank scan: %v", err)
+	}
+	if read, none := OCRDocuments(); read != read0+1 || none != none0+1 {
+		t.Errorf("OCR counts read %d -> %d, no text %d -> %d; want one of each", read0, read, none0, none)
 	}
 }
 

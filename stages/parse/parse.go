@@ -152,8 +152,10 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 func ocrInstead(ctx context.Context, o *OCR, data []byte, failed error) (*extracted, error) {
 	ex, err := o.pdf(ctx, data)
 	if err == nil {
+		ocrRead.Add(1)
 		return ex, nil
 	}
+	ocrNoText.Add(1)
 	if ctx.Err() != nil {
 		// the caller gave up (shutdown): not the document's fault, retry
 		return nil, &Error{Reason: "cancelled", Err: ctx.Err()}
