@@ -121,6 +121,10 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 		var out, stderr bytes.Buffer
 		read := exec.CommandContext(ctx, "tesseract", p, "stdout", "-l", o.Languages, "tsv")
 		read.Stdout, read.Stderr = &out, &stderr
+		// one thread per page: the worker already runs documents in
+		// parallel, and tesseract's own threads would oversubscribe the
+		// cores (its documentation advises this for parallel use)
+		read.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 		if err := read.Run(); err != nil {
 			return nil, fmt.Errorf("tesseract %s: %w: %s", filepath.Base(p), err, printable(stderr.String(), 200))
 		}
