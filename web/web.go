@@ -286,13 +286,16 @@ func queryFrom(r *http.Request) (index.Query, error) {
 	v := r.URL.Query()
 	q := index.Query{Q: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
 	var errs []error
-	for name, dst := range map[string]*int{"size": &q.Size, "from": &q.From} {
-		if s := v.Get(name); s != "" {
+	for _, p := range []struct {
+		name string
+		dst  *int
+	}{{"size", &q.Size}, {"from", &q.From}} {
+		if s := v.Get(p.name); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s %q is not a whole number", name, s))
+				errs = append(errs, fmt.Errorf("%s %q is not a whole number", p.name, s))
 			}
-			*dst = n
+			*p.dst = n
 		}
 	}
 	for _, f := range index.FacetFields {

@@ -155,11 +155,11 @@ func ocrInstead(ctx context.Context, o *OCR, data []byte, failed error) (*extrac
 		ocrRead.Add(1)
 		return ex, nil
 	}
-	ocrNoText.Add(1)
 	if ctx.Err() != nil {
 		// the caller gave up (shutdown): not the document's fault, retry
 		return nil, &Error{Reason: "cancelled", Err: ctx.Err()}
 	}
+	ocrNoText.Add(1)
 	var pe *Error
 	if errors.As(failed, &pe) {
 		return nil, &Error{Reason: pe.Reason, Permanent: pe.Permanent, Err: fmt.Errorf("OCR: %w", err)}

@@ -59,18 +59,16 @@ const (
 	reasonPageTree   = "corrupt PDF (page tree unreadable)"
 )
 
-// reasonNoPageRead is the failure of a PDF whose every page failed in the
-// PDF library, often on an image filter of a scan (CCITT, JBIG2) that a
-// renderer still draws.
-const reasonNoPageRead = "corrupt PDF (no page could be read)"
-
-// reasonNoText is the failure of a PDF whose pages hold no text: scans,
-// or text drawn as pictures.
-const reasonNoText = "PDF has no extractable text (scanned or image-only?)"
-
-// reasonUndecodable is the failure of a PDF whose text is drawn in fonts
-// that give no way back to characters.
-const reasonUndecodable = "PDF text is not decodable (fonts without a Unicode map)"
+// Reasons that OCR may cure (see wantsOCR).
+const (
+	// every page failed in the PDF library, often on an image filter of a
+	// scan (CCITT, JBIG2) that a renderer still draws
+	reasonNoPageRead = "corrupt PDF (no page could be read)"
+	// the pages hold no text: scans, or text drawn as pictures
+	reasonNoText = "PDF has no extractable text (scanned or image-only?)"
+	// the text is drawn in fonts that give no way back to characters
+	reasonUndecodable = "PDF text is not decodable (fonts without a Unicode map)"
+)
 
 // extractPDFOnce is one attempt at extractPDF.
 func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
