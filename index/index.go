@@ -1,8 +1,7 @@
 // Package index stores processed documents in a Bleve index and searches
 // them. The mapping is described as data (see Mapping) so that it can be
-// inspected and versioned; text fields are analysed by language: English
-// text with the "en" analyser (stemming, stop words), Chinese text with the
-// "cjk" bigram analyser.
+// inspected and versioned; text fields of every language are analysed by
+// TextAnalyzer (English words stemmed, Chinese as bigrams).
 package index
 
 import (
@@ -46,6 +45,10 @@ type Index struct {
 	// combinedFacets: the index has the _facets and _ingested fields
 	// (see facets.go); indexes created before them count per field.
 	combinedFacets bool
+	// legacyCJK: the index predates TextAnalyzer and keeps Chinese
+	// documents' text in separate _cjk fields, searched only by queries
+	// with Chinese in them.
+	legacyCJK bool
 	// compactMu keeps Compact calls apart: scorch refuses a second forced
 	// merge while one runs.
 	compactMu sync.Mutex
@@ -83,7 +86,8 @@ func Open(dir string, opts Options) (*Index, error) {
 func newIndex(bi bleve.Index, opts Options) *Index {
 	m := bi.Mapping()
 	combined := m.FieldMappingForPath(fieldFacets).Type != "" && m.FieldMappingForPath(fieldIngestedKey).Type != ""
-	return &Index{bi: bi, opts: opts, combinedFacets: combined}
+	legacy := m.FieldMappingForPath("body"+cjkSuffix).Type != ""
+	return &Index{bi: bi, opts: opts, combinedFacets: combined, legacyCJK: legacy}
 }
 
 // Close flushes and closes the index.
@@ -107,7 +111,7 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	defer ix.mu.Unlock()
 	b := ix.bi.NewBatch()
 	for _, r := range rs {
-		rec, err := toRecord(r, ix.opts)
+		rec, err := toRecord(r, ix.opts, ix.legacyCJK)
 		if err != nil {
 			return err
 		}
@@ -176,7 +180,7 @@ func hasCJK(s string) bool {
 // record is what Bleve indexes for a result; its fields follow Mapping.
 type record map[string]interface{}
 
-func toRecord(r *document.Result, opts Options) (record, error) {
+func toRecord(r *document.Result, opts Options, legacyCJK bool) (record, error) {
 	stored := *r
 	stored.Text = ""
 	raw, err := json.Marshal(&stored)
@@ -184,7 +188,7 @@ func toRecord(r *document.Result, opts Options) (record, error) {
 		return nil, fmt.Errorf("encode result %s: %w", r.ID, err)
 	}
 	suffix := ""
-	if r.Language == "zh" || (r.Language != "en" && hasCJK(r.Title+r.Text)) {
+	if legacyCJK && (r.Language == "zh" || (r.Language != "en" && hasCJK(r.Title+r.Text))) {
 		suffix = cjkSuffix
 	}
 	rec := record{

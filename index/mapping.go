@@ -2,16 +2,21 @@ package index
 
 import (
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 const (
 	// fieldResult holds the result JSON, stored but not indexed.
 	fieldResult = "_result"
-	// cjkSuffix marks the variant of a text field analysed for Chinese.
+	// cjkSuffix marks the Chinese variant of a text field in indexes
+	// created before TextAnalyzer (see Index.legacyCJK).
 	cjkSuffix = "_cjk"
 	// fieldFacets holds every facet value of a document as "field=value"
 	// terms, so that a search counts all facets by visiting one field's doc
@@ -33,16 +38,30 @@ type FieldSpec struct {
 	Vectors  bool   // term vectors, needed for highlighting
 }
 
-// Fields is the index schema. Free-text fields come twice: once analysed
-// as English, once (suffix _cjk) as Chinese; a document fills the variant
-// of its language.
+// TextAnalyzer analyses every free-text field and plain queries, whatever
+// the language: words as the "en" analyser does (possessives, lower case,
+// stop words, Porter stems) and runs of Chinese or Japanese ideographs as
+// overlapping bigrams, as the "cjk" analyser does. One analyser for both
+// is what lets a query mix them ("software 软件", "合同 -北京") with the
+// query syntax intact, and finds the English names, years and amounts
+// inside Chinese documents. Full-width Latin letters and digits, as a
+// Chinese input method types them, are folded to ASCII first.
+const TextAnalyzer = "docmill_text"
+
+// textAnalyzerConfig is TextAnalyzer as Bleve custom-analyser config.
+var textAnalyzerConfig = map[string]interface{}{
+	"type":      custom.Name,
+	"tokenizer": unicode.Name,
+	"token_filters": []interface{}{
+		cjk.WidthName, en.PossessiveName, lowercase.Name, en.StopName, porter.Name, cjk.BigramName,
+	},
+}
+
+// Fields is the index schema.
 var Fields = []FieldSpec{
-	{Name: "title", Kind: "text", Analyzer: en.AnalyzerName, Store: true, InAll: true, Vectors: true},
-	{Name: "body", Kind: "text", Analyzer: en.AnalyzerName, Store: true, InAll: true, Vectors: true},
-	{Name: "summary", Kind: "text", Analyzer: en.AnalyzerName, Store: true, InAll: true, Vectors: true},
-	{Name: "title" + cjkSuffix, Kind: "text", Analyzer: cjk.AnalyzerName, Store: true, InAll: false, Vectors: true},
-	{Name: "body" + cjkSuffix, Kind: "text", Analyzer: cjk.AnalyzerName, Store: true, InAll: false, Vectors: true},
-	{Name: "summary" + cjkSuffix, Kind: "text", Analyzer: cjk.AnalyzerName, Store: true, InAll: false, Vectors: true},
+	{Name: "title", Kind: "text", Analyzer: TextAnalyzer, Store: true, InAll: true, Vectors: true},
+	{Name: "body", Kind: "text", Analyzer: TextAnalyzer, Store: true, InAll: true, Vectors: true},
+	{Name: "summary", Kind: "text", Analyzer: TextAnalyzer, Store: true, InAll: true, Vectors: true},
 	{Name: "keywords", Kind: "keyword", InAll: true},
 	{Name: "filename", Kind: "keyword", InAll: true},
 	{Name: "class", Kind: "keyword", InAll: true},
@@ -75,10 +94,12 @@ func Mapping(opts Options) (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(f.Name, fieldMapping(f))
 	}
 	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(TextAnalyzer, textAnalyzerConfig); err != nil {
+		return nil, err
+	}
 	im.DefaultMapping = doc
-	// Plain queries search _all; analysing them as English matches the
-	// stemmed tokens of the English text fields.
-	im.DefaultAnalyzer = en.AnalyzerName
+	// Plain queries search _all, analysed as the text fields are.
+	im.DefaultAnalyzer = TextAnalyzer
 	im.ScoringModel = opts.Scoring
 	if err := im.Validate(); err != nil {
 		return nil, err

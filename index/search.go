@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -158,7 +159,7 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 		// Bleve panics on a negative offset
 		return nil, facetPlan{}, fmt.Errorf("%w: from %d is negative", ErrBadQuery, q.From)
 	}
-	text, err := textQuery(q.Q)
+	text, err := textQuery(q.Q, ix.legacyCJK)
 	if err != nil {
 		return nil, facetPlan{}, err
 	}
@@ -175,7 +176,7 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 		// Highlighting costs per field and hit: the Chinese fields can only
 		// match a query with Chinese in it.
 		req.Highlight.Fields = []string{"body", "title", "summary"}
-		if hasCJK(q.Q) {
+		if ix.legacyCJK && hasCJK(q.Q) {
 			req.Highlight.Fields = append(req.Highlight.Fields, "body"+cjkSuffix, "title"+cjkSuffix, "summary"+cjkSuffix)
 		}
 	}
@@ -225,20 +226,25 @@ func matchesAll(q string) bool {
 	return q == "" || q == "*"
 }
 
-func textQuery(q string) (query.Query, error) {
+func textQuery(q string, legacyCJK bool) (query.Query, error) {
 	if matchesAll(q) {
 		return bleve.NewMatchAllQuery(), nil
 	}
-	q = strings.TrimSpace(q)
+	q = strings.TrimSpace(normaliseQuery(q))
 	qs := bleve.NewQueryStringQuery(q)
 	if _, err := qs.Parse(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 	}
+	if !legacyCJK {
+		parsed, _ := qs.Parse()
+		return singleIdeographs(parsed), nil
+	}
 	if !hasCJK(q) {
 		return qs, nil
 	}
-	// _all is analysed as English, which cannot match the CJK bigrams of
-	// Chinese fields: search those fields with their own analyser too.
+	// An index from before TextAnalyzer analyses _all as English, which
+	// cannot match the CJK bigrams of its Chinese fields: search those
+	// fields with their own analyser too.
 	d := bleve.NewDisjunctionQuery(qs)
 	for _, f := range []string{"title", "body", "summary"} {
 		m := bleve.NewMatchQuery(q)
@@ -246,6 +252,114 @@ func textQuery(q string) (query.Query, error) {
 		d.AddQuery(m)
 	}
 	return d, nil
+}
+
+// normaliseQuery folds full-width letters and digits to ASCII (a Chinese
+// input method types "２０２３", which the query parser would take for a
+// malformed number) and turns the Boolean operators people type from other
+// search engines into Bleve's syntax, which has none: "a AND b" is
+// "+a +b", "NOT a" is "-a", "a OR b" is "a b". Operators must be upper
+// case, as elsewhere, so a search for the word "and" is still one.
+func normaliseQuery(q string) string {
+	q = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			return r - 0xFEE0
+		}
+		return r
+	}, q)
+	terms := queryTerms(q)
+	op := func(i int) string {
+		if i >= 0 && i < len(terms) {
+			return terms[i]
+		}
+		return ""
+	}
+	var out []string
+	for i, t := range terms {
+		switch t {
+		case "AND", "OR", "NOT":
+			continue
+		}
+		prefixed := strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-")
+		switch {
+		case prefixed:
+		case op(i-1) == "NOT":
+			t = "-" + t
+		case op(i-1) == "AND" || op(i+1) == "AND":
+			t = "+" + t
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, " ")
+}
+
+// queryTerms splits a query at spaces outside double quotes.
+func queryTerms(q string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for _, r := range q {
+		switch {
+		case r == '"' && !strings.HasSuffix(cur.String(), `\`):
+			quoted = !quoted
+			cur.WriteRune(r)
+		case unicode.IsSpace(r) && !quoted:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// singleIdeographs rewrites, in place, each query term that is one Chinese
+// character alone ("租"): TextAnalyzer indexes runs of ideographs as
+// bigrams, so the character is searched as the first or second half of
+// one (租金, 出租) as well as on its own.
+func singleIdeographs(q query.Query) query.Query {
+	switch t := q.(type) {
+	case *query.BooleanQuery:
+		for _, c := range []query.Query{t.Must, t.Should, t.MustNot, t.Filter} {
+			singleIdeographs(c)
+		}
+	case *query.ConjunctionQuery:
+		for i, c := range t.Conjuncts {
+			t.Conjuncts[i] = singleIdeographs(c)
+		}
+	case *query.DisjunctionQuery:
+		for i, c := range t.Disjuncts {
+			t.Disjuncts[i] = singleIdeographs(c)
+		}
+	case *query.MatchQuery:
+		r := []rune(strings.TrimSpace(t.Match))
+		if len(r) != 1 || !unicode.Is(unicode.Han, r[0]) || !textField(t.FieldVal) {
+			return q
+		}
+		c := string(r)
+		first := bleve.NewPrefixQuery(c)
+		second := bleve.NewRegexpQuery("." + c)
+		first.SetField(t.FieldVal)
+		second.SetField(t.FieldVal)
+		d := bleve.NewDisjunctionQuery(t, first, second)
+		if t.BoostVal != nil {
+			d.SetBoost(t.BoostVal.Value())
+		}
+		return d
+	}
+	return q
+}
+
+// textField reports whether a query's field is analysed by TextAnalyzer
+// ("" is the default field, _all).
+func textField(f string) bool {
+	return f == "" || f == "title" || f == "body" || f == "summary"
 }
 
 func filterQueries(q Query) []query.Query {

@@ -1,0 +1,141 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
+	"github.com/docmill/docmill/document"
+)
+
+func chineseDocs() []*document.Result {
+	return []*document.Result{
+		sample("lease", "房屋租赁合同", "出租方：北京华信置业有限公司。租赁期限自2023年1月1日起，月租金人民币15,000元。", "contract", "zh"),
+		sample("service", "技术服务合同", "甲方委托乙方提供软件开发服务，合同金额三十万元。", "contract", "zh"),
+		sample("license", "软件许可协议", "本协议由Acme Software Ltd.与被许可方签订，授权在servers上运行。", "contract", "zh"),
+		sample("labor", "劳动合同", "用人单位：南京长江电子有限公司，工资每月8000元，2024年签订。", "contract", "zh"),
+		sample("gdpr", "GDPR", "Processing shall be lawful only if the data subject has given consent.", "regulation", "en"),
+	}
+}
+
+func ids(t *testing.T, ix *Index, q string) []string {
+	t.Helper()
+	res, err := ix.Search(context.Background(), Query{Q: q, Size: 20})
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestChineseQuerySyntax: queries mixing Chinese and the query syntax, or
+// searching English words inside Chinese documents, mean what they say.
+func TestChineseQuerySyntax(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.PutBatch(context.Background(), chineseDocs()); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		q    string
+		want []string
+	}{
+		{"合同 -北京", []string{"labor", "service"}},
+		{"+合同 +北京", []string{"lease"}},
+		{"合同 NOT 北京", []string{"labor", "service"}},
+		{"合同 AND 北京", []string{"lease"}},
+		{`"租赁合同"`, []string{"lease"}},
+		{`"服务合同"`, []string{"service"}},
+		{"title:劳动", []string{"labor"}},
+		{"Acme", []string{"license"}},
+		{"servers", []string{"license"}},
+		{"2024", []string{"labor"}},
+		{"software 软件", []string{"license", "service"}},
+		{"２０２３", []string{"lease"}}, // full-width digits, as a Chinese input method types them
+		{"ＡＣＭＥ", []string{"license"}},
+		{"租", []string{"lease"}},         // one character: first half of 租赁, second of 出租
+		{"资", []string{"labor"}},         // second half only (工资)
+		{"+租 -北京", nil},                  // the rewrite keeps the operators
+		{"consent", []string{"gdpr"}},    // English as before
+		{"consenting", []string{"gdpr"}}, // stemmed
+		{"party:租", nil},                 // a keyword field is not rewritten
+	}
+	for _, c := range cases {
+		if got := ids(t, ix, c.q); !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.q, got, c.want)
+		}
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "Acme"})
+	if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Fragments) == 0 {
+		t.Fatalf("Acme: no highlight: %+v %v", res, err)
+	}
+}
+
+// TestLegacyChineseIndex: an index created before TextAnalyzer (Chinese
+// text in _cjk fields, _all analysed as English) keeps finding Chinese
+// documents, new ones included.
+func TestLegacyChineseIndex(t *testing.T) {
+	dir := t.TempDir() + "/ix"
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"title", "body", "summary"} {
+		old := FieldSpec{Name: f, Kind: "text", Analyzer: en.AnalyzerName, Store: true, InAll: true, Vectors: true}
+		m.DefaultMapping.AddFieldMappingsAt(f, fieldMapping(old))
+		zh := FieldSpec{Name: f + cjkSuffix, Kind: "text", Analyzer: cjk.AnalyzerName, Store: true, Vectors: true}
+		m.DefaultMapping.AddFieldMappingsAt(zh.Name, fieldMapping(zh))
+	}
+	m.DefaultAnalyzer = en.AnalyzerName
+	bi, err := bleve.New(dir, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !ix.legacyCJK {
+		t.Fatal("old mapping not recognised")
+	}
+	if err := ix.PutBatch(context.Background(), chineseDocs()); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{"租赁": {"lease"}, "consent": {"gdpr"}} {
+		if got := ids(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestNormaliseQuery(t *testing.T) {
+	for in, want := range map[string]string{
+		"a AND b":                "+a +b",
+		"a AND NOT b":            "+a -b",
+		"a OR b":                 "a b",
+		"NOT a b":                "-a b",
+		"-a AND b":               "-a +b",
+		`"x AND y" AND z`:        `+"x AND y" +z`,
+		"and or not":             "and or not",
+		"２０２３年 ＡＢＣ ｘｙｚ":          "2023年 ABC xyz",
+		"出租方：北京（甲方）":             "出租方：北京（甲方）", // full-width punctuation is not syntax
+		`title:"a  b"   c`:       `title:"a  b" c`,
+		"governing_law:Delaware": "governing_law:Delaware",
+	} {
+		if got := normaliseQuery(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
