@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/classify"
 )
 
 // WithFallback runs primary and lets fallback fill what primary leaves
@@ -65,7 +66,9 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		return fa, nil
 	}
 	a.Model = f.Info()
-	if sn, ok := f.fallback.(subtypeNamer); ok && a.Class != "" && req.Wants(TaskClassify) {
+	// the sub-type heads know no Chinese legal text either: no sub-type
+	ruled := a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
+	if sn, ok := f.fallback.(subtypeNamer); ok && a.Class != "" && !ruled && req.Wants(TaskClassify) {
 		if st, c, ok := sn.NameSubtype(doc, a.Class); ok {
 			a.Subtype, a.SubtypeConfidence = st, c
 		}
@@ -118,4 +121,23 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		a.Tasks[t] = tr
 	}
 	return a, nil
+}
+
+// chineseLegal gives a Chinese contract or regulation the class that the
+// model-free tier's rules find when the model says "other": docmill-mini
+// 0.2.0 learned Chinese only from scientific abstracts, and calls every
+// Chinese contract "other" with confidence near 1, which would also cost
+// the document its entities.
+func chineseLegal(a *document.Analysis, doc *document.Parsed) bool {
+	c := classify.ChineseLegal(doc.Text)
+	if c == "" {
+		return false
+	}
+	a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = c, classify.RuleConfidence, "", 0
+	if a.Tasks != nil {
+		tr := a.Tasks[TaskClassify]
+		tr.Confidence = classify.RuleConfidence
+		a.Tasks[TaskClassify] = tr
+	}
+	return true
 }

@@ -102,3 +102,32 @@ func loadMiniAndSample(t *testing.T, sample string) (*Model, []byte) {
 	}
 	return m, data
 }
+
+// docmill-mini 0.2.0 calls Chinese contracts "other" (its Chinese is all
+// scientific abstracts); the composed tier takes the model-free rules'
+// class instead, and with it the contract's entities.
+func TestComposedTierRecognisesChineseContracts(t *testing.T) {
+	m, _ := loadMiniAndSample(t, "contracts/cuad-143-service.txt")
+	text := "房屋租赁合同\n出租方（甲方）：北京华信置业有限公司\n承租方（乙方）：张伟\n" +
+		"第一条 甲方将位于北京市朝阳区的房屋出租给乙方使用。\n第二条 租赁期限自2023年1月1日起至2024年12月31日止。\n" +
+		"第三条 月租金为人民币15,000元，乙方应于每月五日前支付。\n第四条 本合同适用中华人民共和国法律。"
+	doc := &document.Parsed{ID: "lease", ContentType: "text/plain", Language: "zh", Title: "房屋租赁合同", Text: text}
+	bare, err := NewAnalyzer(m, AnalyzerOptions{}).Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), enrich.NewFree(enrich.FreeOptions{})).Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("model alone: %s %.3f; composed: %s %.2f, %d entities", bare.Class, bare.Confidence, an.Class, an.Confidence, len(an.Entities))
+	if an.Class != "contract" || an.Subtype != "" {
+		t.Fatalf("composed class %q/%q, want contract without an English sub-type", an.Class, an.Subtype)
+	}
+	if an.Tasks[enrich.TaskClassify].Confidence != an.Confidence {
+		t.Errorf("trace confidence %v, class confidence %v", an.Tasks[enrich.TaskClassify].Confidence, an.Confidence)
+	}
+	if len(an.Entities) == 0 {
+		t.Fatal("no entities for a Chinese contract")
+	}
+}

@@ -84,6 +84,9 @@ func TestChineseLegalRules(t *testing.T) {
 	cases := map[string]string{
 		"甲方与乙方经友好协商，就房屋租赁事宜签订本合同。第一条 租赁期限为两年。第二条 乙方应于每月五日前支付租金。":                                                    "contract",
 		"第一条 为了规范数据处理活动，保障数据安全，制定本法。第二条 在中华人民共和国境内开展数据处理活动，适用本法。":                                                   "regulation",
+		"房屋租賃合約。出租人：王大明。承租人：李小華。第一條 租賃期間為一年。":                                                                       "contract",
+		"劳动合同书。用人单位：南京长江电子有限公司。劳动者：张伟。合同期限为三年。":                                                                     "contract",
+		"第一條 為規範個人資料之蒐集，特制定本法。第二條 本法用詞，定義如下。":                                                                       "regulation",
 		"本文研究了合同法第五十二条的适用问题，分析了甲方违约时的责任承担。":                                                                         "other", // one article, no self-reference, no 乙方
 		"Article 1 of the agreement between 甲方 and 乙方 is written in English mostly, with a few Chinese words here.": "",
 	}

@@ -58,7 +58,7 @@ func (m *Model) Predict(text string) Prediction {
 	if pred.Class == "other" {
 		if c := chineseLegal(text); c != "" {
 			// the subtype heads know no Chinese legal text either: no subtype
-			pred.Class, pred.Confidence = c, zhRuleConfid
+			pred.Class, pred.Confidence = c, RuleConfidence
 			return pred
 		}
 	}
