@@ -7,8 +7,10 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
@@ -18,6 +20,7 @@ const (
 	encUTF16LE = "utf-16le"
 	encUTF16BE = "utf-16be"
 	encGB18030 = "gb18030"
+	encBig5    = "big5"
 	encLatin1  = "windows-1252"
 )
 
@@ -30,8 +33,10 @@ var (
 // decode turns raw text bytes into a UTF-8 string and names the encoding:
 // UTF-8 (BOM stripped), UTF-16 with a BOM (or without one when every other
 // byte is NUL), GB18030/GBK when the bytes are not UTF-8 but decode cleanly
-// as GB18030 with mostly Han characters, otherwise Windows-1252 (the
-// superset of Latin-1 that browsers use for the "latin1" label).
+// as GB18030 with mostly Han characters, Big5 likewise, UTF-8 with the
+// odd bad byte replaced when nearly every non-ASCII sequence is UTF-8,
+// otherwise Windows-1252 (the superset of Latin-1 that browsers use for
+// the "latin1" label).
 func decode(data []byte) (string, string) {
 	return decodeDeclared(data, "", false)
 }
@@ -60,8 +65,14 @@ func decodeDeclared(data []byte, hint string, isHTML bool) (string, string) {
 	if s, name, ok := declared(data, hint, isHTML); ok {
 		return s, name
 	}
-	if s, ok := decodeGB18030(data); ok {
+	if mostlyUTF8(data) {
+		return validUTF8(data), encUTF8
+	}
+	if s, ok := decodeHan(simplifiedchinese.GB18030, data); ok {
 		return s, encGB18030
+	}
+	if s, ok := decodeHan(traditionalchinese.Big5, data); ok {
+		return s, encBig5
 	}
 	s, _ := charmap.Windows1252.NewDecoder().Bytes(data)
 	return string(s), encLatin1
@@ -114,12 +125,32 @@ func utf16NoBOM(data []byte) string {
 	return ""
 }
 
-// decodeGB18030 decodes data as GB18030 and accepts the result only if it
-// has no replacement characters and most non-ASCII characters are Han (or
-// CJK punctuation): Latin-1 bytes also "decode" as GB18030, into nonsense
-// that is rarely so consistently Han.
-func decodeGB18030(data []byte) (string, bool) {
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+// mostlyUTF8 reports whether data is UTF-8 with a few bad bytes: a file
+// cut in the middle of a character, or one stray byte. Text in a legacy
+// encoding hardly ever forms a valid multi-byte UTF-8 sequence, so it has
+// few of them and many errors.
+func mostlyUTF8(data []byte) bool {
+	var good, bad int
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			good++
+		}
+		data = data[n:]
+	}
+	return good >= 8 && bad*20 <= good
+}
+
+// decodeHan decodes data in a Chinese double-byte encoding and accepts the
+// result only if it has no replacement characters and most non-ASCII
+// characters are Han (or CJK punctuation): Latin-1 bytes also "decode" as
+// GB18030, and Big5 bytes as GB18030, into nonsense that is rarely so
+// consistently Han (Big5's common characters read as kana and Greek).
+func decodeHan(enc encoding.Encoding, data []byte) (string, bool) {
+	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", false
 	}

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"github.com/docmill/docmill/document"
@@ -213,6 +214,28 @@ func TestEncodings(t *testing.T) {
 	p := mustParse(t, "contract-gbk.txt", []byte(gbk))
 	if p.Encoding != "gb18030" || p.Text != strings.TrimSpace(zh) || p.Language != "zh" || len(p.Sentences) != 3 {
 		t.Errorf("gbk: enc %s lang %s text %q sentences %q", p.Encoding, p.Language, p.Text, p.Sentences)
+	}
+
+	// Big5 (traditional characters): read, not Windows-1252 letter soup
+	zht := "軟體授權協議\n本協議由授權方與被授權方簽訂。授權範圍限於中華民國境內。\n"
+	big5, err := traditionalchinese.Big5.NewEncoder().String(zht)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = mustParse(t, "license-big5.txt", []byte(big5))
+	if p.Encoding != "big5" || p.Text != strings.TrimSpace(zht) || p.Language != "zh" {
+		t.Errorf("big5: enc %s lang %s text %q", p.Encoding, p.Language, p.Text)
+	}
+	// UTF-8 cut inside the last character, or with one stray byte, is
+	// UTF-8 with a replacement character, not binary or Windows-1252
+	for name, data := range map[string][]byte{
+		"truncated.txt": []byte(zh)[:len(zh)-2],
+		"stray.txt":     append([]byte(zh[:12]), append([]byte{0xA0}, zh[12:]...)...),
+	} {
+		p := mustParse(t, name, data)
+		if p.Encoding != "utf-8" || !strings.Contains(p.Text, "甲方与乙方根据") || strings.Count(p.Text, "\uFFFD") != 1 {
+			t.Errorf("%s: enc %s text %q", name, p.Encoding, p.Text)
+		}
 	}
 
 	en := "Hello, world. Ünïcödé text survives.\r\nSecond line."
