@@ -207,6 +207,7 @@ func asError(name, ct string, err error) *Error {
 
 // fill builds the Parsed from the extracted text and the input.
 func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
+	ex.text, ex.title = foldRadicals(ex.text), foldRadicals(ex.title)
 	if !hasContent(ex.text) {
 		return nil, permanent(in.Filename, "no text content", nil)
 	}

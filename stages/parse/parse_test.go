@@ -238,6 +238,13 @@ func TestEncodings(t *testing.T) {
 		}
 	}
 
+	// radicals and compatibility ideographs, as PDF fonts with shared
+	// glyphs map them, read as the ordinary characters
+	p = mustParse(t, "radicals.txt", []byte("⽤⼈单位：南京⻓江电⼦有限公司，⼯资以⼈⺠币⽀付。氵 stays."))
+	if want := "用人单位：南京长江电子有限公司，工资以人民币支付。氵 stays."; p.Text != want {
+		t.Errorf("radicals: %q, want %q", p.Text, want)
+	}
+
 	en := "Hello, world. Ünïcödé text survives.\r\nSecond line."
 	for _, c := range []struct {
 		enc  string
