@@ -87,7 +87,7 @@ func zhTokens(text string) []zhTok {
 		t := zhTok{text: w.Text, start: w.Start, end: w.End}
 		n := utf8.RuneCountInString(w.Text)
 		switch {
-		case zhStop[w.Text] || isNumeric(w.Text):
+		case zhStop[w.Text] || isNumeric(w.Text) || enStop[strings.ToLower(w.Text)]:
 		case isHanWord(w.Text):
 			t.content = true
 			t.edge = n >= 2

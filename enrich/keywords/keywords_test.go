@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -113,6 +114,24 @@ func TestExtractChinese(t *testing.T) {
 				t.Errorf("span %v = %q, candidate %q", sp, zhSample[sp[0]:sp[1]], c.Text)
 			}
 		}
+	}
+}
+
+// English words inside Chinese text are candidates, English stop words
+// are not ("This", "the").
+func TestChineseKeepsEnglishTermsNotStopWords(t *testing.T) {
+	text := "软件许可协议This Agreement is between Acme and the Licensee. 被许可方可以在servers上运行Acme软件。Acme软件的许可费用按年支付。This许可不可转让。"
+	var got []string
+	for _, k := range Extract(text, Options{Top: 15, Language: "zh"}) {
+		got = append(got, k.Text)
+		for _, w := range strings.Fields(k.Text) {
+			if enStop[strings.ToLower(w)] {
+				t.Errorf("English stop word in key phrase %q", k.Text)
+			}
+		}
+	}
+	if !slices.Contains(got, "Acme") {
+		t.Errorf("keywords %q lack Acme", got)
 	}
 }
 

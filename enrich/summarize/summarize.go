@@ -150,7 +150,7 @@ func fill(out string, sentences []string, chosen []int, budget int, language str
 		return out
 	}
 	if language == lang.Chinese {
-		return out + next
+		return joinChinese([]string{out, next})
 	}
 	return out + " " + next
 }
@@ -204,13 +204,41 @@ func join(sentences []string, idx []int, language string) string {
 		parts[k] = strings.TrimSpace(sentences[i])
 	}
 	if language == lang.Chinese {
-		return strings.Join(parts, "")
+		return joinChinese(parts)
 	}
 	return strings.Join(parts, " ")
 }
 
+// joinChinese joins Chinese sentences without a space where one ends in
+// (or the next starts with) Chinese punctuation, as Chinese is written,
+// and with one elsewhere: after a heading ("第二条 租赁期限"), a table row
+// or an English sentence, nothing else marks where one part ends.
+func joinChinese(parts []string) string {
+	var b strings.Builder
+	for k, p := range parts {
+		if k > 0 && p != "" {
+			last, _ := utf8.DecodeLastRuneInString(parts[k-1])
+			first, _ := utf8.DecodeRuneInString(p)
+			if !cjkPunct(last) && !cjkPunct(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// cjkPunct reports whether r is CJK punctuation (。，、；：「」《》) or a
+// full-width form (！？（）).
+func cjkPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF0F || r >= 0xFF1A && r <= 0xFF20 ||
+		r >= 0xFF3B && r <= 0xFF40 || r >= 0xFF5B && r <= 0xFF65 || r == '“' || r == '”' || r == '…' || r == '—'
+}
+
+// sepLen is the separator before the next of chosen sentences: a space,
+// which Chinese needs only between some sentences (see joinChinese).
 func sepLen(language string, chosen int) int {
-	if chosen == 0 || language == lang.Chinese {
+	if chosen == 0 {
 		return 0
 	}
 	return 1

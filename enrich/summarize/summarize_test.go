@@ -73,6 +73,18 @@ func TestSummarizeChinese(t *testing.T) {
 	}
 }
 
+// Chinese sentences join without a space after Chinese punctuation, with
+// one after a heading, a table row or an English sentence.
+func TestJoinChinese(t *testing.T) {
+	got := joinChinese([]string{"第二条 租赁期限", "租赁期限自2023年1月1日起。", "月租金15,000元。", "项目 | 金额", "开发费 | 三十万元",
+		"This Agreement is governed by the laws of China.", "被许可方应当遵守本协议。", "（一）甲方", "“乙方”指张伟。"})
+	want := "第二条 租赁期限 租赁期限自2023年1月1日起。月租金15,000元。项目 | 金额 开发费 | 三十万元 " +
+		"This Agreement is governed by the laws of China. 被许可方应当遵守本协议。（一）甲方“乙方”指张伟。"
+	if got != want {
+		t.Errorf("joinChinese:\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestUnitsSplitsLowercaseRunOns(t *testing.T) {
 	got := Units([]string{"you must be 13. we may end your account; see sec. 4 for details. e.g. fees apply."}, "en")
 	want := []string{"you must be 13.", "we may end your account;", "see sec. 4 for details.", "e.g. fees apply."}
