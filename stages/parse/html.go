@@ -2,7 +2,7 @@ package parse
 
 import (
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -188,8 +188,26 @@ func hiddenOrChrome(n *html.Node) bool {
 }
 
 // minMainRunes is the least text a <main> element must hold to be taken
-// as the page's content; less, and it is probably a placeholder.
-const minMainRunes = 200
+// as the page's content; less, and it is probably a placeholder. A Han
+// character counts as hanWeight runes: it carries about a word, so 70 of
+// them are a paragraph.
+const (
+	minMainRunes = 200
+	hanWeight    = 3
+)
+
+// textWeight is the length of s in runes, Han characters weighted.
+func textWeight(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n += hanWeight
+		} else {
+			n++
+		}
+	}
+	return n
+}
 
 // mainContent returns the page's single <main> element (or role="main"),
 // when it holds the document: then site headers, footers, cookie notices
@@ -210,7 +228,7 @@ func mainContent(doc *html.Node) *html.Node {
 		}
 	}
 	rec(doc)
-	if len(found) != 1 || utf8.RuneCountInString(nodeText(found[0])) < minMainRunes {
+	if len(found) != 1 || textWeight(nodeText(found[0])) < minMainRunes {
 		return nil
 	}
 	return found[0]

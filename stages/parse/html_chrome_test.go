@@ -34,4 +34,11 @@ func TestHTMLPageChromeLeftOut(t *testing.T) {
 <footer><p>Page 1 of 3</p></footer></body></html>`))
 	contains(t, "no main", p.Text, "ACME Corp - Supply Agreement", "The Supplier shall deliver", "Page 1 of 3")
 	absent(t, "no main", p.Text, "draft note")
+
+	// A short Chinese article is a document too: 90 characters say more
+	// than 200 letters of English do.
+	p = mustParse(t, "zh.html", []byte(`<html><body><main><h1>人工智能报告</h1><p>本报告分析了二零二四年人工智能产业的发展情况，重点讨论了大模型在医疗、金融和制造业中的应用，并提出了相关政策建议。报告认为，数据安全与算法透明是下一阶段监管的重点。</p></main>
+<footer><p>页脚备案号沪ICP备87654321号 版权所有</p></footer></body></html>`))
+	contains(t, "zh main", p.Text, "人工智能产业的发展情况")
+	absent(t, "zh main", p.Text, "备案号", "版权所有")
 }
