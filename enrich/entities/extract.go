@@ -80,6 +80,10 @@ func (x *collector) add(kind, text, value string, pos int) {
 		return
 	}
 	key := kind + "\x00" + dedupKey(text)
+	if kind == KindMoney && value != "" {
+		// one amount, however written: "￥15,000" and "￥15,000元"
+		key = kind + "\x00" + value
+	}
 	if x.seen[key] {
 		return
 	}

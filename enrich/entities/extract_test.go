@@ -128,13 +128,57 @@ func TestChinese(t *testing.T) {
 		{KindAgreementDate, "2021年5月8日", "2021-05-08"},
 		{KindMoney, "人民币120万元", "CNY 1200000"},
 		{KindObligation, "乙方应当在30日内交付货物", "应当"},
-		{KindGoverningLaw, "适用中华人民共和国法律", ""},
+		{KindGoverningLaw, "适用中华人民共和国法律", "中华人民共和国"},
 		{KindCitation, "第十一条", "第十一条"},
 		{KindCitation, "《中华人民共和国民法典》第五百七十七条", "《中华人民共和国民法典》第五百七十七条"},
 	} {
 		if !has(ents, w.kind, w.text, w.value) {
 			t.Errorf("missing %s %q (%s) in %+v", w.kind, w.text, w.value, ents)
 		}
+	}
+}
+
+// Chinese contracts name parties by role (出租方（甲方）：...), write
+// amounts in Chinese numerals, and one amount may be written twice.
+func TestChineseRolesAndNumerals(t *testing.T) {
+	text := "房屋租赁合同\n出租方（甲方）：北京华信置业有限公司\n承租方（乙方）：张伟\n用人单位：南京长江电子有限公司\n" +
+		"月租金为￥15,000元（￥15,000），押金人民币五十万元，违约金壹万贰仟伍佰元整，开发费三十万元，另计一千零五元。" +
+		"本合同受香港特别行政区法律管辖。统一元素不是金额，二〇二三元也不是。"
+	ents := Extract(text, "zh")
+	for _, w := range []struct{ kind, text, value string }{
+		{KindParty, "北京华信置业有限公司", "出租方"},
+		{KindParty, "张伟", "承租方"},
+		{KindParty, "南京长江电子有限公司", "用人单位"},
+		{KindMoney, "人民币五十万元", "CNY 500000"},
+		{KindMoney, "壹万贰仟伍佰元整", "CNY 12500"},
+		{KindMoney, "三十万元", "CNY 300000"},
+		{KindMoney, "一千零五元", "CNY 1005"},
+		{KindGoverningLaw, "受香港特别行政区法律管辖", "香港特别行政区"},
+	} {
+		if !has(ents, w.kind, w.text, w.value) {
+			t.Errorf("missing %s %q (%s) in %+v", w.kind, w.text, w.value, ents)
+		}
+	}
+	money := 0
+	for _, e := range ents {
+		if e.Kind == KindMoney {
+			money++
+		}
+	}
+	if money != 5 { // 15000 once, 500000, 12500, 300000, 1005
+		t.Errorf("%d amounts, want 5: %+v", money, ents)
+	}
+}
+
+func TestZhNumber(t *testing.T) {
+	for in, want := range map[string]int64{"三十万": 300000, "十": 10, "十五": 15, "一千零五": 1005, "壹万伍仟": 15000,
+		"一亿二千万": 120000000, "两百": 200, "九千九百九十九": 9999} {
+		if got, ok := zhNumber(in); !ok || got != want {
+			t.Errorf("%s = %d (%v), want %d", in, got, ok, want)
+		}
+	}
+	if _, ok := zhNumber("二〇二三"); ok {
+		t.Error("digit-by-digit year read as an amount")
 	}
 }
 

@@ -2,8 +2,10 @@ package entities
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // --- parties ---
@@ -703,7 +705,9 @@ func obligations(x *collector, sents []sentence) {
 
 var (
 	hanRe       = regexp.MustCompile(`\p{Han}`)
-	zhPartyRe   = regexp.MustCompile(`(甲方|乙方|丙方)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhPartyRe   = regexp.MustCompile(`(` + zhRoles + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhNumMoney  = regexp.MustCompile(`(人民币|美元|港币|欧元|RMB|￥|¥)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*元整?`)
+	zhGovPlace  = regexp.MustCompile(`(?:适用|受)(.{2,24}?)(?:的)?法律`)
 	zhMoneyRe   = regexp.MustCompile(`(?:人民币|美元|港币|欧元|RMB|￥|¥)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*元`)
 	zhGovRe     = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)`)
 	zhDutyRe    = regexp.MustCompile(`应当|必须|应于|应在|不得`)
@@ -712,6 +716,11 @@ var (
 	// 《中华人民共和国民法典》第五百零九条, 第二章, 第一款
 	zhCiteRe = regexp.MustCompile(`(?:《[^》\n]{1,40}》\s*)?第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款项章节编]`)
 )
+
+// zhRoles are the role names Chinese contracts give their parties
+// (甲方：..., 出租方（甲方）：..., 用人单位：...).
+const zhRoles = `甲方|乙方|丙方|出租方|承租方|出租人|承租人|用人单位|劳动者|买方|卖方|委托方|受托方|委托人|受托人|` +
+	`被许可方|许可方|受让方|转让方|贷款人|借款人|发包人|承包人|供方|需方|买受人|出卖人`
 
 var zhCurrency = map[string]string{"人民币": "CNY", "RMB": "CNY", "￥": "CNY", "¥": "CNY", "美元": "USD", "港币": "HKD", "欧元": "EUR", "": "CNY"}
 
@@ -740,12 +749,29 @@ func chinese(x *collector, text string) {
 		}
 		x.add(KindMoney, strings.TrimSpace(span), zhCurrency[cur]+" "+shift(amt, zeros), m[0])
 	}
+	for _, m := range zhNumMoney.FindAllStringSubmatchIndex(text, -1) {
+		cur := ""
+		if m[2] >= 0 {
+			cur = text[m[2]:m[3]]
+		}
+		num := text[m[4]:m[5]]
+		n, ok := zhNumber(num)
+		// a bare 一元 or 三元 is more often a word (统一元, 三元组) than money
+		if !ok || n == 0 || (cur == "" && utf8.RuneCountInString(num) < 2) {
+			continue
+		}
+		x.add(KindMoney, strings.TrimSpace(text[m[0]:m[1]]), zhCurrency[cur]+" "+strconv.FormatInt(n, 10), m[0])
+	}
 	start := 0
 	for _, e := range zhSentEndRe.FindAllStringIndex(text, -1) {
 		s := strings.TrimSpace(text[start:e[1]])
 		if s != "" {
 			if zhGovRe.MatchString(s) {
-				x.add(KindGoverningLaw, clip(s, maxSentenceChars), "", start)
+				place := ""
+				if m := zhGovPlace.FindStringSubmatch(s); m != nil {
+					place = strings.TrimSuffix(strings.TrimSpace(m[1]), "的")
+				}
+				x.add(KindGoverningLaw, clip(s, maxSentenceChars), place, start)
 			} else if zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
 				x.add(KindObligation, clip(s, maxSentenceChars), zhDutyRe.FindString(s), start)
 			}
@@ -753,3 +779,44 @@ func chinese(x *collector, text string) {
 		start = e[1]
 	}
 }
+
+// zhNumber reads a number written in Chinese numerals, everyday (三十万,
+// 一千二百) or financial (壹万伍仟); ok is false for a malformed one.
+func zhNumber(s string) (int64, bool) {
+	var total, section, digit int64
+	seen := false
+	for _, r := range s {
+		if d, ok := zhDigits[r]; ok {
+			if digit != 0 {
+				return 0, false // digit by digit (二〇二三) is no amount
+			}
+			digit, seen = d, true
+			continue
+		}
+		u, ok := zhUnits[r]
+		if !ok {
+			return 0, false
+		}
+		switch {
+		case u >= 10000: // 万, 亿 close a section
+			section += digit
+			if section == 0 {
+				section = 1
+			}
+			total += section * u
+			section = 0
+		default:
+			if digit == 0 && !seen {
+				digit = 1 // 十 alone is 10
+			}
+			section += digit * u
+		}
+		digit, seen = 0, false
+	}
+	return total + section + digit, true
+}
+
+var zhDigits = map[rune]int64{'零': 0, '〇': 0, '一': 1, '壹': 1, '二': 2, '两': 2, '贰': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
+	'五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9}
+
+var zhUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '亿': 100000000}
