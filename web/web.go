@@ -27,6 +27,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 )
 
@@ -467,19 +468,31 @@ func (s *Server) publish(ctx context.Context, name, ct string, data []byte, dept
 	if ct == "application/octet-stream" || strings.HasPrefix(ct, "multipart/") {
 		ct = ""
 	}
-	if s.originals != nil && len(data) > 0 && int64(len(data)) <= s.o.MaxUpload {
-		// Kept before publishing so the download exists once the result does.
-		if _, err := s.originals.Put(ctx, name, "http", ct, data); err != nil {
+	// Kept before publishing so the download exists once the result does;
+	// an original already stored keeps its name and source.
+	kept := ""
+	if s.originals != nil && len(data) > 0 && int64(len(data)) <= s.o.MaxUpload && !s.originals.Has(ctx, document.ID(data)) {
+		id, err := s.originals.Put(ctx, name, "http", ct, data)
+		if err != nil {
 			s.o.Log.Warn("original not kept", "filename", name, "err", err)
 		}
+		kept = id
 	}
 	r, err := s.o.Ingest.Send(ctx, connectors.Doc{Filename: name, Source: "http", ContentType: ct, Data: data, Depth: depth})
+	if err == nil && r.Duplicate && kept != "" {
+		// not analysed again, so nothing will refer to it (the document
+		// was deleted within the de-duplication window)
+		if derr := s.originals.Delete(ctx, kept); derr != nil {
+			s.o.Log.Warn("original of a duplicate not removed", "id", kept, "err", derr)
+		}
+	}
 	if err != nil {
 		return uploaded{Filename: name, Error: err.Error()}
 	}
 	u := uploaded{Filename: name, ID: r.ID, Duplicate: r.Duplicate}
 	if r.Duplicate {
-		u.Note = "the same content arrived in the last minutes; it is not analysed again (see /documents/" + r.ID + ")"
+		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + r.ID +
+			"; if that document was deleted since, send it again once the 10 minutes have passed)"
 	}
 	return u
 }

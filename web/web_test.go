@@ -570,7 +570,8 @@ func TestFeedBackfillFromResultsStream(t *testing.T) {
 // not wait for a result that will not come.
 func TestUploadSaysDuplicate(t *testing.T) {
 	_, js := startNATS(t)
-	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	orig := &Originals{JS: js}
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20, Originals: orig})
 	send := func(name string) uploaded {
 		req := httptest.NewRequest(http.MethodPost, "/api/documents?filename="+name, strings.NewReader("The Supplier shall deliver the goods."))
 		rec := httptest.NewRecorder()
@@ -587,5 +588,21 @@ func TestUploadSaysDuplicate(t *testing.T) {
 	}
 	if !second.Duplicate || second.ID != first.ID || !strings.Contains(second.Note, "not analysed again") {
 		t.Errorf("second upload: %+v, want a duplicate of %s with a note", second, first.ID)
+	}
+	// the dropped duplicate leaves the stored original as it was
+	ctx := context.Background()
+	if o, err := orig.Get(ctx, first.ID); err != nil || o.Filename != "a.txt" {
+		t.Fatalf("original after a duplicate: %+v %v, want a.txt", o, err)
+	}
+	// deleted, then sent again within the window: not analysed, so no
+	// original without a document comes back
+	if err := orig.Delete(ctx, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	if third := send("c.txt"); !third.Duplicate || !strings.Contains(third.Note, "deleted") {
+		t.Errorf("third upload: %+v", third)
+	}
+	if orig.Has(ctx, first.ID) {
+		t.Error("the original of a dropped duplicate was kept")
 	}
 }
