@@ -4,8 +4,10 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
@@ -150,7 +153,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 
 func (s *Server) routes() {
 	m := s.mux
-	m.Use(securityHeaders)
+	m.Use(securityHeaders, middleware.GetHead)
 	m.Get("/healthz", s.healthz)
 	m.Get("/readyz", s.readyz)
 	m.Handle("/static/*", staticHandler())
@@ -226,16 +229,16 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if ok(strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")) {
+		if scheme, t, found := strings.Cut(r.Header.Get("Authorization"), " "); found && strings.EqualFold(scheme, "Bearer") && ok(strings.TrimSpace(t)) {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if c, err := r.Cookie(tokenCookie); err == nil && ok(c.Value) {
+		if c, err := r.Cookie(tokenCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.cookieValue())) == 1 {
 			next.ServeHTTP(w, r)
 			return
 		}
 		if ok(r.URL.Query().Get("token")) {
-			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.o.AuthToken, Path: "/", HttpOnly: true,
+			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.cookieValue(), Path: "/", HttpOnly: true,
 				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
 			next.ServeHTTP(w, r)
 			return
@@ -248,6 +251,14 @@ func (s *Server) auth(next http.Handler) http.Handler {
 		}
 		writeError(w, http.StatusUnauthorized, errors.New("missing or wrong token"))
 	})
+}
+
+// cookieValue is what the token cookie holds: a digest of the token, since
+// a token may hold bytes a cookie cannot (";", spaces, quotes), and the
+// token itself need not sit in the browser.
+func (s *Server) cookieValue() string {
+	sum := sha256.Sum256([]byte("docmill-ui-cookie\x00" + s.o.AuthToken))
+	return hex.EncodeToString(sum[:])
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -409,13 +420,26 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	code := http.StatusAccepted
+	writeJSON(w, uploadStatus(out), map[string]any{"documents": out})
+}
+
+// uploadStatus is 202 when every file was accepted, 400 when none was,
+// and 207 (Multi-Status) when some were: each file's entry says which,
+// and a client must not send the accepted ones again.
+func uploadStatus(out []uploaded) int {
+	failed := 0
 	for _, u := range out {
 		if u.Error != "" {
-			code = http.StatusBadRequest
+			failed++
 		}
 	}
-	writeJSON(w, code, map[string]any{"documents": out})
+	switch failed {
+	case 0:
+		return http.StatusAccepted
+	case len(out):
+		return http.StatusBadRequest
+	}
+	return http.StatusMultiStatus
 }
 
 func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
@@ -426,6 +450,9 @@ func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		return nil, err
+	}
+	if int64(len(data)) > s.o.MaxUpload {
+		return nil, &http.MaxBytesError{Limit: s.o.MaxUpload}
 	}
 	return []uploaded{s.publish(r.Context(), name, r.Header.Get("Content-Type"), data, r.URL.Query().Get("depth"))}, nil
 }
@@ -451,7 +478,7 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		name := filepath.Base(part.FileName())
+		name := filepath.Base(formFilename.Replace(part.FileName()))
 		if int64(len(data)) > s.o.MaxUpload {
 			out = append(out, uploaded{Filename: name, Error: fmt.Sprintf("larger than the %d MiB limit", s.o.MaxUpload>>20)})
 			continue
@@ -463,6 +490,10 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 	}
 	return out, nil
 }
+
+// formFilename undoes the escaping browsers apply to a multipart file
+// name (the HTML standard's: " as %22, line breaks as %0D and %0A).
+var formFilename = strings.NewReplacer("%22", `"`, "%0D", "", "%0A", "")
 
 func (s *Server) publish(ctx context.Context, name, ct string, data []byte, depth string) uploaded {
 	if ct == "application/octet-stream" || strings.HasPrefix(ct, "multipart/") {

@@ -238,6 +238,40 @@ func TestAuth(t *testing.T) {
 	if resp, _ := get(t, s, "/healthz"); resp.StatusCode != 200 {
 		t.Errorf("healthz must stay open: %d", resp.StatusCode)
 	}
+	// the scheme is case-insensitive (RFC 7235) and required
+	if resp, _ := get(t, s, "/api/search", "Authorization", "bearer s3cret"); resp.StatusCode != 200 {
+		t.Errorf("lower-case bearer: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, s, "/api/search", "Authorization", "s3cret"); resp.StatusCode != 401 {
+		t.Errorf("token without a scheme: %d", resp.StatusCode)
+	}
+	// the cookie holds no token: one with ";" or spaces works too
+	s2 := newServer(t, Options{Index: openIndex(t), AuthToken: "tok;en with spaces"})
+	resp, _ = get(t, s2, "/?token="+url.QueryEscape("tok;en with spaces"))
+	cookie = nil
+	for _, c := range resp.Cookies() {
+		if c.Name == tokenCookie {
+			cookie = c
+		}
+	}
+	if cookie == nil || strings.Contains(cookie.Value, "tok") {
+		t.Fatalf("cookie %+v", cookie)
+	}
+	if resp, _ := get(t, s2, "/dashboard", "Cookie", cookie.String()); resp.StatusCode != 200 {
+		t.Errorf("cookie of a token with ';': %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, s2, "/dashboard", "Cookie", tokenCookie+"=tok"); resp.StatusCode != 401 {
+		t.Errorf("forged cookie: %d", resp.StatusCode)
+	}
+	// HEAD is answered wherever GET is (health and link checkers use it)
+	for _, path := range []string{"/healthz", "/readyz", "/?token=s3cret"} {
+		req := httptest.NewRequest(http.MethodHead, path, nil)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			t.Errorf("HEAD %s: %d", path, rec.Code)
+		}
+	}
 	if resp, _ := get(t, s, "/static/app.js"); resp.StatusCode != 200 {
 		t.Errorf("static must stay open: %d", resp.StatusCode)
 	}
@@ -353,6 +387,30 @@ func TestUploadLimit(t *testing.T) {
 	s.ServeHTTP(rec, req)
 	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "1 MiB limit") {
 		t.Errorf("api upload over the limit: %d %s", rec.Code, rec.Body)
+	}
+	req = httptest.NewRequest(http.MethodPost, "/api/documents?filename=big.txt", bytes.NewReader(big[:1<<20+100]))
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("raw api upload just over the limit: %d %s", rec.Code, rec.Body)
+	}
+	// one good file and one bad: 207, and the good one was taken
+	body, ct = multipartBody(t, map[string][]byte{"good.txt": []byte("The Supplier shall deliver."), "empty.txt": nil})
+	req = httptest.NewRequest(http.MethodPost, "/api/documents", body)
+	req.Header.Set("Content-Type", ct)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusMultiStatus || !strings.Contains(rec.Body.String(), `"id"`) {
+		t.Errorf("mixed upload: %d %s", rec.Code, rec.Body)
+	}
+	// a browser sends a file name's " as %22
+	body, ct = multipartBody(t, map[string][]byte{`quote%22s.txt`: []byte("A quoted name.")})
+	req = httptest.NewRequest(http.MethodPost, "/api/documents", body)
+	req.Header.Set("Content-Type", ct)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if !strings.Contains(rec.Body.String(), `"filename": "quote\"s.txt"`) {
+		t.Errorf("file name: %s", rec.Body)
 	}
 	// Within the limit, the form answers with the id.
 	body, ct = multipartBody(t, map[string][]byte{"small.txt": []byte("hello world")})
