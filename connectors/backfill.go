@@ -2,6 +2,8 @@ package connectors
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -59,16 +61,51 @@ type Backfill struct {
 	Stored      Stored
 	Rate        float64 // items per second; 0 = unlimited
 	Concurrency int
-	Progress    func(done, total int)
+	// OnStart, when set, is called once the source is listed, with where
+	// the job resumes (0 for a new job) and the number of items.
+	OnStart func(resumed, total int)
+	// Progress, when set, is called after each window of items.
+	Progress func(done, total int)
 }
 
 // BackfillReport counts what a job did.
 type BackfillReport struct {
 	Total, Sent, Skipped, Refused, Resumed int
+	// Relisted: the source's items before the checkpoint changed since it
+	// was written (files added or removed), so the job went through the
+	// whole source again, skipping what is indexed.
+	Relisted bool
 }
 
+// checkpoint is a job's place: the items finished, in Keys order, and a
+// digest of their keys. A position alone is not enough: a file added to
+// a folder sorts in before it, or one removed shifts every later file, and
+// resuming by position would skip files that were never sent.
 type checkpoint struct {
-	Done int `json:"done"` // items finished, in Keys order
+	Done    int    `json:"done"`
+	Listing string `json:"listing,omitempty"` // listingDigest(keys[:Done])
+}
+
+// listingDigest identifies a list of keys.
+func listingDigest(keys []string) string {
+	h := sha256.New()
+	for _, k := range keys {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// resumeAt is where a job with checkpoint cp resumes over keys: its place
+// when the keys before it are the ones it finished, else the start.
+func resumeAt(cp checkpoint, keys []string) (at int, relisted bool) {
+	if cp.Done == 0 {
+		return 0, false
+	}
+	if cp.Done > len(keys) || cp.Listing != listingDigest(keys[:cp.Done]) {
+		return 0, true
+	}
+	return cp.Done, false
 }
 
 // Run runs the job until done or ctx ends (the checkpoint keeps the place).
@@ -83,8 +120,8 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		return rep, err
 	}
 	rep.Total = len(keys)
-	cp := b.load(ctx, kv)
-	rep.Resumed = cp.Done
+	start, relisted := resumeAt(b.load(ctx, kv), keys)
+	rep.Resumed, rep.Relisted = start, relisted
 	if b.Concurrency <= 0 {
 		b.Concurrency = 4
 	}
@@ -96,7 +133,10 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 	}
 	// Items are processed in windows of Concurrency; the checkpoint moves
 	// only past a window that finished completely.
-	for start := cp.Done; start < len(keys); start += b.Concurrency {
+	if b.OnStart != nil {
+		b.OnStart(start, len(keys))
+	}
+	for ; start < len(keys); start += b.Concurrency {
 		end := min(start+b.Concurrency, len(keys))
 		var mu sync.Mutex
 		var firstErr error
@@ -132,7 +172,7 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		if firstErr != nil {
 			return rep, firstErr
 		}
-		if err := b.save(ctx, kv, checkpoint{Done: end}); err != nil {
+		if err := b.save(ctx, kv, checkpoint{Done: end, Listing: listingDigest(keys[:end])}); err != nil {
 			return rep, err
 		}
 		if b.Progress != nil {

@@ -19,6 +19,7 @@ type Progress struct {
 	now    func() time.Time
 	mu     sync.Mutex
 	done   int
+	base   int // units done before this run (a resumed job); not in the rate
 	last   time.Time
 	drawn  int // done at the last draw; -1 before the first
 	closed bool
@@ -37,6 +38,18 @@ func NewProgress(w io.Writer, total int, label string) *Progress {
 	p := &Progress{w: w, total: total, label: label, now: time.Now, drawn: -1}
 	p.start = p.now()
 	return p
+}
+
+// Resume marks n units as done before this run started (a resumed job):
+// the bar counts them, the rate and ETA do not. Call it before Add.
+func (p *Progress) Resume(n int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done += n
+	p.base += n
 }
 
 // Add records n more units done and redraws when due.
@@ -93,7 +106,7 @@ func (p *Progress) line(elapsed time.Duration) string {
 	bar := strings.Repeat("#", cells) + strings.Repeat("-", barWidth-cells)
 	rate := 0.0
 	if s := elapsed.Seconds(); s > 0 {
-		rate = float64(p.done) / s
+		rate = float64(p.done-p.base) / s
 	}
 	eta, speed := "?", fmt.Sprintf("%.1f/s", rate)
 	switch {

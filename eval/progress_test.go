@@ -28,6 +28,17 @@ func TestProgressLine(t *testing.T) {
 	}
 }
 
+// A resumed job's bar starts where the job stood; its rate counts only
+// this run's work.
+func TestProgressResumed(t *testing.T) {
+	p := NewProgress(nil, 200, "backfill")
+	p.Resume(76)
+	p.done += 124
+	if got := p.line(6 * time.Second); !strings.Contains(got, "200/200  20.7/s") {
+		t.Fatalf("resumed: %q", got)
+	}
+}
+
 func TestProgressConcurrentAndThrottled(t *testing.T) {
 	var buf bytes.Buffer
 	var mu sync.Mutex

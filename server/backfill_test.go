@@ -62,13 +62,34 @@ func TestBackfillResumesSkipsAndReprocessesStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Resumed < 12 || first+rep.Sent != n {
+	if rep.Resumed < 12 || first+rep.Sent != n || rep.Relisted {
 		t.Fatalf("resume: %+v (first run sent %d)", rep, first)
 	}
 	waitFor(t, "archive indexed", 60*time.Second, func() bool { return h.search("").Total == n })
+	// Files added to the folder afterwards, one sorting before everything
+	// done: the finished job's checkpoint no longer matches the folder, so
+	// it goes through it again and sends the new files, nothing else.
+	for _, name := range []string{"a-first.txt", "zz-last.txt"} {
+		if err := os.WriteFile(filepath.Join(archive, name), []byte("A late addition, "+name+", about supplier audits."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err = newJob("archive").Run(ctx)
+	if err != nil || !rep.Relisted || rep.Resumed != 0 || rep.Sent != 2 || rep.Skipped != n {
+		t.Fatalf("after files were added: %+v %v", rep, err)
+	}
+	waitFor(t, "additions indexed", 60*time.Second, func() bool { return h.search("").Total == n+2 })
+	// A file removed ahead of the checkpoint would shift every later one
+	// by a place: the job starts again rather than skip one never sent.
+	if err := os.Remove(filepath.Join(archive, "a-first.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err = newJob("archive").Run(ctx); err != nil || !rep.Relisted || rep.Sent != 0 || rep.Skipped != n+1 {
+		t.Fatalf("after a file was removed: %+v %v", rep, err)
+	}
 	// A new job over the same archive is idempotent by content hash.
 	rep, err = newJob("again").Run(ctx)
-	if err != nil || rep.Sent != 0 || rep.Skipped != n {
+	if err != nil || rep.Sent != 0 || rep.Skipped != n+1 {
 		t.Fatalf("second job: %+v %v", rep, err)
 	}
 	// After a model change, --only-stale-model sends everything indexed by
@@ -82,12 +103,12 @@ func TestBackfillResumesSkipsAndReprocessesStale(t *testing.T) {
 	stale := newJob("stale")
 	stale.OnlyStale, stale.Current = true, cur.Name+"@"+cur.Version
 	rep, err = stale.Run(ctx)
-	if err != nil || rep.Sent != n {
+	if err != nil || rep.Sent != n+1 {
 		t.Fatalf("stale job: %+v %v", rep, err)
 	}
 	waitFor(t, "reprocessed with the new model", 120*time.Second, func() bool {
 		res, err := h.srv.Index().Search(ctx, index.Query{Filters: map[string][]string{"model_version": {stale.Current}}, Facets: -1})
-		return err == nil && res.Total == n
+		return err == nil && res.Total == n+1
 	})
 	stale2 := newJob("stale-2")
 	stale2.OnlyStale, stale2.Current = true, stale.Current

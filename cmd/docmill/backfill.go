@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"os/signal"
 	"regexp"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -67,19 +69,32 @@ func backfillCmd() *cobra.Command {
 		}
 		var prog *eval.Progress
 		last := 0
+		b.OnStart = func(resumed, total int) {
+			prog = eval.NewProgress(os.Stderr, total, "backfill")
+			prog.Resume(resumed)
+			last = resumed
+		}
 		b.Progress = func(done, total int) {
-			if prog == nil {
-				prog = eval.NewProgress(os.Stderr, total, "backfill")
-			}
 			prog.Add(done - last)
 			last = done
 		}
-		rep, err := b.Run(cmd.Context())
+		// Ctrl-C or SIGTERM ends the job at the next item and reports where
+		// it stands; a second signal kills as usual.
+		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		go func() { <-ctx.Done(); stop() }()
+		rep, err := b.Run(ctx)
 		if prog != nil {
 			prog.Done()
 		}
+		if rep.Relisted {
+			fmt.Fprintf(os.Stderr, "backfill %s: the source changed before the checkpoint (items added or removed), so the job went through all of it again\n", b.Job)
+		}
 		fmt.Fprintf(os.Stderr, "backfill %s: %d items, %d sent, %d skipped (already indexed%s), %d refused, resumed at %d\n",
 			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], rep.Refused, rep.Resumed)
+		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
+			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
+		}
 		return err
 	}
 	return cmd
