@@ -135,6 +135,10 @@ type Sources struct {
 type Index struct {
 	// Scoring is "bm25" or "tf-idf", fixed when the index is created.
 	Scoring string `yaml:"scoring"`
+	// MaxTextMB is how much of each document's text is searchable, in MiB;
+	// 0 searches all of it. Indexing takes some 40 times the text's size
+	// in memory, so the default keeps a 60 MB log from needing gigabytes.
+	MaxTextMB int `yaml:"max_text_mb"`
 }
 
 // Log configures structured logs.
@@ -154,7 +158,7 @@ func Default() *Config {
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}},
-		Index:   Index{Scoring: "bm25"},
+		Index:   Index{Scoring: "bm25", MaxTextMB: 8},
 		Log:     Log{Level: "info", Format: "json"},
 	}
 }
@@ -285,6 +289,7 @@ func (c *Config) problems() []problem {
 		}
 	}
 	bad(c.Index.Scoring == "bm25" || c.Index.Scoring == "tf-idf", "index.scoring", "%q is not bm25 or tf-idf", c.Index.Scoring)
+	bad(c.Index.MaxTextMB >= 0, "index.max_text_mb", "%d is negative (0 searches whole texts)", c.Index.MaxTextMB)
 	bad(c.Model.Threshold >= 0 && c.Model.Threshold <= 1, "model.threshold", "%v is outside [0,1]", c.Model.Threshold)
 	bad(c.Model.Threads >= 0, "model.threads", "%d is negative (0 means one per core)", c.Model.Threads)
 	bad(c.Model.MaxBatch >= 0, "model.max_batch", "%d is negative", c.Model.MaxBatch)

@@ -9,14 +9,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	zapx "github.com/blevesearch/zapx/v17"
 
 	"github.com/docmill/docmill/document"
 )
@@ -35,6 +38,36 @@ type Options struct {
 	// NoEnrichment leaves keywords, summary and entities out of the text
 	// that free-text queries match (for measuring what enrichment adds).
 	NoEnrichment bool
+	// MaxTextBytes is how much of a document's text is searchable:
+	// DefaultMaxTextBytes when zero, all of it when negative. Indexing
+	// takes some 40 times the text's size in memory, so a 60 MB log
+	// indexed whole needs gigabytes.
+	MaxTextBytes int
+}
+
+// DefaultMaxTextBytes is Options.MaxTextBytes when zero.
+const DefaultMaxTextBytes = 8 << 20
+
+// bodyHeadBytes is how much of a text is stored with term vectors, for
+// highlighting; the rest goes to fieldBodyMore.
+const bodyHeadBytes = 1 << 20
+
+func (o Options) maxText() int {
+	switch {
+	case o.MaxTextBytes == 0:
+		return DefaultMaxTextBytes
+	case o.MaxTextBytes < 0:
+		return math.MaxInt
+	}
+	return o.MaxTextBytes
+}
+
+func init() {
+	// zapx sizes a new segment's buffer as the previous segment's bytes
+	// per document times (documents + 100), from a pooled estimate: after
+	// one large document it asked for 35 GB to index a two-line log, and
+	// the process died. Growing the buffer as it fills costs a few copies.
+	zapx.NewSegmentBufferNumResultsFactor = 0
 }
 
 // Index is a Bleve index of document results. It is safe for concurrent use.
@@ -49,6 +82,8 @@ type Index struct {
 	// documents' text in separate _cjk fields, searched only by queries
 	// with Chinese in them.
 	legacyCJK bool
+	// bodyMore: the index has fieldBodyMore for the rest of long texts.
+	bodyMore bool
 	// compactMu keeps Compact calls apart: scorch refuses a second forced
 	// merge while one runs.
 	compactMu sync.Mutex
@@ -87,7 +122,8 @@ func newIndex(bi bleve.Index, opts Options) *Index {
 	m := bi.Mapping()
 	combined := m.FieldMappingForPath(fieldFacets).Type != "" && m.FieldMappingForPath(fieldIngestedKey).Type != ""
 	legacy := m.FieldMappingForPath("body"+cjkSuffix).Type != ""
-	return &Index{bi: bi, opts: opts, combinedFacets: combined, legacyCJK: legacy}
+	more := m.FieldMappingForPath(fieldBodyMore).Type != ""
+	return &Index{bi: bi, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more}
 }
 
 // Close flushes and closes the index.
@@ -111,7 +147,7 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	defer ix.mu.Unlock()
 	b := ix.bi.NewBatch()
 	for _, r := range rs {
-		rec, err := toRecord(r, ix.opts, ix.legacyCJK)
+		rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore)
 		if err != nil {
 			return err
 		}
@@ -180,7 +216,7 @@ func hasCJK(s string) bool {
 // record is what Bleve indexes for a result; its fields follow Mapping.
 type record map[string]interface{}
 
-func toRecord(r *document.Result, opts Options, legacyCJK bool) (record, error) {
+func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool) (record, error) {
 	stored := *r
 	stored.Text = ""
 	raw, err := json.Marshal(&stored)
@@ -191,10 +227,11 @@ func toRecord(r *document.Result, opts Options, legacyCJK bool) (record, error) 
 	if legacyCJK && (r.Language == "zh" || (r.Language != "en" && hasCJK(r.Title+r.Text))) {
 		suffix = cjkSuffix
 	}
+	body, more := splitText(r.Text, opts.maxText(), bodyMore)
 	rec := record{
 		fieldResult:      string(raw),
 		"title" + suffix: r.Title,
-		"body" + suffix:  r.Text,
+		"body" + suffix:  body,
 		"filename":       r.Filename,
 		"class":          r.Class,
 		"subtype":        r.Subtype,
@@ -211,6 +248,9 @@ func toRecord(r *document.Result, opts Options, legacyCJK bool) (record, error) 
 		"ingested_at":    r.IngestedAt,
 		"processed_at":   r.ProcessedAt,
 	}
+	if more != "" {
+		rec[fieldBodyMore] = more
+	}
 	if !opts.NoEnrichment {
 		rec["summary"+suffix] = r.Summary
 		kws := make([]string, 0, len(r.Keywords))
@@ -225,6 +265,35 @@ func toRecord(r *document.Result, opts Options, legacyCJK bool) (record, error) 
 		rec[fieldIngestedKey] = key
 	}
 	return rec, nil
+}
+
+// splitText cuts text to the first max bytes and, when the index has
+// fieldBodyMore, into the stored head and the searched-only rest; cuts
+// fall on spaces or line breaks (a rune boundary at least).
+func splitText(text string, max int, bodyMore bool) (head, more string) {
+	text = text[:cutAt(text, max)]
+	if !bodyMore || len(text) <= bodyHeadBytes {
+		return text, ""
+	}
+	at := cutAt(text, bodyHeadBytes)
+	return text[:at], text[at:]
+}
+
+// cutAt is the largest index <= n, at most len(s), that starts a word (or
+// failing that a rune) of s.
+func cutAt(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	for i := n; i > n-256 && i > 0; i-- {
+		if s[i] == ' ' || s[i] == '\n' {
+			return i
+		}
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
 }
 
 // facetedEntities are the entity kinds indexed as their own keyword fields.

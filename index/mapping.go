@@ -26,6 +26,8 @@ const (
 	// The datetime field ingested_at indexes 16 terms per value (for range
 	// queries), all of which the date facet would visit per hit.
 	fieldIngestedKey = "_ingested"
+	// fieldBodyMore is the searched-only rest of a long text (see Fields).
+	fieldBodyMore = "body_more"
 )
 
 // FieldSpec describes one indexed field: the mapping as data.
@@ -62,6 +64,10 @@ var Fields = []FieldSpec{
 	{Name: "title", Kind: "text", Analyzer: TextAnalyzer, Store: true, InAll: true, Vectors: true},
 	{Name: "body", Kind: "text", Analyzer: TextAnalyzer, Store: true, InAll: true, Vectors: true},
 	{Name: "summary", Kind: "text", Analyzer: TextAnalyzer, Store: true, InAll: true, Vectors: true},
+	// fieldBodyMore holds the text past the first bodyHeadBytes: searched,
+	// but neither stored nor with term vectors, which cost Bleve some 40
+	// bytes of memory per byte of text while indexing.
+	{Name: fieldBodyMore, Kind: "text", Analyzer: TextAnalyzer, InAll: true},
 	{Name: "keywords", Kind: "keyword", InAll: true},
 	{Name: "filename", Kind: "keyword", InAll: true},
 	{Name: "class", Kind: "keyword", InAll: true},

@@ -250,7 +250,7 @@ func (s *Server) retry(ctx context.Context, what string, fn func(context.Context
 func (s *Server) open(ctx context.Context) (err error) {
 	c := s.o.Config
 	if s.o.Role.indexes() {
-		ix, err := index.Open(filepath.Join(c.Data, "index"), index.Options{Scoring: c.Index.Scoring})
+		ix, err := index.Open(filepath.Join(c.Data, "index"), index.Options{Scoring: c.Index.Scoring, MaxTextBytes: maxTextBytes(c.Index.MaxTextMB)})
 		if err != nil {
 			return err
 		}
@@ -463,4 +463,13 @@ func (s *Server) close() {
 	if s.embedded != nil {
 		s.embedded.Shutdown()
 	}
+}
+
+// maxTextBytes turns index.max_text_mb into index.Options.MaxTextBytes
+// (0 in the config searches whole texts).
+func maxTextBytes(mb int) int {
+	if mb == 0 {
+		return -1
+	}
+	return mb << 20
 }

@@ -1,0 +1,95 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// A long text: the first MiB is stored and highlighted, the rest up to
+// MaxTextBytes is searchable, and what lies beyond is not indexed.
+func TestLongTextHeadRestAndCap(t *testing.T) {
+	ix, err := Open(t.TempDir()+"/ix", Options{MaxTextBytes: 2 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var b strings.Builder
+	b.WriteString("opening quokkastart line\n")
+	for b.Len() < 1<<20+5000 {
+		b.WriteString("2024-03-09 13:00:00 INFO served request id=42 in 3 ms\n")
+	}
+	b.WriteString("middle wombatmiddle line\n")
+	for b.Len() < 3<<20 {
+		b.WriteString("2024-03-09 13:00:01 INFO served request id=43 in 4 ms\n")
+	}
+	b.WriteString("closing numbatend line\n")
+	r := sample("long", "app.log", b.String(), "log", "en")
+	r.Summary = ""
+	if err := ix.Put(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]uint64{"quokkastart": 1, "wombatmiddle": 1, "numbatend": 0, "+served +wombatmiddle": 1} {
+		res, err := ix.Search(context.Background(), Query{Q: q})
+		if err != nil || res.Total != want {
+			t.Fatalf("%s: total %v (%v), want %d", q, res, err, want)
+		}
+		if q == "quokkastart" && !strings.Contains(strings.Join(res.Hits[0].Fragments, " "), "<mark>quokkastart</mark>") {
+			t.Errorf("no highlight in the stored head: %q", res.Hits[0].Fragments)
+		}
+	}
+	got, err := ix.Get(context.Background(), "long")
+	if err != nil || got.Title != "app.log" {
+		t.Fatalf("get: %+v %v", got, err)
+	}
+}
+
+func TestSplitTextCutsAtWords(t *testing.T) {
+	text := strings.Repeat("héllo wörld ", 200000) // 2.6 MB, two-byte runes
+	head, more := splitText(text, 2<<20, true)
+	if len(head) > bodyHeadBytes || len(head)+len(more) > 2<<20 || !strings.HasSuffix(head, "wörld") || !strings.HasPrefix(more, " héllo") {
+		t.Fatalf("head %d bytes ending %q, more %d bytes starting %q", len(head), head[len(head)-8:], len(more), more[:8])
+	}
+	if h, m := splitText("short text", 100, true); h != "short text" || m != "" {
+		t.Fatalf("short: %q %q", h, m)
+	}
+	if h, m := splitText(text, -1+1<<62, false); h != text || m != "" {
+		t.Fatal("an index without body_more keeps the whole text in body")
+	}
+}
+
+// BenchmarkPutLongText indexes one 60 MB log, capped at the default
+// (8 MiB searchable) and whole: time and bytes allocated per document.
+//
+//	go test ./index -run '^$' -bench PutLongText -benchtime 1x
+func BenchmarkPutLongText(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 60<<20; i++ {
+		sb.WriteString("2024-03-09 13:00:00 INFO http.server served request id=")
+		sb.WriteString(strings.Repeat("x", i%7))
+		sb.WriteString(" user=u")
+		sb.WriteString(string(rune('a' + i%26)))
+		sb.WriteString(" in 3 ms\n")
+	}
+	text := sb.String()
+	for _, c := range []struct {
+		name string
+		max  int
+	}{{"capped", 0}, {"whole", -1}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				ix, err := Open(b.TempDir()+"/ix", Options{MaxTextBytes: c.max})
+				if err != nil {
+					b.Fatal(err)
+				}
+				r := sample("big", "big.log", text, "log", "en")
+				r.Summary = "a log"
+				if err := ix.Put(context.Background(), r); err != nil {
+					b.Fatal(err)
+				}
+				ix.Close()
+			}
+		})
+	}
+}
