@@ -109,8 +109,13 @@ func Run(ctx context.Context, o Options) error {
 		h := router.AddConsumerHandler("shadow", broker.SubjectIngest+".>", sub, noOutput(o.Shadow.Handle))
 		h.AddMiddleware(DeadLetter(pub, "shadow", c.MaxDeliver, o.Metrics, o.Log))
 	}
+	// The indexer's batching loop outlives ctx until the router has
+	// drained: handlers still waiting for their batch must see it written,
+	// not hang until the drain timeout and fail.
+	indexCtx, stopIndexer := context.WithCancel(context.Background())
+	defer stopIndexer()
 	if o.Indexer != nil {
-		o.Indexer.Start(ctx)
+		o.Indexer.Start(indexCtx)
 		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: DurableIndexer,
 			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending * 4,
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -11,8 +13,10 @@ import (
 
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/pipeline/stream"
 )
@@ -163,4 +167,75 @@ func TestIndexerTextByReference(t *testing.T) {
 	if err := (&Indexer{}).loadText(ctx, &document.Result{ID: "d2", TextObject: TextBucket + "/d2"}); !IsPermanent(err) {
 		t.Fatalf("no object store: %v, want a permanent error", err)
 	}
+}
+
+// Shutting down under load: every result the indexer took is written and
+// acked; none waits for a batch loop that already stopped until the drain
+// timeout fails it.
+func TestShutdownUnderLoadFinishesIndexing(t *testing.T) {
+	js := embeddedJS(t)
+	ctx := context.Background()
+	// Each result's text is read back from the object store, so handlers
+	// are still busy when the stop comes, not all waiting on a batch.
+	store, err := js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: TextBucket})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.PutString(ctx, "memo", strings.Repeat("supplier audit memo ", 20000)); err != nil {
+		t.Fatal(err)
+	}
+	const n = 300
+	for i := 0; i < n; i++ {
+		r := document.Result{ID: fmt.Sprintf("r%04d", i), Title: "memo", TextObject: TextBucket + "/memo"}
+		data, _ := json.Marshal(r)
+		if _, err := js.Publish(ctx, broker.SubjectResults+".other", data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := index.Open(t.TempDir()+"/ix", index.Options{MaxTextBytes: 4096})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	m := NewMetrics()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	x := &Indexer{Index: ix, Metrics: m, Log: log, Blobs: js}
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(rctx, Options{JS: js, Indexer: x, Metrics: m, Log: log, DrainTimeout: 20 * time.Second})
+	}()
+	for {
+		if c, _ := ix.Count(); c > 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if f := testutil.ToFloat64(m.Failed.WithLabelValues("index", "transient")); f != 0 {
+		t.Errorf("%v index handlers failed during shutdown", f)
+	}
+	// nothing lost: what was not indexed is still in the stream, pending or
+	// fetched but never handed to a handler (redelivered after AckWait)
+	c, _ := ix.Count()
+	info, err := mustConsumer(t, js).Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("indexed %d of %d before the stop; %d pending, %d unacked", c, n, info.NumPending, info.NumAckPending)
+	if c+info.NumPending+uint64(info.NumAckPending) != n {
+		t.Errorf("indexed %d + pending %d + unacked %d != %d", c, info.NumPending, info.NumAckPending, n)
+	}
+}
+
+func mustConsumer(t *testing.T, js jetstream.JetStream) jetstream.Consumer {
+	t.Helper()
+	c, err := js.Consumer(context.Background(), broker.StreamResults, DurableIndexer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
