@@ -152,6 +152,14 @@ func noOutput(h func(*message.Message) ([]*message.Message, error)) message.NoPu
 	}
 }
 
+func consumerInfo(ctx context.Context, js jetstream.JetStream, stream, durable string) (*jetstream.ConsumerInfo, error) {
+	c, err := js.Consumer(ctx, stream, durable)
+	if err != nil {
+		return nil, err
+	}
+	return c.Info(ctx)
+}
+
 // watchLag exports consumer lag and unacked counts every few seconds.
 func watchLag(ctx context.Context, o Options) {
 	t := time.NewTicker(3 * time.Second)
@@ -159,13 +167,17 @@ func watchLag(ctx context.Context, o Options) {
 	for {
 		for _, pair := range [][2]string{{broker.StreamIngest, DurableWorker}, {broker.StreamResults, DurableIndexer}} {
 			cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-			if c, err := o.JS.Consumer(cctx, pair[0], pair[1]); err == nil {
-				if info, err := c.Info(cctx); err == nil {
-					o.Metrics.Pending.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumPending))
-					o.Metrics.AckPend.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumAckPending))
-				}
-			}
+			info, err := consumerInfo(cctx, o.JS, pair[0], pair[1])
 			cancel()
+			if err != nil {
+				// a stale figure would mislead an autoscaler acting on
+				// lag: while the broker cannot say, there is none
+				o.Metrics.Pending.DeleteLabelValues(pair[0], pair[1])
+				o.Metrics.AckPend.DeleteLabelValues(pair[0], pair[1])
+				continue
+			}
+			o.Metrics.Pending.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumPending))
+			o.Metrics.AckPend.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumAckPending))
 		}
 		select {
 		case <-ctx.Done():

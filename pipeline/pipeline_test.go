@@ -239,3 +239,18 @@ func mustConsumer(t *testing.T, js jetstream.JetStream) jetstream.Consumer {
 	}
 	return c
 }
+
+// While the broker cannot say how far behind the consumers are, the lag
+// gauges are absent rather than frozen at their last value.
+func TestLagGaugesDroppedWhenUnreadable(t *testing.T) {
+	js := embeddedJS(t)
+	m := NewMetrics()
+	m.Pending.WithLabelValues(broker.StreamIngest, DurableWorker).Set(168)
+	m.AckPend.WithLabelValues(broker.StreamIngest, DurableWorker).Set(3)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // every query fails, as with the broker gone
+	watchLag(ctx, Options{JS: js, Metrics: m})
+	if n := testutil.CollectAndCount(m.Pending) + testutil.CollectAndCount(m.AckPend); n != 0 {
+		t.Errorf("%d stale lag series left", n)
+	}
+}

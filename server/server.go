@@ -210,7 +210,7 @@ func (s *Server) connect(ctx context.Context) error {
 	} else {
 		s.nc, err = broker.Connect(broker.ConnOptions{URLs: c.NATS.URL, Name: "docmill-" + string(s.o.Role),
 			User: c.NATS.User, Password: c.NATS.Password, Token: c.NATS.Token, NKeyFile: c.NATS.NKeyFile,
-			CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile})
+			CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile, Log: s.o.Log})
 	}
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/url"
 	"os"
@@ -127,12 +128,24 @@ type ConnOptions struct {
 	CAFile    string
 	CertFile  string // client certificate
 	KeyFile   string
+	// Log, when set, hears of lost and regained connections: JetStream
+	// keeps the work meanwhile, but an operator must know.
+	Log *slog.Logger
 }
 
 // Connect dials an external NATS server or cluster and keeps reconnecting
 // forever: JetStream keeps the work while the link is down.
 func Connect(o ConnOptions) (*nats.Conn, error) {
 	opts := []nats.Option{nats.Name(o.Name), nats.MaxReconnects(-1), nats.ReconnectWait(time.Second)}
+	if l := o.Log; l != nil {
+		opts = append(opts,
+			nats.DisconnectErrHandler(func(nc *nats.Conn, err error) {
+				l.Warn("nats connection lost; reconnecting", "err", err)
+			}),
+			nats.ReconnectHandler(func(nc *nats.Conn) {
+				l.Info("nats connection regained", "url", nc.ConnectedUrlRedacted())
+			}))
+	}
 	if o.User != "" {
 		opts = append(opts, nats.UserInfo(o.User, o.Password))
 	}
