@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,6 +140,11 @@ type Index struct {
 	// 0 searches all of it. Indexing takes some 40 times the text's size
 	// in memory, so the default keeps a 60 MB log from needing gigabytes.
 	MaxTextMB int `yaml:"max_text_mb"`
+	// Consumer names the indexer's durable consumer. Indexers on one name
+	// share the results between them, so with an index each, each holds
+	// part of the documents; an indexer keeping a complete index of its
+	// own (a second search replica) needs a name of its own.
+	Consumer string `yaml:"consumer"`
 }
 
 // Log configures structured logs.
@@ -158,10 +164,14 @@ func Default() *Config {
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}},
-		Index:   Index{Scoring: "bm25", MaxTextMB: 8},
+		Index:   Index{Scoring: "bm25", MaxTextMB: 8, Consumer: "docmill-indexer"},
 		Log:     Log{Level: "info", Format: "json"},
 	}
 }
+
+// durableName is what JetStream accepts as a durable consumer name and
+// docmill as a heartbeat key prefix.
+var durableName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 // Load reads path (empty: defaults only), then applies environment overrides.
 func Load(path string) (*Config, error) {
@@ -289,6 +299,7 @@ func (c *Config) problems() []problem {
 		}
 	}
 	bad(c.Index.Scoring == "bm25" || c.Index.Scoring == "tf-idf", "index.scoring", "%q is not bm25 or tf-idf", c.Index.Scoring)
+	bad(durableName.MatchString(c.Index.Consumer), "index.consumer", "%q is not a consumer name (letters, digits, - and _)", c.Index.Consumer)
 	bad(c.Index.MaxTextMB >= 0, "index.max_text_mb", "%d is negative (0 searches whole texts)", c.Index.MaxTextMB)
 	bad(c.Model.Threshold >= 0 && c.Model.Threshold <= 1, "model.threshold", "%v is outside [0,1]", c.Model.Threshold)
 	bad(c.Model.Threads >= 0, "model.threads", "%d is negative (0 means one per core)", c.Model.Threads)

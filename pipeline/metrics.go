@@ -19,6 +19,9 @@ type Metrics struct {
 	Classes   *prometheus.CounterVec   // results by class
 	Depths    *prometheus.CounterVec   // results by deepest exit used
 	BatchSize prometheus.Histogram     // index batch sizes
+	// IndexPeers counts other live indexers on this indexer's consumer:
+	// above 0, each index holds only part of the documents.
+	IndexPeers prometheus.Gauge
 }
 
 // NewMetrics registers the pipeline collectors, plus the Go and process
@@ -46,6 +49,8 @@ func NewMetrics() *Metrics {
 			Help: "Results by the deepest model exit used."}, []string{"depth"}),
 		BatchSize: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "docmill_index_batch_size",
 			Help: "Documents per index batch.", Buckets: prometheus.ExponentialBuckets(1, 2, 10)}),
+		IndexPeers: prometheus.NewGauge(prometheus.GaugeOpts{Name: "docmill_index_consumer_peers",
+			Help: "Other live indexers sharing this indexer's consumer; above 0 each index holds only part of the documents."}),
 	}
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "docmill_parse_abandoned_goroutines",
 		Help: "Parser goroutines still running after their document timed out (Go cannot kill them)."},
@@ -58,6 +63,6 @@ func NewMetrics() *Metrics {
 			Help: "PDFs without extractable text that OCR was tried on, by outcome (read, no_text).", ConstLabels: prometheus.Labels{"outcome": outcome}},
 			func() float64 { return float64(value()) }))
 	}
-	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths, m.BatchSize)
+	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths, m.BatchSize, m.IndexPeers)
 	return m
 }

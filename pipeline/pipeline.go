@@ -45,6 +45,10 @@ type Options struct {
 	DrainTimeout time.Duration
 	// Ready, when set, is closed once the router runs.
 	Ready chan struct{}
+	// IndexerDurable names the indexer's durable consumer (default
+	// DurableIndexer). Indexers on one name share the results; an indexer
+	// that keeps a complete index of its own needs a name of its own.
+	IndexerDurable string
 }
 
 // ConsumerOptions tunes the durable consumers.
@@ -77,6 +81,9 @@ func (c *ConsumerOptions) defaults() {
 
 // Run runs the stages until ctx ends, then drains and returns.
 func Run(ctx context.Context, o Options) error {
+	if o.IndexerDurable == "" {
+		o.IndexerDurable = DurableIndexer
+	}
 	o.Consumer.defaults()
 	if o.DrainTimeout <= 0 {
 		o.DrainTimeout = 20 * time.Second
@@ -116,7 +123,7 @@ func Run(ctx context.Context, o Options) error {
 	defer stopIndexer()
 	if o.Indexer != nil {
 		o.Indexer.Start(indexCtx)
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: DurableIndexer,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable,
 			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending * 4,
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
@@ -165,7 +172,7 @@ func watchLag(ctx context.Context, o Options) {
 	t := time.NewTicker(3 * time.Second)
 	defer t.Stop()
 	for {
-		for _, pair := range [][2]string{{broker.StreamIngest, DurableWorker}, {broker.StreamResults, DurableIndexer}} {
+		for _, pair := range [][2]string{{broker.StreamIngest, DurableWorker}, {broker.StreamResults, o.IndexerDurable}} {
 			cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 			info, err := consumerInfo(cctx, o.JS, pair[0], pair[1])
 			cancel()

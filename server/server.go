@@ -74,6 +74,7 @@ type Server struct {
 	shadow    *monitor.Shadow
 	shadowAn  enrich.Analyzer
 	ocr       *parse.OCR // nil: scanned PDFs are dead-lettered
+	peers     int        // other live indexers on this one's consumer
 
 	mu sync.Mutex
 }
@@ -164,6 +165,9 @@ func Run(ctx context.Context, o Options) error {
 	defer stopIntake()
 	s.startFolders(intakeCtx)
 	s.startBuckets(intakeCtx)
+	if o.Role.indexes() {
+		go s.watchPeers(intakeCtx)
+	}
 	if o.Role.works() {
 		go s.watchModels(intakeCtx)
 		go s.flushTemplates(intakeCtx)
@@ -289,6 +293,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 	c := s.o.Config
 	o := pipeline.Options{JS: s.js, Metrics: s.metrics, Log: s.o.Log, DrainTimeout: c.Pipeline.DrainTimeout, Ready: ready,
+		IndexerDurable: c.Index.Consumer,
 		Consumer: pipeline.ConsumerOptions{WorkerConcurrency: c.Pipeline.WorkerConcurrency,
 			IndexerConcurrency: c.Pipeline.IndexerConcurrency, MaxDeliver: c.Pipeline.MaxDeliver,
 			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
@@ -401,6 +406,7 @@ func (s *Server) Health() map[string]web.Component {
 		} else {
 			h["index"] = web.Component{OK: true, Detail: "open"}
 		}
+		h["index_consumer"] = s.peersComponent()
 	}
 	if s.o.Role.works() {
 		s.mu.Lock()

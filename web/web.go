@@ -282,8 +282,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	code, status := http.StatusOK, "ready"
 	for name, c := range comps {
 		// The model may be missing: docmill then runs the model-free tier,
-		// which is degraded but ready.
-		if !c.OK && name != "model" {
+		// which is degraded but ready; an indexer sharing its consumer
+		// serves what it has (the split is reported, not fixed, by
+		// taking it out of service).
+		if !c.OK && name != "model" && name != "index_consumer" {
 			code, status = http.StatusServiceUnavailable, "not ready"
 		}
 	}

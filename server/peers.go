@@ -1,0 +1,106 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/web"
+)
+
+// IndexersBucket holds a heartbeat of every running indexer, by consumer.
+const IndexersBucket = "docmill-indexers"
+
+// peerBeat is how often an indexer renews its heartbeat; one that misses
+// three is gone.
+const peerBeat = 10 * time.Second
+
+// peer is an indexer's heartbeat.
+type peer struct {
+	Host    string    `json:"host"`
+	Data    string    `json:"data"`
+	Role    string    `json:"role"`
+	Started time.Time `json:"started"`
+}
+
+// watchPeers keeps this indexer's heartbeat in IndexersBucket and counts
+// the other indexers on the same consumer. Indexers sharing a consumer
+// share the results: with an index each, each index holds only part of
+// the documents (as when `docmill serve`, which indexes, is used as the
+// broker for a separate `docmill indexer`). Nothing stops that from
+// running, so it must be loud: a warning, /healthz and a metric.
+func (s *Server) watchPeers(ctx context.Context) {
+	kv, err := s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: IndexersBucket,
+		Description: "indexer heartbeats", Storage: jetstream.MemoryStorage, TTL: 3 * peerBeat, Replicas: s.o.Config.NATS.Replicas})
+	if err != nil {
+		s.o.Log.Warn("indexer heartbeat bucket", "err", err)
+		return
+	}
+	id := make([]byte, 8)
+	_, _ = rand.Read(id)
+	consumer := s.o.Config.Index.Consumer
+	key := consumer + "." + hex.EncodeToString(id)
+	host, _ := os.Hostname()
+	beat, _ := json.Marshal(peer{Host: host, Data: s.o.Config.Data, Role: string(s.o.Role), Started: time.Now().UTC()})
+	defer func() { _ = kv.Delete(context.Background(), key) }()
+	t := time.NewTicker(peerBeat)
+	defer t.Stop()
+	warned := 0
+	for {
+		if _, err := kv.Put(ctx, key, beat); err == nil {
+			others := s.countPeers(ctx, kv, consumer, key)
+			s.setPeers(others)
+			if others > 0 && others != warned {
+				s.o.Log.Warn("other indexers share this one's consumer: each index holds only part of the documents; give each its own index.consumer, or run one",
+					"consumer", consumer, "others", others)
+			}
+			warned = others
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// countPeers counts the live heartbeats on consumer other than own.
+func (s *Server) countPeers(ctx context.Context, kv jetstream.KeyValue, consumer, own string) int {
+	keys, err := kv.ListKeys(ctx)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for k := range keys.Keys() {
+		if k != own && strings.HasPrefix(k, consumer+".") {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *Server) setPeers(n int) {
+	s.mu.Lock()
+	s.peers = n
+	s.mu.Unlock()
+	s.metrics.IndexPeers.Set(float64(n))
+}
+
+// peersComponent is the /healthz entry for the indexer's consumer.
+func (s *Server) peersComponent() web.Component {
+	s.mu.Lock()
+	n := s.peers
+	s.mu.Unlock()
+	c := s.o.Config.Index.Consumer
+	if n == 0 {
+		return web.Component{OK: true, Detail: "consumer " + c + ", no other indexer on it"}
+	}
+	return web.Component{OK: false, Detail: fmt.Sprintf("consumer %s shared with %d other indexer(s): each index holds only part of the documents; give each its own index.consumer", c, n)}
+}

@@ -1,0 +1,70 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/connectors"
+)
+
+// startIndexer runs a separate indexer on h's broker with its own index.
+func startIndexer(t *testing.T, h *harness, consumer string) *Server {
+	t.Helper()
+	c := config.Default()
+	c.Data = t.TempDir()
+	c.NATS.URL = h.srv.NATSURL()
+	c.HTTP.Listen = "127.0.0.1:0"
+	c.Model.Disabled = true
+	c.Index.Consumer = consumer
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan *Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Config: c, Role: RoleIndexer, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			Started: func(s *Server) { started <- s }})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case s := <-started:
+		return s
+	case err := <-done:
+		t.Fatalf("indexer: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("indexer did not start")
+	}
+	return nil
+}
+
+// An indexer joining serve's consumer (serve indexes too) is told that
+// each index will hold part of the documents; one on a consumer of its own
+// keeps a complete replica and hears nothing.
+func TestIndexersSharingAConsumerAreReported(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	shared := startIndexer(t, h, "docmill-indexer")
+	waitFor(t, "shared consumer reported", 15*time.Second, func() bool {
+		c := shared.Health()["index_consumer"]
+		return !c.OK && strings.Contains(c.Detail, "shared with 1 other")
+	})
+	own := startIndexer(t, h, "docmill-indexer-replica")
+	time.Sleep(500 * time.Millisecond) // its first heartbeat
+	if c := own.Health()["index_consumer"]; !c.OK {
+		t.Errorf("indexer on its own consumer: %+v", c)
+	}
+	// the replica gets every result; serve and the indexer sharing its
+	// consumer get one copy between them
+	if _, err := h.srv.Publisher().Publish(context.Background(), connectors.Doc{Filename: "memo.txt",
+		Data: []byte("A memo about the quarterly supplier review and audit findings.")}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "indexed by serve and the replica", 30*time.Second, func() bool {
+		n, _ := own.Index().Count()
+		a, _ := h.srv.Index().Count()
+		b, _ := shared.Index().Count()
+		return n == 1 && a+b == 1
+	})
+}
