@@ -3,6 +3,8 @@ package parse
 import (
 	"bytes"
 	"mime"
+	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,6 +47,25 @@ func decode(data []byte) (string, string) {
 // honours a declared charset: the charset parameter of the caller's
 // content-type hint, or for HTML a <meta charset> in the first 1024 bytes.
 func decodeDeclared(data []byte, hint string, isHTML bool) (string, string) {
+	s, enc := decodeBytes(data, hint, isHTML)
+	return stripANSI(s), enc
+}
+
+// ansiRe matches terminal escape sequences: CSI (colours, cursor moves)
+// and OSC (titles, links). Coloured console logs are full of them; left
+// in, "\x1b[31mERROR\x1b[0m" hides the level and enough of them make the
+// text look binary.
+var ansiRe = regexp.MustCompile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)|\x1b[@-Z\\\\-_]")
+
+// stripANSI removes terminal escape sequences from s.
+func stripANSI(s string) string {
+	if strings.IndexByte(s, 0x1b) < 0 {
+		return s
+	}
+	return ansiRe.ReplaceAllString(s, "")
+}
+
+func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		return validUTF8(data[3:]), encUTF8

@@ -7,10 +7,14 @@
 package parse
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
+	"strings"
 	"time"
 
 	"github.com/docmill/docmill/document"
@@ -124,18 +128,22 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	if int64(len(in.Data)) > lim.MaxBytes {
 		return nil, permanent(name, fmt.Sprintf("document is %d bytes, over the %d-byte limit", len(in.Data), lim.MaxBytes), nil)
 	}
-	ct := chooseType(Sniff(name, in.Data), in.ContentType)
+	data, inner, err := gunzip(name, in.Data, lim.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	ct := chooseType(Sniff(inner, data), in.ContentType)
 	if ct == typeUnknown || ct == typeZip {
 		return nil, permanent(name, "unsupported or binary content ("+ct+")", nil)
 	}
 	pctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 	ex, err := guarded(pctx, name, ct, func(stop *stopFlag) (*extracted, error) {
-		return extract(in.Data, ct, in.ContentType, lim, stop)
+		return extract(data, ct, in.ContentType, lim, stop)
 	})
 	if err != nil && ct == document.TypePDF && wantsOCR(err) {
 		if lim.OCR != nil {
-			ex, err = ocrInstead(ctx, lim.OCR, in.Data, err)
+			ex, err = ocrInstead(ctx, lim.OCR, data, err)
 		} else if pe := (*Error)(nil); errors.As(err, &pe) && pe.Err == nil {
 			pe.Err = errors.New("OCR is off or not installed (apt-get install poppler-utils tesseract-ocr)")
 		}
@@ -143,7 +151,45 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	if err != nil {
 		return nil, asError(name, ct, err)
 	}
+	if len(data) != len(in.Data) {
+		if ex.meta == nil {
+			ex.meta = map[string]string{}
+		}
+		ex.meta["compression"] = "gzip"
+	}
 	return fill(in, ct, ex)
+}
+
+// gzipMagic opens every gzip stream.
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// gunzip returns the content of a gzip-compressed document (a rotated
+// log.1.gz, an archived report.txt.gz) and the file name without ".gz";
+// other data is returned as it is. The content counts against the same
+// byte limit as the document.
+func gunzip(name string, data []byte, limit int64) ([]byte, string, error) {
+	if !bytes.HasPrefix(data, gzipMagic) {
+		return data, name, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, name, permanent(name, "corrupt gzip data", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, name, permanent(name, "corrupt gzip data", err)
+	}
+	if int64(len(out)) > limit {
+		return nil, name, permanent(name, fmt.Sprintf("gzip content is over the %d-byte limit", limit), nil)
+	}
+	if len(out) == 0 {
+		return nil, name, permanent(name, "empty document (inside gzip)", nil)
+	}
+	inner := strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ")
+	if strings.HasSuffix(strings.ToLower(inner), ".tar") || strings.HasSuffix(strings.ToLower(name), ".tgz") {
+		return nil, name, permanent(name, "tar archives are not read; unpack them into a watched folder", nil)
+	}
+	return out, inner, nil
 }
 
 // ocrInstead reads a PDF with OCR after text extraction found nothing;

@@ -3,8 +3,10 @@ package parse
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -492,5 +494,54 @@ func TestPDFBrokenXrefIsRepaired(t *testing.T) {
 	p := mustParse(t, "broken-xref.pdf", broken)
 	if p.Meta["repaired"] == "" || !strings.Contains(p.Text, "Northwind Traders Inc.") {
 		t.Errorf("not repaired: meta %v text %.80q", p.Meta, p.Text)
+	}
+}
+
+// Coloured console logs: escape sequences are no text, and with them gone
+// the file is a log whose levels read as levels.
+func TestANSIColouredLog(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "\x1b[90m2024-03-09T13:00:%02dZ\x1b[0m \x1b[31mERROR\x1b[0m \x1b[36mhttp.server\x1b[0m: request %d failed\x1b]8;;http://x\x07link\x1b]8;;\x07\n", i, i)
+	}
+	p := mustParse(t, "console.log", []byte(b.String()))
+	if !p.IsLog() || strings.ContainsRune(p.Text, 0x1b) || !strings.Contains(p.Text, "2024-03-09T13:00:00Z ERROR http.server: request 0 failedlink") {
+		t.Fatalf("log %v, text %q", p.IsLog(), p.Text[:min(len(p.Text), 200)])
+	}
+}
+
+// A gzip-compressed log or text is read through its compression; a tar
+// archive inside is refused with a reason, as is a corrupt stream.
+func TestGzipDocuments(t *testing.T) {
+	gz := func(data []byte) []byte {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write(data)
+		w.Close()
+		return b.Bytes()
+	}
+	logData := readFixture(t, "syslog")
+	p := mustParse(t, "syslog.1.gz", gz(logData))
+	if !p.IsLog() || p.Meta["compression"] != "gzip" || p.ID != document.ID(gz(logData)) {
+		t.Fatalf("gzip log: type %s meta %v", p.ContentType, p.Meta)
+	}
+	p = mustParse(t, "notes.txt.gz", gz([]byte("Meeting notes.\n\nThe supplier will deliver in March.")))
+	if p.Title != "Meeting notes." || !strings.Contains(p.Text, "deliver in March") {
+		t.Fatalf("gzip text: %q %q", p.Title, p.Text)
+	}
+	for name, data := range map[string][]byte{
+		"backup.tar.gz": gz([]byte("not really a tar")),
+		"broken.log.gz": gz(logData)[:40],
+		"empty.gz":      gz(nil),
+	} {
+		_, err := Parse(context.Background(), Input{Filename: name, Data: data}, DefaultLimits())
+		if err == nil || !IsPermanent(err) {
+			t.Errorf("%s: %v, want a permanent error", name, err)
+		}
+	}
+	lim := DefaultLimits()
+	lim.MaxBytes = 1000
+	if _, err := Parse(context.Background(), Input{Filename: "bomb.gz", Data: gz(bytes.Repeat([]byte("a"), 5000))}, lim); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("expanding over the limit: %v", err)
 	}
 }
