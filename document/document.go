@@ -78,7 +78,11 @@ type TemplateCount struct {
 
 // LogSummary says what happened in a log file.
 type LogSummary struct {
-	Lines        int             `json:"lines"`
+	Lines int `json:"lines"`
+	// Entries, when not Lines, is the number of log entries: lines that
+	// continue the one above (stack frames, "Caused by:") belong to it.
+	// Levels, ErrorShare and Templates count entries.
+	Entries      int             `json:"entries,omitempty"`
 	Levels       map[string]int  `json:"levels"`
 	ErrorShare   float64         `json:"error_share"`
 	Start        string          `json:"start,omitempty"`

@@ -311,6 +311,9 @@ func percent(share float64) string {
 func logSentence(s *document.LogSummary, max int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d lines", s.Lines)
+	if s.Entries > 0 {
+		fmt.Fprintf(&b, " (%d entries)", s.Entries)
+	}
 	if span := readableSpan(s.Start, s.End); span != "" {
 		b.WriteString(" from " + span)
 	}

@@ -168,13 +168,61 @@ func TestSummarizeMessageLevels(t *testing.T) {
 		"May  1 09:00:04 web01 CRON[901]: (root) CMD (run-parts /etc/cron.hourly)",
 		"May  1 09:00:05 web01 app[77]: Errors are counted per request",
 		"May  1 09:00:06 web01 kernel: fatal: unable to mount /data",
+		"May  1 09:00:07 web01 kernel: [  12345.678901] warning: CPU3 temperature above threshold",
+		`May  1 09:00:08 web01 dockerd[655]: time="2024-05-01T09:00:08Z" level=warning msg="image pull slow"`,
 	}
 	s := Summarize(lines, nil)
-	if s.Levels["ERROR"] != 1 || s.Levels["WARN"] != 1 || s.Levels["FATAL"] != 1 || len(s.Levels) != 3 {
-		t.Errorf("levels %v, want one ERROR, one WARN, one FATAL", s.Levels)
+	if s.Levels["ERROR"] != 1 || s.Levels["WARN"] != 3 || s.Levels["FATAL"] != 1 || len(s.Levels) != 3 {
+		t.Errorf("levels %v, want one ERROR, three WARN, one FATAL", s.Levels)
 	}
-	if s.ErrorShare != 0.5 || len(s.Errors) != 2 {
+	if s.ErrorShare != 5.0/8 || len(s.Errors) != 2 {
 		t.Errorf("share %v errors %q", s.ErrorShare, s.Errors)
+	}
+}
+
+// A Java error with its stack trace is one entry: the frames are neither
+// templates nor lines that dilute the error share.
+func TestSummarizeStackTraces(t *testing.T) {
+	var lines []string
+	for i := 0; i < 4; i++ {
+		lines = append(lines, fmt.Sprintf("2024-03-01 10:00:0%d,000 INFO [main] app.Server: request %d served", i, i))
+	}
+	lines = append(lines,
+		"2024-03-01 10:00:05,000 ERROR [main] app.Server: request 5 failed",
+		"java.lang.IllegalStateException: pool exhausted",
+		"\tat com.acme.Pool.take(Pool.java:42)",
+		"\tat com.acme.Server.handle(Server.java:117)",
+		"Caused by: java.net.SocketTimeoutException: connect timed out",
+		"\tat java.net.Socket.connect(Socket.java:601)",
+		"\t... 12 more",
+		"2024-03-01 10:00:06,000 INFO [main] app.Server: request 6 served")
+	s := Summarize(lines, nil)
+	if s.Lines != 12 || s.Entries != 6 || s.Levels["ERROR"] != 1 || s.ErrorShare != 1.0/6 {
+		t.Fatalf("lines %d entries %d levels %v share %v", s.Lines, s.Entries, s.Levels, s.ErrorShare)
+	}
+	for _, tc := range s.Templates {
+		if strings.Contains(tc.Template, "at ") || strings.Contains(tc.Template, "more") || strings.HasPrefix(tc.Template, "Caused") {
+			t.Errorf("stack frame mined as a template: %q", tc.Template)
+		}
+	}
+	if len(s.Templates) != 2 {
+		t.Errorf("templates %+v", s.Templates)
+	}
+}
+
+// Syslog timestamps carry no year: a log that crosses New Year runs from
+// December to January, not backwards.
+func TestSummarizeYearRollover(t *testing.T) {
+	lines := []string{
+		"Dec 31 23:58:00 web01 app[1]: tick 1",
+		"Dec 31 23:59:00 web01 app[1]: tick 2",
+		"Dec 31 23:58:59 web01 app[1]: tick late", // a little out of order is not a new year
+		"Jan  1 00:00:00 web01 app[1]: tick 3",
+		"Jan  1 00:01:00 web01 app[1]: tick 4",
+	}
+	s := Summarize(lines, nil)
+	if s.Start != "--12-31T23:58:00" || s.End != "--01-01T00:01:00" {
+		t.Errorf("span %s .. %s", s.Start, s.End)
 	}
 }
 

@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -16,10 +17,14 @@ const (
 )
 
 // Summarize mines lines with m and says what happened: line count, counts
-// by level, the share of WARN-or-worse lines (ErrorShare), the time span,
+// by level, the share of WARN-or-worse entries (ErrorShare), the time span,
 // the most frequent templates with their counts, how many templates this
 // document introduced, and a few error lines (one per template). Blank
-// lines are skipped. A nil m uses a fresh in-memory miner.
+// lines are skipped. A line that continues the entry above it (an
+// indented stack frame, "Caused by: ...", "... 12 more") belongs to that
+// entry: it is neither mined nor counted as an entry of its own, so a
+// Java error with its trace is one error, not a dozen lines. A nil m uses
+// a fresh in-memory miner.
 func Summarize(lines []string, m *Miner) *document.LogSummary {
 	if m == nil {
 		m = NewMiner(DefaultConfig())
@@ -29,8 +34,8 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 	isNew := map[string]bool{}
 	errTpl := map[string]bool{}
 	var order []string
-	var start, end time.Time
-	bad := 0
+	var span timeSpan
+	bad, entries := 0, 0
 	for _, line := range lines {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" {
@@ -38,6 +43,10 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 		}
 		s.Lines++
 		h, content := SplitHeader(line)
+		if entries > 0 && continuation(line, h) {
+			continue
+		}
+		entries++
 		id, _, created := m.Add(content)
 		if counts[id] == 0 {
 			order = append(order, id)
@@ -60,14 +69,36 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 			errTpl[id] = true
 			s.Errors = append(s.Errors, clip(line, sampleMaxChars))
 		}
-		start, end = widen(start, end, h.Time)
+		span.add(h.Time)
 	}
-	if s.Lines > 0 {
-		s.ErrorShare = float64(bad) / float64(s.Lines)
+	if entries != s.Lines {
+		s.Entries = entries
 	}
-	s.Start, s.End = formatTime(start), formatTime(end)
+	if entries > 0 {
+		s.ErrorShare = float64(bad) / float64(entries)
+	}
+	s.Start, s.End = formatTime(span.start), formatTime(span.end)
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew)
 	return s
+}
+
+var (
+	// moreFramesRe matches the "... 12 more" line that ends a Java cause.
+	moreFramesRe = regexp.MustCompile(`^\s*\.\.\. \d+ more\b`)
+	// exceptionRe matches the line naming a thrown class, which Java
+	// loggers print unindented under the entry that logged it.
+	exceptionRe = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)+[\w$]*(?:Exception|Error|Throwable)\b`)
+)
+
+// continuation reports whether line continues the entry above it: it has
+// no time or level of its own, and is indented (stack frames, wrapped
+// text) or opens a nested cause.
+func continuation(line string, h Header) bool {
+	if !h.Time.IsZero() || h.Level != "" {
+		return false
+	}
+	return line[0] == ' ' || line[0] == '\t' || strings.HasPrefix(line, "Caused by: ") ||
+		strings.HasPrefix(line, "at ") || moreFramesRe.MatchString(line) || exceptionRe.MatchString(line)
 }
 
 // topTemplates ranks this document's templates by count (first seen wins
@@ -87,9 +118,17 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 
 // messageLevel finds a level that opens the message of a line whose header
 // has none, as syslog programs write it ("sshd[812]: error: maximum
-// authentication attempts exceeded", "app[7]: WARNING disk 91% full"): a
-// level word of three or more letters followed by a colon, or in capitals.
+// authentication attempts exceeded", "app[7]: WARNING disk 91% full",
+// after a kernel's uptime "[12345.678901] warning: ..."): a level word of
+// three or more letters followed by a colon, or in capitals; or a logfmt
+// field anywhere in it ("level=warning msg=...").
 func messageLevel(content string) string {
+	if m := logfmtLevelRe.FindStringSubmatch(content); m != nil {
+		if lv := normLevel(strings.Trim(m[1], `"`)); lv != "" {
+			return lv
+		}
+	}
+	content = uptimeRe.ReplaceAllString(content, "")
 	f := strings.Fields(content)
 	if len(f) < 2 {
 		return ""
@@ -101,22 +140,45 @@ func messageLevel(content string) string {
 	return normLevel(w)
 }
 
+var (
+	// logfmtLevelRe finds a logfmt level field.
+	logfmtLevelRe = regexp.MustCompile(`(?:^|\s)(?:level|lvl|severity)=("?[A-Za-z]+"?)`)
+	// uptimeRe is a kernel message's leading uptime stamp.
+	uptimeRe = regexp.MustCompile(`^\s*\[\s*\d+\.\d+\]\s*`)
+)
+
 func severe(level string) bool { return level == "WARN" || isError(level) }
 
 func isError(level string) bool { return level == "ERROR" || level == "FATAL" }
 
-// widen extends [start, end] by t when t is known.
-func widen(start, end, t time.Time) (time.Time, time.Time) {
+// timeSpan is the first and last time of a log, read in file order.
+// Timestamps without a year (syslog) that jump back by more than a day
+// have crossed a new year ("Dec 31 23:59" then "Jan  1 00:00"): later
+// ones count a year on, so the span runs from December to January
+// rather than backwards.
+type timeSpan struct {
+	start, end, last time.Time
+	years            int
+}
+
+func (sp *timeSpan) add(t time.Time) {
 	if t.IsZero() {
-		return start, end
+		return
 	}
-	if start.IsZero() || t.Before(start) {
-		start = t
+	if t.Year() == 0 {
+		t = t.AddDate(sp.years, 0, 0)
+		if !sp.last.IsZero() && sp.last.Sub(t) > 24*time.Hour {
+			sp.years++
+			t = t.AddDate(1, 0, 0)
+		}
+		sp.last = t
 	}
-	if end.IsZero() || t.After(end) {
-		end = t
+	if sp.start.IsZero() || t.Before(sp.start) {
+		sp.start = t
 	}
-	return start, end
+	if sp.end.IsZero() || t.After(sp.end) {
+		sp.end = t
+	}
 }
 
 // formatTime writes t as RFC 3339; timestamps without a year (syslog) are
@@ -125,7 +187,8 @@ func formatTime(t time.Time) string {
 	switch {
 	case t.IsZero():
 		return ""
-	case t.Year() == 0:
+	case t.Year() < 100:
+		// no year in the log (a later year only when it crossed one)
 		return t.Format("--01-02T15:04:05")
 	}
 	return t.Format(time.RFC3339Nano)
