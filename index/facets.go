@@ -35,10 +35,14 @@ func facetTermsOf(rec record) []string {
 	for _, f := range FacetFields {
 		switch v := rec[f].(type) {
 		case string:
-			out = append(out, f+facetSep+v)
+			if v != "" { // no sub-type is no facet value
+				out = append(out, f+facetSep+v)
+			}
 		case []string:
 			for _, s := range v {
-				out = append(out, f+facetSep+s)
+				if s != "" {
+					out = append(out, f+facetSep+s)
+				}
 			}
 		}
 	}
@@ -74,7 +78,8 @@ type facetPlan struct {
 func (p facetPlan) addFacets(ctx context.Context, req *bleve.SearchRequest, now time.Time) (context.Context, func(search.FacetResults) map[string][]FacetTerm) {
 	if !p.combined {
 		for _, f := range p.fields {
-			req.AddFacet(f, bleve.NewFacetRequest(f, p.n))
+			// one more: the empty value of documents without one is dropped
+			req.AddFacet(f, bleve.NewFacetRequest(f, p.n+1))
 		}
 		req.AddFacet(dateFacetName, dateFacet("ingested_at", now))
 		return ctx, func(fr search.FacetResults) map[string][]FacetTerm {
@@ -83,7 +88,11 @@ func (p facetPlan) addFacets(ctx context.Context, req *bleve.SearchRequest, now 
 			}
 			out := map[string][]FacetTerm{}
 			for name, f := range fr {
-				out[name] = facetTerms(f)
+				ts := facetTerms(f)
+				if len(ts) > p.n && name != dateFacetName {
+					ts = ts[:p.n]
+				}
+				out[name] = ts
 			}
 			return out
 		}
@@ -182,16 +191,13 @@ func (c *facetCounter) results() map[string][]FacetTerm {
 			out[f] = nil
 		}
 	}
-	var dates []*search.TermFacet
+	// date ranges in their own order (24 hours, 7 days, 30 days, ...),
+	// which reads as a scale; by count they came out shuffled
+	var dt []FacetTerm
 	for i, r := range c.ranges {
 		if c.dates[i] > 0 {
-			dates = append(dates, &search.TermFacet{Term: r.name, Count: c.dates[i]})
+			dt = append(dt, FacetTerm{Term: r.name, Count: c.dates[i]})
 		}
-	}
-	sortFacetTerms(dates)
-	var dt []FacetTerm
-	for _, t := range dates {
-		dt = append(dt, FacetTerm{Term: t.Term, Count: t.Count})
 	}
 	out[dateFacetName] = dt
 	return out
@@ -250,7 +256,9 @@ func splitFacetTerms(terms []*search.TermFacet, fields []string, n int) map[stri
 	out := map[string][]FacetTerm{}
 	for _, t := range terms {
 		field, value, ok := strings.Cut(t.Term, facetSep)
-		if !ok || !want[field] || len(out[field]) >= n {
+		// value "": a document without one, in an index from before
+		// empty values were left out
+		if !ok || value == "" || !want[field] || len(out[field]) >= n {
 			continue
 		}
 		out[field] = append(out[field], FacetTerm{Term: value, Count: t.Count})

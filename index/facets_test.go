@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -73,6 +74,7 @@ func TestCombinedFacetsMatchBleveFacets(t *testing.T) {
 		{Q: "gamma", FacetFields: []string{"keywords", "class"}},
 		{Q: "gamma", FacetFields: []string{}},
 	}
+	sawAllDates := false
 	for _, q := range queries {
 		ix.combinedFacets = true
 		got, err := ix.Search(ctx, q)
@@ -90,6 +92,25 @@ func TestCombinedFacetsMatchBleveFacets(t *testing.T) {
 		if !reflect.DeepEqual(got.Facets, want.Facets) {
 			t.Errorf("%+v:\n got  %v\n want %v", q, got.Facets, want.Facets)
 		}
+		// documents without a sub-type are no "" value, and date ranges
+		// come in their own order
+		for f, ts := range got.Facets {
+			for _, ft := range ts {
+				if ft.Term == "" {
+					t.Errorf("%+v: empty %s value", q, f)
+				}
+			}
+		}
+		var order []string
+		for _, ft := range got.Facets[dateFacetName] {
+			order = append(order, ft.Term)
+		}
+		if strings.Join(order, "|") == "last 24h|last 7 days|last 30 days|older" {
+			sawAllDates = true
+		}
+	}
+	if !sawAllDates {
+		t.Error("no query showed the date ranges in order")
 	}
 	ix.combinedFacets = true
 	res, err := ix.Search(ctx, Query{})

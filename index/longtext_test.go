@@ -93,3 +93,24 @@ func BenchmarkPutLongText(b *testing.B) {
 		})
 	}
 }
+
+// A summary that quotes the text gives the same fragment as the body:
+// a hit shows it once.
+func TestHitFragmentsUnique(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.Put(context.Background(), sample("s", "Memo", "The indemnification clause survives termination.", "contract", "en")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "indemnification"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	seen := map[string]bool{}
+	for _, f := range res.Hits[0].Fragments {
+		if seen[f] {
+			t.Errorf("fragment twice: %q", f)
+		}
+		seen[f] = true
+	}
+}

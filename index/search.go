@@ -401,12 +401,17 @@ func facetTerms(f *search.FacetResult) []FacetTerm {
 	var out []FacetTerm
 	if f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			out = append(out, FacetTerm{Term: t.Term, Count: t.Count})
+			if t.Term != "" { // a document without a value
+				out = append(out, FacetTerm{Term: t.Term, Count: t.Count})
+			}
 		}
 	}
-	for _, r := range f.DateRanges {
-		if r.Count > 0 {
-			out = append(out, FacetTerm{Term: r.Name, Count: r.Count})
+	// date ranges in their own order, as facetCounter gives them
+	for _, want := range dateRanges(time.Time{}) {
+		for _, r := range f.DateRanges {
+			if r.Name == want.name && r.Count > 0 {
+				out = append(out, FacetTerm{Term: r.Name, Count: r.Count})
+			}
 		}
 	}
 	return out
@@ -422,8 +427,15 @@ func toHit(h *search.DocumentMatch) Hit {
 			hit.Keywords = append(hit.Keywords, k.Text)
 		}
 	}
+	seen := map[string]bool{}
 	for _, f := range []string{"title", "title" + cjkSuffix, "summary", "summary" + cjkSuffix, "body", "body" + cjkSuffix} {
-		hit.Fragments = append(hit.Fragments, h.Fragments[f]...)
+		for _, fr := range h.Fragments[f] {
+			// a summary quotes the text: the same fragment from both once
+			if !seen[fr] {
+				seen[fr] = true
+				hit.Fragments = append(hit.Fragments, fr)
+			}
+		}
 	}
 	if len(hit.Fragments) > 3 {
 		hit.Fragments = hit.Fragments[:3]

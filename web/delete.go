@@ -62,6 +62,9 @@ func (s *Server) remove(ctx context.Context, id string) error {
 		return fmt.Errorf("delete %s from the index: %w", id, err)
 	}
 	s.o.Log.Info("document deleted", "doc_id", id)
+	if s.feed != nil {
+		s.feed.Forget(id)
+	}
 	var errs []error
 	if s.originals != nil {
 		errs = append(errs, s.originals.Delete(ctx, id))

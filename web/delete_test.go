@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -108,5 +109,37 @@ func TestDeleteDocument(t *testing.T) {
 	}
 	if _, err := ix.Get(ctx, docs[2].ID); err != nil {
 		t.Errorf("cross-site post deleted a document: %v", err)
+	}
+}
+
+// The live page forgets a deleted document: its title and summary are not
+// shown and not linked, also when a restarted feed is filled from the
+// results stream, which still holds the result.
+func TestLivePageForgetsDeletedDocuments(t *testing.T) {
+	nc, js := startNATS(t)
+	docs := uitest.Samples()
+	ix := openIndex(t, docs...)
+	for _, d := range docs[:3] {
+		data, _ := json.Marshal(d)
+		if _, err := js.Publish(context.Background(), "docmill.results."+d.Class, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := newServer(t, Options{Index: ix, JS: js, NATS: nc})
+	gone := docs[2]
+	for _, d := range docs[:3] {
+		s.feed.Publish(d) // as the live subscription would
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+gone.ID, nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("delete: %d", rec.Code)
+	}
+	if _, page := get(t, s, "/live"); strings.Contains(page, gone.ID) || !strings.Contains(page, docs[0].ID) {
+		t.Errorf("live page after delete: has deleted %v, has kept %v", strings.Contains(page, gone.ID), strings.Contains(page, docs[0].ID))
+	}
+	restarted := newServer(t, Options{Index: ix, JS: js, NATS: nc})
+	if _, page := get(t, restarted, "/live"); strings.Contains(page, gone.ID) || !strings.Contains(page, docs[0].ID) {
+		t.Errorf("live page after a restart: has deleted %v, has kept %v", strings.Contains(page, gone.ID), strings.Contains(page, docs[0].ID))
 	}
 }

@@ -94,6 +94,20 @@ func (f *Feed) Recent(class string) []FeedEvent {
 	return out
 }
 
+// Forget drops the events of document id (deleted: the feed must not
+// keep showing its title and summary, or link to a page that is gone).
+func (f *Feed) Forget(id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	kept := f.recent[:0]
+	for _, ev := range f.recent {
+		if ev.ID != id {
+			kept = append(kept, ev)
+		}
+	}
+	f.recent = kept
+}
+
 // subscribe returns a channel of new events for class ("" = all) and a
 // function that ends the subscription. The channel is closed when the feed
 // closes.
@@ -147,7 +161,7 @@ func (f *Feed) SubscribeNATS(nc *nats.Conn) (*nats.Subscription, error) {
 // Backfill loads the latest results already in the results stream, so a
 // restarted server's feed does not start empty. Events the live
 // subscription delivered meanwhile are kept and not repeated.
-func (f *Feed) Backfill(ctx context.Context, js jetstream.JetStream) error {
+func (f *Feed) Backfill(ctx context.Context, js jetstream.JetStream, keep func(ctx context.Context, id string) bool) error {
 	st, err := js.Stream(ctx, broker.StreamResults)
 	if err != nil {
 		return fmt.Errorf("feed history: %w", err)
@@ -170,7 +184,7 @@ func (f *Feed) Backfill(ctx context.Context, js jetstream.JetStream) error {
 			continue // deleted by retention limits
 		}
 		var r document.Result
-		if json.Unmarshal(m.Data, &r) == nil {
+		if json.Unmarshal(m.Data, &r) == nil && (keep == nil || keep(ctx, r.ID)) {
 			older = append(older, eventOf(&r))
 		}
 	}

@@ -83,6 +83,7 @@ type searchPage struct {
 	Page      int
 	Pages     int
 	HasHidden bool
+	LastPage  string // a page past the end of the hits links here
 }
 
 var facetLabels = map[string]string{"class": "Class", "subtype": "Sub-type", "keywords": "Keywords", "language": "Language",
@@ -94,11 +95,15 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	page := searchPage{Q: q.Q, Query: q}
 	if qerr != nil {
 		page.Error = qerr.Error()
+		w.WriteHeader(http.StatusBadRequest)
 	} else if s.o.Index == nil {
 		page.Error = "this process has no index"
+		w.WriteHeader(http.StatusServiceUnavailable)
 	} else if res, err := s.o.Index.Search(r.Context(), q); err != nil {
 		page.Error = err.Error()
-		if !errors.Is(err, index.ErrBadQuery) {
+		if errors.Is(err, index.ErrBadQuery) {
+			w.WriteHeader(http.StatusBadRequest)
+		} else {
 			w.WriteHeader(http.StatusInternalServerError)
 		}
 	} else {
@@ -107,6 +112,9 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		page.Dates = dateViews(r.URL.Query(), res, time.Now())
 		page.Prev, page.Next = pageLinks(r.URL.Query(), q, res.Total)
 		page.First, page.Last, page.Page, page.Pages = position(q, res.Total, len(res.Hits))
+		if len(res.Hits) == 0 && res.Total > 0 {
+			page.LastPage = lastPage(r.URL.Query(), q, res.Total)
+		}
 	}
 	page.Since, page.Until = dayOnly(r.URL.Query().Get("since")), dayOnly(r.URL.Query().Get("until"))
 	page.Filters = activeFilters(r.URL.Query())
@@ -286,6 +294,9 @@ func pageLinks(v url.Values, q index.Query, total uint64) (prev, next string) {
 		if p < 0 {
 			p = 0
 		}
+		if uint64(q.From) >= total && total > 0 {
+			p = lastFrom(size, total) // past the end: back is the last page
+		}
 		prev = at(p)
 	}
 	if uint64(q.From+size) < total {
@@ -295,6 +306,25 @@ func pageLinks(v url.Values, q index.Query, total uint64) (prev, next string) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// lastFrom is the offset of the last page of total hits.
+func lastFrom(size int, total uint64) int {
+	return int((total - 1) / uint64(size) * uint64(size))
+}
+
+// lastPage links to the last page, for a page past the end of the hits.
+func lastPage(v url.Values, q index.Query, total uint64) string {
+	size := q.Size
+	if size <= 0 {
+		size = 10
+	}
+	n := url.Values{}
+	for k, vs := range v {
+		n[k] = vs
+	}
+	n.Set("from", itoa(lastFrom(size, total)))
+	return "?" + n.Encode()
+}
 
 func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 	if s.o.Index == nil {

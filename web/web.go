@@ -112,7 +112,12 @@ func New(o Options) (*Server, error) {
 		}
 		if o.JS != nil {
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-			if err := s.feed.Backfill(ctx, o.JS); err != nil && o.Log != nil {
+			// the stream still holds results of documents deleted since
+			var keep func(context.Context, string) bool
+			if o.Index != nil {
+				keep = func(ctx context.Context, id string) bool { ok, err := o.Index.Has(ctx, id); return ok || err != nil }
+			}
+			if err := s.feed.Backfill(ctx, o.JS, keep); err != nil && o.Log != nil {
 				o.Log.Warn("live feed starts without history", "err", err)
 			}
 			cancel()
@@ -311,6 +316,11 @@ func queryFrom(r *http.Request) (index.Query, error) {
 			}
 			*p.dst = n
 		}
+	}
+	switch q.Sort {
+	case "", "relevance", "date", "-date":
+	default:
+		errs = append(errs, fmt.Errorf("sort %q is not relevance, date or -date", q.Sort))
 	}
 	for _, f := range index.FacetFields {
 		if vals, ok := v[f]; ok {

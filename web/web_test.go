@@ -100,9 +100,14 @@ func TestSearchPageFacetsAndNarrowing(t *testing.T) {
 	if !strings.Contains(body, `rel="next"`) || !strings.Contains(body, "page 1 of 4") {
 		t.Errorf("pager missing: %s", between(body, `class="pager"`, "</nav>"))
 	}
-	// A syntax error is the user's to fix: shown, not a 500.
+	// Past the last page: said so, with a way back, not "0–0 of N".
+	_, body = get(t, s, "/?from=1000")
+	if !strings.Contains(body, "past the last of the") || strings.Contains(body, "0–0 of") || strings.Contains(body, "page 0 of") {
+		t.Errorf("past the end: %s", between(body, `class="results"`, "</section>"))
+	}
+	// A syntax error is the user's to fix: shown, with 400 as the API.
 	resp, body = get(t, s, "/?q="+url.QueryEscape(`title:"unclosed`))
-	if resp.StatusCode != 200 || !strings.Contains(body, `role="alert"`) {
+	if resp.StatusCode != 400 || !strings.Contains(body, `role="alert"`) {
 		t.Errorf("bad query: status %d", resp.StatusCode)
 	}
 }
@@ -144,6 +149,7 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?until=2026-13-45":               `until \"2026-13-45\" is not a date`,
 		"/api/search?size=ten":                       `size \"ten\" is not a whole number`,
 		"/api/search?q=licence&from=-5":              "from -5 is negative",
+		"/api/search?sort=newest":                    `sort \"newest\" is not relevance, date or -date`,
 		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
 	} {
 		resp, body := get(t, s, path)
@@ -153,7 +159,7 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 	}
 	// the page shows the reason instead of results
 	resp, body := get(t, s, "/?since=yesterday")
-	if resp.StatusCode != 200 || !strings.Contains(body, "is not a date") || strings.Contains(body, "Master Services Agreement") {
+	if resp.StatusCode != 400 || !strings.Contains(body, "is not a date") || strings.Contains(body, "Master Services Agreement") {
 		t.Errorf("page with a bad date: status %d\n%s", resp.StatusCode, between(body, "<main", "</main>"))
 	}
 }
@@ -614,7 +620,7 @@ func TestFeedBackfillFromResultsStream(t *testing.T) {
 	}
 	f := NewFeed()
 	f.Publish(&last) // the live subscription saw the newest one already
-	if err := f.Backfill(ctx, js); err != nil {
+	if err := f.Backfill(ctx, js, nil); err != nil {
 		t.Fatal(err)
 	}
 	got := f.Recent("")
