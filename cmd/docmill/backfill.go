@@ -154,7 +154,7 @@ func currentModel(ctx context.Context, server string) (string, error) {
 	}
 	ref := modelRef.FindString(h.Components["analyzer"].Detail)
 	if ref == "" {
-		return "", fmt.Errorf("server did not say its model; pass --current-model name@version")
+		return "", fmt.Errorf("%s did not say its model (a docmill indexer does not analyse); pass --current-model name@version as a worker's /healthz gives it (components.analyzer)", server)
 	}
 	return ref, nil
 }

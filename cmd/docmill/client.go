@@ -67,15 +67,15 @@ func ingestCmd() *cobra.Command {
 		}
 		defer nc.Close()
 		pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())}
-		var n, failed int
+		var c ingestCounts
 		for _, root := range args {
-			k, f, err := ingestPath(cmd.Context(), pub, root, *source, *depth)
-			n, failed = n+k, failed+f
-			if err != nil {
+			if err := ingestPath(cmd.Context(), pub, root, *source, *depth, &c); err != nil {
 				return err
 			}
 		}
-		fmt.Fprintf(os.Stderr, "published %d documents (%d refused); results on docmill.results.>\n", n, failed)
+		fmt.Fprintf(os.Stderr, "published %d documents (%d duplicates of the last 10 minutes, not analysed again; %d refused); results on docmill.results.>\n",
+			c.published, c.duplicates, c.refused)
+		failed := c.refused
 		if failed > 0 {
 			return fmt.Errorf("%d files refused", failed)
 		}
@@ -84,11 +84,14 @@ func ingestCmd() *cobra.Command {
 	return cmd
 }
 
+// ingestCounts counts what an ingest did with the files it found.
+type ingestCounts struct{ published, duplicates, refused int }
+
 // ingestPath publishes every regular file under root that is a document
-// (connectors.Skip). Files the
-// publisher refuses (empty, too large) are reported and counted.
-func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, depth string) (n, refused int, err error) {
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+// (connectors.Skip). Files the publisher refuses (empty, too large) are
+// reported and counted.
+func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, depth string, c *ingestCounts) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -109,19 +112,19 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 			Meta: map[string]string{"path": p}})
 		id := r.ID
 		if err != nil {
-			refused++
+			c.refused++
 			fmt.Fprintf(os.Stderr, "refused %s: %v\n", p, err)
 			return nil
 		}
-		n++
 		if r.Duplicate {
+			c.duplicates++
 			fmt.Printf("%s  %s  (the same content arrived in the last minutes: not analysed again)\n", id[:12], p)
 			return nil
 		}
+		c.published++
 		fmt.Printf("%s  %s\n", id[:12], p)
 		return nil
 	})
-	return n, refused, err
 }
 
 // apiFlags are the flags of commands that talk to a running docmill's

@@ -112,11 +112,12 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 					fmt.Fprintf(os.Stderr, "docmill %s: UI and API on http://%s  NATS on %s\n", role, s.HTTPAddr(), s.NATSURL())
 				}
 				for _, p := range ingest {
-					n, refused, err := ingestPath(ctx, s.Publisher(), p, "samples", "")
-					if err != nil {
+					var c ingestCounts
+					if err := ingestPath(ctx, s.Publisher(), p, "samples", "", &c); err != nil {
 						fmt.Fprintf(os.Stderr, "ingest %s: %v\n", p, err)
 					}
-					fmt.Fprintf(os.Stderr, "ingested %d files from %s (%d refused); open http://%s\n", n, p, refused, s.HTTPAddr())
+					fmt.Fprintf(os.Stderr, "ingested %d files from %s (%d duplicates of the last 10 minutes, %d refused); open http://%s\n",
+						c.published+c.duplicates, p, c.duplicates, c.refused, s.HTTPAddr())
 				}
 			}})
 	}
