@@ -324,6 +324,11 @@ func (b BucketSource) Load(ctx context.Context, key string) (*Item, error) {
 	it := &Item{Key: key, Filename: filepath.Base(key), Data: data, Meta: map[string]string{"bucket": b.Name, "object": key}}
 	if info != nil {
 		it.Time = info.ModTime
+		// docmill's own buckets (docmill-originals) keep the file name in
+		// a header: the object is named by content hash
+		if name := info.Headers.Get(pipeline.HeaderFilename); name != "" {
+			it.Filename = name
+		}
 	}
 	return it, nil
 }

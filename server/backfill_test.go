@@ -11,6 +11,7 @@ import (
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/web"
 )
 
 func storedIn(ix *index.Index) connectors.Stored {
@@ -115,4 +116,27 @@ func TestBackfillResumesSkipsAndReprocessesStale(t *testing.T) {
 	if rep, err = stale2.Run(ctx); err != nil || rep.Sent != 0 {
 		t.Fatalf("nothing is stale any more: %+v %v", rep, err)
 	}
+}
+
+// Rebuilding an index from the stored originals (README: move the index
+// away, start, backfill bucket:docmill-originals): every original goes
+// through the pipeline again, under its own file name, not its hash.
+func TestBackfillFromStoredOriginals(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	ctx := context.Background()
+	orig := &web.Originals{JS: h.srv.JetStream()}
+	text := "Supply agreement. The supplier shall deliver the goods within thirty days of each order."
+	if _, err := orig.Put(ctx, "supply-agreement.txt", "http", "text/plain", []byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	b := &connectors.Backfill{JS: h.srv.JetStream(), Pub: h.srv.Publisher(), Job: "rebuild", Stored: storedIn(h.srv.Index()),
+		Source: connectors.BucketSource{JS: h.srv.JetStream(), Name: web.OriginalsBucket}}
+	rep, err := b.Run(ctx)
+	if err != nil || rep.Sent != 1 {
+		t.Fatalf("rebuild: %+v %v", rep, err)
+	}
+	waitFor(t, "original indexed", 30*time.Second, func() bool {
+		res := h.search("supplier")
+		return res.Total == 1 && res.Hits[0].Filename == "supply-agreement.txt"
+	})
 }
