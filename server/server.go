@@ -206,9 +206,13 @@ func (s *Server) connect(ctx context.Context) error {
 	var err error
 	if c.NATS.URL == "" {
 		s.embedded, err = broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: filepath.Join(c.Data, "jetstream"), Listen: c.NATS.Listen,
-			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20})
+			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20, Token: c.NATS.Token, User: c.NATS.User, Password: c.NATS.Password})
 		if err != nil {
 			return err
+		}
+		if s.embedded.Open() {
+			s.o.Log.Warn("the embedded NATS server takes clients on a network address without credentials: anyone who reaches it can read every document and result; set nats.token (DOCMILL_NATS_TOKEN)",
+				"listen", c.NATS.Listen)
 		}
 		s.nc, err = s.embedded.Connect("docmill-" + string(s.o.Role))
 	} else {

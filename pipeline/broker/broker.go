@@ -42,11 +42,16 @@ type EmbeddedOptions struct {
 	// MaxPayload bounds one message; larger documents travel through the
 	// object store (default 8 MiB).
 	MaxPayload int32
+	// Token, or User and Password, when set, are required of every client
+	// (the process's own connections present them). Without them anyone
+	// who reaches Listen can read every document and result.
+	Token, User, Password string
 }
 
 // Embedded is a running in-process NATS server.
 type Embedded struct {
-	srv *server.Server
+	srv  *server.Server
+	opts EmbeddedOptions
 }
 
 // StartEmbedded starts a NATS server with JetStream and waits until it is
@@ -59,12 +64,15 @@ func StartEmbedded(o EmbeddedOptions) (*Embedded, error) {
 		return nil, fmt.Errorf("create JetStream store %s: %w", o.StoreDir, err)
 	}
 	opts := &server.Options{
-		ServerName: "docmill-embedded",
-		JetStream:  true,
-		StoreDir:   o.StoreDir,
-		MaxPayload: o.MaxPayload,
-		NoSigs:     true,
-		DontListen: o.Listen == "",
+		ServerName:    "docmill-embedded",
+		JetStream:     true,
+		StoreDir:      o.StoreDir,
+		MaxPayload:    o.MaxPayload,
+		NoSigs:        true,
+		DontListen:    o.Listen == "",
+		Authorization: o.Token,
+		Username:      o.User,
+		Password:      o.Password,
 	}
 	if o.Listen != "" {
 		host, port, err := splitHostPort(o.Listen)
@@ -82,7 +90,7 @@ func StartEmbedded(o EmbeddedOptions) (*Embedded, error) {
 		srv.Shutdown()
 		return nil, errors.New("embedded nats: not ready after 10s (is the port in use?)")
 	}
-	return &Embedded{srv: srv}, nil
+	return &Embedded{srv: srv, opts: o}, nil
 }
 
 func splitHostPort(addr string) (string, int, error) {
@@ -107,7 +115,28 @@ func (e *Embedded) ClientURL() string {
 
 // Connect opens an in-process connection to the embedded server.
 func (e *Embedded) Connect(name string) (*nats.Conn, error) {
-	return nats.Connect("", nats.InProcessServer(e.srv), nats.Name(name), nats.MaxReconnects(-1))
+	opts := []nats.Option{nats.InProcessServer(e.srv), nats.Name(name), nats.MaxReconnects(-1)}
+	if e.opts.Token != "" {
+		opts = append(opts, nats.Token(e.opts.Token))
+	}
+	if e.opts.User != "" {
+		opts = append(opts, nats.UserInfo(e.opts.User, e.opts.Password))
+	}
+	return nats.Connect("", opts...)
+}
+
+// Open reports whether the server takes clients on a network address
+// other than loopback without credentials.
+func (e *Embedded) Open() bool {
+	if e.opts.Listen == "" || e.opts.Token != "" || e.opts.User != "" {
+		return false
+	}
+	host, _, err := net.SplitHostPort(e.opts.Listen)
+	if err != nil {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return host != "localhost" && (ip == nil || !ip.IsLoopback())
 }
 
 // Shutdown stops the server and waits for it to finish.

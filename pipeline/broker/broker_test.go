@@ -231,3 +231,36 @@ func TestConnectCreds(t *testing.T) {
 		t.Fatal("connected without credentials")
 	}
 }
+
+// With a token the embedded server refuses clients without it, while the
+// process's own in-process connections present it; without one it warns
+// when it listens beyond loopback.
+func TestEmbeddedRequiresConfiguredToken(t *testing.T) {
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:-1", Token: "s3cret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Shutdown()
+	if nc, err := Connect(ConnOptions{URLs: e.ClientURL()}); err == nil {
+		nc.Close()
+		t.Fatal("a client without the token was let in")
+	}
+	nc, err := Connect(ConnOptions{URLs: e.ClientURL(), Token: "s3cret"})
+	if err != nil {
+		t.Fatalf("client with the token: %v", err)
+	}
+	nc.Close()
+	own, err := e.Connect("self")
+	if err != nil {
+		t.Fatalf("in-process connection: %v", err)
+	}
+	own.Close()
+	for listen, open := range map[string]bool{"127.0.0.1:4222": false, "localhost:4222": false, "0.0.0.0:4222": true, ":4222": true, "10.1.2.3:4222": true, "": false} {
+		if got := (&Embedded{opts: EmbeddedOptions{Listen: listen}}).Open(); got != open {
+			t.Errorf("%q: open %v, want %v", listen, got, open)
+		}
+	}
+	if (&Embedded{opts: EmbeddedOptions{Listen: "0.0.0.0:4222", Token: "x"}}).Open() {
+		t.Error("a server with a token is not open")
+	}
+}
