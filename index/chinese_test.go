@@ -17,7 +17,7 @@ func chineseDocs() []*document.Result {
 		sample("lease", "房屋租赁合同", "出租方：北京华信置业有限公司。租赁期限自2023年1月1日起，月租金人民币15,000元。", "contract", "zh"),
 		sample("service", "技术服务合同", "甲方委托乙方提供软件开发服务，合同金额三十万元。", "contract", "zh"),
 		sample("license", "软件许可协议", "本协议由Acme Software Ltd.与被许可方签订，授权在servers上运行。", "contract", "zh"),
-		sample("labor", "劳动合同", "用人单位：南京长江电子有限公司，工资每月8000元，2024年签订。", "contract", "zh"),
+		sample("labor", "勞動合同", "用人單位：南京長江電子有限公司，工資每月8000元，2024年簽訂，僱傭期三年。", "contract", "zh"), // traditional
 		sample("gdpr", "GDPR", "Processing shall be lawful only if the data subject has given consent.", "regulation", "en"),
 	}
 }

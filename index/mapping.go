@@ -47,7 +47,8 @@ type FieldSpec struct {
 // is what lets a query mix them ("software 软件", "合同 -北京") with the
 // query syntax intact, and finds the English names, years and amounts
 // inside Chinese documents. Full-width Latin letters and digits, as a
-// Chinese input method types them, are folded to ASCII first.
+// Chinese input method types them, are folded to ASCII first, and
+// traditional characters to simplified ones (FoldChineseName).
 const TextAnalyzer = "docmill_text"
 
 // textAnalyzerConfig is TextAnalyzer as Bleve custom-analyser config.
@@ -55,7 +56,7 @@ var textAnalyzerConfig = map[string]interface{}{
 	"type":      custom.Name,
 	"tokenizer": unicode.Name,
 	"token_filters": []interface{}{
-		cjk.WidthName, en.PossessiveName, lowercase.Name, en.StopName, porter.Name, cjk.BigramName,
+		cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, en.StopName, porter.Name, cjk.BigramName,
 	},
 }
 
