@@ -1,14 +1,17 @@
 package web
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"fmt"
 	"html"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,6 +111,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		}
 	} else {
 		page.Result = res
+		s.facetsBesideFilters(r.Context(), q, res)
 		page.Facets = facetViews(r.URL.Query(), res)
 		page.Dates = dateViews(r.URL.Query(), res, time.Now())
 		page.Prev, page.Next = pageLinks(r.URL.Query(), q, res.Total)
@@ -176,6 +180,30 @@ func dateViews(v url.Values, res *index.Result, now time.Time) []facetTermView {
 		out = append(out, facetTermView{Term: t.Term, Count: t.Count, Href: "?" + n.Encode()})
 	}
 	return out
+}
+
+// facetsBesideFilters counts each filtered field's facet without that
+// field's own filter, so the other values stay on the page with the
+// number each would add: class=contract then offers "log (12)" to widen
+// the search to contracts or logs, instead of contract alone.
+func (s *Server) facetsBesideFilters(ctx context.Context, q index.Query, res *index.Result) {
+	if res.Facets == nil {
+		return
+	}
+	for f, vals := range q.Filters {
+		if len(vals) == 0 || !slices.Contains(index.FacetFields, f) {
+			continue
+		}
+		other := q
+		other.Filters = maps.Clone(q.Filters)
+		delete(other.Filters, f)
+		other.Size, other.From, other.NoHighlight, other.FacetFields = 0, 0, true, []string{f}
+		wider, err := s.o.Index.Search(ctx, other)
+		if err != nil {
+			continue // the filtered counts stand
+		}
+		res.Facets[f] = wider.Facets[f]
+	}
 }
 
 func facetViews(v url.Values, res *index.Result) []facetView {

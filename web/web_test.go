@@ -90,6 +90,12 @@ func TestSearchPageFacetsAndNarrowing(t *testing.T) {
 	if !strings.Contains(body, "Remove filter Governing law: New York") {
 		t.Error("active filter chip missing")
 	}
+	// A filtered field still offers its other values, with what each
+	// would add, so the search can be widened within the field.
+	_, body = get(t, s, "/?class=contract")
+	if !strings.Contains(body, "class=contract&amp;class=log") {
+		t.Errorf("class filter hides the other classes:\n%s", between(body, `data-field="class"`, "</ul>"))
+	}
 	// Date range: "to" is inclusive of the typed day.
 	_, body = get(t, s, "/?since=2026-11-20&until=2026-11-20")
 	if !strings.Contains(body, "of 2 documents") {
