@@ -232,3 +232,24 @@ func TestGoverningLawValue(t *testing.T) {
 		}
 	}
 }
+
+// A term that starts on a date and runs for a length ends at their sum,
+// not on the start date; a lease has a term as an agreement does.
+func TestTermEndFromStartAndLength(t *testing.T) {
+	for text, want := range map[string]string{
+		"This Agreement shall commence on September 10, 2015 and shall continue for One (1) Year.":                      "2016-09-10",
+		"The term of this Agreement shall commence upon April 1, 1999 and shall continue for a period of six (6) months.": "1999-10-01",
+		"The term of this Lease shall commence on June 1, 2021 and end twelve (12) months later.":                          "2022-06-01",
+		"This Agreement shall continue from January 1, 2020 until December 31, 2022.":                                    "2022-12-31",
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindExpirationDate {
+				got = append(got, e.Value)
+			}
+		}
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("%q: expiration %q, want %s", text, got, want)
+		}
+	}
+}

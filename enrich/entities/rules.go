@@ -391,7 +391,7 @@ func dates(x *collector, text string, sents []sentence) {
 }
 
 var (
-	effectiveSentRe = regexp.MustCompile(`(?i)^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the\s+present|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract|amendment)\s+(?:shall|will|is\s+to|is)\s+(?:automatically\s+)?(?:become\s+|be\s+|come\s+into\s+|enter\s+into\s+|take\s+)?(?:effective|force|effect)\b|^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract)\s+(?:commences|begins|becomes\s+effective)|\beffective\s+date["”]?\s+(?:shall\s+)?means?|\beffective\s+date\s+of\s+this\s+[^.]{0,40}?(?:shall\s+be|is|will\s+be)|\bcommencement\s+date\s+(?:for|of)\s+this|\bterm\s+of\s+this\s+(?:agreement|contract)[^.]{0,60}?(?:shall|will)\s+(?:commence|begin)|\b(?:executed|signed)\b[^.]{0,60}\beffective\s+as\s+of\s+the\s+date`)
+	effectiveSentRe = regexp.MustCompile(`(?i)^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the\s+present|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract|amendment)\s+(?:shall|will|is\s+to|is)\s+(?:automatically\s+)?(?:become\s+|be\s+|come\s+into\s+|enter\s+into\s+|take\s+)?(?:effective|force|effect)\b|^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract)\s+(?:commences|begins|becomes\s+effective)|\beffective\s+date["”]?\s+(?:shall\s+)?means?|\beffective\s+date\s+of\s+this\s+[^.]{0,40}?(?:shall\s+be|is|will\s+be)|\bcommencement\s+date\s+(?:for|of)\s+this|\bterm\s+of\s+this\s+(?:agreement|contract|lease)[^.]{0,60}?(?:shall|will)\s+(?:commence|begin)|\b(?:executed|signed)\b[^.]{0,60}\beffective\s+as\s+of\s+the\s+date`)
 	refersEffective = regexp.MustCompile(`(?i)(?:on|as\s+of|from|after)\s+the\s+(?:effective|commencement)\s+date`)
 	aboveDateRe     = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)`)
 )
@@ -449,7 +449,7 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 }
 
 var (
-	termRe   = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment)|the\s+(?:initial\s+)?term)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)`)
+	termRe   = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease)|the\s+(?:initial\s+)?term)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)`)
 	duringRe = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b`)
 )
 
@@ -478,13 +478,33 @@ func termSentence(x *collector, sents []sentence, effective string) {
 	if best == "" {
 		return
 	}
-	val := ""
-	if ds := findDates(bestText); len(ds) > 0 {
-		val = ds[len(ds)-1].iso
-	} else if du := findDurations(bestText); len(du) > 0 && effective != "" {
-		val, _ = addDuration(effective, du[0].iso)
+	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), termEnd(bestText, effective), bestPos)
+}
+
+// termStartRe ends the text before a date the term starts on ("shall
+// commence on", "beginning", "effective as of", "from").
+var termStartRe = regexp.MustCompile(`(?i)\b(?:commenc\w*|begin\w*|start\w*|effective)(?:\s+(?:on|upon|as\s+of|from))?\s*$|\bfrom\s*$`)
+
+// termEnd is the ISO end of a term sentence: its last date, unless that
+// date is where the term starts and a length follows ("shall commence on
+// April 2, 2020 and continue for two (2) years"), then start plus length;
+// without a date, the effective date plus the length.
+func termEnd(text, effective string) string {
+	ds, du := findDates(text), findDurations(text)
+	if len(ds) > 0 {
+		last := ds[len(ds)-1]
+		if len(du) > 0 && du[0].start > last.start && termStartRe.MatchString(text[max(0, last.start-40):last.start]) {
+			if end, ok := addDuration(last.iso, du[0].iso); ok {
+				return end
+			}
+		}
+		return last.iso
 	}
-	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), val, bestPos)
+	if len(du) > 0 && effective != "" {
+		end, _ := addDuration(effective, du[0].iso)
+		return end
+	}
+	return ""
 }
 
 var (
