@@ -253,3 +253,38 @@ func TestTermEndFromStartAndLength(t *testing.T) {
 		}
 	}
 }
+
+// Ages and experience are no contract periods; a jurisdiction named as a
+// pair keeps both halves; meanings, recitals and governing law are no
+// obligations.
+func TestDurationsLawAndObligationsFilters(t *testing.T) {
+	text := "WHEREAS the Supplier has operated for 20 years. Users must be at least 16 years old. " +
+		"The Consultant shall have 5 years of relevant experience and shall be 18 years of age. " +
+		"This Agreement shall be governed by the laws of England and Wales. " +
+		"Capitalized terms shall have the meanings given in the Schedule. " +
+		"The Supplier shall deliver the goods within thirty (30) days."
+	ents := Extract(text, "en")
+	var durs, duties []string
+	for _, e := range ents {
+		switch e.Kind {
+		case KindDuration:
+			durs = append(durs, e.Text)
+		case KindObligation:
+			duties = append(duties, e.Text)
+		}
+	}
+	if strings.Join(durs, "|") != "20 years|thirty (30) days" {
+		t.Errorf("durations %q, want the recital's and the delivery period only", durs)
+	}
+	if !has(ents, KindGoverningLaw, "governed by the laws of England and Wales", "England and Wales") {
+		t.Errorf("governing law: %+v", ents)
+	}
+	for _, d := range duties {
+		if strings.Contains(d, "meanings") || strings.Contains(d, "governed") || strings.HasPrefix(d, "WHEREAS") {
+			t.Errorf("no duty taken for one: %q", d)
+		}
+	}
+	if len(duties) != 3 {
+		t.Errorf("obligations %q", duties)
+	}
+}

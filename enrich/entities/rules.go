@@ -596,9 +596,17 @@ func shift(amt string, zeros int) string {
 // durations adds spans like "thirty (30) days" with an ISO 8601 value.
 func durations(x *collector, text string) {
 	for _, d := range findDurations(text) {
+		if notTermRe.MatchString(text[d.end:min(len(text), d.end+40)]) {
+			continue // an age or experience, not a period of the contract
+		}
 		x.add(KindDuration, d.text, d.iso, d.start)
 	}
 }
+
+// notTermRe follows a length of time that is no contract period: "16
+// years old", "18 years of age", "5 years of relevant experience", "ten
+// years ago".
+var notTermRe = regexp.MustCompile(`(?i)^\s*(?:old\b|of\s+age\b|ago\b|of\s+(?:[a-z-]+\s+){0,2}experience\b)`)
 
 // --- governing law ---
 
@@ -608,6 +616,19 @@ var (
 	placeRe        = regexp.MustCompile(`\b(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)`)
 	adjLawRe       = regexp.MustCompile(`\b(?:under|by|with)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:LAW|[Ll]aw)\b`)
 )
+
+// pairedPlace is the rest of a jurisdiction named as a pair ("England"
+// and "Wales"): " and Wales", or "".
+func pairedPlace(rest string) string {
+	m := pairedPlaceRe.FindStringSubmatch(rest)
+	if m == nil {
+		return ""
+	}
+	return " and " + m[1]
+}
+
+// pairedPlaceRe: the second half of jurisdictions whose name is a pair.
+var pairedPlaceRe = regexp.MustCompile(`^\s+and\s+(Wales|Tobago|Herzegovina|Barbuda|Nevis|the\s+Grenadines|Caicos|Principe|Futuna)\b`)
 
 // governingLaw adds the governing-law clause: sentences saying the
 // agreement is governed or construed by some law, preferring those that
@@ -625,8 +646,8 @@ func governingLaw(x *collector, sents []sentence) {
 		}
 		text, off := focus(s.text, loc[0])
 		val := ""
-		if m := jurisdictionRe.FindStringSubmatch(text); m != nil {
-			val = strings.TrimRight(m[1], ". ")
+		if m := jurisdictionRe.FindStringSubmatchIndex(text); m != nil {
+			val = strings.TrimRight(text[m[2]:m[3]], ". ") + pairedPlace(text[m[3]:])
 		} else if m := adjLawRe.FindStringSubmatch(text); m != nil {
 			val = m[1]
 		} else if m := placeRe.FindStringSubmatch(text); m != nil && strings.Contains(strings.ToLower(text), "thereof") {
@@ -704,13 +725,16 @@ func citations(x *collector, text string) {
 var (
 	obligationRe = regexp.MustCompile(`(?i)\b(shall\s+not|shall|must\s+not|must|agrees?\s+(?:not\s+)?to|(?:is|are)\s+required\s+to|undertakes?\s+to)\b`)
 	definitionRe = regexp.MustCompile(`(?i)["”]\s+(?:shall\s+)?mean`)
+	// noDutyRe marks sentences with "shall" that impose nothing: meanings
+	// of words, recitals, and the governing law (an entity of its own).
+	noDutyRe = regexp.MustCompile(`(?i)\bshall\s+have\s+the\s+(?:respective\s+)?meanings?\b|\bshall\s+mean\b|^\W*(?:whereas|recitals?)\b|\b(?:governed|construed|interpreted)\s+(?:by|in\s+accordance\s+with|under)\b[^.;]{0,60}\blaws?\b`)
 )
 
 // obligations adds sentences that impose a duty (shall, must, agrees to);
 // Value is the modal phrase in lower case. Capped at maxObligations.
 func obligations(x *collector, sents []sentence) {
 	for _, s := range sents {
-		if len(s.text) < 20 || len(s.text) > 1500 || definitionRe.MatchString(s.text) {
+		if len(s.text) < 20 || len(s.text) > 1500 || definitionRe.MatchString(s.text) || noDutyRe.MatchString(s.text) {
 			continue
 		}
 		m := obligationRe.FindStringSubmatch(s.text)
