@@ -237,10 +237,10 @@ func TestGoverningLawValue(t *testing.T) {
 // not on the start date; a lease has a term as an agreement does.
 func TestTermEndFromStartAndLength(t *testing.T) {
 	for text, want := range map[string]string{
-		"This Agreement shall commence on September 10, 2015 and shall continue for One (1) Year.":                      "2016-09-10",
+		"This Agreement shall commence on September 10, 2015 and shall continue for One (1) Year.":                        "2016-09-10",
 		"The term of this Agreement shall commence upon April 1, 1999 and shall continue for a period of six (6) months.": "1999-10-01",
-		"The term of this Lease shall commence on June 1, 2021 and end twelve (12) months later.":                          "2022-06-01",
-		"This Agreement shall continue from January 1, 2020 until December 31, 2022.":                                    "2022-12-31",
+		"The term of this Lease shall commence on June 1, 2021 and end twelve (12) months later.":                         "2022-06-01",
+		"This Agreement shall continue from January 1, 2020 until December 31, 2022.":                                     "2022-12-31",
 	} {
 		var got []string
 		for _, e := range Extract(text, "en") {
@@ -286,5 +286,40 @@ func TestDurationsLawAndObligationsFilters(t *testing.T) {
 	}
 	if len(duties) != 3 {
 		t.Errorf("obligations %q", duties)
+	}
+}
+
+// Amounts in the number formats of Europe, Switzerland and India, and
+// currencies beyond the dollar, euro and pound.
+func TestMoneyFormats(t *testing.T) {
+	for text, want := range map[string]string{
+		"a fine of up to EUR 7,5 billion":     "EUR 7500000000",
+		"capped at EUR 2,5 million in total":  "EUR 2500000",
+		"the price of € 1.250.000 is payable": "EUR 1250000",
+		"a fee of CHF 12'000 per year":        "CHF 12000",
+		"a deposit of INR 10,00,000 is due":   "INR 1000000",
+		"NTD 12 million shall be paid":        "TWD 12000000",
+		"the sum of EUR 1.234,56 is owed":     "EUR 1234.56",
+		"Licensee pays $1.5 million":          "USD 1500000",
+		"Licensee pays $1,234,567.89 yearly":  "USD 1234567.89",
+		"a fee of 2,500 euros":                "EUR 2500",
+		"Rs. 5 lakhs as security":             "INR 500000",
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindMoney {
+				got = append(got, e.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: %q, want %s", text, got, want)
+		}
+	}
+	for _, text := range []string{"respond within 48 hours 5 days a week", "the Users 3 months later"} {
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindMoney {
+				t.Errorf("%q: money %q", text, e.Text)
+			}
+		}
 	}
 }

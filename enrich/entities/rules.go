@@ -530,9 +530,17 @@ func termScore(text string) int {
 
 // --- money and durations ---
 
+// moneyAmt is an amount as contracts write it: US (1,234,567.89),
+// continental (1.234.567,89; 7,5), Swiss (12'000) or Indian (10,00,000)
+// grouping, or none; normAmount reads it.
+const moneyAmt = `(?P<amt>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`
+
+// moneyCur are the currency codes and signs, longest first.
+const moneyCur = `\b(?:US\s?\$|U\.S\.\s?\$|USD|CAD|AUD|HK\$|NT\$|S\$|R\$|NTD|TWD|SGD|INR|Rs\.?|EUR|GBP|RMB|CNY|JPY|CHF|SEK|NOK|DKK|ZAR|KRW)|₹|€|£|₩|\$|¥|￥`
+
 var moneyRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)(?P<cur>US\s?\$|U\.S\.\s?\$|USD|CAD|AUD|HK\$|EUR|€|£|GBP|RMB|CNY|JPY|CHF|\$|¥|￥)\s?(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?P<mult>million|billion|thousand|mm|m|k)\b)?`),
-	regexp.MustCompile(`(?i)\b(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<mult>million|billion|thousand)?\s?(?P<cur>U\.S\.\s+dollars|US\s+dollars|dollars|euros?|pounds\s+sterling|USD|EUR|GBP|RMB|CNY|yuan|renminbi)\b`),
+	regexp.MustCompile(`(?i)(?P<cur>` + moneyCur + `)\s?` + moneyAmt + `(?:\s?(?P<mult>million|billion|thousand|lakhs?|crores?|mm|m|k)\b)?`),
+	regexp.MustCompile(`(?i)\b` + moneyAmt + `\s?(?P<mult>million|billion|thousand|lakhs?|crores?)?\s?(?P<cur>U\.S\.\s+dollars|US\s+dollars|dollars|euros?|pounds\s+sterling|swiss\s+francs|rupees|USD|EUR|GBP|RMB|CNY|CHF|INR|yuan|renminbi)\b`),
 }
 
 var currencyCode = map[string]string{
@@ -540,6 +548,31 @@ var currencyCode = map[string]string{
 	"us dollars": "USD", "u.s. dollars": "USD", "cad": "CAD", "aud": "AUD", "hk$": "HKD", "eur": "EUR",
 	"€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds sterling": "GBP",
 	"rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY", "jpy": "JPY", "chf": "CHF",
+	"swiss francs": "CHF", "nt$": "TWD", "ntd": "TWD", "twd": "TWD", "s$": "SGD", "sgd": "SGD", "r$": "BRL",
+	"inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "rupees": "INR", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
+	"zar": "ZAR", "krw": "KRW", "₩": "KRW",
+}
+
+// normAmount writes an amount with "." as the only decimal separator and
+// no grouping: "1.250.000" -> 1250000, "7,5" -> 7.5, "12'000" -> 12000,
+// "10,00,000" -> 1000000, "1,234.50" -> 1234.50. A single "." stays a
+// decimal point ("$1.250" is rare; "€1.250" ambiguous).
+func normAmount(v string) string {
+	v = strings.NewReplacer("'", "", "’", "").Replace(v)
+	comma, dot := strings.LastIndexByte(v, ','), strings.LastIndexByte(v, '.')
+	switch {
+	case comma >= 0 && dot >= 0 && comma > dot: // 1.234,56
+		return strings.ReplaceAll(v[:comma], ".", "") + "." + v[comma+1:]
+	case comma >= 0 && dot >= 0: // 1,234.56
+		return strings.ReplaceAll(v, ",", "")
+	case comma >= 0 && len(v)-comma-1 != 3: // 7,5 or 2,50
+		return strings.ReplaceAll(v[:comma], ",", "") + "." + v[comma+1:]
+	case comma >= 0: // 1,234,567 or 10,00,000
+		return strings.ReplaceAll(v, ",", "")
+	case strings.Count(v, ".") > 1: // 1.250.000
+		return strings.ReplaceAll(v, ".", "")
+	}
+	return v
 }
 
 // money adds amounts with a currency; Value is "<ISO code> <amount>".
@@ -556,7 +589,7 @@ func money(x *collector, text string) {
 				case "cur":
 					cur = currencyCode[strings.ToLower(spaceRe.ReplaceAllString(v, " "))]
 				case "amt":
-					amt = strings.ReplaceAll(v, ",", "")
+					amt = normAmount(v)
 				case "mult":
 					mult = strings.ToLower(v)
 				}
@@ -571,7 +604,7 @@ func money(x *collector, text string) {
 
 // scale applies a written multiplier to a decimal amount string.
 func scale(amt, mult string) string {
-	return shift(amt, map[string]int{"thousand": 3, "k": 3, "million": 6, "m": 6, "mm": 6, "billion": 9}[mult])
+	return shift(amt, map[string]int{"thousand": 3, "k": 3, "lakh": 5, "lakhs": 5, "million": 6, "m": 6, "mm": 6, "crore": 7, "crores": 7, "billion": 9}[mult])
 }
 
 // shift multiplies a decimal string by 10^zeros without rounding.
