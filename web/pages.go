@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
 
@@ -31,6 +32,7 @@ var funcs = template.FuncMap{
 	// added only <mark> tags, so it is safe as HTML.
 	"mark":       func(s string) template.HTML { return template.HTML(s) },
 	"frags":      fragments,
+	"ended":      ended,
 	"facetValue": index.FacetValue,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
 	"join":       strings.Join,
@@ -452,4 +454,19 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 func staticHandler() http.Handler {
 	sub, _ := fs.Sub(staticFS, "static")
 	return http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+}
+
+// ended marks a summary that stops inside a sentence (summaries are cut
+// to a character budget) with "…", so it does not read as a sentence that
+// ends "The gatekeeper shall".
+func ended(s string) string {
+	s = strings.TrimRight(s, " \t\n")
+	if s == "" {
+		return s
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?…:;\"'”’)]。！？；」』）", last) {
+		return s
+	}
+	return s + "…"
 }
