@@ -24,7 +24,8 @@ func NonProse(units []string) []bool {
 	out := make([]bool, len(units))
 	all := true
 	for i, u := range units {
-		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || seen[normUnit(u)] >= repeatedUnit
+		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
+			seen[normUnit(u)] >= repeatedUnit
 		all = all && out[i]
 	}
 	if all {
@@ -116,4 +117,59 @@ func nameBlock(u string) bool {
 		}
 	}
 	return cased*2 >= len(words) && lower*5 < len(words) && function*10 < len(words)
+}
+
+// sectionNumber opens a numbered heading: "8.1", "11.", "(c)", "IV.".
+var sectionNumber = regexp.MustCompile(`^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\)?|\(?[a-z]\)|[IVX]{1,5}\.)\s+`)
+
+// heading reports a short heading that titleCase misses: in capitals
+// ("8.1 DISCLAIMER OF WARRANTIES.", "11. TERM AND TERMINATION"; at most
+// six words, where a clause in capitals runs longer), or numbered with a
+// single long capitalised word ("6. Use of Service.").
+func heading(u string) bool {
+	u = strings.TrimSpace(u)
+	numbered := sectionNumber.MatchString(u)
+	words := strings.Fields(sectionNumber.ReplaceAllString(u, ""))
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	letters, upper, long := 0, 0, 0
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:()\"'")
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) >= 4 {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			long++
+		}
+	}
+	caps := letters >= 4 && upper == letters
+	return caps || (numbered && long >= 1 && len(words) <= 4)
+}
+
+var (
+	// noticeRe matches publishers' notices that come with a text but are
+	// not part of it: EUR-Lex's authenticity notice, the SEC redaction
+	// legend of EDGAR exhibits.
+	noticeRe = regexp.MustCompile(`(?i)\beur-lex\b.*\b(?:authentic|source)\b|\bsource:\s*eur-lex|confidential\s+treatment|\[\s?\*{3}\s?\]|\bidentified\s+information\b.*\bomitted\b|\bomitted\b.*\bidentified\s+information\b`)
+	// phoneRe matches a telephone or fax number.
+	phoneRe = regexp.MustCompile(`\(?\b\d{3}\)?[ .-]\d{3}[.-]\d{4}\b`)
+)
+
+// notice reports a publisher's notice or a contact line (telephone, fax,
+// web address), which a summary has no use for.
+func notice(u string) bool {
+	if noticeRe.MatchString(u) {
+		return true
+	}
+	l := strings.ToLower(u)
+	return phoneRe.MatchString(u) && (strings.Contains(l, "fax") || strings.Contains(l, "tel") || strings.Contains(l, "phone") || strings.Contains(l, "www.") || len(phoneRe.FindAllStringIndex(u, 3)) >= 2)
 }

@@ -51,3 +51,27 @@ func TestSelectSkipsNonProse(t *testing.T) {
 		t.Fatalf("summary %q", got)
 	}
 }
+
+// Headings in capitals or numbered, publishers' notices and contact lines
+// are no summary sentences; short prose is.
+func TestHeadingsAndNotices(t *testing.T) {
+	for u, want := range map[string]bool{
+		"8.1 DISCLAIMER OF WARRANTIES.": true,
+		"11. TERM AND TERMINATION":      true,
+		"6. Use of Service.":            true,
+		"5. Non-Competition.":           true,
+		"Source: EUR-Lex, © European Union. Only the EUR-Lex text is authentic.": true,
+		"CERTAIN IDENTIFIED INFORMATION HAS BEEN OMITTED FROM THIS EXHIBIT.":     true,
+		"Royalties of [***] percent apply.":                                      true,
+		"561.394.9484 o 561.394-9773 fax 1733 avenida del sol, boca raton":       true,
+		"844.KEY.CURE | www.kiromic.com PAGE 5 phone 713-555-0100":               true,
+		"THE SUPPLIER SHALL DELIVER THE GOODS WITHIN THIRTY DAYS OF EACH ORDER.": false,
+		"The Supplier shall deliver the goods.":                                  false,
+		"3. Either party may terminate on notice.":                               false,
+		"Call 800-555-0199 to cancel.":                                           false,
+	} {
+		if got := heading(u) || notice(u); got != want {
+			t.Errorf("%q: non-prose %v, want %v", u, got, want)
+		}
+	}
+}
