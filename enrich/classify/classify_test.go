@@ -100,3 +100,35 @@ func TestChineseLegalRules(t *testing.T) {
 		}
 	}
 }
+
+// Sub-type labels differing only in case are one sub-type: the shipped
+// heads have "contract/License" (CUAD) and "contract/license" (licence
+// texts), and a facet must not show both.
+func TestSubtypeLabelsMergedByCase(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := m.Sub["contract"]
+	names := map[string]string{}
+	for _, l := range h.Labels {
+		names[strings.ToLower(l)] = l
+	}
+	seen := map[string]bool{}
+	for _, text := range []string{
+		"Permission is hereby granted, free of charge, to any person obtaining a copy of this software, to deal in the Software without restriction.",
+		"Licensor grants Licensee a non-exclusive license to use the Licensed Technology in the Territory in exchange for royalties.",
+		"THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND. Redistribution and use in source and binary forms are permitted.",
+	} {
+		st, _ := m.SubtypeOf(text, "contract")
+		seen[st] = true
+	}
+	for st := range seen {
+		if names[strings.ToLower(st)] != "" && seen[strings.ToLower(st)] && st != strings.ToLower(st) {
+			t.Errorf("both %q and %q returned", st, strings.ToLower(st))
+		}
+	}
+	if len(names) == len(h.Labels) {
+		t.Skip("no labels differing only in case in the shipped heads")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 )
 
@@ -75,8 +76,25 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 		return "", 0
 	}
 	sp := h.probs(Features(text, h.Buckets))
-	sb := argmax(sp)
-	return h.Labels[sb], sp[sb]
+	// Labels that differ only in case are one sub-type learned from two
+	// sources ("contract/License" from CUAD, "contract/license" from the
+	// licence texts): their probabilities add up, under the first name.
+	merged := map[string]float64{}
+	var names []string
+	for k, l := range h.Labels {
+		key := strings.ToLower(l)
+		if _, ok := merged[key]; !ok {
+			names = append(names, l)
+		}
+		merged[key] += sp[k]
+	}
+	best, bestP := "", -1.0
+	for _, l := range names {
+		if p := merged[strings.ToLower(l)]; p > bestP {
+			best, bestP = l, p
+		}
+	}
+	return best, bestP
 }
 
 func (h *Head) logits(fs []feature) []float64 {
