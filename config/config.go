@@ -169,12 +169,27 @@ func Default() *Config {
 	}
 }
 
+// bucketName is what the NATS Object Store accepts as a bucket name.
+var bucketName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
 // durableName is what JetStream accepts as a durable consumer name and
 // docmill as a heartbeat key prefix.
 var durableName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
-// Load reads path (empty: defaults only), then applies environment overrides.
+// Load is Read followed by Validate.
 func Load(path string) (*Config, error) {
+	c, err := Read(path)
+	if err != nil {
+		return nil, err
+	}
+	return c, c.Validate()
+}
+
+// Read reads path (empty: defaults only) and applies environment
+// overrides, without validating: a caller with command-line flags applies
+// them first, since a flag may correct a value the file or environment
+// got wrong.
+func Read(path string) (*Config, error) {
 	c := Default()
 	if path != "" {
 		data, err := os.ReadFile(path)
@@ -188,7 +203,7 @@ func Load(path string) (*Config, error) {
 	if err := applyEnv(reflect.ValueOf(c).Elem(), "DOCMILL"); err != nil {
 		return nil, err
 	}
-	return c, c.Validate()
+	return c, nil
 }
 
 // Check reports every problem in a config file, each with its line
@@ -308,12 +323,21 @@ func (c *Config) problems() []problem {
 	bad(c.NATS.Replicas >= 0 && c.NATS.Replicas <= 5, "nats.replicas", "%d is outside [0,5] (JetStream allows at most 5)", c.NATS.Replicas)
 	bad(c.NATS.MaxAge >= 0, "nats.max_age", "%v is negative", c.NATS.MaxAge)
 	bad(validAddr(c.NATS.Listen), "nats.listen", "%q is not host:port", c.NATS.Listen)
-	bad(validAddr(c.HTTP.Listen), "http.listen", "%q is not host:port", c.HTTP.Listen)
+	bad(validAddr(c.HTTP.Listen) && c.HTTP.Listen != "", "http.listen", "%q is not host:port (127.0.0.1:8080 serves this machine, 0.0.0.0:8080 the network)", c.HTTP.Listen)
 	bad(c.HTTP.MaxUploadMB >= 0, "http.max_upload_mb", "%d is negative", c.HTTP.MaxUploadMB)
 	bad(c.Pipeline.MaxDeliver >= 1, "pipeline.max_deliver", "must be at least 1")
 	bad(c.Pipeline.WorkerConcurrency >= 0, "pipeline.worker_concurrency", "%d is negative", c.Pipeline.WorkerConcurrency)
 	bad(c.Pipeline.IndexerConcurrency >= 0, "pipeline.indexer_concurrency", "%d is negative", c.Pipeline.IndexerConcurrency)
 	bad(c.Pipeline.AckWait >= 0, "pipeline.ack_wait", "%v is negative", c.Pipeline.AckWait)
+	bad(c.Pipeline.MaxAckPending >= 0, "pipeline.max_ack_pending", "%d is negative", c.Pipeline.MaxAckPending)
+	bad(c.Pipeline.DrainTimeout >= 0, "pipeline.drain_timeout", "%v is negative", c.Pipeline.DrainTimeout)
+	bad(c.Pipeline.OriginalsMaxAge >= 0, "pipeline.originals_max_age", "%v is negative (0 keeps originals)", c.Pipeline.OriginalsMaxAge)
+	bad(c.Pipeline.OriginalsMaxMB >= 0, "pipeline.originals_max_mb", "%d is negative (0: no cap)", c.Pipeline.OriginalsMaxMB)
+	bad(c.Model.MaxWait >= 0, "model.max_wait", "%v is negative", c.Model.MaxWait)
+	bad(c.NATS.URL != "" || c.NATS.Replicas <= 1 || c.NATS.Replicas > 5, "nats.replicas", "%d needs a NATS cluster (nats.url); the embedded server keeps one copy", c.NATS.Replicas)
+	for _, b := range c.Sources.Buckets {
+		bad(bucketName.MatchString(b), "sources.buckets", "%q is not a bucket name (letters, digits, - and _)", b)
+	}
 	bad(c.Pipeline.MaxDocumentMB >= 0, "pipeline.max_document_mb", "%d is negative", c.Pipeline.MaxDocumentMB)
 	bad(c.Pipeline.ParseTimeout >= 0, "pipeline.parse_timeout", "%v is negative", c.Pipeline.ParseTimeout)
 	bad(c.Pipeline.MaxPages >= 0, "pipeline.max_pages", "%d is negative", c.Pipeline.MaxPages)
@@ -328,8 +352,8 @@ func (c *Config) problems() []problem {
 	return out
 }
 
-// validAddr reports whether a listen address is empty (the default) or
-// host:port with a numeric port.
+// validAddr reports whether a listen address is empty (none: the embedded
+// NATS server in-process only) or host:port with a numeric port.
 func validAddr(a string) bool {
 	if a == "" {
 		return true
@@ -392,12 +416,12 @@ func setValue(fv reflect.Value, raw string) error {
 	switch fv.Kind() {
 	case reflect.String:
 		fv.SetString(raw)
-	case reflect.Int:
-		n, err := strconv.Atoi(raw)
+	case reflect.Int, reflect.Int64:
+		n, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil {
 			return err
 		}
-		fv.SetInt(int64(n))
+		fv.SetInt(n)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(raw)
 		if err != nil {

@@ -63,6 +63,33 @@ func TestValidate(t *testing.T) {
 		!strings.Contains(err.Error(), "nats.max_payload_mb") {
 		t.Fatalf("validate: %v", err)
 	}
+	// values that used to pass and fail later, or quietly do harm
+	c = Default()
+	c.HTTP.Listen = "" // would listen on every interface
+	c.Pipeline.MaxAckPending, c.Pipeline.DrainTimeout, c.Pipeline.OriginalsMaxMB = -5, -time.Second, -3
+	c.Pipeline.OriginalsMaxAge, c.Model.MaxWait = -2*time.Hour, -time.Millisecond
+	c.Sources.Buckets = []string{"good-bucket", "bad name"}
+	c.NATS.Replicas = 3 // with the embedded server
+	err = c.Validate()
+	for _, key := range []string{"http.listen", "pipeline.max_ack_pending", "pipeline.drain_timeout", "pipeline.originals_max_mb",
+		"pipeline.originals_max_age", "model.max_wait", `"bad name"`, "nats.replicas"} {
+		if err == nil || !strings.Contains(err.Error(), key) {
+			t.Errorf("validate does not report %s: %v", key, err)
+		}
+	}
+	if strings.Contains(err.Error(), "good-bucket") {
+		t.Errorf("a good bucket name reported: %v", err)
+	}
+	c = Default()
+	c.NATS.URL, c.NATS.Replicas = "nats://n1:4222", 3
+	if err := c.Validate(); err != nil {
+		t.Errorf("replicas on a cluster: %v", err)
+	}
+	// every kind of key can come from the environment (originals_max_mb is int64)
+	t.Setenv("DOCMILL_PIPELINE_ORIGINALS_MAX_MB", "100")
+	if c, err := Load(""); err != nil || c.Pipeline.OriginalsMaxMB != 100 {
+		t.Errorf("int64 from the environment: %v", err)
+	}
 }
 
 // Check reports every problem at once, in file order, each with its line:

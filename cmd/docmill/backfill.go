@@ -41,13 +41,16 @@ func backfillCmd() *cobra.Command {
 		}
 		defer nc.Close()
 		b := &connectors.Backfill{JS: js, Pub: &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())},
-			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Stored: storedVia(*srv)}
+			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Stored: storedVia(serverURL(*srv))}
 		switch {
 		case strings.HasPrefix(*from, "bucket:"):
 			b.Source = connectors.BucketSource{JS: js, Name: strings.TrimPrefix(*from, "bucket:")}
 		case strings.HasPrefix(*from, "stream:"):
 			b.Source = connectors.StreamSource{JS: js, Name: strings.TrimPrefix(*from, "stream:")}
 		default:
+			if st, err := os.Stat(*from); err != nil || !st.IsDir() {
+				return fmt.Errorf("--from %q is not a folder; want DIR, bucket:NAME or stream:NAME", *from)
+			}
 			b.Source = connectors.DirSource{Dir: *from}
 		}
 		if *since != "" {
@@ -57,7 +60,7 @@ func backfillCmd() *cobra.Command {
 		}
 		if *stale {
 			if b.Current = *current; b.Current == "" {
-				if b.Current, err = currentModel(cmd.Context(), *srv); err != nil {
+				if b.Current, err = currentModel(cmd.Context(), serverURL(*srv)); err != nil {
 					return err
 				}
 			}

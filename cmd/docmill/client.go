@@ -30,8 +30,8 @@ type natsFlags struct{ url, creds, token string }
 func addNATSFlags(fs *pflag.FlagSet) *natsFlags {
 	nf := &natsFlags{}
 	fs.StringVar(&nf.url, "nats", envOr("DOCMILL_NATS_URL", "nats://127.0.0.1:4222"), "NATS URL of the docmill broker")
-	fs.StringVar(&nf.creds, "nats-creds", "", "NATS .creds file")
-	fs.StringVar(&nf.token, "nats-token", "", "NATS token")
+	fs.StringVar(&nf.creds, "nats-creds", os.Getenv("DOCMILL_NATS_CREDS_FILE"), "NATS .creds file (env DOCMILL_NATS_CREDS_FILE)")
+	fs.StringVar(&nf.token, "nats-token", os.Getenv("DOCMILL_NATS_TOKEN"), "NATS token (env DOCMILL_NATS_TOKEN, as the server reads it)")
 	return nf
 }
 
@@ -44,8 +44,11 @@ func envOr(k, def string) string {
 
 func (nf *natsFlags) connect() (*nats.Conn, jetstream.JetStream, error) {
 	nc, err := broker.Connect(broker.ConnOptions{URLs: nf.url, Name: "docmill-cli", CredsFile: nf.creds, Token: nf.token})
-	if err != nil {
+	if errors.Is(err, nats.ErrNoServers) {
 		return nil, nil, fmt.Errorf("%w (is docmill serve running?)", err)
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	js, err := jetstream.New(nc)
 	if err != nil {
@@ -61,6 +64,11 @@ func ingestCmd() *cobra.Command {
 	source := cmd.Flags().String("source", "cli", "source name (subject token)")
 	depth := cmd.Flags().String("depth", "", "analysis depth: shallow, full or auto")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		switch *depth {
+		case "", "shallow", "full", "auto":
+		default:
+			return fmt.Errorf("--depth %q is not shallow, full or auto", *depth)
+		}
 		nc, js, err := nf.connect()
 		if err != nil {
 			return err
@@ -133,15 +141,25 @@ type apiFlags struct{ server, token *string }
 
 func addAPIFlags(cmd *cobra.Command) apiFlags {
 	return apiFlags{
-		server: cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address"),
-		token:  cmd.Flags().String("auth-token", os.Getenv("DOCMILL_AUTH_TOKEN"), "bearer token"),
+		server: cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address (env DOCMILL_SERVER)"),
+		token:  cmd.Flags().String("auth-token", envOr("DOCMILL_AUTH_TOKEN", os.Getenv("DOCMILL_HTTP_AUTH_TOKEN")), "bearer token (env DOCMILL_AUTH_TOKEN, or the server's DOCMILL_HTTP_AUTH_TOKEN)"),
 	}
+}
+
+// serverURL is a --server value as a base URL: "127.0.0.1:8080" means
+// http://127.0.0.1:8080, as it would in a browser's address bar.
+func serverURL(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), "/")
+	if !strings.Contains(s, "://") {
+		s = "http://" + s
+	}
+	return s
 }
 
 // call sends one API request and returns the body of a 2xx answer, or an
 // error with the status and the server's message.
 func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(*f.server, "/")+path, nil)
+	req, err := http.NewRequestWithContext(ctx, method, serverURL(*f.server)+path, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -5,8 +5,11 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/docmill/docmill/enrich"
 )
 
 // rootCmd is the top of the CLI; each subcommand lives in its own file and
@@ -18,7 +21,31 @@ var rootCmd = &cobra.Command{
 	SilenceErrors: true,
 }
 
+// version names the build (the commit it was built from, when known) and
+// the model-free tier's version, which together fix what docmill outputs
+// for a document without a model.
+func version() string {
+	rev, dirty := "unknown commit", ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, kv := range bi.Settings {
+			switch kv.Key {
+			case "vcs.revision":
+				rev = kv.Value
+				if len(rev) > 12 {
+					rev = rev[:12]
+				}
+			case "vcs.modified":
+				if kv.Value == "true" {
+					dirty = "+modified"
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("%s%s (model-free tier %s)", rev, dirty, enrich.FreeVersion)
+}
+
 func main() {
+	rootCmd.Version = version()
 	if err := rootCmd.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "docmill:", err)
 		os.Exit(1)

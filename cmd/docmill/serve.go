@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -71,7 +72,7 @@ func addServerFlags(fs *pflag.FlagSet) *serverFlags {
 }
 
 func (sf *serverFlags) load() (*config.Config, error) {
-	c, err := config.Load(sf.configFile)
+	c, err := config.Read(sf.configFile)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +102,9 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 		if err != nil {
 			return err
 		}
+		if role != server.RoleServe && len(sf.watch) > 0 {
+			return fmt.Errorf("--watch is for docmill serve: a %s does not ingest (run the folder watch in serve)", role)
+		}
 		if role != server.RoleServe && c.NATS.URL == "" {
 			return fmt.Errorf("docmill %s needs --nats URL (the shared broker); use docmill serve for one process", role)
 		}
@@ -109,12 +113,17 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 		return server.Run(ctx, server.Options{Config: c, Role: role, Log: newLogger(c), Watch: sf.watch,
 			Started: func(s *server.Server) {
 				if role != server.RoleWorker {
-					fmt.Fprintf(os.Stderr, "docmill %s: UI and API on http://%s  NATS on %s\n", role, s.HTTPAddr(), s.NATSURL())
+					natsOn := s.NATSURL()
+					if natsOn == "" {
+						natsOn = "in-process only"
+					}
+					fmt.Fprintf(os.Stderr, "docmill %s: UI and API on http://%s  NATS on %s\n", role, shownAddr(s.HTTPAddr()), natsOn)
 				}
 				for _, p := range ingest {
 					var c ingestCounts
 					if err := ingestPath(ctx, s.Publisher(), p, "samples", "", &c); err != nil {
 						fmt.Fprintf(os.Stderr, "ingest %s: %v\n", p, err)
+						continue
 					}
 					fmt.Fprintf(os.Stderr, "ingested %d files from %s (%d duplicates of the last 10 minutes, %d refused); open http://%s\n",
 						c.published+c.duplicates, p, c.duplicates, c.refused, s.HTTPAddr())
@@ -130,4 +139,18 @@ func init() {
 		roleCmd(server.RoleWorker, "Consume docmill.ingest.> and analyse documents (scale out: run many)"),
 		roleCmd(server.RoleIndexer, "Consume docmill.results.>, index in Bleve and serve search and UI"),
 	)
+}
+
+// shownAddr writes a listen address as one to open: a wildcard host
+// ("[::]:8080", "0.0.0.0:8080") listens everywhere, so this machine's
+// loopback address is the one that works in a browser here.
+func shownAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		return net.JoinHostPort("127.0.0.1", port) + " (listening on all interfaces)"
+	}
+	return addr
 }
