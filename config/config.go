@@ -159,7 +159,7 @@ func Default() *Config {
 		Data:  "data",
 		NATS:  NATS{Listen: "127.0.0.1:4222", Replicas: 1, MaxPayloadMB: 8},
 		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64},
-		Model: Model{Threads: 2, Threshold: 0.8, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
+		Model: Model{Threads: 2, Threshold: DefaultThreshold, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20},
@@ -168,6 +168,12 @@ func Default() *Config {
 		Log:     Log{Level: "info", Format: "json"},
 	}
 }
+
+// DefaultThreshold is the shallow-exit confidence under which auto depth
+// escalates to full depth, for serve (model.threshold) and for the
+// measurements (docmill eval, bench) alike, so the published router and
+// model-tier figures are those of the default deployment.
+const DefaultThreshold = 0.6
 
 // bucketName is what the NATS Object Store accepts as a bucket name.
 var bucketName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
@@ -316,7 +322,7 @@ func (c *Config) problems() []problem {
 	bad(c.Index.Scoring == "bm25" || c.Index.Scoring == "tf-idf", "index.scoring", "%q is not bm25 or tf-idf", c.Index.Scoring)
 	bad(durableName.MatchString(c.Index.Consumer), "index.consumer", "%q is not a consumer name (letters, digits, - and _)", c.Index.Consumer)
 	bad(c.Index.MaxTextMB >= 0, "index.max_text_mb", "%d is negative (0 searches whole texts)", c.Index.MaxTextMB)
-	bad(c.Model.Threshold >= 0 && c.Model.Threshold <= 1, "model.threshold", "%v is outside [0,1]", c.Model.Threshold)
+	bad(c.Model.Threshold > 0 && c.Model.Threshold <= 1, "model.threshold", "%v is outside (0,1] (1 always escalates)", c.Model.Threshold)
 	bad(c.Model.Threads >= 0, "model.threads", "%d is negative (0 means one per core)", c.Model.Threads)
 	bad(c.Model.MaxBatch >= 0, "model.max_batch", "%d is negative", c.Model.MaxBatch)
 	bad(c.NATS.MaxPayloadMB >= 1 && c.NATS.MaxPayloadMB <= 64, "nats.max_payload_mb", "%d is outside [1,64]", c.NATS.MaxPayloadMB)

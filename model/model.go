@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"github.com/docmill/docmill/config"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,6 +16,10 @@ import (
 )
 
 // Options configure Load.
+// DefaultThreshold is config.DefaultThreshold: the same default for serve
+// and for the measurements (docmill eval, bench).
+const DefaultThreshold = config.DefaultThreshold
+
 type Options struct {
 	Dir     string // bundle directory
 	LibPath string // ONNX Runtime library; empty: FindORTLib("")
@@ -66,7 +71,7 @@ func Load(o Options) (m *Model, err error) {
 		o.MaxBatch = 8
 	}
 	if o.Threshold == 0 {
-		o.Threshold = 0.6
+		o.Threshold = DefaultThreshold
 	}
 	if o.MaxTokens <= 0 {
 		o.MaxTokens = 32768
