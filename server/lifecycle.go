@@ -13,6 +13,7 @@ import (
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/web"
 )
 
 // ModelsBucket is the KV bucket of the model registry: key ActiveKey holds
@@ -55,6 +56,45 @@ func modelsKV(ctx context.Context, js jetstream.JetStream, replicas int) (jetstr
 		return nil, fmt.Errorf("kv %s: %w", ModelsBucket, err)
 	}
 	return kv, nil
+}
+
+// startModel builds the analyser a worker starts with: the registry's
+// active model when `docmill model use` has set one (so a worker started
+// or restarted after a swap runs what the others run), else the
+// configured one. An active bundle that does not load here leaves the
+// configured model running, and /healthz says so.
+func (s *Server) startModel(ctx context.Context) (enrich.Analyzer, web.Component) {
+	c := s.o.Config.Model
+	a, ok := s.activeModel(ctx)
+	if !ok {
+		return BuildAnalyzer(c, s.logsReg, s.o.Log)
+	}
+	rc := c
+	rc.Dir, rc.Disabled = a.Dir, a.Disabled
+	an, st := BuildAnalyzer(rc, s.logsReg, s.o.Log)
+	if a.Disabled || st.OK {
+		s.o.Log.Info("model from the registry (docmill model use)", "dir", a.Dir, "free", a.Disabled)
+		return an, st
+	}
+	s.o.Log.Error("the registry's active model does not load here; running the configured one", "dir", a.Dir, "detail", st.Detail)
+	failed := st.Detail
+	an, st = BuildAnalyzer(c, s.logsReg, s.o.Log)
+	s.swapErr = fmt.Sprintf("registry model %s does not load here (%s); running %s", a.Dir, failed, st.Detail)
+	return an, st
+}
+
+// activeModel reads the registry's active entry, if any.
+func (s *Server) activeModel(ctx context.Context) (Active, bool) {
+	var a Active
+	kv, err := s.js.KeyValue(ctx, ModelsBucket)
+	if err != nil {
+		return a, false
+	}
+	e, err := kv.Get(ctx, ActiveKey)
+	if err != nil || json.Unmarshal(e.Value(), &a) != nil {
+		return a, false
+	}
+	return a, a.Dir != "" || a.Disabled
 }
 
 // watchModels swaps the analyser whenever the registry's active key
@@ -100,6 +140,9 @@ func (s *Server) swap(raw []byte) {
 	an, st := BuildAnalyzer(c, s.logsReg, s.o.Log)
 	if !a.Disabled && !st.OK {
 		s.o.Log.Error("hot swap refused: new model does not load; keeping the current one", "dir", a.Dir, "detail", st.Detail)
+		s.mu.Lock()
+		s.swapErr = fmt.Sprintf("refused %s (%s); still running %s", a.Dir, st.Detail, s.modelSt.Detail)
+		s.mu.Unlock()
 		return
 	}
 	prev := s.analyzer.Load()
@@ -111,7 +154,7 @@ func (s *Server) swap(raw []byte) {
 		time.AfterFunc(2*s.o.Config.Pipeline.AckWait, c.Close)
 	}
 	s.mu.Lock()
-	s.modelSt = st
+	s.modelSt, s.swapErr = st, ""
 	s.mu.Unlock()
 	info := an.Info()
 	s.o.Log.Info("model hot-swapped", "from", old.Name+"@"+old.Version, "to", info.Name+"@"+info.Version)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -154,5 +155,51 @@ func TestMissingRuntimeFallsBackAndSaysSo(t *testing.T) {
 	waitFor(t, "indexed by the free tier", 60*time.Second, func() bool { return h.search("").Total == 1 })
 	if got := h.search("").Hits[0]; got.Class == "" {
 		t.Fatalf("no class: %+v", got)
+	}
+}
+
+// The registry's active model outlives a restart and reaches workers
+// started after the swap; a swap to a bundle that does not load is
+// refused, and /healthz says so until a good one comes.
+func TestRegistryModelAtStartAndRefusedSwap(t *testing.T) {
+	tiny := tinyModel(t)
+	ctx := context.Background()
+	h := start(t, t.TempDir(), "")
+	js := h.srv.JetStream()
+	if err := UseModel(ctx, js, Active{Dir: "/nonexistent/bundle"}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "refused swap reported", 30*time.Second, func() bool {
+		c, ok := h.srv.Health()["model_swap"]
+		return ok && !c.OK && strings.Contains(c.Detail, "/nonexistent/bundle")
+	})
+	if err := UseModel(ctx, js, Active{Dir: tiny}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "swap", 30*time.Second, func() bool { return h.srv.Analyzer().Load().Info().Tier == "model" })
+	if _, ok := h.srv.Health()["model_swap"]; ok {
+		t.Error("a refused swap still reported after a good one")
+	}
+	want := h.srv.Analyzer().Load().Info()
+	// a worker started now runs the registry's model, not its configured one
+	c := config.Default()
+	c.Data, c.NATS.URL, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), h.srv.NATSURL(), "127.0.0.1:0", true
+	wctx, cancel := context.WithCancel(ctx)
+	started := make(chan *Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(wctx, Options{Config: c, Role: RoleWorker, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			Started: func(s *Server) { started <- s }})
+	}()
+	defer func() { cancel(); <-done }()
+	select {
+	case w := <-started:
+		if got := w.Analyzer().Load().Info(); got != want {
+			t.Errorf("worker started after the swap runs %+v, want %+v", got, want)
+		}
+	case err := <-done:
+		t.Fatalf("worker: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("worker did not start")
 	}
 }

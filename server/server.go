@@ -75,6 +75,7 @@ type Server struct {
 	shadowAn  enrich.Analyzer
 	ocr       *parse.OCR // nil: scanned PDFs are dead-lettered
 	peers     int        // other live indexers on this one's consumer
+	swapErr   string     // why the last hot swap was refused ("" when it was not)
 
 	mu sync.Mutex
 }
@@ -280,7 +281,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 				s.ocr.MaxPages = c.Pipeline.OCRMaxPages
 			}
 		}
-		an, st := BuildAnalyzer(c.Model, s.logsReg, s.o.Log)
+		an, st := s.startModel(ctx)
 		s.analyzer, s.modelSt = pipeline.NewAnalyzerRef(an), st
 		if s.shadowAn, err = s.shadowAnalyzer(); err != nil {
 			return fmt.Errorf("shadow model %s: %w", c.Model.Shadow, err)
@@ -415,6 +416,9 @@ func (s *Server) Health() map[string]web.Component {
 	if s.o.Role.works() {
 		s.mu.Lock()
 		h["model"] = s.modelSt
+		if s.swapErr != "" {
+			h["model_swap"] = web.Component{OK: false, Detail: s.swapErr}
+		}
 		s.mu.Unlock()
 		info := s.analyzer.Load().Info()
 		h["analyzer"] = web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + info.Tier + " tier)"}
