@@ -28,6 +28,7 @@ import (
 type pipelineBench struct {
 	Docs        int                           `json:"docs"`
 	Tier        string                        `json:"tier"`
+	Model       string                        `json:"model"` // name@version measured
 	Seconds     float64                       `json:"seconds"`
 	DocsPerSec  float64                       `json:"docs_per_s"`
 	StageMs     map[string]map[string]float64 `json:"stage_ms"` // stage -> p50/p95
@@ -65,7 +66,7 @@ func benchPipelineCmd() *cobra.Command {
 		if *asJSON {
 			return json.NewEncoder(os.Stdout).Encode(res)
 		}
-		fmt.Printf("%d documents (%s tier) in %.1fs: %.1f docs/s, peak RSS %.0f MB\n", res.Docs, res.Tier, res.Seconds, res.DocsPerSec, res.PeakRSSMB)
+		fmt.Printf("%d documents (%s, %s tier) in %.1fs: %.1f docs/s, peak RSS %.0f MB\n", res.Docs, res.Model, res.Tier, res.Seconds, res.DocsPerSec, res.PeakRSSMB)
 		for _, s := range []string{"parse", "analyze"} {
 			fmt.Printf("  %-8s p50 %7.1f ms  p95 %7.1f ms\n", s, res.StageMs[s]["p50"], res.StageMs[s]["p95"])
 		}
@@ -130,6 +131,11 @@ func runPipelineBench(ctx context.Context, c *config.Config, docs []connectors.D
 	case err := <-done:
 		return nil, err
 	}
+	// a bundle asked for that does not load would measure the model-free
+	// tier under the model's name
+	if st := s.Health()["model"]; !c.Model.Disabled && c.Model.Dir != "" && !st.OK {
+		return nil, fmt.Errorf("model %s does not load: %s", c.Model.Dir, st.Detail)
+	}
 	nc, err := s.Connect()
 	if err != nil {
 		return nil, err
@@ -183,7 +189,8 @@ func runPipelineBench(ctx context.Context, c *config.Config, docs []connectors.D
 	dls, _ := connectors.ListDeadLetters(ctx, s.JetStream(), 0)
 	res := &pipelineBench{Docs: want, Seconds: elapsed, DocsPerSec: float64(want) / elapsed, StageMs: map[string]map[string]float64{},
 		EndToEndMs: quantiles(e2e), PeakRSSMB: peakRSSMB(), ByClass: classes, DeadLetters: len(dls)}
-	res.Tier = s.Analyzer().Load().Info().Tier
+	info := s.Analyzer().Load().Info()
+	res.Tier, res.Model = info.Tier, info.Name+"@"+info.Version
 	for k, v := range stage {
 		res.StageMs[k] = quantiles(v)
 	}

@@ -100,6 +100,14 @@ func evalKeywords(ctx context.Context, cfg Config, opt eval.Options) (any, error
 	if docs, err = inSplit(cfg, docs, func(d eval.KeywordDoc) string { return d.ID }); err != nil {
 		return nil, err
 	}
+	if err := someDocs(cfg, len(docs)); err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		if len(d.Keywords) == 0 {
+			return nil, fmt.Errorf("document %s has no gold \"keywords\": nothing to score against", d.ID)
+		}
+	}
 	sys, closeSys, err := evalSystem(cfg, opt.Progress)
 	if err != nil {
 		return nil, err
@@ -121,6 +129,9 @@ func evalSummary(ctx context.Context, cfg Config, opt eval.Options) (any, error)
 	}
 	docs, err := inSplit(cfg, all, func(d eval.SummaryDoc) string { return d.ID })
 	if err != nil {
+		return nil, err
+	}
+	if err := someDocs(cfg, len(docs)); err != nil {
 		return nil, err
 	}
 	switch cfg.Protocol {
@@ -222,6 +233,9 @@ func readClassDocs(path, field string) ([]eval.ClassDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s holds no documents", path)
+	}
 	docs := make([]eval.ClassDoc, 0, len(rows))
 	for i, r := range rows {
 		d := eval.ClassDoc{ID: str(r["id"]), Text: str(r["text"]), Path: str(r["path"]), Label: str(r[field])}
@@ -234,6 +248,18 @@ func readClassDocs(path, field string) ([]eval.ClassDoc, error) {
 		docs = append(docs, d)
 	}
 	return docs, nil
+}
+
+// someDocs refuses an evaluation over no documents: all-zero scores with
+// exit status 0 would read as a result.
+func someDocs(cfg Config, n int) error {
+	if n > 0 {
+		return nil
+	}
+	if cfg.Split != "" {
+		return fmt.Errorf("%s holds no documents of the %s split", cfg.Data, cfg.Split)
+	}
+	return fmt.Errorf("%s holds no documents", cfg.Data)
 }
 
 func str(v any) string {
@@ -417,7 +443,7 @@ func modelSystem(cfg Config) (eval.System, func(), error) {
 	}
 	base := eval.FromAnalyzer("model", model.NewAnalyzer(m, model.AnalyzerOptions{KeywordWeight: cfg.KeywordWeight}))
 	free := enrich.NewFree(enrich.FreeOptions{})
-	name := "model " + m.Info().Version
+	name := m.Info().Name + "@" + m.Info().Version
 	if cfg.Int8 {
 		name += " int8"
 	}

@@ -379,11 +379,32 @@ func TestRunModelTierTinyBundle(t *testing.T) {
 			System string `json:"system"`
 			Docs   int    `json:"docs"`
 		}
-		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil || !strings.HasPrefix(res.System, "model") || res.Docs != len(rows) {
+		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil || !strings.HasPrefix(res.System, "docmill-tiny@") || res.Docs != len(rows) {
 			t.Fatalf("%s: %s %v", task, stdout.String(), err)
 		}
 		if c.int8 != strings.HasSuffix(res.System, " int8") {
 			t.Fatalf("%s int8=%v: system %q", task, c.int8, res.System)
+		}
+	}
+}
+
+// An evaluation over nothing is an error, not all-zero scores.
+func TestRunRefusesEmptyData(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.jsonl")
+	noGold := filepath.Join(dir, "nogold.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(noGold, []byte(`{"id":"a","text":"Some text about supply agreements.","summary":"x"}`+"\n"), 0o644)
+	for _, c := range []struct{ task, data, want string }{
+		{"keywords", empty, "no documents"},
+		{"summary", empty, "no documents"},
+		{"classify", empty, "no documents"},
+		{"keywords", noGold, "no gold"},
+	} {
+		var out, errOut bytes.Buffer
+		err := Run(context.Background(), Config{Task: c.task, Data: c.data, Tier: "free", JSON: true}, &out, &errOut)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s on %s: %v, want an error saying %q", c.task, filepath.Base(c.data), err, c.want)
 		}
 	}
 }
