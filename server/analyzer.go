@@ -24,11 +24,14 @@ func BuildAnalyzer(c config.Model, reg *logs.Registry, log *slog.Logger) (enrich
 	if c.Disabled {
 		return free, web.Component{OK: false, Detail: "model disabled by configuration: model-free tier"}
 	}
-	an, err := loadModel(c, free)
+	an, precision, err := loadModel(c, free)
 	if err != nil {
 		log.Warn("neural model unavailable, running the model-free tier", "err", err)
 		return free, web.Component{OK: false, Detail: "model unavailable, model-free tier: " + err.Error()}
 	}
+	if c.Int8 && precision != "int8" {
+		log.Warn("int8 asked for, but the bundle has no int8 segments: running fp32", "dir", c.Dir)
+	}
 	info := an.Info()
-	return an, web.Component{OK: true, Detail: info.Name + "@" + info.Version}
+	return an, web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + precision + ")"}
 }

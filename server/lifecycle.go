@@ -138,6 +138,9 @@ func (s *Server) swap(raw []byte) {
 	c := s.o.Config.Model
 	c.Dir, c.Disabled = a.Dir, a.Disabled
 	an, st := BuildAnalyzer(c, s.logsReg, s.o.Log)
+	if a.Disabled {
+		st.Detail = "model-free tier (docmill model use free)"
+	}
 	if !a.Disabled && !st.OK {
 		s.o.Log.Error("hot swap refused: new model does not load; keeping the current one", "dir", a.Dir, "detail", st.Detail)
 		s.mu.Lock()

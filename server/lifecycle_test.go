@@ -203,3 +203,25 @@ func TestRegistryModelAtStartAndRefusedSwap(t *testing.T) {
 		t.Fatal("worker did not start")
 	}
 }
+
+// /healthz says which precision runs, and that int8 was asked for in vain
+// when the bundle has no int8 segments.
+func TestModelPrecisionShown(t *testing.T) {
+	tiny := tinyModel(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, int8 := range []bool{false, true} {
+		_, st := BuildAnalyzer(config.Model{Dir: tiny, Int8: int8, Threads: 1}, nil, log)
+		if !st.OK || !strings.Contains(st.Detail, "(") {
+			t.Fatalf("int8 %v: %+v", int8, st)
+		}
+		hasInt8 := strings.Contains(st.Detail, "(int8)")
+		asked := strings.Contains(st.Detail, "no int8 segments")
+		if !int8 && (hasInt8 || asked || !strings.Contains(st.Detail, "(fp32)")) {
+			t.Errorf("fp32 run: %s", st.Detail)
+		}
+		if int8 && !hasInt8 && !asked {
+			t.Errorf("int8 asked: %s says neither int8 nor why not", st.Detail)
+		}
+		t.Logf("int8 %v: %s", int8, st.Detail)
+	}
+}

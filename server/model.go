@@ -37,22 +37,29 @@ func FindBundle(dir string) (string, error) {
 
 // loadModel loads the neural tier; the free tier fills what the model does
 // not do (log templates, entities).
-func loadModel(c config.Model, free *enrich.Free) (enrich.Analyzer, error) {
+func loadModel(c config.Model, free *enrich.Free) (enrich.Analyzer, string, error) {
 	dir, err := FindBundle(c.Dir)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	lib, err := model.FindORTLib(c.ORTLib)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	m, err := model.Load(model.Options{Dir: dir, LibPath: lib, Threads: c.Threads, Int8: c.Int8,
 		MaxBatch: c.MaxBatch, MaxWait: c.MaxWait, Threshold: c.Threshold})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if m == nil {
-		return nil, errors.New("model load returned nothing")
+		return nil, "", errors.New("model load returned nothing")
 	}
-	return enrich.WithFallback(model.NewAnalyzer(m, model.AnalyzerOptions{}), free), nil
+	precision := "fp32"
+	switch {
+	case m.Int8():
+		precision = "int8"
+	case c.Int8:
+		precision = "fp32: int8 was asked for, but the bundle has no int8 segments"
+	}
+	return enrich.WithFallback(model.NewAnalyzer(m, model.AnalyzerOptions{}), free), precision, nil
 }
