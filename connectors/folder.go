@@ -65,6 +65,13 @@ func (f *Folder) Run(ctx context.Context) error {
 	if f.Source == "" {
 		f.Source = "folder"
 	}
+	if _, err := os.Stat(f.Dir); errors.Is(err, fs.ErrNotExist) {
+		// a drop folder may be made for the watch, but a mistyped path
+		// must not pass unnoticed
+		if f.Log != nil {
+			f.Log.Warn("watched folder did not exist; created it", "dir", f.Dir)
+		}
+	}
 	if err := os.MkdirAll(f.Dir, 0o755); err != nil {
 		return fmt.Errorf("watch %s: %w", f.Dir, err)
 	}

@@ -15,13 +15,13 @@ import (
 )
 
 // EnvModel names the bundle directory when no flag does.
-const EnvModel = "DOCMILL_MODEL"
+const EnvModel = "DOCMILL_MODEL_DIR" // as serve reads model.dir; DOCMILL_MODEL is still read
 
 // DefaultBundleDir finds the default bundle (docmill-mini): $DOCMILL_MODEL,
 // then model/bundles/docmill-mini under the working directory, then next to
 // the executable (same folder or its parent).
 func DefaultBundleDir() (string, error) {
-	if d := os.Getenv(EnvModel); d != "" {
+	if d := envModelDir(); d != "" {
 		return d, nil
 	}
 	rel := filepath.Join("model", "bundles", "docmill-mini")
@@ -367,3 +367,12 @@ func mean(x []float64) float64 {
 }
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+// envModelDir is the bundle folder named by the environment: EnvModel,
+// or the older DOCMILL_MODEL.
+func envModelDir() string {
+	if d := os.Getenv(EnvModel); d != "" {
+		return d
+	}
+	return os.Getenv("DOCMILL_MODEL")
+}

@@ -389,7 +389,7 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 }
 
 // EnvModel names the model bundle folder when --model does not.
-const EnvModel = "DOCMILL_MODEL"
+const EnvModel = "DOCMILL_MODEL_DIR" // as serve reads model.dir; DOCMILL_MODEL is still read
 
 // defaultBundle is where a built bundle lands, relative to the repository.
 var defaultBundle = filepath.Join("model", "bundles", "docmill-mini")
@@ -425,7 +425,7 @@ func evalSystem(cfg Config, note io.Writer) (sys eval.System, close func(), err 
 func modelSystem(cfg Config) (eval.System, func(), error) {
 	dir := cfg.Model
 	if dir == "" {
-		dir = os.Getenv(EnvModel)
+		dir = envModelDir()
 	}
 	if dir == "" {
 		dir = defaultBundle
@@ -651,4 +651,13 @@ func logsTable(tw *tabwriter.Writer, res any) error {
 	}
 	fmt.Fprintf(tw, "mean\t%.4f\n", r.Mean)
 	return tw.Flush()
+}
+
+// envModelDir is the bundle folder named by the environment: EnvModel,
+// or the older DOCMILL_MODEL.
+func envModelDir() string {
+	if d := os.Getenv(EnvModel); d != "" {
+		return d
+	}
+	return os.Getenv("DOCMILL_MODEL")
 }

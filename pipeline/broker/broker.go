@@ -80,6 +80,14 @@ func StartEmbedded(o EmbeddedOptions) (*Embedded, error) {
 			return nil, err
 		}
 		opts.Host, opts.Port = host, port
+		if port > 0 {
+			// the server would only time out on a taken port, after 10 s
+			l, err := net.Listen("tcp", o.Listen)
+			if err != nil {
+				return nil, fmt.Errorf("embedded nats cannot listen on %s: %w", o.Listen, err)
+			}
+			l.Close()
+		}
 	}
 	srv, err := server.NewServer(opts)
 	if err != nil {

@@ -264,3 +264,16 @@ func TestEmbeddedRequiresConfiguredToken(t *testing.T) {
 		t.Error("a server with a token is not open")
 	}
 }
+
+// A taken client port is reported at once, with the address.
+func TestEmbeddedPortTaken(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	_, err = StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir(), Listen: l.Addr().String()})
+	if err == nil || !strings.Contains(err.Error(), l.Addr().String()) {
+		t.Fatalf("taken port: %v", err)
+	}
+}
