@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -320,6 +321,32 @@ func TestMoneyFormats(t *testing.T) {
 			if e.Kind == KindMoney {
 				t.Errorf("%q: money %q", text, e.Text)
 			}
+		}
+	}
+}
+
+// Postcodes are no parties, and two companies on one signature line are
+// two parties.
+func TestPartiesPostcodesAndSignatureColumns(t *testing.T) {
+	text := "This Lease is made between Oakridge Properties LLC, 12 Elm Street, Springfield, Illinois 62701 (the \"Landlord\") and " +
+		"Northwind Consulting Limited, 1 King William Street, London EC4N 7TW (the \"Tenant\").\n\n" +
+		"BIOCEPT, INC. LIFE TECHNOLOGIES CORPORATION\nBy: /s/ A. Smith\n\n" +
+		"PREMIER NUTRITION CORPORATION      STREMICKS HERITAGE FOODS, LLC\nBy: ______\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Text)
+		}
+	}
+	joined := strings.Join(got, "|")
+	for _, bad := range []string{"62701", "EC4N", "INC. LIFE", "CORPORATION STREMICKS"} {
+		if strings.Contains(joined, bad) {
+			t.Errorf("parties %q hold %q", got, bad)
+		}
+	}
+	for _, want := range []string{"BIOCEPT, INC.", "LIFE TECHNOLOGIES CORPORATION", "PREMIER NUTRITION CORPORATION", "STREMICKS HERITAGE FOODS, LLC"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("parties %q lack %q", got, want)
 		}
 	}
 }

@@ -213,7 +213,14 @@ func afterAddress(s string) string {
 // notNameRe finds what a party name never holds: a time of day ("between
 // 8:00 a.m. and 6:30 p.m." also follows "between") or a state and ZIP
 // code, the tail of an address.
-var notNameRe = regexp.MustCompile(`\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.m\.|` + zipPattern + `\b`)
+var notNameRe = regexp.MustCompile(`\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.m\.|` + zipPattern + `\b|` + placeZipPattern + `|` + ukPostcode)
+
+// placeZipPattern is a place written out before a ZIP code ("Illinois
+// 62701", "Pittsburgh, Pennsylvania 15213").
+const placeZipPattern = `\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+\d{5}(?:-\d{4})?\b`
+
+// ukPostcode is a British postcode ("EC4N 7TW", "SW1A 1AA").
+const ukPostcode = `\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b`
 
 // zipPattern is a US state and ZIP code ("NV 89169", "CA 90405-3035").
 const zipPattern = `\b[A-Z]{2}\s+\d{5}(?:-\d{4})?`
@@ -318,7 +325,9 @@ var numberedPartyRe = regexp.MustCompile(`(?m)^\s*\(\d\)\s+([A-Z][^\n(]{1,100}?)
 // numbered party lists.
 func signatureParties(x *collector, text string) {
 	for _, m := range inlineSignatureRe.FindAllStringSubmatchIndex(text, -1) {
-		x.add(KindParty, text[m[2]:m[3]], "", m[2])
+		for _, name := range signatureNames(text[m[2]:m[3]]) {
+			x.add(KindParty, name, "", m[2])
+		}
 	}
 	for _, m := range numberedPartyRe.FindAllStringSubmatchIndex(text[:min(len(text), agreementChars)], -1) {
 		if name := text[m[2]:m[3]]; plausibleName(name) {
@@ -326,17 +335,48 @@ func signatureParties(x *collector, text string) {
 		}
 	}
 	for _, m := range signatureRe.FindAllStringSubmatchIndex(text, -1) {
-		name := strings.TrimSpace(text[m[2]:m[3]])
-		name = strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(name, "FOR AND ON BEHALF OF")), ",")
-		upper := strings.ToUpper(name) == name
-		if !plausibleName(name) || strings.Contains(strings.ToLower(name), "witness") || strings.IndexAny(name[len(name)-1:], "0123456789") == 0 {
-			continue
-		}
-		if upper || corpSuffixRe.MatchString(", "+lastWord(name)) {
-			x.add(KindParty, name, "", m[2])
+		for _, name := range signatureNames(text[m[2]:m[3]]) {
+			name = strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(name, "FOR AND ON BEHALF OF")), ",")
+			upper := strings.ToUpper(name) == name
+			if !plausibleName(name) || strings.Contains(strings.ToLower(name), "witness") || strings.IndexAny(name[len(name)-1:], "0123456789") == 0 {
+				continue
+			}
+			if upper || corpSuffixRe.MatchString(", "+lastWord(name)) {
+				x.add(KindParty, name, "", m[2])
+			}
 		}
 	}
 }
+
+// signatureNames splits the line above "By:" into the names it holds:
+// signature blocks set side by side put two companies on one line, apart
+// by a wide gap or only by where the first one's corporate suffix ends
+// ("BIOCEPT, INC. LIFE TECHNOLOGIES CORPORATION").
+func signatureNames(line string) []string {
+	var out []string
+	for _, col := range columnGap.Split(strings.TrimSpace(line), -1) {
+		for {
+			m := suffixThenName.FindStringSubmatchIndex(col)
+			if m == nil {
+				break
+			}
+			out = append(out, strings.TrimSpace(col[:m[3]]))
+			col = col[m[3]:]
+		}
+		if col = strings.TrimSpace(col); col != "" {
+			out = append(out, col)
+		}
+	}
+	return out
+}
+
+var (
+	// columnGap separates side-by-side columns: three spaces or a tab.
+	columnGap = regexp.MustCompile(`\s{3,}|\t+`)
+	// suffixThenName is a corporate suffix in capitals followed by the
+	// next name's first word in capitals ("INC. LIFE", "LLC THE").
+	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG)\s+[A-Z][A-Z]`)
+)
 
 // --- dates ---
 
