@@ -215,6 +215,9 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
+			if layoutPhrase(toks[i : i+n]) {
+				continue
+			}
 			keyParts := make([]string, n)
 			lowParts := make([]string, n)
 			for k := 0; k < n; k++ {
@@ -242,6 +245,46 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 	}
 	return order
 }
+
+// layoutPhrase reports a candidate made of a page's layout rather than its
+// subject: a street address ("King William Street", "Harbor Blvd"), a
+// signature block's labels ("Robert King Title", "President Print Name"),
+// or words that repeat because columns ran together ("BOSCH BOSCH",
+// "John Smith John").
+func layoutPhrase(ts []etok) bool {
+	if len(ts) < 2 {
+		return false
+	}
+	last := ts[len(ts)-1].lower
+	if streetWords[last] && capitalised(ts[len(ts)-2].text) {
+		return true
+	}
+	allCaps := true // every word capitalised, as in a signature block
+	for _, t := range ts {
+		allCaps = allCaps && capitalised(t.text)
+	}
+	if allCaps && (signatureLabels[last] || signatureLabels[ts[0].lower]) {
+		return true
+	}
+	seen := map[string]bool{}
+	for _, t := range ts {
+		if seen[t.lower] {
+			return true
+		}
+		seen[t.lower] = true
+	}
+	return false
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+var (
+	streetWords     = setOf("street st avenue ave blvd boulevard road rd drive dr lane ln suite floor parkway pkwy highway hwy plaza")
+	signatureLabels = setOf("name title signature print printed its")
+)
 
 func spanText(toks []etok, i, n int) string {
 	parts := make([]string, n)

@@ -161,3 +161,23 @@ func TestEmptyText(t *testing.T) {
 		t.Errorf("Extract(blank zh) = %v", got)
 	}
 }
+
+// Addresses, signature-block labels and words repeated by columns run
+// together are no key phrases; "domain name" in prose is one.
+func TestLayoutPhrasesAreNoKeywords(t *testing.T) {
+	text := "Lease Agreement. The Landlord, Oakridge Properties LLC of 12 Harbor Blvd, Boston, and the Tenant agree on the lease of the premises. " +
+		"The premises at 40 King William Street are leased for office use. The lease of the premises includes parking. " +
+		"CLIENT BOSCH BOSCH signs below. Robert King Title. Alice Brown Name. The domain name of the Tenant is listed in the lease."
+	var got []string
+	for _, k := range Extract(text, Options{Top: 20, Language: "en"}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"Harbor Blvd", "King William Street", "BOSCH BOSCH", "Robert King Title", "Alice Brown Name"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("layout phrase %q among key phrases %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "domain name") {
+		t.Logf("note: 'domain name' not among %q", got)
+	}
+}
