@@ -53,10 +53,12 @@ func benchScaleCmd() *cobra.Command {
 		}
 		fmt.Printf("backlog %d messages published at %.0f msg/s\n", res.Messages, res.PublishMsgsPerS)
 		for _, r := range res.Runs {
-			fmt.Printf("  %d worker(s): %.1f docs/s over %.0fs, peak RSS %.0f MB per worker, backlog left %d\n",
+			fmt.Printf("  %d worker(s): %.1f docs/s over %.1fs, peak RSS %.0f MB per worker, backlog left %d\n",
 				r.Workers, r.DocsPerSec, r.Seconds, r.PeakRSSMBWorker, r.BacklogAtEnd)
 		}
-		fmt.Printf("  scaling ratio %.2f\n", res.ScalingRatio)
+		if len(res.Runs) > 1 {
+			fmt.Printf("  scaling ratio %.2f\n", res.ScalingRatio)
+		}
 		return nil
 	}
 	return cmd
@@ -154,17 +156,26 @@ func scaleOnce(ctx context.Context, js jetstream.JetStream, exe, url string, k i
 	info0, _ := cons.Info(ctx)
 	t0 := time.Now()
 	var peak float64
+	var info1 *jetstream.ConsumerInfo
+	// the clock stops when the backlog runs out: time without work to do
+	// would count against the workers
 	for time.Since(t0) < d {
-		time.Sleep(time.Second)
+		time.Sleep(200 * time.Millisecond)
 		for _, c := range procs {
 			peak = max(peak, rssMB(c.Process.Pid))
 		}
-	}
-	info1, err := cons.Info(ctx)
-	if err != nil {
-		return scaleRun{}, err
+		if i, err := cons.Info(ctx); err == nil && i.NumPending == 0 && i.NumAckPending == 0 {
+			info1 = i
+			break
+		}
 	}
 	el := time.Since(t0).Seconds()
+	if info1 == nil {
+		var err error
+		if info1, err = cons.Info(ctx); err != nil {
+			return scaleRun{}, err
+		}
+	}
 	done := info1.AckFloor.Consumer - info0.AckFloor.Consumer
 	return scaleRun{Workers: k, Seconds: el, Processed: done, DocsPerSec: float64(done) / el, PeakRSSMBWorker: peak, BacklogAtEnd: info1.NumPending}, nil
 }
