@@ -89,7 +89,7 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
 		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
 		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (a.Class == "contract" || a.Class == "regulation") }, func() error {
-			a.Entities = entities.Extract(doc.Text, language)
+			a.Entities = entities.ForClass(entities.Extract(doc.Text, language), a.Class)
 			return nil
 		}},
 	}

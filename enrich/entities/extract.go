@@ -58,6 +58,21 @@ func Extract(text, language string) []document.Entity {
 	return x.sorted()
 }
 
+// ForClass adapts entities to the document's class: a regulation is not
+// agreed, so a date the contract rules took for its agreement date (a
+// transposition deadline, a policy's "last updated") is a plain date.
+func ForClass(es []document.Entity, class string) []document.Entity {
+	if class == "contract" {
+		return es
+	}
+	for i := range es {
+		if es[i].Kind == KindAgreementDate {
+			es[i].Kind = KindDate
+		}
+	}
+	return es
+}
+
 // collector gathers entities with their positions and removes duplicates.
 type collector struct {
 	ents []found

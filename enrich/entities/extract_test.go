@@ -350,3 +350,20 @@ func TestPartiesPostcodesAndSignatureColumns(t *testing.T) {
 		}
 	}
 }
+
+// "Effective:" labels an effective date, and a regulation has no
+// agreement date at all. (A "Last updated:" date stays a candidate
+// agreement date: CUAD labels it so, cuad-056.)
+func TestRevisionEffectiveLabelAndRegulationDates(t *testing.T) {
+	policy := "Data Retention Policy\nLast updated: January 15, 2024\nEffective: 1 July 2023\nRecords shall be kept for seven years."
+	ents := Extract(policy, "en")
+	if !has(ents, KindEffectiveDate, "1 July 2023", "2023-07-01") {
+		t.Errorf("Effective: label not read: %+v", ents)
+	}
+	reg := ForClass(Extract("Member States shall adopt and publish, by 17 October 2024, the measures necessary to comply with this Directive.", "en"), "regulation")
+	for _, e := range reg {
+		if e.Kind == KindAgreementDate {
+			t.Errorf("a regulation with an agreement date: %+v", e)
+		}
+	}
+}
