@@ -4,6 +4,9 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -67,4 +70,23 @@ func TestIndexersSharingAConsumerAreReported(t *testing.T) {
 		b, _ := shared.Index().Count()
 		return n == 1 && a+b == 1
 	})
+}
+
+// A taken HTTP port fails the start at once, before the broker, the model
+// and the pipeline start (and log errors of their own on the way down).
+func TestHTTPPortTakenFailsFirst(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	c := config.Default()
+	c.Data, c.NATS.Listen, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), "", l.Addr().String(), true
+	err = Run(context.Background(), Options{Config: c, Role: RoleServe, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err == nil || !strings.Contains(err.Error(), l.Addr().String()) {
+		t.Fatalf("taken port: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(c.Data, "jetstream")); err == nil {
+		t.Error("the broker started before the port was checked")
+	}
 }

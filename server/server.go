@@ -68,6 +68,7 @@ type Server struct {
 	modelSt   web.Component
 	logsReg   *logs.Registry
 	http      *http.Server
+	httpLn    net.Listener // bound first, so a taken port fails the start at once
 	httpAddr  string
 	drift     *monitor.Drift
 	originals *web.Originals
@@ -144,6 +145,12 @@ func Run(ctx context.Context, o Options) error {
 		return fmt.Errorf("model metrics: %w", err)
 	}
 	defer s.close()
+	ln, err := net.Listen("tcp", o.Config.HTTP.Listen)
+	if err != nil {
+		return fmt.Errorf("http listen %s: %w", o.Config.HTTP.Listen, err)
+	}
+	s.httpLn = ln
+	defer ln.Close() // when the start fails before serving; Shutdown closes it otherwise
 	if err := s.connect(ctx); err != nil {
 		return err
 	}
@@ -442,10 +449,7 @@ func (s *Server) startHTTP() error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", c.HTTP.Listen)
-	if err != nil {
-		return fmt.Errorf("http listen %s: %w", c.HTTP.Listen, err)
-	}
+	ln := s.httpLn
 	s.httpAddr = ln.Addr().String()
 	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	s.http.RegisterOnShutdown(func() { _ = h.Close() }) // ends open live-feed streams
