@@ -12,7 +12,8 @@ import (
 // Agreement summarises how a shadow model's results compare with the
 // primary model's on the same documents.
 type Agreement struct {
-	Shadow       string  `json:"shadow"` // name@version
+	Shadow       string  `json:"shadow"`  // name@version
+	Primary      string  `json:"primary"` // the primary model(s) compared against, name@version, comma-separated
 	Pairs        int     `json:"pairs"`
 	Class        float64 `json:"class_agreement"` // share of documents with the same class
 	Keywords     float64 `json:"keyword_overlap"` // mean Jaccard of keyword sets
@@ -20,8 +21,10 @@ type Agreement struct {
 	LatencyRatio float64 `json:"latency_ratio"`   // shadow analyse time / primary analyse time (mean of ratios)
 }
 
-// Shadow pairs primary and shadow results by document id and keeps running
-// agreement figures, exported as docmill_shadow_* metrics.
+// Shadow pairs primary and shadow results of the same ingest message (the
+// document id and its ingest time: a document sent again, or reprocessed
+// by a backfill, is another pair) and keeps running agreement figures,
+// exported as docmill_shadow_* metrics.
 type Shadow struct {
 	mu      sync.Mutex
 	primary map[string]*document.Result
@@ -68,8 +71,9 @@ func (s *Shadow) observe(r *document.Result, primary bool) {
 	if primary {
 		mine, other = s.primary, s.shadow
 	}
-	if o, ok := other[r.ID]; ok {
-		delete(other, r.ID)
+	key := pairKey(r)
+	if o, ok := other[key]; ok {
+		delete(other, key)
 		p, sh := r, o
 		if !primary {
 			p, sh = o, r
@@ -77,8 +81,8 @@ func (s *Shadow) observe(r *document.Result, primary bool) {
 		s.pair(p, sh)
 		return
 	}
-	mine[r.ID] = r
-	s.order = append(s.order, r.ID)
+	mine[key] = r
+	s.order = append(s.order, key)
 	for len(s.order) > s.limit {
 		id := s.order[0]
 		s.order = s.order[1:]
@@ -93,6 +97,9 @@ func (s *Shadow) pair(p, sh *document.Result) {
 	if a == nil {
 		a = &Agreement{Shadow: name}
 		s.sums[name] = a
+	}
+	if pn := p.Model.Name + "@" + p.Model.Version; !strings.Contains(","+a.Primary+",", ","+pn+",") {
+		a.Primary = strings.TrimPrefix(a.Primary+","+pn, ",")
 	}
 	n := float64(a.Pairs)
 	a.Pairs++
@@ -112,6 +119,12 @@ func (s *Shadow) pair(p, sh *document.Result) {
 	s.agree.WithLabelValues(name, "summary").Set(a.Summary)
 	s.ratio.WithLabelValues(name).Set(a.LatencyRatio)
 	s.pairs.WithLabelValues(name).Inc()
+}
+
+// pairKey identifies one processing of one ingest message: the primary
+// and the shadow result of it carry the same id and ingest time.
+func pairKey(r *document.Result) string {
+	return r.ID + "|" + r.IngestedAt.UTC().Format("2006-01-02T15:04:05.000000000")
 }
 
 // Report returns the agreement per shadow model.

@@ -3,6 +3,7 @@ package monitor
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -43,5 +44,23 @@ func TestShadowAgreement(t *testing.T) {
 	}
 	if got := testutil.ToFloat64(s.agree.WithLabelValues("cand@1", "class")); got != 0.5 {
 		t.Errorf("metric class agreement = %v", got)
+	}
+}
+
+// A document processed twice (sent again later, or reprocessed by a
+// backfill under another primary) is two pairs, each shadow result with
+// the primary result of its own ingest message.
+func TestShadowPairsByIngestMessage(t *testing.T) {
+	s := NewShadow(0, nil)
+	t0 := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+	at := func(r *document.Result, d time.Duration) *document.Result { r.IngestedAt = t0.Add(d); return r }
+	// replay order: all primary results first, then all shadow results
+	s.ObservePrimary(at(res("a", "contract", "x", 10, "main-v1"), 0))
+	s.ObservePrimary(at(res("a", "regulation", "x", 10, "main-v2"), time.Hour))
+	s.ObserveShadow(at(res("a", "contract", "x", 20, "cand"), 0))
+	s.ObserveShadow(at(res("a", "regulation", "x", 20, "cand"), time.Hour))
+	rep := s.Report()
+	if len(rep) != 1 || rep[0].Pairs != 2 || rep[0].Class != 1 || rep[0].Primary != "main-v1@1,main-v2@1" {
+		t.Fatalf("report %+v, want 2 pairs in full class agreement against both primaries", rep)
 	}
 }

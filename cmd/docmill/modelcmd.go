@@ -62,9 +62,9 @@ func modelCmd() *cobra.Command {
 			return nil
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "SHADOW\tPAIRS\tCLASS AGREEMENT\tKEYWORD OVERLAP\tSUMMARY OVERLAP\tLATENCY RATIO")
+		fmt.Fprintln(tw, "SHADOW\tAGAINST\tPAIRS\tCLASS AGREEMENT\tKEYWORD OVERLAP\tSUMMARY OVERLAP\tLATENCY RATIO")
 		for _, a := range rep {
-			fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.2f\n", a.Shadow, a.Pairs, a.Class, a.Keywords, a.Summary, a.LatencyRatio)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.2f\n", a.Shadow, a.Primary, a.Pairs, a.Class, a.Keywords, a.Summary, a.LatencyRatio)
 		}
 		return tw.Flush()
 	}
