@@ -121,7 +121,14 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 
 	stamp, stamped := ingestStamp(msg)
 	if !stamped {
-		stamp = time.Now().UTC()
+		// a message sent without docmill's stamp (nats pub): the time it
+		// entered the stream, which every consumer of it sees alike, so a
+		// shadow result pairs with the primary one
+		if t, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(stream.MetaStreamTime)); err == nil {
+			stamp, stamped = t, true
+		} else {
+			stamp = time.Now().UTC()
+		}
 	}
 	res := NewResult(doc, a, stamp)
 	res.Trace = append(queueTrace(stamp, stamped, start), document.StageTrace{Stage: "parse", Ms: parseMs}, document.StageTrace{Stage: "analyze", Ms: anMs})

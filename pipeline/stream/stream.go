@@ -26,6 +26,9 @@ const (
 	MetaSubject   = "_subject"
 	MetaDelivered = "_delivered" // delivery attempt, 1 for the first
 	MetaStreamSeq = "_stream_seq"
+	// MetaStreamTime is when the message entered the stream (RFC 3339),
+	// the same for every consumer of it.
+	MetaStreamTime = "_stream_time"
 	// HeaderMsgID is JetStream's de-duplication header.
 	HeaderMsgID = nats.MsgIdHdr
 )
@@ -303,6 +306,7 @@ func FromNATS(jm jetstream.Msg) *message.Message {
 	if mdErr == nil {
 		wm.Metadata.Set(MetaDelivered, strconv.FormatUint(md.NumDelivered, 10))
 		wm.Metadata.Set(MetaStreamSeq, strconv.FormatUint(md.Sequence.Stream, 10))
+		wm.Metadata.Set(MetaStreamTime, md.Timestamp.UTC().Format(time.RFC3339Nano))
 	}
 	return wm
 }
