@@ -94,6 +94,7 @@ func (s *Server) activeModel(ctx context.Context) (Active, bool) {
 	if err != nil || json.Unmarshal(e.Value(), &a) != nil {
 		return a, false
 	}
+	s.startRevision = e.Revision()
 	return a, a.Dir != "" || a.Disabled
 }
 
@@ -107,7 +108,10 @@ func (s *Server) watchModels(ctx context.Context) {
 		s.o.Log.Error("model registry unavailable; hot swap disabled", "err", err)
 		return
 	}
-	w, err := kv.Watch(ctx, ActiveKey, jetstream.UpdatesOnly())
+	// The current entry comes first: one written between the start-up
+	// read (startModel) and this watch must not be missed; the one the
+	// start-up already applied is not applied twice.
+	w, err := kv.Watch(ctx, ActiveKey)
 	if err != nil {
 		s.o.Log.Error("watch model registry", "err", err)
 		return
@@ -121,7 +125,7 @@ func (s *Server) watchModels(ctx context.Context) {
 			if !ok {
 				return
 			}
-			if e == nil || e.Operation() != jetstream.KeyValuePut {
+			if e == nil || e.Operation() != jetstream.KeyValuePut || e.Revision() == s.startRevision {
 				continue
 			}
 			s.swap(e.Value())

@@ -77,6 +77,8 @@ type Server struct {
 	ocr       *parse.OCR // nil: scanned PDFs are dead-lettered
 	peers     int        // other live indexers on this one's consumer
 	swapErr   string     // why the last hot swap was refused ("" when it was not)
+	// startRevision is the registry revision the start-up applied (0: none)
+	startRevision uint64
 
 	mu sync.Mutex
 }
