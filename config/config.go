@@ -286,13 +286,62 @@ func decode(data []byte, c *Config) []error {
 	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
+		var root yaml.Node
+		_ = yaml.Unmarshal(data, &root)
 		out := make([]error, 0, len(te.Errors))
 		for _, e := range te.Errors {
-			out = append(out, errors.New(e))
+			out = append(out, errors.New(withKey(&root, e)))
 		}
 		return out
 	}
 	return []error{err}
+}
+
+// typeErrLine reads yaml.v3's "line N: ..." error prefix.
+var typeErrLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// withKey names the key a yaml.v3 error at a line is about, in the
+// file's terms ("http.max_upload_mb") rather than Go's ("into int",
+// "in type config.NATS"), and says how a duration is written.
+func withKey(root *yaml.Node, msg string) string {
+	m := typeErrLine.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	line, _ := strconv.Atoi(m[1])
+	path := keyAt(root, line, "")
+	if path == "" {
+		return msg
+	}
+	rest := m[2]
+	if strings.HasPrefix(rest, "field ") && strings.Contains(rest, " not found in type ") {
+		return fmt.Sprintf("line %d: unknown key %s (see docmill.example.yaml for every key)", line, path)
+	}
+	if strings.Contains(rest, "time.Duration") {
+		rest += " (write a duration such as 5s, 2m or 1h30m)"
+	}
+	return fmt.Sprintf("line %d: %s: %s", line, path, rest)
+}
+
+// keyAt is the dotted path of the key on line (or whose value is), or "".
+func keyAt(n *yaml.Node, line int, prefix string) string {
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		return keyAt(n.Content[0], line, prefix)
+	}
+	if n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		path := strings.TrimPrefix(prefix+"."+k.Value, ".")
+		if sub := keyAt(v, line, path); sub != "" {
+			return sub
+		}
+		if k.Line == line || v.Line == line {
+			return path
+		}
+	}
+	return ""
 }
 
 // Validate checks values that YAML types cannot.

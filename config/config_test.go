@@ -102,7 +102,7 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 	}
 	errs := Check(p)
 	want := []string{"line 2: nats.max_payload_mb", "line 3: nats.replicas", "line 5: http.listen", "line 7: model.threads",
-		"line 8: field unknown_key", "line 10: log.level"}
+		"line 8: unknown key unknown_key", "line 10: log.level"}
 	if len(errs) != len(want) {
 		t.Fatalf("got %d errors, want %d: %v", len(errs), len(want), errs)
 	}
@@ -117,5 +117,21 @@ func TestCheckReportsEveryProblem(t *testing.T) {
 	}
 	if errs := Check(filepath.Join("..", "docmill.example.yaml")); len(errs) > 0 {
 		t.Errorf("docmill.example.yaml: %v", errs)
+	}
+}
+
+// A value of the wrong type is reported with its key as the file names it.
+func TestCheckNamesKeyOfTypeErrors(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "types.yaml")
+	os.WriteFile(path, []byte("http:\n  listen: 127.0.0.1:8080\n  max_upload_mb: lots\npipeline:\n  ack_wait: 5\n"), 0o644)
+	var all []string
+	for _, e := range Check(path) {
+		all = append(all, e.Error())
+	}
+	joined := strings.Join(all, "\n")
+	for _, want := range []string{"line 3: http.max_upload_mb:", "line 5: pipeline.ack_wait:", "duration such as 5s"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("check lacks %q:\n%s", want, joined)
+		}
 	}
 }
