@@ -367,3 +367,24 @@ func TestRevisionEffectiveLabelAndRegulationDates(t *testing.T) {
 		}
 	}
 }
+
+// A plural heads a list of numbers, and a § inside a U.S.C. or C.F.R.
+// citation is not cited a second time.
+func TestCitationListsAndNesting(t *testing.T) {
+	text := "Paragraphs 1 and 2 shall not apply. Articles 5, 6 and 7 apply. See 42 U.S.C. § 1320a and 45 C.F.R. § 164.316. Section 2.3 governs."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindCitation {
+			got = append(got, e.Text)
+		}
+	}
+	want := []string{"Paragraphs 1 and 2", "Articles 5, 6 and 7", "42 U.S.C. § 1320a", "45 C.F.R. § 164.316", "Section 2.3"}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("citations %q lack %q", got, w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+}

@@ -780,17 +780,37 @@ var citationRes = []*regexp.Regexp{
 	regexp.MustCompile(`\b\d{1,2}\s+U\.\s?S\.\s?C\.?\s+(?:§+\s*)?\d+[a-z]?(?:\([0-9a-zA-Z]{1,4}\))*`),
 	regexp.MustCompile(`\b\d{1,2}\s+C\.\s?F\.\s?R\.?\s+(?:Part\s+|§+\s*)?\d+(?:\.\d+)*`),
 	regexp.MustCompile(`§+\s?\d+[a-z]?(?:[.\-]\d+)*(?:\([0-9a-zA-Z]{1,4}\))*`),
-	regexp.MustCompile(`\b(?:Articles?|Art\.|Sections?|Sec\.|Clauses?|Paragraphs?|Annex|Schedules?|Exhibits?|Appendix|Recitals?|Chapters?|Rules?)\s+(?:\d+[A-Za-z]?(?:\.\d+)*(?:\([0-9a-zA-Z]{1,4}\))*|[A-Z](?:-\d+)?\b|[IVX]{1,5}\b)`),
+	regexp.MustCompile(`\b(?:Articles?|Art\.|Sections?|Sec\.|Clauses?|Paragraphs?|Annex|Schedules?|Exhibits?|Appendix|Recitals?|Chapters?|Rules?)\s+` + citeNum + `(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+)` + citeNum + `)*`),
 }
+
+// citeNum is one article, section or paragraph number ("6", "3.2",
+// "6(1)(a)", "C-2", "IV"); a plural heads a list of them ("Paragraphs 1
+// and 2", "Articles 5, 6 and 7").
+const citeNum = `(?:\d+[A-Za-z]?(?:\.\d+)*(?:\([0-9a-zA-Z]{1,4}\))*|[A-Z](?:-\d+)?\b|[IVX]{1,5}\b)`
 
 // citations adds references to articles, sections, § and EU acts.
 func citations(x *collector, text string) {
+	var taken [][2]int // spans cited already: "§ 1320a" inside "42 U.S.C. § 1320a" is not a second citation
 	for _, re := range citationRes {
 		for _, m := range re.FindAllStringIndex(text, -1) {
+			if inside(taken, m[0], m[1]) {
+				continue
+			}
+			taken = append(taken, [2]int{m[0], m[1]})
 			c := strings.TrimRight(text[m[0]:m[1]], ".")
 			x.add(KindCitation, c, spaceRe.ReplaceAllString(c, " "), m[0])
 		}
 	}
+}
+
+// inside reports whether [s, e) lies within one of spans.
+func inside(spans [][2]int, s, e int) bool {
+	for _, sp := range spans {
+		if s >= sp[0] && e <= sp[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // --- obligations ---
