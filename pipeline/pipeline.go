@@ -9,6 +9,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
@@ -88,7 +90,8 @@ func Run(ctx context.Context, o Options) error {
 	if o.DrainTimeout <= 0 {
 		o.DrainTimeout = 20 * time.Second
 	}
-	wlog := watermill.NewSlogLoggerWithLevelMapping(o.Log, map[slog.Level]slog.Level{slog.LevelInfo: slog.LevelDebug})
+	wlog := &stoppingLogger{LoggerAdapter: watermill.NewSlogLoggerWithLevelMapping(o.Log, map[slog.Level]slog.Level{slog.LevelInfo: slog.LevelDebug}),
+		stopping: new(atomic.Bool)}
 	router, err := message.NewRouter(message.RouterConfig{CloseTimeout: o.DrainTimeout}, wlog)
 	if err != nil {
 		return fmt.Errorf("router: %w", err)
@@ -143,6 +146,7 @@ func Run(ctx context.Context, o Options) error {
 	case err := <-runErr:
 		return err
 	}
+	wlog.stopping.Store(true)
 	for _, s := range subs {
 		_ = s.Close() // stop fetching; in-flight messages finish and are acked
 	}
@@ -150,6 +154,27 @@ func Run(ctx context.Context, o Options) error {
 		return fmt.Errorf("close router: %w", err)
 	}
 	return nil
+}
+
+// stoppingLogger is the router's logger. Once docmill is shutting down,
+// the router's report that its handlers stopped (docmill closed their
+// subscribers to drain them) is the expected course, not an error with a
+// stack trace.
+type stoppingLogger struct {
+	watermill.LoggerAdapter
+	stopping *atomic.Bool // shared with the loggers With derives
+}
+
+func (l *stoppingLogger) Error(msg string, err error, fields watermill.LogFields) {
+	if l.stopping.Load() && strings.Contains(msg, "handlers stopped") {
+		l.LoggerAdapter.Info(msg, fields)
+		return
+	}
+	l.LoggerAdapter.Error(msg, err, fields)
+}
+
+func (l *stoppingLogger) With(fields watermill.LogFields) watermill.LoggerAdapter {
+	return &stoppingLogger{LoggerAdapter: l.LoggerAdapter.With(fields), stopping: l.stopping}
 }
 
 func noOutput(h func(*message.Message) ([]*message.Message, error)) message.NoPublishHandlerFunc {

@@ -8,9 +8,11 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/ThreeDotsLabs/watermill"
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -252,5 +254,22 @@ func TestLagGaugesDroppedWhenUnreadable(t *testing.T) {
 	watchLag(ctx, Options{JS: js, Metrics: m})
 	if n := testutil.CollectAndCount(m.Pending) + testutil.CollectAndCount(m.AckPend); n != 0 {
 		t.Errorf("%d stale lag series left", n)
+	}
+}
+
+// The router's "handlers stopped" report is an error while running and
+// plain information once docmill is shutting down.
+func TestStoppingLoggerDowngradesOnlyAtShutdown(t *testing.T) {
+	var buf strings.Builder
+	base := watermill.NewSlogLogger(slog.New(slog.NewTextHandler(&buf, nil)))
+	l := &stoppingLogger{LoggerAdapter: base, stopping: new(atomic.Bool)}
+	derived := l.With(watermill.LogFields{"handler": "index"})
+	derived.Error("All handlers stopped, closing router", errors.New("all router handlers stopped"), nil)
+	l.stopping.Store(true)
+	derived.Error("All handlers stopped, closing router", errors.New("all router handlers stopped"), nil)
+	derived.Error("handler failed", errors.New("boom"), nil)
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], "level=ERROR") || !strings.Contains(lines[1], "level=INFO") || !strings.Contains(lines[2], "level=ERROR") {
+		t.Fatalf("levels:\n%s", buf.String())
 	}
 }
