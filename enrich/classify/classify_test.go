@@ -1,8 +1,11 @@
 package classify
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/internal/datasets"
 )
 
 func TestTrainSeparatesToyClasses(t *testing.T) {
@@ -130,5 +133,25 @@ func TestSubtypeLabelsMergedByCase(t *testing.T) {
 	}
 	if len(names) == len(h.Labels) {
 		t.Skip("no labels differing only in case in the shipped heads")
+	}
+}
+
+// A log is JSON lines only when its lines are JSON objects: the n-gram head
+// called loghub's Android logcat json_lines.
+func TestJSONLinesNeedsJSON(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logcat, err := os.ReadFile(datasets.Require(t, "loghub_2k", "Android", "Android_2k.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := m.SubtypeOf(string(logcat), "log"); st == jsonLines {
+		t.Errorf("logcat named %s", st)
+	}
+	jsonl := strings.Repeat(`{"time":"2024-03-09T13:00:00Z","level":"info","msg":"request served","path":"/api/items","status":200}`+"\n", 30)
+	if st, _ := m.SubtypeOf(jsonl, "log"); st != jsonLines {
+		t.Errorf("JSON lines named %s", st)
 	}
 }

@@ -90,11 +90,37 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 	}
 	best, bestP := "", -1.0
 	for _, l := range names {
+		if l == jsonLines && !mostlyJSON(text) {
+			continue // the n-gram head took a logcat or a long line for JSON
+		}
 		if p := merged[strings.ToLower(l)]; p > bestP {
 			best, bestP = l, p
 		}
 	}
 	return best, bestP
+}
+
+// jsonLines is the sub-type of structured logs, one JSON object a line.
+const jsonLines = "log/json_lines"
+
+// mostlyJSON reports whether most of the first non-empty lines of text
+// are JSON objects, which a log must be to be JSON lines.
+func mostlyJSON(text string) bool {
+	lines, objects := 0, 0
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		if strings.HasPrefix(line, "{") {
+			objects++
+		}
+		if lines == 20 {
+			break
+		}
+	}
+	return lines > 0 && objects*2 > lines
 }
 
 func (h *Head) logits(fs []feature) []float64 {
