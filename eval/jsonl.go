@@ -15,7 +15,7 @@ const maxLine = 64 << 20
 func ReadJSONL[T any](path string) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err // *PathError names the path already
 	}
 	defer f.Close()
 	out, err := DecodeJSONL[T](f)

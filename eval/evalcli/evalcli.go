@@ -75,6 +75,9 @@ func Run(ctx context.Context, cfg Config, stdout, stderr io.Writer) error {
 }
 
 func evalTask(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	if cfg.Protocol != "" && cfg.Task != "summary" && cfg.Task != "logs" {
+		return nil, fmt.Errorf("--protocol is for the summary and logs tasks, not %s", cfg.Task)
+	}
 	switch cfg.Task {
 	case "keywords":
 		return evalKeywords(ctx, cfg, opt)
@@ -369,6 +372,9 @@ func logPredictions(dir string, rep eval.LoghubReport, newMiner func() *logs.Min
 }
 
 func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) {
+	if st, err := os.Stat(cfg.Data); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("--data %s is a file; the search task wants an ir/ folder (corpus, queries.jsonl and qrels), such as ../shared/datasets/cuad_contracts/ir", cfg.Data)
+	}
 	set, err := eval.LoadIRSet(cfg.Data)
 	if err != nil {
 		return nil, err

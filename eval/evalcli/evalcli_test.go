@@ -408,3 +408,24 @@ func TestRunRefusesEmptyData(t *testing.T) {
 		}
 	}
 }
+
+// Arguments that cannot mean anything are refused with what was meant.
+func TestRunRefusesMisusedArguments(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "docs.jsonl")
+	os.WriteFile(file, []byte(`{"id":"a","text":"x","keywords":["x"]}`+"\n"), 0o644)
+	for _, c := range []struct {
+		cfg  Config
+		want string
+	}{
+		{Config{Task: "keywords", Data: file, Protocol: "retrieval"}, "--protocol is for the summary and logs tasks"},
+		{Config{Task: "search", Data: file}, "wants an ir/ folder"},
+		{Config{Task: "keywords", Data: "/nonexistent/x.jsonl"}, "open /nonexistent/x.jsonl: no such file"},
+	} {
+		var out, errOut bytes.Buffer
+		c.cfg.Tier = "free"
+		err := Run(context.Background(), c.cfg, &out, &errOut)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Count(err.Error(), "/nonexistent") > 1 {
+			t.Errorf("%+v: %v, want %q", c.cfg, err, c.want)
+		}
+	}
+}
