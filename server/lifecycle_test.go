@@ -182,25 +182,9 @@ func TestRegistryModelAtStartAndRefusedSwap(t *testing.T) {
 	}
 	want := h.srv.Analyzer().Load().Info()
 	// a worker started now runs the registry's model, not its configured one
-	c := config.Default()
-	c.Data, c.NATS.URL, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), h.srv.NATSURL(), "127.0.0.1:0", true
-	wctx, cancel := context.WithCancel(ctx)
-	started := make(chan *Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(wctx, Options{Config: c, Role: RoleWorker, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Started: func(s *Server) { started <- s }})
-	}()
-	defer func() { cancel(); <-done }()
-	select {
-	case w := <-started:
-		if got := w.Analyzer().Load().Info(); got != want {
-			t.Errorf("worker started after the swap runs %+v, want %+v", got, want)
-		}
-	case err := <-done:
-		t.Fatalf("worker: %v", err)
-	case <-time.After(60 * time.Second):
-		t.Fatal("worker did not start")
+	w := startRole(t, h, RoleWorker, nil)
+	if got := w.Analyzer().Load().Info(); got != want {
+		t.Errorf("worker started after the swap runs %+v, want %+v", got, want)
 	}
 }
 

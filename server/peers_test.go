@@ -15,20 +15,20 @@ import (
 	"github.com/docmill/docmill/connectors"
 )
 
-// startIndexer runs a separate indexer on h's broker with its own index.
-func startIndexer(t *testing.T, h *harness, consumer string) *Server {
+// startRole runs a second process (worker or indexer) on h's broker, with
+// its own data folder and the model off; edit adjusts its config.
+func startRole(t *testing.T, h *harness, role Role, edit func(*config.Config)) *Server {
 	t.Helper()
 	c := config.Default()
-	c.Data = t.TempDir()
-	c.NATS.URL = h.srv.NATSURL()
-	c.HTTP.Listen = "127.0.0.1:0"
-	c.Model.Disabled = true
-	c.Index.Consumer = consumer
+	c.Data, c.NATS.URL, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), h.srv.NATSURL(), "127.0.0.1:0", true
+	if edit != nil {
+		edit(c)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	started := make(chan *Server, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Config: c, Role: RoleIndexer, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		done <- Run(ctx, Options{Config: c, Role: role, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			Started: func(s *Server) { started <- s }})
 	}()
 	t.Cleanup(func() { cancel(); <-done })
@@ -36,11 +36,17 @@ func startIndexer(t *testing.T, h *harness, consumer string) *Server {
 	case s := <-started:
 		return s
 	case err := <-done:
-		t.Fatalf("indexer: %v", err)
+		t.Fatalf("%s: %v", role, err)
 	case <-time.After(60 * time.Second):
-		t.Fatal("indexer did not start")
+		t.Fatalf("%s did not start", role)
 	}
 	return nil
+}
+
+// startIndexer runs a separate indexer on h's broker with its own index.
+func startIndexer(t *testing.T, h *harness, consumer string) *Server {
+	t.Helper()
+	return startRole(t, h, RoleIndexer, func(c *config.Config) { c.Index.Consumer = consumer })
 }
 
 // An indexer joining serve's consumer (serve indexes too) is told that
