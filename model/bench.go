@@ -21,7 +21,7 @@ const EnvModel = "DOCMILL_MODEL_DIR" // as serve reads model.dir; DOCMILL_MODEL 
 // then model/bundles/docmill-mini under the working directory, then next to
 // the executable (same folder or its parent).
 func DefaultBundleDir() (string, error) {
-	if d := envModelDir(); d != "" {
+	if d := EnvModelDir(); d != "" {
 		return d, nil
 	}
 	rel := filepath.Join("model", "bundles", "docmill-mini")
@@ -368,9 +368,9 @@ func mean(x []float64) float64 {
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
-// envModelDir is the bundle folder named by the environment: EnvModel,
+// EnvModelDir is the bundle folder named by the environment: EnvModel,
 // or the older DOCMILL_MODEL.
-func envModelDir() string {
+func EnvModelDir() string {
 	if d := os.Getenv(EnvModel); d != "" {
 		return d
 	}

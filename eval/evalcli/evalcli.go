@@ -394,9 +394,6 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 	return eval.EvalSearch(ctx, set, sys, dir, opt)
 }
 
-// EnvModel names the model bundle folder when --model does not.
-const EnvModel = "DOCMILL_MODEL_DIR" // as serve reads model.dir; DOCMILL_MODEL is still read
-
 // defaultBundle is where a built bundle lands, relative to the repository.
 var defaultBundle = filepath.Join("model", "bundles", "docmill-mini")
 
@@ -431,13 +428,13 @@ func evalSystem(cfg Config, note io.Writer) (sys eval.System, close func(), err 
 func modelSystem(cfg Config) (eval.System, func(), error) {
 	dir := cfg.Model
 	if dir == "" {
-		dir = envModelDir()
+		dir = model.EnvModelDir()
 	}
 	if dir == "" {
 		dir = defaultBundle
 	}
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
-		return eval.System{}, nil, fmt.Errorf("no model bundle at %s (set --model or %s): %w", dir, EnvModel, err)
+		return eval.System{}, nil, fmt.Errorf("no model bundle at %s (set --model or %s): %w", dir, model.EnvModel, err)
 	}
 	m, err := model.Load(model.Options{Dir: dir, Int8: cfg.Int8})
 	if err != nil {
@@ -657,13 +654,4 @@ func logsTable(tw *tabwriter.Writer, res any) error {
 	}
 	fmt.Fprintf(tw, "mean\t%.4f\n", r.Mean)
 	return tw.Flush()
-}
-
-// envModelDir is the bundle folder named by the environment: EnvModel,
-// or the older DOCMILL_MODEL.
-func envModelDir() string {
-	if d := os.Getenv(EnvModel); d != "" {
-		return d
-	}
-	return os.Getenv("DOCMILL_MODEL")
 }
