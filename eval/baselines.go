@@ -39,6 +39,24 @@ func Budget(s string, maxChars int) string {
 	return strings.TrimSpace(head)
 }
 
+// OraclePassage names the extractive upper bound reported beside the
+// baselines: per document, the best of the passages that start at a
+// sentence and run to the budget (Passages), chosen with the reference
+// (ROUGE-1) or, in the retrieval protocol, with the rank of the source.
+// It reads the answer, so it is no competitor: it shows how far any
+// passage extractor, docmill's included, could go on the data.
+const OraclePassage = "oracle_passage"
+
+// Passages are the candidate summaries of OraclePassage: the text from
+// each sentence on, cut to the budget.
+func Passages(sentences []string, maxChars int) []string {
+	out := make([]string, len(sentences))
+	for i := range sentences {
+		out[i] = Budget(strings.Join(sentences[i:], " "), maxChars)
+	}
+	return out
+}
+
 // Lead is the LEAD baseline: the document's opening, cut to the budget.
 func Lead(text string, maxChars int) string {
 	return Budget(strings.Join(strings.Fields(text), " "), maxChars)

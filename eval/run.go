@@ -289,6 +289,18 @@ func (a *summaryAcc) against(ours *summaryAcc) SummaryReport {
 	return r
 }
 
+// bestByRouge1 is the candidate with the highest ROUGE-1 F against the
+// reference (the first of equals).
+func bestByRouge1(cands []string, reference string) string {
+	best, bestF := "", -1.0
+	for _, c := range cands {
+		if f := Rouge(c, reference, RougeOptions{Stem: true}).Rouge1.F; f > bestF {
+			best, bestF = c, f
+		}
+	}
+	return best
+}
+
 func sentenceTokens(text, language string, opt RougeOptions) [][]string {
 	var out [][]string
 	for _, s := range lang.Sentences(text, language) {
@@ -317,7 +329,7 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 		return nil, fmt.Errorf("tier %s has no summariser", sys.Name)
 	}
 	docs = limit(docs, opt.Limit)
-	type out struct{ ours, lead, textrank, language string }
+	type out struct{ ours, lead, textrank, oracle, language string }
 	outs := make([]out, len(docs))
 	err := forEach(ctx, len(docs), opt, "summary", func(ctx context.Context, i int) error {
 		d := docs[i]
@@ -331,6 +343,7 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 		if opt.Baselines {
 			o.lead = Lead(d.Text, n)
 			o.textrank = TextRank(baselineSentences(p), p.Language, n)
+			o.oracle = bestByRouge1(Passages(baselineSentences(p), n), d.Summary)
 		}
 		outs[i] = o
 		return nil
@@ -338,7 +351,7 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 	if err != nil {
 		return nil, err
 	}
-	var ours, lead, tr summaryAcc
+	var ours, lead, tr, oracle summaryAcc
 	rows := make([]SummaryPrediction, len(docs))
 	for i, d := range docs {
 		o := outs[i]
@@ -346,6 +359,7 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 		if opt.Baselines {
 			lead.add(o.lead, d.Summary, o.language)
 			tr.add(o.textrank, d.Summary, o.language)
+			oracle.add(o.oracle, d.Summary, o.language)
 		}
 		rows[i] = SummaryPrediction{ID: d.ID, Summary: o.ours}
 	}
@@ -355,7 +369,8 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 	}
 	res := &SummaryResult{Task: "summary", System: sys.Name, Budget: budget, SummaryReport: ours.report()}
 	if opt.Baselines {
-		res.Baselines = map[string]SummaryReport{"lead": lead.against(&ours), "textrank": tr.against(&ours)}
+		res.Baselines = map[string]SummaryReport{"lead": lead.against(&ours), "textrank": tr.against(&ours),
+			OraclePassage: oracle.against(&ours)}
 	}
 	return res, writePredictions(opt.Predictions, rows)
 }

@@ -99,6 +99,30 @@ func TestEvalSummaryRun(t *testing.T) {
 	if _, ok := res.Baselines["textrank"]; !ok {
 		t.Fatal("no textrank")
 	}
+	// The best passage under the budget, chosen with the reference, is the
+	// opening here too: "The service may end your account at".
+	if o := res.Baselines[OraclePassage]; !nearTol(o.Rouge1, 8.0/15) {
+		t.Fatalf("oracle %+v", o)
+	}
+}
+
+// The passage oracle picks the start that best matches the reference,
+// which need not be the opening.
+func TestOraclePassageChoosesBestStart(t *testing.T) {
+	docs := []SummaryDoc{{
+		ID:      "s2",
+		Text:    "Lunch is at noon every day. We keep your data for a year. The service may end your account.",
+		Summary: "we keep your data for a year",
+	}}
+	res, err := EvalSummary(context.Background(), docs, leadSystem, Options{Baselines: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := res.Baselines[OraclePassage]
+	// "We keep your data for a": the budget is the reference's 28 characters.
+	if o.Rouge1 < 0.9 || o.VsOurs == nil || o.VsOurs.Delta >= 0 {
+		t.Fatalf("oracle %+v, lead system %+v", o, res.SummaryReport)
+	}
 }
 
 func TestEvalClassifyRun(t *testing.T) {

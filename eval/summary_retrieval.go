@@ -74,6 +74,7 @@ func EvalSummaryRetrievalIn(ctx context.Context, docs, collection []SummaryDoc, 
 		names = append(names, "lead", "textrank")
 	}
 	sums := make([][]string, len(docs)) // per document, per name
+	passages := make([][]string, len(docs))
 	err := forEach(ctx, len(docs), opt, "summary", func(ctx context.Context, i int) error {
 		d := docs[i]
 		p := ParseText(d.ID, d.Text)
@@ -84,15 +85,35 @@ func EvalSummaryRetrievalIn(ctx context.Context, docs, collection []SummaryDoc, 
 		sums[i] = []string{Budget(s, n)}
 		if opt.Baselines {
 			sums[i] = append(sums[i], Lead(d.Text, n), TextRank(baselineSentences(p), p.Language, n))
+			passages[i] = Passages(baselineSentences(p), n)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	ranks, err := sourceRanks(ctx, docs, collection, sums, len(names), filepath.Join(dir, "summary-retrieval"), opt)
+	queries := make([][]string, len(docs))
+	for i := range docs {
+		queries[i] = append(append([]string(nil), sums[i]...), passages[i]...)
+	}
+	found, err := sourceRanks(ctx, docs, collection, queries, filepath.Join(dir, "summary-retrieval"), opt)
 	if err != nil {
 		return nil, err
+	}
+	ranks := make([][]int, len(names))
+	for k := range names {
+		ranks[k] = make([]int, len(docs))
+		for i := range docs {
+			ranks[k][i] = found[i][k]
+		}
+	}
+	if opt.Baselines {
+		oracle, best := bestRanks(found, passages, len(names))
+		names = append(names, OraclePassage)
+		ranks = append(ranks, oracle)
+		for i := range sums {
+			sums[i] = append(sums[i], best[i])
+		}
 	}
 	res := &SummaryRetrievalResult{Task: "summary", Protocol: "retrieval", System: sys.Name,
 		Budget: fmt.Sprintf("%d chars", n)}
@@ -120,9 +141,10 @@ func EvalSummaryRetrievalIn(ctx context.Context, docs, collection []SummaryDoc, 
 	return res, writePredictions(opt.Predictions, rows)
 }
 
-// sourceRanks indexes the documents and returns, per system k and document
-// i, the 1-based rank of document i for its summary (0: not in the hits).
-func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, sums [][]string, systems int, dir string, opt Options) ([][]int, error) {
+// sourceRanks indexes the documents and returns, per document i and
+// query j of queries[i], the 1-based rank of document i for that query
+// (0: not in the hits).
+func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, queries [][]string, dir string, opt Options) ([][]int, error) {
 	var results []*document.Result
 	indexed := map[string]bool{}
 	for _, d := range append(append([]SummaryDoc(nil), docs...), collection...) {
@@ -134,13 +156,13 @@ func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, sums [][]st
 		results = append(results, &document.Result{ID: d.ID, Text: d.Text, Language: p.Language, Size: len(d.Text),
 			ContentType: document.TypeText, Source: "eval"})
 	}
-	queries := make([]Query, 0, len(docs)*systems)
-	for k := 0; k < systems; k++ {
-		for i, d := range docs {
-			queries = append(queries, Query{ID: fmt.Sprintf("%d/%s", k, d.ID), Text: sums[i][k]})
+	var qs []Query
+	for i, d := range docs {
+		for j, q := range queries[i] {
+			qs = append(qs, Query{ID: fmt.Sprintf("%d/%s", j, d.ID), Text: q})
 		}
 	}
-	run, err := searchRun(ctx, dir, index.Options{Scoring: index.ScoringBM25, NoEnrichment: true}, results, queries, opt, "summaries as queries")
+	run, err := searchRun(ctx, dir, index.Options{Scoring: index.ScoringBM25, NoEnrichment: true}, results, qs, opt, "summaries as queries")
 	if err != nil {
 		return nil, err
 	}
@@ -152,19 +174,34 @@ func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, sums [][]st
 	for _, d := range append(append([]SummaryDoc(nil), docs...), collection...) {
 		sameText[d.ID] = strings.Join(strings.Fields(d.Text), " ")
 	}
-	ranks := make([][]int, systems)
-	for k := range ranks {
-		ranks[k] = make([]int, len(docs))
-		for i, d := range docs {
-			for r, id := range run[fmt.Sprintf("%d/%s", k, d.ID)] {
+	ranks := make([][]int, len(docs))
+	for i, d := range docs {
+		ranks[i] = make([]int, len(queries[i]))
+		for j := range queries[i] {
+			for r, id := range run[fmt.Sprintf("%d/%s", j, d.ID)] {
 				if id == d.ID || sameText[id] == sameText[d.ID] {
-					ranks[k][i] = r + 1
+					ranks[i][j] = r + 1
 					break
 				}
 			}
 		}
 	}
 	return ranks, nil
+}
+
+// bestRanks is the oracle's rank per document: the best rank among the
+// candidates found[i][from:], and the candidate that reached it.
+func bestRanks(found [][]int, cands [][]string, from int) ([]int, []string) {
+	ranks := make([]int, len(found))
+	best := make([]string, len(found))
+	for i := range found {
+		for j, r := range found[i][from:] {
+			if r > 0 && (ranks[i] == 0 || r < ranks[i]) {
+				ranks[i], best[i] = r, cands[i][j]
+			}
+		}
+	}
+	return ranks, best
 }
 
 // reciprocal is 1/rank per document (0 when not found).

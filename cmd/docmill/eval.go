@@ -24,7 +24,9 @@ object with --json); a progress bar goes to stderr.
             reference's length), with LEAD and TextRank under the same budget.
             --protocol retrieval, for collections without references (the EU
             articles): each summary (--chars, default 300) is a BM25 query over all
-            documents; MRR, hit@1, hit@10 of its own document.
+            documents; MRR, hit@1, hit@10 of its own document. Both also print
+            oracle_passage, an upper bound that reads the answer: per document the
+            best passage from a sentence start to the budget.
   classify  JSONL {"id","text"|"path","label"} (--label-field names another label
             field): accuracy, macro-F1, confusion matrix.
   logs      a loghub_2k folder: grouping accuracy per system. --protocol leave-one-out
