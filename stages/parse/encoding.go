@@ -8,9 +8,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/saintfish/chardet"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -23,6 +26,9 @@ const (
 	encUTF16BE = "utf-16be"
 	encGB18030 = "gb18030"
 	encBig5    = "big5"
+	encSJIS    = "shift_jis"
+	encEUCJP   = "euc-jp"
+	encEUCKR   = "euc-kr"
 	encLatin1  = "windows-1252"
 )
 
@@ -34,9 +40,9 @@ var (
 
 // decode turns raw text bytes into a UTF-8 string and names the encoding:
 // UTF-8 (BOM stripped), UTF-16 with a BOM (or without one when every other
-// byte is NUL), GB18030/GBK when the bytes are not UTF-8 but decode cleanly
-// as GB18030 with mostly Han characters, Big5 likewise, UTF-8 with the
-// odd bad byte replaced when nearly every non-ASCII sequence is UTF-8,
+// byte is NUL), UTF-8 with the odd bad byte replaced when nearly every
+// non-ASCII sequence is UTF-8, GB18030/GBK, Big5, Shift-JIS, EUC-JP or
+// EUC-KR when a statistical detector says so and the bytes decode cleanly,
 // otherwise Windows-1252 (the superset of Latin-1 that browsers use for
 // the "latin1" label).
 func decode(data []byte) (string, string) {
@@ -48,7 +54,16 @@ func decode(data []byte) (string, string) {
 // content-type hint, or for HTML a <meta charset> in the first 1024 bytes.
 func decodeDeclared(data []byte, hint string, isHTML bool) (string, string) {
 	s, enc := decodeBytes(data, hint, isHTML)
-	return stripANSI(s), enc
+	return lineBreaks(stripANSI(s)), enc
+}
+
+// lineBreaks turns CRLF and lone CR (classic Mac OS, some mainframe and
+// device exports) into LF, so every reader of the text sees its lines.
+func lineBreaks(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // ansiRe matches terminal escape sequences: CSI (colours, cursor moves)
@@ -89,14 +104,53 @@ func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
 	if mostlyUTF8(data) {
 		return validUTF8(data), encUTF8
 	}
-	if s, ok := decodeHan(simplifiedchinese.GB18030, data); ok {
-		return s, encGB18030
-	}
-	if s, ok := decodeHan(traditionalchinese.Big5, data); ok {
-		return s, encBig5
+	if s, name, ok := legacyCJK(data); ok {
+		return s, name
 	}
 	s, _ := charmap.Windows1252.NewDecoder().Bytes(data)
 	return string(s), encLatin1
+}
+
+// legacyCJK decodes bytes that are neither UTF-8 nor UTF-16 in the East
+// Asian double-byte encoding that ICU's statistical detector (chardet)
+// finds most likely, when it finds one: Windows-1252 bytes also decode as
+// GB18030 or Big5 without error ("won’t" as "won抰"), and Shift-JIS
+// or EUC-KR bytes as GB18030, so a clean decode alone proves nothing; the
+// detector weighs which characters are common in each language. The
+// decode must still be clean and mostly CJK.
+func legacyCJK(data []byte) (string, string, bool) {
+	sample := data[:min(len(data), detectSample)]
+	results, err := chardet.NewTextDetector().DetectAll(sample)
+	if err != nil || len(results) == 0 {
+		return "", "", false
+	}
+	best := results[0]
+	c, ok := legacyCharsets[best.Charset]
+	if !ok || best.Confidence < minCJKConfidence {
+		return "", "", false
+	}
+	s, ok := decodeHan(c.enc, data)
+	return s, c.name, ok
+}
+
+// detectSample is how much of a file the charset detector reads; its
+// statistics settle long before, and a 60 MB log would take seconds.
+const detectSample = 64 << 10
+
+// minCJKConfidence is the detector's confidence (0-100) below which a
+// double-byte reading is not trusted. Real Chinese, Japanese and Korean
+// text scores 80-100; Latin text misread as CJK 10 or less.
+const minCJKConfidence = 50
+
+var legacyCharsets = map[string]struct {
+	enc  encoding.Encoding
+	name string
+}{
+	"GB-18030":  {simplifiedchinese.GB18030, encGB18030},
+	"Big5":      {traditionalchinese.Big5, encBig5},
+	"Shift_JIS": {japanese.ShiftJIS, encSJIS},
+	"EUC-JP":    {japanese.EUCJP, encEUCJP},
+	"EUC-KR":    {korean.EUCKR, encEUCKR},
 }
 
 // validUTF8 returns data as a string with invalid sequences replaced.
@@ -120,8 +174,12 @@ func decodeUTF16(data []byte, order xunicode.Endianness) string {
 	return string(out)
 }
 
-// utf16NoBOM recognises BOM-less UTF-16 of mostly ASCII text: NUL in
-// nearly every odd (LE) or even (BE) byte and almost nowhere else.
+// utf16NoBOM recognises BOM-less UTF-16: NUL in nearly every odd (LE) or
+// even (BE) byte and almost nowhere else, as in mostly ASCII text; or, for
+// text in other scripts (Chinese with ASCII digits and line breaks), NUL
+// bytes in one parity only and every code unit a plausible character in
+// that byte order. UTF-8 and legacy text have no NUL bytes, so neither
+// rule takes them.
 func utf16NoBOM(data []byte) string {
 	n := min(len(data), 4096) &^ 1
 	if n < 8 {
@@ -142,8 +200,34 @@ func utf16NoBOM(data []byte) string {
 		return encUTF16LE
 	case even*10 >= half*9 && odd*10 < half:
 		return encUTF16BE
+	case odd*50 >= half && even == 0 && plausibleUTF16(data[:n], xunicode.LittleEndian):
+		return encUTF16LE
+	case even*50 >= half && odd == 0 && plausibleUTF16(data[:n], xunicode.BigEndian):
+		return encUTF16BE
 	}
 	return ""
+}
+
+// plausibleUTF16 reports whether nearly all code units of data, read in
+// the given byte order, are characters text is made of: ASCII, Latin
+// letters, CJK ideographs and punctuation, kana, Hangul, full-width forms.
+func plausibleUTF16(data []byte, order xunicode.Endianness) bool {
+	units, good := 0, 0
+	for i := 0; i+1 < len(data); i += 2 {
+		u := rune(data[i])<<8 | rune(data[i+1])
+		if order == xunicode.LittleEndian {
+			u = rune(data[i+1])<<8 | rune(data[i])
+		}
+		units++
+		switch {
+		case u >= 0x20 && u < 0x7F, u == '\n', u == '\r', u == '\t',
+			u >= 0xA0 && u < 0x250, u >= 0x2000 && u < 0x2070,
+			u >= 0x3000 && u < 0x3100, u >= 0x3400 && u < 0xA000,
+			u >= 0xAC00 && u < 0xD7B0, u >= 0xFF00 && u < 0xFFF0:
+			good++
+		}
+	}
+	return units > 0 && good*100 >= units*95
 }
 
 // mostlyUTF8 reports whether data is UTF-8 with a few bad bytes: a file
@@ -165,11 +249,9 @@ func mostlyUTF8(data []byte) bool {
 	return good >= 8 && bad*20 <= good
 }
 
-// decodeHan decodes data in a Chinese double-byte encoding and accepts the
-// result only if it has no replacement characters and most non-ASCII
-// characters are Han (or CJK punctuation): Latin-1 bytes also "decode" as
-// GB18030, and Big5 bytes as GB18030, into nonsense that is rarely so
-// consistently Han (Big5's common characters read as kana and Greek).
+// decodeHan decodes data in an East Asian double-byte encoding and
+// accepts the result only if it has no replacement characters and most
+// non-ASCII characters are Han, kana, Hangul or CJK punctuation.
 func decodeHan(enc encoding.Encoding, data []byte) (string, bool) {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
@@ -193,7 +275,7 @@ func decodeHan(enc encoding.Encoding, data []byte) (string, bool) {
 }
 
 func isHanOrCJKPunct(r rune) bool {
-	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
 }
 
 // declared decodes data with the charset named by hint or, for HTML, by

@@ -132,7 +132,7 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	if err != nil {
 		return nil, err
 	}
-	ct := chooseType(Sniff(inner, data), in.ContentType)
+	ct := chooseType(sniff(inner, data, in.ContentType), in.ContentType)
 	if ct == typeUnknown || ct == typeZip {
 		return nil, permanent(name, "unsupported or binary content ("+ct+")", nil)
 	}

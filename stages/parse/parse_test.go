@@ -14,7 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -286,6 +289,73 @@ func TestEncodings(t *testing.T) {
 	p = mustParse(t, "latin1.txt", []byte("Caf\xe9 cr\xe8me br\xfbl\xe9e costs 5 \x80."))
 	if p.Encoding != "windows-1252" || p.Text != "Café crème brûlée costs 5 €." {
 		t.Errorf("latin-1: %s %q", p.Encoding, p.Text)
+	}
+}
+
+// Legacy single-byte text also decodes cleanly as a double-byte CJK
+// encoding whenever each accented letter is followed by a letter ("won’t"
+// reads as "won抰" in GB18030); Japanese and Korean double-byte text
+// also decodes as GB18030. Each must be read in its own encoding.
+func TestLegacyEncodingsNotTakenForChinese(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		enc        encoding.Encoding
+		want       string
+	}{
+		{"dpa.txt", "Data Processing Addendum\n\nThe Processor won’t disclose the Controller’s personal data. The Customer’s instructions are final and the Supplier’s staff don’t retain copies.", charmap.Windows1252, "windows-1252"},
+		{"agb.txt", "Allgemeine Geschäftsbedingungen\n\nDiese Geschäftsbedingungen gelten für alle Verträge zwischen der Müller GmbH und ihren Kunden. Erfüllungsort und Gerichtsstand ist München.", charmap.ISO8859_1, "windows-1252"},
+		{"keiyaku.txt", "業務委託契約書\n\n株式会社サンプル（以下「甲」という）と株式会社テスト（以下「乙」という）は、次のとおり業務委託契約を締結する。", japanese.ShiftJIS, "shift_jis"},
+		{"keiyaku-euc.txt", "業務委託契約書\n\n株式会社サンプル（以下「甲」という）と株式会社テスト（以下「乙」という）は、次のとおり業務委託契約を締結する。", japanese.EUCJP, "euc-jp"},
+		{"gyeyak.txt", "소프트웨어 라이선스 계약서\n\n본 계약은 주식회사 샘플과 주식회사 테스트 사이에 체결된다.", korean.EUCKR, "euc-kr"},
+	} {
+		data, err := c.enc.NewEncoder().String(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := mustParse(t, c.name, []byte(data))
+		if p.Encoding != c.want || p.Text != c.text {
+			t.Errorf("%s: enc %s, want %s; text %q", c.name, p.Encoding, c.want, p.Text)
+		}
+	}
+}
+
+// UTF-16 without a BOM is read when the text is not mostly ASCII too (the
+// NUL bytes of its digits and line breaks fall in one parity), and a
+// charset in the caller's hint is honoured before the bytes are judged
+// binary.
+func TestUTF16WithoutBOMChinese(t *testing.T) {
+	zh := "软件许可协议\n\n本协议由北京星辰科技有限公司与上海明月信息技术有限公司签订。许可期限为3年。"
+	for _, c := range []struct {
+		end  xunicode.Endianness
+		want string
+	}{{xunicode.LittleEndian, "utf-16le"}, {xunicode.BigEndian, "utf-16be"}} {
+		data, err := xunicode.UTF16(c.end, xunicode.IgnoreBOM).NewEncoder().String(zh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := mustParse(t, "license.txt", []byte(data))
+		if p.Encoding != c.want || p.Text != zh || p.Language != "zh" {
+			t.Errorf("%s: enc %s text %q", c.want, p.Encoding, p.Text)
+		}
+	}
+	// no ASCII at all: only the hint can tell
+	data, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewEncoder().String("本协议由北京星辰科技有限公司签订。")
+	q, err := Parse(context.Background(), Input{Filename: "a.txt", ContentType: "text/plain; charset=utf-16le", Data: []byte(data)}, DefaultLimits())
+	if err != nil || q.Text != "本协议由北京星辰科技有限公司签订。" {
+		t.Errorf("hinted utf-16le: %v %+v", err, q)
+	}
+}
+
+// A lone CR ends a line (classic Mac OS and some device exports): the
+// lines of a log stay records and a title stays the first line.
+func TestLoneCarriageReturns(t *testing.T) {
+	p := mustParse(t, "app.log", []byte("2024-01-02 10:00:00 INFO service started\r2024-01-02 10:00:01 WARN disk 91% full\r2024-01-02 10:00:02 ERROR write failed\r"))
+	if !p.IsLog() || strings.Count(p.Text, "\n") != 2 {
+		t.Errorf("log: %s %q", p.ContentType, p.Text)
+	}
+	p = mustParse(t, "msa.txt", []byte("Master Services Agreement\r\rThis Agreement is made between Acme Corporation and Globex Limited.\r"))
+	if p.Title != "Master Services Agreement" || !strings.HasPrefix(p.Text, "Master Services Agreement\n\nThis") {
+		t.Errorf("text: %q %q", p.Title, p.Text)
 	}
 }
 

@@ -28,6 +28,12 @@ const sniffSample = 64 << 10
 // binary content), from the file extension second. Unrecognised binary
 // data is "application/octet-stream".
 func Sniff(filename string, data []byte) string {
+	return sniff(filename, data, "")
+}
+
+// sniff is Sniff with the caller's content-type hint, whose charset
+// decodes text that would otherwise look binary (UTF-16 without a BOM).
+func sniff(filename string, data []byte, hint string) string {
 	head := data[:min(len(data), 1024)]
 	ext := strings.ToLower(filepath.Ext(filename))
 	switch {
@@ -40,7 +46,7 @@ func Sniff(filename string, data []byte) string {
 		}
 		return typeZip
 	}
-	text, _ := decode(data[:cutSample(data)])
+	text, _ := decodeDeclared(data[:cutSample(data)], hint, false)
 	if looksBinary(text) {
 		switch ext {
 		case ".pdf":
