@@ -16,6 +16,7 @@ const (
 	TypeHTML     = "text/html"
 	TypePDF      = "application/pdf"
 	TypeDOCX     = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	TypeRTF      = "application/rtf"
 	TypeLog      = "text/x-log"
 )
 

@@ -221,6 +221,8 @@ func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extract
 		return extractPDF(data, lim, stop)
 	case document.TypeDOCX:
 		return extractDOCX(data, lim)
+	case document.TypeRTF:
+		return extractRTF(data, lim)
 	}
 	text, enc := decodeDeclared(data, hint, ct == document.TypeHTML)
 	if looksBinary(text) {

@@ -39,6 +39,8 @@ func sniff(filename string, data []byte, hint string) string {
 	switch {
 	case bytes.Contains(head, []byte("%PDF-")):
 		return document.TypePDF
+	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), rtfMagic):
+		return document.TypeRTF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		if isDOCX(data) || ext == ".docx" {
 			// a damaged .docx too: the DOCX parser says why

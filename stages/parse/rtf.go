@@ -1,0 +1,310 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// rtfMagic opens every RTF document.
+var rtfMagic = []byte(`{\rtf`)
+
+// rtfDest is where the text of a group goes.
+type rtfDest int
+
+const (
+	rtfBody  rtfDest = iota // the document's text
+	rtfSkip                 // fonts, styles, pictures, field codes, headers ...
+	rtfTitle                // \info's \title
+	rtfNote                 // footnotes and endnotes, appended after the body
+)
+
+// rtfState is what a group inherits from its parent and may change.
+type rtfState struct {
+	dest rtfDest
+	uc   int // characters that follow \uN as a fallback for old readers
+}
+
+// rtfReader turns RTF (Word, WordPad, LibreOffice, TextEdit) into text:
+// paragraphs and line breaks become lines, table cells "cell | cell",
+// \uN and \'hh characters are decoded (the latter in the document's
+// \ansicpg code page, so GBK or Shift-JIS bytes of a Chinese or Japanese
+// document read right), and what is not text (font and colour tables,
+// style sheets, pictures, field instructions, headers and footers) is
+// left out. Footnotes follow the body, as in DOCX.
+type rtfReader struct {
+	data    []byte
+	pos     int
+	st      rtfState
+	stack   []rtfState
+	body    strings.Builder
+	notes   strings.Builder
+	title   strings.Builder
+	pending []byte // \'hh bytes not yet decoded
+	cp      encoding.Encoding
+	skipN   int // fallback characters of the last \uN still to drop
+}
+
+// extractRTF reads the text and \info title of an RTF document.
+func extractRTF(data []byte, lim Limits) (*extracted, error) {
+	r := &rtfReader{data: data, st: rtfState{uc: 1}, cp: charmap.Windows1252}
+	if err := r.run(int(lim.MaxBytes)); err != nil {
+		return nil, err
+	}
+	text := r.body.String()
+	if n := strings.TrimSpace(r.notes.String()); n != "" {
+		text += "\n\n" + n
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(strings.TrimRight(l, " \t"), " |")
+	}
+	return &extracted{text: normalize(strings.Join(lines, "\n")), title: strings.TrimSpace(r.title.String()), encoding: "rtf"}, nil
+}
+
+// run reads the whole document; max bounds the extracted text.
+func (r *rtfReader) run(max int) error {
+	for r.pos < len(r.data) {
+		if r.body.Len()+r.notes.Len() > max {
+			return permanent("", "RTF text is over the size limit", nil)
+		}
+		c := r.data[r.pos]
+		switch c {
+		case '{':
+			r.flush()
+			r.stack = append(r.stack, r.st)
+			r.pos++
+		case '}':
+			r.flush()
+			r.skipN = 0
+			if n := len(r.stack); n > 0 {
+				r.st = r.stack[n-1]
+				r.stack = r.stack[:n-1]
+			}
+			r.pos++
+		case '\\':
+			r.control()
+		case '\r', '\n':
+			r.pos++
+		default:
+			r.pos++
+			if r.dropFallback() {
+				continue
+			}
+			if c >= 0x80 {
+				r.pending = append(r.pending, c)
+				continue
+			}
+			r.flush()
+			r.write(string(rune(c)))
+		}
+	}
+	r.flush()
+	if len(r.stack) > 0 && r.body.Len() == 0 {
+		return permanent("", "corrupt RTF (unbalanced groups and no text)", nil)
+	}
+	return nil
+}
+
+// dropFallback consumes one fallback character of a \uN; it reports
+// whether the current character was one.
+func (r *rtfReader) dropFallback() bool {
+	if r.skipN > 0 {
+		r.skipN--
+		return true
+	}
+	return false
+}
+
+// control reads a control symbol or control word at r.pos (a backslash).
+func (r *rtfReader) control() {
+	r.pos++
+	if r.pos >= len(r.data) {
+		return
+	}
+	c := r.data[r.pos]
+	if !isASCIILetter(c) {
+		r.pos++
+		r.symbol(c)
+		return
+	}
+	start := r.pos
+	for r.pos < len(r.data) && isASCIILetter(r.data[r.pos]) {
+		r.pos++
+	}
+	word := string(r.data[start:r.pos])
+	numStart := r.pos
+	if r.pos < len(r.data) && r.data[r.pos] == '-' {
+		r.pos++
+	}
+	for r.pos < len(r.data) && r.data[r.pos] >= '0' && r.data[r.pos] <= '9' {
+		r.pos++
+	}
+	arg, hasArg := 0, r.pos > numStart
+	if hasArg {
+		arg, _ = strconv.Atoi(string(r.data[numStart:r.pos]))
+	}
+	if r.pos < len(r.data) && r.data[r.pos] == ' ' {
+		r.pos++ // the delimiter space belongs to the control word
+	}
+	r.word(word, arg, hasArg)
+}
+
+// symbol handles a control symbol: \'hh, \~, \-, \_, \\, \{, \}, \*.
+func (r *rtfReader) symbol(c byte) {
+	switch c {
+	case '\'':
+		if r.pos+2 > len(r.data) {
+			return
+		}
+		b, err := strconv.ParseUint(string(r.data[r.pos:r.pos+2]), 16, 8)
+		r.pos += 2
+		if err != nil || r.dropFallback() {
+			return
+		}
+		r.pending = append(r.pending, byte(b))
+	case '*':
+		// an ignorable destination: no reader is expected to know it
+		r.st.dest = rtfSkip
+	case '~':
+		r.text(" ")
+	case '_':
+		r.text("-")
+	case '\\', '{', '}':
+		r.text(string(rune(c)))
+	case '\n', '\r':
+		r.text("\n") // a backslash before a line break is \par
+	}
+}
+
+// rtfSkipped are destinations without readable text.
+var rtfSkipped = wordSet(`fonttbl colortbl stylesheet listtable listoverridetable revtbl rsidtbl
+	generator pict object objdata themedata colorschememapping latentstyles datastore xmlnstbl
+	fldinst header headerl headerr headerf footer footerl footerr footerf nonshppict
+	bkmkstart bkmkend filetbl mmathPr author operator company keywords comment doccomm
+	subject category manager hlinkbase xe tc txe atnid atnauthor annotation`)
+
+// rtfChars are control words that stand for a character.
+var rtfChars = map[string]string{
+	"par": "\n", "line": "\n", "sect": "\n\n", "page": "\n", "row": "\n",
+	"tab": "\t", "cell": " | ", "nestcell": " | ",
+	"emdash": "—", "endash": "–", "bullet": "•", "lquote": "‘", "rquote": "’",
+	"ldblquote": "“", "rdblquote": "”", "emspace": " ", "enspace": " ", "qmspace": " ",
+}
+
+// word handles a control word with its optional numeric argument.
+func (r *rtfReader) word(w string, arg int, hasArg bool) {
+	switch {
+	case rtfSkipped[w]:
+		r.flush()
+		r.st.dest = rtfSkip
+	case w == "info":
+		r.flush()
+		r.st.dest = rtfSkip
+	case w == "title":
+		r.flush()
+		if r.st.dest == rtfSkip && len(r.title.String()) == 0 {
+			r.st.dest = rtfTitle
+		}
+	case w == "footnote" || w == "endnote":
+		r.flush()
+		if r.st.dest == rtfBody {
+			r.st.dest = rtfNote
+			r.notes.WriteString("\n")
+		}
+	case w == "u" && hasArg:
+		if arg < 0 {
+			arg += 65536
+		}
+		r.text(string(rune(arg)))
+		r.skipN = r.st.uc
+	case w == "bin" && hasArg:
+		r.pos = min(r.pos+max(arg, 0), len(r.data)) // raw bytes of a picture or object
+	case w == "uc" && hasArg:
+		r.st.uc = max(arg, 0)
+	case w == "ansicpg" && hasArg:
+		if enc := codePage(arg); enc != nil {
+			r.cp = enc
+		}
+	default:
+		if s, ok := rtfChars[w]; ok {
+			r.text(s)
+		}
+	}
+}
+
+// text writes s after any pending code-page bytes.
+func (r *rtfReader) text(s string) {
+	r.flush()
+	r.write(s)
+}
+
+func (r *rtfReader) write(s string) {
+	switch r.st.dest {
+	case rtfBody:
+		r.body.WriteString(s)
+	case rtfNote:
+		r.notes.WriteString(s)
+	case rtfTitle:
+		r.title.WriteString(s)
+	}
+}
+
+// flush decodes the pending \'hh bytes in the document's code page; a
+// double-byte character is two \'hh in a row, so they are decoded
+// together.
+func (r *rtfReader) flush() {
+	if len(r.pending) == 0 {
+		return
+	}
+	out, err := r.cp.NewDecoder().Bytes(r.pending)
+	if err != nil || !utf8.Valid(out) {
+		out, _ = charmap.Windows1252.NewDecoder().Bytes(r.pending)
+	}
+	r.pending = r.pending[:0]
+	r.write(string(out))
+}
+
+// codePage is the decoder of a Windows code page number (\ansicpg).
+func codePage(n int) encoding.Encoding {
+	switch n {
+	case 936:
+		return simplifiedchinese.GBK
+	case 950:
+		return traditionalchinese.Big5
+	case 932:
+		return japanese.ShiftJIS
+	case 949:
+		return korean.EUCKR
+	case 10000:
+		return charmap.Macintosh
+	case 437:
+		return charmap.CodePage437
+	case 850:
+		return charmap.CodePage850
+	case 866:
+		return charmap.CodePage866
+	}
+	if n >= 1250 && n <= 1258 {
+		return []encoding.Encoding{charmap.Windows1250, charmap.Windows1251, charmap.Windows1252, charmap.Windows1253,
+			charmap.Windows1254, charmap.Windows1255, charmap.Windows1256, charmap.Windows1257, charmap.Windows1258}[n-1250]
+	}
+	return nil
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
