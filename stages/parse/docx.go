@@ -29,6 +29,11 @@ var errTooLarge = errors.New("decompressed size over the limit")
 // separated by " | ". The title is docProps/core.xml's dc:title, else the
 // first Title or Heading paragraph.
 func extractDOCX(data []byte, lim Limits) (*extracted, error) {
+	return extractDOCXDepth(data, lim, 0)
+}
+
+// extractDOCXDepth is extractDOCX for a package nested depth chunks deep.
+func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, permanent("", "corrupt DOCX (not a readable ZIP archive)", err)
@@ -36,51 +41,54 @@ func extractDOCX(data []byte, lim Limits) (*extracted, error) {
 	if len(zr.File) > maxZipEntries {
 		return nil, permanent("", fmt.Sprintf("DOCX has %d entries, over the limit of %d", len(zr.File), maxZipEntries), nil)
 	}
-	parts := map[string]*zip.File{}
+	pkg := &docxPackage{parts: map[string]*zip.File{}, max: lim.MaxBytes}
 	var declared uint64
 	for _, f := range zr.File {
 		declared += f.UncompressedSize64
-		parts[f.Name] = f
+		pkg.parts[f.Name] = f
 	}
-	body := parts["word/document.xml"]
-	if body == nil {
-		return nil, permanent("", "DOCX without word/document.xml", nil)
+	main := pkg.mainPart()
+	if main == "" {
+		return nil, permanent("", "DOCX without a main document part (word/document.xml)", nil)
 	}
 	if declared > uint64(len(data))*maxZipRatio && declared > uint64(lim.MaxBytes) {
 		return nil, permanent("", "DOCX looks like a zip bomb (declared size far over the limit)", nil)
 	}
-	raw, err := readZipPart(body, lim.MaxBytes)
+	raw, err := readZipPart(pkg.parts[main], lim.MaxBytes)
 	if err != nil {
 		return nil, permanent("", "cannot read DOCX body", err)
 	}
-	// Numbering, styles and notes are optional: a damaged one costs its
-	// numbers or notes, not the document.
-	optional := func(name string) []byte {
-		if f := parts[name]; f != nil {
-			if b, err := readZipPart(f, lim.MaxBytes); err == nil {
-				return b
+	// Numbering, styles, notes and chunks are optional: a damaged one
+	// costs its numbers, notes or chunk, not the document.
+	rels := pkg.rels(main)
+	styles := pkg.read(related(rels, "/styles", "word/styles.xml"))
+	d := &docxDoc{
+		nums:   newDocxNumbering(pkg.read(related(rels, "/numbering", "word/numbering.xml")), styles),
+		styles: docxStyleNames(styles),
+		chunk: func(id string) string {
+			for _, r := range rels {
+				if r.ID == id && strings.HasSuffix(r.Type, "/aFChunk") {
+					return pkg.altChunkText(r.Target, lim, depth)
+				}
 			}
-		}
-		return nil
+			return ""
+		},
 	}
-	nums := newDocxNumbering(optional("word/numbering.xml"), optional("word/styles.xml"))
-	text, heading, err := docxText(raw, nums)
+	text, heading, err := docxText(raw, d)
 	if err != nil {
 		return nil, permanent("", "corrupt DOCX body XML", err)
 	}
-	for _, notes := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
-		if raw := optional(notes); raw != nil {
-			if t, _, err := docxText(raw, nil); err == nil {
+	for _, kind := range []string{"/footnotes", "/endnotes"} {
+		if raw := pkg.read(related(rels, kind, "word"+kind+".xml")); raw != nil {
+			if t, _, err := docxText(raw, &docxDoc{}); err == nil {
 				text += t
 			}
 		}
 	}
 	title := heading
-	if f := parts["docProps/core.xml"]; f != nil {
-		if raw, err := readZipPart(f, 1<<20); err == nil {
-			if t := coreTitle(raw); t != "" {
-				title = t
-			}
+	if raw := pkg.read(related(pkg.rels(""), "/core-properties", "docProps/core.xml")); raw != nil {
+		if t := coreTitle(raw); t != "" {
+			title = t
 		}
 	}
 	return &extracted{text: normalize(text), title: collapseSpaces(title), encoding: encUTF8}, nil
@@ -107,7 +115,9 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 // docxSkipped are elements whose text Word does not show with changes
 // accepted, or shows elsewhere: moved-away and deleted runs, and the
 // fallback copy of a text box (mc:AlternateContent carries it twice).
-var docxSkipped = map[string]bool{"moveFrom": true, "del": true, "Fallback": true}
+// The ruby text over East Asian characters (w:rt, the pinyin of 重庆) is a
+// reading aid, not text.
+var docxSkipped = map[string]bool{"moveFrom": true, "del": true, "Fallback": true, "rt": true}
 
 // docxPara is a paragraph being read; text boxes nest paragraphs in one.
 type docxPara struct {
@@ -126,11 +136,19 @@ type docxRow struct {
 	inCell bool
 }
 
+// docxDoc is what reading a WordprocessingML part needs from the rest of
+// the package; its zero value reads a part on its own.
+type docxDoc struct {
+	nums   *docxNumbering      // list numbers; nil leaves them out
+	styles map[string]string   // paragraph style id -> name
+	chunk  func(string) string // text of the altChunk with a relationship id
+}
+
 // docxText walks a WordprocessingML part (the body, or the footnotes or
 // endnotes) and returns its text and the first Title/Heading paragraph.
-// nums generates list numbers; nil leaves them out. A note's paragraphs
-// start with its "[id]".
-func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
+// A note's paragraphs start with its "[id]".
+func docxText(raw []byte, d *docxDoc) (string, string, error) {
+	nums := d.nums
 	dec := xml.NewDecoder(bytes.NewReader(raw))
 	var b strings.Builder
 	var stack []*docxPara
@@ -146,7 +164,9 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 		b.WriteString(line)
 		b.WriteString("\n\n")
 	}
-	inText, skip := false, 0
+	// hidden is set by a run's w:vanish (hidden text, not shown or
+	// printed); a paragraph mark's vanish hides only the mark.
+	inText, inRun, hidden, skip := false, false, false, 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -180,6 +200,14 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 				} else {
 					skip++ // separators
 				}
+			case name == "altChunk" && d.chunk != nil:
+				if text := strings.TrimSpace(d.chunk(attr(t, "id"))); text != "" {
+					emit(text)
+				}
+			case name == "r":
+				inRun, hidden = true, false
+			case name == "vanish" && inRun:
+				hidden = attr(t, "val") != "0" && attr(t, "val") != "false"
 			case cur == nil:
 			case name == "t":
 				inText = true
@@ -193,7 +221,7 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 				cur.text.WriteString("[" + attr(t, "id") + "]")
 			case name == "pStyle":
 				cur.style = attr(t, "val")
-				cur.heading = isHeadingStyle(cur.style)
+				cur.heading = isHeadingStyle(cur.style) || isHeadingStyle(d.styles[cur.style])
 			case name == "ilvl":
 				cur.level = attr(t, "val")
 			case name == "numId":
@@ -207,6 +235,8 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 			switch t.Name.Local {
 			case "t":
 				inText = false
+			case "r":
+				inRun, hidden = false, false
 			case "tc":
 				if n := len(rows); n > 0 {
 					r := rows[n-1]
@@ -244,7 +274,7 @@ func docxText(raw []byte, nums *docxNumbering) (string, string, error) {
 				emit(line)
 			}
 		case xml.CharData:
-			if inText && skip == 0 && cur != nil {
+			if inText && !hidden && skip == 0 && cur != nil {
 				cur.text.Write(t)
 			}
 		}

@@ -3,6 +3,7 @@ package parse
 import (
 	"archive/zip"
 	"bytes"
+	"github.com/docmill/docmill/document"
 	"strings"
 	"testing"
 )
@@ -137,4 +138,36 @@ func TestDOCXChineseClauseNumbers(t *testing.T) {
 		"word/numbering.xml": numbering,
 	}))
 	contains(t, "zh docx", p.Text, "第一条 合同双方", "第三条 违约责任", "第十条 通知", "第十一条 适用法律")
+}
+
+// A package is read through its relationships: the main part under
+// another name (Office 365 downloads write word/document2.xml), its styles
+// by relationship, localised heading style ids named in styles.xml ("a3"
+// is "Title" in Chinese Word), an embedded HTML chunk (w:altChunk) read in
+// place, hidden text (w:vanish) and ruby readings (w:rt) left out.
+func TestDOCXPackageRelationshipsAndChunks(t *testing.T) {
+	relNS := `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`
+	rt := "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	body := `<w:p><w:r><w:t>注意事项</w:t></w:r></w:p>` + wPara("a3", "", "", "采购合同") +
+		`<w:p><w:r><w:t xml:space="preserve">Visible </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN NOTE</w:t></w:r>` +
+		`<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>shown.</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:ruby><w:rt><w:r><w:t>chóng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>重</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>庆。</w:t></w:r></w:p>` +
+		`<w:altChunk r:id="rIdChunk" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>`
+	data := docxOf(t, map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"_rels/.rels":         `<Relationships ` + relNS + `><Relationship Id="rId1" Type="` + rt + `officeDocument" Target="word/document2.xml"/></Relationships>`,
+		"word/_rels/document2.xml.rels": `<Relationships ` + relNS + `><Relationship Id="rIdS" Type="` + rt + `styles" Target="styles2.xml"/>` +
+			`<Relationship Id="rIdChunk" Type="` + rt + `aFChunk" Target="/word/afchunk.htm"/></Relationships>`,
+		"word/document2.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles2.xml":   `<w:styles ` + wNS + `><w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/></w:style></w:styles>`,
+		"word/afchunk.htm":   `<html><body><h2>Generated Report</h2><p>Quarterly revenue rose by twelve percent.</p></body></html>`,
+	})
+	p := mustParse(t, "office365", data)
+	if p.ContentType != document.TypeDOCX || p.Title != "采购合同" {
+		t.Errorf("type %s title %q", p.ContentType, p.Title)
+	}
+	want := "注意事项\n\n采购合同\n\nVisible shown.\n\n重庆。\n\nGenerated Report\n\nQuarterly revenue rose by twelve percent."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
 }

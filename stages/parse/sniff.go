@@ -118,7 +118,8 @@ func chooseType(sniffed, hint string) string {
 	return sniffed
 }
 
-// isDOCX reports whether data is a ZIP archive with word/document.xml.
+// isDOCX reports whether data is a ZIP archive with word/document.xml or
+// whose content types declare a Word main part under another name.
 func isDOCX(data []byte) bool {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -129,7 +130,7 @@ func isDOCX(data []byte) bool {
 			return true
 		}
 	}
-	return false
+	return isWordPackage(zr)
 }
 
 // looksBinary reports whether decoded text is really binary data: NUL or

@@ -1,0 +1,162 @@
+package parse
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"path"
+	"strings"
+)
+
+// docxPackage is an OOXML package's parts and the relationships that tie
+// them: Word names its main part word/document.xml, but a package may use
+// another name (Office 365 downloads use word/document2.xml), and the
+// main part's own relationships name its numbering, styles, notes and
+// embedded chunks.
+type docxPackage struct {
+	parts map[string]*zip.File
+	max   int64
+}
+
+// mainPart is the target of the package's officeDocument relationship,
+// else word/document.xml; "" when neither exists.
+func (p *docxPackage) mainPart() string {
+	for _, r := range p.rels("") {
+		if strings.HasSuffix(r.Type, "/officeDocument") && p.parts[r.Target] != nil {
+			return r.Target
+		}
+	}
+	if p.parts["word/document.xml"] != nil {
+		return "word/document.xml"
+	}
+	return ""
+}
+
+// docxRel is one relationship, its target resolved to a part name.
+type docxRel struct {
+	ID, Type, Target string
+}
+
+// rels reads the relationships of part ("" for the package's own), with
+// internal targets resolved against the part's folder. A missing or
+// damaged relationships part yields none.
+func (p *docxPackage) rels(part string) []docxRel {
+	name := "_rels/.rels"
+	if part != "" {
+		name = path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+	}
+	f := p.parts[name]
+	if f == nil {
+		return nil
+	}
+	raw, err := readZipPart(f, 1<<20)
+	if err != nil {
+		return nil
+	}
+	var out []docxRel
+	eachStart(raw, func(st xml.StartElement) {
+		if st.Name.Local != "Relationship" || attr(st, "TargetMode") == "External" {
+			return
+		}
+		t := attr(st, "Target")
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join(path.Dir(part), t)
+		}
+		out = append(out, docxRel{ID: attr(st, "Id"), Type: attr(st, "Type"), Target: t})
+	})
+	return out
+}
+
+// related is the part the main part relates to by a relationship type
+// ending in kind ("/styles"), else fallback.
+func related(rels []docxRel, kind, fallback string) string {
+	for _, r := range rels {
+		if strings.HasSuffix(r.Type, kind) {
+			return r.Target
+		}
+	}
+	return fallback
+}
+
+// read returns a part's bytes, nil when it is missing or unreadable.
+func (p *docxPackage) read(name string) []byte {
+	f := p.parts[name]
+	if f == nil {
+		return nil
+	}
+	b, err := readZipPart(f, p.max)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// isWordPackage reports whether a ZIP archive's content types declare a
+// WordprocessingML main part (document, macro-enabled document, template).
+func isWordPackage(zr *zip.Reader) bool {
+	for _, f := range zr.File {
+		if f.Name != "[Content_Types].xml" {
+			continue
+		}
+		raw, err := readZipPart(f, 1<<20)
+		if err != nil {
+			return false
+		}
+		return bytes.Contains(raw, []byte("wordprocessingml.document.main")) ||
+			bytes.Contains(raw, []byte("wordprocessingml.template.main")) ||
+			bytes.Contains(raw, []byte("ms-word.document.macroEnabled.main")) ||
+			bytes.Contains(raw, []byte("ms-word.template.macroEnabledTemplate.main"))
+	}
+	return false
+}
+
+// altChunkText is the text of an embedded chunk (w:altChunk): HTML, plain
+// text, RTF or a nested DOCX that Word renders in place. Software that
+// generates documents uses chunks to drop in a report; other kinds (MHT)
+// are left out.
+func (p *docxPackage) altChunkText(target string, lim Limits, depth int) string {
+	raw := p.read(target)
+	if raw == nil {
+		return ""
+	}
+	var ex *extracted
+	switch strings.ToLower(path.Ext(target)) {
+	case ".htm", ".html", ".xhtml":
+		text, _ := decodeDeclared(raw, "", true)
+		ex = extractHTML(text)
+	case ".txt":
+		text, _ := decode(raw)
+		ex = &extracted{text: normalize(text)}
+	case ".rtf":
+		ex, _ = extractRTF(raw, lim)
+	case ".docx", ".docm":
+		if depth < 2 {
+			ex, _ = extractDOCXDepth(raw, lim, depth+1)
+		}
+	}
+	if ex == nil {
+		return ""
+	}
+	return ex.text
+}
+
+// docxStyleNames maps paragraph style ids to their names: localised Word
+// writes ids such as "1" or "a3" for the styles named "heading 1" and
+// "Title".
+func docxStyleNames(styles []byte) map[string]string {
+	names := map[string]string{}
+	id := ""
+	eachStart(styles, func(st xml.StartElement) {
+		switch st.Name.Local {
+		case "style":
+			id = attr(st, "styleId")
+		case "name":
+			if id != "" {
+				names[id] = attr(st, "val")
+			}
+		}
+	})
+	return names
+}
