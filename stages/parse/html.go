@@ -108,20 +108,40 @@ func extractHTMLStream(text string) *extracted {
 // writeCollapsed writes t with its spaces collapsed, keeping one space
 // where t had whitespace at either end, so "a <b>b</b> c" stays three
 // words and "x<b>y</b>" stays one.
+//
+// Whitespace at the start of a line is dropped: the indentation between
+// "</tr>" and "<tr>" would otherwise make a line of spaces, which reads as
+// a blank line and splits a table or list into paragraphs.
 func writeCollapsed(b *strings.Builder, t string) {
-	if strings.TrimLeftFunc(t, isHTMLSpace) != t {
+	if strings.TrimLeftFunc(t, isHTMLSpace) != t && !atLineStart(b) {
 		b.WriteByte(' ')
 	}
-	b.WriteString(strings.Join(strings.Fields(t), " "))
+	words := strings.Fields(t)
+	if len(words) == 0 {
+		// only spaces, some of them non-breaking (Word's "1.&nbsp;&nbsp;")
+		if !atLineStart(b) {
+			b.WriteByte(' ')
+		}
+		return
+	}
+	b.WriteString(strings.Join(words, " "))
 	if strings.TrimRightFunc(t, isHTMLSpace) != t {
 		b.WriteByte(' ')
 	}
+}
+
+// atLineStart reports whether b is empty or ends with a line break or a
+// space (where another space adds nothing).
+func atLineStart(b *strings.Builder) bool {
+	s := b.String()
+	return s == "" || s[len(s)-1] == '\n' || s[len(s)-1] == ' '
 }
 
 type htmlWalker struct {
 	b     strings.Builder
 	title strings.Builder
 	h1    string
+	cells int // open table cells: blocks inside one keep to its line
 }
 
 func (w *htmlWalker) walk(n *html.Node, pre bool) {
@@ -182,6 +202,23 @@ func hiddenOrChrome(n *html.Node) bool {
 			case "navigation", "banner", "contentinfo", "search":
 				return true
 			}
+		case "style":
+			if hiddenStyle(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hiddenStyle reports an inline style that hides the element: display:
+// none, visibility: hidden, or Word's mso-hide: all.
+func hiddenStyle(style string) bool {
+	st := strings.ToLower(strings.Join(strings.Fields(style), ""))
+	for _, decl := range strings.Split(st, ";") {
+		switch strings.TrimSuffix(decl, "!important") {
+		case "display:none", "visibility:hidden", "mso-hide:all":
+			return true
 		}
 	}
 	return false
@@ -267,26 +304,47 @@ func attrVal(n *html.Node, key string) string {
 // before list items, a separator before table cells after the first.
 func (w *htmlWalker) open(n *html.Node) {
 	switch {
-	case paraBlocks[n.DataAtom]:
-		w.b.WriteString("\n\n")
-	case n.DataAtom == atom.Li:
-		w.b.WriteString("\n- ")
-	case lineBlocks[n.DataAtom]:
-		w.b.WriteString("\n")
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		if hasPrevCell(n) {
 			w.b.WriteString(" | ")
 		}
+		w.cells++
+	case w.cells > 0 && (paraBlocks[n.DataAtom] || lineBlocks[n.DataAtom]):
+		// a paragraph or list inside a cell (Word's .htm, CMS tables)
+		// stays within the row's line
+		w.b.WriteString(" ")
+	case paraBlocks[n.DataAtom]:
+		w.b.WriteString("\n\n")
+	case n.DataAtom == atom.Li:
+		w.lineBreak()
+		w.b.WriteString("- ")
+	case n.DataAtom == atom.Br:
+		w.b.WriteString("\n") // two in a row leave a blank line
+	case lineBlocks[n.DataAtom]:
+		w.lineBreak()
+	}
+}
+
+// lineBreak ends the current line unless it has just ended: consecutive
+// rows, list items and divisions are lines, not paragraphs.
+func (w *htmlWalker) lineBreak() {
+	s := strings.TrimRight(w.b.String(), " ")
+	if s != "" && s[len(s)-1] != '\n' {
+		w.b.WriteByte('\n')
 	}
 }
 
 // close writes what ends an element.
 func (w *htmlWalker) close(n *html.Node) {
 	switch {
+	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		w.cells--
+	case w.cells > 0 && (paraBlocks[n.DataAtom] || lineBlocks[n.DataAtom]):
+		w.b.WriteString(" ")
 	case paraBlocks[n.DataAtom]:
 		w.b.WriteString("\n\n")
 	case lineBlocks[n.DataAtom] && n.DataAtom != atom.Br:
-		w.b.WriteString("\n")
+		w.lineBreak()
 	}
 }
 
@@ -299,20 +357,28 @@ func hasPrevCell(n *html.Node) bool {
 	return false
 }
 
-// nodeText returns the text inside n, spaces collapsed.
+// nodeText returns the text inside n, spaces collapsed; inline markup
+// adds no space ("Gu<b>ide</b>" is "Guide"), blocks and breaks do.
 func nodeText(n *html.Node) string {
 	var b strings.Builder
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
-			b.WriteByte(' ')
 		}
 		if n.Type == html.ElementNode && skipped[n.DataAtom] && n.DataAtom != atom.Head {
 			return
 		}
+		block := n.Type == html.ElementNode && (paraBlocks[n.DataAtom] || lineBlocks[n.DataAtom] ||
+			n.DataAtom == atom.Td || n.DataAtom == atom.Th)
+		if block {
+			b.WriteByte(' ')
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			rec(c)
+		}
+		if block {
+			b.WriteByte(' ')
 		}
 	}
 	rec(n)

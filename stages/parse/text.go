@@ -250,16 +250,55 @@ func trimCells(cells []string) []string {
 	return cells
 }
 
-// inlineMarkdown strips inline markup from one line.
+// inlineMarkdown strips inline markup from one line. The content of code
+// spans is literal: `List<Item>` and `a_b_c` keep their brackets and
+// underscores.
 func inlineMarkdown(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range mdCode.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(inlineMarkup(s[last:m[0]]))
+		b.WriteString(s[m[2]:m[3]])
+		last = m[1]
+	}
+	b.WriteString(inlineMarkup(s[last:]))
+	return b.String()
+}
+
+// inlineMarkup strips the inline markup of text outside code spans.
+func inlineMarkup(s string) string {
 	s = mdImage.ReplaceAllString(s, "$1")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdRefLink.ReplaceAllString(s, "$1")
 	s = mdAutolink.ReplaceAllString(s, "$1")
-	s = mdCode.ReplaceAllString(s, "$1")
 	s = mdStrong.ReplaceAllString(s, "$2")
 	s = mdEmph.ReplaceAllString(s, "$1$2$3")
 	s = mdStrike.ReplaceAllString(s, "$1")
-	s = mdTag.ReplaceAllString(s, "")
+	s = mdTag.ReplaceAllStringFunc(s, htmlTagOnly)
 	return mdEscape.ReplaceAllString(s, "$1")
 }
+
+// htmlTagOnly drops an HTML tag and keeps other text in angle brackets:
+// "<br>" and "</span>" go, a placeholder such as "<Customer Name>" stays.
+func htmlTagOnly(m string) string {
+	name := strings.TrimLeft(m, "</")
+	if i := strings.IndexFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
+		name = name[:i]
+	}
+	if !htmlElements[strings.ToLower(name)] {
+		return m
+	}
+	return ""
+}
+
+// htmlElements are the HTML element names Markdown authors write inline.
+var htmlElements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`a abbr address article aside b bdi bdo big blockquote br caption center cite code
+		col colgroup dd del details dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img
+		ins kbd li mark nav ol p picture pre q s samp section small source span strike strong sub summary sup table
+		tbody td tfoot th thead tr tt u ul var video audio wbr`) {
+		m[n] = true
+	}
+	return m
+}()

@@ -1,0 +1,46 @@
+package parse
+
+import "testing"
+
+// HTML as Word and content systems save it: table cells holding
+// paragraphs keep to their row's line, indentation between rows and list
+// items makes no blank lines, inline styles that hide an element hide its
+// text, and inline markup inside a heading adds no space to the title.
+func TestHTMLLayoutAsShown(t *testing.T) {
+	page := `<html><head><title></title></head><body>
+<h1>Data<b>Mill</b> User Gu<span>ide</span></h1>
+<table>
+  <tr>
+    <td><p class=MsoNormal>Service</p></td>
+    <td><p>Monthly fee</p></td>
+  </tr>
+  <tr>
+    <td><p>Hosting</p></td>
+    <td><div>EUR 200</div></td>
+  </tr>
+</table>
+<ul>
+  <li>alpha</li>
+  <li>beta</li>
+</ul>
+<p style="display: none">HIDDEN BY DISPLAY</p>
+<p>Shown <span style="mso-hide:all">WORD HIDDEN</span>text, <span style="color:red; visibility:hidden !important">INVISIBLE</span>kept.</p>
+<p>Line one<br><br>after a blank line</p>
+</body></html>`
+	p := mustParse(t, "page.html", []byte(page))
+	want := "DataMill User Guide\n\nService | Monthly fee\nHosting | EUR 200\n\n- alpha\n- beta\n\nShown text, kept.\n\nLine one\n\nafter a blank line"
+	if p.Text != want || p.Title != "DataMill User Guide" {
+		t.Errorf("text %q\nwant %q\ntitle %q", p.Text, want, p.Title)
+	}
+}
+
+// Markdown: code spans are literal, and text in angle brackets that is no
+// HTML tag (a placeholder) stays; real tags go.
+func TestMarkdownAngleBracketsAndCode(t *testing.T) {
+	md := "# API Notes\n\nCall `getItems(): List<Item>` with `a_b_c`. Use <b>bold</b> and the `<br>` tag.\n\nFill in <Customer Name> and <Start Date> before signing.\n"
+	p := mustParse(t, "notes.md", []byte(md))
+	want := "API Notes\n\nCall getItems(): List<Item> with a_b_c. Use bold and the <br> tag.\n\nFill in <Customer Name> and <Start Date> before signing."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
