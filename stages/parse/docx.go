@@ -61,9 +61,9 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	// Numbering, styles, notes and chunks are optional: a damaged one
 	// costs its numbers, notes or chunk, not the document.
 	rels := pkg.rels(main)
-	styles := pkg.read(related(rels, "/styles", "word/styles.xml"))
+	styles := pkg.readAux(related(rels, "/styles", "word/styles.xml"))
 	d := &docxDoc{
-		nums:   newDocxNumbering(pkg.read(related(rels, "/numbering", "word/numbering.xml")), styles),
+		nums:   newDocxNumbering(pkg.readAux(related(rels, "/numbering", "word/numbering.xml")), styles),
 		styles: docxStyleNames(styles),
 		chunk: func(id string) string {
 			for _, r := range rels {

@@ -3,6 +3,7 @@ package parse
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"github.com/docmill/docmill/document"
 	"strings"
 	"testing"
@@ -169,5 +170,33 @@ func TestDOCXPackageRelationshipsAndChunks(t *testing.T) {
 	want := "注意事项\n\n采购合同\n\nVisible shown.\n\n重庆。\n\nGenerated Report\n\nQuarterly revenue rose by twelve percent."
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
+// List definitions past maxListDefinitions are not read: a 4 MB upload
+// with 1.6 million of them took a gigabyte. A numbering part over
+// maxAuxPart is not read at all; the text is.
+func TestDOCXNumberingBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<w:numbering ` + wNS + `>`)
+	for i := 0; i <= maxListDefinitions; i++ {
+		fmt.Fprintf(&b, `<w:abstractNum w:abstractNumId="%d"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum>`, i)
+	}
+	b.WriteString(`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+	fmt.Fprintf(&b, `<w:num w:numId="2"><w:abstractNumId w:val="%d"/></w:num></w:numbering>`, maxListDefinitions)
+	nums := newDocxNumbering([]byte(b.String()), nil)
+	if got := nums.label(&docxPara{numID: "1", level: "0"}); got != "1." {
+		t.Errorf("first definition: %q", got)
+	}
+	if got := nums.label(&docxPara{numID: "2", level: "0"}); got != "" {
+		t.Errorf("definition past the cap numbered %q", got)
+	}
+	huge := `<w:numbering ` + wNS + `>` + strings.Repeat(`<!-- padding padding padding padding -->`, maxAuxPart/40+1) + `</w:numbering>`
+	p := mustParse(t, "padded.docx", docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + wPara("", "1", "0", "Still read.") + `</w:body></w:document>`,
+		"word/numbering.xml": huge,
+	}))
+	if p.Text != "Still read." {
+		t.Errorf("text %q", p.Text)
 	}
 }

@@ -27,8 +27,13 @@ type docxNumbering struct {
 	counters map[string][]int       // numId -> current counter per level
 }
 
-// maxListLevels is the number of levels Word defines per list.
-const maxListLevels = 9
+// maxListLevels is the number of levels Word defines per list;
+// maxListDefinitions bounds the list definitions read (real documents
+// have tens, rarely hundreds).
+const (
+	maxListLevels      = 9
+	maxListDefinitions = 10000
+)
 
 // newDocxNumbering reads numbering.xml and the numbering that styles.xml
 // attaches to paragraph styles (numbered headings); nil when the document
@@ -47,6 +52,10 @@ func newDocxNumbering(numbering, styles []byte) *docxNumbering {
 		switch st.Name.Local {
 		case "abstractNum":
 			absID, numID = attr(st, "abstractNumId"), ""
+			if len(abstract) >= maxListDefinitions {
+				absID = ""
+				return
+			}
 			abstract[absID] = make([]docxLevel, maxListLevels)
 			for i := range abstract[absID] {
 				abstract[absID][i] = docxLevel{start: 1, format: "decimal"}

@@ -93,6 +93,25 @@ func (p *docxPackage) read(name string) []byte {
 	return b
 }
 
+// maxAuxPart bounds the parts a document only consults (styles,
+// numbering): a real one is well under a megabyte, and a crafted one of
+// millions of list definitions took gigabytes to index.
+const maxAuxPart = 8 << 20
+
+// readAux returns a consulted part's bytes, nil when it is missing,
+// unreadable or over maxAuxPart.
+func (p *docxPackage) readAux(name string) []byte {
+	f := p.parts[name]
+	if f == nil {
+		return nil
+	}
+	b, err := readZipPart(f, min(p.max, maxAuxPart))
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
 // isWordPackage reports whether a ZIP archive's content types declare a
 // WordprocessingML main part (document, macro-enabled document, template).
 func isWordPackage(zr *zip.Reader) bool {

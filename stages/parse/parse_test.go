@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -613,5 +614,57 @@ func TestGzipDocuments(t *testing.T) {
 	lim.MaxBytes = 1000
 	if _, err := Parse(context.Background(), Input{Filename: "bomb.gz", Data: gz(bytes.Repeat([]byte("a"), 5000))}, lim); err == nil || !strings.Contains(err.Error(), "limit") {
 		t.Errorf("expanding over the limit: %v", err)
+	}
+}
+
+// bombPDF is a one-page PDF whose compressed content stream shows one
+// string of n bytes of words: small on disk, huge as text.
+func bombPDF(t *testing.T, n int) []byte {
+	t.Helper()
+	word := "lorem ipsum dolor sit amet "
+	content := "BT /F1 12 Tf 72 712 Td (" + strings.Repeat(word, n/len(word)) + ") Tj ET"
+	var comp bytes.Buffer
+	zw := zlib.NewWriter(&comp)
+	_, _ = zw.Write([]byte(content))
+	_ = zw.Close()
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n", comp.Len()) + comp.String() + "\nendstream",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	var pdf bytes.Buffer
+	pdf.WriteString("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, pdf.Len())
+		fmt.Fprintf(&pdf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := pdf.Len()
+	fmt.Fprintf(&pdf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&pdf, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&pdf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return pdf.Bytes()
+}
+
+// A PDF whose text is far over the size limit is cut to the limit while
+// it is read (a 1 MB file can hold 450 MB of text, and its glyph runs
+// took gigabytes), and says it was.
+func TestPDFTextCappedWhileRead(t *testing.T) {
+	data := bombPDF(t, 8<<20)
+	if len(data) > 200<<10 {
+		t.Fatalf("bomb is %d bytes", len(data))
+	}
+	lim := DefaultLimits()
+	lim.MaxBytes = 1 << 20
+	p, err := Parse(context.Background(), Input{Filename: "bomb.pdf", Data: data}, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Text) > 1<<20 || len(p.Text) < 900<<10 || p.Meta["truncated"] == "" || !strings.HasPrefix(p.Text, "lorem ipsum dolor") {
+		t.Errorf("text %d bytes, meta %v", len(p.Text), p.Meta)
 	}
 }

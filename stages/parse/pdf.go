@@ -98,7 +98,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		if stop.stopped() {
 			return nil, permanent("", "PDF parse abandoned (time limit)", nil)
 		}
-		text, err := pageText(page, fonts, stop)
+		text, err := pageText(page, fonts, stop, int(lim.MaxBytes)-b.Len()+1)
 		if errors.Is(err, errStopped) {
 			return nil, permanent("", "PDF parse abandoned (time limit)", err)
 		}
@@ -118,6 +118,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		}
 		if int64(b.Len()) > lim.MaxBytes {
 			meta["truncated"] = fmt.Sprintf("text over %d bytes after page %d of %d", lim.MaxBytes, i+1, pages)
+			cutBuilder(&b, int(lim.MaxBytes))
 			break
 		}
 	}
@@ -266,8 +267,21 @@ func safeCall[T any](fn func() T) (v T, err error) {
 }
 
 // pageText lays out one page's text, with panics recovered.
-func pageText(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag) (string, error) {
-	return safeCall(func() string { return layoutRuns(pageRuns(p, fonts, stop)) })
+func pageText(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int) (string, error) {
+	return safeCall(func() string { return layoutRuns(pageRuns(p, fonts, stop, budget)) })
+}
+
+// cutBuilder shortens b to at most n bytes, at a character boundary.
+func cutBuilder(b *strings.Builder, n int) {
+	s := b.String()
+	if len(s) <= n {
+		return
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	b.Reset()
+	b.WriteString(s[:n])
 }
 
 // Page tree bounds: real trees are a few levels deep.

@@ -244,18 +244,35 @@ type gstate struct {
 
 // textInterp walks one page's content, following form XObjects.
 type textInterp struct {
-	fonts map[string]*fontInfo // document-wide, by font identity
-	local map[string]*fontInfo // this page, by resource scope and name
-	runs  []glyphRun
-	ops   int
-	stop  *stopFlag
+	fonts  map[string]*fontInfo // document-wide, by font identity
+	local  map[string]*fontInfo // this page, by resource scope and name
+	runs   []glyphRun
+	ops    int
+	stop   *stopFlag
+	budget int // bytes of text the page may still add
 }
+
+// errTextFull stops a page's interpretation once its text budget is
+// spent; the runs read so far are kept.
+var errTextFull = errors.New("text budget spent")
 
 // pageRuns returns the text runs of page p in content order, then those
 // of its visible form fields and text annotations. fonts is shared by the
 // pages of one document.
-func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag) []glyphRun {
-	ti := &textInterp{fonts: fonts, local: map[string]*fontInfo{}, stop: stop}
+//
+// budget bounds the bytes of text read: one small PDF can hold a single
+// compressed string of hundreds of megabytes, and its glyph runs would
+// take gigabytes.
+func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int) (runs []glyphRun) {
+	ti := &textInterp{fonts: fonts, local: map[string]*fontInfo{}, stop: stop, budget: budget}
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); !ok || !errors.Is(e, errTextFull) {
+				panic(r)
+			}
+			runs = ti.runs
+		}
+	}()
 	if contents := p.V.Key("Contents"); !contents.IsNull() {
 		ti.run(contents, p.Resources(), "", gstate{ctm: identityMat, th: 1}, 0)
 	}
@@ -421,6 +438,9 @@ func (ti *textInterp) show(raw string, g *gstate, tm mat) mat {
 		return tm
 	}
 	trm := mat{g.tfs * g.th, 0, 0, g.tfs, 0, g.ts}.mul(tm).mul(g.ctm)
+	if len(raw) > ti.budget {
+		raw = raw[:max(ti.budget, 0)]
+	}
 	adv, codes, spaces := g.font.advance(raw)
 	tx := (adv/1000*g.tfs + float64(codes)*g.tc + float64(spaces)*g.tw) * g.th
 	text := g.font.decode(raw)
@@ -430,6 +450,9 @@ func (ti *textInterp) show(raw string, g *gstate, tm mat) mat {
 	if text != "" {
 		ti.runs = append(ti.runs, glyphRun{s: text, x: trm[4], y: trm[5], w: w, size: size,
 			vertical: math.Abs(trm[1]) > math.Abs(trm[0])})
+		if ti.budget -= len(text); ti.budget <= 0 {
+			panic(errTextFull)
+		}
 	}
 	return translate(tx, 0).mul(tm)
 }
