@@ -140,6 +140,8 @@ type Index struct {
 	// 0 searches all of it. Indexing takes some 40 times the text's size
 	// in memory, so the default keeps a 60 MB log from needing gigabytes.
 	MaxTextMB int `yaml:"max_text_mb"`
+	// SearchTimeout bounds one search; past it the API answers 503.
+	SearchTimeout time.Duration `yaml:"search_timeout"`
 	// Consumer names the indexer's durable consumer. Indexers on one name
 	// share the results between them, so with an index each, each holds
 	// part of the documents; an indexer keeping a complete index of its
@@ -164,7 +166,7 @@ func Default() *Config {
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}},
-		Index:   Index{Scoring: "bm25", MaxTextMB: 8, Consumer: "docmill-indexer"},
+		Index:   Index{Scoring: "bm25", MaxTextMB: 8, SearchTimeout: 10 * time.Second, Consumer: "docmill-indexer"},
 		Log:     Log{Level: "info", Format: "json"},
 	}
 }
@@ -371,6 +373,7 @@ func (c *Config) problems() []problem {
 	bad(c.Index.Scoring == "bm25" || c.Index.Scoring == "tf-idf", "index.scoring", "%q is not bm25 or tf-idf", c.Index.Scoring)
 	bad(durableName.MatchString(c.Index.Consumer), "index.consumer", "%q is not a consumer name (letters, digits, - and _)", c.Index.Consumer)
 	bad(c.Index.MaxTextMB >= 0, "index.max_text_mb", "%d is negative (0 searches whole texts)", c.Index.MaxTextMB)
+	bad(c.Index.SearchTimeout >= 0, "index.search_timeout", "%v is negative", c.Index.SearchTimeout)
 	bad(c.Model.Threshold > 0 && c.Model.Threshold <= 1, "model.threshold", "%v is outside (0,1] (1 always escalates)", c.Model.Threshold)
 	bad(c.Model.Threads >= 0, "model.threads", "%d is negative (0 means one per core)", c.Model.Threads)
 	bad(c.Model.MaxBatch >= 0, "model.max_batch", "%d is negative", c.Model.MaxBatch)

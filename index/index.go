@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,16 @@ type Options struct {
 	// takes some 40 times the text's size in memory, so a 60 MB log
 	// indexed whole needs gigabytes.
 	MaxTextBytes int
+	// SearchTimeout bounds one search (DefaultSearchTimeout when zero):
+	// the client may have given up, but the server would go on working.
+	SearchTimeout time.Duration
+}
+
+func (o Options) searchTimeout() time.Duration {
+	if o.SearchTimeout <= 0 {
+		return DefaultSearchTimeout
+	}
+	return o.SearchTimeout
 }
 
 // DefaultMaxTextBytes is Options.MaxTextBytes when zero.

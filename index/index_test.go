@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -148,5 +149,39 @@ func TestFacetValue(t *testing.T) {
 		if got := FacetValue(c.e); got != c.want {
 			t.Errorf("FacetValue(%+v) = %q, want %q", c.e, got, c.want)
 		}
+	}
+}
+
+// Queries that would expand to a huge number of terms, or run without
+// end, are refused with a reason instead of taking gigabytes and minutes:
+// a regular expression or wildcard matching more than MaxQueryTerms
+// words, an edit distance Bleve does not support, a regular expression
+// too large to compile; a search past its time limit is ErrTooSlow.
+func TestExpensiveQueriesRefused(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	var words strings.Builder
+	for i := 0; i <= MaxQueryTerms; i++ {
+		words.WriteString("w" + strings.Repeat("x", i%7) + strconv.Itoa(i) + " ")
+	}
+	if err := ix.Put(ctx, sample("many", "Many words", words.String(), "other", "en")); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"/w.*/", "w*", "agreement~3", "/.{0,1000}/"} {
+		_, err := ix.Search(ctx, Query{Q: q})
+		if !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%s: %v, want a bad query", q, err)
+		}
+	}
+	if res, err := ix.Search(ctx, Query{Q: "/w12.*/"}); err != nil || res.Total != 1 {
+		t.Errorf("narrow regexp: %+v %v", res, err)
+	}
+	slow, err := Open(t.TempDir()+"/slow", Options{SearchTimeout: time.Nanosecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	if _, err := slow.Search(ctx, Query{Q: "anything"}); !errors.Is(err, ErrTooSlow) {
+		t.Errorf("timeout: %v", err)
 	}
 }

@@ -268,7 +268,8 @@ func (s *Server) retry(ctx context.Context, what string, fn func(context.Context
 func (s *Server) open(ctx context.Context) (err error) {
 	c := s.o.Config
 	if s.o.Role.indexes() {
-		ix, err := index.Open(filepath.Join(c.Data, "index"), index.Options{Scoring: c.Index.Scoring, MaxTextBytes: maxTextBytes(c.Index.MaxTextMB)})
+		ix, err := index.Open(filepath.Join(c.Data, "index"), index.Options{Scoring: c.Index.Scoring, MaxTextBytes: maxTextBytes(c.Index.MaxTextMB),
+			SearchTimeout: c.Index.SearchTimeout})
 		if err != nil {
 			return err
 		}

@@ -106,11 +106,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	} else if res, err := s.o.Index.Search(r.Context(), q); err != nil {
 		page.Error = err.Error()
-		if errors.Is(err, index.ErrBadQuery) {
-			w.WriteHeader(http.StatusBadRequest)
-		} else {
-			w.WriteHeader(http.StatusInternalServerError)
-		}
+		w.WriteHeader(searchStatus(err))
 	} else {
 		page.Result = res
 		s.facetsBesideFilters(r.Context(), q, res)

@@ -368,11 +368,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.o.Index.Search(r.Context(), q)
 	if err != nil {
-		code := http.StatusInternalServerError
-		if errors.Is(err, index.ErrBadQuery) {
-			code = http.StatusBadRequest
-		}
-		writeError(w, code, err)
+		writeError(w, searchStatus(err), err)
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
@@ -538,4 +534,16 @@ func (s *Server) publish(ctx context.Context, name, ct string, data []byte, dept
 			"; if that document was deleted since, send it again once the 10 minutes have passed)"
 	}
 	return u
+}
+
+// searchStatus is the HTTP status of a failed search: 400 for a query the
+// caller must fix, 503 for one that ran out of time, else 500.
+func searchStatus(err error) int {
+	switch {
+	case errors.Is(err, index.ErrBadQuery):
+		return http.StatusBadRequest
+	case errors.Is(err, index.ErrTooSlow):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
 }
