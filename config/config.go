@@ -68,6 +68,9 @@ type HTTP struct {
 	// AuthToken, when set, is required on the API and UI (Bearer token).
 	AuthToken   string `yaml:"auth_token"`
 	MaxUploadMB int    `yaml:"max_upload_mb"`
+	// AllowedHosts are host names, besides IP addresses and localhost, a
+	// server without an auth token answers to (DNS-rebinding guard).
+	AllowedHosts []string `yaml:"allowed_hosts"`
 }
 
 // Model selects the neural tier.

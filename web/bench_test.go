@@ -175,7 +175,7 @@ func benchQueries() []string {
 // JSON encoding) on a 10,000-document index, and reports p50 and p95.
 func BenchmarkSearchAPI(b *testing.B) {
 	ix := benchIndex(b)
-	s, err := New(Options{Index: ix})
+	s, err := New(Options{Index: ix, AllowedHosts: []string{"example.com"}})
 	if err != nil {
 		b.Fatal(err)
 	}

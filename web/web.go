@@ -15,6 +15,7 @@ import (
 	"io"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -55,8 +56,12 @@ type Options struct {
 	// password of HTTP basic auth (any user name), or once as ?token=<t>,
 	// which then sets a same-site cookie.
 	AuthToken string
-	MaxUpload int64 // bytes per upload (default 64 MiB)
-	Log       *slog.Logger
+	// AllowedHosts are the host names (".example.com" for a domain and
+	// its subdomains) a server without AuthToken answers to besides IP
+	// addresses and localhost.
+	AllowedHosts []string
+	MaxUpload    int64 // bytes per upload (default 64 MiB)
+	Log          *slog.Logger
 	// NATS, when set, feeds the live feed from docmill.results.>.
 	NATS *nats.Conn
 	// JS, when set, keeps uploaded originals in the OriginalsBucket object
@@ -185,12 +190,36 @@ func (s *Server) routes() {
 	})
 }
 
+// hostAllowed guards an open (token-less) server against DNS rebinding: a
+// web page whose name an attacker points at 127.0.0.1 is same-origin to
+// the browser, so only the Host header tells it apart. IP addresses,
+// localhost and the names in Options.AllowedHosts are allowed.
+func (s *Server) hostAllowed(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if host == "" || net.ParseIP(host) != nil || host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	for _, a := range s.o.AllowedHosts {
+		a = strings.ToLower(a)
+		if a == host || strings.HasPrefix(a, ".") && strings.HasSuffix(host, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // sameOrigin refuses state-changing requests sent by other sites: browsers
-// attach basic-auth credentials and cookies to cross-site form posts.
+// attach basic-auth credentials and cookies to cross-site form posts. An
+// Origin of "null" (sandboxed frames, data: pages, some redirects) is
+// another site too.
 func sameOrigin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			if o := r.Header.Get("Origin"); o != "" && o != "null" {
+			if o := r.Header.Get("Origin"); o != "" {
 				u, err := url.Parse(o)
 				if err != nil || u.Host != r.Host {
 					writeError(w, http.StatusForbidden, errors.New("cross-origin request refused"))
@@ -224,6 +253,10 @@ const tokenCookie = "docmill_token"
 func (s *Server) auth(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.o.AuthToken == "" {
+			if !s.hostAllowed(r.Host) {
+				writeError(w, http.StatusForbidden, fmt.Errorf("host %q is not allowed without an auth token: list it in http.allowed_hosts, or set http.auth_token", r.Host))
+				return
+			}
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -49,8 +49,14 @@ func startNATS(t *testing.T) (*nats.Conn, jetstream.JetStream) {
 	return uitest.StartNATS(t, "web-test")
 }
 
+// newServer starts a Server for httptest requests, whose Host is
+// example.com: a name, which a server without a token answers only when
+// it is allowed (see TestOpenServerRefusesRebindingHosts).
 func newServer(t *testing.T, o Options) *Server {
 	t.Helper()
+	if o.AllowedHosts == nil {
+		o.AllowedHosts = []string{"example.com"}
+	}
 	s, err := New(o)
 	if err != nil {
 		t.Fatal(err)
@@ -291,12 +297,62 @@ func TestAuth(t *testing.T) {
 
 func TestCrossOriginPostRefused(t *testing.T) {
 	s := newServer(t, Options{Index: openIndex(t)})
-	req := httptest.NewRequest(http.MethodPost, "/documents/x/reprocess", nil)
-	req.Header.Set("Origin", "https://evil.example")
+	// "null" is what sandboxed frames and data: pages send
+	for _, origin := range []string{"https://evil.example", "null"} {
+		req := httptest.NewRequest(http.MethodPost, "/documents/x/reprocess", nil)
+		req.Header.Set("Origin", origin)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusForbidden {
+			t.Errorf("post from %s: %d", origin, rec.Code)
+		}
+	}
+}
+
+// A server without a token answers requests addressed to IP addresses,
+// localhost and allowed names only: a page at rebind.attacker.example
+// whose DNS answer turns to 127.0.0.1 is same-origin to its browser, and
+// could otherwise read and delete documents. With a token, the token
+// guards.
+func TestOpenServerRefusesRebindingHosts(t *testing.T) {
+	ix := openIndex(t)
+	open := newServer(t, Options{Index: ix, AllowedHosts: []string{"docmill.corp.example", ".lab.example"}})
+	guarded := newServer(t, Options{Index: ix, AuthToken: "s3cret"})
+	for _, c := range []struct {
+		s     *Server
+		host  string
+		token bool
+		code  int
+	}{
+		{open, "rebind.attacker.example:8080", false, http.StatusForbidden},
+		{open, "127.0.0.1:8080", false, http.StatusOK},
+		{open, "[::1]:8080", false, http.StatusOK},
+		{open, "localhost:8080", false, http.StatusOK},
+		{open, "10.1.2.3", false, http.StatusOK},
+		{open, "DOCMILL.corp.example:8080", false, http.StatusOK},
+		{open, "box7.lab.example", false, http.StatusOK},
+		{open, "lab.example.attacker.example", false, http.StatusForbidden},
+		{guarded, "rebind.attacker.example:8080", true, http.StatusOK},
+		{guarded, "rebind.attacker.example:8080", false, http.StatusUnauthorized},
+	} {
+		req := httptest.NewRequest(http.MethodGet, "/api/search?q=x", nil)
+		req.Host = c.host
+		if c.token {
+			req.Header.Set("Authorization", "Bearer s3cret")
+		}
+		rec := httptest.NewRecorder()
+		c.s.ServeHTTP(rec, req)
+		if rec.Code != c.code {
+			t.Errorf("host %s token %v: %d, want %d", c.host, c.token, rec.Code, c.code)
+		}
+	}
+	// health and metrics stay open to any name (probes use service names)
+	req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+	req.Host = "docmill-svc.prod.svc.cluster.local"
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	if rec.Code != http.StatusForbidden {
-		t.Errorf("cross-origin post: %d", rec.Code)
+	open.ServeHTTP(rec, req)
+	if rec.Code == http.StatusForbidden {
+		t.Errorf("healthz refused a service name")
 	}
 }
 
