@@ -17,6 +17,8 @@ const (
 	TypePDF      = "application/pdf"
 	TypeDOCX     = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	TypeRTF      = "application/rtf"
+	TypeEmail    = "message/rfc822"
+	TypeXML      = "application/xml"
 	TypeLog      = "text/x-log"
 )
 

@@ -134,7 +134,7 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	}
 	ct := chooseType(sniff(inner, data, in.ContentType), in.ContentType)
 	if ct == typeUnknown || ct == typeZip {
-		return nil, permanent(name, "unsupported or binary content ("+ct+")", nil)
+		return nil, permanent(name, unsupported(data, ct), nil)
 	}
 	pctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
@@ -223,6 +223,10 @@ func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extract
 		return extractDOCX(data, lim)
 	case document.TypeRTF:
 		return extractRTF(data, lim)
+	case document.TypeEmail:
+		return extractEmail(data, lim)
+	case document.TypeXML:
+		return extractXML(data, lim)
 	}
 	text, enc := decodeDeclared(data, hint, ct == document.TypeHTML)
 	if looksBinary(text) {

@@ -404,7 +404,7 @@ func TestCorruptInputsArePermanentErrors(t *testing.T) {
 	if pe := parsePermanent(t, "corrupt.docx", []byte("PK\x03\x04garbage")); !strings.Contains(pe.Error(), "DOCX") {
 		t.Errorf("corrupt.docx: %v does not name the format", pe)
 	}
-	if pe := parsePermanent(t, "archive.zip", zipWithout(t)); !strings.Contains(pe.Error(), "unsupported") {
+	if pe := parsePermanent(t, "archive.zip", zipWithout(t)); !strings.Contains(pe.Error(), "not a Word document") {
 		t.Errorf("archive.zip: %v", pe)
 	}
 	for seed := range uint64(40) {

@@ -58,8 +58,14 @@ func sniff(filename string, data []byte, hint string) string {
 		}
 		return typeUnknown
 	}
+	if looksEmail(text) || ext == ".eml" {
+		return document.TypeEmail
+	}
 	if looksHTML(text) {
 		return document.TypeHTML
+	}
+	if looksXML(text) {
+		return document.TypeXML
 	}
 	if looksLog(text) || ext == ".log" && logShare(text) >= 0.3 {
 		return document.TypeLog
@@ -78,6 +84,39 @@ func sniff(filename string, data []byte, hint string) string {
 		return document.TypeMarkdown
 	}
 	return document.TypeText
+}
+
+// oleMagic opens the compound files of legacy Microsoft Office.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// unsupported is the dead-letter reason for data docmill does not read,
+// naming the format and what to do where it can tell.
+func unsupported(data []byte, ct string) string {
+	switch {
+	case bytes.HasPrefix(data, oleMagic):
+		return "legacy Microsoft Office file (.doc, .xls or .ppt) is not supported: save it as .docx or PDF"
+	case ct == typeZip:
+		return unsupportedZip(data)
+	}
+	return "unsupported or binary content (" + ct + ")"
+}
+
+// unsupportedZip names the kind of a ZIP archive that is no DOCX.
+func unsupportedZip(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err == nil {
+		for _, f := range zr.File {
+			switch {
+			case f.Name == "mimetype":
+				if b, err := readZipPart(f, 256); err == nil && bytes.HasPrefix(b, []byte("application/vnd.oasis.opendocument")) {
+					return "OpenDocument file (.odt, .ods, .odp) is not supported: save it as .docx or PDF"
+				}
+			case strings.HasPrefix(f.Name, "xl/"), strings.HasPrefix(f.Name, "ppt/"):
+				return "Excel and PowerPoint files (.xlsx, .pptx) are not supported: save them as PDF"
+			}
+		}
+	}
+	return "ZIP archive that is not a Word document: unpack it into a watched folder"
 }
 
 // cutSample returns a prefix length of data of about sniffSample bytes
@@ -155,8 +194,11 @@ func looksHTML(text string) bool {
 	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
 		strings.HasPrefix(head, "<?xml") && strings.Contains(head, "<html") ||
-		strings.HasPrefix(head, "<") && (strings.Contains(head, "<head") || strings.Contains(head, "<body"))
+		strings.HasPrefix(head, "<") && htmlHeadBody.MatchString(head)
 }
+
+// htmlHeadBody matches an HTML <head> or <body> tag, not an XML <Header>.
+var htmlHeadBody = regexp.MustCompile(`<(?:head|body)[\s>]`)
 
 // looksMarkdown reports whether text uses Markdown markup: an ATX heading
 // line and at least one other Markdown construct.

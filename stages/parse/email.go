@@ -1,0 +1,207 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html/charset"
+)
+
+// emailHeaders are the header fields kept at the top of a message's text:
+// who wrote to whom, when, about what; people search for them.
+var emailHeaders = []string{"From", "To", "Cc", "Date", "Subject"}
+
+// maxMIMEDepth bounds nested multiparts and forwarded messages.
+const maxMIMEDepth = 5
+
+// emailReader collects a message's text while walking its MIME tree.
+type emailReader struct {
+	dec         *mime.WordDecoder
+	body        strings.Builder
+	attachments []string
+	max         int64
+}
+
+// extractEmail reads an e-mail message (.eml; RFC 5322 with MIME): its
+// subject is the title; its text is the From, To, Cc, Date and Subject
+// lines, then the body: the plain-text alternative, else the HTML one as
+// text, quoted-printable and base64 decoded in the declared charset;
+// forwarded messages follow with their own headers. Attachments are named
+// (meta "attachments"), not read: send them as documents of their own.
+func extractEmail(data []byte, lim Limits) (*extracted, error) {
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		return nil, permanent("", "corrupt e-mail message", err)
+	}
+	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
+	r.message(msg.Header, msg.Body, 0)
+	ex := &extracted{text: normalize(r.body.String()), title: r.header(msg.Header, "Subject"), encoding: encUTF8}
+	if len(r.attachments) > 0 {
+		ex.meta = map[string]string{"attachments": strings.Join(r.attachments, ", ")}
+		ex.text += "\n\nAttachments: " + ex.meta["attachments"]
+	}
+	return ex, nil
+}
+
+// message writes a message's header lines and its body.
+func (r *emailReader) message(h mail.Header, body io.Reader, depth int) {
+	for _, k := range emailHeaders {
+		if v := r.header(h, k); v != "" {
+			fmt.Fprintf(&r.body, "%s: %s\n", k, v)
+		}
+	}
+	r.body.WriteString("\n")
+	r.part(h, body, depth)
+}
+
+// header is a header field with its encoded words (=?UTF-8?B?...?=)
+// decoded.
+func (r *emailReader) header(h mail.Header, key string) string {
+	v := h.Get(key)
+	if d, err := r.dec.DecodeHeader(v); err == nil {
+		v = d
+	}
+	return strings.Join(strings.Fields(v), " ")
+}
+
+// mimeHeader is what part needs of a message's or a part's header.
+type mimeHeader interface{ Get(string) string }
+
+// part writes the text of one MIME entity.
+func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
+	ct := h.Get("Content-Type")
+	if ct == "" {
+		ct = "text/plain"
+	}
+	media, params, err := mime.ParseMediaType(ct)
+	if err != nil {
+		media, params = "text/plain", nil
+	}
+	if name := r.attachmentName(h, params); name != "" {
+		r.attachments = append(r.attachments, name)
+		return
+	}
+	body = decodeTransfer(h.Get("Content-Transfer-Encoding"), io.LimitReader(body, r.max))
+	switch {
+	case strings.HasPrefix(media, "multipart/") && depth < maxMIMEDepth:
+		r.multipart(media, params["boundary"], body, depth)
+	case media == "message/rfc822" && depth < maxMIMEDepth:
+		if msg, err := mail.ReadMessage(bufio.NewReader(body)); err == nil {
+			r.body.WriteString("\n\n")
+			r.message(msg.Header, msg.Body, depth+1)
+		}
+	case media == "text/plain" || media == "text/html":
+		raw, _ := io.ReadAll(body)
+		text, _ := decodeDeclared(raw, ct, media == "text/html")
+		if media == "text/html" {
+			text = extractHTML(text).text
+		}
+		r.body.WriteString(text)
+		r.body.WriteString("\n\n")
+	}
+}
+
+// multipart writes the parts of a multipart entity: of alternatives only
+// the plain text (else the last, richest one), of others every part.
+func (r *emailReader) multipart(media, boundary string, body io.Reader, depth int) {
+	if boundary == "" {
+		return
+	}
+	mr := multipart.NewReader(body, boundary)
+	type alt struct {
+		h    mimeHeader
+		data []byte
+	}
+	var alts []alt
+	for {
+		p, err := mr.NextRawPart()
+		if err != nil {
+			break
+		}
+		if media != "multipart/alternative" {
+			r.part(p.Header, p, depth+1)
+			continue
+		}
+		data, _ := io.ReadAll(io.LimitReader(p, r.max))
+		alts = append(alts, alt{p.Header, data})
+	}
+	if len(alts) == 0 {
+		return
+	}
+	pick := alts[len(alts)-1]
+	for _, a := range alts {
+		if m, _, _ := mime.ParseMediaType(a.h.Get("Content-Type")); m == "text/plain" {
+			pick = a
+			break
+		}
+	}
+	r.part(pick.h, bytes.NewReader(pick.data), depth+1)
+}
+
+// attachmentName is the file name of a part sent as an attachment (or a
+// non-text part with a name); "" for body parts.
+func (r *emailReader) attachmentName(h mimeHeader, params map[string]string) string {
+	disp, dparams, _ := mime.ParseMediaType(h.Get("Content-Disposition"))
+	name := dparams["filename"]
+	if name == "" {
+		name = params["name"]
+	}
+	if d, err := r.dec.DecodeHeader(name); err == nil {
+		name = d
+	}
+	if disp == "attachment" && name == "" {
+		return "(unnamed)"
+	}
+	if disp == "attachment" || name != "" {
+		return name
+	}
+	return ""
+}
+
+// decodeTransfer undoes a part's Content-Transfer-Encoding.
+func decodeTransfer(enc string, body io.Reader) io.Reader {
+	switch strings.ToLower(strings.TrimSpace(enc)) {
+	case "quoted-printable":
+		return quotedprintable.NewReader(body)
+	case "base64":
+		return base64.NewDecoder(base64.StdEncoding, body)
+	}
+	return body
+}
+
+// emailHeaderRe matches a header field line ("Subject: ...").
+var emailHeaderRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*:`)
+
+// looksEmail reports whether text starts with an e-mail header block:
+// every line up to the first blank one is a field or its continuation,
+// and From is there with Subject, Date or Message-ID.
+func looksEmail(text string) bool {
+	head, _, found := strings.Cut(text[:min(len(text), 16<<10)], "\n\n")
+	if !found {
+		head, _, found = strings.Cut(text[:min(len(text), 16<<10)], "\r\n\r\n")
+	}
+	if !found {
+		return false
+	}
+	fields := map[string]bool{}
+	for _, line := range strings.Split(strings.ReplaceAll(head, "\r\n", "\n"), "\n") {
+		switch {
+		case emailHeaderRe.MatchString(line):
+			name, _, _ := strings.Cut(line, ":")
+			fields[strings.ToLower(name)] = true
+		case strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t"):
+		default:
+			return false
+		}
+	}
+	return fields["from"] && (fields["subject"] || fields["date"] || fields["message-id"])
+}

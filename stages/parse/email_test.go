@@ -1,0 +1,93 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+// An e-mail as mail clients save it (.eml): the subject (encoded words
+// decoded) is the title, the sender, recipients and date head the text,
+// the body is decoded (quoted-printable in Latin-1 here; base64 HTML when
+// there is no plain alternative), a forwarded message follows with its
+// own headers, and attachments are named but not read.
+func TestEmailMessage(t *testing.T) {
+	msg := strings.ReplaceAll(`Return-Path: <ann@acme.example>
+Received: from mx.acme.example by mail.globex.example; Tue, 2 Jan 2024 10:00:00 +0000
+From: =?ISO-8859-1?Q?Ann_M=FCller?= <ann@acme.example>
+To: Bob Jones <bob@globex.example>
+Date: Tue, 2 Jan 2024 10:00:00 +0000
+Subject: =?UTF-8?B?UmVuZXdhbCBvZiB0aGUgc3VwcGx5IGFncmVlbWVudCDigJMgZHJhZnQ=?=
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="MIX"
+
+--MIX
+Content-Type: text/plain; charset="iso-8859-1"
+Content-Transfer-Encoding: quoted-printable
+
+Dear Bob,
+
+The renewal is attached. The price rises by 5 % from 1 M=E4rz; the term is=
+ two years.
+--MIX
+Content-Type: message/rfc822
+
+From: Carol <carol@acme.example>
+Subject: Old terms
+Content-Type: text/html; charset=utf-8
+Content-Transfer-Encoding: base64
+
+PGh0bWw+PGJvZHk+PHA+VGhlIG9sZCB0ZXJtcyBlbmRlZCBpbiBEZWNlbWJlci48L3A+PC9ib2R5PjwvaHRtbD4=
+--MIX
+Content-Type: application/pdf; name="renewal.pdf"
+Content-Disposition: attachment; filename="renewal.pdf"
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQKJcfsj6IK
+--MIX--
+`, "\n", "\r\n")
+	p := mustParse(t, "message", []byte(msg))
+	if p.ContentType != document.TypeEmail || p.Title != "Renewal of the supply agreement – draft" || p.Meta["attachments"] != "renewal.pdf" {
+		t.Errorf("type %s title %q meta %v", p.ContentType, p.Title, p.Meta)
+	}
+	contains(t, "eml", p.Text, "From: Ann Müller <ann@acme.example>", "To: Bob Jones <bob@globex.example>",
+		"The price rises by 5 % from 1 März; the term is two years.", "From: Carol <carol@acme.example>",
+		"Subject: Old terms", "The old terms ended in December.", "Attachments: renewal.pdf")
+	for _, junk := range []string{"JVBERi0", "=E4", "PGh0bWw", "Received:", "boundary"} {
+		if strings.Contains(p.Text, junk) {
+			t.Errorf("text has %q: %q", junk, p.Text)
+		}
+	}
+	// a log or a text that merely has a colon in its first line is no e-mail
+	for _, s := range []string{"Note: call Bob\nFrom: Ann\n\nbody", "2024-01-02 10:00:00 INFO From: x Subject: y\n\n"} {
+		if looksEmail(s) {
+			t.Errorf("taken for e-mail: %q", s)
+		}
+	}
+}
+
+// Generic XML is read as the text of its elements in its declared
+// encoding (an XML <Header> is no HTML <head>); formats docmill does not
+// read are refused with their name and what to do.
+func TestXMLAndNamedRefusals(t *testing.T) {
+	xmlDoc := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<Rechnung><Header><Nr>R-7</Nr></Header><Kunde>M\xfcller GmbH</Kunde><!-- intern --><Text>Zahlbar in M\xfcnchen.</Text></Rechnung>"
+	p := mustParse(t, "rechnung.xml", []byte(xmlDoc))
+	if p.ContentType != document.TypeXML || p.Text != "R-7\nMüller GmbH\nZahlbar in München." {
+		t.Errorf("xml: %s %q", p.ContentType, p.Text)
+	}
+	odt := docxOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>"})
+	for name, c := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"old.doc":    {append(append([]byte{}, oleMagic...), make([]byte, 600)...), "legacy Microsoft Office"},
+		"report.odt": {odt, "OpenDocument"},
+		"bundle.zip": {docxOf(t, map[string]string{"a.txt": "hello"}), "unpack it"},
+	} {
+		_, err := Parse(t.Context(), Input{Filename: name, Data: c.data}, DefaultLimits())
+		if err == nil || !strings.Contains(err.Error(), c.want) || !IsPermanent(err) {
+			t.Errorf("%s: %v, want %q", name, err, c.want)
+		}
+	}
+}
