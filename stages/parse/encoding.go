@@ -107,6 +107,9 @@ func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
 	if s, name, ok := legacyCJK(data); ok {
 		return s, name
 	}
+	if s, ok := shortGBK(data); ok {
+		return s, encGB18030
+	}
 	s, _ := charmap.Windows1252.NewDecoder().Bytes(data)
 	return string(s), encLatin1
 }
@@ -132,6 +135,44 @@ func legacyCJK(data []byte) (string, string, bool) {
 	s, ok := decodeHan(c.enc, data)
 	return s, c.name, ok
 }
+
+// shortGBK recognises Chinese GBK text too short for the statistical
+// detector ("合同", a title, one clause): every non-ASCII byte is part of
+// a pair in GB2312's range (both bytes 0xA1-0xFE), so non-ASCII runs have
+// even lengths, and the characters stand together rather than inside
+// Latin words. Western text in Windows-1252 has its accented letters
+// mostly alone between ASCII letters ("Müller", "café").
+func shortGBK(data []byte) (string, bool) {
+	pairs := 0
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		if i+1 >= len(data) || data[i] < 0xA1 || data[i] > 0xF7 || data[i+1] < 0xA1 || data[i+1] == 0xFF {
+			return "", false
+		}
+		pairs++
+		i += 2
+	}
+	if pairs == 0 {
+		return "", false
+	}
+	s, ok := decodeHan(simplifiedchinese.GB18030, data)
+	if !ok {
+		return "", false
+	}
+	rs := []rune(s)
+	inWord := 0
+	for i, r := range rs {
+		if r >= utf8.RuneSelf && (i > 0 && isASCIILetterRune(rs[i-1]) || i+1 < len(rs) && isASCIILetterRune(rs[i+1])) {
+			inWord++
+		}
+	}
+	return s, inWord*2 < pairs
+}
+
+func isASCIILetterRune(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }
 
 // detectSample is how much of a file the charset detector reads; its
 // statistics settle long before, and a 60 MB log would take seconds.

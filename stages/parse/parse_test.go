@@ -308,6 +308,11 @@ func TestLegacyEncodingsNotTakenForChinese(t *testing.T) {
 		{"keiyaku.txt", "業務委託契約書\n\n株式会社サンプル（以下「甲」という）と株式会社テスト（以下「乙」という）は、次のとおり業務委託契約を締結する。", japanese.ShiftJIS, "shift_jis"},
 		{"keiyaku-euc.txt", "業務委託契約書\n\n株式会社サンプル（以下「甲」という）と株式会社テスト（以下「乙」という）は、次のとおり業務委託契約を締結する。", japanese.EUCJP, "euc-jp"},
 		{"gyeyak.txt", "소프트웨어 라이선스 계약서\n\n본 계약은 주식회사 샘플과 주식회사 테스트 사이에 체결된다.", korean.EUCKR, "euc-kr"},
+		// too short for the statistical detector
+		{"title.txt", "租赁合同", simplifiedchinese.GBK, "gb18030"},
+		{"no.txt", "合同编号：2024-001", simplifiedchinese.GBK, "gb18030"},
+		{"grosse.txt", "Größe und Maße", charmap.Windows1252, "windows-1252"},
+		{"cafe.txt", "naïve café", charmap.Windows1252, "windows-1252"},
 	} {
 		data, err := c.enc.NewEncoder().String(c.text)
 		if err != nil {
