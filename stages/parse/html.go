@@ -56,28 +56,37 @@ func extractHTML(text string) *extracted {
 }
 
 // extractHTMLStream extracts text from a token stream instead of a tree:
-// text outside skipped elements, a line break at each block element, the
+// text outside skipped and hidden elements, a line break at each block
+// element, list items as "- " lines, table cells " | " separated, the
 // first <title>. It is the fallback for markup html.Parse refuses.
 func extractHTMLStream(text string) *extracted {
 	z := html.NewTokenizer(strings.NewReader(text))
 	var b, title strings.Builder
+	var open []atom.Atom // open elements, innermost last
+	hiddenAt := -1       // depth of the outermost open hidden element
 	skip, inTitle := 0, false
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return &extracted{text: normalize(b.String()), title: collapseSpaces(title.String())}
 		}
-		name, _ := z.TagName()
-		a := atom.Lookup(name)
+		tok := z.Token()
+		a := tok.DataAtom
 		switch tt {
 		case html.TextToken:
 			switch {
 			case inTitle:
-				title.Write(z.Text())
-			case skip == 0:
-				writeCollapsed(&b, string(z.Text()))
+				title.WriteString(tok.Data)
+			case skip == 0 && hiddenAt < 0:
+				writeCollapsed(&b, tok.Data)
 			}
 		case html.StartTagToken:
+			if !voidElements[a] {
+				open = append(open, a)
+				if hiddenAt < 0 && hiddenOrChrome(&html.Node{Type: html.ElementNode, DataAtom: a, Attr: tok.Attr}) {
+					hiddenAt = len(open) - 1
+				}
+			}
 			switch {
 			case a == atom.Title:
 				inTitle = true
@@ -85,17 +94,39 @@ func extractHTMLStream(text string) *extracted {
 				skip = 0 // a <head> left open ends here
 			case skipped[a]:
 				skip++
-			case paraBlocks[a] || lineBlocks[a]:
-				b.WriteString("\n")
+			case a == atom.Li:
+				endLine(&b)
+				b.WriteString("- ")
+			case a == atom.Td || a == atom.Th:
+				if !atLineStart(&b) {
+					b.WriteString(" | ")
+				}
+			case paraBlocks[a]:
+				b.WriteString("\n\n")
+			case lineBlocks[a]:
+				endLine(&b)
 			}
 		case html.EndTagToken:
+			// close up to the matching open element (browsers close
+			// what a stray end tag leaves open)
+			for k := len(open) - 1; k >= 0; k-- {
+				if open[k] == a {
+					open = open[:k]
+					if hiddenAt >= k {
+						hiddenAt = -1
+					}
+					break
+				}
+			}
 			switch {
 			case a == atom.Title:
 				inTitle = false
 			case skipped[a] && skip > 0:
 				skip--
-			case paraBlocks[a] || lineBlocks[a]:
-				b.WriteString("\n")
+			case paraBlocks[a]:
+				b.WriteString("\n\n")
+			case lineBlocks[a]:
+				endLine(&b)
 			}
 		case html.SelfClosingTagToken:
 			if a == atom.Br || a == atom.Hr {
@@ -103,6 +134,20 @@ func extractHTMLStream(text string) *extracted {
 			}
 		}
 	}
+}
+
+// streamLine ends the current line unless it has just ended.
+func endLine(b *strings.Builder) {
+	s := strings.TrimRight(b.String(), " ")
+	if s != "" && s[len(s)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+}
+
+// voidElements have no end tag.
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
 }
 
 // writeCollapsed writes t with its spaces collapsed, keeping one space
@@ -316,21 +361,12 @@ func (w *htmlWalker) open(n *html.Node) {
 	case paraBlocks[n.DataAtom]:
 		w.b.WriteString("\n\n")
 	case n.DataAtom == atom.Li:
-		w.lineBreak()
+		endLine(&w.b)
 		w.b.WriteString("- ")
 	case n.DataAtom == atom.Br:
 		w.b.WriteString("\n") // two in a row leave a blank line
 	case lineBlocks[n.DataAtom]:
-		w.lineBreak()
-	}
-}
-
-// lineBreak ends the current line unless it has just ended: consecutive
-// rows, list items and divisions are lines, not paragraphs.
-func (w *htmlWalker) lineBreak() {
-	s := strings.TrimRight(w.b.String(), " ")
-	if s != "" && s[len(s)-1] != '\n' {
-		w.b.WriteByte('\n')
+		endLine(&w.b)
 	}
 }
 
@@ -344,7 +380,7 @@ func (w *htmlWalker) close(n *html.Node) {
 	case paraBlocks[n.DataAtom]:
 		w.b.WriteString("\n\n")
 	case lineBlocks[n.DataAtom] && n.DataAtom != atom.Br:
-		w.lineBreak()
+		endLine(&w.b)
 	}
 }
 

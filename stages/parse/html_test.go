@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // HTML as Word and content systems save it: table cells holding
 // paragraphs keep to their row's line, indentation between rows and list
@@ -41,6 +44,21 @@ func TestMarkdownAngleBracketsAndCode(t *testing.T) {
 	p := mustParse(t, "notes.md", []byte(md))
 	want := "API Notes\n\nCall getItems(): List<Item> with a_b_c. Use bold and the <br> tag.\n\nFill in <Customer Name> and <Start Date> before signing."
 	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
+// Pages nested deeper than html.Parse accepts (512 open elements) are read
+// from the token stream with the same rules: hidden and navigation
+// elements left out, cells " | " separated, list items "- " lines.
+func TestHTMLTooDeepForTheTree(t *testing.T) {
+	deep := strings.Repeat("<div>", 600)
+	page := `<html><body><nav>MENU Home</nav>` + deep + `<p>Fees</p><div hidden>HIDDENATTR</div>` +
+		`<span aria-hidden="true">ARIAHIDDEN</span><p style="display:none">STYLED</p>` +
+		`<table><tr><td>Name</td><td>Value</td></tr><tr><td>Fee</td><td>10</td></tr></table>` +
+		`<ul><li>one</li><li>two<br></li></ul>` + strings.Repeat("</div>", 600) + `</body></html>`
+	p := mustParse(t, "deep.html", []byte(page))
+	if want := "Fees\n\nName | Value\nFee | 10\n\n- one\n- two"; p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
