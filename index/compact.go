@@ -51,7 +51,9 @@ func (ix *Index) Segments() (int, error) {
 }
 
 func (ix *Index) scorch() (*scorch.Scorch, error) {
+	ix.rw.RLock()
 	ai, err := ix.bi.Advanced()
+	ix.rw.RUnlock()
 	if err != nil {
 		return nil, fmt.Errorf("index internals: %w", err)
 	}

@@ -83,7 +83,9 @@ func init() {
 
 // Index is a Bleve index of document results. It is safe for concurrent use.
 type Index struct {
-	bi   bleve.Index
+	bi   bleve.Index // replaced by reopen under rw's write lock
+	rw   sync.RWMutex
+	dir  string
 	opts Options
 	mu   sync.Mutex // serialises batches so Put/PutBatch stay ordered
 	// combinedFacets: the index has the _facets and _ingested fields
@@ -95,6 +97,10 @@ type Index struct {
 	legacyCJK bool
 	// bodyMore: the index has fieldBodyMore for the rest of long texts.
 	bodyMore bool
+	// lastWrite is the error of the last write, nil once one succeeds;
+	// reopenErr is why the index could not be opened again after it
+	// (both under mu).
+	lastWrite, reopenErr error
 	// compactMu keeps Compact calls apart: scorch refuses a second forced
 	// merge while one runs.
 	compactMu sync.Mutex
@@ -113,7 +119,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}
-		return newIndex(bi, opts), nil
+		return newIndex(bi, dir, opts), nil
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, fmt.Errorf("create index parent %s: %w", dir, err)
@@ -126,22 +132,32 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
-	return newIndex(bi, opts), nil
+	return newIndex(bi, dir, opts), nil
 }
 
-func newIndex(bi bleve.Index, opts Options) *Index {
+func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	m := bi.Mapping()
 	combined := m.FieldMappingForPath(fieldFacets).Type != "" && m.FieldMappingForPath(fieldIngestedKey).Type != ""
 	legacy := m.FieldMappingForPath("body"+cjkSuffix).Type != ""
 	more := m.FieldMappingForPath(fieldBodyMore).Type != ""
-	return &Index{bi: bi, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more}
+	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more}
 }
 
 // Close flushes and closes the index.
-func (ix *Index) Close() error { return ix.bi.Close() }
+func (ix *Index) Close() error {
+	ix.rw.Lock()
+	defer ix.rw.Unlock()
+	return ix.bi.Close()
+}
 
 // Count returns the number of documents in the index.
-func (ix *Index) Count() (uint64, error) { return ix.bi.DocCount() }
+func (ix *Index) Count() (n uint64, err error) {
+	err = ix.read(func(bi bleve.Index) (err error) {
+		n, err = bi.DocCount()
+		return err
+	})
+	return n, err
+}
 
 // Put indexes one result, replacing any document with the same id.
 func (ix *Index) Put(ctx context.Context, r *document.Result) error {
@@ -149,41 +165,52 @@ func (ix *Index) Put(ctx context.Context, r *document.Result) error {
 }
 
 // PutBatch indexes results in one Bleve batch; it returns once the batch is
-// durably written.
+// durably written. A failed write reopens the index (see writeFailed).
 func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	b := ix.bi.NewBatch()
-	for _, r := range rs {
-		rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore)
-		if err != nil {
-			return err
+	return ix.write(func(bi bleve.Index) error {
+		b := bi.NewBatch()
+		for _, r := range rs {
+			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore)
+			if err != nil {
+				return err
+			}
+			if err := b.Index(r.ID, rec); err != nil {
+				return fmt.Errorf("index %s: %w", r.ID, err)
+			}
 		}
-		if err := b.Index(r.ID, rec); err != nil {
-			return fmt.Errorf("index %s: %w", r.ID, err)
+		if err := bi.Batch(b); err != nil {
+			return fmt.Errorf("write batch of %d: %w", len(rs), err)
 		}
-	}
-	if err := ix.bi.Batch(b); err != nil {
-		return fmt.Errorf("write batch of %d: %w", len(rs), err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // Delete removes a document.
 func (ix *Index) Delete(id string) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.bi.Delete(id)
+	return ix.write(func(bi bleve.Index) error {
+		if err := bi.Delete(id); err != nil {
+			return fmt.Errorf("delete %s: %w", id, err)
+		}
+		return nil
+	})
 }
 
 // Get returns the stored result for id (without its body text).
 func (ix *Index) Get(ctx context.Context, id string) (*document.Result, error) {
 	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{id}))
 	req.Fields = []string{fieldResult}
-	res, err := ix.bi.SearchInContext(ctx, req)
+	var res *bleve.SearchResult
+	err := ix.read(func(bi bleve.Index) (err error) {
+		res, err = bi.SearchInContext(ctx, req)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", id, err)
 	}

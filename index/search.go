@@ -109,7 +109,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if q.Facets >= 0 {
 		sctx, facets = plan.addFacets(ctx, req, start)
 	}
-	res, err := ix.bi.SearchInContext(sctx, req)
+	var res *bleve.SearchResult
+	err = ix.read(func(bi bleve.Index) (err error) {
+		res, err = bi.SearchInContext(sctx, req)
+		return err
+	})
 	if err != nil {
 		return nil, ix.searchError(ctx, q, err)
 	}
@@ -166,7 +170,11 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, hl *bleve.Highlig
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(query.NewDocIDQuery(ids), q), len(ids), 0, false)
 	req.Highlight = hl
 	req.Score = "none"
-	res, err := ix.bi.SearchInContext(ctx, req)
+	var res *bleve.SearchResult
+	err := ix.read(func(bi bleve.Index) (err error) {
+		res, err = bi.SearchInContext(ctx, req)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("highlight: %w", err)
 	}

@@ -1,0 +1,76 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// read runs fn on the Bleve index while no reopen can close it. A panic
+// inside Bleve becomes an error: a search must not take the process.
+func (ix *Index) read(fn func(bleve.Index) error) (err error) {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("index read failed: %v", p)
+		}
+	}()
+	return fn(ix.bi)
+}
+
+// write runs a write fn (the caller holds ix.mu) and records its outcome.
+// A write that fails, a full disk above all, leaves Bleve's in-memory
+// segments half built: the next write or search panicked in zapx
+// ("assignment to entry in nil map"), which took the process, and on a
+// restart with the disk still full took it again. So after a failure the
+// index is opened again from what is on disk, which stayed consistent,
+// and later writes try afresh; WriteError reports the failure until one
+// succeeds.
+func (ix *Index) write(fn func(bleve.Index) error) (err error) {
+	if ix.reopenErr != nil {
+		ix.reopen()
+		if ix.reopenErr != nil {
+			return fmt.Errorf("index is closed after a failed write and cannot be opened again: %w", ix.reopenErr)
+		}
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("index write failed: %v", p)
+		}
+		ix.lastWrite = err
+		if err != nil {
+			ix.reopen()
+		}
+	}()
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	return fn(ix.bi)
+}
+
+// reopen closes the Bleve index and opens it again from disk (the caller
+// holds ix.mu).
+func (ix *Index) reopen() {
+	ix.rw.Lock()
+	defer ix.rw.Unlock()
+	func() {
+		defer func() { _ = recover() }()
+		_ = ix.bi.Close()
+	}()
+	bi, err := bleve.Open(ix.dir)
+	ix.reopenErr = err
+	if err == nil {
+		ix.bi = bi
+	}
+}
+
+// WriteError is the error of the last write while no write has succeeded
+// since, else nil.
+func (ix *Index) WriteError() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.reopenErr != nil {
+		return fmt.Errorf("%v; reopening: %w", ix.lastWrite, ix.reopenErr)
+	}
+	return ix.lastWrite
+}
