@@ -383,6 +383,9 @@ func (c *Config) problems() []problem {
 	bad(c.NATS.MaxPayloadMB >= 1 && c.NATS.MaxPayloadMB <= 64, "nats.max_payload_mb", "%d is outside [1,64]", c.NATS.MaxPayloadMB)
 	bad(c.NATS.Replicas >= 0 && c.NATS.Replicas <= 5, "nats.replicas", "%d is outside [0,5] (JetStream allows at most 5)", c.NATS.Replicas)
 	bad(c.NATS.MaxAge >= 0, "nats.max_age", "%v is negative", c.NATS.MaxAge)
+	// the streams drop a re-sent document within 10 minutes, and JetStream
+	// refuses a de-duplication window longer than the retention
+	bad(c.NATS.MaxAge <= 0 || c.NATS.MaxAge >= 10*time.Minute, "nats.max_age", "%v is under 10m, the ingest de-duplication window (0 keeps messages)", c.NATS.MaxAge)
 	bad(validAddr(c.NATS.Listen), "nats.listen", "%q is not host:port", c.NATS.Listen)
 	bad(validAddr(c.HTTP.Listen) && c.HTTP.Listen != "", "http.listen", "%q is not host:port (127.0.0.1:8080 serves this machine, 0.0.0.0:8080 the network)", c.HTTP.Listen)
 	bad(c.HTTP.MaxUploadMB >= 0, "http.max_upload_mb", "%d is negative", c.HTTP.MaxUploadMB)

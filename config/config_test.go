@@ -69,10 +69,11 @@ func TestValidate(t *testing.T) {
 	c.Pipeline.MaxAckPending, c.Pipeline.DrainTimeout, c.Pipeline.OriginalsMaxMB = -5, -time.Second, -3
 	c.Pipeline.OriginalsMaxAge, c.Model.MaxWait = -2*time.Hour, -time.Millisecond
 	c.Sources.Buckets = []string{"good-bucket", "bad name"}
-	c.NATS.Replicas = 3 // with the embedded server
+	c.NATS.Replicas = 3             // with the embedded server
+	c.NATS.MaxAge = 5 * time.Minute // JetStream refused it 2 minutes into start-up
 	err = c.Validate()
 	for _, key := range []string{"http.listen", "pipeline.max_ack_pending", "pipeline.drain_timeout", "pipeline.originals_max_mb",
-		"pipeline.originals_max_age", "model.max_wait", `"bad name"`, "nats.replicas"} {
+		"pipeline.originals_max_age", "model.max_wait", `"bad name"`, "nats.replicas", "nats.max_age"} {
 		if err == nil || !strings.Contains(err.Error(), key) {
 			t.Errorf("validate does not report %s: %v", key, err)
 		}
