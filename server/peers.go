@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -48,14 +49,19 @@ func (s *Server) watchPeers(ctx context.Context) {
 	consumer := s.o.Config.Index.Consumer
 	key := consumer + "." + hex.EncodeToString(id)
 	host, _ := os.Hostname()
-	beat, _ := json.Marshal(peer{Host: host, Data: s.o.Config.Data, Role: string(s.o.Role), Started: time.Now().UTC()})
+	data, err := filepath.Abs(s.o.Config.Data)
+	if err != nil {
+		data = s.o.Config.Data
+	}
+	me := peer{Host: host, Data: data, Role: string(s.o.Role), Started: time.Now().UTC()}
+	beat, _ := json.Marshal(me)
 	defer func() { _ = kv.Delete(context.Background(), key) }()
 	t := time.NewTicker(peerBeat)
 	defer t.Stop()
 	warned := 0
 	for {
 		if _, err := kv.Put(ctx, key, beat); err == nil {
-			others := s.countPeers(ctx, kv, consumer, key)
+			others := s.countPeers(ctx, kv, consumer, key, me)
 			s.setPeers(others)
 			if others > 0 && others != warned {
 				s.o.Log.Warn("other indexers share this one's consumer: each index holds only part of the documents; give each its own index.consumer, or run one",
@@ -71,17 +77,29 @@ func (s *Server) watchPeers(ctx context.Context) {
 	}
 }
 
-// countPeers counts the live heartbeats on consumer other than own.
-func (s *Server) countPeers(ctx context.Context, kv jetstream.KeyValue, consumer, own string) int {
+// countPeers counts the live heartbeats on consumer other than own. A
+// heartbeat from this host and data folder is this process's predecessor,
+// killed before it could delete it (Bleve locks an index folder, so no
+// live process shares it): it is deleted, not counted, or every restart
+// after a crash would report a second indexer until the heartbeat expired.
+func (s *Server) countPeers(ctx context.Context, kv jetstream.KeyValue, consumer, own string, me peer) int {
 	keys, err := kv.ListKeys(ctx)
 	if err != nil {
 		return 0
 	}
 	n := 0
 	for k := range keys.Keys() {
-		if k != own && strings.HasPrefix(k, consumer+".") {
-			n++
+		if k == own || !strings.HasPrefix(k, consumer+".") {
+			continue
 		}
+		if e, err := kv.Get(ctx, k); err == nil {
+			var p peer
+			if json.Unmarshal(e.Value(), &p) == nil && p.Host == me.Host && p.Data == me.Data {
+				_ = kv.Delete(ctx, k)
+				continue
+			}
+		}
+		n++
 	}
 	return n
 }

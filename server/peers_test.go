@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/connectors"
@@ -76,6 +80,46 @@ func TestIndexersSharingAConsumerAreReported(t *testing.T) {
 		b, _ := shared.Index().Count()
 		return n == 1 && a+b == 1
 	})
+}
+
+// An indexer restarted after a kill -9 finds the heartbeat its dead
+// predecessor left (same host, same data folder) and deletes it instead of
+// reporting a second indexer for half a minute (an alert on
+// docmill_index_consumer_peers fired after every crash).
+func TestStaleHeartbeatOfOwnPredecessorIgnored(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	nc, err := nats.Connect(h.srv.NATSURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: IndexersBucket, Storage: jetstream.MemoryStorage, TTL: 3 * peerBeat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	host, _ := os.Hostname()
+	stale, _ := json.Marshal(peer{Host: host, Data: data, Role: "indexer", Started: time.Now().Add(-time.Hour)})
+	if _, err := kv.Put(ctx, "docmill-indexer-solo.0123456789abcdef", stale); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := json.Marshal(peer{Host: "elsewhere", Data: data, Role: "indexer"})
+	if _, err := kv.Put(ctx, "docmill-indexer-pair.0123456789abcdef", other); err != nil {
+		t.Fatal(err)
+	}
+	solo := startRole(t, h, RoleIndexer, func(c *config.Config) { c.Data, c.Index.Consumer = data, "docmill-indexer-solo" })
+	time.Sleep(500 * time.Millisecond) // its first heartbeat
+	if c := solo.Health()["index_consumer"]; !c.OK {
+		t.Errorf("own predecessor counted: %+v", c)
+	}
+	if _, err := kv.Get(ctx, "docmill-indexer-solo.0123456789abcdef"); err == nil {
+		t.Error("stale heartbeat not deleted")
+	}
+	// a heartbeat from another host is a live peer
+	pair := startRole(t, h, RoleIndexer, func(c *config.Config) { c.Index.Consumer = "docmill-indexer-pair" })
+	waitFor(t, "peer on another host reported", 15*time.Second, func() bool { return !pair.Health()["index_consumer"].OK })
 }
 
 // A taken HTTP port fails the start at once, before the broker, the model
