@@ -133,6 +133,9 @@ type Sources struct {
 	// AfterIngest says what happens to a bucket object once ingested: ""
 	// keeps it, "delete" removes it, any other value is a bucket to move it to.
 	AfterIngest string `yaml:"after_ingest"`
+	// Settle is how long a file in a watched folder must keep its size and
+	// time before it is taken as complete.
+	Settle time.Duration `yaml:"settle"`
 }
 
 // Index configures Bleve.
@@ -168,7 +171,7 @@ func Default() *Config {
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20},
-		Sources: Sources{Buckets: []string{"docmill-inbox"}},
+		Sources: Sources{Buckets: []string{"docmill-inbox"}, Settle: 3 * time.Second},
 		Index:   Index{Scoring: "bm25", MaxTextMB: 8, SearchTimeout: 10 * time.Second, Consumer: "docmill-indexer"},
 		Log:     Log{Level: "info", Format: "json"},
 	}
@@ -383,6 +386,7 @@ func (c *Config) problems() []problem {
 	bad(c.NATS.MaxPayloadMB >= 1 && c.NATS.MaxPayloadMB <= 64, "nats.max_payload_mb", "%d is outside [1,64]", c.NATS.MaxPayloadMB)
 	bad(c.NATS.Replicas >= 0 && c.NATS.Replicas <= 5, "nats.replicas", "%d is outside [0,5] (JetStream allows at most 5)", c.NATS.Replicas)
 	bad(c.NATS.MaxAge >= 0, "nats.max_age", "%v is negative", c.NATS.MaxAge)
+	bad(c.Sources.Settle >= 0, "sources.settle", "%v is negative", c.Sources.Settle)
 	// the streams drop a re-sent document within 10 minutes, and JetStream
 	// refuses a de-duplication window longer than the retention
 	bad(c.NATS.MaxAge <= 0 || c.NATS.MaxAge >= 10*time.Minute, "nats.max_age", "%v is under 10m, the ingest de-duplication window (0 keeps messages)", c.NATS.MaxAge)

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/pipeline"
 )
 
 // Bucket ingests every object put into a NATS Object Store bucket, once:
@@ -28,7 +30,10 @@ type Bucket struct {
 	After string
 	// Replicas of the bucket when docmill creates it.
 	Replicas int
-	Log      *slog.Logger
+	// Seen, when set, remembers the document each object name was last
+	// ingested as, so that a new version of an object replaces it.
+	Seen jetstream.KeyValue
+	Log  *slog.Logger
 }
 
 // Run consumes the bucket until ctx ends.
@@ -131,8 +136,20 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 	if info.Description != "" {
 		meta["description"] = info.Description
 	}
-	if _, err := b.Pub.Publish(ctx, Doc{Filename: path.Base(info.Name), Source: "bucket_" + b.Name, Data: data, Meta: meta}); err != nil {
+	key := objectSeenKey(b.Name, info.Name)
+	if b.Seen != nil {
+		if e, err := b.Seen.Get(ctx, key); err == nil {
+			meta[pipeline.MetaReplaces] = string(e.Value())
+		}
+	}
+	id, err := b.Pub.Publish(ctx, Doc{Filename: path.Base(info.Name), Source: "bucket_" + b.Name, Data: data, Meta: meta})
+	if err != nil {
 		return err
+	}
+	if b.Seen != nil {
+		if _, err := b.Seen.Put(ctx, key, []byte(id)); err != nil {
+			b.Log.Warn("bucket: remember object", "bucket", b.Name, "object", info.Name, "err", err)
+		}
 	}
 	return b.afterSuccess(ctx, store, info, data)
 }

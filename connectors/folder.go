@@ -16,6 +16,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/pipeline"
 )
 
 // SeenBucket is the KV bucket that remembers which files were taken.
@@ -214,11 +216,22 @@ func seenKey(dir, rel string) string {
 	return "folder." + hex.EncodeToString(sum[:16])
 }
 
+// objectSeenKey names a bucket object in the KV bucket.
+func objectSeenKey(bucket, name string) string {
+	sum := sha256.Sum256([]byte(bucket + "\x00" + name))
+	return "object." + hex.EncodeToString(sum[:16])
+}
+
 func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	key := seenKey(f.Dir, rel)
 	stamp := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
-	if e, err := f.Seen.Get(ctx, key); err == nil && string(e.Value()) == stamp {
-		return
+	var prevID string // the document of the file's previous version
+	if e, err := f.Seen.Get(ctx, key); err == nil {
+		prev, id, _ := strings.Cut(string(e.Value()), " ")
+		if prev == stamp {
+			return
+		}
+		prevID = id
 	}
 	if info.Size() == 0 {
 		f.refuse(rel, "empty file")
@@ -232,8 +245,11 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 		}
 		return
 	}
-	id, err := f.Pub.Publish(ctx, Doc{Filename: rel, Source: f.Source, Data: data,
-		Meta: map[string]string{"path": rel}})
+	meta := map[string]string{"path": rel}
+	if prevID != "" {
+		meta[pipeline.MetaReplaces] = prevID
+	}
+	id, err := f.Pub.Publish(ctx, Doc{Filename: rel, Source: f.Source, Data: data, Meta: meta})
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
 			f.refuse(rel, err.Error())
@@ -243,7 +259,7 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 		}
 		return
 	}
-	if _, err := f.Seen.Put(ctx, key, []byte(stamp)); err != nil {
+	if _, err := f.Seen.Put(ctx, key, []byte(stamp+" "+id)); err != nil {
 		f.Log.Error("folder: remember file", "file", rel, "err", err)
 	}
 	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)

@@ -9,7 +9,7 @@ const (
 	HeaderDeadline    = "Docmill-Deadline"     // RFC 3339 time or Go duration from receipt ("500ms")
 	HeaderObject      = "Docmill-Object"       // "bucket/name" when the content is in the object store
 	HeaderIngestedAt  = "Docmill-Ingested-At"  // RFC 3339, set by docmill's own ingest paths
-	HeaderMetaPrefix  = "Docmill-Meta-"        // free metadata: Docmill-Meta-Owner: legal; Docmill-Meta-Reprocessed marks a deliberate reprocess
+	HeaderMetaPrefix  = "Docmill-Meta-"        // free metadata: Docmill-Meta-Owner: legal; Docmill-Meta-Reprocessed marks a deliberate reprocess; Docmill-Meta-Replaces (MetaReplaces)
 	HeaderID          = "Docmill-Id"           // result: document id (sha256 of the content)
 	HeaderModel       = "Docmill-Model"        // result: name@version of the analyser
 	HeaderResultDepth = "Docmill-Depth-Used"   // result: deepest exit used
@@ -22,3 +22,9 @@ const (
 	// ingest message to the result (and dead letter) and into its logs.
 	HeaderTraceParent = "traceparent"
 )
+
+// MetaReplaces is the metadata key (Docmill-Meta-Replaces) naming the
+// document an ingest supersedes: the earlier version of a watched file or
+// bucket object that changed. The indexer deletes that version once the
+// new one is indexed, if it came from the same file or object.
+const MetaReplaces = "replaces"

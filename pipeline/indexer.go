@@ -146,9 +146,37 @@ func (x *Indexer) write(batch []pending) {
 		x.Log.Error("index batch failed", "docs", len(batch), "err", err)
 		return
 	}
+	x.replace(rs)
 	if x.OnIndexed != nil {
 		x.OnIndexed(rs)
 	}
+}
+
+// replace deletes the earlier version of each result that names one
+// (MetaReplaces: a watched file or bucket object that changed), when that
+// version came from the same file or object: documents are named by their
+// content, so another file with the old content would share it.
+func (x *Indexer) replace(rs []*document.Result) {
+	for _, r := range rs {
+		old := r.Meta[MetaReplaces]
+		if old == "" || old == r.ID {
+			continue
+		}
+		prev, err := x.Index.Get(context.Background(), old)
+		if err != nil || origin(prev) != origin(r) {
+			continue // gone already, or now another file's
+		}
+		if err := x.Index.Delete(old); err != nil {
+			x.Log.Warn("earlier version not deleted", "doc_id", old, "by", r.ID, "err", err)
+			continue
+		}
+		x.Log.Info("earlier version replaced", "doc_id", old, "by", r.ID, "filename", r.Filename)
+	}
+}
+
+// origin names the file or object a result was ingested from.
+func origin(r *document.Result) string {
+	return r.Source + "\x00" + r.Meta["path"] + "\x00" + r.Meta["bucket"] + "\x00" + r.Meta["object"]
 }
 
 // addIndexWait records, in the copy of the result the index stores, how

@@ -364,7 +364,7 @@ func (s *Server) startFolders(ctx context.Context) {
 		return
 	}
 	for _, dir := range folders {
-		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, Log: s.o.Log}
+		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, StableFor: s.o.Config.Sources.Settle, Log: s.o.Log}
 		go func() {
 			if err := f.Run(ctx); err != nil {
 				s.o.Log.Error("folder watch stopped", "dir", dir, "err", err)
@@ -378,9 +378,16 @@ func (s *Server) startBuckets(ctx context.Context) {
 	if !s.o.Role.works() {
 		return
 	}
+	var seen jetstream.KeyValue
+	if len(s.o.Config.Sources.Buckets) > 0 {
+		var err error
+		if seen, err = connectors.OpenSeen(ctx, s.js, s.o.Config.NATS.Replicas); err != nil {
+			s.o.Log.Warn("bucket objects' versions not remembered: a changed object will not replace its document", "err", err)
+		}
+	}
 	for _, name := range s.o.Config.Sources.Buckets {
 		b := &connectors.Bucket{Name: name, JS: s.js, Pub: s.ingestPublisher(), After: s.o.Config.Sources.AfterIngest,
-			Replicas: s.o.Config.NATS.Replicas, Log: s.o.Log}
+			Replicas: s.o.Config.NATS.Replicas, Seen: seen, Log: s.o.Log}
 		go func() {
 			if err := b.Run(ctx); err != nil {
 				s.o.Log.Error("bucket watch stopped", "bucket", name, "err", err)

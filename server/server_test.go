@@ -432,6 +432,50 @@ func TestBucketObjectsIngestedOnce(t *testing.T) {
 	}
 }
 
+// A watched file or bucket object that changes is ingested again, and its
+// new version replaces the old one in the index: search finds the new
+// text, not the old, and one document per file. Deleting the file removes
+// nothing (a folder is an inbox).
+func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
+	watch := t.TempDir()
+	h := startWith(t, t.TempDir(), func(c *config.Config) {
+		c.Sources.Folders = []string{watch}
+		c.Sources.Settle = 500 * time.Millisecond
+	})
+	file := filepath.Join(watch, "terms.txt")
+	if err := os.WriteFile(file, []byte("Draft terms: the supplier ships within alphaweeks of the order."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "first version indexed", 60*time.Second, func() bool { return h.search("alphaweeks").Total == 1 })
+	if err := os.WriteFile(file, []byte("Final terms: the supplier ships within betaweeks of the order, insured."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "second version replaces the first", 60*time.Second, func() bool {
+		return h.search("betaweeks").Total == 1 && h.search("alphaweeks").Total == 0 && h.search("").Total == 1
+	})
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	store, err := h.srv.JetStream().ObjectStore(ctx, "docmill-inbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.PutString(ctx, "deals/deal.txt", "Deal memo: the buyer pays gammaprice on closing."); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "object indexed", 60*time.Second, func() bool { return h.search("gammaprice").Total == 1 })
+	if _, err := store.PutString(ctx, "deals/deal.txt", "Deal memo, revised: the buyer pays deltaprice on closing."); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "object's new version replaces the old", 60*time.Second, func() bool {
+		return h.search("deltaprice").Total == 1 && h.search("gammaprice").Total == 0
+	})
+	if r := h.search(""); r.Total != 2 {
+		t.Errorf("%d documents, want the file's and the object's latest versions", r.Total)
+	}
+}
+
 func TestBadInputOnEveryConnector(t *testing.T) {
 	watch := t.TempDir()
 	h := startWith(t, t.TempDir(), func(c *config.Config) {
