@@ -38,6 +38,10 @@ type Folder struct {
 
 	root  *os.Root
 	sizes map[string]observed
+	// done holds the stamp of each file known to be taken, so a rescan
+	// asks the KV bucket only about files that changed (1,000 files cost
+	// 15% of a core while idle).
+	done map[string]string
 }
 
 type observed struct {
@@ -82,7 +86,7 @@ func (f *Folder) Run(ctx context.Context) error {
 		return fmt.Errorf("watch %s: %w", f.Dir, err)
 	}
 	defer root.Close()
-	f.root, f.sizes = root, map[string]observed{}
+	f.root, f.sizes, f.done = root, map[string]observed{}, map[string]string{}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("fsnotify: %w", err)
@@ -225,10 +229,14 @@ func objectSeenKey(bucket, name string) string {
 func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	key := seenKey(f.Dir, rel)
 	stamp := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
+	if f.done[rel] == stamp {
+		return
+	}
 	var prevID string // the document of the file's previous version
 	if e, err := f.Seen.Get(ctx, key); err == nil {
 		prev, id, _ := strings.Cut(string(e.Value()), " ")
 		if prev == stamp {
+			f.done[rel] = stamp
 			return
 		}
 		prevID = id
@@ -261,6 +269,8 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	}
 	if _, err := f.Seen.Put(ctx, key, []byte(stamp+" "+id)); err != nil {
 		f.Log.Error("folder: remember file", "file", rel, "err", err)
+	} else {
+		f.done[rel] = stamp
 	}
 	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)
 }
