@@ -112,6 +112,9 @@ type TaskTrace struct {
 	ExitLayer  int     `json:"exit_layer,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
 	Ms         float64 `json:"ms"`
+	// Note says what else decided the task ("parser: log lines"), or why
+	// it fell back to the model-free tier.
+	Note string `json:"note,omitempty"`
 }
 
 // ModelInfo names the analyser that produced a result.

@@ -3,6 +3,7 @@ package enrich
 import (
 	"context"
 	"time"
+	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
@@ -44,6 +45,31 @@ func (f *fallbackAnalyzer) Info() document.ModelInfo {
 	return p
 }
 
+// FailureReporter is an analyser that counts the documents it failed on
+// (the neural model: each fell back to the model-free tier).
+type FailureReporter interface {
+	Failures() (n uint64, last error, at time.Time)
+}
+
+// Failures forwards the primary's failure count when it keeps one.
+func (f *fallbackAnalyzer) Failures() (uint64, error, time.Time) {
+	if r, ok := f.primary.(FailureReporter); ok {
+		return r.Failures()
+	}
+	return 0, nil, time.Time{}
+}
+
+// shorten cuts s to at most n bytes at a character boundary.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
 // Close releases the primary analyser's resources when it has any (a neural
 // model's ONNX Runtime sessions).
 func (f *fallbackAnalyzer) Close() {
@@ -62,7 +88,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		if ferr != nil {
 			return nil, err
 		}
-		fa.Tasks["fallback"] = document.TaskTrace{Depth: document.DepthNone}
+		fa.Tasks["fallback"] = document.TaskTrace{Depth: document.DepthNone, Note: shorten(err.Error(), 300)}
 		return fa, nil
 	}
 	a.Model = f.Info()

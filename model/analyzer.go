@@ -81,6 +81,9 @@ func (a *Analyzer) Info() document.ModelInfo { return a.m.Info() }
 // analyser any more (after a hot swap has drained).
 func (a *Analyzer) Close() { a.m.Close() }
 
+// Failures reports the model's failed runs (see Model.Failures).
+func (a *Analyzer) Failures() (uint64, error, time.Time) { return a.m.Failures() }
+
 // Model returns the wrapped model.
 func (a *Analyzer) Model() *Model { return a.m }
 
@@ -115,6 +118,9 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 	}
 	out, err := a.m.RunRequest(ctx, doc.Text, rr)
 	if err != nil {
+		if ctx.Err() == nil {
+			a.m.noteFailure(err)
+		}
 		return nil, fmt.Errorf("analyze %s: %w", doc.ID, err)
 	}
 	language := doc.Language
@@ -160,7 +166,28 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 		}
 		a.trace(an, enrich.TaskSummary, ex, start)
 	}
+	if out.Truncated && !doc.IsLog() {
+		noteRead(an, out, len(doc.Text))
+	}
 	return an, nil
+}
+
+// noteRead says in each model task's trace how much of a long text the
+// model read (Options.MaxTokens): sentences beyond it get no salience of
+// their own, and keywords come from the part read. (A log's opening is
+// read by design; see logTokens.)
+func noteRead(an *document.Analysis, out *Output, textBytes int) {
+	read := textBytes
+	if n := len(out.Offsets); n > 0 {
+		read = out.Offsets[n-1].End
+	}
+	note := fmt.Sprintf("the model read the first %d tokens, %d%% of the text", out.Tokens, read*100/max(textBytes, 1))
+	for task, tr := range an.Tasks {
+		if tr.Depth != document.DepthNone && tr.Note == "" {
+			tr.Note = note
+			an.Tasks[task] = tr
+		}
+	}
 }
 
 // logTokens is how much of a log the model reads: its class shows in the
@@ -194,7 +221,9 @@ func (a *Analyzer) classify(an *document.Analysis, out *Output, doc *document.Pa
 	if ci < len(labels.Class) {
 		an.Class, an.Confidence = labels.Class[ci], ex.Class[ci]
 	}
-	if doc.IsLog() && an.Class != "log" {
+	said := an.Class
+	overruled := doc.IsLog() && an.Class != "log"
+	if overruled {
 		an.Class, an.Confidence = "log", 1
 	}
 	if ex.Subtype != nil {
@@ -214,6 +243,13 @@ func (a *Analyzer) classify(an *document.Analysis, out *Output, doc *document.Pa
 		}
 	}
 	a.trace(an, enrich.TaskClassify, ex, time.Now())
+	if overruled {
+		// the trace must say how the class was decided: the exit's
+		// confidence was in another class
+		tr := an.Tasks[enrich.TaskClassify]
+		tr.Confidence, tr.Note = 1, "log lines found by the parser; the model said "+said
+		an.Tasks[enrich.TaskClassify] = tr
+	}
 }
 
 // trace records how a task was answered; ms is the model time to the exit

@@ -32,12 +32,16 @@ var (
 		Name: "docmill_model_tokens_per_second",
 		Help: "Throughput of the latest batch of each segment.",
 	}, []string{"segment"})
+	modelFailures = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "docmill_model_failures_total",
+		Help: "Documents the model failed on; the model-free tier analysed them instead.",
+	})
 )
 
 // RegisterMetrics registers the model collectors (names prefixed
 // docmill_model_) on reg. Registering twice on one registry is not an error.
 func RegisterMetrics(reg prometheus.Registerer) error {
-	for _, c := range []prometheus.Collector{segmentLatency, batchSize, exitsTaken, tokensTotal, tokensPerSecond} {
+	for _, c := range []prometheus.Collector{segmentLatency, batchSize, exitsTaken, tokensTotal, tokensPerSecond, modelFailures} {
 		if err := reg.Register(c); err != nil {
 			var are prometheus.AlreadyRegisteredError
 			if errors.As(err, &are) {

@@ -55,6 +55,9 @@ type Model struct {
 
 	mu           sync.Mutex
 	fullPerToken float64 // EWMA of seconds per token for the segments after shallowEnd
+	failures     uint64  // runs that failed (not cancelled)
+	lastFailure  error
+	lastFailedAt time.Time
 	closeOnce    sync.Once
 }
 
@@ -97,7 +100,58 @@ func Load(o Options) (m *Model, err error) {
 		m.Close()
 		return nil, err
 	}
+	if err := m.warmUp(); err != nil {
+		m.Close()
+		return nil, fmt.Errorf("bundle %s does not run: %w", o.Dir, err)
+	}
 	return m, nil
+}
+
+// warmUpText is one window of ordinary text the model runs at load.
+const warmUpText = `This Agreement is made between the Supplier and the Customer. The Supplier shall deliver the goods
+within thirty days of each order, and the Customer shall pay every invoice within sixty days. Either party may
+terminate this Agreement on ninety days' written notice. 本合同自双方签字之日起生效。 2024-01-02 10:00:00 ERROR disk full`
+
+// warmUp proves the bundle runs before it is accepted, and seeds the
+// full-depth cost the deadline router needs (without it the first
+// document under a deadline ran full depth whatever its budget, after
+// every start and hot swap). It runs the first segment on the
+// tokenizer's largest id: a tokenizer from another model loads and
+// encodes fine, but its ids run past the model's embedding and every
+// document would fail and fall back to the model-free tier.
+func (m *Model) warmUp() error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tok := m.Bundle.Tokenizer
+	top := tok.VocabSize() - 1
+	enc := &tokenizer.Encoding{IDs: []int{top}, Offsets: []tokenizer.Span{{}}, Special: []bool{false}}
+	wins := m.windows(enc)
+	feeds := []map[string]winTensor{{"input_ids": {ints: wins[0].ids}, "attention_mask": {ints: wins[0].mask}}}
+	if err := m.runSegments(ctx, 0, m.shallowEnd, wins, feeds); err != nil {
+		return fmt.Errorf("the tokenizer's ids reach %d, which the model does not take (a tokenizer of another model?): %w", top, err)
+	}
+	if _, err := m.RunRequest(ctx, warmUpText, RunRequest{Depth: document.DepthFull}); err != nil {
+		return fmt.Errorf("full-depth run: %w", err)
+	}
+	return nil
+}
+
+// noteFailure records a run that failed: the analyser falls back to the
+// model-free tier, and Failures tells /healthz.
+func (m *Model) noteFailure(err error) {
+	modelFailures.Inc()
+	m.mu.Lock()
+	m.failures++
+	m.lastFailure, m.lastFailedAt = err, time.Now()
+	m.mu.Unlock()
+}
+
+// Failures reports how many runs failed since load, the last failure and
+// when it happened.
+func (m *Model) Failures() (uint64, error, time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.failures, m.lastFailure, m.lastFailedAt
 }
 
 func (m *Model) openSegments() error {
@@ -304,7 +358,7 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 	if err := m.runSegments(ctx, m.shallowEnd+1, len(m.segs)-1, wins, feeds); err != nil {
 		return nil, err
 	}
-	m.learnFullCost(time.Since(upperStart), len(enc.IDs)+len(wins)*2)
+	m.learnFullCost(time.Since(upperStart), len(enc.IDs))
 	for _, e := range man.Exits[1:] {
 		out.Exits = append(out.Exits, m.readExit(e, wins, feeds, enc, start))
 	}

@@ -142,6 +142,9 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		w.Metrics.Classes.WithLabelValues(res.Class).Inc()
 		w.Metrics.Depths.WithLabelValues(string(res.Depth)).Inc()
 	}
+	if fb, ok := res.Tasks["fallback"]; ok {
+		w.Log.Warn("the model failed on this document; the model-free tier analysed it", "doc_id", res.ID, "filename", res.Filename, "reason", fb.Note)
+	}
 	w.Log.Info("document analysed", "stage", w.stage(), "traceparent", msg.Metadata.Get(HeaderTraceParent), "doc_id", res.ID, "filename", res.Filename, "class", res.Class,
 		"depth", res.Depth, "model", res.Model.Name+"@"+res.Model.Version, "ms", since(start))
 	return nil, nil

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/model"
+	"github.com/docmill/docmill/web"
 )
 
 // DefaultBundle is where the default model bundle lives, relative to the
@@ -62,4 +64,25 @@ func loadModel(c config.Model, free *enrich.Free) (enrich.Analyzer, string, erro
 		precision = "fp32: int8 was asked for, but the bundle has no int8 segments"
 	}
 	return enrich.WithFallback(model.NewAnalyzer(m, model.AnalyzerOptions{}), free), precision, nil
+}
+
+// modelFailureWindow is how long a failed model run keeps /healthz's
+// model_runtime not ok.
+const modelFailureWindow = 5 * time.Minute
+
+// modelRuntime is the /healthz entry for a model that fails at run time
+// (each such document is analysed by the model-free tier instead): not ok
+// while the last failure is recent. Loading already refuses bundles that
+// do not run at all; this catches what only some documents trigger.
+func modelRuntime(an enrich.Analyzer) (web.Component, bool) {
+	r, ok := an.(enrich.FailureReporter)
+	if !ok {
+		return web.Component{}, false
+	}
+	n, last, at := r.Failures()
+	if n == 0 {
+		return web.Component{OK: true, Detail: "no failed runs"}, true
+	}
+	detail := fmt.Sprintf("%d documents fell back to the model-free tier; last %s ago: %v", n, time.Since(at).Round(time.Second), last)
+	return web.Component{OK: time.Since(at) > modelFailureWindow, Detail: detail}, true
 }

@@ -439,8 +439,12 @@ func (s *Server) Health() map[string]web.Component {
 			h["model_swap"] = web.Component{OK: false, Detail: s.swapErr}
 		}
 		s.mu.Unlock()
-		info := s.analyzer.Load().Info()
+		an := s.analyzer.Load()
+		info := an.Info()
 		h["analyzer"] = web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + info.Tier + " tier)"}
+		if c, ok := modelRuntime(an); ok {
+			h["model_runtime"] = c
+		}
 		// OCR is optional: without it the process is healthy, and scanned
 		// PDFs go to the dead-letter subject with their reason
 		h["ocr"] = web.Component{OK: true, Detail: s.ocrDetail()}

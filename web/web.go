@@ -323,7 +323,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		// which is degraded but ready; an indexer sharing its consumer
 		// serves what it has (the split is reported, not fixed, by
 		// taking it out of service).
-		if !c.OK && name != "model" && name != "model_swap" && name != "index_consumer" {
+		if !c.OK && name != "model" && name != "model_swap" && name != "model_runtime" && name != "index_consumer" {
 			code, status = http.StatusServiceUnavailable, "not ready"
 		}
 	}

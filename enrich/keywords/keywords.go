@@ -12,6 +12,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/lang"
@@ -131,9 +132,34 @@ func isZH(language string) bool { return language == lang.Chinese }
 // extractor; anything else the English one.
 func Candidates(text, language string) []Candidate {
 	if isZH(language) {
-		return chineseCandidates(text)
+		return withoutOverlong(chineseCandidates(text))
 	}
-	return englishScored(text, DefaultParams)
+	return withoutOverlong(englishScored(text, DefaultParams))
+}
+
+// maxWordRunes is the longest word a key phrase may hold: longer "words"
+// are unbroken runs (a 1 MB line of one character became a 1 MB keyword,
+// stored, indexed and faceted), hashes or encoded data, never a subject.
+const maxWordRunes = 48
+
+// withoutOverlong drops candidates with a word over maxWordRunes.
+func withoutOverlong(cands []Candidate) []Candidate {
+	out := cands[:0]
+	for _, c := range cands {
+		if !overlong(c.Text) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func overlong(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if utf8.RuneCountInString(w) > maxWordRunes {
+			return true
+		}
+	}
+	return false
 }
 
 // Params weigh the English features; DefaultParams were fixed on the

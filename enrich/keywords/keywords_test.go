@@ -181,3 +181,22 @@ func TestLayoutPhrasesAreNoKeywords(t *testing.T) {
 		t.Logf("note: 'domain name' not among %q", got)
 	}
 }
+
+// An unbroken run of characters (a 300,000-character line, a hash, base64)
+// is no key phrase: it became a keyword as long as itself.
+func TestNoOverlongKeywords(t *testing.T) {
+	text := strings.Repeat("x", 300000) + "\n\nThe warehouse stores hydraulic pumps. Hydraulic pumps need quarterly maintenance by certified technicians. " + strings.Repeat("ab12", 20)
+	for _, k := range Extract(text, Options{Language: "en"}) {
+		if len(k.Text) > 100 {
+			t.Errorf("keyword of %d characters", len(k.Text))
+		}
+	}
+	kws := Extract(text, Options{Language: "en"})
+	found := false
+	for _, k := range kws {
+		found = found || strings.Contains(strings.ToLower(k.Text), "hydraulic pump")
+	}
+	if !found {
+		t.Errorf("keywords %v", kws)
+	}
+}

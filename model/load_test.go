@@ -1,0 +1,117 @@
+package model
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+)
+
+// copyBundle copies a bundle folder into a temporary one.
+func copyBundle(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// A tokenizer of another model loads and encodes, but its ids run past
+// this model's embedding: every document failed at run time and quietly
+// fell back to the model-free tier, while /healthz said the model was
+// fine. Load now refuses the bundle.
+func TestLoadRefusesTokenizerOfAnotherModel(t *testing.T) {
+	needORT(t)
+	dir := copyBundle(t, tinyDir())
+	path := filepath.Join(dir, "tokenizer.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tok map[string]any
+	if err := json.Unmarshal(raw, &tok); err != nil {
+		t.Fatal(err)
+	}
+	vocab := tok["model"].(map[string]any)["vocab"].(map[string]any)
+	vocab["extraterritorial"] = float64(len(vocab) + 20000)
+	raw, _ = json.Marshal(tok)
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(Options{Dir: dir, Threads: 1})
+	if err == nil || !strings.Contains(err.Error(), "tokenizer") {
+		t.Fatalf("load: %v", err)
+	}
+}
+
+// Load runs the model once at full depth, so the deadline router knows
+// what full depth costs from the first document on: before, the first
+// document after a start or a hot swap ran full depth whatever its
+// deadline.
+func TestRouterKnowsFullCostFromTheStart(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1})
+	if c := m.fullCost(100); c <= 0 {
+		t.Fatalf("full cost of 100 tokens after load: %v", c)
+	}
+	a := NewAnalyzer(m, AnalyzerOptions{})
+	an, err := a.Analyze(context.Background(), contractDoc(), enrich.Request{Deadline: time.Now().Add(time.Microsecond)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr := an.Tasks[enrich.TaskSummary]; tr.Depth == document.DepthFull {
+		t.Errorf("first document ran full depth past its deadline: %+v", tr)
+	}
+}
+
+// A text longer than the model reads says so in its trace.
+func TestTruncationInTrace(t *testing.T) {
+	m := loadTiny(t, Options{Threads: 1, MaxTokens: 64})
+	a := NewAnalyzer(m, AnalyzerOptions{})
+	an, err := a.Analyze(context.Background(), contractDoc(), enrich.Request{Tasks: []string{enrich.TaskClassify, enrich.TaskKeywords}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range []string{enrich.TaskClassify, enrich.TaskKeywords} {
+		if n := an.Tasks[task].Note; !strings.Contains(n, "the model read the first 64 tokens") {
+			t.Errorf("%s trace note %q", task, n)
+		}
+	}
+}
+
+// When the parser's log lines overrule the model's class, the trace says
+// so, with the class's confidence, not the exit's confidence in another
+// class.
+func TestOverruledClassTrace(t *testing.T) {
+	a := NewAnalyzer(loadTiny(t, Options{Threads: 1}), AnalyzerOptions{})
+	doc := &document.Parsed{ID: "l", ContentType: document.TypeLog, Language: "en",
+		Text: strings.Repeat("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; rhost=218.188.2.4\n", 20)}
+	an, err := a.Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := an.Tasks[enrich.TaskClassify]
+	if an.Class != "log" || tr.Confidence != an.Confidence {
+		t.Errorf("class %s %.3f, trace %+v", an.Class, an.Confidence, tr)
+	}
+	// the tiny test model calls these lines a contract
+	if !strings.Contains(tr.Note, "the model said contract") {
+		t.Errorf("note %q", tr.Note)
+	}
+}
