@@ -215,11 +215,12 @@ func (s *Server) hostAllowed(hostport string) bool {
 // sameOrigin refuses state-changing requests sent by other sites: browsers
 // attach basic-auth credentials and cookies to cross-site form posts. An
 // Origin of "null" (sandboxed frames, data: pages, some redirects) is
-// another site too.
+// another site too, unless the browser's own Sec-Fetch-Site (which pages
+// cannot set) says the request is same-origin.
 func sameOrigin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			if o := r.Header.Get("Origin"); o != "" {
+			if o := r.Header.Get("Origin"); o != "" && (o != "null" || r.Header.Get("Sec-Fetch-Site") != "same-origin") {
 				u, err := url.Parse(o)
 				if err != nil || u.Host != r.Host {
 					writeError(w, http.StatusForbidden, errors.New("cross-origin request refused"))
@@ -242,7 +243,10 @@ func securityHeaders(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
+		// same-origin, not no-referrer: under no-referrer browsers send
+		// "Origin: null" with the UI's own form posts, which sameOrigin
+		// must refuse (sandboxed frames and data: pages send it too)
+		h.Set("Referrer-Policy", "same-origin")
 		next.ServeHTTP(w, r)
 	})
 }

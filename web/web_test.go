@@ -307,6 +307,16 @@ func TestCrossOriginPostRefused(t *testing.T) {
 			t.Errorf("post from %s: %d", origin, rec.Code)
 		}
 	}
+	// a browser that sends "null" for the UI's own post says so in
+	// Sec-Fetch-Site, which no page can set
+	req := httptest.NewRequest(http.MethodPost, "/documents/x/reprocess", nil)
+	req.Header.Set("Origin", "null")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code == http.StatusForbidden {
+		t.Errorf("same-origin post with Origin null refused")
+	}
 }
 
 // A server without a token answers requests addressed to IP addresses,
