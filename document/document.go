@@ -44,6 +44,15 @@ type Parsed struct {
 	Pages       int               `json:"pages,omitempty"`
 	Size        int               `json:"size"`
 	Meta        map[string]string `json:"meta,omitempty"`
+	// Attachments are files the document carries (an e-mail's), to be
+	// ingested as documents of their own; not part of the result.
+	Attachments []Attachment `json:"-"`
+}
+
+// Attachment is a file carried inside a document.
+type Attachment struct {
+	Filename string
+	Data     []byte
 }
 
 // IsLog reports whether the parser recognised the document as a log file.

@@ -65,6 +65,12 @@ type Worker struct {
 	// document (for download and reprocessing). A failure is logged, not
 	// fatal: the analysis matters more than the copy.
 	KeepOriginal func(ctx context.Context, doc *document.Parsed, data []byte) error
+	// IngestAttachment, when set, ingests a file a document carries (an
+	// e-mail's attachment) as a document of its own. It runs before the
+	// carrier's message is acked, and a failure fails that delivery, so an
+	// attachment is never lost; the ingest stream drops the copies a retry
+	// sends again.
+	IngestAttachment func(ctx context.Context, carrier *document.Parsed, a document.Attachment) error
 }
 
 func (w *Worker) stage() string {
@@ -91,6 +97,13 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, err // parse errors name the file and the reason
 	}
 	parseMs := since(t0)
+	if w.IngestAttachment != nil {
+		for _, a := range doc.Attachments {
+			if err := w.IngestAttachment(ctx, doc, a); err != nil {
+				return nil, fmt.Errorf("ingest attachment %s of %s: %w", a.Filename, in.Filename, err)
+			}
+		}
+	}
 	if w.KeepOriginal != nil {
 		if err := w.KeepOriginal(ctx, doc, data); err != nil {
 			w.Log.Warn("keep original", "doc_id", doc.ID, "filename", doc.Filename, "err", err)

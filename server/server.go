@@ -320,6 +320,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 		if c.Pipeline.KeepOriginals {
 			o.Worker.KeepOriginal = s.keepOriginal
 		}
+		o.Worker.IngestAttachment = s.ingestAttachment
 	}
 	if s.shadowAn != nil {
 		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js, MaxPayload: o.Worker.MaxPayload, Replicas: o.Worker.Replicas,
@@ -342,6 +343,23 @@ func (s *Server) keepOriginal(ctx context.Context, doc *document.Parsed, data []
 		return nil
 	}
 	_, err := s.originals.Put(ctx, doc.Filename, doc.Source, doc.ContentType, data)
+	return err
+}
+
+// ingestAttachment ingests a file an e-mail carries as a document of its
+// own, from the same source, naming the message it came with. A file the
+// ingest refuses (empty, over the size limit) is logged and skipped: a
+// retry cannot change it.
+func (s *Server) ingestAttachment(ctx context.Context, carrier *document.Parsed, a document.Attachment) error {
+	id, err := s.ingestPublisher().Publish(ctx, connectors.Doc{Filename: a.Filename, Source: carrier.Source, Data: a.Data,
+		Meta: map[string]string{"attached_to": carrier.ID, "attached_to_filename": carrier.Filename}})
+	if errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge) {
+		s.o.Log.Warn("attachment not ingested", "file", a.Filename, "carrier", carrier.Filename, "reason", err)
+		return nil
+	}
+	if err == nil {
+		s.o.Log.Info("attachment ingested", "file", a.Filename, "doc_id", id, "carrier", carrier.Filename)
+	}
 	return err
 }
 

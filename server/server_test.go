@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -473,6 +474,50 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	})
 	if r := h.search(""); r.Total != 2 {
 		t.Errorf("%d documents, want the file's and the object's latest versions", r.Total)
+	}
+}
+
+// An e-mail's attachments are documents of their own: the message is
+// indexed with its text and names its attachments, and each attachment is
+// indexed, naming the message it came with.
+func TestEmailAttachmentsIngested(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	pdf, err := os.ReadFile("../stages/parse/testdata/contract.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b64 := func(b []byte) string {
+		enc := base64.StdEncoding.EncodeToString(b)
+		var out strings.Builder
+		for len(enc) > 76 {
+			out.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		return out.String() + enc
+	}
+	eml := "From: Ann <ann@acme.example>\r\nTo: Bob <bob@globex.example>\r\nSubject: Signed NDA and notes\r\n" +
+		"Date: Tue, 2 Jan 2024 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n" +
+		"--B\r\nContent-Type: text/plain\r\n\r\nBob, the signed agreement and my meeting notes are attached.\r\n" +
+		"--B\r\nContent-Type: application/pdf; name=\"nda.pdf\"\r\nContent-Disposition: attachment; filename=\"nda.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64(pdf) + "\r\n" +
+		"--B\r\nContent-Type: text/plain; name=\"notes.txt\"\r\nContent-Disposition: attachment; filename=\"notes.txt\"\r\n\r\nMeeting notes: the zebrafish pilot starts in March.\r\n--B--\r\n"
+	if _, err := h.srv.Publisher().Publish(context.Background(), connectors.Doc{Filename: "nda.eml", Data: []byte(eml)}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "message and both attachments indexed", 60*time.Second, func() bool { return h.search("").Total == 3 })
+	mail := h.search("meeting notes attached")
+	notes := h.search("zebrafish")
+	if mail.Total == 0 || notes.Total != 1 {
+		t.Fatalf("mail %d, notes %d", mail.Total, notes.Total)
+	}
+	got, err := h.srv.Index().Get(context.Background(), notes.Hits[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Filename != "notes.txt" || got.Meta["attached_to_filename"] != "nda.eml" || got.Meta["attached_to"] == "" {
+		t.Errorf("attachment %s meta %v", got.Filename, got.Meta)
+	}
+	if r := h.search(`filename:"nda.pdf"`); r.Total != 1 {
+		t.Errorf("the PDF attachment: %d hits", r.Total)
 	}
 }
 

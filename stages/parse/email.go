@@ -10,10 +10,13 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
+	"path"
 	"regexp"
 	"strings"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/docmill/docmill/document"
 )
 
 // emailHeaders are the header fields kept at the top of a message's text:
@@ -28,6 +31,8 @@ type emailReader struct {
 	dec         *mime.WordDecoder
 	body        strings.Builder
 	attachments []string
+	files       []document.Attachment
+	size        int64 // bytes of the files kept
 	max         int64
 }
 
@@ -36,7 +41,9 @@ type emailReader struct {
 // lines, then the body: the plain-text alternative, else the HTML one as
 // text, quoted-printable and base64 decoded in the declared charset;
 // forwarded messages follow with their own headers. Attachments are named
-// (meta "attachments"), not read: send them as documents of their own.
+// (meta "attachments") and returned as files (Parsed.Attachments), which
+// the worker ingests as documents of their own: a contract arrives as the
+// PDF attached to a mail.
 func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
 	if err != nil {
@@ -44,7 +51,7 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	}
 	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
 	r.message(msg.Header, msg.Body, 0)
-	ex := &extracted{text: normalize(r.body.String()), title: r.header(msg.Header, "Subject"), encoding: encUTF8}
+	ex := &extracted{text: normalize(r.body.String()), title: r.header(msg.Header, "Subject"), encoding: encUTF8, attachments: r.files}
 	if len(r.attachments) > 0 {
 		ex.meta = map[string]string{"attachments": strings.Join(r.attachments, ", ")}
 		ex.text += "\n\nAttachments: " + ex.meta["attachments"]
@@ -86,11 +93,12 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 	if err != nil {
 		media, params = "text/plain", nil
 	}
+	body = decodeTransfer(h.Get("Content-Transfer-Encoding"), io.LimitReader(body, r.max))
 	if name := r.attachmentName(h, params); name != "" {
 		r.attachments = append(r.attachments, name)
+		r.keep(name, body)
 		return
 	}
-	body = decodeTransfer(h.Get("Content-Transfer-Encoding"), io.LimitReader(body, r.max))
 	switch {
 	case strings.HasPrefix(media, "multipart/") && depth < maxMIMEDepth:
 		r.multipart(media, params["boundary"], body, depth)
@@ -108,6 +116,17 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 		r.body.WriteString(text)
 		r.body.WriteString("\n\n")
 	}
+}
+
+// keep reads an attachment's bytes, while the attachments together stay
+// within the document size limit (the rest are only named).
+func (r *emailReader) keep(name string, body io.Reader) {
+	data, err := io.ReadAll(io.LimitReader(body, r.max-r.size+1))
+	if err != nil || len(data) == 0 || r.size+int64(len(data)) > r.max {
+		return
+	}
+	r.size += int64(len(data))
+	r.files = append(r.files, document.Attachment{Filename: path.Base(strings.ReplaceAll(name, "\\", "/")), Data: data})
 }
 
 // multipart writes the parts of a multipart entity: of alternatives only

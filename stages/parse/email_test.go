@@ -59,6 +59,9 @@ JVBERi0xLjQKJcfsj6IK
 			t.Errorf("text has %q: %q", junk, p.Text)
 		}
 	}
+	if len(p.Attachments) != 1 || p.Attachments[0].Filename != "renewal.pdf" || !strings.HasPrefix(string(p.Attachments[0].Data), "%PDF-1.4\n") {
+		t.Errorf("attachments %+v", p.Attachments)
+	}
 	// a log or a text that merely has a colon in its first line is no e-mail
 	for _, s := range []string{"Note: call Bob\nFrom: Ann\n\nbody", "2024-01-02 10:00:00 INFO From: x Subject: y\n\n"} {
 		if looksEmail(s) {

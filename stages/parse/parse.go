@@ -101,12 +101,13 @@ func permanent(name, reason string, err error) *Error {
 // extracted is what a format parser produces before the common fields are
 // filled in.
 type extracted struct {
-	text     string
-	title    string
-	encoding string
-	pages    int
-	meta     map[string]string
-	isLog    bool
+	text        string
+	title       string
+	encoding    string
+	pages       int
+	meta        map[string]string
+	isLog       bool
+	attachments []document.Attachment
 }
 
 // Parse parses in within lim. It returns an *Error when the document cannot
@@ -272,6 +273,7 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 		Text:        ex.text,
 		Pages:       ex.pages,
 		Size:        len(in.Data),
+		Attachments: ex.attachments,
 	}
 	if len(in.Meta) > 0 || len(ex.meta) > 0 {
 		p.Meta = make(map[string]string, len(in.Meta)+len(ex.meta))
