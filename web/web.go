@@ -499,7 +499,7 @@ func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
 	if int64(len(data)) > s.o.MaxUpload {
 		return nil, &http.MaxBytesError{Limit: s.o.MaxUpload}
 	}
-	return []uploaded{s.publish(r.Context(), name, r.Header.Get("Content-Type"), data, r.URL.Query().Get("depth"))}, nil
+	return []uploaded{s.publish(r.Context(), name, r.Header.Get("Content-Type"), data, r.URL.Query())}, nil
 }
 
 func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
@@ -528,7 +528,7 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 			out = append(out, uploaded{Filename: name, Error: fmt.Sprintf("larger than the %d MiB limit", s.o.MaxUpload>>20)})
 			continue
 		}
-		out = append(out, s.publish(r.Context(), name, "", data, r.URL.Query().Get("depth")))
+		out = append(out, s.publish(r.Context(), name, "", data, r.URL.Query()))
 	}
 	if len(out) == 0 {
 		return nil, errors.New("no file in the multipart body")
@@ -540,21 +540,29 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 // name (the HTML standard's: " as %22, line breaks as %0D and %0A).
 var formFilename = strings.NewReplacer("%22", `"`, "%0D", "", "%0A", "")
 
-func (s *Server) publish(ctx context.Context, name, ct string, data []byte, depth string) uploaded {
+// publish ingests one uploaded file. The query may name its source
+// (?source=payments-api; default "http"): log templates are kept per
+// source, so logs of different systems uploaded without one share a
+// template store; and its analysis depth (?depth=).
+func (s *Server) publish(ctx context.Context, name, ct string, data []byte, q url.Values) uploaded {
 	if ct == "application/octet-stream" || strings.HasPrefix(ct, "multipart/") {
 		ct = ""
+	}
+	source, depth := q.Get("source"), q.Get("depth")
+	if source == "" {
+		source = "http"
 	}
 	// Kept before publishing so the download exists once the result does;
 	// an original already stored keeps its name and source.
 	kept := ""
 	if s.originals != nil && len(data) > 0 && int64(len(data)) <= s.o.MaxUpload && !s.originals.Has(ctx, document.ID(data)) {
-		id, err := s.originals.Put(ctx, name, "http", ct, data)
+		id, err := s.originals.Put(ctx, name, source, ct, data)
 		if err != nil {
 			s.o.Log.Warn("original not kept", "filename", name, "err", err)
 		}
 		kept = id
 	}
-	r, err := s.o.Ingest.Send(ctx, connectors.Doc{Filename: name, Source: "http", ContentType: ct, Data: data, Depth: depth})
+	r, err := s.o.Ingest.Send(ctx, connectors.Doc{Filename: name, Source: source, ContentType: ct, Data: data, Depth: depth})
 	if err == nil && r.Duplicate && kept != "" {
 		// not analysed again, so nothing will refer to it (the document
 		// was deleted within the de-duplication window)

@@ -757,3 +757,34 @@ func TestEndedMarksCutSummaries(t *testing.T) {
 		}
 	}
 }
+
+// An upload may name its source (log templates are kept per source);
+// without one it is "http".
+func TestUploadNamesItsSource(t *testing.T) {
+	_, js := startNATS(t)
+	orig := &Originals{JS: js}
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20, Originals: orig})
+	ctx := context.Background()
+	for _, c := range []struct{ query, text, want string }{
+		{"?filename=a.log&source=payments-api", "2024-01-02 10:00:00 INFO payment 1 ok", "payments-api"},
+		{"?filename=b.log", "2024-01-02 10:00:00 INFO payment 2 ok", "http"},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/api/documents"+c.query, strings.NewReader(c.text))
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		var out struct{ Documents []uploaded }
+		if rec.Code != http.StatusAccepted || json.Unmarshal(rec.Body.Bytes(), &out) != nil || len(out.Documents) != 1 {
+			t.Fatalf("upload %s: %d %s", c.query, rec.Code, rec.Body)
+		}
+		st, err := js.Stream(ctx, "DOCMILL_INGEST")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.GetLastMsgForSubject(ctx, "docmill.ingest."+c.want); err != nil {
+			t.Errorf("%s: no message on docmill.ingest.%s: %v", c.query, c.want, err)
+		}
+		if o, err := orig.Get(ctx, out.Documents[0].ID); err != nil || o.Source != c.want {
+			t.Errorf("%s: original %+v %v", c.query, o, err)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package logs
 
 import (
 	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -20,6 +22,9 @@ type Header struct {
 	// Component is the emitting component (e.g. "sshd[24200]") when the
 	// header names one.
 	Component string
+	// Partial marks a line a container runtime split (CRI tag "P"): the
+	// next line continues it.
+	Partial bool
 }
 
 // maxHeaderTokens bounds how far into a line the header may reach.
@@ -59,7 +64,13 @@ type htok struct {
 // content and its level and time fields as the header.
 func SplitHeader(line string) (Header, string) {
 	line = strings.TrimSpace(line)
+	if h, content, ok := splitWrapper(line); ok {
+		return h, content
+	}
 	if h, content, ok := splitJSON(line); ok {
+		return h, content
+	}
+	if h, content, ok := splitNotation(line); ok {
 		return h, content
 	}
 	toks := headerTokens(line, maxHeaderTokens)
@@ -91,12 +102,15 @@ func SplitHeader(line string) (Header, string) {
 	return h, strings.TrimSpace(line[toks[end-1].end:])
 }
 
-// JSON field names that structured loggers (zap, logrus, slog, bunyan,
-// ECS) use for the message, level and time.
+// JSON field names that structured loggers use for the message, level and
+// time: zap, logrus, slog, bunyan, pino, ECS (flat and nested "log.level"),
+// Serilog's CLEF (@m, @l, @t) and JSON, .NET's console formatter, log4j2's
+// JSON layout, systemd's journal export, Google Cloud Logging. A dotted
+// name is a path into nested objects.
 var (
-	jsonMsgKeys   = []string{"msg", "message", "MESSAGE", "log", "text"}
-	jsonLevelKeys = []string{"level", "lvl", "severity", "log.level", "levelname", "LEVEL"}
-	jsonTimeKeys  = []string{"time", "ts", "timestamp", "@timestamp", "t", "asctime"}
+	JSONMsgKeys   = []string{"msg", "message", "MESSAGE", "Message", "RenderedMessage", "@m", "@mt", "MessageTemplate", "log", "text", "textPayload"}
+	JSONLevelKeys = []string{"level", "lvl", "severity", "log.level", "levelname", "LEVEL", "Level", "LogLevel", "@l", "PRIORITY", "@level", "loglevel"}
+	jsonTimeKeys  = []string{"time", "ts", "timestamp", "@timestamp", "t", "asctime", "Timestamp", "@t", "__REALTIME_TIMESTAMP", "instant", "timeMillis"}
 )
 
 // splitJSON handles one-object-per-line structured logs: the message
@@ -109,25 +123,143 @@ func splitJSON(line string) (Header, string, bool) {
 	if err := json.Unmarshal([]byte(line), &obj); err != nil {
 		return Header{}, "", false
 	}
-	msg, ok := firstString(obj, jsonMsgKeys)
+	msg, ok := firstString(obj, JSONMsgKeys)
 	if !ok {
 		return Header{}, "", false
 	}
 	h := Header{Raw: line}
-	if lv, ok := firstString(obj, jsonLevelKeys); ok {
-		h.Level = normLevel(lv)
-	}
-	if ts, ok := firstString(obj, jsonTimeKeys); ok {
-		h.Time, _ = parseTime(ts)
-	} else if f, ok := firstNumber(obj, jsonTimeKeys); ok && f > 1e9 && f < 1e10 {
-		h.Time = time.Unix(int64(f), int64((f-float64(int64(f)))*1e9)).UTC()
-	}
+	h.Level = jsonLevel(obj)
+	h.Time = jsonTime(obj)
 	return h, strings.TrimSpace(msg), true
+}
+
+// jsonLevel reads the level field: a name, a pino/bunyan number (10 trace
+// to 60 fatal) or a syslog priority (0 emergency to 7 debug, the
+// journal's PRIORITY). CLEF leaves @l out for Information.
+func jsonLevel(obj map[string]any) string {
+	for _, k := range JSONLevelKeys {
+		switch v := lookup(obj, k).(type) {
+		case string:
+			if lv := normLevel(v); lv != "" {
+				return lv
+			}
+			if n, err := strconv.Atoi(v); err == nil && k == "PRIORITY" {
+				return syslogLevel(n)
+			}
+		case float64:
+			if k == "PRIORITY" {
+				return syslogLevel(int(v))
+			}
+			return numericLevel(v)
+		}
+	}
+	if _, clef := obj["@t"]; clef {
+		return "INFO"
+	}
+	return ""
+}
+
+// numericLevel maps pino and bunyan levels.
+func numericLevel(v float64) string {
+	switch {
+	case v >= 60:
+		return "FATAL"
+	case v >= 50:
+		return "ERROR"
+	case v >= 40:
+		return "WARN"
+	case v >= 30:
+		return "INFO"
+	case v >= 20:
+		return "DEBUG"
+	case v >= 10:
+		return "TRACE"
+	}
+	return ""
+}
+
+// syslogLevel maps a syslog severity (RFC 5424: 0 emergency .. 7 debug).
+func syslogLevel(n int) string {
+	switch {
+	case n < 0 || n > 7:
+		return ""
+	case n <= 2:
+		return "FATAL"
+	case n == 3:
+		return "ERROR"
+	case n == 4:
+		return "WARN"
+	case n == 5:
+		return "NOTICE"
+	case n == 6:
+		return "INFO"
+	}
+	return "DEBUG"
+}
+
+// jsonTime reads the time field: a timestamp string, an epoch number or
+// numeric string in seconds, milliseconds, microseconds or nanoseconds,
+// or an object of seconds and nanoseconds (log4j2's instant, Google's
+// timestamp).
+func jsonTime(obj map[string]any) time.Time {
+	for _, k := range jsonTimeKeys {
+		switch v := lookup(obj, k).(type) {
+		case string:
+			if t, ok := parseTime(v); ok {
+				return t
+			}
+		case float64:
+			if t, ok := epoch(v); ok {
+				return t
+			}
+		case map[string]any:
+			sec, ok1 := firstNumber(v, []string{"epochSecond", "seconds"})
+			nano, _ := firstNumber(v, []string{"nanoOfSecond", "nanos"})
+			if ok1 {
+				return time.Unix(int64(sec), int64(nano)).UTC()
+			}
+		}
+	}
+	return time.Time{}
+}
+
+// epoch reads a Unix time in seconds (with a fraction), milliseconds,
+// microseconds or nanoseconds, telling them apart by size (1e9 seconds
+// is 2001, 1e10 is 2286).
+func epoch(v float64) (time.Time, bool) {
+	switch {
+	case v > 1e9 && v < 1e10:
+		sec := math.Floor(v)
+		return time.Unix(int64(sec), int64(math.Round((v-sec)*1e6))*1e3).UTC(), true
+	case v > 1e12 && v < 1e13:
+		return time.UnixMilli(int64(v)).UTC(), true
+	case v > 1e15 && v < 1e16:
+		return time.UnixMicro(int64(v)).UTC(), true
+	case v > 1e18 && v < 1e19:
+		return time.Unix(0, int64(v)).UTC(), true
+	}
+	return time.Time{}, false
+}
+
+// lookup returns obj's value at key, following a dotted key into nested
+// objects when there is no flat key of that name.
+func lookup(obj map[string]any, key string) any {
+	if v, ok := obj[key]; ok {
+		return v
+	}
+	head, rest, nested := strings.Cut(key, ".")
+	if !nested {
+		return nil
+	}
+	if sub, ok := obj[head].(map[string]any); ok {
+		return lookup(sub, rest)
+	}
+	return nil
 }
 
 func firstString(obj map[string]any, keys []string) (string, bool) {
 	for _, k := range keys {
-		if v, ok := obj[k].(string); ok {
+		if v, ok := lookup(obj, k).(string); ok {
 			return v, true
 		}
 	}
@@ -136,7 +268,7 @@ func firstString(obj map[string]any, keys []string) (string, bool) {
 
 func firstNumber(obj map[string]any, keys []string) (float64, bool) {
 	for _, k := range keys {
-		if v, ok := obj[k].(float64); ok {
+		if v, ok := lookup(obj, k).(float64); ok {
 			return v, true
 		}
 	}
@@ -185,7 +317,7 @@ func headerEnd(toks []htok) (int, string, string) {
 				sepEnd = i + 1
 			}
 		case kBracket:
-			if lv := normLevel(strings.Trim(t.text, "[]")); lv != "" {
+			if lv := bracketLevel(t.text); lv != "" {
 				return afterLevel(toks, i)
 			}
 			if hasDigit(t.text) {
@@ -224,6 +356,9 @@ func levelPlausible(toks []htok, i int, sawID bool) bool {
 // bracket, a separator and a component, and returns it.
 func afterLevel(toks []htok, i int) (int, string, string) {
 	lvl := normLevel(strings.Trim(toks[i].text, "[]:,"))
+	if lvl == "" {
+		lvl = bracketLevel(toks[i].text)
+	}
 	end := i + 1
 	for end < len(toks) && (toks[end].kind == kBracket || toks[end].kind == kSep) {
 		end++
@@ -338,7 +473,7 @@ func isCompToken(s string) bool {
 // levels maps severity spellings to normalised levels.
 var levels = map[string]string{
 	"TRACE": "TRACE", "DEBUG": "DEBUG", "DBG": "DEBUG", "VERBOSE": "DEBUG",
-	"INFO": "INFO", "INFORMATION": "INFO", "NOTICE": "NOTICE",
+	"INFO": "INFO", "INFORMATION": "INFO", "NOTICE": "NOTICE", "LOG": "INFO",
 	"WARN": "WARN", "WARNING": "WARN",
 	"ERROR": "ERROR", "ERR": "ERROR", "SEVERE": "ERROR", "FAILURE": "ERROR",
 	"FATAL": "FATAL", "CRITICAL": "FATAL", "CRIT": "FATAL", "ALERT": "FATAL", "EMERG": "FATAL", "PANIC": "FATAL",
@@ -360,6 +495,19 @@ func normLevel(s string) string {
 		return ""
 	}
 	return levels[up]
+}
+
+// bracketLevel reads a bracketed level: "[error]", or Apache 2.4's
+// "[proxy:error]" (module and level).
+func bracketLevel(tok string) string {
+	in := strings.Trim(tok, "[]:,")
+	if lv := normLevel(in); lv != "" {
+		return lv
+	}
+	if i := strings.LastIndexByte(in, ':'); i > 0 && !strings.ContainsAny(in, " ") {
+		return normLevel(in[i+1:])
+	}
+	return ""
 }
 
 // levelIn finds a level among header tokens (e.g. "[error]").

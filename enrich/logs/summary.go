@@ -36,6 +36,7 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 	var order []string
 	var span timeSpan
 	bad, entries := 0, 0
+	partial := false // the line above was split by the container runtime
 	for _, line := range lines {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" {
@@ -43,7 +44,9 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 		}
 		s.Lines++
 		h, content := SplitHeader(line)
-		if entries > 0 && continuation(line, h) {
+		cont := entries > 0 && (partial || continuation(line, h))
+		partial = h.Partial
+		if cont {
 			continue
 		}
 		entries++
@@ -92,14 +95,43 @@ var (
 
 // continuation reports whether line continues the entry above it: it has
 // no time or level of its own, and is indented (stack frames, wrapped
-// text) or opens a nested cause.
+// text), opens a nested cause, or is part of a traceback (Python's, a Go
+// panic's goroutine dump); or it is a detail line that a database writes
+// under the entry with a header of its own (PostgreSQL's DETAIL:, HINT:,
+// STATEMENT:).
 func continuation(line string, h Header) bool {
+	if detailComponents[h.Component] || detailRe.MatchString(line) {
+		return true
+	}
 	if !h.Time.IsZero() || h.Level != "" {
 		return false
 	}
 	return line[0] == ' ' || line[0] == '\t' || strings.HasPrefix(line, "Caused by: ") ||
-		strings.HasPrefix(line, "at ") || moreFramesRe.MatchString(line) || exceptionRe.MatchString(line)
+		strings.HasPrefix(line, "at ") || moreFramesRe.MatchString(line) || exceptionRe.MatchString(line) ||
+		tracebackRe.MatchString(line) || goDumpRe.MatchString(line) || closingRe.MatchString(line)
 }
+
+// detailComponents are the labels of lines that detail the entry above;
+// detailRe finds one after a PostgreSQL line prefix ("... CET [4000]
+// app@shop DETAIL:  Key (id)=(5) already exists.").
+var (
+	detailComponents = map[string]bool{"DETAIL": true, "HINT": true, "STATEMENT": true, "CONTEXT": true, "QUERY": true, "LOCATION": true}
+	detailRe         = regexp.MustCompile(`^.{0,80}?\s(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):\s`)
+)
+
+var (
+	// tracebackRe matches the lines of a Python traceback that are not
+	// indented frames: its opening, the chaining notes, and the final
+	// exception ("ValueError: invalid literal ...").
+	tracebackRe = regexp.MustCompile(`^(?:Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause|[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)(?::|$))`)
+	// goDumpRe matches a Go panic's goroutine dump: the goroutine header,
+	// the calls ("main.handler(0xc000, {0x1, 0x2})"), "created by" and
+	// the exit status.
+	goDumpRe = regexp.MustCompile(`^(?:goroutine \d+ \[[^\]]*\]:$|created by |exit status \d+$|\[signal |(?:[\w.-]+/)*[\w-]+\.[\w.*()\[\]-]+\(.*\)$)`)
+	// closingRe is a line that only closes a bracket an entry opened (a
+	// printed object).
+	closingRe = regexp.MustCompile(`^[}\])]+[,;]?$`)
+)
 
 // topTemplates ranks this document's templates by count (first seen wins
 // ties) and counts the new ones.
@@ -128,6 +160,16 @@ func messageLevel(content string) string {
 			return lv
 		}
 	}
+	if m := accessStatusRe.FindStringSubmatch(content); m != nil {
+		// an access log line: the response status is its severity
+		switch m[1][0] {
+		case '5':
+			return "ERROR"
+		case '4':
+			return "WARN"
+		}
+		return "INFO"
+	}
 	content = uptimeRe.ReplaceAllString(content, "")
 	f := strings.Fields(content)
 	if len(f) < 2 {
@@ -143,6 +185,9 @@ func messageLevel(content string) string {
 var (
 	// logfmtLevelRe finds a logfmt level field.
 	logfmtLevelRe = regexp.MustCompile(`(?:^|\s)(?:level|lvl|severity)=("?[A-Za-z]+"?)`)
+	// accessStatusRe finds the status after the request of an access log
+	// line (Common and Combined Log Format: "GET /x HTTP/1.1" 503 0).
+	accessStatusRe = regexp.MustCompile(`"[A-Z]+ \S+ HTTP/[\d.]+" ([1-5]\d\d) `)
 	// uptimeRe is a kernel message's leading uptime stamp.
 	uptimeRe = regexp.MustCompile(`^\s*\[\s*\d+\.\d+\]\s*`)
 )

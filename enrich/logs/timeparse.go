@@ -12,6 +12,10 @@ import (
 var timeLayouts = []string{
 	"2006-01-02T15:04:05.999999999Z07:00",
 	"2006-01-02T15:04:05Z07:00",
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02 15:04:05.999999999 -0700",
+	"2006-01-02 15:04:05 -0700",
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02T15:04:05",
 	"2006-01-02 15:04:05.999999999Z07:00",
@@ -55,6 +59,14 @@ func findTime(toks []htok) (time.Time, int) {
 				continue
 			}
 			if ts, ok := parseTime(strings.Join(parts[i:i+n], " ")); ok {
+				if i+n < len(parts) {
+					if off, ok := zoneOffsets[parts[i+n]]; ok && ts.Location() == time.UTC {
+						// "2024-01-02 10:00:00.123 CET" (PostgreSQL, Java)
+						ts = time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(),
+							time.FixedZone(parts[i+n], off))
+						return ts, i + n + 1
+					}
+				}
 				return ts, i + n
 			}
 		}
@@ -62,7 +74,18 @@ func findTime(toks []htok) (time.Time, int) {
 	return time.Time{}, 0
 }
 
-// parseTime tries the known layouts, then a Unix epoch in seconds.
+// zoneOffsets are the time zone abbreviations that name one offset (CST
+// and IST name several and are left out), in seconds east of UTC.
+var zoneOffsets = map[string]int{
+	"UTC": 0, "GMT": 0, "WET": 0, "WEST": 3600, "BST": 3600, "CET": 3600, "CEST": 7200, "MET": 3600, "MEST": 7200,
+	"EET": 7200, "EEST": 10800, "MSK": 10800, "EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600,
+	"MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "AKST": -9 * 3600, "HST": -10 * 3600,
+	"JST": 9 * 3600, "KST": 9 * 3600, "HKT": 8 * 3600, "SGT": 8 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600,
+	"NZST": 12 * 3600, "NZDT": 13 * 3600,
+}
+
+// parseTime tries the known layouts, then a Unix epoch in seconds,
+// milliseconds or microseconds.
 func parseTime(s string) (time.Time, bool) {
 	if s == "" || !hasDigit(s) {
 		return time.Time{}, false
@@ -80,9 +103,9 @@ func parseTime(s string) (time.Time, bool) {
 	if t, err := time.Parse("Mon Jan 02 15:04:05 2006", s); err == nil {
 		return t, true
 	}
-	if len(s) == 10 && s[0] == '1' {
+	if (len(s) == 10 || len(s) == 13 || len(s) == 16) && s[0] == '1' {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC(), true
+			return epoch(float64(n))
 		}
 	}
 	return time.Time{}, false

@@ -94,3 +94,19 @@ func TestXMLAndNamedRefusals(t *testing.T) {
 		}
 	}
 }
+
+// Container and journal exports are logs: Docker's json-file lines, the
+// journal's JSON, CLEF, epoch-millisecond lines.
+func TestModernLogsDetected(t *testing.T) {
+	rep := func(line string) []byte { return []byte(strings.Repeat(line+"\n", 5)) }
+	for name, data := range map[string][]byte{
+		"docker.log":   rep(`{"log":"connection from 10.0.0.7 accepted\n","stream":"stdout","time":"2024-01-02T10:00:00.000000039Z"}`),
+		"journal.json": rep(`{"__REALTIME_TIMESTAMP":"1704189600000000","PRIORITY":"6","_SYSTEMD_UNIT":"kubelet.service","MESSAGE":"pod sync ok for web"}`),
+		"app.clef":     rep(`{"@t":"2024-01-02T10:00:00.1234567+01:00","@mt":"Processed {Count}","Count":3}`),
+		"ms.txt":       rep(`1704189600123 INFO heartbeat ok`),
+	} {
+		if p := mustParse(t, name, data); p.ContentType != document.TypeLog {
+			t.Errorf("%s: %s", name, p.ContentType)
+		}
+	}
+}

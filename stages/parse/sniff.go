@@ -238,6 +238,7 @@ var logHeader = regexp.MustCompile(`^(?:` +
 	`|\d{2}/\d{2}/\d{2,4} \d{2}:\d{2}:\d{2}` + // 17/06/09 20:10:40
 	`|\d{2}:\d{2}:\d{2}[.,]\d+` + // time only with fraction
 	`|-? ?\d{10}(?:\.\d+)? ` + // epoch seconds
+	`|1\d{12} ` + // epoch milliseconds
 	`|\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\]?[: ]` +
 	`|[IWEF]\d{4} \d{2}:\d{2}:\d{2}` + // glog
 	`|\[[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}` + // [Sun Dec 04 04:47:44 2005]
@@ -330,12 +331,18 @@ func jsonLogLine(line string) bool {
 	if json.Unmarshal([]byte(line), &m) != nil {
 		return false
 	}
-	for _, k := range []string{"level", "lvl", "severity", "log.level", "loglevel", "levelname", "@level"} {
+	for _, k := range []string{"level", "lvl", "severity", "log.level", "loglevel", "levelname", "@level", "@l", "@t", "Level", "LogLevel", "PRIORITY"} {
 		if _, ok := m[k]; ok {
 			return true
 		}
 	}
-	return false
+	if _, ok := m["log"]; ok {
+		_, stream := m["stream"] // Docker's json-file driver
+		_, nested := m["log"].(map[string]any)
+		return stream || nested // ECS: {"log": {"level": ...}}
+	}
+	_, journal := m["__REALTIME_TIMESTAMP"] // journalctl -o json
+	return journal
 }
 
 // logText is a log's text: its lines with line endings normalised, trailing

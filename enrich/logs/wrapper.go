@@ -1,0 +1,108 @@
+package logs
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Container runtimes and orchestrators wrap each line an application
+// writes: the wrapper's time and stream come first, the application's own
+// line (with its own header) follows.
+var (
+	// criRe is the CRI log format of Kubernetes nodes (containerd,
+	// CRI-O): "<RFC 3339 time> stdout|stderr F|P <line>"; P marks a line
+	// split because it was long, continued by the next.
+	criRe = regexp.MustCompile(`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)) (?:stdout|stderr) ([FP]) ?(.*)$`)
+	// composeRe is docker compose's "service-1  | line" prefix.
+	composeRe = regexp.MustCompile(`^([a-z0-9][a-z0-9_.-]*[-_]\d+)\s+\| ?(.*)$`)
+)
+
+// maxWrapDepth bounds nested wrappers (compose over json-file over JSON).
+const maxWrapDepth = 3
+
+// splitWrapper unwraps a container runtime's line and splits the line
+// inside: its level, component and content; its time, else the
+// wrapper's.
+func splitWrapper(line string) (Header, string, bool) {
+	return unwrap(line, 0)
+}
+
+func unwrap(line string, depth int) (Header, string, bool) {
+	if depth >= maxWrapDepth {
+		return Header{}, "", false
+	}
+	var outer time.Time
+	inner, partial := "", false
+	switch {
+	case criRe.MatchString(line):
+		m := criRe.FindStringSubmatch(line)
+		outer, _ = parseTime(m[1])
+		inner, partial = m[3], m[2] == "P"
+	case composeRe.MatchString(line):
+		m := composeRe.FindStringSubmatch(line)
+		inner = m[2]
+	default:
+		var ok bool
+		if inner, outer, ok = dockerJSON(line); !ok {
+			return Header{}, "", false
+		}
+	}
+	inner = strings.TrimSpace(inner)
+	h, content, ok := unwrap(inner, depth+1)
+	if !ok {
+		h, content = SplitHeader(inner)
+	}
+	if h.Time.IsZero() || h.Time.Year() == 0 && !outer.IsZero() {
+		h.Time = outer // the runtime's time has a year; glog's has none
+	}
+	h.Partial = h.Partial || partial
+	if raw := strings.TrimSuffix(line, content); raw != line {
+		h.Raw = strings.TrimSpace(raw)
+	}
+	return h, content, true
+}
+
+// dockerJSON reads Docker's json-file format, {"log": "...\n", "stream":
+// "stderr", "time": "..."}: the log field is the application's line.
+func dockerJSON(line string) (string, time.Time, bool) {
+	if !strings.HasPrefix(line, "{") || !strings.Contains(line, `"stream"`) {
+		return "", time.Time{}, false
+	}
+	var v struct {
+		Log    *string `json:"log"`
+		Stream string  `json:"stream"`
+		Time   string  `json:"time"`
+	}
+	if json.Unmarshal([]byte(line), &v) != nil || v.Log == nil || v.Stream == "" {
+		return "", time.Time{}, false
+	}
+	t, _ := parseTime(v.Time)
+	return strings.TrimRight(*v.Log, "\r\n"), t, true
+}
+
+// Notations that a token-shape header reader cannot take apart, because
+// level and time are glued together or to the logger name.
+var (
+	// glogRe is glog/klog (Kubernetes components, many Go and C++
+	// programs): "E0102 10:03:00.000003 1 file.go:103] message"; the
+	// letter is the level, MMDD the date (no year).
+	glogRe = regexp.MustCompile(`^([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d{6})\s+\d+\s+([\w.-]+:\d+)\] ?(.*)$`)
+	// pyBasicRe is Python logging's default format, "LEVEL:logger:message".
+	pyBasicRe = regexp.MustCompile(`^(DEBUG|INFO|WARNING|ERROR|CRITICAL):([\w.]+):(.*)$`)
+)
+
+// splitNotation reads the glog and Python default notations.
+func splitNotation(line string) (Header, string, bool) {
+	if m := glogRe.FindStringSubmatch(line); m != nil {
+		t, _ := time.Parse("0102 15:04:05.999999", m[2])
+		h := Header{Level: levels[m[1]], Time: t, Component: m[3]}
+		h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[4]))
+		return h, strings.TrimSpace(m[4]), true
+	}
+	if m := pyBasicRe.FindStringSubmatch(line); m != nil {
+		return Header{Raw: m[1] + ":" + m[2] + ":", Level: normLevel(m[1]), Component: m[2]}, strings.TrimSpace(m[3]), true
+	}
+	return Header{}, "", false
+}
