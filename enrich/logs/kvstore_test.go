@@ -2,6 +2,8 @@ package logs
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,5 +99,39 @@ func TestKVStoreSurvivesRestart(t *testing.T) {
 	}
 	if err := r.Flush(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A source with more templates than one KV value holds keeps them all,
+// over several values; a later, smaller save leaves no stale part behind.
+// (9,000 distinct messages uploaded twice counted 3,322 templates as new
+// the second time: the value was capped at 900 KiB.)
+func TestKVStoreManyTemplates(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	s := startNATS(t, t.TempDir())
+	defer s.Shutdown()
+	nc, kv := openKV(t, ctx, s)
+	defer nc.Close()
+	store := NewKVStore(kv)
+	var ts []Template
+	for i := 0; i < 9000; i++ {
+		ts = append(ts, Template{ID: fmt.Sprintf("t%d", i), Template: fmt.Sprintf("event %d happened in module %s", i, strings.Repeat("x", 100)), Count: 1})
+	}
+	if err := store.Save(ctx, "big", ts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kv.Get(ctx, partKey("big", 1)); err != nil {
+		t.Fatalf("no second part: %v", err)
+	}
+	got, err := store.Load(ctx, "big")
+	if err != nil || len(got) != len(ts) || got[8999].ID != "t8999" {
+		t.Fatalf("loaded %d templates, %v", len(got), err)
+	}
+	if err := store.Save(ctx, "big", ts[:10]); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := store.Load(ctx, "big"); err != nil || len(got) != 10 {
+		t.Fatalf("after a smaller save: %d templates, %v", len(got), err)
 	}
 }

@@ -116,64 +116,137 @@ func (r *Registry) Flush(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// kvStore keeps each source's templates as one JSON value in a JetStream
-// key-value bucket.
+// kvStore keeps each source's templates as JSON in a JetStream key-value
+// bucket: in one value while they fit (under NATS's 1 MiB message limit),
+// else split over parts ("templates.<source>", then ".p1", ".p2", ...).
 type kvStore struct{ kv jetstream.KeyValue }
 
-// NewKVStore returns a Store over a JetStream KV bucket. The bucket's
-// maximum value size bounds how many templates a source can keep (about
-// 150 bytes each).
+// NewKVStore returns a Store over a JetStream KV bucket.
 func NewKVStore(kv jetstream.KeyValue) Store { return kvStore{kv: kv} }
+
+// maxValueBytes keeps a saved value under NATS's default 1 MiB payload
+// limit; maxParts bounds a source's values (some 100,000 templates at
+// about 150 bytes each), past which the least frequent are left out.
+const (
+	maxValueBytes = 900 << 10
+	maxParts      = 16
+)
+
+// partKey names part i of a source's templates.
+func partKey(source string, i int) string {
+	if i == 0 {
+		return kvKey(source)
+	}
+	return fmt.Sprintf("%s.p%d", kvKey(source), i)
+}
 
 // Load implements Store.
 func (s kvStore) Load(ctx context.Context, source string) ([]Template, error) {
-	e, err := s.kv.Get(ctx, kvKey(source))
-	if errors.Is(err, jetstream.ErrKeyNotFound) {
-		return nil, nil
+	var all []Template
+	for i := 0; i < maxParts; i++ {
+		e, err := s.kv.Get(ctx, partKey(source, i))
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("kv get: %w", err)
+		}
+		var ts []Template
+		if err := json.Unmarshal(e.Value(), &ts); err != nil {
+			return nil, fmt.Errorf("decode templates: %w", err)
+		}
+		all = append(all, ts...)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("kv get: %w", err)
-	}
-	var ts []Template
-	if err := json.Unmarshal(e.Value(), &ts); err != nil {
-		return nil, fmt.Errorf("decode templates: %w", err)
-	}
-	return ts, nil
+	return all, nil
 }
 
-// maxValueBytes keeps a saved value under NATS's default 1 MiB payload
-// limit.
-const maxValueBytes = 900 << 10
-
-// Save implements Store. When the templates do not fit in one value the
-// least frequent are left out (they are mined again when they recur).
+// Save implements Store. Templates that do not fit in maxParts values are
+// the least frequent; they are left out (and mined again when they
+// recur). Parts a larger earlier save wrote are deleted.
 func (s kvStore) Save(ctx context.Context, source string, ts []Template) error {
-	b, err := encodeWithin(ts, maxValueBytes)
+	parts, err := encodeParts(ts, maxValueBytes, maxParts)
 	if err != nil {
 		return err
 	}
-	if _, err := s.kv.Put(ctx, kvKey(source), b); err != nil {
-		return fmt.Errorf("kv put: %w", err)
+	for i, b := range parts {
+		if _, err := s.kv.Put(ctx, partKey(source, i), b); err != nil {
+			return fmt.Errorf("kv put: %w", err)
+		}
+	}
+	for i := len(parts); i < maxParts; i++ {
+		if _, err := s.kv.Get(ctx, partKey(source, i)); errors.Is(err, jetstream.ErrKeyNotFound) {
+			break
+		}
+		if err := s.kv.Delete(ctx, partKey(source, i)); err != nil {
+			return fmt.Errorf("kv delete: %w", err)
+		}
 	}
 	return nil
 }
 
-// encodeWithin encodes ts as JSON in at most limit bytes, dropping the
-// least frequent templates when needed.
-func encodeWithin(ts []Template, limit int) ([]byte, error) {
-	for {
-		b, err := json.Marshal(ts)
-		if err != nil {
-			return nil, fmt.Errorf("encode templates: %w", err)
-		}
-		if len(b) <= limit || len(ts) == 0 {
-			return b, nil
-		}
-		keep := len(ts) * limit / len(b) * 9 / 10
-		sorted := append([]Template(nil), ts...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Count > sorted[j].Count })
-		ts = sorted[:keep]
+// encodeParts encodes ts as JSON arrays of at most limit bytes each, at
+// most n of them, most frequent templates first, dropping the least
+// frequent that do not fit.
+func encodeParts(ts []Template, limit, n int) ([][]byte, error) {
+	parts, rest, err := split(ts, limit, n)
+	if err != nil || len(rest) == 0 {
+		return parts, err
 	}
+	// too many: keep the most frequent (in the miner's order otherwise)
+	sorted := append([]Template(nil), ts...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Count > sorted[j].Count })
+	parts, _, err = split(sorted, limit, n)
+	return parts, err
+}
+
+// split encodes ts in order into at most n parts of at most limit bytes
+// and returns what did not fit.
+func split(ts []Template, limit, n int) ([][]byte, []Template, error) {
+	var parts [][]byte
+	for len(ts) > 0 && len(parts) < n {
+		b, rest, err := encodePart(ts, limit)
+		if err != nil {
+			return nil, nil, err
+		}
+		parts = append(parts, b)
+		ts = rest
+	}
+	if len(parts) == 0 {
+		parts = [][]byte{[]byte("[]")}
+	}
+	return parts, ts, nil
+}
+
+// encodePart encodes the longest prefix of ts that fits in limit bytes
+// (at least one template) and returns the rest.
+func encodePart(ts []Template, limit int) ([]byte, []Template, error) {
+	size, k := 2, 0
+	for k < len(ts) {
+		b, err := json.Marshal(ts[k])
+		if err != nil {
+			return nil, nil, fmt.Errorf("encode templates: %w", err)
+		}
+		if k > 0 && size+len(b)+1 > limit {
+			break
+		}
+		size += len(b) + 1
+		k++
+	}
+	b, err := json.Marshal(ts[:k])
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode templates: %w", err)
+	}
+	return b, ts[k:], nil
+}
+
+// encodeWithin encodes ts as one JSON value of at most limit bytes,
+// dropping the least frequent templates when needed.
+func encodeWithin(ts []Template, limit int) ([]byte, error) {
+	parts, err := encodeParts(ts, limit, 1)
+	if err != nil {
+		return nil, err
+	}
+	return parts[0], nil
 }
 
 var kvUnsafe = regexp.MustCompile(`[^A-Za-z0-9_\-]`)
