@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 	zapx "github.com/blevesearch/zapx/v17"
 
@@ -97,6 +98,9 @@ type Index struct {
 	legacyCJK bool
 	// bodyMore: the index has fieldBodyMore for the rest of long texts.
 	bodyMore bool
+	// text is TextAnalyzer, to rewrite queries the way text was indexed
+	// (nil on a legacy index).
+	text analysis.Analyzer
 	// lastWrite is the error of the last write, nil once one succeeds;
 	// reopenErr is why the index could not be opened again after it
 	// (both under mu).
@@ -140,7 +144,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	combined := m.FieldMappingForPath(fieldFacets).Type != "" && m.FieldMappingForPath(fieldIngestedKey).Type != ""
 	legacy := m.FieldMappingForPath("body"+cjkSuffix).Type != ""
 	more := m.FieldMappingForPath(fieldBodyMore).Type != ""
-	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more}
+	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
+		text: m.AnalyzerNamed(TextAnalyzer)}
 }
 
 // Close flushes and closes the index.

@@ -200,7 +200,7 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 		// Bleve panics on a negative offset
 		return nil, facetPlan{}, fmt.Errorf("%w: from %d is negative", ErrBadQuery, q.From)
 	}
-	text, err := textQuery(q.Q, ix.legacyCJK)
+	text, err := ix.textQuery(q.Q)
 	if err != nil {
 		return nil, facetPlan{}, err
 	}
@@ -267,18 +267,30 @@ func matchesAll(q string) bool {
 	return q == "" || q == "*"
 }
 
-func textQuery(q string, legacyCJK bool) (query.Query, error) {
+func (ix *Index) textQuery(q string) (query.Query, error) {
 	if matchesAll(q) {
 		return bleve.NewMatchAllQuery(), nil
+	}
+	if !ix.legacyCJK {
+		if groups := orGroups(foldWidth(q)); len(groups) > 1 {
+			// "a AND b OR c" is (a AND b) OR c: Bleve's syntax has no
+			// grouping, so each AND group is parsed on its own
+			d := bleve.NewDisjunctionQuery()
+			for _, g := range groups {
+				gq, err := ix.parsedQuery(g)
+				if err != nil {
+					return nil, err
+				}
+				d.AddQuery(gq)
+			}
+			return d, nil
+		}
+		return ix.parsedQuery(q)
 	}
 	q = strings.TrimSpace(normaliseQuery(q))
 	qs := bleve.NewQueryStringQuery(q)
 	if _, err := qs.Parse(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
-	}
-	if !legacyCJK {
-		parsed, _ := qs.Parse()
-		return singleIdeographs(parsed), nil
 	}
 	if !hasCJK(q) {
 		return qs, nil
@@ -295,6 +307,54 @@ func textQuery(q string, legacyCJK bool) (query.Query, error) {
 	return d, nil
 }
 
+// parsedQuery parses q in Bleve's query string syntax (after
+// normaliseQuery) and rewrites it for TextAnalyzer (see rewrite).
+func (ix *Index) parsedQuery(q string) (query.Query, error) {
+	parsed, err := bleve.NewQueryStringQuery(strings.TrimSpace(normaliseQuery(q))).Parse()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
+	}
+	return rewrite(parsed, ix.text), nil
+}
+
+// orGroups splits a query that mixes AND with OR at its ORs, AND binding
+// tighter as in other search engines; nil when it does not mix them.
+func orGroups(q string) []string {
+	terms := queryTerms(q)
+	and, or := false, false
+	for _, t := range terms {
+		and = and || t == "AND"
+		or = or || t == "OR"
+	}
+	if !and || !or {
+		return nil
+	}
+	var groups []string
+	var cur []string
+	for _, t := range append(terms, "OR") {
+		if t != "OR" {
+			cur = append(cur, t)
+			continue
+		}
+		if len(cur) > 0 {
+			groups = append(groups, strings.Join(cur, " "))
+		}
+		cur = nil
+	}
+	return groups
+}
+
+// foldWidth folds full-width letters and digits to ASCII.
+func foldWidth(q string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			return r - 0xFEE0
+		}
+		return r
+	}, q)
+}
+
 // normaliseQuery folds full-width letters and digits to ASCII (a Chinese
 // input method types "２０２３", which the query parser would take for a
 // malformed number) and turns the Boolean operators people type from other
@@ -302,14 +362,7 @@ func textQuery(q string, legacyCJK bool) (query.Query, error) {
 // "+a +b", "NOT a" is "-a", "a OR b" is "a b". Operators must be upper
 // case, as elsewhere, so a search for the word "and" is still one.
 func normaliseQuery(q string) string {
-	q = strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
-			return r - 0xFEE0
-		}
-		return r
-	}, q)
-	terms := queryTerms(q)
+	terms := queryTerms(foldWidth(q))
 	op := func(i int) string {
 		if i >= 0 && i < len(terms) {
 			return terms[i]
@@ -360,43 +413,6 @@ func queryTerms(q string) []string {
 	return out
 }
 
-// singleIdeographs rewrites, in place, each query term that is one Chinese
-// character alone ("租"): TextAnalyzer indexes runs of ideographs as
-// bigrams, so the character is searched as the first or second half of
-// one (租金, 出租) as well as on its own.
-func singleIdeographs(q query.Query) query.Query {
-	switch t := q.(type) {
-	case *query.BooleanQuery:
-		for _, c := range []query.Query{t.Must, t.Should, t.MustNot, t.Filter} {
-			singleIdeographs(c)
-		}
-	case *query.ConjunctionQuery:
-		for i, c := range t.Conjuncts {
-			t.Conjuncts[i] = singleIdeographs(c)
-		}
-	case *query.DisjunctionQuery:
-		for i, c := range t.Disjuncts {
-			t.Disjuncts[i] = singleIdeographs(c)
-		}
-	case *query.MatchQuery:
-		r := []rune(strings.TrimSpace(t.Match))
-		if len(r) != 1 || !unicode.Is(unicode.Han, r[0]) || !textField(t.FieldVal) {
-			return q
-		}
-		c := string(r)
-		first := bleve.NewPrefixQuery(c)
-		second := bleve.NewRegexpQuery("." + c)
-		first.SetField(t.FieldVal)
-		second.SetField(t.FieldVal)
-		d := bleve.NewDisjunctionQuery(t, first, second)
-		if t.BoostVal != nil {
-			d.SetBoost(t.BoostVal.Value())
-		}
-		return d
-	}
-	return q
-}
-
 // textField reports whether a query's field is analysed by TextAnalyzer
 // ("" is the default field, _all).
 func textField(f string) bool {
@@ -415,6 +431,9 @@ func filterQueries(q Query) []query.Query {
 		for _, v := range q.Filters[f] {
 			if v == "" {
 				continue
+			}
+			if lowerFields[f] {
+				v = strings.ToLower(v)
 			}
 			t := bleve.NewTermQuery(v)
 			t.SetField(f)
@@ -478,8 +497,25 @@ func toHit(h *search.DocumentMatch) Hit {
 			}
 		}
 	}
+	hit.Fragments = markedFirst(hit.Fragments)
 	if len(hit.Fragments) > 3 {
 		hit.Fragments = hit.Fragments[:3]
 	}
 	return hit
+}
+
+// markedFirst keeps only the fragments that show a match when some do:
+// the title's and summary's openings without one only pushed the match
+// out of the three shown.
+func markedFirst(frags []string) []string {
+	var marked []string
+	for _, f := range frags {
+		if strings.Contains(f, "<mark>") {
+			marked = append(marked, f)
+		}
+	}
+	if len(marked) == 0 {
+		return frags
+	}
+	return marked
 }

@@ -1,0 +1,77 @@
+package index
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// Queries as a compliance user types them, against how the text was
+// indexed (lower case, stemmed, Chinese as bigrams).
+func TestQueriesMatchHowTextWasIndexed(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	docs := []struct{ id, title, text, class, lang string }{
+		{"term", "Supply Agreement", "Either party may terminate this Agreement on notice. Termination takes effect in 30 days.", "contract", "en"},
+		{"indem", "Services Agreement", "The Supplier shall indemnify the Customer. Disputes go to arbitration.", "contract", "en"},
+		{"noncomp", "Employment Agreement", "The employee accepts a non-compete covenant for one year.", "contract", "en"},
+		{"noncomp2", "Decision", "A non-judicial body is competent to decide.", "regulation", "en"},
+		{"ctrl", "控制器设计", "本文设计了一种新的控制器。", "other", "zh"},
+		{"ctrl2", "控制方法", "本文研究控制点的仿真方法。", "other", "zh"},
+		{"enisa", "ENISA tasks", "ENISA supports cybersecurity certification.", "regulation", "en"},
+		{"erasure", "Right to erasure", "The data subject may obtain erasure of personal data.", "regulation", "en"},
+		{"cyber", "Cybersecurity strategy", "Member States adopt a cybersecurity strategy.", "regulation", "en"},
+	}
+	for _, d := range docs {
+		var kws []string
+		if d.id == "term" {
+			kws = []string{"Confidential Information"} // stored in lower case
+		}
+		r := sample(d.id, d.title, d.text, d.class, d.lang, kws...)
+		if err := ix.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		q    string
+		want string // ids, sorted
+	}{
+		{"terminat*", "term"},
+		{"Indemnif*", "indem"},
+		{"arbitrat*", "indem"},
+		{"non-compete", "noncomp"},
+		{"控制器", "ctrl"},
+		{"控制器 NOT 仿真", "ctrl"},
+		{"方法 -控制器", "ctrl2"},
+		{`keywords:"Confidential Information"`, "term"},
+		{"class:Regulation AND erasure", "erasure"},
+		{"ENISA AND cybersecurity OR erasure", "enisa erasure"},
+		{"erasure OR cybersecurity AND ENISA", "enisa erasure"},
+	} {
+		res, err := ix.Search(ctx, Query{Q: c.q, Size: 50})
+		if err != nil {
+			t.Errorf("%s: %v", c.q, err)
+			continue
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		sort.Strings(got)
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: %v, want %s", c.q, got, c.want)
+		}
+	}
+	res, err := ix.Search(ctx, Query{Filters: map[string][]string{"keywords": {"Confidential Information"}, "class": {"Contract"}}})
+	if err != nil || res.Total != 1 {
+		t.Errorf("filters in another case: %+v %v", res, err)
+	}
+	// the fragments shown are those with the match
+	res, _ = ix.Search(ctx, Query{Q: "arbitration"})
+	for _, f := range res.Hits[0].Fragments {
+		if !strings.Contains(f, "<mark>") {
+			t.Errorf("fragment without the match: %q", f)
+		}
+	}
+}
