@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -364,6 +365,13 @@ func queryFrom(r *http.Request) (index.Query, error) {
 			q.Filters[f] = vals
 		}
 	}
+	for name := range v {
+		// a mistyped filter ("governing-law=Texas") would return every
+		// document as if filtered
+		if !searchParams[name] && !slices.Contains(index.FacetFields, name) {
+			errs = append(errs, fmt.Errorf("unknown parameter %q (filters: %s)", name, strings.Join(index.FacetFields, ", ")))
+		}
+	}
 	if s := v.Get("since"); s != "" {
 		t, err := parseDay(s)
 		if err != nil {
@@ -385,6 +393,10 @@ func queryFrom(r *http.Request) (index.Query, error) {
 	}
 	return q, nil
 }
+
+// searchParams are the search parameters besides the facet filters
+// (token authenticates; deleted is the notice after a delete).
+var searchParams = map[string]bool{"q": true, "sort": true, "size": true, "from": true, "since": true, "until": true, "token": true, "deleted": true}
 
 func parseDay(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {

@@ -163,6 +163,7 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?q=licence&from=-5":              "from -5 is negative",
 		"/api/search?sort=newest":                    `sort \"newest\" is not relevance, date or -date`,
 		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
+		"/api/search?governing-law=Texas":            `unknown parameter \"governing-law\"`,
 	} {
 		resp, body := get(t, s, path)
 		if resp.StatusCode != 400 || !strings.Contains(body, reason) {
