@@ -42,9 +42,23 @@ func tokenizeEnglish(text string) []etok {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanEnglishWord(text, i)
-			t := etok{text: text[i:j], start: i, end: j, sent: sent}
+			// a possessive ends its owner's phrase: "PivX's" and "PivX"
+			// were two key phrases (and two facet values), and "PivX's
+			// product" is two phrases, not "PivX product"
+			end := j
+			if w := text[i:j]; len(w) > 3 {
+				if strings.HasSuffix(w, "'s") {
+					end -= len("'s")
+				} else if strings.HasSuffix(w, "’s") {
+					end -= len("’s")
+				}
+			}
+			t := etok{text: text[i:end], start: i, end: end, sent: sent}
 			classify(&t, lx, sentStart)
 			toks = append(toks, t)
+			if end < j {
+				toks = append(toks, etok{text: text[end:j], start: end, end: j, sent: sent, punct: true, kind: kindBreak})
+			}
 			sentStart = false
 			i = j
 		case unicode.IsSpace(r):

@@ -200,3 +200,19 @@ func TestNoOverlongKeywords(t *testing.T) {
 		t.Errorf("keywords %v", kws)
 	}
 }
+
+// A possessive ends its owner's phrase: "PivX's" is no key phrase of its
+// own beside "PivX", and "PivX's scanner" is not "PivX scanner".
+func TestPossessiveEndsPhrase(t *testing.T) {
+	text := "PivX Solutions licenses the scanner. PivX's scanner finds flaws. The PivX scanner runs nightly. PivX's engineers support the scanner."
+	for _, c := range Candidates(text, "en") {
+		if strings.Contains(c.Text, "'s") || strings.Contains(c.Text, "’s") {
+			t.Errorf("candidate %q keeps the possessive", c.Text)
+		}
+	}
+	for _, k := range Extract(text, Options{Language: "en"}) {
+		if strings.EqualFold(k.Text, "PivX engineers") {
+			t.Errorf("phrase across a possessive: %q", k.Text)
+		}
+	}
+}

@@ -514,6 +514,11 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle(contract, "f.txt"); got != "SERVICES OUTSOURCING AGREEMENT" {
 		t.Errorf("caps title %q", got)
 	}
+	// a filing's version label is no title (8 of 252 CUAD contracts were
+	// "EXECUTION VERSION")
+	if got := fallbackTitle("EXECUTION VERSION\nMASTER OPERATION AND MAINTENANCE AGREEMENT\nThis Agreement...", "f.txt"); got != "MASTER OPERATION AND MAINTENANCE AGREEMENT" {
+		t.Errorf("version label taken for the title: %q", got)
+	}
 	if got := fallbackTitle("Regulation (EU) 2016/679 (GDPR)\nArticle 5\nPrinciples", "f.txt"); got != "Regulation (EU) 2016/679 (GDPR)" {
 		t.Errorf("first line title %q", got)
 	}

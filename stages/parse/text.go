@@ -66,7 +66,8 @@ func hasContent(text string) bool {
 
 // reLabelLine matches filing labels and page numbers that head many
 // documents but are not their title.
-var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment|page|confidential)\b[\s\w.()'-]{0,12}$|^[\d\s.()/-]+$`)
+var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment|page|confidential)\b[\s\w.()'-]{0,12}$|^[\d\s.()/-]+$` +
+	`|(?i)^(?:execution|final|conformed|composite|signature|draft)\s+(?:version|copy|draft)\b.{0,20}$`)
 
 // maxTitle is the most runes of a title taken from the body.
 const maxTitle = 120
