@@ -351,11 +351,20 @@ var facetedEntities = map[string]string{
 // a party's name (its Value is an alias such as "Company", which many
 // contracts share), the normalised value of other kinds ("New York" for a
 // governing-law sentence), or the text when there is none.
+//
+// A governing-law sentence without a named jurisdiction has no facet
+// value: the whole sentence became one ("Processing by a processor shall
+// be governed by a contract...").
 func FacetValue(e document.Entity) string {
-	if e.Kind == "party" || e.Value == "" {
+	switch {
+	case e.Kind == "party":
 		return e.Text
+	case e.Value != "":
+		return e.Value
+	case e.Kind == "governing_law":
+		return ""
 	}
-	return e.Value
+	return e.Text
 }
 
 func addEntities(rec record, es []document.Entity) {
@@ -365,7 +374,9 @@ func addEntities(rec record, es []document.Entity) {
 		if !ok {
 			continue
 		}
-		vals[field] = append(vals[field], FacetValue(e))
+		if v := FacetValue(e); v != "" {
+			vals[field] = append(vals[field], v)
+		}
 	}
 	for f, v := range vals {
 		rec[f] = v

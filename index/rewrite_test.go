@@ -12,6 +12,7 @@ import (
 func TestQueriesMatchHowTextWasIndexed(t *testing.T) {
 	ctx := context.Background()
 	ix, _ := openTemp(t)
+	defer ix.Close()
 	docs := []struct{ id, title, text, class, lang string }{
 		{"term", "Supply Agreement", "Either party may terminate this Agreement on notice. Termination takes effect in 30 days.", "contract", "en"},
 		{"indem", "Services Agreement", "The Supplier shall indemnify the Customer. Disputes go to arbitration.", "contract", "en"},

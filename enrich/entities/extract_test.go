@@ -222,9 +222,16 @@ func TestPartyPreambleShapes(t *testing.T) {
 // TestGoverningLawValue covers wordings whose jurisdiction was missed.
 func TestGoverningLawValue(t *testing.T) {
 	cases := map[string]string{
-		`Its construction, interpretation, and legal effect shall be governed by the laws and judicial decisions of the State of Florida.`:         "Florida",
-		`This Agreement shall be governed by and construed in accordance with the laws, other than choice of law rules, of the state of Florida.`:  "Florida",
-		`RATHER THESE RIGHTS SHALL BE GOVERNED BY THE LAWS, OTHER THAN CHOICE OF LAW RULES, OF THE STATE OF GEORGIA.`:                              "GEORGIA",
+		`Its construction, interpretation, and legal effect shall be governed by the laws and judicial decisions of the State of Florida.`:        "Florida",
+		`This Agreement shall be governed by and construed in accordance with the laws, other than choice of law rules, of the state of Florida.`: "Florida",
+		`RATHER THESE RIGHTS SHALL BE GOVERNED BY THE LAWS, OTHER THAN CHOICE OF LAW RULES, OF THE STATE OF GEORGIA.`:                             "Georgia",
+		// a clause in capitals: the name ends where the clause goes on, in
+		// title case as elsewhere
+		`THIS AGREEMENT SHALL BE GOVERNED BY THE LAWS OF THE STATE OF NEW YORK WITHOUT REGARD TO ITS CONFLICT OF LAWS PRINCIPLES.`:                 "New York",
+		`THIS AGREEMENT SHALL BE GOVERNED BY THE LAWS OF THE STATE OF DELAWARE WITHOUT GIVING EFFECT TO ITS CHOICE OF LAW RULES.`:                  "Delaware",
+		`THIS AGREEMENT SHALL BE GOVERNED BY THE LAWS OF ENGLAND AND WALES.`:                                                                       "England and Wales",
+		`This Agreement shall be governed by English law.`:                                                                                         "England",
+		`This Agreement shall be governed by the laws of the PRC.`:                                                                                 "People's Republic of China",
 		`This Agreement is accepted by Company in the State of Nevada and shall be governed by and construed in accordance with the laws thereof.`: "Nevada",
 	}
 	for text, want := range cases {

@@ -728,7 +728,8 @@ func governingLaw(x *collector, sents []sentence) {
 			val = m[1]
 		}
 		c := cand{clip(text, maxSentenceChars), val, s.start + off}
-		if val != "" && !strings.EqualFold(val, "applicable") {
+		c.val = normJurisdiction(c.val)
+		if c.val != "" {
 			named = append(named, c)
 		} else if strings.Contains(strings.ToLower(text), "governed by") {
 			other = append(other, c)
@@ -743,6 +744,70 @@ func governingLaw(x *collector, sents []sentence) {
 		}
 		x.add(KindGoverningLaw, c.text, c.val, c.pos)
 	}
+}
+
+// normJurisdiction turns a captured jurisdiction into one name per place:
+// the capture runs on through capitalised words, which in a clause in
+// capitals are all words ("NEW YORK WITHOUT REGARD TO"), so it ends at
+// the first word that starts what follows the name; a name in capitals is
+// written in title case ("GEORGIA" and "Georgia" were two facet values);
+// "English" law is England's, "PRC" the People's Republic of China; words
+// that are no place ("Fund", "applicable") are no value.
+func normJurisdiction(v string) string {
+	words := strings.Fields(v)
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,;:"))
+		if i > 0 && (jurisdictionStop[lw] || lw == "and" && (i+1 >= len(words) || !pairedHalf[strings.ToLower(words[i+1])])) {
+			words = words[:i]
+			break
+		}
+	}
+	v = strings.Trim(strings.Join(words, " "), " .,;:")
+	if alias, ok := jurisdictionAlias[strings.ToLower(v)]; ok {
+		return alias
+	}
+	if notPlace[strings.ToLower(v)] {
+		return ""
+	}
+	if strings.ToUpper(v) == v {
+		v = titleWords(v)
+	}
+	return v
+}
+
+// jurisdictionStop are words that end a jurisdiction's name.
+var jurisdictionStop = map[string]bool{"without": true, "excluding": true, "exclusive": true, "notwithstanding": true,
+	"irrespective": true, "regardless": true, "applicable": true, "except": true, "as": true, "in": true, "to": true,
+	"with": true, "which": true, "that": true, "including": true, "other": true, "but": true, "governing": true,
+	"escrow": true, "shall": true, "will": true, "for": true, "applied": true, "where": true}
+
+// pairedHalf are second halves of jurisdictions named as a pair.
+var pairedHalf = map[string]bool{"wales": true, "tobago": true, "herzegovina": true, "barbuda": true, "nevis": true, "caicos": true, "principe": true, "futuna": true}
+
+var jurisdictionAlias = map[string]string{
+	"english": "England", "prc": "People's Republic of China", "p.r.c": "People's Republic of China",
+	"the people's republic of china": "People's Republic of China", "people's republic of china": "People's Republic of China",
+	"u.s": "United States", "usa": "United States", "united states of america": "United States",
+}
+
+// notPlace are capitalised words the capture takes after "laws of" that
+// name no jurisdiction.
+var notPlace = map[string]bool{"applicable": true, "fund": true, "securities": true, "company": true, "agreement": true,
+	"the": true, "such": true, "any": true, "said": true, "this": true, "trust": true, "partnership": true, "lender": true}
+
+// titleWords writes a name in capitals in title case, with "of", "and"
+// and "the" in lower case inside it ("DISTRICT OF COLUMBIA").
+func titleWords(v string) string {
+	words := strings.Fields(strings.ToLower(v))
+	for i, w := range words {
+		if i > 0 && (w == "of" || w == "and" || w == "the") {
+			continue
+		}
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
 // focus drops the lines of a run-on sentence (no period between a heading
