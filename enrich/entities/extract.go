@@ -60,17 +60,24 @@ func Extract(text, language string) []document.Entity {
 
 // ForClass adapts entities to the document's class: a regulation is not
 // agreed, so a date the contract rules took for its agreement date (a
-// transposition deadline, a policy's "last updated") is a plain date.
+// transposition deadline, a policy's "last updated") is a plain date, and
+// it has no parties (the contract rules took "In the Annex to Regulation"
+// and "Member States on cybersecurity awareness" for some).
 func ForClass(es []document.Entity, class string) []document.Entity {
 	if class == "contract" {
 		return es
 	}
-	for i := range es {
-		if es[i].Kind == KindAgreementDate {
-			es[i].Kind = KindDate
+	out := es[:0]
+	for _, e := range es {
+		switch {
+		case e.Kind == KindAgreementDate:
+			e.Kind = KindDate
+		case e.Kind == KindParty && class == "regulation":
+			continue
 		}
+		out = append(out, e)
 	}
-	return es
+	return out
 }
 
 // collector gathers entities with their positions and removes duplicates.

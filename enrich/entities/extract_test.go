@@ -210,6 +210,10 @@ func TestPartyPreambleShapes(t *testing.T) {
 			[]string{`Example.com|Promoter`, `Vendor Co, Inc.|Vendor`}},
 		{`This Agreement is made by and between Alpha Tools, Inc. a California corporation at 1 Market St., San Francisco, CA 94107 ("Alpha"), and, Beta Air, Inc., a Delaware corporation at 9 Road, Elk Grove, IL 60007 ("Sponsor").`,
 			[]string{`Alpha Tools, Inc.|Alpha`, `Beta Air, Inc.|Sponsor`}},
+		// the incorporation descriptor between a name and its alias is no
+		// party ("Delaware Corporation" was one in three contracts)
+		{`This Agreement is made between AURA SYSTEMS INC., a Delaware Corporation ("Aura"), and ZANOTTI EAST INC., a Massachusetts Corporation ("Zanotti").`,
+			[]string{`AURA SYSTEMS INC.|Aura`, `ZANOTTI EAST INC.|Zanotti`}},
 	}
 	for _, c := range cases {
 		got := partyList(c.text)

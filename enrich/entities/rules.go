@@ -276,7 +276,7 @@ var publicBody = regexp.MustCompile(`(?i)\b(?:commission|administration|act|auth
 // nameBefore returns the run of capitalised words (with corporate
 // suffixes, "&", "of", "and") that ends s.
 func nameBefore(s string) string {
-	s = strings.TrimRight(s, " ,\t\n")
+	s = withoutDescriptor(strings.TrimRight(s, " ,\t\n"))
 	f := strings.Fields(s)
 	i := len(f)
 	for i > 0 {
@@ -309,6 +309,22 @@ func nameBefore(s string) string {
 	}
 	return name
 }
+
+// withoutDescriptor drops the incorporation descriptor that stands
+// between a name and its alias ("AURA SYSTEMS INC., a Delaware
+// Corporation (\"Aura\")"): the alias names the company, not "Delaware
+// Corporation", which was a party of three unrelated contracts.
+func withoutDescriptor(s string) string {
+	low := strings.ToLower(s)
+	i := max(strings.LastIndex(low, ", a "), strings.LastIndex(low, ", an "))
+	if i < 0 || len(s)-i > 120 || strings.ContainsAny(s[i:], "()\"“”") || !entityTypeRe.MatchString(s[i:]) {
+		return s
+	}
+	return s[:i]
+}
+
+// entityTypeRe finds the kind of legal entity a descriptor names.
+var entityTypeRe = regexp.MustCompile(`(?i)\b(?:corporation|company|partnership|l\.?l\.?c|limited|trust|association|bank|gmbh|corp|incorporated|entity|société|s\.a)\b`)
 
 // signatureRe finds the line above a "By:" line in a signature block.
 var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z0-9][^\n:]{1,80}?)[ \t:]*\n(?:[ \t]*\n){0,3}[ \t]*By\s*:`)
