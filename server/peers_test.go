@@ -140,3 +140,24 @@ func TestHTTPPortTakenFailsFirst(t *testing.T) {
 		t.Error("the broker started before the port was checked")
 	}
 }
+
+// A second serve or indexer on a data folder in use fails at once, naming
+// the holder; it used to wait without end for Bleve's lock, its HTTP port
+// bound and SIGTERM ignored.
+func TestDataFolderInUseFailsFast(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	c := config.Default()
+	c.Data, c.NATS.URL, c.HTTP.Listen, c.Model.Disabled = h.dir, h.srv.NATSURL(), "127.0.0.1:0", true
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(context.Background(), Options{Config: c, Role: RoleIndexer, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "in use by another docmill process (pid ") {
+			t.Fatalf("second indexer: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("a second indexer on the same data folder hung")
+	}
+}

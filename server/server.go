@@ -146,6 +146,13 @@ func Run(ctx context.Context, o Options) error {
 	if err := model.RegisterMetrics(s.metrics.Registry); err != nil {
 		return fmt.Errorf("model metrics: %w", err)
 	}
+	if o.Role.indexes() {
+		release, err := lockData(o.Config.Data)
+		if err != nil {
+			return err
+		}
+		defer release() // after s.close: the index is closed first
+	}
 	defer s.close()
 	ln, err := net.Listen("tcp", o.Config.HTTP.Listen)
 	if err != nil {
