@@ -61,6 +61,9 @@ type Backfill struct {
 	Stored      Stored
 	Rate        float64 // items per second; 0 = unlimited
 	Concurrency int
+	// Replicas of the checkpoint bucket when the job creates it (default
+	// 1; a cluster's streams have 3).
+	Replicas int
 	// OnStart, when set, is called once the source is listed, with where
 	// the job resumes (0 for a new job) and the number of items.
 	OnStart func(resumed, total int)
@@ -71,10 +74,17 @@ type Backfill struct {
 // BackfillReport counts what a job did.
 type BackfillReport struct {
 	Total, Sent, Skipped, Refused, Resumed int
+	// Absent counts, with OnlyStale, documents not in the index at all
+	// (dead-lettered or deleted): left alone, as they are not stale.
+	Absent int
 	// Relisted: the source's items before the checkpoint changed since it
 	// was written (files added or removed), so the job went through the
 	// whole source again, skipping what is indexed.
 	Relisted bool
+	// Again: the job had finished before, so it went through the whole
+	// source again, skipping what is indexed (a document deleted or lost
+	// since is sent).
+	Again bool
 }
 
 // checkpoint is a job's place: the items finished, in Keys order, and a
@@ -108,10 +118,16 @@ func resumeAt(cp checkpoint, keys []string) (at int, relisted bool) {
 	return cp.Done, false
 }
 
+// finished reports whether a job with checkpoint cp went through all keys.
+func finished(cp checkpoint, keys []string) bool {
+	return len(keys) > 0 && cp.Done == len(keys) && cp.Listing == listingDigest(keys)
+}
+
 // Run runs the job until done or ctx ends (the checkpoint keeps the place).
 func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 	var rep BackfillReport
-	kv, err := b.JS.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: BackfillBucket, Storage: jetstream.FileStorage})
+	kv, err := b.JS.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: BackfillBucket, Storage: jetstream.FileStorage,
+		Replicas: max(b.Replicas, 1)})
 	if err != nil {
 		return rep, fmt.Errorf("kv %s: %w", BackfillBucket, err)
 	}
@@ -120,7 +136,14 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		return rep, err
 	}
 	rep.Total = len(keys)
-	start, relisted := resumeAt(b.load(ctx, kv), keys)
+	cp := b.load(ctx, kv)
+	start, relisted := resumeAt(cp, keys)
+	if finished(cp, keys) {
+		// run again, a finished job starts over: what is indexed is
+		// skipped, and what went missing since (a deleted document, an
+		// index moved away to rebuild it) is sent
+		start, rep.Again = 0, true
+	}
 	rep.Resumed, rep.Relisted = start, relisted
 	if b.Concurrency <= 0 {
 		b.Concurrency = 4
@@ -165,6 +188,8 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 					rep.Skipped++
 				case "refused":
 					rep.Refused++
+				case "absent":
+					rep.Absent++
 				}
 			}(k)
 		}
@@ -220,7 +245,7 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 			return "skipped", nil
 		}
 		if version == "" && b.OnlyStale {
-			return "skipped", nil // never indexed: not stale, just absent
+			return "absent", nil // never indexed: not stale
 		}
 	}
 	meta := map[string]string{"Backfill": b.Job}

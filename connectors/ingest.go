@@ -151,3 +151,19 @@ func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) e
 	m.Header.Set(pipeline.HeaderObject, BlobBucket+"/"+id)
 	return nil
 }
+
+// StreamReplicas is the replica count of the ingest stream, for the
+// stores a client creates beside it (blobs, checkpoints): on a cluster
+// they must be as safe as the streams, which the server created from its
+// configuration. 1 when the stream cannot be read.
+func StreamReplicas(ctx context.Context, js jetstream.JetStream) int {
+	st, err := js.Stream(ctx, broker.StreamIngest)
+	if err != nil {
+		return 1
+	}
+	info, err := st.Info(ctx)
+	if err != nil || info.Config.Replicas < 1 {
+		return 1
+	}
+	return info.Config.Replicas
+}

@@ -93,6 +93,18 @@ func TestBackfillResumesSkipsAndReprocessesStale(t *testing.T) {
 	if err != nil || rep.Sent != 0 || rep.Skipped != n+1 {
 		t.Fatalf("second job: %+v %v", rep, err)
 	}
+	// A finished job run again goes through the source again and sends
+	// what went missing from the index (it used to do nothing at all,
+	// which made the README's reindex recipe silently useless).
+	gone := h.search("").Hits[0].ID
+	if err := h.srv.Index().Delete(gone); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = newJob("again").Run(ctx)
+	if err != nil || !rep.Again || rep.Sent != 1 || rep.Skipped != n {
+		t.Fatalf("finished job run again: %+v %v", rep, err)
+	}
+	waitFor(t, "the deleted document back", 60*time.Second, func() bool { return h.search("").Total == n+1 })
 	// After a model change, --only-stale-model sends everything indexed by
 	// another version, and nothing once all are current.
 	tiny := tinyModel(t)

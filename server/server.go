@@ -308,7 +308,8 @@ func (s *Server) open(ctx context.Context) (err error) {
 		}
 	}
 	s.drift = monitor.NewDrift(monitor.DriftOptions{}, s.metrics.Registry)
-	s.originals = &web.Originals{JS: s.js, MaxAge: c.Pipeline.OriginalsMaxAge, MaxBytes: c.Pipeline.OriginalsMaxMB << 20}
+	s.originals = &web.Originals{JS: s.js, MaxAge: c.Pipeline.OriginalsMaxAge, MaxBytes: c.Pipeline.OriginalsMaxMB << 20,
+		Replicas: c.NATS.Replicas}
 	return nil
 }
 

@@ -48,6 +48,9 @@ type Originals struct {
 	// originals (the worker logs it and goes on) rather than dropping
 	// chunks of old ones, which would corrupt them.
 	MaxBytes int64
+	// Replicas of the bucket when it is created (default 1; a cluster's
+	// streams have 3, and the originals are what a reindex reads).
+	Replicas int
 
 	mu    sync.Mutex
 	store jetstream.ObjectStore
@@ -67,7 +70,7 @@ func (o *Originals) bucket(ctx context.Context) (jetstream.ObjectStore, error) {
 	}
 	st, err := o.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: OriginalsBucket,
 		Description: "original bytes of uploaded documents, by document id", Storage: jetstream.FileStorage,
-		TTL: o.MaxAge, MaxBytes: o.maxBytes()})
+		TTL: o.MaxAge, MaxBytes: o.maxBytes(), Replicas: max(o.Replicas, 1)})
 	if err != nil {
 		return nil, fmt.Errorf("object store %s: %w", OriginalsBucket, err)
 	}

@@ -30,7 +30,8 @@ func backfillCmd() *cobra.Command {
 	rate := cmd.Flags().Float64("rate", 0, "documents per second (0 = unlimited)")
 	conc := cmd.Flags().Int("concurrency", 4, "documents in flight")
 	srv := cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address (to skip documents already indexed)")
-	job := cmd.Flags().String("job", "", "checkpoint name (default: derived from the flags; the same job resumes)")
+	job := cmd.Flags().String("job", "", "checkpoint name (default: derived from the flags; the same job resumes, and a finished one starts over, skipping what is indexed)")
+	token := cmd.Flags().String("auth-token", envOr("DOCMILL_AUTH_TOKEN", os.Getenv("DOCMILL_HTTP_AUTH_TOKEN")), "the server's bearer token, to ask what is indexed (env DOCMILL_AUTH_TOKEN, or the server's DOCMILL_HTTP_AUTH_TOKEN)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if *from == "" {
 			return fmt.Errorf("--from is required")
@@ -40,8 +41,9 @@ func backfillCmd() *cobra.Command {
 			return err
 		}
 		defer nc.Close()
-		b := &connectors.Backfill{JS: js, Pub: &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())},
-			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Stored: storedVia(serverURL(*srv))}
+		replicas := connectors.StreamReplicas(cmd.Context(), js)
+		b := &connectors.Backfill{JS: js, Pub: &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload()), Replicas: replicas},
+			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Replicas: replicas, Stored: storedVia(serverURL(*srv), *token)}
 		switch {
 		case strings.HasPrefix(*from, "bucket:"):
 			b.Source = connectors.BucketSource{JS: js, Name: strings.TrimPrefix(*from, "bucket:")}
@@ -93,8 +95,15 @@ func backfillCmd() *cobra.Command {
 		if rep.Relisted {
 			fmt.Fprintf(os.Stderr, "backfill %s: the source changed before the checkpoint (items added or removed), so the job went through all of it again\n", b.Job)
 		}
-		fmt.Fprintf(os.Stderr, "backfill %s: %d items, %d sent, %d skipped (already indexed%s), %d refused, resumed at %d\n",
-			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], rep.Refused, rep.Resumed)
+		if rep.Again {
+			fmt.Fprintf(os.Stderr, "backfill %s: the job had finished before; it went through the source again, sending only what is not indexed\n", b.Job)
+		}
+		absent := ""
+		if *stale {
+			absent = fmt.Sprintf(", %d not in the index (left alone)", rep.Absent)
+		}
+		fmt.Fprintf(os.Stderr, "backfill %s: %d items, %d sent, %d skipped (already indexed%s)%s, %d refused, resumed at %d\n",
+			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, rep.Refused, rep.Resumed)
 		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
 			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
 		}
@@ -111,12 +120,12 @@ func parseDayOrTime(s string) (time.Time, error) {
 }
 
 // storedVia asks a docmill HTTP server which model version indexed a document.
-func storedVia(server string) connectors.Stored {
+func storedVia(server, token string) connectors.Stored {
 	client := &http.Client{Timeout: 30 * time.Second}
 	return func(ctx context.Context, id string) (string, error) {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(server, "/")+"/api/documents/"+id, nil)
-		if tok := os.Getenv("DOCMILL_AUTH_TOKEN"); tok != "" {
-			req.Header.Set("Authorization", "Bearer "+tok)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
 		}
 		resp, err := client.Do(req)
 		if err != nil {

@@ -18,12 +18,16 @@ func TestStoredViaNamesTheServer(t *testing.T) {
 	}
 	addr := "http://" + l.Addr().String()
 	l.Close() // nothing listens there now
-	_, err = storedVia(addr)(context.Background(), strings.Repeat("a", 64))
+	_, err = storedVia(addr, "")(context.Background(), strings.Repeat("a", 64))
 	if err == nil || !strings.Contains(err.Error(), addr) || !strings.Contains(err.Error(), "--server") {
 		t.Fatalf("error %v, want one naming %s and --server", err, addr)
 	}
 
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer tok" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
 		if strings.HasSuffix(r.URL.Path, "/known") {
 			w.Write([]byte(`{"model":{"name":"docmill-mini","version":"0.2.0+free.1.5.0"}}`))
 			return
@@ -31,10 +35,14 @@ func TestStoredViaNamesTheServer(t *testing.T) {
 		http.NotFound(w, r)
 	}))
 	defer srv.Close()
-	if v, err := storedVia(srv.URL)(context.Background(), "known"); err != nil || v != "docmill-mini@0.2.0+free.1.5.0" {
+	if v, err := storedVia(srv.URL, "tok")(context.Background(), "known"); err != nil || v != "docmill-mini@0.2.0+free.1.5.0" {
 		t.Errorf("stored %q, %v", v, err)
 	}
-	if v, err := storedVia(srv.URL)(context.Background(), "absent"); err != nil || v != "" {
+	if v, err := storedVia(srv.URL, "tok")(context.Background(), "absent"); err != nil || v != "" {
 		t.Errorf("absent: %q, %v", v, err)
+	}
+	// the server's token is sent (--auth-token); without it, 401 says so
+	if _, err := storedVia(srv.URL, "")(context.Background(), "known"); err == nil || !strings.Contains(err.Error(), "401") {
+		t.Errorf("without the token: %v", err)
 	}
 }

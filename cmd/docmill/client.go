@@ -74,7 +74,7 @@ func ingestCmd() *cobra.Command {
 			return err
 		}
 		defer nc.Close()
-		pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())}
+		pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload()), Replicas: connectors.StreamReplicas(cmd.Context(), js)}
 		var c ingestCounts
 		for _, root := range args {
 			if err := ingestPath(cmd.Context(), pub, root, *source, *depth, &c); err != nil {
