@@ -46,3 +46,18 @@ func TestStoredViaNamesTheServer(t *testing.T) {
 		t.Errorf("without the token: %v", err)
 	}
 }
+
+// A bundle for the workers may be on their disks only: an absolute path
+// not found here is sent on; a relative one, or a folder here that is no
+// bundle, is refused.
+func TestBundleOnWorkers(t *testing.T) {
+	if dir, err := bundleOnWorkers("/opt/docmill/model/bundles/docmill-mini-not-here"); err != nil || dir != "/opt/docmill/model/bundles/docmill-mini-not-here" {
+		t.Errorf("absolute path elsewhere: %q %v", dir, err)
+	}
+	if _, err := bundleOnWorkers("no/such/bundle"); err == nil || !strings.Contains(err.Error(), "absolute path") {
+		t.Errorf("relative path not here: %v", err)
+	}
+	if _, err := bundleOnWorkers(t.TempDir()); err == nil || !strings.Contains(err.Error(), "not a model bundle") {
+		t.Errorf("empty folder here: %v", err)
+	}
+}

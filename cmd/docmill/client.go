@@ -109,6 +109,12 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// a link may point anywhere (watched folders refuse them too)
+			c.refused++
+			fmt.Fprintf(os.Stderr, "refused %s: a symbolic link; name the file it points to\n", p)
+			return nil
+		}
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}

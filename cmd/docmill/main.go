@@ -21,11 +21,18 @@ var rootCmd = &cobra.Command{
 	SilenceErrors: true,
 }
 
+// buildRevision is set by the image build (-ldflags "-X
+// main.buildRevision=..."), whose context leaves .git out.
+var buildRevision string
+
 // version names the build (the commit it was built from, when known) and
 // the model-free tier's version, which together fix what docmill outputs
 // for a document without a model.
 func version() string {
 	rev, dirty := "unknown commit", ""
+	if buildRevision != "" {
+		rev = buildRevision // a container build has no .git to read
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, kv := range bi.Settings {
 			switch kv.Key {

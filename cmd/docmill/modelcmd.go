@@ -26,13 +26,8 @@ func modelCmd() *cobra.Command {
 		defer nc.Close()
 		a := server.Active{Disabled: args[0] == "free"}
 		if !a.Disabled {
-			if a.Dir, err = filepath.Abs(args[0]); err != nil {
+			if a.Dir, err = bundleOnWorkers(args[0]); err != nil {
 				return err
-			}
-			if _, err := os.Stat(filepath.Join(a.Dir, "manifest.json")); err != nil {
-				if _, err2 := os.Stat(filepath.Join(a.Dir, "model.onnx")); err2 != nil {
-					return fmt.Errorf("%s is not a model bundle (no manifest.json or model.onnx)", a.Dir)
-				}
 			}
 		}
 		if err := server.UseModel(cmd.Context(), js, a); err != nil {
@@ -73,3 +68,28 @@ func modelCmd() *cobra.Command {
 }
 
 func init() { rootCmd.AddCommand(modelCmd()) }
+
+// bundleOnWorkers checks a bundle folder named for the workers. It is on
+// their disks, which may not be this machine's: a folder that exists here
+// must be a bundle; one that does not is sent as given when absolute (the
+// workers refuse a bundle that does not load, and /healthz says why under
+// model_swap), and refused when relative, which names no folder there.
+func bundleOnWorkers(arg string) (string, error) {
+	dir, err := filepath.Abs(arg)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(dir); err != nil {
+		if !filepath.IsAbs(arg) {
+			return "", fmt.Errorf("%s is not here; name the bundle by its absolute path on the workers' disks", arg)
+		}
+		fmt.Fprintf(os.Stderr, "%s is not on this machine; the workers check it on theirs (see /healthz model_swap)\n", dir)
+		return dir, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
+		if _, err2 := os.Stat(filepath.Join(dir, "model.onnx")); err2 != nil {
+			return "", fmt.Errorf("%s is not a model bundle (no manifest.json or model.onnx)", dir)
+		}
+	}
+	return dir, nil
+}
