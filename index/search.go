@@ -47,7 +47,7 @@ type Query struct {
 	Filters     map[string][]string // field -> accepted values (OR within a field, AND across fields)
 	Since       time.Time           // ingested_at lower bound (inclusive) when not zero
 	Until       time.Time           // ingested_at upper bound (exclusive) when not zero
-	Size        int                 // hits per page (default 10, at most 200)
+	Size        int                 // hits per page (default 10, at most 200; negative: none, only the total and facets)
 	From        int                 // offset of the first hit
 	Sort        string              // "relevance" (default), "date" (newest first) or "-date"
 	Facets      int                 // values per facet; 0 = default 10, < 0 = no facets
@@ -190,7 +190,10 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, hl *bleve.Highlig
 
 func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) {
 	size := q.Size
-	if size <= 0 {
+	switch {
+	case size < 0:
+		size = 0 // counts only
+	case size == 0:
 		size = 10
 	}
 	if size > 200 {

@@ -388,6 +388,12 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		}
 		q.Until = t
 	}
+	switch {
+	case v.Get("size") == "0":
+		q.Size = -1 // the total and facets only (a dashboard's counts)
+	case q.Size < 0:
+		errs = append(errs, fmt.Errorf("size %d is negative", q.Size))
+	}
 	if len(errs) > 0 {
 		return q, fmt.Errorf("%w: %w", index.ErrBadQuery, errors.Join(errs...))
 	}

@@ -149,6 +149,12 @@ func TestSearchAPIShape(t *testing.T) {
 	if r.Total < 2 || len(r.Hits) != 1 || r.Facets["class"] == nil {
 		t.Errorf("unexpected result: total %d, %d hits, facets %v", r.Total, len(r.Hits), r.Facets)
 	}
+	// size=0 asks for the counts only (it gave 10 hits)
+	_, body = get(t, s, "/api/search?q=personal+data&size=0")
+	var c index.Result
+	if err := json.Unmarshal([]byte(body), &c); err != nil || c.Total != r.Total || len(c.Hits) != 0 || c.Facets["class"] == nil {
+		t.Errorf("counts only: total %d, %d hits, facets %v, %v", c.Total, len(c.Hits), c.Facets, err)
+	}
 }
 
 // Parameters that do not parse are the caller's mistake, answered 400 with
@@ -164,6 +170,7 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?sort=newest":                    `sort \"newest\" is not relevance, date or -date`,
 		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
 		"/api/search?governing-law=Texas":            `unknown parameter \"governing-law\"`,
+		"/api/search?size=-3":                        "size -3 is negative",
 	} {
 		resp, body := get(t, s, path)
 		if resp.StatusCode != 400 || !strings.Contains(body, reason) {
