@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -101,10 +102,11 @@ type Index struct {
 	// text is TextAnalyzer, to rewrite queries the way text was indexed
 	// (nil on a legacy index).
 	text analysis.Analyzer
-	// lastWrite is the error of the last write, nil once one succeeds;
-	// reopenErr is why the index could not be opened again after it
-	// (both under mu).
-	lastWrite, reopenErr error
+	// st is how writes went (see writeState), under stateMu; closed is
+	// set by Close.
+	st      writeState
+	stateMu sync.Mutex
+	closed  atomic.Bool
 	// compactMu keeps Compact calls apart: scorch refuses a second forced
 	// merge while one runs.
 	compactMu sync.Mutex
@@ -150,6 +152,7 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 
 // Close flushes and closes the index.
 func (ix *Index) Close() error {
+	ix.closed.Store(true)
 	ix.rw.Lock()
 	defer ix.rw.Unlock()
 	return ix.bi.Close()

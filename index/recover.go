@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
@@ -28,18 +29,21 @@ func (ix *Index) read(fn func(bleve.Index) error) (err error) {
 // and later writes try afresh; WriteError reports the failure until one
 // succeeds.
 func (ix *Index) write(fn func(bleve.Index) error) (err error) {
-	if ix.reopenErr != nil {
+	if ix.closed.Load() {
+		return ErrClosed // a late write during shutdown must not reopen it
+	}
+	if ix.state().reopenErr != nil {
 		ix.reopen()
-		if ix.reopenErr != nil {
-			return fmt.Errorf("index is closed after a failed write and cannot be opened again: %w", ix.reopenErr)
+		if st := ix.state(); st.reopenErr != nil {
+			return fmt.Errorf("index is closed after a failed write and cannot be opened again: %w", st.reopenErr)
 		}
 	}
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("index write failed: %v", p)
 		}
-		ix.lastWrite = err
-		if err != nil {
+		ix.setState(func(st *writeState) { st.lastWrite = err })
+		if err != nil && !ix.closed.Load() {
 			ix.reopen()
 		}
 	}()
@@ -58,19 +62,39 @@ func (ix *Index) reopen() {
 		_ = ix.bi.Close()
 	}()
 	bi, err := bleve.Open(ix.dir)
-	ix.reopenErr = err
+	ix.setState(func(st *writeState) { st.reopenErr = err })
 	if err == nil {
 		ix.bi = bi
 	}
 }
 
+// ErrClosed is a write to a closed index.
+var ErrClosed = errors.New("index is closed")
+
+// writeState is how the index's writes have gone; it has its own lock so
+// that /healthz never waits behind a batch being written.
+type writeState struct {
+	lastWrite, reopenErr error
+}
+
+func (ix *Index) state() writeState {
+	ix.stateMu.Lock()
+	defer ix.stateMu.Unlock()
+	return ix.st
+}
+
+func (ix *Index) setState(f func(*writeState)) {
+	ix.stateMu.Lock()
+	f(&ix.st)
+	ix.stateMu.Unlock()
+}
+
 // WriteError is the error of the last write while no write has succeeded
 // since, else nil.
 func (ix *Index) WriteError() error {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.reopenErr != nil {
-		return fmt.Errorf("%v; reopening: %w", ix.lastWrite, ix.reopenErr)
+	st := ix.state()
+	if st.reopenErr != nil {
+		return fmt.Errorf("%v; reopening: %w", st.lastWrite, st.reopenErr)
 	}
-	return ix.lastWrite
+	return st.lastWrite
 }

@@ -78,7 +78,16 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer) query.Query {
 		second.SetField(t.FieldVal)
 		return boosted(bleve.NewDisjunctionQuery(t, first, second), t.BoostVal)
 	}
-	if an == nil || len(an.Analyze([]byte(t.Match))) < 2 {
+	if an == nil {
+		return t
+	}
+	toks := an.Analyze([]byte(t.Match))
+	if singleLetters(toks) {
+		// a single letter is indexed for phrases ("Section 2.3(a)") but
+		// alone matches nearly every document: as a stop word it was
+		return bleve.NewMatchNoneQuery()
+	}
+	if len(toks) < 2 {
 		return t
 	}
 	p := bleve.NewMatchPhraseQuery(t.Match)
@@ -135,6 +144,16 @@ func isASCIIWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// singleLetters reports whether every token is one ASCII letter.
+func singleLetters(toks analysis.TokenStream) bool {
+	for _, t := range toks {
+		if len(t.Term) != 1 || t.Term[0] < 'a' || t.Term[0] > 'z' {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 func boosted(d *query.DisjunctionQuery, b *query.Boost) query.Query {

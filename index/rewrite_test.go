@@ -76,3 +76,29 @@ func TestQueriesMatchHowTextWasIndexed(t *testing.T) {
 		}
 	}
 }
+
+// Clause enumerators are single letters, which the English stop list
+// drops: "Section 2.3(a)" matched every "Section 2.3", "Article 6(1)(i)"
+// every "Article 6(1)".
+func TestClauseLettersSearchable(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	for id, text := range map[string]string{
+		"a":     "Termination under Section 2.3(a) requires notice.",
+		"b":     "Termination under Section 2.3(b) requires notice.",
+		"plain": "Termination under Section 2.3 requires notice.",
+		"art":   "Processing is lawful under Article 6(1)(a) of the Regulation.",
+		"arti":  "Processing is lawful under Article 6(1)(i) of the Regulation.",
+	} {
+		if err := ix.Put(ctx, sample(id, id, text, "contract", "en")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, want := range map[string]string{`"Section 2.3(a)"`: "a", `"Article 6(1)(i)"`: "arti", `"Article 6(1)(a)"`: "art"} {
+		res, err := ix.Search(ctx, Query{Q: q})
+		if err != nil || res.Total != 1 || res.Hits[0].ID != want {
+			t.Errorf("%s: %+v %v, want only %s", q, res, err, want)
+		}
+	}
+}

@@ -388,10 +388,7 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		}
 		q.Until = t
 	}
-	switch {
-	case v.Get("size") == "0":
-		q.Size = -1 // the total and facets only (a dashboard's counts)
-	case q.Size < 0:
+	if q.Size < 0 {
 		errs = append(errs, fmt.Errorf("size %d is negative", q.Size))
 	}
 	if len(errs) > 0 {
@@ -420,6 +417,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
+	}
+	if r.URL.Query().Get("size") == "0" {
+		q.Size = -1 // the total and facets only (a dashboard's counts)
 	}
 	res, err := s.o.Index.Search(r.Context(), q)
 	if err != nil {

@@ -491,8 +491,8 @@ func normLevel(s string) string {
 	if s != up && s != strings.ToLower(s) && s != strings.ToUpper(s[:1])+strings.ToLower(s[1:]) {
 		return ""
 	}
-	if len(s) == 1 && s != up {
-		return ""
+	if len(s) == 1 && s != up || up == "LOG" && s != up {
+		return "" // PostgreSQL's "LOG:" is a level; the word "log" is not
 	}
 	return levels[up]
 }

@@ -220,19 +220,23 @@ func split(ts []Template, limit, n int) ([][]byte, []Template, error) {
 // encodePart encodes the longest prefix of ts that fits in limit bytes
 // (at least one template) and returns the rest.
 func encodePart(ts []Template, limit int) ([]byte, []Template, error) {
+	var part []Template
 	size, k := 2, 0
-	for k < len(ts) {
+	for ; k < len(ts); k++ {
 		b, err := json.Marshal(ts[k])
 		if err != nil {
 			return nil, nil, fmt.Errorf("encode templates: %w", err)
 		}
-		if k > 0 && size+len(b)+1 > limit {
+		if len(b)+2 > limit {
+			continue // one template over a whole value (a 1 MB line) is not kept
+		}
+		if size+len(b)+1 > limit {
 			break
 		}
 		size += len(b) + 1
-		k++
+		part = append(part, ts[k])
 	}
-	b, err := json.Marshal(ts[:k])
+	b, err := json.Marshal(part)
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode templates: %w", err)
 	}

@@ -100,7 +100,7 @@ var (
 // under the entry with a header of its own (PostgreSQL's DETAIL:, HINT:,
 // STATEMENT:).
 func continuation(line string, h Header) bool {
-	if detailComponents[h.Component] || detailRe.MatchString(line) {
+	if detailComponents[h.Component] || h.Level == "" && detailRe.MatchString(line) {
 		return true
 	}
 	if !h.Time.IsZero() || h.Level != "" {

@@ -57,13 +57,28 @@ func decodeDeclared(data []byte, hint string, isHTML bool) (string, string) {
 	return lineBreaks(stripANSI(s)), enc
 }
 
-// lineBreaks turns CRLF and lone CR (classic Mac OS, some mainframe and
-// device exports) into LF, so every reader of the text sees its lines.
+// lineBreaks turns CRLF into LF; lone CRs end lines in a text without an
+// LF (classic Mac OS, some device exports). In a text with LFs, a lone CR
+// is a terminal's carriage return (a progress bar redrawing its line), so
+// a line keeps what follows its last CR, as the terminal showed it.
 func lineBreaks(s string) string {
 	if strings.IndexByte(s, '\r') < 0 {
 		return s
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	if strings.IndexByte(s, '\n') < 0 {
+		return strings.ReplaceAll(s, "\r", "\n")
+	}
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if j := strings.LastIndexByte(strings.TrimRight(l, "\r"), '\r'); j >= 0 {
+			lines[i] = l[j+1:]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // ansiRe matches terminal escape sequences: CSI (colours, cursor moves)

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -15,6 +16,12 @@ import (
 // own, markup, comments and processing instructions left out, decoded in
 // the encoding its declaration names.
 func extractXML(data []byte, lim Limits) (*extracted, error) {
+	if enc := utf16Of(data); enc != "" {
+		// Windows tools write UTF-16 XML, which encoding/xml cannot read:
+		// decode it, and let the declaration say what the bytes now are
+		text, _ := decode(data)
+		data = []byte(xmlEncodingRe.ReplaceAllString(text, `encoding="UTF-8"`))
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.CharsetReader = charset.NewReaderLabel
 	dec.Strict = false
@@ -26,7 +33,9 @@ func extractXML(data []byte, lim Limits) (*extracted, error) {
 		}
 		if err != nil {
 			if b.Len() == 0 {
-				return nil, permanent("", "corrupt XML", err)
+				// not well-formed from the start: read it as text
+				text, enc := decode(data)
+				return &extracted{text: normalize(text), encoding: enc}, nil
 			}
 			break // a damaged tail costs the tail
 		}
@@ -38,6 +47,21 @@ func extractXML(data []byte, lim Limits) (*extracted, error) {
 		}
 	}
 	return &extracted{text: normalize(b.String()), encoding: encUTF8}, nil
+}
+
+// xmlEncodingRe is the encoding of an XML declaration.
+var xmlEncodingRe = regexp.MustCompile(`(?i)encoding\s*=\s*["'][^"']*["']`)
+
+// utf16Of names the UTF-16 byte order of data (with or without a BOM), or
+// "" for other encodings.
+func utf16Of(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return encUTF16LE
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return encUTF16BE
+	}
+	return utf16NoBOM(data)
 }
 
 // looksXML reports whether text starts with an XML declaration (and is

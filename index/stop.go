@@ -1,0 +1,35 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// StopName is the stop-word filter of TextAnalyzer: Bleve's English stop
+// words except the single letters. Legal text enumerates with them
+// ("Section 2.3(a)", "Article 6(1)(i)"); with "a" and "i" dropped, a
+// phrase for "Section 2.3(a)" matched every "Section 2.3". An index keeps
+// the analyser it was created with (Bleve stores the mapping), so indexes
+// made before this filter keep stop_en.
+const StopName = "docmill_stop_en"
+
+func init() {
+	err := registry.RegisterTokenFilter(StopName, func(_ map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+		words, err := cache.TokenMapNamed(en.StopName)
+		if err != nil {
+			return nil, err
+		}
+		kept := analysis.NewTokenMap()
+		for w := range words {
+			if len(w) > 1 {
+				kept.AddToken(w)
+			}
+		}
+		return stop.NewStopTokensFilter(kept), nil
+	})
+	if err != nil {
+		panic(err)
+	}
+}
