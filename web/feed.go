@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -234,10 +235,22 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
-	ch, cancel := s.feed.subscribe(r.URL.Query().Get("class"))
+	class := r.URL.Query().Get("class")
+	ch, cancel := s.feed.subscribe(class)
 	defer cancel()
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprint(w, "retry: 3000\n: connected\n\n")
+	// A reconnecting browser names the last event it got: send what was
+	// published since (a server restart in between included, as event ids
+	// are processing times, not this process's counter).
+	if last, err := strconv.ParseInt(r.Header.Get("Last-Event-ID"), 10, 64); err == nil {
+		missed := s.feed.Recent(class)
+		for i := len(missed) - 1; i >= 0; i-- {
+			if missed[i].ProcessedAt.UnixNano() > last {
+				writeEvent(w, missed[i])
+			}
+		}
+	}
 	_ = rc.Flush()
 	ping := time.NewTicker(15 * time.Second)
 	defer ping.Stop()
@@ -249,8 +262,7 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			data, _ := json.Marshal(ev)
-			fmt.Fprintf(w, "id: %d\nevent: result\ndata: %s\n\n", ev.Seq, data)
+			writeEvent(w, ev)
 		case <-ping.C:
 			fmt.Fprint(w, ": ping\n\n")
 		}
@@ -258,4 +270,11 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// writeEvent writes one result event; its id is the processing time, which
+// the browser sends back as Last-Event-ID when it reconnects.
+func writeEvent(w http.ResponseWriter, ev FeedEvent) {
+	data, _ := json.Marshal(ev)
+	fmt.Fprintf(w, "id: %d\nevent: result\ndata: %s\n\n", ev.ProcessedAt.UnixNano(), data)
 }

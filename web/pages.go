@@ -367,7 +367,7 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	page := docPage{Result: doc, PageTitle: doc.Title}
+	page := docPage{Result: doc, PageTitle: doc.Title, Attachments: attachmentsOf(doc.Meta)}
 	if page.PageTitle == "" {
 		page.PageTitle = doc.Filename
 	}
@@ -388,6 +388,22 @@ type docPage struct {
 	PageTitle   string
 	HasOriginal bool
 	Notice      string
+	Attachments []docLink // an e-mail's attachments, each a document
+}
+
+// docLink links to another document.
+type docLink struct{ ID, Name string }
+
+// attachmentsOf reads the attachments an e-mail's meta names
+// ("attachment_ids": one "<id> <file name>" per line).
+func attachmentsOf(meta map[string]string) []docLink {
+	var out []docLink
+	for _, line := range strings.Split(meta["attachment_ids"], "\n") {
+		if id, name, ok := strings.Cut(line, " "); ok {
+			out = append(out, docLink{ID: id, Name: name})
+		}
+	}
+	return out
 }
 
 type uploadPage struct {

@@ -171,6 +171,14 @@ func (s *Server) routes() {
 	if s.o.Registry != nil {
 		m.Handle("/metrics", promhttp.HandlerFor(s.o.Registry, promhttp.HandlerOpts{}))
 	}
+	m.NotFound(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			writeError(w, http.StatusNotFound, errors.New("no such API endpoint"))
+			return
+		}
+		w.WriteHeader(http.StatusNotFound)
+		s.render(w, "notfound.html", "page")
+	})
 	m.Group(func(r chi.Router) {
 		r.Use(s.auth, sameOrigin)
 		r.Get("/api/search", s.apiSearch)

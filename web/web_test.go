@@ -796,3 +796,43 @@ func TestUploadNamesItsSource(t *testing.T) {
 		}
 	}
 }
+
+// A browser reconnecting to the live feed (after a server restart, a
+// network drop) names the last event it got; the results published since
+// come first, so none is lost. Event ids are processing times.
+func TestLiveFeedResumesAfterLastEventID(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t)})
+	s.feed = NewFeed()
+	base := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	for i, id := range []string{"first", "second", "third"} {
+		r := &document.Result{ID: id, ProcessedAt: base.Add(time.Duration(i) * time.Second)}
+		r.Class = "contract"
+		s.feed.Publish(r)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.URL+"/api/live", nil)
+	req.Header.Set("Last-Event-ID", fmt.Sprint(base.UnixNano()))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	rd := bufio.NewReader(resp.Body)
+	var got []string
+	for len(got) < 2 {
+		line := readLine(t, rd)
+		if strings.HasPrefix(line, "data: ") {
+			var ev FeedEvent
+			if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &ev); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, ev.ID)
+		}
+	}
+	if strings.Join(got, " ") != "second third" {
+		t.Errorf("resent %v, want second third", got)
+	}
+}

@@ -55,6 +55,14 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	if len(r.attachments) > 0 {
 		ex.meta = map[string]string{"attachments": strings.Join(r.attachments, ", ")}
 		ex.text += "\n\nAttachments: " + ex.meta["attachments"]
+		var ids []string
+		for _, f := range r.files {
+			ids = append(ids, document.ID(f.Data)+" "+f.Filename)
+		}
+		if len(ids) > 0 {
+			// the documents the attachments become, for links to them
+			ex.meta["attachment_ids"] = strings.Join(ids, "\n")
+		}
 	}
 	return ex, nil
 }

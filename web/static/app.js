@@ -39,7 +39,19 @@
     });
     var sort = document.getElementById("sort");
     if (sort && form) {
-      sort.addEventListener("change", function () { form.submit(); });
+      // a pointer's choice searches at once; arrow keys only move the
+      // choice (each used to reload the page), which Enter or leaving
+      // the menu then applies
+      var keyed = false, changed = false;
+      sort.addEventListener("keydown", function (e) {
+        keyed = true;
+        if (e.key === "Enter" && changed) { e.preventDefault(); form.submit(); }
+      });
+      sort.addEventListener("change", function () {
+        if (keyed) { changed = true; return; }
+        form.submit();
+      });
+      sort.addEventListener("blur", function () { if (changed) form.submit(); });
     }
     if (q && !q.value && !location.search) q.focus();
   }
@@ -136,8 +148,14 @@
           item.classList.add("done");
         })
         .catch(function (e) {
-          status.textContent = "error while waiting: " + e.message;
-          status.className = "status error-text";
+          // the server restarting, the network dropping: keep waiting
+          if (n > 600) {
+            status.textContent = "error while waiting: " + e.message;
+            status.className = "status error-text";
+            return;
+          }
+          status.textContent = "connection lost (" + e.message + "); retrying…";
+          setTimeout(function () { poll(id, item, status, n + 1, dupNote); }, 3000);
         });
     }
 
@@ -208,9 +226,13 @@
         if (es !== source) return;
         var ev;
         try { ev = JSON.parse(m.data); } catch (e) { return; }
+        // a reconnect resends what came after the last event seen
+        if (m.lastEventId && feed.querySelector('[data-ev="' + m.lastEventId + '"]')) return;
         var empty = document.getElementById("feed-empty");
         if (empty) empty.remove();
-        feed.insertBefore(item(ev), feed.firstChild);
+        var li = item(ev);
+        if (m.lastEventId) li.setAttribute("data-ev", m.lastEventId);
+        feed.insertBefore(li, feed.firstChild);
         while (feed.children.length > 200) feed.removeChild(feed.lastChild);
         count++;
         status.textContent = "Connected · " + count + " new" + (cls ? " · class " + cls : "");
@@ -219,14 +241,9 @@
 
     if (sel && form) {
       sel.addEventListener("change", function () {
-        // Keep the URL shareable and the server-rendered list in step.
-        history.replaceState(null, "", sel.value ? "?class=" + encodeURIComponent(sel.value) : location.pathname);
-        var items = feed.querySelectorAll(".feed-item");
-        for (var i = 0; i < items.length; i++) {
-          var b = items[i].querySelector(".badge");
-          items[i].hidden = !!sel.value && !(b && b.textContent === sel.value);
-        }
-        connect();
+        // the server renders the latest results of the class (hiding the
+        // others left an empty list when the page held none of it)
+        location.href = sel.value ? "?class=" + encodeURIComponent(sel.value) : location.pathname;
       });
       var btn = form.querySelector("button");
       if (btn) btn.hidden = true;
