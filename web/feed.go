@@ -1,11 +1,11 @@
 package web
 
 import (
-	"strconv"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
