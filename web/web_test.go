@@ -836,3 +836,23 @@ func TestLiveFeedResumesAfterLastEventID(t *testing.T) {
 		t.Errorf("resent %v, want second third", got)
 	}
 }
+
+// An e-mail's page links its attachments, and an attachment's page the
+// e-mail it came with; unknown pages answer with the site's 404 page.
+func TestEmailAndAttachmentPagesLinkEachOther(t *testing.T) {
+	mail := &document.Result{ID: "m-1", Title: "Signed NDA", Filename: "nda.eml", Language: "en",
+		Meta: map[string]string{"attachments": "nda.pdf", "attachment_ids": "a-1 nda.pdf"}}
+	att := &document.Result{ID: "a-1", Title: "NDA", Filename: "nda.pdf", Language: "en",
+		Meta: map[string]string{"attached_to": "m-1", "attached_to_filename": "nda.eml"}}
+	mail.Class, att.Class = "other", "contract"
+	s := newServer(t, Options{Index: openIndex(t, mail, att)})
+	if _, body := get(t, s, "/documents/m-1"); !strings.Contains(body, `<a class="chip" href="/documents/a-1">nda.pdf</a>`) {
+		t.Errorf("e-mail page lacks the attachment link:\n%s", between(body, `<dl class="facts">`, "</dl>"))
+	}
+	if _, body := get(t, s, "/documents/a-1"); !strings.Contains(body, `<a href="/documents/m-1">nda.eml</a>`) {
+		t.Errorf("attachment page lacks its e-mail:\n%s", between(body, `<dl class="facts">`, "</dl>"))
+	}
+	if resp, body := get(t, s, "/no/such/page"); resp.StatusCode != 404 || !strings.Contains(body, "Page not found") {
+		t.Errorf("unknown page: %d %.200s", resp.StatusCode, body)
+	}
+}
