@@ -107,13 +107,7 @@ func TestKVStoreSurvivesRestart(t *testing.T) {
 // (9,000 distinct messages uploaded twice counted 3,322 templates as new
 // the second time: the value was capped at 900 KiB.)
 func TestKVStoreManyTemplates(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	s := startNATS(t, t.TempDir())
-	defer s.Shutdown()
-	nc, kv := openKV(t, ctx, s)
-	defer nc.Close()
-	store := NewKVStore(kv)
+	ctx, store, kv := freshKVStore(t)
 	var ts []Template
 	for i := 0; i < 9000; i++ {
 		ts = append(ts, Template{ID: fmt.Sprintf("t%d", i), Template: fmt.Sprintf("event %d happened in module %s", i, strings.Repeat("x", 100)), Count: 1})
@@ -133,5 +127,35 @@ func TestKVStoreManyTemplates(t *testing.T) {
 	}
 	if got, err := store.Load(ctx, "big"); err != nil || len(got) != 10 {
 		t.Fatalf("after a smaller save: %d templates, %v", len(got), err)
+	}
+}
+
+// freshKVStore is a template store over a KV bucket of a new embedded
+// NATS server, for one test.
+func freshKVStore(t *testing.T) (context.Context, Store, jetstream.KeyValue) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	t.Cleanup(cancel)
+	s := startNATS(t, t.TempDir())
+	t.Cleanup(s.Shutdown)
+	nc, kv := openKV(t, ctx, s)
+	t.Cleanup(nc.Close)
+	return ctx, NewKVStore(kv), kv
+}
+
+// One template longer than a KV value (a single huge log line) must not
+// make every later save of its source fail.
+func TestOversizeTemplateIsDroppedNotFatal(t *testing.T) {
+	ctx, store, _ := freshKVStore(t)
+	ts := []Template{
+		{ID: "a", Template: "user <*> logged in", Count: 50},
+		{ID: "huge", Template: strings.Repeat("word ", 220000), Count: 1}, // ~1.1 MB
+	}
+	if err := store.Save(ctx, "src", ts); err != nil {
+		t.Fatalf("save: %v", err)
+	}
+	got, err := store.Load(ctx, "src")
+	if err != nil || len(got) != 1 || got[0].ID != "a" {
+		t.Errorf("loaded %+v %v, want the ordinary template only", got, err)
 	}
 }
