@@ -272,4 +272,10 @@ func TestParserLogTypeWins(t *testing.T) {
 	if an.Class != "log" || (an.Subtype != "" && !strings.HasPrefix(an.Subtype, "log/")) {
 		t.Fatalf("class %q subtype %q for a parsed log", an.Class, an.Subtype)
 	}
+	// the trace says the parser overruled the model (the tiny test model
+	// calls these lines a contract), not the exit's confidence in another
+	// class
+	if tr := an.Tasks[enrich.TaskClassify]; tr.Confidence != an.Confidence || !strings.Contains(tr.Note, "the model said contract") {
+		t.Errorf("classify trace %+v", tr)
+	}
 }

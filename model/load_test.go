@@ -94,24 +94,3 @@ func TestTruncationInTrace(t *testing.T) {
 		}
 	}
 }
-
-// When the parser's log lines overrule the model's class, the trace says
-// so, with the class's confidence, not the exit's confidence in another
-// class.
-func TestOverruledClassTrace(t *testing.T) {
-	a := NewAnalyzer(loadTiny(t, Options{Threads: 1}), AnalyzerOptions{})
-	doc := &document.Parsed{ID: "l", ContentType: document.TypeLog, Language: "en",
-		Text: strings.Repeat("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; rhost=218.188.2.4\n", 20)}
-	an, err := a.Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskClassify}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := an.Tasks[enrich.TaskClassify]
-	if an.Class != "log" || tr.Confidence != an.Confidence {
-		t.Errorf("class %s %.3f, trace %+v", an.Class, an.Confidence, tr)
-	}
-	// the tiny test model calls these lines a contract
-	if !strings.Contains(tr.Note, "the model said contract") {
-		t.Errorf("note %q", tr.Note)
-	}
-}
