@@ -77,3 +77,18 @@ func publishDeadLetter(pub message.Publisher, stage string, attempt int, msg *me
 	dl.SetContext(msg.Context())
 	return pub.Publish(broker.SubjectDLQ+"."+stage, dl)
 }
+
+// notifyDead is middleware, inside DeadLetter, that calls fn with a
+// message its handler failed on permanently (unsupported, corrupt): the
+// one DeadLetter moves to the dead-letter stream at once.
+func notifyDead(fn func(*message.Message, error)) message.HandlerMiddleware {
+	return func(h message.HandlerFunc) message.HandlerFunc {
+		return func(msg *message.Message) ([]*message.Message, error) {
+			out, err := h(msg)
+			if err != nil && fn != nil && IsPermanent(err) {
+				fn(msg, err)
+			}
+			return out, err
+		}
+	}
+}

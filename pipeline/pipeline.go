@@ -51,6 +51,10 @@ type Options struct {
 	// DurableIndexer). Indexers on one name share the results; an indexer
 	// that keeps a complete index of its own needs a name of its own.
 	IndexerDurable string
+	// OnDeadLetter, when set, hears of each document the analyse stage
+	// moved to the dead-letter stream (so the upload page can say it
+	// failed instead of waiting for a result that will not come).
+	OnDeadLetter func(msg *message.Message, cause error)
 }
 
 // ConsumerOptions tunes the durable consumers.
@@ -106,7 +110,7 @@ func Run(ctx context.Context, o Options) error {
 			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("analyze", broker.SubjectIngest+".>", sub, noOutput(o.Worker.Handle))
-		h.AddMiddleware(DeadLetter(pub, "analyze", c.MaxDeliver, o.Metrics, o.Log))
+		h.AddMiddleware(DeadLetter(pub, "analyze", c.MaxDeliver, o.Metrics, o.Log), notifyDead(o.OnDeadLetter))
 	}
 	if o.Shadow != nil {
 		info := o.Shadow.Analyzer.Load().Info()

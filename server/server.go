@@ -66,6 +66,7 @@ type Server struct {
 	ix        *index.Index
 	analyzer  *pipeline.AnalyzerRef
 	modelSt   web.Component
+	failed    jetstream.KeyValue // FailedBucket; nil when unavailable
 	logsReg   *logs.Registry
 	http      *http.Server
 	httpLn    net.Listener // bound first, so a taken port fails the start at once
@@ -274,6 +275,7 @@ func (s *Server) retry(ctx context.Context, what string, fn func(context.Context
 
 func (s *Server) open(ctx context.Context) (err error) {
 	c := s.o.Config
+	s.failed = s.openFailed(ctx)
 	if s.o.Role.indexes() {
 		ix, err := index.Open(filepath.Join(c.Data, "index"), index.Options{Scoring: c.Index.Scoring, MaxTextBytes: maxTextBytes(c.Index.MaxTextMB),
 			SearchTimeout: c.Index.SearchTimeout})
@@ -316,7 +318,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 	c := s.o.Config
 	o := pipeline.Options{JS: s.js, Metrics: s.metrics, Log: s.o.Log, DrainTimeout: c.Pipeline.DrainTimeout, Ready: ready,
-		IndexerDurable: c.Index.Consumer,
+		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed,
 		Consumer: pipeline.ConsumerOptions{WorkerConcurrency: c.Pipeline.WorkerConcurrency,
 			IndexerConcurrency: c.Pipeline.IndexerConcurrency, MaxDeliver: c.Pipeline.MaxDeliver,
 			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
@@ -487,7 +489,8 @@ func (s *Server) startHTTP() error {
 	// NATS feeds the live page from docmill.results.>; JS keeps uploaded
 	// originals and reads the dead-letter count for the dashboard.
 	h, err := web.New(web.Options{Index: s.ix, Ingest: ingest, Health: s.Health, Registry: s.metrics.Registry,
-		AuthToken: c.HTTP.AuthToken, AllowedHosts: c.HTTP.AllowedHosts, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log, NATS: s.nc, JS: s.js, Originals: s.originals})
+		AuthToken: c.HTTP.AuthToken, AllowedHosts: c.HTTP.AllowedHosts, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log, NATS: s.nc, JS: s.js, Originals: s.originals,
+		Failed: s.failedReason})
 	if err != nil {
 		return err
 	}

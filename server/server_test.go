@@ -521,6 +521,34 @@ func TestEmailAttachmentsIngested(t *testing.T) {
 	}
 }
 
+// A document the pipeline refuses says why when asked for: the upload page
+// polled /api/documents/{id} for 20 minutes for a file already in the
+// dead-letter stream.
+func TestRefusedDocumentSaysWhy(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	bin := make([]byte, 4096)
+	for i := range bin {
+		bin[i] = byte(i * 7)
+	}
+	id, err := h.srv.Publisher().Publish(context.Background(), connectors.Doc{Filename: "tool.exe", Data: bin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body struct{ Error, Failed string }
+	waitFor(t, "the reason", 30*time.Second, func() bool {
+		resp, err := http.Get(h.base + "/api/documents/" + id)
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		_ = json.NewDecoder(resp.Body).Decode(&body)
+		return resp.StatusCode == 404 && body.Failed != ""
+	})
+	if !strings.Contains(body.Failed, "unsupported or binary") {
+		t.Errorf("reason %q", body.Failed)
+	}
+}
+
 func TestBadInputOnEveryConnector(t *testing.T) {
 	watch := t.TempDir()
 	h := startWith(t, t.TempDir(), func(c *config.Config) {

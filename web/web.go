@@ -61,8 +61,11 @@ type Options struct {
 	// its subdomains) a server without AuthToken answers to besides IP
 	// addresses and localhost.
 	AllowedHosts []string
-	MaxUpload    int64 // bytes per upload (default 64 MiB)
-	Log          *slog.Logger
+	// Failed, when set, says why a document was dead-lettered ("" when it
+	// was not): GET /api/documents/{id} answers 404 with the reason.
+	Failed    func(ctx context.Context, id string) string
+	MaxUpload int64 // bytes per upload (default 64 MiB)
+	Log       *slog.Logger
 	// NATS, when set, feeds the live feed from docmill.results.>.
 	NATS *nats.Conn
 	// JS, when set, keeps uploaded originals in the OriginalsBucket object
@@ -442,8 +445,15 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, errors.New("this process has no index"))
 		return
 	}
-	doc, err := s.o.Index.Get(r.Context(), chi.URLParam(r, "id"))
+	id := chi.URLParam(r, "id")
+	doc, err := s.o.Index.Get(r.Context(), id)
 	if errors.Is(err, index.ErrNotFound) {
+		if s.o.Failed != nil {
+			if reason := s.o.Failed(r.Context(), id); reason != "" {
+				writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "failed": reason})
+				return
+			}
+		}
 		writeError(w, http.StatusNotFound, err)
 		return
 	}

@@ -128,11 +128,19 @@
     function poll(id, item, status, n, dupNote) {
       fetch("/api/documents/" + encodeURIComponent(id), { headers: { Accept: "application/json" } })
         .then(function (r) {
-          if (r.status === 404) return null;
+          if (r.status === 404) {
+            return r.json().then(function (b) { return b && b.failed ? { failed: b.failed } : null; }, function () { return null; });
+          }
           if (!r.ok) throw new Error("HTTP " + r.status);
           return r.json();
         })
         .then(function (doc) {
+          if (doc && doc.failed) {
+            // the pipeline refused it (moved to the dead-letter stream)
+            status.textContent = "failed: " + doc.failed;
+            status.className = "status error-text";
+            return;
+          }
           if (!doc) {
             if (dupNote && n >= 10) { status.textContent = dupNote; return; }
             if (n > 600) { status.textContent = "still processing; check the live feed"; return; }

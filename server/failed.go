@@ -1,0 +1,70 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"regexp"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/pipeline"
+)
+
+// FailedBucket remembers, for a day, why documents were dead-lettered, by
+// document id: the upload page asks it, so that a refused file says why
+// instead of leaving the page waiting for a result that will not come.
+const FailedBucket = "docmill-failed"
+
+// docIDRe is a document id (the sha256 of the content), which the ingest
+// message id is or starts with ("<id>:backfill:<job>").
+var docIDRe = regexp.MustCompile(`^[0-9a-f]{64}`)
+
+// failedRecord is what FailedBucket keeps.
+type failedRecord struct {
+	Reason   string    `json:"reason"`
+	Filename string    `json:"filename,omitempty"`
+	At       time.Time `json:"at"`
+}
+
+// openFailed creates or opens FailedBucket; nil when it cannot.
+func (s *Server) openFailed(ctx context.Context) jetstream.KeyValue {
+	kv, err := s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: FailedBucket,
+		Description: "why documents were dead-lettered, by document id", Storage: jetstream.FileStorage,
+		TTL: 24 * time.Hour, Replicas: s.o.Config.NATS.Replicas})
+	if err != nil {
+		s.o.Log.Warn("failed-documents bucket unavailable: uploads refused by the pipeline will not say why", "err", err)
+		return nil
+	}
+	return kv
+}
+
+// recordFailed keeps why the document of msg was dead-lettered.
+func (s *Server) recordFailed(msg *message.Message, cause error) {
+	id := docIDRe.FindString(msg.UUID)
+	if s.failed == nil || id == "" {
+		return
+	}
+	rec, _ := json.Marshal(failedRecord{Reason: cause.Error(), Filename: msg.Metadata.Get(pipeline.HeaderFilename), At: time.Now().UTC()})
+	if _, err := s.failed.Put(context.Background(), id, rec); err != nil {
+		s.o.Log.Warn("failure not recorded", "doc_id", id, "err", err)
+	}
+}
+
+// failedReason is why document id was dead-lettered, "" when it was not
+// (in the last day).
+func (s *Server) failedReason(ctx context.Context, id string) string {
+	if s.failed == nil || !docIDRe.MatchString(id) {
+		return ""
+	}
+	e, err := s.failed.Get(ctx, id)
+	if err != nil {
+		return ""
+	}
+	var rec failedRecord
+	if json.Unmarshal(e.Value(), &rec) != nil {
+		return ""
+	}
+	return rec.Reason
+}
