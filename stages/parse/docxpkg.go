@@ -81,17 +81,7 @@ func related(rels []docxRel, kind, fallback string) string {
 }
 
 // read returns a part's bytes, nil when it is missing or unreadable.
-func (p *docxPackage) read(name string) []byte {
-	f := p.parts[name]
-	if f == nil {
-		return nil
-	}
-	b, err := readZipPart(f, p.max)
-	if err != nil {
-		return nil
-	}
-	return b
-}
+func (p *docxPackage) read(name string) []byte { return p.readWithin(name, p.max) }
 
 // maxAuxPart bounds the parts a document only consults (styles,
 // numbering): a real one is well under a megabyte, and a crafted one of
@@ -100,12 +90,16 @@ const maxAuxPart = 8 << 20
 
 // readAux returns a consulted part's bytes, nil when it is missing,
 // unreadable or over maxAuxPart.
-func (p *docxPackage) readAux(name string) []byte {
+func (p *docxPackage) readAux(name string) []byte { return p.readWithin(name, min(p.max, maxAuxPart)) }
+
+// readWithin returns a part's bytes, nil when it is missing, unreadable
+// or over max bytes.
+func (p *docxPackage) readWithin(name string, max int64) []byte {
 	f := p.parts[name]
 	if f == nil {
 		return nil
 	}
-	b, err := readZipPart(f, min(p.max, maxAuxPart))
+	b, err := readZipPart(f, max)
 	if err != nil {
 		return nil
 	}

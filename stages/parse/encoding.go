@@ -96,15 +96,10 @@ func stripANSI(s string) string {
 }
 
 func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
-	switch {
-	case bytes.HasPrefix(data, bomUTF8):
+	if bytes.HasPrefix(data, bomUTF8) {
 		return validUTF8(data[3:]), encUTF8
-	case bytes.HasPrefix(data, bomUTF16LE):
-		return decodeUTF16(data, xunicode.LittleEndian), encUTF16LE
-	case bytes.HasPrefix(data, bomUTF16BE):
-		return decodeUTF16(data, xunicode.BigEndian), encUTF16BE
 	}
-	switch utf16NoBOM(data) {
+	switch utf16Of(data) {
 	case encUTF16LE:
 		return decodeUTF16(data, xunicode.LittleEndian), encUTF16LE
 	case encUTF16BE:
@@ -215,6 +210,18 @@ func validUTF8(data []byte) string {
 		return string(data)
 	}
 	return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
+}
+
+// utf16Of names the UTF-16 byte order of data (with or without a BOM), or
+// "" for other encodings.
+func utf16Of(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return encUTF16LE
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return encUTF16BE
+	}
+	return utf16NoBOM(data)
 }
 
 // decodeUTF16 decodes data (with or without BOM) in the given byte order.

@@ -5,12 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // rtfMagic opens every RTF document.
@@ -272,31 +269,15 @@ func (r *rtfReader) flush() {
 	r.write(string(out))
 }
 
-// codePage is the decoder of a Windows code page number (\ansicpg).
+// codePage is the decoder of a Windows code page number (\ansicpg),
+// through the WHATWG encoding labels the charset package knows.
 func codePage(n int) encoding.Encoding {
-	switch n {
-	case 936:
-		return simplifiedchinese.GBK
-	case 950:
-		return traditionalchinese.Big5
-	case 932:
-		return japanese.ShiftJIS
-	case 949:
-		return korean.EUCKR
-	case 10000:
-		return charmap.Macintosh
-	case 437:
-		return charmap.CodePage437
-	case 850:
-		return charmap.CodePage850
-	case 866:
-		return charmap.CodePage866
-	}
+	label := map[int]string{936: "gbk", 950: "big5", 932: "shift_jis", 949: "euc-kr", 10000: "macintosh", 866: "ibm866"}[n]
 	if n >= 1250 && n <= 1258 {
-		return []encoding.Encoding{charmap.Windows1250, charmap.Windows1251, charmap.Windows1252, charmap.Windows1253,
-			charmap.Windows1254, charmap.Windows1255, charmap.Windows1256, charmap.Windows1257, charmap.Windows1258}[n-1250]
+		label = "windows-" + strconv.Itoa(n)
 	}
-	return nil
+	enc, _ := charset.Lookup(label)
+	return enc
 }
 
 func wordSet(s string) map[string]bool {

@@ -52,18 +52,6 @@ func extractXML(data []byte, lim Limits) (*extracted, error) {
 // xmlEncodingRe is the encoding of an XML declaration.
 var xmlEncodingRe = regexp.MustCompile(`(?i)encoding\s*=\s*["'][^"']*["']`)
 
-// utf16Of names the UTF-16 byte order of data (with or without a BOM), or
-// "" for other encodings.
-func utf16Of(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, bomUTF16LE):
-		return encUTF16LE
-	case bytes.HasPrefix(data, bomUTF16BE):
-		return encUTF16BE
-	}
-	return utf16NoBOM(data)
-}
-
 // looksXML reports whether text starts with an XML declaration (and is
 // not XHTML, which looksHTML takes first).
 func looksXML(text string) bool {
