@@ -31,9 +31,9 @@ func IsPermanent(err error) bool {
 // DeadLetter is watermill middleware that moves a message to
 // docmill.dlq.<stage> when its handler fails permanently or on its last
 // allowed delivery, with the reason, attempts and original headers; the
-// message is then acknowledged. Other failures are returned, so the
-// subscriber naks them with backoff.
-func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics, log *slog.Logger) message.HandlerMiddleware {
+// message is then acknowledged, and onDead, when set, hears of it. Other
+// failures are returned, so the subscriber naks them with backoff.
+func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics, log *slog.Logger, onDead func(*message.Message, error)) message.HandlerMiddleware {
 	return func(h message.HandlerFunc) message.HandlerFunc {
 		return func(msg *message.Message) ([]*message.Message, error) {
 			out, err := h(msg)
@@ -56,6 +56,9 @@ func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics,
 				return nil, err
 			}
 			m.DeadLet.WithLabelValues(stage).Inc()
+			if onDead != nil {
+				onDead(msg, err)
+			}
 			log.Warn("moved to dead-letter queue", "stage", stage, "attempt", attempt, "reason", err.Error(),
 				"filename", msg.Metadata.Get(HeaderFilename), "subject", msg.Metadata.Get(stream.MetaSubject))
 			return nil, nil
@@ -76,19 +79,4 @@ func publishDeadLetter(pub message.Publisher, stage string, attempt int, msg *me
 	dl.Metadata.Set(stream.HeaderMsgID, dl.UUID)
 	dl.SetContext(msg.Context())
 	return pub.Publish(broker.SubjectDLQ+"."+stage, dl)
-}
-
-// notifyDead is middleware, inside DeadLetter, that calls fn with a
-// message its handler failed on permanently (unsupported, corrupt): the
-// one DeadLetter moves to the dead-letter stream at once.
-func notifyDead(fn func(*message.Message, error)) message.HandlerMiddleware {
-	return func(h message.HandlerFunc) message.HandlerFunc {
-		return func(msg *message.Message) ([]*message.Message, error) {
-			out, err := h(msg)
-			if err != nil && fn != nil && IsPermanent(err) {
-				fn(msg, err)
-			}
-			return out, err
-		}
-	}
 }

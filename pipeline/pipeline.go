@@ -52,8 +52,9 @@ type Options struct {
 	// that keeps a complete index of its own needs a name of its own.
 	IndexerDurable string
 	// OnDeadLetter, when set, hears of each document the analyse stage
-	// moved to the dead-letter stream (so the upload page can say it
-	// failed instead of waiting for a result that will not come).
+	// moved to the dead-letter stream, permanently refused or out of
+	// attempts (so the upload page can say it failed instead of waiting
+	// for a result that will not come).
 	OnDeadLetter func(msg *message.Message, cause error)
 }
 
@@ -110,7 +111,7 @@ func Run(ctx context.Context, o Options) error {
 			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("analyze", broker.SubjectIngest+".>", sub, noOutput(o.Worker.Handle))
-		h.AddMiddleware(DeadLetter(pub, "analyze", c.MaxDeliver, o.Metrics, o.Log), notifyDead(o.OnDeadLetter))
+		h.AddMiddleware(DeadLetter(pub, "analyze", c.MaxDeliver, o.Metrics, o.Log, o.OnDeadLetter))
 	}
 	if o.Shadow != nil {
 		info := o.Shadow.Analyzer.Load().Info()
@@ -121,7 +122,7 @@ func Run(ctx context.Context, o Options) error {
 			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("shadow", broker.SubjectIngest+".>", sub, noOutput(o.Shadow.Handle))
-		h.AddMiddleware(DeadLetter(pub, "shadow", c.MaxDeliver, o.Metrics, o.Log))
+		h.AddMiddleware(DeadLetter(pub, "shadow", c.MaxDeliver, o.Metrics, o.Log, nil))
 	}
 	// The indexer's batching loop outlives ctx until the router has
 	// drained: handlers still waiting for their batch must see it written,
@@ -135,7 +136,7 @@ func Run(ctx context.Context, o Options) error {
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("index", broker.SubjectResults+".>", sub, noOutput(o.Indexer.Handle))
-		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log))
+		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log, nil))
 	}
 	go watchLag(ctx, o)
 	if o.Ready != nil {

@@ -71,7 +71,7 @@ func TestDeadLetterRetriesTransientAndParksPermanent(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	transient := errors.New("index busy")
 	var fail error
-	h := DeadLetter(stream.NewPublisher(js), "analyze", 3, NewMetrics(), log)(func(*message.Message) ([]*message.Message, error) {
+	h := DeadLetter(stream.NewPublisher(js), "analyze", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
 		return nil, fail
 	})
 
