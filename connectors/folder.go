@@ -215,15 +215,15 @@ func (f *Folder) refuse(rel, why string) {
 }
 
 // seenKey names a file in the KV bucket (keys allow only a few characters).
-func seenKey(dir, rel string) string {
-	sum := sha256.Sum256([]byte(filepath.Clean(dir) + "\x00" + rel))
-	return "folder." + hex.EncodeToString(sum[:16])
-}
+func seenKey(dir, rel string) string { return hashedKey("folder.", filepath.Clean(dir), rel) }
 
 // objectSeenKey names a bucket object in the KV bucket.
-func objectSeenKey(bucket, name string) string {
-	sum := sha256.Sum256([]byte(bucket + "\x00" + name))
-	return "object." + hex.EncodeToString(sum[:16])
+func objectSeenKey(bucket, name string) string { return hashedKey("object.", bucket, name) }
+
+// hashedKey is prefix and a digest of where and name.
+func hashedKey(prefix, where, name string) string {
+	sum := sha256.Sum256([]byte(where + "\x00" + name))
+	return prefix + hex.EncodeToString(sum[:16])
 }
 
 func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {

@@ -29,9 +29,8 @@ func backfillCmd() *cobra.Command {
 	current := cmd.Flags().String("current-model", "", "current model name@version (default: asked from the server's /healthz)")
 	rate := cmd.Flags().Float64("rate", 0, "documents per second (0 = unlimited)")
 	conc := cmd.Flags().Int("concurrency", 4, "documents in flight")
-	srv := cmd.Flags().String("server", envOr("DOCMILL_SERVER", "http://127.0.0.1:8080"), "docmill HTTP address (to skip documents already indexed)")
+	api := addAPIFlags(cmd) // the server, asked which documents are indexed
 	job := cmd.Flags().String("job", "", "checkpoint name (default: derived from the flags; the same job resumes, and a finished one starts over, skipping what is indexed)")
-	token := cmd.Flags().String("auth-token", envOr("DOCMILL_AUTH_TOKEN", os.Getenv("DOCMILL_HTTP_AUTH_TOKEN")), "the server's bearer token, to ask what is indexed (env DOCMILL_AUTH_TOKEN, or the server's DOCMILL_HTTP_AUTH_TOKEN)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if *from == "" {
 			return fmt.Errorf("--from is required")
@@ -43,7 +42,7 @@ func backfillCmd() *cobra.Command {
 		defer nc.Close()
 		replicas := connectors.StreamReplicas(cmd.Context(), js)
 		b := &connectors.Backfill{JS: js, Pub: &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload()), Replicas: replicas},
-			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Replicas: replicas, Stored: storedVia(serverURL(*srv), *token)}
+			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Replicas: replicas, Stored: storedVia(serverURL(*api.server), *api.token)}
 		switch {
 		case strings.HasPrefix(*from, "bucket:"):
 			b.Source = connectors.BucketSource{JS: js, Name: strings.TrimPrefix(*from, "bucket:")}
@@ -62,7 +61,7 @@ func backfillCmd() *cobra.Command {
 		}
 		if *stale {
 			if b.Current = *current; b.Current == "" {
-				if b.Current, err = currentModel(cmd.Context(), serverURL(*srv)); err != nil {
+				if b.Current, err = currentModel(cmd.Context(), serverURL(*api.server)); err != nil {
 					return err
 				}
 			}
