@@ -19,6 +19,22 @@ var (
 	composeRe = regexp.MustCompile(`^([a-z0-9][a-z0-9_.-]*[-_]\d+)\s+\| ?(.*)$`)
 )
 
+// maybeCRI matches criRe on lines that start like an RFC 3339 time.
+func maybeCRI(line string) []string {
+	if len(line) < 30 || line[4] != '-' || line[10] != 'T' {
+		return nil
+	}
+	return criRe.FindStringSubmatch(line)
+}
+
+// maybeCompose matches composeRe on lines with a bar near their start.
+func maybeCompose(line string) []string {
+	if i := strings.IndexByte(line[:min(len(line), 80)], '|'); i < 2 {
+		return nil
+	}
+	return composeRe.FindStringSubmatch(line)
+}
+
 // maxWrapDepth bounds nested wrappers (compose over json-file over JSON).
 const maxWrapDepth = 3
 
@@ -35,15 +51,13 @@ func unwrap(line string, depth int) (Header, string, bool) {
 	}
 	var outer time.Time
 	inner, partial := "", false
-	switch {
-	case criRe.MatchString(line):
-		m := criRe.FindStringSubmatch(line)
+	// cheap shape tests first: this runs on every line of every log
+	if m := maybeCRI(line); m != nil {
 		outer, _ = parseTime(m[1])
 		inner, partial = m[3], m[2] == "P"
-	case composeRe.MatchString(line):
-		m := composeRe.FindStringSubmatch(line)
+	} else if m := maybeCompose(line); m != nil {
 		inner = m[2]
-	default:
+	} else {
 		var ok bool
 		if inner, outer, ok = dockerJSON(line); !ok {
 			return Header{}, "", false
@@ -95,11 +109,19 @@ var (
 
 // splitNotation reads the glog and Python default notations.
 func splitNotation(line string) (Header, string, bool) {
-	if m := glogRe.FindStringSubmatch(line); m != nil {
-		t, _ := time.Parse("0102 15:04:05.999999", m[2])
-		h := Header{Level: levels[m[1]], Time: t, Component: m[3]}
-		h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[4]))
-		return h, strings.TrimSpace(m[4]), true
+	if len(line) < 8 || line[0] < 'A' || line[0] > 'Z' {
+		return Header{}, "", false // both start with a capital
+	}
+	if line[1] >= '0' && line[1] <= '9' {
+		if m := glogRe.FindStringSubmatch(line); m != nil {
+			t, _ := time.Parse("0102 15:04:05.999999", m[2])
+			h := Header{Level: levels[m[1]], Time: t, Component: m[3]}
+			h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[4]))
+			return h, strings.TrimSpace(m[4]), true
+		}
+	}
+	if i := strings.IndexByte(line, ':'); i < 4 || i > 8 {
+		return Header{}, "", false
 	}
 	if m := pyBasicRe.FindStringSubmatch(line); m != nil {
 		return Header{Raw: m[1] + ":" + m[2] + ":", Level: normLevel(m[1]), Component: m[2]}, strings.TrimSpace(m[3]), true
