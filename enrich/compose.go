@@ -3,10 +3,10 @@ package enrich
 import (
 	"context"
 	"time"
-	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
+	"github.com/docmill/docmill/lang"
 )
 
 // WithFallback runs primary and lets fallback fill what primary leaves
@@ -59,15 +59,13 @@ func (f *fallbackAnalyzer) Failures() (uint64, error, time.Time) {
 	return 0, nil, time.Time{}
 }
 
-// shorten cuts s to at most n bytes at a character boundary.
+// shorten cuts s to at most n bytes at a character boundary, marking
+// the cut.
 func shorten(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return lang.Clip(s, n) + "…"
 }
 
 // Close releases the primary analyser's resources when it has any (a neural

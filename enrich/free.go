@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
@@ -241,10 +240,7 @@ func clip(s string, n int) string {
 	if i := strings.LastIndexByte(s[:n], '\n'); i > n/2 {
 		return s[:i]
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
+	return lang.Clip(s, n)
 }
 
 // clipSentences keeps the sentences that start within the first n bytes.

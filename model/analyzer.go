@@ -96,7 +96,7 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 	// model-free tier does: their cost grows with the text.
 	if len(doc.Text) > maxAnalysisBytes {
 		clipped := *doc
-		clipped.Text = clipUTF8(doc.Text, maxAnalysisBytes)
+		clipped.Text = lang.Clip(doc.Text, maxAnalysisBytes)
 		used := 0
 		for i, sent := range doc.Sentences {
 			if used += len(sent); used > maxAnalysisBytes {

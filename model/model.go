@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/lang"
 	"math"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/model/tokenizer"
@@ -324,7 +324,7 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 	}
 	clipped := false
 	if limit := maxTokens * 32; len(text) > limit {
-		text, clipped = clipUTF8(text, limit), true
+		text, clipped = lang.Clip(text, limit), true
 	}
 	enc := m.Bundle.Tokenizer.Encode(text, false)
 	truncated := clipped || len(enc.IDs) > maxTokens
@@ -466,14 +466,3 @@ func (m *Model) readExit(e ExitSpec, wins []window, feeds []map[string]winTensor
 }
 
 func msSince(t time.Time) float64 { return float64(time.Since(t).Microseconds()) / 1000 }
-
-// clipUTF8 cuts s to at most n bytes on a rune boundary.
-func clipUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // extractPDF reads the text of a PDF page by page. ledongthuc/pdf panics on
@@ -277,11 +279,8 @@ func cutBuilder(b *strings.Builder, n int) {
 	if len(s) <= n {
 		return
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
 	b.Reset()
-	b.WriteString(s[:n])
+	b.WriteString(lang.Clip(s, n))
 }
 
 // Page tree bounds: real trees are a few levels deep.

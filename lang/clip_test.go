@@ -1,0 +1,15 @@
+package lang
+
+import "testing"
+
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{{"aé", 2, "a"}, {"aé", 3, "aé"}, {"合同", 4, "合"}, {"abc", 0, ""}} {
+		if got := Clip(c.s, c.n); got != c.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}
