@@ -442,6 +442,15 @@ func (s *Server) flushTemplates(ctx context.Context) {
 	}
 }
 
+// advisory marks a component whose failure degrades docmill without
+// making it unready: the model-free tier serves without the model, and an
+// indexer sharing its consumer serves what it has (the split is reported,
+// not fixed, by taking it out of service).
+func advisory(c web.Component) web.Component {
+	c.Advisory = true
+	return c
+}
+
 // Health reports each component's state for /healthz and /readyz.
 func (s *Server) Health() map[string]web.Component {
 	h := map[string]web.Component{}
@@ -458,20 +467,20 @@ func (s *Server) Health() map[string]web.Component {
 		} else {
 			h["index"] = web.Component{OK: true, Detail: "open"}
 		}
-		h["index_consumer"] = s.peersComponent()
+		h["index_consumer"] = advisory(s.peersComponent())
 	}
 	if s.o.Role.works() {
 		s.mu.Lock()
-		h["model"] = s.modelSt
+		h["model"] = advisory(s.modelSt)
 		if s.swapErr != "" {
-			h["model_swap"] = web.Component{OK: false, Detail: s.swapErr}
+			h["model_swap"] = web.Component{OK: false, Detail: s.swapErr, Advisory: true}
 		}
 		s.mu.Unlock()
 		an := s.analyzer.Load()
 		info := an.Info()
 		h["analyzer"] = web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + info.Tier + " tier)"}
 		if c, ok := modelRuntime(an); ok {
-			h["model_runtime"] = c
+			h["model_runtime"] = advisory(c)
 		}
 		// OCR is optional: without it the process is healthy, and scanned
 		// PDFs go to the dead-letter subject with their reason

@@ -43,6 +43,10 @@ var templateFS embed.FS
 type Component struct {
 	OK     bool   `json:"ok"`
 	Detail string `json:"detail,omitempty"`
+	// Advisory: not ok degrades the service without taking it out of
+	// rotation (/readyz stays 200): a missing model leaves the model-free
+	// tier, a shared consumer leaves a partial index serving.
+	Advisory bool `json:"advisory,omitempty"`
 }
 
 // Options configures the server. Index or Ingest may be nil for roles that
@@ -334,12 +338,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	comps := s.o.Health()
 	code, status := http.StatusOK, "ready"
-	for name, c := range comps {
-		// The model may be missing: docmill then runs the model-free tier,
-		// which is degraded but ready; an indexer sharing its consumer
-		// serves what it has (the split is reported, not fixed, by
-		// taking it out of service).
-		if !c.OK && name != "model" && name != "model_swap" && name != "model_runtime" && name != "index_consumer" {
+	for _, c := range comps {
+		if !c.OK && !c.Advisory {
 			code, status = http.StatusServiceUnavailable, "not ready"
 		}
 	}
