@@ -48,6 +48,18 @@ func TestMarkdownAngleBracketsAndCode(t *testing.T) {
 	}
 }
 
+// Prose in angle brackets that opens with an element name ("<b and c>")
+// is no tag; tags with attributes, bare boolean ones included, are.
+func TestMarkdownProseInAngleBrackets(t *testing.T) {
+	md := "Pick <b and c> or <i or j>. See <a href=\"https://x.example\">the site</a>, " +
+		"<span class=note data-x='1'>noted</span>, <details open>more</details> and <img src=\"a.png\" alt=\"\"/>.\n"
+	p := mustParse(t, "notes.md", []byte(md))
+	want := "Pick <b and c> or <i or j>. See the site, noted, more and ."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
 // Pages nested deeper than html.Parse accepts (512 open elements) are read
 // from the token stream with the same rules: hidden and navigation
 // elements left out, cells " | " separated, list items "- " lines.

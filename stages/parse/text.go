@@ -280,17 +280,46 @@ func inlineMarkup(s string) string {
 }
 
 // htmlTagOnly drops an HTML tag and keeps other text in angle brackets:
-// "<br>" and "</span>" go, a placeholder such as "<Customer Name>" stays.
+// "<br>" and "</span>" go, a placeholder such as "<Customer Name>" stays,
+// and so does prose such as "<b and c>", which opens with an element name
+// but whose words are no attributes.
 func htmlTagOnly(m string) string {
 	name := strings.TrimLeft(m, "</")
+	rest := ""
 	if i := strings.IndexFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
-		name = name[:i]
+		name, rest = name[:i], name[i:]
 	}
-	if !htmlElements[strings.ToLower(name)] {
+	if !htmlElements[strings.ToLower(name)] || !tagRest(rest, strings.HasPrefix(m, "</")) {
 		return m
 	}
 	return ""
 }
+
+// tagRest reports whether rest (what follows the element name, up to and
+// with the closing ">") reads as a tag's attributes: each has a value
+// (href="x", width=3) or is one of the boolean attributes authors write
+// bare; a closing tag has none.
+func tagRest(rest string, closing bool) bool {
+	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(rest, ">"), "/"))
+	if rest == "" {
+		return true
+	}
+	if closing {
+		return false
+	}
+	for _, a := range htmlAttr.FindAllStringSubmatch(rest, -1) {
+		if a[2] == "" && !boolAttrs[strings.ToLower(a[1])] {
+			return false
+		}
+	}
+	return htmlAttr.ReplaceAllString(rest, "") == ""
+}
+
+var (
+	htmlAttr  = regexp.MustCompile(`\s*([a-zA-Z_:][-a-zA-Z0-9_:.]*)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+))?`)
+	boolAttrs = map[string]bool{"open": true, "controls": true, "hidden": true, "autoplay": true, "loop": true,
+		"muted": true, "disabled": true, "checked": true, "nowrap": true, "reversed": true, "playsinline": true}
+)
 
 // htmlElements are the HTML element names Markdown authors write inline.
 var htmlElements = func() map[string]bool {
