@@ -254,6 +254,11 @@ func TestBrowserLiveFeed(t *testing.T) {
 	if got := b.Text(`.feed-item[data-id="live-1"] a`); got != "Freshly processed <em>agreement</em>" {
 		t.Errorf("feed item title %q", got)
 	}
+	// A screen reader hears one short line, not the whole item.
+	if count(b, `#feed[aria-live]`) != 0 {
+		t.Error("the feed list is a live region: every item would be read out")
+	}
+	b.WaitJS("announced", `document.getElementById("live-announce").textContent === "1 new result, latest: Freshly processed <em>agreement</em>"`, 10*time.Second)
 	// Filter to logs: a contract no longer shows, a log does.
 	// SetValue fires the change event, as a user's choice does.
 	b.Do("filter", chromedp.SetValue(chromedp.ID("class"), "log"))

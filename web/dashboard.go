@@ -403,9 +403,37 @@ func colorFor(label string, i int) string {
 	return palette[i%len(palette)]
 }
 
-func svgOpen(b *strings.Builder, title string, h float64) {
+// svgOpen starts a chart. desc says in words what the chart shows (its
+// text alternative: a screen reader reads the label, not the shapes).
+func svgOpen(b *strings.Builder, title, desc string, h float64) {
+	label := title
+	if desc != "" {
+		label += ": " + desc
+	}
 	fmt.Fprintf(b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg"><title>%s</title>`,
-		chartW, h, html.EscapeString(title), html.EscapeString(title))
+		chartW, h, html.EscapeString(label), html.EscapeString(label))
+}
+
+// barsText lists bars in words: "shallow 12, full 5".
+func barsText(items []barItem) string {
+	parts := make([]string, len(items))
+	for i, it := range items {
+		parts[i] = it.Label + " " + fmtNum(it.Value)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pointsText sums up a time series in words: its span, latest, peak and mean.
+func pointsText(pts []point) string {
+	if len(pts) < 2 {
+		return "collecting samples"
+	}
+	peak, sum := 0.0, 0.0
+	for _, p := range pts {
+		peak, sum = math.Max(peak, p.V), sum+p.V
+	}
+	return fmt.Sprintf("%s to %s UTC, latest %s, peak %s, mean %s", pts[0].At.UTC().Format("15:04:05"),
+		pts[len(pts)-1].At.UTC().Format("15:04:05"), fmtNum(pts[len(pts)-1].V), fmtNum(peak), fmtNum(sum/float64(len(pts))))
 }
 
 func niceMax(v float64) float64 {
@@ -444,7 +472,7 @@ func axes(b *strings.Builder, maxV float64, unit string) {
 // lineChart draws points as a polyline over time.
 func lineChart(pts []point, title string) template.HTML {
 	var b strings.Builder
-	svgOpen(&b, title, chartH)
+	svgOpen(&b, title, pointsText(pts), chartH)
 	if len(pts) < 2 {
 		fmt.Fprintf(&b, `<text class="empty" x="%.0f" y="%.0f" text-anchor="middle">collecting samples…</text></svg>`, chartW/2, chartH/2)
 		return template.HTML(b.String())
@@ -474,7 +502,7 @@ func barChart(items []barItem, title string) template.HTML {
 	var b strings.Builder
 	row := 26.0
 	h := math.Max(row*float64(len(items))+8, 40)
-	svgOpen(&b, title, h)
+	svgOpen(&b, title, barsText(items), h)
 	maxV := 0.0
 	for _, it := range items {
 		maxV = math.Max(maxV, it.Value)
@@ -499,7 +527,8 @@ func latencyChart(stages []stageView, sn snapshot) template.HTML {
 	var b strings.Builder
 	row := 34.0
 	h := math.Max(row*float64(len(stages))+30, 50)
-	svgOpen(&b, "p50 and p95 latency per stage", h)
+	// the table beside this chart holds the same figures as text
+	svgOpen(&b, "p50 and p95 latency per stage", "the table below lists them", h)
 	if len(stages) == 0 {
 		fmt.Fprintf(&b, `<text class="empty" x="%.0f" y="30" text-anchor="middle">no documents processed yet</text></svg>`, chartW/2)
 		return template.HTML(b.String())
@@ -538,12 +567,19 @@ func latencyChart(stages []stageView, sn snapshot) template.HTML {
 // grouping the history into at most n columns.
 func classChart(hist []snapshot, n int) (template.HTML, []barItem) {
 	var b strings.Builder
-	svgOpen(&b, "results per class over time", chartH)
 	if len(hist) < 2 {
+		svgOpen(&b, "results per class over time", "collecting samples", chartH)
 		fmt.Fprintf(&b, `<text class="empty" x="%.0f" y="%.0f" text-anchor="middle">collecting samples…</text></svg>`, chartW/2, chartH/2)
 		return template.HTML(b.String()), nil
 	}
 	classes := sortedBars(hist[len(hist)-1].Results, nil)
+	first, last := hist[0], hist[len(hist)-1]
+	added := make([]barItem, len(classes))
+	for i, cl := range classes {
+		added[i] = barItem{Label: cl.Label, Value: math.Max(0, last.Results[cl.Label]-first.Results[cl.Label])}
+	}
+	svgOpen(&b, "results per class over time", fmt.Sprintf("new results %s to %s UTC: %s", first.At.UTC().Format("15:04:05"),
+		last.At.UTC().Format("15:04:05"), barsText(added)), chartH)
 	per := int(math.Ceil(float64(len(hist)-1) / float64(n)))
 	type col struct {
 		at   time.Time
@@ -594,7 +630,8 @@ func legend(items []barItem) template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="legend" viewBox="0 0 %.0f 20" role="img" aria-label="legend" xmlns="http://www.w3.org/2000/svg">`, chartW)
+	fmt.Fprintf(&b, `<svg class="legend" viewBox="0 0 %.0f 20" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`,
+		chartW, html.EscapeString("results since start: "+barsText(items)))
 	x := padL
 	for i, it := range items {
 		fmt.Fprintf(&b, `<rect x="%.0f" y="5" width="12" height="12" rx="2" fill="%s"/>`, x, colorFor(it.Label, i))

@@ -638,6 +638,14 @@ func TestDashboardReadsRegistry(t *testing.T) {
 			t.Errorf("dashboard lacks %q", want)
 		}
 	}
+	// Each chart says in words what it draws (a screen reader reads the
+	// label, not the shapes).
+	for _, want := range []string{`aria-label="results by exit depth: none 100, shallow 0, full 0"`,
+		`aria-label="results since start: contract 80, log 30"`, "contract 10, log 0\"", `aria-label="documents per second: `} {
+		if !strings.Contains(body, want) {
+			t.Errorf("dashboard lacks the text alternative %q", want)
+		}
+	}
 	// 0.040 s falls in the 0.032-0.064 bucket: p50 interpolates to 48 ms.
 	if row := between(body, "<td>analyze</td>", "</tr>"); !strings.Contains(row, "48 ms") {
 		t.Errorf("analyze row %q", row)

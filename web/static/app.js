@@ -196,6 +196,27 @@
     if (!feed || feed.getAttribute("data-enabled") !== "true" || !window.EventSource) return;
     var source = null;
     var count = 0;
+    // Screen readers hear a short line at most every few seconds ("3 new
+    // results, latest: ..."), not every item of a busy feed as it lands.
+    var announcer = document.getElementById("live-announce");
+    var unheard = 0, latest = "", lastSaid = 0, timer = null;
+    function say(text) {
+      if (!announcer) return;
+      announcer.textContent = text;
+      lastSaid = Date.now();
+    }
+    function announce() {
+      timer = null;
+      if (!unheard) return;
+      say(unheard + (unheard === 1 ? " new result" : " new results") + ", latest: " + latest);
+      unheard = 0;
+    }
+    function heard(title) {
+      unheard++;
+      latest = title;
+      if (timer) return;
+      timer = setTimeout(announce, Math.max(0, lastSaid + 5000 - Date.now()));
+    }
 
     function item(ev) {
       var li = el("li", "feed-item new");
@@ -227,6 +248,7 @@
       });
       es.addEventListener("error", function () {
         if (es !== source) return;
+        if (feed.getAttribute("data-connected")) say("Live feed disconnected; retrying");
         status.textContent = "Disconnected; retrying…";
         feed.removeAttribute("data-connected");
       });
@@ -243,6 +265,7 @@
         feed.insertBefore(li, feed.firstChild);
         while (feed.children.length > 200) feed.removeChild(feed.lastChild);
         count++;
+        heard(ev.title || ev.filename);
         status.textContent = "Connected · " + count + " new" + (cls ? " · class " + cls : "");
       });
     }
