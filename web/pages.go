@@ -98,6 +98,8 @@ var facetLabels = map[string]string{"class": "Class", "subtype": "Sub-type", "ke
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	q, qerr := queryFrom(r)
 	page := searchPage{Q: q.Q, Query: q}
+	// the page's links carry the search, not the notice of a deletion
+	v := without(r.URL.Query(), "deleted")
 	if qerr != nil {
 		page.Error = qerr.Error()
 		w.WriteHeader(http.StatusBadRequest)
@@ -110,16 +112,17 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	} else {
 		page.Result = res
 		s.facetsBesideFilters(r.Context(), q, res)
-		page.Facets = facetViews(r.URL.Query(), res)
-		page.Dates = dateViews(r.URL.Query(), res, time.Now())
-		page.Prev, page.Next = pageLinks(r.URL.Query(), q, res.Total)
+		page.Facets = facetViews(v, res)
+		page.Dates = dateViews(v, res)
+		page.Prev, page.Next = pageLinks(v, q, res.Total)
 		page.First, page.Last, page.Page, page.Pages = position(q, res.Total, len(res.Hits))
 		if len(res.Hits) == 0 && res.Total > 0 {
-			page.LastPage = lastPage(r.URL.Query(), q, res.Total)
+			page.LastPage = lastPage(v, q, res.Total)
 		}
 	}
-	page.Since, page.Until = dayOnly(r.URL.Query().Get("since")), dayOnly(r.URL.Query().Get("until"))
-	page.Filters = activeFilters(r.URL.Query())
+	now := time.Now()
+	page.Since, page.Until = dateInput(v.Get("since"), now), dateInput(v.Get("until"), now)
+	page.Filters = activeFilters(v)
 	if id := r.URL.Query().Get("deleted"); id != "" {
 		page.Notice = "Deleted document " + id + "."
 	}
@@ -148,36 +151,85 @@ func position(q index.Query, total uint64, shown int) (first, last, page, pages 
 	return first, last, page, pages
 }
 
-// dateBuckets maps the index's ingested_at facet names to a lower bound.
+// dateBuckets maps the index's ingested_at facet names to the age their
+// link sets: since=<age>, or until=<age> for "older".
 var dateBuckets = []struct {
-	name string
-	ago  time.Duration
-}{{"last 24h", 24 * time.Hour}, {"last 7 days", 7 * 24 * time.Hour}, {"last 30 days", 30 * 24 * time.Hour}}
+	name, param, age, chip string
+}{
+	{"last 24h", "since", "24h", "last 24 hours"},
+	{"last 7 days", "since", "7d", "last 7 days"},
+	{"last 30 days", "since", "30d", "last 30 days"},
+	{"older", "until", "30d", "older than 30 days"},
+}
 
-// dateViews turns the ingestion date facet into links that set since= (or
-// until= for "older").
-func dateViews(v url.Values, res *index.Result, now time.Time) []facetTermView {
+// dateViews turns the ingestion date facet into links that set an age
+// (since=7d), replacing any other date filter, with the chosen one marked.
+func dateViews(v url.Values, res *index.Result) []facetTermView {
 	var out []facetTermView
 	for _, t := range res.Facets["ingested_at"] {
-		n := url.Values{}
-		for k, vs := range v {
-			if k != "from" && k != "since" && k != "until" {
-				n[k] = vs
-			}
-		}
-		found := false
+		n := without(v, "from", "since", "until")
+		active := false
 		for _, b := range dateBuckets {
 			if b.name == t.Term {
-				n.Set("since", now.Add(-b.ago).UTC().Format(time.RFC3339))
-				found = true
+				n.Set(b.param, b.age)
+				active = v.Get(b.param) == b.age && len(v["since"])+len(v["until"]) == 1
 			}
 		}
-		if !found {
-			n.Set("until", now.Add(-30*24*time.Hour).UTC().Format(time.RFC3339))
-		}
-		out = append(out, facetTermView{Term: t.Term, Count: t.Count, Href: "?" + n.Encode()})
+		out = append(out, facetTermView{Term: t.Term, Count: t.Count, Href: "?" + n.Encode(), Active: active})
 	}
 	return out
+}
+
+// without copies v less the named parameters.
+func without(v url.Values, names ...string) url.Values {
+	n := url.Values{}
+	for k, vs := range v {
+		if !slices.Contains(names, k) {
+			n[k] = append([]string(nil), vs...)
+		}
+	}
+	return n
+}
+
+// dateChip is how an active date filter reads: "Ingested: last 7 days"
+// for an age the facet set, "From: 2026-11-01" for a typed day, the time
+// too when it is not midnight.
+func dateChip(param, val string) string {
+	if age, ok := parseAge(val); ok {
+		for _, b := range dateBuckets {
+			if b.param == param && b.age == val {
+				return "Ingested: " + b.chip
+			}
+		}
+		if param == "since" {
+			return "Ingested: last " + ageWords(age)
+		}
+		return "Ingested: older than " + ageWords(age)
+	}
+	label := map[string]string{"since": "From", "until": "Until"}[param]
+	if t, err := time.Parse(time.RFC3339, val); err == nil && !(t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0) {
+		return label + ": " + t.UTC().Format("2006-01-02 15:04 UTC")
+	}
+	return label + ": " + dayOnly(val)
+}
+
+func ageWords(d time.Duration) string {
+	if h := int(d.Hours()); h%24 != 0 {
+		return strconv.Itoa(h) + " hours"
+	}
+	if days := int(d.Hours()) / 24; days != 1 {
+		return strconv.Itoa(days) + " days"
+	}
+	return "day"
+}
+
+// dateInput is a date filter as the form's date input shows it: the day
+// it starts on.
+func dateInput(val string, now time.Time) string {
+	if age, ok := parseAge(val); ok {
+		return now.Add(-age).UTC().Format("2006-01-02")
+	}
+	return dayOnly(val)
 }
 
 // facetsBesideFilters counts each filtered field's facet without that
@@ -282,13 +334,7 @@ func activeFilters(v url.Values) []facetTermView {
 	for _, f := range keys {
 		if f == "since" || f == "until" {
 			if val := v.Get(f); val != "" {
-				n := url.Values{}
-				for k, vs := range v {
-					if k != f && k != "from" {
-						n[k] = vs
-					}
-				}
-				out = append(out, facetTermView{Term: map[string]string{"since": "From", "until": "Until"}[f] + ": " + dayOnly(val), Href: "?" + n.Encode()})
+				out = append(out, facetTermView{Term: dateChip(f, val), Href: "?" + without(v, f, "from").Encode()})
 			}
 			continue
 		}

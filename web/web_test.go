@@ -76,6 +76,48 @@ func get(t *testing.T, h http.Handler, target string, hdr ...string) (*http.Resp
 	return rec.Result(), rec.Body.String()
 }
 
+// The date facet sets an age (since=7d), so a bookmark keeps meaning
+// "the last 7 days"; the chosen bucket is marked and its chip says what it
+// is, and the notice of a deletion does not ride along on the page's links.
+func TestDateFacetAgesAndChips(t *testing.T) {
+	docs := uitest.Samples()
+	for i, ago := range []time.Duration{2 * time.Hour, 3 * 24 * time.Hour, 60 * 24 * time.Hour} {
+		docs[i].IngestedAt = time.Now().Add(-ago) // one in each bucket
+	}
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	_, body := get(t, s, "/?deleted=abc")
+	dates := between(body, `data-field="ingested_at"`, "</ul>")
+	if !strings.Contains(dates, "since=24h") || !strings.Contains(dates, "since=7d") || !strings.Contains(dates, "until=30d") {
+		t.Errorf("date facet links do not set ages:\n%s", dates)
+	}
+	if strings.Contains(strings.SplitN(body, "</main>", 2)[0][strings.Index(body, "<aside"):], "deleted=") {
+		t.Error("the deletion notice rides along on the page's links")
+	}
+	_, body = get(t, s, "/?since=7d")
+	if !strings.Contains(body, "Ingested: last 7 days") || !strings.Contains(body, "of 2 documents") {
+		t.Errorf("chip for since=30d: %s", between(body, `class="filters"`, "</p>"))
+	}
+	if a := between(body, `data-field="ingested_at"`, "</ul>"); strings.Count(a, `aria-current="true"`) > 1 ||
+		!strings.Contains(a, `since=7d" class="active" aria-current="true">`) {
+		t.Errorf("the chosen bucket is not marked (or more than one is):\n%s", a)
+	}
+	// Ages filter: 100 years back holds every document, none is younger than 0h.
+	if _, body = get(t, s, "/?since=36500d"); !strings.Contains(body, "of 7 documents") {
+		t.Errorf("since=36500d: %s", between(body, `id="result-count"`, "</p>"))
+	}
+	if _, body = get(t, s, "/?until=36500d"); !strings.Contains(body, "0 documents") {
+		t.Errorf("until=36500d: %s", between(body, `id="result-count"`, "</p>"))
+	}
+	if _, body = get(t, s, "/?since=2026-11-20T09:30:00Z"); !strings.Contains(body, "From: 2026-11-20 09:30 UTC") {
+		t.Errorf("chip for a time: %s", between(body, `class="filters"`, "</p>"))
+	}
+	for _, bad := range []string{"-7d", "7w", "d", "+3h"} {
+		if resp, _ := get(t, s, "/api/search?since="+url.QueryEscape(bad)); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("since=%s: status %d, want 400", bad, resp.StatusCode)
+		}
+	}
+}
+
 func TestSearchPageFacetsAndNarrowing(t *testing.T) {
 	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
 	resp, body := get(t, s, "/?q=agreement")
