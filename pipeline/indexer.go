@@ -31,6 +31,11 @@ type Indexer struct {
 	// OnIndexed, when set, is called after each batch is written (the web UI's
 	// live feed listens here in single-process mode).
 	OnIndexed func([]*document.Result)
+	// OnReplaced, when set, is called with each earlier version that a new
+	// one replaced, once the index dropped it: nothing links to its stored
+	// copies any more, so the server deletes them instead of keeping an
+	// old contract's bytes until retention.
+	OnReplaced func(ctx context.Context, id string)
 
 	once  sync.Once
 	queue chan pending
@@ -171,6 +176,11 @@ func (x *Indexer) replace(rs []*document.Result) {
 			continue
 		}
 		x.Log.Info("earlier version replaced", "doc_id", old, "by", r.ID, "filename", r.Filename)
+		if x.OnReplaced != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			x.OnReplaced(ctx, old)
+			cancel()
+		}
 	}
 }
 

@@ -341,6 +341,10 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			for _, r := range rs {
 				s.drift.Observe(r)
 			}
+		}, OnReplaced: func(ctx context.Context, id string) {
+			if err := web.DeleteCopies(ctx, s.js, id); err != nil {
+				s.o.Log.Warn("stored copies of a replaced version not deleted", "doc_id", id, "err", err)
+			}
 		}}
 	}
 	return o

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -444,20 +445,34 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 		c.Sources.Settle = 500 * time.Millisecond
 	})
 	file := filepath.Join(watch, "terms.txt")
-	if err := os.WriteFile(file, []byte("Draft terms: the supplier ships within alphaweeks of the order."), 0o644); err != nil {
+	first := []byte("Draft terms: the supplier ships within alphaweeks of the order.")
+	second := []byte("Final terms: the supplier ships within betaweeks of the order, insured.")
+	if err := os.WriteFile(file, first, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "first version indexed", 60*time.Second, func() bool { return h.search("alphaweeks").Total == 1 })
-	if err := os.WriteFile(file, []byte("Final terms: the supplier ships within betaweeks of the order, insured."), 0o644); err != nil {
+	if err := os.WriteFile(file, second, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "second version replaces the first", 60*time.Second, func() bool {
 		return h.search("betaweeks").Total == 1 && h.search("alphaweeks").Total == 0 && h.search("").Total == 1
 	})
+	// The first version's stored original goes with it; the second's stays.
+	ctx := context.Background()
+	originals, err := h.srv.JetStream().ObjectStore(ctx, web.OriginalsBucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "first version's original deleted", 10*time.Second, func() bool {
+		_, err := originals.GetInfo(ctx, document.ID(first))
+		return errors.Is(err, jetstream.ErrObjectNotFound)
+	})
+	if _, err := originals.GetInfo(ctx, document.ID(second)); err != nil {
+		t.Errorf("second version's original: %v", err)
+	}
 	if err := os.Remove(file); err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
 	store, err := h.srv.JetStream().ObjectStore(ctx, "docmill-inbox")
 	if err != nil {
 		t.Fatal(err)

@@ -65,14 +65,21 @@ func (s *Server) remove(ctx context.Context, id string) error {
 	if s.feed != nil {
 		s.feed.Forget(id)
 	}
-	var errs []error
-	if s.originals != nil {
-		errs = append(errs, s.originals.Delete(ctx, id))
-	}
 	if s.o.JS != nil {
-		errs = append(errs, deleteObject(ctx, s.o.JS, pipeline.TextBucket, id), deleteObject(ctx, s.o.JS, connectors.BlobBucket, id))
+		return DeleteCopies(ctx, s.o.JS, id)
 	}
-	return errors.Join(errs...)
+	if s.originals != nil {
+		return s.originals.Delete(ctx, id)
+	}
+	return nil
+}
+
+// DeleteCopies removes every copy of document id's content that docmill
+// keeps beside the index: the stored original, the text of a large result
+// and the object a large ingest travelled in. Missing ones are no error.
+func DeleteCopies(ctx context.Context, js jetstream.JetStream, id string) error {
+	return errors.Join(deleteObject(ctx, js, OriginalsBucket, id), deleteObject(ctx, js, pipeline.TextBucket, id),
+		deleteObject(ctx, js, connectors.BlobBucket, id))
 }
 
 // deleteObject deletes bucket/name; a missing bucket or object is no error.
