@@ -71,6 +71,10 @@ type HTTP struct {
 	// AllowedHosts are host names, besides IP addresses and localhost, a
 	// server without an auth token answers to (DNS-rebinding guard).
 	AllowedHosts []string `yaml:"allowed_hosts"`
+	// CertFile and KeyFile, PEM, serve HTTPS instead of HTTP (both or
+	// neither): an auth token must not cross a network in clear text.
+	CertFile string `yaml:"cert_file"`
+	KeyFile  string `yaml:"key_file"`
 }
 
 // Model selects the neural tier.
@@ -393,6 +397,13 @@ func (c *Config) problems() []problem {
 	bad(validAddr(c.NATS.Listen), "nats.listen", "%q is not host:port", c.NATS.Listen)
 	bad(validAddr(c.HTTP.Listen) && c.HTTP.Listen != "", "http.listen", "%q is not host:port (127.0.0.1:8080 serves this machine, 0.0.0.0:8080 the network)", c.HTTP.Listen)
 	bad(c.HTTP.MaxUploadMB >= 0, "http.max_upload_mb", "%d is negative", c.HTTP.MaxUploadMB)
+	bad((c.HTTP.CertFile == "") == (c.HTTP.KeyFile == ""), "http.cert_file", "needs http.key_file beside it (both or neither)")
+	for _, f := range []struct{ path, key string }{{c.HTTP.CertFile, "http.cert_file"}, {c.HTTP.KeyFile, "http.key_file"}} {
+		if f.path != "" {
+			_, err := os.Stat(f.path)
+			bad(err == nil, f.key, "%v", err)
+		}
+	}
 	bad(c.Pipeline.MaxDeliver >= 1, "pipeline.max_deliver", "must be at least 1")
 	bad(c.Pipeline.WorkerConcurrency >= 0, "pipeline.worker_concurrency", "%d is negative", c.Pipeline.WorkerConcurrency)
 	bad(c.Pipeline.IndexerConcurrency >= 0, "pipeline.indexer_concurrency", "%d is negative", c.Pipeline.IndexerConcurrency)

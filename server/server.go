@@ -6,6 +6,7 @@ package server
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -130,6 +131,15 @@ func (s *Server) Connect() (*nats.Conn, error) {
 
 // HTTPAddr is the address the HTTP server listens on.
 func (s *Server) HTTPAddr() string { return s.httpAddr }
+
+// HTTPURL is the base URL of the API and UI: https when the server has a
+// certificate.
+func (s *Server) HTTPURL() string {
+	if s.o.Config.HTTP.CertFile != "" {
+		return "https://" + s.httpAddr
+	}
+	return "http://" + s.httpAddr
+}
 
 // JetStream returns the server's JetStream context.
 func (s *Server) JetStream() jetstream.JetStream { return s.js }
@@ -509,7 +519,18 @@ func (s *Server) startHTTP() error {
 	}
 	ln := s.httpLn
 	s.httpAddr = ln.Addr().String()
-	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	// the server's own errors (TLS handshakes, panics) go to docmill's log
+	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.o.Log.Handler(), slog.LevelWarn)}
+	if c.HTTP.CertFile != "" {
+		tc, err := tlsConfig(c.HTTP.CertFile, c.HTTP.KeyFile)
+		if err != nil {
+			return err
+		}
+		ln = tls.NewListener(ln, tc)
+	} else if c.HTTP.AuthToken != "" && !loopback(c.HTTP.Listen) {
+		s.o.Log.Warn("the HTTP auth token crosses the network in clear text: set http.cert_file and http.key_file, or put a TLS proxy in front",
+			"listen", c.HTTP.Listen)
+	}
 	s.http.RegisterOnShutdown(func() { _ = h.Close() }) // ends open live-feed streams
 	go func() {
 		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

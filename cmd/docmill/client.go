@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -174,6 +175,9 @@ func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error)
 	}
 	resp, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
 	if err != nil {
+		if errors.As(err, new(x509.UnknownAuthorityError)) {
+			return nil, fmt.Errorf("%s %s: %w (a private CA's certificate goes in SSL_CERT_FILE)", method, *f.server, err)
+		}
 		return nil, fmt.Errorf("%s %s: %w", method, *f.server, err)
 	}
 	defer resp.Body.Close()

@@ -117,7 +117,7 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 					if natsOn == "" {
 						natsOn = "in-process only"
 					}
-					fmt.Fprintf(os.Stderr, "docmill %s: UI and API on http://%s  NATS on %s\n", role, shownAddr(s.HTTPAddr()), natsOn)
+					fmt.Fprintf(os.Stderr, "docmill %s: UI and API on %s://%s  NATS on %s\n", role, scheme(c), shownAddr(s.HTTPAddr()), natsOn)
 				}
 				for _, p := range ingest {
 					var c ingestCounts
@@ -125,8 +125,8 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 						fmt.Fprintf(os.Stderr, "ingest %s: %v\n", p, err)
 						continue
 					}
-					fmt.Fprintf(os.Stderr, "ingested %d files from %s (%d duplicates of the last 10 minutes, %d refused); open http://%s\n",
-						c.published+c.duplicates, p, c.duplicates, c.refused, s.HTTPAddr())
+					fmt.Fprintf(os.Stderr, "ingested %d files from %s (%d duplicates of the last 10 minutes, %d refused); open %s\n",
+						c.published+c.duplicates, p, c.duplicates, c.refused, s.HTTPURL())
 				}
 			}})
 	}
@@ -144,6 +144,14 @@ func init() {
 // shownAddr writes a listen address as one to open: a wildcard host
 // ("[::]:8080", "0.0.0.0:8080") listens everywhere, so this machine's
 // loopback address is the one that works in a browser here.
+// scheme is the API's URL scheme under c.
+func scheme(c *config.Config) string {
+	if c.HTTP.CertFile != "" {
+		return "https"
+	}
+	return "http"
+}
+
 func shownAddr(addr string) string {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
