@@ -44,6 +44,14 @@ type Parsed struct {
 	Pages       int               `json:"pages,omitempty"`
 	Size        int               `json:"size"`
 	Meta        map[string]string `json:"meta,omitempty"`
+	// Aside is what the document carries beside its body, one labelled
+	// paragraph each: a DOCX's headers and footers ("Header:
+	// CONFIDENTIAL") and its reviewers' comments ("Comment by Jane Doe on
+	// “liability cap”: ..."). Search finds it (a Result's Text is the body
+	// and then the aside) but analysis reads Text and Sentences only, so a
+	// page footer or a reviewer's question is no keyword, entity or
+	// summary sentence of the document.
+	Aside string `json:"aside,omitempty"`
 	// Attachments are files the document carries (an e-mail's), to be
 	// ingested as documents of their own; not part of the result.
 	Attachments []Attachment `json:"-"`
@@ -164,7 +172,7 @@ type Result struct {
 	Language    string `json:"language"`
 	Pages       int    `json:"pages,omitempty"`
 	Size        int    `json:"size"`
-	Text        string `json:"text,omitempty"` // body, for the indexer; omitted on the wire when empty
+	Text        string `json:"text,omitempty"` // body, then the Parsed's Aside, for the indexer; omitted on the wire when empty
 	// TextObject names the object ("bucket/name") that holds the body when
 	// the result would not fit in one message; Text is then empty.
 	TextObject string            `json:"text_object,omitempty"`

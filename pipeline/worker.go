@@ -285,12 +285,18 @@ func ingestStamp(msg *message.Message) (t time.Time, ok bool) {
 	return t.UTC(), true
 }
 
-// NewResult joins a parsed document and its analysis into a result.
+// NewResult joins a parsed document and its analysis into a result. The
+// result's text is the body and then the aside (a DOCX's headers, footers
+// and comments), so that search finds both.
 func NewResult(doc *document.Parsed, a *document.Analysis, ingested time.Time) *document.Result {
+	text := doc.Text
+	if doc.Aside != "" {
+		text += "\n\n" + doc.Aside
+	}
 	r := &document.Result{
 		ID: doc.ID, Filename: doc.Filename, Title: doc.Title, Source: doc.Source,
 		ContentType: doc.ContentType, Language: doc.Language, Pages: doc.Pages, Size: doc.Size,
-		Text: doc.Text, Meta: doc.Meta, Analysis: *a,
+		Text: text, Meta: doc.Meta, Analysis: *a,
 		IngestedAt: ingested, ProcessedAt: time.Now().UTC(),
 	}
 	r.Depth = deepest(a)

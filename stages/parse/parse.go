@@ -108,6 +108,9 @@ type extracted struct {
 	meta        map[string]string
 	isLog       bool
 	attachments []document.Attachment
+	// aside is what the document carries beside its body (a DOCX's
+	// headers, footers and comments), for Parsed.Aside.
+	aside string
 }
 
 // Parse parses in within lim. It returns an *Error when the document cannot
@@ -120,6 +123,8 @@ type extracted struct {
 // Meta holds in.Meta plus, where they apply, "truncated" (page or text
 // budget hit), "pdf_pages_failed" (pages skipped after a library panic)
 // and "container_type" (a log found inside a PDF or DOCX).
+// What a document carries beside its body (a DOCX's headers, footers and
+// comments) is in Aside, not in Text or Sentences.
 func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) {
 	lim = lim.withDefaults()
 	name := in.Filename
@@ -260,9 +265,14 @@ func asError(name, ct string, err error) *Error {
 
 // fill builds the Parsed from the extracted text and the input.
 func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
-	ex.text, ex.title = foldRadicals(ex.text), foldRadicals(ex.title)
-	if !hasContent(ex.text) {
+	ex.text, ex.title, ex.aside = foldRadicals(ex.text), foldRadicals(ex.title), foldRadicals(ex.aside)
+	if !hasContent(ex.text) && !hasContent(ex.aside) {
 		return nil, permanent(in.Filename, "no text content", nil)
+	}
+	if !hasContent(ex.text) {
+		// nothing but a letterhead or comments: the only text there is
+		// to read
+		ex.text, ex.aside = ex.aside, ""
 	}
 	p := &document.Parsed{
 		ID:          document.ID(in.Data),
@@ -271,6 +281,7 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 		ContentType: ct,
 		Encoding:    ex.encoding,
 		Text:        ex.text,
+		Aside:       ex.aside,
 		Pages:       ex.pages,
 		Size:        len(in.Data),
 		Attachments: ex.attachments,
