@@ -1,6 +1,7 @@
 package server
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/base64"
@@ -730,5 +731,72 @@ func TestScannedPDFReadByOCR(t *testing.T) {
 	}
 	if c := h.srv.Health()["ocr"]; !c.OK || !strings.Contains(c.Detail, "tesseract") {
 		t.Errorf("health ocr: %+v", c)
+	}
+}
+
+// A DOCX's header, footer and comments are found by search, but are no
+// keyword, entity or summary sentence of the contract: a reviewer's
+// "USD 2,000,000?" is not an amount the contract names.
+func TestDOCXHeadersAndCommentsSearchableNotAnalysed(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+	para := func(s string) string { return `<w:p><w:r><w:t xml:space="preserve">` + s + `</w:t></w:r></w:p>` }
+	var body strings.Builder
+	for _, p := range strings.Split(contractText, "\n\n") {
+		body.WriteString(para(p))
+	}
+	body.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/></w:sectPr>`)
+	rt := "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	parts := map[string]string{
+		"word/document.xml": `<w:document ` + w + `><w:body>` + body.String() + `</w:body></w:document>`,
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rIdH" Type="` + rt + `header" Target="header1.xml"/><Relationship Id="rIdF" Type="` + rt + `footer" Target="footer1.xml"/>` +
+			`<Relationship Id="rIdC" Type="` + rt + `comments" Target="comments.xml"/></Relationships>`,
+		"word/header1.xml": `<w:hdr ` + w + `>` + para("Quokka Holdings CONFIDENTIAL") + `</w:hdr>`,
+		"word/footer1.xml": `<w:ftr ` + w + `>` + para("Doc ID: WOMBAT-4471") + `</w:ftr>`,
+		"word/comments.xml": `<w:comments ` + w + `><w:comment w:id="0" w:author="Jane Reviewer">` +
+			para("Should the numbat cap be USD 2,000,000 from March 3, 2027?") + `</w:comment></w:comments>`,
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range parts {
+		f, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = f.Write([]byte(content))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Post(h.base+"/api/documents?filename=msa.docx", "application/octet-stream", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("upload: %s", resp.Status)
+	}
+	waitFor(t, "the contract indexed", 60*time.Second, func() bool { return h.search("").Total == 1 })
+	for _, q := range []string{"quokka", "WOMBAT-4471", "numbat", `"Jane Reviewer"`, "Provider"} {
+		if r := h.search(q); r.Total != 1 {
+			t.Errorf("search %s: %d hits", q, r.Total)
+		}
+	}
+	res, err := h.srv.Index().Get(context.Background(), h.search("").Hits[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysed := res.Summary + " " + strings.Join(document.KeywordTexts(res.Keywords), " ")
+	for _, e := range res.Entities {
+		analysed += " " + e.Text
+	}
+	for _, aside := range []string{"Quokka", "CONFIDENTIAL", "WOMBAT", "numbat", "Jane", "2,000,000", "2027"} {
+		if strings.Contains(analysed, aside) {
+			t.Errorf("%q analysed as the contract's: %s", aside, analysed)
+		}
+	}
+	if res.Class != "contract" || !strings.Contains(analysed, "Globex") {
+		t.Errorf("the contract itself not analysed: class %s, %s", res.Class, analysed)
 	}
 }

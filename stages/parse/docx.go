@@ -25,9 +25,10 @@ var errTooLarge = errors.New("decompressed size over the limit")
 // separated by blank lines, tabs and breaks are kept, list and heading
 // numbers ("2.3", "(a)") are generated from word/numbering.xml, text boxes
 // are read once, and footnotes and endnotes follow the body, each marked
-// "[n]" where the body refers to it. A table row is one line, its cells
-// separated by " | ". The title is docProps/core.xml's dc:title, else the
-// first Title or Heading paragraph.
+// "[1]" or "[i]" where the body refers to it. A table row is one line, its
+// cells separated by " | ". Headers, footers and comments are read once
+// each into the aside. The title is docProps/core.xml's dc:title, else
+// the first Title or Heading paragraph.
 func extractDOCX(data []byte, lim Limits) (*extracted, error) {
 	return extractDOCXDepth(data, lim, 0)
 }
@@ -58,10 +59,13 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	if err != nil {
 		return nil, permanent("", "cannot read DOCX body", err)
 	}
-	// Numbering, styles, notes and chunks are optional: a damaged one
-	// costs its numbers, notes or chunk, not the document.
+	// Numbering, styles, settings, notes, headers, footers, comments and
+	// chunks are optional: a damaged one costs that part, not the
+	// document, and notes, headers, footers and comments left out are
+	// named in the meta.
 	rels := pkg.rels(main)
 	styles := pkg.readAux(related(rels, "/styles", "word/styles.xml"))
+	settings := pkg.readAux(related(rels, "/settings", "word/settings.xml"))
 	d := &docxDoc{
 		nums:   newDocxNumbering(pkg.readAux(related(rels, "/numbering", "word/numbering.xml")), styles),
 		styles: docxStyleNames(styles),
@@ -73,16 +77,27 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 			}
 			return ""
 		},
+		notes:   newDocxNotes(settings, raw),
+		margins: &docxMargins{evenOdd: evenAndOddHeaders(settings)},
+		anchors: &docxAnchors{},
 	}
 	text, heading, err := docxText(raw, d)
 	if err != nil {
 		return nil, permanent("", "corrupt DOCX body XML", err)
 	}
+	var skipped docxSkips
+	// Notes follow the body rather than interrupting the sentence that
+	// refers to them; they stay in its sentences, since a contract's
+	// footnotes carry definitions and carve-outs.
+	notes := &docxDoc{notes: d.notes}
 	for _, kind := range []string{"/footnotes", "/endnotes"} {
-		if raw := pkg.read(related(rels, kind, "word"+kind+".xml")); raw != nil {
-			if t, _, err := docxText(raw, &docxDoc{}); err == nil {
-				text += t
+		name, named := relatedPart(rels, kind)
+		if raw := pkg.optional(name, pkg.max, named, &skipped); raw != nil {
+			t, _, err := docxText(raw, notes)
+			if err != nil {
+				skipped.add(name, "damaged XML, read up to the damage")
 			}
+			text += t
 		}
 	}
 	title := heading
@@ -91,7 +106,13 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 			title = t
 		}
 	}
-	return &extracted{text: normalize(text), title: collapseSpaces(title), encoding: encUTF8}, nil
+	ex := &extracted{text: normalize(text), title: collapseSpaces(title), encoding: encUTF8}
+	aside := append(pkg.margins(rels, d.margins, &skipped), pkg.comments(rels, d.anchors, &skipped)...)
+	ex.aside = normalize(strings.Join(aside, "\n\n"))
+	if len(skipped) > 0 {
+		ex.meta = map[string]string{"docx_parts_skipped": skipped.String()}
+	}
+	return ex, nil
 }
 
 // readZipPart reads a zip entry, failing once it inflates past max bytes
@@ -116,8 +137,9 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 // accepted, or shows elsewhere: moved-away and deleted runs, and the
 // fallback copy of a text box (mc:AlternateContent carries it twice).
 // The ruby text over East Asian characters (w:rt, the pinyin of 重庆) is a
-// reading aid, not text.
-var docxSkipped = map[string]bool{"moveFrom": true, "del": true, "Fallback": true, "rt": true}
+// reading aid, not text. A tracked change to a section (w:sectPrChange)
+// keeps the section as it was, with the headers it used to have.
+var docxSkipped = map[string]bool{"moveFrom": true, "del": true, "Fallback": true, "rt": true, "sectPrChange": true}
 
 // docxPara is a paragraph being read; text boxes nest paragraphs in one.
 type docxPara struct {
@@ -139,14 +161,18 @@ type docxRow struct {
 // docxDoc is what reading a WordprocessingML part needs from the rest of
 // the package; its zero value reads a part on its own.
 type docxDoc struct {
-	nums   *docxNumbering      // list numbers; nil leaves them out
-	styles map[string]string   // paragraph style id -> name
-	chunk  func(string) string // text of the altChunk with a relationship id
+	nums    *docxNumbering      // list numbers; nil leaves them out
+	styles  map[string]string   // paragraph style id -> name
+	chunk   func(string) string // text of the altChunk with a relationship id
+	notes   *docxNotes          // note numbers; nil marks notes with their ids
+	margins *docxMargins        // the headers and footers sections use; nil ignores them
+	anchors *docxAnchors        // the text comments are anchored to; nil ignores it
 }
 
-// docxText walks a WordprocessingML part (the body, or the footnotes or
-// endnotes) and returns its text and the first Title/Heading paragraph.
-// A note's paragraphs start with its "[id]".
+// docxText walks a WordprocessingML part (the body, the footnotes or
+// endnotes, a header, a comment) and returns its text and the first
+// Title/Heading paragraph; on damaged XML, the text up to the damage. A
+// note's paragraphs start with its "[1]".
 func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	nums := d.nums
 	dec := xml.NewDecoder(bytes.NewReader(raw))
@@ -173,7 +199,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			break
 		}
 		if err != nil {
-			return "", "", fmt.Errorf("%s: %w", "WordprocessingML", err)
+			return b.String(), heading, fmt.Errorf("%s: %w", "WordprocessingML", err)
 		}
 		var cur *docxPara
 		if len(stack) > 0 {
@@ -196,7 +222,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			case name == "footnote" || name == "endnote":
 				note = ""
 				if attr(t, "type") == "" || attr(t, "type") == "normal" {
-					note = attr(t, "id")
+					note = d.notes.label(name, attr(t, "id"))
 				} else {
 					skip++ // separators
 				}
@@ -207,7 +233,17 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			case name == "r":
 				inRun, hidden = true, false
 			case name == "vanish" && inRun:
-				hidden = attr(t, "val") != "0" && attr(t, "val") != "false"
+				hidden = onOff(attr(t, "val"), true)
+			case name == "sectPr":
+				d.margins.section()
+			case name == "headerReference" || name == "footerReference":
+				d.margins.reference(attr(t, "type"), attr(t, "id"))
+			case name == "titlePg":
+				d.margins.titlePage(onOff(attr(t, "val"), true))
+			case name == "commentRangeStart":
+				d.anchors.start(attr(t, "id"))
+			case name == "commentRangeEnd":
+				d.anchors.end(attr(t, "id"))
 			case cur == nil:
 			case name == "t":
 				inText = true
@@ -218,7 +254,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			case name == "noBreakHyphen":
 				cur.text.WriteByte('-')
 			case name == "footnoteReference" || name == "endnoteReference":
-				cur.text.WriteString("[" + attr(t, "id") + "]")
+				cur.text.WriteString(d.notes.reference(strings.TrimSuffix(name, "Reference"), attr(t, "id"), onOff(attr(t, "customMarkFollows"), false)))
 			case name == "pStyle":
 				cur.style = attr(t, "val")
 				cur.heading = isHeadingStyle(cur.style) || isHeadingStyle(d.styles[cur.style])
@@ -237,6 +273,8 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				inText = false
 			case "r":
 				inRun, hidden = false, false
+			case "sectPr":
+				d.margins.endSection()
 			case "tc":
 				if n := len(rows); n > 0 {
 					r := rows[n-1]
@@ -256,6 +294,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					continue
 				}
 				stack = stack[:len(stack)-1]
+				d.anchors.write(paragraphEnd)
 				line := strings.TrimSpace(cur.text.String())
 				label := nums.label(cur) // counts empty numbered paragraphs too, as Word does
 				if line == "" {
@@ -268,7 +307,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					line = label + " " + line
 				}
 				if note != "" {
-					line = "[" + note + "] " + line
+					line = note + " " + line
 					note = "" // the note's later paragraphs continue it
 				}
 				emit(line)
@@ -276,6 +315,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 		case xml.CharData:
 			if inText && !hidden && skip == 0 && cur != nil {
 				cur.text.Write(t)
+				d.anchors.write(t)
 			}
 		}
 	}
@@ -287,6 +327,17 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 func isHeadingStyle(id string) bool {
 	l := strings.ToLower(strings.ReplaceAll(id, " ", ""))
 	return l == "title" || strings.HasPrefix(l, "heading") || strings.HasPrefix(l, "berschrift") || strings.HasPrefix(l, "titre")
+}
+
+// onOff reads a WordprocessingML on/off attribute: "0", "false" and "off"
+// are off, any other value on, and absent is the element's default (a
+// w:vanish or w:titlePg without w:val is on, a reference without
+// w:customMarkFollows is off).
+func onOff(v string, absent bool) bool {
+	if v == "" {
+		return absent
+	}
+	return v != "0" && v != "false" && v != "off"
 }
 
 func attr(e xml.StartElement, local string) string {

@@ -200,3 +200,128 @@ func TestDOCXNumberingBounded(t *testing.T) {
 		t.Errorf("text %q", p.Text)
 	}
 }
+
+// docxRels writes a relationships part: id, type (the last segment of an
+// officeDocument relationship type) and target, three strings a relation.
+func docxRels(rels ...string) string {
+	var b strings.Builder
+	b.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for i := 0; i+2 < len(rels); i += 3 {
+		fmt.Fprintf(&b, `<Relationship Id="%s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/%s" Target="%s"/>`, rels[i], rels[i+1], rels[i+2])
+	}
+	b.WriteString(`</Relationships>`)
+	return b.String()
+}
+
+const rNS = `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+// A contract's footnotes, endnotes, headers, footers and comments are
+// kept. Notes follow the body, numbered as Word shows them (LibreOffice's
+// first footnote is id 2, endnotes are i, ii), and are part of its
+// sentences. Headers and footers (each once, only those a section prints)
+// and the reviewers' comments (author, and the text they are anchored
+// to) are the aside, in no sentence.
+func TestDOCXNotesMarginsAndComments(t *testing.T) {
+	body := `<w:p><w:r><w:t xml:space="preserve">The Supplier's </w:t></w:r><w:commentRangeStart w:id="7"/>` +
+		`<w:r><w:t>liability cap</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>` +
+		`<w:r><w:t xml:space="preserve"> is one million euros</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>` +
+		`<w:r><w:t xml:space="preserve">, save for fraud</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r>` +
+		`<w:r><w:t xml:space="preserve"> and gross negligence</w:t></w:r>` +
+		`<w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/></w:r><w:r><w:t>*</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>` +
+		// a section break: its default header repeats the next section's
+		`<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rIdH1"/><w:headerReference w:type="even" r:id="rIdEven"/>` +
+		`<w:footerReference w:type="default" r:id="rIdF1"/></w:sectPr></w:pPr>` +
+		`<w:r><w:t>Either party may terminate on notice.</w:t></w:r><w:r><w:footnoteReference w:id="4"/></w:r></w:p>` +
+		wPara("", "", "", "The Customer pays within thirty days.") +
+		`<w:sectPr><w:headerReference w:type="default" r:id="rIdH2"/><w:headerReference w:type="first" r:id="rIdFirst"/>` +
+		`<w:footerReference w:type="default" r:id="rIdF1"/><w:titlePg/>` +
+		`<w:sectPrChange w:id="9"><w:sectPr><w:headerReference w:type="default" r:id="rIdOld"/></w:sectPr></w:sectPrChange></w:sectPr>`
+	header := func(root, text string) string {
+		return `<w:` + root + ` ` + wNS + `>` + wPara("", "", "", "ACME CORP") + wPara("", "", "", text) + `</w:` + root + `>`
+	}
+	data := docxOf(t, map[string]string{
+		"word/document.xml": `<w:document ` + wNS + ` ` + rNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/_rels/document.xml.rels": docxRels(
+			"rIdFn", "footnotes", "footnotes.xml", "rIdEn", "endnotes", "endnotes.xml", "rIdC", "comments", "comments.xml",
+			"rIdH1", "header", "header1.xml", "rIdH2", "header", "header2.xml", "rIdFirst", "header", "header3.xml",
+			"rIdEven", "header", "header4.xml", "rIdOld", "header", "header5.xml", "rIdF1", "footer", "footer1.xml"),
+		// LibreOffice numbers its separators 0 and 1
+		"word/footnotes.xml": `<w:footnotes ` + wNS + `>` +
+			`<w:footnote w:id="0" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>` +
+			`<w:footnote w:id="1" w:type="continuationSeparator"><w:p><w:r><w:t>continued on the next page</w:t></w:r></w:p></w:footnote>` +
+			`<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Per claim, excluding indemnities under clause 9.</w:t></w:r></w:p></w:footnote>` +
+			`<w:footnote w:id="3"><w:p><w:r><w:t>* As defined in clause 1.4.</w:t></w:r></w:p></w:footnote>` +
+			`<w:footnote w:id="4"><w:p><w:r><w:t>Notice means written notice.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+		"word/endnotes.xml": `<w:endnotes ` + wNS + `><w:endnote w:id="-1" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>` +
+			`<w:endnote w:id="1"><w:p><w:r><w:t>Fraud includes wilful misrepresentation.</w:t></w:r></w:p></w:endnote></w:endnotes>`,
+		"word/header1.xml": header("hdr", "CONFIDENTIAL"),
+		"word/header2.xml": header("hdr", "CONFIDENTIAL"),
+		"word/header3.xml": header("hdr", "DRAFT 3 for discussion"),
+		"word/header4.xml": header("hdr", "STALE EVEN-PAGE HEADER"),
+		"word/header5.xml": header("hdr", "OLD SECTION HEADER"),
+		"word/footer1.xml": `<w:ftr ` + wNS + `>` + wPara("", "", "", "Doc ID: ACME-4471") + `<w:p><w:r><w:t xml:space="preserve">Page </w:t></w:r>` +
+			`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`,
+		"word/comments.xml": `<w:comments ` + wNS + `><w:comment w:id="7" w:author="Jane Reviewer" w:initials="JR">` +
+			`<w:p><w:r><w:annotationRef/></w:r><w:r><w:t>Too low for a contract of this size?</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>Ask finance.</w:t></w:r></w:p></w:comment>` +
+			`<w:comment w:id="8" w:author="Tom"><w:p><w:r><w:t>Agreed with Jane.</w:t></w:r></w:p></w:comment></w:comments>`,
+	})
+	p := mustParse(t, "msa.docx", data)
+	want := "The Supplier's liability cap is one million euros[1], save for fraud[i] and gross negligence*.\n\n" +
+		"Either party may terminate on notice.[2]\n\n" +
+		"The Customer pays within thirty days.\n\n" +
+		"[1] Per claim, excluding indemnities under clause 9.\n\n" +
+		"* As defined in clause 1.4.\n\n" +
+		"[2] Notice means written notice.\n\n" +
+		"[i] Fraud includes wilful misrepresentation."
+	aside := "Header: ACME CORP\nCONFIDENTIAL\n\n" +
+		"Header: ACME CORP\nDRAFT 3 for discussion\n\n" +
+		"Footer: Doc ID: ACME-4471\nPage 1\n\n" +
+		"Comment by Jane Reviewer on “liability cap”: Too low for a contract of this size?\nAsk finance.\n\n" +
+		"Comment by Tom: Agreed with Jane."
+	if p.Text != want || p.Aside != aside {
+		t.Errorf("text\n%s\nwant\n%s\naside\n%s\nwant\n%s", p.Text, want, p.Aside, aside)
+	}
+	sentences := strings.Join(p.Sentences, "\n")
+	contains(t, "sentences", sentences, "Per claim, excluding indemnities", "Fraud includes wilful misrepresentation.")
+	absent(t, "sentences", sentences, "CONFIDENTIAL", "ACME-4471", "DRAFT", "Comment", "Too low", "Agreed")
+	if p.Meta["docx_parts_skipped"] != "" {
+		t.Errorf("skipped %q", p.Meta["docx_parts_skipped"])
+	}
+}
+
+// A damaged or missing optional part costs that part, not the document:
+// footnotes cut off mid-way keep the notes before the damage, and the
+// result's meta says what was left out.
+func TestDOCXDamagedPartsSkipped(t *testing.T) {
+	body := `<w:p><w:r><w:t xml:space="preserve">Payment is due in thirty days</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>` +
+		`<w:r><w:t>.</w:t></w:r></w:p><w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/></w:sectPr>`
+	data := docxOf(t, map[string]string{
+		"word/document.xml": `<w:document ` + wNS + ` ` + rNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/_rels/document.xml.rels": docxRels("rIdFn", "footnotes", "footnotes.xml", "rIdH", "header", "header1.xml",
+			"rIdF", "footer", "footer1.xml", "rIdC", "comments", "comments.xml"),
+		"word/footnotes.xml": `<w:footnotes ` + wNS + `><w:footnote w:id="1"><w:p><w:r><w:t>Business days.</w:t></w:r></w:p></w:footnote>` +
+			`<w:footnote w:id="2"><w:p><w:r><w:t>Cut off`,
+		"word/footer1.xml":  `<w:ftr ` + wNS + `>` + wPara("", "", "", "Doc ID: 12-345") + `</w:ftr>`,
+		"word/comments.xml": `<w:comments ` + wNS + `><w:comment w:id="1" w:author="A"><w:p><w:r><w:t>Check this.</w:t></w:r></w:comment></w:comments>`,
+	})
+	p := mustParse(t, "damaged.docx", data)
+	if want := "Payment is due in thirty days[1].\n\n[1] Business days."; p.Text != want || p.Aside != "Footer: Doc ID: 12-345" {
+		t.Errorf("text %q\nwant %q\naside %q", p.Text, want, p.Aside)
+	}
+	contains(t, "meta", p.Meta["docx_parts_skipped"],
+		"word/footnotes.xml (damaged XML", "word/header1.xml (missing)", "word/comments.xml (damaged XML")
+}
+
+// A document whose only text is its letterhead is still read: the
+// letterhead is its text.
+func TestDOCXOnlyHeader(t *testing.T) {
+	p := mustParse(t, "letterhead.docx", docxOf(t, map[string]string{
+		"word/document.xml":            `<w:document ` + wNS + ` ` + rNS + `><w:body><w:p/><w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr></w:body></w:document>`,
+		"word/_rels/document.xml.rels": docxRels("rIdH", "header", "header1.xml"),
+		"word/header1.xml":             `<w:hdr ` + wNS + `>` + wPara("", "", "", "Fabrikam Legal Department") + `</w:hdr>`,
+	}))
+	if p.Text != "Header: Fabrikam Legal Department" || p.Aside != "" {
+		t.Errorf("text %q aside %q", p.Text, p.Aside)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"path"
 	"strings"
 )
@@ -95,15 +97,53 @@ func (p *docxPackage) readAux(name string) []byte { return p.readWithin(name, mi
 // readWithin returns a part's bytes, nil when it is missing, unreadable
 // or over max bytes.
 func (p *docxPackage) readWithin(name string, max int64) []byte {
+	b, _ := p.readPart(name, max)
+	return b
+}
+
+// errNoPart is a part the package does not hold.
+var errNoPart = errors.New("no such part")
+
+// readPart returns a part's bytes, or why it cannot: errNoPart,
+// errTooLarge past max bytes, or a damaged entry.
+func (p *docxPackage) readPart(name string, max int64) ([]byte, error) {
 	f := p.parts[name]
 	if f == nil {
-		return nil
+		return nil, fmt.Errorf("%s: %w", name, errNoPart)
 	}
-	b, err := readZipPart(f, max)
-	if err != nil {
-		return nil
+	return readZipPart(f, max)
+}
+
+// optional reads a part the document can do without, nil when it cannot.
+// Why not is noted in skipped, except for a part that is simply absent
+// and that no relationship named: most documents have no footnotes.
+func (p *docxPackage) optional(name string, max int64, named bool, skipped *docxSkips) []byte {
+	b, err := p.readPart(name, max)
+	switch {
+	case err == nil:
+		return b
+	case errors.Is(err, errNoPart):
+		if named {
+			skipped.add(name, "missing")
+		}
+	case errors.Is(err, errTooLarge):
+		skipped.add(name, fmt.Sprintf("over the %d-byte limit", max))
+	default:
+		skipped.add(name, "unreadable")
 	}
-	return b
+	return nil
+}
+
+// relatedPart is the part the main part relates to by a relationship type
+// ending in kind ("/footnotes"), and whether a relationship named it;
+// else the part Word would name word/<kind>.xml.
+func relatedPart(rels []docxRel, kind string) (string, bool) {
+	for _, r := range rels {
+		if strings.HasSuffix(r.Type, kind) {
+			return r.Target, true
+		}
+	}
+	return "word" + kind + ".xml", false
 }
 
 // isWordPackage reports whether a ZIP archive's content types declare a

@@ -121,8 +121,9 @@ type extracted struct {
 // title or first heading, PDF /Title), else the first meaningful line,
 // else the file name; logs keep one record per line and get no Sentences.
 // Meta holds in.Meta plus, where they apply, "truncated" (page or text
-// budget hit), "pdf_pages_failed" (pages skipped after a library panic)
-// and "container_type" (a log found inside a PDF or DOCX).
+// budget hit), "pdf_pages_failed" (pages skipped after a library panic),
+// "docx_parts_skipped" (DOCX notes, headers, footers or comments that could
+// not be read) and "container_type" (a log found inside a PDF or DOCX).
 // What a document carries beside its body (a DOCX's headers, footers and
 // comments) is in Aside, not in Text or Sentences.
 func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) {
