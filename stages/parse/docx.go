@@ -138,8 +138,12 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 // fallback copy of a text box (mc:AlternateContent carries it twice).
 // The ruby text over East Asian characters (w:rt, the pinyin of 重庆) is a
 // reading aid, not text. A tracked change to a section (w:sectPrChange)
-// keeps the section as it was, with the headers it used to have.
-var docxSkipped = map[string]bool{"moveFrom": true, "del": true, "Fallback": true, "rt": true, "sectPrChange": true}
+// keeps the section as it was, with the headers it used to have; the
+// other tracked formatting changes (w:rPrChange, w:pPrChange, ...) keep
+// the formatting as it was, which must not hide a run, style a heading or
+// number a paragraph that Word shows otherwise.
+var docxSkipped = map[string]bool{"moveFrom": true, "del": true, "Fallback": true, "rt": true, "sectPrChange": true,
+	"rPrChange": true, "pPrChange": true, "numberingChange": true, "tblPrChange": true, "trPrChange": true, "tcPrChange": true}
 
 // docxPara is a paragraph being read; text boxes nest paragraphs in one.
 type docxPara struct {

@@ -325,3 +325,22 @@ func TestDOCXOnlyHeader(t *testing.T) {
 		t.Errorf("text %q aside %q", p.Text, p.Aside)
 	}
 }
+
+// Tracked formatting changes keep the formatting as it was; Word shows the
+// new one: a run that used to be hidden is text, a paragraph that used to
+// be a numbered heading is neither.
+func TestDOCXFormattingChangesIgnored(t *testing.T) {
+	body := `<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="A"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr>` +
+		`<w:t>Once hidden, now shown.</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pPrChange w:id="2" w:author="A"><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>` +
+		`<w:r><w:t>Once a heading, now a plain paragraph.</w:t></w:r></w:p>`
+	data := docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+	})
+	p := mustParse(t, "changes.docx", data)
+	want := "Once hidden, now shown.\n\nOnce a heading, now a plain paragraph."
+	if p.Text != want || p.Title == "Once a heading, now a plain paragraph." {
+		t.Errorf("text %q (title %q)\nwant %q", p.Text, p.Title, want)
+	}
+}
