@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/numeric"
@@ -16,8 +17,9 @@ import (
 // Facet counting. Bleve counts a terms facet by visiting, for every hit,
 // the doc values of the facet's field; the cost grows with hits × fields.
 // Indexes created with the _facets field count all FacetFields from that
-// one field (terms "field=value") and the date facet from _ingested (one
-// term per document instead of the datetime field's 16). Older indexes,
+// one field (terms "field=value", see facetTermsOf for party and governing
+// law) and the date facet from _ingested (one term per document instead
+// of the datetime field's 16). Older indexes,
 // whose stored mapping lacks those fields, use one facet per field until
 // they are rebuilt.
 
@@ -28,25 +30,108 @@ const facetSep = "="
 // dateFacetName is the result name of the ingestion-date facet.
 const dateFacetName = "ingested_at"
 
+// spellingSep separates a folded value's FacetKey from the spelling to
+// show in a _facets term ("party=acme corp\x1fAcme Corp."); FacetKey
+// leaves out control characters, so the first one splits the term.
+const spellingSep = "\x1f"
+
 // facetTermsOf lists the "field=value" terms of the facet fields in rec,
-// exactly the values that rec indexes in those fields.
-func facetTermsOf(rec record) []string {
+// exactly the values that rec indexes in those fields. With folded, a
+// value of the foldedFields is "field=key\x1fspelling", once per key and
+// document with the document's first spelling, spaces collapsed: counts
+// add up per key (see mergeSpellings) without counting a document twice
+// for writing a name two ways.
+func facetTermsOf(rec record, folded bool) []string {
 	var out []string
 	for _, f := range FacetFields {
+		var vals []string
 		switch v := rec[f].(type) {
 		case string:
-			if v != "" { // no sub-type is no facet value
-				out = append(out, f+facetSep+v)
-			}
+			vals = []string{v}
 		case []string:
-			for _, s := range v {
-				if s != "" {
-					out = append(out, f+facetSep+s)
+			vals = v
+		}
+		fold := folded && foldedFields[f]
+		var seen map[string]bool
+		for _, v := range vals {
+			switch {
+			case v == "": // no sub-type is no facet value
+			case !fold:
+				out = append(out, f+facetSep+v)
+			default:
+				k := FacetKey(v)
+				if k == "" || seen[k] {
+					continue
 				}
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				seen[k] = true
+				out = append(out, f+facetSep+k+spellingSep+strings.Join(strings.Fields(v), " "))
 			}
 		}
 	}
 	return out
+}
+
+// mergeSpellings turns the counted _facets terms into facet terms: a
+// folded value's spellings become one term under the spelling most hits
+// have (on a tie the one with fewer capitals, "Delaware" before
+// "DELAWARE", then the first in byte order), counting the hits of all.
+func mergeSpellings(terms map[string]*int) []*search.TermFacet {
+	type group struct {
+		count, bestN int
+		best         string
+	}
+	all := make([]*search.TermFacet, 0, len(terms))
+	var groups map[string]*group
+	for t, n := range terms {
+		field, _, _ := strings.Cut(t, facetSep)
+		key, spelling, ok := strings.Cut(t, spellingSep)
+		if !ok || !foldedFields[field] {
+			all = append(all, &search.TermFacet{Term: t, Count: *n})
+			continue
+		}
+		if groups == nil {
+			groups = map[string]*group{}
+		}
+		g := groups[key]
+		if g == nil {
+			g = &group{}
+			groups[key] = g
+		}
+		g.count += *n
+		if g.best == "" || betterSpelling(spelling, *n, g.best, g.bestN) {
+			g.best, g.bestN = spelling, *n
+		}
+	}
+	for key, g := range groups {
+		field, _, _ := strings.Cut(key, facetSep)
+		all = append(all, &search.TermFacet{Term: field + facetSep + g.best, Count: g.count})
+	}
+	return all
+}
+
+// betterSpelling reports whether spelling a, on an hits, is the one to
+// show rather than b, on bn.
+func betterSpelling(a string, an int, b string, bn int) bool {
+	if an != bn {
+		return an > bn
+	}
+	if ca, cb := capitals(a), capitals(b); ca != cb {
+		return ca < cb
+	}
+	return a < b
+}
+
+func capitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // dateKey encodes t as the shift-0 prefix-coded term that Bleve's
@@ -180,10 +265,7 @@ func (c *facetCounter) countDate(term []byte) {
 // results orders and trims the counts as Bleve orders its facets: by
 // count, then term; date ranges without hits are left out.
 func (c *facetCounter) results() map[string][]FacetTerm {
-	all := make([]*search.TermFacet, 0, len(c.terms))
-	for t, n := range c.terms {
-		all = append(all, &search.TermFacet{Term: t, Count: *n})
-	}
+	all := mergeSpellings(c.terms)
 	sortFacetTerms(all)
 	out := splitFacetTerms(all, c.plan.fields, c.plan.n)
 	for _, f := range c.plan.fields {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/docmill/docmill/document"
 )
 
@@ -89,7 +91,8 @@ func TestCombinedFacetsMatchBleveFacets(t *testing.T) {
 		if got.Total != want.Total {
 			t.Fatalf("%+v: total %d, want %d", q, got.Total, want.Total)
 		}
-		if !reflect.DeepEqual(got.Facets, want.Facets) {
+		// Bleve's facets show the folded fields' terms, their keys
+		if !reflect.DeepEqual(keysOfFolded(got.Facets), want.Facets) {
 			t.Errorf("%+v:\n got  %v\n want %v", q, got.Facets, want.Facets)
 		}
 		// documents without a sub-type are no "" value, and date ranges
@@ -119,6 +122,162 @@ func TestCombinedFacetsMatchBleveFacets(t *testing.T) {
 	}
 	if len(res.Facets["class"]) == 0 || len(res.Facets["ingested_at"]) == 0 || len(res.Facets["party"]) == 0 {
 		t.Fatalf("facets of all documents are missing values: %v", res.Facets)
+	}
+}
+
+// keysOfFolded is facets with the values of the folded fields replaced
+// by their FacetKey.
+func keysOfFolded(facets map[string][]FacetTerm) map[string][]FacetTerm {
+	out := map[string][]FacetTerm{}
+	for f, ts := range facets {
+		if foldedFields[f] && ts != nil {
+			ks := make([]FacetTerm, len(ts))
+			for i, t := range ts {
+				ks[i] = FacetTerm{Term: FacetKey(t.Term), Count: t.Count}
+			}
+			ts = ks
+		}
+		out[f] = ts
+	}
+	return out
+}
+
+// spellingDocs write one party and one jurisdiction several ways, as
+// contracts do; "both" writes the party two ways in one document.
+func spellingDocs() []*document.Result {
+	doc := func(id string, es ...document.Entity) *document.Result {
+		d := sample(id, "Agreement "+id, "This agreement is made between the parties.", "contract", "en")
+		d.Entities = es
+		return d
+	}
+	party := func(s string) document.Entity { return document.Entity{Kind: "party", Text: s, Value: "Company"} }
+	law := func(s string) document.Entity {
+		return document.Entity{Kind: "governing_law", Text: "laws of the State of " + s, Value: s}
+	}
+	return []*document.Result{
+		doc("caps", party("ACME CORP."), law("DELAWARE")),
+		doc("title", party("Acme Corp."), law("Delaware")),
+		doc("spaces", party("Acme \n Corp"), law("Delaware")),
+		doc("both", party("Acme Corp."), party("ACME CORP"), law("delaware.")),
+		doc("other", party("Globex LLC"), law("New York")),
+	}
+}
+
+// TestFacetsFoldSpellings: party and governing-law values that differ in
+// case, spacing or a trailing point are one facet value, shown as most
+// documents write it, and a filter or field query in any of the
+// spellings finds them all, also after the index is reopened.
+func TestFacetsFoldSpellings(t *testing.T) {
+	ctx := context.Background()
+	ix, dir := openTemp(t)
+	if err := ix.PutBatch(ctx, spellingDocs()); err != nil {
+		t.Fatal(err)
+	}
+	check := func(ix *Index) {
+		t.Helper()
+		res, err := ix.Search(ctx, Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []FacetTerm{{"Acme Corp.", 4}, {"Globex LLC", 1}}; !reflect.DeepEqual(res.Facets["party"], want) {
+			t.Errorf("party facet %v, want %v", res.Facets["party"], want)
+		}
+		if want := []FacetTerm{{"Delaware", 4}, {"New York", 1}}; !reflect.DeepEqual(res.Facets["governing_law"], want) {
+			t.Errorf("governing_law facet %v, want %v", res.Facets["governing_law"], want)
+		}
+		for _, q := range []Query{
+			{Filters: map[string][]string{"party": {"ACME CORP"}}},
+			{Filters: map[string][]string{"party": {"acme   corp."}, "governing_law": {"DELAWARE"}}},
+			{Filters: map[string][]string{"governing_law": {"Delaware"}}},
+			{Q: `party:"acme corp."`},
+			{Q: "governing_law:DELAWARE"},
+			{Q: "party:ACME*"},
+		} {
+			res, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatalf("%+v: %v", q, err)
+			}
+			if res.Total != 4 {
+				t.Errorf("%q %v: %d hits, want the 4 with Acme and Delaware", q.Q, q.Filters, res.Total)
+			}
+		}
+	}
+	check(ix)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	check(ix)
+}
+
+// TestOldIndexFacetsAsWritten: an index created before party and
+// governing law were folded (keyword fields, values as written) keeps
+// working as before: values as written, filters exact.
+func TestOldIndexFacetsAsWritten(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir() + "/ix"
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f := range foldedFields {
+		m.DefaultMapping.Properties[f].Fields = nil
+		m.DefaultMapping.AddFieldMappingsAt(f, fieldMapping(FieldSpec{Name: f, Kind: "keyword", InAll: true}))
+	}
+	bi, err := bleve.New(dir, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.foldedFacets {
+		t.Fatal("an index with keyword party fields taken for a folded one")
+	}
+	if err := ix.PutBatch(ctx, spellingDocs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{FacetFields: []string{"governing_law"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FacetTerm{{"Delaware", 2}, {"DELAWARE", 1}, {"New York", 1}, {"delaware.", 1}}
+	if !reflect.DeepEqual(res.Facets["governing_law"], want) {
+		t.Errorf("governing_law facet %v, want %v", res.Facets["governing_law"], want)
+	}
+	for v, n := range map[string]uint64{"DELAWARE": 1, "Delaware": 2} {
+		res, err := ix.Search(ctx, Query{Filters: map[string][]string{"governing_law": {v}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != n {
+			t.Errorf("filter %q: %d hits, want %d", v, res.Total, n)
+		}
+	}
+}
+
+func TestFacetKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"ACME CORP.":         "acme corp",
+		" Acme\tCorp ;":      "acme corp",
+		"S.A.":               "s.a",
+		"England and Wales":  "england and wales",
+		"...":                "",
+		"Acme\x1fCorp":       "acme corp",
+		"ÉTAT DE NEW-YORK.,": "état de new-york",
+	} {
+		if got := FacetKey(in); got != want {
+			t.Errorf("FacetKey(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -99,6 +99,9 @@ type Index struct {
 	legacyCJK bool
 	// bodyMore: the index has fieldBodyMore for the rest of long texts.
 	bodyMore bool
+	// foldedFacets: the index was created with FacetKeyAnalyzer on the
+	// foldedFields; older ones index and filter those values as written.
+	foldedFacets bool
 	// text is TextAnalyzer, to rewrite queries the way text was indexed
 	// (nil on a legacy index).
 	text analysis.Analyzer
@@ -146,8 +149,10 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	combined := m.FieldMappingForPath(fieldFacets).Type != "" && m.FieldMappingForPath(fieldIngestedKey).Type != ""
 	legacy := m.FieldMappingForPath("body"+cjkSuffix).Type != ""
 	more := m.FieldMappingForPath(fieldBodyMore).Type != ""
+	// _facets is required too: the spellings to show travel in its terms
+	folded := combined && m.FieldMappingForPath("party").Analyzer == FacetKeyAnalyzer
 	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		text: m.AnalyzerNamed(TextAnalyzer)}
+		foldedFacets: folded, text: m.AnalyzerNamed(TextAnalyzer)}
 }
 
 // Close flushes and closes the index.
@@ -183,7 +188,7 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	return ix.write(func(bi bleve.Index) error {
 		b := bi.NewBatch()
 		for _, r := range rs {
-			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore)
+			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.foldedFacets)
 			if err != nil {
 				return err
 			}
@@ -262,7 +267,7 @@ func hasCJK(s string) bool {
 // record is what Bleve indexes for a result; its fields follow Mapping.
 type record map[string]interface{}
 
-func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool) (record, error) {
+func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore, folded bool) (record, error) {
 	stored := *r
 	stored.Text = ""
 	raw, err := json.Marshal(&stored)
@@ -306,7 +311,7 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool) (recor
 		rec["keywords"] = kws
 		addEntities(rec, r.Entities)
 	}
-	rec[fieldFacets] = facetTermsOf(rec)
+	rec[fieldFacets] = facetTermsOf(rec, folded)
 	if key, ok := dateKey(r.IngestedAt); ok {
 		rec[fieldIngestedKey] = key
 	}

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"fmt"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -34,7 +36,7 @@ const (
 type FieldSpec struct {
 	Name     string // field path
 	Kind     string // "text", "keyword", "number", "datetime", "stored"
-	Analyzer string // for text fields
+	Analyzer string // for text fields; keyword fields: keyword (the value as it is) when empty
 	Store    bool   // keep the value for highlighting or retrieval
 	InAll    bool   // part of the default (_all) field that plain queries search
 	Vectors  bool   // term vectors, needed for highlighting
@@ -80,8 +82,8 @@ var Fields = []FieldSpec{
 	{Name: "model_version", Kind: "keyword"},
 	{Name: "tier", Kind: "keyword"},
 	{Name: "depth", Kind: "keyword"},
-	{Name: "party", Kind: "keyword", InAll: true},
-	{Name: "governing_law", Kind: "keyword", InAll: true},
+	{Name: "party", Kind: "keyword", Analyzer: FacetKeyAnalyzer, InAll: true},
+	{Name: "governing_law", Kind: "keyword", Analyzer: FacetKeyAnalyzer, InAll: true},
 	{Name: "citation", Kind: "keyword", InAll: true},
 	{Name: "defined_term", Kind: "keyword"},
 	{Name: "pages", Kind: "number"},
@@ -102,7 +104,10 @@ func Mapping(opts Options) (*mapping.IndexMappingImpl, error) {
 	}
 	im := bleve.NewIndexMapping()
 	if err := im.AddCustomAnalyzer(TextAnalyzer, textAnalyzerConfig); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	if err := im.AddCustomAnalyzer(FacetKeyAnalyzer, facetKeyAnalyzerConfig); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	im.DefaultMapping = doc
 	// Plain queries search _all, analysed as the text fields are.
@@ -124,6 +129,9 @@ func fieldMapping(f FieldSpec) *mapping.FieldMapping {
 	case "keyword":
 		fm = bleve.NewKeywordFieldMapping()
 		fm.Analyzer = keyword.Name
+		if f.Analyzer != "" {
+			fm.Analyzer = f.Analyzer
+		}
 	case "number":
 		fm = bleve.NewNumericFieldMapping()
 	case "datetime":

@@ -22,47 +22,51 @@ import (
 //     lower-cased, and a trailing-star prefix also matches the stem of its
 //     literal part ("terminat*" found 2 of 238 documents; the index holds
 //     "termin").
-//   - Values of the lower-cased keyword fields (class, keywords, ...) are
-//     lower-cased: "keywords:\"Confidential Information\"" found nothing.
-func rewrite(q query.Query, an analysis.Analyzer) query.Query {
+//   - Values of the lower-cased keyword fields (class, keywords, ...; party
+//     and governing law where folded) are lower-cased:
+//     "keywords:\"Confidential Information\"" found nothing.
+//
+// lowered says which keyword fields the index holds in lower case.
+func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool) query.Query {
 	switch t := q.(type) {
 	case *query.BooleanQuery:
 		for _, c := range []query.Query{t.Must, t.Should, t.MustNot, t.Filter} {
-			rewrite(c, an)
+			rewrite(c, an, lowered)
 		}
 	case *query.ConjunctionQuery:
 		for i, c := range t.Conjuncts {
-			t.Conjuncts[i] = rewrite(c, an)
+			t.Conjuncts[i] = rewrite(c, an, lowered)
 		}
 	case *query.DisjunctionQuery:
 		for i, c := range t.Disjuncts {
-			t.Disjuncts[i] = rewrite(c, an)
+			t.Disjuncts[i] = rewrite(c, an, lowered)
 		}
 	case *query.MatchQuery:
-		return rewriteMatch(t, an)
+		return rewriteMatch(t, an, lowered)
 	case *query.MatchPhraseQuery:
-		if lowerFields[t.FieldVal] {
+		if lowered(t.FieldVal) {
 			t.MatchPhrase = strings.ToLower(t.MatchPhrase)
 		}
 	case *query.WildcardQuery:
-		return rewritePattern(t, an)
+		return rewritePattern(t, an, lowered)
 	case *query.RegexpQuery:
-		if textField(t.FieldVal) || lowerFields[t.FieldVal] {
+		if textField(t.FieldVal) || lowered(t.FieldVal) {
 			t.Regexp = strings.ToLower(t.Regexp)
 		}
 	case *query.PrefixQuery:
-		if textField(t.FieldVal) || lowerFields[t.FieldVal] {
+		if textField(t.FieldVal) || lowered(t.FieldVal) {
 			t.Prefix = strings.ToLower(t.Prefix)
 		}
 	}
 	return q
 }
 
-// lowerFields are keyword fields whose values are stored in lower case.
+// lowerFields are keyword fields whose values are stored in lower case
+// (see also foldedFields).
 var lowerFields = map[string]bool{"class": true, "subtype": true, "keywords": true, "language": true, "content_type": true, "depth": true}
 
-func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer) query.Query {
-	if lowerFields[t.FieldVal] {
+func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string) bool) query.Query {
+	if lowered(t.FieldVal) {
 		t.Match = strings.ToLower(t.Match)
 		return t
 	}
@@ -104,8 +108,8 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer) query.Query {
 // indexed as "termin", which "terminat" does not prefix. Stems of up to
 // maxStemCut letters less, and at least minStem long, are searched as
 // terms, and the stem of the literal as a prefix.
-func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer) query.Query {
-	if !textField(t.FieldVal) && !lowerFields[t.FieldVal] {
+func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer, lowered func(string) bool) query.Query {
+	if !textField(t.FieldVal) && !lowered(t.FieldVal) {
 		return t
 	}
 	t.Wildcard = strings.ToLower(t.Wildcard)

@@ -208,7 +208,7 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 		return nil, facetPlan{}, err
 	}
 	parts := []query.Query{text}
-	parts = append(parts, filterQueries(q)...)
+	parts = append(parts, filterQueries(q, ix.lowered)...)
 	var top query.Query = text
 	if len(parts) > 1 {
 		top = bleve.NewConjunctionQuery(parts...)
@@ -317,7 +317,7 @@ func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 	}
-	return rewrite(parsed, ix.text), nil
+	return rewrite(parsed, ix.text, ix.lowered), nil
 }
 
 // orGroups splits a query that mixes AND with OR at its ORs, AND binding
@@ -422,7 +422,15 @@ func textField(f string) bool {
 	return f == "" || f == "title" || f == "body" || f == "summary"
 }
 
-func filterQueries(q Query) []query.Query {
+// lowered reports whether the index holds field's terms in lower case:
+// the lowerFields, and the foldedFields of an index that folds them.
+func (ix *Index) lowered(field string) bool {
+	return lowerFields[field] || (ix.foldedFacets && foldedFields[field])
+}
+
+// filterQueries are q's filters and date range as queries; values of
+// fields that lowered names are matched as the index holds them.
+func filterQueries(q Query, lowered func(string) bool) []query.Query {
 	var out []query.Query
 	fields := make([]string, 0, len(q.Filters))
 	for f := range q.Filters {
@@ -435,7 +443,12 @@ func filterQueries(q Query) []query.Query {
 			if v == "" {
 				continue
 			}
-			if lowerFields[f] {
+			switch {
+			case foldedFields[f] && lowered(f):
+				if v = FacetKey(v); v == "" {
+					continue
+				}
+			case lowered(f):
 				v = strings.ToLower(v)
 			}
 			t := bleve.NewTermQuery(v)

@@ -268,7 +268,7 @@ func facetViews(v url.Values, res *index.Result) []facetView {
 			if t.Term == "" {
 				continue // documents without a value (no sub-type)
 			}
-			active := contains(v[f], t.Term)
+			active := contains(v[f], f, t.Term)
 			fv.Terms = append(fv.Terms, facetTermView{Term: t.Term, Count: t.Count, Active: active, Href: toggle(v, f, t.Term)})
 		}
 		if len(fv.Terms) > 0 {
@@ -292,9 +292,11 @@ func fragments(frags []string, title string) []string {
 	return out
 }
 
-func contains(xs []string, x string) bool {
+// contains reports whether xs holds x as a value of the facet field: a
+// filter "DELAWARE" (from a document's link) is the facet "Delaware".
+func contains(xs []string, field, x string) bool {
 	for _, y := range xs {
-		if y == x {
+		if index.SameFacetValue(field, y, x) {
 			return true
 		}
 	}
@@ -310,10 +312,10 @@ func toggle(v url.Values, field, value string) string {
 		}
 		n[k] = append([]string(nil), vs...)
 	}
-	if contains(n[field], value) {
+	if contains(n[field], field, value) {
 		var keep []string
 		for _, x := range n[field] {
-			if x != value {
+			if !index.SameFacetValue(field, x, value) {
 				keep = append(keep, x)
 			}
 		}

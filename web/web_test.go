@@ -166,6 +166,23 @@ func TestSearchPageFacetsAndNarrowing(t *testing.T) {
 	}
 }
 
+// TestFacetFilterInAnotherSpelling: a party filter spelled otherwise than
+// the facet shows it (a link from a contract in capitals) finds the same
+// documents, marks the facet value as the active one, and its link takes
+// the filter off rather than adding a second spelling.
+func TestFacetFilterInAnotherSpelling(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, body := get(t, s, "/?party="+url.QueryEscape("ACME CORP"))
+	if !strings.Contains(body, "1–2 of 2 documents") {
+		t.Errorf("party ACME CORP should find the 2 contracts with Acme Corp.:\n%s", between(body, `id="result-count"`, "</p>"))
+	}
+	facet := between(body, `data-field="party"`, "</ul>")
+	active := `<a href="?" class="active" aria-current="true"><span aria-hidden="true">✓ </span>Acme Corp.</a>`
+	if !strings.Contains(facet, active) {
+		t.Errorf("facet Acme Corp. is not the active filter, taken off by its link:\n%s", facet)
+	}
+}
+
 func between(s, from, to string) string {
 	i := strings.Index(s, from)
 	if i < 0 {
