@@ -486,22 +486,36 @@ func normLevel(s string) string {
 	if s == "" || len(s) > 11 {
 		return ""
 	}
-	// Level words are written in one case: "INFO", "info", "Info".
-	up := strings.ToUpper(s)
-	if s != up && s != strings.ToLower(s) && s != strings.ToUpper(s[:1])+strings.ToLower(s[1:]) {
+	if !oneCase(s) {
 		return ""
 	}
+	up := strings.ToUpper(s)
 	if len(s) == 1 && s != up || up == "LOG" && s != up {
 		return "" // PostgreSQL's "LOG:" is a level; the word "log" is not
 	}
 	return levels[up]
 }
 
-// bracketLevel reads a bracketed level: "[error]", or Apache 2.4's
-// "[proxy:error]" (module and level).
+// oneCase reports whether s is written as level words are, in one case:
+// "INFO", "info", "Info".
+func oneCase(s string) bool {
+	return s == strings.ToUpper(s) || s == strings.ToLower(s) || s == strings.ToUpper(s[:1])+strings.ToLower(s[1:])
+}
+
+// bracketLevels are severities that count only in brackets, as MySQL
+// writes "[System]" and "[Note]" beside "[Warning]" and "[ERROR]": as bare
+// words they open too many messages ("System started") to be read as a
+// level.
+var bracketLevels = map[string]string{"SYSTEM": "INFO", "NOTE": "INFO"}
+
+// bracketLevel reads a bracketed level: "[error]", "[Note]", or Apache
+// 2.4's "[proxy:error]" (module and level).
 func bracketLevel(tok string) string {
 	in := strings.Trim(tok, "[]:,")
 	if lv := normLevel(in); lv != "" {
+		return lv
+	}
+	if lv := bracketLevels[strings.ToUpper(in)]; lv != "" && oneCase(in) {
 		return lv
 	}
 	if i := strings.LastIndexByte(in, ':'); i > 0 && !strings.ContainsAny(in, " ") {

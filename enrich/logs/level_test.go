@@ -1,6 +1,10 @@
 package logs
 
-import "testing"
+import (
+	"maps"
+	"strings"
+	"testing"
+)
 
 // An ordinary ERROR line that mentions QUERY:/CONTEXT:/LOCATION: in its
 // message is its own entry, not a PostgreSQL detail line of the entry above.
@@ -27,5 +31,87 @@ func TestLogWordIsNoLevel(t *testing.T) {
 		if h.Level != "" {
 			t.Errorf("%q: level %q, content %q", line, h.Level, content)
 		}
+	}
+}
+
+// MySQL's error log brackets its levels: [System] and [Note] are
+// information, beside [Warning] and [ERROR]; 5.7 writes a thread id and a
+// component after [Note].
+func TestMySQLErrorLogLevels(t *testing.T) {
+	lines := []string{
+		"2024-05-01T10:00:00.123456Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1",
+		"2024-05-01T10:00:00.223456Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.",
+		"2024-05-01T10:00:00.323456Z 1 [Note] [MY-012366] [InnoDB] Using Linux native AIO",
+		"2024-05-01T10:00:01.123456Z 8 [ERROR] [MY-012592] [InnoDB] Operating system error number 2 in a file operation.",
+		"2019-03-01 12:00:00 140234 [Note] InnoDB: Initializing buffer pool, total size = 128M",
+	}
+	s := Summarize(lines, nil)
+	want := map[string]int{"INFO": 3, "WARN": 1, "ERROR": 1}
+	if !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+	if s.ErrorShare != 0.4 {
+		t.Errorf("error share %v, want 0.4", s.ErrorShare)
+	}
+	// bare, the words open messages and are no level
+	for _, line := range []string{"2024-01-02 10:00:00 System started", "2024-01-02 10:00:00 Note: cache cleared"} {
+		if h, _ := SplitHeader(line); h.Level != "" {
+			t.Errorf("%q: level %q", line, h.Level)
+		}
+	}
+}
+
+// Windows Event Viewer's "Save as CSV": a header naming the level and time
+// columns, the description as a last, unnamed column.
+func TestCSVEventLogLevels(t *testing.T) {
+	lines := []string{
+		"Level,Date and Time,Source,Event ID,Task Category",
+		`Information,5/1/2024 10:00:00 AM,Service Control Manager,7036,None,"The Windows Update service entered the running state."`,
+		`Warning,5/1/2024 10:05:00 AM,Time-Service,129,None,"NtpClient was unable to set a domain peer, retrying in 15 minutes."`,
+		`Error,5/1/2024 10:10:00 AM,Service Control Manager,7000,None,"The Foo service failed to start due to the following error: access is denied."`,
+		`Critical,5/1/2024 10:20:00 AM,Kernel-Power,41,(63),"The system has rebooted without cleanly shutting down first."`,
+		`Verbose,5/1/2024 10:30:00 AM,Service Control Manager,7036,None,"The Windows Update service entered the stopped state."`,
+	}
+	s := Summarize(lines, nil)
+	want := map[string]int{"INFO": 1, "WARN": 1, "ERROR": 1, "FATAL": 1, "DEBUG": 1}
+	if !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+	if s.ErrorShare != 0.6 || s.Entries != 5 {
+		t.Errorf("error share %v of %d entries, want 0.6 of 5", s.ErrorShare, s.Entries)
+	}
+	if s.Start != "2024-05-01T10:00:00Z" || s.End != "2024-05-01T10:30:00Z" {
+		t.Errorf("span %s to %s", s.Start, s.End)
+	}
+	if len(s.Errors) != 2 || !strings.Contains(s.Errors[0], "The Foo service failed") {
+		t.Errorf("error samples %q", s.Errors)
+	}
+}
+
+// PowerShell's Export-Csv of Get-WinEvent: a #TYPE line, every field
+// quoted, the message first and over several lines, a numeric Level beside
+// the LevelDisplayName word.
+func TestCSVPowerShellEventLogLevels(t *testing.T) {
+	text := `#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord
+"Message","Id","Level","ProviderName","LogName","TimeCreated","LevelDisplayName","TaskDisplayName"
+"The Windows Update service entered the running state.","7036","4","Service Control Manager","System","5/1/2024 10:00:00 AM","Information",""
+"The Foo service terminated with the following error:
+Access is denied.","7023","2","Service Control Manager","System","5/1/2024 10:01:00 AM","Error",""
+"The previous system shutdown at 9:58:01 AM on 5/1/2024 was unexpected.","6008","2","EventLog","System","5/1/2024 10:02:00 AM","Error",""
+"Name resolution for the name wpad timed out after none of the configured DNS servers responded.","1014","3","Microsoft-Windows-DNS-Client","System","5/1/2024 10:03:00 AM","Warning","(1014)"`
+	s := Summarize(strings.Split(text, "\n"), nil)
+	want := map[string]int{"INFO": 1, "WARN": 1, "ERROR": 2}
+	if !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+	if s.Entries != 4 || s.ErrorShare != 0.75 {
+		t.Errorf("%d entries, error share %v; want 4, 0.75", s.Entries, s.ErrorShare)
+	}
+	if len(s.Errors) == 0 || !strings.Contains(s.Errors[0], "Access is denied.") {
+		t.Errorf("error samples %q, want the whole two-line message first", s.Errors)
+	}
+	// a CSV without a level column is no CSV log
+	if IsCSVLogHeader("Name,City,Date of Birth") || !IsCSVLogHeader(`"Message","Id","TimeCreated","LevelDisplayName"`) {
+		t.Error("IsCSVLogHeader: level and time columns make the header")
 	}
 }

@@ -24,7 +24,9 @@ const (
 // indented stack frame, "Caused by: ...", "... 12 more") belongs to that
 // entry: it is neither mined nor counted as an entry of its own, so a
 // Java error with its trace is one error, not a dozen lines. A nil m uses
-// a fresh in-memory miner.
+// a fresh in-memory miner. A log exported as CSV, with a header naming a
+// level and a time column, is read by those columns (see csvLog); a
+// record's message may run over several lines.
 func Summarize(lines []string, m *Miner) *document.LogSummary {
 	if m == nil {
 		m = NewMiner(DefaultConfig())
@@ -37,14 +39,32 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 	var span timeSpan
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
-	for _, line := range lines {
+	table, body := detectCSVLog(lines)
+	for i, line := range lines {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		s.Lines++
-		h, content := SplitHeader(line)
-		cont := entries > 0 && (partial || continuation(line, h))
+		if i < body {
+			continue // a CSV log's header (and comments above it): no entry
+		}
+		var h Header
+		var content string
+		csvRecord := false
+		if table != nil {
+			rec, whole := table.add(line)
+			if !whole {
+				continue // a quoted message goes on on the next line
+			}
+			if h, content, csvRecord = table.split(rec); csvRecord {
+				line = rec
+			}
+		}
+		if !csvRecord {
+			h, content = SplitHeader(line)
+		}
+		cont := !csvRecord && entries > 0 && (partial || continuation(line, h))
 		partial = h.Partial
 		if cont {
 			continue

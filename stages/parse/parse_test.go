@@ -486,6 +486,17 @@ func TestSniff(t *testing.T) {
 		{"minutes.txt", "The meeting opened at 10:00:00 with the budget review.\nMembers discussed the vendor contract for the data centre.\n" +
 			"Invoice 1714641243 was approved after a short debate.\nThe committee will meet again next month to review progress.\n" +
 			"Action items were assigned to the finance and legal teams.\n", document.TypeText},
+		// logs exported as CSV: Event Viewer's, and PowerShell's with the
+		// message first, over lines, and the time far off to the right
+		{"events.csv", "Level,Date and Time,Source,Event ID,Task Category\n" +
+			`Information,5/1/2024 10:00:00 AM,Service Control Manager,7036,None,"The Windows Update service entered the running state."` + "\n" +
+			`Error,5/1/2024 10:10:00 AM,Service Control Manager,7000,None,"The Foo service failed to start."` + "\n", document.TypeLog},
+		{"winevent.csv", "#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\n" +
+			`"Message","Id","Level","ProviderName","LogName","MachineName","TimeCreated","LevelDisplayName"` + "\n" +
+			`"The Foo service terminated with the following error:` + "\n" + `Access is denied.","7023","2","Service Control Manager","System","host","5/1/2024 10:01:00 AM","Error"` + "\n" +
+			`"The Windows Update service entered the running state.","7036","4","Service Control Manager","System","host","5/1/2024 10:00:00 AM","Information"` + "\n", document.TypeLog},
+		// a table with a date column but no level column stays text
+		{"people.csv", "Name,City,Date\nAda Lovelace,London,1815-12-10\nAlan Turing,Wilmslow,1912-06-23\n", document.TypeText},
 		{"x.pdf", "\x00\x01\x02\x03binary", document.TypePDF},
 		{"x.dat", "\x00\x01\x02\x03binary", "application/octet-stream"},
 	}

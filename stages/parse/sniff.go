@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/logs"
 )
 
 // Content types Sniff may return besides the document.Type* ones; Parse
@@ -67,7 +68,7 @@ func sniff(filename string, data []byte, hint string) string {
 	if looksXML(text) {
 		return document.TypeXML
 	}
-	if looksLog(text) || ext == ".log" && logShare(text) >= 0.3 {
+	if looksLog(text) || looksCSVLog(text) || ext == ".log" && logShare(text) >= 0.3 {
 		return document.TypeLog
 	}
 	switch ext {
@@ -281,6 +282,29 @@ func logShare(text string) float64 {
 func looksLog(text string) bool {
 	lines := strings.Count(text, "\n") + 1
 	return lines >= 3 && logShare(text) >= 0.6
+}
+
+// looksCSVLog reports whether text is a log exported as CSV: its first
+// line (after "#" comments, such as PowerShell's "#TYPE") is a header
+// naming a level and a time column, and records follow. Its records need
+// not open with a time: PowerShell puts the message, which may run over
+// several lines, first.
+func looksCSVLog(text string) bool {
+	header, rest := "", ""
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(line, "\uFEFF"))
+		switch {
+		case line == "" || header == "" && strings.HasPrefix(line, "#"):
+		case header == "":
+			header = line
+		default:
+			rest = line
+		}
+		if rest != "" {
+			break
+		}
+	}
+	return rest != "" && logs.IsCSVLogHeader(header)
 }
 
 // looksWrappedLog is looksLog for text that went through a page layout
