@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"log/slog"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -32,7 +35,8 @@ func IsPermanent(err error) bool {
 // docmill.dlq.<stage> when its handler fails permanently or on its last
 // allowed delivery, with the reason, attempts and original headers; the
 // message is then acknowledged, and onDead, when set, hears of it. Other
-// failures are returned, so the subscriber naks them with backoff.
+// failures are returned, so the subscriber naks them with backoff. The
+// same failure of the same content is one dead letter (see deadLetterID).
 func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics, log *slog.Logger, onDead func(*message.Message, error)) message.HandlerMiddleware {
 	return func(h message.HandlerFunc) message.HandlerFunc {
 		return func(msg *message.Message) ([]*message.Message, error) {
@@ -66,8 +70,29 @@ func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics,
 	}
 }
 
+// docIDRe is a document id (the sha256 of the content), which an ingest
+// message's id is or starts with ("<id>:backfill:<job>").
+var docIDRe = regexp.MustCompile(`^[0-9a-f]{64}`)
+
+// deadLetterID is the Nats-Msg-Id of msg's dead letter from stage: its
+// document (the content hash that the message id is or begins with, else
+// the message id), the stage, and a digest of the reason. Within the DLQ
+// stream's duplicate window (broker.DeadLetterWindow) the same failure of
+// the same content is parked once however it came in again: ingested
+// twice, by a backfill, redelivered after a crash. Another reason is a
+// dead letter of its own, and so is a replay, which sends the document
+// under a new message id after taking its dead letter off the stream.
+func deadLetterID(msg *message.Message, stage string, cause error) string {
+	doc := docIDRe.FindString(msg.UUID)
+	if doc == "" {
+		doc = msg.UUID
+	}
+	sum := sha256.Sum256([]byte(cause.Error()))
+	return doc + ":dlq:" + stage + ":" + hex.EncodeToString(sum[:8])
+}
+
 func publishDeadLetter(pub message.Publisher, stage string, attempt int, msg *message.Message, cause error) error {
-	dl := message.NewMessage(msg.UUID+":dlq:"+stage, msg.Payload)
+	dl := message.NewMessage(deadLetterID(msg, stage, cause), msg.Payload)
 	for k, v := range msg.Metadata {
 		dl.Metadata.Set(k, v)
 	}

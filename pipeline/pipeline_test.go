@@ -113,6 +113,77 @@ func TestDeadLetterRetriesTransientAndParksPermanent(t *testing.T) {
 	}
 }
 
+// TestDeadLetterOncePerFailure: the same bad file failing the same way
+// again, whether ingested again, by a backfill or after a restart of the
+// broker (as "make run" twice ingests samples/bad), stays one dead letter;
+// another reason, or a replay, is a dead letter of its own.
+func TestDeadLetterOncePerFailure(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	start := func() (jetstream.JetStream, func()) {
+		e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		nc, err := e.Connect("pipeline-test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := jetstream.New(nc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return js, func() { nc.Close(); e.Shutdown() }
+	}
+	js, stop := start()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var fail error
+	handler := func(js jetstream.JetStream) message.HandlerFunc {
+		return DeadLetter(stream.NewPublisher(js), "analyze", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
+			return nil, fail
+		})
+	}
+	h := handler(js)
+	doc := document.ID([]byte("payload"))
+	park := func(id string, want uint64) {
+		t.Helper()
+		if _, err := h(delivered(id, "1")); err != nil {
+			t.Fatalf("%s: %v, want parked", id, err)
+		}
+		if n := dlqCount(t, js); n != want {
+			t.Fatalf("after %s failed with %q: %d dead letters, want %d", id, fail, n, want)
+		}
+	}
+	fail = Permanent(errors.New("corrupt PDF: no trailer"))
+	park(doc, 1)
+	park(doc+":backfill:job-1", 1) // the same content, sent by a backfill
+
+	// The window outlasts a day's restarts, not NATS's default 2 minutes.
+	st, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Config.Duplicates != broker.DeadLetterWindow {
+		t.Errorf("DLQ duplicate window %s, want %s", info.Config.Duplicates, broker.DeadLetterWindow)
+	}
+	stop()
+	js, stop = start()
+	defer stop()
+	h = handler(js)
+	park(doc, 1)
+
+	fail = Permanent(errors.New("encrypted PDF (password required)"))
+	park(doc, 2)
+	park("replay-1-1700000000", 3) // a replay: a new message id
+}
+
 func TestRequestFromHeaders(t *testing.T) {
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	cases := []struct {

@@ -224,6 +224,13 @@ func redact(urls string) string {
 	return strings.Join(parts, ",")
 }
 
+// DeadLetterWindow is DOCMILL_DLQ's de-duplication window: a dead letter
+// whose Nats-Msg-Id (document, stage and reason; see pipeline.DeadLetter)
+// came within it is dropped, so the same bad file ingested again the same
+// day is not parked twice. It matches how long the docmill-failed bucket
+// remembers a failure; the stream's MaxAge caps it.
+const DeadLetterWindow = 24 * time.Hour
+
 // StreamOptions sizes docmill's streams.
 type StreamOptions struct {
 	Replicas int           // 1 embedded, 3 on a cluster
@@ -238,13 +245,18 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 	if o.Replicas == 0 {
 		o.Replicas = 1
 	}
+	// JetStream refuses a duplicate window longer than the messages live
+	dlqWindow := DeadLetterWindow
+	if o.MaxAge > 0 && o.MaxAge < dlqWindow {
+		dlqWindow = o.MaxAge
+	}
 	cfgs := []jetstream.StreamConfig{
 		{Name: StreamIngest, Subjects: []string{SubjectIngest + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
 		{Name: StreamResults, Subjects: []string{SubjectResults + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
 		{Name: StreamDLQ, Subjects: []string{SubjectDLQ + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge},
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: dlqWindow},
 		{Name: StreamShadow, Subjects: []string{SubjectShadow + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
 	}

@@ -277,3 +277,35 @@ func TestEmbeddedPortTaken(t *testing.T) {
 		t.Fatalf("taken port: %v", err)
 	}
 }
+
+// TestDeadLetterWindowWithinMaxAge: JetStream refuses a duplicate window
+// longer than the stream keeps messages, so a short nats.max_age shortens
+// the DLQ's de-duplication window rather than failing start-up.
+func TestDeadLetterWindowWithinMaxAge(t *testing.T) {
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Shutdown()
+	nc, err := e.Connect("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := js.Stream(ctx, StreamDLQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Config.Duplicates != time.Hour {
+		t.Errorf("DLQ duplicate window %s with max age 1h, want 1h", info.Config.Duplicates)
+	}
+}
