@@ -99,9 +99,16 @@ type TemplateCount struct {
 // LogSummary says what happened in a log file.
 type LogSummary struct {
 	Lines int `json:"lines"`
-	// Entries, when not Lines, is the number of log entries: lines that
-	// continue the one above (stack frames, "Caused by:") belong to it.
-	// Levels, ErrorShare and Templates count entries.
+	// Analyzed, when not zero, is how many of the Lines (the first ones)
+	// were analysed: the analysis budget (pipeline.max_log_lines) ended
+	// there. Entries, Levels, ErrorShare, Start, End, Templates,
+	// NewTemplates and Errors then describe those lines only; the text
+	// itself is not cut.
+	Analyzed int `json:"analyzed,omitempty"`
+	// Entries, when not the number of lines analysed, is the number of
+	// log entries: lines that continue the one above (stack frames,
+	// "Caused by:") belong to it. Levels, ErrorShare and Templates count
+	// entries.
 	Entries      int             `json:"entries,omitempty"`
 	Levels       map[string]int  `json:"levels"`
 	ErrorShare   float64         `json:"error_share"`

@@ -2,6 +2,7 @@ package logs
 
 import (
 	"encoding/csv"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -75,8 +76,10 @@ func newCSVLog(line string) *csvLog {
 // detectCSVLog finds a CSV log header on the first line that is neither
 // blank nor a "#" comment (PowerShell's "#TYPE ..." line); it returns the
 // reader and the index of the line after the header, or nil.
-func detectCSVLog(lines []string) (*csvLog, int) {
-	for i, line := range lines {
+func detectCSVLog(lines iter.Seq[string]) (*csvLog, int) {
+	i := -1
+	for line := range lines {
+		i++
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue

@@ -275,3 +275,62 @@ func TestEncodeWithin(t *testing.T) {
 		t.Errorf("least frequent templates should be dropped first")
 	}
 }
+
+// budgetLog is a log whose first half is quiet and whose second half fails
+// with a stack trace per error, so what the budget left unanalysed shows
+// in the summary's levels, templates and span.
+func budgetLog() string {
+	var b strings.Builder
+	for i := 0; i < 10; i++ {
+		fmt.Fprintf(&b, "2024-03-01 10:00:%02d,000 INFO [main] app.Server: request %d served\n", i, i)
+	}
+	b.WriteString("\n") // blank lines are neither counted nor analysed
+	for i := 10; i < 20; i++ {
+		fmt.Fprintf(&b, "2024-03-01 10:00:%02d,000 ERROR [db] app.Pool: connection %d refused\n\tat com.acme.Pool.take(Pool.java:42)\n", i, i)
+	}
+	return b.String()
+}
+
+// The budget stops the mining after its lines; the rest is counted, and
+// the summary says how many lines it covers and describes only those.
+func TestSummarizeTextBudgetStopsMining(t *testing.T) {
+	text := budgetLog()
+	whole := SummarizeText(text, nil, Budget{})
+	if whole.Lines != 30 || whole.Analyzed != 0 || whole.Entries != 20 || whole.Levels["ERROR"] != 10 || whole.End != "2024-03-01T10:00:19Z" {
+		t.Fatalf("unbounded: %+v", whole)
+	}
+	// the same as Summarize over the split lines, which every test above uses
+	if split := Summarize(strings.Split(text, "\n"), nil); fmt.Sprint(split) != fmt.Sprint(whole) {
+		t.Errorf("SummarizeText %+v\nSummarize %+v", whole, split)
+	}
+	for _, c := range []struct {
+		name           string
+		b              Budget
+		analyzed, errs int
+		end            string
+	}{
+		{"lines", Budget{Lines: 10}, 10, 0, "2024-03-01T10:00:09Z"},
+		{"lines into the errors", Budget{Lines: 14}, 14, 2, "2024-03-01T10:00:11Z"},
+		// 10 lines of 60 bytes, the blank line, then the 11th line starts
+		// past 600 bytes: mining stops there
+		{"bytes", Budget{Bytes: 600}, 10, 0, "2024-03-01T10:00:09Z"},
+		{"first line always", Budget{Bytes: 1}, 1, 0, "2024-03-01T10:00:00Z"},
+	} {
+		s := SummarizeText(text, NewMiner(DefaultConfig()), c.b)
+		if s.Lines != 30 || s.Analyzed != c.analyzed || s.Levels["ERROR"] != c.errs || len(s.Errors) != min(c.errs, 1) || s.End != c.end {
+			t.Errorf("%s: lines %d analysed %d levels %v errors %q end %s, want 30, %d, %d errors, end %s",
+				c.name, s.Lines, s.Analyzed, s.Levels, s.Errors, s.End, c.analyzed, c.errs, c.end)
+		}
+		var mined int
+		for _, tc := range s.Templates {
+			mined += tc.Count
+		}
+		entries := s.Entries // when not the lines analysed
+		if entries == 0 {
+			entries = s.Analyzed
+		}
+		if mined != entries {
+			t.Errorf("%s: templates count %d entries, want %d", c.name, mined, entries)
+		}
+	}
+}
