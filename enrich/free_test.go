@@ -2,6 +2,7 @@ package enrich_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -225,5 +226,69 @@ func TestFreeSummaryDoesNotDependOnOtherTasks(t *testing.T) {
 	}
 	if len(alone.Keywords) != 0 {
 		t.Errorf("keywords returned though not asked for: %v", alone.Keywords)
+	}
+}
+
+// logOf is a log of n lines; from line 1,001 on every line is an error.
+func logOf(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		level, msg := "INFO", "request %d served"
+		if i >= 1000 {
+			level, msg = "ERROR", "connection %d refused by the database"
+		}
+		fmt.Fprintf(&b, "2024-03-01 %02d:%02d:%02d,000 %s [main] app.Server: "+msg+"\n", i/3600%24, i/60%60, i%60, level, i)
+	}
+	return b.String()
+}
+
+// A log past the analysis budget is mined only up to it: the digest, the
+// summary and the traces of the tasks drawn from the mining say how many
+// of how many lines were analysed, and describe only those.
+func TestFreeLogAnalysisBudget(t *testing.T) {
+	doc := parsed("big.log", logOf(3000), document.TypeLog)
+	f := enrich.NewFree(enrich.FreeOptions{MaxLogLines: 1000})
+	a := analyze(t, f, doc, enrich.Request{})
+	if a.Log == nil || a.Log.Lines != 3000 || a.Log.Analyzed != 1000 || a.Log.Levels["ERROR"] != 0 || a.Log.End != "2024-03-01T00:16:39Z" {
+		t.Fatalf("digest %+v, want 1000 of 3000 lines analysed, no errors, ending at line 1000", a.Log)
+	}
+	if !strings.HasPrefix(a.Summary, "First 1000 of 3000 lines ") {
+		t.Errorf("summary %q does not say what it covers", a.Summary)
+	}
+	for _, task := range []string{enrich.TaskLogs, enrich.TaskKeywords, enrich.TaskSummary} {
+		if note := a.Tasks[task].Note; !strings.Contains(note, "first 1000 of 3000 lines") || !strings.Contains(note, "pipeline.max_log_lines") {
+			t.Errorf("%s trace note %q", task, note)
+		}
+	}
+	if note := a.Tasks[enrich.TaskClassify].Note; note != "" {
+		t.Errorf("classification read the text whole, but its trace says %q", note)
+	}
+	// key phrases alone come from a bounded mining too, and say so
+	kw := analyze(t, f, doc, enrich.Request{Tasks: []string{enrich.TaskKeywords}})
+	if kw.Log != nil || !strings.Contains(kw.Tasks[enrich.TaskKeywords].Note, "first 1000 of 3000 lines") {
+		t.Errorf("keywords-only: digest %v, trace %+v", kw.Log, kw.Tasks)
+	}
+	// a negative budget mines the whole log
+	whole := analyze(t, enrich.NewFree(enrich.FreeOptions{MaxLogLines: -1}), doc, enrich.Request{Tasks: []string{enrich.TaskLogs}})
+	if whole.Log.Analyzed != 0 || whole.Log.Levels["ERROR"] != 2000 || whole.Tasks[enrich.TaskLogs].Note != "" {
+		t.Errorf("unbounded: digest %+v trace %+v", whole.Log, whole.Tasks[enrich.TaskLogs])
+	}
+}
+
+// The budget is on by default, and a loghub-sized log (2,000 lines) is
+// well within it.
+func TestFreeLogAnalysisBudgetDefault(t *testing.T) {
+	f := enrich.NewFree(enrich.FreeOptions{})
+	small := analyze(t, f, parsed("small.log", logOf(2000), document.TypeLog), enrich.Request{Tasks: []string{enrich.TaskLogs}})
+	if small.Log.Analyzed != 0 || small.Log.Lines != 2000 || small.Tasks[enrich.TaskLogs].Note != "" {
+		t.Errorf("a 2,000-line log was not analysed whole: %+v %+v", small.Log, small.Tasks)
+	}
+	if testing.Short() {
+		t.Skip("mines 100,000 lines")
+	}
+	n := enrich.DefaultMaxLogLines + 500
+	big := analyze(t, f, parsed("big.log", logOf(n), document.TypeLog), enrich.Request{Tasks: []string{enrich.TaskLogs}})
+	if big.Log.Lines != n || big.Log.Analyzed != enrich.DefaultMaxLogLines {
+		t.Errorf("default budget: %d of %d lines analysed, want %d", big.Log.Analyzed, big.Log.Lines, enrich.DefaultMaxLogLines)
 	}
 }

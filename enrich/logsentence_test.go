@@ -30,4 +30,10 @@ func TestLogSentenceReadable(t *testing.T) {
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
+	// past the analysis budget, the sentence is about the lines analysed
+	s.Lines, s.Analyzed = 498376, 100000
+	want = "First 100000 of 498376 lines from May 1 09:00:32 to 10:12:27; <1% warnings or errors; 21 new templates. 57× Accepted publickey for <*>."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence past the budget = %q\nwant %q", got, want)
+	}
 }
