@@ -126,6 +126,13 @@ type Pipeline struct {
 	OCR string `yaml:"ocr"`
 	// OCRMaxPages is how many pages of one scanned PDF OCR reads.
 	OCRMaxPages int `yaml:"ocr_max_pages"`
+	// MaxLogLines is the analysis budget of one log: the log template
+	// miner reads its first MaxLogLines lines (and at most 16 MiB of
+	// them), so that a huge log does not hold a worker for minutes; the
+	// log summary and the result's task notes say how many of how many
+	// lines were analysed, and the whole text is still parsed and indexed.
+	// 0 analyses whole logs.
+	MaxLogLines int `yaml:"max_log_lines"`
 }
 
 // Sources lists where documents come from besides NATS subjects and HTTP.
@@ -174,7 +181,7 @@ func Default() *Config {
 		Model: Model{Threads: 2, Threshold: DefaultThreshold, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
-			OCR: "auto", OCRMaxPages: 20},
+			OCR: "auto", OCRMaxPages: 20, MaxLogLines: 100_000},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}, Settle: 3 * time.Second},
 		Index:   Index{Scoring: "bm25", MaxTextMB: 8, SearchTimeout: 10 * time.Second, Consumer: "docmill-indexer"},
 		Log:     Log{Level: "info", Format: "json"},
@@ -422,6 +429,7 @@ func (c *Config) problems() []problem {
 	bad(c.Pipeline.MaxPages >= 0, "pipeline.max_pages", "%d is negative", c.Pipeline.MaxPages)
 	bad(c.Pipeline.OCR == "auto" || c.Pipeline.OCR == "off", "pipeline.ocr", "%q is not auto or off", c.Pipeline.OCR)
 	bad(c.Pipeline.OCRMaxPages >= 0, "pipeline.ocr_max_pages", "%d is negative", c.Pipeline.OCRMaxPages)
+	bad(c.Pipeline.MaxLogLines >= 0, "pipeline.max_log_lines", "%d is negative (0 analyses whole logs)", c.Pipeline.MaxLogLines)
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":
 	default:

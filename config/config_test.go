@@ -15,7 +15,8 @@ func TestExampleFileIsValidAndMatchesDefaults(t *testing.T) {
 	}
 	d := Default()
 	if c.HTTP.Listen != d.HTTP.Listen || c.Pipeline.AckWait != d.Pipeline.AckWait || c.Model.Threshold != d.Model.Threshold ||
-		len(c.Sources.Buckets) != 1 || c.Pipeline.MaxAckPending != d.Pipeline.MaxAckPending || c.NATS.MaxPayloadMB != d.NATS.MaxPayloadMB {
+		len(c.Sources.Buckets) != 1 || c.Pipeline.MaxAckPending != d.Pipeline.MaxAckPending || c.NATS.MaxPayloadMB != d.NATS.MaxPayloadMB ||
+		c.Pipeline.MaxLogLines != d.Pipeline.MaxLogLines {
 		t.Fatalf("example differs from defaults: %+v", c)
 	}
 }
@@ -134,5 +135,30 @@ func TestCheckNamesKeyOfTypeErrors(t *testing.T) {
 		if !strings.Contains(joined, want) {
 			t.Errorf("check lacks %q:\n%s", want, joined)
 		}
+	}
+}
+
+// The log analysis budget is on by default, and a negative one is
+// reported at its line (0, which analyses whole logs, is valid).
+func TestMaxLogLines(t *testing.T) {
+	if n := Default().Pipeline.MaxLogLines; n <= 0 {
+		t.Fatalf("no default log analysis budget: %d", n)
+	}
+	p := filepath.Join(t.TempDir(), "budget.yaml")
+	if err := os.WriteFile(p, []byte("pipeline:\n  max_log_lines: -1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if errs := Check(p); len(errs) != 1 || !strings.Contains(errs[0].Error(), "line 2: pipeline.max_log_lines") {
+		t.Errorf("negative budget: %v", errs)
+	}
+	if err := os.WriteFile(p, []byte("pipeline:\n  max_log_lines: 0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if errs := Check(p); len(errs) != 0 {
+		t.Errorf("whole logs refused: %v", errs)
+	}
+	t.Setenv("DOCMILL_PIPELINE_MAX_LOG_LINES", "5000")
+	if c, err := Load(""); err != nil || c.Pipeline.MaxLogLines != 5000 {
+		t.Errorf("budget from the environment: %v", err)
 	}
 }

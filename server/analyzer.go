@@ -16,11 +16,13 @@ import (
 func pipelinePublisher(js jetstream.JetStream) message.Publisher { return stream.NewPublisher(js) }
 
 // BuildAnalyzer picks the analysis tier: the neural model when the ONNX
-// Runtime library and a bundle load, else the model-free tier. It never
-// fails: what went wrong is in the returned component state (shown by
-// /healthz) and the log.
-func BuildAnalyzer(c config.Model, reg *logs.Registry, log *slog.Logger) (enrich.Analyzer, web.Component) {
-	free := enrich.NewFree(enrich.FreeOptions{Logs: reg})
+// Runtime library and a bundle load, else the model-free tier. The
+// model-free tier (alone, or filling in log digests beside the model)
+// mines logs with the per-source templates of fo.Logs within
+// fo.MaxLogLines. It never fails: what went wrong is in the returned
+// component state (shown by /healthz) and the log.
+func BuildAnalyzer(c config.Model, fo enrich.FreeOptions, log *slog.Logger) (enrich.Analyzer, web.Component) {
+	free := enrich.NewFree(fo)
 	if c.Disabled {
 		return free, web.Component{OK: false, Detail: "model disabled by configuration: model-free tier"}
 	}
@@ -34,4 +36,15 @@ func BuildAnalyzer(c config.Model, reg *logs.Registry, log *slog.Logger) (enrich
 	}
 	info := an.Info()
 	return an, web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + precision + ")"}
+}
+
+// FreeOptions are the model-free tier's options for a configuration:
+// the source's template registry reg and the log analysis budget
+// (pipeline.max_log_lines, where 0 analyses whole logs).
+func FreeOptions(c *config.Config, reg *logs.Registry) enrich.FreeOptions {
+	n := c.Pipeline.MaxLogLines
+	if n == 0 {
+		n = -1 // enrich's "whole logs"; its 0 is the default budget
+	}
+	return enrich.FreeOptions{Logs: reg, MaxLogLines: n}
 }

@@ -67,18 +67,18 @@ func (s *Server) startModel(ctx context.Context) (enrich.Analyzer, web.Component
 	c := s.o.Config.Model
 	a, ok := s.activeModel(ctx)
 	if !ok {
-		return BuildAnalyzer(c, s.logsReg, s.o.Log)
+		return BuildAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
 	}
 	rc := c
 	rc.Dir, rc.Disabled = a.Dir, a.Disabled
-	an, st := BuildAnalyzer(rc, s.logsReg, s.o.Log)
+	an, st := BuildAnalyzer(rc, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
 	if a.Disabled || st.OK {
 		s.o.Log.Info("model from the registry (docmill model use)", "dir", a.Dir, "free", a.Disabled)
 		return an, st
 	}
 	s.o.Log.Error("the registry's active model does not load here; running the configured one", "dir", a.Dir, "detail", st.Detail)
 	failed := st.Detail
-	an, st = BuildAnalyzer(c, s.logsReg, s.o.Log)
+	an, st = BuildAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
 	s.swapErr = fmt.Sprintf("registry model %s does not load here (%s); running %s", a.Dir, failed, st.Detail)
 	return an, st
 }
@@ -141,7 +141,7 @@ func (s *Server) swap(raw []byte) {
 	}
 	c := s.o.Config.Model
 	c.Dir, c.Disabled = a.Dir, a.Disabled
-	an, st := BuildAnalyzer(c, s.logsReg, s.o.Log)
+	an, st := BuildAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
 	if a.Disabled {
 		st.Detail = "model-free tier (docmill model use free)"
 	}
@@ -175,7 +175,7 @@ func (s *Server) shadowAnalyzer() (enrich.Analyzer, error) {
 	}
 	c := s.o.Config.Model
 	c.Dir, c.Disabled = name, name == "free"
-	an, st := BuildAnalyzer(c, s.logsReg, s.o.Log)
+	an, st := BuildAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
 	if name != "free" && !st.OK {
 		return nil, errors.New(st.Detail)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/datasets"
 	"github.com/docmill/docmill/model"
@@ -194,7 +195,7 @@ func TestModelPrecisionShown(t *testing.T) {
 	tiny := tinyModel(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for _, int8 := range []bool{false, true} {
-		_, st := BuildAnalyzer(config.Model{Dir: tiny, Int8: int8, Threads: 1}, nil, log)
+		_, st := BuildAnalyzer(config.Model{Dir: tiny, Int8: int8, Threads: 1}, enrich.FreeOptions{}, log)
 		if !st.OK || !strings.Contains(st.Detail, "(") {
 			t.Fatalf("int8 %v: %+v", int8, st)
 		}

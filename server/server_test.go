@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -799,4 +800,58 @@ func TestDOCXHeadersAndCommentsSearchableNotAnalysed(t *testing.T) {
 	if res.Class != "contract" || !strings.Contains(analysed, "Globex") {
 		t.Errorf("the contract itself not analysed: class %s, %s", res.Class, analysed)
 	}
+}
+
+// A log past pipeline.max_log_lines (here a gzip log, as rotated logs
+// come) is analysed only up to the budget, and its result says so in the
+// log summary and the task notes; its whole text is still indexed: a word
+// of its last line is found.
+func TestLargeLogAnalysedWithinBudgetIndexedWhole(t *testing.T) {
+	h := startWith(t, t.TempDir(), func(c *config.Config) { c.Pipeline.MaxLogLines = 500 })
+	results := make(chan *nats.Msg, 4)
+	sub, err := h.nc.ChanSubscribe("docmill.results.>", results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Unsubscribe()
+	var b strings.Builder
+	for i := 0; i < 1999; i++ {
+		fmt.Fprintf(&b, "2024-03-01 %02d:%02d:%02d INFO [http-worker-%d] Request GET /api/orders/%d completed in %dms\n", i/3600, i/60%60, i%60, i%4, 1000+i, 10+i%90)
+	}
+	b.WriteString("2024-03-01 00:33:19 ERROR [db-pool] quasarflux replica lost\n")
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	if _, err := zw.Write([]byte(b.String())); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Post(h.base+"/api/documents?filename=orders.log.gz", "application/gzip", &gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("upload: %s", resp.Status)
+	}
+	var m *nats.Msg
+	select {
+	case m = <-results:
+	case <-time.After(60 * time.Second):
+		t.Fatal("no result published")
+	}
+	var r document.Result
+	if err := json.Unmarshal(m.Data, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Log == nil || r.Log.Lines != 2000 || r.Log.Analyzed != 500 || r.Log.Levels["ERROR"] != 0 {
+		t.Fatalf("log summary %+v, want 500 of 2000 lines analysed", r.Log)
+	}
+	if !strings.HasPrefix(r.Summary, "First 500 of 2000 lines") || !strings.Contains(r.Tasks["logs"].Note, "first 500 of 2000 lines") {
+		t.Errorf("summary %q, logs trace %+v: the budget is not said", r.Summary, r.Tasks["logs"])
+	}
+	waitFor(t, "the last line's word searchable", 30*time.Second, func() bool {
+		return h.search("quasarflux").Total == 1
+	})
 }

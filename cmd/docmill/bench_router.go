@@ -68,9 +68,10 @@ func benchRouterCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
-		c := config.Default().Model
-		c.Dir = *modelDir
-		an, comp := server.BuildAnalyzer(c, logs.NewRegistry(nil, logs.Config{}), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		cfg := config.Default()
+		cfg.Model.Dir = *modelDir
+		// the default deployment's tier, log analysis budget included
+		an, comp := server.BuildAnalyzer(cfg.Model, server.FreeOptions(cfg, logs.NewRegistry(nil, logs.Config{})), slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if !comp.OK {
 			return fmt.Errorf("bench router needs the model tier: %s", comp.Detail)
 		}
