@@ -3,6 +3,7 @@ package enrich_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -290,5 +291,63 @@ func TestFreeLogAnalysisBudgetDefault(t *testing.T) {
 	big := analyze(t, f, parsed("big.log", logOf(n), document.TypeLog), enrich.Request{Tasks: []string{enrich.TaskLogs}})
 	if big.Log.Lines != n || big.Log.Analyzed != enrich.DefaultMaxLogLines {
 		t.Errorf("default budget: %d of %d lines analysed, want %d", big.Log.Analyzed, big.Log.Lines, enrich.DefaultMaxLogLines)
+	}
+}
+
+// BenchmarkFreeLargeLog analyses a varied 60 MB log (lines drawn at
+// random from the loghub 2k files, a third of their digits changed) as
+// the worker does, within the default analysis budget and whole:
+//
+//	go test ./enrich -run '^$' -bench FreeLargeLog -benchtime 1x
+func BenchmarkFreeLargeLog(b *testing.B) {
+	files, err := filepath.Glob(filepath.Join(datasets.Require(b, "loghub_2k"), "*", "*_2k.log"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("no loghub 2k files: %v", err)
+	}
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var sb strings.Builder
+	for sb.Len() < 60<<20 {
+		for _, c := range []byte(lines[r.IntN(len(lines))]) {
+			if c >= '0' && c <= '9' && r.IntN(3) == 0 {
+				c = byte('0' + r.IntN(10))
+			}
+			sb.WriteByte(c)
+		}
+		sb.WriteByte('\n')
+	}
+	// as the parser leaves a log: no sentences (splitting 60 MB into
+	// sentences would dwarf what is measured)
+	doc := &document.Parsed{ID: "big", Filename: "big.log", Source: "bench", ContentType: document.TypeLog, Text: sb.String(), Language: "en", Size: sb.Len()}
+	b.ResetTimer()
+	for _, c := range []struct {
+		name string
+		max  int
+	}{{"budget", 0}, {"whole", -1}} {
+		b.Run(c.name, func(b *testing.B) {
+			f := enrich.NewFree(enrich.FreeOptions{MaxLogLines: c.max})
+			for i := 0; i < b.N; i++ {
+				a, err := f.Analyze(context.Background(), doc, enrich.Request{})
+				if err != nil || a.Log == nil {
+					b.Fatalf("analyse: %v", err)
+				}
+				mined := a.Log.Lines
+				if a.Log.Analyzed > 0 {
+					mined = a.Log.Analyzed
+				}
+				b.ReportMetric(float64(mined), "lines-mined")
+			}
+		})
 	}
 }
