@@ -270,6 +270,24 @@ func TestDocumentPageEscapesEverything(t *testing.T) {
 	}
 }
 
+// A log analysed only up to the analysis budget says so on its page,
+// beside the figures that describe only that part.
+func TestDocumentPageSaysLogBudget(t *testing.T) {
+	docs := uitest.Samples()
+	for _, d := range docs {
+		if d.Log != nil {
+			lg := *d.Log
+			lg.Lines, lg.Analyzed = 440000, 44
+			d.Log = &lg
+		}
+	}
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	_, body := get(t, s, "/documents/l-api")
+	if !strings.Contains(body, "first 44 of 440000 lines analysed") {
+		t.Errorf("log page does not say how much was analysed:\n%s", between(body, "<h2>Log</h2>", "</p>"))
+	}
+}
+
 func TestDocumentPageContent(t *testing.T) {
 	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
 	_, body := get(t, s, "/documents/l-api")
