@@ -26,10 +26,10 @@ const (
 	DefaultTopKeywords  = 10
 	DefaultSummaryChars = summarize.DefaultMaxChars
 	// DefaultMaxLogLines is how many lines of one log the template miner
-	// reads: some 12 MB of typical lines, 2 to 3 s of mining on the
-	// development machine, where a whole 60 MB log took 14.5 s. It is 50
-	// times the largest log of the loghub benchmark, whose 2,000-line
-	// files are mined whole.
+	// reads: some 12 MB of typical lines, about 3 s of mining on the
+	// idle development machine, where a whole 60 MB log took 14.5 s. It
+	// is 50 times the largest log of the loghub benchmark, whose
+	// 2,000-line files are mined whole.
 	DefaultMaxLogLines = 100_000
 )
 
