@@ -74,6 +74,10 @@ func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics,
 // message's id is or starts with ("<id>:backfill:<job>").
 var docIDRe = regexp.MustCompile(`^[0-9a-f]{64}`)
 
+// MessageDocID is the document id that an ingest message id is or starts
+// with ("<id>:backfill:<job>"); "" when it names no document.
+func MessageDocID(uuid string) string { return docIDRe.FindString(uuid) }
+
 // deadLetterID is the Nats-Msg-Id of msg's dead letter from stage: its
 // document (the content hash that the message id is or begins with, else
 // the message id), the stage, and a digest of the reason. Within the DLQ
@@ -83,7 +87,7 @@ var docIDRe = regexp.MustCompile(`^[0-9a-f]{64}`)
 // dead letter of its own, and so is a replay, which sends the document
 // under a new message id after taking its dead letter off the stream.
 func deadLetterID(msg *message.Message, stage string, cause error) string {
-	doc := docIDRe.FindString(msg.UUID)
+	doc := MessageDocID(msg.UUID)
 	if doc == "" {
 		doc = msg.UUID
 	}

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"regexp"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
@@ -16,10 +15,6 @@ import (
 // document id: the upload page asks it, so that a refused file says why
 // instead of leaving the page waiting for a result that will not come.
 const FailedBucket = "docmill-failed"
-
-// docIDRe is a document id (the sha256 of the content), which the ingest
-// message id is or starts with ("<id>:backfill:<job>").
-var docIDRe = regexp.MustCompile(`^[0-9a-f]{64}`)
 
 // failedRecord is what FailedBucket keeps.
 type failedRecord struct {
@@ -42,7 +37,7 @@ func (s *Server) openFailed(ctx context.Context) jetstream.KeyValue {
 
 // recordFailed keeps why the document of msg was dead-lettered.
 func (s *Server) recordFailed(msg *message.Message, cause error) {
-	id := docIDRe.FindString(msg.UUID)
+	id := pipeline.MessageDocID(msg.UUID)
 	if s.failed == nil || id == "" {
 		return
 	}
@@ -55,7 +50,7 @@ func (s *Server) recordFailed(msg *message.Message, cause error) {
 // failedReason is why document id was dead-lettered, "" when it was not
 // (in the last day).
 func (s *Server) failedReason(ctx context.Context, id string) string {
-	if s.failed == nil || !docIDRe.MatchString(id) {
+	if s.failed == nil || pipeline.MessageDocID(id) == "" {
 		return ""
 	}
 	e, err := s.failed.Get(ctx, id)
