@@ -128,6 +128,9 @@ func run(ctx context.Context, c config, out io.Writer) error {
 // handle succeeds; a message handle rejects is terminated so that it is not
 // redelivered.
 func consume(ctx context.Context, cons jetstream.Consumer, max int, handle func(jetstream.Msg) error) error {
+	if max > 0 {
+		return consumeN(ctx, cons, max, handle)
+	}
 	it, err := cons.Messages(jetstream.PullMaxMessages(64))
 	if err != nil {
 		return fmt.Errorf("pull: %w", err)
@@ -145,7 +148,7 @@ func consume(ctx context.Context, cons jetstream.Consumer, max int, handle func(
 		case <-stopped:
 		}
 	}()
-	for handled := 0; max == 0 || handled < max; handled++ {
+	for {
 		msg, err := it.Next()
 		if err != nil {
 			if ctx.Err() != nil {
@@ -153,16 +156,50 @@ func consume(ctx context.Context, cons jetstream.Consumer, max int, handle func(
 			}
 			return fmt.Errorf("next: %w", err)
 		}
-		if err := handle(msg); err != nil {
-			fmt.Fprintf(os.Stderr, "skipping %s: %v\n", msg.Subject(), err)
-			if err := msg.Term(); err != nil {
-				return fmt.Errorf("term: %w", err)
+		if err := settle(ctx, msg, handle); err != nil {
+			return err
+		}
+	}
+}
+
+// consumeN handles exactly max messages. It asks for no more than it
+// still wants, in requests that expire within a second: a request left
+// open when it returns would take the next message published, and that
+// message would wait out AckWait (30 s) before the next run sees it.
+func consumeN(ctx context.Context, cons jetstream.Consumer, max int, handle func(jetstream.Msg) error) error {
+	for handled := 0; handled < max; {
+		batch, err := cons.Fetch(max-handled, jetstream.FetchMaxWait(time.Second))
+		if err != nil {
+			return fmt.Errorf("fetch: %w", err)
+		}
+		for msg := range batch.Messages() {
+			if err := settle(ctx, msg, handle); err != nil {
+				return err
 			}
-			continue
+			handled++
 		}
-		if err := msg.DoubleAck(ctx); err != nil {
-			return fmt.Errorf("ack: %w", err)
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
+		if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) {
+			return fmt.Errorf("fetch: %w", err)
+		}
+	}
+	return nil
+}
+
+// settle acknowledges msg after handle succeeds, and terminates it (no
+// redelivery) when handle rejects it.
+func settle(ctx context.Context, msg jetstream.Msg, handle func(jetstream.Msg) error) error {
+	if err := handle(msg); err != nil {
+		fmt.Fprintf(os.Stderr, "skipping %s: %v\n", msg.Subject(), err)
+		if err := msg.Term(); err != nil {
+			return fmt.Errorf("term: %w", err)
+		}
+		return nil
+	}
+	if err := msg.DoubleAck(ctx); err != nil {
+		return fmt.Errorf("ack: %w", err)
 	}
 	return nil
 }
