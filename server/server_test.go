@@ -128,6 +128,32 @@ func startWith(t *testing.T, dataDir string, edit func(*config.Config)) *harness
 	return h
 }
 
+// upload posts body to the API as filename and wants it accepted.
+func (h *harness) upload(filename, contentType string, body io.Reader) {
+	h.t.Helper()
+	resp, err := http.Post(h.base+"/api/documents?filename="+url.QueryEscape(filename), contentType, body)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	msg, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		h.t.Fatalf("upload %s: %s %s", filename, resp.Status, msg)
+	}
+}
+
+// awaitMsg is the next message on ch, failing the test after a minute.
+func awaitMsg(t *testing.T, ch <-chan *nats.Msg, what string) *nats.Msg {
+	t.Helper()
+	select {
+	case m := <-ch:
+		return m
+	case <-time.After(60 * time.Second):
+		t.Fatalf("no %s published", what)
+		return nil
+	}
+}
+
 func (h *harness) search(q string) index.Result {
 	h.t.Helper()
 	resp, err := http.Get(h.base + "/api/search?size=50&q=" + url.QueryEscape(q))
@@ -672,20 +698,8 @@ func TestLargeResultTravelsWithTextByReference(t *testing.T) {
 		fmt.Fprintf(&b, "Line %d of the archive records a routine delivery of parts to the warehouse.\n", i)
 	}
 	b.WriteString("The last line mentions zanzibarite once.\n")
-	resp, err := http.Post(h.base+"/api/documents?filename=archive.txt", "text/plain", strings.NewReader(b.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusAccepted {
-		t.Fatalf("upload: %s", resp.Status)
-	}
-	var m *nats.Msg
-	select {
-	case m = <-results:
-	case <-time.After(60 * time.Second):
-		t.Fatal("no result published")
-	}
+	h.upload("archive.txt", "text/plain", strings.NewReader(b.String()))
+	m := awaitMsg(t, results, "result")
 	if len(m.Data) > 1<<20 {
 		t.Fatalf("result of %d bytes in one message", len(m.Data))
 	}
@@ -717,11 +731,7 @@ func TestScannedPDFReadByOCR(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := start(t, t.TempDir(), "")
-	resp, err := http.Post(h.base+"/api/documents?filename=scan.pdf", "application/pdf", bytes.NewReader(scan))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
+	h.upload("scan.pdf", "application/pdf", bytes.NewReader(scan))
 	waitFor(t, "scan indexed", 60*time.Second, func() bool { return h.search("turbines").Total == 1 })
 	got, err := h.srv.Index().Get(context.Background(), h.search("turbines").Hits[0].ID)
 	if err != nil {
@@ -770,14 +780,7 @@ func TestDOCXHeadersAndCommentsSearchableNotAnalysed(t *testing.T) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.Post(h.base+"/api/documents?filename=msa.docx", "application/octet-stream", &buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusAccepted {
-		t.Fatalf("upload: %s", resp.Status)
-	}
+	h.upload("msa.docx", "application/octet-stream", &buf)
 	waitFor(t, "the contract indexed", 60*time.Second, func() bool { return h.search("").Total == 1 })
 	for _, q := range []string{"quokka", "WOMBAT-4471", "numbat", `"Jane Reviewer"`, "Provider"} {
 		if r := h.search(q); r.Total != 1 {
@@ -827,20 +830,8 @@ func TestLargeLogAnalysedWithinBudgetIndexedWhole(t *testing.T) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.Post(h.base+"/api/documents?filename=orders.log.gz", "application/gzip", &gz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusAccepted {
-		t.Fatalf("upload: %s", resp.Status)
-	}
-	var m *nats.Msg
-	select {
-	case m = <-results:
-	case <-time.After(60 * time.Second):
-		t.Fatal("no result published")
-	}
+	h.upload("orders.log.gz", "application/gzip", &gz)
+	m := awaitMsg(t, results, "result")
 	var r document.Result
 	if err := json.Unmarshal(m.Data, &r); err != nil {
 		t.Fatal(err)
