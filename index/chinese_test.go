@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/docmill/docmill/document"
 )
@@ -95,18 +96,7 @@ func TestLegacyChineseIndex(t *testing.T) {
 		m.DefaultMapping.AddFieldMappingsAt(zh.Name, fieldMapping(zh))
 	}
 	m.DefaultAnalyzer = en.AnalyzerName
-	bi, err := bleve.New(dir, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := bi.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openWithMapping(t, dir, m)
 	if !ix.legacyCJK {
 		t.Fatal("old mapping not recognised")
 	}
@@ -138,4 +128,24 @@ func TestNormaliseQuery(t *testing.T) {
 			t.Errorf("%q: got %q, want %q", in, got, want)
 		}
 	}
+}
+
+// openWithMapping creates an index in dir with mapping m, as an older
+// docmill did, and opens it as docmill does now; it is closed when the
+// test ends.
+func openWithMapping(t *testing.T, dir string, m *mapping.IndexMappingImpl) *Index {
+	t.Helper()
+	bi, err := bleve.New(dir, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }

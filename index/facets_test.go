@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 
 	"github.com/docmill/docmill/document"
 )
@@ -228,18 +227,7 @@ func TestOldIndexFacetsAsWritten(t *testing.T) {
 		m.DefaultMapping.Properties[f].Fields = nil
 		m.DefaultMapping.AddFieldMappingsAt(f, fieldMapping(FieldSpec{Name: f, Kind: "keyword", InAll: true}))
 	}
-	bi, err := bleve.New(dir, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := bi.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openWithMapping(t, dir, m)
 	if ix.foldedFacets {
 		t.Fatal("an index with keyword party fields taken for a folded one")
 	}

@@ -128,6 +128,18 @@ func startWith(t *testing.T, dataDir string, edit func(*config.Config)) *harness
 	return h
 }
 
+// subscribe buffers what is published on subject until the test ends.
+func (h *harness) subscribe(subject string, buffer int) chan *nats.Msg {
+	h.t.Helper()
+	ch := make(chan *nats.Msg, buffer)
+	sub, err := h.nc.ChanSubscribe(subject, ch)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(func() { _ = sub.Unsubscribe() })
+	return ch
+}
+
 // upload posts body to the API as filename and wants it accepted.
 func (h *harness) upload(filename, contentType string, body io.Reader) {
 	h.t.Helper()
@@ -185,12 +197,7 @@ func TestServeEndToEnd(t *testing.T) {
 	watch := t.TempDir()
 	h := start(t, t.TempDir(), watch)
 
-	results := make(chan *nats.Msg, 64)
-	sub, err := h.nc.ChanSubscribe("docmill.results.>", results)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Unsubscribe()
+	results := h.subscribe("docmill.results.>", 64)
 	dlq := make(chan *nats.Msg, 8)
 	dsub, _ := h.nc.ChanSubscribe("docmill.dlq.>", dlq)
 	defer dsub.Unsubscribe()
@@ -687,12 +694,7 @@ func stageNames(tr []document.StageTrace) []string {
 // publish failed on every attempt and the document went to the DLQ.
 func TestLargeResultTravelsWithTextByReference(t *testing.T) {
 	h := startWith(t, t.TempDir(), func(c *config.Config) { c.NATS.MaxPayloadMB = 1 })
-	results := make(chan *nats.Msg, 4)
-	sub, err := h.nc.ChanSubscribe("docmill.results.>", results)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Unsubscribe()
+	results := h.subscribe("docmill.results.>", 4)
 	var b strings.Builder
 	for i := 0; b.Len() < 1500<<10; i++ {
 		fmt.Fprintf(&b, "Line %d of the archive records a routine delivery of parts to the warehouse.\n", i)
@@ -811,12 +813,7 @@ func TestDOCXHeadersAndCommentsSearchableNotAnalysed(t *testing.T) {
 // of its last line is found.
 func TestLargeLogAnalysedWithinBudgetIndexedWhole(t *testing.T) {
 	h := startWith(t, t.TempDir(), func(c *config.Config) { c.Pipeline.MaxLogLines = 500 })
-	results := make(chan *nats.Msg, 4)
-	sub, err := h.nc.ChanSubscribe("docmill.results.>", results)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Unsubscribe()
+	results := h.subscribe("docmill.results.>", 4)
 	var b strings.Builder
 	for i := 0; i < 1999; i++ {
 		fmt.Fprintf(&b, "2024-03-01 %02d:%02d:%02d INFO [http-worker-%d] Request GET /api/orders/%d completed in %dms\n", i/3600, i/60%60, i%60, i%4, 1000+i, 10+i%90)
