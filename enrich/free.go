@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
@@ -98,6 +99,7 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 	if language == "" || language == lang.Undetermined {
 		language = lang.Detect(doc.Text)
 	}
+	entityNote := ""
 	steps := []struct {
 		task string
 		want func() bool // asked when the step's turn comes: later steps depend on the class
@@ -109,7 +111,11 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
 		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
 		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (a.Class == "contract" || a.Class == "regulation") }, func() error {
-			a.Entities = entities.ForClass(entities.Extract(doc.Text, language), a.Class)
+			text, clipped := entityText(doc.Text)
+			a.Entities = entities.ForClass(entities.Extract(text, language), a.Class)
+			if clipped {
+				entityNote = fmt.Sprintf("entities read the first %d and last %d bytes of %d (analysis budget)", maxEntityHead, maxEntityTail, len(doc.Text))
+			}
 			return nil
 		}},
 	}
@@ -132,6 +138,10 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 	}
 	if a.Log != nil && a.Log.Analyzed > 0 {
 		noteLogBudget(a)
+	}
+	if tr, ok := a.Tasks[TaskEntities]; ok && entityNote != "" {
+		tr.Note = entityNote
+		a.Tasks[TaskEntities] = tr
 	}
 	if !req.Wants(TaskLogs) && a.Log != nil {
 		a.Log = nil // mined for the key phrases only
@@ -264,6 +274,33 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 // opening megabyte of a document says what it is about, and the cost of
 // both grows with the text.
 const maxAnalysisBytes = 1 << 20
+
+// maxEntityHead and maxEntityTail bound the text that entity extraction
+// reads, which costs about a second a megabyte: a contract names its
+// parties and dates at its opening and its governing law and signatories
+// at its end, so a text over both reads as its head and its tail. The
+// longest CUAD contract is 109 KB.
+const (
+	maxEntityHead = 3 << 20
+	maxEntityTail = 1 << 20
+)
+
+// entityText is what entity extraction reads of text, and whether that
+// is less than all of it.
+func entityText(text string) (string, bool) {
+	if len(text) <= maxEntityHead+maxEntityTail {
+		return text, false
+	}
+	tail := text[len(text)-maxEntityTail:]
+	if i := strings.IndexByte(tail, '\n'); i >= 0 && i < maxEntityTail/2 {
+		tail = tail[i+1:]
+	} else {
+		for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+			tail = tail[1:]
+		}
+	}
+	return clip(text, maxEntityHead) + "\n\n" + tail, true
+}
 
 // withTitle prefixes the title when the text does not start with it: a
 // title is the densest statement of a document's topic.

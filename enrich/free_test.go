@@ -215,6 +215,47 @@ func TestFreeLargeDocumentIsBounded(t *testing.T) {
 	}
 }
 
+// Entities of a very long contract come from its head and its tail, and
+// the trace says so: parties open a contract and its governing law closes
+// it, and the middle of a 5 MiB text would cost seconds more.
+func TestFreeEntitiesOfLongContractReadHeadAndTail(t *testing.T) {
+	head := "This Supply Agreement is entered into as of January 5, 2021 between Acme Corp. (\"Supplier\") and Globex LLC (\"Customer\").\n"
+	middle := "The Supplier shall deliver the goods and the Customer shall pay USD 7,777,777 for them.\n"
+	tail := "This Agreement shall be governed by the laws of the State of Delaware.\n"
+	pad := "The parties shall cooperate in good faith on the delivery schedule described above.\n"
+	var b strings.Builder
+	b.WriteString(head)
+	for b.Len() < 7<<19 { // 3.5 MiB: past the head
+		b.WriteString(pad)
+	}
+	b.WriteString(middle)
+	for b.Len() < 5<<20 {
+		b.WriteString(pad)
+	}
+	b.WriteString(tail)
+	doc := parsed("long-supply.txt", b.String(), document.TypeText)
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{Tasks: []string{enrich.TaskClassify, enrich.TaskEntities}})
+	got := map[string]string{}
+	for _, e := range a.Entities {
+		got[e.Kind] += e.Text + "|"
+	}
+	if !strings.Contains(got["party"], "Acme Corp") || !strings.Contains(got["governing_law"], "Delaware") {
+		t.Errorf("parties %q, governing law %q: want the head's and the tail's", got["party"], got["governing_law"])
+	}
+	if strings.Contains(got["money"], "7,777,777") {
+		t.Errorf("money %q: the middle of the text was read", got["money"])
+	}
+	if tr := a.Tasks[enrich.TaskEntities]; !strings.Contains(tr.Note, "first 3145728 and last 1048576 bytes") {
+		t.Errorf("entities trace %+v: want the budget named", tr)
+	}
+	// A text within the budget is read whole, without a note.
+	doc = parsed("supply.txt", head+middle+tail, document.TypeText)
+	a = analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{Tasks: []string{enrich.TaskClassify, enrich.TaskEntities}})
+	if tr := a.Tasks[enrich.TaskEntities]; tr.Note != "" {
+		t.Errorf("short text noted: %+v", tr)
+	}
+}
+
 // The summary weighs the document's key phrases, and is the same whether
 // or not the keyword task was asked for (eval asks for the summary alone).
 func TestFreeSummaryDoesNotDependOnOtherTasks(t *testing.T) {
