@@ -233,6 +233,30 @@ func (ix *Index) Get(ctx context.Context, id string) (*document.Result, error) {
 	return decodeResult(res.Hits[0].Fields)
 }
 
+// Body returns the stored text of document id: all of it, or its first
+// MiB for a longer one (the rest is searched, not stored).
+func (ix *Index) Body(ctx context.Context, id string) (string, error) {
+	req := bleve.NewSearchRequest(query.NewDocIDQuery([]string{id}))
+	req.Fields = []string{"body", "body" + cjkSuffix}
+	var res *bleve.SearchResult
+	err := ix.read(func(bi bleve.Index) (err error) {
+		res, err = bi.SearchInContext(ctx, req)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("text of %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return "", fmt.Errorf("text of %s: %w", id, ErrNotFound)
+	}
+	for _, f := range req.Fields {
+		if s, ok := res.Hits[0].Fields[f].(string); ok && s != "" {
+			return s, nil
+		}
+	}
+	return "", nil
+}
+
 // Has reports whether a document with id is indexed.
 func (ix *Index) Has(ctx context.Context, id string) (bool, error) {
 	_, err := ix.Get(ctx, id)

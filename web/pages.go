@@ -422,6 +422,9 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 	if s.originals != nil {
 		page.HasOriginal = s.originals.Has(r.Context(), doc.ID)
 	}
+	if body, err := s.o.Index.Body(r.Context(), doc.ID); err == nil {
+		page.Text, page.TextCut = clipRunes(body, docTextRunes)
+	}
 	page.Notice = map[string]string{
 		"queued":  "Sent back through the pipeline. Reload this page in a moment to see the new result.",
 		"missing": "Cannot reprocess: the original file of this document was not kept.",
@@ -437,6 +440,30 @@ type docPage struct {
 	HasOriginal bool
 	Notice      string
 	Attachments []docLink // an e-mail's attachments, each a document
+	// Text is the opening of the document's text as indexed; TextCut says
+	// there is more (in the original, or past the stored first MiB).
+	Text    string
+	TextCut bool
+}
+
+// docTextRunes is how much of a document's text its page shows: enough to
+// read a contract's opening and check what was extracted, not a megabyte
+// of log in the browser.
+const docTextRunes = 20000
+
+// clipRunes is s cut to n runes, and whether it was cut.
+func clipRunes(s string, n int) (string, bool) {
+	if utf8.RuneCountInString(s) <= n {
+		return s, false
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k], true
+		}
+		i++
+	}
+	return s, false
 }
 
 // docLink links to another document.

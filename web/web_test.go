@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"mime/multipart"
@@ -285,6 +286,30 @@ func TestDocumentPageSaysLogBudget(t *testing.T) {
 	_, body := get(t, s, "/documents/l-api")
 	if !strings.Contains(body, "first 44 of 440000 lines analysed") {
 		t.Errorf("log page does not say how much was analysed:\n%s", between(body, "<h2>Log</h2>", "</p>"))
+	}
+}
+
+// The document page shows the text as indexed (its opening when long) and
+// each task's note, such as an analysis budget.
+func TestDocumentPageShowsTextAndNotes(t *testing.T) {
+	docs := uitest.Samples()
+	long := docs[0]
+	long.Text = "Opening words of the agreement. " + strings.Repeat("Más texto <b>escapado</b>. ", 2000) + "Closing words."
+	long.Tasks = map[string]document.TaskTrace{"entities": {Depth: document.DepthNone, Note: "entities read the first 3 MiB"}}
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	_, body := get(t, s, "/documents/"+long.ID)
+	text := between(body, `<details id="doc-text"`, "</details>")
+	if !strings.Contains(text, "Opening words of the agreement.") || strings.Contains(text, "Closing words.") ||
+		!strings.Contains(text, "Más texto &lt;b&gt;escapado&lt;/b&gt;") || !strings.Contains(text, "The rest is searchable") {
+		t.Errorf("text section: %.400s", text)
+	}
+	if !strings.Contains(between(body, `id="doc-tasks"`, "</table>"), "entities read the first 3 MiB") {
+		t.Error("task note not shown")
+	}
+	_, body = get(t, s, "/documents/"+docs[1].ID)
+	if text := between(body, `<details id="doc-text"`, "</details>"); !strings.Contains(text, " open>") || strings.Contains(text, "The rest") ||
+		!strings.Contains(text, html.EscapeString(docs[1].Text[:40])) {
+		t.Errorf("short text section: %.400s", text)
 	}
 }
 
