@@ -13,6 +13,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -137,12 +138,15 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 		meta["description"] = info.Description
 	}
 	key := objectSeenKey(b.Name, info.Name)
+	doc := Doc{Filename: path.Base(info.Name), Source: "bucket_" + b.Name, Data: data, Meta: meta}
 	if b.Seen != nil {
 		if e, err := b.Seen.Get(ctx, key); err == nil {
-			meta[pipeline.MetaReplaces] = string(e.Value())
+			prevID := string(e.Value())
+			meta[pipeline.MetaReplaces] = prevID
+			doc.DedupID = versionDedupID(document.ID(data), prevID, key+":"+info.NUID)
 		}
 	}
-	id, err := b.Pub.Publish(ctx, Doc{Filename: path.Base(info.Name), Source: "bucket_" + b.Name, Data: data, Meta: meta})
+	id, err := b.Pub.Publish(ctx, doc)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -254,10 +255,12 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 		return
 	}
 	meta := map[string]string{"path": rel}
+	doc := Doc{Filename: rel, Source: f.Source, Data: data, Meta: meta}
 	if prevID != "" {
 		meta[pipeline.MetaReplaces] = prevID
+		doc.DedupID = versionDedupID(document.ID(data), prevID, key+":"+stamp)
 	}
-	id, err := f.Pub.Publish(ctx, Doc{Filename: rel, Source: f.Source, Data: data, Meta: meta})
+	id, err := f.Pub.Publish(ctx, doc)
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
 			f.refuse(rel, err.Error())
@@ -273,6 +276,22 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 		f.done[rel] = stamp
 	}
 	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)
+}
+
+// versionDedupID is the ingest de-duplication id of a new version (id) of a
+// watched file or bucket object whose previous version was prevID. A
+// version that goes back to content sent within the ingest stream's
+// de-duplication window (a file reverted to what it held minutes ago)
+// would be dropped as a duplicate of that earlier send, leaving the index
+// with the version it replaced; naming the version (version: the file's
+// key, size and time, or the object's NUID) keeps it apart, while a
+// repeated send of the same version (after a crash) is still dropped.
+// Content that did not change keeps the content hash.
+func versionDedupID(id, prevID, version string) string {
+	if prevID == "" || prevID == id {
+		return ""
+	}
+	return id + ":version:" + version
 }
 
 // read opens the file through os.Root, which refuses paths that escape the

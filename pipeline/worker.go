@@ -146,7 +146,10 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	res := NewResult(doc, a, stamp)
 	res.Trace = append(queueTrace(stamp, stamped, start), document.StageTrace{Stage: "parse", Ms: parseMs}, document.StageTrace{Stage: "analyze", Ms: anMs})
 	t2 := time.Now()
-	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != ""
+	// A new version of a watched file or object is deliberate too: it may
+	// go back to content whose result was published minutes ago.
+	replaces := res.Meta[MetaReplaces] != "" && res.Meta[MetaReplaces] != res.ID
+	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != "" || replaces
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
 	}
@@ -398,7 +401,8 @@ func (w *Worker) publish(ctx context.Context, r *document.Result, reprocess bool
 	}
 	// The result id is the document and model: a redelivery (a crash
 	// between publish and ack) or the same bytes ingested twice give one
-	// result. A deliberate reprocess with the same model gets a new one.
+	// result. A deliberate reprocess with the same model, or a new version
+	// of a watched file or object, gets a new one.
 	id := r.ID + ":" + r.Model.Name + "@" + r.Model.Version
 	if reprocess {
 		id += ":" + ingestSeq

@@ -471,7 +471,8 @@ func TestBucketObjectsIngestedOnce(t *testing.T) {
 
 // A watched file or bucket object that changes is ingested again, and its
 // new version replaces the old one in the index: search finds the new
-// text, not the old, and one document per file. Deleting the file removes
+// text, not the old, and one document per file, also when a file or object
+// goes back to an earlier version within minutes. Deleting the file removes
 // nothing (a folder is an inbox).
 func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	watch := t.TempDir()
@@ -505,6 +506,18 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	if _, err := originals.GetInfo(ctx, document.ID(second)); err != nil {
 		t.Errorf("second version's original: %v", err)
 	}
+	// Put back as it was minutes ago (within the ingest stream's
+	// de-duplication window): the reverted text is the file's again.
+	if err := os.WriteFile(file, first, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the reverted version replaces the second", 60*time.Second, func() bool {
+		return h.search("alphaweeks").Total == 1 && h.search("betaweeks").Total == 0 && h.search("").Total == 1
+	})
+	waitFor(t, "the second version's original deleted", 10*time.Second, func() bool {
+		_, err := originals.GetInfo(ctx, document.ID(second))
+		return errors.Is(err, jetstream.ErrObjectNotFound)
+	})
 	if err := os.Remove(file); err != nil {
 		t.Fatal(err)
 	}
@@ -521,6 +534,12 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	}
 	waitFor(t, "object's new version replaces the old", 60*time.Second, func() bool {
 		return h.search("deltaprice").Total == 1 && h.search("gammaprice").Total == 0
+	})
+	if _, err := store.PutString(ctx, "deals/deal.txt", "Deal memo: the buyer pays gammaprice on closing."); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "object's reverted version replaces the revision", 60*time.Second, func() bool {
+		return h.search("gammaprice").Total == 1 && h.search("deltaprice").Total == 0
 	})
 	if r := h.search(""); r.Total != 2 {
 		t.Errorf("%d documents, want the file's and the object's latest versions", r.Total)
