@@ -186,6 +186,7 @@ func (s *Server) routes() {
 		w.WriteHeader(http.StatusNotFound)
 		s.render(w, "notfound.html", "page")
 	})
+	m.MethodNotAllowed(s.methodNotAllowed)
 	m.Group(func(r chi.Router) {
 		r.Use(s.auth, sameOrigin)
 		r.Get("/api/search", s.apiSearch)
@@ -204,6 +205,25 @@ func (s *Server) routes() {
 		r.Get("/live", s.pageLive)
 		r.Get("/dashboard", s.pageDashboard)
 	})
+}
+
+// methodNotAllowed answers 405 with the Allow header, and under /api/ with
+// the JSON error every other API failure has (chi's own answer is an empty
+// body, which a client decoding errors as JSON cannot read).
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if s.mux.Match(chi.NewRouteContext(), m, r.URL.Path) || m == http.MethodHead && slices.Contains(allowed, http.MethodGet) {
+			allowed = append(allowed, m)
+		}
+	}
+	w.Header().Set("Allow", strings.Join(allowed, ", "))
+	err := fmt.Errorf("method %s not allowed on %s (allowed: %s)", r.Method, r.URL.Path, strings.Join(allowed, ", "))
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeError(w, http.StatusMethodNotAllowed, err)
+		return
+	}
+	http.Error(w, err.Error(), http.StatusMethodNotAllowed)
 }
 
 // hostAllowed guards an open (token-less) server against DNS rebinding: a

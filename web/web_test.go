@@ -966,3 +966,27 @@ func TestEmailAndAttachmentPagesLinkEachOther(t *testing.T) {
 		t.Errorf("unknown page: %d %.200s", resp.StatusCode, body)
 	}
 }
+
+// Every API error is JSON with an "error" field, 405 included (chi's own
+// answer had an empty body and no content type), and says what is allowed.
+func TestAPIMethodNotAllowedIsJSON(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	for path, allow := range map[string]string{
+		"/api/documents":     "POST",
+		"/api/search":        "GET, HEAD",
+		"/api/documents/abc": "GET, HEAD, DELETE",
+	} {
+		req := httptest.NewRequest(http.MethodPut, path, nil)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		var e struct{ Error string }
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Content-Type") != "application/json" ||
+			json.Unmarshal(rec.Body.Bytes(), &e) != nil || !strings.Contains(e.Error, "PUT not allowed") {
+			t.Errorf("PUT %s: %d %q %s", path, rec.Code, rec.Header().Get("Content-Type"), rec.Body)
+		}
+		if got := rec.Header().Get("Allow"); got != allow {
+			t.Errorf("PUT %s: Allow %q, want %q", path, got, allow)
+		}
+	}
+}
+
