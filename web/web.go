@@ -518,6 +518,9 @@ type uploaded struct {
 	// de-duplication window; this upload is not analysed again.
 	Duplicate bool   `json:"duplicate,omitempty"`
 	Note      string `json:"note,omitempty"`
+	// unavailable: the file was refused for want of the broker, not for
+	// what it is; sending it again later can succeed.
+	unavailable bool
 }
 
 // apiUpload accepts a raw body (?filename=) or multipart files and
@@ -549,20 +552,24 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, uploadStatus(out), map[string]any{"documents": out})
 }
 
-// uploadStatus is 202 when every file was accepted, 400 when none was,
-// and 207 (Multi-Status) when some were: each file's entry says which,
-// and a client must not send the accepted ones again.
+// uploadStatus is 202 when every file was accepted, 400 when none was
+// (503 when the broker refused any of them: retry later), and 207
+// (Multi-Status) when some were: each file's entry says which, and a
+// client must not send the accepted ones again.
 func uploadStatus(out []uploaded) int {
-	failed := 0
+	failed, unavailable := 0, false
 	for _, u := range out {
 		if u.Error != "" {
 			failed++
+			unavailable = unavailable || u.unavailable
 		}
 	}
-	switch failed {
-	case 0:
+	switch {
+	case failed == 0:
 		return http.StatusAccepted
-	case len(out):
+	case failed == len(out) && unavailable:
+		return http.StatusServiceUnavailable
+	case failed == len(out):
 		return http.StatusBadRequest
 	}
 	return http.StatusMultiStatus
@@ -652,7 +659,10 @@ func (s *Server) publish(ctx context.Context, name, ct string, data []byte, q ur
 		}
 	}
 	if err != nil {
-		return uploaded{Filename: name, Error: err.Error()}
+		// an empty or oversized file is the caller's to fix; anything else
+		// is the broker failing to store it
+		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge)
+		return uploaded{Filename: name, Error: err.Error(), unavailable: !bad}
 	}
 	u := uploaded{Filename: name, ID: r.ID, Duplicate: r.Duplicate}
 	if r.Duplicate {

@@ -990,3 +990,30 @@ func TestAPIMethodNotAllowedIsJSON(t *testing.T) {
 	}
 }
 
+// An upload the broker cannot store (here: its ingest stream is gone) is
+// not the client's fault: 503, so that a client retries, where an empty
+// file is 400.
+func TestUploadBrokerFailureIs503(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	send := func() *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=a.txt", strings.NewReader("The Supplier shall deliver the goods."))
+		ctx, cancel := context.WithTimeout(req.Context(), 3*time.Second)
+		defer cancel()
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req.WithContext(ctx))
+		return rec
+	}
+	req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=empty.txt", strings.NewReader(""))
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusBadRequest {
+		t.Errorf("empty upload: %d %s", rec.Code, rec.Body)
+	}
+	if err := js.DeleteStream(context.Background(), broker.StreamIngest); err != nil {
+		t.Fatal(err)
+	}
+	if rec := send(); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"error"`) {
+		t.Errorf("upload with the ingest stream gone: %d %s, want 503", rec.Code, rec.Body)
+	}
+}
