@@ -43,7 +43,7 @@ func contractResult() document.Result {
 		Source: "docmill-inbox", ContentType: document.TypePDF, Language: "en", Pages: 3, Size: 48213,
 		Meta: map[string]string{"uploaded-by": "legal"},
 		Analysis: document.Analysis{
-			Class: "contract", Confidence: 0.97, Subtype: "license", SubtypeConfidence: 0.81,
+			Class: "contract", Confidence: 0.97, Subtype: "contract/License", SubtypeConfidence: 0.81,
 			Keywords: []document.Keyword{{Text: "software license", Score: 0.92}, {Text: "governing law", Score: 0.55}},
 			Summary:  "Acme grants Beta a non-exclusive licence to the software for three years.",
 			Entities: []document.Entity{

@@ -225,7 +225,7 @@ func printResult(out io.Writer, msg jetstream.Msg, validator *jsonschema.Schema)
 	}
 	class := r.Class
 	if r.Subtype != "" {
-		class += "/" + r.Subtype
+		class = r.Subtype // <class>/<label>, e.g. contract/License
 	}
 	_, err := fmt.Fprintf(out, "%-20s %-40s %s  [%s, id %.12s]\n", class, r.Filename, strings.Join(kws, ", "),
 		msg.Headers().Get(headerModel), msg.Headers().Get(headerID))

@@ -14,6 +14,9 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // startJetStream runs a real NATS server with JetStream on a free loopback
@@ -80,13 +83,13 @@ func runFor(t *testing.T, c config, d time.Duration) string {
 
 func TestPrintsResultsAndResumesDurably(t *testing.T) {
 	url, js := startJetStream(t)
-	publishResult(t, js, "docmill.results.contract.license", result("contract", "license", "acme.pdf", "software license", "governing law"))
+	publishResult(t, js, "docmill.results.contract.license", result("contract", "contract/License", "acme.pdf", "software license", "governing law"))
 	publishResult(t, js, "docmill.results.other", []byte("not json"))
 	publishResult(t, js, "docmill.results.log", result("log", "", "app.log", "db timeout"))
 
 	c := config{URL: url, Durable: "test-printer", Subject: "docmill.results.>", All: true, Max: 3}
 	out := runFor(t, c, 10*time.Second)
-	for _, want := range []string{"contract/license", "acme.pdf", "software license, governing law", "docmill-mini@0.1.0", "app.log", "db timeout"} {
+	for _, want := range []string{"contract/License", "acme.pdf", "software license, governing law", "docmill-mini@0.1.0", "app.log", "db timeout"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -112,5 +115,38 @@ func TestValidateSkipsResultsOutsideTheSchema(t *testing.T) {
 	out := runFor(t, config{URL: url, Durable: "v", Subject: "docmill.results.>", All: true, Validate: true, Max: 2}, 10*time.Second)
 	if strings.Contains(out, "bill.pdf") || !strings.Contains(out, "nda.docx") {
 		t.Fatalf("want only the valid result printed:\n%s", out)
+	}
+}
+
+// A result as docmill's own stages make it (parser, model-free tier, the
+// worker's result and subject) validates against the schema, and its
+// subtype, which names the class already ("contract/License"), is printed
+// once: the example printed "contract/contract/License".
+func TestPrintsARealResult(t *testing.T) {
+	url, js := startJetStream(t)
+	ctx := context.Background()
+	text := "SOFTWARE LICENSE AGREEMENT\n\nThis Software License Agreement is entered into by Acme Corp. and Beta Ltd. " +
+		"Acme grants Beta a non-exclusive, non-transferable licence to use the Software. Beta shall pay the licence fees " +
+		"within thirty (30) days. This Agreement is governed by the laws of the State of New York."
+	doc, err := parse.Parse(ctx, parse.Input{Filename: "license.txt", Source: "test", Data: []byte(text)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := enrich.NewFree(enrich.FreeOptions{}).Analyze(ctx, doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := pipeline.NewResult(doc, a, time.Now().UTC())
+	if r.Subtype == "" || !strings.HasPrefix(r.Subtype, r.Class+"/") {
+		t.Fatalf("the free tier gave class %q subtype %q; this test needs a subtype", r.Class, r.Subtype)
+	}
+	body, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	publishResult(t, js, pipeline.ResultSubject(r), body)
+	out := runFor(t, config{URL: url, Durable: "real", Subject: "docmill.results.>", All: true, Validate: true, Max: 1}, 10*time.Second)
+	if !strings.HasPrefix(out, r.Subtype+" ") || strings.Contains(out, r.Class+"/"+r.Class+"/") {
+		t.Errorf("subtype %q printed as:\n%s", r.Subtype, out)
 	}
 }
