@@ -43,8 +43,15 @@ type Source interface {
 }
 
 // Stored tells what the index holds for a document: its model version
-// ("name@version"), or "" when it is not indexed.
+// ("name@version"), or "" when it is not indexed. When the document is not
+// indexed because the pipeline dead-lettered it (lately), it returns an
+// error wrapping ErrDeadLettered.
 type Stored func(ctx context.Context, id string) (string, error)
+
+// ErrDeadLettered is what Stored wraps for a document the pipeline
+// refused: sending it again would only add another dead letter, and
+// `docmill dlq replay` is the way to retry it.
+var ErrDeadLettered = errors.New("dead-lettered")
 
 // Backfill sends an archive through the pipeline. It checkpoints in
 // JetStream KV after every item, so an interrupted job resumes where it
@@ -73,7 +80,18 @@ type Backfill struct {
 
 // BackfillReport counts what a job did.
 type BackfillReport struct {
+	// Sent counts the items the ingest stream stored; Skipped those
+	// already indexed; Refused the empty or oversized ones.
 	Total, Sent, Skipped, Refused, Resumed int
+	// Older counts the items skipped for being older than Since.
+	Older int
+	// Duplicate counts the items the ingest stream dropped because the
+	// same job sent them within its de-duplication window (10 minutes):
+	// they are on their way already.
+	Duplicate int
+	// DeadLettered counts the items left alone because the pipeline
+	// dead-lettered them before (Stored said so).
+	DeadLettered int
 	// Absent counts, with OnlyStale, documents not in the index at all
 	// (dead-lettered or deleted): left alone, as they are not stale.
 	Absent int
@@ -190,6 +208,12 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 					rep.Refused++
 				case "absent":
 					rep.Absent++
+				case "older":
+					rep.Older++
+				case "duplicate":
+					rep.Duplicate++
+				case "dead-lettered":
+					rep.DeadLettered++
 				}
 			}(k)
 		}
@@ -223,14 +247,15 @@ func (b *Backfill) save(ctx context.Context, kv jetstream.KeyValue, cp checkpoin
 	return nil
 }
 
-// one handles one item: "sent", "skipped" or "refused".
+// one handles one item: "sent", "skipped", "refused", "absent", "older",
+// "duplicate" or "dead-lettered".
 func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	it, err := b.Source.Load(ctx, key)
 	if err != nil {
 		return "", fmt.Errorf("backfill %s: %w", key, err)
 	}
 	if !b.Since.IsZero() && !it.Time.IsZero() && it.Time.Before(b.Since) {
-		return "skipped", nil
+		return "older", nil
 	}
 	if len(it.Data) == 0 {
 		return "refused", nil
@@ -238,6 +263,12 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	id := document.ID(it.Data)
 	if b.Stored != nil {
 		version, err := b.Stored(ctx, id)
+		if errors.Is(err, ErrDeadLettered) {
+			if b.OnlyStale {
+				return "absent", nil
+			}
+			return "dead-lettered", nil
+		}
 		if err != nil {
 			return "", fmt.Errorf("backfill %s: look up %s: %w", key, id[:12], err)
 		}
@@ -252,12 +283,15 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	for k, v := range it.Meta {
 		meta[k] = v
 	}
-	_, err = b.Pub.Publish(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: meta, DedupID: id + ":backfill:" + b.Job})
+	r, err := b.Pub.Send(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: meta, DedupID: id + ":backfill:" + b.Job})
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
 		return "refused", nil
 	}
 	if err != nil {
 		return "", err
+	}
+	if r.Duplicate {
+		return "duplicate", nil
 	}
 	return "sent", nil
 }

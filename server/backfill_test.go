@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/web"
 )
@@ -151,4 +153,61 @@ func TestBackfillFromStoredOriginals(t *testing.T) {
 		res := h.search("supplier")
 		return res.Total == 1 && res.Hits[0].Filename == "supply-agreement.txt"
 	})
+}
+
+// A finished job run again (the README's way to fill gaps) leaves alone
+// what the pipeline dead-lettered, instead of adding another dead letter
+// for each bad file on every run; the report says so, and it tells items
+// the ingest stream dropped as sent by the job minutes ago, and items
+// older than Since, from documents that are indexed.
+func TestBackfillAgainLeavesDeadLettersAndCountsHonestly(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	ctx := context.Background()
+	archive := t.TempDir()
+	junk := []byte{0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x7f, 0x80, 0x00, 0x00, 0x13, 0x37, 0xde, 0xad, 0xbe, 0xef}
+	files := map[string][]byte{
+		"junk.bin": bytes.Repeat(junk, 64),
+		"memo.txt": []byte("Archived memo about vendor onboarding, invoices and the quarterly supplier review."),
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(archive, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stored := func(ctx context.Context, id string) (string, error) {
+		v, err := storedIn(h.srv.Index())(ctx, id)
+		if err == nil && v == "" {
+			if reason := h.srv.failedReason(ctx, id); reason != "" { // what GET /api/documents/{id} says
+				return "", fmt.Errorf("%s: %w", reason, connectors.ErrDeadLettered)
+			}
+		}
+		return v, err
+	}
+	newJob := func(name string, s connectors.Stored) *connectors.Backfill {
+		return &connectors.Backfill{JS: h.srv.JetStream(), Pub: h.srv.Publisher(), Source: connectors.DirSource{Dir: archive},
+			Job: name, Stored: s, Concurrency: 2}
+	}
+	rep, err := newJob("archive", stored).Run(ctx)
+	if err != nil || rep.Sent != 2 {
+		t.Fatalf("first run: %+v %v", rep, err)
+	}
+	junkID := document.ID(files["junk.bin"])
+	waitFor(t, "memo indexed and junk dead-lettered", 60*time.Second, func() bool {
+		return h.search("").Total == 1 && h.srv.failedReason(ctx, junkID) != ""
+	})
+	rep, err = newJob("archive", stored).Run(ctx)
+	if err != nil || !rep.Again || rep.Sent != 0 || rep.Skipped != 1 || rep.DeadLettered != 1 {
+		t.Fatalf("finished job run again: %+v %v, want the memo skipped and the junk left dead-lettered", rep, err)
+	}
+	// Without asking the index, everything the job sent minutes ago is
+	// dropped by the ingest stream: counted as such, not as sent.
+	rep, err = newJob("archive", nil).Run(ctx)
+	if err != nil || rep.Sent != 0 || rep.Duplicate != 2 {
+		t.Fatalf("run again within the de-duplication window: %+v %v", rep, err)
+	}
+	old := newJob("recent-only", stored)
+	old.Since = time.Now().Add(time.Hour)
+	if rep, err = old.Run(ctx); err != nil || rep.Older != 2 || rep.Skipped != 0 || rep.Sent != 0 {
+		t.Fatalf("items older than Since: %+v %v", rep, err)
+	}
 }

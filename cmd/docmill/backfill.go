@@ -101,8 +101,18 @@ func backfillCmd() *cobra.Command {
 		if *stale {
 			absent = fmt.Sprintf(", %d not in the index (left alone)", rep.Absent)
 		}
-		fmt.Fprintf(os.Stderr, "backfill %s: %d items, %d sent, %d skipped (already indexed%s)%s, %d refused, resumed at %d\n",
-			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, rep.Refused, rep.Resumed)
+		extra := ""
+		if rep.Older > 0 {
+			extra += fmt.Sprintf(", %d older than --since", rep.Older)
+		}
+		if rep.Duplicate > 0 {
+			extra += fmt.Sprintf(", %d sent by this job in the last 10 minutes already (not sent again)", rep.Duplicate)
+		}
+		if rep.DeadLettered > 0 {
+			extra += fmt.Sprintf(", %d dead-lettered before (not sent again; see docmill dlq list, retry with docmill dlq replay)", rep.DeadLettered)
+		}
+		fmt.Fprintf(os.Stderr, "backfill %s: %d items, %d sent, %d skipped (already indexed%s)%s%s, %d refused, resumed at %d\n",
+			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, extra, rep.Refused, rep.Resumed)
 		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
 			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
 		}
@@ -132,7 +142,17 @@ func storedVia(server, token string) connectors.Stored {
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode == http.StatusNotFound {
+			// not indexed; "failed" says the pipeline dead-lettered it
+			var nf struct {
+				Failed string `json:"failed"`
+			}
+			if json.NewDecoder(resp.Body).Decode(&nf) == nil && nf.Failed != "" {
+				return "", fmt.Errorf("%s: %w", nf.Failed, connectors.ErrDeadLettered)
+			}
 			return "", nil
+		}
+		if resp.StatusCode == http.StatusUnauthorized {
+			return "", fmt.Errorf("%s: %s (the server wants its token: --auth-token or DOCMILL_AUTH_TOKEN)", req.URL, resp.Status)
 		}
 		if resp.StatusCode != http.StatusOK {
 			return "", fmt.Errorf("%s: %s", req.URL, resp.Status)

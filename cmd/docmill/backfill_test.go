@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/connectors"
 )
 
 // A backfill pointed at the wrong server must say which address it tried
@@ -32,6 +35,12 @@ func TestStoredViaNamesTheServer(t *testing.T) {
 			w.Write([]byte(`{"model":{"name":"docmill-mini","version":"0.2.0+free.1.5.0"}}`))
 			return
 		}
+		if strings.HasSuffix(r.URL.Path, "/refused") { // as web answers for a dead-lettered document
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`{"error":"get refused: document not found","failed":"parse junk.bin: unsupported or binary content"}`))
+			return
+		}
 		http.NotFound(w, r)
 	}))
 	defer srv.Close()
@@ -41,8 +50,13 @@ func TestStoredViaNamesTheServer(t *testing.T) {
 	if v, err := storedVia(srv.URL, "tok")(context.Background(), "absent"); err != nil || v != "" {
 		t.Errorf("absent: %q, %v", v, err)
 	}
+	// a document the pipeline refused is not sent again by a backfill
+	if v, err := storedVia(srv.URL, "tok")(context.Background(), "refused"); v != "" || !errors.Is(err, connectors.ErrDeadLettered) || !strings.Contains(err.Error(), "junk.bin") {
+		t.Errorf("dead-lettered: %q, %v", v, err)
+	}
 	// the server's token is sent (--auth-token); without it, 401 says so
-	if _, err := storedVia(srv.URL, "")(context.Background(), "known"); err == nil || !strings.Contains(err.Error(), "401") {
+	// and names the flag
+	if _, err := storedVia(srv.URL, "")(context.Background(), "known"); err == nil || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "--auth-token") {
 		t.Errorf("without the token: %v", err)
 	}
 }
