@@ -48,10 +48,10 @@ type config struct {
 	Token    string
 	Creds    string
 	Durable  string
-	Subject  string
-	All      bool // deliver the stream from its start, not only new results
-	Validate bool // check each result against schema/result.schema.json
-	Max      int  // stop after this many results (0: run until interrupted)
+	Subject  string // subject filter(s), comma-separated
+	All      bool   // deliver the stream from its start, not only new results
+	Validate bool   // check each result against schema/result.schema.json
+	Max      int    // stop after this many results (0: run until interrupted)
 }
 
 func main() {
@@ -60,7 +60,7 @@ func main() {
 	flag.StringVar(&c.Token, "token", os.Getenv("DOCMILL_NATS_TOKEN"), "NATS auth token (env DOCMILL_NATS_TOKEN)")
 	flag.StringVar(&c.Creds, "creds", "", "NATS .creds file (JWT + NKey)")
 	flag.StringVar(&c.Durable, "durable", "results-printer", "durable consumer name; copies with the same name share the work")
-	flag.StringVar(&c.Subject, "subject", "docmill.results.>", "subject filter, e.g. docmill.results.contract.>")
+	flag.StringVar(&c.Subject, "subject", "docmill.results.>", "subject filter(s), comma-separated; contracts: docmill.results.contract,docmill.results.contract.>")
 	flag.BoolVar(&c.All, "all", false, "when the consumer is new, start from the first stored result")
 	flag.BoolVar(&c.Validate, "validate", false, "validate each result against the published JSON Schema")
 	flag.IntVar(&c.Max, "max", 0, "exit after this many results (0: until interrupted)")
@@ -98,13 +98,16 @@ func run(ctx context.Context, c config, out io.Writer) error {
 		deliver = jetstream.DeliverAllPolicy
 	}
 	cons, err := js.CreateOrUpdateConsumer(ctx, resultsStream, jetstream.ConsumerConfig{
-		Durable:       c.Durable,
-		FilterSubject: c.Subject,
-		AckPolicy:     jetstream.AckExplicitPolicy,
-		DeliverPolicy: deliver,
-		AckWait:       30 * time.Second,
-		MaxDeliver:    5,
-		MaxAckPending: 256,
+		Durable: c.Durable,
+		// A class needs two filters: docmill.results.contract.> matches
+		// the results with a subtype only, and one without (a Chinese
+		// contract has none) is on docmill.results.contract itself.
+		FilterSubjects: strings.Split(c.Subject, ","),
+		AckPolicy:      jetstream.AckExplicitPolicy,
+		DeliverPolicy:  deliver,
+		AckWait:        30 * time.Second,
+		MaxDeliver:     5,
+		MaxAckPending:  256,
 	})
 	if err != nil {
 		return fmt.Errorf("consumer %s on %s: %w", c.Durable, resultsStream, err)

@@ -150,3 +150,18 @@ func TestPrintsARealResult(t *testing.T) {
 		t.Errorf("subtype %q printed as:\n%s", r.Subtype, out)
 	}
 }
+
+// One class takes two filters: docmill.results.contract.> matches the
+// results with a subtype only, and a contract without one (the subtype
+// heads know no Chinese) is on docmill.results.contract. The README
+// suggested the first alone, which lost those contracts.
+func TestOneClassWithAndWithoutSubtype(t *testing.T) {
+	url, js := startJetStream(t)
+	publishResult(t, js, "docmill.results.contract.license", result("contract", "contract/License", "acme.pdf", "software license"))
+	publishResult(t, js, "docmill.results.contract", result("contract", "", "hetong.txt", "合同"))
+	publishResult(t, js, "docmill.results.regulation.data_protection", result("regulation", "regulation/data protection", "gdpr.html", "personal data"))
+	out := runFor(t, config{URL: url, Durable: "contracts", Subject: "docmill.results.contract,docmill.results.contract.>", All: true, Max: 2}, 10*time.Second)
+	if !strings.Contains(out, "acme.pdf") || !strings.Contains(out, "hetong.txt") || strings.Contains(out, "gdpr.html") {
+		t.Errorf("contracts only, with and without a subtype:\n%s", out)
+	}
+}
