@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/pipeline/stream"
 	"github.com/docmill/docmill/stages/parse"
@@ -74,9 +76,9 @@ func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics,
 // message's id is or starts with ("<id>:backfill:<job>").
 var docIDRe = regexp.MustCompile(`^[0-9a-f]{64}`)
 
-// MessageDocID is the document id that an ingest message id is or starts
+// messageDocID is the document id that an ingest message id is or starts
 // with ("<id>:backfill:<job>"); "" when it names no document.
-func MessageDocID(uuid string) string { return docIDRe.FindString(uuid) }
+func messageDocID(uuid string) string { return docIDRe.FindString(uuid) }
 
 // deadLetterID is the Nats-Msg-Id of msg's dead letter from stage: its
 // document (the content hash that the message id is or begins with, else
@@ -87,7 +89,7 @@ func MessageDocID(uuid string) string { return docIDRe.FindString(uuid) }
 // dead letter of its own, and so is a replay, which sends the document
 // under a new message id after taking its dead letter off the stream.
 func deadLetterID(msg *message.Message, stage string, cause error) string {
-	doc := MessageDocID(msg.UUID)
+	doc := messageDocID(msg.UUID)
 	if doc == "" {
 		doc = msg.UUID
 	}
@@ -106,6 +108,28 @@ func publishDeadLetter(pub message.Publisher, stage string, attempt int, msg *me
 	dl.Metadata.Set(HeaderSubject, msg.Metadata.Get(stream.MetaSubject))
 	dl.Metadata.Set(HeaderFailedAt, time.Now().UTC().Format(time.RFC3339))
 	dl.Metadata.Set(stream.HeaderMsgID, dl.UUID)
+	if dl.Metadata.Get(HeaderID) == "" {
+		dl.Metadata.Set(HeaderID, DocumentID(msg))
+	}
 	dl.SetContext(msg.Context())
 	return pub.Publish(broker.SubjectDLQ+"."+stage, dl)
+}
+
+// IsDocumentID reports whether s is a document id (the SHA-256 of the
+// content, in hex).
+func IsDocumentID(s string) bool { return len(s) == 64 && messageDocID(s) == s }
+
+// DocumentID is the id of the document msg carries: its Docmill-Id header
+// (a result), the object name of a Docmill-Object reference (content in
+// the object store is stored under its id), or else the SHA-256 of the
+// payload, which is the document's bytes. The message id is no guide: a
+// replayed dead letter or a raw nats pub has one of its own.
+func DocumentID(msg *message.Message) string {
+	if id := msg.Metadata.Get(HeaderID); id != "" {
+		return id
+	}
+	if _, name, ok := strings.Cut(msg.Metadata.Get(HeaderObject), "/"); ok && IsDocumentID(name) {
+		return name
+	}
+	return document.ID(msg.Payload)
 }

@@ -111,6 +111,21 @@ func TestDeadLetterRetriesTransientAndParksPermanent(t *testing.T) {
 	if string(m.Data) != "payload" {
 		t.Errorf("dead letter lost the payload: %q", m.Data)
 	}
+	// Which document failed, whatever the message id (a replayed dead
+	// letter's is "replay-<seq>-<time>"): the content hash, or the object
+	// the content is in.
+	if got, want := m.Header.Get(HeaderID), document.ID([]byte("payload")); got != want {
+		t.Errorf("dead letter Docmill-Id %q, want the payload's id %s", got, want)
+	}
+	big := delivered("replay-7-1700000000", "1")
+	blobID := strings.Repeat("ab", 32)
+	big.Metadata.Set(HeaderObject, "docmill-blobs/"+blobID)
+	if _, err := h(big); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = s.GetLastMsgForSubject(context.Background(), broker.SubjectDLQ+".analyze"); err != nil || m.Header.Get(HeaderID) != blobID {
+		t.Errorf("dead letter of content by reference: Docmill-Id %q, want %s (%v)", m.Header.Get(HeaderID), blobID, err)
+	}
 }
 
 // TestDeadLetterOncePerFailure: the same bad file failing the same way

@@ -37,8 +37,8 @@ func (s *Server) openFailed(ctx context.Context) jetstream.KeyValue {
 
 // recordFailed keeps why the document of msg was dead-lettered.
 func (s *Server) recordFailed(msg *message.Message, cause error) {
-	id := pipeline.MessageDocID(msg.UUID)
-	if s.failed == nil || id == "" {
+	id := pipeline.DocumentID(msg)
+	if s.failed == nil || !pipeline.IsDocumentID(id) {
 		return
 	}
 	rec, _ := json.Marshal(failedRecord{Reason: cause.Error(), Filename: msg.Metadata.Get(pipeline.HeaderFilename), At: time.Now().UTC()})
@@ -50,7 +50,7 @@ func (s *Server) recordFailed(msg *message.Message, cause error) {
 // failedReason is why document id was dead-lettered, "" when it was not
 // (in the last day).
 func (s *Server) failedReason(ctx context.Context, id string) string {
-	if s.failed == nil || pipeline.MessageDocID(id) == "" {
+	if s.failed == nil || !pipeline.IsDocumentID(id) {
 		return ""
 	}
 	e, err := s.failed.Get(ctx, id)
