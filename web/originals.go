@@ -18,6 +18,7 @@ import (
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -229,6 +230,8 @@ func (s *Server) reprocess(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case api && err == nil:
 		writeJSON(w, http.StatusAccepted, map[string]string{"id": id, "status": "queued"})
+	case api && errors.Is(err, ErrNoOriginal) && s.unknown(r.Context(), id):
+		writeError(w, http.StatusNotFound, fmt.Errorf("reprocess %s: %w", id, index.ErrNotFound))
 	case api && errors.Is(err, ErrNoOriginal):
 		writeError(w, http.StatusConflict, err)
 	case api:
@@ -241,4 +244,17 @@ func (s *Server) reprocess(w http.ResponseWriter, r *http.Request) {
 		s.o.Log.Error("reprocess", "id", id, "err", err)
 		http.Redirect(w, r, "/documents/"+id+"?reprocess=failed", http.StatusSeeOther)
 	}
+}
+
+// unknown reports whether the index has never heard of document id (nor
+// has a dead letter for it): an id to answer 404 for, where a document
+// without its original is a 409.
+func (s *Server) unknown(ctx context.Context, id string) bool {
+	if s.o.Index == nil {
+		return false
+	}
+	if _, err := s.o.Index.Get(ctx, id); !errors.Is(err, index.ErrNotFound) {
+		return false
+	}
+	return s.o.Failed == nil || s.o.Failed(ctx, id) == ""
 }

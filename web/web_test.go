@@ -547,12 +547,24 @@ func TestUploadStoresOriginalAndReprocesses(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("reprocess published nothing")
 	}
-	// A document whose original was not kept cannot be reprocessed.
-	req = httptest.NewRequest(http.MethodPost, "/api/documents/unknown/reprocess", nil)
+	// An id docmill never saw is 404 (it was 409, as if the document were
+	// there without its original); a document whose original was not
+	// kept cannot be reprocessed: 409.
+	req = httptest.NewRequest(http.MethodPost, "/api/documents/"+strings.Repeat("0", 64)+"/reprocess", nil)
 	rec = httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
-	if rec.Code != http.StatusConflict {
-		t.Errorf("reprocess unknown: %d", rec.Code)
+	if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), "not found") {
+		t.Errorf("reprocess unknown: %d %s", rec.Code, rec.Body)
+	}
+	kept := uitest.Samples()[0]
+	if err := s.o.Index.PutBatch(context.Background(), []*document.Result{kept}); err != nil {
+		t.Fatal(err)
+	}
+	req = httptest.NewRequest(http.MethodPost, "/api/documents/"+kept.ID+"/reprocess", nil)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), "original file not stored") {
+		t.Errorf("reprocess without an original: %d %s", rec.Code, rec.Body)
 	}
 }
 
