@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -23,7 +24,14 @@ type Progress struct {
 	last   time.Time
 	drawn  int // done at the last draw; -1 before the first
 	closed bool
+	// lines: w is a file that is no terminal (a CI log, kubectl logs), so
+	// each draw is a line of its own, every logEvery, instead of a bar
+	// redrawn in place, which a log shows as one endless line.
+	lines bool
 }
+
+// logEvery throttles the progress lines written to a log.
+const logEvery = 10 * time.Second
 
 // redrawEvery throttles redraws: a fast loop must not spend its time
 // printing.
@@ -35,9 +43,19 @@ const barWidth = 24
 // NewProgress starts a progress bar for total units of work, labelled label,
 // on w. A nil w gives a silent bar.
 func NewProgress(w io.Writer, total int, label string) *Progress {
-	p := &Progress{w: w, total: total, label: label, now: time.Now, drawn: -1}
+	p := &Progress{w: w, total: total, label: label, now: time.Now, drawn: -1, lines: notTerminal(w)}
 	p.start = p.now()
 	return p
+}
+
+// notTerminal reports whether w is a file other than a terminal.
+func notTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice == 0
 }
 
 // Resume marks n units as done before this run started (a resumed job):
@@ -60,7 +78,11 @@ func (p *Progress) Add(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done += n
-	if t := p.now(); t.Sub(p.last) >= redrawEvery || p.done >= p.total {
+	every := redrawEvery
+	if p.lines {
+		every = logEvery
+	}
+	if t := p.now(); t.Sub(p.last) >= every || p.done >= p.total {
 		p.last = t
 		p.draw(t, "\r")
 	}
@@ -81,7 +103,7 @@ func (p *Progress) Done() {
 		// The final state was not shown yet (a throttled last Add).
 		p.draw(p.now(), "\r")
 	}
-	if p.w != nil {
+	if p.w != nil && !p.lines {
 		fmt.Fprintln(p.w)
 	}
 }
@@ -90,6 +112,10 @@ func (p *Progress) Done() {
 func (p *Progress) draw(t time.Time, prefix string) {
 	p.drawn = p.done
 	if p.w == nil {
+		return
+	}
+	if p.lines {
+		fmt.Fprintln(p.w, strings.TrimRight(p.line(t.Sub(p.start)), " "))
 		return
 	}
 	fmt.Fprint(p.w, prefix+p.line(t.Sub(p.start)))

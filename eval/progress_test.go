@@ -2,6 +2,8 @@ package eval
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -85,5 +87,32 @@ func TestProgressDoneShowsUnfinishedState(t *testing.T) {
 	out := buf.String()
 	if strings.Count(out, "\r") != 2 || !strings.Contains(out, "2/10") || !strings.HasSuffix(out, "\n") {
 		t.Fatalf("%q", out)
+	}
+}
+
+// Written to a file that is no terminal (a CI log), progress is a line
+// every 10 s and one at the end, not a bar redrawn with carriage returns.
+func TestProgressLinesInALog(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "progress.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	clock := time.Unix(1000, 0)
+	p := NewProgress(f, 100, "backfill")
+	p.now = func() time.Time { return clock }
+	p.start = clock
+	for i := 0; i < 100; i++ {
+		clock = clock.Add(time.Second) // a line at the first, then every 10 s, and at 100
+		p.Add(1)
+	}
+	p.Done()
+	b, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(b)
+	if strings.Contains(out, "\r") || strings.Count(out, "\n") != 11 || !strings.HasSuffix(out, "100/100  1.0/s  done in 1m40s\n") {
+		t.Errorf("log progress:\n%q", out)
 	}
 }
