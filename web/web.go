@@ -34,6 +34,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline"
 )
 
 //go:embed templates/*.html
@@ -531,6 +532,10 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, errors.New("ingest not available"))
 		return
 	}
+	if _, err := uploadMeta(r.Header); err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxUpload+1<<20)
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	var out []uploaded
@@ -587,7 +592,7 @@ func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
 	if int64(len(data)) > s.o.MaxUpload {
 		return nil, &http.MaxBytesError{Limit: s.o.MaxUpload}
 	}
-	return []uploaded{s.publish(r.Context(), name, r.Header.Get("Content-Type"), data, r.URL.Query())}, nil
+	return []uploaded{s.publish(r, name, r.Header.Get("Content-Type"), data)}, nil
 }
 
 func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
@@ -616,7 +621,7 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 			out = append(out, uploaded{Filename: name, Error: fmt.Sprintf("larger than the %d MiB limit", s.o.MaxUpload>>20)})
 			continue
 		}
-		out = append(out, s.publish(r.Context(), name, "", data, r.URL.Query()))
+		out = append(out, s.publish(r, name, "", data))
 	}
 	if len(out) == 0 {
 		return nil, errors.New("no file in the multipart body")
@@ -628,14 +633,42 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 // name (the HTML standard's: " as %22, line breaks as %0D and %0A).
 var formFilename = strings.NewReplacer("%22", `"`, "%0D", "", "%0A", "")
 
+// uploadMeta is the free metadata of an upload, from its Docmill-Meta-<Key>
+// headers (as on an ingest message). Keys that steer the pipeline
+// (replaces, reprocessed, backfill) are docmill's own and refused.
+func uploadMeta(h http.Header) (map[string]string, error) {
+	var meta map[string]string
+	for k, v := range h {
+		key, ok := strings.CutPrefix(http.CanonicalHeaderKey(k), pipeline.HeaderMetaPrefix)
+		if !ok || key == "" || len(v) == 0 {
+			continue
+		}
+		key = strings.ToLower(key)
+		if reservedMeta[key] {
+			return nil, fmt.Errorf("header %s%s: %q is set by docmill itself", pipeline.HeaderMetaPrefix, key, key)
+		}
+		if meta == nil {
+			meta = map[string]string{}
+		}
+		meta[key] = v[0]
+	}
+	return meta, nil
+}
+
+var reservedMeta = map[string]bool{pipeline.MetaReplaces: true, "reprocessed": true, "backfill": true}
+
 // publish ingests one uploaded file. The query may name its source
 // (?source=payments-api; default "http"): log templates are kept per
 // source, so logs of different systems uploaded without one share a
-// template store; and its analysis depth (?depth=).
-func (s *Server) publish(ctx context.Context, name, ct string, data []byte, q url.Values) uploaded {
+// template store; and its analysis depth (?depth=). Docmill-Meta-<Key>
+// headers become the result's meta, and Docmill-Deadline its compute
+// budget, as on an ingest message.
+func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded {
+	ctx, q := r.Context(), r.URL.Query()
 	if ct == "application/octet-stream" || strings.HasPrefix(ct, "multipart/") {
 		ct = ""
 	}
+	meta, _ := uploadMeta(r.Header) // checked by apiUpload
 	source, depth := q.Get("source"), q.Get("depth")
 	if source == "" {
 		source = "http"
@@ -650,8 +683,9 @@ func (s *Server) publish(ctx context.Context, name, ct string, data []byte, q ur
 		}
 		kept = id
 	}
-	r, err := s.o.Ingest.Send(ctx, connectors.Doc{Filename: name, Source: source, ContentType: ct, Data: data, Depth: depth})
-	if err == nil && r.Duplicate && kept != "" {
+	res, err := s.o.Ingest.Send(ctx, connectors.Doc{Filename: name, Source: source, ContentType: ct, Data: data, Depth: depth,
+		Meta: meta, Deadline: r.Header.Get(pipeline.HeaderDeadline)})
+	if err == nil && res.Duplicate && kept != "" {
 		// not analysed again, so nothing will refer to it (the document
 		// was deleted within the de-duplication window)
 		if derr := s.originals.Delete(ctx, kept); derr != nil {
@@ -664,9 +698,9 @@ func (s *Server) publish(ctx context.Context, name, ct string, data []byte, q ur
 		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge)
 		return uploaded{Filename: name, Error: err.Error(), unavailable: !bad}
 	}
-	u := uploaded{Filename: name, ID: r.ID, Duplicate: r.Duplicate}
-	if r.Duplicate {
-		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + r.ID +
+	u := uploaded{Filename: name, ID: res.ID, Duplicate: res.Duplicate}
+	if res.Duplicate {
+		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID +
 			"; if that document was deleted since, send it again once the 10 minutes have passed)"
 	}
 	return u

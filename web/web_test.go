@@ -919,6 +919,42 @@ func TestUploadNamesItsSource(t *testing.T) {
 	}
 }
 
+// An upload's Docmill-Meta-<Key> and Docmill-Deadline headers reach the
+// ingest message as they would from any NATS client; docmill's own keys
+// are refused.
+func TestUploadCarriesMetaHeaders(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	ctx := context.Background()
+	req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=po.txt", strings.NewReader("Purchase order 4471: the buyer shall pay on delivery."))
+	req.Header.Set("Docmill-Meta-Owner", "legal-ops")
+	req.Header.Set("docmill-meta-case-id", "C-77")
+	req.Header.Set("Docmill-Deadline", "5s")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusAccepted {
+		t.Fatalf("upload: %d %s", rec.Code, rec.Body)
+	}
+	st, err := js.Stream(ctx, "DOCMILL_INGEST")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := st.GetLastMsgForSubject(ctx, "docmill.ingest.http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Header.Get("Docmill-Meta-owner") != "legal-ops" || m.Header.Get("Docmill-Meta-case-id") != "C-77" || m.Header.Get("Docmill-Deadline") != "5s" {
+		t.Errorf("ingest headers %v", m.Header)
+	}
+	req = httptest.NewRequest(http.MethodPost, "/api/documents?filename=x.txt", strings.NewReader("text"))
+	req.Header.Set("Docmill-Meta-Replaces", strings.Repeat("a", 64))
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "set by docmill itself") {
+		t.Errorf("reserved meta key: %d %s", rec.Code, rec.Body)
+	}
+}
+
 // A browser reconnecting to the live feed (after a server restart, a
 // network drop) names the last event it got; the results published since
 // come first, so none is lost. Event ids are processing times.
