@@ -186,8 +186,14 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return ix.write(func(bi bleve.Index) error {
+		first := firstIngested(ctx, bi, rs)
 		b := bi.NewBatch()
 		for _, r := range rs {
+			if t, ok := first[r.ID]; ok && (r.IngestedAt.IsZero() || t.Before(r.IngestedAt)) {
+				rc := *r
+				rc.IngestedAt = t
+				r = &rc
+			}
 			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.foldedFacets)
 			if err != nil {
 				return err
@@ -201,6 +207,30 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 		}
 		return nil
 	})
+}
+
+// firstIngested is when each of rs already indexed was first ingested. A
+// document indexed again (reprocessed, backfilled, analysed by a new
+// model) keeps that time, so "ingested in the last 7 days" means new to
+// docmill, not re-analysed this week. An error leaves the new times.
+func firstIngested(ctx context.Context, bi bleve.Index, rs []*document.Result) map[string]time.Time {
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fieldResult}
+	res, err := bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil
+	}
+	out := make(map[string]time.Time, len(res.Hits))
+	for _, h := range res.Hits {
+		if prev, err := decodeResult(h.Fields); err == nil && !prev.IngestedAt.IsZero() {
+			out[h.ID] = prev.IngestedAt
+		}
+	}
+	return out
 }
 
 // Delete removes a document.

@@ -186,3 +186,42 @@ func TestExpensiveQueriesRefused(t *testing.T) {
 		t.Errorf("timeout: %v", err)
 	}
 }
+
+// A document indexed again (reprocessed, backfilled) keeps the time it was
+// first ingested: the date filter means new to docmill, not re-analysed.
+func TestReindexKeepsFirstIngestTime(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	first := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	r := sample("a", "Supply Agreement", "The supplier shall deliver.", "contract", "en")
+	r.IngestedAt = first
+	if err := ix.Put(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	again := sample("a", "Supply Agreement", "The supplier shall deliver.", "contract", "en")
+	again.IngestedAt = first.AddDate(0, 6, 0)
+	again.Summary = "re-analysed"
+	other := sample("b", "Data Rules", "Processing shall be lawful.", "regulation", "en")
+	other.IngestedAt = first.AddDate(0, 6, 0)
+	if err := ix.PutBatch(ctx, []*document.Result{again, other}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Get(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.IngestedAt.Equal(first) || got.Summary != "re-analysed" {
+		t.Errorf("re-indexed: ingested %v summary %q, want %v and the new analysis", got.IngestedAt, got.Summary, first)
+	}
+	res, err := ix.Search(ctx, Query{Since: first.AddDate(0, 3, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].ID != "b" {
+		t.Errorf("since 3 months after the first ingest: %+v, want only the new document", res.Hits)
+	}
+	if !again.IngestedAt.Equal(first.AddDate(0, 6, 0)) {
+		t.Error("the caller's result was changed")
+	}
+}
