@@ -97,6 +97,7 @@ type Server struct {
 	originals *Originals
 	sampler   *sampler
 	stop      context.CancelFunc
+	pending   pendingUploads
 }
 
 // New builds the server's routes and starts the live feed subscription and
@@ -500,6 +501,10 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
+		if s.pending.has(id, time.Now()) {
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "status": "processing"})
+			return
+		}
 		writeError(w, http.StatusNotFound, err)
 		return
 	}
@@ -698,6 +703,7 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge)
 		return uploaded{Filename: name, Error: err.Error(), unavailable: !bad}
 	}
+	s.pending.add(res.ID, time.Now())
 	u := uploaded{Filename: name, ID: res.ID, Duplicate: res.Duplicate}
 	if res.Duplicate {
 		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID +

@@ -955,6 +955,46 @@ func TestUploadCarriesMetaHeaders(t *testing.T) {
 	}
 }
 
+// Polling for a result: an upload this server accepted reads "processing"
+// until its result is indexed; an id it never saw reads as unknown.
+func TestPollingTellsProcessingFromUnknown(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=nda.txt", strings.NewReader("The Recipient shall keep the Information confidential."))
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	var out struct{ Documents []uploaded }
+	if rec.Code != http.StatusAccepted || json.Unmarshal(rec.Body.Bytes(), &out) != nil || len(out.Documents) != 1 {
+		t.Fatalf("upload: %d %s", rec.Code, rec.Body)
+	}
+	resp, body := get(t, s, "/api/documents/"+out.Documents[0].ID)
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"status": "processing"`) {
+		t.Errorf("accepted upload: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, s, "/api/documents/"+strings.Repeat("0", 64))
+	if resp.StatusCode != http.StatusNotFound || strings.Contains(body, "processing") {
+		t.Errorf("unknown id: %d %s", resp.StatusCode, body)
+	}
+}
+
+func TestPendingUploadsBounded(t *testing.T) {
+	var p pendingUploads
+	t0 := time.Unix(0, 0)
+	for i := 0; i < pendingMax+10; i++ {
+		p.add(fmt.Sprint(i), t0.Add(time.Duration(i)*time.Millisecond))
+	}
+	if n := len(p.at); n > pendingMax {
+		t.Errorf("%d remembered, want at most %d", n, pendingMax)
+	}
+	last := t0.Add(time.Duration(pendingMax+9) * time.Millisecond)
+	if !p.has(fmt.Sprint(pendingMax+9), last) || p.has("0", last) {
+		t.Error("the newest must stay and the oldest go")
+	}
+	if p.has(fmt.Sprint(pendingMax+9), last.Add(pendingFor+time.Second)) {
+		t.Error("an upload stays processing for ever")
+	}
+}
+
 // A browser reconnecting to the live feed (after a server restart, a
 // network drop) names the last event it got; the results published since
 // come first, so none is lost. Event ids are processing times.
