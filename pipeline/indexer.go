@@ -32,10 +32,10 @@ type Indexer struct {
 	// live feed listens here in single-process mode).
 	OnIndexed func([]*document.Result)
 	// OnReplaced, when set, is called with each earlier version that a new
-	// one replaced, once the index dropped it: nothing links to its stored
-	// copies any more, so the server deletes them instead of keeping an
-	// old contract's bytes until retention.
-	OnReplaced func(ctx context.Context, id string)
+	// one (by) replaced, once the index dropped it: nothing links to its
+	// stored copies any more, so the server deletes them instead of keeping
+	// an old contract's bytes until retention, and tells consumers.
+	OnReplaced func(ctx context.Context, id, by string)
 
 	once  sync.Once
 	queue chan pending
@@ -178,7 +178,7 @@ func (x *Indexer) replace(rs []*document.Result) {
 		x.Log.Info("earlier version replaced", "doc_id", old, "by", r.ID, "filename", r.Filename)
 		if x.OnReplaced != nil {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			x.OnReplaced(ctx, old)
+			x.OnReplaced(ctx, old, r.ID)
 			cancel()
 		}
 	}

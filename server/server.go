@@ -351,9 +351,12 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			for _, r := range rs {
 				s.drift.Observe(r)
 			}
-		}, OnReplaced: func(ctx context.Context, id string) {
+		}, OnReplaced: func(ctx context.Context, id, by string) {
 			if err := web.DeleteCopies(ctx, s.js, id); err != nil {
 				s.o.Log.Warn("stored copies of a replaced version not deleted", "doc_id", id, "err", err)
+			}
+			if err := pipeline.PublishDeleted(ctx, s.js, id, pipeline.ReasonReplaced, by); err != nil {
+				s.o.Log.Warn("replacement not published", "doc_id", id, "err", err)
 			}
 		}}
 	}

@@ -506,6 +506,14 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	if _, err := originals.GetInfo(ctx, document.ID(second)); err != nil {
 		t.Errorf("second version's original: %v", err)
 	}
+	// Consumers are told which version replaced which.
+	if m, err := h.srv.JetStream().Stream(ctx, "DOCMILL_DELETED"); err != nil {
+		t.Fatal(err)
+	} else if n, err := m.GetLastMsgForSubject(ctx, "docmill.deleted."+document.ID(first)); err != nil {
+		t.Errorf("no notice that the first version left: %v", err)
+	} else if !strings.Contains(string(n.Data), `"reason":"replaced","replaced_by":"`+document.ID(second)+`"`) {
+		t.Errorf("notice %s", n.Data)
+	}
 	// Put back as it was minutes ago (within the ingest stream's
 	// de-duplication window): the reverted text is the file's again.
 	if err := os.WriteFile(file, first, 0o644); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/web/internal/uitest"
 )
 
@@ -89,6 +90,21 @@ func TestDeleteDocument(t *testing.T) {
 	for _, h := range res.Hits {
 		if h.ID == apiDoc.ID || h.ID == formDoc.ID {
 			t.Errorf("search still finds %s", h.ID)
+		}
+	}
+	// Consumers are told: one notice per deleted document.
+	st, err := js.Stream(ctx, broker.StreamDeleted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{apiDoc.ID, formDoc.ID} {
+		m, err := st.GetLastMsgForSubject(ctx, broker.SubjectDeleted+"."+id)
+		if err != nil {
+			t.Fatalf("no deletion notice for %s: %v", id, err)
+		}
+		var n pipeline.Deleted
+		if err := json.Unmarshal(m.Data, &n); err != nil || n.ID != id || n.Reason != pipeline.ReasonDeleted || n.At.IsZero() {
+			t.Errorf("notice %s: %+v %v", m.Data, n, err)
 		}
 	}
 	// Deleting again, or deleting what never was, is a 404; a cross-site

@@ -25,11 +25,16 @@ const (
 	StreamResults = "DOCMILL_RESULTS"
 	StreamDLQ     = "DOCMILL_DLQ"
 	StreamShadow  = "DOCMILL_SHADOW"
+	// StreamDeleted keeps the notices of documents docmill dropped from its
+	// index (deleted, or replaced by a new version), for consumers that
+	// keep their own copy of the results.
+	StreamDeleted = "DOCMILL_DELETED"
 
 	SubjectIngest  = "docmill.ingest"
 	SubjectResults = "docmill.results"
 	SubjectDLQ     = "docmill.dlq"
 	SubjectShadow  = "docmill.shadow"
+	SubjectDeleted = "docmill.deleted"
 )
 
 // EmbeddedOptions configures the in-process server.
@@ -258,6 +263,8 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 		{Name: StreamDLQ, Subjects: []string{SubjectDLQ + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: dlqWindow},
 		{Name: StreamShadow, Subjects: []string{SubjectShadow + ".>"}, Retention: jetstream.LimitsPolicy,
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
+		{Name: StreamDeleted, Subjects: []string{SubjectDeleted + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
 	}
 	for _, c := range cfgs {
