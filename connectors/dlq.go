@@ -17,6 +17,7 @@ import (
 // DeadLetter is one message on the dead-letter stream.
 type DeadLetter struct {
 	Seq      uint64    `json:"seq"`
+	ID       string    `json:"id,omitempty"` // the document's id (Docmill-Id)
 	Stage    string    `json:"stage"`
 	Reason   string    `json:"reason"`
 	Attempts int       `json:"attempts"`
@@ -57,7 +58,7 @@ func ListDeadLetters(ctx context.Context, js jetstream.JetStream, limit int) ([]
 func toDeadLetter(m *jetstream.RawStreamMsg) DeadLetter {
 	attempts, _ := strconv.Atoi(m.Header.Get(pipeline.HeaderAttempts))
 	failed, _ := time.Parse(time.RFC3339, m.Header.Get(pipeline.HeaderFailedAt))
-	return DeadLetter{Seq: m.Sequence, Stage: m.Header.Get(pipeline.HeaderStage), Reason: m.Header.Get(pipeline.HeaderError),
+	return DeadLetter{Seq: m.Sequence, ID: m.Header.Get(pipeline.HeaderID), Stage: m.Header.Get(pipeline.HeaderStage), Reason: m.Header.Get(pipeline.HeaderError),
 		Attempts: attempts, Subject: m.Header.Get(pipeline.HeaderSubject), Filename: m.Header.Get(pipeline.HeaderFilename),
 		FailedAt: failed, Size: len(m.Data), msg: m}
 }
@@ -84,12 +85,21 @@ func Replay(ctx context.Context, js jetstream.JetStream, d DeadLetter) error {
 	if _, err := js.PublishMsg(ctx, m); err != nil {
 		return fmt.Errorf("replay %d to %s: %w", d.Seq, d.Subject, err)
 	}
+	if err := Drop(ctx, js, d.Seq); err != nil {
+		return fmt.Errorf("remove replayed dead letter: %w", err)
+	}
+	return nil
+}
+
+// Drop deletes dead letter seq for good: a file that will never parse
+// (a truncated PDF) once someone has read why.
+func Drop(ctx context.Context, js jetstream.JetStream, seq uint64) error {
 	st, err := js.Stream(ctx, broker.StreamDLQ)
 	if err != nil {
-		return err
+		return fmt.Errorf("dlq stream: %w", err)
 	}
-	if err := st.DeleteMsg(ctx, d.Seq); err != nil {
-		return fmt.Errorf("remove replayed dead letter %d: %w", d.Seq, err)
+	if err := st.DeleteMsg(ctx, seq); err != nil {
+		return fmt.Errorf("drop dead letter %d: %w", seq, err)
 	}
 	return nil
 }

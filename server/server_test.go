@@ -343,10 +343,21 @@ func TestServeEndToEnd(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("replayed message did not come back")
 	}
+	var again []connectors.DeadLetter
 	waitFor(t, "one new dead letter after replay", 10*time.Second, func() bool {
-		dls2, _ := connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
-		return len(dls2) == 1 && dls2[0].Seq != dls[0].Seq
+		again, _ = connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
+		return len(again) == 1 && again[0].Seq != dls[0].Seq
 	})
+	if again[0].ID != dls[0].ID || len(again[0].ID) != 64 {
+		t.Errorf("dead letter names document %q, then %q", dls[0].ID, again[0].ID)
+	}
+	// Dropped after reading why: gone for good.
+	if err := connectors.Drop(context.Background(), h.srv.JetStream(), again[0].Seq); err != nil {
+		t.Fatal(err)
+	}
+	if left, err := connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0); err != nil || len(left) != 0 {
+		t.Errorf("after drop: %+v %v", left, err)
+	}
 	// Health and metrics. The health report names the port clients use (a
 	// random one here), not nats.go's default.
 	for _, p := range []string{"/healthz", "/readyz"} {

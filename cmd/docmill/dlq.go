@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"text/tabwriter"
 
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
 	"github.com/docmill/docmill/connectors"
@@ -34,21 +36,33 @@ func dlqCmd() *cobra.Command {
 			return nil
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "SEQ\tSTAGE\tATTEMPTS\tFILE\tREASON")
+		fmt.Fprintln(tw, "SEQ\tSTAGE\tATTEMPTS\tFILE\tDOCUMENT\tREASON")
 		for _, d := range dls {
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\n", d.Seq, d.Stage, d.Attempts, d.Filename, d.Reason)
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%.12s\t%s\n", d.Seq, d.Stage, d.Attempts, d.Filename, d.ID, d.Reason)
 		}
 		return tw.Flush()
 	}
-	replay := &cobra.Command{Use: "replay", Short: "Send dead letters back to their original subject", Args: cobra.NoArgs}
-	rnf := addNATSFlags(replay.Flags())
-	id := replay.Flags().Uint64("id", 0, "sequence number of one dead letter (see dlq list)")
-	all := replay.Flags().Bool("all", false, "replay every dead letter")
-	replay.RunE = func(cmd *cobra.Command, _ []string) error {
+	replay := eachDeadLetter("replay", "Send dead letters back to their original subject", "replayed", connectors.Replay)
+	drop := eachDeadLetter("drop", "Delete dead letters for good (after reading why they failed)", "dropped",
+		func(ctx context.Context, js jetstream.JetStream, d connectors.DeadLetter) error {
+			return connectors.Drop(ctx, js, d.Seq)
+		})
+	cmd.AddCommand(list, replay, drop)
+	return cmd
+}
+
+// eachDeadLetter is a command that applies do to one dead letter (--id) or
+// to all of them (--all).
+func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.JetStream, connectors.DeadLetter) error) *cobra.Command {
+	c := &cobra.Command{Use: use, Short: short, Args: cobra.NoArgs}
+	nf := addNATSFlags(c.Flags())
+	id := c.Flags().Uint64("id", 0, "sequence number of one dead letter (see dlq list)")
+	all := c.Flags().Bool("all", false, use+" every dead letter")
+	c.RunE = func(cmd *cobra.Command, _ []string) error {
 		if (*id == 0) == !*all {
 			return fmt.Errorf("give exactly one of --id SEQ or --all")
 		}
-		nc, js, err := rnf.connect()
+		nc, js, err := nf.connect()
 		if err != nil {
 			return err
 		}
@@ -60,7 +74,7 @@ func dlqCmd() *cobra.Command {
 		n := 0
 		for _, d := range dls {
 			if *all || d.Seq == *id {
-				if err := connectors.Replay(cmd.Context(), js, d); err != nil {
+				if err := do(cmd.Context(), js, d); err != nil {
 					return err
 				}
 				n++
@@ -69,11 +83,10 @@ func dlqCmd() *cobra.Command {
 		if n == 0 && !*all {
 			return fmt.Errorf("no dead letter with seq %d", *id)
 		}
-		fmt.Fprintf(os.Stderr, "replayed %d dead letters\n", n)
+		fmt.Fprintf(os.Stderr, "%s %d dead letters\n", done, n)
 		return nil
 	}
-	cmd.AddCommand(list, replay)
-	return cmd
+	return c
 }
 
 func init() { rootCmd.AddCommand(dlqCmd()) }
