@@ -1,6 +1,7 @@
 package connectors
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -165,11 +167,10 @@ func (b *Bucket) afterSuccess(ctx context.Context, store jetstream.ObjectStore, 
 	case "delete":
 		return store.Delete(ctx, info.Name)
 	default:
-		dst, err := b.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.After, Storage: jetstream.FileStorage})
-		if err != nil {
+		if _, err := b.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.After, Storage: jetstream.FileStorage}); err != nil {
 			return fmt.Errorf("move to %s: %w", b.After, err)
 		}
-		if _, err := dst.PutBytes(ctx, info.Name, data); err != nil {
+		if _, err := objstore.Put(ctx, b.JS, b.After, jetstream.ObjectMeta{Name: info.Name}, bytes.NewReader(data)); err != nil {
 			return fmt.Errorf("move to %s: %w", b.After, err)
 		}
 		return store.Delete(ctx, info.Name)

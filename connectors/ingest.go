@@ -16,6 +16,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
 )
@@ -140,12 +141,11 @@ func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) e
 		m.Data = d.Data
 		return nil
 	}
-	store, err := p.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: BlobBucket,
-		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage, Replicas: p.Replicas})
-	if err != nil {
+	if _, err := p.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: BlobBucket,
+		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage, Replicas: p.Replicas}); err != nil {
 		return fmt.Errorf("blob bucket: %w", err)
 	}
-	if _, err := store.Put(ctx, jetstream.ObjectMeta{Name: id}, bytes.NewReader(d.Data)); err != nil {
+	if _, err := objstore.Put(ctx, p.JS, BlobBucket, jetstream.ObjectMeta{Name: id}, bytes.NewReader(d.Data)); err != nil {
 		return fmt.Errorf("store %s in %s: %w", d.Filename, BlobBucket, err)
 	}
 	m.Header.Set(pipeline.HeaderObject, BlobBucket+"/"+id)

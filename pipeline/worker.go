@@ -17,6 +17,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/pipeline/stream"
 	"github.com/docmill/docmill/stages/parse"
@@ -375,12 +376,11 @@ func (w *Worker) encode(ctx context.Context, r *document.Result) ([]byte, error)
 	if w.Blobs == nil {
 		return nil, Permanent(fmt.Errorf("result %s is %d bytes, over the %d byte message limit, and no object store is configured", r.ID, len(payload), limit))
 	}
-	store, err := w.Blobs.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: TextBucket,
-		Description: "text of results too large for one message", Storage: jetstream.FileStorage, Replicas: w.Replicas})
-	if err != nil {
+	if _, err := w.Blobs.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: TextBucket,
+		Description: "text of results too large for one message", Storage: jetstream.FileStorage, Replicas: w.Replicas}); err != nil {
 		return nil, fmt.Errorf("text bucket: %w", err)
 	}
-	if _, err := store.PutString(ctx, r.ID, r.Text); err != nil {
+	if _, err := objstore.Put(ctx, w.Blobs, TextBucket, jetstream.ObjectMeta{Name: r.ID}, strings.NewReader(r.Text)); err != nil {
 		return nil, fmt.Errorf("store text of %s: %w", r.ID, err)
 	}
 	small := *r

@@ -19,6 +19,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -89,8 +90,7 @@ func (o *Originals) maxBytes() int64 {
 // Put stores data under its document id (the sha256 of data) and returns
 // the id. Storing the same bytes again replaces the metadata.
 func (o *Originals) Put(ctx context.Context, filename, source, contentType string, data []byte) (string, error) {
-	st, err := o.bucket(ctx)
-	if err != nil {
+	if _, err := o.bucket(ctx); err != nil {
 		return "", err
 	}
 	id := document.ID(data)
@@ -100,7 +100,7 @@ func (o *Originals) Put(ctx context.Context, filename, source, contentType strin
 	if contentType != "" {
 		h.Set(origContentType, contentType)
 	}
-	if _, err := st.Put(ctx, jetstream.ObjectMeta{Name: id, Headers: h}, bytes.NewReader(data)); err != nil {
+	if _, err := objstore.Put(ctx, o.JS, OriginalsBucket, jetstream.ObjectMeta{Name: id, Headers: h}, bytes.NewReader(data)); err != nil {
 		return "", fmt.Errorf("store original %s: %w", filename, err)
 	}
 	return id, nil

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/web/internal/uitest"
@@ -800,6 +802,41 @@ func TestOriginalsRetention(t *testing.T) {
 	}
 	if !o.Has(ctx, id) {
 		t.Fatal("the refused put damaged an earlier original")
+	}
+}
+
+// Every upload keeps its original, so storing one must leave nothing
+// running: nats.go's ObjectStore.Put leaked a goroutine on a nil channel
+// for a few percent of puts (more on a busy machine).
+func TestOriginalsPutLeavesNoGoroutine(t *testing.T) {
+	_, js := uitest.StartNATS(t, "originals-leak")
+	o := &Originals{JS: js}
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 100; i++ {
+				if _, err := o.Put(ctx, "upload.txt", "http", "", []byte(fmt.Sprintf("upload %d of writer %d", i, w))); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	leaked, err := objstore.LeakedPublishers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if leaked > 0 {
+		t.Fatalf("%d goroutines left waiting on a nil channel after 800 stored originals", leaked)
 	}
 }
 
