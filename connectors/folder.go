@@ -126,9 +126,11 @@ func (f *Folder) watchTree(w *fsnotify.Watcher) {
 	})
 }
 
-// scan looks at every file and ingests the complete, unseen ones.
+// scan looks at every file and ingests the complete, unseen ones, then
+// forgets what it noted about files that are gone.
 func (f *Folder) scan(ctx context.Context) {
 	now := time.Now()
+	present := make(map[string]bool, len(f.sizes))
 	_ = filepath.WalkDir(f.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || ctx.Err() != nil {
 			return nil
@@ -144,12 +146,14 @@ func (f *Folder) scan(ctx context.Context) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
+			present[rel] = true
 			f.refuse(rel, "symbolic link")
 			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
+		present[rel] = true
 		info, err := d.Info()
 		if err != nil {
 			return nil
@@ -159,6 +163,27 @@ func (f *Folder) scan(ctx context.Context) {
 		}
 		return nil
 	})
+	if ctx.Err() == nil {
+		f.forget(present)
+	}
+}
+
+// forget drops the sizes, stamps and refusals noted for files that are no
+// longer in the folder (moved away after ingestion, rotated, deleted), so
+// that an inbox through which files pass does not grow the watcher's
+// memory with every file it ever held. A file that comes back is looked
+// up in the seen bucket again, which still knows it.
+func (f *Folder) forget(present map[string]bool) {
+	for k := range f.sizes {
+		if !present[k] && !(strings.HasPrefix(k, "!") && present[k[1:]]) {
+			delete(f.sizes, k)
+		}
+	}
+	for rel := range f.done {
+		if !present[rel] {
+			delete(f.done, rel)
+		}
+	}
 }
 
 // Skip reports whether a folder entry is no document: a hidden directory

@@ -1,0 +1,102 @@
+package connectors
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// An inbox through which files pass (each ingested, then moved away by
+// another job) leaves nothing behind in the watcher: it noted a size and a
+// stamp for every file it ever took. A file still there stays taken, and
+// one refused stays refused, without being noted again.
+func TestFolderForgetsFilesThatAreGone(t *testing.T) {
+	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("folder-forget-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, _ := jetstream.New(nc)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	seen, err := OpenSeen(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	// scan driven by hand: StableFor 0 takes a file on its second sighting
+	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen,
+		Log:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+		root: root, sizes: map[string]observed{}, done: map[string]string{}}
+	write := func(rel, text string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("keep.txt", "The Supplier shall keep this file.")
+	write("empty.txt", "")
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	const passed = 50
+	for i := 0; i < passed; i++ {
+		rel := filepath.Join(fmt.Sprintf("batch-%d", i/10), fmt.Sprintf("invoice-%d.txt", i))
+		write(rel, fmt.Sprintf("Invoice %d: the Buyer shall pay within 30 days.", i))
+		f.scan(ctx) // noted
+		f.scan(ctx) // taken
+		if f.done[rel] == "" {
+			t.Fatalf("%s not taken", rel)
+		}
+		if err := os.Remove(filepath.Join(dir, rel)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.scan(ctx)
+	if len(f.sizes) != 4 || len(f.done) != 1 {
+		t.Errorf("after %d files came and went: %d sizes and %d stamps noted, want 4 (keep, empty, and the refusals of empty and link) and 1 (keep)",
+			passed, len(f.sizes), len(f.done))
+	}
+	for _, k := range []string{"keep.txt", "!empty.txt", "!link.txt"} {
+		if _, ok := f.sizes[k]; !ok {
+			t.Errorf("%q forgotten while its file is still there", k)
+		}
+	}
+	st, err := js.Stream(ctx, broker.StreamIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := uint64(passed + 1); info.State.Msgs != want {
+		t.Errorf("%d documents ingested, want %d (each file once)", info.State.Msgs, want)
+	}
+}
