@@ -198,7 +198,9 @@ func (f *Free) isLog(doc *document.Parsed, a *document.Analysis) bool {
 func (f *Free) logs(doc *document.Parsed, a *document.Analysis, persist bool) {
 	var m *logs.Miner
 	if f.o.Logs != nil && persist {
-		m = f.o.Logs.Get(doc.Source)
+		var release func()
+		m, release = f.o.Logs.Use(doc.Source)
+		defer release()
 	} else {
 		m = logs.NewMiner(logs.DefaultConfig())
 	}

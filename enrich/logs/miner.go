@@ -165,6 +165,14 @@ func (m *Miner) restore(ts []Template) {
 	}
 }
 
+// Version counts the miner's changes: it differs from an earlier value
+// when a message was mined since.
+func (m *Miner) Version() uint64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.version
+}
+
 // snapshot returns the templates and the version they reflect.
 func (m *Miner) snapshot() ([]Template, uint64) {
 	ts := m.Templates()

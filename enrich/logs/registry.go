@@ -24,20 +24,36 @@ type Store interface {
 }
 
 // Registry keeps one miner per source, loading its templates from a
-// store on first use and saving changed miners on Flush. A nil store
-// keeps everything in memory. It is safe for concurrent use.
+// store on first use and saving changed miners on Flush. With a store it
+// keeps at most MaxSources miners in memory: the least recently used one
+// whose templates are saved and which no caller holds (see Use) makes room
+// for a new source, and is loaded again when its source returns. A nil
+// store keeps everything in memory. It is safe for concurrent use.
 type Registry struct {
+	// MaxSources bounds the miners kept in memory with a store (0:
+	// DefaultMaxSources). Set it before first use.
+	MaxSources int
+
 	store  Store
 	cfg    Config
 	mu     sync.Mutex
 	miners map[string]*entry
+	tick   uint64 // counts uses, to find the least recently used miner
 }
+
+// DefaultMaxSources is how many sources' miners a Registry with a store
+// keeps in memory by default: log sources that come and go (a host or pod
+// name as the source) would otherwise each keep up to MaxTemplates
+// templates for the life of the process.
+const DefaultMaxSources = 256
 
 // entry is a source's miner and what the store knows of it.
 type entry struct {
 	m       *Miner
 	saved   uint64 // miner version last saved
 	loadErr error  // a failed load: never overwrite the stored templates
+	used    uint64 // registry tick of the last use
+	users   int    // Use calls not yet released
 }
 
 // loadTimeout bounds a store load started by Get, which has no context.
@@ -59,26 +75,89 @@ func (r *Registry) Get(source string) *Miner {
 	return m
 }
 
-// GetContext is Get with a context and the load error.
+// GetContext is Get with a context and the load error. The miner may be
+// evicted from the registry once its templates are saved; a caller that
+// mines with it should hold it with Use.
 func (r *Registry) GetContext(ctx context.Context, source string) (*Miner, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if e, ok := r.miners[source]; ok {
-		return e.m, e.loadErr
+	e, err := r.entryLocked(ctx, source)
+	return e.m, err
+}
+
+// Use returns the miner of source, as Get does, and keeps it in the
+// registry until release is called, so that what the caller mines is
+// saved by a later Flush and seen by the next caller.
+func (r *Registry) Use(source string) (m *Miner, release func()) {
+	ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	defer cancel()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e, _ := r.entryLocked(ctx, source)
+	e.users++
+	var once sync.Once
+	return e.m, func() {
+		once.Do(func() {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			e.users--
+			r.tick++
+			e.used = r.tick
+		})
 	}
-	e := &entry{m: NewMiner(r.cfg)}
+}
+
+// entryLocked returns the entry of source, loading it and making room
+// for it when it is new. r.mu is held.
+func (r *Registry) entryLocked(ctx context.Context, source string) (*entry, error) {
+	r.tick++
+	if e, ok := r.miners[source]; ok {
+		e.used = r.tick
+		return e, e.loadErr
+	}
+	e := &entry{m: NewMiner(r.cfg), used: r.tick}
 	r.miners[source] = e
 	if r.store == nil {
-		return e.m, nil
+		return e, nil
 	}
+	r.evictLocked(source)
 	ts, err := r.store.Load(ctx, source)
 	if err != nil {
 		e.loadErr = fmt.Errorf("load templates of %q: %w", source, err)
-		return e.m, e.loadErr
+		return e, e.loadErr
 	}
 	e.m.restore(ts)
 	_, e.saved = e.m.snapshot()
-	return e.m, nil
+	return e, nil
+}
+
+// evictLocked drops least recently used miners while there are more than
+// MaxSources, except source's and those that are held or have unsaved
+// templates (Flush saves them, then evicts). r.mu is held.
+func (r *Registry) evictLocked(keep string) {
+	if r.store == nil {
+		return
+	}
+	limit := r.MaxSources
+	if limit <= 0 {
+		limit = DefaultMaxSources
+	}
+	for len(r.miners) > limit {
+		var oldest string
+		var oe *entry
+		for s, e := range r.miners {
+			if s == keep || e.users > 0 || e.loadErr == nil && e.m.Version() != e.saved {
+				continue
+			}
+			if oe == nil || e.used < oe.used {
+				oldest, oe = s, e
+			}
+		}
+		if oe == nil {
+			return
+		}
+		delete(r.miners, oldest)
+	}
 }
 
 // Flush saves every miner that changed since its last save.
@@ -113,6 +192,9 @@ func (r *Registry) Flush(ctx context.Context) error {
 		e.saved = v
 		r.mu.Unlock()
 	}
+	r.mu.Lock()
+	r.evictLocked("")
+	r.mu.Unlock()
 	return errors.Join(errs...)
 }
 
