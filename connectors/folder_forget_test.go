@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/docmill/docmill/pipeline/broker"
 )
 
@@ -20,26 +18,9 @@ import (
 // stamp for every file it ever took. A file still there stays taken, and
 // one refused stays refused, without being noted again.
 func TestFolderForgetsFilesThatAreGone(t *testing.T) {
-	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("folder-forget-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, _ := jetstream.New(nc)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	seen, err := OpenSeen(ctx, js, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js, seen := folderBroker(ctx, t)
 	dir := t.TempDir()
 	root, err := os.OpenRoot(dir)
 	if err != nil {

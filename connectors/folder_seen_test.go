@@ -30,26 +30,9 @@ func (c *countingKV) Get(ctx context.Context, key string) (jetstream.KeyValueEnt
 // folder of taken files costs no KV reads (it cost one per file every
 // poll), and a changed file is still ingested again.
 func TestFolderRescanSkipsTakenFiles(t *testing.T) {
-	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("folder-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, _ := jetstream.New(nc)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	seen, err := OpenSeen(ctx, js, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js, seen := folderBroker(ctx, t)
 	kv := &countingKV{KeyValue: seen}
 	dir := t.TempDir()
 	for _, n := range []string{"a.txt", "b.txt", "c.txt"} {
@@ -96,4 +79,32 @@ func waitMsgs(ctx context.Context, t *testing.T, js jetstream.JetStream, want ui
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// folderBroker starts an embedded JetStream with docmill's streams and
+// opens the seen bucket, all stopped when the test ends.
+func folderBroker(ctx context.Context, t *testing.T) (jetstream.JetStream, jetstream.KeyValue) {
+	t.Helper()
+	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("folder-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	seen, err := OpenSeen(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js, seen
 }
