@@ -12,6 +12,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline/broker"
 )
 
@@ -82,26 +83,10 @@ func waitMsgs(ctx context.Context, t *testing.T, js jetstream.JetStream, want ui
 }
 
 // folderBroker starts an embedded JetStream with docmill's streams and
-// opens the seen bucket, all stopped when the test ends.
+// opens the seen bucket.
 func folderBroker(ctx context.Context, t *testing.T) (jetstream.JetStream, jetstream.KeyValue) {
 	t.Helper()
-	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("folder-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	_, js := natstest.Start(t, "folder-test")
 	seen, err := OpenSeen(ctx, js, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -19,29 +19,14 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/pipeline/stream"
 )
 
 func embeddedJS(t *testing.T) jetstream.JetStream {
 	t.Helper()
-	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("pipeline-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := broker.EnsureStreams(context.Background(), js, broker.StreamOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	_, js := natstest.Start(t, "pipeline-test")
 	return js
 }
 
