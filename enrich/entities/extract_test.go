@@ -342,7 +342,8 @@ func TestPartiesPostcodesAndSignatureColumns(t *testing.T) {
 	text := "This Lease is made between Oakridge Properties LLC, 12 Elm Street, Springfield, Illinois 62701 (the \"Landlord\") and " +
 		"Northwind Consulting Limited, 1 King William Street, London EC4N 7TW (the \"Tenant\").\n\n" +
 		"BIOCEPT, INC. LIFE TECHNOLOGIES CORPORATION\nBy: /s/ A. Smith\n\n" +
-		"PREMIER NUTRITION CORPORATION      STREMICKS HERITAGE FOODS, LLC\nBy: ______\n"
+		"PREMIER NUTRITION CORPORATION      STREMICKS HERITAGE FOODS, LLC\nBy: ______\n\n" +
+		"CENTRACK INTERNATIONAL, INC. I-ON INTERACTIVE, INC.\n\nBy: /s/ J. Lofquist By: /s/ A. Talerico\n"
 	var got []string
 	for _, e := range Extract(text, "en") {
 		if e.Kind == KindParty {
@@ -350,12 +351,13 @@ func TestPartiesPostcodesAndSignatureColumns(t *testing.T) {
 		}
 	}
 	joined := strings.Join(got, "|")
-	for _, bad := range []string{"62701", "EC4N", "INC. LIFE", "CORPORATION STREMICKS"} {
+	for _, bad := range []string{"62701", "EC4N", "INC. LIFE", "CORPORATION STREMICKS", "INC. I-ON"} {
 		if strings.Contains(joined, bad) {
 			t.Errorf("parties %q hold %q", got, bad)
 		}
 	}
-	for _, want := range []string{"BIOCEPT, INC.", "LIFE TECHNOLOGIES CORPORATION", "PREMIER NUTRITION CORPORATION", "STREMICKS HERITAGE FOODS, LLC"} {
+	for _, want := range []string{"BIOCEPT, INC.", "LIFE TECHNOLOGIES CORPORATION", "PREMIER NUTRITION CORPORATION", "STREMICKS HERITAGE FOODS, LLC",
+		"CENTRACK INTERNATIONAL, INC.", "I-ON INTERACTIVE, INC."} {
 		if !slices.Contains(got, want) {
 			t.Errorf("parties %q lack %q", got, want)
 		}

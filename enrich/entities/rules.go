@@ -390,8 +390,9 @@ var (
 	// columnGap separates side-by-side columns: three spaces or a tab.
 	columnGap = regexp.MustCompile(`\s{3,}|\t+`)
 	// suffixThenName is a corporate suffix in capitals followed by the
-	// next name's first word in capitals ("INC. LIFE", "LLC THE").
-	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG)\s+[A-Z][A-Z]`)
+	// next name's first word in capitals ("INC. LIFE", "LLC THE", "INC.
+	// I-ON", "LLC 3M").
+	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG)\s+[A-Z0-9](?:[A-Z0-9]|-[A-Z0-9])`)
 )
 
 // --- dates ---
