@@ -35,19 +35,19 @@ func (p *pendingUploads) add(id string, now time.Time) {
 
 // prune drops the expired entries and, if still full, the oldest half.
 func (p *pendingUploads) prune(now time.Time) {
-	var oldest []time.Time
+	var kept []time.Time
 	for id, t := range p.at {
 		if now.Sub(t) > pendingFor {
 			delete(p.at, id)
 		} else {
-			oldest = append(oldest, t)
+			kept = append(kept, t)
 		}
 	}
 	if len(p.at) < pendingMax {
 		return
 	}
 	// still full: keep the newer half of the time range
-	cut := midpoint(oldest)
+	cut := midpoint(kept)
 	for id, t := range p.at {
 		if !t.After(cut) {
 			delete(p.at, id)
