@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,7 +24,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
-	"github.com/docmill/docmill/internal/objstore"
+	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/web/internal/uitest"
@@ -811,33 +810,10 @@ func TestOriginalsRetention(t *testing.T) {
 func TestOriginalsPutLeavesNoGoroutine(t *testing.T) {
 	_, js := uitest.StartNATS(t, "originals-leak")
 	o := &Originals{JS: js}
-	ctx := context.Background()
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for w := 0; w < 8; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 100; i++ {
-				if _, err := o.Put(ctx, "upload.txt", "http", "", []byte(fmt.Sprintf("upload %d of writer %d", i, w))); err != nil {
-					errs <- err
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	leaked, err := objstore.LeakedPublishers()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if leaked > 0 {
-		t.Fatalf("%d goroutines left waiting on a nil channel after 800 stored originals", leaked)
-	}
+	natstest.PutsLeaveNoPublisher(t, func(w, i int) error {
+		_, err := o.Put(context.Background(), "upload.txt", "http", "", []byte(fmt.Sprintf("upload %d of writer %d", i, w)))
+		return err
+	})
 }
 
 // A restarted server's live feed shows the latest results from the stream,

@@ -21,8 +21,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime/pprof"
-	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -106,21 +104,4 @@ func Put(ctx context.Context, js jetstream.JetStream, bucket string, meta jetstr
 		_ = st.Purge(ctx, jetstream.WithPurgeSubject(fmt.Sprintf("$O.%s.C.%s", bucket, prev.NUID)))
 	}
 	return info, nil
-}
-
-// LeakedPublishers counts the goroutines of nats.go's async publisher that
-// wait on a nil channel: left by jetstream.ObjectStore.Put, they never end.
-// Tests use it to check that no object write goes through that path.
-func LeakedPublishers() (int, error) {
-	var b strings.Builder
-	if err := pprof.Lookup("goroutine").WriteTo(&b, 2); err != nil {
-		return 0, fmt.Errorf("goroutine profile: %w", err)
-	}
-	n := 0
-	for _, g := range strings.Split(b.String(), "\n\n") {
-		if strings.Contains(g, "jetStream).resetPendingAcksOnReconnect") && strings.Contains(g, "(nil chan)") {
-			n++
-		}
-	}
-	return n, nil
 }

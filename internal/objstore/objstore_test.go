@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -100,31 +99,9 @@ func TestPutLeavesNoPublisherGoroutine(t *testing.T) {
 	bucket(t, js, "objleak")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for w := 0; w < 8; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 100; i++ {
-				name := fmt.Sprintf("doc-%d-%d", w, i)
-				if _, err := Put(ctx, js, "objleak", jetstream.ObjectMeta{Name: name}, strings.NewReader(name)); err != nil {
-					errs <- err
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	leaked, err := LeakedPublishers()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if leaked > 0 {
-		t.Fatalf("%d goroutines of nats.go's async publisher wait on a nil channel after 800 puts", leaked)
-	}
+	natstest.PutsLeaveNoPublisher(t, func(w, i int) error {
+		name := fmt.Sprintf("doc-%d-%d", w, i)
+		_, err := Put(ctx, js, "objleak", jetstream.ObjectMeta{Name: name}, strings.NewReader(name))
+		return err
+	})
 }
