@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline/broker"
 )
 
@@ -69,14 +70,7 @@ func TestFolderForgetsFilesThatAreGone(t *testing.T) {
 			t.Errorf("%q forgotten while its file is still there", k)
 		}
 	}
-	st, err := js.Stream(ctx, broker.StreamIngest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := st.Info(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	info := natstest.Info(ctx, t, js, broker.StreamIngest)
 	if want := uint64(passed + 1); info.State.Msgs != want {
 		t.Errorf("%d documents ingested, want %d (each file once)", info.State.Msgs, want)
 	}

@@ -63,14 +63,7 @@ func TestFolderRescanSkipsTakenFiles(t *testing.T) {
 func waitMsgs(ctx context.Context, t *testing.T, js jetstream.JetStream, want uint64) {
 	t.Helper()
 	for {
-		st, err := js.Stream(ctx, broker.StreamIngest)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info, err := st.Info(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		info := natstest.Info(ctx, t, js, broker.StreamIngest)
 		if info.State.Msgs >= want {
 			return
 		}

@@ -162,14 +162,7 @@ func TestDeadLetterOncePerFailure(t *testing.T) {
 	park(doc+":backfill:job-1", 1) // the same content, sent by a backfill
 
 	// The window outlasts a day's restarts, not NATS's default 2 minutes.
-	st, err := js.Stream(ctx, broker.StreamDLQ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := st.Info(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	info := natstest.Info(ctx, t, js, broker.StreamDLQ)
 	if info.Config.Duplicates != broker.DeadLetterWindow {
 		t.Errorf("DLQ duplicate window %s, want %s", info.Config.Duplicates, broker.DeadLetterWindow)
 	}

@@ -847,19 +847,29 @@ func TestFeedBackfillFromResultsStream(t *testing.T) {
 // The same bytes uploaded twice within the ingest stream's de-duplication
 // window are analysed once; the second answer says so, so a client does
 // not wait for a result that will not come.
+// postOne uploads text raw to /api/documents?<query> with header
+// name/value pairs, wants it accepted and returns its entry.
+func postOne(t *testing.T, h http.Handler, query, text string, hdr ...string) uploaded {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, "/api/documents?"+query, strings.NewReader(text))
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	var out struct{ Documents []uploaded }
+	if rec.Code != http.StatusAccepted || json.Unmarshal(rec.Body.Bytes(), &out) != nil || len(out.Documents) != 1 {
+		t.Fatalf("upload %s: %d %s", query, rec.Code, rec.Body)
+	}
+	return out.Documents[0]
+}
+
 func TestUploadSaysDuplicate(t *testing.T) {
 	_, js := startNATS(t)
 	orig := &Originals{JS: js}
 	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20, Originals: orig})
 	send := func(name string) uploaded {
-		req := httptest.NewRequest(http.MethodPost, "/api/documents?filename="+name, strings.NewReader("The Supplier shall deliver the goods."))
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, req)
-		var out struct{ Documents []uploaded }
-		if rec.Code != http.StatusAccepted || json.Unmarshal(rec.Body.Bytes(), &out) != nil || len(out.Documents) != 1 {
-			t.Fatalf("upload %s: %d %s", name, rec.Code, rec.Body)
-		}
-		return out.Documents[0]
+		return postOne(t, s, "filename="+name, "The Supplier shall deliver the goods.")
 	}
 	first, second := send("a.txt"), send("b.txt")
 	if first.Duplicate || first.Note != "" {
@@ -909,16 +919,10 @@ func TestUploadNamesItsSource(t *testing.T) {
 	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20, Originals: orig})
 	ctx := context.Background()
 	for _, c := range []struct{ query, text, want string }{
-		{"?filename=a.log&source=payments-api", "2024-01-02 10:00:00 INFO payment 1 ok", "payments-api"},
-		{"?filename=b.log", "2024-01-02 10:00:00 INFO payment 2 ok", "http"},
+		{"filename=a.log&source=payments-api", "2024-01-02 10:00:00 INFO payment 1 ok", "payments-api"},
+		{"filename=b.log", "2024-01-02 10:00:00 INFO payment 2 ok", "http"},
 	} {
-		req := httptest.NewRequest(http.MethodPost, "/api/documents"+c.query, strings.NewReader(c.text))
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, req)
-		var out struct{ Documents []uploaded }
-		if rec.Code != http.StatusAccepted || json.Unmarshal(rec.Body.Bytes(), &out) != nil || len(out.Documents) != 1 {
-			t.Fatalf("upload %s: %d %s", c.query, rec.Code, rec.Body)
-		}
+		up := postOne(t, s, c.query, c.text)
 		st, err := js.Stream(ctx, "DOCMILL_INGEST")
 		if err != nil {
 			t.Fatal(err)
@@ -926,7 +930,7 @@ func TestUploadNamesItsSource(t *testing.T) {
 		if _, err := st.GetLastMsgForSubject(ctx, "docmill.ingest."+c.want); err != nil {
 			t.Errorf("%s: no message on docmill.ingest.%s: %v", c.query, c.want, err)
 		}
-		if o, err := orig.Get(ctx, out.Documents[0].ID); err != nil || o.Source != c.want {
+		if o, err := orig.Get(ctx, up.ID); err != nil || o.Source != c.want {
 			t.Errorf("%s: original %+v %v", c.query, o, err)
 		}
 	}
@@ -939,15 +943,8 @@ func TestUploadCarriesMetaHeaders(t *testing.T) {
 	_, js := startNATS(t)
 	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
 	ctx := context.Background()
-	req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=po.txt", strings.NewReader("Purchase order 4471: the buyer shall pay on delivery."))
-	req.Header.Set("Docmill-Meta-Owner", "legal-ops")
-	req.Header.Set("docmill-meta-case-id", "C-77")
-	req.Header.Set("Docmill-Deadline", "5s")
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	if rec.Code != http.StatusAccepted {
-		t.Fatalf("upload: %d %s", rec.Code, rec.Body)
-	}
+	postOne(t, s, "filename=po.txt", "Purchase order 4471: the buyer shall pay on delivery.",
+		"Docmill-Meta-Owner", "legal-ops", "docmill-meta-case-id", "C-77", "Docmill-Deadline", "5s")
 	st, err := js.Stream(ctx, "DOCMILL_INGEST")
 	if err != nil {
 		t.Fatal(err)
@@ -959,9 +956,9 @@ func TestUploadCarriesMetaHeaders(t *testing.T) {
 	if m.Header.Get("Docmill-Meta-owner") != "legal-ops" || m.Header.Get("Docmill-Meta-case-id") != "C-77" || m.Header.Get("Docmill-Deadline") != "5s" {
 		t.Errorf("ingest headers %v", m.Header)
 	}
-	req = httptest.NewRequest(http.MethodPost, "/api/documents?filename=x.txt", strings.NewReader("text"))
+	req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=x.txt", strings.NewReader("text"))
 	req.Header.Set("Docmill-Meta-Replaces", strings.Repeat("a", 64))
-	rec = httptest.NewRecorder()
+	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "set by docmill itself") {
 		t.Errorf("reserved meta key: %d %s", rec.Code, rec.Body)
@@ -973,14 +970,8 @@ func TestUploadCarriesMetaHeaders(t *testing.T) {
 func TestPollingTellsProcessingFromUnknown(t *testing.T) {
 	_, js := startNATS(t)
 	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
-	req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=nda.txt", strings.NewReader("The Recipient shall keep the Information confidential."))
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	var out struct{ Documents []uploaded }
-	if rec.Code != http.StatusAccepted || json.Unmarshal(rec.Body.Bytes(), &out) != nil || len(out.Documents) != 1 {
-		t.Fatalf("upload: %d %s", rec.Code, rec.Body)
-	}
-	resp, body := get(t, s, "/api/documents/"+out.Documents[0].ID)
+	up := postOne(t, s, "filename=nda.txt", "The Recipient shall keep the Information confidential.")
+	resp, body := get(t, s, "/api/documents/"+up.ID)
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"status": "processing"`) {
 		t.Errorf("accepted upload: %d %s", resp.StatusCode, body)
 	}

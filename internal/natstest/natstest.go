@@ -81,3 +81,17 @@ func PutsLeaveNoPublisher(t *testing.T, put func(writer, i int) error) {
 		t.Fatalf("%d goroutines of nats.go's async publisher wait on a nil channel after 800 puts", leaked)
 	}
 }
+
+// Info is the state and configuration of stream name.
+func Info(ctx context.Context, t testing.TB, js jetstream.JetStream, name string) *jetstream.StreamInfo {
+	t.Helper()
+	st, err := js.Stream(ctx, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
+}
