@@ -195,7 +195,7 @@ func without(v url.Values, names ...string) url.Values {
 // for an age the facet set, "From: 2026-11-01" for a typed day, the time
 // too when it is not midnight.
 func dateChip(param, val string) string {
-	if age, ok := parseAge(val); ok {
+	if age, ok := index.ParseAge(val); ok {
 		for _, b := range dateBuckets {
 			if b.param == param && b.age == val {
 				return "Ingested: " + b.chip
@@ -226,7 +226,7 @@ func ageWords(d time.Duration) string {
 // dateInput is a date filter as the form's date input shows it: the day
 // it starts on.
 func dateInput(val string, now time.Time) string {
-	if age, ok := parseAge(val); ok {
+	if age, ok := index.ParseAge(val); ok {
 		return now.Add(-age).UTC().Format("2006-01-02")
 	}
 	return dayOnly(val)

@@ -407,14 +407,14 @@ func queryFrom(r *http.Request) (index.Query, error) {
 	}
 	now := time.Now()
 	if s := v.Get("since"); s != "" {
-		t, err := parseWhen(s, now)
+		t, err := index.ParseWhen(s, now)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("since %q is not a date (YYYY-MM-DD, RFC 3339, or an age such as 24h or 7d)", s))
 		}
 		q.Since = t
 	}
 	if u := v.Get("until"); u != "" {
-		t, err := parseWhen(u, now)
+		t, err := index.ParseWhen(u, now)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("until %q is not a date (YYYY-MM-DD, RFC 3339, or an age such as 24h or 7d)", u))
 		} else if len(u) == len("2006-01-02") {
@@ -434,37 +434,6 @@ func queryFrom(r *http.Request) (index.Query, error) {
 // searchParams are the search parameters besides the facet filters
 // (token authenticates; deleted is the notice after a delete).
 var searchParams = map[string]bool{"q": true, "sort": true, "size": true, "from": true, "since": true, "until": true, "token": true, "deleted": true}
-
-// parseWhen reads a day, an RFC 3339 time, or an age before now ("24h",
-// "7d"): the date facet's links use ages, so a bookmarked "last 7 days"
-// stays the last 7 days.
-func parseWhen(s string, now time.Time) (time.Time, error) {
-	if age, ok := parseAge(s); ok {
-		return now.Add(-age), nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Parse("2006-01-02", s)
-}
-
-// parseAge reads "<n>h" or "<n>d" (whole hours or days, n up to 100 years).
-func parseAge(s string) (time.Duration, bool) {
-	if len(s) < 2 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s[:len(s)-1])
-	if err != nil || n < 0 || n > 876000 || s[0] == '+' || s[0] == '-' {
-		return 0, false
-	}
-	switch s[len(s)-1] {
-	case 'h':
-		return time.Duration(n) * time.Hour, true
-	case 'd':
-		return time.Duration(n) * 24 * time.Hour, true
-	}
-	return 0, false
-}
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if s.o.Index == nil {

@@ -18,13 +18,14 @@ import (
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/eval"
+	"github.com/docmill/docmill/index"
 )
 
 func backfillCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "backfill", Short: "Send an archive (folder, bucket or stream) through the pipeline, resumably", Args: cobra.NoArgs}
 	nf := addNATSFlags(cmd.Flags())
 	from := cmd.Flags().String("from", "", "DIR, bucket:NAME or stream:NAME")
-	since := cmd.Flags().String("since", "", "skip items older than this (RFC 3339 or YYYY-MM-DD)")
+	since := cmd.Flags().String("since", "", "skip items older than this (YYYY-MM-DD, RFC 3339, or an age such as 30d)")
 	stale := cmd.Flags().Bool("only-stale-model", false, "reprocess only documents indexed by another model version")
 	current := cmd.Flags().String("current-model", "", "current model name@version (default: asked from the server's /healthz)")
 	rate := cmd.Flags().Float64("rate", 0, "documents per second (0 = unlimited)")
@@ -55,7 +56,7 @@ func backfillCmd() *cobra.Command {
 			b.Source = connectors.DirSource{Dir: *from}
 		}
 		if *since != "" {
-			if b.Since, err = parseDayOrTime(*since); err != nil {
+			if b.Since, err = index.ParseWhen(*since, time.Now()); err != nil {
 				return fmt.Errorf("--since: %w", err)
 			}
 		}
@@ -119,13 +120,6 @@ func backfillCmd() *cobra.Command {
 		return err
 	}
 	return cmd
-}
-
-func parseDayOrTime(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Parse("2006-01-02", s)
 }
 
 // storedVia asks a docmill HTTP server which model version indexed a document.
