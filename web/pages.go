@@ -22,6 +22,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/lang"
 )
 
 //go:embed static
@@ -423,7 +424,8 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		page.HasOriginal = s.originals.Has(r.Context(), doc.ID)
 	}
 	if body, err := s.o.Index.Body(r.Context(), doc.ID); err == nil {
-		page.Text, page.TextCut = clipRunes(body, docTextRunes)
+		page.Text = lang.Clip(body, docTextBytes)
+		page.TextCut = len(page.Text) < len(body)
 	}
 	page.Notice = map[string]string{
 		"queued":  "Sent back through the pipeline. Reload this page in a moment to see the new result.",
@@ -446,25 +448,10 @@ type docPage struct {
 	TextCut bool
 }
 
-// docTextRunes is how much of a document's text its page shows: enough to
-// read a contract's opening and check what was extracted, not a megabyte
-// of log in the browser.
-const docTextRunes = 20000
-
-// clipRunes is s cut to n runes, and whether it was cut.
-func clipRunes(s string, n int) (string, bool) {
-	if utf8.RuneCountInString(s) <= n {
-		return s, false
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k], true
-		}
-		i++
-	}
-	return s, false
-}
+// docTextBytes is how much of a document's text its page shows: enough to
+// read a contract's opening and check what was extracted (some 20,000
+// characters of English), not a megabyte of log in the browser.
+const docTextBytes = 20000
 
 // docLink links to another document.
 type docLink struct{ ID, Name string }
