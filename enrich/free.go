@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
@@ -293,13 +292,9 @@ func entityText(text string) (string, bool) {
 	if len(text) <= maxEntityHead+maxEntityTail {
 		return text, false
 	}
-	tail := text[len(text)-maxEntityTail:]
+	tail := lang.Tail(text, maxEntityTail)
 	if i := strings.IndexByte(tail, '\n'); i >= 0 && i < maxEntityTail/2 {
 		tail = tail[i+1:]
-	} else {
-		for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
-			tail = tail[1:]
-		}
 	}
 	return clip(text, maxEntityHead) + "\n\n" + tail, true
 }

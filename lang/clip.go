@@ -13,3 +13,16 @@ func Clip(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// Tail is the end of s in at most n bytes, starting at a character
+// boundary.
+func Tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}

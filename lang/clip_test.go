@@ -13,3 +13,20 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+func TestTail(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"abc", 5, "abc"},
+		{"abcdef", 3, "def"},
+		{"a合同", 4, "同"}, // the cut falls inside 合: the tail starts at 同
+		{"合同", 6, "合同"},
+	} {
+		if got := Tail(c.s, c.n); got != c.want {
+			t.Errorf("Tail(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}
