@@ -642,7 +642,7 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 	if ct == "application/octet-stream" || strings.HasPrefix(ct, "multipart/") {
 		ct = ""
 	}
-	meta, _ := uploadMeta(r.Header) // checked by apiUpload
+	meta, _ := uploadMeta(r.Header) // apiUpload refused a reserved key before reading the body; browsers send none
 	source, depth := q.Get("source"), q.Get("depth")
 	if source == "" {
 		source = "http"
