@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net"
 	"os"
 	"regexp"
 	"strings"
@@ -15,6 +14,8 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"gopkg.in/yaml.v3"
+
+	"github.com/docmill/docmill/internal/natstest"
 )
 
 const testToken = "test-token"
@@ -51,31 +52,11 @@ func TestShippedNATSConfigs(t *testing.T) {
 	}
 }
 
-// freePorts reserves n loopback ports for cluster listeners that must be
-// known before the servers start (each server's routes name all of them).
-func freePorts(t *testing.T, n int) []int {
-	t.Helper()
-	var ports []int
-	var ls []net.Listener
-	for range n {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls = append(ls, l)
-		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
-	}
-	for _, l := range ls {
-		l.Close()
-	}
-	return ports
-}
-
 // TestBaseNATSConfigFormsAJetStreamCluster boots three servers from
 // k8s/base/nats.conf, with only addresses moved to loopback, and creates a
 // stream replicated on all three, as docmill does with nats.replicas: 3.
 func TestBaseNATSConfigFormsAJetStreamCluster(t *testing.T) {
-	ports := freePorts(t, 3)
+	ports := natstest.Ports(t, 3)
 	var routes []string
 	for _, p := range ports {
 		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))

@@ -6,7 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
+
 	"net/http"
 	"os"
 	"os/exec"
@@ -20,6 +20,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/internal/natstest"
 )
 
 var binary string
@@ -46,14 +47,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// freePort is a port for a process the test starts; see natstest.Ports
+// for why it is not one the kernel picks.
 func freePort(t *testing.T) int {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	return natstest.Port(t)
 }
 
 // proc is a docmill process started by a test.
