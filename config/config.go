@@ -147,6 +147,11 @@ type Sources struct {
 	// Settle is how long a file in a watched folder must keep its size and
 	// time before it is taken as complete.
 	Settle time.Duration `yaml:"settle"`
+	// MirrorDeletes makes the index follow deletions: a watched file or
+	// object that is deleted takes its document out of the index, unless
+	// another watched file or object holds the same bytes. Off, folders
+	// and buckets are inboxes and deleting a file removes nothing.
+	MirrorDeletes bool `yaml:"mirror_deletes"`
 }
 
 // Index configures Bleve.
@@ -424,6 +429,8 @@ func (c *Config) problems() []problem {
 	for _, b := range c.Sources.Buckets {
 		bad(bucketName.MatchString(b), "sources.buckets", "%q is not a bucket name (letters, digits, - and _)", b)
 	}
+	bad(!c.Sources.MirrorDeletes || c.Sources.AfterIngest == "", "sources.mirror_deletes",
+		"needs after_ingest \"\" (%q takes every object out of the bucket once ingested, which would remove its document)", c.Sources.AfterIngest)
 	bad(c.Pipeline.MaxDocumentMB >= 0, "pipeline.max_document_mb", "%d is negative", c.Pipeline.MaxDocumentMB)
 	bad(c.Pipeline.ParseTimeout >= 0, "pipeline.parse_timeout", "%v is negative", c.Pipeline.ParseTimeout)
 	bad(c.Pipeline.MaxPages >= 0, "pipeline.max_pages", "%d is negative", c.Pipeline.MaxPages)

@@ -37,6 +37,10 @@ type Bucket struct {
 	// ingested as, so that a new version of an object replaces it.
 	Seen jetstream.KeyValue
 	Log  *slog.Logger
+	// MirrorDeletes removes an object's document from the index when the
+	// object is deleted, unless another watched file or object holds the
+	// same bytes (sources.mirror_deletes; needs Seen, and After "").
+	MirrorDeletes bool
 }
 
 // Run consumes the bucket until ctx ends.
@@ -86,6 +90,13 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 		return
 	}
 	if info.Deleted {
+		if b.MirrorDeletes && b.Seen != nil {
+			if err := b.remove(ctx, &info); err != nil {
+				b.Log.Error("bucket: removal not sent, will retry", "bucket", b.Name, "object", info.Name, "err", err)
+				_ = m.NakWithDelay(5 * time.Second)
+				return
+			}
+		}
 		_ = m.Ack()
 		return
 	}
@@ -145,12 +156,20 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 		if e, err := b.Seen.Get(ctx, key); err == nil {
 			prevID := string(e.Value())
 			meta[pipeline.MetaReplaces] = prevID
-			doc.DedupID = versionDedupID(document.ID(data), prevID, key+":"+info.NUID)
 		}
+	}
+	if isNewVersion(document.ID(data), meta[pipeline.MetaReplaces], b.MirrorDeletes) {
+		doc.Version = key + ":" + info.NUID
 	}
 	id, err := b.Pub.Publish(ctx, doc)
 	if err != nil {
 		return err
+	}
+	if b.MirrorDeletes && b.Seen != nil {
+		h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
+		if err := holdVersion(ctx, b.Seen, h, id, meta[pipeline.MetaReplaces]); err != nil {
+			return err
+		}
 	}
 	if b.Seen != nil {
 		if _, err := b.Seen.Put(ctx, key, []byte(id)); err != nil {
@@ -158,6 +177,21 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 		}
 	}
 	return b.afterSuccess(ctx, store, info, data)
+}
+
+// remove handles the deletion of an object (see removeHeld); one never
+// taken (refused, or deleted before it was read) has nothing to remove.
+func (b *Bucket) remove(ctx context.Context, info *jetstream.ObjectInfo) error {
+	key := objectSeenKey(b.Name, info.Name)
+	e, err := b.Seen.Get(ctx, key)
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("bucket %s: %w", b.Name, err)
+	}
+	h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
+	return removeHeld(ctx, b.Seen, b.Pub.JS, b.Log, key, string(e.Value()), "bucket_"+b.Name, h)
 }
 
 func (b *Bucket) afterSuccess(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo, data []byte) error {

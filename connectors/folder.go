@@ -36,14 +36,26 @@ type Folder struct {
 	StableFor time.Duration // unchanged size and time for this long means complete (default 1s)
 	Poll      time.Duration // rescan period, the safety net under fsnotify (default 2s)
 	Log       *slog.Logger
+	// MirrorDeletes removes a file's document from the index when the file
+	// is deleted, unless another watched file or object holds the same
+	// bytes (sources.mirror_deletes). Off, the folder is an inbox: files
+	// may be moved away once taken.
+	MirrorDeletes bool
 
 	root  *os.Root
 	sizes map[string]observed
-	// done holds the stamp of each file known to be taken, so a rescan
-	// asks the KV bucket only about files that changed (1,000 files cost
-	// 15% of a core while idle).
-	done map[string]string
+	// done holds each file known to be taken, so a rescan asks the KV
+	// bucket only about files that changed (1,000 files cost 15% of a
+	// core while idle).
+	done map[string]taken
+	// gone notes when a taken file was first missed; under MirrorDeletes
+	// its document is removed once it has stayed away for a while.
+	gone map[string]time.Time
 }
+
+// taken is a file's stamp (size and time) when it was taken, and the
+// document it became.
+type taken struct{ stamp, id string }
 
 type observed struct {
 	size  int64
@@ -87,7 +99,7 @@ func (f *Folder) Run(ctx context.Context) error {
 		return fmt.Errorf("watch %s: %w", f.Dir, err)
 	}
 	defer root.Close()
-	f.root, f.sizes, f.done = root, map[string]observed{}, map[string]string{}
+	f.root, f.sizes, f.done, f.gone = root, map[string]observed{}, map[string]taken{}, map[string]time.Time{}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("fsnotify: %w", err)
@@ -96,8 +108,11 @@ func (f *Folder) Run(ctx context.Context) error {
 	f.watchTree(w)
 	tick := time.NewTicker(f.Poll)
 	defer tick.Stop()
-	for {
-		f.scan(ctx)
+	for first := true; ; first = false {
+		present := f.scan(ctx)
+		if first && f.MirrorDeletes && present != nil {
+			f.reconcile(ctx, present)
+		}
 		select {
 		case <-ctx.Done():
 			return nil
@@ -127,12 +142,18 @@ func (f *Folder) watchTree(w *fsnotify.Watcher) {
 }
 
 // scan looks at every file and ingests the complete, unseen ones, then
-// forgets what it noted about files that are gone.
-func (f *Folder) scan(ctx context.Context) {
+// forgets what it noted about files that are gone. It returns the files
+// present, or nil when the folder could not be read (an unmounted or
+// unreadable folder is not an empty one).
+func (f *Folder) scan(ctx context.Context) map[string]bool {
 	now := time.Now()
 	present := make(map[string]bool, len(f.sizes))
+	unreadable := false
 	_ = filepath.WalkDir(f.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || ctx.Err() != nil {
+			if p == f.Dir || d != nil && d.IsDir() {
+				unreadable = true
+			}
 			return nil
 		}
 		rel, rerr := filepath.Rel(f.Dir, p)
@@ -163,25 +184,77 @@ func (f *Folder) scan(ctx context.Context) {
 		}
 		return nil
 	})
-	if ctx.Err() == nil {
-		f.forget(present)
+	if ctx.Err() != nil || unreadable {
+		return nil
 	}
+	f.forget(ctx, present, now)
+	return present
 }
 
 // forget drops the sizes, stamps and refusals noted for files that are no
 // longer in the folder (moved away after ingestion, rotated, deleted), so
 // that an inbox through which files pass does not grow the watcher's
 // memory with every file it ever held. A file that comes back is looked
-// up in the seen bucket again, which still knows it.
-func (f *Folder) forget(present map[string]bool) {
+// up in the seen bucket again, which still knows it. Under MirrorDeletes
+// a taken file that stays away removes its document.
+func (f *Folder) forget(ctx context.Context, present map[string]bool, now time.Time) {
 	for k := range f.sizes {
 		if !present[k] && !(strings.HasPrefix(k, "!") && present[k[1:]]) {
 			delete(f.sizes, k)
 		}
 	}
-	for rel := range f.done {
-		if !present[rel] {
+	for rel, t := range f.done {
+		switch {
+		case present[rel]:
+			delete(f.gone, rel)
+		case !f.MirrorDeletes:
 			delete(f.done, rel)
+		case f.gone[rel].IsZero():
+			f.gone[rel] = now
+		case now.Sub(f.gone[rel]) >= f.removeAfter():
+			if err := f.remove(ctx, rel, t); err != nil {
+				f.Log.Error("folder: removal not sent, will retry", "file", rel, "doc_id", t.id, "err", err)
+				continue
+			}
+			delete(f.done, rel)
+			delete(f.gone, rel)
+		}
+	}
+}
+
+// removeAfter is how long a taken file must stay away before its document
+// is removed: an editor that saves by deleting and writing anew leaves a
+// gap, which is no deletion.
+func (f *Folder) removeAfter() time.Duration { return max(f.StableFor, f.Poll) }
+
+// remove handles the deletion of taken file rel (see removeHeld).
+func (f *Folder) remove(ctx context.Context, rel string, t taken) error {
+	h := holding{Kind: "folder", Where: f.Dir, Name: rel, Version: t.stamp}
+	return removeHeld(ctx, f.Seen, f.Pub.JS, f.Log, seenKey(f.Dir, rel), t.id, f.Source, h)
+}
+
+// reconcile runs after the first scan under MirrorDeletes: files deleted
+// while docmill was not running remove their documents, and files taken
+// before mirroring was turned on are recorded as holding theirs.
+func (f *Folder) reconcile(ctx context.Context, present map[string]bool) {
+	held, err := holdings(ctx, f.Seen, "folder", f.Dir)
+	if err != nil {
+		f.Log.Error("folder: files deleted while docmill was down not checked", "dir", f.Dir, "err", err)
+		return
+	}
+	for rel, h := range held {
+		if present[rel] {
+			continue
+		}
+		if err := f.remove(ctx, rel, taken{stamp: h.Version, id: h.id}); err != nil {
+			f.Log.Error("folder: removal not sent", "file", rel, "doc_id", h.id, "err", err)
+		}
+	}
+	for rel, t := range f.done {
+		if held[rel].id != t.id {
+			if err := hold(ctx, f.Seen, t.id, holding{Kind: "folder", Where: f.Dir, Name: rel, Version: t.stamp}); err != nil {
+				f.Log.Warn("folder: file not recorded as holding its document", "file", rel, "err", err)
+			}
 		}
 	}
 }
@@ -255,14 +328,14 @@ func hashedKey(prefix, where, name string) string {
 func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	key := seenKey(f.Dir, rel)
 	stamp := fmt.Sprintf("%d:%d", info.Size(), info.ModTime().UnixNano())
-	if f.done[rel] == stamp {
+	if f.done[rel].stamp == stamp {
 		return
 	}
 	var prevID string // the document of the file's previous version
 	if e, err := f.Seen.Get(ctx, key); err == nil {
 		prev, id, _ := strings.Cut(string(e.Value()), " ")
 		if prev == stamp {
-			f.done[rel] = stamp
+			f.done[rel] = taken{stamp: stamp, id: id}
 			return
 		}
 		prevID = id
@@ -283,7 +356,9 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	doc := Doc{Filename: rel, Source: f.Source, Data: data, Meta: meta}
 	if prevID != "" {
 		meta[pipeline.MetaReplaces] = prevID
-		doc.DedupID = versionDedupID(document.ID(data), prevID, key+":"+stamp)
+	}
+	if isNewVersion(document.ID(data), prevID, f.MirrorDeletes) {
+		doc.Version = key + ":" + stamp
 	}
 	id, err := f.Pub.Publish(ctx, doc)
 	if err != nil {
@@ -295,28 +370,28 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 		}
 		return
 	}
+	if f.MirrorDeletes {
+		if err := holdVersion(ctx, f.Seen, holding{Kind: "folder", Where: f.Dir, Name: rel, Version: stamp}, id, prevID); err != nil {
+			f.Log.Error("folder: file not recorded as holding its document, will retry", "file", rel, "err", err)
+			return
+		}
+	}
 	if _, err := f.Seen.Put(ctx, key, []byte(stamp+" "+id)); err != nil {
 		f.Log.Error("folder: remember file", "file", rel, "err", err)
 	} else {
-		f.done[rel] = stamp
+		f.done[rel] = taken{stamp: stamp, id: id}
 	}
 	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)
 }
 
-// versionDedupID is the ingest de-duplication id of a new version (id) of a
-// watched file or bucket object whose previous version was prevID. A
-// version that goes back to content sent within the ingest stream's
-// de-duplication window (a file reverted to what it held minutes ago)
-// would be dropped as a duplicate of that earlier send, leaving the index
-// with the version it replaced; naming the version (version: the file's
-// key, size and time, or the object's NUID) keeps it apart, while a
-// repeated send of the same version (after a crash) is still dropped.
-// Content that did not change keeps the content hash.
-func versionDedupID(id, prevID, version string) string {
-	if prevID == "" || prevID == id {
-		return ""
-	}
-	return id + ":version:" + version
+// isNewVersion says whether an ingest of a watched file or object, whose
+// content is id and whose previous version was prevID, names its version
+// (Doc.Version) rather than being de-duplicated by content. A changed file
+// may go back to content sent minutes ago (and already replaced in the
+// index); under mirrored deletes a file may be renamed, or deleted and put
+// back, and its bytes must reach the index again.
+func isNewVersion(id, prevID string, mirror bool) bool {
+	return mirror || prevID != "" && prevID != id
 }
 
 // read opens the file through os.Root, which refuses paths that escape the

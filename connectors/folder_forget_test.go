@@ -31,7 +31,7 @@ func TestFolderForgetsFilesThatAreGone(t *testing.T) {
 	// scan driven by hand: StableFor 0 takes a file on its second sighting
 	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen,
 		Log:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-		root: root, sizes: map[string]observed{}, done: map[string]string{}}
+		root: root, sizes: map[string]observed{}, done: map[string]taken{}}
 	write := func(rel, text string) {
 		t.Helper()
 		p := filepath.Join(dir, rel)
@@ -53,7 +53,7 @@ func TestFolderForgetsFilesThatAreGone(t *testing.T) {
 		write(rel, fmt.Sprintf("Invoice %d: the Buyer shall pay within 30 days.", i))
 		f.scan(ctx) // noted
 		f.scan(ctx) // taken
-		if f.done[rel] == "" {
+		if f.done[rel].stamp == "" {
 			t.Fatalf("%s not taken", rel)
 		}
 		if err := os.Remove(filepath.Join(dir, rel)); err != nil {

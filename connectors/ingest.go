@@ -36,6 +36,12 @@ type Doc struct {
 	// DedupID overrides the de-duplication id (the content hash), so that a
 	// deliberate reprocess is not dropped as a duplicate.
 	DedupID string
+	// Version names this version of a watched file or object (its key and
+	// size and time, or NUID). A version is ingested and its result
+	// published even when the same bytes were sent minutes ago: a file put
+	// back to what it held, renamed, or deleted and restored. A repeated
+	// send of one version (after a crash) is still dropped.
+	Version string
 }
 
 // Publisher publishes documents to docmill.ingest.<source>.
@@ -100,6 +106,10 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	id := document.ID(d.Data)
 	m := nats.NewMsg(SubjectFor(d.Source))
 	m.Header.Set(nats.MsgIdHdr, id)
+	if d.Version != "" {
+		m.Header.Set(nats.MsgIdHdr, id+":version:"+d.Version)
+		m.Header.Set(pipeline.HeaderVersion, d.Version)
+	}
 	if d.DedupID != "" {
 		m.Header.Set(nats.MsgIdHdr, d.DedupID)
 	}

@@ -18,8 +18,9 @@ import (
 type Deleted struct {
 	ID string `json:"id"`
 	// Reason is "deleted" (DELETE /api/documents/{id}, or the document
-	// page's button) or "replaced" (its watched file or bucket object
-	// changed; ReplacedBy is the new version).
+	// page's button), "replaced" (its watched file or bucket object
+	// changed; ReplacedBy is the new version) or "source_removed" (its
+	// watched file or object was deleted, under sources.mirror_deletes).
 	Reason     string    `json:"reason"`
 	ReplacedBy string    `json:"replaced_by,omitempty"`
 	At         time.Time `json:"at"`
@@ -29,6 +30,7 @@ type Deleted struct {
 const (
 	ReasonDeleted  = "deleted"
 	ReasonReplaced = "replaced"
+	ReasonRemoved  = "source_removed"
 )
 
 // PublishDeleted publishes the notice that document id left the index.

@@ -31,11 +31,13 @@ type Indexer struct {
 	// OnIndexed, when set, is called after each batch is written (the web UI's
 	// live feed listens here in single-process mode).
 	OnIndexed func([]*document.Result)
-	// OnReplaced, when set, is called with each earlier version that a new
-	// one (by) replaced, once the index dropped it: nothing links to its
-	// stored copies any more, so the server deletes them instead of keeping
-	// an old contract's bytes until retention, and tells consumers.
-	OnReplaced func(ctx context.Context, id, by string)
+	// OnDropped, when set, is called with each document the indexer
+	// dropped from the index: an earlier version that a new one (by)
+	// replaced, or one whose watched file or object was deleted (reason
+	// ReasonReplaced or ReasonRemoved). Nothing links to its stored copies
+	// any more, so the server deletes them instead of keeping an old
+	// contract's bytes until retention, and tells consumers.
+	OnDropped func(ctx context.Context, id, reason, by string)
 
 	once  sync.Once
 	queue chan pending
@@ -176,12 +178,18 @@ func (x *Indexer) replace(rs []*document.Result) {
 			continue
 		}
 		x.Log.Info("earlier version replaced", "doc_id", old, "by", r.ID, "filename", r.Filename)
-		if x.OnReplaced != nil {
-			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			x.OnReplaced(ctx, old, r.ID)
-			cancel()
-		}
+		x.dropped(old, ReasonReplaced, r.ID)
 	}
+}
+
+// dropped tells OnDropped that id left the index.
+func (x *Indexer) dropped(id, reason, by string) {
+	if x.OnDropped == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	x.OnDropped(ctx, id, reason, by)
 }
 
 // origin names the file or object a result was ingested from.

@@ -137,6 +137,12 @@ func Run(ctx context.Context, o Options) error {
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("index", broker.SubjectResults+".>", sub, noOutput(o.Indexer.Handle))
 		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log, nil))
+		// Removals have no dead letters: one whose document never comes
+		// gives up by itself (Indexer.Remove).
+		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals",
+			AckWait: c.AckWait, MaxDeliver: removalAttempts + 5, Concurrency: 4, Backoff: removalBackoff, DrainTimeout: o.DrainTimeout}, wlog)
+		subs = append(subs, rsub)
+		router.AddConsumerHandler("remove", broker.SubjectRemovals+".>", rsub, noOutput(o.Indexer.Remove))
 	}
 	go watchLag(ctx, o)
 	if o.Ready != nil {

@@ -149,8 +149,10 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	t2 := time.Now()
 	// A new version of a watched file or object is deliberate too: it may
 	// go back to content whose result was published minutes ago.
+	// (MetaReplaces alone marks versions ingested by earlier releases.)
 	replaces := res.Meta[MetaReplaces] != "" && res.Meta[MetaReplaces] != res.ID
-	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != "" || replaces
+	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != "" ||
+		msg.Metadata.Get(HeaderVersion) != "" || replaces
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
 	}

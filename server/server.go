@@ -351,12 +351,12 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			for _, r := range rs {
 				s.drift.Observe(r)
 			}
-		}, OnReplaced: func(ctx context.Context, id, by string) {
+		}, OnDropped: func(ctx context.Context, id, reason, by string) {
 			if err := web.DeleteCopies(ctx, s.js, id); err != nil {
-				s.o.Log.Warn("stored copies of a replaced version not deleted", "doc_id", id, "err", err)
+				s.o.Log.Warn("stored copies of a dropped document not deleted", "doc_id", id, "reason", reason, "err", err)
 			}
-			if err := pipeline.PublishDeleted(ctx, s.js, id, pipeline.ReasonReplaced, by); err != nil {
-				s.o.Log.Warn("replacement not published", "doc_id", id, "err", err)
+			if err := pipeline.PublishDeleted(ctx, s.js, id, reason, by); err != nil {
+				s.o.Log.Warn("deletion notice not published", "doc_id", id, "reason", reason, "err", err)
 			}
 		}}
 	}
@@ -409,7 +409,8 @@ func (s *Server) startFolders(ctx context.Context) {
 		return
 	}
 	for _, dir := range folders {
-		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, StableFor: s.o.Config.Sources.Settle, Log: s.o.Log}
+		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, StableFor: s.o.Config.Sources.Settle, Log: s.o.Log,
+			MirrorDeletes: s.o.Config.Sources.MirrorDeletes}
 		go func() {
 			if err := f.Run(ctx); err != nil {
 				s.o.Log.Error("folder watch stopped", "dir", dir, "err", err)
@@ -427,12 +428,12 @@ func (s *Server) startBuckets(ctx context.Context) {
 	if len(s.o.Config.Sources.Buckets) > 0 {
 		var err error
 		if seen, err = connectors.OpenSeen(ctx, s.js, s.o.Config.NATS.Replicas); err != nil {
-			s.o.Log.Warn("bucket objects' versions not remembered: a changed object will not replace its document", "err", err)
+			s.o.Log.Warn("bucket objects' versions not remembered: a changed object will not replace its document, a deleted one will not remove it", "err", err)
 		}
 	}
 	for _, name := range s.o.Config.Sources.Buckets {
 		b := &connectors.Bucket{Name: name, JS: s.js, Pub: s.ingestPublisher(), After: s.o.Config.Sources.AfterIngest,
-			Replicas: s.o.Config.NATS.Replicas, Seen: seen, Log: s.o.Log}
+			Replicas: s.o.Config.NATS.Replicas, Seen: seen, Log: s.o.Log, MirrorDeletes: s.o.Config.Sources.MirrorDeletes}
 		go func() {
 			if err := b.Run(ctx); err != nil {
 				s.o.Log.Error("bucket watch stopped", "bucket", name, "err", err)

@@ -29,12 +29,17 @@ const (
 	// index (deleted, or replaced by a new version), for consumers that
 	// keep their own copy of the results.
 	StreamDeleted = "DOCMILL_DELETED"
+	// StreamRemovals carries requests from folder and bucket watchers to
+	// every indexer: the file or object a document came from was deleted
+	// (sources.mirror_deletes).
+	StreamRemovals = "DOCMILL_REMOVALS"
 
-	SubjectIngest  = "docmill.ingest"
-	SubjectResults = "docmill.results"
-	SubjectDLQ     = "docmill.dlq"
-	SubjectShadow  = "docmill.shadow"
-	SubjectDeleted = "docmill.deleted"
+	SubjectIngest   = "docmill.ingest"
+	SubjectResults  = "docmill.results"
+	SubjectDLQ      = "docmill.dlq"
+	SubjectShadow   = "docmill.shadow"
+	SubjectDeleted  = "docmill.deleted"
+	SubjectRemovals = "docmill.removals"
 )
 
 // EmbeddedOptions configures the in-process server.
@@ -243,7 +248,7 @@ type StreamOptions struct {
 }
 
 // EnsureStreams creates or updates DOCMILL_INGEST, DOCMILL_RESULTS,
-// DOCMILL_DLQ and DOCMILL_SHADOW. All keep messages by limits, not by interest: a document
+// DOCMILL_DLQ, DOCMILL_SHADOW, DOCMILL_DELETED and DOCMILL_REMOVALS. All keep messages by limits, not by interest: a document
 // published before any worker exists is kept, and a shadow model or a
 // backfill can read the same stream with its own durable consumer.
 func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions) error {
@@ -265,6 +270,8 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 		{Name: StreamShadow, Subjects: []string{SubjectShadow + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
 		{Name: StreamDeleted, Subjects: []string{SubjectDeleted + ".>"}, Retention: jetstream.LimitsPolicy,
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
+		{Name: StreamRemovals, Subjects: []string{SubjectRemovals + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
 	}
 	for _, c := range cfgs {

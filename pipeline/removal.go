@@ -1,0 +1,107 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/pipeline/stream"
+)
+
+// Removal asks every indexer to drop a document because the watched file
+// or bucket object it was indexed from was deleted (sources.mirror_deletes).
+// It travels on docmill.removals.<id> (stream DOCMILL_REMOVALS): watchers
+// run where the files are, indexes live in indexer processes.
+type Removal struct {
+	ID string `json:"id"`
+	// Source is the result's source ("folder", "bucket_docmill-inbox");
+	// a document indexed from elsewhere (an upload of the same bytes) is
+	// kept.
+	Source string `json:"source"`
+	// What was deleted, for the log and the notice: a folder's relative
+	// path, or the bucket and object.
+	Path   string `json:"path,omitempty"`
+	Bucket string `json:"bucket,omitempty"`
+	Object string `json:"object,omitempty"`
+	// Version names the deleted version (a file's size and time, an
+	// object's NUID): replicas watching one shared folder both report a
+	// deletion, and the stream keeps one of them.
+	Version string `json:"version,omitempty"`
+	// At is when the watcher saw the deletion. A document analysed after
+	// it came back (the file was put back) and is kept.
+	At time.Time `json:"at"`
+}
+
+// PublishRemoval publishes r.
+func PublishRemoval(ctx context.Context, js jetstream.JetStream, r Removal) error {
+	data, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("removal %s: %w", r.ID, err)
+	}
+	m := nats.NewMsg(broker.SubjectRemovals + "." + r.ID)
+	m.Data = data
+	m.Header.Set(HeaderID, r.ID)
+	m.Header.Set(stream.HeaderMsgID, "removal:"+r.ID+":"+r.Source+":"+r.Path+r.Bucket+"/"+r.Object+":"+r.Version)
+	if _, err := js.PublishMsg(ctx, m); err != nil {
+		return fmt.Errorf("removal %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+// removalAttempts bounds how long a removal waits for its document to be
+// indexed (a file deleted while it was still being analysed), at
+// removalRetry apart; a document that never comes (dead-lettered) ends
+// the wait.
+const (
+	removalAttempts = 30
+	removalRetry    = 10 * time.Second
+)
+
+var errNotYetIndexed = errors.New("not indexed (yet)")
+
+// Remove is the watermill handler of removal requests.
+func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
+	var r Removal
+	if err := json.Unmarshal(msg.Payload, &r); err != nil || r.ID == "" {
+		x.Log.Warn("undecodable removal request dropped", "err", err)
+		return nil, nil
+	}
+	doc, err := x.Index.Get(msg.Context(), r.ID)
+	switch {
+	case errors.Is(err, index.ErrNotFound):
+		attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
+		if attempt < removalAttempts {
+			return nil, fmt.Errorf("remove %s: %w", r.ID, errNotYetIndexed)
+		}
+		x.Log.Info("removal of a document never indexed dropped", "doc_id", r.ID, "path", r.Path, "object", r.Object)
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("remove %s: %w", r.ID, err)
+	case doc.Source != r.Source:
+		x.Log.Info("source removed; document kept, indexed from elsewhere", "doc_id", r.ID, "source", doc.Source)
+		return nil, nil
+	case doc.ProcessedAt.After(r.At):
+		x.Log.Info("source removed; document kept, analysed again since", "doc_id", r.ID)
+		return nil, nil
+	}
+	if err := x.Index.Delete(r.ID); err != nil {
+		return nil, fmt.Errorf("remove %s: %w", r.ID, err)
+	}
+	x.Metrics.Processed.WithLabelValues("remove").Inc()
+	x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
+	x.dropped(r.ID, ReasonRemoved, "")
+	return nil, nil
+}
+
+// removalBackoff retries a removal at a steady pace while its document is
+// on its way to the index.
+func removalBackoff(int) time.Duration { return removalRetry }
