@@ -23,6 +23,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 	zapx "github.com/blevesearch/zapx/v17"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/docmill/docmill/document"
 )
@@ -124,9 +125,9 @@ func Open(dir string, opts Options) (*Index, error) {
 		opts.Scoring = ScoringBM25
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
-		bi, err := bleve.Open(dir)
+		bi, err := openBleve(dir)
 		if err != nil {
-			return nil, fmt.Errorf("open index %s: %w", dir, err)
+			return nil, err
 		}
 		return newIndex(bi, dir, opts), nil
 	}
@@ -144,6 +145,23 @@ func Open(dir string, opts Options) (*Index, error) {
 	return newIndex(bi, dir, opts), nil
 }
 
+// ErrInUse is returned by Open for an index another process has open.
+var ErrInUse = errors.New("index in use by another process")
+
+// openBleve opens an existing index. Bleve waits for the lock another
+// process holds on it forever; docmill says so instead (a second server on
+// the same data folder, or `docmill index rebuild` beside a running one).
+func openBleve(dir string) (bleve.Index, error) {
+	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "3s"})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("open index %s: %w (is docmill running on this data folder?)", dir, ErrInUse)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return bi, nil
+}
+
 func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	m := bi.Mapping()
 	combined := m.FieldMappingForPath(fieldFacets).Type != "" && m.FieldMappingForPath(fieldIngestedKey).Type != ""
@@ -155,9 +173,11 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 		foldedFacets: folded, text: m.AnalyzerNamed(TextAnalyzer)}
 }
 
-// Close flushes and closes the index.
+// Close flushes and closes the index; closing it again does nothing.
 func (ix *Index) Close() error {
-	ix.closed.Store(true)
+	if ix.closed.Swap(true) {
+		return nil
+	}
 	ix.rw.Lock()
 	defer ix.rw.Unlock()
 	return ix.bi.Close()
@@ -279,12 +299,17 @@ func (ix *Index) Body(ctx context.Context, id string) (string, error) {
 	if len(res.Hits) == 0 {
 		return "", fmt.Errorf("text of %s: %w", id, ErrNotFound)
 	}
-	for _, f := range req.Fields {
-		if s, ok := res.Hits[0].Fields[f].(string); ok && s != "" {
-			return s, nil
-		}
+	return storedText(res.Hits[0].Fields), nil
+}
+
+// storedText is the stored text among a hit's fields: "body", or
+// "body_cjk" for a Chinese document in a legacy index.
+func storedText(fields map[string]interface{}) string {
+	if s, _ := fields["body"+cjkSuffix].(string); s != "" {
+		return s
 	}
-	return "", nil
+	s, _ := fields["body"].(string)
+	return s
 }
 
 // Has reports whether a document with id is indexed.

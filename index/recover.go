@@ -61,7 +61,7 @@ func (ix *Index) reopen() {
 		defer func() { _ = recover() }()
 		_ = ix.bi.Close()
 	}()
-	bi, err := bleve.Open(ix.dir)
+	bi, err := openBleve(ix.dir)
 	ix.setState(func(st *writeState) { st.reopenErr = err })
 	if err == nil {
 		ix.bi = bi

@@ -99,12 +99,22 @@ func (x *Indexer) loadText(ctx context.Context, r *document.Result) error {
 	if x.Blobs == nil {
 		return Permanent(fmt.Errorf("result %s: text in %s but no object store configured", r.ID, r.TextObject))
 	}
-	data, err := readObject(ctx, x.Blobs, r.TextObject, maxTextBytes)
+	text, err := ResultText(ctx, x.Blobs, r)
 	if err != nil {
-		return fmt.Errorf("result %s: %w", r.ID, err)
+		return err
 	}
-	r.Text = string(data)
+	r.Text = text
 	return nil
+}
+
+// ResultText reads the text of result r from the object its TextObject
+// names (a result too large for one message carries its text so).
+func ResultText(ctx context.Context, js jetstream.JetStream, r *document.Result) (string, error) {
+	data, err := readObject(ctx, js, r.TextObject, maxTextBytes)
+	if err != nil {
+		return "", fmt.Errorf("result %s: %w", r.ID, err)
+	}
+	return string(data), nil
 }
 
 func (x *Indexer) loop(ctx context.Context) {

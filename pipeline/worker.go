@@ -220,6 +220,16 @@ func readObject(ctx context.Context, js jetstream.JetStream, ref string, lim int
 	return data, nil
 }
 
+// ResultTextOf is the text of the result of parsed document doc: the body
+// and then the aside (a DOCX's headers, footers and comments), so that
+// search finds both.
+func ResultTextOf(doc *document.Parsed) string {
+	if doc.Aside == "" {
+		return doc.Text
+	}
+	return doc.Text + "\n\n" + doc.Aside
+}
+
 func inputFrom(msg *message.Message, data []byte) parse.Input {
 	in := parse.Input{
 		Filename:    msg.Metadata.Get(HeaderFilename),
@@ -291,18 +301,12 @@ func ingestStamp(msg *message.Message) (t time.Time, ok bool) {
 	return t.UTC(), true
 }
 
-// NewResult joins a parsed document and its analysis into a result. The
-// result's text is the body and then the aside (a DOCX's headers, footers
-// and comments), so that search finds both.
+// NewResult joins a parsed document and its analysis into a result.
 func NewResult(doc *document.Parsed, a *document.Analysis, ingested time.Time) *document.Result {
-	text := doc.Text
-	if doc.Aside != "" {
-		text += "\n\n" + doc.Aside
-	}
 	r := &document.Result{
 		ID: doc.ID, Filename: doc.Filename, Title: doc.Title, Source: doc.Source,
 		ContentType: doc.ContentType, Language: doc.Language, Pages: doc.Pages, Size: doc.Size,
-		Text: text, Meta: doc.Meta, Analysis: *a,
+		Text: ResultTextOf(doc), Meta: doc.Meta, Analysis: *a,
 		IngestedAt: ingested, ProcessedAt: time.Now().UTC(),
 	}
 	r.Depth = deepest(a)

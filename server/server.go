@@ -287,8 +287,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 	c := s.o.Config
 	s.failed = s.openFailed(ctx)
 	if s.o.Role.indexes() {
-		ix, err := index.Open(filepath.Join(c.Data, "index"), index.Options{Scoring: c.Index.Scoring, MaxTextBytes: maxTextBytes(c.Index.MaxTextMB),
-			SearchTimeout: c.Index.SearchTimeout})
+		ix, err := index.Open(indexDir(c), indexOptions(c))
 		if err != nil {
 			return err
 		}
@@ -305,11 +304,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 			return fmt.Errorf("kv docmill-log-templates: %w", err)
 		}
 		s.logsReg = logs.NewRegistry(logs.NewKVStore(kv), logs.DefaultConfig())
-		if c.Pipeline.OCR != "off" {
-			if s.ocr = parse.DetectOCR(); s.ocr != nil && c.Pipeline.OCRMaxPages > 0 {
-				s.ocr.MaxPages = c.Pipeline.OCRMaxPages
-			}
-		}
+		s.ocr = detectOCR(c)
 		an, st := s.startModel(ctx)
 		s.analyzer, s.modelSt = pipeline.NewAnalyzerRef(an), st
 		if s.shadowAn, err = s.shadowAnalyzer(); err != nil {
@@ -334,8 +329,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
 	if s.analyzer != nil {
 		o.Worker = &pipeline.Worker{Analyzer: s.analyzer, Pub: nil, Blobs: s.js, MaxPayload: int(s.nc.MaxPayload()), Replicas: c.NATS.Replicas, Metrics: s.metrics, Log: s.o.Log,
-			Limits: parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages,
-				OCR: s.ocr}}
+			Limits: parseLimits(c, s.ocr)}
 		o.Worker.Pub = pipelinePublisher(s.js)
 		if c.Pipeline.KeepOriginals {
 			o.Worker.KeepOriginal = s.keepOriginal
@@ -568,6 +562,24 @@ func (s *Server) close() {
 
 // maxTextBytes turns index.max_text_mb into index.Options.MaxTextBytes
 // (0 in the config searches whole texts).
+// detectOCR is the OCR config c asks for and the machine has, or nil.
+func detectOCR(c *config.Config) *parse.OCR {
+	if c.Pipeline.OCR == "off" {
+		return nil
+	}
+	ocr := parse.DetectOCR()
+	if ocr != nil && c.Pipeline.OCRMaxPages > 0 {
+		ocr.MaxPages = c.Pipeline.OCRMaxPages
+	}
+	return ocr
+}
+
+// parseLimits are the parse limits config c sets, reading scanned pages
+// with ocr (nil: not at all).
+func parseLimits(c *config.Config, ocr *parse.OCR) parse.Limits {
+	return parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages, OCR: ocr}
+}
+
 func maxTextBytes(mb int) int {
 	if mb == 0 {
 		return -1
