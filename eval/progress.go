@@ -135,13 +135,15 @@ func (p *Progress) line(elapsed time.Duration) string {
 		rate = float64(p.done-p.base) / s
 	}
 	eta, speed := "?", fmt.Sprintf("%.1f/s", rate)
+	if elapsed < minRateWindow {
+		// a rate over the first milliseconds is noise ("17391304.3/s"),
+		// also when the work is done within them
+		speed = "-/s"
+	}
 	switch {
 	case p.done >= p.total:
 		eta = "done in " + elapsed.Round(100*time.Millisecond).String()
-	case elapsed < minRateWindow:
-		// a rate over the first milliseconds is noise ("17391304.3/s")
-		speed = "-/s"
-	case rate > 0:
+	case elapsed >= minRateWindow && rate > 0:
 		left := time.Duration(float64(p.total-p.done) / rate * float64(time.Second))
 		eta = "ETA " + left.Round(time.Second).String()
 	}

@@ -28,6 +28,9 @@ func TestProgressLine(t *testing.T) {
 	if got := p.line(4 * time.Second); !strings.Contains(got, "200/200  50.0/s  done in 4s") {
 		t.Fatalf("final: %q", got)
 	}
+	if got := p.line(2 * time.Millisecond); !strings.Contains(got, "200/200  -/s  done in 0s") {
+		t.Fatalf("done at once: %q", got)
+	}
 }
 
 // A resumed job's bar starts where the job stood; its rate counts only
