@@ -14,6 +14,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -169,7 +170,15 @@ type Index struct {
 	// part of the documents; an indexer keeping a complete index of its
 	// own (a second search replica) needs a name of its own.
 	Consumer string `yaml:"consumer"`
+	// Retention takes documents out of the index (with their stored
+	// copies, announced as "expired") once they were first ingested this
+	// long ago, per class: contract, regulation, log, other, and "*" for
+	// the classes not named. Empty keeps every document.
+	Retention map[string]time.Duration `yaml:"retention"`
 }
+
+// RetentionClasses are the keys index.retention takes.
+var RetentionClasses = []string{"contract", "regulation", "log", "other", "*"}
 
 // Log configures structured logs.
 type Log struct {
@@ -436,6 +445,10 @@ func (c *Config) problems() []problem {
 	bad(c.Pipeline.MaxPages >= 0, "pipeline.max_pages", "%d is negative", c.Pipeline.MaxPages)
 	bad(c.Pipeline.OCR == "auto" || c.Pipeline.OCR == "off", "pipeline.ocr", "%q is not auto or off", c.Pipeline.OCR)
 	bad(c.Pipeline.OCRMaxPages >= 0, "pipeline.ocr_max_pages", "%d is negative", c.Pipeline.OCRMaxPages)
+	for class, age := range c.Index.Retention {
+		bad(slices.Contains(RetentionClasses, class), "index.retention", "%q is no class (%s)", class, strings.Join(RetentionClasses, ", "))
+		bad(age > 0, "index.retention", "%s: %v keeps nothing; leave the class out to keep everything", class, age)
+	}
 	bad(c.Pipeline.MaxLogLines >= 0, "pipeline.max_log_lines", "%d is negative (0 analyses whole logs)", c.Pipeline.MaxLogLines)
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":
@@ -496,6 +509,22 @@ func setValue(fv reflect.Value, raw string) error {
 			return err
 		}
 		fv.SetInt(int64(d))
+		return nil
+	case map[string]time.Duration:
+		// class=age pairs: DOCMILL_INDEX_RETENTION=log=720h,*=8760h
+		m := map[string]time.Duration{}
+		for _, p := range strings.Split(raw, ",") {
+			k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
+			if !ok {
+				continue
+			}
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+			m[k] = d
+		}
+		fv.Set(reflect.ValueOf(m))
 		return nil
 	case []string:
 		var parts []string

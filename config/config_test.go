@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -41,12 +42,16 @@ func TestEnvOverrides(t *testing.T) {
 	t.Setenv("DOCMILL_PIPELINE_ACK_WAIT", "90s")
 	t.Setenv("DOCMILL_MODEL_INT8", "true")
 	t.Setenv("DOCMILL_SOURCES_FOLDERS", "/in, /in2")
+	t.Setenv("DOCMILL_INDEX_RETENTION", "log=720h, *=87600h")
 	c, err := Load("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.NATS.URL != "nats://a:4222,nats://b:4222" || c.Pipeline.AckWait != 90*time.Second || !c.Model.Int8 || len(c.Sources.Folders) != 2 {
 		t.Fatalf("overrides not applied: %+v", c)
+	}
+	if want := map[string]time.Duration{"log": 720 * time.Hour, "*": 87600 * time.Hour}; !reflect.DeepEqual(c.Index.Retention, want) {
+		t.Errorf("retention %v, want %v", c.Index.Retention, want)
 	}
 	t.Setenv("DOCMILL_PIPELINE_MAX_DELIVER", "many")
 	if _, err := Load(""); err == nil || !strings.Contains(err.Error(), "DOCMILL_PIPELINE_MAX_DELIVER") {
@@ -72,9 +77,12 @@ func TestValidate(t *testing.T) {
 	c.Sources.Buckets = []string{"good-bucket", "bad name"}
 	c.NATS.Replicas = 3             // with the embedded server
 	c.NATS.MaxAge = 5 * time.Minute // JetStream refused it 2 minutes into start-up
+	c.Index.Retention = map[string]time.Duration{"logs": time.Hour, "contract": 0}
+	c.Sources.MirrorDeletes, c.Sources.AfterIngest = true, "delete"
 	err = c.Validate()
 	for _, key := range []string{"http.listen", "pipeline.max_ack_pending", "pipeline.drain_timeout", "pipeline.originals_max_mb",
-		"pipeline.originals_max_age", "model.max_wait", `"bad name"`, "nats.replicas", "nats.max_age"} {
+		"pipeline.originals_max_age", "model.max_wait", `"bad name"`, "nats.replicas", "nats.max_age",
+		`index.retention: "logs" is no class`, "index.retention: contract: 0s keeps nothing", "sources.mirror_deletes"} {
 		if err == nil || !strings.Contains(err.Error(), key) {
 			t.Errorf("validate does not report %s: %v", key, err)
 		}

@@ -19,8 +19,9 @@ type Deleted struct {
 	ID string `json:"id"`
 	// Reason is "deleted" (DELETE /api/documents/{id}, or the document
 	// page's button), "replaced" (its watched file or bucket object
-	// changed; ReplacedBy is the new version) or "source_removed" (its
-	// watched file or object was deleted, under sources.mirror_deletes).
+	// changed; ReplacedBy is the new version), "source_removed" (its
+	// watched file or object was deleted, under sources.mirror_deletes) or
+	// "expired" (past its class's index.retention).
 	Reason     string    `json:"reason"`
 	ReplacedBy string    `json:"replaced_by,omitempty"`
 	At         time.Time `json:"at"`
@@ -31,6 +32,7 @@ const (
 	ReasonDeleted  = "deleted"
 	ReasonReplaced = "replaced"
 	ReasonRemoved  = "source_removed"
+	ReasonExpired  = "expired"
 )
 
 // PublishDeleted publishes the notice that document id left the index.

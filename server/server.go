@@ -195,6 +195,9 @@ func Run(ctx context.Context, o Options) error {
 	s.startBuckets(intakeCtx)
 	if o.Role.indexes() {
 		go s.watchPeers(intakeCtx)
+		if len(o.Config.Index.Retention) > 0 {
+			go s.expire(intakeCtx)
+		}
 	}
 	if o.Role.works() {
 		go s.watchModels(intakeCtx)
@@ -345,16 +348,20 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			for _, r := range rs {
 				s.drift.Observe(r)
 			}
-		}, OnDropped: func(ctx context.Context, id, reason, by string) {
-			if err := web.DeleteCopies(ctx, s.js, id); err != nil {
-				s.o.Log.Warn("stored copies of a dropped document not deleted", "doc_id", id, "reason", reason, "err", err)
-			}
-			if err := pipeline.PublishDeleted(ctx, s.js, id, reason, by); err != nil {
-				s.o.Log.Warn("deletion notice not published", "doc_id", id, "reason", reason, "err", err)
-			}
-		}}
+		}, OnDropped: s.dropped}
 	}
 	return o
+}
+
+// dropped deletes the stored copies of a document that left the index
+// (replaced, its source removed, expired) and announces it.
+func (s *Server) dropped(ctx context.Context, id, reason, by string) {
+	if err := web.DeleteCopies(ctx, s.js, id); err != nil {
+		s.o.Log.Warn("stored copies of a dropped document not deleted", "doc_id", id, "reason", reason, "err", err)
+	}
+	if err := pipeline.PublishDeleted(ctx, s.js, id, reason, by); err != nil {
+		s.o.Log.Warn("deletion notice not published", "doc_id", id, "reason", reason, "err", err)
+	}
 }
 
 // keepOriginal stores a document's bytes in docmill-originals unless they
