@@ -19,15 +19,35 @@ import (
 // the searchable limit, except in indexes that keep only the first MiB
 // (the rest searched but not stored); cut says so.
 func (ix *Index) Each(ctx context.Context, fn func(r *document.Result, text string, cut bool) error) error {
+	return ix.scan(ctx, query.NewMatchAllQuery(), true, fn)
+}
+
+// Export calls fn with every document that q's text, filters and dates
+// match, in id order, with its stored text when withText (see Each); q's
+// Size, From, Sort and facets do not apply.
+func (ix *Index) Export(ctx context.Context, q Query, withText bool, fn func(r *document.Result, text string, cut bool) error) error {
+	top, err := ix.matchQuery(q)
+	if err != nil {
+		return err
+	}
+	return ix.scan(ctx, top, withText, fn)
+}
+
+// scan pages through the documents matching top in id order (search
+// after the last id, so that a page costs the same deep in the index).
+func (ix *Index) scan(ctx context.Context, top query.Query, withText bool, fn func(r *document.Result, text string, cut bool) error) error {
 	const page = 200
 	after := ""
 	for {
-		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
+		req := bleve.NewSearchRequestOptions(top, page, 0, false)
 		req.SortBy([]string{"_id"})
 		if after != "" {
 			req.SetSearchAfter([]string{after})
 		}
-		req.Fields = []string{fieldResult, "body", "body" + cjkSuffix}
+		req.Fields = []string{fieldResult}
+		if withText {
+			req.Fields = append(req.Fields, "body", "body"+cjkSuffix)
+		}
 		var res *bleve.SearchResult
 		err := ix.read(func(bi bleve.Index) (err error) {
 			res, err = bi.SearchInContext(ctx, req)

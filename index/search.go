@@ -188,6 +188,19 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, hl *bleve.Highlig
 	return nil
 }
 
+// matchQuery is the Bleve query for q's text, filters and dates.
+func (ix *Index) matchQuery(q Query) (query.Query, error) {
+	text, err := ix.textQuery(q.Q)
+	if err != nil {
+		return nil, err
+	}
+	parts := append([]query.Query{text}, filterQueries(q, ix.lowered)...)
+	if len(parts) == 1 {
+		return text, nil
+	}
+	return bleve.NewConjunctionQuery(parts...), nil
+}
+
 func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) {
 	size := q.Size
 	switch {
@@ -203,15 +216,9 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 		// Bleve panics on a negative offset
 		return nil, facetPlan{}, fmt.Errorf("%w: from %d is negative", ErrBadQuery, q.From)
 	}
-	text, err := ix.textQuery(q.Q)
+	top, err := ix.matchQuery(q)
 	if err != nil {
 		return nil, facetPlan{}, err
-	}
-	parts := []query.Query{text}
-	parts = append(parts, filterQueries(q, ix.lowered)...)
-	var top query.Query = text
-	if len(parts) > 1 {
-		top = bleve.NewConjunctionQuery(parts...)
 	}
 	req := bleve.NewSearchRequestOptions(top, size, q.From, false)
 	req.Fields = []string{fieldResult}

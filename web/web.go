@@ -192,6 +192,7 @@ func (s *Server) routes() {
 	m.Group(func(r chi.Router) {
 		r.Use(s.auth, sameOrigin)
 		r.Get("/api/search", s.apiSearch)
+		r.Get("/api/export", s.apiExport)
 		r.Get("/api/documents/{id}", s.apiDocument)
 		r.Post("/api/documents", s.apiUpload)
 		r.Post("/api/documents/{id}/reprocess", s.reprocess)

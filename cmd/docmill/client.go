@@ -193,6 +193,102 @@ func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error)
 	return body, nil
 }
 
+// stream sends a GET request and copies the body of a 2xx answer to w as
+// it arrives (no overall timeout: an export of an archive takes a while).
+func (f apiFlags) stream(ctx context.Context, path string, w io.Writer) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, serverURL(*f.server)+path, nil)
+	if err != nil {
+		return err
+	}
+	if *f.token != "" {
+		req.Header.Set("Authorization", "Bearer "+*f.token)
+	}
+	resp, err := (&http.Client{Transport: &http.Transport{Proxy: http.ProxyFromEnvironment, ResponseHeaderTimeout: 30 * time.Second}}).Do(req)
+	if err != nil {
+		return fmt.Errorf("GET %s: %w", *f.server, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+		msg := strings.TrimSpace(string(body))
+		var e struct{ Error string }
+		if json.Unmarshal(body, &e) == nil && e.Error != "" {
+			msg = e.Error
+		}
+		return fmt.Errorf("%s: %s", resp.Status, msg)
+	}
+	_, err = io.Copy(w, resp.Body)
+	return err
+}
+
+func exportCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "export [QUERY]", Short: "Write every matching document's result as JSON lines (a whole archive, or a query's matches)",
+		Args: cobra.ArbitraryArgs}
+	api := addAPIFlags(cmd)
+	class := cmd.Flags().String("class", "", "only this class")
+	since := cmd.Flags().String("since", "", "ingested since (YYYY-MM-DD, RFC 3339, or an age such as 7d)")
+	until := cmd.Flags().String("until", "", "ingested until (same forms; a day is inclusive)")
+	withText := cmd.Flags().Bool("text", false, "add each document's text as indexed (longer ones: the first MiB, marked text_cut)")
+	out := cmd.Flags().StringP("output", "o", "-", "file to write (- for standard output)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		v := url.Values{}
+		for k, val := range map[string]string{"q": strings.Join(args, " "), "class": *class, "since": *since, "until": *until} {
+			if val != "" {
+				v.Set(k, val)
+			}
+		}
+		if *withText {
+			v.Set("text", "true")
+		}
+		w := io.Writer(os.Stdout)
+		if *out != "-" {
+			f, err := os.Create(*out)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			w = f
+		}
+		cw := &countingWriter{w: w}
+		if err := api.stream(cmd.Context(), "/api/export?"+v.Encode(), cw); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if cw.lastErr != "" {
+			return fmt.Errorf("export ended early after %d documents: %s", cw.lines-1, cw.lastErr)
+		}
+		fmt.Fprintf(os.Stderr, "exported %d documents\n", cw.lines)
+		return nil
+	}
+	return cmd
+}
+
+// countingWriter counts the lines an export wrote and notices the error
+// line a failed export ends with.
+type countingWriter struct {
+	w       io.Writer
+	lines   int
+	tail    []byte // the line being written
+	lastErr string
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	for _, b := range p {
+		if b != '\n' {
+			if len(c.tail) < 4096 {
+				c.tail = append(c.tail, b)
+			}
+			continue
+		}
+		c.lines++
+		var e struct{ Error string }
+		if len(c.tail) < 4096 && json.Unmarshal(c.tail, &e) == nil && e.Error != "" {
+			c.lastErr = e.Error
+		}
+		c.tail = c.tail[:0]
+	}
+	return c.w.Write(p)
+}
+
 func searchCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "search QUERY", Short: "Search a running docmill (query-string syntax)", Args: cobra.MinimumNArgs(1)}
 	api := addAPIFlags(cmd)
@@ -248,5 +344,5 @@ func deleteCmd() *cobra.Command {
 }
 
 func init() {
-	rootCmd.AddCommand(ingestCmd(), searchCmd(), deleteCmd())
+	rootCmd.AddCommand(ingestCmd(), searchCmd(), exportCmd(), deleteCmd())
 }
