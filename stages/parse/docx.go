@@ -66,17 +66,11 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	rels := pkg.rels(main)
 	styles := pkg.readAux(related(rels, "/styles", "word/styles.xml"))
 	settings := pkg.readAux(related(rels, "/settings", "word/settings.xml"))
+	chunks := &docxChunks{pkg: pkg, rels: rels, lim: lim, depth: depth, left: lim.MaxBytes}
 	d := &docxDoc{
-		nums:   newDocxNumbering(pkg.readAux(related(rels, "/numbering", "word/numbering.xml")), styles),
-		styles: docxStyleNames(styles),
-		chunk: func(id string) string {
-			for _, r := range rels {
-				if r.ID == id && strings.HasSuffix(r.Type, "/aFChunk") {
-					return pkg.altChunkText(r.Target, lim, depth)
-				}
-			}
-			return ""
-		},
+		nums:    newDocxNumbering(pkg.readAux(related(rels, "/numbering", "word/numbering.xml")), styles),
+		styles:  docxStyleNames(styles),
+		chunk:   chunks.text,
 		notes:   newDocxNotes(settings, raw),
 		margins: &docxMargins{evenOdd: evenAndOddHeaders(settings)},
 		anchors: &docxAnchors{},
@@ -86,6 +80,9 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 		return nil, permanent("", "corrupt DOCX body XML", err)
 	}
 	var skipped docxSkips
+	if chunks.over != "" {
+		skipped.add(chunks.over, fmt.Sprintf("embedded chunks over the %d-byte limit", lim.MaxBytes))
+	}
 	// Notes follow the body rather than interrupting the sentence that
 	// refers to them; they stay in its sentences, since a contract's
 	// footnotes carry definitions and carve-outs.

@@ -3,6 +3,7 @@ package parse
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"github.com/docmill/docmill/document"
 	"strings"
@@ -170,6 +171,36 @@ func TestDOCXPackageRelationshipsAndChunks(t *testing.T) {
 	want := "注意事项\n\n采购合同\n\nVisible shown.\n\n重庆。\n\nGenerated Report\n\nQuarterly revenue rose by twelve percent."
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
+// A chunk referred to again and again is read once, and the chunks'
+// text together stays within the size limit: a 180 KB DOCX referring
+// 2,000 times to one 60 MiB chunk grew past 7 GB, and went on growing
+// after its parse timed out.
+func TestDOCXChunksBounded(t *testing.T) {
+	line := "All work and no play makes Jack a dull boy.\n"
+	chunk := strings.Repeat(line, (256<<10)/len(line))
+	body := wPara("", "", "", "Cover letter.") + strings.Repeat(`<w:altChunk r:id="rIdC" `+rNS+`/>`, 200)
+	data := docxOf(t, map[string]string{
+		"word/document.xml":            `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/_rels/document.xml.rels": docxRels("rIdC", "aFChunk", "chunk.txt"),
+		"word/chunk.txt":               chunk,
+	})
+	if len(data) > 64<<10 {
+		t.Fatalf("DOCX is %d bytes", len(data))
+	}
+	lim := DefaultLimits()
+	lim.MaxBytes = 1 << 20
+	p, err := Parse(context.Background(), Input{Filename: "chunks.docx", Data: data}, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Text) > 1<<20+1024 || !strings.HasPrefix(p.Text, "Cover letter.") || strings.Count(p.Text, line) < 3*strings.Count(chunk, line) {
+		t.Errorf("text %d bytes, %d lines", len(p.Text), strings.Count(p.Text, line))
+	}
+	if !strings.Contains(p.Meta["docx_parts_skipped"], "word/chunk.txt (embedded chunks over the") {
+		t.Errorf("meta %v", p.Meta)
 	}
 }
 
