@@ -65,6 +65,11 @@ func extractHTMLStream(text string) *extracted {
 	var open []atom.Atom // open elements, innermost last
 	hiddenAt := -1       // depth of the outermost open hidden element
 	skip, inTitle := 0, false
+	// how many of each element are open: an end tag of none is not
+	// searched for, which took a scan of every open element per stray end
+	// tag (2 million <div> and 2 million </p>, 22 KB gzipped, kept a core
+	// busy long after the parse had timed out)
+	opened := map[atom.Atom]int{}
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -83,6 +88,7 @@ func extractHTMLStream(text string) *extracted {
 		case html.StartTagToken:
 			if !voidElements[a] {
 				open = append(open, a)
+				opened[a]++
 				if hiddenAt < 0 && hiddenOrChrome(&html.Node{Type: html.ElementNode, DataAtom: a, Attr: tok.Attr}) {
 					hiddenAt = len(open) - 1
 				}
@@ -109,8 +115,11 @@ func extractHTMLStream(text string) *extracted {
 		case html.EndTagToken:
 			// close up to the matching open element (browsers close
 			// what a stray end tag leaves open)
-			for k := len(open) - 1; k >= 0; k-- {
+			for k := len(open) - 1; k >= 0 && opened[a] > 0; k-- {
 				if open[k] == a {
+					for _, c := range open[k:] {
+						opened[c]--
+					}
 					open = open[:k]
 					if hiddenAt >= k {
 						hiddenAt = -1
