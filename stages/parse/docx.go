@@ -194,8 +194,9 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	// hidden is set by a run's w:vanish (hidden text, not shown or
 	// printed); a paragraph mark's vanish hides only the mark.
 	inText, inRun, hidden, skip := false, false, false, 0
+	var depth xmlDepth
 	for {
-		tok, err := dec.Token()
+		tok, err := depth.token(dec)
 		if err == io.EOF {
 			break
 		}

@@ -134,11 +134,13 @@ func (n *docxNumbering) readStyles(styles []byte) {
 }
 
 // eachStart calls fn for every start element of an XML part, up to the
-// end or the first syntax error (a damaged part yields what precedes it).
+// end, the first syntax error or maxXMLDepth (a damaged part yields what
+// precedes it).
 func eachStart(raw []byte, fn func(xml.StartElement)) {
 	dec := xml.NewDecoder(bytes.NewReader(raw))
+	var depth xmlDepth
 	for {
-		tok, err := dec.Token()
+		tok, err := depth.token(dec)
 		if err != nil {
 			return
 		}
