@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -66,6 +67,11 @@ func extractRTF(data []byte, lim Limits) (*extracted, error) {
 	return &extracted{text: normalize(strings.Join(lines, "\n")), title: strings.TrimSpace(r.title.String()), encoding: "rtf"}, nil
 }
 
+// maxRTFDepth bounds how deep groups may nest: each open group keeps its
+// parent's state, and 60 million "{" (58 KB gzipped) took the server from
+// 1.8 to 3.7 GB. Word nests a few dozen deep.
+const maxRTFDepth = 10000
+
 // run reads the whole document; max bounds the extracted text.
 func (r *rtfReader) run(max int) error {
 	for r.pos < len(r.data) {
@@ -75,6 +81,9 @@ func (r *rtfReader) run(max int) error {
 		c := r.data[r.pos]
 		switch c {
 		case '{':
+			if len(r.stack) >= maxRTFDepth {
+				return permanent("", fmt.Sprintf("corrupt RTF (groups nested more than %d deep)", maxRTFDepth), nil)
+			}
 			r.flush()
 			r.stack = append(r.stack, r.st)
 			r.pos++
