@@ -24,6 +24,7 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/internal/testpdf"
 )
 
 func readFixture(t *testing.T, name string) []byte {
@@ -687,5 +688,37 @@ func TestPDFTextCappedWhileRead(t *testing.T) {
 	}
 	if len(p.Text) > 1<<20 || len(p.Text) < 900<<10 || p.Meta["truncated"] == "" || !strings.HasPrefix(p.Text, "lorem ipsum dolor") {
 		t.Errorf("text %d bytes, meta %v", len(p.Text), p.Meta)
+	}
+}
+
+// A page's inherited resources are looked up a bounded number of levels
+// up: the library's Page.Resources followed a page that is its own
+// /Parent for good, so a 556-byte PDF timed out and its abandoned parse
+// kept a core busy. Resources a real ancestor holds are still found.
+func TestPDFParentCycleEnds(t *testing.T) {
+	const font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	const text = "<< /Length %d >>stream\nBT /F1 12 Tf 72 712 Td (Lease agreement between Acme and Beta.) Tj ET\nendstream"
+	lim := DefaultLimits()
+	lim.Timeout = 5 * time.Second
+	cycle := testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+		text,
+	)
+	_, err := Parse(context.Background(), Input{Filename: "cycle.pdf", Data: cycle}, lim)
+	if !IsPermanent(err) || strings.Contains(err.Error(), "timed out") {
+		t.Errorf("page that is its own parent: %v", err)
+	}
+	inherited := testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+		text,
+		font,
+	)
+	p, err := Parse(context.Background(), Input{Filename: "inherited.pdf", Data: inherited}, lim)
+	if err != nil || p.Text != "Lease agreement between Acme and Beta." {
+		t.Errorf("inherited resources: %v %+v", err, p)
 	}
 }

@@ -45,7 +45,7 @@ func (ti *textInterp) annotations(p pdf.Page) {
 		if ap := a.Key("AP").Key("N"); ap.Kind() == pdf.Stream {
 			res := ap.Key("Resources")
 			if res.IsNull() {
-				res = p.Resources()
+				res = pageResources(p)
 			}
 			ti.markLine()
 			ti.run(ap, res, path, gstate{ctm: appearanceMatrix(ap, rect), th: 1}, 1)

@@ -274,10 +274,28 @@ func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int
 		}
 	}()
 	if contents := p.V.Key("Contents"); !contents.IsNull() {
-		ti.run(contents, p.Resources(), "", gstate{ctm: identityMat, th: 1}, 0)
+		ti.run(contents, pageResources(p), "", gstate{ctm: identityMat, th: 1}, 0)
 	}
 	ti.annotations(p)
 	return ti.runs
+}
+
+// pageResources is the page's resource dictionary, its own or the nearest
+// ancestor's within maxTreeDepth levels. The library's Page.Resources
+// follows /Parent with no end: a page that is its own /Parent (a 556-byte
+// PDF) timed out, and its abandoned parse kept a core busy for good.
+func pageResources(p pdf.Page) pdf.Value {
+	v := p.V
+	for range maxTreeDepth + 1 {
+		if v.IsNull() {
+			break
+		}
+		if r := v.Key("Resources"); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
 }
 
 // run interprets a content stream (or array of streams) with resources
