@@ -741,9 +741,12 @@ func TestDashboardReadsRegistry(t *testing.T) {
 	m.Depths.WithLabelValues("none").Add(100)
 	m.DeadLet.WithLabelValues("analyze").Add(3)
 	s := newServer(t, Options{Index: openIndex(t), Registry: m.Registry, SampleEvery: 20 * time.Millisecond})
-	time.Sleep(100 * time.Millisecond)
+	// The 10 new results must fall between the sampler's first snapshot
+	// and a later one; sleeps assumed the sampler's goroutine runs within
+	// 100 ms, which a loaded machine does not promise.
+	waitSampled(t, s, func(sn snapshot) bool { return sn.Results["contract"] == 70 })
 	m.Classes.WithLabelValues("contract").Add(10)
-	time.Sleep(100 * time.Millisecond)
+	waitSampled(t, s, func(sn snapshot) bool { return sn.Results["contract"] == 80 })
 	resp, body := get(t, s, "/dashboard")
 	if resp.StatusCode != 200 {
 		t.Fatalf("status %d", resp.StatusCode)
@@ -769,6 +772,18 @@ func TestDashboardReadsRegistry(t *testing.T) {
 	if d.DocsPerSec <= 0 {
 		t.Errorf("documents/s = %v after 10 new results", d.DocsPerSec)
 	}
+}
+
+// waitSampled waits until the dashboard sampler's latest snapshot
+// satisfies cond.
+func waitSampled(t *testing.T, s *Server, cond func(snapshot) bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if h := s.sampler.history(); len(h) > 0 && cond(h[len(h)-1]) {
+			return
+		}
+	}
+	t.Fatal("the dashboard sampler took no such snapshot")
 }
 
 // Retention limits reach the originals bucket: a TTL, and a byte cap that
