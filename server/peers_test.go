@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -102,6 +103,7 @@ func TestStaleHeartbeatOfOwnPredecessorIgnored(t *testing.T) {
 	data := t.TempDir()
 	host, _ := os.Hostname()
 	stale, _ := json.Marshal(peer{Host: host, Data: data, Role: "indexer", Started: time.Now().Add(-time.Hour)})
+	put := time.Now()
 	if _, err := kv.Put(ctx, "docmill-indexer-solo.0123456789abcdef", stale); err != nil {
 		t.Fatal(err)
 	}
@@ -110,14 +112,23 @@ func TestStaleHeartbeatOfOwnPredecessorIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	solo := startRole(t, h, RoleIndexer, func(c *config.Config) { c.Data, c.Index.Consumer = data, "docmill-indexer-solo" })
-	time.Sleep(500 * time.Millisecond) // its first heartbeat
+	// Its first heartbeat deletes the stale one. It runs in its own
+	// goroutine, so wait for it (a fixed 500 ms was too short on a loaded
+	// machine), but not until the bucket's TTL (3*peerBeat after the put)
+	// would remove the stale heartbeat anyway.
+	waitFor(t, "stale heartbeat deleted", time.Until(put.Add(2*peerBeat)), func() bool {
+		_, err := kv.Get(ctx, "docmill-indexer-solo.0123456789abcdef")
+		return errors.Is(err, jetstream.ErrKeyNotFound)
+	})
 	if c := solo.Health()["index_consumer"]; !c.OK {
 		t.Errorf("own predecessor counted: %+v", c)
 	}
-	if _, err := kv.Get(ctx, "docmill-indexer-solo.0123456789abcdef"); err == nil {
-		t.Error("stale heartbeat not deleted")
+	// a heartbeat from another host is a live peer; put again, as a live
+	// peer would renew it, so that the TTL cannot expire it while a slow
+	// machine starts the indexer
+	if _, err := kv.Put(ctx, "docmill-indexer-pair.0123456789abcdef", other); err != nil {
+		t.Fatal(err)
 	}
-	// a heartbeat from another host is a live peer
 	pair := startRole(t, h, RoleIndexer, func(c *config.Config) { c.Index.Consumer = "docmill-indexer-pair" })
 	waitFor(t, "peer on another host reported", 15*time.Second, func() bool { return !pair.Health()["index_consumer"].OK })
 }
