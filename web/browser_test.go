@@ -21,6 +21,12 @@ import (
 	"github.com/docmill/docmill/web/internal/uitest"
 )
 
+// pageWait bounds a wait for the page to reach a state. Headless Chromium
+// on a loaded 2-core CI machine can take seconds to navigate or reconnect
+// its event stream; a wait that succeeds returns at once, so a generous
+// bound costs nothing when the test passes.
+const pageWait = 30 * time.Second
+
 // site is the UI over a real index and an in-process NATS server, without
 // the analysis pipeline: tests put results in the index or publish them.
 type site struct {
@@ -124,7 +130,7 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	b.Screenshot("search-facets")
 	// Removing a filter widens again.
 	b.Do("remove filter", chromedp.Click(chromedp.CSS(`.active-filter`)), chromedp.WaitVisible(chromedp.ID("result-count")))
-	b.WaitJS("wider results", `document.querySelectorAll(".hit").length >= 2`, 5*time.Second)
+	b.WaitJS("wider results", `document.querySelectorAll(".hit").length >= 2`, pageWait)
 	// Keyboard only: "/" jumps to the query box, Enter searches.
 	b.Do("home", chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(chromedp.ID("result-count")))
 	b.Do("blur", chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`), chromedp.KeyEvent("/"))
@@ -135,7 +141,7 @@ func TestBrowserSearchAndFacets(t *testing.T) {
 	// char reaches the box although the key-down was cancelled (a real key
 	// press is one event): clear it before typing.
 	b.Do("type", chromedp.Evaluate[chromedp.Void](`document.getElementById("q").value = ""`), chromedp.KeyEvent("erasure\r"))
-	b.WaitJS("keyboard search", `location.search.includes("q=erasure") && document.querySelectorAll(".hit").length === 1`, 10*time.Second)
+	b.WaitJS("keyboard search", `location.search.includes("q=erasure") && document.querySelectorAll(".hit").length === 1`, pageWait)
 	// Phone width: one column, facets below the results.
 	b.Viewport(390, 844)
 	b.Do("phone", chromedp.Navigate(s.url+"/?q=personal+data"), chromedp.WaitVisible(chromedp.ID("result-count")))
@@ -151,7 +157,7 @@ func TestBrowserSearchWithoutJavaScript(t *testing.T) {
 	b.DisableJS(true)
 	b.Do("open", chromedp.Navigate(s.url+"/"), chromedp.WaitVisible(chromedp.ID("q")))
 	b.Do("query", chromedp.SendKeys(chromedp.ID("q"), "erasure"), chromedp.Submit(chromedp.ID("q")))
-	b.WaitJS("results of the form's GET", `location.search.includes("q=erasure") && document.readyState === "complete"`, 10*time.Second)
+	b.WaitJS("results of the form's GET", `location.search.includes("q=erasure") && document.readyState === "complete"`, pageWait)
 	if got := b.Text(".hit h3"); !strings.Contains(got, "Right to erasure") {
 		t.Errorf("first hit %q", got)
 	}
@@ -159,7 +165,7 @@ func TestBrowserSearchWithoutJavaScript(t *testing.T) {
 		t.Error("scripts ran although disabled")
 	}
 	b.Do("sort by date", chromedp.Navigate(s.url+"/?q=&sort=date"), chromedp.WaitVisible(chromedp.ID("result-count")))
-	b.WaitJS("sorted page", `location.search.includes("sort=date") && document.readyState === "complete"`, 10*time.Second)
+	b.WaitJS("sorted page", `location.search.includes("sort=date") && document.readyState === "complete"`, pageWait)
 	if got := b.Text(".hit h3"); !strings.Contains(got, "Evil") { // the hostile document is the newest
 		t.Errorf("newest first is %q", got)
 	}
@@ -246,11 +252,11 @@ func TestBrowserLiveFeed(t *testing.T) {
 	s := newSite(t)
 	b := s.b
 	b.Do("open", chromedp.Navigate(s.url+"/live"), chromedp.WaitVisible(chromedp.ID("feed")))
-	b.WaitJS("connected", `document.getElementById("feed").dataset.connected === "true"`, 10*time.Second)
+	b.WaitJS("connected", `document.getElementById("feed").dataset.connected === "true"`, pageWait)
 	r := uitest.Samples()[0]
 	r.ID, r.Title, r.ProcessedAt = "live-1", "Freshly processed <em>agreement</em>", time.Now()
 	publishResult(t, s.nc, r)
-	b.WaitJS("first result", `!!document.querySelector('.feed-item[data-id="live-1"]')`, 10*time.Second)
+	b.WaitJS("first result", `!!document.querySelector('.feed-item[data-id="live-1"]')`, pageWait)
 	if got := b.Text(`.feed-item[data-id="live-1"] a`); got != "Freshly processed <em>agreement</em>" {
 		t.Errorf("feed item title %q", got)
 	}
@@ -258,18 +264,18 @@ func TestBrowserLiveFeed(t *testing.T) {
 	if count(b, `#feed[aria-live]`) != 0 {
 		t.Error("the feed list is a live region: every item would be read out")
 	}
-	b.WaitJS("announced", `document.getElementById("live-announce").textContent === "1 new result, latest: Freshly processed <em>agreement</em>"`, 10*time.Second)
+	b.WaitJS("announced", `document.getElementById("live-announce").textContent === "1 new result, latest: Freshly processed <em>agreement</em>"`, pageWait)
 	// Filter to logs: a contract no longer shows, a log does.
 	// SetValue fires the change event, as a user's choice does.
 	b.Do("filter", chromedp.SetValue(chromedp.ID("class"), "log"))
-	b.WaitJS("reconnected", `document.getElementById("feed").dataset.connected === "true" && document.getElementById("live-status").textContent.includes("class log")`, 10*time.Second)
+	b.WaitJS("reconnected", `document.getElementById("feed").dataset.connected === "true" && document.getElementById("live-status").textContent.includes("class log")`, pageWait)
 	r2 := uitest.Samples()[1]
 	r2.ID = "live-2"
 	publishResult(t, s.nc, r2)
 	lg := uitest.Samples()[5]
 	lg.ID, lg.ProcessedAt = "live-3", time.Now()
 	publishResult(t, s.nc, lg)
-	b.WaitJS("log result", `!!document.querySelector('.feed-item[data-id="live-3"]')`, 10*time.Second)
+	b.WaitJS("log result", `!!document.querySelector('.feed-item[data-id="live-3"]')`, pageWait)
 	if count(b, `.feed-item[data-id="live-2"]`) != 0 {
 		t.Error("a contract came through the log filter")
 	}
@@ -277,7 +283,7 @@ func TestBrowserLiveFeed(t *testing.T) {
 		t.Error("filter not kept in the URL")
 	}
 	b.Do("show all", chromedp.SetValue(chromedp.ID("class"), ""))
-	b.WaitJS("reconnected", `document.getElementById("feed").dataset.connected === "true" && !document.getElementById("live-status").textContent.includes("class log")`, 10*time.Second)
+	b.WaitJS("reconnected", `document.getElementById("feed").dataset.connected === "true" && !document.getElementById("live-status").textContent.includes("class log")`, pageWait)
 	b.Screenshot("live")
 }
 
@@ -317,7 +323,7 @@ func TestBrowserUploadShowsEachFileUntilItsResult(t *testing.T) {
 	b.Do("choose files", chromedp.SetUploadFiles(chromedp.ID("files"),
 		[]string{filepath.Join(dir, "license.pdf"), filepath.Join(dir, "notes.txt"), filepath.Join(dir, "huge.txt")}))
 	id := document.ID(pdf)
-	b.WaitJS("pdf processing", `!!document.querySelector('.upload-item[data-id="`+id+`"]')`, 10*time.Second)
+	b.WaitJS("pdf processing", `!!document.querySelector('.upload-item[data-id="`+id+`"]')`, pageWait)
 	if got := b.Text(`.upload-item[data-id="` + id + `"] .status`); got != "processing…" {
 		t.Errorf("status before the result %q", got)
 	}
@@ -330,7 +336,7 @@ func TestBrowserUploadShowsEachFileUntilItsResult(t *testing.T) {
 	if err := s.ix.Put(context.Background(), r); err != nil {
 		t.Fatal(err)
 	}
-	b.WaitJS("pdf done", `!!document.querySelector('.upload-item.done[data-id="`+id+`"] a')`, 15*time.Second)
+	b.WaitJS("pdf done", `!!document.querySelector('.upload-item.done[data-id="`+id+`"] a')`, pageWait)
 	if got := b.Text(`.upload-item[data-id="` + id + `"] .status`); !strings.Contains(got, "contract") || !strings.Contains(got, "Software License Agreement") {
 		t.Errorf("status after the result %q", got)
 	}

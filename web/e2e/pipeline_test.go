@@ -31,6 +31,12 @@ import (
 	"github.com/docmill/docmill/web/internal/uitest"
 )
 
+// pageWait bounds a wait for the page to reach a state. Headless Chromium
+// on a loaded 2-core CI machine can take seconds to navigate or reconnect
+// its event stream; a wait that succeeds returns at once, so a generous
+// bound costs nothing when the test passes.
+const pageWait = 30 * time.Second
+
 // serve runs docmill serve in this process and returns it once ready.
 func serve(t *testing.T) *server.Server {
 	t.Helper()
@@ -114,7 +120,7 @@ func TestUploadPDFUntilResultThenReprocess(t *testing.T) {
 
 	// The live feed is open before the upload.
 	live.Do("open live", chromedp.Navigate(ts.URL+"/live"), chromedp.WaitVisible(chromedp.ID("feed")))
-	live.WaitJS("connected", `document.getElementById("feed").dataset.connected === "true"`, 10*time.Second)
+	live.WaitJS("connected", `document.getElementById("feed").dataset.connected === "true"`, pageWait)
 
 	pdf := uitest.PDF("MASTER SERVICES AGREEMENT",
 		fmt.Sprintf("This Master Services Agreement (ref %d) is entered into between Acme Corp. and Globex LLC.", time.Now().UnixNano()),
@@ -162,7 +168,7 @@ func TestUploadPDFUntilResultThenReprocess(t *testing.T) {
 	}
 
 	// The live feed got the result as it was published.
-	live.WaitJS("live result", `document.querySelectorAll('.feed-item[data-id="`+id+`"]').length === 1`, 10*time.Second)
+	live.WaitJS("live result", `document.querySelectorAll('.feed-item[data-id="`+id+`"]').length === 1`, pageWait)
 	live.Screenshot("pipeline-live")
 
 	// Reprocess sends the stored original through the worker again: a
