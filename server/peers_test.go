@@ -60,7 +60,9 @@ func startIndexer(t *testing.T, h *harness, consumer string) *Server {
 func TestIndexersSharingAConsumerAreReported(t *testing.T) {
 	h := start(t, t.TempDir(), "")
 	shared := startIndexer(t, h, "docmill-indexer")
-	waitFor(t, "shared consumer reported", 15*time.Second, func() bool {
+	// If serve's first heartbeat came after the indexer's, the indexer
+	// sees it only at its next beat, peerBeat (10 s) later: leave room.
+	waitFor(t, "shared consumer reported", time.Minute, func() bool {
 		c := shared.Health()["index_consumer"]
 		return !c.OK && strings.Contains(c.Detail, "shared with 1 other")
 	})

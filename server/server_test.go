@@ -267,7 +267,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 
 	// The original bytes of every ingest path are kept for download.
-	waitFor(t, "originals kept", 10*time.Second, func() bool {
+	waitFor(t, "originals kept", time.Minute, func() bool {
 		o := &web.Originals{JS: h.srv.JetStream()}
 		for _, r := range got {
 			if !o.Has(context.Background(), r.ID) {
@@ -344,7 +344,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal("replayed message did not come back")
 	}
 	var again []connectors.DeadLetter
-	waitFor(t, "one new dead letter after replay", 10*time.Second, func() bool {
+	waitFor(t, "one new dead letter after replay", time.Minute, func() bool {
 		again, _ = connectors.ListDeadLetters(context.Background(), h.srv.JetStream(), 0)
 		return len(again) == 1 && again[0].Seq != dls[0].Seq
 	})
@@ -440,7 +440,7 @@ func TestBucketObjectsIngestedOnce(t *testing.T) {
 	ctx := context.Background()
 	js := h.srv.JetStream()
 	var store jetstream.ObjectStore
-	waitFor(t, "inbox bucket", 10*time.Second, func() bool {
+	waitFor(t, "inbox bucket", time.Minute, func() bool {
 		s, err := js.ObjectStore(ctx, "docmill-inbox")
 		store = s
 		return err == nil
@@ -510,7 +510,7 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "first version's original deleted", 10*time.Second, func() bool {
+	waitFor(t, "first version's original deleted", time.Minute, func() bool {
 		_, err := originals.GetInfo(ctx, document.ID(first))
 		return errors.Is(err, jetstream.ErrObjectNotFound)
 	})
@@ -533,7 +533,7 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	waitFor(t, "the reverted version replaces the second", 60*time.Second, func() bool {
 		return h.search("alphaweeks").Total == 1 && h.search("betaweeks").Total == 0 && h.search("").Total == 1
 	})
-	waitFor(t, "the second version's original deleted", 10*time.Second, func() bool {
+	waitFor(t, "the second version's original deleted", time.Minute, func() bool {
 		_, err := originals.GetInfo(ctx, document.ID(second))
 		return errors.Is(err, jetstream.ErrObjectNotFound)
 	})
@@ -653,7 +653,7 @@ func TestBadInputOnEveryConnector(t *testing.T) {
 
 	// Bucket: empty and over-limit objects are refused (logged, acked), never ingested.
 	var store jetstream.ObjectStore
-	waitFor(t, "inbox bucket", 10*time.Second, func() bool {
+	waitFor(t, "inbox bucket", time.Minute, func() bool {
 		s, err := js.ObjectStore(ctx, "docmill-inbox")
 		store = s
 		return err == nil
