@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -141,5 +142,37 @@ func TestFirstLocations(t *testing.T) {
 	}
 	if n := countLocations(firstLocations(tlm, 10)); n != 5 {
 		t.Errorf("a bound above the count keeps %d of 5", n)
+	}
+}
+
+// A text of one word repeated 400,000 times and a query naming it 32
+// times: Bleve's highlighting read the position of every occurrence for
+// every clause, 3.7 GB for one search. Highlighting reads the text's
+// opening once, whatever the query.
+func TestHighlightCostBoundedByText(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	if err := ix.Put(ctx, sample("zeta", "Zeta", strings.Repeat("zeta ", 400000), "log", "en")); err != nil {
+		t.Fatal(err)
+	}
+	q := Query{Q: strings.TrimSpace(strings.Repeat("zeta ", 32))}
+	if _, err := ix.Search(ctx, Query{Q: "zeta", NoHighlight: true}); err != nil { // warm
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	res, err := ix.Search(ctx, q)
+	runtime.ReadMemStats(&after)
+	if err != nil || res.Total != 1 {
+		t.Fatalf("%v, %d hits", err, res.Total)
+	}
+	if !strings.Contains(strings.Join(res.Hits[0].Fragments, " "), "<mark>zeta</mark> <mark>zeta</mark>") {
+		t.Errorf("fragments %q", res.Hits[0].Fragments)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 512<<20 {
+		t.Errorf("one search allocated %d MB", n>>20)
+	} else {
+		t.Logf("one search allocated %d MB", n>>20)
 	}
 }

@@ -62,8 +62,9 @@ func (o Options) searchTimeout() time.Duration {
 // DefaultMaxTextBytes is Options.MaxTextBytes when zero.
 const DefaultMaxTextBytes = 8 << 20
 
-// bodyHeadBytes is how much of a text is stored with term vectors, for
-// highlighting; the rest goes to fieldBodyMore.
+// bodyHeadBytes is how much of a text is stored with term vectors (for the
+// document page, highlighting its first maxHighlightBytes, and rebuilds);
+// the rest goes to fieldBodyMore.
 const bodyHeadBytes = 1 << 20
 
 func (o Options) maxText() int {

@@ -8,11 +8,16 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+	bdoc "github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 )
@@ -157,8 +162,11 @@ func badQuery(err error) bool {
 		strings.Contains(msg, "dfa contains more than")
 }
 
-// highlight sets the fragments of hits by running q again, restricted to
-// their ids: term locations are read for those documents only.
+// highlight sets the fragments of hits: what query q matches in the
+// opening maxHighlightBytes of each highlighted field, found by analysing
+// that text (see hlMatcher), marked by the docmill-html highlighter. The
+// cost is bounded by the text read, not by the query's clauses or the
+// occurrences of its words in the whole document.
 func (ix *Index) highlight(ctx context.Context, q query.Query, hl *bleve.HighlightRequest, hits search.DocumentMatchCollection) error {
 	if len(hits) == 0 {
 		return nil
@@ -167,26 +175,72 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, hl *bleve.Highlig
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(query.NewDocIDQuery(ids), q), len(ids), 0, false)
-	req.Highlight = hl
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = hl.Fields
 	req.Score = "none"
 	var res *bleve.SearchResult
+	var m mapping.IndexMapping
 	err := ix.read(func(bi bleve.Index) (err error) {
+		m = bi.Mapping()
 		res, err = bi.SearchInContext(ctx, req)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("highlight: %w", err)
 	}
-	frags := make(map[string]search.FieldFragmentMap, len(res.Hits))
+	marker, err := htmlHighlighter()
+	if err != nil {
+		return err
+	}
+	matchers := hlMatchers(q, m, hl.Fields)
+	stored := make(map[string]map[string]interface{}, len(res.Hits))
 	for _, h := range res.Hits {
-		frags[h.ID] = h.Fragments
+		stored[h.ID] = h.Fields
 	}
 	for _, h := range hits {
-		h.Fragments = frags[h.ID]
+		h.Fragments = fragmentsOf(h.ID, stored[h.ID], hl.Fields, matchers, m, marker)
 	}
 	return nil
 }
+
+// fragmentsOf marks what matchers find in the stored fields of document id.
+func fragmentsOf(id string, fields map[string]interface{}, names []string, matchers map[string]*hlMatcher,
+	m mapping.IndexMapping, marker highlight.Highlighter) search.FieldFragmentMap {
+	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{}}
+	doc := bdoc.NewDocument(id)
+	var marked []string
+	for _, f := range names {
+		text, _ := fields[f].(string)
+		if text == "" || matchers[f].empty() {
+			continue
+		}
+		text = text[:cutAt(text, maxHighlightBytes)]
+		a := m.AnalyzerNamed(m.AnalyzerNameForPath(f))
+		if a == nil {
+			continue
+		}
+		tlm := matchers[f].locations(a.Analyze([]byte(text)))
+		if len(tlm) == 0 {
+			continue
+		}
+		dm.Locations[f] = tlm
+		doc.AddField(bdoc.NewTextField(f, nil, []byte(text)))
+		marked = append(marked, f)
+	}
+	for _, f := range marked {
+		marker.BestFragmentsInField(dm, doc, f, 1)
+	}
+	return dm.Fragments
+}
+
+// htmlHighlighter is the docmill-html highlighter, built once.
+var htmlHighlighter = sync.OnceValues(func() (highlight.Highlighter, error) {
+	h, err := registry.NewCache().HighlighterNamed(highlighterName)
+	if err != nil {
+		return nil, fmt.Errorf("highlighter %s: %w", highlighterName, err)
+	}
+	return h, nil
+})
 
 // matchQuery is the Bleve query for q's text, filters and dates.
 func (ix *Index) matchQuery(q Query) (query.Query, error) {

@@ -1,0 +1,214 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// maxHighlightBytes is how much of a field's text highlighting reads:
+// fragments come from its opening. Matching there costs the same whatever
+// the query: the text is analysed once and each word looked up, where
+// Bleve's highlighting reads the position of every occurrence of every
+// query clause in the whole field (some 0.8 KB each: a 2 MB text of one
+// word and a query naming it 32 times took 3.7 GB).
+const maxHighlightBytes = 64 << 10
+
+// maxHighlightPatterns bounds the wildcard, prefix and regular-expression
+// clauses highlighting tries on each word; a query with more highlights
+// its plain words only.
+const maxHighlightPatterns = 32
+
+// hlMatcher is what a query looks for in one field, for highlighting:
+// words (as the field's analyser writes them), patterns over words, and
+// phrases (word sequences by relative position).
+type hlMatcher struct {
+	terms    map[string]bool
+	patterns []*regexp.Regexp
+	phrases  [][]phraseTerm
+}
+
+type phraseTerm struct {
+	term string
+	pos  int // relative to the phrase's first word
+}
+
+// hlMatchers collects, per highlighted field, what query q matches. Parts
+// under a must-not are left out: they match no hit.
+func hlMatchers(q query.Query, m mapping.IndexMapping, fields []string) map[string]*hlMatcher {
+	out := map[string]*hlMatcher{}
+	for _, f := range fields {
+		out[f] = &hlMatcher{terms: map[string]bool{}}
+	}
+	var walk func(q query.Query)
+	walk = func(q query.Query) {
+		switch q := q.(type) {
+		case *query.QueryStringQuery:
+			if p, err := q.Parse(); err == nil {
+				walk(p)
+			}
+		case *query.BooleanQuery:
+			for _, sub := range []query.Query{q.Must, q.Should} {
+				if sub != nil {
+					walk(sub)
+				}
+			}
+		case *query.ConjunctionQuery:
+			for _, sub := range q.Conjuncts {
+				walk(sub)
+			}
+		case *query.DisjunctionQuery:
+			for _, sub := range q.Disjuncts {
+				walk(sub)
+			}
+		case *query.MatchQuery:
+			for _, t := range analyse(m, q.FieldVal, q.Analyzer, q.Match) {
+				forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.terms[string(t.Term)] = true })
+			}
+		case *query.MatchPhraseQuery:
+			phrase := phraseOf(analyse(m, q.FieldVal, q.Analyzer, q.MatchPhrase))
+			forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.addPhrase(phrase) })
+		case *query.PhraseQuery:
+			var phrase []phraseTerm
+			for i, t := range q.Terms {
+				phrase = append(phrase, phraseTerm{t, i})
+			}
+			forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.addPhrase(phrase) })
+		case *query.TermQuery:
+			forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.terms[q.Term] = true })
+		case *query.FuzzyQuery:
+			forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.terms[q.Term] = true })
+		case *query.PrefixQuery:
+			addPattern(out, m, q.FieldVal, regexp.QuoteMeta(q.Prefix)+".*")
+		case *query.WildcardQuery:
+			addPattern(out, m, q.FieldVal, wildcardToRegexp.Replace(q.Wildcard))
+		case *query.RegexpQuery:
+			addPattern(out, m, q.FieldVal, q.Regexp)
+		}
+	}
+	walk(q)
+	return out
+}
+
+// wildcardToRegexp is Bleve's translation of a wildcard to a regular
+// expression.
+var wildcardToRegexp = strings.NewReplacer("+", `\+`, "(", `\(`, ")", `\)`, "^", `\^`, "$", `\$`, ".", `\.`,
+	"{", `\{`, "}", `\}`, "[", `\[`, "]", `\]`, `|`, `\|`, `\`, `\\`, "*", ".*", "?", ".")
+
+func (h *hlMatcher) addPhrase(p []phraseTerm) {
+	switch len(p) {
+	case 0:
+	case 1:
+		h.terms[p[0].term] = true
+	default:
+		h.phrases = append(h.phrases, p)
+	}
+}
+
+func addPattern(out map[string]*hlMatcher, m mapping.IndexMapping, field, expr string) {
+	re, err := regexp.Compile("^(?:" + expr + ")$")
+	if err != nil {
+		return
+	}
+	forFields(out, m, field, func(h *hlMatcher) {
+		if len(h.patterns) < maxHighlightPatterns {
+			h.patterns = append(h.patterns, re)
+		}
+	})
+}
+
+// forFields applies fn to the matchers of the highlighted fields that a
+// query clause on field searches: all of them for the default field.
+func forFields(out map[string]*hlMatcher, m mapping.IndexMapping, field string, fn func(*hlMatcher)) {
+	if field == "" || field == m.DefaultSearchField() {
+		for _, h := range out {
+			fn(h)
+		}
+		return
+	}
+	if h, ok := out[field]; ok {
+		fn(h)
+	}
+}
+
+// analyse runs text through the analyser a query clause on field uses.
+func analyse(m mapping.IndexMapping, field, analyzer, text string) analysis.TokenStream {
+	if field == "" {
+		field = m.DefaultSearchField()
+	}
+	if analyzer == "" {
+		analyzer = m.AnalyzerNameForPath(field)
+	}
+	a := m.AnalyzerNamed(analyzer)
+	if a == nil {
+		return nil
+	}
+	return a.Analyze([]byte(text))
+}
+
+func phraseOf(ts analysis.TokenStream) []phraseTerm {
+	var p []phraseTerm
+	for _, t := range ts {
+		p = append(p, phraseTerm{string(t.Term), t.Position - ts[0].Position})
+	}
+	return p
+}
+
+// locations finds what h matches in the analysed tokens of a field.
+func (h *hlMatcher) locations(ts analysis.TokenStream) search.TermLocationMap {
+	tlm := search.TermLocationMap{}
+	at := make(map[int]*analysis.Token, len(ts)) // by position, for phrases
+	for _, t := range ts {
+		at[t.Position] = t
+	}
+	added := map[*analysis.Token]bool{} // a word both a term and in a phrase is one match
+	add := func(t *analysis.Token) {
+		if !added[t] {
+			added[t] = true
+			tlm.AddLocation(string(t.Term), &search.Location{Pos: uint64(t.Position), Start: uint64(t.Start), End: uint64(t.End)})
+		}
+	}
+	for _, t := range ts {
+		if h.matches(string(t.Term)) {
+			add(t)
+		}
+		for _, p := range h.phrases {
+			if string(t.Term) != p[0].term {
+				continue
+			}
+			var seq []*analysis.Token
+			for _, pt := range p {
+				n := at[t.Position+pt.pos]
+				if n == nil || string(n.Term) != pt.term {
+					seq = nil
+					break
+				}
+				seq = append(seq, n)
+			}
+			for _, n := range seq {
+				add(n)
+			}
+		}
+	}
+	return tlm
+}
+
+func (h *hlMatcher) matches(term string) bool {
+	if h.terms[term] {
+		return true
+	}
+	for _, re := range h.patterns {
+		if re.MatchString(term) {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *hlMatcher) empty() bool {
+	return len(h.terms) == 0 && len(h.patterns) == 0 && len(h.phrases) == 0
+}
