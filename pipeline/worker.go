@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -72,6 +73,58 @@ type Worker struct {
 	// attachment is never lost; the ingest stream drops the copies a retry
 	// sends again.
 	IngestAttachment func(ctx context.Context, carrier *document.Parsed, a document.Attachment) error
+	// MaxAttachments bounds the attachments of one document ingested as
+	// documents of their own (default DefaultMaxAttachments): a 300 KB
+	// e-mail carried 3,000 tiny files, and each became a document.
+	MaxAttachments int
+}
+
+// DefaultMaxAttachments is Worker.MaxAttachments when zero.
+const DefaultMaxAttachments = 100
+
+// MaxAttachmentDepth is how deep attachments are ingested: an e-mail's
+// attachment (depth 1) that is an e-mail has its own attachments ingested,
+// and so on down to this depth; deeper ones stay listed in their carrier.
+const MaxAttachmentDepth = 3
+
+// MetaAttachmentDepth is the metadata key of an ingested attachment's
+// depth; MetaAttachmentsSkipped says which attachments were not ingested.
+const (
+	MetaAttachmentDepth    = "attachment_depth"
+	MetaAttachmentsSkipped = "attachments_not_ingested"
+)
+
+// ingestAttachments ingests the attachments of doc, within
+// MaxAttachments and MaxAttachmentDepth; what it leaves out is named in
+// the carrier's metadata.
+func (w *Worker) ingestAttachments(ctx context.Context, doc *document.Parsed) error {
+	if w.IngestAttachment == nil || len(doc.Attachments) == 0 {
+		return nil
+	}
+	limit := w.MaxAttachments
+	if limit <= 0 {
+		limit = DefaultMaxAttachments
+	}
+	depth, _ := strconv.Atoi(doc.Meta[MetaAttachmentDepth])
+	skipped := ""
+	switch {
+	case depth >= MaxAttachmentDepth:
+		limit, skipped = 0, fmt.Sprintf("%d (attachments nested deeper than %d)", len(doc.Attachments), MaxAttachmentDepth)
+	case len(doc.Attachments) > limit:
+		skipped = fmt.Sprintf("%d of %d (over pipeline.max_attachments, %d)", len(doc.Attachments)-limit, len(doc.Attachments), limit)
+	}
+	for _, a := range doc.Attachments[:min(limit, len(doc.Attachments))] {
+		if err := w.IngestAttachment(ctx, doc, a); err != nil {
+			return fmt.Errorf("ingest attachment %s of %s: %w", a.Filename, doc.Filename, err)
+		}
+	}
+	if skipped != "" {
+		if doc.Meta == nil {
+			doc.Meta = map[string]string{}
+		}
+		doc.Meta[MetaAttachmentsSkipped] = skipped
+	}
+	return nil
 }
 
 func (w *Worker) stage() string {
@@ -98,12 +151,8 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, err // parse errors name the file and the reason
 	}
 	parseMs := since(t0)
-	if w.IngestAttachment != nil {
-		for _, a := range doc.Attachments {
-			if err := w.IngestAttachment(ctx, doc, a); err != nil {
-				return nil, fmt.Errorf("ingest attachment %s of %s: %w", a.Filename, in.Filename, err)
-			}
-		}
+	if err := w.ingestAttachments(ctx, doc); err != nil {
+		return nil, err
 	}
 	if w.KeepOriginal != nil {
 		if err := w.KeepOriginal(ctx, doc, data); err != nil {

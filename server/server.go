@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -337,7 +338,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 		if c.Pipeline.KeepOriginals {
 			o.Worker.KeepOriginal = s.keepOriginal
 		}
-		o.Worker.IngestAttachment = s.ingestAttachment
+		o.Worker.IngestAttachment, o.Worker.MaxAttachments = s.ingestAttachment, c.Pipeline.MaxAttachments
 	}
 	if s.shadowAn != nil {
 		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js, MaxPayload: o.Worker.MaxPayload, Replicas: o.Worker.Replicas,
@@ -379,8 +380,10 @@ func (s *Server) keepOriginal(ctx context.Context, doc *document.Parsed, data []
 // ingest refuses (empty, over the size limit) is logged and skipped: a
 // retry cannot change it.
 func (s *Server) ingestAttachment(ctx context.Context, carrier *document.Parsed, a document.Attachment) error {
+	depth, _ := strconv.Atoi(carrier.Meta[pipeline.MetaAttachmentDepth])
 	id, err := s.ingestPublisher().Publish(ctx, connectors.Doc{Filename: a.Filename, Source: carrier.Source, Data: a.Data,
-		Meta: map[string]string{"attached_to": carrier.ID, "attached_to_filename": carrier.Filename}})
+		Meta: map[string]string{"attached_to": carrier.ID, "attached_to_filename": carrier.Filename,
+			pipeline.MetaAttachmentDepth: strconv.Itoa(depth + 1)}})
 	if errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge) {
 		s.o.Log.Warn("attachment not ingested", "file", a.Filename, "carrier", carrier.Filename, "reason", err)
 		return nil
