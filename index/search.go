@@ -43,6 +43,11 @@ func init() {
 	searcher.DisjunctionMaxClauseCount = MaxQueryTerms
 }
 
+// MaxFrom is the deepest offset a search page starts at, as
+// Elasticsearch's max_result_window: deeper, every earlier hit is ranked
+// and held for one page.
+const MaxFrom = 10000
+
 // DefaultSearchTimeout is Options.SearchTimeout when zero.
 const DefaultSearchTimeout = 10 * time.Second
 
@@ -269,6 +274,10 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 	if q.From < 0 {
 		// Bleve panics on a negative offset
 		return nil, facetPlan{}, fmt.Errorf("%w: from %d is negative", ErrBadQuery, q.From)
+	}
+	if q.From > MaxFrom {
+		// Bleve keeps from+size hits in memory (a huge from failed making the slice)
+		return nil, facetPlan{}, fmt.Errorf("%w: from %d is past %d; export every match instead (GET /api/export, docmill export)", ErrBadQuery, q.From, MaxFrom)
 	}
 	top, err := ix.matchQuery(q)
 	if err != nil {

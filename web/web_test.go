@@ -232,6 +232,7 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
 		"/api/search?governing-law=Texas":            `unknown parameter \"governing-law\"`,
 		"/api/search?size=-3":                        "size -3 is negative",
+		"/api/search?from=9223372036854775807":       "export every match instead",
 	} {
 		resp, body := get(t, s, path)
 		if resp.StatusCode != 400 || !strings.Contains(body, reason) {
