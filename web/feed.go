@@ -47,6 +47,11 @@ type Feed struct {
 	closed bool
 }
 
+// MaxFeedClients bounds the live feed's open connections: each holds a
+// goroutine and a buffer, and a client that opens them in a loop must not
+// exhaust the server.
+const MaxFeedClients = 256
+
 // NewFeed returns an empty feed.
 func NewFeed() *Feed { return &Feed{subs: map[chan FeedEvent]string{}} }
 
@@ -111,7 +116,7 @@ func (f *Feed) Forget(id string) {
 
 // subscribe returns a channel of new events for class ("" = all) and a
 // function that ends the subscription. The channel is closed when the feed
-// closes.
+// closes; it is nil when the feed has MaxFeedClients subscribers.
 func (f *Feed) subscribe(class string) (<-chan FeedEvent, func()) {
 	ch := make(chan FeedEvent, 64)
 	f.mu.Lock()
@@ -119,6 +124,9 @@ func (f *Feed) subscribe(class string) (<-chan FeedEvent, func()) {
 	if f.closed {
 		close(ch)
 		return ch, func() {}
+	}
+	if len(f.subs) >= MaxFeedClients {
+		return nil, nil
 	}
 	f.subs[ch] = class
 	return ch, func() {
@@ -237,6 +245,12 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no")
 	class := r.URL.Query().Get("class")
 	ch, cancel := s.feed.subscribe(class)
+	if ch == nil {
+		h.Del("Content-Type")
+		h.Set("Retry-After", "30")
+		writeError(w, http.StatusServiceUnavailable, fmt.Errorf("the live feed has %d clients, its most; try again later", MaxFeedClients))
+		return
+	}
 	defer cancel()
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprint(w, "retry: 3000\n: connected\n\n")

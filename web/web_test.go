@@ -1125,3 +1125,31 @@ func TestUploadBrokerFailureIs503(t *testing.T) {
 		t.Errorf("upload with the ingest stream gone: %d %s, want 503", rec.Code, rec.Body)
 	}
 }
+
+// The live feed takes at most MaxFeedClients connections; the next gets
+// 503 with Retry-After, and one that leaves makes room.
+func TestLiveFeedClientsBounded(t *testing.T) {
+	nc, _ := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), NATS: nc})
+	var cancels []func()
+	for range MaxFeedClients {
+		ch, cancel := s.feed.subscribe("")
+		if ch == nil {
+			t.Fatal("refused below the bound")
+		}
+		cancels = append(cancels, cancel)
+	}
+	resp, body := get(t, s, "/api/live")
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, "try again later") {
+		t.Fatalf("feed full: %d %q %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	cancels[0]()
+	if ch, cancel := s.feed.subscribe(""); ch == nil {
+		t.Error("no room after a client left")
+	} else {
+		cancel()
+	}
+	for _, c := range cancels[1:] {
+		c()
+	}
+}
