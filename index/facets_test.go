@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/mapping"
+
 	"github.com/docmill/docmill/document"
 )
 
@@ -215,9 +217,10 @@ func TestFacetsFoldSpellings(t *testing.T) {
 // TestOldIndexFacetsAsWritten: an index created before party and
 // governing law were folded (keyword fields, values as written) keeps
 // working as before: values as written, filters exact.
-func TestOldIndexFacetsAsWritten(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir() + "/ix"
+// unfoldedMapping is the mapping of an index made before facets were
+// folded: party and governing-law values as written.
+func unfoldedMapping(t *testing.T) *mapping.IndexMappingImpl {
+	t.Helper()
 	m, err := Mapping(Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -226,7 +229,13 @@ func TestOldIndexFacetsAsWritten(t *testing.T) {
 		m.DefaultMapping.Properties[f].Fields = nil
 		m.DefaultMapping.AddFieldMappingsAt(f, fieldMapping(FieldSpec{Name: f, Kind: "keyword", InAll: true}))
 	}
-	ix := openWithMapping(t, dir, m)
+	return m
+}
+
+func TestOldIndexFacetsAsWritten(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir() + "/ix"
+	ix := openWithMapping(t, dir, unfoldedMapping(t))
 	if ix.foldedFacets {
 		t.Fatal("an index with keyword party fields taken for a folded one")
 	}

@@ -25,14 +25,7 @@ import (
 func TestRebuildUpgradesOldIndex(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir() + "/ix"
-	m, err := Mapping(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for f := range foldedFields {
-		m.DefaultMapping.Properties[f].Fields = nil
-		m.DefaultMapping.AddFieldMappingsAt(f, fieldMapping(FieldSpec{Name: f, Kind: "keyword", InAll: true}))
-	}
+	m := unfoldedMapping(t)
 	for _, f := range []string{"title", "body", "summary"} {
 		m.DefaultMapping.AddFieldMappingsAt(f, fieldMapping(FieldSpec{Name: f, Kind: "text", Analyzer: en.AnalyzerName, Store: true, InAll: true, Vectors: true}))
 		zh := FieldSpec{Name: f + cjkSuffix, Kind: "text", Analyzer: cjk.AnalyzerName, Store: true, Vectors: true}
