@@ -256,9 +256,10 @@ func (p *docxPackage) comments(rels []docxRel, anchors *docxAnchors, skipped *do
 	}
 	var out []string
 	dec := xml.NewDecoder(bytes.NewReader(raw))
+	var depth xmlDepth
 	for {
 		at := dec.InputOffset()
-		tok, err := dec.Token()
+		tok, err := depth.token(dec)
 		if err != nil {
 			if !errors.Is(err, io.EOF) {
 				skipped.add(name, "damaged XML, read up to the damage")
@@ -269,7 +270,7 @@ func (p *docxPackage) comments(rels []docxRel, anchors *docxAnchors, skipped *do
 		if !ok || st.Name.Local != "comment" {
 			continue
 		}
-		if err := dec.Skip(); err != nil {
+		if err := depth.skip(dec); err != nil {
 			skipped.add(name, "damaged XML, read up to the damage")
 			return out
 		}

@@ -82,6 +82,18 @@ func (d *xmlDepth) token(dec *xml.Decoder) (xml.Token, error) {
 	return tok, err
 }
 
+// skip is dec.Skip within maxXMLDepth: it reads to the end of the element
+// whose start was the last token read.
+func (d *xmlDepth) skip(dec *xml.Decoder) error {
+	open := *d - 1
+	for *d > open {
+		if _, err := d.token(dec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // xmlEncodingRe is the encoding of an XML declaration.
 var xmlEncodingRe = regexp.MustCompile(`(?i)encoding\s*=\s*["'][^"']*["']`)
 

@@ -60,3 +60,29 @@ func TestXMLNestingBounded(t *testing.T) {
 		t.Errorf("XML %d deep: %v", maxXMLDepth, err)
 	}
 }
+
+// A DOCX's comments part nested past maxXMLDepth, outside a comment or in
+// one, is skipped as damaged after the comments before it; the body is
+// read.
+func TestDOCXCommentsNestingBounded(t *testing.T) {
+	deep := strings.Repeat("<x>", maxXMLDepth+1) + strings.Repeat("</x>", maxXMLDepth+1) // well-formed
+	first := `<w:comment w:id="1" w:author="A"><w:p><w:r><w:t>Check this.</w:t></w:r></w:p></w:comment>`
+	for name, comments := range map[string]string{
+		"between comments": first + deep,
+		"in a comment":     first + `<w:comment w:id="2">` + deep + `</w:comment>`,
+	} {
+		data := docxOf(t, map[string]string{
+			"word/document.xml":            `<w:document ` + wNS + ` ` + rNS + `><w:body>` + wPara("", "", "", "Payment is due in thirty days.") + `</w:body></w:document>`,
+			"word/_rels/document.xml.rels": docxRels("rIdC", "comments", "comments.xml"),
+			"word/comments.xml":            `<w:comments ` + wNS + `>` + comments + `</w:comments>`,
+		})
+		p, err := Parse(context.Background(), Input{Filename: "c.docx", Data: data}, DefaultLimits())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if p.Text != "Payment is due in thirty days." || p.Aside != "Comment by A: Check this." ||
+			!strings.Contains(p.Meta["docx_parts_skipped"], "word/comments.xml (damaged XML") {
+			t.Errorf("%s: text %q, aside %q, skipped %q", name, p.Text, p.Aside, p.Meta["docx_parts_skipped"])
+		}
+	}
+}
