@@ -354,9 +354,10 @@ func attr(e xml.StartElement, local string) string {
 // coreTitle returns dc:title from docProps/core.xml.
 func coreTitle(raw []byte) string {
 	dec := xml.NewDecoder(bytes.NewReader(raw))
+	var depth xmlDepth
 	in := false
 	for {
-		tok, err := dec.Token()
+		tok, err := depth.token(dec)
 		if err != nil {
 			return ""
 		}

@@ -94,8 +94,9 @@ func notePrFormat(raw []byte, kind string) string {
 			continue
 		}
 		dec := xml.NewDecoder(bytes.NewReader(raw[lt:]))
+		var bound xmlDepth
 		for depth := 0; ; {
-			tok, err := dec.Token()
+			tok, err := bound.token(dec)
 			if err != nil {
 				break
 			}

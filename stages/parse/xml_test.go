@@ -86,3 +86,15 @@ func TestDOCXCommentsNestingBounded(t *testing.T) {
 		}
 	}
 }
+
+// The small DOCX parts read on the side (the core properties' title) stop
+// at maxXMLDepth as well.
+func TestCoreTitleNestingBounded(t *testing.T) {
+	if got := coreTitle([]byte(`<cp:coreProperties><dc:title>Lease</dc:title></cp:coreProperties>`)); got != "Lease" {
+		t.Fatalf("title %q", got)
+	}
+	deep := strings.Repeat("<x>", maxXMLDepth+1) + "<dc:title>Deep</dc:title>" + strings.Repeat("</x>", maxXMLDepth+1)
+	if got := coreTitle([]byte(deep)); got != "" {
+		t.Errorf("title %q read past the depth bound", got)
+	}
+}
