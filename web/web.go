@@ -144,6 +144,17 @@ func New(o Options) (*Server, error) {
 	case o.JS != nil:
 		s.originals = &Originals{JS: o.JS}
 	}
+	if o.JS != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		replicas := 1
+		if s.originals != nil {
+			replicas = s.originals.Replicas
+		}
+		if s.pending.kv, err = openPending(ctx, o.JS, replicas); err != nil {
+			o.Log.Warn("uploads are reported as processing by this process only", "bucket", PendingBucket, "err", err)
+		}
+		cancel()
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stop = cancel
 	// Keep an hour of history at the sampling period.
@@ -471,7 +482,7 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
-		if s.pending.has(id, time.Now()) {
+		if s.pending.has(r.Context(), id, time.Now()) {
 			writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "status": "processing"})
 			return
 		}
@@ -673,7 +684,7 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge)
 		return uploaded{Filename: name, Error: err.Error(), unavailable: !bad}
 	}
-	s.pending.add(res.ID, time.Now())
+	s.pending.add(r.Context(), res.ID, time.Now())
 	u := uploaded{Filename: name, ID: res.ID, Duplicate: res.Duplicate}
 	if res.Duplicate {
 		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID +

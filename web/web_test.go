@@ -997,20 +997,37 @@ func TestPollingTellsProcessingFromUnknown(t *testing.T) {
 	}
 }
 
+// Another docmill on the same broker (a replica behind a load balancer)
+// answers "processing" for an upload this one took.
+func TestPollingAnotherReplica(t *testing.T) {
+	_, js := startNATS(t)
+	took := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, JS: js, MaxUpload: 1 << 20})
+	other := newServer(t, Options{Index: openIndex(t), JS: js})
+	alone := newServer(t, Options{Index: openIndex(t)})
+	up := postOne(t, took, "filename=nda.txt", "The Recipient shall keep the Information confidential.")
+	if resp, body := get(t, other, "/api/documents/"+up.ID); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"status": "processing"`) {
+		t.Errorf("another replica: %d %s", resp.StatusCode, body)
+	}
+	if _, body := get(t, alone, "/api/documents/"+up.ID); strings.Contains(body, "processing") {
+		t.Errorf("a server on another broker: %s", body)
+	}
+}
+
 func TestPendingUploadsBounded(t *testing.T) {
 	var p pendingUploads
+	ctx := context.Background()
 	t0 := time.Unix(0, 0)
 	for i := 0; i < pendingMax+10; i++ {
-		p.add(fmt.Sprint(i), t0.Add(time.Duration(i)*time.Millisecond))
+		p.add(ctx, fmt.Sprint(i), t0.Add(time.Duration(i)*time.Millisecond))
 	}
 	if n := len(p.at); n > pendingMax {
 		t.Errorf("%d remembered, want at most %d", n, pendingMax)
 	}
 	last := t0.Add(time.Duration(pendingMax+9) * time.Millisecond)
-	if !p.has(fmt.Sprint(pendingMax+9), last) || p.has("0", last) {
+	if !p.has(ctx, fmt.Sprint(pendingMax+9), last) || p.has(ctx, "0", last) {
 		t.Error("the newest must stay and the oldest go")
 	}
-	if p.has(fmt.Sprint(pendingMax+9), last.Add(pendingFor+time.Second)) {
+	if p.has(ctx, fmt.Sprint(pendingMax+9), last.Add(pendingFor+time.Second)) {
 		t.Error("an upload stays processing for ever")
 	}
 }
