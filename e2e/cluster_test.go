@@ -69,12 +69,18 @@ func (n *natsNode) stop() {
 
 func startRole(t *testing.T, role, dir string, args ...string) *exec.Cmd {
 	t.Helper()
+	return startRoleEnv(t, role, dir, []string{"DOCMILL_NATS_REPLICAS=3"}, args...)
+}
+
+// startRoleEnv is startRole with env added to the process's environment.
+func startRoleEnv(t *testing.T, role, dir string, env []string, args ...string) *exec.Cmd {
+	t.Helper()
 	logf, err := os.OpenFile(filepath.Join(dir, role+".log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(binary, append([]string{role, "--log-format", "text"}, args...)...)
-	cmd.Env = append(os.Environ(), "DOCMILL_NATS_REPLICAS=3", "DOCMILL_PIPELINE_ACK_WAIT=5s")
+	cmd.Env = append(append(os.Environ(), "DOCMILL_PIPELINE_ACK_WAIT=5s"), env...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
