@@ -66,8 +66,6 @@ const (
 	removalRetry    = 10 * time.Second
 )
 
-var errNotYetIndexed = errors.New("not indexed (yet)")
-
 // Remove is the watermill handler of removal requests.
 func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	var r Removal
@@ -80,7 +78,10 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	case errors.Is(err, index.ErrNotFound):
 		attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
 		if attempt < removalAttempts {
-			return nil, fmt.Errorf("remove %s: %w", r.ID, errNotYetIndexed)
+			// asked again after removalRetry; nacked here rather than
+			// failed, as waiting is no error to log
+			msg.Nack()
+			return nil, nil
 		}
 		x.Log.Info("removal of a document never indexed dropped", "doc_id", r.ID, "path", r.Path, "object", r.Object)
 		return nil, nil

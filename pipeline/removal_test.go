@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline/stream"
 )
 
@@ -41,13 +41,22 @@ func TestIndexerRemove(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	var last *message.Message
 	remove := func(id string, attempt string) error {
 		data, _ := json.Marshal(Removal{ID: id, Source: "folder", Path: id + ".txt", At: at})
-		m := message.NewMessage("m", data)
-		m.Metadata.Set(stream.MetaDelivered, attempt)
-		m.SetContext(ctx)
-		_, err := x.Remove(m)
+		last = message.NewMessage("m", data)
+		last.Metadata.Set(stream.MetaDelivered, attempt)
+		last.SetContext(ctx)
+		_, err := x.Remove(last)
 		return err
+	}
+	nacked := func() bool {
+		select {
+		case <-last.Nacked():
+			return true
+		default:
+			return false
+		}
 	}
 	for _, id := range []string{"gone", "uploaded", "back"} {
 		if err := remove(id, "1"); err != nil {
@@ -65,10 +74,49 @@ func TestIndexerRemove(t *testing.T) {
 	if n := testutil.ToFloat64(x.Metrics.Processed.WithLabelValues("remove")); n != 1 {
 		t.Errorf("docmill_documents_processed_total{stage=\"remove\"} = %v, want 1", n)
 	}
-	if err := remove("later", "1"); !errors.Is(err, errNotYetIndexed) {
-		t.Errorf("removal of a document not indexed yet: %v, want a retry", err)
+	if err := remove("later", "1"); err != nil || !nacked() {
+		t.Errorf("removal of a document not indexed yet: %v, nacked %v; want it asked again", err, nacked())
 	}
-	if err := remove("later", "30"); err != nil {
-		t.Errorf("removal of a document that never came: %v, want it dropped", err)
+	if err := remove("later", "30"); err != nil || nacked() {
+		t.Errorf("removal of a document that never came: %v, nacked %v; want it dropped", err, nacked())
+	}
+	if err := remove("uploaded", "1"); err != nil || nacked() {
+		t.Errorf("removal decided: %v, nacked %v", err, nacked())
+	}
+}
+
+// Through the real stream: a removal that arrives before its document is
+// indexed waits, and removes the document once it is.
+func TestRemovalWaitsForItsDocument(t *testing.T) {
+	_, js := natstest.Start(t, "removal-test")
+	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	m := NewMetrics()
+	x := &Indexer{Index: ix, Metrics: m, Log: log}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, Options{JS: js, Indexer: x, Metrics: m, Log: log}) }()
+	defer func() { cancel(); <-done }()
+	at := time.Now().UTC()
+	if err := PublishRemoval(ctx, js, Removal{ID: "late", Source: "folder", Path: "late.txt", Version: "1:1", At: at}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second) // the removal finds nothing, and is asked again later
+	if err := ix.Put(ctx, &document.Result{ID: "late", Source: "folder", Title: "Late", ProcessedAt: at.Add(-time.Second)}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if ok, _ := ix.Has(ctx, "late"); !ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the document indexed after its removal arrived was not removed")
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
