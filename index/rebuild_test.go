@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/docmill/docmill/document"
 )
@@ -121,7 +122,7 @@ func TestRebuildLongTexts(t *testing.T) {
 	}
 	old.Close()
 	fetched := 0
-	rep, err := Rebuild(ctx, dir, RebuildOptions{FullText: func(_ context.Context, r *document.Result) (string, error) {
+	rep, err := Rebuild(ctx, dir, RebuildOptions{Index: Options{Scoring: ScoringTFIDF}, FullText: func(_ context.Context, r *document.Result) (string, error) {
 		fetched++
 		if r.TextObject != "docmill-texts/stored" {
 			return "", errors.New("no such object")
@@ -139,6 +140,9 @@ func TestRebuildLongTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
+	if m, ok := ix.bi.Mapping().(*mapping.IndexMappingImpl); !ok || m.ScoringModel != ScoringTFIDF {
+		t.Errorf("the rebuilt index does not score by the options' model")
+	}
 	if got := ids(t, ix, "zephyrtail"); !slices.Equal(got, []string{"stored"}) {
 		t.Errorf("tail of the fetched text: %v", got)
 	}
