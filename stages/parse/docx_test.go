@@ -375,3 +375,36 @@ func TestDOCXFormattingChangesIgnored(t *testing.T) {
 		t.Errorf("text %q (title %q)\nwant %q", p.Text, p.Title, want)
 	}
 }
+
+// Word 2013 on says in commentsExtended.xml which comments are resolved
+// and which answer another: a reply reads as one, without repeating the
+// anchor, and a resolved thread says so.
+func TestDOCXResolvedCommentsAndReplies(t *testing.T) {
+	const w14 = `xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"`
+	const w15 = `xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"`
+	body := `<w:p><w:r><w:t xml:space="preserve">The </w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:t>liability cap</w:t></w:r>` +
+		`<w:commentRangeEnd w:id="1"/><w:r><w:t xml:space="preserve"> is one million euros.</w:t></w:r></w:p>`
+	comment := func(id, author, para, text string) string {
+		return `<w:comment w:id="` + id + `" w:author="` + author + `"><w:p w14:paraId="` + para + `"><w:r><w:t>` + text + `</w:t></w:r></w:p></w:comment>`
+	}
+	files := map[string]string{
+		"word/document.xml":            `<w:document ` + wNS + ` ` + rNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/_rels/document.xml.rels": docxRels("rIdC", "comments", "comments.xml", "rIdX", "commentsExtended", "commentsExtended.xml"),
+		"word/comments.xml": `<w:comments ` + wNS + ` ` + w14 + `>` + comment("1", "Jane", "1A", "Too low?") +
+			comment("2", "Tom", "2B", "Agreed, raise it.") + comment("3", "Ann", "3C", "Check the indemnity.") + `</w:comments>`,
+		"word/commentsExtended.xml": `<w15:commentsEx ` + w15 + `><w15:commentEx w15:paraId="1A" w15:done="1"/>` +
+			`<w15:commentEx w15:paraId="2B" w15:paraIdParent="1A" w15:done="1"/><w15:commentEx w15:paraId="3C" w15:done="0"/></w15:commentsEx>`,
+	}
+	p := mustParse(t, "thread.docx", docxOf(t, files))
+	want := "Comment by Jane on “liability cap” (resolved): Too low?\n\nReply by Tom (resolved): Agreed, raise it.\n\nComment by Ann: Check the indemnity."
+	if p.Aside != want {
+		t.Errorf("aside\n%s\nwant\n%s", p.Aside, want)
+	}
+	// a document from before Word 2013 has neither the part nor its relationship
+	delete(files, "word/commentsExtended.xml")
+	files["word/_rels/document.xml.rels"] = docxRels("rIdC", "comments", "comments.xml")
+	p = mustParse(t, "older.docx", docxOf(t, files))
+	if want := "Comment by Jane on “liability cap”: Too low?\n\nComment by Tom: Agreed, raise it.\n\nComment by Ann: Check the indemnity."; p.Aside != want || p.Meta["docx_parts_skipped"] != "" {
+		t.Errorf("without commentsExtended.xml: aside\n%s\nskipped %q", p.Aside, p.Meta["docx_parts_skipped"])
+	}
+}

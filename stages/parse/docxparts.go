@@ -247,14 +247,17 @@ func (p *docxPackage) margins(rels []docxRel, m *docxMargins, skipped *docxSkips
 
 // comments returns the reviewers' comments (word/comments.xml), each
 // with its author and the body text it is anchored to:
-// `Comment by Jane Doe on “liability cap”: Should this be higher?`.
-// Replies are comments of their own; resolved ones are kept.
+// `Comment by Jane Doe on “liability cap” (resolved): Should this be
+// higher?`, then `Reply by Tom Lee: Agreed.` for a reply. Whether a comment
+// is resolved or a reply is in word/commentsExtended.xml (Word 2013 on);
+// without it every comment reads as a comment of its own.
 func (p *docxPackage) comments(rels []docxRel, anchors *docxAnchors, skipped *docxSkips) []string {
 	name, named := relatedPart(rels, "/comments")
 	raw := p.optional(name, min(p.max, maxAuxPart), named, skipped)
 	if raw == nil {
 		return nil
 	}
+	exts := p.commentsExtended(rels, skipped)
 	var out []string
 	dec := xml.NewDecoder(bytes.NewReader(raw))
 	var depth xmlDepth
@@ -282,15 +285,51 @@ func (p *docxPackage) comments(rels []docxRel, anchors *docxAnchors, skipped *do
 		if !hasContent(text) {
 			continue
 		}
+		ex := exts[lastParaID(raw[at:dec.InputOffset()])]
 		head := "Comment"
+		if ex.reply {
+			head = "Reply"
+		}
 		if author := collapseSpaces(attr(st, "author")); author != "" {
 			head += " by " + author
 		}
-		if anchor := anchors.text(attr(st, "id")); anchor != "" {
+		if anchor := anchors.text(attr(st, "id")); anchor != "" && !ex.reply {
 			head += " on “" + anchor + "”"
+		}
+		if ex.done {
+			head += " (resolved)"
 		}
 		out = append(out, head+": "+text)
 	}
+}
+
+// commentEx is what word/commentsExtended.xml says of a comment, keyed by
+// the paraId of the comment's last paragraph.
+type commentEx struct{ reply, done bool }
+
+func (p *docxPackage) commentsExtended(rels []docxRel, skipped *docxSkips) map[string]commentEx {
+	name, named := relatedPart(rels, "/commentsExtended")
+	raw := p.optional(name, min(p.max, maxAuxPart), named, skipped)
+	out := map[string]commentEx{}
+	eachStart(raw, func(st xml.StartElement) {
+		if st.Name.Local == "commentEx" && attr(st, "paraId") != "" {
+			out[attr(st, "paraId")] = commentEx{reply: attr(st, "paraIdParent") != "", done: attr(st, "done") == "1"}
+		}
+	})
+	return out
+}
+
+// lastParaID is the paraId of the last paragraph of a comment element.
+func lastParaID(comment []byte) string {
+	id := ""
+	eachStart(comment, func(st xml.StartElement) {
+		if st.Name.Local == "p" {
+			if v := attr(st, "paraId"); v != "" {
+				id = v
+			}
+		}
+	})
+	return id
 }
 
 // Bounds on the comment anchors collected: the opening maxAnchor bytes of
