@@ -14,7 +14,6 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
-	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 )
@@ -158,7 +157,7 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 			meta[pipeline.MetaReplaces] = prevID
 		}
 	}
-	if isNewVersion(document.ID(data), meta[pipeline.MetaReplaces], b.MirrorDeletes) {
+	if isNewVersion(data, meta[pipeline.MetaReplaces], b.MirrorDeletes) {
 		doc.Version = key + ":" + info.NUID
 	}
 	id, err := b.Pub.Publish(ctx, doc)

@@ -53,6 +53,11 @@ type Folder struct {
 	gone map[string]time.Time
 }
 
+// start sets up the watcher's memory of folder root.
+func (f *Folder) start(root *os.Root) {
+	f.root, f.sizes, f.done, f.gone = root, map[string]observed{}, map[string]taken{}, map[string]time.Time{}
+}
+
 // taken is a file's stamp (size and time) when it was taken, and the
 // document it became.
 type taken struct{ stamp, id string }
@@ -99,7 +104,7 @@ func (f *Folder) Run(ctx context.Context) error {
 		return fmt.Errorf("watch %s: %w", f.Dir, err)
 	}
 	defer root.Close()
-	f.root, f.sizes, f.done, f.gone = root, map[string]observed{}, map[string]taken{}, map[string]time.Time{}
+	f.start(root)
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("fsnotify: %w", err)
@@ -357,7 +362,7 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	if prevID != "" {
 		meta[pipeline.MetaReplaces] = prevID
 	}
-	if isNewVersion(document.ID(data), prevID, f.MirrorDeletes) {
+	if isNewVersion(data, prevID, f.MirrorDeletes) {
 		doc.Version = key + ":" + stamp
 	}
 	id, err := f.Pub.Publish(ctx, doc)
@@ -385,13 +390,14 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 }
 
 // isNewVersion says whether an ingest of a watched file or object, whose
-// content is id and whose previous version was prevID, names its version
+// content is data and whose previous version was prevID, names its version
 // (Doc.Version) rather than being de-duplicated by content. A changed file
 // may go back to content sent minutes ago (and already replaced in the
 // index); under mirrored deletes a file may be renamed, or deleted and put
-// back, and its bytes must reach the index again.
-func isNewVersion(id, prevID string, mirror bool) bool {
-	return mirror || prevID != "" && prevID != id
+// back, and its bytes must reach the index again. The content is hashed
+// only when a previous version is known (the publisher hashes it anyway).
+func isNewVersion(data []byte, prevID string, mirror bool) bool {
+	return mirror || prevID != "" && prevID != document.ID(data)
 }
 
 // read opens the file through os.Root, which refuses paths that escape the

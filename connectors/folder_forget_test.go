@@ -30,8 +30,8 @@ func TestFolderForgetsFilesThatAreGone(t *testing.T) {
 	defer root.Close()
 	// scan driven by hand: StableFor 0 takes a file on its second sighting
 	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen,
-		Log:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-		root: root, sizes: map[string]observed{}, done: map[string]taken{}}
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	f.start(root)
 	write := func(rel, text string) {
 		t.Helper()
 		p := filepath.Join(dir, rel)

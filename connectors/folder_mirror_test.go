@@ -37,8 +37,8 @@ func TestFolderMirrorUnreadableRemovesNothing(t *testing.T) {
 	// scans driven by hand: StableFor and Poll 0 take a file on its second
 	// sighting and remove a document on the second scan that misses its file
 	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen, MirrorDeletes: true,
-		Log:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-		root: root, sizes: map[string]observed{}, done: map[string]taken{}, gone: map[string]time.Time{}}
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	f.start(root)
 	f.scan(ctx)
 	f.scan(ctx)
 	if len(f.done) != 2 {
