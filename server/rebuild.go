@@ -81,9 +81,7 @@ func fullText(ctx context.Context, limits parse.Limits, js jetstream.JetStream, 
 // rebuildConn connects to the broker that holds the text store.
 func rebuildConn(c *config.Config) (*nats.Conn, func(), error) {
 	if c.NATS.URL != "" {
-		nc, err := broker.Connect(broker.ConnOptions{URLs: c.NATS.URL, Name: "docmill-index-rebuild",
-			User: c.NATS.User, Password: c.NATS.Password, Token: c.NATS.Token, NKeyFile: c.NATS.NKeyFile,
-			CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile})
+		nc, err := broker.Connect(connOptions(c, "docmill-index-rebuild"))
 		if err != nil {
 			return nil, nil, fmt.Errorf("text store: %w", err)
 		}

@@ -248,9 +248,9 @@ func (s *Server) connect(ctx context.Context) error {
 		}
 		s.nc, err = s.embedded.Connect("docmill-" + string(s.o.Role))
 	} else {
-		s.nc, err = broker.Connect(broker.ConnOptions{URLs: c.NATS.URL, Name: "docmill-" + string(s.o.Role),
-			User: c.NATS.User, Password: c.NATS.Password, Token: c.NATS.Token, NKeyFile: c.NATS.NKeyFile,
-			CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile, Log: s.o.Log})
+		o := connOptions(c, "docmill-"+string(s.o.Role))
+		o.Log = s.o.Log
+		s.nc, err = broker.Connect(o)
 	}
 	if err != nil {
 		return err
@@ -570,8 +570,14 @@ func (s *Server) close() {
 	}
 }
 
-// maxTextBytes turns index.max_text_mb into index.Options.MaxTextBytes
-// (0 in the config searches whole texts).
+// connOptions are the options for connecting to the external NATS that
+// config c names, as client name.
+func connOptions(c *config.Config, name string) broker.ConnOptions {
+	return broker.ConnOptions{URLs: c.NATS.URL, Name: name,
+		User: c.NATS.User, Password: c.NATS.Password, Token: c.NATS.Token, NKeyFile: c.NATS.NKeyFile,
+		CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile}
+}
+
 // detectOCR is the OCR config c asks for and the machine has, or nil.
 func detectOCR(c *config.Config) *parse.OCR {
 	if c.Pipeline.OCR == "off" {
@@ -590,6 +596,8 @@ func parseLimits(c *config.Config, ocr *parse.OCR) parse.Limits {
 	return parse.Limits{MaxBytes: int64(c.Pipeline.MaxDocumentMB) << 20, Timeout: c.Pipeline.ParseTimeout, MaxPages: c.Pipeline.MaxPages, OCR: ocr}
 }
 
+// maxTextBytes turns index.max_text_mb into index.Options.MaxTextBytes
+// (0 in the config searches whole texts).
 func maxTextBytes(mb int) int {
 	if mb == 0 {
 		return -1
