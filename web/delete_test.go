@@ -13,6 +13,7 @@ import (
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/web/internal/uitest"
@@ -44,7 +45,9 @@ func TestDeleteDocument(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.PutString(ctx, apiDoc.ID, apiDoc.Text); err != nil {
+		// objstore.Put, not st.PutString: nats.go's Put can leave a
+		// goroutine behind, which TestOriginalsPutLeavesNoGoroutine counts
+		if _, err := objstore.Put(ctx, js, b, jetstream.ObjectMeta{Name: apiDoc.ID}, strings.NewReader(apiDoc.Text)); err != nil {
 			t.Fatal(err)
 		}
 		stores[b] = st
