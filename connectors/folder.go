@@ -51,11 +51,19 @@ type Folder struct {
 	// gone notes when a taken file was first missed; under MirrorDeletes
 	// its document is removed once it has stayed away for a while.
 	gone map[string]time.Time
+	// dev is the filesystem the folder's files were on, under
+	// MirrorDeletes; awayFrom the other one it was last found empty on
+	// (see unmounted). device looks a folder's filesystem up.
+	dev, awayFrom uint64
+	device        func(dir string) (uint64, bool)
 }
 
 // start sets up the watcher's memory of folder root.
 func (f *Folder) start(root *os.Root) {
 	f.root, f.sizes, f.done, f.gone = root, map[string]observed{}, map[string]taken{}, map[string]time.Time{}
+	if f.device == nil {
+		f.device = deviceOf
+	}
 }
 
 // taken is a file's stamp (size and time) when it was taken, and the
@@ -148,8 +156,9 @@ func (f *Folder) watchTree(w *fsnotify.Watcher) {
 
 // scan looks at every file and ingests the complete, unseen ones, then
 // forgets what it noted about files that are gone. It returns the files
-// present, or nil when the folder could not be read (an unmounted or
-// unreadable folder is not an empty one).
+// present, or nil when the folder could not be read or, under
+// MirrorDeletes, looks like an unmounted volume (an unreadable or
+// unmounted folder is not an empty one).
 func (f *Folder) scan(ctx context.Context) map[string]bool {
 	now := time.Now()
 	present := make(map[string]bool, len(f.sizes))
@@ -189,7 +198,7 @@ func (f *Folder) scan(ctx context.Context) map[string]bool {
 		}
 		return nil
 	})
-	if ctx.Err() != nil || unreadable {
+	if ctx.Err() != nil || unreadable || f.MirrorDeletes && f.unmounted(ctx, present) {
 		return nil
 	}
 	f.forget(ctx, present, now)
