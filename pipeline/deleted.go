@@ -25,6 +25,12 @@ type Deleted struct {
 	Reason     string    `json:"reason"`
 	ReplacedBy string    `json:"replaced_by,omitempty"`
 	At         time.Time `json:"at"`
+	// Event names what dropped the document the same way in every indexer
+	// that drops it from an index of its own (the replacing result, the
+	// removal request, the expiry), so that the stream keeps one notice
+	// per event however many indexers there are. Empty, every notice is
+	// kept.
+	Event string `json:"-"`
 }
 
 // Reasons a document leaves the index.
@@ -35,17 +41,23 @@ const (
 	ReasonExpired  = "expired"
 )
 
-// PublishDeleted publishes the notice that document id left the index.
-func PublishDeleted(ctx context.Context, js jetstream.JetStream, id, reason, replacedBy string) error {
-	data, err := json.Marshal(Deleted{ID: id, Reason: reason, ReplacedBy: replacedBy, At: time.Now().UTC()})
+// PublishDeleted publishes d, the notice that document d.ID left the
+// index, stamped now. Notices of one event (d.Event) within the stream's
+// duplicate window (10 minutes) are kept once.
+func PublishDeleted(ctx context.Context, js jetstream.JetStream, d Deleted) error {
+	d.At = time.Now().UTC()
+	data, err := json.Marshal(d)
 	if err != nil {
-		return fmt.Errorf("deletion notice %s: %w", id, err)
+		return fmt.Errorf("deletion notice %s: %w", d.ID, err)
 	}
-	m := nats.NewMsg(broker.SubjectDeleted + "." + id)
+	m := nats.NewMsg(broker.SubjectDeleted + "." + d.ID)
 	m.Data = data
-	m.Header.Set(HeaderID, id)
+	m.Header.Set(HeaderID, d.ID)
+	if d.Event != "" {
+		m.Header.Set(jetstream.MsgIDHeader, "deleted."+d.ID+"."+d.Reason+"."+d.Event)
+	}
 	if _, err := js.PublishMsg(ctx, m); err != nil {
-		return fmt.Errorf("deletion notice %s: %w", id, err)
+		return fmt.Errorf("deletion notice %s: %w", d.ID, err)
 	}
 	return nil
 }

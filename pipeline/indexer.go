@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 
@@ -37,7 +38,7 @@ type Indexer struct {
 	// ReasonReplaced or ReasonRemoved). Nothing links to its stored copies
 	// any more, so the server deletes them instead of keeping an old
 	// contract's bytes until retention, and tells consumers.
-	OnDropped func(ctx context.Context, id, reason, by string)
+	OnDropped func(ctx context.Context, d Deleted)
 
 	once  sync.Once
 	queue chan pending
@@ -188,18 +189,19 @@ func (x *Indexer) replace(rs []*document.Result) {
 			continue
 		}
 		x.Log.Info("earlier version replaced", "doc_id", old, "by", r.ID, "filename", r.Filename)
-		x.dropped(old, ReasonReplaced, r.ID)
+		x.dropped(Deleted{ID: old, Reason: ReasonReplaced, ReplacedBy: r.ID,
+			Event: r.ID + "@" + strconv.FormatInt(r.ProcessedAt.UnixNano(), 10)})
 	}
 }
 
-// dropped tells OnDropped that id left the index.
-func (x *Indexer) dropped(id, reason, by string) {
+// dropped tells OnDropped that d.ID left the index.
+func (x *Indexer) dropped(d Deleted) {
 	if x.OnDropped == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	x.OnDropped(ctx, id, reason, by)
+	x.OnDropped(ctx, d)
 }
 
 // origin names the file or object a result was ingested from.

@@ -99,7 +99,7 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	}
 	x.Metrics.Processed.WithLabelValues("remove").Inc()
 	x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
-	x.dropped(r.ID, ReasonRemoved, "")
+	x.dropped(Deleted{ID: r.ID, Reason: ReasonRemoved, Event: strconv.FormatInt(r.At.UnixNano(), 10)})
 	return nil, nil
 }
 

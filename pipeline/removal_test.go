@@ -29,7 +29,7 @@ func TestIndexerRemove(t *testing.T) {
 	defer ix.Close()
 	var dropped []string
 	x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		OnDropped: func(_ context.Context, id, reason, by string) { dropped = append(dropped, id+" "+reason+" "+by) }}
+		OnDropped: func(_ context.Context, d Deleted) { dropped = append(dropped, d.ID+" "+d.Reason+" "+d.ReplacedBy) }}
 	at := time.Now().UTC()
 	ctx := context.Background()
 	for _, r := range []*document.Result{

@@ -69,7 +69,9 @@ func (s *Server) expireNow(ctx context.Context, now time.Time) (int, error) {
 				return total, err
 			}
 			for _, id := range ids {
-				s.dropped(ctx, id, pipeline.ReasonExpired, "")
+				// every indexer sweeps its own index within 10 minutes
+				// of the others: one notice per document
+				s.dropped(ctx, pipeline.Deleted{ID: id, Reason: pipeline.ReasonExpired, Event: "expired"})
 			}
 			s.metrics.Processed.WithLabelValues("expire").Add(float64(len(ids)))
 			total += len(ids)

@@ -356,12 +356,12 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 
 // dropped deletes the stored copies of a document that left the index
 // (replaced, its source removed, expired) and announces it.
-func (s *Server) dropped(ctx context.Context, id, reason, by string) {
-	if err := web.DeleteCopies(ctx, s.js, id); err != nil {
-		s.o.Log.Warn("stored copies of a dropped document not deleted", "doc_id", id, "reason", reason, "err", err)
+func (s *Server) dropped(ctx context.Context, d pipeline.Deleted) {
+	if err := web.DeleteCopies(ctx, s.js, d.ID); err != nil {
+		s.o.Log.Warn("stored copies of a dropped document not deleted", "doc_id", d.ID, "reason", d.Reason, "err", err)
 	}
-	if err := pipeline.PublishDeleted(ctx, s.js, id, reason, by); err != nil {
-		s.o.Log.Warn("deletion notice not published", "doc_id", id, "reason", reason, "err", err)
+	if err := pipeline.PublishDeleted(ctx, s.js, d); err != nil {
+		s.o.Log.Warn("deletion notice not published", "doc_id", d.ID, "reason", d.Reason, "err", err)
 	}
 }
 

@@ -66,7 +66,7 @@ func (s *Server) remove(ctx context.Context, id string) error {
 		s.feed.Forget(id)
 	}
 	if s.o.JS != nil {
-		return errors.Join(DeleteCopies(ctx, s.o.JS, id), pipeline.PublishDeleted(ctx, s.o.JS, id, pipeline.ReasonDeleted, ""))
+		return errors.Join(DeleteCopies(ctx, s.o.JS, id), pipeline.PublishDeleted(ctx, s.o.JS, pipeline.Deleted{ID: id, Reason: pipeline.ReasonDeleted}))
 	}
 	if s.originals != nil {
 		return s.originals.Delete(ctx, id)

@@ -1,0 +1,123 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// Two indexers, each keeping an index of its own, drop the same documents
+// (one replaced by a new version, one whose source was deleted): the
+// deleted stream holds one notice per event, and a later event on the same
+// document is noticed again.
+func TestEachDropNoticedOnce(t *testing.T) {
+	_, js := natstest.Start(t, "deleted-once")
+	ctx, cancel := context.WithCancel(context.Background())
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var indexes []*index.Index
+	var running []chan error
+	for _, name := range []string{"east", "west"} {
+		ix, err := index.Open(filepath.Join(t.TempDir(), name), index.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		at := time.Now().UTC().Add(-time.Minute)
+		for _, r := range []*document.Result{
+			{ID: "v1", Source: "folder", Title: "Terms", Meta: map[string]string{"path": "terms.txt"}, ProcessedAt: at},
+			{ID: "gone", Source: "folder", Title: "Memo", Meta: map[string]string{"path": "memo.txt"}, ProcessedAt: at},
+		} {
+			if err := ix.Put(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m := NewMetrics()
+		x := &Indexer{Index: ix, Metrics: m, Log: log, OnDropped: func(ctx context.Context, d Deleted) {
+			if err := PublishDeleted(ctx, js, d); err != nil {
+				t.Error(err)
+			}
+		}}
+		done := make(chan error, 1)
+		go func() {
+			done <- Run(ctx, Options{JS: js, Indexer: x, Metrics: m, Log: log, IndexerDurable: "docmill-indexer-" + name})
+		}()
+		indexes, running = append(indexes, ix), append(running, done)
+	}
+	defer func() {
+		cancel()
+		for _, done := range running {
+			<-done
+		}
+	}()
+	publishResult := func(r document.Result) {
+		data, _ := json.Marshal(r)
+		if _, err := js.Publish(ctx, broker.SubjectResults+".other", data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitGone := func(id string) {
+		deadline := time.Now().Add(time.Minute)
+		for _, ix := range indexes {
+			for {
+				if ok, _ := ix.Has(ctx, id); !ok {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("%s still indexed", id)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+	}
+	// notices waits for want notices in the stream, and for the second
+	// indexer's to have had time to land beside them
+	notices := func(want uint64) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			got := natstest.Info(ctx, t, js, broker.StreamDeleted).State.Msgs
+			if got > want || got < want && time.Now().After(deadline) {
+				t.Fatalf("%d deletion notices, want %d", got, want)
+			}
+			if got == want {
+				time.Sleep(500 * time.Millisecond)
+				if got = natstest.Info(ctx, t, js, broker.StreamDeleted).State.Msgs; got != want {
+					t.Fatalf("%d deletion notices, want %d", got, want)
+				}
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+
+	publishResult(document.Result{ID: "v2", Source: "folder", Title: "Terms", ProcessedAt: time.Now().UTC(),
+		Meta: map[string]string{"path": "terms.txt", MetaReplaces: "v1"}})
+	waitGone("v1")
+	if err := PublishRemoval(ctx, js, Removal{ID: "gone", Source: "folder", Path: "memo.txt", At: time.Now().UTC()}); err != nil {
+		t.Fatal(err)
+	}
+	waitGone("gone")
+	notices(2)
+
+	// v1 comes back and is replaced again: a new event, a new notice
+	for i, ix := range indexes {
+		if err := ix.Put(ctx, &document.Result{ID: "v1", Source: "folder", Title: "Terms", ProcessedAt: time.Now().UTC(),
+			Meta: map[string]string{"path": "terms.txt"}}); err != nil {
+			t.Fatal(fmt.Errorf("index %d: %w", i, err))
+		}
+	}
+	publishResult(document.Result{ID: "v2", Source: "folder", Title: "Terms", ProcessedAt: time.Now().UTC().Add(time.Second),
+		Meta: map[string]string{"path": "terms.txt", MetaReplaces: "v1"}})
+	waitGone("v1")
+	notices(3)
+}
