@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -54,6 +55,19 @@ type Publisher struct {
 	MaxBytes int
 	// Replicas of the blob bucket (3 on a cluster).
 	Replicas int
+
+	procOnce sync.Once
+	proc     *pipeline.Processing // nil when the bucket cannot be opened
+}
+
+// processing opens pipeline.ProcessingBucket once; nil when it cannot be.
+func (p *Publisher) processing(ctx context.Context) *pipeline.Processing {
+	p.procOnce.Do(func() {
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		p.proc, _ = pipeline.OpenProcessing(ctx, p.JS, p.Replicas)
+	})
+	return p.proc
 }
 
 // ErrTooLarge is returned for documents over Publisher.MaxBytes.
@@ -127,9 +141,20 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	if err := p.attach(ctx, m, id, d); err != nil {
 		return Receipt{}, err
 	}
+	proc := p.processing(ctx)
+	if proc != nil {
+		m.Header.Set(pipeline.HeaderProcessing, "1")
+	}
 	ack, err := p.JS.PublishMsg(ctx, m)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, err)
+	}
+	if !ack.Duplicate {
+		// After the publish: an entry left behind by a document indexed
+		// before it was written is harmless (the index is asked first,
+		// and a deletion forgets it). Best effort: the document is on its
+		// way either way.
+		_ = proc.Start(ctx, id, time.Now())
 	}
 	return Receipt{ID: id, Duplicate: ack.Duplicate}, nil
 }

@@ -39,6 +39,8 @@ type Indexer struct {
 	// any more, so the server deletes them instead of keeping an old
 	// contract's bytes until retention, and tells consumers.
 	OnDropped func(ctx context.Context, d Deleted)
+	// Processing, when set, forgets each document once it is indexed.
+	Processing *Processing
 
 	once  sync.Once
 	queue chan pending
@@ -163,6 +165,19 @@ func (x *Indexer) write(batch []pending) {
 	if err != nil {
 		x.Log.Error("index batch failed", "docs", len(batch), "err", err)
 		return
+	}
+	if x.Processing != nil {
+		ids := make([]string, len(rs))
+		for i, r := range rs {
+			ids[i] = r.ID
+		}
+		// beside the next batch, not before it: the messages are acked
+		// already, and the index answers first anyway
+		go func() {
+			if err := x.Processing.Done(context.Background(), ids...); err != nil {
+				x.Log.Debug("indexed documents still read as processing until their entries expire", "err", err)
+			}
+		}()
 	}
 	x.replace(rs)
 	if x.OnIndexed != nil {

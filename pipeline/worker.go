@@ -67,6 +67,9 @@ type Worker struct {
 	// document (for download and reprocessing). A failure is logged, not
 	// fatal: the analysis matters more than the copy.
 	KeepOriginal func(ctx context.Context, doc *document.Parsed, data []byte) error
+	// Processing, when set, records documents published straight onto the
+	// ingest subjects, which no docmill publisher recorded.
+	Processing *Processing
 	// IngestAttachment, when set, ingests a file a document carries (an
 	// e-mail's attachment) as a document of its own. It runs before the
 	// carrier's message is acked, and a failure fails that delivery, so an
@@ -151,6 +154,9 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, err // parse errors name the file and the reason
 	}
 	parseMs := since(t0)
+	if msg.Metadata.Get(HeaderProcessing) == "" {
+		_ = w.Processing.Start(ctx, doc.ID, start)
+	}
 	if err := w.ingestAttachments(ctx, doc); err != nil {
 		return nil, err
 	}

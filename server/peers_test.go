@@ -24,8 +24,14 @@ import (
 // its own data folder and the model off; edit adjusts its config.
 func startRole(t *testing.T, h *harness, role Role, edit func(*config.Config)) *Server {
 	t.Helper()
+	return startRoleAt(t, h.srv.NATSURL(), role, edit)
+}
+
+// startRoleAt is startRole on the broker at url.
+func startRoleAt(t *testing.T, url string, role Role, edit func(*config.Config)) *Server {
+	t.Helper()
 	c := config.Default()
-	c.Data, c.NATS.URL, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), h.srv.NATSURL(), "127.0.0.1:0", true
+	c.Data, c.NATS.URL, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), url, "127.0.0.1:0", true
 	if edit != nil {
 		edit(c)
 	}
@@ -41,6 +47,7 @@ func startRole(t *testing.T, h *harness, role Role, edit func(*config.Config)) *
 	case s := <-started:
 		return s
 	case err := <-done:
+		done <- err // for the cleanup, which waits on it
 		t.Fatalf("%s: %v", role, err)
 	case <-time.After(60 * time.Second):
 		t.Fatalf("%s did not start", role)

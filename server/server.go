@@ -68,7 +68,8 @@ type Server struct {
 	ix        *index.Index
 	analyzer  *pipeline.AnalyzerRef
 	modelSt   web.Component
-	failed    jetstream.KeyValue // FailedBucket; nil when unavailable
+	failed    jetstream.KeyValue   // FailedBucket; nil when unavailable
+	inFlight  *pipeline.Processing // ProcessingBucket; nil when unavailable
 	logsReg   *logs.Registry
 	http      *http.Server
 	httpLn    net.Listener // bound first, so a taken port fails the start at once
@@ -290,6 +291,11 @@ func (s *Server) retry(ctx context.Context, what string, fn func(context.Context
 func (s *Server) open(ctx context.Context) (err error) {
 	c := s.o.Config
 	s.failed = s.openFailed(ctx)
+	if p, perr := pipeline.OpenProcessing(ctx, s.js, c.NATS.Replicas); perr != nil {
+		s.o.Log.Warn("documents being processed will read as unknown until indexed", "bucket", pipeline.ProcessingBucket, "err", perr)
+	} else {
+		s.inFlight = p
+	}
 	if s.o.Role.indexes() {
 		ix, err := index.Open(indexDir(c), indexOptions(c))
 		if err != nil {
@@ -339,6 +345,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			o.Worker.KeepOriginal = s.keepOriginal
 		}
 		o.Worker.IngestAttachment, o.Worker.MaxAttachments = s.ingestAttachment, c.Pipeline.MaxAttachments
+		o.Worker.Processing = s.inFlight
 	}
 	if s.shadowAn != nil {
 		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js, MaxPayload: o.Worker.MaxPayload, Replicas: o.Worker.Replicas,
@@ -349,7 +356,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			for _, r := range rs {
 				s.drift.Observe(r)
 			}
-		}, OnDropped: s.dropped}
+		}, OnDropped: s.dropped, Processing: s.inFlight}
 	}
 	return o
 }
@@ -363,6 +370,7 @@ func (s *Server) dropped(ctx context.Context, d pipeline.Deleted) {
 	if err := pipeline.PublishDeleted(ctx, s.js, d); err != nil {
 		s.o.Log.Warn("deletion notice not published", "doc_id", d.ID, "reason", d.Reason, "err", err)
 	}
+	_ = s.inFlight.Done(ctx, d.ID) // recorded after it was indexed, by a slow publisher
 }
 
 // keepOriginal stores a document's bytes in docmill-originals unless they

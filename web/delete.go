@@ -62,6 +62,7 @@ func (s *Server) remove(ctx context.Context, id string) error {
 		return fmt.Errorf("delete %s from the index: %w", id, err)
 	}
 	s.o.Log.Info("document deleted", "doc_id", id)
+	s.pending.forget(ctx, id)
 	if s.feed != nil {
 		s.feed.Forget(id)
 	}

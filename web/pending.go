@@ -5,47 +5,31 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
+	"github.com/docmill/docmill/pipeline"
 )
 
 // pendingUploads remembers the documents this server accepted for a
 // while, so that GET /api/documents/{id} can tell a client polling for a
 // result "still processing" from "never heard of it" (both are 404 until
-// the result is indexed). With a broker, they are also kept in the KV
-// bucket PendingBucket, so that any docmill behind the same load balancer
-// answers for an upload another one took.
+// the result is indexed). With a broker it also asks
+// pipeline.ProcessingBucket, where every docmill publisher records what
+// it sent (uploads here or on another replica, watched folders and
+// buckets, backfills) and the indexers forget what they indexed.
 type pendingUploads struct {
-	mu sync.Mutex
-	at map[string]time.Time
-	kv jetstream.KeyValue // optional
-}
-
-// PendingBucket is the KV bucket of uploads accepted in the last
-// pendingFor, shared by every docmill on one broker.
-const PendingBucket = "docmill-pending"
-
-// openPending creates or opens PendingBucket; its entries expire by
-// themselves after pendingFor.
-func openPending(ctx context.Context, js jetstream.JetStream, replicas int) (jetstream.KeyValue, error) {
-	return js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: PendingBucket, TTL: pendingFor,
-		Description: "uploads accepted and not yet indexed, for GET /api/documents/{id}", Storage: jetstream.FileStorage,
-		Replicas: max(replicas, 1)})
+	mu   sync.Mutex
+	at   map[string]time.Time
+	proc *pipeline.Processing // optional
 }
 
 // Bounds: an upload is "processing" for at most pendingFor, and at most
 // pendingMax are remembered (the oldest go first).
 const (
-	pendingFor = time.Hour
+	pendingFor = pipeline.ProcessingFor
 	pendingMax = 10000
 )
 
-func (p *pendingUploads) add(ctx context.Context, id string, now time.Time) {
-	if p.kv != nil {
-		// best effort: the local map answers for this server either way
-		kctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		_, _ = p.kv.Put(kctx, id, []byte(now.UTC().Format(time.RFC3339Nano)))
-		cancel()
-	}
+// add remembers upload id here; the publisher recorded it for the others.
+func (p *pendingUploads) add(id string, now time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.at == nil {
@@ -96,8 +80,8 @@ func midpoint(ts []time.Time) time.Time {
 	return lo.Add(hi.Sub(lo) / 2)
 }
 
-// has reports whether id was accepted within pendingFor, here or by
-// another docmill on the broker.
+// has reports whether id was accepted within pendingFor and is not
+// indexed yet, here or by another docmill on the broker.
 func (p *pendingUploads) has(ctx context.Context, id string, now time.Time) bool {
 	p.mu.Lock()
 	t, ok := p.at[id]
@@ -105,13 +89,14 @@ func (p *pendingUploads) has(ctx context.Context, id string, now time.Time) bool
 	if ok && now.Sub(t) <= pendingFor {
 		return true
 	}
-	if p.kv == nil {
-		return false
-	}
-	e, err := p.kv.Get(ctx, id)
-	if err != nil {
-		return false
-	}
-	t, err = time.Parse(time.RFC3339Nano, string(e.Value()))
-	return err == nil && now.Sub(t) <= pendingFor
+	_, ok = p.proc.Since(ctx, id, now)
+	return ok
+}
+
+// forget drops id, deleted: it is no longer on its way anywhere.
+func (p *pendingUploads) forget(ctx context.Context, id string) {
+	p.mu.Lock()
+	delete(p.at, id)
+	p.mu.Unlock()
+	_ = p.proc.Done(ctx, id)
 }

@@ -150,8 +150,8 @@ func New(o Options) (*Server, error) {
 		if s.originals != nil {
 			replicas = s.originals.Replicas
 		}
-		if s.pending.kv, err = openPending(ctx, o.JS, replicas); err != nil {
-			o.Log.Warn("uploads are reported as processing by this process only", "bucket", PendingBucket, "err", err)
+		if s.pending.proc, err = pipeline.OpenProcessing(ctx, o.JS, replicas); err != nil {
+			o.Log.Warn("uploads are reported as processing by this process only", "bucket", pipeline.ProcessingBucket, "err", err)
 		}
 		cancel()
 	}
@@ -684,7 +684,7 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge)
 		return uploaded{Filename: name, Error: err.Error(), unavailable: !bad}
 	}
-	s.pending.add(r.Context(), res.ID, time.Now())
+	s.pending.add(res.ID, time.Now())
 	u := uploaded{Filename: name, ID: res.ID, Duplicate: res.Duplicate}
 	if res.Duplicate {
 		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID +

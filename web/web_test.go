@@ -1013,12 +1013,32 @@ func TestPollingAnotherReplica(t *testing.T) {
 	}
 }
 
+// An upload indexed and then deleted is unknown, not processing again.
+func TestDeletedUploadNotProcessing(t *testing.T) {
+	_, js := startNATS(t)
+	ix := openIndex(t)
+	s := newServer(t, Options{Index: ix, Ingest: &connectors.Publisher{JS: js}, JS: js, MaxUpload: 1 << 20})
+	up := postOne(t, s, "filename=nda.txt", "The Recipient shall keep the Information confidential.")
+	if err := ix.Put(context.Background(), &document.Result{ID: up.ID, Filename: "nda.txt", Title: "NDA"}); err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodDelete, "/api/documents/"+up.ID, nil)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("delete: %d %s", rec.Code, rec.Body)
+	}
+	if resp, body := get(t, s, "/api/documents/"+up.ID); resp.StatusCode != http.StatusNotFound || strings.Contains(body, "processing") {
+		t.Errorf("deleted upload: %d %s, want a plain 404", resp.StatusCode, body)
+	}
+}
+
 func TestPendingUploadsBounded(t *testing.T) {
 	var p pendingUploads
 	ctx := context.Background()
 	t0 := time.Unix(0, 0)
 	for i := 0; i < pendingMax+10; i++ {
-		p.add(ctx, fmt.Sprint(i), t0.Add(time.Duration(i)*time.Millisecond))
+		p.add(fmt.Sprint(i), t0.Add(time.Duration(i)*time.Millisecond))
 	}
 	if n := len(p.at); n > pendingMax {
 		t.Errorf("%d remembered, want at most %d", n, pendingMax)

@@ -20,7 +20,20 @@ import (
 // name and creates docmill's streams; all are stopped when the test ends.
 func Start(t testing.TB, name string) (*nats.Conn, jetstream.JetStream) {
 	t.Helper()
-	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir()})
+	_, nc, js := start(t, name, "")
+	return nc, js
+}
+
+// Listening is Start with a client port on loopback, whose URL it returns,
+// for docmill processes run beside the test.
+func Listening(t testing.TB, name string) (string, *nats.Conn, jetstream.JetStream) {
+	t.Helper()
+	return start(t, name, "127.0.0.1:-1")
+}
+
+func start(t testing.TB, name, listen string) (string, *nats.Conn, jetstream.JetStream) {
+	t.Helper()
+	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir(), Listen: listen})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +52,7 @@ func Start(t testing.TB, name string) (*nats.Conn, jetstream.JetStream) {
 	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	return nc, js
+	return e.ClientURL(), nc, js
 }
 
 // PutsLeaveNoPublisher runs put 800 times from 8 goroutines and fails t

@@ -1,0 +1,85 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// ProcessingBucket is the KV bucket of documents accepted for analysis and
+// not yet indexed, by document id, shared by every docmill on one broker.
+// GET /api/documents/{id} reads it to tell a client polling for a result
+// "still processing" from "never heard of it" (both are 404 until the
+// result is indexed), whichever way the document came in and whichever
+// docmill took it.
+const ProcessingBucket = "docmill-pending"
+
+// ProcessingFor bounds how long a document counts as processing: its
+// entry expires by itself after it (a backlog longer than that, or a
+// document lost on the way, reads as unknown again).
+const ProcessingFor = time.Hour
+
+// HeaderProcessing on an ingest message says its publisher recorded it in
+// ProcessingBucket, so the worker need not.
+const HeaderProcessing = "Docmill-Processing"
+
+// Processing records documents in ProcessingBucket. A nil *Processing
+// records nothing. Its writes are best effort: a document whose entry was
+// not written is only reported as unknown until it is indexed.
+type Processing struct{ kv jetstream.KeyValue }
+
+// OpenProcessing creates or opens ProcessingBucket.
+func OpenProcessing(ctx context.Context, js jetstream.JetStream, replicas int) (*Processing, error) {
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: ProcessingBucket, TTL: ProcessingFor,
+		Description: "documents accepted and not yet indexed, for GET /api/documents/{id}", Storage: jetstream.FileStorage,
+		Replicas: max(replicas, 1)})
+	if err != nil {
+		return nil, err
+	}
+	return &Processing{kv: kv}, nil
+}
+
+// Start records that document id was accepted at.
+func (p *Processing) Start(ctx context.Context, id string, at time.Time) error {
+	if p == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	_, err := p.kv.Put(ctx, id, []byte(at.UTC().Format(time.RFC3339Nano)))
+	return err
+}
+
+// Done forgets ids: indexed, or gone from the index.
+func (p *Processing) Done(ctx context.Context, ids ...string) error {
+	if p == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	var errs []error
+	for _, id := range ids {
+		if err := p.kv.Delete(ctx, id); err != nil && !errors.Is(err, jetstream.ErrKeyNotFound) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Since says when document id was accepted, if it is processing.
+func (p *Processing) Since(ctx context.Context, id string, now time.Time) (time.Time, bool) {
+	if p == nil {
+		return time.Time{}, false
+	}
+	e, err := p.kv.Get(ctx, id)
+	if err != nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(e.Value()))
+	if err != nil || now.Sub(t) > ProcessingFor {
+		return time.Time{}, false
+	}
+	return t, true
+}

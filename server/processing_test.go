@@ -1,0 +1,86 @@
+package server
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline"
+)
+
+// A document reads as processing from the moment it is accepted until it
+// is indexed, whichever way it came in: through a docmill publisher (as
+// watched folders, buckets and backfills send) or published straight onto
+// an ingest subject (recorded by the worker). Once indexed, and then
+// deleted, it is unknown again, not processing.
+func TestProcessingUntilIndexed(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	url, _, js := natstest.Listening(t, "processing-test")
+	startRoleAt(t, url, RoleWorker, nil) // no indexer yet
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaPublisher := []byte("The Supplier shall deliver the goods by 1 March 2027.")
+	if _, err := (&connectors.Publisher{JS: js}).Publish(ctx, connectors.Doc{Filename: "terms.txt", Source: "folder", Data: viaPublisher}); err != nil {
+		t.Fatal(err)
+	}
+	direct := []byte("The Tenant shall pay the rent monthly in advance.")
+	m := nats.NewMsg("docmill.ingest.partner")
+	m.Data = direct
+	m.Header.Set(pipeline.HeaderFilename, "lease.txt")
+	if _, err := js.PublishMsg(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{document.ID(viaPublisher), document.ID(direct)}
+	// both analysed (their results wait in the stream), neither indexed
+	waitFor(t, "both documents analysed", time.Minute, func() bool {
+		return natstest.Info(ctx, t, js, "DOCMILL_RESULTS").State.Msgs == 2
+	})
+	for _, id := range ids {
+		if _, ok := proc.Since(ctx, id, time.Now()); !ok {
+			t.Errorf("%s analysed, not indexed: not recorded as processing", id)
+		}
+	}
+	ix := startRoleAt(t, url, RoleIndexer, nil)
+	waitFor(t, "both documents indexed", time.Minute, func() bool {
+		n, _ := ix.Index().Count()
+		return n == 2
+	})
+	waitFor(t, "indexed documents no longer processing", 10*time.Second, func() bool {
+		for _, id := range ids {
+			if _, ok := proc.Since(ctx, id, time.Now()); ok {
+				return false
+			}
+		}
+		return true
+	})
+	base := "http://" + ix.HTTPAddr() + "/api/documents/" + ids[0]
+	req, _ := http.NewRequestWithContext(ctx, http.MethodDelete, base, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("delete: %s", resp.Status)
+	}
+	resp, err = http.Get(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound || strings.Contains(string(body), "processing") {
+		t.Errorf("deleted document: %s %s, want a plain 404", resp.Status, body)
+	}
+}
