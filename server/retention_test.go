@@ -37,17 +37,21 @@ func TestRetentionExpiresByClass(t *testing.T) {
 		return "SERVICES AGREEMENT. This Agreement is entered into by Acme Corp. and Beta LLC. The Supplier shall deliver " +
 			word + " services and the Customer shall pay the fees within thirty days. This Agreement is governed by the laws of Delaware."
 	}
+	// The server sweeps by itself 30 s after start, at its own clock; so
+	// that it cannot take the documents first on a slow machine, none is
+	// due yet, and the test sweeps as of half an hour later.
 	now := time.Now().UTC()
+	later := now.Add(30 * time.Minute)
 	docs := []struct {
 		name, word string
 		age        time.Duration
 		expires    bool
 		text       string
 	}{
-		{"old.log", "oldlogword", 2 * time.Hour, true, ""},
+		{"old.log", "oldlogword", 45 * time.Minute, true, ""},
 		{"new.log", "newlogword", 0, false, ""},
 		{"recent.txt", "recentword", 2 * time.Hour, false, ""},
-		{"ancient.txt", "ancientword", 5 * time.Hour, true, ""},
+		{"ancient.txt", "ancientword", 2*time.Hour + 45*time.Minute, true, ""},
 	}
 	for i := range docs {
 		d := &docs[i]
@@ -69,7 +73,7 @@ func TestRetentionExpiresByClass(t *testing.T) {
 		}
 	}
 	notices := h.subscribe("docmill.deleted.>", 8)
-	n, err := h.srv.expireNow(ctx, time.Now())
+	n, err := h.srv.expireNow(ctx, later)
 	if err != nil || n != 2 {
 		t.Fatalf("expired %d (%v), want 2", n, err)
 	}
@@ -81,7 +85,7 @@ func TestRetentionExpiresByClass(t *testing.T) {
 		id := document.ID([]byte(d.text))
 		in := h.search(d.word).Total == 1
 		if in == d.expires {
-			t.Errorf("%s (ingested %v ago): in the index %v", d.name, d.age, in)
+			t.Errorf("%s (ingested %v before the sweep): in the index %v", d.name, d.age+later.Sub(now), in)
 		}
 		_, err := originals.GetInfo(ctx, id)
 		if gone := errors.Is(err, jetstream.ErrObjectNotFound); gone != d.expires {
@@ -98,7 +102,7 @@ func TestRetentionExpiresByClass(t *testing.T) {
 			t.Fatal("expiry not announced")
 		}
 	}
-	if n, err := h.srv.expireNow(ctx, time.Now()); err != nil || n != 0 {
+	if n, err := h.srv.expireNow(ctx, later); err != nil || n != 0 {
 		t.Errorf("second sweep expired %d (%v)", n, err)
 	}
 }
