@@ -120,9 +120,10 @@ func TestClusterWorkersSurviveKills(t *testing.T) {
 	natsBin := buildNATSServer(t)
 	base := t.TempDir()
 	nodes := make([]*natsNode, 3)
+	ports := freePorts(t, 2*len(nodes))
 	var routes []string
 	for i := range nodes {
-		nodes[i] = &natsNode{client: freePort(t), cluster: freePort(t), name: fmt.Sprintf("n%d", i), binary: natsBin,
+		nodes[i] = &natsNode{client: ports[2*i], cluster: ports[2*i+1], name: fmt.Sprintf("n%d", i), binary: natsBin,
 			dir: filepath.Join(base, fmt.Sprintf("n%d", i))}
 		os.MkdirAll(nodes[i].dir, 0o755)
 		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", nodes[i].cluster))

@@ -54,6 +54,13 @@ func freePort(t *testing.T) int {
 	return natstest.Port(t)
 }
 
+// freePorts is n distinct such ports, for processes started together:
+// ports drawn one at a time may repeat.
+func freePorts(t *testing.T, n int) []int {
+	t.Helper()
+	return natstest.Ports(t, n)
+}
+
 // proc is a docmill process started by a test.
 type proc struct {
 	cmd  *exec.Cmd
@@ -170,7 +177,8 @@ func TestKill9WhileDocumentsInFlight(t *testing.T) {
 		t.Skip("multi-process test")
 	}
 	data := t.TempDir()
-	natsPort, httpPort := freePort(t), freePort(t)
+	ports := freePorts(t, 2)
+	natsPort, httpPort := ports[0], ports[1]
 	p := startServe(t, data, natsPort, httpPort, "--no-model")
 	nc, err := nats.Connect(fmt.Sprintf("nats://127.0.0.1:%d", natsPort), nats.MaxReconnects(-1), nats.ReconnectWait(200*time.Millisecond))
 	if err != nil {
@@ -241,7 +249,8 @@ func TestSIGTERMDrainsAndExits(t *testing.T) {
 		t.Skip("multi-process test")
 	}
 	data := t.TempDir()
-	natsPort, httpPort := freePort(t), freePort(t)
+	ports := freePorts(t, 2)
+	natsPort, httpPort := ports[0], ports[1]
 	p := startServe(t, data, natsPort, httpPort, "--no-model")
 	nc, err := nats.Connect(fmt.Sprintf("nats://127.0.0.1:%d", natsPort))
 	if err != nil {
