@@ -3,7 +3,9 @@ package logs
 import (
 	"encoding/csv"
 	"iter"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -36,6 +38,12 @@ type csvLog struct {
 	time    int   // time column
 	message int   // message column, -1 when none is named
 	pending []string
+	// dayFirst: numeric dates are written day first ("1/5/2024",
+	// "01.05.2024": most locales) rather than month first ("5/1/2024",
+	// the US); see learnDateOrder.
+	dayFirst bool
+	dated    bool // an order was taken from a first date
+	decided  bool // a date showed the order beyond doubt
 }
 
 // IsCSVLogHeader reports whether line is the header of a log exported as
@@ -75,21 +83,62 @@ func newCSVLog(line string) *csvLog {
 
 // detectCSVLog finds a CSV log header on the first line that is neither
 // blank nor a "#" comment (PowerShell's "#TYPE ..." line); it returns the
-// reader and the index of the line after the header, or nil.
+// reader and the index of the line after the header, or nil. The reader
+// has looked at the dates of up to csvDateScan records after it.
 func detectCSVLog(lines iter.Seq[string]) (*csvLog, int) {
-	i := -1
+	i, body := -1, 0
+	var c *csvLog
 	for line := range lines {
 		i++
+		if c != nil {
+			if c.learnDateOrder(line) || i-body >= csvDateScan {
+				break
+			}
+			continue
+		}
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if c := newCSVLog(strings.TrimPrefix(line, "\uFEFF")); c != nil {
-			return c, i + 1
+		if c = newCSVLog(strings.TrimPrefix(line, "\uFEFF")); c == nil {
+			return nil, 0
 		}
-		return nil, 0
+		body = i + 1
 	}
-	return nil, 0
+	return c, body
+}
+
+// csvDateScan bounds how many lines after a CSV log's header are read for
+// the order of day and month.
+const csvDateScan = 5000
+
+// numericDate finds a date written with numbers, day and month in either
+// order, before a four-digit year: "5/1/2024", "01.05.2024", "1-5-2024".
+var numericDate = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,2})([/.-])([0-9]{1,2})[/.-][0-9]{4}(?:[^0-9]|$)`)
+
+// learnDateOrder reads the numeric dates of line, and reports whether the
+// order of day and month is now certain: a first number over 12 is a day,
+// a second one over 12 is. Until then the first date sets it by custom:
+// dots and dashes are day first, slashes with AM/PM are the US's month
+// first, and slashes on a 24-hour clock day first (en-GB, fr, es, it...).
+func (c *csvLog) learnDateOrder(line string) bool {
+	for _, m := range numericDate.FindAllStringSubmatch(line, 4) {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[3])
+		switch {
+		case a > 12 && b <= 12:
+			c.dayFirst, c.decided = true, true
+		case b > 12 && a <= 12:
+			c.dayFirst, c.decided = false, true
+		case !c.dated:
+			c.dayFirst = m[2] != "/" || !strings.Contains(line, " AM") && !strings.Contains(line, " PM")
+		}
+		c.dated = true
+		if c.decided {
+			return true
+		}
+	}
+	return false
 }
 
 // add takes the next line and returns a whole record once its quotes
@@ -119,7 +168,7 @@ func (c *csvLog) split(rec string) (h Header, content string, ok bool) {
 		}
 	}
 	if c.time < len(f) {
-		h.Time, _ = csvTime(strings.TrimSpace(f[c.time]))
+		h.Time, _ = csvTime(strings.TrimSpace(f[c.time]), c.dayFirst)
 	}
 	switch {
 	case c.message >= 0 && c.message < len(f):
@@ -139,14 +188,34 @@ func (c *csvLog) split(rec string) (h Header, content string, ok bool) {
 	return h, strings.TrimSpace(content), true
 }
 
-// csvTime reads a time as the known notations have it, or as Windows
-// writes it in a US locale ("5/1/2024 10:00:00 AM").
-func csvTime(s string) (time.Time, bool) {
+// csvTime reads a time as the known notations have it, or as Windows and
+// spreadsheets write it in the locale's order of day and month, on a 12-
+// or 24-hour clock ("5/1/2024 10:00:00 AM", "01.05.2024 10:00:00",
+// "2024/5/1 10:00").
+func csvTime(s string, dayFirst bool) (time.Time, bool) {
 	if t, ok := parseTime(s); ok {
 		return t, true
 	}
-	t, err := time.Parse("1/2/2006 3:04:05 PM", s)
-	return t, err == nil
+	for _, l := range csvTimeLayouts[dayFirst] {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// csvTimeLayouts are the numeric notations of csvTime, month first
+// (false) and day first (true).
+var csvTimeLayouts = map[bool][]string{false: csvLayouts("1", "2"), true: csvLayouts("2", "1")}
+
+func csvLayouts(first, second string) []string {
+	var out []string
+	for _, date := range []string{first + "/" + second + "/2006", first + "." + second + ".2006", first + "-" + second + "-2006", "2006/1/2"} {
+		for _, clock := range []string{"3:04:05 PM", "3:04 PM", "15:04:05", "15:04"} {
+			out = append(out, date+" "+clock)
+		}
+	}
+	return out
 }
 
 // csvFields splits one CSV record, quotes honoured.

@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"fmt"
 	"maps"
 	"strings"
 	"testing"
@@ -113,5 +114,39 @@ Access is denied.","7023","2","Service Control Manager","System","5/1/2024 10:01
 	// a CSV without a level column is no CSV log
 	if IsCSVLogHeader("Name,City,Date of Birth") || !IsCSVLogHeader(`"Message","Id","TimeCreated","LevelDisplayName"`) {
 		t.Error("IsCSVLogHeader: level and time columns make the header")
+	}
+}
+
+// Event logs saved as CSV in other locales: the time span reads their
+// dates in the locale's order of day and month, on either clock, decided
+// by a date that leaves no doubt even when it comes late in the file.
+func TestCSVEventLogDatesInOtherLocales(t *testing.T) {
+	header := `"Level","Date and Time","Source","Event ID","Task Category"`
+	row := func(level, at string) string {
+		return fmt.Sprintf(`%q,%q,"Service Control Manager","7036","None",The service entered the running state.`, level, at)
+	}
+	for _, c := range []struct {
+		name, first, last, start, end string
+	}{
+		{"en-US", "5/1/2024 10:00:00 AM", "5/13/2024 1:30:00 PM", "2024-05-01T10:00:00Z", "2024-05-13T13:30:00Z"},
+		{"en-GB", "01/05/2024 10:00:00", "13/05/2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-13T13:30:00Z"},
+		{"de-DE", "01.05.2024 10:00:00", "03.05.2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
+		{"nl-NL", "1-5-2024 10:00:00", "3-5-2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
+		{"ja-JP", "2024/05/01 10:00:00", "2024/5/3 13:30", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
+		// slashes on a 24-hour clock, nothing over 12: day first by custom
+		{"fr-FR", "01/05/2024 10:00:00", "03/05/2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
+	} {
+		lines := []string{header, row("Information", c.first)}
+		for range 50 {
+			lines = append(lines, row("Information", c.first))
+		}
+		lines = append(lines, row("Error", c.last))
+		s := Summarize(lines, nil)
+		if s.Start != c.start || s.End != c.end {
+			t.Errorf("%s: span %s .. %s, want %s .. %s", c.name, s.Start, s.End, c.start, c.end)
+		}
+		if s.Levels["ERROR"] != 1 || s.Entries != 52 {
+			t.Errorf("%s: levels %v, %d entries", c.name, s.Levels, s.Entries)
+		}
 	}
 }
