@@ -28,7 +28,9 @@
 #      (addresses moved to loopback) form a JetStream cluster and accept a
 #      3-replica stream, and compose's NATS command lines parse as nats-server
 #      flags;
-#   8. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
+#   8. VCS_REF: a build with the Dockerfile's -X flag and no .git names the
+#      revision in `docmill --version`;
+#   9. the arm64 cgo cross-compile of ./cmd/docmill with Debian's
 #      gcc-aarch64-linux-gnu (installed with apt-get when missing; needs root).
 #
 # Needs Go 1.26, and network access to the Go module proxy and Debian's
@@ -125,6 +127,23 @@ docmill_config() {
 	return $ok
 }
 
+# vcs_ref builds docmill as the image does, with the Dockerfile's own
+# -X flag and no .git to read (-buildvcs=false), and wants `docmill version`
+# (--version) to name the revision passed in VCS_REF.
+vcs_ref() {
+	local flag
+	flag="$(grep -o -- '-X main\.[A-Za-z]*=' deploy/Dockerfile | head -1)"
+	if [[ -z "$flag" ]]; then
+		echo "deploy/Dockerfile passes no -X main.<var>=\${VCS_REF}"
+		return 1
+	fi
+	go build -buildvcs=false -ldflags="${flag}vcsref0check" -o "$work/docmill-ref" ./cmd/docmill || return 1
+	local out
+	out="$("$work/docmill-ref" --version)" || return 1
+	echo "$out"
+	[[ "$out" == *vcsref0check* ]]
+}
+
 arm64_build() {
 	if ! command -v aarch64-linux-gnu-gcc >/dev/null; then
 		if [[ "$(id -u)" != 0 ]]; then
@@ -160,6 +179,7 @@ if [[ -x "$work/validate" ]]; then
 	fi
 fi
 check "docmill config check on every ConfigMap config file" docmill_config
+check "VCS_REF: the Dockerfile's -X flag names the revision in docmill --version" vcs_ref
 check "NATS configs boot: go test ./deploy/ (3-node JetStream cluster from k8s/base/nats.conf)" go test -count=1 ./deploy/
 if [[ -z "${SKIP_ARM64:-}" ]]; then
 	check "arm64: cgo cross-compile of ./cmd/docmill with aarch64-linux-gnu-gcc" arm64_build
