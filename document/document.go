@@ -189,4 +189,9 @@ type Result struct {
 	Trace       []StageTrace `json:"trace"`
 	IngestedAt  time.Time    `json:"ingested_at"`
 	ProcessedAt time.Time    `json:"processed_at"`
+	// PublishedAt is when the result entered the results stream, by the
+	// broker's clock, as the indexer saw it; zero in the published result
+	// itself. Removals compare it with their own stream time, so clocks
+	// that differ between machines do not decide them.
+	PublishedAt time.Time `json:"published_at,omitzero"`
 }

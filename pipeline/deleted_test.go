@@ -103,6 +103,12 @@ func TestEachDropNoticedOnce(t *testing.T) {
 	publishResult(document.Result{ID: "v2", Source: "folder", Title: "Terms", ProcessedAt: time.Now().UTC(),
 		Meta: map[string]string{"path": "terms.txt", MetaReplaces: "v1"}})
 	waitGone("v1")
+	// the indexed copy knows when the broker took the result
+	if v2, err := indexes[0].Get(ctx, "v2"); err != nil {
+		t.Error(err)
+	} else if v2.PublishedAt.IsZero() || time.Since(v2.PublishedAt) > time.Minute {
+		t.Errorf("v2 as indexed: published at %v, want the results stream's time", v2.PublishedAt)
+	}
 	if err := PublishRemoval(ctx, js, Removal{ID: "gone", Source: "folder", Path: "memo.txt", At: time.Now().UTC()}); err != nil {
 		t.Fatal(err)
 	}

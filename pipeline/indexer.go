@@ -74,6 +74,7 @@ func (x *Indexer) Handle(msg *message.Message) ([]*message.Message, error) {
 	if r.ID == "" {
 		return nil, Permanent(fmt.Errorf("result without id"))
 	}
+	r.PublishedAt = streamTime(msg)
 	if err := x.loadText(msg.Context(), &r); err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/pipeline/stream"
@@ -90,7 +91,7 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	case doc.Source != r.Source:
 		x.Log.Info("source removed; document kept, indexed from elsewhere", "doc_id", r.ID, "source", doc.Source)
 		return nil, nil
-	case doc.ProcessedAt.After(r.At):
+	case analysedSince(doc, r, streamTime(msg)):
 		x.Log.Info("source removed; document kept, analysed again since", "doc_id", r.ID)
 		return nil, nil
 	}
@@ -101,6 +102,23 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
 	x.dropped(Deleted{ID: r.ID, Reason: ReasonRemoved, Event: strconv.FormatInt(r.At.UnixNano(), 10)})
 	return nil, nil
+}
+
+// analysedSince reports whether doc was analysed after the removal r was
+// asked for (its file put back, or another copy taken after the check):
+// by the worker's clock against the watcher's, or by the broker's against
+// itself (the result's stream time against the removal's, removedAt). Either
+// keeps the document, so a worker whose clock is behind the watcher's
+// cannot have a document removed whose file is back.
+func analysedSince(doc *document.Result, r Removal, removedAt time.Time) bool {
+	return doc.ProcessedAt.After(r.At) || !removedAt.IsZero() && doc.PublishedAt.After(removedAt)
+}
+
+// streamTime is when msg entered its stream, by the broker's clock; zero
+// when unknown.
+func streamTime(msg *message.Message) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, msg.Metadata.Get(stream.MetaStreamTime))
+	return t
 }
 
 // removalBackoff retries a removal at a steady pace while its document is

@@ -36,6 +36,9 @@ func TestIndexerRemove(t *testing.T) {
 		{ID: "gone", Source: "folder", Title: "a", ProcessedAt: at.Add(-time.Minute)},
 		{ID: "uploaded", Source: "upload", Title: "b", ProcessedAt: at.Add(-time.Minute)},
 		{ID: "back", Source: "folder", Title: "c", ProcessedAt: at.Add(time.Second)},
+		// put back and analysed by a worker whose clock is a minute behind
+		// the watcher's; the broker saw its result after the removal
+		{ID: "skewed", Source: "folder", Title: "d", ProcessedAt: at.Add(-time.Minute), PublishedAt: at.Add(time.Second)},
 	} {
 		if err := ix.Put(ctx, r); err != nil {
 			t.Fatal(err)
@@ -46,6 +49,7 @@ func TestIndexerRemove(t *testing.T) {
 		data, _ := json.Marshal(Removal{ID: id, Source: "folder", Path: id + ".txt", At: at})
 		last = message.NewMessage("m", data)
 		last.Metadata.Set(stream.MetaDelivered, attempt)
+		last.Metadata.Set(stream.MetaStreamTime, at.Format(time.RFC3339Nano))
 		last.SetContext(ctx)
 		_, err := x.Remove(last)
 		return err
@@ -58,12 +62,12 @@ func TestIndexerRemove(t *testing.T) {
 			return false
 		}
 	}
-	for _, id := range []string{"gone", "uploaded", "back"} {
+	for _, id := range []string{"gone", "uploaded", "back", "skewed"} {
 		if err := remove(id, "1"); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
 	}
-	for id, want := range map[string]bool{"gone": false, "uploaded": true, "back": true} {
+	for id, want := range map[string]bool{"gone": false, "uploaded": true, "back": true, "skewed": true} {
 		if ok, _ := ix.Has(ctx, id); ok != want {
 			t.Errorf("%s in the index: %v, want %v", id, ok, want)
 		}

@@ -193,7 +193,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		// a message sent without docmill's stamp (nats pub): the time it
 		// entered the stream, which every consumer of it sees alike, so a
 		// shadow result pairs with the primary one
-		if t, err := time.Parse(time.RFC3339Nano, msg.Metadata.Get(stream.MetaStreamTime)); err == nil {
+		if t := streamTime(msg); !t.IsZero() {
 			stamp, stamped = t, true
 		} else {
 			stamp = time.Now().UTC()

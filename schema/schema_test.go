@@ -142,7 +142,7 @@ func TestInvalidResultsFail(t *testing.T) {
 }
 
 // jsonFields lists the JSON names of a struct's fields, embedded structs
-// flattened, and which of them are always present (no omitempty).
+// flattened, and which of them are always present (no omitempty or omitzero).
 func jsonFields(t reflect.Type) (all, required []string) {
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -156,7 +156,7 @@ func jsonFields(t reflect.Type) (all, required []string) {
 			continue
 		}
 		all = append(all, name)
-		if !strings.Contains(opts, "omitempty") {
+		if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") {
 			required = append(required, name)
 		}
 	}
@@ -199,7 +199,7 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 			t.Errorf("%s: Go fields %v, schema properties %v", typ, all, props)
 		}
 		if !slices.Equal(required, req) {
-			t.Errorf("%s: Go fields without omitempty %v, schema required %v", typ, required, req)
+			t.Errorf("%s: Go fields without omitempty or omitzero %v, schema required %v", typ, required, req)
 		}
 		if obj["additionalProperties"] != false {
 			t.Errorf("%s: schema allows unknown fields", typ)
