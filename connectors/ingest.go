@@ -141,20 +141,22 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	if err := p.attach(ctx, m, id, d); err != nil {
 		return Receipt{}, err
 	}
+	// Recorded as processing before it is sent, so that the indexer's
+	// forgetting it always comes after; best effort: unrecorded (the
+	// bucket unavailable), the worker records it.
 	proc := p.processing(ctx)
-	if proc != nil {
+	created, perr := proc.Start(ctx, id, time.Now())
+	if proc != nil && perr == nil {
 		m.Header.Set(pipeline.HeaderProcessing, "1")
 	}
 	ack, err := p.JS.PublishMsg(ctx, m)
+	if err != nil || ack.Duplicate {
+		if created {
+			_ = proc.Done(ctx, id) // not on its way after all
+		}
+	}
 	if err != nil {
 		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, err)
-	}
-	if !ack.Duplicate {
-		// After the publish: an entry left behind by a document indexed
-		// before it was written is harmless (the index is asked first,
-		// and a deletion forgets it). Best effort: the document is on its
-		// way either way.
-		_ = proc.Start(ctx, id, time.Now())
 	}
 	return Receipt{ID: id, Duplicate: ack.Duplicate}, nil
 }

@@ -41,15 +41,23 @@ func OpenProcessing(ctx context.Context, js jetstream.JetStream, replicas int) (
 	return &Processing{kv: kv}, nil
 }
 
-// Start records that document id was accepted at.
-func (p *Processing) Start(ctx context.Context, id string, at time.Time) error {
+// Start records that document id was accepted at, unless it is recorded
+// already (still on its way from an earlier send); created says whether
+// this call recorded it.
+func (p *Processing) Start(ctx context.Context, id string, at time.Time) (created bool, err error) {
 	if p == nil {
-		return nil
+		return false, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	_, err := p.kv.Put(ctx, id, []byte(at.UTC().Format(time.RFC3339Nano)))
-	return err
+	_, err = p.kv.Create(ctx, id, []byte(at.UTC().Format(time.RFC3339Nano)))
+	switch {
+	case errors.Is(err, jetstream.ErrKeyExists):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return true, nil
 }
 
 // Done forgets ids: indexed, or gone from the index.

@@ -155,7 +155,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	}
 	parseMs := since(t0)
 	if msg.Metadata.Get(HeaderProcessing) == "" {
-		_ = w.Processing.Start(ctx, doc.ID, start)
+		_, _ = w.Processing.Start(ctx, doc.ID, start)
 	}
 	if err := w.ingestAttachments(ctx, doc); err != nil {
 		return nil, err

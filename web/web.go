@@ -684,7 +684,9 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge)
 		return uploaded{Filename: name, Error: err.Error(), unavailable: !bad}
 	}
-	s.pending.add(res.ID, time.Now())
+	if !res.Duplicate {
+		s.pending.add(res.ID, time.Now()) // a duplicate is not analysed again
+	}
 	u := uploaded{Filename: name, ID: res.ID, Duplicate: res.Duplicate}
 	if res.Duplicate {
 		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID +
