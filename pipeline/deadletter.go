@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline/broker"
@@ -125,11 +126,21 @@ func IsDocumentID(s string) bool { return len(s) == 64 && messageDocID(s) == s }
 // payload, which is the document's bytes. The message id is no guide: a
 // replayed dead letter or a raw nats pub has one of its own.
 func DocumentID(msg *message.Message) string {
-	if id := msg.Metadata.Get(HeaderID); id != "" {
+	return documentID(msg.Metadata.Get, msg.Payload)
+}
+
+// MsgDocumentID is DocumentID of a message read straight from NATS (a
+// result or a dead letter on its subject).
+func MsgDocumentID(m *nats.Msg) string {
+	return documentID(m.Header.Get, m.Data)
+}
+
+func documentID(header func(string) string, payload []byte) string {
+	if id := header(HeaderID); id != "" {
 		return id
 	}
-	if _, name, ok := strings.Cut(msg.Metadata.Get(HeaderObject), "/"); ok && IsDocumentID(name) {
+	if _, name, ok := strings.Cut(header(HeaderObject), "/"); ok && IsDocumentID(name) {
 		return name
 	}
-	return document.ID(msg.Payload)
+	return document.ID(payload)
 }

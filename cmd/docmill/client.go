@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline/broker"
 )
@@ -64,6 +65,8 @@ func ingestCmd() *cobra.Command {
 	nf := addNATSFlags(cmd.Flags())
 	source := cmd.Flags().String("source", "cli", "source name (subject token)")
 	depth := cmd.Flags().String("depth", "", "analysis depth: shallow, full or auto")
+	wait := cmd.Flags().Bool("wait", false, "wait until each document is indexed or dead-lettered, and report it (exit 1 if any failed or is still waiting)")
+	waitFor := cmd.Flags().Duration("wait-timeout", 10*time.Minute, "with --wait, give up waiting after this long")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch *depth {
 		case "", "shallow", "full", "auto":
@@ -76,25 +79,50 @@ func ingestCmd() *cobra.Command {
 		}
 		defer nc.Close()
 		pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload()), Replicas: connectors.StreamReplicas(cmd.Context(), js)}
-		var c ingestCounts
+		var w *ingestWait
+		if *wait {
+			if w, err = newIngestWait(cmd.Context(), nc, js); err != nil {
+				return err
+			}
+		}
+		c := ingestCounts{wait: w, out: cmd.OutOrStdout()}
 		for _, root := range args {
 			if err := ingestPath(cmd.Context(), pub, root, *source, *depth, &c); err != nil {
 				return err
 			}
 		}
-		fmt.Fprintf(os.Stderr, "published %d documents (%d duplicates of the last 10 minutes, not analysed again; %d refused); results on docmill.results.>\n",
+		fmt.Fprintf(cmd.ErrOrStderr(), "published %d documents (%d duplicates of the last 10 minutes, not analysed again; %d refused); results on docmill.results.>\n",
 			c.published, c.duplicates, c.refused)
-		failed := c.refused
-		if failed > 0 {
-			return fmt.Errorf("%d files refused", failed)
+		var waited waitCounts
+		if w != nil {
+			waited = w.wait(cmd.Context(), c.out, cmd.ErrOrStderr(), *waitFor)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%d indexed, %d dead-lettered, %d still waiting\n", waited.indexed, waited.failed, waited.timedOut)
+		}
+		var problems []string
+		if c.refused > 0 {
+			problems = append(problems, fmt.Sprintf("%d files refused", c.refused))
+		}
+		if waited.failed > 0 {
+			problems = append(problems, fmt.Sprintf("%d dead-lettered", waited.failed))
+		}
+		if waited.timedOut > 0 {
+			problems = append(problems, fmt.Sprintf("%d not indexed within %s", waited.timedOut, *waitFor))
+		}
+		if len(problems) > 0 {
+			return errors.New(strings.Join(problems, ", "))
 		}
 		return nil
 	}
 	return cmd
 }
 
-// ingestCounts counts what an ingest did with the files it found.
-type ingestCounts struct{ published, duplicates, refused int }
+// ingestCounts counts what an ingest did with the files it found, and
+// lists them on out; wait, when set, is told which documents to wait for.
+type ingestCounts struct {
+	published, duplicates, refused int
+	wait                           *ingestWait
+	out                            io.Writer
+}
 
 // ingestPath publishes every regular file under root that is a document
 // (connectors.Skip). Files the publisher refuses (empty, too large) are
@@ -123,8 +151,17 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		if err != nil {
 			return err
 		}
+		expected := ""
+		if c.wait != nil && len(data) > 0 {
+			if id := document.ID(data); c.wait.expect(id, p) {
+				expected = id
+			}
+		}
 		r, err := pub.Send(ctx, connectors.Doc{Filename: filepath.Base(p), Source: source, Data: data, Depth: depth,
 			Meta: map[string]string{"path": p}})
+		if expected != "" && (err != nil || r.Duplicate) {
+			c.wait.forget(expected)
+		}
 		id := r.ID
 		if err != nil {
 			c.refused++
@@ -133,11 +170,11 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		}
 		if r.Duplicate {
 			c.duplicates++
-			fmt.Printf("%s  %s  (the same content arrived in the last minutes: not analysed again)\n", id[:12], p)
+			fmt.Fprintf(c.out, "%s  %s  (the same content arrived in the last minutes: not analysed again)\n", id[:12], p)
 			return nil
 		}
 		c.published++
-		fmt.Printf("%s  %s\n", id[:12], p)
+		fmt.Fprintf(c.out, "%s  %s\n", id[:12], p)
 		return nil
 	})
 }

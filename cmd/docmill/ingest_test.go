@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/server"
+)
+
+// startServe runs `docmill serve` (embedded NATS on a loopback port, the
+// model-free tier) until the test ends.
+func startServe(t *testing.T) *server.Server {
+	t.Helper()
+	c := config.Default()
+	c.Data, c.NATS.Listen, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), "127.0.0.1:-1", "127.0.0.1:0", true
+	c.Pipeline.MaxDeliver = 1
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan *server.Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- server.Run(ctx, server.Options{Config: c, Role: server.RoleServe, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			Started: func(s *server.Server) { started <- s }})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case s := <-started:
+		return s
+	case err := <-done:
+		done <- err
+		t.Fatalf("serve: %v", err)
+	case <-time.After(time.Minute):
+		t.Fatal("serve did not start")
+	}
+	return nil
+}
+
+// docmill ingest --wait reports each document as it is indexed or
+// dead-lettered (with the reason), fails when any was, and does not wait
+// for a copy the stream drops as a duplicate.
+func TestIngestWait(t *testing.T) {
+	s := startServe(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"terms.txt":      "The Supplier shall deliver the goods by 1 March 2027. This Agreement is governed by the laws of England.",
+		"terms-copy.txt": "The Supplier shall deliver the goods by 1 March 2027. This Agreement is governed by the laws of England.",
+		"memo.txt":       "Memo: the quarterly supplier review found two late deliveries and one invoice dispute.",
+		"broken.pdf":     "%PDF-1.7\nthis is no PDF body at all",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(args ...string) (string, string, error) {
+		cmd := ingestCmd()
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		var out, errOut bytes.Buffer
+		cmd.SetOut(&out)
+		cmd.SetErr(&errOut)
+		cmd.SetArgs(append([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s"}, args...))
+		err := cmd.Execute()
+		return out.String(), errOut.String(), err
+	}
+	out, errOut, err := run(dir)
+	if err == nil || !strings.Contains(err.Error(), "1 dead-lettered") {
+		t.Errorf("ingest --wait with a broken PDF: %v, want 1 dead-lettered\n%s", err, errOut)
+	}
+	for _, want := range []string{"indexed  " + docPrefix(files["memo.txt"]), "terms-copy.txt  contract/", "failed   ", "broken.pdf  parse broken.pdf: corrupt"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "indexed  "); n != 2 {
+		t.Errorf("%d documents reported indexed, want 2 (terms and memo; the copy is one document):\n%s", n, out)
+	}
+	if !strings.Contains(errOut, "2 indexed, 1 dead-lettered, 0 still waiting") {
+		t.Errorf("summary:\n%s", errOut)
+	}
+	// indexed means searchable now
+	if res, err := s.Index().Search(context.Background(), index.Query{Q: `"quarterly supplier review"`}); err != nil || res.Total != 1 {
+		t.Errorf("memo not searchable after --wait: %+v %v", res, err)
+	}
+	// sent again at once: duplicates, nothing to wait for, no error
+	out, _, err = run(filepath.Join(dir, "memo.txt"))
+	if err != nil || !strings.Contains(out, "not analysed again") {
+		t.Errorf("duplicate ingest --wait: %v\n%s", err, out)
+	}
+}
+
+// docPrefix is the short id ingest prints for a document of text.
+func docPrefix(text string) string { return document.ID([]byte(text))[:12] }
+
+// A result alone is not "indexed": the document must also have left the
+// processing bucket, which the indexers empty once it is in the index.
+func TestIngestWaitConfirmsIndexing(t *testing.T) {
+	ctx := context.Background()
+	nc, js := natstest.Start(t, "ingest-wait")
+	w, err := newIngestWait(ctx, nc, js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := document.ID([]byte("memo"))
+	w.expect(id, "memo.txt")
+	if _, err := w.proc.Start(ctx, id, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	m := nats.NewMsg(broker.SubjectResults + ".other")
+	m.Header.Set(pipeline.HeaderID, id)
+	m.Data = []byte(`{"id":"` + id + `","class":"other"}`)
+	if err := nc.PublishMsg(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := nc.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	var c waitCounts
+	waitFor := func(d time.Duration, cond func() bool) bool {
+		for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if cond() {
+				return true
+			}
+		}
+		return false
+	}
+	if waitFor(time.Second, func() bool { return w.report(ctx, &out, &c) > 0 }) {
+		t.Fatalf("reported before it left the processing bucket: %s", out.String())
+	}
+	if err := w.proc.Done(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(5*time.Second, func() bool { return w.report(ctx, &out, &c) > 0 }) || !strings.Contains(out.String(), "indexed  "+id[:12]+"  memo.txt  other") {
+		t.Fatalf("once indexed: %q", out.String())
+	}
+}

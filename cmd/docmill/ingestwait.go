@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/eval"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// ingestWait follows the documents one `docmill ingest --wait` sent to
+// their outcome: indexed (a result on docmill.results.>, then out of the
+// processing bucket, which the indexers empty once they indexed it), or
+// dead-lettered (docmill.dlq.>, with the reason). Documents are expected
+// before they are sent, so no outcome can come first.
+type ingestWait struct {
+	proc *pipeline.Processing // nil: a result counts as done
+	subs []*nats.Subscription
+
+	mu       sync.Mutex
+	expected map[string]string   // id -> path, until its outcome
+	analysed map[string]string   // id -> class or sub-type, result seen
+	failed   map[string]string   // id -> reason
+	order    []string            // expected ids, in the order sent
+	done     map[string]struct{} // ids reported
+}
+
+// newIngestWait listens for the outcomes of the documents it will be told
+// to expect.
+func newIngestWait(ctx context.Context, nc *nats.Conn, js jetstream.JetStream) (*ingestWait, error) {
+	w := &ingestWait{expected: map[string]string{}, analysed: map[string]string{}, failed: map[string]string{}, done: map[string]struct{}{}}
+	w.proc, _ = pipeline.OpenProcessing(ctx, js, connectors.StreamReplicas(ctx, js))
+	for subject, take := range map[string]func(*nats.Msg){
+		broker.SubjectResults + ".>": w.result,
+		broker.SubjectDLQ + ".>":     w.deadLetter,
+	} {
+		sub, err := nc.Subscribe(subject, take)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("listen on %s: %w", subject, err)
+		}
+		w.subs = append(w.subs, sub)
+	}
+	// the subscriptions are in place on the server before anything is sent
+	if err := nc.Flush(); err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *ingestWait) close() {
+	for _, s := range w.subs {
+		_ = s.Unsubscribe()
+	}
+}
+
+// expect names a document about to be sent, and reports whether it was
+// new to this wait (two files of one content are one document); forget
+// takes a new one back (refused, or dropped as a duplicate).
+func (w *ingestWait) expect(id, path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, ok := w.expected[id]; ok {
+		return false
+	}
+	w.order = append(w.order, id)
+	w.expected[id] = path
+	return true
+}
+
+func (w *ingestWait) forget(id string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	delete(w.expected, id)
+}
+
+func (w *ingestWait) result(m *nats.Msg) {
+	id := pipeline.MsgDocumentID(m)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, ok := w.expected[id]; !ok {
+		return
+	}
+	var r struct {
+		Class   string `json:"class"`
+		Subtype string `json:"subtype"`
+	}
+	_ = json.Unmarshal(m.Data, &r)
+	w.analysed[id] = r.Class
+	if r.Subtype != "" {
+		w.analysed[id] = r.Subtype // "contract/nda"
+	}
+}
+
+func (w *ingestWait) deadLetter(m *nats.Msg) {
+	id := pipeline.MsgDocumentID(m)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, ok := w.expected[id]; ok {
+		w.failed[id] = m.Header.Get(pipeline.HeaderError)
+	}
+}
+
+// waitCounts is how the documents waited for ended.
+type waitCounts struct{ indexed, failed, timedOut int }
+
+// wait reports each expected document's outcome on out as it comes, with a
+// progress bar on progress, until all have one or timeout passes.
+func (w *ingestWait) wait(ctx context.Context, out, progress io.Writer, timeout time.Duration) waitCounts {
+	defer w.close()
+	w.mu.Lock()
+	total := len(w.expected)
+	w.mu.Unlock()
+	bar := eval.NewProgress(progress, total, "waiting for results")
+	var c waitCounts
+	deadline := time.After(timeout)
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for c.indexed+c.failed < total {
+		select {
+		case <-ctx.Done():
+			return w.unfinished(out, c, "stopped")
+		case <-deadline:
+			bar.Done()
+			return w.unfinished(out, c, "timed out after "+timeout.String())
+		case <-tick.C:
+		}
+		n := w.report(ctx, out, &c)
+		bar.Add(n)
+	}
+	bar.Done()
+	return c
+}
+
+// report prints the outcomes found since the last call; it returns how
+// many.
+func (w *ingestWait) report(ctx context.Context, out io.Writer, c *waitCounts) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n := 0
+	for _, id := range w.order {
+		path, expected := w.expected[id]
+		if _, reported := w.done[id]; reported || !expected {
+			continue
+		}
+		if reason, ok := w.failed[id]; ok {
+			fmt.Fprintf(out, "failed   %s  %s  %s\n", id[:12], path, reason)
+			c.failed++
+		} else if class, ok := w.analysed[id]; ok && !w.processing(ctx, id) {
+			fmt.Fprintf(out, "indexed  %s  %s  %s\n", id[:12], path, class)
+			c.indexed++
+		} else {
+			continue
+		}
+		w.done[id] = struct{}{}
+		n++
+	}
+	return n
+}
+
+// processing says whether an analysed document is still on its way to
+// the index.
+func (w *ingestWait) processing(ctx context.Context, id string) bool {
+	_, ok := w.proc.Since(ctx, id, time.Now())
+	return ok
+}
+
+// unfinished reports the documents without an outcome.
+func (w *ingestWait) unfinished(out io.Writer, c waitCounts, why string) waitCounts {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, id := range w.order {
+		path, expected := w.expected[id]
+		if _, reported := w.done[id]; reported || !expected {
+			continue
+		}
+		state := "not analysed yet"
+		if _, ok := w.analysed[id]; ok {
+			state = "analysed, not yet indexed"
+		}
+		fmt.Fprintf(out, "waiting  %s  %s  %s (%s)\n", id[:12], path, state, why)
+		c.timedOut++
+	}
+	return c
+}
