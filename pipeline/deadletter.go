@@ -83,7 +83,8 @@ func messageDocID(uuid string) string { return docIDRe.FindString(uuid) }
 
 // deadLetterID is the Nats-Msg-Id of msg's dead letter from stage: its
 // document (the content hash that the message id is or begins with, else
-// the message id), the stage, and a digest of the reason. Within the DLQ
+// the message id), the stage, and a digest of the reason (failureKind).
+// Within the DLQ
 // stream's duplicate window (broker.DeadLetterWindow) the same failure of
 // the same content is parked once however it came in again: ingested
 // twice, by a backfill, redelivered after a crash. Another reason is a
@@ -94,8 +95,22 @@ func deadLetterID(msg *message.Message, stage string, cause error) string {
 	if doc == "" {
 		doc = msg.UUID
 	}
-	sum := sha256.Sum256([]byte(cause.Error()))
+	sum := sha256.Sum256([]byte(failureKind(cause.Error(), msg.Metadata.Get(HeaderFilename))))
 	return doc + ":dlq:" + stage + ":" + hex.EncodeToString(sum[:8])
+}
+
+// digitRuns are numbers in a reason.
+var digitRuns = regexp.MustCompile(`[0-9]+`)
+
+// failureKind is reason as the same failure of the same content gives it
+// whatever the file was called and however long it took: the file name
+// and the numbers are left out ("parse a.pdf: timed out after 30.2s" and
+// "parse b.pdf: timed out after 30.4s" are one failure).
+func failureKind(reason, filename string) string {
+	if filename != "" {
+		reason = strings.ReplaceAll(reason, filename, "<file>")
+	}
+	return digitRuns.ReplaceAllString(reason, "#")
 }
 
 func publishDeadLetter(pub message.Publisher, stage string, attempt int, msg *message.Message, cause error) error {

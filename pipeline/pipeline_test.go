@@ -175,6 +175,20 @@ func TestDeadLetterOncePerFailure(t *testing.T) {
 	fail = Permanent(errors.New("encrypted PDF (password required)"))
 	park(doc, 2)
 	park("replay-1-1700000000", 3) // a replay: a new message id
+
+	// the same content under another name, timing out a little later: the
+	// same failure
+	fail = Permanent(errors.New("parse x.pdf: timed out after 30.2s"))
+	park(doc, 4)
+	renamed := delivered(doc, "1")
+	renamed.Metadata.Set(HeaderFilename, "scan-copy.pdf")
+	fail = Permanent(errors.New("parse scan-copy.pdf: timed out after 30.9s"))
+	if _, err := h(renamed); err != nil {
+		t.Fatal(err)
+	}
+	if n := dlqCount(t, js); n != 4 {
+		t.Errorf("the same timeout under another name: %d dead letters, want 4", n)
+	}
 }
 
 func TestRequestFromHeaders(t *testing.T) {
