@@ -111,8 +111,8 @@ func (f *Folder) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", f.Dir, err)
 	}
-	defer root.Close()
 	f.start(root)
+	defer func() { f.root.Close() }() // reroot may have replaced it
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("fsnotify: %w", err)
@@ -160,6 +160,7 @@ func (f *Folder) watchTree(w *fsnotify.Watcher) {
 // MirrorDeletes, looks like an unmounted volume (an unreadable or
 // unmounted folder is not an empty one).
 func (f *Folder) scan(ctx context.Context) map[string]bool {
+	f.reroot()
 	now := time.Now()
 	present := make(map[string]bool, len(f.sizes))
 	unreadable := false
@@ -203,6 +204,36 @@ func (f *Folder) scan(ctx context.Context) map[string]bool {
 	}
 	f.forget(ctx, present, now)
 	return present
+}
+
+// reroot opens the folder again when its path names another directory
+// than the one the watcher holds open: a volume mounted on it or unmounted
+// from it since, or the folder deleted and made anew. scan lists files by
+// path, so they must be read from the directory the path names now, not
+// from the old one (where they are missing, or an older file of the same
+// name is left). Refusals noted in the old directory are dropped.
+func (f *Folder) reroot() {
+	cur, err := os.Stat(f.Dir)
+	if err != nil || !cur.IsDir() {
+		return // unreadable: scan says so
+	}
+	if held, err := f.root.Stat("."); err == nil && os.SameFile(cur, held) {
+		return
+	}
+	root, err := os.OpenRoot(f.Dir)
+	if err != nil {
+		return
+	}
+	f.root.Close()
+	f.root = root
+	for k := range f.sizes {
+		if strings.HasPrefix(k, "!") {
+			delete(f.sizes, k)
+		}
+	}
+	if f.Log != nil {
+		f.Log.Info("folder: now another directory (remounted or made anew); reading it", "dir", f.Dir)
+	}
 }
 
 // forget drops the sizes, stamps and refusals noted for files that are no
