@@ -150,3 +150,40 @@ func TestCSVEventLogDatesInOtherLocales(t *testing.T) {
 		}
 	}
 }
+
+// The worker summarizes a log's text with SummarizeText, which walks it in
+// place: a CSV log read so must give what Summarize gives its lines. The
+// header detection looked at the first records through the same one-pass
+// line iterator, and the summary then began where the detection stopped:
+// an en-GB export, newest first, lost its newest record (the end of its
+// span), and a de-DE one whose days are all 12 or less lost every record.
+func TestSummarizeTextReadsCSVLogsWhole(t *testing.T) {
+	for name, text := range map[string]string{
+		"en-GB": "Level,Date and Time,Source,Event ID,Task Category\r\n" +
+			`Information,13/05/2024 13:30:00,Service Control Manager,7036,None,"The Windows Update service entered the running state."` + "\r\n" +
+			`Error,13/05/2024 09:15:42,Disk,7,None,"The device, \Device\Harddisk0\DR0, has a bad block."` + "\r\n" +
+			`Warning,02/05/2024 08:00:01,Time-Service,129,None,"NtpClient was unable to set a domain peer."` + "\r\n" +
+			`Information,01/05/2024 07:59:59,EventLog,6005,None,"The Event log service was started."` + "\r\n",
+		"de-DE": "\uFEFFLevel,Date and Time,Source,Event ID,Task Category\n" +
+			`Information,05.06.2024 10:00:00,EventLog,6005,None,"The Event log service was started."` + "\n" +
+			`Error,01.05.2024 10:00:00,Disk,7,None,"The device has a bad block."`,
+		"PowerShell": "#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\n" +
+			`"Message","Id","Level","ProviderName","LogName","TimeCreated","LevelDisplayName"` + "\n" +
+			`"The Foo service terminated with the following error:` + "\n" + `Access is denied.","7023","2","SCM","System","5/1/2024 10:01:00 AM","Error"` + "\n" +
+			`"The Windows Update service entered the running state.","7036","4","SCM","System","5/13/2024 10:00:00 AM","Information"`,
+	} {
+		want := Summarize(strings.Split(text, "\n"), nil)
+		got := SummarizeText(text, nil, Budget{})
+		if got.Lines != want.Lines || got.Entries != want.Entries || got.Start != want.Start || got.End != want.End ||
+			!maps.Equal(got.Levels, want.Levels) {
+			t.Errorf("%s: SummarizeText read %d lines, %d entries, %v, %s .. %s; Summarize %d, %d, %v, %s .. %s", name,
+				got.Lines, got.Entries, got.Levels, got.Start, got.End, want.Lines, want.Entries, want.Levels, want.Start, want.End)
+		}
+	}
+	s := SummarizeText("Level,Date and Time,Source,Event ID,Task Category\n"+
+		`Information,13/05/2024 13:30:00,SCM,7036,None,"started"`+"\n"+
+		`Error,01/05/2024 07:59:59,Disk,7,None,"bad block"`, nil, Budget{})
+	if s.Start != "2024-05-01T07:59:59Z" || s.End != "2024-05-13T13:30:00Z" || s.Levels["INFO"] != 1 || s.Levels["ERROR"] != 1 {
+		t.Errorf("en-GB export newest first: span %s .. %s, levels %v", s.Start, s.End, s.Levels)
+	}
+}

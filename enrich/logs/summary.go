@@ -59,7 +59,21 @@ func Summarize(lines []string, m *Miner) *document.LogSummary {
 // entries, time span, templates and error samples describe those alone.
 // The text is walked in place, not split into a slice of every line.
 func SummarizeText(text string, m *Miner, b Budget) *document.LogSummary {
-	return summarize(strings.SplitSeq(text, "\n"), m, b)
+	return summarize(textLines(text), m, b)
+}
+
+// textLines yields the lines of text, from the first each time it is
+// ranged over: summarize reads them twice (a CSV log's header and dates,
+// then every line), and the sequence strings.SplitSeq returns resumes
+// where a loop over it stopped.
+func textLines(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for line := range strings.SplitSeq(text, "\n") {
+			if !yield(line) {
+				return
+			}
+		}
+	}
 }
 
 func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary {
