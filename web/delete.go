@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/nats-io/nats.go/jetstream"
@@ -28,6 +29,11 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case api && err == nil:
 		writeJSON(w, http.StatusOK, map[string]string{"id": id, "status": "deleted"})
+	case api && errors.Is(err, index.ErrNotFound) && s.pending.has(r.Context(), id, time.Now()):
+		// accepted and not indexed yet: nothing is deleted, and the
+		// document will be indexed; "not found" would read as done
+		writeJSON(w, http.StatusConflict, map[string]string{"status": "processing",
+			"error": fmt.Sprintf("delete %s: the document is still being processed; delete it once it is indexed", id)})
 	case api && errors.Is(err, index.ErrNotFound):
 		writeError(w, http.StatusNotFound, err)
 	case api && errors.Is(err, errNoIndex):

@@ -1190,3 +1190,26 @@ func TestLiveFeedClientsBounded(t *testing.T) {
 		c()
 	}
 }
+
+// Deleting a document that is still being processed deletes nothing (it is
+// indexed once analysed): the answer says so, 409 with "processing", not a
+// 404 "document not found" that reads as if there were nothing to delete.
+func TestDeleteWhileProcessing(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, JS: js, MaxUpload: 1 << 20})
+	up := postOne(t, s, "filename=nda.txt", "The Recipient shall keep the Information confidential.")
+	del := func(id string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+id, nil))
+		return rec
+	}
+	if rec := del(up.ID); rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), `"status": "processing"`) {
+		t.Errorf("delete while processing: %d %s, want 409 processing", rec.Code, rec.Body)
+	}
+	if resp, body := get(t, s, "/api/documents/"+up.ID); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"status": "processing"`) {
+		t.Errorf("after the refused delete: %d %s, still processing", resp.StatusCode, body)
+	}
+	if rec := del(strings.Repeat("0", 64)); rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "processing") {
+		t.Errorf("delete of an unknown id: %d %s, want a plain 404", rec.Code, rec.Body)
+	}
+}
