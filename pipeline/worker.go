@@ -147,6 +147,11 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	if err != nil {
 		return nil, err
 	}
+	if msg.Metadata.Get(HeaderProcessing) == "" {
+		// before the parse, which may take minutes (OCR); the id is the
+		// one parse gives the document
+		_, _ = w.Processing.Start(ctx, document.ID(data), start)
+	}
 	in := inputFrom(msg, data)
 	t0 := time.Now()
 	doc, err := parse.Parse(ctx, in, w.Limits)
@@ -154,9 +159,6 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, err // parse errors name the file and the reason
 	}
 	parseMs := since(t0)
-	if msg.Metadata.Get(HeaderProcessing) == "" {
-		_, _ = w.Processing.Start(ctx, doc.ID, start)
-	}
 	if err := w.ingestAttachments(ctx, doc); err != nil {
 		return nil, err
 	}
