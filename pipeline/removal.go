@@ -19,11 +19,16 @@ import (
 )
 
 // Removal asks every indexer to drop a document because the watched file
-// or bucket object it was indexed from was deleted (sources.mirror_deletes).
-// It travels on docmill.removals.<id> (stream DOCMILL_REMOVALS): watchers
-// run where the files are, indexes live in indexer processes.
+// or bucket object it was indexed from was deleted (sources.mirror_deletes),
+// or because someone deleted it (Reason ReasonDeleted: the API, the
+// document page, `docmill delete`) on one docmill while other indexers
+// keep indexes of their own. It travels on docmill.removals.<id> (stream
+// DOCMILL_REMOVALS): watchers run where the files are, indexes live in
+// indexer processes.
 type Removal struct {
 	ID string `json:"id"`
+	// Reason is "" for a deleted source, or ReasonDeleted.
+	Reason string `json:"reason,omitempty"`
 	// Source is the result's source ("folder", "bucket_docmill-inbox");
 	// a document indexed from elsewhere (an upload of the same bytes) is
 	// kept.
@@ -41,6 +46,10 @@ type Removal struct {
 	// it came back (the file was put back) and is kept.
 	At time.Time `json:"at"`
 }
+
+// Event names the removal in the deletion notices of every indexer that
+// acts on it (Deleted.Event).
+func (r Removal) Event() string { return strconv.FormatInt(r.At.UnixNano(), 10) }
 
 // PublishRemoval publishes r.
 func PublishRemoval(ctx context.Context, js jetstream.JetStream, r Removal) error {
@@ -75,7 +84,13 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 		return nil, nil
 	}
 	doc, err := x.Index.Get(msg.Context(), r.ID)
+	deleted := r.Reason == ReasonDeleted
 	switch {
+	case deleted && errors.Is(err, index.ErrNotFound):
+		// deleted here already (where it was asked), or never indexed
+		// here; one on its way to this index when the delete was asked
+		// is not waited for
+		return nil, nil
 	case errors.Is(err, index.ErrNotFound):
 		attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
 		if attempt < removalAttempts {
@@ -88,7 +103,7 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 		return nil, nil
 	case err != nil:
 		return nil, fmt.Errorf("remove %s: %w", r.ID, err)
-	case doc.Source != r.Source:
+	case !deleted && doc.Source != r.Source:
 		x.Log.Info("source removed; document kept, indexed from elsewhere", "doc_id", r.ID, "source", doc.Source)
 		return nil, nil
 	case analysedSince(doc, r, streamTime(msg)):
@@ -99,8 +114,14 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 		return nil, fmt.Errorf("remove %s: %w", r.ID, err)
 	}
 	x.Metrics.Processed.WithLabelValues("remove").Inc()
-	x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
-	x.dropped(Deleted{ID: r.ID, Reason: ReasonRemoved, Event: strconv.FormatInt(r.At.UnixNano(), 10)})
+	reason := ReasonRemoved
+	if deleted {
+		reason = ReasonDeleted
+		x.Log.Info("document deleted, as asked on another docmill", "doc_id", r.ID)
+	} else {
+		x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
+	}
+	x.dropped(Deleted{ID: r.ID, Reason: reason, Event: r.Event()})
 	return nil, nil
 }
 

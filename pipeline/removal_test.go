@@ -87,6 +87,24 @@ func TestIndexerRemove(t *testing.T) {
 	if err := remove("uploaded", "1"); err != nil || nacked() {
 		t.Errorf("removal decided: %v, nacked %v", err, nacked())
 	}
+
+	// deleted on another docmill: whatever its source, and nothing to
+	// wait for when it is not here
+	for _, id := range []string{"uploaded", "never-here"} {
+		data, _ := json.Marshal(Removal{ID: id, Reason: ReasonDeleted, At: at.Add(time.Minute)})
+		last = message.NewMessage("d-"+id, data)
+		last.Metadata.Set(stream.MetaDelivered, "1")
+		last.SetContext(ctx)
+		if _, err := x.Remove(last); err != nil || nacked() {
+			t.Errorf("delete of %s: %v, nacked %v", id, err, nacked())
+		}
+	}
+	if ok, _ := ix.Has(ctx, "uploaded"); ok {
+		t.Error("a document deleted on another docmill is still indexed")
+	}
+	if got := dropped[len(dropped)-1]; got != "uploaded "+ReasonDeleted+" " {
+		t.Errorf("last dropped %q", got)
+	}
 }
 
 // Through the real stream: a removal that arrives before its document is

@@ -73,7 +73,13 @@ func (s *Server) remove(ctx context.Context, id string) error {
 		s.feed.Forget(id)
 	}
 	if s.o.JS != nil {
-		return errors.Join(DeleteCopies(ctx, s.o.JS, id), pipeline.PublishDeleted(ctx, s.o.JS, pipeline.Deleted{ID: id, Reason: pipeline.ReasonDeleted}))
+		// every other indexer with an index of its own drops it too; their
+		// notices and this one name the same event
+		r := pipeline.Removal{ID: id, Reason: pipeline.ReasonDeleted, At: time.Now().UTC()}
+		r.Version = r.Event()
+		return errors.Join(DeleteCopies(ctx, s.o.JS, id),
+			pipeline.PublishDeleted(ctx, s.o.JS, pipeline.Deleted{ID: id, Reason: pipeline.ReasonDeleted, Event: r.Event()}),
+			pipeline.PublishRemoval(ctx, s.o.JS, r))
 	}
 	if s.originals != nil {
 		return s.originals.Delete(ctx, id)

@@ -1,0 +1,54 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// A document deleted through one docmill's API leaves every index: an
+// indexer keeping an index of its own drops it too, and the deletion is
+// announced once.
+func TestDeleteReachesEveryIndexer(t *testing.T) {
+	ctx := context.Background()
+	h := start(t, t.TempDir(), "")
+	replica := startIndexer(t, h, "docmill-indexer-replica")
+	id, err := h.srv.Publisher().Publish(ctx, connectors.Doc{Filename: "nda.txt",
+		Data: []byte("The Recipient shall keep the Confidential Information secret for five years.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "indexed by serve and the replica", time.Minute, func() bool {
+		a, _ := h.srv.Index().Has(ctx, id)
+		b, _ := replica.Index().Has(ctx, id)
+		return a && b
+	})
+	req, _ := http.NewRequest(http.MethodDelete, h.base+"/api/documents/"+id, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("delete: %s", resp.Status)
+	}
+	waitFor(t, "deleted from the replica's index", time.Minute, func() bool {
+		ok, _ := replica.Index().Has(ctx, id)
+		return !ok
+	})
+	js, err := jetstream.New(h.nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the replica's notice, had it not been one
+	if n := natstest.Info(ctx, t, js, broker.StreamDeleted).State.Msgs; n != 1 {
+		t.Errorf("%d deletion notices, want 1", n)
+	}
+}
