@@ -19,9 +19,19 @@ import (
 var (
 	// csvLevelColumns name the severity column ("LevelDisplayName" is
 	// PowerShell's name for the word beside the numeric "Level").
-	csvLevelColumns = map[string]bool{"level": true, "leveldisplayname": true, "levelname": true, "loglevel": true, "severity": true, "entrytype": true}
+	csvLevelColumns = map[string]bool{"level": true, "leveldisplayname": true, "levelname": true, "loglevel": true, "severity": true, "entrytype": true,
+		"ebene": true, "niveau": true, "nivel": true, "livello": true}
 	// csvTimeColumns name the time column.
-	csvTimeColumns = map[string]bool{"dateandtime": true, "datetime": true, "timecreated": true, "timegenerated": true, "timestamp": true, "@timestamp": true, "time": true, "date": true}
+	csvTimeColumns = map[string]bool{"dateandtime": true, "datetime": true, "timecreated": true, "timegenerated": true, "timestamp": true, "@timestamp": true, "time": true, "date": true,
+		"datumunduhrzeit": true, "dateetheure": true, "fechayhora": true, "dataeora": true}
+	// csvLevelWords are Event Viewer's level names in its German, French,
+	// Spanish and Italian exports; English ones are log levels anyway.
+	csvLevelWords = map[string]string{
+		"informationen": "INFO", "warnung": "WARN", "fehler": "ERROR", "kritisch": "FATAL", "ausführlich": "DEBUG",
+		"avertissement": "WARN", "erreur": "ERROR", "critique": "FATAL", "commentaires": "DEBUG",
+		"información": "INFO", "advertencia": "WARN", "crítico": "FATAL", "detallado": "DEBUG",
+		"informazioni": "INFO", "avviso": "WARN", "errore": "ERROR", "critico": "FATAL", "dettagliato": "DEBUG",
+	}
 	// csvMessageColumns name the message column.
 	csvMessageColumns = map[string]bool{"message": true, "msg": true, "description": true}
 )
@@ -162,7 +172,11 @@ func (c *csvLog) split(rec string) (h Header, content string, ok bool) {
 	}
 	for _, i := range c.level {
 		if i < len(f) {
-			if h.Level = normLevel(strings.TrimSpace(f[i])); h.Level != "" {
+			v := strings.TrimSpace(f[i])
+			if h.Level = csvLevelWords[strings.ToLower(v)]; h.Level == "" {
+				h.Level = normLevel(v)
+			}
+			if h.Level != "" {
 				break
 			}
 		}

@@ -187,3 +187,27 @@ func TestSummarizeTextReadsCSVLogsWhole(t *testing.T) {
 		t.Errorf("en-GB export newest first: span %s .. %s, levels %v", s.Start, s.End, s.Levels)
 	}
 }
+
+// Event Viewer's German and French exports name their columns and levels
+// in the locale's words.
+func TestCSVEventLogInGermanAndFrench(t *testing.T) {
+	for name, text := range map[string]string{
+		"de-DE": `Ebene,Datum und Uhrzeit,Quelle,Ereignis-ID,Aufgabenkategorie
+Informationen,01.05.2024 10:00:00,Service Control Manager,7036,Keine,Der Dienst wurde gestartet.
+Warnung,01.05.2024 10:01:00,DNS Client Events,1014,(1014),Timeout bei der Namensauflösung.
+Fehler,14.05.2024 18:45:10,Service Control Manager,7023,Keine,Der Dienst wurde mit folgendem Fehler beendet.`,
+		"fr-FR": `Niveau,Date et heure,Source,ID de l'événement,Catégorie de la tâche
+Information,01/05/2024 10:00:00,Service Control Manager,7036,Aucun,Le service est entré dans l'état : en cours d'exécution.
+Avertissement,01/05/2024 10:01:00,DNS Client Events,1014,(1014),La résolution du nom a expiré.
+Erreur,14/05/2024 18:45:10,Service Control Manager,7023,Aucun,Le service s'est arrêté avec l'erreur suivante.`,
+	} {
+		s := SummarizeText(text, nil, Budget{})
+		want := map[string]int{"INFO": 1, "WARN": 1, "ERROR": 1}
+		if !maps.Equal(s.Levels, want) || s.Entries != 3 {
+			t.Errorf("%s: levels %v, %d entries; want %v, 3", name, s.Levels, s.Entries, want)
+		}
+		if s.Start != "2024-05-01T10:00:00Z" || s.End != "2024-05-14T18:45:10Z" {
+			t.Errorf("%s: span %s .. %s", name, s.Start, s.End)
+		}
+	}
+}
