@@ -33,16 +33,7 @@ func TestFolderMirrorUnreadableRemovesNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	// scans driven by hand: StableFor and Poll 0 take a file on its second
-	// sighting and remove a document on the second scan that misses its file
-	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen, MirrorDeletes: true,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	f.start(root)
+	f := mirrorFolder(t, js, seen, dir, nil)
 	f.scan(ctx)
 	f.scan(ctx)
 	if len(f.done) != 2 {
@@ -74,23 +65,31 @@ func TestFolderMirrorUnreadableRemovesNothing(t *testing.T) {
 	}
 }
 
-// mirrorFolder is a mirrored watcher of dir, driven by hand with scan
-// (StableFor and Poll 0: a file is taken on its second sighting, and a
-// document removed on the second scan that misses its file), whose
-// filesystem is whatever *dev says.
-func mirrorFolder(t *testing.T, js jetstream.JetStream, seen jetstream.KeyValue, dir string, dev *uint64) *Folder {
+// handFolder is a watcher of dir driven by hand with scan (StableFor and
+// Poll 0: a file is taken on its second sighting).
+func handFolder(t *testing.T, js jetstream.JetStream, seen jetstream.KeyValue, dir string) *Folder {
 	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { root.Close() })
-	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen, MirrorDeletes: true,
+	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	f.start(root)
+	t.Cleanup(func() { f.root.Close() }) // scan may have opened the folder anew
+	return f
+}
+
+// mirrorFolder is handFolder under MirrorDeletes (a document is removed on
+// the second scan that misses its file), whose filesystem is whatever *dev
+// says (the real one when dev is nil).
+func mirrorFolder(t *testing.T, js jetstream.JetStream, seen jetstream.KeyValue, dir string, dev *uint64) *Folder {
+	t.Helper()
+	f := handFolder(t, js, seen, dir)
+	f.MirrorDeletes = true
 	if dev != nil {
 		f.device = func(string) (uint64, bool) { return *dev, true }
 	}
-	f.start(root)
 	return f
 }
 

@@ -2,8 +2,6 @@ package connectors
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,15 +32,7 @@ func TestFolderReadsTheFolderItsPathNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	write("a.txt", "The Supplier shall deliver the goods.")
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { root.Close() })
-	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	f.start(root)
-	t.Cleanup(func() { f.root.Close() })
+	f := handFolder(t, js, seen, dir)
 	f.scan(ctx)
 	f.scan(ctx)
 	if f.done["a.txt"].stamp == "" {
@@ -79,15 +69,7 @@ func TestFolderReadsAVolumeMountedAfterStart(t *testing.T) {
 	defer cancel()
 	dir := t.TempDir()
 	js, seen := folderBroker(ctx, t)
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { root.Close() })
-	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	f.start(root)
-	t.Cleanup(func() { f.root.Close() })
+	f := handFolder(t, js, seen, dir)
 	f.scan(ctx)
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "docmill-test", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a tmpfs here (%v: %s); TestFolderReadsTheFolderItsPathNames covers the logic", err, out)

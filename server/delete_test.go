@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"net/http"
 	"testing"
 	"time"
 
@@ -30,15 +29,7 @@ func TestDeleteReachesEveryIndexer(t *testing.T) {
 		b, _ := replica.Index().Has(ctx, id)
 		return a && b
 	})
-	req, _ := http.NewRequest(http.MethodDelete, h.base+"/api/documents/"+id, nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("delete: %s", resp.Status)
-	}
+	httpDelete(t, h.base+"/api/documents/"+id)
 	waitFor(t, "deleted from the replica's index", time.Minute, func() bool {
 		ok, _ := replica.Index().Has(ctx, id)
 		return !ok

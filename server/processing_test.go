@@ -65,16 +65,8 @@ func TestProcessingUntilIndexed(t *testing.T) {
 		return true
 	})
 	base := "http://" + ix.HTTPAddr() + "/api/documents/" + ids[0]
-	req, _ := http.NewRequestWithContext(ctx, http.MethodDelete, base, nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("delete: %s", resp.Status)
-	}
-	resp, err = http.Get(base)
+	httpDelete(t, base)
+	resp, err := http.Get(base)
 	if err != nil {
 		t.Fatal(err)
 	}

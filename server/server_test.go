@@ -128,6 +128,23 @@ func startWith(t *testing.T, dataDir string, edit func(*config.Config)) *harness
 	return h
 }
 
+// httpDelete sends DELETE url and wants 200.
+func httpDelete(t *testing.T, url string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodDelete, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("DELETE %s: %s", url, resp.Status)
+	}
+}
+
 // subscribe buffers what is published on subject until the test ends.
 func (h *harness) subscribe(subject string, buffer int) chan *nats.Msg {
 	h.t.Helper()
