@@ -44,6 +44,10 @@ type Indexer struct {
 
 	once  sync.Once
 	queue chan pending
+	// deletedEarly remembers documents deleted on another docmill before
+	// they reached this index (see Remove), so that their results, when
+	// they come, are not indexed.
+	deletedEarly tombstones
 }
 
 type pending struct {
@@ -75,6 +79,11 @@ func (x *Indexer) Handle(msg *message.Message) ([]*message.Message, error) {
 		return nil, Permanent(fmt.Errorf("result without id"))
 	}
 	r.PublishedAt = streamTime(msg)
+	if x.deletedEarly.covers(r.ID, r.PublishedAt) {
+		x.Log.Info("result of a document deleted before it reached this index; not indexed", "doc_id", r.ID)
+		_ = x.Processing.Done(msg.Context(), r.ID)
+		return nil, nil
+	}
 	if err := x.loadText(msg.Context(), &r); err != nil {
 		return nil, err
 	}

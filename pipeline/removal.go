@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
@@ -87,9 +88,9 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	deleted := r.Reason == ReasonDeleted
 	switch {
 	case deleted && errors.Is(err, index.ErrNotFound):
-		// deleted here already (where it was asked), or never indexed
-		// here; one on its way to this index when the delete was asked
-		// is not waited for
+		// deleted here already (where it was asked), or not indexed here
+		// yet: its result, should it come, stays out
+		x.deletedEarly.add(r.ID, removalTime(msg, r))
 		return nil, nil
 	case errors.Is(err, index.ErrNotFound):
 		attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
@@ -133,6 +134,49 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 // cannot have a document removed whose file is back.
 func analysedSince(doc *document.Result, r Removal, removedAt time.Time) bool {
 	return doc.ProcessedAt.After(r.At) || !removedAt.IsZero() && doc.PublishedAt.After(removedAt)
+}
+
+// removalTime is when removal r was asked: by the broker's clock when
+// known, as results are stamped, else by the asking docmill's.
+func removalTime(msg *message.Message, r Removal) time.Time {
+	if t := streamTime(msg); !t.IsZero() {
+		return t
+	}
+	return r.At
+}
+
+// tombstones remember, for tombstoneFor, documents deleted before they
+// were indexed here, and when.
+type tombstones struct {
+	mu sync.Mutex
+	at map[string]time.Time
+}
+
+// tombstoneFor bounds how long a deletion waits for a result still on its
+// way; a result that old is long indexed or dead-lettered.
+const tombstoneFor = time.Hour
+
+func (t *tombstones) add(id string, at time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.at == nil {
+		t.at = map[string]time.Time{}
+	}
+	for k, v := range t.at {
+		if time.Since(v) > tombstoneFor {
+			delete(t.at, k)
+		}
+	}
+	t.at[id] = at
+}
+
+// covers reports whether a result of id that entered the results stream
+// at published comes from before id's deletion.
+func (t *tombstones) covers(id string, published time.Time) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	at, ok := t.at[id]
+	return ok && !published.IsZero() && !published.After(at)
 }
 
 // streamTime is when msg entered its stream, by the broker's clock; zero

@@ -142,3 +142,44 @@ func TestRemovalWaitsForItsDocument(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// A document deleted on another docmill before its result reached this
+// indexer (a lagging replica) stays out when the result comes; the same
+// content sent again after the delete is indexed.
+func TestDeletedBeforeIndexedStaysOut(t *testing.T) {
+	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	x.Start(ctx)
+	asked := time.Now().UTC()
+	at := func(m *message.Message, t time.Time) *message.Message {
+		m.Metadata.Set(stream.MetaDelivered, "1")
+		m.Metadata.Set(stream.MetaStreamTime, t.Format(time.RFC3339Nano))
+		m.SetContext(ctx)
+		return m
+	}
+	data, _ := json.Marshal(Removal{ID: "late", Reason: ReasonDeleted, At: asked})
+	if _, err := x.Remove(at(message.NewMessage("rm", data), asked)); err != nil {
+		t.Fatal(err)
+	}
+	result := func(published time.Time) {
+		t.Helper()
+		data, _ := json.Marshal(document.Result{ID: "late", Source: "upload", Title: "Late", ProcessedAt: published})
+		if _, err := x.Handle(at(message.NewMessage("r", data), published)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	result(asked.Add(-time.Second)) // published before the delete, arriving after it
+	if ok, _ := ix.Has(ctx, "late"); ok {
+		t.Fatal("a document deleted before it reached this index was indexed")
+	}
+	result(asked.Add(time.Second)) // sent again after the delete
+	if ok, _ := ix.Has(ctx, "late"); !ok {
+		t.Fatal("the same content sent after the delete was not indexed")
+	}
+}
