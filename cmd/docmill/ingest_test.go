@@ -148,3 +148,21 @@ func TestIngestWaitConfirmsIndexing(t *testing.T) {
 		t.Fatalf("once indexed: %q", out.String())
 	}
 }
+
+// serve --ingest sends the sample folders once the server is up, listing
+// each file, and says how many it sent from each folder.
+func TestIngestAtStart(t *testing.T) {
+	s := startServe(t)
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "The Supplier shall deliver the goods.", "b.txt": "The Buyer shall pay within 30 days."} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, log bytes.Buffer
+	ingestAtStart(context.Background(), s, []string{dir, filepath.Join(dir, "missing")}, &out, &log)
+	if strings.Count(out.String(), "\n") != 2 || !strings.Contains(log.String(), "ingested 2 files from "+dir) ||
+		!strings.Contains(log.String(), "ingest "+filepath.Join(dir, "missing")+":") {
+		t.Errorf("out:\n%s\nlog:\n%s", out.String(), log.String())
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -119,15 +120,7 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 					}
 					fmt.Fprintf(os.Stderr, "docmill %s: UI and API on %s://%s  NATS on %s\n", role, scheme(c), shownAddr(s.HTTPAddr()), natsOn)
 				}
-				for _, p := range ingest {
-					var c ingestCounts
-					if err := ingestPath(ctx, s.Publisher(), p, "samples", "", &c); err != nil {
-						fmt.Fprintf(os.Stderr, "ingest %s: %v\n", p, err)
-						continue
-					}
-					fmt.Fprintf(os.Stderr, "ingested %d files from %s (%d duplicates of the last 10 minutes, %d refused); open %s\n",
-						c.published+c.duplicates, p, c.duplicates, c.refused, s.HTTPURL())
-				}
+				ingestAtStart(ctx, s, ingest, os.Stdout, os.Stderr)
 			}})
 	}
 	return cmd
@@ -161,4 +154,18 @@ func shownAddr(addr string) string {
 		return net.JoinHostPort("127.0.0.1", port) + " (listening on all interfaces)"
 	}
 	return addr
+}
+
+// ingestAtStart sends the files under paths (serve --ingest) to the
+// started server s, listing each on out and a count per path on log.
+func ingestAtStart(ctx context.Context, s *server.Server, paths []string, out, log io.Writer) {
+	for _, p := range paths {
+		c := ingestCounts{out: out}
+		if err := ingestPath(ctx, s.Publisher(), p, "samples", "", &c); err != nil {
+			fmt.Fprintf(log, "ingest %s: %v\n", p, err)
+			continue
+		}
+		fmt.Fprintf(log, "ingested %d files from %s (%d duplicates of the last 10 minutes, %d refused); open %s\n",
+			c.published+c.duplicates, p, c.duplicates, c.refused, s.HTTPURL())
+	}
 }
