@@ -413,6 +413,10 @@ func TestCorruptInputsArePermanentErrors(t *testing.T) {
 	if pe := parsePermanent(t, "archive.zip", zipWithout(t)); !strings.Contains(pe.Error(), "not a Word document") {
 		t.Errorf("archive.zip: %v", pe)
 	}
+	// the library's "missing %%EOF" reads as the marker's name
+	if pe := parsePermanent(t, "bad.pdf", []byte("%PDF-1.4\nbroken")); !strings.Contains(pe.Error(), "missing %EOF") || strings.Contains(pe.Error(), "%%") {
+		t.Errorf("bad.pdf: %v", pe)
+	}
 	for seed := range uint64(40) {
 		// Random damage to a real PDF: every outcome is fine except a panic.
 		d := flip(pdf, seed)

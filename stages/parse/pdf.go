@@ -182,9 +182,19 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {
 			reason = "encrypted PDF (password required)"
 		}
-		return nil, permanent("", reason, err)
+		return nil, permanent("", reason, libError(err))
 	}
 	return r, nil
+}
+
+// libError is err as the PDF library words it, less the doubled percent
+// sign of its "missing %%EOF" (a format string escaped twice), which a
+// dead letter's reader would take for docmill's mistake.
+func libError(err error) error {
+	if msg := err.Error(); strings.Contains(msg, "%%") {
+		return errors.New(strings.ReplaceAll(msg, "%%", "%"))
+	}
+	return err
 }
 
 // normalizeHeader makes a PDF's header one the library accepts. It reads
