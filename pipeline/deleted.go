@@ -2,11 +2,9 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/pipeline/broker"
@@ -46,17 +44,11 @@ const (
 // duplicate window (10 minutes) are kept once.
 func PublishDeleted(ctx context.Context, js jetstream.JetStream, d Deleted) error {
 	d.At = time.Now().UTC()
-	data, err := json.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("deletion notice %s: %w", d.ID, err)
-	}
-	m := nats.NewMsg(broker.SubjectDeleted + "." + d.ID)
-	m.Data = data
-	m.Header.Set(HeaderID, d.ID)
+	msgID := ""
 	if d.Event != "" {
-		m.Header.Set(jetstream.MsgIDHeader, "deleted."+d.ID+"."+d.Reason+"."+d.Event)
+		msgID = "deleted." + d.ID + "." + d.Reason + "." + d.Event
 	}
-	if _, err := js.PublishMsg(ctx, m); err != nil {
+	if err := publishAbout(ctx, js, broker.SubjectDeleted, d.ID, msgID, d); err != nil {
 		return fmt.Errorf("deletion notice %s: %w", d.ID, err)
 	}
 	return nil

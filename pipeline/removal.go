@@ -54,18 +54,29 @@ func (r Removal) Event() string { return strconv.FormatInt(r.At.UnixNano(), 10) 
 
 // PublishRemoval publishes r.
 func PublishRemoval(ctx context.Context, js jetstream.JetStream, r Removal) error {
-	data, err := json.Marshal(r)
-	if err != nil {
-		return fmt.Errorf("removal %s: %w", r.ID, err)
-	}
-	m := nats.NewMsg(broker.SubjectRemovals + "." + r.ID)
-	m.Data = data
-	m.Header.Set(HeaderID, r.ID)
-	m.Header.Set(stream.HeaderMsgID, "removal:"+r.ID+":"+r.Source+":"+r.Path+r.Bucket+"/"+r.Object+":"+r.Version)
-	if _, err := js.PublishMsg(ctx, m); err != nil {
+	msgID := "removal:" + r.ID + ":" + r.Source + ":" + r.Path + r.Bucket + "/" + r.Object + ":" + r.Version
+	if err := publishAbout(ctx, js, broker.SubjectRemovals, r.ID, msgID, r); err != nil {
 		return fmt.Errorf("removal %s: %w", r.ID, err)
 	}
 	return nil
+}
+
+// publishAbout publishes v as JSON on subject.<id>, with document id in
+// its Docmill-Id header and, when msgID is set, the stream's
+// de-duplication id.
+func publishAbout(ctx context.Context, js jetstream.JetStream, subject, id, msgID string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	m := nats.NewMsg(subject + "." + id)
+	m.Data = data
+	m.Header.Set(HeaderID, id)
+	if msgID != "" {
+		m.Header.Set(jetstream.MsgIDHeader, msgID)
+	}
+	_, err = js.PublishMsg(ctx, m)
+	return err
 }
 
 // removalAttempts bounds how long a removal waits for its document to be

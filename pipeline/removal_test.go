@@ -22,14 +22,9 @@ import (
 // source and not analysed again since; it waits for a document still on
 // its way, and gives up on one that never comes.
 func TestIndexerRemove(t *testing.T) {
-	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	x, ix := startedIndexer(t)
 	var dropped []string
-	x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		OnDropped: func(_ context.Context, d Deleted) { dropped = append(dropped, d.ID+" "+d.Reason+" "+d.ReplacedBy) }}
+	x.OnDropped = func(_ context.Context, d Deleted) { dropped = append(dropped, d.ID+" "+d.Reason+" "+d.ReplacedBy) }
 	at := time.Now().UTC()
 	ctx := context.Background()
 	for _, r := range []*document.Result{
@@ -147,15 +142,8 @@ func TestRemovalWaitsForItsDocument(t *testing.T) {
 // indexer (a lagging replica) stays out when the result comes; the same
 // content sent again after the delete is indexed.
 func TestDeletedBeforeIndexedStaysOut(t *testing.T) {
-	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	x.Start(ctx)
+	x, ix := startedIndexer(t)
+	ctx := context.Background()
 	asked := time.Now().UTC()
 	at := func(m *message.Message, t time.Time) *message.Message {
 		m.Metadata.Set(stream.MetaDelivered, "1")

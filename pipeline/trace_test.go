@@ -42,15 +42,8 @@ func TestQueueTrace(t *testing.T) {
 // The copy the index stores says how long the result waited for the index
 // stage; the published result is not changed.
 func TestIndexerRecordsWaitInStoredCopy(t *testing.T) {
-	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	x.Start(ctx)
+	x, ix := startedIndexer(t)
+	ctx := context.Background()
 
 	r := document.Result{ID: "d1", Filename: "a.txt", ContentType: "text/plain", Text: "hello",
 		ProcessedAt: time.Now().UTC().Add(-2 * time.Second),
@@ -66,4 +59,20 @@ func TestIndexerRecordsWaitInStoredCopy(t *testing.T) {
 	if n := len(got.Trace); n != 3 || got.Trace[2].Stage != "index_wait" || got.Trace[2].Ms < 2000 || got.Trace[2].Ms > 60000 {
 		t.Fatalf("stored trace %+v, want parse, analyze, then index_wait of about 2 s", got.Trace)
 	}
+}
+
+// startedIndexer is an indexer on a fresh index on disk, its batching loop
+// running until the test ends.
+func startedIndexer(t *testing.T) (*Indexer, *index.Index) {
+	t.Helper()
+	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel) // before the index closes
+	x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	x.Start(ctx)
+	return x, ix
 }
