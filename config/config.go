@@ -162,7 +162,8 @@ type Sources struct {
 
 // Index configures Bleve.
 type Index struct {
-	// Scoring is "bm25" or "tf-idf", fixed when the index is created.
+	// Scoring is "tf-idf" (default) or "bm25", fixed when the index is
+	// created.
 	Scoring string `yaml:"scoring"`
 	// MaxTextMB is how much of each document's text is searchable, in MiB;
 	// 0 searches all of it. Indexing takes some 40 times the text's size
@@ -202,7 +203,7 @@ func Default() *Config {
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxAttachments: 100, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20, MaxLogLines: 100_000},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}, Settle: 3 * time.Second},
-		Index:   Index{Scoring: "bm25", MaxTextMB: 8, SearchTimeout: 10 * time.Second, Consumer: "docmill-indexer"},
+		Index:   Index{Scoring: "tf-idf", MaxTextMB: 8, SearchTimeout: 10 * time.Second, Consumer: "docmill-indexer"},
 		Log:     Log{Level: "info", Format: "json"},
 	}
 }

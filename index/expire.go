@@ -54,8 +54,21 @@ func (ix *Index) DeleteMany(ids []string) error {
 	defer ix.mu.Unlock()
 	return ix.write(func(bi bleve.Index) error {
 		b := bi.NewBatch()
+		lt := ix.newLengthTally(bi)
+		if lt != nil {
+			prev, err := storedLengths(context.Background(), bi, ids)
+			if err != nil {
+				return err
+			}
+			for id, l := range prev {
+				lt.remove(id, l)
+			}
+		}
 		for _, id := range ids {
 			b.Delete(id)
+		}
+		if err := lt.save(b); err != nil {
+			return err
 		}
 		if err := bi.Batch(b); err != nil {
 			return fmt.Errorf("delete %d documents: %w", len(ids), err)

@@ -38,7 +38,11 @@ func TestTwoPassHighlightMatchesOnePass(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := ix.bi.SearchInContext(ctx, req)
+		sctx, err := ix.scoringContext(ctx, ix.bi, req.Query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ix.bi.SearchInContext(sctx, req)
 		if err != nil {
 			t.Fatal(err)
 		}

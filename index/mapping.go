@@ -92,6 +92,7 @@ var Fields = []FieldSpec{
 	{Name: "ingested_at", Kind: "datetime"},
 	{Name: "processed_at", Kind: "datetime"},
 	{Name: fieldResult, Kind: "stored"},
+	{Name: fieldLengths, Kind: "stored"},
 	{Name: fieldFacets, Kind: "keyword"},
 	{Name: fieldIngestedKey, Kind: "keyword"},
 }

@@ -108,7 +108,7 @@ func TestRebuildUpgradesOldIndex(t *testing.T) {
 func TestRebuildLongTexts(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir() + "/ix"
-	old, err := Open(dir, Options{})
+	old, err := Open(dir, Options{Scoring: ScoringBM25})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -121,7 +121,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	var res *bleve.SearchResult
 	err = ix.read(func(bi bleve.Index) (err error) {
-		res, err = bi.SearchInContext(sctx, req)
+		c, err := ix.scoringContext(sctx, bi, req.Query)
+		if err != nil {
+			return err
+		}
+		res, err = bi.SearchInContext(c, req)
 		return err
 	})
 	if err != nil {
