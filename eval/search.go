@@ -157,6 +157,23 @@ func ScoreRun(run Run, qrels Qrels) SearchReport {
 	return rep
 }
 
+// queryNDCGs is nDCG@10 per query that ScoreRun averages, in query id
+// order, for paired comparisons of runs.
+func queryNDCGs(run Run, qrels Qrels) []float64 {
+	ids := make([]string, 0, len(qrels))
+	for qid, judged := range qrels {
+		if anyRelevant(judged) {
+			ids = append(ids, qid)
+		}
+	}
+	sort.Strings(ids)
+	out := make([]float64, len(ids))
+	for i, qid := range ids {
+		out[i] = NDCG(run[qid], qrels[qid], 10)
+	}
+	return out
+}
+
 func anyRelevant(judged map[string]int) bool {
 	for _, g := range judged {
 		if g > 0 {
@@ -171,6 +188,23 @@ type IRSet struct {
 	Corpus  []CorpusDoc
 	Queries []Query
 	Qrels   Qrels
+}
+
+// MixCorpus adds docs to the set's corpus as documents no query is judged
+// on, so that the set is searched in a mixed index. A document whose id
+// the corpus has already is added under "mix:" and its id.
+func (s *IRSet) MixCorpus(docs []CorpusDoc) {
+	have := make(map[string]bool, len(s.Corpus))
+	for _, d := range s.Corpus {
+		have[d.ID] = true
+	}
+	for _, d := range docs {
+		for have[d.ID] {
+			d.ID = "mix:" + d.ID
+		}
+		have[d.ID] = true
+		s.Corpus = append(s.Corpus, d)
+	}
 }
 
 // LoadIRSet reads a retrieval test. dir is an ir/ folder holding

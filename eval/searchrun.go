@@ -14,8 +14,9 @@ import (
 )
 
 // SearchResult is the outcome of a retrieval evaluation: the headline
-// configuration's scores at the top level (ndcg_at_10, map: BM25, with
-// enrichment when a system was given) and every configuration in Runs.
+// configuration's scores at the top level (ndcg_at_10, map: docmill's
+// default, TF-IDF, with enrichment when a system was given) and every
+// configuration in Runs.
 type SearchResult struct {
 	Task   string `json:"task"`
 	System string `json:"system"`
@@ -23,6 +24,9 @@ type SearchResult struct {
 	SearchReport
 	Docs int                     `json:"docs"`
 	Runs map[string]SearchReport `json:"runs"`
+	// HeadlineMinus is the headline configuration's nDCG@10 minus each
+	// other run's, with a 95% paired-bootstrap interval over queries.
+	HeadlineMinus map[string]*Difference `json:"headline_minus"`
 }
 
 // searchDepth is how many hits each query retrieves for MAP (the index's
@@ -32,7 +36,9 @@ const searchDepth = 200
 // EvalSearch indexes the corpus of set in fresh Bleve indexes under dir
 // and runs every query against them: BM25 and TF-IDF scoring, each without
 // and (when sys can extract keywords or summarise) with docmill's
-// enrichment fields, so the table shows what scoring and enrichment add.
+// enrichment fields, so the table shows what scoring and enrichment add,
+// and BM25 with Bleve's own average lengths (index.Options.BleveLengths),
+// which docmill searched with before it kept the true ones.
 // Queries are reduced to their words (query-string operators stripped) so a
 // natural-language query cannot be misread as syntax.
 func EvalSearch(ctx context.Context, set *IRSet, sys *System, dir string, opt Options) (*SearchResult, error) {
@@ -48,25 +54,34 @@ func EvalSearch(ctx context.Context, set *IRSet, sys *System, dir string, opt Op
 	configs := []config{
 		{"bm25", index.Options{Scoring: index.ScoringBM25, NoEnrichment: true}},
 		{"tfidf", index.Options{Scoring: index.ScoringTFIDF, NoEnrichment: true}},
+		{"bm25-bleve-lengths", index.Options{Scoring: index.ScoringBM25, NoEnrichment: true, BleveLengths: true}},
 	}
-	headline := "bm25"
+	headline := "tfidf"
 	name := "none"
 	if sys != nil && (sys.Keywords != nil || sys.Summarize != nil) {
 		name = sys.Name
 		configs = append(configs,
 			config{"bm25+enrichment", index.Options{Scoring: index.ScoringBM25}},
 			config{"tfidf+enrichment", index.Options{Scoring: index.ScoringTFIDF}})
-		headline = "bm25+enrichment"
+		headline = "tfidf+enrichment"
 	}
-	res := &SearchResult{Task: "search", System: name, Config: headline, Docs: len(corpus), Runs: map[string]SearchReport{}}
+	res := &SearchResult{Task: "search", System: name, Config: headline, Docs: len(corpus),
+		Runs: map[string]SearchReport{}, HeadlineMinus: map[string]*Difference{}}
+	perQuery := map[string][]float64{}
 	for _, c := range configs {
 		run, err := searchRun(ctx, filepath.Join(dir, strings.ReplaceAll(c.name, "+", "_")), c.opts, results, set.Queries, opt, c.name)
 		if err != nil {
 			return nil, err
 		}
 		res.Runs[c.name] = ScoreRun(run, set.Qrels)
+		perQuery[c.name] = queryNDCGs(run, set.Qrels)
 	}
 	res.SearchReport = res.Runs[headline]
+	for name, scores := range perQuery {
+		if name != headline {
+			res.HeadlineMinus[name] = PairedBootstrap("ndcg_at_10", perQuery[headline], scores)
+		}
+	}
 	return res, nil
 }
 

@@ -37,12 +37,54 @@ func TestEvalSearchTiny(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Runs) != 2 || res.Config != "bm25" || res.Queries != 3 {
+	if len(res.Runs) != 3 || res.Config != "tfidf" || res.Queries != 3 || len(res.HeadlineMinus) != 2 {
 		t.Fatalf("%+v", res)
+	}
+	for name, d := range res.HeadlineMinus {
+		if d == nil || d.Delta != 0 || d.Lo != 0 || d.Hi != 0 {
+			t.Errorf("headline minus %s: %+v, want 0 (every run ranks perfectly)", name, d)
+		}
 	}
 	for name, r := range res.Runs {
 		if r.NDCG10 != 1 || r.MAP != 1 {
 			t.Errorf("%s: %+v", name, r)
+		}
+	}
+}
+
+// Mixed-in documents are indexed and searched but judged on no query: one
+// about the third query's subject outranks its relevant document, and one
+// whose id the corpus has is kept under another.
+func TestMixCorpus(t *testing.T) {
+	set := &IRSet{
+		Corpus: []CorpusDoc{
+			{ID: "d1", Text: "The licensee shall not compete with the licensor in the territory."},
+			{ID: "d2", Text: "Either party may terminate on notice."},
+		},
+		Queries: []Query{{ID: "q1", Text: "may the licensee compete"}, {ID: "q2", Text: "terminate for convenience"}},
+		Qrels:   Qrels{"q1": {"d1": 1}, "q2": {"d2": 1}},
+	}
+	set.MixCorpus([]CorpusDoc{
+		{ID: "d1", Text: "Payment is due within thirty days."},
+		{ID: "m1", Text: "Terminate for convenience: terminate this agreement for convenience."},
+	})
+	var ids []string
+	for _, d := range set.Corpus {
+		ids = append(ids, d.ID)
+	}
+	if !slices.Equal(ids, []string{"d1", "d2", "mix:d1", "m1"}) {
+		t.Fatalf("corpus ids %v", ids)
+	}
+	res, err := EvalSearch(context.Background(), set, nil, t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Docs != 4 {
+		t.Errorf("%d documents indexed, want 4", res.Docs)
+	}
+	for name, r := range res.Runs {
+		if r.MAP != 0.75 { // q1 first, q2 second
+			t.Errorf("%s: %+v, want MAP .75", name, r)
 		}
 	}
 }

@@ -162,7 +162,10 @@ func sourceRanks(ctx context.Context, docs, collection []SummaryDoc, queries [][
 			qs = append(qs, Query{ID: fmt.Sprintf("%d/%s", j, d.ID), Text: q})
 		}
 	}
-	run, err := searchRun(ctx, dir, index.Options{Scoring: index.ScoringBM25, NoEnrichment: true}, results, qs, opt, "summaries as queries")
+	// BM25 as the protocol was defined, with Bleve's own average lengths
+	// (see index.Options.BleveLengths).
+	o := index.Options{Scoring: index.ScoringBM25, NoEnrichment: true, BleveLengths: true}
+	run, err := searchRun(ctx, dir, o, results, qs, opt, "summaries as queries")
 	if err != nil {
 		return nil, err
 	}

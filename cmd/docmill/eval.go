@@ -33,6 +33,9 @@ object with --json); a progress bar goes to stderr.
             measures each system with the miner configuration chosen on the others.
   search    an ir/ folder (queries.jsonl, qrels.tsv, corpus.jsonl or ../contracts.jsonl):
             nDCG@10 and MAP for BM25 and TF-IDF, with and without enrichment.
+            --mix DIR indexes another ir/ folder's corpus beside it (repeatable):
+            documents no query is judged on, as contracts share an index with
+            short notices and logs.
   entities  a cuad_contracts folder (contracts.jsonl, clauses.jsonl): precision, recall
             and F1 of parties, agreement/effective/expiration dates and governing law
             against CUAD's clause spans, and how often a date's ISO value is CUAD's answer.
@@ -63,6 +66,7 @@ func init() {
 	f.BoolVar(&evalCfg.Subtype, "subtype", false, "classify: evaluate the predicted sub-type instead of the class")
 	f.StringVar(&evalCfg.Protocol, "protocol", "", "summary: rouge (default; against reference summaries) or retrieval (reference-free: each summary as a query must find its own document); logs: shipped (default; the shipped miner configuration) or leave-one-out (each system measured with the configuration chosen on the others)")
 	f.StringVar(&evalCfg.Split, "split", "", "keep only train, dev or test documents under the shared split rule (keyed by the data file's folder name)")
+	f.StringSliceVar(&evalCfg.Mix, "mix", nil, "search: also index the corpus of this ir/ folder, judged on no query (repeatable)")
 	f.StringVar(&evalCfg.IndexDir, "index-dir", "", "search: where to build the throw-away indexes (default a temporary folder)")
 	_ = evalCmd.MarkFlagRequired("task")
 	_ = evalCmd.MarkFlagRequired("data")

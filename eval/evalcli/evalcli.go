@@ -36,10 +36,13 @@ type Config struct {
 	Workers     int    // concurrent documents; 0 = GOMAXPROCS
 	LabelField  string // classify: field holding the gold label ("label" when empty)
 	IndexDir    string // search: index folder; "" = a temporary one
-	Model       string // model bundle folder; "" = $DOCMILL_MODEL or model/bundles/docmill-mini
-	Subtype     bool   // classify: evaluate the sub-type instead of the class
-	Protocol    string // summary: "rouge" (default, against references) or "retrieval" (reference-free); logs: "shipped" (default) or "leave-one-out"
-	Split       string // keep only this split (eval.SplitOf by the data file's folder); "" = all
+	// Mix names more ir/ folders whose corpora the search task indexes
+	// beside its own, judged on no query (see eval.MixCorpus).
+	Mix      []string
+	Model    string // model bundle folder; "" = $DOCMILL_MODEL or model/bundles/docmill-mini
+	Subtype  bool   // classify: evaluate the sub-type instead of the class
+	Protocol string // summary: "rouge" (default, against references) or "retrieval" (reference-free); logs: "shipped" (default) or "leave-one-out"
+	Split    string // keep only this split (eval.SplitOf by the data file's folder); "" = all
 	// KeywordWeight is the model tier's share of the model score in a
 	// keyword's rank (model.AnalyzerOptions.KeywordWeight; 0 = its default).
 	KeywordWeight float64
@@ -379,6 +382,13 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 	if err != nil {
 		return nil, err
 	}
+	for _, m := range cfg.Mix {
+		other, err := eval.LoadIRSet(m)
+		if err != nil {
+			return nil, fmt.Errorf("--mix %s: %w", m, err)
+		}
+		set.MixCorpus(other.Corpus)
+	}
 	var sys *eval.System
 	s, closeSys, err := evalSystem(cfg, opt.Progress)
 	if err != nil {
@@ -562,9 +572,9 @@ func printTable(w io.Writer, res any) error {
 			fmt.Fprintln(tw)
 		}
 	case *eval.SearchResult:
-		fmt.Fprintf(tw, "search (%d docs, %d queries)\tnDCG@10\tMAP\n", r.Docs, r.Queries)
+		fmt.Fprintf(tw, "search (%d docs, %d queries)\tnDCG@10\tMAP\t%s nDCG@10 minus this [95%% CI]\n", r.Docs, r.Queries, r.Config)
 		for _, name := range r.SortedRuns() {
-			fmt.Fprintf(tw, "%s\t%.4f\t%.4f\n", name, r.Runs[name].NDCG10, r.Runs[name].MAP)
+			fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%s\n", name, r.Runs[name].NDCG10, r.Runs[name].MAP, diffCell(r.HeadlineMinus[name]))
 		}
 	default:
 		return logsTable(tw, res)

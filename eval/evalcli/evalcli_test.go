@@ -127,8 +127,33 @@ func TestRunSearch(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
-	if res.NDCG != 1 || res.MAP != 1 || len(res.Runs) != 4 {
+	if res.NDCG != 1 || res.MAP != 1 || len(res.Runs) != 5 {
 		t.Fatalf("%s", stdout.String())
+	}
+
+	// --mix: another ir/ folder's corpus indexed beside, judged on no
+	// query; its text on log template trees outranks k2 for q2.
+	other := t.TempDir()
+	mixed := `{"id":"k2","text":"Log parsing: template trees for log parsing, parsing logs by template trees."}` + "\n"
+	for name, body := range map[string]string{"corpus.jsonl": mixed, "queries.jsonl": "", "qrels.tsv": ""} {
+		if err := os.WriteFile(filepath.Join(other, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout.Reset()
+	err = Run(context.Background(), Config{Task: "search", Data: dir, Tier: "free", JSON: true, Mix: []string{other}}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mix struct {
+		NDCG float64 `json:"ndcg_at_10"`
+		Docs int     `json:"docs"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &mix); err != nil {
+		t.Fatal(err)
+	}
+	if mix.Docs != len(abstracts)+1 || mix.NDCG >= 1 {
+		t.Fatalf("mixed: %s", stdout.String())
 	}
 }
 
