@@ -41,12 +41,16 @@ type Indexer struct {
 	OnDropped func(ctx context.Context, d Deleted)
 	// Processing, when set, forgets each document once it is indexed.
 	Processing *Processing
+	// Tombstones, when set, is TombstoneBucket: deletions of documents
+	// not yet indexed here are stored there too and read back at Start,
+	// so that a restart does not forget them.
+	Tombstones jetstream.KeyValue
 
 	once  sync.Once
 	queue chan pending
-	// deletedEarly remembers documents deleted on another docmill before
-	// they reached this index (see Remove), so that their results, when
-	// they come, are not indexed.
+	// deletedEarly remembers documents deleted (see Remove), so that a
+	// result published before the deletion and still on its way to this
+	// index, a first analysis or another, is not indexed when it comes.
 	deletedEarly tombstones
 }
 
@@ -65,6 +69,10 @@ func (x *Indexer) Start(ctx context.Context) {
 			x.MaxWait = 20 * time.Millisecond
 		}
 		x.queue = make(chan pending, x.MaxBatch)
+		x.deletedEarly.kv = x.Tombstones
+		if err := x.deletedEarly.load(ctx); err != nil {
+			x.Log.Warn("deletions from before this start not read back: a late result of such a document would be indexed", "err", err)
+		}
 		go x.loop(ctx)
 	})
 }

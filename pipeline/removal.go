@@ -101,7 +101,11 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	case deleted && errors.Is(err, index.ErrNotFound):
 		// deleted here already (where it was asked), or not indexed here
 		// yet: its result, should it come, stays out
-		x.deletedEarly.add(r.ID, removalTime(msg, r))
+		// a tombstone the bucket lacks only matters after a restart:
+		// say so, and go on
+		if err := x.deletedEarly.add(msg.Context(), r.ID, removalTime(msg, r)); err != nil {
+			x.Log.Warn("deletion remembered in memory only", "doc_id", r.ID, "err", err)
+		}
 		return nil, nil
 	case errors.Is(err, index.ErrNotFound):
 		attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
@@ -130,6 +134,11 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	if deleted {
 		reason = ReasonDeleted
 		x.Log.Info("document deleted, as asked on another docmill", "doc_id", r.ID)
+		// a result published before the deletion (an analysis again)
+		// may still be on its way here
+		if err := x.deletedEarly.add(msg.Context(), r.ID, removalTime(msg, r)); err != nil {
+			x.Log.Warn("deletion remembered in memory only", "doc_id", r.ID, "err", err)
+		}
 	} else {
 		x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
 	}
@@ -156,18 +165,75 @@ func removalTime(msg *message.Message, r Removal) time.Time {
 	return r.At
 }
 
+// TombstoneBucket is the KV bucket of documents deleted before an indexer
+// had them, by document id, with when. Each indexer keeps its own in
+// memory as well; the bucket is what an indexer that restarts reads back,
+// or a result published before the deletion and still on its way would be
+// indexed once it came, bringing the deleted document back on that replica.
+const TombstoneBucket = "docmill-deleted"
+
+// OpenTombstones creates or opens TombstoneBucket; its entries expire after
+// tombstoneFor.
+func OpenTombstones(ctx context.Context, js jetstream.JetStream, replicas int) (jetstream.KeyValue, error) {
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: TombstoneBucket, TTL: tombstoneFor,
+		Description: "documents deleted before an indexer had them, so that their late results stay out",
+		Storage:     jetstream.FileStorage, Replicas: max(replicas, 1)})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", TombstoneBucket, err)
+	}
+	return kv, nil
+}
+
 // tombstones remember, for tombstoneFor, documents deleted before they
-// were indexed here, and when.
+// were indexed here, and when; in TombstoneBucket too when kv is set.
 type tombstones struct {
 	mu sync.Mutex
 	at map[string]time.Time
+	kv jetstream.KeyValue
 }
 
 // tombstoneFor bounds how long a deletion waits for a result still on its
 // way; a result that old is long indexed or dead-lettered.
 const tombstoneFor = time.Hour
 
-func (t *tombstones) add(id string, at time.Time) {
+// load reads the tombstones of TombstoneBucket into memory.
+func (t *tombstones) load(ctx context.Context) error {
+	if t.kv == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	w, err := t.kv.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return fmt.Errorf("read %s: %w", TombstoneBucket, err)
+	}
+	defer w.Stop()
+	for e := range w.Updates() {
+		if e == nil { // every stored entry read
+			return nil
+		}
+		if at, err := time.Parse(time.RFC3339Nano, string(e.Value())); err == nil {
+			t.remember(e.Key(), at)
+		}
+	}
+	return fmt.Errorf("read %s: %w", TombstoneBucket, ctx.Err())
+}
+
+// add remembers that id was deleted at, and stores it in the bucket.
+func (t *tombstones) add(ctx context.Context, id string, at time.Time) error {
+	t.remember(id, at)
+	if t.kv == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, err := t.kv.Put(ctx, id, []byte(at.UTC().Format(time.RFC3339Nano))); err != nil {
+		return fmt.Errorf("store the deletion of %s: %w", id, err)
+	}
+	return nil
+}
+
+func (t *tombstones) remember(id string, at time.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.at == nil {
@@ -178,7 +244,9 @@ func (t *tombstones) add(id string, at time.Time) {
 			delete(t.at, k)
 		}
 	}
-	t.at[id] = at
+	if prev, ok := t.at[id]; !ok || at.After(prev) {
+		t.at[id] = at
+	}
 }
 
 // covers reports whether a result of id that entered the results stream

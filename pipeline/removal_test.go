@@ -171,3 +171,63 @@ func TestDeletedBeforeIndexedStaysOut(t *testing.T) {
 		t.Fatal("the same content sent after the delete was not indexed")
 	}
 }
+
+// A deletion that came before its document's result outlives a restart of
+// the indexer: the new one reads it back from TombstoneBucket and keeps the
+// late result out.
+func TestDeletionOutlivesRestart(t *testing.T) {
+	_, js := natstest.Start(t, "tombstone-test")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	kv, err := OpenTombstones(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	indexer := func() *Indexer {
+		x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Tombstones: kv}
+		x.Start(ctx)
+		return x
+	}
+	at := func(m *message.Message, t time.Time) *message.Message {
+		m.Metadata.Set(stream.MetaDelivered, "1")
+		m.Metadata.Set(stream.MetaStreamTime, t.Format(time.RFC3339Nano))
+		m.SetContext(ctx)
+		return m
+	}
+	asked := time.Now().UTC()
+	// "late" is not indexed here yet; "again" is, and an analysis of it
+	// again is on its way
+	if err := ix.Put(ctx, &document.Result{ID: "again", Source: "upload", Title: "Again"}); err != nil {
+		t.Fatal(err)
+	}
+	first := indexer()
+	for _, id := range []string{"late", "again"} {
+		data, _ := json.Marshal(Removal{ID: id, Reason: ReasonDeleted, At: asked})
+		if _, err := first.Remove(at(message.NewMessage("rm-"+id, data), asked)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restarted := indexer()
+	result := func(id string, published time.Time) {
+		t.Helper()
+		data, _ := json.Marshal(document.Result{ID: id, Source: "upload", Title: "Late", ProcessedAt: published})
+		if _, err := restarted.Handle(at(message.NewMessage("r", data), published)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"late", "again"} {
+		result(id, asked.Add(-time.Second))
+		if ok, _ := ix.Has(ctx, id); ok {
+			t.Fatalf("after a restart, a result of %s published before its deletion was indexed", id)
+		}
+		result(id, asked.Add(time.Second))
+		if ok, _ := ix.Has(ctx, id); !ok {
+			t.Fatalf("%s sent again after the delete was not indexed", id)
+		}
+	}
+}

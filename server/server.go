@@ -60,27 +60,30 @@ type Options struct {
 
 // Server is a running docmill process.
 type Server struct {
-	o         Options
-	embedded  *broker.Embedded
-	nc        *nats.Conn
-	js        jetstream.JetStream
-	metrics   *pipeline.Metrics
-	ix        *index.Index
-	analyzer  *pipeline.AnalyzerRef
-	modelSt   web.Component
-	failed    jetstream.KeyValue   // FailedBucket; nil when unavailable
-	inFlight  *pipeline.Processing // ProcessingBucket; nil when unavailable
-	logsReg   *logs.Registry
-	http      *http.Server
-	httpLn    net.Listener // bound first, so a taken port fails the start at once
-	httpAddr  string
-	drift     *monitor.Drift
-	originals *web.Originals
-	shadow    *monitor.Shadow
-	shadowAn  enrich.Analyzer
-	ocr       *parse.OCR // nil: scanned PDFs are dead-lettered
-	peers     int        // other live indexers on this one's consumer
-	swapErr   string     // why the last hot swap was refused ("" when it was not)
+	o        Options
+	embedded *broker.Embedded
+	nc       *nats.Conn
+	js       jetstream.JetStream
+	metrics  *pipeline.Metrics
+	ix       *index.Index
+	analyzer *pipeline.AnalyzerRef
+	modelSt  web.Component
+	failed   jetstream.KeyValue   // FailedBucket; nil when unavailable
+	inFlight *pipeline.Processing // ProcessingBucket; nil when unavailable
+	// tombstones is pipeline.TombstoneBucket (indexing roles); nil when
+	// unavailable.
+	tombstones jetstream.KeyValue
+	logsReg    *logs.Registry
+	http       *http.Server
+	httpLn     net.Listener // bound first, so a taken port fails the start at once
+	httpAddr   string
+	drift      *monitor.Drift
+	originals  *web.Originals
+	shadow     *monitor.Shadow
+	shadowAn   enrich.Analyzer
+	ocr        *parse.OCR // nil: scanned PDFs are dead-lettered
+	peers      int        // other live indexers on this one's consumer
+	swapErr    string     // why the last hot swap was refused ("" when it was not)
 	// startRevision is the registry revision the start-up applied (0: none)
 	startRevision uint64
 
@@ -297,6 +300,11 @@ func (s *Server) open(ctx context.Context) (err error) {
 		s.inFlight = p
 	}
 	if s.o.Role.indexes() {
+		if kv, terr := pipeline.OpenTombstones(ctx, s.js, c.NATS.Replicas); terr != nil {
+			s.o.Log.Warn("deletions of documents not yet indexed here are kept in memory only", "bucket", pipeline.TombstoneBucket, "err", terr)
+		} else {
+			s.tombstones = kv
+		}
 		ix, err := index.Open(indexDir(c), indexOptions(c))
 		if err != nil {
 			return err
@@ -356,7 +364,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			for _, r := range rs {
 				s.drift.Observe(r)
 			}
-		}, OnDropped: s.dropped, Processing: s.inFlight}
+		}, OnDropped: s.dropped, Processing: s.inFlight, Tombstones: s.tombstones}
 	}
 	return o
 }
