@@ -45,6 +45,9 @@ func TestRebuildUpgradesOldIndex(t *testing.T) {
 	if old.foldedFacets || !old.legacyCJK {
 		t.Fatal("old mapping not recognised")
 	}
+	if up := old.Upgrades(); len(up) < 2 {
+		t.Errorf("upgrades of the old index: %q", up)
+	}
 	docs := append(spellingDocs(), chineseDocs()...)
 	docs = append(docs, sample("clause-a", "Fees", "Fees are set in Section 2.3(a) below.", "contract", "en"),
 		sample("clause", "Fees", "Fees are set in Section 2.3 below.", "contract", "en"))
@@ -81,6 +84,9 @@ func TestRebuildUpgradesOldIndex(t *testing.T) {
 	defer ix.Close()
 	if !ix.foldedFacets || ix.legacyCJK {
 		t.Errorf("rebuilt index: folded facets %v, legacy Chinese fields %v", ix.foldedFacets, ix.legacyCJK)
+	}
+	if up := ix.Upgrades(); len(up) != 0 {
+		t.Errorf("upgrades left after the rebuild: %q", up)
 	}
 	res, err := ix.Search(ctx, Query{FacetFields: []string{"governing_law"}})
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -70,6 +71,9 @@ type Server struct {
 	modelSt  web.Component
 	failed   jetstream.KeyValue   // FailedBucket; nil when unavailable
 	inFlight *pipeline.Processing // ProcessingBucket; nil when unavailable
+	// indexUpgrades is what `docmill index rebuild` would bring the index
+	// (index.Index.Upgrades), read when it opens.
+	indexUpgrades []string
 	// tombstones is pipeline.TombstoneBucket (indexing roles); nil when
 	// unavailable.
 	tombstones jetstream.KeyValue
@@ -310,6 +314,11 @@ func (s *Server) open(ctx context.Context) (err error) {
 			return err
 		}
 		s.ix = ix
+		s.indexUpgrades = ix.Upgrades() // a rebuild needs this process stopped
+		if up := s.indexUpgrades; len(up) > 0 {
+			s.o.Log.Warn("the index predates parts of this release: stop docmill and run `docmill index rebuild` to bring them",
+				"index", indexDir(c), "upgrades", strings.Join(up, "; "))
+		}
 	}
 	if s.o.Role.works() {
 		var kv jetstream.KeyValue
@@ -502,6 +511,8 @@ func (s *Server) Health() map[string]web.Component {
 			h["index"] = web.Component{OK: false, Detail: err.Error()}
 		} else if err := s.ix.WriteError(); err != nil {
 			h["index"] = web.Component{OK: false, Detail: "last write failed (retried with the next batch): " + err.Error()}
+		} else if up := s.indexUpgrades; len(up) > 0 {
+			h["index"] = web.Component{OK: true, Detail: "open; `docmill index rebuild` would bring: " + strings.Join(up, "; ")}
 		} else {
 			h["index"] = web.Component{OK: true, Detail: "open"}
 		}

@@ -1,0 +1,74 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Upgrades lists what `docmill index rebuild` would bring this index:
+// what the mapping learned since the index was created, and the scoring
+// model the options ask for when the index was created with another. An
+// index keeps its mapping (Bleve stores it), so without a rebuild these
+// never arrive; docmill says so at start and on /healthz. Empty for an
+// index made with this release's mapping and the options' scoring.
+func (ix *Index) Upgrades() []string {
+	var out []string
+	m, _ := ix.mappingImpl()
+	if m != nil && ix.opts.Scoring != "" && scoringOf(m) != ix.opts.Scoring {
+		out = append(out, fmt.Sprintf("%s scoring, as index.scoring asks (the index scores with %s)", ix.opts.Scoring, scoringOf(m)))
+	}
+	if ix.legacyCJK {
+		out = append(out, "one analyser for every language (Chinese text is in separate fields, found only by queries with Chinese in them)")
+	}
+	if !ix.combinedFacets {
+		out = append(out, "facets counted from one field (they are counted field by field)")
+	}
+	if !ix.foldedFacets {
+		out = append(out, "party and governing-law facets folded (ACME CORP. and Acme Corp are two values)")
+	}
+	if !ix.bodyMore {
+		out = append(out, "the rest of a long text in its own field, indexed with far less memory")
+	}
+	if m != nil && !slices.Contains(tokenFilters(m), StopName) {
+		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
+	}
+	if m != nil && m.ScoringModel == ScoringBM25 && !ix.lengthStats {
+		out = append(out, "true average field lengths for BM25 (Bleve's own are far too short for long texts)")
+	}
+	return out
+}
+
+// scoringOf is the scoring model of mapping m; Bleve's default, TF-IDF,
+// when it names none.
+func scoringOf(m *mapping.IndexMappingImpl) string {
+	if m.ScoringModel == "" {
+		return ScoringTFIDF
+	}
+	return m.ScoringModel
+}
+
+// mappingImpl is the index's stored mapping.
+func (ix *Index) mappingImpl() (*mapping.IndexMappingImpl, bool) {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	m, ok := ix.bi.Mapping().(*mapping.IndexMappingImpl)
+	return m, ok
+}
+
+// tokenFilters are the token filters of TextAnalyzer in mapping m.
+func tokenFilters(m *mapping.IndexMappingImpl) []string {
+	a, ok := m.CustomAnalysis.Analyzers[TextAnalyzer]
+	if !ok {
+		return nil
+	}
+	fs, _ := a["token_filters"].([]interface{})
+	var out []string
+	for _, f := range fs {
+		if s, ok := f.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,27 @@
+package server
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/natstest"
+)
+
+// An index created with BM25, served under the default config (TF-IDF),
+// stays healthy, and /healthz names what a rebuild would bring.
+func TestHealthNamesIndexUpgrades(t *testing.T) {
+	url, _, _ := natstest.Listening(t, "upgrades-test")
+	data := t.TempDir()
+	ix, err := index.Open(indexDir(&config.Config{Data: data}), index.Options{Scoring: index.ScoringBM25})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	s := startRoleAt(t, url, RoleIndexer, func(c *config.Config) { c.Data = data })
+	c := s.Health()["index"]
+	if !c.OK || !strings.Contains(c.Detail, "docmill index rebuild") || !strings.Contains(c.Detail, "tf-idf scoring") {
+		t.Fatalf("index health %+v", c)
+	}
+}
