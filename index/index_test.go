@@ -225,3 +225,33 @@ func TestReindexKeepsFirstIngestTime(t *testing.T) {
 		t.Error("the caller's result was changed")
 	}
 }
+
+// Key phrases, class and entity values are searched by name, not through
+// the text plain queries search: there they matched no query word (one
+// term each, as written) and only lengthened the text, so two documents
+// with the same text ranked apart by how many key phrases they had.
+func TestEnrichmentValuesLeaveTextWeightAlone(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	text := "The tenant shall pay the rent monthly."
+	many := sample("many", "Lease", text, "contract", "en", "monthly rent", "tenant obligations", "payment terms", "premises", "landlord")
+	many.Entities = []document.Entity{{Kind: "party", Text: "Acme Holdings Ltd"}, {Kind: "citation", Text: "Section 2.3"}}
+	none := sample("none", "Lease", text, "contract", "en")
+	many.Summary, none.Summary = "", ""
+	if err := ix.PutBatch(ctx, []*document.Result{many, none}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Q: "rent", Facets: -1, NoHighlight: true})
+	if err != nil || len(res.Hits) != 2 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if res.Hits[0].Score != res.Hits[1].Score {
+		t.Errorf("same text, scores %v and %v: key phrases weigh on the text", res.Hits[0].Score, res.Hits[1].Score)
+	}
+	for _, q := range []string{`keywords:"payment terms"`, `party:"Acme Holdings Ltd"`, `citation:"Section 2.3"`} {
+		if got := ids(t, ix, q); len(got) != 1 || got[0] != "many" {
+			t.Errorf("%s: %v", q, got)
+		}
+	}
+}
