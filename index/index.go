@@ -390,24 +390,25 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore, folded bool
 	}
 	body, more := splitText(r.Text, opts.maxText(), bodyMore)
 	rec := record{
-		fieldResult:      string(raw),
-		"title" + suffix: r.Title,
-		"body" + suffix:  body,
-		"filename":       r.Filename,
-		"class":          r.Class,
-		"subtype":        r.Subtype,
-		"language":       r.Language,
-		"source":         r.Source,
-		"content_type":   r.ContentType,
-		"model":          r.Model.Name,
-		"model_version":  r.Model.Name + "@" + r.Model.Version,
-		"tier":           r.Model.Tier,
-		"depth":          string(r.Depth),
-		"pages":          float64(r.Pages),
-		"size":           float64(r.Size),
-		"confidence":     r.Confidence,
-		"ingested_at":    r.IngestedAt,
-		"processed_at":   r.ProcessedAt,
+		fieldResult:        string(raw),
+		"title" + suffix:   r.Title,
+		"body" + suffix:    body,
+		"filename":         r.Filename,
+		fieldFilenameWords: filenameWords(r.Filename),
+		"class":            r.Class,
+		"subtype":          r.Subtype,
+		"language":         r.Language,
+		"source":           r.Source,
+		"content_type":     r.ContentType,
+		"model":            r.Model.Name,
+		"model_version":    r.Model.Name + "@" + r.Model.Version,
+		"tier":             r.Model.Tier,
+		"depth":            string(r.Depth),
+		"pages":            float64(r.Pages),
+		"size":             float64(r.Size),
+		"confidence":       r.Confidence,
+		"ingested_at":      r.IngestedAt,
+		"processed_at":     r.ProcessedAt,
 	}
 	if more != "" {
 		rec[fieldBodyMore] = more
@@ -426,6 +427,20 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore, folded bool
 		rec[fieldIngestedKey] = key
 	}
 	return rec, nil
+}
+
+// filenameWords is a file name as searched text: as written, which a
+// query typed the same way matches ("Lease-2024_final.pdf"), and as its
+// letters and digits alone, as Unicode word segmentation keeps
+// "2024_final.pdf" one word and a query for "final" would miss it.
+func filenameWords(name string) string {
+	words := strings.Join(strings.FieldsFunc(name, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+	if words == name {
+		return name
+	}
+	return name + "\n" + words
 }
 
 // splitText cuts text to the first max bytes and, when the index has

@@ -255,3 +255,20 @@ func TestEnrichmentValuesLeaveTextWeightAlone(t *testing.T) {
 		}
 	}
 }
+
+// A plain query finds a document by its file name, typed whole or by its
+// words.
+func TestPlainQueryFindsFileName(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	d := sample("lease", "Tenancy", "The tenant shall pay the rent monthly.", "contract", "en")
+	d.Filename = "Lease-2024_final.pdf"
+	if err := ix.Put(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Lease-2024_final.pdf", "lease-2024_final.pdf", "lease", "final", "2024", `filename:"Lease-2024_final.pdf"`} {
+		if got := ids(t, ix, q); len(got) != 1 {
+			t.Errorf("%s: %v", q, got)
+		}
+	}
+}

@@ -30,6 +30,9 @@ const (
 	fieldIngestedKey = "_ingested"
 	// fieldBodyMore is the searched-only rest of a long text (see Fields).
 	fieldBodyMore = "body_more"
+	// fieldFilenameWords is the file name as text (see filenameWords), so
+	// that a plain query finds a document by its file name.
+	fieldFilenameWords = "filename_words"
 )
 
 // FieldSpec describes one indexed field: the mapping as data.
@@ -71,14 +74,18 @@ var Fields = []FieldSpec{
 	// but neither stored nor with term vectors, which cost Bleve some 40
 	// bytes of memory per byte of text while indexing.
 	{Name: fieldBodyMore, Kind: "text", Analyzer: TextAnalyzer, InAll: true},
-	// Keyword fields stay out of _all, except the file name: a value is one
-	// term as written ("supply agreement", "acme corp"), which a query's
+	// Keyword fields stay out of _all: a value is one term as written
+	// ("supply agreement", "acme corp", "lease-2024.pdf"), which a query's
 	// analysed words (stemmed, split) do not match, so in _all it only
 	// lengthened each text (a tenth of a short one) and let "contract"
 	// match the class; it cost the legal retrieval set .009 nDCG@10 (README,
-	// Quality). Each is searched by name ("keywords:", "party:").
+	// Quality). Each is searched by name ("keywords:", "party:"); the file
+	// name's words are in fieldFilenameWords.
 	{Name: "keywords", Kind: "keyword"},
-	{Name: "filename", Kind: "keyword", InAll: true},
+	{Name: "filename", Kind: "keyword"},
+	// term vectors: a phrase query over _all ("Lease-2024_final.pdf" is
+	// the phrase "leas 2024_final.pdf") needs the positions
+	{Name: fieldFilenameWords, Kind: "text", Analyzer: TextAnalyzer, InAll: true, Vectors: true},
 	{Name: "class", Kind: "keyword"},
 	{Name: "subtype", Kind: "keyword"},
 	{Name: "language", Kind: "keyword"},

@@ -34,6 +34,9 @@ func (ix *Index) Upgrades() []string {
 	if m != nil && !slices.Contains(tokenFilters(m), StopName) {
 		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
 	}
+	if m != nil && m.FieldMappingForPath(fieldFilenameWords).Type == "" {
+		out = append(out, "file names found by plain queries (only filename: finds them)")
+	}
 	if m != nil && m.FieldMappingForPath("keywords").IncludeInAll {
 		out = append(out, "key phrases, class and entity values out of the text plain queries search (they matched no query word, only lengthened each text)")
 	}
