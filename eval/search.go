@@ -190,6 +190,23 @@ type IRSet struct {
 	Qrels   Qrels
 }
 
+// KeepQueries keeps the queries, and their judgements, whose id keep
+// accepts.
+func (s *IRSet) KeepQueries(keep func(id string) bool) {
+	var qs []Query
+	for _, q := range s.Queries {
+		if keep(q.ID) {
+			qs = append(qs, q)
+		}
+	}
+	s.Queries = qs
+	for id := range s.Qrels {
+		if !keep(id) {
+			delete(s.Qrels, id)
+		}
+	}
+}
+
 // MixCorpus adds docs to the set's corpus as documents no query is judged
 // on, so that the set is searched in a mixed index. A document whose id
 // the corpus has already is added under "mix:" and its id.

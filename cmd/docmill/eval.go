@@ -33,6 +33,8 @@ object with --json); a progress bar goes to stderr.
             measures each system with the miner configuration chosen on the others.
   search    an ir/ folder (queries.jsonl, qrels.tsv, corpus.jsonl or ../contracts.jsonl):
             nDCG@10 and MAP for BM25 and TF-IDF, with and without enrichment.
+            --split keeps the queries of one split (by the dataset folder, ir/'s
+            parent); the whole corpus is searched.
             --mix DIR indexes another ir/ folder's corpus beside it (repeatable):
             documents no query is judged on, as contracts share an index with
             short notices and logs.

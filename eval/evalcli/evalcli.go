@@ -382,6 +382,17 @@ func evalSearch(ctx context.Context, cfg Config, opt eval.Options) (any, error) 
 	if err != nil {
 		return nil, err
 	}
+	// queries split by the dataset's folder, the ir/ folder's parent; the
+	// whole corpus is searched
+	keep, err := splitFilter(cfg.Split, filepath.Base(filepath.Dir(filepath.Clean(cfg.Data))))
+	if err != nil {
+		return nil, err
+	}
+	if keep != nil {
+		if set.KeepQueries(keep); len(set.Queries) == 0 {
+			return nil, fmt.Errorf("%s holds no queries of the %s split", cfg.Data, cfg.Split)
+		}
+	}
 	for _, m := range cfg.Mix {
 		other, err := eval.LoadIRSet(m)
 		if err != nil {

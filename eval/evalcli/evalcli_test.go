@@ -97,7 +97,10 @@ func TestRunKeywordsFreeTier(t *testing.T) {
 // indexed in real Bleve indexes, with the free tier's keywords as
 // enrichment.
 func TestRunSearch(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "search_fake", "ir")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	write := func(name, body string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
@@ -154,6 +157,43 @@ func TestRunSearch(t *testing.T) {
 	}
 	if mix.Docs != len(abstracts)+1 || mix.NDCG >= 1 {
 		t.Fatalf("mixed: %s", stdout.String())
+	}
+
+	// --split: the queries of one split, keyed by the dataset's folder;
+	// every document is still searched
+	total := 0
+	for _, split := range []string{eval.SplitTrain, eval.SplitDev, eval.SplitTest} {
+		want := 0
+		for _, q := range []string{"q1", "q2"} {
+			if eval.SplitOf("search_fake", q) == split {
+				want++
+			}
+		}
+		stdout.Reset()
+		err := Run(context.Background(), Config{Task: "search", Data: dir, Tier: "free", JSON: true, Split: split}, &stdout, &stderr)
+		if want == 0 {
+			if err == nil || !strings.Contains(err.Error(), "no queries") {
+				t.Errorf("split %s holds no queries: %v", split, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part struct {
+			Queries int `json:"queries"`
+			Docs    int `json:"docs"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &part); err != nil {
+			t.Fatal(err)
+		}
+		if part.Queries != want || part.Docs != len(abstracts) {
+			t.Errorf("split %s: %s, want %d queries", split, stdout.String(), want)
+		}
+		total += part.Queries
+	}
+	if total != 2 {
+		t.Errorf("the splits hold %d queries, want 2", total)
 	}
 }
 
