@@ -299,6 +299,9 @@ func loadClassDoc(ctx context.Context, d eval.ClassDoc) (*document.Parsed, error
 }
 
 func evalLogs(cfg Config, opt eval.Options) (any, error) {
+	if cfg.Split != "" && cfg.Split != "all" {
+		return nil, fmt.Errorf("--split does not apply to logs: every system is measured whole (--protocol leave-one-out measures each with the configuration chosen on the others)")
+	}
 	switch cfg.Protocol {
 	case "", "shipped":
 	case "leave-one-out":

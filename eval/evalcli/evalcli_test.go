@@ -203,6 +203,9 @@ func TestRunErrors(t *testing.T) {
 	if err := Run(context.Background(), Config{Task: "nope", Data: data}, &out, &out); err == nil || !strings.Contains(err.Error(), "unknown task") {
 		t.Fatalf("err %v", err)
 	}
+	if err := Run(context.Background(), Config{Task: "logs", Data: t.TempDir(), Split: "test"}, &out, &out); err == nil || !strings.Contains(err.Error(), "--split does not apply") {
+		t.Fatalf("logs with --split: %v", err)
+	}
 	err := Run(context.Background(), Config{Task: "keywords", Data: data, Tier: "model"}, &out, &out)
 	if err == nil || !strings.Contains(err.Error(), "model tier not available") {
 		t.Fatalf("err %v", err)
