@@ -18,8 +18,9 @@ import (
 // Bleve's BM25 takes a field's average length to be the number of distinct
 // words in the field's dictionary divided by the number of documents
 // (search/searcher/search_term.go, bm25ScoreMetrics). For long documents
-// that is some 30 times too short: over 253 CUAD contracts it made every
-// contract look 30 times the average length, so term frequency barely
+// that is far too short: over 253 CUAD contracts, 808,438 tokens in _all
+// but 15,829 distinct words, it put the average 51 times too low, so every
+// contract looked 51 times the average length, term frequency barely
 // counted and short texts outranked the contracts that matched. docmill
 // keeps each indexed field's token total itself and hands it to Bleve as
 // its BM25 statistics, which Bleve then divides by the document count.
