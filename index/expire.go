@@ -56,12 +56,12 @@ func (ix *Index) DeleteMany(ids []string) error {
 		b := bi.NewBatch()
 		lt := ix.newLengthTally(bi)
 		if lt != nil {
-			prev, err := storedLengths(context.Background(), bi, ids)
+			prev, err := priorOf(context.Background(), bi, ids)
 			if err != nil {
 				return err
 			}
-			for id, l := range prev {
-				lt.remove(id, l)
+			for _, p := range prev {
+				lt.remove(p.lengths)
 			}
 		}
 		for _, id := range ids {

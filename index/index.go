@@ -225,7 +225,11 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return ix.write(func(bi bleve.Index) error {
-		prev, err := priorOf(ctx, bi, rs)
+		ids := make([]string, len(rs))
+		for i, r := range rs {
+			ids[i] = r.ID
+		}
+		prev, err := priorOf(ctx, bi, ids)
 		if err != nil {
 			return err
 		}
@@ -256,7 +260,8 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	})
 }
 
-// prior is what the index holds of a document about to be replaced.
+// prior is what the index holds of a document about to be replaced or
+// deleted.
 type prior struct {
 	// ingested is when it was first ingested. A document indexed again
 	// (reprocessed, backfilled, analysed by a new model) keeps that time,
@@ -267,12 +272,8 @@ type prior struct {
 	lengths lengths
 }
 
-// priorOf reads what the index holds of those of rs already indexed.
-func priorOf(ctx context.Context, bi bleve.Index, rs []*document.Result) (map[string]prior, error) {
-	ids := make([]string, len(rs))
-	for i, r := range rs {
-		ids[i] = r.ID
-	}
+// priorOf reads what the index holds of those of ids it has.
+func priorOf(ctx context.Context, bi bleve.Index, ids []string) (map[string]prior, error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{fieldResult, fieldLengths}
 	req.Score = "none"

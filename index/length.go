@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -80,19 +80,13 @@ func lengthsOf(rec record) lengths {
 	return out
 }
 
-// stopWords is StopName's word list.
-var stopWords = func() map[string]bool {
-	words, err := registry.NewCache().TokenMapNamed(en.StopName)
+// countedStopWords are the words countTokens leaves out, TextAnalyzer's.
+var countedStopWords = func() analysis.TokenMap {
+	words, err := stopWords(registry.NewCache())
 	if err != nil {
 		panic(fmt.Sprintf("stop words: %v", err))
 	}
-	out := make(map[string]bool, len(words))
-	for w := range words {
-		if len(w) > 1 {
-			out[w] = true
-		}
-	}
-	return out
+	return words
 }()
 
 // countTokens approximates how many tokens TextAnalyzer makes of s without
@@ -201,7 +195,7 @@ func isStopWord(w string) bool {
 		}
 		buf[i] = c
 	}
-	return stopWords[string(buf[:len(w)])]
+	return countedStopWords[string(buf[:len(w)])]
 }
 
 // encodeLengths is l as stored in fieldLengths.
@@ -238,25 +232,6 @@ func totals(bi bleve.Index) (lengths, error) {
 		}
 	}
 	return l, nil
-}
-
-// storedLengths reads the fieldLengths of the documents ids that exist.
-func storedLengths(ctx context.Context, bi bleve.Index, ids []string) (map[string]lengths, error) {
-	out := map[string]lengths{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldLengths}
-	req.Score = "none"
-	res, err := bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("read lengths of %d documents: %w", len(ids), err)
-	}
-	for _, h := range res.Hits {
-		out[h.ID] = decodeLengths(h.Fields[fieldLengths])
-	}
-	return out, nil
 }
 
 // scoringContext is ctx for a search of q on bi: with Bleve's BM25
@@ -359,10 +334,9 @@ func (lt *lengthTally) put(id string, rec record, prev lengths) {
 	lt.inBatch[id] = l
 }
 
-// remove takes the lengths l of the deleted document id off the totals.
-func (lt *lengthTally) remove(id string, l lengths) {
+// remove takes the lengths l of a deleted document off the totals.
+func (lt *lengthTally) remove(l lengths) {
 	lt.totals.add(l, -1)
-	lt.inBatch[id] = nil
 }
 
 // save writes the totals in batch b.

@@ -15,17 +15,27 @@ import (
 // made before this filter keep stop_en.
 const StopName = "docmill_stop_en"
 
+// stopWords is StopName's word list: Bleve's English stop words of two
+// letters or more.
+func stopWords(cache *registry.Cache) (analysis.TokenMap, error) {
+	words, err := cache.TokenMapNamed(en.StopName)
+	if err != nil {
+		return nil, err
+	}
+	kept := analysis.NewTokenMap()
+	for w := range words {
+		if len(w) > 1 {
+			kept.AddToken(w)
+		}
+	}
+	return kept, nil
+}
+
 func init() {
 	err := registry.RegisterTokenFilter(StopName, func(_ map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
-		words, err := cache.TokenMapNamed(en.StopName)
+		kept, err := stopWords(cache)
 		if err != nil {
 			return nil, err
-		}
-		kept := analysis.NewTokenMap()
-		for w := range words {
-			if len(w) > 1 {
-				kept.AddToken(w)
-			}
 		}
 		return stop.NewStopTokensFilter(kept), nil
 	})
