@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -32,13 +33,23 @@ type Processing struct{ kv jetstream.KeyValue }
 
 // OpenProcessing creates or opens ProcessingBucket.
 func OpenProcessing(ctx context.Context, js jetstream.JetStream, replicas int) (*Processing, error) {
-	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: ProcessingBucket, TTL: ProcessingFor,
-		Description: "documents accepted and not yet indexed, for GET /api/documents/{id}", Storage: jetstream.FileStorage,
-		Replicas: max(replicas, 1)})
+	kv, err := openExpiringBucket(ctx, js, ProcessingBucket, ProcessingFor,
+		"documents accepted and not yet indexed, for GET /api/documents/{id}", replicas)
 	if err != nil {
 		return nil, err
 	}
 	return &Processing{kv: kv}, nil
+}
+
+// openExpiringBucket creates or opens the file-backed KV bucket name
+// whose entries expire after ttl.
+func openExpiringBucket(ctx context.Context, js jetstream.JetStream, name string, ttl time.Duration, description string, replicas int) (jetstream.KeyValue, error) {
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: name, TTL: ttl, Description: description,
+		Storage: jetstream.FileStorage, Replicas: max(replicas, 1)})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	return kv, nil
 }
 
 // Start records that document id was accepted at, unless it is recorded

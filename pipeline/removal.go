@@ -101,11 +101,7 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	case deleted && errors.Is(err, index.ErrNotFound):
 		// deleted here already (where it was asked), or not indexed here
 		// yet: its result, should it come, stays out
-		// a tombstone the bucket lacks only matters after a restart:
-		// say so, and go on
-		if err := x.deletedEarly.add(msg.Context(), r.ID, removalTime(msg, r)); err != nil {
-			x.Log.Warn("deletion remembered in memory only", "doc_id", r.ID, "err", err)
-		}
+		x.rememberDeletion(msg, r)
 		return nil, nil
 	case errors.Is(err, index.ErrNotFound):
 		attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
@@ -136,14 +132,21 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 		x.Log.Info("document deleted, as asked on another docmill", "doc_id", r.ID)
 		// a result published before the deletion (an analysis again)
 		// may still be on its way here
-		if err := x.deletedEarly.add(msg.Context(), r.ID, removalTime(msg, r)); err != nil {
-			x.Log.Warn("deletion remembered in memory only", "doc_id", r.ID, "err", err)
-		}
+		x.rememberDeletion(msg, r)
 	} else {
 		x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
 	}
 	x.dropped(Deleted{ID: r.ID, Reason: reason, Event: r.Event()})
 	return nil, nil
+}
+
+// rememberDeletion keeps results of r's document published before the
+// deletion out of this index. A tombstone the bucket lacks only matters
+// after a restart: it is said, and the removal goes on.
+func (x *Indexer) rememberDeletion(msg *message.Message, r Removal) {
+	if err := x.deletedEarly.add(msg.Context(), r.ID, removalTime(msg, r)); err != nil {
+		x.Log.Warn("deletion remembered in memory only", "doc_id", r.ID, "err", err)
+	}
 }
 
 // analysedSince reports whether doc was analysed after the removal r was
@@ -175,13 +178,8 @@ const TombstoneBucket = "docmill-deleted"
 // OpenTombstones creates or opens TombstoneBucket; its entries expire after
 // tombstoneFor.
 func OpenTombstones(ctx context.Context, js jetstream.JetStream, replicas int) (jetstream.KeyValue, error) {
-	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: TombstoneBucket, TTL: tombstoneFor,
-		Description: "documents deleted before an indexer had them, so that their late results stay out",
-		Storage:     jetstream.FileStorage, Replicas: max(replicas, 1)})
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", TombstoneBucket, err)
-	}
-	return kv, nil
+	return openExpiringBucket(ctx, js, TombstoneBucket, tombstoneFor,
+		"documents deleted before an indexer had them, so that their late results stay out", replicas)
 }
 
 // tombstones remember, for tombstoneFor, documents deleted before they

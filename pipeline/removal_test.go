@@ -145,12 +145,7 @@ func TestDeletedBeforeIndexedStaysOut(t *testing.T) {
 	x, ix := startedIndexer(t)
 	ctx := context.Background()
 	asked := time.Now().UTC()
-	at := func(m *message.Message, t time.Time) *message.Message {
-		m.Metadata.Set(stream.MetaDelivered, "1")
-		m.Metadata.Set(stream.MetaStreamTime, t.Format(time.RFC3339Nano))
-		m.SetContext(ctx)
-		return m
-	}
+	at := func(m *message.Message, t time.Time) *message.Message { return streamed(ctx, m, t) }
 	data, _ := json.Marshal(Removal{ID: "late", Reason: ReasonDeleted, At: asked})
 	if _, err := x.Remove(at(message.NewMessage("rm", data), asked)); err != nil {
 		t.Fatal(err)
@@ -193,12 +188,7 @@ func TestDeletionOutlivesRestart(t *testing.T) {
 		x.Start(ctx)
 		return x
 	}
-	at := func(m *message.Message, t time.Time) *message.Message {
-		m.Metadata.Set(stream.MetaDelivered, "1")
-		m.Metadata.Set(stream.MetaStreamTime, t.Format(time.RFC3339Nano))
-		m.SetContext(ctx)
-		return m
-	}
+	at := func(m *message.Message, t time.Time) *message.Message { return streamed(ctx, m, t) }
 	asked := time.Now().UTC()
 	// "late" is not indexed here yet; "again" is, and an analysis of it
 	// again is on its way
@@ -230,4 +220,12 @@ func TestDeletionOutlivesRestart(t *testing.T) {
 			t.Fatalf("%s sent again after the delete was not indexed", id)
 		}
 	}
+}
+
+// streamed is m as delivered once from a stream it entered at t.
+func streamed(ctx context.Context, m *message.Message, t time.Time) *message.Message {
+	m.Metadata.Set(stream.MetaDelivered, "1")
+	m.Metadata.Set(stream.MetaStreamTime, t.Format(time.RFC3339Nano))
+	m.SetContext(ctx)
+	return m
 }
