@@ -157,7 +157,7 @@ var numberWords = map[string]int{
 
 // durationRe matches "thirty (30) days", "30 days", "five years",
 // "twelve (12) calendar months".
-var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>(?:one hundred (?:twenty|eighty)|[a-z]+(?:-[a-z]+)?))\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:full\s+|consecutive\s+|calendar\s+|business\s+|working\s+)?(?P<u>years?|months?|weeks?|days?)\b`)
+var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>(?:one hundred (?:twenty|eighty)|[a-z]+(?:-[a-z]+)?))\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:(?:full|consecutive|calendar|business|working)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
 
 // findDurations returns durations with an ISO 8601 duration value.
 func findDurations(text string) []dateMatch {

@@ -254,15 +254,82 @@ func TestTermEndFromStartAndLength(t *testing.T) {
 		"The term of this Lease shall commence on June 1, 2021 and end twelve (12) months later.":                         "2022-06-01",
 		"This Agreement shall continue from January 1, 2020 until December 31, 2022.":                                     "2022-12-31",
 	} {
-		var got []string
-		for _, e := range Extract(text, "en") {
-			if e.Kind == KindExpirationDate {
-				got = append(got, e.Value)
-			}
-		}
+		got := expirations(text)
 		if len(got) == 0 || got[0] != want {
 			t.Errorf("%q: expiration %q, want %s", text, got, want)
 		}
+	}
+}
+
+// expirations are the values of text's expiration dates, in order.
+func expirations(text string) []string {
+	var out []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindExpirationDate {
+			out = append(out, e.Value)
+		}
+	}
+	return out
+}
+
+// Terms as CUAD's contracts state them beyond start-plus-length: ending on
+// an anniversary (of the effective date, or of the agreement's own date),
+// a bare length after "is", a term of a named thing, a defined "Term", a
+// "TERM:" line, "extend for", and lengths in full calendar months. The
+// preamble dates the agreement; it is the effective date when no other is
+// given.
+func TestTermEndForms(t *testing.T) {
+	pre := "This Services Agreement is made and entered into as of March 3, 2015, by and between Acme Corp. and Beta LLC.\n\n"
+	for text, want := range map[string]string{
+		"This Agreement shall commence on the Effective Date and continue until the fifth (5th) anniversary of the Effective Date.":        "2020-03-03",
+		"This Agreement shall commence on the Effective Date and shall continue until the four-year anniversary of the Effective Date.":    "2019-03-03",
+		"The term of this Agreement will begin on June 1, 2015 and end on the first anniversary of the date of this Agreement.":            "2016-03-03",
+		"The term of this Agreement is twenty-four (24) months.":                                                                           "2017-03-03",
+		"The initial term of this Agreement shall be three (3) years from the Effective Date.":                                             "2018-03-03",
+		"The term of the Franchise shall be twenty (20) years, commencing on January 1, 2016.":                                             "2036-01-01",
+		"The term of this JSMA shall commence on May 1, 2020 and ends at April 30, 2029.":                                                  "2029-04-30",
+		"This Agreement shall commence on the Effective Date and shall extend for a period of Five (5) years thereafter.":                  "2020-03-03",
+		"This Agreement shall commence on the Effective Date and shall continue for a period of twelve (12) full calendar months.":         "2016-03-03",
+		"\"Term\" shall mean the period commencing on the Effective Date and terminating on the eighth anniversary of the Effective Date.": "2023-03-03",
+		"Term shall mean the Effective Date through June 15, 2019 and any Renewal Term.":                                                   "2019-06-15",
+		"1. EFFECTIVE DATE: March 3, 2015\n\n6. TERM: November 01, 2014 to October 31, 2017\n\n7. RATES: as filed.":                        "2017-10-31",
+	} {
+		got := expirations(pre + text)
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("%q: expiration %q, want %s", text, got, want)
+		}
+	}
+}
+
+// A contract whose preamble gives no date is dated by its last signature:
+// a date labelled "Date:" or standing after "/s/"; other dates in the
+// body do not count.
+func TestAgreementDatedBySignatures(t *testing.T) {
+	clause := "The Provider shall keep the hosted services available and report each outage to the Customer. "
+	body := "WEB HOSTING AGREEMENT\n\n" + strings.Repeat(clause, 6) + "The Provider shall deliver the servers by March 1, 2020. " +
+		strings.Repeat(clause, 60) + "This Agreement shall be governed by the laws of Florida.\n\n"
+	for sig, want := range map[string]string{
+		"ConAgra Foods Canada Inc.  Date:June 25, 2009\n\nSigned in agreement: /s/ Robin Ram  President  Date: June 29, 2009": "2009-06-29",
+		"/s/ Yannick Tessier                               9/9/97 - -----------------------":                                  "1997-09-09",
+		"By: Mark L. Baum   By: Monty Montoya   Date: 4/26/2017   Date: 4/28/2017":                                            "2017-04-28",
+	} {
+		ents := Extract(body+sig, "en")
+		if !has(ents, KindAgreementDate, "", want) || has(ents, KindAgreementDate, "", "2020-03-01") {
+			t.Errorf("%q: want agreement date %s only: %+v", sig, want, ents)
+		}
+	}
+	if has(Extract(body, "en"), KindAgreementDate, "", "") {
+		t.Errorf("unsigned text dated: %+v", Extract(body, "en"))
+	}
+}
+
+// An agreement that takes effect when signed takes effect on the date it
+// bears.
+func TestEffectiveWhenSigned(t *testing.T) {
+	text := "This Supply Agreement is made on 2 April 2020 between Acme Corp. and Beta LLC.\n\n" +
+		"This Agreement shall take effect as of the date when the authorized representatives of the Parties sign hereon."
+	if !has(Extract(text, "en"), KindEffectiveDate, "", "2020-04-02") {
+		t.Errorf("no effective date 2020-04-02: %+v", Extract(text, "en"))
 	}
 }
 

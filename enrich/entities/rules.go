@@ -1,7 +1,9 @@
 package entities
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -399,7 +401,7 @@ var (
 
 var (
 	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?["“]?\s*(?:effective|commencement)\s+date`)
-	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$`)
+	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$`)
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
 	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|end\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
@@ -412,7 +414,11 @@ var (
 func dates(x *collector, text string, sents []sentence) {
 	ds := findDates(text)
 	agreement, effective := "", ""
-	if a, ok := agreementDate(text, ds); ok {
+	a, ok := agreementDate(text, ds)
+	if !ok {
+		a, ok = signatureDate(text, ds)
+	}
+	if ok {
 		x.add(KindAgreementDate, a.text, a.iso, a.start)
 		agreement = a.iso
 	}
@@ -444,13 +450,16 @@ func dates(x *collector, text string, sents []sentence) {
 	if effective == "" {
 		effective = agreement
 	}
-	termSentence(x, sents, effective)
+	termSentence(x, sents, effective, agreement)
 }
 
 var (
 	effectiveSentRe = regexp.MustCompile(`(?i)^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the\s+present|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract|amendment)\s+(?:shall|will|is\s+to|is)\s+(?:automatically\s+)?(?:become\s+|be\s+|come\s+into\s+|enter\s+into\s+|take\s+)?(?:effective|force|effect)\b|^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract)\s+(?:commences|begins|becomes\s+effective)|\beffective\s+date["”]?\s+(?:shall\s+)?means?|\beffective\s+date\s+of\s+this\s+[^.]{0,40}?(?:shall\s+be|is|will\s+be)|\bcommencement\s+date\s+(?:for|of)\s+this|\bterm\s+of\s+this\s+(?:agreement|contract|lease)[^.]{0,60}?(?:shall|will)\s+(?:commence|begin)|\b(?:executed|signed)\b[^.]{0,60}\beffective\s+as\s+of\s+the\s+date`)
 	refersEffective = regexp.MustCompile(`(?i)(?:on|as\s+of|from|after)\s+the\s+(?:effective|commencement)\s+date`)
-	aboveDateRe     = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)`)
+	// signedRe: the agreement takes effect when signed, which is the
+	// date it bears.
+	signedRe    = regexp.MustCompile(`(?i)\b(?:sign(?:s|ed|ing|ature|atures)?|execut(?:e|es|ed|ion))\b`)
+	aboveDateRe = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)`)
 )
 
 // effectiveSentence adds the first sentence that says when the agreement
@@ -466,7 +475,7 @@ func effectiveSentence(x *collector, sents []sentence, agreement string) string 
 		val := ""
 		if ds := findDates(text); len(ds) > 0 {
 			val = ds[0].iso
-		} else if aboveDateRe.MatchString(text) {
+		} else if aboveDateRe.MatchString(text) || signedRe.MatchString(text) {
 			val = agreement
 		}
 		x.add(KindEffectiveDate, clip(text, maxSentenceChars), val, s.start+off)
@@ -505,10 +514,45 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 	return best, bestScore > 0
 }
 
+// signedNearRe finds a signature before a date ("/s/ Jane Roe", "IN
+// WITNESS WHEREOF"); dateLabelRe a date's label ("Date:", "Dated:").
 var (
-	termRe   = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease)|the\s+(?:initial\s+)?term)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+until|be\s+valid|be\s+in\s+effect)|(?:be\s+)?(?:for\s+)?(?:a\s+)?(?:period|term)\s+of|(?:be\s+)?\d+\s+years?)`)
-	duringRe = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b`)
+	signedNearRe = regexp.MustCompile(`(?i)[/\\]s[/\\]|\bin\s+witness\s+whereof`)
+	dateLabelRe  = regexp.MustCompile(`(?i)\bdated?\s*:`)
 )
+
+// signatureDate dates an agreement whose preamble gives no date by its
+// signatures: the latest date labelled "Date:" or "Dated:" or standing
+// within 300 bytes after a signature, as the agreement binds once the
+// last party has signed.
+func signatureDate(text string, ds []dateMatch) (dateMatch, bool) {
+	var best dateMatch
+	for _, d := range ds {
+		if len(d.iso) != len("2006-01-02") {
+			continue // a month without a day dates no signature
+		}
+		if !dateLabelRe.MatchString(text[max(0, d.start-40):d.start]) && !signedNearRe.MatchString(text[max(0, d.start-300):d.start]) {
+			continue
+		}
+		if d.iso > best.iso {
+			best = d
+		}
+	}
+	return best, best.iso != ""
+}
+
+var (
+	termRe = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease)|the\s+(?:initial\s+)?term(?:\s+of\s+(?:this|the)\s+[a-z]+)?)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+(?:until|for)|be\s+valid|be\s+in\s+effect|ha(?:ve|s)\s+an?\s+(?:initial\s+)?term\s+of)|(?:be\s+)?(?:for\s+)?(?:a\s+|an\s+)?(?:initial\s+)?(?:period|term)\s+of|(?:be\s+)?(?:for\s+)?` + termLength + `)`)
+	// termDefRe finds a term defined rather than stated: "Term" shall
+	// mean the period ..., "Contract Period" means ..., Term shall mean
+	// ... at a sentence's start, a "6. TERM: ..." line.
+	termDefRe = regexp.MustCompile(`(?im)["“](?:initial\s+)?(?:term|(?:contract|service|initial|agreement)\s+(?:period|term))["”]\s+(?:shall\s+mean|means)\b|^\s*(?:\d{1,2}\.\s*)?(?:initial\s+)?term\s*(?::\s*\S|(?:shall\s+mean|means)\b)`)
+	duringRe  = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b`)
+)
+
+// termLength is a term's length as written right after its verb: "five
+// (5) years", "twenty-four (24) months", "3 years", "three years".
+const termLength = `(?:(?:[a-z]+[\s-]){0,2}\(\d{1,3}\)|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?:(?:full|calendar|consecutive)\s+){0,2}(?:years?|months?)\b`
 
 // termLead bounds how far into a sentence its subject (the term, this
 // agreement) may start.
@@ -516,11 +560,14 @@ const termLead = 150
 
 // termSentence adds the first sentence stating the agreement's term as
 // the expiration date, with an ISO value when it can be computed.
-func termSentence(x *collector, sents []sentence, effective string) {
+func termSentence(x *collector, sents []sentence, effective, agreement string) {
 	var best, bestText string
 	bestPos, bestScore := 0, 0
 	for _, s := range sents {
 		loc := termRe.FindStringIndex(s.text)
+		if loc == nil {
+			loc = termDefRe.FindStringIndex(s.text)
+		}
 		if loc == nil || len(s.text) > 1200 || duringRe.MatchString(s.text) {
 			continue
 		}
@@ -535,22 +582,28 @@ func termSentence(x *collector, sents []sentence, effective string) {
 	if best == "" {
 		return
 	}
-	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), termEnd(bestText, effective), bestPos)
+	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), termEnd(bestText, effective, agreement), bestPos)
 }
 
 // termStartRe ends the text before a date the term starts on ("shall
 // commence on", "beginning", "effective as of", "from").
 var termStartRe = regexp.MustCompile(`(?i)\b(?:commenc\w*|begin\w*|start\w*|effective)(?:\s+(?:on|upon|as\s+of|from))?\s*$|\bfrom\s*$`)
 
-// termEnd is the ISO end of a term sentence: its last date, unless that
-// date is where the term starts and a length follows ("shall commence on
-// April 2, 2020 and continue for two (2) years"), then start plus length;
-// without a date, the effective date plus the length.
-func termEnd(text, effective string) string {
+// termEnd is the ISO end of a term sentence: the anniversary it ends on
+// when no date follows that ("until the fifth (5th) anniversary of the
+// Effective Date"); else its last date, unless that date is where the term
+// starts and the sentence gives a length ("shall commence on April 2, 2020
+// and continue for two (2) years", "shall be twenty (20) years, commencing
+// on January 1, 2016"), then start plus length; without a date, the
+// effective date plus the length.
+func termEnd(text, effective, agreement string) string {
 	ds, du := findDates(text), findDurations(text)
+	if end, at, ok := anniversaryEnd(text, effective, agreement); ok && (len(ds) == 0 || ds[len(ds)-1].start < at) {
+		return end
+	}
 	if len(ds) > 0 {
 		last := ds[len(ds)-1]
-		if len(du) > 0 && du[0].start > last.start && termStartRe.MatchString(text[max(0, last.start-40):last.start]) {
+		if len(du) > 0 && termStartRe.MatchString(text[max(0, last.start-40):last.start]) {
 			if end, ok := addDuration(last.iso, du[0].iso); ok {
 				return end
 			}
@@ -562,6 +615,49 @@ func termEnd(text, effective string) string {
 		return end
 	}
 	return ""
+}
+
+// anniversaryRe finds a term ending on an anniversary: "the fifth (5th)
+// anniversary of the Effective Date", "the four-year anniversary of the
+// Commencement Date", "the first anniversary of the date of this
+// Agreement".
+var anniversaryRe = regexp.MustCompile(`(?i)\b(?:(?P<o>` + ordinalRe + `)(?:\s*\([^)]{1,6}\))?|(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>[a-z]+|\d{1,2})[\s-]years?)\s+anniversary\s+of\s+(?:the\s+|this\s+)?(?P<base>effective\s+date|commencement\s+date|date\s+(?:of\s+this\s+(?:agreement|contract)|hereof)|agreement|contract)\b`)
+
+// anniversaryEnd is the date of the first anniversary phrase in text and
+// where that phrase starts. An anniversary of the effective or
+// commencement date counts from effective; one of the agreement (its date,
+// "the date hereof") from the agreement date, else from effective.
+func anniversaryEnd(text, effective, agreement string) (string, int, bool) {
+	m := anniversaryRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return "", 0, false
+	}
+	years, base := 0, effective
+	for i, name := range anniversaryRe.SubexpNames() {
+		if name == "" || m[2*i] < 0 {
+			continue
+		}
+		v := strings.ToLower(text[m[2*i]:m[2*i+1]])
+		switch name {
+		case "o":
+			years = slices.Index(ordinals, v) + 1
+		case "n", "w":
+			if n, err := strconv.Atoi(v); err == nil {
+				years = n
+			} else {
+				years = numberWords[v]
+			}
+		case "base":
+			if !strings.Contains(v, "effective") && !strings.Contains(v, "commencement") && agreement != "" {
+				base = agreement
+			}
+		}
+	}
+	if years <= 0 || base == "" {
+		return "", 0, false
+	}
+	end, ok := addDuration(base, fmt.Sprintf("P%dY", years))
+	return end, m[0], ok
 }
 
 var (
