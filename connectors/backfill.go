@@ -76,6 +76,13 @@ type Backfill struct {
 	OnStart func(resumed, total int)
 	// Progress, when set, is called after each window of items.
 	Progress func(done, total int)
+	// Expect, when set, is told each document just before it is sent (its
+	// id and the item's key), so that a caller can follow it to its
+	// outcome; it reports whether the id was new to it (two items of one
+	// content are one document). Forget then takes back an id that was
+	// new but not sent after all (refused, or sent by this job already).
+	Expect func(id, key string) bool
+	Forget func(id string)
 }
 
 // BackfillReport counts what a job did.
@@ -283,7 +290,11 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	for k, v := range it.Meta {
 		meta[k] = v
 	}
+	fresh := b.Expect != nil && b.Expect(id, key)
 	r, err := b.Pub.Send(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: meta, DedupID: id + ":backfill:" + b.Job})
+	if fresh && b.Forget != nil && (err != nil || r.Duplicate) {
+		b.Forget(id)
+	}
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
 		return "refused", nil
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -32,6 +33,8 @@ func backfillCmd() *cobra.Command {
 	conc := cmd.Flags().Int("concurrency", 4, "documents in flight")
 	api := addAPIFlags(cmd) // the server, asked which documents are indexed
 	job := cmd.Flags().String("job", "", "checkpoint name (default: derived from the flags; the same job resumes, and a finished one starts over, skipping what is indexed)")
+	wait := cmd.Flags().Bool("wait", false, "after sending, wait until every document sent is indexed or dead-lettered, with a progress bar; list the failures (exit 1 if any failed or is still waiting)")
+	waitFor := cmd.Flags().Duration("wait-timeout", time.Hour, "with --wait, give up waiting after this long")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if *from == "" {
 			return fmt.Errorf("--from is required")
@@ -71,6 +74,14 @@ func backfillCmd() *cobra.Command {
 		if b.Job == "" {
 			sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%s|%v|%s", *from, *since, *stale, b.Current)))
 			b.Job = "job-" + hex.EncodeToString(sum[:8])
+		}
+		var w *ingestWait
+		if *wait {
+			if w, err = newIngestWait(cmd.Context(), nc, js); err != nil {
+				return err
+			}
+			w.quiet = true
+			b.Expect, b.Forget = w.expect, w.forget
 		}
 		var prog *eval.Progress
 		last := 0
@@ -117,9 +128,23 @@ func backfillCmd() *cobra.Command {
 		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
 			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
 		}
-		return err
+		if err != nil || w == nil {
+			return err
+		}
+		return awaitBackfill(ctx, cmd, w, *waitFor)
 	}
 	return cmd
+}
+
+// awaitBackfill follows what a backfill sent to its outcome and fails when
+// a document was dead-lettered or is still on its way after timeout.
+func awaitBackfill(ctx context.Context, cmd *cobra.Command, w *ingestWait, timeout time.Duration) error {
+	c := w.wait(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), timeout)
+	fmt.Fprintf(cmd.ErrOrStderr(), "%d indexed, %d dead-lettered, %d still waiting\n", c.indexed, c.failed, c.timedOut)
+	if p := c.problems(timeout, ctx.Err() != nil); len(p) > 0 {
+		return errors.New(strings.Join(p, ", "))
+	}
+	return nil
 }
 
 // storedVia asks a docmill HTTP server which model version indexed a document.

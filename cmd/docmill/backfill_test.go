@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/index"
 )
 
 // A backfill pointed at the wrong server must say which address it tried
@@ -73,5 +77,61 @@ func TestBundleOnWorkers(t *testing.T) {
 	}
 	if _, err := bundleOnWorkers(t.TempDir()); err == nil || !strings.Contains(err.Error(), "not a model bundle") {
 		t.Errorf("empty folder here: %v", err)
+	}
+}
+
+// docmill backfill --wait follows what it sent to the index: it counts the
+// indexed documents without listing them, names the dead-lettered one with
+// its reason, fails because of it, and leaves each document searchable
+// when it returns. Run again, it sends nothing and has nothing to wait for.
+func TestBackfillWait(t *testing.T) {
+	s := startServe(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"a/terms.txt":      "The Supplier shall deliver the goods by 1 March 2027. This Agreement is governed by the laws of England.",
+		"b/terms-copy.txt": "The Supplier shall deliver the goods by 1 March 2027. This Agreement is governed by the laws of England.",
+		"memo.txt":         "Memo: the quarterly supplier review found two late deliveries and one invoice dispute.",
+		"minutes.txt":      "Minutes of the board: the archive migration finished and the retention policy was approved.",
+		"broken.pdf":       "%PDF-1.7\nthis is no PDF body at all",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func() (string, string, error) {
+		cmd := backfillCmd()
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		var out, errOut bytes.Buffer
+		cmd.SetOut(&out)
+		cmd.SetErr(&errOut)
+		cmd.SetArgs([]string{"--nats", s.NATSURL(), "--server", s.HTTPURL(), "--from", dir, "--wait", "--wait-timeout", "90s"})
+		err := cmd.Execute()
+		return out.String(), errOut.String(), err
+	}
+	out, errOut, err := run()
+	if err == nil || !strings.Contains(err.Error(), "1 dead-lettered") {
+		t.Errorf("backfill --wait with a broken PDF: %v, want 1 dead-lettered\n%s", err, errOut)
+	}
+	if !strings.Contains(out, "failed   "+docPrefix(files["broken.pdf"])) || !strings.Contains(out, "broken.pdf  parse broken.pdf: corrupt") || strings.Contains(out, "indexed  ") {
+		t.Errorf("output should list the failure alone:\n%s", out)
+	}
+	if !strings.Contains(errOut, "3 indexed, 1 dead-lettered, 0 still waiting") {
+		t.Errorf("summary (three documents: the copy is one of them):\n%s", errOut)
+	}
+	for _, q := range []string{`"quarterly supplier review"`, `"retention policy"`, `"laws of England"`} {
+		if res, err := s.Index().Search(context.Background(), index.Query{Q: q}); err != nil || res.Total != 1 {
+			t.Errorf("%s not searchable after --wait: %+v %v", q, res, err)
+		}
+	}
+	// again: what is indexed is skipped and the dead letter is left
+	// alone, so nothing is awaited and nothing new fails
+	_, errOut, err = run()
+	if err != nil || !strings.Contains(errOut, "0 indexed, 0 dead-lettered, 0 still waiting") {
+		t.Errorf("second run: %v\n%s", err, errOut)
 	}
 }

@@ -102,12 +102,7 @@ func ingestCmd() *cobra.Command {
 		if c.refused > 0 {
 			problems = append(problems, fmt.Sprintf("%d files refused", c.refused))
 		}
-		if waited.failed > 0 {
-			problems = append(problems, fmt.Sprintf("%d dead-lettered", waited.failed))
-		}
-		if waited.timedOut > 0 {
-			problems = append(problems, fmt.Sprintf("%d not indexed within %s", waited.timedOut, *waitFor))
-		}
+		problems = append(problems, waited.problems(*waitFor, cmd.Context().Err() != nil)...)
 		if len(problems) > 0 {
 			return errors.New(strings.Join(problems, ", "))
 		}

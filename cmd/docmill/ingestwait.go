@@ -32,7 +32,15 @@ type ingestWait struct {
 	failed   map[string]string   // id -> reason
 	order    []string            // expected ids, in the order sent
 	done     map[string]struct{} // ids reported
+
+	// quiet lists only the failures and, of the documents still waiting at
+	// the end, the first maxWaitingLines: a backfill's thousands of
+	// indexed documents are a count, not a listing.
+	quiet bool
 }
+
+// maxWaitingLines bounds the documents a quiet wait names as waiting.
+const maxWaitingLines = 20
 
 // newIngestWait listens for the outcomes of the documents it will be told
 // to expect.
@@ -114,6 +122,24 @@ func (w *ingestWait) deadLetter(m *nats.Msg) {
 // waitCounts is how the documents waited for ended.
 type waitCounts struct{ indexed, failed, timedOut int }
 
+// problems says what went wrong, for the command's error: documents
+// dead-lettered, and those still on their way when the wait timed out or
+// was stopped.
+func (c waitCounts) problems(timeout time.Duration, stopped bool) []string {
+	var p []string
+	if c.failed > 0 {
+		p = append(p, fmt.Sprintf("%d dead-lettered (docmill dlq list says why; docmill dlq replay retries)", c.failed))
+	}
+	if c.timedOut > 0 {
+		why := "within " + timeout.String()
+		if stopped {
+			why = "before the wait was stopped"
+		}
+		p = append(p, fmt.Sprintf("%d not indexed %s (still queued: the workers get to them in turn)", c.timedOut, why))
+	}
+	return p
+}
+
 // wait reports each expected document's outcome on out as it comes, with a
 // progress bar on progress, until all have one or timeout passes.
 func (w *ingestWait) wait(ctx context.Context, out, progress io.Writer, timeout time.Duration) waitCounts {
@@ -157,7 +183,9 @@ func (w *ingestWait) report(ctx context.Context, out io.Writer, c *waitCounts) i
 			fmt.Fprintf(out, "failed   %s  %s  %s\n", id[:12], path, reason)
 			c.failed++
 		} else if class, ok := w.analysed[id]; ok && !w.processing(ctx, id) {
-			fmt.Fprintf(out, "indexed  %s  %s  %s\n", id[:12], path, class)
+			if !w.quiet {
+				fmt.Fprintf(out, "indexed  %s  %s  %s\n", id[:12], path, class)
+			}
 			c.indexed++
 		} else {
 			continue
@@ -188,8 +216,13 @@ func (w *ingestWait) unfinished(out io.Writer, c waitCounts, why string) waitCou
 		if _, ok := w.analysed[id]; ok {
 			state = "analysed, not yet indexed"
 		}
-		fmt.Fprintf(out, "waiting  %s  %s  %s (%s)\n", id[:12], path, state, why)
+		if !w.quiet || c.timedOut < maxWaitingLines {
+			fmt.Fprintf(out, "waiting  %s  %s  %s (%s)\n", id[:12], path, state, why)
+		}
 		c.timedOut++
+	}
+	if w.quiet && c.timedOut > maxWaitingLines {
+		fmt.Fprintf(out, "waiting  ... and %d more (%s)\n", c.timedOut-maxWaitingLines, why)
 	}
 	return c
 }
