@@ -92,15 +92,15 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	if declared := declaredPages(r); declared > pages && pages == lim.MaxPages {
 		meta["truncated"] = fmt.Sprintf("read %d of %d pages (page limit)", pages, declared)
 	}
-	var b strings.Builder
-	failed := 0
+	var texts []string
+	size, failed := 0, 0
 	fonts := map[string]*fontInfo{}
 	var firstErr error
 	for i, page := range list {
 		if stop.stopped() {
 			return nil, permanent("", "PDF parse abandoned (time limit)", nil)
 		}
-		text, err := pageText(page, fonts, stop, int(lim.MaxBytes)-b.Len()+1)
+		text, err := pageText(page, fonts, stop, int(lim.MaxBytes)-size+1)
 		if errors.Is(err, errStopped) {
 			return nil, permanent("", "PDF parse abandoned (time limit)", err)
 		}
@@ -112,22 +112,20 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 			continue
 		}
 		if text != "" {
-			if b.Len() > 0 {
-				// Not a blank line: sentences often run across page breaks.
-				b.WriteString("\n")
-			}
-			b.WriteString(text)
+			texts = append(texts, text)
+			size += len(text) + 1
 		}
-		if int64(b.Len()) > lim.MaxBytes {
+		if int64(size) > lim.MaxBytes {
 			meta["truncated"] = fmt.Sprintf("text over %d bytes after page %d of %d", lim.MaxBytes, i+1, pages)
-			cutBuilder(&b, int(lim.MaxBytes))
 			break
 		}
 	}
 	if failed > 0 {
 		meta["pdf_pages_failed"] = strconv.Itoa(failed)
 	}
-	text := normalize(b.String())
+	// Not a blank line between pages: sentences often run across page
+	// breaks.
+	text := normalize(lang.Clip(strings.Join(dropPageFurniture(texts), "\n"), int(lim.MaxBytes)))
 	if !hasContent(text) {
 		if firstErr != nil {
 			return nil, permanent("", reasonNoPageRead, firstErr)
@@ -281,16 +279,6 @@ func safeCall[T any](fn func() T) (v T, err error) {
 // pageText lays out one page's text, with panics recovered.
 func pageText(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int) (string, error) {
 	return safeCall(func() string { return layoutRuns(pageRuns(p, fonts, stop, budget)) })
-}
-
-// cutBuilder shortens b to at most n bytes, at a character boundary.
-func cutBuilder(b *strings.Builder, n int) {
-	s := b.String()
-	if len(s) <= n {
-		return
-	}
-	b.Reset()
-	b.WriteString(lang.Clip(s, n))
 }
 
 // Page tree bounds: real trees are a few levels deep.

@@ -1,0 +1,104 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// furnitureEdge is how many non-blank lines at each end of a page may be
+// a running header or footer (a wrapped three-line notice and the page
+// number).
+const furnitureEdge = 4
+
+// dropPageFurniture removes the running headers and footers of a PDF's
+// pages: the lines that open or close a page, up to furnitureEdge and up
+// to the first that is not one of them, whose text, page number set aside,
+// stands among a page's first or last furnitureEdge lines on at least
+// three pages in five, and on three or more ("Page 3 of 11", "CONFIDENTIAL
+// TREATMENT REQUESTED", "Source: ACME CORP, 10-K, 3/1/2019"). Left in,
+// they cut through sentences that run across pages, lead summaries and
+// come out as key phrases. The first stays, so that nothing a page said is
+// lost to search (a signature block repeated on each signature page);
+// lines inside a page are never touched.
+func dropPageFurniture(pages []string) []string {
+	if len(pages) < 3 {
+		return pages
+	}
+	split := make([][]string, len(pages))
+	count := map[string]int{}
+	for n, p := range pages {
+		split[n] = strings.Split(p, "\n")
+		seen := map[string]bool{}
+		for _, i := range append(edge(split[n], 1), edge(split[n], -1)...) {
+			if k := furnitureKey(split[n][i]); k != "" && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	need := max(3, (len(pages)*3+4)/5)
+	once := map[string]bool{}
+	out := make([]string, len(pages))
+	for n, lines := range split {
+		drop := map[int]bool{}
+		for _, dir := range []int{1, -1} {
+			for _, i := range edge(lines, dir) {
+				k := furnitureKey(lines[i])
+				if count[k] < need {
+					break
+				}
+				drop[i] = once[k]
+				once[k] = true
+			}
+		}
+		kept := lines[:0]
+		for i, l := range lines {
+			if !drop[i] {
+				kept = append(kept, l)
+			}
+		}
+		out[n] = strings.Trim(strings.Join(kept, "\n"), "\n")
+	}
+	return out
+}
+
+// edge lists the indexes of the first (dir 1) or last (dir -1)
+// furnitureEdge non-blank lines, from the page's end inwards.
+func edge(lines []string, dir int) []int {
+	var idx []int
+	i := 0
+	if dir < 0 {
+		i = len(lines) - 1
+	}
+	for ; i >= 0 && i < len(lines) && len(idx) < furnitureEdge; i += dir {
+		if strings.TrimSpace(lines[i]) != "" {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// pageNumberRe is a line that only numbers the page: "3", "- 3 -", "Page 3
+// of 11", "[3]" (PDFs space them with no-break spaces too).
+var pageNumberRe = regexp.MustCompile(`(?i)^[\s\p{Z}\-–—(\[]*(?:page[\s\p{Z}]*)?\d{1,4}(?:[\s\p{Z}]*(?:of|/)[\s\p{Z}]*\d{1,4})?[\s\p{Z}\-–—)\]]*$`)
+
+// pageNumberInRe is the page's number within a running line: "Page 3",
+// "Page 3 of 11", "3 / 11", or a number that opens or closes the line.
+var pageNumberInRe = regexp.MustCompile(`(?i)\bpage\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b|\b\d{1,4}\s*/\s*\d{1,4}\b|^\d{1,4}\s+|\s+\d{1,4}$`)
+
+// furnitureKey is a line lower-cased, spaces collapsed and its page number
+// set aside: the same on every page. A line that only numbers the page
+// keys as "#"; other lines without a letter (rules, figures) key as "",
+// never furniture. Other digits count: lines that differ only in them
+// ("Clause 6. ...", a table's rows) are content.
+func furnitureKey(l string) string {
+	if pageNumberRe.MatchString(l) {
+		return "#"
+	}
+	k := pageNumberInRe.ReplaceAllString(strings.Join(strings.Fields(strings.ToLower(l)), " "), " # ")
+	if strings.IndexFunc(k, unicode.IsLetter) < 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(k), " ")
+}

@@ -1,0 +1,72 @@
+package parse
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/internal/datasets"
+)
+
+// Running headers and footers (a two-line notice, a numbered page
+// footer) are kept once; body lines, repeated or not, and an edge line on
+// fewer than half of the pages stay; two pages are too few to tell.
+func TestDropPageFurniture(t *testing.T) {
+	var pages []string
+	for i := 1; i <= 6; i++ {
+		body := fmt.Sprintf("Clause %d. The Supplier shall deliver the goods\nby the date in Schedule %d.", i, i)
+		if i%2 == 0 {
+			body += "\nThe Buyer shall pay within thirty days." // in the body of three pages
+		}
+		if i == 2 {
+			body = "8.03,\n" + body // a clause number at the top of one page
+		}
+		pages = append(pages, "ACME CORP - CONFIDENTIAL\n\n"+body+
+			"\n[***] Confidential treatment has been requested for the bracketed portions\nand filed separately with the Commission.\n\u00a0 -"+fmt.Sprint(i)+"-")
+	}
+	text := strings.Join(dropPageFurniture(pages), "\n")
+	for line, want := range map[string]int{
+		"ACME CORP - CONFIDENTIAL": 1,
+		"[***] Confidential treatment has been requested for the bracketed portions": 1,
+		"and filed separately with the Commission.":                                  1,
+		"\u00a0 -1-": 1,
+		"\u00a0 -4-": 0,
+		"8.03,":      1,
+		"The Buyer shall pay within thirty days.":        3,
+		"Clause 6. The Supplier shall deliver the goods": 1,
+	} {
+		if got := strings.Count("\n"+text+"\n", "\n"+line+"\n"); got != want {
+			t.Errorf("%q %d times, want %d:\n%s", line, got, want, text)
+		}
+	}
+	if two := dropPageFurniture(pages[:2]); strings.Join(two, "\n") != strings.Join(pages[:2], "\n") {
+		t.Errorf("two pages changed:\n%s", strings.Join(two, "\n"))
+	}
+}
+
+// A CUAD contract's running notice, on each of its 16 pages, comes out of
+// the parser once.
+func TestPDFRunningHeaderOnce(t *testing.T) {
+	text := cuadPDFText(t, "cuad-042")
+	if n := strings.Count(text, "CONFIDENTIAL TREATMENT REQUESTED"); n != 1 {
+		t.Errorf("running header %d times, want 1", n)
+	}
+}
+
+// cuadPDFText parses CUAD's PDF of contract id (skipping without the
+// dataset).
+func cuadPDFText(t *testing.T, id string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(datasets.Require(t, "cuad_contracts"), "pdf", id+".pdf"))
+	if err != nil {
+		t.Skipf("no %s.pdf: %v", id, err)
+	}
+	p, err := Parse(context.Background(), Input{Filename: id + ".pdf", Data: data}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Text
+}
