@@ -21,6 +21,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/entities"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/lang"
 )
@@ -35,6 +36,7 @@ var funcs = template.FuncMap{
 	"frags":      fragments,
 	"ended":      ended,
 	"facetValue": index.FacetValue,
+	"kindLabel":  entityLabel,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
 	"join":       strings.Join,
 	"lower":      strings.ToLower,
@@ -446,6 +448,40 @@ type docPage struct {
 	// there is more (in the original, or past the stored first MiB).
 	Text    string
 	TextCut bool
+}
+
+// KeyEntities are the document's entities but its defined terms,
+// citations and obligations, which the page lists apart: a contract names
+// dozens of each, and in one table they buried its parties and dates.
+func (p docPage) KeyEntities() []document.Entity {
+	var out []document.Entity
+	for _, e := range p.Entities {
+		if e.Kind != entities.KindDefinedTerm && e.Kind != entities.KindObligation && e.Kind != entities.KindCitation {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// EntitiesOf are the document's entities of kind.
+func (p docPage) EntitiesOf(kind string) []document.Entity {
+	var out []document.Entity
+	for _, e := range p.Entities {
+		if e.Kind == kind {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// entityLabel names an entity kind for people: "agreement_date" is
+// "Agreement date".
+func entityLabel(kind string) string {
+	s := strings.ReplaceAll(kind, "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // docTextBytes is how much of a document's text its page shows: enough to

@@ -1213,3 +1213,37 @@ func TestDeleteWhileProcessing(t *testing.T) {
 		t.Errorf("delete of an unknown id: %d %s, want a plain 404", rec.Code, rec.Body)
 	}
 }
+
+// A document page names entity kinds for people and lists a contract's
+// defined terms, citations and obligations apart from its parties and dates, which
+// dozens of them buried in one table.
+func TestDocumentPageGroupsEntities(t *testing.T) {
+	doc := uitest.Samples()[0] // c-msa
+	doc.Entities = append(doc.Entities,
+		document.Entity{Kind: "defined_term", Text: "Services"},
+		document.Entity{Kind: "obligation", Text: "Provider shall perform the services.", Value: "shall"},
+		document.Entity{Kind: "citation", Text: "Section 2.3", Value: "Section 2.3"},
+		document.Entity{Kind: "agreement_date", Text: "January 4, 2021", Value: "2021-01-04"})
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/c-msa")
+	table := between(body, `id="doc-entities"`, "</table>")
+	for _, want := range []string{`<td class="kind">Agreement date</td>`, `<td class="kind">Effective date</td>`, `<td class="kind">Party</td>`, "Acme Corp."} {
+		if !strings.Contains(table, want) {
+			t.Errorf("entity table lacks %q:\n%s", want, table)
+		}
+	}
+	for _, apart := range []string{"Provider shall perform", ">Services<", "Section 2.3", "defined_term", "obligation", "citation"} {
+		if strings.Contains(table, apart) {
+			t.Errorf("entity table holds %q:\n%s", apart, table)
+		}
+	}
+	if got := between(body, `id="doc-defined"`, "</p>"); !strings.Contains(got, `<span class="chip">Services</span>`) {
+		t.Errorf("defined terms: %q", got)
+	}
+	if got := between(body, `id="doc-citations"`, "</p>"); !strings.Contains(got, `<span class="chip">Section 2.3</span>`) {
+		t.Errorf("citations: %q", got)
+	}
+	if got := between(body, `id="doc-obligations"`, "</details>"); !strings.Contains(got, "Obligations (1)") || !strings.Contains(got, "Provider shall perform the services.") {
+		t.Errorf("obligations: %q", got)
+	}
+}
