@@ -29,6 +29,7 @@ type etok struct {
 	acronym    bool
 	punct      bool
 	stop       bool
+	lineStart  bool // the first token of a line
 }
 
 // tokenizeEnglish splits text into word and punctuation tokens with byte
@@ -36,7 +37,7 @@ type etok struct {
 func tokenizeEnglish(text string) []etok {
 	lx := english()
 	var toks []etok
-	sent, sentStart := 0, true
+	sent, sentStart, lineStart := 0, true, true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -53,21 +54,24 @@ func tokenizeEnglish(text string) []etok {
 					end -= len("’s")
 				}
 			}
-			t := etok{text: text[i:end], start: i, end: end, sent: sent}
+			t := etok{text: text[i:end], start: i, end: end, sent: sent, lineStart: lineStart}
 			classify(&t, lx, sentStart)
 			toks = append(toks, t)
+			lineStart = false
 			if end < j {
 				toks = append(toks, etok{text: text[end:j], start: end, end: j, sent: sent, punct: true, kind: kindBreak})
 			}
 			sentStart = false
 			i = j
 		case unicode.IsSpace(r):
+			lineStart = lineStart || r == '\n'
 			if r == '\n' && strings.HasPrefix(text[i+size:], "\n") {
 				sent, sentStart = sent+1, true
 			}
 			i += size
 		default:
 			toks = append(toks, etok{text: text[i : i+size], start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
+			lineStart = false
 			if r == '.' || r == '!' || r == '?' || r == ';' {
 				if i+size >= len(text) || text[i+size] == ' ' || text[i+size] == '\n' || text[i+size] == '\t' {
 					sent, sentStart = sent+1, true
@@ -263,8 +267,10 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 // layoutPhrase reports a candidate made of a page's layout rather than its
 // subject: a street address ("King William Street", "Harbor Blvd"), a
 // signature block's labels ("Robert King Title", "President Print Name"),
-// or words that repeat because columns ran together ("BOSCH BOSCH",
-// "John Smith John").
+// words that repeat because columns ran together ("BOSCH BOSCH",
+// "John Smith John"), or a heading in capitals run into the line after it
+// ("CONSULTING AGREEMENT\nAduro": a line break where capitals start or
+// stop).
 func layoutPhrase(ts []etok) bool {
 	if len(ts) < 2 {
 		return false
@@ -281,11 +287,14 @@ func layoutPhrase(ts []etok) bool {
 		return true
 	}
 	seen := map[string]bool{}
-	for _, t := range ts {
+	for k, t := range ts {
 		if seen[t.lower] {
 			return true
 		}
 		seen[t.lower] = true
+		if k > 0 && t.lineStart && shouting(ts[k-1].text) != shouting(t.text) {
+			return true
+		}
 	}
 	return false
 }

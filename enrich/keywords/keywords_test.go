@@ -182,6 +182,29 @@ func TestLayoutPhrasesAreNoKeywords(t *testing.T) {
 	}
 }
 
+// A heading in capitals does not run into the text under it ("CONSULTING
+// AGREEMENT Aduro"); the heading alone and an acronym with the words
+// after it ("NASDAQ Stock Market") are phrases.
+func TestHeadingDoesNotRunIntoText(t *testing.T) {
+	text := "CONSULTING AGREEMENT\nAduro Biotech and the Consultant enter this consulting agreement. " +
+		"CONSULTING AGREEMENT\nAduro Biotech pays the Consultant monthly. The shares trade on the NASDAQ Stock Market. " +
+		"Aduro Biotech lists its shares on the NASDAQ Stock Market."
+	var got []string
+	for _, k := range Extract(text, Options{Top: 20, Language: "en"}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"CONSULTING AGREEMENT Aduro", "AGREEMENT Aduro Biotech", "AGREEMENT Aduro", "CONSULTING AGREEMENT Aduro Biotech"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("heading run into text %q among key phrases %q", bad, got)
+		}
+	}
+	for _, want := range []string{"NASDAQ Stock Market", "Aduro Biotech"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not among key phrases %q", want, got)
+		}
+	}
+}
+
 // An unbroken run of characters (a 300,000-character line, a hash, base64)
 // is no key phrase: it became a keyword as long as itself.
 func TestNoOverlongKeywords(t *testing.T) {
