@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -503,7 +504,16 @@ func FacetValue(e document.Entity) string {
 
 func addEntities(rec record, es []document.Entity) {
 	vals := map[string][]string{}
+	dated := map[string]bool{}
 	for _, e := range es {
+		if slices.Contains(datedEntities, e.Kind) && !dated[e.Kind] {
+			// the first decides: a later one is another agreement's date
+			// or a renewal's
+			dated[e.Kind] = true
+			if t, err := time.Parse(time.DateOnly, e.Value); err == nil {
+				rec[e.Kind] = t
+			}
+		}
 		field, ok := facetedEntities[e.Kind]
 		if !ok {
 			continue

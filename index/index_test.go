@@ -272,3 +272,45 @@ func TestPlainQueryFindsFileName(t *testing.T) {
 		}
 	}
 }
+
+// A contract's agreement, effective and expiration dates are searched by
+// range ("contracts expiring before March"): the first entity of each kind
+// counts (not a renewal's date after it); a month alone or a missing date
+// matches no range.
+func TestContractDateRanges(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	dated := func(id, expires string) *document.Result {
+		d := sample(id, id, "The Supplier shall supply the goods.", "contract", "en")
+		d.Entities = []document.Entity{
+			{Kind: "agreement_date", Text: "January 5, 2024", Value: "2024-01-05"},
+			{Kind: "expiration_date", Text: "the term", Value: expires},
+			{Kind: "expiration_date", Text: "a later renewal", Value: "2099-01-01"},
+		}
+		return d
+	}
+	for _, d := range []*document.Result{dated("soon", "2026-12-20"), dated("later", "2028-06-30"), dated("month-only", "2027-02"),
+		sample("undated", "Memo", "The Supplier shall supply the goods.", "contract", "en")} {
+		if err := ix.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, want := range map[string]string{
+		`expiration_date:<"2027-03-01"`:                                 "soon",
+		`expiration_date:>="2027-03-01"`:                                "later",
+		`+expiration_date:>"2026-12-01" +expiration_date:<"2027-01-01"`: "soon",
+		`+supplier +expiration_date:>"2028-01-01"`:                      "later",
+		`+agreement_date:>="2024-01-01" +agreement_date:<="2024-01-31"`: "later month-only soon",
+		`expiration_date:<2027-03-01`:                                   "soon",
+		`expiration_date:2026-12-20`:                                    "soon",
+		`expiration_date:"2026-12"`:                                     "soon",
+		`expiration_date:2028`:                                          "later",
+		`expiration_date:<=2026`:                                        "soon",
+		`expiration_date:>2026-12`:                                      "later",
+		`expiration_date:>"2098-12-31"`:                                 "",
+	} {
+		if got := ids(t, ix, q); strings.Join(got, " ") != want {
+			t.Errorf("%s: %v, want %q", q, got, want)
+		}
+	}
+}

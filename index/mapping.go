@@ -104,6 +104,11 @@ var Fields = []FieldSpec{
 	{Name: "confidence", Kind: "number"},
 	{Name: "ingested_at", Kind: "datetime"},
 	{Name: "processed_at", Kind: "datetime"},
+	// a contract's dates (the first value of each entity kind), for
+	// range queries such as expiration_date:<"2027-03-01"
+	{Name: "agreement_date", Kind: "datetime"},
+	{Name: "effective_date", Kind: "datetime"},
+	{Name: "expiration_date", Kind: "datetime"},
 	{Name: fieldResult, Kind: "stored"},
 	{Name: fieldLengths, Kind: "stored"},
 	{Name: fieldFacets, Kind: "keyword"},

@@ -22,6 +22,8 @@ import (
 //     lower-cased, and a trailing-star prefix also matches the stem of its
 //     literal part ("terminat*" found 2 of 238 documents; the index holds
 //     "termin").
+//   - A year, month or day searched in a contract date field
+//     ("expiration_date:2027-03") is the range of days it covers.
 //   - Values of the lower-cased keyword fields (class, keywords, ...; party
 //     and governing law where folded) are lower-cased:
 //     "keywords:\"Confidential Information\"" found nothing.
@@ -42,8 +44,14 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool) que
 			t.Disjuncts[i] = rewrite(c, an, lowered)
 		}
 	case *query.MatchQuery:
+		if d := rewriteDate(t.FieldVal, t.Match); d != nil {
+			return d
+		}
 		return rewriteMatch(t, an, lowered)
 	case *query.MatchPhraseQuery:
+		if d := rewriteDate(t.FieldVal, t.MatchPhrase); d != nil {
+			return d
+		}
 		if lowered(t.FieldVal) {
 			t.MatchPhrase = strings.ToLower(t.MatchPhrase)
 		}

@@ -452,6 +452,7 @@ func normaliseQuery(q string) string {
 		case "AND", "OR", "NOT":
 			continue
 		}
+		t = dateTerm(t)
 		prefixed := strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-")
 		switch {
 		case prefixed:
