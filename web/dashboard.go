@@ -230,6 +230,7 @@ type dashboardPage struct {
 	DLQ           float64
 	DLQStream     int64 // messages now in DOCMILL_DLQ; -1 when unknown
 	Pending       float64
+	Indexed       int64 // documents in this process's index; -1 without one
 	Throughput    template.HTML
 	LatencySVG    template.HTML
 	DepthSVG      template.HTML
@@ -246,7 +247,12 @@ func (s *Server) pageDashboard(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) dashboard(ctx context.Context, now time.Time) dashboardPage {
-	p := dashboardPage{Generated: now.UTC(), DLQStream: -1}
+	p := dashboardPage{Generated: now.UTC(), DLQStream: -1, Indexed: -1}
+	if s.o.Index != nil {
+		if n, err := s.o.Index.Count(); err == nil {
+			p.Indexed = int64(n)
+		}
+	}
 	cur, err := gather(s.gatherer(), now)
 	if err != nil {
 		p.Error = err.Error()

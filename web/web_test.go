@@ -741,7 +741,7 @@ func TestDashboardReadsRegistry(t *testing.T) {
 	m.Classes.WithLabelValues("log").Add(30)
 	m.Depths.WithLabelValues("none").Add(100)
 	m.DeadLet.WithLabelValues("analyze").Add(3)
-	s := newServer(t, Options{Index: openIndex(t), Registry: m.Registry, SampleEvery: 20 * time.Millisecond})
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()[:2]...), Registry: m.Registry, SampleEvery: 20 * time.Millisecond})
 	// The 10 new results must fall between the sampler's first snapshot
 	// and a later one; sleeps assumed the sampler's goroutine runs within
 	// 100 ms, which a loaded machine does not promise.
@@ -752,7 +752,7 @@ func TestDashboardReadsRegistry(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
-	for _, want := range []string{"<svg", `<td>analyze</td>`, `id="total">110<`, `id="dlq">3<`, "contract (80)", "log (30)"} {
+	for _, want := range []string{"<svg", `<td>analyze</td>`, `id="total">110<`, `id="dlq">3<`, `id="indexed">2<`, "contract (80)", "log (30)"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}
