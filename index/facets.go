@@ -167,6 +167,7 @@ func (p facetPlan) addFacets(ctx context.Context, req *bleve.SearchRequest, now 
 			req.AddFacet(f, bleve.NewFacetRequest(f, p.n+1))
 		}
 		req.AddFacet(dateFacetName, dateFacet("ingested_at", now))
+		req.AddFacet(expiryFacetName, rangesFacet(expiryFacetName, expiryRanges(now)))
 		return ctx, func(fr search.FacetResults) map[string][]FacetTerm {
 			if len(fr) == 0 {
 				return nil
@@ -174,7 +175,7 @@ func (p facetPlan) addFacets(ctx context.Context, req *bleve.SearchRequest, now 
 			out := map[string][]FacetTerm{}
 			for name, f := range fr {
 				ts := facetTerms(f)
-				if len(ts) > p.n && name != dateFacetName {
+				if len(ts) > p.n && name != dateFacetName && name != expiryFacetName {
 					ts = ts[:p.n]
 				}
 				out[name] = ts
@@ -192,15 +193,18 @@ func (p facetPlan) addFacets(ctx context.Context, req *bleve.SearchRequest, now 
 // with a field lookup and a string allocation per value, which made them
 // most of the cost of a broad query.
 type facetCounter struct {
-	plan   facetPlan
-	ranges []dateRange
-	terms  map[string]*int // "field=value" -> hits
-	dates  []int           // hits per range
+	plan    facetPlan
+	ranges  []dateRange
+	terms   map[string]*int // "field=value" -> hits
+	dates   []int           // hits per range
+	expiry  []dateRange
+	expires []int // hits per expiry range
 }
 
 func newFacetCounter(p facetPlan, now time.Time) *facetCounter {
-	rs := dateRanges(now)
-	return &facetCounter{plan: p, ranges: rs, terms: map[string]*int{}, dates: make([]int, len(rs))}
+	rs, es := dateRanges(now), expiryRanges(now)
+	return &facetCounter{plan: p, ranges: rs, terms: map[string]*int{}, dates: make([]int, len(rs)),
+		expiry: es, expires: make([]int, len(es))}
 }
 
 // handler wraps the top-N collector's hit handler: it counts each hit's
@@ -213,7 +217,7 @@ func (c *facetCounter) handler(sctx *search.SearchContext) (search.DocumentMatch
 	if next == nil {
 		return nil, false, fmt.Errorf("count facets: unexpected collector %T", sctx.Collector)
 	}
-	fields := []string{fieldIngestedKey}
+	fields := []string{fieldIngestedKey, expiryFacetName}
 	if len(c.plan.fields) > 0 {
 		fields = append(fields, fieldFacets)
 	}
@@ -233,8 +237,12 @@ func (c *facetCounter) handler(sctx *search.SearchContext) (search.DocumentMatch
 }
 
 func (c *facetCounter) visit(field string, term []byte) {
-	if field == fieldIngestedKey {
-		c.countDate(term)
+	switch field {
+	case fieldIngestedKey:
+		countRanges(term, c.ranges, c.dates)
+		return
+	case expiryFacetName:
+		countRanges(term, c.expiry, c.expires)
 		return
 	}
 	// Looking up m[string(b)] does not allocate; only a new value does.
@@ -246,7 +254,9 @@ func (c *facetCounter) visit(field string, term []byte) {
 	c.terms[string(term)] = &n
 }
 
-func (c *facetCounter) countDate(term []byte) {
+// countRanges counts a datetime doc value (the full-precision one of the
+// terms a datetime field indexes) in each of ranges that holds it.
+func countRanges(term []byte, ranges []dateRange, counts []int) {
 	pc := numeric.PrefixCoded(term)
 	if shift, err := pc.Shift(); err != nil || shift != 0 {
 		return
@@ -255,9 +265,9 @@ func (c *facetCounter) countDate(term []byte) {
 	if err != nil {
 		return
 	}
-	for i, r := range c.ranges {
+	for i, r := range ranges {
 		if r.contains(ns) {
-			c.dates[i]++
+			counts[i]++
 		}
 	}
 }
@@ -275,13 +285,19 @@ func (c *facetCounter) results() map[string][]FacetTerm {
 	}
 	// date ranges in their own order (24 hours, 7 days, 30 days, ...),
 	// which reads as a scale; by count they came out shuffled
-	var dt []FacetTerm
-	for i, r := range c.ranges {
-		if c.dates[i] > 0 {
-			dt = append(dt, FacetTerm{Term: r.name, Count: c.dates[i]})
+	out[dateFacetName] = rangeTerms(c.ranges, c.dates)
+	out[expiryFacetName] = rangeTerms(c.expiry, c.expires)
+	return out
+}
+
+// rangeTerms are the ranges with hits, in their own order.
+func rangeTerms(ranges []dateRange, counts []int) []FacetTerm {
+	var out []FacetTerm
+	for i, r := range ranges {
+		if counts[i] > 0 {
+			out = append(out, FacetTerm{Term: r.name, Count: counts[i]})
 		}
 	}
-	out[dateFacetName] = dt
 	return out
 }
 
@@ -318,12 +334,61 @@ func dateRanges(now time.Time) []dateRange {
 
 // dateFacet is the Bleve facet over dateRanges, read from field.
 func dateFacet(field string, now time.Time) *bleve.FacetRequest {
-	rs := dateRanges(now)
+	return rangesFacet(field, dateRanges(now))
+}
+
+// rangesFacet is the Bleve facet over rs, read from field.
+func rangesFacet(field string, rs []dateRange) *bleve.FacetRequest {
 	f := bleve.NewFacetRequest(field, len(rs))
 	for _, r := range rs {
 		f.AddDateTimeRange(r.name, r.start, r.end)
 	}
 	return f
+}
+
+// expiryFacetName is the result name of the contract-expiry facet, which
+// counts expiration_date in ExpiryBuckets.
+const expiryFacetName = "expiration_date"
+
+// ExpiryBuckets name the contract-expiry facet's ranges, in their order,
+// as days from the start of today (UTC): [From, To), a zero To open.
+// They overlap (within 30 days is also within 90) as the ingestion-date
+// buckets do.
+var ExpiryBuckets = []struct {
+	Name     string
+	From, To int
+}{
+	{"expired", -1 << 20, 0},
+	{"within 30 days", 0, 30},
+	{"within 90 days", 0, 90},
+	{"within a year", 0, 365},
+	{"later", 365, 0},
+}
+
+// ExpiryRange is bucket name's span of expiration dates relative to now;
+// ok is false for an unknown name.
+func ExpiryRange(name string, now time.Time) (from, to time.Time, ok bool) {
+	for _, r := range expiryRanges(now) {
+		if r.name == name {
+			return r.start, r.end, true
+		}
+	}
+	return from, to, false
+}
+
+// expiryRanges are ExpiryBuckets from the start of now's day.
+func expiryRanges(now time.Time) []dateRange {
+	y, m, d := now.UTC().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	out := make([]dateRange, len(ExpiryBuckets))
+	for i, b := range ExpiryBuckets {
+		out[i] = dateRange{name: b.Name, start: today.AddDate(0, 0, b.From)}
+		if b.To != 0 || b.From < 0 {
+			out[i].end = today.AddDate(0, 0, b.To)
+		}
+	}
+	out[0].start = time.Unix(0, 0).AddDate(-100, 0, 0) // "expired": any past date
+	return out
 }
 
 // splitFacetTerms groups "field=value" terms (sorted by count, then term,

@@ -37,6 +37,11 @@ func facetCorpus(now time.Time) []*document.Result {
 		if i%4 == 0 {
 			d.Entities = []document.Entity{{Kind: "party", Text: fmt.Sprintf("Co %d", r.IntN(5))}, {Kind: "governing_law", Text: "laws of X", Value: "X"}}
 		}
+		if i%5 == 0 { // contracts that expired, or expire in 10 days to two years
+			days := []int{-10, 10, 60, 200, 800}[r.IntN(5)]
+			d.Entities = append(d.Entities, document.Entity{Kind: "expiration_date", Text: "the term",
+				Value: now.AddDate(0, 0, days).UTC().Format(time.DateOnly)})
+		}
 		d.Source = []string{"http", "folder"}[i%2]
 		d.IngestedAt = now.Add(-time.Duration(r.IntN(60*24)) * time.Hour)
 		switch i % 50 {
@@ -120,7 +125,7 @@ func TestCombinedFacetsMatchBleveFacets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Facets["class"]) == 0 || len(res.Facets["ingested_at"]) == 0 || len(res.Facets["party"]) == 0 {
+	if len(res.Facets["class"]) == 0 || len(res.Facets["ingested_at"]) == 0 || len(res.Facets["party"]) == 0 || len(res.Facets["expiration_date"]) < 4 {
 		t.Fatalf("facets of all documents are missing values: %v", res.Facets)
 	}
 }
@@ -277,6 +282,60 @@ func TestFacetKey(t *testing.T) {
 	}
 }
 
+// The expiry facet counts contracts by when they end, relative to today
+// (buckets overlap as the ingestion-date ones do), and a bucket's range
+// filters the hits to them.
+func TestExpiryFacetAndFilter(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	now := time.Now()
+	want := map[string]int{}
+	for i, days := range []int{-400, -1, 0, 5, 29, 45, 120, 364, 365, 900} {
+		d := sample(fmt.Sprintf("c%d", i), "contract", "The Supplier shall supply.", "contract", "en")
+		d.Entities = []document.Entity{{Kind: "expiration_date", Text: "the term", Value: now.AddDate(0, 0, days).UTC().Format(time.DateOnly)}}
+		if err := ix.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range ExpiryBuckets {
+			if (b.From < 0 || days >= b.From) && (b.To == 0 && b.From >= 0 || days < b.To) {
+				want[b.Name]++
+			}
+		}
+	}
+	if err := ix.Put(ctx, sample("none", "memo", "No term here.", "other", "en")); err != nil {
+		t.Fatal(err)
+	}
+	if want["expired"] != 2 || want["within 30 days"] != 3 || want["later"] != 2 {
+		t.Fatalf("test buckets miscounted: %v", want)
+	}
+	res, err := ix.Search(ctx, Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, ft := range res.Facets["expiration_date"] {
+		order = append(order, ft.Term)
+		if ft.Count != want[ft.Term] {
+			t.Errorf("%s: %d, want %d", ft.Term, ft.Count, want[ft.Term])
+		}
+	}
+	if strings.Join(order, "|") != "expired|within 30 days|within 90 days|within a year|later" {
+		t.Errorf("buckets %v", order)
+	}
+	from, until, ok := ExpiryRange("within 30 days", now)
+	if !ok {
+		t.Fatal("no range for within 30 days")
+	}
+	res, err = ix.Search(ctx, Query{ExpiresFrom: from, ExpiresUntil: until})
+	if err != nil || res.Total != 3 {
+		t.Errorf("filtered to within 30 days: %d hits (want 3), %v", res.Total, err)
+	}
+	if _, _, ok := ExpiryRange("someday", now); ok {
+		t.Error("an unknown bucket has a range")
+	}
+}
+
 func TestFacetFieldsSelectsAndRejects(t *testing.T) {
 	ctx := context.Background()
 	ix, _ := openTemp(t)
@@ -287,8 +346,8 @@ func TestFacetFieldsSelectsAndRejects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Facets) != 2 || res.Facets["class"] == nil || res.Facets["ingested_at"] == nil {
-		t.Fatalf("FacetFields class: got facets %v, want class and ingested_at only", res.Facets)
+	if _, ok := res.Facets["expiration_date"]; len(res.Facets) != 3 || res.Facets["class"] == nil || res.Facets["ingested_at"] == nil || !ok {
+		t.Fatalf("FacetFields class: got facets %v, want class, ingested_at and expiration_date only", res.Facets)
 	}
 	if _, err := ix.Search(ctx, Query{FacetFields: []string{"nosuch"}}); err == nil {
 		t.Fatal("an unknown facet field should be a bad query")

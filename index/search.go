@@ -53,18 +53,22 @@ const DefaultSearchTimeout = 10 * time.Second
 
 // Query is a search request.
 type Query struct {
-	Q           string              // query-string syntax; empty matches everything
-	Filters     map[string][]string // field -> accepted values (OR within a field, AND across fields)
-	Since       time.Time           // ingested_at lower bound (inclusive) when not zero
-	Until       time.Time           // ingested_at upper bound (exclusive) when not zero
-	Size        int                 // hits per page (default 10, at most 200; negative: none, only the total and facets)
-	From        int                 // offset of the first hit
-	Sort        string              // "relevance" (default), "date" (newest first) or "-date"
-	Facets      int                 // values per facet; 0 = default 10, < 0 = no facets
-	NoHighlight bool
+	Q       string              // query-string syntax; empty matches everything
+	Filters map[string][]string // field -> accepted values (OR within a field, AND across fields)
+	Since   time.Time           // ingested_at lower bound (inclusive) when not zero
+	Until   time.Time           // ingested_at upper bound (exclusive) when not zero
+	// ExpiresFrom and ExpiresUntil bound expiration_date as Since and
+	// Until bound ingested_at (ExpiryRange gives a facet bucket's).
+	ExpiresFrom, ExpiresUntil time.Time
+	Size                      int    // hits per page (default 10, at most 200; negative: none, only the total and facets)
+	From                      int    // offset of the first hit
+	Sort                      string // "relevance" (default), "date" (newest first) or "-date"
+	Facets                    int    // values per facet; 0 = default 10, < 0 = no facets
+	NoHighlight               bool
 
 	// FacetFields limits the term facets counted to these names from
-	// FacetFields (the ingestion-date facet is always counted); nil counts
+	// FacetFields (the ingestion-date and expiry facets are always
+	// counted); nil counts
 	// them all, as the search page needs. An empty list skips reading the
 	// term facets' values altogether.
 	FacetFields []string
@@ -539,10 +543,13 @@ func filterQueries(q Query, lowered func(string) bool) []query.Query {
 		}
 	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
-		var start, end time.Time
-		start, end = q.Since, q.Until
-		dq := bleve.NewDateRangeQuery(start, end)
+		dq := bleve.NewDateRangeQuery(q.Since, q.Until)
 		dq.SetField("ingested_at")
+		out = append(out, dq)
+	}
+	if !q.ExpiresFrom.IsZero() || !q.ExpiresUntil.IsZero() {
+		dq := bleve.NewDateRangeQuery(q.ExpiresFrom, q.ExpiresUntil)
+		dq.SetField(expiryFacetName)
 		out = append(out, dq)
 	}
 	return out
@@ -558,7 +565,7 @@ func facetTerms(f *search.FacetResult) []FacetTerm {
 		}
 	}
 	// date ranges in their own order, as facetCounter gives them
-	for _, want := range dateRanges(time.Time{}) {
+	for _, want := range append(dateRanges(time.Time{}), expiryRanges(time.Time{})...) {
 		for _, r := range f.DateRanges {
 			if r.Name == want.name && r.Count > 0 {
 				out = append(out, FacetTerm{Term: r.Name, Count: r.Count})

@@ -80,6 +80,8 @@ type searchPage struct {
 	Result    *index.Result
 	Facets    []facetView
 	Dates     []facetTermView // ingestion date buckets, each setting a range
+	Expiry    []facetTermView // contract-expiry buckets (expires=)
+	Expires   string          // the expires filter, kept by the form
 	Since     string          // date range as typed (yyyy-mm-dd)
 	Until     string
 	Error     string
@@ -117,6 +119,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		s.facetsBesideFilters(r.Context(), q, res)
 		page.Facets = facetViews(v, res)
 		page.Dates = dateViews(v, res)
+		page.Expiry = expiryViews(v, res)
 		page.Prev, page.Next = pageLinks(v, q, res.Total)
 		page.First, page.Last, page.Page, page.Pages = position(q, res.Total, len(res.Hits))
 		if len(res.Hits) == 0 && res.Total > 0 {
@@ -125,6 +128,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	now := time.Now()
 	page.Since, page.Until = dateInput(v.Get("since"), now), dateInput(v.Get("until"), now)
+	page.Expires = v.Get("expires")
 	page.Filters = activeFilters(v)
 	if id := r.URL.Query().Get("deleted"); id != "" {
 		page.Notice = "Deleted document " + id + "."
@@ -177,6 +181,21 @@ func dateViews(v url.Values, res *index.Result) []facetTermView {
 				n.Set(b.param, b.age)
 				active = v.Get(b.param) == b.age && len(v["since"])+len(v["until"]) == 1
 			}
+		}
+		out = append(out, facetTermView{Term: t.Term, Count: t.Count, Href: "?" + n.Encode(), Active: active})
+	}
+	return out
+}
+
+// expiryViews turns the contract-expiry facet into links that set
+// expires=<bucket> (or, on the chosen one, drop it).
+func expiryViews(v url.Values, res *index.Result) []facetTermView {
+	var out []facetTermView
+	for _, t := range res.Facets["expiration_date"] {
+		n := without(v, "from", "expires")
+		active := v.Get("expires") == t.Term
+		if !active {
+			n.Set("expires", t.Term)
 		}
 		out = append(out, facetTermView{Term: t.Term, Count: t.Count, Href: "?" + n.Encode(), Active: active})
 	}
@@ -340,6 +359,12 @@ func activeFilters(v url.Values) []facetTermView {
 		if f == "since" || f == "until" {
 			if val := v.Get(f); val != "" {
 				out = append(out, facetTermView{Term: dateChip(f, val), Href: "?" + without(v, f, "from").Encode()})
+			}
+			continue
+		}
+		if f == "expires" {
+			if val := v.Get(f); val != "" {
+				out = append(out, facetTermView{Term: "Expires: " + val, Href: "?" + without(v, f, "from").Encode()})
 			}
 			continue
 		}

@@ -434,6 +434,12 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		}
 		q.Until = t
 	}
+	if e := v.Get("expires"); e != "" {
+		var ok bool
+		if q.ExpiresFrom, q.ExpiresUntil, ok = index.ExpiryRange(e, now); !ok {
+			errs = append(errs, fmt.Errorf("expires %q is not one of: %s", e, strings.Join(expiryNames(), ", ")))
+		}
+	}
 	if q.Size < 0 {
 		errs = append(errs, fmt.Errorf("size %d is negative", q.Size))
 	}
@@ -445,7 +451,16 @@ func queryFrom(r *http.Request) (index.Query, error) {
 
 // searchParams are the search parameters besides the facet filters
 // (token authenticates; deleted is the notice after a delete).
-var searchParams = map[string]bool{"q": true, "sort": true, "size": true, "from": true, "since": true, "until": true, "token": true, "deleted": true}
+var searchParams = map[string]bool{"q": true, "sort": true, "size": true, "from": true, "since": true, "until": true, "expires": true, "token": true, "deleted": true}
+
+// expiryNames are the contract-expiry buckets the expires parameter takes.
+func expiryNames() []string {
+	var out []string
+	for _, b := range index.ExpiryBuckets {
+		out = append(out, b.Name)
+	}
+	return out
+}
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if s.o.Index == nil {

@@ -120,6 +120,42 @@ func TestDateFacetAgesAndChips(t *testing.T) {
 	}
 }
 
+// The search page counts contracts by when they expire; a bucket's link
+// filters to it (kept by the search form), its chip removes the filter,
+// and the API refuses an unknown bucket.
+func TestExpiryFacetFiltersContracts(t *testing.T) {
+	docs := uitest.Samples()
+	day := func(n int) string { return time.Now().AddDate(0, 0, n).UTC().Format(time.DateOnly) }
+	docs[0].Entities = append(docs[0].Entities, document.Entity{Kind: "expiration_date", Text: "the term", Value: day(12)})
+	docs[1].Entities = append(docs[1].Entities, document.Entity{Kind: "expiration_date", Text: "the term", Value: day(-3)})
+	docs[2].Entities = append(docs[2].Entities, document.Entity{Kind: "expiration_date", Text: "the term", Value: day(500)})
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	_, body := get(t, s, "/")
+	facet := between(body, `data-field="expiration_date"`, "</ul>")
+	for _, want := range []string{`expires=expired">expired</a> <span class="count">1<`, `expires=within&#43;30&#43;days">within 30 days</a> <span class="count">1<`,
+		`expires=later">later</a> <span class="count">1<`} {
+		if !strings.Contains(facet, want) {
+			t.Errorf("expiry facet lacks %q:\n%s", want, facet)
+		}
+	}
+	_, body = get(t, s, "/?expires=within+30+days")
+	if !strings.Contains(body, "of 1 documents") && !strings.Contains(body, "of 1 document") {
+		t.Errorf("expires=within 30 days: %s", between(body, `id="result-count"`, "</p>"))
+	}
+	if !strings.Contains(body, `id="doc-c-msa"`) && !strings.Contains(body, "Master Services Agreement") {
+		t.Errorf("the contract expiring in 12 days is not the hit")
+	}
+	if chips := between(body, `class="filters"`, "</p>"); !strings.Contains(chips, "Expires: within 30 days") {
+		t.Errorf("no chip for the expiry filter: %s", chips)
+	}
+	if form := between(body, `id="search-form"`, "</form>"); !strings.Contains(form, `name="expires" value="within 30 days"`) {
+		t.Errorf("the search form drops the expiry filter:\n%s", form)
+	}
+	if resp, _ := get(t, s, "/api/search?expires=someday"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("expires=someday: status %d, want 400", resp.StatusCode)
+	}
+}
+
 func TestSearchPageFacetsAndNarrowing(t *testing.T) {
 	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
 	resp, body := get(t, s, "/?q=agreement")
