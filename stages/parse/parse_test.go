@@ -541,6 +541,18 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle("Regulation (EU) 2016/679 (GDPR)\nArticle 5\nPrinciples", "f.txt"); got != "Regulation (EU) 2016/679 (GDPR)" {
 		t.Errorf("first line title %q", got)
 	}
+	// the notices above a title are no title: redaction legends as the
+	// first line of 2 of the first 60 CUAD texts, a translator's note and
+	// a contract number
+	for text, want := range map[string]string{
+		"Exhibit 10.12\n\nCERTAIN IDENTIFIED INFORMATION CONTAINED IN THIS DOCUMENT, MARKED BY [***], HAS BEEN OMITTED BECAUSE IT IS BOTH (1) NOT MATERIAL AND (2) WOULD LIKELY CAUSE COMPETITIVE HARM.\n\nACME, LLC and BETA CORPORATION MANUFACTURING AGREEMENT\n\nTHIS MANUFACTURING AGREEMENT (the \"Agreement\") is made": "ACME, LLC and BETA CORPORATION MANUFACTURING AGREEMENT",
+		"Exhibit 10.43\n\nThis is a translation of the original Chinese text\n\nContract No.: 151315UD0081\n\nCooperation Agreement\n\nParty A: Beike":                                                                                                                                                                         "Cooperation Agreement",
+		"*** Confidential treatment has been requested for portions of this exhibit.\nSupply Agreement\nThis Supply Agreement is made":                                                                                                                                                                                         "Supply Agreement",
+	} {
+		if got := fallbackTitle(text, "f.txt"); got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+	}
 	if got := fallbackTitle("12 34\n--", "dir/f.txt"); got != "f.txt" {
 		t.Errorf("filename fallback %q", got)
 	}

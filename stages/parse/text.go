@@ -67,7 +67,14 @@ func hasContent(text string) bool {
 // reLabelLine matches filing labels and page numbers that head many
 // documents but are not their title.
 var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment|page|confidential)\b[\s\w.()'-]{0,12}$|^[\d\s.()/-]+$` +
-	`|(?i)^(?:execution|final|conformed|composite|signature|draft)\s+(?:version|copy|draft)\b.{0,20}$`)
+	`|(?i)^(?:execution|final|conformed|composite|signature|draft)\s+(?:version|copy|draft)\b.{0,20}$` +
+	`|(?i)^(?:contract|agreement|reference|ref)\.?\s*(?:no|number|#)\.?\s*:?\s*[\w/.-]{1,30}$`)
+
+// reNoticeLine matches the notices filings put above a contract's title:
+// the SEC's redaction legends ("CERTAIN IDENTIFIED INFORMATION ... MARKED
+// BY [***], HAS BEEN OMITTED ...", "Confidential treatment has been
+// requested ...") and a translator's note.
+var reNoticeLine = regexp.MustCompile(`(?i)\[\s?\*{3}\s?\]|confidential\s+treatment|\b(?:omitted|redacted)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
 
 // maxTitle is the most runes of a title taken from the body.
 const maxTitle = 120
@@ -80,8 +87,10 @@ const titleWindow = 15
 // a short line in capitals (the title block of contracts and reports,
 // "SERVICES OUTSOURCING AGREEMENT"), else the first meaningful line (three
 // or more letters), shortened at a word boundary to about maxTitle runes;
-// else the file name without its folder. Filing labels and page numbers
-// ("Exhibit 10.3", "Page 2") are skipped.
+// else the file name without its folder. Filing labels, page numbers and
+// contract numbers ("Exhibit 10.3", "Page 2", "Contract No.: 1513") and
+// the notices above a title (redaction legends, a translator's note) are
+// skipped.
 func fallbackTitle(text, filename string) string {
 	first := ""
 	n := 0
@@ -93,7 +102,7 @@ func fallbackTitle(text, filename string) string {
 		if n++; n > titleWindow {
 			break
 		}
-		if reLabelLine.MatchString(line) || countLetters(line) < 3 {
+		if reLabelLine.MatchString(line) || countLetters(line) < 3 || reNoticeLine.MatchString(line) {
 			continue
 		}
 		if isCapsTitle(line) {
