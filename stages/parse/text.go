@@ -73,8 +73,9 @@ var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|at
 // reNoticeLine matches the notices filings put above a contract's title:
 // the SEC's redaction legends ("CERTAIN IDENTIFIED INFORMATION ... MARKED
 // BY [***], HAS BEEN OMITTED ...", "Confidential treatment has been
-// requested ...") and a translator's note.
-var reNoticeLine = regexp.MustCompile(`(?i)\[\s?\*{3}\s?\]|confidential\s+treatment|\b(?:omitted|redacted)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
+// requested ...") and a translator's note. A regulation's "a reasoned
+// request for confidential treatment" is no notice.
+var reNoticeLine = regexp.MustCompile(`(?i)\[\s?\*{3}\s?\]|confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+)?requested|\b(?:omitted|redacted)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
 
 // maxTitle is the most runes of a title taken from the body.
 const maxTitle = 120
