@@ -2,10 +2,12 @@ package web
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/web/internal/uitest"
 )
@@ -53,6 +55,72 @@ func TestExportAPI(t *testing.T) {
 		"/api/export?size=10":    "no pages or order",
 		"/api/export?text=maybe": "is not true or false",
 		"/api/export?since=soon": "is not a date",
+	} {
+		if resp, body := get(t, s, path); resp.StatusCode != 400 || !strings.Contains(body, reason) {
+			t.Errorf("%s: %d %s", path, resp.StatusCode, body)
+		}
+	}
+}
+
+// format=csv exports a register of the matches: one row per document with
+// its parties, dates and governing law, cells that a spreadsheet would run
+// as formulas made text, and the filters /api/search takes.
+func TestExportCSV(t *testing.T) {
+	docs := uitest.Samples()
+	docs[0].Entities = append(docs[0].Entities,
+		document.Entity{Kind: "expiration_date", Text: "the term", Value: "2027-01-05"},
+		document.Entity{Kind: "party", Text: "=HYPERLINK(\"http://evil\")"})
+	docs[0].Title = "+Master Services Agreement"
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	resp, body := get(t, s, "/api/export?class=contract&format=csv")
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("status %d, type %q: %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	rows, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, jsonl := get(t, s, "/api/export?class=contract")
+	if want := strings.Count(jsonl, "\n") + 1; len(rows) != want {
+		t.Errorf("%d rows, want a header and %d contracts", len(rows), want-1)
+	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	var msa []string
+	for _, r := range rows[1:] {
+		if r[col["id"]] == "c-msa" {
+			msa = r
+		}
+		if r[col["class"]] != "contract" {
+			t.Errorf("row of class %q", r[col["class"]])
+		}
+	}
+	if msa == nil {
+		t.Fatalf("no row for c-msa:\n%s", body)
+	}
+	for name, want := range map[string]string{
+		"parties":         `Acme Corp.; Globex LLC; =HYPERLINK("http://evil")`, // text: the cell starts with A
+		"effective_date":  "2021-01-05",
+		"expiration_date": "2027-01-05",
+		"governing_law":   "New York",
+		"title":           "'+Master Services Agreement",
+		"keywords":        "services; governing law; confidential information",
+	} {
+		if got := msa[col[name]]; got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	// the search page links its matches' export
+	_, page := get(t, s, "/?class=contract&q=services&sort=date&size=2")
+	link := strings.TrimPrefix(between(page, `id="export-csv" href="`, `" download`), `id="export-csv" href="`)
+	if link != "/api/export?class=contract&amp;format=csv&amp;q=services" {
+		t.Errorf("export link %q", link)
+	}
+	for path, reason := range map[string]string{
+		"/api/export?format=xlsx":          "is not jsonl or csv",
+		"/api/export?format=csv&text=true": "no text column",
 	} {
 		if resp, body := get(t, s, path); resp.StatusCode != 400 || !strings.Contains(body, reason) {
 			t.Errorf("%s: %d %s", path, resp.StatusCode, body)

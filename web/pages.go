@@ -82,6 +82,7 @@ type searchPage struct {
 	Dates     []facetTermView // ingestion date buckets, each setting a range
 	Expiry    []facetTermView // contract-expiry buckets (expires=)
 	Expires   string          // the expires filter, kept by the form
+	ExportCSV string          // every match as CSV (GET /api/export)
 	Since     string          // date range as typed (yyyy-mm-dd)
 	Until     string
 	Error     string
@@ -120,6 +121,9 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		page.Facets = facetViews(v, res)
 		page.Dates = dateViews(v, res)
 		page.Expiry = expiryViews(v, res)
+		ex := without(v, "from", "size", "sort", "deleted", "token")
+		ex.Set("format", "csv")
+		page.ExportCSV = "/api/export?" + ex.Encode()
 		page.Prev, page.Next = pageLinks(v, q, res.Total)
 		page.First, page.Last, page.Page, page.Pages = position(q, res.Total, len(res.Hits))
 		if len(res.Hits) == 0 && res.Total > 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"encoding/json"
@@ -261,10 +262,13 @@ func exportCmd() *cobra.Command {
 	since := cmd.Flags().String("since", "", "ingested since (YYYY-MM-DD, RFC 3339, or an age such as 7d)")
 	until := cmd.Flags().String("until", "", "ingested until (same forms; a day is inclusive)")
 	withText := cmd.Flags().Bool("text", false, "add each document's text as indexed (longer ones: the first MiB, marked text_cut)")
+	format := cmd.Flags().String("format", "jsonl", "jsonl (whole results) or csv (a row of key fields per document: parties, dates, governing law, ...)")
+	expires := cmd.Flags().String("expires", "", "only contracts expiring so: expired, \"within 30 days\", \"within 90 days\", \"within a year\", later")
 	out := cmd.Flags().StringP("output", "o", "-", "file to write (- for standard output)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		v := url.Values{}
-		for k, val := range map[string]string{"q": strings.Join(args, " "), "class": *class, "since": *since, "until": *until} {
+		for k, val := range map[string]string{"q": strings.Join(args, " "), "class": *class, "since": *since, "until": *until,
+			"format": *format, "expires": *expires} {
 			if val != "" {
 				v.Set(k, val)
 			}
@@ -281,14 +285,18 @@ func exportCmd() *cobra.Command {
 			defer f.Close()
 			w = f
 		}
-		cw := &countingWriter{w: w}
+		cw := &countingWriter{w: w, csv: *format == "csv"}
 		if err := api.stream(cmd.Context(), "/api/export?"+v.Encode(), cw); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		if cw.lastErr != "" {
-			return fmt.Errorf("export ended early after %d documents: %s", cw.lines-1, cw.lastErr)
+		header := 0
+		if cw.csv {
+			header = 1
 		}
-		fmt.Fprintf(os.Stderr, "exported %d documents\n", cw.lines)
+		if cw.lastErr != "" {
+			return fmt.Errorf("export ended early after %d documents: %s", cw.lines-1-header, cw.lastErr)
+		}
+		fmt.Fprintf(os.Stderr, "exported %d documents\n", cw.lines-header)
 		return nil
 	}
 	return cmd
@@ -298,6 +306,8 @@ func exportCmd() *cobra.Command {
 // line a failed export ends with.
 type countingWriter struct {
 	w       io.Writer
+	csv     bool // records are CSV rows: a line break inside quotes goes on
+	quoted  bool
 	lines   int
 	tail    []byte // the line being written
 	lastErr string
@@ -305,7 +315,10 @@ type countingWriter struct {
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	for _, b := range p {
-		if b != '\n' {
+		if c.csv && b == '"' {
+			c.quoted = !c.quoted
+		}
+		if b != '\n' || c.quoted {
 			if len(c.tail) < 4096 {
 				c.tail = append(c.tail, b)
 			}
@@ -313,7 +326,10 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 		}
 		c.lines++
 		var e struct{ Error string }
-		if len(c.tail) < 4096 && json.Unmarshal(c.tail, &e) == nil && e.Error != "" {
+		switch {
+		case c.csv && bytes.HasPrefix(c.tail, []byte("error,")):
+			c.lastErr = string(c.tail[len("error,"):])
+		case !c.csv && len(c.tail) < 4096 && json.Unmarshal(c.tail, &e) == nil && e.Error != "":
 			c.lastErr = e.Error
 		}
 		c.tail = c.tail[:0]
