@@ -291,7 +291,7 @@ func TestExpiryFacetAndFilter(t *testing.T) {
 	defer ix.Close()
 	now := time.Now()
 	want := map[string]int{}
-	for i, days := range []int{-400, -1, 0, 5, 29, 45, 120, 364, 365, 900} {
+	for i, days := range []int{900, -1, 120, -400, 29, 365, 0, 45, 5, 364} { // not in date order
 		d := sample(fmt.Sprintf("c%d", i), "contract", "The Supplier shall supply.", "contract", "en")
 		d.Entities = []document.Entity{{Kind: "expiration_date", Text: "the term", Value: now.AddDate(0, 0, days).UTC().Format(time.DateOnly)}}
 		if err := ix.Put(ctx, d); err != nil {
@@ -333,6 +333,18 @@ func TestExpiryFacetAndFilter(t *testing.T) {
 	}
 	if _, _, ok := ExpiryRange("someday", now); ok {
 		t.Error("an unknown bucket has a range")
+	}
+	// sorted by expiry: the earliest end first, the undated last
+	res, err = ix.Search(ctx, Query{Sort: "expires", Size: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	if strings.Join(got, " ") != "c3 c1 c6 c8 c4 c7 c2 c9 c5 c0 none" {
+		t.Errorf("sorted by expiry: %v", got)
 	}
 }
 

@@ -307,6 +307,13 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 		req.SortBy([]string{"-ingested_at", "-_score"})
 	case "-date":
 		req.SortBy([]string{"ingested_at", "-_score"})
+	case "expires":
+		// contracts by their end, the earliest first; documents without
+		// an expiration date after them, by score
+		req.SortByCustom(search.SortOrder{
+			&search.SortField{Field: expiryFacetName, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortScore{Desc: true},
+		})
 	}
 	var plan facetPlan
 	if q.Facets >= 0 {

@@ -401,9 +401,9 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		}
 	}
 	switch q.Sort {
-	case "", "relevance", "date", "-date":
+	case "", "relevance", "date", "-date", "expires":
 	default:
-		errs = append(errs, fmt.Errorf("sort %q is not relevance, date or -date", q.Sort))
+		errs = append(errs, fmt.Errorf("sort %q is not relevance, date, -date or expires", q.Sort))
 	}
 	for _, f := range index.FacetFields {
 		if vals, ok := v[f]; ok {
