@@ -264,7 +264,7 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?until=2026-13-45":               `until \"2026-13-45\" is not a date`,
 		"/api/search?size=ten":                       `size \"ten\" is not a whole number`,
 		"/api/search?q=licence&from=-5":              "from -5 is negative",
-		"/api/search?sort=newest":                    `sort \"newest\" is not relevance, date or -date`,
+		"/api/search?sort=newest":                    `sort \"newest\" is not relevance, date, -date or expires`,
 		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
 		"/api/search?governing-law=Texas":            `unknown parameter \"governing-law\"`,
 		"/api/search?size=-3":                        "size -3 is negative",
