@@ -343,10 +343,14 @@ func searchCmd() *cobra.Command {
 	asJSON := cmd.Flags().Bool("json", false, "print the JSON response")
 	class := cmd.Flags().String("class", "", "only this class")
 	size := cmd.Flags().Int("size", 10, "hits")
+	sortBy := cmd.Flags().String("sort", "", "relevance (default), date (newest first), -date, or expires (contracts ending first)")
+	expires := cmd.Flags().String("expires", "", "only contracts expiring so: expired, \"within 30 days\", \"within 90 days\", \"within a year\", later")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		v := url.Values{"q": {strings.Join(args, " ")}, "size": {fmt.Sprint(*size)}}
-		if *class != "" {
-			v.Set("class", *class)
+		for k, val := range map[string]string{"class": *class, "sort": *sortBy, "expires": *expires} {
+			if val != "" {
+				v.Set(k, val)
+			}
 		}
 		body, err := api.call(cmd.Context(), http.MethodGet, "/api/search?"+v.Encode())
 		if err != nil {
