@@ -323,6 +323,30 @@ func TestAgreementDatedBySignatures(t *testing.T) {
 	}
 }
 
+// Parties labelled on lines of their own ("Party A: ...") are read whole,
+// parenthesised places and all, with their alias or label as Value; a
+// template's blank party is none, and the preamble rules add no pieces.
+func TestLabelledParties(t *testing.T) {
+	for text, want := range map[string][]string{
+		"INTERNET CHANNEL COOPERATION AGREEMENT\n\n     Party A:\n\n  Beijing Baidu Netcom Science and Technology Co., Ltd.\n\n  Address:\n\n  Baidu Building, Beijing\n\n" +
+			"    Party B:\n\n  China Online Housing (Hong Kong) Co., Ltd.\n\n  Address:\n\n  8/F, Ideal International Plaza\n": {
+			"Beijing Baidu Netcom Science and Technology Co., Ltd.=Party A", "China Online Housing (Hong Kong) Co., Ltd.=Party B"},
+		"This Service Agreement is entered into in Beijing, China, by and between:\n\nParty A: Rise (Tianjin) Education Information Consulting Co., Ltd. (\"Service Provider\")\n\n" +
+			"Address: Room C209, C210 and C218, Tianjin, China\n\nParty B: [•] (\"Service Recipient\")\n\nAddress: [•]\n": {
+			"Rise (Tianjin) Education Information Consulting Co., Ltd.=Service Provider"},
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text+"="+e.Value)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("parties %q, want %q", got, want)
+		}
+	}
+}
+
 // An agreement that takes effect when signed takes effect on the date it
 // bears.
 func TestEffectiveWhenSigned(t *testing.T) {

@@ -50,6 +50,13 @@ var stopNames = map[string]bool{
 // in signature blocks; an alias in quotes ("the Company") becomes Value.
 func parties(x *collector, text string) {
 	pre := text[:min(len(text), preambleChars)]
+	if labelledParties(x, pre) {
+		// a list of labelled parties is the contract's own; the preamble
+		// rules read its parenthesised places as aliases ("Rise
+		// (Tianjin) Education ..." gave "Rise")
+		signatureParties(x, text)
+		return
+	}
 	if seg, off, ok := partySegment(pre); ok {
 		for _, ch := range splitParties(layout(seg)) {
 			name, alias := partyName(ch.text)
@@ -60,6 +67,39 @@ func parties(x *collector, text string) {
 	}
 	aliasParties(x, pre)
 	signatureParties(x, text)
+}
+
+// labelledPartyRe is a party named on a line of its own after its label:
+// "Party A: Beike Internet (Beijing) Security Technology Co., Ltd.", or
+// the label alone with the name on the next line.
+var labelledPartyRe = regexp.MustCompile(`(?m)^[ \t]*(Party\s+[A-D]|Licensor|Licensee|Lessor|Lessee|Seller|Buyer|Supplier|Purchaser|Distributor)[ \t]*[:：][ \t]*(?:\n[ \t]*)*([^\n]{2,160})`)
+
+// labelledNameEnd ends a labelled party's name: its alias, a column gap,
+// the next label on the same line.
+var labelledNameEnd = regexp.MustCompile(`\s*\((?:the\s+|hereinafter\b[^)]*?)?["“]|\s{3,}|\s+(?:Licensee|Licensor|Address|Legal\s+representative)\b`)
+
+// labelledParties adds the parties of "Party A: ..." lines, with their
+// quoted alias or else their label as Value, and reports whether the
+// preamble labels two or more (a template's blank "Party B: [•]" counts:
+// the labels are the list).
+func labelledParties(x *collector, pre string) bool {
+	ms := labelledPartyRe.FindAllStringSubmatchIndex(pre, -1)
+	for _, m := range ms {
+		label, line := pre[m[2]:m[3]], pre[m[4]:m[5]]
+		name, alias := line, label
+		if e := labelledNameEnd.FindStringIndex(line); e != nil {
+			name = line[:e[0]]
+			if q := quotedRe.FindStringSubmatch(line[e[0]:]); q != nil {
+				alias = strings.TrimSpace(q[1])
+			}
+		}
+		name = strings.Trim(strings.TrimSpace(name), ",;: ")
+		if !plausibleName(name) || strings.HasSuffix(strings.ToLower(name), "address") {
+			continue
+		}
+		x.add(KindParty, name, alias, m[4])
+	}
+	return len(ms) >= 2
 }
 
 // chunk is a piece of text with its offset.
