@@ -192,7 +192,7 @@ func (x *Indexer) write(batch []pending) {
 		// beside the next batch, not before it: the messages are acked
 		// already, and the index answers first anyway
 		go func() {
-			if err := x.Processing.Done(context.Background(), ids...); err != nil {
+			if err := x.Processing.Indexed(context.Background(), time.Now(), ids...); err != nil {
 				x.Log.Debug("indexed documents still read as processing until their entries expire", "err", err)
 			}
 		}()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -61,17 +62,68 @@ func (p *Processing) Start(ctx context.Context, id string, at time.Time) (create
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	_, err = p.kv.Create(ctx, id, []byte(at.UTC().Format(time.RFC3339Nano)))
-	switch {
-	case errors.Is(err, jetstream.ErrKeyExists):
-		return false, nil
-	case err != nil:
+	value := []byte(at.UTC().Format(time.RFC3339Nano))
+	_, err = p.kv.Create(ctx, id, value)
+	if errors.Is(err, jetstream.ErrKeyExists) {
+		// an indexed marker is no document on its way: this send is one
+		e, gerr := p.kv.Get(ctx, id)
+		if gerr != nil || !strings.HasPrefix(string(e.Value()), indexedMark) {
+			return false, nil
+		}
+		_, err = p.kv.Update(ctx, id, value, e.Revision())
+		if errors.Is(err, jetstream.ErrKeyExists) {
+			return false, nil // another send recorded it meanwhile
+		}
+	}
+	if err != nil {
 		return false, err
 	}
 	return true, nil
 }
 
-// Done forgets ids: indexed, or gone from the index.
+// indexedMark opens the entry of a document an indexer has indexed.
+const indexedMark = "indexed "
+
+// Indexed marks ids as indexed by one indexer: no longer processing, but
+// for ProcessingFor an indexer that has not caught up yet (a replica
+// keeping its own index) can say the document is on its way to it rather
+// than unknown.
+func (p *Processing) Indexed(ctx context.Context, at time.Time, ids ...string) error {
+	if p == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	value := []byte(indexedMark + at.UTC().Format(time.RFC3339Nano))
+	var errs []error
+	for _, id := range ids {
+		if _, err := p.kv.Put(ctx, id, value); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// IndexedElsewhere says whether an indexer marked document id indexed
+// within ProcessingFor.
+func (p *Processing) IndexedElsewhere(ctx context.Context, id string, now time.Time) bool {
+	if p == nil {
+		return false
+	}
+	e, err := p.kv.Get(ctx, id)
+	if err != nil {
+		return false
+	}
+	v, ok := strings.CutPrefix(string(e.Value()), indexedMark)
+	if !ok {
+		return false
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	return err == nil && now.Sub(t) <= ProcessingFor
+}
+
+// Done forgets ids: gone from the index (deleted, dropped), or dropped
+// on their way to it. Indexed documents are marked (Indexed) instead.
 func (p *Processing) Done(ctx context.Context, ids ...string) error {
 	if p == nil {
 		return nil

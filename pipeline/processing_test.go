@@ -39,3 +39,45 @@ func TestWorkerRecordsProcessingBeforeParse(t *testing.T) {
 		t.Error("a document the worker took was not recorded as processing before its parse")
 	}
 }
+
+// An indexed document is marked, not forgotten: no longer processing, but
+// indexed elsewhere for a replica behind; sent again, it is processing
+// again; gone from the index (Done), it is neither.
+func TestProcessingIndexedMarker(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, js := natstest.Start(t, "processing-marker-test")
+	proc, err := OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	id := document.ID([]byte("marker"))
+	if created, err := proc.Start(ctx, id, now); err != nil || !created {
+		t.Fatalf("start: %v %v", created, err)
+	}
+	if proc.IndexedElsewhere(ctx, id, now) {
+		t.Error("processing read as indexed")
+	}
+	if err := proc.Indexed(ctx, now, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := proc.Since(ctx, id, now); ok || !proc.IndexedElsewhere(ctx, id, now) {
+		t.Errorf("indexed: processing %v, indexed elsewhere %v", ok, proc.IndexedElsewhere(ctx, id, now))
+	}
+	if proc.IndexedElsewhere(ctx, id, now.Add(ProcessingFor+time.Minute)) {
+		t.Error("a marker older than ProcessingFor still counts")
+	}
+	if created, err := proc.Start(ctx, id, now); err != nil || !created {
+		t.Errorf("sent again after indexing: created %v, %v", created, err)
+	}
+	if _, ok := proc.Since(ctx, id, now); !ok {
+		t.Error("sent again: not processing")
+	}
+	if err := proc.Done(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := proc.Since(ctx, id, now); ok || proc.IndexedElsewhere(ctx, id, now) {
+		t.Error("done: still recorded")
+	}
+}

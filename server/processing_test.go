@@ -64,8 +64,17 @@ func TestProcessingUntilIndexed(t *testing.T) {
 		}
 		return true
 	})
+	// marked indexed, for a replica that has not caught up
+	for _, id := range ids {
+		if !proc.IndexedElsewhere(ctx, id, time.Now()) {
+			t.Errorf("%s indexed: not marked indexed", id)
+		}
+	}
 	base := "http://" + ix.HTTPAddr() + "/api/documents/" + ids[0]
 	httpDelete(t, base)
+	if proc.IndexedElsewhere(ctx, ids[0], time.Now()) {
+		t.Error("a deleted document still marked indexed")
+	}
 	resp, err := http.Get(base)
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,8 @@ import (
 // the result is indexed). With a broker it also asks
 // pipeline.ProcessingBucket, where every docmill publisher records what
 // it sent (uploads here or on another replica, watched folders and
-// buckets, backfills) and the indexers forget what they indexed.
+// buckets, backfills) and the indexers mark what they indexed (read by
+// pipeline.Processing.IndexedElsewhere).
 type pendingUploads struct {
 	mu   sync.Mutex
 	at   map[string]time.Time

@@ -501,6 +501,11 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "status": "processing"})
 			return
 		}
+		if s.pending.proc.IndexedElsewhere(r.Context(), id, time.Now()) {
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "status": "indexing",
+				"note": "another docmill on this broker has indexed it; this one has not caught up yet"})
+			return
+		}
 		writeError(w, http.StatusNotFound, err)
 		return
 	}

@@ -1049,6 +1049,42 @@ func TestPollingAnotherReplica(t *testing.T) {
 	}
 }
 
+// A replica whose index has not caught up says another docmill indexed the
+// document ("indexing"), not that it is unknown; once deleted, it is
+// unknown everywhere.
+func TestLaggingReplicaSaysIndexing(t *testing.T) {
+	_, js := startNATS(t)
+	ctx := context.Background()
+	ahead := openIndex(t)
+	doc := &document.Result{ID: strings.Repeat("ab", 32), Filename: "nda.txt", Title: "NDA"}
+	if err := ahead.Put(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := proc.Indexed(ctx, time.Now(), doc.ID); err != nil { // as the indexer ahead does
+		t.Fatal(err)
+	}
+	first := newServer(t, Options{Index: ahead, JS: js})
+	lagging := newServer(t, Options{Index: openIndex(t), JS: js})
+	if resp, body := get(t, lagging, "/api/documents/"+doc.ID); resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"status": "indexing"`) {
+		t.Errorf("lagging replica: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := get(t, first, "/api/documents/"+doc.ID); resp.StatusCode != http.StatusOK {
+		t.Errorf("the replica that indexed it: %d", resp.StatusCode)
+	}
+	rec := httptest.NewRecorder()
+	first.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+doc.ID, nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("delete: %d %s", rec.Code, rec.Body)
+	}
+	if resp, body := get(t, lagging, "/api/documents/"+doc.ID); resp.StatusCode != http.StatusNotFound || strings.Contains(body, "status") {
+		t.Errorf("deleted: %d %s, want a plain 404", resp.StatusCode, body)
+	}
+}
+
 // An upload indexed and then deleted is unknown, not processing again.
 func TestDeletedUploadNotProcessing(t *testing.T) {
 	_, js := startNATS(t)
