@@ -85,3 +85,44 @@ func TestProcessingUntilIndexed(t *testing.T) {
 		t.Errorf("deleted document: %s %s, want a plain 404", resp.Status, body)
 	}
 }
+
+// A document published straight onto an ingest subject reads as
+// processing while it waits for a worker, not as unknown: here no worker
+// runs at all. A docmill publisher's document is left to its publisher.
+func TestRawPublishProcessingWhileQueued(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	url, _, js := natstest.Listening(t, "raw-queued-test")
+	ix := startRoleAt(t, url, RoleIndexer, nil) // no worker
+	raw := []byte("The Licensee shall pay the royalties quarterly.")
+	m := nats.NewMsg("docmill.ingest.partner")
+	m.Data = raw
+	if _, err := js.PublishMsg(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ix.HTTPAddr() + "/api/documents/"
+	waitFor(t, "a queued raw publish reads as processing", 10*time.Second, func() bool {
+		resp, err := http.Get(base + document.ID(raw))
+		if err != nil {
+			return false
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusNotFound && strings.Contains(string(body), `"status": "processing"`)
+	})
+	// marked by its publisher: not recorded here (its publisher owns it)
+	marked := nats.NewMsg("docmill.ingest.partner")
+	marked.Data = []byte("The Lessee shall insure the premises.")
+	marked.Header.Set(pipeline.HeaderProcessing, "1")
+	if _, err := js.PublishMsg(ctx, marked); err != nil {
+		t.Fatal(err)
+	}
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the raw one took less
+	if _, ok := proc.Since(ctx, document.ID(marked.Data), time.Now()); ok {
+		t.Error("a document its publisher records was recorded by the watcher")
+	}
+}

@@ -204,6 +204,9 @@ func Run(ctx context.Context, o Options) error {
 	s.startBuckets(intakeCtx)
 	if o.Role.indexes() {
 		go s.watchPeers(intakeCtx)
+		if err := s.watchRawIngest(intakeCtx); err != nil {
+			o.Log.Warn("documents published straight onto the ingest subjects read as unknown until a worker takes them", "err", err)
+		}
 		if len(o.Config.Index.Retention) > 0 {
 			go s.expire(intakeCtx)
 		}
