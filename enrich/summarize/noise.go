@@ -12,8 +12,9 @@ import (
 // (runs of rules or wide gaps, "Name:" / "Title:" fields, EDGAR's "/s/"),
 // lines that introduce what follows ("... agree as follows:", "5. RIGHTS
 // GRANTED:"), the signing formulas of contracts ("IN WITNESS WHEREOF ..."),
-// name and address blocks (almost no lower-case or function word), and
-// page headers or footers that repeat through the document (EDGAR's
+// name and address blocks (almost no lower-case or function word),
+// definitions (""Territory" means ..."), and page headers or footers that
+// repeat through the document (EDGAR's
 // "Source: COMPANY, 8-K, date"). When every unit is marked, none is, so a
 // selector always has something to choose from.
 func NonProse(units []string) []bool {
@@ -25,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			seen[normUnit(u)] >= repeatedUnit
+			definition(u) || seen[normUnit(u)] >= repeatedUnit
 		all = all && out[i]
 	}
 	if all {
@@ -173,3 +174,11 @@ func notice(u string) bool {
 	l := strings.ToLower(u)
 	return phoneRe.MatchString(u) && (strings.Contains(l, "fax") || strings.Contains(l, "tel") || strings.Contains(l, "phone") || strings.Contains(l, "www.") || len(phoneRe.FindAllStringIndex(u, 3)) >= 2)
 }
+
+// definitionRe opens a definition: ""Force Majeure Event" shall have the
+// meaning set forth in Section 8.03", "(k) "Territory" means ...".
+var definitionRe = regexp.MustCompile(`(?i)^\s*(?:\(?[0-9a-z]{1,4}[.)]\)?\s+)?["“][^"”]{1,80}["”]\s+(?:shall\s+)?(?:mean|means|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|have\s+the\s+meaning|includes?|refers?\s+to)\b`)
+
+// definition reports a sentence that defines a term: it says what a word
+// stands for in the text, not what the text is about.
+func definition(u string) bool { return definitionRe.MatchString(u) }

@@ -19,13 +19,17 @@ func TestNonProse(t *testing.T) {
 		"IN WITNESS WHEREOF, the parties have executed this Agreement.",           // execution formula
 		"CLIENT BOSCH BOSCH INTERNATIONAL, LLC 3753 Howard Hughes Pkwy.",          // name and address block
 		footer, "Either party may terminate on notice.", footer, footer, // a repeated page footer
-		"数据处理者应当采取必要措施保障数据安全。",                                   // Chinese prose: no case, never a name block
-		"Ability to Perform Services/Third-Party Trade Secrets.", // heading in title case
-		"Limitation of Liability",                                // heading in title case
-		"Payment Terms apply to every order.",                    // prose with capitalised words
-		"GOVERNING LAW. New York law governs this Agreement.",    // prose after a heading in capitals
+		"数据处理者应当采取必要措施保障数据安全。",                                                        // Chinese prose: no case, never a name block
+		"Ability to Perform Services/Third-Party Trade Secrets.",                      // heading in title case
+		"Limitation of Liability",                                                     // heading in title case
+		"Payment Terms apply to every order.",                                         // prose with capitalised words
+		"GOVERNING LAW. New York law governs this Agreement.",                         // prose after a heading in capitals
+		"(k) “Force Majeure Event” shall have the meaning set forth in Section 8.03.", // a definition
+		"\"Territory\" means the United States and Canada.",                           // a definition
+		"The \"Territory\" means nothing here: the Supplier ships worldwide.",         // prose quoting a term
 	}
-	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, true, true, false, false}
+	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, true, true, false, false,
+		true, true, false}
 	got := NonProse(units)
 	for i := range units {
 		if got[i] != want[i] {
