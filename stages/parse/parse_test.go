@@ -554,6 +554,23 @@ func TestFallbackTitle(t *testing.T) {
 			t.Errorf("title %q, want %q", got, want)
 		}
 	}
+	// a caps title opening a flattened line
+	flat := "Exhibit 10.1 PROMOTION AGREEMENT This Promotion Agreement (\"Agreement\") is entered into effective September 1, 2019 by and between Acme Inc. and Beta LLC for the promotion of goods."
+	if got := fallbackTitle(flat, "f.txt"); got != "PROMOTION AGREEMENT" {
+		t.Errorf("flattened title %q", got)
+	}
+	for line, want := range map[string]string{
+		"WHOLESALE MARKETING AGREEMENT THIS AGREEMENT is made and entered into as of the first day of March 2018 by and between the Seller and the Buyer named below.": "WHOLESALE MARKETING AGREEMENT",
+		"THIS LICENSE AND RESELLER AGREEMENT is made and entered into as of the first day of March 2018 by and between the Licensor and the Reseller named below.":     "LICENSE AND RESELLER AGREEMENT",
+	} {
+		if got := fallbackTitle(line, "f.txt"); got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+	}
+	party := "STREMICK HERITAGE FOODS, LLC and PREMIER NUTRITION CORPORATION agree on the supply of dairy products to the stores of the other party as set out below and in the schedules."
+	if got := fallbackTitle(party, "f.txt"); !strings.HasPrefix(got, "STREMICK HERITAGE FOODS, LLC and") {
+		t.Errorf("a party in capitals taken for the title: %q", got)
+	}
 	if got := fallbackTitle("12 34\n--", "dir/f.txt"); got != "f.txt" {
 		t.Errorf("filename fallback %q", got)
 	}

@@ -111,6 +111,9 @@ func fallbackTitle(text, filename string) string {
 		}
 		if first == "" {
 			first = line
+			if t := leadingCapsTitle(line); t != "" && utf8.RuneCountInString(line) > maxTitle {
+				first = t
+			}
 		}
 	}
 	if first != "" {
@@ -120,6 +123,32 @@ func fallbackTitle(text, filename string) string {
 		return "untitled"
 	}
 	return filepath.Base(filename)
+}
+
+// leadingCapsRe is a title in capitals that opens a long line, after an
+// optional filing label, and names a kind of document: text flattened into
+// one line ("Exhibit 10.1 PROMOTION AGREEMENT This Promotion Agreement
+// ...") had the line's first 120 characters for a title.
+var leadingCapsRe = regexp.MustCompile(`^(?:(?i:exhibit|schedule|annex)\s+[\w.()-]{1,8}\s+)?((?:[A-Z0-9&'’-]+\s+){0,7}(?:AGREEMENT|CONTRACT|LEASE|AMENDMENT|LICENSE|LICENCE|DEED|MEMORANDUM|ADDENDUM|POLICY|REGULATION|DIRECTIVE|TERMS|PLAN|NOTE|GUARANTY|GUARANTEE))\s+(?:No\.\s*\d+\s+)?[A-Z]?[a-z]`)
+
+// leadingCapsTitle is the title leadingCapsRe finds at the start of line,
+// or "".
+func leadingCapsTitle(line string) string {
+	m := leadingCapsRe.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	// "WHOLESALE MARKETING AGREEMENT THIS AGREEMENT is made ...": the
+	// title ends where the preamble starts
+	t := m[1]
+	if i := strings.Index(t, " THIS "); i > 0 {
+		t = t[:i]
+	}
+	t = strings.TrimPrefix(t, "THIS ")
+	if len(strings.Fields(t)) < 2 {
+		return ""
+	}
+	return t
 }
 
 // isCapsTitle reports whether line looks like a title set in capitals: two
