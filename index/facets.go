@@ -189,7 +189,7 @@ func (p facetPlan) addFacets(ctx context.Context, req *bleve.SearchRequest, now 
 }
 
 // facetCounter counts the facets of every hit of one search from the
-// _facets and _ingested doc values. Bleve's own facets do the same work
+// _facets, _ingested and _expires doc values. Bleve's own facets do the same work
 // with a field lookup and a string allocation per value, which made them
 // most of the cost of a broad query.
 type facetCounter struct {
@@ -217,7 +217,7 @@ func (c *facetCounter) handler(sctx *search.SearchContext) (search.DocumentMatch
 	if next == nil {
 		return nil, false, fmt.Errorf("count facets: unexpected collector %T", sctx.Collector)
 	}
-	fields := []string{fieldIngestedKey, expiryFacetName}
+	fields := []string{fieldIngestedKey, fieldExpiryKey}
 	if len(c.plan.fields) > 0 {
 		fields = append(fields, fieldFacets)
 	}
@@ -241,7 +241,7 @@ func (c *facetCounter) visit(field string, term []byte) {
 	case fieldIngestedKey:
 		countRanges(term, c.ranges, c.dates)
 		return
-	case expiryFacetName:
+	case fieldExpiryKey:
 		countRanges(term, c.expiry, c.expires)
 		return
 	}

@@ -428,6 +428,11 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore, folded bool
 	if key, ok := dateKey(r.IngestedAt); ok {
 		rec[fieldIngestedKey] = key
 	}
+	if t, ok := rec[expiryFacetName].(time.Time); ok {
+		if key, ok := dateKey(t); ok {
+			rec[fieldExpiryKey] = key
+		}
+	}
 	return rec, nil
 }
 

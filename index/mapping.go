@@ -28,6 +28,9 @@ const (
 	// The datetime field ingested_at indexes 16 terms per value (for range
 	// queries), all of which the date facet would visit per hit.
 	fieldIngestedKey = "_ingested"
+	// fieldExpiryKey holds expiration_date as one prefix-coded term, for
+	// the expiry facet as fieldIngestedKey is for the date facet.
+	fieldExpiryKey = "_expires"
 	// fieldBodyMore is the searched-only rest of a long text (see Fields).
 	fieldBodyMore = "body_more"
 	// fieldFilenameWords is the file name as text (see filenameWords), so
@@ -113,6 +116,7 @@ var Fields = []FieldSpec{
 	{Name: fieldLengths, Kind: "stored"},
 	{Name: fieldFacets, Kind: "keyword"},
 	{Name: fieldIngestedKey, Kind: "keyword"},
+	{Name: fieldExpiryKey, Kind: "keyword"},
 }
 
 // Mapping builds the Bleve index mapping from Fields.
