@@ -140,7 +140,7 @@ func backfillCmd() *cobra.Command {
 // a document was dead-lettered or is still on its way after timeout.
 func awaitBackfill(ctx context.Context, cmd *cobra.Command, w *ingestWait, timeout time.Duration) error {
 	c := w.wait(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), timeout)
-	fmt.Fprintf(cmd.ErrOrStderr(), "%d indexed, %d dead-lettered, %d still waiting\n", c.indexed, c.failed, c.timedOut)
+	fmt.Fprintln(cmd.ErrOrStderr(), c)
 	if p := c.problems(timeout, ctx.Err() != nil); len(p) > 0 {
 		return errors.New(strings.Join(p, ", "))
 	}

@@ -97,7 +97,7 @@ func ingestCmd() *cobra.Command {
 		var waited waitCounts
 		if w != nil {
 			waited = w.wait(cmd.Context(), c.out, cmd.ErrOrStderr(), *waitFor)
-			fmt.Fprintf(cmd.ErrOrStderr(), "%d indexed, %d dead-lettered, %d still waiting\n", waited.indexed, waited.failed, waited.timedOut)
+			fmt.Fprintln(cmd.ErrOrStderr(), waited)
 		}
 		var problems []string
 		if c.refused > 0 {

@@ -122,6 +122,11 @@ func (w *ingestWait) deadLetter(m *nats.Msg) {
 // waitCounts is how the documents waited for ended.
 type waitCounts struct{ indexed, failed, timedOut int }
 
+// String is the one-line summary a wait ends with.
+func (c waitCounts) String() string {
+	return fmt.Sprintf("%d indexed, %d dead-lettered, %d still waiting", c.indexed, c.failed, c.timedOut)
+}
+
 // problems says what went wrong, for the command's error: documents
 // dead-lettered, and those still on their way when the wait timed out or
 // was stopped.

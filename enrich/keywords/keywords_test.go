@@ -162,16 +162,22 @@ func TestEmptyText(t *testing.T) {
 	}
 }
 
+// top20 is the text of text's first 20 English key phrases.
+func top20(text string) []string {
+	var out []string
+	for _, k := range Extract(text, Options{Top: 20, Language: "en"}) {
+		out = append(out, k.Text)
+	}
+	return out
+}
+
 // Addresses, signature-block labels and words repeated by columns run
 // together are no key phrases; "domain name" in prose is one.
 func TestLayoutPhrasesAreNoKeywords(t *testing.T) {
 	text := "Lease Agreement. The Landlord, Oakridge Properties LLC of 12 Harbor Blvd, Boston, and the Tenant agree on the lease of the premises. " +
 		"The premises at 40 King William Street are leased for office use. The lease of the premises includes parking. " +
 		"CLIENT BOSCH BOSCH signs below. Robert King Title. Alice Brown Name. The domain name of the Tenant is listed in the lease."
-	var got []string
-	for _, k := range Extract(text, Options{Top: 20, Language: "en"}) {
-		got = append(got, k.Text)
-	}
+	got := top20(text)
 	for _, bad := range []string{"Harbor Blvd", "King William Street", "BOSCH BOSCH", "Robert King Title", "Alice Brown Name"} {
 		if slices.Contains(got, bad) {
 			t.Errorf("layout phrase %q among key phrases %q", bad, got)
@@ -189,10 +195,7 @@ func TestHeadingDoesNotRunIntoText(t *testing.T) {
 	text := "CONSULTING AGREEMENT\nAduro Biotech and the Consultant enter this consulting agreement. " +
 		"CONSULTING AGREEMENT\nAduro Biotech pays the Consultant monthly. The shares trade on the NASDAQ Stock Market. " +
 		"Aduro Biotech lists its shares on the NASDAQ Stock Market."
-	var got []string
-	for _, k := range Extract(text, Options{Top: 20, Language: "en"}) {
-		got = append(got, k.Text)
-	}
+	got := top20(text)
 	for _, bad := range []string{"CONSULTING AGREEMENT Aduro", "AGREEMENT Aduro Biotech", "AGREEMENT Aduro", "CONSULTING AGREEMENT Aduro Biotech"} {
 		if slices.Contains(got, bad) {
 			t.Errorf("heading run into text %q among key phrases %q", bad, got)
