@@ -21,8 +21,9 @@ import (
 // they are read, so that an archive of any size can be exported in one
 // request. text=true adds each document's text as the index stored it
 // (all of it, or the first MiB of a longer one, which then carries
-// "text_cut": true). A failure after the first line ends the stream with
-// a line {"error": "..."}, since the status was sent already.
+// "text_cut": true). A failure before the first document is a plain error
+// response; after it, the status was sent already, so the stream ends with
+// a line {"error": "..."} (CSV: a row error,<reason>).
 func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	if s.o.Index == nil {
 		writeError(w, http.StatusServiceUnavailable, errors.New("this process has no index (run docmill indexer or serve)"))
@@ -59,40 +60,67 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	if csvOut {
-		if withText {
-			writeError(w, http.StatusBadRequest, errors.New("a CSV export has no text column (text=true is for JSON lines)"))
-			return
-		}
-		s.exportCSV(w, r, q)
+	if csvOut && withText {
+		writeError(w, http.StatusBadRequest, errors.New("a CSV export has no text column (text=true is for JSON lines)"))
 		return
 	}
-	w.Header().Set("Content-Type", "application/x-ndjson")
-	w.Header().Set("Content-Disposition", `attachment; filename="docmill-export.jsonl"`)
-	enc := json.NewEncoder(w)
+	var out exportWriter = &jsonlExport{enc: json.NewEncoder(w), withText: withText}
+	if csvOut {
+		out = newCSVExport(w)
+	}
+	w.Header().Set("Content-Type", out.contentType())
+	w.Header().Set("Content-Disposition", `attachment; filename="docmill-export.`+out.ext()+`"`)
 	rc := http.NewResponseController(w)
 	n := 0
 	err = s.o.Index.Export(r.Context(), q, withText, func(d *document.Result, text string, cut bool) error {
-		line := exported{Result: d}
-		if withText {
-			d.Text, line.TextCut = text, cut
-		}
-		if err := enc.Encode(line); err != nil {
+		if err := out.write(d, text, cut); err != nil {
 			return err
 		}
 		if n++; n%100 == 0 {
+			out.flush()
 			_ = rc.Flush()
 		}
 		return nil
 	})
 	if err != nil && r.Context().Err() == nil {
-		s.o.Log.Warn("export ended early", "lines", n, "err", err)
+		s.o.Log.Warn("export ended early", "documents", n, "err", err)
 		if n == 0 {
-			writeError(w, searchStatus(err), err)
+			writeError(w, searchStatus(err), err) // nothing sent yet: a plain error
 			return
 		}
-		_ = enc.Encode(map[string]string{"error": err.Error()})
+		out.fail(err)
 	}
+	out.flush()
+}
+
+// exportWriter writes an export's documents in one format.
+type exportWriter interface {
+	contentType() string
+	ext() string
+	write(d *document.Result, text string, cut bool) error
+	// fail ends a stream whose status was sent already with err.
+	fail(err error)
+	flush()
+}
+
+// jsonlExport writes whole results as JSON lines, ending a failed stream
+// with a line {"error": "..."}.
+type jsonlExport struct {
+	enc      *json.Encoder
+	withText bool
+}
+
+func (e *jsonlExport) contentType() string { return "application/x-ndjson" }
+func (e *jsonlExport) ext() string         { return "jsonl" }
+func (e *jsonlExport) flush()              {}
+func (e *jsonlExport) fail(err error)      { _ = e.enc.Encode(map[string]string{"error": err.Error()}) }
+
+func (e *jsonlExport) write(d *document.Result, text string, cut bool) error {
+	line := exported{Result: d}
+	if e.withText {
+		d.Text, line.TextCut = text, cut
+	}
+	return e.enc.Encode(line)
 }
 
 // exported is one line of an export: the result, and whether its text
@@ -107,30 +135,23 @@ type exported struct {
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "governing_law", "keywords", "summary"}
 
-// exportCSV writes every match of q as CSV rows (csvColumns). A failure
-// after the header ends the file with a row whose first cell is "error".
-func (s *Server) exportCSV(w http.ResponseWriter, r *http.Request, q index.Query) {
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="docmill-export.csv"`)
-	cw := csv.NewWriter(w)
-	_ = cw.Write(csvColumns)
-	rc := http.NewResponseController(w)
-	n := 0
-	err := s.o.Index.Export(r.Context(), q, false, func(d *document.Result, _ string, _ bool) error {
-		if err := cw.Write(csvRow(d)); err != nil {
-			return err
-		}
-		if n++; n%100 == 0 {
-			cw.Flush()
-			_ = rc.Flush()
-		}
-		return nil
-	})
-	if err != nil && r.Context().Err() == nil {
-		s.o.Log.Warn("export ended early", "rows", n, "err", err)
-		_ = cw.Write([]string{"error", err.Error()})
-	}
-	cw.Flush()
+// csvExport writes a row of key fields per document (csvColumns), ending
+// a failed stream with a row whose first cell is "error".
+type csvExport struct{ cw *csv.Writer }
+
+func newCSVExport(w http.ResponseWriter) *csvExport {
+	e := &csvExport{cw: csv.NewWriter(w)}
+	_ = e.cw.Write(csvColumns) // buffered: an error before the first row still gets its status
+	return e
+}
+
+func (e *csvExport) contentType() string { return "text/csv; charset=utf-8" }
+func (e *csvExport) ext() string         { return "csv" }
+func (e *csvExport) flush()              { e.cw.Flush() }
+func (e *csvExport) fail(err error)      { _ = e.cw.Write([]string{"error", err.Error()}) }
+
+func (e *csvExport) write(d *document.Result, _ string, _ bool) error {
+	return e.cw.Write(csvRow(d))
 }
 
 // csvRow is d's row under csvColumns: several parties or key phrases
