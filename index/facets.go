@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -351,19 +352,26 @@ func rangesFacet(field string, rs []dateRange) *bleve.FacetRequest {
 const expiryFacetName = "expiration_date"
 
 // ExpiryBuckets name the contract-expiry facet's ranges, in their order,
-// as days from the start of today (UTC): [From, To), a zero To open.
-// They overlap (within 30 days is also within 90) as the ingestion-date
-// buckets do.
+// as days from the start of today (UTC): [From, To), NoBound for an open
+// end. They overlap (within 30 days is also within 90) as the
+// ingestion-date buckets do.
 var ExpiryBuckets = []struct {
 	Name     string
 	From, To int
 }{
-	{"expired", -1 << 20, 0},
+	{"expired", NoBound, 0},
 	{"within 30 days", 0, 30},
 	{"within 90 days", 0, 90},
 	{"within a year", 0, 365},
-	{"later", 365, 0},
+	{"later", 365, NoBound},
 }
+
+// NoBound marks an open end of an ExpiryBuckets range.
+const NoBound = math.MinInt
+
+// longAgo opens the "expired" range: before any contract's date, and
+// within the nanoseconds an int64 counts (dateKey).
+var longAgo = time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // ExpiryRange is bucket name's span of expiration dates relative to now;
 // ok is false for an unknown name.
@@ -376,18 +384,22 @@ func ExpiryRange(name string, now time.Time) (from, to time.Time, ok bool) {
 	return from, to, false
 }
 
-// expiryRanges are ExpiryBuckets from the start of now's day.
+// expiryRanges are ExpiryBuckets from the start of now's day; an open end
+// is a zero time (open to dateRange and to Bleve's facets), an open start
+// longAgo.
 func expiryRanges(now time.Time) []dateRange {
 	y, m, d := now.UTC().Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	out := make([]dateRange, len(ExpiryBuckets))
 	for i, b := range ExpiryBuckets {
-		out[i] = dateRange{name: b.Name, start: today.AddDate(0, 0, b.From)}
-		if b.To != 0 || b.From < 0 {
+		out[i] = dateRange{name: b.Name, start: longAgo}
+		if b.From != NoBound {
+			out[i].start = today.AddDate(0, 0, b.From)
+		}
+		if b.To != NoBound {
 			out[i].end = today.AddDate(0, 0, b.To)
 		}
 	}
-	out[0].start = time.Unix(0, 0).AddDate(-100, 0, 0) // "expired": any past date
 	return out
 }
 

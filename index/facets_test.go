@@ -298,7 +298,7 @@ func TestExpiryFacetAndFilter(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, b := range ExpiryBuckets {
-			if (b.From < 0 || days >= b.From) && (b.To == 0 && b.From >= 0 || days < b.To) {
+			if (b.From == NoBound || days >= b.From) && (b.To == NoBound || days < b.To) {
 				want[b.Name]++
 			}
 		}
