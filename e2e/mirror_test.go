@@ -66,10 +66,13 @@ func TestMirroredDeleteAcrossProcesses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := st.GetLastMsgForSubject(ctx, "docmill.deleted.>")
-	if err != nil {
-		t.Fatalf("no deletion notice: %v", err)
-	}
+	// the notice follows the removal: the indexer deletes the stored
+	// copies first, so it may land a moment after the count drops
+	var m *jetstream.RawStreamMsg
+	waitUntil(t, "deletion notice", 30*time.Second, func() bool {
+		m, err = st.GetLastMsgForSubject(ctx, "docmill.deleted.>")
+		return err == nil
+	})
 	if !strings.Contains(string(m.Data), `"reason":"source_removed"`) {
 		t.Errorf("deletion notice %s", m.Data)
 	}
