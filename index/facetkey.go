@@ -34,8 +34,9 @@ var facetKeyAnalyzerConfig = map[string]interface{}{
 }
 
 // foldedFields are the keyword fields that FacetKeyAnalyzer indexes in
-// indexes created since it exists (see Index.foldedFacets).
-var foldedFields = map[string]bool{"party": true, "governing_law": true}
+// indexes created since it exists (see Index.folded): sub-types since
+// 2026-11-30, party and governing law before.
+var foldedFields = map[string]bool{"party": true, "governing_law": true, "subtype": true}
 
 // FoldsFacet reports whether values of the facet field are grouped and
 // filtered by FacetKey (in an index created since that was introduced).

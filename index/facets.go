@@ -37,12 +37,12 @@ const dateFacetName = "ingested_at"
 const spellingSep = "\x1f"
 
 // facetTermsOf lists the "field=value" terms of the facet fields in rec,
-// exactly the values that rec indexes in those fields. With folded, a
-// value of the foldedFields is "field=key\x1fspelling", once per key and
+// exactly the values that rec indexes in those fields. A value of a field
+// in folded is "field=key\x1fspelling", once per key and
 // document with the document's first spelling, spaces collapsed: counts
 // add up per key (see mergeSpellings) without counting a document twice
 // for writing a name two ways.
-func facetTermsOf(rec record, folded bool) []string {
+func facetTermsOf(rec record, folded map[string]bool) []string {
 	var out []string
 	for _, f := range FacetFields {
 		var vals []string
@@ -52,7 +52,7 @@ func facetTermsOf(rec record, folded bool) []string {
 		case []string:
 			vals = v
 		}
-		fold := folded && foldedFields[f]
+		fold := folded[f]
 		var seen map[string]bool
 		for _, v := range vals {
 			switch {

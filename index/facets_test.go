@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -241,7 +242,7 @@ func TestOldIndexFacetsAsWritten(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir() + "/ix"
 	ix := openWithMapping(t, dir, unfoldedMapping(t))
-	if ix.foldedFacets {
+	if ix.folded["party"] {
 		t.Fatal("an index with keyword party fields taken for a folded one")
 	}
 	if err := ix.PutBatch(ctx, spellingDocs()); err != nil {
@@ -391,5 +392,69 @@ func TestCompactMergesToOneSegment(t *testing.T) {
 	}
 	if after.Total != before.Total || !reflect.DeepEqual(after.Facets, before.Facets) {
 		t.Fatalf("Compact changed results: %d %v, was %d %v", after.Total, after.Facets, before.Total, before.Facets)
+	}
+}
+
+// Sub-types are written as their classifier names them ("contract/Hosting",
+// "regulation/data protection"): the facet shows that spelling, and the
+// facet's own link (the value as shown), the value in lower case and a
+// subtype: query all find the document. On an index made before
+// sub-types were folded the value as written still filters.
+func TestSubtypeAnyCase(t *testing.T) {
+	ctx := context.Background()
+	docs := func() []*document.Result {
+		a := sample("a", "hosting", "The Provider shall host the Software.", "contract", "en")
+		a.Subtype = "contract/Hosting"
+		b := sample("b", "alliance", "The parties shall cooperate.", "contract", "en")
+		b.Subtype = "contract/Strategic Alliance"
+		return []*document.Result{a, b}
+	}
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{FacetFields: []string{"subtype"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FacetTerm{{"contract/Hosting", 1}, {"contract/Strategic Alliance", 1}}
+	if !reflect.DeepEqual(res.Facets["subtype"], want) {
+		t.Errorf("subtype facet %v, want %v", res.Facets["subtype"], want)
+	}
+	for _, q := range []Query{
+		{Filters: map[string][]string{"subtype": {"contract/Hosting"}}},
+		{Filters: map[string][]string{"subtype": {"CONTRACT/hosting"}}},
+		{Q: `subtype:"contract/hosting"`},
+		{Q: `subtype:contract/Hosting`},
+		{Q: `subtype:contract/Hos*`},
+	} {
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		if res.Total != 1 || res.Hits[0].ID != "a" {
+			t.Errorf("%+v: %d hits, want the hosting agreement", q, res.Total)
+		}
+	}
+	res, err = ix.Search(ctx, Query{Filters: map[string][]string{"subtype": {"contract/strategic alliance"}}})
+	if err != nil || res.Total != 1 {
+		t.Errorf("a sub-type of two words in lower case: %v hits (%v)", res, err)
+	}
+
+	old := openWithMapping(t, t.TempDir()+"/ix", unfoldedMapping(t))
+	defer old.Close()
+	if old.folded["subtype"] {
+		t.Fatal("an index with a keyword subtype field taken for a folded one")
+	}
+	if err := old.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err = old.Search(ctx, Query{Filters: map[string][]string{"subtype": {"contract/Hosting"}}})
+	if err != nil || res.Total != 1 {
+		t.Errorf("old index, the sub-type as written: %v (%v)", res, err)
+	}
+	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "sub-types") }) {
+		t.Errorf("upgrades of an old index do not name folded sub-types: %q", old.Upgrades())
 	}
 }

@@ -118,9 +118,10 @@ type Index struct {
 	// totals (see length.go); older ones score with Bleve's own BM25
 	// statistics.
 	lengthStats bool
-	// foldedFacets: the index was created with FacetKeyAnalyzer on the
-	// foldedFields; older ones index and filter those values as written.
-	foldedFacets bool
+	// folded are the foldedFields this index was created with
+	// FacetKeyAnalyzer on; older indexes hold a field's values as written
+	// and filter them so.
+	folded map[string]bool
 	// text is TextAnalyzer, to rewrite queries the way text was indexed
 	// (nil on a legacy index).
 	text analysis.Analyzer
@@ -186,11 +187,14 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	legacy := m.FieldMappingForPath("body"+cjkSuffix).Type != ""
 	more := m.FieldMappingForPath(fieldBodyMore).Type != ""
 	// _facets is required too: the spellings to show travel in its terms
-	folded := combined && m.FieldMappingForPath("party").Analyzer == FacetKeyAnalyzer
+	folded := map[string]bool{}
+	for f := range foldedFields {
+		folded[f] = combined && m.FieldMappingForPath(f).Analyzer == FacetKeyAnalyzer
+	}
 	im, _ := m.(*mapping.IndexMappingImpl)
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		foldedFacets: folded, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
+		folded: folded, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
 }
 
 // Close flushes and closes the index; closing it again does nothing.
@@ -242,7 +246,7 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 				rc.IngestedAt = t
 				r = &rc
 			}
-			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.foldedFacets)
+			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.folded)
 			if err != nil {
 				return err
 			}
@@ -379,7 +383,7 @@ func hasCJK(s string) bool {
 // record is what Bleve indexes for a result; its fields follow Mapping.
 type record map[string]interface{}
 
-func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore, folded bool) (record, error) {
+func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, folded map[string]bool) (record, error) {
 	stored := *r
 	stored.Text = ""
 	raw, err := json.Marshal(&stored)

@@ -90,7 +90,7 @@ var Fields = []FieldSpec{
 	// the phrase "leas 2024_final.pdf") needs the positions
 	{Name: fieldFilenameWords, Kind: "text", Analyzer: TextAnalyzer, InAll: true, Vectors: true},
 	{Name: "class", Kind: "keyword"},
-	{Name: "subtype", Kind: "keyword"},
+	{Name: "subtype", Kind: "keyword", Analyzer: FacetKeyAnalyzer},
 	{Name: "language", Kind: "keyword"},
 	{Name: "source", Kind: "keyword"},
 	{Name: "content_type", Kind: "keyword"},

@@ -24,8 +24,8 @@ import (
 //     "termin").
 //   - A year, month or day searched in a contract date field
 //     ("expiration_date:2027-03") is the range of days it covers.
-//   - Values of the lower-cased keyword fields (class, keywords, ...; party
-//     and governing law where folded) are lower-cased:
+//   - Values of the lower-cased keyword fields (class, keywords, ...; party,
+//     governing law and sub-type where folded) are lower-cased:
 //     "keywords:\"Confidential Information\"" found nothing.
 //
 // lowered says which keyword fields the index holds in lower case.
@@ -71,7 +71,7 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool) que
 
 // lowerFields are keyword fields whose values are stored in lower case
 // (see also foldedFields).
-var lowerFields = map[string]bool{"class": true, "subtype": true, "keywords": true, "language": true, "content_type": true, "depth": true}
+var lowerFields = map[string]bool{"class": true, "keywords": true, "language": true, "content_type": true, "depth": true}
 
 func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string) bool) query.Query {
 	if lowered(t.FieldVal) {

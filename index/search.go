@@ -509,9 +509,9 @@ func textField(f string) bool {
 }
 
 // lowered reports whether the index holds field's terms in lower case:
-// the lowerFields, and the foldedFields of an index that folds them.
+// the lowerFields, and the foldedFields that the index folds.
 func (ix *Index) lowered(field string) bool {
-	return lowerFields[field] || (ix.foldedFacets && foldedFields[field])
+	return lowerFields[field] || ix.folded[field]
 }
 
 // filterQueries are q's filters and date range as queries; values of

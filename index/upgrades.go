@@ -25,8 +25,11 @@ func (ix *Index) Upgrades() []string {
 	if !ix.combinedFacets {
 		out = append(out, "facets counted from one field (they are counted field by field)")
 	}
-	if !ix.foldedFacets {
+	if !ix.folded["party"] {
 		out = append(out, "party and governing-law facets folded (ACME CORP. and Acme Corp are two values)")
+	}
+	if !ix.folded["subtype"] {
+		out = append(out, "sub-types matched in any case (subtype:contract/hosting does not find contract/Hosting)")
 	}
 	if !ix.bodyMore {
 		out = append(out, "the rest of a long text in its own field, indexed with far less memory")
