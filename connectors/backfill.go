@@ -20,6 +20,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
 )
 
 // BackfillBucket holds backfill checkpoints.
@@ -32,6 +33,10 @@ type Item struct {
 	Data     []byte
 	Time     time.Time
 	Meta     map[string]string
+	// Withdrawn: the index dropped this document after this copy was
+	// stored (deleted, replaced by a new version, expired, its source
+	// removed); sending it again would bring back what was removed.
+	Withdrawn bool
 }
 
 // Source lists a backfill's items in a stable order.
@@ -102,6 +107,9 @@ type BackfillReport struct {
 	// Absent counts, with OnlyStale, documents not in the index at all
 	// (dead-lettered or deleted): left alone, as they are not stale.
 	Absent int
+	// Withdrawn counts the items whose document the index dropped after
+	// they were stored (Item.Withdrawn): left out.
+	Withdrawn int
 	// Relisted: the source's items before the checkpoint changed since it
 	// was written (files added or removed), so the job went through the
 	// whole source again, skipping what is indexed.
@@ -110,15 +118,26 @@ type BackfillReport struct {
 	// source again, skipping what is indexed (a document deleted or lost
 	// since is sent).
 	Again bool
+	// NewModel: with OnlyStale, the current model is not the one the
+	// job's checkpoint was written under, so it went through the whole
+	// source again: what was current then is stale now.
+	NewModel string
 }
 
 // checkpoint is a job's place: the items finished, in Keys order, and a
 // digest of their keys. A position alone is not enough: a file added to
 // a folder sorts in before it, or one removed shifts every later file, and
 // resuming by position would skip files that were never sent.
+//
+// Total is how many keys the run that wrote it listed, so that a job that
+// got through all of them is finished even when the source grew since (a
+// stream grows by the job's own sends). Model is the current model of an
+// OnlyStale job.
 type checkpoint struct {
 	Done    int    `json:"done"`
 	Listing string `json:"listing,omitempty"` // listingDigest(keys[:Done])
+	Total   int    `json:"total,omitempty"`
+	Model   string `json:"model,omitempty"`
 }
 
 // listingDigest identifies a list of keys.
@@ -143,8 +162,12 @@ func resumeAt(cp checkpoint, keys []string) (at int, relisted bool) {
 	return cp.Done, false
 }
 
-// finished reports whether a job with checkpoint cp went through all keys.
+// finished reports whether a job with checkpoint cp went through all the
+// keys it listed (all of keys, for a checkpoint from before Total).
 func finished(cp checkpoint, keys []string) bool {
+	if cp.Total > 0 {
+		return cp.Done == cp.Total
+	}
 	return len(keys) > 0 && cp.Done == len(keys) && cp.Listing == listingDigest(keys)
 }
 
@@ -168,6 +191,9 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		// skipped, and what went missing since (a deleted document, an
 		// index moved away to rebuild it) is sent
 		start, rep.Again = 0, true
+	}
+	if b.OnlyStale && cp.Model != "" && cp.Model != b.Current {
+		start, rep.NewModel = 0, cp.Model
 	}
 	rep.Resumed, rep.Relisted = start, relisted
 	if b.Concurrency <= 0 {
@@ -221,6 +247,8 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 					rep.Duplicate++
 				case "dead-lettered":
 					rep.DeadLettered++
+				case "withdrawn":
+					rep.Withdrawn++
 				}
 			}(k)
 		}
@@ -228,7 +256,11 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		if firstErr != nil {
 			return rep, firstErr
 		}
-		if err := b.save(ctx, kv, checkpoint{Done: end, Listing: listingDigest(keys[:end])}); err != nil {
+		cp := checkpoint{Done: end, Listing: listingDigest(keys[:end]), Total: len(keys)}
+		if b.OnlyStale {
+			cp.Model = b.Current
+		}
+		if err := b.save(ctx, kv, cp); err != nil {
 			return rep, err
 		}
 		if b.Progress != nil {
@@ -255,7 +287,7 @@ func (b *Backfill) save(ctx context.Context, kv jetstream.KeyValue, cp checkpoin
 }
 
 // one handles one item: "sent", "skipped", "refused", "absent", "older",
-// "duplicate" or "dead-lettered".
+// "duplicate", "dead-lettered" or "withdrawn".
 func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	it, err := b.Source.Load(ctx, key)
 	if err != nil {
@@ -263,6 +295,9 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	}
 	if !b.Since.IsZero() && !it.Time.IsZero() && it.Time.Before(b.Since) {
 		return "older", nil
+	}
+	if it.Withdrawn {
+		return "withdrawn", nil
 	}
 	if len(it.Data) == 0 {
 		return "refused", nil
@@ -404,7 +439,11 @@ func (b BucketSource) Load(ctx context.Context, key string) (*Item, error) {
 }
 
 // StreamSource replays the documents stored in an ingest stream (by
-// sequence), e.g. DOCMILL_INGEST, to reprocess them with a new model.
+// sequence), e.g. DOCMILL_INGEST, to reprocess them with a new model. A
+// document too large for one message is read from the object store its
+// message names. A stream is history: it also holds documents removed
+// from the index since (deleted, expired, the old version of a changed
+// file), which are Withdrawn, so that a replay does not bring them back.
 type StreamSource struct {
 	JS   jetstream.JetStream
 	Name string
@@ -442,10 +481,24 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.Header.Get(pipeline.HeaderObject) != "" {
-		return nil, fmt.Errorf("stream %s seq %d: object-referenced documents cannot be replayed from the stream; backfill the blob bucket", s.Name, seq)
-	}
 	it := &Item{Key: key, Filename: m.Header.Get(pipeline.HeaderFilename), Data: m.Data, Time: m.Time}
+	if ref := m.Header.Get(pipeline.HeaderObject); ref != "" {
+		data, err := s.object(ctx, ref)
+		if errors.Is(err, jetstream.ErrObjectNotFound) {
+			// the document was deleted, and its stored copy with it
+			it.Withdrawn = true
+			return it, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("stream %s seq %d: %w", s.Name, seq, err)
+		}
+		it.Data = data
+	}
+	if len(it.Data) > 0 {
+		if it.Withdrawn, err = s.withdrawn(ctx, document.ID(it.Data), m.Time); err != nil {
+			return nil, fmt.Errorf("stream %s seq %d: %w", s.Name, seq, err)
+		}
+	}
 	for k, v := range m.Header {
 		if strings.HasPrefix(k, pipeline.HeaderMetaPrefix) && len(v) > 0 {
 			if it.Meta == nil {
@@ -455,4 +508,45 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 		}
 	}
 	return it, nil
+}
+
+// object reads the object ref ("bucket/name") names.
+func (s StreamSource) object(ctx context.Context, ref string) ([]byte, error) {
+	bucket, name, ok := strings.Cut(ref, "/")
+	if !ok {
+		return nil, fmt.Errorf("object reference %q: want bucket/name", ref)
+	}
+	store, err := s.JS.ObjectStore(ctx, bucket)
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		return nil, fmt.Errorf("object %s: %w", ref, jetstream.ErrObjectNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("object store %s: %w", bucket, err)
+	}
+	data, err := store.GetBytes(ctx, name)
+	if err != nil {
+		return nil, fmt.Errorf("object %s: %w", ref, err)
+	}
+	return data, nil
+}
+
+// withdrawn reports whether document id left the index after a copy of it
+// was stored at: DOCMILL_DELETED holds a later notice for it. No notices
+// stream (an older deployment) is no notice.
+func (s StreamSource) withdrawn(ctx context.Context, id string, at time.Time) (bool, error) {
+	st, err := s.JS.Stream(ctx, broker.StreamDeleted)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("stream %s: %w", broker.StreamDeleted, err)
+	}
+	m, err := st.GetLastMsgForSubject(ctx, broker.SubjectDeleted+"."+id)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("deletion notice of %s: %w", id[:12], err)
+	}
+	return !m.Time.Before(at), nil
 }

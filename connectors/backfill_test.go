@@ -25,3 +25,25 @@ func TestResumeAt(t *testing.T) {
 		}
 	}
 }
+
+func TestFinished(t *testing.T) {
+	keys := []string{"a", "b", "c"}
+	for _, c := range []struct {
+		name string
+		cp   checkpoint
+		keys []string
+		want bool
+	}{
+		{"new job", checkpoint{}, keys, false},
+		{"through all it listed", checkpoint{Done: 3, Total: 3, Listing: listingDigest(keys)}, keys, true},
+		// a stream grows by the job's own sends: still finished
+		{"source grew since", checkpoint{Done: 3, Total: 3, Listing: listingDigest(keys)}, append(keys, "d", "e"), true},
+		{"interrupted", checkpoint{Done: 2, Total: 3, Listing: listingDigest(keys[:2])}, keys, false},
+		{"old checkpoint, all keys", checkpoint{Done: 3, Listing: listingDigest(keys)}, keys, true},
+		{"old checkpoint, source grew", checkpoint{Done: 3, Listing: listingDigest(keys)}, append(keys, "d"), false},
+	} {
+		if got := finished(c.cp, c.keys); got != c.want {
+			t.Errorf("%s: finished %v, want %v", c.name, got, c.want)
+		}
+	}
+}

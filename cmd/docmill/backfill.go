@@ -103,10 +103,13 @@ func backfillCmd() *cobra.Command {
 		if prog != nil {
 			prog.Done()
 		}
-		if rep.Relisted {
+		if rep.NewModel != "" {
+			fmt.Fprintf(os.Stderr, "backfill %s: the job last ran when %s was current; it went through the source again, sending what is stale now\n", b.Job, rep.NewModel)
+		}
+		if rep.Relisted && !rep.Again && rep.NewModel == "" {
 			fmt.Fprintf(os.Stderr, "backfill %s: the source changed before the checkpoint (items added or removed), so the job went through all of it again\n", b.Job)
 		}
-		if rep.Again {
+		if rep.Again && rep.NewModel == "" {
 			fmt.Fprintf(os.Stderr, "backfill %s: the job had finished before; it went through the source again, sending only what is not indexed\n", b.Job)
 		}
 		absent := ""
@@ -119,6 +122,9 @@ func backfillCmd() *cobra.Command {
 		}
 		if rep.Duplicate > 0 {
 			extra += fmt.Sprintf(", %d sent by this job in the last 10 minutes already (not sent again)", rep.Duplicate)
+		}
+		if rep.Withdrawn > 0 {
+			extra += fmt.Sprintf(", %d removed from the index since they arrived (deleted, replaced, expired; not sent again)", rep.Withdrawn)
 		}
 		if rep.DeadLettered > 0 {
 			extra += fmt.Sprintf(", %d dead-lettered before (not sent again; see docmill dlq list, retry with docmill dlq replay)", rep.DeadLettered)
