@@ -320,6 +320,36 @@ func (ix *Index) Get(ctx context.Context, id string) (*document.Result, error) {
 	return decodeResult(res.Hits[0].Fields)
 }
 
+// Resolve returns the full id of the one indexed document whose id starts
+// with ref: docmill prints ids shortened to 12 characters. A ref that is
+// not 8 to 63 hex digits (a full id, say) is returned as it is; a prefix
+// no document has is ErrNotFound, one that several have ErrAmbiguous.
+func (ix *Index) Resolve(ctx context.Context, ref string) (string, error) {
+	if len(ref) < 8 || len(ref) >= 64 || strings.Trim(ref, "0123456789abcdef") != "" {
+		return ref, nil
+	}
+	q := query.NewPrefixQuery(ref)
+	q.SetField("_id")
+	req := bleve.NewSearchRequestOptions(q, 2, 0, false)
+	var res *bleve.SearchResult
+	err := ix.read(func(bi bleve.Index) (err error) {
+		res, err = bi.SearchInContext(ctx, req)
+		return err
+	})
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("resolve %s: %w", ref, err)
+	case len(res.Hits) == 0:
+		return "", fmt.Errorf("resolve %s: %w", ref, ErrNotFound)
+	case len(res.Hits) > 1:
+		return "", fmt.Errorf("resolve %s: %w", ref, ErrAmbiguous)
+	}
+	return res.Hits[0].ID, nil
+}
+
+// ErrAmbiguous is Resolve's error for an id prefix of several documents.
+var ErrAmbiguous = errors.New("id prefix of more than one document")
+
 // Body returns the stored text of document id: all of it, or its first
 // MiB for a longer one (the rest is searched, not stored).
 func (ix *Index) Body(ctx context.Context, id string) (string, error) {

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/go-chi/chi/v5"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
@@ -23,7 +22,7 @@ import (
 // large result and the object a large ingest travelled in. Results already
 // published stay in the results stream until its retention drops them.
 func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
-	id := chi.URLParam(r, "id")
+	id := s.docID(r)
 	api := r.Method == http.MethodDelete
 	err := s.remove(r.Context(), id)
 	switch {

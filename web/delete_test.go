@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
@@ -160,5 +161,41 @@ func TestLivePageForgetsDeletedDocuments(t *testing.T) {
 	restarted := newServer(t, Options{Index: ix, JS: js, NATS: nc})
 	if _, page := get(t, restarted, "/live"); strings.Contains(page, gone.ID) || !strings.Contains(page, docs[0].ID) {
 		t.Errorf("live page after a restart: has deleted %v, has kept %v", strings.Contains(page, gone.ID), strings.Contains(page, docs[0].ID))
+	}
+}
+
+// docmill prints ids shortened to 12 characters (ingest, search): the API,
+// the document page and deletion take them, and any unique prefix of 8 or
+// more hex digits; they answered "document not found".
+func TestShortIDs(t *testing.T) {
+	ctx := context.Background()
+	_, js := startNATS(t)
+	docs := uitest.Samples()
+	for _, d := range docs {
+		d.ID = document.ID([]byte(d.Text))
+	}
+	ix := openIndex(t, docs...)
+	s := newServer(t, Options{Index: ix, Ingest: &connectors.Publisher{JS: js}, JS: js})
+	full := docs[0].ID
+	resp, body := get(t, s, "/api/documents/"+full[:12])
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, full) {
+		t.Fatalf("GET by the 12-character id: %d %.200s", resp.StatusCode, body)
+	}
+	if resp, _ := get(t, s, "/documents/"+full[:8]); resp.StatusCode != http.StatusOK {
+		t.Errorf("document page by an 8-character prefix: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, s, "/api/documents/"+full[:7]); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("a 7-character prefix: %d, want 404", resp.StatusCode)
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+full[:12], nil))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), full) {
+		t.Fatalf("DELETE by the 12-character id: %d %s", rec.Code, rec.Body)
+	}
+	if _, err := ix.Get(ctx, full); !errors.Is(err, index.ErrNotFound) {
+		t.Errorf("after deleting by short id: %v", err)
+	}
+	if n, _ := ix.Count(); n != uint64(len(docs)-1) {
+		t.Errorf("%d documents left, want %d", n, len(docs)-1)
 	}
 }

@@ -9,10 +9,10 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
-	"github.com/go-chi/chi/v5"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -197,9 +197,9 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, ErrNoOriginal)
 		return
 	}
-	o, err := s.originals.Get(r.Context(), chi.URLParam(r, "id"))
+	o, err := s.originals.Get(r.Context(), s.docID(r))
 	if errors.Is(err, ErrNoOriginal) {
-		http.Error(w, "The original file of this document was not stored (only files uploaded through this server are kept).", http.StatusNotFound)
+		http.Error(w, "The original file of this document was not kept (pipeline.keep_originals is off, or it was dropped under originals_max_age or originals_max_mb).", http.StatusNotFound)
 		return
 	}
 	if err != nil {
@@ -219,8 +219,8 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) {
 // reprocess handles the document page's button (a form post, answered with
 // a redirect) and the API (answered with JSON).
 func (s *Server) reprocess(w http.ResponseWriter, r *http.Request) {
-	id := chi.URLParam(r, "id")
-	api := r.URL.Path == "/api/documents/"+id+"/reprocess"
+	id := s.docID(r)
+	api := strings.HasPrefix(r.URL.Path, "/api/")
 	var err error
 	if s.originals == nil {
 		err = fmt.Errorf("reprocess %s: %w", id, ErrNoOriginal)

@@ -18,8 +18,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/entities"
 	"github.com/docmill/docmill/index"
@@ -437,7 +435,7 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "this process has no index", http.StatusServiceUnavailable)
 		return
 	}
-	doc, err := s.o.Index.Get(r.Context(), chi.URLParam(r, "id"))
+	doc, err := s.o.Index.Get(r.Context(), s.docID(r))
 	if errors.Is(err, index.ErrNotFound) {
 		w.WriteHeader(http.StatusNotFound)
 		s.render(w, "notfound.html", nil)

@@ -483,12 +483,27 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
+// docID is the document id of r's path: a full id, or the 12-character
+// prefix docmill prints (any unique prefix of 8 or more hex digits) of an
+// indexed document. A prefix that names no document, or several, stays
+// as it is and is not found.
+func (s *Server) docID(r *http.Request) string {
+	id := chi.URLParam(r, "id")
+	if s.o.Index == nil {
+		return id
+	}
+	if full, err := s.o.Index.Resolve(r.Context(), id); err == nil {
+		return full
+	}
+	return id
+}
+
 func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 	if s.o.Index == nil {
 		writeError(w, http.StatusServiceUnavailable, errors.New("this process has no index"))
 		return
 	}
-	id := chi.URLParam(r, "id")
+	id := s.docID(r)
 	doc, err := s.o.Index.Get(r.Context(), id)
 	if errors.Is(err, index.ErrNotFound) {
 		if s.o.Failed != nil {
@@ -528,6 +543,8 @@ type uploaded struct {
 	// unavailable: the file was refused for want of the broker, not for
 	// what it is; sending it again later can succeed.
 	unavailable bool
+	// tooLarge: the file was over the upload limit.
+	tooLarge bool
 }
 
 // apiUpload accepts a raw body (?filename=) or multipart files and
@@ -564,15 +581,19 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 }
 
 // uploadStatus is 202 when every file was accepted, 400 when none was
-// (503 when the broker refused any of them: retry later), and 207
+// (503 when the broker refused any of them: retry later; 413 when every
+// one was over the upload limit), and 207
 // (Multi-Status) when some were: each file's entry says which, and a
 // client must not send the accepted ones again.
 func uploadStatus(out []uploaded) int {
-	failed, unavailable := 0, false
+	failed, unavailable, tooLarge := 0, false, 0
 	for _, u := range out {
 		if u.Error != "" {
 			failed++
 			unavailable = unavailable || u.unavailable
+		}
+		if u.tooLarge {
+			tooLarge++
 		}
 	}
 	switch {
@@ -580,6 +601,8 @@ func uploadStatus(out []uploaded) int {
 		return http.StatusAccepted
 	case failed == len(out) && unavailable:
 		return http.StatusServiceUnavailable
+	case tooLarge == len(out):
+		return http.StatusRequestEntityTooLarge
 	case failed == len(out):
 		return http.StatusBadRequest
 	}
@@ -624,7 +647,7 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 		}
 		name := filepath.Base(formFilename.Replace(part.FileName()))
 		if int64(len(data)) > s.o.MaxUpload {
-			out = append(out, uploaded{Filename: name, Error: fmt.Sprintf("larger than the %d MiB limit", s.o.MaxUpload>>20)})
+			out = append(out, uploaded{Filename: name, Error: fmt.Sprintf("larger than the %d MiB limit", s.o.MaxUpload>>20), tooLarge: true})
 			continue
 		}
 		out = append(out, s.publish(r, name, "", data))

@@ -626,6 +626,16 @@ func TestUploadLimit(t *testing.T) {
 	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "1 MiB limit") {
 		t.Errorf("api upload over the limit: %d %s", rec.Code, rec.Body)
 	}
+	// a file over the limit by less than the body's slack is refused by
+	// its own size check: 413 all the same (it was 400)
+	body, ct = multipartBody(t, map[string][]byte{"big.txt": big[:3<<19]})
+	req = httptest.NewRequest(http.MethodPost, "/api/documents", body)
+	req.Header.Set("Content-Type", ct)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "1 MiB limit") {
+		t.Errorf("api upload of 1.5 MiB: %d %s", rec.Code, rec.Body)
+	}
 	req = httptest.NewRequest(http.MethodPost, "/api/documents?filename=big.txt", bytes.NewReader(big[:1<<20+100]))
 	rec = httptest.NewRecorder()
 	s.ServeHTTP(rec, req)

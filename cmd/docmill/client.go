@@ -378,7 +378,7 @@ func searchCmd() *cobra.Command {
 }
 
 func deleteCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "delete ID...", Short: "Delete documents (full ids, as search --json gives) from a running docmill's index and stores",
+	cmd := &cobra.Command{Use: "delete ID...", Short: "Delete documents (the ids search and ingest print, or full ids) from a running docmill's index and stores",
 		Args: cobra.MinimumNArgs(1)}
 	api := addAPIFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
