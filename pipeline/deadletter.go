@@ -28,6 +28,17 @@ func (e *PermanentError) Unwrap() error { return e.Err }
 // Permanent wraps err as a PermanentError.
 func Permanent(err error) error { return &PermanentError{Err: err} }
 
+// StageError names the stage a failure belongs to when it is not that of
+// the handler that returned it: the analyse handler parses first, and a
+// file the parser refuses is dead-lettered on docmill.dlq.parse.
+type StageError struct {
+	Stage string
+	Err   error
+}
+
+func (e *StageError) Error() string { return e.Err.Error() }
+func (e *StageError) Unwrap() error { return e.Err }
+
 // IsPermanent reports whether err cannot succeed on retry: bad input.
 func IsPermanent(err error) bool {
 	var pe *PermanentError
@@ -40,12 +51,22 @@ func IsPermanent(err error) bool {
 // message is then acknowledged, and onDead, when set, hears of it. Other
 // failures are returned, so the subscriber naks them with backoff. The
 // same failure of the same content is one dead letter (see deadLetterID).
-func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics, log *slog.Logger, onDead func(*message.Message, error)) message.HandlerMiddleware {
+// A failure wrapping a StageError counts under, and goes to, its stage.
+//
+// Without pub, a message that fails for good is acknowledged and logged,
+// not dead-lettered: the shadow stage's input is the primary's, which
+// dead-letters what it cannot analyse, and a shadow's dead letter would
+// be listed, and replayed into the pipeline, as a second one.
+func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *Metrics, log *slog.Logger, onDead func(*message.Message, error)) message.HandlerMiddleware {
 	return func(h message.HandlerFunc) message.HandlerFunc {
 		return func(msg *message.Message) ([]*message.Message, error) {
 			out, err := h(msg)
 			if err == nil {
 				return out, nil
+			}
+			stage := handlerStage
+			if se := (*StageError)(nil); errors.As(err, &se) {
+				stage = se.Stage
 			}
 			attempt, _ := strconv.Atoi(msg.Metadata.Get(stream.MetaDelivered))
 			permanent := IsPermanent(err)
@@ -57,6 +78,11 @@ func DeadLetter(pub message.Publisher, stage string, maxDeliver int, m *Metrics,
 			if !permanent && attempt < maxDeliver {
 				log.Warn("stage failed, will retry", "stage", stage, "attempt", attempt, "err", err, "subject", msg.Metadata.Get(stream.MetaSubject))
 				return nil, err
+			}
+			if pub == nil {
+				log.Info("stage gave up on a message", "stage", stage, "attempt", attempt, "reason", err.Error(),
+					"filename", msg.Metadata.Get(HeaderFilename), "subject", msg.Metadata.Get(stream.MetaSubject))
+				return nil, nil
 			}
 			if dlqErr := publishDeadLetter(pub, stage, attempt, msg, err); dlqErr != nil {
 				log.Error("dead-letter publish failed; message will be redelivered", "stage", stage, "err", dlqErr)

@@ -119,10 +119,10 @@ func Run(ctx context.Context, o Options) error {
 		o.Shadow.SubjectPrefix, o.Shadow.Stage = ShadowPrefix(info), "shadow"
 		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable,
 			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending,
-			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
+			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout, DeliverNew: true}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("shadow", broker.SubjectIngest+".>", sub, noOutput(o.Shadow.Handle))
-		h.AddMiddleware(DeadLetter(pub, "shadow", c.MaxDeliver, o.Metrics, o.Log, nil))
+		h.AddMiddleware(DeadLetter(nil, "shadow", c.MaxDeliver, o.Metrics, o.Log, nil))
 	}
 	// The indexer's batching loop outlives ctx until the router has
 	// drained: handlers still waiting for their batch must see it written,

@@ -351,3 +351,43 @@ func TestStoppingLoggerDowngradesOnlyAtShutdown(t *testing.T) {
 		t.Fatalf("levels:\n%s", buf.String())
 	}
 }
+
+// A failure wrapped in a StageError is dead-lettered under its own stage
+// (the analyse handler's parse failures on docmill.dlq.parse); without a
+// publisher (the shadow stage) a message that fails for good is acked and
+// nothing is dead-lettered.
+func TestDeadLetterStageAndShadow(t *testing.T) {
+	js := embeddedJS(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	parseFail := &StageError{Stage: "parse", Err: Permanent(errors.New("corrupt PDF: no trailer"))}
+	h := DeadLetter(stream.NewPublisher(js), "analyze", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
+		return nil, parseFail
+	})
+	if _, err := h(delivered("a", "1")); err != nil {
+		t.Fatalf("parse failure: %v, want parked", err)
+	}
+	s, _ := js.Stream(context.Background(), broker.StreamDLQ)
+	m, err := s.GetLastMsgForSubject(context.Background(), broker.SubjectDLQ+".parse")
+	if err != nil {
+		t.Fatalf("no dead letter on docmill.dlq.parse: %v", err)
+	}
+	if got := m.Header.Get(HeaderStage); got != "parse" {
+		t.Errorf("dead letter stage %q, want parse", got)
+	}
+	shadow := DeadLetter(nil, "shadow", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
+		return nil, parseFail
+	})
+	if _, err := shadow(delivered("b", "1")); err != nil {
+		t.Fatalf("shadow failure: %v, want it acked", err)
+	}
+	transient := errors.New("model busy")
+	shadowRetry := DeadLetter(nil, "shadow", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
+		return nil, transient
+	})
+	if _, err := shadowRetry(delivered("c", "1")); !errors.Is(err, transient) {
+		t.Fatalf("shadow transient failure: %v, want a retry", err)
+	}
+	if n := dlqCount(t, js); n != 1 {
+		t.Fatalf("%d dead letters, want only the primary's", n)
+	}
+}

@@ -156,6 +156,9 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	t0 := time.Now()
 	doc, err := parse.Parse(ctx, in, w.Limits)
 	if err != nil {
+		if w.Stage == "" {
+			err = &StageError{Stage: "parse", Err: err}
+		}
 		return nil, err // parse errors name the file and the reason
 	}
 	parseMs := since(t0)

@@ -325,7 +325,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	select {
 	case dm := <-dlq:
-		if dm.Subject != "docmill.dlq.analyze" || dm.Header.Get("Docmill-Error") == "" || dm.Header.Get("Docmill-Filename") != "broken.pdf" {
+		if dm.Subject != "docmill.dlq.parse" || dm.Header.Get("Docmill-Error") == "" || dm.Header.Get("Docmill-Filename") != "broken.pdf" {
 			t.Fatalf("dead letter: %s %v", dm.Subject, dm.Header)
 		}
 		t.Logf("dead letter reason: %s", dm.Header.Get("Docmill-Error"))
@@ -394,7 +394,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	mb, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	for _, want := range []string{`docmill_documents_processed_total{stage="index"} 4`, `docmill_dlq_messages_total{stage="analyze"} 2`, "docmill_stage_duration_seconds_bucket"} {
+	for _, want := range []string{`docmill_documents_processed_total{stage="index"} 4`, `docmill_dlq_messages_total{stage="parse"} 2`, "docmill_stage_duration_seconds_bucket"} {
 		if !bytes.Contains(mb, []byte(want)) {
 			t.Errorf("metrics lack %q:\n%s", want, grepLines(mb, "docmill_documents_processed_total"))
 		}

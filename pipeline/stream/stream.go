@@ -97,6 +97,11 @@ type SubscriberConfig struct {
 	// DrainTimeout bounds how long Close waits for messages already handed
 	// to the router to be acked; the rest are redelivered after AckWait.
 	DrainTimeout time.Duration
+	// DeliverNew starts a consumer that does not exist yet at the messages
+	// published after it is created, not at the stream's first (a shadow
+	// model compares on live traffic, not on the whole history). An
+	// existing consumer keeps its place and policy.
+	DeliverNew bool
 }
 
 func (c *SubscriberConfig) defaults() {
@@ -170,8 +175,17 @@ func (s *Subscriber) Consumer(ctx context.Context, subject string) (jetstream.Co
 		}
 		stream = name
 	}
+	policy := jetstream.DeliverAllPolicy
+	if s.cfg.DeliverNew {
+		policy = jetstream.DeliverNewPolicy
+		// a consumer's deliver policy cannot be updated
+		if c, err := s.js.Consumer(ctx, stream, s.cfg.Durable); err == nil {
+			policy = c.CachedInfo().Config.DeliverPolicy
+		}
+	}
 	cons, err := s.js.CreateOrUpdateConsumer(ctx, stream, jetstream.ConsumerConfig{
 		Durable:       s.cfg.Durable,
+		DeliverPolicy: policy,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       s.cfg.AckWait,
 		MaxDeliver:    s.cfg.MaxDeliver,

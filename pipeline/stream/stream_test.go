@@ -159,3 +159,49 @@ func TestIDStableAcrossRedeliveryWithoutMsgID(t *testing.T) {
 		t.Fatalf("ids %q, want T:1 twice", ids)
 	}
 }
+
+// A DeliverNew consumer (a shadow model's) starts at messages published
+// after it is created, not at the stream's history; created again (a
+// restart), it keeps its place: nothing is delivered twice or skipped.
+func TestDeliverNewSkipsHistory(t *testing.T) {
+	js := jsFor(t)
+	ctx := context.Background()
+	if _, err := js.Publish(ctx, "t.old", []byte("history")); err != nil {
+		t.Fatal(err)
+	}
+	next := func(ch <-chan *message.Message) string {
+		t.Helper()
+		select {
+		case m := <-ch:
+			m.Ack()
+			return string(m.Payload)
+		case <-time.After(10 * time.Second):
+			t.Fatal("nothing delivered")
+			return ""
+		}
+	}
+	open := func() (*Subscriber, <-chan *message.Message) {
+		sub := NewSubscriber(js, SubscriberConfig{Durable: "shadow", Concurrency: 1, DeliverNew: true}, nil)
+		ch, err := sub.Subscribe(ctx, "t.>")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sub, ch
+	}
+	sub, ch := open()
+	if _, err := js.Publish(ctx, "t.new", []byte("live")); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(ch); got != "live" {
+		t.Fatalf("first delivery %q, want the message published after the consumer", got)
+	}
+	sub.Close()
+	if _, err := js.Publish(ctx, "t.new", []byte("while down")); err != nil {
+		t.Fatal(err)
+	}
+	sub, ch = open()
+	defer sub.Close()
+	if got := next(ch); got != "while down" {
+		t.Fatalf("after a restart %q, want the message published while it was down", got)
+	}
+}
