@@ -4,12 +4,15 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/internal/natstest"
@@ -125,4 +128,27 @@ func TestRawPublishProcessingWhileQueued(t *testing.T) {
 	if _, ok := proc.Since(ctx, document.ID(marked.Data), time.Now()); ok {
 		t.Error("a document its publisher records was recorded by the watcher")
 	}
+}
+
+// Scaled out, a worker watches the folders it is given (sources.folders or
+// --watch); it used to ignore them without a word. An indexer given the
+// same configuration leaves them to the workers.
+func TestWorkerWatchesFolders(t *testing.T) {
+	ctx := context.Background()
+	url, _, js := natstest.Listening(t, "worker-folder-test")
+	inbox := t.TempDir()
+	startRoleAt(t, url, RoleIndexer, func(c *config.Config) { c.Sources.Folders = []string{inbox} })
+	if err := os.WriteFile(filepath.Join(inbox, "memo.txt"), []byte("A memo about the quarterly supplier review."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * time.Second)
+	if n := natstest.Info(ctx, t, js, "DOCMILL_INGEST").State.Msgs; n != 0 {
+		t.Fatalf("an indexer ingested %d files from the folder", n)
+	}
+	startRoleAt(t, url, RoleWorker, func(c *config.Config) {
+		c.Sources.Folders, c.Sources.Settle = []string{inbox}, 200*time.Millisecond
+	})
+	waitFor(t, "the memo ingested and analysed by the worker", time.Minute, func() bool {
+		return natstest.Info(ctx, t, js, "DOCMILL_RESULTS").State.Msgs == 1
+	})
 }

@@ -430,9 +430,16 @@ func (s *Server) ingestPublisher() *connectors.Publisher {
 		Replicas: s.o.Config.NATS.Replicas}
 }
 
+// startFolders watches the configured folders in a process that ingests
+// (serve, or a worker in a scaled-out deployment). An indexer ingests
+// nothing: it says so rather than ignore the setting silently.
 func (s *Server) startFolders(ctx context.Context) {
 	folders := append(append([]string(nil), s.o.Config.Sources.Folders...), s.o.Watch...)
-	if len(folders) == 0 || s.o.Role != RoleServe {
+	if len(folders) == 0 {
+		return
+	}
+	if !s.o.Role.works() {
+		s.o.Log.Warn("sources.folders is watched by docmill serve and docmill worker; this indexer leaves it to them", "folders", folders)
 		return
 	}
 	seen, err := connectors.OpenSeen(ctx, s.js, s.o.Config.NATS.Replicas)

@@ -94,6 +94,9 @@ func newLogger(c *config.Config) *slog.Logger {
 func roleCmd(role server.Role, short string) *cobra.Command {
 	cmd := &cobra.Command{Use: string(role), Short: short, Args: cobra.NoArgs}
 	sf := addServerFlags(cmd.Flags())
+	if role == server.RoleIndexer {
+		_ = cmd.Flags().MarkHidden("watch") // an indexer ingests nothing
+	}
 	var ingest []string
 	if role == server.RoleServe {
 		cmd.Flags().StringSliceVar(&ingest, "ingest", nil, "ingest the files under this path once the server is ready (repeatable)")
@@ -103,8 +106,8 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		if role != server.RoleServe && len(sf.watch) > 0 {
-			return fmt.Errorf("--watch is for docmill serve: a %s does not ingest (run the folder watch in serve)", role)
+		if role == server.RoleIndexer && len(sf.watch) > 0 {
+			return fmt.Errorf("--watch is for docmill serve and docmill worker: an indexer does not ingest")
 		}
 		if role != server.RoleServe && c.NATS.URL == "" {
 			return fmt.Errorf("docmill %s needs --nats URL (the shared broker); use docmill serve for one process", role)
