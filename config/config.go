@@ -253,7 +253,9 @@ func Read(path string) (*Config, error) {
 
 // Check reports every problem in a config file, each with its line
 // number: unknown keys and values of the wrong type, then the values that
-// decoded but are out of range (all of them, not only the first).
+// decoded but are out of range (all of them, not only the first). The
+// DOCMILL_* environment applies as it does when docmill starts; a problem
+// in a value the environment set names the variable instead of a line.
 func Check(path string) []error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -265,7 +267,14 @@ func Check(path string) []error {
 	if yaml.Unmarshal(data, &root) != nil {
 		return errs // a syntax error: decode reported it
 	}
+	if err := applyEnv(reflect.ValueOf(c).Elem(), "DOCMILL"); err != nil {
+		errs = append(errs, err)
+	}
 	for _, e := range c.problems() {
+		if name := envName(e.path); name != "" {
+			errs = append(errs, fmt.Errorf("%s (environment): %s", name, e))
+			continue
+		}
 		if line := keyLine(&root, e.path); line > 0 {
 			errs = append(errs, fmt.Errorf("line %d: %s", line, e))
 			continue
@@ -275,6 +284,16 @@ func Check(path string) []error {
 	// in file order: the reader fixes them top to bottom
 	sort.SliceStable(errs, func(i, j int) bool { return lineOf(errs[i]) < lineOf(errs[j]) })
 	return errs
+}
+
+// envName is the DOCMILL_* variable of a dotted key ("nats.max_age" is
+// DOCMILL_NATS_MAX_AGE) when the environment sets it, else "".
+func envName(path string) string {
+	name := "DOCMILL_" + strings.ToUpper(strings.ReplaceAll(path, ".", "_"))
+	if _, ok := os.LookupEnv(name); ok {
+		return name
+	}
+	return ""
 }
 
 // lineOf reads the "line N:" an error starts with (yaml's errors and

@@ -170,3 +170,28 @@ func TestMaxLogLines(t *testing.T) {
 		t.Errorf("budget from the environment: %v", err)
 	}
 }
+
+// `docmill config check` judges the configuration docmill would run with:
+// the DOCMILL_* environment applies, and a bad value from it names the
+// variable (check said ok while serve refused to start).
+func TestCheckAppliesEnvironment(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "ok.yaml")
+	if err := os.WriteFile(p, []byte("nats:\n  max_age: 24h\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if errs := Check(p); len(errs) != 0 {
+		t.Fatalf("a good file: %v", errs)
+	}
+	t.Setenv("DOCMILL_NATS_MAX_AGE", "1m")
+	errs := Check(p)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "DOCMILL_NATS_MAX_AGE (environment)") {
+		t.Fatalf("max_age under 10m from the environment: %v", errs)
+	}
+	if _, err := Load(p); err == nil {
+		t.Fatal("Load accepts what Check refused")
+	}
+	t.Setenv("DOCMILL_NATS_MAX_AGE", "soon")
+	if errs := Check(p); len(errs) == 0 || !strings.Contains(errs[0].Error(), "DOCMILL_NATS_MAX_AGE") {
+		t.Fatalf("an unreadable value from the environment: %v", errs)
+	}
+}
