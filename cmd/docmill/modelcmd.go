@@ -33,7 +33,7 @@ func modelCmd() *cobra.Command {
 		if err := server.UseModel(cmd.Context(), js, a); err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "workers will switch to %s; check /healthz (component analyzer) or the Docmill-Model header of new results\n", args[0])
+		fmt.Fprintf(os.Stderr, "workers will switch to %s; check /healthz (component analyzer; a worker that cannot load it stays on its model and says why under model_swap) or the Docmill-Model header of new results\n", args[0])
 		return nil
 	}
 	compare := &cobra.Command{Use: "compare", Short: "Agreement of shadow models with the primary, from recorded results", Args: cobra.NoArgs}
