@@ -176,6 +176,9 @@ var gzipMagic = []byte{0x1f, 0x8b}
 // byte limit as the document.
 func gunzip(name string, data []byte, limit int64) ([]byte, string, error) {
 	if !bytes.HasPrefix(data, gzipMagic) {
+		if isTar(data) {
+			return nil, name, permanent(name, "tar archives are not read; unpack them into a watched folder", nil)
+		}
 		return data, name, nil
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -193,10 +196,16 @@ func gunzip(name string, data []byte, limit int64) ([]byte, string, error) {
 		return nil, name, permanent(name, "empty document (inside gzip)", nil)
 	}
 	inner := strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ")
-	if strings.HasSuffix(strings.ToLower(inner), ".tar") || strings.HasSuffix(strings.ToLower(name), ".tgz") {
+	if strings.HasSuffix(strings.ToLower(inner), ".tar") || strings.HasSuffix(strings.ToLower(name), ".tgz") || isTar(out) {
 		return nil, name, permanent(name, "tar archives are not read; unpack them into a watched folder", nil)
 	}
 	return out, inner, nil
+}
+
+// isTar reports whether data opens with a POSIX (ustar) or GNU tar
+// header: "ustar" at byte 257.
+func isTar(data []byte) bool {
+	return len(data) >= 512 && bytes.HasPrefix(data[257:], []byte("ustar"))
 }
 
 // ocrInstead reads a PDF with OCR after text extraction found nothing;

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"archive/zip"
+	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
@@ -757,5 +758,28 @@ func TestPDFParentCycleEnds(t *testing.T) {
 	p, err := Parse(context.Background(), Input{Filename: "inherited.pdf", Data: inherited}, lim)
 	if err != nil || p.Text != "Lease agreement between Acme and Beta." {
 		t.Errorf("inherited resources: %v %+v", err, p)
+	}
+}
+
+// A tar archive, under any name, is refused with the reason that says what
+// to do (a plain .tar got "unsupported or binary content").
+func TestTarArchivesNamed(t *testing.T) {
+	var b bytes.Buffer
+	tw := tar.NewWriter(&b)
+	body := []byte("The Supplier shall deliver the goods.")
+	if err := tw.WriteHeader(&tar.Header{Name: "terms.txt", Mode: 0o644, Size: int64(len(body))}); err != nil {
+		t.Fatal(err)
+	}
+	tw.Write(body)
+	tw.Close()
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(b.Bytes())
+	zw.Close()
+	for name, data := range map[string][]byte{"contracts.tar": b.Bytes(), "contracts.bin": b.Bytes(), "contracts.gz": z.Bytes()} {
+		_, err := Parse(context.Background(), Input{Filename: name, Data: data}, DefaultLimits())
+		if err == nil || !IsPermanent(err) || !strings.Contains(err.Error(), "tar archives are not read") {
+			t.Errorf("%s: %v, want tar archives named", name, err)
+		}
 	}
 }
