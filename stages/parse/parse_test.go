@@ -1,8 +1,8 @@
 package parse
 
 import (
-	"archive/zip"
 	"archive/tar"
+	"archive/zip"
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
