@@ -89,12 +89,18 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 		return
 	}
 	if info.Deleted {
-		if b.MirrorDeletes && b.Seen != nil {
-			if err := b.remove(ctx, &info); err != nil {
-				b.Log.Error("bucket: removal not sent, will retry", "bucket", b.Name, "object", info.Name, "err", err)
-				_ = m.NakWithDelay(5 * time.Second)
-				return
-			}
+		var err error
+		switch {
+		case b.Seen == nil:
+		case b.MirrorDeletes:
+			err = b.remove(ctx, &info)
+		default:
+			err = b.unhold(ctx, &info)
+		}
+		if err != nil {
+			b.Log.Error("bucket: deletion not recorded, will retry", "bucket", b.Name, "object", info.Name, "err", err)
+			_ = m.NakWithDelay(5 * time.Second)
+			return
 		}
 		_ = m.Ack()
 		return
@@ -151,22 +157,29 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 	}
 	key := objectSeenKey(b.Name, info.Name)
 	doc := Doc{Filename: path.Base(info.Name), Source: "bucket_" + b.Name, Data: data, Meta: meta}
+	h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
+	var prevID string
 	if b.Seen != nil {
 		if e, err := b.Seen.Get(ctx, key); err == nil {
-			prevID := string(e.Value())
-			meta[pipeline.MetaReplaces] = prevID
+			prevID = string(e.Value())
+			replaces, err := replaceable(ctx, b.Seen, prevID, h, b.Log)
+			if err != nil {
+				return err
+			}
+			if replaces {
+				meta[pipeline.MetaReplaces] = prevID
+			}
 		}
 	}
-	if isNewVersion(data, meta[pipeline.MetaReplaces], b.MirrorDeletes) {
+	if isNewVersion(data, prevID, b.MirrorDeletes) {
 		doc.Version = key + ":" + info.NUID
 	}
 	id, err := b.Pub.Publish(ctx, doc)
 	if err != nil {
 		return err
 	}
-	if b.MirrorDeletes && b.Seen != nil {
-		h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
-		if err := holdVersion(ctx, b.Seen, h, id, meta[pipeline.MetaReplaces]); err != nil {
+	if b.Seen != nil {
+		if err := holdVersion(ctx, b.Seen, h, id, prevID); err != nil {
 			return err
 		}
 	}
@@ -191,6 +204,19 @@ func (b *Bucket) remove(ctx context.Context, info *jetstream.ObjectInfo) error {
 	}
 	h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
 	return removeHeld(ctx, b.Seen, b.Pub.JS, b.Log, key, string(e.Value()), "bucket_"+b.Name, h)
+}
+
+// unhold records that a deleted object no longer holds its document,
+// which stays in the index (without MirrorDeletes).
+func (b *Bucket) unhold(ctx context.Context, info *jetstream.ObjectInfo) error {
+	e, err := b.Seen.Get(ctx, objectSeenKey(b.Name, info.Name))
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("bucket %s: %w", b.Name, err)
+	}
+	return release(ctx, b.Seen, string(e.Value()), holding{Kind: "object", Where: b.Name, Name: info.Name})
 }
 
 func (b *Bucket) afterSuccess(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo, data []byte) error {

@@ -123,7 +123,7 @@ func (f *Folder) Run(ctx context.Context) error {
 	defer tick.Stop()
 	for first := true; ; first = false {
 		present := f.scan(ctx)
-		if first && f.MirrorDeletes && present != nil {
+		if first && present != nil {
 			f.reconcile(ctx, present)
 		}
 		select {
@@ -253,6 +253,11 @@ func (f *Folder) forget(ctx context.Context, present map[string]bool, now time.T
 		case present[rel]:
 			delete(f.gone, rel)
 		case !f.MirrorDeletes:
+			// the document stays; the file no longer holds it
+			if err := release(ctx, f.Seen, t.id, holding{Kind: "folder", Where: f.Dir, Name: rel}); err != nil {
+				f.Log.Warn("folder: file gone, still recorded as holding its document", "file", rel, "err", err)
+				continue
+			}
 			delete(f.done, rel)
 		case f.gone[rel].IsZero():
 			f.gone[rel] = now
@@ -278,9 +283,10 @@ func (f *Folder) remove(ctx context.Context, rel string, t taken) error {
 	return removeHeld(ctx, f.Seen, f.Pub.JS, f.Log, seenKey(f.Dir, rel), t.id, f.Source, h)
 }
 
-// reconcile runs after the first scan under MirrorDeletes: files deleted
-// while docmill was not running remove their documents, and files taken
-// before mirroring was turned on are recorded as holding theirs.
+// reconcile runs after the first scan: files deleted while docmill was
+// not running no longer hold their documents, and under MirrorDeletes
+// remove them; files taken before holdings were recorded (or mirroring
+// turned on) are recorded as holding theirs.
 func (f *Folder) reconcile(ctx context.Context, present map[string]bool) {
 	held, err := holdings(ctx, f.Seen, "folder", f.Dir)
 	if err != nil {
@@ -289,6 +295,12 @@ func (f *Folder) reconcile(ctx context.Context, present map[string]bool) {
 	}
 	for rel, h := range held {
 		if present[rel] {
+			continue
+		}
+		if !f.MirrorDeletes {
+			if err := release(ctx, f.Seen, h.id, h); err != nil {
+				f.Log.Warn("folder: file gone, still recorded as holding its document", "file", rel, "err", err)
+			}
 			continue
 		}
 		if err := f.remove(ctx, rel, taken{stamp: h.Version, id: h.id}); err != nil {
@@ -399,8 +411,16 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	}
 	meta := map[string]string{"path": rel}
 	doc := Doc{Filename: rel, Source: f.Source, Data: data, Meta: meta}
+	h := holding{Kind: "folder", Where: f.Dir, Name: rel, Version: stamp}
 	if prevID != "" {
-		meta[pipeline.MetaReplaces] = prevID
+		replaces, err := replaceable(ctx, f.Seen, prevID, h, f.Log)
+		if err != nil {
+			f.Log.Error("folder: changed file not taken, will retry", "file", rel, "err", err)
+			return
+		}
+		if replaces {
+			meta[pipeline.MetaReplaces] = prevID
+		}
 	}
 	if isNewVersion(data, prevID, f.MirrorDeletes) {
 		doc.Version = key + ":" + stamp
@@ -415,11 +435,9 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 		}
 		return
 	}
-	if f.MirrorDeletes {
-		if err := holdVersion(ctx, f.Seen, holding{Kind: "folder", Where: f.Dir, Name: rel, Version: stamp}, id, prevID); err != nil {
-			f.Log.Error("folder: file not recorded as holding its document, will retry", "file", rel, "err", err)
-			return
-		}
+	if err := holdVersion(ctx, f.Seen, h, id, prevID); err != nil {
+		f.Log.Error("folder: file not recorded as holding its document, will retry", "file", rel, "err", err)
+		return
 	}
 	if _, err := f.Seen.Put(ctx, key, []byte(stamp+" "+id)); err != nil {
 		f.Log.Error("folder: remember file", "file", rel, "err", err)

@@ -17,10 +17,11 @@ import (
 )
 
 // A holding records, in the seen bucket, that a watched file or bucket
-// object holds a document. Under sources.mirror_deletes a deletion
-// removes the document only when no other watched file or object still
-// holds the same bytes (documents are named by their content), and a
-// folder finds the files deleted while docmill was not running.
+// object holds a document. A changed file replaces its earlier version's
+// document, and under sources.mirror_deletes a deletion removes the
+// document, only when no other watched file or object still holds the
+// same bytes (documents are named by their content); and a folder finds
+// the files deleted while docmill was not running.
 type holding struct {
 	Kind    string `json:"kind"`  // "folder" or "object"
 	Where   string `json:"where"` // the folder, or the bucket
@@ -78,6 +79,21 @@ func heldElsewhere(ctx context.Context, kv jetstream.KeyValue, id string, h hold
 		}
 	}
 	return false, nil
+}
+
+// replaceable reports whether a new version of watched file or object h
+// may replace its previous version's document prevID in the index: only
+// when no other watched file or object holds the same bytes (a copy of
+// the file, taken as one document with it, keeps it).
+func replaceable(ctx context.Context, kv jetstream.KeyValue, prevID string, h holding, log *slog.Logger) (bool, error) {
+	elsewhere, err := heldElsewhere(ctx, kv, prevID, h)
+	if err != nil {
+		return false, err
+	}
+	if elsewhere {
+		log.Info("changed; its earlier version stays, another watched file or object holds the same bytes", "name", h.Name, "doc_id", prevID)
+	}
+	return !elsewhere, nil
 }
 
 // holdings lists what one folder or bucket holds, by name.

@@ -582,6 +582,55 @@ func TestChangedSourcesReplaceTheirDocuments(t *testing.T) {
 	}
 }
 
+// A copy of a watched file is one document with the file (documents are
+// named by their content). When the file then changes, its old bytes are
+// still the copy's: the document stays, and the new version is a document
+// of its own. It used to be deleted as the file's replaced version, so
+// that neither the file nor its copy found it. The same with two objects.
+func TestChangedFileKeepsItsCopysDocument(t *testing.T) {
+	watch := t.TempDir()
+	h := startWith(t, t.TempDir(), func(c *config.Config) {
+		c.Sources.Folders = []string{watch}
+		c.Sources.Settle = 500 * time.Millisecond
+	})
+	same := []byte("Copy test: a supply agreement between Kappa Industries and Lambda Retail for copper wire.")
+	for _, name := range []string{"c1.txt", "c2.txt"} {
+		if err := os.WriteFile(filepath.Join(watch, name), same, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "the copies indexed as one document", 60*time.Second, func() bool { return h.search("copper").Total == 1 })
+	time.Sleep(2 * time.Second) // both files taken and recorded
+	if err := os.WriteFile(filepath.Join(watch, "c1.txt"), []byte("Copy test changed: Kappa Industries now buys aluminium rods."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the changed file indexed", 60*time.Second, func() bool { return h.search("aluminium").Total == 1 })
+	time.Sleep(time.Second) // a replacement would follow the new version's indexing at once
+	if n := h.search("copper").Total; n != 1 {
+		t.Fatalf("the copy's document: %d hits for its text, want 1 (it is c2.txt's)", n)
+	}
+	ctx := context.Background()
+	store, err := h.srv.JetStream().ObjectStore(ctx, "docmill-inbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"o1.txt", "o2.txt"} {
+		if _, err := store.PutString(ctx, name, "Object copy: Orion Freight carries the turbines to the port."); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "the objects indexed as one document", 60*time.Second, func() bool { return h.search("turbines").Total == 1 })
+	time.Sleep(2 * time.Second)
+	if _, err := store.PutString(ctx, "o1.txt", "Object changed: Orion Freight carries the blades instead."); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the changed object indexed", 60*time.Second, func() bool { return h.search("blades").Total == 1 })
+	time.Sleep(time.Second)
+	if n := h.search("turbines").Total; n != 1 {
+		t.Fatalf("the other object's document: %d hits, want 1", n)
+	}
+}
+
 // An e-mail's attachments are documents of their own: the message is
 // indexed with its text and names its attachments, and each attachment is
 // indexed, naming the message it came with.
