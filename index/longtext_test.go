@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
 )
 
 // A long text: the first MiB is stored and highlighted, the rest up to
@@ -86,6 +88,45 @@ func BenchmarkPutLongText(b *testing.B) {
 				r := sample("big", "big.log", text, "log", "en")
 				r.Summary = "a log"
 				if err := ix.Put(context.Background(), r); err != nil {
+					b.Fatal(err)
+				}
+				ix.Close()
+			}
+		})
+	}
+}
+
+// BenchmarkPutOneWord indexes 8 MiB without a space (a base64 blob), cut
+// to MaxTermRunes as new indexes do and whole as indexes made before
+// TruncateName did: go test ./index -run '^$' -bench PutOneWord -benchtime 1x
+func BenchmarkPutOneWord(b *testing.B) {
+	text := strings.Repeat("word", 2<<20)
+	for _, c := range []struct {
+		name string
+		cut  bool
+	}{{"cut", true}, {"whole", false}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				m, err := Mapping(Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !c.cut {
+					cfg := m.CustomAnalysis.Analyzers[TextAnalyzer]
+					cfg["token_filters"] = cfg["token_filters"].([]interface{})[1:]
+				}
+				dir := b.TempDir() + "/ix"
+				bi, err := bleve.New(dir, m)
+				if err != nil {
+					b.Fatal(err)
+				}
+				bi.Close()
+				ix, err := Open(dir, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := ix.Put(context.Background(), sample("blob", "blob.txt", text, "other", "en")); err != nil {
 					b.Fatal(err)
 				}
 				ix.Close()

@@ -64,7 +64,7 @@ var textAnalyzerConfig = map[string]interface{}{
 	"type":      custom.Name,
 	"tokenizer": unicode.Name,
 	"token_filters": []interface{}{
-		cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName, porter.Name, cjk.BigramName,
+		TruncateName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName, porter.Name, cjk.BigramName,
 	},
 }
 

@@ -34,6 +34,9 @@ func (ix *Index) Upgrades() []string {
 	if !ix.bodyMore {
 		out = append(out, "the rest of a long text in its own field, indexed with far less memory")
 	}
+	if m != nil && !slices.Contains(tokenFilters(m), TruncateName) {
+		out = append(out, fmt.Sprintf("words cut to %d characters when indexed (one enormous word, a 30 MB blob without a space, held gigabytes of memory)", MaxTermRunes))
+	}
 	if m != nil && !slices.Contains(tokenFilters(m), StopName) {
 		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
 	}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -47,5 +48,46 @@ func TestUpgrades(t *testing.T) {
 	defer ix.Close()
 	if up := ix.Upgrades(); len(up) != 1 || !strings.Contains(up[0], "field lengths") {
 		t.Errorf("BM25 index without field lengths: %q", up)
+	}
+}
+
+// Words are indexed cut to MaxTermRunes: a text of one enormous word is
+// found by its opening, and the term Bleve keeps is short. An index whose
+// analyser lacks the cut names it among its upgrades.
+func TestLongWordsCut(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	toks := ix.text.Analyze([]byte("short " + strings.Repeat("x", 5000)))
+	if len(toks) != 2 || len([]rune(string(toks[1].Term))) != MaxTermRunes {
+		t.Fatalf("analysed a 5,000-letter word into %d tokens, the second of %d runes", len(toks), len(toks[1].Term))
+	}
+	d := sample("blob", "blob", "prefix "+strings.Repeat("qz", 1<<20), "other", "en")
+	if err := ix.Put(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"qzqz*", "prefix"} {
+		if res, err := ix.Search(context.Background(), Query{Q: q}); err != nil || res.Total != 1 {
+			t.Errorf("%s: %v %v", q, res, err)
+		}
+	}
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := m.CustomAnalysis.Analyzers[TextAnalyzer]
+	cfg["token_filters"] = cfg["token_filters"].([]interface{})[1:]
+	old := t.TempDir() + "/old"
+	bi, err := bleve.New(old, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bi.Close()
+	ix2, err := Open(old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix2.Close()
+	if up := ix2.Upgrades(); len(up) != 1 || !strings.Contains(up[0], "words cut") {
+		t.Errorf("an index without the cut: %q", up)
 	}
 }
