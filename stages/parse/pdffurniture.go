@@ -44,6 +44,9 @@ func dropPageFurniture(pages []string) []string {
 		drop := map[int]bool{}
 		for _, dir := range []int{1, -1} {
 			for _, i := range edge(lines, dir) {
+				if _, seen := drop[i]; seen {
+					continue // a short page: its head is its foot; kept once stays kept
+				}
 				k := furnitureKey(lines[i])
 				if count[k] < need {
 					break

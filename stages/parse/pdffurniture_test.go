@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/internal/testpdf"
 )
 
 // Running headers and footers (a two-line notice, a numbered page
@@ -69,4 +70,30 @@ func cuadPDFText(t *testing.T, id string) string {
 		t.Fatal(err)
 	}
 	return p.Text
+}
+
+// A PDF whose every page shows the same one line keeps it once: the line
+// is both the head and the foot of its page, and taking it as furniture
+// from both ends dropped the copy that is kept, so the PDF had no text
+// (sent to OCR, or dead-lettered without it).
+func TestPDFSamePagesKeptOnce(t *testing.T) {
+	const n = 6
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>"}
+	var kids []string
+	for i := 0; i < n; i++ {
+		kids = append(kids, fmt.Sprintf("%d 0 R", 4+2*i))
+	}
+	objs = append(objs, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	for i := 0; i < n; i++ {
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i),
+			"<< /Length %d >>stream\nBT /F1 12 Tf 72 720 Td (Six identical pages: a lease between Foo and Bar.) Tj ET\nendstream")
+	}
+	p, err := Parse(context.Background(), Input{Filename: "same.pdf", Data: testpdf.Build(objs...)}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Text != "Six identical pages: a lease between Foo and Bar." || p.Pages != n {
+		t.Errorf("text %q of %d pages", p.Text, p.Pages)
+	}
 }
