@@ -76,6 +76,18 @@ var ErrTooLarge = errors.New("document too large")
 // ErrEmpty is returned for zero-byte documents.
 var ErrEmpty = errors.New("empty document")
 
+// ErrHeaders is returned when a document's file name and metadata do not
+// fit in an ingest message's headers (MaxHeaderBytes): the broker would
+// refuse the message however often it was sent.
+var ErrHeaders = errors.New("file name and metadata too large")
+
+// MaxHeaderBytes bounds the headers of an ingest message (file name,
+// metadata, docmill's own); NATS refuses headers over 64 KiB.
+const MaxHeaderBytes = 32 << 10
+
+// MaxFilenameBytes bounds a document's file name.
+const MaxFilenameBytes = 1024
+
 var tokenUnsafe = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
 
 // SubjectFor returns docmill.ingest.<source> with source made subject-safe.
@@ -117,6 +129,9 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	if len(d.Data) > maxBytes {
 		return Receipt{}, fmt.Errorf("ingest %s: %d bytes over the %d limit: %w", d.Filename, len(d.Data), maxBytes, ErrTooLarge)
 	}
+	if len(d.Filename) > MaxFilenameBytes {
+		return Receipt{}, fmt.Errorf("ingest %.60s...: a file name of %d bytes, over the %d limit: %w", d.Filename, len(d.Filename), MaxFilenameBytes, ErrHeaders)
+	}
 	id := document.ID(d.Data)
 	m := nats.NewMsg(SubjectFor(d.Source))
 	m.Header.Set(nats.MsgIdHdr, id)
@@ -137,6 +152,9 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	setIf(m.Header, pipeline.HeaderDeadline, d.Deadline)
 	for k, v := range d.Meta {
 		m.Header.Set(pipeline.HeaderMetaPrefix+k, v)
+	}
+	if n := headerBytes(m.Header); n > MaxHeaderBytes {
+		return Receipt{}, fmt.Errorf("ingest %s: file name and metadata of %d bytes, over the %d limit: %w", d.Filename, n, MaxHeaderBytes, ErrHeaders)
 	}
 	if err := p.attach(ctx, m, id, d); err != nil {
 		return Receipt{}, err
@@ -159,6 +177,17 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, err)
 	}
 	return Receipt{ID: id, Duplicate: ack.Duplicate}, nil
+}
+
+// headerBytes is about what h takes in a message ("Key: value\r\n").
+func headerBytes(h nats.Header) int {
+	n := 0
+	for k, vs := range h {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
 }
 
 func setIf(h nats.Header, k, v string) {

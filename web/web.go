@@ -722,9 +722,15 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 		}
 	}
 	if err != nil {
-		// an empty or oversized file is the caller's to fix; anything else
-		// is the broker failing to store it
-		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge)
+		if kept != "" {
+			// not on its way: nothing will refer to the stored original
+			if derr := s.originals.Delete(ctx, kept); derr != nil {
+				s.o.Log.Warn("original of a refused upload not removed", "id", kept, "err", derr)
+			}
+		}
+		// an empty or oversized file, or a name and metadata too large, is
+		// the caller's to fix; anything else is the broker failing to store it
+		bad := errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge) || errors.Is(err, connectors.ErrHeaders)
 		return uploaded{Filename: name, Error: err.Error(), unavailable: !bad}
 	}
 	if !res.Duplicate {

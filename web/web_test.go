@@ -1025,6 +1025,29 @@ func TestUploadCarriesMetaHeaders(t *testing.T) {
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "set by docmill itself") {
 		t.Errorf("reserved meta key: %d %s", rec.Code, rec.Body)
 	}
+	// Metadata or a file name the broker cannot carry is the caller's to
+	// fix: 400 naming the limit, not 503 "send it again later", and no
+	// stored original left behind.
+	orig := &Originals{JS: js}
+	s = newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20, Originals: orig})
+	for _, c := range []struct{ query, header string }{
+		{"filename=big-meta.txt", strings.Repeat("m", 70_000)},
+		{"filename=" + strings.Repeat("f", 5000) + ".txt", ""},
+	} {
+		body := "A memo of its own: " + c.query[:20]
+		req := httptest.NewRequest(http.MethodPost, "/api/documents?"+c.query, strings.NewReader(body))
+		if c.header != "" {
+			req.Header.Set("Docmill-Meta-Big", c.header)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "limit") {
+			t.Errorf("%.30s: %d %.300s, want 400 naming the limit", c.query, rec.Code, rec.Body)
+		}
+		if orig.Has(ctx, document.ID([]byte(body))) {
+			t.Errorf("%.30s: the refused upload's original was kept", c.query)
+		}
+	}
 }
 
 // Polling for a result: an upload this server accepted reads "processing"
