@@ -8,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -109,7 +111,9 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 	if err := os.WriteFile(in, data, 0o600); err != nil {
 		return nil, err
 	}
-	render := exec.CommandContext(ctx, "pdftoppm", "-r", fmt.Sprint(o.dpi()), "-gray", "-l", fmt.Sprint(o.pages()), in, filepath.Join(dir, "page"))
+	info := pdfInfo(ctx, in, o.pages())
+	dpi := info.dpiFor(o.dpi())
+	render := exec.CommandContext(ctx, "pdftoppm", "-r", fmt.Sprint(dpi), "-gray", "-l", fmt.Sprint(o.pages()), in, filepath.Join(dir, "page"))
 	if out, err := render.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("pdftoppm: %w: %s", err, printable(string(out), 200))
 	}
@@ -137,8 +141,57 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 	if !hasContent(text) || !words.readable() {
 		return nil, fmt.Errorf("no text recognised (%d of %d words legible)", words.confident, words.all)
 	}
-	meta := map[string]string{"ocr": fmt.Sprintf("%s, %s, %d pages at %d dpi", o.Version, o.Languages, len(pages), o.dpi())}
-	return &extracted{text: text, pages: len(pages), meta: meta}, nil
+	meta := map[string]string{"ocr": fmt.Sprintf("%s, %s, %d pages at %d dpi", o.Version, o.Languages, len(pages), dpi)}
+	if info.pages > len(pages) {
+		meta["truncated"] = fmt.Sprintf("OCR read %d of %d pages (pipeline.ocr_max_pages)", len(pages), info.pages)
+	}
+	return &extracted{text: text, pages: max(len(pages), info.pages), meta: meta}, nil
+}
+
+// maxOCRPixels bounds the longer side of a rendered page. A page may be
+// up to 200 inches a side (the PDF maximum): at 200 dpi, a 40,000-pixel
+// square that took pdftoppm and tesseract 3 GB each and 1.5 GB of /tmp,
+// for a 630-byte file. 6,000 pixels is a 30-inch side at 200 dpi.
+const maxOCRPixels = 6000
+
+// pageInfo is what pdfinfo says of a PDF: its page count and the longer
+// side, in points, of the largest of the pages OCR reads.
+type pageInfo struct {
+	pages   int
+	longest float64
+}
+
+var (
+	pdfInfoPagesRe = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+	pdfInfoSizeRe  = regexp.MustCompile(`(?m)^Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts`)
+)
+
+// pdfInfo asks pdfinfo (poppler-utils, beside pdftoppm) about the first n
+// pages of the PDF at path; what it cannot tell is zero.
+func pdfInfo(ctx context.Context, path string, n int) pageInfo {
+	out, err := exec.CommandContext(ctx, "pdfinfo", "-f", "1", "-l", fmt.Sprint(n), path).Output()
+	if err != nil {
+		return pageInfo{}
+	}
+	var info pageInfo
+	if m := pdfInfoPagesRe.FindSubmatch(out); m != nil {
+		info.pages, _ = strconv.Atoi(string(m[1]))
+	}
+	for _, m := range pdfInfoSizeRe.FindAllSubmatch(out, -1) {
+		w, _ := strconv.ParseFloat(string(m[1]), 64)
+		h, _ := strconv.ParseFloat(string(m[2]), 64)
+		info.longest = max(info.longest, w, h)
+	}
+	return info
+}
+
+// dpiFor is the resolution to render at: dpi, or less when the largest
+// page would be over maxOCRPixels on its longer side.
+func (p pageInfo) dpiFor(dpi int) int {
+	if p.longest <= 0 || p.longest/72*float64(dpi) <= maxOCRPixels {
+		return dpi
+	}
+	return max(1, int(maxOCRPixels*72/p.longest))
 }
 
 // OCR on a photo, a diagram or a script tesseract has no data for yields

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -82,4 +83,47 @@ func TestOCRWords(t *testing.T) {
 	if noise.readable() {
 		t.Errorf("3 of 7 confident words read as text: %+v", noise)
 	}
+}
+
+// A page as large as PDF allows (200 inches a side) is rendered at a
+// resolution that keeps it within maxOCRPixels: at the configured 200 dpi
+// it was a 40,000-pixel square (3 GB in pdftoppm and in tesseract, which
+// then refused it as too large). Letter and A4 pages keep the dpi.
+func TestOCRPageSizeBounded(t *testing.T) {
+	for _, c := range []struct {
+		longest float64
+		want    int
+	}{{0, 200}, {792, 200}, {842, 200}, {14400, 30}, {2160, 200}, {2400, 180}} {
+		if got := (pageInfo{longest: c.longest}).dpiFor(200); got != c.want {
+			t.Errorf("longest side %v pt: %d dpi, want %d", c.longest, got, c.want)
+		}
+	}
+	o := DetectOCR()
+	if o == nil {
+		t.Skip("OCR part skipped: pdftoppm and tesseract not installed (apt-get install -y poppler-utils tesseract-ocr)")
+	}
+	huge := testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+	)
+	if info := pdfInfo(t.Context(), writeTemp(t, huge), 20); info.pages != 2 || info.longest != 14400 {
+		t.Fatalf("pdfinfo: %+v", info)
+	}
+	lim := DefaultLimits()
+	lim.OCR = o
+	_, err := Parse(t.Context(), Input{Filename: "huge.pdf", Data: huge}, lim)
+	if err == nil || strings.Contains(err.Error(), "too large") || !strings.Contains(err.Error(), "no text recognised") {
+		t.Errorf("blank pages, one of 200 inches a side: %v", err)
+	}
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	t.Helper()
+	p := t.TempDir() + "/in.pdf"
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
