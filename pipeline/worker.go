@@ -95,13 +95,19 @@ const MaxAttachmentDepth = 3
 const (
 	MetaAttachmentDepth    = "attachment_depth"
 	MetaAttachmentsSkipped = "attachments_not_ingested"
+	// MetaAttachmentIDs links an e-mail to its attachments' documents.
+	MetaAttachmentIDs = "attachment_ids"
 )
 
 // ingestAttachments ingests the attachments of doc, within
 // MaxAttachments and MaxAttachmentDepth; what it leaves out is named in
 // the carrier's metadata.
 func (w *Worker) ingestAttachments(ctx context.Context, doc *document.Parsed) error {
-	if w.IngestAttachment == nil || len(doc.Attachments) == 0 {
+	if len(doc.Attachments) == 0 {
+		return nil
+	}
+	if w.IngestAttachment == nil {
+		linkAttachments(doc, 0) // none becomes a document here (a shadow)
 		return nil
 	}
 	limit := w.MaxAttachments
@@ -126,8 +132,30 @@ func (w *Worker) ingestAttachments(ctx context.Context, doc *document.Parsed) er
 			doc.Meta = map[string]string{}
 		}
 		doc.Meta[MetaAttachmentsSkipped] = skipped
+		linkAttachments(doc, limit)
 	}
 	return nil
+}
+
+// linkAttachments keeps, of the document ids the parser gave the
+// attachments (meta attachment_ids, one "<id> <name>" per line, in the
+// order of Parsed.Attachments), those of the first n, the ones ingested:
+// the document page links to each, and a link to one never ingested was
+// a link to nothing. The names of all stay in meta attachments.
+func linkAttachments(doc *document.Parsed, n int) {
+	ids := doc.Meta[MetaAttachmentIDs]
+	if ids == "" {
+		return
+	}
+	lines := strings.Split(ids, "\n")
+	if n >= len(lines) {
+		return
+	}
+	if n == 0 {
+		delete(doc.Meta, MetaAttachmentIDs)
+		return
+	}
+	doc.Meta[MetaAttachmentIDs] = strings.Join(lines[:n], "\n")
 }
 
 func (w *Worker) stage() string {

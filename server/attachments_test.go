@@ -78,5 +78,19 @@ func TestEmailAttachmentsBounded(t *testing.T) {
 		if got.Meta[pipeline.MetaAttachmentsSkipped] != want {
 			t.Errorf("%s: %s = %q, want %q", name, pipeline.MetaAttachmentsSkipped, got.Meta[pipeline.MetaAttachmentsSkipped], want)
 		}
+		// the page links only to attachments that became documents (it
+		// linked all five, two of them to nothing)
+		links := 0
+		for _, line := range strings.Split(got.Meta[pipeline.MetaAttachmentIDs], "\n") {
+			if aid, _, ok := strings.Cut(line, " "); ok {
+				links++
+				if _, err := h.srv.Index().Get(ctx, aid); err != nil {
+					t.Errorf("%s links to %s: %v", name, line, err)
+				}
+			}
+		}
+		if wantLinks := map[string]int{"wide.eml": 3, "level4.eml": 0}[name]; links != wantLinks {
+			t.Errorf("%s: %d attachment links, want %d", name, links, wantLinks)
+		}
 	}
 }
