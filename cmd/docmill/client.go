@@ -137,7 +137,7 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		if d.Type()&fs.ModeSymlink != 0 {
 			// a link may point anywhere (watched folders refuse them too)
 			c.refused++
-			fmt.Fprintf(os.Stderr, "refused %s: a symbolic link; name the file it points to\n", p)
+			fmt.Fprintf(os.Stderr, "refused %s: a symbolic link; name the file it points to\n", shown(p))
 			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
@@ -161,16 +161,16 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		id := r.ID
 		if err != nil {
 			c.refused++
-			fmt.Fprintf(os.Stderr, "refused %s: %v\n", p, err)
+			fmt.Fprintf(os.Stderr, "refused %s: %s\n", shown(p), shown(err.Error()))
 			return nil
 		}
 		if r.Duplicate {
 			c.duplicates++
-			fmt.Fprintf(c.out, "%s  %s  (the same content arrived in the last minutes: not analysed again)\n", id[:12], p)
+			fmt.Fprintf(c.out, "%s  %s  (the same content arrived in the last minutes: not analysed again)\n", id[:12], shown(p))
 			return nil
 		}
 		c.published++
-		fmt.Fprintf(c.out, "%s  %s\n", id[:12], p)
+		fmt.Fprintf(c.out, "%s  %s\n", id[:12], shown(p))
 		return nil
 	})
 }
@@ -370,7 +370,7 @@ func searchCmd() *cobra.Command {
 			if title == "" {
 				title = h.Filename
 			}
-			fmt.Printf("%6.2f  %-10s %s  [%s]  %s\n", h.Score, h.Class, h.ID[:12], h.Filename, title)
+			fmt.Printf("%6.2f  %-10s %s  [%s]  %s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title))
 		}
 		return nil
 	}

@@ -38,7 +38,7 @@ func dlqCmd() *cobra.Command {
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "SEQ\tSTAGE\tATTEMPTS\tFILE\tDOCUMENT\tREASON")
 		for _, d := range dls {
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%.12s\t%s\n", d.Seq, d.Stage, d.Attempts, d.Filename, d.ID, d.Reason)
+			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%.12s\t%s\n", d.Seq, d.Stage, d.Attempts, shown(d.Filename), d.ID, shown(d.Reason))
 		}
 		return tw.Flush()
 	}

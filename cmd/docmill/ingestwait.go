@@ -185,11 +185,11 @@ func (w *ingestWait) report(ctx context.Context, out io.Writer, c *waitCounts) i
 			continue
 		}
 		if reason, ok := w.failed[id]; ok {
-			fmt.Fprintf(out, "failed   %s  %s  %s\n", id[:12], path, reason)
+			fmt.Fprintf(out, "failed   %s  %s  %s\n", id[:12], shown(path), shown(reason))
 			c.failed++
 		} else if class, ok := w.analysed[id]; ok && !w.processing(ctx, id) {
 			if !w.quiet {
-				fmt.Fprintf(out, "indexed  %s  %s  %s\n", id[:12], path, class)
+				fmt.Fprintf(out, "indexed  %s  %s  %s\n", id[:12], shown(path), class)
 			}
 			c.indexed++
 		} else {
@@ -222,7 +222,7 @@ func (w *ingestWait) unfinished(out io.Writer, c waitCounts, why string) waitCou
 			state = "analysed, not yet indexed"
 		}
 		if !w.quiet || c.timedOut < maxWaitingLines {
-			fmt.Fprintf(out, "waiting  %s  %s  %s (%s)\n", id[:12], path, state, why)
+			fmt.Fprintf(out, "waiting  %s  %s  %s (%s)\n", id[:12], shown(path), state, why)
 		}
 		c.timedOut++
 	}

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// shown is s as the CLI prints it: control characters escaped. File names
+// and reasons come from whoever sent a document, and a name holding
+// terminal escapes ("\x1b]0;title\a") would otherwise act on the terminal
+// of whoever lists it, or a newline would forge an output line.
+func shown(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unicode.IsControl(r):
+			b.WriteRune(r)
+		case r <= 0xff:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
