@@ -106,7 +106,7 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 		return
 	}
 	if SkipObject(info.Name) {
-		b.Log.Info("bucket: not a document, left alone", "bucket", b.Name, "object", info.Name)
+		b.Log.Info("bucket: a hidden, temporary or lock file name (SkipObject), left alone", "bucket", b.Name, "object", info.Name)
 		_ = m.Ack()
 		return
 	}
@@ -114,6 +114,7 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 	switch {
 	case err == nil, errors.Is(err, ErrEmpty), errors.Is(err, ErrTooLarge), errors.Is(err, jetstream.ErrObjectNotFound):
 		if err != nil {
+			countRefused("bucket", err)
 			b.Log.Warn("bucket: object refused", "bucket", b.Name, "object", info.Name, "reason", err)
 		}
 		_ = m.DoubleAck(ctx)

@@ -183,7 +183,7 @@ func (f *Folder) scan(ctx context.Context) map[string]bool {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			present[rel] = true
-			f.refuse(rel, "symbolic link")
+			f.refuse(rel, errSymlink)
 			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
@@ -362,13 +362,19 @@ func (f *Folder) stable(rel string, info fs.FileInfo, now time.Time) bool {
 	return now.Sub(o.since) >= f.StableFor
 }
 
-func (f *Folder) refuse(rel, why string) {
+// refuse notes, once per file, that rel is not taken and why: in the log
+// and in docmill_intake_refused_total.
+func (f *Folder) refuse(rel string, why error) {
 	if _, done := f.sizes["!"+rel]; done {
 		return
 	}
 	f.sizes["!"+rel] = observed{}
+	countRefused("folder", why)
 	f.Log.Warn("folder: file refused", "dir", f.Dir, "file", rel, "reason", why)
 }
+
+// errSymlink refuses a symbolic link in a watched folder.
+var errSymlink = errors.New("symbolic link")
 
 // seenKey names a file in the KV bucket (keys allow only a few characters).
 func seenKey(dir, rel string) string { return hashedKey("folder.", filepath.Clean(dir), rel) }
@@ -398,12 +404,12 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 		prevID = id
 	}
 	if info.Size() == 0 {
-		f.refuse(rel, "empty file")
+		f.refuse(rel, fmt.Errorf("empty file: %w", ErrEmpty))
 		return
 	}
 	data, err := f.read(rel, info.Size())
 	if err != nil {
-		f.refuse(rel, err.Error())
+		f.refuse(rel, err)
 		if errors.Is(err, ErrTooLarge) {
 			_, _ = f.Seen.Put(ctx, key, []byte(stamp))
 		}
@@ -428,7 +434,7 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	id, err := f.Pub.Publish(ctx, doc)
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
-			f.refuse(rel, err.Error())
+			f.refuse(rel, err)
 			_, _ = f.Seen.Put(ctx, key, []byte(stamp))
 		} else {
 			f.Log.Error("folder: publish failed, will retry", "file", rel, "err", err)

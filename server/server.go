@@ -166,6 +166,9 @@ func Run(ctx context.Context, o Options) error {
 	if err := model.RegisterMetrics(s.metrics.Registry); err != nil {
 		return fmt.Errorf("model metrics: %w", err)
 	}
+	if err := connectors.RegisterMetrics(s.metrics.Registry); err != nil {
+		return fmt.Errorf("intake metrics: %w", err)
+	}
 	if o.Role.indexes() {
 		release, err := lockData(o.Config.Data)
 		if err != nil {

@@ -1,0 +1,41 @@
+package connectors
+
+import (
+	"errors"
+
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// intakeRefused counts the watched files and bucket objects that are not
+// ingested, which otherwise leave only a log line: no dead letter can
+// carry a file over the size limit, and an empty one has nothing to carry.
+var intakeRefused = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_intake_refused_total",
+	Help: "Watched files and bucket objects not ingested, by source (folder, bucket) and reason (empty, too_large, gone, unreadable)."},
+	[]string{"source", "reason"})
+
+// RegisterMetrics registers the connectors' metrics with reg (once per
+// registry; registering again is no error).
+func RegisterMetrics(reg prometheus.Registerer) error {
+	if err := reg.Register(intakeRefused); err != nil {
+		var are prometheus.AlreadyRegisteredError
+		if !errors.As(err, &are) {
+			return err
+		}
+	}
+	return nil
+}
+
+// countRefused counts a refusal from source by the class of its reason.
+func countRefused(source string, why error) {
+	reason := "unreadable"
+	switch {
+	case errors.Is(why, ErrEmpty):
+		reason = "empty"
+	case errors.Is(why, ErrTooLarge):
+		reason = "too_large"
+	case errors.Is(why, jetstream.ErrObjectNotFound):
+		reason = "gone"
+	}
+	intakeRefused.WithLabelValues(source, reason).Inc()
+}
