@@ -28,7 +28,7 @@ func init() {
 	f.Int("threads", 1, "intra-op threads per ONNX Runtime session")
 	f.Int("runs", 30, "timed runs per measurement")
 	f.Int("doc-tokens", 512, "tokens per benchmark document")
-	f.Bool("json", false, "print one JSON object")
+	f.Bool("json", false, "print the JSON object on one line (default: the same object, indented for reading)")
 	benchCmd.AddCommand(benchModelCmd)
 	rootCmd.AddCommand(benchCmd)
 }
