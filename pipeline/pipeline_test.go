@@ -204,6 +204,8 @@ func TestRequestFromHeaders(t *testing.T) {
 		{"shallow", "500ms", document.DepthShallow, now.Add(500 * time.Millisecond), ""},
 		{"deep", "2026-11-28T12:00:05Z", document.DepthAuto, now.Add(5 * time.Second), `Docmill-Depth "deep" is not shallow, full or auto`},
 		{"auto", "soon", document.DepthAuto, time.Time{}, `Docmill-Deadline "soon" is neither`},
+		{"auto", "-5s", document.DepthAuto, time.Time{}, `Docmill-Deadline "-5s" is no time to work in`},
+		{"auto", "0s", document.DepthAuto, time.Time{}, `Docmill-Deadline "0s" is no time to work in`},
 	}
 	for _, c := range cases {
 		m := message.NewMessage("x", nil)

@@ -359,8 +359,10 @@ func requestFrom(msg *message.Message, received time.Time) (req enrich.Request, 
 	if dl := msg.Metadata.Get(HeaderDeadline); dl != "" {
 		if t, err := time.Parse(time.RFC3339Nano, dl); err == nil {
 			req.Deadline = t
-		} else if d, err := time.ParseDuration(dl); err == nil {
+		} else if d, err := time.ParseDuration(dl); err == nil && d > 0 {
 			req.Deadline = received.Add(d)
+		} else if err == nil {
+			bad = append(bad, fmt.Sprintf("%s %q is no time to work in (a duration must be positive)", HeaderDeadline, dl))
 		} else {
 			bad = append(bad, fmt.Sprintf("%s %q is neither an RFC 3339 time nor a duration", HeaderDeadline, dl))
 		}
