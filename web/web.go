@@ -611,8 +611,8 @@ func uploadStatus(out []uploaded) int {
 
 func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
 	name := filepath.Base(r.URL.Query().Get("filename"))
-	if name == "." || name == "/" || name == "" {
-		return nil, errors.New("raw upload needs ?filename=")
+	if !namesFile(name) {
+		return nil, errors.New("raw upload needs ?filename= (a file name, not a folder's)")
 	}
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -646,6 +646,9 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 			return nil, err
 		}
 		name := filepath.Base(formFilename.Replace(part.FileName()))
+		if !namesFile(name) {
+			name = "unnamed"
+		}
 		if int64(len(data)) > s.o.MaxUpload {
 			out = append(out, uploaded{Filename: name, Error: fmt.Sprintf("larger than the %d MiB limit", s.o.MaxUpload>>20), tooLarge: true})
 			continue
@@ -656,6 +659,12 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 		return nil, errors.New("no file in the multipart body")
 	}
 	return out, nil
+}
+
+// namesFile reports whether a base name names a file: not empty, "/",
+// "." or "..", which a document page would show as its name.
+func namesFile(name string) bool {
+	return name != "" && name != "/" && name != "." && name != ".."
 }
 
 // formFilename undoes the escaping browsers apply to a multipart file

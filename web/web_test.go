@@ -651,6 +651,23 @@ func TestUploadLimit(t *testing.T) {
 	if rec.Code != http.StatusMultiStatus || !strings.Contains(rec.Body.String(), `"id"`) {
 		t.Errorf("mixed upload: %d %s", rec.Code, rec.Body)
 	}
+	// a name that names no file: refused raw, "unnamed" in a form
+	for _, q := range []string{"filename=..", "filename=.", "filename=/"} {
+		req = httptest.NewRequest(http.MethodPost, "/api/documents?"+q, strings.NewReader("A memo."))
+		rec = httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "needs ?filename=") {
+			t.Errorf("raw upload %s: %d %s", q, rec.Code, rec.Body)
+		}
+	}
+	body, ct = multipartBody(t, map[string][]byte{"..": []byte("A memo without a name.")})
+	req = httptest.NewRequest(http.MethodPost, "/api/documents", body)
+	req.Header.Set("Content-Type", ct)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusAccepted || !strings.Contains(rec.Body.String(), `"filename": "unnamed"`) {
+		t.Errorf("form file named ..: %d %s", rec.Code, rec.Body)
+	}
 	// a browser sends a file name's " as %22
 	body, ct = multipartBody(t, map[string][]byte{`quote%22s.txt`: []byte("A quoted name.")})
 	req = httptest.NewRequest(http.MethodPost, "/api/documents", body)
