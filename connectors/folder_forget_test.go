@@ -3,8 +3,6 @@ package connectors
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"testing"
@@ -23,15 +21,7 @@ func TestFolderForgetsFilesThatAreGone(t *testing.T) {
 	defer cancel()
 	js, seen := folderBroker(ctx, t)
 	dir := t.TempDir()
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	// scan driven by hand: StableFor 0 takes a file on its second sighting
-	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	f.start(root)
+	f := handFolder(t, js, seen, dir) // scans driven by hand
 	write := func(rel, text string) {
 		t.Helper()
 		p := filepath.Join(dir, rel)

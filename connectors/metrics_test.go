@@ -2,8 +2,6 @@ package connectors
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,14 +18,8 @@ func TestFolderRefusalsCounted(t *testing.T) {
 	defer cancel()
 	js, seen := folderBroker(ctx, t)
 	dir := t.TempDir()
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	f := &Folder{Dir: dir, Source: "folder", Pub: &Publisher{JS: js, MaxBytes: 64}, Seen: seen,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	f.start(root)
+	f := handFolder(t, js, seen, dir) // scans driven by hand
+	f.Pub.MaxBytes = 64
 	for name, body := range map[string]string{"empty.txt": "", "big.txt": string(make([]byte, 100)), "ok.txt": "A short memo."} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)

@@ -133,7 +133,7 @@ func TestNormaliseQuery(t *testing.T) {
 // openWithMapping creates an index in dir with mapping m, as an older
 // docmill did, and opens it as docmill does now; it is closed when the
 // test ends.
-func openWithMapping(t *testing.T, dir string, m *mapping.IndexMappingImpl) *Index {
+func openWithMapping(t testing.TB, dir string, m *mapping.IndexMappingImpl) *Index {
 	t.Helper()
 	bi, err := bleve.New(dir, m)
 	if err != nil {

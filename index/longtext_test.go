@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // A long text: the first MiB is stored and highlighted, the rest up to
@@ -113,19 +111,9 @@ func BenchmarkPutOneWord(b *testing.B) {
 					b.Fatal(err)
 				}
 				if !c.cut {
-					cfg := m.CustomAnalysis.Analyzers[TextAnalyzer]
-					cfg["token_filters"] = cfg["token_filters"].([]interface{})[1:]
+					m = uncutMapping(b)
 				}
-				dir := b.TempDir() + "/ix"
-				bi, err := bleve.New(dir, m)
-				if err != nil {
-					b.Fatal(err)
-				}
-				bi.Close()
-				ix, err := Open(dir, Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
+				ix := openWithMapping(b, b.TempDir()+"/ix", m)
 				if err := ix.Put(context.Background(), sample("blob", "blob.txt", text, "other", "en")); err != nil {
 					b.Fatal(err)
 				}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // A fresh index needs nothing; one opened with another scoring model, or a
@@ -70,24 +71,25 @@ func TestLongWordsCut(t *testing.T) {
 			t.Errorf("%s: %v %v", q, res, err)
 		}
 	}
-	m, err := Mapping(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := m.CustomAnalysis.Analyzers[TextAnalyzer]
-	cfg["token_filters"] = cfg["token_filters"].([]interface{})[1:]
-	old := t.TempDir() + "/old"
-	bi, err := bleve.New(old, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bi.Close()
-	ix2, err := Open(old, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix2.Close()
+	ix2 := openWithMapping(t, t.TempDir()+"/old", uncutMapping(t))
 	if up := ix2.Upgrades(); len(up) != 1 || !strings.Contains(up[0], "words cut") {
 		t.Errorf("an index without the cut: %q", up)
 	}
+}
+
+// uncutMapping is the mapping of an index made before TruncateName:
+// words indexed whole.
+func uncutMapping(tb testing.TB) *mapping.IndexMappingImpl {
+	tb.Helper()
+	m, err := Mapping(Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cfg := m.CustomAnalysis.Analyzers[TextAnalyzer]
+	filters := cfg["token_filters"].([]interface{})
+	if filters[0] != TruncateName {
+		tb.Fatalf("TextAnalyzer's first filter is %v, not %s", filters[0], TruncateName)
+	}
+	cfg["token_filters"] = filters[1:]
+	return m
 }
