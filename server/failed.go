@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
@@ -49,9 +50,17 @@ func (s *Server) recordFailed(msg *message.Message, cause error) {
 
 // failedReason is why document id was dead-lettered, "" when it was not
 // (in the last day).
+//
+// id may also be the 12-character form docmill prints (any prefix of 8 or
+// more hex digits) of exactly one such document.
 func (s *Server) failedReason(ctx context.Context, id string) string {
-	if s.failed == nil || !pipeline.IsDocumentID(id) {
+	if s.failed == nil {
 		return ""
+	}
+	if !pipeline.IsDocumentID(id) {
+		if id = s.failedByPrefix(ctx, id); id == "" {
+			return ""
+		}
 	}
 	e, err := s.failed.Get(ctx, id)
 	if err != nil {
@@ -62,4 +71,28 @@ func (s *Server) failedReason(ctx context.Context, id string) string {
 		return ""
 	}
 	return rec.Reason
+}
+
+// failedByPrefix is the one document id in FailedBucket that starts with
+// prefix (8 to 63 hex digits), or "". The bucket holds a day of failures,
+// so listing its keys is cheap.
+func (s *Server) failedByPrefix(ctx context.Context, prefix string) string {
+	if len(prefix) < 8 || len(prefix) >= 64 || strings.Trim(prefix, "0123456789abcdef") != "" {
+		return ""
+	}
+	l, err := s.failed.ListKeys(ctx)
+	if err != nil {
+		return ""
+	}
+	defer l.Stop()
+	found := ""
+	for k := range l.Keys() {
+		if strings.HasPrefix(k, prefix) {
+			if found != "" {
+				return "" // ambiguous
+			}
+			found = k
+		}
+	}
+	return found
 }

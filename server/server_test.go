@@ -332,6 +332,16 @@ func TestServeEndToEnd(t *testing.T) {
 	case <-time.After(60 * time.Second):
 		t.Fatal("corrupt PDF never reached the DLQ")
 	}
+	// asked by the 12-character id docmill prints, the API says why
+	waitFor(t, "the failure recorded", 10*time.Second, func() bool {
+		resp, err := http.Get(h.base + "/api/documents/" + document.ID(bad.Data)[:12])
+		if err != nil {
+			return false
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusNotFound && bytes.Contains(b, []byte(`"failed": "parse broken.pdf`))
+	})
 	late := nats.NewMsg("docmill.ingest.partner")
 	late.Header.Set("Docmill-Filename", "late.txt")
 	late.Data = []byte("A late memo about quarterly planning and budget review for the operations team.")

@@ -43,7 +43,7 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/?deleted="+url.QueryEscape(id), http.StatusSeeOther)
 	case errors.Is(err, index.ErrNotFound):
 		w.WriteHeader(http.StatusNotFound)
-		s.render(w, "notfound.html", nil)
+		s.render(w, "notfound.html", notFoundPage{Doc: absent{ID: id}})
 	default:
 		s.o.Log.Error("delete", "id", id, "err", err)
 		http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -435,10 +435,11 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "this process has no index", http.StatusServiceUnavailable)
 		return
 	}
-	doc, err := s.o.Index.Get(r.Context(), s.docID(r))
+	id := s.docID(r)
+	doc, err := s.o.Index.Get(r.Context(), id)
 	if errors.Is(err, index.ErrNotFound) {
 		w.WriteHeader(http.StatusNotFound)
-		s.render(w, "notfound.html", nil)
+		s.render(w, "notfound.html", notFoundPage{Doc: s.absence(r.Context(), id)})
 		return
 	}
 	if err != nil {

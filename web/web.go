@@ -197,7 +197,7 @@ func (s *Server) routes() {
 			return
 		}
 		w.WriteHeader(http.StatusNotFound)
-		s.render(w, "notfound.html", "page")
+		s.render(w, "notfound.html", notFoundPage{Page: true})
 	})
 	m.MethodNotAllowed(s.methodNotAllowed)
 	m.Group(func(r chi.Router) {
@@ -483,6 +483,38 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
+// absent says why a document is not in the index: Status "failed" (the
+// pipeline dead-lettered it; Reason says why), "processing" (accepted, not
+// indexed yet), "indexing" (another replica has indexed it), or "" (none
+// of these: unknown, or deleted).
+type absent struct {
+	ID, Status, Reason string
+}
+
+// notFoundPage is what a 404 page says: no page at the address (Page),
+// or why the document Doc names is not there.
+type notFoundPage struct {
+	Page bool
+	Doc  absent
+}
+
+// absence finds out why document id is not in the index.
+func (s *Server) absence(ctx context.Context, id string) absent {
+	now := time.Now()
+	if s.o.Failed != nil {
+		if reason := s.o.Failed(ctx, id); reason != "" {
+			return absent{ID: id, Status: "failed", Reason: reason}
+		}
+	}
+	if s.pending.has(ctx, id, now) {
+		return absent{ID: id, Status: "processing"}
+	}
+	if s.pending.proc.IndexedElsewhere(ctx, id, now) {
+		return absent{ID: id, Status: "indexing", Reason: "another docmill on this broker has indexed it; this one has not caught up yet"}
+	}
+	return absent{ID: id}
+}
+
 // docID is the document id of r's path: a full id, or the 12-character
 // prefix docmill prints (any unique prefix of 8 or more hex digits) of an
 // indexed document. A prefix that names no document, or several, stays
@@ -506,22 +538,17 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 	id := s.docID(r)
 	doc, err := s.o.Index.Get(r.Context(), id)
 	if errors.Is(err, index.ErrNotFound) {
-		if s.o.Failed != nil {
-			if reason := s.o.Failed(r.Context(), id); reason != "" {
-				writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "failed": reason})
-				return
-			}
+		switch a := s.absence(r.Context(), id); a.Status {
+		case "failed":
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": "document " + id + " was dead-lettered", "failed": a.Reason})
+		case "processing":
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": "document " + id + " is not indexed yet", "status": "processing"})
+		case "indexing":
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": "document " + id + " is not indexed here yet", "status": "indexing",
+				"note": a.Reason})
+		default:
+			writeError(w, http.StatusNotFound, err)
 		}
-		if s.pending.has(r.Context(), id, time.Now()) {
-			writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "status": "processing"})
-			return
-		}
-		if s.pending.proc.IndexedElsewhere(r.Context(), id, time.Now()) {
-			writeJSON(w, http.StatusNotFound, map[string]string{"error": err.Error(), "status": "indexing",
-				"note": "another docmill on this broker has indexed it; this one has not caught up yet"})
-			return
-		}
-		writeError(w, http.StatusNotFound, err)
 		return
 	}
 	if err != nil {

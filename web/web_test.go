@@ -1081,6 +1081,30 @@ func TestPollingTellsProcessingFromUnknown(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound || strings.Contains(body, "processing") {
 		t.Errorf("unknown id: %d %s", resp.StatusCode, body)
 	}
+	// The document page says the same as the API (it said "not found, it
+	// may still be processing" for every id it did not hold).
+	bad := strings.Repeat("b", 64)
+	s = newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20,
+		Failed: func(_ context.Context, id string) string {
+			if id == bad {
+				return "parse t.tar: tar archives are not read"
+			}
+			return ""
+		}})
+	up = postOne(t, s, "filename=lease.txt", "The Tenant shall pay the rent monthly.")
+	for id, want := range map[string]string{
+		up.ID:                    `id="doc-processing"`,
+		bad:                      "tar archives are not read",
+		strings.Repeat("0", 64): "No document has this id",
+	} {
+		resp, body := get(t, s, "/documents/"+id)
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, want) {
+			t.Errorf("page of %.12s: %d, want %q in %s", id, resp.StatusCode, want, between(body, "<main", "</main>"))
+		}
+	}
+	if _, body := get(t, s, "/api/documents/"+bad); !strings.Contains(body, `"failed": "parse t.tar`) {
+		t.Errorf("API on a dead-lettered document: %s", body)
+	}
 }
 
 // Another docmill on the same broker (a replica behind a load balancer)
