@@ -1093,8 +1093,8 @@ func TestPollingTellsProcessingFromUnknown(t *testing.T) {
 		}})
 	up = postOne(t, s, "filename=lease.txt", "The Tenant shall pay the rent monthly.")
 	for id, want := range map[string]string{
-		up.ID:                    `id="doc-processing"`,
-		bad:                      "tar archives are not read",
+		up.ID:                   `id="doc-processing"`,
+		bad:                     "tar archives are not read",
 		strings.Repeat("0", 64): "No document has this id",
 	} {
 		resp, body := get(t, s, "/documents/"+id)
