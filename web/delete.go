@@ -21,9 +21,17 @@ import (
 // copy of its content docmill keeps: the stored original, the text of a
 // large result and the object a large ingest travelled in. Results already
 // published stay in the results stream until its retention drops them.
+//
+// The form post deletes only when it carries confirm=yes: the page's
+// script adds it once the user has confirmed; without JavaScript the post
+// is answered with a page that asks, whose button sends it.
 func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	id := s.docID(r)
 	api := r.Method == http.MethodDelete
+	if !api && r.PostFormValue("confirm") != "yes" {
+		s.confirmDelete(w, r, id)
+		return
+	}
 	err := s.remove(r.Context(), id)
 	switch {
 	case api && err == nil:
@@ -48,6 +56,35 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 		s.o.Log.Error("delete", "id", id, "err", err)
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
+}
+
+// confirmPage asks whether to delete a document.
+type confirmPage struct {
+	ID, Name string
+}
+
+// confirmDelete answers a delete form posted without confirm=yes with a
+// page that asks first (a click was all it took without JavaScript).
+func (s *Server) confirmDelete(w http.ResponseWriter, r *http.Request, id string) {
+	if s.o.Index == nil {
+		http.Error(w, errNoIndex.Error(), http.StatusServiceUnavailable)
+		return
+	}
+	doc, err := s.o.Index.Get(r.Context(), id)
+	if errors.Is(err, index.ErrNotFound) {
+		w.WriteHeader(http.StatusNotFound)
+		s.render(w, "notfound.html", notFoundPage{Doc: absent{ID: id}})
+		return
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	name := doc.Filename
+	if name == "" {
+		name = doc.Title
+	}
+	s.render(w, "confirm.html", confirmPage{ID: id, Name: name})
 }
 
 var errNoIndex = errors.New("this process has no index")

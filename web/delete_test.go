@@ -38,6 +38,7 @@ func TestDeleteDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	apiDoc.ID = id
+	formDoc.ID = document.ID([]byte(formDoc.Text)) // the notice names real ids only
 	ix := openIndex(t, docs...)
 	s := newServer(t, Options{Index: ix, Ingest: &connectors.Publisher{JS: js}, JS: js, Originals: originals})
 	stores := map[string]jetstream.ObjectStore{}
@@ -72,8 +73,21 @@ func TestDeleteDocument(t *testing.T) {
 		t.Error("the original is still stored")
 	}
 
+	// Without JavaScript the button's post asks first; the page's own
+	// button confirms.
 	req = httptest.NewRequest(http.MethodPost, "/documents/"+formDoc.ID+"/delete", nil)
 	req.Header.Set("Origin", "http://example.com") // httptest's host
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `id="delete-confirmed"`) {
+		t.Fatalf("form delete without confirm=yes: %d, want the confirmation page", rec.Code)
+	}
+	if _, err := ix.Get(ctx, formDoc.ID); err != nil {
+		t.Fatalf("deleted before it was confirmed: %v", err)
+	}
+	req = httptest.NewRequest(http.MethodPost, "/documents/"+formDoc.ID+"/delete", strings.NewReader("confirm=yes"))
+	req.Header.Set("Origin", "http://example.com")
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	rec = httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/?deleted="+formDoc.ID {
@@ -82,6 +96,12 @@ func TestDeleteDocument(t *testing.T) {
 	_, page := get(t, s, "/?deleted="+formDoc.ID)
 	if !strings.Contains(page, "Deleted document "+formDoc.ID) {
 		t.Error("the search page does not confirm the deletion")
+	}
+	if _, page := get(t, s, "/?deleted=your+account+is+locked"); strings.Contains(page, "Deleted document") {
+		t.Error("the deletion notice shows words a link put there")
+	}
+	if resp, _ := get(t, s, "/?utm_source=newsletter"); resp.StatusCode != http.StatusOK {
+		t.Errorf("a link's tracking tag: %d", resp.StatusCode)
 	}
 
 	res, err := ix.Search(ctx, index.Query{Facets: -1, Size: 100})

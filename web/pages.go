@@ -22,6 +22,7 @@ import (
 	"github.com/docmill/docmill/enrich/entities"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/lang"
+	"github.com/docmill/docmill/pipeline"
 )
 
 //go:embed static
@@ -132,7 +133,8 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	page.Since, page.Until = dateInput(v.Get("since"), now), dateInput(v.Get("until"), now)
 	page.Expires = v.Get("expires")
 	page.Filters = activeFilters(v)
-	if id := r.URL.Query().Get("deleted"); id != "" {
+	if id := r.URL.Query().Get("deleted"); pipeline.IsDocumentID(id) {
+		// only an id: a link cannot put words of its own on the page
 		page.Notice = "Deleted document " + id + "."
 	}
 	s.render(w, "search.html", page)

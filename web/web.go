@@ -413,8 +413,10 @@ func queryFrom(r *http.Request) (index.Query, error) {
 	for name := range v {
 		// a mistyped filter ("governing-law=Texas") would return every
 		// document as if filtered
-		if !searchParams[name] && !slices.Contains(index.FacetFields, name) {
-			errs = append(errs, fmt.Errorf("unknown parameter %q (filters: %s)", name, strings.Join(index.FacetFields, ", ")))
+		// (a link's tracking tags, utm_*, are no filters and say so)
+		if !searchParams[name] && !slices.Contains(index.FacetFields, name) && !strings.HasPrefix(name, "utm_") {
+			errs = append(errs, fmt.Errorf("unknown parameter %q (filters: %s; also %s)", name,
+				strings.Join(index.FacetFields, ", "), strings.Join(publicSearchParams, ", ")))
 		}
 	}
 	now := time.Now()
@@ -452,6 +454,9 @@ func queryFrom(r *http.Request) (index.Query, error) {
 // searchParams are the search parameters besides the facet filters
 // (token authenticates; deleted is the notice after a delete).
 var searchParams = map[string]bool{"q": true, "sort": true, "size": true, "from": true, "since": true, "until": true, "expires": true, "token": true, "deleted": true}
+
+// publicSearchParams are the searchParams an error names.
+var publicSearchParams = []string{"q", "sort", "size", "from", "since", "until", "expires"}
 
 // expiryNames are the contract-expiry buckets the expires parameter takes.
 func expiryNames() []string {

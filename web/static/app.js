@@ -304,7 +304,17 @@
     var forms = document.querySelectorAll("form[data-confirm]");
     for (var i = 0; i < forms.length; i++) {
       forms[i].addEventListener("submit", function (ev) {
-        if (!window.confirm(this.getAttribute("data-confirm"))) ev.preventDefault();
+        if (!window.confirm(this.getAttribute("data-confirm"))) {
+          ev.preventDefault();
+          return;
+        }
+        // confirmed here: the server's own confirmation page (for pages
+        // without JavaScript) is not needed
+        var yes = document.createElement("input");
+        yes.type = "hidden";
+        yes.name = "confirm";
+        yes.value = "yes";
+        this.appendChild(yes);
       });
     }
   }
