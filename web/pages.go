@@ -591,9 +591,16 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 	}
 }
 
+// staticHandler serves the style sheet, script and icons. Embedded files
+// carry no time a browser could revalidate against, so they may be cached
+// for a few minutes: an upgrade's files are in use soon after.
 func staticHandler() http.Handler {
 	sub, _ := fs.Sub(staticFS, "static")
-	return http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+	files := http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		files.ServeHTTP(w, r)
+	})
 }
 
 // ended marks a summary that stops inside a sentence (summaries are cut

@@ -201,7 +201,7 @@ func (s *Server) routes() {
 	})
 	m.MethodNotAllowed(s.methodNotAllowed)
 	m.Group(func(r chi.Router) {
-		r.Use(s.auth, sameOrigin)
+		r.Use(s.auth, sameOrigin, noStore)
 		r.Get("/api/search", s.apiSearch)
 		r.Get("/api/export", s.apiExport)
 		r.Get("/api/documents/{id}", s.apiDocument)
@@ -301,6 +301,15 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// noStore keeps documents and search results out of shared and browser
+// caches: they are confidential, and deleted ones must not linger.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
 // tokenCookie carries the access token after a ?token= visit.
 const tokenCookie = "docmill_token"
 
@@ -332,6 +341,16 @@ func (s *Server) auth(next http.Handler) http.Handler {
 		if ok(r.URL.Query().Get("token")) {
 			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.cookieValue(), Path: "/", HttpOnly: true,
 				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+			if r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") {
+				// a page: the cookie carries it on, and the token leaves
+				// the address bar and the browser's history
+				u := *r.URL
+				q := u.Query()
+				q.Del("token")
+				u.RawQuery = q.Encode()
+				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+				return
+			}
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -388,15 +388,21 @@ func TestAuth(t *testing.T) {
 	if rec.Code != 200 {
 		t.Errorf("basic auth: %d", rec.Code)
 	}
-	resp, _ := get(t, s, "/?token=s3cret")
+	// a page visited with ?token= sets the cookie and sends the browser
+	// to the same page without the token (it stayed in the address bar
+	// and the history); the API answers at once
+	resp, _ := get(t, s, "/?q=lease&token=s3cret")
 	var cookie *http.Cookie
 	for _, c := range resp.Cookies() {
 		if c.Name == tokenCookie {
 			cookie = c
 		}
 	}
-	if resp.StatusCode != 200 || cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode {
-		t.Fatalf("?token=: %d, cookie %+v", resp.StatusCode, cookie)
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/?q=lease" || cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("?token=: %d to %q, cookie %+v", resp.StatusCode, resp.Header.Get("Location"), cookie)
+	}
+	if resp, _ := get(t, s, "/api/search?token=s3cret"); resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("API with ?token=: %d, Cache-Control %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
 	}
 	if resp, _ := get(t, s, "/dashboard", "Cookie", cookie.String()); resp.StatusCode != 200 {
 		t.Errorf("cookie: %d", resp.StatusCode)
