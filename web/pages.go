@@ -37,12 +37,19 @@ var funcs = template.FuncMap{
 	"facetValue": index.FacetValue,
 	"kindLabel":  entityLabel,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
-	"join":       strings.Join,
-	"lower":      strings.ToLower,
-	"hd":         func(title, page string) head { return head{Title: title, Page: page} },
-	"ms":         func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-	"mib":        func(n int64) int64 { return n >> 20 },
-	"num":        fmtNum,
+	// plural is n and the noun, with an s unless n is 1: "1 new template"
+	"plural": func(n int, noun string) string {
+		if n == 1 {
+			return "1 " + noun
+		}
+		return strconv.Itoa(n) + " " + noun + "s"
+	},
+	"join":  strings.Join,
+	"lower": strings.ToLower,
+	"hd":    func(title, page string) head { return head{Title: title, Page: page} },
+	"ms":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"mib":   func(n int64) int64 { return n >> 20 },
+	"num":   fmtNum,
 	"day": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
