@@ -37,6 +37,15 @@ var funcs = template.FuncMap{
 	"facetValue": index.FacetValue,
 	"kindLabel":  entityLabel,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
+	// list is its arguments, to range over in a template
+	"list": func(s ...string) []string { return s },
+	// title capitalises a field name's first letter: "from" is "From"
+	"title": func(s string) string {
+		if s == "" {
+			return s
+		}
+		return strings.ToUpper(s[:1]) + s[1:]
+	},
 	// plural is n and the noun, with an s unless n is 1: "1 new template"
 	"plural": func(n int, noun string) string {
 		if n == 1 {

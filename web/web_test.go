@@ -368,6 +368,17 @@ func TestDocumentPageContent(t *testing.T) {
 	if resp.StatusCode != 404 {
 		t.Errorf("unknown document: %d", resp.StatusCode)
 	}
+	// an e-mail shows its sender, recipients and date as fields
+	mail := &document.Result{ID: "m-1", Filename: "memo.eml", ContentType: document.TypeEmail, Title: "Renewal",
+		Meta: map[string]string{"from": "Ann <ann@acme.example>", "to": "Bob <bob@globex.example>",
+			"date": "Tue, 2 Jan 2024 10:00:00 +0000", "subject": "Renewal"}}
+	s = newServer(t, Options{Index: openIndex(t, mail)})
+	_, body = get(t, s, "/documents/m-1")
+	for _, want := range []string{`<dt class="mail-from">From</dt><dd>Ann &lt;ann@acme.example&gt;</dd>`, `<dt class="mail-to">To</dt>`, `<dt class="mail-date">Date</dt>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("e-mail page lacks %q", want)
+		}
+	}
 }
 
 func TestAuth(t *testing.T) {

@@ -51,9 +51,17 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	}
 	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
 	r.message(msg.Header, msg.Body, 0)
-	ex := &extracted{text: normalize(r.body.String()), title: r.header(msg.Header, "Subject"), encoding: encUTF8, attachments: r.files}
+	ex := &extracted{text: normalize(r.body.String()), title: r.header(msg.Header, "Subject"), encoding: encUTF8, attachments: r.files,
+		meta: map[string]string{}}
+	// the message's own header fields, as meta: the document page shows
+	// them as fields, and the result JSON carries them
+	for _, k := range emailHeaders {
+		if v := r.header(msg.Header, k); v != "" {
+			ex.meta[strings.ToLower(k)] = v
+		}
+	}
 	if len(r.attachments) > 0 {
-		ex.meta = map[string]string{"attachments": strings.Join(r.attachments, ", ")}
+		ex.meta["attachments"] = strings.Join(r.attachments, ", ")
 		ex.text += "\n\nAttachments: " + ex.meta["attachments"]
 		var ids []string
 		for _, f := range r.files {

@@ -51,6 +51,13 @@ JVBERi0xLjQKJcfsj6IK
 	if p.ContentType != document.TypeEmail || p.Title != "Renewal of the supply agreement – draft" || p.Meta["attachments"] != "renewal.pdf" {
 		t.Errorf("type %s title %q meta %v", p.ContentType, p.Title, p.Meta)
 	}
+	// the message's own fields (not the forwarded one's) are meta too
+	for k, want := range map[string]string{"from": "Ann Müller <ann@acme.example>", "to": "Bob Jones <bob@globex.example>",
+		"date": "Tue, 2 Jan 2024 10:00:00 +0000", "subject": "Renewal of the supply agreement – draft"} {
+		if p.Meta[k] != want {
+			t.Errorf("meta %s = %q, want %q", k, p.Meta[k], want)
+		}
+	}
 	contains(t, "eml", p.Text, "From: Ann Müller <ann@acme.example>", "To: Bob Jones <bob@globex.example>",
 		"The price rises by 5 % from 1 März; the term is two years.", "From: Carol <carol@acme.example>",
 		"Subject: Old terms", "The old terms ended in December.", "Attachments: renewal.pdf")
