@@ -12,7 +12,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -541,18 +540,27 @@ func FacetValue(e document.Entity) string {
 	return e.Text
 }
 
-func addEntities(rec record, es []document.Entity) {
-	vals := map[string][]string{}
-	dated := map[string]bool{}
+// contractDate is a contract's date of kind (agreement_date, ...): the
+// first entity of the kind decides, a later one being another agreement's
+// date or a renewal's; false when it gives no full date.
+func contractDate(es []document.Entity, kind string) (time.Time, bool) {
 	for _, e := range es {
-		if slices.Contains(datedEntities, e.Kind) && !dated[e.Kind] {
-			// the first decides: a later one is another agreement's date
-			// or a renewal's
-			dated[e.Kind] = true
-			if t, err := time.Parse(time.DateOnly, e.Value); err == nil {
-				rec[e.Kind] = t
-			}
+		if e.Kind == kind {
+			t, err := time.Parse(time.DateOnly, e.Value)
+			return t, err == nil
 		}
+	}
+	return time.Time{}, false
+}
+
+func addEntities(rec record, es []document.Entity) {
+	for _, kind := range datedEntities {
+		if t, ok := contractDate(es, kind); ok {
+			rec[kind] = t
+		}
+	}
+	vals := map[string][]string{}
+	for _, e := range es {
 		field, ok := facetedEntities[e.Kind]
 		if !ok {
 			continue

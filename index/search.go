@@ -89,6 +89,9 @@ type Hit struct {
 	Keywords   []string  `json:"keywords"`
 	Summary    string    `json:"summary"`
 	IngestedAt time.Time `json:"ingested_at"`
+	// Expires is a contract's expiration date (YYYY-MM-DD), what
+	// sort=expires orders by; empty when it gives none.
+	Expires string `json:"expires,omitempty"`
 }
 
 // FacetTerm is one value of a facet and how many hits have it.
@@ -588,6 +591,9 @@ func toHit(h *search.DocumentMatch) Hit {
 		hit.Title, hit.Filename, hit.Class, hit.Subtype = r.Title, r.Filename, r.Class, r.Subtype
 		hit.Confidence, hit.Language, hit.Source = r.Confidence, r.Language, r.Source
 		hit.Summary, hit.IngestedAt = r.Summary, r.IngestedAt
+		if t, ok := contractDate(r.Entities, expiryFacetName); ok {
+			hit.Expires = t.Format(time.DateOnly)
+		}
 		for _, k := range r.Keywords {
 			hit.Keywords = append(hit.Keywords, k.Text)
 		}

@@ -145,6 +145,13 @@ func TestExpiryFacetFiltersContracts(t *testing.T) {
 	if !strings.Contains(body, `id="doc-c-msa"`) && !strings.Contains(body, "Master Services Agreement") {
 		t.Errorf("the contract expiring in 12 days is not the hit")
 	}
+	// a hit shows the date sort=expires orders by
+	if !strings.Contains(body, `<span class="badge hit-expires" title="the contract's expiration date">expires `+day(12)+`</span>`) {
+		t.Errorf("the hit does not show its expiration date %s", day(12))
+	}
+	if _, api := get(t, s, "/api/search?sort=expires"); !strings.Contains(api, `"expires": "`+day(-3)+`"`) {
+		t.Errorf("API hits lack their expiration dates")
+	}
 	if chips := between(body, `class="filters"`, "</p>"); !strings.Contains(chips, "Expires: within 30 days") {
 		t.Errorf("no chip for the expiry filter: %s", chips)
 	}
