@@ -80,6 +80,9 @@ type facetView struct {
 	Field string
 	Label string
 	Terms []facetTermView
+	// More links to the search listing more values of every facet, when
+	// this one shows as many as were asked for.
+	More string
 }
 
 type facetTermView struct {
@@ -312,6 +315,11 @@ func facetViews(v url.Values, res *index.Result) []facetView {
 			}
 			active := contains(v[f], f, t.Term)
 			fv.Terms = append(fv.Terms, facetTermView{Term: t.Term, Count: t.Count, Active: active, Href: toggle(v, f, t.Term)})
+		}
+		if n, _ := strconv.Atoi(v.Get("facet_size")); len(terms) >= max(n, 10) && n < moreFacets {
+			more := without(v, "from")
+			more.Set("facet_size", strconv.Itoa(moreFacets))
+			fv.More = "/?" + more.Encode()
 		}
 		if len(fv.Terms) > 0 {
 			out = append(out, fv)

@@ -410,7 +410,7 @@ func queryFrom(r *http.Request) (index.Query, error) {
 	for _, p := range []struct {
 		name string
 		dst  *int
-	}{{"size", &q.Size}, {"from", &q.From}} {
+	}{{"size", &q.Size}, {"from", &q.From}, {"facet_size", &q.Facets}} {
 		if s := v.Get(p.name); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil {
@@ -418,6 +418,9 @@ func queryFrom(r *http.Request) (index.Query, error) {
 			}
 			*p.dst = n
 		}
+	}
+	if q.Facets < 0 || q.Facets > maxFacetSize {
+		errs = append(errs, fmt.Errorf("facet_size %d is not 1 to %d (values per facet; default 10)", q.Facets, maxFacetSize))
 	}
 	switch q.Sort {
 	case "", "relevance", "date", "-date", "expires":
@@ -472,10 +475,17 @@ func queryFrom(r *http.Request) (index.Query, error) {
 
 // searchParams are the search parameters besides the facet filters
 // (token authenticates; deleted is the notice after a delete).
-var searchParams = map[string]bool{"q": true, "sort": true, "size": true, "from": true, "since": true, "until": true, "expires": true, "token": true, "deleted": true}
+var searchParams = map[string]bool{"q": true, "sort": true, "size": true, "from": true, "since": true, "until": true, "expires": true, "token": true, "deleted": true,
+	"facet_size": true}
 
 // publicSearchParams are the searchParams an error names.
-var publicSearchParams = []string{"q", "sort", "size", "from", "since", "until", "expires"}
+var publicSearchParams = []string{"q", "sort", "size", "from", "since", "until", "expires", "facet_size"}
+
+// maxFacetSize bounds facet_size, the values listed per facet.
+const maxFacetSize = 200
+
+// moreFacets is the facet_size a facet's "more" link asks for.
+const moreFacets = 100
 
 // expiryNames are the contract-expiry buckets the expires parameter takes.
 func expiryNames() []string {

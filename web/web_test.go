@@ -1417,3 +1417,29 @@ func TestDocumentPageGroupsEntities(t *testing.T) {
 		t.Errorf("obligations: %q", got)
 	}
 }
+
+// A facet listing as many values as were asked for links to more of them
+// (only the top 10 could be clicked); facet_size asks for up to 200.
+func TestFacetMoreValues(t *testing.T) {
+	var docs []*document.Result
+	for i := range 15 {
+		d := uitest.Samples()[0]
+		d.ID = fmt.Sprintf("p%02d", i)
+		d.Entities = []document.Entity{{Kind: "party", Text: fmt.Sprintf("Party %02d Ltd", i)}}
+		docs = append(docs, d)
+	}
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	_, body := get(t, s, "/")
+	parties := between(body, `data-field="party"`, "</ul>")
+	if n := strings.Count(parties, "Party "); n != 10 || !strings.Contains(parties, `href="/?facet_size=100"`) {
+		t.Fatalf("party facet: %d values, more link missing:\n%s", n, parties)
+	}
+	_, body = get(t, s, "/?facet_size=100")
+	parties = between(body, `data-field="party"`, "</ul>")
+	if n := strings.Count(parties, "Party "); n != 15 || strings.Contains(parties, `class="more"`) {
+		t.Errorf("facet_size=100: %d party values, want 15 and no more link", n)
+	}
+	if resp, _ := get(t, s, "/api/search?facet_size=500"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("facet_size=500: %d", resp.StatusCode)
+	}
+}
