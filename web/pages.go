@@ -176,7 +176,7 @@ func position(q index.Query, total uint64, shown int) (first, last, page, pages 
 	}
 	first = q.From + 1
 	last = q.From + shown
-	page = q.From/size + 1
+	page = (q.From+size/2)/size + 1 // an offset between pages counts for the nearer
 	pages = int((total + uint64(size) - 1) / uint64(size))
 	return first, last, page, pages
 }
