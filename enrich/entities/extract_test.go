@@ -492,3 +492,35 @@ func TestCitationListsAndNesting(t *testing.T) {
 		t.Errorf("citations %q, want %q", got, want)
 	}
 }
+
+// A Chinese contract's term and signing dates are read as such: they were
+// plain dates, so no Chinese contract had an expiration date to find or
+// sort by.
+func TestChineseContractDates(t *testing.T) {
+	text := "房屋租赁合同\n出租方（甲方）：北京华通置业有限公司\n承租方（乙方）：上海明远科技有限公司\n" +
+		"第一条 租赁期限自2024年1月1日起至2026年12月31日止。\n" +
+		"第二条 本合同有效期至2027年2月28日，期满后双方可续签。\n" +
+		"第三条 乙方应于每月5日前支付租金人民币15,000元。\n" +
+		"本合同于2023年12月15日在北京签订。\n"
+	want := map[string]string{KindEffectiveDate: "2024-01-01", KindExpirationDate: "2026-12-31", KindAgreementDate: "2023-12-15"}
+	got := map[string]string{}
+	for _, e := range Extract(text, "zh") {
+		if _, ok := want[e.Kind]; ok && got[e.Kind] == "" {
+			got[e.Kind] = e.Value
+		}
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q (all: %v)", k, got[k], v, Extract(text, "zh"))
+		}
+	}
+	var expiries []string
+	for _, e := range Extract(text, "zh") {
+		if e.Kind == KindExpirationDate {
+			expiries = append(expiries, e.Value)
+		}
+	}
+	if len(expiries) != 2 || expiries[1] != "2027-02-28" {
+		t.Errorf("expiration dates %v, want the term's end and the validity's", expiries)
+	}
+}

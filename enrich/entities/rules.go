@@ -445,6 +445,15 @@ var (
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
 	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|end\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
+	// Chinese contracts date their term "自2024年1月1日起至2026年12月31日止",
+	// "有效期至2026年2月28日", "2027年12月31日终止", and sign on
+	// "签订日期：2023年12月15日".
+	zhExpiryBeforeRe    = regexp.MustCompile(`(?:至|到|止于|截止|届满日?|到期日?|终止日?)\s*(?:期|日期)?\s*[:：]?\s*$`)
+	zhExpiryAfterRe     = regexp.MustCompile(`^\s*(?:止|到期|届满|终止|失效)`)
+	zhEffectiveBeforeRe = regexp.MustCompile(`(?:自|从|生效日期?\s*[:：]?|起始日期?\s*[:：]?|开始日期?\s*[:：]?)\s*$`)
+	zhEffectiveAfterRe  = regexp.MustCompile(`^\s*(?:起|开始|生效)`)
+	zhAgreementRe       = regexp.MustCompile(`(?:签订|签署|签约|订立|签字)(?:日期|时间|于)?\s*[:：]?\s*$`)
+	zhAgreementAfterRe  = regexp.MustCompile(`^\s*(?:在[^，。；\n]{1,20})?(?:签订|签署|签约|订立)`)
 )
 
 // dates classifies each date by its context: the agreement date (the
@@ -476,7 +485,13 @@ func dates(x *collector, text string, sents []sentence) {
 			effective = d.iso
 			kinds++
 		}
-		if expiryBeforeRe.MatchString(before) {
+		if effective == "" && hanRe.MatchString(d.text) && (zhEffectiveBeforeRe.MatchString(before) || zhEffectiveAfterRe.MatchString(after)) &&
+			!zhExpiryAfterRe.MatchString(after) {
+			x.add(KindEffectiveDate, d.text, d.iso, d.start)
+			effective = d.iso
+			kinds++
+		}
+		if expiryBeforeRe.MatchString(before) || hanRe.MatchString(d.text) && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) {
 			x.add(KindExpirationDate, d.text, d.iso, d.start)
 			kinds++
 		}
@@ -540,7 +555,8 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 		before := text[max(0, d.start-60):d.start]
 		score := 0
 		switch {
-		case agreementStrongRe.MatchString(before):
+		case agreementStrongRe.MatchString(before),
+			hanRe.MatchString(d.text) && (zhAgreementRe.MatchString(before) || zhAgreementAfterRe.MatchString(text[d.end:min(len(text), d.end+60)])):
 			score = 3
 		case agreementWeakRe.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "agreement dated"):
 			score = 2
