@@ -103,6 +103,10 @@ type searchPage struct {
 	ExportCSV string          // every match as CSV (GET /api/export)
 	Since     string          // date range as typed (yyyy-mm-dd)
 	Until     string
+	// SinceAge and UntilAge hold a rolling range ("24h", "7d") that the
+	// form sends on as it is: as a date in the date field, a resubmit
+	// turned the last 24 hours into everything since yesterday's midnight.
+	SinceAge, UntilAge string
 	Error     string
 	Filters   []facetTermView // active filters, each linking to its removal
 	Prev      string
@@ -150,6 +154,12 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	now := time.Now()
 	page.Since, page.Until = dateInput(v.Get("since"), now), dateInput(v.Get("until"), now)
+	if _, ok := index.ParseAge(v.Get("since")); ok {
+		page.SinceAge = v.Get("since")
+	}
+	if _, ok := index.ParseAge(v.Get("until")); ok {
+		page.UntilAge = v.Get("until")
+	}
 	page.Expires = v.Get("expires")
 	page.Filters = activeFilters(v)
 	if id := r.URL.Query().Get("deleted"); pipeline.IsDocumentID(id) {

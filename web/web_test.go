@@ -103,6 +103,11 @@ func TestDateFacetAgesAndChips(t *testing.T) {
 		!strings.Contains(a, `since=7d" class="active" aria-current="true">`) {
 		t.Errorf("the chosen bucket is not marked (or more than one is):\n%s", a)
 	}
+	// the form sends the rolling range on as it is, not as a date
+	if form := between(body, `id="search-form"`, "</form>"); !strings.Contains(form, `<input type="hidden" name="since" value="7d">`) ||
+		strings.Contains(form, `name="since" type="date"`) {
+		t.Errorf("the form turns since=7d into a date:\n%s", form)
+	}
 	// Ages filter: 100 years back holds every document, none is younger than 0h.
 	if _, body = get(t, s, "/?since=36500d"); !strings.Contains(body, "of 7 documents") {
 		t.Errorf("since=36500d: %s", between(body, `id="result-count"`, "</p>"))
