@@ -107,16 +107,16 @@ type searchPage struct {
 	// form sends on as it is: as a date in the date field, a resubmit
 	// turned the last 24 hours into everything since yesterday's midnight.
 	SinceAge, UntilAge string
-	Error     string
-	Filters   []facetTermView // active filters, each linking to its removal
-	Prev      string
-	Next      string
-	First     int // 1-based position of the first hit shown
-	Last      int
-	Page      int
-	Pages     int
-	HasHidden bool
-	LastPage  string // a page past the end of the hits links here
+	Error              string
+	Filters            []facetTermView // active filters, each linking to its removal
+	Prev               string
+	Next               string
+	First              int // 1-based position of the first hit shown
+	Last               int
+	Page               int
+	Pages              int
+	HasHidden          bool
+	LastPage           string // a page past the end of the hits links here
 }
 
 var facetLabels = map[string]string{"class": "Class", "subtype": "Sub-type", "keywords": "Keywords", "language": "Language",
