@@ -524,3 +524,28 @@ func TestChineseContractDates(t *testing.T) {
 		t.Errorf("expiration dates %v, want the term's end and the validity's", expiries)
 	}
 }
+
+// A party named last in a sentence ends where the sentence goes on, and a
+// date the term ends on is no agreement date, however early it is named:
+// "Globex Inc. expires on June 30" was a party, and June 30 the agreement
+// date.
+func TestPartyEndsAtVerbAndEndDateIsNoAgreementDate(t *testing.T) {
+	for text, want := range map[string][]string{
+		"This Agreement between Acme Corp. and Globex Inc. expires on June 30, 2025.": {"party Acme Corp.", "party Globex Inc.", "expiration_date 2025-06-30"},
+		"Master Services Agreement\n\nThis agreement is made between Northwind Ltd and Delta LLC dated March 3, 2024.": {"party Northwind Ltd", "party Delta LLC", "agreement_date 2024-03-03"},
+		"Supply Agreement between Acme Corp. and Premier dated July 1, 2023. The term ends on December 31, 2030.":     {"party Acme Corp.", "party Premier", "agreement_date 2023-07-01", "expiration_date 2030-12-31"},
+		"Hi Bob, the supply agreement between Acme Corp. and Globex Inc. runs until December 31, 2030.":              {"party Acme Corp.", "party Globex Inc.", "date 2030-12-31"},
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			v := e.Value
+			if e.Kind == KindParty {
+				v = e.Text
+			}
+			got = append(got, e.Kind+" "+v)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q:\n got  %q\n want %q", text, got, want)
+		}
+	}
+}

@@ -201,7 +201,8 @@ func partyName(ch string) (string, string) {
 			break
 		}
 		if hasPrefixFold(ch[i:], " a ") || hasPrefixFold(ch[i:], " an ") || hasPrefixFold(ch[i:], " with ") ||
-			hasPrefixFold(ch[i:], " having ") || hasPrefixFold(ch[i:], " whose ") || hasPrefixFold(ch[i:], " located ") {
+			hasPrefixFold(ch[i:], " having ") || hasPrefixFold(ch[i:], " whose ") || hasPrefixFold(ch[i:], " located ") ||
+			c == ' ' && nameEndVerbRe.MatchString(ch[i:]) {
 			end = i
 			break
 		}
@@ -219,6 +220,12 @@ func partyName(ch string) (string, string) {
 	}
 	return name, alias
 }
+
+// nameEndVerbRe is a lower-case verb or date word that ends a party's
+// name when the sentence goes on ("between Acme Corp. and Globex Inc.
+// expires on June 30", "and Delta LLC dated March 3"): a name's words are
+// capitalised.
+var nameEndVerbRe = regexp.MustCompile(`^ (?:dated|expires?|expiring|runs?|shall|will|is|are|agrees?|effective|entered|made|which|who)\b`)
 
 func lastWord(s string) string {
 	f := strings.Fields(s)
@@ -444,7 +451,9 @@ var (
 	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$`)
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
-	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|end\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
+	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
+	// untilBeforeRe: a date something lasts until
+	untilBeforeRe = regexp.MustCompile(`(?i)\b(?:until|till|through|thru)\s+(?:and\s+including\s+)?(?:the\s+)?$`)
 	// Chinese contracts date their term "自2024年1月1日起至2026年12月31日止",
 	// "有效期至2026年2月28日", "2027年12月31日终止", and sign on
 	// "签订日期：2023年12月15日".
@@ -555,6 +564,9 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 		before := text[max(0, d.start-60):d.start]
 		score := 0
 		switch {
+		case untilBeforeRe.MatchString(before) || expiryBeforeRe.MatchString(before):
+			// "expires on June 30, 2025", "runs until December 31": the
+			// end of the term, however early it is named
 		case agreementStrongRe.MatchString(before),
 			hanRe.MatchString(d.text) && (zhAgreementRe.MatchString(before) || zhAgreementAfterRe.MatchString(text[d.end:min(len(text), d.end+60)])):
 			score = 3
