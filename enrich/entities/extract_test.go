@@ -549,3 +549,13 @@ func TestPartyEndsAtVerbAndEndDateIsNoAgreementDate(t *testing.T) {
 		}
 	}
 }
+
+// A template that gives each party only its role ("甲方：出租方") names no
+// party: the role was taken for the party's name.
+func TestChineseRoleIsNoParty(t *testing.T) {
+	for _, e := range Extract("房屋租赁合同\n甲方：出租方\n乙方：承租方\n", "zh") {
+		if e.Kind == KindParty {
+			t.Errorf("party %q (%s)", e.Text, e.Value)
+		}
+	}
+}

@@ -1087,14 +1087,15 @@ func obligations(x *collector, sents []sentence) {
 // --- Chinese ---
 
 var (
-	hanRe       = regexp.MustCompile(`\p{Han}`)
-	zhPartyRe   = regexp.MustCompile(`(` + zhRoles + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
-	zhNumMoney  = regexp.MustCompile(`(人民币|美元|港币|欧元|RMB|￥|¥)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*元整?`)
-	zhGovPlace  = regexp.MustCompile(`(?:适用|受)(.{2,24}?)(?:的)?法律`)
-	zhMoneyRe   = regexp.MustCompile(`(?:人民币|美元|港币|欧元|RMB|￥|¥)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*元`)
-	zhGovRe     = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)`)
-	zhDutyRe    = regexp.MustCompile(`应当|必须|应于|应在|不得`)
-	zhSentEndRe = regexp.MustCompile(`[。；！？\n]`)
+	hanRe        = regexp.MustCompile(`\p{Han}`)
+	zhRoleOnlyRe = regexp.MustCompile(`^(?:` + zhRoles + `)$`)
+	zhPartyRe    = regexp.MustCompile(`(` + zhRoles + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhNumMoney   = regexp.MustCompile(`(人民币|美元|港币|欧元|RMB|￥|¥)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*元整?`)
+	zhGovPlace   = regexp.MustCompile(`(?:适用|受)(.{2,24}?)(?:的)?法律`)
+	zhMoneyRe    = regexp.MustCompile(`(?:人民币|美元|港币|欧元|RMB|￥|¥)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*元`)
+	zhGovRe      = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)`)
+	zhDutyRe     = regexp.MustCompile(`应当|必须|应于|应在|不得`)
+	zhSentEndRe  = regexp.MustCompile(`[。；！？\n]`)
 	// a clause or article, optionally of a named law: 第十条, 第3.2条,
 	// 《中华人民共和国民法典》第五百零九条, 第二章, 第一款
 	zhCiteRe = regexp.MustCompile(`(?:《[^》\n]{1,40}》\s*)?第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款项章节编]`)
@@ -1115,7 +1116,11 @@ func chinese(x *collector, text string) {
 		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, ""), m[0])
 	}
 	for _, m := range zhPartyRe.FindAllStringSubmatchIndex(text, -1) {
-		x.add(KindParty, strings.TrimSpace(text[m[4]:m[5]]), text[m[2]:m[3]], m[4])
+		name := strings.TrimSpace(text[m[4]:m[5]])
+		if zhRoleOnlyRe.MatchString(name) {
+			continue // "甲方：出租方" names a role, not who plays it
+		}
+		x.add(KindParty, name, text[m[2]:m[3]], m[4])
 	}
 	for _, m := range zhMoneyRe.FindAllStringSubmatchIndex(text, -1) {
 		span := text[m[0]:m[1]]
