@@ -211,6 +211,11 @@ func (a *Analyzer) salienceMatters(doc *document.Parsed, sentences []string) boo
 // a log by its content is a log whatever the head says (the model-free
 // tier applies the same rule): the model learned logs from generated ones
 // and can miss a real format; its sub-type head still names the source.
+// maxUnknownShare is the share of unknown tokens above which the model's
+// class is not taken: the text is "other", the model having read little
+// of it.
+const maxUnknownShare = 0.5
+
 func (a *Analyzer) classify(an *document.Analysis, out *Output, doc *document.Parsed) {
 	ex := deepestWith(out, func(e *ExitResult) bool { return e.Class != nil })
 	if ex == nil {
@@ -243,6 +248,15 @@ func (a *Analyzer) classify(an *document.Analysis, out *Output, doc *document.Pa
 		}
 	}
 	a.trace(an, enrich.TaskClassify, ex, time.Now())
+	if out.Unknown > maxUnknownShare && !overruled {
+		// a script the vocabulary does not cover (Arabic, Hebrew): the
+		// exit's confidence is about nothing the model read
+		an.Class, an.Confidence, an.Subtype, an.SubtypeConfidence = "other", 1-out.Unknown, "", 0
+		tr := an.Tasks[enrich.TaskClassify]
+		tr.Confidence = an.Confidence
+		tr.Note = fmt.Sprintf("the model's vocabulary does not know %.0f%% of this text's words; it said %s", 100*out.Unknown, said)
+		an.Tasks[enrich.TaskClassify] = tr
+	}
 	if overruled {
 		// the trace must say how the class was decided: the exit's
 		// confidence was in another class

@@ -10,6 +10,7 @@ import (
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/enrich/keywords"
 	"github.com/docmill/docmill/model/tokenizer"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 const contractText = "This Software License Agreement is entered into by Acme Corporation and Beta Limited. " +
@@ -277,5 +278,37 @@ func TestParserLogTypeWins(t *testing.T) {
 	// class
 	if tr := an.Tasks[enrich.TaskClassify]; tr.Confidence != an.Confidence || !strings.Contains(tr.Note, "the model said contract") {
 		t.Errorf("classify trace %+v", tr)
+	}
+}
+
+// A text in a script docmill-mini's vocabulary does not cover is "other",
+// saying so: an Arabic lease was "regulation" at 100% confidence, from
+// unknown tokens. English is untouched.
+func TestUnknownScriptIsOther(t *testing.T) {
+	needORT(t)
+	m, err := Load(Options{Dir: miniDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	an := NewAnalyzer(m, AnalyzerOptions{})
+	analyse := func(text string) *document.Analysis {
+		t.Helper()
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: "a.txt", Data: []byte(text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := an.Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a := analyse("عقد إيجار\nالطرف الأول: شركة النور للعقارات\nالطرف الثاني: محمد أحمد\nيلتزم المستأجر بدفع الإيجار الشهري في موعده. مدة العقد سنة واحدة تبدأ من تاريخ التوقيع.")
+	if a.Class != "other" || a.Confidence > 0.5 || !strings.Contains(a.Tasks[enrich.TaskClassify].Note, "vocabulary does not know") {
+		t.Errorf("Arabic lease: %s at %.2f, note %q", a.Class, a.Confidence, a.Tasks[enrich.TaskClassify].Note)
+	}
+	if a := analyse("This Agreement is governed by the laws of England. The Supplier shall deliver the goods within thirty days."); a.Class != "contract" || a.Tasks[enrich.TaskClassify].Note != "" {
+		t.Errorf("English contract: %s, note %q", a.Class, a.Tasks[enrich.TaskClassify].Note)
 	}
 }

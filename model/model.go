@@ -278,6 +278,33 @@ type Output struct {
 	// Truncated is set when the text had more than Options.MaxTokens
 	// tokens; Offsets end where the model stopped reading.
 	Truncated bool
+	// Unknown is the share of the tokens read that the vocabulary does
+	// not know (the unknown token): a text in a script the model never
+	// saw is mostly unknown, and what the model says of it means little.
+	Unknown float64
+}
+
+// unknownShare is the share of enc's tokens, special ones aside, that are
+// the tokenizer's unknown token; 0 for a tokenizer without one.
+func (m *Model) unknownShare(enc *tokenizer.Encoding) float64 {
+	unk, ok := m.Bundle.Tokenizer.UnknownID()
+	if !ok {
+		return 0
+	}
+	n, all := 0, 0
+	for i, id := range enc.IDs {
+		if enc.Special[i] {
+			continue
+		}
+		all++
+		if id == unk {
+			n++
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(n) / float64(all)
 }
 
 // Final is the deepest exit read.
@@ -332,7 +359,8 @@ func (m *Model) RunRequest(ctx context.Context, text string, req RunRequest) (*O
 		enc.IDs, enc.Offsets, enc.Special = enc.IDs[:maxTokens], enc.Offsets[:maxTokens], enc.Special[:maxTokens]
 	}
 	wins := m.windows(enc)
-	out := &Output{Tokens: len(enc.IDs), Windows: len(wins), Offsets: enc.Offsets, Truncated: truncated}
+	out := &Output{Tokens: len(enc.IDs), Windows: len(wins), Offsets: enc.Offsets, Truncated: truncated,
+		Unknown: m.unknownShare(enc)}
 	feeds := make([]map[string]winTensor, len(wins))
 	for i, w := range wins {
 		feeds[i] = map[string]winTensor{"input_ids": {ints: w.ids}, "attention_mask": {ints: w.mask}}

@@ -263,6 +263,18 @@ func (t *Tokenizer) Prefix() []int { return t.prefix }
 // example [SEP]).
 func (t *Tokenizer) Suffix() []int { return t.suffix }
 
+// UnknownID returns the id the model gives a word it cannot spell (a
+// WordPiece model's unk_token, a BPE model's when it has one).
+func (t *Tokenizer) UnknownID() (int, bool) {
+	switch {
+	case t.wp != nil:
+		return t.wp.unk, true
+	case t.bpe != nil && t.bpe.unk >= 0:
+		return t.bpe.unk, true
+	}
+	return 0, false
+}
+
 // TokenID returns the id of a token string.
 func (t *Tokenizer) TokenID(tok string) (int, bool) {
 	for _, a := range t.added {
