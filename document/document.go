@@ -66,6 +66,11 @@ type Attachment struct {
 // IsLog reports whether the parser recognised the document as a log file.
 func (p *Parsed) IsLog() bool { return p.ContentType == TypeLog }
 
+// IsEmail reports whether the parser read the document as an e-mail. Its
+// header lines ("Date: Tue, 2 Jan 2024 10:00:00") look like a log's to a
+// text classifier; an e-mail is never a log.
+func (p *Parsed) IsEmail() bool { return p.ContentType == TypeEmail }
+
 // Keyword is a key phrase with its score (higher is more relevant).
 type Keyword struct {
 	Text  string  `json:"text"`

@@ -172,6 +172,9 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 		// name the source with the log head even when the class head disagreed
 		a.Subtype, a.SubtypeConfidence = m.SubtypeOf(text, "log")
 	}
+	if doc.IsEmail() && a.Class == "log" {
+		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", 1-a.Confidence, "", 0
+	}
 	return nil
 }
 

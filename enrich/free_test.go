@@ -16,6 +16,7 @@ import (
 	"github.com/docmill/docmill/eval"
 	"github.com/docmill/docmill/internal/datasets"
 	"github.com/docmill/docmill/lang"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // sample reads a file of the repository's samples/ folder.
@@ -390,5 +391,24 @@ func BenchmarkFreeLargeLog(b *testing.B) {
 				b.ReportMetric(float64(mined), "lines-mined")
 			}
 		})
+	}
+}
+
+// An e-mail whose text is mostly its header lines reads like a log to the
+// text classifier ("Date: Tue, 2 Jan 2024 10:00:00"): it was classified a
+// log, with templates mined from it. An e-mail is never a log.
+func TestEmailIsNoLog(t *testing.T) {
+	msg := "From: Ann Example <ann@acme.example>\r\nTo: Bob <bob@globex.example>\r\nDate: Tue, 2 Jan 2024 10:00:00 +0000\r\n" +
+		"Subject: Renewal of the supply agreement\r\n\r\nDear Bob, the renewal is attached.\r\n"
+	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "memo.eml", Data: []byte(msg)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := enrich.NewFree(enrich.FreeOptions{}).Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Class == "log" || a.Log != nil {
+		t.Errorf("e-mail analysed as a log: class %s/%s, log summary %v", a.Class, a.Subtype, a.Log != nil)
 	}
 }

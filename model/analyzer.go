@@ -248,6 +248,14 @@ func (a *Analyzer) classify(an *document.Analysis, out *Output, doc *document.Pa
 		}
 	}
 	a.trace(an, enrich.TaskClassify, ex, time.Now())
+	if doc.IsEmail() && an.Class == "log" {
+		// its header lines read like a log's: the class is the body's,
+		// which the model did not tell apart
+		an.Class, an.Confidence, an.Subtype, an.SubtypeConfidence = "other", 1-an.Confidence, "", 0
+		tr := an.Tasks[enrich.TaskClassify]
+		tr.Confidence, tr.Note = an.Confidence, "an e-mail, which is no log; the model said log"
+		an.Tasks[enrich.TaskClassify] = tr
+	}
 	if out.Unknown > maxUnknownShare && !overruled {
 		// a script the vocabulary does not cover (Arabic, Hebrew): the
 		// exit's confidence is about nothing the model read

@@ -312,3 +312,28 @@ func TestUnknownScriptIsOther(t *testing.T) {
 		t.Errorf("English contract: %s, note %q", a.Class, a.Tasks[enrich.TaskClassify].Note)
 	}
 }
+
+// An e-mail that is mostly header lines reads like a log to docmill-mini
+// ("Date: Tue, 2 Jan 2024 10:00:00"): it was classified log/syslog, and
+// its key phrases mined as templates. An e-mail is never a log.
+func TestEmailIsNoLog(t *testing.T) {
+	needORT(t)
+	m, err := Load(Options{Dir: miniDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	msg := "From: Ann Example <ann@acme.example>\r\nTo: Bob <bob@globex.example>\r\nDate: Tue, 2 Jan 2024 10:00:00 +0000\r\n" +
+		"Subject: Renewal of the supply agreement with a very long subject line that goes on and on\r\n\r\nDear Bob, the renewal is attached.\r\n"
+	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "memo.eml", Data: []byte(msg)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewAnalyzer(m, AnalyzerOptions{}).Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Class == "log" {
+		t.Errorf("e-mail classified %s/%s", a.Class, a.Subtype)
+	}
+}
