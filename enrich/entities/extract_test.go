@@ -531,10 +531,10 @@ func TestChineseContractDates(t *testing.T) {
 // date.
 func TestPartyEndsAtVerbAndEndDateIsNoAgreementDate(t *testing.T) {
 	for text, want := range map[string][]string{
-		"This Agreement between Acme Corp. and Globex Inc. expires on June 30, 2025.": {"party Acme Corp.", "party Globex Inc.", "expiration_date 2025-06-30"},
+		"This Agreement between Acme Corp. and Globex Inc. expires on June 30, 2025.":                                  {"party Acme Corp.", "party Globex Inc.", "expiration_date 2025-06-30"},
 		"Master Services Agreement\n\nThis agreement is made between Northwind Ltd and Delta LLC dated March 3, 2024.": {"party Northwind Ltd", "party Delta LLC", "agreement_date 2024-03-03"},
-		"Supply Agreement between Acme Corp. and Premier dated July 1, 2023. The term ends on December 31, 2030.":     {"party Acme Corp.", "party Premier", "agreement_date 2023-07-01", "expiration_date 2030-12-31"},
-		"Hi Bob, the supply agreement between Acme Corp. and Globex Inc. runs until December 31, 2030.":              {"party Acme Corp.", "party Globex Inc.", "date 2030-12-31"},
+		"Supply Agreement between Acme Corp. and Premier dated July 1, 2023. The term ends on December 31, 2030.":      {"party Acme Corp.", "party Premier", "agreement_date 2023-07-01", "expiration_date 2030-12-31"},
+		"Hi Bob, the supply agreement between Acme Corp. and Globex Inc. runs until December 31, 2030.":                {"party Acme Corp.", "party Globex Inc.", "date 2030-12-31"},
 	} {
 		var got []string
 		for _, e := range Extract(text, "en") {
