@@ -30,6 +30,7 @@ const maxMIMEDepth = 5
 type emailReader struct {
 	dec         *mime.WordDecoder
 	body        strings.Builder
+	head        strings.Builder // the message's own header lines
 	attachments []string
 	files       []document.Attachment
 	size        int64 // bytes of the files kept
@@ -37,8 +38,10 @@ type emailReader struct {
 }
 
 // extractEmail reads an e-mail message (.eml; RFC 5322 with MIME): its
-// subject is the title; its text is the From, To, Cc, Date and Subject
-// lines, then the body: the plain-text alternative, else the HTML one as
+// subject is the title; its From, To, Cc, Date and Subject lines are the
+// aside (searched, and meta; key phrases and the summary are the body's,
+// which they had crowded with "Date", "Tue" and addresses); its text is the
+// body: the plain-text alternative, else the HTML one as
 // text, quoted-printable and base64 decoded in the declared charset;
 // forwarded messages follow with their own headers. Attachments are named
 // (meta "attachments") and returned as files (Parsed.Attachments), which
@@ -51,8 +54,8 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	}
 	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
 	r.message(msg.Header, msg.Body, 0)
-	ex := &extracted{text: normalize(r.body.String()), title: r.header(msg.Header, "Subject"), encoding: encUTF8, attachments: r.files,
-		meta: map[string]string{}}
+	ex := &extracted{text: normalize(r.body.String()), aside: normalize(r.head.String()), title: r.header(msg.Header, "Subject"),
+		encoding: encUTF8, attachments: r.files, meta: map[string]string{}}
 	// the message's own header fields, as meta: the document page shows
 	// them as fields, and the result JSON carries them
 	for _, k := range emailHeaders {
@@ -77,9 +80,13 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 
 // message writes a message's header lines and its body.
 func (r *emailReader) message(h mail.Header, body io.Reader, depth int) {
+	lines := &r.body // a forwarded message's header lines are part of the body
+	if depth == 0 {
+		lines = &r.head
+	}
 	for _, k := range emailHeaders {
 		if v := r.header(h, k); v != "" {
-			fmt.Fprintf(&r.body, "%s: %s\n", k, v)
+			fmt.Fprintf(lines, "%s: %s\n", k, v)
 		}
 	}
 	r.body.WriteString("\n")

@@ -58,7 +58,13 @@ JVBERi0xLjQKJcfsj6IK
 			t.Errorf("meta %s = %q, want %q", k, p.Meta[k], want)
 		}
 	}
-	contains(t, "eml", p.Text, "From: Ann Müller <ann@acme.example>", "To: Bob Jones <bob@globex.example>",
+	// the message's own header lines are the aside: searched, but no key
+	// phrase or summary is made of them
+	contains(t, "eml aside", p.Aside, "From: Ann Müller <ann@acme.example>", "To: Bob Jones <bob@globex.example>")
+	if strings.Contains(p.Text, "Ann Müller") {
+		t.Errorf("the message's own header lines are in its text: %q", p.Text)
+	}
+	contains(t, "eml", p.Text,
 		"The price rises by 5 % from 1 März; the term is two years.", "From: Carol <carol@acme.example>",
 		"Subject: Old terms", "The old terms ended in December.", "Attachments: renewal.pdf")
 	for _, junk := range []string{"JVBERi0", "=E4", "PGh0bWw", "Received:", "boundary"} {
