@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
@@ -74,6 +75,14 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 			if permanent {
 				reason = "permanent"
 			}
+			if outOfSpace(err) {
+				// the disk is full: no fault of the document's, and it
+				// succeeds once there is space; it waits, retried with
+				// backoff, instead of being dead-lettered with the others
+				m.Failed.WithLabelValues(stage, "disk_full").Inc()
+				log.Error("stage failed: the disk or the broker's storage is full; the message waits until there is room", "stage", stage, "attempt", attempt, "err", err)
+				return nil, err
+			}
 			m.Failed.WithLabelValues(stage, reason).Inc()
 			if !permanent && attempt < maxDeliver {
 				log.Warn("stage failed, will retry", "stage", stage, "attempt", attempt, "err", err, "subject", msg.Metadata.Get(stream.MetaSubject))
@@ -85,6 +94,9 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 				return nil, nil
 			}
 			if dlqErr := publishDeadLetter(pub, stage, attempt, msg, err); dlqErr != nil {
+				// redelivered (the consumers' deliveries are unbounded) and
+				// dead-lettered once the dead letter can be stored
+				m.Failed.WithLabelValues(stage, "dead_letter_failed").Inc()
 				log.Error("dead-letter publish failed; message will be redelivered", "stage", stage, "err", dlqErr)
 				return nil, err
 			}
@@ -97,6 +109,17 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 			return nil, nil
 		}
 	}
+}
+
+// outOfSpace reports whether err says a disk, or the broker's storage, is
+// full: ENOSPC, which Bleve passes on as text ("persist err: ... no space
+// left on device"), or JetStream's "insufficient resources" (error 10023).
+func outOfSpace(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "no space left on device") || strings.Contains(msg, "insufficient resources")
 }
 
 // docIDRe is a document id (the sha256 of the content), which an ingest

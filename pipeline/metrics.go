@@ -34,7 +34,7 @@ func NewMetrics() *Metrics {
 		Processed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_processed_total",
 			Help: "Documents a stage finished successfully."}, []string{"stage"}),
 		Failed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_failed_total",
-			Help: "Stage attempts that failed, by reason class (permanent, transient)."}, []string{"stage", "reason"}),
+			Help: "Stage attempts that failed, by reason class: permanent, transient; disk_full (a disk or the broker's storage is full: retried until there is room); dead_letter_failed (its dead letter could not be stored: redelivered)."}, []string{"stage", "reason"}),
 		Duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "docmill_stage_duration_seconds",
 			Help: "Time spent in a stage per document.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 18)}, []string{"stage"}),
 		DeadLet: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_dlq_messages_total",

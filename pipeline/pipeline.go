@@ -86,6 +86,14 @@ func (c *ConsumerOptions) defaults() {
 	}
 }
 
+// deliverUnbounded is the JetStream MaxDeliver of the stages' consumers:
+// their DeadLetter middleware counts the attempts (ConsumerOptions
+// MaxDeliver) and parks a message on the last. A consumer bounded by the
+// same count gave up on a message whose dead letter could not be stored
+// (the broker's disk full): never redelivered, never dead-lettered, the
+// document was lost while it read as "processing".
+const deliverUnbounded = -1
+
 // Run runs the stages until ctx ends, then drains and returns.
 func Run(ctx context.Context, o Options) error {
 	if o.IndexerDurable == "" {
@@ -107,7 +115,7 @@ func Run(ctx context.Context, o Options) error {
 	var subs []*stream.Subscriber
 	if o.Worker != nil {
 		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker,
-			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending,
+			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("analyze", broker.SubjectIngest+".>", sub, noOutput(o.Worker.Handle))
@@ -118,7 +126,7 @@ func Run(ctx context.Context, o Options) error {
 		durable := "docmill-shadow-" + subjectToken(info.Name+"-"+info.Version)
 		o.Shadow.SubjectPrefix, o.Shadow.Stage = ShadowPrefix(info), "shadow"
 		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable,
-			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending,
+			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout, DeliverNew: true}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("shadow", broker.SubjectIngest+".>", sub, noOutput(o.Shadow.Handle))
@@ -132,7 +140,7 @@ func Run(ctx context.Context, o Options) error {
 	if o.Indexer != nil {
 		o.Indexer.Start(indexCtx)
 		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable,
-			AckWait: c.AckWait, MaxDeliver: c.MaxDeliver, MaxAckPending: c.MaxAckPending * 4,
+			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending * 4,
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("index", broker.SubjectResults+".>", sub, noOutput(o.Indexer.Handle))

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"syscall"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -391,5 +392,28 @@ func TestDeadLetterStageAndShadow(t *testing.T) {
 	}
 	if n := dlqCount(t, js); n != 1 {
 		t.Fatalf("%d dead letters, want only the primary's", n)
+	}
+}
+
+// A full disk or broker is no fault of the document's: the message is
+// retried however many attempts it took, never dead-lettered (the
+// stages' consumers are unbounded: server.TestServeEndToEnd checks).
+func TestOutOfSpaceWaits(t *testing.T) {
+	js := embeddedJS(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, full := range []error{
+		fmt.Errorf("index batch: persist err: write /data/index/store/00000004.zap: no space left on device"),
+		fmt.Errorf("publish result: %w", syscall.ENOSPC),
+		errors.New("nats: API error: code=400 err_code=10023 description=insufficient resources"),
+	} {
+		h := DeadLetter(stream.NewPublisher(js), "index", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
+			return nil, full
+		})
+		if _, err := h(delivered("a", "7")); err == nil {
+			t.Errorf("%v on attempt 7 of 3: parked, want a retry", full)
+		}
+	}
+	if n := dlqCount(t, js); n != 0 {
+		t.Fatalf("%d dead letters for a full disk", n)
 	}
 }

@@ -332,6 +332,18 @@ func TestServeEndToEnd(t *testing.T) {
 	case <-time.After(60 * time.Second):
 		t.Fatal("corrupt PDF never reached the DLQ")
 	}
+	// The stages' consumers leave the count of attempts to the dead-letter
+	// middleware: a message whose dead letter cannot be stored is
+	// delivered again, not dropped after MaxDeliver.
+	for stream, durable := range map[string]string{"DOCMILL_INGEST": "docmill-worker", "DOCMILL_RESULTS": "docmill-indexer"} {
+		c, err := h.srv.JetStream().Consumer(context.Background(), stream, durable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if md := c.CachedInfo().Config.MaxDeliver; md != -1 {
+			t.Errorf("%s delivers at most %d times, want unbounded", durable, md)
+		}
+	}
 	// asked by the 12-character id docmill prints, the API says why
 	waitFor(t, "the failure recorded", 10*time.Second, func() bool {
 		resp, err := http.Get(h.base + "/api/documents/" + document.ID(bad.Data)[:12])
