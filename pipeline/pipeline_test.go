@@ -8,8 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"syscall"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
