@@ -175,7 +175,10 @@ func openBleve(dir string) (bleve.Index, error) {
 		return nil, fmt.Errorf("open index %s: %w (is docmill running on this data folder?)", dir, ErrInUse)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		// a damaged segment surfaces as whatever Bleve read next (an
+		// empty "mapping JSON"): say what can be done
+		return nil, fmt.Errorf("open index %s: %w (if the index is damaged, move the folder away and start docmill: it makes a new one; "+
+			"then `docmill backfill --from stream:DOCMILL_INGEST`, or `--from bucket:docmill-originals`, sends back what the broker kept)", dir, err)
 	}
 	return bi, nil
 }

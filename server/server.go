@@ -243,6 +243,9 @@ func Run(ctx context.Context, o Options) error {
 	stopRun()
 	if err := <-pipeDone; err != nil {
 		o.Log.Error("pipeline drain", "err", err)
+	} else {
+		// documents not finished in time are redelivered after the restart
+		o.Log.Info("shut down: in-flight documents finished or handed back for redelivery")
 	}
 	return nil
 }
