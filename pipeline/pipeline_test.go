@@ -417,3 +417,24 @@ func TestOutOfSpaceWaits(t *testing.T) {
 		t.Fatalf("%d dead letters for a full disk", n)
 	}
 }
+
+// While results cannot be stored, the worker says why (health shows it as
+// the "results" component); the next stored result clears it.
+func TestWorkerPublishError(t *testing.T) {
+	ctx := context.Background()
+	js := embeddedJS(t)
+	w := &Worker{Pub: stream.NewPublisher(js), Blobs: js, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	r := &document.Result{ID: document.ID([]byte("memo")), Filename: "memo.txt", Text: "memo"}
+	if err := js.DeleteStream(ctx, broker.StreamResults); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.publish(ctx, r, false, "", ""); err == nil || w.PublishError() == nil {
+		t.Fatalf("publish without a results stream: %v, PublishError %v", err, w.PublishError())
+	}
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.publish(ctx, r, false, "", ""); err != nil || w.PublishError() != nil {
+		t.Fatalf("publish once the stream is back: %v, PublishError %v", err, w.PublishError())
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -46,6 +47,11 @@ func (r *AnalyzerRef) Store(a enrich.Analyzer) { r.v.Store(analyzerBox{a}) }
 
 // Worker parses and analyses ingested documents and publishes their results.
 type Worker struct {
+	// pubErr is the last failure to store a result, until one is stored
+	// (PublishError).
+	pubMu  sync.Mutex
+	pubErr error
+
 	Analyzer *AnalyzerRef
 	Limits   parse.Limits
 	Pub      message.Publisher
@@ -516,8 +522,21 @@ func (w *Worker) publish(ctx context.Context, r *document.Result, reprocess bool
 	if prefix == "" {
 		prefix = broker.SubjectResults
 	}
-	if err := w.Pub.Publish(resultSubject(prefix, r), m); err != nil {
+	err = w.Pub.Publish(resultSubject(prefix, r), m)
+	w.pubMu.Lock()
+	w.pubErr = err
+	w.pubMu.Unlock()
+	if err != nil {
 		return fmt.Errorf("publish result %s: %w", r.ID, err)
 	}
 	return nil
+}
+
+// PublishError is why the last result could not be stored in the results
+// stream, or nil once one has been since: health reports it, as documents
+// wait (retried) while it lasts.
+func (w *Worker) PublishError() error {
+	w.pubMu.Lock()
+	defer w.pubMu.Unlock()
+	return w.pubErr
 }

@@ -84,6 +84,7 @@ type Server struct {
 	drift      *monitor.Drift
 	originals  *web.Originals
 	shadow     *monitor.Shadow
+	worker     *pipeline.Worker // this process's analyse stage, nil without one
 	shadowAn   enrich.Analyzer
 	ocr        *parse.OCR // nil: scanned PDFs are dead-lettered
 	peers      int        // other live indexers on this one's consumer
@@ -372,6 +373,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 		}
 		o.Worker.IngestAttachment, o.Worker.MaxAttachments = s.ingestAttachment, c.Pipeline.MaxAttachments
 		o.Worker.Processing = s.inFlight
+		s.worker = o.Worker
 	}
 	if s.shadowAn != nil {
 		o.Shadow = &pipeline.Worker{Analyzer: pipeline.NewAnalyzerRef(s.shadowAn), Pub: o.Worker.Pub, Blobs: s.js, MaxPayload: o.Worker.MaxPayload, Replicas: o.Worker.Replicas,
@@ -544,6 +546,13 @@ func (s *Server) Health() map[string]web.Component {
 		an := s.analyzer.Load()
 		info := an.Info()
 		h["analyzer"] = web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + info.Tier + " tier)"}
+		if w := s.worker; w != nil {
+			if err := w.PublishError(); err != nil {
+				h["results"] = web.Component{OK: false, Detail: "results cannot be stored in DOCMILL_RESULTS (documents wait and are retried): " + err.Error()}
+			} else {
+				h["results"] = web.Component{OK: true, Detail: "stored"}
+			}
+		}
 		if c, ok := modelRuntime(an); ok {
 			h["model_runtime"] = advisory(c)
 		}
