@@ -539,6 +539,10 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle("EXECUTION VERSION\nMASTER OPERATION AND MAINTENANCE AGREEMENT\nThis Agreement...", "f.txt"); got != "MASTER OPERATION AND MAINTENANCE AGREEMENT" {
 		t.Errorf("version label taken for the title: %q", got)
 	}
+	// a script's interpreter line is no title ("!/usr/bin/python3" was)
+	if got := fallbackTitle("#!/usr/bin/python3\n# Rotate the audit logs nightly\nimport os\n", "rotate.py"); got != "Rotate the audit logs nightly" {
+		t.Errorf("script title %q", got)
+	}
 	if got := fallbackTitle("Regulation (EU) 2016/679 (GDPR)\nArticle 5\nPrinciples", "f.txt"); got != "Regulation (EU) 2016/679 (GDPR)" {
 		t.Errorf("first line title %q", got)
 	}

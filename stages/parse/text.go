@@ -96,6 +96,9 @@ func fallbackTitle(text, filename string) string {
 	first := ""
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
+		if strings.HasPrefix(line, "#!") {
+			continue // a script's interpreter line ("#!/usr/bin/python3") is no title
+		}
 		line = strings.TrimSpace(strings.TrimLeft(line, "#*-•=_ \t"))
 		if line == "" {
 			continue
