@@ -55,6 +55,31 @@ func ListDeadLetters(ctx context.Context, js jetstream.JetStream, limit int) ([]
 	return out, nil
 }
 
+// RecentDeadLetters returns the n newest dead letters, newest first: what
+// an operator looks at first, without reading a long queue from its start.
+func RecentDeadLetters(ctx context.Context, js jetstream.JetStream, n int) ([]DeadLetter, error) {
+	st, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		return nil, fmt.Errorf("dlq stream: %w", err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("dlq info: %w", err)
+	}
+	var out []DeadLetter
+	for seq := info.State.LastSeq; seq >= info.State.FirstSeq && seq > 0 && len(out) < n; seq-- {
+		m, err := st.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue // replayed and deleted
+		}
+		if err != nil {
+			return nil, fmt.Errorf("dlq message %d: %w", seq, err)
+		}
+		out = append(out, toDeadLetter(m))
+	}
+	return out, nil
+}
+
 func toDeadLetter(m *jetstream.RawStreamMsg) DeadLetter {
 	attempts, _ := strconv.Atoi(m.Header.Get(pipeline.HeaderAttempts))
 	failed, _ := time.Parse(time.RFC3339, m.Header.Get(pipeline.HeaderFailedAt))

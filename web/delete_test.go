@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
@@ -217,5 +220,39 @@ func TestShortIDs(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != uint64(len(docs)-1) {
 		t.Errorf("%d documents left, want %d", n, len(docs)-1)
+	}
+}
+
+// The dashboard's dead-letter count links to a page listing the newest
+// dead letters with their reasons, a refused document linking to its
+// page (which says why too).
+func TestDeadLettersPage(t *testing.T) {
+	ctx := context.Background()
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), JS: js})
+	if _, body := get(t, s, "/dead-letters"); !strings.Contains(body, `id="no-dead-letters"`) {
+		t.Errorf("an empty queue: %s", between(body, "<main", "</main>"))
+	}
+	id := document.ID([]byte("%PDF-1.7 broken"))
+	for i, name := range []string{"old.pdf", "broken.pdf"} {
+		m := nats.NewMsg("docmill.dlq.parse")
+		m.Data = []byte("%PDF-1.7 broken")
+		m.Header.Set(pipeline.HeaderID, id)
+		m.Header.Set(pipeline.HeaderStage, "parse")
+		m.Header.Set(pipeline.HeaderFilename, name)
+		m.Header.Set(pipeline.HeaderError, fmt.Sprintf("parse %s: corrupt or unreadable PDF (%d)", name, i))
+		m.Header.Set(pipeline.HeaderFailedAt, time.Now().UTC().Format(time.RFC3339))
+		m.Header.Set(nats.MsgIdHdr, fmt.Sprint("dl-", i))
+		if _, err := js.PublishMsg(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, body := get(t, s, "/dead-letters")
+	table := between(body, `id="dead-letters"`, "</table>")
+	if resp.StatusCode != 200 || !strings.Contains(table, `<a href="/documents/`+id+`">broken.pdf</a>`) || !strings.Contains(table, "corrupt or unreadable PDF (1)") {
+		t.Fatalf("dead letters page: %d\n%s", resp.StatusCode, table)
+	}
+	if strings.Index(table, "broken.pdf") > strings.Index(table, "old.pdf") {
+		t.Error("the newest dead letter is not first")
 	}
 }

@@ -218,6 +218,7 @@ func (s *Server) routes() {
 		r.Post("/upload", s.formUpload)
 		r.Get("/live", s.pageLive)
 		r.Get("/dashboard", s.pageDashboard)
+		r.Get("/dead-letters", s.pageDeadLetters)
 	})
 }
 

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/docmill/docmill/connectors"
+)
+
+// deadLetterRows is how many dead letters the page lists.
+const deadLetterRows = 100
+
+// deadLettersPage lists the newest dead letters.
+type deadLettersPage struct {
+	PageTitle string
+	Letters   []connectors.DeadLetter
+	Error     string
+}
+
+// pageDeadLetters lists the newest dead letters with their reasons: the
+// dashboard counts them, and an operator's next question is which files
+// and why. Replaying and dropping stay with `docmill dlq`, which names
+// what it does to each.
+func (s *Server) pageDeadLetters(w http.ResponseWriter, r *http.Request) {
+	page := deadLettersPage{PageTitle: "Dead letters"}
+	if s.o.JS == nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		page.Error = "this process has no broker connection to read the dead-letter stream"
+	} else if dl, err := connectors.RecentDeadLetters(r.Context(), s.o.JS, deadLetterRows); err != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		page.Error = err.Error()
+	} else {
+		page.Letters = dl
+	}
+	s.render(w, "deadletters.html", page)
+}
