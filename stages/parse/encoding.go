@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 // Encoding names recorded in Parsed.Encoding.
@@ -24,6 +25,8 @@ const (
 	encUTF8    = "utf-8"
 	encUTF16LE = "utf-16le"
 	encUTF16BE = "utf-16be"
+	encUTF32LE = "utf-32le"
+	encUTF32BE = "utf-32be"
 	encGB18030 = "gb18030"
 	encBig5    = "big5"
 	encSJIS    = "shift_jis"
@@ -36,6 +39,9 @@ var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
 	bomUTF16LE = []byte{0xFF, 0xFE}
 	bomUTF16BE = []byte{0xFE, 0xFF}
+	// UTF-32's little-endian BOM opens with UTF-16's: test it first
+	bomUTF32LE = []byte{0xFF, 0xFE, 0x00, 0x00}
+	bomUTF32BE = []byte{0x00, 0x00, 0xFE, 0xFF}
 )
 
 // decode turns raw text bytes into a UTF-8 string and names the encoding:
@@ -98,6 +104,12 @@ func stripANSI(s string) string {
 func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
 	if bytes.HasPrefix(data, bomUTF8) {
 		return validUTF8(data[3:]), encUTF8
+	}
+	switch {
+	case bytes.HasPrefix(data, bomUTF32LE):
+		return decodeUTF32(data, utf32.LittleEndian), encUTF32LE
+	case bytes.HasPrefix(data, bomUTF32BE):
+		return decodeUTF32(data, utf32.BigEndian), encUTF32BE
 	}
 	switch utf16Of(data) {
 	case encUTF16LE:
@@ -216,12 +228,23 @@ func validUTF8(data []byte) string {
 // "" for other encodings.
 func utf16Of(data []byte) string {
 	switch {
+	case bytes.HasPrefix(data, bomUTF32LE) || bytes.HasPrefix(data, bomUTF32BE):
+		return "" // UTF-32
 	case bytes.HasPrefix(data, bomUTF16LE):
 		return encUTF16LE
 	case bytes.HasPrefix(data, bomUTF16BE):
 		return encUTF16BE
 	}
 	return utf16NoBOM(data)
+}
+
+// decodeUTF32 decodes data that opens with a UTF-32 BOM.
+func decodeUTF32(data []byte, order utf32.Endianness) string {
+	out, err := utf32.UTF32(order, utf32.ExpectBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return validUTF8(out)
+	}
+	return string(out)
 }
 
 // decodeUTF16 decodes data (with or without BOM) in the given byte order.

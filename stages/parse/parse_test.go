@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -784,6 +785,25 @@ func TestTarArchivesNamed(t *testing.T) {
 		_, err := Parse(context.Background(), Input{Filename: name, Data: data}, DefaultLimits())
 		if err == nil || !IsPermanent(err) || !strings.Contains(err.Error(), "tar archives are not read") {
 			t.Errorf("%s: %v, want tar archives named", name, err)
+		}
+	}
+}
+
+// Text in UTF-32 with a BOM is read: its little-endian BOM opens with
+// UTF-16's, and it was decoded as UTF-16 full of NULs, "binary content".
+func TestUTF32WithBOM(t *testing.T) {
+	text := "Lease agreement between Acme and Globex. 合同 The Tenant shall pay the rent."
+	for name, order := range map[string]binary.AppendByteOrder{"le.txt": binary.LittleEndian, "be.txt": binary.BigEndian} {
+		var b []byte
+		for _, r := range "\ufeff" + text {
+			b = order.AppendUint32(b, uint32(r))
+		}
+		p, err := Parse(context.Background(), Input{Filename: name, Data: b}, DefaultLimits())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if p.Text != text || !strings.HasPrefix(p.Encoding, "utf-32") {
+			t.Errorf("%s: %q in %s", name, p.Text, p.Encoding)
 		}
 	}
 }

@@ -130,8 +130,8 @@ func cutSample(data []byte) int {
 	for n > sniffSample-4 && !utf8.RuneStart(data[n]) {
 		n--
 	}
-	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
-		n = sniffSample // even, so UTF-16 units stay whole
+	if bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) || bytes.HasPrefix(data, bomUTF32BE) {
+		n = sniffSample - sniffSample%4 // UTF-16 and UTF-32 units stay whole
 	}
 	return n
 }
