@@ -92,17 +92,18 @@ type facetTermView struct {
 }
 
 type searchPage struct {
-	Notice    string // after an action that led here, such as a deletion
-	Q         string
-	Query     index.Query
-	Result    *index.Result
-	Facets    []facetView
-	Dates     []facetTermView // ingestion date buckets, each setting a range
-	Expiry    []facetTermView // contract-expiry buckets (expires=)
-	Expires   string          // the expires filter, kept by the form
-	ExportCSV string          // every match as CSV (GET /api/export)
-	Since     string          // date range as typed (yyyy-mm-dd)
-	Until     string
+	Notice     string // after an action that led here, such as a deletion
+	Q          string
+	Query      index.Query
+	Result     *index.Result
+	Facets     []facetView
+	Dates      []facetTermView // ingestion date buckets, each setting a range
+	Expiry     []facetTermView // contract-expiry buckets (expires=)
+	Expires    string          // the expires filter, kept by the form
+	ExportCSV  string          // every match as CSV (GET /api/export)
+	ExportJSON string          // every match's result as JSON lines
+	Since      string          // date range as typed (yyyy-mm-dd)
+	Until      string
 	// SinceAge and UntilAge hold a rolling range ("24h", "7d") that the
 	// form sends on as it is: as a date in the date field, a resubmit
 	// turned the last 24 hours into everything since yesterday's midnight.
@@ -144,6 +145,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		page.Dates = dateViews(v, res)
 		page.Expiry = expiryViews(v, res)
 		ex := without(v, "from", "size", "sort", "deleted", "token")
+		page.ExportJSON = "/api/export?" + ex.Encode()
 		ex.Set("format", "csv")
 		page.ExportCSV = "/api/export?" + ex.Encode()
 		page.Prev, page.Next = pageLinks(v, q, res.Total)

@@ -1448,3 +1448,16 @@ func TestFacetMoreValues(t *testing.T) {
 		t.Errorf("facet_size=500: %d", resp.StatusCode)
 	}
 }
+
+// A search page's title is its query (browser tabs and history told
+// searches apart by nothing), and it offers its matches as JSON lines too.
+func TestSearchPageTitleAndExports(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, body := get(t, s, "/?q=agreement&class=contract")
+	if !strings.Contains(body, "<title>agreement · docmill</title>") {
+		t.Errorf("title: %s", between(body, "<title>", "</title>"))
+	}
+	if !strings.Contains(body, `id="export-json" href="/api/export?class=contract&amp;q=agreement"`) {
+		t.Errorf("no JSON lines export of the matches: %s", between(body, `id="result-count"`, "</p>"))
+	}
+}
