@@ -30,34 +30,18 @@ type DeadLetter struct {
 
 // ListDeadLetters returns the dead letters, oldest first (at most limit; 0 = all).
 func ListDeadLetters(ctx context.Context, js jetstream.JetStream, limit int) ([]DeadLetter, error) {
-	st, err := js.Stream(ctx, broker.StreamDLQ)
-	if err != nil {
-		return nil, fmt.Errorf("dlq stream: %w", err)
-	}
-	info, err := st.Info(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("dlq info: %w", err)
-	}
-	var out []DeadLetter
-	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && seq > 0; seq++ {
-		m, err := st.GetMsg(ctx, seq)
-		if errors.Is(err, jetstream.ErrMsgNotFound) {
-			continue // replayed and deleted
-		}
-		if err != nil {
-			return nil, fmt.Errorf("dlq message %d: %w", seq, err)
-		}
-		out = append(out, toDeadLetter(m))
-		if limit > 0 && len(out) >= limit {
-			break
-		}
-	}
-	return out, nil
+	return readDeadLetters(ctx, js, limit, false)
 }
 
 // RecentDeadLetters returns the n newest dead letters, newest first: what
 // an operator looks at first, without reading a long queue from its start.
 func RecentDeadLetters(ctx context.Context, js jetstream.JetStream, n int) ([]DeadLetter, error) {
+	return readDeadLetters(ctx, js, n, true)
+}
+
+// readDeadLetters reads at most limit dead letters (0 = all), from the
+// oldest or from the newest.
+func readDeadLetters(ctx context.Context, js jetstream.JetStream, limit int, newestFirst bool) ([]DeadLetter, error) {
 	st, err := js.Stream(ctx, broker.StreamDLQ)
 	if err != nil {
 		return nil, fmt.Errorf("dlq stream: %w", err)
@@ -66,8 +50,16 @@ func RecentDeadLetters(ctx context.Context, js jetstream.JetStream, n int) ([]De
 	if err != nil {
 		return nil, fmt.Errorf("dlq info: %w", err)
 	}
+	first, last := info.State.FirstSeq, info.State.LastSeq
+	if first == 0 || last < first {
+		return nil, nil
+	}
 	var out []DeadLetter
-	for seq := info.State.LastSeq; seq >= info.State.FirstSeq && seq > 0 && len(out) < n; seq-- {
+	for i := uint64(0); i <= last-first && (limit <= 0 || len(out) < limit); i++ {
+		seq := first + i
+		if newestFirst {
+			seq = last - i
+		}
 		m, err := st.GetMsg(ctx, seq)
 		if errors.Is(err, jetstream.ErrMsgNotFound) {
 			continue // replayed and deleted

@@ -285,12 +285,7 @@ func TestParserLogTypeWins(t *testing.T) {
 // saying so: an Arabic lease was "regulation" at 100% confidence, from
 // unknown tokens. English is untouched.
 func TestUnknownScriptIsOther(t *testing.T) {
-	needORT(t)
-	m, err := Load(Options{Dir: miniDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m := loadMini(t)
 	an := NewAnalyzer(m, AnalyzerOptions{})
 	analyse := func(text string) *document.Analysis {
 		t.Helper()
@@ -317,12 +312,7 @@ func TestUnknownScriptIsOther(t *testing.T) {
 // ("Date: Tue, 2 Jan 2024 10:00:00"): it was classified log/syslog, and
 // its key phrases mined as templates. An e-mail is never a log.
 func TestEmailIsNoLog(t *testing.T) {
-	needORT(t)
-	m, err := Load(Options{Dir: miniDir(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m := loadMini(t)
 	msg := "From: Ann Example <ann@acme.example>\r\nTo: Bob <bob@globex.example>\r\nDate: Tue, 2 Jan 2024 10:00:00 +0000\r\n" +
 		"Subject: Renewal of the supply agreement with a very long subject line that goes on and on\r\n\r\nDear Bob, the renewal is attached.\r\n"
 	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "memo.eml", Data: []byte(msg)}, parse.DefaultLimits())

@@ -86,9 +86,9 @@ func TestComposedTierLogKeywordsFromTemplates(t *testing.T) {
 	}
 }
 
-// loadMiniAndSample loads the shipped docmill-mini bundle and reads a file
-// of samples/.
-func loadMiniAndSample(t *testing.T, sample string) (*Model, []byte) {
+// loadMini loads the shipped docmill-mini bundle (skipping without ONNX
+// Runtime), closed when the test ends.
+func loadMini(t *testing.T) *Model {
 	t.Helper()
 	needORT(t)
 	m, err := Load(Options{Dir: miniDir(t)})
@@ -96,6 +96,14 @@ func loadMiniAndSample(t *testing.T, sample string) (*Model, []byte) {
 		t.Fatal(err)
 	}
 	t.Cleanup(m.Close)
+	return m
+}
+
+// loadMiniAndSample loads the shipped docmill-mini bundle and reads a file
+// of samples/.
+func loadMiniAndSample(t *testing.T, sample string) (*Model, []byte) {
+	t.Helper()
+	m := loadMini(t)
 	data, err := os.ReadFile(filepath.Join("..", "samples", sample))
 	if err != nil {
 		t.Fatal(err)
