@@ -523,12 +523,19 @@ func (s StreamSource) object(ctx context.Context, ref string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("object store %s: %w", bucket, err)
 	}
+	// nats.go gives a read without a deadline its default timeout (20 s
+	// here) for the whole object; a large one on a busy broker needs more
+	ctx, cancel := context.WithTimeout(ctx, objectReadTimeout)
+	defer cancel()
 	data, err := store.GetBytes(ctx, name)
 	if err != nil {
 		return nil, fmt.Errorf("object %s: %w", ref, err)
 	}
 	return data, nil
 }
+
+// objectReadTimeout bounds reading one stored document back.
+const objectReadTimeout = 5 * time.Minute
 
 // withdrawn reports whether document id left the index after a copy of it
 // was stored at: DOCMILL_DELETED holds a later notice for it. No notices

@@ -281,6 +281,9 @@ func (w *Worker) content(ctx context.Context, msg *message.Message) ([]byte, err
 	return readObject(ctx, w.Blobs, ref, lim)
 }
 
+// objectReadTimeout bounds reading one stored document.
+const objectReadTimeout = 5 * time.Minute
+
 // readObject reads the object that ref ("bucket/name") names, up to lim
 // bytes. A malformed reference, a missing object or one over the limit is
 // a permanent error: retrying cannot help.
@@ -296,6 +299,10 @@ func readObject(ctx context.Context, js jetstream.JetStream, ref string, lim int
 		}
 		return nil, fmt.Errorf("object store %s: %w", bucket, err)
 	}
+	// without a deadline nats.go allows the whole object its default
+	// timeout (20 s); a large one on a busy broker needs more
+	ctx, cancel := context.WithTimeout(ctx, objectReadTimeout)
+	defer cancel()
 	r, err := os.Get(ctx, name)
 	if err != nil {
 		if errors.Is(err, jetstream.ErrObjectNotFound) {
