@@ -70,6 +70,9 @@ func (p *Publisher) processing(ctx context.Context) *pipeline.Processing {
 	return p.proc
 }
 
+// DefaultMaxBytes is Publisher.MaxBytes when it is zero.
+const DefaultMaxBytes = 64 << 20
+
 // ErrTooLarge is returned for documents over Publisher.MaxBytes.
 var ErrTooLarge = errors.New("document too large")
 
@@ -121,7 +124,7 @@ type Receipt struct {
 func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	maxBytes := p.MaxBytes
 	if maxBytes <= 0 {
-		maxBytes = 64 << 20
+		maxBytes = DefaultMaxBytes
 	}
 	if len(d.Data) == 0 {
 		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, ErrEmpty)
@@ -207,9 +210,18 @@ func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) e
 		m.Data = d.Data
 		return nil
 	}
-	if _, err := p.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: BlobBucket,
-		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage, Replicas: p.Replicas}); err != nil {
+	store, err := p.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: BlobBucket,
+		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage, Replicas: p.Replicas})
+	if err != nil {
 		return fmt.Errorf("blob bucket: %w", err)
+	}
+	// The object is named by the content's hash: one already stored whole
+	// holds these bytes. Putting it again would replace its chunks under a
+	// reader of the old ones (a worker, a stream backfill), which then
+	// waited for chunks that were gone.
+	if info, err := store.GetInfo(ctx, id); err == nil && !info.Deleted && info.Size == uint64(len(d.Data)) {
+		m.Header.Set(pipeline.HeaderObject, BlobBucket+"/"+id)
+		return nil
 	}
 	if _, err := objstore.Put(ctx, p.JS, BlobBucket, jetstream.ObjectMeta{Name: id}, bytes.NewReader(d.Data)); err != nil {
 		return fmt.Errorf("store %s in %s: %w", d.Filename, BlobBucket, err)
