@@ -483,8 +483,8 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 	}
 	it := &Item{Key: key, Filename: m.Header.Get(pipeline.HeaderFilename), Data: m.Data, Time: m.Time}
 	if ref := m.Header.Get(pipeline.HeaderObject); ref != "" {
-		data, err := s.object(ctx, ref)
-		if errors.Is(err, jetstream.ErrObjectNotFound) {
+		data, err := pipeline.ReadObject(ctx, s.JS, ref, DefaultMaxBytes) // it was ingested under that limit
+		if errors.Is(err, jetstream.ErrObjectNotFound) || errors.Is(err, jetstream.ErrBucketNotFound) {
 			// the document was deleted, and its stored copy with it
 			it.Withdrawn = true
 			return it, nil
@@ -509,33 +509,6 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 	}
 	return it, nil
 }
-
-// object reads the object ref ("bucket/name") names.
-func (s StreamSource) object(ctx context.Context, ref string) ([]byte, error) {
-	bucket, name, ok := strings.Cut(ref, "/")
-	if !ok {
-		return nil, fmt.Errorf("object reference %q: want bucket/name", ref)
-	}
-	store, err := s.JS.ObjectStore(ctx, bucket)
-	if errors.Is(err, jetstream.ErrBucketNotFound) {
-		return nil, fmt.Errorf("object %s: %w", ref, jetstream.ErrObjectNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("object store %s: %w", bucket, err)
-	}
-	// nats.go gives a read without a deadline its default timeout (20 s
-	// here) for the whole object; a large one on a busy broker needs more
-	ctx, cancel := context.WithTimeout(ctx, objectReadTimeout)
-	defer cancel()
-	data, err := store.GetBytes(ctx, name)
-	if err != nil {
-		return nil, fmt.Errorf("object %s: %w", ref, err)
-	}
-	return data, nil
-}
-
-// objectReadTimeout bounds reading one stored document back.
-const objectReadTimeout = 5 * time.Minute
 
 // withdrawn reports whether document id left the index after a copy of it
 // was stored at: DOCMILL_DELETED holds a later notice for it. No notices

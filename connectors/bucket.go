@@ -127,7 +127,7 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo) error {
 	limit := b.Pub.MaxBytes
 	if limit <= 0 {
-		limit = 64 << 20
+		limit = DefaultMaxBytes
 	}
 	if info.Size == 0 {
 		return fmt.Errorf("%s: %w", info.Name, ErrEmpty)

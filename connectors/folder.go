@@ -469,7 +469,7 @@ func isNewVersion(data []byte, prevID string, mirror bool) bool {
 func (f *Folder) read(rel string, size int64) ([]byte, error) {
 	limit := int64(f.Pub.MaxBytes)
 	if limit <= 0 {
-		limit = 64 << 20
+		limit = DefaultMaxBytes
 	}
 	if size > limit {
 		return nil, fmt.Errorf("%s: %d bytes over the %d limit: %w", rel, size, limit, ErrTooLarge)

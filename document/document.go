@@ -6,6 +6,7 @@ package document
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"time"
 )
 
@@ -27,6 +28,13 @@ const (
 func ID(raw []byte) string {
 	sum := sha256.Sum256(raw)
 	return hex.EncodeToString(sum[:])
+}
+
+// IsIDPrefix reports whether s may be the opening of a document id that
+// names one document among many: 8 to 63 lower-case hex digits. docmill
+// prints ids shortened to 12 characters, and a user types them back.
+func IsIDPrefix(s string) bool {
+	return len(s) >= 8 && len(s) < 64 && strings.Trim(s, "0123456789abcdef") == ""
 }
 
 // Parsed is a document after parsing: its plain text and what the parser

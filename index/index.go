@@ -327,7 +327,7 @@ func (ix *Index) Get(ctx context.Context, id string) (*document.Result, error) {
 // not 8 to 63 hex digits (a full id, say) is returned as it is; a prefix
 // no document has is ErrNotFound, one that several have ErrAmbiguous.
 func (ix *Index) Resolve(ctx context.Context, ref string) (string, error) {
-	if len(ref) < 8 || len(ref) >= 64 || strings.Trim(ref, "0123456789abcdef") != "" {
+	if !document.IsIDPrefix(ref) {
 		return ref, nil
 	}
 	q := query.NewPrefixQuery(ref)

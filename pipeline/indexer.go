@@ -131,7 +131,7 @@ func (x *Indexer) loadText(ctx context.Context, r *document.Result) error {
 // ResultText reads the text of result r from the object its TextObject
 // names (a result too large for one message carries its text so).
 func ResultText(ctx context.Context, js jetstream.JetStream, r *document.Result) (string, error) {
-	data, err := readObject(ctx, js, r.TextObject, maxTextBytes)
+	data, err := ReadObject(ctx, js, r.TextObject, maxTextBytes)
 	if err != nil {
 		return "", fmt.Errorf("result %s: %w", r.ID, err)
 	}

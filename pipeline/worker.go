@@ -278,16 +278,16 @@ func (w *Worker) content(ctx context.Context, msg *message.Message) ([]byte, err
 	if lim <= 0 {
 		lim = parse.DefaultLimits().MaxBytes
 	}
-	return readObject(ctx, w.Blobs, ref, lim)
+	return ReadObject(ctx, w.Blobs, ref, lim)
 }
 
 // objectReadTimeout bounds reading one stored document.
 const objectReadTimeout = 5 * time.Minute
 
-// readObject reads the object that ref ("bucket/name") names, up to lim
+// ReadObject reads the object that ref ("bucket/name") names, up to lim
 // bytes. A malformed reference, a missing object or one over the limit is
 // a permanent error: retrying cannot help.
-func readObject(ctx context.Context, js jetstream.JetStream, ref string, lim int64) ([]byte, error) {
+func ReadObject(ctx context.Context, js jetstream.JetStream, ref string, lim int64) ([]byte, error) {
 	bucket, name, ok := strings.Cut(ref, "/")
 	if !ok {
 		return nil, Permanent(fmt.Errorf("object reference %q: want bucket/name", ref))

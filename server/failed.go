@@ -9,6 +9,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -77,7 +78,7 @@ func (s *Server) failedReason(ctx context.Context, id string) string {
 // prefix (8 to 63 hex digits), or "". The bucket holds a day of failures,
 // so listing its keys is cheap.
 func (s *Server) failedByPrefix(ctx context.Context, prefix string) string {
-	if len(prefix) < 8 || len(prefix) >= 64 || strings.Trim(prefix, "0123456789abcdef") != "" {
+	if !document.IsIDPrefix(prefix) {
 		return ""
 	}
 	l, err := s.failed.ListKeys(ctx)
