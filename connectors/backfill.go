@@ -83,11 +83,13 @@ type Backfill struct {
 	Progress func(done, total int)
 	// Expect, when set, is told each document just before it is sent (its
 	// id and the item's key), so that a caller can follow it to its
-	// outcome; it reports whether the id was new to it (two items of one
-	// content are one document). Forget then takes back an id that was
-	// new but not sent after all (refused, or sent by this job already).
-	Expect func(id, key string) bool
-	Forget func(id string)
+	// outcome, and Settle after the send whether it was stored (false:
+	// refused, or sent by this job already). Two items of one content are
+	// one document, sent concurrently: either send may be the one stored,
+	// so only the caller, seeing both, knows whether the document is on
+	// its way.
+	Expect func(id, key string)
+	Settle func(id string, sent bool)
 }
 
 // BackfillReport counts what a job did.
@@ -325,10 +327,12 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	for k, v := range it.Meta {
 		meta[k] = v
 	}
-	fresh := b.Expect != nil && b.Expect(id, key)
+	if b.Expect != nil {
+		b.Expect(id, key)
+	}
 	r, err := b.Pub.Send(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: meta, DedupID: id + ":backfill:" + b.Job})
-	if fresh && b.Forget != nil && (err != nil || r.Duplicate) {
-		b.Forget(id)
+	if b.Settle != nil {
+		b.Settle(id, err == nil && !r.Duplicate)
 	}
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
 		return "refused", nil

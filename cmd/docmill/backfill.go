@@ -81,7 +81,7 @@ func backfillCmd() *cobra.Command {
 				return err
 			}
 			w.quiet = true
-			b.Expect, b.Forget = w.expect, w.forget
+			b.Expect, b.Settle = w.expect, w.settle
 		}
 		var prog *eval.Progress
 		last := 0

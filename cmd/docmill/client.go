@@ -147,16 +147,14 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		if err != nil {
 			return err
 		}
-		expected := ""
-		if c.wait != nil && len(data) > 0 {
-			if id := document.ID(data); c.wait.expect(id, p) {
-				expected = id
-			}
+		expected := c.wait != nil && len(data) > 0
+		if expected {
+			c.wait.expect(document.ID(data), p)
 		}
 		r, err := pub.Send(ctx, connectors.Doc{Filename: filepath.Base(p), Source: source, Data: data, Depth: depth,
 			Meta: map[string]string{"path": p}})
-		if expected != "" && (err != nil || r.Duplicate) {
-			c.wait.forget(expected)
+		if expected {
+			c.wait.settle(document.ID(data), err == nil && !r.Duplicate)
 		}
 		id := r.ID
 		if err != nil {

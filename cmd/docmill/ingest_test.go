@@ -166,3 +166,35 @@ func TestIngestAtStart(t *testing.T) {
 		t.Errorf("out:\n%s\nlog:\n%s", out.String(), log.String())
 	}
 }
+
+// Two files of one content are one document, sent at once by a backfill:
+// whichever send the stream stored, the document is waited for; it is
+// forgotten only when no send was stored. (The first to start being the
+// duplicate once made --wait forget a document that was on its way.)
+func TestIngestWaitCopiesSentAtOnce(t *testing.T) {
+	w := &ingestWait{expected: map[string]string{}, sending: map[string]int{}, sent: map[string]struct{}{}}
+	for _, tc := range []struct {
+		name   string
+		stored []bool // settle order
+		want   bool
+	}{
+		{"first started is the duplicate", []bool{false, true}, true},
+		{"second is the duplicate", []bool{true, false}, true},
+		{"both dropped", []bool{false, false}, false},
+		{"one copy, refused", []bool{false}, false},
+	} {
+		id := document.ID([]byte(tc.name))
+		for range tc.stored {
+			w.expect(id, tc.name)
+		}
+		for _, ok := range tc.stored {
+			w.settle(id, ok)
+		}
+		if _, got := w.expected[id]; got != tc.want {
+			t.Errorf("%s: expected %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if len(w.sending) != 0 {
+		t.Errorf("sends left unsettled: %v", w.sending)
+	}
+}

@@ -28,6 +28,8 @@ type ingestWait struct {
 
 	mu       sync.Mutex
 	expected map[string]string   // id -> path, until its outcome
+	sending  map[string]int      // id -> sends not yet settled
+	sent     map[string]struct{} // ids a send stored
 	analysed map[string]string   // id -> class or sub-type, result seen
 	failed   map[string]string   // id -> reason
 	order    []string            // expected ids, in the order sent
@@ -45,7 +47,7 @@ const maxWaitingLines = 20
 // newIngestWait listens for the outcomes of the documents it will be told
 // to expect.
 func newIngestWait(ctx context.Context, nc *nats.Conn, js jetstream.JetStream) (*ingestWait, error) {
-	w := &ingestWait{expected: map[string]string{}, analysed: map[string]string{}, failed: map[string]string{}, done: map[string]struct{}{}}
+	w := &ingestWait{expected: map[string]string{}, sending: map[string]int{}, sent: map[string]struct{}{}, analysed: map[string]string{}, failed: map[string]string{}, done: map[string]struct{}{}}
 	w.proc, _ = pipeline.OpenProcessing(ctx, js, connectors.StreamReplicas(ctx, js))
 	for subject, take := range map[string]func(*nats.Msg){
 		broker.SubjectResults + ".>": w.result,
@@ -72,24 +74,34 @@ func (w *ingestWait) close() {
 	}
 }
 
-// expect names a document about to be sent, and reports whether it was
-// new to this wait (two files of one content are one document); forget
-// takes a new one back (refused, or dropped as a duplicate).
-func (w *ingestWait) expect(id, path string) bool {
+// expect names a document about to be sent; settle says, once the send
+// returned, whether it was stored. Two files of one content are one
+// document, perhaps sent at once: it is waited for when either send was
+// stored, and forgotten only when every send was refused or dropped as a
+// duplicate (the one stored may be the second to start).
+func (w *ingestWait) expect(id, path string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if _, ok := w.expected[id]; ok {
-		return false
+	if _, ok := w.expected[id]; !ok {
+		w.order = append(w.order, id)
+		w.expected[id] = path
 	}
-	w.order = append(w.order, id)
-	w.expected[id] = path
-	return true
+	w.sending[id]++
 }
 
-func (w *ingestWait) forget(id string) {
+func (w *ingestWait) settle(id string, sent bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	delete(w.expected, id)
+	if sent {
+		w.sent[id] = struct{}{}
+	}
+	if w.sending[id]--; w.sending[id] > 0 {
+		return
+	}
+	delete(w.sending, id)
+	if _, ok := w.sent[id]; !ok {
+		delete(w.expected, id)
+	}
 }
 
 func (w *ingestWait) result(m *nats.Msg) {
