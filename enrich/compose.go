@@ -34,7 +34,7 @@ type fallbackAnalyzer struct {
 }
 
 // Info names the primary model, with the fallback's version as build
-// metadata ("0.2.0+free.1.10.0"): the composed output depends on both, so a
+// metadata ("0.2.0+free.1.11.0"): the composed output depends on both, so a
 // new model-free tier must make stored results stale for
 // `docmill backfill --only-stale-model` just as a new model does.
 func (f *fallbackAnalyzer) Info() document.ModelInfo {

@@ -41,6 +41,7 @@ var DefaultWeights = Weights{Centrality: 1, Position: 0.5, Deontic: 0.2, Keyword
 // contiguous passage that starts at the best sentence.
 func Summarize(sentences []string, o Options) string {
 	u := Units(sentences, o.Language)
+	u = plainAll(u, o.Language)
 	if len(u) == 0 {
 		return ""
 	}
@@ -66,7 +67,7 @@ func Summarize(sentences []string, o Options) string {
 		}
 		return cut(join(u, idx, o.Language), o.budget())
 	}
-	return Select(u, scores, o)
+	return selectPlain(u, scores, o)
 }
 
 func medianRunes(s []string) int {

@@ -83,6 +83,11 @@ func TextRank(sentences []string, o Options) string {
 // sentences are returned in document order. scores must have one entry
 // per sentence (higher is better).
 func Select(sentences []string, scores []float64, o Options) string {
+	return selectPlain(plainAll(sentences, o.Language), scores, o)
+}
+
+// selectPlain is Select over sentences Plain has already shortened.
+func selectPlain(sentences []string, scores []float64, o Options) string {
 	if len(sentences) == 0 || len(scores) != len(sentences) {
 		return ""
 	}
