@@ -20,7 +20,6 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
-	"github.com/docmill/docmill/pipeline/broker"
 )
 
 // BackfillBucket holds backfill checkpoints.
@@ -499,7 +498,7 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 		it.Data = data
 	}
 	if len(it.Data) > 0 {
-		if it.Withdrawn, err = s.withdrawn(ctx, document.ID(it.Data), m.Time); err != nil {
+		if it.Withdrawn, err = pipeline.DeletedSince(ctx, s.JS, document.ID(it.Data), m.Time); err != nil {
 			return nil, fmt.Errorf("stream %s seq %d: %w", s.Name, seq, err)
 		}
 	}
@@ -512,25 +511,4 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 		}
 	}
 	return it, nil
-}
-
-// withdrawn reports whether document id left the index after a copy of it
-// was stored at: DOCMILL_DELETED holds a later notice for it. No notices
-// stream (an older deployment) is no notice.
-func (s StreamSource) withdrawn(ctx context.Context, id string, at time.Time) (bool, error) {
-	st, err := s.JS.Stream(ctx, broker.StreamDeleted)
-	if errors.Is(err, jetstream.ErrStreamNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("stream %s: %w", broker.StreamDeleted, err)
-	}
-	m, err := st.GetLastMsgForSubject(ctx, broker.SubjectDeleted+"."+id)
-	if errors.Is(err, jetstream.ErrMsgNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("deletion notice of %s: %w", id[:12], err)
-	}
-	return !m.Time.Before(at), nil
 }

@@ -177,8 +177,8 @@ func openBleve(dir string) (bleve.Index, error) {
 	if err != nil {
 		// a damaged segment surfaces as whatever Bleve read next (an
 		// empty "mapping JSON"): say what can be done
-		return nil, fmt.Errorf("open index %s: %w (if the index is damaged, move the folder away and start docmill: it makes a new one; "+
-			"then `docmill backfill --from stream:DOCMILL_INGEST`, or `--from bucket:docmill-originals`, sends back what the broker kept)", dir, err)
+		return nil, fmt.Errorf("open index %s: %w (if the index is damaged, `docmill index recover` makes a new one from the results "+
+			"the broker kept, without analysing them again, and moves this one aside)", dir, err)
 	}
 	return bi, nil
 }

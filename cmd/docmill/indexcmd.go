@@ -27,46 +27,107 @@ list and one analyser for every language. Results, ingestion times and
 stored copies are kept; texts longer than the index stored (its first MiB)
 are read whole from the text store, or reported as "texts_cut".
 Prints a JSON report.`}
-	configFile := rebuild.Flags().String("config", "", "YAML config file docmill runs with (data folder, index and NATS settings)")
-	data := rebuild.Flags().String("data", "", "data folder (default: the config's, ./data)")
+	readConfig := indexConfigFlags(rebuild)
 	rebuild.RunE = func(cmd *cobra.Command, _ []string) error {
-		c, err := config.Read(*configFile)
+		c, err := readConfig(cmd)
 		if err != nil {
-			return err
-		}
-		if cmd.Flags().Changed("data") {
-			c.Data = *data
-		}
-		if err := c.Validate(); err != nil {
 			return err
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		var bar *eval.Progress
-		last := 0
-		rep, err := server.RebuildIndex(ctx, c, func(done, total int) {
-			if bar == nil {
-				bar = eval.NewProgress(os.Stderr, total, "rebuild")
-			}
-			bar.Add(done - last)
-			last = done
-		})
-		if bar != nil {
-			bar.Done()
-		}
+		progress, done := progressBar("rebuild")
+		rep, err := server.RebuildIndex(ctx, c, progress)
+		done()
 		if err != nil {
 			return err
 		}
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := printJSON(rep); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "rebuilt %d documents in %.1f s; the old index is in %s\n", rep.Documents, rep.Seconds, rep.Before)
 		return nil
 	}
-	cmd.AddCommand(rebuild)
+	cmd.AddCommand(rebuild, recoverCmd())
 	return cmd
+}
+
+func recoverCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "recover", Args: cobra.NoArgs,
+		Short: "Make a new index from the results the broker kept (for an index that cannot be read; stop docmill first; nothing is analysed again)",
+		Long: `Recover makes a new index from the results in DOCMILL_RESULTS, in the order
+they were published (a document analysed again keeps its latest result),
+leaving out the documents deleted, replaced or expired since (the notices in
+DOCMILL_DELETED). Texts that travelled in the text store are read from it, or
+parsed again from the stored original. Nothing is analysed again. The index
+that was there is moved aside (printed as "moved"); one that still opens is
+kept unless --force: docmill index rebuild keeps what it holds. With
+nats.max_age set, results older than that are gone, and so are their
+documents ("earliest" in the report). Prints a JSON report.`}
+	force := cmd.Flags().Bool("force", false, "replace an index that still opens")
+	readConfig := indexConfigFlags(cmd)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		c, err := readConfig(cmd)
+		if err != nil {
+			return err
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		progress, done := progressBar("recover")
+		rep, err := server.RecoverIndex(ctx, c, *force, progress)
+		done()
+		if err != nil {
+			return err
+		}
+		if err := printJSON(rep); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "recovered %d documents from %d results in %.1f s (%d deleted since, %d lost)\n",
+			rep.Documents, rep.Results, rep.Seconds, rep.Deleted, len(rep.Lost))
+		return nil
+	}
+	return cmd
+}
+
+// indexConfigFlags adds --config and --data to an index command and
+// returns the reader of the config they name.
+func indexConfigFlags(cmd *cobra.Command) func(*cobra.Command) (*config.Config, error) {
+	configFile := cmd.Flags().String("config", "", "YAML config file docmill runs with (data folder, index and NATS settings)")
+	data := cmd.Flags().String("data", "", "data folder (default: the config's, ./data)")
+	return func(cmd *cobra.Command) (*config.Config, error) {
+		c, err := config.Read(*configFile)
+		if err != nil {
+			return nil, err
+		}
+		if cmd.Flags().Changed("data") {
+			c.Data = *data
+		}
+		return c, c.Validate()
+	}
+}
+
+// progressBar is a progress callback drawing a bar on stderr once the
+// total is known, and the function that finishes it.
+func progressBar(label string) (func(done, total int), func()) {
+	var bar *eval.Progress
+	last := 0
+	return func(done, total int) {
+			if bar == nil {
+				bar = eval.NewProgress(os.Stderr, total, label)
+			}
+			bar.Add(done - last)
+			last = done
+		}, func() {
+			if bar != nil {
+				bar.Done()
+			}
+		}
+}
+
+// printJSON writes v on stdout, indented.
+func printJSON(v any) error {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func init() { rootCmd.AddCommand(indexCmd()) }
