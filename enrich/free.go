@@ -350,22 +350,36 @@ func readableSpan(start, end string) string {
 		}
 		return t.Format("Jan 2")
 	}
-	clock := func(t time.Time) string {
-		if _, off := t.Zone(); off != 0 {
-			return t.Format("15:04:05 -07:00")
+	// a time read without a zone (no offset in the stamp) is the log's own
+	// clock and shown bare; a zoned one says its zone
+	clock := func(t time.Time, stamp string) string {
+		switch {
+		case !zoned(stamp):
+			return t.Format("15:04:05")
+		case strings.HasSuffix(stamp, "Z"):
+			return t.Format("15:04:05") + " UTC"
 		}
-		return t.Format("15:04:05")
+		return t.Format("15:04:05 -07:00")
 	}
-	from := day(a, yearA) + " " + clock(a)
+	from := day(a, yearA) + " " + clock(a, start)
 	if a.YearDay() == z.YearDay() && a.Year() == z.Year() {
-		return from + " to " + clock(z)
+		return from + " to " + clock(z, end)
 	}
-	return from + " to " + day(z, yearZ) + " " + clock(z)
+	return from + " to " + day(z, yearZ) + " " + clock(z, end)
+}
+
+// zoned says whether a log summary's time stamp has a zone: "Z" or an
+// offset after the clock.
+func zoned(stamp string) bool {
+	i := strings.LastIndexByte(stamp, 'T')
+	return i >= 0 && strings.ContainsAny(stamp[i:], "Z+-")
 }
 
 func parseStamp(s string) (t time.Time, hasYear, ok bool) {
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, true, true
+	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true, true
+		}
 	}
 	if t, err := time.Parse("--01-02T15:04:05", s); err == nil {
 		return t, false, true

@@ -212,7 +212,7 @@ func csvTime(s string, dayFirst bool) (time.Time, bool) {
 	}
 	for _, l := range csvTimeLayouts[dayFirst] {
 		if t, err := time.Parse(l, s); err == nil {
-			return t, true
+			return floating(t, l), true
 		}
 	}
 	return time.Time{}, false

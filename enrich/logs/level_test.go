@@ -81,7 +81,7 @@ func TestCSVEventLogLevels(t *testing.T) {
 	if s.ErrorShare != 0.6 || s.Entries != 5 {
 		t.Errorf("error share %v of %d entries, want 0.6 of 5", s.ErrorShare, s.Entries)
 	}
-	if s.Start != "2024-05-01T10:00:00Z" || s.End != "2024-05-01T10:30:00Z" {
+	if s.Start != "2024-05-01T10:00:00" || s.End != "2024-05-01T10:30:00" {
 		t.Errorf("span %s to %s", s.Start, s.End)
 	}
 	if len(s.Errors) != 2 || !strings.Contains(s.Errors[0], "The Foo service failed") {
@@ -128,13 +128,13 @@ func TestCSVEventLogDatesInOtherLocales(t *testing.T) {
 	for _, c := range []struct {
 		name, first, last, start, end string
 	}{
-		{"en-US", "5/1/2024 10:00:00 AM", "5/13/2024 1:30:00 PM", "2024-05-01T10:00:00Z", "2024-05-13T13:30:00Z"},
-		{"en-GB", "01/05/2024 10:00:00", "13/05/2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-13T13:30:00Z"},
-		{"de-DE", "01.05.2024 10:00:00", "03.05.2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
-		{"nl-NL", "1-5-2024 10:00:00", "3-5-2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
-		{"ja-JP", "2024/05/01 10:00:00", "2024/5/3 13:30", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
+		{"en-US", "5/1/2024 10:00:00 AM", "5/13/2024 1:30:00 PM", "2024-05-01T10:00:00", "2024-05-13T13:30:00"},
+		{"en-GB", "01/05/2024 10:00:00", "13/05/2024 13:30:00", "2024-05-01T10:00:00", "2024-05-13T13:30:00"},
+		{"de-DE", "01.05.2024 10:00:00", "03.05.2024 13:30:00", "2024-05-01T10:00:00", "2024-05-03T13:30:00"},
+		{"nl-NL", "1-5-2024 10:00:00", "3-5-2024 13:30:00", "2024-05-01T10:00:00", "2024-05-03T13:30:00"},
+		{"ja-JP", "2024/05/01 10:00:00", "2024/5/3 13:30", "2024-05-01T10:00:00", "2024-05-03T13:30:00"},
 		// slashes on a 24-hour clock, nothing over 12: day first by custom
-		{"fr-FR", "01/05/2024 10:00:00", "03/05/2024 13:30:00", "2024-05-01T10:00:00Z", "2024-05-03T13:30:00Z"},
+		{"fr-FR", "01/05/2024 10:00:00", "03/05/2024 13:30:00", "2024-05-01T10:00:00", "2024-05-03T13:30:00"},
 	} {
 		lines := []string{header, row("Information", c.first)}
 		for range 50 {
@@ -183,7 +183,7 @@ func TestSummarizeTextReadsCSVLogsWhole(t *testing.T) {
 	s := SummarizeText("Level,Date and Time,Source,Event ID,Task Category\n"+
 		`Information,13/05/2024 13:30:00,SCM,7036,None,"started"`+"\n"+
 		`Error,01/05/2024 07:59:59,Disk,7,None,"bad block"`, nil, Budget{})
-	if s.Start != "2024-05-01T07:59:59Z" || s.End != "2024-05-13T13:30:00Z" || s.Levels["INFO"] != 1 || s.Levels["ERROR"] != 1 {
+	if s.Start != "2024-05-01T07:59:59" || s.End != "2024-05-13T13:30:00" || s.Levels["INFO"] != 1 || s.Levels["ERROR"] != 1 {
 		t.Errorf("en-GB export newest first: span %s .. %s, levels %v", s.Start, s.End, s.Levels)
 	}
 }
@@ -206,8 +206,26 @@ Erreur,14/05/2024 18:45:10,Service Control Manager,7023,Aucun,Le service s'est a
 		if !maps.Equal(s.Levels, want) || s.Entries != 3 {
 			t.Errorf("%s: levels %v, %d entries; want %v, 3", name, s.Levels, s.Entries, want)
 		}
-		if s.Start != "2024-05-01T10:00:00Z" || s.End != "2024-05-14T18:45:10Z" {
+		if s.Start != "2024-05-01T10:00:00" || s.End != "2024-05-14T18:45:10" {
 			t.Errorf("%s: span %s .. %s", name, s.Start, s.End)
+		}
+	}
+}
+
+// A time written without a zone is the log's own clock: the span says so
+// by carrying no offset, not by claiming UTC. One with a zone keeps it, an
+// epoch is UTC.
+func TestSpanZones(t *testing.T) {
+	for line, want := range map[string]string{
+		"2024-05-01 10:00:00 INFO started":            "2024-05-01T10:00:00",
+		"2024-05-01T10:00:00Z INFO started":           "2024-05-01T10:00:00Z",
+		"2024-05-01T10:00:00+02:00 INFO started":      "2024-05-01T10:00:00+02:00",
+		"2024-05-01 10:00:00.123 CET INFO started":    "2024-05-01T10:00:00.123+01:00",
+		`{"time":1714557600,"msg":"started"}`:         "2024-05-01T10:00:00Z",
+		"I0501 10:00:00.000000 1 main.go:10] started": "--05-01T10:00:00",
+	} {
+		if s := Summarize([]string{line}, nil); s.Start != want {
+			t.Errorf("%s: start %q, want %q", line, s.Start, want)
 		}
 	}
 }

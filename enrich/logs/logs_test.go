@@ -146,7 +146,7 @@ func TestSummarize(t *testing.T) {
 	if s.ErrorShare != 0.5 || s.NewTemplates != 4 || len(s.Errors) != 1 {
 		t.Errorf("share %v new %d errors %q", s.ErrorShare, s.NewTemplates, s.Errors)
 	}
-	if s.Start != "2024-03-01T10:00:01Z" || s.End != "2024-03-01T10:00:06Z" {
+	if s.Start != "2024-03-01T10:00:01" || s.End != "2024-03-01T10:00:06" {
 		t.Errorf("span %s..%s", s.Start, s.End)
 	}
 	if s.Templates[0].Count != 2 || !s.Templates[0].New {
@@ -296,7 +296,7 @@ func budgetLog() string {
 func TestSummarizeTextBudgetStopsMining(t *testing.T) {
 	text := budgetLog()
 	whole := SummarizeText(text, nil, Budget{})
-	if whole.Lines != 30 || whole.Analyzed != 0 || whole.Entries != 20 || whole.Levels["ERROR"] != 10 || whole.End != "2024-03-01T10:00:19Z" {
+	if whole.Lines != 30 || whole.Analyzed != 0 || whole.Entries != 20 || whole.Levels["ERROR"] != 10 || whole.End != "2024-03-01T10:00:19" {
 		t.Fatalf("unbounded: %+v", whole)
 	}
 	// the same as Summarize over the split lines, which every test above uses
@@ -309,12 +309,12 @@ func TestSummarizeTextBudgetStopsMining(t *testing.T) {
 		analyzed, errs int
 		end            string
 	}{
-		{"lines", Budget{Lines: 10}, 10, 0, "2024-03-01T10:00:09Z"},
-		{"lines into the errors", Budget{Lines: 14}, 14, 2, "2024-03-01T10:00:11Z"},
+		{"lines", Budget{Lines: 10}, 10, 0, "2024-03-01T10:00:09"},
+		{"lines into the errors", Budget{Lines: 14}, 14, 2, "2024-03-01T10:00:11"},
 		// 10 lines of 60 bytes, the blank line, then the 11th line starts
 		// past 600 bytes: mining stops there
-		{"bytes", Budget{Bytes: 600}, 10, 0, "2024-03-01T10:00:09Z"},
-		{"first line always", Budget{Bytes: 1}, 1, 0, "2024-03-01T10:00:00Z"},
+		{"bytes", Budget{Bytes: 600}, 10, 0, "2024-03-01T10:00:09"},
+		{"first line always", Budget{Bytes: 1}, 1, 0, "2024-03-01T10:00:00"},
 	} {
 		s := SummarizeText(text, NewMiner(DefaultConfig()), c.b)
 		if s.Lines != 30 || s.Analyzed != c.analyzed || s.Levels["ERROR"] != c.errs || len(s.Errors) != min(c.errs, 1) || s.End != c.end {

@@ -311,8 +311,10 @@ func (sp *timeSpan) add(t time.Time) {
 	}
 }
 
-// formatTime writes t as RFC 3339; timestamps without a year (syslog) are
-// written as ISO 8601 "--MM-DDThh:mm:ss".
+// formatTime writes t as RFC 3339, or, read without a zone, as ISO 8601
+// local time without an offset ("2024-05-13T13:30:00": the log's clock,
+// not UTC); timestamps without a year (syslog) are written as ISO 8601
+// "--MM-DDThh:mm:ss".
 func formatTime(t time.Time) string {
 	switch {
 	case t.IsZero():
@@ -320,6 +322,8 @@ func formatTime(t time.Time) string {
 	case t.Year() < 100:
 		// no year in the log (a later year only when it crossed one)
 		return t.Format("--01-02T15:04:05")
+	case t.Location() == noZone:
+		return t.Format("2006-01-02T15:04:05.999999999")
 	}
 	return t.Format(time.RFC3339Nano)
 }

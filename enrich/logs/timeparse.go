@@ -43,6 +43,20 @@ var timeLayouts = []string{
 	"2006.01.02",
 }
 
+// noZone is the location of a time read without a zone or offset: the
+// log's own clock, which may be any zone. It is written without an offset
+// (formatTime), never as UTC, which it may well not be.
+var noZone = time.FixedZone("", 0)
+
+// floating moves a time parsed without a zone into noZone; zoned says
+// whether its layout had one.
+func floating(t time.Time, layout string) time.Time {
+	if strings.Contains(layout, "Z07") || strings.Contains(layout, "-07") || strings.Contains(layout, "MST") {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), noZone)
+}
+
 // findTime returns the first timestamp found in a window of consecutive
 // header tokens and the index after its last token, or the zero time.
 func findTime(toks []htok) (time.Time, int) {
@@ -60,7 +74,7 @@ func findTime(toks []htok) (time.Time, int) {
 			}
 			if ts, ok := parseTime(strings.Join(parts[i:i+n], " ")); ok {
 				if i+n < len(parts) {
-					if off, ok := zoneOffsets[parts[i+n]]; ok && ts.Location() == time.UTC {
+					if off, ok := zoneOffsets[parts[i+n]]; ok && ts.Location() == noZone {
 						// "2024-01-02 10:00:00.123 CET" (PostgreSQL, Java)
 						ts = time.Date(ts.Year(), ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(),
 							time.FixedZone(parts[i+n], off))
@@ -96,12 +110,12 @@ func parseTime(s string) (time.Time, bool) {
 			continue // cheap shape test: time.Parse failures are costly
 		}
 		if t, err := time.Parse(l, s); err == nil {
-			return t, true
+			return floating(t, l), true
 		}
 	}
 	// Bracketed Apache dates keep their own spacing ("Sun Dec 04").
 	if t, err := time.Parse("Mon Jan 02 15:04:05 2006", s); err == nil {
-		return t, true
+		return floating(t, ""), true
 	}
 	if (len(s) == 10 || len(s) == 13 || len(s) == 16) && s[0] == '1' {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {

@@ -115,7 +115,7 @@ func splitNotation(line string) (Header, string, bool) {
 	if line[1] >= '0' && line[1] <= '9' {
 		if m := glogRe.FindStringSubmatch(line); m != nil {
 			t, _ := time.Parse("0102 15:04:05.999999", m[2])
-			h := Header{Level: levels[m[1]], Time: t, Component: m[3]}
+			h := Header{Level: levels[m[1]], Time: floating(t, ""), Component: m[3]}
 			h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[4]))
 			return h, strings.TrimSpace(m[4]), true
 		}
