@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -38,21 +39,29 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Errorf("format %q is not jsonl or csv", f))
 		return
 	}
-	withText := false
-	if v := r.URL.Query().Get("text"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			writeError(w, http.StatusBadRequest, fmt.Errorf("text %q is not true or false", v))
-			return
-		}
-		withText = b
+	withText, err := boolParam(r, "text")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	// a byte-order mark is how Excel, opening a CSV file by double-click,
+	// knows it is UTF-8 (else accented and Chinese text is garbled); the
+	// search page's link asks for one, scripts get none by default
+	bom, err := boolParam(r, "bom")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
 	}
 	sr := r.Clone(r.Context())
 	params := sr.URL.Query()
 	params.Del("text")
 	params.Del("format")
+	params.Del("bom")
 	sr.URL.RawQuery = params.Encode()
 	q, err := queryFrom(sr)
+	if err == nil && bom && !csvOut {
+		err = errors.New("bom=true is for CSV (format=csv)")
+	}
 	if err == nil && (params.Has("size") || params.Has("from") || params.Has("sort")) {
 		err = errors.New("an export has no pages or order (size, from, sort): it is every match, in id order")
 	}
@@ -66,7 +75,7 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	}
 	var out exportWriter = &jsonlExport{enc: json.NewEncoder(w), withText: withText}
 	if csvOut {
-		out = newCSVExport(w)
+		out = newCSVExport(w, bom)
 	}
 	w.Header().Set("Content-Type", out.contentType())
 	w.Header().Set("Content-Disposition", `attachment; filename="docmill-export.`+out.ext()+`"`)
@@ -139,8 +148,11 @@ var csvColumns = []string{"id", "filename", "title", "class", "subtype", "langua
 // a failed stream with a row whose first cell is "error".
 type csvExport struct{ cw *csv.Writer }
 
-func newCSVExport(w http.ResponseWriter) *csvExport {
+func newCSVExport(w http.ResponseWriter, bom bool) *csvExport {
 	e := &csvExport{cw: csv.NewWriter(w)}
+	if bom {
+		_, _ = io.WriteString(w, "\ufeff")
+	}
 	_ = e.cw.Write(csvColumns) // buffered: an error before the first row still gets its status
 	return e
 }
@@ -196,4 +208,17 @@ func spreadsheetSafe(c string) string {
 		return "'" + c
 	}
 	return c
+}
+
+// boolParam is the query parameter name as a boolean, false when absent.
+func boolParam(r *http.Request, name string) (bool, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s %q is not true or false", name, v)
+	}
+	return b, nil
 }

@@ -115,12 +115,22 @@ func TestExportCSV(t *testing.T) {
 	// the search page links its matches' export
 	_, page := get(t, s, "/?class=contract&q=services&sort=date&size=2")
 	link := strings.TrimPrefix(between(page, `id="export-csv" href="`, `" download`), `id="export-csv" href="`)
-	if link != "/api/export?class=contract&amp;format=csv&amp;q=services" {
+	if link != "/api/export?bom=true&amp;class=contract&amp;format=csv&amp;q=services" {
 		t.Errorf("export link %q", link)
+	}
+	// with bom=true the file opens with a UTF-8 byte-order mark (Excel),
+	// else (scripts) the header comes first
+	if _, b := get(t, s, "/api/export?class=contract&format=csv&bom=true"); !strings.HasPrefix(b, "\ufeffid,") || strings.TrimPrefix(b, "\ufeff") != body {
+		t.Errorf("with a byte-order mark: %q", b[:min(len(b), 20)])
+	}
+	if !strings.HasPrefix(body, "id,") {
+		t.Errorf("without: %q", body[:min(len(body), 20)])
 	}
 	for path, reason := range map[string]string{
 		"/api/export?format=xlsx":          "is not jsonl or csv",
 		"/api/export?format=csv&text=true": "no text column",
+		"/api/export?bom=true":             "is for CSV",
+		"/api/export?format=csv&bom=maybe": "is not true or false",
 	} {
 		if resp, body := get(t, s, path); resp.StatusCode != 400 || !strings.Contains(body, reason) {
 			t.Errorf("%s: %d %s", path, resp.StatusCode, body)

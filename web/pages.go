@@ -147,6 +147,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		ex := without(v, "from", "size", "sort", "deleted", "token")
 		page.ExportJSON = "/api/export?" + ex.Encode()
 		ex.Set("format", "csv")
+		ex.Set("bom", "true") // the link is for people, who open it in a spreadsheet
 		page.ExportCSV = "/api/export?" + ex.Encode()
 		page.Prev, page.Next = pageLinks(v, q, res.Total)
 		page.First, page.Last, page.Page, page.Pages = position(q, res.Total, len(res.Hits))

@@ -261,6 +261,7 @@ func exportCmd() *cobra.Command {
 	until := cmd.Flags().String("until", "", "ingested until (same forms; a day is inclusive)")
 	withText := cmd.Flags().Bool("text", false, "add each document's text as indexed (longer ones: the first MiB, marked text_cut)")
 	format := cmd.Flags().String("format", "jsonl", "jsonl (whole results) or csv (a row of key fields per document: parties, dates, governing law, ...)")
+	bom := cmd.Flags().Bool("bom", false, "with --format csv, open the file with a UTF-8 byte-order mark (Excel reads non-ASCII text right when the file is opened by double-click)")
 	expires := cmd.Flags().String("expires", "", "only contracts expiring so: expired, \"within 30 days\", \"within 90 days\", \"within a year\", later")
 	out := cmd.Flags().StringP("output", "o", "-", "file to write (- for standard output)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -273,6 +274,9 @@ func exportCmd() *cobra.Command {
 		}
 		if *withText {
 			v.Set("text", "true")
+		}
+		if *bom {
+			v.Set("bom", "true")
 		}
 		w := io.Writer(os.Stdout)
 		if *out != "-" {
