@@ -38,6 +38,10 @@ var facetKeyAnalyzerConfig = map[string]interface{}{
 // 2026-11-30, party and governing law before.
 var foldedFields = map[string]bool{"party": true, "governing_law": true, "subtype": true}
 
+// facetKeys are the key functions of an index's folded fields; a field
+// without one holds its values as written.
+type facetKeys map[string]func(string) string
+
 // FoldsFacet reports whether values of the facet field are grouped and
 // filtered by FacetKey (in an index created since that was introduced).
 func FoldsFacet(field string) bool { return foldedFields[field] }
@@ -45,7 +49,16 @@ func FoldsFacet(field string) bool { return foldedFields[field] }
 // SameFacetValue reports whether a and b are one value of the facet field:
 // equal, or of one FacetKey in a field that FoldsFacet.
 func SameFacetValue(field, a, b string) bool {
-	return a == b || (foldedFields[field] && FacetKey(a) == FacetKey(b))
+	return a == b || (foldedFields[field] && keyOf(field)(a) == keyOf(field)(b))
+}
+
+// keyOf is the key a field's values are folded to in an index made with
+// this release's mapping.
+func keyOf(field string) func(string) string {
+	if field == "party" {
+		return PartyKey
+	}
+	return FacetKey
 }
 
 // FacetKey is the form under which a party or governing-law value is
@@ -73,14 +86,55 @@ func FacetKey(s string) string {
 	return strings.TrimRight(b.String(), " .,;:")
 }
 
-// facetKeyFilter replaces each token by its FacetKey and drops those that
-// leave nothing (a value of punctuation only).
-type facetKeyFilter struct{}
+// PartyKeyAnalyzer indexes a party's name as its PartyKey, one term
+// (indexes created since 2026-11-30; FacetKeyAnalyzer before).
+const PartyKeyAnalyzer = "docmill_party_key"
 
-func (facetKeyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+const partyKeyFilterName = "docmill_party_key"
+
+var partyKeyAnalyzerConfig = map[string]interface{}{
+	"type":          custom.Name,
+	"tokenizer":     single.Name,
+	"token_filters": []interface{}{partyKeyFilterName},
+}
+
+// PartyKey is the FacetKey of a company's name without its legal form and
+// a leading "the": "CENTRACK INTERNATIONAL, INC.", "Centrack International"
+// and "Centrack International Inc" are one party, "centrack international".
+// A name that is nothing but a legal form ("Limited") keeps it.
+func PartyKey(s string) string {
+	k := FacetKey(s)
+	if rest, ok := strings.CutPrefix(k, "the "); ok && rest != "" {
+		k = rest
+	}
+	for {
+		i := strings.LastIndexByte(k, ' ')
+		if i < 0 || !legalForms[strings.ReplaceAll(k[i+1:], ".", "")] {
+			return k
+		}
+		k = strings.TrimRight(k[:i], " .,;:")
+	}
+}
+
+// legalForms are the company-form words a party's name may end with, as
+// written without points ("l.l.c." is "llc").
+var legalForms = map[string]bool{}
+
+func init() {
+	for _, f := range strings.Fields(`inc incorporated corp corporation co company cos llc ltd limited plc lp llp
+		lllp pllc pc gmbh ag kg se sa sas sarl srl spa bv nv pte pty kk oy oyj ab asa`) {
+		legalForms[f] = true
+	}
+}
+
+// keyFilter replaces each token by its key (FacetKey or PartyKey) and
+// drops those that leave nothing (a value of punctuation only).
+type keyFilter func(string) string
+
+func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := input[:0]
 	for _, tok := range input {
-		if k := FacetKey(string(tok.Term)); k != "" {
+		if k := key(string(tok.Term)); k != "" {
 			tok.Term = []byte(k)
 			out = append(out, tok)
 		}
@@ -89,10 +143,12 @@ func (facetKeyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	err := registry.RegisterTokenFilter(facetKeyFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return facetKeyFilter{}, nil
-	})
-	if err != nil {
-		panic(err)
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey} {
+		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+			return keyFilter(key), nil
+		})
+		if err != nil {
+			panic(err)
+		}
 	}
 }

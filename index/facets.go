@@ -42,7 +42,7 @@ const spellingSep = "\x1f"
 // document with the document's first spelling, spaces collapsed: counts
 // add up per key (see mergeSpellings) without counting a document twice
 // for writing a name two ways.
-func facetTermsOf(rec record, folded map[string]bool) []string {
+func facetTermsOf(rec record, keys facetKeys) []string {
 	var out []string
 	for _, f := range FacetFields {
 		var vals []string
@@ -52,15 +52,15 @@ func facetTermsOf(rec record, folded map[string]bool) []string {
 		case []string:
 			vals = v
 		}
-		fold := folded[f]
+		key := keys[f]
 		var seen map[string]bool
 		for _, v := range vals {
 			switch {
 			case v == "": // no sub-type is no facet value
-			case !fold:
+			case key == nil:
 				out = append(out, f+facetSep+v)
 			default:
-				k := FacetKey(v)
+				k := key(v)
 				if k == "" || seen[k] {
 					continue
 				}

@@ -242,7 +242,7 @@ func TestOldIndexFacetsAsWritten(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir() + "/ix"
 	ix := openWithMapping(t, dir, unfoldedMapping(t))
-	if ix.folded["party"] {
+	if ix.keys["party"] != nil {
 		t.Fatal("an index with keyword party fields taken for a folded one")
 	}
 	if err := ix.PutBatch(ctx, spellingDocs()); err != nil {
@@ -444,7 +444,7 @@ func TestSubtypeAnyCase(t *testing.T) {
 
 	old := openWithMapping(t, t.TempDir()+"/ix", unfoldedMapping(t))
 	defer old.Close()
-	if old.folded["subtype"] {
+	if old.keys["subtype"] != nil {
 		t.Fatal("an index with a keyword subtype field taken for a folded one")
 	}
 	if err := old.PutBatch(ctx, docs()); err != nil {
@@ -456,5 +456,81 @@ func TestSubtypeAnyCase(t *testing.T) {
 	}
 	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "sub-types") }) {
 		t.Errorf("upgrades of an old index do not name folded sub-types: %q", old.Upgrades())
+	}
+}
+
+func TestPartyKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"CENTRACK INTERNATIONAL, INC.": "centrack international",
+		"Centrack International Inc":   "centrack international",
+		"Acme Co., Ltd.":               "acme",
+		"The Coca-Cola Company":        "coca-cola",
+		"Foo L.L.C.":                   "foo",
+		"Limited":                      "limited",
+		"S.A.":                         "s.a",
+		"The":                          "the",
+		"Bank of America":              "bank of america",
+	} {
+		if got := PartyKey(in); got != want {
+			t.Errorf("PartyKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A company written with and without its legal form is one party; an
+// index made before parties dropped it keeps them apart and names the
+// rebuild that brings it.
+func TestPartyLegalFormsFold(t *testing.T) {
+	ctx := context.Background()
+	docs := func() []*document.Result {
+		var out []*document.Result
+		for id, p := range map[string]string{"a": "CENTRACK INTERNATIONAL, INC.", "b": "Centrack International", "c": "Centrack International Inc", "d": "Globex Holdings"} {
+			d := sample(id, "Agreement "+id, "This agreement is made between the parties.", "contract", "en")
+			d.Entities = []document.Entity{{Kind: "party", Text: p, Value: "Company"}}
+			out = append(out, d)
+		}
+		return out
+	}
+	ix, _ := openTemp(t)
+	if err := ix.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := res.Facets["party"]; len(f) != 2 || f[0].Count != 3 || !strings.HasPrefix(f[0].Term, "Centrack International") {
+		t.Errorf("party facet %v, want Centrack International 3, Globex Holdings 1", f)
+	}
+	for _, q := range []Query{
+		{Filters: map[string][]string{"party": {"Centrack International, Inc."}}},
+		{Filters: map[string][]string{"party": {"centrack international"}}},
+		{Q: `party:"Centrack International Inc."`},
+	} {
+		if res, err := ix.Search(ctx, q); err != nil || res.Total != 3 {
+			t.Errorf("%q %v: %v hits (%v), want 3", q.Q, q.Filters, res.Total, err)
+		}
+	}
+	if up := ix.Upgrades(); slices.ContainsFunc(up, func(s string) bool { return strings.Contains(s, "legal form") }) {
+		t.Errorf("a new index lists the legal-form upgrade: %q", up)
+	}
+
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.DefaultMapping.Properties["party"].Fields = nil
+	m.DefaultMapping.AddFieldMappingsAt("party", fieldMapping(FieldSpec{Name: "party", Kind: "keyword", Analyzer: FacetKeyAnalyzer}))
+	old := openWithMapping(t, t.TempDir()+"/ix", m)
+	defer old.Close()
+	if err := old.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err = old.Search(ctx, Query{Filters: map[string][]string{"party": {"CENTRACK INTERNATIONAL, INC."}}})
+	if err != nil || res.Total != 1 {
+		t.Errorf("older index, filter by the name with its form: %v hits (%v), want 1", res.Total, err)
+	}
+	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "legal form") }) {
+		t.Errorf("upgrades of an older index do not name the legal form: %q", old.Upgrades())
 	}
 }

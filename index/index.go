@@ -117,10 +117,12 @@ type Index struct {
 	// totals (see length.go); older ones score with Bleve's own BM25
 	// statistics.
 	lengthStats bool
-	// folded are the foldedFields this index was created with
-	// FacetKeyAnalyzer on; older indexes hold a field's values as written
-	// and filter them so.
-	folded map[string]bool
+	// keys fold the foldedFields this index was created with folding
+	// (FacetKey, or PartyKey for parties since 2026-11-30); older indexes
+	// hold a field's values as written, and have no entry for it
+	keys facetKeys
+	// partyForms: parties are keyed without their legal form (PartyKey)
+	partyForms bool
 	// text is TextAnalyzer, to rewrite queries the way text was indexed
 	// (nil on a legacy index).
 	text analysis.Analyzer
@@ -189,14 +191,22 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	legacy := m.FieldMappingForPath("body"+cjkSuffix).Type != ""
 	more := m.FieldMappingForPath(fieldBodyMore).Type != ""
 	// _facets is required too: the spellings to show travel in its terms
-	folded := map[string]bool{}
+	keys := facetKeys{}
 	for f := range foldedFields {
-		folded[f] = combined && m.FieldMappingForPath(f).Analyzer == FacetKeyAnalyzer
+		switch m.FieldMappingForPath(f).Analyzer {
+		case FacetKeyAnalyzer:
+			keys[f] = FacetKey
+		case PartyKeyAnalyzer:
+			keys[f] = PartyKey
+		}
+		if !combined {
+			delete(keys, f)
+		}
 	}
 	im, _ := m.(*mapping.IndexMappingImpl)
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		folded: folded, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
+		keys: keys, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
 }
 
 // Close flushes and closes the index; closing it again does nothing.
@@ -248,7 +258,7 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 				rc.IngestedAt = t
 				r = &rc
 			}
-			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.folded)
+			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.keys)
 			if err != nil {
 				return err
 			}
@@ -415,7 +425,7 @@ func hasCJK(s string) bool {
 // record is what Bleve indexes for a result; its fields follow Mapping.
 type record map[string]interface{}
 
-func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, folded map[string]bool) (record, error) {
+func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys facetKeys) (record, error) {
 	stored := *r
 	stored.Text = ""
 	raw, err := json.Marshal(&stored)
@@ -460,7 +470,7 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, folded
 		rec["keywords"] = kws
 		addEntities(rec, r.Entities)
 	}
-	rec[fieldFacets] = facetTermsOf(rec, folded)
+	rec[fieldFacets] = facetTermsOf(rec, keys)
 	if key, ok := dateKey(r.IngestedAt); ok {
 		rec[fieldIngestedKey] = key
 	}

@@ -98,7 +98,7 @@ var Fields = []FieldSpec{
 	{Name: "model_version", Kind: "keyword"},
 	{Name: "tier", Kind: "keyword"},
 	{Name: "depth", Kind: "keyword"},
-	{Name: "party", Kind: "keyword", Analyzer: FacetKeyAnalyzer},
+	{Name: "party", Kind: "keyword", Analyzer: PartyKeyAnalyzer},
 	{Name: "governing_law", Kind: "keyword", Analyzer: FacetKeyAnalyzer},
 	{Name: "citation", Kind: "keyword"},
 	{Name: "defined_term", Kind: "keyword"},
@@ -130,6 +130,9 @@ func Mapping(opts Options) (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	if err := im.AddCustomAnalyzer(FacetKeyAnalyzer, facetKeyAnalyzerConfig); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	if err := im.AddCustomAnalyzer(PartyKeyAnalyzer, partyKeyAnalyzerConfig); err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	im.DefaultMapping = doc

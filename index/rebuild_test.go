@@ -42,7 +42,7 @@ func TestRebuildUpgradesOldIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if old.folded["party"] || !old.legacyCJK {
+	if old.keys["party"] != nil || !old.legacyCJK {
 		t.Fatal("old mapping not recognised")
 	}
 	if up := old.Upgrades(); len(up) < 2 {
@@ -82,8 +82,8 @@ func TestRebuildUpgradesOldIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if !ix.folded["party"] || ix.legacyCJK {
-		t.Errorf("rebuilt index: folded facets %v, legacy Chinese fields %v", ix.folded["party"], ix.legacyCJK)
+	if !ix.partyForms || ix.legacyCJK {
+		t.Errorf("rebuilt index: folded facets %v, legacy Chinese fields %v", ix.partyForms, ix.legacyCJK)
 	}
 	if up := ix.Upgrades(); len(up) != 0 {
 		t.Errorf("upgrades left after the rebuild: %q", up)

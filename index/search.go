@@ -264,7 +264,7 @@ func (ix *Index) matchQuery(q Query) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	parts := append([]query.Query{text}, filterQueries(q, ix.lowered)...)
+	parts := append([]query.Query{text}, filterQueries(q, ix.lowered, ix.keys)...)
 	if len(parts) == 1 {
 		return text, nil
 	}
@@ -514,12 +514,12 @@ func textField(f string) bool {
 // lowered reports whether the index holds field's terms in lower case:
 // the lowerFields, and the foldedFields that the index folds.
 func (ix *Index) lowered(field string) bool {
-	return lowerFields[field] || ix.folded[field]
+	return lowerFields[field] || ix.keys[field] != nil
 }
 
 // filterQueries are q's filters and date range as queries; values of
 // fields that lowered names are matched as the index holds them.
-func filterQueries(q Query, lowered func(string) bool) []query.Query {
+func filterQueries(q Query, lowered func(string) bool, keys facetKeys) []query.Query {
 	var out []query.Query
 	fields := make([]string, 0, len(q.Filters))
 	for f := range q.Filters {
@@ -533,8 +533,8 @@ func filterQueries(q Query, lowered func(string) bool) []query.Query {
 				continue
 			}
 			switch {
-			case foldedFields[f] && lowered(f):
-				if v = FacetKey(v); v == "" {
+			case keys[f] != nil:
+				if v = keys[f](v); v == "" {
 					continue
 				}
 			case lowered(f):

@@ -25,10 +25,13 @@ func (ix *Index) Upgrades() []string {
 	if !ix.combinedFacets {
 		out = append(out, "facets counted from one field (they are counted field by field)")
 	}
-	if !ix.folded["party"] {
+	if ix.keys["party"] == nil {
 		out = append(out, "party and governing-law facets folded (ACME CORP. and Acme Corp are two values)")
 	}
-	if !ix.folded["subtype"] {
+	if !ix.partyForms {
+		out = append(out, "parties matched without their legal form (Centrack International, Inc. and Centrack International are two values)")
+	}
+	if ix.keys["subtype"] == nil {
 		out = append(out, "sub-types matched in any case (subtype:contract/hosting does not find contract/Hosting)")
 	}
 	if !ix.bodyMore {
