@@ -61,13 +61,23 @@ func Summarize(sentences []string, o Options) string {
 				break
 			}
 		}
-		idx := make([]int, 0, len(u)-best)
-		for i := best; i < len(u); i++ {
-			idx = append(idx, i)
-		}
-		return cut(join(u, idx, o.Language), o.budget())
+		return passageFrom(u, best, o)
 	}
 	return selectPlain(u, scores, o)
+}
+
+// passageFrom is the passage of units that starts at unit i, cut to the
+// budget; the second half of a sentence starts at its first half (its
+// lead-in, "... except:", too).
+func passageFrom(u []string, i int, o Options) string {
+	for i > 0 && continuation(u[i]) {
+		i--
+	}
+	idx := make([]int, 0, len(u)-i)
+	for k := i; k < len(u); k++ {
+		idx = append(idx, k)
+	}
+	return cut(join(u, idx, o.Language), o.budget())
 }
 
 func medianRunes(s []string) int {

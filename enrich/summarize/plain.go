@@ -11,8 +11,13 @@ import (
 
 // plainRules are the wordy legal formulas that plain-language style guides
 // cut or shorten (the US federal Plain Language Guidelines, the EU's "How
-// to write clearly"): each says nothing a reader of a summary needs, and
-// under a tight budget it takes the place of words that do.
+// to write clearly"), where the shorter form says the same: under a tight
+// budget they take the place of words that matter. Formulas that qualify
+// what a clause means ("in its sole discretion", "to the extent permitted
+// by law", "notwithstanding ...") stay, however wordy. A formula that opens
+// a sentence (^) goes only with the comma that closes it, and one set off
+// by commas only with both: cut elsewhere, a sentence loses its grammar
+// ("except to the extent permitted by law." became "except.").
 var plainRules = []struct {
 	cue  string // a word every match holds (lower case): most sentences need no regexp run
 	re   *regexp.Regexp
@@ -20,16 +25,14 @@ var plainRules = []struct {
 }{
 	{"limited", rx(`including,? but not limited to,?`), "including"},
 	{"limitation", rx(`including,? without limitation,?`), "including"},
-	{"limitation", rx(`,? without limitation,?`), ""},
-	// only after "you": "Licensee agrees that it ..." would lose what "it" is
-	{"you", rx(`you( hereby)? (acknowledge|agree|understand)( and (acknowledge|agree|understand))? that,?`), ""},
-	{"please", rx(`please (note|be aware|be advised) that,?`), ""},
-	{"discretion", rx(`,? (in|at) (our|its|their|his|her|the company's) (sole|absolute|sole and absolute|own) discretion,?`), ""},
-	{"extent", rx(`,? to the (fullest |maximum )?extent (permitted|allowed|required|authorized) (by|under) (the )?(applicable )?laws?,?`), ""},
-	{"foregoing", rx(`without limiting the (generality of the )?foregoing,?`), ""},
-	{"notwithstanding", rx(`notwithstanding (anything to the contrary|the foregoing)( (in|herein) (this|these) \w+)?,?`), ""},
-	{"avoidance", rx(`for the avoidance of doubt,?`), ""},
-	{"time", rx(`,? from time to time,?`), ""},
+	{"limitation", rx(`, without limitation,`), ""},
+	// only "you" opening a sentence: "Licensee agrees that it ..." would lose
+	// what "it" is, "If you agree that ..." its condition
+	{"you", rx(`^you( hereby)? (acknowledge|agree|understand)( and (acknowledge|agree|understand))? that,?`), ""},
+	{"please", rx(`^please (note|be aware|be advised) that,?`), ""},
+	{"foregoing", rx(`^without limiting the (generality of the )?foregoing,`), ""},
+	{"avoidance", rx(`^for the avoidance of doubt,`), ""},
+	{"avoidance", rx(`, for the avoidance of doubt,`), ""},
 	{"hereby", rx(`hereby `), ""},
 	{"event", rx(`in the event that`), "if"},
 	{"prior", rx(`prior to`), "before"},
@@ -39,16 +42,22 @@ var plainRules = []struct {
 
 // rx compiles a rule case-blind, as whole words, with any run of white
 // space (extracted PDFs and contracts keep double spaces) between words.
-// A rule ending in ",?" also takes the comma after its last word, and one
-// starting with ",? " the comma and space before its first ("We may, in
-// our sole discretion, remove" loses both commas).
+// "^" anchors it at the start of the sentence; a rule ending in ",?" also
+// takes a comma after its last word; a rule opening with ", " takes the
+// comma before it (and, ending in ",", the one after: "a, b, c" is "a c").
 func rx(s string) *regexp.Regexp {
 	before, after := `\b`, `\b`
-	if strings.HasPrefix(s, ",? ") {
-		before, s = `(?:^|,?\s+)`, strings.TrimPrefix(s, ",? ")
+	switch {
+	case strings.HasPrefix(s, "^"):
+		before, s = `^\s*`, strings.TrimPrefix(s, "^")
+	case strings.HasPrefix(s, ", "):
+		before, s = `\s*,\s*`, strings.TrimPrefix(s, ", ")
 	}
-	if strings.HasSuffix(s, ",?") {
+	switch {
+	case strings.HasSuffix(s, ",?"):
 		after, s = `\b,?`, strings.TrimSuffix(s, ",?")
+	case strings.HasSuffix(s, ","):
+		after, s = `\s*,`, strings.TrimSuffix(s, ",")
 	}
 	return regexp.MustCompile(`(?i)` + before + strings.ReplaceAll(s, " ", `\s+`) + after)
 }
@@ -76,10 +85,13 @@ func Plain(s string) string {
 			out = r.re.ReplaceAllString(out, r.with)
 		}
 	}
-	if out == s {
-		return s
+	if out == s || strings.Contains(lower, `"including`) {
+		return s // a definition of "including" is quoted, not used
 	}
 	out = strings.Join(strings.Fields(out), " ")
+	if dangling(out) && !dangling(strings.TrimSpace(s)) {
+		return s // "For the avoidance of doubt, and subject to ..."
+	}
 	out = strings.ReplaceAll(out, " ,", ",")
 	out = strings.ReplaceAll(out, " .", ".")
 	out = strings.TrimLeft(out, ", ")
@@ -90,4 +102,11 @@ func Plain(s string) string {
 		}
 	}
 	return out
+}
+
+// dangling says whether a sentence opens as the second half of one: with
+// "and" or "or", or a comma.
+func dangling(s string) bool {
+	l := strings.ToLower(strings.TrimLeft(s, " "))
+	return strings.HasPrefix(l, "and ") || strings.HasPrefix(l, "or ") || strings.HasPrefix(l, ",")
 }

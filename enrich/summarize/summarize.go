@@ -8,8 +8,10 @@ package summarize
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
@@ -99,7 +101,7 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	// residue, unless the text is a single unit
 	barred := make([]bool, len(sentences))
 	for i, s := range sentences {
-		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language))
+		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || continuation(s))
 	}
 	var chosen []int
 	used := 0
@@ -133,8 +135,8 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 		used += runes(sentences[best]) + sepLen(o.Language, len(chosen)-1)
 	}
 	if len(chosen) == 0 {
-		// nothing fits whole: cut the best sentence to the budget
-		return cut(sentences[rankOrder(scores)[0]], budget)
+		// nothing fits whole: the passage from the best sentence, cut
+		return passageFrom(sentences, rankOrder(scores)[0], o)
 	}
 	sort.Ints(chosen)
 	out := join(sentences, chosen, o.Language)
@@ -192,7 +194,7 @@ func pick(sentences []string, order []int, o Options, _ bool) string {
 		n := runes(sentences[i]) + sepLen(o.Language, len(chosen))
 		if used+n > budget {
 			if len(chosen) == 0 {
-				return cut(sentences[i], budget)
+				return cutBaseline(sentences[i], budget)
 			}
 			continue
 		}
@@ -251,9 +253,10 @@ func sepLen(language string, chosen int) int {
 
 func runes(s string) int { return utf8.RuneCountInString(strings.TrimSpace(s)) }
 
-// cut shortens s to at most max runes, at the last space that fits when
-// there is one in the second half.
-func cut(s string, max int) string {
+// cutBaseline is how LEAD and TextRank shorten a sentence too long for
+// the budget: at the last space in its second half, unmarked (their
+// figures stay comparable with earlier ones).
+func cutBaseline(s string, max int) string {
 	s = strings.TrimSpace(s)
 	if runes(s) <= max {
 		return s
@@ -266,6 +269,36 @@ func cut(s string, max int) string {
 	}
 	return string(all[:max])
 }
+
+// cut shortens s to at most max runes, at the last space that fits: a
+// word is never cut (the page adds "…" to a summary that ends without a
+// stop), unless it alone is longer than max.
+func cut(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if runes(s) <= max {
+		return s
+	}
+	all := []rune(s)
+	for i := max; i > 0; i-- {
+		if unicode.IsSpace(all[i]) {
+			return strings.TrimRightFunc(string(all[:i]), func(r rune) bool {
+				return unicode.IsSpace(r) || strings.ContainsRune(",;:(-–", r)
+			})
+		}
+	}
+	return string(all[:max])
+}
+
+// continuation reports whether a unit is the second half of a sentence
+// that Units split at a semicolon or a line: it opens with "and", "or" or
+// "but", or with a list item's marker ("(b)", "iv)"). Alone it misleads
+// ("or (b) ... offers in the United States" out of "will not offer ...
+// except: (a) ...; or (b) ..."), so no summary starts there.
+func continuation(s string) bool {
+	return continuationRe.MatchString(s)
+}
+
+var continuationRe = regexp.MustCompile(`(?i)^\s*(?:(?:and|or|but|nor)\b|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)`)
 
 func rankOrder(scores []float64) []int {
 	order := make([]int, len(scores))

@@ -151,3 +151,32 @@ func TestSummarizePrefersKeyPhrases(t *testing.T) {
 		t.Errorf("summary %q, want the sentence with the key phrases", withKeys)
 	}
 }
+
+// A cut never ends inside a word (the whole word goes unless it alone is
+// longer than the budget), and a summary never starts at the second half
+// of a sentence split at a semicolon.
+func TestCutAndContinuations(t *testing.T) {
+	for in, want := range map[string]string{
+		"(iv) the Equipment must be delivered": "(iv) the",
+		"Supercalifragilistic":                 "Supercalif",
+		"short":                                "short",
+	} {
+		if got := cut(in, 10); got != want {
+			t.Errorf("cut(%q, 10) = %q, want %q", in, got, want)
+		}
+	}
+	units := []string{
+		"The Lead Agent will not offer or sell the notes except:",
+		"(a) to qualified buyers in transactions exempt from registration;",
+		"or (b) in offshore transactions in reliance on Regulation S.",
+	}
+	for _, budget := range []int{60, 200} {
+		got := Select(units, []float64{0, 0.5, 1}, Options{MaxChars: budget, Language: "en"})
+		if continuation(got) {
+			t.Errorf("budget %d: summary starts mid-sentence: %q", budget, got)
+		}
+	}
+	if got := Summarize(units, Options{MaxChars: 40, Language: "en"}); continuation(got) {
+		t.Errorf("passage starts mid-sentence: %q", got)
+	}
+}
