@@ -36,7 +36,7 @@ var facetKeyAnalyzerConfig = map[string]interface{}{
 // foldedFields are the keyword fields that FacetKeyAnalyzer indexes in
 // indexes created since it exists (see Index.folded): sub-types since
 // 2026-11-30, party and governing law before.
-var foldedFields = map[string]bool{"party": true, "governing_law": true, "subtype": true}
+var foldedFields = map[string]bool{"party": true, "governing_law": true, "subtype": true, "keywords": true}
 
 // facetKeys are the key functions of an index's folded fields; a field
 // without one holds its values as written.
@@ -55,8 +55,11 @@ func SameFacetValue(field, a, b string) bool {
 // keyOf is the key a field's values are folded to in an index made with
 // this release's mapping.
 func keyOf(field string) func(string) string {
-	if field == "party" {
+	switch field {
+	case "party":
 		return PartyKey
+	case "keywords":
+		return KeywordKey
 	}
 	return FacetKey
 }
@@ -116,6 +119,55 @@ func PartyKey(s string) string {
 	}
 }
 
+// KeywordKeyAnalyzer indexes a key phrase as its KeywordKey, one term
+// (indexes created since 2026-11-30; before, key phrases were lower-cased
+// only).
+const KeywordKeyAnalyzer = "docmill_keyword_key"
+
+const keywordKeyFilterName = "docmill_keyword_key"
+
+var keywordKeyAnalyzerConfig = map[string]interface{}{
+	"type":          custom.Name,
+	"tokenizer":     single.Name,
+	"token_filters": []interface{}{keywordKeyFilterName},
+}
+
+// KeywordKey is the FacetKey of a key phrase with its last word in the
+// singular: "Products", "product" and "PRODUCT" are one key phrase,
+// "member states" and "Member State" another. Only regular English
+// plurals are folded ("policies", "services", "damages"; not "business",
+// "analysis", "status"); other scripts are left as they are.
+func KeywordKey(s string) string {
+	k := FacetKey(s)
+	i := strings.LastIndexByte(k, ' ') + 1
+	return k[:i] + singular(k[i:])
+}
+
+func singular(w string) string {
+	switch {
+	case len(w) < 4 || !isASCIILetters(w):
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"), strings.HasSuffix(w, "ics"), strings.HasSuffix(w, "news"):
+		return w
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func isASCIILetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // legalForms are the company-form words a party's name may end with, as
 // written without points ("l.l.c." is "llc").
 var legalForms = map[string]bool{}
@@ -143,7 +195,7 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey} {
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, keywordKeyFilterName: KeywordKey} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil
 		})

@@ -534,3 +534,51 @@ func TestPartyLegalFormsFold(t *testing.T) {
 		t.Errorf("upgrades of an older index do not name the legal form: %q", old.Upgrades())
 	}
 }
+
+func TestKeywordKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Products":         "product",
+		"member States":    "member state",
+		"privacy policies": "privacy policy",
+		"business":         "business",
+		"data analysis":    "data analysis",
+		"boxes":            "box",
+		"EU":               "eu",
+		"个人信息":             "个人信息",
+		"damages":          "damage",
+	} {
+		if got := KeywordKey(in); got != want {
+			t.Errorf("KeywordKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Key phrases that differ in case or number are one facet value, shown as
+// most documents write it; a filter in any of the spellings finds them all.
+func TestKeywordFacetFolds(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	docs := []*document.Result{
+		sample("a", "A", "Products are shipped.", "contract", "en", "Products", "EU"),
+		sample("b", "B", "The product is shipped.", "contract", "en", "product", "EU"),
+		sample("c", "C", "The products ship.", "contract", "en", "products", "eu"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []FacetTerm{{"EU", 3}, {"product", 3}}; !reflect.DeepEqual(res.Facets["keywords"], want) {
+		t.Errorf("keywords facet %v, want %v", res.Facets["keywords"], want)
+	}
+	for _, q := range []Query{
+		{Filters: map[string][]string{"keywords": {"Product"}}},
+		{Q: `keywords:PRODUCTS`},
+	} {
+		if res, err := ix.Search(ctx, q); err != nil || res.Total != 3 {
+			t.Errorf("%q %v: %v hits (%v), want 3", q.Q, q.Filters, res.Total, err)
+		}
+	}
+}

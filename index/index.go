@@ -198,6 +198,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 			keys[f] = FacetKey
 		case PartyKeyAnalyzer:
 			keys[f] = PartyKey
+		case KeywordKeyAnalyzer:
+			keys[f] = KeywordKey
 		}
 		if !combined {
 			delete(keys, f)
@@ -465,7 +467,11 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys f
 		rec["summary"+suffix] = r.Summary
 		kws := make([]string, 0, len(r.Keywords))
 		for _, k := range r.Keywords {
-			kws = append(kws, strings.ToLower(k.Text))
+			if keys["keywords"] != nil {
+				kws = append(kws, k.Text) // keyed by the analyser, shown as written
+			} else {
+				kws = append(kws, strings.ToLower(k.Text))
+			}
 		}
 		rec["keywords"] = kws
 		addEntities(rec, r.Entities)

@@ -64,7 +64,7 @@ var textAnalyzerConfig = map[string]interface{}{
 	"type":      custom.Name,
 	"tokenizer": unicode.Name,
 	"token_filters": []interface{}{
-		TruncateName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName, porter.Name, cjk.BigramName,
+		TruncateName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName, porter.Name, BigramGapsName,
 	},
 }
 
@@ -84,7 +84,7 @@ var Fields = []FieldSpec{
 	// match the class; it cost the legal retrieval set .009 nDCG@10 (README,
 	// Quality). Each is searched by name ("keywords:", "party:"); the file
 	// name's words are in fieldFilenameWords.
-	{Name: "keywords", Kind: "keyword"},
+	{Name: "keywords", Kind: "keyword", Analyzer: KeywordKeyAnalyzer},
 	{Name: "filename", Kind: "keyword"},
 	// term vectors: a phrase query over _all ("Lease-2024_final.pdf" is
 	// the phrase "leas 2024_final.pdf") needs the positions
@@ -133,6 +133,9 @@ func Mapping(opts Options) (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	if err := im.AddCustomAnalyzer(PartyKeyAnalyzer, partyKeyAnalyzerConfig); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	if err := im.AddCustomAnalyzer(KeywordKeyAnalyzer, keywordKeyAnalyzerConfig); err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	im.DefaultMapping = doc

@@ -28,6 +28,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.keys["party"] == nil {
 		out = append(out, "party and governing-law facets folded (ACME CORP. and Acme Corp are two values)")
 	}
+	if ix.keys["keywords"] == nil {
+		out = append(out, "key phrases folded: any case, singular and plural one facet value (product and products are two, shown in lower case)")
+	}
 	if !ix.partyForms {
 		out = append(out, "parties matched without their legal form (Centrack International, Inc. and Centrack International are two values)")
 	}
@@ -39,6 +42,9 @@ func (ix *Index) Upgrades() []string {
 	}
 	if m != nil && !slices.Contains(tokenFilters(m), TruncateName) {
 		out = append(out, fmt.Sprintf("words cut to %d characters when indexed (one enormous word, a 30 MB blob without a space, held gigabytes of memory)", MaxTermRunes))
+	}
+	if m != nil && !slices.Contains(tokenFilters(m), BigramGapsName) {
+		out = append(out, `phrases that keep the place of stop words (the phrase "governing law" finds "governing the lawfulness")`)
 	}
 	if m != nil && !slices.Contains(tokenFilters(m), StopName) {
 		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
