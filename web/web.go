@@ -438,6 +438,10 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		// document as if filtered
 		// (a link's tracking tags, utm_*, are no filters and say so)
 		if !searchParams[name] && !slices.Contains(index.FacetFields, name) && !strings.HasPrefix(name, "utm_") {
+			if use, ok := dateFacetParams[name]; ok {
+				errs = append(errs, fmt.Errorf("the %s facet is filtered with %s", name, use))
+				continue
+			}
 			errs = append(errs, fmt.Errorf("unknown parameter %q (filters: %s; also %s)", name,
 				strings.Join(index.FacetFields, ", "), strings.Join(publicSearchParams, ", ")))
 		}
@@ -472,6 +476,13 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		return q, fmt.Errorf("%w: %w", index.ErrBadQuery, errors.Join(errs...))
 	}
 	return q, nil
+}
+
+// dateFacetParams name the parameters that filter by the two date
+// facets, whose names are no parameters.
+var dateFacetParams = map[string]string{
+	"ingested_at":     "since and until (since=24h, since=2026-01-01&until=2026-03-31)",
+	"expiration_date": "expires (expires=expired, \"within 30 days\", \"within 90 days\", \"within a year\", later) or a query (expiration_date:<2027-03-01)",
 }
 
 // searchParams are the search parameters besides the facet filters

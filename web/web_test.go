@@ -279,6 +279,8 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?sort=newest":                    `sort \"newest\" is not relevance, date, -date or expires`,
 		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
 		"/api/search?governing-law=Texas":            `unknown parameter \"governing-law\"`,
+		"/api/search?expiration_date=expired":        "the expiration_date facet is filtered with expires",
+		"/api/search?ingested_at=last+24h":           "the ingested_at facet is filtered with since and until",
 		"/api/search?size=-3":                        "size -3 is negative",
 		"/api/search?from=9223372036854775807":       "export every match instead",
 	} {
