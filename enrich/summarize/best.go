@@ -41,6 +41,9 @@ var DefaultWeights = Weights{Centrality: 1, Position: 0.5, Deontic: 0.2, Keyword
 // contiguous passage that starts at the best sentence.
 func Summarize(sentences []string, o Options) string {
 	u := Units(sentences, o.Language)
+	for i := range u {
+		u[i] = withoutFooters(u[i])
+	}
 	u = plainAll(u, o.Language)
 	if len(u) == 0 {
 		return ""

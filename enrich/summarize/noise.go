@@ -47,7 +47,29 @@ var (
 
 func layout(u string) bool {
 	return ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
-		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/")
+		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
+		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3
+}
+
+var (
+	// bulletRe is a list bullet; three in one unit are a list's layout
+	// ("• • • • ◦ Net 30 on product sales.").
+	bulletRe = regexp.MustCompile(`[•◦▪●■□➢]`)
+	// tocEntry is a table of contents' entry, a section number before a
+	// capitalised title ("12.1 By Customer"); a clause citing sections
+	// names them before a comma or "and".
+	tocEntry = regexp.MustCompile(`\b\d{1,3}\.\d{1,3}\.?\s+[A-Z]`)
+	// pageFooter is a page's footer or number glued to the text around it
+	// by extraction ("... Agreement Page 6/9", "Page 3 of 12").
+	pageFooter = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}\s*(?:/|of)\s*\d{1,4}\b`)
+)
+
+// withoutFooters takes page footers ("Page 6/9") out of a unit.
+func withoutFooters(u string) string {
+	if !pageFooter.MatchString(u) {
+		return u
+	}
+	return strings.Join(strings.Fields(pageFooter.ReplaceAllString(u, " ")), " ")
 }
 
 // introduces reports a unit that ends in a colon: a heading or the lead-in
@@ -160,7 +182,7 @@ var (
 	// noticeRe matches publishers' notices that come with a text but are
 	// not part of it: EUR-Lex's authenticity notice, the SEC redaction
 	// legend of EDGAR exhibits.
-	noticeRe = regexp.MustCompile(`(?i)\beur-lex\b.*\b(?:authentic|source)\b|\bsource:\s*eur-lex|confidential\s+treatment|\[\s?\*{3}\s?\]|\bidentified\s+information\b.*\bomitted\b|\bomitted\b.*\bidentified\s+information\b`)
+	noticeRe = regexp.MustCompile(`(?i)signature\s+pages?\s+(?:to\s+)?follows?|intentionally\s+(?:left\s+)?blank|\beur-lex\b.*\b(?:authentic|source)\b|\bsource:\s*eur-lex|confidential\s+treatment|\[\s?\*{3}\s?\]|\bidentified\s+information\b.*\bomitted\b|\bomitted\b.*\bidentified\s+information\b`)
 	// phoneRe matches a telephone or fax number.
 	phoneRe = regexp.MustCompile(`\(?\b\d{3}\)?[ .-]\d{3}[.-]\d{4}\b`)
 )

@@ -79,3 +79,25 @@ func TestHeadingsAndNotices(t *testing.T) {
 		}
 	}
 }
+
+// Layout that extraction leaves in the text is no summary: signature-page
+// placeholders, bullet runs, tables of contents; a page footer glued to a
+// sentence is taken out of it.
+func TestNoiseFromExtraction(t *testing.T) {
+	units := []string{
+		"[Signature Page to Follow]",
+		"• • • • ◦ Net 30 on product sales.",
+		"REMEDIES 12.1 By M&I 12.2 By Customer 12.3 Remedies 13.",
+		"The Supplier shall deliver the goods within thirty days of each order.",
+		"Each party may terminate under Sections 12.1, 12.2 and 12.3 on notice.",
+	}
+	skip := NonProse(units)
+	for i, want := range []bool{true, true, true, false, false} {
+		if skip[i] != want {
+			t.Errorf("NonProse(%q) = %v, want %v", units[i], skip[i], want)
+		}
+	}
+	if got := withoutFooters("The fees are due monthly. Global Maintenance Agreement Page 6/9"); got != "The fees are due monthly. Global Maintenance Agreement" {
+		t.Errorf("footer: %q", got)
+	}
+}
