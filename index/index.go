@@ -134,6 +134,8 @@ type Index struct {
 	// compactMu keeps Compact calls apart: scorch refuses a second forced
 	// merge while one runs.
 	compactMu sync.Mutex
+	// unlock releases the folder's lock file (see Lock); set by Open.
+	unlock func()
 }
 
 // ErrNotFound is returned by Get for an unknown id.
@@ -141,6 +143,23 @@ var ErrNotFound = errors.New("document not found")
 
 // Open opens the index in dir, creating it (and dir) when absent.
 func Open(dir string, opts Options) (*Index, error) {
+	unlock, err := Lock(dir)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := open(dir, opts)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	ix.unlock = unlock
+	return ix, nil
+}
+
+// OpenLocked opens the index in dir for a caller that holds its Lock.
+func OpenLocked(dir string, opts Options) (*Index, error) { return open(dir, opts) }
+
+func open(dir string, opts Options) (*Index, error) {
 	if opts.Scoring == "" {
 		opts.Scoring = ScoringTFIDF
 	}
@@ -171,8 +190,15 @@ var ErrInUse = errors.New("index in use by another process")
 // openBleve opens an existing index. Bleve waits for the lock another
 // process holds on it forever; docmill says so instead (a second server on
 // the same data folder, or `docmill index rebuild` beside a running one).
-func openBleve(dir string) (bleve.Index, error) {
-	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "3s"})
+func openBleve(dir string) (bi bleve.Index, err error) {
+	defer func() {
+		// a damaged segment can make Bleve (zapx) panic while loading it
+		if p := recover(); p != nil {
+			bi, err = nil, fmt.Errorf("open index %s: damaged (%v); `docmill index recover` makes a new one from the results "+
+				"the broker kept, without analysing them again, and moves this one aside", dir, p)
+		}
+	}()
+	bi, err = bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "3s"})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("open index %s: %w (is docmill running on this data folder?)", dir, ErrInUse)
 	}
@@ -218,7 +244,11 @@ func (ix *Index) Close() error {
 	}
 	ix.rw.Lock()
 	defer ix.rw.Unlock()
-	return ix.bi.Close()
+	err := ix.bi.Close()
+	if ix.unlock != nil {
+		ix.unlock()
+	}
+	return err
 }
 
 // Count returns the number of documents in the index.

@@ -76,19 +76,21 @@ type Query struct {
 
 // Hit is one search hit.
 type Hit struct {
-	ID         string    `json:"id"`
-	Title      string    `json:"title"`
-	Filename   string    `json:"filename"`
-	Class      string    `json:"class"`
-	Subtype    string    `json:"subtype,omitempty"`
-	Confidence float64   `json:"confidence"`
-	Language   string    `json:"language"`
-	Source     string    `json:"source"`
-	Score      float64   `json:"score"`
-	Fragments  []string  `json:"fragments,omitempty"` // HTML-escaped except <mark>
-	Keywords   []string  `json:"keywords"`
-	Summary    string    `json:"summary"`
-	IngestedAt time.Time `json:"ingested_at"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Filename string `json:"filename"`
+	Class    string `json:"class"`
+	Subtype  string `json:"subtype,omitempty"`
+	// SubtypeConfidence is how sure the analyser was of the sub-type.
+	SubtypeConfidence float64   `json:"subtype_confidence,omitempty"`
+	Confidence        float64   `json:"confidence"`
+	Language          string    `json:"language"`
+	Source            string    `json:"source"`
+	Score             float64   `json:"score"`
+	Fragments         []string  `json:"fragments,omitempty"` // HTML-escaped except <mark>
+	Keywords          []string  `json:"keywords"`
+	Summary           string    `json:"summary"`
+	IngestedAt        time.Time `json:"ingested_at"`
 	// Expires is a contract's expiration date (YYYY-MM-DD), what
 	// sort=expires orders by; empty when it gives none.
 	Expires string `json:"expires,omitempty"`
@@ -590,6 +592,7 @@ func toHit(h *search.DocumentMatch) Hit {
 	if r, err := decodeResult(h.Fields); err == nil {
 		hit.Title, hit.Filename, hit.Class, hit.Subtype = r.Title, r.Filename, r.Class, r.Subtype
 		hit.Confidence, hit.Language, hit.Source = r.Confidence, r.Language, r.Source
+		hit.SubtypeConfidence = r.SubtypeConfidence
 		hit.Summary, hit.IngestedAt = r.Summary, r.IngestedAt
 		if t, ok := contractDate(r.Entities, expiryFacetName); ok {
 			hit.Expires = t.Format(time.DateOnly)

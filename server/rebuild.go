@@ -35,6 +35,7 @@ func RebuildIndex(ctx context.Context, c *config.Config, progress func(done, tot
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
 		return index.RebuildReport{}, fmt.Errorf("no index to rebuild in %s (is --data or the config's data folder right?)", dir)
 	}
+
 	// Checked before the embedded broker opens the store a running
 	// docmill would be using too.
 	ix, err := index.Open(dir, indexOptions(c))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -56,6 +57,16 @@ func RecoverIndex(ctx context.Context, c *config.Config, force bool, progress fu
 	start := time.Now()
 	dir := indexDir(c)
 	rep := RecoverReport{}
+	if err := storeHere(c); err != nil {
+		return rep, err
+	}
+	// held from here to the end: no server starts on the folder meanwhile,
+	// and none runs now, even with the index damaged or gone
+	unlock, err := index.Lock(dir)
+	if err != nil {
+		return rep, err
+	}
+	defer unlock()
 	if err := readableIndex(dir, c, force); err != nil {
 		return rep, err
 	}
@@ -83,12 +94,15 @@ func RecoverIndex(ctx context.Context, c *config.Config, force bool, progress fu
 	if err == nil {
 		rep.Documents, err = ix.Count()
 	}
+	if err == nil {
+		err = ctx.Err() // stopped: the index that was there stays
+	}
 	if err = errors.Join(err, ix.Close()); err != nil {
 		os.RemoveAll(next)
 		return rep, fmt.Errorf("recover: %w", err)
 	}
 	if _, err := os.Stat(dir); err == nil {
-		rep.Moved = dir + ".before-recover-" + time.Now().UTC().Format("20060102T150405")
+		rep.Moved = dir + ".before-recover-" + time.Now().UTC().Format("20060102T150405.000")
 		if err := os.Rename(dir, rep.Moved); err != nil {
 			return rep, fmt.Errorf("recover: move %s aside: %w", dir, err)
 		}
@@ -103,10 +117,10 @@ func RecoverIndex(ctx context.Context, c *config.Config, force bool, progress fu
 // readableIndex refuses an index a running docmill holds, and one that
 // opens unless force is set.
 func readableIndex(dir string, c *config.Config, force bool) error {
-	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		return nil
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
+		return nil // gone, or an empty folder (a bare mount point)
 	}
-	ix, err := index.Open(dir, indexOptions(c))
+	ix, err := index.OpenLocked(dir, indexOptions(c))
 	if errors.Is(err, index.ErrInUse) {
 		return err
 	}
@@ -128,12 +142,18 @@ type recovery struct {
 	rep  *RecoverReport
 	full func(context.Context, *document.Result) (string, error)
 
-	batch   []*document.Result
-	dropped map[string]bool // deleted after their latest result: removed at the next write
+	batch      []*document.Result
+	batchBytes int
+	dropped    map[string]bool // deleted after their latest result: removed at the next write
 }
 
-// recoverBatch is how many results one index write holds.
-const recoverBatch = 128
+// recoverBatch and recoverBatchBytes bound one index write: a batch of
+// large texts is analysed in memory at once (128 texts of 3 MiB took
+// 3 GB).
+const (
+	recoverBatch      = 128
+	recoverBatchBytes = 32 << 20
+)
 
 // replay reads the results stream in order, up to its last message when
 // the replay began (nothing is analysed while docmill is stopped; a
@@ -176,7 +196,7 @@ func (r *recovery) replay(ctx context.Context, progress func(done, total int)) e
 			progress(r.rep.Results, total)
 		}
 		if meta.Sequence.Stream >= last {
-			return r.write()
+			return r.write(ctx)
 		}
 	}
 }
@@ -212,40 +232,65 @@ func (r *recovery) take(ctx context.Context, m jetstream.Msg, at time.Time) erro
 	}
 	delete(r.dropped, res.ID)
 	delete(r.rep.Lost, res.ID)
-	r.unbatch(res.ID)
+	if prev := r.unbatch(res.ID); prev != nil && prev.IngestedAt.Before(res.IngestedAt) {
+		res.IngestedAt = prev.IngestedAt // first ingested, as the index keeps it
+	}
 	r.batch = append(r.batch, &res)
-	if len(r.batch) >= recoverBatch {
-		return r.write()
+	r.batchBytes += len(res.Text)
+	if len(r.batch) >= recoverBatch || r.batchBytes >= recoverBatchBytes {
+		return r.write(ctx)
 	}
 	return nil
 }
 
-// unbatch takes an earlier result of id out of the pending batch: the
-// later one, or its deletion, wins.
-func (r *recovery) unbatch(id string) {
+// unbatch takes an earlier result of id out of the pending batch (the
+// later one, or its deletion, wins) and returns it.
+func (r *recovery) unbatch(id string) *document.Result {
+	var taken *document.Result
 	kept := r.batch[:0]
 	for _, b := range r.batch {
-		if b.ID != id {
-			kept = append(kept, b)
+		if b.ID == id {
+			taken = b
+			r.batchBytes -= len(b.Text)
+			continue
 		}
+		kept = append(kept, b)
 	}
 	r.batch = kept
+	return taken
 }
 
 // write stores the pending batch and removes the documents deleted since
 // an earlier batch stored them.
-func (r *recovery) write() error {
+func (r *recovery) write(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if len(r.batch) > 0 {
-		if err := r.ix.PutBatch(context.Background(), r.batch); err != nil {
+		if err := r.ix.PutBatch(ctx, r.batch); err != nil {
 			return err
 		}
-		r.batch = r.batch[:0]
+		r.batch, r.batchBytes = r.batch[:0], 0
 	}
 	for id := range r.dropped {
 		if err := r.ix.Delete(id); err != nil {
 			return err
 		}
 		delete(r.dropped, id)
+	}
+	return nil
+}
+
+// storeHere checks, for the embedded broker, that the data folder holds
+// its store: a mistyped --data would start an empty broker there and fail
+// with "stream not found".
+func storeHere(c *config.Config) error {
+	if c.NATS.URL != "" {
+		return nil
+	}
+	store := filepath.Join(c.Data, "jetstream")
+	if _, err := os.Stat(store); err != nil {
+		return fmt.Errorf("no broker store in %s (is --data or the config's data folder right?)", store)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,6 +33,21 @@ func TestRecoverDamagedIndex(t *testing.T) {
 		return h.search("xylocarpa").Total == 1 && h.search("quillwort").Total == 1 && h.search("hornbeam").Total == 1
 	})
 	httpDelete(t, h.base+"/api/documents/"+document.ID([]byte(gone)))
+	// analysed again: the document keeps when it was first ingested
+	leaseID := document.ID([]byte("Lease terms: the tenant pays quillwort rent monthly."))
+	first, err := h.srv.Index().Get(context.Background(), leaseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Post(h.base+"/api/documents/"+leaseID+"/reprocess", "", nil)
+	if err != nil || resp.StatusCode/100 != 2 {
+		t.Fatalf("reprocess: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	waitFor(t, "reprocessed", 60*time.Second, func() bool {
+		r, err := h.srv.Index().Get(context.Background(), leaseID)
+		return err == nil && r.ProcessedAt.After(first.ProcessedAt)
+	})
 	c := config.Default()
 	c.Data = data
 	edit(c)
@@ -39,7 +55,21 @@ func TestRecoverDamagedIndex(t *testing.T) {
 	if _, err := RecoverIndex(ctx, c, false, nil); !errors.Is(err, index.ErrInUse) {
 		t.Fatalf("recover beside a running server: %v", err)
 	}
+	// nor with the running server's index gone: the folder's lock says it runs
+	aside := filepath.Join(data, "index-aside")
+	if err := os.Rename(filepath.Join(data, "index"), aside); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := RecoverIndex(ctx, c, false, nil); !errors.Is(err, index.ErrInUse) {
+		t.Fatalf("recover beside a running server whose index is gone: %v", err)
+	}
+	if err := os.Rename(aside, filepath.Join(data, "index")); err != nil {
+		t.Fatal(err)
+	}
 	h.stop()
+	if _, err := RecoverIndex(ctx, config.Default(), false, nil); err == nil || !strings.Contains(err.Error(), "is --data") {
+		t.Errorf("recover of a data folder without a broker store: %v", err)
+	}
 	if _, err := RecoverIndex(ctx, c, false, nil); !errors.Is(err, ErrIndexReadable) {
 		t.Fatalf("recover of an index that opens: %v", err)
 	}
@@ -47,18 +77,29 @@ func TestRecoverDamagedIndex(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(data, "index", "index_meta.json"), []byte("\x00\x00garbage"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// stopped midway: the damaged index stays where it was
+	stopped, cancel := context.WithCancel(ctx)
+	if _, err := RecoverIndex(stopped, c, false, func(int, int) { cancel() }); !errors.Is(err, context.Canceled) {
+		t.Errorf("recover stopped midway: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(data, "index", "index_meta.json")); err != nil {
+		t.Fatalf("the index that was there moved on a stopped recovery: %v", err)
+	}
 	var last, total int
 	rep, err := RecoverIndex(ctx, c, false, func(d, n int) { last, total = d, n })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Documents != 2 || rep.Results != 3 || rep.Deleted != 1 || len(rep.Lost) != 0 || last != total || total != 3 {
+	if rep.Documents != 2 || rep.Results != 4 || rep.Deleted != 1 || len(rep.Lost) != 0 || last != total || total != 4 {
 		t.Errorf("report %+v, progress %d/%d", rep, last, total)
 	}
 	if _, err := os.Stat(filepath.Join(rep.Moved, "index_meta.json")); err != nil || !strings.Contains(rep.Moved, "before-recover") {
 		t.Errorf("damaged index not moved aside: %q %v", rep.Moved, err)
 	}
 	h = startWith(t, data, edit)
+	if r, err := h.srv.Index().Get(ctx, leaseID); err != nil || !r.IngestedAt.Equal(first.IngestedAt) {
+		t.Errorf("first ingested %v before, %v after recovery (%v)", first.IngestedAt, r.IngestedAt, err)
+	}
 	for q, want := range map[string]uint64{"xylocarpa": 1, "quillwort": 1, "hornbeam": 0} {
 		if n := h.search(q).Total; n != want {
 			t.Errorf("%s after recovery: %d hits, want %d", q, n, want)

@@ -28,6 +28,11 @@ import (
 //go:embed static
 var staticFS embed.FS
 
+// unsureSubtype is the sub-type confidence under which pages mark the
+// sub-type as uncertain: the catch-all contract/terms_of_service comes at
+// 0.2-0.35 for contracts of other kinds.
+const unsureSubtype = 0.5
+
 var funcs = template.FuncMap{
 	// mark renders a highlight fragment: the index already escaped it and
 	// added only <mark> tags, so it is safe as HTML.
@@ -37,6 +42,9 @@ var funcs = template.FuncMap{
 	"facetValue": index.FacetValue,
 	"kindLabel":  entityLabel,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
+	// unsure marks a sub-type the analyser gave below unsureSubtype, shown
+	// with "?" (0: no confidence recorded, an older result)
+	"unsure": func(f float64) bool { return f > 0 && f < unsureSubtype },
 	// list is its arguments, to range over in a template
 	"list": func(s ...string) []string { return s },
 	// title capitalises a field name's first letter: "from" is "From"

@@ -33,7 +33,7 @@ Prints a JSON report.`}
 		if err != nil {
 			return err
 		}
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		ctx, stop := stopOnSignal()
 		defer stop()
 		progress, done := progressBar("rebuild")
 		rep, err := server.RebuildIndex(ctx, c, progress)
@@ -70,7 +70,7 @@ documents ("earliest" in the report). Prints a JSON report.`}
 		if err != nil {
 			return err
 		}
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		ctx, stop := stopOnSignal()
 		defer stop()
 		progress, done := progressBar("recover")
 		rep, err := server.RecoverIndex(ctx, c, *force, progress)
@@ -131,3 +131,22 @@ func printJSON(v any) error {
 }
 
 func init() { rootCmd.AddCommand(indexCmd()) }
+
+// stopOnSignal is a context that a first Ctrl-C (or SIGTERM) ends, so that
+// the job stops cleanly and leaves the index as it was; a second one
+// ends the process at once.
+func stopOnSignal() (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		defer signal.Stop(ch)
+		select {
+		case <-ch:
+			fmt.Fprintln(os.Stderr, "stopping: the index stays as it was (Ctrl-C again to end now)")
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
+}
