@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"strings"
 	"testing"
 
@@ -135,5 +136,38 @@ func TestExportCSV(t *testing.T) {
 		if resp, body := get(t, s, path); resp.StatusCode != 400 || !strings.Contains(body, reason) {
 			t.Errorf("%s: %d %s", path, resp.StatusCode, body)
 		}
+	}
+}
+
+// A sub-type the analyser was unsure of reads so, on the search page and
+// the document page; a sure one is a plain badge.
+func TestUnsureSubtype(t *testing.T) {
+	docs := uitest.Samples()
+	var sure, unsure *document.Result
+	for _, d := range docs {
+		if d.Subtype == "" {
+			continue
+		}
+		if unsure == nil {
+			unsure = d
+			d.SubtypeConfidence = 0.21
+		} else if sure == nil {
+			sure = d
+		}
+	}
+	if sure == nil || unsure == nil {
+		t.Fatal("fixtures need two documents with sub-types")
+	}
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	_, page := get(t, s, "/?size=50")
+	if !strings.Contains(page, `title="sub-type uncertain: 21%">`+html.EscapeString(unsure.Subtype)+`?</span>`) {
+		t.Errorf("search page does not mark %s as uncertain", unsure.Subtype)
+	}
+	if !strings.Contains(page, `<span class="badge">`+html.EscapeString(sure.Subtype)+`</span>`) {
+		t.Errorf("search page marks the sure %s", sure.Subtype)
+	}
+	_, doc := get(t, s, "/documents/"+unsure.ID)
+	if !strings.Contains(doc, "21% (uncertain)") {
+		t.Errorf("document page does not say uncertain")
 	}
 }
