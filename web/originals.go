@@ -158,7 +158,12 @@ func (o *Originals) Delete(ctx context.Context, id string) error {
 // refers to the object instead of carrying the bytes, and its JetStream
 // message id is unique, so the ingest stream's de-duplication (keyed by
 // content hash for normal ingest) does not drop it.
-func (o *Originals) Reprocess(ctx context.Context, id string) error {
+// originMeta are the meta keys that name where a document came from (a
+// watched file or bucket object): a reprocessed document keeps them, so
+// that the file's next version still replaces it.
+var originMeta = []string{"path", "bucket", "object"}
+
+func (o *Originals) Reprocess(ctx context.Context, id string, meta map[string]string) error {
 	if _, err := o.bucket(ctx); err != nil {
 		return err
 	}
@@ -177,6 +182,11 @@ func (o *Originals) Reprocess(ctx context.Context, id string) error {
 	m.Header.Set(pipeline.HeaderFilename, info.Headers.Get(origFilename))
 	m.Header.Set(pipeline.HeaderIngestedAt, time.Now().UTC().Format(time.RFC3339Nano))
 	m.Header.Set(pipeline.HeaderMetaPrefix+"Reprocessed", "true")
+	for _, k := range originMeta {
+		if v := meta[k]; v != "" {
+			m.Header.Set(pipeline.HeaderMetaPrefix+k, v)
+		}
+	}
 	if source != "" {
 		m.Header.Set(pipeline.HeaderSource, source)
 	}
@@ -225,7 +235,13 @@ func (s *Server) reprocess(w http.ResponseWriter, r *http.Request) {
 	if s.originals == nil {
 		err = fmt.Errorf("reprocess %s: %w", id, ErrNoOriginal)
 	} else {
-		err = s.originals.Reprocess(r.Context(), id)
+		var meta map[string]string
+		if s.o.Index != nil {
+			if d, gerr := s.o.Index.Get(r.Context(), id); gerr == nil {
+				meta = d.Meta
+			}
+		}
+		err = s.originals.Reprocess(r.Context(), id, meta)
 	}
 	switch {
 	case api && err == nil:

@@ -598,6 +598,12 @@ func TestUploadStoresOriginalAndReprocesses(t *testing.T) {
 		t.Errorf("download headers: %q %q", cd, resp.Header.Get("Content-Type"))
 	}
 
+	// indexed from a watched file: the reprocessed one still names it
+	indexed := uitest.Samples()[0]
+	indexed.ID, indexed.Meta = id, map[string]string{"path": "/in/msa.pdf", "pages": "1"}
+	if err := s.o.Index.Put(context.Background(), indexed); err != nil {
+		t.Fatal(err)
+	}
 	req = httptest.NewRequest(http.MethodPost, "/documents/"+id+"/reprocess", nil)
 	req.Header.Set("Origin", "http://example.com") // httptest's host
 	rec = httptest.NewRecorder()
@@ -612,6 +618,9 @@ func TestUploadStoresOriginalAndReprocesses(t *testing.T) {
 		}
 		if m.Header.Get(nats.MsgIdHdr) == id {
 			t.Error("reprocess reuses the ingest message id, so de-duplication would drop it")
+		}
+		if m.Header.Get(pipeline.HeaderMetaPrefix+"path") != "/in/msa.pdf" || m.Header.Get(pipeline.HeaderMetaPrefix+"pages") != "" {
+			t.Errorf("reprocess message meta: %v", m.Header)
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("reprocess published nothing")
