@@ -127,3 +127,61 @@ func TestEachDropNoticedOnce(t *testing.T) {
 	waitGone("v1")
 	notices(3)
 }
+
+// A file's old version analysed after its new one (a large text, then a
+// small edit) is not indexed beside it: the new version named it as the
+// one it replaces. The same bytes from another file, or the file changed
+// back to them later, are indexed.
+func TestLateOldVersionNotIndexed(t *testing.T) {
+	_, js := natstest.Start(t, "late-old")
+	ctx, cancel := context.WithCancel(context.Background())
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ix, err := index.Open(filepath.Join(t.TempDir(), "ix"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	m := NewMetrics()
+	x := &Indexer{Index: ix, Metrics: m, Log: log, OnDropped: func(ctx context.Context, d Deleted) {
+		if err := PublishDeleted(ctx, js, d); err != nil {
+			t.Error(err)
+		}
+	}}
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, Options{JS: js, Indexer: x, Metrics: m, Log: log}) }()
+	defer func() { cancel(); <-done }()
+	publish := func(r document.Result) {
+		data, _ := json.Marshal(r)
+		if _, err := js.Publish(ctx, broker.SubjectResults+".other", data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	indexed := func(id string) bool {
+		ok, _ := ix.Has(ctx, id)
+		return ok
+	}
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out: %s", what)
+			}
+		}
+	}
+	t0 := time.Now().UTC()
+	publish(document.Result{ID: "small", Source: "folder", IngestedAt: t0, ProcessedAt: t0,
+		Meta: map[string]string{"path": "race.txt", MetaReplaces: "large"}})
+	waitFor("the new version indexed", func() bool { return indexed("small") })
+	publish(document.Result{ID: "large", Source: "folder", IngestedAt: t0.Add(-5 * time.Second), ProcessedAt: t0.Add(time.Second),
+		Meta: map[string]string{"path": "race.txt"}})
+	waitFor("a replaced notice for the late old version", func() bool {
+		return natstest.Info(ctx, t, js, broker.StreamDeleted).State.Msgs == 1
+	})
+	if indexed("large") {
+		t.Error("the late old version was indexed beside the new one")
+	}
+	// the same bytes from another file are another copy
+	publish(document.Result{ID: "large", Source: "folder", IngestedAt: t0.Add(-4 * time.Second), ProcessedAt: t0.Add(2 * time.Second),
+		Meta: map[string]string{"path": "other.txt"}})
+	waitFor("the other file's copy indexed", func() bool { return indexed("large") })
+}

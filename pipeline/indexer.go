@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -52,6 +53,50 @@ type Indexer struct {
 	// result published before the deletion and still on its way to this
 	// index, a first analysis or another, is not indexed when it comes.
 	deletedEarly tombstones
+	// replacedEarly remembers versions that a newer one of the same file
+	// or object replaced before they were indexed (a large old version
+	// analysed after the small new one), so that the old one, arriving
+	// late, is not indexed beside the new.
+	replacedEarly early
+}
+
+// early maps a document id to the newer version that replaced it before
+// it reached the index.
+type early struct {
+	mu sync.Mutex
+	m  map[string]earlyReplace
+}
+
+type earlyReplace struct {
+	origin, by string
+	ingested   time.Time // the newer version's: an older copy of the file came before it
+	at         time.Time // when it was noted, to forget after tombstoneFor
+}
+
+func (e *early) note(id string, r earlyReplace) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.m == nil {
+		e.m = map[string]earlyReplace{}
+	}
+	for k, v := range e.m {
+		if time.Since(v.at) > tombstoneFor {
+			delete(e.m, k)
+		}
+	}
+	e.m[id] = r
+}
+
+// replacedBy says which newer version replaced result r of the same
+// origin, ingested before it; "" when none did.
+func (e *early) replacedBy(r *document.Result) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	v, ok := e.m[r.ID]
+	if !ok || v.origin != origin(r) || !r.IngestedAt.Before(v.ingested) {
+		return ""
+	}
+	return v.by
 }
 
 type pending struct {
@@ -90,6 +135,12 @@ func (x *Indexer) Handle(msg *message.Message) ([]*message.Message, error) {
 	if x.deletedEarly.covers(r.ID, r.PublishedAt) {
 		x.Log.Info("result of a document deleted before it reached this index; not indexed", "doc_id", r.ID)
 		_ = x.Processing.Done(msg.Context(), r.ID)
+		return nil, nil
+	}
+	if by := x.replacedEarly.replacedBy(&r); by != "" {
+		x.Log.Info("earlier version of a file or object arrived after the version that replaced it; not indexed", "doc_id", r.ID, "by", by)
+		_ = x.Processing.Done(msg.Context(), r.ID)
+		x.dropped(Deleted{ID: r.ID, Reason: ReasonReplaced, ReplacedBy: by, Event: by + "@late:" + r.ID})
 		return nil, nil
 	}
 	if err := x.loadText(msg.Context(), &r); err != nil {
@@ -214,8 +265,13 @@ func (x *Indexer) replace(rs []*document.Result) {
 			continue
 		}
 		prev, err := x.Index.Get(context.Background(), old)
+		if errors.Is(err, index.ErrNotFound) {
+			// not indexed yet: still being analysed, or never to be
+			x.replacedEarly.note(old, earlyReplace{origin: origin(r), by: r.ID, ingested: r.IngestedAt, at: time.Now()})
+			continue
+		}
 		if err != nil || origin(prev) != origin(r) {
-			continue // gone already, or now another file's
+			continue // or now another file's
 		}
 		if err := x.Index.Delete(old); err != nil {
 			x.Log.Warn("earlier version not deleted", "doc_id", old, "by", r.ID, "err", err)
