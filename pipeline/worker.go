@@ -228,6 +228,11 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	w.Metrics.Processed.WithLabelValues(w.stage()).Inc()
 
 	stamp, stamped := ingestStamp(msg)
+	// a message sent without docmill's stamp (a raw nats pub) carries no
+	// de-duplication id of its own: each one is a deliberate send, whose
+	// result must not be dropped as the one of an earlier send (that left
+	// a document deleted and sent again within minutes out of the index)
+	raw := !stamped
 	if !stamped {
 		// a message sent without docmill's stamp (nats pub): the time it
 		// entered the stream, which every consumer of it sees alike, so a
@@ -246,7 +251,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	// (MetaReplaces alone marks versions ingested by earlier releases.)
 	replaces := res.Meta[MetaReplaces] != "" && res.Meta[MetaReplaces] != res.ID
 	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != "" ||
-		msg.Metadata.Get(HeaderVersion) != "" || replaces
+		msg.Metadata.Get(HeaderVersion) != "" || replaces || raw
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline/broker"
 )
@@ -42,4 +43,23 @@ func TestDeleteReachesEveryIndexer(t *testing.T) {
 	if n := natstest.Info(ctx, t, js, broker.StreamDeleted).State.Msgs; n != 1 {
 		t.Errorf("%d deletion notices, want 1", n)
 	}
+}
+
+// A document deleted and then sent again by a raw `nats pub` within the
+// results stream's de-duplication window is indexed again: its second
+// result is not dropped as a copy of the first.
+func TestRawPublishAfterDeleteIndexedAgain(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	raw := []byte("Raw publish: the marmalade clause applies to every shipment.")
+	send := func() {
+		if err := h.nc.Publish("docmill.ingest.partner", raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send()
+	waitFor(t, "indexed", 60*time.Second, func() bool { return h.search("marmalade").Total == 1 })
+	httpDelete(t, h.base+"/api/documents/"+document.ID(raw))
+	waitFor(t, "deleted", 30*time.Second, func() bool { return h.search("marmalade").Total == 0 })
+	send()
+	waitFor(t, "indexed again", 60*time.Second, func() bool { return h.search("marmalade").Total == 1 })
 }
