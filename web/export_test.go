@@ -171,3 +171,14 @@ func TestUnsureSubtype(t *testing.T) {
 		t.Errorf("document page does not say uncertain")
 	}
 }
+
+// A hit's key phrase narrows the search shown (its query and filters
+// stay), as its facet value does.
+func TestKeywordChipNarrows(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, page := get(t, s, "/?q=services&class=contract&from=0")
+	want := `<a class="chip" href="?class=contract&amp;keywords=services&amp;q=services">services</a>`
+	if !strings.Contains(page, want) {
+		t.Errorf("no chip link %s in the page", want)
+	}
+}
