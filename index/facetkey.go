@@ -27,10 +27,12 @@ const facetKeyFilterName = "docmill_facet_key"
 // facetKeyAnalyzerConfig is FacetKeyAnalyzer as Bleve custom-analyser
 // config: the single tokenizer keeps the value whole, as the keyword
 // analyser of the other keyword fields does.
-var facetKeyAnalyzerConfig = map[string]interface{}{
-	"type":          custom.Name,
-	"tokenizer":     single.Name,
-	"token_filters": []interface{}{facetKeyFilterName},
+var facetKeyAnalyzerConfig = keyAnalyzerConfig(facetKeyFilterName)
+
+// keyAnalyzerConfig is a custom analyser that keeps a value whole and
+// replaces it by its key (the token filter named filter).
+func keyAnalyzerConfig(filter string) map[string]interface{} {
+	return map[string]interface{}{"type": custom.Name, "tokenizer": single.Name, "token_filters": []interface{}{filter}}
 }
 
 // foldedFields are the keyword fields that FacetKeyAnalyzer indexes in
@@ -95,11 +97,7 @@ const PartyKeyAnalyzer = "docmill_party_key"
 
 const partyKeyFilterName = "docmill_party_key"
 
-var partyKeyAnalyzerConfig = map[string]interface{}{
-	"type":          custom.Name,
-	"tokenizer":     single.Name,
-	"token_filters": []interface{}{partyKeyFilterName},
-}
+var partyKeyAnalyzerConfig = keyAnalyzerConfig(partyKeyFilterName)
 
 // PartyKey is the FacetKey of a company's name without its legal form and
 // a leading "the": "CENTRACK INTERNATIONAL, INC.", "Centrack International"
@@ -126,11 +124,7 @@ const KeywordKeyAnalyzer = "docmill_keyword_key"
 
 const keywordKeyFilterName = "docmill_keyword_key"
 
-var keywordKeyAnalyzerConfig = map[string]interface{}{
-	"type":          custom.Name,
-	"tokenizer":     single.Name,
-	"token_filters": []interface{}{keywordKeyFilterName},
-}
+var keywordKeyAnalyzerConfig = keyAnalyzerConfig(keywordKeyFilterName)
 
 // KeywordKey is the FacetKey of a key phrase with its last word in the
 // singular: "Products", "product" and "PRODUCT" are one key phrase,
