@@ -26,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || seen[normUnit(u)] >= repeatedUnit
+			definition(u) || seen[normUnit(u)] >= repeatedUnit || (i+1 < len(units) && unstopped(u))
 		all = all && out[i]
 	}
 	if all {
@@ -204,3 +204,18 @@ var definitionRe = regexp.MustCompile(`(?i)^\s*(?:\(?[0-9a-z]{1,4}[.)]\)?\s+)?["
 // definition reports a sentence that defines a term: it says what a word
 // stands for in the text, not what the text is about.
 func definition(u string) bool { return definitionRe.MatchString(u) }
+
+// unstopped reports a short line without a closing stop before more text:
+// a heading in sentence case ("Notification of a personal data breach to
+// the supervisory authority"), which the other rules, looking for
+// capitals, miss; in a summary it ran into the sentence after it.
+func unstopped(u string) bool {
+	u = strings.TrimSpace(u)
+	if u == "" || len(strings.Fields(u)) > 12 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(u)
+	// a closing bracket ends a title ("Regulation (EU) 2016/679 (GDPR)")
+	// more often than a sentence, which closes with a stop after it
+	return !strings.ContainsRune(".!?;:,\"'”’。！？；：」』…", last) && !unicode.Is(unicode.Han, last)
+}

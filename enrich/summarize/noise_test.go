@@ -101,3 +101,20 @@ func TestNoiseFromExtraction(t *testing.T) {
 		t.Errorf("footer: %q", got)
 	}
 }
+
+// A short line without a closing stop, followed by more text, is a
+// heading in sentence case; the last line of a text is not judged so.
+func TestUnstoppedHeadings(t *testing.T) {
+	units := []string{
+		"Regulation (EU) 2016/679 (GDPR)",
+		"Notification of a personal data breach to the supervisory authority",
+		"In the case of a personal data breach, the controller shall notify the supervisory authority.",
+		"The processor shall notify the controller without undue delay",
+	}
+	skip := NonProse(units)
+	for i, want := range []bool{true, true, false, false} {
+		if skip[i] != want {
+			t.Errorf("NonProse(%q) = %v, want %v", units[i], skip[i], want)
+		}
+	}
+}
