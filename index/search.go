@@ -378,7 +378,16 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 			}
 			return d, nil
 		}
-		return ix.parsedQuery(q)
+		parsed, err := ix.parsedQuery(q)
+		if err != nil || !fileNameLike(q) {
+			return parsed, err
+		}
+		// a file name typed whole finds that file first; another
+		// document that quotes the name (a notice, a list) comes after
+		exact := bleve.NewTermQuery(strings.TrimSpace(q))
+		exact.SetField("filename")
+		exact.SetBoost(fileNameBoost)
+		return bleve.NewDisjunctionQuery(parsed, exact), nil
 	}
 	q = strings.TrimSpace(normaliseQuery(q))
 	qs := bleve.NewQueryStringQuery(q)
@@ -398,6 +407,17 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 		d.AddQuery(m)
 	}
 	return d, nil
+}
+
+// fileNameBoost weighs an exact file-name match against a text match.
+const fileNameBoost = 5
+
+// fileNameLike reports whether a query is one word with an extension
+// ("cuad-044-hosting.pdf"), no query syntax: what a file name looks like.
+func fileNameLike(q string) bool {
+	q = strings.TrimSpace(q)
+	dot := strings.LastIndexByte(q, '.')
+	return dot > 0 && dot < len(q)-1 && !strings.ContainsAny(q, " \t:\"*?~^()[]{}+") && !strings.HasPrefix(q, "-")
 }
 
 // parsedQuery parses q in Bleve's query string syntax (after
