@@ -30,10 +30,11 @@ type RecoverReport struct {
 	// deleted, replaced by a new version or expired after it was published
 	// (a notice in DOCMILL_DELETED).
 	Deleted int `json:"deleted"`
-	// Lost names the documents whose text could be read neither from the
-	// result, the text store nor the stored original, with the reason;
-	// they are not in the new index.
-	Lost map[string]string `json:"lost,omitempty"`
+	// TextsMissing names the documents whose text could be read neither
+	// from the result, the text store nor the stored original, with the
+	// reason: they are indexed without it, found by their title, summary,
+	// key phrases and entities, not by their text.
+	TextsMissing map[string]string `json:"texts_missing,omitempty"`
 	// Earliest is when the oldest result the stream still held was
 	// published: with nats.max_age set, what is older is gone.
 	Earliest time.Time `json:"earliest,omitzero"`
@@ -219,19 +220,18 @@ func (r *recovery) take(ctx context.Context, m jetstream.Msg, at time.Time) erro
 		r.unbatch(res.ID)
 		return nil
 	}
+	delete(r.rep.TextsMissing, res.ID)
 	if res.TextObject != "" && res.Text == "" {
 		text, err := r.full(ctx, &res)
 		if err != nil {
-			if r.rep.Lost == nil {
-				r.rep.Lost = map[string]string{}
+			if r.rep.TextsMissing == nil {
+				r.rep.TextsMissing = map[string]string{}
 			}
-			r.rep.Lost[res.ID] = err.Error()
-			return nil
+			r.rep.TextsMissing[res.ID] = err.Error()
 		}
 		res.Text = text
 	}
 	delete(r.dropped, res.ID)
-	delete(r.rep.Lost, res.ID)
 	if prev := r.unbatch(res.ID); prev != nil && prev.IngestedAt.Before(res.IngestedAt) {
 		res.IngestedAt = prev.IngestedAt // first ingested, as the index keeps it
 	}

@@ -10,9 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/web"
 )
 
 // TestRecoverDamagedIndex: an index that cannot be read comes back from
@@ -26,12 +30,39 @@ func TestRecoverDamagedIndex(t *testing.T) {
 	h := startWith(t, data, edit)
 	long := strings.Repeat("The supplier delivers the goods to the buyer's warehouse. ", 26000) + "Closing clause: xylocarpa applies."
 	h.upload("long.txt", "text/plain", strings.NewReader(long))
+	// its text will be gone from the text store: indexed without it
+	textless := strings.Repeat("The carrier collects the parcels at the depot. ", 34000) + "Closing clause: quokka applies."
+	h.upload("textless.txt", "text/plain", strings.NewReader(textless))
 	h.upload("lease.txt", "text/plain", strings.NewReader("Lease terms: the tenant pays quillwort rent monthly."))
 	gone := "Memo: the hornbeam review is withdrawn."
 	h.upload("memo.txt", "text/plain", strings.NewReader(gone))
 	waitFor(t, "documents indexed", 90*time.Second, func() bool {
-		return h.search("xylocarpa").Total == 1 && h.search("quillwort").Total == 1 && h.search("hornbeam").Total == 1
+		return h.search("xylocarpa").Total == 1 && h.search("quillwort").Total == 1 && h.search("hornbeam").Total == 1 &&
+			h.search("quokka").Total == 1
 	})
+	textlessID := document.ID([]byte(textless))
+	tr, err := h.srv.Index().Get(context.Background(), textlessID)
+	if err != nil || tr.TextObject == "" {
+		t.Fatalf("textless.txt indexed with text object %q (%v)", tr.TextObject, err)
+	}
+	bucket, name, _ := strings.Cut(tr.TextObject, "/")
+	store, err := h.srv.JetStream().ObjectStore(context.Background(), bucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Delete(context.Background(), name); err != nil {
+		t.Fatal(err)
+	}
+	// and so is the stored original that recovery would parse again
+	for _, b := range []string{connectors.BlobBucket, web.OriginalsBucket} {
+		st, err := h.srv.JetStream().ObjectStore(context.Background(), b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Delete(context.Background(), textlessID); err != nil && !errors.Is(err, jetstream.ErrObjectNotFound) {
+			t.Fatal(err)
+		}
+	}
 	httpDelete(t, h.base+"/api/documents/"+document.ID([]byte(gone)))
 	// analysed again: the document keeps when it was first ingested
 	leaseID := document.ID([]byte("Lease terms: the tenant pays quillwort rent monthly."))
@@ -90,7 +121,7 @@ func TestRecoverDamagedIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Documents != 2 || rep.Results != 4 || rep.Deleted != 1 || len(rep.Lost) != 0 || last != total || total != 4 {
+	if rep.Documents != 3 || rep.Results != 5 || rep.Deleted != 1 || len(rep.TextsMissing) != 1 || rep.TextsMissing[textlessID] == "" || last != total || total != 5 {
 		t.Errorf("report %+v, progress %d/%d", rep, last, total)
 	}
 	if _, err := os.Stat(filepath.Join(rep.Moved, "index_meta.json")); err != nil || !strings.Contains(rep.Moved, "before-recover") {
@@ -100,7 +131,7 @@ func TestRecoverDamagedIndex(t *testing.T) {
 	if r, err := h.srv.Index().Get(ctx, leaseID); err != nil || !r.IngestedAt.Equal(first.IngestedAt) {
 		t.Errorf("first ingested %v before, %v after recovery (%v)", first.IngestedAt, r.IngestedAt, err)
 	}
-	for q, want := range map[string]uint64{"xylocarpa": 1, "quillwort": 1, "hornbeam": 0} {
+	for q, want := range map[string]uint64{"xylocarpa": 1, "quillwort": 1, "hornbeam": 0, "quokka": 0, "filename:textless.txt": 1} {
 		if n := h.search(q).Total; n != want {
 			t.Errorf("%s after recovery: %d hits, want %d", q, n, want)
 		}

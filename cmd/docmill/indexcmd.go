@@ -81,8 +81,8 @@ documents ("earliest" in the report). Prints a JSON report.`}
 		if err := printJSON(rep); err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "recovered %d documents from %d results in %.1f s (%d deleted since, %d lost)\n",
-			rep.Documents, rep.Results, rep.Seconds, rep.Deleted, len(rep.Lost))
+		fmt.Fprintf(os.Stderr, "recovered %d documents from %d results in %.1f s (%d deleted since, %d without their text)\n",
+			rep.Documents, rep.Results, rep.Seconds, rep.Deleted, len(rep.TextsMissing))
 		return nil
 	}
 	return cmd
