@@ -1,11 +1,11 @@
 package web
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -146,12 +146,18 @@ var csvColumns = []string{"id", "filename", "title", "class", "subtype", "langua
 
 // csvExport writes a row of key fields per document (csvColumns), ending
 // a failed stream with a row whose first cell is "error".
-type csvExport struct{ cw *csv.Writer }
+type csvExport struct {
+	cw  *csv.Writer
+	buf *bufio.Writer
+}
 
 func newCSVExport(w http.ResponseWriter, bom bool) *csvExport {
-	e := &csvExport{cw: csv.NewWriter(w)}
+	// buffered like the header row, so that nothing reaches the client
+	// before the headers are set, or before an error answers instead
+	buf := bufio.NewWriter(w)
+	e := &csvExport{cw: csv.NewWriter(buf), buf: buf}
 	if bom {
-		_, _ = io.WriteString(w, "\ufeff")
+		_, _ = buf.WriteString("\ufeff")
 	}
 	_ = e.cw.Write(csvColumns) // buffered: an error before the first row still gets its status
 	return e
@@ -159,7 +165,7 @@ func newCSVExport(w http.ResponseWriter, bom bool) *csvExport {
 
 func (e *csvExport) contentType() string { return "text/csv; charset=utf-8" }
 func (e *csvExport) ext() string         { return "csv" }
-func (e *csvExport) flush()              { e.cw.Flush() }
+func (e *csvExport) flush()              { e.cw.Flush(); _ = e.buf.Flush() }
 func (e *csvExport) fail(err error)      { _ = e.cw.Write([]string{"error", err.Error()}) }
 
 func (e *csvExport) write(d *document.Result, _ string, _ bool) error {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"html"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -126,6 +127,14 @@ func TestExportCSV(t *testing.T) {
 	}
 	if !strings.HasPrefix(body, "id,") {
 		t.Errorf("without: %q", body[:min(len(body), 20)])
+	}
+	// the mark waits for the headers, and for an error that answers instead
+	resp, _ = get(t, s, "/api/export?class=contract&format=csv&bom=true")
+	if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "docmill-export.csv") || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
+		t.Errorf("with a byte-order mark: Content-Disposition %q, Content-Type %q", cd, resp.Header.Get("Content-Type"))
+	}
+	if resp, b := get(t, s, "/api/export?format=csv&bom=true&q="+url.QueryEscape(`"acme corp"~1`)); resp.StatusCode != 400 || strings.HasPrefix(b, "\ufeff") {
+		t.Errorf("bad query with bom=true: %d %q", resp.StatusCode, b)
 	}
 	for path, reason := range map[string]string{
 		"/api/export?format=xlsx":          "is not jsonl or csv",
