@@ -134,8 +134,6 @@ type Index struct {
 	// compactMu keeps Compact calls apart: scorch refuses a second forced
 	// merge while one runs.
 	compactMu sync.Mutex
-	// unlock releases the folder's lock file (see Lock); set by Open.
-	unlock func()
 }
 
 // ErrNotFound is returned by Get for an unknown id.
@@ -143,23 +141,6 @@ var ErrNotFound = errors.New("document not found")
 
 // Open opens the index in dir, creating it (and dir) when absent.
 func Open(dir string, opts Options) (*Index, error) {
-	unlock, err := Lock(dir)
-	if err != nil {
-		return nil, err
-	}
-	ix, err := open(dir, opts)
-	if err != nil {
-		unlock()
-		return nil, err
-	}
-	ix.unlock = unlock
-	return ix, nil
-}
-
-// OpenLocked opens the index in dir for a caller that holds its Lock.
-func OpenLocked(dir string, opts Options) (*Index, error) { return open(dir, opts) }
-
-func open(dir string, opts Options) (*Index, error) {
 	if opts.Scoring == "" {
 		opts.Scoring = ScoringTFIDF
 	}
@@ -244,11 +225,7 @@ func (ix *Index) Close() error {
 	}
 	ix.rw.Lock()
 	defer ix.rw.Unlock()
-	err := ix.bi.Close()
-	if ix.unlock != nil {
-		ix.unlock()
-	}
-	return err
+	return ix.bi.Close()
 }
 
 // Count returns the number of documents in the index.

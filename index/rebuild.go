@@ -112,13 +112,7 @@ func Rebuild(ctx context.Context, dir string, o RebuildOptions) (RebuildReport, 
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
 		return rep, fmt.Errorf("rebuild: no index in %s: %w", dir, err)
 	}
-	// held to the end, across the moves of the folders
-	unlock, err := Lock(dir)
-	if err != nil {
-		return rep, fmt.Errorf("rebuild: %w", err)
-	}
-	defer unlock()
-	old, err := OpenLocked(dir, o.Index)
+	old, err := Open(dir, o.Index)
 	if err != nil {
 		return rep, fmt.Errorf("rebuild: %w", err)
 	}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/docmill/docmill/index"
 )
 
 // lockData takes the data folder for this process: Bleve's index waits
@@ -30,7 +32,7 @@ func lockData(dir string) (release func(), err error) {
 		holder, _ := os.ReadFile(path)
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("data folder %s is in use by another docmill process (pid %s): give this one its own --data", dir, strings.TrimSpace(string(holder)))
+			return nil, fmt.Errorf("data folder %s is in use by another docmill process (pid %s; %w): stop it first, or give this one its own --data", dir, strings.TrimSpace(string(holder)), index.ErrInUse)
 		}
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}

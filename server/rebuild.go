@@ -37,7 +37,13 @@ func RebuildIndex(ctx context.Context, c *config.Config, progress func(done, tot
 	}
 
 	// Checked before the embedded broker opens the store a running
-	// docmill would be using too.
+	// docmill would be using too, and held to the end, across the moves
+	// of the folders.
+	release, err := lockData(c.Data)
+	if err != nil {
+		return index.RebuildReport{}, err
+	}
+	defer release()
 	ix, err := index.Open(dir, indexOptions(c))
 	if err != nil {
 		return index.RebuildReport{}, err

@@ -63,11 +63,11 @@ func RecoverIndex(ctx context.Context, c *config.Config, force bool, progress fu
 	}
 	// held from here to the end: no server starts on the folder meanwhile,
 	// and none runs now, even with the index damaged or gone
-	unlock, err := index.Lock(dir)
+	release, err := lockData(c.Data)
 	if err != nil {
 		return rep, err
 	}
-	defer unlock()
+	defer release()
 	if err := readableIndex(dir, c, force); err != nil {
 		return rep, err
 	}
@@ -121,7 +121,7 @@ func readableIndex(dir string, c *config.Config, force bool) error {
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
 		return nil // gone, or an empty folder (a bare mount point)
 	}
-	ix, err := index.OpenLocked(dir, indexOptions(c))
+	ix, err := index.Open(dir, indexOptions(c))
 	if errors.Is(err, index.ErrInUse) {
 		return err
 	}

@@ -2,42 +2,11 @@ package index
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// The folder's lock keeps a second holder out, in this process too, even
-// when the index itself is gone; it is free again once released.
-func TestLockKeepsOutASecondHolder(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "ix")
-	ix, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(dir); err != nil { // a damaged or lost index
-		t.Fatal(err)
-	}
-	if _, err := Lock(dir); !errors.Is(err, ErrInUse) {
-		t.Errorf("lock beside an open index: %v", err)
-	}
-	ix.Close()
-	unlock, err := Lock(dir)
-	if err != nil {
-		t.Fatalf("lock once closed: %v", err)
-	}
-	if _, err := Open(dir, Options{}); !errors.Is(err, ErrInUse) {
-		t.Errorf("open while locked: %v", err)
-	}
-	unlock()
-	ix, err = Open(dir, Options{})
-	if err != nil {
-		t.Fatalf("open once unlocked: %v", err)
-	}
-	ix.Close()
-}
 
 // A damaged segment is an error that names the way out, not a panic (zapx
 // panicked loading it, which took serve, rebuild and recover).
@@ -88,10 +57,5 @@ func TestDamagedSegmentIsAnError(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "docmill index recover") {
 		t.Errorf("error does not name the way out: %v", err)
-	}
-	if unlock, err := Lock(dir); err != nil {
-		t.Errorf("a failed open keeps the lock: %v", err)
-	} else {
-		unlock()
 	}
 }
