@@ -73,7 +73,8 @@ func Summarize(sentences []string, o Options) string {
 // budget; the second half of a sentence starts at its first half (its
 // lead-in, "... except:", too).
 func passageFrom(u []string, i int, o Options) string {
-	for i > 0 && continuation(u[i]) {
+	capitals := cased(u)
+	for i > 0 && (continuation(u[i]) || capitals && lowerStart(u[i])) {
 		i--
 	}
 	idx := make([]int, 0, len(u)-i)

@@ -100,8 +100,9 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	// barred units are never chosen: headings and fragments, and layout
 	// residue, unless the text is a single unit
 	barred := make([]bool, len(sentences))
+	capitals := cased(sentences)
 	for i, s := range sentences {
-		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || continuation(s))
+		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || continuation(s) || capitals && lowerStart(s))
 	}
 	var chosen []int
 	used := 0
@@ -298,7 +299,31 @@ func continuation(s string) bool {
 	return continuationRe.MatchString(s)
 }
 
-var continuationRe = regexp.MustCompile(`(?i)^\s*(?:(?:and|or|but|nor)\b|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)`)
+var continuationRe = regexp.MustCompile(`(?i)^\s*(?:(?:and|or|but|nor|provided)\b|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)`)
+
+// lowerStart reports whether a unit opens with a lower-case letter: in a
+// text written with capitals, the rest of a sentence that a page break,
+// a page number or a semicolon split ("specified in an applicable
+// Service Option Attachment.").
+func lowerStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return unicode.IsLower(r)
+}
+
+// cased reports whether most units open with a capital: a text written
+// with capitals, where a unit opening in lower case continues another
+// (in a lower-cased text, such as the legal summaries set, every unit
+// does).
+func cased(units []string) bool {
+	upper := 0
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(u))
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper*2 > len(units)
+}
 
 func rankOrder(scores []float64) []int {
 	order := make([]int, len(scores))

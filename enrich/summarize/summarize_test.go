@@ -180,3 +180,23 @@ func TestCutAndContinuations(t *testing.T) {
 		t.Errorf("passage starts mid-sentence: %q", got)
 	}
 }
+
+// In a text written with capitals, a unit opening in lower case, or with
+// "provided", is the rest of a sentence split by a page break or a
+// semicolon: no summary starts there. A lower-cased text is left alone.
+func TestLowerCaseContinuations(t *testing.T) {
+	units := []string{
+		"The Supplier shall deliver the Products to the locations",
+		"specified in an applicable Service Option Attachment.",
+		"Provided, however, that the Customer pays all fees when due.",
+		"The Customer may audit the Supplier once a year.",
+	}
+	got := Select(units, []float64{0, 1, 0.9, 0.1}, Options{MaxChars: 70, Language: "en"})
+	if lowerStart(got) || strings.HasPrefix(got, "Provided") {
+		t.Errorf("summary starts mid-sentence: %q", got)
+	}
+	lower := []string{"we may end your account at any time.", "you can delete your data."}
+	if got := Select(lower, []float64{0, 1}, Options{MaxChars: 30, Language: "en"}); got != "you can delete your data." {
+		t.Errorf("lower-cased text: %q", got)
+	}
+}
