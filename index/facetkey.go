@@ -104,7 +104,8 @@ var partyKeyAnalyzerConfig = keyAnalyzerConfig(partyKeyFilterName)
 // and "Centrack International Inc" are one party, "centrack international".
 // A name that is nothing but a legal form ("Limited") keeps it.
 func PartyKey(s string) string {
-	k := FacetKey(s)
+	// "Co.,Ltd." is two legal forms
+	k := FacetKey(strings.ReplaceAll(s, ",", ", "))
 	if rest, ok := strings.CutPrefix(k, "the "); ok && rest != "" {
 		k = rest
 	}
@@ -113,7 +114,10 @@ func PartyKey(s string) string {
 		if i < 0 || !legalForms[strings.ReplaceAll(k[i+1:], ".", "")] {
 			return k
 		}
-		k = strings.TrimRight(k[:i], " .,;:")
+		k = strings.TrimRight(k[:i], " .,;:&")
+		if rest, ok := strings.CutSuffix(k, " and"); ok && rest != "" {
+			k = rest // "Acme GmbH & Co. KG", "Smith and Co."
+		}
 	}
 }
 
@@ -137,17 +141,30 @@ func KeywordKey(s string) string {
 	return k[:i] + singular(k[i:])
 }
 
+// singular is the form a word and its plural share: the plural's "s" or
+// "es" goes, and then a closing "e" and an "ie" that the singular may or
+// may not write ("cookies" and "cookie" are both "cooky", "caches" and
+// "cache" "cach", "policies" and "policy" "policy"). It is a key, never
+// shown.
 func singular(w string) string {
+	if len(w) < 4 || !isASCIILetters(w) {
+		return w
+	}
 	switch {
-	case len(w) < 4 || !isASCIILetters(w):
-		return w
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
+		w = w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
-		return w[:len(w)-2]
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ses") && (strings.HasSuffix(w[:len(w)-2], "us") || strings.HasSuffix(w[:len(w)-2], "ss")):
+		w = w[:len(w)-2] // "bonuses", "statuses"
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"), strings.HasSuffix(w, "ics"), strings.HasSuffix(w, "news"):
-		return w
 	case strings.HasSuffix(w, "s"):
+		w = w[:len(w)-1]
+	}
+	switch {
+	case strings.HasSuffix(w, "ie"):
+		return w[:len(w)-2] + "y"
+	case strings.HasSuffix(w, "e") && len(w) > 3:
 		return w[:len(w)-1]
 	}
 	return w

@@ -469,7 +469,7 @@ func TestPartyKey(t *testing.T) {
 		"Limited":                      "limited",
 		"S.A.":                         "s.a",
 		"The":                          "the",
-		"Bank of America":              "bank of america",
+		"Bank of America":              "bank of america", "Shenzhen Acme Co.,Ltd.": "shenzhen acme", "Acme GmbH & Co. KG": "acme",
 	} {
 		if got := PartyKey(in); got != want {
 			t.Errorf("PartyKey(%q) = %q, want %q", in, got, want)
@@ -537,15 +537,15 @@ func TestPartyLegalFormsFold(t *testing.T) {
 
 func TestKeywordKey(t *testing.T) {
 	for in, want := range map[string]string{
-		"Products":         "product",
-		"member States":    "member state",
+		"Products":      "product",
+		"member States": "member stat", "Member State": "member stat",
 		"privacy policies": "privacy policy",
 		"business":         "business",
 		"data analysis":    "data analysis",
 		"boxes":            "box",
 		"EU":               "eu",
 		"个人信息":             "个人信息",
-		"damages":          "damage",
+		"damages":          "damag", "damage": "damag", "cookies": "cooky", "cookie": "cooky", "caches": "cach", "cache": "cach", "bonuses": "bonus", "statuses": "status", "status": "status", "Movies": "movy",
 	} {
 		if got := KeywordKey(in); got != want {
 			t.Errorf("KeywordKey(%q) = %q, want %q", in, got, want)
