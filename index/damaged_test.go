@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
 )
 
 // A damaged segment is an error that names the way out, not a panic (zapx
@@ -57,5 +59,26 @@ func TestDamagedSegmentIsAnError(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "docmill index recover") {
 		t.Errorf("error does not name the way out: %v", err)
+	}
+}
+
+// A read that fails inside Bleve (a panic, as a damaged segment makes
+// one) is an error naming the way out, and the index reports it from then
+// on: /healthz shows it.
+func TestReadFailureStays(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if ix.ReadFailure() != nil {
+		t.Fatal("a new index reports a failure")
+	}
+	err := ix.read(func(bleve.Index) error { panic("slice bounds out of range") })
+	if err == nil || !strings.Contains(err.Error(), "docmill index recover") {
+		t.Errorf("read error: %v", err)
+	}
+	if _, err := ix.Count(); err != nil {
+		t.Fatal(err)
+	}
+	if f := ix.ReadFailure(); f == nil || !strings.Contains(f.Error(), "slice bounds") {
+		t.Errorf("failure not kept: %v", f)
 	}
 }

@@ -134,6 +134,8 @@ type Index struct {
 	// compactMu keeps Compact calls apart: scorch refuses a second forced
 	// merge while one runs.
 	compactMu sync.Mutex
+	// readFailure holds the last read that failed inside Bleve.
+	readFailure atomic.Pointer[error]
 }
 
 // ErrNotFound is returned by Get for an unknown id.

@@ -14,10 +14,21 @@ func (ix *Index) read(fn func(bleve.Index) error) (err error) {
 	defer ix.rw.RUnlock()
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("index read failed: %v", p)
+			err = fmt.Errorf("index read failed inside Bleve: %v (the index in %s may be damaged: `docmill index recover` makes a new one from the results the broker kept)", p, ix.dir)
+			ix.readFailure.Store(&err)
 		}
 	}()
 	return fn(ix.bi)
+}
+
+// ReadFailure is the last read that failed inside Bleve (a panic, which a
+// damaged segment causes), nil if none did since the index was opened. It
+// stays: damage does not heal.
+func (ix *Index) ReadFailure() error {
+	if p := ix.readFailure.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // write runs a write fn (the caller holds ix.mu) and records its outcome.

@@ -527,6 +527,8 @@ func (s *Server) Health() map[string]web.Component {
 	if s.o.Role.indexes() {
 		if _, err := s.ix.Count(); err != nil {
 			h["index"] = web.Component{OK: false, Detail: err.Error()}
+		} else if err := s.ix.ReadFailure(); err != nil {
+			h["index"] = web.Component{OK: false, Detail: err.Error()}
 		} else if err := s.ix.WriteError(); err != nil {
 			h["index"] = web.Component{OK: false, Detail: "last write failed (retried with the next batch): " + err.Error()}
 		} else if up := s.indexUpgrades; len(up) > 0 {
