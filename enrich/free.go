@@ -411,12 +411,21 @@ func logSentence(s *document.LogSummary, max int) string {
 	if span := readableSpan(s.Start, s.End); span != "" {
 		b.WriteString(" from " + span)
 	}
-	fmt.Fprintf(&b, "; %s warnings or errors; %d new templates.", percent(s.ErrorShare), s.NewTemplates)
+	newTemplates := fmt.Sprintf("%d new templates", s.NewTemplates)
+	if s.NewTemplates == 1 {
+		newTemplates = "1 new template"
+	}
+	fmt.Fprintf(&b, "; %s warnings or errors; %s.", percent(s.ErrorShare), newTemplates)
 	for i, t := range s.Templates {
 		if i == 3 {
 			break
 		}
-		fmt.Fprintf(&b, " %d× %s.", t.Count, t.Template)
+		// a message that ends its own sentence keeps its stop ("... state.")
+		if strings.HasSuffix(t.Template, ".") || strings.HasSuffix(t.Template, "!") || strings.HasSuffix(t.Template, "?") {
+			fmt.Fprintf(&b, " %d× %s", t.Count, t.Template)
+		} else {
+			fmt.Fprintf(&b, " %d× %s.", t.Count, t.Template)
+		}
 	}
 	out := []rune(b.String())
 	if len(out) > max {

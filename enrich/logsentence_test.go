@@ -32,6 +32,11 @@ func TestLogSentenceReadable(t *testing.T) {
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
+	one := &document.LogSummary{Lines: 2, ErrorShare: 0, NewTemplates: 1,
+		Templates: []document.TemplateCount{{Template: "The service entered the running state.", Count: 2}}}
+	if got := logSentence(one, 500); got != "2 lines; 0% warnings or errors; 1 new template. 2× The service entered the running state." {
+		t.Errorf("one template ending in a stop: %q", got)
+	}
 	// past the analysis budget, the sentence is about the lines analysed
 	s.Lines, s.Analyzed = 498376, 100000
 	want = "First 100000 of 498376 lines from May 1 09:00:32 to 10:12:27; <1% warnings or errors; 21 new templates. 57× Accepted publickey for <*>."

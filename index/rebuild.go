@@ -145,7 +145,7 @@ func Rebuild(ctx context.Context, dir string, o RebuildOptions) (RebuildReport, 
 	if err := old.Close(); err != nil {
 		return rep, fmt.Errorf("rebuild: close %s: %w", dir, err)
 	}
-	rep.Before = dir + ".before-rebuild-" + time.Now().UTC().Format("20060102T150405")
+	rep.Before = dir + ".before-rebuild-" + time.Now().UTC().Format("20060102T150405.000")
 	if err := os.Rename(dir, rep.Before); err != nil {
 		return rep, fmt.Errorf("rebuild: move the old index aside: %w", err)
 	}

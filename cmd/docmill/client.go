@@ -296,9 +296,9 @@ func exportCmd() *cobra.Command {
 			header = 1
 		}
 		if cw.lastErr != "" {
-			return fmt.Errorf("export ended early after %d documents: %s", cw.lines-1-header, cw.lastErr)
+			return fmt.Errorf("export ended early after %s: %s", count(cw.lines-1-header, "document"), cw.lastErr)
 		}
-		fmt.Fprintf(os.Stderr, "exported %d documents\n", cw.lines-header)
+		fmt.Fprintf(os.Stderr, "exported %s\n", count(cw.lines-header, "document"))
 		return nil
 	}
 	return cmd
@@ -366,7 +366,7 @@ func searchCmd() *cobra.Command {
 		if err := json.Unmarshal(body, &res); err != nil {
 			return err
 		}
-		fmt.Printf("%d documents (%.1f ms)\n", res.Total, res.TookMs)
+		fmt.Printf("%s (%.1f ms)\n", count(int(res.Total), "document"), res.TookMs)
 		for _, h := range res.Hits {
 			title := h.Title
 			if title == "" {

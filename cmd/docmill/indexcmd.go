@@ -22,8 +22,11 @@ func indexCmd() *cobra.Command {
 		Long: `Rebuild copies every document of the index into a new index made with this
 release's mapping, puts it in place and moves the old one aside (printed as
 "before"; delete it once the new one has served). An index created by an
-earlier release gains folded party and governing-law facets, the current stop
-list and one analyser for every language. Results, ingestion times and
+earlier release gains what the mapping learned since: what docmill lists at
+start and in /healthz as upgrades (among them folded party, governing-law and
+key-phrase facets, parties without their legal form, phrases that keep stop
+words' places, the current stop list, one analyser for every language).
+Results, ingestion times and
 stored copies are kept; texts longer than the index stored (its first MiB)
 are read whole from the text store, or reported as "texts_cut".
 Prints a JSON report.`}
@@ -44,7 +47,7 @@ Prints a JSON report.`}
 		if err := printJSON(rep); err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "rebuilt %d documents in %.1f s; the old index is in %s\n", rep.Documents, rep.Seconds, rep.Before)
+		fmt.Fprintf(os.Stderr, "rebuilt %s in %.1f s; the old index is in %s\n", count(rep.Documents, "document"), rep.Seconds, rep.Before)
 		return nil
 	}
 	cmd.AddCommand(rebuild, recoverCmd())
@@ -81,8 +84,8 @@ documents ("earliest" in the report). Prints a JSON report.`}
 		if err := printJSON(rep); err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "recovered %d documents from %d results in %.1f s (%d deleted since, %d without their text)\n",
-			rep.Documents, rep.Results, rep.Seconds, rep.Deleted, len(rep.TextsMissing))
+		fmt.Fprintf(os.Stderr, "recovered %s from %s in %.1f s (%d deleted since, %d without their text)\n",
+			count(int(rep.Documents), "document"), count(rep.Results, "result"), rep.Seconds, rep.Deleted, len(rep.TextsMissing))
 		return nil
 	}
 	return cmd

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -26,4 +27,13 @@ func shown(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// count writes n of noun, in the plural unless n is 1 ("1 document",
+// "3 documents").
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
