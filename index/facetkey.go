@@ -147,7 +147,7 @@ func KeywordKey(s string) string {
 // "cache" "cach", "policies" and "policy" "policy"). It is a key, never
 // shown.
 func singular(w string) string {
-	if len(w) < 4 || !isASCIILetters(w) {
+	if len(w) < 4 || !isASCIIWord(w) {
 		return w
 	}
 	switch {
@@ -168,15 +168,6 @@ func singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
-}
-
-func isASCIILetters(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
-			return false
-		}
-	}
-	return true
 }
 
 // legalForms are the company-form words a party's name may end with, as

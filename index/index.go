@@ -475,9 +475,10 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys f
 	if !opts.NoEnrichment {
 		rec["summary"+suffix] = r.Summary
 		kws := make([]string, 0, len(r.Keywords))
+		keyed := keys["keywords"] != nil // by the analyser; shown as written
 		for _, k := range r.Keywords {
-			if keys["keywords"] != nil {
-				kws = append(kws, k.Text) // keyed by the analyser, shown as written
+			if keyed {
+				kws = append(kws, k.Text)
 			} else {
 				kws = append(kws, strings.ToLower(k.Text))
 			}

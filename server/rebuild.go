@@ -35,20 +35,14 @@ func RebuildIndex(ctx context.Context, c *config.Config, progress func(done, tot
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
 		return index.RebuildReport{}, fmt.Errorf("no index to rebuild in %s (is --data or the config's data folder right?)", dir)
 	}
-
-	// Checked before the embedded broker opens the store a running
-	// docmill would be using too, and held to the end, across the moves
-	// of the folders.
+	// Taken before the embedded broker opens the store a running docmill
+	// would be using too, and held to the end, across the moves of the
+	// folders.
 	release, err := lockData(c.Data)
 	if err != nil {
 		return index.RebuildReport{}, err
 	}
 	defer release()
-	ix, err := index.Open(dir, indexOptions(c))
-	if err != nil {
-		return index.RebuildReport{}, err
-	}
-	ix.Close()
 	nc, stop, err := rebuildConn(c)
 	if err != nil {
 		return index.RebuildReport{}, err
@@ -58,9 +52,14 @@ func RebuildIndex(ctx context.Context, c *config.Config, progress func(done, tot
 	if err != nil {
 		return index.RebuildReport{}, err
 	}
+	return index.Rebuild(ctx, dir, index.RebuildOptions{Index: indexOptions(c), FullText: fullTextOf(c, js), Progress: progress})
+}
+
+// fullTextOf is fullText with config c's parse limits, found once (OCR
+// detection runs the OCR tools).
+func fullTextOf(c *config.Config, js jetstream.JetStream) func(context.Context, *document.Result) (string, error) {
 	limits := parseLimits(c, detectOCR(c))
-	full := func(ctx context.Context, r *document.Result) (string, error) { return fullText(ctx, limits, js, r) }
-	return index.Rebuild(ctx, dir, index.RebuildOptions{Index: indexOptions(c), FullText: full, Progress: progress})
+	return func(ctx context.Context, r *document.Result) (string, error) { return fullText(ctx, limits, js, r) }
 }
 
 // fullText is the whole text of result r: from the text store when it

@@ -88,9 +88,7 @@ func RecoverIndex(ctx context.Context, c *config.Config, force bool, progress fu
 	if err != nil {
 		return rep, fmt.Errorf("recover: %w", err)
 	}
-	r := &recovery{js: js, ix: ix, rep: &rep, full: func(ctx context.Context, r *document.Result) (string, error) {
-		return fullText(ctx, parseLimits(c, detectOCR(c)), js, r)
-	}}
+	r := &recovery{js: js, ix: ix, rep: &rep, full: fullTextOf(c, js)}
 	err = r.replay(ctx, progress)
 	if err == nil {
 		rep.Documents, err = ix.Count()

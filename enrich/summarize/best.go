@@ -74,7 +74,7 @@ func Summarize(sentences []string, o Options) string {
 // lead-in, "... except:", too).
 func passageFrom(u []string, i int, o Options) string {
 	capitals := cased(u)
-	for i > 0 && (continuation(u[i]) || capitals && lowerStart(u[i])) {
+	for i > 0 && midSentence(u[i], capitals) {
 		i--
 	}
 	idx := make([]int, 0, len(u)-i)

@@ -102,7 +102,7 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	barred := make([]bool, len(sentences))
 	capitals := cased(sentences)
 	for i, s := range sentences {
-		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || continuation(s) || capitals && lowerStart(s))
+		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || midSentence(s, capitals))
 	}
 	var chosen []int
 	used := 0
@@ -300,6 +300,13 @@ func continuation(s string) bool {
 }
 
 var continuationRe = regexp.MustCompile(`(?i)^\s*(?:(?:and|or|but|nor|provided)\b|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)`)
+
+// midSentence reports whether a unit goes on a sentence another unit
+// began: a continuation, or, in a text written with capitals (cased), a
+// unit opening in lower case.
+func midSentence(s string, capitals bool) bool {
+	return continuation(s) || capitals && lowerStart(s)
+}
 
 // lowerStart reports whether a unit opens with a lower-case letter: in a
 // text written with capitals, the rest of a sentence that a page break,
