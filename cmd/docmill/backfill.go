@@ -9,10 +9,8 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/signal"
 	"regexp"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -96,9 +94,8 @@ func backfillCmd() *cobra.Command {
 		}
 		// Ctrl-C or SIGTERM ends the job at the next item and reports where
 		// it stands; a second signal kills as usual.
-		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+		ctx, stop := stopOnSignal(cmd.Context(), "")
 		defer stop()
-		go func() { <-ctx.Done(); stop() }()
 		rep, err := b.Run(ctx)
 		if prog != nil {
 			prog.Done()

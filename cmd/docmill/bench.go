@@ -60,7 +60,5 @@ func runBenchModel(cmd *cobra.Command, _ []string) error {
 		enc := json.NewEncoder(os.Stdout)
 		return enc.Encode(r)
 	}
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return printJSON(r)
 }

@@ -95,9 +95,7 @@ func benchRouterCmd() *cobra.Command {
 		if *asJSON {
 			return json.NewEncoder(os.Stdout).Encode(res)
 		}
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return printJSON(res)
 	}
 	return cmd
 }

@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/docmill/docmill/config"
-	"github.com/docmill/docmill/eval"
 	"github.com/docmill/docmill/server"
 )
 
@@ -36,7 +32,7 @@ Prints a JSON report.`}
 		if err != nil {
 			return err
 		}
-		ctx, stop := stopOnSignal()
+		ctx, stop := stopOnSignal(context.Background(), "stopping: the index stays as it was (Ctrl-C again to end now)")
 		defer stop()
 		progress, done := progressBar("rebuild")
 		rep, err := server.RebuildIndex(ctx, c, progress)
@@ -73,7 +69,7 @@ documents ("earliest" in the report). Prints a JSON report.`}
 		if err != nil {
 			return err
 		}
-		ctx, stop := stopOnSignal()
+		ctx, stop := stopOnSignal(context.Background(), "stopping: the index stays as it was (Ctrl-C again to end now)")
 		defer stop()
 		progress, done := progressBar("recover")
 		rep, err := server.RecoverIndex(ctx, c, *force, progress)
@@ -106,50 +102,4 @@ func indexConfigFlags(cmd *cobra.Command) func(*cobra.Command) (*config.Config, 
 		}
 		return c, c.Validate()
 	}
-}
-
-// progressBar is a progress callback drawing a bar on stderr once the
-// total is known, and the function that finishes it.
-func progressBar(label string) (func(done, total int), func()) {
-	var bar *eval.Progress
-	last := 0
-	return func(done, total int) {
-			if bar == nil {
-				bar = eval.NewProgress(os.Stderr, total, label)
-			}
-			bar.Add(done - last)
-			last = done
-		}, func() {
-			if bar != nil {
-				bar.Done()
-			}
-		}
-}
-
-// printJSON writes v on stdout, indented.
-func printJSON(v any) error {
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-func init() { rootCmd.AddCommand(indexCmd()) }
-
-// stopOnSignal is a context that a first Ctrl-C (or SIGTERM) ends, so that
-// the job stops cleanly and leaves the index as it was; a second one
-// ends the process at once.
-func stopOnSignal() (context.Context, context.CancelFunc) {
-	ctx, cancel := context.WithCancel(context.Background())
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		defer signal.Stop(ch)
-		select {
-		case <-ch:
-			fmt.Fprintln(os.Stderr, "stopping: the index stays as it was (Ctrl-C again to end now)")
-			cancel()
-		case <-ctx.Done():
-		}
-	}()
-	return ctx, cancel
 }

@@ -3,9 +3,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -57,4 +60,25 @@ func main() {
 		fmt.Fprintln(os.Stderr, "docmill:", err)
 		os.Exit(1)
 	}
+}
+
+// stopOnSignal is a context that a first Ctrl-C (or SIGTERM) ends, so that
+// a job stops cleanly (saying so with stopping, when set); a second one
+// ends the process at once.
+func stopOnSignal(parent context.Context, stopping string) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		defer signal.Stop(ch)
+		select {
+		case <-ch:
+			if stopping != "" {
+				fmt.Fprintln(os.Stderr, stopping)
+			}
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
 }

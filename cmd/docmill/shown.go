@@ -1,10 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/docmill/docmill/eval"
 )
 
 // shown is s as the CLI prints it: control characters escaped. File names
@@ -37,3 +41,30 @@ func count(n int, noun string) string {
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
+
+// progressBar is a progress callback drawing a bar on stderr once the
+// total is known, and the function that finishes it.
+func progressBar(label string) (func(done, total int), func()) {
+	var bar *eval.Progress
+	last := 0
+	return func(done, total int) {
+			if bar == nil {
+				bar = eval.NewProgress(os.Stderr, total, label)
+			}
+			bar.Add(done - last)
+			last = done
+		}, func() {
+			if bar != nil {
+				bar.Done()
+			}
+		}
+}
+
+// printJSON writes v on stdout, indented.
+func printJSON(v any) error {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func init() { rootCmd.AddCommand(indexCmd()) }
