@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,9 +43,9 @@ type Indexer struct {
 	OnDropped func(ctx context.Context, d Deleted)
 	// Processing, when set, forgets each document once it is indexed.
 	Processing *Processing
-	// Tombstones, when set, is TombstoneBucket: deletions of documents
-	// not yet indexed here are stored there too and read back at Start,
-	// so that a restart does not forget them.
+	// Tombstones, when set, is TombstoneBucket: deletions and
+	// replacements of documents not yet indexed here are stored there too
+	// and read back at Start, so that a restart does not forget them.
 	Tombstones jetstream.KeyValue
 
 	once  sync.Once
@@ -61,26 +62,51 @@ type Indexer struct {
 }
 
 // early maps a document id to the newer version that replaced it before
-// it reached the index.
+// it reached the index; in TombstoneBucket too when kv is set, so that a
+// restart between the two versions does not forget it.
 type early struct {
 	mu sync.Mutex
 	m  map[string]earlyReplace
+	kv jetstream.KeyValue
 }
 
 type earlyReplace struct {
-	origin, by string
-	ingested   time.Time // the newer version's: an older copy of the file came before it
-	at         time.Time // when it was noted, to forget after tombstoneFor
+	Origin   string    `json:"origin"`
+	By       string    `json:"by"`
+	Ingested time.Time `json:"ingested"` // the newer version's: an older copy of the file came before it
+	At       time.Time `json:"at"`       // when it was noted, to forget after tombstoneFor
 }
 
-func (e *early) note(id string, r earlyReplace) {
+// replacedKey prefixes the TombstoneBucket keys of early replacements; the
+// bucket's other keys are deleted documents' ids.
+const replacedKey = "replaced."
+
+// note remembers that id was replaced by r, and stores it in the bucket.
+func (e *early) note(ctx context.Context, id string, r earlyReplace) error {
+	e.remember(id, r)
+	if e.kv == nil {
+		return nil
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, err := e.kv.Put(ctx, replacedKey+id, data); err != nil {
+		return fmt.Errorf("store the replacement of %s: %w", id, err)
+	}
+	return nil
+}
+
+func (e *early) remember(id string, r earlyReplace) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.m == nil {
 		e.m = map[string]earlyReplace{}
 	}
 	for k, v := range e.m {
-		if time.Since(v.at) > tombstoneFor {
+		if time.Since(v.At) > tombstoneFor {
 			delete(e.m, k)
 		}
 	}
@@ -93,10 +119,41 @@ func (e *early) replacedBy(r *document.Result) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	v, ok := e.m[r.ID]
-	if !ok || v.origin != origin(r) || !r.IngestedAt.Before(v.ingested) {
+	if !ok || v.Origin != origin(r) || !r.IngestedAt.Before(v.Ingested) {
 		return ""
 	}
-	return v.by
+	return v.By
+}
+
+// loadEarly reads TombstoneBucket back into memory: deletions and
+// replacements of documents that had not reached the index.
+func (x *Indexer) loadEarly(ctx context.Context) error {
+	if x.Tombstones == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	w, err := x.Tombstones.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return fmt.Errorf("read %s: %w", TombstoneBucket, err)
+	}
+	defer w.Stop()
+	for e := range w.Updates() {
+		if e == nil { // every stored entry read
+			return nil
+		}
+		if id, ok := strings.CutPrefix(e.Key(), replacedKey); ok {
+			var r earlyReplace
+			if json.Unmarshal(e.Value(), &r) == nil {
+				x.replacedEarly.remember(id, r)
+			}
+			continue
+		}
+		if at, err := time.Parse(time.RFC3339Nano, string(e.Value())); err == nil {
+			x.deletedEarly.remember(e.Key(), at)
+		}
+	}
+	return fmt.Errorf("read %s: %w", TombstoneBucket, ctx.Err())
 }
 
 type pending struct {
@@ -115,8 +172,9 @@ func (x *Indexer) Start(ctx context.Context) {
 		}
 		x.queue = make(chan pending, x.MaxBatch)
 		x.deletedEarly.kv = x.Tombstones
-		if err := x.deletedEarly.load(ctx); err != nil {
-			x.Log.Warn("deletions from before this start not read back: a late result of such a document would be indexed", "err", err)
+		x.replacedEarly.kv = x.Tombstones
+		if err := x.loadEarly(ctx); err != nil {
+			x.Log.Warn("deletions and replacements from before this start not read back: a late result of such a document would be indexed", "err", err)
 		}
 		go x.loop(ctx)
 	})
@@ -267,7 +325,10 @@ func (x *Indexer) replace(rs []*document.Result) {
 		prev, err := x.Index.Get(context.Background(), old)
 		if errors.Is(err, index.ErrNotFound) {
 			// not indexed yet: still being analysed, or never to be
-			x.replacedEarly.note(old, earlyReplace{origin: origin(r), by: r.ID, ingested: r.IngestedAt, at: time.Now()})
+			note := earlyReplace{Origin: origin(r), By: r.ID, Ingested: r.IngestedAt, At: time.Now()}
+			if err := x.replacedEarly.note(context.Background(), old, note); err != nil {
+				x.Log.Warn("replacement kept in memory only: after a restart a late old version would be indexed beside the new", "doc_id", old, "err", err)
+			}
 			continue
 		}
 		if err != nil || origin(prev) != origin(r) {

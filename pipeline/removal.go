@@ -169,7 +169,8 @@ func removalTime(msg *message.Message, r Removal) time.Time {
 }
 
 // TombstoneBucket is the KV bucket of documents deleted before an indexer
-// had them, by document id, with when. Each indexer keeps its own in
+// had them, by document id, with when, and of versions replaced before
+// they were indexed (keys "replaced.<id>"). Each indexer keeps its own in
 // memory as well; the bucket is what an indexer that restarts reads back,
 // or a result published before the deletion and still on its way would be
 // indexed once it came, bringing the deleted document back on that replica.
@@ -179,7 +180,7 @@ const TombstoneBucket = "docmill-deleted"
 // tombstoneFor.
 func OpenTombstones(ctx context.Context, js jetstream.JetStream, replicas int) (jetstream.KeyValue, error) {
 	return openExpiringBucket(ctx, js, TombstoneBucket, tombstoneFor,
-		"documents deleted before an indexer had them, so that their late results stay out", replicas)
+		"documents deleted or replaced before an indexer had them, so that their late results stay out", replicas)
 }
 
 // tombstones remember, for tombstoneFor, documents deleted before they
@@ -193,29 +194,6 @@ type tombstones struct {
 // tombstoneFor bounds how long a deletion waits for a result still on its
 // way; a result that old is long indexed or dead-lettered.
 const tombstoneFor = time.Hour
-
-// load reads the tombstones of TombstoneBucket into memory.
-func (t *tombstones) load(ctx context.Context) error {
-	if t.kv == nil {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	w, err := t.kv.WatchAll(ctx, jetstream.IgnoreDeletes())
-	if err != nil {
-		return fmt.Errorf("read %s: %w", TombstoneBucket, err)
-	}
-	defer w.Stop()
-	for e := range w.Updates() {
-		if e == nil { // every stored entry read
-			return nil
-		}
-		if at, err := time.Parse(time.RFC3339Nano, string(e.Value())); err == nil {
-			t.remember(e.Key(), at)
-		}
-	}
-	return fmt.Errorf("read %s: %w", TombstoneBucket, ctx.Err())
-}
 
 // add remembers that id was deleted at, and stores it in the bucket.
 func (t *tombstones) add(ctx context.Context, id string, at time.Time) error {

@@ -229,3 +229,56 @@ func streamed(ctx context.Context, m *message.Message, t time.Time) *message.Mes
 	m.SetContext(ctx)
 	return m
 }
+
+// A version replaced before it was indexed stays out after a restart of
+// the indexer: the new one reads the replacement back from
+// TombstoneBucket and drops the old version when it comes late.
+func TestReplacementOutlivesRestart(t *testing.T) {
+	_, js := natstest.Start(t, "replaced-test")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	kv, err := OpenTombstones(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	indexer := func() *Indexer {
+		x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Tombstones: kv}
+		x.Start(ctx)
+		return x
+	}
+	handle := func(x *Indexer, r document.Result) {
+		t.Helper()
+		data, _ := json.Marshal(r)
+		if _, err := x.Handle(streamed(ctx, message.NewMessage("r-"+r.ID, data), time.Now().UTC())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t0 := time.Now().UTC()
+	handle(indexer(), document.Result{ID: "small", Source: "folder", IngestedAt: t0, ProcessedAt: t0,
+		Meta: map[string]string{"path": "race.txt", MetaReplaces: "large"}})
+	// the note is written just after the batch that held "small"
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := kv.Get(ctx, replacedKey+"large"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the replacement was not stored in the bucket")
+		}
+	}
+	restarted := indexer()
+	handle(restarted, document.Result{ID: "large", Source: "folder", IngestedAt: t0.Add(-5 * time.Second),
+		ProcessedAt: t0.Add(time.Second), Meta: map[string]string{"path": "race.txt"}})
+	if ok, _ := ix.Has(ctx, "large"); ok {
+		t.Fatal("after a restart, the late old version was indexed beside the new one")
+	}
+	handle(restarted, document.Result{ID: "large", Source: "folder", IngestedAt: t0.Add(-4 * time.Second),
+		ProcessedAt: t0.Add(2 * time.Second), Meta: map[string]string{"path": "other.txt"}})
+	if ok, _ := ix.Has(ctx, "large"); !ok {
+		t.Fatal("the same bytes from another file were not indexed")
+	}
+}
