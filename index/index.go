@@ -433,6 +433,16 @@ func hasCJK(s string) bool {
 	return false
 }
 
+// contentTypes is what content_type filters and facets find a result by:
+// its content, and the file that carried it when that differs (a log
+// printed to PDF is found as a log and as a PDF).
+func contentTypes(r *document.Result) any {
+	if c := r.Meta["container_type"]; c != "" && c != r.ContentType {
+		return []string{r.ContentType, c}
+	}
+	return r.ContentType
+}
+
 // record is what Bleve indexes for a result; its fields follow Mapping.
 type record map[string]interface{}
 
@@ -458,7 +468,7 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys f
 		"subtype":          r.Subtype,
 		"language":         r.Language,
 		"source":           r.Source,
-		"content_type":     r.ContentType,
+		"content_type":     contentTypes(r),
 		"model":            r.Model.Name,
 		"model_version":    r.Model.Name + "@" + r.Model.Version,
 		"tier":             r.Model.Tier,

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/document"
 )
 
 // Queries as a compliance user types them, against how the text was
@@ -100,5 +102,51 @@ func TestClauseLettersSearchable(t *testing.T) {
 		if err != nil || res.Total != 1 || res.Hits[0].ID != want {
 			t.Errorf("%s: %+v %v, want only %s", q, res, err, want)
 		}
+	}
+}
+
+// A log printed to PDF is found among the logs and among the PDFs.
+func TestContainerTypeFilters(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	logPDF := sample("logpdf", "app.pdf", "ERROR disk full", "log", "en")
+	logPDF.ContentType, logPDF.Meta = "text/x-log", map[string]string{"container_type": "application/pdf"}
+	pdf := sample("pdf", "Lease", "The tenant shall pay rent.", "contract", "en")
+	pdf.ContentType = "application/pdf"
+	plainLog := sample("log", "app.log", "WARN slow", "log", "en")
+	plainLog.ContentType = "text/x-log"
+	for _, r := range []*document.Result{logPDF, pdf, plainLog} {
+		if err := ix.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for ct, want := range map[string]string{"application/pdf": "logpdf pdf", "text/x-log": "log logpdf"} {
+		res, err := ix.Search(ctx, Query{Filters: map[string][]string{"content_type": {ct}}, Size: 10, Facets: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		sort.Strings(got)
+		if strings.Join(got, " ") != want {
+			t.Errorf("content_type=%s: %v, want %s", ct, got, want)
+		}
+	}
+	res, err := ix.Search(ctx, Query{Size: 0, Facets: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	for _, f := range res.Facets["content_type"] {
+		counts[f.Term] = f.Count
+	}
+	if counts["application/pdf"] != 2 || counts["text/x-log"] != 2 {
+		t.Errorf("content_type facet %v, want 2 PDFs and 2 logs", counts)
+	}
+	if got, err := ix.Get(ctx, "logpdf"); err != nil || got.ContentType != "text/x-log" {
+		t.Errorf("stored result %v, %v: content type should stay text/x-log", got, err)
 	}
 }
