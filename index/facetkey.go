@@ -122,23 +122,60 @@ func PartyKey(s string) string {
 }
 
 // KeywordKeyAnalyzer indexes a key phrase as its KeywordKey, one term
-// (indexes created since 2026-11-30; before, key phrases were lower-cased
+// (indexes created since 2026-11-30 evening; keywordKey1Analyzer, regular
+// plurals only, the day before; before that key phrases were lower-cased
 // only).
-const KeywordKeyAnalyzer = "docmill_keyword_key"
+const KeywordKeyAnalyzer = "docmill_keyword_key_2"
 
-const keywordKeyFilterName = "docmill_keyword_key"
+const keywordKeyFilterName = "docmill_keyword_key_2"
 
 var keywordKeyAnalyzerConfig = keyAnalyzerConfig(keywordKeyFilterName)
 
+// keywordKey1Analyzer is KeywordKeyAnalyzer as indexes created on
+// 2026-11-30 know it; its filter keeps folding as it did there, so that a
+// filter finds what such an index holds.
+const keywordKey1Analyzer = "docmill_keyword_key"
+
+const keywordKey1FilterName = "docmill_keyword_key"
+
 // KeywordKey is the FacetKey of a key phrase with its last word in the
 // singular: "Products", "product" and "PRODUCT" are one key phrase,
-// "member states" and "Member State" another. Only regular English
-// plurals are folded ("policies", "services", "damages"; not "business",
-// "analysis", "status"); other scripts are left as they are.
+// "member states" and "Member State" another, "analyses" and "analysis" a
+// third. Regular English plurals are folded ("policies", "services",
+// "damages"; not "business", "status"), and the Latin and Greek ones legal
+// and technical texts use ("analyses", "hypotheses", "indices",
+// "criteria"); other scripts are left as they are.
 func KeywordKey(s string) string {
 	k := FacetKey(s)
 	i := strings.LastIndexByte(k, ' ') + 1
+	w := k[i:]
+	if one, ok := irregularPlurals[w]; ok {
+		w = one
+	} else if stem, ok := strings.CutSuffix(w, "yses"); ok {
+		w = stem + "ysis" // analyses, paralyses
+	} else if stem, ok := strings.CutSuffix(w, "theses"); ok {
+		w = stem + "thesis" // hypotheses, parentheses, syntheses
+	}
+	return k[:i] + singular(w)
+}
+
+// keywordKey1 is KeywordKey as indexes created on 2026-11-30 folded:
+// regular plurals only.
+func keywordKey1(s string) string {
+	k := FacetKey(s)
+	i := strings.LastIndexByte(k, ' ') + 1
 	return k[:i] + singular(k[i:])
+}
+
+// irregularPlurals are plurals no suffix rule folds without breaking
+// regular words ("indices" but "services", "crises" but "premises").
+var irregularPlurals = map[string]string{
+	"indices": "index", "appendices": "appendix", "matrices": "matrix", "vertices": "vertex",
+	"criteria": "criterion", "phenomena": "phenomenon", "crises": "crisis", "diagnoses": "diagnosis",
+	"prognoses": "prognosis", "synopses": "synopsis", "bases": "basis", "curricula": "curriculum",
+	"memoranda": "memorandum", "addenda": "addendum", "corrigenda": "corrigendum", "errata": "erratum",
+	"media": "medium", "strata": "stratum", "children": "child", "men": "man", "women": "woman",
+	"feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
 }
 
 // singular is the form a word and its plural share: the plural's "s" or
@@ -197,7 +234,7 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, keywordKeyFilterName: KeywordKey} {
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, keywordKeyFilterName: KeywordKey, keywordKey1FilterName: keywordKey1} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil
 		})

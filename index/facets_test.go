@@ -545,7 +545,10 @@ func TestKeywordKey(t *testing.T) {
 		"boxes":            "box",
 		"EU":               "eu",
 		"个人信息":             "个人信息",
-		"damages":          "damag", "damage": "damag", "cookies": "cooky", "cookie": "cooky", "caches": "cach", "cache": "cach", "bonuses": "bonus", "statuses": "status", "status": "status", "Movies": "movy",
+		"data analyses":    "data analysis", "hypotheses": "hypothesis", "Indices": "index", "index": "index",
+		"criteria": "criterion", "legal bases": "legal basis", "services": "servic", "service": "servic",
+		"premises": "premis", "crises": "crisis", "crisis": "crisis",
+		"damages": "damag", "damage": "damag", "cookies": "cooky", "cookie": "cooky", "caches": "cach", "cache": "cach", "bonuses": "bonus", "statuses": "status", "status": "status", "Movies": "movy",
 	} {
 		if got := KeywordKey(in); got != want {
 			t.Errorf("KeywordKey(%q) = %q, want %q", in, got, want)
@@ -579,6 +582,51 @@ func TestKeywordFacetFolds(t *testing.T) {
 	} {
 		if res, err := ix.Search(ctx, q); err != nil || res.Total != 3 {
 			t.Errorf("%q %v: %v hits (%v), want 3", q.Q, q.Filters, res.Total, err)
+		}
+	}
+}
+
+// An index made on 2026-11-30 with the first keyword key (regular plurals
+// only) still finds its key phrases by any spelling it folded, and lists
+// the irregular plurals among its upgrades; a new index folds them.
+func TestKeywordKeyVersions(t *testing.T) {
+	ctx := context.Background()
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.AddCustomAnalyzer(keywordKey1Analyzer, keyAnalyzerConfig(keywordKey1FilterName)); err != nil {
+		t.Fatal(err)
+	}
+	m.DefaultMapping.Properties["keywords"].Fields[0].Analyzer = keywordKey1Analyzer
+	old := openWithMapping(t, t.TempDir()+"/old", m)
+	fresh, _ := openTemp(t)
+	defer fresh.Close()
+	if up := old.Upgrades(); len(up) != 1 || !strings.Contains(up[0], "Latin or Greek plural") {
+		t.Errorf("index with the first keyword key: upgrades %q", up)
+	}
+	if up := fresh.Upgrades(); len(up) != 0 {
+		t.Errorf("fresh index: upgrades %q", up)
+	}
+	docs := []*document.Result{
+		sample("a", "A", "One analysis.", "other", "en", "Data analysis", "Products"),
+		sample("b", "B", "Two analyses.", "other", "en", "data analyses", "product"),
+	}
+	for name, c := range map[string]struct {
+		ix                 *Index
+		analyses, products int
+	}{"old": {old, 1, 2}, "fresh": {fresh, 2, 2}} {
+		if err := c.ix.PutBatch(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string]int{"data analyses": c.analyses, "PRODUCTS": c.products} {
+			res, err := c.ix.Search(ctx, Query{Filters: map[string][]string{"keywords": {q}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != uint64(want) {
+				t.Errorf("%s index, keywords=%s: %d hits, want %d", name, q, res.Total, want)
+			}
 		}
 	}
 }

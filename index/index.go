@@ -123,6 +123,9 @@ type Index struct {
 	keys facetKeys
 	// partyForms: parties are keyed without their legal form (PartyKey)
 	partyForms bool
+	// irregularPlurals says key phrases are keyed by KeywordKey, which
+	// folds "analyses" with "analysis" (indexes since 2026-11-30 evening)
+	irregularPlurals bool
 	// text is TextAnalyzer, to rewrite queries the way text was indexed
 	// (nil on a legacy index).
 	text analysis.Analyzer
@@ -209,6 +212,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 			keys[f] = PartyKey
 		case KeywordKeyAnalyzer:
 			keys[f] = KeywordKey
+		case keywordKey1Analyzer:
+			keys[f] = keywordKey1
 		}
 		if !combined {
 			delete(keys, f)
@@ -217,7 +222,7 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	im, _ := m.(*mapping.IndexMappingImpl)
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		keys: keys, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
+		keys: keys, irregularPlurals: m.FieldMappingForPath("keywords").Analyzer == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
 }
 
 // Close flushes and closes the index; closing it again does nothing.

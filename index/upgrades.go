@@ -31,6 +31,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.keys["keywords"] == nil {
 		out = append(out, "key phrases folded: any case, singular and plural one facet value (product and products are two, shown in lower case)")
 	}
+	if ix.keys["keywords"] != nil && !ix.irregularPlurals {
+		out = append(out, "key phrases with a Latin or Greek plural folded too (analyses and analysis are two values)")
+	}
 	if !ix.partyForms {
 		out = append(out, "parties matched without their legal form (Centrack International, Inc. and Centrack International are two values)")
 	}
