@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/docmill/docmill/enrich/summarize"
 	"github.com/docmill/docmill/lang"
 )
 
@@ -15,9 +16,11 @@ import (
 
 // Budget cuts s to at most maxChars characters (runes), at the last word
 // boundary that fits when there is one, so every system is held to the
-// same length. maxChars <= 0 means no limit.
+// same length. maxChars <= 0 means no limit. A closing summarize.CutMark,
+// which says the text was cut and carries no word ROUGE or a search would
+// count, goes first: the budget counts the text.
 func Budget(s string, maxChars int) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), summarize.CutMark))
 	if maxChars <= 0 || utf8.RuneCountInString(s) <= maxChars {
 		return s
 	}

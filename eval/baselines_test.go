@@ -20,6 +20,8 @@ func TestBudget(t *testing.T) {
 		{"Supercalifragilistic", 5, "Super"},           // no space to fall back to
 		{"本合同自签署之日起生效", 4, "本合同自"},                     // CJK: any character boundary
 		{"  padded   text  ", 6, "padded"},
+		{"The licensee shall…", 18, "The licensee shall"}, // the cut mark is not counted
+		{"The licensee shall…", 17, "The licensee"},
 	}
 	for _, c := range cases {
 		if got := Budget(c.in, c.n); got != c.want {

@@ -81,7 +81,8 @@ func passageFrom(u []string, i int, o Options) string {
 	for k := i; k < len(u); k++ {
 		idx = append(idx, k)
 	}
-	return cut(join(u, idx, o.Language), o.budget())
+	all := join(u, idx, o.Language)
+	return marked(cut(all, o.budget()), all)
 }
 
 func medianRunes(s []string) int {

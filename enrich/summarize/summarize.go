@@ -24,7 +24,7 @@ const DefaultMaxChars = 600
 
 // Options control a summary.
 type Options struct {
-	MaxChars int    // budget in characters (runes); DefaultMaxChars when zero
+	MaxChars int    // budget in characters (runes), CutMark aside; DefaultMaxChars when zero
 	Language string // "en", "zh", ...; sentences are joined without spaces for "zh"
 	// Keywords are the document's key phrases, best first; Summarize
 	// prefers sentences that cover them when it selects sentences.
@@ -157,6 +157,7 @@ func fill(out string, sentences []string, chosen []int, budget int, language str
 	if runes(next) < minFill {
 		return out
 	}
+	next = marked(next, sentences[last+1])
 	if language == lang.Chinese {
 		return joinChinese([]string{out, next})
 	}
@@ -272,8 +273,7 @@ func cutBaseline(s string, max int) string {
 }
 
 // cut shortens s to at most max runes, at the last space that fits: a
-// word is never cut (the page adds "…" to a summary that ends without a
-// stop), unless it alone is longer than max.
+// word is never cut, unless it alone is longer than max.
 func cut(s string, max int) string {
 	s = strings.TrimSpace(s)
 	if runes(s) <= max {
@@ -288,6 +288,20 @@ func cut(s string, max int) string {
 		}
 	}
 	return string(all[:max])
+}
+
+// CutMark ends a summary cut inside a sentence, so that a reader, or a
+// program taking the summary from the API, sees that the sentence goes
+// on. The budget (Options.MaxChars) counts the text before it.
+const CutMark = "…"
+
+// marked is what a summary shows of text cut to c: c, with CutMark when
+// the cut dropped something.
+func marked(c, text string) string {
+	if c != "" && c != strings.TrimSpace(text) {
+		return c + CutMark
+	}
+	return c
 }
 
 // continuation reports whether a unit is the second half of a sentence

@@ -105,9 +105,9 @@ func TestEmpty(t *testing.T) {
 // sentences chosen by score, which need not be adjacent, and never the
 // off-topic one.
 func TestSummarizePassageOnlyUnderOneSentence(t *testing.T) {
-	tight := Summarize(sents, Options{MaxChars: 40, Language: "en"})
-	if utf8.RuneCountInString(tight) > 40 || tight == "" {
-		t.Fatalf("tight budget: %q", tight)
+	tight, marked := strings.CutSuffix(Summarize(sents, Options{MaxChars: 40, Language: "en"}), CutMark)
+	if utf8.RuneCountInString(tight) > 40 || tight == "" || !marked {
+		t.Fatalf("tight budget: %q (marked as cut: %v)", tight, marked)
 	}
 	inSentence := false
 	for _, s := range sents {
@@ -157,11 +157,12 @@ func TestSummarizePrefersKeyPhrases(t *testing.T) {
 // of a sentence split at a semicolon.
 func TestCutAndContinuations(t *testing.T) {
 	for in, want := range map[string]string{
-		"(iv) the Equipment must be delivered": "(iv) the",
-		"Supercalifragilistic":                 "Supercalif",
+		"(iv) the Equipment must be delivered": "(iv) the…",
+		"Supercalifragilistic":                 "Supercalif…",
+		"  short":                              "short",
 		"short":                                "short",
 	} {
-		if got := cut(in, 10); got != want {
+		if got := marked(cut(in, 10), in); got != want {
 			t.Errorf("cut(%q, 10) = %q, want %q", in, got, want)
 		}
 	}
