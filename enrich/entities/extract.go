@@ -98,6 +98,15 @@ var spaceRe = regexp.MustCompile(`\s+`)
 // text) is already there or its kind is full.
 func (x *collector) add(kind, text, value string, pos int) {
 	text = strings.TrimSpace(spaceRe.ReplaceAllString(text, " "))
+	if kind == KindParty {
+		text = tidyParty(strings.TrimRight(text, `"”)`)) // a quote's or bracket's end, cut from its start
+		if junkParty(text) {
+			return
+		}
+		if notPartyAlias.MatchString(value) && !roleAlias.MatchString(value) {
+			value = "" // "Effective Date", "Agreement": the document's, not the party's
+		}
+	}
 	if text == "" {
 		return
 	}

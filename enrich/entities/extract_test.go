@@ -559,3 +559,67 @@ func TestChineseRoleIsNoParty(t *testing.T) {
 		}
 	}
 }
+
+// A party "name" that names no one is left out (a role, a country or a
+// legal form alone, a table-of-contents line, a postcode, a definition),
+// and one that picked up a lead-in, the sentence it ran into or an
+// address is tidied; an alias that names the document is no party's.
+func TestJunkPartiesAndTidying(t *testing.T) {
+	for name, junk := range map[string]bool{
+		"LICENSEE": true, "the Company": true, "USA": true, "P.R.C.": true, "LIMITED": true, "Co., Ltd.": true,
+		"CHARGES 4": true, "Termination 7": true, "10105": true, "V6C 1B5": true, "Group means": true,
+		"CONSULTANT hereby accepts appointment": true,
+		"Acme Corp":                             false, "2205925 Ontario Limited": false, "KES 7 CAPITAL INC.": false, "Layer 2 Communications Group Ltd.": false,
+		"北京星河科技有限公司": false, "WPP 2005 LIMITED": false, "3M": false,
+	} {
+		if got := junkParty(name); got != junk {
+			t.Errorf("junkParty(%q) = %v, want %v", name, got, junk)
+		}
+	}
+	for in, want := range map[string]string{
+		"For and on behalf of KPN Telecom B.V.":                                  "KPN Telecom B.V.",
+		"ACKNOWLEDGED AND AGREED TO PALMER SQUARE BDC ADVISOR LLC":               "PALMER SQUARE BDC ADVISOR LLC",
+		"2006 Ladies and Gentlemen: El Banco Financial Corporation":              "El Banco Financial Corporation",
+		"ARCA CAPITAL MANAGEMENT, LLC This Agreement":                            "ARCA CAPITAL MANAGEMENT, LLC",
+		"ORGANIC PREPARATIONS INC. 2nd Floor":                                    "ORGANIC PREPARATIONS INC.",
+		"DGT Corp. Suite 207 - 1130 Austin Avenue":                               "DGT Corp.",
+		"BIRCH FIRST INVESTMENTS INC. A US Virgin Islands corporation":           "BIRCH FIRST INVESTMENTS INC.",
+		"MARSHALL & ILSLEY CORPORATION acting through its division M&I DATA":     "MARSHALL & ILSLEY CORPORATION",
+		"CURO RECEIVABLES FINANCE II, LLC, a Delaware limited liability company": "CURO RECEIVABLES FINANCE II, LLC",
+		"AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE":                    "AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE",
+		"Acme GmbH & Co. KG":                 "Acme GmbH & Co. KG",
+		"2000 American Champion Media, Inc.": "American Champion Media, Inc.",
+	} {
+		if got := tidyParty(in); got != want {
+			t.Errorf("tidyParty(%q) = %q, want %q", in, got, want)
+		}
+	}
+	text := "This Agreement is made between Detto Technologies, Inc. (the \"Effective Date\") and Pivx Corporation (the \"Company\").\n\n" +
+		"LICENSEE:\nBy: ______\n\nUSA\nBy: ______\n"
+	for _, e := range Extract(text, "en") {
+		if e.Kind != KindParty {
+			continue
+		}
+		if e.Value == "Effective Date" || junkParty(e.Text) {
+			t.Errorf("party %q (alias %q)", e.Text, e.Value)
+		}
+	}
+}
+
+// The footer EDGAR prints on each page of a filed exhibit dates the
+// filing, not the agreement.
+func TestFilingFooterIsNoAgreementDate(t *testing.T) {
+	text := "Source: ACME CORP, 10-K, 3/1/2019\n\nSUPPLY AGREEMENT\n\nThis Supply Agreement is made on June 5, 2018 between Acme Corp and Beta LLC.\n" +
+		"Source: ACME CORP, 10-K, 3/1/2019\n"
+	ents := Extract(text, "en")
+	if !has(ents, KindAgreementDate, "June 5, 2018", "2018-06-05") {
+		t.Errorf("agreement date missing: %+v", ents)
+	}
+	if has(ents, KindAgreementDate, "3/1/2019", "") || has(ents, KindEffectiveDate, "3/1/2019", "") {
+		t.Errorf("the filing date was taken for the agreement's: %+v", ents)
+	}
+	footerOnly := Extract("Source: ACME CORP, 10-K, 3/1/2019\n\nLICENSE AGREEMENT\n\nThe parties agree as follows.", "en")
+	if has(footerOnly, KindAgreementDate, "", "") {
+		t.Errorf("a footer's date was taken for the agreement's: %+v", footerOnly)
+	}
+}

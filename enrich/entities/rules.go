@@ -46,6 +46,92 @@ var stopNames = map[string]bool{
 	"the undersigned": true, "us": true, "you": true, "either party": true,
 }
 
+// junkParty reports a party "name" that names no one: a role alone
+// ("LICENSEE", "the Company"), a legal form or a country alone ("LIMITED",
+// "USA"), a table-of-contents line ("CHARGES 4"), a postcode ("V6C 1B5")
+// or the start of a definition ("Group means").
+func junkParty(n string) bool {
+	lower := strings.ToLower(strings.Trim(n, ".,;: "))
+	bare := strings.ReplaceAll(lower, ".", "")
+	if roleAlias.MatchString(lower) || countries[bare] || strings.HasSuffix(lower, " means") {
+		return true
+	}
+	f := strings.Fields(bare)
+	forms := true
+	for _, w := range f {
+		forms = forms && legalForm[strings.Trim(w, ",")]
+	}
+	if forms {
+		return true
+	}
+	if len(f) >= 2 && len(f) <= 3 && len(f[len(f)-1]) <= 3 && allDigits(f[len(f)-1]) {
+		return true // a heading and its page number
+	}
+	return !strings.ContainsFunc(n, unicode.IsLetter) || partyDefinitionRe.MatchString(n) || caPostcodeRe.MatchString(n)
+}
+
+var (
+	// partyDefinitionRe is a definition that reached a party's place ("Group
+	// means ...", "SHBV has the meaning given in Recital A").
+	partyDefinitionRe = regexp.MustCompile(`(?i)\s(?:means|has\s+the\s+meaning|hereby|shall)\b`)
+	// caPostcodeRe is a Canadian postcode ("V6C 1B5"): an address line.
+	caPostcodeRe = regexp.MustCompile(`\b[A-Z]\d[A-Z] ?\d[A-Z0-9][A-Za-z0-9]\b`)
+	// partyLeadRe is what may come before a party's name in a signature
+	// block or a letter: "For and on behalf of", "ACKNOWLEDGED AND AGREED
+	// TO", "Ladies and Gentlemen:", or a year left by a date line.
+	partyLeadRe = regexp.MustCompile(`(?i)^(?:(?:19|20)\d\d\s+)?(?:ladies\s+and\s+gentlemen:?\s*|preamble\s+)?(?:for\s+and\s+on\s+behalf\s+of\s+|acknowledged\s+and\s+agreed(?:\s+to)?:?\s+)?`)
+	// partyTailRe is the sentence that follows a name run into it ("...,
+	// LLC This Agreement", "GSMS. Under the terms of the Agreement").
+	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b).*$`)
+	// afterFormRe is the rest of a name after its legal form: an address
+	// ("INC. 2nd Floor", "Corp. Suite 207", "LIMITED Unit 05") or another
+	// description ("INC. A US Virgin Islands corporation"); "Company of
+	// Delaware" and "GmbH & Co. KG" go on.
+	afterFormRe = regexp.MustCompile(`(?i)\b(?:inc|corp|ltd|llc|l\.l\.c|limited|corporation|incorporated|plc|gmbh|b\.v|n\.v|s\.a)\.?\s+(?:(?:suite|unit|floor|room|bldg|building)\b|\d+(?:st|nd|rd|th)?\s+(?:floor|street|avenue|road)\b|an?\s+[a-z]+).*$`)
+)
+
+// tidyParty takes off what a party's name picked up around it: a lead-in
+// (partyLeadRe), the sentence it ran into (partyTailRe) and an address or
+// description after its legal form (afterFormRe).
+func tidyParty(n string) string {
+	n = partyLeadRe.ReplaceAllString(n, "")
+	n = partyTailRe.ReplaceAllString(n, "")
+	if loc := afterFormRe.FindStringSubmatchIndex(n); loc != nil {
+		cut := strings.IndexFunc(n[loc[0]:], func(r rune) bool { return r == ' ' || r == '\t' })
+		n = n[:loc[0]+cut]
+	}
+	return strings.Trim(n, " ,;:")
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// legalForm are company forms written without points, which alone name
+// no company.
+var legalForm = map[string]bool{}
+
+// countries are countries as contracts write them where a party's name
+// might stand (a signature block's address line).
+var countries = map[string]bool{}
+
+func init() {
+	for _, f := range strings.Fields(`inc incorporated corp corporation co company llc ltd limited llp lp plc
+		pty pte gmbh ag sa sas spa bv nv se kg ltda`) {
+		legalForm[f] = true
+	}
+	for _, c := range []string{"usa", "us", "united states", "united states of america", "prc", "china",
+		"people's republic of china", "canada", "uk", "united kingdom", "england", "germany", "france",
+		"japan", "india", "hong kong", "singapore", "israel", "switzerland", "ireland", "australia"} {
+		countries[c] = true
+	}
+}
+
 // parties finds the parties named in the preamble ("between X and Y") and
 // in signature blocks; an alias in quotes ("the Company") becomes Value.
 func parties(x *collector, text string) {
@@ -471,6 +557,11 @@ var (
 // expiration date, computed from its duration when it gives no date.
 func dates(x *collector, text string, sents []sentence) {
 	ds := findDates(text)
+	var filed []dateMatch
+	ds, filed = withoutFilingDates(text, ds)
+	for _, d := range filed {
+		x.add(KindDate, d.text, d.iso, d.start)
+	}
 	agreement, effective := "", ""
 	a, ok := agreementDate(text, ds)
 	if !ok {
@@ -546,6 +637,25 @@ func effectiveSentence(x *collector, sents []sentence, agreement string) string 
 		return val
 	}
 	return ""
+}
+
+// filingFooterRe ends the text before a date in the footer EDGAR prints
+// on every page of a filed exhibit ("Source: ACME CORP, 10-K, 3/1/2019"):
+// the filing's date, not one the contract names.
+var filingFooterRe = regexp.MustCompile(`(?im)^[ \t]*source:[ \t]*[^\n,]{1,100},[ \t]*[0-9A-Z][0-9A-Z/-]{0,11},[ \t]*$`)
+
+// withoutFilingDates splits the dates of filing footers from the rest:
+// they are plain dates, never the agreement's, effective or expiration.
+func withoutFilingDates(text string, ds []dateMatch) (kept, filed []dateMatch) {
+	for _, d := range ds {
+		line := text[strings.LastIndexByte(text[:d.start], '\n')+1 : d.start]
+		if filingFooterRe.MatchString(line) {
+			filed = append(filed, d)
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return kept, filed
 }
 
 // agreementChars bounds where the agreement's own date is looked for.
