@@ -95,6 +95,13 @@ func TestSearchFacetsHighlightAndReopen(t *testing.T) {
 			t.Errorf("%s: err = %v, want ErrBadQuery", q, err)
 		}
 	}
+	// a query Bleve's lexer would take minutes over is refused at once
+	if _, err := ix.Search(ctx, Query{Q: strings.Repeat("a", MaxQueryBytes+1)}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("a query of %d bytes: err = %v, want ErrBadQuery", MaxQueryBytes+1, err)
+	}
+	if _, err := ix.Search(ctx, Query{Q: strings.Repeat("consent ", MaxQueryBytes/8)}); err != nil {
+		t.Errorf("a query of %d bytes: %v", MaxQueryBytes, err)
+	}
 	if _, err := ix.Search(ctx, Query{Q: "consent", From: -5}); !errors.Is(err, ErrBadQuery) {
 		t.Errorf("negative from: err = %v, want ErrBadQuery", err)
 	}
