@@ -262,10 +262,10 @@ func decodeUTF16(data []byte, order xunicode.Endianness) string {
 
 // utf16NoBOM recognises BOM-less UTF-16: NUL in nearly every odd (LE) or
 // even (BE) byte and almost nowhere else, as in mostly ASCII text; or, for
-// text in other scripts (Chinese with ASCII digits and line breaks), NUL
-// bytes in one parity only and every code unit a plausible character in
-// that byte order. UTF-8 and legacy text have no NUL bytes, so neither
-// rule takes them.
+// text in other scripts (Chinese with line breaks, or with 一 U+4E00),
+// some NUL bytes and nearly every code unit a plausible character in one
+// byte order but not in the other. UTF-8 and legacy text have no NUL
+// bytes, so neither rule takes them.
 func utf16NoBOM(data []byte) string {
 	n := min(len(data), 4096) &^ 1
 	if n < 8 {
@@ -286,9 +286,17 @@ func utf16NoBOM(data []byte) string {
 		return encUTF16LE
 	case even*10 >= half*9 && odd*10 < half:
 		return encUTF16BE
-	case odd*50 >= half && even == 0 && plausibleUTF16(data[:n], xunicode.LittleEndian):
+	case odd+even == 0:
+		return "" // UTF-8 and legacy text: no NUL byte
+	}
+	// Chinese and other scripts: a NUL in either parity (a line break's,
+	// or a character's such as 一 U+4E00), and the code units plausible
+	// characters in one byte order only
+	le, be := plausibleUTF16(data[:n], xunicode.LittleEndian), plausibleUTF16(data[:n], xunicode.BigEndian)
+	switch {
+	case le && !be:
 		return encUTF16LE
-	case even*50 >= half && odd == 0 && plausibleUTF16(data[:n], xunicode.BigEndian):
+	case be && !le:
 		return encUTF16BE
 	}
 	return ""

@@ -347,6 +347,24 @@ func TestUTF16WithoutBOMChinese(t *testing.T) {
 			t.Errorf("%s: enc %s text %q", c.want, p.Encoding, p.Text)
 		}
 	}
+	// characters whose low byte is NUL (一 U+4E00, 最 U+6700, the
+	// ideographic space) put NULs in the other parity; a text with little
+	// ASCII has few NULs at all
+	for _, zh := range []string{
+		"第一条　合同标的\n甲方委托乙方提供技术服务，服务期限为一年，最长不超过三年。\n第二条　费用\n服务费共计人民币一万元整。",
+		"本协议由北京星辰科技有限公司与上海明月信息技术有限公司签订，双方经友好协商，就软件开发事宜达成如下一致意见。\n",
+	} {
+		for _, c := range []struct {
+			end  xunicode.Endianness
+			want string
+		}{{xunicode.LittleEndian, "utf-16le"}, {xunicode.BigEndian, "utf-16be"}} {
+			data, _ := xunicode.UTF16(c.end, xunicode.IgnoreBOM).NewEncoder().String(zh)
+			p := mustParse(t, "contract.txt", []byte(data))
+			if p.Encoding != c.want || p.Text != strings.ReplaceAll(strings.TrimSpace(zh), "　", " ") {
+				t.Errorf("%s: enc %s text %q", c.want, p.Encoding, p.Text)
+			}
+		}
+	}
 	// no ASCII at all: only the hint can tell
 	data, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewEncoder().String("本协议由北京星辰科技有限公司签订。")
 	q, err := Parse(context.Background(), Input{Filename: "a.txt", ContentType: "text/plain; charset=utf-16le", Data: []byte(data)}, DefaultLimits())
