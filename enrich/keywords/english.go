@@ -224,8 +224,8 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 		}
 		for n := 1; n <= maxN && i+n <= len(toks); n++ {
 			last := &toks[i+n-1]
-			if last.kind == kindBreak {
-				break
+			if last.kind == kindBreak || last.sent != toks[i].sent {
+				break // a phrase ends with its sentence, paragraph or table cell
 			}
 			if last.kind != kindContent {
 				continue

@@ -242,3 +242,17 @@ func TestPossessiveEndsPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A phrase never runs across a paragraph, a table row or a heading: a
+// blank line ends it ("Fee Hosting" out of a table, "Policy Employees"
+// out of a heading and its text).
+func TestPhrasesEndAtBlankLines(t *testing.T) {
+	text := "Service | Fee\n\nHosting | $10,000\n\nLeave Policy\n\nEmployees shall request leave in writing. Leave Policy applies to Employees."
+	for _, c := range Candidates(text, "en") {
+		for _, bad := range []string{"fee hosting", "policy employees"} {
+			if strings.EqualFold(c.Text, bad) {
+				t.Errorf("candidate %q runs across a blank line", c.Text)
+			}
+		}
+	}
+}

@@ -93,3 +93,16 @@ func TestHTMLStrayEndTagsLinear(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A link whose target holds parentheses keeps only its text, a
+// footnote's definition keeps its text and its marks go, and a raw
+// script or style block is no text.
+func TestMarkdownLinksFootnotesAndRawBlocks(t *testing.T) {
+	md := "# Notice\n\nThis notice follows the [GDPR](https://en.wikipedia.org/wiki/GDPR_(EU)) and the CCPA.[^1]\n\n" +
+		"<script>\nalert(8)\n</script>\n<style>p { color: red }</style>\n\n[^1]: The footnote text.\n"
+	p := mustParse(t, "notice.md", []byte(md))
+	want := "Notice\n\nThis notice follows the GDPR and the CCPA.\n\nThe footnote text."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}

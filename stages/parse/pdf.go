@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -169,20 +170,42 @@ func openPDF(data []byte) (*pdf.Reader, error) {
 	data = normalizeTail(normalizeHeader(data))
 	r, err := newReader(data)
 	if err != nil && aes256Unsupported(err) {
-		if plain, derr := decryptAES256(data); derr == nil {
+		plain, derr := decryptAES256(data)
+		switch {
+		case derr == nil:
 			r, err = newReader(plain)
-		} else if errors.Is(derr, errNeedsPassword) {
+		case errors.Is(derr, errNeedsPassword):
 			err = fmt.Errorf("AES-256: %w", derr)
+		default:
+			return nil, permanent("", "encrypted PDF (AES-256) that docmill cannot open: it may need a password", derr)
 		}
 	}
 	if err != nil {
-		reason := reasonUnreadable
-		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {
-			reason = "encrypted PDF (password required)"
-		}
-		return nil, permanent("", reason, libError(err))
+		reason, err := encryptionReason(libError(err))
+		return nil, permanent("", reason, err)
 	}
 	return r, nil
+}
+
+// encryptionMsgRe is the library's refusal of an encryption it does not
+// implement, without the encryption dictionary it appends (binary key
+// bytes that read as garbage in a dead letter).
+var encryptionMsgRe = regexp.MustCompile(`(?:unsupported|malformed) PDF: (?:encryption (?:version V|revision R)=\d+|encryption filter [^;]{0,40}|\d+-bit encryption key|missing O= or U= encryption parameters)`)
+
+// encryptionReason tells a PDF that needs a password from one encrypted
+// in a way docmill cannot read (the library knows RC4 up to V=2 and
+// AES-256), and keeps the library's words without their binary dump.
+func encryptionReason(err error) (string, error) {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, errNeedsPassword) || strings.Contains(msg, "invalid password") || strings.Contains(msg, "password required"):
+		return "encrypted PDF (password required)", err
+	case encryptionMsgRe.MatchString(msg):
+		return "encrypted PDF in a form docmill cannot decrypt", errors.New(encryptionMsgRe.FindString(msg))
+	case strings.Contains(strings.ToLower(msg), "encrypt"):
+		return "encrypted PDF docmill cannot open", err
+	}
+	return reasonUnreadable, err
 }
 
 // libError is err as the PDF library words it, less the doubled percent

@@ -6,6 +6,8 @@ import (
 	"crypto/cipher"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,9 +104,17 @@ func TestPDFAES256Corpus(t *testing.T) {
 			t.Errorf("%s: text %q, want %q", file, p.Text, want)
 		}
 	}
+	// a user password, and the encryption dictionary written inline,
+	// which docmill's AES-256 decryption does not read
 	e := parsePermanent(t, "issue6010_1.pdf", mustRead(t, filepath.Join(dir, "pdfs", "issue6010_1.pdf")))
-	if !strings.HasPrefix(e.Reason, "encrypted PDF (password required)") {
+	if !strings.HasPrefix(e.Reason, "encrypted PDF (AES-256) that docmill cannot open: it may need a password") {
 		t.Errorf("a file with a user password: reason %q", e.Reason)
+	}
+	// RC4 through a crypt filter (V=4, CFM /V2), which the library does
+	// not decrypt; no password is needed
+	e = parsePermanent(t, "issue19484_1.pdf", mustRead(t, filepath.Join(dir, "pdfs", "issue19484_1.pdf")))
+	if e.Reason != "encrypted PDF in a form docmill cannot decrypt" || strings.Contains(e.Error(), "<<") {
+		t.Errorf("V=4 RC4: reason %q (%v)", e.Reason, e)
 	}
 }
 
@@ -115,4 +125,26 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A dead letter tells a PDF that needs a password from one encrypted in a
+// way docmill cannot decrypt, and carries no binary key bytes.
+func TestEncryptionReasons(t *testing.T) {
+	for msg, want := range map[string]string{
+		"encrypted PDF: invalid password": "encrypted PDF (password required)",
+		"unsupported PDF: encryption version V=4; <</CF <</StdCF <</CFM /V2>>>> /O \"\\x8a\\x1d\\xae.\\xb4\">>": "encrypted PDF in a form docmill cannot decrypt",
+		"malformed PDF: 40-bit encryption key": "encrypted PDF in a form docmill cannot decrypt",
+		"malformed PDF: missing xref table":    reasonUnreadable,
+	} {
+		reason, err := encryptionReason(errors.New(msg))
+		if reason != want {
+			t.Errorf("%q: reason %q, want %q", msg, reason, want)
+		}
+		if strings.Contains(err.Error(), "\\x") || strings.Contains(err.Error(), "<<") {
+			t.Errorf("%q: detail %q keeps the encryption dictionary", msg, err)
+		}
+	}
+	if reason, _ := encryptionReason(fmt.Errorf("AES-256: %w", errNeedsPassword)); reason != "encrypted PDF (password required)" {
+		t.Errorf("AES-256 with a user password: %q", reason)
+	}
 }

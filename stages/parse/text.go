@@ -206,10 +206,16 @@ func shorten(s string, max int) string {
 
 // Markdown constructs stripped by extractMarkdown.
 var (
-	mdImage     = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
-	mdLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
-	mdRefLink   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdLinkDef   = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s+\S+`)
+	// a link's target may hold one level of parentheses ("GDPR_(EU)")
+	mdImage   = regexp.MustCompile(`!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)`)
+	mdLink    = regexp.MustCompile(`\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)`)
+	mdRefLink = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdLinkDef = regexp.MustCompile(`^\s{0,3}\[[^\]^][^\]]*\]:\s+\S+`)
+	// a footnote's definition keeps its text; its marks in the text go
+	mdFootDef = regexp.MustCompile(`^\s{0,3}\[\^[^\]\s]+\]:\s*`)
+	mdFootRef = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+	// raw HTML blocks whose content is no prose
+	mdRawBlock  = regexp.MustCompile(`(?is)<(script|style|noscript|template)\b[^>]*>.*?</(?:script|style|noscript|template)\s*>`)
 	mdAutolink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
 	mdStrong    = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
 	mdEmph      = regexp.MustCompile(`(^|[\s(\[])[*_](\S(?:[^*_]*?\S)?)[*_]($|[\s).,;:!?\]])`)
@@ -234,6 +240,7 @@ var (
 func extractMarkdown(text string) *extracted {
 	text = strings.ReplaceAll(strings.TrimPrefix(text, "\uFEFF"), "\r\n", "\n")
 	text = mdComment.ReplaceAllString(text, "")
+	text = mdRawBlock.ReplaceAllString(text, "")
 	title := ""
 	if strings.HasPrefix(text, "---\n") {
 		if end := strings.Index(text[4:], "\n---"); end >= 0 {
@@ -276,6 +283,7 @@ func extractMarkdown(text string) *extracted {
 			out = append(out, "")
 			continue
 		}
+		line = mdFootDef.ReplaceAllString(line, "")
 		line = mdQuote.ReplaceAllString(line, "")
 		line = mdBullet.ReplaceAllString(line, "$1- ")
 		if t := strings.TrimSpace(line); strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") {
@@ -310,6 +318,7 @@ func inlineMarkdown(s string) string {
 
 // inlineMarkup strips the inline markup of text outside code spans.
 func inlineMarkup(s string) string {
+	s = mdFootRef.ReplaceAllString(s, "")
 	s = mdImage.ReplaceAllString(s, "$1")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdRefLink.ReplaceAllString(s, "$1")
