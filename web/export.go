@@ -173,13 +173,22 @@ func (e *csvExport) write(d *document.Result, _ string, _ bool) error {
 }
 
 // csvRow is d's row under csvColumns: several parties or key phrases
-// joined by "; ", each date the first of its kind, every cell safe to
-// open in a spreadsheet.
+// joined by "; ", each date the first of its kind that has one (a term
+// sentence with no computable end leaves the cell empty: a date column
+// holds dates), every cell safe to open in a spreadsheet.
 func csvRow(d *document.Result) []string {
 	first := func(kind string) string {
 		for _, e := range d.Entities {
 			if e.Kind == kind {
 				return index.FacetValue(e)
+			}
+		}
+		return ""
+	}
+	date := func(kind string) string {
+		for _, e := range d.Entities {
+			if e.Kind == kind && e.Value != "" {
+				return e.Value
 			}
 		}
 		return ""
@@ -198,7 +207,7 @@ func csvRow(d *document.Result) []string {
 		ingested = d.IngestedAt.UTC().Format(time.RFC3339)
 	}
 	row := []string{d.ID, d.Filename, d.Title, d.Class, d.Subtype, d.Language, d.Source, ingested,
-		strings.Join(parties, "; "), first("agreement_date"), first("effective_date"), first("expiration_date"),
+		strings.Join(parties, "; "), date("agreement_date"), date("effective_date"), date("expiration_date"),
 		first("governing_law"), strings.Join(kws, "; "), d.Summary}
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)

@@ -69,7 +69,10 @@ func TestExportAPI(t *testing.T) {
 // as formulas made text, and the filters /api/search takes.
 func TestExportCSV(t *testing.T) {
 	docs := uitest.Samples()
+	// a term sentence without a computable end comes first: a date column
+	// holds the first date, not a sentence
 	docs[0].Entities = append(docs[0].Entities,
+		document.Entity{Kind: "expiration_date", Text: "The term continues until the Launch Date plus two years."},
 		document.Entity{Kind: "expiration_date", Text: "the term", Value: "2027-01-05"},
 		document.Entity{Kind: "party", Text: "=HYPERLINK(\"http://evil\")"})
 	docs[0].Title = "+Master Services Agreement"
