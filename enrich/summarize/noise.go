@@ -26,7 +26,8 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || seen[normUnit(u)] >= repeatedUnit || (i+1 < len(units) && unstopped(u))
+			definition(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
+			(i+1 < len(units) && unstopped(u))
 		all = all && out[i]
 	}
 	if all {
@@ -37,6 +38,17 @@ func NonProse(units []string) []bool {
 
 // repeatedUnit is how often a unit must occur to be a header or footer.
 const repeatedUnit = 3
+
+// headerLike reports whether a unit that repeats reads as a page's header
+// or footer: short, or without a sentence's closing stop ("Source: ACME
+// CORP, 10-K, 3/1/2019", "CONFIDENTIAL"). A sentence the text repeats
+// (boilerplate, a clause pasted twice) is still a sentence, which
+// redundancy control lets into a summary once.
+func headerLike(u string) bool {
+	u = strings.TrimSpace(u)
+	last, _ := utf8.DecodeLastRuneInString(u)
+	return utf8.RuneCountInString(u) <= 40 || !strings.ContainsRune(".!?。！？", last)
+}
 
 var (
 	ruleRun   = regexp.MustCompile(`[-_=.·…]{4,}`)

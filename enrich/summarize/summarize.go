@@ -154,7 +154,7 @@ func fill(out string, sentences []string, chosen []int, budget int, language str
 		return out
 	}
 	next := cut(sentences[last+1], left)
-	if runes(next) < minFill {
+	if runes(next) < minFill || repeats(next, sentences, chosen, language) {
 		return out
 	}
 	next = marked(next, sentences[last+1])
@@ -162,6 +162,18 @@ func fill(out string, sentences []string, chosen []int, budget int, language str
 		return joinChinese([]string{out, next})
 	}
 	return out + " " + next
+}
+
+// repeats reports whether s nearly repeats one of the chosen sentences
+// (a text that says the same sentence twice).
+func repeats(s string, sentences []string, chosen []int, language string) bool {
+	b := bagOf(s, language)
+	for _, c := range chosen {
+		if cosine(b, bagOf(sentences[c], language)) > maxOverlap {
+			return true
+		}
+	}
+	return false
 }
 
 // minFill is the smallest leftover budget (runes) worth filling.

@@ -201,3 +201,45 @@ func TestLowerCaseContinuations(t *testing.T) {
 		t.Errorf("lower-cased text: %q", got)
 	}
 }
+
+// A text that repeats its sentences (a clause pasted twice, a form filled
+// in many times) is summarised from them, each once; only short or
+// unstopped repeats are page headers.
+func TestRepeatedSentences(t *testing.T) {
+	en := []string{
+		"The Supplier shall deliver the goods within thirty days of the purchase order.",
+		"Either party may terminate this Agreement for material breach on written notice.",
+		"The Buyer shall pay each invoice within forty five days of receipt.",
+		"This Agreement is governed by the laws of the State of New York.",
+		"The Supplier warrants that the goods are free from defects in materials and workmanship.",
+	}
+	zh := []string{
+		"甲方应当在收到乙方书面通知后三十日内支付全部款项，逾期未付的，每日按未付金额的万分之五支付违约金。",
+		"乙方保证其提供的软件产品不侵犯任何第三方的知识产权，如因此产生纠纷，由乙方承担全部责任。",
+		"因不可抗力导致本合同无法履行的，受影响的一方应及时通知对方，并在合理期限内提供证明。",
+	}
+	for _, c := range []struct {
+		language string
+		base     []string
+	}{{"en", en}, {"zh", zh}} {
+		var text []string
+		for i := 0; i < 40; i++ {
+			text = append(text, c.base[(i*7)%len(c.base)])
+		}
+		got := Summarize(text, Options{Language: c.language})
+		found := 0
+		for _, s := range c.base {
+			if n := strings.Count(got, s); n > 1 {
+				t.Errorf("%s: %q is twice in %q", c.language, s, got)
+			} else {
+				found += n
+			}
+		}
+		if found < 2 {
+			t.Errorf("%s: summary %q holds %d of the sentences", c.language, got, found)
+		}
+	}
+	if !headerLike("Source: ACME CORP, 10-K, 3/1/2019") || !headerLike("CONFIDENTIAL") || headerLike(en[0]) || headerLike(zh[0]) {
+		t.Error("headerLike")
+	}
+}
