@@ -5,6 +5,7 @@ package lang
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -112,7 +113,7 @@ func latinProfile(text string) string {
 	var scores [8]float64
 	words, hits := 0, 0
 	var buf [24]byte
-	forEachLowerWord(text, buf[:0], func(w []byte) {
+	forEachLowerWord(withoutIdentifiers(text), buf[:0], func(w []byte) {
 		words++
 		mask, ok := stopIndex[string(w)]
 		if !ok {
@@ -146,6 +147,37 @@ func latinProfile(text string) string {
 	}
 	return stopLangs[best]
 }
+
+// withoutIdentifiers drops the words of text that are code, not prose:
+// dotted names ("com.acme.App", "java.io"), paths, snake_case and
+// key=value pairs. A Java stack trace read as Portuguese, "com" being
+// Portuguese for "with".
+func withoutIdentifiers(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, f := range strings.Fields(text) {
+		if identifier(f) {
+			continue
+		}
+		b.WriteString(f)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func identifier(f string) bool {
+	if strings.ContainsAny(f, "/\\_=") {
+		return true
+	}
+	for i := 1; i+1 < len(f); i++ {
+		if (f[i] == '.' || f[i] == ':') && isASCIILetter(f[i-1]) && isASCIILetter(f[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // forEachLowerWord calls fn with each lower-cased letter run of text; the
 // slice is reused between calls.

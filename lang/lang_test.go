@@ -269,3 +269,16 @@ func BenchmarkWordsChinese(b *testing.B) {
 		Words(benchZh, "zh")
 	}
 }
+// Code in a log (dotted class names, paths) is no prose: a Java stack
+// trace is English by its messages, not Portuguese by "com.acme".
+func TestDetectIgnoresIdentifiers(t *testing.T) {
+	trace := strings.Repeat("2024-05-13 10:00:00,123 ERROR [main] com.acme.App - Unhandled exception\n"+
+		"java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null\n"+
+		"\tat com.acme.App.process(App.java:42)\nCaused by: java.io.IOException: broken pipe\n", 5)
+	if got := Detect(trace); got != English {
+		t.Errorf("Java stack trace: %s, want en", got)
+	}
+	if got := Detect("O contrato é celebrado com a empresa e com o cliente, para a prestação de serviços de consultoria."); got != "pt" {
+		t.Errorf("Portuguese prose: %s", got)
+	}
+}
