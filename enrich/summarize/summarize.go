@@ -348,14 +348,19 @@ func lowerStart(s string) bool {
 // (in a lower-cased text, such as the legal summaries set, every unit
 // does).
 func cased(units []string) bool {
-	upper := 0
+	upper, letters := 0, 0
 	for _, u := range units {
 		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(u))
 		if unicode.IsUpper(r) {
 			upper++
 		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
 	}
-	return upper*2 > len(units)
+	// units opening with a number or a bracket ("1.2 Words ...", "(c)
+	// publish ...") say nothing about how the text writes sentences
+	return upper*2 > letters
 }
 
 func rankOrder(scores []float64) []int {

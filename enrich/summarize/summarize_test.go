@@ -243,3 +243,18 @@ func TestRepeatedSentences(t *testing.T) {
 		t.Error("headerLike")
 	}
 }
+
+// A contract whose clauses open with numbers and list markers ("1.2 ...",
+// "(c) ...") is still written with capitals: a unit opening in lower case
+// there is the rest of a sentence a page break split, and no summary
+// starts at it.
+func TestCasedCountsLetterStarts(t *testing.T) {
+	units := []string{"THIS AGREEMENT is made on 15 December 2001.", "1.1 The Licensor grants a licence.", "(a) to copy;", "(b) to publish in any",
+		"media now or hereafter known.", "During the Term, fees are due.", "(c) to display.", "2.1 Fees are due monthly.", "(d) to sell.", "The End."}
+	if !cased(units) || !midSentence(units[3], cased(units)) {
+		t.Errorf("cased %v: the lower-case unit should continue a sentence", cased(units))
+	}
+	if cased([]string{"the licensee pays.", "the licensor grants.", "1. The term."}) {
+		t.Error("a lower-cased text read as cased")
+	}
+}

@@ -573,6 +573,12 @@ func TestFallbackTitle(t *testing.T) {
 		"Exhibit 10.43\n\nThis is a translation of the original Chinese text\n\nContract No.: 151315UD0081\n\nCooperation Agreement\n\nParty A: Beike":                                                                                                                                                                         "Cooperation Agreement",
 		"ENISA shall not divulge it on a reasoned request for confidential treatment.\nMore":                                                                                                                                                                                                                                   "ENISA shall not divulge it on a reasoned request for confidential treatment.",
 		"*** Confidential treatment has been requested for portions of this exhibit.\nSupply Agreement\nThis Supply Agreement is made":                                                                                                                                                                                         "Supply Agreement",
+		// a title block: a date, the parties, then the document's kind beside another column
+		"EXHIBIT 99.4\n\n      DATED 15TH DECEMBER 2001\n\n   CHINA ECONOMIC INFORMATION SERVICE OF XINHUA NEWS AGENCY\n\n   AND\n\n   XINHUA FINANCIAL NETWORK LIMITED\n\n   ----------\n\n   CONTENT LICENSE AGREEMENT          SUPPLEMENT TO THE EXCLUSIVE BROADCASTING AGREEMENT\n": "CONTENT LICENSE AGREEMENT",
+		"1.   APPOINTMENT.\n\n2. AMENDMENT\n\nThe parties amend the agreement.":  "1.   APPOINTMENT.", // a section's numbered heading is no title
+		"EXHIBIT 4        AFFILIATE AGREEMENT        ----------\nThis Agreement": "AFFILIATE AGREEMENT",
+		"ADDENDUM TO\nZEBRA PARTNERCONNECT DISTRIBUTOR AGREEMENT\nThis addendum": "ADDENDUM TO ZEBRA PARTNERCONNECT DISTRIBUTOR AGREEMENT",
+		"Date: June 1, 2024\nData Processing Addendum\nThis addendum":            "Data Processing Addendum",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("title %q, want %q", got, want)

@@ -68,7 +68,12 @@ func hasContent(text string) bool {
 // documents but are not their title.
 var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment|page|confidential)\b[\s\w.()'-]{0,12}$|^[\d\s.()/-]+$` +
 	`|(?i)^(?:execution|final|conformed|composite|signature|draft)\s+(?:version|copy|draft)\b.{0,20}$` +
-	`|(?i)^(?:contract|agreement|reference|ref)\.?\s*(?:no|number|#)\.?\s*:?\s*[\w/.-]{1,30}$`)
+	`|(?i)^(?:contract|agreement|reference|ref)\.?\s*(?:no|number|#)\.?\s*:?\s*[\w/.-]{1,30}$` +
+	// a date line above the title ("DATED 15TH DECEMBER 2001", "Date: June 1, 2024")
+	`|(?i)^(?:dated|date:?|as\s+of)?\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthNames + `|` + monthNames + `\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}$`)
+
+// monthNames is an English month's name, in full or abbreviated.
+const monthNames = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 
 // reNoticeLine matches the notices filings put above a contract's title:
 // the SEC's redaction legends ("CERTAIN IDENTIFIED INFORMATION ... MARKED
@@ -86,16 +91,28 @@ const titleWindow = 15
 
 // fallbackTitle returns a title found in the text: among the first lines,
 // a short line in capitals (the title block of contracts and reports,
-// "SERVICES OUTSOURCING AGREEMENT"), else the first meaningful line (three
+// "SERVICES OUTSOURCING AGREEMENT"; one that names a kind of document
+// before the parties' names above it), else the first meaningful line (three
 // or more letters), shortened at a word boundary to about maxTitle runes;
 // else the file name without its folder. Filing labels, page numbers and
 // contract numbers ("Exhibit 10.3", "Page 2", "Contract No.: 1513") and
 // the notices above a title (redaction legends, a translator's note) are
 // skipped.
 func fallbackTitle(text, filename string) string {
-	first := ""
+	first, caps, open := "", "", ""
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
+		if open != "" {
+			// "AMENDMENT #2 TO THE" / "DISTRIBUTION AGREEMENT": a title
+			// broken over two lines
+			if t := strings.TrimSpace(line); t != "" {
+				if next, _ := capsTitle(t); next != "" && utf8.RuneCountInString(open+next) < maxTitle {
+					return open + " " + next
+				}
+				return open
+			}
+			continue
+		}
 		if strings.HasPrefix(line, "#!") {
 			continue // a script's interpreter line ("#!/usr/bin/python3") is no title
 		}
@@ -109,8 +126,17 @@ func fallbackTitle(text, filename string) string {
 		if reLabelLine.MatchString(line) || countLetters(line) < 3 || reNoticeLine.MatchString(line) {
 			continue
 		}
-		if isCapsTitle(line) {
-			return line
+		if t, kind := capsTitle(line); t != "" {
+			if kind && danglingEnd.MatchString(t) {
+				open = t
+				continue
+			}
+			if kind {
+				return t
+			}
+			if caps == "" {
+				caps = t // the parties' names often come first in a title block
+			}
 		}
 		if first == "" {
 			first = line
@@ -118,6 +144,12 @@ func fallbackTitle(text, filename string) string {
 				first = t
 			}
 		}
+	}
+	if open != "" {
+		return open
+	}
+	if caps != "" {
+		return caps
 	}
 	if first != "" {
 		return shorten(first, maxTitle)
@@ -127,6 +159,38 @@ func fallbackTitle(text, filename string) string {
 	}
 	return filepath.Base(filename)
 }
+
+// capsTitle returns the title in capitals a line holds, and whether it
+// names a kind of document: the whole line, or one of the columns a page
+// set side by side ("CONTENT LICENSE AGREEMENT    SUPPLEMENT TO ...",
+// "EXHIBIT 4    AFFILIATE AGREEMENT"). A numbered heading ("2.
+// AMENDMENT", "SECTION FOUR. REMUNERATION") is a section's, not the
+// document's.
+func capsTitle(line string) (string, bool) {
+	cols := columnSplit.Split(line, -1)
+	if len(cols) > 1 {
+		for _, c := range cols {
+			if c = strings.TrimSpace(c); isCapsTitle(c) && !sectionHeading.MatchString(c) && !reLabelLine.MatchString(c) && docKindRe.MatchString(c) {
+				return c, true
+			}
+		}
+	}
+	if isCapsTitle(line) && !sectionHeading.MatchString(line) {
+		return line, docKindRe.MatchString(line)
+	}
+	return "", false
+}
+
+var (
+	// danglingEnd ends a title line that goes on in the next
+	danglingEnd    = regexp.MustCompile(`\b(?:TO|TO THE|OF|OF THE|AND|FOR|FOR THE|BETWEEN|ON|IN)$`)
+	columnSplit    = regexp.MustCompile(`\s{4,}`)
+	sectionHeading = regexp.MustCompile(`^(?:\(?[0-9]{1,3}[.)]|\(?[A-Z][.)]\s|[IVX]{1,5}[.)]|(?:SECTION|ARTICLE|CLAUSE|PART)\b)`)
+)
+
+// docKindRe names a kind of document: the line of a title block in
+// capitals that holds it is the title, before the parties' names above it.
+var docKindRe = regexp.MustCompile(`\b(?:AGREEMENT|CONTRACT|LEASE|AMENDMENT|LICEN[CS]E|DEED|MEMORANDUM|ADDENDUM|POLICY|REGULATION|DIRECTIVE|TERMS|PLAN|NOTE|GUARANT(?:Y|EE)|NOTICE|CERTIFICATE|BYLAWS|CHARTER|STATEMENT|REPORT|PROTOCOL|CONDITIONS)S?\b`)
 
 // leadingCapsRe is a title in capitals that opens a long line, after an
 // optional filing label, and names a kind of document: text flattened into
