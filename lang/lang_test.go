@@ -269,6 +269,7 @@ func BenchmarkWordsChinese(b *testing.B) {
 		Words(benchZh, "zh")
 	}
 }
+
 // Code in a log (dotted class names, paths) is no prose: a Java stack
 // trace is English by its messages, not Portuguese by "com.acme".
 func TestDetectIgnoresIdentifiers(t *testing.T) {
