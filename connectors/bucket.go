@@ -54,7 +54,10 @@ func (b *Bucket) Run(ctx context.Context) error {
 		FilterSubject: "$O." + b.Name + ".M.>",
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       2 * time.Minute,
-		MaxDeliver:    5,
+		// an object is retried until the broker takes it (a full or
+		// unreachable broker clears in minutes or hours); five tries had
+		// dropped it after 20 seconds, silently
+		MaxDeliver:    -1,
 		MaxAckPending: 16,
 		DeliverPolicy: jetstream.DeliverAllPolicy,
 	})
@@ -119,9 +122,24 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 		}
 		_ = m.DoubleAck(ctx)
 	default:
-		b.Log.Error("bucket: ingest failed, will retry", "bucket", b.Name, "object", info.Name, "err", err)
-		_ = m.NakWithDelay(5 * time.Second)
+		delay := retryDelay(m)
+		b.Log.Error("bucket: ingest failed, will retry", "bucket", b.Name, "object", info.Name, "in", delay, "err", err)
+		_ = m.NakWithDelay(delay)
 	}
+}
+
+// retryDelay is how long an object event that failed waits: 5 s, doubling
+// with each delivery up to 5 minutes.
+func retryDelay(m jetstream.Msg) time.Duration {
+	n := uint64(1)
+	if md, err := m.Metadata(); err == nil && md.NumDelivered > 0 {
+		n = md.NumDelivered
+	}
+	d := 5 * time.Second
+	for i := uint64(1); i < n && d < 5*time.Minute; i++ {
+		d *= 2
+	}
+	return min(d, 5*time.Minute)
 }
 
 func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo) error {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,6 +48,13 @@ type Options struct {
 	DrainTimeout time.Duration
 	// Ready, when set, is closed once the router runs.
 	Ready chan struct{}
+	// EnsureStreams, when set, declares docmill's streams again; a
+	// consumer whose stream is gone (a broker restarted without its store)
+	// calls it before it declares itself again.
+	EnsureStreams func(ctx context.Context) error
+	// Consumers, when set, is given the stages' subscribers, whose fetch
+	// state /healthz reports.
+	Consumers *Consumers
 	// IndexerDurable names the indexer's durable consumer (default
 	// DurableIndexer). Indexers on one name share the results; an indexer
 	// that keeps a complete index of its own needs a name of its own.
@@ -94,6 +102,31 @@ func (c *ConsumerOptions) defaults() {
 // document was lost while it read as "processing".
 const deliverUnbounded = -1
 
+// Consumers holds a running pipeline's subscribers for health checks.
+type Consumers struct {
+	mu   sync.Mutex
+	subs []*stream.Subscriber
+}
+
+func (c *Consumers) set(subs []*stream.Subscriber) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.subs = subs
+}
+
+// Err says why a stage has fetched nothing for a while; nil while every
+// one works (stream.Subscriber.Err).
+func (c *Consumers) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, s := range c.subs {
+		if err := s.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Run runs the stages until ctx ends, then drains and returns.
 func Run(ctx context.Context, o Options) error {
 	if o.IndexerDurable == "" {
@@ -114,7 +147,7 @@ func Run(ctx context.Context, o Options) error {
 	c := o.Consumer
 	var subs []*stream.Subscriber
 	if o.Worker != nil {
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker, Ensure: o.EnsureStreams,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
@@ -125,7 +158,7 @@ func Run(ctx context.Context, o Options) error {
 		info := o.Shadow.Analyzer.Load().Info()
 		durable := "docmill-shadow-" + subjectToken(info.Name+"-"+info.Version)
 		o.Shadow.SubjectPrefix, o.Shadow.Stage = ShadowPrefix(info), "shadow"
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable, Ensure: o.EnsureStreams,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout, DeliverNew: true}, wlog)
 		subs = append(subs, sub)
@@ -139,7 +172,7 @@ func Run(ctx context.Context, o Options) error {
 	defer stopIndexer()
 	if o.Indexer != nil {
 		o.Indexer.Start(indexCtx)
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable, Ensure: o.EnsureStreams,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending * 4,
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
@@ -147,10 +180,13 @@ func Run(ctx context.Context, o Options) error {
 		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log, nil))
 		// Removals have no dead letters: one whose document never comes
 		// gives up by itself (Indexer.Remove).
-		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals",
+		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals", Ensure: o.EnsureStreams,
 			AckWait: c.AckWait, MaxDeliver: removalAttempts + 5, Concurrency: 4, Backoff: removalBackoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, rsub)
 		router.AddConsumerHandler("remove", broker.SubjectRemovals+".>", rsub, noOutput(o.Indexer.Remove))
+	}
+	if o.Consumers != nil {
+		o.Consumers.set(subs)
 	}
 	go watchLag(ctx, o)
 	if o.Ready != nil {

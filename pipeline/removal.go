@@ -133,9 +133,12 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 		// a result published before the deletion (an analysis again)
 		// may still be on its way here
 		x.rememberDeletion(msg, r)
-	} else {
-		x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
+		// the docmill that was asked has announced it and deleted the
+		// stored copies: a notice from every indexer reached plain
+		// subscribers once per indexer
+		return nil, nil
 	}
+	x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
 	x.dropped(Deleted{ID: r.ID, Reason: reason, Event: r.Event()})
 	return nil, nil
 }

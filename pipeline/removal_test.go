@@ -97,8 +97,10 @@ func TestIndexerRemove(t *testing.T) {
 	if ok, _ := ix.Has(ctx, "uploaded"); ok {
 		t.Error("a document deleted on another docmill is still indexed")
 	}
-	if got := dropped[len(dropped)-1]; got != "uploaded "+ReasonDeleted+" " {
-		t.Errorf("last dropped %q", got)
+	// the docmill that was asked announced it once: another indexer adds
+	// no notice (plain subscribers got one per indexer)
+	if len(dropped) != 1 {
+		t.Errorf("dropped %q: a deletion asked elsewhere was announced again", dropped)
 	}
 }
 

@@ -61,16 +61,18 @@ type Options struct {
 
 // Server is a running docmill process.
 type Server struct {
-	o        Options
-	embedded *broker.Embedded
-	nc       *nats.Conn
-	js       jetstream.JetStream
-	metrics  *pipeline.Metrics
-	ix       *index.Index
-	analyzer *pipeline.AnalyzerRef
-	modelSt  web.Component
-	failed   jetstream.KeyValue   // FailedBucket; nil when unavailable
-	inFlight *pipeline.Processing // ProcessingBucket; nil when unavailable
+	o Options
+	// consumers are the pipeline's subscribers, for /healthz
+	consumers pipeline.Consumers
+	embedded  *broker.Embedded
+	nc        *nats.Conn
+	js        jetstream.JetStream
+	metrics   *pipeline.Metrics
+	ix        *index.Index
+	analyzer  *pipeline.AnalyzerRef
+	modelSt   web.Component
+	failed    jetstream.KeyValue   // FailedBucket; nil when unavailable
+	inFlight  *pipeline.Processing // ProcessingBucket; nil when unavailable
 	// indexUpgrades is what `docmill index rebuild` would bring the index
 	// (index.Index.Upgrades), read when it opens.
 	indexUpgrades []string
@@ -234,6 +236,9 @@ func Run(ctx context.Context, o Options) error {
 	select {
 	case <-ctx.Done():
 	case err := <-pipeDone:
+		if err == nil {
+			err = errors.New("every stage's consumer closed")
+		}
 		return fmt.Errorf("pipeline stopped: %w", err)
 	}
 	o.Log.Info("shutting down: draining in-flight documents", "timeout", o.Config.Pipeline.DrainTimeout)
@@ -360,7 +365,10 @@ func (s *Server) open(ctx context.Context) (err error) {
 func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 	c := s.o.Config
 	o := pipeline.Options{JS: s.js, Metrics: s.metrics, Log: s.o.Log, DrainTimeout: c.Pipeline.DrainTimeout, Ready: ready,
-		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed,
+		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed, Consumers: &s.consumers,
+		EnsureStreams: func(ctx context.Context) error {
+			return broker.EnsureStreams(ctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
+		},
 		Consumer: pipeline.ConsumerOptions{WorkerConcurrency: c.Pipeline.WorkerConcurrency,
 			IndexerConcurrency: c.Pipeline.IndexerConcurrency, MaxDeliver: c.Pipeline.MaxDeliver,
 			AckWait: c.Pipeline.AckWait, MaxAckPending: c.Pipeline.MaxAckPending}}
@@ -523,6 +531,11 @@ func (s *Server) Health() map[string]web.Component {
 		h["nats"] = web.Component{OK: true, Detail: s.natsDetail()}
 	} else {
 		h["nats"] = web.Component{OK: false, Detail: "disconnected"}
+	}
+	if err := s.consumers.Err(); err != nil {
+		h["consumers"] = web.Component{OK: false, Detail: err.Error()}
+	} else if s.o.Role.works() || s.o.Role.indexes() {
+		h["consumers"] = web.Component{OK: true, Detail: "fetching"}
 	}
 	if s.o.Role.indexes() {
 		if _, err := s.ix.Count(); err != nil {

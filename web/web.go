@@ -784,6 +784,12 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 	if source == "" {
 		source = "http"
 	}
+	if s.o.NATS != nil && !s.o.NATS.IsConnected() {
+		// refused at once: a publish would wait a minute in the client's
+		// reconnect buffer, answer 503, and then go out on reconnect
+		// anyway, its stored original deleted meanwhile
+		return uploaded{Filename: name, Error: "the broker is unreachable; nothing was stored, send it again later", unavailable: true}
+	}
 	// Kept before publishing so the download exists once the result does;
 	// an original already stored keeps its name and source.
 	kept := ""

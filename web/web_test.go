@@ -1472,3 +1472,32 @@ func TestSearchPageTitleAndExports(t *testing.T) {
 		t.Errorf("no JSON lines export of the matches: %s", between(body, `id="result-count"`, "</p>"))
 	}
 }
+
+// While the broker is unreachable an upload is refused at once with 503,
+// before anything is stored: a publish would sit in the client's
+// reconnect buffer for a minute, answer 503, and still go out once the
+// broker came back.
+func TestUploadWhileBrokerDown(t *testing.T) {
+	e, url, _, _ := natstest.Broker(t, "web-test")
+	nc, err := nats.Connect(url, nats.MaxReconnects(-1), nats.ReconnectWait(100*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	s := newServer(t, Options{Index: openIndex(t), NATS: nc, Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	e.Shutdown()
+	for deadline := time.Now().Add(10 * time.Second); nc.IsConnected(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the client still reads as connected")
+		}
+	}
+	req := httptest.NewRequest(http.MethodPost, "/api/documents?filename=a.txt", strings.NewReader("The Supplier shall deliver the goods."))
+	ctx, cancel := context.WithTimeout(req.Context(), 30*time.Second)
+	defer cancel()
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req.WithContext(ctx))
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "broker is unreachable") {
+		t.Errorf("upload with the broker down: %d %s", rec.Code, rec.Body)
+	}
+}

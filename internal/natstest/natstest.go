@@ -31,13 +31,32 @@ func Listening(t testing.TB, name string) (string, *nats.Conn, jetstream.JetStre
 	return start(t, name, "127.0.0.1:-1")
 }
 
+// Broker is Listening that also returns the broker, for tests that stop
+// it while a client stays (and keeps reconnecting).
+func Broker(t testing.TB, name string) (*broker.Embedded, string, *nats.Conn, jetstream.JetStream) {
+	t.Helper()
+	e := embedded(t, "127.0.0.1:-1")
+	url, nc, js := connect(t, e, name)
+	return e, url, nc, js
+}
+
 func start(t testing.TB, name, listen string) (string, *nats.Conn, jetstream.JetStream) {
+	t.Helper()
+	return connect(t, embedded(t, listen), name)
+}
+
+func embedded(t testing.TB, listen string) *broker.Embedded {
 	t.Helper()
 	e, err := broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: t.TempDir(), Listen: listen})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(e.Shutdown)
+	return e
+}
+
+func connect(t testing.TB, e *broker.Embedded, name string) (string, *nats.Conn, jetstream.JetStream) {
+	t.Helper()
 	nc, err := e.Connect(name)
 	if err != nil {
 		t.Fatal(err)

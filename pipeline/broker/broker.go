@@ -187,7 +187,19 @@ func Connect(o ConnOptions) (*nats.Conn, error) {
 	if l := o.Log; l != nil {
 		opts = append(opts,
 			nats.DisconnectErrHandler(func(nc *nats.Conn, err error) {
+				if nc.IsClosed() {
+					return // our own Close at shutdown
+				}
 				l.Warn("nats connection lost; reconnecting", "err", err)
+			}),
+			// the client's asynchronous errors (a consumer gone, a slow
+			// subscriber) in the structured log, not on stderr
+			nats.ErrorHandler(func(nc *nats.Conn, sub *nats.Subscription, err error) {
+				subject := ""
+				if sub != nil {
+					subject = sub.Subject
+				}
+				l.Warn("nats", "subject", subject, "err", err)
 			}),
 			nats.ReconnectHandler(func(nc *nats.Conn) {
 				l.Info("nats connection regained", "url", nc.ConnectedUrlRedacted())

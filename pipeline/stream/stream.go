@@ -102,6 +102,9 @@ type SubscriberConfig struct {
 	// model compares on live traffic, not on the whole history). An
 	// existing consumer keeps its place and policy.
 	DeliverNew bool
+	// Ensure, when set, declares the stream again; the subscriber calls it
+	// when its stream is gone (a broker restarted without its store).
+	Ensure func(ctx context.Context) error
 }
 
 func (c *SubscriberConfig) defaults() {
@@ -153,6 +156,40 @@ type Subscriber struct {
 	// life ends when Close gives up draining: deliveries stop waiting.
 	life context.Context
 	kill context.CancelFunc
+	// failing is since when fetching has failed without a break (zero
+	// when it works), and why; see Err.
+	failMu  sync.Mutex
+	failing time.Time
+	failErr error
+}
+
+// stallAfter is how long fetching may fail before Err reports it: a
+// broker's leader election or a reconnect takes seconds.
+const stallAfter = 30 * time.Second
+
+// Err says why this subscriber has fetched nothing for over 30 seconds
+// (its consumer or stream gone and not yet declared again, the broker
+// unreachable); nil while it works.
+func (s *Subscriber) Err() error {
+	s.failMu.Lock()
+	defer s.failMu.Unlock()
+	if s.failErr == nil || time.Since(s.failing) < stallAfter {
+		return nil
+	}
+	return fmt.Errorf("consumer %s fetches nothing since %s: %w", s.cfg.Durable, s.failing.UTC().Format(time.RFC3339), s.failErr)
+}
+
+func (s *Subscriber) fetched(err error) {
+	s.failMu.Lock()
+	defer s.failMu.Unlock()
+	switch {
+	case err == nil:
+		s.failing, s.failErr = time.Time{}, nil
+	case s.failErr == nil:
+		s.failing, s.failErr = time.Now(), err
+	default:
+		s.failErr = err
+	}
 }
 
 // NewSubscriber returns a Subscriber on js.
@@ -200,6 +237,8 @@ func (s *Subscriber) Consumer(ctx context.Context, subject string) (jetstream.Co
 
 // Subscribe consumes subject (a filter such as docmill.ingest.>) through the
 // durable consumer. The channel closes when ctx ends or Close is called.
+// A consumer or stream that disappears (deleted by hand, a broker
+// restarted without its store) is declared again and consumed anew.
 func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *message.Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -210,36 +249,22 @@ func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *mes
 	if err != nil {
 		return nil, err
 	}
-	iter, err := cons.Messages(jetstream.PullMaxMessages(s.cfg.Concurrency))
-	if err != nil {
-		return nil, fmt.Errorf("pull %s: %w", subject, err)
+	f := &fetcher{s: s, subject: subject}
+	if err := f.open(cons); err != nil {
+		return nil, err
 	}
 	// Fetching stops when ctx ends or on Close; deliveries already handed
 	// out keep waiting for their ack until the subscriber's life ends.
 	ctx, cancel := context.WithCancel(ctx)
-	s.stops = append(s.stops, func() { cancel(); iter.Stop() })
-	go func() { <-ctx.Done(); iter.Stop() }()
+	s.stops = append(s.stops, func() { cancel(); f.drain() })
+	go func() { <-ctx.Done(); f.drain() }()
 	in := make(chan jetstream.Msg)
 	out := make(chan *message.Message)
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
 		defer close(in)
-		for {
-			m, err := iter.Next()
-			if err != nil {
-				if errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil {
-					return
-				}
-				s.logger.Error("next message", err, watermill.LogFields{"subject": subject})
-				continue
-			}
-			select {
-			case in <- m:
-			case <-ctx.Done():
-				return // unacked: the server redelivers after AckWait
-			}
-		}
+		f.run(ctx, in)
 	}()
 	var workers sync.WaitGroup
 	for i := 0; i < s.cfg.Concurrency; i++ {
@@ -255,6 +280,132 @@ func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *mes
 	}
 	go func() { workers.Wait(); close(out) }()
 	return out, nil
+}
+
+// fetcher pulls one subject's messages, and opens its consumer again when
+// the consumer goes.
+type fetcher struct {
+	s       *Subscriber
+	subject string
+	mu      sync.Mutex
+	iter    jetstream.MessagesContext
+	stopped bool
+}
+
+func (f *fetcher) open(cons jetstream.Consumer) error {
+	// a heartbeat every 5 s: a consumer or stream that went is noticed
+	// within seconds, not half a minute
+	iter, err := cons.Messages(jetstream.PullMaxMessages(f.s.cfg.Concurrency), jetstream.PullHeartbeat(5*time.Second))
+	if err != nil {
+		return fmt.Errorf("pull %s: %w", f.subject, err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.stopped {
+		iter.Stop()
+		return nil
+	}
+	f.iter = iter
+	return nil
+}
+
+func (f *fetcher) current() jetstream.MessagesContext {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.iter
+}
+
+// drain stops fetching; the messages already fetched still come from
+// Next, and run hands them back to the server at once.
+func (f *fetcher) drain() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.stopped {
+		f.stopped = true
+		f.iter.Drain()
+	}
+}
+
+// run hands fetched messages to in until ctx ends. A message fetched but
+// not handed out by then is given back (Nak) for another replica now, not
+// after AckWait.
+func (f *fetcher) run(ctx context.Context, in chan<- jetstream.Msg) {
+	var lastFix time.Time
+	for {
+		iter := f.current()
+		m, err := iter.Next()
+		if err == nil {
+			f.s.fetched(nil)
+			if ctx.Err() != nil {
+				_ = m.Nak()
+				continue
+			}
+			select {
+			case in <- m:
+			case <-ctx.Done():
+				_ = m.Nak()
+			}
+			continue
+		}
+		if ctx.Err() != nil {
+			if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
+				return
+			}
+			continue // the drained buffer's end is still to come
+		}
+		f.s.fetched(err)
+		f.s.logger.Error("next message", err, watermill.LogFields{"subject": f.subject})
+		if errors.Is(err, jetstream.ErrMsgIteratorClosed) || time.Since(lastFix) > fixEvery {
+			lastFix = time.Now()
+			f.fix(ctx, iter, err)
+		}
+		if errors.Is(err, jetstream.ErrMsgIteratorClosed) && f.current() == iter {
+			select { // not reopened: try again shortly
+			case <-time.After(fixEvery):
+			case <-ctx.Done():
+			}
+		}
+	}
+}
+
+// fixEvery paces the checks of a failing consumer.
+const fixEvery = 5 * time.Second
+
+// fix declares the consumer again (and its stream, when gone) and reopens
+// fetching, when the consumer no longer exists or the iterator closed; a
+// consumer that still exists is left to the client's own reconnects.
+func (f *fetcher) fix(ctx context.Context, iter jetstream.MessagesContext, cause error) {
+	s := f.s
+	if s.cfg.Stream == "" {
+		return // found by subject at start; docmill's roles name theirs
+	}
+	cctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	_, err := s.js.Consumer(cctx, s.cfg.Stream, s.cfg.Durable)
+	gone := errors.Is(err, jetstream.ErrConsumerNotFound) || errors.Is(err, jetstream.ErrStreamNotFound)
+	if err == nil && !errors.Is(cause, jetstream.ErrMsgIteratorClosed) {
+		return
+	}
+	if err != nil && !gone {
+		return // the broker does not answer: nothing to declare yet
+	}
+	if errors.Is(err, jetstream.ErrStreamNotFound) && s.cfg.Ensure != nil {
+		if err := s.cfg.Ensure(cctx); err != nil {
+			s.logger.Error("declare the stream again", err, watermill.LogFields{"stream": s.cfg.Stream})
+			return
+		}
+	}
+	cons, err := s.Consumer(cctx, f.subject)
+	if err != nil {
+		s.logger.Error("declare the consumer again", err, watermill.LogFields{"subject": f.subject})
+		return
+	}
+	iter.Stop()
+	if err := f.open(cons); err != nil {
+		s.logger.Error("reopen", err, watermill.LogFields{"subject": f.subject})
+		return
+	}
+	s.logger.Info("consumer declared again", watermill.LogFields{"durable": s.cfg.Durable, "stream": s.cfg.Stream, "cause": cause.Error()})
 }
 
 // deliver hands one message to the router and settles it with the server.

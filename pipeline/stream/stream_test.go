@@ -205,3 +205,113 @@ func TestDeliverNewSkipsHistory(t *testing.T) {
 		t.Fatalf("after a restart %q, want the message published while it was down", got)
 	}
 }
+
+// recv waits for the next message on ch.
+func recv(t *testing.T, ch <-chan *message.Message, what string) *message.Message {
+	t.Helper()
+	select {
+	case m, ok := <-ch:
+		if !ok {
+			t.Fatalf("%s: the subscription closed", what)
+		}
+		return m
+	case <-time.After(30 * time.Second):
+		t.Fatalf("%s: nothing delivered", what)
+	}
+	return nil
+}
+
+// A consumer deleted by hand, and a stream lost with the broker's store,
+// are declared again: the subscription goes on instead of closing (a
+// worker exited) or waiting forever (an indexer did).
+func TestConsumerAndStreamDeclaredAgain(t *testing.T) {
+	js := jsFor(t)
+	ctx := context.Background()
+	streamCfg := jetstream.StreamConfig{Name: "T", Subjects: []string{"t.>"}, Duplicates: time.Minute}
+	ensured := 0
+	cfg := SubscriberConfig{Stream: "T", Durable: "d", Concurrency: 2, AckWait: 5 * time.Second,
+		Ensure: func(ctx context.Context) error {
+			ensured++
+			_, err := js.CreateOrUpdateStream(ctx, streamCfg)
+			return err
+		}}
+	sub := NewSubscriber(js, cfg, nil)
+	defer sub.Close()
+	ch, err := sub.Subscribe(ctx, "t.>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := NewPublisher(js)
+	publish(t, pub, 1, "a")
+	recv(t, ch, "before").Ack()
+	if err := js.DeleteConsumer(ctx, "T", "d"); err != nil {
+		t.Fatal(err)
+	}
+	publish(t, pub, 1, "b")
+	// the consumer declared again starts at the stream's first message:
+	// nothing published meanwhile is lost, some is delivered again
+	for m := recv(t, ch, "after the consumer was deleted"); ; m = recv(t, ch, "after the consumer was deleted") {
+		m.Ack()
+		if m.UUID == "b-0" {
+			break
+		}
+	}
+	if err := js.DeleteStream(ctx, "T"); err != nil {
+		t.Fatal(err)
+	}
+	// publishes fail until the stream is back
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if _, err := js.Stream(ctx, "T"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the stream was not declared again")
+		}
+	}
+	publish(t, pub, 1, "c")
+	if m := recv(t, ch, "after the stream was lost"); m.UUID != "c-0" {
+		t.Errorf("got %s", m.UUID)
+	} else {
+		m.Ack()
+	}
+	if ensured == 0 || sub.Err() != nil {
+		t.Errorf("ensured %d times, Err %v", ensured, sub.Err())
+	}
+}
+
+// Messages fetched but not yet handed out when the subscriber closes go
+// back to the server at once, for another replica, instead of waiting out
+// AckWait.
+func TestCloseHandsBackFetched(t *testing.T) {
+	js := jsFor(t)
+	ctx := context.Background()
+	pub := NewPublisher(js)
+	publish(t, pub, 8, "a")
+	cfg := SubscriberConfig{Stream: "T", Durable: "d", Concurrency: 4, AckWait: time.Minute}
+	sub := NewSubscriber(js, cfg, nil)
+	ch, err := sub.Subscribe(ctx, "t.>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recv(t, ch, "first").Ack()
+	time.Sleep(300 * time.Millisecond) // let the client fetch ahead
+	sub.Close()
+	// a replica that starts now gets the other seven at once
+	sub2 := NewSubscriber(js, cfg, nil)
+	defer sub2.Close()
+	ch2, err := sub2.Subscribe(ctx, "t.>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	deadline := time.After(10 * time.Second)
+	for len(seen) < 7 {
+		select {
+		case m := <-ch2:
+			seen[m.UUID] = true
+			m.Ack()
+		case <-deadline:
+			t.Fatalf("after Close only %d of 7 messages came back before their AckWait (%v)", len(seen), seen)
+		}
+	}
+}
