@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/docmill/docmill/document"
@@ -173,23 +174,7 @@ func TestDeletedBeforeIndexedStaysOut(t *testing.T) {
 // the indexer: the new one reads it back from TombstoneBucket and keeps the
 // late result out.
 func TestDeletionOutlivesRestart(t *testing.T) {
-	_, js := natstest.Start(t, "tombstone-test")
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	kv, err := OpenTombstones(ctx, js, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	indexer := func() *Indexer {
-		x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Tombstones: kv}
-		x.Start(ctx)
-		return x
-	}
+	ctx, _, ix, indexer := restartable(t, "tombstone-test")
 	at := func(m *message.Message, t time.Time) *message.Message { return streamed(ctx, m, t) }
 	asked := time.Now().UTC()
 	// "late" is not indexed here yet; "again" is, and an analysis of it
@@ -236,23 +221,7 @@ func streamed(ctx context.Context, m *message.Message, t time.Time) *message.Mes
 // the indexer: the new one reads the replacement back from
 // TombstoneBucket and drops the old version when it comes late.
 func TestReplacementOutlivesRestart(t *testing.T) {
-	_, js := natstest.Start(t, "replaced-test")
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	kv, err := OpenTombstones(ctx, js, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	indexer := func() *Indexer {
-		x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Tombstones: kv}
-		x.Start(ctx)
-		return x
-	}
+	ctx, kv, ix, indexer := restartable(t, "replaced-test")
 	handle := func(x *Indexer, r document.Result) {
 		t.Helper()
 		data, _ := json.Marshal(r)
@@ -282,5 +251,28 @@ func TestReplacementOutlivesRestart(t *testing.T) {
 		ProcessedAt: t0.Add(2 * time.Second), Meta: map[string]string{"path": "other.txt"}})
 	if ok, _ := ix.Has(ctx, "large"); !ok {
 		t.Fatal("the same bytes from another file were not indexed")
+	}
+}
+
+// restartable gives an index and TombstoneBucket that outlive the
+// indexers indexer starts on them, as a restarted process would see them.
+func restartable(t *testing.T, name string) (context.Context, jetstream.KeyValue, *index.Index, func() *Indexer) {
+	t.Helper()
+	_, js := natstest.Start(t, name)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	kv, err := OpenTombstones(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(t.TempDir(), "idx"), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ctx, kv, ix, func() *Indexer {
+		x := &Indexer{Index: ix, Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Tombstones: kv}
+		x.Start(ctx)
+		return x
 	}
 }
