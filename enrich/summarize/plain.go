@@ -38,6 +38,8 @@ var plainRules = []struct {
 	{"prior", rx(`prior to`), "before"},
 	{"order", rx(`in order to`), "to"},
 	{"pursuant", rx(`pursuant to`), "under"},
+	// a pointer to a definition elsewhere says nothing here
+	{"defined", regexp.MustCompile(`(?i)\s*\(\s*as\s+(?:defined|set\s+forth)\s+(?:below|above|herein|hereinafter|in\s+this\s+agreement)\s*\)`), ""},
 }
 
 // rx compiles a rule case-blind, as whole words, with any run of white

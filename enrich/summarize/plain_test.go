@@ -7,18 +7,19 @@ import (
 
 func TestPlain(t *testing.T) {
 	for in, want := range map[string]string{
-		"You agree that we may terminate your account.":                                     "We may terminate your account.",
-		"you hereby acknowledge and agree that the app is provided as is":                   "the app is provided as is",
-		"all records (including, without limitation,  copies of records)":                   "all records (including copies of records)",
-		"fees, including but not limited to taxes":                                          "fees, including taxes",
-		"all rights, without limitation, to use the marks":                                  "all rights to use the marks",
-		"Licensor hereby grants to Licensee a licence.":                                     "Licensor grants to Licensee a licence.",
-		"In the event that payment is late, prior to suspension we will notify you.":        "If payment is late, before suspension we will notify you.",
-		"Without limiting the generality of the foregoing, you must not copy the software.": "You must not copy the software.",
-		"For the avoidance of doubt, fees are due monthly.":                                 "Fees are due monthly.",
-		"The Supplier shall deliver the goods.":                                             "The Supplier shall deliver the goods.",
-		"Licensee agrees that it will pay.":                                                 "Licensee agrees that it will pay.", // "it" keeps its referent
-		"If you agree that the terms apply, sign below.":                                    "If you agree that the terms apply, sign below.",
+		"You agree that we may terminate your account.":                                      "We may terminate your account.",
+		"you hereby acknowledge and agree that the app is provided as is":                    "the app is provided as is",
+		"all records (including, without limitation,  copies of records)":                    "all records (including copies of records)",
+		"fees, including but not limited to taxes":                                           "fees, including taxes",
+		"all rights, without limitation, to use the marks":                                   "all rights to use the marks",
+		"Licensor hereby grants to Licensee a licence.":                                      "Licensor grants to Licensee a licence.",
+		"In the event that payment is late, prior to suspension we will notify you.":         "If payment is late, before suspension we will notify you.",
+		"Without limiting the generality of the foregoing, you must not copy the software.":  "You must not copy the software.",
+		"For the avoidance of doubt, fees are due monthly.":                                  "Fees are due monthly.",
+		"The Supplier shall deliver the goods.":                                              "The Supplier shall deliver the goods.",
+		"The Services (as defined below) start on the Effective Date (as set forth herein).": "The Services start on the Effective Date.",
+		"Licensee agrees that it will pay.":                                                  "Licensee agrees that it will pay.", // "it" keeps its referent
+		"If you agree that the terms apply, sign below.":                                     "If you agree that the terms apply, sign below.",
 		// formulas that qualify what a clause means stay
 		"We may, in our sole discretion, remove content.":                                                   "We may, in our sole discretion, remove content.",
 		"To the extent permitted by applicable law, we disclaim all warranties.":                            "To the extent permitted by applicable law, we disclaim all warranties.",
