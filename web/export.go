@@ -173,9 +173,10 @@ func (e *csvExport) write(d *document.Result, _ string, _ bool) error {
 }
 
 // csvRow is d's row under csvColumns: several parties or key phrases
-// joined by "; ", each date the first of its kind that has one (a term
-// sentence with no computable end leaves the cell empty: a date column
-// holds dates), every cell safe to open in a spreadsheet.
+// joined by "; ", each date the first of its kind that names a day (a
+// term sentence with no computable end, or a year alone, leaves the cell
+// empty: a date column holds dates), every cell safe to open in a
+// spreadsheet.
 func csvRow(d *document.Result) []string {
 	first := func(kind string) string {
 		for _, e := range d.Entities {
@@ -187,7 +188,9 @@ func csvRow(d *document.Result) []string {
 	}
 	date := func(kind string) string {
 		for _, e := range d.Entities {
-			if e.Kind == kind && e.Value != "" {
+			// a whole day only: "2018" or "2013-07" would sort and filter
+			// as a day in a spreadsheet
+			if e.Kind == kind && len(e.Value) == len("2006-01-02") {
 				return e.Value
 			}
 		}

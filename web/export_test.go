@@ -73,6 +73,7 @@ func TestExportCSV(t *testing.T) {
 	// holds the first date, not a sentence
 	docs[0].Entities = append(docs[0].Entities,
 		document.Entity{Kind: "expiration_date", Text: "The term continues until the Launch Date plus two years."},
+		document.Entity{Kind: "expiration_date", Text: "December 2026", Value: "2026-12"},
 		document.Entity{Kind: "expiration_date", Text: "the term", Value: "2027-01-05"},
 		document.Entity{Kind: "party", Text: "=HYPERLINK(\"http://evil\")"})
 	docs[0].Title = "+Master Services Agreement"
