@@ -568,8 +568,9 @@ func TestJunkPartiesAndTidying(t *testing.T) {
 	for name, junk := range map[string]bool{
 		"LICENSEE": true, "the Company": true, "USA": true, "P.R.C.": true, "LIMITED": true, "Co., Ltd.": true,
 		"CHARGES 4": true, "Termination 7": true, "10105": true, "V6C 1B5": true, "Group means": true,
-		"CONSULTANT hereby accepts appointment": true,
-		"Acme Corp":                             false, "2205925 Ontario Limited": false, "KES 7 CAPITAL INC.": false, "Layer 2 Communications Group Ltd.": false,
+		"CONSULTANT hereby accepts appointment": true, "OF": true, "VAT NUMBER: 01655870705": true,
+		"Military Agencies/Customers in the U.S. Agreement Term: 1 Year": true,
+		"Acme Corp": false, "2205925 Ontario Limited": false, "KES 7 CAPITAL INC.": false, "Layer 2 Communications Group Ltd.": false,
 		"北京星河科技有限公司": false, "WPP 2005 LIMITED": false, "3M": false,
 	} {
 		if got := junkParty(name); got != junk {
@@ -589,6 +590,7 @@ func TestJunkPartiesAndTidying(t *testing.T) {
 		"AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE":                    "AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE",
 		"Acme GmbH & Co. KG":                 "Acme GmbH & Co. KG",
 		"2000 American Champion Media, Inc.": "American Champion Media, Inc.",
+		`Affiliate") and UNION DENTAL CORP.`: "UNION DENTAL CORP.",
 	} {
 		if got := tidyParty(in); got != want {
 			t.Errorf("tidyParty(%q) = %q, want %q", in, got, want)
@@ -621,5 +623,32 @@ func TestFilingFooterIsNoAgreementDate(t *testing.T) {
 	footerOnly := Extract("Source: ACME CORP, 10-K, 3/1/2019\n\nLICENSE AGREEMENT\n\nThe parties agree as follows.", "en")
 	if has(footerOnly, KindAgreementDate, "", "") {
 		t.Errorf("a footer's date was taken for the agreement's: %+v", footerOnly)
+	}
+}
+
+// Names in capitals with accents are found whole ("VÄRDE PARTNERS" was
+// "RDE PARTNERS"), with a parenthesised word inside; two companies on one
+// signature line are two parties, in any case, unless the legal form's
+// next word goes on with the name.
+func TestSignatureNamesAccentsAndPairs(t *testing.T) {
+	text := "VÄRDE INVESTMENT PARTNERS (OFFSHORE) MASTER, L.P. By: /s/ A\n\n" +
+		"Loop Industries, Inc. Indorama Loop Technologies, LLC\nBy: ____\n\n" +
+		"AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE\nBy: ____\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Text)
+		}
+	}
+	for _, want := range []string{"VÄRDE INVESTMENT PARTNERS (OFFSHORE) MASTER, L.P.", "Loop Industries, Inc.", "Indorama Loop Technologies, LLC",
+		"AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("parties %q lack %q", got, want)
+		}
+	}
+	for _, bad := range got {
+		if strings.HasPrefix(bad, "RDE") || bad == "MASTER, L.P." {
+			t.Errorf("party %q cut from a longer name", bad)
+		}
 	}
 }

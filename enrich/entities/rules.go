@@ -53,8 +53,9 @@ var stopNames = map[string]bool{
 func junkParty(n string) bool {
 	lower := strings.ToLower(strings.Trim(n, ".,;: "))
 	bare := strings.ReplaceAll(lower, ".", "")
-	if roleAlias.MatchString(lower) || countries[bare] || strings.HasSuffix(lower, " means") {
-		return true
+	if roleAlias.MatchString(lower) || countries[bare] || strings.HasSuffix(lower, " means") ||
+		strings.Contains(n, ":") || notAName[bare] {
+		return true // a label ("VAT NUMBER: ...", "Term: 1 Year") or a lone function word
 	}
 	f := strings.Fields(bare)
 	forms := true
@@ -80,6 +81,9 @@ var (
 	// block or a letter: "For and on behalf of", "ACKNOWLEDGED AND AGREED
 	// TO", "Ladies and Gentlemen:", or a year left by a date line.
 	partyLeadRe = regexp.MustCompile(`(?i)^(?:(?:19|20)\d\d\s+)?(?:ladies\s+and\s+gentlemen:?\s*|preamble\s+)?(?:for\s+and\s+on\s+behalf\s+of\s+|acknowledged\s+and\s+agreed(?:\s+to)?:?\s+)?`)
+	// aliasTailRe is the end of the party before, caught with this one
+	// ('Affiliate") and UNION DENTAL CORP.')
+	aliasTailRe = regexp.MustCompile(`^[^"“”]{0,60}["”]\)\s*(?:,\s*)?(?:and\s+)?`)
 	// partyTailRe is the sentence that follows a name run into it ("...,
 	// LLC This Agreement", "GSMS. Under the terms of the Agreement").
 	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b).*$`)
@@ -94,6 +98,7 @@ var (
 // (partyLeadRe), the sentence it ran into (partyTailRe) and an address or
 // description after its legal form (afterFormRe).
 func tidyParty(n string) string {
+	n = aliasTailRe.ReplaceAllString(n, "")
 	n = partyLeadRe.ReplaceAllString(n, "")
 	n = partyTailRe.ReplaceAllString(n, "")
 	if loc := afterFormRe.FindStringSubmatchIndex(n); loc != nil {
@@ -111,6 +116,9 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// notAName are words that alone are no party ("OF" left of a heading).
+var notAName = map[string]bool{"of": true, "and": true, "the": true, "by": true, "to": true, "for": true, "between": true}
 
 // legalForm are company forms written without points, which alone name
 // no company.
@@ -466,7 +474,9 @@ var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z0-9][^\n:]{1,80}?)[ \t:]*\
 
 // inlineSignatureRe finds an upper-case company name right before "By:"
 // where a signature block was flattened onto one line.
-var inlineSignatureRe = regexp.MustCompile(`\b([A-Z][A-Z0-9&.'\-]*(?:,?\s+[A-Z0-9&.'\-]+){0,7}?,?\s+(?:INC|INCORPORATED|LTD|LLC|L\.L\.C|CORPORATION|COMPANY|LIMITED|L\.P|LP|CORP|GMBH|AG|PLC|S\.A|N\.V|B\.V)\.?)\s+(?:By|BY)\s*:`)
+// Capitals are \p{Lu}, and a name starts after any letter-less rune: with
+// ASCII classes and \b, "VÄRDE PARTNERS" was found as "RDE PARTNERS".
+var inlineSignatureRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}&.'\-])(\p{Lu}[\p{Lu}0-9&.'\-]*(?:,?\s+\(?[\p{Lu}0-9&.'\-]+\)?){0,7}?,?\s+(?:INC|INCORPORATED|LTD|LLC|L\.L\.C|CORPORATION|COMPANY|LIMITED|L\.P|LP|CORP|GMBH|AG|PLC|S\.A|N\.V|B\.V)\.?)\s+(?:By|BY)\s*:`)
 
 // numberedPartyRe finds parties listed as "(1) NAME whose registered
 // office is ...".
@@ -506,28 +516,32 @@ func signatureParties(x *collector, text string) {
 func signatureNames(line string) []string {
 	var out []string
 	for _, col := range columnGap.Split(strings.TrimSpace(line), -1) {
-		for {
-			m := suffixThenName.FindStringSubmatchIndex(col)
-			if m == nil {
-				break
+		start := 0
+		for _, m := range suffixThenName.FindAllStringSubmatchIndex(col, -1) {
+			next := strings.Fields(col[m[3]:])
+			if len(next) > 0 && nameGoesOn[strings.ToLower(next[0])] {
+				continue // "INSURANCE COMPANY OF DELAWARE", "GmbH & Co. KG"
 			}
-			out = append(out, strings.TrimSpace(col[:m[3]]))
-			col = col[m[3]:]
+			out = append(out, strings.TrimSpace(col[start:m[3]]))
+			start = m[3]
 		}
-		if col = strings.TrimSpace(col); col != "" {
+		if col = strings.TrimSpace(col[start:]); col != "" {
 			out = append(out, col)
 		}
 	}
 	return out
 }
 
+// nameGoesOn are the words after a legal form that continue the name.
+var nameGoesOn = map[string]bool{"of": true, "and": true, "&": true, "co.": true, "kg": true, "(usa)": true}
+
 var (
 	// columnGap separates side-by-side columns: three spaces or a tab.
 	columnGap = regexp.MustCompile(`\s{3,}|\t+`)
-	// suffixThenName is a corporate suffix in capitals followed by the
-	// next name's first word in capitals ("INC. LIFE", "LLC THE", "INC.
-	// I-ON", "LLC 3M").
-	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG)\s+[A-Z0-9](?:[A-Z0-9]|-[A-Z0-9])`)
+	// suffixThenName is a corporate suffix followed by the next name's
+	// first word ("INC. LIFE", "LLC THE", "INC. I-ON", "LLC 3M", "Inc.
+	// Indorama", "COMPANY THE TUBE"), unless nameGoesOn.
+	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[A-Z0-9](?:[A-Z0-9]|-[A-Z0-9])|[A-Z][a-z])`)
 )
 
 // --- dates ---
