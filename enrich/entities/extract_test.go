@@ -237,6 +237,9 @@ func TestGoverningLawValue(t *testing.T) {
 		`This Agreement shall be governed by English law.`:                                                                                         "England",
 		`This Agreement shall be governed by the laws of the PRC.`:                                                                                 "People's Republic of China",
 		`This Agreement is accepted by Company in the State of Nevada and shall be governed by and construed in accordance with the laws thereof.`: "Nevada",
+		`This Agreement shall be governed by the laws and decisions of the State of Georgia.`:                                                      "Georgia",
+		`This Agreement shall be governed by PRC Laws.`:                                                                                            "People's Republic of China",
+		`these terms are governed by the laws of the state of california, without regard to conflict of laws.`:                                     "California",
 	}
 	for text, want := range cases {
 		if !has(Extract(text, "en"), KindGoverningLaw, "", want) {

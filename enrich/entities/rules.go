@@ -990,10 +990,16 @@ var notTermRe = regexp.MustCompile(`(?i)^\s*(?:old\b|of\s+age\b|ago\b|of\s+(?:[a
 
 var (
 	govVerbRe      = regexp.MustCompile(`(?i)\b(?:governed|governs?|construed|interpreted|controlled|determined|applied|made\s+under)\b[^.;]{0,100}?\b(?:laws?|legislation)\b|\b(?:legislation|laws?)\s+of\b[^.]{0,80}\b(?:shall\s+(?:apply|govern)|applies|govern)`)
-	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)(?:\s+and\s+(?:judicial\s+decisions|regulations|statutes|rules)|,[^,.;]{1,40},)?\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:[A-Z])[A-Za-z.'’]*(?:\s+(?:of\s+)?(?-i:[A-Z])[A-Za-z.'’]*){0,4})`)
+	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)(?:\s+and\s+(?:judicial\s+decisions|decisions|regulations|statutes|rules)|,[^,.;]{1,40},)?\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:[A-Z])[A-Za-z.'’]*(?:\s+(?:of\s+)?(?-i:[A-Z])[A-Za-z.'’]*){0,4})`)
 	placeRe        = regexp.MustCompile(`\b(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)`)
-	adjLawRe       = regexp.MustCompile(`\b(?:under|by|with)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:LAW|[Ll]aw)\b`)
+	adjLawRe       = regexp.MustCompile(`\b(?:under|by|with)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:LAWS?|[Ll]aws?)\b`)
+	// lowerStateRe is a US state written in lower case ("the laws of the
+	// state of california"), which jurisdictionRe's capitals miss
+	lowerStateRe = regexp.MustCompile(`(?i)\bstate\s+of\s+(` + usStates + `)\b`)
 )
+
+// usStates are the US states and DC, as a regexp alternation.
+const usStates = `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|ohio|oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming`
 
 // pairedPlace is the rest of a jurisdiction named as a pair ("England"
 // and "Wales"): " and Wales", or "".
@@ -1028,6 +1034,8 @@ func governingLaw(x *collector, sents []sentence) {
 			val = strings.TrimRight(text[m[2]:m[3]], ". ") + pairedPlace(text[m[3]:])
 		} else if m := adjLawRe.FindStringSubmatch(text); m != nil {
 			val = m[1]
+		} else if m := lowerStateRe.FindStringSubmatch(text); m != nil {
+			val = titleWords(m[1])
 		} else if m := placeRe.FindStringSubmatch(text); m != nil && strings.Contains(strings.ToLower(text), "thereof") {
 			// "accepted in the State of Nevada and governed by the laws thereof"
 			val = m[1]
