@@ -16,10 +16,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/entities"
+	"github.com/docmill/docmill/enrich/summarize"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/lang"
 	"github.com/docmill/docmill/pipeline"
@@ -38,7 +38,7 @@ var funcs = template.FuncMap{
 	// added only <mark> tags, so it is safe as HTML.
 	"mark":       func(s string) template.HTML { return template.HTML(s) },
 	"frags":      fragments,
-	"ended":      ended,
+	"ended":      summarize.Ended, // summaries stored before enrich.Free 1.12.0 carry no mark
 	"facetValue": index.FacetValue,
 	"kindLabel":  entityLabel,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
@@ -657,17 +657,3 @@ func staticHandler() http.Handler {
 	})
 }
 
-// ended marks a summary that stops inside a sentence (summaries are cut
-// to a character budget) with "…", so it does not read as a sentence that
-// ends "The gatekeeper shall".
-func ended(s string) string {
-	s = strings.TrimRight(s, " \t\n")
-	if s == "" {
-		return s
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune(".!?…:;\"'”’)]。！？；」』）", last) {
-		return s
-	}
-	return s + "…"
-}

@@ -1015,21 +1015,6 @@ func TestUploadSaysDuplicate(t *testing.T) {
 	}
 }
 
-func TestEndedMarksCutSummaries(t *testing.T) {
-	for in, want := range map[string]string{
-		"The gatekeeper shall":          "The gatekeeper shall…",
-		"The Supplier shall deliver.":   "The Supplier shall deliver.",
-		"本合同适用中华人民共和国法律。":               "本合同适用中华人民共和国法律。",
-		"甲方应当":                          "甲方应当…",
-		"":                              "",
-		"Payment is due (see clause 3)": "Payment is due (see clause 3)",
-	} {
-		if got := ended(in); got != want {
-			t.Errorf("%q: %q, want %q", in, got, want)
-		}
-	}
-}
-
 // An upload may name its source (log templates are kept per source);
 // without one it is "http".
 func TestUploadNamesItsSource(t *testing.T) {

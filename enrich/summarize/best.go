@@ -64,9 +64,9 @@ func Summarize(sentences []string, o Options) string {
 				break
 			}
 		}
-		return passageFrom(u, best, o)
+		return Ended(passageFrom(u, best, o))
 	}
-	return selectPlain(u, scores, o)
+	return Ended(selectPlain(u, scores, o))
 }
 
 // passageFrom is the passage of units that starts at unit i, cut to the

@@ -85,7 +85,7 @@ func TextRank(sentences []string, o Options) string {
 // sentences are returned in document order. scores must have one entry
 // per sentence (higher is better).
 func Select(sentences []string, scores []float64, o Options) string {
-	return selectPlain(plainAll(sentences, o.Language), scores, o)
+	return Ended(selectPlain(plainAll(sentences, o.Language), scores, o))
 }
 
 // selectPlain is Select over sentences Plain has already shortened.
@@ -306,6 +306,22 @@ func cut(s string, max int) string {
 // program taking the summary from the API, sees that the sentence goes
 // on. The budget (Options.MaxChars) counts the text before it.
 const CutMark = "…"
+
+// Ended marks a summary that stops inside a sentence with CutMark, so it
+// does not read as a sentence that ends "The gatekeeper shall": one cut to
+// its budget is marked where it is cut, and one whose last unit ends
+// without a stop (a sentence split at a line break) here.
+func Ended(s string) string {
+	s = strings.TrimRight(s, " \t\n")
+	if s == "" {
+		return s
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".!?…:;\"'”’)]。！？；」』）", last) {
+		return s
+	}
+	return s + CutMark
+}
 
 // marked is what a summary shows of text cut to c: c, with CutMark when
 // the cut dropped something.

@@ -258,3 +258,18 @@ func TestCasedCountsLetterStarts(t *testing.T) {
 		t.Error("a lower-cased text read as cased")
 	}
 }
+
+func TestEndedMarksCutSummaries(t *testing.T) {
+	for in, want := range map[string]string{
+		"The gatekeeper shall":          "The gatekeeper shall…",
+		"The Supplier shall deliver.":   "The Supplier shall deliver.",
+		"本合同适用中华人民共和国法律。":               "本合同适用中华人民共和国法律。",
+		"甲方应当":                          "甲方应当…",
+		"":                              "",
+		"Payment is due (see clause 3)": "Payment is due (see clause 3)",
+	} {
+		if got := Ended(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
