@@ -524,6 +524,11 @@ func filenameWords(name string) string {
 	if words == name {
 		return name
 	}
+	// the name without its extension too: the analyser keeps "_" inside a
+	// word, so "Apache_2k" typed without ".log" matched neither form
+	if stem := strings.TrimSuffix(name, filepath.Ext(name)); stem != name && stem != words {
+		return name + "\n" + words + "\n" + stem
+	}
 	return name + "\n" + words
 }
 

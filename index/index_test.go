@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -273,7 +274,7 @@ func TestPlainQueryFindsFileName(t *testing.T) {
 	if err := ix.Put(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"Lease-2024_final.pdf", "lease-2024_final.pdf", "lease", "final", "2024", `filename:"Lease-2024_final.pdf"`} {
+	for _, q := range []string{"Lease-2024_final.pdf", "lease-2024_final.pdf", "lease", "final", "2024", `filename:"Lease-2024_final.pdf"`, "Lease-2024_final", "2024_final"} {
 		if got := ids(t, ix, q); len(got) != 1 {
 			t.Errorf("%s: %v", q, got)
 		}
@@ -319,5 +320,35 @@ func TestContractDateRanges(t *testing.T) {
 		if got := ids(t, ix, q); strings.Join(got, " ") != want {
 			t.Errorf("%s: %v, want %q", q, got, want)
 		}
+	}
+}
+
+// A query that does not parse says how to write it.
+func TestBadQueryHint(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	_, err := ix.Search(context.Background(), Query{Q: "10:30"})
+	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), `"10:30"`) {
+		t.Errorf("10:30: %v", err)
+	}
+	if res, err := ix.Search(context.Background(), Query{Q: `"10:30"`}); err != nil {
+		t.Errorf(`"10:30": %v %v`, res, err)
+	}
+}
+
+// A search that matches nothing still lists each facet, empty.
+func TestEmptyFacetsAreLists(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.Put(context.Background(), sample("a", "A", "The tenant pays rent.", "contract", "en")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "nothingmatchesthis", Facets: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(res.Facets)
+	if len(res.Facets) == 0 || strings.Contains(string(data), "null") {
+		t.Errorf("facets of an empty result: %s", data)
 	}
 }

@@ -150,6 +150,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Hits = append(out.Hits, toHit(h))
 	}
 	out.Facets = facets(res.Facets)
+	for f, terms := range out.Facets {
+		if terms == nil {
+			out.Facets[f] = []FacetTerm{} // [] in JSON, as for a facet with values
+		}
+	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
@@ -360,6 +365,10 @@ func matchesAll(q string) bool {
 	return q == "" || q == "*"
 }
 
+// quoteHint follows a query that does not parse: a time or a value with
+// ":" or brackets reads as query syntax unless quoted.
+const quoteHint = `put a value with ":", brackets or other symbols in quotes ("10:30", "Section 2(a)")`
+
 // MaxQueryBytes bounds a query's text: Bleve's query-string lexer grows
 // each word one character at a time, so one 900 KB word held a CPU for
 // minutes. 8 KiB holds any clause a user pastes.
@@ -400,7 +409,7 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 	q = strings.TrimSpace(normaliseQuery(q))
 	qs := bleve.NewQueryStringQuery(q)
 	if _, err := qs.Parse(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
+		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, quoteHint)
 	}
 	if !hasCJK(q) {
 		return qs, nil
@@ -433,7 +442,7 @@ func fileNameLike(q string) bool {
 func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	parsed, err := bleve.NewQueryStringQuery(strings.TrimSpace(normaliseQuery(q))).Parse()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
+		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, quoteHint)
 	}
 	return rewrite(parsed, ix.text, ix.lowered), nil
 }

@@ -575,10 +575,11 @@ func TestFallbackTitle(t *testing.T) {
 		"*** Confidential treatment has been requested for portions of this exhibit.\nSupply Agreement\nThis Supply Agreement is made":                                                                                                                                                                                         "Supply Agreement",
 		// a title block: a date, the parties, then the document's kind beside another column
 		"EXHIBIT 99.4\n\n      DATED 15TH DECEMBER 2001\n\n   CHINA ECONOMIC INFORMATION SERVICE OF XINHUA NEWS AGENCY\n\n   AND\n\n   XINHUA FINANCIAL NETWORK LIMITED\n\n   ----------\n\n   CONTENT LICENSE AGREEMENT          SUPPLEMENT TO THE EXCLUSIVE BROADCASTING AGREEMENT\n": "CONTENT LICENSE AGREEMENT",
-		"1.   APPOINTMENT.\n\n2. AMENDMENT\n\nThe parties amend the agreement.":  "1.   APPOINTMENT.", // a section's numbered heading is no title
-		"EXHIBIT 4        AFFILIATE AGREEMENT        ----------\nThis Agreement": "AFFILIATE AGREEMENT",
-		"ADDENDUM TO\nZEBRA PARTNERCONNECT DISTRIBUTOR AGREEMENT\nThis addendum": "ADDENDUM TO ZEBRA PARTNERCONNECT DISTRIBUTOR AGREEMENT",
-		"Date: June 1, 2024\nData Processing Addendum\nThis addendum":            "Data Processing Addendum",
+		"1.   APPOINTMENT.\n\n2. AMENDMENT\n\nThe parties amend the agreement.":                                                                                     "1.   APPOINTMENT.", // a section's numbered heading is no title
+		"EXHIBIT 4        AFFILIATE AGREEMENT        ----------\nThis Agreement":                                                                                    "AFFILIATE AGREEMENT",
+		"ADDENDUM TO\nZEBRA PARTNERCONNECT DISTRIBUTOR AGREEMENT\nThis addendum":                                                                                    "ADDENDUM TO ZEBRA PARTNERCONNECT DISTRIBUTOR AGREEMENT",
+		"Source: ETON PHARMACEUTICALS, INC., 10-Q, 11/14/2019\nQuickLinks -- Click here to rapidly navigate through this document\nLicense Agreement\nThis License": "License Agreement",
+		"Date: June 1, 2024\nData Processing Addendum\nThis addendum":                                                                                               "Data Processing Addendum",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("title %q, want %q", got, want)

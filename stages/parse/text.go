@@ -69,6 +69,8 @@ func hasContent(text string) bool {
 var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment|page|confidential)\b[\s\w.()'-]{0,12}$|^[\d\s.()/-]+$` +
 	`|(?i)^(?:execution|final|conformed|composite|signature|draft)\s+(?:version|copy|draft)\b.{0,20}$` +
 	`|(?i)^(?:contract|agreement|reference|ref)\.?\s*(?:no|number|#)\.?\s*:?\s*[\w/.-]{1,30}$` +
+	// EDGAR's page footer and its HTML navigation line
+	`|(?i)^source:\s.{1,100},\s*[0-9A-Z][0-9A-Z/-]{0,11},\s*\d{1,2}/\d{1,2}/\d{4}$|(?i)^quicklinks\b` +
 	// a date line above the title ("DATED 15TH DECEMBER 2001", "Date: June 1, 2024")
 	`|(?i)^(?:dated|date:?|as\s+of)?\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthNames + `|` + monthNames + `\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}$`)
 
