@@ -655,3 +655,15 @@ func TestSignatureNamesAccentsAndPairs(t *testing.T) {
 		}
 	}
 }
+
+// A notice period is no term: a contract that runs until ended on thirty
+// days' notice does not expire thirty days after it starts.
+func TestNoticePeriodIsNoTerm(t *testing.T) {
+	text := "This Agreement is made on March 1, 2015 between Acme Corp and Beta LLC.\n\n" +
+		"The term of this Agreement shall commence on the Effective Date and continue until terminated by either party on thirty (30) days' prior written notice."
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindExpirationDate && e.Value == "2015-03-31" {
+			t.Errorf("the notice period was taken for the term: %+v", e)
+		}
+	}
+}

@@ -789,7 +789,7 @@ var termStartRe = regexp.MustCompile(`(?i)\b(?:commenc\w*|begin\w*|start\w*|effe
 // on January 1, 2016"), then start plus length; without a date, the
 // effective date plus the length.
 func termEnd(text, effective, agreement string) string {
-	ds, du := findDates(text), findDurations(text)
+	ds, du := findDates(text), termDurations(text)
 	if end, at, ok := anniversaryEnd(text, effective, agreement); ok && (len(ds) == 0 || ds[len(ds)-1].start < at) {
 		return end
 	}
@@ -807,6 +807,22 @@ func termEnd(text, effective, agreement string) string {
 		return end
 	}
 	return ""
+}
+
+// noticeAfterRe follows a notice period ("thirty (30) days' notice", "90
+// days prior written notice"): a length that is no term's.
+var noticeAfterRe = regexp.MustCompile(`(?i)^\s*(?:['’]s?\s*)?(?:prior\s+|advance\s+)?(?:written\s+)?notice`)
+
+// termDurations are the lengths in text that may be a term's: notice
+// periods are not.
+func termDurations(text string) []dateMatch {
+	var out []dateMatch
+	for _, d := range findDurations(text) {
+		if !noticeAfterRe.MatchString(text[d.end:]) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // anniversaryRe finds a term ending on an anniversary: "the fifth (5th)
