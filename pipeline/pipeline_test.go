@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline/broker"
@@ -436,5 +437,31 @@ func TestWorkerPublishError(t *testing.T) {
 	}
 	if err := w.publish(ctx, r, false, "", ""); err != nil || w.PublishError() != nil {
 		t.Fatalf("publish once the stream is back: %v, PublishError %v", err, w.PublishError())
+	}
+}
+
+// A shadow worker counts its parse and publish apart from the primary's:
+// with a shadow model, the dashboard showed twice the documents parsed.
+func TestShadowStepsCountedApart(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	js := embeddedJS(t)
+	m := NewMetrics()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	an := NewAnalyzerRef(enrich.NewFree(enrich.FreeOptions{}))
+	primary := &Worker{Analyzer: an, Pub: stream.NewPublisher(js), Blobs: js, Metrics: m, Log: log}
+	shadow := &Worker{Analyzer: an, Pub: stream.NewPublisher(js), Blobs: js, Metrics: m, Log: log, Stage: "shadow", SubjectPrefix: "docmill.shadow.test"}
+	for _, w := range []*Worker{primary, shadow} {
+		msg := message.NewMessage(watermill.NewUUID(), []byte("The Supplier shall deliver the goods within thirty days."))
+		msg.Metadata.Set(HeaderFilename, "memo.txt")
+		msg.SetContext(ctx)
+		if _, err := w.Handle(msg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for label, want := range map[string]float64{"parse": 1, "analyze": 1, "shadow_parse": 1, "shadow": 1} {
+		if got := testutil.ToFloat64(m.Processed.WithLabelValues(label)); got != want {
+			t.Errorf("processed{stage=%q} = %v, want %v", label, got, want)
+		}
 	}
 }

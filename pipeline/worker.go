@@ -171,6 +171,16 @@ func (w *Worker) stage() string {
 	return w.Stage
 }
 
+// step is the metrics label of one of the stage's steps: "parse", or for
+// a shadow worker "shadow_parse", so that the shadow's work neither
+// doubles the primary's counts nor mixes into its timings.
+func (w *Worker) step(name string) string {
+	if w.Stage == "" {
+		return name
+	}
+	return w.Stage + "_" + name
+}
+
 // Handle is the watermill handler of the analyse stage. It returns only
 // after the result is stored in DOCMILL_RESULTS, so the router acks the
 // ingest message only once its result is durable.
@@ -204,8 +214,8 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 			w.Log.Warn("keep original", "doc_id", doc.ID, "filename", doc.Filename, "err", err)
 		}
 	}
-	w.Metrics.Duration.WithLabelValues("parse").Observe(parseMs / 1000)
-	w.Metrics.Processed.WithLabelValues("parse").Inc()
+	w.Metrics.Duration.WithLabelValues(w.step("parse")).Observe(parseMs / 1000)
+	w.Metrics.Processed.WithLabelValues(w.step("parse")).Inc()
 
 	an := w.Analyzer.Load()
 	t1 := time.Now()
@@ -255,7 +265,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
 	}
-	w.Metrics.Duration.WithLabelValues("publish").Observe(since(t2) / 1000)
+	w.Metrics.Duration.WithLabelValues(w.step("publish")).Observe(since(t2) / 1000)
 	if w.SubjectPrefix == "" {
 		w.Metrics.Classes.WithLabelValues(res.Class).Inc()
 		w.Metrics.Depths.WithLabelValues(string(res.Depth)).Inc()
