@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -77,7 +78,17 @@ func toDeadLetter(m *jetstream.RawStreamMsg) DeadLetter {
 	failed, _ := time.Parse(time.RFC3339, m.Header.Get(pipeline.HeaderFailedAt))
 	return DeadLetter{Seq: m.Sequence, ID: m.Header.Get(pipeline.HeaderID), Stage: m.Header.Get(pipeline.HeaderStage), Reason: m.Header.Get(pipeline.HeaderError),
 		Attempts: attempts, Subject: m.Header.Get(pipeline.HeaderSubject), Filename: m.Header.Get(pipeline.HeaderFilename),
-		FailedAt: failed, Size: len(m.Data), msg: m}
+		FailedAt: failed, Size: deadLetterSize(m), msg: m}
+}
+
+// deadLetterSize is the size of the dead letter's content: the message's,
+// or for one that travelled in the blob bucket, what its header says
+// (the message itself is empty).
+func deadLetterSize(m *jetstream.RawStreamMsg) int {
+	if n, err := strconv.Atoi(m.Header.Get(pipeline.HeaderSize)); err == nil && len(m.Data) == 0 {
+		return n
+	}
+	return len(m.Data)
 }
 
 // deadLetterHeaders are added by the dead-letter middleware and dropped on replay.
@@ -106,6 +117,29 @@ func Replay(ctx context.Context, js jetstream.JetStream, d DeadLetter) error {
 		return fmt.Errorf("remove replayed dead letter: %w", err)
 	}
 	return nil
+}
+
+// DropForGood drops dead letter d and, when its content travelled in
+// BlobBucket and no other send of the same content is on its way, that
+// object too: nothing else deletes it, and a large document's bytes stayed
+// on disk for good.
+func DropForGood(ctx context.Context, js jetstream.JetStream, d DeadLetter) error {
+	if err := Drop(ctx, js, d.Seq); err != nil {
+		return err
+	}
+	if d.msg == nil {
+		return nil
+	}
+	bucket, name, ok := strings.Cut(d.msg.Header.Get(pipeline.HeaderObject), "/")
+	if !ok || bucket != BlobBucket || !pipeline.IsDocumentID(name) {
+		return nil
+	}
+	if proc, err := pipeline.OpenProcessing(ctx, js, StreamReplicas(ctx, js)); err != nil {
+		return nil // cannot tell whether another send needs it: keep it
+	} else if _, busy := proc.Since(ctx, name, time.Now()); busy {
+		return nil
+	}
+	return DeleteBlob(ctx, js, name)
 }
 
 // Drop deletes dead letter seq for good: a file that will never parse

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -159,7 +160,8 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	if n := headerBytes(m.Header); n > MaxHeaderBytes {
 		return Receipt{}, fmt.Errorf("ingest %s: file name and metadata of %d bytes, over the %d limit: %w", d.Filename, n, MaxHeaderBytes, ErrHeaders)
 	}
-	if err := p.attach(ctx, m, id, d); err != nil {
+	wrote, err := p.attach(ctx, m, id, d)
+	if err != nil {
 		return Receipt{}, err
 	}
 	// Recorded as processing before it is sent, so that the indexer's
@@ -175,6 +177,11 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 		if created {
 			_ = proc.Done(ctx, id) // not on its way after all
 		}
+	}
+	if err == nil && ack.Duplicate && wrote {
+		// the blob this send wrote (its document deleted since the first
+		// send) belongs to no message: nothing would ever delete it
+		_ = DeleteBlob(ctx, p.JS, id)
 	}
 	if err != nil {
 		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, err)
@@ -200,34 +207,64 @@ func setIf(h nats.Header, k, v string) {
 }
 
 // attach puts the content in the message, or in the blob bucket when it is
-// too big for one message.
-func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) error {
+// too big for one message; wrote says it stored a new object there.
+func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) (wrote bool, err error) {
 	maxPayload := p.MaxPayload
 	if maxPayload <= 0 {
 		maxPayload = 1 << 20
 	}
 	if len(d.Data) <= maxPayload-16<<10 {
 		m.Data = d.Data
-		return nil
+		return false, nil
 	}
+	// a blob lives as long as the ingest messages that name it: kept
+	// forever, it outlived every message and document it served
 	store, err := p.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: BlobBucket,
-		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage, Replicas: p.Replicas})
+		Description: "documents too large for one ingest message", Storage: jetstream.FileStorage, Replicas: p.Replicas,
+		TTL: ingestMaxAge(ctx, p.JS)})
 	if err != nil {
-		return fmt.Errorf("blob bucket: %w", err)
+		return false, fmt.Errorf("blob bucket: %w", err)
 	}
 	// The object is named by the content's hash: one already stored whole
 	// holds these bytes. Putting it again would replace its chunks under a
 	// reader of the old ones (a worker, a stream backfill), which then
 	// waited for chunks that were gone.
+	m.Header.Set(pipeline.HeaderSize, strconv.Itoa(len(d.Data)))
 	if info, err := store.GetInfo(ctx, id); err == nil && !info.Deleted && info.Size == uint64(len(d.Data)) {
 		m.Header.Set(pipeline.HeaderObject, BlobBucket+"/"+id)
-		return nil
+		return false, nil
 	}
 	if _, err := objstore.Put(ctx, p.JS, BlobBucket, jetstream.ObjectMeta{Name: id}, bytes.NewReader(d.Data)); err != nil {
-		return fmt.Errorf("store %s in %s: %w", d.Filename, BlobBucket, err)
+		return false, fmt.Errorf("store %s in %s: %w", d.Filename, BlobBucket, err)
 	}
 	m.Header.Set(pipeline.HeaderObject, BlobBucket+"/"+id)
+	return true, nil
+}
+
+// DeleteBlob deletes document id's object in BlobBucket; a missing one is
+// no error.
+func DeleteBlob(ctx context.Context, js jetstream.JetStream, id string) error {
+	store, err := js.ObjectStore(ctx, BlobBucket)
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("blob bucket: %w", err)
+	}
+	if err := store.Delete(ctx, id); err != nil && !errors.Is(err, jetstream.ErrObjectNotFound) {
+		return fmt.Errorf("delete blob %s: %w", id, err)
+	}
 	return nil
+}
+
+// ingestMaxAge is how long the ingest stream keeps a message (0: until
+// its limits say otherwise).
+func ingestMaxAge(ctx context.Context, js jetstream.JetStream) time.Duration {
+	st, err := js.Stream(ctx, broker.StreamIngest)
+	if err != nil {
+		return 0
+	}
+	return st.CachedInfo().Config.MaxAge
 }
 
 // StreamReplicas is the replica count of the ingest stream, for the

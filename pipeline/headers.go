@@ -8,6 +8,7 @@ const (
 	HeaderDepth       = "Docmill-Depth"        // shallow | full | auto
 	HeaderDeadline    = "Docmill-Deadline"     // RFC 3339 time or Go duration from receipt ("500ms")
 	HeaderObject      = "Docmill-Object"       // "bucket/name" when the content is in the object store
+	HeaderSize        = "Docmill-Size"         // the content's bytes, when it is in the object store
 	HeaderIngestedAt  = "Docmill-Ingested-At"  // RFC 3339, set by docmill's own ingest paths
 	HeaderVersion     = "Docmill-Version"      // a watched file's or object's version: its result is published even if the bytes were analysed minutes ago
 	HeaderMetaPrefix  = "Docmill-Meta-"        // free metadata: Docmill-Meta-Owner: legal; Docmill-Meta-Reprocessed marks a deliberate reprocess; Docmill-Meta-Replaces (MetaReplaces)

@@ -43,10 +43,7 @@ func dlqCmd() *cobra.Command {
 		return tw.Flush()
 	}
 	replay := eachDeadLetter("replay", "Send dead letters back to their original subject", "replayed", connectors.Replay)
-	drop := eachDeadLetter("drop", "Delete dead letters for good (after reading why they failed)", "dropped",
-		func(ctx context.Context, js jetstream.JetStream, d connectors.DeadLetter) error {
-			return connectors.Drop(ctx, js, d.Seq)
-		})
+	drop := eachDeadLetter("drop", "Delete dead letters for good (after reading why they failed)", "dropped", connectors.DropForGood)
 	cmd.AddCommand(list, replay, drop)
 	return cmd
 }
