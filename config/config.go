@@ -450,6 +450,11 @@ func (c *Config) problems() []problem {
 			bad(err == nil, f.key, "%v", err)
 		}
 	}
+	if sh := c.Model.Shadow; sh != "" && sh != "free" {
+		// serve refuses to start without it; a check that said ok misled
+		_, err := os.Stat(sh)
+		bad(err == nil, "model.shadow", "%v (a model bundle folder, or \"free\")", err)
+	}
 	bad(c.Pipeline.MaxDeliver >= 1, "pipeline.max_deliver", "must be at least 1")
 	bad(c.Pipeline.WorkerConcurrency >= 0, "pipeline.worker_concurrency", "%d is negative", c.Pipeline.WorkerConcurrency)
 	bad(c.Pipeline.IndexerConcurrency >= 0, "pipeline.indexer_concurrency", "%d is negative", c.Pipeline.IndexerConcurrency)
@@ -537,18 +542,38 @@ func setValue(fv reflect.Value, raw string) error {
 		fv.SetInt(int64(d))
 		return nil
 	case map[string]time.Duration:
-		// class=age pairs: DOCMILL_INDEX_RETENTION=log=720h,*=8760h
+		// class=age pairs, DOCMILL_INDEX_RETENTION=log=720h,*=8760h, or the
+		// YAML the example file teaches, '{log: 720h}'
 		m := map[string]time.Duration{}
+		if t := strings.TrimSpace(raw); strings.HasPrefix(t, "{") {
+			var y map[string]string
+			if err := yaml.Unmarshal([]byte(t), &y); err != nil {
+				return fmt.Errorf("%q: %w", raw, err)
+			}
+			for k, v := range y {
+				d, err := time.ParseDuration(v)
+				if err != nil {
+					return fmt.Errorf("%s: %w", k, err)
+				}
+				m[k] = d
+			}
+			fv.Set(reflect.ValueOf(m))
+			return nil
+		}
 		for _, p := range strings.Split(raw, ",") {
-			k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
-			if !ok {
+			p = strings.TrimSpace(p)
+			if p == "" {
 				continue
 			}
-			d, err := time.ParseDuration(v)
+			k, v, ok := strings.Cut(p, "=")
+			if !ok {
+				return fmt.Errorf("%q: want class=age pairs (log=720h,*=8760h) or {log: 720h}", p)
+			}
+			d, err := time.ParseDuration(strings.TrimSpace(v))
 			if err != nil {
 				return fmt.Errorf("%s: %w", k, err)
 			}
-			m[k] = d
+			m[strings.TrimSpace(k)] = d
 		}
 		fv.Set(reflect.ValueOf(m))
 		return nil

@@ -53,6 +53,17 @@ func TestEnvOverrides(t *testing.T) {
 	if want := map[string]time.Duration{"log": 720 * time.Hour, "*": 87600 * time.Hour}; !reflect.DeepEqual(c.Index.Retention, want) {
 		t.Errorf("retention %v, want %v", c.Index.Retention, want)
 	}
+	// the YAML form the example file teaches works too; a form neither
+	// reads is an error, not retention quietly off
+	t.Setenv("DOCMILL_INDEX_RETENTION", "{log: 720h}")
+	if c, err := Load(""); err != nil || c.Index.Retention["log"] != 720*time.Hour {
+		t.Errorf("YAML retention: %v %v", c, err)
+	}
+	t.Setenv("DOCMILL_INDEX_RETENTION", "log: 720h")
+	if _, err := Load(""); err == nil || !strings.Contains(err.Error(), "DOCMILL_INDEX_RETENTION") {
+		t.Errorf("retention in neither form: %v", err)
+	}
+	t.Setenv("DOCMILL_INDEX_RETENTION", "")
 	t.Setenv("DOCMILL_PIPELINE_MAX_DELIVER", "many")
 	if _, err := Load(""); err == nil || !strings.Contains(err.Error(), "DOCMILL_PIPELINE_MAX_DELIVER") {
 		t.Fatalf("bad env value not reported: %v", err)
@@ -68,6 +79,11 @@ func TestValidate(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "index.scoring") || !strings.Contains(err.Error(), "model.threshold") ||
 		!strings.Contains(err.Error(), "nats.max_payload_mb") {
 		t.Fatalf("validate: %v", err)
+	}
+	c = Default()
+	c.Model.Shadow = "/nonexistent/shadow"
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "model.shadow") {
+		t.Errorf("a missing shadow bundle: %v", err)
 	}
 	// values that used to pass and fail later, or quietly do harm
 	c = Default()
