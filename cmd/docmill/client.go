@@ -288,12 +288,15 @@ func exportCmd() *cobra.Command {
 			w = f
 		}
 		cw := &countingWriter{w: w, csv: *format == "csv"}
-		if err := api.stream(cmd.Context(), "/api/export?"+v.Encode(), cw); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
 		header := 0
 		if cw.csv {
 			header = 1
+		}
+		if err := api.stream(cmd.Context(), "/api/export?"+v.Encode(), cw); err != nil {
+			if cw.lines == 0 {
+				return fmt.Errorf("export: %w", err)
+			}
+			return fmt.Errorf("export broke off after %s (a line cut short was left out): %w", count(cw.lines-header, "document"), err)
 		}
 		if cw.lastErr != "" {
 			return fmt.Errorf("export ended early after %s: %s", count(cw.lines-1-header, "document"), cw.lastErr)
@@ -304,14 +307,16 @@ func exportCmd() *cobra.Command {
 	return cmd
 }
 
-// countingWriter counts the lines an export wrote and notices the error
-// line a failed export ends with.
+// countingWriter passes an export on record by record, counts the
+// records and notices the error line a failed export ends with. A record
+// is written only whole, so a connection that breaks leaves no line cut
+// short in the file.
 type countingWriter struct {
 	w       io.Writer
 	csv     bool // records are CSV rows: a line break inside quotes goes on
 	quoted  bool
 	lines   int
-	tail    []byte // the line being written
+	rec     []byte // the record being received
 	lastErr string
 }
 
@@ -320,23 +325,25 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 		if c.csv && b == '"' {
 			c.quoted = !c.quoted
 		}
+		c.rec = append(c.rec, b)
 		if b != '\n' || c.quoted {
-			if len(c.tail) < 4096 {
-				c.tail = append(c.tail, b)
-			}
 			continue
 		}
 		c.lines++
+		line := c.rec[:len(c.rec)-1]
 		var e struct{ Error string }
 		switch {
-		case c.csv && bytes.HasPrefix(c.tail, []byte("error,")):
-			c.lastErr = string(c.tail[len("error,"):])
-		case !c.csv && len(c.tail) < 4096 && json.Unmarshal(c.tail, &e) == nil && e.Error != "":
+		case c.csv && bytes.HasPrefix(line, []byte("error,")):
+			c.lastErr = string(line[len("error,"):])
+		case !c.csv && len(line) < 4096 && bytes.HasPrefix(line, []byte(`{"error"`)) && json.Unmarshal(line, &e) == nil && e.Error != "":
 			c.lastErr = e.Error
 		}
-		c.tail = c.tail[:0]
+		if _, err := c.w.Write(c.rec); err != nil {
+			return 0, err
+		}
+		c.rec = c.rec[:0]
 	}
-	return c.w.Write(p)
+	return len(p), nil
 }
 
 func searchCmd() *cobra.Command {

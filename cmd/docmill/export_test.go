@@ -117,3 +117,18 @@ func TestCountingWriterCSV(t *testing.T) {
 		t.Error("nothing passed on")
 	}
 }
+
+// A record reaches the file only whole: a stream that breaks in the
+// middle of a line leaves the records before it and nothing of that line.
+func TestCountingWriterHoldsPartialLines(t *testing.T) {
+	var sink bytes.Buffer
+	c := &countingWriter{w: &sink}
+	io.WriteString(c, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"te")
+	if c.lines != 2 || sink.String() != "{\"id\":\"a\"}\n{\"id\":\"b\"}\n" {
+		t.Errorf("%d records, file %q", c.lines, sink.String())
+	}
+	io.WriteString(c, "xt\":\"x\"}\n")
+	if c.lines != 3 || !strings.HasSuffix(sink.String(), "{\"id\":\"c\",\"text\":\"x\"}\n") {
+		t.Errorf("%d records, file %q", c.lines, sink.String())
+	}
+}
