@@ -26,9 +26,9 @@ type RecoverReport struct {
 	// document analysed again (a new model, a backfill) has several, and
 	// the latest is kept.
 	Results int `json:"results"`
-	// Deleted counts the results left out because their document was
-	// deleted, replaced by a new version or expired after it was published
-	// (a notice in DOCMILL_DELETED).
+	// Deleted counts the documents left out because they were deleted,
+	// replaced by a new version or expired after their latest result was
+	// published (a notice in DOCMILL_DELETED).
 	Deleted int `json:"deleted"`
 	// TextsMissing names the documents whose text could be read neither
 	// from the result, the text store nor the stored original, with the
@@ -144,6 +144,7 @@ type recovery struct {
 	batch      []*document.Result
 	batchBytes int
 	dropped    map[string]bool // deleted after their latest result: removed at the next write
+	left       map[string]bool // documents left out, for the report
 }
 
 // recoverBatch and recoverBatchBytes bound one index write: a batch of
@@ -168,7 +169,7 @@ func (r *recovery) replay(ctx context.Context, progress func(done, total int)) e
 	}
 	last, total := info.State.LastSeq, int(info.State.Msgs)
 	r.rep.Earliest = info.State.FirstTime
-	r.dropped = map[string]bool{}
+	r.dropped, r.left = map[string]bool{}, map[string]bool{}
 	if total == 0 {
 		return nil
 	}
@@ -213,11 +214,14 @@ func (r *recovery) take(ctx context.Context, m jetstream.Msg, at time.Time) erro
 		return err
 	}
 	if gone {
-		r.rep.Deleted++
+		r.left[res.ID] = true
+		r.rep.Deleted = len(r.left)
 		r.dropped[res.ID] = true
 		r.unbatch(res.ID)
 		return nil
 	}
+	delete(r.left, res.ID)
+	r.rep.Deleted = len(r.left)
 	delete(r.rep.TextsMissing, res.ID)
 	if res.TextObject != "" && res.Text == "" {
 		text, err := r.full(ctx, &res)

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -274,6 +275,11 @@ func (s *Server) connect(ctx context.Context) error {
 		o := connOptions(c, "docmill-"+string(s.o.Role))
 		o.Log = s.o.Log
 		s.nc, err = broker.Connect(o)
+		if err != nil && os.Getenv("DOCMILL_NATS_URL") != "" && s.o.Role == RoleServe {
+			// exported for the client commands, it also makes serve a
+			// client of that broker instead of starting its own
+			err = fmt.Errorf("%w (DOCMILL_NATS_URL=%s in the environment points serve at that broker; unset it to run the embedded one)", err, os.Getenv("DOCMILL_NATS_URL"))
+		}
 	}
 	if err != nil {
 		return err
