@@ -195,10 +195,7 @@ func (x *Indexer) Handle(msg *message.Message) ([]*message.Message, error) {
 		_ = x.Processing.Done(msg.Context(), r.ID)
 		return nil, nil
 	}
-	if by := x.replacedEarly.replacedBy(&r); by != "" {
-		x.Log.Info("earlier version of a file or object arrived after the version that replaced it; not indexed", "doc_id", r.ID, "by", by)
-		_ = x.Processing.Done(msg.Context(), r.ID)
-		x.dropped(Deleted{ID: r.ID, Reason: ReasonReplaced, ReplacedBy: by, Event: by + "@late:" + r.ID})
+	if x.dropLate(msg.Context(), &r) {
 		return nil, nil
 	}
 	if err := x.loadText(msg.Context(), &r); err != nil {
@@ -271,7 +268,35 @@ func (x *Indexer) loop(ctx context.Context) {
 	}
 }
 
+// dropLate leaves out r when a newer version of the same file or object
+// replaced it before it was indexed, and says so.
+func (x *Indexer) dropLate(ctx context.Context, r *document.Result) bool {
+	by := x.replacedEarly.replacedBy(r)
+	if by == "" {
+		return false
+	}
+	x.Log.Info("earlier version of a file or object arrived after the version that replaced it; not indexed", "doc_id", r.ID, "by", by)
+	_ = x.Processing.Done(ctx, r.ID)
+	x.dropped(Deleted{ID: r.ID, Reason: ReasonReplaced, ReplacedBy: by, Event: by + "@late:" + r.ID})
+	return true
+}
+
 func (x *Indexer) write(batch []pending) {
+	// Handle checked before queueing, but the batch that noted the
+	// replacement may have been finishing then (replace runs after its
+	// handlers are answered): checked again here, after every earlier
+	// batch's replace
+	kept := batch[:0]
+	for _, p := range batch {
+		if x.dropLate(context.Background(), p.r) {
+			p.done <- nil
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if batch = kept; len(batch) == 0 {
+		return
+	}
 	start := time.Now()
 	rs := make([]*document.Result, len(batch))
 	for i, p := range batch {
