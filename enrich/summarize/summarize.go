@@ -292,7 +292,10 @@ func cut(s string, max int) string {
 		return s
 	}
 	all := []rune(s)
-	for i := max; i > 0; i-- {
+	// back to a space in the second half only: Chinese has none between
+	// words, and the space after a heading ("供货协议 乙方应当...") took
+	// all but the heading
+	for i := max; i > max/2; i-- {
 		if unicode.IsSpace(all[i]) {
 			return strings.TrimRightFunc(string(all[:i]), func(r rune) bool {
 				return unicode.IsSpace(r) || strings.ContainsRune(",;:(-–", r)
@@ -317,7 +320,9 @@ func Ended(s string) string {
 		return s
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune(".!?…:;\"'”’)]。！？；」』）", last) {
+	// a Chinese line ends without a stop as often as not ("签订日期：
+	// 2024年2月20日"): only a cut, marked where it is made, says more
+	if strings.ContainsRune(".!?…:;\"'”’)]。！？；」』）", last) || unicode.Is(unicode.Han, last) {
 		return s
 	}
 	return s + CutMark

@@ -264,12 +264,23 @@ func TestEndedMarksCutSummaries(t *testing.T) {
 		"The gatekeeper shall":          "The gatekeeper shall…",
 		"The Supplier shall deliver.":   "The Supplier shall deliver.",
 		"本合同适用中华人民共和国法律。":               "本合同适用中华人民共和国法律。",
-		"甲方应当":                          "甲方应当…",
+		"签订日期：2024年2月20日":               "签订日期：2024年2月20日", // a Chinese line ends without a stop as often as not
 		"":                              "",
 		"Payment is due (see clause 3)": "Payment is due (see clause 3)",
 	} {
 		if got := Ended(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A Chinese passage cut to its budget is cut at a character, not back at
+// the space after its heading (which left the heading alone).
+func TestCutChineseAfterHeading(t *testing.T) {
+	long := strings.Repeat("乙方应当在工作日内将货物运送至甲方指定的仓库并办理验收手续，", 40) + "。"
+	got := Select([]string{"供货协议", long}, []float64{2, 1}, Options{Language: "zh", MaxChars: 200})
+	body := strings.TrimSuffix(got, CutMark)
+	if utf8.RuneCountInString(body) < 150 || utf8.RuneCountInString(body) > 200 || !strings.HasSuffix(got, CutMark) {
+		t.Errorf("summary %q (%d runes)", got, utf8.RuneCountInString(body))
 	}
 }
