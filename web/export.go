@@ -180,8 +180,10 @@ func (e *csvExport) write(d *document.Result, _ string, _ bool) error {
 func csvRow(d *document.Result) []string {
 	first := func(kind string) string {
 		for _, e := range d.Entities {
-			if e.Kind == kind {
-				return index.FacetValue(e)
+			// the first with a value: a clause heading ("第六条 适用法律及争议解决")
+			// is found before the clause that names the law
+			if v := index.FacetValue(e); e.Kind == kind && v != "" {
+				return v
 			}
 		}
 		return ""

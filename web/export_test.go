@@ -76,6 +76,8 @@ func TestExportCSV(t *testing.T) {
 		document.Entity{Kind: "expiration_date", Text: "December 2026", Value: "2026-12"},
 		document.Entity{Kind: "expiration_date", Text: "the term", Value: "2027-01-05"},
 		document.Entity{Kind: "party", Text: "=HYPERLINK(\"http://evil\")"})
+	// a clause heading found before the clause that names the law
+	docs[0].Entities = append([]document.Entity{{Kind: "governing_law", Text: "第六条 适用法律及争议解决"}}, docs[0].Entities...)
 	docs[0].Title = "+Master Services Agreement"
 	s := newServer(t, Options{Index: openIndex(t, docs...)})
 	resp, body := get(t, s, "/api/export?class=contract&format=csv")
