@@ -594,6 +594,11 @@ func TestJunkPartiesAndTidying(t *testing.T) {
 		"Acme GmbH & Co. KG":                 "Acme GmbH & Co. KG",
 		"2000 American Champion Media, Inc.": "American Champion Media, Inc.",
 		`Affiliate") and UNION DENTAL CORP.`: "UNION DENTAL CORP.",
+		"深圳市腾龙电子有限公司（盖章）":                    "深圳市腾龙电子有限公司",
+		"北京星辰科技有限公司（以下简称“甲方”）":               "北京星辰科技有限公司",
+		"Acme Software Inc. (美国特拉华州公司":       "Acme Software Inc.",
+		"Fonterra (USA) Inc.":                "Fonterra (USA) Inc.",
+		"THE VÄRDE FUND XII (MASTER), L.P.":  "THE VÄRDE FUND XII (MASTER), L.P.",
 	} {
 		if got := tidyParty(in); got != want {
 			t.Errorf("tidyParty(%q) = %q, want %q", in, got, want)

@@ -81,6 +81,9 @@ var (
 	// block or a letter: "For and on behalf of", "ACKNOWLEDGED AND AGREED
 	// TO", "Ladies and Gentlemen:", or a year left by a date line.
 	partyLeadRe = regexp.MustCompile(`(?i)^(?:(?:19|20)\d\d\s+)?(?:ladies\s+and\s+gentlemen:?\s*|preamble\s+)?(?:for\s+and\s+on\s+behalf\s+of\s+|acknowledged\s+and\s+agreed(?:\s+to)?:?\s+)?`)
+	// trailingNoteRe is a note after a name: in full-width brackets, in
+	// brackets holding Chinese or a definition, or a bracket left open
+	trailingNoteRe = regexp.MustCompile(`\s*(?:（[^（）]*）?|\((?:[^()]*\p{Han}[^()]*|(?i:hereinafter|the\s)[^()]*)\)|\([^()]*)$`)
 	// aliasTailRe is the end of the party before, caught with this one
 	// ('Affiliate") and UNION DENTAL CORP.')
 	aliasTailRe = regexp.MustCompile(`^[^"“”]{0,60}["”]\)\s*(?:,\s*)?(?:and\s+)?`)
@@ -98,6 +101,15 @@ var (
 // (partyLeadRe), the sentence it ran into (partyTailRe) and an address or
 // description after its legal form (afterFormRe).
 func tidyParty(n string) string {
+	for {
+		// a signature's "（盖章）", a definition's "（以下简称“甲方”）", a bracket
+		// left open where the name was cut ("Acme Software Inc. (美国特拉华州公司")
+		t := strings.TrimSpace(trailingNoteRe.ReplaceAllString(n, ""))
+		if t == n || t == "" {
+			break
+		}
+		n = t
+	}
 	n = aliasTailRe.ReplaceAllString(n, "")
 	n = partyLeadRe.ReplaceAllString(n, "")
 	n = partyTailRe.ReplaceAllString(n, "")
