@@ -241,7 +241,7 @@ func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analy
 		b.WriteString(strings.ReplaceAll(t.Template, "<*>", ","))
 		b.WriteString(".\n")
 	}
-	if kws := keywords.Extract(b.String(), keywords.Options{Top: f.o.TopKeywords, Language: language}); kws != nil {
+	if kws := keywords.Extract(clip(b.String(), maxAnalysisBytes), keywords.Options{Top: f.o.TopKeywords, Language: language}); kws != nil {
 		a.Keywords = kws
 	}
 }

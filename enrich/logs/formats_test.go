@@ -1,6 +1,8 @@
 package logs
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -114,6 +116,25 @@ func TestSummarizeMultiLineEntries(t *testing.T) {
 		}
 		if entries != c.entries || s.Levels["ERROR"]+s.Levels["FATAL"] != c.errors {
 			t.Errorf("%s: %d entries, levels %v; want %d entries, %d errors", c.name, entries, s.Levels, c.entries, c.errors)
+		}
+	}
+}
+
+// A template of a megabyte-long line is shown by its opening: whole, it
+// made a result over the message limit and its key phrases cost gigabytes.
+func TestLongTemplatesClipped(t *testing.T) {
+	words := make([]string, 0, 200000)
+	for i := 0; len(words) < cap(words); i++ {
+		words = append(words, fmt.Sprintf("w%c%c", 'a'+i%26, 'a'+(i/26)%26))
+	}
+	line := "2024-05-13T10:00:00Z ERROR " + strings.Join(words, " ")
+	s := Summarize([]string{line, line, "2024-05-13T10:00:01Z INFO short line"}, NewMiner(DefaultConfig()))
+	if len(s.Templates) == 0 {
+		t.Fatal("no templates")
+	}
+	for _, tpl := range s.Templates {
+		if len(tpl.Template) > templateMaxBytes+len("…") {
+			t.Errorf("template of %d bytes", len(tpl.Template))
 		}
 	}
 }

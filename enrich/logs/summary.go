@@ -16,6 +16,7 @@ const (
 	summaryTopTemplates = 10
 	summaryErrorSamples = 5
 	sampleMaxChars      = 300
+	templateMaxBytes    = 2000
 )
 
 // Budget bounds how much of one log SummarizeText mines. Mining costs
@@ -228,7 +229,10 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 			break
 		}
 		tpl, _ := m.Template(id)
-		out = append(out, document.TemplateCount{ID: id, Template: tpl, Count: counts[id], New: isNew[id]})
+		// a template of a megabyte-long line made a result of several
+		// megabytes, over the message limit, and its key phrases cost
+		// gigabytes: the result shows the opening
+		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id]})
 	}
 	return out, len(isNew)
 }

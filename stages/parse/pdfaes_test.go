@@ -148,3 +148,14 @@ func TestEncryptionReasons(t *testing.T) {
 		t.Errorf("AES-256 with a user password: %q", reason)
 	}
 }
+
+// A cross-reference section whose /Prev points back to itself is refused
+// before the library sees it: the library followed the loop for good, a
+// core lost per 644-byte upload. testdata/xrefloop.pdf is a one-page file
+// whose trailer says /Prev 450, its own table's offset.
+func TestXrefPrevLoopRefused(t *testing.T) {
+	e := parsePermanent(t, "xrefloop.pdf", readFixture(t, "xrefloop.pdf"))
+	if !strings.Contains(e.Reason, "hostile") || !strings.Contains(e.Error(), "/Prev loop") {
+		t.Errorf("reason %q: %v", e.Reason, e)
+	}
+}

@@ -60,7 +60,66 @@ func precheckPDF(data []byte) error {
 			}
 		}
 	}
+	if err := checkPrevChain(data); err != nil {
+		return err
+	}
 	return checkNesting(data)
+}
+
+var (
+	reStartxref = regexp.MustCompile(`startxref\s+(\d+)`)
+	rePrev      = regexp.MustCompile(`/Prev\s+(\d+)(\s+\d+\s+R)?`)
+)
+
+// maxXrefSections bounds the chain of cross-reference sections (one per
+// incremental update) a file may link with /Prev.
+const maxXrefSections = 10_000
+
+// checkPrevChain follows the cross-reference sections from the last
+// startxref through their /Prev links: the library follows them without
+// remembering where it has been, so a /Prev that points back (a 644-byte
+// file) held a CPU for good. Each section's /Prev is the first one after
+// its offset (in a classic table's trailer, or an xref stream's
+// dictionary).
+func checkPrevChain(data []byte) error {
+	all := reStartxref.FindAllSubmatch(data, -1)
+	if len(all) == 0 {
+		return nil
+	}
+	off, err := strconv.Atoi(string(all[len(all)-1][1]))
+	if err != nil {
+		return nil
+	}
+	seen := map[int]bool{}
+	for range maxXrefSections {
+		if off <= 0 || off >= len(data) {
+			return nil // the library says what is wrong with that
+		}
+		if seen[off] {
+			return fmt.Errorf("cross-reference sections link back to offset %d (/Prev loop)", off)
+		}
+		seen[off] = true
+		end := bytes.Index(data[off:], []byte("startxref"))
+		if end < 0 {
+			return nil
+		}
+		// the first /Prev after the offset is the section's own (a table
+		// holds none; an outline item's "/Prev 3 0 R" is a reference); a
+		// later one may be the next section's, which has no startxref of
+		// its own between them
+		prev := -1
+		for _, m := range rePrev.FindAllSubmatch(data[off:off+end], -1) {
+			if len(m[2]) == 0 {
+				prev, _ = strconv.Atoi(string(m[1]))
+				break
+			}
+		}
+		if prev < 0 {
+			return nil
+		}
+		off = prev
+	}
+	return fmt.Errorf("more than %d cross-reference sections", maxXrefSections)
 }
 
 // checkXrefTables validates the subsection headers ("start count") of
