@@ -656,4 +656,3 @@ func staticHandler() http.Handler {
 		files.ServeHTTP(w, r)
 	})
 }
-
