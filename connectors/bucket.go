@@ -16,6 +16,7 @@ import (
 
 	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/stream"
 )
 
 // Bucket ingests every object put into a NATS Object Store bucket, once:
@@ -131,16 +132,14 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 // retryDelay is how long an object event that failed waits: 5 s, doubling
 // with each delivery up to 5 minutes.
 func retryDelay(m jetstream.Msg) time.Duration {
-	n := uint64(1)
+	n := 1
 	if md, err := m.Metadata(); err == nil && md.NumDelivered > 0 {
-		n = md.NumDelivered
+		n = int(min(md.NumDelivered, 64))
 	}
-	d := 5 * time.Second
-	for i := uint64(1); i < n && d < 5*time.Minute; i++ {
-		d *= 2
-	}
-	return min(d, 5*time.Minute)
+	return bucketBackoff(n)
 }
+
+var bucketBackoff = stream.ExponentialBackoff(5*time.Second, 5*time.Minute)
 
 func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo) error {
 	limit := b.Pub.MaxBytes

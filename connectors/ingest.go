@@ -244,27 +244,14 @@ func (p *Publisher) attach(ctx context.Context, m *nats.Msg, id string, d Doc) (
 // DeleteBlob deletes document id's object in BlobBucket; a missing one is
 // no error.
 func DeleteBlob(ctx context.Context, js jetstream.JetStream, id string) error {
-	store, err := js.ObjectStore(ctx, BlobBucket)
-	if errors.Is(err, jetstream.ErrBucketNotFound) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("blob bucket: %w", err)
-	}
-	if err := store.Delete(ctx, id); err != nil && !errors.Is(err, jetstream.ErrObjectNotFound) {
-		return fmt.Errorf("delete blob %s: %w", id, err)
-	}
-	return nil
+	return objstore.Delete(ctx, js, BlobBucket, id)
 }
 
 // ingestMaxAge is how long the ingest stream keeps a message (0: until
 // its limits say otherwise).
 func ingestMaxAge(ctx context.Context, js jetstream.JetStream) time.Duration {
-	st, err := js.Stream(ctx, broker.StreamIngest)
-	if err != nil {
-		return 0
-	}
-	return st.CachedInfo().Config.MaxAge
+	c, _ := ingestConfig(ctx, js)
+	return c.MaxAge
 }
 
 // StreamReplicas is the replica count of the ingest stream, for the
@@ -272,13 +259,17 @@ func ingestMaxAge(ctx context.Context, js jetstream.JetStream) time.Duration {
 // they must be as safe as the streams, which the server created from its
 // configuration. 1 when the stream cannot be read.
 func StreamReplicas(ctx context.Context, js jetstream.JetStream) int {
+	if c, ok := ingestConfig(ctx, js); ok && c.Replicas >= 1 {
+		return c.Replicas
+	}
+	return 1
+}
+
+// ingestConfig is the ingest stream's configuration as the server has it.
+func ingestConfig(ctx context.Context, js jetstream.JetStream) (jetstream.StreamConfig, bool) {
 	st, err := js.Stream(ctx, broker.StreamIngest)
 	if err != nil {
-		return 1
+		return jetstream.StreamConfig{}, false
 	}
-	info, err := st.Info(ctx)
-	if err != nil || info.Config.Replicas < 1 {
-		return 1
-	}
-	return info.Config.Replicas
+	return st.CachedInfo().Config, true
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -127,21 +128,6 @@ func (s *Server) remove(ctx context.Context, id string) error {
 // keeps beside the index: the stored original, the text of a large result
 // and the object a large ingest travelled in. Missing ones are no error.
 func DeleteCopies(ctx context.Context, js jetstream.JetStream, id string) error {
-	return errors.Join(deleteObject(ctx, js, OriginalsBucket, id), deleteObject(ctx, js, pipeline.TextBucket, id),
-		deleteObject(ctx, js, connectors.BlobBucket, id))
-}
-
-// deleteObject deletes bucket/name; a missing bucket or object is no error.
-func deleteObject(ctx context.Context, js jetstream.JetStream, bucket, name string) error {
-	st, err := js.ObjectStore(ctx, bucket)
-	if errors.Is(err, jetstream.ErrBucketNotFound) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("object store %s: %w", bucket, err)
-	}
-	if err := st.Delete(ctx, name); err != nil && !errors.Is(err, jetstream.ErrObjectNotFound) {
-		return fmt.Errorf("delete %s/%s: %w", bucket, name, err)
-	}
-	return nil
+	return errors.Join(objstore.Delete(ctx, js, OriginalsBucket, id), objstore.Delete(ctx, js, pipeline.TextBucket, id),
+		objstore.Delete(ctx, js, connectors.BlobBucket, id))
 }

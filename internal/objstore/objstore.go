@@ -1,5 +1,5 @@
 // Package objstore writes JetStream object store objects with synchronous
-// publishes.
+// publishes, and deletes them.
 //
 // nats.go's ObjectStore.Put (v1.55.0) publishes through a JetStream context
 // of its own with PublishMsgAsync, which starts a goroutine that listens for
@@ -104,4 +104,20 @@ func Put(ctx context.Context, js jetstream.JetStream, bucket string, meta jetstr
 		_ = st.Purge(ctx, jetstream.WithPurgeSubject(fmt.Sprintf("$O.%s.C.%s", bucket, prev.NUID)))
 	}
 	return info, nil
+}
+
+// Delete removes object name from bucket; a bucket or object that is not
+// there is no error (what the caller wanted is so).
+func Delete(ctx context.Context, js jetstream.JetStream, bucket, name string) error {
+	st, err := js.ObjectStore(ctx, bucket)
+	if errors.Is(err, jetstream.ErrBucketNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("object store %s: %w", bucket, err)
+	}
+	if err := st.Delete(ctx, name); err != nil && !errors.Is(err, jetstream.ErrObjectNotFound) {
+		return fmt.Errorf("delete %s/%s: %w", bucket, name, err)
+	}
+	return nil
 }
