@@ -75,7 +75,7 @@ func Detect(text string) string {
 	for _, r := range text {
 		switch {
 		case r < 0x80:
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			if isASCIILetter(byte(r)) {
 				latin++
 			}
 		case unicode.Is(unicode.Han, r):
