@@ -68,6 +68,15 @@ func TestChineseQuerySyntax(t *testing.T) {
 		{"consent", []string{"gdpr"}},    // English as before
 		{"consenting", []string{"gdpr"}}, // stemmed
 		{"party:租", nil},                 // a keyword field is not rewritten
+		// a lone character at a query's end or start: the text pairs it
+		// with its neighbour (日起, 年簽, 期三)
+		{"1月1日", []string{"lease"}},
+		{`"2023年1月1日"`, []string{"lease"}},
+		{"2024年", []string{"labor"}},
+		{"期三年", []string{"labor"}},
+		{"自2023", []string{"lease"}},
+		{"2月1日", nil}, // still a phrase: 2 is not 1
+		{"title:1月1日", nil},
 	}
 	for _, c := range cases {
 		if got := ids(t, ix, c.q); !slices.Equal(got, c.want) {

@@ -16,7 +16,9 @@ import (
 //     word as typed ("non-compete", "AT&T", 控制器, which becomes the
 //     bigrams 控制 制器) was searched as any of its pieces: "控制器 NOT
 //     仿真" returned documents with 控制 alone, none with 控制器.
-//   - A single Chinese character also finds the bigrams it is part of.
+//   - A single Chinese character also finds the bigrams it is part of,
+//     and so does one at either end of a phrase: the text's "3月1日起"
+//     holds the bigram 日起 where the query "3月1日" ends in 日 alone.
 //   - Wildcards, prefixes and regular expressions are matched against
 //     indexed terms, which are lower case and stemmed: the pattern is
 //     lower-cased, and a trailing-star prefix also matches the stem of its
@@ -28,32 +30,38 @@ import (
 //     governing law and sub-type where folded) are lower-cased:
 //     "keywords:\"Confidential Information\"" found nothing.
 //
-// lowered says which keyword fields the index holds in lower case.
-func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool) query.Query {
+// lowered says which keyword fields the index holds in lower case; edges
+// (may be nil) lists the indexed bigrams around a character (edgeTerms).
+func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edges edgeTerms) query.Query {
 	switch t := q.(type) {
 	case *query.BooleanQuery:
 		for _, c := range []query.Query{t.Must, t.Should, t.MustNot, t.Filter} {
-			rewrite(c, an, lowered)
+			rewrite(c, an, lowered, edges)
 		}
 	case *query.ConjunctionQuery:
 		for i, c := range t.Conjuncts {
-			t.Conjuncts[i] = rewrite(c, an, lowered)
+			t.Conjuncts[i] = rewrite(c, an, lowered, edges)
 		}
 	case *query.DisjunctionQuery:
 		for i, c := range t.Disjuncts {
-			t.Disjuncts[i] = rewrite(c, an, lowered)
+			t.Disjuncts[i] = rewrite(c, an, lowered, edges)
 		}
 	case *query.MatchQuery:
 		if d := rewriteDate(t.FieldVal, t.Match); d != nil {
 			return d
 		}
-		return rewriteMatch(t, an, lowered)
+		return rewriteMatch(t, an, lowered, edges)
 	case *query.MatchPhraseQuery:
 		if d := rewriteDate(t.FieldVal, t.MatchPhrase); d != nil {
 			return d
 		}
 		if lowered(t.FieldVal) {
 			t.MatchPhrase = strings.ToLower(t.MatchPhrase)
+		} else if textField(t.FieldVal) && an != nil {
+			if m := edgePhrase(an.Analyze([]byte(t.MatchPhrase)), t.FieldVal, edges); m != nil {
+				m.BoostVal = t.BoostVal
+				return m
+			}
 		}
 	case *query.WildcardQuery:
 		return rewritePattern(t, an, lowered)
@@ -73,7 +81,7 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool) que
 // (see also foldedFields).
 var lowerFields = map[string]bool{"class": true, "keywords": true, "language": true, "content_type": true, "depth": true}
 
-func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string) bool) query.Query {
+func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string) bool, edges edgeTerms) query.Query {
 	if lowered(t.FieldVal) {
 		t.Match = strings.ToLower(t.Match)
 		return t
@@ -102,12 +110,68 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 	if len(toks) < 2 {
 		return t
 	}
+	if m := edgePhrase(toks, t.FieldVal, edges); m != nil {
+		m.BoostVal = t.BoostVal
+		return m
+	}
 	p := bleve.NewMatchPhraseQuery(t.Match)
 	p.SetField(t.FieldVal)
 	if t.BoostVal != nil {
 		p.SetBoost(t.BoostVal.Value())
 	}
 	return p
+}
+
+// edgeTerms lists the indexed two-character terms of a text field that
+// start with the Chinese character c (first false: c ends a query) or end
+// with it (first true: c opens one).
+type edgeTerms func(field, c string, first bool) []string
+
+// edgePhrase is the phrase of toks (analysed query text) with a lone
+// Chinese character at either end widened to the bigrams it is part of,
+// nil when neither end is one. The bigram filter pairs a character with
+// its neighbour when there is one: a query's last character has none, the
+// text's usually has ("3月1日" against "3月1日起": 日 against 日起).
+func edgePhrase(toks analysis.TokenStream, field string, edges edgeTerms) *query.MultiPhraseQuery {
+	if edges == nil || len(toks) < 2 {
+		return nil
+	}
+	terms := phraseTerms(toks)
+	widened := false
+	for _, end := range []int{0, len(terms) - 1} {
+		if len(terms[end]) != 1 || !loneHan(terms[end][0]) {
+			continue
+		}
+		more := edges(field, terms[end][0], end == 0)
+		terms[end] = append(terms[end], more...)
+		widened = widened || len(more) > 0
+	}
+	if !widened {
+		return nil
+	}
+	if field == "" {
+		field = allField // a multi-phrase query has no default field
+	}
+	return query.NewMultiPhraseQuery(terms, field)
+}
+
+// phraseTerms is toks by position, as Bleve's phrase query reads them (a
+// position without a token is a gap that any term fills).
+func phraseTerms(toks analysis.TokenStream) [][]string {
+	first, last := toks[0].Position, toks[0].Position
+	for _, t := range toks {
+		first, last = min(first, t.Position), max(last, t.Position)
+	}
+	out := make([][]string, last-first+1)
+	for _, t := range toks {
+		out[t.Position-first] = append(out[t.Position-first], string(t.Term))
+	}
+	return out
+}
+
+func loneHan(term string) bool {
+	r := []rune(term)
+	return len(r) == 1 && unicode.Is(unicode.Han, r[0])
 }
 
 // rewritePattern lower-cases a wildcard pattern. A prefix ("terminat*")

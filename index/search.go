@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bdoc "github.com/blevesearch/bleve/v2/document"
@@ -20,6 +22,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // FacetFields are the fields the search API counts values of.
@@ -444,7 +447,69 @@ func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, quoteHint)
 	}
-	return rewrite(parsed, ix.text, ix.lowered), nil
+	return rewrite(parsed, ix.text, ix.lowered, ix.edgeTerms), nil
+}
+
+// edgeTerms lists the two-character terms field holds that start with c
+// (or end with it when first), at most MaxQueryTerms. See edgePhrase.
+func (ix *Index) edgeTerms(field, c string, first bool) []string {
+	if field == "" {
+		field = allField
+	}
+	var out []string
+	_ = ix.read(func(bi bleve.Index) error {
+		d, err := edgeDict(bi, field, c, first)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		for e, err := d.Next(); err == nil && e != nil && len(out) < MaxQueryTerms; e, err = d.Next() {
+			if e.Term != c && utf8.RuneCountInString(e.Term) == 2 {
+				out = append(out, e.Term)
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+func edgeDict(bi bleve.Index, field, c string, first bool) (bindex.FieldDict, error) {
+	if !first {
+		return bi.FieldDictPrefix(field, []byte(c))
+	}
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	rr, ok := r.(bindex.IndexReaderRegexp)
+	if !ok {
+		r.Close()
+		return nil, fmt.Errorf("index reader has no regexp dictionary")
+	}
+	d, err := rr.FieldDictRegexp(field, "."+regexp.QuoteMeta(c))
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	return readerDict{d, r}, nil
+}
+
+// readerDict closes the reader its dictionary came from with it.
+type readerDict struct {
+	bindex.FieldDict
+	r bindex.IndexReader
+}
+
+func (d readerDict) Close() error {
+	err := d.FieldDict.Close()
+	if cerr := d.r.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // orGroups splits a query that mixes AND with OR at its ORs, AND binding
