@@ -204,25 +204,31 @@ func NewSubscriber(js jetstream.JetStream, cfg SubscriberConfig, logger watermil
 
 // Consumer creates or updates the durable consumer for subject and returns it.
 func (s *Subscriber) Consumer(ctx context.Context, subject string) (jetstream.Consumer, error) {
-	stream := s.cfg.Stream
-	if stream == "" {
-		name, err := s.js.StreamNameBySubject(ctx, subject)
-		if err != nil {
-			return nil, fmt.Errorf("find stream for %s: %w", subject, err)
-		}
-		stream = name
+	return s.consumer(ctx, subject, 0)
+}
+
+// consumer is Consumer; a consumer it creates starts at stream sequence
+// from when that is not zero. A consumer that exists keeps its place and
+// policy, which cannot be updated.
+func (s *Subscriber) consumer(ctx context.Context, subject string, from uint64) (jetstream.Consumer, error) {
+	stream, err := s.streamFor(ctx, subject)
+	if err != nil {
+		return nil, err
 	}
-	policy := jetstream.DeliverAllPolicy
-	if s.cfg.DeliverNew {
+	policy, start := jetstream.DeliverAllPolicy, uint64(0)
+	switch {
+	case from > 0:
+		policy, start = jetstream.DeliverByStartSequencePolicy, from
+	case s.cfg.DeliverNew:
 		policy = jetstream.DeliverNewPolicy
-		// a consumer's deliver policy cannot be updated
-		if c, err := s.js.Consumer(ctx, stream, s.cfg.Durable); err == nil {
-			policy = c.CachedInfo().Config.DeliverPolicy
-		}
+	}
+	if c, err := s.js.Consumer(ctx, stream, s.cfg.Durable); err == nil {
+		policy, start = c.CachedInfo().Config.DeliverPolicy, c.CachedInfo().Config.OptStartSeq
 	}
 	cons, err := s.js.CreateOrUpdateConsumer(ctx, stream, jetstream.ConsumerConfig{
 		Durable:       s.cfg.Durable,
 		DeliverPolicy: policy,
+		OptStartSeq:   start,
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       s.cfg.AckWait,
 		MaxDeliver:    s.cfg.MaxDeliver,
@@ -235,10 +241,23 @@ func (s *Subscriber) Consumer(ctx context.Context, subject string) (jetstream.Co
 	return cons, nil
 }
 
+func (s *Subscriber) streamFor(ctx context.Context, subject string) (string, error) {
+	if s.cfg.Stream != "" {
+		return s.cfg.Stream, nil
+	}
+	name, err := s.js.StreamNameBySubject(ctx, subject)
+	if err != nil {
+		return "", fmt.Errorf("find stream for %s: %w", subject, err)
+	}
+	return name, nil
+}
+
 // Subscribe consumes subject (a filter such as docmill.ingest.>) through the
 // durable consumer. The channel closes when ctx ends or Close is called.
-// A consumer or stream that disappears (deleted by hand, a broker
-// restarted without its store) is declared again and consumed anew.
+// A consumer that disappears (deleted by hand) is declared again at the
+// first message this process has not finished; a stream that disappears
+// (a broker restarted without its store) is declared again and consumed
+// from its start.
 func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *message.Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -249,7 +268,8 @@ func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *mes
 	if err != nil {
 		return nil, err
 	}
-	f := &fetcher{s: s, subject: subject}
+	f := &fetcher{s: s, subject: subject, unacked: map[uint64]int{}}
+	f.created = s.streamCreated(ctx)
 	if err := f.open(cons); err != nil {
 		return nil, err
 	}
@@ -274,7 +294,7 @@ func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *mes
 			defer s.wg.Done()
 			defer workers.Done()
 			for m := range in {
-				s.deliver(ctx, m, out)
+				s.deliver(ctx, m, out, f.settled)
 			}
 		}()
 	}
@@ -290,6 +310,74 @@ type fetcher struct {
 	mu      sync.Mutex
 	iter    jetstream.MessagesContext
 	stopped bool
+	// created is when the stream was made, as first seen: a stream made
+	// since numbers its messages anew.
+	created time.Time
+	// Where a consumer declared again resumes: the lowest stream sequence
+	// fetched here and not acked (unacked counts deliveries of each), else
+	// the one after the highest fetched. A message given back (nak) stays
+	// unacked: it is still to be done, here or by another replica.
+	seqMu   sync.Mutex
+	unacked map[uint64]int
+	next    uint64
+}
+
+// fetchedSeq notes a message fetched.
+func (f *fetcher) fetchedSeq(m jetstream.Msg) {
+	md, err := m.Metadata()
+	if err != nil {
+		return
+	}
+	f.seqMu.Lock()
+	defer f.seqMu.Unlock()
+	f.unacked[md.Sequence.Stream]++
+	f.next = max(f.next, md.Sequence.Stream+1)
+}
+
+// settled notes a message acked.
+func (f *fetcher) settled(m jetstream.Msg) {
+	md, err := m.Metadata()
+	if err != nil {
+		return
+	}
+	f.seqMu.Lock()
+	defer f.seqMu.Unlock()
+	seq := md.Sequence.Stream
+	if f.unacked[seq]--; f.unacked[seq] <= 0 {
+		delete(f.unacked, seq)
+	}
+}
+
+// resumeAt is the stream sequence a consumer declared again starts at (0:
+// nothing fetched, start at the stream's first).
+func (f *fetcher) resumeAt() uint64 {
+	f.seqMu.Lock()
+	defer f.seqMu.Unlock()
+	at := f.next
+	for seq := range f.unacked {
+		at = min(at, seq)
+	}
+	return at
+}
+
+// forget starts over: the stream was made anew.
+func (f *fetcher) forget() {
+	f.seqMu.Lock()
+	defer f.seqMu.Unlock()
+	f.unacked, f.next = map[uint64]int{}, 0
+}
+
+// streamCreated is when the subscriber's stream was made (zero when it
+// cannot tell).
+func (s *Subscriber) streamCreated(ctx context.Context) time.Time {
+	if s.cfg.Stream == "" {
+		return time.Time{}
+	}
+	st, err := s.js.Stream(ctx, s.cfg.Stream)
+	if err != nil {
+		return time.Time{}
+	}
+	return st.CachedInfo().Created
 }
 
 func (f *fetcher) open(cons jetstream.Consumer) error {
@@ -336,6 +424,7 @@ func (f *fetcher) run(ctx context.Context, in chan<- jetstream.Msg) {
 		m, err := iter.Next()
 		if err == nil {
 			f.s.fetched(nil)
+			f.fetchedSeq(m)
 			if ctx.Err() != nil {
 				_ = m.Nak()
 				continue
@@ -395,7 +484,15 @@ func (f *fetcher) fix(ctx context.Context, iter jetstream.MessagesContext, cause
 			return
 		}
 	}
-	cons, err := s.Consumer(cctx, f.subject)
+	from := uint64(0)
+	if gone {
+		if c := s.streamCreated(cctx); !c.Equal(f.created) {
+			f.forget() // a new stream: its sequences start again
+			f.created = c
+		}
+		from = f.resumeAt()
+	}
+	cons, err := s.consumer(cctx, f.subject, from)
 	if err != nil {
 		s.logger.Error("declare the consumer again", err, watermill.LogFields{"subject": f.subject})
 		return
@@ -405,11 +502,12 @@ func (f *fetcher) fix(ctx context.Context, iter jetstream.MessagesContext, cause
 		s.logger.Error("reopen", err, watermill.LogFields{"subject": f.subject})
 		return
 	}
-	s.logger.Info("consumer declared again", watermill.LogFields{"durable": s.cfg.Durable, "stream": s.cfg.Stream, "cause": cause.Error()})
+	s.logger.Info("consumer declared again", watermill.LogFields{"durable": s.cfg.Durable, "stream": s.cfg.Stream, "cause": cause.Error(), "from_seq": from})
 }
 
-// deliver hands one message to the router and settles it with the server.
-func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *message.Message) {
+// deliver hands one message to the router and settles it with the server;
+// acked is told of a message the server confirmed acked.
+func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *message.Message, acked func(jetstream.Msg)) {
 	wm := FromNATS(jm)
 	mctx, cancel := context.WithCancel(s.life)
 	defer cancel()
@@ -430,6 +528,8 @@ func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *
 			ackCtx, c := context.WithTimeout(context.Background(), 10*time.Second)
 			if err := jm.DoubleAck(ackCtx); err != nil {
 				s.logger.Error("ack", err, watermill.LogFields{"subject": jm.Subject()})
+			} else {
+				acked(jm)
 			}
 			c()
 			return

@@ -243,18 +243,21 @@ func TestConsumerAndStreamDeclaredAgain(t *testing.T) {
 	}
 	pub := NewPublisher(js)
 	publish(t, pub, 1, "a")
-	recv(t, ch, "before").Ack()
+	publish(t, pub, 3, "a")
+	for i := 0; i < 3; i++ {
+		recv(t, ch, "before").Ack()
+	}
+	waitAcked(t, js, 3)
 	if err := js.DeleteConsumer(ctx, "T", "d"); err != nil {
 		t.Fatal(err)
 	}
 	publish(t, pub, 1, "b")
-	// the consumer declared again starts at the stream's first message:
-	// nothing published meanwhile is lost, some is delivered again
-	for m := recv(t, ch, "after the consumer was deleted"); ; m = recv(t, ch, "after the consumer was deleted") {
+	// the consumer declared again starts after what this process acked:
+	// nothing published meanwhile is lost, nothing is delivered again
+	if m := recv(t, ch, "after the consumer was deleted"); m.UUID != "b-0" {
+		t.Fatalf("after the consumer was deleted: got %s, want b-0", m.UUID)
+	} else {
 		m.Ack()
-		if m.UUID == "b-0" {
-			break
-		}
 	}
 	if err := js.DeleteStream(ctx, "T"); err != nil {
 		t.Fatal(err)
@@ -269,18 +272,68 @@ func TestConsumerAndStreamDeclaredAgain(t *testing.T) {
 		}
 	}
 	publish(t, pub, 1, "c")
-	// with two workers the history's a-0 may still be on its way
-	for m := recv(t, ch, "after the stream was lost"); ; m = recv(t, ch, "after the stream was lost") {
+	// a new stream numbers its messages from 1 again: its first is not
+	// skipped for the old stream's place
+	if m := recv(t, ch, "after the stream was lost"); m.UUID != "c-0" {
+		t.Fatalf("after the stream was lost: got %s, want c-0", m.UUID)
+	} else {
 		m.Ack()
-		if m.UUID == "c-0" {
-			break
-		}
-		if m.UUID != "a-0" && m.UUID != "b-0" {
-			t.Fatalf("got %s", m.UUID)
-		}
 	}
 	if ensured == 0 || sub.Err() != nil {
 		t.Errorf("ensured %d times, Err %v", ensured, sub.Err())
+	}
+}
+
+// A message fetched and not acked when its consumer goes (given back,
+// or still at work) is delivered again by the consumer declared in its
+// place.
+func TestConsumerDeclaredAgainKeepsUnacked(t *testing.T) {
+	js := jsFor(t)
+	ctx := context.Background()
+	sub := NewSubscriber(js, SubscriberConfig{Stream: "T", Durable: "d", Concurrency: 2, AckWait: 5 * time.Second}, nil)
+	defer sub.Close()
+	ch, err := sub.Subscribe(ctx, "t.>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := NewPublisher(js)
+	publish(t, pub, 2, "a")
+	first, second := recv(t, ch, "a-0"), recv(t, ch, "a-1")
+	if first.UUID != "a-0" {
+		first, second = second, first
+	}
+	second.Ack()
+	if err := js.DeleteConsumer(ctx, "T", "d"); err != nil {
+		t.Fatal(err)
+	}
+	first.Nack() // given back to a consumer that is gone
+	publish(t, pub, 1, "b")
+	// it resumes at a-0, so a-1 (acked after it) may come again
+	got := map[string]int{}
+	for got["a-0"] == 0 || got["b-0"] == 0 {
+		m := recv(t, ch, "after the consumer was deleted")
+		got[m.UUID]++
+		m.Ack()
+	}
+	if got["a-0"] != 1 || got["b-0"] != 1 {
+		t.Fatalf("got %v, want a-0 and b-0 once each", got)
+	}
+}
+
+// waitAcked waits until consumer d of stream T has its first n messages
+// acked on the server.
+func waitAcked(t *testing.T, js jetstream.JetStream, n uint64) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		c, err := js.Consumer(context.Background(), "T", "d")
+		if err == nil {
+			if info, err := c.Info(context.Background()); err == nil && info.AckFloor.Stream >= n {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d messages not acked", n)
+		}
 	}
 }
 
