@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
 )
 
 // Entity kinds, as in document.Entity.
@@ -41,7 +42,16 @@ const (
 // normalised text), in a stable order: kinds in the order of the constants
 // above, then by position. language is an ISO 639-1 code; "zh" (or Han
 // text) adds the Chinese rules.
+//
+// Traditional Chinese is read as simplified (買方 as 买方, 準據法 as
+// 准据法), so one set of rules reads both; an entity keeps the text as
+// the document writes it, its value is folded.
 func Extract(text, language string) []document.Entity {
+	han := language == "zh" || hanRe.MatchString(text)
+	original, folded := text, false
+	if han {
+		text, folded = lang.Simplified(text)
+	}
 	x := &collector{seen: map[string]bool{}}
 	sents := sentences(text)
 	parties(x, text)
@@ -52,10 +62,29 @@ func Extract(text, language string) []document.Entity {
 	definedTerms(x, text)
 	citations(x, text)
 	obligations(x, sents)
-	if language == "zh" || hanRe.MatchString(text) {
+	if han {
 		chinese(x, text)
 	}
+	if folded {
+		x.unfold(original, text)
+	}
 	return x.sorted()
+}
+
+// unfold gives back each entity's text as the original writes it, where
+// folded (the original with traditional characters simplified, byte for
+// byte) has it near the entity's position.
+func (x *collector) unfold(original, folded string) {
+	for i, f := range x.ents {
+		if f.pos < 0 || f.pos >= len(folded) {
+			continue
+		}
+		end := min(len(folded), f.pos+maxSentenceChars*4)
+		if at := strings.Index(folded[f.pos:end], f.e.Text); at >= 0 {
+			from := f.pos + at
+			x.ents[i].e.Text = original[from : from+len(f.e.Text)]
+		}
+	}
 }
 
 // ForClass adapts entities to the document's class: a regulation is not
@@ -131,6 +160,19 @@ func (x *collector) add(kind, text, value string, pos int) {
 	x.per[kind]++
 	x.seen[key] = true
 	x.ents = append(x.ents, found{document.Entity{Kind: kind, Text: text, Value: value}, pos})
+}
+
+// has reports whether an entity of kind was found.
+func (x *collector) has(kind string) bool { return x.value(kind) != "" || x.per[kind] > 0 }
+
+// value is the value of the first entity of kind found with one.
+func (x *collector) value(kind string) string {
+	for _, f := range x.ents {
+		if f.e.Kind == kind && f.e.Value != "" {
+			return f.e.Value
+		}
+	}
+	return ""
 }
 
 // aliasNearest gives alias to the nearest entity of kind that starts at

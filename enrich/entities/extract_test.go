@@ -672,3 +672,51 @@ func TestNoticePeriodIsNoTerm(t *testing.T) {
 		}
 	}
 }
+
+// A traditional-Chinese contract is read by the same rules (買方 is 买方,
+// 準據法 is 准据法), its entities keep the document's characters, and
+// Taiwan dollars are TWD, not CNY.
+func TestTraditionalChinese(t *testing.T) {
+	text := "買賣合約書\n買方：台灣精密電子股份有限公司\n賣方：高雄鋼鐵工業有限公司\n" +
+		"簽訂日期：2024年3月1日。總價款為新台幣1,500,000元。賣方應於30日內交貨。\n" +
+		"本合約之準據法為中華民國法律。\n"
+	ents := Extract(text, "zh")
+	for _, w := range []struct{ kind, text, value string }{
+		{KindParty, "台灣精密電子股份有限公司", "买方"},
+		{KindParty, "高雄鋼鐵工業有限公司", "卖方"},
+		{KindAgreementDate, "2024年3月1日", "2024-03-01"},
+		{KindMoney, "新台幣1,500,000元", "TWD 1500000"},
+		{KindDuration, "30日內", "P30D"},
+		{KindGoverningLaw, "本合約之準據法為中華民國法律。", "中华民国"},
+	} {
+		if !has(ents, w.kind, w.text, w.value) {
+			t.Errorf("missing %s %q (%s) in %+v", w.kind, w.text, w.value, ents)
+		}
+	}
+	for _, e := range ents {
+		if e.Kind == KindMoney && strings.HasPrefix(e.Value, "CNY") {
+			t.Errorf("Taiwan dollars as yuan: %+v", e)
+		}
+	}
+}
+
+// A Chinese contract that gives its period as a length (有效期为五年)
+// expires that long after it takes effect.
+func TestChineseTermLength(t *testing.T) {
+	for text, want := range map[string]string{
+		"技术服务合同\n甲方：北京某某科技有限公司\n本合同自2024年1月1日起生效，有效期为五年。": "2029-01-01",
+		"劳动合同\n签订日期：2023年6月15日\n合同期限为12个月。甲方应在10个工作日内支付。": "2024-06-15",
+		"租赁合同\n租赁期限自2024年1月1日起至2026年12月31日止，为期三年。":        "2026-12-31", // a date ends it
+		"服务协议\n乙方应在30日内付款。":                               "",           // no period, no date
+	} {
+		got := ""
+		for _, e := range Extract(text, "zh") {
+			if e.Kind == KindExpirationDate && got == "" {
+				got = e.Value
+			}
+		}
+		if got != want {
+			t.Errorf("%q: expiration %q, want %q (%+v)", text, got, want, Extract(text, "zh"))
+		}
+	}
+}

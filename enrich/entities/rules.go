@@ -1250,12 +1250,17 @@ var (
 	hanRe        = regexp.MustCompile(`\p{Han}`)
 	zhRoleOnlyRe = regexp.MustCompile(`^(?:` + zhRoles + `)$`)
 	zhPartyRe    = regexp.MustCompile(`(` + zhRoles + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
-	zhNumMoney   = regexp.MustCompile(`(人民币|美元|港币|欧元|RMB|￥|¥)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*元整?`)
-	zhGovPlace   = regexp.MustCompile(`(?:适用|受)(.{2,24}?)(?:的)?法律`)
-	zhMoneyRe    = regexp.MustCompile(`(?:人民币|美元|港币|欧元|RMB|￥|¥)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*元`)
-	zhGovRe      = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)`)
-	zhDutyRe     = regexp.MustCompile(`应当|必须|应于|应在|不得`)
-	zhSentEndRe  = regexp.MustCompile(`[。；！？\n]`)
+	zhNumMoney   = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*元整?`)
+	// the place whose law governs: 适用X法律, 受X法律管辖, 准据法为X法律,
+	// 以X法律为准据法
+	zhGovPlace = []*regexp.Regexp{
+		regexp.MustCompile(`(?:适用|受|准据法(?:为|系|是|应为))(.{2,24}?)(?:的)?法律`),
+		regexp.MustCompile(`以(.{2,24}?)(?:的)?法律为准据法`),
+	}
+	zhMoneyRe   = regexp.MustCompile(`(?:` + zhCurrencies + `)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*元`)
+	zhGovRe     = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)|准据法`)
+	zhDutyRe    = regexp.MustCompile(`应当|必须|应于|应在|不得`)
+	zhSentEndRe = regexp.MustCompile(`[。；！？\n]`)
 	// a clause or article, optionally of a named law: 第十条, 第3.2条,
 	// 《中华人民共和国民法典》第五百零九条, 第二章, 第一款
 	zhCiteRe = regexp.MustCompile(`(?:《[^》\n]{1,40}》\s*)?第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款项章节编]`)
@@ -1266,7 +1271,24 @@ var (
 const zhRoles = `甲方|乙方|丙方|出租方|承租方|出租人|承租人|用人单位|劳动者|买方|卖方|委托方|受托方|委托人|受托人|` +
 	`被许可方|许可方|受让方|转让方|贷款人|借款人|发包人|承包人|供方|需方|买受人|出卖人`
 
-var zhCurrency = map[string]string{"人民币": "CNY", "RMB": "CNY", "￥": "CNY", "¥": "CNY", "美元": "USD", "港币": "HKD", "欧元": "EUR", "": "CNY"}
+// zhCurrencies are the currencies a Chinese amount names before its
+// figure (Taiwan's 新台币 before 台币, which it holds).
+const zhCurrencies = `新台币|台币|人民币|美元|港币|港元|欧元|日元|英镑|RMB|NT\$|￥|¥`
+
+var zhCurrency = map[string]string{"新台币": "TWD", "台币": "TWD", "NT$": "TWD", "人民币": "CNY", "RMB": "CNY", "￥": "CNY", "¥": "CNY",
+	"美元": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "": "CNY"}
+
+// zhCurrencyIn is the currency named in an amount's text, the longest
+// name found ("新台币" rather than the "台币" it holds).
+func zhCurrencyIn(span string) string {
+	cur := ""
+	for k := range zhCurrency {
+		if len(k) > len(cur) && strings.Contains(span, k) {
+			cur = k
+		}
+	}
+	return zhCurrency[cur]
+}
 
 // chinese adds parties (甲方/乙方), amounts, citations, governing law and
 // duties.
@@ -1284,18 +1306,12 @@ func chinese(x *collector, text string) {
 	}
 	for _, m := range zhMoneyRe.FindAllStringSubmatchIndex(text, -1) {
 		span := text[m[0]:m[1]]
-		cur := ""
-		for k := range zhCurrency {
-			if k != "" && strings.Contains(span, k) {
-				cur = k
-			}
-		}
 		amt := strings.NewReplacer(",", "", "，", "").Replace(text[m[2]:m[3]])
 		zeros := 0
 		if m[4] >= 0 {
 			zeros = map[string]int{"万": 4, "亿": 8}[text[m[4]:m[5]]]
 		}
-		x.add(KindMoney, strings.TrimSpace(span), zhCurrency[cur]+" "+shift(amt, zeros), m[0])
+		x.add(KindMoney, strings.TrimSpace(span), zhCurrencyIn(span)+" "+shift(amt, zeros), m[0])
 	}
 	for _, m := range zhNumMoney.FindAllStringSubmatchIndex(text, -1) {
 		cur := ""
@@ -1310,14 +1326,17 @@ func chinese(x *collector, text string) {
 		}
 		x.add(KindMoney, strings.TrimSpace(text[m[0]:m[1]]), zhCurrency[cur]+" "+strconv.FormatInt(n, 10), m[0])
 	}
+	zhDurations(x, text)
 	start := 0
 	for _, e := range zhSentEndRe.FindAllStringIndex(text, -1) {
 		s := strings.TrimSpace(text[start:e[1]])
 		if s != "" {
 			if zhGovRe.MatchString(s) {
 				place := ""
-				if m := zhGovPlace.FindStringSubmatch(s); m != nil {
-					place = strings.TrimSuffix(strings.TrimSpace(m[1]), "的")
+				for _, re := range zhGovPlace {
+					if m := re.FindStringSubmatch(s); m != nil && place == "" {
+						place = strings.TrimSuffix(strings.TrimSpace(m[1]), "的")
+					}
 				}
 				x.add(KindGoverningLaw, clip(s, maxSentenceChars), place, start)
 			} else if zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
@@ -1326,6 +1345,58 @@ func chinese(x *collector, text string) {
 		}
 		start = e[1]
 	}
+}
+
+var (
+	// zhTermRe is a contract's period: 有效期为五年, 租赁期限三年, 为期
+	// 两年, 任期12个月 (a year only here: 2024年 is a date).
+	zhTermRe = regexp.MustCompile(`期(?:限|间)?(?:为|是|共)?\s*(` + zhCount + `)\s*(年|个月|个星期|周|天|日)`)
+	// zhSpanRe is any other length of time: 30日内, 十五个工作日, 3个月.
+	zhSpanRe = regexp.MustCompile(`(` + zhCount + `)\s*(个月|个工作日|个星期|天|日(?:以?内))`)
+)
+
+const zhCount = `\d{1,3}|[一二两三四五六七八九十百]{1,4}`
+
+var zhUnit = map[string]string{"年": "year", "个月": "month", "个星期": "week", "周": "week", "天": "day", "日": "day", "个工作日": "day"}
+
+// zhDurations adds the lengths of time of a Chinese text; the first
+// contract period gives the expiration date, counted from the effective
+// date (else the agreement date), when no date ends the term.
+func zhDurations(x *collector, text string) {
+	term := ""
+	termText, termPos := "", 0
+	for _, re := range []*regexp.Regexp{zhTermRe, zhSpanRe} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			n, ok := zhCountValue(text[m[2]:m[3]])
+			unit := zhUnit[strings.TrimSuffix(strings.TrimSuffix(text[m[4]:m[5]], "内"), "以")]
+			if !ok || n <= 0 || unit == "" {
+				continue
+			}
+			span := text[m[2]:m[1]]
+			iso := isoDuration(int(n), unit)
+			x.add(KindDuration, span, iso, m[2])
+			if re == zhTermRe && term == "" {
+				term, termText, termPos = iso, text[m[0]:m[1]], m[0]
+			}
+		}
+	}
+	if term == "" || x.has(KindExpirationDate) {
+		return
+	}
+	base := x.value(KindEffectiveDate)
+	if base == "" {
+		base = x.value(KindAgreementDate)
+	}
+	if end, ok := addDuration(base, term); ok {
+		x.add(KindExpirationDate, termText, end, termPos)
+	}
+}
+
+func zhCountValue(s string) (int64, bool) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, true
+	}
+	return zhNumber(s)
 }
 
 // zhNumber reads a number written in Chinese numerals, everyday (三十万,
