@@ -7,8 +7,8 @@ import (
 
 func TestSimplified(t *testing.T) {
 	for in, want := range map[string]string{
-		"本合約之準據法為中華民國法律": "本合约之准据法为中华民国法律",
-		"買方：台灣電子股份有限公司":  "买方：台湾电子股份有限公司",
+		"本合約之準據法為中華民國法律":        "本合约之准据法为中华民国法律",
+		"買方：台灣電子股份有限公司":         "买方：台湾电子股份有限公司",
 		"already simplified 协议": "already simplified 协议",
 		"":                      "",
 	} {
