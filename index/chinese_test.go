@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -77,6 +79,8 @@ func TestChineseQuerySyntax(t *testing.T) {
 		{"自2023", []string{"lease"}},
 		{"2月1日", nil}, // still a phrase: 2 is not 1
 		{"title:1月1日", nil},
+		{"資", []string{"labor"}}, // traditional, as the index holds it: 资
+		{"單", []string{"labor"}},
 	}
 	for _, c := range cases {
 		if got := ids(t, ix, c.q); !slices.Equal(got, c.want) {
@@ -86,6 +90,11 @@ func TestChineseQuerySyntax(t *testing.T) {
 	res, err := ix.Search(context.Background(), Query{Q: "Acme"})
 	if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Fragments) == 0 {
 		t.Fatalf("Acme: no highlight: %+v %v", res, err)
+	}
+	// a phrase widened at its end (1月1日 against 1月1日起) is highlighted
+	res, err = ix.Search(context.Background(), Query{Q: "1月1日"})
+	if err != nil || len(res.Hits) != 1 || !strings.Contains(fmt.Sprint(res.Hits[0].Fragments), "<mark>") {
+		t.Fatalf("1月1日: no highlight: %+v %v", res, err)
 	}
 }
 

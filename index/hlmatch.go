@@ -34,8 +34,11 @@ type hlMatcher struct {
 
 type phraseTerm struct {
 	term string
-	pos  int // relative to the phrase's first word
+	pos  int             // relative to the phrase's first word
+	alts map[string]bool // other words that may stand here (a multi-phrase query)
 }
+
+func (p phraseTerm) is(term string) bool { return term == p.term || p.alts[term] }
 
 // hlMatchers collects, per highlighted field, what query q matches. Parts
 // under a must-not are left out: they match no hit.
@@ -75,8 +78,11 @@ func hlMatchers(q query.Query, m mapping.IndexMapping, fields []string) map[stri
 		case *query.PhraseQuery:
 			var phrase []phraseTerm
 			for i, t := range q.Terms {
-				phrase = append(phrase, phraseTerm{t, i})
+				phrase = append(phrase, phraseTerm{term: t, pos: i})
 			}
+			forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.addPhrase(phrase) })
+		case *query.MultiPhraseQuery:
+			phrase := multiPhraseOf(q.Terms)
 			forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.addPhrase(phrase) })
 		case *query.TermQuery:
 			forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.terms[q.Term] = true })
@@ -104,6 +110,9 @@ func (h *hlMatcher) addPhrase(p []phraseTerm) {
 	case 0:
 	case 1:
 		h.terms[p[0].term] = true
+		for t := range p[0].alts {
+			h.terms[t] = true
+		}
 	default:
 		h.phrases = append(h.phrases, p)
 	}
@@ -153,7 +162,34 @@ func analyse(m mapping.IndexMapping, field, analyzer, text string) analysis.Toke
 func phraseOf(ts analysis.TokenStream) []phraseTerm {
 	var p []phraseTerm
 	for _, t := range ts {
-		p = append(p, phraseTerm{string(t.Term), t.Position - ts[0].Position})
+		p = append(p, phraseTerm{term: string(t.Term), pos: t.Position - ts[0].Position})
+	}
+	return p
+}
+
+// multiPhraseOf is a multi-phrase query's terms as a phrase: the first
+// term of each position, the others its alternatives; a position with
+// none (a gap) is left out.
+func multiPhraseOf(terms [][]string) []phraseTerm {
+	var p []phraseTerm
+	for i, ts := range terms {
+		if len(ts) == 0 {
+			continue
+		}
+		pt := phraseTerm{term: ts[0], pos: i}
+		for _, t := range ts[1:] {
+			if pt.alts == nil {
+				pt.alts = map[string]bool{}
+			}
+			pt.alts[t] = true
+		}
+		p = append(p, pt)
+	}
+	if len(p) > 0 {
+		base := p[0].pos
+		for i := range p {
+			p[i].pos -= base
+		}
 	}
 	return p
 }
@@ -177,13 +213,13 @@ func (h *hlMatcher) locations(ts analysis.TokenStream) search.TermLocationMap {
 			add(t)
 		}
 		for _, p := range h.phrases {
-			if string(t.Term) != p[0].term {
+			if !p[0].is(string(t.Term)) {
 				continue
 			}
 			var seq []*analysis.Token
 			for _, pt := range p {
 				n := at[t.Position+pt.pos]
-				if n == nil || string(n.Term) != pt.term {
+				if n == nil || !pt.is(string(n.Term)) {
 					seq = nil
 					break
 				}

@@ -7,6 +7,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // rewrite adjusts a parsed query to how TextAnalyzer indexed the text
@@ -91,7 +93,7 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 	}
 	r := []rune(strings.TrimSpace(t.Match))
 	if len(r) == 1 && unicode.Is(unicode.Han, r[0]) {
-		c := string(r)
+		c, _ := lang.Simplified(string(r)) // the index holds simplified forms
 		first := bleve.NewPrefixQuery(c)
 		second := bleve.NewRegexpQuery("." + c)
 		first.SetField(t.FieldVal)

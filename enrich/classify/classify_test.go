@@ -90,7 +90,10 @@ func TestChineseLegalRules(t *testing.T) {
 		"房屋租賃合約。出租人：王大明。承租人：李小華。第一條 租賃期間為一年。":                                                                       "contract",
 		"劳动合同书。用人单位：南京长江电子有限公司。劳动者：张伟。合同期限为三年。":                                                                     "contract",
 		"第一條 為規範個人資料之蒐集，特制定本法。第二條 本法用詞，定義如下。":                                                                       "regulation",
-		"本文研究了合同法第五十二条的适用问题，分析了甲方违约时的责任承担。":                                                                         "other", // one article, no self-reference, no 乙方
+		"買賣合約書。買方：台灣精密電子股份有限公司。賣方：高雄鋼鐵工業有限公司。總價款為新台幣壹佰萬元整。":                                                         "contract", // 買方/賣方 fold to 买方/卖方
+		"僱傭合約。僱主：香港東方貿易有限公司。僱員：黃嘉欣。本合約受香港特別行政區法律管轄。":                                                                "contract",
+		"技术服务合同\n甲 方：北京某某科技有限公司\n乙 方：上海某某信息技术有限公司\n":                                                                "contract", // a template's spaced roles
+		"本文研究了合同法第五十二条的适用问题，分析了甲方违约时的责任承担。":                                                                         "other",    // one article, no self-reference, no 乙方
 		"Article 1 of the agreement between 甲方 and 乙方 is written in English mostly, with a few Chinese words here.": "",
 	}
 	for text, want := range cases {

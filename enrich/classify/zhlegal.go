@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // The training corpus has no Chinese contracts or regulations (its Chinese
@@ -26,12 +28,14 @@ var (
 const RuleConfidence = 0.8
 
 // zhParties are the pairs of role names a Chinese contract calls its
-// parties by; a contract names both of a pair.
+// parties by; a contract names both of a pair. Traditional text is read
+// folded to simplified (買方 is 买方).
 var zhParties = [][2]string{
 	{"甲方", "乙方"}, {"出租方", "承租方"}, {"出租人", "承租人"}, {"用人单位", "劳动者"},
-	{"买方", "卖方"}, {"委托方", "受托方"}, {"委托人", "受托人"}, {"许可方", "被许可方"},
-	{"許可方", "被許可方"}, {"转让方", "受让方"}, {"轉讓方", "受讓方"}, {"贷款人", "借款人"},
-	{"貸款人", "借款人"}, {"发包人", "承包人"}, {"發包人", "承包人"}, {"供方", "需方"},
+	{"买方", "卖方"}, {"买受人", "出卖人"}, {"委托方", "受托方"}, {"委托人", "受托人"},
+	{"许可方", "被许可方"}, {"转让方", "受让方"}, {"贷款人", "借款人"}, {"出借人", "借款人"},
+	{"发包人", "承包人"}, {"发包方", "承包方"}, {"供方", "需方"}, {"雇主", "雇员"},
+	{"聘用方", "受聘方"},
 }
 
 // ChineseLegal returns "contract" or "regulation" when text is Chinese and
@@ -46,6 +50,9 @@ func chineseLegal(text string) string {
 	if !mostlyHan(text) {
 		return ""
 	}
+	// 買方 reads as 买方, and a template's spaced "甲 方" as 甲方
+	text, _ = lang.Simplified(text)
+	text = strings.Join(strings.Fields(text), "")
 	switch {
 	case namesParties(text) && zhAgreement.MatchString(text):
 		return "contract"

@@ -80,12 +80,58 @@ func findDates(text string) []dateMatch {
 			out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: iso})
 		}
 	}
+	for _, d := range zhDates(text) {
+		if !taken(d.start, d.end) {
+			out = append(out, d)
+		}
+	}
 	for _, idx := range partialDateRe.FindAllStringSubmatchIndex(text, -1) {
 		if !taken(idx[0], idx[1]) {
 			out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: text[idx[2]:idx[3]]})
 		}
 	}
 	sortDates(out)
+	return out
+}
+
+// zhDateRe is a Chinese date written in Chinese numerals (二〇二四年三月一日,
+// 二零二四年十二月三十一日) or in Taiwan's Minguo years (民国113年1月1日,
+// 中华民国一百一十三年三月一日: year 1 is 1912). Traditional text is read
+// folded (民國 as 民国).
+var zhDateRe = regexp.MustCompile(`(?:(?P<roc>(?:中华)?民国)\s*(?P<ry>\d{1,3}|[一二三四五六七八九十百零〇]{1,6})|(?P<zy>[〇零一二三四五六七八九]{4}))\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]`)
+
+// zhDates are the dates of zhDateRe in text.
+func zhDates(text string) []dateMatch {
+	var out []dateMatch
+	for _, idx := range zhDateRe.FindAllStringSubmatchIndex(text, -1) {
+		g := map[string]string{}
+		for i, name := range zhDateRe.SubexpNames() {
+			if name != "" && idx[2*i] >= 0 {
+				g[name] = text[idx[2*i]:idx[2*i+1]]
+			}
+		}
+		var y int64
+		ok := true
+		switch {
+		case g["zy"] != "":
+			for _, r := range g["zy"] {
+				y = y*10 + zhDigits[r]
+			}
+		default:
+			y, ok = zhCountValue(g["ry"])
+			y += 1911
+		}
+		m, okm := zhCountValue(g["m"])
+		d, okd := zhCountValue(g["d"])
+		if !ok || !okm || !okd || y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31 {
+			continue
+		}
+		t := time.Date(int(y), time.Month(m), int(d), 0, 0, 0, 0, time.UTC)
+		if t.Day() != int(d) {
+			continue
+		}
+		out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: t.Format("2006-01-02")})
+	}
 	return out
 }
 

@@ -720,3 +720,56 @@ func TestChineseTermLength(t *testing.T) {
 		}
 	}
 }
+
+// Chinese contract details a user reported: employment roles, spaced
+// roles, the period that is the contract's (not a warranty's or a
+// penalty's), 截至 (as of) is no end, dates in Chinese numerals and
+// Minguo years, a governing-law place after a heading, a heading alone,
+// and currencies after 万 or shared along a range.
+func TestChineseContractDetails(t *testing.T) {
+	type want struct{ kind, text, value string }
+	for text, wants := range map[string][]want{
+		"雇佣合同\n雇主：香港东方贸易有限公司\n雇员：黄嘉欣\n": {{KindParty, "香港东方贸易有限公司", "雇主"}, {KindParty, "黄嘉欣", "雇员"}},
+		"技术服务合同\n甲 方：北京某某科技有限公司\n":      {{KindParty, "北京某某科技有限公司", "甲方"}},
+		"本合同自2024年3月15日起生效。乙方每逾期一日，应按日支付违约金。设备保修期为一年。本合同有效期为两年。": {
+			{KindExpirationDate, "有效期为两年", "2026-03-15"}},
+		"本合同自2024年7月1日起生效，合同期限为三年。截至2024年12月31日，用人单位应完成年度考核。": {
+			{KindExpirationDate, "合同期限为三年", "2027-07-01"}, {KindDate, "2024年12月31日", "2024-12-31"}},
+		"签订日期：二〇二四年三月一日\n本合同自二〇二四年四月一日起生效，有效期为五年。": {
+			{KindAgreementDate, "二〇二四年三月一日", "2024-03-01"}, {KindEffectiveDate, "二〇二四年四月一日", "2024-04-01"},
+			{KindExpirationDate, "有效期为五年", "2029-04-01"}},
+		"租賃期間自民國113年1月1日起至民國115年12月31日止。": {
+			{KindEffectiveDate, "民國113年1月1日", "2024-01-01"}, {KindExpirationDate, "民國115年12月31日", "2026-12-31"}},
+		"4. 适用法律：本协议适用美国纽约州法律。":       {{KindGoverningLaw, "4. 适用法律：本协议适用美国纽约州法律。", "美国纽约州"}},
+		"第四条 本合同适用中华人民共和国劳动合同法及相关法律。": {{KindGoverningLaw, "第四条 本合同适用中华人民共和国劳动合同法及相关法律。", "中华人民共和国"}},
+		"合同金额为50万美元，另支付安装费1000万日元及运费3.5万港元。": {
+			{KindMoney, "50万美元", "USD 500000"}, {KindMoney, "1000万日元", "JPY 10000000"}, {KindMoney, "3.5万港元", "HKD 35000"}},
+		"處新臺幣五萬元以上五十萬元以下罰鍰。": {{KindMoney, "新臺幣五萬元", "TWD 50000"}, {KindMoney, "五十萬元", "TWD 500000"}},
+	} {
+		ents := Extract(text, "zh")
+		for _, w := range wants {
+			if !has(ents, w.kind, w.text, w.value) {
+				t.Errorf("%q: missing %s %q (%s) in %+v", text, w.kind, w.text, w.value, ents)
+			}
+		}
+	}
+	money := 0
+	for _, e := range Extract("合同金额为50万美元，另支付安装费1000万日元及运费3.5万港元。", "zh") {
+		if e.Kind == KindMoney {
+			money++
+		}
+	}
+	if money != 3 {
+		t.Errorf("%d amounts, want 3", money)
+	}
+	// a heading alone is no governing-law clause
+	n := 0
+	for _, e := range Extract("第六條 準據法\n本合約之準據法為中華民國法律。\n", "zh") {
+		if e.Kind == KindGoverningLaw {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d governing-law entities, want the clause alone", n)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -569,7 +570,8 @@ var (
 	// Chinese contracts date their term "自2024年1月1日起至2026年12月31日止",
 	// "有效期至2026年2月28日", "2027年12月31日终止", and sign on
 	// "签订日期：2023年12月15日".
-	zhExpiryBeforeRe    = regexp.MustCompile(`(?:至|到|止于|截止|届满日?|到期日?|终止日?)\s*(?:期|日期)?\s*[:：]?\s*$`)
+	// 至 after 截 is "as of" (截至2024年12月31日), no end
+	zhExpiryBeforeRe    = regexp.MustCompile(`(?:(?:^|[^截])至|到|止于|截止|届满日?|到期日?|终止日?)\s*(?:期|日期)?\s*[:：]?\s*$`)
 	zhExpiryAfterRe     = regexp.MustCompile(`^\s*(?:止|到期|届满|终止|失效)`)
 	zhEffectiveBeforeRe = regexp.MustCompile(`(?:自|从|生效日期?\s*[:：]?|起始日期?\s*[:：]?|开始日期?\s*[:：]?)\s*$`)
 	zhEffectiveAfterRe  = regexp.MustCompile(`^\s*(?:起|开始|生效)`)
@@ -1249,18 +1251,22 @@ func obligations(x *collector, sents []sentence) {
 var (
 	hanRe        = regexp.MustCompile(`\p{Han}`)
 	zhRoleOnlyRe = regexp.MustCompile(`^(?:` + zhRoles + `)$`)
-	zhPartyRe    = regexp.MustCompile(`(` + zhRoles + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
-	zhNumMoney   = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*元整?`)
+	// a template may space a role's characters ("甲 方：")
+	zhPartyRe  = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhNumMoney = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
 	// the place whose law governs: 适用X法律, 受X法律管辖, 准据法为X法律,
 	// 以X法律为准据法
 	zhGovPlace = []*regexp.Regexp{
-		regexp.MustCompile(`(?:适用|受|准据法(?:为|系|是|应为))(.{2,24}?)(?:的)?法律`),
-		regexp.MustCompile(`以(.{2,24}?)(?:的)?法律为准据法`),
+		regexp.MustCompile(`(?:适用|受|准据法(?:为|系|是|应为))(` + zhPlaceChars + `{2,24}?)(?:的)?(?:法律|法规)`),
+		regexp.MustCompile(`以(` + zhPlaceChars + `{2,24}?)(?:的)?法律为准据法`),
 	}
-	zhMoneyRe   = regexp.MustCompile(`(?:` + zhCurrencies + `)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*元`)
-	zhGovRe     = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)|准据法`)
-	zhDutyRe    = regexp.MustCompile(`应当|必须|应于|应在|不得`)
-	zhSentEndRe = regexp.MustCompile(`[。；！？\n]`)
+	// zhJurisdictionRe is where a place name ends: the law a clause names
+	// ("中华人民共和国劳动合同法及相关法律") is that of the state before it.
+	zhJurisdictionRe = regexp.MustCompile(`^.*?(?:共和国|民国|特别行政区|自治区|地区|国|州|省|市|香港|澳门|台湾)`)
+	zhMoneyRe        = regexp.MustCompile(`(?:` + zhCurrencies + `)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:元|(美元|日元|港元|港币|欧元|英镑|人民币))`)
+	zhGovRe          = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)|准据法`)
+	zhDutyRe         = regexp.MustCompile(`应当|必须|应于|应在|不得`)
+	zhSentEndRe      = regexp.MustCompile(`[。；！？\n]`)
 	// a clause or article, optionally of a named law: 第十条, 第3.2条,
 	// 《中华人民共和国民法典》第五百零九条, 第二章, 第一款
 	zhCiteRe = regexp.MustCompile(`(?:《[^》\n]{1,40}》\s*)?第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款项章节编]`)
@@ -1268,8 +1274,23 @@ var (
 
 // zhRoles are the role names Chinese contracts give their parties
 // (甲方：..., 出租方（甲方）：..., 用人单位：...).
-const zhRoles = `甲方|乙方|丙方|出租方|承租方|出租人|承租人|用人单位|劳动者|买方|卖方|委托方|受托方|委托人|受托人|` +
-	`被许可方|许可方|受让方|转让方|贷款人|借款人|发包人|承包人|供方|需方|买受人|出卖人`
+const zhRoles = `甲方|乙方|丙方|丁方|出租方|承租方|出租人|承租人|用人单位|劳动者|买方|卖方|委托方|受托方|委托人|受托人|` +
+	`被许可方|许可方|受让方|转让方|贷款人|出借人|借款人|发包人|承包人|发包方|承包方|供方|需方|买受人|出卖人|` +
+	`雇主|雇员|聘用方|受聘方|保证人|担保人`
+
+// spacedAlternatives lets any white space stand between the characters
+// of each alternative of alts ("甲方" matches "甲 方").
+func spacedAlternatives(alts string) string {
+	parts := strings.Split(alts, "|")
+	for i, p := range parts {
+		parts[i] = strings.Join(strings.Split(p, ""), `\s?`)
+	}
+	return strings.Join(parts, "|")
+}
+
+// zhPlaceChars are the characters a governing law's place may hold: no
+// punctuation, and no 法律 (an "适用法律：" heading before the clause).
+const zhPlaceChars = `(?:[^：:，,。；;、\s（(法]|法[^律规])`
 
 // zhCurrencies are the currencies a Chinese amount names before its
 // figure (Taiwan's 新台币 before 台币, which it holds).
@@ -1278,16 +1299,83 @@ const zhCurrencies = `新台币|台币|人民币|美元|港币|港元|欧元|日
 var zhCurrency = map[string]string{"新台币": "TWD", "台币": "TWD", "NT$": "TWD", "人民币": "CNY", "RMB": "CNY", "￥": "CNY", "¥": "CNY",
 	"美元": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "": "CNY"}
 
-// zhCurrencyIn is the currency named in an amount's text, the longest
-// name found ("新台币" rather than the "台币" it holds).
-func zhCurrencyIn(span string) string {
+// zhAmount is a Chinese amount found: where, its text, currency name
+// ("" when it names none) and value.
+type zhAmount struct {
+	start, end int
+	cur, value string
+}
+
+// zhMoney adds the amounts of a Chinese text, in figures (人民币120万元,
+// 50万美元) or in numerals (壹万贰仟伍佰元整). An amount that names no
+// currency takes that of one just before it (新台币五万元以上五十万元以下),
+// else yuan.
+func zhMoney(x *collector, text string) {
+	var found []zhAmount
+	for _, m := range zhMoneyRe.FindAllStringSubmatchIndex(text, -1) {
+		amt := strings.NewReplacer(",", "", "，", "").Replace(text[m[2]:m[3]])
+		zeros := 0
+		if m[4] >= 0 {
+			zeros = map[string]int{"万": 4, "亿": 8}[text[m[4]:m[5]]]
+		}
+		found = append(found, zhAmount{m[0], m[1], zhCurrencyName(text[m[0]:m[1]]), shift(amt, zeros)})
+	}
+	figures := len(found)
+	for _, m := range zhNumMoney.FindAllStringSubmatchIndex(text, -1) {
+		if zhOverlaps(found[:figures], m[0], m[1]) {
+			continue // 万美元 of 50万美元
+		}
+		num := text[m[4]:m[5]]
+		n, ok := zhNumber(num)
+		cur := zhCurrencyName(text[m[0]:m[1]])
+		// a bare 一元 or 三元 is more often a word (统一元, 三元组) than money
+		if !ok || n == 0 || (cur == "" && utf8.RuneCountInString(num) < 2) {
+			continue
+		}
+		found = append(found, zhAmount{m[0], m[1], cur, strconv.FormatInt(n, 10)})
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].start < found[j].start })
+	last, lastEnd := "", -1
+	for _, a := range found {
+		cur := a.cur
+		if cur == "" && lastEnd >= 0 && a.start-lastEnd <= zhRangeGap {
+			cur = last
+		}
+		if a.cur != "" {
+			last = a.cur
+		}
+		lastEnd = a.end
+		x.add(KindMoney, strings.TrimSpace(text[a.start:a.end]), zhCurrency[cur]+" "+a.value, a.start)
+	}
+}
+
+func zhOverlaps(as []zhAmount, start, end int) bool {
+	for _, a := range as {
+		if start < a.end && end > a.start {
+			return true
+		}
+	}
+	return false
+}
+
+// zhRangeGap is how far (bytes) after an amount one that names no
+// currency still shares it: "以上", "至", "到" and a space.
+const zhRangeGap = 12
+
+// zhHeadingOnlyRe is a clause heading alone on its line ("第六条 准据法",
+// "适用法律").
+var zhHeadingOnlyRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款]\s*)?(?:(?:适用|管辖)法律|准据法|法律适用)(?:(?:及|与|和)争议解决)?\s*[：:]?$`)
+
+// zhCurrencyName is the currency an amount's text names, the longest name
+// found ("新台币" rather than the "台币" it holds), "" when none.
+func zhCurrencyName(span string) string {
 	cur := ""
 	for k := range zhCurrency {
 		if len(k) > len(cur) && strings.Contains(span, k) {
 			cur = k
 		}
 	}
-	return zhCurrency[cur]
+	return cur
 }
 
 // chinese adds parties (甲方/乙方), amounts, citations, governing law and
@@ -1302,41 +1390,27 @@ func chinese(x *collector, text string) {
 		if zhRoleOnlyRe.MatchString(name) {
 			continue // "甲方：出租方" names a role, not who plays it
 		}
-		x.add(KindParty, name, text[m[2]:m[3]], m[4])
+		x.add(KindParty, name, strings.Join(strings.Fields(text[m[2]:m[3]]), ""), m[4])
 	}
-	for _, m := range zhMoneyRe.FindAllStringSubmatchIndex(text, -1) {
-		span := text[m[0]:m[1]]
-		amt := strings.NewReplacer(",", "", "，", "").Replace(text[m[2]:m[3]])
-		zeros := 0
-		if m[4] >= 0 {
-			zeros = map[string]int{"万": 4, "亿": 8}[text[m[4]:m[5]]]
-		}
-		x.add(KindMoney, strings.TrimSpace(span), zhCurrencyIn(span)+" "+shift(amt, zeros), m[0])
-	}
-	for _, m := range zhNumMoney.FindAllStringSubmatchIndex(text, -1) {
-		cur := ""
-		if m[2] >= 0 {
-			cur = text[m[2]:m[3]]
-		}
-		num := text[m[4]:m[5]]
-		n, ok := zhNumber(num)
-		// a bare 一元 or 三元 is more often a word (统一元, 三元组) than money
-		if !ok || n == 0 || (cur == "" && utf8.RuneCountInString(num) < 2) {
-			continue
-		}
-		x.add(KindMoney, strings.TrimSpace(text[m[0]:m[1]]), zhCurrency[cur]+" "+strconv.FormatInt(n, 10), m[0])
-	}
+	zhMoney(x, text)
 	zhDurations(x, text)
 	start := 0
 	for _, e := range zhSentEndRe.FindAllStringIndex(text, -1) {
 		s := strings.TrimSpace(text[start:e[1]])
 		if s != "" {
 			if zhGovRe.MatchString(s) {
+				if zhHeadingOnlyRe.MatchString(s) {
+					start = e[1]
+					continue // "第六条 准据法": the clause follows
+				}
 				place := ""
 				for _, re := range zhGovPlace {
 					if m := re.FindStringSubmatch(s); m != nil && place == "" {
 						place = strings.TrimSuffix(strings.TrimSpace(m[1]), "的")
 					}
+				}
+				if strings.ContainsRune(place, '法') {
+					place = zhJurisdictionRe.FindString(place)
 				}
 				x.add(KindGoverningLaw, clip(s, maxSentenceChars), place, start)
 			} else if zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
@@ -1349,11 +1423,16 @@ func chinese(x *collector, text string) {
 
 var (
 	// zhTermRe is a contract's period: 有效期为五年, 租赁期限三年, 为期
-	// 两年, 任期12个月 (a year only here: 2024年 is a date).
-	zhTermRe = regexp.MustCompile(`期(?:限|间)?(?:为|是|共)?\s*(` + zhCount + `)\s*(年|个月|个星期|周|天|日)`)
+	// 两年, 合约期间为二年 (a year only here: 2024年 is a date). Other
+	// periods are not the contract's: 试用期, 保修期, 逾期一日.
+	zhTermRe = regexp.MustCompile(`(?:有效期|期限|租期|租赁期|合同期|合约期|协议期|服务期|聘期|雇佣期|为期)(?:限|间)?\s*(?:为|是|共|[:：])?\s*(` + zhCount + `)\s*(年|个月|个星期|周|天|日)`)
 	// zhSpanRe is any other length of time: 30日内, 十五个工作日, 3个月.
 	zhSpanRe = regexp.MustCompile(`(` + zhCount + `)\s*(个月|个工作日|个星期|天|日(?:以?内))`)
 )
+
+// zhOtherPeriodRe ends the text before a period that is not the
+// contract's (保修期限, 试用期间, 付款期限).
+var zhOtherPeriodRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|诉讼|时效|通知|考核|整改|培训|见习|观察)$`)
 
 const zhCount = `\d{1,3}|[一二两三四五六七八九十百]{1,4}`
 
@@ -1375,7 +1454,7 @@ func zhDurations(x *collector, text string) {
 			span := text[m[2]:m[1]]
 			iso := isoDuration(int(n), unit)
 			x.add(KindDuration, span, iso, m[2])
-			if re == zhTermRe && term == "" {
+			if re == zhTermRe && term == "" && !zhOtherPeriodRe.MatchString(text[max(0, m[0]-9):m[0]]) {
 				term, termText, termPos = iso, text[m[0]:m[1]], m[0]
 			}
 		}
