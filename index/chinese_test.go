@@ -167,3 +167,42 @@ func openWithMapping(t testing.TB, dir string, m *mapping.IndexMappingImpl) *Ind
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// Parties and governing laws written in traditional characters are one
+// value with their simplified spelling, in filters and field queries.
+func TestChineseFacetValuesFolded(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	trad := sample("trad", "買賣合約", "買方：張偉。", "contract", "zh")
+	trad.Entities = []document.Entity{{Kind: "party", Text: "張偉", Value: "买方"}, {Kind: "governing_law", Text: "適用中華民國法律", Value: "中華民國"}}
+	simp := sample("simp", "买卖合同", "买方：张伟。", "contract", "zh")
+	simp.Entities = []document.Entity{{Kind: "party", Text: "张伟", Value: "买方"}, {Kind: "governing_law", Text: "适用中华民国法律", Value: "中华民国"}}
+	if err := ix.PutBatch(context.Background(), []*document.Result{trad, simp}); err != nil {
+		t.Fatal(err)
+	}
+	both := []string{"simp", "trad"}
+	for _, q := range []Query{
+		{Filters: map[string][]string{"party": {"張偉"}}},
+		{Filters: map[string][]string{"party": {"张伟"}}},
+		{Filters: map[string][]string{"governing_law": {"中華民國"}}},
+		{Filters: map[string][]string{"governing_law": {"中华民国"}}},
+		{Q: "party:張偉"},
+	} {
+		q.Size = 10
+		res, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, both) {
+			t.Errorf("%+v: got %v, want %v", q, got, both)
+		}
+	}
+	if u := ix.Upgrades(); len(u) != 0 {
+		t.Errorf("a new index lists upgrades: %v", u)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // Party and governing-law values are written as each contract writes them:
@@ -62,6 +64,8 @@ func keyOf(field string) func(string) string {
 		return PartyKey
 	case "keywords":
 		return KeywordKey
+	case "governing_law":
+		return LawKey
 	}
 	return FacetKey
 }
@@ -92,18 +96,47 @@ func FacetKey(s string) string {
 }
 
 // PartyKeyAnalyzer indexes a party's name as its PartyKey, one term
-// (indexes created since 2026-11-30; FacetKeyAnalyzer before).
-const PartyKeyAnalyzer = "docmill_party_key"
+// (indexes created since 2026-11-30 late; partyKey1Analyzer, which does not
+// fold Chinese, the day before; FacetKeyAnalyzer before that).
+const PartyKeyAnalyzer = "docmill_party_key_2"
 
-const partyKeyFilterName = "docmill_party_key"
+const partyKeyFilterName = "docmill_party_key_2"
 
 var partyKeyAnalyzerConfig = keyAnalyzerConfig(partyKeyFilterName)
 
-// PartyKey is the FacetKey of a company's name without its legal form and
+// partyKey1Analyzer is PartyKeyAnalyzer as indexes created on 2026-11-30
+// know it; its filter keeps folding as it did there.
+const partyKey1Analyzer = "docmill_party_key"
+
+const partyKey1FilterName = "docmill_party_key"
+
+// LawKeyAnalyzer indexes a governing-law value as its LawKey (indexes
+// created since 2026-11-30 late; FacetKeyAnalyzer before).
+const LawKeyAnalyzer = "docmill_law_key"
+
+const lawKeyFilterName = "docmill_law_key"
+
+var lawKeyAnalyzerConfig = keyAnalyzerConfig(lawKeyFilterName)
+
+// LawKey is the FacetKey of a governing law in simplified Chinese
+// characters: 中華民國 and 中华民国 are one value, as search finds them.
+func LawKey(s string) string {
+	s, _ = lang.Simplified(s)
+	return FacetKey(s)
+}
+
+// PartyKey is partyKey1 of the name in simplified Chinese characters:
+// 張偉 and 张伟 are one party.
+func PartyKey(s string) string {
+	s, _ = lang.Simplified(s)
+	return partyKey1(s)
+}
+
+// partyKey1 is the FacetKey of a company's name without its legal form and
 // a leading "the": "CENTRACK INTERNATIONAL, INC.", "Centrack International"
 // and "Centrack International Inc" are one party, "centrack international".
 // A name that is nothing but a legal form ("Limited") keeps it.
-func PartyKey(s string) string {
+func partyKey1(s string) string {
 	// "Co.,Ltd." is two legal forms
 	k := FacetKey(strings.ReplaceAll(s, ",", ", "))
 	if rest, ok := strings.CutPrefix(k, "the "); ok && rest != "" {
@@ -234,7 +267,8 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, keywordKeyFilterName: KeywordKey, keywordKey1FilterName: keywordKey1} {
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey1FilterName: partyKey1,
+		lawKeyFilterName: LawKey, keywordKeyFilterName: KeywordKey, keywordKey1FilterName: keywordKey1} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil
 		})

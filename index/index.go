@@ -123,6 +123,9 @@ type Index struct {
 	keys facetKeys
 	// partyForms: parties are keyed without their legal form (PartyKey)
 	partyForms bool
+	// chineseKeys: party and governing-law keys fold traditional Chinese
+	// to simplified (PartyKey, LawKey)
+	chineseKeys bool
 	// irregularPlurals says key phrases are keyed by KeywordKey, which
 	// folds "analyses" with "analysis" (indexes since 2026-11-30 evening)
 	irregularPlurals bool
@@ -210,6 +213,10 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 			keys[f] = FacetKey
 		case PartyKeyAnalyzer:
 			keys[f] = PartyKey
+		case partyKey1Analyzer:
+			keys[f] = partyKey1
+		case LawKeyAnalyzer:
+			keys[f] = LawKey
 		case KeywordKeyAnalyzer:
 			keys[f] = KeywordKey
 		case keywordKey1Analyzer:
@@ -222,7 +229,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	im, _ := m.(*mapping.IndexMappingImpl)
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		keys: keys, irregularPlurals: m.FieldMappingForPath("keywords").Analyzer == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
+		keys: keys, irregularPlurals: m.FieldMappingForPath("keywords").Analyzer == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer || m.FieldMappingForPath("party").Analyzer == partyKey1Analyzer,
+		chineseKeys: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
 }
 
 // Close flushes and closes the index; closing it again does nothing.

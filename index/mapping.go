@@ -99,7 +99,7 @@ var Fields = []FieldSpec{
 	{Name: "tier", Kind: "keyword"},
 	{Name: "depth", Kind: "keyword"},
 	{Name: "party", Kind: "keyword", Analyzer: PartyKeyAnalyzer},
-	{Name: "governing_law", Kind: "keyword", Analyzer: FacetKeyAnalyzer},
+	{Name: "governing_law", Kind: "keyword", Analyzer: LawKeyAnalyzer},
 	{Name: "citation", Kind: "keyword"},
 	{Name: "defined_term", Kind: "keyword"},
 	{Name: "pages", Kind: "number"},
@@ -130,6 +130,9 @@ func Mapping(opts Options) (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	if err := im.AddCustomAnalyzer(FacetKeyAnalyzer, facetKeyAnalyzerConfig); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	if err := im.AddCustomAnalyzer(LawKeyAnalyzer, lawKeyAnalyzerConfig); err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	if err := im.AddCustomAnalyzer(PartyKeyAnalyzer, partyKeyAnalyzerConfig); err != nil {

@@ -37,6 +37,9 @@ func (ix *Index) Upgrades() []string {
 	if !ix.partyForms {
 		out = append(out, "parties matched without their legal form (Centrack International, Inc. and Centrack International are two values)")
 	}
+	if ix.partyForms && !ix.chineseKeys {
+		out = append(out, "parties and governing law matched in traditional or simplified Chinese (party:張偉 does not find 张伟)")
+	}
 	if ix.keys["subtype"] == nil {
 		out = append(out, "sub-types matched in any case (subtype:contract/hosting does not find contract/Hosting)")
 	}
