@@ -87,7 +87,7 @@ func zhTokens(text string) []zhTok {
 		t := zhTok{text: w.Text, start: w.Start, end: w.End}
 		n := utf8.RuneCountInString(w.Text)
 		switch {
-		case zhStop[w.Text] || isNumeric(w.Text) || enStop[strings.ToLower(w.Text)]:
+		case zhStop[w.Text] || isNumeric(w.Text) || zhNumeralWord(w.Text) || enStop[strings.ToLower(w.Text)]:
 		case isHanWord(w.Text):
 			t.content = true
 			t.edge = n >= 2
@@ -99,6 +99,23 @@ func zhTokens(text string) []zhTok {
 		out = append(out, t)
 	}
 	return out
+}
+
+// zhNumeralChars are Chinese numerals (everyday and financial) and the
+// date and time words that follow them.
+const zhNumeralChars = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟贰參叁陸億萬年月日号時时分秒起止至内內前后後"
+
+// zhNumeralWord reports whether a short word is a number or a piece of a
+// date ("伍拾", "一日", "日起" of "自签订之日起"): no key phrase.
+func zhNumeralWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !strings.ContainsRune(zhNumeralChars, r) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= 4
 }
 
 func isHanWord(s string) bool {

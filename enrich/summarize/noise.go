@@ -51,14 +51,22 @@ func headerLike(u string) bool {
 }
 
 var (
-	ruleRun   = regexp.MustCompile(`[-_=.·…]{4,}`)
+	ruleRun   = regexp.MustCompile(`[-_=.·…＿—]{4,}`)
 	gapRun    = regexp.MustCompile(`[ \t]{3,}`)
 	wideGap   = regexp.MustCompile(`[ \t]{8,}`)
 	formField = regexp.MustCompile(`(?i)\b(?:name|title|by|date|signature|its)\s*:`)
 )
 
+// Chinese signature and contact lines: "乙方（盖章）：...", "签字：", and
+// a party's address, telephone or bank account.
+var (
+	zhSignature = regexp.MustCompile(`[（(]\s*(?:盖章|签章|签字|签名|公章|蓋章|簽章|簽字|簽名)\s*[)）]|(?:签字|签章|盖章|签名|签署|簽署|簽字|蓋章|簽章|簽名)(?:日期)?\s*[:：]`)
+	zhContact   = regexp.MustCompile(`(?:地址|住所|电话|電話|传真|傳真|邮编|郵遞區號|邮箱|電子郵件|开户行|开户银行|開戶銀行|账号|帳號|统一社会信用代码|統一編號|法定代表人|联系人|聯絡人)\s*[:：]`)
+)
+
 func layout(u string) bool {
-	return ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
+	return zhSignature.MatchString(u) || zhContact.MatchString(u) && utf8.RuneCountInString(u) <= 120 ||
+		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
 		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3
 }
@@ -163,6 +171,9 @@ var sectionNumber = regexp.MustCompile(`^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\)?
 // single long capitalised word ("6. Use of Service.").
 func heading(u string) bool {
 	u = strings.TrimSpace(u)
+	if zhHeadings.MatchString(u) {
+		return true
+	}
 	numbered := sectionNumber.MatchString(u)
 	words := strings.Fields(sectionNumber.ReplaceAllString(u, ""))
 	if len(words) == 0 || len(words) > 6 {
@@ -189,6 +200,10 @@ func heading(u string) bool {
 	caps := letters >= 4 && upper == letters
 	return caps || (numbered && long >= 1 && len(words) <= 4)
 }
+
+// zhHeadings is a unit of Chinese clause headings and nothing else ("第三条
+// 合同价款", "第六条 保密义务 第七条 违约责任", "第一章 总则").
+var zhHeadings = regexp.MustCompile(`^(?:\s*第[一二三四五六七八九十百零〇\d]{1,6}[条章节款條編编]\s*[\p{Han}、]{0,12})+$`)
 
 var (
 	// noticeRe matches publishers' notices that come with a text but are

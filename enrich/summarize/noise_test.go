@@ -118,3 +118,24 @@ func TestUnstoppedHeadings(t *testing.T) {
 		}
 	}
 }
+
+// Chinese contracts' signature lines, contact fields and bare clause
+// headings are no summary material; their clauses are.
+func TestChineseNonProse(t *testing.T) {
+	for u, want := range map[string]bool{
+		"乙方（盖章）：上海智联软件股份有限公司":              true,
+		"僱主簽署：＿＿＿＿＿＿ 僱員簽署：＿＿＿＿＿＿":          true,
+		"地址：北京市海淀区中关村大街1号 电话：010-12345678": true,
+		"法定代表人：张三":          true,
+		"第六条 保密义务 第七条 违约责任": true,
+		"第一章 总则":            true,
+		"第三条 合同价款 本合同总价款为人民币壹佰贰拾万元整。":      false,
+		"甲方应于本合同签订后10个工作日内向乙方支付合同总价款的30%。": false,
+		"双方应在签字盖章之日起三十日内完成交付。":             false,
+	} {
+		// with a prose unit beside it, so that not every unit is marked
+		if got := NonProse([]string{u, "本合同自签订之日起生效。"})[0]; got != want {
+			t.Errorf("%q: non-prose %v, want %v", u, got, want)
+		}
+	}
+}
