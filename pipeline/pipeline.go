@@ -147,7 +147,7 @@ func Run(ctx context.Context, o Options) error {
 	c := o.Consumer
 	var subs []*stream.Subscriber
 	if o.Worker != nil {
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker, Ensure: o.EnsureStreams,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker, Ensure: o.EnsureStreams, Log: o.Log,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
@@ -158,7 +158,7 @@ func Run(ctx context.Context, o Options) error {
 		info := o.Shadow.Analyzer.Load().Info()
 		durable := "docmill-shadow-" + subjectToken(info.Name+"-"+info.Version)
 		o.Shadow.SubjectPrefix, o.Shadow.Stage = ShadowPrefix(info), "shadow"
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable, Ensure: o.EnsureStreams,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable, Ensure: o.EnsureStreams, Log: o.Log,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout, DeliverNew: true}, wlog)
 		subs = append(subs, sub)
@@ -172,7 +172,7 @@ func Run(ctx context.Context, o Options) error {
 	defer stopIndexer()
 	if o.Indexer != nil {
 		o.Indexer.Start(indexCtx)
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable, Ensure: o.EnsureStreams,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable, Ensure: o.EnsureStreams, Log: o.Log,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending * 4,
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
@@ -180,7 +180,7 @@ func Run(ctx context.Context, o Options) error {
 		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log, nil))
 		// Removals have no dead letters: one whose document never comes
 		// gives up by itself (Indexer.Remove).
-		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals", Ensure: o.EnsureStreams,
+		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals", Ensure: o.EnsureStreams, Log: o.Log,
 			AckWait: c.AckWait, MaxDeliver: removalAttempts + 5, Concurrency: 4, Backoff: removalBackoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, rsub)
 		router.AddConsumerHandler("remove", broker.SubjectRemovals+".>", rsub, noOutput(o.Indexer.Remove))

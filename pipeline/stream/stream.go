@@ -9,9 +9,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
@@ -105,6 +107,17 @@ type SubscriberConfig struct {
 	// Ensure, when set, declares the stream again; the subscriber calls it
 	// when its stream is gone (a broker restarted without its store).
 	Ensure func(ctx context.Context) error
+	// Log gets what an operator should see at its own level (a consumer
+	// declared again); watermill's logger holds the rest. Discarded when
+	// nil.
+	Log *slog.Logger
+}
+
+func (c SubscriberConfig) log() *slog.Logger {
+	if c.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return c.Log
 }
 
 func (c *SubscriberConfig) defaults() {
@@ -254,10 +267,10 @@ func (s *Subscriber) streamFor(ctx context.Context, subject string) (string, err
 
 // Subscribe consumes subject (a filter such as docmill.ingest.>) through the
 // durable consumer. The channel closes when ctx ends or Close is called.
-// A consumer that disappears (deleted by hand) is declared again at the
-// first message this process has not finished; a stream that disappears
-// (a broker restarted without its store) is declared again and consumed
-// from its start.
+// A consumer that disappears (deleted by hand) is declared again after
+// the last ack floor the subscriber saw; a stream that disappears (a
+// broker restarted without its store) is declared again and consumed from
+// its start.
 func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *message.Message, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -268,7 +281,7 @@ func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *mes
 	if err != nil {
 		return nil, err
 	}
-	f := &fetcher{s: s, subject: subject, unacked: map[uint64]int{}}
+	f := &fetcher{s: s, subject: subject}
 	f.created = s.streamCreated(ctx)
 	if err := f.open(cons); err != nil {
 		return nil, err
@@ -294,11 +307,12 @@ func (s *Subscriber) Subscribe(ctx context.Context, subject string) (<-chan *mes
 			defer s.wg.Done()
 			defer workers.Done()
 			for m := range in {
-				s.deliver(ctx, m, out, f.settled)
+				s.deliver(ctx, m, out)
 			}
 		}()
 	}
 	go func() { workers.Wait(); close(out) }()
+	go f.watchFloor(ctx)
 	return out, nil
 }
 
@@ -313,59 +327,53 @@ type fetcher struct {
 	// created is when the stream was made, as first seen: a stream made
 	// since numbers its messages anew.
 	created time.Time
-	// Where a consumer declared again resumes: the lowest stream sequence
-	// fetched here and not acked (unacked counts deliveries of each), else
-	// the one after the highest fetched. A message given back (nak) stays
-	// unacked: it is still to be done, here or by another replica.
-	seqMu   sync.Mutex
-	unacked map[uint64]int
-	next    uint64
+	// floor is the consumer's ack floor (a stream sequence) as last seen:
+	// every message up to it is done, by whichever replica. A consumer
+	// declared again starts after it: what was done past it out of order
+	// (at most MaxAckPending messages) is delivered again, nothing is
+	// skipped.
+	floor atomic.Uint64
+	cons  jetstream.Consumer
 }
 
-// fetchedSeq notes a message fetched.
-func (f *fetcher) fetchedSeq(m jetstream.Msg) {
-	md, err := m.Metadata()
-	if err != nil {
+// noteFloor raises floor to what the server last said of the consumer.
+func (f *fetcher) noteFloor(info *jetstream.ConsumerInfo) {
+	if info == nil {
 		return
 	}
-	f.seqMu.Lock()
-	defer f.seqMu.Unlock()
-	f.unacked[md.Sequence.Stream]++
-	f.next = max(f.next, md.Sequence.Stream+1)
-}
-
-// settled notes a message acked.
-func (f *fetcher) settled(m jetstream.Msg) {
-	md, err := m.Metadata()
-	if err != nil {
-		return
-	}
-	f.seqMu.Lock()
-	defer f.seqMu.Unlock()
-	seq := md.Sequence.Stream
-	if f.unacked[seq]--; f.unacked[seq] <= 0 {
-		delete(f.unacked, seq)
+	for {
+		old := f.floor.Load()
+		if info.AckFloor.Stream <= old || f.floor.CompareAndSwap(old, info.AckFloor.Stream) {
+			return
+		}
 	}
 }
 
-// resumeAt is the stream sequence a consumer declared again starts at (0:
-// nothing fetched, start at the stream's first).
-func (f *fetcher) resumeAt() uint64 {
-	f.seqMu.Lock()
-	defer f.seqMu.Unlock()
-	at := f.next
-	for seq := range f.unacked {
-		at = min(at, seq)
+// watchFloor asks the server for the consumer's ack floor every
+// floorEvery until ctx ends.
+func (f *fetcher) watchFloor(ctx context.Context) {
+	t := time.NewTicker(floorEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		f.mu.Lock()
+		cons := f.cons
+		f.mu.Unlock()
+		ictx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		if info, err := cons.Info(ictx); err == nil {
+			f.noteFloor(info)
+		}
+		cancel()
 	}
-	return at
 }
 
-// forget starts over: the stream was made anew.
-func (f *fetcher) forget() {
-	f.seqMu.Lock()
-	defer f.seqMu.Unlock()
-	f.unacked, f.next = map[uint64]int{}, 0
-}
+// floorEvery paces watchFloor: a consumer declared again redelivers what
+// was acked in the last interval. A variable for tests.
+var floorEvery = 5 * time.Second
 
 // streamCreated is when the subscriber's stream was made (zero when it
 // cannot tell).
@@ -387,8 +395,10 @@ func (f *fetcher) open(cons jetstream.Consumer) error {
 	if err != nil {
 		return fmt.Errorf("pull %s: %w", f.subject, err)
 	}
+	f.noteFloor(cons.CachedInfo())
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.cons = cons
 	if f.stopped {
 		iter.Stop()
 		return nil
@@ -424,7 +434,6 @@ func (f *fetcher) run(ctx context.Context, in chan<- jetstream.Msg) {
 		m, err := iter.Next()
 		if err == nil {
 			f.s.fetched(nil)
-			f.fetchedSeq(m)
 			if ctx.Err() != nil {
 				_ = m.Nak()
 				continue
@@ -457,6 +466,10 @@ func (f *fetcher) run(ctx context.Context, in chan<- jetstream.Msg) {
 	}
 }
 
+// redeclareDelay is how long a consumer found deleted is left before it
+// is declared again.
+const redeclareDelay = 2 * time.Second
+
 // fixEvery paces the checks of a failing consumer.
 const fixEvery = 5 * time.Second
 
@@ -478,19 +491,32 @@ func (f *fetcher) fix(ctx context.Context, iter jetstream.MessagesContext, cause
 	if err != nil && !gone {
 		return // the broker does not answer: nothing to declare yet
 	}
+	from := uint64(0)
+	if gone {
+		// The server removes a deleted consumer's or stream's store after
+		// it has answered; one declared at once under the same name lost
+		// its own (a consumer was gone after the next broker restart, a
+		// stream refused every publish).
+		select {
+		case <-time.After(redeclareDelay):
+		case <-cctx.Done():
+			return
+		}
+	}
 	if errors.Is(err, jetstream.ErrStreamNotFound) && s.cfg.Ensure != nil {
 		if err := s.cfg.Ensure(cctx); err != nil {
 			s.logger.Error("declare the stream again", err, watermill.LogFields{"stream": s.cfg.Stream})
 			return
 		}
 	}
-	from := uint64(0)
 	if gone {
 		if c := s.streamCreated(cctx); !c.Equal(f.created) {
-			f.forget() // a new stream: its sequences start again
+			f.floor.Store(0) // a new stream: its sequences start again
 			f.created = c
 		}
-		from = f.resumeAt()
+		if fl := f.floor.Load(); fl > 0 {
+			from = fl + 1
+		}
 	}
 	cons, err := s.consumer(cctx, f.subject, from)
 	if err != nil {
@@ -502,12 +528,12 @@ func (f *fetcher) fix(ctx context.Context, iter jetstream.MessagesContext, cause
 		s.logger.Error("reopen", err, watermill.LogFields{"subject": f.subject})
 		return
 	}
-	s.logger.Info("consumer declared again", watermill.LogFields{"durable": s.cfg.Durable, "stream": s.cfg.Stream, "cause": cause.Error(), "from_seq": from})
+	s.fetched(nil) // fetching works again, whether or not a message comes
+	s.cfg.log().Warn("consumer declared again", "durable", s.cfg.Durable, "stream", s.cfg.Stream, "cause", cause.Error(), "from_seq", from)
 }
 
-// deliver hands one message to the router and settles it with the server;
-// acked is told of a message the server confirmed acked.
-func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *message.Message, acked func(jetstream.Msg)) {
+// deliver hands one message to the router and settles it with the server.
+func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *message.Message) {
 	wm := FromNATS(jm)
 	mctx, cancel := context.WithCancel(s.life)
 	defer cancel()
@@ -528,8 +554,6 @@ func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *
 			ackCtx, c := context.WithTimeout(context.Background(), 10*time.Second)
 			if err := jm.DoubleAck(ackCtx); err != nil {
 				s.logger.Error("ack", err, watermill.LogFields{"subject": jm.Subject()})
-			} else {
-				acked(jm)
 			}
 			c()
 			return

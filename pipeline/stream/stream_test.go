@@ -3,6 +3,7 @@ package stream
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,9 +13,18 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 )
 
+func init() { floorEvery = 100 * time.Millisecond }
+
 func jsFor(t *testing.T) jetstream.JetStream {
 	t.Helper()
-	s, err := server.NewServer(&server.Options{JetStream: true, StoreDir: t.TempDir(), Port: -1, Host: "127.0.0.1", NoSigs: true})
+	js, _ := jsIn(t, t.TempDir())
+	return js
+}
+
+// jsIn is jsFor with the server's store in dir; it returns the server.
+func jsIn(t *testing.T, dir string) (jetstream.JetStream, *server.Server) {
+	t.Helper()
+	s, err := server.NewServer(&server.Options{JetStream: true, StoreDir: dir, Port: -1, Host: "127.0.0.1", NoSigs: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +39,10 @@ func jsFor(t *testing.T) jetstream.JetStream {
 	}
 	t.Cleanup(nc.Close)
 	js, _ := jetstream.New(nc)
-	if _, err := js.CreateStream(context.Background(), jetstream.StreamConfig{Name: "T", Subjects: []string{"t.>"}, Duplicates: time.Minute}); err != nil {
+	if _, err := js.CreateOrUpdateStream(context.Background(), jetstream.StreamConfig{Name: "T", Subjects: []string{"t.>"}, Duplicates: time.Minute}); err != nil {
 		t.Fatal(err)
 	}
-	return js
+	return js, s
 }
 
 func publish(t *testing.T, p *Publisher, n int, prefix string) {
@@ -248,12 +258,13 @@ func TestConsumerAndStreamDeclaredAgain(t *testing.T) {
 		recv(t, ch, "before").Ack()
 	}
 	waitAcked(t, js, 3)
+	time.Sleep(3 * floorEvery) // the subscriber sees the ack floor
 	if err := js.DeleteConsumer(ctx, "T", "d"); err != nil {
 		t.Fatal(err)
 	}
 	publish(t, pub, 1, "b")
-	// the consumer declared again starts after what this process acked:
-	// nothing published meanwhile is lost, nothing is delivered again
+	// the consumer declared again starts after the ack floor: nothing
+	// published meanwhile is lost, nothing is delivered again
 	if m := recv(t, ch, "after the consumer was deleted"); m.UUID != "b-0" {
 		t.Fatalf("after the consumer was deleted: got %s, want b-0", m.UUID)
 	} else {
@@ -270,6 +281,9 @@ func TestConsumerAndStreamDeclaredAgain(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("the stream was not declared again")
 		}
+	}
+	if st, err := js.Stream(ctx, "T"); err != nil || st.CachedInfo().State.FirstSeq > 1 {
+		t.Fatalf("the stream declared again is not new: %+v %v", st.CachedInfo().State, err)
 	}
 	publish(t, pub, 1, "c")
 	// a new stream numbers its messages from 1 again: its first is not
@@ -318,6 +332,65 @@ func TestConsumerDeclaredAgainKeepsUnacked(t *testing.T) {
 	if got["a-0"] != 1 || got["b-0"] != 1 {
 		t.Fatalf("got %v, want a-0 and b-0 once each", got)
 	}
+}
+
+// A subscriber that has fetched nothing (a process restarted) declares a
+// deleted consumer after its ack floor too, not from the stream's start;
+// it counts as fetching again at once, with no message to prove it; and
+// the consumer it declares is kept on disk across a broker restart (one
+// declared the instant the old one went lost its store to the server's
+// clean-up).
+func TestConsumerDeclaredAgainByIdleReplica(t *testing.T) {
+	dir := t.TempDir()
+	js, srv := jsIn(t, dir)
+	ctx := context.Background()
+	cfg := SubscriberConfig{Stream: "T", Durable: "d", Concurrency: 2, AckWait: 5 * time.Second}
+	first := NewSubscriber(js, cfg, nil)
+	ch, err := first.Subscribe(ctx, "t.>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	publish(t, NewPublisher(js), 3, "a")
+	for i := 0; i < 3; i++ {
+		recv(t, ch, "a").Ack()
+	}
+	waitAcked(t, js, 3)
+	first.Close()
+	idle := NewSubscriber(js, cfg, nil)
+	defer idle.Close()
+	ch, err = idle.Subscribe(ctx, "t.>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * floorEvery)
+	if err := js.DeleteConsumer(ctx, "T", "d"); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, err := js.Consumer(ctx, "T", "d"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the consumer was not declared again")
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	idle.failMu.Lock()
+	failing := idle.failErr
+	idle.failMu.Unlock()
+	if failing != nil {
+		t.Errorf("still failing after the consumer was declared again: %v", failing)
+	}
+	if obs, _ := filepath.Glob(filepath.Join(dir, "jetstream", "*", "streams", "T", "obs", "d")); len(obs) == 0 {
+		t.Errorf("the consumer declared again has no store on disk")
+	}
+	publish(t, NewPublisher(js), 1, "b")
+	if m := recv(t, ch, "after the consumer was deleted"); m.UUID != "b-0" {
+		t.Fatalf("got %s, want b-0", m.UUID)
+	} else {
+		m.Ack()
+	}
+	_ = srv
 }
 
 // waitAcked waits until consumer d of stream T has its first n messages
