@@ -338,7 +338,7 @@ func (a *Analyzer) keywords(text, language string, offsets []tokenizer.Span, ex 
 		}
 		cands[i].Score = (1-w)*stat + w*model
 	}
-	kws := keywords.Top(cands, keywords.Options{Top: a.opts.TopKeywords, Language: language})
+	kws := keywords.Top(cands, keywords.Options{Top: a.opts.TopKeywords, Language: language, Text: text})
 	if kws == nil {
 		kws = []document.Keyword{}
 	}

@@ -20,8 +20,11 @@ import (
 
 // Options control Extract.
 type Options struct {
-	Top      int    // number of key phrases; 10 when zero
-	MaxNgram int    // longest phrase in words (English); 3 when zero
+	Top      int // number of key phrases; 10 when zero
+	MaxNgram int // longest phrase in words (English); 3 when zero
+	// Text is the text the candidates come from; when set, two chosen
+	// phrases that overlap in it at most occurrences are one (see Top).
+	Text     string
 	Language string // "en", "zh"; detected when empty
 }
 
@@ -45,6 +48,7 @@ type Candidate struct {
 func Extract(text string, opts Options) []document.Keyword {
 	opts = opts.withDefaults(text)
 	cands := Candidates(text, opts.Language)
+	opts.Text = text
 	return Top(cands, opts)
 }
 
@@ -74,10 +78,56 @@ func Top(cands []Candidate, opts Options) []document.Keyword {
 		if redundant(c, chosen) {
 			continue
 		}
+		if i, merged := mergeable(c, chosen, opts.Text); i >= 0 && !isZH(opts.Language) {
+			// a window of a longer name ("Digital Markets Advisory" and
+			// "Markets Advisory Committee"): one phrase, the name
+			chosen[i].Text, chosen[i].Spans = merged.Text, merged.Spans
+			chosen[i].Key += " " + c.Key
+			out[i].Text = merged.Text
+			continue
+		}
 		chosen = append(chosen, c)
 		out = append(out, document.Keyword{Text: c.Text, Score: c.Score})
 	}
 	return out
+}
+
+// maxMergedWords bounds a phrase merged from overlapping windows.
+const maxMergedWords = 6
+
+// mergeable finds the chosen phrase that c overlaps in text at most of
+// the occurrences of both (two windows of one name, not two terms that
+// meet now and then: "neural network" and "network training"), and the
+// phrase the two make together there; -1 when none (or text is empty).
+// Chinese candidates are merged words already.
+func mergeable(c Candidate, chosen []Candidate, text string) (int, Candidate) {
+	if text == "" {
+		return -1, Candidate{}
+	}
+	for i, o := range chosen {
+		var first [2]int
+		n := 0
+		for _, cs := range c.Spans {
+			for _, os := range o.Spans {
+				if cs[0] < os[1] && os[0] < cs[1] && cs != os {
+					if n == 0 {
+						first = [2]int{min(cs[0], os[0]), max(cs[1], os[1])}
+					}
+					n++
+					break
+				}
+			}
+		}
+		if n == 0 || 2*n < len(c.Spans) || 2*n < len(o.Spans) || first[1] > len(text) {
+			continue
+		}
+		t := strings.Join(strings.Fields(text[first[0]:first[1]]), " ")
+		if len(strings.Fields(t)) > maxMergedWords || strings.ContainsAny(t, ".;:!?\n") {
+			continue
+		}
+		return i, Candidate{Text: t, Spans: [][2]int{first}}
+	}
+	return -1, Candidate{}
 }
 
 // redundant reports whether c repeats a chosen phrase: the same
@@ -87,8 +137,10 @@ func redundant(c Candidate, chosen []Candidate) bool {
 		if o.Key == c.Key || sameWords(o.Key, c.Key) {
 			return true
 		}
-		// a sub-phrase of a better phrase that never occurs on its own
-		if c.Freq <= o.Freq && containsPhrase(o.Key, c.Key) {
+		// a sub-phrase of a better phrase that seldom occurs on its own
+		// (at most a third of its occurrences: "Life" beside "Life
+		// Technologies")
+		if containsPhrase(o.Key, c.Key) && 3*(c.Freq-o.Freq) <= c.Freq {
 			return true
 		}
 	}

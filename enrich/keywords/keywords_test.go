@@ -256,3 +256,27 @@ func TestPhrasesEndAtBlankLines(t *testing.T) {
 		}
 	}
 }
+
+// A name longer than the longest candidate is one key phrase, not its
+// overlapping windows, and a word seldom used outside a chosen phrase is
+// not a phrase of its own.
+func TestLongNamesMerged(t *testing.T) {
+	text := "The Digital Markets Advisory Committee shall assist the Commission. " +
+		"The Digital Markets Advisory Committee shall deliver its opinion within two weeks. " +
+		"Where the Digital Markets Advisory Committee delivers a negative opinion, the Commission shall reconsider. " +
+		"Life Technologies supplies the reagents. Life Technologies shall invoice monthly. Life Technologies may audit the gatekeeper."
+	kws := Extract(text, Options{Language: "en"})
+	var got []string
+	for _, k := range kws {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	joined := "|" + strings.Join(got, "|") + "|"
+	if !strings.Contains(joined, "|digital markets advisory committee|") {
+		t.Errorf("the committee's name is not one phrase: %q", got)
+	}
+	for _, frag := range []string{"|digital markets advisory|", "|markets advisory committee|", "|life|", "|technologies|"} {
+		if strings.Contains(joined, frag) {
+			t.Errorf("fragment %s kept: %q", frag, got)
+		}
+	}
+}
