@@ -68,6 +68,12 @@ func tokenizeEnglish(text string) []etok {
 			if r == '\n' && strings.HasPrefix(text[i+size:], "\n") {
 				sent, sentStart = sent+1, true
 			}
+			if !lineStart && columnGap(text[i:]) {
+				// a table's or a page's columns: no phrase runs across
+				toks = append(toks, etok{text: " ", start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
+				i += len(text[i:]) - len(strings.TrimLeft(text[i:], " \t"))
+				continue
+			}
 			i += size
 		default:
 			toks = append(toks, etok{text: text[i : i+size], start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
@@ -81,6 +87,12 @@ func tokenizeEnglish(text string) []etok {
 		}
 	}
 	return toks
+}
+
+// columnGap reports whether s opens with the gap between two columns of
+// a line: a tab, or three spaces or more.
+func columnGap(s string) bool {
+	return strings.HasPrefix(s, "\t") || strings.HasPrefix(s, "   ")
 }
 
 // scanEnglishWord returns the end of the word starting at i; hyphens,

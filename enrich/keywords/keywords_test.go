@@ -280,3 +280,17 @@ func TestLongNamesMerged(t *testing.T) {
 		}
 	}
 }
+
+// Columns of a line (a table, a signature block printed side by side) are
+// no phrase together, and dates and months are no key phrases.
+func TestColumnsAndDatesAreNoPhrases(t *testing.T) {
+	text := "Reseller Agreement\n\nDetto Technologies      PivX Solutions\nDetto Technologies      PivX Solutions\n" +
+		"Detto Technologies resells the Qwik-Fix Pro software. PivX Solutions supports Qwik-Fix Pro. " +
+		"The Date of this agreement is June 1, 2020. Each Date in June is a business day."
+	for _, k := range Extract(text, Options{Language: "en"}) {
+		l := strings.ToLower(k.Text)
+		if strings.Contains(l, "technologies pivx") || l == "date" || l == "june" {
+			t.Errorf("key phrase %q", k.Text)
+		}
+	}
+}
