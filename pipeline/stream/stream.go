@@ -486,6 +486,10 @@ func (f *fetcher) fix(ctx context.Context, iter jetstream.MessagesContext, cause
 	_, err := s.js.Consumer(cctx, s.cfg.Stream, s.cfg.Durable)
 	gone := errors.Is(err, jetstream.ErrConsumerNotFound) || errors.Is(err, jetstream.ErrStreamNotFound)
 	if err == nil && !errors.Is(cause, jetstream.ErrMsgIteratorClosed) {
+		// the consumer is there and the broker answers: a missed
+		// heartbeat (a broker stalled for seconds) is over, and an idle
+		// consumer must not stay "fetching nothing" until its next message
+		s.fetched(nil)
 		return
 	}
 	if err != nil && !gone {

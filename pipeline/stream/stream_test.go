@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -391,6 +392,31 @@ func TestConsumerDeclaredAgainByIdleReplica(t *testing.T) {
 		m.Ack()
 	}
 	_ = srv
+}
+
+// A missed heartbeat (a broker stalled for seconds) is over once the
+// broker answers that the consumer is there: an idle subscriber does not
+// stay "fetching nothing" until its next message.
+func TestStallOverWithoutMessages(t *testing.T) {
+	js := jsFor(t)
+	sub := NewSubscriber(js, SubscriberConfig{Stream: "T", Durable: "d", AckWait: 5 * time.Second}, nil)
+	defer sub.Close()
+	if _, err := sub.Subscribe(context.Background(), "t.>"); err != nil {
+		t.Fatal(err)
+	}
+	stall := errors.New("nats: no heartbeat received")
+	sub.fetched(stall)
+	sub.failMu.Lock()
+	sub.failing = time.Now().Add(-time.Hour)
+	sub.failMu.Unlock()
+	if sub.Err() == nil {
+		t.Fatal("a stall of an hour not reported")
+	}
+	f := &fetcher{s: sub, subject: "t.>"}
+	f.fix(context.Background(), nil, stall)
+	if err := sub.Err(); err != nil {
+		t.Errorf("still failing once the broker answered: %v", err)
+	}
 }
 
 // waitAcked waits until consumer d of stream T has its first n messages
