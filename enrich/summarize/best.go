@@ -2,8 +2,12 @@ package summarize
 
 import (
 	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // Weights combine the sentence features of Summarize. DefaultWeights were
@@ -54,6 +58,11 @@ func Summarize(sentences []string, o Options) string {
 		w.Keywords = 0
 	}
 	scores := Scores(u, o, w)
+	if p := preamble(u, o); p >= 0 && !passage {
+		// a contract's summary says first who agrees to what: the
+		// opening sentence that names the agreement and its parties
+		scores[p] = slices.Max(scores) + 1
+	}
 	if passage {
 		order := rankOrder(scores)
 		best := order[0]
@@ -68,6 +77,32 @@ func Summarize(sentences []string, o Options) string {
 	}
 	return Ended(selectPlain(u, scores, o))
 }
+
+// preambleRe is a contract's opening sentence: the agreement, made or
+// entered into, by or between its parties.
+var preambleRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|addendum)\b.{0,400}?\b(?:made|entered\s+into|dated|executed)\b.{0,400}?\b(?:by\s+and\s+between|between|among|by\s+and\s+among)\b.{4,}?\band\b`)
+
+// preamble is the index of a contract's opening sentence among the first
+// units when it takes at most three quarters of the budget, else -1.
+func preamble(u []string, o Options) int {
+	if o.Language == lang.Chinese {
+		return -1
+	}
+	skip := NonProse(u)
+	for i := 0; i < len(u) && i < preambleUnits; i++ {
+		if !skip[i] && preambleRe.MatchString(u[i]) {
+			if 4*runes(u[i]) <= 3*o.budget() {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// preambleUnits is how far into a text a contract's opening sentence is
+// looked for (after a title, a cover note, recitals' heading).
+const preambleUnits = 12
 
 // passageFrom is the passage of units that starts at unit i, cut to the
 // budget; the second half of a sentence starts at its first half (its

@@ -57,6 +57,25 @@ var (
 	formField = regexp.MustCompile(`(?i)\b(?:name|title|by|date|signature|its)\s*:`)
 )
 
+// hasWord reports whether u holds a word: three letters in a row, or a
+// Chinese character ("1. a. i. ii." is a list's numbering alone).
+func hasWord(u string) bool {
+	run := 0
+	for _, r := range u {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			return true
+		case unicode.IsLetter(r):
+			if run++; run >= 3 {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
+}
+
 // Chinese signature and contact lines: "乙方（盖章）：...", "签字：", and
 // a party's address, telephone or bank account.
 var (
@@ -65,7 +84,7 @@ var (
 )
 
 func layout(u string) bool {
-	return zhSignature.MatchString(u) || zhContact.MatchString(u) && utf8.RuneCountInString(u) <= 120 ||
+	return !hasWord(u) || zhSignature.MatchString(u) || zhContact.MatchString(u) && utf8.RuneCountInString(u) <= 120 ||
 		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
 		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3

@@ -284,3 +284,32 @@ func TestCutChineseAfterHeading(t *testing.T) {
 		t.Errorf("summary %q (%d runes)", got, utf8.RuneCountInString(body))
 	}
 }
+
+// A contract's summary opens with the sentence that names the agreement
+// and its parties, without the labels of defined terms, when it fits.
+func TestContractSummaryOpensWithPreamble(t *testing.T) {
+	sentences := []string{
+		"EXHIBIT 10.1",
+		"SUPPLY AGREEMENT",
+		`This Supply Agreement (the "Agreement") is made and entered into as of March 3, 2020 by and between Acme Corp., a Delaware corporation ("Acme"), and Globex Ltd. ("Globex").`,
+		"Time shall be of the essence in this Agreement.",
+		"Globex shall deliver the Products to Acme's warehouse within thirty days of each Purchase Order, and Acme shall pay each invoice within sixty days.",
+		"Globex warrants that the Products conform to the Specifications for twelve months after delivery.",
+		"All pronouns used herein shall be deemed to refer to the masculine, feminine or neuter as the context requires.",
+		"Globex shall keep the Products' specifications and Acme's forecasts confidential for five years after the Agreement ends.",
+	}
+	got := Summarize(sentences, Options{MaxChars: 400, Language: "en"})
+	want := "This Supply Agreement is made and entered into as of March 3, 2020 by and between Acme Corp., a Delaware corporation, and Globex Ltd."
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("summary does not open with the preamble:\n got  %q\n want %q...", got, want)
+	}
+	for in, out := range map[string]string{
+		`Aduro Biotech, Inc. ("Aduro") and IREYA B.V. ("Consultant") agree.`:                                      "Aduro Biotech, Inc. and IREYA B.V. agree.",
+		`ASHWORTH, INC. (The "Company" or "Ashworth") and NANTZ (each a "Party" and collectively the "Parties").`: "ASHWORTH, INC. and NANTZ.",
+		`Royalties (as a percentage of Net Sales) are due quarterly.`:                                             `Royalties (as a percentage of Net Sales) are due quarterly.`,
+	} {
+		if got := Plain(in); got != out {
+			t.Errorf("Plain(%q) = %q, want %q", in, got, out)
+		}
+	}
+}
