@@ -109,7 +109,7 @@ const preambleUnits = 12
 // lead-in, "... except:", too).
 func passageFrom(u []string, i int, o Options) string {
 	capitals := cased(u)
-	for i > 0 && midSentence(u[i], capitals) {
+	for i > 0 && (midSentence(u[i], capitals) || refersBack(u[i])) {
 		i--
 	}
 	idx := make([]int, 0, len(u)-i)

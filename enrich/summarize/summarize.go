@@ -114,7 +114,7 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 				continue
 			}
 			n := runes(s) + sepLen(o.Language, len(chosen))
-			if used+n > budget || barred[i] {
+			if used+n > budget || barred[i] || i > 0 && !taken[i-1] && refersBack(s) {
 				continue
 			}
 			red := 0.0
@@ -347,6 +347,15 @@ func continuation(s string) bool {
 }
 
 var continuationRe = regexp.MustCompile(`(?i)^\s*(?:(?:and|or|but|nor|provided)\b|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)`)
+
+// refersBackRe opens a sentence that leans on the one before it ("That
+// opinion shall ...", "Such appointment ...", "Notwithstanding paragraph
+// 1, ...", "By way of derogation from paragraph 2"): alone in a summary it
+// points at nothing.
+var refersBackRe = regexp.MustCompile(`^\s*(?:(?:That|Those|These|Such|Said|The\s+same)\s+\w+|(?:Notwithstanding|By\s+way\s+of\s+derogation\s+from|Without\s+prejudice\s+to|In\s+addition\s+to|Further\s+to|Pursuant\s+to)\s+(?:the\s+)?(?:first\s+|second\s+)?(?:paragraph|subparagraph|point|article)s?\b(?:\s+\(?\d+\)?|\s+\w\b)?\s*(?:of\s+this\s+Article)?,?|(?:Accordingly|Thereafter|Thereupon|In\s+that\s+case|In\s+such\s+(?:a\s+)?case|To\s+that\s+end|For\s+that\s+purpose|For\s+this\s+purpose),?\s)`)
+
+// refersBack reports a unit that refers to the one before it.
+func refersBack(s string) bool { return refersBackRe.MatchString(s) }
 
 // midSentence reports whether a unit goes on a sentence another unit
 // began: a continuation, or, in a text written with capitals (cased), a

@@ -313,3 +313,22 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that leans on the one before it ("That opinion ...",
+// "Notwithstanding paragraph 1, ...") is not in a summary without it.
+func TestNoSentenceReferringToOneLeftOut(t *testing.T) {
+	sentences := []string{
+		"The Board shall, on request of the Commission or of a supervisory authority, issue an opinion on any draft decision concerning the transfer of personal data to a third country, including the adequacy of the safeguards that the controller proposes.",
+		"That opinion on the transfer of personal data to a third country shall be adopted by the Board within eight weeks.",
+		"Notwithstanding paragraph 1, the Board may extend the period for the opinion on a transfer by a further six weeks.",
+		"Member States shall designate a supervisory authority responsible for monitoring data transfers.",
+		"The supervisory authority shall publish an annual report on its activities relating to transfers.",
+	}
+	got := Summarize(sentences, Options{MaxChars: 200, Language: "en"})
+	if strings.Contains(got, "That opinion") || strings.Contains(got, "Notwithstanding paragraph 1") {
+		t.Errorf("summary refers to a sentence it left out: %q", got)
+	}
+	if got == "" {
+		t.Error("empty summary")
+	}
+}
