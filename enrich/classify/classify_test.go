@@ -158,3 +158,24 @@ func TestJSONLinesNeedsJSON(t *testing.T) {
 		t.Errorf("JSON lines named %s", st)
 	}
 }
+
+// A contract that names its kind ("STRATEGIC ALLIANCE AGREEMENT") has
+// that sub-type: the label nearest "Agreement", a pair of words before a
+// single one, and Service only when nothing more specific is named.
+func TestNamedSubtype(t *testing.T) {
+	labels := []string{"contract/Distributor", "contract/Hosting", "contract/Joint Venture", "contract/Marketing", "contract/Service",
+		"contract/Strategic Alliance", "contract/Transportation", "contract/Development", "contract/License", "contract/terms_of_service"}
+	for text, want := range map[string]string{
+		"EXHIBIT 10.02 STRATEGIC ALLIANCE AGREEMENT THIS AGREEMENT is made on this 1st day":                    "contract/Strategic Alliance",
+		"Exhibit 10.1 MANUFACTURING, DESIGN AND MARKETING AGREEMENT This MANUFACTURING, DESIGN AND MARKETING":  "contract/Marketing",
+		"MASTER JOINT DEVELOPMENT AGREEMENT This Master Joint Development Agreement is between iBio Inc.":      "contract/Development",
+		"TRANSPORTATION SERVICES AGREEMENT between Acme and Globex":                                            "contract/Transportation",
+		"Exhibit 10.8 WEB HOSTING AGREEMENT":                                                                   "contract/Hosting",
+		"EXCLUSIVE DISTRIBUTION AGREEMENT":                                                                     "contract/Distributor",
+		"Exhibit 10.1 This Agreement is made between Acme and Globex. Acme shall deliver the goods to Globex.": "",
+	} {
+		if got := namedSubtype(text, labels); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}

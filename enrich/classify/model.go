@@ -13,6 +13,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"sync"
 )
@@ -88,6 +89,9 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 		}
 		merged[key] += sp[k]
 	}
+	if l := namedSubtype(text, names); l != "" {
+		return l, max(merged[strings.ToLower(l)], RuleConfidence)
+	}
 	best, bestP := "", -1.0
 	for _, l := range names {
 		if l == jsonLines && !mostlyJSON(text) {
@@ -99,6 +103,63 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 	}
 	return best, bestP
 }
+
+// agreementNameRe is a contract's name as its opening states it ("THIS
+// STRATEGIC ALLIANCE AGREEMENT", "Software Maintenance Agreement"): up to
+// five words before "Agreement" or "Contract".
+var agreementNameRe = regexp.MustCompile(`\b((?:[A-Za-z][A-Za-z-]*,?\s+(?:(?:and|AND|&)\s+)?){1,5})(?:AGREEMENT|Agreement|CONTRACT|Contract)\b`)
+
+// nameWords are the words of a contract's name that say its sub-type when
+// they differ from the label ("distribution" for Distributor).
+var nameWords = map[string]string{"distribution": "distributor", "licensing": "license", "services": "service",
+	"co-branding": "co-branding", "cobranding": "co-branding", "non-competition": "non-compete/non-solicit", "non-compete": "non-compete/non-solicit"}
+
+// namedSubtype is the sub-type a contract names itself by in its first
+// 2,000 characters: the label nearest "Agreement" in the first name that
+// holds one ("MANUFACTURING, DESIGN AND MARKETING AGREEMENT" is Marketing,
+// "MASTER JOINT DEVELOPMENT AGREEMENT" Development); "" when none does.
+// A contract's name is chosen by its parties, who know what they sign.
+func namedSubtype(text string, labels []string) string {
+	byWord := map[string]string{}
+	for _, l := range labels {
+		if name, ok := strings.CutPrefix(l, "contract/"); ok && !strings.Contains(name, "_") {
+			byWord[strings.ToLower(name)] = l
+		}
+	}
+	if len(byWord) == 0 {
+		return ""
+	}
+	for _, m := range agreementNameRe.FindAllStringSubmatch(head(text, 2000), -1) {
+		words := strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", "&", " ").Replace(m[1])))
+		generic := ""
+		for i := len(words) - 1; i >= 0; i-- {
+			w := words[i]
+			if alias, ok := nameWords[w]; ok {
+				w = alias
+			}
+			if i > 0 {
+				if l, ok := byWord[words[i-1]+" "+w]; ok { // "strategic alliance", "joint venture"
+					return l
+				}
+			}
+			l, ok := byWord[w]
+			switch {
+			case ok && genericNames[w]:
+				generic = l // "Transportation Services": the services are of a kind
+			case ok:
+				return l
+			}
+		}
+		if generic != "" {
+			return generic
+		}
+	}
+	return ""
+}
+
+// genericNames are sub-types a name gives only when it names no other:
+// "Transportation Services Agreement" is Transportation.
+var genericNames = map[string]bool{"service": true}
 
 // jsonLines is the sub-type of structured logs, one JSON object a line.
 const jsonLines = "log/json_lines"
