@@ -565,6 +565,23 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle("Regulation (EU) 2016/679 (GDPR)\nArticle 5\nPrinciples", "f.txt"); got != "Regulation (EU) 2016/679 (GDPR)" {
 		t.Errorf("first line title %q", got)
 	}
+	// a filing's exhibit number, the text run on after a title, a
+	// bracketed note, the signing formula and a stamp are no title (37 of
+	// 253 CUAD titles opened with "Exhibit 10.x")
+	for text, want := range map[string]string{
+		"Exhibit 10.16   ENDORSEMENT AGREEMENT     THIS ENDORSEMENT AGREEMENT (\"Agreement\") by and between A and B":  "ENDORSEMENT AGREEMENT",
+		"Exhibit 10.1 Development Agreement This Development Agreement (the \"Agreement\") dated as of March 20, 2020": "Development Agreement",
+		"EXHIBIT 10.2   ENDORSEMENT AGREEMENT ADDENDUM I   This Endorsement Agreement Addendum I is made":              "ENDORSEMENT AGREEMENT ADDENDUM I",
+		"Exhibit 10.34   INTERNET CHANNEL COOPERATION AGREEMENT   Contract Number: 181015BD0120":                       "INTERNET CHANNEL COOPERATION AGREEMENT",
+		"[SIGNATURE PAGES FOLLOW]\nLicense Agreement\nThis License Agreement":                                          "License Agreement",
+		"IN WITNESS WHEREOF, the Parties have caused this Agreement to be executed.\nBy: /s/ A":                        "f.txt",
+		"PRIVATE & CONFIDENTIAL\nSupply Agreement\nThis Supply Agreement":                                              "Supply Agreement",
+		"EXHIBIT I TO SCHEDULE A (COMPLIANCE WITH UNITED STATES SECURITIES LAWS)":                                      "EXHIBIT I TO SCHEDULE A (COMPLIANCE WITH UNITED STATES SECURITIES LAWS)",
+	} {
+		if got := fallbackTitle(text, "f.txt"); got != want {
+			t.Errorf("%q: title %q, want %q", text, got, want)
+		}
+	}
 	// the notices above a title are no title: redaction legends as the
 	// first line of 2 of the first 60 CUAD texts, a translator's note and
 	// a contract number

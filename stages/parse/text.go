@@ -84,6 +84,46 @@ const monthNames = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 // request for confidential treatment" is no notice.
 var reNoticeLine = regexp.MustCompile(`(?i)\[\s?\*{3}\s?\]|confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+)?requested|\b(?:omitted|redacted)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
 
+// noTitleLine opens a line that is never a document's title: a bracketed
+// note ("[SIGNATURE PAGES FOLLOW]", "[INITIALS ILLEGIBLE]"), the signing
+// formula and a signature line ("By: /s/ ..."), a confidentiality stamp,
+// a numbered clause or definition ("1. The following definitions ...",
+// "1.3 "Applicable Law" means").
+var noTitleLine = regexp.MustCompile(`(?i)^(?:\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/)`)
+
+// exhibitLabel opens a line with the exhibit number a filing gives a
+// contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
+var exhibitLabel = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment)\s+['"]?[\w.()-]{1,12}['"]?\s+`)
+
+// kindThenText is a title in capitals that names a kind of document
+// followed by the text that begins under it ("ENDORSEMENT AGREEMENT THIS
+// ENDORSEMENT AGREEMENT (the ...)", "Development Agreement This
+// Development Agreement ..."): group 1 is the title.
+var kindThenText = regexp.MustCompile(`^(.{3,100}?\b(?:AGREEMENT|Agreement|CONTRACT|Contract|LEASE|Lease|AMENDMENT|Amendment|ADDENDUM|Addendum)(?:\s+(?:[IVX]{1,4}|\d{1,3}|NO\.\s*\d{1,3}))?)\s+(?:THIS|This|The|THE|WHEREAS|Whereas)\b`)
+
+// titleGap and anyCaseKind find a title set apart from what follows it on
+// its line ("Outsourcing Contract on ...   Planning Unit: ...").
+var (
+	titleGap    = regexp.MustCompile(`\s{3,}`)
+	anyCaseKind = regexp.MustCompile(`(?i)` + docKindRe.String())
+)
+
+// withoutExhibitLabel drops the exhibit number before a line's title and
+// the text that runs on after a title naming a kind of document.
+func withoutExhibitLabel(line string) string {
+	rest := exhibitLabel.ReplaceAllString(line, "")
+	if l := strings.ToLower(rest); countLetters(rest) < 3 || strings.HasPrefix(l, "to ") || strings.HasPrefix(l, "of ") {
+		rest = line // "EXHIBIT I TO SCHEDULE A": the exhibit is what it names
+	}
+	if cols := titleGap.Split(rest, -1); len(cols) > 1 && anyCaseKind.MatchString(cols[0]) && !strings.Contains(strings.ToLower(cols[0]), " this ") {
+		rest = cols[0] // "INTERNET CHANNEL COOPERATION AGREEMENT   Contract Number: ..."
+	}
+	if m := kindThenText.FindStringSubmatch(rest); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return rest
+}
+
 // maxTitle is the most runes of a title taken from the body.
 const maxTitle = 120
 
@@ -125,9 +165,10 @@ func fallbackTitle(text, filename string) string {
 		if n++; n > titleWindow {
 			break
 		}
-		if reLabelLine.MatchString(line) || countLetters(line) < 3 || reNoticeLine.MatchString(line) {
+		if reLabelLine.MatchString(line) || countLetters(line) < 3 || reNoticeLine.MatchString(line) || noTitleLine.MatchString(line) {
 			continue
 		}
+		line = withoutExhibitLabel(line)
 		if t, kind := capsTitle(line); t != "" {
 			if kind && danglingEnd.MatchString(t) {
 				open = t
