@@ -91,7 +91,9 @@ func (x *collector) unfold(original, folded string) {
 // agreed, so a date the contract rules took for its agreement date (a
 // transposition deadline, a policy's "last updated") is a plain date, and
 // it has no parties (the contract rules took "In the Annex to Regulation"
-// and "Member States on cybersecurity awareness" for some).
+// and "Member States on cybersecurity awareness" for some) and no
+// governing-law clause (an article on "the law of the Member State" was
+// one, valued "Member States").
 func ForClass(es []document.Entity, class string) []document.Entity {
 	if class == "contract" {
 		return es
@@ -101,8 +103,8 @@ func ForClass(es []document.Entity, class string) []document.Entity {
 		switch {
 		case e.Kind == KindAgreementDate:
 			e.Kind = KindDate
-		case e.Kind == KindParty && class == "regulation":
-			continue
+		case (e.Kind == KindParty || e.Kind == KindGoverningLaw) && class == "regulation":
+			continue // a regulation has no parties, and is the law itself
 		}
 		out = append(out, e)
 	}

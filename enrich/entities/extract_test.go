@@ -473,6 +473,36 @@ func TestRevisionEffectiveLabelAndRegulationDates(t *testing.T) {
 			t.Errorf("a regulation with an agreement date: %+v", e)
 		}
 	}
+	art := "The contract shall be governed by the law of the Member State where the provider is established."
+	if !slices.ContainsFunc(Extract(art, "en"), func(e document.Entity) bool { return e.Kind == KindGoverningLaw }) {
+		t.Skip("the contract rules find no governing law here")
+	}
+	for _, e := range ForClass(Extract(art, "en"), "regulation") {
+		if e.Kind == KindGoverningLaw {
+			t.Errorf("a regulation with a governing-law clause: %+v", e)
+		}
+	}
+}
+
+// "this ... Agreement dated X, effective as of Y": X is the agreement's
+// date and Y its effective date; the signature labels, a heading, a
+// position and an address line are no parties.
+func TestAgreementDatedThenEffectiveAndNonParties(t *testing.T) {
+	text := `ACME INC. and IREYA B.V. agree to all terms of this Consulting Agreement ("Agreement") dated June 1, 2020, effective as of July 1, 2020 ("Effective Date").`
+	ents := Extract(text, "en")
+	if !has(ents, KindAgreementDate, "June 1, 2020", "2020-06-01") || !has(ents, KindEffectiveDate, "July 1, 2020", "2020-07-01") {
+		t.Errorf("dates: %+v", ents)
+	}
+	for _, n := range []string{"ASSIGNEE", "BIDDER", "NON-COMPETITION AGREEMENT", "Director of Asia-Pacific Operations", "1707 Toronto Ont."} {
+		if !junkParty(n) {
+			t.Errorf("%q taken for a party", n)
+		}
+	}
+	for _, n := range []string{"Acme Corp.", "3M Company", "21st Century Fox", "1847 Goedeker Inc."} {
+		if junkParty(n) {
+			t.Errorf("%q refused as a party", n)
+		}
+	}
 }
 
 // A plural heads a list of numbers, and a § inside a U.S.C. or C.F.R.

@@ -69,8 +69,14 @@ func junkParty(n string) bool {
 	if len(f) >= 2 && len(f) <= 3 && len(f[len(f)-1]) <= 3 && allDigits(f[len(f)-1]) {
 		return true // a heading and its page number
 	}
-	return !strings.ContainsFunc(n, unicode.IsLetter) || partyDefinitionRe.MatchString(n) || caPostcodeRe.MatchString(n)
+	return !strings.ContainsFunc(n, unicode.IsLetter) || partyDefinitionRe.MatchString(n) || caPostcodeRe.MatchString(n) ||
+		notPartyRe.MatchString(n)
 }
+
+// notPartyRe is a "party" that names a heading ("NON-COMPETITION
+// AGREEMENT"), a position ("Director of Asia-Pacific Operations") or an
+// address line ("1707 Toronto Ont."; "1847 Goedeker Inc." is a company).
+var notPartyRe = regexp.MustCompile(`(?i)^(?:.*\b(?:agreement|contract|amendment|addendum)s?|(?:vice\s+)?(?:president|director|head|manager|chief\s+\w+\s+officer)\s+of\b.*|\d{2,6}\s+(?:[A-Z][\w.]*\s+){0,3}(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|suite|lane|way|ont|ontario|floor)\b.*)$`)
 
 var (
 	// partyDefinitionRe is a definition that reached a party's place ("Group
@@ -424,7 +430,7 @@ const aliasReach = 400
 const aliasChars = 1500
 
 // roleAlias are aliases that name a contracting role.
-var roleAlias = regexp.MustCompile(`(?i)^(?:the\s+)?(?:company|consultant|contractor|licensee|licensor|distributor|supplier|customer|client|agent|principal|franchisee|franchisor|reseller|manufacturer|seller|buyer|purchaser|vendor|provider|partner|investor|owner|operator|servicer|sponsor|developer|publisher|affiliate|party [a-d]|lender|borrower|employer|executive|landlord|tenant|contractor|shipper|carrier|transporter|producer|member|parent|subsidiary|bank|trust|fund|adviser|advisor|sub-adviser|manager|administrator|university|institute|hospital|you)$`)
+var roleAlias = regexp.MustCompile(`(?i)^(?:the\s+)?(?:company|consultant|contractor|licensee|licensor|distributor|supplier|customer|client|agent|principal|franchisee|franchisor|reseller|manufacturer|seller|buyer|purchaser|vendor|provider|partner|investor|owner|operator|servicer|sponsor|developer|publisher|affiliate|party [a-d]|lender|borrower|employer|executive|landlord|tenant|contractor|shipper|carrier|transporter|producer|member|parent|subsidiary|bank|trust|fund|adviser|advisor|sub-adviser|manager|administrator|university|institute|hospital|you|assignee|assignor|bidder|guarantor|endorser|celebrity|duration|term|territory)$`)
 
 // publicBody names regulators and laws that are quoted but not parties.
 var publicBody = regexp.MustCompile(`(?i)\b(?:commission|administration|act|authority|legislation|agency|department|ministry|office|exchange|court)\b`)
@@ -705,6 +711,11 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 		case untilBeforeRe.MatchString(before) || expiryBeforeRe.MatchString(before):
 			// "expires on June 30, 2025", "runs until December 31": the
 			// end of the term, however early it is named
+		case thisAgreementDatedRe.MatchString(before):
+			// "this Consulting Agreement ("Agreement") dated June 1, 2020,
+			// effective as of July 1": the agreement's own date, not when
+			// it takes effect
+			score = 4
 		case agreementStrongRe.MatchString(before),
 			hanRe.MatchString(d.text) && (zhAgreementRe.MatchString(before) || zhAgreementAfterRe.MatchString(text[d.end:min(len(text), d.end+60)])):
 			score = 3
@@ -719,6 +730,10 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 	}
 	return best, bestScore > 0
 }
+
+// thisAgreementDatedRe ends the text before the date of this agreement
+// ("this Consulting Agreement ("Agreement") dated").
+var thisAgreementDatedRe = regexp.MustCompile(`(?i)\bthis\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|lease|amendment)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+)?dated\s*(?:as\s+of\s+)?(?:the\s+)?$`)
 
 // signedNearRe finds a signature before a date ("/s/ Jane Roe", "IN
 // WITNESS WHEREOF"); dateLabelRe a date's label ("Date:", "Dated:").
