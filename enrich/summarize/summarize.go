@@ -9,6 +9,7 @@ package summarize
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -85,7 +86,14 @@ func TextRank(sentences []string, o Options) string {
 // sentences are returned in document order. scores must have one entry
 // per sentence (higher is better).
 func Select(sentences []string, scores []float64, o Options) string {
-	return Ended(selectPlain(plainAll(sentences, o.Language), scores, o))
+	plain := plainAll(sentences, o.Language)
+	if p := preamble(plain, o); p >= 0 && len(scores) == len(plain) {
+		// a contract's summary opens with who agrees to what, whoever
+		// scored the sentences
+		scores = slices.Clone(scores)
+		scores[p] = slices.Max(scores) + 1
+	}
+	return Ended(selectPlain(plain, scores, o))
 }
 
 // selectPlain is Select over sentences Plain has already shortened.

@@ -303,6 +303,11 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("summary does not open with the preamble:\n got  %q\n want %q...", got, want)
 	}
+	// the model tier's selection too, whatever its salience says
+	scores := []float64{0, 0, 0, 1, 0.9, 0.8, 1, 0.7}
+	if got := Select(sentences, scores, Options{MaxChars: 400, Language: "en"}); !strings.HasPrefix(got, want) {
+		t.Errorf("Select does not open with the preamble:\n got  %q", got)
+	}
 	for in, out := range map[string]string{
 		`Aduro Biotech, Inc. ("Aduro") and IREYA B.V. ("Consultant") agree.`:                                      "Aduro Biotech, Inc. and IREYA B.V. agree.",
 		`ASHWORTH, INC. (The "Company" or "Ashworth") and NANTZ (each a "Party" and collectively the "Parties").`: "ASHWORTH, INC. and NANTZ.",
