@@ -27,9 +27,15 @@ func chineseDocs() []*document.Result {
 
 func ids(t *testing.T, ix *Index, q string) []string {
 	t.Helper()
-	res, err := ix.Search(context.Background(), Query{Q: q, Size: 20})
+	return idsOf(t, ix, Query{Q: q, Size: 20})
+}
+
+// idsOf is the sorted ids of the hits of q.
+func idsOf(t *testing.T, ix *Index, q Query) []string {
+	t.Helper()
+	res, err := ix.Search(context.Background(), q)
 	if err != nil {
-		t.Fatalf("%s: %v", q, err)
+		t.Fatalf("%+v: %v", q, err)
 	}
 	var out []string
 	for _, h := range res.Hits {
@@ -189,16 +195,7 @@ func TestChineseFacetValuesFolded(t *testing.T) {
 		{Q: "party:張偉"},
 	} {
 		q.Size = 10
-		res, err := ix.Search(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, both) {
+		if got := idsOf(t, ix, q); !slices.Equal(got, both) {
 			t.Errorf("%+v: got %v, want %v", q, got, both)
 		}
 	}
