@@ -12,6 +12,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
@@ -92,6 +93,45 @@ func Top(cands []Candidate, opts Options) []document.Keyword {
 	return out
 }
 
+// oneCase reports whether a phrase's words are written alike: all in
+// lower case (a term, its first word perhaps capitalised by a sentence's
+// start), all capitalised or all in capitals (a name). Windows that meet
+// across a name's edge ("bill COOL TECH", "PPG SHANGHAI desires",
+// "Agreement dated April", "Version OUTSOURCING AGREEMENT") are no one
+// phrase.
+func oneCase(phrase string) bool {
+	var shapes []int
+	for _, w := range strings.Fields(phrase) {
+		shapes = append(shapes, wordShape(w))
+	}
+	for i, sh := range shapes {
+		if sh != shapes[len(shapes)-1] && !(i == 0 && sh == shapeTitle && shapes[len(shapes)-1] == shapeLower) {
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	shapeLower = iota
+	shapeTitle
+	shapeUpper
+	shapeOther // digits, symbols
+)
+
+func wordShape(w string) int {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsLower(r):
+		return shapeLower
+	case !unicode.IsUpper(r):
+		return shapeOther
+	case strings.ToUpper(w) == w && utf8.RuneCountInString(w) > 1:
+		return shapeUpper
+	}
+	return shapeTitle
+}
+
 // maxMergedWords bounds a phrase merged from overlapping windows.
 const maxMergedWords = 6
 
@@ -122,7 +162,7 @@ func mergeable(c Candidate, chosen []Candidate, text string) (int, Candidate) {
 			continue
 		}
 		t := strings.Join(strings.Fields(text[first[0]:first[1]]), " ")
-		if len(strings.Fields(t)) > maxMergedWords || strings.ContainsAny(t, ".;:!?\n") {
+		if len(strings.Fields(t)) > maxMergedWords || strings.ContainsAny(t, ".;:!?\n") || !oneCase(t) {
 			continue
 		}
 		return i, Candidate{Text: t, Spans: [][2]int{first}}

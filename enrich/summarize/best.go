@@ -62,6 +62,7 @@ func Summarize(sentences []string, o Options) string {
 		// a contract's summary says first who agrees to what: the
 		// opening sentence that names the agreement and its parties
 		scores[p] = slices.Max(scores) + 1
+		o.minWords = afterPreamble
 	}
 	if passage {
 		order := rankOrder(scores)

@@ -30,7 +30,14 @@ type Options struct {
 	// Keywords are the document's key phrases, best first; Summarize
 	// prefers sentences that cover them when it selects sentences.
 	Keywords []document.Keyword
+	// minWords bars shorter sentences from a selection (set once a
+	// contract's preamble opens it: the budget it leaves went to clause
+	// fragments, "In all such instances.", "Sections 4.2. 4.3. 5.").
+	minWords int
 }
+
+// afterPreamble is Options.minWords once a preamble opens a summary.
+const afterPreamble = 8
 
 func (o Options) budget() int {
 	if o.MaxChars <= 0 {
@@ -92,6 +99,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 		// scored the sentences
 		scores = slices.Clone(scores)
 		scores[p] = slices.Max(scores) + 1
+		o.minWords = afterPreamble
 	}
 	return Ended(selectPlain(plain, scores, o))
 }
@@ -110,7 +118,8 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	barred := make([]bool, len(sentences))
 	capitals := cased(sentences)
 	for i, s := range sentences {
-		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || midSentence(s, capitals))
+		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || midSentence(s, capitals) ||
+			len(strings.Fields(s)) < o.minWords)
 	}
 	var chosen []int
 	used := 0

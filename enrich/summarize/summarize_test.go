@@ -303,10 +303,16 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("summary does not open with the preamble:\n got  %q\n want %q...", got, want)
 	}
-	// the model tier's selection too, whatever its salience says
-	scores := []float64{0, 0, 0, 1, 0.9, 0.8, 1, 0.7}
-	if got := Select(sentences, scores, Options{MaxChars: 400, Language: "en"}); !strings.HasPrefix(got, want) {
+	// the model tier's selection too, whatever its salience says; and the
+	// budget left after it goes to no clause fragment
+	sentences = append(sentences, "In all such instances.", "Sections 4.2. 4.3. 5.")
+	scores := []float64{0, 0, 0, 1, 0.9, 0.8, 1, 0.7, 2, 2}
+	got = Select(sentences, scores, Options{MaxChars: 400, Language: "en"})
+	if !strings.HasPrefix(got, want) {
 		t.Errorf("Select does not open with the preamble:\n got  %q", got)
+	}
+	if strings.Contains(got, "such instances") || strings.Contains(got, "Sections 4.2") {
+		t.Errorf("a fragment after the preamble: %q", got)
 	}
 	for in, out := range map[string]string{
 		`Aduro Biotech, Inc. ("Aduro") and IREYA B.V. ("Consultant") agree.`:                                      "Aduro Biotech, Inc. and IREYA B.V. agree.",

@@ -576,6 +576,9 @@ func TestFallbackTitle(t *testing.T) {
 		"[SIGNATURE PAGES FOLLOW]\nLicense Agreement\nThis License Agreement":                                          "License Agreement",
 		"IN WITNESS WHEREOF, the Parties have caused this Agreement to be executed.\nBy: /s/ A":                        "f.txt",
 		"PRIVATE & CONFIDENTIAL\nSupply Agreement\nThis Supply Agreement":                                              "Supply Agreement",
+		"Exhibit 10.28   Execution Version   OUTSOURCING AGREEMENT":                                                    "OUTSOURCING AGREEMENT",
+		"May 04, 2017 Strategic Alliance Agreement This Strategic Alliance Agreement is entered into":                  "Strategic Alliance Agreement",
+		"Vertex Energy, Inc. 8-K Exhibit 10.1 JOINT SUPPLY AND MARKETING AGREEMENT This Joint Supply and Marketing":    "JOINT SUPPLY AND MARKETING AGREEMENT",
 		"EXHIBIT I TO SCHEDULE A (COMPLIANCE WITH UNITED STATES SECURITIES LAWS)":                                      "EXHIBIT I TO SCHEDULE A (COMPLIANCE WITH UNITED STATES SECURITIES LAWS)",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {

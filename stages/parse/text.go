@@ -93,7 +93,12 @@ var noTitleLine = regexp.MustCompile(`(?i)^(?:\[[^\]]{1,60}\]|in\s+witness\s+whe
 
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
-var exhibitLabel = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|attachment)\s+['"]?[\w.()-]{1,12}['"]?\s+`)
+var exhibitLabel = regexp.MustCompile(`(?i)^(?:(?:[\w.,&-]+\s+){0,4}\d{1,2}-[KQ](?:/A)?\s+)?(?:exhibit|schedule|annex|appendix|attachment)\s+['"]?[\w.()-]{1,12}['"]?\s+`)
+
+// titlePrefix opens a title line with what is no part of the title: a
+// filing's version label or a date ("Execution Version OUTSOURCING
+// AGREEMENT", "May 04, 2017 Strategic Alliance Agreement").
+var titlePrefix = regexp.MustCompile(`(?i)^(?:(?:execution|final|conformed|composite)\s+(?:version|copy)\s+|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}\s+)`)
 
 // kindThenText is a title in capitals that names a kind of document
 // followed by the text that begins under it ("ENDORSEMENT AGREEMENT THIS
@@ -108,10 +113,12 @@ var (
 	anyCaseKind = regexp.MustCompile(`(?i)` + docKindRe.String())
 )
 
-// withoutExhibitLabel drops the exhibit number before a line's title and
-// the text that runs on after a title naming a kind of document.
+// withoutExhibitLabel drops the exhibit number (and the filer and form
+// before it, "Vertex Energy, Inc. 8-K Exhibit 10.1"), a version label or a
+// date before a line's title, and the text that runs on after a title
+// naming a kind of document.
 func withoutExhibitLabel(line string) string {
-	rest := exhibitLabel.ReplaceAllString(line, "")
+	rest := titlePrefix.ReplaceAllString(exhibitLabel.ReplaceAllString(line, ""), "")
 	if l := strings.ToLower(rest); countLetters(rest) < 3 || strings.HasPrefix(l, "to ") || strings.HasPrefix(l, "of ") {
 		rest = line // "EXHIBIT I TO SCHEDULE A": the exhibit is what it names
 	}
