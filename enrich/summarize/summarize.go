@@ -366,10 +366,11 @@ func continuation(s string) bool {
 var continuationRe = regexp.MustCompile(`(?i)^\s*(?:(?:and|or|but|nor|provided)\b|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s)`)
 
 // refersBackRe opens a sentence that leans on the one before it ("That
-// opinion shall ...", "Such appointment ...", "Notwithstanding paragraph
-// 1, ...", "By way of derogation from paragraph 2"): alone in a summary it
-// points at nothing.
-var refersBackRe = regexp.MustCompile(`^\s*(?:(?:That|Those|These|Such|Said|The\s+same)\s+\w+|(?:Notwithstanding|By\s+way\s+of\s+derogation\s+from|Without\s+prejudice\s+to|In\s+addition\s+to|Further\s+to|Pursuant\s+to)\s+(?:the\s+)?(?:first\s+|second\s+)?(?:paragraph|subparagraph|point|article)s?\b(?:\s+\(?\d+\)?|\s+\w\b)?\s*(?:of\s+this\s+Article)?,?|(?:Accordingly|Thereafter|Thereupon|In\s+that\s+case|In\s+such\s+(?:a\s+)?case|To\s+that\s+end|For\s+that\s+purpose|For\s+this\s+purpose),?\s)`)
+// opinion shall ...", "Such appointment ...", "In those preliminary
+// findings ...", "They shall ...", "Notwithstanding paragraph 1, ...", "By
+// way of derogation from paragraph 2"): alone in a summary it points at
+// nothing.
+var refersBackRe = regexp.MustCompile(`^\s*(?:(?:That|Those|These|Such|Said|The\s+same|(?:In|For|Under|With)\s+(?:that|those|these|such))\s+\w+|(?:They|Their|He|She|His|Her)\s|(?:Notwithstanding|By\s+way\s+of\s+derogation\s+from|Without\s+prejudice\s+to|In\s+addition\s+to|Further\s+to|Pursuant\s+to)\s+(?:the\s+)?(?:first\s+|second\s+)?(?:paragraph|subparagraph|point|article)s?\b(?:\s+\(?\d+\)?|\s+\w\b)?\s*(?:of\s+this\s+Article)?,?|(?:Accordingly|Thereafter|Thereupon|In\s+that\s+case|In\s+such\s+(?:a\s+)?case|To\s+that\s+end|For\s+that\s+purpose|For\s+this\s+purpose),?\s)`)
 
 // refersBack reports a unit that refers to the one before it.
 func refersBack(s string) bool { return refersBackRe.MatchString(s) }

@@ -339,6 +339,16 @@ func TestNoSentenceReferringToOneLeftOut(t *testing.T) {
 	if strings.Contains(got, "That opinion") || strings.Contains(got, "Notwithstanding paragraph 1") {
 		t.Errorf("summary refers to a sentence it left out: %q", got)
 	}
+	for _, u := range []string{"In those preliminary findings, the Commission shall explain the measures.", "They shall notify the Commission.", "Such appointment constitutes a grant."} {
+		if !refersBack(u) {
+			t.Errorf("%q does not refer back", u)
+		}
+	}
+	for _, u := range []string{"This Agreement shall be governed by Delaware law.", "The Supplier shall deliver the goods.", "It is agreed that the term is five years."} {
+		if refersBack(u) {
+			t.Errorf("%q taken to refer back", u)
+		}
+	}
 	if got == "" {
 		t.Error("empty summary")
 	}
