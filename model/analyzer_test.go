@@ -124,8 +124,16 @@ func TestKeywordRescoring(t *testing.T) {
 		byText[c.Text], _ = spanScore(out.Offsets, ex.Keyword, c.Spans)
 	}
 	for i, k := range kws {
-		if want := byText[k.Text]; abs(k.Score-want) > 1e-12 {
-			t.Fatalf("keyword %q score %v, model score %v", k.Text, k.Score, want)
+		// a phrase merged from two overlapping windows keeps the score of
+		// the better window, a candidate inside it
+		found := false
+		for text, score := range byText {
+			if strings.Contains(" "+k.Text+" ", " "+text+" ") && abs(k.Score-score) <= 1e-12 {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("keyword %q score %v is no candidate's model score (its own: %v)", k.Text, k.Score, byText[k.Text])
 		}
 		if i > 0 && k.Score > kws[i-1].Score {
 			t.Fatalf("not sorted at %d", i)
