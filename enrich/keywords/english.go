@@ -164,11 +164,6 @@ func isNumeric(w string) bool {
 // than as a noun or adjective to break a phrase.
 const verbRatio = 2.0
 
-// gerundRatio is how much more often an -ing form must be a verb than a
-// noun to be no phrase's word: "learning" (6 nouns, 155 verbs) heads
-// "machine learning", "taking" (1, 733) heads nothing.
-const gerundRatio = 50.0
-
 func wordKind(w string, lx *lexicon) tokKind {
 	if strings.Contains(w, "-") {
 		return kindContent
@@ -188,12 +183,8 @@ func wordKind(w string, lx *lexicon) tokKind {
 	switch {
 	case adv > verbRatio*(nounish+adj) && adv > 0:
 		return kindBreak
-	case participle && strings.HasSuffix(w, "ing") && nounish*gerundRatio < verb:
-		// a verb's form, hardly ever a noun: "ensuring", "taking",
-		// "covering" end no phrase ("Certification Group ensuring")
-		return kindBreak
 	case participle && strings.HasSuffix(w, "ing"):
-		return kindContent // gerunds head phrases: "image processing", "machine learning"
+		return kindContent // gerunds head phrases: "image processing"
 	case participle:
 		return kindModifier // "distributed systems"
 	case verb > verbRatio*(nounish+adj):

@@ -294,20 +294,3 @@ func TestColumnsAndDatesAreNoPhrases(t *testing.T) {
 		}
 	}
 }
-
-// An -ing form that is hardly ever a noun ends no phrase; a gerund used
-// as a noun still heads one.
-func TestVerbFormsEndNoPhrase(t *testing.T) {
-	lx := english()
-	for w, want := range map[string]tokKind{"ensuring": kindBreak, "taking": kindBreak, "learning": kindContent, "processing": kindContent, "monitoring": kindContent} {
-		if got := wordKind(w, lx); got != want {
-			t.Errorf("%s: kind %v, want %v", w, got, want)
-		}
-	}
-	text := "The Certification Group ensuring compliance meets monthly. The Certification Group ensuring oversight reports yearly. Machine learning models support the Certification Group."
-	for _, k := range Extract(text, Options{Language: "en"}) {
-		if strings.HasSuffix(strings.ToLower(k.Text), "ensuring") {
-			t.Errorf("key phrase %q ends in a verb form", k.Text)
-		}
-	}
-}
