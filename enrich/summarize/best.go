@@ -62,6 +62,7 @@ func Summarize(sentences []string, o Options) string {
 		// a contract's summary says first who agrees to what: the
 		// opening sentence that names the agreement and its parties
 		scores[p] = slices.Max(scores) + 1
+		u[p] = withoutHeading(u[p])
 		o.minWords = afterPreamble
 	}
 	if passage {
@@ -99,6 +100,26 @@ func preamble(u []string, o Options) int {
 		}
 	}
 	return -1
+}
+
+// preambleOpening is where a preamble's sentence begins ("This Promotion
+// Agreement is entered into ..."), after the exhibit number and title a
+// filing prints before it on the same line.
+var preambleOpening = regexp.MustCompile(`\b(?:THIS|This|The|THE)\s+(?:[\w-]+\s+){0,6}?(?:AGREEMENT|Agreement|CONTRACT|Contract|LEASE|Lease|LICEN[CS]E|Licen[cs]e|AMENDMENT|Amendment|ADDENDUM|Addendum)\b`)
+
+// headingPrefix is what may stand before a preamble on its line: an
+// exhibit number and a title in capitals ("Exhibit 10.1 PROMOTION
+// AGREEMENT").
+var headingPrefix = regexp.MustCompile(`^(?:(?:exhibit|EXHIBIT|Exhibit)\s+[\w.()'-]{1,12}\s+)?[A-Z0-9 ,&.'()/-]*$`)
+
+// withoutHeading drops the exhibit number and title in capitals before a
+// preamble's first sentence.
+func withoutHeading(u string) string {
+	loc := preambleOpening.FindStringIndex(u)
+	if loc == nil || loc[0] == 0 || !headingPrefix.MatchString(strings.TrimSpace(u[:loc[0]])) {
+		return u
+	}
+	return u[loc[0]:]
 }
 
 // preambleUnits is how far into a text a contract's opening sentence is

@@ -99,6 +99,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 		// scored the sentences
 		scores = slices.Clone(scores)
 		scores[p] = slices.Max(scores) + 1
+		plain[p] = withoutHeading(plain[p])
 		o.minWords = afterPreamble
 	}
 	return Ended(selectPlain(plain, scores, o))
@@ -370,7 +371,7 @@ var continuationRe = regexp.MustCompile(`(?i)^\s*(?:(?:and|or|but|nor|provided)\
 // findings ...", "They shall ...", "Notwithstanding paragraph 1, ...", "By
 // way of derogation from paragraph 2"): alone in a summary it points at
 // nothing.
-var refersBackRe = regexp.MustCompile(`^\s*(?:(?:That|Those|These|Such|Said|The\s+same|(?:In|For|Under|With)\s+(?:that|those|these|such))\s+\w+|(?:They|Their|He|She|His|Her)\s|(?:Notwithstanding|By\s+way\s+of\s+derogation\s+from|Without\s+prejudice\s+to|In\s+addition\s+to|Further\s+to|Pursuant\s+to)\s+(?:the\s+)?(?:first\s+|second\s+)?(?:paragraph|subparagraph|point|article)s?\b(?:\s+\(?\d+\)?|\s+\w\b)?\s*(?:of\s+this\s+Article)?,?|(?:Accordingly|Thereafter|Thereupon|In\s+that\s+case|In\s+such\s+(?:a\s+)?case|To\s+that\s+end|For\s+that\s+purpose|For\s+this\s+purpose),?\s)`)
+var refersBackRe = regexp.MustCompile(`^\s*(?:(?:That|Those|These|Such|Said|The\s+same|(?:In|For|Under|With)\s+(?:that|those|these|such))\s+\w+|(?:They|Their|He|She|His|Her)\s|(?:Points?|Paragraphs?|Subparagraphs?)\s+\(?\w{1,4}\)?\s+of\s+(?:the\s+)?(?:first|second|third|this|that|preceding|previous)\b|(?:Notwithstanding|By\s+way\s+of\s+derogation\s+from|Without\s+prejudice\s+to|In\s+addition\s+to|Further\s+to|Pursuant\s+to)\s+(?:the\s+)?(?:first\s+|second\s+)?(?:paragraph|subparagraph|point|article)s?\b(?:\s+\(?\d+\)?|\s+\w\b)?\s*(?:of\s+this\s+Article)?,?|(?:Accordingly|Thereafter|Thereupon|In\s+that\s+case|In\s+such\s+(?:a\s+)?case|To\s+that\s+end|For\s+that\s+purpose|For\s+this\s+purpose),?\s)`)
 
 // refersBack reports a unit that refers to the one before it.
 func refersBack(s string) bool { return refersBackRe.MatchString(s) }

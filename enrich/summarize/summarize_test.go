@@ -298,6 +298,12 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 		"All pronouns used herein shall be deemed to refer to the masculine, feminine or neuter as the context requires.",
 		"Globex shall keep the Products' specifications and Acme's forecasts confidential for five years after the Agreement ends.",
 	}
+	if got := withoutHeading("Exhibit 10.1 PROMOTION AGREEMENT This Promotion Agreement is entered into"); got != "This Promotion Agreement is entered into" {
+		t.Errorf("withoutHeading: %q", got)
+	}
+	if got := withoutHeading("Acme and Globex enter into this Supply Agreement today"); got != "Acme and Globex enter into this Supply Agreement today" {
+		t.Errorf("withoutHeading cut a sentence: %q", got)
+	}
 	got := Summarize(sentences, Options{MaxChars: 400, Language: "en"})
 	want := "This Supply Agreement is made and entered into as of March 3, 2020 by and between Acme Corp., a Delaware corporation, and Globex Ltd."
 	if !strings.HasPrefix(got, want) {
@@ -339,7 +345,8 @@ func TestNoSentenceReferringToOneLeftOut(t *testing.T) {
 	if strings.Contains(got, "That opinion") || strings.Contains(got, "Notwithstanding paragraph 1") {
 		t.Errorf("summary refers to a sentence it left out: %q", got)
 	}
-	for _, u := range []string{"In those preliminary findings, the Commission shall explain the measures.", "They shall notify the Commission.", "Such appointment constitutes a grant."} {
+	for _, u := range []string{"In those preliminary findings, the Commission shall explain the measures.", "They shall notify the Commission.", "Such appointment constitutes a grant.",
+		"Point (f) of the first subparagraph shall not apply to processing carried out by public authorities."} {
 		if !refersBack(u) {
 			t.Errorf("%q does not refer back", u)
 		}
