@@ -165,7 +165,7 @@ func (x *collector) add(kind, text, value string, pos int) {
 }
 
 // has reports whether an entity of kind was found.
-func (x *collector) has(kind string) bool { return x.value(kind) != "" || x.per[kind] > 0 }
+func (x *collector) has(kind string) bool { return x.per[kind] > 0 }
 
 // value is the value of the first entity of kind found with one.
 func (x *collector) value(kind string) string {

@@ -93,6 +93,29 @@ func Top(cands []Candidate, opts Options) []document.Keyword {
 	return out
 }
 
+// overlaps counts the spans of a that overlap a span of b, and returns
+// the first such pair's union. Both lists are in text order, so one walk
+// over each does (a frequent phrase has hundreds of spans).
+func overlaps(a, b [][2]int) (int, [2]int) {
+	n, j := 0, 0
+	var first [2]int
+	for _, as := range a {
+		for j < len(b) && b[j][1] <= as[0] {
+			j++
+		}
+		for k := j; k < len(b) && b[k][0] < as[1]; k++ {
+			if b[k] != as {
+				if n == 0 {
+					first = [2]int{min(as[0], b[k][0]), max(as[1], b[k][1])}
+				}
+				n++
+				break
+			}
+		}
+	}
+	return n, first
+}
+
 // oneCase reports whether a phrase's words are written alike: all in
 // lower case (a term, its first word perhaps capitalised by a sentence's
 // start), all capitalised or all in capitals (a name). Windows that meet
@@ -145,19 +168,7 @@ func mergeable(c Candidate, chosen []Candidate, text string) (int, Candidate) {
 		return -1, Candidate{}
 	}
 	for i, o := range chosen {
-		var first [2]int
-		n := 0
-		for _, cs := range c.Spans {
-			for _, os := range o.Spans {
-				if cs[0] < os[1] && os[0] < cs[1] && cs != os {
-					if n == 0 {
-						first = [2]int{min(cs[0], os[0]), max(cs[1], os[1])}
-					}
-					n++
-					break
-				}
-			}
-		}
+		n, first := overlaps(c.Spans, o.Spans)
 		if n == 0 || 2*n < len(c.Spans) || 2*n < len(o.Spans) || first[1] > len(text) {
 			continue
 		}

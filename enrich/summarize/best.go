@@ -58,12 +58,8 @@ func Summarize(sentences []string, o Options) string {
 		w.Keywords = 0
 	}
 	scores := Scores(u, o, w)
-	if p := preamble(u, o); p >= 0 && !passage {
-		// a contract's summary says first who agrees to what: the
-		// opening sentence that names the agreement and its parties
-		scores[p] = slices.Max(scores) + 1
-		u[p] = withoutHeading(u[p])
-		o.minWords = afterPreamble
+	if !passage {
+		scores = leadWithPreamble(u, scores, &o)
 	}
 	if passage {
 		order := rankOrder(scores)
@@ -90,8 +86,9 @@ func preamble(u []string, o Options) int {
 	if o.Language == lang.Chinese {
 		return -1
 	}
-	skip := NonProse(u)
-	for i := 0; i < len(u) && i < preambleUnits; i++ {
+	head := u[:min(len(u), preambleUnits)]
+	skip := NonProse(head)
+	for i := range head {
 		if !skip[i] && preambleRe.MatchString(u[i]) {
 			if 4*runes(u[i]) <= 3*o.budget() {
 				return i
@@ -100,6 +97,23 @@ func preamble(u []string, o Options) int {
 		}
 	}
 	return -1
+}
+
+// leadWithPreamble makes a contract's preamble the first sentence a
+// selection takes, whatever scored the sentences: a contract's summary
+// says first who agrees to what. It returns the scores (a copy when it
+// changes them), starts the preamble at its own sentence in u, and bars
+// short sentences after it from o's selection.
+func leadWithPreamble(u []string, scores []float64, o *Options) []float64 {
+	p := preamble(u, *o)
+	if p < 0 || len(scores) != len(u) {
+		return scores
+	}
+	scores = slices.Clone(scores)
+	scores[p] = slices.Max(scores) + 1
+	u[p] = withoutHeading(u[p])
+	o.minWords = afterPreamble
+	return scores
 }
 
 // preambleOpening is where a preamble's sentence begins ("This Promotion

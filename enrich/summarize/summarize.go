@@ -9,7 +9,6 @@ package summarize
 import (
 	"math"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -94,14 +93,7 @@ func TextRank(sentences []string, o Options) string {
 // per sentence (higher is better).
 func Select(sentences []string, scores []float64, o Options) string {
 	plain := plainAll(sentences, o.Language)
-	if p := preamble(plain, o); p >= 0 && len(scores) == len(plain) {
-		// a contract's summary opens with who agrees to what, whoever
-		// scored the sentences
-		scores = slices.Clone(scores)
-		scores[p] = slices.Max(scores) + 1
-		plain[p] = withoutHeading(plain[p])
-		o.minWords = afterPreamble
-	}
+	scores = leadWithPreamble(plain, scores, &o)
 	return Ended(selectPlain(plain, scores, o))
 }
 
