@@ -250,6 +250,9 @@ type SummaryResult struct {
 type SummaryPrediction struct {
 	ID      string `json:"id"`
 	Summary string `json:"summary"`
+	// Rank is, in the retrieval protocol, where the summary as a query
+	// found its own document (1 is first; 0 not found).
+	Rank int `json:"rank,omitempty"`
 }
 
 // summaryAcc accumulates ROUGE over documents.

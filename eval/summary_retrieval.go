@@ -136,7 +136,7 @@ func EvalSummaryRetrievalIn(ctx context.Context, docs, collection []SummaryDoc, 
 	}
 	rows := make([]SummaryPrediction, len(docs))
 	for i, d := range docs {
-		rows[i] = SummaryPrediction{ID: d.ID, Summary: sums[i][0]}
+		rows[i] = SummaryPrediction{ID: d.ID, Summary: sums[i][0], Rank: ranks[0][i]}
 	}
 	return res, writePredictions(opt.Predictions, rows)
 }

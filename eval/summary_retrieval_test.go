@@ -52,6 +52,10 @@ func TestEvalSummaryRetrieval(t *testing.T) {
 	if n := strings.Count(preds.String(), "\n"); n != 4 {
 		t.Fatalf("%d prediction lines", n)
 	}
+	// each prediction says where its summary found its own article
+	if n := strings.Count(preds.String(), `"rank":1}`); n != 4 {
+		t.Fatalf("%d of 4 predictions ranked first: %s", n, preds.String())
+	}
 }
 
 // Summarising a part of a collection still searches the whole of it: a

@@ -126,8 +126,13 @@ func normUnit(u string) string {
 // that the parties sign.
 func formula(u string) bool {
 	l := strings.ToLower(strings.TrimSpace(u))
-	return strings.HasPrefix(l, "in witness whereof") || strings.HasPrefix(l, "by signing")
+	return strings.HasPrefix(l, "in witness whereof") || strings.HasPrefix(l, "by signing") || euFormula.MatchString(u)
 }
+
+// euFormula is one of the standard closing formulas of an EU act (the
+// Joint Practical Guide's), the same in every act, or a footnote of the
+// Official Journal ("(*1) Directive (EU) 2015/2366 ... (OJ L 337, ...)").
+var euFormula = regexp.MustCompile(`^\s*(?:Done\s+at\s+[A-Z]\w+,|This\s+(?:Regulation|Decision)\s+shall\s+be\s+binding\s+in\s+its\s+entirety|This\s+Directive\s+is\s+addressed\s+to\s+the\s+Member\s+States|\(\*\d{1,3}\)\s)`)
 
 // titleCase reports a short heading in title case ("Ability to Perform
 // Services.", "Limitation of Liability"): at most eight words, and every
@@ -182,6 +187,12 @@ func nameBlock(u string) bool {
 }
 
 // sectionNumber opens a numbered heading: "8.1", "11.", "(c)", "IV.".
+// labelledHeading opens a heading that names its part of a text and
+// numbers it ("Section 2: Commercial communications", "CHAPTER II —
+// PRINCIPLES"), which extraction often glues after the last sentence of
+// the part before.
+var labelledHeading = regexp.MustCompile(`^(?i:section|chapter|part|title|article|annex|schedule|exhibit)\s+(?:[0-9]{1,3}[a-z]?|[IVXLC]{1,6})\s*[:.—–-]\s*`)
+
 var sectionNumber = regexp.MustCompile(`^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\)?|\(?[a-z]\)|[IVX]{1,5}\.)\s+`)
 
 // heading reports a short heading that titleCase misses: in capitals
@@ -192,6 +203,9 @@ func heading(u string) bool {
 	u = strings.TrimSpace(u)
 	if zhHeadings.MatchString(u) {
 		return true
+	}
+	if m := labelledHeading.FindStringIndex(u); m != nil {
+		return len(strings.Fields(u[m[1]:])) <= 8 && unstoppedEnd(u)
 	}
 	numbered := sectionNumber.MatchString(u)
 	words := strings.Fields(sectionNumber.ReplaceAllString(u, ""))
@@ -260,6 +274,12 @@ func unstopped(u string) bool {
 	if u == "" || len(strings.Fields(u)) > 12 {
 		return false
 	}
+	return unstoppedEnd(u)
+}
+
+// unstoppedEnd reports a unit whose last character closes no sentence.
+func unstoppedEnd(u string) bool {
+	u = strings.TrimSpace(u)
 	last, _ := utf8.DecodeLastRuneInString(u)
 	// a closing bracket ends a title ("Regulation (EU) 2016/679 (GDPR)")
 	// more often than a sentence, which closes with a stop after it

@@ -27,9 +27,16 @@ func TestNonProse(t *testing.T) {
 		"(k) “Force Majeure Event” shall have the meaning set forth in Section 8.03.", // a definition
 		"\"Territory\" means the United States and Canada.",                           // a definition
 		"The \"Territory\" means nothing here: the Supplier ships worldwide.",         // prose quoting a term
+		"Section 2: Commercial communications",                                        // a labelled heading glued to the part before
+		"CHAPTER II — PRINCIPLES",                                                     // a labelled heading
+		"Article 5 applies to every provider of a hosting service.",                   // prose citing an article
+		"Done at Brussels, 23 October 2019.",                                          // an EU act's closing formula
+		"This Regulation shall be binding in its entirety and directly applicable in all Member States.",
+		"(*1) Directive (EU) 2015/2366 of the European Parliament (OJ L 337, 23.12.2015, p. 35).", // an OJ footnote
+		"This Regulation lays down rules on the re-use of data held by public bodies.",            // prose
 	}
 	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, true, true, false, false,
-		true, true, false}
+		true, true, false, true, true, false, true, true, true, false}
 	got := NonProse(units)
 	for i := range units {
 		if got[i] != want[i] {

@@ -67,8 +67,9 @@ func rx(s string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)` + before + strings.ReplaceAll(s, " ", `\s+`) + after)
 }
 
-// plainAll is Plain over the sentences of an English text (a copy; other
-// languages are returned as they are).
+// plainAll is Plain over the sentences of an English text, the first
+// person then said in the third (a copy; other languages are returned as
+// they are).
 func plainAll(sentences []string, language string) []string {
 	if language == lang.Chinese {
 		return sentences
@@ -77,7 +78,8 @@ func plainAll(sentences []string, language string) []string {
 	for i, s := range sentences {
 		out[i] = Plain(s)
 	}
-	return out
+	// who "we" is reads the definitions Plain takes out (`("Dropbox", "we")`)
+	return thirdPersonAll(out, speaker(sentences))
 }
 
 // Plain shortens an English sentence by the formulas of plainRules,
@@ -99,6 +101,9 @@ func Plain(s string) string {
 	}
 	out = strings.ReplaceAll(out, " ,", ",")
 	out = strings.ReplaceAll(out, " .", ".")
+	if !strings.Contains(s, "..") {
+		out = strings.ReplaceAll(out, "..", ".") // `Inc. ("Acme").` -> "Inc.."
+	}
 	out = strings.TrimLeft(out, ", ")
 	// a sentence whose opening was cut starts with a capital as before
 	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(s)); unicode.IsUpper(first) {

@@ -114,6 +114,9 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || midSentence(s, capitals) ||
 			len(strings.Fields(s)) < o.minWords)
 	}
+	if top := longBest(sentences, norm, barred, budget); top >= 0 {
+		return passageFrom(sentences, top, o)
+	}
 	var chosen []int
 	used := 0
 	taken := make([]bool, len(sentences))
@@ -153,6 +156,37 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	out := join(sentences, chosen, o.Language)
 	return fill(out, sentences, chosen, budget, o.Language, skip)
 }
+
+// longBest is the best sentence when it is longer than the whole budget
+// and scores clearly above every sentence that fits (by longMargin of the
+// normalised score), else -1. Legislation often states an article's rule
+// in one long first sentence; the short ones that fit are its
+// qualifications ("Paragraphs 1, 2 and 3 shall not apply where ..."), so
+// the rule, cut, says more.
+func longBest(sentences []string, norm []float64, barred []bool, budget int) int {
+	top, fit := -1, -1
+	for i, s := range sentences {
+		if barred[i] {
+			continue
+		}
+		if top < 0 || norm[i] > norm[top] {
+			top = i
+		}
+		if runes(s) <= budget && (i == 0 || !refersBack(s)) && (fit < 0 || norm[i] > norm[fit]) {
+			fit = i
+		}
+	}
+	if top < 0 || runes(sentences[top]) <= budget || fit >= 0 && norm[top]-norm[fit] <= longMargin {
+		return -1
+	}
+	return top
+}
+
+// longMargin was chosen on the train and dev splits of both summary sets
+// (0, 0.1, 0.2, 0.3, 0.5 and never): 0.2 raised EU retrieval MRR on train
+// .9293 -> .9337 and legal ROUGE-1 on train .2507 -> .2541, dev unchanged
+// on both (.9385, .2943); 0 lost EU dev (.9333), 0.1 more (.9247).
+const longMargin = 0.2
 
 // fill spends a budget left over by whole sentences on the opening of the
 // sentence that follows the last chosen one, so a tight budget is not

@@ -360,3 +360,53 @@ func TestNoSentenceReferringToOneLeftOut(t *testing.T) {
 		t.Error("empty summary")
 	}
 }
+
+// An article's rule in one long first sentence beats its short
+// qualifications: cut, it still says what the article is about.
+func TestSummaryKeepsLongRuleOverShortQualifications(t *testing.T) {
+	rule := "Member States shall ensure that providers of online marketplaces established in their territory " +
+		"keep a register of the traders using their marketplaces, including the name, address, registration " +
+		"number and payment account of each trader, and make that register available to the competent " +
+		"authorities of the marketplace's Member State on request, in an electronic and searchable format."
+	sentences := []string{
+		rule,
+		"Paragraphs 1 and 2 shall not apply where the trader is already registered.",
+		"The register shall be kept for five years.",
+		"Member States shall notify the Commission of those rules by 1 January 2027.",
+	}
+	o := Options{MaxChars: 200, Language: "en"}
+	got := Summarize(sentences, o)
+	if !strings.HasPrefix(got, "Member States shall ensure that providers of online marketplaces") {
+		t.Fatalf("summary %q does not open with the article's rule", got)
+	}
+	if runes(strings.TrimSuffix(got, CutMark)) > o.MaxChars {
+		t.Errorf("summary %q over its budget", got)
+	}
+	// a short sentence that scores as well as the long one is still chosen whole
+	short := []string{"Member States shall ensure that providers of online marketplaces keep a register of traders.",
+		rule, "The register shall be kept for five years."}
+	if got := Summarize(short, o); !strings.HasPrefix(got, short[0]) {
+		t.Errorf("summary %q left out the sentence that fits and says the rule", got)
+	}
+}
+
+// A provider's terms in the first person are summarised in the third.
+func TestSummaryNamesWhoWeIs(t *testing.T) {
+	sentences := []string{
+		"We collect the content of your files when you use our services.",
+		"We may share your data with our partners for advertising.",
+		"You can delete your account at any time from the settings page.",
+	}
+	got := Summarize(sentences, Options{MaxChars: 70, Language: "en"})
+	if strings.Contains(strings.ToLower(" "+got+" "), " we ") || !strings.Contains(got, "The service") {
+		t.Errorf("summary %q still speaks as \"we\"", got)
+	}
+	defined := append([]string{`These terms are between you and Dropbox, Inc. ("Dropbox", "we", "us").`}, sentences...)
+	if got := Summarize(defined, Options{MaxChars: 300, Language: "en"}); !strings.Contains(got, "Dropbox collects") {
+		t.Errorf("summary %q does not name the provider its terms define", got)
+	}
+	letter := []string{"We will pay you 5,000 dollars on 1 March for the painting.", "We thank you for your patience."}
+	if got := Summarize(letter, Options{MaxChars: 60, Language: "en"}); !strings.HasPrefix(got, "We will pay") {
+		t.Errorf("summary %q rewrote a \"we\" the text never names", got)
+	}
+}
