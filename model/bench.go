@@ -17,9 +17,10 @@ import (
 // EnvModel names the bundle directory when no flag does.
 const EnvModel = "DOCMILL_MODEL_DIR" // as serve reads model.dir; DOCMILL_MODEL is still read
 
-// DefaultBundleDir finds the default bundle (docmill-mini): $DOCMILL_MODEL,
-// then model/bundles/docmill-mini under the working directory, then next to
-// the executable (same folder or its parent).
+// DefaultBundleDir finds the default bundle (docmill-mini): $DOCMILL_MODEL_DIR
+// (or $DOCMILL_MODEL), then model/bundles/docmill-mini under the working
+// directory, then next to the executable (same folder or its parent) or in
+// its installed share folder (../share/docmill/docmill-mini).
 func DefaultBundleDir() (string, error) {
 	if d := EnvModelDir(); d != "" {
 		return d, nil
@@ -31,7 +32,8 @@ func DefaultBundleDir() (string, error) {
 	}
 	if exe, err := os.Executable(); err == nil {
 		dir := filepath.Dir(exe)
-		cands = append(cands, filepath.Join(dir, rel), filepath.Join(dir, "docmill-mini"), filepath.Join(filepath.Dir(dir), rel))
+		cands = append(cands, filepath.Join(dir, rel), filepath.Join(dir, "docmill-mini"), filepath.Join(filepath.Dir(dir), rel),
+			filepath.Join(filepath.Dir(dir), "share", "docmill", "docmill-mini"))
 	}
 	for _, c := range cands {
 		if _, err := os.Stat(filepath.Join(c, "manifest.json")); err == nil {

@@ -3,8 +3,6 @@ package server
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/docmill/docmill/config"
@@ -13,28 +11,14 @@ import (
 	"github.com/docmill/docmill/web"
 )
 
-// DefaultBundle is where the default model bundle lives, relative to the
-// working directory or to the executable.
-const DefaultBundle = "model/bundles/docmill-mini"
-
 // FindBundle returns the bundle folder: dir when given, else the default
-// bundle next to the working directory or the executable.
+// bundle (model.DefaultBundleDir: $DOCMILL_MODEL_DIR, the working
+// directory, next to the executable or in its share folder).
 func FindBundle(dir string) (string, error) {
 	if dir != "" {
 		return dir, nil
 	}
-	cands := []string{DefaultBundle}
-	if exe, err := os.Executable(); err == nil {
-		d := filepath.Dir(exe)
-		cands = append(cands, filepath.Join(d, DefaultBundle), filepath.Join(d, "..", DefaultBundle),
-			filepath.Join(d, "..", "share", "docmill", "docmill-mini"))
-	}
-	for _, c := range cands {
-		if _, err := os.Stat(filepath.Join(c, "manifest.json")); err == nil {
-			return c, nil
-		}
-	}
-	return "", fmt.Errorf("default model bundle not found (looked in %v); pass --model DIR", cands)
+	return model.DefaultBundleDir()
 }
 
 // loadModel loads the neural tier; the free tier fills what the model does
