@@ -32,6 +32,15 @@ var quotedRe = regexp.MustCompile(`["“'‘]([^"”'’]{1,40})["”'’]`)
 // the references (TOS;DR's and docmill's readers alike) call "the service".
 var serviceWords = regexp.MustCompile(`(?i)\b(services?|site|websites?|app|applications?|platform|terms|polic(y|ies)|privacy|accounts?|content|products?)\b`)
 
+// formalContract reports a contract between named parties (a preamble,
+// recitals, a signing formula): there "we" is a party the text would have
+// defined, or someone quoted, and never a service.
+func formalContract(text string) bool {
+	return preambleRe.MatchString(text[:min(len(text), 3000)]) || contractMarks.MatchString(text)
+}
+
+var contractMarks = regexp.MustCompile(`(?i)\b(?:whereas|in\s+witness\s+whereof|hereinafter|the\s+parties\s+(?:hereto|agree))\b`)
+
 // speaker is who "we" is in a text: its defined name, "the service", or ""
 // when the text gives no ground to say.
 func speaker(sentences []string) string {
@@ -50,7 +59,7 @@ func speaker(sentences []string) string {
 			return name
 		}
 	}
-	if serviceWords.MatchString(text) {
+	if serviceWords.MatchString(text) && !formalContract(text) {
 		return "the service"
 	}
 	return ""
@@ -83,7 +92,7 @@ func thirdPerson(s, who string) string {
 	named := false // who is named already: then "it" and "its"
 	for _, l := range locs {
 		word := s[l[2]:l[3]]
-		if word == "US" || l[0] < last {
+		if word == "US" || l[0] < last || quoted(s[:l[0]]) {
 			continue
 		}
 		if strings.ContainsAny(s[last:l[0]], ".!?;") {
@@ -119,6 +128,13 @@ func thirdPerson(s, who string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// quoted reports whether the text before a word leaves a quotation open:
+// a "we" someone is quoted saying is theirs ("\"We are excited,\" said
+// the CEO").
+func quoted(before string) bool {
+	return strings.Count(before, `"`)%2 == 1 || strings.Count(before, "“") > strings.Count(before, "”")
 }
 
 // possessive is "our" before what follows: "our services" -> "the

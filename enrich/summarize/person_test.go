@@ -20,6 +20,8 @@ func TestThirdPerson(t *testing.T) {
 		{"Contact Us. We're here. Ours is yours.", "Acme", "Contact Acme. Acme is here. Acme's is yours."},
 		{"Our services are ours.", "the service", "The services are the service's."},
 		{"If you use our services you grant us a license.", "the service", "If you use the services you grant the service a license."},
+		{`"We are excited about our new partnership," said the CEO; we agree.`, "Acme", `"We are excited about our new partnership," said the CEO; Acme agrees.`},
+		{`“We are excited,” he said.`, "Acme", `“We are excited,” he said.`},
 	}
 	for _, c := range cases {
 		if got := thirdPerson(c.in, c.who); got != c.want {
@@ -34,6 +36,8 @@ func TestSpeaker(t *testing.T) {
 		{`Welcome! Acme Corporation (“we,” “us,” or “our”) runs this website.`, "Acme Corporation"},
 		{`We may update this privacy policy from time to time.`, "the service"},
 		{`We will pay you 5,000 dollars on 1 March.`, ""},
+		{`This Agreement is made between Acme Inc. and Beta LLC. We will provide the services on the terms below.`, ""},
+		{`WHEREAS the Bank provides services; we shall open an account.`, ""},
 		{`You may cancel at any time by writing to the seller.`, ""},
 	}
 	for _, c := range cases {
