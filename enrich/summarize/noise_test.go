@@ -34,9 +34,10 @@ func TestNonProse(t *testing.T) {
 		"This Regulation shall be binding in its entirety and directly applicable in all Member States.",
 		"(*1) Directive (EU) 2015/2366 of the European Parliament (OJ L 337, 23.12.2015, p. 35).", // an OJ footnote
 		"This Regulation lays down rules on the re-use of data held by public bodies.",            // prose
+		"[*] = CERTAIN CONFIDENTIAL INFORMATION CONTAINED IN THIS DOCUMENT, MARKED BY BRACKETS, HAS BEEN OMITTED AND FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE COMMISSION.", // the SEC legend
 	}
 	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, true, true, false, false,
-		true, true, false, true, true, false, true, true, true, false}
+		true, true, false, true, true, false, true, true, true, false, true}
 	got := NonProse(units)
 	for i := range units {
 		if got[i] != want[i] {

@@ -30,6 +30,8 @@ var plainRules = []struct {
 	// what "it" is, "If you agree that ..." its condition
 	{"you", rx(`^you( hereby)? (acknowledge|agree|understand)( and (acknowledge|agree|understand))? that,?`), ""},
 	{"please", rx(`^please (note|be aware|be advised) that,?`), ""},
+	// what a contract says its parties agree or understand: the contract says it
+	{"it is", regexp.MustCompile(`(?i)^\s*it\s+is(?:\s+hereby)?(?:\s+expressly)?(?:\s+mutually)?\s+(?:stated|noted|agreed|understood|acknowledged)(?:\s+and\s+(?:agreed|understood|acknowledged))?(?:\s+by\s+the\s+parties(?:\s+hereto)?)?(?:\s+that\b,?|\s*,)\s*`), ""},
 	{"foregoing", rx(`^without limiting the (generality of the )?foregoing,`), ""},
 	{"avoidance", rx(`^for the avoidance of doubt,`), ""},
 	{"avoidance", rx(`, for the avoidance of doubt,`), ""},
@@ -38,6 +40,11 @@ var plainRules = []struct {
 	{"prior", rx(`prior to`), "before"},
 	{"order", rx(`in order to`), "to"},
 	{"pursuant", rx(`pursuant to`), "under"},
+	// a clause's number ("3.2.4. EIT commits ...", "12. The Supplier ..."):
+	// out of its document it numbers nothing
+	{"", regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+([A-Z])`), "$1"},
+	// an ordinal that extraction split ("26t h day", "1s t day")
+	{"", regexp.MustCompile(`\b(\d{1,3})(?:(s) (t)|(n) (d)|(r) (d)|(t) (h))\b`), "$1$2$3$4$5$6$7$8$9"},
 	// a pointer to a definition elsewhere says nothing here
 	{"defined", regexp.MustCompile(`(?i)\s*\(\s*as\s+(?:defined|set\s+forth)\s+(?:below|above|herein|hereinafter|in\s+this\s+agreement)\s*\)`), ""},
 	// a defined term's label ("(the "Agreement")", "("Licensee")", "(each a
