@@ -146,3 +146,34 @@ func isASCII(s string) bool {
 func SplitWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
+
+// WordUse is how a word that follows a subject is used, by WordNet's
+// counts: what a rewrite needs to make a verb agree with a new subject.
+type WordUse int
+
+// The uses WordUseOf tells apart.
+const (
+	UseUnknown   WordUse = iota // not in WordNet (function words, new coinages)
+	UseVerb                     // a verb's base form ("collect", "share")
+	UseInflected                // an irregular past or participle ("grew", "spent", "heard")
+	UseModifier                 // an adverb or adjective more than a verb ("now", "already", "first")
+	UseOther                    // known, never as a verb (a noun)
+)
+
+// WordUseOf tells how a lower-cased word is used (see WordUse).
+func WordUseOf(w string) WordUse {
+	lx := english()
+	if lemma, ok := lx.exc[w]; ok && lemma != w && lx.pos[lemma][1] > 0 {
+		return UseInflected
+	}
+	p, ok := lx.pos[w]
+	switch {
+	case !ok:
+		return UseUnknown
+	case p[3] > p[1] || p[1] == 0 && p[2] > 0:
+		return UseModifier
+	case p[1] > 0:
+		return UseVerb
+	}
+	return UseOther
+}

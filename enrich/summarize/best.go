@@ -148,9 +148,14 @@ func passageFrom(u []string, i int, o Options) string {
 	for i > 0 && (midSentence(u[i], capitals) || refersBack(u[i])) {
 		i--
 	}
+	// layout in the passage's way (a footnote, a heading, a formula) is
+	// left out of it
+	skip := NonProse(u)
 	idx := make([]int, 0, len(u)-i)
 	for k := i; k < len(u); k++ {
-		idx = append(idx, k)
+		if k == i || !skip[k] {
+			idx = append(idx, k)
+		}
 	}
 	all := join(u, idx, o.Language)
 	return marked(cut(all, o.budget()), all)

@@ -27,7 +27,7 @@ func NonProse(units []string) []bool {
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
-			(i+1 < len(units) && unstopped(u))
+			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
 		all = all && out[i]
 	}
 	if all {
@@ -132,7 +132,7 @@ func formula(u string) bool {
 // euFormula is one of the standard closing formulas of an EU act (the
 // Joint Practical Guide's), the same in every act, or a footnote of the
 // Official Journal ("(*1) Directive (EU) 2015/2366 ... (OJ L 337, ...)").
-var euFormula = regexp.MustCompile(`^\s*(?:Done\s+at\s+[A-Z]\w+,|This\s+(?:Regulation|Decision)\s+shall\s+be\s+binding\s+in\s+its\s+entirety|This\s+Directive\s+is\s+addressed\s+to\s+the\s+Member\s+States|\(\*\d{1,3}\)\s)`)
+var euFormula = regexp.MustCompile(`^\s*(?:Done\s+at\s+[A-Z]\w+,|For\s+the\s+(?:European\s+Parliament|Council|Commission)\s+The\s+President\b|This\s+(?:Regulation|Decision)\s+shall\s+be\s+binding\s+in\s+its\s+entirety|This\s+Directive\s+is\s+addressed\s+to\s+the\s+Member\s+States|\(\*\d{1,3}\)\s)`)
 
 // titleCase reports a short heading in title case ("Ability to Perform
 // Services.", "Limitation of Liability"): at most eight words, and every
@@ -193,6 +193,34 @@ func nameBlock(u string) bool {
 // the part before.
 var labelledHeading = regexp.MustCompile(`^(?i:section|chapter|part|title|article|annex|schedule|exhibit)\s+(?:[0-9]{1,3}[a-z]?|[IVXLC]{1,6})\s*[:.—–-]\s*`)
 
+// articleTitle is an article's number and title on one line, as EUR-Lex
+// prints them ("Article 99 Entry into force and application.").
+var articleTitle = regexp.MustCompile(`^Article\s+\d{1,3}[a-z]?\s+[A-Z]`)
+
+// gluedHeading is a labelled heading run into the sentence after it, which
+// extraction joined ("Section 2: User content You keep ownership ..."):
+// the label, then up to six words of title before the sentence's capital.
+var gluedHeading = regexp.MustCompile(`^(?i:section|article|chapter|part)\s+\d{1,3}[a-z]?\s*[:.—–-]\s*((?:\S+\s+){1,6}?)([A-Z]\S*)\s`)
+
+// sentenceOpeners often open a sentence after a title in title case
+// ("Payments We charge ...").
+var sentenceOpeners = setOf("We You The This These Our Your Each If Any All In For No When Where Unless")
+
+// withoutGluedHeading takes a labelled heading off the sentence it was
+// run into.
+func withoutGluedHeading(u string) string {
+	m := gluedHeading.FindStringSubmatchIndex(u)
+	if m == nil {
+		return u
+	}
+	title := strings.Fields(u[m[2]:m[3]])
+	last := title[len(title)-1]
+	if r, _ := utf8.DecodeRuneInString(last); unicode.IsUpper(r) && !sentenceOpeners[u[m[4]:m[5]]] {
+		return u // "Section 3: Payment Terms Apply ...": no clear seam
+	}
+	return u[m[4]:]
+}
+
 var sectionNumber = regexp.MustCompile(`^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\)?|\(?[a-z]\)|[IVX]{1,5}\.)\s+`)
 
 // heading reports a short heading that titleCase misses: in capitals
@@ -206,6 +234,9 @@ func heading(u string) bool {
 	}
 	if m := labelledHeading.FindStringIndex(u); m != nil {
 		return len(strings.Fields(u[m[1]:])) <= 8 && unstoppedEnd(u)
+	}
+	if articleTitle.MatchString(u) && len(strings.Fields(u)) <= 9 {
+		return true // "Article 40 Entry into force."
 	}
 	numbered := sectionNumber.MatchString(u)
 	words := strings.Fields(sectionNumber.ReplaceAllString(u, ""))

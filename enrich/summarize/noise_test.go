@@ -35,9 +35,12 @@ func TestNonProse(t *testing.T) {
 		"(*1) Directive (EU) 2015/2366 of the European Parliament (OJ L 337, 23.12.2015, p. 35).", // an OJ footnote
 		"This Regulation lays down rules on the re-use of data held by public bodies.",            // prose
 		"[*] = CERTAIN CONFIDENTIAL INFORMATION CONTAINED IN THIS DOCUMENT, MARKED BY BRACKETS, HAS BEEN OMITTED AND FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE COMMISSION.", // the SEC legend
+		"For the European Parliament The President M. SCHULZ For the Council The President J.A. HENNIS",                                                                             // an EU act's signatures
+		"Article 99 Entry into force and application.", // an article's number and title
+		"How to contact us",                            // a closing heading in sentence case, the text's last unit
 	}
 	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, true, true, false, false,
-		true, true, false, true, true, false, true, true, true, false, true}
+		true, true, false, true, true, false, true, true, true, false, true, true, true, true}
 	got := NonProse(units)
 	for i := range units {
 		if got[i] != want[i] {
@@ -144,6 +147,20 @@ func TestChineseNonProse(t *testing.T) {
 		// with a prose unit beside it, so that not every unit is marked
 		if got := NonProse([]string{u, "本合同自签订之日起生效。"})[0]; got != want {
 			t.Errorf("%q: non-prose %v, want %v", u, got, want)
+		}
+	}
+}
+
+func TestWithoutGluedHeading(t *testing.T) {
+	for in, want := range map[string]string{
+		"Section 2: User content You keep ownership of your photos.": "You keep ownership of your photos.",
+		"Section 3: Payments We charge fees monthly.":                "We charge fees monthly.",
+		"Section 3: Payment Terms Apply to every order.":             "Section 3: Payment Terms Apply to every order.",
+		"Article 5 applies to every provider.":                       "Article 5 applies to every provider.",
+		"Section 2: Commercial communications":                       "Section 2: Commercial communications",
+	} {
+		if got := withoutGluedHeading(in); got != want {
+			t.Errorf("withoutGluedHeading(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

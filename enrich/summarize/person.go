@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/docmill/docmill/enrich/keywords"
 )
 
 // A provider writes its terms and policies in the first person ("we may
@@ -12,25 +14,35 @@ import (
 // search hit or on a result subject, that "we" names nobody, so a summary
 // says who: the name the text gives itself (`Dropbox, Inc. ("Dropbox",
 // "we", "us")`), else "the service" when the text reads as a service's
-// terms or policy. Elsewhere (a letter, a contract with no such definition)
-// "we" stays: a wrong referent is worse than a vague one. On the legal
-// plain-English train split, 68 of the 125 references whose text says "we"
-// say "service" and 10 say "we".
+// terms or policy. Elsewhere (a letter, a contract, a company's page that
+// names no service) "we" stays: a wrong referent is worse than a vague
+// one, and so is a quotation put in someone else's mouth. On the legal
+// plain-English train split, 68 of the 125 references whose text says
+// "we" say "service" and 10 say "we".
 
-// firstPersonRe finds the first-person plural words; a bare "US" (the
-// country) is left to the caller to skip.
+// firstPersonRe finds the first-person plural words.
 var firstPersonRe = regexp.MustCompile(`(?i)\b(we|us|our|ours|ourselves)\b`)
 
-// weDefinedRe is a name with the first person among the labels that
-// follow it: `Acme Inc. ("Acme", "we", "us" or "our")`.
-var weDefinedRe = regexp.MustCompile(`([A-Z][\w&.,'’ -]{0,60}?)\s*\(([^()]{0,120}?["“'‘]\s*(?:we|us)\s*[,"”'’][^()]{0,80})\)`)
+// weDefinedRe is the parenthesis of labels after a name, the first person
+// among them: `Acme Inc. ("Acme", "we", "us" or "our")`.
+var weDefinedRe = regexp.MustCompile(`\(([^()]{0,120}?["“'‘]\s*(?:we|us)\s*[,"”'’][^()]{0,80})\)`)
 
-// quotedRe is one quoted label inside a definition's parentheses.
-var quotedRe = regexp.MustCompile(`["“'‘]([^"”'’]{1,40})["”'’]`)
+// labelRe is one quoted label inside a definition's parenthesis; an
+// apostrophe inside a double-quoted label is the label's ("McDonald's").
+var labelRe = regexp.MustCompile(`"([^"]{1,40})"|“([^”]{1,40})”|‘([^‘’]{1,40})’`)
 
-// serviceWords say a text is a service's terms or policy, whose provider
-// the references (TOS;DR's and docmill's readers alike) call "the service".
-var serviceWords = regexp.MustCompile(`(?i)\b(services?|site|websites?|app|applications?|platform|terms|polic(y|ies)|privacy|accounts?|content|products?)\b`)
+// roleLabels are labels that name a role, not a name: "the Company".
+var roleLabels = setOf("company provider service platform website site app application licensor supplier vendor seller bank lender employer landlord operator controller publisher organisation organization firm group")
+
+// serviceCue says a text is a service's terms or policy, whose provider
+// the references (TOS;DR's and docmill's readers alike) call "the
+// service": the service, site, app or platform named as such, these terms,
+// this policy, privacy, cookies, personal data, accounts or users.
+var serviceCue = regexp.MustCompile(`(?i)\b(?:(?:our|the|this)\s+(?:services?|sites?|websites?|apps?|applications?|platforms?|software|games?|products?)|platform|these\s+terms|this\s+(?:privacy\s+)?policy|terms\s+of\s+(?:service|use)|privacy|cookies?|personal\s+(?:data|information)|your\s+account|users?)\b`)
+
+// letterRe marks a letter (a salutation or a closing): its "we" is the
+// writer, a bank, an employer, a landlord.
+var letterRe = regexp.MustCompile(`(?im)^\s*dear\s|\b(?:sincerely|yours\s+(?:truly|faithfully|sincerely)|(?:kind|best|warm)\s+regards)\b`)
 
 // formalContract reports a contract between named parties (a preamble,
 // recitals, a signing formula): there "we" is a party the text would have
@@ -48,118 +60,222 @@ func speaker(sentences []string) string {
 	if !firstPersonRe.MatchString(text) {
 		return ""
 	}
-	if m := weDefinedRe.FindStringSubmatch(text); m != nil {
-		for _, q := range quotedRe.FindAllStringSubmatch(m[2], -1) {
-			label := strings.TrimSpace(strings.Trim(q[1], ",. "))
-			if !firstPersonRe.MatchString(label) && label != "" {
-				return label
-			}
-		}
-		if name := strings.TrimSpace(strings.TrimRight(m[1], ", ")); name != "" {
+	if loc := weDefinedRe.FindStringSubmatchIndex(text); loc != nil {
+		if name := definedName(text[loc[2]:loc[3]], text[:loc[0]]); name != "" {
 			return name
 		}
 	}
-	if serviceWords.MatchString(text) && !formalContract(text) {
+	if serviceCue.MatchString(text) && !formalContract(text) && !letterRe.MatchString(text) {
 		return "the service"
 	}
 	return ""
 }
 
+// definedName is the name a definition gives "we": its first label that is
+// not a pronoun ("the Company" for a role), else the name written before
+// the parenthesis.
+func definedName(labels, before string) string {
+	for _, m := range labelRe.FindAllStringSubmatch(labels, -1) {
+		label := strings.TrimSpace(strings.Trim(m[1]+m[2]+m[3], ",. "))
+		if label == "" || firstPersonRe.MatchString(label) {
+			continue
+		}
+		if roleLabels[strings.ToLower(label)] {
+			return "the " + label
+		}
+		return label
+	}
+	return trailingName(before)
+}
+
+// trailingName is the run of capitalised words (with "&", "of", "and" and
+// company suffixes) that ends a text: the name before a definition, not
+// the sentence before it ("Welcome to Acme. This policy applies to Acme
+// Holdings Ltd" -> "Acme Holdings Ltd").
+func trailingName(before string) string {
+	words := strings.Fields(strings.TrimRight(before, " ,"))
+	start := len(words)
+	for start > 0 {
+		w := words[start-1]
+		r, _ := utf8.DecodeRuneInString(w)
+		suffix := companySuffix.MatchString(w)
+		if !(unicode.IsUpper(r) || suffix || w == "&" || w == "of" || w == "and") {
+			break
+		}
+		if strings.ContainsAny(w[len(w)-1:], ".!?:") && !suffix && start < len(words) {
+			break // a sentence ended here
+		}
+		start--
+	}
+	for start < len(words) && (words[start] == "of" || words[start] == "and" || words[start] == "&") {
+		start++
+	}
+	return strings.TrimRight(strings.Join(words[start:], " "), ",")
+}
+
+var companySuffix = regexp.MustCompile(`^(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|plc|PLC|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|LLP|LP|Limited|Pty)\.?,?$`)
+
 // thirdPersonAll rewrites every sentence's first person as who, the
-// speaker; "" leaves them as they are.
+// speaker; "" leaves them as they are. A quotation may run over
+// sentences, so whether one is open carries from each to the next.
 func thirdPersonAll(sentences []string, who string) []string {
 	if who == "" {
 		return sentences
 	}
 	out := make([]string, len(sentences))
+	open := false
 	for i, s := range sentences {
-		out[i] = thirdPerson(s, who)
+		out[i], open = thirdPerson(s, who, open)
 	}
 	return out
 }
 
+// singleQuoted is a sentence of speech in single quotes ("'We grew,' she
+// said"), which apostrophes make unsafe to track mark by mark.
+var singleQuoted = regexp.MustCompile(`^\s*['‘]|[,.!?]['’]\s+(?:\S+\s+){0,4}?(?:said|says|added|adds|explained|noted|stated)\b`)
+
 // thirdPerson rewrites one sentence: "we" as who (its verb agreeing: "we
 // collect" -> "the service collects", "we've" -> "the service has"), "us"
 // as who, "our" and "ours" as who's, "ourselves" as itself; once who is
-// named in a sentence, "it" and "its" (shorter, and plain English).
-func thirdPerson(s, who string) string {
+// named in a sentence that has no "it" of its own, "it" and "its" (shorter,
+// and plain English). Quoted words are left alone; open says a quotation
+// is open when the sentence starts, and the result whether one is at its
+// end.
+func thirdPerson(s, who string, open bool) (string, bool) {
 	locs := firstPersonRe.FindAllStringSubmatchIndex(s, -1)
-	if locs == nil {
-		return s
+	if locs == nil || singleQuoted.MatchString(s) {
+		return s, quoteOpen(s, open)
 	}
 	var b strings.Builder
 	last := 0
-	named := false // who is named already: then "it" and "its"
+	named := false
+	ownIt := itRe.MatchString(s)
 	for _, l := range locs {
 		word := s[l[2]:l[3]]
-		if word == "US" || l[0] < last || quoted(s[:l[0]]) {
+		if l[0] < last || quoteOpen(s[:l[0]], open) || word == "US" || isCountry(word, s[:l[0]]) {
 			continue
 		}
-		if strings.ContainsAny(s[last:l[0]], ".!?;") {
+		segment := s[last:l[0]]
+		if strings.ContainsAny(segment, ".!?;") {
 			named = false // a new sentence names it again
 		}
-		b.WriteString(s[last:l[0]])
-		last = l[1]
-		// capitals as the word had them: a lower-cased text stays so
-		atStart := word[0] >= 'A' && word[0] <= 'Z'
+		caps := len(word) > 1 && word == strings.ToUpper(word)
+		atStart := unicode.IsUpper(rune(word[0])) && !caps
 		name := who
-		if named && !atStart {
+		if named && !atStart && !ownIt {
 			name = "it"
 		}
-		switch strings.ToLower(word) {
+		lower := strings.ToLower(word)
+		if lower == "we" {
+			if aux := auxBefore.FindStringSubmatchIndex(segment); aux != nil {
+				// a question or an inversion ("do we collect", "will we"):
+				// the auxiliary agrees, the verb after "we" stays
+				segment = segment[:aux[2]] + matchCase(auxSingular(segment[aux[2]:aux[3]]), segment[aux[2]:aux[3]]) + segment[aux[3]:]
+			}
+		}
+		b.WriteString(segment)
+		last = l[1]
+		switch lower {
 		case "we":
-			b.WriteString(capitalIf(name, atStart))
+			b.WriteString(styled(name, atStart, caps))
+			if auxBefore.MatchString(segment) {
+				break
+			}
 			rest, n := agree(s[l[1]:], s[:l[0]])
 			b.WriteString(rest)
 			last += n
 		case "us":
-			b.WriteString(capitalIf(name, atStart))
+			b.WriteString(styled(name, atStart, caps))
 		case "ourselves":
-			b.WriteString("itself")
-		default: // our, ours
-			if name == "it" && strings.EqualFold(word, "our") && !ourServiceRe.MatchString(s[l[1]:]) {
-				b.WriteString("its")
-			} else {
-				b.WriteString(possessive(who, s[l[1]:], atStart))
+			b.WriteString(styled("itself", false, caps))
+		case "ours":
+			b.WriteString(styled(possessive(who), atStart, caps))
+		default: // our
+			switch {
+			case who == "the service" && ourServiceRe.MatchString(s[l[1]:]):
+				b.WriteString(styled("the", atStart, caps))
+				continue // "the services" names nobody "it" could stand for
+			case name == "it":
+				b.WriteString(styled("its", false, caps))
+			default:
+				b.WriteString(styled(possessive(who), atStart, caps))
 			}
 		}
-		// "the services" for "our services" names nobody "it" could stand for
-		named = named || strings.ToLower(word) != "ourselves" && !(who == "the service" && ourServiceRe.MatchString(s[l[1]:]))
+		named = named || lower != "ourselves"
 	}
 	b.WriteString(s[last:])
-	return b.String()
+	return b.String(), quoteOpen(s, open)
 }
 
-// quoted reports whether the text before a word leaves a quotation open:
-// a "we" someone is quoted saying is theirs ("\"We are excited,\" said
-// the CEO").
-func quoted(before string) bool {
-	return strings.Count(before, `"`)%2 == 1 || strings.Count(before, "“") > strings.Count(before, "”")
-}
+// itRe finds a sentence's own "it", which a rewritten "it" would blur ("we
+// lock it and we notify you" -> "the service locks it and it notifies").
+var itRe = regexp.MustCompile(`(?i)\bit(?:s)?\b`)
 
-// possessive is "our" before what follows: "our services" -> "the
-// services" when the speaker is the service itself, else "the service's
-// X", "Dropbox's X".
-func possessive(who, after string, atStart bool) string {
-	if who == "the service" && ourServiceRe.MatchString(after) {
-		return capitalIf("the", atStart)
+// auxBefore ends the text before a "we" that follows its auxiliary.
+var auxBefore = regexp.MustCompile(`(?i)\b(do|does|did|are|were|have|has|had|can|could|will|would|shall|should|may|might|must)\s+$`)
+
+// auxSingular is an auxiliary that agrees with a singular subject.
+func auxSingular(aux string) string {
+	switch strings.ToLower(aux) {
+	case "do":
+		return "does"
+	case "are":
+		return "is"
+	case "were":
+		return "was"
+	case "have":
+		return "has"
 	}
+	return strings.ToLower(aux)
+}
+
+// isCountry reports a lower-case "us" that is the country ("from the us to
+// another country", as a lower-cased text writes it).
+func isCountry(word, before string) bool {
+	return word == "us" && strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " ")), " the")
+}
+
+// quoteOpen reports whether a quotation is open at the end of s, open
+// saying whether one was at its start: a straight double quote toggles,
+// curly ones open and close.
+func quoteOpen(s string, open bool) bool {
+	for _, r := range s {
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
+}
+
+// styled writes a name as its place needs: capitalised to open a
+// sentence (a name keeps its own letters: "eBay"), in capitals in a text
+// written in them.
+func styled(name string, atStart, caps bool) string {
+	switch {
+	case caps:
+		return strings.ToUpper(name)
+	case atStart && (name == "it" || name == "its" || name == "itself" || name == "the" || strings.HasPrefix(name, "the ")):
+		r, n := utf8.DecodeRuneInString(name)
+		return string(unicode.ToUpper(r)) + name[n:]
+	}
+	return name
+}
+
+// possessive is who's, for "our" before what follows: "the service's X",
+// "Dropbox's X", "Siemens' X".
+func possessive(who string) string {
 	if strings.HasSuffix(who, "s") {
-		return capitalIf(who+"'", atStart)
+		return who + "'"
 	}
-	return capitalIf(who+"'s", atStart)
+	return who + "'s"
 }
 
 var ourServiceRe = regexp.MustCompile(`(?i)^\s+services?\b`)
-
-// capitalIf capitalises s's first letter when it opens a sentence.
-func capitalIf(s string, atStart bool) string {
-	if !atStart {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
 
 // contractionRe is what may follow "we" at once: a contraction (also as
 // extraction leaves it, the apostrophe a space: "we ll", "we re").
@@ -167,23 +283,26 @@ var contractionRe = regexp.MustCompile(`(?i)^(?:['’]| )(ll|ve|re|d)\b`)
 
 // nextWordRe is the word after a position, and whether "n't" (or, as
 // extraction leaves it, " t") closes it.
-var nextWordRe = regexp.MustCompile(`^\s+([A-Za-z]+)((?:['’]t|\s+t)\b)?`)
+var nextWordRe = regexp.MustCompile(`(?i)^\s+([a-z]+)((?:['’]t|\s+t)\b)?`)
+
+// asideRe is an aside between "we" and its verb: "We, as a small company,
+// rely ...".
+var asideRe = regexp.MustCompile(`^\s*,[^,]{1,60},`)
+
+// coordinatedRe is a verb joined to the one before it: "collect, use and
+// share", "swap or sell".
+var coordinatedRe = regexp.MustCompile(`(?i)^(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([a-z]+)\b`)
 
 // adverbs may stand between "we" and its verb ("we also collect").
-var adverbs = map[string]bool{"also": true, "only": true, "never": true, "always": true,
-	"still": true, "just": true, "even": true, "often": true, "sometimes": true, "no": true, "longer": true}
-
-// lyVerbs end in "-ly" but are verbs, not adverbs.
-var lyVerbs = map[string]bool{"apply": true, "rely": true, "supply": true, "reply": true,
-	"comply": true, "multiply": true, "imply": true, "ally": true, "fly": true}
+var adverbs = setOf("also only never always still just even often sometimes no longer now already then too first further ourselves")
 
 // pluralSubjectRe ends a text before "we" that makes "we" part of a
 // plural subject ("you and we agree").
-var pluralSubjectRe = regexp.MustCompile(`(?i)\b(you|they|i|users?|partners)\s+(and|or)\s*$`)
+var pluralSubjectRe = regexp.MustCompile(`(?i)\b(you|they|i|users?|partners|affiliates)\s+(and|or)\s*$`)
 
-// agree rewrites what follows "we" so its verb agrees with a singular
-// subject; it returns the text to write and how many bytes of after it
-// replaces.
+// agree rewrites what follows "we" so its verb, and verbs joined to it,
+// agree with a singular subject; it returns the text to write and how
+// many bytes of after it replaces.
 func agree(after, before string) (string, int) {
 	if m := contractionRe.FindStringSubmatch(after); m != nil {
 		full := map[string]string{"ll": " will", "ve": " has", "re": " is", "d": " would"}[strings.ToLower(m[1])]
@@ -192,62 +311,82 @@ func agree(after, before string) (string, int) {
 	if pluralSubjectRe.MatchString(before) {
 		return "", 0
 	}
+	var b strings.Builder
 	at := 0
+	if m := asideRe.FindStringIndex(after); m != nil {
+		b.WriteString(after[:m[1]])
+		at = m[1]
+	}
 	for range 4 {
 		m := nextWordRe.FindStringSubmatchIndex(after[at:])
 		if m == nil {
 			return "", 0
 		}
 		word := strings.ToLower(after[at+m[2] : at+m[3]])
-		if adverbs[word] || (len(word) > 4 && strings.HasSuffix(word, "ly") && !lyVerbs[word]) {
-			at += m[1]
+		if adverbs[word] || keywords.WordUseOf(word) == keywords.UseModifier {
+			b.WriteString(after[at : at+m[2]])
+			if word == "ourselves" {
+				b.WriteString(matchCase("itself", after[at+m[2]:at+m[3]]))
+			} else {
+				b.WriteString(after[at+m[2] : at+m[3]])
+			}
+			at += m[3]
 			continue
 		}
 		singular := thirdSingular(word, m[4] >= 0)
 		if singular == "" {
 			return "", 0
 		}
-		verb := after[at+m[2] : at+m[3]]
-		return after[:at+m[2]] + matchCase(singular, verb), at + m[3]
+		b.WriteString(after[at : at+m[2]])
+		b.WriteString(matchCase(singular, after[at+m[2]:at+m[3]]))
+		at += m[3]
+		if m[4] < 0 {
+			at = coordinated(after, at, &b)
+		}
+		return b.String(), at
 	}
 	return "", 0
 }
 
-// keepAfterWe follow "we" without being its verb; modals and past forms need
-// no change.
-var keepAfterWe = map[string]bool{
-	"may": true, "might": true, "will": true, "would": true, "can": true, "could": true,
-	"shall": true, "should": true, "must": true, "cannot": true, "and": true, "or": true,
-	"both": true, "all": true, "each": true, "at": true, "no": true, "not": true,
-	"ourselves": true, "had": true, "did": true, "made": true, "sent": true, "took": true,
-	"gave": true, "got": true, "kept": true, "told": true, "found": true, "built": true,
-	"began": true, "became": true, "knew": true, "saw": true, "said": true, "thought": true,
-	"brought": true, "bought": true, "paid": true, "left": true, "held": true, "met": true,
-	"ran": true, "wrote": true, "chose": true, "the": true, "a": true, "an": true,
-	"in": true, "on": true, "to": true, "for": true, "as": true, "with": true, "by": true,
+// coordinated writes the verbs joined to the one that ends at at, each
+// agreeing ("collects, uses and shares"), and returns where they end.
+func coordinated(after string, at int, b *strings.Builder) int {
+	for {
+		m := coordinatedRe.FindStringSubmatchIndex(after[at:])
+		if m == nil || keywords.WordUseOf(strings.ToLower(after[at+m[4]:at+m[5]])) != keywords.UseVerb {
+			return at
+		}
+		verb := after[at+m[4] : at+m[5]]
+		b.WriteString(after[at : at+m[4]])
+		b.WriteString(matchCase(thirdSingular(strings.ToLower(verb), false), verb))
+		at += m[5]
+	}
 }
+
+// keepAfterWe follow "we" without being its verb; modals and past forms
+// need no change.
+var keepAfterWe = setOf("may might will would can could shall should must cannot and or both all each at no not the a an in on to for as with by had did was")
 
 // singulars and contracted are the irregular forms, whole and before
 // "n't".
 var (
-	singulars  = map[string]string{"are": "is", "were": "was", "have": "has", "do": "does", "go": "goes"}
+	singulars  = map[string]string{"are": "is", "were": "was", "have": "has", "do": "does", "go": "goes", "be": "is"}
 	contracted = map[string]string{"aren": "isn", "weren": "wasn", "haven": "hasn", "don": "doesn"}
 )
 
 // presentEed end in "-ed" without being past forms.
-var presentEed = map[string]bool{"need": true, "proceed": true, "exceed": true, "succeed": true,
-	"feed": true, "heed": true, "speed": true, "seed": true, "embed": true, "shed": true}
+var presentEed = setOf("need proceed exceed succeed feed heed speed seed embed shed")
 
 // thirdSingular is a base-form verb in the third person singular ("" when
 // it needs no change); negated says "'t" follows ("don't" -> "doesn't").
-func thirdSingular(verb string, negated bool) string {
-	v := strings.ToLower(verb)
+func thirdSingular(v string, negated bool) string {
 	switch {
 	case negated && contracted[v] != "":
 		return contracted[v]
 	case singulars[v] != "":
 		return singulars[v]
-	case negated, keepAfterWe[v], strings.HasSuffix(v, "ed") && !presentEed[v]:
+	case negated, keepAfterWe[v], strings.HasSuffix(v, "ed") && !presentEed[v],
+		keywords.WordUseOf(v) == keywords.UseInflected:
 		return ""
 	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") ||
 		strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z") || strings.HasSuffix(v, "o"):
@@ -265,7 +404,8 @@ func matchCase(s, model string) string {
 		return strings.ToUpper(s)
 	}
 	if r, _ := utf8.DecodeRuneInString(model); unicode.IsUpper(r) {
-		return capitalIf(s, true)
+		r, n := utf8.DecodeRuneInString(s)
+		return string(unicode.ToUpper(r)) + s[n:]
 	}
 	return s
 }

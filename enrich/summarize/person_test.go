@@ -4,29 +4,60 @@ import "testing"
 
 func TestThirdPerson(t *testing.T) {
 	cases := []struct{ in, who, want string }{
-		// a second verb is left as it was (known gap)
-		{"We collect your data and share it with our partners.", "the service", "The service collects your data and share it with its partners."},
-		{"we do our best to keep it safe but we cannot guarantee it. we need your help", "the service",
-			"the service does its best to keep it safe but it cannot guarantee it. the service needs your help"},
+		{"We collect, use and share your data with our partners.", "the service", "The service collects, uses and shares your data with its partners."},
+		{"We never swap or sell your details.", "the service", "The service never swaps or sells your details."},
+		{"We sell shoes and hats.", "Acme", "Acme sells shoes and hats."},
+		{"we do our best to keep the site safe but we cannot guarantee that. we need your help", "the service",
+			"the service does its best to keep the site safe but it cannot guarantee that. the service needs your help"},
 		{"We don't sell your data; we've never done so, and we'll tell you.", "Acme", "Acme doesn't sell your data; Acme has never done so, and it will tell you."},
+		{"WE DON'T GUARANTEE THE SITE. IN NO EVENT WILL WE BE LIABLE FOR YOUR USE OF OUR WEBSITE.", "the service",
+			"THE SERVICE DOESN'T GUARANTEE THE SITE. IN NO EVENT WILL THE SERVICE BE LIABLE FOR YOUR USE OF ITS WEBSITE."},
 		{"extraction leaves we ll and we re and we don t", "the service", "extraction leaves the service will and it is and it doesn t"},
 		{"We also automatically apply filters to our services.", "the service", "The service also automatically applies filters to the services."},
-		{"You and we agree to this. If you and we disagree, we may end it.", "the service", "You and the service agree to this. If you and the service disagree, it may end it."},
-		{"We apply these rules and rely on you to reach out to us and ourselves.", "Dropbox",
-			"Dropbox applies these rules and rely on you to reach out to it and itself."},
-		{"We rely on you. We reach out.", "Dropbox", "Dropbox relies on you. Dropbox reaches out."},
-		{"Our policies apply in the US.", "Acme Inc", "Acme Inc's policies apply in the US."},
-		{"We collected it and we are sorry.", "the service", "The service collected it and it is sorry."},
+		{"We now offer refunds; we already collect less; we first check; we then create; we too must pay.", "the service",
+			"The service now offers refunds; the service already collects less; the service first checks; the service then creates; the service too must pay."},
+		{"We grew fast; we spent less; we heard you; we understood.", "Acme", "Acme grew fast; Acme spent less; Acme heard you; Acme understood."},
+		{"What information do we collect? How do we use it? Are we sure?", "the service",
+			"What information does the service collect? How does the service use it? Is the service sure?"},
+		{"You and we agree to this. If you and we disagree, we may end the contract.", "the service", "You and the service agree to this. If you and the service disagree, it may end the contract."},
+		{"Our partners and we put cookies on your device.", "the service", "The service's partners and it put cookies on your device."},
+		{"We, as a small company, rely on you.", "Acme", "Acme, as a small company, relies on you."},
+		{"We ourselves never read your mail.", "Acme", "Acme itself never reads your mail."},
+		{"We will lock it and we will notify you.", "the service", "The service will lock it and the service will notify you."},
+		{"Our policies apply in the US and in the us.", "Acme Inc", "Acme Inc's policies apply in the US and in the us."},
+		{"data moves from the us to another country, and we tell you.", "the service", "data moves from the us to another country, and the service tells you."},
 		{"Contact Us. We're here. Ours is yours.", "Acme", "Contact Acme. Acme is here. Acme's is yours."},
 		{"Our services are ours.", "the service", "The services are the service's."},
 		{"If you use our services you grant us a license.", "the service", "If you use the services you grant the service a license."},
-		{`"We are excited about our new partnership," said the CEO; we agree.`, "Acme", `"We are excited about our new partnership," said the CEO; Acme agrees.`},
-		{`“We are excited,” he said.`, "Acme", `“We are excited,” he said.`},
+		{"We charge sellers a fee.", "eBay", "eBay charges sellers a fee."},
+		{"We use your data to improve our services.", "Dropbox", "Dropbox uses your data to improve its services."},
+		{"Siemens builds trains. We ship them.", "Siemens", "Siemens builds trains. Siemens ships them."},
 	}
 	for _, c := range cases {
-		if got := thirdPerson(c.in, c.who); got != c.want {
-			t.Errorf("thirdPerson(%q)\n got %q\nwant %q", c.in, got, c.want)
+		if got := thirdPersonAll([]string{c.in}, c.who); got[0] != c.want {
+			t.Errorf("thirdPerson(%q)\n got %q\nwant %q", c.in, got[0], c.want)
 		}
+	}
+}
+
+// A quotation is the speaker's, however many sentences it runs over.
+func TestThirdPersonLeavesQuotations(t *testing.T) {
+	in := []string{
+		`"We are excited about our new partnership," said the CEO.`,
+		`"We believe in it. We've spent two years building this product.`,
+		`We want you to try it," she added.`,
+		`“We built this app with doctors. We know patients want answers fast,” said Anna Berg.`,
+		`'We have had an exceptional quarter and we expect more,' said Sarah Cole.`,
+		`We collect your data.`,
+	}
+	got := thirdPersonAll(in, "Acme")
+	for i := range in[:len(in)-1] {
+		if got[i] != in[i] {
+			t.Errorf("quotation rewritten: %q -> %q", in[i], got[i])
+		}
+	}
+	if got[len(in)-1] != "Acme collects your data." {
+		t.Errorf("after the quotations: %q", got[len(in)-1])
 	}
 }
 
@@ -34,15 +65,36 @@ func TestSpeaker(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{`These terms are between you and Dropbox, Inc. ("Dropbox", "we", "us" or "our"). We provide the services.`, "Dropbox"},
 		{`Welcome! Acme Corporation (“we,” “us,” or “our”) runs this website.`, "Acme Corporation"},
+		{`Welcome to Acme. This privacy policy applies to Acme Holdings Ltd (“we”, “us”, “our”). We collect your contact details.`, "Acme Holdings Ltd"},
+		{`Effective date: 1 January 2024. Brightstar Learning Inc. (collectively, "we" or "us") runs the site.`, "Brightstar Learning Inc."},
+		{`McDonald's Corporation ("McDonald's", "we", "us" or "our") respects your privacy.`, "McDonald's"},
+		{`Helix Ltd ("Company", "we", "us" or "our") provides the app.`, "the Company"},
 		{`We may update this privacy policy from time to time.`, "the service"},
 		{`We will pay you 5,000 dollars on 1 March.`, ""},
+		{`You may cancel at any time by writing to the seller.`, ""},
 		{`This Agreement is made between Acme Inc. and Beta LLC. We will provide the services on the terms below.`, ""},
 		{`WHEREAS the Bank provides services; we shall open an account.`, ""},
-		{`You may cancel at any time by writing to the seller.`, ""},
+		{"Dear Ms. Patel, We are writing about changes to your account and our privacy notice. Sincerely, The Bank", ""},
+		{`We pay employees every other Friday. Our leave policy allows 25 days.`, ""},
 	}
 	for _, c := range cases {
 		if got := speaker([]string{c.in}); got != c.want {
 			t.Errorf("speaker(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTrailingName(t *testing.T) {
+	for in, want := range map[string]string{
+		"This policy applies to Acme Holdings Ltd":              "Acme Holdings Ltd",
+		"Welcome to Acme. These are the terms of Dropbox, Inc.": "Dropbox, Inc.",
+		"Welcome! Bank of America":                              "Bank of America",
+		"operated by Procter & Gamble Co. ":                     "Procter & Gamble Co.",
+		"the bank of":                                           "",
+		"Users trust the notes of Snapnote":                     "Snapnote",
+	} {
+		if got := trailingName(in); got != want {
+			t.Errorf("trailingName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -83,7 +83,7 @@ func plainAll(sentences []string, language string) []string {
 	}
 	out := make([]string, len(sentences))
 	for i, s := range sentences {
-		out[i] = Plain(s)
+		out[i] = Plain(withoutGluedHeading(s))
 	}
 	// who "we" is reads the definitions Plain takes out (`("Dropbox", "we")`)
 	return thirdPersonAll(out, speaker(sentences))

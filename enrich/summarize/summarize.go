@@ -339,14 +339,31 @@ func cut(s string, max int) string {
 	// back to a space in the second half only: Chinese has none between
 	// words, and the space after a heading ("供货协议 乙方应当...") took
 	// all but the heading
+	trim := func(i int) string {
+		return strings.TrimRightFunc(string(all[:i]), func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(",;:(-–", r)
+		})
+	}
 	for i := max; i > max/2; i-- {
 		if unicode.IsSpace(all[i]) {
-			return strings.TrimRightFunc(string(all[:i]), func(r rune) bool {
-				return unicode.IsSpace(r) || strings.ContainsRune(",;:(-–", r)
-			})
+			return trim(i)
+		}
+	}
+	// a cut inside a written word ("undersigne") is never right: back to
+	// any space before it (a text of one long word is cut in it)
+	if latinLetter(all[max]) && latinLetter(all[max-1]) {
+		for i := max / 2; i > 0; i-- {
+			if unicode.IsSpace(all[i]) {
+				return trim(i)
+			}
 		}
 	}
 	return string(all[:max])
+}
+
+// latinLetter reports a letter of a script that spaces its words.
+func latinLetter(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) && !unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Thai)
 }
 
 // CutMark ends a summary cut inside a sentence, so that a reader, or a

@@ -410,3 +410,19 @@ func TestSummaryNamesWhoWeIs(t *testing.T) {
 		t.Errorf("summary %q rewrote a \"we\" the text never names", got)
 	}
 }
+
+// A passage is cut at a word and leaves out the layout in its way.
+func TestPassageSkipsLayoutAndWholeWords(t *testing.T) {
+	u := []string{
+		"Member States shall apply the rules of this Directive to payment institutions and to credit institutions alike from 2026.",
+		"(*3) Regulation (EU) No 575/2013 of the European Parliament (OJ L 176, 27.6.2013, p. 1).",
+		"The Commission shall review the list every two years.",
+	}
+	got := passageFrom(u, 0, Options{MaxChars: 200, Language: "en"})
+	if strings.Contains(got, "(*3)") || !strings.Contains(got, "The Commission shall review") {
+		t.Errorf("passage %q kept the footnote or lost the sentence after it", got)
+	}
+	if c := cut("We, the undersigned, confirm", 18); c != "We, the" {
+		t.Errorf("cut inside a word: %q", c)
+	}
+}
