@@ -179,9 +179,9 @@ func openWithMapping(t testing.TB, dir string, m *mapping.IndexMappingImpl) *Ind
 func TestChineseFacetValuesFolded(t *testing.T) {
 	ix, _ := openTemp(t)
 	defer ix.Close()
-	trad := sample("trad", "買賣合約", "買方：張偉。", "contract", "zh")
+	trad := sample("trad", "買賣合約", "買方：張偉。", "contract", "zh", "租賃")
 	trad.Entities = []document.Entity{{Kind: "party", Text: "張偉", Value: "买方"}, {Kind: "governing_law", Text: "適用中華民國法律", Value: "中華民國"}}
-	simp := sample("simp", "买卖合同", "买方：张伟。", "contract", "zh")
+	simp := sample("simp", "买卖合同", "买方：张伟。", "contract", "zh", "租赁")
 	simp.Entities = []document.Entity{{Kind: "party", Text: "张伟", Value: "买方"}, {Kind: "governing_law", Text: "适用中华民国法律", Value: "中华民国"}}
 	if err := ix.PutBatch(context.Background(), []*document.Result{trad, simp}); err != nil {
 		t.Fatal(err)
@@ -193,11 +193,21 @@ func TestChineseFacetValuesFolded(t *testing.T) {
 		{Filters: map[string][]string{"governing_law": {"中華民國"}}},
 		{Filters: map[string][]string{"governing_law": {"中华民国"}}},
 		{Q: "party:張偉"},
+		{Filters: map[string][]string{"keywords": {"租賃"}}},
+		{Filters: map[string][]string{"keywords": {"租赁"}}},
+		{Q: "keywords:租賃"},
 	} {
 		q.Size = 10
 		if got := idsOf(t, ix, q); !slices.Equal(got, both) {
 			t.Errorf("%+v: got %v, want %v", q, got, both)
 		}
+	}
+	res, err := ix.Search(context.Background(), Query{Size: 10, Facets: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kw := res.Facets["keywords"]; len(kw) != 1 || kw[0].Count != 2 {
+		t.Errorf("key phrase facet %v: 租賃 and 租赁 are one value", kw)
 	}
 	if u := ix.Upgrades(); len(u) != 0 {
 		t.Errorf("a new index lists upgrades: %v", u)

@@ -155,14 +155,21 @@ func partyKey1(s string) string {
 }
 
 // KeywordKeyAnalyzer indexes a key phrase as its KeywordKey, one term
-// (indexes created since 2026-11-30 evening; keywordKey1Analyzer, regular
-// plurals only, the day before; before that key phrases were lower-cased
-// only).
-const KeywordKeyAnalyzer = "docmill_keyword_key_2"
+// (indexes created since 2026-11-30 session 25; keywordKey2Analyzer, which
+// does not fold Chinese, since the evening before; keywordKey1Analyzer,
+// regular plurals only, the day before; before that key phrases were
+// lower-cased only).
+const KeywordKeyAnalyzer = "docmill_keyword_key_3"
 
-const keywordKeyFilterName = "docmill_keyword_key_2"
+const keywordKeyFilterName = "docmill_keyword_key_3"
 
 var keywordKeyAnalyzerConfig = keyAnalyzerConfig(keywordKeyFilterName)
+
+// keywordKey2Analyzer is KeywordKeyAnalyzer as indexes created before
+// 2026-11-30 session 25 know it: 租賃 and 租赁 two values.
+const keywordKey2Analyzer = "docmill_keyword_key_2"
+
+const keywordKey2FilterName = "docmill_keyword_key_2"
 
 // keywordKey1Analyzer is KeywordKeyAnalyzer as indexes created on
 // 2026-11-30 know it; its filter keeps folding as it did there, so that a
@@ -177,8 +184,15 @@ const keywordKey1FilterName = "docmill_keyword_key"
 // third. Regular English plurals are folded ("policies", "services",
 // "damages"; not "business", "status"), and the Latin and Greek ones legal
 // and technical texts use ("analyses", "hypotheses", "indices",
-// "criteria"); other scripts are left as they are.
+// "criteria"); Chinese is folded to simplified characters (租賃 is 租赁).
 func KeywordKey(s string) string {
+	s, _ = lang.Simplified(s)
+	return keywordKey2(s)
+}
+
+// keywordKey2 is KeywordKey as indexes created before 2026-11-30 session
+// 25 folded: Chinese as written.
+func keywordKey2(s string) string {
 	k := FacetKey(s)
 	i := strings.LastIndexByte(k, ' ') + 1
 	w := k[i:]
@@ -268,7 +282,7 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 
 func init() {
 	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey1FilterName: partyKey1,
-		lawKeyFilterName: LawKey, keywordKeyFilterName: KeywordKey, keywordKey1FilterName: keywordKey1} {
+		lawKeyFilterName: LawKey, keywordKeyFilterName: KeywordKey, keywordKey2FilterName: keywordKey2, keywordKey1FilterName: keywordKey1} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil
 		})

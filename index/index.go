@@ -129,6 +129,9 @@ type Index struct {
 	// irregularPlurals says key phrases are keyed by KeywordKey, which
 	// folds "analyses" with "analysis" (indexes since 2026-11-30 evening)
 	irregularPlurals bool
+	// chineseKeywords: key phrases keyed in simplified Chinese (KeywordKey
+	// since 2026-11-30 session 25)
+	chineseKeywords bool
 	// text is TextAnalyzer, to rewrite queries the way text was indexed
 	// (nil on a legacy index).
 	text analysis.Analyzer
@@ -219,6 +222,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 			keys[f] = LawKey
 		case KeywordKeyAnalyzer:
 			keys[f] = KeywordKey
+		case keywordKey2Analyzer:
+			keys[f] = keywordKey2
 		case keywordKey1Analyzer:
 			keys[f] = keywordKey1
 		}
@@ -227,9 +232,10 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 		}
 	}
 	im, _ := m.(*mapping.IndexMappingImpl)
+	kw := m.FieldMappingForPath("keywords").Analyzer
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		keys: keys, irregularPlurals: m.FieldMappingForPath("keywords").Analyzer == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer || m.FieldMappingForPath("party").Analyzer == partyKey1Analyzer,
+		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer || m.FieldMappingForPath("party").Analyzer == partyKey1Analyzer,
 		chineseKeys: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
 }
 

@@ -34,6 +34,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.keys["keywords"] != nil && !ix.irregularPlurals {
 		out = append(out, "key phrases with a Latin or Greek plural folded too (analyses and analysis are two values)")
 	}
+	if ix.irregularPlurals && !ix.chineseKeywords {
+		out = append(out, "key phrases matched in traditional or simplified Chinese (keywords:租賃 does not find 租赁)")
+	}
 	if !ix.partyForms {
 		out = append(out, "parties matched without their legal form (Centrack International, Inc. and Centrack International are two values)")
 	}

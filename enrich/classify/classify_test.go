@@ -93,7 +93,12 @@ func TestChineseLegalRules(t *testing.T) {
 		"買賣合約書。買方：台灣精密電子股份有限公司。賣方：高雄鋼鐵工業有限公司。總價款為新台幣壹佰萬元整。":                                                         "contract", // 買方/賣方 fold to 买方/卖方
 		"僱傭合約。僱主：香港東方貿易有限公司。僱員：黃嘉欣。本合約受香港特別行政區法律管轄。":                                                                "contract",
 		"技术服务合同\n甲 方：北京某某科技有限公司\n乙 方：上海某某信息技术有限公司\n":                                                                "contract", // a template's spaced roles
-		"本文研究了合同法第五十二条的适用问题，分析了甲方违约时的责任承担。":                                                                         "other",    // one article, no self-reference, no 乙方
+		"勞動契約書。甲方：台北東方貿易股份有限公司。乙方：陳美玲。本契約期間自民國一一三年三月一日起。":                                                           "contract", // 契約, Taiwan's word
+		"房屋租賃契約書。出租人：王大明。承租人：李小華。租金每月新臺幣貳萬元整。":                                                                      "contract",
+		"臺北市公共場所禁菸管理自治條例。第一條 為維護市民健康，特制定本自治條例。第二條 公共場所全面禁菸。":                                                        "regulation",
+		"为加强生活垃圾分类管理，制定本规定。单位和个人应当履行分类投放义务，不得随意倾倒，经营者应当设置分类容器，违反本规定的由主管部门处以罚款。":                                     "regulation", // no numbered articles
+		"本办法自2024年3月1日起施行。为规范网络数据处理活动，保护个人信息权益，制定本办法。":                                                              "regulation",
+		"本文研究了合同法第五十二条的适用问题，分析了甲方违约时的责任承担。":                                                                         "other", // one article, no self-reference, no 乙方
 		"Article 1 of the agreement between 甲方 and 乙方 is written in English mostly, with a few Chinese words here.": "",
 	}
 	for text, want := range cases {

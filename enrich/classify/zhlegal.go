@@ -13,14 +13,23 @@ import (
 // recognise them. Until such data exists, a rule layer catches the
 // unmistakable cases: a contract names both of its parties by role (甲方
 // and 乙方, 出租方 and 承租方, 用人单位 and 劳动者, ...) and calls itself a
-// 合同/协议 (合約/協議 in traditional characters); a regulation numbers its
-// articles (第N条, at least twice) and refers to itself as
-// 本法/本条例/本规定/本办法/本细则. Neither rule fires on any of the CSL
-// abstracts (TestChineseLegalRulesSpareAbstracts).
+// 合同/协议 (合約/協議/契約 in traditional characters); a regulation refers
+// to itself as 本法/本条例/本规定/本办法/本细则 (本自治条例 ...) and numbers
+// its articles (第N条, at least twice), or says when it takes effect
+// (自...起施行), or lays duties (应当, 不得, three times) under a penalty.
+// Neither rule fires on any of the CSL abstracts
+// (TestChineseLegalRulesSpareAbstracts).
 var (
-	zhArticle   = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+[条條]`)
-	zhSelfRef   = regexp.MustCompile(`本(法|条例|條例|规定|規定|办法|辦法|细则|細則)`)
-	zhAgreement = regexp.MustCompile(`合同|协议|合約|合约|協議|契約`)
+	zhArticle = regexp.MustCompile(`第[一二三四五六七八九十百零〇0-9]+[条條]`)
+	// the text is folded to simplified characters first: 契約 is 契约,
+	// 本自治條例 本自治条例
+	zhSelfRef   = regexp.MustCompile(`本(?:自治|实施|管理)?(?:法|条例|规定|办法|细则|规则|准则)`)
+	zhAgreement = regexp.MustCompile(`合同|协议|合约|契约|契据`)
+	// a regulation without numbered articles still enacts itself (自...起施行)
+	// or lays duties (应当, 不得) on pain of a fine
+	zhInForce = regexp.MustCompile(`自.{0,24}?起施行|本(?:法|条例|规定|办法|细则)(?:自公布之日起|自发布之日起)?施行`)
+	zhDuty    = regexp.MustCompile(`应当|不得|禁止`)
+	zhPenalty = regexp.MustCompile(`罚款|罚锾|处罚|拘留`)
 )
 
 // RuleConfidence is the confidence given to a class the Chinese legal rules
@@ -56,7 +65,8 @@ func chineseLegal(text string) string {
 	switch {
 	case namesParties(text) && zhAgreement.MatchString(text):
 		return "contract"
-	case len(zhArticle.FindAllStringIndex(text, 3)) >= 2 && zhSelfRef.MatchString(text):
+	case zhSelfRef.MatchString(text) && (len(zhArticle.FindAllStringIndex(text, 3)) >= 2 || zhInForce.MatchString(text) ||
+		len(zhDuty.FindAllStringIndex(text, 3)) >= 3 && zhPenalty.MatchString(text)):
 		return "regulation"
 	}
 	return ""
