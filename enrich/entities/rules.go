@@ -619,13 +619,15 @@ func dates(x *collector, text string, sents []sentence) {
 			effective = d.iso
 			kinds++
 		}
-		if effective == "" && hanRe.MatchString(d.text) && (zhEffectiveBeforeRe.MatchString(before) || zhEffectiveAfterRe.MatchString(after)) &&
+		// a date in Chinese text, however written (2024年3月1日, 2024-03-01)
+		zh := hanRe.MatchString(d.text) || hanRe.MatchString(before) && hanRe.MatchString(after)
+		if effective == "" && zh && (zhEffectiveBeforeRe.MatchString(before) || zhEffectiveAfterRe.MatchString(after)) &&
 			!zhExpiryAfterRe.MatchString(after) {
 			x.add(KindEffectiveDate, d.text, d.iso, d.start)
 			effective = d.iso
 			kinds++
 		}
-		if expiryBeforeRe.MatchString(before) || hanRe.MatchString(d.text) && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) {
+		if expiryBeforeRe.MatchString(before) || zh && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) {
 			x.add(KindExpirationDate, d.text, d.iso, d.start)
 			kinds++
 		}
