@@ -772,6 +772,8 @@ func TestChineseContractDetails(t *testing.T) {
 			{KindEffectiveDate, "民國113年1月1日", "2024-01-01"}, {KindExpirationDate, "民國115年12月31日", "2026-12-31"}},
 		"本契約自民國一一三年三月一日起生效。簽約日期：中華民國一百十三年二月二十日": {
 			{KindEffectiveDate, "民國一一三年三月一日", "2024-03-01"}, {KindAgreementDate, "中華民國一百十三年二月二十日", "2024-02-20"}},
+		"技术服务合同 甲方 北京星辰科技有限公司 乙方 上海云海信息技术有限公司 甲方应当按时付款": {
+			{KindParty, "北京星辰科技有限公司", "甲方"}, {KindParty, "上海云海信息技术有限公司", "乙方"}},
 		"本办法自2024-03-01起施行。租期自2024-03-01起至2026-02-28止。": {
 			{KindEffectiveDate, "2024-03-01", "2024-03-01"}, {KindExpirationDate, "2026-02-28", "2026-02-28"}},
 		"4. 适用法律：本协议适用美国纽约州法律。":       {{KindGoverningLaw, "4. 适用法律：本协议适用美国纽约州法律。", "美国纽约州"}},
@@ -786,6 +788,15 @@ func TestChineseContractDetails(t *testing.T) {
 				t.Errorf("%q: missing %s %q (%s) in %+v", text, w.kind, w.text, w.value, ents)
 			}
 		}
+	}
+	parties := 0
+	for _, e := range Extract("技术服务合同 甲方 北京星辰科技有限公司 乙方 上海云海信息技术有限公司 甲方 应当 按时 付款", "zh") {
+		if e.Kind == KindParty {
+			parties++
+		}
+	}
+	if parties != 2 {
+		t.Errorf("%d parties in an OCR'd form, want 2", parties)
 	}
 	money := 0
 	for _, e := range Extract("合同金额为50万美元，另支付安装费1000万日元及运费3.5万港元。", "zh") {

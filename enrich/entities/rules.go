@@ -1269,8 +1269,11 @@ var (
 	hanRe        = regexp.MustCompile(`\p{Han}`)
 	zhRoleOnlyRe = regexp.MustCompile(`^(?:` + zhRoles + `)$`)
 	// a template may space a role's characters ("甲 方：")
-	zhPartyRe  = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
-	zhNumMoney = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
+	// zhPartySpacedRe is a role and an organisation's name with no colon
+	// between them, as OCR leaves a form ("甲方 北京某某科技有限公司").
+	zhPartySpacedRe = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)\s+([^\s，,。；;：:]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|中心|大学|学院|医院|研究所|事务所))`)
+	zhPartyRe       = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhNumMoney      = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
 	// the place whose law governs: 适用X法律, 受X法律管辖, 准据法为X法律,
 	// 以X法律为准据法
 	zhGovPlace = []*regexp.Regexp{
@@ -1408,6 +1411,11 @@ func chinese(x *collector, text string) {
 			continue // "甲方：出租方" names a role, not who plays it
 		}
 		x.add(KindParty, name, strings.Join(strings.Fields(text[m[2]:m[3]]), ""), m[4])
+	}
+	if !x.has(KindParty) {
+		for _, m := range zhPartySpacedRe.FindAllStringSubmatchIndex(text, -1) {
+			x.add(KindParty, text[m[4]:m[5]], strings.Join(strings.Fields(text[m[2]:m[3]]), ""), m[4])
+		}
 	}
 	zhMoney(x, text)
 	zhDurations(x, text)
