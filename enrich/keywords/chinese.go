@@ -67,6 +67,14 @@ func (t *zhIDF) of(w string) float64 {
 // abstracts that are never key phrases.
 var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 被 将 并 而 且 其 之 中 上 下 等 个 这 那 该 此 各 每 本 也 都 就 又 还 但 如 若 所 可 能 会 要 应 有 无 不 没 很 更 最 一 二 三 已 并且 以及 以上 以下 之间 之后 之前 通过 进行 采用 利用 使用 基于 根据 提出 提供 表明 本文 文章 论文 我们 作者 一种 一些 一定 同时 不同 相关 具有 得到 实现 存在 发现 认为 进一步 目前 随着 针对 对于 关于 其中 以此 因此 所以 从而 然后 然而 此外 以便 可以 能够 需要 包括 作为 成为 具体 有效 有关 较好 较高 良好 显著 明显 大量 多种 各种 已经 开始 提高 降低 增加 减少 探讨 讨论 介绍 总结 阐述 论述 说明 指出 给出 建立 构建 解决 选择 确定 比较 结合 运用 以期 旨在 为了 并对 并以 进而 以往 近年来 近年 当前 现有`)
 
+// zhLegalStop are the words every Chinese contract repeats that name
+// nothing it is about: its parties' roles and "hereinafter" (简称).
+var zhLegalStop = setOf(`甲方 乙方 丙方 双方 一方 对方 各方 简称 以下简称 本合同 本协议 本合约 本契约`)
+
+// zhLegalGeneric are what a contract calls itself and its parts: a key
+// phrase may end in them (劳动合同), none is one alone.
+var zhLegalGeneric = setOf(`合同 协议 合约 契约 条款 约定`)
+
 // zhGeneric are nouns too generic to be a key phrase alone that still head
 // longer ones ("推荐系统", "风险评价").
 var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 因素 影响 作用 基础 条件 特点 内容 部分 领域 技术 系统 模型 理论 实验 数据 试验 体系 意义 价值 发展 工作 效果 水平 能力 设计 应用研究`)
@@ -86,12 +94,13 @@ func zhTokens(text string) []zhTok {
 	for _, w := range words {
 		t := zhTok{text: w.Text, start: w.Start, end: w.End}
 		n := utf8.RuneCountInString(w.Text)
+		folded, _ := lang.Simplified(w.Text) // 簡稱 is 简称
 		switch {
-		case zhStop[w.Text] || isNumeric(w.Text) || zhNumeralWord(w.Text) || enStop[strings.ToLower(w.Text)]:
+		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || enStop[strings.ToLower(w.Text)]:
 		case isHanWord(w.Text):
 			t.content = true
 			t.edge = n >= 2
-			t.generic = zhGeneric[w.Text]
+			t.generic = zhGeneric[folded] || zhLegalGeneric[folded]
 		default: // Latin words and acronyms inside Chinese text ("Lyapunov", "SOS")
 			t.content = n >= 2
 			t.edge = t.content

@@ -135,6 +135,24 @@ func TestChineseKeepsEnglishTermsNotStopWords(t *testing.T) {
 	}
 }
 
+// A contract's roles, "hereinafter" and what it calls itself are no key
+// phrases, in either script; what it is about is.
+func TestChineseContractKeywordsSkipBoilerplate(t *testing.T) {
+	text := "房屋租賃合約。出租人：王大明（以下簡稱甲方）。承租人：李小華（以下簡稱乙方）。甲方將房屋出租予乙方，租賃期間為一年。" +
+		"乙方應按月支付租金新臺幣貳萬元，甲方應負責房屋修繕。雙方同意本合約之租金每年調整一次，乙方不得轉租房屋。"
+	var got []string
+	for _, k := range Extract(text, Options{Top: 10, Language: "zh"}) {
+		got = append(got, k.Text)
+		switch k.Text {
+		case "甲方", "乙方", "簡稱", "以下簡稱", "合約", "本合約", "雙方":
+			t.Errorf("boilerplate key phrase %q in %q", k.Text, got)
+		}
+	}
+	if !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "租金") || strings.Contains(k, "房屋") }) {
+		t.Errorf("keywords %q miss what the contract is about", got)
+	}
+}
+
 func TestTFIDFSingleWords(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		text := enSample
