@@ -104,6 +104,44 @@ func TestChineseQuerySyntax(t *testing.T) {
 	}
 }
 
+// A numbered article is found however the query or the text numbers it:
+// 第3条 and 第三条, 第17条 and 第十七條.
+func TestChinesePartNumbersEitherWay(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	a := sample("a", "劳动合同", "第3条 劳动报酬按月支付。第17条 本合同一式两份。", "contract", "zh")
+	b := sample("b", "租賃合約", "第三条 租金按月支付。第十七條 本合約一式兩份。第一百零五条 附则。", "contract", "zh")
+	if err := ix.PutBatch(context.Background(), []*document.Result{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"第三条":        {"a", "b"},
+		"第3条":        {"a", "b"},
+		"第十七条":       {"a", "b"},
+		"第17條":       {"a", "b"},
+		`"第3条 劳动报酬"`: {"a"},
+		`"第三条 劳动报酬"`: {"a"},
+		"第105条":      {"b"},
+		"第4条":        nil,
+		"第三条 -劳动":    {"b"},
+	} {
+		if got := ids(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", q, got, want)
+		}
+	}
+	for n, want := range map[int]string{1: "一", 10: "十", 17: "十七", 20: "二十", 105: "一百零五", 110: "一百一十", 999: "九百九十九"} {
+		if got := zhNumeral(n); got != want {
+			t.Errorf("zhNumeral(%d) = %s, want %s", n, got, want)
+		}
+		if v, ok := zhNumeralValue(want); !ok || v != n {
+			t.Errorf("zhNumeralValue(%s) = %d, want %d", want, v, n)
+		}
+	}
+	if v, ok := zhNumeralValue("一一三"); ok {
+		t.Errorf("digit by digit read as %d", v)
+	}
+}
+
 // TestLegacyChineseIndex: an index created before TextAnalyzer (Chinese
 // text in _cjk fields, _all analysed as English) keeps finding Chinese
 // documents, new ones included.

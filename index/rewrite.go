@@ -52,19 +52,28 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edg
 		if d := rewriteDate(t.FieldVal, t.Match); d != nil {
 			return d
 		}
-		return rewriteMatch(t, an, lowered, edges)
+		variant := *t
+		out := rewriteMatch(t, an, lowered, edges)
+		if !textField(variant.FieldVal) {
+			return out
+		}
+		return withPartVariant(out, variant.Match, func(v string) query.Query {
+			variant.Match = v
+			return rewriteMatch(&variant, an, lowered, edges)
+		})
 	case *query.MatchPhraseQuery:
 		if d := rewriteDate(t.FieldVal, t.MatchPhrase); d != nil {
 			return d
 		}
-		if lowered(t.FieldVal) {
-			t.MatchPhrase = strings.ToLower(t.MatchPhrase)
-		} else if textField(t.FieldVal) && an != nil {
-			if m := edgePhrase(an.Analyze([]byte(t.MatchPhrase)), t.FieldVal, edges); m != nil {
-				m.BoostVal = t.BoostVal
-				return m
-			}
+		variant := *t
+		out := rewritePhrase(t, an, lowered, edges)
+		if !textField(variant.FieldVal) {
+			return out
 		}
+		return withPartVariant(out, variant.MatchPhrase, func(v string) query.Query {
+			variant.MatchPhrase = v
+			return rewritePhrase(&variant, an, lowered, edges)
+		})
 	case *query.WildcardQuery:
 		return rewritePattern(t, an, lowered)
 	case *query.RegexpQuery:
@@ -77,6 +86,20 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edg
 		}
 	}
 	return q
+}
+
+// rewritePhrase lower-cases a phrase for a field held in lower case and
+// widens a lone Chinese character at its ends (edgePhrase).
+func rewritePhrase(t *query.MatchPhraseQuery, an analysis.Analyzer, lowered func(string) bool, edges edgeTerms) query.Query {
+	if lowered(t.FieldVal) {
+		t.MatchPhrase = strings.ToLower(t.MatchPhrase)
+	} else if textField(t.FieldVal) && an != nil {
+		if m := edgePhrase(an.Analyze([]byte(t.MatchPhrase)), t.FieldVal, edges); m != nil {
+			m.BoostVal = t.BoostVal
+			return m
+		}
+	}
+	return t
 }
 
 // lowerFields are keyword fields whose values are stored in lower case
