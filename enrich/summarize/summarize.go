@@ -24,7 +24,7 @@ const DefaultMaxChars = 600
 
 // Options control a summary.
 type Options struct {
-	MaxChars int    // budget in characters (runes), CutMark aside; DefaultMaxChars when zero
+	MaxChars int    // budget in characters (runes) of English text, CutMark aside; DefaultMaxChars when zero; Chinese gets zhBudgetPercent of it
 	Language string // "en", "zh", ...; sentences are joined without spaces for "zh"
 	// Keywords are the document's key phrases, best first; Summarize
 	// prefers sentences that cover them when it selects sentences.
@@ -39,11 +39,21 @@ type Options struct {
 const afterPreamble = 8
 
 func (o Options) budget() int {
-	if o.MaxChars <= 0 {
-		return DefaultMaxChars
+	n := o.MaxChars
+	if n <= 0 {
+		n = DefaultMaxChars
 	}
-	return o.MaxChars
+	if o.Language == lang.Chinese {
+		n = max(1, n*zhBudgetPercent/100)
+	}
+	return n
 }
+
+// zhBudgetPercent is the share of the budget a Chinese summary gets: the
+// budget counts characters, and a Chinese character says about what two
+// to three English ones do (a 600-character budget took 360 of a 500-
+// character contract, which is no summary).
+const zhBudgetPercent = 40
 
 // Fits reports whether all sentences together fit the budget. Then there
 // is nothing to choose: any selector returns (nearly) the whole text, so a
