@@ -144,6 +144,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		tr.Depth = document.DepthNone
 		a.Tasks[t] = tr
 	}
+	a.Keywords = completeNames(a.Keywords, a.Entities)
 	return a, nil
 }
 

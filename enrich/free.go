@@ -146,6 +146,7 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		a.Log = nil // mined for the key phrases only
 		delete(a.Tasks, TaskLogs)
 	}
+	a.Keywords = completeNames(a.Keywords, a.Entities)
 	return a, nil
 }
 

@@ -175,6 +175,19 @@ func TestFreeChinese(t *testing.T) {
 	}
 }
 
+// The model-free tier's key phrases name a party whole, not the piece of
+// the name the word splitter knows.
+func TestFreeChineseKeywordsNameParties(t *testing.T) {
+	text := "劳动合同书。用人单位：南京长江电子有限公司。劳动者：黄嘉欣。黄嘉欣的工作岗位为软件工程师。" +
+		"用人单位每月十日前向黄嘉欣支付劳动报酬。黄嘉欣应当遵守用人单位的规章制度。合同期限为三年。"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("zhname.txt", text, document.TypeText), enrich.Request{})
+	for _, k := range a.Keywords {
+		if k.Text == "黄嘉" || k.Text == "嘉欣" {
+			t.Errorf("a piece of a party's name as a key phrase: %v", a.Keywords)
+		}
+	}
+}
+
 func TestFreeHonoursCancelAndTasks(t *testing.T) {
 	f := enrich.NewFree(enrich.FreeOptions{})
 	doc := parsed("x.txt", "The Supplier shall deliver the goods. The Customer shall pay the price.", document.TypeText)
