@@ -64,7 +64,14 @@ type Options struct {
 	// attempts (so the upload page can say it failed instead of waiting
 	// for a result that will not come).
 	OnDeadLetter func(msg *message.Message, cause error)
+	// Floors, when set, keeps each consumer's ack floor (a FloorsBucket),
+	// so that one deleted while docmill was down is declared again in its
+	// place (stream.SubscriberConfig.Floors).
+	Floors jetstream.KeyValue
 }
+
+// FloorsBucket is the KV bucket of the consumers' ack floors.
+const FloorsBucket = "docmill-consumer-floors"
 
 // ConsumerOptions tunes the durable consumers.
 type ConsumerOptions struct {
@@ -147,7 +154,7 @@ func Run(ctx context.Context, o Options) error {
 	c := o.Consumer
 	var subs []*stream.Subscriber
 	if o.Worker != nil {
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker, Ensure: o.EnsureStreams, Log: o.Log,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: DurableWorker, Ensure: o.EnsureStreams, Log: o.Log, Floors: o.Floors,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
@@ -158,7 +165,7 @@ func Run(ctx context.Context, o Options) error {
 		info := o.Shadow.Analyzer.Load().Info()
 		durable := "docmill-shadow-" + subjectToken(info.Name+"-"+info.Version)
 		o.Shadow.SubjectPrefix, o.Shadow.Stage = ShadowPrefix(info), "shadow"
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable, Ensure: o.EnsureStreams, Log: o.Log,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamIngest, Durable: durable, Ensure: o.EnsureStreams, Log: o.Log, Floors: o.Floors,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending,
 			Concurrency: 1, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout, DeliverNew: true}, wlog)
 		subs = append(subs, sub)
@@ -172,7 +179,7 @@ func Run(ctx context.Context, o Options) error {
 	defer stopIndexer()
 	if o.Indexer != nil {
 		o.Indexer.Start(indexCtx)
-		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable, Ensure: o.EnsureStreams, Log: o.Log,
+		sub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamResults, Durable: o.IndexerDurable, Ensure: o.EnsureStreams, Log: o.Log, Floors: o.Floors,
 			AckWait: c.AckWait, MaxDeliver: deliverUnbounded, MaxAckPending: c.MaxAckPending * 4,
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
@@ -180,7 +187,7 @@ func Run(ctx context.Context, o Options) error {
 		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log, nil))
 		// Removals have no dead letters: one whose document never comes
 		// gives up by itself (Indexer.Remove).
-		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals", Ensure: o.EnsureStreams, Log: o.Log,
+		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals", Ensure: o.EnsureStreams, Log: o.Log, Floors: o.Floors,
 			AckWait: c.AckWait, MaxDeliver: removalAttempts + 5, Concurrency: 4, Backoff: removalBackoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, rsub)
 		router.AddConsumerHandler("remove", broker.SubjectRemovals+".>", rsub, noOutput(o.Indexer.Remove))

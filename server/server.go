@@ -65,15 +65,17 @@ type Server struct {
 	o Options
 	// consumers are the pipeline's subscribers, for /healthz
 	consumers pipeline.Consumers
-	embedded  *broker.Embedded
-	nc        *nats.Conn
-	js        jetstream.JetStream
-	metrics   *pipeline.Metrics
-	ix        *index.Index
-	analyzer  *pipeline.AnalyzerRef
-	modelSt   web.Component
-	failed    jetstream.KeyValue   // FailedBucket; nil when unavailable
-	inFlight  *pipeline.Processing // ProcessingBucket; nil when unavailable
+	// floors keeps the consumers' ack floors (pipeline.FloorsBucket)
+	floors   jetstream.KeyValue
+	embedded *broker.Embedded
+	nc       *nats.Conn
+	js       jetstream.JetStream
+	metrics  *pipeline.Metrics
+	ix       *index.Index
+	analyzer *pipeline.AnalyzerRef
+	modelSt  web.Component
+	failed   jetstream.KeyValue   // FailedBucket; nil when unavailable
+	inFlight *pipeline.Processing // ProcessingBucket; nil when unavailable
 	// indexUpgrades is what `docmill index rebuild` would bring the index
 	// (index.Index.Upgrades), read when it opens.
 	indexUpgrades []string
@@ -341,6 +343,14 @@ func (s *Server) open(ctx context.Context) (err error) {
 				"index", indexDir(c), "upgrades", strings.Join(up, "; "))
 		}
 	}
+	err = s.retry(ctx, "consumer floors", func(ctx context.Context) (err error) {
+		s.floors, err = s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: pipeline.FloorsBucket,
+			Description: "each durable consumer's ack floor, to declare a deleted consumer again in its place", Storage: jetstream.FileStorage, Replicas: c.NATS.Replicas})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("kv %s: %w", pipeline.FloorsBucket, err)
+	}
 	if s.o.Role.works() {
 		var kv jetstream.KeyValue
 		err = s.retry(ctx, "log template store", func(ctx context.Context) (err error) {
@@ -371,7 +381,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 	c := s.o.Config
 	o := pipeline.Options{JS: s.js, Metrics: s.metrics, Log: s.o.Log, DrainTimeout: c.Pipeline.DrainTimeout, Ready: ready,
-		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed, Consumers: &s.consumers,
+		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed, Consumers: &s.consumers, Floors: s.floors,
 		EnsureStreams: func(ctx context.Context) error {
 			return broker.EnsureStreams(ctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
 		},

@@ -111,6 +111,11 @@ type SubscriberConfig struct {
 	// declared again); watermill's logger holds the rest. Discarded when
 	// nil.
 	Log *slog.Logger
+	// Floors, when set, keeps the consumer's ack floor as last seen (every
+	// floorEvery), so that a consumer deleted while no process ran is
+	// declared again after it, not at the stream's first message: every
+	// document would have been analysed and published again.
+	Floors jetstream.KeyValue
 }
 
 func (c SubscriberConfig) log() *slog.Logger {
@@ -235,8 +240,16 @@ func (s *Subscriber) consumer(ctx context.Context, subject string, from uint64) 
 	case s.cfg.DeliverNew:
 		policy = jetstream.DeliverNewPolicy
 	}
-	if c, err := s.js.Consumer(ctx, stream, s.cfg.Durable); err == nil {
+	c, err := s.js.Consumer(ctx, stream, s.cfg.Durable)
+	switch {
+	case err == nil:
 		policy, start = c.CachedInfo().Config.DeliverPolicy, c.CachedInfo().Config.OptStartSeq
+	case errors.Is(err, jetstream.ErrConsumerNotFound) && from == 0 && !s.cfg.DeliverNew:
+		if floor := s.savedFloor(ctx, stream); floor > 0 {
+			policy, start = jetstream.DeliverByStartSequencePolicy, floor+1
+			s.cfg.log().Warn("consumer missing: declared again after its saved ack floor",
+				"consumer", s.cfg.Durable, "stream", stream, "ack_floor", floor)
+		}
 	}
 	cons, err := s.js.CreateOrUpdateConsumer(ctx, stream, jetstream.ConsumerConfig{
 		Durable:       s.cfg.Durable,
@@ -325,7 +338,7 @@ type fetcher struct {
 	iter    jetstream.MessagesContext
 	stopped bool
 	// created is when the stream was made, as first seen: a stream made
-	// since numbers its messages anew.
+	// since numbers its messages anew. Under mu.
 	created time.Time
 	// floor is the consumer's ack floor (a stream sequence) as last seen:
 	// every message up to it is done, by whichever replica. A consumer
@@ -354,6 +367,8 @@ func (f *fetcher) noteFloor(info *jetstream.ConsumerInfo) {
 func (f *fetcher) watchFloor(ctx context.Context) {
 	t := time.NewTicker(floorEvery)
 	defer t.Stop()
+	var saved uint64 // the floor last kept in Floors, for the stream made at savedFor
+	var savedFor time.Time
 	for {
 		select {
 		case <-ctx.Done():
@@ -366,9 +381,69 @@ func (f *fetcher) watchFloor(ctx context.Context) {
 		ictx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		if info, err := cons.Info(ictx); err == nil {
 			f.noteFloor(info)
+			made := f.streamMade()
+			if !made.Equal(savedFor) {
+				saved, savedFor = 0, made // a stream made anew numbers from 1
+			}
+			if floor := f.floor.Load(); floor > saved && f.s.saveFloor(ictx, floor, made) == nil {
+				saved = floor
+			}
 		}
 		cancel()
 	}
+}
+
+// streamMade and setStreamMade read and set created.
+func (f *fetcher) streamMade() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.created
+}
+
+func (f *fetcher) setStreamMade(t time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.created = t
+}
+
+// floorKey is the Floors key of a stream's durable consumer.
+func floorKey(stream, durable string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r == '=' || r == '.' || r == '/' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, stream+"."+durable)
+}
+
+// saveFloor keeps floor, for the stream made at created, in Floors.
+func (s *Subscriber) saveFloor(ctx context.Context, floor uint64, created time.Time) error {
+	if s.cfg.Floors == nil || s.cfg.Stream == "" {
+		return nil
+	}
+	v := strconv.FormatUint(floor, 10) + " " + created.UTC().Format(time.RFC3339Nano)
+	_, err := s.cfg.Floors.Put(ctx, floorKey(s.cfg.Stream, s.cfg.Durable), []byte(v))
+	return err
+}
+
+// savedFloor is the ack floor Floors holds for the consumer on stream, 0
+// when none, or when it was saved for a stream since made anew (whose
+// sequences start again).
+func (s *Subscriber) savedFloor(ctx context.Context, stream string) uint64 {
+	if s.cfg.Floors == nil || stream != s.cfg.Stream {
+		return 0
+	}
+	e, err := s.cfg.Floors.Get(ctx, floorKey(stream, s.cfg.Durable))
+	if err != nil {
+		return 0
+	}
+	n, at, ok := strings.Cut(string(e.Value()), " ")
+	floor, perr := strconv.ParseUint(n, 10, 64)
+	created, terr := time.Parse(time.RFC3339Nano, at)
+	if !ok || perr != nil || terr != nil || !created.Equal(s.streamCreated(ctx)) {
+		return 0
+	}
+	return floor
 }
 
 // floorEvery paces watchFloor: a consumer declared again redelivers what
@@ -514,9 +589,9 @@ func (f *fetcher) fix(ctx context.Context, iter jetstream.MessagesContext, cause
 		}
 	}
 	if gone {
-		if c := s.streamCreated(cctx); !c.Equal(f.created) {
+		if c := s.streamCreated(cctx); !c.Equal(f.streamMade()) {
 			f.floor.Store(0) // a new stream: its sequences start again
-			f.created = c
+			f.setStreamMade(c)
 		}
 		if fl := f.floor.Load(); fl > 0 {
 			from = fl + 1

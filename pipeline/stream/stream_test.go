@@ -472,3 +472,50 @@ func TestCloseHandsBackFetched(t *testing.T) {
 		}
 	}
 }
+
+// A consumer deleted while no subscriber ran is declared again after the
+// ack floor its last subscriber saved, not at the stream's first message
+// (which would analyse and publish every document again); without saved
+// floors it starts at the first.
+func TestConsumerDeletedWhileDownResumesAtSavedFloor(t *testing.T) {
+	js := jsFor(t)
+	ctx := context.Background()
+	kv, err := js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: "floors"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := NewPublisher(js)
+	run := func(floors jetstream.KeyValue, durable string, n int, what string) []string {
+		t.Helper()
+		sub := NewSubscriber(js, SubscriberConfig{Stream: "T", Durable: durable, Concurrency: 1, Floors: floors}, nil)
+		defer sub.Close()
+		ch, err := sub.Subscribe(ctx, "t.>")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for range n {
+			m := recv(t, ch, what)
+			got = append(got, m.UUID)
+			m.Ack()
+		}
+		time.Sleep(5 * floorEvery) // the floor is seen and saved
+		return got
+	}
+	publish(t, pub, 3, "a")
+	run(kv, "saved", 3, "first run")
+	run(nil, "unsaved", 3, "first run, no floors")
+	for _, d := range []string{"saved", "unsaved"} {
+		if err := js.DeleteConsumer(ctx, "T", d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(2 * time.Second) // the server drops the consumers' stores
+	publish(t, pub, 1, "b")
+	if got := run(kv, "saved", 1, "after the consumer was deleted"); got[0] != "b-0" {
+		t.Errorf("with saved floors the consumer declared again delivered %v first, want b-0", got)
+	}
+	if got := run(nil, "unsaved", 1, "after the consumer was deleted, no floors"); got[0] != "a-0" {
+		t.Errorf("without saved floors %v first, want the stream's first, a-0", got)
+	}
+}
