@@ -163,7 +163,9 @@ const (
 // WordUseOf tells how a lower-cased word is used (see WordUse).
 func WordUseOf(w string) WordUse {
 	lx := english()
-	if lemma, ok := lx.exc[w]; ok && lemma != w && lx.pos[lemma][1] > 0 {
+	// an irregular form, unless the word is a verb of its own at least as
+	// often ("rent" is rend's past, but mostly to rent)
+	if lemma, ok := lx.exc[w]; ok && lemma != w && lx.pos[lemma][1] > 0 && lx.pos[w][1] < lx.pos[lemma][1] {
 		return UseInflected
 	}
 	p, ok := lx.pos[w]

@@ -40,9 +40,13 @@ var roleLabels = setOf("company provider service platform website site app appli
 // this policy, privacy, cookies, personal data, accounts or users.
 var serviceCue = regexp.MustCompile(`(?i)\b(?:(?:our|the|this)\s+(?:services?|sites?|websites?|apps?|applications?|platforms?|software|games?|products?)|platform|these\s+terms|this\s+(?:privacy\s+)?policy|terms\s+of\s+(?:service|use)|privacy|cookies?|personal\s+(?:data|information)|your\s+account|users?)\b`)
 
+// weAreRe is a text saying who "we" is in so many words: "We are Quanta
+// Ltd, a company ...".
+var weAreRe = regexp.MustCompile(`(?:^|[.!?]\s+)We\s+are\s+([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)\s*(?:,|\.|\band\b|\(|$)`)
+
 // letterRe marks a letter (a salutation or a closing): its "we" is the
 // writer, a bank, an employer, a landlord.
-var letterRe = regexp.MustCompile(`(?im)^\s*dear\s|\b(?:sincerely|yours\s+(?:truly|faithfully|sincerely)|(?:kind|best|warm)\s+regards)\b`)
+var letterRe = regexp.MustCompile(`(?im)^\s*(?:dear|hi|hello)\b|\b(?:sincerely|yours\s+(?:truly|faithfully|sincerely)|(?:kind|best|warm)\s+regards)\b|^\s*regards,?\s*$|\bregards,\s`)
 
 // formalContract reports a contract between named parties (a preamble,
 // recitals, a signing formula): there "we" is a party the text would have
@@ -63,6 +67,11 @@ func speaker(sentences []string) string {
 	if loc := weDefinedRe.FindStringSubmatchIndex(text); loc != nil {
 		if name := definedName(text[loc[2]:loc[3]], text[:loc[0]]); name != "" {
 			return name
+		}
+	}
+	if m := weAreRe.FindStringSubmatch(text); m != nil {
+		if name := trailingName(m[1]); name != "" && name == strings.TrimRight(m[1], " ,") {
+			return name // "We are Quanta Ltd, a company registered in Scotland"
 		}
 	}
 	if serviceCue.MatchString(text) && !formalContract(text) && !letterRe.MatchString(text) {
@@ -143,8 +152,9 @@ var singleQuoted = regexp.MustCompile(`^\s*['‘]|[,.!?]['’]\s+(?:\S+\s+){0,4}
 // end.
 func thirdPerson(s, who string, open bool) (string, bool) {
 	locs := firstPersonRe.FindAllStringSubmatchIndex(s, -1)
-	if locs == nil || singleQuoted.MatchString(s) {
-		return s, quoteOpen(s, open)
+	if locs == nil || singleQuoted.MatchString(s) || pronounList.MatchString(s) {
+		double, _ := quoteState(s, open)
+		return s, double
 	}
 	var b strings.Builder
 	last := 0
@@ -152,7 +162,9 @@ func thirdPerson(s, who string, open bool) (string, bool) {
 	ownIt := itRe.MatchString(s)
 	for _, l := range locs {
 		word := s[l[2]:l[3]]
-		if l[0] < last || quoteOpen(s[:l[0]], open) || word == "US" || isCountry(word, s[:l[0]]) {
+		// (with the word's first letter: a quote mark right before it opens)
+		if l[0] < last || quoteOpen(s[:l[0]+1], open) || word == "US" || isCountry(word, s[:l[0]]) ||
+			word == "Us" && titled(s[:l[0]]) || strings.EqualFold(word, "us") && betweenRe.MatchString(s[:l[0]]) {
 			continue
 		}
 		segment := s[last:l[0]]
@@ -204,7 +216,27 @@ func thirdPerson(s, who string, open bool) (string, bool) {
 		named = named || lower != "ourselves"
 	}
 	b.WriteString(s[last:])
-	return b.String(), quoteOpen(s, open)
+	double, _ := quoteState(s, open)
+	return b.String(), double
+}
+
+// pronounList is a sentence that defines the pronouns themselves ("We,
+// Our, Us. means Zomo Ltd"): rewritten, it defines nothing.
+var pronounList = regexp.MustCompile(`(?i)\bwe\s*[,/]\s*our\s*[,/]?\s*(?:and\s+|or\s+)?us\b`)
+
+// betweenRe ends the text before an "us" that means both parties ("a
+// dispute between us").
+var betweenRe = regexp.MustCompile(`(?i)\bbetween\s+$`)
+
+// titled reports whether the word before a capitalised "Us" is capitalised
+// too: a page's or a form's name ("About Us", "Contact Us form").
+func titled(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[len(f)-1])
+	return unicode.IsUpper(r)
 }
 
 // itRe finds a sentence's own "it", which a rewritten "it" would blur ("we
@@ -212,11 +244,12 @@ func thirdPerson(s, who string, open bool) (string, bool) {
 var itRe = regexp.MustCompile(`(?i)\bit(?:s)?\b`)
 
 // auxBefore ends the text before a "we" that follows its auxiliary.
-var auxBefore = regexp.MustCompile(`(?i)\b(do|does|did|are|were|have|has|had|can|could|will|would|shall|should|may|might|must)\s+$`)
+var auxBefore = regexp.MustCompile(`(?i)\b(do|does|did|are|were|have|has|had|can|could|will|would|shall|should|may|might|must|(?:don|doesn|didn|aren|weren|haven|hasn|hadn|won|can|couldn|wouldn|shouldn|isn|wasn)['’]t)\s+$`)
 
 // auxSingular is an auxiliary that agrees with a singular subject.
 func auxSingular(aux string) string {
-	switch strings.ToLower(aux) {
+	l := strings.ReplaceAll(strings.ToLower(aux), "’", "'")
+	switch l {
 	case "do":
 		return "does"
 	case "are":
@@ -225,6 +258,14 @@ func auxSingular(aux string) string {
 		return "was"
 	case "have":
 		return "has"
+	case "don't":
+		return "doesn't"
+	case "aren't":
+		return "isn't"
+	case "weren't":
+		return "wasn't"
+	case "haven't":
+		return "hasn't"
 	}
 	return strings.ToLower(aux)
 }
@@ -239,7 +280,17 @@ func isCountry(word, before string) bool {
 // saying whether one was at its start: a straight double quote toggles,
 // curly ones open and close.
 func quoteOpen(s string, open bool) bool {
-	for _, r := range s {
+	double, single := quoteState(s, open)
+	return double || single
+}
+
+// quoteState is whether a double and a single quotation are open at the
+// end of s; only a double one carries to the next sentence (a stray
+// single quote must not silence the rest of a text).
+func quoteState(s string, open bool) (bool, bool) {
+	single := false
+	rs := []rune(s)
+	for i, r := range rs {
 		switch r {
 		case '"':
 			open = !open
@@ -247,9 +298,21 @@ func quoteOpen(s string, open bool) bool {
 			open = true
 		case '”':
 			open = false
+		case '\'', '‘', '’':
+			// a single quote opens after a space and before a letter
+			// ("reads 'we value ..."), and closes before what is no
+			// letter; between letters it is an apostrophe ("don't")
+			before := i == 0 || unicode.IsSpace(rs[i-1]) || rs[i-1] == '('
+			letterAfter := i+1 < len(rs) && unicode.IsLetter(rs[i+1])
+			switch {
+			case !single && before && letterAfter && r != '’':
+				single = true
+			case single && !letterAfter && r != '‘':
+				single = false
+			}
 		}
 	}
-	return open
+	return open, single
 }
 
 // styled writes a name as its place needs: capitalised to open a
@@ -269,6 +332,9 @@ func styled(name string, atStart, caps bool) string {
 // possessive is who's, for "our" before what follows: "the service's X",
 // "Dropbox's X", "Siemens' X".
 func possessive(who string) string {
+	if strings.HasSuffix(who, "'s") || strings.HasSuffix(who, "’s") {
+		return who // "McDonald's app"
+	}
 	if strings.HasSuffix(who, "s") {
 		return who + "'"
 	}
@@ -306,7 +372,10 @@ var pluralSubjectRe = regexp.MustCompile(`(?i)\b(you|they|i|users?|partners|affi
 func agree(after, before string) (string, int) {
 	if m := contractionRe.FindStringSubmatch(after); m != nil {
 		full := map[string]string{"ll": " will", "ve": " has", "re": " is", "d": " would"}[strings.ToLower(m[1])]
-		return full, len(m[0])
+		if strings.EqualFold(m[1], "d") && participleNext(after[len(m[0]):]) {
+			full = " had" // "we'd deleted it", "we'd been told"
+		}
+		return matchCase(full, m[1]), len(m[0])
 	}
 	if pluralSubjectRe.MatchString(before) {
 		return "", 0
@@ -349,23 +418,58 @@ func agree(after, before string) (string, int) {
 }
 
 // coordinated writes the verbs joined to the one that ends at at, each
-// agreeing ("collects, uses and shares"), and returns where they end.
+// agreeing ("collects, uses and shares"), and returns where they end. A
+// list joined by commas counts only when "and" or "or" closes it: "how we
+// work, write to us" goes on with an order, not a second verb.
 func coordinated(after string, at int, b *strings.Builder) int {
+	type joined struct{ sep, verb int } // byte offsets in after: separator start, verb start
+	var list []joined
+	end, closed := at, -1
 	for {
-		m := coordinatedRe.FindStringSubmatchIndex(after[at:])
-		if m == nil || keywords.WordUseOf(strings.ToLower(after[at+m[4]:at+m[5]])) != keywords.UseVerb {
-			return at
+		m := coordinatedRe.FindStringSubmatchIndex(after[end:])
+		if m == nil || keywords.WordUseOf(strings.ToLower(after[end+m[4]:end+m[5]])) != keywords.UseVerb {
+			break
 		}
-		verb := after[at+m[4] : at+m[5]]
-		b.WriteString(after[at : at+m[4]])
-		b.WriteString(matchCase(thirdSingular(strings.ToLower(verb), false), verb))
-		at += m[5]
+		list = append(list, joined{end, end + m[4]})
+		if andOr.MatchString(after[end+m[2] : end+m[3]]) {
+			closed = len(list) - 1
+		}
+		end += m[5]
 	}
+	for _, j := range list[:closed+1] {
+		stop := j.verb + len(nextWordRe.FindString(" "+after[j.verb:])) - 1
+		verb := after[j.verb:stop]
+		b.WriteString(after[at:j.verb])
+		b.WriteString(matchCase(thirdSingular(strings.ToLower(verb), false), verb))
+		at = stop
+	}
+	return at
+}
+
+// andOr is a separator that closes a list of verbs.
+var andOr = regexp.MustCompile(`(?i)\b(?:and|or)\b`)
+
+// participleNext reports a past participle next, adverbs aside: what
+// follows "we'd" when it is "we had".
+func participleNext(s string) bool {
+	for range 3 {
+		m := nextWordRe.FindStringSubmatch(s)
+		if m == nil {
+			return false
+		}
+		w := strings.ToLower(m[1])
+		if adverbs[w] || keywords.WordUseOf(w) == keywords.UseModifier {
+			s = s[len(m[0]):]
+			continue
+		}
+		return w == "been" || strings.HasSuffix(w, "ed") && !presentEed[w] || keywords.WordUseOf(w) == keywords.UseInflected
+	}
+	return false
 }
 
 // keepAfterWe follow "we" without being its verb; modals and past forms
 // need no change.
-var keepAfterWe = setOf("may might will would can could shall should must cannot and or both all each at no not the a an in on to for as with by had did was")
+var keepAfterWe = setOf("may might will would can could shall should must cannot and or nor but if so than that who which both all each at no not the a an in on to for as with by had did was")
 
 // singulars and contracted are the irregular forms, whole and before
 // "n't".

@@ -49,7 +49,7 @@ var plainRules = []struct {
 	{"defined", regexp.MustCompile(`(?i)\s*\(\s*as\s+(?:defined|set\s+forth)\s+(?:below|above|herein|hereinafter|in\s+this\s+agreement)\s*\)`), ""},
 	// a defined term's label ("(the "Agreement")", "("Licensee")", "(each a
 	// "Party")"): the name before it says who or what
-	{"(", regexp.MustCompile(`(?i)\s*\((?:(?:the|this|each|collectively|together|individually|hereinafter|herein|referred\s+to\s+as|a|an|and|or|as|,|\s)*["“‘'][^"”’'()]{1,60}["”’']\s*)+\)`), ""},
+	{"(", regexp.MustCompile(`(?i)\s*\((?:(?:the|this|each|collectively|together|individually|hereinafter|herein|referred\s+to\s+as|a|an|and|or|as|,|\s)*(?:"[^"()]{1,60}"|“[^”()]{1,60}”|‘[^’()]{1,60}’|'[^'()]{1,60}')\s*)+\)`), ""},
 }
 
 // rx compiles a rule case-blind, as whole words, with any run of white
