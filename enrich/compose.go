@@ -159,6 +159,9 @@ func chineseLegal(a *document.Analysis, doc *document.Parsed) bool {
 		return false
 	}
 	a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = c, classify.RuleConfidence, "", 0
+	if st := classify.ChineseSubtype(doc.Text); st != "" && c == "contract" {
+		a.Subtype, a.SubtypeConfidence = st, classify.RuleConfidence
+	}
 	if a.Tasks != nil {
 		tr := a.Tasks[TaskClassify]
 		tr.Confidence = classify.RuleConfidence

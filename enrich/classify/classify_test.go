@@ -112,6 +112,31 @@ func TestChineseLegalRules(t *testing.T) {
 	}
 }
 
+// A Chinese contract's sub-type is what its name says, in either script.
+func TestChineseSubtypes(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"劳动合同书。用人单位：南京长江电子有限公司。劳动者：张伟。合同期限为三年。":      "contract/Employment",
+		"勞動契約書。甲方：台北東方貿易股份有限公司。乙方：陳美玲。":              "contract/Employment",
+		"房屋租賃合約。出租人：王大明。承租人：李小華。第一條 租賃期間為一年。":        "contract/Lease",
+		"借款合同。出借人：王大明。借款人：李小華。借款金额为人民币五十万元。":         "contract/Loan",
+		"技术服务合同\n甲 方：北京某某科技有限公司\n乙 方：上海某某信息技术有限公司\n": "contract/Service",
+		"软件许可协议。许可方：甲公司。被许可方：乙公司。":                   "contract/License",
+		"合同。甲方：甲公司。乙方：乙公司。双方同意如下。":                   "", // a name that says nothing
+	} {
+		p := m.Predict(text)
+		if p.Class != "contract" || p.Subtype != want {
+			t.Errorf("%q: %s %q, want contract %q", text, p.Class, p.Subtype, want)
+		}
+	}
+	if st, _ := m.SubtypeOf("第一条 为了规范数据处理活动，制定本法。第二条 适用本法。", "regulation"); st != "" {
+		t.Errorf("a Chinese regulation got the topic %q from heads that learned no Chinese", st)
+	}
+}
+
 // Sub-type labels differing only in case are one sub-type: the shipped
 // heads have "contract/License" (CUAD) and "contract/license" (licence
 // texts), and a facet must not show both.

@@ -59,8 +59,10 @@ func (m *Model) Predict(text string) Prediction {
 	}
 	if pred.Class == "other" {
 		if c := chineseLegal(text); c != "" {
-			// the subtype heads know no Chinese legal text either: no subtype
+			// the subtype heads know no Chinese legal text either: a
+			// contract's sub-type is what its name says
 			pred.Class, pred.Confidence = c, RuleConfidence
+			pred.Subtype, pred.SubtypeConfidence = m.SubtypeOf(text, c)
 			return pred
 		}
 	}
@@ -72,6 +74,12 @@ func (m *Model) Predict(text string) Prediction {
 // regulation topic, a log source) with its confidence; "" when the class
 // has no sub-type head.
 func (m *Model) SubtypeOf(text, class string) (string, float64) {
+	if (class == "contract" || class == "regulation") && mostlyHan(head(text, maxWordBytes)) {
+		if st := ChineseSubtype(text); st != "" && class == "contract" {
+			return st, RuleConfidence
+		}
+		return "", 0 // the heads learned no Chinese legal text
+	}
 	h := m.Sub[class]
 	if h == nil || len(h.Labels) == 0 {
 		return "", 0

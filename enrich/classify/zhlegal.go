@@ -92,3 +92,55 @@ func namesParties(text string) bool {
 	}
 	return false
 }
+
+// zhContractName is a Chinese contract's name as its title gives it: the
+// words before 合同/协议/合约/契约 (劳动合同书, 房屋租赁合约).
+var zhContractName = regexp.MustCompile(`([\p{Han}]{1,10}?)(?:合同|协议|合约|契约)`)
+
+// zhSubtypes name a contract's sub-type by the words of its name, in
+// order: the first that matches wins (技术服务 is Service, 委托开发 is
+// Development). The CUAD sub-types where one fits; four more for the
+// kinds Chinese contracts are most often of and CUAD has none of
+// (employment, lease, loan, sale).
+var zhSubtypes = []struct{ words, label string }{
+	{"劳动 雇佣 聘用 劳务", "contract/Employment"},
+	{"租赁 出租 承租", "contract/Lease"},
+	{"借款 贷款 借贷", "contract/Loan"},
+	{"许可 授权", "contract/License"},
+	{"经销 分销", "contract/Distributor"},
+	{"代理", "contract/Agency"},
+	{"特许经营 加盟", "contract/Franchise"},
+	{"开发", "contract/Development"},
+	{"咨询", "contract/Consulting"},
+	{"运输 物流", "contract/Transportation"},
+	{"合资", "contract/Joint Venture"},
+	{"外包", "contract/Outsourcing"},
+	{"维护 维保 运维", "contract/Maintenance"},
+	{"加工 生产 制造", "contract/Manufacturing"},
+	{"推广 营销", "contract/Marketing"},
+	{"托管", "contract/Hosting"},
+	{"供货 供应 采购", "contract/Supply"},
+	{"买卖 购销 销售", "contract/Sales"},
+	{"合作", "contract/Collaboration"},
+	{"服务", "contract/Service"},
+}
+
+// ChineseSubtype is the sub-type a Chinese contract's name gives it, ""
+// when its name says none of zhSubtypes. The sub-type heads learned no
+// Chinese, so a Chinese contract gets this or none.
+func ChineseSubtype(text string) string {
+	t, _ := lang.Simplified(head(text, 600))
+	t = strings.Join(strings.Fields(t), "")
+	m := zhContractName.FindStringSubmatch(t)
+	if m == nil {
+		return ""
+	}
+	for _, st := range zhSubtypes {
+		for _, w := range strings.Fields(st.words) {
+			if strings.Contains(m[1], w) {
+				return st.label
+			}
+		}
+	}
+	return ""
+}
