@@ -142,6 +142,33 @@ func TestChinesePartNumbersEitherWay(t *testing.T) {
 	}
 }
 
+// A date is found however the query or the text writes it.
+func TestChineseDatesEitherWay(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	docs := []*document.Result{
+		sample("a", "租赁合同", "本合同自2024年3月1日起生效。", "contract", "zh"),
+		sample("b", "借款合同", "本合同自2024-03-01起生效。", "contract", "zh"),
+		sample("c", "劳动合同", "本合同自二〇二四年三月一日起生效。", "contract", "zh"),
+		sample("d", "服务合同", "本合同自2024年3月2日起生效。", "contract", "zh"),
+	}
+	if err := ix.PutBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	all := []string{"a", "b", "c"}
+	for _, q := range []string{"2024年3月1日", "2024-03-01", "二〇二四年三月一日", "2024/3/1", `"自2024年3月1日起"`} {
+		if got := ids(t, ix, q); !slices.Equal(got, all) {
+			t.Errorf("%s: got %v, want %v", q, got, all)
+		}
+	}
+	if got := ids(t, ix, "2024年3月2日"); !slices.Equal(got, []string{"d"}) {
+		t.Errorf("another day: got %v", got)
+	}
+	if v := dateVariants("2024年13月1日"); v != nil {
+		t.Errorf("an impossible date has variants %v", v)
+	}
+}
+
 // TestLegacyChineseIndex: an index created before TextAnalyzer (Chinese
 // text in _cjk fields, _all analysed as English) keeps finding Chinese
 // documents, new ones included.
