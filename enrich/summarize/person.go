@@ -44,6 +44,51 @@ var serviceCue = regexp.MustCompile(`(?i)\b(?:(?:our|the|this)\s+(?:services?|si
 // Ltd, a company ...".
 var weAreRe = regexp.MustCompile(`(?:^|[.!?]\s+)We\s+are\s+([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)\s*(?:,|\.|\band\b|\(|$)`)
 
+// policyTitleRe is a policy's or terms' title with its provider's name
+// after it ("Privacy policy of Save the Rivers") or before it ("Dropbox
+// Terms of Service").
+var (
+	policyOfRe    = regexp.MustCompile(`(?i:privacy\s+(?:policy|notice|statement)|terms\s+(?:of\s+(?:service|use)|and\s+conditions)|cookie\s+policy)\s+(?:of|for)\s+([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|the|of|&|and))*)`)
+	namedPolicyRe = regexp.MustCompile(`(?:^|[.!?\n]\s*)((?:[A-Z][\w&'’.-]*\s+){1,4})(?:Privacy\s+(?:Policy|Notice|Statement)|Terms\s+of\s+(?:Service|Use)|Cookie\s+Policy)\b`)
+)
+
+// titledName is the provider a policy's or terms' title names, "" when
+// none.
+func titledName(text string) string {
+	if m := policyOfRe.FindStringSubmatch(text); m != nil {
+		name := m[1]
+		if i := sentenceEnd.FindStringIndex(name); i != nil {
+			name = name[:i[0]+1] // the title's sentence only
+		}
+		words := strings.Fields(strings.TrimRight(name, ". "))
+		for len(words) > 0 && !unicode.IsUpper([]rune(words[len(words)-1])[0]) {
+			words = words[:len(words)-1] // "... of Acme and" ends at Acme
+		}
+		return strings.Join(words, " ")
+	}
+	if m := namedPolicyRe.FindStringSubmatch(text); m != nil {
+		name := strings.TrimSpace(m[1])
+		if !genericTitleWord[strings.ToLower(strings.Fields(name)[0])] {
+			return name
+		}
+	}
+	return ""
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?]\s`)
+
+// genericTitleWord opens a title that names no provider ("Our Privacy
+// Policy", "This Cookie Policy").
+var genericTitleWord = setOf("our this the these website site app service services general updated new global customer user")
+
+// staffText reports a text written to employees (a handbook): its "we" is
+// the employer.
+func staffText(text string) bool {
+	return len(staffRe.FindAllStringIndex(text, 3)) >= 3
+}
+
+var staffRe = regexp.MustCompile(`(?i)\b(?:employees?|staff|handbook)\b`)
+
 // letterRe marks a letter (a salutation or a closing): its "we" is the
 // writer, a bank, an employer, a landlord.
 var letterRe = regexp.MustCompile(`(?im)^\s*(?:dear|hi|hello)\b|\b(?:sincerely|yours\s+(?:truly|faithfully|sincerely)|(?:kind|best|warm)\s+regards)\b|^\s*regards,?\s*$|\bregards,\s`)
@@ -74,7 +119,10 @@ func speaker(sentences []string) string {
 			return name // "We are Quanta Ltd, a company registered in Scotland"
 		}
 	}
-	if serviceCue.MatchString(text) && !formalContract(text) && !letterRe.MatchString(text) {
+	if name := titledName(text); name != "" {
+		return name // "Privacy policy of Save the Rivers", "Dropbox Terms of Service"
+	}
+	if serviceCue.MatchString(text) && !formalContract(text) && !letterRe.MatchString(text) && !staffText(text) {
 		return "the service"
 	}
 	return ""

@@ -88,6 +88,10 @@ func TestSpeaker(t *testing.T) {
 		{"Hi there, We've updated our privacy policy for the Pingo app.\nRegards, The Pingo Team", ""},
 		{"We are Quanta Ltd, a company registered in Scotland, and we run the Quanta app.", "Quanta Ltd"},
 		{`McDonald's Corporation ("McDonald's", "we") runs the app.`, "McDonald's"},
+		{"Privacy policy of Save the Rivers. We are a registered charity. We use your donation details.", "Save the Rivers"},
+		{"Dropbox Terms of Service\nWe provide the services to you.", "Dropbox"},
+		{"Our Privacy Policy. We collect cookies.", "the service"},
+		{"Employee Handbook of Corbin Hardware. We expect all employees to arrive on time. We pay employees every other Friday. Our products stay here.", ""},
 		{`We pay employees every other Friday. Our leave policy allows 25 days.`, ""},
 	}
 	for _, c := range cases {
