@@ -25,7 +25,7 @@ func NonProse(units []string) []bool {
 	out := make([]bool, len(units))
 	all := true
 	for i, u := range units {
-		out[i] = layout(u) || introduces(u) || formula(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
+		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
 		all = all && out[i]
@@ -121,6 +121,15 @@ func introduces(u string) bool {
 func normUnit(u string) string {
 	return strings.ToLower(strings.Join(strings.Fields(u), " "))
 }
+
+// quoteTailRe is the end of a quotation that began in a sentence before:
+// the closing mark, then who said it ("We know patients want answers
+// fast," said Anna Berg.), with no opening mark before it.
+var quoteTailRe = regexp.MustCompile(`^[^"“]*[,.!?]["”]\s+(?:\S+\s+){0,4}?(?:said|says|added|adds|explained|noted|wrote)\b`)
+
+// quoteTail reports a unit that is the second half of a quotation: alone
+// it puts words in no one's mouth that can be checked.
+func quoteTail(u string) bool { return quoteTailRe.MatchString(u) }
 
 // formula reports the execution formulas of a contract, which say only
 // that the parties sign.
