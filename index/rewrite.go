@@ -52,27 +52,19 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edg
 		if d := rewriteDate(t.FieldVal, t.Match); d != nil {
 			return d
 		}
-		variant := *t
-		out := rewriteMatch(t, an, lowered, edges)
-		if !textField(variant.FieldVal) {
-			return out
-		}
-		return withPartVariant(out, variant.Match, func(v string) query.Query {
-			variant.Match = v
-			return rewriteMatch(&variant, an, lowered, edges)
+		return withVariants(t.FieldVal, t.Match, func(text string) query.Query {
+			c := *t
+			c.Match = text
+			return rewriteMatch(&c, an, lowered, edges)
 		})
 	case *query.MatchPhraseQuery:
 		if d := rewriteDate(t.FieldVal, t.MatchPhrase); d != nil {
 			return d
 		}
-		variant := *t
-		out := rewritePhrase(t, an, lowered, edges)
-		if !textField(variant.FieldVal) {
-			return out
-		}
-		return withPartVariant(out, variant.MatchPhrase, func(v string) query.Query {
-			variant.MatchPhrase = v
-			return rewritePhrase(&variant, an, lowered, edges)
+		return withVariants(t.FieldVal, t.MatchPhrase, func(text string) query.Query {
+			c := *t
+			c.MatchPhrase = text
+			return rewritePhrase(&c, an, lowered, edges)
 		})
 	case *query.WildcardQuery:
 		return rewritePattern(t, an, lowered)

@@ -104,11 +104,14 @@ func zhNumeralValue(s string) (int, bool) {
 	return total, total > 0
 }
 
-// withPartVariant is q or its text written the other ways: numbered parts
-// (a query for 第3条 finds 第三条 too) and dates (2024年3月1日 finds
-// 2024-03-01 and 二〇二四年三月一日). q is a match or phrase query already
-// rewritten; alt rewrites a variant the same way.
-func withPartVariant(q query.Query, text string, alt func(string) query.Query) query.Query {
+// withVariants is the query rw makes of text, or, on a text field, of
+// text written the other ways too: numbered parts (a query for 第3条 finds
+// 第三条) and dates (2024年3月1日 finds 2024-03-01 and 二〇二四年三月一日).
+func withVariants(field, text string, rw func(string) query.Query) query.Query {
+	q := rw(text)
+	if !textField(field) {
+		return q
+	}
 	variants := dateVariants(text)
 	if v := zhPartVariant(text); v != "" {
 		variants = append(variants, v)
@@ -118,7 +121,7 @@ func withPartVariant(q query.Query, text string, alt func(string) query.Query) q
 	}
 	qs := []query.Query{q}
 	for _, v := range variants {
-		qs = append(qs, alt(v))
+		qs = append(qs, rw(v))
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }

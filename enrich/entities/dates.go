@@ -114,9 +114,7 @@ func zhDates(text string) []dateMatch {
 		ok := true
 		switch {
 		case g["zy"] != "":
-			for _, r := range g["zy"] {
-				y = y*10 + zhDigits[r]
-			}
+			y, ok = zhDigitByDigit(g["zy"])
 		default:
 			y, ok = zhCountValue(g["ry"])
 			if !ok {

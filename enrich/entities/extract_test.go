@@ -789,22 +789,10 @@ func TestChineseContractDetails(t *testing.T) {
 			}
 		}
 	}
-	parties := 0
-	for _, e := range Extract("技术服务合同 甲方 北京星辰科技有限公司 乙方 上海云海信息技术有限公司 甲方 应当 按时 付款", "zh") {
-		if e.Kind == KindParty {
-			parties++
-		}
-	}
-	if parties != 2 {
+	if parties := countKind(Extract("技术服务合同 甲方 北京星辰科技有限公司 乙方 上海云海信息技术有限公司 甲方 应当 按时 付款", "zh"), KindParty); parties != 2 {
 		t.Errorf("%d parties in an OCR'd form, want 2", parties)
 	}
-	money := 0
-	for _, e := range Extract("合同金额为50万美元，另支付安装费1000万日元及运费3.5万港元。", "zh") {
-		if e.Kind == KindMoney {
-			money++
-		}
-	}
-	if money != 3 {
+	if money := countKind(Extract("合同金额为50万美元，另支付安装费1000万日元及运费3.5万港元。", "zh"), KindMoney); money != 3 {
 		t.Errorf("%d amounts, want 3", money)
 	}
 	// a heading alone is no governing-law clause
@@ -817,4 +805,15 @@ func TestChineseContractDetails(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d governing-law entities, want the clause alone", n)
 	}
+}
+
+// countKind is how many of ents are of kind.
+func countKind(ents []document.Entity, kind string) int {
+	n := 0
+	for _, e := range ents {
+		if e.Kind == kind {
+			n++
+		}
+	}
+	return n
 }
