@@ -253,7 +253,16 @@ type SummaryPrediction struct {
 	// Rank is, in the retrieval protocol, where the summary as a query
 	// found its own document (1 is first; 0 not found).
 	Rank int `json:"rank,omitempty"`
+	// ROUGE1 is, in the ROUGE protocol, the summary's ROUGE-1 F; Lead and
+	// LeadROUGE1 the LEAD baseline's summary and score: where docmill loses
+	// to the opening is where to look.
+	ROUGE1     float64 `json:"rouge1,omitempty"`
+	Lead       string  `json:"lead,omitempty"`
+	LeadROUGE1 float64 `json:"lead_rouge1,omitempty"`
 }
+
+// last is a slice's last element.
+func last(v []float64) float64 { return v[len(v)-1] }
 
 // summaryAcc accumulates ROUGE over documents.
 type summaryAcc struct {
@@ -364,7 +373,10 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 			tr.add(o.textrank, d.Summary, o.language)
 			oracle.add(o.oracle, d.Summary, o.language)
 		}
-		rows[i] = SummaryPrediction{ID: d.ID, Summary: o.ours}
+		rows[i] = SummaryPrediction{ID: d.ID, Summary: o.ours, ROUGE1: last(ours.r1)}
+		if opt.Baselines {
+			rows[i].Lead, rows[i].LeadROUGE1 = o.lead, last(lead.r1)
+		}
 	}
 	budget := "reference length"
 	if opt.Chars > 0 {

@@ -48,7 +48,7 @@ func Summarize(sentences []string, o Options) string {
 	for i := range u {
 		u[i] = withoutFooters(u[i])
 	}
-	u = plainAll(u, o.Language)
+	scored, u := plainSpoken(u, o.Language)
 	if len(u) == 0 {
 		return ""
 	}
@@ -57,7 +57,7 @@ func Summarize(sentences []string, o Options) string {
 	if passage {
 		w.Keywords = 0
 	}
-	scores := Scores(u, o, w)
+	scores := Scores(scored, o, w)
 	if !passage {
 		scores = leadWithPreamble(u, scores, &o)
 	}

@@ -123,9 +123,43 @@ func speaker(sentences []string) string {
 		return name // "Privacy policy of Save the Rivers", "Dropbox Terms of Service"
 	}
 	if serviceCue.MatchString(text) && !formalContract(text) && !letterRe.MatchString(text) && !staffText(text) {
+		if name := brandName(text); name != "" {
+			return name
+		}
 		return "the service"
 	}
 	return ""
+}
+
+// offeringRe is a word before what a service offers: "Facebook Products",
+// "GitHub's services", "your Jagex account".
+var offeringRe = regexp.MustCompile(`\b(\pL[\pL\d]{2,})(?:'s|’s| s)?\s+(?:products?|services?|accounts?|websites?|sites?|apps?|platforms?|games?|software|plugins?|tools|pages?|community|users?|members?|subscriptions?)\b`)
+
+// brandName is the name a service's terms call their service by without
+// defining it: a word that stands before what the service offers ("use
+// the Facebook Products", "jagex products") and recurs, that no dictionary
+// knows (so "third party services" or "mobile apps" name nobody) and, in a
+// text that writes capitals, is written with one. "" when none.
+func brandName(text string) string {
+	capitals := strings.ToLower(text) != text
+	best, bestN := "", 1
+	seen := map[string]bool{}
+	for _, m := range offeringRe.FindAllStringSubmatch(text, -1) {
+		w := m[1]
+		l := strings.ToLower(w)
+		if seen[l] || enFunction[l] || keywords.WordUseOf(l) != keywords.UseUnknown {
+			continue
+		}
+		seen[l] = true
+		if capitals && !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		n := len(regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(w)+`\b`).FindAllStringIndex(text, -1))
+		if n > bestN {
+			best, bestN = w, n
+		}
+	}
+	return best
 }
 
 // definedName is the name a definition gives "we": its first label that is

@@ -1,6 +1,11 @@
 package summarize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/lang"
+)
 
 func TestThirdPerson(t *testing.T) {
 	cases := []struct{ in, who, want string }{
@@ -93,6 +98,14 @@ func TestSpeaker(t *testing.T) {
 		{"Our Privacy Policy. We collect cookies.", "the service"},
 		{"Employee Handbook of Corbin Hardware. We expect all employees to arrive on time. We pay employees every other Friday. Our products stay here.", ""},
 		{`We pay employees every other Friday. Our leave policy allows 25 days.`, ""},
+		// a name the terms call their service by, without defining it
+		{"We use cookies if you have a Facebook account, use the Facebook Products or visit sites that use Facebook technologies.", "Facebook"},
+		{"we use cookies if you have a facebook account or use the facebook products.", "facebook"},
+		// words a dictionary knows name nobody; in a text with capitals, a name has one
+		{"We may use third party services and mobile apps to run the service. Third party services have their own terms.", "the service"},
+		{"We use cookies when you use the jagex products. Our privacy policy covers jagex accounts.", "the service"},
+		// once is no name
+		{"We may suspend your Zorbo account if you break these terms.", "the service"},
 	}
 	for _, c := range cases {
 		if got := speaker([]string{c.in}); got != c.want {
@@ -113,5 +126,23 @@ func TestTrailingName(t *testing.T) {
 		if got := trailingName(in); got != want {
 			t.Errorf("trailingName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSummaryScoresTheTextsOwnWords: the name put in for "we" is no word of
+// the text's; scored, it made the sentences that said "we" look central,
+// and a 24-character summary of a cookie notice read "By using the
+// service's".
+func TestSummaryScoresTheTextsOwnWords(t *testing.T) {
+	text := "Octo uses cookies to make interactions with our service easy and meaningful. " +
+		"We use cookies and similar technologies like local storage to keep you logged in, remember your preferences and provide information for the future development of Octo. " +
+		"We also use cookies to identify a device for security reasons. " +
+		"By using our website, you agree that we can place these types of cookies on your computer or device. " +
+		"If you disable your browser's ability to accept cookies, you will not be able to log in or use Octo's services. " +
+		"We provide a web page on cookies and tracking that describes the cookies we set, the needs we have for those cookies and the types of cookies they are. " +
+		"It also lists our third party analytics and service providers and details exactly which parts of our website we permit them to track."
+	got := Summarize(lang.Sentences(text, lang.English), Options{MaxChars: 24})
+	if !strings.HasPrefix(got, "Octo uses cookies") {
+		t.Errorf("summary = %q, want the opening on cookies", got)
 	}
 }

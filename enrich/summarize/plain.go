@@ -78,15 +78,24 @@ func rx(s string) *regexp.Regexp {
 // person then said in the third (a copy; other languages are returned as
 // they are).
 func plainAll(sentences []string, language string) []string {
+	_, spoken := plainSpoken(sentences, language)
+	return spoken
+}
+
+// plainSpoken is plainAll with the sentences before the first person was
+// rewritten: scores read those, since the name put in for "we" ("the
+// service") is no word of the text's and would make every sentence that
+// says "we" look central.
+func plainSpoken(sentences []string, language string) (plain, spoken []string) {
 	if language == lang.Chinese {
-		return sentences
+		return sentences, sentences
 	}
-	out := make([]string, len(sentences))
+	plain = make([]string, len(sentences))
 	for i, s := range sentences {
-		out[i] = Plain(withoutGluedHeading(s))
+		plain[i] = Plain(withoutGluedHeading(s))
 	}
 	// who "we" is reads the definitions Plain takes out (`("Dropbox", "we")`)
-	return thirdPersonAll(out, speaker(sentences))
+	return plain, thirdPersonAll(plain, speaker(sentences))
 }
 
 // Plain shortens an English sentence by the formulas of plainRules,
