@@ -142,11 +142,17 @@ func (x *collector) add(kind, text, value string, pos int) {
 		return
 	}
 	key := kind + "\x00" + dedupKey(text)
+	if kind == KindParty {
+		key = kind + "\x00" + dedupKey(partyKey(text))
+	}
 	if kind == KindMoney && value != "" {
 		// one amount, however written: "￥15,000" and "￥15,000元"
 		key = kind + "\x00" + value
 	}
 	if x.seen[key] {
+		if kind == KindParty {
+			x.fuller(key, text, value)
+		}
 		return
 	}
 	if x.per == nil {
@@ -162,6 +168,25 @@ func (x *collector) add(kind, text, value string, pos int) {
 	x.per[kind]++
 	x.seen[key] = true
 	x.ents = append(x.ents, found{document.Entity{Kind: kind, Text: text, Value: value}, pos})
+}
+
+// fuller gives the party found under key the longer of its two names
+// ("Centrack International" and "CENTRACK INTERNATIONAL, INC.": the one
+// with its legal form), and the role it lacked.
+func (x *collector) fuller(key, text, value string) {
+	for i := range x.ents {
+		e := &x.ents[i].e
+		if e.Kind != KindParty || KindParty+"\x00"+dedupKey(partyKey(e.Text)) != key {
+			continue
+		}
+		if len(text) > len(e.Text) && strings.ToLower(text) != text {
+			e.Text = text
+		}
+		if e.Value == "" {
+			e.Value = value
+		}
+		return
+	}
 }
 
 // has reports whether an entity of kind was found.
@@ -193,6 +218,20 @@ func (x *collector) aliasNearest(kind, alias string, pos, reach int) {
 
 // dedupKey folds case, spacing and punctuation so that "ACME, INC." and
 // "Acme, Inc" are one entity.
+// partyKey is a party's name without a leading "the" and its legal form:
+// "Centrack International" in the preamble and "CENTRACK INTERNATIONAL,
+// INC." over the signature are one party.
+func partyKey(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) > 1 && f[0] == "the" {
+		f = f[1:]
+	}
+	for len(f) > 1 && legalForm[strings.Trim(strings.ReplaceAll(f[len(f)-1], ".", ""), ",")] {
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
+}
+
 func dedupKey(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {

@@ -817,3 +817,33 @@ func countKind(ents []document.Entity, kind string) int {
 	}
 	return n
 }
+
+// TestPartyPlacesRedactionsAndForms: "England and Wales" is one place, not
+// a party called "Wales" that takes the real party's role; a blacked-out
+// name is no party; a name with and without its legal form is one party.
+func TestPartyPlacesRedactionsAndForms(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // name=role
+	}{
+		{`This Supply Agreement is made on 1 March 2024 between Alpha Widgets Limited, a company registered in England and Wales ("Supplier"), and Beta Foods plc, a company incorporated in Scotland ("Customer").`,
+			[]string{"Alpha Widgets Limited=Supplier", "Beta Foods plc=Customer"}},
+		{`This Licence Agreement is made between Nimbus Analytics GmbH, a company registered in Germany ("Licensor"), and Contoso Retail Ltd, a company registered in Trinidad and Tobago ("Licensee").`,
+			[]string{"Nimbus Analytics GmbH=Licensor", "Contoso Retail Ltd=Licensee"}},
+		{`This Distribution Agreement is made between XXXXXXXXXXXXXXXXXXXXX ("Distributor") and B & C General Warehouse Corporation LLC ("Company").`,
+			[]string{"B & C General Warehouse Corporation LLC=Company"}},
+		{"This Hosting Agreement is made between Centrack International (\"Centrack\") and Ion Interactive, Inc. (\"Ion\").\n\nCENTRACK INTERNATIONAL, INC. ION INTERACTIVE, INC.\n\nBy: /s/ J. Lofquist By: /s/ A. Talerico\n",
+			[]string{"CENTRACK INTERNATIONAL, INC.=Centrack", "Ion Interactive, Inc.=Ion"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range Extract(c.text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text+"="+e.Value)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("parties = %q, want %q\n(text %q)", got, c.want, c.text)
+		}
+	}
+}

@@ -70,8 +70,11 @@ func junkParty(n string) bool {
 		return true // a heading and its page number
 	}
 	return !strings.ContainsFunc(n, unicode.IsLetter) || partyDefinitionRe.MatchString(n) || caPostcodeRe.MatchString(n) ||
-		notPartyRe.MatchString(n)
+		notPartyRe.MatchString(n) || redactedRe.MatchString(n)
 }
+
+// redactedRe is a name a filing blacked out: "XXXXXXXX", "[***]".
+var redactedRe = regexp.MustCompile(`^[\s\[\]*_.-]*(?:[Xx*]{3,}[\s\[\]*_.-]*)+$`)
 
 // notPartyRe is a "party" that names a heading ("NON-COMPETITION
 // AGREEMENT"), a position ("Director of Asia-Pacific Operations") or an
@@ -243,7 +246,7 @@ func splitParties(seg string) []chunk {
 		sep := 0
 		if seg[i] == ';' {
 			sep = 1
-		} else if m := andSepRe.FindStringIndex(seg[i:]); m != nil && m[0] == 0 && !corpAfterAnd(seg[start:i], seg[i+m[1]:]) {
+		} else if m := andSepRe.FindStringIndex(seg[i:]); m != nil && m[0] == 0 && !corpAfterAnd(seg[start:i], seg[i+m[1]:]) && !placeAnd(seg[start:i], seg[i+m[1]:]) {
 			sep = m[1]
 		}
 		if sep > 0 {
@@ -286,6 +289,25 @@ func corpAfterAnd(before, rest string) bool {
 	before = before[max(0, len(before)-40):]
 	return suffixed && !strings.ContainsAny(before, ",(") && !corpSuffixRe.MatchString(", "+lastWord(before))
 }
+
+// placeAnd rejects "and" inside a place's name: "a company registered in
+// England and Wales" is one party, not a party called "Wales".
+func placeAnd(before, rest string) bool {
+	b, r := placeBeforeAnd.FindString(before), placeAfterAnd.FindString(rest)
+	return b != "" && r != "" && placePairs[strings.ToLower(strings.TrimSpace(b))] == strings.ToLower(r)
+}
+
+// placePairs are the places whose names join two words with "and".
+var placePairs = map[string]string{
+	"england": "wales", "trinidad": "tobago", "bosnia": "herzegovina", "antigua": "barbuda",
+	"kitts": "nevis", "turks": "caicos", "vincent": "the grenadines", "tomé": "príncipe",
+	"tome": "principe", "wallis": "futuna", "heard island": "mcdonald islands",
+}
+
+var (
+	placeBeforeAnd = regexp.MustCompile(`(?i)(?:heard\s+island|\pL+)\s*$`)
+	placeAfterAnd  = regexp.MustCompile(`(?i)^(?:the\s+grenadines|mcdonald\s+islands|\pL+)`)
+)
 
 func hasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
