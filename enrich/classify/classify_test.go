@@ -196,16 +196,41 @@ func TestNamedSubtype(t *testing.T) {
 	labels := []string{"contract/Distributor", "contract/Hosting", "contract/Joint Venture", "contract/Marketing", "contract/Service",
 		"contract/Strategic Alliance", "contract/Transportation", "contract/Development", "contract/License", "contract/terms_of_service"}
 	for text, want := range map[string]string{
-		"EXHIBIT 10.02 STRATEGIC ALLIANCE AGREEMENT THIS AGREEMENT is made on this 1st day":                    "contract/Strategic Alliance",
-		"Exhibit 10.1 MANUFACTURING, DESIGN AND MARKETING AGREEMENT This MANUFACTURING, DESIGN AND MARKETING":  "contract/Marketing",
-		"MASTER JOINT DEVELOPMENT AGREEMENT This Master Joint Development Agreement is between iBio Inc.":      "contract/Development",
-		"TRANSPORTATION SERVICES AGREEMENT between Acme and Globex":                                            "contract/Transportation",
-		"Exhibit 10.8 WEB HOSTING AGREEMENT":                                                                   "contract/Hosting",
-		"EXCLUSIVE DISTRIBUTION AGREEMENT":                                                                     "contract/Distributor",
+		"EXHIBIT 10.02 STRATEGIC ALLIANCE AGREEMENT THIS AGREEMENT is made on this 1st day":                   "contract/Strategic Alliance",
+		"Exhibit 10.1 MANUFACTURING, DESIGN AND MARKETING AGREEMENT This MANUFACTURING, DESIGN AND MARKETING": "contract/Marketing",
+		"MASTER JOINT DEVELOPMENT AGREEMENT This Master Joint Development Agreement is between iBio Inc.":     "contract/Development",
+		"TRANSPORTATION SERVICES AGREEMENT between Acme and Globex":                                           "contract/Transportation",
+		"Exhibit 10.8 WEB HOSTING AGREEMENT":                                                                  "contract/Hosting",
+		"EXCLUSIVE DISTRIBUTION AGREEMENT":                                                                    "contract/Distributor",
+		// kinds CUAD has no label for are named by their name only
+		"COMMERCIAL LEASE AGREEMENT This Lease is made between Harbor Point Properties LLC and Acme":           "contract/Lease",
+		"MUTUAL NON-DISCLOSURE AGREEMENT between Acme and Globex":                                              "contract/Non-Disclosure",
+		"EXECUTIVE EMPLOYMENT AGREEMENT between Acme and Jane Doe":                                             "contract/Employment",
+		"ASSET PURCHASE AGREEMENT between Acme and Globex":                                                     "contract/Sales",
+		"SOFTWARE LICENSE AND MAINTENANCE AGREEMENT":                                                           "contract/License",
 		"Exhibit 10.1 This Agreement is made between Acme and Globex. Acme shall deliver the goods to Globex.": "",
 	} {
 		if got := namedSubtype(text, labels); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// A contract of a kind the sub-type heads never learned, and whose name
+// says none, is named by its parties' roles: the heads called a lease and
+// an NDA terms of service.
+func TestRoleSubtype(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"This Lease is made between Harbor Point Properties LLC (\"Landlord\") and Acme Bakery Inc. (\"Tenant\"). The Tenant shall pay the Landlord monthly rent of $4,500. The Tenant shall keep the premises in good repair. The Landlord shall insure the building.": "contract/Lease",
+		"The Recipient shall hold the Disclosing Party's Confidential Information in confidence. The Recipient shall not disclose it. The Disclosing Party may ask for its return, and the Recipient shall then return it to the Disclosing Party.":                     "contract/Non-Disclosure",
+		"The Lender shall lend the Borrower $50,000. The Borrower shall repay the Lender in twelve instalments. Interest accrues at 6% and the Borrower shall pay it monthly to the Lender.":                                                                            "contract/Loan",
+	} {
+		if st, _ := m.SubtypeOf(text, "contract"); st != want {
+			t.Errorf("%.60q: %q, want %q", text, st, want)
 		}
 	}
 }
