@@ -61,12 +61,13 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + noun + "s"
 	},
-	"join":  strings.Join,
-	"lower": strings.ToLower,
-	"hd":    func(title, page string) head { return head{Title: title, Page: page} },
-	"ms":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-	"mib":   func(n int64) int64 { return n >> 20 },
-	"num":   fmtNum,
+	"logTime": logTime,
+	"join":    strings.Join,
+	"lower":   strings.ToLower,
+	"hd":      func(title, page string) head { return head{Title: title, Page: page} },
+	"ms":      func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"mib":     func(n int64) int64 { return n >> 20 },
+	"num":     fmtNum,
 	"day": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -655,4 +656,17 @@ func staticHandler() http.Handler {
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		files.ServeHTTP(w, r)
 	})
+}
+
+// logTime writes a log's start or end for people: "2024-05-13 13:30:00"
+// (the log's clock) and, for a log that writes no year (syslog's
+// "--12-10T06:55:46"), "10 Dec 06:55:46 (no year in the log)".
+func logTime(s string) string {
+	if rest, ok := strings.CutPrefix(s, "--"); ok {
+		if t, err := time.Parse("01-02T15:04:05", rest); err == nil {
+			return t.Format("2 Jan 15:04:05") + " (no year in the log)"
+		}
+		return s
+	}
+	return strings.Replace(s, "T", " ", 1)
 }

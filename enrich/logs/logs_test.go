@@ -158,6 +158,34 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
+// TestSummarizeListsNewTemplates: a rare new template in a source with
+// history is listed though it is not in the top ten by count, which is
+// what an operator looks at the digest for.
+func TestSummarizeListsNewTemplates(t *testing.T) {
+	msgs := []string{"cache warmed with %d entries", "user %d logged in", "order %d shipped to warehouse", "invoice %d sent by mail",
+		"backup of volume %d started", "queue depth is %d", "retrying upload number %d", "session %d expired after idle",
+		"report %d rendered as pdf", "token %d refreshed for client", "index shard %d merged", "mail relay accepted message %d"}
+	var lines []string
+	for k, msg := range msgs {
+		for i := range 5 + k {
+			lines = append(lines, fmt.Sprintf("2024-03-01 10:00:%02d,000 INFO [w1] app.Worker: "+msg, i, i))
+		}
+	}
+	m := NewMiner(DefaultConfig())
+	if first := Summarize(lines, m); len(first.Templates) != summaryTopTemplates {
+		t.Fatalf("first document lists %d templates, want the top %d", len(first.Templates), summaryTopTemplates)
+	}
+	lines = append(lines, "2024-03-01 10:01:00,000 ERROR [w1] app.Disk: disk failure on /data/1")
+	s := Summarize(lines, m)
+	if s.NewTemplates != 1 {
+		t.Fatalf("%d new templates, want 1", s.NewTemplates)
+	}
+	last := s.Templates[len(s.Templates)-1]
+	if len(s.Templates) != summaryTopTemplates+1 || !last.New || !strings.Contains(last.Template, "disk failure") {
+		t.Errorf("templates %+v: the new one is not listed", s.Templates)
+	}
+}
+
 // TestSummarizeMessageLevels counts levels that syslog programs write at
 // the start of their message, where the header has no level field.
 func TestSummarizeMessageLevels(t *testing.T) {

@@ -220,19 +220,35 @@ var (
 )
 
 // topTemplates ranks this document's templates by count (first seen wins
-// ties) and counts the new ones.
+// ties) and counts the new ones. A new template is what an operator looks
+// for in a source that has history, and a rare one would not make the
+// top: those follow the top, in the order first seen, up to as many again.
+// In a source's first document every template is new, and the top is all
+// there is to show.
 func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[string]bool) ([]document.TemplateCount, int) {
+	firstSeen := slices.Clone(order)
 	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
 	var out []document.TemplateCount
-	for _, id := range order {
-		if len(out) == summaryTopTemplates {
-			break
-		}
+	add := func(id string) {
 		tpl, _ := m.Template(id)
 		// a template of a megabyte-long line made a result of several
 		// megabytes, over the message limit, and its key phrases cost
 		// gigabytes: the result shows the opening
 		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id]})
+	}
+	for _, id := range order[:min(len(order), summaryTopTemplates)] {
+		add(id)
+	}
+	if len(isNew) < len(order) {
+		top := len(out)
+		for _, id := range firstSeen {
+			if len(out) == 2*summaryTopTemplates {
+				break
+			}
+			if isNew[id] && !slices.ContainsFunc(out[:top], func(t document.TemplateCount) bool { return t.ID == id }) {
+				add(id)
+			}
+		}
 	}
 	return out, len(isNew)
 }
