@@ -212,6 +212,12 @@ func TestNormaliseQuery(t *testing.T) {
 		"出租方：北京（甲方）":             "出租方：北京（甲方）", // full-width punctuation is not syntax
 		`title:"a  b"   c`:       `title:"a  b" c`,
 		"governing_law:Delaware": "governing_law:Delaware",
+		// web addresses are quoted; a regular expression and a field are not
+		"http://www.apache.org/licenses/ AND grant": `+"http://www.apache.org/licenses/" +grant`,
+		"apache.org/licenses":                       `"apache.org/licenses"`,
+		"-www.example.com":                          `-"www.example.com"`,
+		"/eras.*/":                                  "/eras.*/",
+		"title:/lic.*/":                             "title:/lic.*/",
 	} {
 		if got := normaliseQuery(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)

@@ -353,17 +353,18 @@ const expiryFacetName = "expiration_date"
 
 // ExpiryBuckets name the contract-expiry facet's ranges, in their order,
 // as days from the start of today (UTC): [From, To), NoBound for an open
-// end. They overlap (within 30 days is also within 90) as the
-// ingestion-date buckets do.
+// end. "Within 90 days" takes in the 90th day, as people read it; the
+// buckets overlap (within 30 days is also within 90) as the ingestion-date
+// buckets do.
 var ExpiryBuckets = []struct {
 	Name     string
 	From, To int
 }{
 	{"expired", NoBound, 0},
-	{"within 30 days", 0, 30},
-	{"within 90 days", 0, 90},
-	{"within a year", 0, 365},
-	{"later", 365, NoBound},
+	{"within 30 days", 0, 31},
+	{"within 90 days", 0, 91},
+	{"within a year", 0, 366},
+	{"later", 366, NoBound},
 }
 
 // NoBound marks an open end of an ExpiryBuckets range.

@@ -292,7 +292,7 @@ func TestExpiryFacetAndFilter(t *testing.T) {
 	defer ix.Close()
 	now := time.Now()
 	want := map[string]int{}
-	for i, days := range []int{900, -1, 120, -400, 29, 365, 0, 45, 5, 364} { // not in date order
+	for i, days := range []int{900, -1, 120, -400, 30, 366, 0, 45, 5, 365} { // not in date order; the 30th day is within 30 days
 		d := sample(fmt.Sprintf("c%d", i), "contract", "The Supplier shall supply.", "contract", "en")
 		d.Entities = []document.Entity{{Kind: "expiration_date", Text: "the term", Value: now.AddDate(0, 0, days).UTC().Format(time.DateOnly)}}
 		if err := ix.Put(ctx, d); err != nil {

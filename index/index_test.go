@@ -352,3 +352,27 @@ func TestEmptyFacetsAreLists(t *testing.T) {
 		t.Errorf("facets of an empty result: %s", data)
 	}
 }
+
+// A web address typed without quotes finds the documents that give it:
+// Bleve's syntax read "http" as a field and the slashes as a regular
+// expression, and found nothing without a word of why.
+func TestSearchUnquotedURL(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	if err := ix.Put(ctx, sample("apache", "Apache License", "You may obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0 under its terms.", "contract", "en")); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Put(ctx, sample("other", "Memo", "The licenses of the apache helicopter fleet are renewed yearly.", "other", "en")); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"http://www.apache.org/licenses/LICENSE-2.0", "www.apache.org/licenses", "www.apache.org"} {
+		res, err := ix.Search(ctx, Query{Q: q})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if res.Total == 0 || res.Hits[0].ID != "apache" {
+			t.Errorf("%s: %d hits, first %v", q, res.Total, res.Hits)
+		}
+	}
+}

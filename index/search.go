@@ -570,7 +570,7 @@ func normaliseQuery(q string) string {
 		case "AND", "OR", "NOT":
 			continue
 		}
-		t = dateTerm(t)
+		t = dateTerm(urlTerm(t))
 		prefixed := strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-")
 		switch {
 		case prefixed:
@@ -582,6 +582,22 @@ func normaliseQuery(q string) string {
 		out = append(out, t)
 	}
 	return strings.Join(out, " ")
+}
+
+// urlRe is a web address or a path typed as a query term
+// ("http://www.apache.org/licenses/", "apache.org/licenses", "/var/log/app"
+// is a regular expression to Bleve and stays one), with a leading + or -.
+var urlRe = regexp.MustCompile(`^([+-]?)((?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s"]+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/[^\s":]*)$`)
+
+// urlTerm quotes a web address: unquoted, Bleve's syntax read "http" as a
+// field and the slashes as a regular expression, and the query found
+// nothing and said nothing. Quoted, it is the phrase of its words.
+func urlTerm(t string) string {
+	m := urlRe.FindStringSubmatch(t)
+	if m == nil {
+		return t
+	}
+	return m[1] + `"` + m[2] + `"`
 }
 
 // queryTerms splits a query at spaces outside double quotes.
