@@ -553,6 +553,16 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle(contract, "f.txt"); got != "SERVICES OUTSOURCING AGREEMENT" {
 		t.Errorf("caps title %q", got)
 	}
+	// flattened CUAD filings: the title in a column after the SEC's notice,
+	// and a title followed by a party's name in capitals
+	flat := "Exhibit 10.26    CONFIDENTIAL TREATMENT HAS BEEN REQUESTED AS TO CERTAIN PORTIONS OF THIS DOCUMENT. EACH SUCH PORTION, WHICH HAS BEEN OMITTED HEREIN AND REPLACED WITH AN ASTERISK [*], HAS BEEN FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE COMMISSION.     PROMOTION AND DISTRIBUTION AGREEMENT     This Promotion and Distribution Agreement is made ...\n1. DEFINITIONS\n"
+	if got := fallbackTitle(flat, "f.txt"); got != "PROMOTION AND DISTRIBUTION AGREEMENT" {
+		t.Errorf("title after a notice: %q", got)
+	}
+	flat = "Exhibit 10.65   JOINT VENTURE AGREEMENT MINDA IMPCO TECHNOLOGIES LIMITED   This Joint Venture Agreement (Agreement) is made and executed on this the 18th day of May, 2001   BETWEEN   IMPCO Technologies Inc., a company incorporated under the laws of the State of Delaware"
+	if got := fallbackTitle(flat, "f.txt"); got != "JOINT VENTURE AGREEMENT" {
+		t.Errorf("title before a party's name: %q", got)
+	}
 	// a filing's version label is no title (8 of 252 CUAD contracts were
 	// "EXECUTION VERSION")
 	if got := fallbackTitle("EXECUTION VERSION\nMASTER OPERATION AND MAINTENANCE AGREEMENT\nThis Agreement...", "f.txt"); got != "MASTER OPERATION AND MAINTENANCE AGREEMENT" {
@@ -606,7 +616,7 @@ func TestFallbackTitle(t *testing.T) {
 		}
 	}
 	// a caps title opening a flattened line
-	flat := "Exhibit 10.1 PROMOTION AGREEMENT This Promotion Agreement (\"Agreement\") is entered into effective September 1, 2019 by and between Acme Inc. and Beta LLC for the promotion of goods."
+	flat = "Exhibit 10.1 PROMOTION AGREEMENT This Promotion Agreement (\"Agreement\") is entered into effective September 1, 2019 by and between Acme Inc. and Beta LLC for the promotion of goods."
 	if got := fallbackTitle(flat, "f.txt"); got != "PROMOTION AGREEMENT" {
 		t.Errorf("flattened title %q", got)
 	}

@@ -124,12 +124,19 @@ func withoutExhibitLabel(line string) string {
 	}
 	if cols := titleGap.Split(rest, -1); len(cols) > 1 && anyCaseKind.MatchString(cols[0]) && !strings.Contains(strings.ToLower(cols[0]), " this ") {
 		rest = cols[0] // "INTERNET CHANNEL COOPERATION AGREEMENT   Contract Number: ..."
+		if m := kindThenParty.FindStringSubmatch(rest); m != nil {
+			rest = m[1] // "JOINT VENTURE AGREEMENT MINDA IMPCO TECHNOLOGIES LIMITED"
+		}
 	}
 	if m := kindThenText.FindStringSubmatch(rest); m != nil {
 		return strings.TrimSpace(m[1])
 	}
 	return rest
 }
+
+// kindThenParty is a title in capitals followed, in its title block, by a
+// party's name with its legal form.
+var kindThenParty = regexp.MustCompile(`^(.*\b(?:AGREEMENT|CONTRACT|LEASE|LICEN[CS]E|AMENDMENT|ADDENDUM|MEMORANDUM))\s+(?:[A-Z][A-Z0-9&'’.-]*,?\s+){0,5}(?:LIMITED|LTD|INC|LLC|L\.L\.C|CORP|CORPORATION|COMPANY|PLC|GMBH|AG|S\.A|CO)\.?$`)
 
 // maxTitle is the most runes of a title taken from the body.
 const maxTitle = 120
@@ -172,7 +179,16 @@ func fallbackTitle(text, filename string) string {
 		if n++; n > titleWindow {
 			break
 		}
-		if reLabelLine.MatchString(line) || countLetters(line) < 3 || reNoticeLine.MatchString(line) || noTitleLine.MatchString(line) {
+		if reNoticeLine.MatchString(line) {
+			// a flattened page sets the title in a column after the notice
+			// ("... FILED SEPARATELY WITH THE COMMISSION.     PROMOTION AND
+			// DISTRIBUTION AGREEMENT     This ...")
+			if t, kind := capsTitle(line); kind {
+				return t
+			}
+			continue
+		}
+		if reLabelLine.MatchString(line) || countLetters(line) < 3 || noTitleLine.MatchString(line) {
 			continue
 		}
 		line = withoutExhibitLabel(line)
