@@ -127,6 +127,7 @@ func DropForGood(ctx context.Context, js jetstream.JetStream, d DeadLetter) erro
 	if err := Drop(ctx, js, d.Seq); err != nil {
 		return err
 	}
+	forgetFailure(ctx, js, d.ID)
 	if d.msg == nil {
 		return nil
 	}
@@ -140,6 +141,20 @@ func DropForGood(ctx context.Context, js jetstream.JetStream, d DeadLetter) erro
 		return nil
 	}
 	return DeleteBlob(ctx, js, name)
+}
+
+// forgetFailure removes document id's record in pipeline.FailedBucket:
+// the record made a backfill skip the file for a day as "dead-lettered
+// before, retry with docmill dlq replay", with no letter left to replay.
+// (Another letter of the same document, were there one, no longer keeps
+// it from being sent again, and fails again if it must.)
+func forgetFailure(ctx context.Context, js jetstream.JetStream, id string) {
+	if !pipeline.IsDocumentID(id) {
+		return
+	}
+	if kv, err := js.KeyValue(ctx, pipeline.FailedBucket); err == nil {
+		_ = kv.Delete(ctx, id)
+	}
 }
 
 // Drop deletes dead letter seq for good: a file that will never parse

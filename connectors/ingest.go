@@ -118,6 +118,9 @@ type Receipt struct {
 	// de-duplication window, so this copy was dropped and will not be
 	// analysed again.
 	Duplicate bool
+	// InFlight: the duplicate is of a send still on its way to the index
+	// (in pipeline.ProcessingBucket), whichever way it came.
+	InFlight bool
 }
 
 // Send is Publish that also says whether the stream dropped the document
@@ -169,6 +172,15 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	// bucket unavailable), the worker records it.
 	proc := p.processing(ctx)
 	created, perr := proc.Start(ctx, id, time.Now())
+	if proc != nil && perr == nil && !created && d.Version == "" {
+		// on its way from an earlier send that the stream's de-duplication
+		// does not see (a backfill's sends carry their job's id, an ingest
+		// of the same file its content's): analysed once is enough
+		if wrote {
+			_ = DeleteBlob(ctx, p.JS, id)
+		}
+		return Receipt{ID: id, Duplicate: true, InFlight: true}, nil
+	}
 	if proc != nil && perr == nil {
 		m.Header.Set(pipeline.HeaderProcessing, "1")
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
@@ -57,5 +58,41 @@ func TestPublisherRecordsProcessing(t *testing.T) {
 	}
 	if _, ok := proc.Since(ctx, id, time.Now()); ok {
 		t.Error("a duplicate of an indexed document reads as processing")
+	}
+}
+
+// A document on its way from a backfill (whose sends carry the job's
+// de-duplication id) is not sent again by an ingest of the same file: the
+// stream would not see the copy as a duplicate, and it was analysed twice.
+// Once indexed, the same content may be sent again (a stale backfill).
+func TestPublisherSkipsContentOnItsWay(t *testing.T) {
+	ctx := context.Background()
+	_, js := natstest.Start(t, "publisher-inflight")
+	p := &Publisher{JS: js}
+	data := []byte("The Supplier shall deliver the goods by 1 March.")
+	r, err := p.Send(ctx, Doc{Filename: "a.txt", Source: "backfill", Data: data, DedupID: "x:backfill:job-1"})
+	if err != nil || r.Duplicate {
+		t.Fatalf("backfill send: %+v %v", r, err)
+	}
+	r, err = p.Send(ctx, Doc{Filename: "a.txt", Source: "cli", Data: data})
+	if err != nil || !r.Duplicate || !r.InFlight {
+		t.Fatalf("ingest of the same file while on its way: %+v %v, want an in-flight duplicate", r, err)
+	}
+	st, err := js.Stream(ctx, broker.StreamIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, err := st.Info(ctx); err != nil || info.State.Msgs != 1 {
+		t.Fatalf("ingest stream holds %d messages (%v), want 1", info.State.Msgs, err)
+	}
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := proc.Done(ctx, document.ID(data)); err != nil { // indexed
+		t.Fatal(err)
+	}
+	if r, err := p.Send(ctx, Doc{Filename: "a.txt", Source: "backfill", Data: data, DedupID: "x:backfill:job-2"}); err != nil || r.Duplicate {
+		t.Fatalf("a later backfill's send: %+v %v, want it sent", r, err)
 	}
 }

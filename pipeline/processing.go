@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/document"
 )
 
 // ProcessingBucket is the KV bucket of documents accepted for analysis and
@@ -17,6 +19,10 @@ import (
 // result is indexed), whichever way the document came in and whichever
 // docmill took it.
 const ProcessingBucket = "docmill-pending"
+
+// FailedBucket is the KV bucket that remembers, for a day, why documents
+// were dead-lettered, by document id (see server.FailedBucket).
+const FailedBucket = "docmill-failed"
 
 // ProcessingFor bounds how long a document counts as processing: its
 // entry expires by itself after it (a backlog longer than that, or a
@@ -153,4 +159,40 @@ func (p *Processing) Since(ctx context.Context, id string, now time.Time) (time.
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// ByPrefix is the one document id on its way that starts with prefix (the
+// 12-character form docmill prints, or any of 8 to 63 hex digits), or "".
+func (p *Processing) ByPrefix(ctx context.Context, prefix string) string {
+	if p == nil {
+		return ""
+	}
+	return KeyByPrefix(ctx, p.kv, prefix)
+}
+
+// KeyByPrefix is the one key of kv, a bucket keyed by document id, that
+// starts with prefix (8 to 63 hex digits), or "" when none or several do.
+// The buckets it serves hold an hour or a day of documents, so listing
+// their keys is cheap.
+func KeyByPrefix(ctx context.Context, kv jetstream.KeyValue, prefix string) string {
+	if kv == nil || !document.IsIDPrefix(prefix) {
+		return ""
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	l, err := kv.ListKeys(ctx)
+	if err != nil {
+		return ""
+	}
+	defer l.Stop()
+	found := ""
+	for k := range l.Keys() {
+		if strings.HasPrefix(k, prefix) {
+			if found != "" {
+				return "" // ambiguous
+			}
+			found = k
+		}
+	}
+	return found
 }

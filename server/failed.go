@@ -3,20 +3,18 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/nats-io/nats.go/jetstream"
 
-	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
 )
 
 // FailedBucket remembers, for a day, why documents were dead-lettered, by
 // document id: the upload page asks it, so that a refused file says why
 // instead of leaving the page waiting for a result that will not come.
-const FailedBucket = "docmill-failed"
+const FailedBucket = pipeline.FailedBucket
 
 // failedRecord is what FailedBucket keeps.
 type failedRecord struct {
@@ -40,7 +38,13 @@ func (s *Server) openFailed(ctx context.Context) jetstream.KeyValue {
 // recordFailed keeps why the document of msg was dead-lettered.
 func (s *Server) recordFailed(msg *message.Message, cause error) {
 	id := pipeline.DocumentID(msg)
-	if s.failed == nil || !pipeline.IsDocumentID(id) {
+	if !pipeline.IsDocumentID(id) {
+		return
+	}
+	// no longer on its way: sent again, it is analysed again. After the
+	// reason is kept, so that whoever sees it leave finds why.
+	defer func() { _ = s.inFlight.Done(context.Background(), id) }()
+	if s.failed == nil {
 		return
 	}
 	rec, _ := json.Marshal(failedRecord{Reason: cause.Error(), Filename: msg.Metadata.Get(pipeline.HeaderFilename), At: time.Now().UTC()})
@@ -78,22 +82,5 @@ func (s *Server) failedReason(ctx context.Context, id string) string {
 // prefix (8 to 63 hex digits), or "". The bucket holds a day of failures,
 // so listing its keys is cheap.
 func (s *Server) failedByPrefix(ctx context.Context, prefix string) string {
-	if !document.IsIDPrefix(prefix) {
-		return ""
-	}
-	l, err := s.failed.ListKeys(ctx)
-	if err != nil {
-		return ""
-	}
-	defer l.Stop()
-	found := ""
-	for k := range l.Keys() {
-		if strings.HasPrefix(k, prefix) {
-			if found != "" {
-				return "" // ambiguous
-			}
-			found = k
-		}
-	}
-	return found
+	return pipeline.KeyByPrefix(ctx, s.failed, prefix)
 }

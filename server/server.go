@@ -548,9 +548,15 @@ func (s *Server) Health() map[string]web.Component {
 	} else {
 		h["nats"] = web.Component{OK: false, Detail: "disconnected"}
 	}
-	if err := s.consumers.Err(); err != nil {
+	switch err := s.consumers.Err(); {
+	case err != nil:
 		h["consumers"] = web.Component{OK: false, Detail: err.Error()}
-	} else if s.o.Role.works() || s.o.Role.indexes() {
+	case !s.o.Role.works() && !s.o.Role.indexes():
+	case !h["nats"].OK:
+		// nothing is fetched while the broker is away: "fetching" read as
+		// healthy beside a disconnected NATS
+		h["consumers"] = web.Component{OK: false, Detail: "waiting for NATS"}
+	default:
 		h["consumers"] = web.Component{OK: true, Detail: "fetching"}
 	}
 	if s.o.Role.indexes() {

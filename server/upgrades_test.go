@@ -3,6 +3,7 @@ package server
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/index"
@@ -23,5 +24,24 @@ func TestHealthNamesIndexUpgrades(t *testing.T) {
 	c := s.Health()["index"]
 	if !c.OK || !strings.Contains(c.Detail, "docmill index rebuild") || !strings.Contains(c.Detail, "tf-idf scoring") {
 		t.Fatalf("index health %+v", c)
+	}
+}
+
+// While the broker is away, /healthz does not call the consumers
+// "fetching" beside a disconnected NATS.
+func TestHealthConsumersWhileBrokerDown(t *testing.T) {
+	e, url, _, _ := natstest.Broker(t, "health-broker-down")
+	s := startRoleAt(t, url, RoleIndexer, nil)
+	if c := s.Health()["consumers"]; !c.OK {
+		t.Fatalf("consumers with the broker up: %+v", c)
+	}
+	e.Shutdown()
+	deadline := time.Now().Add(10 * time.Second)
+	for s.Health()["nats"].OK && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	h := s.Health()
+	if h["nats"].OK || h["consumers"].OK {
+		t.Errorf("broker down: nats %+v, consumers %+v", h["nats"], h["consumers"])
 	}
 }

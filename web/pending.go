@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -92,6 +94,31 @@ func (p *pendingUploads) has(ctx context.Context, id string, now time.Time) bool
 	}
 	_, ok = p.proc.Since(ctx, id, now)
 	return ok
+}
+
+// byPrefix is the one document on its way, uploaded here or recorded in
+// pipeline.ProcessingBucket, whose id starts with prefix; "" when none or
+// several are.
+func (p *pendingUploads) byPrefix(ctx context.Context, prefix string) string {
+	if !document.IsIDPrefix(prefix) {
+		return ""
+	}
+	found := ""
+	p.mu.Lock()
+	for id := range p.at {
+		if strings.HasPrefix(id, prefix) {
+			if found != "" && found != id {
+				p.mu.Unlock()
+				return ""
+			}
+			found = id
+		}
+	}
+	p.mu.Unlock()
+	if found != "" {
+		return found
+	}
+	return p.proc.ByPrefix(ctx, prefix)
 }
 
 // forget drops id, deleted: it is no longer on its way anywhere.

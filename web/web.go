@@ -573,6 +573,10 @@ func (s *Server) docID(r *http.Request) string {
 	if full, err := s.o.Index.Resolve(r.Context(), id); err == nil {
 		return full
 	}
+	// not indexed yet: the prefix of a document on its way says so too
+	if full := s.pending.byPrefix(r.Context(), id); full != "" {
+		return full
+	}
 	return id
 }
 
@@ -825,7 +829,10 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 		s.pending.add(res.ID, time.Now()) // a duplicate is not analysed again
 	}
 	u := uploaded{Filename: name, ID: res.ID, Duplicate: res.Duplicate}
-	if res.Duplicate {
+	switch {
+	case res.InFlight:
+		u.Note = "the same content is already on its way (sent earlier, not yet indexed); it is not analysed twice (see /documents/" + res.ID + ")"
+	case res.Duplicate:
 		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID +
 			"; if that document was deleted since, send it again once the 10 minutes have passed)"
 	}

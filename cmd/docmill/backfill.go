@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -70,8 +72,7 @@ func backfillCmd() *cobra.Command {
 		}
 		b.Job = *job
 		if b.Job == "" {
-			sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%s|%v|%s", *from, *since, *stale, b.Current)))
-			b.Job = "job-" + hex.EncodeToString(sum[:8])
+			b.Job = jobName(*from, *since, *stale, b.Current)
 		}
 		var w *ingestWait
 		if *wait {
@@ -118,7 +119,7 @@ func backfillCmd() *cobra.Command {
 			extra += fmt.Sprintf(", %d older than --since", rep.Older)
 		}
 		if rep.Duplicate > 0 {
-			extra += fmt.Sprintf(", %d sent by this job in the last 10 minutes already (not sent again)", rep.Duplicate)
+			extra += fmt.Sprintf(", %d sent in the last minutes already, by this job or another way (not sent again)", rep.Duplicate)
 		}
 		if rep.Withdrawn > 0 {
 			extra += fmt.Sprintf(", %d removed from the index since they arrived (deleted, replaced, expired; not sent again)", rep.Withdrawn)
@@ -150,6 +151,19 @@ func awaitBackfill(ctx context.Context, cmd *cobra.Command, w *ingestWait, timeo
 	return nil
 }
 
+// jobName names a backfill by what it reads and sends: a folder by its
+// absolute path, so "ea30", "./ea30" and "/data/ea30" are one job, which
+// an interrupted run resumes however the folder is written again.
+func jobName(from, since string, stale bool, current string) string {
+	if !strings.HasPrefix(from, "bucket:") && !strings.HasPrefix(from, "stream:") {
+		if abs, err := filepath.Abs(from); err == nil {
+			from = abs
+		}
+	}
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%s|%v|%s", from, since, stale, current)))
+	return "job-" + hex.EncodeToString(sum[:8])
+}
+
 // storedVia asks a docmill HTTP server which model version indexed a document.
 func storedVia(server, token string) connectors.Stored {
 	client := &http.Client{Timeout: 30 * time.Second}
@@ -177,6 +191,13 @@ func storedVia(server, token string) connectors.Stored {
 			return "", fmt.Errorf("%s: %s (the server wants its token: --auth-token or DOCMILL_AUTH_TOKEN)", req.URL, resp.Status)
 		}
 		if resp.StatusCode != http.StatusOK {
+			var e struct {
+				Error string `json:"error"`
+			}
+			if json.NewDecoder(io.LimitReader(resp.Body, 64<<10)).Decode(&e) == nil && e.Error != "" {
+				// "this process has no index": --server names a worker
+				return "", fmt.Errorf("%s: %s: %s", req.URL, resp.Status, e.Error)
+			}
 			return "", fmt.Errorf("%s: %s", req.URL, resp.Status)
 		}
 		var r struct {

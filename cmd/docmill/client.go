@@ -164,7 +164,11 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		}
 		if r.Duplicate {
 			c.duplicates++
-			fmt.Fprintf(c.out, "%s  %s  (the same content arrived in the last minutes: not analysed again)\n", id[:12], shown(p))
+			why := "the same content arrived in the last minutes: not analysed again"
+			if r.InFlight {
+				why = "the same content is on its way already: not analysed twice"
+			}
+			fmt.Fprintf(c.out, "%s  %s  (%s)\n", id[:12], shown(p), why)
 			return nil
 		}
 		c.published++

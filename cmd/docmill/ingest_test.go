@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/document"
@@ -149,6 +150,53 @@ func TestIngestWaitConfirmsIndexing(t *testing.T) {
 	}
 }
 
+// A copy not sent because the same content is on its way already (a
+// backfill's send, an earlier ingest) is waited for too, until it leaves
+// the processing bucket, whose result may have gone by before the wait
+// listened: a wait that dropped it ended "0/0 done" with success while the
+// document was still queued.
+func TestIngestWaitFollowsAnEarlierSend(t *testing.T) {
+	ctx := context.Background()
+	nc, js := natstest.Start(t, "ingest-wait-earlier")
+	w, err := newIngestWait(ctx, nc, js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexed, failed := document.ID([]byte("memo")), document.ID([]byte("broken"))
+	for _, id := range []string{indexed, failed} {
+		if _, err := w.proc.Start(ctx, id, time.Now()); err != nil { // the earlier send
+			t.Fatal(err)
+		}
+		w.expect(id, id[:4]+".txt")
+		w.settle(id, false)
+	}
+	gone := document.ID([]byte("indexed long ago"))
+	w.expect(gone, "old.txt")
+	w.settle(gone, false) // a duplicate of nothing on its way: nothing to wait for
+	var out bytes.Buffer
+	var c waitCounts
+	if n := w.report(ctx, &out, &c); n != 0 {
+		t.Fatalf("reported while on its way: %s", out.String())
+	}
+	kv, err := js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: server.FailedBucket})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kv.Put(ctx, failed, []byte(`{"reason":"parse broken.pdf: corrupt"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.proc.Done(ctx, indexed, failed); err != nil {
+		t.Fatal(err)
+	}
+	w.report(ctx, &out, &c)
+	if c.indexed != 1 || c.failed != 1 || !strings.Contains(out.String(), "parse broken.pdf: corrupt") {
+		t.Errorf("counts %+v, output:\n%s", c, out.String())
+	}
+	if _, ok := w.expected[gone]; ok {
+		t.Error("a duplicate of nothing on its way is waited for")
+	}
+}
+
 // serve --ingest sends the sample folders once the server is up, listing
 // each file, and says how many it sent from each folder.
 func TestIngestAtStart(t *testing.T) {
@@ -196,5 +244,24 @@ func TestIngestWaitCopiesSentAtOnce(t *testing.T) {
 	}
 	if len(w.sending) != 0 {
 		t.Errorf("sends left unsettled: %v", w.sending)
+	}
+}
+
+// A folder's backfill job is one job however the folder is written, so an
+// interrupted run resumes when it is written otherwise.
+func TestBackfillJobNameByFolder(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("ea30", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	a := jobName("ea30", "", false, "")
+	for _, other := range []string{"./ea30", "ea30/", filepath.Join(dir, "ea30")} {
+		if b := jobName(other, "", false, ""); b != a {
+			t.Errorf("%s: job %s, %s for ea30", other, b, a)
+		}
+	}
+	if jobName("bucket:ea30", "", false, "") == a || jobName("ea30", "2024-01-01", false, "") == a {
+		t.Error("another source or another --since is the same job")
 	}
 }

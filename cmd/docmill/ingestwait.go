@@ -15,6 +15,7 @@ import (
 	"github.com/docmill/docmill/eval"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/server"
 )
 
 // ingestWait follows the documents one `docmill ingest --wait` sent to
@@ -24,6 +25,7 @@ import (
 // before they are sent, so no outcome can come first.
 type ingestWait struct {
 	proc *pipeline.Processing // nil: a result counts as done
+	js   jetstream.JetStream
 	subs []*nats.Subscription
 
 	mu       sync.Mutex
@@ -32,6 +34,7 @@ type ingestWait struct {
 	sent     map[string]struct{} // ids a send stored
 	analysed map[string]string   // id -> class or sub-type, result seen
 	failed   map[string]string   // id -> reason
+	earlier  map[string]struct{} // ids an earlier send has on their way: no result may come, they leave ProcessingBucket
 	order    []string            // expected ids, in the order sent
 	done     map[string]struct{} // ids reported
 
@@ -47,7 +50,8 @@ const maxWaitingLines = 20
 // newIngestWait listens for the outcomes of the documents it will be told
 // to expect.
 func newIngestWait(ctx context.Context, nc *nats.Conn, js jetstream.JetStream) (*ingestWait, error) {
-	w := &ingestWait{expected: map[string]string{}, sending: map[string]int{}, sent: map[string]struct{}{}, analysed: map[string]string{}, failed: map[string]string{}, done: map[string]struct{}{}}
+	w := &ingestWait{expected: map[string]string{}, sending: map[string]int{}, sent: map[string]struct{}{}, analysed: map[string]string{}, failed: map[string]string{}, earlier: map[string]struct{}{}, done: map[string]struct{}{}}
+	w.js = js
 	w.proc, _ = pipeline.OpenProcessing(ctx, js, connectors.StreamReplicas(ctx, js))
 	for subject, take := range map[string]func(*nats.Msg){
 		broker.SubjectResults + ".>": w.result,
@@ -99,9 +103,16 @@ func (w *ingestWait) settle(id string, sent bool) {
 		return
 	}
 	delete(w.sending, id)
-	if _, ok := w.sent[id]; !ok {
-		delete(w.expected, id)
+	if _, ok := w.sent[id]; ok {
+		return
 	}
+	// a duplicate of a send still on its way is waited for as well: the
+	// command says when it is indexed, not only that it was sent once
+	if w.processing(context.Background(), id) {
+		w.earlier[id] = struct{}{}
+		return
+	}
+	delete(w.expected, id)
 }
 
 func (w *ingestWait) result(m *nats.Msg) {
@@ -204,6 +215,17 @@ func (w *ingestWait) report(ctx context.Context, out io.Writer, c *waitCounts) i
 				fmt.Fprintf(out, "indexed  %s  %s  %s\n", id[:12], shown(path), class)
 			}
 			c.indexed++
+		} else if _, ok := w.earlier[id]; ok && !w.processing(ctx, id) {
+			// its result may have gone by before this wait listened
+			if reason := w.failedBefore(ctx, id); reason != "" {
+				fmt.Fprintf(out, "failed   %s  %s  %s\n", id[:12], shown(path), shown(reason))
+				c.failed++
+			} else {
+				if !w.quiet {
+					fmt.Fprintf(out, "indexed  %s  %s  (sent earlier)\n", id[:12], shown(path))
+				}
+				c.indexed++
+			}
 		} else {
 			continue
 		}
@@ -211,6 +233,29 @@ func (w *ingestWait) report(ctx context.Context, out io.Writer, c *waitCounts) i
 		n++
 	}
 	return n
+}
+
+// failedBefore is why the pipeline dead-lettered document id (in the last
+// day, server.FailedBucket), "" when it did not.
+func (w *ingestWait) failedBefore(ctx context.Context, id string) string {
+	if w.js == nil {
+		return ""
+	}
+	kv, err := w.js.KeyValue(ctx, server.FailedBucket)
+	if err != nil {
+		return ""
+	}
+	e, err := kv.Get(ctx, id)
+	if err != nil {
+		return ""
+	}
+	var rec struct {
+		Reason string `json:"reason"`
+	}
+	if json.Unmarshal(e.Value(), &rec) != nil || rec.Reason == "" {
+		return "dead-lettered"
+	}
+	return rec.Reason
 }
 
 // processing says whether an analysed document is still on its way to

@@ -94,9 +94,7 @@ func newLogger(c *config.Config) *slog.Logger {
 func roleCmd(role server.Role, short string) *cobra.Command {
 	cmd := &cobra.Command{Use: string(role), Short: short, Args: cobra.NoArgs}
 	sf := addServerFlags(cmd.Flags())
-	if role == server.RoleIndexer {
-		_ = cmd.Flags().MarkHidden("watch") // an indexer ingests nothing
-	}
+	roleFlags(cmd.Flags(), role)
 	var ingest []string
 	if role == server.RoleServe {
 		cmd.Flags().StringSliceVar(&ingest, "ingest", nil, "ingest the files under this path once the server is ready (repeatable)")
@@ -127,6 +125,30 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 			}})
 	}
 	return cmd
+}
+
+// roleFlags fits the shared flags' help to a scaled-out role: a worker or
+// an indexer joins a broker (it runs none) and shows only what it uses.
+func roleFlags(fs *pflag.FlagSet, role server.Role) {
+	if role == server.RoleServe {
+		return
+	}
+	fs.Lookup("nats").Usage = "URL(s) of the shared NATS broker, comma-separated (required)"
+	_ = fs.MarkHidden("nats-listen")
+	fs.Lookup("http").Usage = "HTTP listen address of /healthz, /readyz and /metrics (default 127.0.0.1:8080)"
+	fs.Lookup("auth-token").Usage = "require this bearer token on the HTTP endpoints"
+	switch role {
+	case server.RoleWorker:
+		_ = fs.MarkHidden("data") // a worker keeps nothing on disk
+	case server.RoleIndexer:
+		_ = fs.MarkHidden("watch") // an indexer ingests nothing
+		for _, f := range []string{"model", "ort-lib", "no-model", "int8", "threads"} {
+			_ = fs.MarkHidden(f) // nor analyses
+		}
+		fs.Lookup("http").Usage = "HTTP listen address of the search API, UI, /healthz and /metrics (default 127.0.0.1:8080)"
+		fs.Lookup("auth-token").Usage = "require this bearer token on the API and UI"
+		fs.Lookup("data").Usage = "data folder for the index (default ./data)"
+	}
 }
 
 func init() {

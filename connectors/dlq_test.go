@@ -1,0 +1,50 @@
+package connectors
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// A dead letter dropped for good takes its failure record with it: the
+// record made a backfill skip the file for a day, pointing at a dead
+// letter that was no longer there to replay.
+func TestDropForGoodForgetsTheFailure(t *testing.T) {
+	ctx := context.Background()
+	_, js := natstest.Start(t, "dlq-drop-failed")
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	id := document.ID([]byte("fake docx"))
+	kv, err := js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: pipeline.FailedBucket})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kv.Put(ctx, id, []byte(`{"reason":"parse fake.docx: not a zip"}`)); err != nil {
+		t.Fatal(err)
+	}
+	m := nats.NewMsg(broker.SubjectDLQ + ".parse")
+	m.Header.Set(pipeline.HeaderID, id)
+	m.Header.Set(pipeline.HeaderError, "parse fake.docx: not a zip")
+	if _, err := js.PublishMsg(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	dls, err := ListDeadLetters(ctx, js, 0)
+	if err != nil || len(dls) != 1 || dls[0].ID != id {
+		t.Fatalf("dead letters %+v %v", dls, err)
+	}
+	if err := DropForGood(ctx, js, dls[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kv.Get(ctx, id); !errors.Is(err, jetstream.ErrKeyNotFound) {
+		t.Errorf("failure record after the drop: %v, want none", err)
+	}
+}
