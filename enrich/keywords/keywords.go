@@ -10,6 +10,7 @@ package keywords
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -182,10 +183,34 @@ func mergeable(c Candidate, chosen []Candidate, text string) (int, Candidate) {
 }
 
 // redundant reports whether c repeats a chosen phrase: the same
-// normalised form, or a form that differs only by word order.
+// normalised form, or a form that differs only by word order; or whether
+// a name in c (a word written with a capital) is in maxSharing chosen
+// phrases already (a contract's defined name in eight of its ten key
+// phrases: "SpinCo IP", "SpinCo IP Asset", "Delayed SpinCo IP", ...).
 func redundant(c Candidate, chosen []Candidate) bool {
+	keys, words := strings.Fields(c.Key), strings.Fields(c.Text)
+	for i, w := range keys {
+		if len(keys) != len(words) || wordShape(words[i]) == shapeLower {
+			continue // names repeat so; terms share words by right ("neural network training")
+		}
+		n := 0
+		for _, o := range chosen {
+			if containsPhrase(" "+o.Key+" ", w) || o.Key == w {
+				n++
+			}
+		}
+		if n >= maxSharing {
+			return true
+		}
+	}
 	for _, o := range chosen {
 		if o.Key == c.Key || sameWords(o.Key, c.Key) {
+			return true
+		}
+		// Chinese: another piece of a company's name (华夏置业 and
+		// 北京华夏置业 beside 华夏置业有限公司); pieces of terms are key
+		// phrases of their own (a scientific abstract's gold holds both)
+		if sameCompany(c.Key, o.Key) {
 			return true
 		}
 		// a sub-phrase of a better phrase that seldom occurs on its own
@@ -197,6 +222,31 @@ func redundant(c Candidate, chosen []Candidate) bool {
 	}
 	return false
 }
+
+// companySuffixRe ends a Chinese company's name.
+var companySuffixRe = regexp.MustCompile(`(?:有限责任公司|股份有限公司|有限公司|公司|集团)$`)
+
+// sameCompany reports whether two Chinese phrases name one company: one
+// ends as a company's name does, and the two share four or more
+// characters of it before the suffix.
+func sameCompany(a, b string) bool {
+	if !companySuffixRe.MatchString(a) {
+		a, b = b, a
+	}
+	if !companySuffixRe.MatchString(a) {
+		return false
+	}
+	core := []rune(companySuffixRe.ReplaceAllString(a, ""))
+	for i := 0; i+4 <= len(core); i++ {
+		if strings.Contains(b, string(core[i:i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSharing is how many chosen key phrases one word may be in.
+const maxSharing = 2
 
 func containsPhrase(long, short string) bool {
 	if len(short) >= len(long) {

@@ -312,3 +312,41 @@ func TestColumnsAndDatesAreNoPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A name may stand in at most maxSharing key phrases: a contract's defined
+// name ("SpinCo") filled eight of ten. Terms sharing a lower-case word
+// ("neural network", "neural network training") are not limited.
+func TestNameInFewKeyPhrases(t *testing.T) {
+	cand := func(text string, score float64) Candidate {
+		var keys []string
+		for _, w := range strings.Fields(text) {
+			keys = append(keys, Stem(strings.ToLower(w)))
+		}
+		return Candidate{Text: text, Key: strings.Join(keys, " "), Words: len(keys), Freq: 5, Score: score}
+	}
+	names := []Candidate{cand("SpinCo IP Liability", 9), cand("SpinCo IP Asset", 8), cand("Delayed SpinCo IP", 7),
+		cand("Licensed SpinCo IP", 6), cand("Parent Group", 5)}
+	var got []string
+	for _, k := range Top(names, Options{Top: 10}) {
+		got = append(got, k.Text)
+	}
+	if strings.Join(got, "|") != "SpinCo IP Liability|SpinCo IP Asset|Parent Group" {
+		t.Errorf("key phrases %q", got)
+	}
+	terms := []Candidate{cand("neural network", 9), cand("neural network training", 8), cand("recurrent neural network", 7)}
+	if n := len(Top(terms, Options{Top: 10})); n != 3 {
+		t.Errorf("%d of 3 terms kept", n)
+	}
+	// a Chinese company's name once, not in pieces
+	var zh []Candidate
+	for i, w := range []string{"华夏置业有限公司", "北京华夏置业", "华夏置业", "租赁期限", "深度学习", "深度学习模型"} {
+		zh = append(zh, Candidate{Text: w, Key: w, Words: 1, Freq: 3, Score: float64(10 - i)})
+	}
+	got = nil
+	for _, k := range Top(zh, Options{Top: 10, Language: "zh"}) {
+		got = append(got, k.Text)
+	}
+	if strings.Join(got, "|") != "华夏置业有限公司|租赁期限|深度学习|深度学习模型" {
+		t.Errorf("Chinese key phrases %q", got)
+	}
+}
