@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -114,10 +115,63 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 			best, bestP = l, p
 		}
 	}
+	if class == "log" && bestP < sureLogSource {
+		if l := formatSubtype(text, names); l != "" {
+			return l, RuleConfidence
+		}
+	}
 	if bestP < MinSubtypeConfidence {
 		return "", 0
 	}
 	return best, bestP
+}
+
+// sureLogSource is the log head's probability above which its source
+// stands; under it a log whose lines are written in a documented format
+// the head never learned is named by that format (formatSubtype).
+const sureLogSource = 0.5
+
+// logFormats are the line formats that name a log's source, from each
+// program's documentation, tried in order: Apache httpd's and nginx's
+// error logs, Python's tracebacks and logging default, Hadoop's packages,
+// and Java logging (log4j, logback: a fully qualified class, or
+// log4j's Class@line, beside a level; stack frames).
+var logFormats = []struct {
+	label string
+	re    *regexp.Regexp
+}{
+	{"log/web_error", regexp.MustCompile(`^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} [\d:.]+ \d{4}\] \[[\w:]+\]|^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d \[(?:debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+:`)},
+	{"log/python_app", regexp.MustCompile(`^Traceback \(most recent call last\)|^\s+File "[^"]+", line \d+|^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:`)},
+	{"log/hadoop", regexp.MustCompile(`\borg\.apache\.hadoop\.`)},
+	{"log/java_app", regexp.MustCompile(`\b(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\b.*(?:\b(?:[a-z]\w*\.){2,}[A-Z][\w$]*\b|[A-Z]\w+@\d+\])|^\s+at [\w.$]+\([\w.]+:\d+\)`)},
+}
+
+// formatSubtype is the log source whose format at least half of text's
+// first 50 lines are written in, among labels; "" when none is.
+func formatSubtype(text string, labels []string) string {
+	var lines []string
+	for line := range strings.Lines(text) {
+		if line = strings.TrimRight(line, "\r\n"); strings.TrimSpace(line) != "" {
+			if lines = append(lines, line); len(lines) == 50 {
+				break
+			}
+		}
+	}
+	for _, f := range logFormats {
+		if !slices.Contains(labels, f.label) {
+			continue
+		}
+		n := 0
+		for _, l := range lines {
+			if f.re.MatchString(l) {
+				n++
+			}
+		}
+		if len(lines) > 0 && 2*n >= len(lines) {
+			return f.label
+		}
+	}
+	return ""
 }
 
 // MinSubtypeConfidence is the least probability a sub-type head's choice
