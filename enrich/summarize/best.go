@@ -90,6 +90,9 @@ func preamble(u []string, o Options) int {
 	skip := NonProse(head)
 	for i := range head {
 		if !skip[i] && preambleRe.MatchString(u[i]) {
+			if 4*runes(u[i]) > 3*o.budget() {
+				u[i] = compactPreamble(u[i])
+			}
 			if 4*runes(u[i]) <= 3*o.budget() {
 				return i
 			}
@@ -97,6 +100,39 @@ func preamble(u []string, o Options) int {
 		}
 	}
 	return -1
+}
+
+// preambleDetails are what a preamble says of each party besides its
+// name: where it is incorporated, where its offices are, who signs for
+// it, what its label means. A summary keeps who agrees with whom; an
+// address took half of a 600-character summary and pushed the parties'
+// purpose out. Each is replaced by its "tail" group: what followed the
+// detail (a label's bracket, "and" before the next party), matched so
+// that the detail stops there.
+var preambleDetails = []*regexp.Regexp{
+	// ", a company incorporated under the laws of the State of Washington"
+	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\w-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|of))*(?P<tail>)`),
+	// ", a Delaware corporation", ", a Nevada limited liability company"
+	regexp.MustCompile(`,\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b(?P<tail>)`),
+	// offices and addresses, up to the next label, party or the end
+	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|principal\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?|place\s+of\s+business)|whose\s+(?:principal\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|\s+and\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
+	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
+	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."
+	regexp.MustCompile(`,?\s*(?:acting\s+)?through\s+[^()]{0,80}?\b(?:duly\s+)?authori[sz]ed\b[^,()]*,?(?P<tail>)`),
+}
+
+// compactPreamble is a preamble without its preambleDetails.
+func compactPreamble(s string) string {
+	for _, re := range preambleDetails {
+		s = re.ReplaceAllString(s, "${tail}")
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.NewReplacer(" ,", ",", ",,", ",", " .", ".").Replace(s)
+	if strings.HasSuffix(s, "..") && !strings.HasSuffix(s, "...") {
+		s = s[:len(s)-1] // "Sanofi Pasteur S.A." ended the sentence
+	}
+	return s
 }
 
 // leadWithPreamble makes a contract's preamble the first sentence a

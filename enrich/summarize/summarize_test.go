@@ -427,3 +427,21 @@ func TestPassageSkipsLayoutAndWholeWords(t *testing.T) {
 		t.Errorf("cut inside a word: %q", c)
 	}
 }
+
+// A preamble too long for the budget loses each party's incorporation,
+// address, signatory and label's gloss, and still opens the summary: with
+// the addresses it took most of the budget and was dropped, and the
+// summary began mid-contract.
+func TestLongPreambleCompacted(t *testing.T) {
+	sentences := []string{
+		`This Distributor Agreement is made effective as of the 31st day of March, 2000, by and between Skyway Networks Incorporated, a company incorporated under the laws of the State of Washington having its principal office at 777 108th Avenue NE, Suite 1895, Bellevue, Washington 98004 (hereinafter referred to as "Skyway", which term shall unless repugnant to the context include its successors and permitted assigns), through Ms. Jane Roe, a duly authorized officer, and Plains LLC, a South Dakota limited liability company having its principal office at 501 Fourth Street, Sergeant Bluff, IA 51054.`,
+		"Skyway appoints Plains as its non-exclusive distributor of the Products in the Territory.",
+		"Plains shall buy the Products at the prices in Schedule A and resell them only in the Territory.",
+		"Either party may end this Agreement on ninety days' written notice.",
+	}
+	got := Summarize(sentences, Options{MaxChars: 300, Language: "en"})
+	want := "This Distributor Agreement is made effective as of the 31st day of March, 2000, by and between Skyway Networks Incorporated and Plains LLC."
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("summary:\n got  %q\n want %q...", got, want)
+	}
+}
