@@ -246,9 +246,9 @@ func TestFormatSubtype(t *testing.T) {
 			"[Fri Sep 09 10:42:29.902022 2011] [core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] File does not exist"},
 		"log/java_app": {"2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0.0.0.0:2181:FastLeaderElection@774] - Notification time out: 3200",
 			"2015-07-29 19:04:12,394 - WARN  [SendWorker:188978561024:QuorumCnxManager$SendWorker@688] - Send worker leaving thread"},
-		"log/hadoop": {"2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster"},
+		"log/hadoop":     {"2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster"},
 		"log/python_app": {"Traceback (most recent call last):", `  File "/srv/app.py", line 12, in <module>`, "    main()", `  File "/srv/app.py", line 9, in main`},
-		"": {"Dec 10 06:55:46 LabSZ sshd[24200]: reverse mapping checking getaddrinfo failed", "Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for root"},
+		"":               {"Dec 10 06:55:46 LabSZ sshd[24200]: reverse mapping checking getaddrinfo failed", "Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for root"},
 	} {
 		if got := formatSubtype(strings.Join(lines, "\n"), labels); got != want {
 			t.Errorf("%.50q: %q, want %q", lines[0], got, want)
