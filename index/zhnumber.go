@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"github.com/docmill/docmill/lang"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ func zhPartVariant(text string) string {
 		g := zhPartNumberRe.FindStringSubmatch(m)
 		var alt string
 		if n, err := strconv.Atoi(g[1]); err == nil {
-			alt = zhNumeral(n)
+			alt = lang.ChineseNumeral(n)
 		} else if n, ok := zhNumeralValue(g[1]); ok {
 			alt = strconv.Itoa(n)
 		}
@@ -43,65 +44,11 @@ func zhPartVariant(text string) string {
 	return out
 }
 
-var zhDigitChars = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// zhNumeral writes 1..999 as a law writes it: 十, 十七, 二十, 一百零五.
-func zhNumeral(n int) string {
-	if n <= 0 || n > 999 {
-		return ""
-	}
-	var b strings.Builder
-	h, t, u := n/100, n/10%10, n%10
-	if h > 0 {
-		b.WriteString(zhDigitChars[h] + "百")
-		if t == 0 && u > 0 {
-			b.WriteString("零")
-		}
-	}
-	if t > 0 {
-		if t > 1 || h > 0 {
-			b.WriteString(zhDigitChars[t])
-		}
-		b.WriteString("十")
-	}
-	if u > 0 {
-		b.WriteString(zhDigitChars[u])
-	}
-	return b.String()
-}
-
-// zhNumeralValue reads a number of up to three digits in Chinese
+// zhNumeralValue reads a part's number of up to three digits in Chinese
 // numerals (十七, 二十一, 一百零五, 一百十); ok is false otherwise.
 func zhNumeralValue(s string) (int, bool) {
-	total, digit := 0, -1
-	for _, r := range s {
-		switch {
-		case r == '百':
-			total += max(digit, 1) * 100
-			digit = -1
-		case r == '十':
-			total += max(digit, 1) * 10
-			digit = -1
-		case strings.ContainsRune("零〇", r):
-			digit = 0
-		default:
-			i := strings.Index("一二三四五六七八九", string(r))
-			if i < 0 {
-				if r != '两' {
-					return 0, false
-				}
-				i = 3 // 两 is 二, three bytes into the string above
-			}
-			if digit > 0 {
-				return 0, false // digit by digit (一一三) is no part's number
-			}
-			digit = i/3 + 1
-		}
-	}
-	if digit > 0 {
-		total += digit
-	}
-	return total, total > 0
+	n, ok := lang.ChineseNumber(s)
+	return int(n), ok && n > 0 && n <= 999
 }
 
 // withVariants is the query rw makes of text, or, on a text field, of
@@ -145,7 +92,7 @@ var dateFormats = []func(y, m, d int) string{
 		for _, c := range strconv.Itoa(y) {
 			b.WriteString([]string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}[c-'0'])
 		}
-		return b.String() + "年" + zhNumeral(m) + "月" + zhNumeral(d) + "日"
+		return b.String() + "年" + lang.ChineseNumeral(m) + "月" + lang.ChineseNumeral(d) + "日"
 	},
 }
 
@@ -181,18 +128,10 @@ func dateParts(ys, ms, ds string) (y, m, d int, ok bool) {
 		if n, ok := zhNumeralValue(s); ok {
 			return n
 		}
-		n := 0 // a year digit by digit: 二〇二四
-		for _, r := range s {
-			i := strings.IndexRune("〇一二三四五六七八九", r)
-			if i < 0 {
-				if r != '零' {
-					return -1
-				}
-				i = 0
-			}
-			n = n*10 + i/3
+		if n, ok := lang.ChineseDigits(s); ok { // a year: 二〇二四
+			return int(n)
 		}
-		return n
+		return -1
 	}
 	y, m, d = num(ys), num(ms), num(ds)
 	if y < 1000 || m < 1 || m > 12 || d < 1 || d > 31 {

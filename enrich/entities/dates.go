@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/docmill/docmill/lang"
 )
 
 var months = map[string]time.Month{
@@ -114,11 +116,11 @@ func zhDates(text string) []dateMatch {
 		ok := true
 		switch {
 		case g["zy"] != "":
-			y, ok = zhDigitByDigit(g["zy"])
+			y, ok = lang.ChineseDigits(g["zy"])
 		default:
 			y, ok = zhCountValue(g["ry"])
 			if !ok {
-				y, ok = zhDigitByDigit(g["ry"]) // 民國一一三年
+				y, ok = lang.ChineseDigits(g["ry"]) // 民國一一三年
 			}
 			y += 1911
 		}
@@ -134,20 +136,6 @@ func zhDates(text string) []dateMatch {
 		out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: t.Format("2006-01-02")})
 	}
 	return out
-}
-
-// zhDigitByDigit reads a number written digit by digit in Chinese
-// numerals (一一三 is 113).
-func zhDigitByDigit(s string) (int64, bool) {
-	var n int64
-	for _, r := range s {
-		d, ok := zhDigits[r]
-		if !ok {
-			return 0, false
-		}
-		n = n*10 + d
-	}
-	return n, s != ""
 }
 
 func sortDates(ds []dateMatch) {

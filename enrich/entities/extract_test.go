@@ -171,18 +171,6 @@ func TestChineseRolesAndNumerals(t *testing.T) {
 	}
 }
 
-func TestZhNumber(t *testing.T) {
-	for in, want := range map[string]int64{"三十万": 300000, "十": 10, "十五": 15, "一千零五": 1005, "壹万伍仟": 15000,
-		"一亿二千万": 120000000, "两百": 200, "九千九百九十九": 9999} {
-		if got, ok := zhNumber(in); !ok || got != want {
-			t.Errorf("%s = %d (%v), want %d", in, got, ok, want)
-		}
-	}
-	if _, ok := zhNumber("二〇二三"); ok {
-		t.Error("digit-by-digit year read as an amount")
-	}
-}
-
 // parties returns the party entities of text as "name|alias".
 func partyList(text string) []string {
 	var out []string

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // --- parties ---
@@ -1368,7 +1370,7 @@ func zhMoney(x *collector, text string) {
 			continue // 万美元 of 50万美元
 		}
 		num := text[m[4]:m[5]]
-		n, ok := zhNumber(num)
+		n, ok := lang.ChineseNumber(num)
 		cur := zhCurrencyName(text[m[0]:m[1]])
 		// a bare 一元 or 三元 is more often a word (统一元, 三元组) than money
 		if !ok || n == 0 || (cur == "" && utf8.RuneCountInString(num) < 2) {
@@ -1522,46 +1524,5 @@ func zhCountValue(s string) (int64, bool) {
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return n, true
 	}
-	return zhNumber(s)
+	return lang.ChineseNumber(s)
 }
-
-// zhNumber reads a number written in Chinese numerals, everyday (三十万,
-// 一千二百) or financial (壹万伍仟); ok is false for a malformed one.
-func zhNumber(s string) (int64, bool) {
-	var total, section, digit int64
-	seen := false
-	for _, r := range s {
-		if d, ok := zhDigits[r]; ok {
-			if digit != 0 {
-				return 0, false // digit by digit (二〇二三) is no amount
-			}
-			digit, seen = d, true
-			continue
-		}
-		u, ok := zhUnits[r]
-		if !ok {
-			return 0, false
-		}
-		switch {
-		case u >= 10000: // 万, 亿 close a section
-			section += digit
-			if section == 0 {
-				section = 1
-			}
-			total += section * u
-			section = 0
-		default:
-			if digit == 0 && !seen {
-				digit = 1 // 十 alone is 10
-			}
-			section += digit * u
-		}
-		digit, seen = 0, false
-	}
-	return total + section + digit, true
-}
-
-var zhDigits = map[rune]int64{'零': 0, '〇': 0, '一': 1, '壹': 1, '二': 2, '两': 2, '贰': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
-	'五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9}
-
-var zhUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '亿': 100000000}
