@@ -208,7 +208,10 @@ var numberWords = map[string]int{
 // "twelve (12) calendar months".
 var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>(?:one hundred (?:twenty|eighty)|[a-z]+(?:-[a-z]+)?))\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:(?:full|consecutive|calendar|business|working)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
 
-// findDurations returns durations with an ISO 8601 duration value.
+var businessDaysRe = regexp.MustCompile(`(?i)\b(?:business|working)\s+days?\b`)
+
+// findDurations returns durations with an ISO 8601 duration value (none
+// for business or working days, which ISO 8601 has no unit for).
 func findDurations(text string) []dateMatch {
 	var out []dateMatch
 	for _, idx := range durationRe.FindAllStringSubmatchIndex(text, -1) {
@@ -230,7 +233,13 @@ func findDurations(text string) []dateMatch {
 		if n <= 0 || unit == "" {
 			continue
 		}
-		out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: isoDuration(n, unit)})
+		iso := isoDuration(n, unit)
+		if businessDaysRe.MatchString(text[idx[0]:idx[1]]) {
+			// ISO 8601 counts calendar time: "10 business days" is no
+			// P10D, and a date computed from it would be early
+			iso = ""
+		}
+		out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: iso})
 	}
 	return out
 }

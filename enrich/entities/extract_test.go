@@ -835,3 +835,27 @@ func TestPartyPlacesRedactionsAndForms(t *testing.T) {
 		}
 	}
 }
+
+// Business and working days have no ISO 8601 unit: such a period keeps its
+// words and no value, and dates no term (P10D would be days early).
+func TestBusinessDaysHaveNoISOValue(t *testing.T) {
+	text := `This Agreement is effective as of January 2, 2024. Supplier shall deliver within ten (10) business days of each order and pay within 30 days. The term of this Agreement is 15 working days.`
+	got := map[string]string{}
+	for _, e := range Extract(text, "en") {
+		got[e.Kind+"|"+e.Text] = e.Value
+	}
+	for key, want := range map[string]string{
+		KindDuration + "|ten (10) business days": "",
+		KindDuration + "|30 days":                "P30D",
+		KindDuration + "|15 working days":        "",
+	} {
+		if v, ok := got[key]; !ok || v != want {
+			t.Errorf("%s: value %q (found %v), want %q; all %v", key, v, ok, want, got)
+		}
+	}
+	for key := range got {
+		if strings.HasPrefix(key, KindExpirationDate) {
+			t.Errorf("an expiration date from business days: %s", key)
+		}
+	}
+}
