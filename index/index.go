@@ -12,6 +12,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -623,7 +625,16 @@ func addEntities(rec record, es []document.Entity) {
 		}
 	}
 	vals := map[string][]string{}
+	var amounts []float64
 	for _, e := range es {
+		if e.Kind == "money" {
+			if cur, amt, ok := moneyValue(e.Value); ok {
+				amounts = append(amounts, amt)
+				if !slices.Contains(vals["currency"], cur) {
+					vals["currency"] = append(vals["currency"], cur)
+				}
+			}
+		}
 		field, ok := facetedEntities[e.Kind]
 		if !ok {
 			continue
@@ -635,4 +646,21 @@ func addEntities(rec record, es []document.Entity) {
 	for f, v := range vals {
 		rec[f] = v
 	}
+	if len(amounts) > 0 {
+		rec["amount"] = amounts
+	}
+}
+
+// moneyValue reads a money entity's value, "<ISO 4217 code> <amount>"
+// ("USD 1500000", "CNY 15000": however the text wrote it, 壹万伍仟元 too).
+func moneyValue(v string) (currency string, amount float64, ok bool) {
+	cur, num, found := strings.Cut(v, " ")
+	if !found || len(cur) != 3 {
+		return "", 0, false
+	}
+	amount, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(amount, 0) || math.IsNaN(amount) {
+		return "", 0, false
+	}
+	return cur, amount, true
 }

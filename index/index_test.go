@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -373,6 +374,39 @@ func TestSearchUnquotedURL(t *testing.T) {
 		}
 		if res.Total == 0 || res.Hits[0].ID != "apache" {
 			t.Errorf("%s: %d hits, first %v", q, res.Total, res.Hits)
+		}
+	}
+}
+
+// Money is searchable by value and currency, however the text wrote it:
+// amount:>=1000000, currency:CNY amount:15000 (壹万伍仟元).
+func TestAmountQueries(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := map[string][]document.Entity{
+		"big":   {{Kind: "money", Text: "$1,500,000", Value: "USD 1500000"}, {Kind: "money", Text: "$2,000", Value: "USD 2000"}},
+		"small": {{Kind: "money", Text: "$250", Value: "USD 250"}},
+		"zh":    {{Kind: "money", Text: "人民币壹万伍仟元", Value: "CNY 15000"}},
+		"none":  nil,
+	}
+	for id, es := range docs {
+		d := sample(id, id, "The Buyer shall pay the price.", "contract", "en")
+		d.Entities = es
+		if err := ix.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, want := range map[string][]string{
+		"amount:15000":                  {"zh"},
+		"amount:>=1000000":              {"big"},
+		"amount:<1000":                  {"small"},
+		"+currency:CNY +amount:>=15000": {"zh"},
+		"currency:USD":                  {"big", "small"},
+		"+amount:>=2000 +amount:<=2000": {"big"},
+	} {
+		if got := ids(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
 		}
 	}
 }

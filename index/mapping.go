@@ -102,6 +102,10 @@ var Fields = []FieldSpec{
 	{Name: "governing_law", Kind: "keyword", Analyzer: LawKeyAnalyzer},
 	{Name: "citation", Kind: "keyword"},
 	{Name: "defined_term", Kind: "keyword"},
+	// money entities' amounts and currencies ("USD 1500000"), for range
+	// queries such as amount:>=1000000 currency:USD
+	{Name: "amount", Kind: "number"},
+	{Name: "currency", Kind: "keyword"},
 	{Name: "pages", Kind: "number"},
 	{Name: "size", Kind: "number"},
 	{Name: "confidence", Kind: "number"},
