@@ -146,7 +146,11 @@ func (x *collector) add(kind, text, value string, pos int) {
 		key = kind + "\x00" + dedupKey(partyKey(text))
 	}
 	if kind == KindMoney && value != "" {
-		// one amount, however written: "￥15,000" and "￥15,000元"
+		// one amount, however written: "￥15,000" and "￥15,000元", and
+		// "¥500,000.00" and "伍拾万元" (no zero cents in a value)
+		if cur, amt, ok := strings.Cut(value, " "); ok && strings.Contains(amt, ".") {
+			value = cur + " " + strings.TrimSuffix(strings.TrimRight(amt, "0"), ".")
+		}
 		key = kind + "\x00" + value
 	}
 	if x.seen[key] {

@@ -46,7 +46,7 @@ func TestExtractContract(t *testing.T) {
 		{KindAgreementDate, "March 3, 2021", "2021-03-03"},
 		{KindEffectiveDate, "March 3, 2021", "2021-03-03"},
 		{KindExpirationDate, "The term of this Agreement shall continue for two (2) years", "2023-03-03"},
-		{KindMoney, "$1,250,000.00", "USD 1250000.00"},
+		{KindMoney, "$1,250,000.00", "USD 1250000"},
 		{KindMoney, "EUR 2.5 million", "EUR 2500000"},
 		{KindDuration, "thirty (30) days", "P30D"},
 		{KindDuration, "two (2) years", "P2Y"},
@@ -857,5 +857,20 @@ func TestBusinessDaysHaveNoISOValue(t *testing.T) {
 		if strings.HasPrefix(key, KindExpirationDate) {
 			t.Errorf("an expiration date from business days: %s", key)
 		}
+	}
+}
+
+// One amount written in figures with cents and in Chinese numerals is one
+// entity: "CNY 500000.00" and "CNY 500000" were two.
+func TestAmountWrittenTwiceIsOne(t *testing.T) {
+	text := "租金总额为人民币¥500,000.00元（大写：人民币伍拾万元整），乙方应于2024年3月1日前支付。押金为¥1,250.50元。"
+	var got []string
+	for _, e := range Extract(text, "zh") {
+		if e.Kind == KindMoney {
+			got = append(got, e.Value)
+		}
+	}
+	if !slices.Equal(got, []string{"CNY 500000", "CNY 1250.5"}) {
+		t.Errorf("amounts %q, want CNY 500000 once and CNY 1250.5", got)
 	}
 }
