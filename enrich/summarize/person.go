@@ -27,6 +27,10 @@ var firstPersonRe = regexp.MustCompile(`(?i)\b(we|us|our|ours|ourselves)\b`)
 // among them: `Acme Inc. ("Acme", "we", "us" or "our")`.
 var weDefinedRe = regexp.MustCompile(`\(([^()]{0,120}?["“'‘]\s*(?:we|us)\s*[,"”'’][^()]{0,80})\)`)
 
+// weHereinafterRe is the same definition without the parenthesis:
+// `Zento Labs GmbH, hereinafter referred to as "Zento" or "we", provides`.
+var weHereinafterRe = regexp.MustCompile(`,?\s+hereinafter(?:\s+(?:referred\s+to\s+as|called|collectively))?:?\s+((?:["“‘][^"”’]{1,40}["”’]\s*(?:,|or|and)?\s*){0,3}["“‘]\s*(?:we|us)\s*["”’](?:\s*(?:,|or|and)\s*["“‘][^"”’]{1,40}["”’]){0,3})`)
+
 // labelRe is one quoted label inside a definition's parenthesis; an
 // apostrophe inside a double-quoted label is the label's ("McDonald's").
 var labelRe = regexp.MustCompile(`"([^"]{1,40})"|“([^”]{1,40})”|‘([^‘’]{1,40})’`)
@@ -109,9 +113,11 @@ func speaker(sentences []string) string {
 	if !firstPersonRe.MatchString(text) {
 		return ""
 	}
-	if loc := weDefinedRe.FindStringSubmatchIndex(text); loc != nil {
-		if name := definedName(text[loc[2]:loc[3]], text[:loc[0]]); name != "" {
-			return name
+	for _, re := range []*regexp.Regexp{weDefinedRe, weHereinafterRe} {
+		if loc := re.FindStringSubmatchIndex(text); loc != nil {
+			if name := definedName(text[loc[2]:loc[3]], strings.TrimRight(text[:loc[0]], " ,")); name != "" {
+				return name
+			}
 		}
 	}
 	if m := weAreRe.FindStringSubmatch(text); m != nil {

@@ -98,6 +98,8 @@ func TestSpeaker(t *testing.T) {
 		{"Our Privacy Policy. We collect cookies.", "the service"},
 		{"Employee Handbook of Corbin Hardware. We expect all employees to arrive on time. We pay employees every other Friday. Our products stay here.", ""},
 		{`We pay employees every other Friday. Our leave policy allows 25 days.`, ""},
+		{`Zento Labs GmbH, hereinafter referred to as "Zento" or "we", provides the app. We may change these terms.`, "Zento"},
+		{`The app is run by Zento Labs GmbH, hereinafter "we". We may change these terms.`, "Zento Labs GmbH"},
 		// a name the terms call their service by, without defining it
 		{"We use cookies if you have a Facebook account, use the Facebook Products or visit sites that use Facebook technologies.", "Facebook"},
 		{"we use cookies if you have a facebook account or use the facebook products.", "facebook"},
