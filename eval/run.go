@@ -259,6 +259,11 @@ type SummaryPrediction struct {
 	ROUGE1     float64 `json:"rouge1,omitempty"`
 	Lead       string  `json:"lead,omitempty"`
 	LeadROUGE1 float64 `json:"lead_rouge1,omitempty"`
+	// LeadRank and TextRankRank are, in the retrieval protocol, the
+	// baselines' ranks of the document, beside their summaries.
+	LeadRank     int    `json:"lead_rank,omitempty"`
+	TextRank     string `json:"textrank,omitempty"`
+	TextRankRank int    `json:"textrank_rank,omitempty"`
 }
 
 // last is a slice's last element.

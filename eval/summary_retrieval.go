@@ -137,6 +137,10 @@ func EvalSummaryRetrievalIn(ctx context.Context, docs, collection []SummaryDoc, 
 	rows := make([]SummaryPrediction, len(docs))
 	for i, d := range docs {
 		rows[i] = SummaryPrediction{ID: d.ID, Summary: sums[i][0], Rank: ranks[0][i]}
+		if opt.Baselines {
+			rows[i].Lead, rows[i].LeadRank = sums[i][1], ranks[1][i]
+			rows[i].TextRank, rows[i].TextRankRank = sums[i][2], ranks[2][i]
+		}
 	}
 	return res, writePredictions(opt.Predictions, rows)
 }
