@@ -53,8 +53,12 @@ func TestEvalSummaryRetrieval(t *testing.T) {
 		t.Fatalf("%d prediction lines", n)
 	}
 	// each prediction says where its summary found its own article
-	if n := strings.Count(preds.String(), `"rank":1}`); n != 4 {
+	if n := strings.Count(preds.String(), `"rank":1,`); n != 4 {
 		t.Fatalf("%d of 4 predictions ranked first: %s", n, preds.String())
+	}
+	// and where LEAD's found it (the shared opening finds the others first)
+	if !strings.Contains(preds.String(), `"lead_rank":4`) || !strings.Contains(preds.String(), `"textrank_rank":1`) {
+		t.Errorf("baselines' ranks missing: %s", preds.String())
 	}
 }
 
