@@ -162,6 +162,9 @@ func chineseLegal(a *document.Analysis, doc *document.Parsed) bool {
 	if st := classify.ChineseSubtype(doc.Text); st != "" && c == "contract" {
 		a.Subtype, a.SubtypeConfidence = st, classify.RuleConfidence
 	}
+	if st := classify.ChineseTopic(doc.Text); st != "" && c == "regulation" {
+		a.Subtype, a.SubtypeConfidence = st, classify.RuleConfidence
+	}
 	if a.Tasks != nil {
 		tr := a.Tasks[TaskClassify]
 		tr.Confidence = classify.RuleConfidence

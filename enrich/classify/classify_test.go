@@ -135,6 +135,18 @@ func TestChineseSubtypes(t *testing.T) {
 	if st, _ := m.SubtypeOf("第一条 为了规范数据处理活动，制定本法。第二条 适用本法。", "regulation"); st != "" {
 		t.Errorf("a Chinese regulation got the topic %q from heads that learned no Chinese", st)
 	}
+	// a regulation's topic is what its name says
+	for text, want := range map[string]string{
+		"中华人民共和国个人信息保护法\n第一条 为了保护个人信息权益，制定本法。":    "regulation/data protection",
+		"非银行支付机构监督管理条例\n第一条 为了规范非银行支付机构行为，制定本条例。": "regulation/payment services / financial regulation",
+		"中華人民共和國網絡安全法\n第一條 為了保障網絡安全，制定本法。":        "regulation/cybersecurity",
+		"公共数据资源开放管理办法\n第一条 为了推动公共数据开放，制定本办法。":     "regulation/open data / public sector information",
+		"网络数据安全管理条例\n第一条 为了规范网络数据处理活动，制定本条例。":     "regulation/data governance",
+	} {
+		if st, _ := m.SubtypeOf(text, "regulation"); st != want {
+			t.Errorf("%.20s: topic %q, want %q", text, st, want)
+		}
+	}
 }
 
 // Sub-type labels differing only in case are one sub-type: the shipped

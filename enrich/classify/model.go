@@ -79,6 +79,9 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 		if st := ChineseSubtype(text); st != "" && class == "contract" {
 			return st, RuleConfidence
 		}
+		if st := ChineseTopic(text); st != "" && class == "regulation" {
+			return st, RuleConfidence
+		}
 		return "", 0 // the heads learned no Chinese legal text
 	}
 	h := m.Sub[class]

@@ -129,13 +129,26 @@ var zhSubtypes = []struct{ words, label string }{
 // when its name says none of zhSubtypes. The sub-type heads learned no
 // Chinese, so a Chinese contract gets this or none.
 func ChineseSubtype(text string) string {
+	return namedIn(text, zhContractName, zhSubtypes)
+}
+
+// ChineseTopic is the topic a Chinese regulation's name gives it (个人信息
+// 保护法 is data protection), with the regulation head's labels; "" when
+// its name says none of zhTopics.
+func ChineseTopic(text string) string {
+	return namedIn(text, zhRegulationName, zhTopics)
+}
+
+// namedIn is the label of the first of kinds whose words the name that
+// nameRe finds in text's opening holds, "".
+func namedIn(text string, nameRe *regexp.Regexp, kinds []struct{ words, label string }) string {
 	t, _ := lang.Simplified(head(text, 600))
 	t = strings.Join(strings.Fields(t), "")
-	m := zhContractName.FindStringSubmatch(t)
+	m := nameRe.FindStringSubmatch(t)
 	if m == nil {
 		return ""
 	}
-	for _, st := range zhSubtypes {
+	for _, st := range kinds {
 		for _, w := range strings.Fields(st.words) {
 			if strings.Contains(m[1], w) {
 				return st.label
@@ -143,4 +156,25 @@ func ChineseSubtype(text string) string {
 		}
 	}
 	return ""
+}
+
+// zhRegulationName is a Chinese law's or regulation's name: 中华人民共和国
+// 个人信息保护法, 网络数据安全管理条例, 支付机构监督管理办法.
+var zhRegulationName = regexp.MustCompile(`([\p{Han}]{2,30}?)(?:法|条例|办法|规定|规则|细则|决定)`)
+
+// zhTopics name a Chinese regulation's topic by the words of its name, in
+// order (个人信息 before 数据: 数据 names many), with the labels the
+// regulation head learned from EU law.
+var zhTopics = []struct{ words, label string }{
+	{"个人信息 隐私", "regulation/data protection"},
+	{"网络安全 关键信息基础设施 网络攻击", "regulation/cybersecurity"},
+	{"电子商务 网络交易", "regulation/e-commerce"},
+	{"消费者", "regulation/consumer protection"},
+	{"反垄断 竞争 经营者集中", "regulation/competition / digital markets"},
+	{"支付 银行 金融 证券 保险 反洗钱 货币", "regulation/payment services / financial regulation"},
+	{"无障碍 残疾人", "regulation/accessibility"},
+	{"信息公开 公共数据 数据开放", "regulation/open data / public sector information"},
+	{"电信 通信 互联网信息服务", "regulation/privacy / electronic communications"},
+	{"平台", "regulation/online platforms"},
+	{"数据", "regulation/data governance"},
 }
