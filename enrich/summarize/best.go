@@ -90,9 +90,7 @@ func preamble(u []string, o Options) int {
 	skip := NonProse(head)
 	for i := range head {
 		if !skip[i] && preambleRe.MatchString(u[i]) {
-			if 4*runes(u[i]) > 3*o.budget() {
-				u[i] = compactPreamble(u[i])
-			}
+			u[i] = compactPreamble(withoutHeading(u[i]))
 			if 4*runes(u[i]) <= 3*o.budget() {
 				return i
 			}
@@ -106,20 +104,22 @@ func preamble(u []string, o Options) int {
 // name: where it is incorporated, where its offices are, who signs for
 // it, what its label means. A summary keeps who agrees with whom; an
 // address took half of a 600-character summary and pushed the parties'
-// purpose out. Each is replaced by its "tail" group: what followed the
+// purpose out, and a preamble too long for the budget was passed over. Each is replaced by its "tail" group: what followed the
 // detail (a label's bracket, "and" before the next party), matched so
 // that the detail stops there.
 var preambleDetails = []*regexp.Regexp{
 	// ", a company incorporated under the laws of the State of Washington"
-	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\w-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|of))*(?P<tail>)`),
+	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\w-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+(?:[A-Z][\w]*\s+){1,3}Act(?:,?\s+\d{4})?|(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|of))*)(?P<tail>)`),
 	// ", a Delaware corporation", ", a Nevada limited liability company"
-	regexp.MustCompile(`,\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b(?P<tail>)`),
+	regexp.MustCompile(`,\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
 	// offices and addresses, up to the next label, party or the end
-	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|principal\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?|place\s+of\s+business)|whose\s+(?:principal\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|\s+and\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|\s+(?:and|AND|And)\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."
 	regexp.MustCompile(`,?\s*(?:acting\s+)?through\s+[^()]{0,80}?\b(?:duly\s+)?authori[sz]ed\b[^,()]*,?(?P<tail>)`),
+	// ", through Mr. Nirmal K. Minda its Managing Director,"
+	regexp.MustCompile(`,?\s*(?:acting\s+)?through\s+(?:its\s+)?(?:Mr|Ms|Mrs|Dr)\.?\s+[^()]{1,60}?\bits\s+(?:[A-Z][\w-]*\s*){1,4},?(?P<tail>)`),
 }
 
 // compactPreamble is a preamble without its preambleDetails.

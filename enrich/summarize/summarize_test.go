@@ -306,7 +306,7 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 		t.Errorf("withoutHeading cut a sentence: %q", got)
 	}
 	got := Summarize(sentences, Options{MaxChars: 400, Language: "en"})
-	want := "This Supply Agreement is made and entered into as of March 3, 2020 by and between Acme Corp., a Delaware corporation, and Globex Ltd."
+	want := "This Supply Agreement is made and entered into as of March 3, 2020 by and between Acme Corp. and Globex Ltd."
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("summary does not open with the preamble:\n got  %q\n want %q...", got, want)
 	}
@@ -443,5 +443,20 @@ func TestLongPreambleCompacted(t *testing.T) {
 	want := "This Distributor Agreement is made effective as of the 31st day of March, 2000, by and between Skyway Networks Incorporated and Plains LLC."
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("summary:\n got  %q\n want %q...", got, want)
+	}
+}
+
+// The shapes of CUAD's preambles: an office "of business", a misspelt
+// "principle place of business", parties joined by "AND", incorporation
+// under an Act, a signatory named with his title; and a preamble that fits
+// loses its addresses too.
+func TestPreambleDetailsLeftOut(t *testing.T) {
+	for in, want := range map[string]string{
+		`This Joint Venture Agreement is made on 18 May 2001 BETWEEN Kestrel Technologies Inc., a company incorporated under the laws of the State of Delaware and having its principal office of business at 16 Grid Place, Cerritos, California 90703, U.S.A., through Mr. Anil K. Rao its Managing Director, AND ORION INDUSTRIES LIMITED, a company incorporated under the Companies Act, 1956, having its registered office at B-64/1, Wazirpur, Delhi.`: `This Joint Venture Agreement is made on 18 May 2001 BETWEEN Kestrel Technologies Inc. AND ORION INDUSTRIES LIMITED.`,
+		`This Agreement is made by and between Whiteoak Inc., with registered offices/principle place of business at 501 Silverside Road, Wilmington DE 19809, USA, and Goodle Inc whose principle place of business is at 1600 Main Parkway, Mountain View, CA 94043, USA.`: `This Agreement is made by and between Whiteoak Inc. and Goodle Inc.`,
+	} {
+		if got := compactPreamble(in); got != want {
+			t.Errorf("compactPreamble:\n got  %q\n want %q", got, want)
+		}
 	}
 }
