@@ -453,7 +453,7 @@ func TestLongPreambleCompacted(t *testing.T) {
 func TestPreambleDetailsLeftOut(t *testing.T) {
 	for in, want := range map[string]string{
 		`This Joint Venture Agreement is made on 18 May 2001 BETWEEN Kestrel Technologies Inc., a company incorporated under the laws of the State of Delaware and having its principal office of business at 16 Grid Place, Cerritos, California 90703, U.S.A., through Mr. Anil K. Rao its Managing Director, AND ORION INDUSTRIES LIMITED, a company incorporated under the Companies Act, 1956, having its registered office at B-64/1, Wazirpur, Delhi.`: `This Joint Venture Agreement is made on 18 May 2001 BETWEEN Kestrel Technologies Inc. AND ORION INDUSTRIES LIMITED.`,
-		`This Agreement is made by and between Whiteoak Inc., with registered offices/principle place of business at 501 Silverside Road, Wilmington DE 19809, USA, and Goodle Inc whose principle place of business is at 1600 Main Parkway, Mountain View, CA 94043, USA.`: `This Agreement is made by and between Whiteoak Inc. and Goodle Inc.`,
+		`This Agreement is made by and between Whiteoak Inc., with registered offices/principle place of business at 501 Silverside Road, Wilmington DE 19809, USA, and Goodle Inc whose principle place of business is at 1600 Main Parkway, Mountain View, CA 94043, USA.`:                                                                                                                                                                                  `This Agreement is made by and between Whiteoak Inc. and Goodle Inc.`,
 	} {
 		if got := compactPreamble(in); got != want {
 			t.Errorf("compactPreamble:\n got  %q\n want %q", got, want)
