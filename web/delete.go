@@ -37,13 +37,21 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case api && err == nil:
 		writeJSON(w, http.StatusOK, map[string]string{"id": id, "status": "deleted"})
-	case api && errors.Is(err, index.ErrNotFound) && s.pending.has(r.Context(), id, time.Now()):
-		// accepted and not indexed yet: nothing is deleted, and the
-		// document will be indexed; "not found" would read as done
-		writeJSON(w, http.StatusConflict, map[string]string{"status": "processing",
-			"error": fmt.Sprintf("delete %s: the document is still being processed; delete it once it is indexed", id)})
 	case api && errors.Is(err, index.ErrNotFound):
-		writeError(w, http.StatusNotFound, err)
+		switch a := s.absence(r.Context(), id); a.Status {
+		case "processing":
+			// accepted and not indexed yet: nothing is deleted, and the
+			// document will be indexed; "not found" would read as done
+			writeJSON(w, http.StatusConflict, map[string]string{"status": "processing",
+				"error": fmt.Sprintf("delete %s: the document is still being processed; delete it once it is indexed", id)})
+		case "failed":
+			// dead-lettered: never indexed, and no longer on its way (an
+			// upload's own record of it said "processing" for good)
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("delete %s: the document was dead-lettered, never indexed (docmill dlq drop removes the letter)", id),
+				"failed": a.Reason})
+		default:
+			writeError(w, http.StatusNotFound, err)
+		}
 	case api && errors.Is(err, errNoIndex):
 		writeError(w, http.StatusServiceUnavailable, err)
 	case api:

@@ -62,12 +62,24 @@ var funcs = template.FuncMap{
 		return strconv.Itoa(n) + " " + noun + "s"
 	},
 	"logTime": logTime,
-	"join":    strings.Join,
-	"lower":   strings.ToLower,
-	"hd":      func(title, page string) head { return head{Title: title, Page: page} },
-	"ms":      func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-	"mib":     func(n int64) int64 { return n >> 20 },
-	"num":     fmtNum,
+	// absentTitle is the page title for a document not (yet) in the index
+	"absentTitle": func(status string) string {
+		switch status {
+		case "failed":
+			return "Not indexed"
+		case "processing":
+			return "Processing"
+		case "indexing":
+			return "Not indexed here yet"
+		}
+		return "Not found"
+	},
+	"join":  strings.Join,
+	"lower": strings.ToLower,
+	"hd":    func(title, page string) head { return head{Title: title, Page: page} },
+	"ms":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"mib":   func(n int64) int64 { return n >> 20 },
+	"num":   fmtNum,
 	"day": func(t time.Time) string {
 		if t.IsZero() {
 			return ""

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -1134,6 +1135,9 @@ func TestPollingTellsProcessingFromUnknown(t *testing.T) {
 			t.Errorf("page of %.12s: %d, want %q in %s", id, resp.StatusCode, want, between(body, "<main", "</main>"))
 		}
 	}
+	if _, body := get(t, s, "/documents/"+up.ID); !strings.Contains(between(body, "<title>", "</title>"), "Processing") {
+		t.Errorf("title of a processing document's page: %q", between(body, "<title>", "</title>"))
+	}
 	if _, body := get(t, s, "/api/documents/"+bad); !strings.Contains(body, `"failed": "parse t.tar`) {
 		t.Errorf("API on a dead-lettered document: %s", body)
 	}
@@ -1496,5 +1500,26 @@ func TestUploadWhileBrokerDown(t *testing.T) {
 	s.ServeHTTP(rec, req.WithContext(ctx))
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "broker is unreachable") {
 		t.Errorf("upload with the broker down: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// An upload the pipeline dead-lettered is not "still being processed" to
+// DELETE: the upload's own record of it said so for good.
+func TestDeleteDeadLetteredUpload(t *testing.T) {
+	_, js := startNATS(t)
+	var failed sync.Map
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20,
+		Failed: func(_ context.Context, id string) string {
+			if v, ok := failed.Load(id); ok {
+				return v.(string)
+			}
+			return ""
+		}})
+	up := postOne(t, s, "filename=junk.bin", "\x00\x01\x02 not a document \x03")
+	failed.Store(up.ID, "parse junk.bin: unsupported or binary content")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+up.ID[:12], nil))
+	if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), "dead-lettered") || !strings.Contains(rec.Body.String(), "unsupported") {
+		t.Errorf("delete of a dead-lettered upload: %d %s, want 404 saying it was dead-lettered", rec.Code, rec.Body)
 	}
 }

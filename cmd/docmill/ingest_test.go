@@ -192,6 +192,18 @@ func TestIngestWaitFollowsAnEarlierSend(t *testing.T) {
 	if c.indexed != 1 || c.failed != 1 || !strings.Contains(out.String(), "parse broken.pdf: corrupt") {
 		t.Errorf("counts %+v, output:\n%s", c, out.String())
 	}
+	// a copy of a document dead-lettered before, no longer on its way,
+	// fails as it did
+	again := document.ID([]byte("broken again"))
+	if _, err := kv.Put(ctx, again, []byte(`{"reason":"parse again.pdf: corrupt"}`)); err != nil {
+		t.Fatal(err)
+	}
+	w.expect(again, "again.pdf")
+	w.settle(again, false)
+	w.report(ctx, &out, &c)
+	if c.failed != 2 || !strings.Contains(out.String(), "again.pdf  parse again.pdf: corrupt") {
+		t.Errorf("a copy of a dead-lettered document: counts %+v, output:\n%s", c, out.String())
+	}
 	if _, ok := w.expected[gone]; ok {
 		t.Error("a duplicate of nothing on its way is waited for")
 	}

@@ -112,6 +112,12 @@ func (w *ingestWait) settle(id string, sent bool) {
 		w.earlier[id] = struct{}{}
 		return
 	}
+	// a copy of a document dead-lettered already fails as it did: the
+	// wait says so (and exits 1) rather than count it as nothing to wait for
+	if reason := w.failedBefore(context.Background(), id); reason != "" {
+		w.failed[id] = reason
+		return
+	}
 	delete(w.expected, id)
 }
 

@@ -820,6 +820,10 @@ func TestPartyPlacesRedactionsAndForms(t *testing.T) {
 			[]string{"Nimbus Analytics GmbH=Licensor", "Contoso Retail Ltd=Licensee"}},
 		{`This Distribution Agreement is made between XXXXXXXXXXXXXXXXXXXXX ("Distributor") and B & C General Warehouse Corporation LLC ("Company").`,
 			[]string{"B & C General Warehouse Corporation LLC=Company"}},
+		{`THIS DISTRIBUTOR AGREEMENT is made as of 1 August 2019, by and between, B & C General Warehouse Corporation LLC, a USA Limited Liability Company, with an address located at 7405 SW 11th CT, North Lauderdale, FL, 33068, USA, ("Company"), and XXXXXXXXXXXXXXXXXXXXX ("Distributor").`,
+			[]string{"B & C General Warehouse Corporation LLC=Company"}},
+		{`This Consulting Agreement is made by and between XXXXXXXX, Inc., a Delaware corporation ("Company"), and [***] LLC ("Consultant"), and Gamma Analytics Corp. ("Advisor").`,
+			[]string{"Gamma Analytics Corp.=Advisor"}},
 		{"This Hosting Agreement is made between Centrack International (\"Centrack\") and Ion Interactive, Inc. (\"Ion\").\n\nCENTRACK INTERNATIONAL, INC. ION INTERACTIVE, INC.\n\nBy: /s/ J. Lofquist By: /s/ A. Talerico\n",
 			[]string{"CENTRACK INTERNATIONAL, INC.=Centrack", "Ion Interactive, Inc.=Ion"}},
 	}

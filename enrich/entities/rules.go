@@ -16,7 +16,7 @@ import (
 // --- parties ---
 
 // betweenRe finds the start of a preamble's party list.
-var betweenRe = regexp.MustCompile(`(?i)\b(?:by\s+and\s+between|by\s+and\s+among|between|among)\s*:?\s+`)
+var betweenRe = regexp.MustCompile(`(?i)\b(?:by\s+and\s+between|by\s+and\s+among|between|among)\s*[:,]?\s+`)
 
 // segmentEndRe ends a party list: recitals, or a sentence end after a
 // closing quote or parenthesis.
@@ -72,11 +72,21 @@ func junkParty(n string) bool {
 		return true // a heading and its page number
 	}
 	return !strings.ContainsFunc(n, unicode.IsLetter) || partyDefinitionRe.MatchString(n) || caPostcodeRe.MatchString(n) ||
-		notPartyRe.MatchString(n) || redactedRe.MatchString(n)
+		notPartyRe.MatchString(n) || redacted(n)
+}
+
+// redacted reports a name a filing blacked out, with or without its legal
+// form: "XXXXXXXX", "[***]", "XXXXXXXX, Inc.", "[***] LLC".
+func redacted(n string) bool {
+	f := strings.Fields(n)
+	for len(f) > 1 && legalForm[strings.ToLower(strings.Trim(strings.ReplaceAll(f[len(f)-1], ".", ""), ","))] {
+		f = f[:len(f)-1]
+	}
+	return redactedRe.MatchString(strings.Join(f, " "))
 }
 
 // redactedRe is a name a filing blacked out: "XXXXXXXX", "[***]".
-var redactedRe = regexp.MustCompile(`^[\s\[\]*_.-]*(?:[Xx*]{3,}[\s\[\]*_.-]*)+$`)
+var redactedRe = regexp.MustCompile(`^[\s\[\]*_.,-]*(?:[Xx*]{3,}[\s\[\]*_.,-]*)+$`)
 
 // notPartyRe is a "party" that names a heading ("NON-COMPETITION
 // AGREEMENT"), a position ("Director of Asia-Pacific Operations") or an
