@@ -56,6 +56,11 @@ func backfillCmd() *cobra.Command {
 			if st, err := os.Stat(*from); err != nil || !st.IsDir() {
 				return fmt.Errorf("--from %q is not a folder; want DIR, bucket:NAME or stream:NAME", *from)
 			}
+			// a link to a folder is the folder (the walk does not follow a
+			// linked root, and found nothing); one job however it is named
+			if real, err := filepath.EvalSymlinks(*from); err == nil {
+				*from = real
+			}
 			b.Source = connectors.DirSource{Dir: *from}
 		}
 		if *since != "" {

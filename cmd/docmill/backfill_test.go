@@ -103,13 +103,16 @@ func TestBackfillWait(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	run := func() (string, string, error) {
+	run := func(from ...string) (string, string, error) {
+		if from == nil {
+			from = []string{dir}
+		}
 		cmd := backfillCmd()
 		cmd.SilenceUsage, cmd.SilenceErrors = true, true
 		var out, errOut bytes.Buffer
 		cmd.SetOut(&out)
 		cmd.SetErr(&errOut)
-		cmd.SetArgs([]string{"--nats", s.NATSURL(), "--server", s.HTTPURL(), "--from", dir, "--wait", "--wait-timeout", "90s"})
+		cmd.SetArgs([]string{"--nats", s.NATSURL(), "--server", s.HTTPURL(), "--from", from[0], "--wait", "--wait-timeout", "90s"})
 		err := cmd.Execute()
 		return out.String(), errOut.String(), err
 	}
@@ -133,5 +136,18 @@ func TestBackfillWait(t *testing.T) {
 	_, errOut, err = run()
 	if err != nil || !strings.Contains(errOut, "0 indexed, 0 dead-lettered, 0 still waiting") {
 		t.Errorf("second run: %v\n%s", err, errOut)
+	}
+	// through a link to the folder: the same job and the same items (the
+	// walk did not follow a linked root and found nothing, silently)
+	link := filepath.Join(t.TempDir(), "archive")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "new.txt"), []byte("Notice: the lease of the Leeds office ends in June."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, err = run(link)
+	if err != nil || !strings.Contains(errOut, "1 indexed, 0 dead-lettered, 0 still waiting") {
+		t.Errorf("through a link, with a file added: %v\n%s", err, errOut)
 	}
 }
