@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -51,11 +52,18 @@ func dlqCmd() *cobra.Command {
 // eachDeadLetter is a command that applies do to one dead letter (--id) or
 // to all of them (--all).
 func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.JetStream, connectors.DeadLetter) error) *cobra.Command {
-	c := &cobra.Command{Use: use, Short: short, Args: cobra.NoArgs}
+	c := &cobra.Command{Use: use + " [SEQ]", Short: short, Args: cobra.MaximumNArgs(1)}
 	nf := addNATSFlags(c.Flags())
-	id := c.Flags().Uint64("id", 0, "sequence number of one dead letter (see dlq list)")
+	id := c.Flags().Uint64("id", 0, "sequence number of one dead letter (see dlq list); also as the argument")
 	all := c.Flags().Bool("all", false, use+" every dead letter")
-	c.RunE = func(cmd *cobra.Command, _ []string) error {
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 1 {
+			seq, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil || seq == 0 || *id != 0 {
+				return fmt.Errorf("%q is no dead letter's sequence number (see dlq list), or --id gives another", args[0])
+			}
+			*id = seq
+		}
 		if (*id == 0) == !*all {
 			return fmt.Errorf("give exactly one of --id SEQ or --all")
 		}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// dlq drop and replay take the letter's sequence number as their argument
+// too ("dlq drop 1" was "unknown command"), and refuse one that is not.
+func TestDLQSequenceArgument(t *testing.T) {
+	url, _, js := natstest.Listening(t, "dlq-arg")
+	if err := broker.EnsureStreams(context.Background(), js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var seen []uint64
+	run := func(args ...string) error {
+		cmd := eachDeadLetter("drop", "", "dropped", func(_ context.Context, _ jetstream.JetStream, d connectors.DeadLetter) error {
+			seen = append(seen, d.Seq)
+			return nil
+		})
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		cmd.SetArgs(append([]string{"--nats", url}, args...))
+		return cmd.Execute()
+	}
+	if err := run("3"); err == nil || !strings.Contains(err.Error(), "no dead letter with seq 3") {
+		t.Errorf("drop 3 with no letters: %v", err)
+	}
+	for _, bad := range [][]string{{"x"}, {"0"}, {"3", "--id", "4"}} {
+		if err := run(bad...); err == nil || !strings.Contains(err.Error(), "sequence number") {
+			t.Errorf("drop %q: %v", bad, err)
+		}
+	}
+}
