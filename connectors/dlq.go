@@ -128,6 +128,17 @@ func DropForGood(ctx context.Context, js jetstream.JetStream, d DeadLetter) erro
 		return err
 	}
 	forgetFailure(ctx, js, d.ID)
+	if d.msg != nil && d.msg.Header.Get(nats.MsgIdHdr) != "" {
+		// the stream keeps the letter's id for its de-duplication window:
+		// the same failure sent again would make no letter
+		kv, err := pipeline.OpenDropped(ctx, js, StreamReplicas(ctx, js))
+		if err != nil {
+			return err
+		}
+		if err := pipeline.MarkDropped(ctx, kv, d.msg.Header.Get(nats.MsgIdHdr), strconv.FormatUint(d.Seq, 10)); err != nil {
+			return err
+		}
+	}
 	if d.msg == nil {
 		return nil
 	}

@@ -14,9 +14,10 @@ import (
 	"github.com/docmill/docmill/pipeline/broker"
 )
 
-// A dead letter dropped for good takes its failure record with it: the
+// A dead letter dropped for good takes its failure record with it (the
 // record made a backfill skip the file for a day, pointing at a dead
-// letter that was no longer there to replay.
+// letter that was no longer there to replay), and is recorded as dropped,
+// so that the same failure again is a new letter.
 func TestDropForGoodForgetsTheFailure(t *testing.T) {
 	ctx := context.Background()
 	_, js := natstest.Start(t, "dlq-drop-failed")
@@ -34,6 +35,7 @@ func TestDropForGoodForgetsTheFailure(t *testing.T) {
 	m := nats.NewMsg(broker.SubjectDLQ + ".parse")
 	m.Header.Set(pipeline.HeaderID, id)
 	m.Header.Set(pipeline.HeaderError, "parse fake.docx: not a zip")
+	m.Header.Set(nats.MsgIdHdr, id+":dlq:parse:0123")
 	if _, err := js.PublishMsg(ctx, m); err != nil {
 		t.Fatal(err)
 	}
@@ -46,5 +48,14 @@ func TestDropForGoodForgetsTheFailure(t *testing.T) {
 	}
 	if _, err := kv.Get(ctx, id); !errors.Is(err, jetstream.ErrKeyNotFound) {
 		t.Errorf("failure record after the drop: %v, want none", err)
+	}
+	// and the same failure again is a new letter (pipeline.DroppedBucket)
+	dropped, err := js.KeyValue(ctx, pipeline.DroppedBucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := dropped.Keys(ctx)
+	if err != nil || len(keys) != 1 {
+		t.Errorf("dropped letters recorded: %v %v, want 1", keys, err)
 	}
 }

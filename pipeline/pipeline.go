@@ -64,6 +64,9 @@ type Options struct {
 	// attempts (so the upload page can say it failed instead of waiting
 	// for a result that will not come).
 	OnDeadLetter func(msg *message.Message, cause error)
+	// Dropped, when set, is DroppedBucket: a dead letter like one dropped
+	// for good is published as a new letter.
+	Dropped jetstream.KeyValue
 	// Floors, when set, keeps each consumer's ack floor (a FloorsBucket),
 	// so that one deleted while docmill was down is declared again in its
 	// place (stream.SubscriberConfig.Floors).
@@ -151,6 +154,7 @@ func Run(ctx context.Context, o Options) error {
 	}
 	router.AddMiddleware(middleware.Recoverer)
 	pub := stream.NewPublisher(o.JS)
+	dlqPub := withDrops(pub, o.Dropped)
 	c := o.Consumer
 	var subs []*stream.Subscriber
 	if o.Worker != nil {
@@ -159,7 +163,7 @@ func Run(ctx context.Context, o Options) error {
 			Concurrency: c.WorkerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("analyze", broker.SubjectIngest+".>", sub, noOutput(o.Worker.Handle))
-		h.AddMiddleware(DeadLetter(pub, "analyze", c.MaxDeliver, o.Metrics, o.Log, o.OnDeadLetter))
+		h.AddMiddleware(DeadLetter(dlqPub, "analyze", c.MaxDeliver, o.Metrics, o.Log, o.OnDeadLetter))
 	}
 	if o.Shadow != nil {
 		info := o.Shadow.Analyzer.Load().Info()
@@ -184,7 +188,7 @@ func Run(ctx context.Context, o Options) error {
 			Concurrency: c.IndexerConcurrency, Backoff: c.Backoff, DrainTimeout: o.DrainTimeout}, wlog)
 		subs = append(subs, sub)
 		h := router.AddConsumerHandler("index", broker.SubjectResults+".>", sub, noOutput(o.Indexer.Handle))
-		h.AddMiddleware(DeadLetter(pub, "index", c.MaxDeliver, o.Metrics, o.Log, nil))
+		h.AddMiddleware(DeadLetter(dlqPub, "index", c.MaxDeliver, o.Metrics, o.Log, nil))
 		// Removals have no dead letters: one whose document never comes
 		// gives up by itself (Indexer.Remove).
 		rsub := stream.NewSubscriber(o.JS, stream.SubscriberConfig{Stream: broker.StreamRemovals, Durable: o.IndexerDurable + "-removals", Ensure: o.EnsureStreams, Log: o.Log, Floors: o.Floors,

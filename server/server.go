@@ -66,16 +66,17 @@ type Server struct {
 	// consumers are the pipeline's subscribers, for /healthz
 	consumers pipeline.Consumers
 	// floors keeps the consumers' ack floors (pipeline.FloorsBucket)
-	floors   jetstream.KeyValue
-	embedded *broker.Embedded
-	nc       *nats.Conn
-	js       jetstream.JetStream
-	metrics  *pipeline.Metrics
-	ix       *index.Index
-	analyzer *pipeline.AnalyzerRef
-	modelSt  web.Component
-	failed   jetstream.KeyValue   // FailedBucket; nil when unavailable
-	inFlight *pipeline.Processing // ProcessingBucket; nil when unavailable
+	floors         jetstream.KeyValue
+	embedded       *broker.Embedded
+	nc             *nats.Conn
+	js             jetstream.JetStream
+	metrics        *pipeline.Metrics
+	ix             *index.Index
+	analyzer       *pipeline.AnalyzerRef
+	modelSt        web.Component
+	failed         jetstream.KeyValue   // FailedBucket; nil when unavailable
+	inFlight       *pipeline.Processing // ProcessingBucket; nil when unavailable
+	droppedLetters jetstream.KeyValue   // pipeline.DroppedBucket
 	// indexUpgrades is what `docmill index rebuild` would bring the index
 	// (index.Index.Upgrades), read when it opens.
 	indexUpgrades []string
@@ -351,6 +352,13 @@ func (s *Server) open(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("kv %s: %w", pipeline.FloorsBucket, err)
 	}
+	err = s.retry(ctx, "dropped dead letters", func(ctx context.Context) (err error) {
+		s.droppedLetters, err = pipeline.OpenDropped(ctx, s.js, c.NATS.Replicas)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("kv %s: %w", pipeline.DroppedBucket, err)
+	}
 	if s.o.Role.works() {
 		var kv jetstream.KeyValue
 		err = s.retry(ctx, "log template store", func(ctx context.Context) (err error) {
@@ -381,7 +389,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 	c := s.o.Config
 	o := pipeline.Options{JS: s.js, Metrics: s.metrics, Log: s.o.Log, DrainTimeout: c.Pipeline.DrainTimeout, Ready: ready,
-		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed, Consumers: &s.consumers, Floors: s.floors,
+		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed, Consumers: &s.consumers, Floors: s.floors, Dropped: s.droppedLetters,
 		EnsureStreams: func(ctx context.Context) error {
 			return broker.EnsureStreams(ctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
 		},
