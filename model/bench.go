@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -35,12 +36,17 @@ func DefaultBundleDir() (string, error) {
 		cands = append(cands, filepath.Join(dir, rel), filepath.Join(dir, "docmill-mini"), filepath.Join(filepath.Dir(dir), rel),
 			filepath.Join(filepath.Dir(dir), "share", "docmill", "docmill-mini"))
 	}
+	var looked []string
 	for _, c := range cands {
+		if slices.Contains(looked, c) {
+			continue // the working folder is the binary's
+		}
+		looked = append(looked, c)
 		if _, err := os.Stat(filepath.Join(c, "manifest.json")); err == nil {
 			return c, nil
 		}
 	}
-	return "", fmt.Errorf("default model bundle not found (looked in %s): set --model or %s", strings.Join(cands, ", "), EnvModel)
+	return "", fmt.Errorf("default model bundle not found (looked in %s): set --model or %s", strings.Join(looked, ", "), EnvModel)
 }
 
 // BenchOptions configure Bench.
