@@ -114,15 +114,21 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 	info := pdfInfo(ctx, in, o.pages())
 	dpi := info.dpiFor(o.dpi())
 	render := exec.CommandContext(ctx, "pdftoppm", "-r", fmt.Sprint(dpi), "-gray", "-l", fmt.Sprint(o.pages()), in, filepath.Join(dir, "page"))
-	if out, err := render.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("pdftoppm: %w: %s", err, printable(string(out), 200))
+	// its messages kept to a few kilobytes: a malformed page made it
+	// write gigabytes of syntax errors, which a buffer of all of them held
+	// in docmill's own memory
+	var renderErr headBuffer
+	render.Stderr = &renderErr
+	if err := render.Run(); err != nil {
+		return nil, fmt.Errorf("pdftoppm: %w: %s", err, printable(renderErr.String(), 200))
 	}
 	pages, _ := filepath.Glob(filepath.Join(dir, "page*.pgm"))
 	sort.Strings(pages) // pdftoppm pads page numbers to one width
 	var b strings.Builder
 	var words ocrWords
 	for _, p := range pages {
-		var out, stderr bytes.Buffer
+		var out bytes.Buffer
+		var stderr headBuffer
 		read := exec.CommandContext(ctx, "tesseract", p, "stdout", "-l", o.Languages, "tsv")
 		read.Stdout, read.Stderr = &out, &stderr
 		// one thread per page: the worker already runs documents in
@@ -267,4 +273,27 @@ func (o *OCR) dpi() int {
 		return DefaultOCRDPI
 	}
 	return o.DPI
+}
+
+// headBuffer keeps the first headBytes written to it and counts the rest:
+// enough of a tool's messages to say why it failed.
+type headBuffer struct {
+	b       []byte
+	dropped int
+}
+
+const headBytes = 4 << 10
+
+func (h *headBuffer) Write(p []byte) (int, error) {
+	n := min(max(headBytes-len(h.b), 0), len(p))
+	h.b = append(h.b, p[:n]...)
+	h.dropped += len(p) - n
+	return len(p), nil
+}
+
+func (h *headBuffer) String() string {
+	if h.dropped > 0 {
+		return fmt.Sprintf("%s... (%d more bytes)", h.b, h.dropped)
+	}
+	return string(h.b)
 }

@@ -127,3 +127,21 @@ func writeTemp(t *testing.T, data []byte) string {
 	}
 	return p
 }
+
+// A tool's messages are kept to headBytes: pdftoppm wrote gigabytes of
+// syntax errors on a malformed page, and docmill held all of them.
+func TestHeadBufferBounded(t *testing.T) {
+	var h headBuffer
+	line := []byte("Syntax Error (1234): Unknown operator '<ff><ff>'\n")
+	for range 200000 { // about 10 MB
+		if n, err := h.Write(line); n != len(line) || err != nil {
+			t.Fatalf("write: %d %v", n, err)
+		}
+	}
+	if len(h.b) != headBytes || h.dropped != 200000*len(line)-headBytes {
+		t.Errorf("kept %d bytes, dropped %d", len(h.b), h.dropped)
+	}
+	if s := h.String(); !strings.HasPrefix(s, "Syntax Error") || !strings.Contains(s, "more bytes)") {
+		t.Errorf("String: %.80q", s)
+	}
+}
