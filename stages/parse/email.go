@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -33,7 +34,8 @@ type emailReader struct {
 	head        strings.Builder // the message's own header lines
 	attachments []string
 	files       []document.Attachment
-	size        int64 // bytes of the files kept
+	unread      []string // attachments named but not kept, with why
+	size        int64    // bytes of the files kept
 	max         int64
 }
 
@@ -73,6 +75,10 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 		if len(ids) > 0 {
 			// the documents the attachments become, for links to them
 			ex.meta["attachment_ids"] = strings.Join(ids, "\n")
+		}
+		if len(r.unread) > 0 {
+			// named in the message, never a document: say so and why
+			ex.meta["attachments_unread"] = strings.Join(r.unread, "; ")
 		}
 	}
 	return ex, nil
@@ -133,6 +139,9 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 	case media == "text/plain" || media == "text/html":
 		raw, _ := io.ReadAll(body)
 		text, _ := decodeDeclared(raw, ct, media == "text/html")
+		if media == "text/plain" && strings.EqualFold(params["format"], "flowed") {
+			text = unflow(text, strings.EqualFold(params["delsp"], "yes"))
+		}
 		if media == "text/html" {
 			text = extractHTML(text).text
 		}
@@ -145,7 +154,15 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 // within the document size limit (the rest are only named).
 func (r *emailReader) keep(name string, body io.Reader) {
 	data, err := io.ReadAll(io.LimitReader(body, r.max-r.size+1))
-	if err != nil || len(data) == 0 || r.size+int64(len(data)) > r.max {
+	switch {
+	case err != nil:
+		r.unread = append(r.unread, fmt.Sprintf("%s (not decodable: %v)", name, err))
+		return
+	case len(data) == 0:
+		r.unread = append(r.unread, name+" (empty)")
+		return
+	case r.size+int64(len(data)) > r.max:
+		r.unread = append(r.unread, name+" (over the document size limit with the others)")
 		return
 	}
 	r.size += int64(len(data))
@@ -215,9 +232,98 @@ func decodeTransfer(enc string, body io.Reader) io.Reader {
 	case "quoted-printable":
 		return quotedprintable.NewReader(body)
 	case "base64":
-		return base64.NewDecoder(base64.StdEncoding, body)
+		// as RFC 2045 asks: characters outside the alphabet (a gateway's
+		// trailing spaces) are ignored, and missing padding is supplied;
+		// the standard decoder stopped at the first, and the part was cut
+		return base64.NewDecoder(base64.StdEncoding, &base64Alphabet{r: body})
 	}
 	return body
+}
+
+// base64Alphabet passes on the base64 alphabet of r, ends at its padding,
+// and pads a last quantum that lacks it.
+type base64Alphabet struct {
+	r    io.Reader
+	n    int // alphabet characters passed on
+	junk int // other characters than the alphabet, padding and white space
+	done bool
+	pad  int // padding still to give
+}
+
+// errNotBase64 is a part declared base64 whose text is mostly something
+// else: a gateway's stray spaces are ignored, but not a body of symbols.
+var errNotBase64 = errors.New("not base64: characters outside its alphabet")
+
+func (b *base64Alphabet) Read(p []byte) (int, error) {
+	for {
+		if b.pad > 0 {
+			k := min(b.pad, len(p))
+			for i := range k {
+				p[i] = '='
+			}
+			b.pad -= k
+			return k, nil
+		}
+		if b.done {
+			return 0, io.EOF
+		}
+		n, err := b.r.Read(p)
+		w := 0
+		for _, c := range p[:n] {
+			switch {
+			case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/':
+				p[w] = c
+				w++
+				b.n++
+			case c == '=':
+				b.done = true // the rest is past the data
+			case c != ' ' && c != '\t' && c != '\r' && c != '\n':
+				b.junk++
+			}
+			if b.done {
+				break
+			}
+		}
+		if (err != nil || b.done) && b.junk*100 > b.n+b.junk {
+			return 0, errNotBase64
+		}
+		if err != nil || b.done {
+			b.done = true
+			if r := b.n % 4; r != 0 {
+				b.pad = 4 - r
+				b.n += b.pad
+			}
+		}
+		if w > 0 {
+			return w, nil
+		}
+		if err != nil && err != io.EOF {
+			return 0, err
+		}
+	}
+}
+
+// unflow joins the lines of format=flowed text (RFC 3676): a line ending
+// in a space goes on in the next, whose space delsp=yes deletes ("sur" +
+// "vive" is "survive"); the signature separator "-- " stays a line.
+func unflow(text string, delsp bool) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		if strings.HasPrefix(l, " ") {
+			l = l[1:] // space-stuffing
+		}
+		if strings.HasSuffix(l, " ") && l != "-- " && i+1 < len(lines) {
+			if delsp {
+				l = l[:len(l)-1]
+			}
+			b.WriteString(l)
+			continue
+		}
+		b.WriteString(l)
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // emailHeaderRe matches a header field line ("Subject: ...").

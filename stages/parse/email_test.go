@@ -123,3 +123,59 @@ func TestModernLogsDetected(t *testing.T) {
 		}
 	}
 }
+
+// Mail as gateways and Apple Mail write it: base64 lines with trailing
+// spaces (the decoder stopped at the first and cut the body after one
+// line), an attachment without its padding, one that is no base64 at all
+// (it vanished without a word), and format=flowed text with delsp=yes
+// ("sur" + "vive" is "survive").
+func TestEmailLenientDecoding(t *testing.T) {
+	msg := strings.ReplaceAll(`From: Ann <ann@acme.example>
+Subject: Compliance report
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="MIX"
+
+--MIX
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: base64
+
+VGhlIHF1YXJ0ZXJseSBjb21wbGlhbmNlIHJlcG9y 
+dCBpcyBhdHRhY2hlZC4gQWxsIGNvbnRyb2xzIHBh 
+c3NlZCwgYW5kIHRoZQphdWRpdG9ycyBzaWduZWQg 
+b2ZmIG9uIDEyIE1hcmNoLiBUaGUgbmV4dCByZXZp 
+ZXcgaXMgaW4gSnVuZS4K 
+--MIX
+Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes
+
+The obligations of the Supplier sur 
+vive termination of this Agreement.
+Regards,
+-- 
+Ann
+--MIX
+Content-Type: text/plain; name="lease.txt"
+Content-Disposition: attachment; filename="lease.txt"
+Content-Transfer-Encoding: base64
+
+VGhlIFRlbmFudCBzaGFsbCBwYXkgdGhlIHJlbnQgbW9udGhseS4
+--MIX
+Content-Type: application/pdf; name="x.pdf"
+Content-Disposition: attachment; filename="x.pdf"
+Content-Transfer-Encoding: base64
+
+%%%% this is not base64 at all %%%%
+--MIX--
+`, "\n", "\r\n")
+	p := mustParse(t, "message", []byte(msg))
+	for _, want := range []string{"The next review is in June.", "Supplier survive termination of this Agreement.\nRegards,"} {
+		if !strings.Contains(p.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, p.Text)
+		}
+	}
+	if len(p.Attachments) != 1 || string(p.Attachments[0].Data) != "The Tenant shall pay the rent monthly." {
+		t.Errorf("attachments %+v", p.Attachments)
+	}
+	if u := p.Meta["attachments_unread"]; !strings.Contains(u, "x.pdf (") {
+		t.Errorf("unread attachments %q, want x.pdf with why", u)
+	}
+}
