@@ -391,6 +391,12 @@ func declared(data []byte, hint string, isHTML bool) (string, string, bool) {
 	if enc == nil {
 		return "", "", false
 	}
+	if name == encUTF8 && !mostlyUTF8(data) {
+		// a page that says UTF-8 in a meta tag and is GBK: decoded as
+		// declared it was all replacement characters and refused as
+		// binary; the detector reads what the bytes are
+		return "", "", false
+	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", "", false

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // HTML as Word and content systems save it: table cells holding
@@ -104,5 +106,25 @@ func TestMarkdownLinksFootnotesAndRawBlocks(t *testing.T) {
 	want := "Notice\n\nThis notice follows the GDPR and the CCPA.\n\nThe footnote text."
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
+// A page that declares UTF-8 in a meta tag and is GBK is read as what its
+// bytes are: decoded as declared it was all replacement characters and
+// dead-lettered as binary.
+func TestHTMLDeclaredUTF8ButGBK(t *testing.T) {
+	page := "<html><head><meta charset=\"utf-8\"><title>租赁合同</title></head><body><p>出租方：北京华夏置业有限公司。承租方：张伟。租赁期限为三年，自2024年3月1日起至2027年2月28日止。</p></body></html>"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustParse(t, "lease.html", []byte(gbk))
+	if !strings.Contains(p.Text, "租赁期限为三年") || p.Title != "租赁合同" {
+		t.Errorf("title %q text %q", p.Title, p.Text)
+	}
+	// a UTF-8 page with one stray byte stays UTF-8
+	stray := strings.Replace(page, "张伟", "张伟\xff", 1)
+	if p := mustParse(t, "stray.html", []byte(stray)); !strings.Contains(p.Text, "北京华夏置业有限公司") {
+		t.Errorf("UTF-8 with a stray byte: %q", p.Text)
 	}
 }
