@@ -90,6 +90,9 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		return fa, nil
 	}
 	a.Model = f.Info()
+	if req.Wants(TaskClassify) && classify.Unfounded(doc.Text, a.Class) {
+		a.Class, a.Confidence = "other", classify.RuleConfidence
+	}
 	// the sub-type heads know no Chinese legal text either: no sub-type
 	ruled := a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
 	if sn, ok := f.fallback.(subtypeNamer); ok && a.Class != "" && !ruled && req.Wants(TaskClassify) {

@@ -176,6 +176,9 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 	if doc.IsEmail() && a.Class == "log" {
 		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", 1-a.Confidence, "", 0
 	}
+	if classify.Unfounded(text, a.Class) {
+		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", classify.RuleConfidence, "", 0
+	}
 	return nil
 }
 

@@ -426,3 +426,13 @@ func TestEmailIsNoLog(t *testing.T) {
 		t.Errorf("e-mail analysed as a log: class %s/%s, log summary %v", a.Class, a.Subtype, a.Log != nil)
 	}
 }
+
+// A short note that says nothing legal is "other", not a contract: the
+// heads learned short terms clauses and called a lunch note a contract.
+func TestFreeShortNoteIsOther(t *testing.T) {
+	doc := parsed("note.txt", "Team lunch on Friday at noon, pizza for everyone.", document.TypeText)
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{})
+	if a.Class != "other" || a.Subtype != "" {
+		t.Errorf("class %q sub-type %q, want other", a.Class, a.Subtype)
+	}
+}

@@ -267,3 +267,26 @@ func TestFormatSubtype(t *testing.T) {
 		}
 	}
 }
+
+// A legal class for a few words that say nothing legal is unfounded: the
+// heads called a lunch note a contract (0.73). Short clauses of terms,
+// which the heads learned from, keep their class.
+func TestUnfounded(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Team lunch on Friday at noon, pizza for everyone.": true,
+		"hello world":    true,
+		"Please wait...": true,
+		"your payments to the site are nonrefundable.":      false,
+		"we will not sell your email address to anyone.":    false,
+		"The Tenant shall pay the rent monthly.":            false,
+		strings.Repeat("Team lunch on Friday at noon. ", 5): false, // long enough for the heads
+		"租赁合同": false, // Chinese: its own rules
+	} {
+		if got := Unfounded(text, "contract"); got != want {
+			t.Errorf("Unfounded(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if Unfounded("hello world", "log") || Unfounded("hello world", "other") {
+		t.Error("only a legal class can be unfounded")
+	}
+}

@@ -178,3 +178,23 @@ var zhTopics = []struct{ words, label string }{
 	{"平台", "regulation/online platforms"},
 	{"数据", "regulation/data governance"},
 }
+
+// Unfounded reports whether a legal class for text rests on too little: a
+// few words (under unfoundedWords) that say nothing legal. The heads
+// learned short terms-of-service clauses ("your payments are
+// nonrefundable") and called any short text a contract: a lunch note 0.73,
+// "hello world" 0.47.
+func Unfounded(text, class string) bool {
+	if class != "contract" && class != "regulation" || mostlyHan(head(text, maxWordBytes)) {
+		return false
+	}
+	words := strings.Fields(head(text, 4<<10))
+	return len(words) < unfoundedWords && !legalCueRe.MatchString(text)
+}
+
+// unfoundedWords is the length under which a legal class needs a legal
+// word: the shortest contract clause in the training corpus has 7 words.
+const unfoundedWords = 20
+
+// legalCueRe is a word that legal text, terms or a policy use.
+var legalCueRe = regexp.MustCompile(`(?i)\b(?:shall|must|may\s+not|agree|contract|terms?\b|conditions|polic|privacy|cookie|data\b|personal|information|e-?mail|account|licen[cs]|liab|warrant|indemn|part(?:y|ies)\b|pay|refund|fee|rent|tenant|landlord|lease|employ|regulation|article|directive|law|court|rights?\b|obligat|consent|subscri|servic|sell|provision|confidential|terminat|breach|claim|suit\b|permit|authori[sz]|prohibit|web\s*site|site\b|tos\b|years\s+(?:old|of\s+age)|track|approve|content\b)`)
