@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -253,13 +254,55 @@ func hiddenOrChrome(n *html.Node) bool {
 			}
 		case "role":
 			switch a.Val {
-			case "navigation", "banner", "contentinfo", "search":
+			case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog":
+				return true
+			}
+		case "class", "id":
+			if cookieBannerRe.MatchString(a.Val) {
 				return true
 			}
 		case "style":
 			if hiddenStyle(a.Val) {
 				return true
 			}
+		}
+	}
+	switch n.DataAtom {
+	case atom.Header, atom.Footer, atom.Aside:
+		// the site's banner, footer and sidebar: outside the article, with
+		// links (a logo, a menu, "Contact | Legal notice") or a cookie
+		// notice. An article's own header and footer, and a saved
+		// document's running header without links ("ACME Corp - Supply
+		// Agreement", "Page 1 of 3"), are the document's.
+		return !inContent(n) && (hasLink(n) || strings.Contains(strings.ToLower(nodeText(n)), "cookie"))
+	}
+	return false
+}
+
+// hasLink reports whether n holds a link.
+func hasLink(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A && attrVal(n, "href") != "" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cookieBannerRe is the class or id of a cookie or consent banner (not a
+// policy's section on cookies, id="cookies").
+var cookieBannerRe = regexp.MustCompile(`(?i)cookie[-_ ]?(?:banner|notice|consent|bar|popup|law|message|warning)|(?:consent|gdpr)[-_ ]?(?:banner|popup|bar|modal|manager)`)
+
+// inContent reports whether n is inside an article, a section or the
+// main element.
+func inContent(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Section, atom.Main:
+			return true
 		}
 	}
 	return false
@@ -319,10 +362,30 @@ func mainContent(doc *html.Node) *html.Node {
 		}
 	}
 	rec(doc)
+	if len(found) == 0 {
+		found = articles(doc) // most pages have no <main>; a blog or news page has one <article>
+	}
 	if len(found) != 1 || textWeight(nodeText(found[0])) < minMainRunes {
 		return nil
 	}
 	return found[0]
+}
+
+// articles are the outermost <article> elements of doc.
+func articles(doc *html.Node) []*html.Node {
+	var found []*html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Article {
+			found = append(found, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(doc)
+	return found
 }
 
 // titleOf returns the text of the first <title>.

@@ -42,3 +42,26 @@ func TestHTMLPageChromeLeftOut(t *testing.T) {
 	contains(t, "zh main", p.Text, "人工智能产业的发展情况")
 	absent(t, "zh main", p.Text, "备案号", "版权所有")
 }
+
+// Most pages have no <main>: the site's header, menu, sidebar, footer and
+// cookie banner are still no document text when they look like the site
+// (links, a cookie notice), and a page's one <article> is its document.
+func TestHTMLChromeWithoutMain(t *testing.T) {
+	p := mustParse(t, "blog.html", []byte(`<html><body>
+<header><a href="/"><img alt="ACMELOGO"></a> <a href="/home">Home</a> <a href="/about">About</a></header>
+<div class="cookie-banner">We use cookies. <button>Accept</button></div>
+<div id="intro"><p>The Supplier shall deliver the goods within thirty days of each order, and the Buyer shall pay each invoice within sixty days of receipt.</p>
+<p>Either party may end this agreement on ninety days' written notice to the other party, and the obligations of confidentiality survive its end.</p></div>
+<aside><a href="/popular">Popular posts</a></aside>
+<footer><a href="/terms">Terms</a> | <a href="/contact">Contact</a></footer>
+</body></html>`))
+	contains(t, "no main", p.Text, "The Supplier shall deliver", "obligations of confidentiality survive")
+	absent(t, "no main", p.Text, "Home", "About", "We use cookies", "Popular posts", "Terms", "Contact")
+
+	p = mustParse(t, "news.html", []byte(`<html><body><div class="top">Site of the Example Gazette, your daily news</div>
+<article><h1>Council adopts the data act</h1><p>The Council today adopted the regulation on harmonised rules on fair access to and use of data, which gives users of connected products the right to the data those products generate.</p>
+<p>The regulation applies twenty months after it enters into force, and the Commission will evaluate it within four years.</p></article>
+<div class="bottom">More from the Gazette: weather, sports, puzzles</div></body></html>`))
+	contains(t, "article", p.Text, "Council adopts the data act", "evaluate it within four years")
+	absent(t, "article", p.Text, "Example Gazette", "weather, sports")
+}
