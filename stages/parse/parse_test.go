@@ -563,6 +563,17 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle(flat, "f.txt"); got != "JOINT VENTURE AGREEMENT" {
 		t.Errorf("title before a party's name: %q", got)
 	}
+	// licence texts: a wrapped disclaimer in capitals and a copyright line
+	// with placeholders are no titles
+	for text, want := range map[string]string{
+		"Creative Commons Legal Code\n\nCC0 1.0 Universal\n\n    CREATIVE COMMONS CORPORATION IS NOT A LAW FIRM AND DOES NOT PROVIDE\n    LEGAL SERVICES. DISTRIBUTION OF THIS DOCUMENT DOES NOT CREATE AN\n    ATTORNEY-CLIENT RELATIONSHIP. CREATIVE COMMONS PROVIDES THIS\n": "Creative Commons Legal Code",
+		"Copyright (c) [year] [fullname]\n\nThe Universal Permissive License (UPL), Version 1.0\n\nSubject to the condition set forth below, permission is hereby granted": "The Universal Permissive License (UPL), Version 1.0",
+		"Copyright 2019 Acme Corp.\n\nMIT License\n\nPermission is hereby granted, free of charge": "MIT License",
+	} {
+		if got := fallbackTitle(text, "f.txt"); got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+	}
 	// a filing's version label is no title (8 of 252 CUAD contracts were
 	// "EXECUTION VERSION")
 	if got := fallbackTitle("EXECUTION VERSION\nMASTER OPERATION AND MAINTENANCE AGREEMENT\nThis Agreement...", "f.txt"); got != "MASTER OPERATION AND MAINTENANCE AGREEMENT" {

@@ -89,7 +89,7 @@ var reNoticeLine = regexp.MustCompile(`(?i)\[\s?\*{3}\s?\]|confidential\s+treatm
 // formula and a signature line ("By: /s/ ..."), a confidentiality stamp,
 // a numbered clause or definition ("1. The following definitions ...",
 // "1.3 "Applicable Law" means").
-var noTitleLine = regexp.MustCompile(`(?i)^(?:\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/)`)
+var noTitleLine = regexp.MustCompile(`(?i)^(?:\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
@@ -289,7 +289,9 @@ func leadingCapsTitle(line string) string {
 // no closing period (which mark a sentence or a party name, "ACME, INC.").
 func isCapsTitle(line string) bool {
 	if utf8.RuneCountInString(line) > 60 || strings.ContainsAny(line, ",;") || strings.HasSuffix(line, ".") ||
-		len(strings.Fields(line)) < 2 {
+		len(strings.Fields(line)) < 2 || strings.Contains(line, ". ") {
+		// ". " inside: a wrapped disclaimer's line ("ATTORNEY-CLIENT
+		// RELATIONSHIP. CREATIVE COMMONS PROVIDES THIS"), not a title
 		return false
 	}
 	letters := 0
