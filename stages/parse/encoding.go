@@ -132,8 +132,39 @@ func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
 	if s, ok := shortGBK(data); ok {
 		return s, encGB18030
 	}
+	if enc, name := cyrillic8(data); enc != nil {
+		s, _ := enc.NewDecoder().Bytes(data)
+		return string(s), name
+	}
 	s, _ := charmap.Windows1252.NewDecoder().Bytes(data)
 	return string(s), encLatin1
+}
+
+// cyrillic8 is the single-byte Cyrillic encoding of data, nil when data
+// is not Cyrillic: Russian or Bulgarian text writes most of its letters
+// with bytes 0xC0-0xFF (a Western text only its accented ones, a few in a
+// hundred), read as Windows-1252 they were "Äîãîâîð". Its letters are
+// mostly lower case, which Windows-1251 puts at 0xE0-0xFF and KOI8-R at
+// 0xC0-0xDF.
+func cyrillic8(data []byte) (*charmap.Charmap, string) {
+	var ascii, low, high int // ASCII letters; bytes 0xC0-0xDF; 0xE0-0xFF
+	for _, b := range data[:min(len(data), detectSample)] {
+		switch {
+		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+			ascii++
+		case b >= 0xC0 && b <= 0xDF:
+			low++
+		case b >= 0xE0:
+			high++
+		}
+	}
+	if low+high < 20 || 2*(low+high) < ascii+low+high {
+		return nil, ""
+	}
+	if high > low {
+		return charmap.Windows1251, "windows-1251"
+	}
+	return charmap.KOI8R, "koi8-r"
 }
 
 // legacyCJK decodes bytes that are neither UTF-8 nor UTF-16 in the East

@@ -873,3 +873,24 @@ func TestUTF32WithBOM(t *testing.T) {
 		}
 	}
 }
+
+// Russian in Windows-1251 or KOI8-R is read as Cyrillic: it was indexed
+// as Windows-1252 mojibake ("Äîãîâîð àðåíäû"). Western text with a few
+// accents stays Windows-1252.
+func TestCyrillicSingleByte(t *testing.T) {
+	ru := "Договор аренды нежилого помещения. Арендатор обязуется вносить арендную плату ежемесячно до пятого числа."
+	for _, enc := range []*charmap.Charmap{charmap.Windows1251, charmap.KOI8R} {
+		data, err := enc.NewEncoder().String(ru)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := mustParse(t, "dogovor.txt", []byte(data))
+		if !strings.Contains(p.Text, "Арендатор обязуется") {
+			t.Errorf("%s: %q", enc, p.Text)
+		}
+	}
+	fr, _ := charmap.Windows1252.NewEncoder().String("Le locataire s'engage à payer le loyer chaque mois, à l'échéance prévue, sans délai.")
+	if p := mustParse(t, "bail.txt", []byte(fr)); !strings.Contains(p.Text, "à l'échéance prévue") {
+		t.Errorf("Windows-1252: %q", p.Text)
+	}
+}
