@@ -24,8 +24,10 @@ var errNeedsPassword = errors.New("the user password is not empty")
 
 var (
 	reEncryptRef = regexp.MustCompile(`/Encrypt\s*(\d+)\s+(\d+)\s+R`)
-	reObjHeader  = regexp.MustCompile(`(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b`)
-	reLengthKey  = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+	// reEncryptInline is an encryption dictionary written in place
+	reEncryptInline = regexp.MustCompile(`/Encrypt\s*<<`)
+	reObjHeader     = regexp.MustCompile(`(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b`)
+	reLengthKey     = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
 )
 
 // decryptAES256 returns data decrypted with the empty user password, or
@@ -33,6 +35,9 @@ var (
 func decryptAES256(data []byte) ([]byte, error) {
 	refs := reEncryptRef.FindAllSubmatchIndex(data, -1)
 	if len(refs) == 0 {
+		if reEncryptInline.Match(data) {
+			return nil, errors.New("its encryption dictionary is written inside the trailer, which docmill does not read yet (only as an object of its own)")
+		}
 		return nil, errors.New("no /Encrypt reference")
 	}
 	last := refs[len(refs)-1]

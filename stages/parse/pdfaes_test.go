@@ -159,3 +159,12 @@ func TestXrefPrevLoopRefused(t *testing.T) {
 		t.Errorf("reason %q: %v", e.Reason, e)
 	}
 }
+
+// An encryption dictionary written in the trailer is named as such, not
+// as "no /Encrypt reference", which read as a file without encryption.
+func TestInlineEncryptReason(t *testing.T) {
+	_, err := decryptAES256([]byte("%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R/Encrypt<</Filter/Standard/V 5/R 6>>>>\n%%EOF\n"))
+	if err == nil || !strings.Contains(err.Error(), "inside the trailer") {
+		t.Errorf("inline encryption dictionary: %v", err)
+	}
+}
