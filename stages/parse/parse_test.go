@@ -563,6 +563,17 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle(flat, "f.txt"); got != "JOINT VENTURE AGREEMENT" {
 		t.Errorf("title before a party's name: %q", got)
 	}
+	// the same filings as the parser hands them over, their layout's gaps
+	// collapsed: the title after the notice's last sentence, and before a
+	// party's name in capitals
+	for text, want := range map[string]string{
+		"Exhibit 10.26 CONFIDENTIAL TREATMENT HAS BEEN REQUESTED AS TO CERTAIN PORTIONS OF THIS DOCUMENT. EACH SUCH PORTION HAS BEEN FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE COMMISSION. PROMOTION AND DISTRIBUTION AGREEMENT This Promotion and Distribution Agreement is made ...\n1. DEFINITIONS\n": "PROMOTION AND DISTRIBUTION AGREEMENT",
+		"Exhibit 10.65 JOINT VENTURE AGREEMENT MINDA IMPCO TECHNOLOGIES LIMITED This Joint Venture Agreement (Agreement) is made and executed on this the 18th day of May, 2001 BETWEEN IMPCO Technologies Inc., a company incorporated under the laws of the State of Delaware": "JOINT VENTURE AGREEMENT",
+	} {
+		if got := fallbackTitle(text, "f.txt"); got != want {
+			t.Errorf("collapsed layout: title %q, want %q", got, want)
+		}
+	}
 	// licence texts: a wrapped disclaimer in capitals and a copyright line
 	// with placeholders are no titles
 	for text, want := range map[string]string{

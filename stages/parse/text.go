@@ -186,6 +186,17 @@ func fallbackTitle(text, filename string) string {
 			if t, kind := capsTitle(line); kind {
 				return t
 			}
+			// or, its layout flattened, after the notice's last sentence
+			for i := strings.Index(line, ". "); i >= 0; {
+				if t := leadingCapsTitle(strings.TrimSpace(line[i+2:])); t != "" {
+					return t
+				}
+				next := strings.Index(line[i+2:], ". ")
+				if next < 0 {
+					break
+				}
+				i += 2 + next
+			}
 			continue
 		}
 		if reLabelLine.MatchString(line) || countLetters(line) < 3 || noTitleLine.MatchString(line) {
@@ -262,7 +273,7 @@ var docKindRe = regexp.MustCompile(`\b(?:AGREEMENT|CONTRACT|LEASE|AMENDMENT|LICE
 // optional filing label, and names a kind of document: text flattened into
 // one line ("Exhibit 10.1 PROMOTION AGREEMENT This Promotion Agreement
 // ...") had the line's first 120 characters for a title.
-var leadingCapsRe = regexp.MustCompile(`^(?:(?i:exhibit|schedule|annex)\s+[\w.()-]{1,8}\s+)?((?:[A-Z0-9&'’-]+\s+){0,7}(?:AGREEMENT|CONTRACT|LEASE|AMENDMENT|LICENSE|LICENCE|DEED|MEMORANDUM|ADDENDUM|POLICY|REGULATION|DIRECTIVE|TERMS|PLAN|NOTE|GUARANTY|GUARANTEE))\s+(?:No\.\s*\d+\s+)?[A-Z]?[a-z]`)
+var leadingCapsRe = regexp.MustCompile(`^(?:(?i:exhibit|schedule|annex)\s+[\w.()-]{1,8}\s+)?((?:[A-Z0-9&'’-]+\s+){0,7}(?:AGREEMENT|CONTRACT|LEASE|AMENDMENT|LICENSE|LICENCE|DEED|MEMORANDUM|ADDENDUM|POLICY|REGULATION|DIRECTIVE|TERMS|PLAN|NOTE|GUARANTY|GUARANTEE))(?:\s+(?:[A-Z][A-Z0-9&'’.,-]*\s+){0,5}(?:LIMITED|LTD|INC|LLC|CORP|CORPORATION|COMPANY|PLC|GMBH|AG|S\.A)\.?)?\s+(?:No\.\s*\d+\s+)?[A-Z]?[a-z]`)
 
 // leadingCapsTitle is the title leadingCapsRe finds at the start of line,
 // or "".
