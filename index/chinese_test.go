@@ -211,7 +211,7 @@ func TestNormaliseQuery(t *testing.T) {
 		"governing_law:Delaware": "governing_law:Delaware",
 		// web addresses are quoted; a regular expression and a field are not
 		"http://www.apache.org/licenses/ AND grant": `+"http://www.apache.org/licenses/" +grant`,
-		"apache.org/licenses":                       `"apache.org/licenses"`,
+		"apache.org/licenses":                       `"apache.org/licenses" "www.apache.org/licenses"`,
 		"-www.example.com":                          `-"www.example.com"`,
 		"/eras.*/":                                  "/eras.*/",
 		"title:/lic.*/":                             "title:/lic.*/",

@@ -367,7 +367,7 @@ func TestSearchUnquotedURL(t *testing.T) {
 	if err := ix.Put(ctx, sample("other", "Memo", "The licenses of the apache helicopter fleet are renewed yearly.", "other", "en")); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"http://www.apache.org/licenses/LICENSE-2.0", "www.apache.org/licenses", "www.apache.org"} {
+	for _, q := range []string{"http://www.apache.org/licenses/LICENSE-2.0", "www.apache.org/licenses", "www.apache.org", "apache.org", "apache.org/licenses"} {
 		res, err := ix.Search(ctx, Query{Q: q})
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)

@@ -584,10 +584,11 @@ func normaliseQuery(q string) string {
 	return strings.Join(out, " ")
 }
 
-// urlRe is a web address or a path typed as a query term
-// ("http://www.apache.org/licenses/", "apache.org/licenses", "/var/log/app"
-// is a regular expression to Bleve and stays one), with a leading + or -.
-var urlRe = regexp.MustCompile(`^([+-]?)((?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s"]+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/[^\s":]*)$`)
+// urlRe is a web address typed as a query term
+// ("http://www.apache.org/licenses/", "apache.org/licenses", a bare domain
+// with a common ending, "apache.org"; "/var/log/app" is a regular
+// expression to Bleve and stays one), with a leading + or -.
+var urlRe = regexp.MustCompile(`^([+-]?)((?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s"]+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/[^\s":]*|[\w-]+(?:\.[\w-]+)*\.(?i:com|org|net|gov|edu|int|io|eu|co|uk|de|fr|cn|info|biz))$`)
 
 // urlTerm quotes a web address: unquoted, Bleve's syntax read "http" as a
 // field and the slashes as a regular expression, and the query found
@@ -596,6 +597,11 @@ func urlTerm(t string) string {
 	m := urlRe.FindStringSubmatch(t)
 	if m == nil {
 		return t
+	}
+	if m[1] == "" && !strings.Contains(m[2], "://") && !strings.HasPrefix(strings.ToLower(m[2]), "www.") {
+		// "apache.org" as written, or as the page's "www.apache.org",
+		// which the analyser keeps one word
+		return `"` + m[2] + `" "www.` + m[2] + `"`
 	}
 	return m[1] + `"` + m[2] + `"`
 }
