@@ -215,12 +215,13 @@ func TestNamedSubtype(t *testing.T) {
 		"Exhibit 10.8 WEB HOSTING AGREEMENT":                                                                  "contract/Hosting",
 		"EXCLUSIVE DISTRIBUTION AGREEMENT":                                                                    "contract/Distributor",
 		// kinds CUAD has no label for are named by their name only
-		"COMMERCIAL LEASE AGREEMENT This Lease is made between Harbor Point Properties LLC and Acme":           "contract/Lease",
-		"MUTUAL NON-DISCLOSURE AGREEMENT between Acme and Globex":                                              "contract/Non-Disclosure",
-		"EXECUTIVE EMPLOYMENT AGREEMENT between Acme and Jane Doe":                                             "contract/Employment",
-		"ASSET PURCHASE AGREEMENT between Acme and Globex":                                                     "contract/Sales",
-		"SOFTWARE LICENSE AND MAINTENANCE AGREEMENT":                                                           "contract/License",
-		"Exhibit 10.1 This Agreement is made between Acme and Globex. Acme shall deliver the goods to Globex.": "",
+		"COMMERCIAL LEASE AGREEMENT This Lease is made between Harbor Point Properties LLC and Acme":             "contract/Lease",
+		"DEED OF LEASE\n\nThis Deed of Lease is made on 1 May 2024 between Harbor Point Properties LLC and Acme": "contract/Lease",
+		"MUTUAL NON-DISCLOSURE AGREEMENT between Acme and Globex":                                                "contract/Non-Disclosure",
+		"EXECUTIVE EMPLOYMENT AGREEMENT between Acme and Jane Doe":                                               "contract/Employment",
+		"ASSET PURCHASE AGREEMENT between Acme and Globex":                                                       "contract/Sales",
+		"SOFTWARE LICENSE AND MAINTENANCE AGREEMENT":                                                             "contract/License",
+		"Exhibit 10.1 This Agreement is made between Acme and Globex. Acme shall deliver the goods to Globex.":   "",
 	} {
 		if got := namedSubtype(text, labels); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)

@@ -215,6 +215,9 @@ func namedSubtype(text string, labels []string) string {
 			byWord[w] = l
 		}
 	}
+	if leaseTitleRe.MatchString(head(text, 300)) {
+		return namedOnly["lease"] // "DEED OF LEASE", "LEASE", named without "Agreement"
+	}
 	for _, m := range agreementNameRe.FindAllStringSubmatch(head(text, 2000), -1) {
 		words := strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", "&", " ").Replace(m[1])))
 		generic := ""
@@ -242,6 +245,9 @@ func namedSubtype(text string, labels []string) string {
 	}
 	return ""
 }
+
+// leaseTitleRe is a lease's title in capitals that says no "Agreement".
+var leaseTitleRe = regexp.MustCompile(`(?:^|\n|\s{2,})(?:DEED\s+OF\s+)?(?:[A-Z]+\s+){0,2}(?:SUB)?LEASE\s*(?:\n|\s{2,}|$)`)
 
 // namedOnly are the sub-types that only a contract's name gives: common
 // kinds that CUAD, which taught the heads, has none of. The Chinese rules
