@@ -277,8 +277,10 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 }
 
 // layoutPhrase reports a candidate made of a page's layout rather than its
-// subject: a street address ("King William Street", "Harbor Blvd"), a
-// signature block's labels ("Robert King Title", "President Print Name"),
+// subject: a street address ("King William Street", "Harbor Blvd", "SW
+// 11th CT"), a signature block's labels ("Robert King Title", "President
+// Print Name", "Alpha Widgets Limited Signed"), a running header's page
+// label ("Global Maintenance Agreement Page"),
 // words that repeat because columns ran together ("BOSCH BOSCH",
 // "John Smith John"), or a heading in capitals run into the line after it
 // ("CONSULTING AGREEMENT\nAduro": a line break where capitals start or
@@ -317,8 +319,8 @@ func capitalised(w string) bool {
 }
 
 var (
-	streetWords     = setOf("street st avenue ave blvd boulevard road rd drive dr lane ln suite floor parkway pkwy highway hwy plaza")
-	signatureLabels = setOf("name title signature print printed its")
+	streetWords     = setOf("street st avenue ave blvd boulevard road rd drive dr lane ln suite floor parkway pkwy highway hwy plaza ct")
+	signatureLabels = setOf("name title signature print printed its signed page")
 )
 
 func spanText(toks []etok, i, n int) string {

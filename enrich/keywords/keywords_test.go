@@ -350,3 +350,17 @@ func TestNameInFewKeyPhrases(t *testing.T) {
 		t.Errorf("Chinese key phrases %q", got)
 	}
 }
+
+// A signature block's "Signed", a running header's "Page" and a court's
+// "CT" in an address are layout, not key phrases.
+func TestMoreLayoutPhrases(t *testing.T) {
+	text := "Global Maintenance Agreement Page 1\nThe Supplier shall maintain the Equipment at the Customer's site at 7405 SW 11th CT, North Lauderdale, and repair faults within two days. " +
+		"Global Maintenance Agreement Page 2\nThe Customer shall pay the maintenance fee quarterly. Maintenance of the Equipment excludes damage caused by the Customer. " +
+		"Global Maintenance Agreement Page 3\nIN WITNESS WHEREOF the parties sign this maintenance agreement.\nAlpha Widgets Limited\nSigned: J. Smith\nBeta Foods plc\nSigned: A. Jones"
+	got := top20(text)
+	for _, bad := range []string{"Global Maintenance Agreement Page", "SW 11th CT", "Alpha Widgets Limited Signed", "Beta Foods plc Signed"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("layout phrase %q among key phrases %q", bad, got)
+		}
+	}
+}
