@@ -568,7 +568,7 @@ func TestFallbackTitle(t *testing.T) {
 	// party's name in capitals
 	for text, want := range map[string]string{
 		"Exhibit 10.26 CONFIDENTIAL TREATMENT HAS BEEN REQUESTED AS TO CERTAIN PORTIONS OF THIS DOCUMENT. EACH SUCH PORTION HAS BEEN FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE COMMISSION. PROMOTION AND DISTRIBUTION AGREEMENT This Promotion and Distribution Agreement is made ...\n1. DEFINITIONS\n": "PROMOTION AND DISTRIBUTION AGREEMENT",
-		"Exhibit 10.65 JOINT VENTURE AGREEMENT MINDA IMPCO TECHNOLOGIES LIMITED This Joint Venture Agreement (Agreement) is made and executed on this the 18th day of May, 2001 BETWEEN IMPCO Technologies Inc., a company incorporated under the laws of the State of Delaware": "JOINT VENTURE AGREEMENT",
+		"Exhibit 10.65 JOINT VENTURE AGREEMENT MINDA IMPCO TECHNOLOGIES LIMITED This Joint Venture Agreement (Agreement) is made and executed on this the 18th day of May, 2001 BETWEEN IMPCO Technologies Inc., a company incorporated under the laws of the State of Delaware":                                 "JOINT VENTURE AGREEMENT",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("collapsed layout: title %q, want %q", got, want)
@@ -578,8 +578,8 @@ func TestFallbackTitle(t *testing.T) {
 	// with placeholders are no titles
 	for text, want := range map[string]string{
 		"Creative Commons Legal Code\n\nCC0 1.0 Universal\n\n    CREATIVE COMMONS CORPORATION IS NOT A LAW FIRM AND DOES NOT PROVIDE\n    LEGAL SERVICES. DISTRIBUTION OF THIS DOCUMENT DOES NOT CREATE AN\n    ATTORNEY-CLIENT RELATIONSHIP. CREATIVE COMMONS PROVIDES THIS\n": "Creative Commons Legal Code",
-		"Copyright (c) [year] [fullname]\n\nThe Universal Permissive License (UPL), Version 1.0\n\nSubject to the condition set forth below, permission is hereby granted": "The Universal Permissive License (UPL), Version 1.0",
-		"Copyright 2019 Acme Corp.\n\nMIT License\n\nPermission is hereby granted, free of charge": "MIT License",
+		"Copyright (c) [year] [fullname]\n\nThe Universal Permissive License (UPL), Version 1.0\n\nSubject to the condition set forth below, permission is hereby granted":                                                                                                      "The Universal Permissive License (UPL), Version 1.0",
+		"Copyright 2019 Acme Corp.\n\nMIT License\n\nPermission is hereby granted, free of charge":                                                                                                                                                                              "MIT License",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("title %q, want %q", got, want)
