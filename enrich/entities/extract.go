@@ -230,10 +230,7 @@ func partyKey(name string) string {
 	if len(f) > 1 && f[0] == "the" {
 		f = f[1:]
 	}
-	for len(f) > 1 && legalForm[strings.Trim(strings.ReplaceAll(f[len(f)-1], ".", ""), ",")] {
-		f = f[:len(f)-1]
-	}
-	return strings.Join(f, " ")
+	return strings.Join(withoutLegalForm(f), " ")
 }
 
 func dedupKey(s string) string {

@@ -78,11 +78,17 @@ func junkParty(n string) bool {
 // redacted reports a name a filing blacked out, with or without its legal
 // form: "XXXXXXXX", "[***]", "XXXXXXXX, Inc.", "[***] LLC".
 func redacted(n string) bool {
-	f := strings.Fields(n)
+	return redactedRe.MatchString(strings.Join(withoutLegalForm(strings.Fields(n)), " "))
+}
+
+// withoutLegalForm is a name's words without the legal forms that end it
+// ("Centrack International, Inc." is "Centrack International"); one word
+// stays.
+func withoutLegalForm(f []string) []string {
 	for len(f) > 1 && legalForm[strings.ToLower(strings.Trim(strings.ReplaceAll(f[len(f)-1], ".", ""), ","))] {
 		f = f[:len(f)-1]
 	}
-	return redactedRe.MatchString(strings.Join(f, " "))
+	return f
 }
 
 // redactedRe is a name a filing blacked out: "XXXXXXXX", "[***]".
