@@ -108,13 +108,17 @@ func (w *ingestWait) settle(id string, sent bool) {
 	}
 	// a duplicate of a send still on its way is waited for as well: the
 	// command says when it is indexed, not only that it was sent once
-	if w.processing(context.Background(), id) {
+	// asked while the lock is held: bounded, so a broker gone away does
+	// not stall every send
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if w.processing(ctx, id) {
 		w.earlier[id] = struct{}{}
 		return
 	}
 	// a copy of a document dead-lettered already fails as it did: the
 	// wait says so (and exits 1) rather than count it as nothing to wait for
-	if reason := w.failedBefore(context.Background(), id); reason != "" {
+	if reason := w.failedBefore(ctx, id); reason != "" {
 		w.failed[id] = reason
 		return
 	}
