@@ -42,7 +42,7 @@ var roleLabels = setOf("company provider service platform website site app appli
 // the references (TOS;DR's and docmill's readers alike) call "the
 // service": the service, site, app or platform named as such, these terms,
 // this policy, privacy, cookies, personal data, accounts or users.
-var serviceCue = regexp.MustCompile(`(?i)\b(?:(?:our|the|this)\s+(?:services?|sites?|websites?|apps?|applications?|platforms?|software|games?|products?)|platform|these\s+terms|this\s+(?:privacy\s+)?policy|terms\s+of\s+(?:service|use)|privacy|cookies?|personal\s+(?:data|information)|your\s+account|users?)\b`)
+var serviceCue = regexp.MustCompile(`(?i)\b(?:(?:our|the|this)\s+(?:services?|sites?|websites?|apps?|applications?|platforms?|software|games?|products?)|platform|these\s+terms|this\s+(?:privacy\s+)?policy|terms\s+of\s+(?:service|use)|privacy|cookies?|personal\s+(?:data|information)|your\s+(?:account|profile|username|e-?mail\s+address|content|service)|do\s+not\s+track|opt\s+out|third[\s-]+part(?:y|ies)|content\s+(?:submitted|posted|uploaded)|users?)\b`)
 
 // weAreRe is a text saying who "we" is in so many words: "We are Quanta
 // Ltd, a company ...".

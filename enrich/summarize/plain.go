@@ -29,6 +29,9 @@ var plainRules = []struct {
 	// only "you" opening a sentence: "Licensee agrees that it ..." would lose
 	// what "it" is, "If you agree that ..." its condition
 	{"you", rx(`^you( hereby)? (acknowledge|agree|understand)( and (acknowledge|agree|understand))? that,?`), ""},
+	// how a reader comes to agree ("By accessing or using the Services, you
+	// agree ..."): what they agree to is the point
+	{"by ", regexp.MustCompile(`(?i)^\s*by\s+(?:accessing|using|visiting|browsing|downloading|installing|registering\s+(?:for|with|on)|signing\s+up\s+(?:for|with))(?:\s*,?\s+(?:or|and|and/or)\s+(?:accessing|using|visiting|browsing|downloading|installing|registering\s+(?:for|with|on)))*\s+(?:the|our|this|these|any\s+of\s+(?:the|our))\s+(?:[\pL\d'’-]+\s+){0,3}?(?:services?|site|websites?|apps?|applications?|platforms?|games?|software|products?)\s*,?\s+(you)\b`), "$1"},
 	{"please", rx(`^please (note|be aware|be advised) that,?`), ""},
 	// what a contract says its parties agree or understand: the contract says it
 	{"it is", regexp.MustCompile(`(?i)^\s*it\s+is(?:\s+hereby)?(?:\s+expressly)?(?:\s+mutually)?\s+(?:stated|noted|agreed|understood|acknowledged)(?:\s+and\s+(?:agreed|understood|acknowledged))?(?:\s+by\s+the\s+parties(?:\s+hereto)?)?(?:\s+that\b,?|\s*,)\s*`), ""},
@@ -108,6 +111,7 @@ func Plain(s string) string {
 			out = r.re.ReplaceAllString(out, r.with)
 		}
 	}
+	out = withoutOpener(out)
 	if out == s || strings.Contains(lower, `"including`) {
 		return s // a definition of "including" is quoted, not used
 	}
@@ -128,6 +132,26 @@ func Plain(s string) string {
 		}
 	}
 	return out
+}
+
+// openerRe is a sentence's opening adverbial that links it to the one
+// before ("In addition", "Moreover") or says when in words that date
+// nothing ("At this time", "From time to time"): out of its place, in a
+// summary, it says nothing. The group is what follows.
+var openerRe = regexp.MustCompile(`(?i)^\s*(?:(?:in\s+addition|additionally|furthermore|moreover|at\s+this\s+time|from\s+time\s+to\s+time|currently|as\s+such|accordingly|therefore|thus)\b|(?:also|further)\s*,)\s*,?\s*(\S+)`)
+
+// withoutOpener drops a sentence's opener, unless what follows shows the
+// words were no opener ("In addition to log data, ...", "Further to").
+func withoutOpener(s string) string {
+	m := openerRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	next := strings.ToLower(strings.TrimRight(s[m[2]:m[3]], ",.;:"))
+	if next == "to" || next == "of" || next == "than" || next == "" {
+		return s
+	}
+	return s[m[2]:]
 }
 
 // dangling says whether a sentence opens as the second half of one: with

@@ -29,6 +29,17 @@ func TestPlain(t *testing.T) {
 		"The Services (as defined below) start on the Effective Date (as set forth herein).": "The Services start on the Effective Date.",
 		"Licensee agrees that it will pay.":                                                  "Licensee agrees that it will pay.", // "it" keeps its referent
 		"If you agree that the terms apply, sign below.":                                     "If you agree that the terms apply, sign below.",
+		// openers that tie a sentence to the one before, or date nothing
+		"In addition, we collect your device's model.":                                      "We collect your device's model.",
+		"Moreover we may share it.":                                                         "We may share it.",
+		"At this time we do not respond to Do Not Track signals.":                           "We do not respond to Do Not Track signals.",
+		"In addition to log data, we collect your device's model.":                          "In addition to log data, we collect your device's model.",
+		"Further information is in Annex II.":                                               "Further information is in Annex II.",
+		"Also included are the fees.":                                                       "Also included are the fees.",
+		"By accessing or using our Services, you agree to follow the Community Guidelines.": "You agree to follow the Community Guidelines.",
+		"by visiting or using the service you agree that the laws of California govern":     "you agree that the laws of California govern",
+		"By using the search box, you can find a document.":                                 "By using the search box, you can find a document.",
+		"By using our Services, the Company agrees to nothing.":                             "By using our Services, the Company agrees to nothing.",
 		// formulas that qualify what a clause means stay
 		"We may, in our sole discretion, remove content.":                                                   "We may, in our sole discretion, remove content.",
 		"To the extent permitted by applicable law, we disclaim all warranties.":                            "To the extent permitted by applicable law, we disclaim all warranties.",
