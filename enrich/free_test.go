@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -434,5 +435,37 @@ func TestFreeShortNoteIsOther(t *testing.T) {
 	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{})
 	if a.Class != "other" || a.Subtype != "" {
 		t.Errorf("class %q sub-type %q, want other", a.Class, a.Subtype)
+	}
+}
+
+// A securities filing's redaction legend ("[***] INDICATES MATERIAL THAT
+// HAS BEEN OMITTED ... SECURITIES AND EXCHANGE COMMISSION ...") is no key
+// phrase of the contract: on the CUAD contracts that carry one, parsed as
+// a user's text file is, no key phrase names the filing.
+func TestFreeKeywordsSkipFilingLegends(t *testing.T) {
+	docs, err := eval.ReadJSONL[struct{ ID, Text string }](datasets.Require(t, "cuad_contracts", "contracts.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	legend := regexp.MustCompile(`(?i)securities|omitted|commission|confidential treatment|filed separately|complete version`)
+	f := enrich.NewFree(enrich.FreeOptions{})
+	checked := 0
+	for _, d := range docs {
+		if strings.Count(strings.ToLower(d.Text), "confidential treatment") < 2 {
+			continue
+		}
+		p, err := parse.Parse(context.Background(), parse.Input{Filename: d.ID + ".txt", Data: []byte(d.Text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		for _, k := range analyze(t, f, p, enrich.Request{Tasks: []string{enrich.TaskKeywords}}).Keywords {
+			if legend.MatchString(k.Text) {
+				t.Errorf("%s: key phrase %q is the filing's legend", d.ID, k.Text)
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("%d contracts with a legend, want 20 or more", checked)
 	}
 }

@@ -276,6 +276,12 @@ func asError(name, ct string, err error) *Error {
 // fill builds the Parsed from the extracted text and the input.
 func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 	ex.text, ex.title, ex.aside = foldRadicals(ex.text), foldRadicals(ex.title), foldRadicals(ex.aside)
+	if !ex.isLog {
+		var notices []string
+		if ex.text, notices = setAsideLegends(ex.text); notices != nil {
+			ex.aside = strings.Trim(strings.Join(notices, "\n\n")+"\n\n"+ex.aside, "\n")
+		}
+	}
 	if !hasContent(ex.text) && !hasContent(ex.aside) {
 		return nil, permanent(in.Filename, "no text content", nil)
 	}

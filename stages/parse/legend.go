@@ -1,0 +1,102 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// legendCueRe finds the notice a securities filing puts on a contract
+// whose terms it redacted: "[***] INDICATES MATERIAL THAT HAS BEEN OMITTED
+// AND FOR WHICH CONFIDENTIAL TREATMENT HAS BEEN REQUESTED ...", "A
+// COMPLETE VERSION OF THIS EXHIBIT HAS BEEN FILED SEPARATELY WITH THE
+// SECRETARY OF THE SECURITIES AND EXCHANGE COMMISSION ...", "Certain
+// identified information has been excluded ... because it is both not
+// material and would likely cause competitive harm". It speaks of the
+// filing, not of the contract: left in the body (EDGAR's text repeats it
+// on every page) it came out as key phrases ("SECURITIES EXCHANGE ACT",
+// "OMITTED MATERIAL") on most redacted CUAD contracts.
+var legendCueRe = regexp.MustCompile(`(?i)confidential\s+treatment|confidentiality\s+request|(?:filed|furnished|provided|submitted)\s+separately\s+(?:with|to)|rule\s+(?:24b-2|406)\b|(?:complete|unredacted)\s+(?:version|copy)\s+of\s+th(?:is|e)\s+(?:exhibit|document|agreement)|\bomissions?\s+(?:are|is|have\s+been)\s+(?:designated|marked|indicated)|\b(?:omitted|omits|redacted|excluded|deleted)\b.{0,200}?(?:\[\s?\*+\s?\]|competitive(?:ly)?\s+harm|not\s+material|commission|confidential)|(?:\[\s?\*+\s?\]|\*{3}).{0,80}?\b(?:indicates?|denotes?|means?)\b.{0,120}?\b(?:omitted|redacted|confidential)`)
+
+// legendStampRe is the short form a filing stamps on each page, inside a
+// sentence of the contract's own ("... has [***] Confidential Treatment
+// Requested 14", "Cargill Confidential - 1 - * Confidential treatment
+// requested"), with the page number after it.
+var legendStampRe = regexp.MustCompile(`(?i)\s*(?:\[\s?\*{1,3}\s?\]\s*|\*\s*)?confidential\s+treatment\s+(?:has\s+been\s+)?requested\b\.?(?:\s+\d{1,4}\b)?`)
+
+// clauseWordRe is a word that makes a sentence the parties' own: a clause
+// about confidential treatment ("Licensee shall request confidential
+// treatment ...") stays in the body.
+var clauseWordRe = regexp.MustCompile(`(?i)\b(?:shall|agrees?|will|must|may)\b`)
+
+// sentenceGapRe is the space after a sentence's end inside a line.
+var sentenceGapRe = regexp.MustCompile(`[.!?]["”’')\]]*\s+`)
+
+// maxLegendSentence is the longest sentence read as a legend's: the SEC's
+// run to about 400 characters.
+const maxLegendSentence = 600
+
+// setAsideLegends takes a filing's redaction legends out of text, the
+// legend's sentences and the stamps inside the contract's, and returns
+// them once each (as "Notice: ...") for the aside: search still finds
+// them, while key phrases, summaries and entities read the contract alone.
+func setAsideLegends(text string) (body string, notices []string) {
+	if !legendCueRe.MatchString(text) {
+		return text, nil
+	}
+	seen := map[string]bool{}
+	note := func(s string) {
+		s = strings.Join(strings.Fields(s), " ")
+		if k := strings.ToLower(strings.Trim(s, " *[].0123456789")); k != "" && !seen[k] {
+			seen[k] = true
+			notices = append(notices, "Notice: "+s)
+		}
+	}
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if legendCueRe.MatchString(l) {
+			l = withoutLegend(l, note)
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+		}
+		kept = append(kept, l)
+	}
+	return strings.Join(kept, "\n"), notices
+}
+
+// withoutLegend is a line without its legend sentences and stamps, each
+// passed to note. An exhibit's label before a legend stays.
+func withoutLegend(line string, note func(string)) string {
+	var out []string
+	start := 0
+	ends := append(sentenceGapRe.FindAllStringIndex(line, -1), []int{len(line), len(line)})
+	for _, e := range ends {
+		s := line[start:e[1]]
+		start = e[1]
+		if label := exhibitLabel.FindString(s); label != "" && legendCueRe.MatchString(s[len(label):]) {
+			out = append(out, strings.TrimSpace(label))
+			s = s[len(label):]
+		}
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		rest, stamp := s, ""
+		if loc := legendStampRe.FindStringIndex(s); loc != nil {
+			stamp = s[loc[0]:loc[1]]
+			rest = legendStampRe.ReplaceAllString(s, " ")
+		}
+		// a stamp that opens its sentence is its subject: "Confidential
+		// treatment has been requested for portions of this exhibit."
+		opens := stamp != "" && strings.TrimSpace(s[:strings.Index(s, stamp)]) == ""
+		if len(s) <= maxLegendSentence && (opens || legendCueRe.MatchString(rest)) && !clauseWordRe.MatchString(rest) {
+			note(s)
+			continue
+		}
+		if stamp != "" {
+			note(stamp)
+		}
+		out = append(out, strings.Join(strings.Fields(rest), " "))
+	}
+	return strings.Join(out, " ")
+}
