@@ -585,6 +585,20 @@ func TestFallbackTitle(t *testing.T) {
 			t.Errorf("title %q, want %q", got, want)
 		}
 	}
+	// flattened CUAD pages, legends set aside: a redaction inside the first
+	// line makes it no notice, a form's initials line is no title, nor is a
+	// rule under the title part of it
+	for text, want := range map[string]string{
+		"Exhibit 10.1 COLLABORATION AGREEMENT THIS COLLABORATION AGREEMENT is made by Capsugel [***] and Cardax.\n2.3 CARDAX Responsibilities.\n":           "COLLABORATION AGREEMENT",
+		"Amendment #3 to the Manufacturing Agreement This Amendment #3 is made by ADMA and Sanofi [***].\nBPC Initials ___ Sanofi Pasteur Initials ___ 1\n": "Amendment #3 to the Manufacturing Agreement",
+		"Sales, Marketing, Distribution, and Supply Agreement {***} WHEREAS HEMISPHERX is a company.\n":                                                     "Sales, Marketing, Distribution, and Supply Agreement",
+		"CO-BRANDING CONTENT AGREEMENT -----------------------------\nThis Agreement is made ...\n":                                                         "CO-BRANDING CONTENT AGREEMENT",
+		"THIS ENDORSEMENT AGREEMENT is dated as of this ____day of ____________, 2012\n":                                                                    "THIS ENDORSEMENT AGREEMENT is dated as of this ____day of ____________, 2012",
+	} {
+		if got := fallbackTitle(text, "f.txt"); got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+	}
 	// a filing's version label is no title (8 of 252 CUAD contracts were
 	// "EXECUTION VERSION")
 	if got := fallbackTitle("EXECUTION VERSION\nMASTER OPERATION AND MAINTENANCE AGREEMENT\nThis Agreement...", "f.txt"); got != "MASTER OPERATION AND MAINTENANCE AGREEMENT" {

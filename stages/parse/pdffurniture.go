@@ -88,7 +88,7 @@ var pageNumberRe = regexp.MustCompile(`(?i)^[\s\p{Z}\-–—(\[]*(?:page[\s\p{Z}
 
 // pageNumberInRe is the page's number within a running line: "Page 3",
 // "Page 3 of 11", "3 / 11", or a number that opens or closes the line.
-var pageNumberInRe = regexp.MustCompile(`(?i)\bpage\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b|\b\d{1,4}\s*/\s*\d{1,4}\b|^\d{1,4}\s+|\s+\d{1,4}$`)
+var pageNumberInRe = regexp.MustCompile(`(?i)\bpage\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b|\b\d{1,4}\s*/\s*\d{1,4}\b|^\d{1,4}\s+|\s+\d{1,4}$|(?:^|\s)[-–—]\s?\d{1,4}\s?[-–—](?:\s|$)`)
 
 // furnitureKey is a line lower-cased, spaces collapsed and its page number
 // set aside: the same on every page. A line that only numbers the page
@@ -104,4 +104,20 @@ func furnitureKey(l string) string {
 		return ""
 	}
 	return strings.Join(strings.Fields(k), " ")
+}
+
+// textPageBreakRe is where a text file's page ends: a form feed (pdftotext
+// and printers write one) or four blank lines and more (EDGAR's text
+// exhibits, a PDF pasted into a text file).
+var textPageBreakRe = regexp.MustCompile(`\f|\n(?:[ \t\p{Z}]*\n){4,}`)
+
+// dropTextFurniture is dropPageFurniture for a text file whose pages its
+// breaks show: the running lines ("Source: ACME CORP, 10-K, 3/1/2019",
+// "BPC Initials ___ Sanofi Initials ___ 4") are kept once.
+func dropTextFurniture(text string) string {
+	pages := textPageBreakRe.Split(text, -1)
+	if len(pages) < 3 {
+		return text
+	}
+	return strings.Join(dropPageFurniture(pages), "\n\n")
 }

@@ -101,3 +101,28 @@ func TestPDFSamePagesKeptOnce(t *testing.T) {
 		t.Errorf("text %q of %d pages", p.Text, p.Pages)
 	}
 }
+
+// A text file's pages, as its page breaks show them (EDGAR's text
+// exhibits leave four blank lines and more), lose their running lines but
+// the first: "Source: ..." and a form's initials line were key phrases
+// and a title.
+func TestTextFurniture(t *testing.T) {
+	var b strings.Builder
+	for n := 1; n <= 4; n++ {
+		fmt.Fprintf(&b, "Clause %d. The Supplier shall deliver lot %d.\n\nBPC Initials ___ Sanofi Initials ___ %d\n\n\n\n\n\nSource: ACME CORP, 10-K, 3/1/2019\n", n, n, n)
+	}
+	p, err := Parse(context.Background(), Input{Filename: "exhibit.txt", Data: []byte(b.String())}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line, want := range map[string]int{"Source: ACME CORP": 1, "BPC Initials": 1, "The Supplier shall deliver lot": 4} {
+		if got := strings.Count(p.Text, line); got != want {
+			t.Errorf("%q %d times, want %d:\n%s", line, got, want, p.Text)
+		}
+	}
+	// without page breaks a text's repeated lines are its own
+	same := strings.Repeat("Source: ACME CORP, 10-K, 3/1/2019\nThe Supplier shall deliver.\n\n", 4)
+	if got := dropTextFurniture(same); got != same {
+		t.Errorf("a text without page breaks changed:\n%s", got)
+	}
+}

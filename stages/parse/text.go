@@ -81,15 +81,18 @@ const monthNames = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 // the SEC's redaction legends ("CERTAIN IDENTIFIED INFORMATION ... MARKED
 // BY [***], HAS BEEN OMITTED ...", "Confidential treatment has been
 // requested ...") and a translator's note. A regulation's "a reasoned
-// request for confidential treatment" is no notice.
-var reNoticeLine = regexp.MustCompile(`(?i)\[\s?\*{3}\s?\]|confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+)?requested|\b(?:omitted|redacted)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
+// request for confidential treatment" is no notice, nor is a line that
+// only has a redaction in it ("[***]"). Most legends are in the aside by
+// now (setAsideLegends); this finds the rest.
+var reNoticeLine = regexp.MustCompile(`(?i)confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+)?requested|\b(?:omitted|redacted)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
 
 // noTitleLine opens a line that is never a document's title: a bracketed
 // note ("[SIGNATURE PAGES FOLLOW]", "[INITIALS ILLEGIBLE]"), the signing
 // formula and a signature line ("By: /s/ ..."), a confidentiality stamp,
 // a numbered clause or definition ("1. The following definitions ...",
-// "1.3 "Applicable Law" means").
-var noTitleLine = regexp.MustCompile(`(?i)^(?:\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
+// "1.3 "Applicable Law" means"), a form's line with a blank to fill in
+// ("BPC Initials ___", "Date: ______").
+var noTitleLine = regexp.MustCompile(`(?i)\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
@@ -104,7 +107,7 @@ var titlePrefix = regexp.MustCompile(`(?i)^(?:(?:execution|final|conformed|compo
 // followed by the text that begins under it ("ENDORSEMENT AGREEMENT THIS
 // ENDORSEMENT AGREEMENT (the ...)", "Development Agreement This
 // Development Agreement ..."): group 1 is the title.
-var kindThenText = regexp.MustCompile(`^(.{3,100}?\b(?:AGREEMENT|Agreement|CONTRACT|Contract|LEASE|Lease|AMENDMENT|Amendment|ADDENDUM|Addendum)(?:\s+(?:[IVX]{1,4}|\d{1,3}|NO\.\s*\d{1,3}))?)\s+(?:THIS|This|The|THE|WHEREAS|Whereas)\b`)
+var kindThenText = regexp.MustCompile(`^(.{3,100}?\b(?:AGREEMENT|Agreement|CONTRACT|Contract|LEASE|Lease|AMENDMENT|Amendment|ADDENDUM|Addendum)(?:\s+(?:[IVX]{1,4}|\d{1,3}|NO\.\s*\d{1,3}))?)(?:\s*[{\[]\s?\*+\s?[}\]])?\s+(?:THIS|This|The|THE|WHEREAS|Whereas)\b`)
 
 // titleGap and anyCaseKind find a title set apart from what follows it on
 // its line ("Outsourcing Contract on ...   Planning Unit: ...").
@@ -172,7 +175,7 @@ func fallbackTitle(text, filename string) string {
 		if strings.HasPrefix(line, "#!") {
 			continue // a script's interpreter line ("#!/usr/bin/python3") is no title
 		}
-		line = strings.TrimSpace(strings.TrimLeft(line, "#*-•=_ \t"))
+		line = strings.TrimSpace(strings.Trim(line, "#*-•=_~ \t")) // rules and bullets around it
 		if line == "" {
 			continue
 		}
