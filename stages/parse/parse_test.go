@@ -724,6 +724,31 @@ func TestPDFBrokenXrefIsRepaired(t *testing.T) {
 	}
 }
 
+// A PDF cut short before its page tree and catalog (writers that put
+// them last) reads from a page tree rebuilt of the pages left; one that
+// lost its header line reads; one with no page left says it was cut short.
+func TestPDFCutShort(t *testing.T) {
+	pdf := readFixture(t, "contract.pdf")
+	i := bytes.LastIndex(pdf, []byte("xref"))
+	noCatalog := reCatalog.ReplaceAllFunc(bytes.Clone(pdf[:i]), func(m []byte) []byte { return bytes.Replace(m, []byte("Catalog"), []byte("Xatalog"), 1) })
+	noCatalog = reRootRef.ReplaceAll(noCatalog, nil)
+	if bytes.Contains(noCatalog, []byte("Catalog")) {
+		t.Fatal("the catalog is still there; the test proves nothing")
+	}
+	p := mustParse(t, "cut.pdf", noCatalog)
+	if p.Meta["repaired"] == "" || !strings.Contains(p.Text, "Northwind Traders Inc.") {
+		t.Errorf("not repaired: meta %v text %.80q", p.Meta, p.Text)
+	}
+	noHeader := pdf[bytes.IndexByte(pdf, '\n')+1:]
+	if p := mustParse(t, "noheader.pdf", noHeader); !strings.Contains(p.Text, "Northwind Traders Inc.") {
+		t.Errorf("without its header: text %.80q", p.Text)
+	}
+	stub := []byte("%PDF-1.4\n1 0 obj\n<< /Length 5 >>\nstream\nhello\nendstream\nendobj\n2 0 obj\n<< /Type /Fon")
+	if pe := parsePermanent(t, "stub.pdf", stub); !strings.Contains(pe.Error(), "PDF cut short") {
+		t.Errorf("stub.pdf: %v", pe)
+	}
+}
+
 // Coloured console logs: escape sequences are no text, and with them gone
 // the file is a log whose levels read as levels.
 func TestANSIColouredLog(t *testing.T) {

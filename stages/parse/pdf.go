@@ -22,23 +22,52 @@ import (
 // reading stops once the text passes lim.MaxBytes or the parse is
 // abandoned (stop).
 func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
+	data = withHeader(data)
 	ex, err := extractPDFOnce(data, lim, stop)
 	if err == nil || !repairable(err) || stop.stopped() {
 		return ex, err
 	}
 	fixed, ok := repairPDF(data)
 	if !ok {
-		return nil, err
+		return nil, cutShort(data, err)
 	}
 	ex2, err2 := extractPDFOnce(fixed, lim, stop)
 	if err2 != nil {
-		return nil, err // the original reason says more than the repaired copy's
+		return nil, cutShort(data, err) // the original reason says more than the repaired copy's
 	}
 	if ex2.meta == nil {
 		ex2.meta = map[string]string{}
 	}
 	ex2.meta["repaired"] = "cross-reference table rebuilt from the objects found"
 	return ex2, nil
+}
+
+// withHeader gives a PDF that lost its "%PDF-" header line (its first
+// bytes cut, or an editor's) one back, when its objects show it is a PDF:
+// the library refuses a file without it. The offsets it shifts are what
+// repairPDF rebuilds.
+func withHeader(data []byte) []byte {
+	head := data[:min(len(data), 1024)]
+	if bytes.Contains(head, []byte("%PDF-")) || !reObjHead.Match(head) {
+		return data
+	}
+	return append([]byte("%PDF-1.7\n"), data...)
+}
+
+// cutShort names the likely cause of a PDF that neither reads nor
+// repairs when it ends without the end-of-file marker or a
+// cross-reference offset: it was cut short (a broken download or copy),
+// and the pages are among what is missing.
+func cutShort(data []byte, err error) error {
+	tail := data[max(0, len(data)-1024):]
+	if !bytes.HasPrefix(data, []byte("%PDF-")) || bytes.Contains(tail, []byte("%%EOF")) || bytes.Contains(tail, []byte("startxref")) {
+		return err
+	}
+	var pe *Error
+	if !errors.As(err, &pe) {
+		return err
+	}
+	return permanent("", "PDF cut short (a truncated download or copy?): what is left holds no readable page", pe.Err)
 }
 
 // repairable reports whether a failure may come from a broken

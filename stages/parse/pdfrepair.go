@@ -19,6 +19,7 @@ var (
 	reRootRef = regexp.MustCompile(`/Root[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
 	reInfoRef = regexp.MustCompile(`/Info[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
 	reCatalog = regexp.MustCompile(`/Type[\r\n\t \x00]*/Catalog\b`)
+	rePage    = regexp.MustCompile(`/Type[\r\n\t \x00]*/Page\b`)
 )
 
 // objLoc is where an object starts and its generation.
@@ -51,9 +52,6 @@ func repairPDF(data []byte) ([]byte, bool) {
 	if root == 0 {
 		root = findCatalog(data, objs, order)
 	}
-	if root == 0 {
-		return nil, false
-	}
 	size := 0
 	for n := range objs {
 		size = max(size, n+1)
@@ -62,6 +60,24 @@ func repairPDF(data []byte) ([]byte, bool) {
 	b.Grow(len(data) + 20*size + 200)
 	b.Write(data)
 	b.WriteString("\n")
+	if root == 0 {
+		// a file cut short before its page tree (many writers put it
+		// last): a new tree of the pages that are left
+		pages := findPages(data, objs, order)
+		if len(pages) == 0 {
+			return nil, false
+		}
+		root = size + 1
+		objs[size] = objLoc{off: b.Len()}
+		fmt.Fprintf(&b, "%d 0 obj\n<< /Type /Pages /Count %d /Kids [", size, len(pages))
+		for _, n := range pages {
+			fmt.Fprintf(&b, " %d %d R", n, objs[n].gen)
+		}
+		b.WriteString(" ] >>\nendobj\n")
+		objs[root] = objLoc{off: b.Len()}
+		fmt.Fprintf(&b, "%d 0 obj\n<< /Type /Catalog /Pages %d 0 R >>\nendobj\n", root, size)
+		size += 2
+	}
 	start := b.Len()
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", size)
 	for n := 1; n < size; n++ {
@@ -96,15 +112,33 @@ func lastRef(data []byte, re *regexp.Regexp, objs map[int]objLoc) int {
 func findCatalog(data []byte, objs map[int]objLoc, order []int) int {
 	found := 0
 	for _, n := range order {
-		off := objs[n].off
-		end := min(len(data), off+4096)
-		body := data[off:end]
-		if i := bytes.Index(body, []byte("endobj")); i >= 0 {
-			body = body[:i]
-		}
-		if reCatalog.Match(body) {
+		if reCatalog.Match(objHead(data, objs[n].off)) {
 			found = n
 		}
 	}
 	return found
+}
+
+// findPages returns the objects whose dictionary says /Type /Page, in
+// the order the file has them.
+func findPages(data []byte, objs map[int]objLoc, order []int) []int {
+	var pages []int
+	for _, n := range order {
+		if rePage.Match(objHead(data, objs[n].off)) {
+			pages = append(pages, n)
+		}
+	}
+	return pages
+}
+
+// objHead is the start of the object at off: up to its "endobj" or
+// "stream", within 4 KB.
+func objHead(data []byte, off int) []byte {
+	body := data[off:min(len(data), off+4096)]
+	for _, end := range []string{"endobj", "stream"} {
+		if i := bytes.Index(body, []byte(end)); i >= 0 {
+			body = body[:i]
+		}
+	}
+	return body
 }
