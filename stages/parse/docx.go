@@ -112,8 +112,8 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	return ex, nil
 }
 
-// readZipPart reads a zip entry, failing once it inflates past max bytes
-// whatever its header claims.
+// readZipPart reads a zip entry (in UTF-8 if it is XML in UTF-16),
+// failing once it inflates past max bytes whatever its header claims.
 func readZipPart(f *zip.File, max int64) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
@@ -127,7 +127,7 @@ func readZipPart(f *zip.File, max int64) ([]byte, error) {
 	if int64(len(b)) > max {
 		return nil, fmt.Errorf("%s: %w (%d bytes)", f.Name, errTooLarge, max)
 	}
-	return b, nil
+	return xmlAsUTF8(b), nil
 }
 
 // docxSkipped are elements whose text Word does not show with changes

@@ -8,6 +8,7 @@ import (
 	"github.com/docmill/docmill/document"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // docxOf zips WordprocessingML parts into a .docx.
@@ -406,5 +407,28 @@ func TestDOCXResolvedCommentsAndReplies(t *testing.T) {
 	p = mustParse(t, "older.docx", docxOf(t, files))
 	if want := "Comment by Jane on “liability cap”: Too low?\n\nComment by Tom: Agreed, raise it.\n\nComment by Ann: Check the indemnity."; p.Aside != want || p.Meta["docx_parts_skipped"] != "" {
 		t.Errorf("without commentsExtended.xml: aside\n%s\nskipped %q", p.Aside, p.Meta["docx_parts_skipped"])
+	}
+}
+
+// Word parts written in UTF-16 (some converters and older tools do, as XML
+// allows) read as their UTF-8 twins do.
+func TestDOCXUTF16Part(t *testing.T) {
+	utf16le := func(s string) string {
+		b := []byte{0xff, 0xfe}
+		for _, r := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return string(b)
+	}
+	doc := `<?xml version="1.0" encoding="UTF-16" standalone="yes"?><w:document ` + wNS + `><w:body>` +
+		wPara("Title", "", "", "Lease Agreement") + wPara("", "", "", "The tenant pays 1 200 € a month to Zoë Müller.") + `</w:body></w:document>`
+	data := docxOf(t, map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"_rels/.rels":         docxRels("rId1", "officeDocument", "word/document.xml"),
+		"word/document.xml":   utf16le(doc),
+	})
+	p := mustParse(t, "lease.docx", data)
+	if p.Title != "Lease Agreement" || !strings.Contains(p.Text, "The tenant pays 1 200 € a month to Zoë Müller.") {
+		t.Errorf("title %q text %q", p.Title, p.Text)
 	}
 }

@@ -7,7 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // docxPackage is an OOXML package's parts and the relationships that tie
@@ -112,6 +116,31 @@ func (p *docxPackage) readPart(name string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, errNoPart)
 	}
 	return readZipPart(f, max)
+}
+
+// xmlDeclEncodingRe is the encoding an XML declaration names.
+var xmlDeclEncodingRe = regexp.MustCompile(`^(<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])`)
+
+// xmlAsUTF8 returns an XML part in UTF-8: one in UTF-16 (marked by its
+// byte-order mark, or by the zero bytes of "<?" in it), which XML allows
+// and some converters write, is transcoded and its declaration says
+// UTF-8; Go's XML decoder reads nothing else. Other parts are returned as
+// they are.
+func xmlAsUTF8(b []byte) []byte {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}), bytes.HasPrefix(b, []byte("<\x00?\x00")):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}), bytes.HasPrefix(b, []byte("\x00<\x00?")):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	default:
+		return b
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return b
+	}
+	return xmlDeclEncodingRe.ReplaceAll(out, []byte("${1}UTF-8${2}"))
 }
 
 // optional reads a part the document can do without, nil when it cannot.
