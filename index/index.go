@@ -503,6 +503,9 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys f
 	if more != "" {
 		rec[fieldBodyMore] = more
 	}
+	if hosts := hostDomains(r.Text); len(hosts) > 0 {
+		rec[fieldHost] = hosts
+	}
 	if !opts.NoEnrichment {
 		rec["summary"+suffix] = r.Summary
 		kws := make([]string, 0, len(r.Keywords))

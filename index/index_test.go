@@ -378,6 +378,47 @@ func TestSearchUnquotedURL(t *testing.T) {
 	}
 }
 
+// A domain finds the documents that name a host under it: "example.com"
+// finds "docs.example.com" and "www.example.com"; a host finds only
+// itself and the hosts under it, not its parent's other sub-domains.
+func TestSearchSubdomain(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	for id, text := range map[string]string{
+		"docs":  "The API reference is at https://docs.example.com/api/v2 for subscribers.",
+		"www":   "Visit www.example.com for the terms.",
+		"mail":  "Write to legal@mail.example.com about notices.",
+		"other": "Our site is example.org and our status page is status.example.net; see Section 2.3.a of the U.S.A. filing.",
+	} {
+		if err := ix.Put(ctx, sample(id, id, text, "other", "en")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, want := range map[string][]string{
+		"example.com":            {"docs", "mail", "www"},
+		"docs.example.com":       {"docs"},
+		"example.net":            {"other"},
+		"legal@mail.example.com": {"mail"},
+	} {
+		res, err := ix.Search(ctx, Query{Q: q})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	if got := hostDomains("Section 2.3.a of the U.S.A. filing, v1.2.3, docs.Example.com and eur-lex.europa.eu"); !slices.Equal(got, []string{"docs.example.com", "example.com", "eur-lex.europa.eu", "europa.eu"}) {
+		t.Errorf("hostDomains = %v", got)
+	}
+}
+
 // Money is searchable by value and currency, however the text wrote it:
 // amount:>=1000000, currency:CNY amount:15000 (壹万伍仟元).
 func TestAmountQueries(t *testing.T) {

@@ -106,6 +106,9 @@ var Fields = []FieldSpec{
 	// queries such as amount:>=1000000 currency:USD
 	{Name: "amount", Kind: "number"},
 	{Name: "currency", Kind: "keyword"},
+	// the domains of the text's host names and those above them, for a
+	// query for "example.com" to find "docs.example.com" (hosts.go)
+	{Name: fieldHost, Kind: "keyword"},
 	{Name: "pages", Kind: "number"},
 	{Name: "size", Kind: "number"},
 	{Name: "confidence", Kind: "number"},

@@ -600,8 +600,13 @@ func urlTerm(t string) string {
 	}
 	if m[1] == "" && !strings.Contains(m[2], "://") && !strings.HasPrefix(strings.ToLower(m[2]), "www.") {
 		// "apache.org" as written, or as the page's "www.apache.org",
-		// which the analyser keeps one word
-		return `"` + m[2] + `" "www.` + m[2] + `"`
+		// which the analyser keeps one word, or as any host under it
+		// ("docs.apache.org", fieldHost)
+		q := `"` + m[2] + `" "www.` + m[2] + `"`
+		if !strings.Contains(m[2], "/") {
+			q += " " + fieldHost + ":" + strings.ToLower(m[2])
+		}
+		return q
 	}
 	return m[1] + `"` + m[2] + `"`
 }

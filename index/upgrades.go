@@ -46,6 +46,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.keys["subtype"] == nil {
 		out = append(out, "sub-types matched in any case (subtype:contract/hosting does not find contract/Hosting)")
 	}
+	if m != nil && m.FieldMappingForPath(fieldHost).Type == "" {
+		out = append(out, "sub-domains found by their domain (example.com finds docs.example.com)")
+	}
 	if m != nil && m.FieldMappingForPath("amount").Type == "" {
 		out = append(out, "amounts and currencies searchable (amount:>=1000000 currency:USD)")
 	}
