@@ -55,12 +55,13 @@ func withHeader(data []byte) []byte {
 }
 
 // cutShort names the likely cause of a PDF that neither reads nor
-// repairs when it ends without the end-of-file marker or a
-// cross-reference offset: it was cut short (a broken download or copy),
-// and the pages are among what is missing.
+// repairs when it holds objects but ends without the end-of-file marker or
+// a cross-reference offset: it was cut short (a broken download or copy),
+// and the pages are among what is missing. A file without an object is
+// just corrupt.
 func cutShort(data []byte, err error) error {
 	tail := data[max(0, len(data)-1024):]
-	if !bytes.HasPrefix(data, []byte("%PDF-")) || bytes.Contains(tail, []byte("%%EOF")) || bytes.Contains(tail, []byte("startxref")) {
+	if !bytes.HasPrefix(data, []byte("%PDF-")) || !reObjHead.Match(data) || bytes.Contains(tail, []byte("%%EOF")) || bytes.Contains(tail, []byte("startxref")) {
 		return err
 	}
 	var pe *Error
