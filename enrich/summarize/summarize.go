@@ -281,7 +281,27 @@ func join(sentences []string, idx []int, language string) string {
 	if language == lang.Chinese {
 		return joinChinese(parts)
 	}
+	for k := 1; k < len(parts); k++ {
+		if splice(parts[k-1], parts[k]) {
+			parts[k-1] = Ended(parts[k-1])
+		}
+	}
 	return strings.Join(parts, " ")
+}
+
+// splice reports whether a part that ends without a stop is followed by
+// one that opens a sentence of its own ("... the party receiving" and
+// "Each Indemnitee shall ..." on either side of a page break): joined
+// bare, they read as one clause the document never wrote, so the first
+// is marked as cut. A part that goes on ("Confidential Information
+// within ...", "and ...") is the same sentence.
+func splice(before, after string) bool {
+	if Ended(before) == before {
+		return false
+	}
+	word, _, _ := strings.Cut(after, " ")
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r) && enFunction[strings.ToLower(strings.Trim(word, ",;:"))] && strings.ToUpper(word) != word
 }
 
 // joinChinese joins Chinese sentences without a space where one ends in

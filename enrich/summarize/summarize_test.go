@@ -460,3 +460,29 @@ func TestPreambleDetailsLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// A part cut by a page or line break, followed in the summary by a part
+// that opens a sentence of its own, is marked as cut: joined bare they
+// read as a clause the document never wrote ("the party receiving Each
+// Indemnitee shall ..."). A part that goes on is the same sentence.
+func TestJoinMarksSplices(t *testing.T) {
+	u := []string{
+		"The Company shall give notice to the party receiving",
+		"Each Indemnitee shall have the right to participate in the defense.",
+		"Confidential Information within ten days.",
+		"THE SUPPLIER SHALL DELIVER THE GOODS.",
+	}
+	for _, c := range []struct {
+		idx  []int
+		want string
+	}{
+		{[]int{0, 1}, "The Company shall give notice to the party receiving… Each Indemnitee shall have the right to participate in the defense."},
+		{[]int{0, 2}, "The Company shall give notice to the party receiving Confidential Information within ten days."},
+		{[]int{0, 3}, "The Company shall give notice to the party receiving THE SUPPLIER SHALL DELIVER THE GOODS."},
+		{[]int{1, 2}, "Each Indemnitee shall have the right to participate in the defense. Confidential Information within ten days."},
+	} {
+		if got := join(u, c.idx, "en"); got != c.want {
+			t.Errorf("join %v = %q, want %q", c.idx, got, c.want)
+		}
+	}
+}
