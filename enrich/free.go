@@ -3,6 +3,7 @@ package enrich
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -176,10 +177,38 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 	if doc.IsEmail() && a.Class == "log" {
 		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", 1-a.Confidence, "", 0
 	}
-	if classify.Unfounded(text, a.Class) {
+	if classify.Unfounded(text, a.Class) || correspondence(doc, a.Class) {
 		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", classify.RuleConfidence, "", 0
 	}
 	return nil
+}
+
+// ClassOf is the model-free classifier's class for doc and its confidence;
+// ok is false when the classifier cannot load.
+func (f *Free) ClassOf(doc *document.Parsed) (string, float64, bool) {
+	m, err := f.model()
+	if err != nil {
+		return "", 0, false
+	}
+	p := m.Predict(withTitle(doc))
+	return p.Class, p.Confidence, true
+}
+
+// legalClass reports the classes whose entities are extracted.
+func legalClass(class string) bool { return class == "contract" || class == "regulation" }
+
+// formalTextRe is what makes a text a contract or an act of its own: a
+// preamble ("This Agreement is made ... by and between"), a signing
+// formula, a numbered article.
+var formalTextRe = regexp.MustCompile(`(?im)\bthis\s+(?:[\w-]+\s+){0,5}(?:agreement|contract|lease|deed)\s+(?:is\s+|was\s+)?(?:made|entered|dated)\b|\bby\s+and\s+between\b|\bin\s+witness\s+whereof\b|^\s*article\s+\d+\s*$`)
+
+// correspondence reports an e-mail given a legal class for what it says
+// about a contract or a law ("we will suspend the service under clause 9.2
+// of the Master Subscription Agreement"): a message is correspondence, and
+// its dates are no agreement's, unless its body is a contract or an act
+// itself.
+func correspondence(doc *document.Parsed, class string) bool {
+	return doc.IsEmail() && legalClass(class) && !formalTextRe.MatchString(doc.Text)
 }
 
 // NameSubtype names doc's sub-type within class, a class another tier

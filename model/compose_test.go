@@ -139,3 +139,30 @@ func TestComposedTierRecognisesChineseContracts(t *testing.T) {
 		t.Fatal("no entities for a Chinese contract")
 	}
 }
+
+// Prose that is neither law nor contract, a news item or meeting minutes,
+// is "other" in the composed tier: docmill-mini alone calls such text a
+// contract (it never saw any), the model-free classifier does not; and an
+// e-mail about a contract is correspondence, its dates no agreement's.
+func TestComposedTierKeepsProseOutOfContracts(t *testing.T) {
+	m, _ := loadMiniAndSample(t, "contracts/cuad-143-service.txt")
+	free := enrich.NewFree(enrich.FreeOptions{})
+	composed := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), free)
+	for name, data := range map[string]string{
+		"news.txt": "Regional rail operator orders 40 new trains\n\nThe regional rail operator said on Tuesday it had ordered 40 electric trains from a European manufacturer in a deal worth about 600 million euros. The first trains are due to enter service in 2027 on the coastal line, replacing diesel units built in the 1980s. The operator's chief executive said the order would cut journey times and emissions, and that the company would hire 120 drivers over the next three years. Unions welcomed the investment but asked for talks on working hours.",
+		"minutes.txt": "Engineering Weekly Sync - Meeting Minutes\n\nAttendees: Priya, Marco, Jun, Elena.\n\n1. Release 4.2: the build is green; Marco will cut the release branch on Thursday. QA found two blocking bugs in the export dialog; Jun owns both.\n2. On-call: Elena takes the rotation next week. The paging noise from the disk alerts is still high; Priya will raise the threshold.\n3. Hiring: two candidates for the platform role reach the final round.\nAction items: Marco - release branch; Jun - export bugs; Priya - alert thresholds.",
+		"overdue.eml": "From: tom@globex.example\r\nTo: team@initech.example\r\nSubject: Invoice 4471 overdue\r\nDate: Tue, 21 May 2024 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHi team,\r\n\r\nInvoice 4471 for USD 18,400 issued on 2 April 2024 is now 45 days overdue. Please arrange payment by Friday or we will suspend the service under clause 9.2 of the Master Subscription Agreement, and the subscription fees for the remaining term become due.\r\n\r\nRegards,\r\nTom Becker\r\n",
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(data)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := composed.Analyze(context.Background(), doc, enrich.Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.Class != "other" || len(an.Entities) > 0 {
+			t.Errorf("%s: class %s/%s (%.2f), %d entities; want other, none", name, an.Class, an.Subtype, an.Confidence, len(an.Entities))
+		}
+	}
+}
