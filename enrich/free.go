@@ -304,7 +304,7 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	if len(kws) == 0 {
 		kws = f.extractKeywords(doc, language)
 	}
-	a.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: f.o.SummaryChars, Language: language, Keywords: kws})
+	a.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: f.o.SummaryChars, Language: language, Keywords: kws, Letter: doc.IsEmail()})
 }
 
 // maxAnalysisBytes bounds the text that keywords and summaries read: the

@@ -469,3 +469,18 @@ func TestFreeKeywordsSkipFilingLegends(t *testing.T) {
 		t.Errorf("%d contracts with a legend, want 20 or more", checked)
 	}
 }
+
+// An e-mail's "we" is its writer: the summary keeps it (the greeting and
+// closing that mark a letter are in the aside, so the text alone no longer
+// shows it is one), and the e-mail is no contract.
+func TestFreeEmailKeepsItsWriter(t *testing.T) {
+	msg := "From: tom@globex.example\r\nTo: team@initech.example\r\nSubject: Invoice 4471 overdue\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHi team,\r\n\r\nInvoice 4471 is now 45 days overdue. Please arrange payment by Friday or we will suspend the service under clause 9.2 of the Master Subscription Agreement.\r\n\r\nRegards,\r\nTom\r\n"
+	p, err := parse.Parse(context.Background(), parse.Input{Filename: "overdue.eml", Data: []byte(msg)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), p, enrich.Request{})
+	if !strings.Contains(a.Summary, "or we will suspend the service") || a.Class != "other" || len(a.Entities) > 0 {
+		t.Errorf("class %s, %d entities, summary %q", a.Class, len(a.Entities), a.Summary)
+	}
+}

@@ -153,16 +153,16 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 		// lines says nothing useful.
 	case wantSummary && !needFull:
 		start := time.Now()
-		an.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language})
+		an.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language, Letter: doc.IsEmail()})
 		a.trace(an, enrich.TaskSummary, nil, start)
 	case wantSummary:
 		start := time.Now()
 		ex := deepestWith(out, func(e *ExitResult) bool { return e.Salience != nil })
 		if ex != nil {
 			scores := sentenceSalience(doc.Text, sentences, out.Offsets, ex.Salience)
-			an.Summary = summarize.Select(sentences, scores, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language})
+			an.Summary = summarize.Select(sentences, scores, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language, Letter: doc.IsEmail()})
 		} else {
-			an.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language})
+			an.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language, Letter: doc.IsEmail()})
 		}
 		a.trace(an, enrich.TaskSummary, ex, start)
 	}

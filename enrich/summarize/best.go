@@ -48,7 +48,7 @@ func Summarize(sentences []string, o Options) string {
 	for i := range u {
 		u[i] = withoutFooters(u[i])
 	}
-	scored, u := plainSpoken(u, o.Language)
+	scored, u := plainSpoken(u, o)
 	if len(u) == 0 {
 		return ""
 	}

@@ -80,8 +80,8 @@ func rx(s string) *regexp.Regexp {
 // plainAll is Plain over the sentences of an English text, the first
 // person then said in the third (a copy; other languages are returned as
 // they are).
-func plainAll(sentences []string, language string) []string {
-	_, spoken := plainSpoken(sentences, language)
+func plainAll(sentences []string, o Options) []string {
+	_, spoken := plainSpoken(sentences, o)
 	return spoken
 }
 
@@ -89,13 +89,16 @@ func plainAll(sentences []string, language string) []string {
 // rewritten: scores read those, since the name put in for "we" ("the
 // service") is no word of the text's and would make every sentence that
 // says "we" look central.
-func plainSpoken(sentences []string, language string) (plain, spoken []string) {
-	if language == lang.Chinese {
+func plainSpoken(sentences []string, o Options) (plain, spoken []string) {
+	if o.Language == lang.Chinese {
 		return sentences, sentences
 	}
 	plain = make([]string, len(sentences))
 	for i, s := range sentences {
 		plain[i] = Plain(withoutGluedHeading(s))
+	}
+	if o.Letter {
+		return plain, plain // its "we" is its writer
 	}
 	// who "we" is reads the definitions Plain takes out (`("Dropbox", "we")`)
 	return plain, thirdPersonAll(plain, speaker(sentences))

@@ -29,6 +29,11 @@ type Options struct {
 	// Keywords are the document's key phrases, best first; Summarize
 	// prefers sentences that cover them when it selects sentences.
 	Keywords []document.Keyword
+	// Letter says the text is correspondence (an e-mail, a letter): its
+	// "we" is its writer, whom the summary leaves as the text names them.
+	// (Letters that keep their salutation or closing are found without
+	// it; an e-mail's are set aside by the parser.)
+	Letter bool
 	// minWords bars shorter sentences from a selection (set once a
 	// contract's preamble opens it: the budget it leaves went to clause
 	// fragments, "In all such instances.", "Sections 4.2. 4.3. 5.").
@@ -102,7 +107,7 @@ func TextRank(sentences []string, o Options) string {
 // sentences are returned in document order. scores must have one entry
 // per sentence (higher is better).
 func Select(sentences []string, scores []float64, o Options) string {
-	plain := plainAll(sentences, o.Language)
+	plain := plainAll(sentences, o)
 	scores = leadWithPreamble(plain, scores, &o)
 	return Ended(selectPlain(plain, scores, o))
 }

@@ -56,7 +56,12 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	}
 	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
 	r.message(msg.Header, msg.Body, 0)
-	ex := &extracted{text: normalize(r.body.String()), aside: normalize(r.head.String()), title: r.header(msg.Header, "Subject"),
+	body, furniture := setAsideMailFurniture(normalize(r.body.String()))
+	aside := normalize(r.head.String())
+	if len(furniture) > 0 {
+		aside = strings.TrimSpace(aside + "\n\n" + strings.Join(furniture, "\n\n"))
+	}
+	ex := &extracted{text: body, aside: aside, title: r.header(msg.Header, "Subject"),
 		encoding: encUTF8, attachments: r.files, meta: map[string]string{}}
 	// the message's own header fields, as meta: the document page shows
 	// them as fields, and the result JSON carries them

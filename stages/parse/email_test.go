@@ -167,15 +167,59 @@ Content-Transfer-Encoding: base64
 --MIX--
 `, "\n", "\r\n")
 	p := mustParse(t, "message", []byte(msg))
-	for _, want := range []string{"The next review is in June.", "Supplier survive termination of this Agreement.\nRegards,"} {
+	for _, want := range []string{"The next review is in June.", "Supplier survive termination of this Agreement.\n"} {
 		if !strings.Contains(p.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, p.Text)
 		}
+	}
+	if !strings.Contains(p.Aside, "Signature: Regards, | -- | Ann") {
+		t.Errorf("aside lacks the signature:\n%s", p.Aside)
 	}
 	if len(p.Attachments) != 1 || string(p.Attachments[0].Data) != "The Tenant shall pay the rent monthly." {
 		t.Errorf("attachments %+v", p.Attachments)
 	}
 	if u := p.Meta["attachments_unread"]; !strings.Contains(u, "x.pdf (") {
 		t.Errorf("unread attachments %q, want x.pdf with why", u)
+	}
+}
+
+// A message's greeting, signature, disclaimer and the thread it replies to
+// are set aside: the message is what its summary and key phrases read.
+func TestEmailFurnitureSetAside(t *testing.T) {
+	msg := strings.ReplaceAll(`From: Tom Becker <tom@globex.example>
+To: team@initech.example
+Subject: Invoice 4471 overdue
+Date: Tue, 21 May 2024 10:00:00 +0000
+Content-Type: text/plain; charset=utf-8
+
+Hi team,
+
+Invoice 4471 for USD 18,400 is now 45 days overdue. Please arrange payment by Friday.
+
+Regards,
+Tom Becker
+Accounts Receivable | Globex Corp
++1 555 0100
+
+CONFIDENTIALITY NOTICE: This message and any attachments are intended only for the named recipient(s) and may contain confidential information.
+If you have received this message in error, please notify the sender.
+
+On Mon, 13 May 2024 at 10:02, Sara Ng <sara@initech.example> wrote:
+> Tom, can you resend the invoice? We never received 4471.
+> Thanks, Sara
+`, "\n", "\r\n")
+	p := mustParse(t, "overdue.eml", []byte(msg))
+	if p.Text != "Invoice 4471 for USD 18,400 is now 45 days overdue. Please arrange payment by Friday." {
+		t.Errorf("text %q", p.Text)
+	}
+	for _, want := range []string{"Greeting: Hi team,", "Signature: Regards, | Tom Becker | Accounts Receivable | Globex Corp | +1 555 0100", "Notice: CONFIDENTIALITY NOTICE: This message", "Quoted: On Mon, 13 May 2024", "We never received 4471."} {
+		if !strings.Contains(p.Aside, want) {
+			t.Errorf("aside lacks %q:\n%s", want, p.Aside)
+		}
+	}
+	// a message that is nothing but a signature keeps it as its text
+	only := "From: a@b.example\r\nSubject: x\r\nContent-Type: text/plain\r\n\r\nThanks,\r\nAnn\r\n"
+	if p := mustParse(t, "thanks.eml", []byte(only)); !strings.Contains(p.Text, "Thanks,") {
+		t.Errorf("signature-only message: text %q", p.Text)
 	}
 }
