@@ -106,14 +106,15 @@ func preamble(u []string, o Options) int {
 // address took half of a 600-character summary and pushed the parties'
 // purpose out, and a preamble too long for the budget was passed over. Each is replaced by its "tail" group: what followed the
 // detail (a label's bracket, "and" before the next party), matched so
-// that the detail stops there.
+// that the detail stops there; a "keep" group (a legal form the detail
+// follows without a comma, "Inc. a California corporation") stays too.
 var preambleDetails = []*regexp.Regexp{
 	// ", a company incorporated under the laws of the State of Washington"
-	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\w-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+(?:[A-Z][\w]*\s+){1,3}Act(?:,?\s+\d{4})?|(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|of))*)(?P<tail>)`),
+	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\w-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+(?:[A-Z][\w]*\s+){1,3}Act(?:,?\s+\d{4})?|(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|of))*(?:\s+and\s+(?:Wales|Tobago|Barbuda|Herzegovina|Nevis|Caicos(?:\s+Islands)?|Principe|Miquelon))?)(?P<tail>)`),
 	// ", a Delaware corporation", ", a Nevada limited liability company"
-	regexp.MustCompile(`,\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
+	regexp.MustCompile(`(?:,|(?P<keep>\b(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|S\.A|N\.V|L\.P|LP)\.?))\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
 	// offices and addresses, up to the next label, party or the end
-	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|\s+(?:and|AND|And)\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."
@@ -122,13 +123,18 @@ var preambleDetails = []*regexp.Regexp{
 	regexp.MustCompile(`,?\s*(?:acting\s+)?through\s+(?:its\s+)?(?:Mr|Ms|Mrs|Dr)\.?\s+[^()]{1,60}?\bits\s+(?:[A-Z][\w-]*\s*){1,4},?(?P<tail>)`),
 }
 
+// partyAndRe is "and" between two parties with the commas a removed
+// detail left around it.
+var partyAndRe = regexp.MustCompile(`,?\s+(and|AND|And),?\s+`)
+
 // compactPreamble is a preamble without its preambleDetails.
 func compactPreamble(s string) string {
 	for _, re := range preambleDetails {
-		s = re.ReplaceAllString(s, "${tail}")
+		s = re.ReplaceAllString(s, "${keep}${tail}")
 	}
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.NewReplacer(" ,", ",", ",,", ",", " .", ".").Replace(s)
+	s = partyAndRe.ReplaceAllString(s, " $1 ") // "Snap Technologies, Inc., and, United Airlines"
 	if strings.HasSuffix(s, "..") && !strings.HasSuffix(s, "...") {
 		s = s[:len(s)-1] // "Sanofi Pasteur S.A." ended the sentence
 	}
