@@ -110,9 +110,22 @@ func Plain(s string) string {
 	lower := strings.ToLower(s)
 	out := s
 	for _, r := range plainRules {
-		if strings.Contains(lower, r.cue) {
-			out = r.re.ReplaceAllString(out, r.with)
+		if !strings.Contains(lower, r.cue) {
+			continue
 		}
+		if strings.Contains(r.with, "$") {
+			out = r.re.ReplaceAllString(out, r.with)
+			continue
+		}
+		// in the case of what it replaces: a licence's "EXPRESS OR
+		// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES" read
+		// "including THE WARRANTIES"
+		out = r.re.ReplaceAllStringFunc(out, func(m string) string {
+			if strings.ToUpper(m) == m && strings.ToLower(m) != m {
+				return strings.ToUpper(r.with)
+			}
+			return r.with
+		})
 	}
 	out = withoutOpener(out)
 	if out == s || strings.Contains(lower, `"including`) {

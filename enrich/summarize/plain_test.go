@@ -11,6 +11,8 @@ func TestPlain(t *testing.T) {
 		"you hereby acknowledge and agree that the app is provided as is":                    "the app is provided as is",
 		"all records (including, without limitation,  copies of records)":                    "all records (including copies of records)",
 		"fees, including but not limited to taxes":                                           "fees, including taxes",
+		"EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY": "EXPRESS OR IMPLIED, INCLUDING THE WARRANTIES OF MERCHANTABILITY",
+		"PRIOR TO DELIVERY THE SELLER BEARS THE RISK.":                                       "BEFORE DELIVERY THE SELLER BEARS THE RISK.",
 		"all rights, without limitation, to use the marks":                                   "all rights to use the marks",
 		"Licensor hereby grants to Licensee a licence.":                                      "Licensor grants to Licensee a licence.",
 		"In the event that payment is late, prior to suspension we will notify you.":         "If payment is late, before suspension we will notify you.",
