@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -99,7 +100,7 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	}
 	title := heading
 	if raw := pkg.read(related(pkg.rels(""), "/core-properties", "docProps/core.xml")); raw != nil {
-		if t := coreTitle(raw); t != "" {
+		if t := coreTitle(raw); t != "" && !(heading != "" && staleTitle(t)) {
 			title = t
 		}
 	}
@@ -111,6 +112,16 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	}
 	return ex, nil
 }
+
+// staleTitleRe is a document property title that names a file or a
+// template, not the document: Word fills it from the file a document was
+// first saved as or copied from ("Microsoft Word - template_old.docx",
+// "Document1", "Template").
+var staleTitleRe = regexp.MustCompile(`(?i)^(?:microsoft\s+word\s+-\s+.*|.*\.(?:docx?|dotx?|rtf|odt|pdf)|document\s*\d*|template|untitled|title)$`)
+
+// staleTitle reports a property title that a Title-styled heading in the
+// body should win over.
+func staleTitle(t string) bool { return staleTitleRe.MatchString(strings.TrimSpace(t)) }
 
 // readZipPart reads a zip entry (in UTF-8 if it is XML in UTF-16),
 // failing once it inflates past max bytes whatever its header claims.

@@ -432,3 +432,27 @@ func TestDOCXUTF16Part(t *testing.T) {
 		t.Errorf("title %q text %q", p.Title, p.Text)
 	}
 }
+
+// A property title that names a file or a template ("Microsoft Word -
+// template_old.docx") yields to the Title-styled heading; a real one wins.
+func TestDOCXStaleCoreTitle(t *testing.T) {
+	core := func(title string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>` + title + `</dc:title></cp:coreProperties>`
+	}
+	body := `<w:document ` + wNS + `><w:body>` + wPara("Title", "", "", "COMMERCIAL LEASE AGREEMENT") + wPara("", "", "", "The Tenant shall pay the rent monthly.") + `</w:body></w:document>`
+	for prop, want := range map[string]string{
+		"Microsoft Word - template_old.docx": "COMMERCIAL LEASE AGREEMENT",
+		"lease-v3.docx":                      "COMMERCIAL LEASE AGREEMENT",
+		"Harbor Street Lease 2024":           "Harbor Street Lease 2024",
+	} {
+		data := docxOf(t, map[string]string{
+			"_rels/.rels":         docxRels("rId1", "officeDocument", "word/document.xml", "rId2", "package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+			"word/document.xml":   body,
+			"docProps/core.xml":   core(prop),
+			"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		})
+		if p := mustParse(t, "lease.docx", data); p.Title != want {
+			t.Errorf("property title %q: title %q, want %q", prop, p.Title, want)
+		}
+	}
+}

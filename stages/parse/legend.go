@@ -23,6 +23,12 @@ var legendCueRe = regexp.MustCompile(`(?i)confidential\s+treatment|confidentiali
 // requested"), with the page number after it.
 var legendStampRe = regexp.MustCompile(`(?i)\s*(?:\[\s?\*{1,3}\s?\]\s*|\*\s*)?confidential\s+treatment\s+(?:has\s+been\s+)?requested\b\.?(?:\s+\d{1,4}\b)?`)
 
+// edgarSourceRe is the footer EDGAR's text copies put on every page of a
+// filed exhibit, at the end of a line: "Source: AZUL SA, F-1/A,
+// 3/3/2017", "Source: BLOOM ENERGY CORP, DRS/A (on S-1), 3/21/2018". Its
+// date is the filing's, which entity extraction took for the agreement's.
+var edgarSourceRe = regexp.MustCompile(`(?m)(?:^|\s)Source:\s[^\n]{1,100}?,\s*[0-9A-Z][0-9A-Z/.-]{0,11}(?:\s*\([^)\n]{1,30}\))?,\s*\d{1,2}/\d{1,2}/\d{4}\s*$`)
+
 // clauseWordRe is a word that makes a sentence the parties' own: a clause
 // about confidential treatment ("Licensee shall request confidential
 // treatment ...") stays in the body.
@@ -36,11 +42,12 @@ var sentenceGapRe = regexp.MustCompile(`[.!?]["”’')\]]*\s+`)
 const maxLegendSentence = 600
 
 // setAsideLegends takes a filing's redaction legends out of text, the
-// legend's sentences and the stamps inside the contract's, and returns
-// them once each (as "Notice: ...") for the aside: search still finds
+// legend's sentences and the stamps inside the contract's, and EDGAR's
+// page footers, and returns them once each (as "Notice: ..." and
+// "Filing: ...") for the aside: search still finds
 // them, while key phrases, summaries and entities read the contract alone.
 func setAsideLegends(text string) (body string, notices []string) {
-	if !legendCueRe.MatchString(text) {
+	if !legendCueRe.MatchString(text) && !edgarSourceRe.MatchString(text) {
 		return text, nil
 	}
 	seen := map[string]bool{}
@@ -54,6 +61,15 @@ func setAsideLegends(text string) (body string, notices []string) {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for _, l := range lines {
+		if loc := edgarSourceRe.FindStringIndex(l); loc != nil {
+			if k := strings.TrimSpace(l[loc[0]:]); !seen[k] {
+				seen[k] = true
+				notices = append(notices, "Filing: "+k)
+			}
+			if l = strings.TrimRight(l[:loc[0]], " "); strings.TrimSpace(l) == "" {
+				continue
+			}
+		}
 		if legendCueRe.MatchString(l) {
 			l = withoutLegend(l, note)
 			if strings.TrimSpace(l) == "" {

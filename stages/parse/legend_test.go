@@ -31,6 +31,11 @@ CERTAIN CONFIDENTIAL PORTIONS OF THIS EXHIBIT WERE OMITTED AND REPLACED WITH "[*
 			"",
 		},
 		{"The fee is 5 dollars.", "The fee is 5 dollars.", ""},
+		{ // EDGAR's page footer, on a line of its own or after a page's last words
+			"The Operator shall pay.\nSource: BLOOM ENERGY CORP, DRS/A (on S-1), 3/21/2018\nThe Owner shall inspect. Source: BLOOM ENERGY CORP, DRS/A (on S-1), 3/21/2018",
+			"The Operator shall pay.\nThe Owner shall inspect.",
+			"Filing: Source: BLOOM ENERGY CORP, DRS/A (on S-1), 3/21/2018",
+		},
 	} {
 		body, notices := setAsideLegends(c.in)
 		if body != c.body || strings.Join(notices, "|") != c.aside {

@@ -608,8 +608,18 @@ func TestFallbackTitle(t *testing.T) {
 	if got := fallbackTitle("#!/usr/bin/python3\n# Rotate the audit logs nightly\nimport os\n", "rotate.py"); got != "Rotate the audit logs nightly" {
 		t.Errorf("script title %q", got)
 	}
-	if got := fallbackTitle("Regulation (EU) 2016/679 (GDPR)\nArticle 5\nPrinciples", "f.txt"); got != "Regulation (EU) 2016/679 (GDPR)" {
+	if got := fallbackTitle("Regulation (EU) 2016/679 (GDPR)\nDefinitions apply.", "f.txt"); got != "Regulation (EU) 2016/679 (GDPR)" {
 		t.Errorf("first line title %q", got)
+	}
+	// one article of an act is titled by the act, the article and its
+	// heading: the act's name alone titled every article of it the same
+	for text, want := range map[string]string{
+		"Regulation (EU) 2016/679 (GDPR)\nArticle 5\nPrinciples relating to processing of personal data\n\nPersonal data shall be:": "Regulation (EU) 2016/679 (GDPR), Article 5: Principles relating to processing of personal data",
+		"Directive 2000/31/EC\n\nArticle 16\n\nMember States and the Commission shall encourage the drawing up of codes.":           "Directive 2000/31/EC, Article 16",
+	} {
+		if got := fallbackTitle(text, "f.txt"); got != want {
+			t.Errorf("article title %q, want %q", got, want)
+		}
 	}
 	// a filing's exhibit number, the text run on after a title, a
 	// bracketed note, the signing formula and a stamp are no title (37 of

@@ -115,10 +115,14 @@ func TestTextFurniture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for line, want := range map[string]int{"Source: ACME CORP": 1, "BPC Initials": 1, "The Supplier shall deliver lot": 4} {
+	// (EDGAR's footer is in the aside, setAsideLegends)
+	for line, want := range map[string]int{"Source: ACME CORP": 0, "BPC Initials": 1, "The Supplier shall deliver lot": 4} {
 		if got := strings.Count(p.Text, line); got != want {
 			t.Errorf("%q %d times, want %d:\n%s", line, got, want, p.Text)
 		}
+	}
+	if strings.Count(p.Aside, "Filing: Source: ACME CORP, 10-K, 3/1/2019") != 1 {
+		t.Errorf("aside %q", p.Aside)
 	}
 	// without page breaks a text's repeated lines are its own
 	same := strings.Repeat("Source: ACME CORP, 10-K, 3/1/2019\nThe Supplier shall deliver.\n\n", 4)

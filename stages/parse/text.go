@@ -158,6 +158,9 @@ const titleWindow = 15
 // the notices above a title (redaction legends, a translator's note) are
 // skipped.
 func fallbackTitle(text, filename string) string {
+	if t := actArticleTitle(text); t != "" {
+		return t
+	}
 	first, caps, open := "", "", ""
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
@@ -238,6 +241,37 @@ func fallbackTitle(text, filename string) string {
 		return "untitled"
 	}
 	return filepath.Base(filename)
+}
+
+// actNameRe is an act's name on a line of its own: "Regulation (EU)
+// 2016/679 (GDPR)", "Directive 2000/31/EC".
+var actNameRe = regexp.MustCompile(`^(?:Regulation|Directive|Decision|Commission\s+(?:Implementing\s+|Delegated\s+)?Regulation)\b.{0,80}?\d{2,4}/\d{1,4}\b.{0,60}$`)
+
+// articleLineRe is an article's number on a line of its own.
+var articleLineRe = regexp.MustCompile(`^Article\s+\d{1,3}[a-z]?$`)
+
+// actArticleTitle is the title of one article of an act, laid out as the
+// act's name, the article's number and its heading on the first lines
+// ("Regulation (EU) 2016/679 (GDPR), Article 5: Principles relating to
+// processing of personal data"): the act's name alone was the title of
+// every article of it. "" when the text does not open so.
+func actArticleTitle(text string) string {
+	var lines []string
+	for line := range strings.SplitSeq(text, "\n") {
+		if l := strings.TrimSpace(line); l != "" {
+			if lines = append(lines, l); len(lines) == 3 {
+				break
+			}
+		}
+	}
+	if len(lines) < 2 || !actNameRe.MatchString(lines[0]) || !articleLineRe.MatchString(lines[1]) {
+		return ""
+	}
+	t := lines[0] + ", " + lines[1]
+	if len(lines) == 3 && utf8.RuneCountInString(lines[2]) <= 100 && !strings.HasSuffix(lines[2], ".") && !strings.HasSuffix(lines[2], ":") {
+		t += ": " + lines[2]
+	}
+	return shorten(t, 2*maxTitle)
 }
 
 // capsTitle returns the title in capitals a line holds, and whether it
