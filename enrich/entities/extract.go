@@ -134,6 +134,7 @@ func (x *collector) add(kind, text, value string, pos int) {
 		if junkParty(text) {
 			return
 		}
+		value = strings.TrimRight(value, ".,;: ") // "Shipper.", "HHFC,"
 		if notPartyAlias.MatchString(value) && !roleAlias.MatchString(value) {
 			value = "" // "Effective Date", "Agreement": the document's, not the party's
 		}

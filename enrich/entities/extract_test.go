@@ -878,3 +878,18 @@ func TestAmountWrittenTwiceIsOne(t *testing.T) {
 		t.Errorf("amounts %q, want CNY 500000 once and CNY 1250.5", got)
 	}
 }
+
+// A party's name keeps one period of its legal form, and its role no
+// stop after it (QA: "Torvec Inc..", role "Shipper.").
+func TestPartyPunctuation(t *testing.T) {
+	es := Extract(`This Agreement is made between Torvec Inc.. ("Licensor") and Cool Technologies Inc. ("Shipper.").`, "en")
+	var got []string
+	for _, e := range es {
+		if e.Kind == KindParty {
+			got = append(got, e.Text+"="+e.Value)
+		}
+	}
+	if strings.Join(got, "|") != "Torvec Inc.=Licensor|Cool Technologies Inc.=Shipper" {
+		t.Errorf("parties %q", got)
+	}
+}

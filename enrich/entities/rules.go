@@ -145,7 +145,11 @@ func tidyParty(n string) string {
 		cut := strings.IndexFunc(n[loc[0]:], func(r rune) bool { return r == ' ' || r == '\t' })
 		n = n[:loc[0]+cut]
 	}
-	return strings.Trim(n, " ,;:")
+	n = strings.Trim(n, " ,;:")
+	if strings.HasSuffix(n, "..") && !strings.HasSuffix(n, "...") {
+		n = n[:len(n)-1] // "Torvec Inc.." where the name ended its sentence
+	}
+	return n
 }
 
 func allDigits(s string) bool {
