@@ -298,8 +298,9 @@ func notice(u string) bool {
 }
 
 // definitionRe opens a definition: ""Force Majeure Event" shall have the
-// meaning set forth in Section 8.03", "(k) "Territory" means ...".
-var definitionRe = regexp.MustCompile(`(?i)^\s*(?:\(?[0-9a-z]{1,4}[.)]\)?\s+)?["“][^"”]{1,80}["”]\s+(?:shall\s+)?(?:mean|means|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|have\s+the\s+meaning|includes?|refers?\s+to)\b`)
+// meaning set forth in Section 8.03", "(k) "Territory" means ...", "1.3
+// "Major Release" means ...".
+var definitionRe = regexp.MustCompile(`(?i)^\s*(?:(?:\(?[0-9a-z]{1,4}[.)]\)?|\d{1,3}(?:\.\d{1,3})+\.?)\s+)?["“][^"”]{1,80}["”]\s+(?:shall\s+)?(?:mean|means|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|have\s+the\s+meaning|includes?|refers?\s+to)\b`)
 
 // definition reports a sentence that defines a term: it says what a word
 // stands for in the text, not what the text is about.
