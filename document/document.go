@@ -107,6 +107,8 @@ type TemplateCount struct {
 	Template string `json:"template"`
 	Count    int    `json:"count"`
 	New      bool   `json:"new,omitempty"` // first seen in this document
+	// Errors is how many of its entries were logged at an error level.
+	Errors int `json:"errors,omitempty"`
 }
 
 // LogSummary says what happened in a log file.

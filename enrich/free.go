@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -430,6 +431,15 @@ func percent(share float64) string {
 }
 
 // logSentence says what a log holds in one line of text under max runes.
+// templateSentence is "N× template", ended with a stop: a message that
+// ends its own sentence keeps its stop ("... state.").
+func templateSentence(t document.TemplateCount) string {
+	if strings.HasSuffix(t.Template, ".") || strings.HasSuffix(t.Template, "!") || strings.HasSuffix(t.Template, "?") {
+		return fmt.Sprintf("%d× %s", t.Count, t.Template)
+	}
+	return fmt.Sprintf("%d× %s.", t.Count, t.Template)
+}
+
 func logSentence(s *document.LogSummary, max int) string {
 	var b strings.Builder
 	if s.Analyzed > 0 {
@@ -449,16 +459,19 @@ func logSentence(s *document.LogSummary, max int) string {
 		newTemplates = "1 new template"
 	}
 	fmt.Fprintf(&b, "; %s warnings or errors; %s.", percent(s.ErrorShare), newTemplates)
+	shown := s.Templates[:min(3, len(s.Templates))]
+	for _, t := range shown {
+		b.WriteString(" " + templateSentence(t))
+	}
+	// the template most logged as an error, when none of those shown was
+	var worst *document.TemplateCount
 	for i, t := range s.Templates {
-		if i == 3 {
-			break
+		if t.Errors > 0 && (worst == nil || t.Errors > worst.Errors) {
+			worst = &s.Templates[i]
 		}
-		// a message that ends its own sentence keeps its stop ("... state.")
-		if strings.HasSuffix(t.Template, ".") || strings.HasSuffix(t.Template, "!") || strings.HasSuffix(t.Template, "?") {
-			fmt.Fprintf(&b, " %d× %s", t.Count, t.Template)
-		} else {
-			fmt.Fprintf(&b, " %d× %s.", t.Count, t.Template)
-		}
+	}
+	if worst != nil && !slices.ContainsFunc(shown, func(t document.TemplateCount) bool { return t.Errors > 0 }) {
+		b.WriteString(" Most errors: " + templateSentence(document.TemplateCount{Template: worst.Template, Count: worst.Errors}))
 	}
 	out := []rune(b.String())
 	if len(out) > max {

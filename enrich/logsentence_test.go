@@ -44,3 +44,20 @@ func TestLogSentenceReadable(t *testing.T) {
 		t.Errorf("logSentence past the budget = %q\nwant %q", got, want)
 	}
 }
+
+// The template logged most as an error is named when the most frequent
+// ones are not errors: it is what a reader of the log looks for.
+func TestLogSentenceNamesTheErrors(t *testing.T) {
+	s := &document.LogSummary{Lines: 400, ErrorShare: 0.08, NewTemplates: 5, Templates: []document.TemplateCount{
+		{Template: "request served in <*> ms", Count: 200}, {Template: "cache miss for <*>", Count: 90},
+		{Template: "retrying upstream <*>", Count: 60, Errors: 2}, {Template: "db connection pool exhausted", Count: 32, Errors: 32},
+	}}
+	want := "400 lines; 8% warnings or errors; 5 new templates. 200× request served in <*> ms. 90× cache miss for <*>. 60× retrying upstream <*>."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("an error among those shown: %q", got)
+	}
+	s.Templates[2].Errors = 0
+	if got := logSentence(s, 500); got != want+" Most errors: 32× db connection pool exhausted." {
+		t.Errorf("no error among those shown: %q", got)
+	}
+}

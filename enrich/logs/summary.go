@@ -87,6 +87,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	counts := map[string]int{}
 	isNew := map[string]bool{}
 	errTpl := map[string]bool{}
+	errs := map[string]int{} // entries at an error level, by template
 	var order []string
 	var span timeSpan
 	bad, entries := 0, 0
@@ -151,6 +152,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		if severe(level) {
 			bad++
 		}
+		if isError(level) {
+			errs[id]++
+		}
 		if isError(level) && !errTpl[id] && len(s.Errors) < summaryErrorSamples {
 			errTpl[id] = true
 			s.Errors = append(s.Errors, clip(line, sampleMaxChars))
@@ -167,7 +171,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		s.ErrorShare = float64(bad) / float64(entries)
 	}
 	s.Start, s.End = formatTime(span.start), formatTime(span.end)
-	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew)
+	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs)
 	return s
 }
 
@@ -225,7 +229,7 @@ var (
 // top: those follow the top, in the order first seen, up to as many again.
 // In a source's first document every template is new, and the top is all
 // there is to show.
-func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[string]bool) ([]document.TemplateCount, int) {
+func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[string]bool, errs map[string]int) ([]document.TemplateCount, int) {
 	firstSeen := slices.Clone(order)
 	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
 	var out []document.TemplateCount
@@ -234,10 +238,21 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 		// a template of a megabyte-long line made a result of several
 		// megabytes, over the message limit, and its key phrases cost
 		// gigabytes: the result shows the opening
-		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id]})
+		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id], Errors: errs[id]})
 	}
 	for _, id := range order[:min(len(order), summaryTopTemplates)] {
 		add(id)
+	}
+	// the template most logged as an error is listed however rare: it is
+	// what a reader of the log looks for
+	worst := ""
+	for _, id := range order {
+		if errs[id] > errs[worst] {
+			worst = id
+		}
+	}
+	if worst != "" && !slices.ContainsFunc(out, func(t document.TemplateCount) bool { return t.ID == worst }) {
+		add(worst)
 	}
 	if len(isNew) < len(order) {
 		top := len(out)
