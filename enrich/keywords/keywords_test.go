@@ -364,3 +364,14 @@ func TestMoreLayoutPhrases(t *testing.T) {
 		}
 	}
 }
+
+// The labels of an EU act's number are no key phrase alone ("EU" was one
+// of 24 of 36 EU articles).
+func TestActLabelsAlone(t *testing.T) {
+	text := "Regulation (EU) 2016/679 (GDPR)\nArticle 17\nRight to erasure\n\nThe data subject shall have the right to obtain from the controller the erasure of personal data concerning him or her without undue delay, as Regulation (EU) 2016/679 and Directive 95/46/EC provide. The controller shall erase personal data where the data subject withdraws consent. EU law applies."
+	for _, k := range Extract(text, Options{Top: 10, Language: "en"}) {
+		if k.Text == "EU" || k.Text == "EC" {
+			t.Errorf("key phrase %q", k.Text)
+		}
+	}
+}
