@@ -261,6 +261,12 @@ func hiddenOrChrome(n *html.Node) bool {
 			if cookieBannerRe.MatchString(a.Val) {
 				return true
 			}
+			// a site built of divs names its menu, sidebar and footer so:
+			// chrome when its words are mostly links' ("Cart (0) | My
+			// account", "Related - Privacy - Returns")
+			if chromeClassRe.MatchString(a.Val) && !inContent(n) && linkShare(n) >= 0.5 {
+				return true
+			}
 		case "style":
 			if hiddenStyle(a.Val) {
 				return true
@@ -277,6 +283,31 @@ func hiddenOrChrome(n *html.Node) bool {
 		return !inContent(n) && (hasLink(n) || strings.Contains(strings.ToLower(nodeText(n)), "cookie"))
 	}
 	return false
+}
+
+// chromeClassRe is the class or id of a site's menu, bars, sidebar or
+// footer.
+var chromeClassRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|top-?bar|side-?bar|bottom-?bar|breadcrumbs?|site-?header|site-?footer|footer|masthead|header|bottom|related|social|share)(?:$|[\s_-])`)
+
+// linkShare is the share of n's letters that are inside links.
+func linkShare(n *html.Node) float64 {
+	all := countLetters(nodeText(n))
+	if all == 0 {
+		return 0
+	}
+	linked := 0
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			linked += countLetters(nodeText(c))
+			return
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			rec(k)
+		}
+	}
+	rec(n)
+	return float64(linked) / float64(all)
 }
 
 // hasLink reports whether n holds a link.

@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A web page holds the site around the document: banner, navigation,
 // footer, cookie notice. With one <main>, only it is the document; hidden
@@ -64,4 +67,22 @@ func TestHTMLChromeWithoutMain(t *testing.T) {
 <div class="bottom">More from the Gazette: weather, sports, puzzles</div></body></html>`))
 	contains(t, "article", p.Text, "Council adopts the data act", "evaluate it within four years")
 	absent(t, "article", p.Text, "Example Gazette", "weather, sports")
+}
+
+// A site built of divs names its bars: those of links are chrome, the
+// document's own text, and a div of prose under such a name, are not.
+func TestHTMLDivChrome(t *testing.T) {
+	page := `<html><head><title>Terms of Service</title></head><body>
+<div class="topbar"><a href="/">ShopFast</a> | <a href="/cart">Cart (0)</a> | <a href="/account">My account</a></div>
+<div class="sidebar"><h3>Related</h3><ul><li><a href="/privacy">Privacy</a></li><li><a href="/returns">Returns</a></li></ul></div>
+<div class="main-content"><h1>ShopFast Terms of Service</h1><p>These Terms govern your use of the ShopFast marketplace. See the <a href="/privacy">privacy policy</a> for how we use your data.</p></div>
+<div class="footer"><p>ShopFast Inc., 1 Main Street, Springfield. Registered in Delaware under number 12345; our customer service answers within two business days.</p></div>
+</body></html>`
+	p := mustParse(t, "terms.html", []byte(page))
+	if strings.Contains(p.Text, "Cart (0)") || strings.Contains(p.Text, "Returns") || !strings.HasPrefix(p.Text, "ShopFast Terms of Service") {
+		t.Errorf("text %q", p.Text)
+	}
+	if !strings.Contains(p.Text, "privacy policy for how we use your data") || !strings.Contains(p.Text, "customer service answers within two business days") {
+		t.Errorf("the document's own text is gone: %q", p.Text)
+	}
 }
