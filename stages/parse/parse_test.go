@@ -594,6 +594,12 @@ func TestFallbackTitle(t *testing.T) {
 		"Sales, Marketing, Distribution, and Supply Agreement {***} WHEREAS HEMISPHERX is a company.\n":                                                     "Sales, Marketing, Distribution, and Supply Agreement",
 		"CO-BRANDING CONTENT AGREEMENT -----------------------------\nThis Agreement is made ...\n":                                                         "CO-BRANDING CONTENT AGREEMENT",
 		"THIS ENDORSEMENT AGREEMENT is dated as of this ____day of ____________, 2012\n":                                                                    "THIS ENDORSEMENT AGREEMENT is dated as of this ____day of ____________, 2012",
+		// a line that introduces what follows, the rest of a sentence a page
+		// broke, and a title that names its parties at length
+		"[LOGO]\nAGREED TO BY:\nAMENDMENT TO SECTION 2 OF THE CO-BRANDING AGREEMENT\nThis amendment is made by PCQ and ABW.\n": "AMENDMENT TO SECTION 2 OF THE CO-BRANDING AGREEMENT",
+		"issued by Accuray and subject to acceptance by Distributor.\nPrice Schedule for Distributors\n":                       "Price Schedule for Distributors",
+		"issued by Accuray and subject to acceptance by Distributor.\n":                                                        "issued by Accuray and subject to acceptance by Distributor.",
+		"Exhibit 10.1 COOPERATION AGREEMENT BETWEEN THE CITY OF FORT STOCKTON, TEXAS AND STW RESOURCES HOLDING CORP. REGARDING DEVELOPMENT OF WATER WELL(S) IN THE CAPITAN REEF AQUIFER FORMATION\nThis AGREEMENT regarding development ...\n": "COOPERATION AGREEMENT",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("title %q, want %q", got, want)

@@ -91,8 +91,9 @@ var reNoticeLine = regexp.MustCompile(`(?i)confidential\s+treatment\s+(?:has\s+b
 // formula and a signature line ("By: /s/ ..."), a confidentiality stamp,
 // a numbered clause or definition ("1. The following definitions ...",
 // "1.3 "Applicable Law" means"), a form's line with a blank to fill in
-// ("BPC Initials ___", "Date: ______").
-var noTitleLine = regexp.MustCompile(`(?i)\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
+// ("BPC Initials ___", "Date: ______"), a line that introduces what
+// follows ("THE PARTIES HEREBY AGREE AS FOLLOWS:").
+var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
@@ -161,7 +162,7 @@ func fallbackTitle(text, filename string) string {
 	if t := actArticleTitle(text); t != "" {
 		return t
 	}
-	first, caps, open := "", "", ""
+	first, caps, open, lower := "", "", "", ""
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		if open != "" {
@@ -209,6 +210,9 @@ func fallbackTitle(text, filename string) string {
 			continue
 		}
 		line = withoutExhibitLabel(line)
+		if m := kindBetweenRe.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(line) > maxTitle {
+			return m[1] // "COOPERATION AGREEMENT BETWEEN THE CITY OF ... REGARDING ..."
+		}
 		if t, kind := capsTitle(line); t != "" {
 			if kind && danglingEnd.MatchString(t) {
 				open = t
@@ -220,6 +224,14 @@ func fallbackTitle(text, filename string) string {
 			if caps == "" {
 				caps = t // the parties' names often come first in a title block
 			}
+		}
+		if lowerStartRe.MatchString(line) {
+			// the rest of a sentence a page broke ("issued by Accuray
+			// and ..."): a title only when nothing else is
+			if lower == "" {
+				lower = line
+			}
+			continue
 		}
 		if first == "" {
 			first = line
@@ -233,6 +245,9 @@ func fallbackTitle(text, filename string) string {
 	}
 	if caps != "" {
 		return caps
+	}
+	if first == "" {
+		first = lower
 	}
 	if first != "" {
 		return shorten(first, maxTitle)
@@ -273,6 +288,13 @@ func actArticleTitle(text string) string {
 	}
 	return shorten(t, 2*maxTitle)
 }
+
+// kindBetweenRe is a title in capitals that names its parties after the
+// kind of document: a line too long for a title is cut before them.
+var kindBetweenRe = regexp.MustCompile(`^((?:[A-Z0-9&'’,-]+\s+){0,7}(?:AGREEMENT|CONTRACT|LEASE|AMENDMENT|LICEN[CS]E|MEMORANDUM|ADDENDUM))\s+(?:BY\s+AND\s+)?(?:BETWEEN|AMONG)\s+\S`)
+
+// lowerStartRe opens a line with a word in lower case.
+var lowerStartRe = regexp.MustCompile(`^\p{Ll}{2,}\b`)
 
 // capsTitle returns the title in capitals a line holds, and whether it
 // names a kind of document: the whole line, or one of the columns a page
