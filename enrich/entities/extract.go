@@ -68,7 +68,32 @@ func Extract(text, language string) []document.Entity {
 	if folded {
 		x.unfold(original, text)
 	}
-	return x.sorted()
+	return noExpiryBeforeStart(x.sorted())
+}
+
+// noExpiryBeforeStart drops the value of an expiration date that comes
+// before the contract's effective (or, without one, agreement) date: the
+// rule took another date of the sentence (a prior agreement's, a notice
+// deadline's), and a term cannot end before it starts. The entity stays,
+// its sentence being the expiration clause.
+func noExpiryBeforeStart(es []document.Entity) []document.Entity {
+	start := ""
+	for _, kind := range []string{KindEffectiveDate, KindAgreementDate} {
+		for _, e := range es {
+			if e.Kind == kind && len(e.Value) == len("2006-01-02") && start == "" {
+				start = e.Value
+			}
+		}
+	}
+	if start == "" {
+		return es
+	}
+	for i, e := range es {
+		if e.Kind == KindExpirationDate && len(e.Value) == len(start) && e.Value < start {
+			es[i].Value = ""
+		}
+	}
+	return es
 }
 
 // unfold gives back each entity's text as the original writes it, where

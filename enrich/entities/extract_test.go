@@ -893,3 +893,16 @@ func TestPartyPunctuation(t *testing.T) {
 		t.Errorf("parties %q", got)
 	}
 }
+
+// An expiration date before the contract starts is no expiration date's
+// value (QA: cuad-111 expired 2002-07-08, effective 2002-11-01).
+func TestNoExpiryBeforeStart(t *testing.T) {
+	es := noExpiryBeforeStart([]document.Entity{
+		{Kind: KindEffectiveDate, Text: "November 1, 2002", Value: "2002-11-01"},
+		{Kind: KindExpirationDate, Text: "This Agreement replaces the agreement that expired on July 8, 2002.", Value: "2002-07-08"},
+		{Kind: KindExpirationDate, Text: "This Agreement ends on October 31, 2007.", Value: "2007-10-31"},
+	})
+	if es[1].Value != "" || es[2].Value != "2007-10-31" {
+		t.Errorf("expiration values %q %q", es[1].Value, es[2].Value)
+	}
+}
