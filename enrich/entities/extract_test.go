@@ -906,3 +906,23 @@ func TestNoExpiryBeforeStart(t *testing.T) {
 		t.Errorf("expiration values %q %q", es[1].Value, es[2].Value)
 	}
 }
+
+// A law named by its adjective is valued by its place (QA: EUPL's
+// "Belgian").
+func TestGoverningLawAdjective(t *testing.T) {
+	for text, want := range map[string]string{
+		"This Licence shall be governed by Belgian law.":                      "Belgium",
+		"This Agreement is governed by the laws of Belgium.":                  "Belgium",
+		"This Agreement shall be governed by and construed under German law.": "Germany",
+	} {
+		got := ""
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindGoverningLaw {
+				got = e.Value
+			}
+		}
+		if got != want {
+			t.Errorf("%q: governing law %q, want %q", text, got, want)
+		}
+	}
+}

@@ -1192,6 +1192,14 @@ var jurisdictionAlias = map[string]string{
 	"english": "England", "prc": "People's Republic of China", "p.r.c": "People's Republic of China",
 	"the people's republic of china": "People's Republic of China", "people's republic of china": "People's Republic of China",
 	"u.s": "United States", "usa": "United States", "united states of america": "United States",
+	// the adjective a clause names the law by ("governed by Belgian law"):
+	// the place, as a facet groups it with "the laws of Belgium"
+	"belgian": "Belgium", "german": "Germany", "french": "France", "dutch": "Netherlands", "swiss": "Switzerland",
+	"italian": "Italy", "spanish": "Spain", "irish": "Ireland", "scottish": "Scotland", "austrian": "Austria",
+	"swedish": "Sweden", "danish": "Denmark", "finnish": "Finland", "norwegian": "Norway", "polish": "Poland",
+	"portuguese": "Portugal", "luxembourg": "Luxembourg", "japanese": "Japan", "chinese": "People's Republic of China",
+	"singaporean": "Singapore", "canadian": "Canada", "australian": "Australia", "indian": "India", "israeli": "Israel",
+	"brazilian": "Brazil", "mexican": "Mexico", "korean": "Republic of Korea", "hong kong": "Hong Kong", "american": "United States",
 }
 
 // notPlace are capitalised words the capture takes after "laws of" that
