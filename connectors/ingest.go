@@ -171,7 +171,7 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	// forgetting it always comes after; best effort: unrecorded (the
 	// bucket unavailable), the worker records it.
 	proc := p.processing(ctx)
-	created, perr := proc.Start(ctx, id, time.Now())
+	created, rev, perr := proc.Sending(ctx, id, time.Now())
 	if proc != nil && perr == nil && !created && d.Version == "" {
 		// on its way from an earlier send that the stream's de-duplication
 		// does not see (a backfill's sends carry their job's id, an ingest
@@ -185,10 +185,13 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 		m.Header.Set(pipeline.HeaderProcessing, "1")
 	}
 	ack, err := p.JS.PublishMsg(ctx, m)
+	// (with a context of their own: the send's may be cancelled by now)
 	if err != nil || ack.Duplicate {
 		if created {
-			_ = proc.Done(ctx, id) // not on its way after all
+			_ = proc.Done(context.WithoutCancel(ctx), id) // not on its way after all
 		}
+	} else if created {
+		_ = proc.Sent(ctx, id, rev, time.Now())
 	}
 	if err == nil && ack.Duplicate && wrote {
 		// the blob this send wrote (its document deleted since the first

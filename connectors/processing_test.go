@@ -96,3 +96,36 @@ func TestPublisherSkipsContentOnItsWay(t *testing.T) {
 		t.Fatalf("a later backfill's send: %+v %v, want it sent", r, err)
 	}
 }
+
+// A sender killed after it recorded a document and before it published
+// it (QA: a backfill killed with -9) left the document "on its way" for an
+// hour: every later send was dropped as its duplicate and nothing indexed
+// it. A send that never published blocks others for SendingGrace only.
+func TestPublisherSendsAfterADeadSend(t *testing.T) {
+	ctx := context.Background()
+	_, js := natstest.Start(t, "publisher-dead-send")
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := []byte("The Tenant shall pay the rent monthly.")
+	// what the killed sender left: recorded, never published
+	if created, _, err := proc.Sending(ctx, document.ID(data), time.Now().Add(-2*pipeline.SendingGrace)); !created || err != nil {
+		t.Fatalf("record: %v %v", created, err)
+	}
+	p := &Publisher{JS: js}
+	r, err := p.Send(ctx, Doc{Filename: "lease.txt", Source: "backfill", Data: data, DedupID: "x:backfill:job-2"})
+	if err != nil || r.Duplicate {
+		t.Fatalf("send after a dead send: %+v %v, want it published", r, err)
+	}
+	st, err := js.Stream(ctx, broker.StreamIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, err := st.Info(ctx); err != nil || info.State.Msgs != 1 {
+		t.Fatalf("ingest stream holds %d messages (%v), want 1", info.State.Msgs, err)
+	}
+	if _, ok := proc.Since(ctx, document.ID(data), time.Now()); !ok {
+		t.Error("the document sent does not read as processing")
+	}
+}

@@ -71,9 +71,10 @@ func (p *Processing) Start(ctx context.Context, id string, at time.Time) (create
 	value := []byte(at.UTC().Format(time.RFC3339Nano))
 	_, err = p.kv.Create(ctx, id, value)
 	if errors.Is(err, jetstream.ErrKeyExists) {
-		// an indexed marker is no document on its way: this send is one
+		// an indexed marker is no document on its way, nor a send that
+		// died before it published: this one is
 		e, gerr := p.kv.Get(ctx, id)
-		if gerr != nil || !strings.HasPrefix(string(e.Value()), indexedMark) {
+		if gerr != nil || !(strings.HasPrefix(string(e.Value()), indexedMark) || deadSend(string(e.Value()), at)) {
 			return false, nil
 		}
 		_, err = p.kv.Update(ctx, id, value, e.Revision())
@@ -89,6 +90,73 @@ func (p *Processing) Start(ctx context.Context, id string, at time.Time) (create
 
 // indexedMark opens the entry of a document an indexer has indexed.
 const indexedMark = "indexed "
+
+// sendingMark opens the entry a publisher writes before it publishes:
+// until the publish is acknowledged (Sent), the document is not yet on
+// its way. A publisher killed in between left an entry that made every
+// later send of the document a duplicate of one that never happened, for
+// an hour; an entry still sending after SendingGrace is taken as that.
+const sendingMark = "sending "
+
+// SendingGrace is how long a publish may take before its entry reads as
+// a send that died: publishing is acknowledged in milliseconds, or fails
+// within seconds.
+const SendingGrace = time.Minute
+
+// Sending records that a publisher is about to publish document id at
+// at, unless the document is on its way already (recorded and published,
+// or being published by a live send): created says this call recorded it,
+// and rev is its entry's revision, for Sent.
+func (p *Processing) Sending(ctx context.Context, id string, at time.Time) (created bool, rev uint64, err error) {
+	if p == nil {
+		return false, 0, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	value := []byte(sendingMark + at.UTC().Format(time.RFC3339Nano))
+	rev, err = p.kv.Create(ctx, id, value)
+	if errors.Is(err, jetstream.ErrKeyExists) {
+		e, gerr := p.kv.Get(ctx, id)
+		if gerr != nil || !(strings.HasPrefix(string(e.Value()), indexedMark) || deadSend(string(e.Value()), at)) {
+			return false, 0, nil
+		}
+		rev, err = p.kv.Update(ctx, id, value, e.Revision())
+		if errors.Is(err, jetstream.ErrKeyExists) {
+			return false, 0, nil // another send recorded it meanwhile
+		}
+	}
+	if err != nil {
+		return false, 0, err
+	}
+	return true, rev, nil
+}
+
+// deadSend reports an entry of a send that began more than SendingGrace
+// before now and was never acknowledged.
+func deadSend(v string, now time.Time) bool {
+	t, ok := strings.CutPrefix(v, sendingMark)
+	if !ok {
+		return false
+	}
+	at, err := time.Parse(time.RFC3339Nano, t)
+	return err != nil || now.Sub(at) > SendingGrace
+}
+
+// Sent marks the entry Sending wrote (revision rev) as published: the
+// document is on its way. An entry changed since (indexed already, by a
+// fast pipeline) is left as it is.
+func (p *Processing) Sent(ctx context.Context, id string, rev uint64, at time.Time) error {
+	if p == nil || rev == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+	defer cancel()
+	_, err := p.kv.Update(ctx, id, []byte(at.UTC().Format(time.RFC3339Nano)), rev)
+	if errors.Is(err, jetstream.ErrKeyExists) {
+		return nil
+	}
+	return err
+}
 
 // Indexed marks ids as indexed by one indexer: no longer processing, but
 // for ProcessingFor an indexer that has not caught up yet (a replica
@@ -154,7 +222,11 @@ func (p *Processing) Since(ctx context.Context, id string, now time.Time) (time.
 	if err != nil {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(time.RFC3339Nano, string(e.Value()))
+	v := string(e.Value())
+	if deadSend(v, now) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimPrefix(v, sendingMark))
 	if err != nil || now.Sub(t) > ProcessingFor {
 		return time.Time{}, false
 	}

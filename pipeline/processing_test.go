@@ -81,3 +81,52 @@ func TestProcessingIndexedMarker(t *testing.T) {
 		t.Error("done: still recorded")
 	}
 }
+
+// A publisher records a send before it publishes and marks it sent after:
+// a send that died in between (its process killed) blocks later sends of
+// the document only for SendingGrace, not for ProcessingFor.
+func TestProcessingSendingAndSent(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, js := natstest.Start(t, "processing-sending-test")
+	proc, err := OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Now()
+	if created, rev, err := proc.Sending(ctx, "dead", t0); !created || rev == 0 || err != nil {
+		t.Fatalf("first send: %v %d %v", created, rev, err)
+	}
+	if created, _, _ := proc.Sending(ctx, "dead", t0.Add(10*time.Second)); created {
+		t.Error("a send within the grace of a live one was not taken as a duplicate")
+	}
+	if _, ok := proc.Since(ctx, "dead", t0.Add(10*time.Second)); !ok {
+		t.Error("a live send does not read as processing")
+	}
+	later := t0.Add(SendingGrace + time.Second)
+	if _, ok := proc.Since(ctx, "dead", later); ok {
+		t.Error("a dead send reads as processing")
+	}
+	if created, _, _ := proc.Sending(ctx, "dead", later); !created {
+		t.Error("a send after a dead one was taken as a duplicate")
+	}
+	// published: on its way, however long it waits in the queue
+	_, rev, _ := proc.Sending(ctx, "live", t0)
+	if err := proc.Sent(ctx, "live", rev, t0); err != nil {
+		t.Fatal(err)
+	}
+	if created, _, _ := proc.Sending(ctx, "live", t0.Add(30*time.Minute)); created {
+		t.Error("a published document was sent again")
+	}
+	// indexed before the publisher marked it sent: the mark stays
+	_, rev, _ = proc.Sending(ctx, "fast", t0)
+	if err := proc.Indexed(ctx, t0, "fast"); err != nil {
+		t.Fatal(err)
+	}
+	if err := proc.Sent(ctx, "fast", rev, t0); err != nil {
+		t.Fatal(err)
+	}
+	if !proc.IndexedElsewhere(ctx, "fast", t0) {
+		t.Error("Sent overwrote the indexed mark")
+	}
+}
