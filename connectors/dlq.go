@@ -109,6 +109,7 @@ func Replay(ctx context.Context, js jetstream.JetStream, d DeadLetter) error {
 	for _, h := range deadLetterHeaders {
 		m.Header.Del(h)
 	}
+	// (the prefix tells the dead-letter middleware a replay from a send)
 	m.Header.Set(nats.MsgIdHdr, fmt.Sprintf("replay-%d-%d", d.Seq, time.Now().UnixNano()))
 	if _, err := js.PublishMsg(ctx, m); err != nil {
 		return fmt.Errorf("replay %d to %s: %w", d.Seq, d.Subject, err)

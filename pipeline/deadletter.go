@@ -141,12 +141,23 @@ func messageDocID(uuid string) string { return docIDRe.FindString(uuid) }
 // under a new message id after taking its dead letter off the stream.
 func deadLetterID(msg *message.Message, stage string, cause error) string {
 	doc := messageDocID(msg.UUID)
+	if doc == "" && !strings.HasPrefix(msg.UUID, replayIDPrefix) {
+		// published by a plain NATS client, without a message id: its
+		// content says which document it is (the stream's sequence, its
+		// id here, differs for every send of it)
+		doc = DocumentID(msg)
+	}
 	if doc == "" {
 		doc = msg.UUID
 	}
 	sum := sha256.Sum256([]byte(failureKind(cause.Error(), msg.Metadata.Get(HeaderFilename))))
 	return doc + ":dlq:" + stage + ":" + hex.EncodeToString(sum[:8])
 }
+
+// replayIDPrefix opens the message id of a replayed dead letter
+// (connectors.Replay): a replay that fails again is a dead letter of its
+// own.
+const replayIDPrefix = "replay-"
 
 // digitRuns are numbers in a reason.
 var digitRuns = regexp.MustCompile(`[0-9]+`)

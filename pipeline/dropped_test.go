@@ -55,3 +55,23 @@ func TestDeadLetterAfterDrop(t *testing.T) {
 		t.Fatalf("%d dead letters after a second drop, want 3", n)
 	}
 }
+
+// The same content published twice by a plain NATS client (no message id:
+// its id is the stream's sequence) that fails the same way is one dead
+// letter; a replay of it that fails again is one of its own.
+func TestDeadLetterIDOfRawPublishes(t *testing.T) {
+	cause := Permanent(errors.New("binary content that is not a supported document"))
+	a := delivered("DOCMILL_INGEST:7", "1")
+	b := delivered("DOCMILL_INGEST:9", "1")
+	b.Metadata.Set(HeaderFilename, "junk2.bin")
+	if deadLetterID(a, "parse", cause) != deadLetterID(b, "parse", cause) {
+		t.Error("two raw publishes of one content make two dead letters")
+	}
+	if r := delivered("replay-3-1700000000", "1"); deadLetterID(r, "parse", cause) == deadLetterID(a, "parse", cause) {
+		t.Error("a replay's failure shares the dead letter id of the one it replays")
+	}
+	other := message.NewMessage("DOCMILL_INGEST:11", []byte("other payload"))
+	if deadLetterID(other, "parse", cause) == deadLetterID(a, "parse", cause) {
+		t.Error("two contents share a dead letter id")
+	}
+}
