@@ -137,10 +137,27 @@ func backfillCmd() *cobra.Command {
 		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
 			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
 		}
-		if err != nil || w == nil {
+		if err != nil {
 			return err
 		}
-		return awaitBackfill(ctx, cmd, w, *waitFor)
+		// what the archive holds that will not be indexed makes the exit
+		// status 1, as ingest's does, so a script can tell
+		var problems []string
+		if rep.Refused > 0 {
+			problems = append(problems, fmt.Sprintf("%d refused", rep.Refused))
+		}
+		if rep.DeadLettered > 0 {
+			problems = append(problems, fmt.Sprintf("%d dead-lettered before", rep.DeadLettered))
+		}
+		if w != nil {
+			if err := awaitBackfill(ctx, cmd, w, *waitFor); err != nil {
+				problems = append(problems, err.Error())
+			}
+		}
+		if len(problems) > 0 {
+			return errors.New(strings.Join(problems, ", "))
+		}
+		return nil
 	}
 	return cmd
 }
