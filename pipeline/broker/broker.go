@@ -229,9 +229,18 @@ func Connect(o ConnOptions) (*nats.Conn, error) {
 	}
 	nc, err := nats.Connect(o.URLs, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("connect to nats %s: %w", redact(o.URLs), err)
+		return nil, fmt.Errorf("connect to nats %s: %w%s", redact(o.URLs), err, authHint(err))
 	}
 	return nc, nil
+}
+
+// authHint tells a refused client how docmill passes credentials: the
+// server's "Authorization Violation" alone named no flag.
+func authHint(err error) string {
+	if errors.Is(err, nats.ErrAuthorization) || strings.Contains(err.Error(), "Authorization Violation") {
+		return " (give the server's credentials: --nats-token or DOCMILL_NATS_TOKEN, --nats-creds FILE, or user:password@ in the URL; a config file's nats section)"
+	}
+	return ""
 }
 
 // redact hides passwords in URLs for error messages.

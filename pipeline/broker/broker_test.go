@@ -59,6 +59,10 @@ func TestConnectUserPasswordAndToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	nc.Close()
+	// refused, the error says how to give credentials
+	if _, err := Connect(ConnOptions{URLs: tok.ClientURL()}); err == nil || !strings.Contains(err.Error(), "--nats-token or DOCMILL_NATS_TOKEN") {
+		t.Errorf("refused without a hint: %v", err)
+	}
 	// Passwords never appear in errors.
 	_, err = Connect(ConnOptions{URLs: "nats://u:hunter2@127.0.0.1:1"})
 	if err == nil || strings.Contains(err.Error(), "hunter2") {
