@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"path"
 	"strings"
 	"time"
 
@@ -174,7 +173,9 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 		meta["description"] = info.Description
 	}
 	key := objectSeenKey(b.Name, info.Name)
-	doc := Doc{Filename: path.Base(info.Name), Source: "bucket_" + b.Name, Data: data, Meta: meta}
+	// the object's whole name, as a watched folder gives a file's path
+	// under it ("contracts/msa.txt")
+	doc := Doc{Filename: info.Name, Source: "bucket_" + b.Name, Data: data, Meta: meta}
 	h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
 	var prevID string
 	if b.Seen != nil {

@@ -506,7 +506,7 @@ func TestBucketObjectsIngestedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Filename != "msa.txt" || got.Meta["owner"] != "legal" || got.Meta["bucket"] != "docmill-inbox" {
+	if got.Filename != "contracts/msa.txt" || got.Meta["owner"] != "legal" || got.Meta["bucket"] != "docmill-inbox" {
 		t.Fatalf("object metadata not carried: %+v %v", got.Filename, got.Meta)
 	}
 	h.stop()
