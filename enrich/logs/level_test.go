@@ -229,3 +229,20 @@ func TestSpanZones(t *testing.T) {
 		}
 	}
 }
+
+
+// Programs that write no level report failures in words: sshd's "Failed
+// password", PAM's "authentication failure" are warnings (a log of failed
+// logins read "2% warnings or errors").
+func TestFailuresWithoutLevelAreWarnings(t *testing.T) {
+	lines := []string{
+		"Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for invalid user webmaster from 173.234.31.186 port 38926 ssh2",
+		"Jun 14 15:16:02 combo sshd(pam_unix)[19937]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4",
+		"Dec 10 06:55:50 LabSZ sshd[24202]: Received disconnect from 173.234.31.186: 11: Bye Bye [preauth]",
+		"Dec 10 06:55:52 LabSZ sshd[24204]: Accepted password for fred from 10.0.0.2 port 51000 ssh2",
+	}
+	s := Summarize(lines, nil)
+	if s.Levels["WARN"] != 2 || s.ErrorShare != 0.5 {
+		t.Errorf("levels %v, share %v; want 2 warnings of 4", s.Levels, s.ErrorShare)
+	}
+}
