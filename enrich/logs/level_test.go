@@ -230,7 +230,6 @@ func TestSpanZones(t *testing.T) {
 	}
 }
 
-
 // Programs that write no level report failures in words: sshd's "Failed
 // password", PAM's "authentication failure" are warnings (a log of failed
 // logins read "2% warnings or errors").
