@@ -26,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || contents(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
+			definition(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
 		all = all && out[i]
 	}
@@ -34,20 +34,6 @@ func NonProse(units []string) []bool {
 		return make([]bool, len(units))
 	}
 	return out
-}
-
-// sectionNumRe is a clause's number ("8.9", "12.3.1").
-var sectionNumRe = regexp.MustCompile(`(?:^|\s)\d{1,2}(?:\.\d{1,3})+\.?(?:\s|$)`)
-
-// clauseVerbRe is a verb a clause's sentence has and a table of contents
-// has not.
-var clauseVerbRe = regexp.MustCompile(`(?i)\b(?:shall|will|may|must|is|are|was|were|has|have|means)\b`)
-
-// contents reports a run of a table of contents: clause numbers and
-// headings with page numbers ("17 8.9 Entirety of Agreement, Amendments 17
-// 8.10 Waivers."), which opened summaries of contracts.
-func contents(u string) bool {
-	return len(sectionNumRe.FindAllStringIndex(u, -1)) >= 3 && !clauseVerbRe.MatchString(u)
 }
 
 // repeatedUnit is how often a unit must occur to be a header or footer.

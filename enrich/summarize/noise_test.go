@@ -36,14 +36,14 @@ func TestNonProse(t *testing.T) {
 		"This Regulation lays down rules on the re-use of data held by public bodies.",            // prose
 		"[*] = CERTAIN CONFIDENTIAL INFORMATION CONTAINED IN THIS DOCUMENT, MARKED BY BRACKETS, HAS BEEN OMITTED AND FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE COMMISSION.", // the SEC legend
 		"For the European Parliament The President M. SCHULZ For the Council The President J.A. HENNIS",                                                                             // an EU act's signatures
-		"Article 99 Entry into force and application.",                                // an article's number and title
-		"We know patients want answers fast,” said CEO Anna Berg.",                    // a quotation's second half
-		"“We built this app with doctors,” said CEO Anna Berg.",                       // a whole quotation is prose
-		"The results, he said, were good.",                                            // no quotation
-		"How to contact us",                                                           // a closing heading in sentence case, the text's last unit
-		"1.3 \"Major Release\" means a release that adds features.",                   // a numbered definition
-		"17 8.9 Entirety of Agreement, Amendments 17 8.10 Waivers 18 8.11 Notices 18", // a table of contents
-		"Sections 8.9, 8.10 and 8.11 survive termination of this Agreement.",          // prose citing clauses
+		"Article 99 Entry into force and application.",                               // an article's number and title
+		"We know patients want answers fast,” said CEO Anna Berg.",                   // a quotation's second half
+		"“We built this app with doctors,” said CEO Anna Berg.",                      // a whole quotation is prose
+		"The results, he said, were good.",                                           // no quotation
+		"How to contact us",                                                          // a closing heading in sentence case, the text's last unit
+		"1.3 \"Major Release\" means a release that adds features.",                  // a numbered definition
+		"17 8.9 Entirety of Agreement, Amendments 17 8.10 Waivers. 18 8.11 Notices.", // a table of contents
+		"Sections 8.9, 8.10 and 8.11 survive termination of this Agreement.",         // prose citing clauses
 	}
 	want := []bool{false, false, true, true, true, true, true, true, true, true, true, false, true, true, false, true, true, false, false,
 		true, true, false, true, true, false, true, true, true, false, true, true, true, true, false, false, true, true, true, false}
