@@ -926,3 +926,18 @@ func TestGoverningLawAdjective(t *testing.T) {
 		}
 	}
 }
+
+// "and" in a list of places where a party is ("offices located at Berlin
+// and Munich ("Siemens")") joins places: the alias is the party's (QA:
+// "Munich" was a party called Siemens).
+func TestPartyPlacesJoinedByAnd(t *testing.T) {
+	var got []string
+	for _, e := range Extract(`This Distribution Agreement is made between Accuray Incorporated, a Delaware corporation ("Accuray"), and Siemens Aktiengesellschaft, a German corporation with offices located at Berlin and Munich ("Siemens").`, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Text+"="+e.Value)
+		}
+	}
+	if strings.Join(got, "|") != "Accuray Incorporated=Accuray|Siemens Aktiengesellschaft=Siemens" {
+		t.Errorf("parties %q", got)
+	}
+}

@@ -312,12 +312,34 @@ func corpAfterAnd(before, rest string) bool {
 	return suffixed && !strings.ContainsAny(before, ",(") && !corpSuffixRe.MatchString(", "+lastWord(before))
 }
 
-// placeAnd rejects "and" inside a place's name: "a company registered in
-// England and Wales" is one party, not a party called "Wales".
+// placeAnd rejects "and" inside a place's name or a list of places: "a
+// company registered in England and Wales" is one party, not a party
+// called "Wales".
 func placeAnd(before, rest string) bool {
+	if placeListBeforeRe.MatchString(before) && !notOnePlace(rest) {
+		return true // "with offices located at Berlin and Munich ("Siemens")"
+	}
 	b, r := placeBeforeAnd.FindString(before), placeAfterAnd.FindString(rest)
 	return b != "" && r != "" && placePairs[strings.ToLower(strings.TrimSpace(b))] == strings.ToLower(r)
 }
+
+// notOnePlace reports a text whose first part (up to a bracket, comma or
+// line) is not one word: "Berlin and Munich (...)" goes on with a place,
+// "Philadelphia, Pennsylvania and Jeffrey Hanuscin, (...)" and "New York
+// and XYZ Corp. (...)" with a party.
+func notOnePlace(rest string) bool {
+	first := rest
+	if i := strings.IndexAny(rest, "(,;\n"); i >= 0 {
+		first = rest[:i]
+	}
+	words := strings.Fields(first)
+	return len(words) != 1 || legalForm[strings.ToLower(strings.Trim(words[0], ".,"))]
+}
+
+// placeListBeforeRe ends a text that names where a party is: "offices
+// located at Berlin", "based in Paris": an "and" after it adds a place,
+// not a party.
+var placeListBeforeRe = regexp.MustCompile(`(?i)\b(?:located|situated|offices?|based|domiciled|resident)\s+(?:at|in)\s+[\pL.'’-]+(?:,?\s+[\pL.'’-]+){0,4}\s*$`)
 
 // placePairs are the places whose names join two words with "and".
 var placePairs = map[string]string{
