@@ -136,6 +136,28 @@ func ForClass(es []document.Entity, class string) []document.Entity {
 	return out
 }
 
+// tailOfParty reports a party name that ends one already found under the
+// same alias ("KONG) LTD" of "SHBV (HONG KONG) LTD", both "Buyer"), which
+// another rule cut; a fuller name found after the cut one replaces it.
+func (x *collector) tailOfParty(text, value string) bool {
+	if value == "" {
+		return false
+	}
+	for i, f := range x.ents {
+		if f.e.Kind != KindParty || f.e.Value != value {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(f.e.Text, " "+text):
+			return true
+		case strings.HasSuffix(text, " "+f.e.Text):
+			x.ents[i].e.Text = text
+			return true
+		}
+	}
+	return false
+}
+
 // collector gathers entities with their positions and removes duplicates.
 type collector struct {
 	ents []found
@@ -183,6 +205,9 @@ func (x *collector) add(kind, text, value string, pos int) {
 		if kind == KindParty {
 			x.fuller(key, text, value)
 		}
+		return
+	}
+	if kind == KindParty && x.tailOfParty(text, value) {
 		return
 	}
 	if x.per == nil {

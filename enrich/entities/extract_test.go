@@ -941,3 +941,23 @@ func TestPartyPlacesJoinedByAnd(t *testing.T) {
 		t.Errorf("parties %q", got)
 	}
 }
+
+// A bracket inside a company's name and a brand's lower-case first letter
+// are the name's (QA: "KONG) LTD" for SHBV (HONG KONG) LTD,
+// "Communications Corporation" for eGain Communications Corporation).
+func TestPartyNamesWithBracketsAndBrands(t *testing.T) {
+	for text, want := range map[string]string{
+		`This Supply Agreement is made between SHBV (HONG KONG) LTD, a company incorporated in Hong Kong ("Buyer"), and Acme Corp., a Delaware corporation ("Seller").`: "SHBV (HONG KONG) LTD=Buyer|Acme Corp.=Seller",
+		`This Agreement is entered into by and between eGain Communications Corporation, a Delaware corporation ("eGain"), and Beta LLC ("Beta").`:                      "eGain Communications Corporation=eGain|Beta LLC=Beta",
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text+"="+e.Value)
+			}
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("parties %q, want %s", got, want)
+		}
+	}
+}

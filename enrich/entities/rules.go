@@ -362,11 +362,21 @@ var leadRe = regexp.MustCompile(`^(?i)(?:\s|and\b|,|\(\w{1,3}\)|\d+\.|:)*`)
 
 // partyName returns the name at the start of a party chunk and its quoted
 // alias.
+// nameBracketRe is a bracket inside a company's name, with more of the
+// name after it: "(HONG KONG) LTD", "(Pty) Ltd", "(Beijing) Technology".
+var nameBracketRe = regexp.MustCompile(`^\((?:[A-Z][\w.&'’-]*\s*){1,4}\)\s+[A-Z]`)
+
 func partyName(ch string) (string, string) {
 	ch = leadRe.ReplaceAllString(ch, "")
 	end := len(ch)
 	for i := 0; i < len(ch); i++ {
 		c := ch[i]
+		if c == '(' {
+			if m := nameBracketRe.FindStringIndex(ch[i:]); m != nil {
+				i += m[1] - 1 // "SHBV (HONG KONG) LTD": the bracket is the name's
+				continue
+			}
+		}
 		if c == '(' || c == '\n' && i > 0 {
 			end = i
 			break
@@ -512,8 +522,14 @@ func nameBefore(s string) string {
 		if w == "" || len(f)-i >= 8 {
 			break
 		}
-		r := []rune(w)[0]
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || w == "&" || w == "of" || w == "and" || w == "de") {
+		rs := []rune(w)
+		if len(rs) == 0 {
+			break
+		}
+		r := rs[0]
+		// "eGain", "iPass": a brand's lower-case letter before a capital
+		brand := len(rs) > 1 && unicode.IsLower(r) && unicode.IsUpper(rs[1])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || brand || w == "&" || w == "of" || w == "and" || w == "de") {
 			break
 		}
 		if strings.HasSuffix(f[i-1], ",") && i < len(f) && !corpSuffixRe.MatchString(", "+f[i]) {
