@@ -829,7 +829,14 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 		s.pending.add(res.ID, time.Now()) // a duplicate is not analysed again
 	}
 	u := uploaded{Filename: name, ID: res.ID, Duplicate: res.Duplicate}
+	failed := ""
+	if res.Duplicate && s.o.Failed != nil {
+		failed = s.o.Failed(ctx, res.ID)
+	}
 	switch {
+	case failed != "":
+		// no document page to point at: the same content failed
+		u.Note = "the same content was dead-lettered earlier (" + failed + "); it is not analysed again: see docmill dlq list, retry with docmill dlq replay"
 	case res.InFlight:
 		u.Note = "the same content is already on its way (sent earlier, not yet indexed); it is not analysed twice (see /documents/" + res.ID + ")"
 	case res.Duplicate:

@@ -1023,6 +1023,21 @@ func TestUploadSaysDuplicate(t *testing.T) {
 	}
 }
 
+// A duplicate of content that was dead-lettered says so, and where to look:
+// it has no document page (QA: the note pointed at /documents/<id>, a 404).
+func TestUploadDuplicateOfADeadLetter(t *testing.T) {
+	_, js := startNATS(t)
+	failed := map[string]string{}
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20,
+		Failed: func(_ context.Context, id string) string { return failed[id] }})
+	first := postOne(t, s, "filename=a.bin", "not a document at all")
+	failed[first.ID] = "parse a.bin: unsupported or binary content"
+	second := postOne(t, s, "filename=b.bin", "not a document at all")
+	if !second.Duplicate || !strings.Contains(second.Note, "dead-lettered earlier (parse a.bin: unsupported") || strings.Contains(second.Note, "/documents/") {
+		t.Errorf("duplicate of a dead letter: %+v", second)
+	}
+}
+
 // An upload may name its source (log templates are kept per source);
 // without one it is "http".
 func TestUploadNamesItsSource(t *testing.T) {
