@@ -120,7 +120,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if doc.IsLog() && a.Log == nil && req.Wants(TaskLogs) {
 		missing = append(missing, TaskLogs)
 	}
-	if (a.Class == "contract" || a.Class == "regulation") && a.Entities == nil && req.Wants(TaskEntities) {
+	if legalClass(a.Class) && a.Entities == nil && req.Wants(TaskEntities) {
 		missing = append(missing, TaskEntities)
 	}
 	if a.Summary == "" && req.Wants(TaskSummary) {

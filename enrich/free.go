@@ -111,7 +111,7 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		{TaskLogs, func() bool { return (req.Wants(TaskLogs) || req.Wants(TaskKeywords)) && f.isLog(doc, a) }, func() error { f.logs(doc, a, req.Wants(TaskLogs)); return nil }},
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
 		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
-		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (a.Class == "contract" || a.Class == "regulation") }, func() error {
+		{TaskEntities, func() bool { return req.Wants(TaskEntities) && legalClass(a.Class) }, func() error {
 			text, clipped := entityText(doc.Text)
 			a.Entities = entities.ForClass(entities.Extract(text, language), a.Class)
 			if clipped {
@@ -430,7 +430,6 @@ func percent(share float64) string {
 	return fmt.Sprintf("%.0f%%", 100*share)
 }
 
-// logSentence says what a log holds in one line of text under max runes.
 // templateSentence is "N× template", ended with a stop: a message that
 // ends its own sentence keeps its stop ("... state.").
 func templateSentence(t document.TemplateCount) string {
@@ -440,6 +439,7 @@ func templateSentence(t document.TemplateCount) string {
 	return fmt.Sprintf("%d× %s.", t.Count, t.Template)
 }
 
+// logSentence says what a log holds in one line of text under max runes.
 func logSentence(s *document.LogSummary, max int) string {
 	var b strings.Builder
 	if s.Analyzed > 0 {

@@ -63,29 +63,35 @@ func openExpiringBucket(ctx context.Context, js jetstream.JetStream, name string
 // already (still on its way from an earlier send); created says whether
 // this call recorded it.
 func (p *Processing) Start(ctx context.Context, id string, at time.Time) (created bool, err error) {
+	created, _, err = p.claim(ctx, id, at.UTC().Format(time.RFC3339Nano), at)
+	return created, err
+}
+
+// claim writes value as document id's entry unless the document is on its
+// way already: an indexed marker is no document on its way, nor a send
+// that died before it published, so those are taken over. created says
+// this call wrote it; rev is the entry's revision.
+func (p *Processing) claim(ctx context.Context, id, value string, at time.Time) (created bool, rev uint64, err error) {
 	if p == nil {
-		return false, nil
+		return false, 0, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	value := []byte(at.UTC().Format(time.RFC3339Nano))
-	_, err = p.kv.Create(ctx, id, value)
+	rev, err = p.kv.Create(ctx, id, []byte(value))
 	if errors.Is(err, jetstream.ErrKeyExists) {
-		// an indexed marker is no document on its way, nor a send that
-		// died before it published: this one is
 		e, gerr := p.kv.Get(ctx, id)
 		if gerr != nil || !(strings.HasPrefix(string(e.Value()), indexedMark) || deadSend(string(e.Value()), at)) {
-			return false, nil
+			return false, 0, nil
 		}
-		_, err = p.kv.Update(ctx, id, value, e.Revision())
+		rev, err = p.kv.Update(ctx, id, []byte(value), e.Revision())
 		if errors.Is(err, jetstream.ErrKeyExists) {
-			return false, nil // another send recorded it meanwhile
+			return false, 0, nil // another send recorded it meanwhile
 		}
 	}
 	if err != nil {
-		return false, err
+		return false, 0, err
 	}
-	return true, nil
+	return true, rev, nil
 }
 
 // indexedMark opens the entry of a document an indexer has indexed.
@@ -108,27 +114,7 @@ const SendingGrace = time.Minute
 // or being published by a live send): created says this call recorded it,
 // and rev is its entry's revision, for Sent.
 func (p *Processing) Sending(ctx context.Context, id string, at time.Time) (created bool, rev uint64, err error) {
-	if p == nil {
-		return false, 0, nil
-	}
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	value := []byte(sendingMark + at.UTC().Format(time.RFC3339Nano))
-	rev, err = p.kv.Create(ctx, id, value)
-	if errors.Is(err, jetstream.ErrKeyExists) {
-		e, gerr := p.kv.Get(ctx, id)
-		if gerr != nil || !(strings.HasPrefix(string(e.Value()), indexedMark) || deadSend(string(e.Value()), at)) {
-			return false, 0, nil
-		}
-		rev, err = p.kv.Update(ctx, id, value, e.Revision())
-		if errors.Is(err, jetstream.ErrKeyExists) {
-			return false, 0, nil // another send recorded it meanwhile
-		}
-	}
-	if err != nil {
-		return false, 0, err
-	}
-	return true, rev, nil
+	return p.claim(ctx, id, sendingMark+at.UTC().Format(time.RFC3339Nano), at)
 }
 
 // deadSend reports an entry of a send that began more than SendingGrace
