@@ -51,27 +51,24 @@ func setAsideLegends(text string) (body string, notices []string) {
 		return text, nil
 	}
 	seen := map[string]bool{}
-	note := func(s string) {
+	add := func(label, s string) {
 		s = strings.Join(strings.Fields(s), " ")
 		if k := strings.ToLower(strings.Trim(s, " *[].0123456789")); k != "" && !seen[k] {
 			seen[k] = true
-			notices = append(notices, "Notice: "+s)
+			notices = append(notices, label+s)
 		}
 	}
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for _, l := range lines {
 		if loc := edgarSourceRe.FindStringIndex(l); loc != nil {
-			if k := strings.TrimSpace(l[loc[0]:]); !seen[k] {
-				seen[k] = true
-				notices = append(notices, "Filing: "+k)
-			}
+			add("Filing: ", l[loc[0]:])
 			if l = strings.TrimRight(l[:loc[0]], " "); strings.TrimSpace(l) == "" {
 				continue
 			}
 		}
 		if legendCueRe.MatchString(l) {
-			l = withoutLegend(l, note)
+			l = withoutLegend(l, func(s string) { add("Notice: ", s) })
 			if strings.TrimSpace(l) == "" {
 				continue
 			}
@@ -97,14 +94,14 @@ func withoutLegend(line string, note func(string)) string {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		rest, stamp := s, ""
+		rest, stamp, opens := s, "", false
 		if loc := legendStampRe.FindStringIndex(s); loc != nil {
 			stamp = s[loc[0]:loc[1]]
 			rest = legendStampRe.ReplaceAllString(s, " ")
+			// a stamp that opens its sentence is its subject: "Confidential
+			// treatment has been requested for portions of this exhibit."
+			opens = strings.TrimSpace(s[:loc[0]]) == ""
 		}
-		// a stamp that opens its sentence is its subject: "Confidential
-		// treatment has been requested for portions of this exhibit."
-		opens := stamp != "" && strings.TrimSpace(s[:strings.Index(s, stamp)]) == ""
 		if len(s) <= maxLegendSentence && (opens || legendCueRe.MatchString(rest)) && !clauseWordRe.MatchString(rest) {
 			note(s)
 			continue
