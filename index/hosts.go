@@ -28,7 +28,9 @@ const maxHosts = 200
 func hostDomains(text string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, h := range hostRe.FindAllString(text, -1) {
+	// (a bound on the matches too: a text that names one host a million
+	// times is read no further than it needs)
+	for _, h := range hostRe.FindAllString(text, 8*maxHosts) {
 		labels := strings.Split(strings.ToLower(h), ".")
 		for i := 0; i+2 <= len(labels) && len(out) < maxHosts; i++ {
 			d := strings.Join(labels[i:], ".")
