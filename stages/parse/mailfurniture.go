@@ -44,17 +44,11 @@ func setAsideMailFurniture(body string) (message string, aside []string) {
 		case strings.HasPrefix(l, ">"):
 			quoted = append(quoted, strings.TrimSpace(strings.TrimLeft(l, "> ")))
 		case l == "--" || mailClosingRe.MatchString(l):
-			n := i + 1
-			for n < len(lines) && n-i <= maxSignatureLines && strings.TrimSpace(lines[n]) != "" {
-				n++
-			}
+			n := paragraphEnd(lines, i, maxSignatureLines)
 			signature = append(signature, strings.Join(strings.Fields(strings.Join(lines[i:n], " | ")), " "))
 			i = n - 1
 		case mailDisclaimerRe.MatchString(l):
-			n := i + 1
-			for n < len(lines) && strings.TrimSpace(lines[n]) != "" {
-				n++
-			}
+			n := paragraphEnd(lines, i, len(lines))
 			notice = append(notice, strings.Join(strings.Fields(strings.Join(lines[i:n], " ")), " "))
 			i = n - 1
 		case len(kept) == 0 && mailGreetingRe.MatchString(l):
@@ -77,4 +71,14 @@ func setAsideMailFurniture(body string) (message string, aside []string) {
 		aside = append(aside, "Quoted: "+q)
 	}
 	return message, aside
+}
+
+// paragraphEnd is the index of the blank line that ends the paragraph
+// starting at lines[i], at most max lines after it (or len(lines)).
+func paragraphEnd(lines []string, i, max int) int {
+	n := i + 1
+	for n < len(lines) && n-i <= max && strings.TrimSpace(lines[n]) != "" {
+		n++
+	}
+	return n
 }
