@@ -44,11 +44,11 @@ func setAsideMailFurniture(body string) (message string, aside []string) {
 		case strings.HasPrefix(l, ">"):
 			quoted = append(quoted, strings.TrimSpace(strings.TrimLeft(l, "> ")))
 		case l == "--" || mailClosingRe.MatchString(l):
-			n := paragraphEnd(lines, i, maxSignatureLines)
+			n := textBlockEnd(lines, i, maxSignatureLines)
 			signature = append(signature, strings.Join(strings.Fields(strings.Join(lines[i:n], " | ")), " "))
 			i = n - 1
 		case mailDisclaimerRe.MatchString(l):
-			n := paragraphEnd(lines, i, len(lines))
+			n := textBlockEnd(lines, i, len(lines))
 			notice = append(notice, strings.Join(strings.Fields(strings.Join(lines[i:n], " ")), " "))
 			i = n - 1
 		case len(kept) == 0 && mailGreetingRe.MatchString(l):
@@ -73,9 +73,9 @@ func setAsideMailFurniture(body string) (message string, aside []string) {
 	return message, aside
 }
 
-// paragraphEnd is the index of the blank line that ends the paragraph
+// textBlockEnd is the index of the blank line that ends the paragraph
 // starting at lines[i], at most max lines after it (or len(lines)).
-func paragraphEnd(lines []string, i, max int) int {
+func textBlockEnd(lines []string, i, max int) int {
 	n := i + 1
 	for n < len(lines) && n-i <= max && strings.TrimSpace(lines[n]) != "" {
 		n++
