@@ -264,6 +264,9 @@ type SummaryPrediction struct {
 	LeadRank     int    `json:"lead_rank,omitempty"`
 	TextRank     string `json:"textrank,omitempty"`
 	TextRankRank int    `json:"textrank_rank,omitempty"`
+	// TextRankROUGE1 is, in the ROUGE protocol, the TextRank baseline's
+	// score beside its summary in TextRank.
+	TextRankROUGE1 float64 `json:"textrank_rouge1,omitempty"`
 }
 
 // last is a slice's last element.
@@ -381,6 +384,7 @@ func EvalSummary(ctx context.Context, docs []SummaryDoc, sys System, opt Options
 		rows[i] = SummaryPrediction{ID: d.ID, Summary: o.ours, ROUGE1: last(ours.r1)}
 		if opt.Baselines {
 			rows[i].Lead, rows[i].LeadROUGE1 = o.lead, last(lead.r1)
+			rows[i].TextRank, rows[i].TextRankROUGE1 = o.textrank, last(tr.r1)
 		}
 	}
 	budget := "reference length"

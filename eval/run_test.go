@@ -96,8 +96,16 @@ func TestEvalSummaryRun(t *testing.T) {
 	if lead := res.Baselines["lead"]; !nearTol(lead.Rouge1, res.Rouge1) {
 		t.Fatalf("lead %+v", lead)
 	}
-	if _, ok := res.Baselines["textrank"]; !ok {
+	tr, ok := res.Baselines["textrank"]
+	if !ok {
 		t.Fatal("no textrank")
+	}
+	// beside docmill's summary, the baselines' own, each with its score
+	if row.Lead == "" || row.TextRank == "" || !nearTol(row.TextRankROUGE1, tr.Rouge1) || !nearTol(row.LeadROUGE1, res.Baselines["lead"].Rouge1) {
+		t.Fatalf("baselines in the prediction %+v (textrank %v)", row, tr.Rouge1)
+	}
+	if tr.Rouge1 == 0 {
+		t.Fatal("textrank scored 0: the check above proves nothing")
 	}
 	// The best passage under the budget, chosen with the reference, is the
 	// opening here too: "The service may end your account at".
