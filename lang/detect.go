@@ -33,13 +33,13 @@ const detectSample = 64 << 10
 // they are as often initials or code ("o.e.billing") as words. A word in
 // several profiles counts fractionally (see latinProfile).
 var stopwords = map[string][]string{
-	English:    {"the", "and", "of", "to", "is", "in", "that", "for", "with", "this", "shall", "by", "be", "are", "or", "any", "which", "it", "as", "on", "not", "such", "from", "will", "have"},
-	German:     {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "auf", "für", "eine", "ein", "dem", "im", "oder", "wird", "werden", "auch", "bei", "nach"},
-	French:     {"le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "qui", "que", "sur", "pas", "au", "aux", "sont", "par", "avec", "ce", "cette", "il", "elle", "être", "de", "ou", "ne", "en", "qu"},
-	Spanish:    {"el", "la", "los", "las", "del", "que", "en", "por", "con", "una", "para", "es", "se", "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta"},
-	Italian:    {"il", "di", "che", "la", "per", "un", "una", "del", "della", "non", "sono", "gli", "le", "nel", "alla", "con", "questo", "anche", "dei"},
-	Dutch:      {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "voor", "met", "zijn", "aan", "ook", "worden", "wordt", "bij", "naar", "dit", "er"},
-	Portuguese: {"os", "as", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "por", "se", "na", "no", "ao", "mais"},
+	English:    {"the", "and", "of", "to", "is", "in", "that", "for", "with", "this", "shall", "by", "be", "are", "or", "any", "which", "it", "as", "on", "not", "such", "from", "will", "have", "you", "your", "we", "our", "can", "if", "at", "but", "they", "there", "what", "has", "would", "about", "me", "my", "please", "thanks", "regards", "hi"},
+	German:     {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "auf", "für", "eine", "ein", "dem", "im", "oder", "wird", "werden", "auch", "bei", "nach", "ich", "du", "wir", "mir", "uns", "bitte", "danke", "kann", "kannst", "hallo", "ihnen", "gruß", "grüße"},
+	French:     {"le", "la", "les", "et", "des", "est", "une", "du", "dans", "pour", "qui", "que", "sur", "pas", "au", "aux", "sont", "par", "avec", "ce", "cette", "il", "elle", "être", "de", "ou", "ne", "en", "qu", "vous", "nous", "je", "tu", "merci", "bonjour", "votre", "notre", "mon", "moi"},
+	Spanish:    {"el", "la", "los", "las", "del", "que", "en", "por", "con", "una", "para", "es", "se", "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta", "usted", "gracias", "hola", "yo", "nosotros", "muy", "tengo"},
+	Italian:    {"il", "di", "che", "la", "per", "un", "una", "del", "della", "non", "sono", "gli", "le", "nel", "alla", "con", "questo", "anche", "dei", "grazie", "ciao", "io", "noi", "voi", "mi", "ti"},
+	Dutch:      {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "voor", "met", "zijn", "aan", "ook", "worden", "wordt", "bij", "naar", "dit", "er", "ik", "jij", "wij", "bedankt", "hallo", "jullie", "graag"},
+	Portuguese: {"os", "as", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "por", "se", "na", "no", "ao", "mais", "obrigado", "obrigada", "olá", "você", "nós", "eu"},
 }
 
 // stopIndex maps a stopword to a bit set of the languages it belongs to.
@@ -140,7 +140,10 @@ func latinProfile(text string) string {
 			second = scores[i]
 		}
 	}
-	if best < 0 || scores[best] < 1.5 || hits*20 < words || scores[best] == second {
+	// A short note (an e-mail, a ticket) has few function words: two hits
+	// that only one language has are as clear as many shared ones.
+	clear := scores[best] >= 1.5 || (hits >= 2 && second == 0 && scores[best] >= 1)
+	if best < 0 || !clear || hits*20 < words || scores[best] == second {
 		// Short or stopword-free text (identifiers, log lines): English is
 		// the honest default only when there is some signal for it.
 		return Undetermined

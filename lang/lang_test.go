@@ -283,3 +283,21 @@ func TestDetectIgnoresIdentifiers(t *testing.T) {
 		t.Errorf("Portuguese prose: %s", got)
 	}
 }
+
+// A short note has few function words; two that only one language has
+// settle it, where one alone (a log line's "in") does not.
+func TestDetectShortNotes(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Hi team, Please find attached the invoice. Regards, Bob", "en"},
+		{"Meeting moved to 3pm. Bring your laptop.", "en"},
+		{"Hallo Peter, kannst du mir bitte die Datei schicken? Danke, Anna", "de"},
+		{"Bonjour Marie, pouvez-vous m'envoyer le contrat? Merci", "fr"},
+		{"disk full in /var/lib/docmill after 3 retries", "und"},
+		{"GET /api/v1/users 200 12ms", "und"},
+	}
+	for _, c := range cases {
+		if got := Detect(c.text); got != c.want {
+			t.Errorf("Detect(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
