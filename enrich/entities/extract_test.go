@@ -961,3 +961,42 @@ func TestPartyNamesWithBracketsAndBrands(t *testing.T) {
 		}
 	}
 }
+
+// Recitals and sentences around a preamble name parties in ways that ran
+// clause text, an address, a role or the sentence before into a name.
+func TestPartiesNotProseOrAddress(t *testing.T) {
+	text := "THIS INTELLECTUAL PROPERTY AGREEMENT is made by and between NMS COMMUNICATIONS CORP., a Delaware corporation (\"Seller\"), and " +
+		"VERSO BACKHAUL SOLUTIONS, INC., a Georgia corporation (\"Backhaul\").\n\nWHEREAS, Seller and Verso Technologies, Inc., a Minnesota " +
+		"corporation (\"Buyer\"), have entered into an Asset Purchase Agreement.\n" +
+		"Xi'an Zhonghong is a subsidiary of China Recycling Energy Corporation, and it engages in projects in China. China Recycling Energy " +
+		"Corporation (the \"Company\") is a listed company. Sphere 3D Corp., with an address at 895 Don Mills Road Bldg 2 Toronto Ontario " +
+		"Canada (\"Licensee\") agrees.\nAfter negotiation between two parties, Party A and Party B reached following items with respect to the project.\n"
+	ppg := "This Distribution Agreement is made between PPG Paints Trading (Shanghai) Co Ltd hereinafter referred to as \"PPG Shanghai\" and " +
+		"NeoMedia Micro Paint Repair hereinafter referred to as \"DISTRIBUTOR\"."
+	var got []string
+	for _, e := range append(Extract(text, "en"), Extract(ppg, "en")...) {
+		if e.Kind == KindParty {
+			got = append(got, e.Text)
+		}
+	}
+	joined := strings.Join(got, "|")
+	for _, bad := range []string{"Seller and", "China. China", "Don Mills", "reached following", "hereinafter"} {
+		if strings.Contains(joined, bad) {
+			t.Errorf("parties %q hold %q", got, bad)
+		}
+	}
+	for _, want := range []string{"Verso Technologies, Inc.", "China Recycling Energy Corporation", "PPG Paints Trading (Shanghai) Co Ltd"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("parties %q lack %q", got, want)
+		}
+	}
+}
+
+func TestProseRun(t *testing.T) {
+	for n, want := range map[string]bool{"Bank of the West": false, "eGain Communications": false,
+		"CDQ waste heat power generation system": true, "Party B reached following items": true} {
+		if proseRun(n) != want {
+			t.Errorf("proseRun(%q) = %v", n, !want)
+		}
+	}
+}

@@ -391,6 +391,7 @@ func partyName(ch string) (string, string) {
 		}
 		if hasPrefixFold(ch[i:], " a ") || hasPrefixFold(ch[i:], " an ") || hasPrefixFold(ch[i:], " with ") ||
 			hasPrefixFold(ch[i:], " having ") || hasPrefixFold(ch[i:], " whose ") || hasPrefixFold(ch[i:], " located ") ||
+			hasPrefixFold(ch[i:], " hereinafter ") ||
 			c == ' ' && nameEndVerbRe.MatchString(ch[i:]) {
 			end = i
 			break
@@ -434,7 +435,29 @@ func plausibleName(n string) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	return len(strings.Fields(n)) <= 12 && !notNameRe.MatchString(n)
+	return len(strings.Fields(n)) <= 12 && !notNameRe.MatchString(n) && !proseRun(n)
+}
+
+// nameJoiners are the lower-case words a name holds ("Bank of the West").
+var nameJoiners = map[string]bool{"of": true, "and": true, "the": true, "for": true, "de": true, "du": true,
+	"la": true, "von": true, "van": true, "der": true, "y": true, "e": true, "&": true}
+
+// proseRun says whether n holds three lower-case words in a row that join
+// no name: clause text caught after "between" ("Party B reached following
+// items", "CDQ waste heat power generation system"), no party.
+func proseRun(n string) bool {
+	run := 0
+	for _, w := range strings.Fields(n) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLower(r) || nameJoiners[w] {
+			run = 0
+			continue
+		}
+		if run++; run == 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // afterAddress returns what follows the last address or time in s ("New
@@ -480,7 +503,10 @@ func aliasParties(x *collector, pre string) {
 			continue
 		}
 		name := nameBefore(pre[:m[0]])
-		if name == "" && addressEndRe.MatchString(pre[:m[0]]) {
+		if streetRe.MatchString(name) {
+			name = "" // "with an address at 895 Don Mills Road Bldg 2 Toronto Ontario Canada ("Company")"
+		}
+		if name == "" && (addressEndRe.MatchString(pre[:m[0]]) || streetRe.MatchString(lastLine(pre[:m[0]]))) {
 			// "Name, ..., Iowa City, IA 52242 (the "University")": the
 			// alias names the party before the address
 			x.aliasNearest(KindParty, alias, m[0], aliasReach)
@@ -493,6 +519,22 @@ func aliasParties(x *collector, pre string) {
 			x.add(KindParty, name, alias, m[0]-len(name))
 		}
 	}
+}
+
+// sentenceEnd says whether w, a word ending in a full stop, ends a
+// sentence: a word of four letters or more, no abbreviation with inner
+// stops ("S.A.") and no legal form ("Corp.", "Inc.").
+func sentenceEnd(w string) bool {
+	core := strings.TrimSuffix(w, ".")
+	return utf8.RuneCountInString(core) >= 4 && !strings.Contains(core, ".") && !corpSuffixRe.MatchString(", "+core+".")
+}
+
+// streetRe is a word of a street address, which no party's name holds.
+var streetRe = regexp.MustCompile(`\b(?:Road|Street|Avenue|Ave\.|Blvd|Boulevard|Bldg|Suite|Floor|Drive|Lane|Highway|P\.?O\.? Box)\b`)
+
+// lastLine is the text after s's last line break or semicolon.
+func lastLine(s string) string {
+	return s[strings.LastIndexAny(s, "\n;")+1:]
 }
 
 // addressEndRe is a text that ends with a state and ZIP code.
@@ -535,6 +577,9 @@ func nameBefore(s string) string {
 		if strings.HasSuffix(f[i-1], ",") && i < len(f) && !corpSuffixRe.MatchString(", "+f[i]) {
 			break
 		}
+		if i < len(f) && strings.HasSuffix(f[i-1], ".") && sentenceEnd(f[i-1]) {
+			break // "... in China. China Recycling Energy Corporation (the "Company")"
+		}
 		i--
 	}
 	if tail := strings.Join(f[i:], " "); notNameRe.MatchString(tail) {
@@ -542,6 +587,11 @@ func nameBefore(s string) string {
 	}
 	for i < len(f) && (f[i] == "of" || f[i] == "and" || f[i] == "&") {
 		i++
+	}
+	// "Seller and Verso Technologies, Inc.": a party already named by its
+	// role, then the one this alias is for
+	if i+2 < len(f) && f[i+1] == "and" && roleAlias.MatchString(strings.Trim(f[i], ",")) {
+		i += 2
 	}
 	name := strings.TrimRight(strings.Join(f[i:], " "), ",")
 	words := f[i:]
