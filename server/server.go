@@ -701,3 +701,7 @@ func maxTextBytes(mb int) int {
 	}
 	return mb << 20
 }
+
+// ParseLimits are the parse limits config c sets, with the OCR it asks
+// for and this machine has: what a document is parsed under here.
+func ParseLimits(c *config.Config) parse.Limits { return parseLimits(c, detectOCR(c)) }
