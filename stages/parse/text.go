@@ -84,7 +84,7 @@ const monthNames = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 // request for confidential treatment" is no notice, nor is a line that
 // only has a redaction in it ("[***]"). Most legends are in the aside by
 // now (setAsideLegends); this finds the rest.
-var reNoticeLine = regexp.MustCompile(`(?i)confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+)?requested|\b(?:omitted|redacted)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
+var reNoticeLine = regexp.MustCompile(`(?i)confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+)?requested|\b(?:omitted|redacted|excluded)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
 
 // noTitleLine opens a line that is never a document's title: a bracketed
 // note ("[SIGNATURE PAGES FOLLOW]", "[INITIALS ILLEGIBLE]"), the signing
@@ -93,7 +93,7 @@ var reNoticeLine = regexp.MustCompile(`(?i)confidential\s+treatment\s+(?:has\s+b
 // "1.3 "Applicable Law" means"), a form's line with a blank to fill in
 // ("BPC Initials ___", "Date: ______"), a line that introduces what
 // follows ("THE PARTIES HEREBY AGREE AS FOLLOWS:").
-var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.*/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
+var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.{0,80}/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
@@ -243,6 +243,15 @@ func fallbackTitle(text, filename string) string {
 	if open != "" {
 		return open
 	}
+	if first != "" && docKindRe.MatchString(first) {
+		return shorten(first, maxTitle) // "ACME, LLC and BETA CORPORATION MANUFACTURING AGREEMENT"
+	}
+	// a contract names itself in its preamble ("This Joint Supply and
+	// Marketing Agreement ... is made"): better than the parties' names
+	// in capitals above it or a clause's first line
+	if t := preambleTitle(text); t != "" {
+		return t
+	}
 	if caps != "" {
 		return caps
 	}
@@ -256,6 +265,33 @@ func fallbackTitle(text, filename string) string {
 		return "untitled"
 	}
 	return filepath.Base(filename)
+}
+
+// preambleTitleRe is a contract's name for itself in its preamble: "This"
+// and up to eight capitalised words (with "and", "of", "for", "to", "&"
+// between them) ending in a kind of document, then what a preamble says
+// next (a label's bracket, "is made", "dated", "by and between").
+var preambleTitleRe = regexp.MustCompile(`\b(?:This|THIS)\s+((?:[A-Z][\w&'’./-]*\s+(?:(?:and|AND|of|OF|for|FOR|to|TO|&)\s+)?){1,8}?(?:Agreement|AGREEMENT|Contract|CONTRACT|Lease|LEASE|Amendment|AMENDMENT|Licen[cs]e|LICEN[CS]E|Addendum|ADDENDUM|Memorandum|MEMORANDUM)(?:\s+(?:No\.|Number|#)\s*\d+)?)\s*(?:\(|,|"|“|(?:is|was|shall|dated|made|entered|effective|by|between|among|are)\b)`)
+
+// preambleChars bounds where preambleTitle looks: a contract's preamble
+// follows its title block and cover notices.
+const preambleChars = 6000
+
+// preambleTitle is the name a contract gives itself in its preamble, or
+// "" (also for a name of one word, "This Agreement").
+func preambleTitle(text string) string {
+	if len(text) > preambleChars {
+		text = text[:preambleChars]
+	}
+	m := preambleTitleRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	t := strings.Join(strings.Fields(m[1]), " ")
+	if len(strings.Fields(t)) < 2 || utf8.RuneCountInString(t) > maxTitle {
+		return ""
+	}
+	return t
 }
 
 // actNameRe is an act's name on a line of its own: "Regulation (EU)
