@@ -674,8 +674,8 @@ func TestFallbackTitle(t *testing.T) {
 	for text, want := range map[string]string{
 		"Exhibit 10.31 PURSUANT TO 17 C.F.R. 240.24B-2, CONFIDENTIAL INFORMATION HAS BEEN OMITTED AND FILED SEPARATELY WITH THE SECURITIES AND EXCHANGE COMMISSION ACCURAY INCORPORATED MULTIPLE LINAC AND MULTI-MODALITY   DISTRIBUTOR AGREEMENT This Multiple LINAC and Multi-Modality Distributor Agreement (\"Agreement\") is entered into by and between ACCURAY INCORPORATED and SIEMENS\n2.3.3. Purchase. To purchase Products, Distributor will issue a Purchase Order.\n": "Multiple LINAC and Multi-Modality Distributor Agreement",
 		"EXHIBIT D JOINT FILING AGREEMENT MFA FINANCIAL, INC. In accordance with Rule 13d-1(k) the undersigned agree. IN WITNESS WHEREOF ATHENE By: /s/ Matthew S. O'Mara Authorized Signatory": "JOINT FILING AGREEMENT",
-		"TENNESSEE GAS PIPELINE COMPANY\n\nThis Gas Transportation Agreement (the \"Agreement\") is made by LG&E and Tennessee.\n": "Gas Transportation Agreement",
-		"TABLE OF CONTENTS\n\n1. Definitions 3\n\nThe parties agree as follows. This Agreement is made.\n": "TABLE OF CONTENTS",
+		"TENNESSEE GAS PIPELINE COMPANY\n\nThis Gas Transportation Agreement (the \"Agreement\") is made by LG&E and Tennessee.\n":                                                              "Gas Transportation Agreement",
+		"TABLE OF CONTENTS\n\n1. Definitions 3\n\nThe parties agree as follows. This Agreement is made.\n":                                                                                      "TABLE OF CONTENTS",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("%.50q: title %q, want %q", text, got, want)
