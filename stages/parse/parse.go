@@ -276,6 +276,7 @@ func asError(name, ct string, err error) *Error {
 // fill builds the Parsed from the extracted text and the input.
 func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 	ex.text, ex.title, ex.aside = foldRadicals(ex.text), foldRadicals(ex.title), foldRadicals(ex.aside)
+	ex.text, ex.title, ex.aside = foldLigatures(ex.text), foldLigatures(ex.title), foldLigatures(ex.aside)
 	if !ex.isLog {
 		var notices []string
 		if ex.text, notices = setAsideLegends(ex.text); notices != nil {

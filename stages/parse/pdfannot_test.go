@@ -169,3 +169,16 @@ func TestPDFPredefinedCJKCMaps(t *testing.T) {
 		})
 	}
 }
+
+// A font that maps its glyphs to ligatures ("ﬁ", "ﬃ") gives text that no
+// query for "benefit" or "efficient" found; the parsed text spells them out.
+func TestPDFLigaturesSpelledOut(t *testing.T) {
+	// UCS-2: "bene", U+FB01, "t e", U+FB03, "cient"
+	p := mustParse(t, "lig.pdf", cjkFontPDF("UniGB-UCS2-H", "00620065006e0065fb01007400200065fb03006300690065006e0074"))
+	if !strings.Contains(p.Text, "benefit efficient") || strings.ContainsAny(p.Text, "\ufb01\ufb03") {
+		t.Errorf("text %q", p.Text)
+	}
+	if got := foldLigatures("ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ plain"); got != "ff fi fl ffi ffl st st plain" {
+		t.Errorf("foldLigatures: %q", got)
+	}
+}

@@ -31,6 +31,20 @@ func foldRadicals(s string) string {
 	}, s)
 }
 
+// ligatures are the Latin ligatures of the Alphabetic Presentation Forms
+// block that PDF fonts map glyphs to ("eﬃcient", "beneﬁt"): they read
+// as their letters but match no query, keyword or stem.
+var ligatures = strings.NewReplacer("\uFB00", "ff", "\uFB01", "fi", "\uFB02", "fl", "\uFB03", "ffi", "\uFB04", "ffl",
+	"\uFB05", "st", "\uFB06", "st")
+
+// foldLigatures spells out the Latin ligatures in s.
+func foldLigatures(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0xFB00 && r <= 0xFB06 }) {
+		return s
+	}
+	return ligatures.Replace(s)
+}
+
 func isRadical(r rune) bool {
 	return r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F
 }
