@@ -301,3 +301,15 @@ func TestDetectShortNotes(t *testing.T) {
 		}
 	}
 }
+
+// An address's abbreviations end no sentence ("Ste." split a party's
+// address from its suite number, and a summary ended there).
+func TestSentencesAddressAbbreviations(t *testing.T) {
+	s := Sentences("Notices go to 1200 6th Ave, Ste. 600, Seattle. Others to 12 Giron St., POB. 44, Toronto, Ont. M3C 1A1. Reseller shall comply.", English)
+	if len(s) != 3 {
+		t.Fatalf("%d sentences: %q", len(s), s)
+	}
+	if !IsAbbreviation("Ste") || IsAbbreviation("Seattle") {
+		t.Error("IsAbbreviation")
+	}
+}

@@ -182,9 +182,19 @@ var (
 		"art", "arts", "para", "paras", "cl", "fig", "figs", "vol", "vols", "pp", "p", "ch", "chap", "sch", "cf", "vs", "v",
 		"viz", "approx", "dept", "gen", "gov", "govt", "hon", "rev", "sgt", "capt", "col", "lt", "mt", "ft", "ave", "blvd",
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ref", "refs", "ex", "exh",
-		"subsec", "subpara", "pt", "reg", "regs", "dir", "op", "cit", "ibid", "id", "n", "nr", "tel", "min", "max", "mio")
+		"subsec", "subpara", "pt", "reg", "regs", "dir", "op", "cit", "ibid", "id", "n", "nr", "tel", "min", "max", "mio",
+		// addresses: "Ste. 600", "POB. 12", "Toronto, Ont. M3C", "Austin, Tex."
+		"ste", "rd", "pob", "apt", "bldg", "hwy", "pkwy", "ont", "fla", "ariz", "calif", "conn", "colo", "tex", "okla", "minn", "tenn")
 	weakAbbrev = setOf("inc", "ltd", "co", "corp", "llc", "plc", "etc", "al", "bros", "lp", "llp", "gmbh", "ag", "sa", "bv", "nv")
 )
+
+// IsAbbreviation reports whether word (without its period) is an
+// abbreviation that a period may follow inside a sentence ("Sec", "Ste",
+// "Inc").
+func IsAbbreviation(word string) bool {
+	w := strings.ToLower(word)
+	return strongAbbrev[w] || weakAbbrev[w]
+}
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

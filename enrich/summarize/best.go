@@ -247,7 +247,7 @@ func abbrevBefore(s string, i int) bool {
 		j--
 	}
 	w := strings.ToLower(s[j:i])
-	return len(w) <= 1 || abbreviations[w] || strings.Contains(w, ".") || (j == 0 && isDigits(w))
+	return len(w) <= 1 || abbreviations[w] || lang.IsAbbreviation(w) || strings.Contains(w, ".") || (j == 0 && isDigits(w))
 }
 
 var abbreviations = setOf("mr mrs ms dr inc ltd co corp no nos art arts sec para vs etc cf al fig eg ie jr sr st")
