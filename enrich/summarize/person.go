@@ -85,6 +85,16 @@ var sentenceEnd = regexp.MustCompile(`[.!?]\s`)
 // Policy", "This Cookie Policy").
 var genericTitleWord = setOf("our this the these website site app service services general updated new global customer user")
 
+// writersText reports a text whose "we" is its writers: a paper ("in this
+// paper", "we propose") or notes of a meeting ("action items",
+// "attendees"). Such texts mention users and products too, and "the
+// service spent the morning reviewing the roadmap" was a summary of notes.
+func writersText(text string) bool {
+	return writersRe.MatchString(text)
+}
+
+var writersRe = regexp.MustCompile(`(?i)\b(?:in\s+this\s+(?:paper|article|thesis|study|report)|we\s+(?:propose|present|evaluate|introduce|describe|show\s+that|discussed|agreed|decided|reviewed|spent|met)|our\s+(?:approach|experiments?|evaluation|results\s+show|method)|action\s+items?|attendees|minutes\s+of|meeting\s+notes|agenda)\b`)
+
 // staffText reports a text written to employees (a handbook): its "we" is
 // the employer.
 func staffText(text string) bool {
@@ -128,7 +138,7 @@ func speaker(sentences []string) string {
 	if name := titledName(text); name != "" {
 		return name // "Privacy policy of Save the Rivers", "Dropbox Terms of Service"
 	}
-	if serviceCue.MatchString(text) && !formalContract(text) && !letterRe.MatchString(text) && !staffText(text) {
+	if serviceCue.MatchString(text) && !formalContract(text) && !letterRe.MatchString(text) && !staffText(text) && !writersText(text) {
 		if name := brandName(text); name != "" {
 			return name
 		}

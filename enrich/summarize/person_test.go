@@ -102,6 +102,9 @@ func TestSpeaker(t *testing.T) {
 		{"Our Privacy Policy. We collect cookies.", "the service"},
 		{"Employee Handbook of Corbin Hardware. We expect all employees to arrive on time. We pay employees every other Friday. Our products stay here.", ""},
 		{`We pay employees every other Friday. Our leave policy allows 25 days.`, ""},
+		// the writers of notes and papers, who mention users and products
+		{"Team offsite notes. Attendees: Ana, Bo. We spent the morning reviewing the Q2 roadmap for the product. Users want exports. Action items: Bo drafts the spec.", ""},
+		{"Abstract. In this paper we present a tracing JIT for the platform; our experiments show users' scripts run faster.", ""},
 		{`Zento Labs GmbH, hereinafter referred to as "Zento" or "we", provides the app. We may change these terms.`, "Zento"},
 		{`The app is run by Zento Labs GmbH, hereinafter "we". We may change these terms.`, "Zento Labs GmbH"},
 		// a name the terms call their service by, without defining it
