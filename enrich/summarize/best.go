@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docmill/docmill/lang"
 )
@@ -47,6 +48,11 @@ func Summarize(sentences []string, o Options) string {
 	u := Units(sentences, o.Language)
 	for i := range u {
 		u[i] = withoutFooters(u[i])
+		if i < preambleUnits {
+			// "Exhibit 10.1 SERVICE AGREEMENT This Service Agreement ...":
+			// the title a flattened filing runs into its preamble
+			u[i] = withoutHeading(u[i])
+		}
 	}
 	scored, u := plainSpoken(u, o)
 	if len(u) == 0 {
@@ -114,7 +120,7 @@ var preambleDetails = []*regexp.Regexp{
 	// ", a Delaware corporation", ", a Nevada limited liability company"
 	regexp.MustCompile(`(?:,|(?P<keep>\b(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|S\.A|N\.V|L\.P|LP)\.?))\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
 	// offices and addresses, up to the next label, party or the end
-	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business|address)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."
@@ -161,7 +167,7 @@ func leadWithPreamble(u []string, scores []float64, o *Options) []float64 {
 // preambleOpening is where a preamble's sentence begins ("This Promotion
 // Agreement is entered into ..."), after the exhibit number and title a
 // filing prints before it on the same line.
-var preambleOpening = regexp.MustCompile(`\b(?:THIS|This|The|THE)\s+(?:[\w-]+\s+){0,6}?(?:AGREEMENT|Agreement|CONTRACT|Contract|LEASE|Lease|LICEN[CS]E|Licen[cs]e|AMENDMENT|Amendment|ADDENDUM|Addendum)\b`)
+var preambleOpening = regexp.MustCompile(`\b(?:THIS|This|The|THE)\s+(?:[\w&-]+\s+){0,6}?(?i:agreement|contract|lease|licen[cs]e|amendment|addendum)\b`)
 
 // headingPrefix is what may stand before a preamble on its line: an
 // exhibit number and a title in capitals ("Exhibit 10.1 PROMOTION
@@ -172,10 +178,25 @@ var headingPrefix = regexp.MustCompile(`^(?:(?:exhibit|EXHIBIT|Exhibit)\s+[\w.()
 // preamble's first sentence.
 func withoutHeading(u string) string {
 	loc := preambleOpening.FindStringIndex(u)
-	if loc == nil || loc[0] == 0 || !headingPrefix.MatchString(strings.TrimSpace(u[:loc[0]])) {
+	if loc == nil || loc[0] == 0 {
+		return u
+	}
+	if p := strings.TrimSpace(u[:loc[0]]); !headingPrefix.MatchString(p) && !titlePrefix(p) {
 		return u
 	}
 	return u[loc[0]:]
+}
+
+// kindEndRe ends a title with the kind of document it is.
+var kindEndRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|addendum)\s*$`)
+
+// titlePrefix says whether p, before a preamble, is a title in any case
+// that ends with the kind of document, after a date or an exhibit number
+// ("May 04, 2017 Strategic Alliance Agreement", "Exhibit 2.01 Strategic
+// Alliance Agreement", "PSiTECHCORPORATION WEBSITE CONTENT LICENSE
+// AGREEMENT"): no sentence, which a full stop before a space would show.
+func titlePrefix(p string) bool {
+	return utf8.RuneCountInString(p) <= 150 && kindEndRe.MatchString(p) && !strings.Contains(p, ". ") && !strings.ContainsAny(p, ";:")
 }
 
 // preambleUnits is how far into a text a contract's opening sentence is

@@ -305,6 +305,24 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 	if got := withoutHeading("Acme and Globex enter into this Supply Agreement today"); got != "Acme and Globex enter into this Supply Agreement today" {
 		t.Errorf("withoutHeading cut a sentence: %q", got)
 	}
+	// titles in any case, after a date or an exhibit number (7 of 31 CUAD
+	// summaries opened with them)
+	for in, want := range map[string]string{
+		"May 04, 2017 Strategic Alliance Agreement This Strategic Alliance Agreement is entered into": "This Strategic Alliance Agreement is entered into",
+		"Exhibit 2.01 Strategic Alliance Agreement This agreement is made and entered into":           "This agreement is made and entered into",
+		"PSiTECHCORPORATION WEBSITE CONTENT LICENSE AGREEMENT This Content License Agreement, dated":  "This Content License Agreement, dated",
+		"EXHIBIT 10.1 SALES & MARKETING AGREEMENT THIS SALES & MARKETING AGREEMENT is effective":      "THIS SALES & MARKETING AGREEMENT is effective",
+		"The parties signed. The Agreement This Agreement is made":                                    "The parties signed. The Agreement This Agreement is made",
+		"Under the Supply Agreement the buyer pays; this Agreement is made":                           "Under the Supply Agreement the buyer pays; this Agreement is made",
+	} {
+		if got := withoutHeading(in); got != want {
+			t.Errorf("withoutHeading(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// a preamble's address ("with an address at ...") goes like its offices
+	if got := compactPreamble("This agreement is made by and between Bravatek Solutions, Inc., with an address at 2028 E. Ben White Blvd., Unit #240-2835, Austin, Texas, 78741 and Sibannac, Inc., with an address at 2122 E Highland Avenue, Phoenix."); got != "This agreement is made by and between Bravatek Solutions, Inc. and Sibannac, Inc." {
+		t.Errorf("compactPreamble: %q", got)
+	}
 	got := Summarize(sentences, Options{MaxChars: 400, Language: "en"})
 	want := "This Supply Agreement is made and entered into as of March 3, 2020 by and between Acme Corp. and Globex Ltd."
 	if !strings.HasPrefix(got, want) {
