@@ -206,7 +206,16 @@ var numberWords = map[string]int{
 
 // durationRe matches "thirty (30) days", "30 days", "five years",
 // "twelve (12) calendar months".
-var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>(?:one hundred (?:twenty|eighty)|[a-z]+(?:-[a-z]+)?))\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:(?:full|consecutive|calendar|business|working)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
+var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>` + numberWord + `(?:(?:\s+|-)(?:and\s+)?` + numberWord + `){0,4})\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:(?:full|consecutive|calendar|business|working)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
+
+// numberWord is a word of a number written out ("thirty", "six",
+// "hundred"): the words before a number in brackets that belong to the
+// duration ("thirty six (36) months" was "six (36) months").
+const numberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`
+
+// dayOfMonthRe follows a day that is a date's, not a length of time ("the
+// 31 day of July 2019").
+var dayOfMonthRe = regexp.MustCompile(`(?i)^\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
 
 var businessDaysRe = regexp.MustCompile(`(?i)\b(?:business|working)\s+days?\b`)
 
@@ -230,7 +239,7 @@ func findDurations(text string) []dateMatch {
 				unit = v
 			}
 		}
-		if n <= 0 || unit == "" {
+		if n <= 0 || unit == "" || dayOfMonthRe.MatchString(text[idx[1]:min(len(text), idx[1]+20)]) {
 			continue
 		}
 		iso := isoDuration(n, unit)

@@ -1000,3 +1000,19 @@ func TestProseRun(t *testing.T) {
 		}
 	}
 }
+
+// A number written in several words is one duration, and a day of a month
+// is a date's, no duration.
+func TestDurationsCompoundAndDayOfMonth(t *testing.T) {
+	text := "The term is thirty six (36) months. Notice of one hundred and twenty (120) days is due. Signed on the 31 day of July 2019. Payment falls due on the seventh (7) day of each month, with a 30 day cure period."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindDuration {
+			got = append(got, e.Text+"="+e.Value)
+		}
+	}
+	want := []string{"thirty six (36) months=P36M", "one hundred and twenty (120) days=P120D", "30 day=P30D"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("durations %q, want %q", got, want)
+	}
+}
