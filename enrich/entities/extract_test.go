@@ -1016,3 +1016,27 @@ func TestDurationsCompoundAndDayOfMonth(t *testing.T) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
 }
+
+// Parties in a numbered list, with a professional corporation's form, and
+// labelled in Chinese with the English label in brackets beside it.
+func TestPartiesListFormsAndBilingualLabels(t *testing.T) {
+	cases := map[string][]string{
+		"This Loan Agreement (the \"Agreement\") is made on 1 September 2024 between:\n\n1. Riverside Capital Partners LLC, a New York limited liability company (the \"Lender\"); and\n2. Maple Street Bakery Inc., a New Jersey corporation (the \"Borrower\").\n": {
+			"Riverside Capital Partners LLC", "Maple Street Bakery Inc."},
+		"This Software License Agreement is entered into between Cascade Ledger Software, Inc., a Washington corporation (\"Licensor\"), and Harborview Dental Group, P.C., an Oregon professional corporation (\"Licensee\").": {
+			"Cascade Ledger Software, Inc.", "Harborview Dental Group, P.C."},
+		"技术服务协议 / TECHNICAL SERVICES AGREEMENT\n甲方 (Party A)：深圳前海数智科技有限公司 Shenzhen Qianhai Shuzhi Technology Co., Ltd.\n乙方 (Party B)：Orion Data Systems Pte. Ltd., a company incorporated in Singapore\n": {
+			"深圳前海数智科技有限公司", "Orion Data Systems Pte. Ltd."},
+	}
+	for text, want := range cases {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("parties %q, want %q", got, want)
+		}
+	}
+}

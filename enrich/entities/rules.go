@@ -38,7 +38,7 @@ func partySegment(pre string) (string, int, bool) {
 }
 
 // corpSuffixRe matches a corporate suffix after a comma in a name.
-var corpSuffixRe = regexp.MustCompile(`(?i)^,?\s*(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|L\.P|LP|Corp|Corporation|Co|Company|N\.V|B\.V|S\.A|S\.A\.S|S\.p\.A|GmbH|AG|plc|PLC|Pty|Pte|S\.L|SE|KG|Ltda)\b\.?`)
+var corpSuffixRe = regexp.MustCompile(`(?i)^,?\s*(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|L\.P|LP|Corp|Corporation|Co|Company|N\.V|B\.V|S\.A|S\.A\.S|S\.p\.A|GmbH|AG|plc|PLC|Pty|Pte|S\.L|SE|KG|Ltda|P\.C|P\.A|PLLC|P\.L\.L\.C|S\.C)\b\.?`)
 
 // quotedRe captures a quoted alias.
 var quotedRe = regexp.MustCompile(`["“”]\s*([^"“”]{1,60}?)\s*["“”]`)
@@ -529,6 +529,9 @@ func sentenceEnd(w string) bool {
 	return utf8.RuneCountInString(core) >= 4 && !strings.Contains(core, ".") && !corpSuffixRe.MatchString(", "+core+".")
 }
 
+// listMarkRe is a list item's number or letter ("1.", "2)", "(a)").
+var listMarkRe = regexp.MustCompile(`^(?:\d{1,2}[.)]|\(\w{1,3}\))$`)
+
 // streetRe is a word of a street address, which no party's name holds.
 var streetRe = regexp.MustCompile(`\b(?:Road|Street|Avenue|Ave\.|Blvd|Boulevard|Bldg|Suite|Floor|Drive|Lane|Highway|P\.?O\.? Box)\b`)
 
@@ -585,8 +588,8 @@ func nameBefore(s string) string {
 	if tail := strings.Join(f[i:], " "); notNameRe.MatchString(tail) {
 		f, i = strings.Fields(afterAddress(tail)), 0
 	}
-	for i < len(f) && (f[i] == "of" || f[i] == "and" || f[i] == "&") {
-		i++
+	for i < len(f) && (f[i] == "of" || f[i] == "and" || f[i] == "&" || listMarkRe.MatchString(f[i])) {
+		i++ // and a list's number: "1. Riverside Capital Partners LLC"
 	}
 	// "Seller and Verso Technologies, Inc.": a party already named by its
 	// role, then the one this alias is for
@@ -1412,8 +1415,11 @@ var (
 	// zhPartySpacedRe is a role and an organisation's name with no colon
 	// between them, as OCR leaves a form ("甲方 北京某某科技有限公司").
 	zhPartySpacedRe = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)\s+([^\s，,。；;：:]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|中心|大学|学院|医院|研究所|事务所))`)
-	zhPartyRe       = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
-	zhNumMoney      = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
+	// zhNameThenLatinRe is a Chinese company name's end with its English
+	// name after it
+	zhNameThenLatinRe = regexp.MustCompile(`公司\s+[A-Za-z]`)
+	zhPartyRe         = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:\s*[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhNumMoney        = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
 	// the place whose law governs: 适用X法律, 受X法律管辖, 准据法为X法律,
 	// 以X法律为准据法
 	zhGovPlace = []*regexp.Regexp{
@@ -1547,6 +1553,9 @@ func chinese(x *collector, text string) {
 	}
 	for _, m := range zhPartyRe.FindAllStringSubmatchIndex(text, -1) {
 		name := strings.TrimSpace(text[m[4]:m[5]])
+		if loc := zhNameThenLatinRe.FindStringIndex(name); loc != nil {
+			name = name[:loc[0]+len("公司")] // "深圳前海数智科技有限公司 Shenzhen Qianhai ...": the English name is cut at its comma
+		}
 		if zhRoleOnlyRe.MatchString(name) {
 			continue // "甲方：出租方" names a role, not who plays it
 		}
