@@ -245,3 +245,18 @@ func TestFailuresWithoutLevelAreWarnings(t *testing.T) {
 		t.Errorf("levels %v, share %v; want 2 warnings of 4", s.Levels, s.ErrorShare)
 	}
 }
+
+// The kernel reports an OOM kill or a segfault without a level: an error
+// (a syslog with 18 processes killed read "no errors").
+func TestKernelErrorEventsWithoutLevel(t *testing.T) {
+	lines := []string{
+		"May  1 09:01:43 web01 kernel: [79255.347495] Out of memory: Killed process 18900 (java) total-vm:8123456kB, anon-rss:1987654kB",
+		"May  1 09:02:10 web01 kernel: [79282.100000] nginx[2211]: segfault at 0 ip 00007f ip sp error 4 in libc.so",
+		"May  1 09:03:00 web01 systemd[1]: Started Session 12 of user root.",
+		"May  1 09:04:00 web01 CRON[3101]: (root) CMD (run-parts /etc/cron.hourly)",
+	}
+	s := Summarize(lines, nil)
+	if s.Levels["ERROR"] != 2 || s.ErrorShare != 0.5 {
+		t.Errorf("levels %v, share %v; want 2 errors of 4", s.Levels, s.ErrorShare)
+	}
+}

@@ -291,6 +291,9 @@ func messageLevel(content string) string {
 		return "INFO"
 	}
 	content = uptimeRe.ReplaceAllString(content, "")
+	if errorEventRe.MatchString(content) {
+		return "ERROR"
+	}
 	f := strings.Fields(content)
 	if len(f) < 2 {
 		return ""
@@ -310,6 +313,12 @@ func messageLevel(content string) string {
 	}
 	return ""
 }
+
+// errorEventRe is an event that the kernel or a runtime reports without a
+// level and that is an error whatever wrote it: the OOM killer, a
+// segfault, a panic, a disk's I/O error, a core dump. A syslog with 18
+// processes killed for want of memory read "no errors".
+var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer|killed\s+process|segfault\s+at|kernel\s+panic|general\s+protection\s+fault|i/o\s+error|core\s+dumped|stack\s+overflow)\b`)
 
 // failureRe is a message that reports a failure in so many words, from a
 // program that writes no level (sshd's "Failed password for root",
