@@ -49,11 +49,39 @@ func extractHTML(text string) *extracted {
 	} else {
 		w.walk(doc, false)
 	}
-	title := collapseSpaces(w.title.String())
-	if title == "" {
-		title = collapseSpaces(w.h1)
+	return &extracted{text: normalize(w.b.String()), title: pageTitle(collapseSpaces(w.title.String()), collapseSpaces(w.h1))}
+}
+
+// pageTitle is a page's title: its <title>, or its first <h1> when there is
+// no <title> or the <title> is the <h1> with the site's name beside it
+// ("Privacy Policy | Acme Cloud", "TechLaw Blog - The 5 biggest fines").
+func pageTitle(title, h1 string) string {
+	if h1 == "" {
+		return title
 	}
-	return &extracted{text: normalize(w.b.String()), title: title}
+	if title != "" && (numberedHeadingRe.MatchString(h1) || len(strings.Fields(h1)) < 2) {
+		return title // "Article 5 | Digital Markets Act": the heading needs what is beside it
+	}
+	t, h := strings.ToLower(title), strings.ToLower(h1)
+	if title == "" || len(t) > len(h) && (strings.HasPrefix(t, h) && siteSep(t[len(h):]) || strings.HasSuffix(t, h) && siteSep(t[:len(t)-len(h)])) {
+		return h1
+	}
+	return title
+}
+
+// numberedHeadingRe is a heading that numbers a part of a larger text.
+var numberedHeadingRe = regexp.MustCompile(`^(?i:article|art\.|section|§|chapter|part|annex|schedule|title|clause|rule)\s*[\dIVX]`)
+
+// siteSep says whether s, what a <title> holds beside its <h1>, starts or
+// ends with the separator before a site's name.
+func siteSep(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, sep := range []string{"|", "-", "–", "—", "::", "·", "•", ":"} {
+		if strings.HasPrefix(s, sep) || strings.HasSuffix(s, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // extractHTMLStream extracts text from a token stream instead of a tree:

@@ -128,3 +128,23 @@ func TestHTMLDeclaredUTF8ButGBK(t *testing.T) {
 		t.Errorf("UTF-8 with a stray byte: %q", p.Text)
 	}
 }
+
+// A <title> that is the <h1> with the site's name beside it gives way to
+// the <h1>; another <title> stays.
+func TestPageTitle(t *testing.T) {
+	for _, c := range []struct{ title, h1, want string }{
+		{"Privacy Policy | Acme Cloud", "Privacy Policy", "Privacy Policy"},
+		{"TechLaw Blog – The 5 biggest GDPR fines of 2023", "The 5 biggest GDPR fines of 2023", "The 5 biggest GDPR fines of 2023"},
+		{"", "Terms", "Terms"},
+		{"Terms of Service", "Terms", "Terms of Service"},
+		{"Master Agreement", "Welcome", "Master Agreement"},
+	} {
+		if got := pageTitle(c.title, c.h1); got != c.want {
+			t.Errorf("pageTitle(%q, %q) = %q, want %q", c.title, c.h1, got, c.want)
+		}
+	}
+	p := mustParse(t, "p.html", []byte("<html><head><title>Privacy Policy | Acme Cloud</title></head><body><h1>Privacy Policy</h1><p>We collect your e-mail address to send receipts.</p></body></html>"))
+	if p.Title != "Privacy Policy" {
+		t.Errorf("title %q", p.Title)
+	}
+}
