@@ -26,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
+			definition(u) || zhField(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
 		all = all && out[i]
 	}
@@ -276,7 +276,7 @@ func heading(u string) bool {
 
 // zhHeadings is a unit of Chinese clause headings and nothing else ("第三条
 // 合同价款", "第六条 保密义务 第七条 违约责任", "第一章 总则").
-var zhHeadings = regexp.MustCompile(`^(?:\s*第[一二三四五六七八九十百零〇\d]{1,6}[条章节款條編编]\s*[\p{Han}、]{0,12})+$`)
+var zhHeadings = regexp.MustCompile(`^(?:\s*(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款條編编]|[一二三四五六七八九十]{1,3}[、.．])\s*[\p{Han}、]{0,12})+$`)
 
 var (
 	// noticeRe matches publishers' notices that come with a text but are
@@ -305,6 +305,20 @@ var definitionRe = regexp.MustCompile(`(?i)^\s*(?:(?:\(?[0-9a-z]{1,4}[.)]\)?|\d{
 // definition reports a sentence that defines a term: it says what a word
 // stands for in the text, not what the text is about.
 func definition(u string) bool { return definitionRe.MatchString(u) }
+
+// zhFieldRe is a Chinese form's field, a label and its value
+// ("出租方（甲方）：北京华庭置业有限公司", "签订日期：2025年2月20日"), or a
+// document's title on its own ("房屋租赁合同", "劳动合同书").
+var zhFieldRe = regexp.MustCompile(`^[\p{Han}（）()、]{2,16}[:：]|^[\p{Han}\s]{2,24}(?:合同|合同书|协议|协议书|法|条例|办法|规定|章程|通知|决定)$`)
+
+// zhField reports a Chinese form's field or a title: it says who and when,
+// which the entities hold, or what the document is, which its title does;
+// in a summary it ran into the sentence after it ("房屋租赁合同
+// 出租方（甲方）：... 根据...").
+func zhField(u string) bool {
+	u = strings.TrimSpace(u)
+	return utf8.RuneCountInString(u) <= 60 && !strings.ContainsAny(u, "。！？") && zhFieldRe.MatchString(u)
+}
 
 // unstopped reports a short line without a closing stop before more text:
 // a heading in sentence case ("Notification of a personal data breach to

@@ -170,3 +170,21 @@ func TestWithoutGluedHeading(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese contract's title, its form fields and its numbered headings
+// are no summary sentences (9 of 9 Chinese summaries opened with them).
+func TestChineseFieldsAndHeadingsAreNoProse(t *testing.T) {
+	units := []string{"房屋租赁合同", "出租方（甲方）：北京华庭置业有限公司", "签订日期：2025年2月20日", "四、社会保险", "第二条 租赁期限",
+		"甲方应保证房屋及其附属设施处于正常可使用状态。", "月租金为人民币捌万元整（¥80,000.00），按季度支付。", "本合同适用中华人民共和国法律：双方同意。"}
+	np := NonProse(units)
+	for i, u := range units {
+		if want := i < 5; np[i] != want {
+			t.Errorf("NonProse(%q) = %v, want %v", u, np[i], want)
+		}
+	}
+	got := Summarize([]string{"房屋租赁合同", "出租方（甲方）：北京华庭置业有限公司", "根据《中华人民共和国民法典》的规定，甲乙双方订立本合同。",
+		"月租金为人民币捌万元整，按季度支付。", "签订日期：2025年2月20日"}, Options{MaxChars: 200, Language: "zh"})
+	if strings.Contains(got, "房屋租赁合同") || strings.Contains(got, "出租方") || strings.Contains(got, "签订日期") {
+		t.Errorf("summary %q", got)
+	}
+}
