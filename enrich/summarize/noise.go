@@ -202,6 +202,10 @@ func nameBlock(u string) bool {
 // the part before.
 var labelledHeading = regexp.MustCompile(`^(?i:section|chapter|part|title|article|annex|schedule|exhibit)\s+(?:[0-9]{1,3}[a-z]?|[IVXLC]{1,6})\s*[:.—–-]\s*`)
 
+// capsPartHeading is a part of an act in capitals, its number and its
+// title without a separator: no letter in lower case.
+var capsPartHeading = regexp.MustCompile(`^(?:TITLE|CHAPTER|PART|SECTION|ANNEX)\s+(?:[IVXLC]{1,6}|\d{1,3})\b[^\p{Ll}]*$`)
+
 // articleTitle is an article's number and title on one line, as EUR-Lex
 // prints them ("Article 99 Entry into force and application.").
 var articleTitle = regexp.MustCompile(`^Article\s+\d{1,3}[a-z]?\s+[A-Z]`)
@@ -243,6 +247,9 @@ func heading(u string) bool {
 	}
 	if m := labelledHeading.FindStringIndex(u); m != nil {
 		return len(strings.Fields(u[m[1]:])) <= 8 && unstoppedEnd(u)
+	}
+	if capsPartHeading.MatchString(u) && len(strings.Fields(u)) <= 16 {
+		return true // "TITLE II ENISA (THE EUROPEAN UNION AGENCY FOR CYBERSECURITY)"
 	}
 	if articleTitle.MatchString(u) && len(strings.Fields(u)) <= 9 {
 		return true // "Article 40 Entry into force."
