@@ -193,9 +193,9 @@ func TestChineseFieldsAndHeadingsAreNoProse(t *testing.T) {
 // sentence, is no summary (it was one article's whole summary).
 func TestCapsPartHeading(t *testing.T) {
 	for u, want := range map[string]bool{
-		"TITLE II ENISA (THE EUROPEAN UNION AGENCY FOR CYBERSECURITY)": true,
+		"TITLE II ENISA (THE EUROPEAN UNION AGENCY FOR CYBERSECURITY)":   true,
 		"CHAPTER III PRACTICES OF GATEKEEPERS THAT LIMIT CONTESTABILITY": true,
-		"TITLE II of this Regulation applies to ENISA.":                false,
+		"TITLE II of this Regulation applies to ENISA.":                  false,
 	} {
 		if got := heading(u); got != want {
 			t.Errorf("heading(%q) = %v", u, got)
