@@ -2,6 +2,7 @@ package keywords
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -292,10 +293,19 @@ var actLabels = map[string]bool{"EU": true, "EC": true, "EEC": true, "EURATOM": 
 // stop).
 func layoutPhrase(ts []etok) bool {
 	if len(ts) == 1 {
-		return actLabels[ts[0].text]
+		return actLabels[ts[0].text] || legalForms[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text)
 	}
 	last := ts[len(ts)-1].lower
 	if streetWords[last] && capitalised(ts[len(ts)-2].text) {
+		return true
+	}
+	for k := 1; k < len(ts); k++ {
+		if buildingWords[ts[k].lower] && capitalised(ts[k-1].text) {
+			return true // "Mills Road Bldg"
+		}
+	}
+	if addressPhrase(ts) || legalForms[ts[0].lower] || ts[0].lower == "witness" && last == "whereof" ||
+		ts[0].lower == "limited" && ts[1].lower == "liability" {
 		return true
 	}
 	allCaps := true // every word capitalised, as in a signature block
@@ -318,13 +328,60 @@ func layoutPhrase(ts []etok) bool {
 	return false
 }
 
+// addressPhrase reports the tail of an address or a party's legal
+// description: a place then a kind of company ("York limited liability
+// company", "Jersey corporation"), a place before a country or a state's
+// code ("Toronto Ontario Canada", "Las Vegas NV"), or a postcode ("London
+// EC4Y 1AA").
+func addressPhrase(ts []etok) bool {
+	last := ts[len(ts)-1]
+	if placeWords[ts[0].lower] && companyKinds[last.lower] {
+		return true
+	}
+	if !capitalised(ts[0].text) {
+		return false
+	}
+	if len(ts) >= 2 && (addressCountries[last.lower] || len(last.text) == 2 && usStateCodes[last.text]) {
+		return true
+	}
+	for _, t := range ts {
+		if postcodePart.MatchString(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// postcodePart is a British postcode's half ("EC4Y", "1AA", "SW1A") or a
+// US ZIP code.
+var postcodePart = regexp.MustCompile(`^(?:[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|\d{5}(?:-\d{4})?)$`)
+
+var (
+	legalForms       = setOf("llc inc ltd corp plc gmbh llp lp")
+	companyKinds     = setOf("corporation company partnership llc corp liability")
+	buildingWords    = setOf("bldg suite")
+	addressCountries = setOf("canada usa china germany france japan india singapore australia ireland switzerland israel")
+	placeWords       = setOf(`alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+		indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
+		nevada hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee texas utah
+		vermont virginia washington wisconsin wyoming ontario quebec`)
+	usStateCodes = map[string]bool{}
+)
+
+func init() {
+	for _, c := range strings.Fields(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND
+		OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC`) {
+		usStateCodes[c] = true
+	}
+}
+
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 var (
-	streetWords     = setOf("street st avenue ave blvd boulevard road rd drive dr lane ln suite floor parkway pkwy highway hwy plaza ct")
+	streetWords     = setOf("street st avenue ave blvd boulevard road rd drive dr lane ln suite floor parkway pkwy highway hwy plaza ct bldg")
 	signatureLabels = setOf("name title signature print printed its signed page")
 )
 

@@ -375,3 +375,24 @@ func TestActLabelsAlone(t *testing.T) {
 		}
 	}
 }
+
+// A party's legal description, an address's tail, a postcode, a legal
+// form alone and the signing formula are no key phrases of a contract.
+func TestPartyDescriptionsAndAddressesAreNoKeywords(t *testing.T) {
+	text := "Loan Agreement between Riverside Capital Partners LLC, a New York limited liability company, and Maple Street Bakery Inc., a New Jersey corporation. " +
+		"Notices to Sphere 3D Corp., 895 Don Mills Road Bldg 2, Toronto Ontario Canada, and to Bluefin Robotics, 1 Fleet Street, London EC4Y 1AA, and to " +
+		"Bosch LLC, 3960 Howard Hughes, Las Vegas NV. The Lender lends the Borrower the loan principal. The Borrower repays the loan principal monthly. " +
+		"The loan principal bears interest. IN WITNESS WHEREOF the parties sign. Name: Signature: LLC"
+	got := top20(text)
+	for _, bad := range []string{"York limited liability", "limited liability company", "Jersey corporation", "Mills Road Bldg", "Toronto Ontario Canada",
+		"London EC4Y 1AA", "Las Vegas NV", "WITNESS WHEREOF", "Name", "Signature", "LLC"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	for _, want := range []string{"loan principal", "Maple Street Bakery"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not among key phrases %q", want, got)
+		}
+	}
+}
