@@ -20,7 +20,8 @@ const furnitureEdge = 4
 // they cut through sentences that run across pages, lead summaries and
 // come out as key phrases. The first stays, so that nothing a page said is
 // lost to search (a signature block repeated on each signature page);
-// lines inside a page are never touched.
+// page numbers alone on their line go wherever two pages have one. Lines
+// inside a page are never touched.
 func dropPageFurniture(pages []string) []string {
 	if len(pages) < 3 {
 		return pages
@@ -48,6 +49,14 @@ func dropPageFurniture(pages []string) []string {
 					continue // a short page: its head is its foot; kept once stays kept
 				}
 				k := furnitureKey(lines[i])
+				if k == "#" && count[k] >= 2 {
+					// a page's number says nothing a search or a summary
+					// needs, and left in it cut a sentence that ran on
+					// over the page ("act of God, war, 5 fire"): every one
+					// goes, on a document that numbers two pages or more
+					drop[i] = true
+					continue
+				}
 				if count[k] < need {
 					break
 				}
