@@ -257,7 +257,7 @@ func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extract
 	case document.TypeLog:
 		ex = &extracted{text: logText(text), isLog: true}
 	default:
-		ex = &extracted{text: normalize(dropTextFurniture(text))}
+		ex = &extracted{text: normalize(dropStrayPageNumbers(dropTextFurniture(text)))}
 	}
 	ex.encoding = enc
 	return ex, nil

@@ -156,7 +156,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	}
 	// Not a blank line between pages: sentences often run across page
 	// breaks.
-	text := normalize(lang.Clip(strings.Join(dropPageFurniture(texts), "\n"), int(lim.MaxBytes)))
+	text := normalize(lang.Clip(dropStrayPageNumbers(strings.Join(dropPageFurniture(texts), "\n")), int(lim.MaxBytes)))
 	if !hasContent(text) {
 		if firstErr != nil {
 			return nil, permanent("", reasonNoPageRead, firstErr)

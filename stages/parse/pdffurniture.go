@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // furnitureEdge is how many non-blank lines at each end of a page may be
@@ -129,4 +130,46 @@ func dropTextFurniture(text string) string {
 		return text
 	}
 	return strings.Join(dropPageFurniture(pages), "\n\n")
+}
+
+// strayPageNumberRe is a line that holds only a page's number, set off by
+// indentation ("   5", "  - 12 -").
+var strayPageNumberRe = regexp.MustCompile(`^[ \t\p{Z}]{2,}[-–—]?[ \t\p{Z}]*\d{1,4}[ \t\p{Z}]*[-–—]?[ \t\p{Z}]*$`)
+
+// dropStrayPageNumbers removes the page numbers that a text's layout left
+// inside a sentence: an indented number alone on its line between a line
+// that ends mid-sentence and one that goes on in lower case ("act of God,
+// war,\n   5\nfire, earthquake"). A PDF rendered from a paginated text
+// keeps the old pages' numbers inside its own pages, where the running
+// footer rule (dropPageFurniture) does not look.
+func dropStrayPageNumbers(text string) string {
+	if !strings.Contains(text, "  ") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for i, l := range lines {
+		if strayPageNumberRe.MatchString(l) && midSentence(lines, i) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	return strings.Join(kept, "\n")
+}
+
+// midSentence says whether line i stands between a non-blank line that
+// ends without a sentence's stop and one that opens in lower case.
+func midSentence(lines []string, i int) bool {
+	prev, next := "", ""
+	for j := i - 1; j >= 0 && prev == ""; j-- {
+		prev = strings.TrimSpace(lines[j])
+	}
+	for j := i + 1; j < len(lines) && next == ""; j++ {
+		next = strings.TrimSpace(lines[j])
+	}
+	if prev == "" || next == "" || strings.ContainsAny(prev[len(prev)-1:], ".:;!?") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r)
 }

@@ -130,3 +130,17 @@ func TestTextFurniture(t *testing.T) {
 		t.Errorf("a text without page breaks changed:\n%s", got)
 	}
 }
+
+// A page number that a paginated text left inside a sentence goes; a
+// number that is content (a list's, a table's, after a full stop) stays.
+func TestDropStrayPageNumbers(t *testing.T) {
+	in := "delayed by reason of any act of God, war,\n   5\nfire, earthquake or strike.\n   6\nThe Customer shall pay:\n  12\nunits in total, and\n7\nmore later."
+	want := "delayed by reason of any act of God, war,\nfire, earthquake or strike.\n   6\nThe Customer shall pay:\n  12\nunits in total, and\n7\nmore later."
+	if got := dropStrayPageNumbers(in); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	p := mustParse(t, "paged.txt", []byte("The Supplier is excused for any act of God, war,\n\n     5\n\nfire or flood.\n"))
+	if strings.Contains(p.Text, "5") {
+		t.Errorf("text %q", p.Text)
+	}
+}
