@@ -186,6 +186,16 @@ func TestExpensiveQueriesRefused(t *testing.T) {
 	if res, err := ix.Search(ctx, Query{Q: "/w12.*/"}); err != nil || res.Total != 1 {
 		t.Errorf("narrow regexp: %+v %v", res, err)
 	}
+	// each clause under the limit, but many of them: refused before Bleve
+	// builds their searchers (300 took 15 s and 4 GB)
+	many := strings.TrimSpace(strings.Repeat("/w1[0-9]+/ ", MaxExpandingClauses+1))
+	if _, err := ix.Search(ctx, Query{Q: many}); !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "at most") {
+		t.Errorf("%d regular expressions: %v, want a bad query", MaxExpandingClauses+1, err)
+	}
+	few := strings.TrimSpace(strings.Repeat("/w12[0-9]/ ", MaxExpandingClauses-2) + " agreement~1 contr*")
+	if res, err := ix.Search(ctx, Query{Q: few}); err != nil || res.Total != 1 {
+		t.Errorf("%d expanding clauses: %+v %v", MaxExpandingClauses, res, err)
+	}
 	slow, err := Open(t.TempDir()+"/slow", Options{SearchTimeout: time.Nanosecond})
 	if err != nil {
 		t.Fatal(err)

@@ -41,6 +41,48 @@ var ErrTooSlow = errors.New("search took too long")
 // bigrams it starts, a few thousand at most.
 const MaxQueryTerms = 8192
 
+// MaxExpandingClauses bounds how many wildcards, prefixes, fuzzy terms and
+// regular expressions one query holds: each may expand to MaxQueryTerms
+// words, and Bleve builds their searchers before it looks at the
+// deadline (300 "/[a-z]+/" took 15 s and 4 GB; 1,000 "/.*/" 12 GB).
+const MaxExpandingClauses = 16
+
+// expandingClauses counts the clauses of q that expand to many words.
+func expandingClauses(q query.Query) int {
+	n := 0
+	var walk func(q query.Query)
+	walk = func(q query.Query) {
+		switch q := q.(type) {
+		case *query.QueryStringQuery:
+			if p, err := q.Parse(); err == nil {
+				walk(p)
+			}
+		case *query.BooleanQuery:
+			for _, sub := range []query.Query{q.Must, q.Should, q.MustNot} {
+				if sub != nil {
+					walk(sub)
+				}
+			}
+		case *query.ConjunctionQuery:
+			for _, sub := range q.Conjuncts {
+				walk(sub)
+			}
+		case *query.DisjunctionQuery:
+			for _, sub := range q.Disjuncts {
+				walk(sub)
+			}
+		case *query.PrefixQuery, *query.WildcardQuery, *query.RegexpQuery, *query.FuzzyQuery:
+			n++
+		case *query.MatchQuery:
+			if q.Fuzziness > 0 {
+				n++
+			}
+		}
+	}
+	walk(q)
+	return n
+}
+
 func init() {
 	// Bleve's limit is process-wide; docmill owns the process.
 	searcher.DisjunctionMaxClauseCount = MaxQueryTerms
@@ -303,6 +345,9 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 	top, err := ix.matchQuery(q)
 	if err != nil {
 		return nil, facetPlan{}, err
+	}
+	if n := expandingClauses(top); n > MaxExpandingClauses {
+		return nil, facetPlan{}, fmt.Errorf("%w: %d wildcards, prefixes, fuzzy terms and regular expressions; at most %d in one query", ErrBadQuery, n, MaxExpandingClauses)
 	}
 	req := bleve.NewSearchRequestOptions(top, size, q.From, false)
 	req.Fields = []string{fieldResult}
