@@ -713,14 +713,14 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return cutShort(out, err)
 		}
 		if part.FileName() == "" {
 			continue
 		}
 		data, err := io.ReadAll(io.LimitReader(part, s.o.MaxUpload+1))
 		if err != nil {
-			return nil, err
+			return cutShort(out, err)
 		}
 		name := filepath.Base(formFilename.Replace(part.FileName()))
 		if !namesFile(name) {
@@ -736,6 +736,27 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 		return nil, errors.New("no file in the multipart body")
 	}
 	return out, nil
+}
+
+// cutShort ends a multipart upload that broke off (over the size limit,
+// the connection cut) after some of its files: those were published and
+// will be analysed, so the answer lists them, with an entry for the rest,
+// which was not taken (207 with uploadStatus). Before any file, the
+// failure is the whole request's.
+func cutShort(out []uploaded, err error) ([]uploaded, error) {
+	taken := false
+	for _, u := range out {
+		taken = taken || u.Error == ""
+	}
+	if !taken {
+		return nil, err
+	}
+	rest := uploaded{Filename: "(the rest of the upload)", Error: "not taken: " + err.Error() + "; send the files after the last one listed again"}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		rest.Error, rest.tooLarge = fmt.Sprintf("not taken: the upload is over the %d MiB limit from here on; send the files after the last one listed again, fewer at a time", mbe.Limit>>20), true
+	}
+	return append(out, rest), nil
 }
 
 // namesFile reports whether a base name names a file: not empty, "/",
