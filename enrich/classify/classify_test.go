@@ -280,7 +280,7 @@ func TestUnfounded(t *testing.T) {
 		"your payments to the site are nonrefundable.":      false,
 		"we will not sell your email address to anyone.":    false,
 		"The Tenant shall pay the rent monthly.":            false,
-		strings.Repeat("Team lunch on Friday at noon. ", 5): false, // long enough for the heads
+		strings.Repeat("Team lunch on Friday at noon. ", 9): false, // long enough for the heads
 		"租赁合同": false, // Chinese: its own rules
 	} {
 		if got := Unfounded(text, "contract"); got != want {
@@ -289,5 +289,45 @@ func TestUnfounded(t *testing.T) {
 	}
 	if Unfounded("hello world", "log") || Unfounded("hello world", "other") {
 		t.Error("only a legal class can be unfounded")
+	}
+}
+
+// A bilingual contract (each clause in English, then in Chinese) and a
+// short licence in both languages are contracts: the Chinese half's
+// characters drowned the English half's features, and the English half
+// the Chinese rules' ratio, so both were "other" and lost their entities.
+func TestBilingualContracts(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"EMPLOYMENT CONTRACT 劳动合同\nThis Employment Contract is entered into between Shanghai Brightstar Trading Co., Ltd. (the \"Employer\") and Li Ming (the \"Employee\").\n" +
+			"本劳动合同由上海明星贸易有限公司(“用人单位”)与李明(“劳动者”)签订。\n1. Term. The term of this Contract is three years, commencing on March 1, 2024.\n第一条 合同期限。本合同期限为三年,自2024年3月1日起。\n" +
+			"2. Salary. The Employer shall pay the Employee a monthly salary of RMB 20,000.\n第二条 工资。用人单位每月向劳动者支付工资人民币20,000元。": "contract",
+		"Software License Agreement 软件许可协议\nThis agreement is between Globex Corporation and 深圳腾飞信息技术有限公司. The licensee may install the software 软件 on 10 devices.\n" +
+			"Governing law: 本协议受香港特别行政区法律管辖. Confidentiality 保密条款 applies for five years.": "contract",
+	} {
+		p := m.Predict(text)
+		got := p.Class
+		if Unfounded(text, got) {
+			got = "other" // as the tiers veto a legal class without legal cues
+		}
+		if got != want {
+			t.Errorf("%.40q: %s (%.2f), want %s", text, got, p.Confidence, want)
+		}
+	}
+}
+
+// A short note without a legal word is no contract, up to 40 words (a
+// 30-word lunch note was a contract at 0.80).
+func TestShortNotesUnfounded(t *testing.T) {
+	note := "Team lunch on Friday at noon. Bring your ideas for the product roadmap and the new office layout; we will order pizza and salad for everyone who signs up by Thursday."
+	if !Unfounded(note, "contract") {
+		t.Errorf("a %d-word lunch note stands as a contract", len(strings.Fields(note)))
+	}
+	clause := "because there currently isn t an industry or legal standard for recognizing or honoring dnt signals we don t respond to them at this time."
+	if Unfounded(clause, "contract") {
+		t.Error("a terms clause with a legal word vetoed")
 	}
 }

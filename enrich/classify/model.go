@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Buckets is the hashed feature space of the class model; SubBuckets that
@@ -66,9 +67,43 @@ func (m *Model) Predict(text string) Prediction {
 			pred.Subtype, pred.SubtypeConfidence = m.SubtypeOf(text, c)
 			return pred
 		}
+		if latin, ok := latinHalf(text); ok {
+			// a bilingual text: its Chinese characters, features the model
+			// never learned, drowned the English half's
+			lp := m.Class.probs(Features(latin, m.Class.Buckets))
+			if b := argmax(lp); m.Class.Labels[b] != "other" && lp[b] >= 0.5 {
+				pred.Class, pred.Confidence = m.Class.Labels[b], lp[b]
+				pred.Subtype, pred.SubtypeConfidence = m.SubtypeOf(latin, pred.Class)
+				return pred
+			}
+		}
 	}
 	pred.Subtype, pred.SubtypeConfidence = m.SubtypeOf(text, pred.Class)
 	return pred
+}
+
+// latinHalf is a text's words in Latin script, the Han characters left
+// out, when the text holds both (at least 10 Han characters and 100
+// letters of the rest); ok is false otherwise.
+func latinHalf(text string) (string, bool) {
+	text = head(text, maxWordBytes)
+	var han, letters int
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		} else if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if han < 10 || letters < 100 {
+		return "", false
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Han, r) {
+			return ' '
+		}
+		return r
+	}, text), true
 }
 
 // SubtypeOf names the sub-type of text within class (a contract type, a
