@@ -405,7 +405,13 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 // that does not parse is an index.ErrBadQuery: ignoring a mistyped date
 // would return unfiltered results as if they were filtered.
 func queryFrom(r *http.Request) (index.Query, error) {
-	v := r.URL.Query()
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		// r.URL.Query() drops a pair it cannot decode ("q=100%", a filter
+		// with a bad escape): the search then ran unfiltered, as if it
+		// were what was asked
+		return index.Query{}, fmt.Errorf("%w: %v (write %% as %%25 in a URL)", index.ErrBadQuery, err)
+	}
 	q := index.Query{Q: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
 	var errs []error
 	for _, p := range []struct {
@@ -636,6 +642,14 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
+	switch d := r.URL.Query().Get("depth"); d {
+	case "", "shallow", "full", "auto":
+	default:
+		// the CLI refuses it too; taken, it was analysed at the default
+		// depth with a note the sender never reads
+		writeError(w, http.StatusBadRequest, fmt.Errorf("depth %q is not shallow, full or auto", d))
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxUpload+1<<20)
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	var out []uploaded
@@ -723,6 +737,7 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 			return cutShort(out, err)
 		}
 		name := filepath.Base(formFilename.Replace(part.FileName()))
+		name = name[strings.LastIndexByte(name, '\\')+1:] // a Windows path an old browser sent whole
 		if !namesFile(name) {
 			name = "unnamed"
 		}
@@ -762,7 +777,7 @@ func cutShort(out []uploaded, err error) ([]uploaded, error) {
 // namesFile reports whether a base name names a file: not empty, "/",
 // "." or "..", which a document page would show as its name.
 func namesFile(name string) bool {
-	return name != "" && name != "/" && name != "." && name != ".."
+	return strings.TrimSpace(name) != "" && name != "/" && name != "." && name != ".."
 }
 
 // formFilename undoes the escaping browsers apply to a multipart file

@@ -284,6 +284,8 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?ingested_at=last+24h":           "the ingested_at facet is filtered with since and until",
 		"/api/search?size=-3":                        "size -3 is negative",
 		"/api/search?from=9223372036854775807":       "export every match instead",
+		"/api/search?q=100%":                         "write % as %25",
+		"/api/search?q=licence&class=%ZZ":            "invalid URL escape",
 	} {
 		resp, body := get(t, s, path)
 		if resp.StatusCode != 400 || !strings.Contains(body, reason) {
@@ -722,8 +724,24 @@ func TestUploadLimit(t *testing.T) {
 			}
 		}
 	}
+	// a depth that is none is refused before the body is read
+	req = httptest.NewRequest(http.MethodPost, "/api/documents?filename=a.txt&depth=bogus", strings.NewReader("A memo."))
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "not shallow, full or auto") {
+		t.Errorf("depth=bogus: %d %s", rec.Code, rec.Body)
+	}
+	// a Windows path sent whole as the file's name is its last part
+	body, ct = multipartBody(t, map[string][]byte{`C:\Users\bob\Desktop\nda.txt`: []byte("A mutual NDA.")})
+	req = httptest.NewRequest(http.MethodPost, "/api/documents", body)
+	req.Header.Set("Content-Type", ct)
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusAccepted || !strings.Contains(rec.Body.String(), `"filename": "nda.txt"`) {
+		t.Errorf("windows path: %d %s", rec.Code, rec.Body)
+	}
 	// a name that names no file: refused raw, "unnamed" in a form
-	for _, q := range []string{"filename=..", "filename=.", "filename=/"} {
+	for _, q := range []string{"filename=..", "filename=.", "filename=/", "filename=%20"} {
 		req = httptest.NewRequest(http.MethodPost, "/api/documents?"+q, strings.NewReader("A memo."))
 		rec = httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
