@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -15,7 +16,11 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	return time.Parse("2006-01-02", s)
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return t, fmt.Errorf("%q is not a date (YYYY-MM-DD or RFC 3339) or an age (30d, 12h)", s)
+	}
+	return t, nil
 }
 
 // ParseAge reads "<n>h" or "<n>d" (whole hours or days, n up to 100

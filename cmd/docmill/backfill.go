@@ -39,6 +39,17 @@ func backfillCmd() *cobra.Command {
 		if *from == "" {
 			return fmt.Errorf("--from is required")
 		}
+		if *rate < 0 || *conc < 1 {
+			return fmt.Errorf("--rate %v and --concurrency %d: want a rate of 0 (unlimited) or more and at least 1 document in flight", *rate, *conc)
+		}
+		var sinceT time.Time
+		if *since != "" {
+			t, err := index.ParseWhen(*since, time.Now())
+			if err != nil {
+				return fmt.Errorf("--since: %w", err)
+			}
+			sinceT = t
+		}
 		nc, js, err := nf.connect()
 		if err != nil {
 			return err
@@ -63,11 +74,7 @@ func backfillCmd() *cobra.Command {
 			}
 			b.Source = connectors.DirSource{Dir: *from}
 		}
-		if *since != "" {
-			if b.Since, err = index.ParseWhen(*since, time.Now()); err != nil {
-				return fmt.Errorf("--since: %w", err)
-			}
-		}
+		b.Since = sinceT
 		if *stale {
 			if b.Current = *current; b.Current == "" {
 				if b.Current, err = currentModel(cmd.Context(), serverURL(*api.server)); err != nil {

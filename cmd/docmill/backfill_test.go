@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -150,5 +151,25 @@ func TestBackfillWait(t *testing.T) {
 	_, errOut, err = run(link)
 	if err == nil || err.Error() != "1 dead-lettered before" || !strings.Contains(errOut, "1 indexed, 0 dead-lettered, 0 still waiting") {
 		t.Errorf("through a link, with a file added: %v\n%s", err, errOut)
+	}
+}
+
+// Flags that make no job are refused with what is wrong, before anything
+// is sent: a negative rate, no document in flight, a --since that is no
+// date (Go's "parsing time ... as 2006-01-02" was the message).
+func TestBackfillRefusesBadFlags(t *testing.T) {
+	dir := t.TempDir()
+	for args, want := range map[string]string{
+		"--rate -1":       "--rate",
+		"--concurrency 0": "--concurrency",
+		"--since garbage": `"garbage" is not a date`,
+	} {
+		cmd := backfillCmd()
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(io.Discard)
+		cmd.SetArgs(append([]string{"--nats", "nats://127.0.0.1:1", "--from", dir}, strings.Fields(args)...))
+		if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want an error naming %s", args, err, want)
+		}
 	}
 }

@@ -92,8 +92,11 @@ func benchDocs(dir string, n int) ([]connectors.Doc, error) {
 		}
 		return nil
 	})
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("no example documents under %s: %v", dir, err)
+	if err != nil {
+		return nil, fmt.Errorf("example documents under %s: %w", dir, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no example documents under %s (its gen/ and bad/ folders are left out)", dir)
 	}
 	sort.Strings(files)
 	var docs []connectors.Doc
