@@ -1040,3 +1040,22 @@ func TestPartiesListFormsAndBilingualLabels(t *testing.T) {
 		}
 	}
 }
+
+// A clause on amendments or on what the agreement grants is no term
+// sentence, and a governing-law clause that a numbered section before it
+// ran into starts at its own number.
+func TestTermAndLawSentencesFocused(t *testing.T) {
+	text := "No alteration, amendment, waiver, cancellation or any other change in any term or condition of this Agreement shall be valid or binding on either Party unless agreed in writing. " +
+		"Nothing contained in this Agreement shall be construed as granting any right in any End User Data.\n" +
+		"8) Notices Any notices shall be delivered to: Bravatek Technologies, Inc. 2028 E. Ben White Blvd., Austin, Texas 78741 9) Governing Law This Agreement is entered into in the State of Texas and shall be interpreted according to the laws of the State of Texas."
+	for _, e := range Extract(text, "en") {
+		switch e.Kind {
+		case KindExpirationDate:
+			t.Errorf("a term sentence: %q", e.Text)
+		case KindGoverningLaw:
+			if !strings.HasPrefix(e.Text, "9) Governing Law") || e.Value != "Texas" {
+				t.Errorf("governing law %q = %q", e.Text, e.Value)
+			}
+		}
+	}
+}

@@ -905,7 +905,7 @@ var (
 	// mean the period ..., "Contract Period" means ..., Term shall mean
 	// ... at a sentence's start, a "6. TERM: ..." line.
 	termDefRe = regexp.MustCompile(`(?im)["“](?:initial\s+)?(?:term|(?:contract|service|initial|agreement)\s+(?:period|term))["”]\s+(?:shall\s+mean|means)\b|^\s*(?:\d{1,2}\.\s*)?(?:initial\s+)?term\s*(?::\s*\S|(?:shall\s+mean|means)\b)`)
-	duringRe  = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b`)
+	duringRe  = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b|\bno\s+(?:alteration|amendment|modification|waiver|variation|change)\b|\bvalid\s+or\s+binding\b|\bconstrued\s+as\b`)
 )
 
 // termLength is a term's length as written right after its verb: "five
@@ -1316,12 +1316,25 @@ func titleWords(v string) string {
 // focus drops the lines of a run-on sentence (no period between a heading
 // or an address block and the clause) that end before position at.
 func focus(s string, at int) (string, int) {
-	nl := strings.LastIndexByte(s[:at], '\n')
-	if nl < 0 {
+	start := strings.LastIndexByte(s[:at], '\n') + 1
+	// a section's number before it on the same line: the sections before
+	// ran in without a full stop ("8) Notices ... 9) Governing Law This
+	// Agreement ...")
+	if ms := sectionMarkRe.FindAllStringIndex(s[start:at], -1); len(ms) > 0 {
+		if last := ms[len(ms)-1]; last[0] > 0 {
+			start += last[0]
+		}
+	}
+	if start == 0 {
 		return s, 0
 	}
-	return strings.TrimSpace(s[nl+1:]), nl + 1
+	trimmed := strings.TrimLeft(s[start:], " \t")
+	return strings.TrimSpace(trimmed), start + len(s[start:]) - len(trimmed)
 }
+
+// sectionMarkRe is a section's number that opens a clause inside a line:
+// "9) Governing", "12.3 Term", "(b) The".
+var sectionMarkRe = regexp.MustCompile(`(?:^|\s)(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\([a-z0-9]{1,3}\))\s+[A-Z]`)
 
 // --- defined terms ---
 
