@@ -1059,3 +1059,13 @@ func TestTermAndLawSentencesFocused(t *testing.T) {
 		}
 	}
 }
+
+// A date the employment or the term "shall commence on" is when the
+// agreement takes effect.
+func TestCommenceOnIsEffective(t *testing.T) {
+	text := "This Employment Agreement is made as of January 6, 2025 between Cobalt Health Systems, Inc. and Daniel Morales. " +
+		"The employment under this Agreement shall commence on February 1, 2025 and continue for three (3) years."
+	if !has(Extract(text, "en"), KindEffectiveDate, "February 1, 2025", "2025-02-01") {
+		t.Errorf("no effective date: %+v", Extract(text, "en"))
+	}
+}

@@ -143,7 +143,8 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 			continue
 		}
 		if text != "" {
-			texts = append(texts, text)
+			// spelled out before the running lines are compared ("ﬁle:///...")
+			texts = append(texts, foldLigatures(text))
 			size += len(text) + 1
 		}
 		if int64(size) > lim.MaxBytes {

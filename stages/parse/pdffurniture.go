@@ -49,6 +49,10 @@ func dropPageFurniture(pages []string) []string {
 				if _, seen := drop[i]; seen {
 					continue // a short page: its head is its foot; kept once stays kept
 				}
+				if browserPrintRe.MatchString(strings.TrimSpace(lines[i])) {
+					drop[i] = true // what a browser prints around each page
+					continue
+				}
 				k := furnitureKey(lines[i])
 				if k == "#" && count[k] >= 2 {
 					// a page's number says nothing a search or a summary
@@ -91,6 +95,12 @@ func edge(lines []string, dir int) []int {
 	}
 	return idx
 }
+
+// browserPrintRe is a line a browser prints at a page's edge: the date and
+// time before the page's title, or the page's address before its number
+// ("11/30/26, 6:25 PM Employment Agreement", "file:///home/a/b.html 1/3").
+// The date was the document's as far as entities could tell.
+var browserPrintRe = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s|$)|^(?:file|https?)://\S+\s+\d{1,4}\s*/\s*\d{1,4}$`)
 
 // pageNumberRe is a line that only numbers the page: "3", "- 3 -", "Page 3
 // of 11", "[3]" (PDFs space them with no-break spaces too).

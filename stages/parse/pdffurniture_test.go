@@ -144,3 +144,17 @@ func TestDropStrayPageNumbers(t *testing.T) {
 		t.Errorf("text %q", p.Text)
 	}
 }
+
+// What a browser prints around each page (the date and time with the
+// title, the address with the page's number) goes from every page, the
+// first too: its date was taken for the document's.
+func TestBrowserPrintFurniture(t *testing.T) {
+	var pages []string
+	for i := 1; i <= 3; i++ {
+		pages = append(pages, fmt.Sprintf("Clause %d. The Employee shall work.\n11/30/26, 6:25 PM Employment Agreement - Cobalt Health\nfile:///tmp/gen/employment.html %d/3", i, i))
+	}
+	text := strings.Join(dropPageFurniture(pages), "\n")
+	if strings.Contains(text, "11/30/26") || strings.Contains(text, "file://") || !strings.Contains(text, "Clause 3.") {
+		t.Errorf("text:\n%s", text)
+	}
+}
