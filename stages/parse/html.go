@@ -286,7 +286,7 @@ func hiddenOrChrome(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			if cookieBannerRe.MatchString(a.Val) {
+			if cookieBannerRe.MatchString(a.Val) || readerCommentsRe.MatchString(a.Val) {
 				return true
 			}
 			// a site built of divs names its menu, sidebar and footer so:
@@ -312,6 +312,11 @@ func hiddenOrChrome(n *html.Node) bool {
 	}
 	return false
 }
+
+// readerCommentsRe is the class or id of the readers' comments under a
+// post ("comments", "comment-list", "disqus_thread"): they are not the
+// document, and one ended a blog post's summary.
+var readerCommentsRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments|comment-?(?:list|area|section|thread)s?|disqus(?:_thread)?|responses)(?:$|[\s_-])`)
 
 // chromeClassRe is the class or id of a site's menu, bars, sidebar or
 // footer.

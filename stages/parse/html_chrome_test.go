@@ -86,3 +86,13 @@ func TestHTMLDivChrome(t *testing.T) {
 		t.Errorf("the document's own text is gone: %q", p.Text)
 	}
 }
+
+// Readers' comments under a post are not the post.
+func TestHTMLReaderCommentsLeftOut(t *testing.T) {
+	page := `<html><body><div class="post"><h1>The 5 biggest GDPR fines of 2023</h1><p>Meta was fined 1.2 billion euros for transfers to the US.</p></div>
+<div class="comments"><h3>3 comments</h3><p>Great summary, thanks! - John</p><p>What about the Amazon fine? - Maria</p></div>
+<section id="comment-list"><p>Nice - Ann</p></section></body></html>`
+	p := mustParse(t, "blog.html", []byte(page))
+	contains(t, "post", p.Text, "Meta was fined")
+	absent(t, "post", p.Text, "Great summary", "Amazon fine", "Nice - Ann")
+}
