@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/lang"
@@ -54,6 +55,7 @@ func Summarize(sentences []string, o Options) string {
 			u[i] = withoutHeading(u[i])
 		}
 	}
+	u = withListedParties(u)
 	scored, u := plainSpoken(u, o)
 	if len(u) == 0 {
 		return ""
@@ -197,6 +199,48 @@ var kindEndRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e
 // AGREEMENT"): no sentence, which a full stop before a space would show.
 func titlePrefix(p string) bool {
 	return utf8.RuneCountInString(p) <= 150 && kindEndRe.MatchString(p) && !strings.Contains(p, ". ") && !strings.ContainsAny(p, ";:")
+}
+
+// listLeadRe ends a preamble that lists its parties below it: "This Loan
+// Agreement is made on 1 September 2024 between:".
+var listLeadRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|addendum)\b.{0,300}\b(?:between|among|by\s+and\s+between|by\s+and\s+among|by)\s*:\s*$`)
+
+// listItemRe opens an item of that list (its number, bullet or "and").
+var listItemRe = regexp.MustCompile(`^(?:and\s+)?(?:\(?\d{1,2}[.)]|\([a-z]\)|[-•*])?\s*`)
+
+// withListedParties joins a preamble that lists its parties to the items
+// of the list, "between A (the "Lender") and B (the "Borrower")": apart,
+// the summary opened with the parties' descriptions and no agreement.
+func withListedParties(u []string) []string {
+	for i := 0; i < len(u) && i < preambleUnits; i++ {
+		if !listLeadRe.MatchString(u[i]) {
+			continue
+		}
+		var items []string
+		j := i + 1
+		for ; j < len(u) && len(items) < 4; j++ {
+			if w := strings.ToLower(strings.TrimSpace(u[j])); w == "and" || w == "or" {
+				continue // the list's "; and" on a line of its own
+			}
+			item := strings.TrimSpace(listItemRe.ReplaceAllString(strings.TrimSpace(u[j]), ""))
+			r, _ := utf8.DecodeRuneInString(item)
+			if item == "" || len(item) > 300 || !unicode.IsUpper(r) {
+				break
+			}
+			items = append(items, strings.TrimRight(item, ";,. "))
+			if strings.HasSuffix(strings.TrimSpace(u[j]), ".") {
+				j++
+				break
+			}
+		}
+		if len(items) < 2 {
+			return u
+		}
+		lead := strings.TrimRight(strings.TrimSpace(u[i]), ": ")
+		joined := lead + " " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1] + "."
+		return append(append(append([]string(nil), u[:i]...), joined), u[j:]...)
+	}
+	return u
 }
 
 // preambleUnits is how far into a text a contract's opening sentence is

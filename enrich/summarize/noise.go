@@ -54,7 +54,7 @@ var (
 	ruleRun   = regexp.MustCompile(`[-_=.·…＿—]{4,}`)
 	gapRun    = regexp.MustCompile(`[ \t]{3,}`)
 	wideGap   = regexp.MustCompile(`[ \t]{8,}`)
-	formField = regexp.MustCompile(`(?i)\b(?:name|title|by|date|signature|its)\s*:`)
+	formField = regexp.MustCompile(`(?i)\b(?:name|title|by|date|signature|signed|its)\s*:`)
 )
 
 // hasWord reports whether u holds a word: three letters in a row, or a

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
 )
 
 var sents = []string{
@@ -506,5 +507,22 @@ func TestJoinMarksSplices(t *testing.T) {
 		if got := join(u, c.idx, "en"); got != c.want {
 			t.Errorf("join %v = %q, want %q", c.idx, got, c.want)
 		}
+	}
+}
+
+// A preamble that lists its parties below it ("between:" then "1. ...",
+// "and", "2. ...") is one sentence with them, and signature lines are no
+// summary: the loan agreement's summary opened with the parties'
+// descriptions and ended with "Signed: ... Signed: ...".
+func TestListedPartiesAndSignatures(t *testing.T) {
+	text := "LOAN AGREEMENT\n\nThis Loan Agreement (the \"Agreement\") is made on 1 September 2024 between:\n\n" +
+		"1. Riverside Capital Partners LLC, a New York limited liability company (the \"Lender\"); and\n2. Maple Street Bakery Inc., a New Jersey corporation (the \"Borrower\").\n\n" +
+		"1. The Loan\n\nThe Lender agrees to lend the Borrower the principal sum of $150,000.00 (the \"Loan\") on the terms of this Agreement.\n\n" +
+		"2. Governing Law\n\nThis Agreement shall be governed by the laws of the State of New York.\n\n" +
+		"Signed: Riverside Capital Partners LLC, by James O'Neill, Managing Member\nSigned: Maple Street Bakery Inc., by Sofia Russo, President"
+	got := Summarize(lang.Sentences(text, "en"), Options{MaxChars: 600, Language: "en"})
+	want := "This Loan Agreement is made on 1 September 2024 between Riverside Capital Partners LLC and Maple Street Bakery Inc."
+	if !strings.HasPrefix(got, want) || strings.Contains(got, "Signed") {
+		t.Errorf("summary\n got  %q\n want %q...", got, want)
 	}
 }
