@@ -246,7 +246,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i : i+n]) {
+			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) {
 				continue
 			}
 			keyParts := make([]string, n)
@@ -275,6 +275,13 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 		}
 	}
 	return order
+}
+
+// fieldLabel reports a form's label at toks[k]: the first word of its
+// line, a colon after it ("Meeting Notes\nDate: 12 March" gave the key
+// phrase "Meeting Notes Date").
+func fieldLabel(toks []etok, k int) bool {
+	return toks[k].lineStart && k+1 < len(toks) && toks[k+1].text == ":"
 }
 
 // actLabels are the labels in an EU act's number ("Regulation (EU)

@@ -396,3 +396,16 @@ func TestPartyDescriptionsAndAddressesAreNoKeywords(t *testing.T) {
 		}
 	}
 }
+
+// A form's label on the next line does not run into the phrase before it.
+func TestFieldLabelEndsPhrase(t *testing.T) {
+	text := "Engineering Offsite - Meeting Notes\nDate: 12 March 2025\nAttendees: Marco, Lena, Priya\n\n" +
+		"We spent the morning reviewing the search latency project. The search latency project is behind schedule. Meeting notes are shared."
+	got := top20(text)
+	if slices.Contains(got, "Meeting Notes Date") || slices.Contains(got, "Notes Date") {
+		t.Errorf("a label ran into a phrase: %q", got)
+	}
+	if !slices.Contains(got, "search latency project") {
+		t.Errorf("key phrases %q", got)
+	}
+}
