@@ -49,13 +49,11 @@ func Summarize(sentences []string, o Options) string {
 	u := Units(sentences, o.Language)
 	for i := range u {
 		u[i] = withoutFooters(u[i])
-		if i < preambleUnits {
-			// "Exhibit 10.1 SERVICE AGREEMENT This Service Agreement ...":
-			// the title a flattened filing runs into its preamble
-			u[i] = withoutHeading(u[i])
-		}
 	}
-	u = withListedParties(u)
+	// "Exhibit 10.1 SERVICE AGREEMENT This Service Agreement ...": the
+	// title a flattened filing runs into its preamble; "between:" and a
+	// list of the parties
+	u, _ = withoutTitles(u, nil)
 	scored, u := plainSpoken(u, o)
 	if len(u) == 0 {
 		return ""
@@ -205,19 +203,23 @@ func titlePrefix(p string) bool {
 // Agreement is made on 1 September 2024 between:".
 var listLeadRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|addendum)\b.{0,300}\b(?:between|among|by\s+and\s+between|by\s+and\s+among|by)\s*:\s*$`)
 
+// itemEndRe is what ends a list's item before the next: "; and", ", or".
+var itemEndRe = regexp.MustCompile(`[;,]?\s*\b(?:and|or|and/or)\s*$`)
+
 // listItemRe opens an item of that list (its number, bullet or "and").
 var listItemRe = regexp.MustCompile(`^(?:and\s+)?(?:\(?\d{1,2}[.)]|\([a-z]\)|[-•*])?\s*`)
 
-// withListedParties joins a preamble that lists its parties to the items
-// of the list, "between A (the "Lender") and B (the "Borrower")": apart,
-// the summary opened with the parties' descriptions and no agreement.
-func withListedParties(u []string) []string {
-	for i := 0; i < len(u) && i < preambleUnits; i++ {
+// listedParties finds the preamble at u[i] whose parties u[i+1:j] list,
+// and the one sentence they make together ("between A (the "Lender") and
+// B (the "Borrower")"): apart, the summary opened with the parties'
+// descriptions and no agreement.
+func listedParties(u []string) (i, j int, joined string, ok bool) {
+	for i = 0; i < len(u) && i < preambleUnits; i++ {
 		if !listLeadRe.MatchString(u[i]) {
 			continue
 		}
 		var items []string
-		j := i + 1
+		j = i + 1
 		for ; j < len(u) && len(items) < 4; j++ {
 			if w := strings.ToLower(strings.TrimSpace(u[j])); w == "and" || w == "or" {
 				continue // the list's "; and" on a line of its own
@@ -227,20 +229,42 @@ func withListedParties(u []string) []string {
 			if item == "" || len(item) > 300 || !unicode.IsUpper(r) {
 				break
 			}
-			items = append(items, strings.TrimRight(item, ";,. "))
+			items = append(items, strings.TrimRight(itemEndRe.ReplaceAllString(item, ""), ";,. "))
 			if strings.HasSuffix(strings.TrimSpace(u[j]), ".") {
 				j++
 				break
 			}
 		}
 		if len(items) < 2 {
-			return u
+			return 0, 0, "", false
 		}
 		lead := strings.TrimRight(strings.TrimSpace(u[i]), ": ")
-		joined := lead + " " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1] + "."
-		return append(append(append([]string(nil), u[:i]...), joined), u[j:]...)
+		return i, j, lead + " " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1] + ".", true
 	}
-	return u
+	return 0, 0, "", false
+}
+
+// withoutTitles cuts the title run into a preamble from the opening units
+// (withoutHeading) and joins a preamble to the parties it lists
+// (listedParties), keeping scores, when given, aligned: the joined
+// unit scores the best of its parts.
+func withoutTitles(u []string, scores []float64) ([]string, []float64) {
+	u = slices.Clone(u)
+	for i := range u {
+		if i < preambleUnits {
+			u[i] = withoutHeading(u[i])
+		}
+	}
+	i, j, joined, ok := listedParties(u)
+	if !ok {
+		return u, scores
+	}
+	u = append(append(u[:i:i], joined), u[j:]...)
+	if scores != nil {
+		best := slices.Max(scores[i:j])
+		scores = append(append(slices.Clone(scores[:i]), best), scores[j:]...)
+	}
+	return u, scores
 }
 
 // preambleUnits is how far into a text a contract's opening sentence is

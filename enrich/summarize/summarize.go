@@ -107,7 +107,11 @@ func TextRank(sentences []string, o Options) string {
 // sentences are returned in document order. scores must have one entry
 // per sentence (higher is better).
 func Select(sentences []string, scores []float64, o Options) string {
+	if len(scores) != len(sentences) {
+		return ""
+	}
 	plain := plainAll(sentences, o)
+	plain, scores = withoutTitles(plain, scores)
 	scores = leadWithPreamble(plain, scores, &o)
 	return Ended(selectPlain(plain, scores, o))
 }

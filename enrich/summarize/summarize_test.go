@@ -526,3 +526,16 @@ func TestListedPartiesAndSignatures(t *testing.T) {
 		t.Errorf("summary\n got  %q\n want %q...", got, want)
 	}
 }
+
+// The neural tier's selection (Select, with the model's scores) cuts a
+// title run into the preamble and joins listed parties too.
+func TestSelectWithoutTitles(t *testing.T) {
+	sentences := []string{"EXHIBIT 10.1 SALES & MARKETING AGREEMENT THIS SALES & MARKETING AGREEMENT is made on 1 May 2020 between:",
+		"1. SightLife Surgical, Inc., a Delaware corporation (\"SightLife\"); and", "2. Imprimis Pharmaceuticals, Inc. (\"Imprimis\").",
+		"SightLife shall promote the products in the territory.", "Imprimis shall pay a commission of ten percent on each sale."}
+	got := Select(sentences, []float64{0.1, 0.9, 0.8, 0.5, 0.6}, Options{MaxChars: 400, Language: "en"})
+	want := "THIS SALES & MARKETING AGREEMENT is made on 1 May 2020 between SightLife Surgical, Inc. and Imprimis Pharmaceuticals, Inc."
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("Select\n got  %q\n want %q...", got, want)
+	}
+}
