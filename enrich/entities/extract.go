@@ -310,11 +310,29 @@ func (x *collector) sorted() []document.Entity {
 		}
 		return a.pos < b.pos
 	})
-	out := make([]document.Entity, len(x.ents))
+	out := make([]document.Entity, 0, len(x.ents))
 	for i, f := range x.ents {
-		out[i] = f.e
+		if !x.withinLonger(i) {
+			out = append(out, f.e)
+		}
 	}
 	return out
+}
+
+// withinLonger reports an amount that is the opening of a longer one found
+// at the same place by another rule: "¥186" of "¥186万元" (CNY 186 beside
+// CNY 1,860,000).
+func (x *collector) withinLonger(i int) bool {
+	a := x.ents[i]
+	if a.e.Kind != KindMoney {
+		return false
+	}
+	for j, b := range x.ents {
+		if j != i && b.e.Kind == KindMoney && b.pos == a.pos && len(b.e.Text) > len(a.e.Text) && strings.HasPrefix(b.e.Text, a.e.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentence is a sentence with its offset in the text.

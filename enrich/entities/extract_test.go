@@ -1069,3 +1069,18 @@ func TestCommenceOnIsEffective(t *testing.T) {
 		t.Errorf("no effective date: %+v", Extract(text, "en"))
 	}
 }
+
+// "¥186万元" is one amount of 1,860,000 (its "¥186" was a second, of 186),
+// and a fraction of a unit keeps its digits ("$0.0001" was "$0.000", 0).
+func TestMoneyWanAndFractions(t *testing.T) {
+	var got []string
+	for _, e := range Extract("合同总价为¥186万元（含税）。Each share has a par value of $0.0001.", "") {
+		if e.Kind == KindMoney {
+			got = append(got, e.Text+"="+e.Value)
+		}
+	}
+	want := []string{"¥186万元=CNY 1860000", "$0.0001=USD 0.0001"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("amounts %q, want %q", got, want)
+	}
+}

@@ -1057,10 +1057,11 @@ func termScore(text string) int {
 
 // --- money and durations ---
 
-// moneyAmt is an amount as contracts write it: US (1,234,567.89),
+// moneyAmt is an amount as contracts write it: a fraction of one unit
+// ($0.0001, which the grouping read as 0.000), US (1,234,567.89),
 // continental (1.234.567,89; 7,5), Swiss (12'000) or Indian (10,00,000)
 // grouping, or none; normAmount reads it.
-const moneyAmt = `(?P<amt>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`
+const moneyAmt = `(?P<amt>0[.,]\d+|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`
 
 // moneyCur are the currency codes and signs, longest first.
 const moneyCur = `\b(?:US\s?\$|U\.S\.\s?\$|USD|CAD|AUD|HK\$|NT\$|S\$|R\$|NTD|TWD|SGD|INR|Rs\.?|EUR|GBP|RMB|CNY|JPY|CHF|SEK|NOK|DKK|ZAR|KRW)|₹|€|£|₩|\$|¥|￥`
