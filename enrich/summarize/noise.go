@@ -26,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || zhField(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
+			definition(u) || zhField(u) || i == 0 && zhTitle(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
 		all = all && out[i]
 	}
@@ -325,6 +325,20 @@ var zhFieldRe = regexp.MustCompile(`^[\p{Han}（）()、]{2,16}[:：]|^[\p{Han}\
 func zhField(u string) bool {
 	u = strings.TrimSpace(u)
 	return utf8.RuneCountInString(u) <= 60 && !strings.ContainsAny(u, "。！？") && zhFieldRe.MatchString(u)
+}
+
+// zhTitle reports a Chinese text's opening line that ends no sentence: its
+// title ("论网络监控取证的法律规制"), whatever it names.
+func zhTitle(u string) bool {
+	u = strings.TrimSpace(u)
+	han, n := 0, 0
+	for _, r := range u {
+		n++
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return n <= 40 && han*2 > n && !strings.ContainsAny(u, "。！？；.!?;")
 }
 
 // unstopped reports a short line without a closing stop before more text:

@@ -202,3 +202,12 @@ func TestCapsPartHeading(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese text's opening line that ends no sentence is its title, which
+// all five Chinese abstracts' summaries opened with.
+func TestChineseTitleLineNoProse(t *testing.T) {
+	units := []string{"论网络监控取证的法律规制", "网络监控是当前司法实践中一种全新的取证措施,在世界范围内得到了广泛运用.", "取证程序包含三个阶段"}
+	if np := NonProse(units); !np[0] || np[1] {
+		t.Errorf("NonProse %v", np)
+	}
+}
