@@ -26,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || zhField(u) || i == 0 && zhTitle(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
+			definition(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && zhTitle(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
 		all = all && out[i]
 	}
@@ -326,6 +326,11 @@ func zhField(u string) bool {
 	u = strings.TrimSpace(u)
 	return utf8.RuneCountInString(u) <= 60 && !strings.ContainsAny(u, "。！？") && zhFieldRe.MatchString(u)
 }
+
+// signatureRe is a signature block's or a letter's closing words: "For
+// and on behalf of KPN Telecom B.V.", "THE VÄRDE FUND VI-A, L.P. By:",
+// "Signed by Margaret Hughes, director", "Yours sincerely".
+var signatureRe = regexp.MustCompile(`(?i)\bfor\s+and\s+on\s+behalf\s+of\b|^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely|(?:kind|best|warm)\s+regards)\b|\bsigned\s+by\s+[^.]{0,80}\b(?:director|president|officer|partner|member|secretary)\b|^(?-i:[A-Z][A-Z0-9 .,&'’-]{3,80})\s+By:\s`)
 
 // zhTitle reports a Chinese text's opening line that ends no sentence: its
 // title ("论网络监控取证的法律规制"), whatever it names.

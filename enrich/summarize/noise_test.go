@@ -211,3 +211,15 @@ func TestChineseTitleLineNoProse(t *testing.T) {
 		t.Errorf("NonProse %v", np)
 	}
 }
+
+// Signature blocks and a letter's closing are no summary sentences.
+func TestSignatureBlocksNoProse(t *testing.T) {
+	units := []string{"For and on behalf of KPN Telecom B.V. For and on behalf of Singapore Telecom.", "THE VÄRDE FUND VI-A, L.P. By: Värde Investment Partners",
+		"Signed by Margaret Hughes, director, for Kestrel Advisory LLP.", "Yours sincerely,", "The Supplier shall deliver the goods by 1 May 2024."}
+	np := NonProse(units)
+	for i, u := range units {
+		if want := i < 4; np[i] != want {
+			t.Errorf("NonProse(%q) = %v", u, np[i])
+		}
+	}
+}
