@@ -121,6 +121,10 @@ var preambleDetails = []*regexp.Regexp{
 	regexp.MustCompile(`(?:,|(?P<keep>\b(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|S\.A|N\.V|L\.P|LP)\.?))\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
 	// offices and addresses, up to the next label, party or the end
 	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business|address)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	// "of 275 Madison Avenue, 6th Floor, New York, NY 10016", "located at 3753
+	// Howard Hughes Pkwy #200 Las Vegas NV 89169", ", 250 West 57th Street,
+	// Suite 2501, ...": a street address, by its number and street word
+	regexp.MustCompile(`,?\s*(?:(?:located|situated)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\w]*\s+(?:[A-Z0-9][\w.'’-]*\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."

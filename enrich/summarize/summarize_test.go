@@ -320,6 +320,15 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 			t.Errorf("withoutHeading(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// a street address by its number and street word goes, however led in
+	for in, want := range map[string]string{
+		"This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") of 275 Madison Avenue, 6th Floor, New York, NY 10016 and VNUE, Inc.": "This Promotion Agreement is entered into between BookingEntertainment.com and VNUE, Inc.",
+		"THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC located at 3753 Howard Hughes Pkwy #200 Las Vegas NV 89169 (hereinafter \"CLIENT\"), and BOSCH TECHNOLOGIES, LLC.": "THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC and BOSCH TECHNOLOGIES, LLC.",
+	} {
+		if got := compactPreamble(Plain(in)); got != want {
+			t.Errorf("compactPreamble(%.40q) = %q, want %q", in, got, want)
+		}
+	}
 	// a preamble's address ("with an address at ...") goes like its offices
 	if got := compactPreamble("This agreement is made by and between Bravatek Solutions, Inc., with an address at 2028 E. Ben White Blvd., Unit #240-2835, Austin, Texas, 78741 and Sibannac, Inc., with an address at 2122 E Highland Avenue, Phoenix."); got != "This agreement is made by and between Bravatek Solutions, Inc. and Sibannac, Inc." {
 		t.Errorf("compactPreamble: %q", got)
