@@ -322,7 +322,7 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 	}
 	// a street address by its number and street word goes, however led in
 	for in, want := range map[string]string{
-		"This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") of 275 Madison Avenue, 6th Floor, New York, NY 10016 and VNUE, Inc.": "This Promotion Agreement is entered into between BookingEntertainment.com and VNUE, Inc.",
+		"This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") of 275 Madison Avenue, 6th Floor, New York, NY 10016 and VNUE, Inc.":                     "This Promotion Agreement is entered into between BookingEntertainment.com and VNUE, Inc.",
 		"THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC located at 3753 Howard Hughes Pkwy #200 Las Vegas NV 89169 (hereinafter \"CLIENT\"), and BOSCH TECHNOLOGIES, LLC.": "THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC and BOSCH TECHNOLOGIES, LLC.",
 	} {
 		if got := compactPreamble(Plain(in)); got != want {
