@@ -21,7 +21,7 @@ var legendCueRe = regexp.MustCompile(`(?i)confidential\s+treatment|confidentiali
 // sentence of the contract's own ("... has [***] Confidential Treatment
 // Requested 14", "Cargill Confidential - 1 - * Confidential treatment
 // requested"), with the page number after it.
-var legendStampRe = regexp.MustCompile(`(?i)\s*(?:\[\s?\*{1,3}\s?\]\s*|\*\s*)?confidential\s+treatment\s+(?:has\s+been\s+)?requested\b\.?(?:\s+\d{1,4}\b)?`)
+var legendStampRe = regexp.MustCompile(`(?i)\s*(?:\[\s?\*{1,3}\s?\]\s*|\*{1,3}\s*)?confidential\s+treatment\s+(?:has\s+been\s+)?requested\b\.?(?:\s+\d{1,4}\b)?`)
 
 // edgarSourceRe is the footer EDGAR's text copies put on every page of a
 // filed exhibit, at the end of a line: "Source: AZUL SA, F-1/A,
@@ -41,6 +41,40 @@ var sentenceGapRe = regexp.MustCompile(`[.!?]["”’')\]]*\s+`)
 // run to about 400 characters.
 const maxLegendSentence = 600
 
+// joinWrappedLegends joins a legend's line that ends mid-sentence to the
+// lines it wraps onto (up to three), so its sentences are read whole: a PDF
+// page's legend over three lines left "request." and "Commission." in the
+// text.
+func joinWrappedLegends(lines []string) []string {
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if legendCueRe.MatchString(l) {
+			for n := 0; n < 3 && openLegend(l) && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != ""; n++ {
+				i++
+				l = strings.TrimRight(l, " \t\u00a0") + " " + strings.TrimSpace(lines[i])
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// openLegend says whether a line ends inside a legend's sentence: no stop
+// at its end, and a legend's words after its last sentence's end ("This
+// copy omits the information subject to the confidentiality").
+func openLegend(l string) bool {
+	l = strings.TrimRight(l, " \t\u00a0")
+	if l == "" || strings.ContainsAny(l[len(l)-1:], ".!?:") {
+		return false
+	}
+	tail := l
+	if gaps := sentenceGapRe.FindAllStringIndex(l, -1); len(gaps) > 0 {
+		tail = l[gaps[len(gaps)-1][1]:]
+	}
+	return legendCueRe.MatchString(tail)
+}
+
 // setAsideLegends takes a filing's redaction legends out of text, the
 // legend's sentences and the stamps inside the contract's, and EDGAR's
 // page footers, and returns them once each (as "Notice: ..." and
@@ -58,7 +92,7 @@ func setAsideLegends(text string) (body string, notices []string) {
 			notices = append(notices, label+s)
 		}
 	}
-	lines := strings.Split(text, "\n")
+	lines := joinWrappedLegends(strings.Split(text, "\n"))
 	kept := lines[:0]
 	for _, l := range lines {
 		if loc := edgarSourceRe.FindStringIndex(l); loc != nil {

@@ -63,3 +63,14 @@ func TestParseSetsLegendAside(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A legend that a PDF page wraps over three lines goes whole: its line
+// ends ("request.", "Commission.") and the stamp's asterisks were left.
+func TestWrappedLegendSetAside(t *testing.T) {
+	text := "SUPPLY AGREEMENT\n*** Confidential treatment has been requested for redacted portions of this exhibit. This copy omits the information subject to the confidentiality\n" +
+		"request. Omissions are designated as [***]. A complete version of this exhibit has been provided separately to the Securities and Exchange\nCommission.\n\nThis Supply Agreement is made by MediWound Ltd."
+	body, notices := setAsideLegends(text)
+	if body != "SUPPLY AGREEMENT\n\nThis Supply Agreement is made by MediWound Ltd." || len(notices) < 3 {
+		t.Errorf("body %q\nnotices %q", body, notices)
+	}
+}
