@@ -1084,3 +1084,19 @@ func TestMoneyWanAndFractions(t *testing.T) {
 		t.Errorf("amounts %q, want %q", got, want)
 	}
 }
+
+// A PDF's hard wraps inside a sentence do not start a clause: the
+// governing-law sentence kept its opening (4 of 12 CUAD PDFs lost it).
+func TestClauseStartIgnoresWraps(t *testing.T) {
+	text := "b. This Agreement has been entered into in the State of\nTennessee, and the validity, interpretation and legal effect\nof this Agreement will be governed by the laws of the State of Tennessee.\n" +
+		"12. GOVERNING LAW\nThis Agreement shall be governed by the laws of Delaware."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindGoverningLaw {
+			got = append(got, e.Text)
+		}
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "b. This Agreement has been entered into") || !strings.HasPrefix(got[1], "This Agreement shall be governed") {
+		t.Errorf("governing law %q", got)
+	}
+}
