@@ -33,7 +33,8 @@ func (f bigramGaps) Filter(input analysis.TokenStream) analysis.TokenStream {
 		p, through := before[t]
 		t.Position = last + 1
 		if through && prev != nil {
-			t.Position = last + max(1, p-before[prev])
+			// 0 for a token at its word's place (a dotted word's part)
+			t.Position = last + max(0, p-before[prev])
 		}
 		last = t.Position
 		prev = nil

@@ -113,6 +113,9 @@ type Index struct {
 	// documents' text in separate _cjk fields, searched only by queries
 	// with Chinese in them.
 	legacyCJK bool
+	// queryAnalyzer, when set, analyses query text for the text fields
+	// (TextQueryAnalyzer: the index holds the parts of dotted words)
+	queryAnalyzer string
 	// bodyMore: the index has fieldBodyMore for the rest of long texts.
 	bodyMore bool
 	// lengthStats: the index scores with BM25 and keeps its fields' token
@@ -236,9 +239,17 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	im, _ := m.(*mapping.IndexMappingImpl)
 	kw := m.FieldMappingForPath("keywords").Analyzer
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
-	return &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
+	ix := &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
 		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer || m.FieldMappingForPath("party").Analyzer == partyKey1Analyzer,
-		chineseKeys: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer, lengthStats: lens, text: m.AnalyzerNamed(TextAnalyzer)}
+		chineseKeys: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer, lengthStats: lens,
+		text: m.AnalyzerNamed(TextAnalyzer)}
+	if im != nil && slices.Contains(tokenFilters(im), DottedPartsName) {
+		// queries are read without the parts of dotted words (see
+		// DottedPartsName)
+		ix.queryAnalyzer = TextQueryAnalyzer
+		ix.text = m.AnalyzerNamed(TextQueryAnalyzer)
+	}
+	return ix
 }
 
 // Close flushes and closes the index; closing it again does nothing.

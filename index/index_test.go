@@ -461,3 +461,42 @@ func TestAmountQueries(t *testing.T) {
 		}
 	}
 }
+
+// The parts of a dotted name are found on their own: an exception's class
+// in a Java stack trace, a logger's method, a host's domain. The dotted
+// name itself still finds only the texts that hold it whole, and phrases
+// across it keep their places.
+func TestDottedNamePartsFound(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	logText := "2015-07-29 17:41:44 WARN  java.io.IOException: Connection reset by peer\n2015-07-29 17:41:45 INFO BLOCK* NameSystem.addStoredBlock: blockMap updated"
+	if err := ix.Put(ctx, sample("log", "zookeeper.log", logText, "log", "en")); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Put(ctx, sample("memo", "Memo", "The java coffee and the io game are on the agenda.", "other", "en")); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"IOException":         {"log"},
+		"ioexception":         {"log"},
+		"addStoredBlock":      {"log"},
+		"java.io.IOException": {"log"},
+		`"java.io.IOException: Connection reset"`: {"log"},
+		`"IOException: Connection reset"`:         {"log"},
+		"java":                                    {"log", "memo"},
+	} {
+		res, err := ix.Search(ctx, Query{Q: q})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+}

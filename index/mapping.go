@@ -64,7 +64,7 @@ var textAnalyzerConfig = map[string]interface{}{
 	"type":      custom.Name,
 	"tokenizer": unicode.Name,
 	"token_filters": []interface{}{
-		TruncateName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName, porter.Name, BigramGapsName,
+		TruncateName, DottedPartsName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName, porter.Name, BigramGapsName,
 	},
 }
 

@@ -492,7 +492,40 @@ func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, quoteHint)
 	}
-	return rewrite(parsed, ix.text, ix.lowered, ix.edgeTerms), nil
+	out := rewrite(parsed, ix.text, ix.lowered, ix.edgeTerms)
+	if ix.queryAnalyzer != "" {
+		withAnalyzer(out, ix.queryAnalyzer)
+	}
+	return out, nil
+}
+
+// withAnalyzer has the text queries in q analyse their text with name
+// (TextQueryAnalyzer) instead of their field's analyser.
+func withAnalyzer(q query.Query, name string) {
+	switch t := q.(type) {
+	case *query.BooleanQuery:
+		for _, c := range []query.Query{t.Must, t.Should, t.MustNot, t.Filter} {
+			if c != nil {
+				withAnalyzer(c, name)
+			}
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range t.Conjuncts {
+			withAnalyzer(c, name)
+		}
+	case *query.DisjunctionQuery:
+		for _, c := range t.Disjuncts {
+			withAnalyzer(c, name)
+		}
+	case *query.MatchQuery:
+		if t.Analyzer == "" && textField(t.FieldVal) {
+			t.Analyzer = name
+		}
+	case *query.MatchPhraseQuery:
+		if t.Analyzer == "" && textField(t.FieldVal) {
+			t.Analyzer = name
+		}
+	}
 }
 
 // edgeTerms lists the two-character terms field holds that start with c

@@ -61,6 +61,9 @@ func (ix *Index) Upgrades() []string {
 	if m != nil && !slices.Contains(tokenFilters(m), BigramGapsName) {
 		out = append(out, `phrases that keep the place of stop words (the phrase "governing law" finds "governing the lawfulness")`)
 	}
+	if m != nil && !slices.Contains(tokenFilters(m), DottedPartsName) {
+		out = append(out, "the parts of dotted names found on their own (IOException in java.io.IOException, apache in docs.apache.org)")
+	}
 	if m != nil && !slices.Contains(tokenFilters(m), StopName) {
 		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
 	}
