@@ -1100,3 +1100,19 @@ func TestClauseStartIgnoresWraps(t *testing.T) {
 		t.Errorf("governing law %q", got)
 	}
 }
+
+func TestLayoutName(t *testing.T) {
+	for n, want := range map[string]bool{
+		"Authority 8 8.2 Essential Patents 8":                  true,
+		"CHARGES 4 ARTICLE 4 QUALITY":                          true,
+		"ARE BINDING THE BUSINESS ENTITY THAT YOU REPRESENT":   true,
+		"CEO ------------------------------ VERTICALNET, INC.": true,
+		"DGT Corp. Suite 207 - 1130 Austin Avenue":             false,
+		"A. B. WATLEY, INC.":                                   false,
+		"THE BANK OF NEW YORK":                                 false,
+	} {
+		if got := layoutName(n); got != want {
+			t.Errorf("layoutName(%q) = %v", n, got)
+		}
+	}
+}

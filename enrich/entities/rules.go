@@ -435,8 +435,51 @@ func plausibleName(n string) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	return len(strings.Fields(n)) <= 12 && !notNameRe.MatchString(n) && !proseRun(n)
+	return len(strings.Fields(n)) <= 12 && !notNameRe.MatchString(n) && !proseRun(n) && !layoutName(n)
 }
+
+// layoutName reports a "name" made of a page's layout: a table of
+// contents ("Authority 8 8.2 Essential Patents 8", "CHARGES 4 ARTICLE 4
+// QUALITY"), a rule of dashes, or a clause in capitals ("ARE BINDING THE
+// BUSINESS ENTITY THAT YOU REPRESENT"), which the party facet listed.
+func layoutName(n string) bool {
+	if strings.Contains(n, "---") || strings.Contains(n, "___") {
+		return true
+	}
+	numbers, function, toc := 0, 0, false
+	for _, w := range strings.Fields(n) {
+		if isSectionNumber(w) {
+			numbers++
+			toc = toc || strings.Contains(strings.TrimSuffix(w, "."), ".")
+		}
+		if capsFunctionWords[w] {
+			function++
+		}
+		toc = toc || w == "ARTICLE" || w == "Article" || w == "SECTION" || w == "Section"
+	}
+	// two numbers and a section's mark: an address's numbers ("Suite 207 -
+	// 1130 Austin Avenue") are no table of contents
+	return numbers >= 2 && toc || function >= 2
+}
+
+// isSectionNumber is a page or section number standing alone ("8", "8.2").
+func isSectionNumber(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// capsFunctionWords are words in capitals that a clause holds and a
+// name does not.
+var capsFunctionWords = map[string]bool{"ARE": true, "THAT": true, "YOU": true, "YOUR": true, "IS": true, "WILL": true,
+	"SHALL": true, "WHICH": true, "BE": true, "NOT": true, "WITH": true, "HAVE": true, "THIS": true}
 
 // nameJoiners are the lower-case words a name holds ("Bank of the West").
 var nameJoiners = map[string]bool{"of": true, "and": true, "the": true, "for": true, "de": true, "du": true,
