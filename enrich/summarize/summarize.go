@@ -470,9 +470,16 @@ func midSentence(s string, capitals bool) bool {
 // a page number or a semicolon split ("specified in an applicable
 // Service Option Attachment.").
 func lowerStart(s string) bool {
-	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if m := listMarkerRe.FindStringIndex(s); m != nil {
+		s = s[m[1]:] // "6.4.4 fails to comply with ...": a list's item, which its lead-in began
+	}
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
 }
+
+// listMarkerRe is a list item's number or letter before its text.
+var listMarkerRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3})+\.?|\(?\d{1,3}\)|\(?[a-z]{1,4}\)|[a-z]\.)\s+`)
 
 // cased reports whether most units open with a capital: a text written
 // with capitals, where a unit opening in lower case continues another

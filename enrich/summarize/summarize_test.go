@@ -548,3 +548,19 @@ func TestSelectWithoutTitles(t *testing.T) {
 		t.Errorf("Select\n got  %q\n want %q...", got, want)
 	}
 }
+
+// A list's item that goes on its lead-in ("6.4.4 fails to comply with
+// ...", "(b) collected for ...") is the rest of a sentence, as a unit
+// opening in lower case is.
+func TestListItemsAreMidSentence(t *testing.T) {
+	for s, want := range map[string]bool{
+		"6.4.4 fails to comply with any obligation under this Agreement;": true,
+		"(b) collected for specified, explicit and legitimate purposes;":  true,
+		"b. The obligation of non-disclosure shall not apply.":            false,
+		"12.1 The Supplier shall deliver the goods.":                      false,
+	} {
+		if got := midSentence(s, true); got != want {
+			t.Errorf("midSentence(%q) = %v", s, got)
+		}
+	}
+}
