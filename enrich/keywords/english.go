@@ -312,7 +312,9 @@ func layoutPhrase(ts []etok) bool {
 		}
 	}
 	if addressPhrase(ts) || legalForms[ts[0].lower] || ts[0].lower == "witness" && last == "whereof" ||
-		ts[0].lower == "limited" && ts[1].lower == "liability" {
+		ts[0].lower == "limited" && ts[1].lower == "liability" || ts[0].lower == "liability" && last == "company" ||
+		ts[0].lower == "dear" || ts[0].lower == "execution" && (last == "copy" || last == "version") ||
+		partLabels[ts[0].lower] && partNumberRe.MatchString(ts[1].text) {
 		return true
 	}
 	allCaps := true // every word capitalised, as in a signature block
@@ -365,7 +367,9 @@ var postcodePart = regexp.MustCompile(`^(?:[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|\d{5}
 
 var (
 	legalForms       = setOf("llc inc ltd corp plc gmbh llp lp")
-	companyKinds     = setOf("corporation company partnership llc corp liability")
+	companyKinds     = setOf("corporation company partnership llc corp liability limited")
+	partLabels       = setOf("chapter article section title part annex schedule exhibit")
+	partNumberRe     = regexp.MustCompile(`^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)$`)
 	buildingWords    = setOf("bldg suite")
 	addressCountries = setOf("canada usa china germany france japan india singapore australia ireland switzerland israel")
 	placeWords       = setOf(`alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
@@ -389,7 +393,7 @@ func capitalised(w string) bool {
 
 var (
 	streetWords     = setOf("street st avenue ave blvd boulevard road rd drive dr lane ln suite floor parkway pkwy highway hwy plaza ct bldg")
-	signatureLabels = setOf("name title signature print printed its signed page")
+	signatureLabels = setOf("name title signature print printed its signed page president director signatory secretary treasurer")
 )
 
 func spanText(toks []etok, i, n int) string {

@@ -409,3 +409,19 @@ func TestFieldLabelEndsPhrase(t *testing.T) {
 		t.Errorf("key phrases %q", got)
 	}
 }
+
+// A letter's greeting, a signatory's title, a filing's version label, a
+// part's number and the halves of a legal form are no key phrases.
+func TestLetterAndSignatureWordsAreNoKeywords(t *testing.T) {
+	text := "EXECUTION COPY\nCHAPTER II\nDear Ms Carter,\nThe rent reduction applies to the premises lease. The rent reduction takes effect in July. " +
+		"The premises lease continues. Bosch International, a Nevada Limited Liability Company, agrees.\nHelen Carter Director\nJohn Kuesel Vice President\n"
+	got := top20(text)
+	for _, bad := range []string{"EXECUTION COPY", "CHAPTER II", "Dear Ms", "Helen Carter Director", "Kuesel Vice President", "Nevada Limited", "Liability Company"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "rent reduction") {
+		t.Errorf("key phrases %q", got)
+	}
+}
