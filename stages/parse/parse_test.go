@@ -974,3 +974,19 @@ func TestCyrillicSingleByte(t *testing.T) {
 		t.Errorf("Windows-1252: %q", p.Text)
 	}
 }
+
+// A title block's parties, place and date, and a party's address after
+// the kind of document are not the title.
+func TestTitleTailCut(t *testing.T) {
+	for in, want := range map[string]string{
+		"MANUFACTURING AND SUPPLY AGREEMENT (DA-9801 Licensed Products) Between DONG-A ST CO., LTD. And NEUROBO": "MANUFACTURING AND SUPPLY AGREEMENT (DA-9801 Licensed Products)",
+		"ASIA PACIFIC CABLE NETWORK 2 CONSTRUCTION AND MAINTENANCE AGREEMENT Singapore April 18th, 2000":         "ASIA PACIFIC CABLE NETWORK 2 CONSTRUCTION AND MAINTENANCE AGREEMENT",
+		"Strategic Alliance Agreement Intricon Corporation 1260 Red Fox Road Arden Hills":                        "Strategic Alliance Agreement",
+		"AMENDMENT NO. 2 TO THE SUPPLY AGREEMENT":                                                                "AMENDMENT NO. 2 TO THE SUPPLY AGREEMENT",
+		"Software License Agreement v2":                                                                          "Software License Agreement v2",
+	} {
+		if got := withoutTitleTail(in); got != want {
+			t.Errorf("withoutTitleTail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

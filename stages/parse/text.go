@@ -159,6 +159,35 @@ const titleWindow = 15
 // the notices above a title (redaction legends, a translator's note) are
 // skipped.
 func fallbackTitle(text, filename string) string {
+	return withoutTitleTail(titleFromText(text, filename))
+}
+
+// titleTailRe is what a title block runs on with after a contract's kind:
+// its parties ("Between DONG-A ST CO., LTD. And ..."), where and when it
+// was signed ("Singapore April 18th, 2000"), a party's address ("Intricon
+// Corporation 1260 Red Fox Road").
+var titleTailRe = regexp.MustCompile(`(?i)^(?:\s*\([^()]{1,60}\))?(\s+(?:(?:by\s+and\s+)?(?:between|among)\b|(?:[A-Z][\w,.'’-]*\s+){0,4}(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})|(?:[A-Z][\w&.'’-]*\s+){1,4}\d{1,6}\s+[A-Z]).*)$`)
+
+// kindWordRe is the kind of document a title names, in any case.
+var kindWordRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|amendment|licen[cs]e|memorandum|addendum)\b`)
+
+// withoutTitleTail cuts what a title block ran on with after the kind of
+// document (titleTailRe).
+func withoutTitleTail(t string) string {
+	locs := kindWordRe.FindAllStringIndex(t, -1)
+	if len(locs) == 0 {
+		return t
+	}
+	end := locs[len(locs)-1][1]
+	m := titleTailRe.FindStringSubmatchIndex(t[end:])
+	if m == nil || m[2] < 0 {
+		return t
+	}
+	return strings.TrimRight(t[:end+m[2]], " ,")
+}
+
+// titleFromText is fallbackTitle before withoutTitleTail.
+func titleFromText(text, filename string) string {
 	if t := actArticleTitle(text); t != "" {
 		return t
 	}
