@@ -1116,3 +1116,12 @@ func TestLayoutName(t *testing.T) {
 		}
 	}
 }
+
+// "With effect from" a date is when the agreement takes effect (a British
+// amendment letter's).
+func TestWithEffectFrom(t *testing.T) {
+	text := "Dear Ms Carter,\nRe: Second Amendment to Lease dated 1st March 2021\nWith effect from 1st July 2024 the annual rent is reduced to £42,500."
+	if !has(Extract(text, "en"), KindEffectiveDate, "1st July 2024", "2024-07-01") {
+		t.Errorf("no effective date: %+v", Extract(text, "en"))
+	}
+}
