@@ -180,3 +180,19 @@ func TestHighlightCostBoundedByText(t *testing.T) {
 		t.Logf("one search allocated %d MB", n>>20)
 	}
 }
+
+// A fragment's cut word at either end goes: "…f a personal data breach"
+// read as a word "f".
+func TestFragmentsWholeWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"…f a personal <mark>data</mark> breach … supervisory auth…": "… a personal <mark>data</mark> breach … supervisory…",
+		"The controller shall <mark>notify</mark> the authority.":    "The controller shall <mark>notify</mark> the authority.",
+		"…<mark>breach</mark> of the duty…":                          "…<mark>breach</mark> of the…",
+		"…ion <mark>notify</mark>…":                                  "… <mark>notify</mark>…",
+		"… eros, egestas scelerisque orci laoreet ut.…":              "… eros, egestas scelerisque orci laoreet ut.…",
+	} {
+		if got := wholeWords(in); got != want {
+			t.Errorf("wholeWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

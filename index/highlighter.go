@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -48,12 +49,36 @@ type boundedHighlighter struct{ highlight.Highlighter }
 // BestFragmentsInField implements highlight.Highlighter.
 func (b boundedHighlighter) BestFragmentsInField(dm *search.DocumentMatch, doc index.Document, field string, num int) []string {
 	all := dm.Locations[field]
-	if countLocations(all) <= maxHighlightLocations {
-		return b.Highlighter.BestFragmentsInField(dm, doc, field, num)
+	if countLocations(all) > maxHighlightLocations {
+		dm.Locations[field] = firstLocations(all, maxHighlightLocations)
+		defer func() { dm.Locations[field] = all }()
 	}
-	dm.Locations[field] = firstLocations(all, maxHighlightLocations)
-	defer func() { dm.Locations[field] = all }()
-	return b.Highlighter.BestFragmentsInField(dm, doc, field, num)
+	frags := b.Highlighter.BestFragmentsInField(dm, doc, field, num)
+	for i, f := range frags {
+		frags[i] = wholeWords(f)
+	}
+	return frags
+}
+
+// fragmentEllipsis is what Bleve's html fragment formatter puts where a
+// fragment cuts the text.
+const fragmentEllipsis = "…"
+
+// wholeWords drops the part of a word that a fragment's cut leaves at
+// either end ("…f a personal data breach … supervisory auth…" reads
+// "… a personal data breach … supervisory…"), unless it is highlighted.
+func wholeWords(f string) string {
+	if rest, ok := strings.CutPrefix(f, fragmentEllipsis); ok {
+		if i := strings.IndexAny(rest, " \n\t"); i > 0 && !strings.Contains(rest[:i], "<") {
+			f = fragmentEllipsis + rest[i:]
+		}
+	}
+	if rest, ok := strings.CutSuffix(f, fragmentEllipsis); ok && !strings.HasSuffix(rest, " ") && !strings.ContainsAny(rest[max(0, len(rest)-1):], ".,;:!?)") {
+		if i := strings.LastIndexAny(rest, " \n\t"); i >= 0 && i < len(rest)-1 && !strings.Contains(rest[i:], ">") {
+			f = strings.TrimRight(rest[:i], " \n\t,;:") + fragmentEllipsis
+		}
+	}
+	return f
 }
 
 // BestFragmentInField implements highlight.Highlighter.
