@@ -143,3 +143,22 @@ func TestHitFragmentsUnique(t *testing.T) {
 		seen[f] = true
 	}
 }
+
+// The same passage from the summary and the body, spaced or cut apart
+// differently, shows once (GDPR art. 33 showed it twice).
+func TestHitFragmentsSamePassageOnce(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	r := sample("s", "Article 33", "In the case of a personal data breach, the controller shall without undue delay and, where feasible, not later than 72 hours after having become aware of it, notify the supervisory authority.", "regulation", "en")
+	r.Summary = "In the case of a personal data breach,  the controller shall without undue delay and, where feasible, not later than 72 hours after having become aware of it, notify the supervisory authority."
+	if err := ix.Put(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "data breach 72 hours"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if n := len(res.Hits[0].Fragments); n != 1 {
+		t.Errorf("%d fragments: %q", n, res.Hits[0].Fragments)
+	}
+}

@@ -794,6 +794,15 @@ func facetTerms(f *search.FacetResult) []FacetTerm {
 	return out
 }
 
+// fragmentKey is a fragment's words, without its cuts' ellipses and its
+// spacing, for telling the same passage apart.
+func fragmentKey(fr string) string {
+	fr = strings.ReplaceAll(fr, "…", " ")
+	return strings.ToLower(strings.Join(strings.FieldsFunc(fr, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r)
+	}), ""))
+}
+
 func toHit(h *search.DocumentMatch) Hit {
 	hit := Hit{ID: h.ID, Score: h.Score}
 	if r, err := decodeResult(h.Fields); err == nil {
@@ -808,12 +817,14 @@ func toHit(h *search.DocumentMatch) Hit {
 			hit.Keywords = append(hit.Keywords, k.Text)
 		}
 	}
-	seen := map[string]bool{}
+	var seen []string
 	for _, f := range []string{"title", "title" + cjkSuffix, "summary", "summary" + cjkSuffix, "body", "body" + cjkSuffix} {
 		for _, fr := range h.Fragments[f] {
-			// a summary quotes the text: the same fragment from both once
-			if !seen[fr] {
-				seen[fr] = true
+			// a summary quotes the text: the same passage from both once,
+			// however differently spaced or cut
+			k := fragmentKey(fr)
+			if !slices.ContainsFunc(seen, func(s string) bool { return strings.Contains(s, k) || strings.Contains(k, s) }) {
+				seen = append(seen, k)
 				hit.Fragments = append(hit.Fragments, fr)
 			}
 		}
