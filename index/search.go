@@ -794,6 +794,20 @@ func facetTerms(f *search.FacetResult) []FacetTerm {
 	return out
 }
 
+// samePassage says whether two fragment keys show one passage: equal, or
+// one a part of the other when both are passages (a title's one word is a
+// part of most texts that name it).
+func samePassage(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return len(a) >= minPassageKey && len(b) >= minPassageKey && (strings.Contains(a, b) || strings.Contains(b, a))
+}
+
+// minPassageKey is the shortest fragment key that samePassage reads as a
+// passage: about eight words.
+const minPassageKey = 40
+
 // fragmentKey is a fragment's words, without its cuts' ellipses and its
 // spacing, for telling the same passage apart.
 func fragmentKey(fr string) string {
@@ -823,7 +837,7 @@ func toHit(h *search.DocumentMatch) Hit {
 			// a summary quotes the text: the same passage from both once,
 			// however differently spaced or cut
 			k := fragmentKey(fr)
-			if !slices.ContainsFunc(seen, func(s string) bool { return strings.Contains(s, k) || strings.Contains(k, s) }) {
+			if !slices.ContainsFunc(seen, func(s string) bool { return samePassage(s, k) }) {
 				seen = append(seen, k)
 				hit.Fragments = append(hit.Fragments, fr)
 			}
