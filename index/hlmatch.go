@@ -47,27 +47,8 @@ func hlMatchers(q query.Query, m mapping.IndexMapping, fields []string) map[stri
 	for _, f := range fields {
 		out[f] = &hlMatcher{terms: map[string]bool{}}
 	}
-	var walk func(q query.Query)
-	walk = func(q query.Query) {
+	walkQuery(q, false, func(q query.Query) {
 		switch q := q.(type) {
-		case *query.QueryStringQuery:
-			if p, err := q.Parse(); err == nil {
-				walk(p)
-			}
-		case *query.BooleanQuery:
-			for _, sub := range []query.Query{q.Must, q.Should} {
-				if sub != nil {
-					walk(sub)
-				}
-			}
-		case *query.ConjunctionQuery:
-			for _, sub := range q.Conjuncts {
-				walk(sub)
-			}
-		case *query.DisjunctionQuery:
-			for _, sub := range q.Disjuncts {
-				walk(sub)
-			}
 		case *query.MatchQuery:
 			for _, t := range analyse(m, q.FieldVal, q.Analyzer, q.Match) {
 				forFields(out, m, q.FieldVal, func(h *hlMatcher) { h.terms[string(t.Term)] = true })
@@ -95,8 +76,7 @@ func hlMatchers(q query.Query, m mapping.IndexMapping, fields []string) map[stri
 		case *query.RegexpQuery:
 			addPattern(out, m, q.FieldVal, q.Regexp)
 		}
-	}
-	walk(q)
+	})
 	return out
 }
 

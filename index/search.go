@@ -50,27 +50,8 @@ const MaxExpandingClauses = 16
 // expandingClauses counts the clauses of q that expand to many words.
 func expandingClauses(q query.Query) int {
 	n := 0
-	var walk func(q query.Query)
-	walk = func(q query.Query) {
+	walkQuery(q, true, func(q query.Query) {
 		switch q := q.(type) {
-		case *query.QueryStringQuery:
-			if p, err := q.Parse(); err == nil {
-				walk(p)
-			}
-		case *query.BooleanQuery:
-			for _, sub := range []query.Query{q.Must, q.Should, q.MustNot} {
-				if sub != nil {
-					walk(sub)
-				}
-			}
-		case *query.ConjunctionQuery:
-			for _, sub := range q.Conjuncts {
-				walk(sub)
-			}
-		case *query.DisjunctionQuery:
-			for _, sub := range q.Disjuncts {
-				walk(sub)
-			}
 		case *query.PrefixQuery, *query.WildcardQuery, *query.RegexpQuery, *query.FuzzyQuery:
 			n++
 		case *query.MatchQuery:
@@ -78,9 +59,39 @@ func expandingClauses(q query.Query) int {
 				n++
 			}
 		}
-	}
-	walk(q)
+	})
 	return n
+}
+
+// walkQuery calls visit on each leaf of q: the parts of boolean,
+// conjunction and disjunction queries (a must-not's only with mustNot),
+// a query string's parsed query.
+func walkQuery(q query.Query, mustNot bool, visit func(query.Query)) {
+	switch t := q.(type) {
+	case *query.QueryStringQuery:
+		if p, err := t.Parse(); err == nil {
+			walkQuery(p, mustNot, visit)
+		}
+	case *query.BooleanQuery:
+		for _, c := range []query.Query{t.Must, t.Should, t.Filter} {
+			if c != nil {
+				walkQuery(c, mustNot, visit)
+			}
+		}
+		if mustNot && t.MustNot != nil {
+			walkQuery(t.MustNot, mustNot, visit)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range t.Conjuncts {
+			walkQuery(c, mustNot, visit)
+		}
+	case *query.DisjunctionQuery:
+		for _, c := range t.Disjuncts {
+			walkQuery(c, mustNot, visit)
+		}
+	default:
+		visit(q)
+	}
 }
 
 func init() {
@@ -502,30 +513,18 @@ func (ix *Index) parsedQuery(q string) (query.Query, error) {
 // withAnalyzer has the text queries in q analyse their text with name
 // (TextQueryAnalyzer) instead of their field's analyser.
 func withAnalyzer(q query.Query, name string) {
-	switch t := q.(type) {
-	case *query.BooleanQuery:
-		for _, c := range []query.Query{t.Must, t.Should, t.MustNot, t.Filter} {
-			if c != nil {
-				withAnalyzer(c, name)
+	walkQuery(q, true, func(q query.Query) {
+		switch t := q.(type) {
+		case *query.MatchQuery:
+			if t.Analyzer == "" && textField(t.FieldVal) {
+				t.Analyzer = name
+			}
+		case *query.MatchPhraseQuery:
+			if t.Analyzer == "" && textField(t.FieldVal) {
+				t.Analyzer = name
 			}
 		}
-	case *query.ConjunctionQuery:
-		for _, c := range t.Conjuncts {
-			withAnalyzer(c, name)
-		}
-	case *query.DisjunctionQuery:
-		for _, c := range t.Disjuncts {
-			withAnalyzer(c, name)
-		}
-	case *query.MatchQuery:
-		if t.Analyzer == "" && textField(t.FieldVal) {
-			t.Analyzer = name
-		}
-	case *query.MatchPhraseQuery:
-		if t.Analyzer == "" && textField(t.FieldVal) {
-			t.Analyzer = name
-		}
-	}
+	})
 }
 
 // edgeTerms lists the two-character terms field holds that start with c

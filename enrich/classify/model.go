@@ -87,15 +87,7 @@ func (m *Model) Predict(text string) Prediction {
 // letters of the rest); ok is false otherwise.
 func latinHalf(text string) (string, bool) {
 	text = head(text, maxWordBytes)
-	var han, letters int
-	for _, r := range text {
-		if unicode.Is(unicode.Han, r) {
-			han++
-		} else if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	if han < 10 || letters < 100 {
+	if han, letters := script(text); han < 10 || letters < 100 {
 		return "", false
 	}
 	return strings.Map(func(r rune) rune {

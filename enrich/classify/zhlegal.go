@@ -73,14 +73,7 @@ func chineseLegal(text string) string {
 }
 
 func mostlyHan(s string) bool {
-	var han, letters int
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			han++
-		} else if unicode.IsLetter(r) {
-			letters++
-		}
-	}
+	han, letters := script(s)
 	return han > 0 && han*2 > letters // one Han character weighs about a short word
 }
 
@@ -88,7 +81,12 @@ func mostlyHan(s string) bool {
 // (a bilingual contract, each clause in English and then in Chinese): at
 // least 20 Han characters, and one to every five letters of the rest.
 func muchHan(s string) bool {
-	var han, letters int
+	han, letters := script(s)
+	return han >= 20 && han*5 > letters
+}
+
+// script counts the Han characters of s and its other letters.
+func script(s string) (han, letters int) {
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
 			han++
@@ -96,7 +94,7 @@ func muchHan(s string) bool {
 			letters++
 		}
 	}
-	return han >= 20 && han*5 > letters
+	return han, letters
 }
 
 func namesParties(text string) bool {
