@@ -196,3 +196,26 @@ func TestFragmentsWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// Through a search: a fragment that the highlighter cuts inside a word
+// does not open with the word's tail.
+func TestSearchFragmentsWholeWords(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	long := strings.Repeat("abcdefghijklmnopqrstuvwxyz0123 ", 12)
+	text := long + "Caused by: java.io.IOException: connection reset by peer " + long
+	if err := ix.Put(context.Background(), sample("log", "app.log", text, "log", "en")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "IOException"})
+	if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Fragments) == 0 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	for _, f := range res.Hits[0].Fragments {
+		for _, w := range strings.Fields(strings.NewReplacer("…", " ", "<mark>", " ", "</mark>", " ").Replace(f)) {
+			if w != "abcdefghijklmnopqrstuvwxyz0123" && strings.Contains("abcdefghijklmnopqrstuvwxyz0123", w) {
+				t.Errorf("fragment holds a cut word %q: %q", w, f)
+			}
+		}
+	}
+}

@@ -57,6 +57,11 @@ func (b boundedHighlighter) BestFragmentsInField(dm *search.DocumentMatch, doc i
 	for i, f := range frags {
 		frags[i] = wholeWords(f)
 	}
+	// the inner highlighter also filed its fragments in the match, which is
+	// where a search reads them
+	for i, f := range dm.Fragments[field] {
+		dm.Fragments[field][i] = wholeWords(f)
+	}
 	return frags
 }
 
