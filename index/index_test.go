@@ -500,3 +500,34 @@ func TestDottedNamePartsFound(t *testing.T) {
 		}
 	}
 }
+
+// A plain query whose every word is in a document's title ranks that
+// document first: "Article 17 GDPR" ranked GDPR's article 17 below shorter
+// articles that cite "Article 17(1)".
+func TestTitleHoldingEveryWordFirst(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("art17", "Regulation (EU) 2016/679 (GDPR), Article 17: Right to erasure ('right to be forgotten')",
+			"The data subject shall have the right to obtain from the controller the erasure of personal data concerning him or her without undue delay. "+
+				strings.Repeat("The controller shall erase personal data where the data are no longer necessary in relation to the purposes for which they were collected. ", 6), "regulation", "en"),
+		sample("art19", "Regulation (EU) 2016/679 (GDPR), Article 19: Notification obligation",
+			"The controller shall communicate any erasure of personal data carried out in accordance with Article 17(1) and Article 18 to each recipient.", "regulation", "en"),
+		sample("art20", "Regulation (EU) 2016/679 (GDPR), Article 20: Right to data portability",
+			"The exercise of the right referred to in paragraph 1 of this Article shall be without prejudice to Article 17.", "regulation", "en"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Article 17 GDPR", "GDPR Article 17", "right to erasure"} {
+		res, err := ix.Search(ctx, Query{Q: q})
+		if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "art17" {
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			t.Errorf("%s: %v %v, want art17 first", q, got, err)
+		}
+	}
+}
