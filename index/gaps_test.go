@@ -30,16 +30,7 @@ func TestPhraseKeepsStopWordGaps(t *testing.T) {
 		`"中华人民共和国法律"`:                {"zh"},
 		`"甲方 party pays"`:            {"mixed"},
 	} {
-		res, err := ix.Search(ctx, Query{Q: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
 		}
 	}

@@ -411,16 +411,7 @@ func TestSearchSubdomain(t *testing.T) {
 		"example.net":            {"other"},
 		"legal@mail.example.com": {"mail"},
 	} {
-		res, err := ix.Search(ctx, Query{Q: q})
-		if err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
 		}
 	}
@@ -486,16 +477,7 @@ func TestDottedNamePartsFound(t *testing.T) {
 		`"IOException: Connection reset"`:         {"log"},
 		"java":                                    {"log", "memo"},
 	} {
-		res, err := ix.Search(ctx, Query{Q: q})
-		if err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, want) {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
 		}
 	}
@@ -530,4 +512,19 @@ func TestTitleHoldingEveryWordFirst(t *testing.T) {
 			t.Errorf("%s: %v %v, want art17 first", q, got, err)
 		}
 	}
+}
+
+// sortedHitIDs is the ids of what q finds, sorted.
+func sortedHitIDs(t *testing.T, ix *Index, q string) []string {
+	t.Helper()
+	res, err := ix.Search(context.Background(), Query{Q: q})
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	slices.Sort(got)
+	return got
 }
