@@ -1,7 +1,7 @@
 package index
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,47 +57,52 @@ func init() {
 	}
 }
 
-// dottedParts adds, after a word with dots between letters, each of its
-// parts of two or more characters with a letter, at the word's position.
+// dottedParts adds, after a word with dots, each of its parts of two or
+// more characters with a letter, at the word's position, when it has two
+// such parts.
 // Numbers ("2.3.1") and abbreviations ("e.g", "U.S") have no such parts.
 type dottedParts struct{}
 
 func (dottedParts) Filter(in analysis.TokenStream) analysis.TokenStream {
-	var out analysis.TokenStream
-	for _, t := range in {
-		out = append(out, t)
-		if !dottedWord(t.Term) {
+	var out analysis.TokenStream // nil until a dotted word: most texts have none
+	for k, t := range in {
+		parts := partsOf(t)
+		if parts == nil {
+			if out != nil {
+				out = append(out, t)
+			}
 			continue
 		}
-		start := 0
-		term := t.Term
-		for i := 0; i <= len(term); i++ {
-			if i < len(term) && term[i] != '.' {
-				continue
-			}
-			if part := term[start:i]; namePart(part) {
-				out = append(out, &analysis.Token{Term: append([]byte(nil), part...), Start: t.Start + start, End: t.Start + i,
-					Position: t.Position, Type: t.Type, KeyWord: t.KeyWord})
-			}
-			start = i + 1
+		if out == nil {
+			out = append(make(analysis.TokenStream, 0, len(in)+len(parts)), in[:k]...)
 		}
+		out = append(append(out, t), parts...)
+	}
+	if out == nil {
+		return in
 	}
 	return out
 }
 
-// dottedWord reports a word with a dot between two letters or digits and
-// at least two parts that namePart accepts.
-func dottedWord(term []byte) bool {
-	if !strings.Contains(string(term), ".") {
-		return false
+// partsOf is the tokens of t's parts, at t's position, or nil when t is no
+// dotted word with two parts that namePart accepts.
+func partsOf(t *analysis.Token) analysis.TokenStream {
+	if bytes.IndexByte(t.Term, '.') < 0 {
+		return nil
 	}
-	n := 0
-	for _, p := range strings.Split(string(term), ".") {
-		if namePart([]byte(p)) {
-			n++
+	var out analysis.TokenStream
+	start := 0
+	for _, p := range bytes.Split(t.Term, []byte{'.'}) {
+		if namePart(p) {
+			out = append(out, &analysis.Token{Term: append([]byte(nil), p...), Start: t.Start + start, End: t.Start + start + len(p),
+				Position: t.Position, Type: t.Type, KeyWord: t.KeyWord})
 		}
+		start += len(p) + 1
 	}
-	return n >= 2
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // namePart is a part of a dotted name worth a term: two characters or
