@@ -124,12 +124,6 @@ func (a *analysis) file(ctx context.Context, p string) error {
 	if err != nil {
 		return err
 	}
-	if len(data) == 0 {
-		return fmt.Errorf("empty file")
-	}
-	if a.limits.MaxBytes > 0 && int64(len(data)) > a.limits.MaxBytes {
-		return fmt.Errorf("%d bytes, over pipeline.max_document_mb", len(data))
-	}
 	start := time.Now()
 	doc, err := parse.Parse(ctx, parse.Input{Filename: filepath.Base(p), Source: a.source, Data: data,
 		Meta: map[string]string{"path": p}}, a.limits)
