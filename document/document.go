@@ -6,6 +6,7 @@ package document
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -144,6 +145,15 @@ const (
 	DepthFull    Depth = "full"
 	DepthAuto    Depth = "auto" // requests only: let the router decide
 )
+
+// ParseDepth reads a requested depth in any case: shallow, full or auto.
+func ParseDepth(s string) (Depth, error) {
+	switch d := Depth(strings.ToLower(strings.TrimSpace(s))); d {
+	case DepthShallow, DepthFull, DepthAuto:
+		return d, nil
+	}
+	return "", fmt.Errorf("depth %q is not shallow, full or auto", s)
+}
 
 // TaskTrace records how one task was computed.
 type TaskTrace struct {

@@ -377,11 +377,10 @@ func requestFrom(msg *message.Message, received time.Time) (req enrich.Request, 
 	req = enrich.Request{Depth: document.DepthAuto}
 	var bad []string
 	if v := msg.Metadata.Get(HeaderDepth); v != "" {
-		switch d := document.Depth(strings.ToLower(v)); d {
-		case document.DepthShallow, document.DepthFull, document.DepthAuto:
+		if d, err := document.ParseDepth(v); err == nil {
 			req.Depth = d
-		default:
-			bad = append(bad, fmt.Sprintf("%s %q is not shallow, full or auto", HeaderDepth, v))
+		} else {
+			bad = append(bad, HeaderDepth+" "+strings.TrimPrefix(err.Error(), "depth "))
 		}
 	}
 	if dl := msg.Metadata.Get(HeaderDeadline); dl != "" {

@@ -642,13 +642,13 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	switch d := r.URL.Query().Get("depth"); d {
-	case "", "shallow", "full", "auto":
-	default:
+	if d := r.URL.Query().Get("depth"); d != "" {
 		// the CLI refuses it too; taken, it was analysed at the default
 		// depth with a note the sender never reads
-		writeError(w, http.StatusBadRequest, fmt.Errorf("depth %q is not shallow, full or auto", d))
-		return
+		if _, err := document.ParseDepth(d); err != nil {
+			writeError(w, http.StatusBadRequest, err)
+			return
+		}
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxUpload+1<<20)
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))

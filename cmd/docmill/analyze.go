@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -50,9 +49,9 @@ func analyzeCmd() *cobra.Command {
 		if cmd.Flags().Changed("no-model") {
 			c.Model.Disabled = *noModel
 		}
-		d := document.Depth(strings.ToLower(*depth))
-		if d != document.DepthShallow && d != document.DepthFull && d != document.DepthAuto {
-			return fmt.Errorf("--depth %q: want shallow, full or auto", *depth)
+		d, err := document.ParseDepth(*depth)
+		if err != nil {
+			return fmt.Errorf("--%w", err)
 		}
 		a := analysis{limits: server.ParseLimits(c), req: enrich.Request{Depth: d}, source: *source,
 			out: json.NewEncoder(cmd.OutOrStdout()), errs: cmd.ErrOrStderr()}

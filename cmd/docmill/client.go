@@ -69,10 +69,10 @@ func ingestCmd() *cobra.Command {
 	wait := cmd.Flags().Bool("wait", false, "wait until each document is indexed or dead-lettered, and report it (exit 1 if any failed or is still waiting)")
 	waitFor := cmd.Flags().Duration("wait-timeout", 10*time.Minute, "with --wait, give up waiting after this long")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		switch *depth {
-		case "", "shallow", "full", "auto":
-		default:
-			return fmt.Errorf("--depth %q is not shallow, full or auto", *depth)
+		if *depth != "" {
+			if _, err := document.ParseDepth(*depth); err != nil {
+				return fmt.Errorf("--%w", err)
+			}
 		}
 		nc, js, err := nf.connect()
 		if err != nil {
