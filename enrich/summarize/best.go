@@ -82,9 +82,13 @@ func Summarize(sentences []string, o Options) string {
 	return Ended(selectPlain(u, scores, o))
 }
 
+// contractKind names a kind of contract, as a regexp group (lower case;
+// the patterns that use it are case-blind).
+const contractKind = `(?:agreement|contract|lease|licen[cs]e|amendment|addendum)`
+
 // preambleRe is a contract's opening sentence: the agreement, made or
 // entered into, by or between its parties.
-var preambleRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|addendum)\b.{0,400}?\b(?:made|entered\s+into|dated|executed)\b.{0,400}?\b(?:by\s+and\s+between|between|among|by\s+and\s+among)\b.{4,}?\band\b`)
+var preambleRe = regexp.MustCompile(`(?i)\b` + contractKind + `\b.{0,400}?\b(?:made|entered\s+into|dated|executed)\b.{0,400}?\b(?:by\s+and\s+between|between|among|by\s+and\s+among)\b.{4,}?\band\b`)
 
 // preamble is the index of a contract's opening sentence among the first
 // units when it takes at most three quarters of the budget, else -1.
@@ -171,7 +175,7 @@ func leadWithPreamble(u []string, scores []float64, o *Options) []float64 {
 // preambleOpening is where a preamble's sentence begins ("This Promotion
 // Agreement is entered into ..."), after the exhibit number and title a
 // filing prints before it on the same line.
-var preambleOpening = regexp.MustCompile(`\b(?:THIS|This|The|THE)\s+(?:[\w&-]+\s+){0,6}?(?i:agreement|contract|lease|licen[cs]e|amendment|addendum)\b`)
+var preambleOpening = regexp.MustCompile(`\b(?:THIS|This|The|THE)\s+(?:[\w&-]+\s+){0,6}?(?i:` + contractKind + `)\b`)
 
 // headingPrefix is what may stand before a preamble on its line: an
 // exhibit number and a title in capitals ("Exhibit 10.1 PROMOTION
@@ -192,7 +196,7 @@ func withoutHeading(u string) string {
 }
 
 // kindEndRe ends a title with the kind of document it is.
-var kindEndRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|addendum)\s*$`)
+var kindEndRe = regexp.MustCompile(`(?i)\b` + contractKind + `\s*$`)
 
 // titlePrefix says whether p, before a preamble, is a title in any case
 // that ends with the kind of document, after a date or an exhibit number
@@ -205,7 +209,7 @@ func titlePrefix(p string) bool {
 
 // listLeadRe ends a preamble that lists its parties below it: "This Loan
 // Agreement is made on 1 September 2024 between:".
-var listLeadRe = regexp.MustCompile(`(?i)\b(?:agreement|contract|lease|licen[cs]e|amendment|addendum)\b.{0,300}\b(?:between|among|by\s+and\s+between|by\s+and\s+among|by)\s*:\s*$`)
+var listLeadRe = regexp.MustCompile(`(?i)\b` + contractKind + `\b.{0,300}\b(?:between|among|by\s+and\s+between|by\s+and\s+among|by)\s*:\s*$`)
 
 // itemEndRe is what ends a list's item before the next: "; and", ", or".
 var itemEndRe = regexp.MustCompile(`[;,]?\s*\b(?:and|or|and/or)\s*$`)
