@@ -22,24 +22,29 @@ const DottedPartsName = "docmill_dotted_parts"
 // TextQueryAnalyzer is TextAnalyzer without DottedPartsName, for query
 // text: the parts beside a dotted word would widen a query to any of
 // them.
-const TextQueryAnalyzer = "docmill_text_query"
+const TextQueryAnalyzer = "docmill_text_query_2"
+
+// textQuery1Analyzer is TextQueryAnalyzer for indexes made before
+// StopName2: their stop words (StopName) drop "off" from a query's
+// "set-off" as they dropped it from the text.
+const textQuery1Analyzer = "docmill_text_query"
 
 // textQueryAnalyzerConfig is TextQueryAnalyzer as Bleve custom-analyser
 // config.
-var textQueryAnalyzerConfig = map[string]interface{}{
-	"type":          custom.Name,
-	"tokenizer":     textAnalyzerConfig["tokenizer"],
-	"token_filters": withoutFilter(textAnalyzerConfig["token_filters"].([]interface{}), DottedPartsName),
-}
+var textQueryAnalyzerConfig = queryConfig(StopName2)
 
-func withoutFilter(fs []interface{}, name string) []interface{} {
-	var out []interface{}
-	for _, f := range fs {
-		if f != name {
-			out = append(out, f)
+func queryConfig(stopFilter string) map[string]interface{} {
+	var filters []interface{}
+	for _, f := range textAnalyzerConfig["token_filters"].([]interface{}) {
+		switch f {
+		case DottedPartsName:
+		case StopName, StopName2:
+			filters = append(filters, stopFilter)
+		default:
+			filters = append(filters, f)
 		}
 	}
-	return out
+	return map[string]interface{}{"type": custom.Name, "tokenizer": textAnalyzerConfig["tokenizer"], "token_filters": filters}
 }
 
 func init() {
@@ -49,11 +54,13 @@ func init() {
 	if err != nil {
 		panic(err)
 	}
-	err = registry.RegisterAnalyzer(TextQueryAnalyzer, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-		return custom.AnalyzerConstructor(textQueryAnalyzerConfig, cache)
-	})
-	if err != nil {
-		panic(err)
+	for name, config := range map[string]map[string]interface{}{TextQueryAnalyzer: textQueryAnalyzerConfig, textQuery1Analyzer: queryConfig(StopName)} {
+		err = registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+			return custom.AnalyzerConstructor(config, cache)
+		})
+		if err != nil {
+			panic(err)
+		}
 	}
 }
 

@@ -38,9 +38,10 @@ func keyAnalyzerConfig(filter string) map[string]interface{} {
 }
 
 // foldedFields are the keyword fields that FacetKeyAnalyzer indexes in
-// indexes created since it exists (see Index.folded): sub-types since
-// 2026-11-30, party and governing law before.
-var foldedFields = map[string]bool{"party": true, "governing_law": true, "subtype": true, "keywords": true}
+// indexes created since it exists (see Index.folded): sources since
+// 2026-11-30 session 29, sub-types since 2026-11-30, party and governing
+// law before.
+var foldedFields = map[string]bool{"party": true, "governing_law": true, "subtype": true, "keywords": true, "source": true}
 
 // facetKeys are the key functions of an index's folded fields; a field
 // without one holds its values as written.

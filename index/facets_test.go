@@ -630,3 +630,38 @@ func TestKeywordKeyVersions(t *testing.T) {
 		}
 	}
 }
+
+// A source is filtered in any case ("bucket_Contracts" as a header named
+// it, "bucket_contracts" as typed) and shown as written.
+func TestSourceAnyCase(t *testing.T) {
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	a := sample("a", "lease", "The Tenant shall pay rent.", "contract", "en")
+	a.Source = "bucket_Contracts"
+	b := sample("b", "memo", "Lunch is at noon.", "other", "en")
+	b.Source = "folder"
+	if err := ix.PutBatch(ctx, []*document.Result{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []Query{
+		{Filters: map[string][]string{"source": {"bucket_contracts"}}},
+		{Filters: map[string][]string{"source": {"BUCKET_CONTRACTS"}}},
+		{Q: "source:bucket_contracts"},
+	} {
+		res, err := ix.Search(ctx, q)
+		if err != nil || res.Total != 1 || res.Hits[0].ID != "a" {
+			t.Errorf("%+v: %v %v, want the lease", q, res, err)
+		}
+	}
+	res, err := ix.Search(ctx, Query{FacetFields: []string{"source"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []FacetTerm{{"bucket_Contracts", 1}, {"folder", 1}}; !reflect.DeepEqual(res.Facets["source"], want) {
+		t.Errorf("source facet %v, want %v", res.Facets["source"], want)
+	}
+	if res.Hits[0].Source == "" {
+		t.Error("hit without its source")
+	}
+}

@@ -247,7 +247,10 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 		// queries are read without the parts of dotted words (see
 		// DottedPartsName)
 		ix.queryAnalyzer = TextQueryAnalyzer
-		ix.text = m.AnalyzerNamed(TextQueryAnalyzer)
+		if !slices.Contains(tokenFilters(im), StopName2) {
+			ix.queryAnalyzer = textQuery1Analyzer
+		}
+		ix.text = m.AnalyzerNamed(ix.queryAnalyzer)
 	}
 	return ix
 }

@@ -528,3 +528,107 @@ func sortedHitIDs(t *testing.T, ix *Index, q string) []string {
 	slices.Sort(got)
 	return got
 }
+
+// A compound with a particle is found whole: "set-off" was the word "set"
+// to the stop-word filter, and found every "set forth". An index made with
+// the old stop words still finds what it found (the query loses the
+// particle as the text did) and names the upgrade.
+func TestCompoundParticlesFound(t *testing.T) {
+	docs := []*document.Result{
+		sample("setoff", "Payment", "Neither party may exercise any right of set-off against amounts due.", "contract", "en"),
+		sample("setforth", "Terms", "The fees set forth in Exhibit A are due within thirty days.", "contract", "en"),
+		sample("carve", "Liability", "The cap is subject to a carve-out for breach of confidentiality. Users may opt-out at any time.", "contract", "en"),
+	}
+	ctx := context.Background()
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"set-off":      {"setoff"},
+		`"set off"`:    {"setoff"},
+		"carve-out":    {"carve"},
+		"opt-out":      {"carve"},
+		"set":          {"setforth", "setoff"},
+		`"set forth"`:  {"setforth"},
+		"set-off fees": {"setforth", "setoff"},
+	} {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	if up := ix.Upgrades(); len(up) != 0 {
+		t.Errorf("fresh index: %q", up)
+	}
+
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	filters := m.CustomAnalysis.Analyzers[TextAnalyzer]["token_filters"].([]interface{})
+	i := slices.Index(filters, interface{}(StopName2))
+	if i < 0 {
+		t.Fatalf("TextAnalyzer has no %s: %v", StopName2, filters)
+	}
+	filters[i] = StopName
+	old := openWithMapping(t, t.TempDir()+"/old", m)
+	if err := old.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if got := sortedHitIDs(t, old, "set-off"); !slices.Equal(got, []string{"setforth", "setoff"}) {
+		t.Errorf("old index, set-off: %v, want both (the particle a stop word)", got)
+	}
+	if up := old.Upgrades(); len(up) != 1 || !strings.Contains(up[0], "set-off") {
+		t.Errorf("old index: %q", up)
+	}
+}
+
+// A prefix pattern across a hyphen finds the compound: "non-compet*" is
+// the word "non" before any word that begins with "compet", which no
+// single indexed term matched.
+func TestCompoundPrefixPattern(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("covenant", "Covenant", "The Employee agrees to a non-compete covenant for twelve months.", "contract", "en"),
+		sample("clause", "Clause", "This non-competition clause survives termination.", "contract", "en"),
+		sample("pricing", "Pricing", "Competitive pricing is not a non-exclusive right.", "contract", "en"),
+		sample("email", "Notice", "Notices may be sent by e-mail to the address above.", "contract", "en"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"non-compet*":  {"clause", "covenant"},
+		"Non-Compet*":  {"clause", "covenant"},
+		"non-excl*":    {"pricing"},
+		"e-mai*":       {"email"},
+		"non-compx*":   nil,
+		"body:non-co*": {"clause", "covenant"},
+		// a hyphenated word finds its compound's other forms, its own
+		// first
+		"non-compete":     {"clause", "covenant"},
+		"non-competition": {"clause", "covenant"},
+		`"non-compete"`:   {"covenant"},
+		"e-mails":         {"email"},
+	} {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	for _, q := range []string{"non-compete", "non-competition"} {
+		res, err := ix.Search(ctx, Query{Q: q})
+		if err != nil || len(res.Hits) != 2 || !strings.Contains(res.Hits[0].Fragments[0], "<mark>"+q[4:]) {
+			t.Errorf("%s: %+v %v, want the text that holds it first", q, res, err)
+		}
+	}
+	res, err := ix.Search(ctx, Query{Q: "non-compet*"})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if f := strings.Join(res.Hits[0].Fragments, " "); !strings.Contains(f, "<mark>non</mark>-<mark>compet") {
+		t.Errorf("fragments do not mark the compound: %q", f)
+	}
+}

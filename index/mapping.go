@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -64,7 +65,7 @@ var textAnalyzerConfig = map[string]interface{}{
 	"type":      custom.Name,
 	"tokenizer": unicode.Name,
 	"token_filters": []interface{}{
-		TruncateName, DottedPartsName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName, porter.Name, BigramGapsName,
+		TruncateName, DottedPartsName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, StopName2, porter.Name, BigramGapsName,
 	},
 }
 
@@ -92,7 +93,7 @@ var Fields = []FieldSpec{
 	{Name: "class", Kind: "keyword"},
 	{Name: "subtype", Kind: "keyword", Analyzer: FacetKeyAnalyzer},
 	{Name: "language", Kind: "keyword"},
-	{Name: "source", Kind: "keyword"},
+	{Name: "source", Kind: "keyword", Analyzer: FacetKeyAnalyzer},
 	{Name: "content_type", Kind: "keyword"},
 	{Name: "model", Kind: "keyword"},
 	{Name: "model_version", Kind: "keyword"},
@@ -133,20 +134,19 @@ func Mapping(opts Options) (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(f.Name, fieldMapping(f))
 	}
 	im := bleve.NewIndexMapping()
-	if err := im.AddCustomAnalyzer(TextAnalyzer, textAnalyzerConfig); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(FacetKeyAnalyzer, facetKeyAnalyzerConfig); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(LawKeyAnalyzer, lawKeyAnalyzerConfig); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(PartyKeyAnalyzer, partyKeyAnalyzerConfig); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomAnalyzer(KeywordKeyAnalyzer, keywordKeyAnalyzerConfig); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
+	for _, a := range []struct {
+		name   string
+		config map[string]interface{}
+	}{
+		{TextAnalyzer, textAnalyzerConfig}, {FacetKeyAnalyzer, facetKeyAnalyzerConfig}, {LawKeyAnalyzer, lawKeyAnalyzerConfig},
+		{PartyKeyAnalyzer, partyKeyAnalyzerConfig}, {KeywordKeyAnalyzer, keywordKeyAnalyzerConfig},
+	} {
+		// a copy: Bleve keeps the map it is given, and a caller that
+		// edits one mapping (an older index's, in a test) must not edit
+		// the next
+		if err := im.AddCustomAnalyzer(a.name, copyConfig(a.config)); err != nil {
+			return nil, fmt.Errorf("mapping: %w", err)
+		}
 	}
 	im.DefaultMapping = doc
 	// Plain queries search _all, analysed as the text fields are.
@@ -156,6 +156,18 @@ func Mapping(opts Options) (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 	return im, nil
+}
+
+// copyConfig copies an analyser's config and its lists.
+func copyConfig(c map[string]interface{}) map[string]interface{} {
+	out := make(map[string]interface{}, len(c))
+	for k, v := range c {
+		if l, ok := v.([]interface{}); ok {
+			v = slices.Clone(l)
+		}
+		out[k] = v
+	}
+	return out
 }
 
 func fieldMapping(f FieldSpec) *mapping.FieldMapping {

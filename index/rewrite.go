@@ -32,21 +32,21 @@ import (
 //     governing law and sub-type where folded) are lower-cased:
 //     "keywords:\"Confidential Information\"" found nothing.
 //
-// lowered says which keyword fields the index holds in lower case; edges
-// (may be nil) lists the indexed bigrams around a character (edgeTerms).
-func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edges edgeTerms) query.Query {
+// lowered says which keyword fields the index holds in lower case; dict
+// (may be nil) lists the terms the index holds (termDict).
+func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, dict termDict) query.Query {
 	switch t := q.(type) {
 	case *query.BooleanQuery:
 		for _, c := range []query.Query{t.Must, t.Should, t.MustNot, t.Filter} {
-			rewrite(c, an, lowered, edges)
+			rewrite(c, an, lowered, dict)
 		}
 	case *query.ConjunctionQuery:
 		for i, c := range t.Conjuncts {
-			t.Conjuncts[i] = rewrite(c, an, lowered, edges)
+			t.Conjuncts[i] = rewrite(c, an, lowered, dict)
 		}
 	case *query.DisjunctionQuery:
 		for i, c := range t.Disjuncts {
-			t.Disjuncts[i] = rewrite(c, an, lowered, edges)
+			t.Disjuncts[i] = rewrite(c, an, lowered, dict)
 		}
 	case *query.MatchQuery:
 		if d := rewriteDate(t.FieldVal, t.Match); d != nil {
@@ -55,7 +55,7 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edg
 		return withVariants(t.FieldVal, t.Match, func(text string) query.Query {
 			c := *t
 			c.Match = text
-			return rewriteMatch(&c, an, lowered, edges)
+			return rewriteMatch(&c, an, lowered, dict)
 		})
 	case *query.MatchPhraseQuery:
 		if d := rewriteDate(t.FieldVal, t.MatchPhrase); d != nil {
@@ -64,10 +64,10 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edg
 		return withVariants(t.FieldVal, t.MatchPhrase, func(text string) query.Query {
 			c := *t
 			c.MatchPhrase = text
-			return rewritePhrase(&c, an, lowered, edges)
+			return rewritePhrase(&c, an, lowered, dict)
 		})
 	case *query.WildcardQuery:
-		return rewritePattern(t, an, lowered)
+		return rewritePattern(t, an, lowered, dict)
 	case *query.RegexpQuery:
 		if textField(t.FieldVal) || lowered(t.FieldVal) {
 			t.Regexp = strings.ToLower(t.Regexp)
@@ -82,11 +82,11 @@ func rewrite(q query.Query, an analysis.Analyzer, lowered func(string) bool, edg
 
 // rewritePhrase lower-cases a phrase for a field held in lower case and
 // widens a lone Chinese character at its ends (edgePhrase).
-func rewritePhrase(t *query.MatchPhraseQuery, an analysis.Analyzer, lowered func(string) bool, edges edgeTerms) query.Query {
+func rewritePhrase(t *query.MatchPhraseQuery, an analysis.Analyzer, lowered func(string) bool, dict termDict) query.Query {
 	if lowered(t.FieldVal) {
 		t.MatchPhrase = strings.ToLower(t.MatchPhrase)
 	} else if textField(t.FieldVal) && an != nil {
-		if m := edgePhrase(an.Analyze([]byte(t.MatchPhrase)), t.FieldVal, edges); m != nil {
+		if m := edgePhrase(an.Analyze([]byte(t.MatchPhrase)), t.FieldVal, dict); m != nil {
 			m.BoostVal = t.BoostVal
 			return m
 		}
@@ -98,7 +98,7 @@ func rewritePhrase(t *query.MatchPhraseQuery, an analysis.Analyzer, lowered func
 // (see also foldedFields).
 var lowerFields = map[string]bool{"class": true, "keywords": true, "language": true, "content_type": true, "depth": true}
 
-func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string) bool, edges edgeTerms) query.Query {
+func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string) bool, dict termDict) query.Query {
 	if lowered(t.FieldVal) {
 		t.Match = strings.ToLower(t.Match)
 		return t
@@ -127,7 +127,7 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 	if len(toks) < 2 {
 		return t
 	}
-	if m := edgePhrase(toks, t.FieldVal, edges); m != nil {
+	if m := edgePhrase(toks, t.FieldVal, dict); m != nil {
 		m.BoostVal = t.BoostVal
 		return m
 	}
@@ -136,21 +136,62 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 	if t.BoostVal != nil {
 		p.SetBoost(t.BoostVal.Value())
 	}
+	if w := hyphenatedStem(t.Match, an); w != "" {
+		if c := compoundPrefix(w, t.FieldVal, an, dict); c != nil {
+			return boosted(bleve.NewDisjunctionQuery(p, c), t.BoostVal)
+		}
+	}
 	return p
 }
 
-// edgeTerms lists the indexed two-character terms of a text field that
-// start with the Chinese character c (first false: c ends a query) or end
-// with it (first true: c opens one).
-type edgeTerms func(field, c string, first bool) []string
+// minCompoundStem is the shortest last stem hyphenatedStem widens: shorter
+// ones ("off", "mail") begin too many other words.
+const minCompoundStem = 5
+
+// hyphenatedStem is a hyphenated word ("non-compete") with its last part
+// stemmed ("non-compet"), for compoundPrefix to find the compound's other
+// forms ("non-competition", "non-competitive"): Porter stems "compete"
+// and "competition" apart. A stem longer than compoundStemCut loses up to
+// two letters. "" for anything else.
+func hyphenatedStem(q string, an analysis.Analyzer) string {
+	q = strings.TrimSpace(q)
+	i := strings.LastIndexByte(q, '-')
+	if i <= 0 || strings.ContainsAny(q, " \t\"") {
+		return ""
+	}
+	toks := an.Analyze([]byte(q[i+1:]))
+	if len(toks) != 1 || len(toks[0].Term) < minCompoundStem || !isASCIIWord(string(toks[0].Term)) {
+		return ""
+	}
+	stem := string(toks[0].Term)
+	if len(stem) > compoundStemCut {
+		// "competit" (competition) is cut to "compet", which begins
+		// "compete" too
+		stem = stem[:max(compoundStemCut, len(stem)-2)]
+	}
+	return strings.ToLower(q[:i+1]) + stem
+}
+
+// compoundStemCut is how short hyphenatedStem cuts a longer stem.
+const compoundStemCut = 6
+
+// termDict lists terms an index holds.
+type termDict interface {
+	// edgeTerms lists the indexed two-character terms of a text field
+	// that start with the Chinese character c (first false: c ends a
+	// query) or end with it (first true: c opens one).
+	edgeTerms(field, c string, first bool) []string
+	// prefixTerms lists the terms of a field that begin with prefix.
+	prefixTerms(field, prefix string) []string
+}
 
 // edgePhrase is the phrase of toks (analysed query text) with a lone
 // Chinese character at either end widened to the bigrams it is part of,
 // nil when neither end is one. The bigram filter pairs a character with
 // its neighbour when there is one: a query's last character has none, the
 // text's usually has ("3月1日" against "3月1日起": 日 against 日起).
-func edgePhrase(toks analysis.TokenStream, field string, edges edgeTerms) *query.MultiPhraseQuery {
-	if edges == nil || len(toks) < 2 {
+func edgePhrase(toks analysis.TokenStream, field string, dict termDict) *query.MultiPhraseQuery {
+	if dict == nil || len(toks) < 2 {
 		return nil
 	}
 	terms := phraseTerms(toks)
@@ -159,7 +200,7 @@ func edgePhrase(toks analysis.TokenStream, field string, edges edgeTerms) *query
 		if len(terms[end]) != 1 || !loneHan(terms[end][0]) {
 			continue
 		}
-		more := edges(field, terms[end][0], end == 0)
+		more := dict.edgeTerms(field, terms[end][0], end == 0)
 		terms[end] = append(terms[end], more...)
 		widened = widened || len(more) > 0
 	}
@@ -197,13 +238,19 @@ func loneHan(term string) bool {
 // indexed as "termin", which "terminat" does not prefix. Stems of up to
 // maxStemCut letters less, and at least minStem long, are searched as
 // terms, and the stem of the literal as a prefix.
-func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer, lowered func(string) bool) query.Query {
+func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer, lowered func(string) bool, dict termDict) query.Query {
 	if !textField(t.FieldVal) && !lowered(t.FieldVal) {
 		return t
 	}
 	t.Wildcard = strings.ToLower(t.Wildcard)
 	lit, ok := strings.CutSuffix(t.Wildcard, "*")
-	if !ok || strings.ContainsAny(lit, "*?") || an == nil || !textField(t.FieldVal) || !isASCIIWord(lit) {
+	if !ok || strings.ContainsAny(lit, "*?") || an == nil || !textField(t.FieldVal) {
+		return t
+	}
+	if !isASCIIWord(lit) {
+		if p := compoundPrefix(lit, t.FieldVal, an, dict); p != nil {
+			return p
+		}
 		return t
 	}
 	d := bleve.NewDisjunctionQuery(t)
@@ -221,6 +268,46 @@ func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer, lowered func(s
 		return t
 	}
 	return boosted(d, t.BoostVal)
+}
+
+// compoundPrefix is the pattern "non-compet*" (lit "non-compet") as the
+// phrase of its words, the last any indexed term that begins with it or
+// with its stem: the text's "non-compete" is the two terms "non" "compet",
+// which no single term's pattern matches, so it found nothing. nil when
+// lit is not words joined by punctuation; a query that matches nothing
+// when no term begins so.
+func compoundPrefix(lit, field string, an analysis.Analyzer, dict termDict) query.Query {
+	words := strings.FieldsFunc(lit, func(r rune) bool { return r == '-' || r == '/' || r == '.' || r == '_' || r == '\'' })
+	if dict == nil || len(words) < 2 || !isASCIIWord(words[len(words)-1]) {
+		return nil
+	}
+	toks := an.Analyze([]byte(strings.Join(words[:len(words)-1], " ")))
+	if len(toks) == 0 {
+		return nil
+	}
+	terms := phraseTerms(toks)
+	last := words[len(words)-1]
+	seen := map[string]bool{}
+	var ends []string
+	prefixes := []string{last}
+	if st := an.Analyze([]byte(last)); len(st) == 1 && string(st[0].Term) != last {
+		prefixes = append(prefixes, string(st[0].Term))
+	}
+	for _, p := range prefixes {
+		for _, e := range dict.prefixTerms(field, p) {
+			if !seen[e] && len(ends) < MaxQueryTerms {
+				seen[e] = true
+				ends = append(ends, e)
+			}
+		}
+	}
+	if len(ends) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	if field == "" {
+		field = allField
+	}
+	return query.NewMultiPhraseQuery(append(terms, ends), field)
 }
 
 // Porter stemming removes at most a few letters ("-ational" -> "-ate" is

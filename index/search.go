@@ -535,7 +535,7 @@ func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, quoteHint)
 	}
-	out := rewrite(parsed, ix.text, ix.lowered, ix.edgeTerms)
+	out := rewrite(parsed, ix.text, ix.lowered, ix)
 	if ix.queryAnalyzer != "" {
 		withAnalyzer(out, ix.queryAnalyzer)
 	}
@@ -576,6 +576,27 @@ func (ix *Index) edgeTerms(field, c string, first bool) []string {
 			if e.Term != c && utf8.RuneCountInString(e.Term) == 2 {
 				out = append(out, e.Term)
 			}
+		}
+		return nil
+	})
+	return out
+}
+
+// prefixTerms lists the terms field holds that begin with prefix, at
+// most MaxQueryTerms.
+func (ix *Index) prefixTerms(field, prefix string) []string {
+	if field == "" {
+		field = allField
+	}
+	var out []string
+	_ = ix.read(func(bi bleve.Index) error {
+		d, err := bi.FieldDictPrefix(field, []byte(prefix))
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		for e, err := d.Next(); err == nil && e != nil && len(out) < MaxQueryTerms; e, err = d.Next() {
+			out = append(out, e.Term)
 		}
 		return nil
 	})

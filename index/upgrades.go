@@ -43,6 +43,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.partyForms && !ix.chineseKeys {
 		out = append(out, "parties and governing law matched in traditional or simplified Chinese (party:張偉 does not find 张伟)")
 	}
+	if ix.keys["source"] == nil {
+		out = append(out, "sources matched in any case (source:Folder does not find folder)")
+	}
 	if ix.keys["subtype"] == nil {
 		out = append(out, "sub-types matched in any case (subtype:contract/hosting does not find contract/Hosting)")
 	}
@@ -64,8 +67,11 @@ func (ix *Index) Upgrades() []string {
 	if m != nil && !slices.Contains(tokenFilters(m), DottedPartsName) {
 		out = append(out, "the parts of dotted names found on their own (IOException in java.io.IOException, apache in docs.apache.org)")
 	}
-	if m != nil && !slices.Contains(tokenFilters(m), StopName) {
+	if m != nil && !slices.Contains(tokenFilters(m), StopName) && !slices.Contains(tokenFilters(m), StopName2) {
 		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
+	}
+	if m != nil && !slices.Contains(tokenFilters(m), StopName2) {
+		out = append(out, `compound words with a particle found whole (a search for "set-off" finds every "set")`)
 	}
 	if m != nil && m.FieldMappingForPath(fieldFilenameWords).Type == "" {
 		out = append(out, "file names found by plain queries (only filename: finds them)")
