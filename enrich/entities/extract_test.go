@@ -1125,3 +1125,41 @@ func TestWithEffectFrom(t *testing.T) {
 		t.Errorf("no effective date: %+v", Extract(text, "en"))
 	}
 }
+
+// Dates a note, an order form, a letter and a policy label by what they
+// are: the note's date above its text is its date and the first payment is
+// not; a defined "Maturity Date", a labelled end date, a termination's
+// effective date and the end of a policy period are expiration dates; a
+// labelled start date and "Coming into force" are effective dates.
+func TestLabelledTermDates(t *testing.T) {
+	for _, c := range []struct {
+		text                        string
+		agreement, effective, expir string
+	}{
+		{"PROMISSORY NOTE\n\n$250,000.00        Austin, Texas\n                   November 15, 2024\n\nFOR VALUE RECEIVED, Lonestar Robotics, LLC promises to pay. " +
+			"Borrower shall make sixty (60) monthly installments beginning on December 15, 2024. All unpaid principal shall be due and payable in full on November 15, 2029 (the \"Maturity Date\").",
+			"2024-11-15", "", "2029-11-15"},
+		{"ORDER FORM\nSubscription Start Date: October 1, 2024\nSubscription End Date: September 30, 2027\nCustomer shall pay the fees.",
+			"", "2024-10-01", "2027-09-30"},
+		{"June 3, 2025\n\nRe: Notice of Termination\n\nThis letter constitutes notice that Brightline is terminating the Agreement dated February 10, 2022. The termination will be effective on August 2, 2025.",
+			"2025-06-03", "", "2025-08-02"},
+		{"DECLARATIONS PAGE\nPolicy Period: From 12:01 a.m. on July 1, 2025 to 12:01 a.m. on July 1, 2026, standard time\nNamed Insured: David Whitman",
+			"", "2025-07-01", "2026-07-01"},
+		{"This Second Amendment is entered into as of May 20, 2025 (the \"Amendment Effective Date\") by and between Orion Logistics Corporation and Vertex Ltd. The monthly fee is reduced, effective June 1, 2025.",
+			"2025-05-20", "2025-05-20", ""},
+		{"STATUTORY INSTRUMENTS\nMade 17th April 2024\nComing into force 1st October 2024\nThese Regulations apply to digital subscriptions.", "", "2024-10-01", ""},
+	} {
+		ents := Extract(c.text, "en")
+		for kind, want := range map[string]string{KindAgreementDate: c.agreement, KindEffectiveDate: c.effective, KindExpirationDate: c.expir} {
+			var got []string
+			for _, e := range ents {
+				if e.Kind == kind {
+					got = append(got, e.Value)
+				}
+			}
+			if want != "" && (len(got) == 0 || got[0] != want) || want == "" && kind != KindAgreementDate && kind != KindEffectiveDate && len(got) > 0 {
+				t.Errorf("%.40q: %s %v, want %q", c.text, kind, got, want)
+			}
+		}
+	}
+}

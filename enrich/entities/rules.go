@@ -38,7 +38,7 @@ func partySegment(pre string) (string, int, bool) {
 }
 
 // corpSuffixRe matches a corporate suffix after a comma in a name.
-var corpSuffixRe = regexp.MustCompile(`(?i)^,?\s*(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|L\.P|LP|Corp|Corporation|Co|Company|N\.V|B\.V|S\.A|S\.A\.S|S\.p\.A|GmbH|AG|plc|PLC|Pty|Pte|S\.L|SE|KG|Ltda|P\.C|P\.A|PLLC|P\.L\.L\.C|S\.C)\b\.?`)
+var corpSuffixRe = regexp.MustCompile(`(?i)^,?\s*(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|L\.P|LP|Corp|Corporation|Co|Company|N\.V|B\.V|S\.A|S\.A\.S|S\.p\.A|GmbH|AG|plc|PLC|Pty|Pte|S\.L|SE|KG|Ltda|P\.C|P\.A|PLLC|P\.L\.L\.C|S\.C|N\.A)\b\.?`)
 
 // quotedRe captures a quoted alias.
 var quotedRe = regexp.MustCompile(`["“”]\s*([^"“”]{1,60}?)\s*["“”]`)
@@ -744,11 +744,23 @@ var (
 // --- dates ---
 
 var (
-	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?["“]?\s*(?:effective|commencement)\s+date`)
-	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:shall|will)\s+(?:commence|begin|start)\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$`)
+	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?["“]?\s*(?:[a-z]+\s+){0,2}?(?:effective|commencement)\s+date`)
+	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:shall|will)\s+(?:commence|begin|start)\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\bcoming\s+into\s+force\s*(?:on\s+)?(?:the\s+)?$`)
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
-	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?(?:the\s+)?$`)
+	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?|\bend\s+date\s*:\s*|\bterminat\w*\s+(?:will|shall)\s+(?:be(?:come)?\s+)?effective\s+(?:on|as\s+of)\s+)(?:the\s+)?$`)
+	// expiryAfterRe: a date defined as the end ("November 15, 2029 (the
+	// "Maturity Date")")
+	expiryAfterRe = regexp.MustCompile(`(?i)^\s*\(\s*(?:the\s+)?["“](?:[a-z]+\s+)?(?:maturity|expiration|expiry|termination|end)\s+date["”]`)
+	// periodRangeRe ends the text before the end of a labelled period
+	// ("Policy Period: From 12:01 a.m. on July 1, 2025 to 12:01 a.m. on"),
+	// periodStartRe the text before its start.
+	periodRangeRe = regexp.MustCompile(`(?i)\b(?:period|term)\s*:\s*from\b[^\n]{0,80}?\b(?:to|through|until)\b[^\n]{0,25}?$`)
+	periodStartRe = regexp.MustCompile(`(?i)\b(?:period|term)\s*:\s*from\b[^\n]{0,25}?$`)
+	// paymentBeforeRe: a date something is paid or begins to be paid on
+	// ("installments ... beginning on December 15, 2024"), not the date
+	// of the agreement
+	paymentBeforeRe = regexp.MustCompile(`(?i)\b(?:beginning|commencing|starting|due|payable|paid|installments?)\s+(?:in\s+full\s+)?(?:on|as\s+of)\s*(?:the\s+)?$|\b(?:start|end|commencement|expiration|expiry|renewal)\s+date\s*:\s*$`)
 	// untilBeforeRe: a date something lasts until
 	untilBeforeRe = regexp.MustCompile(`(?i)\b(?:until|till|through|thru)\s+(?:and\s+including\s+)?(?:the\s+)?$`)
 	// Chinese contracts date their term "自2024年1月1日起至2026年12月31日止",
@@ -786,11 +798,13 @@ func dates(x *collector, text string, sents []sentence) {
 	for _, d := range ds {
 		before := text[max(0, d.start-60):d.start]
 		after := text[d.end:min(len(text), d.end+40)]
+		wide := text[max(0, d.start-120):d.start]
+		ends := expiryBeforeRe.MatchString(before) || expiryAfterRe.MatchString(after) || periodRangeRe.MatchString(wide)
 		kinds := 0
 		if d.iso == agreement && d.start < agreementChars {
 			kinds++
 		}
-		if effective == "" && (effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before)) {
+		if effective == "" && !ends && (effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) || periodStartRe.MatchString(wide)) {
 			// Only the first: later "effective" dates are mostly those of
 			// other agreements and amendments the contract cites.
 			x.add(KindEffectiveDate, d.text, d.iso, d.start)
@@ -805,7 +819,7 @@ func dates(x *collector, text string, sents []sentence) {
 			effective = d.iso
 			kinds++
 		}
-		if expiryBeforeRe.MatchString(before) || zh && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) {
+		if ends || zh && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) {
 			x.add(KindExpirationDate, d.text, d.iso, d.start)
 			kinds++
 		}
@@ -888,7 +902,9 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 		before := text[max(0, d.start-60):d.start]
 		score := 0
 		switch {
-		case untilBeforeRe.MatchString(before) || expiryBeforeRe.MatchString(before):
+		case untilBeforeRe.MatchString(before) || expiryBeforeRe.MatchString(before) || paymentBeforeRe.MatchString(before) ||
+			expiryAfterRe.MatchString(text[d.end:min(len(text), d.end+40)]) ||
+			periodStartRe.MatchString(text[max(0, d.start-120):d.start]) || periodRangeRe.MatchString(text[max(0, d.start-120):d.start]):
 			// "expires on June 30, 2025", "runs until December 31": the
 			// end of the term, however early it is named
 		case thisAgreementDatedRe.MatchString(before):

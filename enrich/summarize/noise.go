@@ -213,7 +213,10 @@ var articleTitle = regexp.MustCompile(`^Article\s+\d{1,3}[a-z]?\s+[A-Z]`)
 // gluedHeading is a labelled heading run into the sentence after it, which
 // extraction joined ("Section 2: User content You keep ownership ..."):
 // the label, then up to six words of title before the sentence's capital.
-var gluedHeading = regexp.MustCompile(`^(?i:section|article|chapter|part)\s+\d{1,3}[a-z]?\s*[:.—–-]\s*((?:\S+\s+){1,6}?)([A-Z]\S*)\s`)
+// The number is whole and a space follows its mark: "Section 10.1 of the
+// Agreement is deleted" read as the heading "Section 10. 1 of the" before
+// "Agreement is deleted", which says another thing.
+var gluedHeading = regexp.MustCompile(`^(?i:section|article|chapter|part)\s+\d{1,3}(?:\.\d{1,3})*[a-z]?\s*[:.—–-]\s+((?:\S+\s+){1,6}?)([A-Z]\S*)\s`)
 
 // sentenceOpeners often open a sentence after a title in title case
 // ("Payments We charge ...").

@@ -159,11 +159,14 @@ func TestChineseNonProse(t *testing.T) {
 
 func TestWithoutGluedHeading(t *testing.T) {
 	for in, want := range map[string]string{
-		"Section 2: User content You keep ownership of your photos.": "You keep ownership of your photos.",
-		"Section 3: Payments We charge fees monthly.":                "We charge fees monthly.",
-		"Section 3: Payment Terms Apply to every order.":             "Section 3: Payment Terms Apply to every order.",
-		"Article 5 applies to every provider.":                       "Article 5 applies to every provider.",
-		"Section 2: Commercial communications":                       "Section 2: Commercial communications",
+		"Section 2: User content You keep ownership of your photos.":        "You keep ownership of your photos.",
+		"Section 3: Payments We charge fees monthly.":                       "We charge fees monthly.",
+		"Section 3: Payment Terms Apply to every order.":                    "Section 3: Payment Terms Apply to every order.",
+		"Article 5 applies to every provider.":                              "Article 5 applies to every provider.",
+		"Section 2: Commercial communications":                              "Section 2: Commercial communications",
+		"Section 10.1 of the Agreement is hereby deleted.":                  "Section 10.1 of the Agreement is hereby deleted.",
+		"Section 4.2 of the Agreement is amended so that the fee is lower.": "Section 4.2 of the Agreement is amended so that the fee is lower.",
+		"Section 4.2: Fees The Client pays monthly.":                        "The Client pays monthly.",
 	} {
 		if got := withoutGluedHeading(in); got != want {
 			t.Errorf("withoutGluedHeading(%q) = %q, want %q", in, got, want)
