@@ -219,3 +219,33 @@ func TestSearchFragmentsWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// Fragments quote the text: a summary's rewording ("including the
+// warranties") is shown only when the text shows no match, and then
+// labelled as the summary.
+func TestFragmentsQuoteTheText(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	d := sample("mit", "MIT License", "THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY.", "other", "en")
+	d.Summary = "The software is provided as is, without warranty of any kind, express or implied, including the warranties of merchantability. The service keeps no copy."
+	if err := ix.Put(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Q: "including"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	for _, f := range res.Hits[0].Fragments {
+		if !strings.Contains(f, "NOT LIMITED") || strings.HasPrefix(f, SummaryLabel) {
+			t.Errorf("fragment not from the text: %q", f)
+		}
+	}
+	res, err = ix.Search(ctx, Query{Q: "service"})
+	if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Fragments) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if f := res.Hits[0].Fragments[0]; !strings.HasPrefix(f, SummaryLabel) || !strings.Contains(f, "<mark>service</mark>") {
+		t.Errorf("a match in the summary alone: %q, want it labelled", f)
+	}
+}

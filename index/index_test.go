@@ -338,12 +338,47 @@ func TestContractDateRanges(t *testing.T) {
 func TestBadQueryHint(t *testing.T) {
 	ix, _ := openTemp(t)
 	defer ix.Close()
-	_, err := ix.Search(context.Background(), Query{Q: "10:30"})
+	_, err := ix.Search(context.Background(), Query{Q: "amount:>="})
 	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), `"10:30"`) {
-		t.Errorf("10:30: %v", err)
+		t.Errorf("amount:>=: %v", err)
 	}
 	if res, err := ix.Search(context.Background(), Query{Q: `"10:30"`}); err != nil {
 		t.Errorf(`"10:30": %v %v`, res, err)
+	}
+}
+
+// A colon that names no field is part of the words: "Note:", "Re:", a
+// time and a host's port found nothing, as a field no document has. A
+// field's name in any case is the field; a slash alone is no regular
+// expression.
+func TestColonWithoutFieldAndLoneSlash(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("meeting", "Minutes", "The meeting opened at 10:30 and discussed termination.", "other", "en"),
+		sample("log", "DataNode", "Receiving block from /10.251.73.220:50010 at level error", "log", "en"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"10:30":                  {"meeting"},
+		"Re: termination":        {"meeting"},
+		"Note: termination":      {"meeting"},
+		"level: error":           {"log"},
+		"10.251.73.220:50010":    {"log"},
+		"Title:Minutes":          {"meeting"},
+		"termination / expiry":   {"meeting"},
+		"/":                      nil,
+		"+Note: -termination":    {},
+		`Attention:"at 10:30"`:   {"meeting"},
+		"title:minutes -level:x": {"meeting"},
+	} {
+		got := sortedHitIDs(t, ix, q)
+		if len(got) != len(want) || !slices.Equal(got, want) && len(want) > 0 {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
 	}
 }
 
@@ -630,5 +665,45 @@ func TestCompoundPrefixPattern(t *testing.T) {
 	}
 	if f := strings.Join(res.Hits[0].Fragments, " "); !strings.Contains(f, "<mark>non</mark>-<mark>compet") {
 		t.Errorf("fragments do not mark the compound: %q", f)
+	}
+}
+
+// Brackets group: "(indemnification OR arbitration) AND Delaware" was the
+// words "(indemnification", "arbitration)" and "Delaware", and found more
+// than Delaware alone. A bracket inside a word or quotes is the word's.
+func TestBracketsGroup(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("ind-de", "A", "Indemnification under the laws of Delaware.", "contract", "en"),
+		sample("arb-de", "B", "Arbitration seated in Delaware.", "contract", "en"),
+		sample("de", "C", "A Delaware corporation sells widgets.", "contract", "en"),
+		sample("ind-ny", "D", "Indemnification under the laws of New York, see Section 2(a).", "contract", "en"),
+		sample("other", "E", "Lunch is served at noon.", "other", "en"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"(indemnification OR arbitration) AND Delaware":           {"arb-de", "ind-de"},
+		"Delaware AND (indemnification OR arbitration)":           {"arb-de", "ind-de"},
+		"+(indemnification arbitration) +Delaware":                {"arb-de", "ind-de"},
+		"NOT (indemnification OR arbitration)":                    {"de", "other"},
+		"-(indemnification arbitration)":                          {"de", "other"},
+		"Delaware AND NOT (indemnification OR arbitration)":       {"de"},
+		"(Delaware AND indemnification) OR (York AND Section)":    {"ind-de", "ind-ny"},
+		"((indemnification OR arbitration) AND Delaware) OR noon": {"arb-de", "ind-de", "other"},
+		`("Section 2(a)" OR lunch) AND NOT widgets`:               {"ind-ny", "other"},
+		"(lunch)": {"other"},
+	} {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	for _, q := range []string{"Section 2(a)", "(indemnification OR arbitration", "Article 6(1)(a) Delaware"} {
+		if _, ok := splitGroups(q); ok {
+			t.Errorf("%s: read as groups", q)
+		}
 	}
 }

@@ -441,6 +441,9 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 		return bleve.NewMatchAllQuery(), nil
 	}
 	if !ix.legacyCJK {
+		if items, ok := splitGroups(foldWidth(q)); ok {
+			return ix.groupedQuery(items)
+		}
 		if groups := orGroups(foldWidth(q)); len(groups) > 1 {
 			// "a AND b OR c" is (a AND b) OR c: Bleve's syntax has no
 			// grouping, so each AND group is parsed on its own
@@ -700,7 +703,10 @@ func normaliseQuery(q string) string {
 		case "AND", "OR", "NOT":
 			continue
 		}
-		t = dateTerm(urlTerm(t))
+		if strings.Trim(t, `/\`) == "" {
+			continue // "termination / expiry": a slash alone opened a regular expression that never closed
+		}
+		t = dateTerm(plainColon(urlTerm(t)))
 		prefixed := strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-")
 		switch {
 		case prefixed:
@@ -713,6 +719,44 @@ func normaliseQuery(q string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// plainColon reads a term whose colon names no field as words: "Note:",
+// "Re: termination", "level: error" and a pasted "10.251.73.220:50010"
+// searched a field of that name, which no document has, and found
+// nothing without a word of why. A field's name in another case
+// ("Title:GDPR") is the field.
+func plainColon(t string) string {
+	sign, core := "", t
+	if strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-") {
+		sign, core = t[:1], t[1:]
+	}
+	i := strings.IndexByte(core, ':')
+	if i <= 0 || strings.HasPrefix(core, `"`) || strings.HasSuffix(core[:i], `\`) {
+		return t
+	}
+	name, rest := core[:i], core[i+1:]
+	if f, ok := queryFields[strings.ToLower(name)]; ok {
+		return sign + f + ":" + rest
+	}
+	switch {
+	case rest == "":
+		return sign + name
+	case strings.HasPrefix(rest, `"`):
+		return sign + name + " " + rest
+	}
+	return sign + `"` + strings.ReplaceAll(core, `"`, "") + `"`
+}
+
+// queryFields are the fields a query may name, by their lower-case names.
+var queryFields = func() map[string]string {
+	m := map[string]string{"_all": "_all"}
+	for _, f := range Fields {
+		if !strings.HasPrefix(f.Name, "_") {
+			m[strings.ToLower(f.Name)] = f.Name
+		}
+	}
+	return m
+}()
 
 // urlRe is a web address typed as a query term
 // ("http://www.apache.org/licenses/", "apache.org/licenses", a bare domain
@@ -883,23 +927,42 @@ func toHit(h *search.DocumentMatch) Hit {
 			hit.Keywords = append(hit.Keywords, k.Text)
 		}
 	}
-	var seen []string
-	for _, f := range []string{"title", "title" + cjkSuffix, "summary", "summary" + cjkSuffix, "body", "body" + cjkSuffix} {
-		for _, fr := range h.Fragments[f] {
-			// a summary quotes the text: the same passage from both once,
-			// however differently spaced or cut
-			k := fragmentKey(fr)
-			if !slices.ContainsFunc(seen, func(s string) bool { return samePassage(s, k) }) {
-				seen = append(seen, k)
-				hit.Fragments = append(hit.Fragments, fr)
-			}
-		}
-	}
+	hit.Fragments = textFragments(h.Fragments)
 	hit.Fragments = markedFirst(hit.Fragments)
 	if len(hit.Fragments) > 3 {
 		hit.Fragments = hit.Fragments[:3]
 	}
 	return hit
+}
+
+// SummaryLabel opens a fragment taken from the summary, which is
+// docmill's rewording and not the document's words.
+const SummaryLabel = "Summary: "
+
+// textFragments are a hit's fragments of its title and text, once each
+// however differently spaced or cut. The summary's come only when neither
+// shows a match (it matched in the summary alone, or past the stored
+// part of a long text), labelled: a summary shortens and rewrites ("including
+// the warranties" for "including but not limited to the warranties"), and
+// shown unlabelled it read as a quotation.
+func textFragments(byField search.FieldFragmentMap) []string {
+	var out, seen []string
+	add := func(fields []string, label string) {
+		for _, f := range fields {
+			for _, fr := range byField[f] {
+				k := fragmentKey(fr)
+				if !slices.ContainsFunc(seen, func(s string) bool { return samePassage(s, k) }) {
+					seen = append(seen, k)
+					out = append(out, label+fr)
+				}
+			}
+		}
+	}
+	add([]string{"title", "title" + cjkSuffix, "body", "body" + cjkSuffix}, "")
+	if !slices.ContainsFunc(out, func(f string) bool { return strings.Contains(f, "<mark>") }) {
+		add([]string{"summary", "summary" + cjkSuffix}, SummaryLabel)
+	}
+	return out
 }
 
 // markedFirst keeps only the fragments that show a match when some do:
