@@ -707,3 +707,24 @@ func TestBracketsGroup(t *testing.T) {
 		}
 	}
 }
+
+// A quoted word is the word, and a query of more than MaxPhrases phrases is
+// refused with the reason: 2,000 quoted single letters held a core for
+// seconds.
+func TestQuotedWordAndPhraseCap(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	if err := ix.Put(ctx, sample("a", "Lease", "The tenant shall pay rent monthly.", "contract", "en")); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{`"tenants"`: 1, `"a" "a" "a"`: 0, `title:"Lease"`: 1} {
+		if res, err := ix.Search(ctx, Query{Q: q}); err != nil || res.Total != uint64(want) {
+			t.Errorf("%s: %v %v, want %d", q, res, err, want)
+		}
+	}
+	q := strings.Repeat(`"pay rent" "shall pay" `, MaxPhrases/2+1)
+	if _, err := ix.Search(ctx, Query{Q: q}); !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "phrases") {
+		t.Errorf("%d phrases: %v", MaxPhrases+2, err)
+	}
+}

@@ -86,7 +86,16 @@ func rewritePhrase(t *query.MatchPhraseQuery, an analysis.Analyzer, lowered func
 	if lowered(t.FieldVal) {
 		t.MatchPhrase = strings.ToLower(t.MatchPhrase)
 	} else if textField(t.FieldVal) && an != nil {
-		if m := edgePhrase(an.Analyze([]byte(t.MatchPhrase)), t.FieldVal, dict); m != nil {
+		toks := an.Analyze([]byte(t.MatchPhrase))
+		if len(toks) == 1 {
+			// a quoted word is the word: as a phrase it read every
+			// position of it, and a quoted "a" was every letter a
+			m := bleve.NewMatchQuery(t.MatchPhrase)
+			m.SetField(t.FieldVal)
+			m.BoostVal, m.Analyzer = t.BoostVal, t.Analyzer
+			return rewriteMatch(m, an, lowered, dict)
+		}
+		if m := edgePhrase(toks, t.FieldVal, dict); m != nil {
 			m.BoostVal = t.BoostVal
 			return m
 		}
@@ -137,12 +146,18 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 		p.SetBoost(t.BoostVal.Value())
 	}
 	if w := hyphenatedStem(t.Match, an); w != "" {
-		if c := compoundPrefix(w, t.FieldVal, an, dict); c != nil {
+		if c := compoundPrefix(w, t.FieldVal, an, dict, maxCompoundEnds); c != nil {
 			return boosted(bleve.NewDisjunctionQuery(p, c), t.BoostVal)
 		}
 	}
 	return p
 }
+
+// maxCompoundEnds bounds the forms a hyphenated word's last part widens
+// to (hyphenatedStem): a handful in practice ("compete", "competit",
+// "competitor"), and few enough that a pasted clause full of hyphenated
+// words is no expanding query (expandingClauses).
+const maxCompoundEnds = 32
 
 // minCompoundStem is the shortest last stem hyphenatedStem widens: shorter
 // ones ("off", "mail") begin too many other words.
@@ -248,7 +263,7 @@ func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer, lowered func(s
 		return t
 	}
 	if !isASCIIWord(lit) {
-		if p := compoundPrefix(lit, t.FieldVal, an, dict); p != nil {
+		if p := compoundPrefix(lit, t.FieldVal, an, dict, MaxQueryTerms); p != nil {
 			return p
 		}
 		return t
@@ -272,11 +287,12 @@ func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer, lowered func(s
 
 // compoundPrefix is the pattern "non-compet*" (lit "non-compet") as the
 // phrase of its words, the last any indexed term that begins with it or
-// with its stem: the text's "non-compete" is the two terms "non" "compet",
-// which no single term's pattern matches, so it found nothing. nil when
+// with its stem, at most most of them: the text's "non-compete" is the two
+// terms "non" "compet", which no single term's pattern matches, so it
+// found nothing. nil when
 // lit is not words joined by punctuation; a query that matches nothing
 // when no term begins so.
-func compoundPrefix(lit, field string, an analysis.Analyzer, dict termDict) query.Query {
+func compoundPrefix(lit, field string, an analysis.Analyzer, dict termDict, most int) query.Query {
 	words := strings.FieldsFunc(lit, func(r rune) bool { return r == '-' || r == '/' || r == '.' || r == '_' || r == '\'' })
 	if dict == nil || len(words) < 2 || !isASCIIWord(words[len(words)-1]) {
 		return nil
@@ -295,7 +311,7 @@ func compoundPrefix(lit, field string, an analysis.Analyzer, dict termDict) quer
 	}
 	for _, p := range prefixes {
 		for _, e := range dict.prefixTerms(field, p) {
-			if !seen[e] && len(ends) < MaxQueryTerms {
+			if !seen[e] && len(ends) < most {
 				seen[e] = true
 				ends = append(ends, e)
 			}

@@ -47,6 +47,12 @@ const MaxQueryTerms = 8192
 // deadline (300 "/[a-z]+/" took 15 s and 4 GB; 1,000 "/.*/" 12 GB).
 const MaxExpandingClauses = 16
 
+// MaxPhrases bounds how many phrases one query holds: each reads the
+// positions of its words in every document that has them all (2,000
+// quoted single letters, an 8 KB query, held a core for 5 s on 120
+// contracts). A pasted clause or log excerpt of 8 KB holds fewer.
+const MaxPhrases = 256
+
 // expandingClauses counts the clauses of q that expand to many words.
 func expandingClauses(q query.Query) int {
 	n := 0
@@ -54,10 +60,26 @@ func expandingClauses(q query.Query) int {
 		switch q := q.(type) {
 		case *query.PrefixQuery, *query.WildcardQuery, *query.RegexpQuery, *query.FuzzyQuery:
 			n++
+		case *query.MultiPhraseQuery:
+			if len(q.Terms) > 0 && len(q.Terms[len(q.Terms)-1]) > maxCompoundEnds {
+				n++ // a compound's prefix (compoundPrefix) or a character's bigrams
+			}
 		case *query.MatchQuery:
 			if q.Fuzziness > 0 {
 				n++
 			}
+		}
+	})
+	return n
+}
+
+// phrases counts the phrase clauses of q.
+func phrases(q query.Query) int {
+	n := 0
+	walkQuery(q, true, func(q query.Query) {
+		switch q.(type) {
+		case *query.MatchPhraseQuery, *query.PhraseQuery, *query.MultiPhraseQuery:
+			n++
 		}
 	})
 	return n
@@ -359,6 +381,9 @@ func (ix *Index) buildRequest(q Query) (*bleve.SearchRequest, facetPlan, error) 
 	}
 	if n := expandingClauses(top); n > MaxExpandingClauses {
 		return nil, facetPlan{}, fmt.Errorf("%w: %d wildcards, prefixes, fuzzy terms and regular expressions; at most %d in one query", ErrBadQuery, n, MaxExpandingClauses)
+	}
+	if n := phrases(top); n > MaxPhrases {
+		return nil, facetPlan{}, fmt.Errorf("%w: %d phrases (quoted words, or words joined by hyphens, dots or slashes); at most %d in one query", ErrBadQuery, n, MaxPhrases)
 	}
 	req := bleve.NewSearchRequestOptions(top, size, q.From, false)
 	req.Fields = []string{fieldResult}

@@ -469,6 +469,19 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		}
 		q.Until = t
 	}
+	if !q.Since.IsZero() && !q.Until.IsZero() && !q.Since.Before(q.Until) {
+		errs = append(errs, fmt.Errorf("since %s is not before until %s", v.Get("since"), v.Get("until")))
+	}
+	for _, name := range publicSearchParams {
+		if len(v[name]) > 1 {
+			errs = append(errs, fmt.Errorf("%s is given %d times; it takes one value (filters take several)", name, len(v[name])))
+		}
+	}
+	for i, l := range q.Filters["language"] {
+		if code, ok := languageNames[strings.ToLower(strings.TrimSpace(l))]; ok {
+			q.Filters["language"][i] = code
+		}
+	}
 	if e := v.Get("expires"); e != "" {
 		var ok bool
 		if q.ExpiresFrom, q.ExpiresUntil, ok = index.ExpiryRange(e, now); !ok {
@@ -482,6 +495,12 @@ func queryFrom(r *http.Request) (index.Query, error) {
 		return q, fmt.Errorf("%w: %w", index.ErrBadQuery, errors.Join(errs...))
 	}
 	return q, nil
+}
+
+// languageNames are the names a language filter may be given by, as
+// people write them, for the codes the index holds.
+var languageNames = map[string]string{
+	"english": "en", "chinese": "zh", "zh-cn": "zh", "zh-hans": "zh", "zh-tw": "zh", "zh-hant": "zh", "中文": "zh", "英文": "en", "en-us": "en", "en-gb": "en",
 }
 
 // dateFacetParams name the parameters that filter by the two date

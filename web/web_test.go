@@ -273,23 +273,33 @@ func TestSearchAPIShape(t *testing.T) {
 func TestSearchAPIRejectsBadParameters(t *testing.T) {
 	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
 	for path, reason := range map[string]string{
-		"/api/search?since=notadate":                 `since \"notadate\" is not a date`,
-		"/api/search?until=2026-13-45":               `until \"2026-13-45\" is not a date`,
-		"/api/search?size=ten":                       `size \"ten\" is not a whole number`,
-		"/api/search?q=licence&from=-5":              "from -5 is negative",
-		"/api/search?sort=newest":                    `sort \"newest\" is not relevance, date, -date or expires`,
-		"/api/search?q=" + url.QueryEscape("/[a-z/"): "error parsing regexp",
-		"/api/search?governing-law=Texas":            `unknown parameter \"governing-law\"`,
-		"/api/search?expiration_date=expired":        "the expiration_date facet is filtered with expires",
-		"/api/search?ingested_at=last+24h":           "the ingested_at facet is filtered with since and until",
-		"/api/search?size=-3":                        "size -3 is negative",
-		"/api/search?from=9223372036854775807":       "export every match instead",
-		"/api/search?q=100%":                         "write % as %25",
-		"/api/search?q=licence&class=%ZZ":            "invalid URL escape",
+		"/api/search?since=notadate":                    `since \"notadate\" is not a date`,
+		"/api/search?until=2026-13-45":                  `until \"2026-13-45\" is not a date`,
+		"/api/search?size=ten":                          `size \"ten\" is not a whole number`,
+		"/api/search?q=licence&from=-5":                 "from -5 is negative",
+		"/api/search?sort=newest":                       `sort \"newest\" is not relevance, date, -date or expires`,
+		"/api/search?q=" + url.QueryEscape("/[a-z/"):    "error parsing regexp",
+		"/api/search?governing-law=Texas":               `unknown parameter \"governing-law\"`,
+		"/api/search?expiration_date=expired":           "the expiration_date facet is filtered with expires",
+		"/api/search?ingested_at=last+24h":              "the ingested_at facet is filtered with since and until",
+		"/api/search?size=-3":                           "size -3 is negative",
+		"/api/search?from=9223372036854775807":          "export every match instead",
+		"/api/search?q=100%":                            "write % as %25",
+		"/api/search?q=licence&class=%ZZ":               "invalid URL escape",
+		"/api/search?since=2026-11-30&until=2026-11-29": "since 2026-11-30 is not before until 2026-11-29",
+		"/api/search?q=licence&q=lease":                 "q is given 2 times",
 	} {
 		resp, body := get(t, s, path)
 		if resp.StatusCode != 400 || !strings.Contains(body, reason) {
 			t.Errorf("%s: status %d, body %s; want 400 saying %s", path, resp.StatusCode, body, reason)
+		}
+	}
+	// a language by its name is its code
+	for _, l := range []string{"english", "English", "en"} {
+		resp, body := get(t, s, "/api/search?size=0&language="+l)
+		var r index.Result
+		if err := json.Unmarshal([]byte(body), &r); err != nil || resp.StatusCode != 200 || r.Total == 0 {
+			t.Errorf("language=%s: status %d, %d found (%v)", l, resp.StatusCode, r.Total, err)
 		}
 	}
 	// the page shows the reason instead of results
