@@ -2,11 +2,12 @@ package index
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -19,32 +20,29 @@ import (
 // for "java.io.IOException" stays that word.
 const DottedPartsName = "docmill_dotted_parts"
 
-// TextQueryAnalyzer is TextAnalyzer without DottedPartsName, for query
-// text: the parts beside a dotted word would widen a query to any of
-// them.
-const TextQueryAnalyzer = "docmill_text_query_2"
+// TextQueryAnalyzer is the index's own TextAnalyzer without
+// DottedPartsName, for query text: the parts beside a dotted word would
+// widen a query to any of them. It is defined on each index as it opens
+// (defineQueryAnalyzer), from the analyser the index was made with, so
+// that a query is read with the stop words, folding and filters its text
+// was indexed with, whichever release made it.
+const TextQueryAnalyzer = "docmill_text_query"
 
-// textQuery1Analyzer is TextQueryAnalyzer for indexes made before
-// StopName2: their stop words (StopName) drop "off" from a query's
-// "set-off" as they dropped it from the text.
-const textQuery1Analyzer = "docmill_text_query"
-
-// textQueryAnalyzerConfig is TextQueryAnalyzer as Bleve custom-analyser
-// config.
-var textQueryAnalyzerConfig = queryConfig(StopName2)
-
-func queryConfig(stopFilter string) map[string]interface{} {
-	var filters []interface{}
-	for _, f := range textAnalyzerConfig["token_filters"].([]interface{}) {
-		switch f {
-		case DottedPartsName:
-		case StopName, StopName2:
-			filters = append(filters, stopFilter)
-		default:
-			filters = append(filters, f)
-		}
+// defineQueryAnalyzer defines TextQueryAnalyzer on m from m's
+// TextAnalyzer; false when that has no DottedPartsName (queries are then
+// read with TextAnalyzer itself).
+func defineQueryAnalyzer(m *mapping.IndexMappingImpl) bool {
+	text, ok := m.CustomAnalysis.Analyzers[TextAnalyzer]
+	if !ok || !slices.Contains(tokenFilters(m), DottedPartsName) {
+		return false
 	}
-	return map[string]interface{}{"type": custom.Name, "tokenizer": textAnalyzerConfig["tokenizer"], "token_filters": filters}
+	if _, defined := m.CustomAnalysis.Analyzers[TextQueryAnalyzer]; defined {
+		return true
+	}
+	q := copyConfig(text)
+	filters, _ := q["token_filters"].([]interface{})
+	q["token_filters"] = slices.DeleteFunc(slices.Clone(filters), func(f interface{}) bool { return f == DottedPartsName })
+	return m.AddCustomAnalyzer(TextQueryAnalyzer, q) == nil
 }
 
 func init() {
@@ -53,14 +51,6 @@ func init() {
 	})
 	if err != nil {
 		panic(err)
-	}
-	for name, config := range map[string]map[string]interface{}{TextQueryAnalyzer: textQueryAnalyzerConfig, textQuery1Analyzer: queryConfig(StopName)} {
-		err = registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-			return custom.AnalyzerConstructor(config, cache)
-		})
-		if err != nil {
-			panic(err)
-		}
 	}
 }
 

@@ -243,14 +243,11 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer || m.FieldMappingForPath("party").Analyzer == partyKey1Analyzer,
 		chineseKeys: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer, lengthStats: lens,
 		text: m.AnalyzerNamed(TextAnalyzer)}
-	if im != nil && slices.Contains(tokenFilters(im), DottedPartsName) {
+	if im != nil && defineQueryAnalyzer(im) {
 		// queries are read without the parts of dotted words (see
 		// DottedPartsName)
 		ix.queryAnalyzer = TextQueryAnalyzer
-		if !slices.Contains(tokenFilters(im), StopName2) {
-			ix.queryAnalyzer = textQuery1Analyzer
-		}
-		ix.text = m.AnalyzerNamed(ix.queryAnalyzer)
+		ix.text = m.AnalyzerNamed(TextQueryAnalyzer)
 	}
 	return ix
 }

@@ -728,3 +728,54 @@ func TestQuotedWordAndPhraseCap(t *testing.T) {
 		t.Errorf("%d phrases: %v", MaxPhrases+2, err)
 	}
 }
+
+// Accents fold both ways, highlights fall on the word as written, and an
+// index made before the folding names the upgrade.
+func TestAccentsFold(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("eupl", "EUPL", "Governed by the laws of Québec. Signed by François Müller for AZUL LINHAS AÉREAS, Straße 5.", "contract", "en"),
+		sample("plain", "Plain", "Governed by the laws of Quebec.", "contract", "en"),
+		sample("zh", "合同", "本合同适用中华人民共和国法律。한국어 문서", "contract", "zh"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"Quebec":            {"eupl", "plain"},
+		"Québec":            {"eupl", "plain"},
+		"francois":          {"eupl"},
+		"aereas":            {"eupl"},
+		"Muller":            {"eupl"},
+		"strasse":           {"eupl"},
+		`"François Müller"`: {"eupl"},
+		"法律":                {"zh"},
+		"한국어":               {"zh"},
+	} {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	res, err := ix.Search(ctx, Query{Q: "francois"})
+	if err != nil || len(res.Hits) != 1 || !strings.Contains(strings.Join(res.Hits[0].Fragments, " "), "<mark>François</mark>") {
+		t.Errorf("highlight: %+v %v", res, err)
+	}
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	filters := m.CustomAnalysis.Analyzers[TextAnalyzer]["token_filters"].([]interface{})
+	m.CustomAnalysis.Analyzers[TextAnalyzer]["token_filters"] = slices.DeleteFunc(filters, func(f interface{}) bool { return f == FoldAccentsName })
+	old := openWithMapping(t, t.TempDir()+"/old", m)
+	if err := old.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if got := sortedHitIDs(t, old, "Québec"); !slices.Equal(got, []string{"eupl"}) {
+		t.Errorf("old index, Québec: %v, want the text as written", got)
+	}
+	if up := old.Upgrades(); len(up) != 1 || !strings.Contains(up[0], "accents") {
+		t.Errorf("old index: %q", up)
+	}
+}

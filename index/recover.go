@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // read runs fn on the Bleve index while no reopen can close it. A panic
@@ -75,6 +76,9 @@ func (ix *Index) reopen() {
 	bi, err := openBleve(ix.dir)
 	ix.setState(func(st *writeState) { st.reopenErr = err })
 	if err == nil {
+		if im, ok := bi.Mapping().(*mapping.IndexMappingImpl); ok {
+			defineQueryAnalyzer(im) // a mapping read from disk lacks it
+		}
 		ix.bi = bi
 	}
 }

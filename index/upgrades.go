@@ -70,6 +70,9 @@ func (ix *Index) Upgrades() []string {
 	if m != nil && !slices.Contains(tokenFilters(m), StopName) && !slices.Contains(tokenFilters(m), StopName2) {
 		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
 	}
+	if m != nil && !slices.Contains(tokenFilters(m), FoldAccentsName) {
+		out = append(out, "words found with or without accents (Quebec does not find Québec)")
+	}
 	if m != nil && !slices.Contains(tokenFilters(m), StopName2) {
 		out = append(out, `compound words with a particle found whole (a search for "set-off" finds every "set")`)
 	}
