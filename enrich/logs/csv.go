@@ -68,6 +68,12 @@ func newCSVLog(line string) *csvLog {
 		return nil
 	}
 	names, ok := csvFields(line)
+	// A header may end in a comma (an Event Viewer export does): the empty
+	// name is the unnamed description column, read as when no comma names
+	// it. An empty name elsewhere is no header's.
+	for len(names) > 0 && strings.TrimSpace(names[len(names)-1]) == "" {
+		names = names[:len(names)-1]
+	}
 	if !ok || len(names) < 3 {
 		return nil
 	}

@@ -2,6 +2,7 @@ package logs
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -136,5 +137,151 @@ func TestLongTemplatesClipped(t *testing.T) {
 		if len(tpl.Template) > templateMaxBytes+len("…") {
 			t.Errorf("template of %d bytes", len(tpl.Template))
 		}
+	}
+}
+
+// Celery writes time, level and process in one bracket:
+// "[2025-10-02 11:01:33,120: WARNING/ForkPoolWorker-1] message". Taken
+// whole as one bracketed token, it gave no time and no level.
+func TestBracketedTimeLevelHeader(t *testing.T) {
+	lines := []string{
+		"[2025-10-02 11:00:01,204: INFO/MainProcess] Connected to redis://redis:6379/0",
+		"[2025-10-02 11:01:33,120: WARNING/ForkPoolWorker-1] Task emails.send_receipt[a0d2] retry: Retry in 60s: SMTPServerDisconnected('Connection unexpectedly closed')",
+		"[2025-10-02 11:02:33,500: ERROR/ForkPoolWorker-1] Task emails.send_receipt[a0d2] raised unexpected: SMTPServerDisconnected('Connection unexpectedly closed')",
+		"[2025-10-02 11:06:10,000: WARNING/MainProcess] Substantial drift from celery@worker-a1b2 may mean clocks are out of sync.",
+		"[2025-10-02 11:10:00,002: CRITICAL/MainProcess] Unrecoverable error: ConnectionError('Error 111 connecting to redis:6379. Connection refused.')",
+	}
+	h, content := SplitHeader(lines[1])
+	if h.Level != "WARN" || h.Component != "ForkPoolWorker-1" || !strings.HasPrefix(content, "Task emails.send_receipt[a0d2] retry:") ||
+		!h.Time.Equal(time.Date(2025, 10, 2, 11, 1, 33, 120e6, time.UTC)) {
+		t.Errorf("SplitHeader: %+v, %q", h, content)
+	}
+	s := Summarize(lines, nil)
+	want := map[string]int{"INFO": 1, "WARN": 2, "ERROR": 1, "FATAL": 1}
+	if !maps.Equal(s.Levels, want) || s.ErrorShare != 0.8 {
+		t.Errorf("levels %v, share %v; want %v, 0.8", s.Levels, s.ErrorShare, want)
+	}
+	if s.Start != "2025-10-02T11:00:01.204" || s.End != "2025-10-02T11:10:00.002" {
+		t.Errorf("span %s .. %s", s.Start, s.End)
+	}
+	// a bracketed time alone, or a bracket that holds no time, is left to
+	// the token reader
+	for line, want := range map[string]string{
+		"[03.01 10:00:01] app.exe - host:80 open through proxy": "host:80 open through proxy",
+		"[2025-10-02 11:00:01] INFO worker: started":            "started",
+	} {
+		if _, content := SplitHeader(line); content != want {
+			t.Errorf("%q: content %q, want %q", line, content, want)
+		}
+	}
+}
+
+// logfmt lines (logrus's text format, go-kit) are read as JSON lines are:
+// level and time from their keys, the message field as the content. Read
+// as plain text, they had no time and every template kept the
+// `time="<*>" level=info msg=` boilerplate.
+func TestLogfmtLines(t *testing.T) {
+	cases := []struct {
+		line, content, level string
+		time                 time.Time
+	}{
+		{`time="2025-11-03T22:41:07+01:00" level=info msg="starting ingest worker" version=2.4.1 workers=8`, "starting ingest worker", "INFO",
+			time.Date(2025, 11, 3, 21, 41, 7, 0, time.UTC)},
+		{`time="2025-11-03T22:41:12+01:00" level=error msg="thumbnail generation failed" file="uploads/a \"b\".heic" error="unsupported format"`, "thumbnail generation failed", "ERROR",
+			time.Date(2025, 11, 3, 21, 41, 12, 0, time.UTC)},
+		{`ts=2025-11-03T22:41:09.500Z level=warn caller=queue.go:91 msg="queue backlog high" depth=18231`, "queue backlog high", "WARN",
+			time.Date(2025, 11, 3, 22, 41, 9, 500e6, time.UTC)},
+		{`level=debug msg=tick`, "tick", "DEBUG", time.Time{}},
+	}
+	for _, c := range cases {
+		h, content := SplitHeader(c.line)
+		if content != c.content || h.Level != c.level || !h.Time.Equal(c.time) {
+			t.Errorf("%q: level %q time %v content %q; want %q %v %q", c.line, h.Level, h.Time, content, c.level, c.time, c.content)
+		}
+	}
+	// a message with pairs in it, a line without a message field, an
+	// unclosed quote: no logfmt lines
+	for _, line := range []string{
+		"user=root retry in 5s",
+		`time="2025-11-03T22:41:07+01:00" level=info method=GET path=/ status=200`,
+		`level=info msg="unclosed`,
+	} {
+		if _, content := SplitHeader(line); content != line {
+			t.Errorf("%q read as logfmt: content %q", line, content)
+		}
+	}
+	s := Summarize([]string{cases[0].line, cases[1].line}, nil)
+	if s.Start != "2025-11-03T22:41:07+01:00" || s.End != "2025-11-03T22:41:12+01:00" {
+		t.Errorf("span %s .. %s", s.Start, s.End)
+	}
+	for _, tpl := range s.Templates {
+		if strings.Contains(tpl.Template, "level=") || strings.Contains(tpl.Template, "msg=") {
+			t.Errorf("template %q keeps the logfmt keys", tpl.Template)
+		}
+	}
+}
+
+// journalctl frames its output with "-- ... --" lines: the range of the
+// journal above it, boots, "-- No entries --". They are no entries, and
+// the journal's range was taken for an entry's time (a span "from May 2
+// 07:58:07 to 2025-04-28 00:00:01 UTC").
+func TestJournalMarkersAreNoEntries(t *testing.T) {
+	lines := []string{
+		"-- Journal begins at Mon 2025-04-28 00:00:01 UTC, ends at Fri 2025-05-02 12:00:00 UTC. --",
+		"May 02 07:58:07 web-03 systemd[1]: nginx.service: Main process exited, code=exited, status=1/FAILURE",
+		"-- Boot 3a1f0c2e9b7d4c55a0e1f2d3c4b5a697 --",
+		"May 02 08:01:27 web-03 kernel: Out of memory: Killed process 24639 (java) total-vm:8123456kB, anon-rss:6012345kB",
+		"-- Reboot --",
+		"May 02 08:03:48 web-03 systemd[1]: Started Session 36883 of User deploy.",
+	}
+	s := Summarize(lines, nil)
+	if s.Lines != 6 || s.Entries != 3 || s.Start != "--05-02T07:58:07" || s.End != "--05-02T08:03:48" {
+		t.Errorf("%d lines, %d entries, span %s .. %s; want 6, 3, --05-02T07:58:07 .. --05-02T08:03:48", s.Lines, s.Entries, s.Start, s.End)
+	}
+	for _, tpl := range s.Templates {
+		if strings.HasPrefix(tpl.Template, "--") {
+			t.Errorf("marker mined as template %q", tpl.Template)
+		}
+	}
+	if h, _ := SplitHeader("-- No entries --"); !h.Marker {
+		t.Error(`"-- No entries --" is no marker`)
+	}
+}
+
+// A GitHub Actions log stamps each line with the runner's time; workflow
+// commands after it are the level ("##[error]", "##[warning]") or fold
+// the log ("##[group]", "##[endgroup]": no entries); Go's test verdicts
+// "--- FAIL: TestX" and "FAIL pkg" are errors.
+func TestCIWorkflowCommands(t *testing.T) {
+	lines := []string{
+		"2025-08-04T09:15:02.9912871Z ##[group]Run go vet ./...",
+		"2025-08-04T09:15:10.1198123Z ##[warning]internal/ledger/post.go:118:2: unreachable code",
+		"2025-08-04T09:15:10.2220191Z ##[endgroup]",
+		"2025-08-04T09:15:41.0091212Z ok  \tgithub.com/acme/payments-gateway/internal/auth\t2.114s",
+		"2025-08-04T09:16:20.1192231Z --- FAIL: TestRefundPartial (0.42s)",
+		"2025-08-04T09:16:20.1203312Z FAIL\tgithub.com/acme/payments-gateway/internal/ledger\t3.882s",
+		"2025-08-04T09:16:22.3391021Z ##[error]Process completed with exit code 1.",
+		"2025-08-04T09:16:22.9981203Z Cleaning up orphan processes",
+	}
+	h, content := SplitHeader(lines[6])
+	if h.Level != "ERROR" || content != "Process completed with exit code 1." || h.Time.IsZero() {
+		t.Errorf("SplitHeader: %+v, %q", h, content)
+	}
+	s := Summarize(lines, nil)
+	want := map[string]int{"WARN": 1, "ERROR": 3}
+	if !maps.Equal(s.Levels, want) || s.Entries != 6 {
+		t.Errorf("levels %v, %d entries; want %v, 6 entries", s.Levels, s.Entries, want)
+	}
+	if s.Start != "2025-08-04T09:15:02.9912871Z" || s.End != "2025-08-04T09:16:22.9981203Z" {
+		t.Errorf("span %s .. %s", s.Start, s.End)
+	}
+	for _, tpl := range s.Templates {
+		if strings.Contains(tpl.Template, "group") || strings.Contains(tpl.Template, "##[") {
+			t.Errorf("template %q", tpl.Template)
+		}
+	}
+	// "fail" in other cases opens a message and is no level
+	if h, _ := SplitHeader("2025-08-04 09:16:20 fail over to replica 2"); h.Level != "" {
+		t.Errorf("fail read as level %q", h.Level)
 	}
 }

@@ -25,6 +25,11 @@ type Header struct {
 	// Partial marks a line a container runtime split (CRI tag "P"): the
 	// next line continues it.
 	Partial bool
+	// Marker marks a line that structures the log rather than records an
+	// event: journalctl's "-- Boot 3a1f... --" and "-- Journal begins at
+	// ... --", a CI runner's "##[group]" and "##[endgroup]". It is no
+	// entry, and a journal's range is no time of the log's.
+	Marker bool
 }
 
 // maxHeaderTokens bounds how far into a line the header may reach.
@@ -60,14 +65,21 @@ type htok struct {
 // tokens, bracketed fields, separators and at most a few words, ended by
 // a severity word or a "component:" token. When no such end is found the
 // line is returned whole as content (with any leading timestamp parsed).
-// A JSON object line (structured logging) yields its message field as
-// content and its level and time fields as the header.
+// A JSON object line (structured logging) or a logfmt line yields its
+// message field as content and its level and time fields as the header.
+// A line that only structures the log comes back with Header.Marker set.
 func SplitHeader(line string) (Header, string) {
 	line = strings.TrimSpace(line)
+	if isDashMarker(line) {
+		return Header{Marker: true}, line
+	}
 	if h, content, ok := splitWrapper(line); ok {
 		return h, content
 	}
 	if h, content, ok := splitJSON(line); ok {
+		return h, content
+	}
+	if h, content, ok := splitLogfmt(line); ok {
 		return h, content
 	}
 	if h, content, ok := splitNotation(line); ok {
@@ -131,6 +143,93 @@ func splitJSON(line string) (Header, string, bool) {
 	h.Level = jsonLevel(obj)
 	h.Time = jsonTime(obj)
 	return h, strings.TrimSpace(msg), true
+}
+
+// isDashMarker reports a line framed by "-- " and " --", which journalctl
+// writes between entries ("-- Boot 3a1f... --", "-- No entries --",
+// "-- Reboot --") and above them ("-- Journal begins at ... --"): the
+// dates it names are the journal's range, not an event's time.
+func isDashMarker(line string) bool {
+	return len(line) > 6 && strings.HasPrefix(line, "-- ") && strings.HasSuffix(line, " --")
+}
+
+// splitLogfmt handles logfmt lines (logrus's text format, go-kit, Go's
+// slog text handler): key=value pairs, values with spaces quoted. As in
+// splitJSON, the message field is the content (the other pairs are left
+// out of it, as a JSON line's other fields are) and level and time come
+// from their fields; a line without a message field is not read so.
+func splitLogfmt(line string) (Header, string, bool) {
+	eq := strings.IndexByte(line, '=')
+	if eq < 1 || strings.IndexByte(line[:eq], ' ') >= 0 {
+		return Header{}, "", false // cheap shape test: "key=" opens it
+	}
+	obj, ok := logfmtFields(line)
+	if !ok {
+		return Header{}, "", false
+	}
+	msg, ok := firstString(obj, JSONMsgKeys)
+	if !ok {
+		return Header{}, "", false
+	}
+	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj)}
+	return h, strings.TrimSpace(msg), true
+}
+
+// logfmtFields reads a line that is nothing but two or more key=value
+// pairs; ok is false for any other line (a message with a pair in it).
+func logfmtFields(line string) (map[string]any, bool) {
+	obj := map[string]any{}
+	for line != "" {
+		eq := strings.IndexByte(line, '=')
+		if eq < 1 || !isLogfmtKey(line[:eq]) {
+			return nil, false
+		}
+		key, val, rest, ok := line[:eq], "", line[eq+1:], true
+		if strings.HasPrefix(rest, `"`) {
+			val, rest, ok = logfmtQuoted(rest)
+		} else {
+			end := strings.IndexByte(rest, ' ')
+			if end < 0 {
+				end = len(rest)
+			}
+			val, rest = rest[:end], rest[end:]
+		}
+		if !ok || rest != "" && rest[0] != ' ' {
+			return nil, false
+		}
+		obj[key] = val
+		line = strings.TrimLeft(rest, " ")
+	}
+	return obj, len(obj) >= 2
+}
+
+// logfmtQuoted reads the quoted value that opens s, its escapes undone,
+// and returns what follows it.
+func logfmtQuoted(s string) (string, string, bool) {
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			v, err := strconv.Unquote(s[:i+1])
+			if err != nil {
+				v = s[1:i]
+			}
+			return v, s[i+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// isLogfmtKey reports whether s is a logfmt key: an identifier, dotted
+// or dashed ("http.status", "trace-id").
+func isLogfmtKey(s string) bool {
+	for i, c := range s {
+		if !(unicode.IsLetter(c) || c == '_' || c == '@' || i > 0 && (unicode.IsDigit(c) || c == '.' || c == '-' || c == '/')) {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonLevel reads the level field: a name, a pino/bunyan number (10 trace
@@ -477,6 +576,9 @@ var levels = map[string]string{
 	"WARN": "WARN", "WARNING": "WARN",
 	"ERROR": "ERROR", "ERR": "ERROR", "SEVERE": "ERROR", "FAILURE": "ERROR",
 	"FATAL": "FATAL", "CRITICAL": "FATAL", "CRIT": "FATAL", "ALERT": "FATAL", "EMERG": "FATAL", "PANIC": "FATAL",
+	// A test runner's verdict (Go's "--- FAIL: TestX", "FAIL pkg"; Jest's
+	// "FAIL src/a.test.js"), a level in capitals only.
+	"FAIL": "ERROR",
 	// Single-letter levels (Android, glog) are accepted only before a component.
 	"V": "TRACE", "D": "DEBUG", "I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL",
 }
@@ -490,11 +592,16 @@ func normLevel(s string) string {
 		return ""
 	}
 	up := strings.ToUpper(s)
-	if len(s) == 1 && s != up || up == "LOG" && s != up {
+	if len(s) == 1 && s != up || capitalsOnly[up] && s != up {
 		return "" // PostgreSQL's "LOG:" is a level; the word "log" is not
 	}
 	return levels[up]
 }
+
+// capitalsOnly are level words that are a level only in capitals: in
+// other cases they are words that open messages ("log rotated", "fail
+// over to replica 2").
+var capitalsOnly = map[string]bool{"LOG": true, "FAIL": true}
 
 // oneCase reports whether s is written as level words are, in one case:
 // "INFO", "info", "Info".

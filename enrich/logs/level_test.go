@@ -260,3 +260,54 @@ func TestKernelErrorEventsWithoutLevel(t *testing.T) {
 		t.Errorf("levels %v, share %v; want 2 errors of 4", s.Levels, s.ErrorShare)
 	}
 }
+
+// An Event Viewer export whose header ends in a comma names the unnamed
+// description column with an empty name: it is a CSV log all the same.
+// Read as plain lines, its header was a template, its levels and span
+// were lost, and each quoted two-line message was two entries.
+func TestCSVEventLogHeaderWithTrailingComma(t *testing.T) {
+	text := "Level,Date and Time,Source,Event ID,Task Category,\r\n" +
+		"Error,4/4/2025 3:00:00 AM,Microsoft-Windows-DistributedCOM,10016,None,The application-specific permission settings do not grant Local Activation permission.\r\n" +
+		"Warning,4/4/2025 2:50:00 AM,Microsoft-Windows-Time-Service,36,None,The time service has not synchronized the system time for 86400 seconds.\r\n" +
+		"Information,4/4/2025 1:42:00 AM,Service Control Manager,7036,None,The Windows Update service entered the running state.\r\n" +
+		"Error,4/3/2025 7:47:00 PM,Service Control Manager,7000,None,\"The Contoso Backup Agent service failed to start due to the following error: \r\n" +
+		"The system cannot find the file specified.\"\r\n" +
+		"Critical,4/3/2025 8:13:00 AM,Microsoft-Windows-Kernel-Power,41,(63),The system has rebooted without cleanly shutting down first.\r\n"
+	if !IsCSVLogHeader("Level,Date and Time,Source,Event ID,Task Category,") {
+		t.Error("IsCSVLogHeader: a trailing comma unmakes the header")
+	}
+	s := SummarizeText(text, nil, Budget{})
+	want := map[string]int{"ERROR": 2, "WARN": 1, "INFO": 1, "FATAL": 1}
+	if !maps.Equal(s.Levels, want) || s.Entries != 5 || s.ErrorShare != 0.8 {
+		t.Errorf("levels %v, %d entries, share %v; want %v, 5 entries, 0.8", s.Levels, s.Entries, s.ErrorShare, want)
+	}
+	if s.Start != "2025-04-03T08:13:00" || s.End != "2025-04-04T03:00:00" {
+		t.Errorf("span %s .. %s", s.Start, s.End)
+	}
+	for _, tpl := range s.Templates {
+		if strings.Contains(tpl.Template, "Date and Time") || strings.HasPrefix(tpl.Template, "The system cannot") {
+			t.Errorf("template %q: header or half a message", tpl.Template)
+		}
+	}
+	// an empty name before the last is no header's
+	if IsCSVLogHeader("Level,,Date and Time,Source") {
+		t.Error("IsCSVLogHeader: an empty column name inside the header")
+	}
+}
+
+// systemd writes no level in its journal lines: a unit that failed to
+// start is an error (systemd logs it at its error priority), its
+// "Failed with result" a warning.
+func TestSystemdFailuresWithoutLevel(t *testing.T) {
+	lines := []string{
+		"May 02 08:12:48 web-03 systemd[1]: Failed to start A high performance web server and a reverse proxy server.",
+		"May 02 08:20:30 web-03 systemd[1]: nginx.service: Failed with result 'exit-code'.",
+		"May 02 08:16:57 web-03 systemd[1]: Started Session 72203 of User deploy.",
+		"May 02 08:17:00 web-03 app[7]: retrying 2 jobs that failed to start",
+	}
+	s := Summarize(lines, nil)
+	want := map[string]int{"ERROR": 1, "WARN": 1}
+	if !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+}

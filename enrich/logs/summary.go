@@ -45,7 +45,8 @@ type Budget struct {
 // lines are skipped. A line that continues the entry above it (an
 // indented stack frame, "Caused by: ...", "... 12 more") belongs to that
 // entry: it is neither mined nor counted as an entry of its own, so a
-// Java error with its trace is one error, not a dozen lines. A nil m uses
+// Java error with its trace is one error, not a dozen lines. Nor is a
+// marker line (Header.Marker) an entry. A nil m uses
 // a fresh in-memory miner. A log exported as CSV, with a header naming a
 // level and a time column, is read by those columns (see csvLog); a
 // record's message may run over several lines. Every line is mined;
@@ -127,6 +128,10 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		if !csvRecord {
 			h, content = SplitHeader(line)
+		}
+		if h.Marker {
+			span.add(h.Time) // a CI runner stamps its markers too
+			continue
 		}
 		cont := !csvRecord && entries > 0 && (partial || continuation(line, h))
 		partial = h.Partial
@@ -300,15 +305,21 @@ func messageLevel(content string) string {
 	}
 	w := strings.TrimSuffix(f[0], ":")
 	if len(w) < 3 || (w == f[0] && w != strings.ToUpper(w)) {
-		if failureRe.MatchString(content) {
-			return "WARN"
-		}
-		return ""
+		return failureLevel(content)
 	}
 	if lv := normLevel(w); lv != "" {
 		return lv
 	}
-	if failureRe.MatchString(content) {
+	return failureLevel(content)
+}
+
+// failureLevel is the level of a message that reports a failure in words:
+// a start that failed is an error, other failures are warnings.
+func failureLevel(content string) string {
+	switch {
+	case startFailureRe.MatchString(content):
+		return "ERROR"
+	case failureRe.MatchString(content):
 		return "WARN"
 	}
 	return ""
@@ -322,9 +333,16 @@ var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer
 
 // failureRe is a message that reports a failure in so many words, from a
 // program that writes no level (sshd's "Failed password for root",
-// PAM's "authentication failure; ..."): a warning. Without it a log of
-// 19% failed logins read "2% warnings or errors".
-var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|login|to)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b`)
+// PAM's "authentication failure; ...", systemd's "nginx.service: Failed
+// with result 'exit-code'."): a warning. Without it a log of 19% failed
+// logins read "2% warnings or errors".
+var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|login|to|with)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b`)
+
+// startFailureRe is a message that opens by saying something failed to
+// start, as systemd reports a unit that did not come up ("Failed to start
+// nginx.service.", at its error priority): a service down is an error,
+// not the warning other failures are.
+var startFailureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?failed\s+to\s+start\b`)
 
 var (
 	// logfmtLevelRe finds a logfmt level field.

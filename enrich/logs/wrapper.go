@@ -105,12 +105,35 @@ var (
 	glogRe = regexp.MustCompile(`^([IWEF])(\d{4} \d\d:\d\d:\d\d\.\d{6})\s+\d+\s+([\w.-]+:\d+)\] ?(.*)$`)
 	// pyBasicRe is Python logging's default format, "LEVEL:logger:message".
 	pyBasicRe = regexp.MustCompile(`^(DEBUG|INFO|WARNING|ERROR|CRITICAL):([\w.]+):(.*)$`)
+	// bracketHeadRe is a header of time, level and component in one
+	// bracket, "[2025-10-02 11:01:33,120: WARNING/ForkPoolWorker-1]"
+	// (Celery's): the token reader takes a bracket whole, as it must for
+	// "[Sun Dec 04 04:47:44 2005]".
+	bracketHeadRe = regexp.MustCompile(`^\[(\d[^\]]*?\d)[:,]? ([A-Za-z]+)(?:/([^\]\s]+))?\] ?(.*)$`)
+	// workflowRe is a CI runner's workflow command, "##[error]message"
+	// (GitHub Actions, Azure Pipelines), after the time the runner stamps
+	// on each line of a downloaded log.
+	workflowRe = regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\dT\S+) )?##\[(\w+)\] ?(.*)$`)
 )
 
-// splitNotation reads the glog and Python default notations.
+// workflowMarkers are the workflow commands that fold a CI log into
+// sections rather than report an event.
+var workflowMarkers = map[string]bool{"group": true, "endgroup": true, "section": true}
+
+// splitNotation reads the glog, Python default, bracketed-head and
+// workflow-command notations.
 func splitNotation(line string) (Header, string, bool) {
-	if len(line) < 8 || line[0] < 'A' || line[0] > 'Z' {
-		return Header{}, "", false // both start with a capital
+	if len(line) < 8 {
+		return Header{}, "", false
+	}
+	if h, content, ok := splitBracketHead(line); ok {
+		return h, content, true
+	}
+	if h, content, ok := splitWorkflow(line); ok {
+		return h, content, true
+	}
+	if line[0] < 'A' || line[0] > 'Z' {
+		return Header{}, "", false // glog and Python's start with a capital
 	}
 	if line[1] >= '0' && line[1] <= '9' {
 		if m := glogRe.FindStringSubmatch(line); m != nil {
@@ -127,4 +150,42 @@ func splitNotation(line string) (Header, string, bool) {
 		return Header{Raw: m[1] + ":" + m[2] + ":", Level: normLevel(m[1]), Component: m[2]}, strings.TrimSpace(m[3]), true
 	}
 	return Header{}, "", false
+}
+
+// splitBracketHead reads a "[time: LEVEL/component]" header.
+func splitBracketHead(line string) (Header, string, bool) {
+	if line[0] != '[' || line[1] < '0' || line[1] > '9' {
+		return Header{}, "", false
+	}
+	m := bracketHeadRe.FindStringSubmatch(line)
+	if m == nil {
+		return Header{}, "", false
+	}
+	t, ok := parseTime(m[1])
+	level := normLevel(m[2])
+	if !ok || level == "" {
+		return Header{}, "", false
+	}
+	h := Header{Time: t, Level: level, Component: m[3]}
+	h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[4]))
+	return h, strings.TrimSpace(m[4]), true
+}
+
+// splitWorkflow reads a workflow command: "##[error]", "##[warning]",
+// "##[notice]" and "##[debug]" are the line's level, a group or section
+// command makes it a marker.
+func splitWorkflow(line string) (Header, string, bool) {
+	if !strings.Contains(line[:min(len(line), 48)], "##[") {
+		return Header{}, "", false // cheap shape test: it opens the line or follows the time
+	}
+	m := workflowRe.FindStringSubmatch(line)
+	if m == nil {
+		return Header{}, "", false
+	}
+	var h Header
+	h.Time, _ = parseTime(m[1])
+	h.Level = normLevel(m[2])
+	h.Marker = workflowMarkers[strings.ToLower(m[2])]
+	h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[3]))
+	return h, strings.TrimSpace(m[3]), true
 }
