@@ -281,3 +281,31 @@ func TestChineseFacetValuesFolded(t *testing.T) {
 		t.Errorf("a new index lists upgrades: %v", u)
 	}
 }
+
+// A lone character is marked alone: it matches the bigrams it is part of
+// (活血, 血汤), and the marks covered them whole.
+func TestLoneCharacterMarkedAlone(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	if err := ix.Put(ctx, sample("tcm", "活血汤", "本研究观察活血汤对缺血性脑卒中患者血压的影响。", "other", "zh")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Q: "血"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	for _, f := range res.Hits[0].Fragments {
+		for _, m := range markRe.FindAllStringSubmatch(f, -1) {
+			if m[1] != "血" {
+				t.Errorf("marked %q in %q", m[1], f)
+			}
+		}
+	}
+	if f := strings.Join(res.Hits[0].Fragments, " "); !strings.Contains(f, "<mark>血</mark>") {
+		t.Errorf("no mark: %q", f)
+	}
+	if got := narrowMarks("<mark>控制器</mark> and <mark>control</mark>", map[rune]bool{'控': true}); got != "<mark>控</mark>制器 and <mark>control</mark>" {
+		t.Errorf("narrowMarks: %q", got)
+	}
+}

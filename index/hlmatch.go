@@ -3,6 +3,7 @@ package index
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -227,4 +228,54 @@ func (h *hlMatcher) matches(term string) bool {
 
 func (h *hlMatcher) empty() bool {
 	return len(h.terms) == 0 && len(h.patterns) == 0 && len(h.phrases) == 0
+}
+
+// loneHanTerms are the Chinese characters a query searches on their own
+// ("血", "控 -制"), nil when its Chinese is anything else: a lone character
+// matches the bigrams it is part of, which highlighting marks whole.
+func loneHanTerms(q string) map[rune]bool {
+	var out map[rune]bool
+	for _, t := range queryTerms(q) {
+		t = strings.TrimLeft(t, "+-")
+		if !strings.ContainsFunc(t, isHan) {
+			continue
+		}
+		r := []rune(t)
+		if len(r) != 1 {
+			return nil
+		}
+		if out == nil {
+			out = map[rune]bool{}
+		}
+		out[r[0]] = true
+	}
+	return out
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// markRe is a highlighted stretch of a fragment.
+var markRe = regexp.MustCompile(`<mark>([^<]*)</mark>`)
+
+// narrowMarks marks, inside a highlighted stretch of Chinese characters,
+// only the characters of lone: a search for 血 marked 活血汤 and 虚血.
+func narrowMarks(f string, lone map[rune]bool) string {
+	if len(lone) == 0 || !strings.Contains(f, "<mark>") {
+		return f
+	}
+	return markRe.ReplaceAllStringFunc(f, func(m string) string {
+		inner := m[len("<mark>") : len(m)-len("</mark>")]
+		if !strings.ContainsFunc(inner, func(r rune) bool { return lone[r] }) {
+			return m
+		}
+		var b strings.Builder
+		for _, r := range inner {
+			if lone[r] {
+				b.WriteString("<mark>" + string(r) + "</mark>")
+			} else {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	})
 }
