@@ -101,8 +101,8 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		return fa, nil
 	}
 	a.Model = f.Info()
-	if req.Wants(TaskClassify) && (classify.Unfounded(doc.Text, a.Class) || correspondence(doc, a.Class)) {
-		a.Class, a.Confidence = "other", classify.RuleConfidence
+	if c := structureClass(doc, doc.Text, a.Class); req.Wants(TaskClassify) && c != a.Class {
+		a.Class, a.Confidence = c, classify.RuleConfidence
 	}
 	if cn, ok := f.fallback.(classNamer); ok && req.Wants(TaskClassify) && legalClass(a.Class) {
 		if c, conf, ok := cn.ClassOf(doc); ok && c == "other" {

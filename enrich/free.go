@@ -178,8 +178,11 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 	if doc.IsEmail() && a.Class == "log" {
 		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", 1-a.Confidence, "", 0
 	}
-	if classify.Unfounded(text, a.Class) || correspondence(doc, a.Class) {
-		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", classify.RuleConfidence, "", 0
+	if c := structureClass(doc, text, a.Class); c != a.Class {
+		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = c, classify.RuleConfidence, "", 0
+		if c != "other" {
+			a.Subtype, a.SubtypeConfidence = m.SubtypeOf(text, c)
+		}
 	}
 	return nil
 }

@@ -484,3 +484,40 @@ func TestFreeEmailKeepsItsWriter(t *testing.T) {
 		t.Errorf("class %s, %d entities, summary %q", a.Class, len(a.Entities), a.Summary)
 	}
 }
+
+// A document's layout settles its class where the words mislead the
+// heads: a data processing agreement's preamble makes it a contract (with
+// its parties), a court opinion's caption makes it no contract, a US
+// regulation's "§" sections make it a regulation.
+func TestLayoutDecidesClass(t *testing.T) {
+	f := enrich.NewFree(enrich.FreeOptions{})
+	dpa := "DATA PROCESSING ADDENDUM\n\nThis Data Processing Addendum (\"DPA\") forms part of the Services Agreement dated 2 September 2024 between Lumen HR Software B.V., a private limited company registered in the Netherlands (\"Processor\"), and Castellan Hotels S.p.A., a company incorporated in Italy (\"Controller\").\n\n" +
+		"1. Subject matter. The Processor processes Personal Data on behalf of the Controller only on documented instructions. The Processor shall ensure that persons authorised to process the personal data have committed themselves to confidentiality. " +
+		"The Processor shall implement appropriate technical and organisational measures to ensure a level of security appropriate to the risk, and shall notify the Controller of a personal data breach without undue delay. " +
+		"2. Sub-processors. The Processor shall not engage another processor without prior specific or general written authorisation of the Controller. 3. Governing law. This DPA is governed by the laws of the Netherlands."
+	opinion := "IN THE UNITED STATES COURT OF APPEALS FOR THE NINTH CIRCUIT\n\nNo. 23-55871\n\nMARISOL VEGA, Plaintiff-Appellant,\nv.\nBRIGHTPATH STAFFING, INC., Defendant-Appellee.\n\nOPINION\n\n" +
+		"Marisol Vega appeals the district court's order compelling arbitration of her wage-and-hour claims against her former employer. The district court held that the arbitration agreement Vega signed when she was hired was valid. " +
+		"We review de novo an order compelling arbitration. The agreement required employees to waive class claims and to pay half of the arbitrator's fees, terms that the parties dispute. We reverse and remand."
+	cfr := "§ 825.110 Eligible employee.\n\n(a) An eligible employee is an employee of a covered employer who:\n\n(1) Has been employed by the employer for at least 12 months, and\n\n" +
+		"(2) Has been employed for at least 1,250 hours of service during the 12-month period immediately preceding the commencement of the leave, and\n\n" +
+		"(3) Is employed at a worksite where 50 or more employees are employed by the employer within 75 miles of that worksite.\n\n(b) The 12 months an employee must have been employed by the employer need not be consecutive."
+	for _, c := range []struct{ name, text, class string }{
+		{"dpa.txt", dpa, "contract"}, {"opinion.txt", opinion, "other"}, {"cfr.txt", cfr, "regulation"},
+	} {
+		a := analyze(t, f, parsed(c.name, c.text, document.TypeText), enrich.Request{})
+		if a.Class != c.class {
+			t.Errorf("%s: class %q, want %s", c.name, a.Class, c.class)
+		}
+		if c.class == "contract" {
+			var parties []string
+			for _, e := range a.Entities {
+				if e.Kind == "party" {
+					parties = append(parties, e.Text)
+				}
+			}
+			if len(parties) != 2 {
+				t.Errorf("%s: parties %q, want the processor and the controller", c.name, parties)
+			}
+		}
+	}
+}

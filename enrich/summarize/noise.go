@@ -87,8 +87,15 @@ func layout(u string) bool {
 	return !hasWord(u) || zhSignature.MatchString(u) || zhContact.MatchString(u) && utf8.RuneCountInString(u) <= 120 ||
 		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
-		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3
+		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3 ||
+		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u)
 }
+
+// keywordLine is a paper's or a page's list of key words ("Keywords:
+// speech recognition, ..."), which says what it is about in no sentence.
+// A unit with two " | " or more is a table's row or a header's fields
+// ("Effective 1 January 2025 | Owner: People Team | ...").
+var keywordLine = regexp.MustCompile(`(?i)^\s*(?:key\s*words?|index\s+terms|tags)\s*[:：—-]`)
 
 var (
 	// bulletRe is a list bullet; three in one unit are a list's layout
@@ -333,7 +340,7 @@ func zhField(u string) bool {
 // signatureRe is a signature block's or a letter's closing words: "For
 // and on behalf of KPN Telecom B.V.", "THE VÄRDE FUND VI-A, L.P. By:",
 // "Signed by Margaret Hughes, director", "Yours sincerely".
-var signatureRe = regexp.MustCompile(`(?i)\bfor\s+and\s+on\s+behalf\s+of\b|^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely|(?:kind|best|warm)\s+regards)\b|\bsigned\s+by\s+[^.]{0,80}\b(?:director|president|officer|partner|member|secretary)\b|^(?-i:[A-Z][A-Z0-9 .,&'’-]{3,80})\s+By:\s`)
+var signatureRe = regexp.MustCompile(`(?i)\bfor\s+and\s+on\s+behalf\s+of\b|^\s*(?:accepted\s+and\s+agreed|agreed\s+and\s+accepted|acknowledged\s+and\s+agreed)(?:\s+(?:to|by))?\s*:|^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely|(?:kind|best|warm)\s+regards)\b|\bsigned\s+by\s+[^.]{0,80}\b(?:director|president|officer|partner|member|secretary)\b|^(?-i:[A-Z][A-Z0-9 .,&'’-]{3,80})\s+By:\s`)
 
 // zhTitle reports a Chinese text's opening line that ends no sentence: its
 // title ("论网络监控取证的法律规制"), whatever it names.
