@@ -232,11 +232,11 @@ func TestSignatureBlocksNoProse(t *testing.T) {
 func TestRowsKeywordLinesAndAcceptance(t *testing.T) {
 	for u, want := range map[string]bool{
 		"Effective 1 January 2025 | Owner: People Team | Applies to all employees in the UK": true,
-		"Cookie | Purpose | Duration finlo_session | Keeps you logged in | Session":           true,
-		"Keywords: speech recognition, mixture of experts, low-resource languages":            true,
-		"Accepted and agreed: CloudLedger, Inc.":                                               true,
-		"The fee is payable monthly | in arrears.":                                             false,
-		"Customers accepted and agreed to the new fees in 2024.":                               false,
+		"Cookie | Purpose | Duration finlo_session | Keeps you logged in | Session":          true,
+		"Keywords: speech recognition, mixture of experts, low-resource languages":           true,
+		"Accepted and agreed: CloudLedger, Inc.":                                             true,
+		"The fee is payable monthly | in arrears.":                                           false,
+		"Customers accepted and agreed to the new fees in 2024.":                             false,
 	} {
 		if got := NonProse([]string{u, "The Customer shall pay the fees within thirty days."})[0]; got != want {
 			t.Errorf("%q: non-prose %v, want %v", u, got, want)
