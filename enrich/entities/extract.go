@@ -244,6 +244,20 @@ func (x *collector) fuller(key, text, value string) {
 	}
 }
 
+// drop removes the entities of kind that gone reports; their keys stay
+// seen, so another rule does not find them again.
+func (x *collector) drop(kind string, gone func(document.Entity) bool) {
+	kept := x.ents[:0]
+	for _, f := range x.ents {
+		if f.e.Kind == kind && gone(f.e) {
+			x.per[kind]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	x.ents = kept
+}
+
 // has reports whether an entity of kind was found.
 func (x *collector) has(kind string) bool { return x.per[kind] > 0 }
 

@@ -593,6 +593,8 @@ func TestJunkPartiesAndTidying(t *testing.T) {
 		"Military Agencies/Customers in the U.S. Agreement Term: 1 Year": true,
 		"Acme Corp": false, "2205925 Ontario Limited": false, "KES 7 CAPITAL INC.": false, "Layer 2 Communications Group Ltd.": false,
 		"北京星河科技有限公司": false, "WPP 2005 LIMITED": false, "3M": false,
+		"Consultant and Company": true, "the Licensor & the Licensee": true, "RESOLVED": true, "RESOLVED FURTHER": true,
+		"Johnson and Johnson": false, "Bank of the West": false,
 	} {
 		if got := junkParty(name); got != junk {
 			t.Errorf("junkParty(%q) = %v, want %v", name, got, junk)
@@ -617,6 +619,16 @@ func TestJunkPartiesAndTidying(t *testing.T) {
 		"Acme Software Inc. (美国特拉华州公司":       "Acme Software Inc.",
 		"Fonterra (USA) Inc.":                "Fonterra (USA) Inc.",
 		"THE VÄRDE FUND XII (MASTER), L.P.":  "THE VÄRDE FUND XII (MASTER), L.P.",
+		// a lead-in, an address, a date or the sentence after the legal form
+		"Acknowledged by Bachem AG":                            "Bachem AG",
+		"Accepted and agreed by Acme Corp.":                    "Acme Corp.",
+		"DRAGON SYSTEMS, INC. 320 NEVADA STREET NEWTON":        "DRAGON SYSTEMS, INC.",
+		"ENERGY XXI USA, INC. DATED EFFECTIVE AS OF March 11":  "ENERGY XXI USA, INC.",
+		"GSI TECHNOLOGY, INC. August 28":                       "GSI TECHNOLOGY, INC.",
+		"Network Technology Co., Ltd. 24th day of November":    "Network Technology Co., Ltd.",
+		"INTERSECT ENT, Inc. together":                         "INTERSECT ENT, Inc.",
+		"Delta Cleaning Services Ltd that we":                  "Delta Cleaning Services Ltd",
+		"Marathon Patent Group, Inc. 11100 Santa Monica Blvd.": "Marathon Patent Group, Inc.",
 	} {
 		if got := tidyParty(in); got != want {
 			t.Errorf("tidyParty(%q) = %q, want %q", in, got, want)
@@ -964,23 +976,26 @@ func TestPartyNamesWithBracketsAndBrands(t *testing.T) {
 
 // Recitals and sentences around a preamble name parties in ways that ran
 // clause text, an address, a role or the sentence before into a name.
+// Recitals after the preamble's parties name others (a prior
+// agreement's buyer), no party.
 func TestPartiesNotProseOrAddress(t *testing.T) {
 	text := "THIS INTELLECTUAL PROPERTY AGREEMENT is made by and between NMS COMMUNICATIONS CORP., a Delaware corporation (\"Seller\"), and " +
-		"VERSO BACKHAUL SOLUTIONS, INC., a Georgia corporation (\"Backhaul\").\n\nWHEREAS, Seller and Verso Technologies, Inc., a Minnesota " +
-		"corporation (\"Buyer\"), have entered into an Asset Purchase Agreement.\n" +
+		"VERSO BACKHAUL SOLUTIONS, INC., a Georgia corporation (\"Backhaul\").\n\nWHEREAS, Seller and Verso Holdings, Inc., a Minnesota " +
+		"corporation (\"Parent\"), have entered into an Asset Purchase Agreement.\n"
+	recitals := "WHEREAS, Seller and Verso Technologies, Inc., a Minnesota corporation (\"Buyer\"), have entered into an Asset Purchase Agreement.\n" +
 		"Xi'an Zhonghong is a subsidiary of China Recycling Energy Corporation, and it engages in projects in China. China Recycling Energy " +
 		"Corporation (the \"Company\") is a listed company. Sphere 3D Corp., with an address at 895 Don Mills Road Bldg 2 Toronto Ontario " +
 		"Canada (\"Licensee\") agrees.\nAfter negotiation between two parties, Party A and Party B reached following items with respect to the project.\n"
 	ppg := "This Distribution Agreement is made between PPG Paints Trading (Shanghai) Co Ltd hereinafter referred to as \"PPG Shanghai\" and " +
 		"NeoMedia Micro Paint Repair hereinafter referred to as \"DISTRIBUTOR\"."
 	var got []string
-	for _, e := range append(Extract(text, "en"), Extract(ppg, "en")...) {
+	for _, e := range append(append(Extract(text, "en"), Extract(recitals, "en")...), Extract(ppg, "en")...) {
 		if e.Kind == KindParty {
 			got = append(got, e.Text)
 		}
 	}
 	joined := strings.Join(got, "|")
-	for _, bad := range []string{"Seller and", "China. China", "Don Mills", "reached following", "hereinafter"} {
+	for _, bad := range []string{"Seller and", "China. China", "Don Mills", "reached following", "hereinafter", "Verso Holdings"} {
 		if strings.Contains(joined, bad) {
 			t.Errorf("parties %q hold %q", got, bad)
 		}
@@ -1160,6 +1175,101 @@ func TestLabelledTermDates(t *testing.T) {
 			if want != "" && (len(got) == 0 || got[0] != want) || want == "" && kind != KindAgreementDate && kind != KindEffectiveDate && len(got) > 0 {
 				t.Errorf("%.40q: %s %v, want %q", c.text, kind, got, want)
 			}
+		}
+	}
+}
+
+// partiesOf is the parties of text as "name=alias".
+func partiesOf(text, language string) []string {
+	var got []string
+	for _, e := range Extract(text, language) {
+		if e.Kind == KindParty {
+			got = append(got, e.Text+"="+e.Value)
+		}
+	}
+	return got
+}
+
+// A name that is another party's alias is that party, not a second one;
+// a common noun that "and" cut off a name, two roles joined by "and", a
+// resolution's "RESOLVED" and a recital's prior agreement name no party;
+// a name ends where the sentence goes on after it; an alias defined
+// before the list of parties splits "Brightline and Stellar Print
+// Services, Inc.".
+func TestPartiesAliasesAndClauses(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"This Second Amendment, entered into by and between Stremick's Heritage Foods, LLC, (\"Heritage\"), Premier Nutrition Corporation (\"Premier\") " +
+			"is effective as of October 1, 2018 and amends that certain Manufacturing Agreement between Heritage and Premier dated July 1, 2017 (\"Agreement\").",
+			[]string{"Stremick's Heritage Foods, LLC=Heritage", "Premier Nutrition Corporation=Premier"}},
+		{"This Agreement is entered into by and between Armstrong Flooring, Inc., a Delaware corporation (\"Seller\") and AFI Licensing LLC, " +
+			"a Delaware limited liability company (\"Licensing\").\n\nARMSTRONG FLOORING, INC.\n\nBy: ____\n\nLICENSING\n\nBy: ____\n",
+			[]string{"Armstrong Flooring, Inc.=Seller", "AFI Licensing LLC=Licensing"}},
+		{"SUPPLY AGREEMENT effective as of the date of last signing between Centre for Probe Development and Commercialization, a not-for-profit " +
+			"institution with offices located at McMaster University (\"CPDC\"), and FUSION Pharmaceuticals Inc. (\"FUSION\").",
+			[]string{"Centre for Probe Development and Commercialization=CPDC", "FUSION Pharmaceuticals Inc.=FUSION"}},
+		{"1. Services. Consultant agrees to act as a consultant to Company on such matters as are mutually agreed from time to time by and between " +
+			"Consultant and Company, and perform the services described on Exhibit A.", nil},
+		{"WHEREAS, the Board has reviewed the proposed Loan and Security Agreement between the Company and Summit Venture Bank providing for a term loan " +
+			"of up to $15,000,000 (the \"Credit Facility\");\n\nRESOLVED, that the Credit Facility is hereby approved; and\n\nRESOLVED FURTHER, that the officers are authorised.",
+			[]string{"Summit Venture Bank="}},
+		{"We write to give notice under clause 12.1 of the Cleaning Services Agreement dated 1 March 2023 between Acme Widgets Ltd and Delta Cleaning " +
+			"Services Ltd that we are terminating the agreement.", []string{"Acme Widgets Ltd=", "Delta Cleaning Services Ltd="}},
+		{"This letter constitutes formal notice that Brightline Media Group (\"Brightline\") is terminating the Printing Services Agreement dated " +
+			"February 10, 2022 between Brightline and Stellar Print Services, Inc. (\"Stellar\") pursuant to Section 9.2 of the Agreement.",
+			[]string{"Brightline Media Group=Brightline", "Stellar Print Services, Inc.=Stellar"}},
+		{"This Continuing Guaranty (this \"Guaranty\") is made as of August 1, 2025 by Martin J. Keller, an individual residing in Scottsdale, Arizona " +
+			"(the \"Guarantor\"), in favor of Desert Sun Equipment Finance, Inc., an Arizona corporation (the \"Lender\"). RECITALS A. Lender has agreed " +
+			"to extend credit to Keller Landscaping Services, LLC, an Arizona limited liability company (the \"Borrower\"), under an Equipment Finance Agreement.",
+			[]string{"Martin J. Keller=Guarantor", "Desert Sun Equipment Finance, Inc.=Lender"}},
+		{"APPENDIX C SAMPLE OF NON-DISCLOSURE AND NON-COMPETITION AGREEMENT (BETWEEN FRANCHISEE AND ITS PERSONNEL) THIS SAMPLE OF " +
+			"NON-DISCLOSURE AND NON-COMPETITION AGREEMENT ( \"Agreement\") is made.", nil},
+	} {
+		if got := partiesOf(c.text, "en"); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%.50q: parties %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// A single word is no party where it is a common noun: by its ending, or
+// because the document writes it in lower case.
+func TestCommonNoun(t *testing.T) {
+	text := "The agency shall place the insurance. Licensing fees are due; eGain and PivX."
+	for n, want := range map[string]bool{"Commercialization": true, "AGENCY": true, "Agency": true, "MICOA": false, "Premier": false,
+		"eGain": false, "PivX": false, "Licensing": false, "3M": false, "Acme Corp": false} {
+		if got := commonNoun(n, text); got != want {
+			t.Errorf("commonNoun(%q) = %v, want %v", n, got, want)
+		}
+	}
+	sig := "This Agreement is made between Cheeseman & Walsh-Nevada, Inc. and MICOA Corp.\n\nThe agency shall place the insurance.\n\n" +
+		"AGENCY\n\nBy: ______\n\nMICOA\n\nBy: ______\n"
+	if got := partiesOf(sig, "en"); strings.Join(got, "|") != "Cheeseman & Walsh-Nevada, Inc.=|MICOA Corp.=" {
+		t.Errorf("parties %q", got)
+	}
+}
+
+// A Chinese signature line set in two columns names one party in each;
+// a role's English label may stand before its colon, and a field's label
+// ("日期 Date") may follow a name where parsing left one space of the
+// columns' gap.
+func TestChinesePartyColumnsAndBilingualLabels(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"劳动合同\n甲方（用人单位）：上海星辰信息技术有限公司\n乙方（劳动者）：李晓敏\n\n甲方（盖章）：上海星辰信息技术有限公司        乙方（签字）：李晓敏\n",
+			[]string{"上海星辰信息技术有限公司=甲方", "李晓敏=乙方"}},
+		{"买卖合同\n买方：苏州恒通精密机械有限公司\n卖方：东莞市锐达数控设备有限公司\n\n买方（盖章）：苏州恒通精密机械有限公司 卖方（盖章）：东莞市锐达数控设备有限公司\n",
+			[]string{"苏州恒通精密机械有限公司=买方", "东莞市锐达数控设备有限公司=卖方"}},
+		{"技术服务合同 / TECHNICAL SERVICES AGREEMENT\n甲方（委托方）/ Party A (Client): 深圳华锐电子有限公司 / Shenzhen Huarui Electronics Co., Ltd.\n" +
+			"乙方（服务方）/ Party B (Service Provider): Nordlicht Automation GmbH\n\n" +
+			"甲方 Party A: 深圳华锐电子有限公司（盖章） 日期 Date: 2024年8月15日\n乙方 Party B: Nordlicht Automation GmbH 日期 Date: 15 August 2024\n",
+			[]string{"深圳华锐电子有限公司=甲方", "Nordlicht Automation GmbH=乙方"}},
+	} {
+		if got := partiesOf(c.text, "zh"); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%.30q: parties %q, want %q", c.text, got, c.want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/lang"
 )
 
@@ -18,9 +19,10 @@ import (
 // betweenRe finds the start of a preamble's party list.
 var betweenRe = regexp.MustCompile(`(?i)\b(?:by\s+and\s+between|by\s+and\s+among|between|among)\s*[:,]?\s+`)
 
-// segmentEndRe ends a party list: recitals, or a sentence end after a
-// closing quote or parenthesis.
-var segmentEndRe = regexp.MustCompile(`(?i)\bW\s*I\s*T\s*N\s*E\s*S\s*S|\bRECITALS\b|\bWHEREAS\b|\bBACKGROUND\b|[)"”]\s*\.\s|\.\s*\n`)
+// segmentEndRe ends a party list: recitals, a board's resolution
+// ("RESOLVED, that"), or a sentence end after a closing quote or
+// parenthesis.
+var segmentEndRe = regexp.MustCompile(`(?i)\bW\s*I\s*T\s*N\s*E\s*S\s*S|\bRECITALS\b|\bWHEREAS\b|\bBACKGROUND\b|(?-i:\bRESOLVED\b)|[)"”]\s*\.\s|\.\s*\n`)
 
 // partySegment returns the party list that follows "between" in the
 // preamble, its offset, and whether one was found.
@@ -50,14 +52,16 @@ var stopNames = map[string]bool{
 }
 
 // junkParty reports a party "name" that names no one: a role alone
-// ("LICENSEE", "the Company"), a legal form or a country alone ("LIMITED",
-// "USA"), a table-of-contents line ("CHARGES 4"), a postcode ("V6C 1B5")
-// or the start of a definition ("Group means").
+// ("LICENSEE", "the Company") or two ("Consultant and Company", of "by
+// and between Consultant and Company" in a clause), a legal form or a
+// country alone ("LIMITED", "USA"), a table-of-contents line ("CHARGES
+// 4"), a postcode ("V6C 1B5") or the start of a definition ("Group
+// means").
 func junkParty(n string) bool {
 	lower := strings.ToLower(strings.Trim(n, ".,;: "))
 	bare := strings.ReplaceAll(lower, ".", "")
 	if roleAlias.MatchString(lower) || countries[bare] || strings.HasSuffix(lower, " means") ||
-		strings.Contains(n, ":") || notAName[bare] {
+		strings.Contains(n, ":") || notAName[bare] || rolePair(lower) {
 		return true // a label ("VAT NUMBER: ...", "Term: 1 Year") or a lone function word
 	}
 	f := strings.Fields(bare)
@@ -73,6 +77,17 @@ func junkParty(n string) bool {
 	}
 	return !strings.ContainsFunc(n, unicode.IsLetter) || partyDefinitionRe.MatchString(n) || caPostcodeRe.MatchString(n) ||
 		notPartyRe.MatchString(n) || redacted(n)
+}
+
+// rolePair reports "consultant and company", "the licensor & the
+// licensee": two roles, each a party already, neither a name.
+func rolePair(lower string) bool {
+	for _, and := range []string{" and ", " & "} {
+		if a, b, ok := strings.Cut(lower, and); ok && roleAlias.MatchString(a) && roleAlias.MatchString(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // redacted reports a name a filing blacked out, with or without its legal
@@ -107,8 +122,9 @@ var (
 	caPostcodeRe = regexp.MustCompile(`\b[A-Z]\d[A-Z] ?\d[A-Z0-9][A-Za-z0-9]\b`)
 	// partyLeadRe is what may come before a party's name in a signature
 	// block or a letter: "For and on behalf of", "ACKNOWLEDGED AND AGREED
-	// TO", "Ladies and Gentlemen:", or a year left by a date line.
-	partyLeadRe = regexp.MustCompile(`(?i)^(?:(?:19|20)\d\d\s+)?(?:ladies\s+and\s+gentlemen:?\s*|preamble\s+)?(?:for\s+and\s+on\s+behalf\s+of\s+|acknowledged\s+and\s+agreed(?:\s+to)?:?\s+)?`)
+	// TO", "Acknowledged by", "Accepted and agreed by", "Ladies and
+	// Gentlemen:", or a year left by a date line.
+	partyLeadRe = regexp.MustCompile(`(?i)^(?:(?:19|20)\d\d\s+)?(?:ladies\s+and\s+gentlemen:?\s*|preamble\s+)?(?:for\s+and\s+on\s+behalf\s+of\s+|(?:acknowledged|accepted|agreed)(?:\s+and\s+(?:acknowledged|accepted|agreed))?(?:\s+(?:to|by))*:?\s+)?`)
 	// trailingNoteRe is a note after a name: in full-width brackets, in
 	// brackets holding Chinese or a definition, or a bracket left open
 	trailingNoteRe = regexp.MustCompile(`\s*(?:（[^（）]*）?|\((?:[^()]*\p{Han}[^()]*|(?i:hereinafter|the\s)[^()]*)\)|\([^()]*)$`)
@@ -119,10 +135,17 @@ var (
 	// LLC This Agreement", "GSMS. Under the terms of the Agreement").
 	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b).*$`)
 	// afterFormRe is the rest of a name after its legal form: an address
-	// ("INC. 2nd Floor", "Corp. Suite 207", "LIMITED Unit 05") or another
+	// ("INC. 2nd Floor", "Corp. Suite 207", "LIMITED Unit 05", "INC. 320
+	// NEVADA STREET"), a date ("INC. August 28", a cover page's "INC.
+	// DATED EFFECTIVE AS OF"), the sentence going on ("Inc. together
+	// with its subsidiaries", "Ltd that we are terminating") or another
 	// description ("INC. A US Virgin Islands corporation"); "Company of
 	// Delaware" and "GmbH & Co. KG" go on.
-	afterFormRe = regexp.MustCompile(`(?i)\b(?:inc|corp|ltd|llc|l\.l\.c|limited|corporation|incorporated|plc|gmbh|b\.v|n\.v|s\.a)\.?\s+(?:(?:suite|unit|floor|room|bldg|building)\b|\d+(?:st|nd|rd|th)?\s+(?:floor|street|avenue|road)\b|an?\s+[a-z]+).*$`)
+	afterFormRe = regexp.MustCompile(`(?i)\b(?:inc|corp|ltd|llc|l\.l\.c|llp|limited|corporation|incorporated|plc|gmbh|ag|b\.v|n\.v|s\.a)\.?\s+(?:` +
+		`(?:suite|unit|floor|room|bldg|building)\b|\d+(?:st|nd|rd|th)?\s+(?:floor|street|avenue|road)\b|an?\s+[a-z]+|` +
+		`\d{1,6}\s+(?:[\pL.'’-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|way|parkway|place|plaza|court|highway)\b|` +
+		`(?:` + monthNames + `)\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?:` + monthNames + `)\b|` +
+		`(?:dated|together|effective|as\s+of|that|which|who|whose)\b).*$`)
 )
 
 // tidyParty takes off what a party's name picked up around it: a lead-in
@@ -152,6 +175,9 @@ func tidyParty(n string) string {
 	return n
 }
 
+// monthNames are the months as a date after a name writes them.
+const monthNames = `january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`
+
 func allDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
@@ -161,8 +187,11 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// notAName are words that alone are no party ("OF" left of a heading).
-var notAName = map[string]bool{"of": true, "and": true, "the": true, "by": true, "to": true, "for": true, "between": true}
+// notAName are words that alone are no party: "OF" left of a heading, a
+// recital's or a resolution's opening ("RESOLVED, that the Company ..."
+// after "between the Company and ...").
+var notAName = map[string]bool{"of": true, "and": true, "the": true, "by": true, "to": true, "for": true, "between": true,
+	"resolved": true, "resolved further": true, "further resolved": true, "whereas": true, "witnesseth": true, "recitals": true}
 
 // legalForm are company forms written without points, which alone name
 // no company.
@@ -196,8 +225,12 @@ func parties(x *collector, text string) {
 		return
 	}
 	if seg, off, ok := partySegment(pre); ok {
-		for _, ch := range splitParties(layout(seg)) {
+		defined := definedAliases(pre[:off])
+		for _, ch := range splitParties(layout(seg), defined) {
 			name, alias := partyName(ch.text)
+			if full := defined[name]; full != "" && alias == "" {
+				name, alias = full, name // "between Brightline and ...", Brightline Media Group ("Brightline") named before
+			}
 			if name != "" {
 				x.add(KindParty, name, alias, off+ch.start)
 			}
@@ -205,6 +238,81 @@ func parties(x *collector, text string) {
 	}
 	aliasParties(x, pre)
 	signatureParties(x, text)
+	x.drop(KindParty, func(e document.Entity) bool { return e.Value == "" && commonNoun(e.Text, text) })
+	aliasAgain(x)
+}
+
+// aliasAgain drops a party that is another's alias: "Premier" beside
+// "Premier Nutrition Corporation" ("Premier"), found where "between
+// Heritage and Premier" names a prior agreement's parties, or
+// "LICENSING" over a signature for "AFI Licensing LLC" ("Licensing").
+func aliasAgain(x *collector) {
+	aliases := map[string]string{} // an alias's key: its party's name
+	for _, f := range x.ents {
+		if f.e.Kind == KindParty && f.e.Value != "" {
+			aliases[dedupKey(f.e.Value)] = f.e.Text
+		}
+	}
+	x.drop(KindParty, func(e document.Entity) bool {
+		name, ok := aliases[dedupKey(e.Text)]
+		return ok && name != e.Text && (e.Value == "" || dedupKey(e.Value) == dedupKey(e.Text))
+	})
+}
+
+// commonNounRe ends a word that names a thing or an act, not someone:
+// "Commercialization" of "Centre for Probe Development and
+// Commercialization", which "and" cut in two.
+var commonNounRe = regexp.MustCompile(`(?i)(?:ization|isation|tion|sion|ment|ness|ship|ency|ancy)$`)
+
+// commonNoun reports a one-word party that is a common noun: one with a
+// noun's ending, or one the document also writes in lower case
+// ("LICENSING" over a signature, where the text speaks of licensing).
+// A name with its own capitals ("eGain", "PivX"), digits or an alias
+// stays.
+func commonNoun(n, text string) bool {
+	if strings.ContainsAny(n, " \t") || !strings.ContainsFunc(n, unicode.IsLetter) {
+		return false
+	}
+	rest := strings.TrimLeftFunc(n, unicode.IsUpper)
+	if len(rest) == len(n) || strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 ||
+		rest != "" && strings.ToLower(rest) != rest && strings.ToUpper(n) != n {
+		return false
+	}
+	if commonNounRe.MatchString(n) {
+		return true
+	}
+	lower := strings.ToLower(n)
+	for i := strings.Index(text, lower); i >= 0; {
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(lower):])
+		if (i == 0 || unicode.IsSpace(before)) && (after == utf8.RuneError || unicode.IsSpace(after) || strings.ContainsRune(",;:)", after)) {
+			return true
+		}
+		next := strings.Index(text[i+1:], lower)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// definedAliases maps the aliases that text defines for a name before
+// it ("Brightline Media Group ("Brightline") is terminating the
+// Agreement ...") to that name: a letter or a recital names a party
+// first, and its list of parties then uses the alias.
+func definedAliases(text string) map[string]string {
+	defined := map[string]string{}
+	for _, m := range aliasRe.FindAllStringSubmatchIndex(text, -1) {
+		alias := text[m[2]:m[3]]
+		if notPartyAlias.MatchString(alias) || roleAlias.MatchString(alias) {
+			continue // "Agreement"; a role names no one in particular ("between Company and ...")
+		}
+		if name := nameBefore(text[:m[0]]); name != "" && name != alias {
+			defined[alias] = name
+		}
+	}
+	return defined
 }
 
 // labelledPartyRe is a party named on a line of its own after its label:
@@ -248,7 +356,10 @@ type chunk struct {
 
 // splitParties cuts a party list at top-level "and", ";" and "," that
 // begin a new party, ignoring separators inside parentheses or quotes.
-func splitParties(seg string) []chunk {
+// An "and" after an alias in defined always does: "between Brightline
+// and Stellar Print Services, Inc." names two parties, however much
+// "Brightline and Stellar Print Services, Inc." looks like one.
+func splitParties(seg string, defined map[string]string) []chunk {
 	var out []chunk
 	depth, quote, start := 0, false, 0
 	for i := 0; i < len(seg); i++ {
@@ -268,7 +379,7 @@ func splitParties(seg string) []chunk {
 		sep := 0
 		if seg[i] == ';' {
 			sep = 1
-		} else if m := andSepRe.FindStringIndex(seg[i:]); m != nil && m[0] == 0 && !corpAfterAnd(seg[start:i], seg[i+m[1]:]) && !placeAnd(seg[start:i], seg[i+m[1]:]) {
+		} else if m := andSepRe.FindStringIndex(seg[i:]); m != nil && m[0] == 0 && andSplits(seg[start:i], seg[i+m[1]:], defined) {
 			sep = m[1]
 		}
 		if sep > 0 {
@@ -278,6 +389,26 @@ func splitParties(seg string) []chunk {
 		}
 	}
 	return append(out, chunk{seg[start:], start})
+}
+
+// andSplits reports whether the "and" between before and rest
+// separates two parties: it does after a defined alias, and not inside
+// a company's name (corpAfterAnd), a place's (placeAnd) or another
+// organisation's, where a common noun follows it alone ("Centre for
+// Probe Development and Commercialization, a not-for-profit ...").
+func andSplits(before, rest string, defined map[string]string) bool {
+	if defined[strings.TrimSpace(leadRe.ReplaceAllString(before, ""))] != "" {
+		return true
+	}
+	first := rest
+	if i := strings.IndexAny(rest, ",(\n"); i >= 0 {
+		first = rest[:i]
+	}
+	if w := strings.TrimSpace(first); capitalised(w) && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) &&
+		commonNounRe.MatchString(w) {
+		return false
+	}
+	return !corpAfterAnd(before, rest) && !placeAnd(before, rest)
 }
 
 // andSepRe is "and" between two parties, possibly with dashes, a colon or
@@ -392,7 +523,7 @@ func partyName(ch string) (string, string) {
 		if hasPrefixFold(ch[i:], " a ") || hasPrefixFold(ch[i:], " an ") || hasPrefixFold(ch[i:], " with ") ||
 			hasPrefixFold(ch[i:], " having ") || hasPrefixFold(ch[i:], " whose ") || hasPrefixFold(ch[i:], " located ") ||
 			hasPrefixFold(ch[i:], " hereinafter ") ||
-			c == ' ' && nameEndVerbRe.MatchString(ch[i:]) {
+			c == ' ' && (nameEndVerbRe.MatchString(ch[i:]) || nameThenClauseRe.MatchString(ch[i:]) && capitalised(lastWord(ch[:i]))) {
 			end = i
 			break
 		}
@@ -417,6 +548,21 @@ func partyName(ch string) (string, string) {
 // capitalised.
 var nameEndVerbRe = regexp.MustCompile(`^ (?:dated|expires?|expiring|runs?|shall|will|is|are|agrees?|effective|entered|made|which|who)\b`)
 
+// nameThenClauseRe is a clause that a name's last word runs into: "and
+// Summit Venture Bank providing for a term loan", "and Delta Cleaning
+// Services Ltd that we are terminating", a participle and the word that
+// ties it on. After a word in lower case it is the clause's own ("Party
+// B reached following items", "SHBV has the meaning"), and a participle
+// before a noun describes the noun ("CDQ recycling economic projects"):
+// the name checks reject those whole.
+var nameThenClauseRe = regexp.MustCompile(`^ (?:that|[a-z]{2,}ing\s+(?:for|to|of|on|in|with|by|as|under|from|through|into|that|the|a|an|its|their|his|her)) `)
+
+// capitalised reports a word that starts with a capital or a digit.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
 func lastWord(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {
@@ -435,7 +581,15 @@ func plausibleName(n string) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
-	return len(strings.Fields(n)) <= 12 && !notNameRe.MatchString(n) && !proseRun(n) && !layoutName(n)
+	return len(strings.Fields(n)) <= 12 && !notNameRe.MatchString(n) && !proseRun(n) && !layoutName(n) && !bracketClosedFirst(n)
+}
+
+// bracketClosedFirst reports a "name" that closes a bracket it did not
+// open: text cut out of one, as "between" inside a title's bracket gave
+// "ITS PERSONNEL) THIS SAMPLE OF NON-DISCLOSURE".
+func bracketClosedFirst(n string) bool {
+	c := strings.IndexByte(n, ')')
+	return c >= 0 && !strings.Contains(n[:c], "(")
 }
 
 // layoutName reports a "name" made of a page's layout: a table of
@@ -534,18 +688,30 @@ const zipPattern = `\b[A-Z]{2}\s+\d{5}(?:-\d{4})?`
 var aliasRe = regexp.MustCompile(`(?:\(\s*|,\s*)(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?)?["“]([^"”]{1,40})["”]`)
 
 // notPartyAlias are defined terms that name the document or a date.
-var notPartyAlias = regexp.MustCompile(`(?i)agreement|amendment|contract|date|term|addendum|schedule|exhibit|effective|parties|party|plan|product|territory|services?$`)
+// A loan's alias is none either: "Summit Venture Bank providing for a
+// term loan ... (the "Credit Facility")".
+var notPartyAlias = regexp.MustCompile(`(?i)agreement|amendment|contract|date|term|addendum|schedule|exhibit|effective|parties|party|plan|product|territory|facility|services?$`)
 
 // aliasParties adds "Name (the "Alias")" pairs from the preamble whose
 // name looks like an organisation (corporate suffix, or capitalised words).
 func aliasParties(x *collector, pre string) {
 	pre = pre[:min(len(pre), aliasChars)]
+	if m := recitalsRe.FindStringIndex(pre); m != nil && (x.partyBefore(m[0]) || partyAliasIn(pre[:m[0]])) {
+		// the parties come before the recitals; a name the recitals
+		// define is someone they speak of ("Lender has agreed to extend
+		// credit to Keller Landscaping Services, LLC (the "Borrower")" in
+		// a guaranty by its member, a prior agreement's parties)
+		pre = pre[:m[0]]
+	}
 	for _, m := range aliasRe.FindAllStringSubmatchIndex(pre, -1) {
 		alias := pre[m[2]:m[3]]
 		if notPartyAlias.MatchString(alias) {
 			continue
 		}
 		name := nameBefore(pre[:m[0]])
+		if first, rest, ok := strings.Cut(name, " and "); ok && definedAliases(pre[:m[0]])[first] != "" {
+			name = rest // "between Brightline and Stellar Print Services, Inc. ("Stellar")", Brightline defined before
+		}
 		if streetRe.MatchString(name) {
 			name = "" // "with an address at 895 Don Mills Road Bldg 2 Toronto Ontario Canada ("Company")"
 		}
@@ -562,6 +728,33 @@ func aliasParties(x *collector, pre string) {
 			x.add(KindParty, name, alias, m[0]-len(name))
 		}
 	}
+}
+
+// recitalsRe opens a contract's recitals: their heading or first
+// "WHEREAS" at a line's or a sentence's start ("... (the "Lender").
+// RECITALS A. Lender has agreed"), not a contents line's "LICENSE TO
+// BACKGROUND INFORMATION".
+var recitalsRe = regexp.MustCompile(`(?m)(?:^|[.:;]\s+)[ \t]*(?:RECITALS|BACKGROUND|WHEREAS|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H)\b`)
+
+// partyAliasIn reports whether s defines an alias that may be a
+// party's ("Guarantor", "Acme"; not "Agreement").
+func partyAliasIn(s string) bool {
+	for _, m := range aliasRe.FindAllStringSubmatch(s, -1) {
+		if !notPartyAlias.MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// partyBefore reports whether a party was found before pos.
+func (x *collector) partyBefore(pos int) bool {
+	for _, f := range x.ents {
+		if f.e.Kind == KindParty && f.pos < pos {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceEnd says whether w, a word ending in a full stop, ends a
@@ -663,8 +856,10 @@ func withoutDescriptor(s string) string {
 	return s[:i]
 }
 
-// entityTypeRe finds the kind of legal entity a descriptor names.
-var entityTypeRe = regexp.MustCompile(`(?i)\b(?:corporation|company|partnership|l\.?l\.?c|limited|trust|association|bank|gmbh|corp|incorporated|entity|société|s\.a)\b`)
+// entityTypeRe finds the kind of legal entity a descriptor names, or
+// that it names a person ("Martin J. Keller, an individual residing in
+// Scottsdale, Arizona (the "Guarantor")").
+var entityTypeRe = regexp.MustCompile(`(?i)\b(?:corporation|company|partnership|l\.?l\.?c|limited|trust|association|bank|gmbh|corp|incorporated|entity|société|s\.a|individual)\b`)
 
 // signatureRe finds the line above a "By:" line in a signature block.
 var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z0-9][^\n:]{1,80}?)[ \t:]*\n(?:[ \t]*\n){0,3}[ \t]*By\s*:`)
@@ -1529,10 +1724,22 @@ var (
 	// between them, as OCR leaves a form ("甲方 北京某某科技有限公司").
 	zhPartySpacedRe = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)\s+([^\s，,。；;：:]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|中心|大学|学院|医院|研究所|事务所))`)
 	// zhNameThenLatinRe is a Chinese company name's end with its English
-	// name after it
-	zhNameThenLatinRe = regexp.MustCompile(`公司\s+[A-Za-z]`)
-	zhPartyRe         = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:\s*[（(][^）)]{0,20}[）)])?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
-	zhNumMoney        = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
+	// name after it, maybe after a slash ("深圳华锐电子有限公司 / Shenzhen
+	// Huarui Electronics Co., Ltd.")
+	zhNameThenLatinRe = regexp.MustCompile(`公司\s*/?\s*[A-Za-z]`)
+	// zhNextColumnRe is where a signature line's next column starts: a
+	// wide gap, or, where the gap is one space (as parsing leaves it), the
+	// next column's label before the colon that ended the name: the other
+	// side's role ("甲方（盖章）：X 乙方（签字）：Y") or a field's ("X（盖章）
+	// 日期 Date：...").
+	zhNextColumnRe = regexp.MustCompile(`\s{3,}|\t|\s+(?:` + spacedAlternatives(zhRoles) + `|` + zhFieldLabels + `)` +
+		`(?:\s*[（(][^）)]{0,20}[）)]?)?(?:\s*/?\s*[A-Z][A-Za-z]*(?:\s[A-Za-z]+){0,2})?\s*$`)
+	// zhPartyRe is a role, its note in brackets, its English label
+	// ("甲方（委托方）/ Party A (Client):", "乙方 Party B:"), a colon and
+	// the party's name.
+	zhPartyRe = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:\s*[（(][^）)]{0,20}[）)])?` +
+		`(?:\s*/?\s*[A-Z][A-Za-z]*(?:\s[A-Za-z]+){0,3}(?:\s*[（(][^）)]{0,30}[）)])?)?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	zhNumMoney = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
 	// the place whose law governs: 适用X法律, 受X法律管辖, 准据法为X法律,
 	// 以X法律为准据法
 	zhGovPlace = []*regexp.Regexp{
@@ -1556,6 +1763,9 @@ var (
 const zhRoles = `甲方|乙方|丙方|丁方|出租方|承租方|出租人|承租人|用人单位|劳动者|买方|卖方|委托方|受托方|委托人|受托人|` +
 	`被许可方|许可方|受让方|转让方|贷款人|出借人|借款人|发包人|承包人|发包方|承包方|供方|需方|买受人|出卖人|` +
 	`雇主|雇员|聘用方|受聘方|保证人|担保人`
+
+// zhFieldLabels are the labels of a signature block's other fields.
+const zhFieldLabels = `日期|签订日期|签署日期|签字|签章|盖章|地址|住所|电话|传真|法定代表人|授权代表|委托代理人|代表人`
 
 // spacedAlternatives lets any white space stand between the characters
 // of each alternative of alts ("甲方" matches "甲 方").
@@ -1666,6 +1876,9 @@ func chinese(x *collector, text string) {
 	}
 	for _, m := range zhPartyRe.FindAllStringSubmatchIndex(text, -1) {
 		name := strings.TrimSpace(text[m[4]:m[5]])
+		if loc := zhNextColumnRe.FindStringIndex(name); loc != nil {
+			name = name[:loc[0]] // "上海星辰信息技术有限公司        乙方（签字）": the other side's signature
+		}
 		if loc := zhNameThenLatinRe.FindStringIndex(name); loc != nil {
 			name = name[:loc[0]+len("公司")] // "深圳前海数智科技有限公司 Shenzhen Qianhai ...": the English name is cut at its comma
 		}
