@@ -312,4 +312,9 @@ func TestSentencesAddressAbbreviations(t *testing.T) {
 	if !IsAbbreviation("Ste") || IsAbbreviation("Seattle") {
 		t.Error("IsAbbreviation")
 	}
+	// a company form before another ends no sentence
+	s = Sentences("The parties are Orion Corporation and Vertex IT Solutions Pvt. Ltd., a company incorporated in India. Each shall comply.", English)
+	if len(s) != 2 {
+		t.Errorf("%d sentences: %q", len(s), s)
+	}
 }

@@ -183,8 +183,9 @@ var (
 		"viz", "approx", "dept", "gen", "gov", "govt", "hon", "rev", "sgt", "capt", "col", "lt", "mt", "ft", "ave", "blvd",
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ref", "refs", "ex", "exh",
 		"subsec", "subpara", "pt", "reg", "regs", "dir", "op", "cit", "ibid", "id", "n", "nr", "tel", "min", "max", "mio",
-		// addresses: "Ste. 600", "POB. 12", "Toronto, Ont. M3C", "Austin, Tex."
-		"ste", "rd", "pob", "apt", "bldg", "hwy", "pkwy", "ont", "fla", "ariz", "calif", "conn", "colo", "tex", "okla", "minn", "tenn")
+		// addresses: "Ste. 600", "POB. 12", "Toronto, Ont. M3C", "Austin, Tex.";
+		// company forms before another ("Pvt. Ltd.", "Pty. Ltd.", "Sdn. Bhd.")
+		"ste", "rd", "pob", "apt", "bldg", "pvt", "pte", "pty", "sdn", "hwy", "pkwy", "ont", "fla", "ariz", "calif", "conn", "colo", "tex", "okla", "minn", "tenn")
 	weakAbbrev = setOf("inc", "ltd", "co", "corp", "llc", "plc", "etc", "al", "bros", "lp", "llp", "gmbh", "ag", "sa", "bv", "nv")
 )
 

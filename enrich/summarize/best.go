@@ -128,7 +128,7 @@ var preambleDetails = []*regexp.Regexp{
 	// "of 275 Madison Avenue, 6th Floor, New York, NY 10016", "located at 3753
 	// Howard Hughes Pkwy #200 Las Vegas NV 89169", ", 250 West 57th Street,
 	// Suite 2501, ...": a street address, by its number and street word
-	regexp.MustCompile(`,?\s*(?:(?:located|situated)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\w]*\s+(?:[A-Z0-9][\w.'’-]*\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	regexp.MustCompile(`,?\s*(?:(?:located|situated|residing|resident|domiciled)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\w]*\s+(?:[A-Z0-9][\w.'’-]*\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."

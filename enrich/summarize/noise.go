@@ -26,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && zhTitle(u) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
+			definition(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
 		all = all && out[i]
 	}
@@ -355,6 +355,18 @@ func zhTitle(u string) bool {
 	}
 	return n <= 40 && han*2 > n && !strings.ContainsAny(u, "。！？；.!?;")
 }
+
+// headline reports a text's opening line that closes no sentence, up to
+// maxHeadlineWords: a news story's or a post's headline ("Harborline and
+// Keystone Freight agree $4.2 billion merger to create largest US
+// regional carrier", 15 words), longer than the headings unstopped finds.
+// In a summary it was cut short with "…" before the lede.
+func headline(u string) bool {
+	n := len(strings.Fields(u))
+	return n > 0 && n <= maxHeadlineWords && unstoppedEnd(u)
+}
+
+const maxHeadlineWords = 24
 
 // unstopped reports a short line without a closing stop before more text:
 // a heading in sentence case ("Notification of a personal data breach to

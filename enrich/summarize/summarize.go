@@ -112,8 +112,20 @@ func Select(sentences []string, scores []float64, o Options) string {
 	}
 	plain := plainAll(sentences, o)
 	plain, scores = withoutTitles(plain, scores)
+	scores = withPosition(scores)
 	scores = leadWithPreamble(plain, scores, &o)
 	return Ended(selectPlain(plain, scores, o))
+}
+
+// withPosition adds Summarize's position prior (DefaultWeights.Position
+// over 1+i) to normalised scores: a model's salience alone passed over a
+// news story's lede and a note's promise to pay, which open them.
+func withPosition(scores []float64) []float64 {
+	out := normalise(scores)
+	for i := range out {
+		out[i] += DefaultWeights.Position / float64(1+i)
+	}
+	return out
 }
 
 // selectPlain is Select over sentences Plain has already shortened.

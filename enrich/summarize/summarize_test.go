@@ -324,6 +324,7 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 	for in, want := range map[string]string{
 		"This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") of 275 Madison Avenue, 6th Floor, New York, NY 10016 and VNUE, Inc.":                     "This Promotion Agreement is entered into between BookingEntertainment.com and VNUE, Inc.",
 		"THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC located at 3753 Howard Hughes Pkwy #200 Las Vegas NV 89169 (hereinafter \"CLIENT\"), and BOSCH TECHNOLOGIES, LLC.": "THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC and BOSCH TECHNOLOGIES, LLC.",
+		"This Consulting Agreement is made on 2 June 2025 between Harbor Inc. (\"Company\"), and John Smith, an individual residing at 14 Oak Road, Denver, Colorado (\"Consultant\").":    "This Consulting Agreement is made on 2 June 2025 between Harbor Inc. and John Smith, an individual.",
 	} {
 		if got := compactPreamble(Plain(in)); got != want {
 			t.Errorf("compactPreamble(%.40q) = %q, want %q", in, got, want)
@@ -562,5 +563,27 @@ func TestListItemsAreMidSentence(t *testing.T) {
 		if got := midSentence(s, true); got != want {
 			t.Errorf("midSentence(%q) = %v", s, got)
 		}
+	}
+}
+
+// A news story's summary opens with its lede, not its headline cut short,
+// even when the model's salience ranks a later sentence a little higher:
+// the model tier weighs position as the free tier does.
+func TestSelectOpensWithTheLede(t *testing.T) {
+	sentences := []string{
+		"Harborline and Keystone Freight agree $4.2 billion merger to create largest US regional carrier",
+		"CHICAGO — Harborline Logistics Inc. and Keystone Freight Corp. said on Monday they had agreed to combine in an all-stock deal valuing Keystone at about $4.2 billion.",
+		"Keystone shareholders will receive 0.85 Harborline shares for each Keystone share they own.",
+		"The combined company will operate more than 21,000 tractors and employ about 48,000 people.",
+		"The transaction is expected to close in the first half of 2026, subject to regulatory approvals.",
+		"Shares of Keystone rose 19% in premarket trading, while Harborline fell 3%.",
+	}
+	scores := []float64{0.6, 0.5, 0.45, 0.55, 0.52, 0.4}
+	got := Select(sentences, scores, Options{MaxChars: 260, Language: "en"})
+	if !strings.HasPrefix(got, "CHICAGO — Harborline Logistics") {
+		t.Errorf("summary does not open with the lede: %q", got)
+	}
+	if strings.Contains(got, "regional carrier") {
+		t.Errorf("summary holds the headline: %q", got)
 	}
 }
