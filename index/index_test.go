@@ -779,3 +779,36 @@ func TestAccentsFold(t *testing.T) {
 		t.Errorf("old index: %q", up)
 	}
 }
+
+// A typo's fuzzy term and a "?" pattern find the word they stand for,
+// which the index holds stemmed: "liabilty~1" and "indemn?fication" found
+// nothing.
+func TestFuzzyAndLetterPatternsFindStems(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("liab", "Cap", "The liability of the Supplier is capped. Indemnification survives termination.", "contract", "en"),
+		sample("org", "Org", "Each organisation and organization shall comply with the license and the licence.", "contract", "en"),
+		sample("other", "Lunch", "Lunch is at noon.", "other", "en"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"liabilty~1":       {"liab"},
+		"terminaton~1":     {"liab"},
+		"confidentialty~1": nil,
+		"indemn?fication":  {"liab"},
+		"organi?ation":     {"org"},
+		"licen?e":          {"org"},
+		"lunch~1":          {"other"},
+		"title:lunch~1":    {"other"},
+		"indemn??ication":  {"liab"},
+		"i?d?m?ification":  nil,
+	} {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+}

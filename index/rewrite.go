@@ -112,6 +112,11 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 		t.Match = strings.ToLower(t.Match)
 		return t
 	}
+	if t.Fuzziness != 0 && textField(t.FieldVal) {
+		if v := typoVariants(t, an, dict); v != nil {
+			return v
+		}
+	}
 	if !textField(t.FieldVal) || t.Fuzziness != 0 {
 		return t
 	}
@@ -198,6 +203,8 @@ type termDict interface {
 	edgeTerms(field, c string, first bool) []string
 	// prefixTerms lists the terms of a field that begin with prefix.
 	prefixTerms(field, prefix string) []string
+	// heldTerms are those of terms that a field holds.
+	heldTerms(field string, terms []string) []string
 }
 
 // edgePhrase is the phrase of toks (analysed query text) with a lone
@@ -258,6 +265,11 @@ func rewritePattern(t *query.WildcardQuery, an analysis.Analyzer, lowered func(s
 		return t
 	}
 	t.Wildcard = strings.ToLower(t.Wildcard)
+	if textField(t.FieldVal) && !strings.Contains(t.Wildcard, "*") {
+		if v := letterVariants(t, an, dict); v != nil {
+			return v
+		}
+	}
 	lit, ok := strings.CutSuffix(t.Wildcard, "*")
 	if !ok || strings.ContainsAny(lit, "*?") || an == nil || !textField(t.FieldVal) {
 		return t
@@ -357,4 +369,91 @@ func boosted(d *query.DisjunctionQuery, b *query.Boost) query.Query {
 		d.SetBoost(b.Value())
 	}
 	return d
+}
+
+// The index holds stems, so a fuzzy term or a "?" pattern matched against
+// them misses the word typed: "liabilty~1" is the stem "liabilti", two
+// edits from "liabil", and "indemn?fication" matches no stem at all
+// ("indemnif"). typoVariants and letterVariants spell out the words the
+// query stands for, stem each, and search the stems the index holds,
+// beside the query as Bleve reads it.
+
+// maxPatternMarks bounds the "?" of a pattern letterVariants spells out
+// (26 words per mark).
+const maxPatternMarks = 2
+
+// typoVariants is a fuzzy word ("liabilty~1") or its words one edit away,
+// stemmed: nil when the word is no ASCII word of four letters or more.
+func typoVariants(t *query.MatchQuery, an analysis.Analyzer, dict termDict) query.Query {
+	word := strings.ToLower(strings.TrimSpace(t.Match))
+	if an == nil || dict == nil || len(word) < 4 || !isASCIIWord(word) {
+		return nil
+	}
+	return withStems(t, t.FieldVal, t.BoostVal, append(edits1(word), word), an, dict)
+}
+
+// letterVariants is a "?" pattern ("indemn?fication") or the words it
+// spells, stemmed: nil for other patterns.
+func letterVariants(t *query.WildcardQuery, an analysis.Analyzer, dict termDict) query.Query {
+	n := strings.Count(t.Wildcard, "?")
+	if an == nil || dict == nil || n == 0 || n > maxPatternMarks || !isASCIIWord(strings.ReplaceAll(t.Wildcard, "?", "a")) {
+		return nil
+	}
+	words := []string{t.Wildcard}
+	for range n {
+		var next []string
+		for _, w := range words {
+			i := strings.IndexByte(w, '?')
+			for c := 'a'; c <= 'z'; c++ {
+				next = append(next, w[:i]+string(c)+w[i+1:])
+			}
+		}
+		words = next
+	}
+	return withStems(t, t.FieldVal, t.BoostVal, words, an, dict)
+}
+
+// withStems is q or any stem of words that field holds; nil when it holds
+// none.
+func withStems(q query.Query, field string, boost *query.Boost, words []string, an analysis.Analyzer, dict termDict) query.Query {
+	seen := map[string]bool{}
+	var stems []string
+	for _, w := range words {
+		if toks := an.Analyze([]byte(w)); len(toks) == 1 && !seen[string(toks[0].Term)] {
+			seen[string(toks[0].Term)] = true
+			stems = append(stems, string(toks[0].Term))
+		}
+	}
+	held := dict.heldTerms(field, stems)
+	if len(held) == 0 {
+		return nil
+	}
+	d := bleve.NewDisjunctionQuery(q)
+	for _, h := range held {
+		tq := bleve.NewTermQuery(h)
+		tq.SetField(field)
+		d.AddQuery(tq)
+	}
+	return boosted(d, boost)
+}
+
+// edits1 are the words one deletion, transposition, replacement or
+// insertion of a letter away from w.
+func edits1(w string) []string {
+	var out []string
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) {
+			out = append(out, w[:i]+w[i+1:])
+		}
+		if i+1 < len(w) {
+			out = append(out, w[:i]+string(w[i+1])+string(w[i])+w[i+2:])
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(w) && c != w[i] {
+				out = append(out, w[:i]+string(c)+w[i+1:])
+			}
+			out = append(out, w[:i]+string(c)+w[i:])
+		}
+	}
+	return out
 }

@@ -637,6 +637,28 @@ func (ix *Index) prefixTerms(field, prefix string) []string {
 	return out
 }
 
+// heldTerms are those of terms that field holds.
+func (ix *Index) heldTerms(field string, terms []string) []string {
+	if field == "" {
+		field = allField
+	}
+	var out []string
+	_ = ix.read(func(bi bleve.Index) error {
+		for _, t := range terms {
+			d, err := bi.FieldDictRange(field, []byte(t), []byte(t))
+			if err != nil {
+				return err
+			}
+			if e, err := d.Next(); err == nil && e != nil && e.Term == t {
+				out = append(out, t)
+			}
+			d.Close()
+		}
+		return nil
+	})
+	return out
+}
+
 func edgeDict(bi bleve.Index, field, c string, first bool) (bindex.FieldDict, error) {
 	if !first {
 		return bi.FieldDictPrefix(field, []byte(c))
