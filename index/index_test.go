@@ -631,6 +631,7 @@ func TestCompoundPrefixPattern(t *testing.T) {
 		sample("clause", "Clause", "This non-competition clause survives termination.", "contract", "en"),
 		sample("pricing", "Pricing", "Competitive pricing is not a non-exclusive right.", "contract", "en"),
 		sample("email", "Notice", "Notices may be sent by e-mail to the address above.", "contract", "en"),
+		sample("sublicense", "Rights", "Licensee may not sublicense the Software.", "contract", "en"),
 	}
 	if err := ix.PutBatch(ctx, docs); err != nil {
 		t.Fatal(err)
@@ -648,6 +649,7 @@ func TestCompoundPrefixPattern(t *testing.T) {
 		"non-competition": {"clause", "covenant"},
 		`"non-compete"`:   {"covenant"},
 		"e-mails":         {"email"},
+		"sub-license":     {"sublicense"},
 	} {
 		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)

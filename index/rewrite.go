@@ -150,12 +150,39 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 	if t.BoostVal != nil {
 		p.SetBoost(t.BoostVal.Value())
 	}
+	alts := []query.Query{p}
 	if w := hyphenatedStem(t.Match, an); w != "" {
 		if c := compoundPrefix(w, t.FieldVal, an, dict, maxCompoundEnds); c != nil {
-			return boosted(bleve.NewDisjunctionQuery(p, c), t.BoostVal)
+			alts = append(alts, c)
 		}
 	}
-	return p
+	if j := joinedWord(t.Match); j != "" {
+		// "e-mail" is also "email", "sub-license" "sublicense"
+		m := bleve.NewMatchQuery(j)
+		m.SetField(t.FieldVal)
+		m.Analyzer = t.Analyzer
+		alts = append(alts, m)
+	}
+	if len(alts) == 1 {
+		return p
+	}
+	return boosted(bleve.NewDisjunctionQuery(alts...), t.BoostVal)
+}
+
+// joinedWord is a word of letters joined by hyphens without them
+// ("e-mail" is "email"), "" for anything else ("10-K", a date).
+func joinedWord(q string) string {
+	q = strings.ToLower(strings.TrimSpace(q))
+	parts := strings.Split(q, "-")
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, p := range parts {
+		if !isASCIIWord(p) {
+			return ""
+		}
+	}
+	return strings.Join(parts, "")
 }
 
 // maxCompoundEnds bounds the forms a hyphenated word's last part widens
