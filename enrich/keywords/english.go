@@ -300,9 +300,17 @@ var actLabels = map[string]bool{"EU": true, "EC": true, "EEC": true, "EURATOM": 
 // stop).
 func layoutPhrase(ts []etok) bool {
 	if len(ts) == 1 {
-		return actLabels[ts[0].text] || legalForms[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text)
+		return actLabels[ts[0].text] || legalForms[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
+			honorifics[ts[0].lower] || postcodePart.MatchString(ts[0].text) || greetingWords[ts[0].lower] ||
+			streetWords[ts[0].lower] && capitalised(ts[0].text)
+	}
+	if datePhrase(ts) {
+		return true
 	}
 	last := ts[len(ts)-1].lower
+	if streetWords[ts[0].lower] && capitalised(ts[0].text) && capitalised(ts[1].text) {
+		return true // "Street Reading": an address line run into its town
+	}
 	if streetWords[last] && capitalised(ts[len(ts)-2].text) {
 		return true
 	}
@@ -336,6 +344,32 @@ func layoutPhrase(ts []etok) bool {
 	}
 	return false
 }
+
+// datePhrase reports a candidate that a date runs through: a month's name
+// ("Texas November", "Agreement dated February", "Parliament 19th
+// April"), a day's ordinal ("force 1st October"), or an amount in words
+// ("Hundred Fifty Thousand").
+func datePhrase(ts []etok) bool {
+	numbers := true
+	for _, t := range ts {
+		if monthNames[t.text] || dayOrdinal.MatchString(t.lower) {
+			return true
+		}
+		numbers = numbers && numberWords[t.lower]
+	}
+	return numbers
+}
+
+var (
+	// monthNames are the months as a date writes them; "May" is left out,
+	// a sentence's first word as often as a month.
+	monthNames  = setOf("January February March April June July August September October November December JANUARY FEBRUARY MARCH APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
+	dayOrdinal  = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)$`)
+	numberWords = setOf("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion")
+	honorifics  = setOf("mr mrs ms dr messrs mr. mrs. ms. dr.")
+	// greetingWords open or close a letter ("Dear Sirs", "Kind regards")
+	greetingWords = setOf("dear sirs madam gentlemen sincerely regards")
+)
 
 // addressPhrase reports the tail of an address or a party's legal
 // description: a place then a kind of company ("York limited liability

@@ -425,3 +425,22 @@ func TestLetterAndSignatureWordsAreNoKeywords(t *testing.T) {
 		t.Errorf("key phrases %q", got)
 	}
 }
+
+// A date running through a phrase, an amount in words, an honorific, a
+// postcode's half, a greeting and a street word alone are no key phrases.
+func TestDatesGreetingsAndAddressPartsAreNoKeywords(t *testing.T) {
+	text := "PROMISSORY NOTE\n\nAustin, Texas\nNovember 15, 2024\n\nDear Sirs,\n\nMr Lang of 12 Station Street, Reading RG1 1AA, promises to pay Two Hundred Fifty Thousand Dollars to Pioneer Community Bank. " +
+		"The Regulations were laid before Parliament 19th April 2024 and come into force 1st October 2024. The unpaid principal balance bears interest. " +
+		"The unpaid principal balance is due on November 15, 2029. Pioneer Community Bank may declare the unpaid principal balance due. Yours sincerely, Mr Lang"
+	got := top20(text)
+	for _, bad := range []string{"Texas November", "Hundred Fifty Thousand", "Parliament 19th April", "force 1st October", "Mr", "RG1", "1AA", "Dear", "Sirs", "Street"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	for _, want := range []string{"unpaid principal balance", "Pioneer Community Bank"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not among key phrases %q", want, got)
+		}
+	}
+}
