@@ -158,7 +158,7 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 				continue
 			}
 			n := runes(s) + sepLen(o.Language, len(chosen))
-			if used+n > budget || barred[i] || i > 0 && !taken[i-1] && refersBack(s) {
+			if used+n > budget || barred[i] || i > 0 && !taken[i-1] && (refersBack(s) || continues(sentences[i-1])) {
 				continue
 			}
 			red := 0.0
@@ -197,8 +197,8 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 func longBest(sentences []string, norm []float64, barred []bool, budget int) int {
 	top, fit := -1, -1
 	for i, s := range sentences {
-		if barred[i] {
-			continue
+		if barred[i] || i > 0 && continues(sentences[i-1]) {
+			continue // a passage opens no provision half-way
 		}
 		if top < 0 || norm[i] > norm[top] {
 			top = i
@@ -342,6 +342,13 @@ func joinChinese(parts []string) string {
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// continues reports a unit that a Chinese semicolon ends: the one after
+// it goes on the same provision ("……责令改正；逾期不改正的，处一万元以上
+// 五万元以下罚款。"), and alone its condition reads as the whole rule.
+func continues(prev string) bool {
+	return strings.HasSuffix(strings.TrimSpace(prev), "；")
 }
 
 // cjkPunct reports whether r is CJK punctuation (。，、；：「」《》) or a

@@ -587,3 +587,21 @@ func TestSelectOpensWithTheLede(t *testing.T) {
 		t.Errorf("summary holds the headline: %q", got)
 	}
 }
+
+// The part of a Chinese provision after its semicolon is chosen only
+// with the part before it: alone, "逾期不改正的，处……罚款" read as the rule.
+func TestChineseSemicolonContinues(t *testing.T) {
+	sentences := []string{
+		"第十条 运营企业应当及时清理违规停放的车辆。",
+		"第十一条 运营企业未按规定设置停放区域的，由城市管理部门责令改正；",
+		"逾期不改正的，处一万元以上五万元以下罚款，并可以暂停其新增投放。",
+		"第十三条 本办法自2025年7月1日起施行。",
+	}
+	scores := []float64{0.2, 0.1, 1, 0.3}
+	for _, budget := range []int{60, 90} {
+		got := Select(sentences, scores, Options{MaxChars: budget, Language: "zh"})
+		if strings.HasPrefix(got, "逾期不改正") || strings.Contains(got, "逾期") && !strings.Contains(got, "第十一条") {
+			t.Errorf("budget %d: the provision's second half alone: %q", budget, got)
+		}
+	}
+}
