@@ -142,7 +142,7 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	barred := make([]bool, len(sentences))
 	capitals := cased(sentences)
 	for i, s := range sentences {
-		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || midSentence(s, capitals) ||
+		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || midSentence(s, capitals) && !(i > 0 && namedAbove(sentences[i-1], s)) ||
 			len(strings.Fields(s)) < o.minWords)
 	}
 	if top := longBest(sentences, norm, barred, budget); top >= 0 {
@@ -342,6 +342,23 @@ func joinChinese(parts []string) string {
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// namedAbove reports a unit in lower case that opens with a word of the
+// heading above it: a tool or a package named in lower case ("#
+// tidewatch", then "tidewatch is a small command-line tool ..."), which
+// opens the text rather than continues a broken sentence.
+func namedAbove(heading, u string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(u), " ")
+	if first == "" || len(strings.Fields(heading)) > 8 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(heading)) {
+		if strings.Trim(w, "#*=_`:") == strings.ToLower(strings.Trim(first, "`*")) {
+			return true
+		}
+	}
+	return false
 }
 
 // continues reports a unit that a Chinese semicolon ends: the one after

@@ -605,3 +605,23 @@ func TestChineseSemicolonContinues(t *testing.T) {
 		}
 	}
 }
+
+// A tool named in lower case under its heading opens the summary: its
+// first sentence is no broken sentence's tail.
+func TestLowerCaseNameUnderItsHeading(t *testing.T) {
+	sentences := []string{
+		"# tidewatch",
+		"tidewatch is a small command-line tool that watches a Kubernetes namespace and posts a message to Slack whenever a pod restarts too often.",
+		"## Installation",
+		"Download a release binary for Linux, macOS or Windows from the releases page.",
+		"The Slack webhook can also be passed in an environment variable, which takes precedence over the file.",
+		"and then stays silent for that container until the window has passed.",
+	}
+	got := Summarize(sentences, Options{MaxChars: 300, Language: "en"})
+	if !strings.HasPrefix(got, "tidewatch is a small command-line tool") {
+		t.Errorf("summary: %q", got)
+	}
+	if strings.Contains(got, "and then stays silent") {
+		t.Errorf("a broken sentence's tail in %q", got)
+	}
+}
