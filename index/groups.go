@@ -25,12 +25,13 @@ type qitem struct {
 
 func (it qitem) isGroup() bool { return it.group != nil }
 
-// splitGroups splits q into items, ok only when q has a group and every
-// bracket that opens one closes. A bracket inside a word ("2(a)",
-// "Article 6(1)") is part of the word, and so is anything in quotes.
+// splitGroups splits q into items, ok only when q needs them: it has a
+// group or mixes AND with OR (splitAtOr), and every bracket that opens a
+// group closes. A bracket inside a word ("2(a)", "Article 6(1)") is part
+// of the word, and so is anything in quotes.
 func splitGroups(q string) ([]qitem, bool) {
 	items, rest, ok := splitItems([]rune(q), 0)
-	return items, ok && rest == len([]rune(q)) && hasGroup(items)
+	return items, ok && rest == len([]rune(q)) && (hasGroup(items) || len(splitAtOr(items)) > 1)
 }
 
 // splitItems reads items from r[i:] up to a closing bracket that ends a
@@ -93,7 +94,8 @@ func hasGroup(items []qitem) bool {
 }
 
 // groupedQuery is the query of items: alternatives at each OR when the
-// level mixes AND with OR, as a plain query's orGroups are.
+// level mixes AND with OR ("a AND b OR c" is "(a AND b) OR c", AND binding
+// tighter as in other search engines).
 func (ix *Index) groupedQuery(items []qitem) (query.Query, error) {
 	alts := splitAtOr(items)
 	if len(alts) == 1 {

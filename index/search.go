@@ -475,19 +475,6 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 		if items, ok := splitGroups(foldWidth(q)); ok {
 			return ix.groupedQuery(items)
 		}
-		if groups := orGroups(foldWidth(q)); len(groups) > 1 {
-			// "a AND b OR c" is (a AND b) OR c: Bleve's syntax has no
-			// grouping, so each AND group is parsed on its own
-			d := bleve.NewDisjunctionQuery()
-			for _, g := range groups {
-				gq, err := ix.parsedQuery(g)
-				if err != nil {
-					return nil, err
-				}
-				d.AddQuery(gq)
-			}
-			return d, nil
-		}
 		parsed, err := ix.parsedQuery(q)
 		if err != nil {
 			return nil, err
@@ -696,33 +683,6 @@ func (d readerDict) Close() error {
 		err = cerr
 	}
 	return err
-}
-
-// orGroups splits a query that mixes AND with OR at its ORs, AND binding
-// tighter as in other search engines; nil when it does not mix them.
-func orGroups(q string) []string {
-	terms := queryTerms(q)
-	and, or := false, false
-	for _, t := range terms {
-		and = and || t == "AND"
-		or = or || t == "OR"
-	}
-	if !and || !or {
-		return nil
-	}
-	var groups []string
-	var cur []string
-	for _, t := range append(terms, "OR") {
-		if t != "OR" {
-			cur = append(cur, t)
-			continue
-		}
-		if len(cur) > 0 {
-			groups = append(groups, strings.Join(cur, " "))
-		}
-		cur = nil
-	}
-	return groups
 }
 
 // foldWidth folds full-width letters and digits to ASCII.
