@@ -814,3 +814,28 @@ func TestFuzzyAndLetterPatternsFindStems(t *testing.T) {
 		}
 	}
 }
+
+// A short plain query ranks first the texts that hold its words together:
+// "governing law" ranked an article on lawfulness (law, lawful and
+// lawfulness are one stem) above the contract with a governing-law clause.
+func TestPhraseRanksFirst(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("gdpr", "Lawfulness of processing", "Processing shall be lawful only if and to the extent that the law of the Union or the law of a Member State governing the controller allows it. Lawfulness under Union law.", "regulation", "en"),
+		sample("msa", "Master Services Agreement", "The Supplier shall provide the Services described in each statement of work and the Customer shall pay the fees within thirty days. "+
+			"Each party shall keep the other's confidential information secret. Governing law. This Agreement is governed by the law of England.", "contract", "en"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Q: "governing law"})
+	if err != nil || len(res.Hits) != 2 || res.Hits[0].ID != "msa" {
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		t.Errorf("governing law: %v %v, want msa first", got, err)
+	}
+}

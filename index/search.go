@@ -481,6 +481,9 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 		}
 		if t := ix.titleBonus(q); t != nil {
 			parsed = bleve.NewDisjunctionQuery(parsed, t)
+			if n := len(strings.Fields(q)); n <= maxBonusPhrase {
+				parsed.(*query.DisjunctionQuery).AddQuery(ix.phraseBonus(q))
+			}
 		}
 		if !fileNameLike(q) {
 			return parsed, nil
@@ -534,6 +537,28 @@ func (ix *Index) titleBonus(q string) query.Query {
 	}
 	return m
 }
+
+// phraseBonus is a clause that a plain query of two to maxBonusPhrase
+// words scores when a text holds them together, in order: "governing law" ranked
+// GDPR's "Lawfulness of processing" (law, lawful: one stem) above the
+// contracts with a governing-law clause.
+func (ix *Index) phraseBonus(q string) query.Query {
+	p := bleve.NewMatchPhraseQuery(q)
+	p.SetBoost(phraseBoost)
+	if ix.queryAnalyzer != "" {
+		p.Analyzer = ix.queryAnalyzer
+	}
+	return p
+}
+
+// maxBonusPhrase is the longest query phraseBonus reads as a phrase: a
+// name or a term ("governing law", "limitation of liability"). A phrase's
+// cost grows with its words' occurrences, and a pasted sentence is no
+// phrase anyone looks for.
+const maxBonusPhrase = 4
+
+// phraseBoost weighs phraseBonus against the words' own score.
+const phraseBoost = 1
 
 // titleBoost weighs titleBonus against the text's own score.
 const titleBoost = 2
