@@ -990,3 +990,19 @@ func TestTitleTailCut(t *testing.T) {
 		}
 	}
 }
+
+// A letter is titled by its subject, not its letterhead or how it was
+// sent; a statutory instrument by its name, not its series or subject
+// heading.
+func TestLetterAndInstrumentTitles(t *testing.T) {
+	for text, want := range map[string]string{
+		"Brightline Media Group\n225 West 34th Street\n\nJune 3, 2025\n\nVIA EMAIL AND CERTIFIED MAIL\n\nStellar Print Services, Inc.\n\nRe: Notice of Termination of Printing Services Agreement\n\nDear Mr. Torres:\n\nThis letter constitutes notice.": "Notice of Termination of Printing Services Agreement",
+		"Acme Widgets Ltd\n12 High Street\nReading RG1 2AB\n\n14 May 2025\n\nDear Sirs,\n\nTermination of Cleaning Services Agreement\n\nWe write to give notice under clause 12.1.":                                                                      "Termination of Cleaning Services Agreement",
+		"Acme Widgets Ltd\n12 High Street\n\nDear Sirs,\n\nWe write to give notice under clause 12.1.\n\nYours faithfully":                                                                                                                                "Acme Widgets Ltd",
+		"STATUTORY INSTRUMENTS\n\n2024 No. 512\n\nCONSUMER PROTECTION\n\nThe Consumer Rights (Digital Subscriptions) Regulations 2024\n\nMade 17th April 2024":                                                                                            "The Consumer Rights (Digital Subscriptions) Regulations 2024",
+	} {
+		if got := fallbackTitle(text, "f.txt"); got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+	}
+}

@@ -71,6 +71,11 @@ var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|at
 	`|(?i)^(?:contract|agreement|reference|ref)\.?\s*(?:no|number|#)\.?\s*:?\s*[\w/.-]{1,30}$` +
 	// EDGAR's page footer and its HTML navigation line
 	`|(?i)^source:\s.{1,100},\s*[0-9A-Z][0-9A-Z/-]{0,11},\s*\d{1,2}/\d{1,2}/\d{4}$|(?i)^quicklinks\b` +
+	// how a letter was sent or is to be read ("VIA EMAIL AND CERTIFIED MAIL",
+	// "WITHOUT PREJUDICE"), a series' name above an act's title
+	// ("STATUTORY INSTRUMENTS")
+	`|(?i)^(?:via|by)\s+(?:e-?mail|fax|facsimile|courier|hand|registered\s+(?:mail|post)|certified\s+mail|first[\s-]class\s+(?:mail|post)|recorded\s+delivery|overnight)\b.{0,40}$` +
+	`|(?i)^(?:without\s+prejudice|subject\s+to\s+contract|privileged(?:\s+(?:and|&)\s+confidential)?|statutory\s+instruments?|urgent)\b.{0,20}$|^(?:19|20)\d\d\s+No\.\s*\d+$` +
 	// a date line above the title ("DATED 15TH DECEMBER 2001", "Date: June 1, 2024")
 	`|(?i)^(?:dated|date:?|as\s+of)?\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthNames + `|` + monthNames + `\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}$`)
 
@@ -239,6 +244,9 @@ func titleFromText(text, filename string) string {
 			continue
 		}
 		line = withoutExhibitLabel(line)
+		if actTitleRe.MatchString(line) {
+			return line // under its series' name and a subject heading in capitals
+		}
 		if m := kindBetweenRe.FindStringSubmatch(line); m != nil && utf8.RuneCountInString(line) > maxTitle {
 			return m[1] // "COOPERATION AGREEMENT BETWEEN THE CITY OF ... REGARDING ..."
 		}
@@ -275,6 +283,9 @@ func titleFromText(text, filename string) string {
 	if first != "" && docKindRe.MatchString(first) {
 		return shorten(first, maxTitle) // "ACME, LLC and BETA CORPORATION MANUFACTURING AGREEMENT"
 	}
+	if re := letterSubject(text); re != "" {
+		return re
+	}
 	// a contract names itself in its preamble ("This Joint Supply and
 	// Marketing Agreement ... is made"): better than the parties' names
 	// in capitals above it or a clause's first line
@@ -295,6 +306,53 @@ func titleFromText(text, filename string) string {
 	}
 	return filepath.Base(filename)
 }
+
+// actTitleRe is an act's or a statutory instrument's title, as the UK
+// and others name them ("The Consumer Rights (Digital Subscriptions)
+// Regulations 2024"): under a series' name and a subject heading in
+// capitals.
+var actTitleRe = regexp.MustCompile(`^The\s+(?:[A-Z(][\w()'’,-]*\s+(?:(?:of|and|for|to|on)\s+)?){1,10}(?:Regulations|Act|Order|Rules|Directions)\s+(?:\(\w+\)\s+)?\d{4}$`)
+
+// letterRe is a letter's subject line ("Re: Notice of Termination of ..."),
+// letterSalutation its greeting.
+var (
+	letterRe         = regexp.MustCompile(`(?im)^[ \t]*(?:re|subject)[ \t]*:[ \t]*(\S.{6,})$`)
+	letterSalutation = regexp.MustCompile(`(?im)^[ \t]*dear\s+\S`)
+	letterHeadChars  = 3000
+)
+
+// letterSubject is a letter's subject line, which names what it is about
+// better than its letterhead (the sender's name) or how it was sent; ""
+// when text is no letter.
+func letterSubject(text string) string {
+	head := text[:min(len(text), letterHeadChars)]
+	if m := letterRe.FindStringSubmatchIndex(head); m != nil && letterSalutation.MatchString(head[m[1]:]) {
+		return shorten(strings.TrimSpace(head[m[2]:m[3]]), maxTitle)
+	}
+	// a British letter heads its text with the subject under the greeting
+	// ("Dear Sirs,\n\nTermination of Cleaning Services Agreement ...")
+	loc := letterSalutation.FindStringIndex(head)
+	if loc == nil {
+		return ""
+	}
+	rest := head[loc[1]:]
+	_, rest, _ = strings.Cut(rest, "\n")
+	for line := range strings.SplitSeq(rest, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(line); unicode.IsUpper(r) && utf8.RuneCountInString(line) <= maxTitle && !unstoppedLine.MatchString(line) {
+			return line
+		}
+		return ""
+	}
+	return ""
+}
+
+// unstoppedLine is a line that ends a sentence: a letter's first
+// sentence, not its subject.
+var unstoppedLine = regexp.MustCompile(`[.!?:;,]$`)
 
 // preambleTitleRe is a contract's name for itself in its preamble: "This"
 // and up to eight capitalised words (with "and", "of", "for", "to", "&"
