@@ -88,7 +88,15 @@ func layout(u string) bool {
 		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
 		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3 ||
-		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u)
+		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u) || question(u)
+}
+
+// question reports a short question: an FAQ's or a policy's heading ("How
+// long does the battery last?", "What information do we collect?"), which
+// the text after it answers, and a summary should say.
+func question(u string) bool {
+	u = strings.TrimSpace(u)
+	return (strings.HasSuffix(u, "?") || strings.HasSuffix(u, "？")) && len(strings.Fields(u)) <= 20 && utf8.RuneCountInString(u) <= 160
 }
 
 // keywordLine is a paper's or a page's list of key words ("Keywords:
