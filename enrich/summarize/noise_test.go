@@ -227,8 +227,8 @@ func TestSignatureBlocksNoProse(t *testing.T) {
 	}
 }
 
-// A table's row, a header of fields, a list of key words and an
-// acceptance formula are no sentences of a summary.
+// A table's row, a header of fields, a list of key words, an acceptance
+// formula and a short question are no sentences of a summary.
 func TestRowsKeywordLinesAndAcceptance(t *testing.T) {
 	for u, want := range map[string]bool{
 		"Effective 1 January 2025 | Owner: People Team | Applies to all employees in the UK": true,
@@ -237,6 +237,9 @@ func TestRowsKeywordLinesAndAcceptance(t *testing.T) {
 		"Accepted and agreed: CloudLedger, Inc.":                                             true,
 		"The fee is payable monthly | in arrears.":                                           false,
 		"Customers accepted and agreed to the new fees in 2024.":                             false,
+		"How long does the battery last?":                                                    true,
+		"What information do we collect?":                                                    true,
+		"我们如何收集您的个人信息？":                                                                      true,
 	} {
 		if got := NonProse([]string{u, "The Customer shall pay the fees within thirty days."})[0]; got != want {
 			t.Errorf("%q: non-prose %v, want %v", u, got, want)
