@@ -521,3 +521,31 @@ func TestLayoutDecidesClass(t *testing.T) {
 		}
 	}
 }
+
+// The layout rules leave alone what only looks like their layouts: a
+// contract that names a court or a tribunal in a clause or a recital,
+// terms that cite the U.S. Code, German terms numbered with "§", an act
+// that speaks of the arrangement "between the controller (the "first
+// controller") and the processor".
+func TestLayoutRulesDoNotMisfire(t *testing.T) {
+	f := enrich.NewFree(enrich.FreeOptions{})
+	nda := "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Mutual Non-Disclosure Agreement is made on 2 February 2025 between Alder Systems Ltd (\"Alder\") and Birch Analytics GmbH (\"Birch\").\n\n" +
+		"1. Each party may disclose Confidential Information to the other in connection with a possible joint venture.\n2. The receiving party shall use the Confidential Information only to evaluate the joint venture and shall not disclose it to any third party.\n" +
+		"3. This Agreement expires on 1 February 2027.\n4. Any dispute shall be finally resolved by arbitration under the LCIA Rules, administered by the London Court of International Arbitration. The claimant shall bear the costs of filing, and the respondent shall answer within 30 days.\n5. This Agreement is governed by the laws of England and Wales."
+	tos := "Terms of Use\n\nLast updated: May 1, 2025\n\nWelcome to PhotoShare. By accessing or using our website you accept these Terms. If you do not accept these Terms, do not use the service.\n\n" +
+		"1. Your account. You must be at least 13 years old to create an account. You are responsible for keeping your password secure.\n\n" +
+		"2. Copyright complaints. We respond to notices of alleged copyright infringement under the Digital Millennium Copyright Act, 17 U.S.C. § 512. We are not liable for content users post, as 47 U.S.C. § 230 provides.\n\n" +
+		"3. Governing law. These Terms are governed by the laws of the State of California."
+	agb := "General Terms of Sale of Müller Maschinenbau GmbH\n\n§ 1 Scope\n\n(1) These terms apply to all our deliveries to business customers. Terms of the buyer that differ from ours do not apply unless we agree to them in writing.\n\n" +
+		"§ 2 Offers and orders\n\n(1) Our offers are subject to change. A contract is concluded when we confirm the order in writing.\n\n§ 3 Prices and payment\n\n(1) Prices are ex works plus VAT. Invoices are payable within 30 days without deduction."
+	article := "Article 26\nJoint controllers\n\n1. Where two or more controllers jointly determine the purposes and means of processing, they shall be joint controllers. They shall in a transparent manner determine their respective responsibilities for compliance with the obligations under this Regulation by means of an arrangement between them.\n\n" +
+		"2. The arrangement shall duly reflect the respective roles of the joint controllers, in particular as between the controller (the \"first controller\") and the processor (the \"second controller\") within the meaning of Article 28. The essence of the arrangement shall be made available to the data subject.\n\n" +
+		"3. Irrespective of the terms of the arrangement, the data subject may exercise his or her rights under this Regulation in respect of and against each of the controllers."
+	for _, c := range []struct{ name, text, class string }{
+		{"nda.txt", nda, "contract"}, {"tos.txt", tos, "contract"}, {"agb.txt", agb, "contract"}, {"art26.txt", article, "regulation"},
+	} {
+		if a := analyze(t, f, parsed(c.name, c.text, document.TypeText), enrich.Request{}); a.Class != c.class {
+			t.Errorf("%s: class %q, want %s", c.name, a.Class, c.class)
+		}
+	}
+}

@@ -13,31 +13,42 @@ import (
 // preamble names its parties, a court's opinion its caption, a US code
 // its sections by "§". structureClass reads that layout.
 
-// structureHead bounds how far into a text its layout is looked for.
-const structureHead = 4 << 10
+// structureHead bounds how far into a text its layout is looked for;
+// preambleHead where an agreement's preamble stands (after its title and
+// a cover notice), which an article's "as between the controller (the
+// "first controller") and ..." deep in its text is not.
+const (
+	structureHead = 4 << 10
+	preambleHead  = 1500
+)
 
 var (
 	// preambleRe is an agreement's opening: "This Data Processing Addendum
 	// forms part of ...", "This Agreement is made ...", "by and between",
-	// or two parties each named with a defined role ("between Lumen B.V.
-	// ("Processor") and Castellan S.p.A. ("Controller")"). A data
+	// or two parties, each a name, with a defined role ("between Lumen
+	// B.V. ("Processor") and Castellan S.p.A. ("Controller")"; an act's
+	// "between the controller (the "first controller") and ..." names no
+	// one). A data
 	// processing agreement reads like the GDPR it implements, and was
 	// called a regulation, without its parties.
 	preambleRe = regexp.MustCompile(`(?is)\bthis\s+(?:[\w-]+\s+){0,5}(?:agreement|contract|lease|deed|addendum|amendment)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+|was\s+)?(?:made|entered|dated|forms\s+part|supplements|amends)\b` +
 		`|\bby\s+and\s+between\b|\bin\s+witness\s+whereof\b` +
-		`|\bbetween\s+[^.;]{3,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)[^;]{0,200}?\band\s+[^;]{3,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)`)
-	// captionRe is a court opinion's caption: the court, then the parties
-	// as plaintiff and defendant (or appellant, petitioner, ...). An
-	// opinion on an arbitration agreement is no agreement.
-	captionRe = regexp.MustCompile(`(?is)\b(?:court\s+of|district\s+court|supreme\s+court|high\s+court|court\s+of\s+appeals?|tribunal)\b.{0,1000}?\b(?:plaintiffs?|petitioners?|appellants?|claimants?)\b.{0,400}?\b(?:defendants?|respondents?|appellees?)\b`)
+		`|\bbetween\s+(?-i:[A-Z])[^.;]{2,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)[^;]{0,200}?\band\s+(?-i:[A-Z])[^;]{2,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)`)
+	// captionRe is a court opinion's caption: the court in its first
+	// lines, then the parties as plaintiff and defendant (or appellant,
+	// petitioner, ...). An opinion on an arbitration agreement is no
+	// agreement; an agreement that names a court or a tribunal in a
+	// clause or a recital (arbitration, a settled case) opens otherwise.
+	captionRe = regexp.MustCompile(`(?is)^\W{0,20}(?:[^\n]{0,80}\n){0,3}[^\n]{0,80}\b(?:court\s+of|district\s+court|supreme\s+court|high\s+court|court\s+of\s+appeals?)\b.{0,1000}?\b(?:plaintiffs?|petitioners?|appellants?)\b.{0,400}?\b(?:defendants?|respondents?|appellees?)\b`)
 	// codeRe is a statute's or a US regulation's layout: sections headed
-	// "§ 240.10b-5", citations of the U.S. Code or the CFR, a code's name
-	// as a heading ("CALIFORNIA CIVIL CODE").
-	codeRe = regexp.MustCompile(`(?m)^\s*§+\s*\d|\b\d+\s+(?:U\.S\.C|C\.F\.R)\.?\s*§?\s*\d|^[ \t]*[A-Z][A-Z ]{2,40}\bCODE[ \t]*$`)
+	// "§ 240.10b-5", a code's name as a heading ("CALIFORNIA CIVIL CODE").
+	// Citing the U.S. Code is no such layout: terms of use cite 17 U.S.C.
+	// § 512, an offer letter 8 U.S.C. § 1324a.
+	codeRe = regexp.MustCompile(`(?m)^\s*§+\s*\d|^[ \t]*[A-Z][A-Z ]{2,40}\bCODE[ \t]*$`)
 	// agreedRe is a contract's word for itself: German-style terms number
 	// their sections "§ 1" too ("General Terms and Conditions ... § 2
 	// Products under the Agreement").
-	agreedRe = regexp.MustCompile(`(?i)\b(?:this|the)\s+agreement\b|\bterms\s+and\s+conditions\b|\bthe\s+parties\b`)
+	agreedRe = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:agreement|contract|note|letter|offer|order)\b|\bterms\s+(?:and\s+conditions|of\s+(?:use|service|sale|business|delivery|purchase))\b|\b(?:these|our|general)\s+terms\b|\bthe\s+parties\b|\byou\s+agree\b|\bdear\s`)
 )
 
 // structureClass is the class a document's layout gives it when the text
@@ -50,9 +61,9 @@ func structureClass(doc *document.Parsed, text, class string) string {
 	switch {
 	case classify.Unfounded(text, class) || correspondence(doc, class):
 		return "other"
-	case class == "contract" && captionRe.MatchString(head):
+	case class == "contract" && captionRe.MatchString(head) && !preambleRe.MatchString(head):
 		return "other"
-	case class == "regulation" && preambleRe.MatchString(head):
+	case class == "regulation" && preambleRe.MatchString(head[:min(len(head), preambleHead)]):
 		return "contract"
 	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && !agreedRe.MatchString(head):
 		return "regulation"

@@ -21,6 +21,7 @@ import (
 type qitem struct {
 	text  string  // the word as typed, or AND/OR/NOT; a group's sign ("+", "-" or "")
 	group []qitem // the group's items; nil for a word
+	field string  // the field a group's words search ("class:(contract OR regulation)")
 }
 
 func (it qitem) isGroup() bool { return it.group != nil }
@@ -58,14 +59,20 @@ func splitItems(r []rune, i int) (items []qitem, end int, ok bool) {
 			cur.WriteRune(c)
 		case unicode.IsSpace(c):
 			flush()
-		case c == '(' && (cur.Len() == 0 || cur.String() == "+" || cur.String() == "-"):
-			sign := cur.String()
+		case c == '(' && (cur.Len() == 0 || cur.String() == "+" || cur.String() == "-" || groupField(cur.String()) != ""):
+			sign, field := cur.String(), groupField(cur.String())
+			if field != "" {
+				sign = sign[:len(sign)-len(field)-1]
+			}
 			cur.Reset()
 			group, j, ok := splitItems(r, i+1)
 			if !ok || j >= len(r) {
 				return nil, 0, false // a group that does not close
 			}
-			items = append(items, qitem{text: sign, group: append([]qitem{}, group...)})
+			if len(group) > 0 {
+				// "()" groups nothing: it matched every document
+				items = append(items, qitem{text: sign, group: group, field: field})
+			}
 			i = j
 		case c == '(':
 			inner++
@@ -84,6 +91,19 @@ func splitItems(r []rune, i int) (items []qitem, end int, ok bool) {
 	return items, i, !quoted
 }
 
+// groupField is the field a word before a bracket names ("class:",
+// "+party:"), "" when it names none.
+func groupField(w string) string {
+	name, ok := strings.CutSuffix(strings.TrimLeft(w, "+-"), ":")
+	if !ok {
+		return ""
+	}
+	if f, known := queryFields[strings.ToLower(name)]; known {
+		return f
+	}
+	return ""
+}
+
 func hasGroup(items []qitem) bool {
 	for _, it := range items {
 		if it.isGroup() {
@@ -96,14 +116,14 @@ func hasGroup(items []qitem) bool {
 // groupedQuery is the query of items: alternatives at each OR when the
 // level mixes AND with OR ("a AND b OR c" is "(a AND b) OR c", AND binding
 // tighter as in other search engines).
-func (ix *Index) groupedQuery(items []qitem) (query.Query, error) {
+func (ix *Index) groupedQuery(items []qitem, field string) (query.Query, error) {
 	alts := splitAtOr(items)
 	if len(alts) == 1 {
-		return ix.clauseQuery(items)
+		return ix.clauseQuery(items, field)
 	}
 	d := bleve.NewDisjunctionQuery()
 	for _, a := range alts {
-		q, err := ix.clauseQuery(a)
+		q, err := ix.clauseQuery(a, field)
 		if err != nil {
 			return nil, err
 		}
@@ -140,7 +160,7 @@ func splitAtOr(items []qitem) [][]qitem {
 // clauseQuery is one level's items as a Boolean query: a word or group
 // after NOT or signed "-" must not match, one beside an AND or signed "+"
 // must, any other should.
-func (ix *Index) clauseQuery(items []qitem) (query.Query, error) {
+func (ix *Index) clauseQuery(items []qitem, field string) (query.Query, error) {
 	var must, should, mustNot []query.Query
 	op := func(i int) string {
 		if i >= 0 && i < len(items) && !items[i].isGroup() {
@@ -152,7 +172,7 @@ func (ix *Index) clauseQuery(items []qitem) (query.Query, error) {
 		if !it.isGroup() && (it.text == "AND" || it.text == "OR" || it.text == "NOT") {
 			continue
 		}
-		sign, q, err := ix.itemQuery(it)
+		sign, q, err := ix.itemQuery(it, field)
 		if err != nil {
 			return nil, err
 		}
@@ -175,15 +195,22 @@ func (ix *Index) clauseQuery(items []qitem) (query.Query, error) {
 	return b, nil
 }
 
-// itemQuery is a word's or group's query and its sign.
-func (ix *Index) itemQuery(it qitem) (string, query.Query, error) {
+// itemQuery is a word's or group's query and its sign; field, when not
+// "", is the field of the group the item is in.
+func (ix *Index) itemQuery(it qitem, field string) (string, query.Query, error) {
 	if it.isGroup() {
-		q, err := ix.groupedQuery(it.group)
+		if it.field != "" {
+			field = it.field
+		}
+		q, err := ix.groupedQuery(it.group, field)
 		return it.text, q, err
 	}
 	sign, word := "", it.text
 	if strings.HasPrefix(word, "+") || strings.HasPrefix(word, "-") {
 		sign, word = word[:1], word[1:]
+	}
+	if field != "" && groupField(strings.SplitAfterN(word, ":", 2)[0]) == "" {
+		word = field + ":" + word
 	}
 	q, err := ix.parsedQuery(word)
 	return sign, q, err

@@ -697,7 +697,12 @@ func TestBracketsGroup(t *testing.T) {
 		"(Delaware AND indemnification) OR (York AND Section)":    {"ind-de", "ind-ny"},
 		"((indemnification OR arbitration) AND Delaware) OR noon": {"arb-de", "ind-de", "other"},
 		`("Section 2(a)" OR lunch) AND NOT widgets`:               {"ind-ny", "other"},
-		"(lunch)": {"other"},
+		"(lunch)":                     {"other"},
+		"widgets ()":                  {"de"},
+		"widgets ( ) ( )":             {"de"},
+		"class:(other OR regulation)": {"other"},
+		"class:(contract) AND body:(Arbitration OR York)": {"arb-de", "ind-ny"},
+		"+body:(Delaware widgets) -body:(widgets)":        {"arb-de", "ind-de"},
 	} {
 		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)

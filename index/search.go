@@ -50,7 +50,9 @@ const MaxExpandingClauses = 16
 // MaxPhrases bounds how many phrases one query holds: each reads the
 // positions of its words in every document that has them all (2,000
 // quoted single letters, an 8 KB query, held a core for 5 s on 120
-// contracts). A pasted clause or log excerpt of 8 KB holds fewer.
+// contracts). A pasted clause holds fewer; an 8 KB log excerpt, whose
+// dates, addresses and dotted names are phrases, may hold more, and is
+// refused with the reason.
 const MaxPhrases = 256
 
 // expandingClauses counts the clauses of q that expand to many words.
@@ -473,7 +475,7 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 	q = withoutAbbreviations(q)
 	if !ix.legacyCJK {
 		if items, ok := splitGroups(foldWidth(q)); ok {
-			return ix.groupedQuery(items)
+			return ix.groupedQuery(items, "")
 		}
 		parsed, err := ix.parsedQuery(q)
 		if err != nil {

@@ -1163,6 +1163,9 @@ func TestLabelledTermDates(t *testing.T) {
 		{"This Second Amendment is entered into as of May 20, 2025 (the \"Amendment Effective Date\") by and between Orion Logistics Corporation and Vertex Ltd. The monthly fee is reduced, effective June 1, 2025.",
 			"2025-05-20", "2025-05-20", ""},
 		{"STATUTORY INSTRUMENTS\nMade 17th April 2024\nComing into force 1st October 2024\nThese Regulations apply to digital subscriptions.", "", "2024-10-01", ""},
+		// a date before "until the Effective Date" is none
+		{"This Distribution Agreement is made between Orion Foods Corp. (\"Company\") and Helios Trading Ltd. (\"Distributor\").\n\nWHEREAS, from January 1, 2019 until the Effective Date the Distributor resold the products;\n\n1. Effectiveness. This Agreement shall take effect on July 1, 2024 (the \"Effective Date\").",
+			"", "2024-07-01", ""},
 	} {
 		ents := Extract(c.text, "en")
 		for kind, want := range map[string]string{KindAgreementDate: c.agreement, KindEffectiveDate: c.effective, KindExpirationDate: c.expir} {

@@ -939,7 +939,7 @@ var (
 // --- dates ---
 
 var (
-	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?["“]?\s*(?:[a-z]+\s+){0,2}?(?:effective|commencement)\s+date`)
+	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?(?:["“]?|["“]\s*(?:[a-z]+\s+){1,2}?)\s*(?:effective|commencement)\s+date`)
 	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:shall|will)\s+(?:commence|begin|start)\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\bcoming\s+into\s+force\s*(?:on\s+)?(?:the\s+)?$`)
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)

@@ -439,6 +439,9 @@ func headerEnd(toks []htok) (int, string, string) {
 // some timestamp or id unless it opens the line in capitals.
 func levelPlausible(toks []htok, i int, sawID bool) bool {
 	w := strings.Trim(toks[i].text, "[]:,")
+	if w == "FAIL" && !verdict(toks, i) {
+		return false // "Setting FAIL threshold to 3", "FAIL count reset"
+	}
 	if i == 0 && len(w) >= 4 && w == strings.ToUpper(w) && i+1 < len(toks) {
 		return true // "ERROR: disk full", "WARN retrying"
 	}
@@ -449,6 +452,17 @@ func levelPlausible(toks []htok, i int, sawID bool) bool {
 		return i+1 < len(toks) && toks[i+1].kind == kComp
 	}
 	return true
+}
+
+// verdict reports a test runner's FAIL at toks[i]: after "---" or with a
+// colon ("--- FAIL: TestRefund"), or before a package or a file ("FAIL
+// github.com/acme/ledger 3.88s", "FAIL src/a.test.js"), or alone.
+func verdict(toks []htok, i int) bool {
+	if strings.HasSuffix(toks[i].text, ":") || i > 0 && toks[i-1].text == "---" || i+1 == len(toks) {
+		return true
+	}
+	next := toks[i+1].text
+	return strings.ContainsAny(next, "/.") && !strings.HasSuffix(next, ".")
 }
 
 // afterLevel extends the header past the level at index i over a thread

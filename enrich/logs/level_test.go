@@ -311,3 +311,23 @@ func TestSystemdFailuresWithoutLevel(t *testing.T) {
 		t.Errorf("levels %v, want %v", s.Levels, want)
 	}
 }
+
+// FAIL is a level as a test runner's verdict only: "FAIL count reset" and
+// "Setting FAIL threshold" are messages.
+func TestFailIsAVerdictOnly(t *testing.T) {
+	for line, want := range map[string]string{
+		"2024-05-01 12:00:01 Setting FAIL threshold to 3 retries":    "",
+		"2024-05-01 12:00:02 FAIL count reset to 0 after probe":      "",
+		"2025-08-04T09:15:40.1Z --- FAIL: TestRefund (0.01s)":        "ERROR",
+		"2025-08-04T09:15:41.1Z FAIL\tgithub.com/acme/ledger\t3.88s": "ERROR",
+	} {
+		h, content := SplitHeader(line)
+		got := h.Level
+		if got == "" {
+			got = messageLevel(content)
+		}
+		if got != want {
+			t.Errorf("%q: level %q, want %q", line, got, want)
+		}
+	}
+}

@@ -307,7 +307,7 @@ var (
 	// noticeRe matches publishers' notices that come with a text but are
 	// not part of it: EUR-Lex's authenticity notice, the SEC redaction
 	// legend of EDGAR exhibits.
-	noticeRe = regexp.MustCompile(`(?i)signature\s+pages?\s+(?:to\s+)?follows?|intentionally\s+(?:left\s+)?blank|\beur-lex\b.*\b(?:authentic|source)\b|\bsource:\s*eur-lex|confidential\s+treatment|\[\s?\*{3}\s?\]|\[\s*\*(?:\s*\*){2,}\s*\]|\bidentified\s+information\b.*\bomitted\b|\bomitted\b.*\bidentified\s+information\b|\bomitted\b.{0,40}\bfiled\s+separately\b|^\s*\[\s*\*\s*\]\s*=`)
+	noticeRe = regexp.MustCompile(`(?i)signature\s+pages?\s+(?:to\s+)?follows?|intentionally\s+(?:left\s+)?blank|\beur-lex\b.*\b(?:authentic|source)\b|\bsource:\s*eur-lex|confidential\s+treatment|\[\s?\*{3}\s?\]|\[\s*\*(?:\s*\*){2,}\s*\]|\bidentified\s+information\b.*\bomitted\b|\bomitted\b.*\bidentified\s+information\b|\bomitted\b.{0,40}\bfiled\s+separately\b|^\s*\[\s*\*\s*\]\s*=|\bconfidential\s+information\b.{0,120}\b(?:has|have)\s+been\s+(?:omitted|redacted)\b|\[\s*redacted\b`)
 	// phoneRe matches a telephone or fax number.
 	phoneRe = regexp.MustCompile(`\(?\b\d{3}\)?[ .-]\d{3}[.-]\d{4}\b`)
 )
