@@ -1596,3 +1596,13 @@ func TestDeleteDeadLetteredUpload(t *testing.T) {
 		t.Errorf("delete of a dead-lettered upload: %d %s, want 404 saying it was dead-lettered", rec.Code, rec.Body)
 	}
 }
+
+// A hit without a passage of its text shows its summary, labelled as the
+// summary: it is docmill's rewording, not a quotation.
+func TestSummaryShownLabelled(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, body := get(t, s, "/?q=*")
+	if !strings.Contains(body, `<span class="what">Summary:</span>`) {
+		t.Errorf("no labelled summary on a listing without passages:\n%s", between(body, "<main", "</main>"))
+	}
+}
