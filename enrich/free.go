@@ -201,10 +201,10 @@ func (f *Free) ClassOf(doc *document.Parsed) (string, float64, bool) {
 // legalClass reports the classes whose entities are extracted.
 func legalClass(class string) bool { return class == "contract" || class == "regulation" }
 
-// formalTextRe is what makes a text a contract or an act of its own: a
-// preamble ("This Agreement is made ... by and between"), a signing
-// formula, a numbered article.
-var formalTextRe = regexp.MustCompile(`(?im)\bthis\s+(?:[\w-]+\s+){0,5}(?:agreement|contract|lease|deed)\s+(?:is\s+|was\s+)?(?:made|entered|dated)\b|\bby\s+and\s+between\b|\bin\s+witness\s+whereof\b|^\s*article\s+\d+\s*$`)
+// articleHeadingRe is a numbered article's heading line: with an
+// agreement's preamble (preambleRe), what makes a message a contract or an
+// act of its own.
+var articleHeadingRe = regexp.MustCompile(`(?im)^\s*article\s+\d+\s*$`)
 
 // correspondence reports an e-mail given a legal class for what it says
 // about a contract or a law ("we will suspend the service under clause 9.2
@@ -212,7 +212,7 @@ var formalTextRe = regexp.MustCompile(`(?im)\bthis\s+(?:[\w-]+\s+){0,5}(?:agreem
 // its dates are no agreement's, unless its body is a contract or an act
 // itself.
 func correspondence(doc *document.Parsed, class string) bool {
-	return doc.IsEmail() && legalClass(class) && !formalTextRe.MatchString(doc.Text)
+	return doc.IsEmail() && legalClass(class) && !preambleRe.MatchString(doc.Text) && !articleHeadingRe.MatchString(doc.Text)
 }
 
 // NameSubtype names doc's sub-type within class, a class another tier

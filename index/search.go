@@ -482,10 +482,11 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 			return nil, err
 		}
 		if t := ix.titleBonus(q); t != nil {
-			parsed = bleve.NewDisjunctionQuery(parsed, t)
-			if n := len(strings.Fields(q)); n <= maxBonusPhrase {
-				parsed.(*query.DisjunctionQuery).AddQuery(ix.phraseBonus(q))
+			d := bleve.NewDisjunctionQuery(parsed, t)
+			if len(strings.Fields(q)) <= maxBonusPhrase {
+				d.AddQuery(ix.phraseBonus(q))
 			}
+			parsed = d
 		}
 		if !fileNameLike(q) {
 			return parsed, nil
@@ -610,41 +611,36 @@ func withAnalyzer(q query.Query, name string) {
 // edgeTerms lists the two-character terms field holds that start with c
 // (or end with it when first), at most MaxQueryTerms. See edgePhrase.
 func (ix *Index) edgeTerms(field, c string, first bool) []string {
-	if field == "" {
-		field = allField
-	}
-	var out []string
-	_ = ix.read(func(bi bleve.Index) error {
-		d, err := edgeDict(bi, field, c, first)
-		if err != nil {
-			return err
-		}
-		defer d.Close()
-		for e, err := d.Next(); err == nil && e != nil && len(out) < MaxQueryTerms; e, err = d.Next() {
-			if e.Term != c && utf8.RuneCountInString(e.Term) == 2 {
-				out = append(out, e.Term)
-			}
-		}
-		return nil
-	})
-	return out
+	return ix.dictTerms(field, func(bi bleve.Index, field string) (bindex.FieldDict, error) {
+		return edgeDict(bi, field, c, first)
+	}, func(t string) bool { return t != c && utf8.RuneCountInString(t) == 2 })
 }
 
 // prefixTerms lists the terms field holds that begin with prefix, at
 // most MaxQueryTerms.
 func (ix *Index) prefixTerms(field, prefix string) []string {
+	return ix.dictTerms(field, func(bi bleve.Index, field string) (bindex.FieldDict, error) {
+		return bi.FieldDictPrefix(field, []byte(prefix))
+	}, func(string) bool { return true })
+}
+
+// dictTerms lists the terms of the dictionary open gives for field ("" is
+// _all) that keep accepts, at most MaxQueryTerms.
+func (ix *Index) dictTerms(field string, open func(bleve.Index, string) (bindex.FieldDict, error), keep func(string) bool) []string {
 	if field == "" {
 		field = allField
 	}
 	var out []string
 	_ = ix.read(func(bi bleve.Index) error {
-		d, err := bi.FieldDictPrefix(field, []byte(prefix))
+		d, err := open(bi, field)
 		if err != nil {
 			return err
 		}
 		defer d.Close()
 		for e, err := d.Next(); err == nil && e != nil && len(out) < MaxQueryTerms; e, err = d.Next() {
-			out = append(out, e.Term)
+			if keep(e.Term) {
+				out = append(out, e.Term)
+			}
 		}
 		return nil
 	})

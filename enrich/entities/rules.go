@@ -144,7 +144,7 @@ var (
 	afterFormRe = regexp.MustCompile(`(?i)\b(?:inc|corp|ltd|llc|l\.l\.c|llp|limited|corporation|incorporated|plc|gmbh|ag|b\.v|n\.v|s\.a)\.?\s+(?:` +
 		`(?:suite|unit|floor|room|bldg|building)\b|\d+(?:st|nd|rd|th)?\s+(?:floor|street|avenue|road)\b|an?\s+[a-z]+|` +
 		`\d{1,6}\s+(?:[\pL.'’-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|way|parkway|place|plaza|court|highway)\b|` +
-		`(?:` + monthNames + `)\.?\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?:` + monthNames + `)\b|` +
+		monthRe + `\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthRe + `\b|` +
 		`(?:dated|together|effective|as\s+of|that|which|who|whose)\b).*$`)
 )
 
@@ -174,9 +174,6 @@ func tidyParty(n string) string {
 	}
 	return n
 }
-
-// monthNames are the months as a date after a name writes them.
-const monthNames = `january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`
 
 func allDigits(s string) bool {
 	for _, r := range s {

@@ -458,11 +458,18 @@ func levelPlausible(toks []htok, i int, sawID bool) bool {
 // colon ("--- FAIL: TestRefund"), or before a package or a file ("FAIL
 // github.com/acme/ledger 3.88s", "FAIL src/a.test.js"), or alone.
 func verdict(toks []htok, i int) bool {
-	if strings.HasSuffix(toks[i].text, ":") || i > 0 && toks[i-1].text == "---" || i+1 == len(toks) {
-		return true
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].text
 	}
-	next := toks[i+1].text
-	return strings.ContainsAny(next, "/.") && !strings.HasSuffix(next, ".")
+	return i > 0 && toks[i-1].text == "---" || failVerdict(toks[i].text, next)
+}
+
+// failVerdict reports whether FAIL, written as word and followed by next
+// ("" at the line's end), is a verdict: with a colon, alone, or before a
+// package or a file.
+func failVerdict(word, next string) bool {
+	return strings.HasSuffix(word, ":") || next == "" || strings.ContainsAny(next, "/.") && !strings.HasSuffix(next, ".")
 }
 
 // afterLevel extends the header past the level at index i over a thread

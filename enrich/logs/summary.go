@@ -307,7 +307,7 @@ func messageLevel(content string) string {
 	if len(w) < 3 || (w == f[0] && w != strings.ToUpper(w)) {
 		return failureLevel(content)
 	}
-	if lv := normLevel(w); lv != "" && (w != "FAIL" || f[0] != w || strings.ContainsAny(f[1], "/.")) {
+	if lv := normLevel(w); lv != "" && (w != "FAIL" || failVerdict(f[0], f[1])) {
 		return lv // "FAIL: TestX", "FAIL github.com/acme/ledger"; not "FAIL count reset"
 	}
 	return failureLevel(content)
