@@ -350,8 +350,8 @@ func joinChinese(parts []string) string {
 // opens the text rather than continues a broken sentence.
 func namedAbove(heading, u string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(u), " ")
-	if first == "" || len(strings.Fields(heading)) > 8 {
-		return false
+	if first == "" || len(strings.Fields(heading)) > 8 || strings.ContainsAny(lastRune(heading), ";,") || conjunctionRe.MatchString(u) {
+		return false // a list's item after its sibling ("(b) ... enforced;", "and (c) provide ...")
 	}
 	for _, w := range strings.Fields(strings.ToLower(heading)) {
 		if strings.Trim(w, "#*=_`:") == strings.ToLower(strings.Trim(first, "`*")) {
@@ -359,6 +359,20 @@ func namedAbove(heading, u string) bool {
 		}
 	}
 	return false
+}
+
+// conjunctionRe opens a unit with a conjunction, which goes on the
+// sentence before it whatever that sentence is.
+var conjunctionRe = regexp.MustCompile(`(?i)^\s*(?:and|or|but|nor|and/or)\b`)
+
+// lastRune is the last character of s after trimming spaces, as a string.
+func lastRune(s string) string {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
+		return ""
+	}
+	return string(r)
 }
 
 // continues reports a unit that a Chinese semicolon ends: the one after

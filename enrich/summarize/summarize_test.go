@@ -625,3 +625,23 @@ func TestLowerCaseNameUnderItsHeading(t *testing.T) {
 		t.Errorf("a broken sentence's tail in %q", got)
 	}
 }
+
+// A list's last item ("and (c) provide ...") shares a word with the item
+// above it; it is still the rest of a sentence, never a summary's own.
+func TestListItemAfterItsSiblingIsNoHeading(t *testing.T) {
+	sentences := []string{
+		"In the event of the unauthorised re-use of non-personal data, the re-user shall, without delay, inform the legal persons whose rights and interests may be affected.",
+		"Where justified, the Commission may adopt implementing acts declaring that the arrangements of a third country: (a) ensure protection of intellectual property and trade secrets;",
+		"(b) are being effectively applied and enforced;",
+		"and (c) provide effective judicial redress.",
+		"Those implementing acts shall be adopted in accordance with the examination procedure referred to in Article 33(3).",
+	}
+	scores := []float64{0.5, 0.2, 0.1, 1, 0.1}
+	got := Select(sentences, scores, Options{MaxChars: 220, Language: "en"})
+	if strings.Contains(got, "and (c) provide") {
+		t.Errorf("a list's last item alone in %q", got)
+	}
+	if namedAbove("(b) are being effectively applied and enforced;", "and (c) provide effective judicial redress.") {
+		t.Error("a sibling item read as a heading")
+	}
+}
