@@ -650,6 +650,12 @@ func TestCompoundPrefixPattern(t *testing.T) {
 		`"non-compete"`:   {"covenant"},
 		"e-mails":         {"email"},
 		"sub-license":     {"sublicense"},
+		// and a joined word finds the hyphenated one
+		"email":          {"email"},
+		"emails":         {"email"},
+		"nonexclusive":   {"pricing"},
+		"noncompetition": {"clause"},
+		"body:email":     {"email"},
 	} {
 		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
