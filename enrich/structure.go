@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
@@ -67,6 +68,70 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "contract"
 	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && !agreedRe.MatchString(head):
 		return "regulation"
+	case class == "contract" && unbound(doc, text):
+		return "other"
 	}
 	return class
+}
+
+// The class heads learned "other" from technical prose only, so English
+// prose about work, money or rules (a job posting, a blog on GDPR, a
+// leave policy, a news story on a lawsuit) read as terms of service: 15
+// of 36 such texts were contracts. A contract binds, and says so in
+// words a text about one seldom needs all of: it names itself ("this
+// Agreement", "these Terms", "your tenancy agreement"), its parties or
+// their roles as labels ("Landlord:"), consent ("you agree to", "by
+// using"), legal drafting ("hereby"), liability and warranties, the law
+// that governs it, what a privacy or cookie policy does with data, a
+// signature line. unbound is an English text long enough to be a whole
+// document (instrumentWords) with none of them.
+
+// instrumentWords is the length from which unbound applies: shorter
+// texts are clauses, which the training corpus holds by the hundred
+// (a terms-of-service excerpt of 80 words may say nothing but "we use
+// your location").
+const instrumentWords = 150
+
+// instrumentRes are the words of a binding text, one kind each.
+var instrumentRes = []*regexp.Regexp{
+	// the text names itself
+	regexp.MustCompile(`(?i)\b(?:this|the|your|these)\s+(?:[\w-]+\s+){0,2}?(?:agreement|contract|lease|licen[cs]e\s+agreement|deed|addendum|amendment|statement\s+of\s+work|sow|msa|tenancy|offer\s+letter|bill\s+of\s+sale|waiver|guarantee|guaranty|promissory\s+note|note)\b` +
+		`|\bterms\s+(?:and\s+conditions|of\s+(?:use|service|sale|business|delivery|purchase))\b|\b(?:these|our|general|additional)\s+terms\b` +
+		`|\b(?:this|the)\s+(?:eula|licen[cs]e(?:\s+text)?)\b(?:[^\n\w]|$)`),
+	// its parties, and their roles as labels
+	regexp.MustCompile(`(?i)\bthe\s+parties\b|\beach\s+party\b|\bparty\s+hereto\b` +
+		`|(?m:^\s*(?:client|customer|supplier|landlord|tenants?|buyer|seller|purchaser|borrower|lender|licensor|licensee|employer|employee|contractor|consultant|designer|guarantor|insured|policyholder|lessor|lessee)\s*:)`),
+	// consent and promise
+	regexp.MustCompile(`(?i)\b(?:you|we|i|the\s+\w+)\s+(?:hereby\s+|expressly\s+|irrevocably\s+)?(?:agrees?|acknowledges?|accepts?|promises?|undertakes?|warrants?|represents?)\s+(?:to|that)\b` +
+		`|\bby\s+(?:using|accessing|creating|signing|downloading|installing)\b|\b(?:we|licensor)\s+(?:give|grant)s?\s+you\b`),
+	// drafting, licences, liability, the governing law
+	regexp.MustCompile(`(?i)\bhere(?:by|under|to|in|of|inafter)\b|\bwitness\s+whereof\b|\blicens(?:or|ee)s?\b|\bgrants?\s+(?:you|us|to\s+\w+)\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,6}licen[cs]e` +
+		`|\bliab(?:le|ility)\b|\bindemni|\bwarrant(?:y|ies)\b|\bdisclaim|\bgoverned\s+by\b|\bgoverning\s+law\b|\barbitrat|\bcounter[\s-]?notice\b|\bdmca\b`),
+	// what a privacy or cookie policy does with data
+	regexp.MustCompile(`(?i)\bprivacy\s+(?:policy|notice|statement)\b|\bwe\s+(?:collect|process|use\s+your|share\s+your|store\s+your)\b` +
+		`|\bwe\s+(?:use|place|set)\s+(?:\w+\s+){0,2}cookies\b|\bcookies?\s+(?:policy|notice)\b` +
+		`|\bwe\s+(?:share|disclose|sell|transfer)\s+(?:\w+\s+){0,3}(?:information|data)\b|\bwe\s+don\W?\s?t\s+sell\b`),
+	// a signature line
+	regexp.MustCompile(`(?im)^\s*(?:signed|signature|accepted(?:\s+and\s+agreed)?|agreed(?:\s+and\s+accepted)?|acknowledged\s+and\s+agreed)\b[^\n]{0,40}(?::|_{3,}|$)`),
+}
+
+// instrumentHead bounds how far into a text unbound looks.
+const instrumentHead = 64 << 10
+
+// unbound reports an English text of at least instrumentWords words
+// with none of instrumentRes.
+func unbound(doc *document.Parsed, text string) bool {
+	if doc == nil || doc.Language != "en" {
+		return false
+	}
+	head := text[:min(len(text), instrumentHead)]
+	if len(strings.Fields(head)) < instrumentWords {
+		return false
+	}
+	for _, re := range instrumentRes {
+		if re.MatchString(head) {
+			return false
+		}
+	}
+	return true
 }
