@@ -38,15 +38,21 @@ var dateRes = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?P<dw>` + ordinalRe + `)\s+day\s+of\s+(?P<m>` + monthRe + `)\s*[,.]?\s*(?P<y>(?:19|20)\d{2})\b`),
 	// 2020-03-01
 	regexp.MustCompile(`\b(?P<y>(?:19|20)\d{2})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})\b`),
-	// 03/01/2020 (US order, as in US contracts)
-	regexp.MustCompile(`\b(?P<mn>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b`),
+	// 03/01/2020: month first in a US text, day first elsewhere (dayFirst)
+	regexp.MustCompile(`\b(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<y>(?:19|20)\d{2})\b`),
 	// 5/17/12, 3-31-16
-	regexp.MustCompile(`\b(?P<mn>\d{1,2})([/-])(?P<d>\d{1,2})[/-](?P<y2>\d{2})\b`),
+	regexp.MustCompile(`\b(?P<n1>\d{1,2})([/-])(?P<n2>\d{1,2})[/-](?P<y2>\d{2})\b`),
+	dottedDateRe,
 	// July 2013 (no day; the value is YYYY-MM)
 	regexp.MustCompile(`(?i)\b(?P<m>` + monthRe + `)\s*,?\s*(?P<y>(?:19|20)\d{2})\b`),
 	// 2020年3月1日
 	regexp.MustCompile(`(?P<y>(?:19|20)\d{2})\s*年\s*(?P<mn>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日`),
 }
+
+// dottedDateRe is 01.05.2024: day first, as Europe writes it, and not
+// part of a longer dotted number (the character before is no digit or
+// dot, and the match holds it).
+var dottedDateRe = regexp.MustCompile(`(?:^|[^\d.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b`)
 
 // partialDateRe matches dates left blank in a template but for the year
 // ("this ___ day of ______, 2004", "[ ], 2020"); the value is the year.
@@ -59,8 +65,12 @@ type dateMatch struct {
 }
 
 // findDates returns the valid dates in text, earliest first, without
-// overlaps.
-func findDates(text string) []dateMatch {
+// overlaps, reading numeric dates month first.
+func findDates(text string) []dateMatch { return findDatesOrdered(text, false) }
+
+// findDatesOrdered is findDates with numeric dates ("03/04/2025") read day
+// first when dayFirst is set.
+func findDatesOrdered(text string, dayFirst bool) []dateMatch {
 	var out []dateMatch
 	taken := func(s, e int) bool {
 		for _, d := range out {
@@ -75,11 +85,18 @@ func findDates(text string) []dateMatch {
 			if taken(idx[0], idx[1]) {
 				continue
 			}
-			iso, ok := isoFromGroups(re, text, idx)
+			iso, ok := isoFromGroups(re, text, idx, dayFirst)
 			if !ok {
 				continue
 			}
-			out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: iso})
+			start := idx[0]
+			if re == dottedDateRe {
+				if e := idx[1]; e+1 < len(text) && text[e] == '.' && text[e+1] >= '0' && text[e+1] <= '9' {
+					continue // a version number, "1.2.2020.5"
+				}
+				start = idx[2*re.SubexpIndex("d")]
+			}
+			out = append(out, dateMatch{start: start, end: idx[1], text: text[start:idx[1]], iso: iso})
 		}
 	}
 	for _, d := range zhDates(text) {
@@ -146,16 +163,28 @@ func sortDates(ds []dateMatch) {
 	}
 }
 
-// isoFromGroups builds YYYY-MM-DD from a match, rejecting impossible dates.
-func isoFromGroups(re *regexp.Regexp, text string, idx []int) (string, bool) {
+// isoFromGroups builds YYYY-MM-DD from a match, rejecting impossible dates;
+// a numeric date's two numbers (n1, n2) are day and month when dayFirst,
+// else month and day.
+func isoFromGroups(re *regexp.Regexp, text string, idx []int, dayFirst bool) (string, bool) {
 	var y, d int
 	var m time.Month
 	hasDay := false
+	first, second := "mn", "d"
+	if dayFirst {
+		first, second = "d", "mn"
+	}
 	for i, name := range re.SubexpNames() {
 		if name == "" || idx[2*i] < 0 {
 			continue
 		}
 		v := text[idx[2*i]:idx[2*i+1]]
+		switch name {
+		case "n1":
+			name = first
+		case "n2":
+			name = second
+		}
 		switch name {
 		case "y":
 			y, _ = strconv.Atoi(v)
@@ -193,6 +222,48 @@ func isoFromGroups(re *regexp.Regexp, text string, idx []int) (string, bool) {
 		return "", false
 	}
 	return t.Format("2006-01-02"), true
+}
+
+// numericDateRe is a date written in numbers with slashes or dashes,
+// either order.
+var numericDateRe = regexp.MustCompile(`\b(\d{1,2})[/-](\d{1,2})[/-](?:(?:19|20)\d{2}|\d{2})\b`)
+
+// dayFirstHintRe and monthFirstHintRe are what tells a text from outside
+// the United States from a US one: places and law, legal forms,
+// currencies.
+var (
+	dayFirstHintRe   = regexp.MustCompile(`(?i:\b(?:england|wales|scotland|united\s+kingdom|switzerland|swiss|germany|france|netherlands|ireland|india|australia|new\s+zealand|singapore|hong\s+kong|south\s+africa|european\s+union|zurich|geneva|london|paris|berlin|dublin|sydney|mumbai|delhi)\b)|\b(?:GmbH|AG|Ltd|Limited|plc|Pty|B\.V|S\.A|S\.p\.A|S\.à\.r\.l|Sàrl|Pvt|Pte)\b|[£€₹]|\b(?:CHF|EUR|GBP|INR|SGD|AUD)\b`)
+	monthFirstHintRe = regexp.MustCompile(`(?i:\b(?:delaware|new\s+york|california|texas|florida|illinois|nevada|massachusetts|washington|georgia|colorado|united\s+states|U\.S\.A?)\b)|\b(?:Inc|LLC|L\.L\.C|Corp|Corporation|L\.P)\b|\bUS\$|\bUSD\b`)
+)
+
+// dayFirstHead bounds how much of a text dayFirst reads for hints.
+const dayFirstHead = 16 << 10
+
+// dayFirst reports whether text writes numeric dates day first
+// ("03/04/2025" is 3 April): when its numeric dates settle it (a day
+// over 12 in one place only) they decide; else the text's places, legal
+// forms and currencies, outside the United States against within it. A
+// Swiss or English contract's 03/04/2025 was read as 4 March.
+func dayFirst(text string) bool {
+	dmy, mdy := 0, 0
+	for _, m := range numericDateRe.FindAllStringSubmatch(text, -1) {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		switch {
+		case a > 12 && b >= 1 && b <= 12:
+			dmy++
+		case b > 12 && a >= 1 && a <= 12:
+			mdy++
+		}
+	}
+	switch {
+	case dmy > 0 && mdy == 0:
+		return true
+	case mdy > 0 && dmy == 0:
+		return false
+	}
+	head := text[:min(len(text), dayFirstHead)]
+	return len(dayFirstHintRe.FindAllStringIndex(head, -1)) > len(monthFirstHintRe.FindAllStringIndex(head, -1))
 }
 
 // numberWords are spelled-out numbers used in durations.

@@ -160,9 +160,11 @@ func (x *collector) tailOfParty(text, value string) bool {
 
 // collector gathers entities with their positions and removes duplicates.
 type collector struct {
-	ents []found
-	seen map[string]bool
-	per  map[string]int
+	// dayFirst reads the text's numeric dates day first (see dayFirst)
+	dayFirst bool
+	ents     []found
+	seen     map[string]bool
+	per      map[string]int
 }
 
 type found struct {

@@ -119,6 +119,33 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// A numeric date is read in its text's order: 03/04/2025 is 3 April in a
+// Swiss or English contract, 4 March in a US one; a day over 12 settles a
+// text's order for its other dates; 01.05.2024 is always day first.
+func TestNumericDateOrder(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"This Services Agreement is dated 03/04/2025 between Alpenblick AG, Zurich, Switzerland, and Kessler GmbH. Fees are payable in CHF.", "2025-04-03"},
+		{"This Services Agreement is dated 03/04/2025 between Harbor Tools Ltd, London, England, and Quay Supplies Limited.", "2025-04-03"},
+		{"This Services Agreement is dated 03/04/2025 between Acme Inc., a Delaware corporation, and Beta LLC.", "2025-03-04"},
+		{"This Services Agreement is dated 03/04/2025 between Acme Inc. and Beta LLC. Invoices dated 25/04/2025 are due in 30 days.", "2025-04-03"},
+		{"This Services Agreement is dated 03/04/2025 between Harbor Tools Ltd and Quay Supplies Limited. Payment by 04/25/2025.", "2025-03-04"},
+		{"This Services Agreement is dated 01.05.2024 between Acme Inc. and Beta LLC.", "2024-05-01"},
+	} {
+		got := ""
+		for _, e := range Extract(c.text, "en") {
+			if e.Kind == KindAgreementDate {
+				got = e.Value
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: agreement date %q, want %s", c.text, got, c.want)
+		}
+	}
+	if ds := findDates("Version 1.2.2020.5 of 10.12.2019"); len(ds) != 1 || ds[0].iso != "2019-12-10" || ds[0].text != "10.12.2019" {
+		t.Errorf("dotted dates: %+v", ds)
+	}
+}
+
 func TestChinese(t *testing.T) {
 	text := "甲方：北京某某科技有限公司\n乙方：上海某某贸易有限公司\n签订日期：2021年5月8日。合同总金额为人民币120万元。乙方应当在30日内交付货物。本合同适用中华人民共和国法律。" +
 		"违约责任依照本合同第十一条和《中华人民共和国民法典》第五百七十七条处理。"

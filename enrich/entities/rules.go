@@ -972,7 +972,8 @@ var (
 // expiration dates; others are plain dates. The term sentence yields an
 // expiration date, computed from its duration when it gives no date.
 func dates(x *collector, text string, sents []sentence) {
-	ds := findDates(text)
+	x.dayFirst = dayFirst(text)
+	ds := findDatesOrdered(text, x.dayFirst)
 	var filed []dateMatch
 	ds, filed = withoutFilingDates(text, ds)
 	for _, d := range filed {
@@ -1048,7 +1049,7 @@ func effectiveSentence(x *collector, sents []sentence, agreement string) string 
 		}
 		text, off := focus(s.text, loc[0])
 		val := ""
-		if ds := findDates(text); len(ds) > 0 {
+		if ds := findDatesOrdered(text, x.dayFirst); len(ds) > 0 {
 			val = ds[0].iso
 		} else if aboveDateRe.MatchString(text) || signedRe.MatchString(text) {
 			val = agreement
@@ -1191,7 +1192,7 @@ func termSentence(x *collector, sents []sentence, effective, agreement string) {
 	if best == "" {
 		return
 	}
-	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), termEnd(bestText, effective, agreement), bestPos)
+	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), termEnd(bestText, effective, agreement, x.dayFirst), bestPos)
 }
 
 // termStartRe ends the text before a date the term starts on ("shall
@@ -1205,8 +1206,8 @@ var termStartRe = regexp.MustCompile(`(?i)\b(?:commenc\w*|begin\w*|start\w*|effe
 // and continue for two (2) years", "shall be twenty (20) years, commencing
 // on January 1, 2016"), then start plus length; without a date, the
 // effective date plus the length.
-func termEnd(text, effective, agreement string) string {
-	ds, du := findDates(text), termDurations(text)
+func termEnd(text, effective, agreement string, dayFirst bool) string {
+	ds, du := findDatesOrdered(text, dayFirst), termDurations(text)
 	if end, at, ok := anniversaryEnd(text, effective, agreement); ok && (len(ds) == 0 || ds[len(ds)-1].start < at) {
 		return end
 	}
@@ -1297,7 +1298,7 @@ func termScore(text string) int {
 	if termWordRe.MatchString(text) {
 		sc += 2
 	}
-	if len(findDurations(text)) > 0 || len(findDates(text)) > 0 {
+	if len(findDurations(text)) > 0 || len(findDatesOrdered(text, true)) > 0 || len(findDates(text)) > 0 {
 		sc += 2
 	}
 	if termEndRe.MatchString(text) {
