@@ -79,6 +79,19 @@ func TestSummarizeMultiLineEntries(t *testing.T) {
 			"RuntimeError: job 2 failed",
 			"2024-01-02 10:00:02,000 INFO worker: processed job 3",
 		}, 3, 1},
+		{"python traceback, chained, ending on bare names", []string{
+			"2024-01-02 10:00:01,456 ERROR worker: job 2 failed",
+			"Traceback (most recent call last):",
+			`  File "worker.py", line 10, in run`,
+			"psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint",
+			"",
+			"During handling of the above exception, another exception occurred:",
+			"",
+			"Traceback (most recent call last):",
+			`  File "worker.py", line 12, in run`,
+			"KeyboardInterrupt",
+			"2024-01-02 10:00:02,000 INFO worker: stopped",
+		}, 2, 1},
 		{"go panic", []string{
 			"2024/01/02 10:00:00 serving request id=1",
 			"panic: runtime error: invalid memory address or nil pointer dereference",
@@ -118,6 +131,48 @@ func TestSummarizeMultiLineEntries(t *testing.T) {
 		if entries != c.entries || s.Levels["ERROR"]+s.Levels["FATAL"] != c.errors {
 			t.Errorf("%s: %d entries, levels %v; want %d entries, %d errors", c.name, entries, s.Levels, c.entries, c.errors)
 		}
+	}
+}
+
+// A traceback ends on the exception it reports, whatever its name
+// ("KeyboardInterrupt", "psycopg2.errors.UniqueViolation: ..."): that line
+// is the traceback's, while the next line with a time or a level is an
+// entry of its own. Outside a traceback such a line opens an entry.
+func TestSummarizeTracebackFinalLine(t *testing.T) {
+	finals := []string{
+		"KeyboardInterrupt",
+		"SystemExit: 2",
+		"StopIteration",
+		"GeneratorExit",
+		"Timeout",
+		"Warning: resource usage is high",
+		"requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api', port=443): Max retries exceeded",
+		"django.core.exceptions.PermissionDenied",
+		"asyncio.CancelledError",
+		`psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint "users_email_key"`,
+		"botocore.exceptions.NoCredentialsError: Unable to locate credentials",
+		"jwt.exceptions.ExpiredSignatureError: Signature has expired",
+	}
+	for _, next := range []string{"2024-01-02 10:00:02,000 INFO worker: processed job 3", "ERROR: job 3 failed"} {
+		for _, final := range finals {
+			s := Summarize([]string{
+				"2024-01-02 10:00:01,456 ERROR worker: job 2 failed",
+				"Traceback (most recent call last):",
+				`  File "worker.py", line 10, in run`,
+				"    result = fetch(job)",
+				final,
+				"",
+				next,
+			}, nil)
+			if s.Entries != 2 {
+				t.Errorf("%q then %q: %d entries, want 2", final, next, s.Entries)
+			}
+		}
+	}
+	// no traceback above: the same words are entries
+	s := Summarize([]string{"2024-01-02 10:00:01 INFO worker: started", "Timeout", "StopIteration"}, nil)
+	if s.Entries != 0 || s.Lines != 3 {
+		t.Errorf("untraced lines: %d lines, %d entries; want 3 lines, each an entry", s.Lines, s.Entries)
 	}
 }
 

@@ -93,6 +93,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var span timeSpan
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
+	traced := false  // a Python traceback is open: its exception line is to come
 	table, body := detectCSVLog(lines)
 	i := -1
 	for line := range lines {
@@ -133,8 +134,10 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			span.add(h.Time) // a CI runner stamps its markers too
 			continue
 		}
-		cont := !csvRecord && entries > 0 && (partial || continuation(line, h))
+		final := traced && tracebackFinal(line, h)
+		cont := !csvRecord && entries > 0 && (partial || final || continuation(line, h))
 		partial = h.Partial
+		traced = strings.HasPrefix(line, tracebackOpening) || traced && cont && !final
 		if cont {
 			continue
 		}
@@ -219,6 +222,11 @@ var (
 	// indented frames: its opening, the chaining notes, and the final
 	// exception ("ValueError: invalid literal ...").
 	tracebackRe = regexp.MustCompile(`^(?:Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause|[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)(?::|$))`)
+	// pyExceptionRe matches the line that ends a Python traceback: the
+	// exception's name, dotted or not, and its message if any
+	// ("KeyboardInterrupt", "SystemExit: 2",
+	// "psycopg2.errors.UniqueViolation: duplicate key value ...").
+	pyExceptionRe = regexp.MustCompile(`^[A-Za-z_][\w.]*(?::\s|:?$)`)
 	// goDumpRe matches a Go panic's goroutine dump: the goroutine header,
 	// the calls ("main.handler(0xc000, {0x1, 0x2})"), "created by" and
 	// the exit status.
@@ -227,6 +235,20 @@ var (
 	// printed object).
 	closingRe = regexp.MustCompile(`^[}\])]+[,;]?$`)
 )
+
+// tracebackOpening is the line Python opens a traceback with.
+const tracebackOpening = "Traceback (most recent call last):"
+
+// tracebackFinal reports whether line, met inside an open traceback, is
+// the exception that ends it. tracebackRe knows the names that end in
+// Error or Exception anywhere, but an exception may be named anything
+// ("StopIteration", "requests.exceptions.ConnectTimeout"), and a name
+// alone opens many a message: only where a traceback awaits its
+// exception is the name's shape enough. A line with a level of its own
+// is the next entry.
+func tracebackFinal(line string, h Header) bool {
+	return h.Level == "" && pyExceptionRe.MatchString(line)
+}
 
 // topTemplates ranks this document's templates by count (first seen wins
 // ties) and counts the new ones. A new template is what an operator looks
