@@ -254,6 +254,48 @@ func TestSummarizeYearRollover(t *testing.T) {
 	}
 }
 
+// A journal's times carry no year, but a log that mixes it with dated
+// lines has one: the span is dated throughout, the year-less times taking
+// the year of the dated line nearest them, across New Year too.
+func TestSummarizeJournalYearFromDatedLines(t *testing.T) {
+	cases := []struct {
+		name       string
+		lines      []string
+		start, end string
+	}{
+		{"dated line between", []string{
+			"Mar 14 09:12:01 web03 nginx[812]: worker process started",
+			"2024-03-14T10:00:00Z app: ready",
+			"Mar 14 10:40:12 web03 nginx[812]: worker process exiting",
+		}, "2024-03-14T09:12:01", "2024-03-14T10:40:12"},
+		{"dated line first", []string{
+			"2024-03-14 08:00:00 INFO app: ready",
+			"Mar 14 09:12:01 web03 nginx[812]: worker process started",
+			"Mar 14 10:40:12 web03 nginx[812]: worker process exiting",
+		}, "2024-03-14T08:00:00", "2024-03-14T10:40:12"},
+		{"dated line after New Year", []string{
+			"Dec 31 23:59:00 web03 nginx[812]: worker process started",
+			"Jan  1 00:01:00 web03 nginx[812]: reopening logs",
+			"2025-01-01 00:02:00 INFO app: ready",
+		}, "2024-12-31T23:59:00", "2025-01-01T00:02:00"},
+		{"dated line before New Year", []string{
+			"2024-12-31 23:58:00 INFO app: ready",
+			"Dec 31 23:59:00 web03 nginx[812]: worker process started",
+			"Jan  1 00:01:00 web03 nginx[812]: reopening logs",
+		}, "2024-12-31T23:58:00", "2025-01-01T00:01:00"},
+		{"January dated, December journal", []string{
+			"Dec 31 23:59:00 web03 nginx[812]: worker process started",
+			"2025-01-01 00:00:30 INFO app: ready",
+		}, "2024-12-31T23:59:00", "2025-01-01T00:00:30"},
+	}
+	for _, c := range cases {
+		s := Summarize(c.lines, nil)
+		if s.Start != c.start || s.End != c.end {
+			t.Errorf("%s: span %s .. %s, want %s .. %s", c.name, s.Start, s.End, c.start, c.end)
+		}
+	}
+}
+
 func TestRegistryMemory(t *testing.T) {
 	r := NewRegistry(nil, DefaultConfig())
 	a, b := r.Get("a"), r.Get("b")

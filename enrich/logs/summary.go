@@ -178,7 +178,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	if entries > 0 {
 		s.ErrorShare = float64(bad) / float64(entries)
 	}
-	s.Start, s.End = formatTime(span.start), formatTime(span.end)
+	start, end := span.bounds()
+	s.Start, s.End = formatTime(start), formatTime(end)
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs)
 	return s
 }
@@ -384,36 +385,89 @@ func isError(level string) bool { return level == "ERROR" || level == "FATAL" }
 // Timestamps without a year (syslog) that jump back by more than a day
 // have crossed a new year ("Dec 31 23:59" then "Jan  1 00:00"): later
 // ones count a year on, so the span runs from December to January
-// rather than backwards.
+// rather than backwards. A log that mixes them with dated lines (a
+// journal beside an application's ISO times) knows its year: the
+// year-less times take it from the first dated line met next to one
+// (anchor), so that the span is dated throughout rather than runs from
+// year 0.
 type timeSpan struct {
-	start, end, last time.Time
-	years            int
+	dated, yearless bounds
+	last            time.Time // the last year-less time, its years counted on
+	years           int
+	lastDated       time.Time
+	anchor          [2]time.Time // a year-less time and a dated one next to it
+}
+
+// bounds is the earliest and latest of some times.
+type bounds struct{ start, end time.Time }
+
+func (b *bounds) add(t time.Time) {
+	if b.start.IsZero() || t.Before(b.start) {
+		b.start = t
+	}
+	if b.end.IsZero() || t.After(b.end) {
+		b.end = t
+	}
 }
 
 func (sp *timeSpan) add(t time.Time) {
-	if t.IsZero() {
+	switch {
+	case t.IsZero():
+		return
+	case t.Year() != 0:
+		sp.dated.add(t)
+		sp.lastDated = t
+		if sp.anchor[0].IsZero() && !sp.last.IsZero() {
+			sp.anchor = [2]time.Time{sp.last, t}
+		}
 		return
 	}
-	if t.Year() == 0 {
-		t = t.AddDate(sp.years, 0, 0)
-		if !sp.last.IsZero() && sp.last.Sub(t) > 24*time.Hour {
-			sp.years++
-			t = t.AddDate(1, 0, 0)
+	t = t.AddDate(sp.years, 0, 0)
+	if !sp.last.IsZero() && sp.last.Sub(t) > 24*time.Hour {
+		sp.years++
+		t = t.AddDate(1, 0, 0)
+	}
+	sp.last = t
+	sp.yearless.add(t)
+	if sp.anchor[0].IsZero() && !sp.lastDated.IsZero() {
+		sp.anchor = [2]time.Time{t, sp.lastDated}
+	}
+}
+
+// bounds returns the span: the year-less times dated when a line gave
+// the year.
+func (sp *timeSpan) bounds() (time.Time, time.Time) {
+	if sp.dated.start.IsZero() {
+		return sp.yearless.start, sp.yearless.end
+	}
+	b := sp.dated
+	if !sp.yearless.start.IsZero() {
+		y := yearsTo(sp.anchor[0], sp.anchor[1])
+		b.add(sp.yearless.start.AddDate(y, 0, 0))
+		b.add(sp.yearless.end.AddDate(y, 0, 0))
+	}
+	return b.start, b.end
+}
+
+// yearsTo returns the years to add to the year-less time r to bring it
+// nearest the dated time d: the year of d, or the one either side of it
+// where the two straddle a New Year ("Dec 31 23:59" beside
+// 2025-01-01T00:00:30 is 2024).
+func yearsTo(r, d time.Time) int {
+	best, gap := 0, time.Duration(-1)
+	for y := d.Year() - r.Year() - 1; y <= d.Year()-r.Year()+1; y++ {
+		g := r.AddDate(y, 0, 0).Sub(d).Abs()
+		if gap < 0 || g < gap {
+			best, gap = y, g
 		}
-		sp.last = t
 	}
-	if sp.start.IsZero() || t.Before(sp.start) {
-		sp.start = t
-	}
-	if sp.end.IsZero() || t.After(sp.end) {
-		sp.end = t
-	}
+	return best
 }
 
 // formatTime writes t as RFC 3339, or, read without a zone, as ISO 8601
 // local time without an offset ("2024-05-13T13:30:00": the log's clock,
-// not UTC); timestamps without a year (syslog) are written as ISO 8601
-// "--MM-DDThh:mm:ss".
+// not UTC); timestamps without a year (syslog), in a log with no dated
+// line to give them one, are written as ISO 8601 "--MM-DDThh:mm:ss".
 func formatTime(t time.Time) string {
 	switch {
 	case t.IsZero():
