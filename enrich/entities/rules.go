@@ -146,11 +146,42 @@ var (
 		`\d{1,6}\s+(?:[\pL.'’-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|way|parkway|place|plaza|court|highway)\b|` +
 		monthRe + `\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthRe + `\b|` +
 		`(?:dated|together|effective|as\s+of|that|which|who|whose)\b).*$`)
+	// addressInNameRe is where an address starts in a name that no legal
+	// form ends, so afterFormRe cannot cut it: a house number and its
+	// street ("INTERNATIONAL 320 NEVADA STREET"), a street written as one
+	// word before its number as Dutch and German do ("INTERNATIONAL
+	// LANDDROSTLAAN 51", "Hauptstraße 5"), a box, suite or floor ("P.O.
+	// Box 12", "Suite 400", "2nd Floor") or a Dutch postcode ("7327 GM").
+	// A number needs its street: "21st Century Fox", "Pier 1 Imports".
+	addressInNameRe = regexp.MustCompile(`\s(?:(?i:\d{1,6}[a-z]?\s+(?:[\pL.'’-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|way|parkway|place|plaza|court|highway)\b|` +
+		`\pL+(?:straat|laan|weg|gracht|plein|kade|dreef|singel|straße|strasse|str\.|gasse|platz|allee)\s*\d{1,5}[a-z]?\b|` +
+		`p\.?\s?o\.?\s+box\b|suite\s+\d|\d{1,2}(?:st|nd|rd|th)\s+floor\b)|\d{4}\s?[A-Z]{2}\b)`)
 )
 
+// withoutAddress cuts a name before an address it ran into (addressInNameRe)
+// unless a legal form follows: then the words are the name's own ("Route 66
+// Road House, Inc."), and an address after the form is afterFormRe's.
+func withoutAddress(n string) string {
+	loc := addressInNameRe.FindStringIndex(n)
+	if loc == nil || loc[0] == 0 {
+		return n // an address alone, which junkParty rejects
+	}
+	for _, w := range strings.Fields(n[loc[0]:]) {
+		if legalForm[strings.ToLower(strings.Trim(strings.ReplaceAll(w, ".", ""), ",;"))] {
+			return n
+		}
+	}
+	return addressLinkRe.ReplaceAllString(n[:loc[0]], "")
+}
+
+// addressLinkRe is the word that tied a name to its address ("Ms Fiona
+// Gallagher of 12 Kestrel Way", "Acme Holdings, at Suite 400").
+var addressLinkRe = regexp.MustCompile(`(?i)[\s,]+(?:of|at)?$`)
+
 // tidyParty takes off what a party's name picked up around it: a lead-in
-// (partyLeadRe), the sentence it ran into (partyTailRe) and an address or
-// description after its legal form (afterFormRe).
+// (partyLeadRe), the sentence it ran into (partyTailRe), an address or
+// description after its legal form (afterFormRe) and an address where it
+// has none (withoutAddress).
 func tidyParty(n string) string {
 	for {
 		// a signature's "（盖章）", a definition's "（以下简称“甲方”）", a bracket
@@ -168,6 +199,7 @@ func tidyParty(n string) string {
 		cut := strings.IndexFunc(n[loc[0]:], func(r rune) bool { return r == ' ' || r == '\t' })
 		n = n[:loc[0]+cut]
 	}
+	n = withoutAddress(n)
 	n = strings.Trim(n, " ,;:")
 	if strings.HasSuffix(n, "..") && !strings.HasSuffix(n, "...") {
 		n = n[:len(n)-1] // "Torvec Inc.." where the name ended its sentence
