@@ -1343,3 +1343,79 @@ func TestPartyEndsBeforeAddress(t *testing.T) {
 		}
 	}
 }
+
+// loiText is a letter of intent from a buyer to a company's two
+// shareholders, whom one alias names.
+const loiText = `NORTHWIND DENTAL PARTNERS, LLC
+1400 Lakeshore Drive, Suite 300
+Chicago, Illinois 60611
+
+March 14, 2024
+
+Dr. Anita Patel
+Dr. Luis Moreno
+Cedar Valley Dental Labs, Inc.
+2250 Orchard Road
+Cedar Rapids, Iowa 52402
+
+Re: Proposed Acquisition of Cedar Valley Dental Labs, Inc.
+
+Dear Dr. Patel and Dr. Moreno:
+
+This letter of intent (this "Letter") sets out the principal terms on which Northwind Dental Partners, LLC ("Buyer") proposes to acquire all of the issued and outstanding shares of Cedar Valley Dental Labs, Inc. (the "Company") from Dr. Anita Patel and Dr. Luis Moreno, the Company's shareholders (together, the "Sellers").
+
+1. Purchase Price. The purchase price for the shares will be $4,800,000, payable in cash at closing.
+
+2. Exclusivity. For ninety (90) days from the date of this Letter, the Sellers will not solicit any other offer for the Company's shares.
+
+3. Non-Binding Effect. Except for Section 2, this Letter is a statement of intent only. This Letter shall be governed by the laws of the State of Illinois.
+
+Sincerely,
+
+NORTHWIND DENTAL PARTNERS, LLC
+
+By: /s/ Karen O'Neill
+Name: Karen O'Neill
+Title: Chief Executive Officer
+
+ACKNOWLEDGED AND AGREED:
+
+/s/ Anita Patel
+Dr. Anita Patel
+
+/s/ Luis Moreno
+Dr. Luis Moreno
+`
+
+// A letter of intent names its sellers as a group under one alias, in
+// its text or as the "you" its salutation greets; each is a party, as is
+// the buyer who signs. A group of things, or of no one named, adds none.
+func TestLetterOfIntentParties(t *testing.T) {
+	you := strings.Replace(loiText, "Dr. Anita Patel and Dr. Luis Moreno, the Company's shareholders (together", "you (together", 1)
+	each := strings.Replace(loiText, "(together, the", "(each a \"Seller\" and together the", 1)
+	for text, sellers := range map[string][]string{
+		loiText: {"Dr. Anita Patel", "Dr. Luis Moreno"},
+		you:     {"Dr. Patel", "Dr. Moreno"},
+		each:    {"Dr. Anita Patel", "Dr. Luis Moreno"},
+	} {
+		ents := Extract(text, "en")
+		if !has(ents, KindParty, "Northwind Dental Partners, LLC", "Buyer") {
+			t.Errorf("buyer missing: %+v", ents)
+		}
+		for _, s := range sellers {
+			if !has(ents, KindParty, s, "Sellers") {
+				t.Errorf("seller %q missing: %+v", s, ents)
+			}
+		}
+	}
+	for _, text := range []string{
+		"This Services Agreement is made between Acme Widgets Inc. and Beta LLC. Acme will provide Installation Support and Field Repair (collectively, the \"Services\").",
+		"This Credit Agreement is made among Delta Holdings, Inc., the financial institutions from time to time party hereto (the \"Lenders\") and Bank of the West, as agent.",
+	} {
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindParty && (strings.Contains(e.Text, "Installation") || strings.Contains(e.Text, "financial")) {
+				t.Errorf("junk party %q (%s)", e.Text, e.Value)
+			}
+		}
+	}
+}

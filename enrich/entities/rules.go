@@ -266,6 +266,7 @@ func parties(x *collector, text string) {
 		}
 	}
 	aliasParties(x, pre)
+	groupParties(x, pre)
 	signatureParties(x, text)
 	x.drop(KindParty, func(e document.Entity) bool { return e.Value == "" && commonNoun(e.Text, text) })
 	aliasAgain(x)
@@ -757,6 +758,80 @@ func aliasParties(x *collector, pre string) {
 			x.add(KindParty, name, alias, m[0]-len(name))
 		}
 	}
+}
+
+// groupRe is a group's alias in brackets after the names of its
+// members, each of whom is a party: ' (together, the "Sellers")', ' (each
+// a "Seller" and collectively the "Sellers")'. A group of things
+// ("Funds", "Services") is no one.
+var groupRe = regexp.MustCompile(`\([^()]{0,80}?["“]((?i:sellers|vendors|buyers|purchasers|shareholders|stockholders|members|owners|founders|guarantors|borrowers|lenders|investors))["”]\s*\)`)
+
+// groupMember is one member's name: a person's with a title ("Dr. Anita
+// Patel", "Dr. Moreno"), or two capitalised words or more with a legal
+// form maybe ("Luis Moreno", "Acme Holdings, Inc.").
+const groupMember = `(?:` + personTitle + `(?:[ \t]+\p{Lu}[\pL'’.-]*)+|\p{Lu}[\pL'’.-]*(?:[ \t]+\p{Lu}[\pL'’.-]*)+)` +
+	`(?:,[ \t]*(?:Inc|LLC|Ltd|L\.P|LP|Corp|GmbH|B\.V|N\.V|plc|S\.A)\.?)?`
+
+// personTitle is a person's title before the name ("Dr.", "Mrs").
+const personTitle = `\b(?:Dr|Mr|Mrs|Ms|Prof)\.?`
+
+var (
+	// groupMemberRe finds each member of a list.
+	groupMemberRe = regexp.MustCompile(groupMember)
+	// groupListRe is a list of two members or more that ends a text:
+	// "Dr. Anita Patel and Dr. Luis Moreno", "A, B and C".
+	groupListRe = regexp.MustCompile(groupMember + `(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)` + groupMember + `)+$`)
+	// groupApposRe is what a text says of the members after their names
+	// (", the Company's shareholders", ", each an individual").
+	groupApposRe = regexp.MustCompile(`,\s+(?:the|its|their|each|both|all)\b[^,()"“”]{0,60}$`)
+	// groupYouRe is a letter's "you" for its addressees, before their
+	// group's alias ("acquire from you (together, the "Sellers")").
+	groupYouRe = regexp.MustCompile(`(?i)\b(?:each\s+of\s+)?you,?$`)
+	// salutationRe is a letter's salutation: "Dear Dr. Patel and Dr. Moreno:".
+	salutationRe = regexp.MustCompile(`(?m)^[ \t]*Dear[ \t]+([^\n:,]{3,120})[:,]`)
+	// titleRe is a person's title inside a member's name, which starts
+	// there ("Re Dr. Patel").
+	titleRe = regexp.MustCompile(personTitle + `[ \t]`)
+)
+
+// groupParties adds the members of a group that a letter or a preamble
+// names with one alias ("Dr. Anita Patel and Dr. Luis Moreno, the
+// Company's shareholders (together, the "Sellers")"): the alias rules
+// take a name, not a list, before an alias. A letter's "you" are those
+// its salutation greets.
+func groupParties(x *collector, pre string) {
+	pre = pre[:min(len(pre), aliasChars)]
+	for _, m := range groupRe.FindAllStringSubmatchIndex(pre, -1) {
+		list, off := groupList(pre, m[0])
+		if list == "" {
+			continue
+		}
+		for _, n := range groupMemberRe.FindAllStringIndex(list, -1) {
+			if t := titleRe.FindStringIndex(list[n[0]:n[1]]); t != nil {
+				n[0] += t[0]
+			}
+			x.add(KindParty, list[n[0]:n[1]], pre[m[2]:m[3]], off+n[0])
+		}
+	}
+}
+
+// groupList is the list of members that ends pre[:end], after what the
+// text says of them, or the salutation's when pre[:end] ends with "you";
+// with its offset in pre, "" when there is none.
+func groupList(pre string, end int) (string, int) {
+	before := strings.TrimRight(pre[:end], " \t\n,")
+	before = strings.TrimRight(groupApposRe.ReplaceAllString(before, ""), " \t\n,")
+	if at := groupListRe.FindStringIndex(before); at != nil {
+		return before[at[0]:], at[0]
+	}
+	s := salutationRe.FindStringSubmatchIndex(pre)
+	if s == nil || !groupYouRe.MatchString(before) {
+		return "", 0
+	}
+	if at := groupListRe.FindStringIndex(pre[s[2]:s[3]]); at != nil {
+		return pre[s[2]+at[0] : s[3]], s[2] + at[0]
+	}
+	return "", 0
 }
 
 // recitalsRe opens a contract's recitals: their heading or first
