@@ -70,6 +70,8 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "regulation"
 	case class == "contract" && unbound(doc, text):
 		return "other"
+	case class == "contract" && invoice(head) && !preambleRe.MatchString(head):
+		return "other"
 	}
 	return class
 }
@@ -103,16 +105,21 @@ var instrumentRes = []*regexp.Regexp{
 		`|(?m:^\s*(?:client|customer|supplier|landlord|tenants?|buyer|seller|purchaser|borrower|lender|licensor|licensee|employer|employee|contractor|consultant|designer|guarantor|insured|policyholder|lessor|lessee)\s*:)`),
 	// consent and promise
 	regexp.MustCompile(`(?i)\b(?:you|we|i|the\s+\w+)\s+(?:hereby\s+|expressly\s+|irrevocably\s+)?(?:agrees?|acknowledges?|accepts?|promises?|undertakes?|warrants?|represents?)\s+(?:to|that)\b` +
-		`|\bby\s+(?:using|accessing|creating|signing|downloading|installing)\b|\b(?:we|licensor)\s+(?:give|grant)s?\s+you\b`),
+		`|\bby\s+(?:using|accessing|creating|signing|downloading|installing|booking|buying|purchasing|ordering|entering|parking|registering|enrolling|joining|signing\s+up|subscribing|paying|placing|riding|renting|hiring|continuing|submitting|contributing|accepting|ticking|clicking)\b` +
+		`|\b(?:we|licensor)\s+(?:give|grant)s?\s+you\b|\byou\s+(?:accept|accepted|consent|confirm)\b|\byou(?:'re|’re|\s+are)\s+(?:confirming|agreeing|accepting|signing\s+up\s+(?:to|for))\b|\bdeemed\s+to\s+(?:have\s+)?accept|\bbound\s+by\b|\b(?:legally\s+)?binding\s+(?:on|upon)\b|\blegally\s+binding\b`),
+	// rules and conditions the reader is held to, and what they cost
+	regexp.MustCompile(`(?i)\b(?:these|this|our)\s+(?:[\w-]+\s+){0,2}?(?:conditions|rules|arrangements?)\b|\bthe\s+arrangements?\b|\bwhat\s+we(?:'ve|’ve|\s+have)\s+agreed\b` +
+		`|\bnot\s+(?:be\s+)?responsible\s+for\b|\bwe\s+may\s+(?:suspend|terminate|cancel|refuse|remove|charge)\b|\bfull\s+refund\b|\brefund(?:s|ed)?\s+(?:within|if|will|are)\b|\bat\s+(?:your|their|the\s+\w+'s)\s+own\s+risk\b|\bprovided\s+["“']?as\s+is\b` +
+		`|\bnon-?refundable\b|\bnon-?exclusive\b|\bno\s+refunds?\b|\bcancellation\s+(?:fee|policy|charge)s?\b|\blaws?\s+of\s+(?:the\s+)?[A-Z][\w ]{2,30}?\s+appl(?:y|ies)\b|\b(?:English|Scots|Irish|French|German|Swiss|Dutch|Spanish|Italian|Belgian|Austrian|Danish|Swedish|Norwegian|Finnish)\s+law\s+appl(?:y|ies)\b`),
 	// drafting, licences, liability, the governing law
-	regexp.MustCompile(`(?i)\bhere(?:by|under|to|in|of|inafter)\b|\bwitness\s+whereof\b|\blicens(?:or|ee)s?\b|\bgrants?\s+(?:you|us|to\s+\w+)\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,6}licen[cs]e` +
+	regexp.MustCompile(`(?i)\bhere(?:by|under|to|in|of|inafter)\b|\bwitness\s+whereof\b|\b(?:before|in\s+front\s+of|in\s+the\s+presence\s+of)\s+(?:a\s+|two\s+)?witness(?:es)?\b|\blicens(?:or|ee)s?\b|\bgrants?\s+(?:you|us|to\s+\w+)\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,6}licen[cs]e` +
 		`|\bliab(?:le|ility)\b|\bindemni|\bwarrant(?:y|ies)\b|\bdisclaim|\bgoverned\s+by\b|\bgoverning\s+law\b|\barbitrat|\bcounter[\s-]?notice\b|\bdmca\b`),
 	// what a privacy or cookie policy does with data
 	regexp.MustCompile(`(?i)\bprivacy\s+(?:policy|notice|statement)\b|\bwe\s+(?:collect|process|use\s+your|share\s+your|store\s+your)\b` +
 		`|\bwe\s+(?:use|place|set)\s+(?:\w+\s+){0,2}cookies\b|\bcookies?\s+(?:policy|notice)\b` +
 		`|\bwe\s+(?:share|disclose|sell|transfer)\s+(?:\w+\s+){0,3}(?:information|data)\b|\bwe\s+don\W?\s?t\s+sell\b`),
 	// a signature line
-	regexp.MustCompile(`(?im)^\s*(?:signed|signature|accepted(?:\s+and\s+agreed)?|agreed(?:\s+and\s+accepted)?|acknowledged\s+and\s+agreed)\b[^\n]{0,40}(?::|_{3,}|$)`),
+	regexp.MustCompile(`(?im)^\s*(?:(?:[\w'’]+\s+){0,3}signature\s*(?::|_{3,})|signed|accepted(?:\s+and\s+agreed)?|agreed(?:\s+and\s+accepted)?|acknowledged\s+and\s+agreed)\b[^\n]{0,40}(?::|_{3,}|$)`),
 }
 
 // instrumentHead bounds how far into a text unbound looks.
@@ -134,4 +141,21 @@ func unbound(doc *document.Parsed, text string) bool {
 		}
 	}
 	return true
+}
+
+var (
+	// invoiceTitleRe is an invoice's or a receipt's title in its first
+	// lines ("INVOICE", "Tax Invoice", "Invoice No.: INV-2025-00412").
+	invoiceTitleRe = regexp.MustCompile(`(?im)\A(?:[^\n]*\n){0,3}?[ \t]*(?:tax\s+|commercial\s+|proforma\s+|pro\s+forma\s+)?(?:invoice|receipt|credit\s+note)\b`)
+	// billingLabelRe is a label of an invoice's fields and totals.
+	billingLabelRe = regexp.MustCompile(`(?im)^[ \t]*(?:invoice\s+(?:no|number|date|#)|bill(?:ed)?\s+to|ship\s+to|due\s+date|sub-?total|total\s+(?:due|amount)|amount\s+(?:due|paid)|balance\s+due|vat(?:\s+reg)?|tax\s+id|qty|quantity|unit\s+price)\b`)
+)
+
+// invoice reports a text laid out as an invoice or a receipt: titled so
+// in its first lines, with at least three of the labels of its fields
+// and totals. An invoice states what is owed under an agreement and is
+// no agreement itself; the heads, which learned contracts' money words,
+// called one a contract.
+func invoice(head string) bool {
+	return invoiceTitleRe.MatchString(head) && len(billingLabelRe.FindAllStringIndex(head, -1)) >= 3
 }
