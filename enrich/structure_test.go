@@ -49,3 +49,23 @@ func TestUnboundKeepsAdversarialContracts(t *testing.T) {
 		t.Errorf("%d contracts in the set, want 30", n)
 	}
 }
+
+// An invoice states what is owed under an agreement and is no agreement;
+// a contract that speaks of invoices, or an order form that opens with
+// its preamble, stays one.
+func TestInvoiceIsNoContract(t *testing.T) {
+	inv := "INVOICE\n\nInvoice No.: INV-2025-00412\nInvoice Date: 28 February 2025\nDue Date: 30 March 2025\n\nBill To:\nHalcyon Travel Ltd\n\n" +
+		"Description   Qty   Rate   Amount\nWebsite redesign   1   £1,800.00   £1,800.00\n\nSubtotal   £1,800.00\nVAT @ 20%   £360.00\nTotal Due   £2,160.00\n"
+	contract := "SERVICES AGREEMENT\n\nThis Services Agreement is made between Brightwave Ltd and Halcyon Travel Ltd.\n\n" +
+		"Invoices. Brightwave shall invoice monthly. Each invoice shall show:\nInvoice number\nDue date\nSubtotal\nVAT\n"
+	order := "INVOICE AND ORDER FORM\n\nThis Order Form is entered into by and between CloudLedger, Inc. and Fernwood LLC.\n\nBill To: Fernwood LLC\nSubtotal: $12,000\nTotal Due: $12,000\nDue Date: 1 May 2025\n\n" +
+		"The Customer shall pay all fees within thirty days of the invoice date. This Order Form is governed by the Master Subscription Agreement between the parties, which prevails over any terms printed on a purchase order.\n"
+	for _, c := range []struct {
+		name, text, want string
+	}{{"invoice", inv, "other"}, {"contract", contract, "contract"}, {"order form", order, "contract"}} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract"); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
