@@ -190,6 +190,9 @@ func TestFragmentsWholeWords(t *testing.T) {
 		"…<mark>breach</mark> of the duty…":                          "…<mark>breach</mark> of the…",
 		"…ion <mark>notify</mark>…":                                  "… <mark>notify</mark>…",
 		"… eros, egestas scelerisque orci laoreet ut.…":              "… eros, egestas scelerisque orci laoreet ut.…",
+		// mixed Chinese and Latin text: a Chinese character ends the word
+		"…igues参数<mark>配置</mark>说明Rodri…": "…参数<mark>配置</mark>说明…",
+		"…参数<mark>配置</mark>说明…":           "…参数<mark>配置</mark>说明…",
 	} {
 		if got := wholeWords(in); got != want {
 			t.Errorf("wholeWords(%q) = %q, want %q", in, got, want)

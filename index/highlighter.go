@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -74,16 +76,28 @@ const fragmentEllipsis = "…"
 // "… a personal data breach … supervisory…"), unless it is highlighted.
 func wholeWords(f string) string {
 	if rest, ok := strings.CutPrefix(f, fragmentEllipsis); ok {
-		if i := strings.IndexAny(rest, " \n\t"); i > 0 && !strings.Contains(rest[:i], "<") {
+		if i := strings.IndexFunc(rest, wordEdge); i > 0 && !strings.Contains(rest[:i], "<") {
 			f = fragmentEllipsis + rest[i:]
 		}
 	}
 	if rest, ok := strings.CutSuffix(f, fragmentEllipsis); ok && !strings.HasSuffix(rest, " ") && !strings.ContainsAny(rest[max(0, len(rest)-1):], ".,;:!?)") {
-		if i := strings.LastIndexAny(rest, " \n\t"); i >= 0 && i < len(rest)-1 && !strings.Contains(rest[i:], ">") {
-			f = strings.TrimRight(rest[:i], " \n\t,;:") + fragmentEllipsis
+		if i := strings.LastIndexFunc(rest, wordEdge); i >= 0 && !strings.Contains(rest[i:], ">") {
+			if r, n := utf8.DecodeRuneInString(rest[i:]); !unicode.IsSpace(r) {
+				i += n // a Han character ends the text kept
+			}
+			if i < len(rest) {
+				f = strings.TrimRight(rest[:i], " \n\t,;:") + fragmentEllipsis
+			}
 		}
 	}
 	return f
+}
+
+// wordEdge is where a word of Latin letters may begin or end: a space, or
+// a Chinese character beside it, as in mixed text ("…igues参数" is
+// "…参数").
+func wordEdge(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF65
 }
 
 // BestFragmentInField implements highlight.Highlighter.
