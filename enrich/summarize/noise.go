@@ -27,13 +27,32 @@ func NonProse(units []string) []bool {
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
-			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6)
+			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i)
 		all = all && out[i]
 	}
 	if all {
 		return make([]bool, len(units))
 	}
 	return out
+}
+
+// commaEnded reports a unit that ends with a comma although the unit
+// after it opens no continuation of it (a capital, a number, a bracket,
+// or nothing): an act's enacting formula and citations ("THE EUROPEAN
+// PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,", "Having regard to
+// the proposal from the European Commission,"), a letter's salutation,
+// an address line. Joined to the sentence chosen after it, it read as
+// that sentence's opening.
+func commaEnded(units []string, i int) bool {
+	u := strings.TrimSpace(units[i])
+	if !strings.HasSuffix(u, ",") {
+		return false
+	}
+	if i+1 == len(units) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(units[i+1]))
+	return !unicode.IsLower(r)
 }
 
 // repeatedUnit is how often a unit must occur to be a header or footer.

@@ -645,3 +645,26 @@ func TestListItemAfterItsSiblingIsNoHeading(t *testing.T) {
 		t.Error("a sibling item read as a heading")
 	}
 }
+
+// An act's enacting formula and citations end with a comma before the
+// next line: chosen as a unit, "THE EUROPEAN PARLIAMENT AND THE COUNCIL
+// OF THE EUROPEAN UNION," opened the summary as if it began the sentence
+// after it.
+func TestEnactingFormulaIsNoSummary(t *testing.T) {
+	sentences := []string{
+		"DIRECTIVE (EU) 2024/1799 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 13 June 2024 on common rules promoting the repair of goods",
+		"THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,",
+		"Having regard to the Treaty on the Functioning of the European Union, and in particular Article 114 thereof,",
+		"Whereas:",
+		"(1) In order to contribute to the proper functioning of the internal market, it is necessary to lay down common rules promoting the repair of goods purchased by consumers.",
+		"(2) Encouraging consumers to extend the useful life of goods through repair should contribute to the objectives of the European Green Deal.",
+		"(3) This Directive should therefore establish an obligation for manufacturers to repair certain goods and to inform consumers about that obligation.",
+	}
+	got := Summarize(sentences, Options{MaxChars: 400, Language: "en"})
+	if strings.Contains(got, "UNION,") || strings.Contains(got, "Having regard") {
+		t.Errorf("summary opens with the enacting formula: %q", got)
+	}
+	if !commaEnded([]string{"Dear Ms Patel,", "Thank you for your letter."}, 0) || commaEnded([]string{"the Supplier shall,", "within ten days, deliver"}, 0) {
+		t.Error("commaEnded")
+	}
+}
