@@ -123,7 +123,9 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if legalClass(a.Class) && a.Entities == nil && req.Wants(TaskEntities) {
 		missing = append(missing, TaskEntities)
 	}
-	if a.Summary == "" && req.Wants(TaskSummary) {
+	// an invoice's summary opens with its fields, which the fallback reads
+	invoiceSummary := req.Wants(TaskSummary) && invoiceLead(doc.Text) != ""
+	if (a.Summary == "" || invoiceSummary) && req.Wants(TaskSummary) {
 		missing = append(missing, TaskSummary)
 	}
 	// A log's key phrases come from its templates (the fallback mines them
@@ -149,7 +151,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if a.Entities == nil {
 		a.Entities = fa.Entities
 	}
-	if a.Summary == "" {
+	if a.Summary == "" || invoiceSummary && fa.Summary != "" {
 		a.Summary = fa.Summary
 	}
 	if a.Tasks == nil {

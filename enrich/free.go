@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich/classify"
@@ -308,8 +309,21 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	if len(kws) == 0 {
 		kws = f.extractKeywords(doc, language)
 	}
-	a.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: f.o.SummaryChars, Language: language, Keywords: kws, Letter: doc.IsEmail()})
+	budget := f.o.SummaryChars
+	lead := invoiceLead(doc.Text)
+	if lead != "" {
+		// an invoice's fields first, its small print in what is left
+		if budget -= utf8.RuneCountInString(lead) + 1; budget < minInvoiceRest {
+			a.Summary = lead
+			return
+		}
+	}
+	a.Summary = strings.TrimSpace(lead + " " + summarize.Summarize(sentences, summarize.Options{MaxChars: budget, Language: language, Keywords: kws, Letter: doc.IsEmail()}))
 }
+
+// minInvoiceRest is the smallest budget an invoice's lead leaves for the
+// rest of its summary.
+const minInvoiceRest = 40
 
 // maxAnalysisBytes bounds the text that keywords and summaries read: the
 // opening megabyte of a document says what it is about, and the cost of
