@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -97,13 +98,20 @@ func FacetKey(s string) string {
 }
 
 // PartyKeyAnalyzer indexes a party's name as its PartyKey, one term
-// (indexes created since 2026-11-30 late; partyKey1Analyzer, which does not
-// fold Chinese, the day before; FacetKeyAnalyzer before that).
-const PartyKeyAnalyzer = "docmill_party_key_2"
+// (indexes created since 2026-12-01; partyKey2Analyzer, which keeps the
+// spaces between initials, since 2026-11-30 late; partyKey1Analyzer, which
+// does not fold Chinese, the day before; FacetKeyAnalyzer before that).
+const PartyKeyAnalyzer = "docmill_party_key_3"
 
-const partyKeyFilterName = "docmill_party_key_2"
+const partyKeyFilterName = "docmill_party_key_3"
 
 var partyKeyAnalyzerConfig = keyAnalyzerConfig(partyKeyFilterName)
+
+// partyKey2Analyzer is PartyKeyAnalyzer as indexes created from 2026-11-30
+// late to 2026-12-01 know it; its filter keeps folding as it did there.
+const partyKey2Analyzer = "docmill_party_key_2"
+
+const partyKey2FilterName = "docmill_party_key_2"
 
 // partyKey1Analyzer is PartyKeyAnalyzer as indexes created on 2026-11-30
 // know it; its filter keeps folding as it did there.
@@ -126,9 +134,25 @@ func LawKey(s string) string {
 	return FacetKey(s)
 }
 
-// PartyKey is partyKey1 of the name in simplified Chinese characters:
-// 張偉 and 张伟 are one party.
+// PartyKey is partyKey2 with initials written together: "A. B. WATLEY"
+// and "A.B. Watley" are one party, "a.b. watley".
 func PartyKey(s string) string {
+	k := partyKey2(s)
+	for {
+		j := spacedInitialsRe.ReplaceAllString(k, "$1$2.$3.")
+		if j == k {
+			return k
+		}
+		k = j
+	}
+}
+
+// spacedInitialsRe is two initials with a space between them ("a. b.").
+var spacedInitialsRe = regexp.MustCompile(`(^|[\s.])(\pL)\.\s+(\pL)\.`)
+
+// partyKey2 is partyKey1 of the name in simplified Chinese characters:
+// 張偉 and 张伟 are one party.
+func partyKey2(s string) string {
 	s, _ = lang.Simplified(s)
 	return partyKey1(s)
 }
@@ -282,7 +306,7 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey1FilterName: partyKey1,
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey2FilterName: partyKey2, partyKey1FilterName: partyKey1,
 		lawKeyFilterName: LawKey, keywordKeyFilterName: KeywordKey, keywordKey2FilterName: keywordKey2, keywordKey1FilterName: keywordKey1} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil

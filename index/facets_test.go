@@ -470,6 +470,7 @@ func TestPartyKey(t *testing.T) {
 		"S.A.":                         "s.a",
 		"The":                          "the",
 		"Bank of America":              "bank of america", "Shenzhen Acme Co.,Ltd.": "shenzhen acme", "Acme GmbH & Co. KG": "acme",
+		"A. B. WATLEY, INC.": "a.b. watley", "A.B. Watley": "a.b. watley", "J. R. R. Tolkien": "j.r.r. tolkien", "Mr. A. Smith": "mr. a. smith",
 	} {
 		if got := PartyKey(in); got != want {
 			t.Errorf("PartyKey(%q) = %q, want %q", in, got, want)
@@ -663,5 +664,53 @@ func TestSourceAnyCase(t *testing.T) {
 	}
 	if res.Hits[0].Source == "" {
 		t.Error("hit without its source")
+	}
+}
+
+// Initials written with or without spaces are one party; an index whose
+// party keys keep the spaces names the rebuild that joins them.
+func TestPartyInitialsFold(t *testing.T) {
+	ctx := context.Background()
+	docs := func() []*document.Result {
+		var out []*document.Result
+		for id, p := range map[string]string{"a": "A. B. WATLEY, INC.", "b": "A.B. Watley"} {
+			d := sample(id, "Agreement "+id, "This agreement is made between the parties.", "contract", "en")
+			d.Entities = []document.Entity{{Kind: "party", Text: p, Value: "Company"}}
+			out = append(out, d)
+		}
+		return out
+	}
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Filters: map[string][]string{"party": {"A.B. Watley"}}})
+	if err != nil || res.Total != 2 || len(res.Facets["party"]) != 1 {
+		t.Errorf("filter A.B. Watley: %v hits, facet %v (%v), want 2 hits, one value", res.Total, res.Facets["party"], err)
+	}
+	if up := ix.Upgrades(); slices.ContainsFunc(up, func(s string) bool { return strings.Contains(s, "initials") }) {
+		t.Errorf("a new index lists the initials upgrade: %q", up)
+	}
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.AddCustomAnalyzer(partyKey2Analyzer, copyConfig(keyAnalyzerConfig(partyKey2FilterName))); err != nil {
+		t.Fatal(err)
+	}
+	m.DefaultMapping.Properties["party"].Fields = nil
+	m.DefaultMapping.AddFieldMappingsAt("party", fieldMapping(FieldSpec{Name: "party", Kind: "keyword", Analyzer: partyKey2Analyzer}))
+	old := openWithMapping(t, t.TempDir()+"/ix", m)
+	defer old.Close()
+	if err := old.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err = old.Search(ctx, Query{Filters: map[string][]string{"party": {"A.B. Watley"}}})
+	if err != nil || res.Total != 1 {
+		t.Errorf("older index, filter A.B. Watley: %v hits (%v), want 1", res.Total, err)
+	}
+	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "initials") }) {
+		t.Errorf("upgrades of an older index do not name the initials: %q", old.Upgrades())
 	}
 }

@@ -131,6 +131,9 @@ type Index struct {
 	// chineseKeys: party and governing-law keys fold traditional Chinese
 	// to simplified (PartyKey, LawKey)
 	chineseKeys bool
+	// partyInitials: party keys write initials together (PartyKey since
+	// 2026-12-01: "A. B. Watley" is "a.b. watley")
+	partyInitials bool
 	// irregularPlurals says key phrases are keyed by KeywordKey, which
 	// folds "analyses" with "analysis" (indexes since 2026-11-30 evening)
 	irregularPlurals bool
@@ -221,6 +224,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 			keys[f] = FacetKey
 		case PartyKeyAnalyzer:
 			keys[f] = PartyKey
+		case partyKey2Analyzer:
+			keys[f] = partyKey2
 		case partyKey1Analyzer:
 			keys[f] = partyKey1
 		case LawKeyAnalyzer:
@@ -238,10 +243,12 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	}
 	im, _ := m.(*mapping.IndexMappingImpl)
 	kw := m.FieldMappingForPath("keywords").Analyzer
+	partyAn := m.FieldMappingForPath("party").Analyzer
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	ix := &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer || m.FieldMappingForPath("party").Analyzer == partyKey1Analyzer,
-		chineseKeys: m.FieldMappingForPath("party").Analyzer == PartyKeyAnalyzer && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer, lengthStats: lens,
+		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: slices.Contains([]string{PartyKeyAnalyzer, partyKey2Analyzer, partyKey1Analyzer}, partyAn),
+		chineseKeys:   (partyAn == PartyKeyAnalyzer || partyAn == partyKey2Analyzer) && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer,
+		partyInitials: partyAn == PartyKeyAnalyzer, lengthStats: lens,
 		text: m.AnalyzerNamed(TextAnalyzer)}
 	if im != nil && defineQueryAnalyzer(im) {
 		// queries are read without the parts of dotted words (see

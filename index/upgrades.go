@@ -43,6 +43,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.partyForms && !ix.chineseKeys {
 		out = append(out, "parties and governing law matched in traditional or simplified Chinese (party:張偉 does not find 张伟)")
 	}
+	if ix.chineseKeys && !ix.partyInitials {
+		out = append(out, "parties whose initials are spaced or not matched as one (A. B. Watley and A.B. Watley are two values)")
+	}
 	if ix.keys["source"] == nil {
 		out = append(out, "sources matched in any case (source:Folder does not find folder)")
 	}
