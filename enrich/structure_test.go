@@ -69,3 +69,20 @@ func TestInvoiceIsNoContract(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkUnbound is the rule's worst case: a head of English prose with
+// none of its words, so that every pattern reads the whole head.
+func BenchmarkUnbound(b *testing.B) {
+	para := "The team met on Tuesday to plan the spring release and review the open questions from the last sprint. "
+	text := ""
+	for len(text) < instrumentHead {
+		text += para
+	}
+	doc := &document.Parsed{Text: text, Language: "en"}
+	b.SetBytes(int64(instrumentHead))
+	for b.Loop() {
+		if !unbound(doc, text) {
+			b.Fatal("prose read as binding")
+		}
+	}
+}
