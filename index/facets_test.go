@@ -516,17 +516,8 @@ func TestPartyLegalFormsFold(t *testing.T) {
 		t.Errorf("a new index lists the legal-form upgrade: %q", up)
 	}
 
-	m, err := Mapping(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.DefaultMapping.Properties["party"].Fields = nil
-	m.DefaultMapping.AddFieldMappingsAt("party", fieldMapping(FieldSpec{Name: "party", Kind: "keyword", Analyzer: FacetKeyAnalyzer}))
-	old := openWithMapping(t, t.TempDir()+"/ix", m)
+	old := olderPartyIndex(t, FacetKeyAnalyzer, "", docs())
 	defer old.Close()
-	if err := old.PutBatch(ctx, docs()); err != nil {
-		t.Fatal(err)
-	}
 	res, err = old.Search(ctx, Query{Filters: map[string][]string{"party": {"CENTRACK INTERNATIONAL, INC."}}})
 	if err != nil || res.Total != 1 {
 		t.Errorf("older index, filter by the name with its form: %v hits (%v), want 1", res.Total, err)
@@ -692,20 +683,8 @@ func TestPartyInitialsFold(t *testing.T) {
 	if up := ix.Upgrades(); slices.ContainsFunc(up, func(s string) bool { return strings.Contains(s, "initials") }) {
 		t.Errorf("a new index lists the initials upgrade: %q", up)
 	}
-	m, err := Mapping(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.AddCustomAnalyzer(partyKey2Analyzer, copyConfig(keyAnalyzerConfig(partyKey2FilterName))); err != nil {
-		t.Fatal(err)
-	}
-	m.DefaultMapping.Properties["party"].Fields = nil
-	m.DefaultMapping.AddFieldMappingsAt("party", fieldMapping(FieldSpec{Name: "party", Kind: "keyword", Analyzer: partyKey2Analyzer}))
-	old := openWithMapping(t, t.TempDir()+"/ix", m)
+	old := olderPartyIndex(t, partyKey2Analyzer, partyKey2FilterName, docs())
 	defer old.Close()
-	if err := old.PutBatch(ctx, docs()); err != nil {
-		t.Fatal(err)
-	}
 	res, err = old.Search(ctx, Query{Filters: map[string][]string{"party": {"A.B. Watley"}}})
 	if err != nil || res.Total != 1 {
 		t.Errorf("older index, filter A.B. Watley: %v hits (%v), want 1", res.Total, err)
@@ -713,4 +692,27 @@ func TestPartyInitialsFold(t *testing.T) {
 	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "initials") }) {
 		t.Errorf("upgrades of an older index do not name the initials: %q", old.Upgrades())
 	}
+}
+
+// olderPartyIndex is an index whose parties are keyed by analyzer, as an
+// older release made them (defined from filter when this release's
+// mapping no longer names it), holding docs.
+func olderPartyIndex(t *testing.T, analyzer, filter string, docs []*document.Result) *Index {
+	t.Helper()
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filter != "" {
+		if err := m.AddCustomAnalyzer(analyzer, copyConfig(keyAnalyzerConfig(filter))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.DefaultMapping.Properties["party"].Fields = nil
+	m.DefaultMapping.AddFieldMappingsAt("party", fieldMapping(FieldSpec{Name: "party", Kind: "keyword", Analyzer: analyzer}))
+	ix := openWithMapping(t, t.TempDir()+"/ix", m)
+	if err := ix.PutBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }
