@@ -124,8 +124,8 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		missing = append(missing, TaskEntities)
 	}
 	// an invoice's summary opens with its fields, which the fallback reads
-	invoiceSummary := req.Wants(TaskSummary) && invoiceLead(doc.Text) != ""
-	if (a.Summary == "" || invoiceSummary) && req.Wants(TaskSummary) {
+	invoiceSummary := req.Wants(TaskSummary) && invoice(doc.Text[:min(len(doc.Text), structureHead)])
+	if req.Wants(TaskSummary) && (a.Summary == "" || invoiceSummary) {
 		missing = append(missing, TaskSummary)
 	}
 	// A log's key phrases come from its templates (the fallback mines them

@@ -224,10 +224,6 @@ func isoFromGroups(re *regexp.Regexp, text string, idx []int, dayFirst bool) (st
 	return t.Format("2006-01-02"), true
 }
 
-// numericDateRe is a date written in numbers with slashes or dashes,
-// either order.
-var numericDateRe = regexp.MustCompile(`\b(\d{1,2})[/-](\d{1,2})[/-](?:(?:19|20)\d{2}|\d{2})\b`)
-
 // dayFirstHintRe and monthFirstHintRe are what tells a text from outside
 // the United States from a US one: places and law, legal forms,
 // currencies.
@@ -246,14 +242,20 @@ const dayFirstHead = 16 << 10
 // Swiss or English contract's 03/04/2025 was read as 4 March.
 func dayFirst(text string) bool {
 	dmy, mdy := 0, 0
-	for _, m := range numericDateRe.FindAllStringSubmatch(text, -1) {
-		a, _ := strconv.Atoi(m[1])
-		b, _ := strconv.Atoi(m[2])
-		switch {
-		case a > 12 && b >= 1 && b <= 12:
-			dmy++
-		case b > 12 && a >= 1 && a <= 12:
-			mdy++
+	for _, re := range dateRes {
+		n1, n2 := re.SubexpIndex("n1"), re.SubexpIndex("n2")
+		if n1 < 0 {
+			continue // a date whose order its pattern fixes
+		}
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			a, _ := strconv.Atoi(m[n1])
+			b, _ := strconv.Atoi(m[n2])
+			switch {
+			case a > 12 && b >= 1 && b <= 12:
+				dmy++
+			case b > 12 && a >= 1 && a <= 12:
+				mdy++
+			}
 		}
 	}
 	switch {

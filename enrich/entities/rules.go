@@ -1292,7 +1292,7 @@ func termSentence(x *collector, sents []sentence, effective, agreement string) {
 		if loc[0]-off > termLead {
 			continue // the term is not what the sentence is about
 		}
-		if sc := termScore(text); sc > bestScore {
+		if sc := termScore(text, x.dayFirst); sc > bestScore {
 			best, bestText, bestPos, bestScore = s.text, text, s.start, sc
 		}
 	}
@@ -1400,12 +1400,12 @@ var (
 
 // termScore ranks term sentences: one naming the term, stating a length
 // or an end date, and saying how it ends is the clause wanted.
-func termScore(text string) int {
+func termScore(text string, dayFirst bool) int {
 	sc := 1
 	if termWordRe.MatchString(text) {
 		sc += 2
 	}
-	if len(findDurations(text)) > 0 || len(findDatesOrdered(text, true)) > 0 || len(findDates(text)) > 0 {
+	if len(findDurations(text)) > 0 || len(findDatesOrdered(text, dayFirst)) > 0 {
 		sc += 2
 	}
 	if termEndRe.MatchString(text) {
