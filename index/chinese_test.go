@@ -309,3 +309,38 @@ func TestLoneCharacterMarkedAlone(t *testing.T) {
 		t.Errorf("narrowMarks: %q", got)
 	}
 }
+
+// TestUnspacedChineseQuery: Chinese users type keywords without spaces, so
+// "北京租金" finds a text with 北京 and 租金 apart, and a text with the
+// words together ranks first; a quoted run stays an exact phrase.
+func TestUnspacedChineseQuery(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	docs := append(chineseDocs(),
+		sample("together", "租房须知", "北京租金上涨，请提前续约。", "other", "zh"))
+	if err := ix.PutBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"北京租金", []string{"lease", "together"}}, // the lease's 北京 and 租金 are apart
+		{"软件开发合同", []string{"service"}},
+		{"勞動合同工資", []string{"labor"}}, // traditional, as the text
+		{"上海租金", nil},                   // every word must be there
+		{`"北京租金"`, []string{"together"}}, // quoted: the phrase as written
+		{"北京租金 -续约", []string{"lease"}},
+	} {
+		if got := ids(t, ix, c.q); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.q, got, c.want)
+		}
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "北京租金"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != "together" {
+		t.Errorf("the text with the words together should rank first: %+v", res.Hits)
+	}
+}

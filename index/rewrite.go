@@ -3,6 +3,7 @@ package index
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -163,6 +164,9 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 	if t.BoostVal != nil {
 		p.SetBoost(t.BoostVal.Value())
 	}
+	if words := hanWords(t.Match); words != nil {
+		return hanQuery(t, p, words, an, lowered, dict)
+	}
 	alts := []query.Query{p}
 	if w := hyphenatedStem(t.Match, an); w != "" {
 		if c := compoundPrefix(w, t.FieldVal, an, dict, maxCompoundEnds); c != nil {
@@ -180,6 +184,54 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 		return p
 	}
 	return boosted(bleve.NewDisjunctionQuery(alts...), t.BoostVal)
+}
+
+// minHanQuery is the length, in characters, from which an unspaced
+// Chinese query is read as the words it is made of as well as a phrase:
+// shorter, it is one word or two characters of one.
+const minHanQuery = 4
+
+// hanWords is the words of a Chinese query typed without spaces ("劳动合同试用期"
+// is 劳动合同 and 试用期), as gse segments it, nil when q is no such run,
+// when it is one word, or when the segmenter is not available. Chinese
+// users type keywords without spaces, so the run is no phrase they mean to
+// find as written; single characters (的, 在) are left out, as they match
+// nearly every Chinese text.
+func hanWords(q string) []string {
+	q = strings.TrimSpace(q)
+	if utf8.RuneCountInString(q) < minHanQuery || strings.ContainsFunc(q, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return nil
+	}
+	seg := lang.Segmenter()
+	if seg == nil {
+		return nil
+	}
+	s, _ := lang.Simplified(q) // gse's dictionary is simplified
+	var words []string
+	for _, w := range seg.Cut(s, true) {
+		if utf8.RuneCountInString(w) >= 2 {
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 {
+		return nil
+	}
+	return words
+}
+
+// hanQuery finds an unspaced Chinese query's words anywhere in a text as
+// well as its phrase. Both are parts of one disjunction, so a text that
+// holds the phrase (and so every word) ranks above one that holds the
+// words apart, which Bleve scores at half for matching one part of two.
+func hanQuery(t *query.MatchQuery, phrase query.Query, words []string, an analysis.Analyzer, lowered func(string) bool, dict termDict) query.Query {
+	all := make([]query.Query, len(words))
+	for i, w := range words {
+		m := bleve.NewMatchQuery(w)
+		m.SetField(t.FieldVal)
+		m.Analyzer = t.Analyzer
+		all[i] = rewriteMatch(m, an, lowered, dict)
+	}
+	return boosted(bleve.NewDisjunctionQuery(phrase, bleve.NewConjunctionQuery(all...)), t.BoostVal)
 }
 
 // joinedWord is a word of letters joined by hyphens without them
