@@ -327,8 +327,8 @@ func TestUnspacedChineseQuery(t *testing.T) {
 	}{
 		{"北京租金", []string{"lease", "together"}}, // the lease's 北京 and 租金 are apart
 		{"软件开发合同", []string{"service"}},
-		{"勞動合同工資", []string{"labor"}}, // traditional, as the text
-		{"上海租金", nil},                   // every word must be there
+		{"勞動合同工資", []string{"labor"}},    // traditional, as the text
+		{"上海租金", nil},                    // every word must be there
 		{`"北京租金"`, []string{"together"}}, // quoted: the phrase as written
 		{"北京租金 -续约", []string{"lease"}},
 	} {

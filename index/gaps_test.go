@@ -38,3 +38,40 @@ func TestPhraseKeepsStopWordGaps(t *testing.T) {
 		t.Errorf("a new index lists the phrase upgrade: %q", ix.Upgrades())
 	}
 }
+
+// TestStopOnlyQueryNotice: a query of stop words only ("and/or") matches
+// nothing, as the index does not hold them; the result says why instead
+// of a bare zero, and no other query gets the notice.
+func TestStopOnlyQueryNotice(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	doc := sample("nda", "NDA", "Notices shall be given in writing and/or electronically.", "contract", "en")
+	if err := ix.Put(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q      string
+		total  uint64
+		notice string // a part of the notice, "" for none
+	}{
+		{"and/or", 0, "(and, or)"},
+		{`"and/or"`, 0, "(and, or)"},
+		{"the", 0, "(the)"},
+		{"he/she OR the", 0, "(he, she, the)"},
+		{"writing", 1, ""},
+		{`"in writing and/or electronically"`, 1, ""},
+		{"class:contract", 1, ""},
+		{"and/or electronically", 1, ""},
+	} {
+		res, err := ix.Search(context.Background(), Query{Q: c.q})
+		if err != nil {
+			t.Fatalf("%s: %v", c.q, err)
+		}
+		if res.Total != c.total {
+			t.Errorf("%s: %d hits, want %d", c.q, res.Total, c.total)
+		}
+		if c.notice == "" && res.Notice != "" || !strings.Contains(res.Notice, c.notice) {
+			t.Errorf("%s: notice %q, want one with %q", c.q, res.Notice, c.notice)
+		}
+	}
+}

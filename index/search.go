@@ -23,6 +23,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // FacetFields are the fields the search API counts values of.
@@ -188,6 +190,9 @@ type Result struct {
 	TookMs float64                `json:"took_ms"`
 	Hits   []Hit                  `json:"hits"`
 	Facets map[string][]FacetTerm `json:"facets,omitempty"`
+	// Notice says why a query could match nothing: every word of it is
+	// one the index leaves out ("and/or", "the"). Empty otherwise.
+	Notice string `json:"notice,omitempty"`
 }
 
 // Search runs q.
@@ -240,8 +245,34 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			out.Facets[f] = []FacetTerm{} // [] in JSON, as for a facet with values
 		}
 	}
+	out.Notice = stopOnlyNotice(q.Q)
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// stopOnlyNotice explains a query made of stop words only ("and/or",
+// "the", "to be"), which the index does not hold and which so matches
+// nothing, however many texts say it; "" for any other query. Operators
+// and field names are no words of the query.
+func stopOnlyNotice(q string) string {
+	var stops []string
+	for _, w := range lang.Words(q, "") {
+		switch {
+		case w.Text == "AND" || w.Text == "OR" || w.Text == "NOT":
+		case w.End < len(q) && q[w.End] == ':':
+		case isStopWord(w.Text):
+			if !slices.Contains(stops, strings.ToLower(w.Text)) {
+				stops = append(stops, strings.ToLower(w.Text))
+			}
+		default:
+			return ""
+		}
+	}
+	if len(stops) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%q is made of words too common to be indexed (%s), so it matches nothing by itself; search it with the words around it, as in \"in writing and/or by e-mail\"",
+		strings.TrimSpace(q), strings.Join(stops, ", "))
 }
 
 // searchError explains a failed search: the query's fault (ErrBadQuery),

@@ -1606,3 +1606,16 @@ func TestSummaryShownLabelled(t *testing.T) {
 		t.Errorf("no labelled summary on a listing without passages:\n%s", between(body, "<main", "</main>"))
 	}
 }
+
+// A query of stop words only says why it matches nothing.
+func TestSearchPageStopOnlyNotice(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, body := get(t, s, "/?q="+url.QueryEscape("and/or"))
+	if !strings.Contains(body, "too common to be indexed (and, or)") || strings.Contains(body, "Try fewer words") {
+		t.Errorf("no notice: %s", between(body, `class="empty-state"`, "</p>"))
+	}
+	_, body = get(t, s, "/?q=zzzunknownword")
+	if !strings.Contains(body, "Try fewer words") {
+		t.Errorf("a query that matches nothing lost its hint: %s", between(body, `class="empty-state"`, "</p>"))
+	}
+}

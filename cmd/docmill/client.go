@@ -378,12 +378,20 @@ func searchCmd() *cobra.Command {
 			return err
 		}
 		fmt.Printf("%s (%.1f ms)\n", count(int(res.Total), "document"), res.TookMs)
+		if res.Notice != "" {
+			fmt.Println(res.Notice)
+		}
 		for _, h := range res.Hits {
 			title := h.Title
 			if title == "" {
 				title = h.Filename
 			}
-			fmt.Printf("%6.2f  %-10s %s  [%s]  %s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title))
+			expires := ""
+			if h.Expires != "" {
+				// what --sort expires orders by
+				expires = "  expires " + h.Expires
+			}
+			fmt.Printf("%6.2f  %-10s %s  [%s]  %s%s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title), expires)
 		}
 		return nil
 	}
