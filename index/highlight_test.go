@@ -252,3 +252,24 @@ func TestFragmentsQuoteTheText(t *testing.T) {
 		t.Errorf("a match in the summary alone: %q, want it labelled", f)
 	}
 }
+
+// A phrase through a dotted word is marked: the word's parts share its
+// position, and the highlighter read only the last token of a position,
+// so an e-mail address or a host found its document with no passage.
+func TestDottedPhraseHighlighted(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	doc := sample("nda", "NDA", "Notices shall be sent by e-mail to legal@acme-corp.example within five days of the event.", "contract", "en")
+	if err := ix.Put(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"legal@acme-corp.example", `"legal@acme-corp.example"`, "acme-corp.example"} {
+		res, err := ix.Search(context.Background(), Query{Q: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 || len(res.Hits[0].Fragments) == 0 || !strings.Contains(res.Hits[0].Fragments[0], "<mark>corp.example</mark>") {
+			t.Errorf("%s: %+v", q, res.Hits)
+		}
+	}
+}

@@ -178,9 +178,11 @@ func multiPhraseOf(terms [][]string) []phraseTerm {
 // locations finds what h matches in the analysed tokens of a field.
 func (h *hlMatcher) locations(ts analysis.TokenStream) search.TermLocationMap {
 	tlm := search.TermLocationMap{}
-	at := make(map[int]*analysis.Token, len(ts)) // by position, for phrases
+	// by position, for phrases; a dotted word's parts share its position
+	// ("corp.example", "corp", "example"), and any of them continues one
+	at := make(map[int][]*analysis.Token, len(ts))
 	for _, t := range ts {
-		at[t.Position] = t
+		at[t.Position] = append(at[t.Position], t)
 	}
 	added := map[*analysis.Token]bool{} // a word both a term and in a phrase is one match
 	add := func(t *analysis.Token) {
@@ -199,8 +201,8 @@ func (h *hlMatcher) locations(ts analysis.TokenStream) search.TermLocationMap {
 			}
 			var seq []*analysis.Token
 			for _, pt := range p {
-				n := at[t.Position+pt.pos]
-				if n == nil || !pt.is(string(n.Term)) {
+				n := tokenAt(at[t.Position+pt.pos], pt)
+				if n == nil {
 					seq = nil
 					break
 				}
@@ -212,6 +214,16 @@ func (h *hlMatcher) locations(ts analysis.TokenStream) search.TermLocationMap {
 		}
 	}
 	return tlm
+}
+
+// tokenAt is the token of those at one position that is pt, nil if none.
+func tokenAt(ts []*analysis.Token, pt phraseTerm) *analysis.Token {
+	for _, t := range ts {
+		if pt.is(string(t.Term)) {
+			return t
+		}
+	}
+	return nil
 }
 
 func (h *hlMatcher) matches(term string) bool {

@@ -537,7 +537,7 @@ func TestTitleHoldingEveryWordFirst(t *testing.T) {
 	if err := ix.PutBatch(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"Article 17 GDPR", "GDPR Article 17", "right to erasure", "Art. 17 GDPR", "GDPR art. 17"} {
+	for _, q := range []string{"Article 17 GDPR", "GDPR Article 17", "right to erasure", "Art. 17 GDPR", "GDPR art. 17", "Article 17(1) GDPR", "GDPR Art. 17(1)(a)"} {
 		res, err := ix.Search(ctx, Query{Q: q})
 		if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "art17" {
 			var got []string

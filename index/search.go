@@ -554,6 +554,7 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 // 17 twelfth, under shorter articles that cite "Article 17(1)". nil for a
 // query with syntax, which says itself where to look.
 func (ix *Index) titleBonus(q string) query.Query {
+	q = subdivisionRe.ReplaceAllString(q, "$1")
 	if strings.ContainsAny(q, ":\"*?~^()[]{}+-/\\") || len(strings.Fields(q)) < 2 {
 		return nil
 	}
@@ -571,6 +572,12 @@ func (ix *Index) titleBonus(q string) query.Query {
 	}
 	return m
 }
+
+// subdivisionRe is a citation's paragraphs and points after its number
+// ("6(1)(a)", "17(1)"). A title names the article, not its paragraphs, so
+// titleBonus reads "Article 6(1)(a)" as "Article 6": GDPR's article 6 ranked
+// seventh, under the texts that cite its point (a).
+var subdivisionRe = regexp.MustCompile(`\b(\d+[A-Za-z]?)(?:\([0-9A-Za-z]{1,4}\))+`)
 
 // phraseBonus is a clause that a plain query of two to maxBonusPhrase
 // words scores when a text holds them together, in order: "governing law" ranked
