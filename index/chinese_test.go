@@ -215,6 +215,11 @@ func TestNormaliseQuery(t *testing.T) {
 		"-www.example.com":                          `-"www.example.com"`,
 		"/eras.*/":                                  "/eras.*/",
 		"title:/lic.*/":                             "title:/lic.*/",
+		// a quote left open closes at the end, or goes when nothing follows
+		`"governing law`: `"governing law"`,
+		`governing law"`: "governing law",
+		`a "b c" "d e`:   `a "b c" "d e"`,
+		`a \" b`:         `a \" b`,
 	} {
 		if got := normaliseQuery(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)

@@ -764,7 +764,7 @@ func foldWidth(q string) string {
 // "+a +b", "NOT a" is "-a", "a OR b" is "a b". Operators must be upper
 // case, as elsewhere, so a search for the word "and" is still one.
 func normaliseQuery(q string) string {
-	terms := queryTerms(foldWidth(q))
+	terms := queryTerms(closeQuote(foldWidth(q)))
 	op := func(i int) string {
 		if i >= 0 && i < len(terms) {
 			return terms[i]
@@ -792,6 +792,29 @@ func normaliseQuery(q string) string {
 		out = append(out, t)
 	}
 	return strings.Join(out, " ")
+}
+
+// closeQuote mends a query with a quote left open, a common slip: one at
+// the end is dropped ("governing law\"" is the words), one before words
+// closes at the query's end ("\"governing law" is the phrase). The first
+// was ignored and the second refused with a 400.
+func closeQuote(q string) string {
+	last, n := -1, 0
+	for i := 0; i < len(q); i++ {
+		switch q[i] {
+		case '\\':
+			i++ // an escaped character
+		case '"':
+			last, n = i, n+1
+		}
+	}
+	if n%2 == 0 {
+		return q
+	}
+	if strings.TrimSpace(q[last+1:]) == "" {
+		return q[:last] + q[last+1:]
+	}
+	return q + `"`
 }
 
 // plainColon reads a term whose colon names no field as words: "Note:",

@@ -420,14 +420,17 @@ func queryFrom(r *http.Request) (index.Query, error) {
 	}{{"size", &q.Size}, {"from", &q.From}, {"facet_size", &q.Facets}} {
 		if s := v.Get(p.name); s != "" {
 			n, err := strconv.Atoi(s)
-			if err != nil {
+			switch {
+			case errors.Is(err, strconv.ErrRange):
+				errs = append(errs, fmt.Errorf("%s %s is too large", p.name, s))
+			case err != nil:
 				errs = append(errs, fmt.Errorf("%s %q is not a whole number", p.name, s))
 			}
 			*p.dst = n
 		}
 	}
 	if q.Facets < 0 || q.Facets > maxFacetSize {
-		errs = append(errs, fmt.Errorf("facet_size %d is not 1 to %d (values per facet; default 10)", q.Facets, maxFacetSize))
+		errs = append(errs, fmt.Errorf("facet_size %d is not 0 to %d (values per facet; 0 or none: 10)", q.Facets, maxFacetSize))
 	}
 	switch q.Sort {
 	case "", "relevance", "date", "-date", "expires":

@@ -211,7 +211,7 @@ func TestSearchPageFacetsAndNarrowing(t *testing.T) {
 		t.Errorf("past the end: %s", between(body, `class="results"`, "</section>"))
 	}
 	// A syntax error is the user's to fix: shown, with 400 as the API.
-	resp, body = get(t, s, "/?q="+url.QueryEscape(`title:"unclosed`))
+	resp, body = get(t, s, "/?q="+url.QueryEscape(`amount:>=abc`))
 	if resp.StatusCode != 400 || !strings.Contains(body, `role="alert"`) {
 		t.Errorf("bad query: status %d", resp.StatusCode)
 	}
@@ -288,6 +288,8 @@ func TestSearchAPIRejectsBadParameters(t *testing.T) {
 		"/api/search?q=licence&class=%ZZ":               "invalid URL escape",
 		"/api/search?since=2026-11-30&until=2026-11-29": "since 2026-11-30 is not before until 2026-11-29",
 		"/api/search?q=licence&q=lease":                 "q is given 2 times",
+		"/api/search?size=99999999999999999999":         "size 99999999999999999999 is too large",
+		"/api/search?facet_size=500":                    "facet_size 500 is not 0 to 200",
 	} {
 		resp, body := get(t, s, path)
 		if resp.StatusCode != 400 || !strings.Contains(body, reason) {
