@@ -1414,3 +1414,66 @@ func TestLetterOfIntentParties(t *testing.T) {
 		}
 	}
 }
+
+// A dollar sign a code or country qualifies is that country's dollar, and
+// a currency may be named after the amount: "CAD $45,000" and "C$45,000"
+// were read as US dollars (the match restarted at the "$" after "CAD"), and
+// "45,000 Canadian dollars" as no amount. A bare "$" or "dollars" is the
+// US dollar unless the document says which dollar it means.
+func TestMoneyQualifiedDollarsAndNamedCurrencies(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Client shall pay Consultant CAD $45,000 within thirty days.", "CAD 45000"},
+		{"Client shall pay Consultant CAD$45,000 within thirty days.", "CAD 45000"},
+		{"Client shall pay Consultant C$45,000 within thirty days.", "CAD 45000"},
+		{"Client shall pay Consultant CA$45,000 within thirty days.", "CAD 45000"},
+		{"Client shall pay Consultant CAD 45,000 within thirty days.", "CAD 45000"},
+		{"Client shall pay Consultant AUD $45,000 within thirty days.", "AUD 45000"},
+		{"Client shall pay Consultant A$45,000 within thirty days.", "AUD 45000"},
+		{"Client shall pay Consultant NZD $45,000 within thirty days.", "NZD 45000"},
+		{"Client shall pay Consultant NZ$45,000 within thirty days.", "NZD 45000"},
+		{"Client shall pay Consultant SGD $45,000 within thirty days.", "SGD 45000"},
+		{"Client shall pay Consultant S$45,000 within thirty days.", "SGD 45000"},
+		{"Client shall pay Consultant HKD $45,000 within thirty days.", "HKD 45000"},
+		{"Client shall pay Consultant HK$45,000 within thirty days.", "HKD 45000"},
+		{"Client shall pay Consultant NT$45,000 within thirty days.", "TWD 45000"},
+		{"Client shall pay Consultant USD $45,000 within thirty days.", "USD 45000"},
+		{"Client shall pay Consultant US$45,000 within thirty days.", "USD 45000"},
+		{"Client shall pay Consultant US $45,000 within thirty days.", "USD 45000"},
+		{"Client shall pay Consultant CAD $1.5 million within thirty days.", "CAD 1500000"},
+		{"Client shall pay Consultant 45,000 Canadian dollars within thirty days.", "CAD 45000"},
+		{"Client shall pay Consultant 45,000 Australian dollars within thirty days.", "AUD 45000"},
+		{"Client shall pay Consultant 45,000 New Zealand dollars within thirty days.", "NZD 45000"},
+		{"Client shall pay Consultant 45,000 US dollars within thirty days.", "USD 45000"},
+		{"Client shall pay Consultant 45,000 United States dollars within thirty days.", "USD 45000"},
+		{"Client shall pay Consultant 45,000 euros within thirty days.", "EUR 45000"},
+		{"Client shall pay Consultant 45,000 pounds sterling within thirty days.", "GBP 45000"},
+		{"Client shall pay Consultant 45,000 British pounds within thirty days.", "GBP 45000"},
+		{"Client shall pay Consultant 45,000 Swiss francs within thirty days.", "CHF 45000"},
+		{"Client shall pay Consultant 45,000 Japanese yen within thirty days.", "JPY 45000"},
+		{"Client shall pay Consultant 4.5 million yen within thirty days.", "JPY 4500000"},
+		{"Client shall pay Consultant 45,000 dollars within thirty days.", "USD 45000"},
+		{"Client shall pay Consultant $45,000 within thirty days.", "USD 45000"},
+		// the document's own word on its dollar
+		{"All amounts in this Agreement are in Canadian dollars. Client shall pay Consultant $45,000.", "CAD 45000"},
+		{"All dollar amounts refer to Australian currency. Client shall pay Consultant 45,000 dollars.", "AUD 45000"},
+		{`References to "$" are to the lawful currency of Canada. Client shall pay Consultant $45,000.`, "CAD 45000"},
+		// a passing mention of another dollar says nothing of "$"
+		{"Client shall pay Consultant $45,000, which Consultant may convert into Canadian dollars.", "USD 45000"},
+	} {
+		var got []string
+		for _, e := range Extract(c.text, "en") {
+			if e.Kind == KindMoney {
+				got = append(got, e.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%q: %q, want %s", c.text, got, c.want)
+		}
+	}
+	// a one-letter prefix takes no space: "a $5 fee" is US dollars
+	for _, e := range Extract("Each party pays a $5,000 fee.", "en") {
+		if e.Kind == KindMoney && e.Value != "USD 5000" {
+			t.Errorf("a $5,000 fee: %s %q", e.Value, e.Text)
+		}
+	}
+}

@@ -1422,22 +1422,100 @@ func termScore(text string, dayFirst bool) int {
 // grouping, or none; normAmount reads it.
 const moneyAmt = `(?P<amt>0[.,]\d+|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`
 
-// moneyCur are the currency codes and signs, longest first.
-const moneyCur = `\b(?:US\s?\$|U\.S\.\s?\$|USD|CAD|AUD|HK\$|NT\$|S\$|R\$|NTD|TWD|SGD|INR|Rs\.?|EUR|GBP|RMB|CNY|JPY|CHF|SEK|NOK|DKK|ZAR|KRW)|₹|€|£|₩|\$|¥|￥`
+// moneyCur are the currency codes and signs before an amount. Go's
+// regexp takes the first alternative that matches, not the longest, so a
+// code with a dollar sign ("CAD $45,000", "C$45,000") comes before the bare
+// code and the bare "$": otherwise "CAD" fails on the "$" that follows it
+// and the match restarts at "$", which is read as US dollars. A one- or
+// two-letter prefix takes no space before its "$" ("a $5 fee" is no
+// Australian dollar).
+const moneyCur = `\b(?:(?:USD|CAD|AUD|NZD|SGD|HKD|TWD|NTD|MXN|US|U\.S\.)\s?\$|(?:CAN|CA|C|AU|A|NZ|SG|S|HK|NT|R|MX)\$|` +
+	`USD|CAD|AUD|NZD|HKD|NTD|TWD|SGD|MXN|INR|Rs\.?|EUR|GBP|RMB|CNY|JPY|CHF|SEK|NOK|DKK|ZAR|KRW)|₹|€|£|₩|\$|¥|￥`
+
+// moneyCurAfter are the currency names and codes after an amount ("45,000
+// Canadian dollars", "2,500 euros"); a named dollar comes before the bare
+// "dollars", and a bare "pounds" or "francs" is left out (45,000 pounds of
+// steel).
+const moneyCurAfter = `(?:U\.S\.|US|United\s+States|Canadian|Australian|New\s+Zealand|Singapore|Hong\s+Kong|New\s+Taiwan|Taiwan(?:ese)?)\s+dollars?|` +
+	`dollars|euros?|pounds\s+sterling|(?:British|UK|U\.K\.)\s+pounds(?:\s+sterling)?|swiss\s+francs|(?:Japanese\s+)?yen|rupees|` +
+	`USD|CAD|AUD|NZD|SGD|HKD|TWD|JPY|EUR|GBP|RMB|CNY|CHF|INR|yuan|renminbi`
 
 var moneyRes = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)(?P<cur>` + moneyCur + `)\s?` + moneyAmt + `(?:\s?(?P<mult>million|billion|thousand|lakhs?|crores?|mm|m|k)\b)?`),
-	regexp.MustCompile(`(?i)\b` + moneyAmt + `\s?(?P<mult>million|billion|thousand|lakhs?|crores?)?\s?(?P<cur>U\.S\.\s+dollars|US\s+dollars|dollars|euros?|pounds\s+sterling|swiss\s+francs|rupees|USD|EUR|GBP|RMB|CNY|CHF|INR|yuan|renminbi)\b`),
+	regexp.MustCompile(`(?i)\b` + moneyAmt + `\s?(?P<mult>million|billion|thousand|lakhs?|crores?)?\s?(?P<cur>` + moneyCurAfter + `)\b`),
 }
 
+// currencyCode maps a currency as written (lower case, one space between
+// words, none before a "$": see currencyKey) to its ISO 4217 code. The bare
+// "$" and "dollars" are not here: they are the document's dollar (see
+// dollarCurrency).
 var currencyCode = map[string]string{
-	"$": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "usd": "USD", "dollars": "USD",
-	"us dollars": "USD", "u.s. dollars": "USD", "cad": "CAD", "aud": "AUD", "hk$": "HKD", "eur": "EUR",
-	"€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds sterling": "GBP",
-	"rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY", "jpy": "JPY", "chf": "CHF",
-	"swiss francs": "CHF", "nt$": "TWD", "ntd": "TWD", "twd": "TWD", "s$": "SGD", "sgd": "SGD", "r$": "BRL",
+	"us$": "USD", "u.s.$": "USD", "usd$": "USD", "usd": "USD",
+	"us dollar": "USD", "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "united states dollar": "USD",
+	"cad": "CAD", "cad$": "CAD", "c$": "CAD", "ca$": "CAD", "can$": "CAD", "canadian dollars": "CAD", "canadian dollar": "CAD",
+	"aud": "AUD", "aud$": "AUD", "a$": "AUD", "au$": "AUD", "australian dollars": "AUD", "australian dollar": "AUD",
+	"nzd": "NZD", "nzd$": "NZD", "nz$": "NZD", "new zealand dollars": "NZD", "new zealand dollar": "NZD",
+	"sgd": "SGD", "sgd$": "SGD", "s$": "SGD", "sg$": "SGD", "singapore dollars": "SGD", "singapore dollar": "SGD",
+	"hkd": "HKD", "hkd$": "HKD", "hk$": "HKD", "hong kong dollars": "HKD", "hong kong dollar": "HKD",
+	"nt$": "TWD", "ntd": "TWD", "ntd$": "TWD", "twd": "TWD", "twd$": "TWD", "new taiwan dollars": "TWD", "new taiwan dollar": "TWD",
+	"taiwan dollars": "TWD", "taiwan dollar": "TWD", "taiwanese dollars": "TWD", "taiwanese dollar": "TWD",
+	"mxn": "MXN", "mxn$": "MXN", "mx$": "MXN",
+	"eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+	"£": "GBP", "gbp": "GBP", "pounds sterling": "GBP", "british pounds": "GBP", "british pounds sterling": "GBP",
+	"uk pounds": "GBP", "uk pounds sterling": "GBP", "u.k. pounds": "GBP", "u.k. pounds sterling": "GBP",
+	"rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY",
+	"jpy": "JPY", "yen": "JPY", "japanese yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "r$": "BRL",
 	"inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "rupees": "INR", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
 	"zar": "ZAR", "krw": "KRW", "₩": "KRW",
+}
+
+// currencyKey is how currencyCode spells a currency: lower case, one
+// space between words and none before a "$" ("CAD  $" and "CAD$" are one).
+func currencyKey(v string) string {
+	v = strings.ToLower(spaceRe.ReplaceAllString(strings.TrimSpace(v), " "))
+	return strings.ReplaceAll(v, " $", "$")
+}
+
+// dollarHintRes are the sentences by which a document says which dollar
+// its bare "$" and "dollars" are: "All amounts are in Canadian dollars",
+// "all dollar amounts refer to Canadian currency", "references to "$" are
+// to Australian dollars", "Currency: CAD". The currency is the last group.
+var dollarHintRes = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\ball\s+(?:(?:dollar|monetary|money)\s+)?(?:amounts|sums|prices|fees|payments|figures)\b[^.;\n]{0,80}?\b(?:in|refer\s+to|are\s+to|of)\s+(?:the\s+)?(?:lawful\s+(?:money|currency)\s+of\s+)?(` + dollarNames + `)`),
+	regexp.MustCompile(`(?i)(?:\$|\bdollars?)["”]?\s+(?:or\s+["“]?(?:\$|dollars?)["”]?\s+)?(?:means?|refers?\s+to|are\s+to|is\s+to|shall\s+(?:mean|refer\s+to))\s+(?:the\s+)?(?:lawful\s+(?:money|currency)\s+of\s+)?(` + dollarNames + `)`),
+	regexp.MustCompile(`(?im)^\s*currency\s*:\s*(` + dollarNames + `)`),
+}
+
+// dollarNames are the dollars (and their countries) a hint may name.
+const dollarNames = `(?:U\.S\.|US|United\s+States|Canadian|Australian|New\s+Zealand|Singapore|Hong\s+Kong|New\s+Taiwan)\s+(?:dollars?|currency|funds)|` +
+	`USD|CAD|AUD|NZD|SGD|HKD|TWD|the\s+United\s+States(?:\s+of\s+America)?|Canada|Australia|New\s+Zealand|Singapore|Hong\s+Kong`
+
+// dollarCountry maps a hint's country to its currency.
+var dollarCountry = map[string]string{"the united states": "USD", "the united states of america": "USD", "canada": "CAD",
+	"australia": "AUD", "new zealand": "NZD", "singapore": "SGD", "hong kong": "HKD"}
+
+// dollarCurrency is the currency of a document's bare "$" and "dollars":
+// US dollars, unless the document says which dollar it means (see
+// dollarHintRes). A passing mention of another dollar ("converted from
+// Canadian dollars") is no such statement, so it does not count.
+func dollarCurrency(text string) string {
+	for _, re := range dollarHintRes {
+		if m := re.FindStringSubmatch(text); m != nil {
+			name := currencyKey(m[len(m)-1])
+			if c := dollarCountry[name]; c != "" {
+				return c
+			}
+			for _, w := range []string{" currency", " funds"} {
+				if strings.HasSuffix(name, w) {
+					name = strings.TrimSuffix(name, w) + " dollars"
+				}
+			}
+			if c := currencyCode[name]; c != "" {
+				return c
+			}
+		}
+	}
+	return "USD"
 }
 
 // normAmount writes an amount with "." as the only decimal separator and
@@ -1463,7 +1541,12 @@ func normAmount(v string) string {
 }
 
 // money adds amounts with a currency; Value is "<ISO code> <amount>".
+//
+// A bare "$" or "dollars" is the document's dollar (dollarCurrency);
+// a dollar a code or a country qualifies ("CAD $", "C$", "Canadian
+// dollars") is that country's.
 func money(x *collector, text string) {
+	dollar := ""
 	for _, re := range moneyRes {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			cur, amt, mult := "", "", ""
@@ -1474,7 +1557,14 @@ func money(x *collector, text string) {
 				v := text[m[2*i]:m[2*i+1]]
 				switch name {
 				case "cur":
-					cur = currencyCode[strings.ToLower(spaceRe.ReplaceAllString(v, " "))]
+					key := currencyKey(v)
+					cur = currencyCode[key]
+					if key == "$" || key == "dollars" {
+						if dollar == "" {
+							dollar = dollarCurrency(text)
+						}
+						cur = dollar
+					}
 				case "amt":
 					amt = normAmount(v)
 				case "mult":
