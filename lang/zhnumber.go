@@ -39,10 +39,22 @@ func ChineseNumber(s string) (int64, bool) {
 	return total + section + digit, true
 }
 
-var zhDigits = map[rune]int64{'零': 0, '〇': 0, '一': 1, '壹': 1, '二': 2, '两': 2, '贰': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
-	'五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9}
+// zhDigits and zhUnits are the numerals, everyday and financial, in both
+// scripts: 參 (folded to 参, which is not 叁), 叄 and 弎 are 3 as 叁 is, and
+// 貳, 陸, 兩, 萬, 億 are here as well as their simplified forms so that a
+// caller need not fold the text first.
+var zhDigits = map[rune]int64{'零': 0, '〇': 0, '一': 1, '壹': 1, '弌': 1, '二': 2, '两': 2, '兩': 2, '贰': 2, '貳': 2, '弍': 2,
+	'三': 3, '叁': 3, '叄': 3, '参': 3, '參': 3, '弎': 3, '四': 4, '肆': 4, '五': 5, '伍': 5, '六': 6, '陆': 6, '陸': 6,
+	'七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9}
 
-var zhUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '亿': 100000000}
+var zhUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '萬': 10000,
+	'亿': 100000000, '億': 100000000}
+
+// Numerals are the characters ChineseNumber reads (the keys of zhDigits
+// and zhUnits), for a regexp's character class, so that a rule finds every
+// numeral the reader reads: the amount rule's own list lacked 参, and
+// "新台幣參佰萬元整" was read from 佰, as 1,000,000 yuan.
+const Numerals = "零〇一壹弌二两兩贰貳弍三叁叄参參弎四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億"
 
 // ChineseDigits reads digits written one by one, as years are (二〇二四,
 // 民國一一三年); ok is false for anything else.

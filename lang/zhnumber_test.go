@@ -1,6 +1,9 @@
 package lang
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestChineseNumber(t *testing.T) {
 	for in, want := range map[string]int64{"三十万": 300000, "十": 10, "十五": 15, "一千零五": 1005, "壹万伍仟": 15000,
@@ -34,6 +37,43 @@ func TestChineseNumeral(t *testing.T) {
 		}
 		if v, ok := ChineseNumber(want); !ok || v != int64(n) {
 			t.Errorf("ChineseNumber(%s) = %d, want %d", want, v, n)
+		}
+	}
+}
+
+// Every financial numeral, in both scripts, reads as its everyday form:
+// 參 (3, folded to 参, not to 叁) was not read at all.
+func TestChineseFinancialNumerals(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+	}{
+		{"零", 0}, {"〇", 0}, {"壹", 1}, {"贰", 2}, {"貳", 2}, {"两", 2}, {"兩", 2},
+		{"叁", 3}, {"叄", 3}, {"参", 3}, {"參", 3}, {"弎", 3}, {"肆", 4}, {"伍", 5},
+		{"陆", 6}, {"陸", 6}, {"柒", 7}, {"捌", 8}, {"玖", 9},
+		{"拾", 10}, {"壹佰", 100}, {"壹仟", 1000}, {"壹万", 10000}, {"壹萬", 10000}, {"壹亿", 100000000}, {"壹億", 100000000},
+		{"參佰萬", 3000000}, {"参佰万", 3000000}, {"叄佰萬", 3000000}, {"叁佰万", 3000000}, {"弎佰萬", 3000000},
+		{"壹仟貳佰參拾肆萬伍仟陸佰柒拾捌", 12345678}, {"壹仟贰佰叁拾肆万伍仟陆佰柒拾捌", 12345678},
+		{"玖億捌仟萬零柒佰", 980000700}, {"兩萬〇伍佰", 20500}, {"壹拾", 10},
+	} {
+		if got, ok := ChineseNumber(c.in); !ok || got != c.want {
+			t.Errorf("%s = %d (%v), want %d", c.in, got, ok, c.want)
+		}
+	}
+	// Numerals lists exactly what ChineseNumber reads
+	for _, r := range Numerals {
+		if _, ok := ChineseNumber(string(r)); !ok {
+			t.Errorf("Numerals holds %c, which ChineseNumber does not read", r)
+		}
+	}
+	for r := range zhDigits {
+		if !strings.ContainsRune(Numerals, r) {
+			t.Errorf("Numerals lacks the digit %c", r)
+		}
+	}
+	for r := range zhUnits {
+		if !strings.ContainsRune(Numerals, r) {
+			t.Errorf("Numerals lacks the unit %c", r)
 		}
 	}
 }

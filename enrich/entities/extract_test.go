@@ -1477,3 +1477,40 @@ func TestMoneyQualifiedDollarsAndNamedCurrencies(t *testing.T) {
 		}
 	}
 }
+
+// Financial numerals in both scripts make one amount, its currency the
+// one named before it: "新台幣參佰萬元整" was ('佰萬元整', 'CNY 1000000'),
+// 參 being missing from the amount rule's numerals.
+func TestChineseFinancialNumeralAmounts(t *testing.T) {
+	for _, c := range []struct{ text, wantText, want string }{
+		{"總價款為新台幣參佰萬元整，買方應於交貨後三十日內付清。", "新台幣參佰萬元整", "TWD 3000000"},
+		{"總價款為新臺幣參佰萬元整。", "新臺幣參佰萬元整", "TWD 3000000"},
+		{"總價款為人民幣參佰萬元整。", "人民幣參佰萬元整", "CNY 3000000"},
+		{"总价款为人民币叁佰万元整。", "人民币叁佰万元整", "CNY 3000000"},
+		{"總價款為新台幣叄佰萬元整。", "新台幣叄佰萬元整", "TWD 3000000"},
+		{"總價款為新台幣弎佰萬元整。", "新台幣弎佰萬元整", "TWD 3000000"},
+		{"總價款為新台幣叁佰万元整。", "新台幣叁佰万元整", "TWD 3000000"},
+		{"總價款為新臺幣300萬元。", "新臺幣300萬元", "TWD 3000000"},
+		{"總價款為NT$參佰萬元整。", "NT$參佰萬元整", "TWD 3000000"},
+		{"總價款為港幣貳拾萬元整。", "港幣貳拾萬元整", "HKD 200000"},
+		{"總價款為美元壹萬伍仟元整。", "美元壹萬伍仟元整", "USD 15000"},
+		{"總價款為美金壹萬伍仟元整。", "美金壹萬伍仟元整", "USD 15000"},
+		{"總價款為日圓參佰萬元整。", "日圓參佰萬元整", "JPY 3000000"},
+		{"總價款為歐元陸萬元整。", "歐元陸萬元整", "EUR 60000"},
+		{"总价款为人民币壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元整。", "人民币壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元整", "CNY 12345678"},
+		{"總價款為新台幣壹仟貳佰參拾肆萬伍仟陸佰柒拾捌元整。", "新台幣壹仟貳佰參拾肆萬伍仟陸佰柒拾捌元整", "TWD 12345678"},
+		{"租金为人民币玖仟零伍拾圆整。", "人民币玖仟零伍拾圆整", "CNY 9050"},
+		{"保證金為新台幣兩萬〇伍佰元。", "新台幣兩萬〇伍佰元", "TWD 20500"},
+		{"價金為參拾萬日圓。", "參拾萬日圓", "JPY 300000"},
+	} {
+		var got []string
+		for _, e := range Extract(c.text, "zh") {
+			if e.Kind == KindMoney {
+				got = append(got, e.Text+"="+e.Value)
+			}
+		}
+		if want := c.wantText + "=" + c.want; len(got) != 1 || got[0] != want {
+			t.Errorf("%q: %q, want %s", c.text, got, want)
+		}
+	}
+}

@@ -1934,7 +1934,10 @@ var (
 	// the party's name.
 	zhPartyRe = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:\s*[（(][^）)]{0,20}[）)])?` +
 		`(?:\s*/?\s*[A-Z][A-Za-z]*(?:\s[A-Za-z]+){0,3}(?:\s*[（(][^）)]{0,30}[）)])?)?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
-	zhNumMoney = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(?:元|(美元|日元|港元|港币|欧元|英镑))整?`)
+	// zhNumMoney is an amount in numerals (壹万贰仟伍佰元整, 新台币参佰万元整),
+	// with every numeral ChineseNumber reads (lang.Numerals): one missing
+	// from the class cut the amount at it.
+	zhNumMoney = regexp.MustCompile(`(` + zhCurrencies + `)?\s*([` + lang.Numerals + `]+)\s*(?:元|圆|(` + zhCurrenciesAfter + `))整?`)
 	// the place whose law governs: 适用X法律, 受X法律管辖, 准据法为X法律,
 	// 以X法律为准据法
 	zhGovPlace = []*regexp.Regexp{
@@ -1944,7 +1947,7 @@ var (
 	// zhJurisdictionRe is where a place name ends: the law a clause names
 	// ("中华人民共和国劳动合同法及相关法律") is that of the state before it.
 	zhJurisdictionRe = regexp.MustCompile(`^.*?(?:共和国|民国|特别行政区|自治区|地区|国|州|省|市|香港|澳门|台湾)`)
-	zhMoneyRe        = regexp.MustCompile(`(?:` + zhCurrencies + `)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:元|(美元|日元|港元|港币|欧元|英镑|人民币))`)
+	zhMoneyRe        = regexp.MustCompile(`(?:` + zhCurrencies + `)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:元|圆|(` + zhCurrenciesAfter + `|人民币))`)
 	zhGovRe          = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)|准据法`)
 	zhDutyRe         = regexp.MustCompile(`应当|必须|应于|应在|不得`)
 	zhSentEndRe      = regexp.MustCompile(`[。；！？\n]`)
@@ -1978,10 +1981,17 @@ const zhPlaceChars = `(?:[^：:，,。；;、\s（(法]|法[^律规])`
 
 // zhCurrencies are the currencies a Chinese amount names before its
 // figure (Taiwan's 新台币 before 台币, which it holds).
-const zhCurrencies = `新台币|台币|人民币|美元|港币|港元|欧元|日元|英镑|RMB|NT\$|￥|¥`
+// Traditional names are read folded: 新臺幣 and 新台幣 as 新台币, 港幣 as
+// 港币, 日圓 as 日圆, 歐元 as 欧元.
+const zhCurrencies = `新台币|台币|人民币|美元|美金|港币|港元|欧元|日元|日圆|日币|英镑|RMB|NT\$|￥|¥`
+
+// zhCurrenciesAfter are the currencies named after an amount in place of
+// 元 (50万美元, 壹万日圆).
+const zhCurrenciesAfter = `美元|美金|日元|日圆|港元|港币|欧元|英镑`
 
 var zhCurrency = map[string]string{"新台币": "TWD", "台币": "TWD", "NT$": "TWD", "人民币": "CNY", "RMB": "CNY", "￥": "CNY", "¥": "CNY",
-	"美元": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "": "CNY"}
+	"美元": "USD", "美金": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY", "日圆": "JPY", "日币": "JPY",
+	"英镑": "GBP", "": "CNY"}
 
 // zhAmount is a Chinese amount found: where, its text, currency name
 // ("" when it names none) and value.
@@ -2050,13 +2060,20 @@ const zhRangeGap = 12
 // "适用法律").
 var zhHeadingOnlyRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款]\s*)?(?:(?:适用|管辖)法律|准据法|法律适用)(?:(?:及|与|和)争议解决)?\s*[：:]?$`)
 
-// zhCurrencyName is the currency an amount's text names, the longest name
-// found ("新台币" rather than the "台币" it holds), "" when none.
+// zhCurrencyName is the currency an amount's text names, "" when none:
+// the first name in it, as the currency before the amount is the one
+// meant (人民币…美元 is yuan, whatever comes after), and of two that start
+// at the same place the longest ("新台币" rather than the "台币" it
+// holds; the longest anywhere let a later, longer name win, and two of
+// one length came in the map's random order).
 func zhCurrencyName(span string) string {
-	cur := ""
+	cur, at := "", len(span)
 	for k := range zhCurrency {
-		if len(k) > len(cur) && strings.Contains(span, k) {
-			cur = k
+		if k == "" {
+			continue
+		}
+		if i := strings.Index(span, k); i >= 0 && (i < at || i == at && len(k) > len(cur)) {
+			cur, at = k, i
 		}
 	}
 	return cur
