@@ -1514,3 +1514,52 @@ func TestChineseFinancialNumeralAmounts(t *testing.T) {
 		}
 	}
 }
+
+// A deadline is no agreement date: a sale contract whose only date is
+// when the goods are due had it as its agreement date, the picker falling
+// back to any date in the first 400 bytes. A date in the preamble, under
+// the title, by the signatures, or that the contract is made, dated,
+// signed (签订, 簽訂, 訂立) on still is one.
+func TestDeadlineIsNoAgreementDate(t *testing.T) {
+	const head = "SALES CONTRACT\n\nBuyer: Taiwan Startup Co., Ltd.\nSeller: Kaohsiung Precision Machinery Co., Ltd.\n\n" +
+		"1. Goods. Seller agrees to sell three CNC machines to Buyer.\n\n"
+	const zhHead = "買賣契約書\n\n買方：台灣新創股份有限公司\n賣方：高雄精密機械有限公司\n\n第一條 標的物\n賣方同意出售數控機床三台予買方。\n\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"no later than", head + "3. Delivery. Seller shall deliver the goods no later than June 30, 2024.", ""},
+		{"not later than", head + "3. Delivery. Seller shall deliver the goods not later than June 30, 2024.", ""},
+		{"by", head + "3. Delivery. Seller shall deliver the goods by June 30, 2024.", ""},
+		{"before", head + "3. Delivery. Seller shall deliver the goods before June 30, 2024.", ""},
+		{"on or before", head + "3. Delivery. Seller shall deliver the goods on or before June 30, 2024.", ""},
+		{"prior to", head + "3. Delivery. Seller shall deliver the goods prior to June 30, 2024.", ""},
+		{"within", head + "3. Delivery. The goods are to be delivered within the week of June 30, 2024.", ""},
+		{"shall ... on", head + "3. Delivery. Seller shall deliver the goods on June 30, 2024.", ""},
+		{"delivery date", head + "3. Delivery. Delivery date: June 30, 2024.", ""},
+		{"numbered clause", head + "3. Delivery. Goods ordered in May are delivered in the week of June 30, 2024.", ""},
+		{"no later than, no title", "Seller shall deliver the goods no later than June 30, 2024.", ""},
+		{"zh 前", zhHead + "第三條 交貨\n賣方應於民國一一三年六月三十日前交貨。", ""},
+		{"zh 之前", zhHead + "第三條 交貨\n賣方應於2024年6月30日之前交貨。", ""},
+		{"zh 以前", zhHead + "第三條 交貨\n賣方於2024年6月30日以前交貨。", ""},
+		{"zh 应于", "买卖合同\n\n卖方应于2024年6月30日交货。", ""},
+		// agreement dates
+		{"made on", "SERVICES AGREEMENT\n\nThis Services Agreement is made on 15 January 2025 between Alpha Inc. (\"Client\") and Beta Ltd. (\"Consultant\").\n\n" +
+			"2. Delivery. Consultant shall deliver the report no later than June 30, 2025.", "2025-01-15"},
+		{"dated", "Supply Agreement between Acme Corp. and Premier dated July 1, 2023. Premier shall deliver by August 1, 2023.", "2023-07-01"},
+		{"as of", "This Agreement is entered into as of March 3, 2021 by Acme Corp. and Globex Inc.", "2021-03-03"},
+		{"under the title", "SALES CONTRACT\n\nJune 1, 2024\n\n1. Goods. Seller shall deliver the goods no later than June 30, 2024.", "2024-06-01"},
+		{"signature block", head + "3. Delivery. Seller shall deliver the goods no later than June 30, 2024.\n\nIN WITNESS WHEREOF the parties sign.\n\n/s/ Jane Roe\nDate: May 2, 2024", "2024-05-02"},
+		{"agreement commences on", "CONSULTING AGREEMENT\n\nThis Agreement shall commence on 5th March 2019 and run for six months.", "2019-03-05"},
+		{"zh 签订", "买卖合同\n\n本合同于2024年5月2日签订。卖方应于2024年6月30日前交货。", "2024-05-02"},
+		{"zh 簽訂", zhHead + "簽訂日期：民國一一三年五月二日\n第三條 交貨\n賣方應於民國一一三年六月三十日前交貨。", "2024-05-02"},
+		{"zh 訂立", "買賣契約書\n\n本契約於2024年5月2日訂立。賣方應於2024年6月30日前交貨。", "2024-05-02"},
+	} {
+		got := ""
+		for _, e := range Extract(c.text, "") {
+			if e.Kind == KindAgreementDate {
+				got = e.Value
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: agreement date %q, want %q", c.name, got, c.want)
+		}
+	}
+}

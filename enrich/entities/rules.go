@@ -1192,7 +1192,11 @@ const agreementChars = 5000
 // agreementDate picks the date of the agreement itself: a date the
 // preamble says it was made, entered into or signed on beats one it is
 // merely "dated" (often another agreement's date), which beats an
-// undecorated date right under the title.
+// undecorated date right under the title. A deadline ("no later than",
+// "by", 前) and a date in a clause that makes a party act ("Seller shall
+// deliver ... on") are never the agreement's, and the undecorated date
+// must come before the first numbered clause: a short contract whose
+// only date was a delivery deadline had it as its agreement date.
 func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 	best, bestScore := dateMatch{}, 0
 	for _, d := range ds {
@@ -1200,24 +1204,38 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 			break
 		}
 		before := text[max(0, d.start-60):d.start]
+		after := text[d.end:min(len(text), d.end+40)]
+		zh := hanRe.MatchString(d.text)
 		score := 0
 		switch {
 		case untilBeforeRe.MatchString(before) || expiryBeforeRe.MatchString(before) || paymentBeforeRe.MatchString(before) ||
-			expiryAfterRe.MatchString(text[d.end:min(len(text), d.end+40)]) ||
+			expiryAfterRe.MatchString(after) ||
 			periodStartRe.MatchString(text[max(0, d.start-120):d.start]) || periodRangeRe.MatchString(text[max(0, d.start-120):d.start]):
 			// "expires on June 30, 2025", "runs until December 31": the
 			// end of the term, however early it is named
+		case deadlineBeforeRe.MatchString(before) || zh && zhDeadlineAfterRe.MatchString(after):
+			// "deliver the goods no later than June 30, 2024", "于
+			// 2024年6月30日前交货": a deadline, however early it is named
 		case thisAgreementDatedRe.MatchString(before):
 			// "this Consulting Agreement ("Agreement") dated June 1, 2020,
 			// effective as of July 1": the agreement's own date, not when
 			// it takes effect
 			score = 4
 		case agreementStrongRe.MatchString(before),
-			hanRe.MatchString(d.text) && (zhAgreementRe.MatchString(before) || zhAgreementAfterRe.MatchString(text[d.end:min(len(text), d.end+60)])):
+			zh && (zhAgreementRe.MatchString(before) || zhAgreementAfterRe.MatchString(text[d.end:min(len(text), d.end+60)])):
 			score = 3
+		case dutyClause(text, d.start):
+			// "Seller shall deliver the goods on June 30, 2024", "卖方应于
+			// 民国一一三年六月三十日交货": what a party must do by then, not
+			// when the parties agreed (the weak "on" and the fallback
+			// below took it, the only date near the top of a short
+			// contract)
 		case agreementWeakRe.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "agreement dated"):
 			score = 2
-		case d.start < 400:
+		case d.start < 400 && !inNumberedClause(text, d.start):
+			// a date under the title, in the preamble: not one in the
+			// contract's clauses, which the fallback took for want of any
+			// other ("3. Delivery. ... June 30, 2024")
 			score = 1
 		}
 		if score > bestScore {
@@ -1225,6 +1243,50 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 		}
 	}
 	return best, bestScore > 0
+}
+
+var (
+	// deadlineBeforeRe ends the text before a deadline: "no later than",
+	// "not later than", "by", "before", "prior to", "on or before",
+	// "within", "no earlier than", "after".
+	deadlineBeforeRe = regexp.MustCompile(`(?i)\b(?:no|not)\s+(?:later|earlier)\s+than\s*(?:the\s+)?$|\b(?:on\s+or\s+)?(?:before|after|prior\s+to|by)\s*(?:the\s+)?$|\bwithin\s*(?:the\s+)?$|\b(?:delivery|shipment|shipping|completion|due|payment|closing)\s+date\s*:?\s*$`)
+	// zhDeadlineAfterRe starts the text after a Chinese deadline
+	// (2024年6月30日前, 之前, 以前, 以内).
+	zhDeadlineAfterRe = regexp.MustCompile(`^\s*(?:前|之前|以前|内|以内|之内)`)
+	// dutyRe is a duty's verb: what the clause holding a date makes a
+	// party do ("shall deliver", "must pay", "agrees to ship", 应于, 须).
+	dutyRe = regexp.MustCompile(`(?i)\b(?:shall|must|will|agrees?\s+to|undertakes?\s+to|(?:is|are)\s+(?:required|obliged|obligated)\s+to)\b|应当|应于|应在|应按|应向|须于|须在|必须|务必`)
+	// clauseStartRe is where a date's clause starts: a sentence's or a
+	// clause's end, or a paragraph.
+	clauseStartRe = regexp.MustCompile(`[.;:。；：]\s|[。；]|\n\s*\n`)
+	// numberedClauseRe is a numbered clause's start on its line ("3.
+	// Delivery.", "Section 3", "Article III", "第三条").
+	numberedClauseRe = regexp.MustCompile(`(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.[ \t]+[A-Z]|(?i:section|article|clause)[ \t]+[0-9IVX]|第[一二三四五六七八九十百零〇\d]{1,5}[条條章])`)
+)
+
+// dutyClause reports whether the date at pos stands in a clause that makes
+// a party do something ("Seller shall deliver ... on June 30, 2024"): the
+// text from the clause's start to the date holds a duty's verb, and not as
+// the agreement's own ("This Agreement shall commence on 5th March 2019"
+// dates the agreement).
+func dutyClause(text string, pos int) bool {
+	head := text[max(0, pos-300):pos]
+	if locs := clauseStartRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	return dutyRe.MatchString(head) && !agreementVerbRe.MatchString(head)
+}
+
+// agreementVerbRe is the agreement, or its term, as the subject of the
+// verb: "This Agreement shall commence", "the Term will begin", "本合同
+// 应于".
+var agreementVerbRe = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|contract|lease|amendment|term)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:shall|will|must)\b|本(?:合同|协议|契约)`)
+
+// inNumberedClause reports whether a numbered clause ("3. Delivery.",
+// "第三条") starts before pos: a date after it is in the body of the
+// contract, no longer the preamble.
+func inNumberedClause(text string, pos int) bool {
+	return numberedClauseRe.MatchString(text[:pos])
 }
 
 // thisAgreementDatedRe ends the text before the date of this agreement
@@ -1250,6 +1312,10 @@ func signatureDate(text string, ds []dateMatch) (dateMatch, bool) {
 		}
 		if !dateLabelRe.MatchString(text[max(0, d.start-40):d.start]) && !signedNearRe.MatchString(text[max(0, d.start-300):d.start]) {
 			continue
+		}
+		if before := text[max(0, d.start-60):d.start]; deadlineBeforeRe.MatchString(before) || paymentBeforeRe.MatchString(before) ||
+			expiryBeforeRe.MatchString(before) {
+			continue // "Delivery date:", "End Date:": labelled, but another date than the signatures'
 		}
 		if d.iso > best.iso {
 			best = d
