@@ -31,10 +31,13 @@ var (
 	// "between the controller (the "first controller") and ..." names no
 	// one). A data
 	// processing agreement reads like the GDPR it implements, and was
-	// called a regulation, without its parties.
-	preambleRe = regexp.MustCompile(`(?is)\bthis\s+(?:[\w-]+\s+){0,5}(?:agreement|contract|lease|deed|addendum|amendment)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+|was\s+)?(?:made|entered|dated|forms\s+part|supplements|amends)\b` +
+	// called a regulation, without its parties. A title's or a name's
+	// letters are of any script ("This Société Générale Custody Agreement
+	// is made", "between Éditions Rivière ("Publisher") and ..."): Go's \w
+	// and [A-Z] are ASCII only.
+	preambleRe = regexp.MustCompile(`(?is)\bthis\s+(?:[\pL\pM\pN_-]+\s+){0,5}(?:agreement|contract|lease|deed|addendum|amendment)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+|was\s+)?(?:made|entered|dated|forms\s+part|supplements|amends)\b` +
 		`|\bby\s+and\s+between\b|\bin\s+witness\s+whereof\b` +
-		`|\bbetween\s+(?-i:[A-Z])[^.;]{2,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)[^;]{0,200}?\band\s+(?-i:[A-Z])[^;]{2,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)`)
+		`|\bbetween\s+(?-i:\p{Lu})[^.;]{2,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)[^;]{0,200}?\band\s+(?-i:\p{Lu})[^;]{2,200}?\(\s*(?:the\s+)?["“][^"”]{2,30}["”]\s*\)`)
 	// captionRe is a court opinion's caption: the court in its first
 	// lines, then the parties as plaintiff and defendant (or appellant,
 	// petitioner, ...). An opinion on an arbitration agreement is no
@@ -110,7 +113,7 @@ var instrumentRes = []*regexp.Regexp{
 	// rules and conditions the reader is held to, and what they cost
 	regexp.MustCompile(`(?i)\b(?:these|this|our)\s+(?:[\w-]+\s+){0,2}?(?:conditions|rules|arrangements?)\b|\bthe\s+arrangements?\b|\bwhat\s+we(?:'ve|’ve|\s+have)\s+agreed\b` +
 		`|\bnot\s+(?:be\s+)?responsible\s+for\b|\bwe\s+may\s+(?:suspend|terminate|cancel|refuse|remove|charge)\b|\bfull\s+refund\b|\brefund(?:s|ed)?\s+(?:within|if|will|are)\b|\bat\s+(?:your|their|the\s+\w+'s)\s+own\s+risk\b|\bprovided\s+["“']?as\s+is\b` +
-		`|\bnon-?refundable\b|\bnon-?exclusive\b|\bno\s+refunds?\b|\bcancellation\s+(?:fee|policy|charge)s?\b|\blaws?\s+of\s+(?:the\s+)?[A-Z][\w ]{2,30}?\s+appl(?:y|ies)\b|\b(?:English|Scots|Irish|French|German|Swiss|Dutch|Spanish|Italian|Belgian|Austrian|Danish|Swedish|Norwegian|Finnish)\s+law\s+appl(?:y|ies)\b`),
+		`|\bnon-?refundable\b|\bnon-?exclusive\b|\bno\s+refunds?\b|\bcancellation\s+(?:fee|policy|charge)s?\b|\blaws?\s+of\s+(?:the\s+)?\pL[\pL\pM\pN_ -]{2,30}?\s+appl(?:y|ies)\b|\b(?:English|Scots|Irish|French|German|Swiss|Dutch|Spanish|Italian|Belgian|Austrian|Danish|Swedish|Norwegian|Finnish)\s+law\s+appl(?:y|ies)\b`),
 	// drafting, licences, liability, the governing law
 	regexp.MustCompile(`(?i)\bhere(?:by|under|to|in|of|inafter)\b|\bwitness\s+whereof\b|\b(?:before|in\s+front\s+of|in\s+the\s+presence\s+of)\s+(?:a\s+|two\s+)?witness(?:es)?\b|\blicens(?:or|ee)s?\b|\bgrants?\s+(?:you|us|to\s+\w+)\s+(?:a|an)\s+(?:[\w-]+,?\s+){0,6}licen[cs]e` +
 		`|\bliab(?:le|ility)\b|\bindemni|\bwarrant(?:y|ies)\b|\bdisclaim|\bgoverned\s+by\b|\bgoverning\s+law\b|\barbitrat|\bcounter[\s-]?notice\b|\bdmca\b`),

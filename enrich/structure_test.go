@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -83,6 +84,27 @@ func BenchmarkUnbound(b *testing.B) {
 	for b.Loop() {
 		if !unbound(doc, text) {
 			b.Fatal("prose read as binding")
+		}
+	}
+}
+
+// A preamble, and a clause naming the law that applies, are read whatever
+// script their names' letters are of: Go's \w and [A-Z] are ASCII only,
+// and "This Société Générale Custody Agreement is made" or "between
+// Éditions Rivière ("Publisher") and ..." were no preamble (QA s31 #1).
+func TestPreambleAndLawWithNonASCIINames(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		re   *regexp.Regexp
+		text string
+	}{
+		{"title", preambleRe, "This Société Générale Custody Agreement is made on 1 May 2024."},
+		{"parties", preambleRe, `Licence between Éditions Rivière SARL ("Publisher") and Öko Verlag GmbH ("Licensee") for the works listed.`},
+		{"law", instrumentRes[3], "The laws of Québec apply."},
+		{"hyphenated law", instrumentRes[3], "The laws of Île-de-France apply."},
+	} {
+		if !c.re.MatchString(c.text) {
+			t.Errorf("%s: %q not matched", c.name, c.text)
 		}
 	}
 }

@@ -1563,3 +1563,63 @@ func TestDeadlineIsNoAgreementDate(t *testing.T) {
 		}
 	}
 }
+
+// A place or a party whose name holds a letter outside ASCII is read whole:
+// Go's [A-Za-z] and \w are ASCII only, and "the Province of Québec" was
+// the governing law "Qu", "the Canton of Zürich" "Canton of Z", and
+// "Île-de-France" none (QA s31 #1). A clause in capitals gets the value in
+// title case as an ASCII one does, so that the facet has one value.
+func TestNonASCIIPlaceNames(t *testing.T) {
+	for _, c := range []struct{ text, law string }{
+		{"This Agreement is governed by the laws of the Province of Québec and the federal laws of Canada applicable therein.", "Québec"},
+		{"This Agreement is governed by the laws of the Province of Quebec.", "Quebec"},
+		{"This Agreement is governed by the laws of the Canton of Zürich.", "Canton of Zürich"},
+		{"This Agreement shall be governed by the laws of the State of São Paulo, Brazil.", "São Paulo"},
+		{"This Agreement shall be governed by the laws of Curaçao.", "Curaçao"},
+		{"This Agreement shall be governed by the laws of Île-de-France.", "Île-de-France"},
+		{"This Agreement shall be governed by the laws of the State of North Rhine-Westphalia, sitting in Düsseldorf.", "North Rhine-Westphalia"},
+		{"This Agreement shall be governed by the laws of São Tomé and Príncipe.", "São Tomé and Príncipe"},
+		{"THIS AGREEMENT SHALL BE GOVERNED BY THE LAWS OF THE PROVINCE OF QUÉBEC.", "Québec"},
+		{"THIS AGREEMENT SHALL BE GOVERNED BY THE LAWS OF THE CANTON OF ZÜRICH WITHOUT REGARD TO ITS CONFLICT OF LAWS RULES.", "Canton of Zürich"},
+		{"This Agreement shall be governed by Curaçao law.", "Curaçao"},
+		{"This Agreement is accepted in the State of São Paulo and shall be governed by and construed in accordance with the laws thereof.", "São Paulo"},
+	} {
+		ents := Extract(c.text, "en")
+		if !has(ents, KindGoverningLaw, "", c.law) {
+			t.Errorf("%.60s...: no governing law %q: %+v", c.text, c.law, ents)
+		}
+	}
+	for _, c := range []struct {
+		name, text string
+		parties    []string
+	}{
+		{"bracket", `This Supply Agreement is made on 1 May 2024 between Rheinmetall (Düsseldorf) GmbH ("Seller") and Acme Corp. ("Buyer").`,
+			[]string{"Rheinmetall (Düsseldorf) GmbH"}},
+		{"signature", "IN WITNESS WHEREOF the parties have signed.\n\nÉDITIONS RIVIÈRE\n\nBy: ____\n",
+			[]string{"ÉDITIONS RIVIÈRE"}},
+		{"signature columns", "IN WITNESS WHEREOF the parties have signed.\n\nAcme Corp. Öko Textil GmbH\nBy: ____ By: ____\n",
+			[]string{"Acme Corp.", "Öko Textil GmbH"}},
+		{"numbered", "THIS AGREEMENT is dated 1 May 2024\n\nPARTIES\n\n(1) Électricité de Strasbourg SA whose registered office is at 26 Boulevard du Président Wilson, Strasbourg\n\n(2) Acme Ltd whose registered office is at 1 High Street, London\n",
+			[]string{"Électricité de Strasbourg SA"}},
+	} {
+		var got []string
+		for _, e := range Extract(c.text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text)
+			}
+		}
+		for _, want := range c.parties {
+			if !slices.Contains(got, want) {
+				t.Errorf("%s: parties %q lack %q", c.name, got, want)
+			}
+		}
+	}
+	if ents := Extract(`This Agreement is made between Éditions Rivière S.A. (the "Éditeur") and Acme Corp. ("Acme").`, "en"); !has(ents, KindDefinedTerm, "Éditeur", "") {
+		t.Errorf("defined term Éditeur missing: %+v", ents)
+	}
+	// a title holding a place: "this Zürich Lease Agreement dated" dates
+	// the agreement, as "this Zurich Lease Agreement dated" did
+	if ents := Extract("Notice of 3 March 2024. This Zürich Lease Agreement dated 1 May 2024 is made between Acme AG and Beta GmbH.", "en"); !has(ents, KindAgreementDate, "", "2024-05-01") {
+		t.Errorf("agreement date 2024-05-01 missing: %+v", ents)
+	}
+}

@@ -112,7 +112,7 @@ var redactedRe = regexp.MustCompile(`^[\s\[\]*_.,-]*(?:[Xx*]{3,}[\s\[\]*_.,-]*)+
 // notPartyRe is a "party" that names a heading ("NON-COMPETITION
 // AGREEMENT"), a position ("Director of Asia-Pacific Operations") or an
 // address line ("1707 Toronto Ont."; "1847 Goedeker Inc." is a company).
-var notPartyRe = regexp.MustCompile(`(?i)^(?:.*\b(?:agreement|contract|amendment|addendum)s?|(?:vice\s+)?(?:president|director|head|manager|chief\s+\w+\s+officer)\s+of\b.*|\d{2,6}\s+(?:[A-Z][\w.]*\s+){0,3}(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|suite|lane|way|ont|ontario|floor)\b.*)$`)
+var notPartyRe = regexp.MustCompile(`(?i)^(?:.*\b(?:agreement|contract|amendment|addendum)s?|(?:vice\s+)?(?:president|director|head|manager|chief\s+\w+\s+officer)\s+of\b.*|\d{2,6}\s+(?:\pL[\pL\pM\pN_.]*\s+){0,3}(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|suite|lane|way|ont|ontario|floor)\b.*)$`)
 
 var (
 	// partyDefinitionRe is a definition that reached a party's place ("Group
@@ -524,8 +524,9 @@ var leadRe = regexp.MustCompile(`^(?i)(?:\s|and\b|,|\(\w{1,3}\)|\d+\.|:)*`)
 // partyName returns the name at the start of a party chunk and its quoted
 // alias.
 // nameBracketRe is a bracket inside a company's name, with more of the
-// name after it: "(HONG KONG) LTD", "(Pty) Ltd", "(Beijing) Technology".
-var nameBracketRe = regexp.MustCompile(`^\((?:[A-Z][\w.&'’-]*\s*){1,4}\)\s+[A-Z]`)
+// name after it: "(HONG KONG) LTD", "(Pty) Ltd", "(Beijing) Technology",
+// "(Zürich) AG": its words' letters are of any script.
+var nameBracketRe = regexp.MustCompile(`^\((?:\p{Lu}[\pL\pM\pN_.&'’-]*\s*){1,4}\)\s+\p{Lu}`)
 
 func partyName(ch string) (string, string) {
 	ch = leadRe.ReplaceAllString(ch, "")
@@ -704,8 +705,9 @@ func afterAddress(s string) string {
 var notNameRe = regexp.MustCompile(`\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.m\.|` + zipPattern + `\b|` + placeZipPattern + `|` + ukPostcode)
 
 // placeZipPattern is a place written out before a ZIP code ("Illinois
-// 62701", "Pittsburgh, Pennsylvania 15213").
-const placeZipPattern = `\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+\d{5}(?:-\d{4})?\b`
+// 62701", "Pittsburgh, Pennsylvania 15213", "Española 87532"): its
+// letters are of any script.
+const placeZipPattern = `\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,?\s+\d{5}(?:-\d{4})?\b`
 
 // ukPostcode is a British postcode ("EC4N 7TW", "SW1A 1AA").
 const ukPostcode = `\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b`
@@ -965,8 +967,9 @@ func withoutDescriptor(s string) string {
 // Scottsdale, Arizona (the "Guarantor")").
 var entityTypeRe = regexp.MustCompile(`(?i)\b(?:corporation|company|partnership|l\.?l\.?c|limited|trust|association|bank|gmbh|corp|incorporated|entity|société|s\.a|individual)\b`)
 
-// signatureRe finds the line above a "By:" line in a signature block.
-var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z0-9][^\n:]{1,80}?)[ \t:]*\n(?:[ \t]*\n){0,3}[ \t]*By\s*:`)
+// signatureRe finds the line above a "By:" line in a signature block;
+// the name's capital is of any script ("ÉDITIONS GALLIMARD").
+var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([\p{Lu}0-9][^\n:]{1,80}?)[ \t:]*\n(?:[ \t]*\n){0,3}[ \t]*By\s*:`)
 
 // inlineSignatureRe finds an upper-case company name right before "By:"
 // where a signature block was flattened onto one line.
@@ -976,7 +979,7 @@ var inlineSignatureRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}&.'\-])(\p{Lu}[\p{L
 
 // numberedPartyRe finds parties listed as "(1) NAME whose registered
 // office is ...".
-var numberedPartyRe = regexp.MustCompile(`(?m)^\s*\(\d\)\s+([A-Z][^\n(]{1,100}?)\s*,?\s+(?:whose|of|a\s+company|having|incorporated|\()`)
+var numberedPartyRe = regexp.MustCompile(`(?m)^\s*\(\d\)\s+(\p{Lu}[^\n(]{1,100}?)\s*,?\s+(?:whose|of|a\s+company|having|incorporated|\()`)
 
 // signatureParties adds organisation names from signature blocks and
 // numbered party lists.
@@ -1036,8 +1039,9 @@ var (
 	columnGap = regexp.MustCompile(`\s{3,}|\t+`)
 	// suffixThenName is a corporate suffix followed by the next name's
 	// first word ("INC. LIFE", "LLC THE", "INC. I-ON", "LLC 3M", "Inc.
-	// Indorama", "COMPANY THE TUBE"), unless nameGoesOn.
-	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[A-Z0-9](?:[A-Z0-9]|-[A-Z0-9])|[A-Z][a-z])`)
+	// Indorama", "COMPANY THE TUBE", "AG ÉDITIONS", "GmbH Öko"), unless
+	// nameGoesOn.
+	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[\p{Lu}0-9](?:[\p{Lu}0-9]|-[\p{Lu}0-9])|\p{Lu}\p{Ll})`)
 )
 
 // --- dates ---
@@ -1290,8 +1294,10 @@ func inNumberedClause(text string, pos int) bool {
 }
 
 // thisAgreementDatedRe ends the text before the date of this agreement
-// ("this Consulting Agreement ("Agreement") dated").
-var thisAgreementDatedRe = regexp.MustCompile(`(?i)\bthis\s+(?:[\w-]+\s+){0,4}(?:agreement|contract|lease|amendment)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+)?dated\s*(?:as\s+of\s+)?(?:the\s+)?$`)
+// ("this Consulting Agreement ("Agreement") dated"); a title's words are
+// letters of any script ("this Zürich Lease Agreement dated"), which \w,
+// ASCII only, is not.
+var thisAgreementDatedRe = regexp.MustCompile(`(?i)\bthis\s+(?:[\pL\pM\pN_-]+\s+){0,4}(?:agreement|contract|lease|amendment)\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:is\s+)?dated\s*(?:as\s+of\s+)?(?:the\s+)?$`)
 
 // signedNearRe finds a signature before a date ("/s/ Jane Roe", "IN
 // WITNESS WHEREOF"); dateLabelRe a date's label ("Date:", "Dated:").
@@ -1688,13 +1694,22 @@ var notTermRe = regexp.MustCompile(`(?i)^\s*(?:old\b|of\s+age\b|ago\b|of\s+(?:[a
 
 var (
 	govVerbRe      = regexp.MustCompile(`(?i)\b(?:governed|governs?|construed|interpreted|controlled|determined|applied|made\s+under)\b[^.;]{0,100}?\b(?:laws?|legislation)\b|\b(?:legislation|laws?)\s+of\b[^.]{0,80}\b(?:shall\s+(?:apply|govern)|applies|govern)`)
-	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)(?:\s+and\s+(?:judicial\s+decisions|decisions|regulations|statutes|rules)|,[^,.;]{1,40},)?\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:[A-Z])[A-Za-z.'’]*(?:\s+(?:of\s+)?(?-i:[A-Z])[A-Za-z.'’]*){0,4})`)
-	placeRe        = regexp.MustCompile(`\b(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)`)
-	adjLawRe       = regexp.MustCompile(`\b(?:under|by|with)\s+(?:the\s+)?([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:LAWS?|[Ll]aws?)\b`)
+	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)(?:\s+and\s+(?:judicial\s+decisions|decisions|regulations|statutes|rules)|,[^,.;]{1,40},)?\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:` + placeWord + `)(?:\s+(?:of\s+)?(?-i:` + placeWord + `)){0,4})`)
+	placeRe        = regexp.MustCompile(`\b(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+(` + placeWord + `(?:\s+` + placeWord + `)?)`)
+	adjLawRe       = regexp.MustCompile(`\b(?:under|by|with)\s+(?:the\s+)?(` + placeWord + `(?:\s+` + placeWord + `)?)\s+(?:LAWS?|[Ll]aws?)\b`)
 	// lowerStateRe is a US state written in lower case ("the laws of the
 	// state of california"), which jurisdictionRe's capitals miss
 	lowerStateRe = regexp.MustCompile(`(?i)\bstate\s+of\s+(` + usStates + `)\b`)
 )
+
+// placeWord is a word of a place's name, in Go's regexp syntax: a capital
+// and the letters (of any script, with their combining marks), points,
+// apostrophes and hyphens after it ("Québec", "Zürich", "São",
+// "Curaçao", "Île-de-France", "St."). Go's [A-Za-z] and \w are ASCII
+// only: "the Province of Québec" was "Qu", "the Canton of Zürich"
+// "Canton of Z", "Île-de-France" no place at all. Under (?i) it must
+// stand in (?-i:...), or \p{Lu} matches lower case too.
+const placeWord = `\p{Lu}[\pL\pM.'’-]*`
 
 // usStates are the US states and DC, as a regexp alternation.
 const usStates = `alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|ohio|oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming`
@@ -1710,7 +1725,7 @@ func pairedPlace(rest string) string {
 }
 
 // pairedPlaceRe: the second half of jurisdictions whose name is a pair.
-var pairedPlaceRe = regexp.MustCompile(`^\s+and\s+(Wales|Tobago|Herzegovina|Barbuda|Nevis|the\s+Grenadines|Caicos|Principe|Futuna)\b`)
+var pairedPlaceRe = regexp.MustCompile(`^\s+and\s+(Wales|Tobago|Herzegovina|Barbuda|Nevis|the\s+Grenadines|Caicos|Príncipe|Principe|Futuna)\b`)
 
 // governingLaw adds the governing-law clause: sentences saying the
 // agreement is governed or construed by some law, preferring those that
@@ -1793,7 +1808,7 @@ var jurisdictionStop = map[string]bool{"without": true, "excluding": true, "excl
 	"escrow": true, "shall": true, "will": true, "for": true, "applied": true, "where": true}
 
 // pairedHalf are second halves of jurisdictions named as a pair.
-var pairedHalf = map[string]bool{"wales": true, "tobago": true, "herzegovina": true, "barbuda": true, "nevis": true, "caicos": true, "principe": true, "futuna": true}
+var pairedHalf = map[string]bool{"wales": true, "tobago": true, "herzegovina": true, "barbuda": true, "nevis": true, "caicos": true, "principe": true, "príncipe": true, "futuna": true}
 
 var jurisdictionAlias = map[string]string{
 	"english": "England", "prc": "People's Republic of China", "p.r.c": "People's Republic of China",
@@ -1894,9 +1909,11 @@ var sectionMarkRe = regexp.MustCompile(`(?:^|\s)(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(
 
 // --- defined terms ---
 
+// definedRes find a defined term, which starts with a capital of any
+// script ("Société", "Île").
 var definedRes = []*regexp.Regexp{
-	regexp.MustCompile(`\((?:(?:the|each|an?|collectively|individually|together|jointly|hereinafter|referred\s+to\s+as|as|herein|,|\s)+)?["“]([A-Z][^"”\n]{0,60}?)["”]`),
-	regexp.MustCompile(`["“]([A-Z][^"”\n]{0,60}?)["”]\s+(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|includes?)\b`),
+	regexp.MustCompile(`\((?:(?:the|each|an?|collectively|individually|together|jointly|hereinafter|referred\s+to\s+as|as|herein|,|\s)+)?["“](\p{Lu}[^"”\n]{0,60}?)["”]`),
+	regexp.MustCompile(`["“](\p{Lu}[^"”\n]{0,60}?)["”]\s+(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|includes?)\b`),
 }
 
 // definedTerms adds terms defined in quotes ("Agreement", "Effective Date").

@@ -118,24 +118,35 @@ func preamble(u []string, o Options) int {
 // detail (a label's bracket, "and" before the next party), matched so
 // that the detail stops there; a "keep" group (a legal form the detail
 // follows without a comma, "Inc. a California corporation") stays too.
+//
+// A name's words are letters of any script (nameWord, not [A-Z]\w*, which
+// is ASCII only in Go): "incorporated under the laws of Québec" lost
+// "incorporated under the laws of Qu" and left "ébec" after the name
+// ("Boulangerie Québec Inc.ébec").
 var preambleDetails = []*regexp.Regexp{
 	// ", a company incorporated under the laws of the State of Washington"
-	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\w-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+(?:[A-Z][\w]*\s+){1,3}Act(?:,?\s+\d{4})?|(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?[A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|of))*(?:\s+and\s+(?:Wales|Tobago|Barbuda|Herzegovina|Nevis|Caicos(?:\s+Islands)?|Principe|Miquelon))?)(?P<tail>)`),
+	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\pL\pM\pN_-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+(?:` + nameWord + `\s+){1,3}Act(?:,?\s+\d{4})?|(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?` + nameWord + `(?:\s+(?:` + nameWord + `|of))*(?:\s+and\s+(?:Wales|Tobago|Barbuda|Herzegovina|Nevis|Caicos(?:\s+Islands)?|Príncipe|Principe|Miquelon))?)(?P<tail>)`),
 	// ", a Delaware corporation", ", a Nevada limited liability company"
-	regexp.MustCompile(`(?:,|(?P<keep>\b(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|S\.A|N\.V|L\.P|LP)\.?))\s*an?\s+(?:[A-Z][\w.-]*\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
+	regexp.MustCompile(`(?:,|(?P<keep>\b(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|S\.A|N\.V|L\.P|LP)\.?))\s*an?\s+(?:` + nameWord + `\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
 	// offices and addresses, up to the next label, party or the end
-	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business|address)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	regexp.MustCompile(`,?\s*(?:(?:and\s+)?(?:with|having)\s+(?:its\s+|a\s+|an\s+)?(?:executive\s+|princip(?:al|le)\s+|registered\s+(?:head\s+)?|head\s+)?(?:offices?(?:\s+of\s+business)?(?:\s*/\s*princip(?:al|le)\s+place\s+of\s+business)?|place\s+of\s+business|address)|whose\s+(?:princip(?:al|le)\s+)?(?:place\s+of\s+business|(?:registered\s+)?office|address)\s+is)\s+(?:located\s+|situated\s+)?(?:at|in)\s+[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?\p{Lu}|[.;]?$)`),
 	// "of 275 Madison Avenue, 6th Floor, New York, NY 10016", "located at 3753
 	// Howard Hughes Pkwy #200 Las Vegas NV 89169", ", 250 West 57th Street,
 	// Suite 2501, ...": a street address, by its number and street word
-	regexp.MustCompile(`,?\s*(?:(?:located|situated|residing|resident|domiciled)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\w]*\s+(?:[A-Z0-9][\w.'’-]*\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[A-Z]|[.;]?$)`),
+	regexp.MustCompile(`,?\s*(?:(?:located|situated|residing|resident|domiciled)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\pL\pN_]*\s+(?:(?:` + nameWord + `|\d[\pL\pN_.'’-]*)\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?\p{Lu}|[.;]?$)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."
 	regexp.MustCompile(`,?\s*(?:acting\s+)?through\s+[^()]{0,80}?\b(?:duly\s+)?authori[sz]ed\b[^,()]*,?(?P<tail>)`),
 	// ", through Mr. Nirmal K. Minda its Managing Director,"
-	regexp.MustCompile(`,?\s*(?:acting\s+)?through\s+(?:its\s+)?(?:Mr|Ms|Mrs|Dr)\.?\s+[^()]{1,60}?\bits\s+(?:[A-Z][\w-]*\s*){1,4},?(?P<tail>)`),
+	regexp.MustCompile(`,?\s*(?:acting\s+)?through\s+(?:its\s+)?(?:Mr|Ms|Mrs|Dr)\.?\s+[^()]{1,60}?\bits\s+(?:\p{Lu}[\pL\pM\pN_-]*\s*){1,4},?(?P<tail>)`),
 }
+
+// nameWord is a capitalised word of a name or a place, in Go's regexp
+// syntax: a capital and the letters of any script, digits, points,
+// apostrophes and hyphens after it ("Québec", "Zürich", "Île-de-France",
+// "St.", "O'Neill").
+const nameWord = `\p{Lu}[\pL\pM\pN_.'’-]*`
 
 // partyAndRe is "and" between two parties with the commas a removed
 // detail left around it.
@@ -143,6 +154,9 @@ var partyAndRe = regexp.MustCompile(`,?\s+(and|AND|And),?\s+`)
 
 // compactPreamble is a preamble without its preambleDetails.
 func compactPreamble(s string) string {
+	// a place's words may hold points ("St."), so a detail that ends the
+	// sentence takes its full stop with it ("... registered in Germany.")
+	stop := strings.HasSuffix(strings.TrimSpace(s), ".")
 	for _, re := range preambleDetails {
 		s = re.ReplaceAllString(s, "${keep}${tail}")
 	}
@@ -151,6 +165,9 @@ func compactPreamble(s string) string {
 	s = partyAndRe.ReplaceAllString(s, " $1 ") // "Snap Technologies, Inc., and, United Airlines"
 	if strings.HasSuffix(s, "..") && !strings.HasSuffix(s, "...") {
 		s = s[:len(s)-1] // "Sanofi Pasteur S.A." ended the sentence
+	}
+	if stop && s != "" && !strings.HasSuffix(s, ".") {
+		s += "."
 	}
 	return s
 }
@@ -175,12 +192,12 @@ func leadWithPreamble(u []string, scores []float64, o *Options) []float64 {
 // preambleOpening is where a preamble's sentence begins ("This Promotion
 // Agreement is entered into ..."), after the exhibit number and title a
 // filing prints before it on the same line.
-var preambleOpening = regexp.MustCompile(`\b(?:THIS|This|The|THE)\s+(?:[\w&-]+\s+){0,6}?(?i:` + contractKind + `)\b`)
+var preambleOpening = regexp.MustCompile(`\b(?:THIS|This|The|THE)\s+(?:[\pL\pM\pN_&-]+\s+){0,6}?(?i:` + contractKind + `)\b`)
 
 // headingPrefix is what may stand before a preamble on its line: an
 // exhibit number and a title in capitals ("Exhibit 10.1 PROMOTION
-// AGREEMENT").
-var headingPrefix = regexp.MustCompile(`^(?:(?:exhibit|EXHIBIT|Exhibit)\s+[\w.()'-]{1,12}\s+)?[A-Z0-9 ,&.'()/-]*$`)
+// AGREEMENT", "CONTRAT DE SERVICES QUÉBEC": capitals of any script).
+var headingPrefix = regexp.MustCompile(`^(?:(?:exhibit|EXHIBIT|Exhibit)\s+[\w.()'-]{1,12}\s+)?[\p{Lu}\pM0-9 ,&.'()/-]*$`)
 
 // withoutHeading drops the exhibit number and title in capitals before a
 // preamble's first sentence.

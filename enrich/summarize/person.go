@@ -46,14 +46,19 @@ var serviceCue = regexp.MustCompile(`(?i)\b(?:(?:our|the|this)\s+(?:services?|si
 
 // weAreRe is a text saying who "we" is in so many words: "We are Quanta
 // Ltd, a company ...".
-var weAreRe = regexp.MustCompile(`(?:^|[.!?]\s+)We\s+are\s+([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)\s*(?:,|\.|\band\b|\(|$)`)
+var weAreRe = regexp.MustCompile(`(?:^|[.!?]\s+)We\s+are\s+(` + providerWord + `(?:\s+(?:` + providerWord + `|&|of))*)\s*(?:,|\.|\band\b|\(|$)`)
+
+// providerWord is a capitalised word of a provider's name: a capital and
+// letters of any script after it ("Société", "Zürcher"), which Go's \w
+// (ASCII only) cut at the first accented letter.
+const providerWord = `\p{Lu}[\pL\pM\pN_&'’.-]*`
 
 // policyTitleRe is a policy's or terms' title with its provider's name
 // after it ("Privacy policy of Save the Rivers") or before it ("Dropbox
 // Terms of Service").
 var (
-	policyOfRe    = regexp.MustCompile(`(?i:privacy\s+(?:policy|notice|statement)|terms\s+(?:of\s+(?:service|use)|and\s+conditions)|cookie\s+policy)\s+(?:of|for)\s+([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|the|of|&|and))*)`)
-	namedPolicyRe = regexp.MustCompile(`(?:^|[.!?\n]\s*)((?:[A-Z][\w&'’.-]*\s+){1,4})(?:Privacy\s+(?:Policy|Notice|Statement)|Terms\s+of\s+(?:Service|Use)|Cookie\s+Policy)\b`)
+	policyOfRe    = regexp.MustCompile(`(?i:privacy\s+(?:policy|notice|statement)|terms\s+(?:of\s+(?:service|use)|and\s+conditions)|cookie\s+policy)\s+(?:of|for)\s+(` + providerWord + `(?:\s+(?:` + providerWord + `|the|of|&|and))*)`)
+	namedPolicyRe = regexp.MustCompile(`(?:^|[.!?\n]\s*)((?:` + providerWord + `\s+){1,4})(?:Privacy\s+(?:Policy|Notice|Statement)|Terms\s+of\s+(?:Service|Use)|Cookie\s+Policy)\b`)
 )
 
 // titledName is the provider a policy's or terms' title names, "" when

@@ -668,3 +668,40 @@ func TestEnactingFormulaIsNoSummary(t *testing.T) {
 		t.Error("commaEnded")
 	}
 }
+
+// A party's incorporation or office in a place whose name holds a letter
+// outside ASCII leaves the preamble whole: with ASCII classes the detail
+// stopped at the first accented letter and left the rest after the name
+// ("Boulangerie Québec Inc.ébec", "Inc.ürich"), or ran on over the next
+// party, whose capital it did not see (QA s31 #1).
+func TestPreambleDetailsOfNonASCIIPlaces(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`This Services Agreement is made on 15 January 2025 between Boulangerie Québec Inc., a corporation incorporated under the laws of Québec ("Client"), and François Tremblay Consulting Ltd. ("Consultant").`,
+			"This Services Agreement is made on 15 January 2025 between Boulangerie Québec Inc. and François Tremblay Consulting Ltd."},
+		{`This Services Agreement is made on 15 January 2025 between Alpha Industries Inc., a corporation incorporated under the laws of the Canton of Zürich ("Client"), and Beta Consulting Ltd. ("Consultant").`,
+			"This Services Agreement is made on 15 January 2025 between Alpha Industries Inc. and Beta Consulting Ltd."},
+		{`This Supply Agreement is made between Alpha Ltda., a company organized under the laws of the State of São Paulo, and Beta Inc.`,
+			"This Supply Agreement is made between Alpha Ltda. and Beta Inc."},
+		{`This Supply Agreement is made between Alpha N.V., a company incorporated under the laws of Curaçao, and Beta Inc.`,
+			"This Supply Agreement is made between Alpha N.V. and Beta Inc."},
+		{`This Licence Agreement is made between Alpha SAS, a company registered in Île-de-France, and Beta Inc.`,
+			"This Licence Agreement is made between Alpha SAS and Beta Inc."},
+		{`This Licence Agreement is made between Alpha Inc., a Québec corporation, and Beta Inc.`,
+			"This Licence Agreement is made between Alpha Inc. and Beta Inc."},
+		{`This Supply Agreement is made between Acme GmbH, with its registered office at Königsallee 1, 40212 Düsseldorf, and Öko Textil GmbH, a company registered in Düsseldorf.`,
+			"This Supply Agreement is made between Acme GmbH and Öko Textil GmbH."},
+	} {
+		if got := compactPreamble(Plain(c.in)); got != c.want {
+			t.Errorf("compactPreamble(%.50q):\n got  %q\n want %q", c.in, got, c.want)
+		}
+	}
+	// a provider named in another script's letters is named whole
+	sentences := []string{
+		"We are Zürcher Datendienst AG, a company registered in Switzerland.",
+		"We collect the content of your files when you use our services.",
+		"We may share your data with our partners for advertising.",
+	}
+	if got := Summarize(sentences, Options{MaxChars: 300, Language: "en"}); !strings.Contains(got, "Zürcher Datendienst AG collects") {
+		t.Errorf("summary %q does not name the provider", got)
+	}
+}
