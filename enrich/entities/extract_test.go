@@ -1623,3 +1623,48 @@ func TestNonASCIIPlaceNames(t *testing.T) {
 		t.Errorf("agreement date 2024-05-01 missing: %+v", ents)
 	}
 }
+
+// A party's name leaves the description after it that says what kind of
+// entity or person it is, whatever the case of its words: "THE BANKERS
+// BANK, a Georgia banking corporation" over a signature was the party,
+// and a filter by "the bankers bank" missed it (QA s31 #10). A firm whose
+// name holds "A Professional Corporation" keeps it.
+func TestPartyDescriptionTails(t *testing.T) {
+	for in, want := range map[string]string{
+		"THE BANKERS BANK, a Georgia banking corporation":                 "THE BANKERS BANK",
+		"Acme Holdings, LLC, a Delaware limited liability company":        "Acme Holdings, LLC",
+		"Wells Fargo Bank, N.A., a national banking association":          "Wells Fargo Bank, N.A.",
+		"Martin J. Keller, an individual":                                 "Martin J. Keller",
+		"Martin J. Keller, an individual residing in Scottsdale, Arizona": "Martin J. Keller",
+		"Harbor Capital, a New York general partnership":                  "Harbor Capital",
+		"Greenleaf Trust, a Delaware statutory trust":                     "Greenleaf Trust",
+		"Boulangerie Québec Inc., a Québec corporation":                   "Boulangerie Québec Inc.",
+		"Riverbend Health, a Texas non-profit corporation":                "Riverbend Health",
+		"Smith & Jones, A Professional Corporation":                       "Smith & Jones, A Professional Corporation",
+		"Bank of the West": "Bank of the West",
+		"CURO RECEIVABLES FINANCE II, LLC, a Delaware limited liability company": "CURO RECEIVABLES FINANCE II, LLC",
+	} {
+		if got := tidyParty(in); got != want {
+			t.Errorf("tidyParty(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// the signature block of CUAD's cuad-138, as parsing leaves it
+	text := "IN WITNESS WHEREOF, the undersigned duly authorized representatives of the parties hereto have made and entered in this Agreement.\n\n" +
+		"NETZEE, INC. THE BANKERS BANK, a Georgia banking corporation\n\nBy: /s/ Richard S. Eiswirth By: /s/ Kevin Tweddle\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Text)
+		}
+	}
+	for _, want := range []string{"NETZEE, INC.", "THE BANKERS BANK"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("parties %q lack %q", got, want)
+		}
+	}
+	for _, p := range got {
+		if strings.Contains(p, "Georgia") {
+			t.Errorf("party %q keeps its description", p)
+		}
+	}
+}

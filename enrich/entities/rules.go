@@ -114,6 +114,20 @@ var redactedRe = regexp.MustCompile(`^[\s\[\]*_.,-]*(?:[Xx*]{3,}[\s\[\]*_.,-]*)+
 // address line ("1707 Toronto Ont."; "1847 Goedeker Inc." is a company).
 var notPartyRe = regexp.MustCompile(`(?i)^(?:.*\b(?:agreement|contract|amendment|addendum)s?|(?:vice\s+)?(?:president|director|head|manager|chief\s+\w+\s+officer)\s+of\b.*|\d{2,6}\s+(?:\pL[\pL\pM\pN_.]*\s+){0,3}(?:street|st|avenue|ave|road|rd|blvd|boulevard|drive|dr|suite|lane|way|ont|ontario|floor)\b.*)$`)
 
+// descriptionTail is a description after a party's name and a comma that
+// says what kind of entity or person it is: ", a Georgia banking
+// corporation", ", a Delaware limited liability company", ", a national
+// banking association", ", an individual". The party is the name before
+// it: signature blocks and labelled lines keep the description on the
+// name's line ("THE BANKERS BANK, a Georgia banking corporation" was the
+// party, and a filter by "the bankers bank" missed it), and the older
+// rule here wanted only capitalised words before the kind, so "banking"
+// or "national" kept it. Up to five words of any case and script stand
+// between the article and the kind. The article is in lower case: ", A
+// Professional Corporation" is a part of a firm's name.
+const descriptionTail = `,\s*an?\s+(?:[\pL\pM\pN.'’&-]+\s+){0,5}?` +
+	`(?i:corporation|company|partnership|association|bank|trust|individual|entity|organi[sz]ation|cooperative|co-operative|society|foundation|body\s+corporate|l\.?l\.?c\.?|l\.?p\.?)(?:\s|[,;.]|$)`
+
 var (
 	// partyDefinitionRe is a definition that reached a party's place ("Group
 	// means ...", "SHBV has the meaning given in Recital A").
@@ -132,8 +146,10 @@ var (
 	// ('Affiliate") and UNION DENTAL CORP.')
 	aliasTailRe = regexp.MustCompile(`^[^"“”]{0,60}["”]\)\s*(?:,\s*)?(?:and\s+)?`)
 	// partyTailRe is the sentence that follows a name run into it ("...,
-	// LLC This Agreement", "GSMS. Under the terms of the Agreement").
-	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b).*$`)
+	// LLC This Agreement", "GSMS. Under the terms of the Agreement"), or
+	// the description after a comma that says what kind of entity or
+	// person the party is (descriptionTail).
+	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b|` + descriptionTail + `).*$`)
 	// afterFormRe is the rest of a name after its legal form: an address
 	// ("INC. 2nd Floor", "Corp. Suite 207", "LIMITED Unit 05", "INC. 320
 	// NEVADA STREET"), a date ("INC. August 28", a cover page's "INC.
