@@ -1668,3 +1668,50 @@ func TestPartyDescriptionTails(t *testing.T) {
 		}
 	}
 }
+
+// A governing-law heading, in Chinese with its English before or after it
+// as a bilingual contract writes it, is no governing-law entity: the
+// clause under it names the law and is one (with its value). The heading
+// "第五条 适用法律和争议解决 / Article 5 Governing Law and Dispute
+// Resolution" was a governing-law entity with no value (QA s31 #12).
+func TestLawHeadingIsNoClause(t *testing.T) {
+	const clause = "本合同适用中华人民共和国法律。因本合同引起的争议，提交中国国际经济贸易仲裁委员会华南分会仲裁。\n" +
+		"This Agreement is governed by the laws of the People's Republic of China.\n"
+	for _, heading := range []string{
+		"第五条 适用法律和争议解决 / Article 5 Governing Law and Dispute Resolution",
+		"第五条 适用法律和争议解决 Article 5 Governing Law and Dispute Resolution",
+		"Article 5 Governing Law / 第五条 适用法律",
+		"5. 适用法律 / Governing Law",
+		"第五条 法律适用与管辖 / Article 5 Applicable Law and Jurisdiction",
+		"第五條 適用法律及爭議解決 / Article 5 Governing Law and Dispute Resolution",
+		"第五条 适用法律、通知与其他 / Article 5 Law, Notices and Miscellaneous",
+		"第五条 准据法",
+	} {
+		text := "技术服务合同\n甲方：深圳华锐电子有限公司\n乙方：Nordlicht Automation GmbH\n\n" + heading + "\n" + clause
+		var laws []document.Entity
+		for _, e := range Extract(text, "zh") {
+			if e.Kind == KindGoverningLaw {
+				laws = append(laws, e)
+			}
+		}
+		for _, e := range laws {
+			if e.Value == "" {
+				t.Errorf("%q: governing law %q with no value", heading, e.Text)
+			}
+		}
+		if !has(laws, KindGoverningLaw, "本合同适用中华人民共和国法律", "中华人民共和国") ||
+			!has(laws, KindGoverningLaw, "This Agreement is governed", "People's Republic of China") {
+			t.Errorf("%q: the clauses under the heading are missing: %+v", heading, laws)
+		}
+	}
+	// a clause on the heading's line keeps its value
+	for text, want := range map[string]string{
+		"第五条 适用法律：本合同适用香港特别行政区法律。":    "香港特别行政区",
+		"4. 适用法律：本协议适用美国纽约州法律。":       "美国纽约州",
+		"第四条 本合同适用中华人民共和国劳动合同法及相关法律。": "中华人民共和国",
+	} {
+		if !has(Extract(text, "zh"), KindGoverningLaw, "", want) {
+			t.Errorf("%q: no governing law %q: %+v", text, want, Extract(text, "zh"))
+		}
+	}
+}

@@ -2156,8 +2156,35 @@ func zhOverlaps(as []zhAmount, start, end int) bool {
 const zhRangeGap = 12
 
 // zhHeadingOnlyRe is a clause heading alone on its line ("第六条 准据法",
-// "适用法律").
-var zhHeadingOnlyRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款]\s*)?(?:(?:适用|管辖)法律|准据法|法律适用)(?:(?:及|与|和)争议解决)?\s*[：:]?$`)
+// "适用法律"), maybe with its English before or after it, as a bilingual
+// contract heads its clauses ("第五条 适用法律和争议解决 / Article 5
+// Governing Law and Dispute Resolution"). A heading names no law: the
+// clause under it does, and is an entity of its own; the heading was a
+// governing-law entity with no value beside it (QA s31 #12).
+var zhHeadingOnlyRe = regexp.MustCompile(`^(?:` + enLawHeading + `\s*[/／|]?\s*)?` + zhLawHeading + `\s*[：:]?(?:\s*[/／|]?\s*` + enLawHeading + `)?\s*[：:.]?$`)
+
+// numberedHeading reports a line that reads as a section's heading, not
+// a clause: it opens with the section's number ("第五条", "5.", "Article
+// 5"), holds no sentence's end and is short. A governing-law "clause" of
+// that shape that names no place is a heading zhHeadingOnlyRe does not
+// know ("第五条 法律适用、管辖与通知 / Article 5 Law, Venue and Notices").
+func numberedHeading(s string) bool {
+	return sectionNumberRe.MatchString(s) && utf8.RuneCountInString(s) <= 80 && !strings.ContainsAny(s, "。；;！？!?") &&
+		!strings.HasSuffix(strings.TrimSpace(s), ".")
+}
+
+// sectionNumberRe opens a section's heading with its number.
+var sectionNumberRe = regexp.MustCompile(`^\s*(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款]|\d{1,2}(?:\.\d{1,2})*[.)、]?\s|(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE|Art\.)\s*[\dIVXLC]+)`)
+
+// zhLawHeading is a Chinese governing-law heading with its number:
+// "第六条 准据法", "5. 适用法律和争议解决".
+const zhLawHeading = `(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款]\s*|\d{1,2}(?:\.\d{1,2})*[.)、]?\s*)?(?:(?:适用|管辖)法律|准据法|法律适用)(?:(?:及|与|和|、)(?:争议的?解决|管辖|司法管辖|仲裁))?`
+
+// enLawHeading is the English of a governing-law heading with its number:
+// "Article 5 Governing Law and Dispute Resolution", "6. Applicable Law".
+const enLawHeading = `(?:(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE|Art\.)\s*[\dIVXLC]+(?:\.\d+)*[.:]?\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s*)?` +
+	`(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|law\s+applicable)` +
+	`(?i:\s*(?:,|and|&)\s*(?:(?:settlement\s+of\s+)?disputes?(?:\s+resolution)?|jurisdiction|arbitration))*`
 
 // zhCurrencyName is the currency an amount's text names, "" when none:
 // the first name in it, as the currency before the amount is the one
@@ -2222,6 +2249,10 @@ func chinese(x *collector, text string) {
 				}
 				if strings.ContainsRune(place, '法') {
 					place = zhJurisdictionRe.FindString(place)
+				}
+				if place == "" && numberedHeading(s) {
+					start = e[1]
+					continue // a heading of another shape: the clause under it names the law
 				}
 				x.add(KindGoverningLaw, clip(s, maxSentenceChars), place, start)
 			} else if zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
