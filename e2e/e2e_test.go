@@ -70,6 +70,13 @@ type proc struct {
 
 func startServe(t *testing.T, data string, natsPort, httpPort int, extra ...string) *proc {
 	t.Helper()
+	// Unacked work after a kill is redelivered after AckWait; keep it short.
+	return startServeEnv(t, data, natsPort, httpPort, []string{"DOCMILL_PIPELINE_ACK_WAIT=5s"}, extra...)
+}
+
+// startServeEnv is startServe with env added to the process's environment.
+func startServeEnv(t *testing.T, data string, natsPort, httpPort int, env []string, extra ...string) *proc {
+	t.Helper()
 	logf, err := os.OpenFile(filepath.Join(data, "serve.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
 		t.Fatal(err)
@@ -77,8 +84,7 @@ func startServe(t *testing.T, data string, natsPort, httpPort int, extra ...stri
 	args := append([]string{"serve", "--data", data, "--nats-listen", fmt.Sprintf("127.0.0.1:%d", natsPort),
 		"--http", fmt.Sprintf("127.0.0.1:%d", httpPort), "--log-format", "text"}, extra...)
 	cmd := exec.Command(binary, args...)
-	// Unacked work after a kill is redelivered after AckWait; keep it short.
-	cmd.Env = append(os.Environ(), "DOCMILL_PIPELINE_ACK_WAIT=5s")
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -251,7 +257,11 @@ func TestSIGTERMDrainsAndExits(t *testing.T) {
 	data := t.TempDir()
 	ports := freePorts(t, 2)
 	natsPort, httpPort := ports[0], ports[1]
-	p := startServe(t, data, natsPort, httpPort, "--no-model")
+	// What SIGTERM leaves unfinished must be handed back, not left to
+	// AckWait: with an AckWait longer than the test, a message neither
+	// acked nor handed back is not redelivered in time.
+	longAck := []string{"DOCMILL_PIPELINE_ACK_WAIT=30m"}
+	p := startServeEnv(t, data, natsPort, httpPort, longAck, "--no-model")
 	nc, err := nats.Connect(fmt.Sprintf("nats://127.0.0.1:%d", natsPort))
 	if err != nil {
 		t.Fatal(err)
@@ -285,7 +295,7 @@ func TestSIGTERMDrainsAndExits(t *testing.T) {
 	}
 	t.Logf("exited %.1fs after SIGTERM", time.Since(start).Seconds())
 	// Restart: the rest is processed, nothing lost or doubled.
-	p2 := startServe(t, data, natsPort, httpPort, "--no-model")
+	p2 := startServeEnv(t, data, natsPort, httpPort, longAck, "--no-model")
 	waitUntil(t, "all indexed after restart", 120*time.Second, func() bool { return p2.total(t) >= n })
 	time.Sleep(time.Second)
 	if got := p2.total(t); got != n {

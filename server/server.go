@@ -659,6 +659,12 @@ func (s *Server) close() {
 		}
 	}
 	if s.nc != nil {
+		// what was published without waiting for an answer (progress
+		// notes, log lines' events) reaches the broker before the
+		// connection, and an embedded broker, go
+		if err := s.nc.FlushTimeout(5 * time.Second); err != nil {
+			s.o.Log.Warn("flush before closing the NATS connection", "err", err)
+		}
 		_ = s.nc.Drain()
 		s.nc.Close()
 	}

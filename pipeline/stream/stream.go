@@ -466,7 +466,7 @@ func (s *Subscriber) streamCreated(ctx context.Context) time.Time {
 func (f *fetcher) open(cons jetstream.Consumer) error {
 	// a heartbeat every 5 s: a consumer or stream that went is noticed
 	// within seconds, not half a minute
-	iter, err := cons.Messages(jetstream.PullMaxMessages(f.s.cfg.Concurrency), jetstream.PullHeartbeat(5*time.Second))
+	iter, err := cons.Messages(jetstream.PullMaxMessages(f.s.cfg.Concurrency), jetstream.PullHeartbeat(pullExpiry/3), jetstream.PullExpiry(pullExpiry))
 	if err != nil {
 		return fmt.Errorf("pull %s: %w", f.subject, err)
 	}
@@ -510,13 +510,13 @@ func (f *fetcher) run(ctx context.Context, in chan<- jetstream.Msg) {
 		if err == nil {
 			f.s.fetched(nil)
 			if ctx.Err() != nil {
-				_ = m.Nak()
+				f.s.handBack(m, afterStop)
 				continue
 			}
 			select {
 			case in <- m:
 			case <-ctx.Done():
-				_ = m.Nak()
+				f.s.handBack(m, afterStop)
 			}
 			continue
 		}
@@ -620,7 +620,7 @@ func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *
 	select {
 	case out <- wm:
 	case <-ctx.Done():
-		_ = jm.Nak() // not handed out: let another replica take it now
+		s.handBack(jm, afterStop) // not handed out: let another process take it
 		return
 	}
 	// Long handlers (a model on a big document) must not be redelivered
@@ -638,9 +638,11 @@ func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *
 			return
 		case <-wm.Nacked():
 			attempt, _ := strconv.Atoi(wm.Metadata.Get(MetaDelivered))
-			if err := jm.NakWithDelay(s.cfg.Backoff(attempt)); err != nil {
-				s.logger.Error("nak", err, watermill.LogFields{"subject": jm.Subject()})
+			delay := s.cfg.Backoff(attempt)
+			if ctx.Err() != nil {
+				delay = max(delay, afterStop) // failed as fetching stopped
 			}
+			s.handBack(jm, delay)
 			return
 		case <-tick.C:
 			_ = jm.InProgress()
@@ -649,6 +651,46 @@ func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *
 		}
 	}
 }
+
+// handBack gives jm back to the server, for redelivery after delay (0:
+// now), and waits until the server has taken it. A plain Nak is a
+// publish nobody waits for, and the broker queues it: on shutdown, an
+// embedded broker stopped with it still queued, and the message waited
+// AckWait (a minute) instead of going to the next process at once.
+func (s *Subscriber) handBack(jm jetstream.Msg, delay time.Duration) {
+	nak := []byte("-NAK")
+	if delay > 0 {
+		nak = fmt.Appendf(nil, `-NAK {"delay": %d}`, delay.Nanoseconds())
+	}
+	if nc := s.js.Conn(); nc != nil && jm.Reply() != "" {
+		_, err := nc.Request(jm.Reply(), nak, handBackWait)
+		if err == nil {
+			return
+		}
+		s.logger.Error("nak", err, watermill.LogFields{"subject": jm.Subject()})
+	}
+	// no answer: the message comes back after AckWait at the latest
+	if delay > 0 {
+		_ = jm.NakWithDelay(delay)
+	} else {
+		_ = jm.Nak()
+	}
+}
+
+// pullExpiry is how long a pull request waits on the server for
+// messages. A request outlives the fetching that sent it: the server
+// still answers it with a message after the process stopped reading,
+// and that message then waits AckWait (see afterStop).
+const pullExpiry = 10 * time.Second
+
+// afterStop is how long a message handed back as fetching stops waits
+// before the server delivers it again: past the expiry of the pull
+// request still open for this process, so that it goes to another
+// process (or this one restarted), not to a request nobody reads.
+const afterStop = pullExpiry + time.Second
+
+// handBackWait bounds how long handBack waits for the server's answer.
+const handBackWait = 5 * time.Second
 
 // FromNATS converts a JetStream message to a watermill message, copying
 // the first value of each header into the metadata.

@@ -437,7 +437,8 @@ func waitAcked(t *testing.T, js jetstream.JetStream, n uint64) {
 }
 
 // Messages fetched but not yet handed out when the subscriber closes go
-// back to the server at once, for another replica, instead of waiting out
+// back to the server, for another replica, after afterStop (past the
+// expiry of the closed subscriber's pull request), instead of waiting out
 // AckWait.
 func TestCloseHandsBackFetched(t *testing.T) {
 	js := jsFor(t)
@@ -453,7 +454,7 @@ func TestCloseHandsBackFetched(t *testing.T) {
 	recv(t, ch, "first").Ack()
 	time.Sleep(300 * time.Millisecond) // let the client fetch ahead
 	sub.Close()
-	// a replica that starts now gets the other seven at once
+	// a replica that starts now gets the other seven, long before AckWait
 	sub2 := NewSubscriber(js, cfg, nil)
 	defer sub2.Close()
 	ch2, err := sub2.Subscribe(ctx, "t.>")
@@ -461,7 +462,7 @@ func TestCloseHandsBackFetched(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(afterStop + 10*time.Second)
 	for len(seen) < 7 {
 		select {
 		case m := <-ch2:
