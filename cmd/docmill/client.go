@@ -86,8 +86,10 @@ func ingestCmd() *cobra.Command {
 				return err
 			}
 		}
-		c := ingestCounts{wait: w, out: cmd.OutOrStdout()}
+		c := ingestCounts{wait: w, out: cmd.OutOrStdout(), errOut: cmd.ErrOrStderr()}
 		for _, root := range args {
+			// a path that cannot be read is refused and counted (ingestPath),
+			// so the rest are sent and the summary and --wait still come
 			if err := ingestPath(cmd.Context(), pub, root, *source, *depth, &c); err != nil {
 				return err
 			}
@@ -113,20 +115,47 @@ func ingestCmd() *cobra.Command {
 }
 
 // ingestCounts counts what an ingest did with the files it found, and
-// lists them on out; wait, when set, is told which documents to wait for.
+// lists them on out; the files refused, with why, go to errOut (standard
+// error when nil); wait, when set, is told which documents to wait for.
 type ingestCounts struct {
 	published, duplicates, refused int
 	wait                           *ingestWait
-	out                            io.Writer
+	out, errOut                    io.Writer
+}
+
+// refuse counts a path that is not sent and says why.
+func (c *ingestCounts) refuse(p, why string) {
+	c.refused++
+	w := c.errOut
+	if w == nil {
+		w = os.Stderr
+	}
+	fmt.Fprintf(w, "refused %s: %s\n", shown(p), shown(why))
+}
+
+// pathProblem is why a path could not be read: the OS's reason alone
+// ("permission denied"), as the refusal already names the path.
+func pathProblem(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // ingestPath publishes every regular file under root that is a document
-// (connectors.Skip). Files the publisher refuses (empty, too large) are
-// reported and counted.
+// (connectors.Skip). Files the publisher refuses (empty, too large) and
+// paths that cannot be read (missing, no permission, a folder that cannot
+// be listed) are reported and counted, and the walk goes on: one bad file
+// must not keep the rest of a folder from being sent.
 func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, depth string, c *ingestCounts) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			// a missing root (d nil), or a folder whose listing failed
+			// (called a second time for it): refused, and the walk goes on
+			// with what it could list
+			c.refuse(p, pathProblem(err))
+			return nil
 		}
 		if p != root && connectors.Skip(d) {
 			if d.IsDir() {
@@ -136,8 +165,7 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// a link may point anywhere (watched folders refuse them too)
-			c.refused++
-			fmt.Fprintf(os.Stderr, "refused %s: a symbolic link; name the file it points to\n", shown(p))
+			c.refuse(p, "a symbolic link; name the file it points to")
 			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
@@ -145,7 +173,8 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		}
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return err
+			c.refuse(p, pathProblem(err))
+			return nil
 		}
 		expected := c.wait != nil && len(data) > 0
 		if expected {
@@ -158,8 +187,7 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		}
 		id := r.ID
 		if err != nil {
-			c.refused++
-			fmt.Fprintf(os.Stderr, "refused %s: %s\n", shown(p), shown(err.Error()))
+			c.refuse(p, err.Error())
 			return nil
 		}
 		if r.Duplicate {

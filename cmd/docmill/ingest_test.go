@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -100,6 +101,65 @@ func TestIngestWait(t *testing.T) {
 	out, _, err = run(filepath.Join(dir, "memo.txt"))
 	if err != nil || !strings.Contains(out, "not analysed again") {
 		t.Errorf("duplicate ingest --wait: %v\n%s", err, out)
+	}
+}
+
+// A path that cannot be read (missing, no permission) is refused with its
+// reason and counted, and the files after it are still sent, summed up and
+// waited for; the exit status then says files were refused. The first bad
+// path once ended the run: the files after it were never sent, and there
+// was neither summary nor wait.
+func TestIngestGoesOnPastBadPaths(t *testing.T) {
+	s := startServe(t)
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"c-1.txt": "Change request number 1 for firewall rule FW199.",
+		"c-2.txt": "Change request number 2 for firewall rule FW299.",
+		"c-3.txt": "Change request number 3 for firewall rule FW399.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	missing := filepath.Join(dir, "nope")
+	args := []string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", missing, dir}
+	unreadable, why, sent := filepath.Join(dir, "c-2.txt"), "permission denied", 2
+	if os.Geteuid() == 0 {
+		// root reads any file; /proc/self/mem is a regular file whose
+		// reading fails for root too (nothing is mapped at offset 0)
+		if _, err := os.Stat("/proc/self/mem"); err != nil {
+			t.Skip("running as root, and no /proc/self/mem to stand for an unreadable file")
+		}
+		unreadable, why, sent = "/proc/self/mem", "input/output error", 3
+		args = append(args[:len(args)-1], unreadable, dir)
+	} else if err := os.Chmod(unreadable, 0); err != nil {
+		t.Fatal(err)
+	}
+	cmd := ingestCmd()
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	var out, errOut bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&errOut)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	if err == nil || !strings.Contains(err.Error(), "2 files refused") {
+		t.Errorf("error %v, want 2 files refused\n%s", err, errOut.String())
+	}
+	for _, want := range []string{
+		"refused " + missing + ": no such file or directory",
+		"refused " + unreadable + ": " + why,
+		fmt.Sprintf("published %d documents (0 duplicates", sent),
+		fmt.Sprintf("%d indexed, 0 dead-lettered, 0 still waiting", sent),
+	} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("standard error lacks %q:\n%s", want, errOut.String())
+		}
+	}
+	if n := strings.Count(out.String(), "indexed  "); n != sent {
+		t.Errorf("%d documents indexed, want %d:\n%s", n, sent, out.String())
+	}
+	if res, err := s.Index().Search(context.Background(), index.Query{Q: "FW399"}); err != nil || res.Total != 1 {
+		t.Errorf("the file after the bad paths was not indexed: %+v %v", res, err)
 	}
 }
 
@@ -222,7 +282,8 @@ func TestIngestAtStart(t *testing.T) {
 	var out, log bytes.Buffer
 	ingestAtStart(context.Background(), s, []string{dir, filepath.Join(dir, "missing")}, &out, &log)
 	if strings.Count(out.String(), "\n") != 2 || !strings.Contains(log.String(), "ingested 2 files from "+dir) ||
-		!strings.Contains(log.String(), "ingest "+filepath.Join(dir, "missing")+":") {
+		!strings.Contains(log.String(), "refused "+filepath.Join(dir, "missing")+": no such file or directory") ||
+		!strings.Contains(log.String(), "ingested 0 files from "+filepath.Join(dir, "missing")+" (0 duplicates of the last 10 minutes, 1 refused)") {
 		t.Errorf("out:\n%s\nlog:\n%s", out.String(), log.String())
 	}
 }

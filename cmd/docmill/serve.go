@@ -182,10 +182,11 @@ func shownAddr(addr string) string {
 }
 
 // ingestAtStart sends the files under paths (serve --ingest) to the
-// started server s, listing each on out and a count per path on log.
+// started server s, listing each on out and a count per path on log,
+// where the files refused (a missing path among them) are named with why.
 func ingestAtStart(ctx context.Context, s *server.Server, paths []string, out, log io.Writer) {
 	for _, p := range paths {
-		c := ingestCounts{out: out}
+		c := ingestCounts{out: out, errOut: log}
 		if err := ingestPath(ctx, s.Publisher(), p, "samples", "", &c); err != nil {
 			fmt.Fprintf(log, "ingest %s: %v\n", p, err)
 			continue
