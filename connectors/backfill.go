@@ -52,6 +52,12 @@ type Source interface {
 // error wrapping ErrDeadLettered.
 type Stored func(ctx context.Context, id string) (string, error)
 
+// ErrUnreadable is what a Source's Load wraps when the item itself cannot
+// be read (a file with no read permission, one removed since the listing):
+// the backfill refuses that item, says why (Backfill.Refused) and goes on.
+// Any other Load error (a broker out of reach) ends the run, to be resumed.
+var ErrUnreadable = errors.New("unreadable")
+
 // ErrDeadLettered is what Stored wraps for a document the pipeline
 // refused: sending it again would only add another dead letter, and
 // `docmill dlq replay` is the way to retry it.
@@ -89,12 +95,15 @@ type Backfill struct {
 	// its way.
 	Expect func(id, key string)
 	Settle func(id string, sent bool)
+	// Refused, when set, is told each item refused (BackfillReport.Refused)
+	// and why, so that a caller can name it.
+	Refused func(key, reason string)
 }
 
 // BackfillReport counts what a job did.
 type BackfillReport struct {
 	// Sent counts the items the ingest stream stored; Skipped those
-	// already indexed; Refused the empty or oversized ones.
+	// already indexed; Refused the empty, oversized or unreadable ones.
 	Total, Sent, Skipped, Refused, Resumed int
 	// Older counts the items skipped for being older than Since.
 	Older int
@@ -291,6 +300,10 @@ func (b *Backfill) save(ctx context.Context, kv jetstream.KeyValue, cp checkpoin
 // "duplicate", "dead-lettered" or "withdrawn".
 func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	it, err := b.Source.Load(ctx, key)
+	if errors.Is(err, ErrUnreadable) {
+		// the item's own problem: the rest of the archive is still sent
+		return b.refuse(key, err), nil
+	}
 	if err != nil {
 		return "", fmt.Errorf("backfill %s: %w", key, err)
 	}
@@ -301,7 +314,7 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 		return "withdrawn", nil
 	}
 	if len(it.Data) == 0 {
-		return "refused", nil
+		return b.refuse(key, ErrEmpty), nil
 	}
 	id := document.ID(it.Data)
 	if b.Stored != nil {
@@ -334,7 +347,7 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 		b.Settle(id, err == nil && !r.Duplicate)
 	}
 	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
-		return "refused", nil
+		return b.refuse(key, err), nil
 	}
 	if err != nil {
 		return "", err
@@ -343,6 +356,20 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 		return "duplicate", nil
 	}
 	return "sent", nil
+}
+
+// refuse tells Refused why item key is refused; it returns the outcome
+// "refused".
+func (b *Backfill) refuse(key string, why error) string {
+	if b.Refused != nil {
+		reason := why.Error()
+		var pe *fs.PathError
+		if errors.As(why, &pe) {
+			reason = pe.Err.Error() // the key names the file already
+		}
+		b.Refused(key, reason)
+	}
+	return "refused"
 }
 
 // DirSource is every regular file under a folder, in path order.
@@ -370,15 +397,17 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 	return keys, err
 }
 
-// Load implements Source.
+// Load implements Source. A file that cannot be read is ErrUnreadable:
+// a local file's error is the file's own (its permissions, its removal
+// since the listing), not a reason to stop the job.
 func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
 	data, err := os.ReadFile(key)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
 	info, err := os.Stat(key)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
 	rel, _ := filepath.Rel(d.Dir, key)
 	return &Item{Key: key, Filename: filepath.Base(key), Data: data, Time: info.ModTime(), Meta: map[string]string{"path": rel}}, nil

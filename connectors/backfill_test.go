@@ -1,6 +1,14 @@
 package connectors
 
-import "testing"
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/docmill/docmill/internal/natstest"
+)
 
 func TestResumeAt(t *testing.T) {
 	keys := []string{"a", "b", "c", "d"}
@@ -45,5 +53,47 @@ func TestFinished(t *testing.T) {
 		if got := finished(c.cp, c.keys); got != c.want {
 			t.Errorf("%s: finished %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// A file that cannot be read when its turn comes (removed since the
+// listing, no permission) is refused with why, like an empty one, and the
+// job goes on with the rest of the folder. It once ended the job with an
+// error, uncounted, and the files after it were never sent.
+func TestBackfillRefusesUnreadableFiles(t *testing.T) {
+	_, js := natstest.Start(t, "backfill-unreadable")
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "first memo", "b.txt": "second memo", "c.txt": "third memo", "d.txt": "fourth memo", "e.txt": ""} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused := map[string]string{}
+	b := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: DirSource{Dir: dir}, Job: "unreadable", Concurrency: 1,
+		// listed, then gone before its turn: the same for root, whom no
+		// permission stops
+		OnStart: func(int, int) {
+			if err := os.Remove(filepath.Join(dir, "b.txt")); err != nil {
+				t.Error(err)
+			}
+		},
+		Refused: func(key, reason string) { refused[filepath.Base(key)] = reason },
+	}
+	want := map[string]string{"b.txt": "no such file or directory", "e.txt": "empty document"}
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(filepath.Join(dir, "c.txt"), 0); err != nil {
+			t.Fatal(err)
+		}
+		want["c.txt"] = "permission denied"
+	}
+	rep, err := b.Run(context.Background())
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if rep.Total != 5 || rep.Refused != len(want) || rep.Sent != 5-len(want) {
+		t.Errorf("report %+v, want 5 items, %d refused, the rest sent", rep, len(want))
+	}
+	if !reflect.DeepEqual(refused, want) {
+		t.Errorf("refused %v, want %v", refused, want)
 	}
 }

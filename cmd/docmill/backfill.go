@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -94,6 +95,14 @@ func backfillCmd() *cobra.Command {
 			w.quiet = true
 			b.Expect, b.Settle = w.expect, w.settle
 		}
+		// an item refused (empty, too large, unreadable) is named with why
+		// as the job goes on; the sends run concurrently
+		var refusedMu sync.Mutex
+		b.Refused = func(key, reason string) {
+			refusedMu.Lock()
+			defer refusedMu.Unlock()
+			fmt.Fprintf(cmd.ErrOrStderr(), "refused %s: %s\n", shown(key), shown(reason))
+		}
 		var prog *eval.Progress
 		last := 0
 		b.OnStart = func(resumed, total int) {
@@ -114,13 +123,13 @@ func backfillCmd() *cobra.Command {
 			prog.Done()
 		}
 		if rep.NewModel != "" {
-			fmt.Fprintf(os.Stderr, "backfill %s: the job last ran when %s was current; it went through the source again, sending what is stale now\n", b.Job, rep.NewModel)
+			fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: the job last ran when %s was current; it went through the source again, sending what is stale now\n", b.Job, rep.NewModel)
 		}
 		if rep.Relisted && !rep.Again && rep.NewModel == "" {
-			fmt.Fprintf(os.Stderr, "backfill %s: the source changed before the checkpoint (items added or removed), so the job went through all of it again\n", b.Job)
+			fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: the source changed before the checkpoint (items added or removed), so the job went through all of it again\n", b.Job)
 		}
 		if rep.Again && rep.NewModel == "" {
-			fmt.Fprintf(os.Stderr, "backfill %s: the job had finished before; it went through the source again, sending only what is not indexed\n", b.Job)
+			fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: the job had finished before; it went through the source again, sending only what is not indexed\n", b.Job)
 		}
 		absent := ""
 		if *stale {
@@ -139,7 +148,7 @@ func backfillCmd() *cobra.Command {
 		if rep.DeadLettered > 0 {
 			extra += fmt.Sprintf(", %d dead-lettered before (not sent again; see docmill dlq list, retry with docmill dlq replay)", rep.DeadLettered)
 		}
-		fmt.Fprintf(os.Stderr, "backfill %s: %d items, %d sent, %d skipped (already indexed%s)%s%s, %d refused, resumed at %d\n",
+		fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %d items, %d sent, %d skipped (already indexed%s)%s%s, %d refused, resumed at %d\n",
 			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, extra, rep.Refused, rep.Resumed)
 		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
 			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
