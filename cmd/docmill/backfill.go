@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
 	"github.com/docmill/docmill/connectors"
@@ -43,6 +44,9 @@ func backfillCmd() *cobra.Command {
 		if *rate < 0 || *conc < 1 {
 			return fmt.Errorf("--rate %v and --concurrency %d: want a rate of 0 (unlimited) or more and at least 1 document in flight", *rate, *conc)
 		}
+		if err := checkWaitTimeout(*waitFor); err != nil {
+			return err
+		}
 		var sinceT time.Time
 		if *since != "" {
 			t, err := index.ParseWhen(*since, time.Now())
@@ -61,9 +65,25 @@ func backfillCmd() *cobra.Command {
 			OnlyStale: *stale, Rate: *rate, Concurrency: *conc, Replicas: replicas, Stored: storedVia(serverURL(*api.server), *api.token)}
 		switch {
 		case strings.HasPrefix(*from, "bucket:"):
-			b.Source = connectors.BucketSource{JS: js, Name: strings.TrimPrefix(*from, "bucket:")}
+			name := strings.TrimPrefix(*from, "bucket:")
+			// checked before the job starts, which would print a summary
+			// of nothing before the error
+			if _, err := js.ObjectStore(cmd.Context(), name); err != nil {
+				if errors.Is(err, jetstream.ErrBucketNotFound) {
+					return fmt.Errorf("--from %s: the broker at %s has no object store bucket %q", *from, nf.url, name)
+				}
+				return fmt.Errorf("--from %s: %w", *from, err)
+			}
+			b.Source = connectors.BucketSource{JS: js, Name: name}
 		case strings.HasPrefix(*from, "stream:"):
-			b.Source = connectors.StreamSource{JS: js, Name: strings.TrimPrefix(*from, "stream:")}
+			name := strings.TrimPrefix(*from, "stream:")
+			if _, err := js.Stream(cmd.Context(), name); err != nil {
+				if errors.Is(err, jetstream.ErrStreamNotFound) {
+					return fmt.Errorf("--from %s: the broker at %s has no stream %q (docmill's ingest stream is DOCMILL_INGEST)", *from, nf.url, name)
+				}
+				return fmt.Errorf("--from %s: %w", *from, err)
+			}
+			b.Source = connectors.StreamSource{JS: js, Name: name}
 		default:
 			if st, err := os.Stat(*from); err != nil || !st.IsDir() {
 				return fmt.Errorf("--from %q is not a folder; want DIR, bucket:NAME or stream:NAME", *from)
@@ -119,6 +139,10 @@ func backfillCmd() *cobra.Command {
 		ctx, stop := stopOnSignal(cmd.Context(), "")
 		defer stop()
 		rep, err := b.Run(ctx)
+		if prog == nil && err != nil {
+			// the source was never listed: there is no job to sum up
+			return err
+		}
 		if prog != nil {
 			prog.Done()
 		}
@@ -176,6 +200,15 @@ func backfillCmd() *cobra.Command {
 		return nil
 	}
 	return cmd
+}
+
+// checkWaitTimeout refuses a --wait-timeout that allows no wait at all: a
+// negative one was taken and reported documents "not indexed within -1s".
+func checkWaitTimeout(d time.Duration) error {
+	if d < 0 {
+		return fmt.Errorf("--wait-timeout %s: want a duration of 0 or more, such as 10m", d)
+	}
+	return nil
 }
 
 // awaitBackfill follows what a backfill sent to its outcome and fails when

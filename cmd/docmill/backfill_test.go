@@ -16,6 +16,7 @@ import (
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/natstest"
 )
 
 // A backfill pointed at the wrong server must say which address it tried
@@ -157,13 +158,16 @@ func TestBackfillWait(t *testing.T) {
 
 // Flags that make no job are refused with what is wrong, before anything
 // is sent: a negative rate, no document in flight, a --since that is no
-// date (Go's "parsing time ... as 2006-01-02" was the message).
+// date (Go's "parsing time ... as 2006-01-02" was the message), a
+// negative --wait-timeout.
 func TestBackfillRefusesBadFlags(t *testing.T) {
 	dir := t.TempDir()
 	for args, want := range map[string]string{
 		"--rate -1":       "--rate",
 		"--concurrency 0": "--concurrency",
 		"--since garbage": `"garbage" is not a date`,
+		// a negative timeout was taken: "2 not indexed within -1s"
+		"--wait --wait-timeout -1s": "--wait-timeout -1s",
 	} {
 		cmd := backfillCmd()
 		cmd.SetOut(io.Discard)
@@ -210,6 +214,29 @@ func TestBackfillWaitPastUnreadableFile(t *testing.T) {
 		"2 indexed, 0 dead-lettered, 0 still waiting"} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("standard error lacks %q:\n%s", want, errOut.String())
+		}
+	}
+}
+
+// A bucket or stream that is not there is said so before the job starts:
+// a summary of a job of nothing ("0 items, 0 sent ...") came first.
+func TestBackfillFromMissingSource(t *testing.T) {
+	url, _, _ := natstest.Listening(t, "backfill-missing-source")
+	for from, want := range map[string]string{
+		"bucket:nope": `no object store bucket "nope"`,
+		"stream:NOPE": `no stream "NOPE"`,
+	} {
+		cmd := backfillCmd()
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		var errOut bytes.Buffer
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(&errOut)
+		cmd.SetArgs([]string{"--nats", url, "--server", "http://127.0.0.1:1", "--from", from})
+		if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want an error saying %s", from, err, want)
+		}
+		if strings.Contains(errOut.String(), "items") {
+			t.Errorf("%s: a job summed up before the error:\n%s", from, errOut.String())
 		}
 	}
 }

@@ -74,6 +74,9 @@ func ingestCmd() *cobra.Command {
 				return fmt.Errorf("--%w", err)
 			}
 		}
+		if err := checkWaitTimeout(*waitFor); err != nil {
+			return err
+		}
 		nc, js, err := nf.connect()
 		if err != nil {
 			return err

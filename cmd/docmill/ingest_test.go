@@ -163,6 +163,19 @@ func TestIngestGoesOnPastBadPaths(t *testing.T) {
 	}
 }
 
+// A negative --wait-timeout is refused before anything is sent: it was
+// taken, and the wait reported "2 not indexed within -1s".
+func TestIngestRefusesNegativeWaitTimeout(t *testing.T) {
+	cmd := ingestCmd()
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	cmd.SetArgs([]string{"--nats", "nats://127.0.0.1:1", "--wait", "--wait-timeout", "-1s", t.TempDir()})
+	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "--wait-timeout -1s") {
+		t.Errorf("--wait-timeout -1s: %v, want it refused", err)
+	}
+}
+
 // docPrefix is the short id ingest prints for a document of text.
 func docPrefix(text string) string { return document.ID([]byte(text))[:12] }
 
