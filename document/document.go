@@ -31,12 +31,25 @@ func ID(raw []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// MinIDPrefix is the fewest hex digits of a document id that name a
+// document (IsIDPrefix): fewer would match too many in a large archive.
+const MinIDPrefix = 8
+
 // IsIDPrefix reports whether s may be the opening of a document id that
-// names one document among many: 8 to 63 lower-case hex digits. docmill
-// prints ids shortened to 12 characters, and a user types them back.
+// names one document among many: MinIDPrefix to 63 lower-case hex digits.
+// docmill prints ids shortened to 12 characters, and a user types them back.
 func IsIDPrefix(s string) bool {
-	return len(s) >= 8 && len(s) < 64 && strings.Trim(s, "0123456789abcdef") == ""
+	return len(s) >= MinIDPrefix && len(s) < 64 && isHex(s)
 }
+
+// IsShortIDPrefix reports whether s is the opening of a document id too
+// short to name one (1 to MinIDPrefix-1 hex digits), so that a caller can
+// ask for more of it rather than answer "document not found".
+func IsShortIDPrefix(s string) bool {
+	return len(s) > 0 && len(s) < MinIDPrefix && isHex(s)
+}
+
+func isHex(s string) bool { return strings.Trim(s, "0123456789abcdef") == "" }
 
 // Parsed is a document after parsing: its plain text and what the parser
 // learned about it.

@@ -27,8 +27,12 @@ import (
 // script adds it once the user has confirmed; without JavaScript the post
 // is answered with a page that asks, whose button sends it.
 func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
-	id := s.docID(r)
+	id, idErr := s.resolveID(r)
 	api := r.Method == http.MethodDelete
+	if api && idErr != nil {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("delete %s: %w", id, idErr))
+		return
+	}
 	if !api && r.PostFormValue("confirm") != "yes" {
 		s.confirmDelete(w, r, id)
 		return

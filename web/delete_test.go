@@ -189,7 +189,8 @@ func TestLivePageForgetsDeletedDocuments(t *testing.T) {
 
 // docmill prints ids shortened to 12 characters (ingest, search): the API,
 // the document page and deletion take them, and any unique prefix of 8 or
-// more hex digits; they answered "document not found".
+// more hex digits; they answered "document not found". A shorter prefix,
+// or one of several documents, is answered with what to give instead.
 func TestShortIDs(t *testing.T) {
 	ctx := context.Background()
 	_, js := startNATS(t)
@@ -207,10 +208,18 @@ func TestShortIDs(t *testing.T) {
 	if resp, _ := get(t, s, "/documents/"+full[:8]); resp.StatusCode != http.StatusOK {
 		t.Errorf("document page by an 8-character prefix: %d", resp.StatusCode)
 	}
-	if resp, _ := get(t, s, "/api/documents/"+full[:7]); resp.StatusCode != http.StatusNotFound {
-		t.Errorf("a 7-character prefix: %d, want 404", resp.StatusCode)
+	// too short to look up: the answer asks for more of the id rather than
+	// saying "document not found"
+	if resp, body := get(t, s, "/api/documents/"+full[:7]); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(body, "give at least 8 characters of the id") {
+		t.Errorf("a 7-character prefix: %d %s, want 400 asking for 8 characters", resp.StatusCode, body)
 	}
 	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+full[:4], nil))
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"delete `+full[:4]+`: give at least 8 characters of the id"`) {
+		t.Errorf("DELETE by a 4-character prefix: %d %s", rec.Code, rec.Body)
+	}
+	rec = httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest(http.MethodDelete, "/api/documents/"+full[:12], nil))
 	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), full) {
 		t.Fatalf("DELETE by the 12-character id: %d %s", rec.Code, rec.Body)
@@ -220,6 +229,14 @@ func TestShortIDs(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != uint64(len(docs)-1) {
 		t.Errorf("%d documents left, want %d", n, len(docs)-1)
+	}
+	// two documents whose ids open alike: their common prefix names neither
+	a, b := uitest.Samples()[0], uitest.Samples()[1]
+	a.ID, b.ID = "abcdef01"+strings.Repeat("1", 56), "abcdef01"+strings.Repeat("2", 56)
+	s = newServer(t, Options{Index: openIndex(t, a, b), JS: js})
+	if resp, body := get(t, s, "/api/documents/abcdef01"); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(body, "more than one document: give more characters of the id") {
+		t.Errorf("a prefix of two documents: %d %s", resp.StatusCode, body)
 	}
 }
 

@@ -594,18 +594,37 @@ func (s *Server) absence(ctx context.Context, id string) absent {
 // indexed document. A prefix that names no document, or several, stays
 // as it is and is not found.
 func (s *Server) docID(r *http.Request) string {
+	id, _ := s.resolveID(r)
+	return id
+}
+
+// errShortID is resolveID's error for an id prefix too short to look up.
+var errShortID = fmt.Errorf("give at least %d characters of the id", document.MinIDPrefix)
+
+// resolveID is docID, and why the id cannot name a document when that is
+// the id's own fault, so that the API can say so rather than "document not
+// found": a prefix shorter than document.MinIDPrefix (errShortID), or one
+// of several documents (index.ErrAmbiguous).
+func (s *Server) resolveID(r *http.Request) (string, error) {
 	id := chi.URLParam(r, "id")
-	if s.o.Index == nil {
-		return id
+	if document.IsShortIDPrefix(id) {
+		return id, errShortID
 	}
-	if full, err := s.o.Index.Resolve(r.Context(), id); err == nil {
-		return full
+	if s.o.Index == nil {
+		return id, nil
+	}
+	full, err := s.o.Index.Resolve(r.Context(), id)
+	if err == nil {
+		return full, nil
 	}
 	// not indexed yet: the prefix of a document on its way says so too
 	if full := s.pending.byPrefix(r.Context(), id); full != "" {
-		return full
+		return full, nil
 	}
-	return id
+	if errors.Is(err, index.ErrAmbiguous) {
+		return id, fmt.Errorf("%w: give more characters of the id", index.ErrAmbiguous)
+	}
+	return id, nil
 }
 
 func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
@@ -613,7 +632,11 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, errors.New("this process has no index"))
 		return
 	}
-	id := s.docID(r)
+	id, err := s.resolveID(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("get %s: %w", id, err))
+		return
+	}
 	doc, err := s.o.Index.Get(r.Context(), id)
 	if errors.Is(err, index.ErrNotFound) {
 		switch a := s.absence(r.Context(), id); a.Status {

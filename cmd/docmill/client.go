@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -229,8 +230,18 @@ func serverURL(s string) string {
 	return s
 }
 
+// apiError is a non-2xx answer of the API: its status and the server's
+// message.
+type apiError struct {
+	Code   int
+	Status string // "404 Not Found"
+	Msg    string
+}
+
+func (e *apiError) Error() string { return e.Status + ": " + e.Msg }
+
 // call sends one API request and returns the body of a 2xx answer, or an
-// error with the status and the server's message.
+// *apiError with the status and the server's message.
 func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, method, serverURL(*f.server)+path, nil)
 	if err != nil {
@@ -254,7 +265,7 @@ func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error)
 		if json.Unmarshal(body, &e) == nil && e.Error != "" {
 			msg = e.Error
 		}
-		return nil, fmt.Errorf("%s: %s", resp.Status, msg)
+		return nil, &apiError{Code: resp.StatusCode, Status: resp.Status, Msg: msg}
 	}
 	return body, nil
 }
@@ -437,7 +448,7 @@ func deleteCmd() *cobra.Command {
 		var errs []error
 		for _, id := range args {
 			if _, err := api.call(cmd.Context(), http.MethodDelete, "/api/documents/"+url.PathEscape(id)); err != nil {
-				errs = append(errs, fmt.Errorf("delete %s: %w", id, err))
+				errs = append(errs, deleteError(id, err))
 				continue
 			}
 			fmt.Printf("deleted %s\n", id)
@@ -445,6 +456,29 @@ func deleteCmd() *cobra.Command {
 		return errors.Join(errs...)
 	}
 	return cmd
+}
+
+// serverSaid is the opening the API gives its delete messages ("delete
+// <id>: ..."), which deleteError says once.
+var serverSaid = regexp.MustCompile(`^delete [^ ]+: `)
+
+// deleteError is how `docmill delete` reports a failed delete of id: one
+// "delete <id>: " and the server's reason. The server's own message
+// already opens so, and was repeated after the status ("delete X: 404 Not
+// Found: delete X: document not found"). The reasons of a 400, 404 or
+// 409 name the id's problem (too short, not found, still processing) and
+// stand alone; another status (5xx, 401) is kept with the message.
+func deleteError(id string, err error) error {
+	var ae *apiError
+	if !errors.As(err, &ae) {
+		return fmt.Errorf("delete %s: %w", id, err)
+	}
+	msg := serverSaid.ReplaceAllString(ae.Msg, "")
+	switch ae.Code {
+	case http.StatusBadRequest, http.StatusNotFound, http.StatusConflict:
+		return fmt.Errorf("delete %s: %s", id, msg)
+	}
+	return fmt.Errorf("delete %s: %s: %s", id, ae.Status, msg)
 }
 
 func init() {

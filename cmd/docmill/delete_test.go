@@ -1,0 +1,50 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// docmill delete says each failure once: "delete <id>: <why>". The
+// server's message, which opens with "delete <id>: " itself, came after the
+// command's own and the status ("delete X: 404 Not Found: delete X:
+// document not found"). An id too short to name a document asks for more
+// of it rather than answering "document not found".
+func TestDeleteCommandErrors(t *testing.T) {
+	s := startServe(t)
+	text := "Memo: the delete command's test document, to be deleted by its short id."
+	id := docPrefix(text)
+	cmd := ingestCmd()
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "memo.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	run := func(ids ...string) error {
+		cmd := deleteCmd()
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		cmd.SetArgs(append([]string{"--server", s.HTTPURL()}, ids...))
+		return cmd.Execute()
+	}
+	missing := strings.Repeat("0", 12)
+	err := run(missing, id[:4])
+	want := "delete " + missing + ": document not found\n" +
+		"delete " + id[:4] + ": give at least 8 characters of the id"
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+	if err := run(id); err != nil {
+		t.Errorf("delete by the short id: %v", err)
+	}
+	if err := run(id); err == nil || err.Error() != "delete "+id+": document not found" {
+		t.Errorf("deleted twice: %v", err)
+	}
+}
