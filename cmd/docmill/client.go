@@ -31,9 +31,11 @@ import (
 // natsFlags connect a client command to a running docmill's broker.
 type natsFlags struct{ url, creds, token string }
 
+// addNATSFlags adds a client command's broker flags to fs; each help names
+// the environment variable that sets it, as --server's does.
 func addNATSFlags(fs *pflag.FlagSet) *natsFlags {
 	nf := &natsFlags{}
-	fs.StringVar(&nf.url, "nats", envOr("DOCMILL_NATS_URL", "nats://127.0.0.1:4222"), "NATS URL of the docmill broker")
+	fs.StringVar(&nf.url, "nats", envOr("DOCMILL_NATS_URL", "nats://127.0.0.1:4222"), "NATS URL of the docmill broker (env DOCMILL_NATS_URL)")
 	fs.StringVar(&nf.creds, "nats-creds", os.Getenv("DOCMILL_NATS_CREDS_FILE"), "NATS .creds file (env DOCMILL_NATS_CREDS_FILE)")
 	fs.StringVar(&nf.token, "nats-token", os.Getenv("DOCMILL_NATS_TOKEN"), "NATS token (env DOCMILL_NATS_TOKEN, as the server reads it)")
 	return nf
