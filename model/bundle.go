@@ -119,6 +119,55 @@ func LoadBundle(dir string) (*Bundle, error) {
 
 func ortReady() bool { return ort.IsInitialized() }
 
+// CheckFiles checks, without the ONNX Runtime, that dir holds what a
+// bundle needs: a manifest.json that parses and declares segments, each
+// segment's graph file and the tokenizer; or an Optimum export's
+// model.onnx and tokenizer.json. A folder that is plainly no bundle is
+// told apart so where the runtime is not installed (LoadBundle also checks
+// the graphs' inputs and outputs).
+func CheckFiles(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("bundle %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("bundle %s: a file, not a folder: %w", dir, ErrNoBundle)
+	}
+	tokFile := "tokenizer.json"
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	switch {
+	case err == nil:
+		var m Manifest
+		if err := json.Unmarshal(data, &m); err != nil {
+			return fmt.Errorf("bundle %s: manifest.json: %w", dir, err)
+		}
+		if len(m.Segments) == 0 {
+			return fmt.Errorf("bundle %s: manifest declares no segments", dir)
+		}
+		for i, s := range m.Segments {
+			if s.Name == "" || s.File == "" {
+				return fmt.Errorf("bundle %s: segment %d: name and file are required", dir, i)
+			}
+			if _, err := os.Stat(filepath.Join(dir, s.File)); err != nil {
+				return fmt.Errorf("bundle %s: segment %q: %w", dir, s.Name, err)
+			}
+		}
+		if m.Tokenizer != "" {
+			tokFile = m.Tokenizer
+		}
+	case errors.Is(err, os.ErrNotExist):
+		if _, err := os.Stat(filepath.Join(dir, "model.onnx")); err != nil {
+			return fmt.Errorf("bundle %s: %w", dir, ErrNoBundle)
+		}
+	default:
+		return fmt.Errorf("bundle %s: %w", dir, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, tokFile)); err != nil {
+		return fmt.Errorf("bundle %s: tokenizer: %w", dir, err)
+	}
+	return nil
+}
+
 // check validates the manifest's structure and every segment graph.
 func (b *Bundle) check() error {
 	m := &b.Manifest

@@ -22,20 +22,32 @@ func pipelinePublisher(js jetstream.JetStream) message.Publisher { return stream
 // fo.MaxLogLines. It never fails: what went wrong is in the returned
 // component state (shown by /healthz) and the log.
 func BuildAnalyzer(c config.Model, fo enrich.FreeOptions, log *slog.Logger) (enrich.Analyzer, web.Component) {
+	an, st, err := tryAnalyzer(c, fo, log)
+	if err != nil {
+		log.Warn("neural model unavailable, running the model-free tier", "err", err)
+	}
+	return an, st
+}
+
+// tryAnalyzer is BuildAnalyzer without its warning when the model does not
+// load, which it returns instead: a caller that then keeps or starts
+// another model (a refused swap, a registry model that does not load here,
+// a shadow) says what runs. The warning claimed the model-free tier while
+// the configured model ran.
+func tryAnalyzer(c config.Model, fo enrich.FreeOptions, log *slog.Logger) (enrich.Analyzer, web.Component, error) {
 	free := enrich.NewFree(fo)
 	if c.Disabled {
-		return free, web.Component{OK: false, Detail: "model disabled by configuration: model-free tier"}
+		return free, web.Component{OK: false, Detail: "model disabled by configuration: model-free tier"}, nil
 	}
 	an, precision, err := loadModel(c, free)
 	if err != nil {
-		log.Warn("neural model unavailable, running the model-free tier", "err", err)
-		return free, web.Component{OK: false, Detail: "model unavailable, model-free tier: " + err.Error()}
+		return free, web.Component{OK: false, Detail: "model unavailable, model-free tier: " + err.Error()}, err
 	}
 	if c.Int8 && precision != "int8" {
 		log.Warn("int8 asked for, but the bundle has no int8 segments: running fp32", "dir", c.Dir)
 	}
 	info := an.Info()
-	return an, web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + precision + ")"}
+	return an, web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + precision + ")"}, nil
 }
 
 // FreeOptions are the model-free tier's options for a configuration:

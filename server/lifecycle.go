@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -71,15 +70,17 @@ func (s *Server) startModel(ctx context.Context) (enrich.Analyzer, web.Component
 	}
 	rc := c
 	rc.Dir, rc.Disabled = a.Dir, a.Disabled
-	an, st := BuildAnalyzer(rc, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
-	if a.Disabled || st.OK {
+	an, st, err := tryAnalyzer(rc, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
+	if err == nil {
 		s.o.Log.Info("model from the registry (docmill model use)", "dir", a.Dir, "free", a.Disabled)
 		return an, st
 	}
-	s.o.Log.Error("the registry's active model does not load here; running the configured one", "dir", a.Dir, "detail", st.Detail)
-	failed := st.Detail
+	// no "running the model-free tier" here: the configured model is
+	// tried next, and what runs is logged with it
 	an, st = BuildAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
-	s.swapErr = fmt.Sprintf("registry model %s does not load here (%s); running %s", a.Dir, failed, st.Detail)
+	s.o.Log.Error("the registry's active model does not load here; running the configured one", "dir", a.Dir, "err", err,
+		"running", st.Detail)
+	s.swapErr = fmt.Sprintf("registry model %s does not load here (%v); running %s", a.Dir, err, st.Detail)
 	return an, st
 }
 
@@ -141,14 +142,16 @@ func (s *Server) swap(raw []byte) {
 	}
 	c := s.o.Config.Model
 	c.Dir, c.Disabled = a.Dir, a.Disabled
-	an, st := BuildAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
+	// the current model stays when the new one does not load: no warning
+	// of a model-free tier that does not run
+	an, st, err := tryAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
 	if a.Disabled {
 		st.Detail = "model-free tier (docmill model use free)"
 	}
-	if !a.Disabled && !st.OK {
-		s.o.Log.Error("hot swap refused: new model does not load; keeping the current one", "dir", a.Dir, "detail", st.Detail)
+	if err != nil {
+		s.o.Log.Error("hot swap refused: new model does not load; keeping the current one", "dir", a.Dir, "err", err)
 		s.mu.Lock()
-		s.swapErr = fmt.Sprintf("refused %s (%s); still running %s", a.Dir, st.Detail, s.modelSt.Detail)
+		s.swapErr = fmt.Sprintf("refused %s (%v); still running %s", a.Dir, err, s.modelSt.Detail)
 		s.mu.Unlock()
 		return
 	}
@@ -175,9 +178,11 @@ func (s *Server) shadowAnalyzer() (enrich.Analyzer, error) {
 	}
 	c := s.o.Config.Model
 	c.Dir, c.Disabled = name, name == "free"
-	an, st := BuildAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
-	if name != "free" && !st.OK {
-		return nil, errors.New(st.Detail)
+	// a shadow that does not load stops the start (the caller's error), so
+	// no model-free tier runs in its place
+	an, _, err := tryAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
+	if err != nil {
+		return nil, err
 	}
 	return an, nil
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +23,7 @@ import (
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/internal/natstest"
 	"github.com/docmill/docmill/model"
 	"github.com/docmill/docmill/monitor"
 )
@@ -208,5 +211,70 @@ func TestModelPrecisionShown(t *testing.T) {
 			t.Errorf("int8 asked: %s says neither int8 nor why not", st.Detail)
 		}
 		t.Logf("int8 %v: %s", int8, st.Detail)
+	}
+}
+
+// lockedBuffer is a log destination written from many goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// A registry model that does not load on this worker leaves it on its
+// configured model, and the log says that alone: the start once also
+// warned "neural model unavailable, running the model-free tier" while the
+// configured model ran.
+func TestRegistryModelNotLoadingLogsWhatRuns(t *testing.T) {
+	tiny := tinyModel(t)
+	ctx := context.Background()
+	url, _, js := natstest.Listening(t, "registry-model-not-loading")
+	if err := UseModel(ctx, js, Active{Dir: "/nonexistent/bundle"}); err != nil {
+		t.Fatal(err)
+	}
+	c := config.Default()
+	c.Data, c.NATS.URL, c.HTTP.Listen = t.TempDir(), url, "127.0.0.1:0"
+	c.Model.Dir, c.Model.Threads = tiny, 1
+	var logs lockedBuffer
+	runCtx, cancel := context.WithCancel(ctx)
+	started := make(chan *Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(runCtx, Options{Config: c, Role: RoleWorker, Log: slog.New(slog.NewTextHandler(&logs, nil)),
+			Started: func(s *Server) { started <- s }})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	var s *Server
+	select {
+	case s = <-started:
+	case err := <-done:
+		done <- err
+		t.Fatalf("worker: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("worker did not start")
+	}
+	if tier := s.Analyzer().Load().Info().Tier; tier != "model" {
+		t.Errorf("runs the %s tier, want the configured model", tier)
+	}
+	out := logs.String()
+	if !strings.Contains(out, "the registry's active model does not load here; running the configured one") || !strings.Contains(out, "/nonexistent/bundle") {
+		t.Errorf("the log does not say the registry's model was left:\n%s", out)
+	}
+	if strings.Contains(out, "model-free tier") {
+		t.Errorf("the log claims the model-free tier while the configured model runs:\n%s", out)
+	}
+	if c, ok := s.Health()["model_swap"]; !ok || c.OK || strings.Contains(c.Detail, "model-free tier") {
+		t.Errorf("/healthz model_swap: %+v, want not ok, naming the bundle without claiming the model-free tier", c)
 	}
 }

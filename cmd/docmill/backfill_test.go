@@ -68,21 +68,6 @@ func TestStoredViaNamesTheServer(t *testing.T) {
 	}
 }
 
-// A bundle for the workers may be on their disks only: an absolute path
-// not found here is sent on; a relative one, or a folder here that is no
-// bundle, is refused.
-func TestBundleOnWorkers(t *testing.T) {
-	if dir, err := bundleOnWorkers("/opt/docmill/model/bundles/docmill-mini-not-here"); err != nil || dir != "/opt/docmill/model/bundles/docmill-mini-not-here" {
-		t.Errorf("absolute path elsewhere: %q %v", dir, err)
-	}
-	if _, err := bundleOnWorkers("no/such/bundle"); err == nil || !strings.Contains(err.Error(), "absolute path") {
-		t.Errorf("relative path not here: %v", err)
-	}
-	if _, err := bundleOnWorkers(t.TempDir()); err == nil || !strings.Contains(err.Error(), "not a model bundle") {
-		t.Errorf("empty folder here: %v", err)
-	}
-}
-
 // docmill backfill --wait follows what it sent to the index: it counts the
 // indexed documents without listing them, names the dead-lettered one with
 // its reason, fails because of it, and leaves each document searchable

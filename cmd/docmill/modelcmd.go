@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/docmill/docmill/model"
 	"github.com/docmill/docmill/monitor"
 	"github.com/docmill/docmill/server"
 )
@@ -18,20 +19,24 @@ func modelCmd() *cobra.Command {
 	use := &cobra.Command{Use: "use DIR|free", Short: "Hot-swap every worker to a model bundle (a folder on the workers' disks) or the model-free tier",
 		Args: cobra.ExactArgs(1)}
 	unf := addNATSFlags(use.Flags())
+	unchecked := use.Flags().Bool("unchecked", false, "record an absolute path without checking it here: for a bundle on the workers' disks only (they check it, and /healthz model_swap says when one cannot load it)")
 	use.RunE = func(cmd *cobra.Command, args []string) error {
+		// checked before connecting: a path that is no bundle is refused
+		// whether or not the broker is there
+		a := server.Active{Disabled: args[0] == "free"}
+		if !a.Disabled {
+			var err error
+			if a.Dir, err = bundleOnWorkers(args[0], *unchecked); err != nil {
+				return err
+			}
+		}
 		nc, js, err := unf.connect()
 		if err != nil {
 			return err
 		}
 		defer nc.Close()
-		a := server.Active{Disabled: args[0] == "free"}
-		if !a.Disabled {
-			if a.Dir, err = bundleOnWorkers(args[0]); err != nil {
-				return err
-			}
-		}
 		if err := server.UseModel(cmd.Context(), js, a); err != nil {
-			return err
+			return fmt.Errorf("record the active model: %w", err)
 		}
 		fmt.Fprintf(os.Stderr, "workers will switch to %s; check /healthz (component analyzer; a worker that cannot load it stays on its model and says why under model_swap) or the Docmill-Model header of new results\n", args[0])
 		return nil
@@ -69,27 +74,51 @@ func modelCmd() *cobra.Command {
 
 func init() { rootCmd.AddCommand(modelCmd()) }
 
-// bundleOnWorkers checks a bundle folder named for the workers. It is on
-// their disks, which may not be this machine's: a folder that exists here
-// must be a bundle; one that does not is sent as given when absolute (the
-// workers refuse a bundle that does not load, and /healthz says why under
-// model_swap), and refused when relative, which names no folder there.
-func bundleOnWorkers(arg string) (string, error) {
+// bundleOnWorkers checks a bundle folder named for the workers, which
+// the registry then names as every worker's model. It must be a bundle
+// here: checked as the workers load it where the ONNX Runtime is installed
+// here, else by its files (checkBundleHere). A path that is not here is
+// refused too: recorded, it was refused by every worker at every start,
+// with an error in the log, until the next model use. A bundle on the
+// workers' disks only is recorded with unchecked, by its absolute path; a
+// relative one names no folder there and is refused all the same.
+func bundleOnWorkers(arg string, unchecked bool) (string, error) {
 	dir, err := filepath.Abs(arg)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("bundle %s: %w", arg, err)
 	}
 	if _, err := os.Stat(dir); err != nil {
 		if !filepath.IsAbs(arg) {
 			return "", fmt.Errorf("%s is not here; name the bundle by its absolute path on the workers' disks", arg)
 		}
+		if !unchecked {
+			return "", fmt.Errorf("%s is not on this machine (%s), so not recorded as the workers' model; a bundle on the workers' disks only is recorded with --unchecked",
+				dir, pathProblem(err))
+		}
 		fmt.Fprintf(os.Stderr, "%s is not on this machine; the workers check it on theirs (see /healthz model_swap)\n", dir)
 		return dir, nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
-		if _, err2 := os.Stat(filepath.Join(dir, "model.onnx")); err2 != nil {
-			return "", fmt.Errorf("%s is not a model bundle (no manifest.json or model.onnx)", dir)
-		}
+	if unchecked {
+		return dir, nil
+	}
+	if err := checkBundleHere(dir); err != nil {
+		return "", fmt.Errorf("%w: not recorded as the workers' model (--unchecked records it anyway)", err)
 	}
 	return dir, nil
+}
+
+// checkBundleHere loads the bundle at dir as a worker would (its graphs
+// against its manifest, its tokenizer) when the ONNX Runtime library is
+// found here, and checks its files otherwise.
+func checkBundleHere(dir string) error {
+	lib, err := model.FindORTLib("")
+	if err != nil {
+		return model.CheckFiles(dir)
+	}
+	if err := model.InitRuntime(lib); err != nil {
+		// a runtime that does not start here says nothing of the bundle
+		return model.CheckFiles(dir)
+	}
+	_, err = model.LoadBundle(dir)
+	return err
 }

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/internal/datasets"
+)
+
+// docmill model use checks the bundle here before the registry names it as
+// every worker's model: a folder that is no bundle, a bundle missing its
+// tokenizer and a path not on this machine are refused (a path not here
+// was recorded, and every worker start then logged an error for it), a
+// relative path not here always; --unchecked records an absolute path for
+// bundles on the workers' disks only.
+func TestBundleOnWorkers(t *testing.T) {
+	root, err := datasets.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tiny := filepath.Join(root, "model", "testdata", "tiny")
+	if dir, err := bundleOnWorkers(tiny, false); err != nil || dir != tiny {
+		t.Errorf("the tiny bundle: %q %v", dir, err)
+	}
+	elsewhere := "/opt/docmill/model/bundles/docmill-mini-not-here"
+	if _, err := bundleOnWorkers(elsewhere, false); err == nil || !strings.Contains(err.Error(), "not on this machine") || !strings.Contains(err.Error(), "--unchecked") {
+		t.Errorf("absolute path elsewhere: %v, want it refused, naming --unchecked", err)
+	}
+	if dir, err := bundleOnWorkers(elsewhere, true); err != nil || dir != elsewhere {
+		t.Errorf("absolute path elsewhere, --unchecked: %q %v", dir, err)
+	}
+	for _, unchecked := range []bool{false, true} {
+		if _, err := bundleOnWorkers("no/such/bundle", unchecked); err == nil || !strings.Contains(err.Error(), "absolute path") {
+			t.Errorf("relative path not here (unchecked %v): %v", unchecked, err)
+		}
+	}
+	if _, err := bundleOnWorkers(t.TempDir(), false); err == nil || !strings.Contains(err.Error(), "not a model bundle") {
+		t.Errorf("empty folder here: %v", err)
+	}
+	noTokenizer := t.TempDir()
+	for _, f := range []string{"manifest.json", "lower.onnx", "upper.onnx"} {
+		b, err := os.ReadFile(filepath.Join(tiny, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(noTokenizer, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := bundleOnWorkers(noTokenizer, false); err == nil || !strings.Contains(err.Error(), "tokenizer") {
+		t.Errorf("a bundle without its tokenizer: %v", err)
+	}
+}
+
+// model use refuses a path that is no bundle before it asks the broker:
+// /nonexistent was recorded with exit status 0.
+func TestModelUseRefusesNoBundle(t *testing.T) {
+	cmd := modelCmd()
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	cmd.SetArgs([]string{"use", "--nats", "nats://127.0.0.1:1", "/nonexistent"})
+	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "/nonexistent is not on this machine") {
+		t.Errorf("model use /nonexistent: %v", err)
+	}
+}
