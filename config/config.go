@@ -367,11 +367,11 @@ func withKey(root *yaml.Node, msg string) string {
 		return msg
 	}
 	line, _ := strconv.Atoi(m[1])
-	path := keyAt(root, line, "")
+	rest := m[2]
+	path := pickKey(keysAt(root, line, ""), rest)
 	if path == "" {
 		return msg
 	}
-	rest := m[2]
 	if strings.HasPrefix(rest, "field ") && strings.Contains(rest, " not found in type ") {
 		return fmt.Sprintf("line %d: unknown key %s (see docmill.example.yaml for every key)", line, path)
 	}
@@ -381,25 +381,77 @@ func withKey(root *yaml.Node, msg string) string {
 	return fmt.Sprintf("line %d: %s: %s", line, path, rest)
 }
 
-// keyAt is the dotted path of the key on line (or whose value is), or "".
-func keyAt(n *yaml.Node, line int, prefix string) string {
+// keyHit is a key written on a line: its dotted path, and its key and
+// value nodes.
+type keyHit struct {
+	path   string
+	key, v *yaml.Node
+}
+
+// keysAt lists the innermost keys on line (or whose value is): one in
+// block style, every key of a flow mapping ("{log: 720h, contract: 1y}")
+// written on it.
+func keysAt(n *yaml.Node, line int, prefix string) []keyHit {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		return keyAt(n.Content[0], line, prefix)
+		return keysAt(n.Content[0], line, prefix)
 	}
 	if n.Kind != yaml.MappingNode {
-		return ""
+		return nil
 	}
+	var hits []keyHit
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		path := strings.TrimPrefix(prefix+"."+k.Value, ".")
-		if sub := keyAt(v, line, path); sub != "" {
-			return sub
-		}
-		if k.Line == line || v.Line == line {
-			return path
+		if sub := keysAt(v, line, path); len(sub) > 0 {
+			hits = append(hits, sub...)
+		} else if k.Line == line || v.Line == line {
+			hits = append(hits, keyHit{path, k, v})
 		}
 	}
-	return ""
+	return hits
+}
+
+// yamlErrField and yamlErrValue read what a yaml.v3 error names: the
+// unknown field ("field foo not found in type ..."), or the tag and the
+// value, shortened past 10 characters, it could not decode ("cannot
+// unmarshal !!str `1y` into ...", "cannot unmarshal !!seq into ...").
+var (
+	yamlErrField = regexp.MustCompile("^field (\\S+) not found in type ")
+	yamlErrValue = regexp.MustCompile("^cannot unmarshal (!!\\w+)(?: `(.*)`)? into ")
+)
+
+// pickKey is the path of the key among hits, all on an error's line, that
+// the error (rest, past its line number) is about. yaml.v3 gives no
+// column, so several keys of a flow mapping share the line: the one is
+// told by its name (an unknown key) or by the value the error quotes; the
+// first key of the line was named for every one of them.
+func pickKey(hits []keyHit, rest string) string {
+	if len(hits) == 0 {
+		return ""
+	}
+	if m := yamlErrField.FindStringSubmatch(rest); m != nil {
+		for _, h := range hits {
+			if h.key.Value == m[1] {
+				return h.path
+			}
+		}
+	}
+	if m := yamlErrValue.FindStringSubmatch(rest); m != nil {
+		for _, h := range hits {
+			if h.v.ShortTag() == m[1] && (h.v.Kind != yaml.ScalarNode || shortValue(h.v.Value) == m[2]) {
+				return h.path
+			}
+		}
+	}
+	return hits[0].path
+}
+
+// shortValue is a scalar as yaml.v3's type errors quote it.
+func shortValue(v string) string {
+	if len(v) > 10 {
+		return v[:7] + "..."
+	}
+	return v
 }
 
 // Validate checks values that YAML types cannot.

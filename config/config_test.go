@@ -162,6 +162,36 @@ func TestCheckNamesKeyOfTypeErrors(t *testing.T) {
 	}
 }
 
+// In a flow mapping several keys share a line, and yaml.v3 gives only the
+// line: the key named is the one whose value the error quotes (or whose
+// name it gives), not the line's first. "{log: 720h, contract: 1y}" said
+// index.retention.log was no duration.
+func TestCheckNamesKeyInFlowMapping(t *testing.T) {
+	for yml, want := range map[string]string{
+		"index:\n  retention: {log: 720h, contract: 1y}\n":          "line 2: index.retention.contract: cannot unmarshal !!str `1y`",
+		"index: {retention: {log: 720h, contract: 1y}}\n":           "line 1: index.retention.contract: cannot unmarshal !!str `1y`",
+		"http: {listen: \"127.0.0.1:8080\", max_upload_mb: lots}\n": "line 1: http.max_upload_mb:",
+		"pipeline: {ack_wait: 30s, max_deliver: [1, 2]}\n":          "line 1: pipeline.max_deliver: cannot unmarshal !!seq",
+		"nats: {max_payload_mb: 8, colour: blue}\n":                 "line 1: unknown key nats.colour",
+		// a value past 10 characters is quoted shortened
+		"index:\n  retention: {log: 720h, other: tenthousandyears}\n": "line 2: index.retention.other:",
+		// block style as before
+		"index:\n  retention:\n    log: 720h\n    contract: 1y\n": "line 4: index.retention.contract:",
+	} {
+		path := filepath.Join(t.TempDir(), "flow.yaml")
+		if err := os.WriteFile(path, []byte(yml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, e := range Check(path) {
+			all = append(all, e.Error())
+		}
+		if joined := strings.Join(all, "\n"); !strings.Contains(joined, want) {
+			t.Errorf("%q: check says\n%s\nwant %q", yml, joined, want)
+		}
+	}
+}
+
 // The log analysis budget is on by default, and a negative one is
 // reported at its line (0, which analyses whole logs, is valid).
 func TestMaxLogLines(t *testing.T) {
