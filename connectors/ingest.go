@@ -185,6 +185,9 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 		m.Header.Set(pipeline.HeaderProcessing, "1")
 	}
 	ack, err := p.JS.PublishMsg(ctx, m)
+	if err == nil && ack.Duplicate && d.DedupID == "" {
+		ack, err = p.afterDelete(ctx, m, id, ack)
+	}
 	// (with a context of their own: the send's may be cancelled by now)
 	if err != nil || ack.Duplicate {
 		if created {
@@ -202,6 +205,22 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, err)
 	}
 	return Receipt{ID: id, Duplicate: ack.Duplicate}, nil
+}
+
+// afterDelete sends m again when the stream dropped it as a duplicate of
+// a send within its window and document id was deleted within that
+// window too: the same content sent after a delete is indexed anew, not
+// dropped as the copy of what the delete removed. The message id names
+// the delete, so that sends after the same delete are still one.
+func (p *Publisher) afterDelete(ctx context.Context, m *nats.Msg, id string, dup *jetstream.PubAck) (*jetstream.PubAck, error) {
+	at, ok, err := pipeline.LastDeleted(ctx, p.JS, id)
+	if err != nil || !ok || time.Since(at) > broker.DuplicateWindow {
+		return dup, nil // no delete to undo: the duplicate stands
+	}
+	stamp := at.UTC().Format(time.RFC3339Nano)
+	m.Header.Set(nats.MsgIdHdr, m.Header.Get(nats.MsgIdHdr)+":deleted:"+stamp)
+	m.Header.Set(pipeline.HeaderAfterDelete, stamp) // its result is no copy of the first either
+	return p.JS.PublishMsg(ctx, m)
 }
 
 // headerBytes is about what h takes in a message ("Key: value\r\n").

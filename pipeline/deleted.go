@@ -55,24 +55,31 @@ func PublishDeleted(ctx context.Context, js jetstream.JetStream, d Deleted) erro
 	return nil
 }
 
+// LastDeleted is when document id last left the index, as DOCMILL_DELETED
+// holds it; ok is false when it holds no notice for it.
+func LastDeleted(ctx context.Context, js jetstream.JetStream, id string) (at time.Time, ok bool, err error) {
+	st, err := js.Stream(ctx, broker.StreamDeleted)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("stream %s: %w", broker.StreamDeleted, err)
+	}
+	m, err := st.GetLastMsgForSubject(ctx, broker.SubjectDeleted+"."+id)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("deletion notice of %s: %w", id[:min(12, len(id))], err)
+	}
+	return m.Time, true, nil
+}
+
 // DeletedSince reports whether document id left the index at or after at:
 // DOCMILL_DELETED holds a notice for it that late. A stream or result
 // store is history, and this is how a replay of it tells what must not
 // come back. No notices stream (an older deployment) is no notice.
 func DeletedSince(ctx context.Context, js jetstream.JetStream, id string, at time.Time) (bool, error) {
-	st, err := js.Stream(ctx, broker.StreamDeleted)
-	if errors.Is(err, jetstream.ErrStreamNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("stream %s: %w", broker.StreamDeleted, err)
-	}
-	m, err := st.GetLastMsgForSubject(ctx, broker.SubjectDeleted+"."+id)
-	if errors.Is(err, jetstream.ErrMsgNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("deletion notice of %s: %w", id[:min(12, len(id))], err)
-	}
-	return !m.Time.Before(at), nil
+	last, ok, err := LastDeleted(ctx, js, id)
+	return ok && !last.Before(at), err
 }

@@ -11,6 +11,7 @@ const (
 	HeaderSize        = "Docmill-Size"         // the content's bytes, when it is in the object store
 	HeaderIngestedAt  = "Docmill-Ingested-At"  // RFC 3339, set by docmill's own ingest paths
 	HeaderVersion     = "Docmill-Version"      // a watched file's or object's version: its result is published even if the bytes were analysed minutes ago
+	HeaderAfterDelete = "Docmill-After-Delete" // RFC 3339 time of the delete a send follows: its result is published even if the bytes were analysed minutes ago
 	HeaderMetaPrefix  = "Docmill-Meta-"        // free metadata: Docmill-Meta-Owner: legal; Docmill-Meta-Reprocessed marks a deliberate reprocess; Docmill-Meta-Replaces (MetaReplaces)
 	HeaderID          = "Docmill-Id"           // result: document id (sha256 of the content)
 	HeaderModel       = "Docmill-Model"        // result: name@version of the analyser

@@ -261,7 +261,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	// (MetaReplaces alone marks versions ingested by earlier releases.)
 	replaces := res.Meta[MetaReplaces] != "" && res.Meta[MetaReplaces] != res.ID
 	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != "" ||
-		msg.Metadata.Get(HeaderVersion) != "" || replaces || raw
+		msg.Metadata.Get(HeaderVersion) != "" || msg.Metadata.Get(HeaderAfterDelete) != "" || replaces || raw
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
 	}

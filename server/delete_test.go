@@ -63,3 +63,34 @@ func TestRawPublishAfterDeleteIndexedAgain(t *testing.T) {
 	send()
 	waitFor(t, "indexed again", 60*time.Second, func() bool { return h.search("marmalade").Total == 1 })
 }
+
+// The same file sent through docmill's publisher (docmill ingest, an
+// upload) again after its document was deleted is indexed anew, not
+// dropped by the ingest stream's de-duplication as a copy of the send the
+// delete undid; a third send after the same delete is that copy.
+func TestIngestAfterDeleteIndexedAgain(t *testing.T) {
+	ctx := context.Background()
+	h := start(t, t.TempDir(), "")
+	doc := connectors.Doc{Filename: "quince.txt", Data: []byte("The quince clause applies to every shipment of preserves.")}
+	send := func() connectors.Receipt {
+		r, err := h.srv.Publisher().Send(ctx, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	send()
+	waitFor(t, "indexed", 60*time.Second, func() bool { return h.search("quince").Total == 1 })
+	if r := send(); !r.Duplicate {
+		t.Errorf("a second send before any delete: %+v, want a duplicate", r)
+	}
+	httpDelete(t, h.base+"/api/documents/"+document.ID(doc.Data))
+	waitFor(t, "deleted", 30*time.Second, func() bool { return h.search("quince").Total == 0 })
+	if r := send(); r.Duplicate {
+		t.Fatalf("the send after the delete was dropped as a duplicate: %+v", r)
+	}
+	waitFor(t, "indexed again", 60*time.Second, func() bool { return h.search("quince").Total == 1 })
+	if r := send(); !r.Duplicate {
+		t.Errorf("a second send after the same delete: %+v, want a duplicate", r)
+	}
+}

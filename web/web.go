@@ -921,8 +921,7 @@ func (s *Server) publish(r *http.Request, name, ct string, data []byte) uploaded
 	case res.InFlight:
 		u.Note = "the same content is already on its way (sent earlier, not yet indexed); it is not analysed twice (see /documents/" + res.ID + ")"
 	case res.Duplicate:
-		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID +
-			"; if that document was deleted since, send it again once the 10 minutes have passed)"
+		u.Note = "the same content arrived in the last 10 minutes; it is not analysed again (see /documents/" + res.ID + ")"
 	}
 	return u
 }

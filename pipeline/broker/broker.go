@@ -262,6 +262,10 @@ func redact(urls string) string {
 // remembers a failure; the stream's MaxAge caps it.
 const DeadLetterWindow = 24 * time.Hour
 
+// DuplicateWindow is how long the ingest stream remembers a message id:
+// the same document sent twice within it is analysed once.
+const DuplicateWindow = 10 * time.Minute
+
 // StreamOptions sizes docmill's streams.
 type StreamOptions struct {
 	Replicas int           // 1 embedded, 3 on a cluster
@@ -283,7 +287,7 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 	}
 	cfgs := []jetstream.StreamConfig{
 		{Name: StreamIngest, Subjects: []string{SubjectIngest + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
+			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: DuplicateWindow, MaxAge: o.MaxAge},
 		{Name: StreamResults, Subjects: []string{SubjectResults + ".>"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
 		{Name: StreamDLQ, Subjects: []string{SubjectDLQ + ".>"}, Retention: jetstream.LimitsPolicy,
