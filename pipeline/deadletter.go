@@ -29,6 +29,23 @@ func (e *PermanentError) Unwrap() error { return e.Err }
 // Permanent wraps err as a PermanentError.
 func Permanent(err error) error { return &PermanentError{Err: err} }
 
+// UnavailableError is a write to the broker that did not succeed: the
+// result or its text could not be stored (a publish that timed out, a
+// stream away or full). No fault of the document's: it waits, retried,
+// and is never dead-lettered.
+type UnavailableError struct{ Err error }
+
+func (e *UnavailableError) Error() string { return e.Err.Error() }
+func (e *UnavailableError) Unwrap() error { return e.Err }
+
+// Unavailable marks err as an UnavailableError (nil stays nil).
+func Unavailable(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &UnavailableError{Err: err}
+}
+
 // StageError names the stage a failure belongs to when it is not that of
 // the handler that returned it: the analyse handler parses first, and a
 // file the parser refuses is dead-lettered on docmill.dlq.parse.
@@ -81,6 +98,13 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 				// backoff, instead of being dead-lettered with the others
 				m.Failed.WithLabelValues(stage, "disk_full").Inc()
 				log.Error("stage failed: the disk or the broker's storage is full; the message waits until there is room", "stage", stage, "attempt", attempt, "err", err)
+				return nil, err
+			}
+			if ue := (*UnavailableError)(nil); errors.As(err, &ue) {
+				// a full broker often answers a publish with a timeout,
+				// not with "insufficient resources": the same wait
+				m.Failed.WithLabelValues(stage, "broker_unavailable").Inc()
+				log.Error("stage failed: the broker did not store its output; the message waits until it does", "stage", stage, "attempt", attempt, "err", err)
 				return nil, err
 			}
 			m.Failed.WithLabelValues(stage, reason).Inc()

@@ -406,6 +406,8 @@ func TestOutOfSpaceWaits(t *testing.T) {
 		fmt.Errorf("index batch: persist err: write /data/index/store/00000004.zap: no space left on device"),
 		fmt.Errorf("publish result: %w", syscall.ENOSPC),
 		errors.New("nats: API error: code=400 err_code=10023 description=insufficient resources"),
+		// a full broker may answer a publish with a timeout only
+		fmt.Errorf("publish result: %w", Unavailable(fmt.Errorf("publish to docmill.results.contract: %w", context.DeadlineExceeded))),
 	} {
 		h := DeadLetter(stream.NewPublisher(js), "index", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
 			return nil, full
@@ -429,8 +431,12 @@ func TestWorkerPublishError(t *testing.T) {
 	if err := js.DeleteStream(ctx, broker.StreamResults); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.publish(ctx, r, false, "", ""); err == nil || w.PublishError() == nil {
+	err := w.publish(ctx, r, false, "", "")
+	if err == nil || w.PublishError() == nil {
 		t.Fatalf("publish without a results stream: %v, PublishError %v", err, w.PublishError())
+	}
+	if ue := (*UnavailableError)(nil); !errors.As(err, &ue) {
+		t.Errorf("publish without a results stream: %v, want an UnavailableError (retried, never dead-lettered)", err)
 	}
 	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
 		t.Fatal(err)

@@ -504,7 +504,7 @@ func (w *Worker) encode(ctx context.Context, r *document.Result) ([]byte, error)
 		return nil, fmt.Errorf("text bucket: %w", err)
 	}
 	if _, err := objstore.Put(ctx, w.Blobs, TextBucket, jetstream.ObjectMeta{Name: r.ID}, strings.NewReader(r.Text)); err != nil {
-		return nil, fmt.Errorf("store text of %s: %w", r.ID, err)
+		return nil, fmt.Errorf("store text of %s: %w", r.ID, Unavailable(err))
 	}
 	small := *r
 	small.Text, small.TextObject = "", TextBucket+"/"+r.ID
@@ -548,7 +548,7 @@ func (w *Worker) publish(ctx context.Context, r *document.Result, reprocess bool
 	w.pubErr = err
 	w.pubMu.Unlock()
 	if err != nil {
-		return fmt.Errorf("publish result %s: %w", r.ID, err)
+		return fmt.Errorf("publish result %s: %w", r.ID, Unavailable(err))
 	}
 	return nil
 }
