@@ -45,10 +45,13 @@ var (
 	// clause or a recital (arbitration, a settled case) opens otherwise.
 	captionRe = regexp.MustCompile(`(?is)^\W{0,20}(?:[^\n]{0,80}\n){0,3}[^\n]{0,80}\b(?:court\s+of|district\s+court|supreme\s+court|high\s+court|court\s+of\s+appeals?)\b.{0,1000}?\b(?:plaintiffs?|petitioners?|appellants?)\b.{0,400}?\b(?:defendants?|respondents?|appellees?)\b`)
 	// codeRe is a statute's or a US regulation's layout: sections headed
-	// "§ 240.10b-5", a code's name as a heading ("CALIFORNIA CIVIL CODE").
-	// Citing the U.S. Code is no such layout: terms of use cite 17 U.S.C.
-	// § 512, an offer letter 8 U.S.C. § 1324a.
-	codeRe = regexp.MustCompile(`(?m)^\s*§+\s*\d|^[ \t]*[A-Z][A-Z ]{2,40}\bCODE[ \t]*$`)
+	// "§ 240.10b-5", a code's name as a heading ("CALIFORNIA CIVIL CODE"),
+	// a section of the U.S. Code or the CFR as the text's title ("47
+	// U.S.C. § 230 - Protection for private blocking ..."). Citing the
+	// U.S. Code in a sentence is no such layout: terms of use cite 17
+	// U.S.C. § 512, an offer letter 8 U.S.C. § 1324a.
+	codeRe = regexp.MustCompile(`(?m)^\s*§+\s*\d|^[ \t]*[A-Z][A-Z ]{2,40}\bCODE[ \t]*$` +
+		`|\A\s*(?:title\s+)?\d+\s+(?:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?|C\.?\s?F\.?\s?R\.?)\s*(?i:§+|sec(?:tion|\.)?|part)\s*\d[^\n]{0,200}$`)
 	// agreedRe is a contract's word for itself: German-style terms number
 	// their sections "§ 1" too ("General Terms and Conditions ... § 2
 	// Products under the Agreement").

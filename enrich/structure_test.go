@@ -71,6 +71,26 @@ func TestInvoiceIsNoContract(t *testing.T) {
 	}
 }
 
+// A section of the U.S. Code or the CFR, titled by its citation, is a
+// regulation though it reads like terms of service (providers, users,
+// liability; QA s31: 47 U.S.C. § 230 was contract/terms_of_service);
+// terms of use that cite the Code in a sentence stay terms.
+func TestCodeSectionIsRegulation(t *testing.T) {
+	statute := "47 U.S.C. § 230 - Protection for private blocking and screening of offensive material\n\n" +
+		"(c) Protection for \"Good Samaritan\" blocking\n\n(1) Treatment of publisher or speaker. No provider or user of an interactive computer service shall be treated as the publisher or speaker of any information provided by another information content provider.\n"
+	cfr := "16 CFR Part 312 - Children's Online Privacy Protection Rule\n\n312.1 Scope. This part implements the Children's Online Privacy Protection Act of 1998.\n"
+	terms := "Terms of Use\n\nBy using the Service you agree to these Terms. We respond to notices of alleged infringement under 17 U.S.C. § 512.\n"
+	quoted := "Copyright policy\n17 U.S.C. § 512 notices: by using the Service you agree to these Terms of Use.\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"statute", statute, "regulation"}, {"cfr", cfr, "regulation"}, {"terms", terms, "contract"}, {"terms citing the code", quoted, "contract"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract"); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
 // BenchmarkUnbound is the rule's worst case: a head of English prose with
 // none of its words, so that every pattern reads the whole head.
 func BenchmarkUnbound(b *testing.B) {

@@ -104,6 +104,8 @@ func TestSpeaker(t *testing.T) {
 		{`We pay employees every other Friday. Our leave policy allows 25 days.`, ""},
 		// the writers of notes and papers, who mention users and products
 		{"Team offsite notes. Attendees: Ana, Bo. We spent the morning reviewing the Q2 roadmap for the product. Users want exports. Action items: Bo drafts the spec.", ""},
+		{"Internal memo: lawful basis for marketing e-mails. To: Marketing team From: Privacy Office (privacy@example.org). Our newsletter relies on consent of users; we must stop processing within 30 days.", ""},
+		{"MEMORANDUM TO: All product managers. FROM: Legal. We must review cookies on every app before launch.", ""},
 		{"Abstract. In this paper we present a tracing JIT for the platform; our experiments show users' scripts run faster.", ""},
 		{`Zento Labs GmbH, hereinafter referred to as "Zento" or "we", provides the app. We may change these terms.`, "Zento"},
 		{`The app is run by Zento Labs GmbH, hereinafter "we". We may change these terms.`, "Zento Labs GmbH"},
