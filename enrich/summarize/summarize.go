@@ -9,6 +9,7 @@ package summarize
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -184,8 +185,44 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 		return passageFrom(sentences, rankOrder(scores)[0], o)
 	}
 	sort.Ints(chosen)
-	out := join(sentences, chosen, o.Language)
-	return fill(out, sentences, chosen, budget, o.Language, skip)
+	base := join(sentences, chosen, o.Language)
+	out := fill(base, sentences, chosen, budget, o.Language, skip)
+	if out == base && runes(out) < budget/2 {
+		out = withLongest(out, sentences, chosen, norm, barred, budget, o.Language)
+	}
+	return out
+}
+
+// withLongest fills a summary that left most of its budget unused, the
+// sentences that fit being short and the text's main one too long to
+// fit whole: the best-scored sentence left out is added, cut to what is
+// left, in its place in the text. A model's salience picked GDPR article
+// 5's closing "The controller shall be responsible for, and be able to
+// demonstrate compliance with, paragraph 1." alone, 100 of 600
+// characters, and left out the principles it refers to.
+func withLongest(out string, sentences []string, chosen []int, norm []float64, barred []bool, budget int, language string) string {
+	k := -1
+	for i := range sentences {
+		if barred[i] || slices.Contains(chosen, i) || i > 0 && !slices.Contains(chosen, i-1) && (refersBack(sentences[i]) || continues(sentences[i-1])) {
+			continue
+		}
+		if k < 0 || norm[i] > norm[k] {
+			k = i
+		}
+	}
+	if k < 0 {
+		return out
+	}
+	left := budget - runes(out) - sepLen(language, len(chosen))
+	part := cut(sentences[k], left)
+	if left < minFill || runes(part) < minFill || repeats(part, sentences, chosen, language) {
+		return out
+	}
+	with := slices.Clone(sentences)
+	with[k] = marked(part, sentences[k])
+	idx := append(slices.Clone(chosen), k)
+	sort.Ints(idx)
+	return join(with, idx, language)
 }
 
 // longBest is the best sentence when it is longer than the whole budget

@@ -705,3 +705,23 @@ func TestPreambleDetailsOfNonASCIIPlaces(t *testing.T) {
 		t.Errorf("summary %q does not name the provider", got)
 	}
 }
+
+// A selection that leaves most of the budget unused, the text's main
+// sentence being too long to fit whole, adds that sentence cut, in its
+// place: GDPR article 5's summary was its closing sentence alone.
+func TestSelectAddsTheLongSentenceCut(t *testing.T) {
+	long := "Personal data shall be: (a) processed lawfully, fairly and in a transparent manner in relation to the data subject; " +
+		strings.Repeat("(b) collected for specified, explicit and legitimate purposes and not further processed in a manner that is incompatible with those purposes; ", 5) +
+		"(f) processed in a manner that ensures appropriate security of the personal data."
+	closing := "The controller shall be responsible for, and be able to demonstrate compliance with, paragraph 1."
+	got := Select([]string{long, closing}, []float64{0.1, 0.9}, Options{MaxChars: 600, Language: "en"})
+	if !strings.HasPrefix(got, "Personal data shall be: (a) processed lawfully") || !strings.Contains(got, "… The controller shall") ||
+		utf8.RuneCountInString(got) > 600 {
+		t.Errorf("summary %q", got)
+	}
+	// a selection that fills its budget is left as it was
+	short := []string{"The supplier shall deliver the goods by 1 May.", "The buyer shall pay within thirty days of delivery.", long}
+	if got := Select(short, []float64{0.9, 0.8, 0.1}, Options{MaxChars: 90, Language: "en"}); strings.Contains(got, "Personal data") {
+		t.Errorf("summary %q", got)
+	}
+}
