@@ -98,14 +98,21 @@ func FacetKey(s string) string {
 }
 
 // PartyKeyAnalyzer indexes a party's name as its PartyKey, one term
-// (indexes created since 2026-12-01; partyKey2Analyzer, which keeps the
+// (indexes created since 2026-12-01 session 31; partyKey3Analyzer, which
+// keeps accents, earlier that day; partyKey2Analyzer, which keeps the
 // spaces between initials, since 2026-11-30 late; partyKey1Analyzer, which
 // does not fold Chinese, the day before; FacetKeyAnalyzer before that).
-const PartyKeyAnalyzer = "docmill_party_key_3"
+const PartyKeyAnalyzer = "docmill_party_key_4"
 
-const partyKeyFilterName = "docmill_party_key_3"
+const partyKeyFilterName = "docmill_party_key_4"
 
 var partyKeyAnalyzerConfig = keyAnalyzerConfig(partyKeyFilterName)
+
+// partyKey3Analyzer is PartyKeyAnalyzer as indexes created on 2026-12-01
+// before session 31 know it; its filter keeps folding as it did there.
+const partyKey3Analyzer = "docmill_party_key_3"
+
+const partyKey3FilterName = "docmill_party_key_3"
 
 // partyKey2Analyzer is PartyKeyAnalyzer as indexes created from 2026-11-30
 // late to 2026-12-01 know it; its filter keeps folding as it did there.
@@ -120,23 +127,38 @@ const partyKey1Analyzer = "docmill_party_key"
 const partyKey1FilterName = "docmill_party_key"
 
 // LawKeyAnalyzer indexes a governing-law value as its LawKey (indexes
-// created since 2026-11-30 late; FacetKeyAnalyzer before).
-const LawKeyAnalyzer = "docmill_law_key"
+// created since 2026-12-01 session 31; lawKey1Analyzer, which keeps
+// accents, since 2026-11-30 late; FacetKeyAnalyzer before).
+const LawKeyAnalyzer = "docmill_law_key_2"
 
-const lawKeyFilterName = "docmill_law_key"
+const lawKeyFilterName = "docmill_law_key_2"
 
 var lawKeyAnalyzerConfig = keyAnalyzerConfig(lawKeyFilterName)
 
-// LawKey is the FacetKey of a governing law in simplified Chinese
+// lawKey1Analyzer is LawKeyAnalyzer as indexes created from 2026-11-30
+// late to 2026-12-01 session 31 know it.
+const lawKey1Analyzer = "docmill_law_key"
+
+const lawKey1FilterName = "docmill_law_key"
+
+// LawKey is lawKey1 without accents: "Québec" and "Quebec" are one
+// governing law, as search finds them.
+func LawKey(s string) string { return withoutAccents(lawKey1(s)) }
+
+// lawKey1 is the FacetKey of a governing law in simplified Chinese
 // characters: 中華民國 and 中华民国 are one value, as search finds them.
-func LawKey(s string) string {
+func lawKey1(s string) string {
 	s, _ = lang.Simplified(s)
 	return FacetKey(s)
 }
 
-// PartyKey is partyKey2 with initials written together: "A. B. WATLEY"
+// PartyKey is partyKey3 without accents: "Société Générale" and "Societe
+// Generale" are one party, as search finds them.
+func PartyKey(s string) string { return withoutAccents(partyKey3(s)) }
+
+// partyKey3 is partyKey2 with initials written together: "A. B. WATLEY"
 // and "A.B. Watley" are one party, "a.b. watley".
-func PartyKey(s string) string {
+func partyKey3(s string) string {
 	k := partyKey2(s)
 	for {
 		j := spacedInitialsRe.ReplaceAllString(k, "$1$2.$3.")
@@ -306,8 +328,8 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey2FilterName: partyKey2, partyKey1FilterName: partyKey1,
-		lawKeyFilterName: LawKey, keywordKeyFilterName: KeywordKey, keywordKey2FilterName: keywordKey2, keywordKey1FilterName: keywordKey1} {
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey3FilterName: partyKey3, partyKey2FilterName: partyKey2, partyKey1FilterName: partyKey1,
+		lawKeyFilterName: LawKey, lawKey1FilterName: lawKey1, keywordKeyFilterName: KeywordKey, keywordKey2FilterName: keywordKey2, keywordKey1FilterName: keywordKey1} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil
 		})

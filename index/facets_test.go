@@ -716,3 +716,44 @@ func olderPartyIndex(t *testing.T, analyzer, filter string, docs []*document.Res
 	}
 	return ix
 }
+
+// Party and governing-law values that differ only in accents are one:
+// governing_law:Quebec finds Québec, as a plain search for Quebec does.
+// An index made before keeps its keys and lists the rebuild.
+func TestFacetKeysFoldAccents(t *testing.T) {
+	ctx := context.Background()
+	docs := func() []*document.Result {
+		var out []*document.Result
+		for id, v := range map[string][2]string{"a": {"Société Générale S.A.", "Québec"}, "b": {"SOCIETE GENERALE SA", "Quebec"}} {
+			d := sample(id, "Agreement "+id, "This agreement is made between the parties.", "contract", "en")
+			d.Entities = []document.Entity{{Kind: "party", Text: v[0], Value: "Bank"}, {Kind: "governing_law", Text: "the laws of " + v[1], Value: v[1]}}
+			out = append(out, d)
+		}
+		return out
+	}
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	for field, value := range map[string]string{"party": "Societe Generale", "governing_law": "quebec"} {
+		res, err := ix.Search(ctx, Query{Filters: map[string][]string{field: {value}}})
+		if err != nil || res.Total != 2 || len(res.Facets[field]) != 1 {
+			t.Errorf("filter %s=%s: %v hits, facet %v (%v), want 2 hits, one value", field, value, res.Total, res.Facets[field], err)
+		}
+	}
+	if res := sortedHitIDs(t, ix, "governing_law:Québec"); len(res) != 2 {
+		t.Errorf("governing_law:Québec finds %v, want both", res)
+	}
+	if up := ix.Upgrades(); slices.ContainsFunc(up, func(s string) bool { return strings.Contains(s, "accents") }) {
+		t.Errorf("a new index lists the accents upgrade: %q", up)
+	}
+	old := olderPartyIndex(t, partyKey3Analyzer, partyKey3FilterName, docs())
+	defer old.Close()
+	if res, err := old.Search(ctx, Query{Filters: map[string][]string{"party": {"Societe Generale"}}}); err != nil || res.Total != 1 {
+		t.Errorf("older index, filter Societe Generale: %v hits (%v), want 1", res.Total, err)
+	}
+	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "accents") }) {
+		t.Errorf("upgrades of an older index do not name accents: %q", old.Upgrades())
+	}
+}

@@ -134,6 +134,9 @@ type Index struct {
 	// partyInitials: party keys write initials together (PartyKey since
 	// 2026-12-01: "A. B. Watley" is "a.b. watley")
 	partyInitials bool
+	// accentKeys: party and governing-law values are keyed without
+	// accents (PartyKeyAnalyzer, LawKeyAnalyzer), so Québec is Quebec.
+	accentKeys bool
 	// irregularPlurals says key phrases are keyed by KeywordKey, which
 	// folds "analyses" with "analysis" (indexes since 2026-11-30 evening)
 	irregularPlurals bool
@@ -224,12 +227,16 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 			keys[f] = FacetKey
 		case PartyKeyAnalyzer:
 			keys[f] = PartyKey
+		case partyKey3Analyzer:
+			keys[f] = partyKey3
 		case partyKey2Analyzer:
 			keys[f] = partyKey2
 		case partyKey1Analyzer:
 			keys[f] = partyKey1
 		case LawKeyAnalyzer:
 			keys[f] = LawKey
+		case lawKey1Analyzer:
+			keys[f] = lawKey1
 		case KeywordKeyAnalyzer:
 			keys[f] = KeywordKey
 		case keywordKey2Analyzer:
@@ -244,12 +251,14 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	im, _ := m.(*mapping.IndexMappingImpl)
 	kw := m.FieldMappingForPath("keywords").Analyzer
 	partyAn := m.FieldMappingForPath("party").Analyzer
+	lawAn := m.FieldMappingForPath("governing_law").Analyzer
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	ix := &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: slices.Contains([]string{PartyKeyAnalyzer, partyKey2Analyzer, partyKey1Analyzer}, partyAn),
-		chineseKeys:   (partyAn == PartyKeyAnalyzer || partyAn == partyKey2Analyzer) && m.FieldMappingForPath("governing_law").Analyzer == LawKeyAnalyzer,
-		partyInitials: partyAn == PartyKeyAnalyzer, lengthStats: lens,
-		text: m.AnalyzerNamed(TextAnalyzer)}
+		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: slices.Contains([]string{PartyKeyAnalyzer, partyKey3Analyzer, partyKey2Analyzer, partyKey1Analyzer}, partyAn),
+		chineseKeys:   slices.Contains([]string{PartyKeyAnalyzer, partyKey3Analyzer, partyKey2Analyzer}, partyAn) && slices.Contains([]string{LawKeyAnalyzer, lawKey1Analyzer}, lawAn),
+		partyInitials: partyAn == PartyKeyAnalyzer || partyAn == partyKey3Analyzer, lengthStats: lens,
+		accentKeys: partyAn == PartyKeyAnalyzer && lawAn == LawKeyAnalyzer,
+		text:       m.AnalyzerNamed(TextAnalyzer)}
 	if im != nil && defineQueryAnalyzer(im) {
 		// queries are read without the parts of dotted words (see
 		// DottedPartsName)

@@ -46,6 +46,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.chineseKeys && !ix.partyInitials {
 		out = append(out, "parties whose initials are spaced or not matched as one (A. B. Watley and A.B. Watley are two values)")
 	}
+	if ix.partyInitials && !ix.accentKeys {
+		out = append(out, "parties and governing law matched without accents (governing_law:Quebec does not find Québec)")
+	}
 	if ix.keys["source"] == nil {
 		out = append(out, "sources matched in any case (source:Folder does not find folder)")
 	}
