@@ -270,6 +270,7 @@ func Check(path string) []error {
 	if err := applyEnv(reflect.ValueOf(c).Elem(), "DOCMILL"); err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, misspeltEnv(os.Environ())...)
 	for _, e := range c.problems() {
 		if name := envName(e.path); name != "" {
 			errs = append(errs, fmt.Errorf("%s (environment): %s", name, e))
@@ -554,6 +555,73 @@ func validAddr(a string) bool {
 	}
 	n, err := strconv.Atoi(port)
 	return err == nil && n >= 0 && n <= 65535
+}
+
+// misspeltEnv reports the DOCMILL_* variables of environ that name no
+// setting but nearly name one (DOCMILL_NATS_LISEN): ignored, they leave
+// the setting at its default, which looks like docmill ignoring it.
+// Variables far from every setting's name are other tools' (the ONNX
+// Runtime's path, a test's flag) and are not reported.
+func misspeltEnv(environ []string) []error {
+	known := envNames(reflect.TypeOf(Config{}), "DOCMILL")
+	var errs []error
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, "DOCMILL_") || slices.Contains(known, name) {
+			continue
+		}
+		best, dist := "", 3
+		for _, k := range known {
+			if d := editDistance(name, k); d < dist {
+				best, dist = k, d
+			}
+		}
+		if best != "" {
+			errs = append(errs, fmt.Errorf("%s (environment): no such setting, so it does nothing; did you mean %s?", name, best))
+		}
+	}
+	return errs
+}
+
+// envNames is every DOCMILL_* variable that sets a field of t (applyEnv's
+// names).
+func envNames(t reflect.Type, prefix string) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name := prefix + "_" + strings.ToUpper(tag)
+		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Duration(0)) {
+			out = append(out, envNames(f.Type, name)...)
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance of a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // applyEnv sets fields from DOCMILL_<PATH> variables.

@@ -241,3 +241,21 @@ func TestCheckAppliesEnvironment(t *testing.T) {
 		t.Fatalf("an unreadable value from the environment: %v", errs)
 	}
 }
+
+// A DOCMILL_* variable that nearly names a setting is reported: ignored,
+// it left the setting at its default as if docmill ignored it. Other
+// tools' variables are not.
+func TestCheckNamesMisspeltEnvironment(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "ok.yaml")
+	if err := os.WriteFile(p, []byte("nats:\n  max_age: 24h\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DOCMILL_NATS_LISEN", "127.0.0.1:4223")
+	t.Setenv("DOCMILL_ORT_LIB", "/opt/ort/libonnxruntime.so.1")
+	t.Setenv("DOCMILL_NATS_LISTEN", "127.0.0.1:4223")
+	errs := Check(p)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "DOCMILL_NATS_LISEN (environment): no such setting") ||
+		!strings.Contains(errs[0].Error(), "did you mean DOCMILL_NATS_LISTEN?") {
+		t.Fatalf("errors %v, want one naming DOCMILL_NATS_LISEN", errs)
+	}
+}
