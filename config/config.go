@@ -563,7 +563,7 @@ func validAddr(a string) bool {
 // Variables far from every setting's name are other tools' (the ONNX
 // Runtime's path, a test's flag) and are not reported.
 func misspeltEnv(environ []string) []error {
-	known := envNames(reflect.TypeOf(Config{}), "DOCMILL")
+	known := envNames()
 	var errs []error
 	for _, kv := range environ {
 		name, _, _ := strings.Cut(kv, "=")
@@ -583,24 +583,38 @@ func misspeltEnv(environ []string) []error {
 	return errs
 }
 
-// envNames is every DOCMILL_* variable that sets a field of t (applyEnv's
-// names).
-func envNames(t reflect.Type, prefix string) []string {
+// envNames is every DOCMILL_* variable that sets a field of Config.
+func envNames() []string {
 	var out []string
+	_ = envFields(reflect.ValueOf(&Config{}).Elem(), "DOCMILL", func(name string, _ reflect.Value) error {
+		out = append(out, name)
+		return nil
+	})
+	return out
+}
+
+// envFields calls fn with each leaf field of v and the DOCMILL_<PATH>
+// variable that sets it, until fn fails.
+func envFields(v reflect.Value, prefix string, fn func(name string, field reflect.Value) error) error {
+	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
 		if tag == "" || tag == "-" {
 			continue
 		}
 		name := prefix + "_" + strings.ToUpper(tag)
-		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Duration(0)) {
-			out = append(out, envNames(f.Type, name)...)
-			continue
+		fv := v.Field(i)
+		var err error
+		if fv.Kind() == reflect.Struct && fv.Type() != reflect.TypeOf(time.Duration(0)) {
+			err = envFields(fv, name, fn)
+		} else {
+			err = fn(name, fv)
 		}
-		out = append(out, name)
+		if err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 // editDistance is the Levenshtein distance of a and b (bytes).
@@ -626,30 +640,16 @@ func editDistance(a, b string) int {
 
 // applyEnv sets fields from DOCMILL_<PATH> variables.
 func applyEnv(v reflect.Value, prefix string) error {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
-		if tag == "" || tag == "-" {
-			continue
-		}
-		name := prefix + "_" + strings.ToUpper(tag)
-		fv := v.Field(i)
-		if fv.Kind() == reflect.Struct && fv.Type() != reflect.TypeOf(time.Duration(0)) {
-			if err := applyEnv(fv, name); err != nil {
-				return err
-			}
-			continue
-		}
+	return envFields(v, prefix, func(name string, fv reflect.Value) error {
 		raw, ok := os.LookupEnv(name)
 		if !ok {
-			continue
+			return nil
 		}
 		if err := setValue(fv, raw); err != nil {
 			return fmt.Errorf("%s=%q: %w", name, raw, err)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func setValue(fv reflect.Value, raw string) error {
