@@ -242,6 +242,9 @@ func Read(path string) (*Config, error) {
 			return nil, fmt.Errorf("config %s: %w", path, err)
 		}
 		if errs := decode(data, c); len(errs) > 0 {
+			// the values' ranges are checked only once the file decodes:
+			// say where to see every problem at once
+			errs = append(errs, fmt.Errorf("(`docmill config check %s` lists these with the file's other problems)", path))
 			return nil, fmt.Errorf("config %s: %w", path, errors.Join(errs...))
 		}
 	}

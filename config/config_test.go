@@ -259,3 +259,19 @@ func TestCheckNamesMisspeltEnvironment(t *testing.T) {
 		t.Fatalf("errors %v, want one naming DOCMILL_NATS_LISEN", errs)
 	}
 }
+
+// A file that does not decode stops docmill before its values' ranges
+// are checked: the error says where to see every problem at once.
+func TestReadPointsToCheck(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(p, []byte("pipeline:\n  ack_wait: soon\n  max_deliver: -1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(p)
+	if err == nil || !strings.Contains(err.Error(), "docmill config check "+p) {
+		t.Fatalf("Read: %v, want a pointer to config check", err)
+	}
+	if errs := Check(p); len(errs) < 2 {
+		t.Errorf("Check lists %v, want the type error and the range error", errs)
+	}
+}
