@@ -28,6 +28,10 @@ type Progress struct {
 	// each draw is a line of its own, every logEvery, instead of a bar
 	// redrawn in place, which a log shows as one endless line.
 	lines bool
+	// lastDone is when a unit was last done; idle is how long before the
+	// draw in progress that was (line reads it).
+	lastDone time.Time
+	idle     time.Duration
 }
 
 // logEvery throttles the progress lines written to a log.
@@ -45,6 +49,7 @@ const barWidth = 24
 func NewProgress(w io.Writer, total int, label string) *Progress {
 	p := &Progress{w: w, total: total, label: label, now: time.Now, drawn: -1, lines: notTerminal(w)}
 	p.start = p.now()
+	p.lastDone = p.start
 	return p
 }
 
@@ -78,6 +83,9 @@ func (p *Progress) Add(n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done += n
+	if n > 0 {
+		p.lastDone = p.now()
+	}
 	every := redrawEvery
 	if p.lines {
 		every = logEvery
@@ -111,6 +119,7 @@ func (p *Progress) Done() {
 // draw writes the bar; the caller holds mu.
 func (p *Progress) draw(t time.Time, prefix string) {
 	p.drawn = p.done
+	p.idle = t.Sub(p.lastDone)
 	if p.w == nil {
 		return
 	}
@@ -143,12 +152,21 @@ func (p *Progress) line(elapsed time.Duration) string {
 	switch {
 	case p.done >= p.total:
 		eta = "done in " + elapsed.Round(100*time.Millisecond).String()
+	case p.idle >= stallWindow:
+		// the rate of the start says nothing now: the last units wait on
+		// something else (a redelivery after ack_wait), and an ETA of a
+		// few seconds stood for a minute
+		eta = "none done for " + p.idle.Round(time.Second).String()
 	case elapsed >= minRateWindow && rate > 0:
 		left := time.Duration(float64(p.total-p.done) / rate * float64(time.Second))
 		eta = "ETA " + left.Round(time.Second).String()
 	}
 	return fmt.Sprintf("%s [%s] %d/%d  %s  %s   ", p.label, bar, p.done, p.total, speed, eta)
 }
+
+// stallWindow is how long without a unit done before a bar shows that
+// instead of an ETA.
+const stallWindow = 10 * time.Second
 
 // minRateWindow is how long a bar runs before it shows a rate and an ETA.
 const minRateWindow = time.Second

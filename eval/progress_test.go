@@ -119,3 +119,24 @@ func TestProgressLinesInALog(t *testing.T) {
 		t.Errorf("log progress:\n%q", out)
 	}
 }
+
+// A bar whose last units take far longer than the rate says (a
+// redelivery after ack_wait) shows how long it has waited, not an ETA of
+// a few seconds for a minute.
+func TestProgressShowsAStall(t *testing.T) {
+	now := time.Unix(1000, 0)
+	var buf bytes.Buffer
+	p := NewProgress(&buf, 40, "waiting for results")
+	p.now = func() time.Time { return now }
+	p.start, p.lastDone, p.lines = now, now, true
+	now = now.Add(5 * time.Second)
+	p.Add(37)
+	if !strings.Contains(buf.String(), "ETA 0s") {
+		t.Fatalf("while going: %q", buf.String())
+	}
+	now = now.Add(45 * time.Second)
+	p.Add(0)
+	if !strings.Contains(buf.String(), "37/40  0.7/s  none done for 45s") {
+		t.Fatalf("stalled: %q", buf.String())
+	}
+}
