@@ -379,6 +379,12 @@ type DirSource struct{ Dir string }
 func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 	var keys []string
 	err := filepath.WalkDir(d.Dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil && p != d.Dir && e != nil && e.IsDir() {
+			// a sub-folder that cannot be listed is an item that Load
+			// refuses with why, not the end of the job's listing
+			keys = append(keys, p)
+			return fs.SkipDir
+		}
 		if err != nil {
 			return err
 		}
@@ -401,6 +407,12 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 // a local file's error is the file's own (its permissions, its removal
 // since the listing), not a reason to stop the job.
 func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
+	if st, err := os.Stat(key); err == nil && st.IsDir() {
+		if _, err := os.ReadDir(key); err != nil {
+			return nil, fmt.Errorf("%w: folder: %w", ErrUnreadable, err)
+		}
+		return nil, fmt.Errorf("%w: a folder that could not be listed", ErrUnreadable)
+	}
 	data, err := os.ReadFile(key)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)

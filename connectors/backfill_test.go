@@ -2,9 +2,11 @@ package connectors
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/internal/natstest"
@@ -95,5 +97,38 @@ func TestBackfillRefusesUnreadableFiles(t *testing.T) {
 	}
 	if !reflect.DeepEqual(refused, want) {
 		t.Errorf("refused %v, want %v", refused, want)
+	}
+}
+
+// A sub-folder that cannot be listed is an item the job refuses with
+// why, not the end of the listing: the files beside it are still sent.
+func TestDirSourceUnlistableFolder(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "locked")
+	for _, p := range []string{filepath.Join(dir, "a.txt"), filepath.Join(sub, "b.txt")} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("memo"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := DirSource{Dir: dir}
+	if _, err := src.Load(context.Background(), sub); !errors.Is(err, ErrUnreadable) {
+		t.Errorf("a folder as an item: %v, want ErrUnreadable", err)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("root lists any folder: run as another user to check an unlistable one")
+	}
+	if err := os.Chmod(sub, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(sub, 0o755)
+	keys, err := src.Keys(context.Background())
+	if err != nil || !reflect.DeepEqual(keys, []string{filepath.Join(dir, "a.txt"), sub}) {
+		t.Fatalf("keys %v (%v), want a.txt and the locked folder", keys, err)
+	}
+	if _, err := src.Load(context.Background(), sub); !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("locked folder: %v, want ErrUnreadable saying permission denied", err)
 	}
 }
