@@ -153,6 +153,12 @@ func (h *harness) subscribe(subject string, buffer int) chan *nats.Msg {
 	if err != nil {
 		h.t.Fatal(err)
 	}
+	// the server must hold the subscription before anything is published
+	// on another connection: under load the SUB came after the first
+	// deletion notice, which was then missed
+	if err := h.nc.Flush(); err != nil {
+		h.t.Fatal(err)
+	}
 	h.t.Cleanup(func() { _ = sub.Unsubscribe() })
 	return ch
 }
@@ -215,9 +221,7 @@ func TestServeEndToEnd(t *testing.T) {
 	h := start(t, t.TempDir(), watch)
 
 	results := h.subscribe("docmill.results.>", 64)
-	dlq := make(chan *nats.Msg, 8)
-	dsub, _ := h.nc.ChanSubscribe("docmill.dlq.>", dlq)
-	defer dsub.Unsubscribe()
+	dlq := h.subscribe("docmill.dlq.>", 8)
 
 	// 1. A raw NATS publish, as any client would do it.
 	m := nats.NewMsg("docmill.ingest.partner")
@@ -737,9 +741,7 @@ func TestBadInputOnEveryConnector(t *testing.T) {
 	})
 	ctx := context.Background()
 	js := h.srv.JetStream()
-	dlq := make(chan *nats.Msg, 16)
-	dsub, _ := h.nc.ChanSubscribe("docmill.dlq.>", dlq)
-	defer dsub.Unsubscribe()
+	dlq := h.subscribe("docmill.dlq.>", 16)
 	big := bytes.Repeat([]byte("x"), 2<<20)
 
 	// Bucket: empty and over-limit objects are refused (logged, acked), never ingested.
