@@ -80,7 +80,9 @@ func TestDurableAcrossCloseAndDedup(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := 0
-	timeout := time.After(10 * time.Second)
+	// what the first subscriber had fetched ahead comes back afterStop
+	// after its Close
+	timeout := time.After(afterStop + 10*time.Second)
 	for seen < 8 {
 		select {
 		case m := <-ch2:
