@@ -339,8 +339,11 @@ func TestBadQueryHint(t *testing.T) {
 	ix, _ := openTemp(t)
 	defer ix.Close()
 	_, err := ix.Search(context.Background(), Query{Q: "amount:>="})
-	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), `"10:30"`) {
+	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "a comparison takes a number or a date") {
 		t.Errorf("amount:>=: %v", err)
+	}
+	if hint := syntaxHint("Re: 10:30 (a"); !strings.Contains(hint, `"10:30"`) {
+		t.Errorf("a query with colons and brackets: hint %q", hint)
 	}
 	if res, err := ix.Search(context.Background(), Query{Q: `"10:30"`}); err != nil {
 		t.Errorf(`"10:30": %v %v`, res, err)
@@ -848,5 +851,28 @@ func TestPhraseRanksFirst(t *testing.T) {
 			got = append(got, h.ID)
 		}
 		t.Errorf("governing law: %v %v, want msa first", got, err)
+	}
+}
+
+// A query that does not parse says what to do about the slip it holds:
+// every syntax error got the same advice about quoting colons.
+func TestSyntaxErrorHints(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	for q, want := range map[string]string{
+		"amount:>=abc":              "a comparison takes a number or a date",
+		"expiration_date:>notadate": "a comparison takes a number or a date",
+		"<script>alert(1)</script>": `"<" and ">" compare a field's value`,
+		"title:":                    "a field needs a value after its colon",
+	} {
+		_, err := ix.Search(context.Background(), Query{Q: q})
+		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want a hint %q", q, err, want)
+		}
+	}
+	for _, q := range []string{"amount:>=1000000", "expiration_date:<2027-01-01", "amount:>1000 AND class:contract"} {
+		if _, err := ix.Search(context.Background(), Query{Q: q}); err != nil {
+			t.Errorf("%s: %v", q, err)
+		}
 	}
 }

@@ -491,6 +491,30 @@ func matchesAll(q string) bool {
 // ":" or brackets reads as query syntax unless quoted.
 const quoteHint = `put a value with ":", brackets or other symbols in quotes ("10:30", "Section 2(a)")`
 
+// Hints for the other usual slips, which quoteHint does not explain.
+var (
+	// a comparison with a value that is no number or date
+	rangeSlipRe = regexp.MustCompile(`\b[\pL_]+:[<>]=?(?:\s*$|\s*[^\d\s"(=-])`)
+	// "<" or ">" outside a field's comparison
+	angleSlipRe = regexp.MustCompile(`(?:^|[^:=])[<>]`)
+	// a field name with nothing after its colon, at the query's end
+	emptyFieldRe = regexp.MustCompile(`\b[\pL_]+:\s*$`)
+)
+
+// syntaxHint is what to do about query q that did not parse: the slip it
+// most likely holds, else quoteHint.
+func syntaxHint(q string) string {
+	switch {
+	case rangeSlipRe.MatchString(q):
+		return `a comparison takes a number or a date (amount:>=1000000, expiration_date:<2027-01-01)`
+	case angleSlipRe.MatchString(q):
+		return `"<" and ">" compare a field's value (amount:>1000); put text with them in quotes to search it`
+	case emptyFieldRe.MatchString(q):
+		return `a field needs a value after its colon (title:GDPR); put text with a colon in quotes ("Note: draft")`
+	}
+	return quoteHint
+}
+
 // MaxQueryBytes bounds a query's text: Bleve's query-string lexer grows
 // each word one character at a time, so one 900 KB word held a CPU for
 // minutes. 8 KiB holds any clause a user pastes.
@@ -532,7 +556,7 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 	q = strings.TrimSpace(normaliseQuery(q))
 	qs := bleve.NewQueryStringQuery(q)
 	if _, err := qs.Parse(); err != nil {
-		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, quoteHint)
+		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, syntaxHint(q))
 	}
 	if !hasCJK(q) {
 		return qs, nil
@@ -620,7 +644,7 @@ func fileNameLike(q string) bool {
 func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	parsed, err := bleve.NewQueryStringQuery(strings.TrimSpace(normaliseQuery(q))).Parse()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, quoteHint)
+		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, syntaxHint(q))
 	}
 	out := rewrite(parsed, ix.text, ix.lowered, ix)
 	if ix.queryAnalyzer != "" {
