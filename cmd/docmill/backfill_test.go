@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -95,14 +94,7 @@ func TestBackfillWait(t *testing.T) {
 		if from == nil {
 			from = []string{dir}
 		}
-		cmd := backfillCmd()
-		cmd.SilenceUsage, cmd.SilenceErrors = true, true
-		var out, errOut bytes.Buffer
-		cmd.SetOut(&out)
-		cmd.SetErr(&errOut)
-		cmd.SetArgs([]string{"--nats", s.NATSURL(), "--server", s.HTTPURL(), "--from", from[0], "--wait", "--wait-timeout", "90s"})
-		err := cmd.Execute()
-		return out.String(), errOut.String(), err
+		return execute(backfillCmd(), "--nats", s.NATSURL(), "--server", s.HTTPURL(), "--from", from[0], "--wait", "--wait-timeout", "90s")
 	}
 	out, errOut, err := run()
 	if err == nil || !strings.Contains(err.Error(), "1 dead-lettered") {
@@ -185,20 +177,14 @@ func TestBackfillWaitPastUnreadableFile(t *testing.T) {
 	if err := os.Chmod(filepath.Join(dir, "c-2.txt"), 0); err != nil {
 		t.Fatal(err)
 	}
-	cmd := backfillCmd()
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	var out, errOut bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	cmd.SetArgs([]string{"--nats", s.NATSURL(), "--server", s.HTTPURL(), "--from", dir, "--wait", "--wait-timeout", "90s"})
-	err := cmd.Execute()
+	_, errOut, err := execute(backfillCmd(), "--nats", s.NATSURL(), "--server", s.HTTPURL(), "--from", dir, "--wait", "--wait-timeout", "90s")
 	if err == nil || err.Error() != "1 refused" {
-		t.Errorf("error %v, want 1 refused\n%s", err, errOut.String())
+		t.Errorf("error %v, want 1 refused\n%s", err, errOut)
 	}
 	for _, want := range []string{"refused " + filepath.Join(dir, "c-2.txt") + ": permission denied", "3 items, 2 sent", "1 refused",
 		"2 indexed, 0 dead-lettered, 0 still waiting"} {
-		if !strings.Contains(errOut.String(), want) {
-			t.Errorf("standard error lacks %q:\n%s", want, errOut.String())
+		if !strings.Contains(errOut, want) {
+			t.Errorf("standard error lacks %q:\n%s", want, errOut)
 		}
 	}
 }
@@ -211,17 +197,12 @@ func TestBackfillFromMissingSource(t *testing.T) {
 		"bucket:nope": `no object store bucket "nope"`,
 		"stream:NOPE": `no stream "NOPE"`,
 	} {
-		cmd := backfillCmd()
-		cmd.SilenceUsage, cmd.SilenceErrors = true, true
-		var errOut bytes.Buffer
-		cmd.SetOut(io.Discard)
-		cmd.SetErr(&errOut)
-		cmd.SetArgs([]string{"--nats", url, "--server", "http://127.0.0.1:1", "--from", from})
-		if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), want) {
+		_, errOut, err := execute(backfillCmd(), "--nats", url, "--server", "http://127.0.0.1:1", "--from", from)
+		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want an error saying %s", from, err, want)
 		}
-		if strings.Contains(errOut.String(), "items") {
-			t.Errorf("%s: a job summed up before the error:\n%s", from, errOut.String())
+		if strings.Contains(errOut, "items") {
+			t.Errorf("%s: a job summed up before the error:\n%s", from, errOut)
 		}
 	}
 }

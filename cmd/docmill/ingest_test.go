@@ -14,6 +14,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/spf13/cobra"
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/document"
@@ -69,14 +70,7 @@ func TestIngestWait(t *testing.T) {
 		}
 	}
 	run := func(args ...string) (string, string, error) {
-		cmd := ingestCmd()
-		cmd.SilenceUsage, cmd.SilenceErrors = true, true
-		var out, errOut bytes.Buffer
-		cmd.SetOut(&out)
-		cmd.SetErr(&errOut)
-		cmd.SetArgs(append([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s"}, args...))
-		err := cmd.Execute()
-		return out.String(), errOut.String(), err
+		return execute(ingestCmd(), append([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s"}, args...)...)
 	}
 	out, errOut, err := run(dir)
 	if err == nil || !strings.Contains(err.Error(), "1 dead-lettered") {
@@ -135,15 +129,9 @@ func TestIngestGoesOnPastBadPaths(t *testing.T) {
 	} else if err := os.Chmod(unreadable, 0); err != nil {
 		t.Fatal(err)
 	}
-	cmd := ingestCmd()
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	var out, errOut bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&errOut)
-	cmd.SetArgs(args)
-	err := cmd.Execute()
+	out, errOut, err := execute(ingestCmd(), args...)
 	if err == nil || !strings.Contains(err.Error(), "2 files refused") {
-		t.Errorf("error %v, want 2 files refused\n%s", err, errOut.String())
+		t.Errorf("error %v, want 2 files refused\n%s", err, errOut)
 	}
 	for _, want := range []string{
 		"refused " + missing + ": no such file or directory",
@@ -151,12 +139,12 @@ func TestIngestGoesOnPastBadPaths(t *testing.T) {
 		fmt.Sprintf("published %d documents (0 duplicates", sent),
 		fmt.Sprintf("%d indexed, 0 dead-lettered, 0 still waiting", sent),
 	} {
-		if !strings.Contains(errOut.String(), want) {
-			t.Errorf("standard error lacks %q:\n%s", want, errOut.String())
+		if !strings.Contains(errOut, want) {
+			t.Errorf("standard error lacks %q:\n%s", want, errOut)
 		}
 	}
-	if n := strings.Count(out.String(), "indexed  "); n != sent {
-		t.Errorf("%d documents indexed, want %d:\n%s", n, sent, out.String())
+	if n := strings.Count(out, "indexed  "); n != sent {
+		t.Errorf("%d documents indexed, want %d:\n%s", n, sent, out)
 	}
 	if res, err := s.Index().Search(context.Background(), index.Query{Q: "FW399"}); err != nil || res.Total != 1 {
 		t.Errorf("the file after the bad paths was not indexed: %+v %v", res, err)
@@ -166,17 +154,24 @@ func TestIngestGoesOnPastBadPaths(t *testing.T) {
 // A negative --wait-timeout is refused before anything is sent: it was
 // taken, and the wait reported "2 not indexed within -1s".
 func TestIngestRefusesNegativeWaitTimeout(t *testing.T) {
-	cmd := ingestCmd()
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	cmd.SetOut(io.Discard)
-	cmd.SetErr(io.Discard)
-	cmd.SetArgs([]string{"--nats", "nats://127.0.0.1:1", "--wait", "--wait-timeout", "-1s", t.TempDir()})
-	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "--wait-timeout -1s") {
+	if _, _, err := execute(ingestCmd(), "--nats", "nats://127.0.0.1:1", "--wait", "--wait-timeout", "-1s", t.TempDir()); err == nil || !strings.Contains(err.Error(), "--wait-timeout -1s") {
 		t.Errorf("--wait-timeout -1s: %v, want it refused", err)
 	}
 }
 
 // docPrefix is the short id ingest prints for a document of text.
+// execute runs cmd with args as its command line and returns what it
+// printed on standard output and standard error.
+func execute(cmd *cobra.Command, args ...string) (stdout, stderr string, err error) {
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	var out, errOut bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&errOut)
+	cmd.SetArgs(args)
+	err = cmd.Execute()
+	return out.String(), errOut.String(), err
+}
+
 func docPrefix(text string) string { return document.ID([]byte(text))[:12] }
 
 // A result alone is not "indexed": the document must also have left the

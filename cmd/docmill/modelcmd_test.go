@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,12 +57,7 @@ func TestBundleOnWorkers(t *testing.T) {
 // model use refuses a path that is no bundle before it asks the broker:
 // /nonexistent was recorded with exit status 0.
 func TestModelUseRefusesNoBundle(t *testing.T) {
-	cmd := modelCmd()
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	cmd.SetOut(io.Discard)
-	cmd.SetErr(io.Discard)
-	cmd.SetArgs([]string{"use", "--nats", "nats://127.0.0.1:1", "/nonexistent"})
-	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "/nonexistent is not on this machine") {
+	if _, _, err := execute(modelCmd(), "use", "--nats", "nats://127.0.0.1:1", "/nonexistent"); err == nil || !strings.Contains(err.Error(), "/nonexistent is not on this machine") {
 		t.Errorf("model use /nonexistent: %v", err)
 	}
 }
