@@ -665,9 +665,7 @@ func TestPartyInitialsFold(t *testing.T) {
 	docs := func() []*document.Result {
 		var out []*document.Result
 		for id, p := range map[string]string{"a": "A. B. WATLEY, INC.", "b": "A.B. Watley"} {
-			d := sample(id, "Agreement "+id, "This agreement is made between the parties.", "contract", "en")
-			d.Entities = []document.Entity{{Kind: "party", Text: p, Value: "Company"}}
-			out = append(out, d)
+			out = append(out, contractWith(id, document.Entity{Kind: "party", Text: p, Value: "Company"}))
 		}
 		return out
 	}
@@ -692,6 +690,13 @@ func TestPartyInitialsFold(t *testing.T) {
 	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "initials") }) {
 		t.Errorf("upgrades of an older index do not name the initials: %q", old.Upgrades())
 	}
+}
+
+// contractWith is a contract with id and entities ents.
+func contractWith(id string, ents ...document.Entity) *document.Result {
+	d := sample(id, "Agreement "+id, "This agreement is made between the parties.", "contract", "en")
+	d.Entities = ents
+	return d
 }
 
 // olderPartyIndex is an index whose parties are keyed by analyzer, as an
@@ -725,9 +730,8 @@ func TestFacetKeysFoldAccents(t *testing.T) {
 	docs := func() []*document.Result {
 		var out []*document.Result
 		for id, v := range map[string][2]string{"a": {"Société Générale S.A.", "Québec"}, "b": {"SOCIETE GENERALE SA", "Quebec"}} {
-			d := sample(id, "Agreement "+id, "This agreement is made between the parties.", "contract", "en")
-			d.Entities = []document.Entity{{Kind: "party", Text: v[0], Value: "Bank"}, {Kind: "governing_law", Text: "the laws of " + v[1], Value: v[1]}}
-			out = append(out, d)
+			out = append(out, contractWith(id, document.Entity{Kind: "party", Text: v[0], Value: "Bank"},
+				document.Entity{Kind: "governing_law", Text: "the laws of " + v[1], Value: v[1]}))
 		}
 		return out
 	}
