@@ -196,7 +196,8 @@ const minHanQuery = 4
 // when it is one word, or when the segmenter is not available. Chinese
 // users type keywords without spaces, so the run is no phrase they mean to
 // find as written; single characters (的, 在) are left out, as they match
-// nearly every Chinese text.
+// nearly every Chinese text. The segmenter's dictionary is the one Chinese
+// analysis loads; a process that analysed no Chinese loads it here, once.
 func hanWords(q string) []string {
 	q = strings.TrimSpace(q)
 	if utf8.RuneCountInString(q) < minHanQuery || strings.ContainsFunc(q, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
