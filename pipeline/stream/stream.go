@@ -653,10 +653,11 @@ func (s *Subscriber) deliver(ctx context.Context, jm jetstream.Msg, out chan<- *
 }
 
 // handBack gives jm back to the server, for redelivery after delay (0:
-// now), and waits until the server has taken it. A plain Nak is a
-// publish nobody waits for, and the broker queues it: on shutdown, an
-// embedded broker stopped with it still queued, and the message waited
-// AckWait (a minute) instead of going to the next process at once.
+// now), and waits until the server has answered: a plain Nak is a
+// publish nobody waits for, which the broker queues, and on shutdown the
+// process, and an embedded broker with it, may stop before it is taken.
+// (What stranded messages on shutdown was the delay, not this: see
+// afterStop.)
 func (s *Subscriber) handBack(jm jetstream.Msg, delay time.Duration) {
 	nak := []byte("-NAK")
 	if delay > 0 {
