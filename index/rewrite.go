@@ -192,8 +192,8 @@ func rewriteMatch(t *query.MatchQuery, an analysis.Analyzer, lowered func(string
 const minHanQuery = 4
 
 // hanWords is the words of a Chinese query typed without spaces ("劳动合同试用期"
-// is 劳动合同 and 试用期), as gse segments it, nil when q is no such run,
-// when it is one word, or when the segmenter is not available. Chinese
+// is 劳动合同 and 试用期), as lang.Words segments Chinese, nil when q is no
+// such run or is one word. Chinese
 // users type keywords without spaces, so the run is no phrase they mean to
 // find as written; single characters (的, 在) are left out, as they match
 // nearly every Chinese text. The segmenter's dictionary is the one Chinese
@@ -203,15 +203,11 @@ func hanWords(q string) []string {
 	if utf8.RuneCountInString(q) < minHanQuery || strings.ContainsFunc(q, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
 		return nil
 	}
-	seg := lang.Segmenter()
-	if seg == nil {
-		return nil
-	}
 	s, _ := lang.Simplified(q) // gse's dictionary is simplified
 	var words []string
-	for _, w := range seg.Cut(s, true) {
-		if utf8.RuneCountInString(w) >= 2 {
-			words = append(words, w)
+	for _, w := range lang.Words(s, lang.Chinese) {
+		if utf8.RuneCountInString(w.Text) >= 2 {
+			words = append(words, w.Text)
 		}
 	}
 	if len(words) < 2 {
