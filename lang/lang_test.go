@@ -318,3 +318,26 @@ func TestSentencesAddressAbbreviations(t *testing.T) {
 		t.Errorf("%d sentences: %q", len(s), s)
 	}
 }
+
+// A list flattened into one line (a contract converted without its line
+// breaks) keeps its labels mid-line: each label opens its item, and the
+// lead-in before the first item ends at its colon.
+func TestSentencesInlineListLabels(t *testing.T) {
+	text := "Bravatek will provide the following services. a. Promote the Products nationwide. b. Provide a quarterly report. " +
+		"The obligation shall not apply to the following: a. Information that is public b. Information required by law. " +
+		"See p. 5 of the annex. Sign here. I. Smith will countersign."
+	want := []string{
+		"Bravatek will provide the following services.",
+		"a. Promote the Products nationwide.",
+		"b. Provide a quarterly report.",
+		"The obligation shall not apply to the following:",
+		"a. Information that is public",
+		"b. Information required by law.",
+		"See p. 5 of the annex.",
+		"Sign here.",
+		"I. Smith will countersign.",
+	}
+	if got := Sentences(text, "en"); !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

@@ -218,6 +218,8 @@ func splitUnit(out []string, s string, zh bool) []string {
 		switch r {
 		case '。', '！', '？', '；', '!', '?', '…', '.', ';':
 			end = boundary(s, start, i, r, zh)
+		case ':':
+			end = colonBoundary(s, i)
 		}
 		if end < 0 {
 			i += size
@@ -289,6 +291,9 @@ func boundary(s string, start, i int, r rune, zh bool) int {
 		return -1
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
+	if r == '.' && inlineLabel(s[j:]) != "" {
+		return end // "... nationwide. b. Provide ...": a list run into one line
+	}
 	startsSentence := unicode.IsUpper(next) || unicode.IsDigit(next) || isCJK(next) || strings.ContainsRune("\"“‘'([", next)
 	if !startsSentence {
 		return -1
@@ -329,8 +334,49 @@ func periodBoundary(s string, start, i int, next rune, end int) int {
 		return -1
 	case strings.TrimSpace(s[start:w]) == "" && (isNumber(word) || isRoman(word) && len(word) <= 4):
 		return -1 // "1. Definitions" at the start of a unit
+	case inlineLabel(s[w:]) != "" && w > start && s[w-1] == ' ':
+		return w // "... public b. Information ...": the label opens the next item
 	}
 	return end
+}
+
+// inlineLabel returns the list label that s starts with when it is a
+// lower-case letter or roman numeral with a period or parenthesis, then a
+// capitalised word ("b. Provide", "iv) The"), or "". Text flattened from
+// a list (a contract converted without its line breaks) keeps such labels
+// mid-line, where the label would otherwise end the sentence before it
+// ("... nationwide. b.") and open the next as a fragment.
+func inlineLabel(s string) string {
+	i := 0
+	for i < len(s) && i < 4 && strings.IndexByte("abcdefghijklmnopqrstuvwxyz", s[i]) >= 0 {
+		i++
+	}
+	if i == 0 || i > 1 && !isRoman(s[:i]) || i+2 >= len(s) || s[i] != '.' && s[i] != ')' || s[i+1] != ' ' {
+		return ""
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+2:])
+	if !unicode.IsUpper(next) {
+		return ""
+	}
+	return s[:i]
+}
+
+// colonBoundary ends a lead-in at its colon when a flattened list's first
+// item follows ("the following: a. Information ..."), so that the lead-in
+// and the items are units of their own; otherwise -1.
+func colonBoundary(s string, i int) int {
+	end := i + 1
+	j := end
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j == end || j >= len(s) {
+		return -1
+	}
+	if l := inlineLabel(s[j:]); l == "a" || l == "i" {
+		return end
+	}
+	return -1
 }
 
 func isNumber(s string) bool {
