@@ -110,7 +110,7 @@ func TestChinesePartNumbersEitherWay(t *testing.T) {
 	ix, _ := openTemp(t)
 	defer ix.Close()
 	a := sample("a", "劳动合同", "第3条 劳动报酬按月支付。第17条 本合同一式两份。", "contract", "zh")
-	b := sample("b", "租賃合約", "第三条 租金按月支付。第十七條 本合約一式兩份。第一百零五条 附则。", "contract", "zh")
+	b := sample("b", "租賃合約", "第三条 租金按月支付。第十七條 本合約一式兩份。第一百零五条 附则。依照民法典第一千一百六十五条。", "contract", "zh")
 	if err := ix.PutBatch(context.Background(), []*document.Result{a, b}); err != nil {
 		t.Fatal(err)
 	}
@@ -122,6 +122,9 @@ func TestChinesePartNumbersEitherWay(t *testing.T) {
 		`"第3条 劳动报酬"`: {"a"},
 		`"第三条 劳动报酬"`: {"a"},
 		"第105条":      {"b"},
+		"第1165条":     {"b"},
+		"第一千一百六十五条":  {"b"},
+		"第1032条":     nil,
 		"第4条":        nil,
 		"第三条 -劳动":    {"b"},
 	} {
@@ -129,7 +132,7 @@ func TestChinesePartNumbersEitherWay(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", q, got, want)
 		}
 	}
-	for n, want := range map[int]string{1: "一", 10: "十", 17: "十七", 20: "二十", 105: "一百零五", 110: "一百一十", 999: "九百九十九"} {
+	for n, want := range map[int]string{1: "一", 10: "十", 17: "十七", 20: "二十", 105: "一百零五", 110: "一百一十", 999: "九百九十九", 1032: "一千零三十二"} {
 		if v, ok := zhNumeralValue(want); !ok || v != n {
 			t.Errorf("zhNumeralValue(%s) = %d, want %d", want, v, n)
 		}

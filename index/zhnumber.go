@@ -18,7 +18,7 @@ import (
 // zhPartNumberRe is a numbered part: 第, a number in digits or Chinese
 // numerals, and the part (条 article, 章 chapter, 节 section, 款
 // paragraph, 项 item; traditional forms too).
-var zhPartNumberRe = regexp.MustCompile(`第([0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,6})([条條章节節款项項])`)
+var zhPartNumberRe = regexp.MustCompile(`第([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,9})([条條章节節款项項])`)
 
 // zhPartVariant is text with each numbered part written the other way
 // (digits as Chinese numerals and back), "" when it has none.
@@ -44,11 +44,12 @@ func zhPartVariant(text string) string {
 	return out
 }
 
-// zhNumeralValue reads a part's number of up to three digits in Chinese
-// numerals (十七, 二十一, 一百零五, 一百十); ok is false otherwise.
+// zhNumeralValue reads a part's number of up to four digits in Chinese
+// numerals (十七, 二十一, 一百零五, 一百十, 一千一百六十五); ok is false
+// otherwise.
 func zhNumeralValue(s string) (int, bool) {
 	n, ok := lang.ChineseNumber(s)
-	return int(n), ok && n > 0 && n <= 999
+	return int(n), ok && n > 0 && n <= 9999
 }
 
 // withVariants is the query rw makes of text, or, on a text field, of

@@ -72,14 +72,21 @@ func ChineseDigits(s string) (int64, bool) {
 
 var zhDigitChars = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 
-// ChineseNumeral writes 1..999 as a law numbers its parts (十, 十七, 二十,
-// 一百零五); "" for other numbers.
+// ChineseNumeral writes 1..9999 as a law numbers its parts (十, 十七, 二十,
+// 一百零五, 一千零三十二; the 民法典 runs to 第一千二百六十条); "" for other
+// numbers.
 func ChineseNumeral(n int) string {
-	if n <= 0 || n > 999 {
+	if n <= 0 || n > 9999 {
 		return ""
 	}
 	var b strings.Builder
-	h, t, u := n/100, n/10%10, n%10
+	k, h, t, u := n/1000, n/100%10, n/10%10, n%10
+	if k > 0 {
+		b.WriteString(zhDigitChars[k] + "千")
+		if h == 0 && (t > 0 || u > 0) {
+			b.WriteString("零")
+		}
+	}
 	if h > 0 {
 		b.WriteString(zhDigitChars[h] + "百")
 		if t == 0 && u > 0 {
@@ -87,7 +94,7 @@ func ChineseNumeral(n int) string {
 		}
 	}
 	if t > 0 {
-		if t > 1 || h > 0 {
+		if t > 1 || n >= 100 {
 			b.WriteString(zhDigitChars[t])
 		}
 		b.WriteString("十")

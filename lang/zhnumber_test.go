@@ -28,7 +28,9 @@ func TestChineseNumber(t *testing.T) {
 }
 
 func TestChineseNumeral(t *testing.T) {
-	for n, want := range map[int]string{1: "一", 10: "十", 17: "十七", 20: "二十", 105: "一百零五", 110: "一百一十", 999: "九百九十九", 0: "", 1000: ""} {
+	for n, want := range map[int]string{1: "一", 10: "十", 17: "十七", 20: "二十", 105: "一百零五", 110: "一百一十", 999: "九百九十九",
+		1000: "一千", 1005: "一千零五", 1010: "一千零一十", 1032: "一千零三十二", 1165: "一千一百六十五", 1200: "一千二百", 1260: "一千二百六十",
+		0: "", 10000: ""} {
 		if got := ChineseNumeral(n); got != want {
 			t.Errorf("ChineseNumeral(%d) = %s, want %s", n, got, want)
 		}
