@@ -650,6 +650,9 @@ func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	if ix.queryAnalyzer != "" {
 		withAnalyzer(out, ix.queryAnalyzer)
 	}
+	if ix.bodyMore {
+		out = tailed(out)
+	}
 	return out, nil
 }
 
