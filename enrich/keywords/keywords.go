@@ -73,11 +73,15 @@ func Top(cands []Candidate, opts Options) []document.Keyword {
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Score > sorted[j].Score })
 	var out []document.Keyword
 	var chosen []Candidate
+	var names []string
+	if isZH(opts.Language) {
+		names = companyNames(opts.Text)
+	}
 	for _, c := range sorted {
 		if len(out) == opts.Top {
 			break
 		}
-		if redundant(c, chosen) {
+		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) {
 			continue
 		}
 		if i, merged := mergeable(c, chosen, opts.Text); i >= 0 && !isZH(opts.Language) {
@@ -204,7 +208,9 @@ func redundant(c Candidate, chosen []Candidate) bool {
 		}
 	}
 	for _, o := range chosen {
-		if o.Key == c.Key || sameWords(o.Key, c.Key) {
+		// EqualFold: a Chinese text's English words keep their case in
+		// the key ("Software" and "software" in a bilingual licence)
+		if strings.EqualFold(o.Key, c.Key) || sameWords(o.Key, c.Key) {
 			return true
 		}
 		// Chinese: another piece of a company's name (华夏置业 and
@@ -240,6 +246,56 @@ func sameCompany(a, b string) bool {
 	for i := 0; i+4 <= len(core); i++ {
 		if strings.Contains(b, string(core[i:i+4])) {
 			return true
+		}
+	}
+	return false
+}
+
+// companyNameRe is a Chinese company's full name as a contract writes it:
+// up to 20 characters before the suffix (广州智联信息技术有限公司).
+var companyNameRe = regexp.MustCompile(`\p{Han}{2,20}(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)`)
+
+// midName opens a phrase that starts inside a company's name, at its
+// legal form (有限公司杭州分行 from 中国工商银行股份有限公司杭州分行).
+var midName = regexp.MustCompile(`^(?:有限|股份有限)`)
+
+// maxCompanyNames bounds the names pieceOfNamed compares with.
+const maxCompanyNames = 50
+
+// companyNames lists the distinct company names in a Chinese text.
+func companyNames(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range companyNameRe.FindAllString(text, -1) {
+		if !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+			if len(out) == maxCompanyNames {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// pieceOfNamed reports whether phrase is a part of a company's name that
+// a chosen phrase is a part of too, or the name's legal form alone: a
+// contract's parties filled its key phrases with pieces of their names
+// (广州智联信息技术, 智联信息技术, 智联, 广州智联 from 广州智联信息技术有限公司;
+// 有限公司 alone), where one says who and the rest crowd out what the
+// contract is about.
+func pieceOfNamed(phrase string, chosen []Candidate, names []string) bool {
+	if companySuffixRe.ReplaceAllString(phrase, "") == "" || midName.MatchString(phrase) {
+		return true
+	}
+	for _, n := range names {
+		if !strings.Contains(n, phrase) {
+			continue
+		}
+		for _, o := range chosen {
+			if strings.Contains(n, o.Text) {
+				return true
+			}
 		}
 	}
 	return false

@@ -444,3 +444,37 @@ func TestDatesGreetingsAndAddressPartsAreNoKeywords(t *testing.T) {
 		}
 	}
 }
+
+// A contract's parties fill no more than one key phrase each: pieces of a
+// company's name (广州智联, 智联信息技术, 智联), its legal form alone, or a
+// piece that starts inside the name (有限公司杭州分行) crowded out what the
+// contract is about. English words keep their case in a Chinese key, so
+// "Software" and "software" were two key phrases.
+func TestChineseCompanyPiecesOnce(t *testing.T) {
+	text := strings.Repeat("委托方：广州智联信息技术有限公司（以下简称智联）。受托方：中国工商银行股份有限公司杭州分行。"+
+		"广州智联信息技术有限公司委托受托方开发数据治理平台，智联负责提供数据治理需求，受托方负责数据治理平台的开发与运维。"+
+		"数据治理平台的验收标准由智联确定。Software 许可 software 许可。\n", 3)
+	kws := Extract(text, Options{Language: "zh", Top: 10})
+	var got []string
+	for _, k := range kws {
+		got = append(got, k.Text)
+	}
+	pieces := 0
+	for _, k := range got {
+		if strings.Contains("广州智联信息技术有限公司", k) {
+			pieces++
+		}
+		if strings.HasPrefix(k, "有限") || strings.HasPrefix(k, "股份有限") || k == "有限公司" {
+			t.Errorf("a piece from inside a name: %q in %q", k, got)
+		}
+	}
+	if pieces > 1 {
+		t.Errorf("%d pieces of one company's name: %q", pieces, got)
+	}
+	if slices.Contains(got, "Software") && slices.Contains(got, "software") {
+		t.Errorf("one word twice by case: %q", got)
+	}
+	if !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "数据治理") }) {
+		t.Errorf("the subject is missing: %q", got)
+	}
+}
