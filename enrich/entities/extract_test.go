@@ -598,6 +598,40 @@ func TestPartyEndsAtVerbAndEndDateIsNoAgreementDate(t *testing.T) {
 	}
 }
 
+// The parties of the Civil Code's other typical contracts (warehousing,
+// carriage, mortgage, pledge, gift, work, debt, investment,
+// authorisation) are found by their roles: none of these contracts had a
+// party (QA s32 D5).
+func TestChineseTypicalContractRoles(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"存货人", "保管人"}, {"托运人", "承运人"}, {"抵押人", "抵押权人"}, {"出质人", "质权人"}, {"赠与人", "受赠人"},
+		{"定作人", "承揽人"}, {"债权人", "债务人"}, {"投资方", "被投资方"}, {"授权方", "被授权方"},
+	} {
+		text := "合同\n" + pair[0] + "：天津港保税区物流有限公司\n" + pair[1] + "：青岛海运仓储有限公司\n第一条 费用为人民币贰万元整。"
+		ents := Extract(text, "zh")
+		if !has(ents, KindParty, "天津港保税区物流有限公司", pair[0]) || !has(ents, KindParty, "青岛海运仓储有限公司", pair[1]) {
+			t.Errorf("%s/%s: parties %+v", pair[0], pair[1], ents)
+		}
+	}
+}
+
+// A side's label (（甲方）, （乙方）, （丙方）) after a role the rules do not
+// know still makes the party, under that role; a signature field so
+// labelled is no role. "存货人（甲方）：X" lost X, and kept only the 乙方.
+func TestChineseLabelledUnknownRole(t *testing.T) {
+	text := "合伙协议\n出资人（甲方）：天津港保税区物流有限公司\n乙方：青岛海运仓储有限公司\n执行事务合伙人（丙方）：王大明\n" +
+		"第一条 出资额为人民币贰万元整。\n签字（乙方）：李娜\n"
+	ents := Extract(text, "zh")
+	for _, w := range [][2]string{{"天津港保税区物流有限公司", "出资人"}, {"青岛海运仓储有限公司", "乙方"}, {"王大明", "执行事务合伙人"}} {
+		if !has(ents, KindParty, w[0], w[1]) {
+			t.Errorf("missing party %s (%s) in %+v", w[0], w[1], ents)
+		}
+	}
+	if has(ents, KindParty, "", "签字") {
+		t.Errorf("a signature field taken for a role: %+v", ents)
+	}
+}
+
 // A template that gives each party only its role ("甲方：出租方") names no
 // party: the role was taken for the party's name.
 func TestChineseRoleIsNoParty(t *testing.T) {

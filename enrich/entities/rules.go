@@ -2033,6 +2033,12 @@ var (
 	// the party's name.
 	zhPartyRe = regexp.MustCompile(`(` + spacedAlternatives(zhRoles) + `)(?:\s*[（(][^）)]{0,20}[）)])?` +
 		`(?:\s*/?\s*[A-Z][A-Za-z]*(?:\s[A-Za-z]+){0,3}(?:\s*[（(][^）)]{0,30}[）)])?)?\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	// zhLabelledPartyRe is a role zhRoles does not know labelled as a
+	// side ("存货人（甲方）：X", "合伙人（丙方）：Y"), at a line's start: the
+	// label says it is a party, whatever the role's word.
+	zhLabelledPartyRe = regexp.MustCompile(`(?m)^[ \t　]*(\p{Han}{2,8}?)\s*[（(]\s*[甲乙丙丁]\s*方\s*[）)]\s*[:：]\s*([^\n，,。；;：:]{2,60})`)
+	// zhFieldLabelRe is a signature block's field label alone.
+	zhFieldLabelRe = regexp.MustCompile(`^(?:` + zhFieldLabels + `)$`)
 	// zhNumMoney is an amount in numerals (壹万贰仟伍佰元整, 新台币参佰万元整),
 	// with every numeral ChineseNumber reads (lang.Numerals): one missing
 	// from the class cut the amount at it.
@@ -2059,7 +2065,12 @@ var (
 // (甲方：..., 出租方（甲方）：..., 用人单位：...).
 const zhRoles = `甲方|乙方|丙方|丁方|出租方|承租方|出租人|承租人|用人单位|劳动者|买方|卖方|委托方|受托方|委托人|受托人|` +
 	`被许可方|许可方|受让方|转让方|贷款人|出借人|借款人|发包人|承包人|发包方|承包方|供方|需方|买受人|出卖人|` +
-	`雇主|雇员|聘用方|受聘方|保证人|担保人`
+	`雇主|雇员|聘用方|受聘方|保证人|担保人|` +
+	// the other typical contracts of the Civil Code (民法典 合同编): storage
+	// and warehousing, carriage, security, gift, work, loan, investment
+	// and authorisation
+	`存货人|保管人|寄存人|托运人|承运人|抵押权人|抵押人|出质人|质权人|赠与人|受赠人|定作人|承揽人|` +
+	`债权人|债务人|被投资方|投资方|被授权方|授权方`
 
 // zhFieldLabels are the labels of a signature block's other fields.
 const zhFieldLabels = `日期|签订日期|签署日期|签字|签章|盖章|地址|住所|电话|传真|法定代表人|授权代表|委托代理人|代表人`
@@ -2212,19 +2223,8 @@ func chinese(x *collector, text string) {
 		c := text[m[0]:m[1]]
 		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, ""), m[0])
 	}
-	for _, m := range zhPartyRe.FindAllStringSubmatchIndex(text, -1) {
-		name := strings.TrimSpace(text[m[4]:m[5]])
-		if loc := zhNextColumnRe.FindStringIndex(name); loc != nil {
-			name = name[:loc[0]] // "上海星辰信息技术有限公司        乙方（签字）": the other side's signature
-		}
-		if loc := zhNameThenLatinRe.FindStringIndex(name); loc != nil {
-			name = name[:loc[0]+len("公司")] // "深圳前海数智科技有限公司 Shenzhen Qianhai ...": the English name is cut at its comma
-		}
-		if zhRoleOnlyRe.MatchString(name) {
-			continue // "甲方：出租方" names a role, not who plays it
-		}
-		x.add(KindParty, name, strings.Join(strings.Fields(text[m[2]:m[3]]), ""), m[4])
-	}
+	zhRoleParties(x, text, zhPartyRe)
+	zhRoleParties(x, text, zhLabelledPartyRe)
 	if !x.has(KindParty) {
 		for _, m := range zhPartySpacedRe.FindAllStringSubmatchIndex(text, -1) {
 			x.add(KindParty, text[m[4]:m[5]], strings.Join(strings.Fields(text[m[2]:m[3]]), ""), m[4])
@@ -2261,6 +2261,33 @@ func chinese(x *collector, text string) {
 		}
 		start = e[1]
 	}
+}
+
+// zhRoleParties adds the party each match of re names: re's first group
+// is the party's role, its second the name.
+func zhRoleParties(x *collector, text string, re *regexp.Regexp) {
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		role := strings.Join(strings.Fields(text[m[2]:m[3]]), "")
+		if zhFieldLabelRe.MatchString(role) {
+			continue // "签字（乙方）：": a signature's field, not a role
+		}
+		if name, ok := zhPartyName(text[m[4]:m[5]]); ok {
+			x.add(KindParty, name, role, m[4])
+		}
+	}
+}
+
+// zhPartyName is the name a party line gives after its colon, cut where
+// the line goes on to something else; false when it names a role only.
+func zhPartyName(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	if loc := zhNextColumnRe.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]] // "上海星辰信息技术有限公司        乙方（签字）": the other side's signature
+	}
+	if loc := zhNameThenLatinRe.FindStringIndex(name); loc != nil {
+		name = name[:loc[0]+len("公司")] // "深圳前海数智科技有限公司 Shenzhen Qianhai ...": the English name is cut at its comma
+	}
+	return name, !zhRoleOnlyRe.MatchString(name) // "甲方：出租方" names a role, not who plays it
 }
 
 var (
