@@ -573,6 +573,36 @@ func TestChineseContractDates(t *testing.T) {
 	}
 }
 
+// A Chinese contract is dated by its signature block (日期： under 甲方（盖章）
+// and 授权代表, or a date under 立合約書人) as an English one is by "Date:"
+// under its signatures, and one that takes effect once signed
+// (自双方签字盖章之日起生效) takes effect then, so its 有效期为两年 ends two
+// years on: the date was a plain one and the term never ended (QA s32 D6).
+// A deadline labelled in the block (交货日期) dates nothing.
+func TestChineseSignatureBlockDate(t *testing.T) {
+	type want struct{ kind, text, value string }
+	sign := "甲方（盖章）：北京华信科技有限公司\n授权代表：张伟\n日期：2024年3月1日\n\n乙方（盖章）：上海明达机械制造有限公司\n授权代表：李娜\n日期：2024年3月1日\n"
+	for text, wants := range map[string][]want{
+		"设备采购合同\n第一条 乙方应于2024年5月31日前交货。\n第九条 本合同自双方签字盖章之日起生效，有效期为两年。\n\n" + sign: {
+			{KindAgreementDate, "2024年3月1日", "2024-03-01"}, {KindEffectiveDate, "本合同自双方签字盖章之日起生效", "2024-03-01"},
+			{KindExpirationDate, "有效期为两年", "2026-03-01"}, {KindDate, "2024年5月31日", "2024-05-31"}},
+		"軟體授權合約\n第一條 授權費用為新台幣參佰萬元整。\n\n立合約書人\n甲方：臺北資訊股份有限公司\n乙方：高雄精密工業股份有限公司\n中華民國一一二年十二月十五日\n": {
+			{KindAgreementDate, "中華民國一一二年十二月十五日", "2023-12-15"}},
+		"设备采购合同\n第一条 货款为人民币十万元。\n甲方（盖章）：北京华信科技有限公司\n交货日期：2024年5月31日\n": {
+			{KindDate, "2024年5月31日", "2024-05-31"}},
+	} {
+		ents := Extract(text, "zh")
+		for _, w := range wants {
+			if !has(ents, w.kind, w.text, w.value) {
+				t.Errorf("%q: missing %s %q (%s) in %+v", text, w.kind, w.text, w.value, ents)
+			}
+		}
+		if len(wants) == 1 && wants[0].kind == KindDate && countKind(ents, KindAgreementDate) > 0 {
+			t.Errorf("%q: a delivery date taken for the agreement's: %+v", text, ents)
+		}
+	}
+}
+
 // A party named last in a sentence ends where the sentence goes on, and a
 // date the term ends on is no agreement date, however early it is named:
 // "Globex Inc. expires on June 30" was a party, and June 30 the agreement

@@ -1151,6 +1151,9 @@ func dates(x *collector, text string, sents []sentence) {
 		effective = eff
 	}
 	if effective == "" {
+		effective = zhSignedEffective(x, text, agreement)
+	}
+	if effective == "" {
 		effective = agreement
 	}
 	termSentence(x, sents, effective, agreement)
@@ -1185,6 +1188,25 @@ func effectiveSentence(x *collector, sents []sentence, agreement string) string 
 		return val
 	}
 	return ""
+}
+
+// zhSignedEffectiveRe is a Chinese contract that takes effect once signed
+// (本合同自双方签字盖章之日起生效, 本协议经双方签署后生效): what the English
+// "shall become effective upon execution" says.
+var zhSignedEffectiveRe = regexp.MustCompile(`本(?:合同|协议|合约|契约)[^。；;\n]{0,16}?(?:自|经|于)[^。；;\n]{0,16}?` +
+	`(?:签字|签章|盖章|签署|签订|签约|签名)[^。；;\n]{0,12}?(?:正式)?生效`)
+
+// zhSignedEffective adds the clause of a Chinese contract that takes
+// effect once signed as its effective date, valued at the agreement
+// (signing) date as effectiveSentence values an English one that says so,
+// and returns that value.
+func zhSignedEffective(x *collector, text, agreement string) string {
+	loc := zhSignedEffectiveRe.FindStringIndex(text)
+	if loc == nil || x.has(KindEffectiveDate) {
+		return ""
+	}
+	x.add(KindEffectiveDate, text[loc[0]:loc[1]], agreement, loc[0])
+	return agreement
 }
 
 // filingFooterRe ends the text before a date in the footer EDGAR prints
@@ -1332,7 +1354,8 @@ func signatureDate(text string, ds []dateMatch) (dateMatch, bool) {
 		if len(d.iso) != len("2006-01-02") {
 			continue // a month without a day dates no signature
 		}
-		if !dateLabelRe.MatchString(text[max(0, d.start-40):d.start]) && !signedNearRe.MatchString(text[max(0, d.start-300):d.start]) {
+		if !dateLabelRe.MatchString(text[max(0, d.start-40):d.start]) && !signedNearRe.MatchString(text[max(0, d.start-300):d.start]) &&
+			!zhSignatureDate(text, d) {
 			continue
 		}
 		if before := text[max(0, d.start-60):d.start]; deadlineBeforeRe.MatchString(before) || paymentBeforeRe.MatchString(before) ||
@@ -1344,6 +1367,26 @@ func signatureDate(text string, ds []dateMatch) (dateMatch, bool) {
 		}
 	}
 	return best, best.iso != ""
+}
+
+var (
+	// zhSignedNearRe is what a Chinese signature block holds before its
+	// date: a side's seal or signature (甲方（盖章）, 乙方（签字）), the
+	// signatory (授权代表), or the signatories' heading (立合约书人,
+	// 立契约书人, 立约人; traditional text is read folded).
+	zhSignedNearRe = regexp.MustCompile(`[（(]\s*(?:签字|签章|盖章|签名|公章|签字盖章|签字或盖章|盖章或签字)\s*[）)]|授权代表|立(?:合约|契约|合同|协议|约)书?人`)
+	// zhDateLineRe is what a signature block's date line holds before the
+	// date: nothing, or its label (日期：, 签署日期：).
+	zhDateLineRe = regexp.MustCompile(`^[ \t　]*(?:(?:签订|签署|签字|签约|签章)?日期|时间)?[ \t　]*[:：]?[ \t　]*$`)
+)
+
+// zhSignatureDate reports a date that stands alone (or after its label)
+// on its line in a Chinese signature block: "甲方（盖章）：X / 授权代表：张伟 /
+// 日期：2024年3月1日", "立合約書人 ... 中華民國一一二年十二月十五日". A date in a
+// clause is never alone on its line, so a deadline there is not taken.
+func zhSignatureDate(text string, d dateMatch) bool {
+	line := text[strings.LastIndexByte(text[:d.start], '\n')+1 : d.start]
+	return zhDateLineRe.MatchString(line) && zhSignedNearRe.MatchString(text[max(0, d.start-300):d.start])
 }
 
 var (
