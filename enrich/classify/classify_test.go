@@ -126,6 +126,17 @@ func TestChineseSubtypes(t *testing.T) {
 		"技术服务合同\n甲 方：北京某某科技有限公司\n乙 方：上海某某信息技术有限公司\n": "contract/Service",
 		"软件许可协议。许可方：甲公司。被许可方：乙公司。":                   "contract/License",
 		"合同。甲方：甲公司。乙方：乙公司。双方同意如下。":                   "", // a name that says nothing
+		// the kinds English names give too (QA s32 D9): an NDA, a
+		// non-compete (the word nearest 协议 wins, as in English), an
+		// equity transfer (a "Stock Purchase Agreement" is Sales), a
+		// partnership
+		"保密协议\n甲方：杭州数智科技有限公司\n乙方：上海云海信息技术有限公司\n":     "contract/Non-Disclosure",
+		"保密合同\n甲方：杭州数智科技有限公司\n乙方：上海云海信息技术有限公司\n":     "contract/Non-Disclosure",
+		"技術保密協議\n甲方：台北資訊股份有限公司\n乙方：高雄精密工業股份有限公司\n":   "contract/Non-Disclosure",
+		"竞业限制协议\n甲方：杭州数智科技有限公司\n乙方：王大明\n":            "contract/Non-Compete/Non-Solicit",
+		"保密及竞业限制协议\n甲方：杭州数智科技有限公司\n乙方：王大明\n":         "contract/Non-Compete/Non-Solicit",
+		"股权转让协议\n转让方：杭州数智科技有限公司\n受让方：上海云海信息技术有限公司\n": "contract/Sales",
+		"合伙协议\n甲方：杭州数智科技有限公司\n乙方：上海云海信息技术有限公司\n":     "contract/Joint Venture",
 	} {
 		p := m.Predict(text)
 		if p.Class != "contract" || p.Subtype != want {

@@ -114,8 +114,16 @@ var zhContractName = regexp.MustCompile(`([\p{Han}]{1,10}?)(?:合同|协议|合�
 // order: the first that matches wins (技术服务 is Service, 委托开发 is
 // Development). The CUAD sub-types where one fits; four more for the
 // kinds Chinese contracts are most often of and CUAD has none of
-// (employment, lease, loan, sale).
+// (employment, lease, loan, sale), and the non-disclosure agreement
+// English names give (namedOnly). A non-compete comes first, as the
+// English name's word nearest "Agreement" wins (保密及竞业限制协议 is
+// "Confidentiality and Non-Compete Agreement"), then a non-disclosure
+// agreement, whatever its subject (技术保密协议). An equity transfer is a
+// sale as a "Stock Purchase Agreement" is; a partnership (合伙) a joint
+// venture.
 var zhSubtypes = []struct{ words, label string }{
+	{"竞业", "contract/Non-Compete/Non-Solicit"},
+	{"保密", "contract/Non-Disclosure"},
 	{"劳动 雇佣 聘用 劳务", "contract/Employment"},
 	{"租赁 出租 承租", "contract/Lease"},
 	{"借款 贷款 借贷", "contract/Loan"},
@@ -126,7 +134,8 @@ var zhSubtypes = []struct{ words, label string }{
 	{"开发", "contract/Development"},
 	{"咨询", "contract/Consulting"},
 	{"运输 物流", "contract/Transportation"},
-	{"合资", "contract/Joint Venture"},
+	{"合资 合伙", "contract/Joint Venture"},
+	{"股权转让 股份转让 股权收购 股份收购 股权购买", "contract/Sales"},
 	{"外包", "contract/Outsourcing"},
 	{"维护 维保 运维", "contract/Maintenance"},
 	{"加工 生产 制造", "contract/Manufacturing"},
