@@ -541,6 +541,27 @@ func TestCitationListsAndNesting(t *testing.T) {
 	}
 }
 
+// A Chinese text cites a law by its name alone (《中华人民共和国劳动合同法》),
+// and a range of a law's articles is one citation of that law, as
+// "Articles 5, 6 and 7" is; the document's own headings (第一章, 第一条 at
+// a line's start) are no citations, and an annex's title (《保密协议》) no
+// law. The laws were missed, the range's second end lost its law, and the
+// headings buried the citations (QA s32 D10).
+func TestChineseCitations(t *testing.T) {
+	text := "劳动合同\n第一章 总则\n第一条 本合同依照《中华人民共和国劳动合同法》和《中央企业合规管理办法》订立，双方另签《保密协议》。\n" +
+		"  第二条 租赁适用《中华人民共和国民法典》第七百零三条至第七百三十四条，违约依照本合同第十一条处理。\n"
+	var got []string
+	for _, e := range Extract(text, "zh") {
+		if e.Kind == KindCitation {
+			got = append(got, e.Value)
+		}
+	}
+	want := []string{"《中华人民共和国劳动合同法》", "《中央企业合规管理办法》", "《中华人民共和国民法典》第七百零三条至第七百三十四条", "第十一条"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+}
+
 // A Chinese contract's term and signing dates are read as such: they were
 // plain dates, so no Chinese contract had an expiration date to find or
 // sort by.

@@ -2099,10 +2099,34 @@ var (
 	zhGovRe          = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)|准据法`)
 	zhDutyRe         = regexp.MustCompile(`应当|必须|应于|应在|不得`)
 	zhSentEndRe      = regexp.MustCompile(`[。；！？\n]`)
-	// a clause or article, optionally of a named law: 第十条, 第3.2条,
-	// 《中华人民共和国民法典》第五百零九条, 第二章, 第一款
-	zhCiteRe = regexp.MustCompile(`(?:《[^》\n]{1,40}》\s*)?第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款项章节编]`)
+	// a clause or article, optionally of a named law, or a range of them
+	// (the law is the range's, as "Articles 5, 6 and 7" is one citation):
+	// 第十条, 第3.2条, 《中华人民共和国民法典》第五百零九条, 第二章, 第一款,
+	// 《民法典》第七百零三条至第七百三十四条; or a law named alone
+	// (《中华人民共和国劳动合同法》, 《中央企业合规管理办法》), which the
+	// title's end says is a law, not a book or a contract's annex
+	zhCiteRe = regexp.MustCompile(`(?:《[^》\n]{1,40}》\s*)?` + zhArticle + `(?:\s*(?:至|到|～|~|—|-)\s*` + zhArticle + `)?|` +
+		`《[^》\n]{1,40}(?:法|法典|条例|办法|规定|细则|规则|决定|解释|准则)(?:[（(][^）)》\n]{1,16}[）)])?》`)
 )
+
+// zhArticle is an article, clause or chapter by its number: 第十条,
+// 第3.2条, 第二章.
+const zhArticle = `第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款项章节编]`
+
+// zhCitations adds the laws and articles a Chinese text cites, but not
+// its own headings: an article's or chapter's number that starts a line
+// (第一条 合同标的, 第一章 总则) heads the document's own text, and listing
+// every one of them buried the citations.
+func zhCitations(x *collector, text string) {
+	for _, m := range zhCiteRe.FindAllStringIndex(text, -1) {
+		c := text[m[0]:m[1]]
+		line := text[strings.LastIndexByte(text[:m[0]], '\n')+1 : m[0]]
+		if !strings.HasPrefix(c, "《") && strings.TrimSpace(line) == "" {
+			continue
+		}
+		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, ""), m[0])
+	}
+}
 
 // zhRoles are the role names Chinese contracts give their parties
 // (甲方：..., 出租方（甲方）：..., 用人单位：...).
@@ -2262,10 +2286,7 @@ func zhCurrencyName(span string) string {
 // chinese adds parties (甲方/乙方), amounts, citations, governing law and
 // duties.
 func chinese(x *collector, text string) {
-	for _, m := range zhCiteRe.FindAllStringIndex(text, -1) {
-		c := text[m[0]:m[1]]
-		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, ""), m[0])
-	}
+	zhCitations(x, text)
 	zhRoleParties(x, text, zhPartyRe)
 	zhRoleParties(x, text, zhLabelledPartyRe)
 	if !x.has(KindParty) {
