@@ -249,7 +249,17 @@ func (f *Free) logs(doc *document.Parsed, a *document.Analysis, persist bool) {
 		b = logs.Budget{Lines: f.o.MaxLogLines, Bytes: maxLogBytes}
 	}
 	a.Log = logs.SummarizeText(doc.Text, m, b)
+	if f.o.Logs != nil && persist {
+		// before the result is published and the message acked: a crash
+		// after that must not lose the templates it reported as new
+		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
+		defer cancel()
+		_ = f.o.Logs.SaveShapes(ctx, doc.Source) // failed: Flush retries, and reports it
+	}
 }
+
+// saveTimeout bounds the save of a source's new templates.
+const saveTimeout = 5 * time.Second
 
 // noteLogBudget says in the trace of each task that a log's mining
 // decided (its digest, and the key phrases and summary drawn from it)

@@ -549,3 +549,35 @@ func TestLayoutRulesDoNotMisfire(t *testing.T) {
 		}
 	}
 }
+
+// savedTemplates is an in-memory logs.Store: what was saved, per source.
+type savedTemplates map[string][]logs.Template
+
+func (s savedTemplates) Load(_ context.Context, source string) ([]logs.Template, error) {
+	return s[source], nil
+}
+
+func (s savedTemplates) Save(_ context.Context, source string, ts []logs.Template) error {
+	s[source] = ts
+	return nil
+}
+
+// A log's new templates are saved before its analysis returns (and so
+// before its result is published and acked), not at the next periodic
+// Flush: a crash in between made the next process report them new again.
+func TestFreeLogSavesNewTemplatesBeforeReturning(t *testing.T) {
+	store := savedTemplates{}
+	f := enrich.NewFree(enrich.FreeOptions{Logs: logs.NewRegistry(store, logs.DefaultConfig())})
+	doc := parsed("billing-service.log", sample(t, "logs/billing-service.log"), document.TypeLog)
+	a := analyze(t, f, doc, enrich.Request{})
+	if a.Log == nil || a.Log.NewTemplates == 0 {
+		t.Fatalf("log summary %+v", a.Log)
+	}
+	if got := len(store[doc.Source]); got < a.Log.NewTemplates {
+		t.Errorf("%d templates saved, want the %d new ones", got, a.Log.NewTemplates)
+	}
+	restarted := enrich.NewFree(enrich.FreeOptions{Logs: logs.NewRegistry(store, logs.DefaultConfig())})
+	if again := analyze(t, restarted, doc, enrich.Request{}); again.Log == nil || again.Log.NewTemplates != 0 {
+		t.Errorf("after a restart without Flush: %+v, want no new template", again.Log)
+	}
+}

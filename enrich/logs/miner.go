@@ -78,6 +78,7 @@ type Miner struct {
 	byID     map[string]*cluster
 	seen     map[string]bool
 	version  uint64 // bumped on every change, for persistence
+	shapes   uint64 // bumped when a template is made or widened (not on counts)
 	now      func() time.Time
 }
 
@@ -106,9 +107,12 @@ func (m *Miner) Add(content string) (id, template string, isNew bool) {
 	m.version++
 	if c := m.search(toks); c != nil {
 		c.count++
-		merge(c.tokens, toks)
+		if merge(c.tokens, toks) {
+			m.shapes++
+		}
 		return c.id, c.template(), false
 	}
+	m.shapes++
 	c := &cluster{tokens: toks, count: 1, firstSeen: m.now().UTC()}
 	c.id = m.newID(c.template())
 	if m.cfg.MaxTemplates > 0 && len(m.clusters) >= m.cfg.MaxTemplates {
@@ -163,6 +167,14 @@ func (m *Miner) restore(ts []Template) {
 		}
 		m.insert(&cluster{id: t.ID, tokens: strings.Fields(t.Template), count: t.Count, firstSeen: t.FirstSeen})
 	}
+}
+
+// Shapes counts the changes to the miner's templates themselves: one
+// made, or one widened by a message. Counts alone leave it as it is.
+func (m *Miner) Shapes() uint64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.shapes
 }
 
 // Version counts the miner's changes: it differs from an earlier value
@@ -263,12 +275,14 @@ func fixedAgree(tpl, toks []string) bool {
 }
 
 // merge turns positions where the message differs into variables.
-func merge(tpl, toks []string) {
+func merge(tpl, toks []string) (widened bool) {
 	for i := range tpl {
-		if tpl[i] != toks[i] {
+		if tpl[i] != toks[i] && tpl[i] != Wildcard {
 			tpl[i] = Wildcard
+			widened = true
 		}
 	}
+	return widened
 }
 
 // insert adds a cluster to the tree and the index.

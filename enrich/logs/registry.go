@@ -51,6 +51,7 @@ const DefaultMaxSources = 256
 type entry struct {
 	m       *Miner
 	saved   uint64 // miner version last saved
+	shapes  uint64 // miner Shapes last saved
 	loadErr error  // a failed load: never overwrite the stored templates
 	used    uint64 // registry tick of the last use
 	users   int    // Use calls not yet released
@@ -128,6 +129,7 @@ func (r *Registry) entryLocked(ctx context.Context, source string) (*entry, erro
 	}
 	e.m.restore(ts)
 	_, e.saved = e.m.snapshot()
+	e.shapes = e.m.Shapes()
 	return e, nil
 }
 
@@ -160,6 +162,45 @@ func (r *Registry) evictLocked(keep string) {
 	}
 }
 
+// SaveShapes saves source's templates now if a template was made or
+// widened since they were last saved, so that a crash before the next
+// Flush cannot lose them: the next process would report them as new
+// again (a false "new template" alarm after every crash). Counts alone
+// wait for Flush, which keeps a busy source from writing the store for
+// every document.
+func (r *Registry) SaveShapes(ctx context.Context, source string) error {
+	if r.store == nil {
+		return nil
+	}
+	r.mu.Lock()
+	e, ok := r.miners[source]
+	r.mu.Unlock()
+	if !ok || e.loadErr != nil {
+		return nil
+	}
+	return r.save(ctx, source, e, true)
+}
+
+// save writes e's templates unless nothing (onlyShapes: no template) has
+// changed since its last save.
+func (r *Registry) save(ctx context.Context, source string, e *entry, onlyShapes bool) error {
+	shapes := e.m.Shapes()
+	ts, v := e.m.snapshot()
+	r.mu.Lock()
+	unchanged := v == e.saved || onlyShapes && shapes == e.shapes
+	r.mu.Unlock()
+	if unchanged {
+		return nil
+	}
+	if err := r.store.Save(ctx, source, ts); err != nil {
+		return fmt.Errorf("save templates of %q: %w", source, err)
+	}
+	r.mu.Lock()
+	e.saved, e.shapes = max(e.saved, v), max(e.shapes, shapes)
+	r.mu.Unlock()
+	return nil
+}
+
 // Flush saves every miner that changed since its last save.
 func (r *Registry) Flush(ctx context.Context) error {
 	if r.store == nil {
@@ -177,20 +218,9 @@ func (r *Registry) Flush(ctx context.Context) error {
 			errs = append(errs, e.loadErr)
 			continue
 		}
-		ts, v := e.m.snapshot()
-		r.mu.Lock()
-		saved := e.saved
-		r.mu.Unlock()
-		if v == saved {
-			continue
+		if err := r.save(ctx, source, e, false); err != nil {
+			errs = append(errs, err)
 		}
-		if err := r.store.Save(ctx, source, ts); err != nil {
-			errs = append(errs, fmt.Errorf("save templates of %q: %w", source, err))
-			continue
-		}
-		r.mu.Lock()
-		e.saved = v
-		r.mu.Unlock()
 	}
 	r.mu.Lock()
 	r.evictLocked("")

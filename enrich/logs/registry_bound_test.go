@@ -66,3 +66,37 @@ func TestRegistryKeepsHeldAndUnsavedMiners(t *testing.T) {
 	}
 	release()
 }
+
+// A template the pipeline reports as new is in the store before the
+// document's result is published (SaveShapes), not up to 30 s later at a
+// Flush: a crash in between made the next process report it as new
+// again. Counts alone do not write the store on every document.
+func TestSaveShapesKeepsNewTemplatesAcrossACrash(t *testing.T) {
+	ctx, store, kv := freshKVStore(t)
+	r := NewRegistry(store, DefaultConfig())
+	day1 := []string{"2024-03-01 10:00:01 INFO disk usage 91% on /dev/sda1", "2024-03-01 10:00:02 INFO backup chunk 7 uploaded to s3"}
+	if s := Summarize(day1, r.Get("backup")); s.NewTemplates != 2 {
+		t.Fatalf("%d new templates, want 2", s.NewTemplates)
+	}
+	if err := r.SaveShapes(ctx, "backup"); err != nil {
+		t.Fatal(err)
+	}
+	e, err := kv.Get(ctx, kvKey("backup"))
+	if err != nil {
+		t.Fatalf("templates not saved: %v", err)
+	}
+	// the same shapes again: counts change, the store is not written
+	Summarize(day1, r.Get("backup"))
+	if err := r.SaveShapes(ctx, "backup"); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := kv.Get(ctx, kvKey("backup")); err != nil || again.Revision() != e.Revision() {
+		t.Errorf("saved again for counts alone (revision %d -> %v, %v)", e.Revision(), again, err)
+	}
+	// a crash: no Flush; a new process loads what was saved
+	fresh := NewRegistry(store, DefaultConfig())
+	day2 := append(day1, "2024-03-02 10:00:03 WARN snapshot 12 took 95 s")
+	if s := Summarize(day2, fresh.Get("backup")); s.NewTemplates != 1 {
+		t.Errorf("after a crash: %d new templates, want 1 (the two of day 1 were saved)", s.NewTemplates)
+	}
+}
