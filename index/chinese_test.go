@@ -352,3 +352,24 @@ func TestUnspacedChineseQuery(t *testing.T) {
 		t.Errorf("the text with the words together should rank first: %+v", res.Hits)
 	}
 }
+
+// A Chinese word is marked whole wherever it occurs: its overlapping
+// bigrams (人民 民币) are one match, where Bleve's formatter skipped the
+// second as starting inside the first (<mark>人民</mark>币).
+func TestChineseWordMarkedWholeEachTime(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	text := "甲方向乙方支付人民币一万元。乙方另行支付人民币两万元。甲方再支付人民币三万元。"
+	if err := ix.Put(ctx, sample("pay", "付款", text, "contract", "zh")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Q: "人民币"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	f := strings.Join(res.Hits[0].Fragments, " ")
+	if n := strings.Count(f, "<mark>人民币</mark>"); n != 3 || strings.Contains(f, "<mark>人民</mark>") {
+		t.Errorf("%d whole marks in %q, want 3", n, f)
+	}
+}

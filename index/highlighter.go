@@ -51,10 +51,12 @@ type boundedHighlighter struct{ highlight.Highlighter }
 // BestFragmentsInField implements highlight.Highlighter.
 func (b boundedHighlighter) BestFragmentsInField(dm *search.DocumentMatch, doc index.Document, field string, num int) []string {
 	all := dm.Locations[field]
+	shown := all
 	if countLocations(all) > maxHighlightLocations {
-		dm.Locations[field] = firstLocations(all, maxHighlightLocations)
-		defer func() { dm.Locations[field] = all }()
+		shown = firstLocations(all, maxHighlightLocations)
 	}
+	dm.Locations[field] = joinedLocations(shown)
+	defer func() { dm.Locations[field] = all }()
 	frags := b.Highlighter.BestFragmentsInField(dm, doc, field, num)
 	for i, f := range frags {
 		frags[i] = wholeWords(f)
@@ -137,6 +139,42 @@ func firstLocations(tlm search.TermLocationMap, n int) search.TermLocationMap {
 	out := search.TermLocationMap{}
 	for _, tl := range all[:min(n, len(all))] {
 		out[tl.term] = append(out[tl.term], tl.loc)
+	}
+	return out
+}
+
+// joinedLocations is tlm with matches that overlap made one: a Chinese
+// word is overlapping bigrams (人民币 is 人民 and 民币), and Bleve's
+// formatter skips a match that starts inside the one before it, so the
+// word came out as <mark>人民</mark>币.
+func joinedLocations(tlm search.TermLocationMap) search.TermLocationMap {
+	type termLoc struct {
+		term string
+		loc  search.Location
+	}
+	all := make([]termLoc, 0, countLocations(tlm))
+	for term, locs := range tlm {
+		for _, l := range locs {
+			all = append(all, termLoc{term, *l})
+		}
+	}
+	slices.SortFunc(all, func(a, b termLoc) int {
+		if c := slices.Compare(a.loc.ArrayPositions, b.loc.ArrayPositions); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.loc.Start, b.loc.Start), cmp.Compare(b.loc.End, a.loc.End))
+	})
+	var kept []termLoc
+	for _, tl := range all {
+		if n := len(kept); n > 0 && slices.Equal(kept[n-1].loc.ArrayPositions, tl.loc.ArrayPositions) && tl.loc.Start < kept[n-1].loc.End {
+			kept[n-1].loc.End = max(kept[n-1].loc.End, tl.loc.End)
+			continue
+		}
+		kept = append(kept, tl)
+	}
+	out := make(search.TermLocationMap, len(tlm))
+	for i := range kept {
+		out[kept[i].term] = append(out[kept[i].term], &kept[i].loc)
 	}
 	return out
 }
