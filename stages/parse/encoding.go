@@ -129,8 +129,8 @@ func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
 	if s, name, ok := legacyCJK(data); ok {
 		return s, name
 	}
-	if s, ok := shortGBK(data); ok {
-		return s, encGB18030
+	if s, name, ok := shortChinese(data); ok {
+		return s, name
 	}
 	if enc, name := cyrillic8(data); enc != nil {
 		s, _ := enc.NewDecoder().Bytes(data)
@@ -189,6 +189,124 @@ func legacyCJK(data []byte) (string, string, bool) {
 	return s, c.name, ok
 }
 
+// shortChinese recognises Chinese text too short for the statistical
+// detector in GBK (shortGBK) or Big5 (shortBig5). Most GB2312 text is also
+// valid Big5 and some Big5 text valid GBK, so a text both read is given to
+// the encoding in which more of its characters are common ones; a tie
+// stays GBK, as before Big5 was tried.
+func shortChinese(data []byte) (string, string, bool) {
+	gb, gbOK := shortGBK(data)
+	b5, b5OK := shortBig5(data)
+	switch {
+	case gbOK && b5OK:
+		if commonPairs(data, isCommonBig5) > commonPairs(data, isCommonGB) {
+			return b5, encBig5, true
+		}
+		return gb, encGB18030, true
+	case gbOK:
+		return gb, encGB18030, true
+	case b5OK:
+		return b5, encBig5, true
+	}
+	return "", "", false
+}
+
+// shortBig5 recognises traditional Chinese Big5 text too short for the
+// statistical detector ("甲方應於三十日內付款。", an address, a memo):
+// every non-ASCII byte leads a Big5 pair, the text decodes to Han
+// characters, CJK punctuation and full-width forms alone, and most of them
+// are among Big5's frequently used characters. Big5's second byte may be
+// an ASCII letter, so accented Western text pairs up too ("Mü" + "l"):
+// the characters it makes stand inside Latin words, which Chinese ones do
+// not, and its lower-case accented letters (0xE0-0xFF) lead pairs of the
+// less frequently used characters ("Öl" would read "珸").
+func shortBig5(data []byte) (string, bool) {
+	pairs := 0
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		if i+1 >= len(data) || !isBig5Pair(data[i], data[i+1]) {
+			return "", false
+		}
+		pairs++
+		i += 2
+	}
+	if pairs == 0 {
+		return "", false
+	}
+	out, err := traditionalchinese.Big5.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", false
+	}
+	s := string(out)
+	for _, r := range s {
+		if r >= utf8.RuneSelf && !isHanOrCJKSymbol(r) {
+			return "", false
+		}
+	}
+	return s, inLatinWords([]rune(s))*2 < pairs && commonPairs(data, isCommonBig5)*10 >= pairs*7
+}
+
+// isHanOrCJKSymbol reports whether r is a Han character, CJK punctuation
+// or a full-width form: what traditional Chinese text is written with.
+// Kana and Hangul are left out, Big5 has kana only as symbols, and
+// accented Western letters before a space read as kana ("Ça va" as
+// "ぺ va").
+func isHanOrCJKSymbol(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r >= 0xFE30 && r <= 0xFE6F ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+// isBig5Pair reports whether lead and trail form a character of Big5
+// proper (0xA140-0xF9FE): trail bytes 0x40-0x7E or 0xA1-0xFE.
+func isBig5Pair(lead, trail byte) bool {
+	return lead >= 0xA1 && lead <= 0xF9 && (trail >= 0x40 && trail <= 0x7E || trail >= 0xA1 && trail <= 0xFE)
+}
+
+// isCommonGB reports whether a GB2312 pair is punctuation or full-width
+// (rows 0xA1-0xA3) or one of level 1's 3,755 common characters (0xB0-0xD7):
+// a Big5 text read as GBK falls mostly on kana, box drawing, level 2's rare
+// characters and GBK's extensions.
+func isCommonGB(lead, trail byte) bool {
+	return (lead >= 0xA1 && lead <= 0xA3 || lead >= 0xB0 && lead <= 0xD7) && trail >= 0xA1 && trail <= 0xFE
+}
+
+// isCommonBig5 reports whether a Big5 pair is a symbol (0xA140-0xA3BF) or
+// one of the 5,401 frequently used characters (0xA440-0xC67E): a GBK text
+// read as Big5 falls half the time on the less frequently used ones.
+func isCommonBig5(lead, trail byte) bool {
+	return isBig5Pair(lead, trail) && (lead <= 0xC5 || lead == 0xC6 && trail <= 0x7E)
+}
+
+// commonPairs counts the double-byte pairs of data that common reports as
+// common characters, pairing each non-ASCII byte with the next.
+func commonPairs(data []byte, common func(lead, trail byte) bool) int {
+	n := 0
+	for i := 0; i+1 < len(data); i++ {
+		if data[i] >= 0x80 {
+			if common(data[i], data[i+1]) {
+				n++
+			}
+			i++
+		}
+	}
+	return n
+}
+
+// inLatinWords counts the non-ASCII runes of rs next to an ASCII letter:
+// an accented letter of a Western text read as a double-byte character.
+func inLatinWords(rs []rune) int {
+	n := 0
+	for i, r := range rs {
+		if r >= utf8.RuneSelf && (i > 0 && isASCIILetterRune(rs[i-1]) || i+1 < len(rs) && isASCIILetterRune(rs[i+1])) {
+			n++
+		}
+	}
+	return n
+}
+
 // shortGBK recognises Chinese GBK text too short for the statistical
 // detector ("合同", a title, one clause): every non-ASCII byte is part of
 // a pair in GB2312's range (both bytes 0xA1-0xFE), so non-ASCII runs have
@@ -215,14 +333,7 @@ func shortGBK(data []byte) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	rs := []rune(s)
-	inWord := 0
-	for i, r := range rs {
-		if r >= utf8.RuneSelf && (i > 0 && isASCIILetterRune(rs[i-1]) || i+1 < len(rs) && isASCIILetterRune(rs[i+1])) {
-			inWord++
-		}
-	}
-	return s, inWord*2 < pairs
+	return s, inLatinWords([]rune(s))*2 < pairs
 }
 
 func isASCIILetterRune(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }

@@ -299,7 +299,8 @@ func TestEncodings(t *testing.T) {
 // Legacy single-byte text also decodes cleanly as a double-byte CJK
 // encoding whenever each accented letter is followed by a letter ("won’t"
 // reads as "won抰" in GB18030); Japanese and Korean double-byte text
-// also decodes as GB18030. Each must be read in its own encoding.
+// also decodes as GB18030, and short Big5 text as Windows-1252 (its second
+// bytes may be ASCII). Each must be read in its own encoding.
 func TestLegacyEncodingsNotTakenForChinese(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
@@ -316,6 +317,22 @@ func TestLegacyEncodingsNotTakenForChinese(t *testing.T) {
 		{"no.txt", "合同编号：2024-001", simplifiedchinese.GBK, "gb18030"},
 		{"grosse.txt", "Größe und Maße", charmap.Windows1252, "windows-1252"},
 		{"cafe.txt", "naïve café", charmap.Windows1252, "windows-1252"},
+		// short traditional Chinese in Big5: not Windows-1252 ("¥Ò¤èÀ³…"),
+		// nor GBK, whose byte ranges it shares
+		{"pay.txt", "甲方應於三十日內付款。", traditionalchinese.Big5, "big5"},
+		{"penalty.txt", "乙方應支付違約金。", traditionalchinese.Big5, "big5"},
+		{"addr.txt", "臺北市信義區松仁路一號", traditionalchinese.Big5, "big5"},
+		{"term.txt", "合約期間為三年。", traditionalchinese.Big5, "big5"},
+		// the same clauses in GBK stay GBK
+		{"pay-gb.txt", "甲方应于三十日内付款。", simplifiedchinese.GBK, "gb18030"},
+		{"addr-gb.txt", "北京市海淀区中关村大街一号", simplifiedchinese.GBK, "gb18030"},
+		// short Western text whose accented letters pair up as Big5
+		{"ca-va.txt", "Ça va", charmap.Windows1252, "windows-1252"},
+		{"oel.txt", "Öl", charmap.Windows1252, "windows-1252"},
+		{"facade.txt", "Façade élégante", charmap.Windows1252, "windows-1252"},
+		{"creme.txt", "Crème brûlée à Noël", charmap.Windows1252, "windows-1252"},
+		{"strasse.txt", "Straße in Köln", charmap.Windows1252, "windows-1252"},
+		{"vertrag.txt", "Vertrag über Lieferung", charmap.Windows1252, "windows-1252"},
 	} {
 		data, err := c.enc.NewEncoder().String(c.text)
 		if err != nil {
