@@ -8,11 +8,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -21,6 +23,7 @@ import (
 	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // BlobBucket holds documents too large for one message.
@@ -123,6 +126,26 @@ type Receipt struct {
 	InFlight bool
 }
 
+// decodedMeta is meta with values that are not UTF-8 (the "path" of a
+// file named in GBK on a Windows share) decoded as parse.DecodeName decodes
+// file names; meta itself is left as it is, the caller may keep using it.
+func decodedMeta(meta map[string]string) map[string]string {
+	var out map[string]string
+	for k, v := range meta {
+		if utf8.ValidString(v) {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(meta)
+		}
+		out[k] = parse.DecodeName(v)
+	}
+	if out == nil {
+		return meta
+	}
+	return out
+}
+
 // Send is Publish that also says whether the stream dropped the document
 // as a duplicate.
 func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
@@ -130,6 +153,9 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
+	// names from Windows zips and SMB shares are GBK or Big5 bytes: read
+	// here, where every ingest path passes, not in each connector
+	d.Filename, d.Meta = parse.DecodeName(d.Filename), decodedMeta(d.Meta)
 	if len(d.Data) == 0 {
 		return Receipt{}, fmt.Errorf("ingest %s: %w", d.Filename, ErrEmpty)
 	}

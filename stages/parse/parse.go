@@ -128,6 +128,9 @@ type extracted struct {
 // comments) is in Aside, not in Text or Sentences.
 func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) {
 	lim = lim.withDefaults()
+	// callers that skip the ingest publisher (docmill analyze) pass names
+	// as the file system has them, GBK bytes from a Windows zip among them
+	in.Filename = DecodeName(in.Filename)
 	name := in.Filename
 	if len(in.Data) == 0 {
 		return nil, permanent(name, "empty document", nil)
