@@ -100,9 +100,15 @@ func TestXMLAndNamedRefusals(t *testing.T) {
 		"old.doc":    {append(append([]byte{}, oleMagic...), make([]byte, 600)...), "legacy Microsoft Office"},
 		"report.odt": {odt, "OpenDocument"},
 		"bundle.zip": {docxOf(t, map[string]string{"a.txt": "hello"}), "unpack it"},
+		// damaged ZIP archives: named by their extension, never told to be
+		// unpacked
+		"表格 数据.xlsx": {append([]byte("PK\x03\x04"), make([]byte, 100)...), "Excel and PowerPoint files (.xlsx, .pptx) are not supported: save them as PDF"},
+		"deck.pptx":  {[]byte("PK\x03\x04garbage"), "damaged file"},
+		"notes.ods":  {[]byte("PK\x03\x04garbage"), "OpenDocument"},
+		"broken.zip": {[]byte("PK\x03\x04garbage"), "damaged ZIP archive"},
 	} {
 		_, err := Parse(t.Context(), Input{Filename: name, Data: c.data}, DefaultLimits())
-		if err == nil || !strings.Contains(err.Error(), c.want) || !IsPermanent(err) {
+		if err == nil || !strings.Contains(err.Error(), c.want) || !IsPermanent(err) || name != "bundle.zip" && strings.Contains(err.Error(), "unpack") {
 			t.Errorf("%s: %v, want %q", name, err, c.want)
 		}
 	}

@@ -144,7 +144,7 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	}
 	ct := chooseType(sniff(inner, data, in.ContentType), in.ContentType)
 	if ct == typeUnknown || ct == typeZip {
-		return nil, permanent(name, unsupported(data, ct), nil)
+		return nil, permanent(name, unsupported(name, data, ct), nil)
 	}
 	pctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()

@@ -91,33 +91,58 @@ func sniff(filename string, data []byte, hint string) string {
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // unsupported is the dead-letter reason for data docmill does not read,
-// naming the format and what to do where it can tell.
-func unsupported(data []byte, ct string) string {
+// naming the format and what to do where it can tell; the file name's
+// extension names it where the content cannot (a damaged .xlsx).
+func unsupported(filename string, data []byte, ct string) string {
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
 		return "legacy Microsoft Office file (.doc, .xls or .ppt) is not supported: save it as .docx or PDF"
 	case ct == typeZip:
-		return unsupportedZip(data)
+		return unsupportedZip(filename, data)
 	}
 	return "unsupported or binary content (" + ct + ")"
 }
 
-// unsupportedZip names the kind of a ZIP archive that is no DOCX.
-func unsupportedZip(data []byte) string {
+// Reasons for ZIP-based formats docmill does not read.
+const (
+	reasonOffice    = "Excel and PowerPoint files (.xlsx, .pptx) are not supported: save them as PDF"
+	reasonODF       = "OpenDocument file (.odt, .ods, .odp) is not supported: save it as .docx or PDF"
+	reasonPlainZip  = "ZIP archive that is not a Word document: unpack it into a watched folder"
+	reasonBrokenZip = "damaged ZIP archive: its directory cannot be read"
+)
+
+// unsupportedZip names the kind of a ZIP archive that is no DOCX, from
+// its parts or, when they say nothing or cannot be read, its extension:
+// the advice to unpack an archive is wrong for a spreadsheet.
+func unsupportedZip(filename string, data []byte) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err == nil {
 		for _, f := range zr.File {
 			switch {
 			case f.Name == "mimetype":
 				if b, err := readZipPart(f, 256); err == nil && bytes.HasPrefix(b, []byte("application/vnd.oasis.opendocument")) {
-					return "OpenDocument file (.odt, .ods, .odp) is not supported: save it as .docx or PDF"
+					return reasonODF
 				}
 			case strings.HasPrefix(f.Name, "xl/"), strings.HasPrefix(f.Name, "ppt/"):
-				return "Excel and PowerPoint files (.xlsx, .pptx) are not supported: save them as PDF"
+				return reasonOffice
 			}
 		}
 	}
-	return "ZIP archive that is not a Word document: unpack it into a watched folder"
+	reason := reasonPlainZip
+	switch strings.ToLower(filepath.Ext(filename)) {
+	case ".xlsx", ".xlsm", ".xltx", ".pptx", ".pptm", ".ppsx", ".potx":
+		reason = reasonOffice
+	case ".odt", ".ods", ".odp":
+		reason = reasonODF
+	default:
+		if err != nil {
+			return reasonBrokenZip
+		}
+	}
+	if err != nil {
+		return "damaged file, not a readable ZIP archive; " + reason
+	}
+	return reason
 }
 
 // cutSample returns a prefix length of data of about sniffSample bytes
