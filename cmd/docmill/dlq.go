@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
@@ -36,12 +36,7 @@ func dlqCmd() *cobra.Command {
 			}
 			return nil
 		}
-		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "SEQ\tSTAGE\tATTEMPTS\tFILE\tDOCUMENT\tREASON")
-		for _, d := range dls {
-			fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%.12s\t%s\n", d.Seq, d.Stage, d.Attempts, shown(d.Filename), d.ID, shown(d.Reason))
-		}
-		return tw.Flush()
+		return printDeadLetters(os.Stdout, dls)
 	}
 	replay := eachDeadLetter("replay", "Send dead letters back to their original subject", "replayed", connectors.Replay)
 	drop := eachDeadLetter("drop", "Delete dead letters for good (after reading why they failed)", "dropped", connectors.DropForGood)
@@ -95,3 +90,12 @@ func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.
 }
 
 func init() { rootCmd.AddCommand(dlqCmd()) }
+
+// printDeadLetters writes dls as the table dlq list shows.
+func printDeadLetters(w io.Writer, dls []connectors.DeadLetter) error {
+	t := newTable(w, "SEQ", "STAGE", "ATTEMPTS", "FILE", "DOCUMENT", "REASON")
+	for _, d := range dls {
+		t.row(strconv.FormatUint(d.Seq, 10), d.Stage, strconv.Itoa(d.Attempts), shown(d.Filename), fmt.Sprintf("%.12s", d.ID), shown(d.Reason))
+	}
+	return t.flush()
+}

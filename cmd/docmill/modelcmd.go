@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -61,12 +61,12 @@ func modelCmd() *cobra.Command {
 			fmt.Println("no shadow results recorded (set model.shadow in the config)")
 			return nil
 		}
-		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "SHADOW\tAGAINST\tPAIRS\tCLASS AGREEMENT\tKEYWORD OVERLAP\tSUMMARY OVERLAP\tLATENCY RATIO")
+		t := newTable(os.Stdout, "SHADOW", "AGAINST", "PAIRS", "CLASS AGREEMENT", "KEYWORD OVERLAP", "SUMMARY OVERLAP", "LATENCY RATIO")
 		for _, a := range rep {
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.2f\n", a.Shadow, a.Primary, a.Pairs, a.Class, a.Keywords, a.Summary, a.LatencyRatio)
+			t.row(a.Shadow, a.Primary, strconv.Itoa(a.Pairs), fmt.Sprintf("%.3f", a.Class), fmt.Sprintf("%.3f", a.Keywords),
+				fmt.Sprintf("%.3f", a.Summary), fmt.Sprintf("%.2f", a.LatencyRatio))
 		}
-		return tw.Flush()
+		return t.flush()
 	}
 	cmd.AddCommand(use, compare)
 	return cmd
