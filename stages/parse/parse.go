@@ -142,6 +142,7 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	if err != nil {
 		return nil, err
 	}
+	data = skipNULHole(data)
 	ct := chooseType(sniff(inner, data, in.ContentType), in.ContentType)
 	if ct == typeUnknown || ct == typeZip {
 		return nil, permanent(name, unsupported(name, data, ct), nil)
@@ -203,6 +204,28 @@ func gunzip(name string, data []byte, limit int64) ([]byte, string, error) {
 		return nil, name, permanent(name, "tar archives are not read; unpack them into a watched folder", nil)
 	}
 	return out, inner, nil
+}
+
+// nulHole is the shortest run of NUL bytes taken for a hole in a file
+// rather than part of its encoding (UTF-16 and UTF-32 text without a BOM
+// has at most three NULs in a row).
+const nulHole = 16
+
+// skipNULHole drops a run of NUL bytes that opens data when text follows
+// it. A log rotated with logrotate's copytruncate starts with such a hole,
+// often longer than the sniffed sample, where the writer kept its old
+// offset; sniffed with it, the whole log was refused as binary. The run is
+// cut at a multiple of 4 bytes so that UTF-16 and UTF-32 units after it
+// stay whole. Data that is NULs throughout stays as it is, and binary.
+func skipNULHole(data []byte) []byte {
+	n := 0
+	for n < len(data) && data[n] == 0 {
+		n++
+	}
+	if n < nulHole || n == len(data) {
+		return data
+	}
+	return data[n-n%4:]
 }
 
 // isTar reports whether data opens with a POSIX (ustar) or GNU tar

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -1022,4 +1023,56 @@ func TestLetterAndInstrumentTitles(t *testing.T) {
 			t.Errorf("title %q, want %q", got, want)
 		}
 	}
+}
+
+// A log that opens with a hole of NUL bytes (logrotate's copytruncate; the
+// hole may be longer than the sniffed sample) or has one among its first
+// lines is read as a log without the NULs; it was refused as binary. Data
+// that is NULs only, an executable and random bytes stay refused.
+func TestNULHoleInLog(t *testing.T) {
+	var lines strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&lines, "2024-05-13 10:00:%02d INFO heartbeat %d from node-%d\n", i, i, i%3)
+	}
+	log := lines.String()
+	for name, data := range map[string]string{
+		"lead600.log": strings.Repeat("\x00", 600) + log,
+		"lead70k.log": strings.Repeat("\x00", 70000) + log,
+		"middle.log":  log[:200] + strings.Repeat("\x00", 20000) + log[200:],
+		"utf16be.log": strings.Repeat("\x00", 64) + string(encodeUTF16BE(log)),
+	} {
+		p, err := Parse(context.Background(), Input{Filename: name, Data: []byte(data)}, DefaultLimits())
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if p.ContentType != document.TypeLog || strings.ContainsRune(p.Text, 0) || !strings.HasPrefix(p.Text, "2024-05-13 10:00:00 INFO heartbeat 0") {
+			t.Errorf("%s: %s %.80q", name, p.ContentType, p.Text)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	rnd := make([]byte, 4096)
+	for i := range rnd {
+		rnd[i] = byte(rng.Uint32())
+	}
+	elf := append([]byte("\x7fELF\x02\x01\x01"), make([]byte, 57)...)
+	elf = append(elf, rnd...)
+	for name, data := range map[string][]byte{
+		"zeros.log":  make([]byte, 100000),
+		"prog":       elf,
+		"random.log": append(make([]byte, 1000), rnd...),
+	} {
+		if _, err := Parse(context.Background(), Input{Filename: name, Data: data}, DefaultLimits()); err == nil || !IsPermanent(err) {
+			t.Errorf("%s: %v, want refused", name, err)
+		}
+	}
+}
+
+// encodeUTF16BE encodes s as UTF-16 big-endian without a BOM.
+func encodeUTF16BE(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = binary.BigEndian.AppendUint16(b, u)
+	}
+	return b
 }

@@ -200,12 +200,22 @@ func isDOCX(data []byte) bool {
 
 // looksBinary reports whether decoded text is really binary data: NUL or
 // other control characters, or replacement characters, in more than a few
-// percent of the first characters.
+// percent of the first characters. A run of nulHole or more NULs counts
+// as one bad character: a file system leaves such holes in a text file
+// (a crash before the data was written, a copytruncate rotation), and a
+// log with one is still text; binary data has other control bytes too.
 func looksBinary(text string) bool {
-	n, bad := 0, 0
+	n, bad, nuls := 0, 0, 0
 	for _, r := range text {
 		if n >= 8192 {
 			break
+		}
+		if r == 0 {
+			if nuls++; nuls >= nulHole {
+				continue // a hole: counted once, when it began
+			}
+		} else {
+			nuls = 0
 		}
 		n++
 		if r == utf8.RuneError || r == 0 || r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r >= 0x7F && r < 0xA0 {
