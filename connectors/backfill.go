@@ -32,6 +32,9 @@ type Item struct {
 	Data     []byte
 	Time     time.Time
 	Meta     map[string]string
+	// Source, when set, is the source the item is sent under, in place of
+	// Backfill.SourceName (DirSource.FolderSources).
+	Source string
 	// Withdrawn: the index dropped this document after this copy was
 	// stored (deleted, replaced by a new version, expired, its source
 	// removed); sending it again would bring back what was removed.
@@ -68,10 +71,14 @@ var ErrDeadLettered = errors.New("dead-lettered")
 // stopped; it skips documents already indexed (by content hash), or with
 // OnlyStale those whose stored model version is the current one.
 type Backfill struct {
-	JS          jetstream.JetStream
-	Pub         *Publisher
-	Source      Source
-	Job         string    // checkpoint name; the same job resumes
+	JS     jetstream.JetStream
+	Pub    *Publisher
+	Source Source
+	Job    string // checkpoint name; the same job resumes
+	// SourceName is the source the documents are sent under (default
+	// "backfill"): log templates are kept per source, so an archive of one
+	// service's logs belongs under that service's name.
+	SourceName  string
 	Since       time.Time // items older than this are skipped
 	OnlyStale   bool
 	Current     string // current model "name@version" (with OnlyStale)
@@ -342,7 +349,7 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	if b.Expect != nil {
 		b.Expect(id, key)
 	}
-	r, err := b.Pub.Send(ctx, Doc{Filename: it.Filename, Source: "backfill", Data: it.Data, Meta: meta, DedupID: id + ":backfill:" + b.Job})
+	r, err := b.Pub.Send(ctx, Doc{Filename: it.Filename, Source: b.sourceOf(it), Data: it.Data, Meta: meta, DedupID: id + ":backfill:" + b.Job})
 	if b.Settle != nil {
 		b.Settle(id, err == nil && !r.Duplicate)
 	}
@@ -356,6 +363,18 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 		return "duplicate", nil
 	}
 	return "sent", nil
+}
+
+// sourceOf returns the source item it is sent under: its own, else the
+// job's, else "backfill".
+func (b *Backfill) sourceOf(it *Item) string {
+	switch {
+	case it.Source != "":
+		return it.Source
+	case b.SourceName != "":
+		return b.SourceName
+	}
+	return "backfill"
 }
 
 // refuse tells Refused why item key is refused; it returns the outcome
@@ -373,7 +392,14 @@ func (b *Backfill) refuse(key string, why error) string {
 }
 
 // DirSource is every regular file under a folder, in path order.
-type DirSource struct{ Dir string }
+type DirSource struct {
+	Dir string
+	// FolderSources sends each file under the name of the first folder
+	// below Dir that holds it (archive/web1/access.log under "web1"), so
+	// that an archive laid out one folder per service keeps one template
+	// history per service. Files directly in Dir keep the job's source.
+	FolderSources bool
+}
 
 // Keys implements Source.
 func (d DirSource) Keys(ctx context.Context) ([]string, error) {
@@ -422,7 +448,11 @@ func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
 		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
 	rel, _ := filepath.Rel(d.Dir, key)
-	return &Item{Key: key, Filename: filepath.Base(key), Data: data, Time: info.ModTime(), Meta: map[string]string{"path": rel}}, nil
+	it := &Item{Key: key, Filename: filepath.Base(key), Data: data, Time: info.ModTime(), Meta: map[string]string{"path": rel}}
+	if top, _, nested := strings.Cut(filepath.ToSlash(rel), "/"); d.FolderSources && nested {
+		it.Source = top
+	}
+	return it, nil
 }
 
 // BucketSource is every object in an Object Store bucket, in name order.

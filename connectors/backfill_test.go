@@ -132,3 +132,53 @@ func TestDirSourceUnlistableFolder(t *testing.T) {
 		t.Errorf("locked folder: %v, want ErrUnreadable saying permission denied", err)
 	}
 }
+
+// A backfill sends its documents under the source it is given, or with
+// FolderSources under each file's first sub-folder; every document went
+// to "backfill", so all of an archive's logs shared one template history.
+func TestBackfillSource(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"top.log": "top", "web1/access.log": "web one", "web2/old/access.log.1": "web two"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	for _, c := range []struct {
+		job     string
+		src     DirSource
+		name    string
+		subject map[string]string
+	}{
+		{"default", DirSource{Dir: dir}, "", map[string]string{"top": "backfill", "web one": "backfill", "web two": "backfill"}},
+		{"named", DirSource{Dir: dir}, "payments-api", map[string]string{"top": "payments-api", "web one": "payments-api", "web two": "payments-api"}},
+		{"folders", DirSource{Dir: dir, FolderSources: true}, "archive", map[string]string{"top": "archive", "web one": "web1", "web two": "web2"}},
+	} {
+		// a broker each: the ingest stream drops the same bytes sent again
+		_, js := natstest.Start(t, "backfill-source-"+c.job)
+		b := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: c.src, Job: c.job, SourceName: c.name, Concurrency: 1}
+		st, err := js.Stream(ctx, "DOCMILL_INGEST")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, _ := st.Info(ctx)
+		if _, err := b.Run(ctx); err != nil {
+			t.Fatalf("%s: %v", c.job, err)
+		}
+		got := map[string]string{}
+		for seq := before.State.LastSeq + 1; ; seq++ {
+			m, err := st.GetMsg(ctx, seq)
+			if err != nil {
+				break
+			}
+			got[string(m.Data)] = strings.TrimPrefix(m.Subject, "docmill.ingest.")
+		}
+		if !reflect.DeepEqual(got, c.subject) {
+			t.Errorf("%s: sources %v, want %v", c.job, got, c.subject)
+		}
+	}
+}

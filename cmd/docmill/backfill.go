@@ -35,11 +35,16 @@ func backfillCmd() *cobra.Command {
 	conc := cmd.Flags().Int("concurrency", 4, "documents in flight")
 	api := addAPIFlags(cmd) // the server, asked which documents are indexed
 	job := cmd.Flags().String("job", "", "checkpoint name (default: derived from the flags; the same job resumes, and a finished one starts over, skipping what is indexed)")
+	source := cmd.Flags().String("source", "backfill", "source name the documents are sent under (log templates are kept per source)")
+	fromFolder := cmd.Flags().Bool("source-from-folder", false, "with a folder, send each file under the name of its first sub-folder (DIR/web1/... as web1); files directly in DIR use --source")
 	wait := cmd.Flags().Bool("wait", false, "after sending, wait until every document sent is indexed or dead-lettered, with a progress bar; list the failures (exit 1 if any failed or is still waiting)")
 	waitFor := cmd.Flags().Duration("wait-timeout", time.Hour, "with --wait, give up waiting after this long")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if *from == "" {
 			return fmt.Errorf("--from is required")
+		}
+		if *fromFolder && (strings.HasPrefix(*from, "bucket:") || strings.HasPrefix(*from, "stream:")) {
+			return fmt.Errorf("--source-from-folder takes the source from a folder's sub-folders; --from %s is no folder", *from)
 		}
 		if *rate < 0 || *conc < 1 {
 			return fmt.Errorf("--rate %v and --concurrency %d: want a rate of 0 (unlimited) or more and at least 1 document in flight", *rate, *conc)
@@ -93,9 +98,10 @@ func backfillCmd() *cobra.Command {
 			if real, err := filepath.EvalSymlinks(*from); err == nil {
 				*from = real
 			}
-			b.Source = connectors.DirSource{Dir: *from}
+			b.Source = connectors.DirSource{Dir: *from, FolderSources: *fromFolder}
 		}
 		b.Since = sinceT
+		b.SourceName = *source
 		if *stale {
 			if b.Current = *current; b.Current == "" {
 				if b.Current, err = currentModel(cmd.Context(), serverURL(*api.server)); err != nil {

@@ -145,6 +145,8 @@ func TestBackfillRefusesBadFlags(t *testing.T) {
 		"--since garbage": `"garbage" is not a date`,
 		// a negative timeout was taken: "2 not indexed within -1s"
 		"--wait --wait-timeout -1s": "--wait-timeout -1s",
+		// a bucket or stream has no sub-folders to name sources
+		"--from bucket:logs --source-from-folder": "--source-from-folder",
 	} {
 		cmd := backfillCmd()
 		cmd.SetOut(io.Discard)
