@@ -331,3 +331,15 @@ func TestFailIsAVerdictOnly(t *testing.T) {
 		}
 	}
 }
+
+// A bare Java stack trace, the JVM's report of an exception no code
+// caught, is one ERROR entry with its frames; it had no level.
+func TestUncaughtJavaExceptionIsError(t *testing.T) {
+	text := "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null\n" +
+		"\tat com.acme.App.run(App.java:10)\n" +
+		"\tat com.acme.App.main(App.java:5)"
+	s := SummarizeText(text, nil, Budget{})
+	if s.Entries != 1 || s.Levels["ERROR"] != 1 {
+		t.Errorf("%d entries, levels %v; want 1 ERROR entry", s.Entries, s.Levels)
+	}
+}

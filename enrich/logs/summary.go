@@ -350,9 +350,11 @@ func failureLevel(content string) string {
 
 // errorEventRe is an event that the kernel or a runtime reports without a
 // level and that is an error whatever wrote it: the OOM killer, a
-// segfault, a panic, a disk's I/O error, a core dump. A syslog with 18
-// processes killed for want of memory read "no errors".
-var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer|killed\s+process|segfault\s+at|kernel\s+panic|general\s+protection\s+fault|i/o\s+error|core\s+dumped|stack\s+overflow)\b`)
+// segfault, a panic, a disk's I/O error, a core dump, the JVM's report of
+// an exception that no code caught and that ended a thread ("Exception in
+// thread "main" java.lang...."). A syslog with 18 processes killed for
+// want of memory read "no errors".
+var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer|killed\s+process|segfault\s+at|kernel\s+panic|general\s+protection\s+fault|i/o\s+error|core\s+dumped|stack\s+overflow|exception\s+in\s+thread\s+")`)
 
 // failureRe is a message that reports a failure in so many words, from a
 // program that writes no level (sshd's "Failed password for root",

@@ -528,6 +528,14 @@ func TestSniff(t *testing.T) {
 		{"cluster", "88121 node-12 unix.hw state_change.unavailable 1714641243 1 Component State Change: fan0 unavailable\n" +
 			"88122 node-12 unix.hw state_change.available 1714641299 1 Component State Change: fan0 available\n" +
 			"88140 node-31 boot_cmd new 1714641301 1 Targeting domains:node-D1 and nodes:node-[40-63]\n", document.TypeLog},
+		// crash logs: a Go panic after two std-log lines, its dump most
+		// of the lines; a bare Java stack trace
+		{"go-panic.log", "2024/05/13 10:00:00 starting server on :8080\n2024/05/13 10:00:01 listening\n" +
+			"panic: runtime error: invalid memory address or nil pointer dereference\n" +
+			"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a1b2c]\n\ngoroutine 1 [running]:\n" +
+			"main.handler(0xc000010000)\n\t/app/main.go:42 +0x2c\nmain.main()\n\t/app/main.go:20 +0x85\nexit status 2\n", document.TypeLog},
+		{"trace.txt", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null\n" +
+			"\tat com.acme.App.run(App.java:10)\n\tat com.acme.App.main(App.java:5)\n", document.TypeLog},
 		// prose that mentions times and big numbers now and then stays text
 		{"minutes.txt", "The meeting opened at 10:00:00 with the budget review.\nMembers discussed the vendor contract for the data centre.\n" +
 			"Invoice 1714641243 was approved after a short debate.\nThe committee will meet again next month to review progress.\n" +

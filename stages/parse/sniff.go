@@ -278,6 +278,8 @@ var logHeader = regexp.MustCompile(`^(?:` +
 	`|\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\]?[: ]` +
 	`|[IWEF]\d{4} \d{2}:\d{2}:\d{2}` + // glog
 	`|\[[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}` + // [Sun Dec 04 04:47:44 2005]
+	`|panic: |fatal error: ` + // a Go program's crash
+	`|Exception in thread "` + // the JVM's report of an uncaught exception
 	`)`)
 
 // stampedEarly matches a line whose first 40 characters hold a time of day
@@ -287,8 +289,11 @@ var logHeader = regexp.MustCompile(`^(?:` +
 // Prose rarely has one on most of its lines.
 var stampedEarly = regexp.MustCompile(`^.{0,40}?(?:^|[^\d:])\d{1,2}:\d{2}:\d{2}(?:$|[^\d:])|^.{0,80}?(?:^|\D)1\d{9}(?:$|\D)`)
 
-// continuation lines belong to the previous log record (stack traces).
-var continuation = regexp.MustCompile(`^(?:\s*at(?:$| [\w.$/<>]+\()|\s*\.\.\. \d+ more|Caused by:|Traceback |\s+File "|\s)`)
+// continuation lines belong to the previous log record: stack traces,
+// and a Go panic's goroutine dump (its header, the calls, "created by",
+// the signal and the exit status), which a crash log is mostly made of.
+var continuation = regexp.MustCompile(`^(?:\s*at(?:$| [\w.$/<>]+\()|\s*\.\.\. \d+ more|Caused by:|Traceback |\s+File "|\s` +
+	`|goroutine \d+ \[[^\]]*\]:$|created by |exit status \d+$|\[signal |(?:[\w.-]+/)*[\w-]+\.[\w.*()\[\]-]+\(.*\)$)`)
 
 // logShare returns the share of the first 200 non-empty, non-continuation
 // lines that start with a log header.
