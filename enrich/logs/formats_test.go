@@ -340,3 +340,38 @@ func TestCIWorkflowCommands(t *testing.T) {
 		t.Errorf("fail read as level %q", h.Level)
 	}
 }
+
+// date(1)'s default stamp puts the zone and the year after the time
+// ("Mon May 13 10:00:00 CEST 2024"): read without them, a shell script's
+// log was yearless and unzoned. Werkzeug's and Django's runserver stamp,
+// "[13/May/2024 10:00:00]", gave no time, and an access log written with
+// it kept its client and stamp in every template, where nginx's does not.
+func TestDateDefaultAndRunserverStamps(t *testing.T) {
+	s := Summarize([]string{
+		"Mon May 13 10:00:00 CEST 2024 INFO backup started",
+		"Mon May 13 11:00:00 CEST 2024 ERROR backup failed",
+		"Tue May 14 01:00:00 UTC 2024 INFO backup ok",
+	}, nil)
+	if s.Start != "2024-05-13T10:00:00+02:00" || s.End != "2024-05-14T01:00:00Z" || s.Levels["ERROR"] != 1 {
+		t.Errorf("date(1): span %s .. %s, levels %v", s.Start, s.End, s.Levels)
+	}
+	if _, content := SplitHeader("Mon May 13 10:00:00 CEST 2024 INFO backup started"); content != "backup started" {
+		t.Errorf("date(1): content %q", content)
+	}
+	s = Summarize([]string{
+		`127.0.0.1 - - [13/May/2024 10:00:00] "GET /item/0 HTTP/1.1" 500 -`,
+		`127.0.0.1 - - [13/May/2024 10:00:29] "GET /item/1 HTTP/1.1" 200 -`,
+	}, nil)
+	if s.Start != "2024-05-13T10:00:00" || s.End != "2024-05-13T10:00:29" || s.Levels["ERROR"] != 1 {
+		t.Errorf("werkzeug: span %s .. %s, levels %v", s.Start, s.End, s.Levels)
+	}
+	for _, tpl := range s.Templates {
+		if strings.Contains(tpl.Template, "- -") || strings.Contains(tpl.Template, "[") {
+			t.Errorf("werkzeug: template %q keeps the header", tpl.Template)
+		}
+	}
+	s = Summarize([]string{"[01/Jan/2024 23:07:00] ERROR job 0 failed", "[02/Jan/2024 02:30:00] INFO job 1 ok"}, nil)
+	if s.Start != "2024-01-01T23:07:00" || s.End != "2024-01-02T02:30:00" || s.Levels["ERROR"] != 1 {
+		t.Errorf("django: span %s .. %s, levels %v", s.Start, s.End, s.Levels)
+	}
+}

@@ -31,6 +31,7 @@ var timeLayouts = []string{
 	"Mon Jan _2 15:04:05 2006",
 	"Mon Jan _2 15:04:05.999999999 2006",
 	"02/Jan/2006:15:04:05 -0700",
+	"02/Jan/2006 15:04:05", // Werkzeug's and Django's runserver: [13/May/2024 10:00:00]
 	"Jan _2 2006 15:04:05",
 	"Jan _2 15:04:05.999999999",
 	"Jan _2 15:04:05",
@@ -73,6 +74,9 @@ func findTime(toks []htok) (time.Time, int) {
 				continue
 			}
 			if ts, ok := parseTime(strings.Join(parts[i:i+n], " ")); ok {
+				if ts, end, ok := zoneThenYear(ts, parts, i+n); ok {
+					return ts, end
+				}
 				if i+n < len(parts) {
 					if off, ok := zoneOffsets[parts[i+n]]; ok && ts.Location() == noZone {
 						// "2024-01-02 10:00:00.123 CET" (PostgreSQL, Java)
@@ -86,6 +90,24 @@ func findTime(toks []htok) (time.Time, int) {
 		}
 	}
 	return time.Time{}, 0
+}
+
+// zoneThenYear completes a time read without a year or zone whose zone
+// abbreviation and year follow it, as date(1) writes it by default
+// ("Mon May 13 10:00:00 CEST 2024", shell and cron scripts): the time
+// with its zone and year, and the index after the year. Read without
+// them, such a log was yearless and unzoned.
+func zoneThenYear(ts time.Time, parts []string, at int) (time.Time, int, bool) {
+	if ts.Year() != 0 || ts.Location() != noZone || at+1 >= len(parts) {
+		return ts, 0, false
+	}
+	off, ok := zoneOffsets[parts[at]]
+	year, err := strconv.Atoi(parts[at+1])
+	if !ok || err != nil || len(parts[at+1]) != 4 {
+		return ts, 0, false
+	}
+	return time.Date(year, ts.Month(), ts.Day(), ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(),
+		time.FixedZone(parts[at], off)), at + 2, true
 }
 
 // zoneOffsets are the time zone abbreviations that name one offset (CST
