@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/logs"
 )
 
 // facetCorpus is varied on purpose: empty and repeated values, ties,
@@ -279,6 +280,17 @@ func TestFacetKey(t *testing.T) {
 	} {
 		if got := FacetKey(in); got != want {
 			t.Errorf("FacetKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Log templates are kept per source under logs.SourceKey, which must be
+// the key the source facet groups and filters by: what search shows as one
+// source is one template history.
+func TestSourceKeyIsFacetKey(t *testing.T) {
+	for _, in := range []string{"payments-api", "PAYMENTS-API", " Web 1\t", "bucket_Contracts", "ÉTAT.,", "...", "a\x1fb"} {
+		if got, want := logs.SourceKey(in), FacetKey(in); got != want {
+			t.Errorf("logs.SourceKey(%q) = %q, FacetKey %q", in, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -402,5 +403,42 @@ func TestSummarizeTextBudgetStopsMining(t *testing.T) {
 		if mined != entries {
 			t.Errorf("%s: templates count %d entries, want %d", c.name, mined, entries)
 		}
+	}
+}
+
+// memStore is a Store in memory, for registry tests without a broker.
+type memStore map[string][]Template
+
+func (s memStore) Load(_ context.Context, source string) ([]Template, error) { return s[source], nil }
+
+func (s memStore) Save(_ context.Context, source string, ts []Template) error {
+	s[source] = ts
+	return nil
+}
+
+// A source's templates are one history in any case, as search and its
+// facet see one source: "PAYMENTS-API" after "payments-api" found every
+// template new. Templates saved under a name as typed before still load.
+func TestRegistrySourceCaseFolded(t *testing.T) {
+	lines := []string{"2024-03-01 10:00:00 INFO app: user 17 logged in", "2024-03-01 10:00:03 ERROR app: disk /dev/sda1 is full"}
+	store := memStore{}
+	r := NewRegistry(store, DefaultConfig())
+	if r.Get("payments-api") != r.Get("PAYMENTS-API ") {
+		t.Error("one source in two cases has two miners")
+	}
+	Summarize(lines, r.Get("payments-api"))
+	if err := r.Flush(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	r = NewRegistry(store, DefaultConfig())
+	if s := Summarize(lines, r.Get("PAYMENTS-API")); s.NewTemplates != 0 {
+		t.Errorf("PAYMENTS-API after payments-api: %d new templates, want 0", s.NewTemplates)
+	}
+	legacy := memStore{"Legacy-Src": nil}
+	m := NewMiner(DefaultConfig())
+	Summarize(lines, m)
+	legacy["Legacy-Src"], _ = m.snapshot()
+	if s := Summarize(lines, NewRegistry(legacy, DefaultConfig()).Get("Legacy-Src")); s.NewTemplates != 0 {
+		t.Errorf("templates saved under the name as typed: %d new, want 0", s.NewTemplates)
 	}
 }

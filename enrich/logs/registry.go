@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -108,21 +110,50 @@ func (r *Registry) Use(source string) (m *Miner, release func()) {
 	}
 }
 
-// entryLocked returns the entry of source, loading it and making room
-// for it when it is new. r.mu is held.
+// SourceKey is the form of a source name under which its templates are
+// kept: the one the index groups and filters sources by (index.FacetKey:
+// lower case, runs of spaces as one, no trailing ".,;:"). Kept as typed,
+// "payments-api" and "PAYMENTS-API" were two template histories, each
+// reporting the other's templates as new, while search showed one source.
+func SourceKey(source string) string {
+	var b strings.Builder
+	b.Grow(len(source))
+	space := false
+	for _, r := range source {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.TrimRight(b.String(), " .,;:")
+}
+
+// entryLocked returns the entry of source, kept under its SourceKey,
+// loading it and making room for it when it is new. r.mu is held.
 func (r *Registry) entryLocked(ctx context.Context, source string) (*entry, error) {
+	key := SourceKey(source)
 	r.tick++
-	if e, ok := r.miners[source]; ok {
+	if e, ok := r.miners[key]; ok {
 		e.used = r.tick
 		return e, e.loadErr
 	}
 	e := &entry{m: NewMiner(r.cfg), used: r.tick}
-	r.miners[source] = e
+	r.miners[key] = e
 	if r.store == nil {
 		return e, nil
 	}
-	r.evictLocked(source)
-	ts, err := r.store.Load(ctx, source)
+	r.evictLocked(key)
+	ts, err := r.store.Load(ctx, key)
+	if err == nil && len(ts) == 0 && key != source {
+		// templates saved before sources were folded, under the name as
+		// typed: the next save keeps them under the key
+		ts, err = r.store.Load(ctx, source)
+	}
 	if err != nil {
 		e.loadErr = fmt.Errorf("load templates of %q: %w", source, err)
 		return e, e.loadErr
