@@ -104,6 +104,7 @@ func SplitHeader(line string) (Header, string) {
 		}
 	}
 	if end == 0 {
+		h.Level = priLevel(line)
 		return h, line
 	}
 	h.Raw = strings.TrimSpace(line[:toks[end-1].end])
@@ -111,7 +112,31 @@ func SplitHeader(line string) (Header, string) {
 	if h.Level == "" {
 		h.Level = levelIn(toks[:end])
 	}
+	if h.Level == "" {
+		h.Level = priLevel(line)
+	}
 	return h, strings.TrimSpace(line[toks[end-1].end:])
+}
+
+// priLevels are the levels of syslog's eight severities (emergency,
+// alert, critical, error, warning, notice, informational, debug).
+var priLevels = [8]string{"FATAL", "FATAL", "FATAL", "ERROR", "WARN", "NOTICE", "INFO", "DEBUG"}
+
+// priLevel is the level that a syslog line's priority gives, "<11>1
+// 2024-05-13T10:00:00Z host app ..." (RFC 5424) or "<34>Oct 11 22:14:15
+// ..." (RFC 3164): its severity, the priority modulo 8. It is the
+// standard severity of a line that writes no level word; the lines read
+// as having none.
+func priLevel(line string) string {
+	end := strings.IndexByte(line, '>')
+	if len(line) < 3 || line[0] != '<' || end < 2 || end > 4 {
+		return ""
+	}
+	pri, err := strconv.Atoi(line[1:end])
+	if err != nil || pri < 0 || pri > 191 {
+		return ""
+	}
+	return priLevels[pri%8]
 }
 
 // JSON field names that structured loggers use for the message, level and

@@ -343,3 +343,38 @@ func TestUncaughtJavaExceptionIsError(t *testing.T) {
 		t.Errorf("%d entries, levels %v; want 1 ERROR entry", s.Entries, s.Levels)
 	}
 }
+
+// A syslog line's priority is its severity when it writes no level word
+// (RFC 5424 "<11>1 ...", RFC 3164 "<34>Oct 11 ..."): the levels were {}.
+func TestSyslogPriorityIsLevel(t *testing.T) {
+	for line, want := range map[string]string{
+		"<11>1 2024-05-13T10:00:00.000+02:00 host1 app 123 ID47 - disk failure on sda0":         "ERROR",
+		"<14>1 2024-05-13T10:00:01.000+02:00 host1 app 123 ID47 - tick 1":                       "INFO",
+		"<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8":          "FATAL",
+		"<12>1 2024-05-13T10:00:02Z host1 app - - - low disk space":                             "WARN",
+		"<15>1 2024-05-13T10:00:02Z host1 app - - - DEBUG cache miss":                           "DEBUG",
+		"<14>1 2024-05-13T10:00:03Z host1 app - - - ERROR the level word wins over the default": "ERROR",
+	} {
+		if h, _ := SplitHeader(line); h.Level != want {
+			t.Errorf("%q: level %q, want %q", line, h.Level, want)
+		}
+	}
+}
+
+// A message without a level word that reports an error by the word, as a
+// label or with where it came from, is an error wherever the log comes
+// from; "errors" and "no error" are no such report.
+func TestErrorReportsWithoutLevel(t *testing.T) {
+	for content, want := range map[string]string{
+		"proxy.example.org:5070 error : Could not connect through proxy proxy.example.org:5070 - Proxy server cannot establish a connection": "ERROR",
+		"http: TLS handshake error from 10.0.0.7:51234: EOF": "ERROR",
+		"read error: connection reset by peer":               "ERROR",
+		"checked 12 files, 0 errors: all good":               "",
+		"no error occurred during the backup":                "",
+		"error_count: 0":                                     "",
+	} {
+		if got := messageLevel(content); got != want {
+			t.Errorf("%q: level %q, want %q", content, got, want)
+		}
+	}
+}

@@ -340,7 +340,7 @@ func messageLevel(content string) string {
 // a start that failed is an error, other failures are warnings.
 func failureLevel(content string) string {
 	switch {
-	case startFailureRe.MatchString(content):
+	case startFailureRe.MatchString(content), errorReportRe.MatchString(content):
 		return "ERROR"
 	case failureRe.MatchString(content):
 		return "WARN"
@@ -362,6 +362,13 @@ var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer
 // with result 'exit-code'."): a warning. Without it a log of 19% failed
 // logins read "2% warnings or errors".
 var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|login|to|with)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b`)
+
+// errorReportRe is a message that reports an error by the word, past its
+// start: "error" as a label ("host:5070 error : Could not connect",
+// "read error: EOF") or naming where it came from ("TLS handshake error
+// from 10.0.0.7:51234: EOF"). A message that opens with its level word
+// keeps that level; without one, a log of such reports read "no errors".
+var errorReportRe = regexp.MustCompile(`(?i)\berror(?:\s?:\s|\s+from\s)`)
 
 // startFailureRe is a message that opens by saying something failed to
 // start, as systemd reports a unit that did not come up ("Failed to start
