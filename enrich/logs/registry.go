@@ -203,13 +203,14 @@ func (r *Registry) SaveShapes(ctx context.Context, source string) error {
 	if r.store == nil {
 		return nil
 	}
+	key := SourceKey(source)
 	r.mu.Lock()
-	e, ok := r.miners[source]
+	e, ok := r.miners[key]
 	r.mu.Unlock()
 	if !ok || e.loadErr != nil {
 		return nil
 	}
-	return r.save(ctx, source, e, true)
+	return r.save(ctx, key, e, true)
 }
 
 // save writes e's templates unless nothing (onlyShapes: no template) has

@@ -75,10 +75,10 @@ func TestSaveShapesKeepsNewTemplatesAcrossACrash(t *testing.T) {
 	ctx, store, kv := freshKVStore(t)
 	r := NewRegistry(store, DefaultConfig())
 	day1 := []string{"2024-03-01 10:00:01 INFO disk usage 91% on /dev/sda1", "2024-03-01 10:00:02 INFO backup chunk 7 uploaded to s3"}
-	if s := Summarize(day1, r.Get("backup")); s.NewTemplates != 2 {
+	if s := Summarize(day1, r.Get("Backup")); s.NewTemplates != 2 {
 		t.Fatalf("%d new templates, want 2", s.NewTemplates)
 	}
-	if err := r.SaveShapes(ctx, "backup"); err != nil {
+	if err := r.SaveShapes(ctx, "Backup"); err != nil {
 		t.Fatal(err)
 	}
 	e, err := kv.Get(ctx, kvKey("backup"))
