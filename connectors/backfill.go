@@ -420,7 +420,10 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 			}
 			return nil
 		}
-		if e.Type().IsRegular() {
+		// a link is an item too, which Load refuses with why: left out of
+		// the listing, an archive of links backfilled "successfully" with
+		// nothing in it
+		if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
 			keys = append(keys, p)
 		}
 		return nil
@@ -433,6 +436,11 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 // a local file's error is the file's own (its permissions, its removal
 // since the listing), not a reason to stop the job.
 func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
+	if st, err := os.Lstat(key); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		// as ingest and watched folders refuse one: what a link points to
+		// may lie outside the archive, or change under it
+		return nil, fmt.Errorf("%w: a symbolic link; name the file it points to", ErrUnreadable)
+	}
 	if st, err := os.Stat(key); err == nil && st.IsDir() {
 		if _, err := os.ReadDir(key); err != nil {
 			return nil, fmt.Errorf("%w: folder: %w", ErrUnreadable, err)

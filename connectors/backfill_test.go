@@ -133,6 +133,31 @@ func TestDirSourceUnlistableFolder(t *testing.T) {
 	}
 }
 
+// A symbolic link in an archive is an item the job refuses with why, as
+// ingest and watched folders refuse one, not a file left out unsaid.
+func TestDirSourceRefusesLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.log")
+	if err := os.WriteFile(real, []byte("2024-05-13 10:00:00 INFO started\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.log")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	src := DirSource{Dir: dir}
+	keys, err := src.Keys(context.Background())
+	if err != nil || !reflect.DeepEqual(keys, []string{link, real}) {
+		t.Fatalf("keys %v (%v), want the link and the file", keys, err)
+	}
+	if _, err := src.Load(context.Background(), link); !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("link: %v, want ErrUnreadable naming the link", err)
+	}
+	if it, err := src.Load(context.Background(), real); err != nil || it.Filename != "real.log" {
+		t.Errorf("file: %+v %v", it, err)
+	}
+}
+
 // A backfill sends its documents under the source it is given, or with
 // FolderSources under each file's first sub-folder; every document went
 // to "backfill", so all of an archive's logs shared one template history.
