@@ -373,3 +373,33 @@ func TestChineseWordMarkedWholeEachTime(t *testing.T) {
 		t.Errorf("%d whole marks in %q, want 3", n, f)
 	}
 }
+
+// A numbered part in an unspaced query is one word: segmented, the pieces
+// of 第五百七十七条 (第五, 七条) found and marked the headings 第五条 and
+// 第七条 of a text that cites no article 577.
+func TestUnspacedQueryKeepsPartNumbers(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("headings", "采购合同", "第五条 质量保证。依照民法典处理。第七条 保密条款。", "contract", "zh"),
+		sample("cites", "违约责任", "第五条 质量保证。第七条 违约责任：违约方应依照民法典第五百七十七条承担违约责任。", "contract", "zh"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"民法典第五百七十七条", "民法典第577条"} {
+		res, err := ix.Search(ctx, Query{Q: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 || res.Hits[0].ID != "cites" {
+			t.Errorf("%s: %+v, want the text citing article 577 alone", q, res.Hits)
+			continue
+		}
+		f := strings.Join(res.Hits[0].Fragments, " ")
+		if strings.Contains(f, "<mark>第五</mark>条") || strings.Contains(f, "第<mark>七条</mark>") || !strings.Contains(f, "第五百七十七条</mark>") {
+			t.Errorf("%s: the headings are marked, or the article not whole: %q", q, f)
+		}
+	}
+}

@@ -205,11 +205,22 @@ func hanWords(q string) []string {
 	}
 	s, _ := lang.Simplified(q) // gse's dictionary is simplified
 	var words []string
-	for _, w := range lang.Words(s, lang.Chinese) {
-		if utf8.RuneCountInString(w.Text) >= 2 {
-			words = append(words, w.Text)
+	add := func(piece string) {
+		for _, w := range lang.Words(piece, lang.Chinese) {
+			if utf8.RuneCountInString(w.Text) >= 2 {
+				words = append(words, w.Text)
+			}
 		}
 	}
+	// a numbered part (第五百七十七条) is one word: segmented, its pieces
+	// 第五 and 七条 found and marked the headings 第五条 and 第七条
+	at := 0
+	for _, m := range zhPartNumberRe.FindAllStringIndex(s, -1) {
+		add(s[at:m[0]])
+		words = append(words, s[m[0]:m[1]])
+		at = m[1]
+	}
+	add(s[at:])
 	if len(words) < 2 {
 		return nil
 	}
