@@ -98,15 +98,22 @@ func FacetKey(s string) string {
 }
 
 // PartyKeyAnalyzer indexes a party's name as its PartyKey, one term
-// (indexes created since 2026-12-01 session 31; partyKey3Analyzer, which
-// keeps accents, earlier that day; partyKey2Analyzer, which keeps the
+// (indexes created since 2026-12-01 session 32; partyKey4Analyzer, which
+// keeps a Chinese company's legal form, since session 31 that day;
+// partyKey3Analyzer, which keeps accents, earlier that day; partyKey2Analyzer, which keeps the
 // spaces between initials, since 2026-11-30 late; partyKey1Analyzer, which
 // does not fold Chinese, the day before; FacetKeyAnalyzer before that).
-const PartyKeyAnalyzer = "docmill_party_key_4"
+const PartyKeyAnalyzer = "docmill_party_key_5"
 
-const partyKeyFilterName = "docmill_party_key_4"
+const partyKeyFilterName = "docmill_party_key_5"
 
 var partyKeyAnalyzerConfig = keyAnalyzerConfig(partyKeyFilterName)
+
+// partyKey4Analyzer is PartyKeyAnalyzer as indexes created in session 31
+// of 2026-12-01 know it; its filter keeps folding as it did there.
+const partyKey4Analyzer = "docmill_party_key_4"
+
+const partyKey4FilterName = "docmill_party_key_4"
 
 // partyKey3Analyzer is PartyKeyAnalyzer as indexes created on 2026-12-01
 // before session 31 know it; its filter keeps folding as it did there.
@@ -152,9 +159,24 @@ func lawKey1(s string) string {
 	return FacetKey(s)
 }
 
-// PartyKey is partyKey3 without accents: "Société Générale" and "Societe
+// PartyKey is partyKey4 without a Chinese company's legal form, as
+// partyKey1 drops "Inc." and "Ltd.": 北京华信科技有限公司 and 北京华信科技 are
+// one party.
+func PartyKey(s string) string {
+	k := partyKey4(s)
+	if rest := zhLegalFormRe.ReplaceAllString(k, ""); rest != "" {
+		return rest
+	}
+	return k
+}
+
+// zhLegalFormRe is the legal form that ends a Chinese company's name (in
+// simplified characters, as partyKey2 writes them).
+var zhLegalFormRe = regexp.MustCompile(`(?:股份有限公司|有限责任公司|有限公司|股份公司)$`)
+
+// partyKey4 is partyKey3 without accents: "Société Générale" and "Societe
 // Generale" are one party, as search finds them.
-func PartyKey(s string) string { return withoutAccents(partyKey3(s)) }
+func partyKey4(s string) string { return withoutAccents(partyKey3(s)) }
 
 // partyKey3 is partyKey2 with initials written together: "A. B. WATLEY"
 // and "A.B. Watley" are one party, "a.b. watley".
@@ -328,7 +350,7 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey3FilterName: partyKey3, partyKey2FilterName: partyKey2, partyKey1FilterName: partyKey1,
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey4FilterName: partyKey4, partyKey3FilterName: partyKey3, partyKey2FilterName: partyKey2, partyKey1FilterName: partyKey1,
 		lawKeyFilterName: LawKey, lawKey1FilterName: lawKey1, keywordKeyFilterName: KeywordKey, keywordKey2FilterName: keywordKey2, keywordKey1FilterName: keywordKey1} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil

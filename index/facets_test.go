@@ -773,3 +773,43 @@ func TestFacetKeysFoldAccents(t *testing.T) {
 		t.Errorf("upgrades of an older index do not name accents: %q", old.Upgrades())
 	}
 }
+
+// A Chinese company's party value is keyed without its legal form, as
+// "Inc." and "Ltd." are: party=北京华信科技 finds 北京华信科技有限公司, and the
+// facet shows one value for the two spellings. An index made before keeps
+// its keys and lists the rebuild.
+func TestPartyKeyDropsChineseLegalForm(t *testing.T) {
+	ctx := context.Background()
+	docs := func() []*document.Result {
+		var out []*document.Result
+		for id, v := range map[string]string{"a": "北京华信科技有限公司", "b": "北京華信科技股份有限公司", "c": "有限公司"} {
+			d := sample(id, "采购合同"+id, "甲方与乙方签订本合同。", "contract", "zh")
+			d.Entities = []document.Entity{{Kind: "party", Text: v, Value: "甲方"}}
+			out = append(out, d)
+		}
+		return out
+	}
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	if err := ix.PutBatch(ctx, docs()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Filters: map[string][]string{"party": {"北京华信科技"}}})
+	if err != nil || res.Total != 2 {
+		t.Errorf("filter party=北京华信科技: %v hits (%v), want 2", res.Total, err)
+	}
+	if got := PartyKey("有限公司"); got != "有限公司" {
+		t.Errorf("a name that is only a legal form: key %q, want it kept", got)
+	}
+	if up := ix.Upgrades(); slices.ContainsFunc(up, func(s string) bool { return strings.Contains(s, "Chinese parties") }) {
+		t.Errorf("a new index lists the upgrade: %q", up)
+	}
+	old := olderPartyIndex(t, partyKey4Analyzer, partyKey4FilterName, docs())
+	defer old.Close()
+	if res, err := old.Search(ctx, Query{Filters: map[string][]string{"party": {"北京华信科技"}}}); err != nil || res.Total != 0 {
+		t.Errorf("older index, filter 北京华信科技: %v hits (%v), want 0 (its keys keep the form)", res.Total, err)
+	}
+	if !slices.ContainsFunc(old.Upgrades(), func(s string) bool { return strings.Contains(s, "Chinese parties") }) {
+		t.Errorf("upgrades of an older index do not name Chinese parties: %q", old.Upgrades())
+	}
+}

@@ -137,6 +137,9 @@ type Index struct {
 	// accentKeys: party and governing-law values are keyed without
 	// accents (PartyKeyAnalyzer, LawKeyAnalyzer), so Québec is Quebec.
 	accentKeys bool
+	// zhPartyForms: party keys leave out a Chinese company's legal form
+	// (PartyKey since 2026-12-01 session 32: 北京华信科技有限公司 is 北京华信科技)
+	zhPartyForms bool
 	// irregularPlurals says key phrases are keyed by KeywordKey, which
 	// folds "analyses" with "analysis" (indexes since 2026-11-30 evening)
 	irregularPlurals bool
@@ -227,6 +230,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 			keys[f] = FacetKey
 		case PartyKeyAnalyzer:
 			keys[f] = PartyKey
+		case partyKey4Analyzer:
+			keys[f] = partyKey4
 		case partyKey3Analyzer:
 			keys[f] = partyKey3
 		case partyKey2Analyzer:
@@ -254,11 +259,12 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	lawAn := m.FieldMappingForPath("governing_law").Analyzer
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	ix := &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: slices.Contains([]string{PartyKeyAnalyzer, partyKey3Analyzer, partyKey2Analyzer, partyKey1Analyzer}, partyAn),
-		chineseKeys:   slices.Contains([]string{PartyKeyAnalyzer, partyKey3Analyzer, partyKey2Analyzer}, partyAn) && slices.Contains([]string{LawKeyAnalyzer, lawKey1Analyzer}, lawAn),
-		partyInitials: partyAn == PartyKeyAnalyzer || partyAn == partyKey3Analyzer, lengthStats: lens,
-		accentKeys: partyAn == PartyKeyAnalyzer && lawAn == LawKeyAnalyzer,
-		text:       m.AnalyzerNamed(TextAnalyzer)}
+		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: slices.Contains([]string{PartyKeyAnalyzer, partyKey4Analyzer, partyKey3Analyzer, partyKey2Analyzer, partyKey1Analyzer}, partyAn),
+		chineseKeys:   slices.Contains([]string{PartyKeyAnalyzer, partyKey4Analyzer, partyKey3Analyzer, partyKey2Analyzer}, partyAn) && slices.Contains([]string{LawKeyAnalyzer, lawKey1Analyzer}, lawAn),
+		partyInitials: slices.Contains([]string{PartyKeyAnalyzer, partyKey4Analyzer, partyKey3Analyzer}, partyAn), lengthStats: lens,
+		accentKeys:   (partyAn == PartyKeyAnalyzer || partyAn == partyKey4Analyzer) && lawAn == LawKeyAnalyzer,
+		zhPartyForms: partyAn == PartyKeyAnalyzer,
+		text:         m.AnalyzerNamed(TextAnalyzer)}
 	if im != nil && defineQueryAnalyzer(im) {
 		// queries are read without the parts of dotted words (see
 		// DottedPartsName)

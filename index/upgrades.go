@@ -49,6 +49,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.partyInitials && !ix.accentKeys {
 		out = append(out, "parties and governing law matched without accents (governing_law:Quebec does not find Québec)")
 	}
+	if ix.accentKeys && !ix.zhPartyForms {
+		out = append(out, "Chinese parties matched without their legal form (party=北京华信科技 does not find 北京华信科技有限公司)")
+	}
 	if ix.keys["source"] == nil {
 		out = append(out, "sources matched in any case (source:Folder does not find folder)")
 	}
