@@ -201,7 +201,12 @@ func TestLegacyChineseIndex(t *testing.T) {
 
 func TestNormaliseQuery(t *testing.T) {
 	for in, want := range map[string]string{
-		"a AND b":                "+a +b",
+		"a AND b": "+a +b",
+		"甲方：北京华信科技有限公司": "甲方 北京华信科技有限公司",
+		"合同/协议":                  "合同 协议",
+		"《民法典》第577条，违约":          "民法典 第577条 违约",
+		`"甲方：北京"`:                `"甲方：北京"`,
+		"a/b":                    "a/b",
 		"a AND NOT b":            "+a -b",
 		"a OR b":                 "a b",
 		"NOT a b":                "-a b",
@@ -209,7 +214,7 @@ func TestNormaliseQuery(t *testing.T) {
 		`"x AND y" AND z`:        `+"x AND y" +z`,
 		"and or not":             "and or not",
 		"２０２３年 ＡＢＣ ｘｙｚ":          "2023年 ABC xyz",
-		"出租方：北京（甲方）":             "出租方：北京（甲方）", // full-width punctuation is not syntax
+		"出租方：北京（甲方）":             "出租方 北京 甲方", // full-width punctuation parts words, as a space; it is no syntax
 		`title:"a  b"   c`:       `title:"a  b" c`,
 		"governing_law:Delaware": "governing_law:Delaware",
 		// web addresses are quoted; a regular expression and a field are not

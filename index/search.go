@@ -935,12 +935,12 @@ func queryTerms(q string) []string {
 	var out []string
 	var cur strings.Builder
 	quoted := false
-	for _, r := range q {
+	for i, r := range q {
 		switch {
 		case r == '"' && !strings.HasSuffix(cur.String(), `\`):
 			quoted = !quoted
 			cur.WriteRune(r)
-		case unicode.IsSpace(r) && !quoted:
+		case (unicode.IsSpace(r) || zhSeparator(r, q, i)) && !quoted:
 			if cur.Len() > 0 {
 				out = append(out, cur.String())
 				cur.Reset()
@@ -953,6 +953,24 @@ func queryTerms(q string) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// zhSeparator reports whether r, at byte i of q, parts the words of a
+// Chinese query as a space would: full-width punctuation, and a slash
+// between Chinese characters. Pasted from a text ("甲方：北京华信科技有限公司",
+// "合同/协议"), such a query was one phrase that the text, with other
+// punctuation there, did not hold, and a slash opened a regular
+// expression.
+func zhSeparator(r rune, q string, i int) bool {
+	if strings.ContainsRune("，。；：、！？（）《》“”「」【】", r) {
+		return true
+	}
+	if r != '/' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(q[:i])
+	after, _ := utf8.DecodeRuneInString(q[i+1:])
+	return unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after)
 }
 
 // textField reports whether a query's field is analysed by TextAnalyzer
