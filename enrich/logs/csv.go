@@ -20,17 +20,20 @@ var (
 	// csvLevelColumns name the severity column ("LevelDisplayName" is
 	// PowerShell's name for the word beside the numeric "Level").
 	csvLevelColumns = map[string]bool{"level": true, "leveldisplayname": true, "levelname": true, "loglevel": true, "severity": true, "entrytype": true,
-		"ebene": true, "niveau": true, "nivel": true, "livello": true}
+		"ebene": true, "niveau": true, "nivel": true, "livello": true, "级别": true, "級別": true, "層級": true, "レベル": true}
 	// csvTimeColumns name the time column.
 	csvTimeColumns = map[string]bool{"dateandtime": true, "datetime": true, "timecreated": true, "timegenerated": true, "timestamp": true, "@timestamp": true, "time": true, "date": true,
-		"datumunduhrzeit": true, "dateetheure": true, "fechayhora": true, "dataeora": true}
+		"datumunduhrzeit": true, "dateetheure": true, "fechayhora": true, "dataeora": true, "日期和时间": true, "日期和時間": true, "日付と時刻": true}
 	// csvLevelWords are Event Viewer's level names in its German, French,
-	// Spanish and Italian exports; English ones are log levels anyway.
+	// Spanish, Italian, Chinese and Japanese exports; English ones are log
+	// levels anyway.
 	csvLevelWords = map[string]string{
 		"informationen": "INFO", "warnung": "WARN", "fehler": "ERROR", "kritisch": "FATAL", "ausführlich": "DEBUG",
 		"avertissement": "WARN", "erreur": "ERROR", "critique": "FATAL", "commentaires": "DEBUG",
 		"información": "INFO", "advertencia": "WARN", "crítico": "FATAL", "detallado": "DEBUG",
 		"informazioni": "INFO", "avviso": "WARN", "errore": "ERROR", "critico": "FATAL", "dettagliato": "DEBUG",
+		"信息": "INFO", "资讯": "INFO", "資訊": "INFO", "情報": "INFO", "警告": "WARN", "错误": "ERROR", "錯誤": "ERROR", "エラー": "ERROR",
+		"关键": "FATAL", "關鍵": "FATAL", "重大": "FATAL", "详细": "DEBUG", "詳細": "DEBUG", "詳細資訊": "DEBUG",
 	}
 	// csvMessageColumns name the message column.
 	csvMessageColumns = map[string]bool{"message": true, "msg": true, "description": true}
@@ -43,6 +46,7 @@ const csvMaxRecordLines = 200
 
 // csvLog reads the records of a log exported as CSV.
 type csvLog struct {
+	comma   rune  // the field separator: ',' or, in Event Viewer's "Save as Text", a tab
 	cols    int   // columns the header names
 	level   []int // level columns, in header order
 	time    int   // time column
@@ -64,10 +68,14 @@ func IsCSVLogHeader(line string) bool {
 
 // newCSVLog reads a CSV log header; nil when line is none.
 func newCSVLog(line string) *csvLog {
-	if !strings.Contains(line, ",") {
+	comma := ','
+	switch {
+	case strings.Count(line, "\t") >= 2:
+		comma = '\t'
+	case !strings.Contains(line, ","):
 		return nil
 	}
-	names, ok := csvFields(line)
+	names, ok := csvFields(line, comma)
 	// A header may end in a comma (an Event Viewer export does): the empty
 	// name is the unnamed description column, read as when no comma names
 	// it. An empty name elsewhere is no header's.
@@ -77,7 +85,7 @@ func newCSVLog(line string) *csvLog {
 	if !ok || len(names) < 3 {
 		return nil
 	}
-	c := &csvLog{cols: len(names), time: -1, message: -1}
+	c := &csvLog{comma: comma, cols: len(names), time: -1, message: -1}
 	for i, n := range names {
 		n = strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(n)))
 		switch {
@@ -172,7 +180,7 @@ func (c *csvLog) add(line string) (string, bool) {
 // split reads a record's level, time and message; ok is false when the
 // record has too few fields to be one (the caller reads it as a line).
 func (c *csvLog) split(rec string) (h Header, content string, ok bool) {
-	f, ok := csvFields(rec)
+	f, ok := csvFields(rec, c.comma)
 	if !ok || len(f) < 2 {
 		return Header{}, "", false
 	}
@@ -195,7 +203,7 @@ func (c *csvLog) split(rec string) (h Header, content string, ok bool) {
 		content = f[c.message]
 	case len(f) > c.cols:
 		// Event Viewer writes the description as a last, unnamed column
-		content = strings.Join(f[c.cols:], ",")
+		content = strings.Join(f[c.cols:], string(c.comma))
 	default:
 		var rest []string
 		for i, v := range f {
@@ -239,8 +247,9 @@ func csvLayouts(first, second string) []string {
 }
 
 // csvFields splits one CSV record, quotes honoured.
-func csvFields(rec string) ([]string, bool) {
+func csvFields(rec string, comma rune) ([]string, bool) {
 	r := csv.NewReader(strings.NewReader(rec))
+	r.Comma = comma
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	f, err := r.Read()

@@ -188,8 +188,8 @@ func TestSummarizeTextReadsCSVLogsWhole(t *testing.T) {
 	}
 }
 
-// Event Viewer's German and French exports name their columns and levels
-// in the locale's words.
+// Event Viewer's German, French and Chinese exports name their columns
+// and levels in the locale's words; its "Save as Text" parts them by tabs.
 func TestCSVEventLogInGermanAndFrench(t *testing.T) {
 	for name, text := range map[string]string{
 		"de-DE": `Ebene,Datum und Uhrzeit,Quelle,Ereignis-ID,Aufgabenkategorie
@@ -200,6 +200,15 @@ Fehler,14.05.2024 18:45:10,Service Control Manager,7023,Keine,Der Dienst wurde m
 Information,01/05/2024 10:00:00,Service Control Manager,7036,Aucun,Le service est entré dans l'état : en cours d'exécution.
 Avertissement,01/05/2024 10:01:00,DNS Client Events,1014,(1014),La résolution du nom a expiré.
 Erreur,14/05/2024 18:45:10,Service Control Manager,7023,Aucun,Le service s'est arrêté avec l'erreur suivante.`,
+		"zh-CN": `级别,日期和时间,来源,事件 ID,任务类别
+信息,2024/5/1 10:00:00,Service Control Manager,7036,无,服务已进入运行状态。
+警告,2024/5/1 10:01:00,DNS Client Events,1014,(1014),名称解析超时。
+错误,2024/5/14 18:45:10,Service Control Manager,7023,无,服务因下列错误而停止。`,
+		// "Save as Text": the same columns, parted by tabs
+		"en-US tab-separated": "Level\tDate and Time\tSource\tEvent ID\tTask Category\n" +
+			"Information\t5/1/2024 10:00:00 AM\tService Control Manager\t7036\tNone\tThe service entered the running state.\n" +
+			"Warning\t5/1/2024 10:01:00 AM\tDNS Client Events\t1014\t(1014)\tName resolution timed out.\n" +
+			"Error\t5/14/2024 6:45:10 PM\tService Control Manager\t7023\tNone\tThe service terminated with an error.",
 	} {
 		s := SummarizeText(text, nil, Budget{})
 		want := map[string]int{"INFO": 1, "WARN": 1, "ERROR": 1}
