@@ -12,7 +12,8 @@ import (
 )
 
 // DottedPartsName is the token filter of TextAnalyzer that indexes the
-// parts of a dotted name beside the name, at its position: a Java class
+// parts of a dotted (or colon-joined, see partsOf) name beside the name,
+// at its position: a Java class
 // or a logger ("java.io.IOException", "spark.CacheManager",
 // "NameSystem.addStoredBlock") and a host ("docs.apache.org") are one
 // word to the tokenizer, so "IOException" found none of the logs that
@@ -83,18 +84,24 @@ func (dottedParts) Filter(in analysis.TokenStream) analysis.TokenStream {
 
 // partsOf is the tokens of t's parts, at t's position, or nil when t is no
 // dotted word with two parts that namePart accepts.
+//
+// A colon parts a word too: Unicode's word rules keep "user:mallory",
+// "Owner:jsmith" and "ERR:timeout" one word (a colon may sit inside one,
+// as in Swedish "S:t"), so a log's or a form's "key:value" was found only
+// whole, never by its value.
 func partsOf(t *analysis.Token) analysis.TokenStream {
-	if bytes.IndexByte(t.Term, '.') < 0 {
+	if bytes.IndexAny(t.Term, ".:") < 0 {
 		return nil
 	}
 	var out analysis.TokenStream
 	start := 0
-	for _, p := range bytes.Split(t.Term, []byte{'.'}) {
+	for _, p := range bytes.FieldsFunc(t.Term, func(r rune) bool { return r == '.' || r == ':' }) {
+		start = bytes.Index(t.Term[start:], p) + start
 		if namePart(p) {
 			out = append(out, &analysis.Token{Term: append([]byte(nil), p...), Start: t.Start + start, End: t.Start + start + len(p),
 				Position: t.Position, Type: t.Type, KeyWord: t.KeyWord})
 		}
-		start += len(p) + 1
+		start += len(p)
 	}
 	if len(out) < 2 {
 		return nil

@@ -499,7 +499,8 @@ func TestDottedNamePartsFound(t *testing.T) {
 	ix, _ := openTemp(t)
 	defer ix.Close()
 	ctx := context.Background()
-	logText := "2015-07-29 17:41:44 WARN  java.io.IOException: Connection reset by peer\n2015-07-29 17:41:45 INFO BLOCK* NameSystem.addStoredBlock: blockMap updated"
+	logText := "2015-07-29 17:41:44 WARN  java.io.IOException: Connection reset by peer\n2015-07-29 17:41:45 INFO BLOCK* NameSystem.addStoredBlock: blockMap updated\n" +
+		"2015-07-29 17:41:46 INFO login user:mallory from Owner:jsmith at 10:42:07"
 	if err := ix.Put(ctx, sample("log", "zookeeper.log", logText, "log", "en")); err != nil {
 		t.Fatal(err)
 	}
@@ -514,6 +515,10 @@ func TestDottedNamePartsFound(t *testing.T) {
 		`"java.io.IOException: Connection reset"`: {"log"},
 		`"IOException: Connection reset"`:         {"log"},
 		"java":                                    {"log", "memo"},
+		// a colon parts a word as a dot does
+		"mallory": {"log"},
+		"jsmith":  {"log"},
+		"owner":   {"log"},
 	} {
 		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
