@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
@@ -167,7 +168,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		}
 		return nil, permanent("", reasonNoText, nil)
 	}
-	if undecodable(text) {
+	if undecodable(text) || substituted(text) {
 		return nil, permanent("", reasonUndecodable, nil)
 	}
 	if len(meta) == 0 {
@@ -390,6 +391,49 @@ func undecodable(text string) bool {
 	}
 	return n > 0 && bad*10 > n*3
 }
+
+// substituted reports whether text reads as a substitution cipher rather
+// than words: a font with no Unicode map whose codes the library took for
+// a standard encoding gives every glyph a neighbour's letter or a sign
+// ("2BCM#=G;1N;H>;L>>?@CH?M NB? 1IOL=?G;J" for "This Ecma Standard
+// defines the Source map"), with no U+FFFD for undecodable to count. Of
+// the space-separated tokens with a letter, under minWordlike are words
+// (letters, digits and the marks inside words) once trimmed of the
+// punctuation around them; in text that is read right, most are.
+func substituted(text string) bool {
+	tokens, words := 0, 0
+	for _, f := range strings.Fields(text) {
+		if !strings.ContainsFunc(f, unicode.IsLetter) {
+			continue
+		}
+		tokens++
+		if t := strings.Trim(f, `.,;:!?"'()[]{}«»“”‘’*`); t != "" && !strings.ContainsFunc(t, notInWord) {
+			words++
+		}
+		if tokens == cipherSample {
+			break
+		}
+	}
+	return tokens >= minCipherTokens && words*100 < tokens*minWordlike
+}
+
+// notInWord is a character that no word holds inside it. CJK text has no
+// spaces, so its punctuation (。，、 and the full-width forms) sits inside
+// a "token" of read text.
+func notInWord(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("'’-‐/.&_@+", r) || isCJKPunct(r))
+}
+
+// isCJKPunct is CJK punctuation or a full-width form.
+func isCJKPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+const (
+	minCipherTokens = 20   // fewer tokens tell nothing
+	cipherSample    = 5000 // tokens looked at, from the start
+	minWordlike     = 40   // percent of tokens that are words in decoded text
+)
 
 // printable keeps error text from malformed files readable: invalid or
 // control bytes become '?', and it is cut to max runes.
