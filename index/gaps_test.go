@@ -62,6 +62,10 @@ func TestStopOnlyQueryNotice(t *testing.T) {
 		{`"in writing and/or electronically"`, 1, ""},
 		{"class:contract", 1, ""},
 		{"and/or electronically", 1, ""},
+		// operators alone: every document, as the empty query, before
+		{"AND OR NOT", 0, "operators only"},
+		{"NOT", 0, "operators only"},
+		{"writing AND NOT faxed", 1, ""},
 	} {
 		res, err := ix.Search(context.Background(), Query{Q: c.q})
 		if err != nil {

@@ -256,9 +256,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 // and field names are no words of the query.
 func stopOnlyNotice(q string) string {
 	var stops []string
+	ops := 0
 	for _, w := range lang.Words(q, "") {
 		switch {
 		case w.Text == "AND" || w.Text == "OR" || w.Text == "NOT":
+			ops++
 		case w.End < len(q) && q[w.End] == ':':
 		case isStopWord(w.Text):
 			if !slices.Contains(stops, strings.ToLower(w.Text)) {
@@ -267,6 +269,9 @@ func stopOnlyNotice(q string) string {
 		default:
 			return ""
 		}
+	}
+	if len(stops) == 0 && ops > 0 {
+		return fmt.Sprintf("%q is made of operators only (AND, OR and NOT join words), so it matches nothing", strings.TrimSpace(q))
 	}
 	if len(stops) == 0 {
 		return ""
@@ -515,6 +520,13 @@ func syntaxHint(q string) string {
 	return quoteHint
 }
 
+// operatorsOnly reports whether q is Boolean operators and nothing else
+// ("AND OR NOT").
+func operatorsOnly(q string) bool {
+	f := strings.Fields(q)
+	return len(f) > 0 && !slices.ContainsFunc(f, func(t string) bool { return t != "AND" && t != "OR" && t != "NOT" })
+}
+
 // MaxQueryBytes bounds a query's text: Bleve's query-string lexer grows
 // each word one character at a time, so one 900 KB word held a CPU for
 // minutes. 8 KiB holds any clause a user pastes.
@@ -526,6 +538,10 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 	}
 	if matchesAll(q) {
 		return bleve.NewMatchAllQuery(), nil
+	}
+	if operatorsOnly(q) {
+		// dropped as operators, they left the empty query: every document
+		return bleve.NewMatchNoneQuery(), nil
 	}
 	q = withoutAbbreviations(q)
 	if !ix.legacyCJK {
