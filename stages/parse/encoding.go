@@ -2,8 +2,10 @@ package parse
 
 import (
 	"bytes"
+	"math"
 	"mime"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,8 +51,9 @@ var (
 // byte is NUL), UTF-8 with the odd bad byte replaced when nearly every
 // non-ASCII sequence is UTF-8, GB18030/GBK, Big5, Shift-JIS, EUC-JP or
 // EUC-KR when a statistical detector says so and the bytes decode cleanly,
-// otherwise Windows-1252 (the superset of Latin-1 that browsers use for
-// the "latin1" label).
+// otherwise the single-byte code page whose reading is the most plausible
+// text (singleByte), Windows-1252 (the superset of Latin-1 that browsers
+// use for the "latin1" label) unless another reads clearly better.
 func decode(data []byte) (string, string) {
 	return decodeDeclared(data, "", false)
 }
@@ -130,41 +133,13 @@ func decodeBytes(data []byte, hint string, isHTML bool) (string, string) {
 		return s, name
 	}
 	if s, name, ok := shortChinese(data); ok {
+		// a short Russian or Greek text pairs up as GBK or Big5 too
+		if alt, altName, cost := singleByteReading(data); cost < hanReadingCost(s) {
+			return alt, altName
+		}
 		return s, name
 	}
-	if enc, name := cyrillic8(data); enc != nil {
-		s, _ := enc.NewDecoder().Bytes(data)
-		return string(s), name
-	}
-	s, _ := charmap.Windows1252.NewDecoder().Bytes(data)
-	return string(s), encLatin1
-}
-
-// cyrillic8 is the single-byte Cyrillic encoding of data, nil when data
-// is not Cyrillic: Russian or Bulgarian text writes most of its letters
-// with bytes 0xC0-0xFF (a Western text only its accented ones, a few in a
-// hundred), read as Windows-1252 they were "Äîãîâîð". Its letters are
-// mostly lower case, which Windows-1251 puts at 0xE0-0xFF and KOI8-R at
-// 0xC0-0xDF.
-func cyrillic8(data []byte) (*charmap.Charmap, string) {
-	var ascii, low, high int // ASCII letters; bytes 0xC0-0xDF; 0xE0-0xFF
-	for _, b := range data[:min(len(data), detectSample)] {
-		switch {
-		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
-			ascii++
-		case b >= 0xC0 && b <= 0xDF:
-			low++
-		case b >= 0xE0:
-			high++
-		}
-	}
-	if low+high < 20 || 2*(low+high) < ascii+low+high {
-		return nil, ""
-	}
-	if high > low {
-		return charmap.Windows1251, "windows-1251"
-	}
-	return charmap.KOI8R, "koi8-r"
+	return singleByte(data)
 }
 
 // legacyCJK decodes bytes that are neither UTF-8 nor UTF-16 in the East
@@ -545,3 +520,334 @@ func declared(data []byte, hint string, isHTML bool) (string, string, bool) {
 	}
 	return string(out), name, true
 }
+
+// singleByte decodes text that is neither UTF-8, UTF-16 nor a double-byte
+// East Asian encoding in the single-byte code page whose reading is the
+// most plausible text. ASCII reads the same in all of them, so only the
+// bytes over 0x7F are weighed: each reading is scored by what its
+// characters cost (readingCost: how common each letter is in the language
+// that fits the reading best, and penalties for what text is not made of:
+// a word mixing scripts or cases, a symbol inside a word, a control
+// character), plus what the code page costs a priori, and the cheapest
+// reading wins. Windows-1252 is the likeliest a priori, so Western text
+// stays Windows-1252 unless another reading is clearly better; a reading
+// as UTF-8 with its bad bytes replaced competes too when the text has as
+// many valid multi-byte sequences as bad bytes (a short UTF-8 file with
+// one stray Latin-1 byte). When no reading is plausible (binary data, an
+// unknown code page) the text stays Windows-1252.
+func singleByte(data []byte) (string, string) {
+	s, name, _ := singleByteReading(data)
+	return s, name
+}
+
+// singleByteReading is singleByte with the cost of the reading it chose
+// (+Inf when it fell back to Windows-1252 for want of a plausible one).
+func singleByteReading(data []byte) (string, string, float64) {
+	sample := data[:min(len(data), detectSample)]
+	best, bestCost := -1, 0.0
+	var high int
+	for i, c := range singleByteCodePages {
+		runes, hi := make([]rune, len(sample)), make([]bool, len(sample))
+		for j, b := range sample {
+			runes[j], hi[j] = c.cm.DecodeByte(b), b >= 0x80
+		}
+		if i == 0 {
+			for _, h := range hi {
+				if h {
+					high++
+				}
+			}
+			if high == 0 {
+				break
+			}
+		}
+		cost := c.prior + readingCost(runes, hi)
+		if best < 0 || cost < bestCost {
+			best, bestCost = i, cost
+		}
+	}
+	if runes, hi, ok := utf8Reading(sample); ok {
+		if cost := utf8Prior + readingCost(runes, hi); best < 0 || cost <= bestCost {
+			return validUTF8(data), encUTF8, cost
+		}
+	}
+	if best < 0 || bestCost > float64(high)*implausibleCost {
+		best, bestCost = 0, math.Inf(1)
+	}
+	c := singleByteCodePages[best]
+	out, _ := c.cm.NewDecoder().Bytes(data)
+	return string(out), c.name, bestCost
+}
+
+// hanReadingCost is what shortChinese's reading of a text costs in
+// readingCost's terms: a common Han character about 6.6 nats (Chinese
+// characters carry some 9.5 bits each), a space between two of them
+// costSpacedHan, as Chinese is written without spaces between words and a
+// short Russian text read as GBK is one or two characters a word
+// ("Счёт на оп" as "痒蛤 磬 铒").
+func hanReadingCost(s string) float64 {
+	const perHan, costSpacedHan, prior = 6.6, 4.0, 1.0
+	rs := []rune(s)
+	cost := prior
+	for i, r := range rs {
+		switch {
+		case r >= utf8.RuneSelf:
+			cost += perHan
+		case r == ' ' && i > 0 && rs[i-1] >= utf8.RuneSelf:
+			j := i
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if j < len(rs) && rs[j] >= utf8.RuneSelf {
+				cost += costSpacedHan
+			}
+		}
+	}
+	return cost
+}
+
+// singleByteCodePages are the code pages singleByte weighs, Windows-1252
+// first, with their prior cost: minus the log of how likely a file in a
+// legacy single-byte encoding is in that one.
+var singleByteCodePages = []struct {
+	cm    *charmap.Charmap
+	name  string
+	prior float64
+}{
+	{charmap.Windows1252, encLatin1, 0.7},
+	{charmap.Windows1251, "windows-1251", 1.9},
+	{charmap.Windows1250, "windows-1250", 2.3},
+	{charmap.KOI8R, "koi8-r", 3},
+	{charmap.ISO8859_2, "iso-8859-2", 3.5},
+	{charmap.Windows1253, "windows-1253", 3.5},
+	{charmap.ISO8859_7, "iso-8859-7", 3.9},
+	{charmap.CodePage866, "ibm866", 3.9},
+	{charmap.Macintosh, "macintosh", 4.6},
+}
+
+// utf8Prior is the prior cost of reading as UTF-8 a text with as many
+// valid multi-byte sequences as bad bytes: a legacy text seldom forms one.
+const utf8Prior = 0.5
+
+// implausibleCost is the average cost of a byte over 0x7F above which no
+// reading is taken for text.
+const implausibleCost = 11.0
+
+// utf8Reading is data read as UTF-8, a bad byte as U+FFFD, and which runes
+// were not ASCII; ok is false unless data has at least one valid
+// multi-byte sequence and no more bad bytes than those.
+func utf8Reading(data []byte) ([]rune, []bool, bool) {
+	var runes []rune
+	var hi []bool
+	good, bad := 0, 0
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			good++
+		}
+		runes, hi = append(runes, r), append(hi, n > 1 || r >= utf8.RuneSelf)
+		data = data[n:]
+	}
+	return runes, hi, good > 0 && bad <= good
+}
+
+// Costs, in nats, of what text is seldom made of.
+const (
+	costForeign     = 11.5 // a letter the language does not write (p = 1e-5)
+	costControl     = 12   // a control character or U+FFFD
+	costInWord      = 10   // a symbol between two letters ("na•ve", "Za¿ó³æ")
+	costSymbol      = 7    // a rare symbol (box drawing, a spacing accent)
+	costPunct       = 5    // common punctuation (’ “ ” – € «)
+	costApostrophe  = 2    // ’ between letters (won’t, l’été)
+	costAttached    = 9    // a symbol other than punctuation next to a letter ("gę¶", "5°C" is fine)
+	costMixedScript = 8    // a letter in a word that mixes scripts ("cafй")
+	costCase        = 8    // a word whose case is not lower, Title or UPPER ("CafŽ", "рТЙЧЕФ")
+	costPosition    = 6    // a letter where its language never puts one (ς inside a word, ы opening one)
+)
+
+// readingCost is what a reading of a text costs: runes are its characters
+// and hi marks those that came from bytes over 0x7F, the only ones that
+// differ between readings. Letters cost minus the log of their frequency
+// in the language of letterFreq that fits the whole reading best.
+func readingCost(runes []rune, hi []bool) float64 {
+	cost := 0.0
+	letters := map[rune]int{}
+	isLetter := func(i int) bool { return i >= 0 && i < len(runes) && unicode.IsLetter(runes[i]) }
+	for i := 0; i < len(runes); {
+		if !isLetter(i) {
+			if hi[i] {
+				cost += symbolCost(runes[i], isLetter(i-1) && isLetter(i+1), isLetter(i-1) || isLetter(i+1))
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(runes) && isLetter(j) {
+			j++
+		}
+		cost += wordCost(runes[i:j], hi[i:j], letters)
+		i = j
+	}
+	bestLang := -1.0
+	for _, freq := range letterFreq {
+		c := 0.0
+		for r, n := range letters {
+			p, ok := freq[r]
+			if !ok {
+				c += costForeign * float64(n)
+				continue
+			}
+			c += -math.Log(p/100) * float64(n)
+		}
+		if bestLang < 0 || c < bestLang {
+			bestLang = c
+		}
+	}
+	return cost + max(bestLang, 0)
+}
+
+// symbolCost is what a non-letter from a byte over 0x7F costs.
+func symbolCost(r rune, inWord, attached bool) float64 {
+	switch {
+	case r == utf8.RuneError || unicode.IsControl(r) || r >= 0xE000 && r <= 0xF8FF:
+		return costControl
+	case r == '’' || r == '·' || r == '\u00AD':
+		if inWord {
+			return costApostrophe // won’t, l·l, a soft hyphen
+		}
+		return costPunct
+	case inWord:
+		return costInWord
+	case strings.ContainsRune("\u00A0‘“”„«»–—…•", r):
+		return costPunct
+	case attached:
+		return costAttached
+	case strings.ContainsRune("€£°§©®™±½¼¾²³µ¶×", r):
+		return costPunct
+	}
+	return costSymbol
+}
+
+// wordCost is what a word's shape costs (its scripts, its case, where its
+// letters stand), counting the letters from bytes over 0x7F, lower-cased,
+// into letters for the language model. A word of ASCII letters costs
+// nothing: it reads the same in every code page.
+func wordCost(w []rune, hi []bool, letters map[rune]int) float64 {
+	nHigh := 0
+	for _, h := range hi {
+		if h {
+			nHigh++
+		}
+	}
+	if nHigh == 0 {
+		return 0
+	}
+	cost := 0.0
+	var latin, cyr, greek bool
+	upper, lower := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr = true
+		case unicode.Is(unicode.Greek, r):
+			greek = true
+		default:
+			latin = true
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	if n := btoi(latin) + btoi(cyr) + btoi(greek); n > 1 {
+		cost += costMixedScript * float64(nHigh)
+	}
+	// lower, Title or UPPER
+	if upper > 0 && lower > 0 && !(upper == 1 && unicode.IsUpper(w[0])) {
+		cost += costCase
+	}
+	last := len(w) - 1
+	for i, r := range w {
+		l := unicode.ToLower(r)
+		switch {
+		case l == 'ς' && i < last, l == 'σ' && i == last && i > 0 && unicode.IsLower(r):
+			cost += costPosition // final sigma inside a word, or σ ending one
+		case i == 0 && last > 0 && (l == 'ь' || l == 'ъ' || l == 'ы'):
+			cost += costPosition
+		}
+		if hi[i] {
+			letters[l]++
+		}
+	}
+	return cost
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// letterFreq gives, for each language singleByte knows, how often (per
+// hundred letters) it writes each of its letters that are not ASCII:
+// Russian and Greek all of theirs, the Latin languages their accented
+// ones. A letter a language lacks costs costForeign in it.
+var letterFreq = func() []map[rune]float64 {
+	parse := func(spec string) map[rune]float64 {
+		m := map[rune]float64{}
+		for _, f := range strings.Fields(spec) {
+			r, size := utf8.DecodeRuneInString(f)
+			p, err := strconv.ParseFloat(f[size:], 64)
+			if err != nil {
+				panic(f)
+			}
+			m[r] = p
+		}
+		return m
+	}
+	langs := []string{
+		// Russian, with the letters of Ukrainian, Belarusian and Serbian
+		// rare
+		"о10.97 е8.45 а8.01 и7.35 н6.70 т6.26 с5.47 р4.73 в4.54 л4.40 к3.49 м3.21 д2.98 п2.81 у2.62 я2.01 ы1.90 ь1.74 г1.70 з1.65 б1.59 ч1.44 й1.21 х0.97 ж0.94 ш0.73 ю0.64 ц0.48 щ0.36 э0.32 ф0.26 ъ0.04 ё0.1 і0.3 ї0.1 є0.1 ґ0.05 ў0.05 ј0.05 љ0.02 њ0.02 ђ0.02 ћ0.02 џ0.02",
+		// Greek
+		"α10.0 ο8.0 ι6.5 ε6.5 τ8.0 σ4.3 ς2.7 ν6.6 η4.0 υ3.2 ρ4.5 π4.0 κ4.0 μ3.3 λ2.7 ω1.3 δ1.7 γ1.9 θ1.3 χ1.2 φ0.8 β0.7 ξ0.4 ζ0.4 ψ0.1 ά1.9 έ1.4 ί1.6 ό1.6 ή1.2 ύ0.8 ώ0.6 ϊ0.1 ϋ0.05 ΐ0.02 ΰ0.02",
+		// French
+		"é1.9 è0.3 à0.5 ê0.2 ç0.1 â0.05 î0.05 ô0.05 û0.05 ù0.05 ë0.02 ï0.02 ü0.01 œ0.02 ÿ0.005 æ0.005",
+		// German
+		"ä0.5 ö0.3 ü0.65 ß0.3 é0.01",
+		// Spanish
+		"á0.5 é0.4 í0.7 ó0.8 ú0.2 ñ0.3 ü0.02",
+		// Portuguese
+		"ã0.7 õ0.1 á0.4 â0.1 à0.1 é0.3 ê0.4 í0.1 ó0.3 ô0.1 ú0.1 ç0.5 ü0.01",
+		// Italian
+		"à0.6 è0.3 é0.1 ì0.1 ò0.1 ù0.2 í0.01 ó0.01 ú0.01",
+		// Swedish, Finnish
+		"å1.3 ä1.8 ö1.3 é0.01",
+		// Danish, Norwegian
+		"æ0.8 ø0.9 å0.7 é0.01",
+		// Icelandic
+		"á1.8 ð4.4 é0.6 í1.5 ó1.0 ú0.6 ý0.9 þ1.5 æ0.9 ö0.7",
+		// Czech
+		"á2.2 č0.5 ď0.05 é1.3 ě1.2 í3.3 ň0.1 ó0.03 ř1.1 š0.8 ť0.05 ú0.1 ů0.2 ý1.0 ž0.7",
+		// Slovak
+		"á2.1 ä0.1 č0.9 ď0.1 é0.7 í1.6 ĺ0.01 ľ0.3 ň0.2 ó0.1 ô0.1 ŕ0.01 š0.7 ť0.3 ú0.6 ý1.5 ž0.7",
+		// Polish
+		"ą1.0 ć0.4 ę1.1 ł1.8 ń0.2 ó0.8 ś0.7 ź0.05 ż0.8",
+		// Hungarian
+		"á3.4 é4.0 í0.6 ó1.0 ö1.0 ő0.9 ú0.3 ü0.6 ű0.1",
+		// Croatian, Slovene, Bosnian
+		"č1.0 ć0.9 đ0.2 š0.8 ž0.7",
+		// Romanian
+		"ă4.0 â1.2 î1.5 ș1.5 ş1.5 ț1.0 ţ1.0",
+	}
+	out := make([]map[rune]float64, len(langs))
+	for i, spec := range langs {
+		out[i] = parse(spec)
+	}
+	return out
+}()
