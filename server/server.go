@@ -294,8 +294,21 @@ func (s *Server) connect(ctx context.Context) error {
 		return fmt.Errorf("jetstream: %w", err)
 	}
 	return s.retry(ctx, "declare streams", func(ctx context.Context) error {
-		return broker.EnsureStreams(ctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
+		return broker.EnsureStreams(ctx, s.js, s.streamOptions())
 	})
+}
+
+// streamOptions sizes the streams from the configuration: all of them
+// when this process owns the broker (the embedded one), else only those it
+// creates (see broker.StreamOptions.Owner).
+func (s *Server) streamOptions() broker.StreamOptions {
+	c := s.o.Config
+	return broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge, Owner: s.embedded != nil,
+		Warn: func(stream string, kept, wanted jetstream.StreamConfig) {
+			s.o.Log.Warn("stream sizing differs from this process's configuration; kept as the broker has it (change it with `nats stream edit`)",
+				"stream", stream, "max_age", kept.MaxAge.String(), "configured_max_age", wanted.MaxAge.String(),
+				"replicas", kept.Replicas, "configured_replicas", wanted.Replicas)
+		}}
 }
 
 // retry runs a start-up step until it succeeds, for up to two minutes:
@@ -391,7 +404,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 	o := pipeline.Options{JS: s.js, Metrics: s.metrics, Log: s.o.Log, DrainTimeout: c.Pipeline.DrainTimeout, Ready: ready,
 		IndexerDurable: c.Index.Consumer, OnDeadLetter: s.recordFailed, Consumers: &s.consumers, Floors: s.floors, Dropped: s.droppedLetters,
 		EnsureStreams: func(ctx context.Context) error {
-			return broker.EnsureStreams(ctx, s.js, broker.StreamOptions{Replicas: c.NATS.Replicas, MaxAge: c.NATS.MaxAge})
+			return broker.EnsureStreams(ctx, s.js, s.streamOptions())
 		},
 		Consumer: pipeline.ConsumerOptions{WorkerConcurrency: c.Pipeline.WorkerConcurrency,
 			IndexerConcurrency: c.Pipeline.IndexerConcurrency, MaxDeliver: c.Pipeline.MaxDeliver,

@@ -270,6 +270,17 @@ const DuplicateWindow = 10 * time.Minute
 type StreamOptions struct {
 	Replicas int           // 1 embedded, 3 on a cluster
 	MaxAge   time.Duration // how long results and dead letters are kept (0 = forever)
+	// Owner says the process owns the broker (docmill serve's embedded
+	// one): its MaxAge and Replicas apply to streams that exist already.
+	// Any other process sizes only the streams it creates and leaves an
+	// existing stream's retention and replicas as they are, with Warn
+	// told of a difference: on a shared broker, a worker started by hand
+	// with another (or no) nats.max_age rewrote every stream's retention,
+	// and a shorter one deleted the deployment's history at once.
+	Owner bool
+	// Warn, when set, is told of an existing stream whose sizing differs
+	// from these options and is kept.
+	Warn func(stream string, kept, wanted jetstream.StreamConfig)
 }
 
 // EnsureStreams creates or updates DOCMILL_INGEST, DOCMILL_RESULTS,
@@ -300,9 +311,43 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
 	}
 	for _, c := range cfgs {
+		if !o.Owner {
+			var err error
+			if c, err = keepSizing(ctx, js, c, o.Warn); err != nil {
+				return err
+			}
+		}
 		if _, err := js.CreateOrUpdateStream(ctx, c); err != nil {
 			return fmt.Errorf("stream %s: %w", c.Name, err)
 		}
 	}
 	return nil
+}
+
+// keepSizing is c with the retention and replicas of the stream that
+// exists under its name (and a duplicate window no longer than that
+// retention), or c itself when there is none yet.
+func keepSizing(ctx context.Context, js jetstream.JetStream, c jetstream.StreamConfig, warn func(string, jetstream.StreamConfig, jetstream.StreamConfig)) (jetstream.StreamConfig, error) {
+	st, err := js.Stream(ctx, c.Name)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("stream %s: %w", c.Name, err)
+	}
+	have := st.CachedInfo().Config
+	if have.MaxAge == c.MaxAge && have.Replicas == c.Replicas {
+		return c, nil
+	}
+	if warn != nil {
+		warn(c.Name, have, c)
+	}
+	c.MaxAge, c.Replicas = have.MaxAge, have.Replicas
+	if c.MaxAge > 0 && c.Duplicates > c.MaxAge {
+		c.Duplicates = c.MaxAge
+	}
+	if c.Name == StreamDLQ && (c.MaxAge == 0 || c.MaxAge >= DeadLetterWindow) {
+		c.Duplicates = DeadLetterWindow
+	}
+	return c, nil
 }

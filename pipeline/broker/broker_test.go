@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -311,5 +312,60 @@ func TestDeadLetterWindowWithinMaxAge(t *testing.T) {
 	}
 	if info.Config.Duplicates != time.Hour {
 		t.Errorf("DLQ duplicate window %s with max age 1h, want 1h", info.Config.Duplicates)
+	}
+}
+
+// A process that does not own the broker sizes only the streams it
+// creates: a worker started with another (or no) nats.max_age kept every
+// existing stream's retention and said so, where it had rewritten them all
+// and a shorter age deleted the deployment's history. The owner (serve's
+// embedded broker) still applies its configuration.
+func TestOnlyTheOwnerResizesStreams(t *testing.T) {
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Shutdown()
+	nc, err := e.Connect("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx := context.Background()
+	sizing := func(name string) (time.Duration, time.Duration) {
+		t.Helper()
+		st, err := js.Stream(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := st.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Config.MaxAge, info.Config.Duplicates
+	}
+	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: 720 * time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	var warned []string
+	warn := func(stream string, kept, wanted jetstream.StreamConfig) { warned = append(warned, stream) }
+	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: 11 * time.Minute, Warn: warn}); err != nil {
+		t.Fatal(err)
+	}
+	if age, dup := sizing(StreamIngest); age != 720*time.Hour || dup != DuplicateWindow {
+		t.Errorf("ingest after another process: max age %s, duplicates %s; want 720h and %s kept", age, dup, DuplicateWindow)
+	}
+	if age, dup := sizing(StreamDLQ); age != 720*time.Hour || dup != DeadLetterWindow {
+		t.Errorf("DLQ after another process: max age %s, duplicates %s; want 720h, 24h kept", age, dup)
+	}
+	if len(warned) != 6 || !slices.Contains(warned, StreamResults) {
+		t.Errorf("warned of %v, want the six streams", warned)
+	}
+	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: time.Hour, Owner: true}); err != nil {
+		t.Fatal(err)
+	}
+	if age, dup := sizing(StreamDLQ); age != time.Hour || dup != time.Hour {
+		t.Errorf("DLQ after the owner: max age %s, duplicates %s; want 1h, 1h", age, dup)
 	}
 }
