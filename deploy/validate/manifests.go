@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/serializer"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+	sigsyaml "sigs.k8s.io/yaml"
 )
 
 // newScheme registers the API groups docmill's manifests may use, plus KEDA.
@@ -129,6 +131,9 @@ func (o objects) rules(profile string) []string {
 		case *appsv1.StatefulSet:
 			p = append(p, o.workload("StatefulSet/"+v.Name, v.Spec.Replicas, &v.Spec.Template, profile)...)
 			p = append(p, o.statefulSet(v)...)
+			if v.Name == "nats" {
+				p = append(p, o.natsStorage(v)...)
+			}
 		case *corev1.Service:
 			p = append(p, o.service(v)...)
 		case *autoscalingv2.HorizontalPodAutoscaler:
@@ -137,7 +142,70 @@ func (o objects) rules(profile string) []string {
 			p = append(p, o.scaledObject(v, profile)...)
 		}
 	}
+	if profile == "edge" {
+		p = append(p, o.edgeRetention()...)
+	}
 	return append(p, o.topology(profile)...)
+}
+
+// maxFileStoreRe is JetStream's file store limit in a NATS configuration.
+var maxFileStoreRe = regexp.MustCompile(`(?m)^\s*max_file_store:\s*(\d+)\s*([KMGT]?B?)\s*$`)
+
+// natsStorage checks that JetStream's file store limit fits the NATS
+// volume and uses most of it: an overlay that grew the volume to 50Gi
+// kept the base's 8GB limit, and JetStream stopped at 8 GB.
+func (o objects) natsStorage(s *appsv1.StatefulSet) []string {
+	m := maxFileStoreRe.FindStringSubmatch(o.natsConf(s))
+	if m == nil || len(s.Spec.VolumeClaimTemplates) == 0 {
+		return nil // JetStream then sizes itself from the disk it finds
+	}
+	limit := resource.MustParse(m[1] + strings.TrimSuffix(m[2], "B"))
+	if strings.TrimSuffix(m[2], "B") != "" {
+		limit = resource.MustParse(m[1] + strings.TrimSuffix(m[2], "B") + "i") // NATS counts in powers of 1024
+	}
+	volume := s.Spec.VolumeClaimTemplates[0].Spec.Resources.Requests[corev1.ResourceStorage]
+	switch {
+	case limit.Cmp(volume) > 0:
+		return []string{fmt.Sprintf("StatefulSet/nats: max_file_store %s%s is larger than its volume %s", m[1], m[2], volume.String())}
+	case limit.Value()*2 < volume.Value():
+		return []string{fmt.Sprintf("StatefulSet/nats: max_file_store %s%s leaves most of its volume %s unused", m[1], m[2], volume.String())}
+	}
+	return nil
+}
+
+// edgeRetention checks that an edge box's docmill configuration bounds
+// what it keeps: with no nats.max_age and no limit on originals, a small
+// store fills (some 30,000 documents in 1 GB) and indexing stops.
+func (o objects) edgeRetention() []string {
+	var p []string
+	for _, obj := range o.byKind["ConfigMap"] {
+		cm, ok := obj.(*corev1.ConfigMap)
+		if !ok || cm.Data["docmill.yaml"] == "" {
+			continue
+		}
+		var c struct {
+			NATS struct {
+				MaxAge string `json:"max_age"`
+			} `json:"nats"`
+			Pipeline struct {
+				KeepOriginals   *bool  `json:"keep_originals"`
+				OriginalsMaxAge string `json:"originals_max_age"`
+				OriginalsMaxMB  int    `json:"originals_max_mb"`
+			} `json:"pipeline"`
+		}
+		if err := sigsyaml.Unmarshal([]byte(cm.Data["docmill.yaml"]), &c); err != nil {
+			p = append(p, fmt.Sprintf("ConfigMap/%s: docmill.yaml: %v", cm.Name, err))
+			continue
+		}
+		if c.NATS.MaxAge == "" || c.NATS.MaxAge == "0" || c.NATS.MaxAge == "0s" {
+			p = append(p, fmt.Sprintf("ConfigMap/%s: an edge box keeps stream messages forever: set nats.max_age", cm.Name))
+		}
+		kept := c.Pipeline.KeepOriginals == nil || *c.Pipeline.KeepOriginals
+		if kept && c.Pipeline.OriginalsMaxMB == 0 && (c.Pipeline.OriginalsMaxAge == "" || c.Pipeline.OriginalsMaxAge == "0s") {
+			p = append(p, fmt.Sprintf("ConfigMap/%s: an edge box keeps every original: set pipeline.originals_max_mb or originals_max_age", cm.Name))
+		}
+	}
+	return p
 }
 
 // workload checks one pod template: security context, resources, probes,

@@ -215,3 +215,35 @@ func TestWriteSchemas(t *testing.T) {
 		}
 	}
 }
+
+// JetStream's file store limit must fit the NATS volume and use most of
+// it (a prod overlay grew the volume to 50Gi and kept an 8GB limit), and
+// an edge box must bound what it keeps (no nats.max_age and no limit on
+// originals filled its 1GB store).
+func TestStorageAndRetentionRules(t *testing.T) {
+	withStore := func(limit, volume string) string {
+		s := strings.Replace(goodSet, `data: {nats.conf: "jetstream {}"}`, `data: {nats.conf: "jetstream {\n  max_file_store: `+limit+`\n}\n"}`, 1)
+		s = strings.Replace(s, "          readinessProbe: {httpGet: {path: /healthz, port: 8222}}\n", "          readinessProbe: {httpGet: {path: /healthz, port: 8222}}\n          volumeMounts: [{name: data, mountPath: /data}]\n", 1)
+		return strings.Replace(s, "          configMap: {name: nats-config}\n", "          configMap: {name: nats-config}\n  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: "+volume+"}}}\n", 1)
+	}
+	docmill := func(yaml string) string {
+		return "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: docmill-config}\ndata:\n  docmill.yaml: |\n" + yaml
+	}
+	for name, c := range map[string]struct{ set, want string }{
+		"fits":            {withStore("1GB", "2Gi"), ""},
+		"over the volume": {withStore("8GB", "2Gi"), "larger than its volume"},
+		"volume unused":   {withStore("8GB", "50Gi"), "unused"},
+		"edge no age":     {goodSet + docmill("    pipeline: {originals_max_mb: 300}\n"), "set nats.max_age"},
+		"edge originals":  {goodSet + docmill("    nats: {max_age: 168h}\n"), "keeps every original"},
+		"edge bounded":    {goodSet + docmill("    nats: {max_age: 168h}\n    pipeline: {originals_max_age: 168h}\n"), ""},
+	} {
+		problems, err := checkManifests(strings.NewReader(c.set), "edge")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := strings.Join(problems, "\n")
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: problems %q, want %q", name, got, c.want)
+		}
+	}
+}
