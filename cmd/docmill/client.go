@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net/http"
@@ -436,10 +437,56 @@ func searchCmd() *cobra.Command {
 				expires = "  expires " + h.Expires
 			}
 			fmt.Printf("%6.2f  %-10s %s  [%s]  %s%s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title), expires)
+			if len(h.Fragments) > 0 {
+				fmt.Printf("        %s\n", passage(h.Fragments[0], isTerminal(os.Stdout)))
+			}
 		}
 		return nil
 	}
 	return cmd
+}
+
+// passage is a hit's highlighted passage as the CLI prints it: on one
+// line, at most maxPassage characters, its matches in bold on a terminal
+// (the API's <mark> and HTML escapes gone). A log's hit said only its file
+// name, where the line that matched is what one searched for.
+func passage(fragment string, bold bool) string {
+	on, off := "", ""
+	if bold {
+		on, off = "\x1b[1m", "\x1b[0m"
+	}
+	text := strings.Join(strings.Fields(fragment), " ")
+	var b strings.Builder
+	for len(text) > 0 {
+		i := strings.Index(text, "<mark>")
+		if i < 0 {
+			b.WriteString(shown(html.UnescapeString(text)))
+			break
+		}
+		b.WriteString(shown(html.UnescapeString(text[:i])))
+		text = text[i+len("<mark>"):]
+		j := strings.Index(text, "</mark>")
+		if j < 0 {
+			j = len(text)
+		}
+		b.WriteString(on + shown(html.UnescapeString(text[:j])) + off)
+		text = strings.TrimPrefix(text[j:], "</mark>")
+	}
+	out := b.String()
+	if r := []rune(out); len(r) > maxPassage && !bold {
+		out = string(r[:maxPassage]) + "…"
+	}
+	return out
+}
+
+// maxPassage bounds a passage printed without highlighting (cutting one
+// with escape codes could leave the terminal in bold).
+const maxPassage = 240
+
+// isTerminal reports whether f is a terminal, not a pipe or a file.
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 func deleteCmd() *cobra.Command {
