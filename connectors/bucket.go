@@ -82,8 +82,9 @@ func (b *Bucket) Run(ctx context.Context) error {
 	}
 }
 
-// handle ingests one object event. Refusals (empty, too large) are logged
-// and acked: retrying cannot fix them.
+// handle ingests one object event. Refusals (empty, too large, a name too
+// long; see refusal) are logged, counted and acked: retrying cannot fix
+// them.
 func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jetstream.Msg) {
 	var info jetstream.ObjectInfo
 	if err := json.Unmarshal(m.Data(), &info); err != nil {
@@ -115,17 +116,31 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 	}
 	err := b.ingest(ctx, store, &info)
 	switch {
-	case err == nil, errors.Is(err, ErrEmpty), errors.Is(err, ErrTooLarge), errors.Is(err, jetstream.ErrObjectNotFound):
-		if err != nil {
-			countRefused("bucket", err)
-			b.Log.Warn("bucket: object refused", "bucket", b.Name, "object", info.Name, "reason", err)
-		}
+	case err == nil:
+		_ = m.DoubleAck(ctx)
+	case refusal(err):
+		countRefused("bucket", err)
+		b.Log.Warn("bucket: object refused", "bucket", b.Name, "object", info.Name, "reason", err)
 		_ = m.DoubleAck(ctx)
 	default:
 		delay := retryDelay(m)
 		b.Log.Error("bucket: ingest failed, will retry", "bucket", b.Name, "object", info.Name, "in", delay, "err", err)
 		_ = m.NakWithDelay(delay)
 	}
+}
+
+// refusal reports whether err refuses an object for good: sending it again
+// cannot help. Such an object is acked at once; retried, it held one of
+// the consumer's MaxAckPending slots forever, and sixteen of them stopped
+// the bucket.
+func refusal(err error) bool {
+	for _, permanent := range []error{ErrEmpty, ErrTooLarge, ErrHeaders,
+		jetstream.ErrObjectNotFound, jetstream.ErrDigestMismatch} {
+		if errors.Is(err, permanent) {
+			return true
+		}
+	}
+	return false
 }
 
 // retryDelay is how long an object event that failed waits: 5 s, doubling

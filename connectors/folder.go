@@ -433,7 +433,7 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	}
 	id, err := f.Pub.Publish(ctx, doc)
 	if err != nil {
-		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEmpty) {
+		if refusal(err) { // a name too long as well: it was retried on every scan, uncounted
 			f.refuse(rel, err)
 			_, _ = f.Seen.Put(ctx, key, []byte(stamp))
 		} else {

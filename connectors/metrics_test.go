@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,5 +43,29 @@ func TestFolderRefusalsCounted(t *testing.T) {
 	}
 	if err := RegisterMetrics(reg); err != nil {
 		t.Errorf("registering twice: %v", err)
+	}
+}
+
+// A watched file whose path is over MaxFilenameBytes is refused and
+// counted once; it was sent again on every scan, uncounted.
+func TestFolderLongNameRefusedOnce(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	js, seen := folderBroker(ctx, t)
+	dir := t.TempDir()
+	sub := filepath.Join(dir, strings.Repeat("a", 250), strings.Repeat("b", 250), strings.Repeat("c", 250), strings.Repeat("d", 250))
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, strings.Repeat("e", 100)+".txt"), []byte("A memo."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := handFolder(t, js, seen, dir)
+	long0 := testutil.ToFloat64(intakeRefused.WithLabelValues("folder", "name_too_long"))
+	for range 4 {
+		f.scan(ctx)
+	}
+	if d := testutil.ToFloat64(intakeRefused.WithLabelValues("folder", "name_too_long")) - long0; d != 1 {
+		t.Errorf("a file with a path too long counted %v times, want once", d)
 	}
 }

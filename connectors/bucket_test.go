@@ -1,0 +1,84 @@
+package connectors
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+)
+
+// An object refused for good (here a name over MaxFilenameBytes) is
+// counted once and acked: retried, each held one of the consumer's 16
+// ack-pending slots forever, and sixteen of them stopped the bucket for
+// every object put after them.
+func TestBucketRefusalFreesItsSlot(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	js, seen := folderBroker(ctx, t)
+	store := testBucket(ctx, t, js, "inbox")
+	long0 := testutil.ToFloat64(intakeRefused.WithLabelValues("bucket", "name_too_long"))
+	for i := range 16 {
+		name := strings.Repeat("d/", 520) + fmt.Sprintf("%02d.txt", i)
+		if _, err := store.PutString(ctx, name, "A memo with a long name."); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := store.PutString(ctx, "normal.txt", "The Supplier shall deliver the goods."); err != nil {
+		t.Fatal(err)
+	}
+	runBucket(ctx, t, &Bucket{Name: "inbox", JS: js, Pub: &Publisher{JS: js}, Seen: seen, Log: quietLog()})
+	waitMsgs(ctx, t, js, 1) // normal.txt got through
+	cons, err := js.Consumer(ctx, "OBJ_inbox", "docmill-bucket-inbox")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		info, err := cons.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.NumAckPending == 0 && info.AckFloor.Consumer == 17 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%d objects still hold a slot, ack floor %d; want none and 17", info.NumAckPending, info.AckFloor.Consumer)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	if d := testutil.ToFloat64(intakeRefused.WithLabelValues("bucket", "name_too_long")) - long0; d != 16 {
+		t.Errorf("objects with names too long counted %v times, want 16", d)
+	}
+}
+
+// testBucket creates object store bucket name.
+func testBucket(ctx context.Context, t *testing.T, js jetstream.JetStream, name string) jetstream.ObjectStore {
+	t.Helper()
+	store, err := js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: name, Storage: jetstream.FileStorage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// runBucket runs b until the test ends.
+func runBucket(ctx context.Context, t *testing.T, b *Bucket) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := b.Run(ctx); err != nil {
+			t.Errorf("bucket %s: %v", b.Name, err)
+		}
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+}
+
+func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
