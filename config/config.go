@@ -524,6 +524,13 @@ func (c *Config) problems() []problem {
 	for _, b := range c.Sources.Buckets {
 		bad(bucketName.MatchString(b), "sources.buckets", "%q is not a bucket name (letters, digits, - and _)", b)
 	}
+	if to := c.Sources.AfterIngest; to != "" && to != "delete" {
+		bad(bucketName.MatchString(to), "sources.after_ingest", "%q is not \"\", delete, or a bucket name (letters, digits, - and _)", to)
+		// a watched bucket ingests what is moved into it and moves it
+		// onto itself, which deleted every object
+		bad(!slices.Contains(c.Sources.Buckets, to), "sources.after_ingest",
+			"%q is a watched bucket (sources.buckets); objects are moved to a bucket docmill does not watch", to)
+	}
 	bad(!c.Sources.MirrorDeletes || c.Sources.AfterIngest == "", "sources.mirror_deletes",
 		"needs after_ingest \"\" (%q takes every object out of the bucket once ingested, which would remove its document)", c.Sources.AfterIngest)
 	bad(c.Pipeline.MaxDocumentMB >= 0, "pipeline.max_document_mb", "%d is negative", c.Pipeline.MaxDocumentMB)

@@ -106,6 +106,24 @@ func TestValidate(t *testing.T) {
 	if strings.Contains(err.Error(), "good-bucket") {
 		t.Errorf("a good bucket name reported: %v", err)
 	}
+	// a watched bucket as the one ingested objects move to: each object
+	// was moved onto itself, and deleted
+	for _, buckets := range [][]string{{"loop-a", "loop-b"}, {"loop-b"}} {
+		c = Default()
+		c.Sources.Buckets, c.Sources.AfterIngest = buckets, "loop-b"
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), `sources.after_ingest: "loop-b" is a watched bucket`) {
+			t.Errorf("after_ingest naming a watched bucket (%v): %v", buckets, err)
+		}
+	}
+	c = Default()
+	c.Sources.Buckets, c.Sources.AfterIngest = []string{"loop-a"}, "archive"
+	if err := c.Validate(); err != nil {
+		t.Errorf("after_ingest naming an unwatched bucket: %v", err)
+	}
+	c.Sources.AfterIngest = "no such/bucket"
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "sources.after_ingest") {
+		t.Errorf("after_ingest naming no bucket: %v", err)
+	}
 	c = Default()
 	c.NATS.URL, c.NATS.Replicas = "nats://n1:4222", 3
 	if err := c.Validate(); err != nil {

@@ -253,9 +253,15 @@ func (b *Bucket) unhold(ctx context.Context, info *jetstream.ObjectInfo) error {
 	return release(ctx, b.Seen, string(e.Value()), holding{Kind: "object", Where: b.Name, Name: info.Name})
 }
 
+// afterSuccess keeps, deletes or moves an ingested object (After). An
+// object is deleted only once it is stored elsewhere: moved onto its own
+// bucket, the put replaced it and the delete removed it.
 func (b *Bucket) afterSuccess(ctx context.Context, store jetstream.ObjectStore, info *jetstream.ObjectInfo, data []byte) error {
 	switch b.After {
 	case "":
+		return nil
+	case b.Name:
+		b.Log.Warn("bucket: after_ingest names this bucket; object kept where it is", "bucket", b.Name, "object", info.Name)
 		return nil
 	case "delete":
 		return store.Delete(ctx, info.Name)

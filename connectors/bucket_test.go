@@ -82,3 +82,45 @@ func runBucket(ctx context.Context, t *testing.T, b *Bucket) {
 }
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// A bucket told to move ingested objects onto itself keeps them: the move
+// had put the object again and then deleted it, and it was gone from
+// every bucket.
+func TestBucketAfterIngestOntoItselfKeepsObject(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	js, seen := folderBroker(ctx, t)
+	store := testBucket(ctx, t, js, "loop")
+	if _, err := store.PutString(ctx, "loop.txt", "The Supplier shall deliver the goods."); err != nil {
+		t.Fatal(err)
+	}
+	runBucket(ctx, t, &Bucket{Name: "loop", JS: js, Pub: &Publisher{JS: js}, Seen: seen, After: "loop", Log: quietLog()})
+	waitMsgs(ctx, t, js, 1)
+	waitSettled(ctx, t, js, "loop")
+	if _, err := store.GetInfo(ctx, "loop.txt"); err != nil {
+		t.Errorf("the object moved onto its own bucket: %v", err)
+	}
+}
+
+// waitSettled waits until bucket's consumer has every event acked.
+func waitSettled(ctx context.Context, t *testing.T, js jetstream.JetStream, bucket string) {
+	t.Helper()
+	cons, err := js.Consumer(ctx, "OBJ_"+bucket, "docmill-bucket-"+bucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		info, err := cons.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.NumAckPending == 0 && info.NumPending == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("bucket %s: %d events pending, %d unacked", bucket, info.NumPending, info.NumAckPending)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
