@@ -190,7 +190,7 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 	key := objectSeenKey(b.Name, info.Name)
 	// the object's whole name, as a watched folder gives a file's path
 	// under it ("contracts/msa.txt")
-	doc := Doc{Filename: info.Name, Source: "bucket_" + b.Name, Data: data, Meta: meta}
+	doc := Doc{Filename: info.Name, Source: pipeline.BucketSourcePrefix + b.Name, Data: data, Meta: meta}
 	h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
 	var prevID string
 	if b.Seen != nil {
@@ -237,7 +237,7 @@ func (b *Bucket) remove(ctx context.Context, info *jetstream.ObjectInfo) error {
 		return fmt.Errorf("bucket %s: %w", b.Name, err)
 	}
 	h := holding{Kind: "object", Where: b.Name, Name: info.Name, Version: info.NUID}
-	return removeHeld(ctx, b.Seen, b.Pub.JS, b.Log, key, string(e.Value()), "bucket_"+b.Name, h)
+	return removeHeld(ctx, b.Seen, b.Pub.JS, b.Log, key, string(e.Value()), pipeline.BucketSourcePrefix+b.Name, h)
 }
 
 // unhold records that a deleted object no longer holds its document,

@@ -95,7 +95,7 @@ func (f *Folder) Run(ctx context.Context) error {
 		f.Poll = 2 * time.Second
 	}
 	if f.Source == "" {
-		f.Source = "folder"
+		f.Source = pipeline.FolderSource
 	}
 	if _, err := os.Stat(f.Dir); errors.Is(err, fs.ErrNotExist) {
 		// a drop folder may be made for the watch, but a mistyped path

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,8 +32,8 @@ type Removal struct {
 	// Reason is "" for a deleted source, or ReasonDeleted.
 	Reason string `json:"reason,omitempty"`
 	// Source is the result's source ("folder", "bucket_docmill-inbox");
-	// a document indexed from elsewhere (an upload of the same bytes) is
-	// kept.
+	// a document indexed from elsewhere than a watched source (an upload
+	// of the same bytes) is kept (WatchedSource).
 	Source string `json:"source"`
 	// What was deleted, for the log and the notice: a folder's relative
 	// path, or the bucket and object.
@@ -79,6 +80,24 @@ func publishAbout(ctx context.Context, js jetstream.JetStream, subject, id, msgI
 	return err
 }
 
+// FolderSource is the source of documents from watched folders, and
+// BucketSourcePrefix begins that of documents from watched buckets
+// ("bucket_docmill-inbox").
+const (
+	FolderSource       = "folder"
+	BucketSourcePrefix = "bucket_"
+)
+
+// WatchedSource reports whether source is a watched folder's or bucket's.
+// A removal is sent only once no watched file or object holds the bytes
+// (the watchers share their holds), so a document last analysed from
+// another watched source goes too; the same bytes in two buckets, both
+// deleted, had left it in the index for good. A document indexed from
+// elsewhere (an upload, a NATS message) is kept.
+func WatchedSource(source string) bool {
+	return source == FolderSource || strings.HasPrefix(source, BucketSourcePrefix)
+}
+
 // removalAttempts bounds how long a removal waits for its document to be
 // indexed (a file deleted while it was still being analysed), at
 // removalRetry apart; a document that never comes (dead-lettered) ends
@@ -115,7 +134,7 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 		return nil, nil
 	case err != nil:
 		return nil, fmt.Errorf("remove %s: %w", r.ID, err)
-	case !deleted && doc.Source != r.Source:
+	case !deleted && doc.Source != r.Source && !WatchedSource(doc.Source):
 		x.Log.Info("source removed; document kept, indexed from elsewhere", "doc_id", r.ID, "source", doc.Source)
 		return nil, nil
 	case analysedSince(doc, r, streamTime(msg)):

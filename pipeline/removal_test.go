@@ -276,3 +276,40 @@ func restartable(t *testing.T, name string) (context.Context, jetstream.KeyValue
 		return x
 	}
 }
+
+// The same bytes in two watched buckets, both deleted: the document was
+// last analysed from the other bucket, and the removal from the last
+// holder removes it. A document indexed from an upload stays.
+func TestRemovalAcrossWatchedSources(t *testing.T) {
+	x, ix := startedIndexer(t)
+	var dropped []string
+	x.OnDropped = func(_ context.Context, d Deleted) { dropped = append(dropped, d.ID) }
+	at := time.Now().UTC()
+	ctx := context.Background()
+	for _, r := range []*document.Result{
+		{ID: "copied", Source: "bucket_inbox-b", Title: "a", ProcessedAt: at.Add(-time.Minute)},
+		{ID: "foldered", Source: "folder", Title: "b", ProcessedAt: at.Add(-time.Minute)},
+		{ID: "uploaded", Source: "http", Title: "c", ProcessedAt: at.Add(-time.Minute)},
+	} {
+		if err := ix.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"copied", "foldered", "uploaded"} {
+		data, _ := json.Marshal(Removal{ID: id, Source: "bucket_inbox-a", Bucket: "inbox-a", Object: "x.txt", At: at})
+		m := message.NewMessage("m-"+id, data)
+		m.Metadata.Set(stream.MetaDelivered, "1")
+		m.SetContext(ctx)
+		if _, err := x.Remove(m); err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+	}
+	for id, want := range map[string]bool{"copied": false, "foldered": false, "uploaded": true} {
+		if ok, _ := ix.Has(ctx, id); ok != want {
+			t.Errorf("%s in the index: %v, want %v", id, ok, want)
+		}
+	}
+	if len(dropped) != 2 {
+		t.Errorf("deletion notices for %q, want copied and foldered", dropped)
+	}
+}
