@@ -342,7 +342,7 @@ func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 			return "absent", nil // never indexed: not stale
 		}
 	}
-	meta := map[string]string{"Backfill": b.Job}
+	meta := map[string]string{pipeline.MetaBackfill: b.Job}
 	for k, v := range it.Meta {
 		meta[k] = v
 	}
@@ -582,7 +582,9 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 		}
 	}
 	for k, v := range m.Header {
-		if strings.HasPrefix(k, pipeline.HeaderMetaPrefix) && len(v) > 0 {
+		// docmill's own keys of the old send (replaces, an earlier
+		// backfill) are not this send's: the backfill sets its own
+		if strings.HasPrefix(k, pipeline.HeaderMetaPrefix) && len(v) > 0 && !pipeline.ReservedMeta(strings.TrimPrefix(k, pipeline.HeaderMetaPrefix)) {
 			if it.Meta == nil {
 				it.Meta = map[string]string{}
 			}

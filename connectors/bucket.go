@@ -134,7 +134,7 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 // the consumer's MaxAckPending slots forever, and sixteen of them stopped
 // the bucket.
 func refusal(err error) bool {
-	for _, permanent := range []error{ErrEmpty, ErrTooLarge, ErrHeaders,
+	for _, permanent := range []error{ErrEmpty, ErrTooLarge, ErrHeaders, ErrReservedMeta,
 		jetstream.ErrObjectNotFound, jetstream.ErrDigestMismatch} {
 		if errors.Is(err, permanent) {
 			return true
@@ -175,14 +175,9 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 	if err != nil {
 		return fmt.Errorf("read %s: %w", info.Name, err)
 	}
-	meta := map[string]string{"bucket": b.Name, "object": info.Name}
-	for k, v := range info.Metadata {
-		meta[strings.ToLower(k)] = v
-	}
-	for k, v := range info.Headers {
-		if len(v) > 0 {
-			meta[strings.ToLower(k)] = v[0]
-		}
+	meta, err := objectMeta(b.Name, info)
+	if err != nil {
+		return err
 	}
 	if info.Description != "" {
 		meta["description"] = info.Description
@@ -223,6 +218,27 @@ func (b *Bucket) ingest(ctx context.Context, store jetstream.ObjectStore, info *
 		}
 	}
 	return b.afterSuccess(ctx, store, info, data)
+}
+
+// objectMeta is the free metadata of an object: its bucket and name, its
+// metadata and headers (keys in lower case). One setting a key of
+// docmill's own (replaces) is refused, as an upload is.
+func objectMeta(bucket string, info *jetstream.ObjectInfo) (map[string]string, error) {
+	meta := map[string]string{"bucket": bucket, "object": info.Name}
+	for k, v := range info.Metadata {
+		meta[strings.ToLower(k)] = v
+	}
+	for k, v := range info.Headers {
+		if len(v) > 0 {
+			meta[strings.ToLower(k)] = v[0]
+		}
+	}
+	for k := range meta {
+		if pipeline.ReservedMeta(k) {
+			return nil, fmt.Errorf("%s: %q: %w", info.Name, k, ErrReservedMeta)
+		}
+	}
+	return meta, nil
 }
 
 // remove handles the deletion of an object (see removeHeld); one never

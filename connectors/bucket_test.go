@@ -11,6 +11,10 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/broker"
 )
 
 // An object refused for good (here a name over MaxFilenameBytes) is
@@ -105,22 +109,57 @@ func TestBucketAfterIngestOntoItselfKeepsObject(t *testing.T) {
 // waitSettled waits until bucket's consumer has every event acked.
 func waitSettled(ctx context.Context, t *testing.T, js jetstream.JetStream, bucket string) {
 	t.Helper()
-	cons, err := js.Consumer(ctx, "OBJ_"+bucket, "docmill-bucket-"+bucket)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for {
-		info, err := cons.Info(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if info.NumAckPending == 0 && info.NumPending == 0 {
+		// the consumer is made once Run has started
+		info, err := js.Consumer(ctx, "OBJ_"+bucket, "docmill-bucket-"+bucket)
+		if err == nil && info.CachedInfo().NumAckPending == 0 && info.CachedInfo().NumPending == 0 {
 			return
 		}
 		select {
 		case <-ctx.Done():
-			t.Fatalf("bucket %s: %d events pending, %d unacked", bucket, info.NumPending, info.NumAckPending)
+			t.Fatalf("bucket %s: events not all acked: %v", bucket, err)
 		case <-time.After(20 * time.Millisecond):
 		}
+	}
+}
+
+// An object whose metadata sets one of docmill's own keys (replaces) is
+// refused and counted, as an upload with Docmill-Meta-Replaces is: its
+// result had told consumers to drop an unrelated document. docmill's own
+// replaces travels as Docmill-Own-Replaces.
+func TestBucketRefusesReservedMeta(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	js, seen := folderBroker(ctx, t)
+	store := testBucket(ctx, t, js, "inbox")
+	reserved0 := testutil.ToFloat64(intakeRefused.WithLabelValues("bucket", "reserved_meta"))
+	for i, md := range []map[string]string{{"Replaces": "0123456789ab"}, {"reprocessed": "true"}} {
+		name := fmt.Sprintf("spoof-%d.txt", i)
+		if _, err := store.Put(ctx, jetstream.ObjectMeta{Name: name, Metadata: md}, strings.NewReader("A memo.")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runBucket(ctx, t, &Bucket{Name: "inbox", JS: js, Pub: &Publisher{JS: js}, Seen: seen, Log: quietLog()})
+	waitSettled(ctx, t, js, "inbox")
+	if d := testutil.ToFloat64(intakeRefused.WithLabelValues("bucket", "reserved_meta")) - reserved0; d != 2 {
+		t.Errorf("objects setting docmill's own keys counted %v times, want 2", d)
+	}
+	if n := natstest.Info(ctx, t, js, broker.StreamIngest).State.Msgs; n != 0 {
+		t.Errorf("%d objects setting docmill's own keys sent", n)
+	}
+	p := &Publisher{JS: js}
+	if _, err := p.Publish(ctx, Doc{Filename: "v2.txt", Data: []byte("Version two."), Meta: map[string]string{pipeline.MetaReplaces: "0123456789ab"}}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := js.Stream(ctx, broker.StreamIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.GetMsg(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Header.Get(pipeline.HeaderOwnPrefix+"Replaces") != "0123456789ab" || m.Header.Get(pipeline.HeaderMetaPrefix+"Replaces") != "" {
+		t.Errorf("docmill's own replaces sent as %v", m.Header)
 	}
 }

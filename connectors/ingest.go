@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/textproto"
 	"regexp"
 	"strconv"
 	"strings"
@@ -87,6 +88,10 @@ var ErrEmpty = errors.New("empty document")
 // fit in an ingest message's headers (MaxHeaderBytes): the broker would
 // refuse the message however often it was sent.
 var ErrHeaders = errors.New("file name and metadata too large")
+
+// ErrReservedMeta is returned for an object whose metadata sets one of
+// docmill's own keys (pipeline.ReservedMeta), as an upload's is refused.
+var ErrReservedMeta = errors.New("metadata key set by docmill itself")
 
 // MaxHeaderBytes bounds the headers of an ingest message (file name,
 // metadata, docmill's own); NATS refuses headers over 64 KiB.
@@ -184,7 +189,14 @@ func (p *Publisher) Send(ctx context.Context, d Doc) (Receipt, error) {
 	setIf(m.Header, pipeline.HeaderDepth, d.Depth)
 	setIf(m.Header, pipeline.HeaderDeadline, d.Deadline)
 	for k, v := range d.Meta {
-		m.Header.Set(pipeline.HeaderMetaPrefix+k, v)
+		// docmill's own keys (set by the watchers and backfills, never
+		// taken from a sender) travel apart from free metadata, which may
+		// not set them
+		if pipeline.ReservedMeta(k) {
+			m.Header.Set(textproto.CanonicalMIMEHeaderKey(pipeline.HeaderOwnPrefix+k), v)
+		} else {
+			m.Header.Set(pipeline.HeaderMetaPrefix+k, v)
+		}
 	}
 	if n := headerBytes(m.Header); n > MaxHeaderBytes {
 		return Receipt{}, fmt.Errorf("ingest %s: file name and metadata of %d bytes, over the %d limit: %w", d.Filename, n, MaxHeaderBytes, ErrHeaders)

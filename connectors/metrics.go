@@ -11,7 +11,7 @@ import (
 // ingested, which otherwise leave only a log line: no dead letter can
 // carry a file over the size limit, and an empty one has nothing to carry.
 var intakeRefused = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_intake_refused_total",
-	Help: "Watched files and bucket objects not ingested, by source (folder, bucket) and reason (empty, too_large, name_too_long, gone, unreadable)."},
+	Help: "Watched files and bucket objects not ingested, by source (folder, bucket) and reason (empty, too_large, name_too_long, reserved_meta, gone, unreadable)."},
 	[]string{"source", "reason"})
 
 // RegisterMetrics registers the connectors' metrics with reg (once per
@@ -38,6 +38,8 @@ func countRefused(source string, why error) {
 		reason = "gone"
 	case errors.Is(why, ErrHeaders):
 		reason = "name_too_long"
+	case errors.Is(why, ErrReservedMeta):
+		reason = "reserved_meta"
 	}
 	intakeRefused.WithLabelValues(source, reason).Inc()
 }

@@ -471,3 +471,31 @@ func TestShadowStepsCountedApart(t *testing.T) {
 		}
 	}
 }
+
+// A message whose free metadata sets one of docmill's own keys
+// (Docmill-Meta-Replaces, in any case) is dead-lettered on
+// docmill.dlq.parse with why, as an HTTP upload is refused: its result
+// told consumers to drop an unrelated document. docmill's own sends carry
+// the key as Docmill-Own-Replaces, which becomes the result's meta.
+func TestReservedMetaRefusedFromSenders(t *testing.T) {
+	ctx := context.Background()
+	w := &Worker{Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, h := range []string{"Docmill-Meta-Replaces", "Docmill-Meta-REPROCESSED", "Docmill-Meta-Backfill"} {
+		msg := message.NewMessage("m", []byte("A memo about the lease."))
+		msg.Metadata.Set(HeaderFilename, "memo.txt")
+		msg.Metadata.Set(HeaderProcessing, "1")
+		msg.Metadata.Set(h, "0123456789abcdef")
+		msg.SetContext(ctx)
+		_, err := w.Handle(msg)
+		var se *StageError
+		if err == nil || !IsPermanent(err) || !errors.As(err, &se) || se.Stage != "parse" || !strings.Contains(err.Error(), "set by docmill itself") {
+			t.Errorf("%s: %v, want a permanent parse failure saying docmill sets it", h, err)
+		}
+	}
+	msg := message.NewMessage("m", []byte("A memo."))
+	msg.Metadata.Set(HeaderOwnPrefix+"Replaces", "0123456789abcdef")
+	msg.Metadata.Set(HeaderMetaPrefix+"Team", "legal")
+	if in := inputFrom(msg, msg.Payload); in.Meta[MetaReplaces] != "0123456789abcdef" || in.Meta["team"] != "legal" || reservedHeader(msg) != nil {
+		t.Errorf("docmill's own key: meta %v, refused %v", in.Meta, reservedHeader(msg))
+	}
+}

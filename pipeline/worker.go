@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -196,6 +197,9 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		// one parse gives the document
 		_, _ = w.Processing.Start(ctx, document.ID(data), start)
 	}
+	if err := reservedHeader(msg); err != nil {
+		return nil, &StageError{Stage: "parse", Err: Permanent(err)}
+	}
 	in := inputFrom(msg, data)
 	t0 := time.Now()
 	doc, err := parse.Parse(ctx, in, w.Limits)
@@ -260,7 +264,9 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	// go back to content whose result was published minutes ago.
 	// (MetaReplaces alone marks versions ingested by earlier releases.)
 	replaces := res.Meta[MetaReplaces] != "" && res.Meta[MetaReplaces] != res.ID
-	reprocess := msg.Metadata.Get(HeaderMetaPrefix+"Reprocessed") != "" || msg.Metadata.Get(HeaderMetaPrefix+"Backfill") != "" ||
+	// (docmill's own keys, from its Docmill-Own- headers in any case;
+	// senders cannot set them: reservedHeader)
+	reprocess := res.Meta[MetaReprocessed] != "" || res.Meta[MetaBackfill] != "" ||
 		msg.Metadata.Get(HeaderVersion) != "" || msg.Metadata.Get(HeaderAfterDelete) != "" || replaces || raw
 	if err := w.publish(ctx, res, reprocess, msg.Metadata.Get(stream.MetaStreamSeq), msg.Metadata.Get(HeaderTraceParent)); err != nil {
 		return nil, err
@@ -361,14 +367,31 @@ func inputFrom(msg *message.Message, data []byte) parse.Input {
 		in.Filename = "message-" + msg.Metadata.Get(stream.MetaStreamSeq)
 	}
 	for k, v := range msg.Metadata {
-		if strings.HasPrefix(k, HeaderMetaPrefix) {
+		key, ok := strings.CutPrefix(k, HeaderMetaPrefix)
+		if own, isOwn := strings.CutPrefix(http.CanonicalHeaderKey(k), HeaderOwnPrefix); isOwn && ReservedMeta(own) {
+			key, ok = own, true
+		}
+		if ok {
 			if in.Meta == nil {
 				in.Meta = map[string]string{}
 			}
-			in.Meta[strings.ToLower(strings.TrimPrefix(k, HeaderMetaPrefix))] = v
+			in.Meta[strings.ToLower(key)] = v
 		}
 	}
 	return in
+}
+
+// reservedHeader refuses a message whose free metadata sets one of
+// docmill's own keys (Docmill-Meta-Replaces): a producer could otherwise
+// make the result tell consumers to drop an unrelated document. An HTTP
+// upload refuses it the same way; docmill's own sends use HeaderOwnPrefix.
+func reservedHeader(msg *message.Message) error {
+	for k := range msg.Metadata {
+		if key, ok := strings.CutPrefix(http.CanonicalHeaderKey(k), HeaderMetaPrefix); ok && ReservedMeta(key) {
+			return fmt.Errorf("header %s: %q is set by docmill itself", k, strings.ToLower(key))
+		}
+	}
+	return nil
 }
 
 // requestFrom reads the per-message compute budget. A header value it

@@ -181,7 +181,7 @@ func (o *Originals) Reprocess(ctx context.Context, id string, meta map[string]st
 	m.Header.Set(pipeline.HeaderObject, OriginalsBucket+"/"+id)
 	m.Header.Set(pipeline.HeaderFilename, info.Headers.Get(origFilename))
 	m.Header.Set(pipeline.HeaderIngestedAt, time.Now().UTC().Format(time.RFC3339Nano))
-	m.Header.Set(pipeline.HeaderMetaPrefix+"Reprocessed", "true")
+	m.Header.Set(pipeline.HeaderOwnPrefix+"Reprocessed", "true")
 	for _, k := range originMeta {
 		if v := meta[k]; v != "" {
 			m.Header.Set(pipeline.HeaderMetaPrefix+k, v)

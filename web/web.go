@@ -840,7 +840,7 @@ func uploadMeta(h http.Header) (map[string]string, error) {
 			continue
 		}
 		key = strings.ToLower(key)
-		if reservedMeta[key] {
+		if pipeline.ReservedMeta(key) {
 			return nil, fmt.Errorf("header %s%s: %q is set by docmill itself", pipeline.HeaderMetaPrefix, key, key)
 		}
 		if meta == nil {
@@ -850,8 +850,6 @@ func uploadMeta(h http.Header) (map[string]string, error) {
 	}
 	return meta, nil
 }
-
-var reservedMeta = map[string]bool{pipeline.MetaReplaces: true, "reprocessed": true, "backfill": true}
 
 // publish ingests one uploaded file. The query may name its source
 // (?source=payments-api; default "http"): log templates are kept per
