@@ -174,7 +174,7 @@ func deadLetterID(msg *message.Message, stage string, cause error) string {
 	if doc == "" {
 		doc = msg.UUID
 	}
-	sum := sha256.Sum256([]byte(failureKind(cause.Error(), msg.Metadata.Get(HeaderFilename))))
+	sum := sha256.Sum256([]byte(failureKind(cause.Error(), messageFilename(msg))))
 	return doc + ":dlq:" + stage + ":" + hex.EncodeToString(sum[:8])
 }
 

@@ -191,6 +191,18 @@ func TestDeadLetterOncePerFailure(t *testing.T) {
 	if n := dlqCount(t, js); n != 4 {
 		t.Errorf("the same timeout under another name: %d dead letters, want 4", n)
 	}
+	// sent without a file name, the reason names message-<seq>: still the
+	// same failure (it was a dead letter of its own)
+	unnamed := delivered(doc, "1")
+	unnamed.Metadata.Set(HeaderFilename, "")
+	unnamed.Metadata.Set(stream.MetaStreamSeq, "6")
+	fail = Permanent(errors.New("parse message-6: timed out after 31.0s"))
+	if _, err := h(unnamed); err != nil {
+		t.Fatal(err)
+	}
+	if n := dlqCount(t, js); n != 4 {
+		t.Errorf("the same timeout without a file name: %d dead letters, want 4", n)
+	}
 }
 
 func TestRequestFromHeaders(t *testing.T) {

@@ -363,9 +363,7 @@ func inputFrom(msg *message.Message, data []byte) parse.Input {
 	if in.Source == "" {
 		in.Source = strings.TrimPrefix(subj, broker.SubjectIngest+".")
 	}
-	if in.Filename == "" {
-		in.Filename = "message-" + msg.Metadata.Get(stream.MetaStreamSeq)
-	}
+	in.Filename = messageFilename(msg)
 	for k, v := range msg.Metadata {
 		key, ok := strings.CutPrefix(k, HeaderMetaPrefix)
 		if own, isOwn := strings.CutPrefix(http.CanonicalHeaderKey(k), HeaderOwnPrefix); isOwn && ReservedMeta(own) {
@@ -379,6 +377,16 @@ func inputFrom(msg *message.Message, data []byte) parse.Input {
 		}
 	}
 	return in
+}
+
+// messageFilename is the file name of an ingest message: its
+// Docmill-Filename, else message-<stream sequence>, which the reasons of
+// its failures name (and the dead letter's digest leaves out).
+func messageFilename(msg *message.Message) string {
+	if name := msg.Metadata.Get(HeaderFilename); name != "" {
+		return name
+	}
+	return "message-" + msg.Metadata.Get(stream.MetaStreamSeq)
 }
 
 // reservedHeader refuses a message whose free metadata sets one of
