@@ -772,14 +772,14 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 			break
 		}
 		if err != nil {
-			return cutShort(out, err)
+			return s.cutShort(out, err)
 		}
 		if part.FileName() == "" {
 			continue
 		}
 		data, err := io.ReadAll(io.LimitReader(part, s.o.MaxUpload+1))
 		if err != nil {
-			return cutShort(out, err)
+			return s.cutShort(out, err)
 		}
 		name := filepath.Base(formFilename.Replace(part.FileName()))
 		name = name[strings.LastIndexByte(name, '\\')+1:] // a Windows path an old browser sent whole
@@ -803,7 +803,7 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 // will be analysed, so the answer lists them, with an entry for the rest,
 // which was not taken (207 with uploadStatus). Before any file, the
 // failure is the whole request's.
-func cutShort(out []uploaded, err error) ([]uploaded, error) {
+func (s *Server) cutShort(out []uploaded, err error) ([]uploaded, error) {
 	taken := false
 	for _, u := range out {
 		taken = taken || u.Error == ""
@@ -814,7 +814,10 @@ func cutShort(out []uploaded, err error) ([]uploaded, error) {
 	rest := uploaded{Filename: "(the rest of the upload)", Error: "not taken: " + err.Error() + "; send the files after the last one listed again"}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		rest.Error, rest.tooLarge = fmt.Sprintf("not taken: the upload is over the %d MiB limit from here on; send the files after the last one listed again, fewer at a time", mbe.Limit>>20), true
+		// the body may run a MiB over the limit (the form's own bytes):
+		// the answer names the one limit the sender knows, as the file's
+		// own entry does
+		rest.Error, rest.tooLarge = fmt.Sprintf("not taken: the upload is over the %d MiB limit from here on; send the files after the last one listed again, fewer at a time", s.o.MaxUpload>>20), true
 	}
 	return append(out, rest), nil
 }

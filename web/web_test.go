@@ -731,6 +731,11 @@ func TestUploadLimit(t *testing.T) {
 			if path == "/api/documents" && (rec.Code != http.StatusMultiStatus || !strings.Contains(body, `"first.txt"`) || !strings.Contains(body, "rest of the upload")) {
 				t.Errorf("cut %v: %s: %d %s", cut, path, rec.Code, body)
 			}
+			// one limit, the configured one, however far the body ran
+			// over it (it also said "over the 2 MiB limit")
+			if strings.Contains(body, "2 MiB") {
+				t.Errorf("cut %v: %s: %d %s", cut, path, rec.Code, body)
+			}
 			if path == "/upload" && (!strings.Contains(body, "first.txt") || !strings.Contains(body, "rest of the upload")) {
 				t.Errorf("cut %v: %s: %d %s", cut, path, rec.Code, between(body, "<main", "</main>"))
 			}
