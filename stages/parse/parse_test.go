@@ -514,6 +514,10 @@ func TestSniff(t *testing.T) {
 		{"a.md", "plain words", document.TypeMarkdown},
 		{"a.htm", "plain words", document.TypeHTML},
 		{"a", "plain words only here", document.TypeText},
+		// a readable text under a PDF's or a Word file's name is that text
+		{"notes.pdf", "Minutes of the board meeting held on 3 May.", document.TypeText},
+		{"memo.docx", "Please review the attached terms.", document.TypeText},
+		{"broken.pdf", "\x00\x01\x02\xff\xfe binary \x00\x00\x03", document.TypePDF},
 		{"a.txt", "2024-01-01 10:00:00 INFO a\n2024-01-01 10:00:01 WARN b\n2024-01-01 10:00:02 ERROR c\n", document.TypeLog},
 		{"access", `10.0.0.1 - - [01/May/2024:10:15:02 +0000] "GET / HTTP/1.1" 200 612 "-" "curl/8.0"` + "\n" +
 			`10.0.0.2 - - [01/May/2024:10:15:03 +0000] "GET /a HTTP/1.1" 404 0 "-" "curl/8.0"` + "\n" +

@@ -71,15 +71,14 @@ func sniff(filename string, data []byte, hint string) string {
 	if looksLog(text) || looksCSVLog(text) || ext == ".log" && logShare(text) >= 0.3 {
 		return document.TypeLog
 	}
+	// A readable text named .pdf or .docx (a note saved under the wrong
+	// name) is read as the text it is: as a PDF or a DOCX it was a dead
+	// letter, "invalid header".
 	switch ext {
 	case ".md", ".markdown", ".mdown":
 		return document.TypeMarkdown
 	case ".html", ".htm", ".xhtml":
 		return document.TypeHTML
-	case ".pdf":
-		return document.TypePDF
-	case ".docx":
-		return document.TypeDOCX
 	}
 	if looksMarkdown(text) {
 		return document.TypeMarkdown
