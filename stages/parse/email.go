@@ -174,11 +174,26 @@ func (r *emailReader) keep(name string, body io.Reader) {
 	r.files = append(r.files, document.Attachment{Filename: path.Base(strings.ReplaceAll(name, "\\", "/")), Data: data})
 }
 
+// delimiterRe is a MIME part delimiter line: "--" and a boundary.
+var delimiterRe = regexp.MustCompile(`(?m)^--([0-9A-Za-z'()+_,./:=?-]{1,70})\r?$`)
+
 // multipart writes the parts of a multipart entity: of alternatives only
 // the plain text (else the last, richest one), of others every part.
 func (r *emailReader) multipart(media, boundary string, body io.Reader, depth int) {
 	if boundary == "" {
-		return
+		// no boundary parameter (a broken mailer): the boundary its first
+		// delimiter line names, or else the body as plain text; the body
+		// had been dropped without a word
+		raw, _ := io.ReadAll(io.LimitReader(body, r.max))
+		if m := delimiterRe.FindSubmatch(raw); m != nil {
+			boundary = string(m[1])
+		} else {
+			text, _ := decodeDeclared(raw, "text/plain", false)
+			r.body.WriteString(text)
+			r.body.WriteString("\n\n")
+			return
+		}
+		body = bytes.NewReader(raw)
 	}
 	mr := multipart.NewReader(body, boundary)
 	type alt struct {

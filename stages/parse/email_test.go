@@ -189,6 +189,22 @@ Content-Transfer-Encoding: base64
 	}
 }
 
+// A multipart message without its boundary parameter (a broken mailer)
+// keeps its body: the parts its first delimiter line opens, or else the
+// body as plain text. It had been dropped without a word.
+func TestEmailMultipartWithoutBoundary(t *testing.T) {
+	head := "From: Ann <ann@acme.example>\r\nSubject: Renewal\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n"
+	for name, c := range map[string]struct{ body, want string }{
+		"delimited": {"--XYZ\r\nContent-Type: text/plain\r\n\r\nThe renewal terms are attached for review.\r\n--XYZ--\r\n", "The renewal terms are attached for review."},
+		"bare":      {"Text with no boundary parameter and no parts at all.\r\n", "Text with no boundary parameter and no parts at all."},
+	} {
+		p := mustParse(t, "message.eml", []byte(head+c.body))
+		if !strings.Contains(p.Text, c.want) || strings.Contains(p.Text, "--XYZ") {
+			t.Errorf("%s: text %q, want %q", name, p.Text, c.want)
+		}
+	}
+}
+
 // A message's greeting, signature, disclaimer and the thread it replies to
 // are set aside: the message is what its summary and key phrases read.
 func TestEmailFurnitureSetAside(t *testing.T) {
