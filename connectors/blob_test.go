@@ -24,7 +24,7 @@ func TestBlobsLeaveNothingBehind(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	_, js := natstest.Start(t, "blob-test")
-	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{MaxAge: 48 * time.Hour}); err != nil {
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{MaxAge: 48 * time.Hour, Owner: true}); err != nil {
 		t.Fatal(err)
 	}
 	p := &Publisher{JS: js, MaxPayload: 64 << 10}
