@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,10 +15,11 @@ const furnitureEdge = 4
 
 // dropPageFurniture removes the running headers and footers of a PDF's
 // pages: the lines that open or close a page, up to furnitureEdge and up
-// to the first that is not one of them, whose text, page number set aside,
-// stands among a page's first or last furnitureEdge lines on at least
-// three pages in five, and on three or more ("Page 3 of 11", "CONFIDENTIAL
-// TREATMENT REQUESTED", "Source: ACME CORP, 10-K, 3/1/2019"). Left in,
+// to the first that is not one of them, whose text, page number set aside
+// where it goes up with the pages (furnitureKeys), stands among a page's
+// first or last furnitureEdge lines on at least three pages in five, and
+// on three or more ("Page 3 of 11", "CONFIDENTIAL TREATMENT REQUESTED",
+// "Source: ACME CORP, 10-K, 3/1/2019"). Left in,
 // they cut through sentences that run across pages, lead summaries and
 // come out as key phrases. The first stays, so that nothing a page said is
 // lost to search (a signature block repeated on each signature page);
@@ -33,9 +35,12 @@ func dropPageFurniture(pages []string) []string {
 		split[n] = strings.Split(p, "\n")
 		seen := map[string]bool{}
 		for _, i := range append(edge(split[n], 1), edge(split[n], -1)...) {
-			if k := furnitureKey(split[n][i]); k != "" && !seen[k] {
-				seen[k] = true
-				count[k]++
+			same, paged := furnitureKeys(split[n][i], n)
+			for _, k := range []string{same, paged} {
+				if k != "" && !seen[k] {
+					seen[k] = true
+					count[k]++
+				}
 			}
 		}
 	}
@@ -53,7 +58,10 @@ func dropPageFurniture(pages []string) []string {
 					drop[i] = true // what a browser prints around each page
 					continue
 				}
-				k := furnitureKey(lines[i])
+				k, paged := furnitureKeys(lines[i], n)
+				if count[paged] > count[k] {
+					k = paged
+				}
 				if k == "#" && count[k] >= 2 {
 					// a page's number says nothing a search or a summary
 					// needs, and left in it cut a sentence that ran on
@@ -125,6 +133,44 @@ func furnitureKey(l string) string {
 	}
 	return strings.Join(strings.Fields(k), " ")
 }
+
+// furnitureKeys keys line l of page n (from 0) twice, as furnitureKey
+// with what stood for the page number written out: as it is (same), so
+// that a line repeats only where its number does ("Source: ACME, 10-K,
+// 3/1/2019"), and less the page's index (paged), so that it repeats where
+// the number goes up by one a page, as a page's number does ("ACME 10-K
+// 12", "Initials ___ 4"). A number that neither repeats nor follows the
+// pages is the page's data, not its number: invoices bound in one PDF
+// ("Invoice No. 7026", "Total EUR 4500") lost all but the first page's.
+// A line that ends a sentence is prose, its page number or not ("Body
+// line 3 of page 4."), and is keyed only as it is.
+func furnitureKeys(l string, n int) (same, paged string) {
+	k := furnitureKey(l)
+	if k == "" || k == "#" {
+		return k, k
+	}
+	var asIs, less []string
+	for _, m := range pageNumberInRe.FindAllString(strings.ToLower(l), -1) {
+		v, _ := strconv.Atoi(firstNumberRe.FindString(m))
+		asIs = append(asIs, strconv.Itoa(v))
+		less = append(less, strconv.Itoa(v-n))
+	}
+	if len(asIs) == 0 {
+		return k, k
+	}
+	same = k + " =" + strings.Join(asIs, ",")
+	if sentenceEndRe.MatchString(l) {
+		return same, same
+	}
+	return same, k + " +" + strings.Join(less, ",")
+}
+
+// firstNumberRe is the first number of a page number's match: the page's
+// own in "Page 3 of 11".
+var firstNumberRe = regexp.MustCompile(`\d+`)
+
+// sentenceEndRe is a line that closes as a sentence does.
+var sentenceEndRe = regexp.MustCompile(`[.!?;,]["'”’)\]]*[\s\p{Z}]*$`)
 
 // textPageBreakRe is where a text file's page ends: a form feed (pdftotext
 // and printers write one) or four blank lines and more (EDGAR's text

@@ -158,3 +158,32 @@ func TestBrowserPrintFurniture(t *testing.T) {
 		t.Errorf("text:\n%s", text)
 	}
 }
+
+// Invoices bound one to a page keep each page's number and total: they
+// differ from page to page by more than a page's number does. A running
+// line whose number goes up with the pages still goes but once, and one
+// that reads as a sentence stays on every page ("Body line 3 of page 4.").
+func TestFurnitureKeepsPageData(t *testing.T) {
+	var pages []string
+	totals := []int{120, 4500, 780, 9999, 35}
+	for i, inv := range []int{7013, 7026, 7039, 7052, 7065} {
+		pages = append(pages, fmt.Sprintf("ACME Supplies Ltd\nInvoice No. %d\nCustomer: C%d\nGoods supplied under the order.\nTotal EUR %d\nACME Supplies Ltd report %d\nPage %d of 5", inv, i, totals[i], i+3, i+1))
+	}
+	text := "\n" + strings.Join(dropPageFurniture(pages), "\n") + "\n"
+	for line, want := range map[string]int{
+		"Invoice No. 7026": 1, "Invoice No. 7065": 1, "Total EUR 35": 1,
+		"ACME Supplies Ltd": 1, "ACME Supplies Ltd report 3": 1, "ACME Supplies Ltd report 4": 0, "Page 2 of 5": 0,
+	} {
+		if got := strings.Count(text, "\n"+line+"\n"); got != want {
+			t.Errorf("%q %d times, want %d:\n%s", line, got, want, text)
+		}
+	}
+	var b strings.Builder
+	for n := 1; n <= 5; n++ {
+		fmt.Fprintf(&b, "ACME Corp Confidential\nBody line 0 of page %d.\nBody line 1 of page %d.\nPage %d of 5\f", n, n, n)
+	}
+	got := dropTextFurniture(b.String())
+	if strings.Count(got, "Body line") != 10 || strings.Count(got, "ACME Corp Confidential") != 1 || strings.Contains(got, "of 5") {
+		t.Errorf("form-feed pages:\n%s", got)
+	}
+}
