@@ -195,8 +195,12 @@ var voidElements = map[atom.Atom]bool{
 // Whitespace at the start of a line is dropped: the indentation between
 // "</tr>" and "<tr>" would otherwise make a line of spaces, which reads as
 // a blank line and splits a table or list into paragraphs.
+//
+// A no-break space counts as whitespace at either end as it does inside t
+// (strings.Fields): "<b>$4.2</b>&nbsp;million" is two words, as a browser
+// shows them, not "$4.2million".
 func writeCollapsed(b *strings.Builder, t string) {
-	if strings.TrimLeftFunc(t, isHTMLSpace) != t && !atLineStart(b) {
+	if strings.TrimLeftFunc(t, unicode.IsSpace) != t && !atLineStart(b) {
 		b.WriteByte(' ')
 	}
 	words := strings.Fields(t)
@@ -208,7 +212,7 @@ func writeCollapsed(b *strings.Builder, t string) {
 		return
 	}
 	b.WriteString(strings.Join(words, " "))
-	if strings.TrimRightFunc(t, isHTMLSpace) != t {
+	if strings.TrimRightFunc(t, unicode.IsSpace) != t {
 		b.WriteByte(' ')
 	}
 }
@@ -556,5 +560,3 @@ func nodeText(n *html.Node) string {
 	rec(n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
-
-func isHTMLSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' }

@@ -148,3 +148,21 @@ func TestPageTitle(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A no-break space beside an inline element parts words as it does
+// between them: "<b>$4.2</b>&nbsp;million" is "$4.2 million", in a page,
+// in markup only the token stream reads, and in an HTML e-mail.
+func TestHTMLNoBreakSpaceAfterInline(t *testing.T) {
+	const body = `<p>A <b>$4.2</b>&nbsp;million.</p><p>D <b>x</b>&#160;y</p><p>G <a href="#">link</a>&nbsp;after</p><p>H before&nbsp;<i>it</i></p>`
+	want := "A $4.2 million.\n\nD x y\n\nG link after\n\nH before it"
+	if got := mustParse(t, "nbsp.html", []byte("<html><body>"+body+"</body></html>")).Text; got != want {
+		t.Errorf("page: %q, want %q", got, want)
+	}
+	if got := extractHTMLStream(body).text; got != want {
+		t.Errorf("stream: %q, want %q", got, want)
+	}
+	mail := "From: a@example.com\r\nTo: b@example.com\r\nSubject: policy\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Please find the <b>policy</b>&nbsp;attached.</p>\r\n"
+	if got := mustParse(t, "m.eml", []byte(mail)).Text; !strings.Contains(got, "policy attached.") {
+		t.Errorf("e-mail: %q", got)
+	}
+}
