@@ -18,16 +18,25 @@ var rtfMagic = []byte(`{\rtf`)
 type rtfDest int
 
 const (
-	rtfBody  rtfDest = iota // the document's text
-	rtfSkip                 // fonts, styles, pictures, field codes, headers ...
-	rtfTitle                // \info's \title
-	rtfNote                 // footnotes and endnotes, appended after the body
+	rtfBody   rtfDest = iota // the document's text
+	rtfSkip                  // fonts, styles, pictures, field codes ...
+	rtfTitle                 // \info's \title
+	rtfNote                  // footnotes and endnotes, appended after the body
+	rtfMargin                // a header or footer, the aside as a DOCX's are
 )
 
 // rtfState is what a group inherits from its parent and may change.
 type rtfState struct {
-	dest rtfDest
-	uc   int // characters that follow \uN as a fallback for old readers
+	dest   rtfDest
+	uc     int  // characters that follow \uN as a fallback for old readers
+	hidden bool // hidden (\v) or a tracked deletion (\deleted): not shown
+	margin int  // which of rtfReader.margins an rtfMargin group writes to
+}
+
+// rtfMarginPart is the text of one header or footer group.
+type rtfMarginPart struct {
+	word string // its control word: header, headerf, footerl ...
+	text strings.Builder
 }
 
 // rtfReader turns RTF (Word, WordPad, LibreOffice, TextEdit) into text:
@@ -35,8 +44,9 @@ type rtfState struct {
 // \uN and \'hh characters are decoded (the latter in the document's
 // \ansicpg code page, so GBK or Shift-JIS bytes of a Chinese or Japanese
 // document read right), and what is not text (font and colour tables,
-// style sheets, pictures, field instructions, headers and footers) is
-// left out. Footnotes follow the body, as in DOCX.
+// style sheets, pictures, field instructions) is left out, as is what
+// Word does not show: hidden text and tracked deletions. Footnotes follow
+// the body, and headers and footers are the aside, each once, as in DOCX.
 type rtfReader struct {
 	data    []byte
 	pos     int
@@ -45,6 +55,9 @@ type rtfReader struct {
 	body    strings.Builder
 	notes   strings.Builder
 	title   strings.Builder
+	margins []*rtfMarginPart
+	titlePg bool   // \titlepg: the first page has its own header (\headerf)
+	facing  bool   // \facingp: left pages have their own (\headerl)
 	pending []byte // \'hh bytes not yet decoded
 	cp      encoding.Encoding
 	skipN   int // fallback characters of the last \uN still to drop
@@ -64,7 +77,43 @@ func extractRTF(data []byte, lim Limits) (*extracted, error) {
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(strings.TrimRight(l, " \t"), " |")
 	}
-	return &extracted{text: normalize(strings.Join(lines, "\n")), title: strings.TrimSpace(r.title.String()), encoding: "rtf"}, nil
+	return &extracted{text: normalize(strings.Join(lines, "\n")), title: strings.TrimSpace(r.title.String()), encoding: "rtf",
+		aside: normalize(strings.Join(r.marginTexts(), "\n\n"))}, nil
+}
+
+// marginTexts are the headers, then the footers, that Word prints, each
+// text once ("Header: CONFIDENTIAL"): a first-page one only under
+// \titlepg, a left-page one only under \facingp, as DOCX's margins are.
+// Left in the body they cut its first sentence; left out, a search for the
+// "CONFIDENTIAL" a reader sees on every page found nothing.
+func (r *rtfReader) marginTexts() []string {
+	var headers, footers []string
+	seen := map[string]bool{}
+	for _, m := range r.margins {
+		first, left := strings.HasSuffix(m.word, "f"), strings.HasSuffix(m.word, "l")
+		text := strings.TrimSpace(collapseLines(m.text.String()))
+		if text == "" || first && !r.titlePg || left && !r.facing || seen[m.word[:6]+text] {
+			continue
+		}
+		seen[m.word[:6]+text] = true
+		if strings.HasPrefix(m.word, "header") {
+			headers = append(headers, "Header: "+text)
+		} else {
+			footers = append(footers, "Footer: "+text)
+		}
+	}
+	return append(headers, footers...)
+}
+
+// collapseLines trims each line of s and drops the blank ones.
+func collapseLines(s string) string {
+	var kept []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), "|")); l != "" {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
 }
 
 // maxRTFDepth bounds how deep groups may nest: each open group keeps its
@@ -193,9 +242,12 @@ func (r *rtfReader) symbol(c byte) {
 // rtfSkipped are destinations without readable text.
 var rtfSkipped = wordSet(`fonttbl colortbl stylesheet listtable listoverridetable revtbl rsidtbl
 	generator pict object objdata themedata colorschememapping latentstyles datastore xmlnstbl
-	fldinst header headerl headerr headerf footer footerl footerr footerf nonshppict
+	fldinst nonshppict
 	bkmkstart bkmkend filetbl mmathPr author operator company keywords comment doccomm
 	subject category manager hlinkbase xe tc txe atnid atnauthor annotation`)
+
+// rtfMargins are the header and footer destinations.
+var rtfMargins = wordSet(`header headerl headerr headerf footer footerl footerr footerf`)
 
 // rtfChars are control words that stand for a character.
 var rtfChars = map[string]string{
@@ -211,6 +263,25 @@ func (r *rtfReader) word(w string, arg int, hasArg bool) {
 	case rtfSkipped[w]:
 		r.flush()
 		r.st.dest = rtfSkip
+	case rtfMargins[w]:
+		r.flush()
+		if r.st.dest == rtfBody {
+			r.margins = append(r.margins, &rtfMarginPart{word: w})
+			r.st.dest, r.st.margin = rtfMargin, len(r.margins)-1
+		} else {
+			r.st.dest = rtfSkip
+		}
+	case w == "v" || w == "deleted":
+		// a toggle: \v and \v1 turn it on, \v0 off
+		r.flush()
+		r.st.hidden = !hasArg || arg != 0
+	case w == "plain":
+		r.flush()
+		r.st.hidden = false // character formatting back to the default
+	case w == "titlepg":
+		r.titlePg = true
+	case w == "facingp":
+		r.facing = true
 	case w == "info":
 		r.flush()
 		r.st.dest = rtfSkip
@@ -253,6 +324,9 @@ func (r *rtfReader) text(s string) {
 }
 
 func (r *rtfReader) write(s string) {
+	if r.st.hidden {
+		return
+	}
 	switch r.st.dest {
 	case rtfBody:
 		r.body.WriteString(s)
@@ -260,6 +334,8 @@ func (r *rtfReader) write(s string) {
 		r.notes.WriteString(s)
 	case rtfTitle:
 		r.title.WriteString(s)
+	case rtfMargin:
+		r.margins[r.st.margin].text.WriteString(s)
 	}
 }
 

@@ -25,8 +25,8 @@ func TestRTFLibreOffice(t *testing.T) {
 }
 
 // What RTF writers put around the text stays out of it: font, colour and
-// style tables, document properties, field instructions, headers,
-// pictures and their binary data; footnotes follow the body, the \info
+// style tables, document properties, field instructions, headers (the
+// aside: TestRTFHiddenDeletedAndMargins), pictures and their binary data; footnotes follow the body, the \info
 // title is the title, and \'hh bytes decode in the \ansicpg code page,
 // two at a time for a double-byte code page.
 func TestRTFDestinationsAndCodePages(t *testing.T) {
@@ -61,5 +61,24 @@ func TestRTFNestingBounded(t *testing.T) {
 	ok := `{\rtf1\ansi Lease ` + strings.Repeat("{", maxRTFDepth-1) + "agreement" + strings.Repeat("}", maxRTFDepth-1) + "}"
 	if p := mustParse(t, "ok.rtf", []byte(ok)); p.Text != "Lease agreement" {
 		t.Errorf("text %q", p.Text)
+	}
+}
+
+// What Word does not show is not read: hidden text (\v) and tracked
+// deletions (\deleted), each up to its group's end or its \v0; the word
+// after one is not glued to it. Headers and footers are the aside, each
+// text once, a first-page one only where the section has one (\titlepg),
+// as a DOCX's are.
+func TestRTFHiddenDeletedAndMargins(t *testing.T) {
+	doc := `{\rtf1\ansi{\fonttbl{\f0 Times;}}\sectd\titlepg{\header\pard ACME CORP\par CONFIDENTIAL\par}` +
+		`{\headerf\pard DRAFT 3\par}{\headerl\pard LEFT PAGES\par}{\footer\pard Doc ID: ACME-4471\par}` +
+		`\pard {\v HIDDENRTF}Visible and {\deleted DELETEDRTF}{\revised inserted} text, ` +
+		`\v secret\v0  shown\par\sect\sectd{\header\pard ACME CORP\par CONFIDENTIAL\par}\pard Second section.\par}`
+	p := mustParse(t, "memo.rtf", []byte(doc))
+	if want := "Visible and inserted text, shown\n\nSecond section."; p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+	if want := "Header: ACME CORP\nCONFIDENTIAL\n\nHeader: DRAFT 3\n\nFooter: Doc ID: ACME-4471"; p.Aside != want {
+		t.Errorf("aside %q\nwant %q", p.Aside, want)
 	}
 }
