@@ -97,10 +97,14 @@ func wantsOCR(err error) bool {
 	return pe.Reason == reasonNoText || pe.Reason == reasonUndecodable || pe.Reason == reasonNoPageRead
 }
 
-// pdf renders and reads the pages of a PDF. It returns the text found, or
-// an error saying why there is none.
-func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
-	ctx, cancel := context.WithTimeout(ctx, o.timeout())
+// pdf renders and reads the pages of a PDF within budget (the OCR's
+// Timeout when that is less, or budget is 0). It returns the text found, or an error saying why there
+// is none.
+func (o *OCR) pdf(ctx context.Context, data []byte, budget time.Duration) (*extracted, error) {
+	if budget <= 0 || budget > o.timeout() {
+		budget = o.timeout()
+	}
+	ctx, cancel := context.WithTimeout(ctx, budget)
 	defer cancel()
 	dir, err := os.MkdirTemp("", "docmill-ocr-")
 	if err != nil {
@@ -113,30 +117,34 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 	}
 	info := pdfInfo(ctx, in, o.pages())
 	dpi := info.dpiFor(o.dpi())
-	render := exec.CommandContext(ctx, "pdftoppm", "-r", fmt.Sprint(dpi), "-gray", "-l", fmt.Sprint(o.pages()), in, filepath.Join(dir, "page"))
+	render := limitedCommand(ctx, "pdftoppm", "-r", fmt.Sprint(dpi), "-gray", "-l", fmt.Sprint(o.pages()), in, filepath.Join(dir, "page"))
 	// its messages kept to a few kilobytes: a malformed page made it
 	// write gigabytes of syntax errors, which a buffer of all of them held
 	// in docmill's own memory
 	var renderErr headBuffer
 	render.Stderr = &renderErr
 	if err := render.Run(); err != nil {
-		return nil, fmt.Errorf("pdftoppm: %w: %s", err, printable(renderErr.String(), 200))
+		return nil, toolError(ctx, "pdftoppm", budget, err, renderErr.String())
 	}
 	pages, _ := filepath.Glob(filepath.Join(dir, "page*.pgm"))
+	if len(pages) == 0 && strings.Contains(renderErr.String(), "Out of memory") {
+		// pdftoppm gives up a page it has no memory for and exits 0
+		return nil, toolError(ctx, "pdftoppm", budget, nil, renderErr.String())
+	}
 	sort.Strings(pages) // pdftoppm pads page numbers to one width
 	var b strings.Builder
 	var words ocrWords
 	for _, p := range pages {
 		var out bytes.Buffer
 		var stderr headBuffer
-		read := exec.CommandContext(ctx, "tesseract", p, "stdout", "-l", o.Languages, "tsv")
+		read := limitedCommand(ctx, "tesseract", p, "stdout", "-l", o.Languages, "tsv")
 		read.Stdout, read.Stderr = &out, &stderr
 		// one thread per page: the worker already runs documents in
 		// parallel, and tesseract's own threads would oversubscribe the
 		// cores (its documentation advises this for parallel use)
 		read.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 		if err := read.Run(); err != nil {
-			return nil, fmt.Errorf("tesseract %s: %w: %s", filepath.Base(p), err, printable(stderr.String(), 200))
+			return nil, toolError(ctx, "tesseract "+filepath.Base(p), budget, err, stderr.String())
 		}
 		if b.Len() > 0 {
 			b.WriteString("\n")
@@ -152,6 +160,47 @@ func (o *OCR) pdf(ctx context.Context, data []byte) (*extracted, error) {
 		meta["truncated"] = fmt.Sprintf("OCR read %d of %d pages (pipeline.ocr_max_pages)", len(pages), info.pages)
 	}
 	return &extracted{text: text, pages: max(len(pages), info.pages), meta: meta}, nil
+}
+
+// ocrMemory bounds the address space of each pdftoppm and tesseract
+// process, in KiB. A 123 KB PDF of malformed content streams (pdf.js's
+// bomb_giant.pdf) took pdftoppm to 2.4 GB of memory for 3 minutes; under
+// the bound it stops at once, "Out of memory". A page at maxOCRPixels
+// takes tesseract about 150 MB.
+const ocrMemory = 1 << 20
+
+// limitedCommand is exec.CommandContext for an OCR tool, run under
+// ocrMemory through the shell's ulimit (Go cannot set a child's limits).
+func limitedCommand(ctx context.Context, name string, args ...string) *exec.Cmd {
+	return exec.CommandContext(ctx, "sh", append([]string{"-c", fmt.Sprintf(`ulimit -v %d && exec "$0" "$@"`, ocrMemory), name}, args...)...)
+}
+
+// toolError says briefly why an OCR tool failed: out of time, out of
+// memory, or its first message and how many followed. Its whole output,
+// thousands of "Syntax Error (384): Unknown operator" lines, made the
+// dead letter's reason unreadable.
+func toolError(ctx context.Context, tool string, budget time.Duration, err error, stderr string) error {
+	switch {
+	case ctx.Err() == context.DeadlineExceeded:
+		return fmt.Errorf("%s: over the %s OCR time limit", tool, budget)
+	case strings.Contains(stderr, "Out of memory") || strings.Contains(stderr, "std::bad_alloc"):
+		return fmt.Errorf("%s: out of memory (over the %d MB OCR limit)", tool, ocrMemory>>10)
+	}
+	return fmt.Errorf("%s: %w: %s", tool, err, firstMessage(stderr))
+}
+
+// firstMessage is the first non-blank line of a tool's messages, cut to
+// 120 characters, with the count of those that follow.
+func firstMessage(s string) string {
+	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	if len(lines) == 0 {
+		return "no message"
+	}
+	first := printable(strings.TrimSpace(lines[0]), 120)
+	if len(lines) > 1 {
+		return fmt.Sprintf("%s (and %d more messages)", first, len(lines)-1)
+	}
+	return first
 }
 
 // maxOCRPixels bounds the longer side of a rendered page. A page may be

@@ -1,11 +1,16 @@
 package parse
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/docmill/docmill/internal/datasets"
 	"github.com/docmill/docmill/internal/testpdf"
 )
 
@@ -143,5 +148,61 @@ func TestHeadBufferBounded(t *testing.T) {
 	}
 	if s := h.String(); !strings.HasPrefix(s, "Syntax Error") || !strings.Contains(s, "more bytes)") {
 		t.Errorf("String: %.80q", s)
+	}
+}
+
+// A tool's failure is said in a line: its first message and how many
+// followed, or that it ran out of time or memory; thousands of poppler's
+// syntax errors made the reason unreadable.
+func TestOCRToolErrorShort(t *testing.T) {
+	spam := strings.Repeat("Syntax Error (384): Unknown operator '<ff><ff><ff><ff><ff><ff><ff><ff><ff><ff>'\n", 80)
+	err := toolError(t.Context(), "pdftoppm", time.Minute, errors.New("exit status 1"), spam)
+	if s := err.Error(); len(s) > 220 || !strings.Contains(s, "(and 79 more messages)") {
+		t.Errorf("reason (%d bytes): %s", len(s), s)
+	}
+	if err := toolError(t.Context(), "pdftoppm", time.Minute, nil, spam+"Out of memory\n"); !strings.Contains(err.Error(), "out of memory") {
+		t.Errorf("out of memory: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), time.Nanosecond)
+	defer cancel()
+	<-ctx.Done()
+	if err := toolError(ctx, "tesseract", 30*time.Second, errors.New("signal: killed"), spam); err.Error() != "tesseract: over the 30s OCR time limit" {
+		t.Errorf("deadline: %v", err)
+	}
+}
+
+// The OCR tools run under ocrMemory, and OCR of a PDF the reader could
+// not read a page of has the parse timeout, not the OCR's 3 minutes:
+// pdf.js's bomb_giant.pdf (123 KB) held pdftoppm at 2.4 GB for 3
+// minutes.
+func TestOCRBounded(t *testing.T) {
+	out, err := limitedCommand(t.Context(), "sh", "-c", "ulimit -v").Output()
+	if err != nil || strings.TrimSpace(string(out)) != fmt.Sprint(ocrMemory) {
+		t.Errorf("ulimit -v under limitedCommand: %q %v", out, err)
+	}
+	lim := DefaultLimits()
+	if got := ocrBudget(permanent("", reasonNoPageRead, nil), lim); got != lim.Timeout {
+		t.Errorf("unreadable PDF: OCR budget %s, want the parse timeout %s", got, lim.Timeout)
+	}
+	if got := ocrBudget(permanent("", reasonNoText, nil), lim); got != 0 {
+		t.Errorf("scan: OCR budget %s, want 0 (the OCR's own)", got)
+	}
+	o := DetectOCR()
+	if o == nil {
+		t.Skip("OCR part skipped: pdftoppm and tesseract not installed (apt-get install -y poppler-utils tesseract-ocr)")
+	}
+	scan := scannedPDF(t, testpdf.Text("MASTER SERVICES AGREEMENT"))
+	if _, err := o.pdf(t.Context(), scan, time.Millisecond); err == nil || !strings.Contains(err.Error(), "OCR time limit") {
+		t.Errorf("OCR within 1ms: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(datasets.Require(t, "pdfjs_test_pdfs"), "pdfs", "bomb_giant.pdf"))
+	if err != nil {
+		t.Skipf("no bomb_giant.pdf: %v", err)
+	}
+	lim.OCR = o
+	start := time.Now()
+	_, err = Parse(t.Context(), Input{Filename: "bomb_giant.pdf", Data: data}, lim)
+	if took := time.Since(start); took > lim.Timeout+5*time.Second {
+		t.Errorf("bomb_giant.pdf took %s (%v)", took, err)
 	}
 }

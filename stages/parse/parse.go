@@ -154,7 +154,7 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	})
 	if err != nil && ct == document.TypePDF && wantsOCR(err) {
 		if lim.OCR != nil {
-			ex, err = ocrInstead(ctx, lim.OCR, data, err)
+			ex, err = ocrInstead(ctx, lim.OCR, data, err, ocrBudget(err, lim))
 		} else if pe := (*Error)(nil); errors.As(err, &pe) && pe.Err == nil {
 			pe.Err = errors.New("OCR is off or not installed (apt-get install poppler-utils tesseract-ocr)")
 		}
@@ -234,11 +234,24 @@ func isTar(data []byte) bool {
 	return len(data) >= 512 && bytes.HasPrefix(data[257:], []byte("ustar"))
 }
 
-// ocrInstead reads a PDF with OCR after text extraction found nothing;
-// when OCR finds nothing either, the original failure stands, with the
-// OCR's reason added.
-func ocrInstead(ctx context.Context, o *OCR, data []byte, failed error) (*extracted, error) {
-	ex, err := o.pdf(ctx, data)
+// ocrBudget is how long OCR may take after extraction failed with
+// failed: a scan (no text, or fonts without a way back to characters) has
+// the OCR's own Timeout (0 here), a PDF no page of which could be read the parse
+// timeout, as its parse had. Such a file is more often hostile than
+// scanned: a 123 KB one held a worker for the OCR's 3 minutes.
+func ocrBudget(failed error, lim Limits) time.Duration {
+	var pe *Error
+	if errors.As(failed, &pe) && pe.Reason == reasonNoPageRead {
+		return lim.Timeout
+	}
+	return 0
+}
+
+// ocrInstead reads a PDF with OCR within budget after text extraction
+// found nothing; when OCR finds nothing either, the original failure
+// stands, with the OCR's reason added.
+func ocrInstead(ctx context.Context, o *OCR, data []byte, failed error, budget time.Duration) (*extracted, error) {
+	ex, err := o.pdf(ctx, data, budget)
 	if err == nil {
 		ocrRead.Add(1)
 		return ex, nil
