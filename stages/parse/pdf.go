@@ -145,7 +145,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		}
 		if text != "" {
 			// spelled out before the running lines are compared ("ﬁle:///...")
-			texts = append(texts, foldLigatures(text))
+			texts = append(texts, joinSoftHyphens(foldLigatures(text)))
 			size += len(text) + 1
 		}
 		if int64(size) > lim.MaxBytes {
@@ -452,4 +452,20 @@ func printable(s string, max int) string {
 		n++
 	}
 	return b.String()
+}
+
+// softHyphenBreakRe is a word broken at a soft hyphen: browsers and word
+// processors print the hyphen a line break at "&shy;" shows as U+2010
+// (or U+00AD), often set off by a space, and the word goes on in lower
+// case on the next line ("interdepart ‐\nmental"). A typed hyphen
+// (U+002D) is left alone: "well-\nestablished" is a compound.
+var softHyphenBreakRe = regexp.MustCompile(`(\p{L})[ \t\p{Z}]?[\x{2010}\x{00AD}][ \t\p{Z}]*\n[ \t\p{Z}]*(\p{Ll})`)
+
+// joinSoftHyphens joins the words a page's soft hyphens broke, so that
+// "interdepartmental" is one word a search finds.
+func joinSoftHyphens(page string) string {
+	if !strings.ContainsAny(page, "\u2010\u00ad") {
+		return page
+	}
+	return softHyphenBreakRe.ReplaceAllString(page, "$1$2")
 }

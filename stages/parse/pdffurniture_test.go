@@ -187,3 +187,25 @@ func TestFurnitureKeepsPageData(t *testing.T) {
 		t.Errorf("form-feed pages:\n%s", got)
 	}
 }
+
+// A word a soft hyphen broke at a line's end is one word again
+// ("interdepart‐ mental" in chromium's PDFs); a typed hyphen stays, as in
+// "well-\nestablished".
+func TestPDFSoftHyphenJoined(t *testing.T) {
+	p, err := Parse(context.Background(), Input{Filename: "hy.pdf", Data: testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+		"<< /Length %d >>stream\nBT /F1 12 Tf 72 720 Td (Our interdepart \xad) Tj 0 -14 Td (mental offices are well-) Tj 0 -14 Td (established here.) Tj ET\nendstream",
+	)}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Our interdepartmental offices are well-\nestablished here."; p.Text != want {
+		t.Errorf("text %q, want %q", p.Text, want)
+	}
+	if got := joinSoftHyphens("retention \u2010\nschedule, Acme \u2010\nACME"); got != "retentionschedule, Acme \u2010\nACME" {
+		t.Errorf("U+2010: %q", got)
+	}
+}
