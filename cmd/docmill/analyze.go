@@ -104,6 +104,13 @@ func (a *analysis) path(ctx context.Context, root string) error {
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// refused as ingest refuses it, and said: a link named on
+			// the command line was skipped with nothing printed, exit 0
+			a.failed++
+			fmt.Fprintf(a.errs, "refused %s: a symbolic link; name the file it points to\n", shown(p))
+			return nil
+		}
 		if !d.Type().IsRegular() {
 			return nil
 		}

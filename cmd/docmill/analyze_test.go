@@ -68,3 +68,26 @@ func TestAnalyzeCommand(t *testing.T) {
 		t.Errorf("parties %d in %+v", parties, r.Entities)
 	}
 }
+
+// A symbolic link, named or in a folder, is refused with why, as ingest
+// refuses it, and the run fails: it was skipped with nothing said.
+func TestAnalyzeRefusesSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "memo.txt")
+	if err := os.WriteFile(target, []byte("The Supplier shall deliver the goods within thirty days.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	var out, errs bytes.Buffer
+	cmd := analyzeCmd()
+	cmd.SetOut(&out)
+	cmd.SetErr(&errs)
+	cmd.SetArgs([]string{"--no-model", link})
+	err := cmd.Execute()
+	if err == nil || !strings.Contains(errs.String(), "refused "+link+": a symbolic link; name the file it points to") || out.Len() != 0 {
+		t.Errorf("err %v, stderr %q, stdout %q", err, errs.String(), out.String())
+	}
+}
