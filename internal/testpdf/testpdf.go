@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -71,7 +72,13 @@ func Text(lines ...string) []byte {
 // one: the page rendered to a grey image at 150 dpi by pdftoppm
 // (poppler-utils) and placed as the page's only content, so the file has
 // no text to extract.
-func Scanned(pdf []byte) ([]byte, error) {
+func Scanned(pdf []byte) ([]byte, error) { return scanned(pdf, false) }
+
+// ScannedUpsideDown is Scanned with the page image turned by 180 degrees,
+// as a sheet feeder scans a page fed the wrong way round.
+func ScannedUpsideDown(pdf []byte) ([]byte, error) { return scanned(pdf, true) }
+
+func scanned(pdf []byte, upsideDown bool) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "testpdf-scan-")
 	if err != nil {
 		return nil, err
@@ -94,7 +101,11 @@ func Scanned(pdf []byte) ([]byte, error) {
 	}
 	var z bytes.Buffer
 	zw := zlib.NewWriter(&z)
-	zw.Write(pgm[len(pgm)-w*h:])
+	raster := bytes.Clone(pgm[len(pgm)-w*h:])
+	if upsideDown {
+		slices.Reverse(raster)
+	}
+	zw.Write(raster)
 	zw.Close()
 	pw, ph := w*72/150, h*72/150 // points: 72 per inch
 	return Build(

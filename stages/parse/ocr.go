@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,24 +136,19 @@ func (o *OCR) pdf(ctx context.Context, data []byte, budget time.Duration) (*extr
 	var b strings.Builder
 	var words ocrWords
 	for _, p := range pages {
-		var out bytes.Buffer
-		var stderr headBuffer
-		read := limitedCommand(ctx, "tesseract", p, "stdout", "-l", o.Languages, "tsv")
-		read.Stdout, read.Stderr = &out, &stderr
-		// one thread per page: the worker already runs documents in
-		// parallel, and tesseract's own threads would oversubscribe the
-		// cores (its documentation advises this for parallel use)
-		read.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-		if err := read.Run(); err != nil {
-			return nil, toolError(ctx, "tesseract "+filepath.Base(p), budget, err, stderr.String())
+		text, page, err := o.readPage(ctx, p, budget)
+		if err != nil {
+			return nil, err
 		}
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(words.add(out.String()))
+		b.WriteString(text)
+		words.all += page.all
+		words.confident += page.confident
 	}
 	text := normalize(b.String())
-	if !hasContent(text) || !words.readable() {
+	if !hasContent(text) || !words.legible() {
 		return nil, fmt.Errorf("no text recognised (%d of %d words legible)", words.confident, words.all)
 	}
 	meta := map[string]string{"ocr": fmt.Sprintf("%s, %s, %d pages at %d dpi", o.Version, o.Languages, len(pages), dpi)}
@@ -160,6 +156,82 @@ func (o *OCR) pdf(ctx context.Context, data []byte, budget time.Duration) (*extr
 		meta["truncated"] = fmt.Sprintf("OCR read %d of %d pages (pipeline.ocr_max_pages)", len(pages), info.pages)
 	}
 	return &extracted{text: text, pages: max(len(pages), info.pages), meta: meta}, nil
+}
+
+// readPage reads one rendered page. A page tesseract finds illegible is
+// read again turned upside down, and the better reading kept: sheet
+// feeders scan pages upside down, which tesseract does not turn (it
+// turns a page on its side).
+func (o *OCR) readPage(ctx context.Context, p string, budget time.Duration) (string, ocrWords, error) {
+	text, words, err := o.tesseract(ctx, p, budget)
+	if err != nil || words.legible() || words.all == 0 {
+		return text, words, err
+	}
+	turned := p + ".180.pgm"
+	if rotatePGM180(p, turned) != nil {
+		return text, words, nil
+	}
+	t2, w2, err := o.tesseract(ctx, turned, budget)
+	if err == nil && w2.confident > words.confident {
+		return t2, w2, nil
+	}
+	return text, words, nil
+}
+
+// tesseract reads one page image into text and its word counts.
+func (o *OCR) tesseract(ctx context.Context, p string, budget time.Duration) (string, ocrWords, error) {
+	var out bytes.Buffer
+	var stderr headBuffer
+	read := limitedCommand(ctx, "tesseract", p, "stdout", "-l", o.Languages, "tsv")
+	read.Stdout, read.Stderr = &out, &stderr
+	// one thread per page: the worker already runs documents in
+	// parallel, and tesseract's own threads would oversubscribe the
+	// cores (its documentation advises this for parallel use)
+	read.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	if err := read.Run(); err != nil {
+		return "", ocrWords{}, toolError(ctx, "tesseract "+filepath.Base(p), budget, err, stderr.String())
+	}
+	var w ocrWords
+	return w.add(out.String()), w, nil
+}
+
+// rotatePGM180 writes the 8-bit binary PGM (P5) image in to out turned
+// by 180 degrees: its raster, one byte a pixel, read backwards.
+func rotatePGM180(in, out string) error {
+	data, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	at, fields := 0, 0
+	var maxval int
+	for fields < 4 && at < len(data) {
+		for at < len(data) && (data[at] == ' ' || data[at] == '\t' || data[at] == '\n' || data[at] == '\r' || data[at] == '#') {
+			if data[at] == '#' {
+				for at < len(data) && data[at] != '\n' {
+					at++
+				}
+				continue
+			}
+			at++
+		}
+		start := at
+		for at < len(data) && data[at] > ' ' {
+			at++
+		}
+		if fields == 0 && string(data[start:at]) != "P5" {
+			return fmt.Errorf("%s: not a binary PGM", in)
+		}
+		if fields == 3 {
+			maxval, _ = strconv.Atoi(string(data[start:at]))
+		}
+		fields++
+	}
+	if fields < 4 || maxval <= 0 || maxval > 255 || at >= len(data) {
+		return fmt.Errorf("%s: not an 8-bit PGM", in)
+	}
+	header, raster := data[:at+1], slices.Clone(data[at+1:])
+	slices.Reverse(raster)
+	return os.WriteFile(out, append(slices.Clone(header), raster...), 0o600)
 }
 
 // ocrMemory bounds the address space of each pdftoppm and tesseract
@@ -262,6 +334,12 @@ const (
 // words, and counts what it kept.
 type ocrWords struct{ all, confident int }
 
+// legible reports whether the words counted read as text (see
+// minLegibleWords and minLegibleShare).
+func (w ocrWords) legible() bool {
+	return w.confident >= minLegibleWords && float64(w.confident) >= minLegibleShare*float64(w.all)
+}
+
 // add returns the confident words of one page's TSV, a line per line.
 func (w *ocrWords) add(tsv string) string {
 	var b strings.Builder
@@ -297,10 +375,6 @@ func (w *ocrWords) add(tsv string) string {
 		b.WriteString(word)
 	}
 	return b.String()
-}
-
-func (w *ocrWords) readable() bool {
-	return w.confident >= minLegibleWords && float64(w.confident) >= minLegibleShare*float64(w.all)
 }
 
 func (o *OCR) timeout() time.Duration {

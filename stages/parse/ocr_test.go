@@ -64,6 +64,51 @@ func TestOCRReadsScannedPDF(t *testing.T) {
 	}
 }
 
+// A page scanned upside down (fed the wrong way round) is read turned
+// back: tesseract turns a page on its side but not upside down, and such a
+// scan was a dead letter, "no text recognised".
+func TestOCRReadsUpsideDownScan(t *testing.T) {
+	o := DetectOCR()
+	if o == nil {
+		t.Skip("OCR test skipped: pdftoppm and tesseract not installed (apt-get install -y poppler-utils tesseract-ocr)")
+	}
+	scan, err := testpdf.ScannedUpsideDown(testpdf.Text("RECORDS RETENTION POLICY", "Invoices shall be kept for seven years after the end of the financial year.",
+		"Personnel files shall be destroyed two years after the employee leaves."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim := DefaultLimits()
+	lim.OCR = o
+	p, err := Parse(t.Context(), Input{Filename: "upside-down.pdf", Data: scan}, lim)
+	if err != nil {
+		t.Fatalf("upside-down scan: %v", err)
+	}
+	if !strings.Contains(p.Text, "kept for seven years") {
+		t.Errorf("OCR text lacks the policy:\n%s", p.Text)
+	}
+}
+
+// rotatePGM180 turns an 8-bit PGM: its raster backwards, its header kept.
+func TestRotatePGM180(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.pgm"), filepath.Join(dir, "out.pgm")
+	if err := os.WriteFile(in, []byte("P5\n# a comment\n3 2\n255\n\x01\x02\x03\x04\x05\x06"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := rotatePGM180(in, out); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(out); string(got) != "P5\n# a comment\n3 2\n255\n\x06\x05\x04\x03\x02\x01" {
+		t.Errorf("turned: %q", got)
+	}
+	if err := os.WriteFile(in, []byte("P6\n1 1\n255\n\x00\x00\x00"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if rotatePGM180(in, out) == nil {
+		t.Error("a colour PPM turned as a PGM")
+	}
+}
+
 // Tesseract's TSV: words below the confidence floor are dropped, lines and
 // paragraphs are kept, and a page of mostly doubtful words reads as none.
 func TestOCRWords(t *testing.T) {
@@ -79,13 +124,13 @@ func TestOCRWords(t *testing.T) {
 	if got, want := w.add(tsv), "The Supplier\nshall deliver.\n\nPayment terms"; got != want {
 		t.Errorf("text %q, want %q", got, want)
 	}
-	if w.all != 7 || w.confident != 6 || !w.readable() {
-		t.Errorf("counts %+v, readable %v", w, w.readable())
+	if w.all != 7 || w.confident != 6 || !w.legible() {
+		t.Errorf("counts %+v, readable %v", w, w.legible())
 	}
 	var noise ocrWords
 	noise.add(row(1, 1, 1, 1, 40, "Lald") + row(1, 1, 1, 2, 75, "Ste") + row(1, 1, 1, 3, 30, "dbl") + row(1, 1, 1, 4, 20, "Wa") +
 		row(1, 1, 1, 5, 70, "lo") + row(1, 1, 1, 6, 65, "cpall") + row(1, 1, 1, 7, 10, "bal"))
-	if noise.readable() {
+	if noise.legible() {
 		t.Errorf("3 of 7 confident words read as text: %+v", noise)
 	}
 }
