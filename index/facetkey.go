@@ -3,7 +3,6 @@ package index
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -72,30 +71,10 @@ func keyOf(field string) func(string) string {
 	return FacetKey
 }
 
-// FacetKey is the form under which a party or governing-law value is
-// grouped and matched: lower case, runs of spaces (and control
-// characters) as one space, without surrounding spaces or trailing
-// ".,;:" ("ACME  CORP." and "Acme Corp" are "acme corp"). Only trailing
-// punctuation goes: a name ends with "Inc." or "Corp." in one contract and
-// without the point in the next, while inner points are part of it
-// ("S.A.", "U.K.").
-func FacetKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return strings.TrimRight(b.String(), " .,;:")
-}
+// FacetKey is the form under which a party or governing-law value (and a
+// source, a sub-type) is grouped and matched: lang.FoldKey, so "ACME
+// CORP." and "Acme Corp" are "acme corp".
+func FacetKey(s string) string { return lang.FoldKey(s) }
 
 // PartyKeyAnalyzer indexes a party's name as its PartyKey, one term
 // (indexes created since 2026-12-01 session 32; partyKey4Analyzer, which

@@ -9,12 +9,12 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // Store persists a source's templates.
@@ -111,27 +111,11 @@ func (r *Registry) Use(source string) (m *Miner, release func()) {
 }
 
 // SourceKey is the form of a source name under which its templates are
-// kept: the one the index groups and filters sources by (index.FacetKey:
-// lower case, runs of spaces as one, no trailing ".,;:"). Kept as typed,
+// kept: the one the index groups and filters sources by (lang.FoldKey, as
+// index.FacetKey: lower case, runs of spaces as one, no trailing ".,;:"). Kept as typed,
 // "payments-api" and "PAYMENTS-API" were two template histories, each
 // reporting the other's templates as new, while search showed one source.
-func SourceKey(source string) string {
-	var b strings.Builder
-	b.Grow(len(source))
-	space := false
-	for _, r := range source {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return strings.TrimRight(b.String(), " .,;:")
-}
+func SourceKey(source string) string { return lang.FoldKey(source) }
 
 // entryLocked returns the entry of source, kept under its SourceKey,
 // loading it and making room for it when it is new. r.mu is held.
