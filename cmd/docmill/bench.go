@@ -29,6 +29,7 @@ func init() {
 	f.Int("runs", 30, "timed runs per measurement")
 	f.Int("doc-tokens", 512, "tokens per benchmark document")
 	f.Bool("json", false, "print the JSON object on one line (default: the same object, indented for reading)")
+	commandGroup(benchCmd)
 	benchCmd.AddCommand(benchModelCmd)
 	rootCmd.AddCommand(benchCmd)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func configCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "config", Short: "Work with docmill configuration files"}
+	cmd := commandGroup(&cobra.Command{Use: "config", Short: "Work with docmill configuration files"})
 	check := &cobra.Command{Use: "check FILE", Short: "Report every error in a config file, with line numbers (DOCMILL_* environment applied, as at startup)", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			errs := config.Check(args[0])

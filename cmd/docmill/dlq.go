@@ -15,7 +15,7 @@ import (
 )
 
 func dlqCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "dlq", Short: "Inspect and replay dead letters (docmill.dlq.<stage>)"}
+	cmd := commandGroup(&cobra.Command{Use: "dlq", Short: "Inspect and replay dead letters (docmill.dlq.<stage>)"})
 	list := &cobra.Command{Use: "list", Short: "List dead letters with their reasons", Args: cobra.NoArgs}
 	lnf := addNATSFlags(list.Flags())
 	asJSON := list.Flags().Bool("json", false, "JSON lines")

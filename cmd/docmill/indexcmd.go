@@ -12,7 +12,7 @@ import (
 )
 
 func indexCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "index", Short: "Maintain the search index"}
+	cmd := commandGroup(&cobra.Command{Use: "index", Short: "Maintain the search index"})
 	rebuild := &cobra.Command{Use: "rebuild", Args: cobra.NoArgs,
 		Short: "Rebuild the index with this release's mapping from the results it holds (stop docmill first; nothing is analysed again)",
 		Long: `Rebuild copies every document of the index into a new index made with this

@@ -82,3 +82,18 @@ func stopOnSignal(parent context.Context, stopping string) (context.Context, con
 	}()
 	return ctx, cancel
 }
+
+// commandGroup makes cmd, a command that only holds subcommands, refuse
+// an argument that names none of them. Cobra printed the help and exited
+// 0 for `docmill config chek FILE`, so a CI step with a typo passed
+// without checking anything.
+func commandGroup(cmd *cobra.Command) *cobra.Command {
+	cmd.Args = cobra.ArbitraryArgs
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return cmd.Help()
+		}
+		return fmt.Errorf("unknown command %q for %q (see %s --help)", args[0], cmd.CommandPath(), cmd.CommandPath())
+	}
+	return cmd
+}

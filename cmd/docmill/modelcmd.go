@@ -15,7 +15,7 @@ import (
 )
 
 func modelCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "model", Short: "Model lifecycle: hot swap and shadow comparison"}
+	cmd := commandGroup(&cobra.Command{Use: "model", Short: "Model lifecycle: hot swap and shadow comparison"})
 	use := &cobra.Command{Use: "use DIR|free", Short: "Hot-swap every worker to a model bundle (a folder on the workers' disks) or the model-free tier",
 		Args: cobra.ExactArgs(1)}
 	unf := addNATSFlags(use.Flags())
