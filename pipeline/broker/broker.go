@@ -235,10 +235,14 @@ func Connect(o ConnOptions) (*nats.Conn, error) {
 }
 
 // authHint tells a refused client how docmill passes credentials: the
-// server's "Authorization Violation" alone named no flag.
+// server's "Authorization Violation" alone named no flag. It names what
+// every command takes first: serve, worker and indexer have no
+// --nats-token flag (only the client commands do), and the hint once sent
+// their operators to it.
 func authHint(err error) string {
 	if errors.Is(err, nats.ErrAuthorization) || strings.Contains(err.Error(), "Authorization Violation") {
-		return " (give the server's credentials: --nats-token or DOCMILL_NATS_TOKEN, --nats-creds FILE, or user:password@ in the URL; a config file's nats section)"
+		return " (give the server's credentials: DOCMILL_NATS_TOKEN or nats.token in the config file, --nats-creds FILE, " +
+			"or user:password@ in the URL; the client commands also take --nats-token)"
 	}
 	return ""
 }

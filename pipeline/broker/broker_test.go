@@ -60,9 +60,12 @@ func TestConnectUserPasswordAndToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	nc.Close()
-	// refused, the error says how to give credentials
-	if _, err := Connect(ConnOptions{URLs: tok.ClientURL()}); err == nil || !strings.Contains(err.Error(), "--nats-token or DOCMILL_NATS_TOKEN") {
-		t.Errorf("refused without a hint: %v", err)
+	// refused, the error says how to give credentials, first in ways every
+	// command takes: serve, worker and indexer have no --nats-token flag
+	_, err = Connect(ConnOptions{URLs: tok.ClientURL()})
+	if err == nil || !strings.Contains(err.Error(), "DOCMILL_NATS_TOKEN or nats.token in the config file") ||
+		!strings.Contains(err.Error(), "client commands also take --nats-token") {
+		t.Errorf("refused without a hint every command can follow: %v", err)
 	}
 	// Passwords never appear in errors.
 	_, err = Connect(ConnOptions{URLs: "nats://u:hunter2@127.0.0.1:1"})
