@@ -248,10 +248,29 @@ func Read(path string) (*Config, error) {
 			return nil, fmt.Errorf("config %s: %w", path, errors.Join(errs...))
 		}
 	}
-	if err := applyEnv(reflect.ValueOf(c).Elem(), "DOCMILL"); err != nil {
+	if err := applyEnvironment(c); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// AuthTokenAlias is the client commands' token variable. A server reads
+// it too, as http.auth_token when nothing else sets that: an indexer
+// started with it (the name the README gives for the CLI) served search
+// to anyone, since it read DOCMILL_HTTP_AUTH_TOKEN only.
+const AuthTokenAlias = "DOCMILL_AUTH_TOKEN"
+
+// applyEnvironment applies the DOCMILL_* overrides, then AuthTokenAlias.
+// The alias only fills an empty token: a token set by the file or by
+// DOCMILL_HTTP_AUTH_TOKEN is never replaced by one exported for clients.
+func applyEnvironment(c *Config) error {
+	if err := applyEnv(reflect.ValueOf(c).Elem(), "DOCMILL"); err != nil {
+		return err
+	}
+	if c.HTTP.AuthToken == "" {
+		c.HTTP.AuthToken = os.Getenv(AuthTokenAlias)
+	}
+	return nil
 }
 
 // Check reports every problem in a config file, each with its line
@@ -270,7 +289,7 @@ func Check(path string) []error {
 	if yaml.Unmarshal(data, &root) != nil {
 		return errs // a syntax error: decode reported it
 	}
-	if err := applyEnv(reflect.ValueOf(c).Elem(), "DOCMILL"); err != nil {
+	if err := applyEnvironment(c); err != nil {
 		errs = append(errs, err)
 	}
 	errs = append(errs, misspeltEnv(os.Environ())...)

@@ -293,3 +293,26 @@ func TestReadPointsToCheck(t *testing.T) {
 		t.Errorf("Check lists %v, want the type error and the range error", errs)
 	}
 }
+
+// DOCMILL_AUTH_TOKEN, the name the client commands read, protects a
+// server too: an indexer started with it served search without a token.
+// It fills an empty http.auth_token only, so a token the file or
+// DOCMILL_HTTP_AUTH_TOKEN sets is never replaced by one meant for clients.
+func TestAuthTokenAlias(t *testing.T) {
+	t.Setenv("DOCMILL_AUTH_TOKEN", "client-side")
+	c, err := Read("")
+	if err != nil || c.HTTP.AuthToken != "client-side" {
+		t.Fatalf("DOCMILL_AUTH_TOKEN alone: token %q, %v", c.HTTP.AuthToken, err)
+	}
+	f := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(f, []byte("http:\n  auth_token: from-file\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := Read(f); err != nil || c.HTTP.AuthToken != "from-file" {
+		t.Errorf("with http.auth_token in the file: token %q, %v", c.HTTP.AuthToken, err)
+	}
+	t.Setenv("DOCMILL_HTTP_AUTH_TOKEN", "server-side")
+	if c, err := Read(""); err != nil || c.HTTP.AuthToken != "server-side" {
+		t.Errorf("with DOCMILL_HTTP_AUTH_TOKEN too: token %q, %v", c.HTTP.AuthToken, err)
+	}
+}
