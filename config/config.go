@@ -363,7 +363,7 @@ func decode(data []byte, c *Config) []error {
 	dec.KnownFields(true)
 	err := dec.Decode(c)
 	if err == nil || errors.Is(err, io.EOF) {
-		return nil
+		return secondDocument(dec)
 	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -373,9 +373,51 @@ func decode(data []byte, c *Config) []error {
 		for _, e := range te.Errors {
 			out = append(out, errors.New(withKey(&root, e)))
 		}
-		return out
+		return append(out, secondDocument(dec)...)
 	}
-	return []error{err}
+	return []error{syntaxError(err)}
+}
+
+// secondDocument refuses a document after the first (a file with ---
+// between two): docmill reads one, and the second's keys, however wrong,
+// were ignored while the file checked ok and serve ran without them. An
+// empty document (a trailing ---) is harmless.
+func secondDocument(dec *yaml.Decoder) []error {
+	var doc yaml.Node
+	err := dec.Decode(&doc)
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err != nil:
+		return []error{fmt.Errorf("a second YAML document (after ---): %w", syntaxError(err))}
+	case len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null":
+		return nil
+	}
+	return []error{fmt.Errorf("line %d: a second YAML document (after ---): docmill reads one document per file, so its settings would be ignored; merge them into the first",
+		doc.Content[0].Line)}
+}
+
+// parserProblems are the syntax errors yaml.v3 reports from its parser
+// rather than its scanner. For those it writes the mark's 0-based line as
+// "line N", one too low (bad indentation on line 6 read "line 5"), and no
+// line at all on the first line; the scanner's it numbers from 1.
+var parserProblems = []string{"did not find expected key", "did not find expected node content",
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected '-' indicator",
+	"did not find expected <document start>", "found duplicate %YAML directive", "found duplicate %TAG directive",
+	"found incompatible YAML document", "found undefined tag handle"}
+
+// syntaxErrLine reads a yaml.v3 syntax error: "yaml: [line N: ]problem".
+var syntaxErrLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// syntaxError numbers a yaml.v3 parser error's line from 1, as its other
+// errors are; any other error is returned as it is.
+func syntaxError(err error) error {
+	m := syntaxErrLine.FindStringSubmatch(err.Error())
+	if m == nil || !slices.Contains(parserProblems, m[2]) {
+		return err
+	}
+	n, _ := strconv.Atoi(m[1]) // 0 when yaml.v3 wrote no line: the first
+	return fmt.Errorf("yaml: line %d: %s", n+1, m[2])
 }
 
 // typeErrLine reads yaml.v3's "line N: ..." error prefix.

@@ -316,3 +316,50 @@ func TestAuthTokenAlias(t *testing.T) {
 		t.Errorf("with DOCMILL_HTTP_AUTH_TOKEN too: token %q, %v", c.HTTP.AuthToken, err)
 	}
 }
+
+// A second YAML document is refused, with its line: docmill reads one, so
+// its keys (wrong ones included) were ignored and the file checked ok. A
+// trailing --- is harmless.
+func TestCheckRefusesSecondDocument(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "two.yaml")
+	if err := os.WriteFile(f, []byte("nats:\n  url: nats://a:4222\n---\nnats:\n  url: 5\n  bogus_key: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errs := Check(f)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "line 4: a second YAML document") {
+		t.Errorf("second document: %v", errs)
+	}
+	if _, err := Read(f); err == nil || !strings.Contains(err.Error(), "second YAML document") {
+		t.Errorf("serve reads the file: %v, want it refused", err)
+	}
+	trailing := filepath.Join(dir, "trailing.yaml")
+	if err := os.WriteFile(trailing, []byte("nats:\n  url: nats://a:4222\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if errs := Check(trailing); len(errs) != 0 {
+		t.Errorf("a trailing ---: %v", errs)
+	}
+}
+
+// Syntax errors found by yaml.v3's parser name the line they are on; it
+// numbered them from 0 (bad indentation on line 6 read "line 5").
+func TestCheckSyntaxErrorLine(t *testing.T) {
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"indent", "data: /tmp/x\nnats:\n  url: nats://a:4222\nhttp:\n  listen: 127.0.0.1:18681\n pipeline:\n  max_deliver: 3\n", "line 6: did not find expected key"},
+		{"flow", "data: /tmp/x\nindex:\n  retention: {log: 720h, contract: 720h\nlog:\n  level: info\n", "line 3: did not find expected ',' or '}'"},
+		{"list", "a: 1\nlog:\n  - 1\n level: info\n", "line 4: did not find expected key"},
+		// the scanner's errors were right, and stay so
+		{"scanner", "data: /tmp/x\nlog:\n  level: info: debug\n", "line 3: mapping values are not allowed"},
+	} {
+		f := filepath.Join(t.TempDir(), c.name+".yaml")
+		if err := os.WriteFile(f, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if errs := Check(f); len(errs) != 1 || !strings.Contains(errs[0].Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, errs, c.want)
+		}
+	}
+}
