@@ -568,7 +568,8 @@ func (c *Config) problems() []problem {
 		}
 	}
 	if sh := c.Model.Shadow; sh != "" && sh != "free" {
-		// serve refuses to start without it; a check that said ok misled
+		// a worker runs no shadow without it; a check that said ok misled
+		// (docmill config check also loads the bundle found there)
 		_, err := os.Stat(sh)
 		bad(err == nil, "model.shadow", "%v (a model bundle folder, or \"free\")", err)
 	}

@@ -170,21 +170,26 @@ func (s *Server) swap(raw []byte) {
 	s.o.Log.Info("model hot-swapped", "from", old.Name+"@"+old.Version, "to", info.Name+"@"+info.Version)
 }
 
-// shadowAnalyzer builds the candidate named by model.shadow.
-func (s *Server) shadowAnalyzer() (enrich.Analyzer, error) {
+// shadowAnalyzer builds the candidate named by model.shadow, and its
+// /healthz entry. A shadow that does not load is left out: it is only
+// compared with the primary, so the worker runs without it and says why
+// (a broken shadow bundle once stopped every worker from starting).
+func (s *Server) shadowAnalyzer() (enrich.Analyzer, web.Component) {
 	name := s.o.Config.Model.Shadow
 	if name == "" {
-		return nil, nil
+		return nil, web.Component{}
 	}
 	c := s.o.Config.Model
 	c.Dir, c.Disabled = name, name == "free"
-	// a shadow that does not load stops the start (the caller's error), so
-	// no model-free tier runs in its place
-	an, _, err := tryAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
+	an, st, err := tryAnalyzer(c, FreeOptions(s.o.Config, s.logsReg), s.o.Log)
 	if err != nil {
-		return nil, err
+		s.o.Log.Error("shadow model does not load; running without a shadow", "shadow", name, "err", err)
+		return nil, web.Component{OK: false, Detail: fmt.Sprintf("shadow %s does not load, so none runs: %v", name, err)}
 	}
-	return an, nil
+	if c.Disabled {
+		st.Detail = "the model-free tier"
+	}
+	return an, web.Component{OK: true, Detail: "comparing " + st.Detail}
 }
 
 // compareShadow feeds primary and shadow results to the agreement monitor.

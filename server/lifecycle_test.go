@@ -278,3 +278,44 @@ func TestRegistryModelNotLoadingLogsWhatRuns(t *testing.T) {
 		t.Errorf("/healthz model_swap: %+v, want not ok, naming the bundle without claiming the model-free tier", c)
 	}
 }
+
+// brokenBundle copies the tiny bundle with upper.onnx truncated: its
+// manifest and files are there, its graph does not parse.
+func brokenBundle(t *testing.T, tiny string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(tiny)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(tiny, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Name() == "upper.onnx" {
+			b = b[:len(b)/3]
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// A shadow bundle that does not load leaves the worker running its primary
+// model without a shadow, and /healthz says why under an advisory
+// "shadow": it stopped the start, a crash loop of every worker in k8s.
+func TestBrokenShadowRunsWithoutIt(t *testing.T) {
+	broken := brokenBundle(t, tinyModel(t))
+	h := startWith(t, t.TempDir(), func(c *config.Config) { c.Model.Shadow = broken })
+	sh, ok := h.srv.Health()["shadow"]
+	if !ok || sh.OK || !sh.Advisory || !strings.Contains(sh.Detail, broken) {
+		t.Errorf("/healthz shadow: %+v, want advisory, not ok, naming the bundle", sh)
+	}
+	if r, err := http.Get(h.base + "/readyz"); err != nil || r.StatusCode != 200 {
+		t.Errorf("a broken shadow makes the worker unready: %v %v", r.Status, err)
+	}
+	publishMany(t, h.srv.JetStream(), 3, "no-shadow")
+	waitFor(t, "indexed without the shadow", 60*time.Second, func() bool { return h.search("").Total >= 3 })
+}

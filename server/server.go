@@ -95,6 +95,8 @@ type Server struct {
 	ocr        *parse.OCR // nil: scanned PDFs are dead-lettered
 	peers      int        // other live indexers on this one's consumer
 	swapErr    string     // why the last hot swap was refused ("" when it was not)
+	// shadowSt is model.shadow's /healthz entry; zero when none is set
+	shadowSt web.Component
 	// startRevision is the registry revision the start-up applied (0: none)
 	startRevision uint64
 
@@ -386,9 +388,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 		s.ocr = detectOCR(c)
 		an, st := s.startModel(ctx)
 		s.analyzer, s.modelSt = pipeline.NewAnalyzerRef(an), st
-		if s.shadowAn, err = s.shadowAnalyzer(); err != nil {
-			return fmt.Errorf("shadow model %s: %w", c.Model.Shadow, err)
-		}
+		s.shadowAn, s.shadowSt = s.shadowAnalyzer()
 		if s.shadowAn != nil {
 			s.shadow = monitor.NewShadow(0, s.metrics.Registry)
 		}
@@ -601,6 +601,9 @@ func (s *Server) Health() map[string]web.Component {
 			h["model_swap"] = web.Component{OK: false, Detail: s.swapErr, Advisory: true}
 		}
 		s.mu.Unlock()
+		if s.o.Config.Model.Shadow != "" {
+			h["shadow"] = advisory(s.shadowSt)
+		}
 		an := s.analyzer.Load()
 		info := an.Info()
 		h["analyzer"] = web.Component{OK: true, Detail: info.Name + "@" + info.Version + " (" + info.Tier + " tier)"}
