@@ -32,7 +32,7 @@ func storedIn(ix *index.Index) connectors.Stored {
 }
 
 func TestBackfillResumesSkipsAndReprocessesStale(t *testing.T) {
-	h := start(t, t.TempDir(), "")
+	h := startWith(t, t.TempDir(), swappable) // the model-free tier, swapped to the tiny model later
 	ctx := context.Background()
 	archive := t.TempDir()
 	const n = 40

@@ -63,9 +63,16 @@ func publishMany(t *testing.T, js jetstream.JetStream, n int, prefix string) {
 	}
 }
 
+// swappable runs the model-free tier without pinning it: model.disabled,
+// the harness's default, keeps a process on it whatever the registry
+// names, so the bundle is one that is not there instead.
+func swappable(c *config.Config) {
+	c.Model.Disabled, c.Model.Dir = false, filepath.Join(os.TempDir(), "docmill-test-no-bundle")
+}
+
 func TestHotSwapUnderLoad(t *testing.T) {
 	tiny := tinyModel(t)
-	h := start(t, t.TempDir(), "")
+	h := startWith(t, t.TempDir(), swappable)
 	ctx := context.Background()
 	js := h.srv.JetStream()
 	const n = 1000
@@ -168,7 +175,7 @@ func TestMissingRuntimeFallsBackAndSaysSo(t *testing.T) {
 func TestRegistryModelAtStartAndRefusedSwap(t *testing.T) {
 	tiny := tinyModel(t)
 	ctx := context.Background()
-	h := start(t, t.TempDir(), "")
+	h := startWith(t, t.TempDir(), swappable)
 	js := h.srv.JetStream()
 	if err := UseModel(ctx, js, Active{Dir: "/nonexistent/bundle"}); err != nil {
 		t.Fatal(err)
@@ -186,7 +193,7 @@ func TestRegistryModelAtStartAndRefusedSwap(t *testing.T) {
 	}
 	want := h.srv.Analyzer().Load().Info()
 	// a worker started now runs the registry's model, not its configured one
-	w := startRole(t, h, RoleWorker, nil)
+	w := startRole(t, h, RoleWorker, swappable)
 	if got := w.Analyzer().Load().Info(); got != want {
 		t.Errorf("worker started after the swap runs %+v, want %+v", got, want)
 	}
@@ -318,4 +325,140 @@ func TestBrokenShadowRunsWithoutIt(t *testing.T) {
 	}
 	publishMany(t, h.srv.JetStream(), 3, "no-shadow")
 	waitFor(t, "indexed without the shadow", 60*time.Second, func() bool { return h.search("").Total >= 3 })
+}
+
+// runWorker runs a worker on the broker at url with the configuration
+// edit makes (modelFlag: --model or --no-model given) and returns it with
+// its log.
+func runWorker(t *testing.T, url string, modelFlag bool, edit func(*config.Config)) (*Server, *lockedBuffer) {
+	t.Helper()
+	c := config.Default()
+	c.Data, c.NATS.URL, c.HTTP.Listen = t.TempDir(), url, "127.0.0.1:0"
+	c.Model.Threads = 1
+	edit(c)
+	logs := &lockedBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan *Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Config: c, Role: RoleWorker, Log: slog.New(slog.NewTextHandler(logs, nil)), ModelFromFlag: modelFlag,
+			Started: func(s *Server) { started <- s }})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case s := <-started:
+		return s, logs
+	case err := <-done:
+		done <- err
+		t.Fatalf("worker: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("worker did not start")
+	}
+	return nil, nil
+}
+
+// miniModel is the docmill-mini bundle, a model other than the tiny one.
+func miniModel(t *testing.T) string {
+	t.Helper()
+	root, err := datasets.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(root, "model", "bundles", "docmill-mini")
+}
+
+// After docmill model use, --no-model (model.disabled) and --model still
+// win: the emergency switch off the ONNX Runtime did nothing once a model
+// had been used. A configured model.dir gives way to the registry, with a
+// warning naming both; model reset returns the worker to it.
+func TestPinnedModelWinsOverRegistry(t *testing.T) {
+	tiny, mini := tinyModel(t), miniModel(t)
+	ctx := context.Background()
+	url, _, js := natstest.Listening(t, "pinned-model")
+	if err := UseModel(ctx, js, Active{Dir: tiny}); err != nil {
+		t.Fatal(err)
+	}
+	name := func(s *Server) string { return s.Analyzer().Load().Info().Name }
+	off, offLog := runWorker(t, url, true, func(c *config.Config) { c.Model.Disabled = true })
+	if tier := off.Analyzer().Load().Info().Tier; tier == "model" {
+		t.Errorf("--no-model runs the %s tier", tier)
+	}
+	if !strings.Contains(offLog.String(), "level=WARN msg=\"the registry's active model is ignored") {
+		t.Errorf("no warning that the registry is ignored:\n%s", offLog)
+	}
+	flag, _ := runWorker(t, url, true, func(c *config.Config) { c.Model.Dir = mini })
+	if got := name(flag); got != "docmill-mini" {
+		t.Errorf("--model %s runs %s", mini, got)
+	}
+	configured, confLog := runWorker(t, url, false, func(c *config.Config) { c.Model.Dir = mini })
+	if got := name(configured); got != "docmill-tiny" {
+		t.Errorf("configured model.dir: runs %s, want the registry's docmill-tiny", got)
+	}
+	if out := confLog.String(); !strings.Contains(out, "level=WARN") || !strings.Contains(out, "overrides the configured one") ||
+		!strings.Contains(out, "configured="+mini) || !strings.Contains(out, "registry="+tiny) {
+		t.Errorf("no warning naming both models:\n%s", out)
+	}
+	// a later swap leaves the pinned worker alone; a reset returns the
+	// other to its configured model
+	if err := UseModel(ctx, js, Active{Dir: mini}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "swap to mini", 30*time.Second, func() bool { return name(configured) == "docmill-mini" })
+	if err := UseModel(ctx, js, Active{Dir: tiny}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "swap to tiny", 30*time.Second, func() bool { return name(configured) == "docmill-tiny" })
+	if got := name(flag); got != "docmill-mini" {
+		t.Errorf("the --model worker swapped to %s", got)
+	}
+	if err := ResetModel(ctx, js); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "back to the configured model", 30*time.Second, func() bool { return name(configured) == "docmill-mini" })
+	if _, ok, err := ShowModel(ctx, js); ok || err != nil {
+		t.Errorf("registry after reset: %v %v", ok, err)
+	}
+}
+
+// The registry keeps the entries a model use replaced: a worker that
+// cannot load the active one (an int8 worker, a bundle without its int8
+// graph) starts with the model the fleet ran before, not its configured
+// one, and /healthz model_swap says so.
+func TestRegistryFallsBackToPrevious(t *testing.T) {
+	tiny, mini := tinyModel(t), miniModel(t)
+	ctx := context.Background()
+	url, _, js := natstest.Listening(t, "previous-model")
+	noInt8 := t.TempDir()
+	entries, err := os.ReadDir(tiny)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() == "upper.int8.onnx" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(tiny, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(noInt8, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, dir := range []string{tiny, noInt8} {
+		if err := UseModel(ctx, js, Active{Dir: dir}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, ok, err := ShowModel(ctx, js)
+	if err != nil || !ok || a.Dir != noInt8 || len(a.Previous) != 1 || a.Previous[0].Dir != tiny {
+		t.Fatalf("registry: %+v %v %v, want %s after %s", a, ok, err, noInt8, tiny)
+	}
+	w, _ := runWorker(t, url, false, func(c *config.Config) { c.Model.Dir, c.Model.Int8 = mini, true })
+	if got := w.Analyzer().Load().Info().Name; got != "docmill-tiny" {
+		t.Errorf("int8 worker runs %s, want the previous registry model docmill-tiny", got)
+	}
+	if c, ok := w.Health()["model_swap"]; !ok || c.OK || !strings.Contains(c.Detail, noInt8) || !strings.Contains(c.Detail, "previous") {
+		t.Errorf("/healthz model_swap: %+v", c)
+	}
 }

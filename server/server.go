@@ -58,6 +58,9 @@ type Options struct {
 	Watch []string
 	// Started, when set, receives the running server once it is ready.
 	Started func(*Server)
+	// ModelFromFlag is true when --model or --no-model was given: the
+	// model named on the command line wins over the registry's.
+	ModelFromFlag bool
 }
 
 // Server is a running docmill process.
@@ -99,6 +102,9 @@ type Server struct {
 	shadowSt web.Component
 	// startRevision is the registry revision the start-up applied (0: none)
 	startRevision uint64
+	// onRegistry is true while the registry's model runs (not the
+	// configured one), so that clearing the registry swaps back
+	onRegistry bool
 
 	mu sync.Mutex
 }

@@ -68,11 +68,61 @@ func modelCmd() *cobra.Command {
 		}
 		return t.flush()
 	}
-	cmd.AddCommand(use, compare)
+	cmd.AddCommand(use, compare, modelShowCmd(), modelResetCmd())
 	return cmd
 }
 
 func init() { rootCmd.AddCommand(modelCmd()) }
+
+// modelShowCmd prints the registry's entry: nothing else showed that a
+// model use overrides every worker's configured model.
+func modelShowCmd() *cobra.Command {
+	show := &cobra.Command{Use: "show", Short: "Print the model the registry names for every worker (docmill model use), or that there is none", Args: cobra.NoArgs}
+	nf := addNATSFlags(show.Flags())
+	show.RunE = func(cmd *cobra.Command, _ []string) error {
+		nc, js, err := nf.connect()
+		if err != nil {
+			return err
+		}
+		defer nc.Close()
+		a, ok, err := server.ShowModel(cmd.Context(), js)
+		if err != nil {
+			return err
+		}
+		out := cmd.OutOrStdout()
+		if !ok {
+			fmt.Fprintln(out, "no registry model: each process runs its configured model (model.dir, --model, --no-model)")
+			return nil
+		}
+		fmt.Fprintf(out, "active: %s\n", a)
+		for _, p := range a.Previous {
+			fmt.Fprintf(out, "fallback: %s\n", p)
+		}
+		fmt.Fprintln(out, "it overrides model.dir; --model, --no-model and model.disabled win over it; docmill model reset clears it")
+		return nil
+	}
+	return show
+}
+
+// modelResetCmd clears the registry's entry, so that each process runs
+// its own configuration again.
+func modelResetCmd() *cobra.Command {
+	reset := &cobra.Command{Use: "reset", Short: "Clear the registry's model: every worker goes back to its configured model", Args: cobra.NoArgs}
+	nf := addNATSFlags(reset.Flags())
+	reset.RunE = func(cmd *cobra.Command, _ []string) error {
+		nc, js, err := nf.connect()
+		if err != nil {
+			return err
+		}
+		defer nc.Close()
+		if err := server.ResetModel(cmd.Context(), js); err != nil {
+			return err
+		}
+		fmt.Fprintln(os.Stderr, "registry model cleared: workers switch to their configured model (check /healthz model)")
+		return nil
+	}
+	return reset
+}
 
 // bundleOnWorkers checks a bundle folder named for the workers, which
 // the registry then names as every worker's model. It must be a bundle

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/internal/natstest"
 )
 
 // docmill model use checks the bundle here before the registry names it as
@@ -59,5 +60,37 @@ func TestBundleOnWorkers(t *testing.T) {
 func TestModelUseRefusesNoBundle(t *testing.T) {
 	if _, _, err := execute(modelCmd(), "use", "--nats", "nats://127.0.0.1:1", "/nonexistent"); err == nil || !strings.Contains(err.Error(), "/nonexistent is not on this machine") {
 		t.Errorf("model use /nonexistent: %v", err)
+	}
+}
+
+// model show prints the registry's entry, with the entries it falls back
+// to, or that there is none; model reset clears it. Nothing showed that a
+// model use overrode every worker's configuration, nor undid it.
+func TestModelShowAndReset(t *testing.T) {
+	tiny := filepath.Join(ortHere(t), "model", "testdata", "tiny")
+	url, _, _ := natstest.Listening(t, "model-show")
+	show := func() string {
+		out, _, err := execute(rootCmd, "model", "show", "--nats", url)
+		if err != nil {
+			t.Fatalf("model show: %v", err)
+		}
+		return out
+	}
+	if out := show(); !strings.Contains(out, "no registry model") {
+		t.Errorf("before model use: %s", out)
+	}
+	for _, m := range []string{"free", tiny} {
+		if _, _, err := execute(rootCmd, "model", "use", "--nats", url, m); err != nil {
+			t.Fatalf("model use %s: %v", m, err)
+		}
+	}
+	if out := show(); !strings.Contains(out, "active: "+tiny) || !strings.Contains(out, "fallback: free") {
+		t.Errorf("after model use: %s", out)
+	}
+	if _, _, err := execute(rootCmd, "model", "reset", "--nats", url); err != nil {
+		t.Fatalf("model reset: %v", err)
+	}
+	if out := show(); !strings.Contains(out, "no registry model") {
+		t.Errorf("after model reset: %s", out)
 	}
 }

@@ -112,7 +112,8 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		return server.Run(ctx, server.Options{Config: c, Role: role, Log: newLogger(c), Watch: sf.watch,
+		fromFlag := cmd.Flags().Changed("model") || cmd.Flags().Changed("no-model")
+		return server.Run(ctx, server.Options{Config: c, Role: role, Log: newLogger(c), Watch: sf.watch, ModelFromFlag: fromFlag,
 			Started: func(s *server.Server) {
 				if role != server.RoleWorker {
 					natsOn := s.NATSURL()
