@@ -168,6 +168,53 @@ func CheckFiles(dir string) error {
 	return nil
 }
 
+// CheckInt8 checks the int8 variants the bundle declares
+// (SegmentSpec.Int8File) as a worker with model.int8 loads them, and
+// reports whether every segment has one. Such a worker refuses a bundle
+// whose declared variant is missing or does not match its segment, while
+// LoadBundle, which reads the fp32 graphs, accepts it; a segment without
+// a variant runs fp32 there.
+func (b *Bundle) CheckInt8() (all bool, err error) {
+	all = true
+	for _, s := range b.Manifest.Segments {
+		if s.Int8File == "" {
+			all = false
+			continue
+		}
+		if _, err := checkGraph(filepath.Join(b.Dir, s.Int8File), s); err != nil {
+			return false, fmt.Errorf("bundle %s: int8 variant: %w", b.Dir, err)
+		}
+	}
+	return all, nil
+}
+
+// CheckInt8Files is CheckInt8 without the ONNX Runtime: the declared int8
+// variants' files must be there.
+func CheckInt8Files(dir string) (all bool, err error) {
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil // an Optimum export: no int8 variants
+	}
+	var m Manifest
+	if err == nil {
+		err = json.Unmarshal(data, &m)
+	}
+	if err != nil {
+		return false, fmt.Errorf("bundle %s: manifest.json: %w", dir, err)
+	}
+	all = len(m.Segments) > 0
+	for _, s := range m.Segments {
+		if s.Int8File == "" {
+			all = false
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, s.Int8File)); err != nil {
+			return false, fmt.Errorf("bundle %s: int8 variant: segment %q: %w", dir, s.Name, err)
+		}
+	}
+	return all, nil
+}
+
 // check validates the manifest's structure and every segment graph.
 func (b *Bundle) check() error {
 	m := &b.Manifest

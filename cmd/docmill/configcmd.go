@@ -47,7 +47,7 @@ func shadowProblem(path string) error {
 	if _, err := os.Stat(c.Model.Shadow); err != nil {
 		return nil
 	}
-	if err := checkBundleHere(c.Model.Shadow); err != nil {
+	if _, err := checkBundleHere(c.Model.Shadow); err != nil {
 		return fmt.Errorf("model.shadow: %w (workers would run without this shadow)", err)
 	}
 	return nil

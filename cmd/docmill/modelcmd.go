@@ -151,24 +151,41 @@ func bundleOnWorkers(arg string, unchecked bool) (string, error) {
 	if unchecked {
 		return dir, nil
 	}
-	if err := checkBundleHere(dir); err != nil {
+	int8, err := checkBundleHere(dir)
+	if err != nil {
 		return "", fmt.Errorf("%w: not recorded as the workers' model (--unchecked records it anyway)", err)
+	}
+	if !int8 {
+		fmt.Fprintf(os.Stderr, "%s has no int8 graphs (*.int8.onnx) for every segment: workers with model.int8 run it in fp32\n", dir)
 	}
 	return dir, nil
 }
 
 // checkBundleHere loads the bundle at dir as a worker would (its graphs
-// against its manifest, its tokenizer) when the ONNX Runtime library is
-// found here, and checks its files otherwise.
-func checkBundleHere(dir string) error {
+// against its manifest, its tokenizer, and the int8 variants it declares,
+// which workers with model.int8 load instead) when the ONNX Runtime
+// library is found here, and checks its files otherwise. int8 reports
+// whether every segment has an int8 variant.
+func checkBundleHere(dir string) (int8 bool, err error) {
 	lib, err := model.FindORTLib("")
+	if err == nil {
+		err = model.InitRuntime(lib)
+	}
 	if err != nil {
-		return model.CheckFiles(dir)
+		// a runtime that is not here, or does not start, says nothing
+		// of the bundle
+		if err := model.CheckFiles(dir); err != nil {
+			return false, err
+		}
+		return model.CheckInt8Files(dir)
 	}
-	if err := model.InitRuntime(lib); err != nil {
-		// a runtime that does not start here says nothing of the bundle
-		return model.CheckFiles(dir)
+	b, err := model.LoadBundle(dir)
+	if err != nil {
+		return false, err
 	}
-	_, err = model.LoadBundle(dir)
-	return err
+	int8, err = b.CheckInt8()
+	if err != nil {
+		return false, fmt.Errorf("%w (workers with model.int8 cannot load it)", err)
+	}
+	return int8, nil
 }

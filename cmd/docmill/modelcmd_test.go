@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -60,6 +61,39 @@ func TestBundleOnWorkers(t *testing.T) {
 func TestModelUseRefusesNoBundle(t *testing.T) {
 	if _, _, err := execute(modelCmd(), "use", "--nats", "nats://127.0.0.1:1", "/nonexistent"); err == nil || !strings.Contains(err.Error(), "/nonexistent is not on this machine") {
 		t.Errorf("model use /nonexistent: %v", err)
+	}
+}
+
+// model use checks the int8 graphs a bundle declares, which workers with
+// model.int8 load instead of the fp32 ones: a bundle missing one was
+// recorded, and every int8 worker refused it. A bundle that declares none
+// is recorded (int8 workers run it in fp32, and model use says so).
+func TestBundleOnWorkersChecksInt8(t *testing.T) {
+	tiny := filepath.Join(ortHere(t), "model", "testdata", "tiny")
+	noInt8 := copyBundle(t, tiny, func(name string, b []byte) []byte {
+		if name == "upper.int8.onnx" {
+			return nil
+		}
+		return b
+	})
+	if _, err := bundleOnWorkers(noInt8, false); err == nil || !strings.Contains(err.Error(), "upper.int8.onnx") ||
+		!strings.Contains(err.Error(), "model.int8") {
+		t.Errorf("a declared int8 graph missing: %v, want it refused", err)
+	}
+	if dir, err := bundleOnWorkers(noInt8, true); err != nil || dir != noInt8 {
+		t.Errorf("--unchecked: %q %v", dir, err)
+	}
+	fp32Only := copyBundle(t, tiny, func(name string, b []byte) []byte {
+		if strings.HasSuffix(name, ".int8.onnx") {
+			return nil
+		}
+		if name == "manifest.json" {
+			return regexp.MustCompile(`"int8_file":\s*"[^"]*",?`).ReplaceAll(b, nil)
+		}
+		return b
+	})
+	if dir, err := bundleOnWorkers(fp32Only, false); err != nil || dir != fp32Only {
+		t.Errorf("a bundle without int8 graphs: %q %v", dir, err)
 	}
 }
 
