@@ -166,3 +166,36 @@ func TestHitFragmentsSamePassageOnce(t *testing.T) {
 		t.Errorf("%d fragments: %q", n, res.Hits[0].Fragments)
 	}
 }
+
+// A match past the first 64 KiB that highlighting reads still gets a
+// passage: the window starts a little before the first place the query's
+// words occur. A log's hit showed none as often as not.
+func TestHighlightFindsLaterMatch(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	var b strings.Builder
+	for b.Len() < 150<<10 {
+		b.WriteString("2024-03-09 13:00:00 INFO served request id=42 in 3 ms\n")
+	}
+	b.WriteString("2024-03-09 13:00:01 ERROR pod billing-7 OOMKilled by the kubelet\n")
+	for b.Len() < 200<<10 {
+		b.WriteString("2024-03-09 13:00:02 INFO served request id=43 in 4 ms\n")
+	}
+	r := sample("k8s", "k8s.log", b.String(), "log", "en")
+	r.Summary = ""
+	if err := ix.Put(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "oomkilled"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if f := strings.Join(res.Hits[0].Fragments, " "); !strings.Contains(f, "<mark>OOMKilled</mark>") {
+		t.Errorf("no passage for the later match: %q", f)
+	}
+	// a word in the opening still takes its passage from there
+	res, err = ix.Search(context.Background(), Query{Q: "served"})
+	if err != nil || len(res.Hits) != 1 || !strings.Contains(strings.Join(res.Hits[0].Fragments, " "), "<mark>served</mark>") {
+		t.Errorf("opening match: %+v %v", res, err)
+	}
+}

@@ -337,18 +337,71 @@ func (ix *Index) highlight(ctx context.Context, q query.Query, hl *bleve.Highlig
 		return err
 	}
 	matchers := hlMatchers(q, m, hl.Fields)
+	words := literalWords(q)
 	stored := make(map[string]map[string]interface{}, len(res.Hits))
 	for _, h := range res.Hits {
 		stored[h.ID] = h.Fields
 	}
 	for _, h := range hits {
-		h.Fragments = fragmentsOf(h.ID, stored[h.ID], hl.Fields, matchers, m, marker)
+		h.Fragments = fragmentsOf(h.ID, stored[h.ID], hl.Fields, matchers, words, m, marker)
 	}
 	return nil
 }
 
+// literalWords are the words of q's text clauses as typed, lower-cased,
+// for highlightWindow to look for in a stored text.
+func literalWords(q query.Query) []string {
+	var out []string
+	walkQuery(q, false, func(q query.Query) {
+		var text string
+		switch t := q.(type) {
+		case *query.MatchQuery:
+			text = t.Match
+		case *query.MatchPhraseQuery:
+			text = t.MatchPhrase
+		}
+		for _, w := range strings.Fields(strings.ToLower(text)) {
+			if utf8.RuneCountInString(w) >= 2 && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	})
+	return out
+}
+
+// highlightWindow is the part of a stored text that highlighting reads:
+// its opening maxHighlightBytes, or, when none of words occurs there, as
+// much from a little before the first that occurs later. A log's match
+// lies past its first 64 KiB as often as not, and such a hit showed no
+// passage. Finding the words as typed (a case-blind search, no analysis)
+// costs a pass over the text, not the analysis of all of it.
+func highlightWindow(text string, words []string) string {
+	if len(text) <= maxHighlightBytes || len(words) == 0 {
+		return text[:cutAt(text, maxHighlightBytes)]
+	}
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return text[:cutAt(text, maxHighlightBytes)] // offsets would not map back
+	}
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(lower, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < maxHighlightBytes-windowLead {
+		return text[:cutAt(text, maxHighlightBytes)]
+	}
+	rest := text[cutAt(text, first-windowLead):]
+	return rest[:cutAt(rest, maxHighlightBytes)]
+}
+
+// windowLead is how much text before the first match a later window
+// keeps, for the fragment's context.
+const windowLead = 512
+
 // fragmentsOf marks what matchers find in the stored fields of document id.
-func fragmentsOf(id string, fields map[string]interface{}, names []string, matchers map[string]*hlMatcher,
+func fragmentsOf(id string, fields map[string]interface{}, names []string, matchers map[string]*hlMatcher, words []string,
 	m mapping.IndexMapping, marker highlight.Highlighter) search.FieldFragmentMap {
 	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{}}
 	doc := bdoc.NewDocument(id)
@@ -358,7 +411,7 @@ func fragmentsOf(id string, fields map[string]interface{}, names []string, match
 		if text == "" || matchers[f].empty() {
 			continue
 		}
-		text = text[:cutAt(text, maxHighlightBytes)]
+		text = highlightWindow(text, words)
 		a := m.AnalyzerNamed(m.AnalyzerNameForPath(f))
 		if a == nil {
 			continue
