@@ -424,12 +424,16 @@ func utf16NoBOM(data []byte) string {
 // letters, CJK ideographs and punctuation, kana, Hangul, full-width forms.
 func plausibleUTF16(data []byte, order xunicode.Endianness) bool {
 	units, good := 0, 0
+	distinct := map[rune]bool{}
 	for i := 0; i+1 < len(data); i += 2 {
 		u := rune(data[i])<<8 | rune(data[i+1])
 		if order == xunicode.LittleEndian {
 			u = rune(data[i+1])<<8 | rune(data[i])
 		}
 		units++
+		if len(distinct) < minDistinctUnits {
+			distinct[u] = true
+		}
 		switch {
 		case u >= 0x20 && u < 0x7F, u == '\n', u == '\r', u == '\t',
 			u >= 0xA0 && u < 0x250, u >= 0x2000 && u < 0x2070,
@@ -438,8 +442,14 @@ func plausibleUTF16(data []byte, order xunicode.Endianness) bool {
 			good++
 		}
 	}
-	return units > 0 && good*100 >= units*95
+	// a few units over and over are a binary pattern ("00 01 02 FF" read
+	// as Ā＂Ā＂...), not text, which uses many characters
+	return units > 0 && good*100 >= units*95 && len(distinct) >= min(minDistinctUnits, units/4)
 }
+
+// minDistinctUnits is how many different code units a plausible UTF-16
+// text of some length holds at least.
+const minDistinctUnits = 8
 
 // mostlyUTF8 reports whether data is UTF-8 with a few bad bytes: a file
 // cut in the middle of a character, or one stray byte. Text in a legacy

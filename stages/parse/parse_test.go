@@ -391,6 +391,16 @@ func TestUTF16WithoutBOMChinese(t *testing.T) {
 	}
 }
 
+// A binary pattern of a few bytes over and over ("00 01 02 FF") reads as
+// plausible UTF-16 code units (Ā＂Ā＂...), but text uses many characters:
+// it is refused as binary, not indexed as a summary of Ā＂.
+func TestRepeatedBinaryPatternNotUTF16(t *testing.T) {
+	data := bytes.Repeat([]byte{0x00, 0x01, 0x02, 0xFF}, 4096)
+	if _, err := Parse(context.Background(), Input{Filename: "payload.bin", Data: data}, DefaultLimits()); err == nil {
+		t.Error("a repeated binary pattern was read as text")
+	}
+}
+
 // A lone CR ends a line (classic Mac OS and some device exports): the
 // lines of a log stay records and a title stays the first line.
 func TestLoneCarriageReturns(t *testing.T) {
