@@ -554,7 +554,7 @@ func singleByte(data []byte) (string, string) {
 // (+Inf when it fell back to Windows-1252 for want of a plausible one).
 func singleByteReading(data []byte) (string, string, float64) {
 	sample := data[:min(len(data), detectSample)]
-	best, bestCost := -1, 0.0
+	best, bestCost, western := -1, 0.0, math.Inf(1)
 	var high int
 	for i, c := range singleByteCodePages {
 		runes, hi := make([]rune, len(sample)), make([]bool, len(sample))
@@ -572,9 +572,19 @@ func singleByteReading(data []byte) (string, string, float64) {
 			}
 		}
 		cost := c.prior + readingCost(runes, hi)
+		if i == 0 {
+			western = cost
+		}
 		if best < 0 || cost < bestCost {
 			best, bestCost = i, cost
 		}
+	}
+	if best > 0 && westernWords(sample) {
+		// a Western text's few accented letters ("São Paulo", "naïve" in
+		// English) read as Central European or Cyrillic ones (Săo, naďve)
+		// about as cheaply, or more: the frequencies weigh one letter, not
+		// whether each word reads as a word of one Western language
+		best, bestCost = 0, western
 	}
 	if runes, hi, ok := utf8Reading(sample); ok {
 		if cost := utf8Prior + readingCost(runes, hi); best < 0 || cost <= bestCost {
@@ -634,6 +644,69 @@ var singleByteCodePages = []struct {
 	{charmap.CodePage866, "ibm866", 3.9},
 	{charmap.Macintosh, "macintosh", 4.6},
 }
+
+// westernWords reports whether data read as Windows-1252 is words of the
+// Western languages: every word with a letter over 0x7F has all such
+// letters in one language's alphabet (São, naïve, Björn, façade), where
+// text in another code page read so mixes them (Ïðèâåò, pøíliš).
+func westernWords(data []byte) bool {
+	var word []rune
+	ok := true
+	check := func() {
+		if len(word) > 0 && ok {
+			ok = oneWesternAlphabet(word)
+		}
+		word = word[:0]
+	}
+	letter := func(i int) bool {
+		return i >= 0 && i < len(data) && unicode.IsLetter(charmap.Windows1252.DecodeByte(data[i]))
+	}
+	for i, b := range data {
+		r := charmap.Windows1252.DecodeByte(b)
+		switch {
+		case b >= 0x80 && !unicode.IsLetter(r) && (letter(i-1) || letter(i+1)) && !strings.ContainsRune(gluedSigns, r):
+			return false // a sign glued to a word: "Za¿ó³æ", "×Ó£"
+		case b >= 0x80 && (r == utf8.RuneError || unicode.IsControl(r)):
+			return false
+		case !unicode.IsLetter(r):
+			check()
+		case b >= 0x80 && r != 'µ': // µ: "5 µm" in any language
+			word = append(word, unicode.ToLower(r))
+		}
+		if !ok {
+			return false
+		}
+	}
+	check()
+	return ok
+}
+
+// gluedSigns are the signs over 0x7F that Western text writes against a
+// word: quotes, dashes, the ellipsis, a bullet, the middle dot, no-break
+// and soft hyphens, N°, Acme®.
+const gluedSigns = "’‘“”„«»‹›–—…•·\u00A0\u00AD°®™©"
+
+// oneWesternAlphabet reports whether one Western language of letterFreq
+// writes every letter of word (its letters over 0x7F, lower-cased).
+func oneWesternAlphabet(word []rune) bool {
+	for _, freq := range letterFreq[firstWestern:endWestern] {
+		all := true
+		for _, r := range word {
+			if _, ok := freq[r]; !ok {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWestern and endWestern bound the Western languages in letterFreq
+// (French to Icelandic).
+const firstWestern, endWestern = 2, 10
 
 // utf8Prior is the prior cost of reading as UTF-8 a text with as many
 // valid multi-byte sequences as bad bytes: a legacy text seldom forms one.
@@ -830,10 +903,10 @@ var letterFreq = func() []map[rune]float64 {
 		"é1.9 è0.3 à0.5 ê0.2 ç0.1 â0.05 î0.05 ô0.05 û0.05 ù0.05 ë0.02 ï0.02 ü0.01 œ0.02 ÿ0.005 æ0.005",
 		// German
 		"ä0.5 ö0.3 ü0.65 ß0.3 é0.01",
-		// Spanish
-		"á0.5 é0.4 í0.7 ó0.8 ú0.2 ñ0.3 ü0.02",
+		// Spanish (ª and º: 1ª, nº)
+		"á0.5 é0.4 í0.7 ó0.8 ú0.2 ñ0.3 ü0.02 ª0.01 º0.01",
 		// Portuguese
-		"ã0.7 õ0.1 á0.4 â0.1 à0.1 é0.3 ê0.4 í0.1 ó0.3 ô0.1 ú0.1 ç0.5 ü0.01",
+		"ã0.7 õ0.1 á0.4 â0.1 à0.1 é0.3 ê0.4 í0.1 ó0.3 ô0.1 ú0.1 ç0.5 ü0.01 ª0.01 º0.01",
 		// Italian
 		"à0.6 è0.3 é0.1 ì0.1 ò0.1 ù0.2 í0.01 ó0.01 ú0.01",
 		// Swedish, Finnish

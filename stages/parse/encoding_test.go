@@ -50,6 +50,12 @@ func TestShortWesternStaysWindows1252(t *testing.T) {
 		"Ça va, très bien", "Größe über", "año señor", "Öl", "naïve café", "à côté",
 		"Crème brûlée à Noël", "El año pasado el señor García firmó", "Schöne Grüße aus München",
 		"The Processor won’t disclose the Controller’s data.", "“smart” façade, Ærø, œuvre, 50 €.",
+		// English naming people and places: each word one Western
+		// language's (read as Central European or Cyrillic, São was Săo,
+		// naïve naďve, Loïc Loďc, Ñ С)
+		"This Agreement is made in São Paulo, Brazil, and signed in São Paulo by João Silva for Acme Ltda.",
+		"Meeting notes. Attendees: Zoë, Loïc, Anaïs and Björn. We agreed the naïve approach is fine.",
+		"Ï", "Ñ", "Report nº 5, 1ª edición", "Thickness 5 µm, N° 12, Acme® Widget",
 	} {
 		data, err := charmap.Windows1252.NewEncoder().String(text)
 		if err != nil {
