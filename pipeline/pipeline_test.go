@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -485,29 +486,30 @@ func TestShadowStepsCountedApart(t *testing.T) {
 }
 
 // A message whose free metadata sets one of docmill's own keys
-// (Docmill-Meta-Replaces, in any case) is dead-lettered on
-// docmill.dlq.parse with why, as an HTTP upload is refused: its result
-// told consumers to drop an unrelated document. docmill's own sends carry
-// the key as Docmill-Own-Replaces, which becomes the result's meta.
+// (Docmill-Meta-Replaces, in any case) has the key left out of its meta
+// and named as ignored: its result told consumers to drop an unrelated
+// document. The document is still analysed (an older release's own sends
+// carry the free form). docmill's own sends carry the key as
+// Docmill-Own-Replaces, which becomes the result's meta.
 func TestReservedMetaRefusedFromSenders(t *testing.T) {
-	ctx := context.Background()
-	w := &Worker{Metrics: NewMetrics(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	for _, h := range []string{"Docmill-Meta-Replaces", "Docmill-Meta-REPROCESSED", "Docmill-Meta-Backfill"} {
 		msg := message.NewMessage("m", []byte("A memo about the lease."))
 		msg.Metadata.Set(HeaderFilename, "memo.txt")
-		msg.Metadata.Set(HeaderProcessing, "1")
 		msg.Metadata.Set(h, "0123456789abcdef")
-		msg.SetContext(ctx)
-		_, err := w.Handle(msg)
-		var se *StageError
-		if err == nil || !IsPermanent(err) || !errors.As(err, &se) || se.Stage != "parse" || !strings.Contains(err.Error(), "set by docmill itself") {
-			t.Errorf("%s: %v, want a permanent parse failure saying docmill sets it", h, err)
+		msg.Metadata.Set(HeaderMetaPrefix+"Team", "legal")
+		in := inputFrom(msg, msg.Payload)
+		key := strings.ToLower(strings.TrimPrefix(http.CanonicalHeaderKey(h), HeaderMetaPrefix))
+		if _, set := in.Meta[key]; set || in.Meta["team"] != "legal" {
+			t.Errorf("%s: meta %v, want the key left out and team kept", h, in.Meta)
+		}
+		if why := reservedHeader(msg); !strings.Contains(why, "set by docmill itself") {
+			t.Errorf("%s: ignored %q, want it named", h, why)
 		}
 	}
 	msg := message.NewMessage("m", []byte("A memo."))
 	msg.Metadata.Set(HeaderOwnPrefix+"Replaces", "0123456789abcdef")
 	msg.Metadata.Set(HeaderMetaPrefix+"Team", "legal")
-	if in := inputFrom(msg, msg.Payload); in.Meta[MetaReplaces] != "0123456789abcdef" || in.Meta["team"] != "legal" || reservedHeader(msg) != nil {
-		t.Errorf("docmill's own key: meta %v, refused %v", in.Meta, reservedHeader(msg))
+	if in := inputFrom(msg, msg.Payload); in.Meta[MetaReplaces] != "0123456789abcdef" || in.Meta["team"] != "legal" || reservedHeader(msg) != "" {
+		t.Errorf("docmill's own key: meta %v, ignored %q", in.Meta, reservedHeader(msg))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -197,10 +198,8 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		// one parse gives the document
 		_, _ = w.Processing.Start(ctx, document.ID(data), start)
 	}
-	if err := reservedHeader(msg); err != nil {
-		return nil, &StageError{Stage: "parse", Err: Permanent(err)}
-	}
 	in := inputFrom(msg, data)
+	spoofed := reservedHeader(msg)
 	t0 := time.Now()
 	doc, err := parse.Parse(ctx, in, w.Limits)
 	if err != nil {
@@ -224,6 +223,9 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	an := w.Analyzer.Load()
 	t1 := time.Now()
 	req, ignored := requestFrom(msg, start)
+	if spoofed != "" {
+		ignored = strings.TrimPrefix(ignored+"; "+spoofed, "; ")
+	}
 	if ignored != "" {
 		// the document is still analysed, with the default budget; the
 		// sender learns why from the log and the result's meta
@@ -366,6 +368,9 @@ func inputFrom(msg *message.Message, data []byte) parse.Input {
 	in.Filename = messageFilename(msg)
 	for k, v := range msg.Metadata {
 		key, ok := strings.CutPrefix(k, HeaderMetaPrefix)
+		if ok && ReservedMeta(key) {
+			continue // a sender's, not docmill's (reservedHeader)
+		}
 		if own, isOwn := strings.CutPrefix(http.CanonicalHeaderKey(k), HeaderOwnPrefix); isOwn && ReservedMeta(own) {
 			key, ok = own, true
 		}
@@ -389,17 +394,23 @@ func messageFilename(msg *message.Message) string {
 	return "message-" + msg.Metadata.Get(stream.MetaStreamSeq)
 }
 
-// reservedHeader refuses a message whose free metadata sets one of
-// docmill's own keys (Docmill-Meta-Replaces): a producer could otherwise
-// make the result tell consumers to drop an unrelated document. An HTTP
-// upload refuses it the same way; docmill's own sends use HeaderOwnPrefix.
-func reservedHeader(msg *message.Message) error {
+// reservedHeader names the free metadata headers of msg that set one of
+// docmill's own keys (Docmill-Meta-Replaces), "" when none does. They are
+// left out of the document's meta (inputFrom) and named in its
+// ignored_header: a producer could otherwise make the result tell
+// consumers to drop an unrelated document. docmill's own sends use
+// HeaderOwnPrefix; an older release's sends still carry the free form,
+// whose document is analysed all the same (dead-lettered, a backfill from
+// an older client failed whole).
+func reservedHeader(msg *message.Message) string {
+	var out []string
 	for k := range msg.Metadata {
 		if key, ok := strings.CutPrefix(http.CanonicalHeaderKey(k), HeaderMetaPrefix); ok && ReservedMeta(key) {
-			return fmt.Errorf("header %s: %q is set by docmill itself", k, strings.ToLower(key))
+			out = append(out, fmt.Sprintf("%s: %q is set by docmill itself", k, strings.ToLower(key)))
 		}
 	}
-	return nil
+	sort.Strings(out)
+	return strings.Join(out, "; ")
 }
 
 // requestFrom reads the per-message compute budget. A header value it
