@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,7 +20,12 @@ import (
 // word to the tokenizer, so "IOException" found none of the logs that
 // throw it. Queries are analysed without it (TextQueryAnalyzer): a query
 // for "java.io.IOException" stays that word.
-const DottedPartsName = "docmill_dotted_parts"
+const DottedPartsName = "docmill_dotted_parts_2"
+
+// dottedParts1Name is DottedPartsName as indexes made before 2026-12-01
+// session 32 know it: dots only, not colons. Its filter keeps working so,
+// and such an index lists the rebuild among its upgrades.
+const dottedParts1Name = "docmill_dotted_parts"
 
 // TextQueryAnalyzer is the index's own TextAnalyzer without
 // DottedPartsName, for query text: the parts beside a dotted word would
@@ -34,7 +40,7 @@ const TextQueryAnalyzer = "docmill_text_query"
 // read with TextAnalyzer itself).
 func defineQueryAnalyzer(m *mapping.IndexMappingImpl) bool {
 	text, ok := m.CustomAnalysis.Analyzers[TextAnalyzer]
-	if !ok || !slices.Contains(tokenFilters(m), DottedPartsName) {
+	if !ok || !slices.ContainsFunc(tokenFilters(m), isDottedParts) {
 		return false
 	}
 	if _, defined := m.CustomAnalysis.Analyzers[TextQueryAnalyzer]; defined {
@@ -42,16 +48,22 @@ func defineQueryAnalyzer(m *mapping.IndexMappingImpl) bool {
 	}
 	q := copyConfig(text)
 	filters, _ := q["token_filters"].([]interface{})
-	q["token_filters"] = slices.DeleteFunc(slices.Clone(filters), func(f interface{}) bool { return f == DottedPartsName })
+	q["token_filters"] = slices.DeleteFunc(slices.Clone(filters), func(f interface{}) bool { s, _ := f.(string); return isDottedParts(s) })
 	return m.AddCustomAnalyzer(TextQueryAnalyzer, q) == nil
 }
 
+// isDottedParts reports whether a token filter name is DottedPartsName
+// or an earlier version of it.
+func isDottedParts(name string) bool { return name == DottedPartsName || name == dottedParts1Name }
+
 func init() {
-	err := registry.RegisterTokenFilter(DottedPartsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return dottedParts{}, nil
-	})
-	if err != nil {
-		panic(err)
+	for name, f := range map[string]dottedParts{DottedPartsName: {colon: true}, dottedParts1Name: {}} {
+		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+			return f, nil
+		})
+		if err != nil {
+			panic(err)
+		}
 	}
 }
 
@@ -59,12 +71,14 @@ func init() {
 // more characters with a letter, at the word's position, when it has two
 // such parts.
 // Numbers ("2.3.1") and abbreviations ("e.g", "U.S") have no such parts.
-type dottedParts struct{}
+type dottedParts struct {
+	colon bool // a colon parts a word too (see partsOf)
+}
 
-func (dottedParts) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (d dottedParts) Filter(in analysis.TokenStream) analysis.TokenStream {
 	var out analysis.TokenStream // nil until a dotted word: most texts have none
 	for k, t := range in {
-		parts := partsOf(t)
+		parts := partsOf(t, d.colon)
 		if parts == nil {
 			if out != nil {
 				out = append(out, t)
@@ -89,13 +103,17 @@ func (dottedParts) Filter(in analysis.TokenStream) analysis.TokenStream {
 // "Owner:jsmith" and "ERR:timeout" one word (a colon may sit inside one,
 // as in Swedish "S:t"), so a log's or a form's "key:value" was found only
 // whole, never by its value.
-func partsOf(t *analysis.Token) analysis.TokenStream {
-	if bytes.IndexAny(t.Term, ".:") < 0 {
+func partsOf(t *analysis.Token, colon bool) analysis.TokenStream {
+	seps := "."
+	if colon {
+		seps = ".:"
+	}
+	if bytes.IndexAny(t.Term, seps) < 0 {
 		return nil
 	}
 	var out analysis.TokenStream
 	start := 0
-	for _, p := range bytes.FieldsFunc(t.Term, func(r rune) bool { return r == '.' || r == ':' }) {
+	for _, p := range bytes.FieldsFunc(t.Term, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
 		start = bytes.Index(t.Term[start:], p) + start
 		if namePart(p) {
 			out = append(out, &analysis.Token{Term: append([]byte(nil), p...), Start: t.Start + start, End: t.Start + start + len(p),

@@ -73,7 +73,11 @@ func (ix *Index) Upgrades() []string {
 	if m != nil && !slices.Contains(tokenFilters(m), BigramGapsName) {
 		out = append(out, `phrases that keep the place of stop words (the phrase "governing law" finds "governing the lawfulness")`)
 	}
-	if m != nil && !slices.Contains(tokenFilters(m), DottedPartsName) {
+	switch {
+	case m == nil:
+	case slices.Contains(tokenFilters(m), dottedParts1Name):
+		out = append(out, "the parts of words joined by a colon found on their own (mallory in user:mallory)")
+	case !slices.Contains(tokenFilters(m), DottedPartsName):
 		out = append(out, "the parts of dotted names found on their own (IOException in java.io.IOException, apache in docs.apache.org)")
 	}
 	if m != nil && !slices.Contains(tokenFilters(m), StopName) && !slices.Contains(tokenFilters(m), StopName2) {

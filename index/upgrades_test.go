@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,4 +93,44 @@ func uncutMapping(tb testing.TB) *mapping.IndexMappingImpl {
 	}
 	cfg["token_filters"] = filters[1:]
 	return m
+}
+
+// An index made before a colon parted words keeps its analyser (dots
+// only), so its texts and queries agree, and names the rebuild that makes
+// mallory find user:mallory; a new index parts both.
+func TestColonPartsUpgrade(t *testing.T) {
+	m, err := Mapping(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := m.CustomAnalysis.Analyzers[TextAnalyzer]
+	filters := slices.Clone(cfg["token_filters"].([]interface{}))
+	i := slices.Index(filters, interface{}(DottedPartsName))
+	if i < 0 {
+		t.Fatalf("TextAnalyzer has no %s: %v", DottedPartsName, filters)
+	}
+	filters[i] = dottedParts1Name
+	cfg["token_filters"] = filters
+	old := openWithMapping(t, t.TempDir()+"/old", m)
+	fresh, _ := openTemp(t)
+	defer fresh.Close()
+	d := sample("log", "auth.log", "2024-05-13 10:00:01 INFO login user:mallory from java.io.IOException", "log", "en")
+	for name, c := range map[string]struct {
+		ix      *Index
+		mallory uint64
+		upgrade bool
+	}{"old": {old, 0, true}, "new": {fresh, 1, false}} {
+		if err := c.ix.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string]uint64{"mallory": c.mallory, "IOException": 1} {
+			if res, err := c.ix.Search(context.Background(), Query{Q: q}); err != nil || res.Total != want {
+				t.Errorf("%s index, %s: %v %v, want %d", name, q, res.Total, err, want)
+			}
+		}
+		listed := slices.ContainsFunc(c.ix.Upgrades(), func(s string) bool { return strings.Contains(s, "colon") })
+		if listed != c.upgrade {
+			t.Errorf("%s index: upgrades %q", name, c.ix.Upgrades())
+		}
+	}
 }
