@@ -438,7 +438,10 @@ func searchCmd() *cobra.Command {
 			}
 			fmt.Printf("%6.2f  %-10s %s  [%s]  %s%s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title), expires)
 			if len(h.Fragments) > 0 {
-				fmt.Printf("        %s\n", passage(h.Fragments[0], isTerminal(os.Stdout)))
+				// a passage that is the title (a match in it) says nothing new
+				if p := passage(h.Fragments[0], isTerminal(os.Stdout)); passage(h.Fragments[0], false) != shown(title) {
+					fmt.Printf("        %s\n", p)
+				}
 			}
 		}
 		return nil
