@@ -15,6 +15,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/internal/modeltest"
 	"github.com/docmill/docmill/web"
 )
 
@@ -111,7 +112,7 @@ func TestBackfillResumesSkipsAndReprocessesStale(t *testing.T) {
 	waitFor(t, "the deleted document back", 60*time.Second, func() bool { return h.search("").Total == n+1 })
 	// After a model change, --only-stale-model sends everything indexed by
 	// another version, and nothing once all are current.
-	tiny := tinyModel(t)
+	tiny := modeltest.TinyBundle(t)
 	if err := UseModel(ctx, h.srv.JetStream(), Active{Dir: tiny}); err != nil {
 		t.Fatal(err)
 	}

@@ -23,27 +23,10 @@ import (
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/internal/modeltest"
 	"github.com/docmill/docmill/internal/natstest"
-	"github.com/docmill/docmill/model"
 	"github.com/docmill/docmill/monitor"
 )
-
-// tinyModel returns the committed tiny test bundle and makes sure the ONNX
-// Runtime library is found, or skips.
-func tinyModel(t *testing.T) string {
-	t.Helper()
-	root, err := datasets.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if os.Getenv("DOCMILL_ORT_LIB") == "" {
-		t.Setenv("DOCMILL_ORT_LIB", filepath.Join(root, "third_party", "onnxruntime", "libonnxruntime.so.1"))
-	}
-	if _, err := model.FindORTLib(""); err != nil {
-		t.Skipf("ONNX Runtime library not installed (run make deps): %v", err)
-	}
-	return filepath.Join(root, "model", "testdata", "tiny")
-}
 
 func publishMany(t *testing.T, js jetstream.JetStream, n int, prefix string) {
 	t.Helper()
@@ -71,7 +54,7 @@ func swappable(c *config.Config) {
 }
 
 func TestHotSwapUnderLoad(t *testing.T) {
-	tiny := tinyModel(t)
+	tiny := modeltest.TinyBundle(t)
 	h := startWith(t, t.TempDir(), swappable)
 	ctx := context.Background()
 	js := h.srv.JetStream()
@@ -113,7 +96,7 @@ func TestHotSwapUnderLoad(t *testing.T) {
 }
 
 func TestShadowAgreementOnMetrics(t *testing.T) {
-	tiny := tinyModel(t)
+	tiny := modeltest.TinyBundle(t)
 	h := startWith(t, t.TempDir(), func(c *config.Config) { c.Model.Shadow = tiny })
 	publishMany(t, h.srv.JetStream(), 30, "shadow")
 	waitFor(t, "indexed", 120*time.Second, func() bool { return h.search("").Total >= 30 })
@@ -173,7 +156,7 @@ func TestMissingRuntimeFallsBackAndSaysSo(t *testing.T) {
 // started after the swap; a swap to a bundle that does not load is
 // refused, and /healthz says so until a good one comes.
 func TestRegistryModelAtStartAndRefusedSwap(t *testing.T) {
-	tiny := tinyModel(t)
+	tiny := modeltest.TinyBundle(t)
 	ctx := context.Background()
 	h := startWith(t, t.TempDir(), swappable)
 	js := h.srv.JetStream()
@@ -202,7 +185,7 @@ func TestRegistryModelAtStartAndRefusedSwap(t *testing.T) {
 // /healthz says which precision runs, and that int8 was asked for in vain
 // when the bundle has no int8 segments.
 func TestModelPrecisionShown(t *testing.T) {
-	tiny := tinyModel(t)
+	tiny := modeltest.TinyBundle(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for _, int8 := range []bool{false, true} {
 		_, st := BuildAnalyzer(config.Model{Dir: tiny, Int8: int8, Threads: 1}, enrich.FreeOptions{}, log)
@@ -244,7 +227,7 @@ func (l *lockedBuffer) String() string {
 // warned "neural model unavailable, running the model-free tier" while the
 // configured model ran.
 func TestRegistryModelNotLoadingLogsWhatRuns(t *testing.T) {
-	tiny := tinyModel(t)
+	tiny := modeltest.TinyBundle(t)
 	ctx := context.Background()
 	url, _, js := natstest.Listening(t, "registry-model-not-loading")
 	if err := UseModel(ctx, js, Active{Dir: "/nonexistent/bundle"}); err != nil {
@@ -314,7 +297,7 @@ func brokenBundle(t *testing.T, tiny string) string {
 // model without a shadow, and /healthz says why under an advisory
 // "shadow": it stopped the start, a crash loop of every worker in k8s.
 func TestBrokenShadowRunsWithoutIt(t *testing.T) {
-	broken := brokenBundle(t, tinyModel(t))
+	broken := brokenBundle(t, modeltest.TinyBundle(t))
 	h := startWith(t, t.TempDir(), func(c *config.Config) { c.Model.Shadow = broken })
 	sh, ok := h.srv.Health()["shadow"]
 	if !ok || sh.OK || !sh.Advisory || !strings.Contains(sh.Detail, broken) {
@@ -372,7 +355,7 @@ func miniModel(t *testing.T) string {
 // had been used. A configured model.dir gives way to the registry, with a
 // warning naming both; model reset returns the worker to it.
 func TestPinnedModelWinsOverRegistry(t *testing.T) {
-	tiny, mini := tinyModel(t), miniModel(t)
+	tiny, mini := modeltest.TinyBundle(t), miniModel(t)
 	ctx := context.Background()
 	url, _, js := natstest.Listening(t, "pinned-model")
 	if err := UseModel(ctx, js, Active{Dir: tiny}); err != nil {
@@ -425,7 +408,7 @@ func TestPinnedModelWinsOverRegistry(t *testing.T) {
 // graph) starts with the model the fleet ran before, not its configured
 // one, and /healthz model_swap says so.
 func TestRegistryFallsBackToPrevious(t *testing.T) {
-	tiny, mini := tinyModel(t), miniModel(t)
+	tiny, mini := modeltest.TinyBundle(t), miniModel(t)
 	ctx := context.Background()
 	url, _, js := natstest.Listening(t, "previous-model")
 	noInt8 := t.TempDir()

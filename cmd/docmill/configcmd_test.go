@@ -6,57 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docmill/docmill/internal/datasets"
-	"github.com/docmill/docmill/model"
+	"github.com/docmill/docmill/internal/modeltest"
 )
-
-// ortHere makes sure the ONNX Runtime library is found (the repository's
-// third_party copy unless DOCMILL_ORT_LIB names one), or skips, and
-// returns the repository root.
-func ortHere(t *testing.T) string {
-	t.Helper()
-	root, err := datasets.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if os.Getenv("DOCMILL_ORT_LIB") == "" {
-		t.Setenv("DOCMILL_ORT_LIB", filepath.Join(root, "third_party", "onnxruntime", "libonnxruntime.so.1"))
-	}
-	if _, err := model.FindORTLib(""); err != nil {
-		t.Skipf("ONNX Runtime library not installed (run make deps): %v", err)
-	}
-	return root
-}
-
-// copyBundle copies the bundle src to a new folder, passing each file's
-// bytes through edit (nil drops the file).
-func copyBundle(t *testing.T, src string, edit func(name string, b []byte) []byte) string {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b = edit(e.Name(), b); b == nil {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // config check loads the shadow bundle as model use checks one: it said
 // ok for a shadow whose graph did not parse.
 func TestConfigCheckLoadsShadow(t *testing.T) {
-	tiny := filepath.Join(ortHere(t), "model", "testdata", "tiny")
-	broken := copyBundle(t, tiny, func(name string, b []byte) []byte {
+	tiny := modeltest.TinyBundle(t)
+	broken := modeltest.CopyBundle(t, tiny, func(name string, b []byte) []byte {
 		if name == "upper.onnx" {
 			return b[:len(b)/3]
 		}

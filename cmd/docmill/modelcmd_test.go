@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/docmill/docmill/internal/datasets"
+	"github.com/docmill/docmill/internal/modeltest"
 	"github.com/docmill/docmill/internal/natstest"
 )
 
@@ -69,8 +70,8 @@ func TestModelUseRefusesNoBundle(t *testing.T) {
 // recorded, and every int8 worker refused it. A bundle that declares none
 // is recorded (int8 workers run it in fp32, and model use says so).
 func TestBundleOnWorkersChecksInt8(t *testing.T) {
-	tiny := filepath.Join(ortHere(t), "model", "testdata", "tiny")
-	noInt8 := copyBundle(t, tiny, func(name string, b []byte) []byte {
+	tiny := modeltest.TinyBundle(t)
+	noInt8 := modeltest.CopyBundle(t, tiny, func(name string, b []byte) []byte {
 		if name == "upper.int8.onnx" {
 			return nil
 		}
@@ -83,7 +84,7 @@ func TestBundleOnWorkersChecksInt8(t *testing.T) {
 	if dir, err := bundleOnWorkers(noInt8, true); err != nil || dir != noInt8 {
 		t.Errorf("--unchecked: %q %v", dir, err)
 	}
-	fp32Only := copyBundle(t, tiny, func(name string, b []byte) []byte {
+	fp32Only := modeltest.CopyBundle(t, tiny, func(name string, b []byte) []byte {
 		if strings.HasSuffix(name, ".int8.onnx") {
 			return nil
 		}
@@ -101,7 +102,7 @@ func TestBundleOnWorkersChecksInt8(t *testing.T) {
 // to, or that there is none; model reset clears it. Nothing showed that a
 // model use overrode every worker's configuration, nor undid it.
 func TestModelShowAndReset(t *testing.T) {
-	tiny := filepath.Join(ortHere(t), "model", "testdata", "tiny")
+	tiny := modeltest.TinyBundle(t)
 	url, _, _ := natstest.Listening(t, "model-show")
 	show := func() string {
 		out, _, err := execute(rootCmd, "model", "show", "--nats", url)
