@@ -290,31 +290,13 @@ func TestEmbeddedPortTaken(t *testing.T) {
 // longer than the stream keeps messages, so a short nats.max_age shortens
 // the DLQ's de-duplication window rather than failing start-up.
 func TestDeadLetterWindowWithinMaxAge(t *testing.T) {
-	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Shutdown()
-	nc, err := e.Connect("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, _ := jetstream.New(nc)
+	js := embeddedJS(t)
 	ctx := context.Background()
 	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: time.Hour}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := js.Stream(ctx, StreamDLQ)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := st.Info(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Config.Duplicates != time.Hour {
-		t.Errorf("DLQ duplicate window %s with max age 1h, want 1h", info.Config.Duplicates)
+	if _, dup := sizing(t, js, StreamDLQ); dup != time.Hour {
+		t.Errorf("DLQ duplicate window %s with max age 1h, want 1h", dup)
 	}
 }
 
@@ -324,30 +306,8 @@ func TestDeadLetterWindowWithinMaxAge(t *testing.T) {
 // and a shorter age deleted the deployment's history. The owner (serve's
 // embedded broker) still applies its configuration.
 func TestOnlyTheOwnerResizesStreams(t *testing.T) {
-	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Shutdown()
-	nc, err := e.Connect("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, _ := jetstream.New(nc)
+	js := embeddedJS(t)
 	ctx := context.Background()
-	sizing := func(name string) (time.Duration, time.Duration) {
-		t.Helper()
-		st, err := js.Stream(ctx, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info, err := st.Info(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return info.Config.MaxAge, info.Config.Duplicates
-	}
 	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: 720 * time.Hour}); err != nil {
 		t.Fatal(err)
 	}
@@ -356,10 +316,10 @@ func TestOnlyTheOwnerResizesStreams(t *testing.T) {
 	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: 11 * time.Minute, Warn: warn}); err != nil {
 		t.Fatal(err)
 	}
-	if age, dup := sizing(StreamIngest); age != 720*time.Hour || dup != DuplicateWindow {
+	if age, dup := sizing(t, js, StreamIngest); age != 720*time.Hour || dup != DuplicateWindow {
 		t.Errorf("ingest after another process: max age %s, duplicates %s; want 720h and %s kept", age, dup, DuplicateWindow)
 	}
-	if age, dup := sizing(StreamDLQ); age != 720*time.Hour || dup != DeadLetterWindow {
+	if age, dup := sizing(t, js, StreamDLQ); age != 720*time.Hour || dup != DeadLetterWindow {
 		t.Errorf("DLQ after another process: max age %s, duplicates %s; want 720h, 24h kept", age, dup)
 	}
 	if len(warned) != 6 || !slices.Contains(warned, StreamResults) {
@@ -368,7 +328,41 @@ func TestOnlyTheOwnerResizesStreams(t *testing.T) {
 	if err := EnsureStreams(ctx, js, StreamOptions{MaxAge: time.Hour, Owner: true}); err != nil {
 		t.Fatal(err)
 	}
-	if age, dup := sizing(StreamDLQ); age != time.Hour || dup != time.Hour {
+	if age, dup := sizing(t, js, StreamDLQ); age != time.Hour || dup != time.Hour {
 		t.Errorf("DLQ after the owner: max age %s, duplicates %s; want 1h, 1h", age, dup)
 	}
+}
+
+// embeddedJS is JetStream on a fresh embedded server, closed with the test.
+func embeddedJS(t *testing.T) jetstream.JetStream {
+	t.Helper()
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
+}
+
+// sizing is stream name's retention and de-duplication window.
+func sizing(t *testing.T, js jetstream.JetStream, name string) (maxAge, duplicates time.Duration) {
+	t.Helper()
+	st, err := js.Stream(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Config.MaxAge, info.Config.Duplicates
 }
