@@ -295,26 +295,8 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 	if o.Replicas == 0 {
 		o.Replicas = 1
 	}
-	// JetStream refuses a duplicate window longer than the messages live
-	dlqWindow := DeadLetterWindow
-	if o.MaxAge > 0 && o.MaxAge < dlqWindow {
-		dlqWindow = o.MaxAge
-	}
-	cfgs := []jetstream.StreamConfig{
-		{Name: StreamIngest, Subjects: []string{SubjectIngest + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: DuplicateWindow, MaxAge: o.MaxAge},
-		{Name: StreamResults, Subjects: []string{SubjectResults + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, Duplicates: 10 * time.Minute, MaxAge: o.MaxAge},
-		{Name: StreamDLQ, Subjects: []string{SubjectDLQ + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: dlqWindow},
-		{Name: StreamShadow, Subjects: []string{SubjectShadow + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
-		{Name: StreamDeleted, Subjects: []string{SubjectDeleted + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
-		{Name: StreamRemovals, Subjects: []string{SubjectRemovals + ".>"}, Retention: jetstream.LimitsPolicy,
-			Storage: jetstream.FileStorage, Replicas: o.Replicas, MaxAge: o.MaxAge, Duplicates: 10 * time.Minute},
-	}
-	for _, c := range cfgs {
+	for _, name := range []string{StreamIngest, StreamResults, StreamDLQ, StreamShadow, StreamDeleted, StreamRemovals} {
+		c := streamConfig(name, o.MaxAge, o.Replicas)
 		if !o.Owner {
 			var err error
 			if c, err = keepSizing(ctx, js, c, o.Warn); err != nil {
@@ -328,9 +310,29 @@ func EnsureStreams(ctx context.Context, js jetstream.JetStream, o StreamOptions)
 	return nil
 }
 
+// streamSubjects are the subjects each of docmill's streams keeps.
+var streamSubjects = map[string]string{StreamIngest: SubjectIngest, StreamResults: SubjectResults, StreamDLQ: SubjectDLQ,
+	StreamShadow: SubjectShadow, StreamDeleted: SubjectDeleted, StreamRemovals: SubjectRemovals}
+
+// streamConfig is stream name's configuration, kept by limits, with
+// messages living maxAge (0: until limits) on replicas nodes.
+func streamConfig(name string, maxAge time.Duration, replicas int) jetstream.StreamConfig {
+	dup := 10 * time.Minute
+	switch name {
+	case StreamIngest:
+		dup = DuplicateWindow
+	case StreamDLQ:
+		dup = DeadLetterWindow
+	}
+	if maxAge > 0 && maxAge < dup {
+		dup = maxAge // JetStream refuses a window longer than the messages live
+	}
+	return jetstream.StreamConfig{Name: name, Subjects: []string{streamSubjects[name] + ".>"}, Retention: jetstream.LimitsPolicy,
+		Storage: jetstream.FileStorage, Replicas: replicas, Duplicates: dup, MaxAge: maxAge}
+}
+
 // keepSizing is c with the retention and replicas of the stream that
-// exists under its name (and a duplicate window no longer than that
-// retention), or c itself when there is none yet.
+// exists under its name, or c itself when there is none yet.
 func keepSizing(ctx context.Context, js jetstream.JetStream, c jetstream.StreamConfig, warn func(string, jetstream.StreamConfig, jetstream.StreamConfig)) (jetstream.StreamConfig, error) {
 	st, err := js.Stream(ctx, c.Name)
 	if errors.Is(err, jetstream.ErrStreamNotFound) {
@@ -346,12 +348,5 @@ func keepSizing(ctx context.Context, js jetstream.JetStream, c jetstream.StreamC
 	if warn != nil {
 		warn(c.Name, have, c)
 	}
-	c.MaxAge, c.Replicas = have.MaxAge, have.Replicas
-	if c.MaxAge > 0 && c.Duplicates > c.MaxAge {
-		c.Duplicates = c.MaxAge
-	}
-	if c.Name == StreamDLQ && (c.MaxAge == 0 || c.MaxAge >= DeadLetterWindow) {
-		c.Duplicates = DeadLetterWindow
-	}
-	return c, nil
+	return streamConfig(c.Name, have.MaxAge, have.Replicas), nil
 }
