@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,6 +134,27 @@ func flattenPanels(ps []panel) []panel {
 	return out
 }
 
+// perStage are the counters with one series per pipeline stage that a
+// document passes: summed over stages they count each document several
+// times (the error ratio once read as a third of its value).
+var perStage = map[string]bool{"docmill_documents_processed_total": true}
+
+// stageKept reports whether a selector picks stages by a matcher or sits
+// under an aggregation that keeps the stage label.
+func stageKept(vs *parser.VectorSelector, path []parser.Node) bool {
+	for _, m := range vs.LabelMatchers {
+		if m.Name == "stage" {
+			return true
+		}
+	}
+	for _, n := range path {
+		if a, ok := n.(*parser.AggregateExpr); ok && !a.Without && slices.Contains(a.Grouping, "stage") {
+			return true
+		}
+	}
+	return false
+}
+
 // checkExpr parses one query and checks the metric names it selects.
 func checkExpr(title, expr string, defined, used map[string]bool) []string {
 	e, err := parser.NewParser(parser.Options{}).ParseExpr(grafanaVars.Replace(expr))
@@ -140,12 +162,15 @@ func checkExpr(title, expr string, defined, used map[string]bool) []string {
 		return []string{fmt.Sprintf("panel %q: PromQL %q: %v", title, expr, err)}
 	}
 	var p []string
-	parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
+	parser.Inspect(e, func(n parser.Node, path []parser.Node) error {
 		vs, ok := n.(*parser.VectorSelector)
 		if !ok {
 			return nil
 		}
 		name := vs.Name
+		if perStage[name] && !stageKept(vs, path) {
+			p = append(p, fmt.Sprintf("panel %q: %s counts each document once per stage: select a stage or group by stage", title, name))
+		}
 		switch {
 		case strings.HasPrefix(name, "process_") || strings.HasPrefix(name, "go_"):
 		case defined[name]:

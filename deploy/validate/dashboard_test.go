@@ -48,3 +48,39 @@ func TestDashboardProblemsAreCaught(t *testing.T) {
 		t.Errorf("the valid panel was flagged:\n%s", text)
 	}
 }
+
+func TestDashboardPerStageSums(t *testing.T) {
+	src := t.TempDir()
+	code := "package m\nvar x = Opts{Name: \"docmill_documents_processed_total\"}\n"
+	if err := os.WriteFile(filepath.Join(src, "m.go"), []byte(code), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	panel := func(id int, title, expr string) string {
+		return `{"id":` + string(rune('0'+id)) + `,"type":"stat","title":"` + title + `","gridPos":{"h":4,"w":6,"x":0,"y":` + string(rune('0'+id)) + `},"targets":[{"expr":"` + expr + `"}]}`
+	}
+	dash := `{"uid":"d","title":"d","panels":[` + strings.Join([]string{
+		panel(1, "all stages", `sum(rate(docmill_documents_processed_total[5m]))`),
+		panel(2, "index stage", `sum(rate(docmill_documents_processed_total{stage=\"index\"}[5m]))`),
+		panel(3, "by stage", `sum by (stage) (rate(docmill_documents_processed_total[5m]))`),
+		panel(4, "without stage", `sum without (stage) (rate(docmill_documents_processed_total[5m]))`),
+	}, ",") + `]}`
+	path := filepath.Join(t.TempDir(), "d.json")
+	if err := os.WriteFile(path, []byte(dash), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := checkDashboardFile(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(problems, "\n")
+	for _, flagged := range []string{`panel "all stages"`, `panel "without stage"`} {
+		if !strings.Contains(text, flagged) {
+			t.Errorf("want %s flagged in:\n%s", flagged, text)
+		}
+	}
+	for _, ok := range []string{`panel "index stage"`, `panel "by stage"`} {
+		if strings.Contains(text, ok) {
+			t.Errorf("%s was flagged:\n%s", ok, text)
+		}
+	}
+}
