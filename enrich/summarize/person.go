@@ -91,16 +91,18 @@ var sentenceEnd = regexp.MustCompile(`[.!?]\s`)
 var genericTitleWord = setOf("our this the these website site app service services general updated new global customer user")
 
 // writersText reports a text whose "we" is its writers: a paper ("in this
-// paper", "we propose"), notes of a meeting ("action items",
+// paper", "we propose"), a post or guide ("in this post"), notes of a meeting ("action items",
 // "attendees") or a memo ("Internal memo", "To: Marketing team From:
 // Privacy Office"). Such texts mention users and products too, and "the
 // service spent the morning reviewing the roadmap" was a summary of notes,
-// "the service's newsletter relies on consent" one of a memo on GDPR.
+// "the service's newsletter relies on consent" one of a memo on GDPR; a
+// blog post or a guide too ("In this post we explain how to answer a
+// consumer request" read "In this post the service explains").
 func writersText(text string) bool {
 	return writersRe.MatchString(text)
 }
 
-var writersRe = regexp.MustCompile(`(?i)\b(?:in\s+this\s+(?:paper|article|thesis|study|report)|we\s+(?:propose|present|evaluate|introduce|describe|show\s+that|discussed|agreed|decided|reviewed|spent|met)|our\s+(?:approach|experiments?|evaluation|results\s+show|method)|action\s+items?|attendees|minutes\s+of|meeting\s+notes|agenda|memo(?:randum)?\s*(?:to|from|:)|internal\s+memo(?:randum)?)\b` +
+var writersRe = regexp.MustCompile(`(?i)\b(?:in\s+this\s+(?:paper|article|thesis|study|report|(?:blog\s+)?post|guide|explainer|piece|newsletter|issue|episode|tutorial|chapter)|we\s+(?:propose|present|evaluate|introduce|describe|show\s+that|discussed|agreed|decided|reviewed|spent|met)|our\s+(?:approach|experiments?|evaluation|results\s+show|method)|action\s+items?|attendees|minutes\s+of|meeting\s+notes|agenda|memo(?:randum)?\s*(?:to|from|:)|internal\s+memo(?:randum)?)\b` +
 	`|\bto\W{0,4}:[^\n]{1,80}?\bfrom\W{0,4}:`)
 
 // staffText reports a text written to employees (a handbook): its "we" is

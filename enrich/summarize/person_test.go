@@ -106,6 +106,8 @@ func TestSpeaker(t *testing.T) {
 		{"Team offsite notes. Attendees: Ana, Bo. We spent the morning reviewing the Q2 roadmap for the product. Users want exports. Action items: Bo drafts the spec.", ""},
 		{"Internal memo: lawful basis for marketing e-mails. To: Marketing team From: Privacy Office (privacy@example.org). Our newsletter relies on consent of users; we must stop processing within 30 days.", ""},
 		{"MEMORANDUM TO: All product managers. FROM: Legal. We must review cookies on every app before launch.", ""},
+		{"The CCPA gives residents the right to know what a business collects. A business that sells personal information must offer a link on its homepage. In this post we explain how to respond to a consumer request and what to put in your privacy notice.", ""},
+		{"Cookie consent, explained. In this guide we look at what a site must ask before it sets cookies on your device.", ""},
 		{"Abstract. In this paper we present a tracing JIT for the platform; our experiments show users' scripts run faster.", ""},
 		{`Zento Labs GmbH, hereinafter referred to as "Zento" or "we", provides the app. We may change these terms.`, "Zento"},
 		{`The app is run by Zento Labs GmbH, hereinafter "we". We may change these terms.`, "Zento Labs GmbH"},
