@@ -375,6 +375,28 @@ func TestEffectiveWhenSigned(t *testing.T) {
 	}
 }
 
+// The date a law or a treaty enters into force is when it takes effect,
+// not an agreement date: a news story on the AI Act had its entry into
+// force as the date of an agreement.
+func TestEntryIntoForce(t *testing.T) {
+	for _, text := range []string{
+		"EU AI Act: what companies need to know\n\nThe Artificial Intelligence Act entered into force on 1 August 2024. Providers of high-risk systems must run a conformity assessment.",
+		"The Regulation comes into force on 25 May 2018 and applies to every controller.",
+	} {
+		ents := Extract(text, "en")
+		if has(ents, KindAgreementDate, "", "") {
+			t.Errorf("%q: an agreement date: %+v", text, ents)
+		}
+		if !has(ents, KindEffectiveDate, "", "") {
+			t.Errorf("%q: no effective date: %+v", text, ents)
+		}
+	}
+	text := "The amended Directive came into effect on 1 January 2021."
+	if ents := Extract(text, "en"); !has(ents, KindEffectiveDate, "", "2021-01-01") {
+		t.Errorf("%q: no effective date: %+v", text, ents)
+	}
+}
+
 // Ages and experience are no contract periods; a jurisdiction named as a
 // pair keeps both halves; meanings, recitals and governing law are no
 // obligations.

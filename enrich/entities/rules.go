@@ -1064,7 +1064,7 @@ var (
 
 var (
 	effectiveAfterRe  = regexp.MustCompile(`(?i)^[\s,]*\(?\s*(?:the\s+|this\s+)?(?:["“]?|["“]\s*(?:[a-z]+\s+){1,2}?)\s*(?:effective|commencement)\s+date`)
-	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:shall|will)\s+(?:commence|begin|start)\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\bcoming\s+into\s+force\s*(?:on\s+)?(?:the\s+)?$`)
+	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:shall|will)\s+(?:commence|begin|start)\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\b(?:com(?:es|ing)|came|enter(?:s|ed|ing)?)\s+into\s+(?:force|effect)\s*(?:on\s+)?(?:the\s+)?$`)
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
 	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?|\bend\s+date\s*:\s*|\bterminat\w*\s+(?:will|shall)\s+(?:be(?:come)?\s+)?effective\s+(?:on|as\s+of)\s+)(?:the\s+)?$`)
@@ -1258,6 +1258,10 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 		case deadlineBeforeRe.MatchString(before) || zh && zhDeadlineAfterRe.MatchString(after):
 			// "deliver the goods no later than June 30, 2024", "于
 			// 2024年6月30日前交货": a deadline, however early it is named
+		case intoForceRe.MatchString(before):
+			// "The Act entered into force on 1 August 2024": when a law
+			// (or a treaty) takes effect, an effective date, not the date
+			// anyone agreed to anything
 		case thisAgreementDatedRe.MatchString(before):
 			// "this Consulting Agreement ("Agreement") dated June 1, 2020,
 			// effective as of July 1": the agreement's own date, not when
@@ -1288,6 +1292,11 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 }
 
 var (
+	// intoForceRe ends the text before the date a law takes effect
+	// ("entered into force on"). A contract "comes into effect on" the
+	// day it is signed as often as not (CUAD's train split lost an
+	// agreement date to that reading), so "effect" stays out.
+	intoForceRe = regexp.MustCompile(`(?i)\b(?:com(?:es|ing)|came|enter(?:s|ed|ing)?)\s+into\s+force\s*(?:on\s+)?(?:the\s+)?$`)
 	// deadlineBeforeRe ends the text before a deadline: "no later than",
 	// "not later than", "by", "before", "prior to", "on or before",
 	// "within", "no earlier than", "after".
