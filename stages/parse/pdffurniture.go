@@ -111,8 +111,8 @@ func edge(lines []string, dir int) []int {
 var browserPrintRe = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?(?:\s|$)|^(?:file|https?)://\S+\s+\d{1,4}\s*/\s*\d{1,4}$`)
 
 // pageNumberRe is a line that only numbers the page: "3", "- 3 -", "Page 3
-// of 11", "[3]" (PDFs space them with no-break spaces too).
-var pageNumberRe = regexp.MustCompile(`(?i)^[\s\p{Z}\-–—(\[]*(?:page[\s\p{Z}]*)?\d{1,4}(?:[\s\p{Z}]*(?:of|/)[\s\p{Z}]*\d{1,4})?[\s\p{Z}\-–—)\]]*$`)
+// of 11", "Page No. 3", "[3]" (PDFs space them with no-break spaces too).
+var pageNumberRe = regexp.MustCompile(`(?i)^[\s\p{Z}\-–—(\[]*(?:page[\s\p{Z}]*(?:(?:no|nr)\.?|number|#)?[\s\p{Z}]*)?\d{1,4}(?:[\s\p{Z}]*(?:of|/)[\s\p{Z}]*\d{1,4})?[\s\p{Z}\-–—)\]]*$`)
 
 // pageNumberInRe is the page's number within a running line: "Page 3",
 // "Page 3 of 11", "3 / 11", or a number that opens or closes the line.
@@ -142,18 +142,28 @@ func furnitureKey(l string) string {
 // 12", "Initials ___ 4"). A number that neither repeats nor follows the
 // pages is the page's data, not its number: invoices bound in one PDF
 // ("Invoice No. 7026", "Total EUR 4500") lost all but the first page's.
-// A line that ends a sentence is prose, its page number or not ("Body
-// line 3 of page 4."), and is keyed only as it is.
+// A number that a label names ("Invoice No. 1041", "Order # 502",
+// "Customer ID 13") is the page's data however it goes: invoices
+// numbered one up a page lost all but the first page's number as a
+// running footer; it keeps its value in both keys. A line that ends a
+// sentence is prose, its page number or not ("Body line 3 of page 4."),
+// and is keyed only as it is.
 func furnitureKeys(l string, n int) (same, paged string) {
 	k := furnitureKey(l)
 	if k == "" || k == "#" {
 		return k, k
 	}
 	var asIs, less []string
-	for _, m := range pageNumberInRe.FindAllString(strings.ToLower(l), -1) {
-		v, _ := strconv.Atoi(firstNumberRe.FindString(m))
+	lower := strings.ToLower(l)
+	for _, m := range pageNumberInRe.FindAllStringIndex(lower, -1) {
+		at := m[0] + firstNumberRe.FindStringIndex(lower[m[0]:m[1]])[0]
+		v, _ := strconv.Atoi(firstNumberRe.FindString(lower[at:]))
 		asIs = append(asIs, strconv.Itoa(v))
-		less = append(less, strconv.Itoa(v-n))
+		if labelled(lower[:at]) {
+			less = append(less, strconv.Itoa(v))
+		} else {
+			less = append(less, strconv.Itoa(v-n))
+		}
 	}
 	if len(asIs) == 0 {
 		return k, k
@@ -163,6 +173,21 @@ func furnitureKeys(l string, n int) (same, paged string) {
 		return same, same
 	}
 	return same, k + " +" + strings.Join(less, ",")
+}
+
+// fieldLabelRe is the end of a line's text before a number that names
+// what the number is ("Invoice No.", "Order #", "Customer ID:",
+// "Reference"): a document's number, not the page's.
+var fieldLabelRe = regexp.MustCompile(`(?:\b(?:invoice|inv|order|po|receipt|reference|ref|no|nr|number|num|id|account|acct|ticket|case|claim|policy|customer|client|quote|quotation|statement|voucher)\.?|[#№])[\s\p{Z}:.#-]*$`)
+
+// pageLabelRe is a label that names the page's own number ("Page No.",
+// "Page #"), which fieldLabelRe would take for a field's.
+var pageLabelRe = regexp.MustCompile(`\b(?:page|pg|p)\.?[\s\p{Z}]*(?:no|nr|number|num|#)\.?[\s\p{Z}:.#-]*$`)
+
+// labelled says whether before, a lower-cased line's text up to a number,
+// ends in a label that makes the number a field's value.
+func labelled(before string) bool {
+	return fieldLabelRe.MatchString(before) && !pageLabelRe.MatchString(before)
 }
 
 // firstNumberRe is the first number of a page number's match: the page's

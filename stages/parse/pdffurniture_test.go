@@ -209,3 +209,69 @@ func TestPDFSoftHyphenJoined(t *testing.T) {
 		t.Errorf("U+2010: %q", got)
 	}
 }
+
+// Invoices numbered one up a page, bound in one PDF, keep every page's
+// number: "Invoice No. 1041" on page 1, "No. 1042" on page 2 went up with
+// the pages as a page number does, and all but the first went as a
+// running footer. A number that a label names (invoice, order, no., #,
+// ID) is the page's data; the page's own number still goes however it is
+// written.
+func TestPDFFurnitureKeepsLabelledNumbers(t *testing.T) {
+	fields := []struct {
+		format string
+		first  int
+	}{{"Invoice No. %d", 1041}, {"Order # %d", 501}, {"Customer ID %d", 12}, {"Reference %d", 88}}
+	for _, foot := range []string{"Page %d", "Page %d of 5", "%d / 5", "- %d -", "%d", "Page No. %d"} {
+		var pages [][]string
+		for i := 0; i < 5; i++ {
+			lines := []string{"ACME Supplies Ltd"}
+			for _, f := range fields[:2] {
+				lines = append(lines, fmt.Sprintf(f.format, f.first+i))
+			}
+			lines = append(lines, fmt.Sprintf("Item %d: paper, %d reams.", i, 3+i), "Delivered to the main office.", "Payable within thirty days.")
+			for _, f := range fields[2:] {
+				lines = append(lines, fmt.Sprintf(f.format, f.first+i))
+			}
+			pages = append(pages, append(lines, fmt.Sprintf(foot, i+1)))
+		}
+		p := mustParse(t, "invoices.pdf", pagedPDF(pages))
+		text := "\n" + p.Text + "\n"
+		for i := 0; i < 5; i++ {
+			for _, f := range fields {
+				if l := fmt.Sprintf(f.format, f.first+i); !strings.Contains(text, "\n"+l+"\n") {
+					t.Errorf("footer %q: %q lost:\n%s", foot, l, p.Text)
+				}
+			}
+			if l := fmt.Sprintf(foot, i+1); strings.Contains(text, "\n"+l+"\n") {
+				t.Errorf("page number %q kept:\n%s", l, p.Text)
+			}
+		}
+		if n := strings.Count(text, "\nACME Supplies Ltd\n"); n != 1 {
+			t.Errorf("footer %q: running header %d times, want 1:\n%s", foot, n, p.Text)
+		}
+	}
+}
+
+// pagedPDF is a PDF whose pages show lines (ASCII) in Helvetica, one a
+// line, as testpdf.Text does for one page.
+func pagedPDF(pages [][]string) []byte {
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>"}
+	var kids []string
+	for i := range pages {
+		kids = append(kids, fmt.Sprintf("%d 0 R", 4+2*i))
+	}
+	objs = append(objs, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+	for i, lines := range pages {
+		var c strings.Builder
+		c.WriteString("BT /F1 12 Tf 72 720 Td 14 TL\n")
+		for _, l := range lines {
+			fmt.Fprintf(&c, "(%s) Tj T*\n", esc.Replace(l))
+		}
+		c.WriteString("ET")
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i),
+			"<< /Length %d >>stream\n"+c.String()+"\nendstream")
+	}
+	return testpdf.Build(objs...)
+}
