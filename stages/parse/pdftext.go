@@ -4,7 +4,9 @@ import (
 	"errors"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
@@ -510,10 +512,11 @@ func num(a []pdf.Value, i int) float64 {
 // layoutRuns turns runs (in content order) into text: a new line when the
 // baseline moves by more than half the font size, a blank line when it
 // jumps by more than about two and a half lines, a space when the gap to
-// the previous run is wider than 15% of the font size or the run starts
-// far to the left of the previous one.
+// the previous run is wider than wordGaps allows or the run starts far to
+// the left of the previous one.
 func layoutRuns(runs []glyphRun) string {
 	var b strings.Builder
+	words := wordGaps(runs)
 	for i, r := range runs {
 		if i > 0 {
 			prev := runs[i-1]
@@ -521,12 +524,12 @@ func layoutRuns(runs []glyphRun) string {
 			dy := prev.y - r.y
 			gap := r.x - (prev.x + prev.w)
 			switch {
-			case math.Abs(dy) > size*0.5:
+			case newLine(prev, r):
 				b.WriteByte('\n')
 				if dy > size*2.6 || dy < -size*4 {
 					b.WriteByte('\n')
 				}
-			case gap > size*0.15 || gap < -size*2:
+			case gap > words[i] || gap < -size*2:
 				if !endsSpace(&b) && !strings.HasPrefix(r.s, " ") {
 					b.WriteByte(' ')
 				}
@@ -536,6 +539,77 @@ func layoutRuns(runs []glyphRun) string {
 	}
 	return b.String()
 }
+
+// newLine says whether run r, after prev, starts a line: its baseline
+// moved by more than half its font size.
+func newLine(prev, r glyphRun) bool {
+	return math.Abs(prev.y-r.y) > math.Max(r.size, 1)*0.5
+}
+
+// wordGap is the gap between two runs, as a share of the font size, over
+// which they are two words: a space is about a quarter of an em, the
+// kerning between two letters a few hundredths.
+const wordGap = 0.15
+
+// maxTracking is the widest gap between letters, as a share of the font
+// size, that wordGaps takes for a line's letter-spacing; a line of single
+// letters further apart is a row of table cells or options ("A   B   C").
+const maxTracking = 1.0
+
+// minSpacedPairs is how many gaps between two single letters a line needs
+// before its gaps tell its letter-spacing: fewer are initials or a
+// table's cells.
+const minSpacedPairs = 4
+
+// wordGaps gives, for each run, the gap before it over which a space
+// goes: wordGap of its font size, but in a line drawn letter by letter
+// with tracking ("S E R V I C E   A G R E E M E N T", each glyph placed
+// apart), where every gap is over that, the line's typical gap between
+// two letters plus wordGap. Without it each letter came out a word and the
+// words' own gaps were lost among them. The typical gap is the median of
+// the gaps between single letters; a digit next to a letter or digit in
+// such a line is spaced as they are ("A R T I C L E 1 2" is "ARTICLE
+// 12"), a row of figures alone never is.
+func wordGaps(runs []glyphRun) []float64 {
+	gaps := make([]float64, len(runs))
+	for i, r := range runs {
+		gaps[i] = math.Max(r.size, 1) * wordGap
+	}
+	for a := 0; a < len(runs); {
+		b := a + 1
+		for b < len(runs) && !newLine(runs[b-1], runs[b]) {
+			b++
+		}
+		var letters []float64
+		for i := a + 1; i < b; i++ {
+			if oneGlyph(runs[i-1].s, unicode.IsLetter) && oneGlyph(runs[i].s, unicode.IsLetter) {
+				letters = append(letters, runs[i].x-(runs[i-1].x+runs[i-1].w))
+			}
+		}
+		if len(letters) >= minSpacedPairs {
+			slices.Sort(letters)
+			track := letters[(len(letters)-1)/2]
+			for i := a + 1; i < b; i++ {
+				size := math.Max(runs[i].size, 1)
+				if track > size*wordGap && track <= size*maxTracking &&
+					oneGlyph(runs[i-1].s, isAlnum) && oneGlyph(runs[i].s, isAlnum) {
+					gaps[i] = track + size*wordGap
+				}
+			}
+		}
+		a = b
+	}
+	return gaps
+}
+
+// oneGlyph says whether s is a single character of the kind is tells.
+func oneGlyph(s string, is func(rune) bool) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n > 0 && n == len(s) && is(r)
+}
+
+// isAlnum says whether r is a letter or a digit.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func endsSpace(b *strings.Builder) bool {
 	s := b.String()

@@ -1,0 +1,72 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/internal/testpdf"
+)
+
+// A heading drawn letter by letter with tracking keeps its words apart:
+// every gap in it was over the word-gap threshold, so it came out as
+// "S E R V I C E A G R E E M E N T", its word gaps lost among the
+// letters'. In a letter-spaced line a word gap is one wider than the
+// line's own gap between letters; lines set as usual, and a row of
+// spaced digits, stay as they were.
+func TestPDFLetterSpacedHeading(t *testing.T) {
+	// spaced draws words letter by letter, track thousandths of an em
+	// apart, with a word gap of gap thousandths (a space glyph drawn
+	// where space is true).
+	spaced := func(track, gap int, space bool, words ...string) string {
+		var b strings.Builder
+		b.WriteString("[")
+		for w, word := range words {
+			if w > 0 {
+				if space {
+					fmt.Fprintf(&b, " -%d ( )", track)
+				}
+				fmt.Fprintf(&b, " -%d", gap)
+			}
+			for i, c := range word {
+				if i > 0 {
+					fmt.Fprintf(&b, " -%d", track)
+				}
+				fmt.Fprintf(&b, " (%c)", c)
+			}
+		}
+		return b.String() + " ] TJ"
+	}
+	lines := []struct{ draw, want string }{
+		{spaced(300, 900, false, "SERVICE", "AGREEMENT"), "SERVICE AGREEMENT"},
+		{spaced(500, 1300, false, "MASTER", "SERVICES", "AGREEMENT"), "MASTER SERVICES AGREEMENT"},
+		{spaced(250, 250, true, "ARTICLE", "12"), "ARTICLE 12"},
+		{spaced(200, 600, false, "Schedule", "of", "Fees"), "Schedule of Fees"},
+		// set as usual: one string, or glyph by glyph without tracking
+		{"(The parties agree as follows.) Tj", "The parties agree as follows."},
+		{spaced(0, 280, false, "Net", "thirty", "days"), "Net thirty days"},
+		// a row of figures is not a word
+		{spaced(300, 300, false, "1", "2", "3", "4", "5"), "1 2 3 4 5"},
+	}
+	var content strings.Builder
+	content.WriteString("BT /F1 18 Tf 72 720 Td 30 TL\n")
+	var want []string
+	for _, l := range lines {
+		fmt.Fprintf(&content, "%s T*\n", l.draw)
+		want = append(want, l.want)
+	}
+	content.WriteString("ET")
+	p := mustParse(t, "spaced.pdf", testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Length %d >>stream\n"+content.String()+"\nendstream",
+	))
+	got := strings.Split(p.Text, "\n")
+	for i, w := range want {
+		if i >= len(got) || got[i] != w {
+			t.Errorf("line %d: got %q, want %q\n%s", i, strings.Join(got[min(i, len(got)):min(i+1, len(got))], ""), w, p.Text)
+		}
+	}
+}
