@@ -581,3 +581,34 @@ func TestFreeLogSavesNewTemplatesBeforeReturning(t *testing.T) {
 		t.Errorf("after a restart without Flush: %+v, want no new template", again.Log)
 	}
 }
+
+// A Django development server's log, its requests among its reloader's
+// and a traceback's lines, is named a Python application's from the
+// parsed file on; an nginx access log stays an access log.
+func TestFreeDevServerLogSource(t *testing.T) {
+	django := "Watching for file changes with StatReloader\nPerforming system checks...\n\nSystem check identified no issues (0 silenced).\n" +
+		"Django version 5.1.3, using settings 'shop.settings'\nStarting development server at http://127.0.0.1:8000/\nQuit the server with CONTROL-C.\n"
+	var nginx strings.Builder
+	for i := range 12 {
+		django += fmt.Sprintf("[28/Nov/2026 10:15:%02d] \"GET /api/items/%d/ HTTP/1.1\" 200 %d\n", i, i, 1500+i)
+		fmt.Fprintf(&nginx, "10.0.0.%d - - [28/Nov/2026:10:15:%02d +0000] \"GET /api/items/%d/ HTTP/1.1\" 200 %d \"-\" \"curl/8.5.0\"\n", i, i, i, 1500+i)
+	}
+	django += "Internal Server Error: /api/orders/17/\nTraceback (most recent call last):\n" +
+		"  File \"/srv/shop/orders/views.py\", line 41, in detail\n    order = Order.objects.get(pk=pk)\n" +
+		"orders.models.Order.DoesNotExist: Order matching query does not exist.\n" +
+		"[28/Nov/2026 10:15:30] \"GET /api/orders/17/ HTTP/1.1\" 500 145\n"
+	f := enrich.NewFree(enrich.FreeOptions{})
+	for name, want := range map[string]string{"runserver.log": "log/python_app", "access.log": "log/web_access"} {
+		text := django
+		if name == "access.log" {
+			text = nginx.String()
+		}
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := analyze(t, f, doc, enrich.Request{}); a.Class != "log" || a.Subtype != want {
+			t.Errorf("%s: %s %s, want log %s", name, a.Class, a.Subtype, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -276,6 +277,62 @@ func TestFormatSubtype(t *testing.T) {
 	} {
 		if got := formatSubtype(strings.Join(lines, "\n"), labels); got != want {
 			t.Errorf("%.50q: %q, want %q", lines[0], got, want)
+		}
+	}
+}
+
+// A Python web framework's development server (Django's runserver,
+// Flask's Werkzeug) is a Python application's log: its request lines,
+// written in Python's http.server format, read to the source head as an
+// access log (web_access, 0.41 with a traceback among them, 0.69
+// without). Apache's and nginx's access logs stay web_access.
+func TestPythonDevServerLog(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var requests, werkzeug, apache, nginx strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&requests, "[28/Nov/2026 10:%02d:%02d] \"GET /api/items/%d/ HTTP/1.1\" 200 %d\n", i, 2*i, i, 1500+i)
+		fmt.Fprintf(&werkzeug, "127.0.0.1 - - [28/Nov/2026 10:%02d:%02d] \"GET /static/app.js?v=%d HTTP/1.1\" 304 -\n", i, 2*i, i)
+		fmt.Fprintf(&apache, "192.168.1.%d - - [28/Nov/2026:10:%02d:%02d +0100] \"GET /index.php?id=%d HTTP/1.1\" 200 %d\n", i, i, 2*i, i, 2300+i)
+		fmt.Fprintf(&nginx, "10.0.0.%d - alice [28/Nov/2026:10:%02d:%02d +0000] \"POST /api/login HTTP/2.0\" 401 %d \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"\n", i, i, 2*i, 120+i)
+	}
+	django := `Watching for file changes with StatReloader
+Performing system checks...
+
+System check identified no issues (0 silenced).
+November 28, 2026 - 10:14:58
+Django version 5.1.3, using settings 'shop.settings'
+Starting development server at http://127.0.0.1:8000/
+Quit the server with CONTROL-C.
+
+[28/Nov/2026 10:15:02] "GET /api/items/ HTTP/1.1" 200 1534
+[28/Nov/2026 10:15:03] "GET /static/css/site.css HTTP/1.1" 304 0
+[28/Nov/2026 10:15:07] "POST /api/orders/ HTTP/1.1" 201 88
+[28/Nov/2026 10:15:09] "GET /api/items/42/ HTTP/1.1" 404 2301
+Internal Server Error: /api/orders/17/
+Traceback (most recent call last):
+  File "/srv/shop/venv/lib/python3.12/site-packages/django/core/handlers/exception.py", line 55, in inner
+    response = get_response(request)
+  File "/srv/shop/orders/views.py", line 41, in detail
+    order = Order.objects.get(pk=pk)
+orders.models.Order.DoesNotExist: Order matching query does not exist.
+[28/Nov/2026 10:15:11] "GET /api/orders/17/ HTTP/1.1" 500 145
+/srv/shop/orders/models.py changed, reloading.
+Watching for file changes with StatReloader
+[28/Nov/2026 10:16:02] "GET /admin/ HTTP/1.1" 302 0
+`
+	for name, c := range map[string]struct{ text, want string }{
+		"django runserver":              {django, "log/python_app"},
+		"runserver requests":            {"Watching for file changes with StatReloader\n" + requests.String(), "log/python_app"},
+		"werkzeug":                      {" * Serving Flask app 'shop'\n * Debug mode: on\n * Running on http://127.0.0.1:5000\n * Restarting with stat\n" + werkzeug.String(), "log/python_app"},
+		"apache access":                 {apache.String(), "log/web_access"},
+		"nginx access":                  {nginx.String(), "log/web_access"},
+		"requests alone (http.server?)": {requests.String(), "log/web_access"},
+	} {
+		if st, _ := m.SubtypeOf(c.text, "log"); st != c.want {
+			t.Errorf("%s: %q, want %q", name, st, c.want)
 		}
 	}
 }

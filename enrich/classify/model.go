@@ -145,6 +145,9 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 			best, bestP = l, p
 		}
 	}
+	if class == "log" && slices.Contains(names, pythonApp) && pythonDevServer(text) {
+		return pythonApp, max(merged[pythonApp], RuleConfidence)
+	}
 	if class == "log" && bestP < sureLogSource {
 		if l := formatSubtype(text, names); l != "" {
 			return l, RuleConfidence
@@ -174,6 +177,48 @@ var logFormats = []struct {
 	{"log/python_app", regexp.MustCompile(`^Traceback \(most recent call last\)|^\s+File "[^"]+", line \d+|^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:`)},
 	{"log/hadoop", regexp.MustCompile(`\borg\.apache\.hadoop\.`)},
 	{"log/java_app", regexp.MustCompile(`\b(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\b.*(?:\b(?:[a-z]\w*\.){2,}[A-Z][\w$]*\b|[A-Z]\w+@\d+\])|^\s+at [\w.$]+\([\w.]+:\d+\)`)},
+}
+
+// pythonApp is the sub-type of a Python application's log.
+const pythonApp = "log/python_app"
+
+// pythonRequestRe is a request line as Python's http.server writes it,
+// which Django's runserver and Flask's Werkzeug write too: the time in
+// brackets with a space before the clock and no zone ("[28/Nov/2026
+// 10:15:02]"), where Apache and nginx write "[28/Nov/2026:10:15:02
+// +0000]"; Werkzeug's has the client before it.
+var pythonRequestRe = regexp.MustCompile(`^(?:\S+ - \S+ )?\[\d\d/[A-Z][a-z]{2}/\d{4} \d\d:\d\d:\d\d\] "[^"]*" \d{3} (?:\d+|-)\s*$`)
+
+// pythonServerRe is a line that Django's or Werkzeug's development server
+// writes besides its requests (its start, its reloader, Django's request
+// errors), or a Python application's own (a traceback, logging's
+// default).
+var pythonServerRe = regexp.MustCompile(`^(?:Watching for file changes with |Performing system checks\.\.\.|System check identified |Django version \d|Starting (?:development|ASGI/\S+ version \S+ development) server at |Quit the server with |\S+\.py changed, reloading\.|(?:Internal Server Error|Not Found|Bad Request|Forbidden(?: \(.*\))?): /| \* (?:Serving Flask app|Debug mode:|Running on |Debugger is active|Debugger PIN|Restarting with |Detected change in ))|^Traceback \(most recent call last\)|^\s+File "[^"]+", line \d+|^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:`)
+
+// pythonDevServer says whether text is a Python web framework's
+// development server log: at least half of its first 50 lines are
+// requests in Python's format or the server's and application's own
+// lines, and it has both. The source head learned access logs from
+// Apache's format only and took the requests for one, however sure
+// (0.69); requests alone could be any server built on http.server, and
+// keep the head's answer.
+func pythonDevServer(text string) bool {
+	lines, requests, server := 0, 0, 0
+	for line := range strings.Lines(text) {
+		if line = strings.TrimRight(line, "\r\n"); strings.TrimSpace(line) == "" {
+			continue
+		}
+		switch {
+		case pythonRequestRe.MatchString(line):
+			requests++
+		case pythonServerRe.MatchString(line):
+			server++
+		}
+		if lines++; lines == 50 {
+			break
+		}
+	}
+	return requests > 0 && server > 0 && 2*(requests+server) >= lines
 }
 
 // formatSubtype is the log source whose format at least half of text's
