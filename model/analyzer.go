@@ -160,7 +160,11 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 		ex := deepestWith(out, func(e *ExitResult) bool { return e.Salience != nil })
 		if ex != nil {
 			scores := sentenceSalience(doc.Text, sentences, out.Offsets, ex.Salience)
-			an.Summary = summarize.Select(sentences, scores, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language, Letter: doc.IsEmail()})
+			kws := an.Keywords
+			if !req.Wants(enrich.TaskKeywords) {
+				kws = a.keywords(doc.Text, language, out.Offsets, deepestWith(out, func(e *ExitResult) bool { return e.Keyword != nil }))
+			}
+			an.Summary = summarize.Select(sentences, scores, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language, Letter: doc.IsEmail(), Keywords: kws})
 		} else {
 			an.Summary = summarize.Summarize(sentences, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language, Letter: doc.IsEmail()})
 		}

@@ -114,8 +114,35 @@ func Select(sentences []string, scores []float64, o Options) string {
 	plain := plainAll(sentences, o)
 	plain, scores = withoutTitles(plain, scores)
 	scores = withPosition(scores)
+	scores = withKeywords(plain, scores, o, SelectKeywords)
 	scores = leadWithPreamble(plain, scores, &o)
 	return Ended(selectPlain(plain, scores, o))
+}
+
+// SelectKeywords weighs, in Select, the document's key phrases
+// (Options.Keywords) a sentence covers, as DefaultWeights.Keywords does in
+// Summarize, on Select's scale (normalised salience plus the position
+// prior). Without it the model tier's summaries of EU articles found their
+// article less often than LEAD's (retrieval MRR train .917, LEAD .924).
+// Chosen on the train and dev splits with the model tier (of 0.05, 0.1,
+// 0.2, 0.3, 0.5 and 1): EU train .917 -> .925, dev .920 -> .941; legal
+// ROUGE-1 did not move (.2627, .2926), its budgets holding one passage.
+const SelectKeywords = 0.1
+
+// withKeywords adds w times the key-phrase coverage of each sentence (the
+// sum over its content words of the best phrase each is in).
+func withKeywords(sentences []string, scores []float64, o Options, w float64) []float64 {
+	if w == 0 || len(o.Keywords) == 0 {
+		return scores
+	}
+	kw := keywordBag(o)
+	out := slices.Clone(scores)
+	for i, s := range sentences {
+		for t := range bagOf(cut(s, o.budget()), o.Language) {
+			out[i] += w * kw[t]
+		}
+	}
+	return out
 }
 
 // withPosition adds Summarize's position prior (DefaultWeights.Position

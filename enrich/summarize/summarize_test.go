@@ -588,6 +588,26 @@ func TestSelectOpensWithTheLede(t *testing.T) {
 	}
 }
 
+// Select weighs the key phrases a sentence covers (SelectKeywords), as
+// Summarize does: with salience alike, the sentence that names what the
+// document is about wins over an earlier one that does not.
+func TestSelectWeighsKeywords(t *testing.T) {
+	sentences := []string{
+		"Each Member State shall designate one or more authorities in its territory for the purposes of this Article.",
+		"National cybersecurity certification authorities shall supervise the rules for monitoring European cybersecurity certificates.",
+		"The authorities shall cooperate with each other and with the Commission in the performance of their tasks.",
+	}
+	scores := []float64{0.5, 0.5, 0.5}
+	o := Options{MaxChars: 130, Language: "en"}
+	if got := Select(sentences, scores, o); !strings.HasPrefix(got, "Each Member State") {
+		t.Fatalf("without key phrases the opening should win: %q", got)
+	}
+	o.Keywords = []document.Keyword{{Text: "cybersecurity certification", Score: 1}, {Text: "European cybersecurity certificates", Score: 0.8}}
+	if got := Select(sentences, scores, o); !strings.HasPrefix(got, "National cybersecurity certification") {
+		t.Errorf("the sentence naming the key phrases should win: %q", got)
+	}
+}
+
 // The part of a Chinese provision after its semicolon is chosen only
 // with the part before it: alone, "逾期不改正的，处……罚款" read as the rule.
 func TestChineseSemicolonContinues(t *testing.T) {
