@@ -40,10 +40,27 @@ type Bucket struct {
 	// object is deleted, unless another watched file or object holds the
 	// same bytes (sources.mirror_deletes; needs Seen, and After "").
 	MirrorDeletes bool
+	// StallAfter is how long objects may wait with none settled before
+	// Err reports a stall; 0 is BucketStallAfter.
+	StallAfter time.Duration
+
+	st watchState
 }
 
-// Run consumes the bucket until ctx ends.
+// Run consumes the bucket until ctx ends. It returns early, with why,
+// when the watch cannot go on (the bucket or its consumer deleted); Err
+// then says so until the process restarts.
 func (b *Bucket) Run(ctx context.Context) error {
+	err := b.run(ctx)
+	alive := ctx.Err() == nil
+	if !alive {
+		err = nil // shut down: whatever the last call met, it was asked to stop
+	}
+	b.ended(err, alive)
+	return err
+}
+
+func (b *Bucket) run(ctx context.Context) error {
 	store, err := b.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.Name,
 		Description: "docmill inbox: objects put here are ingested", Storage: jetstream.FileStorage, Replicas: b.Replicas})
 	if err != nil {
@@ -69,12 +86,37 @@ func (b *Bucket) Run(ctx context.Context) error {
 		return fmt.Errorf("bucket %s: %w", b.Name, err)
 	}
 	go func() { <-ctx.Done(); it.Stop() }()
+	b.started()
+	pollCtx, stopPoll := context.WithCancel(ctx)
+	defer stopPoll()
+	// gone is why poll found the consumer deleted, and stopped it
+	gone := make(chan error, 1)
+	go b.poll(pollCtx, cons, func(err error) {
+		gone <- err
+		it.Stop()
+	})
+	var last error // what Next last failed with, which often says why it closed
 	for {
 		m, err := it.Next()
 		if err != nil {
-			if errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil {
+			if ctx.Err() != nil {
 				return nil
 			}
+			if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
+				// nats.go closes the iterator for good once the consumer
+				// is deleted (with its bucket, or by hand): this had
+				// returned nil, and the watch was over without a word
+				select {
+				case last = <-gone:
+				default:
+				}
+				if last != nil {
+					return fmt.Errorf("bucket %s: consuming stopped after %w", b.Name, last)
+				}
+				return fmt.Errorf("bucket %s: consuming stopped: %w", b.Name, err)
+			}
+			last = err
+			b.failed(err)
 			b.Log.Warn("bucket: next", "bucket", b.Name, "err", err)
 			continue
 		}
@@ -89,7 +131,7 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 	var info jetstream.ObjectInfo
 	if err := json.Unmarshal(m.Data(), &info); err != nil {
 		b.Log.Warn("bucket: undecodable object event", "bucket", b.Name, "err", err)
-		_ = m.Term()
+		b.settled(m.Term())
 		return
 	}
 	if info.Deleted {
@@ -103,28 +145,30 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 		}
 		if err != nil {
 			b.Log.Error("bucket: deletion not recorded, will retry", "bucket", b.Name, "object", info.Name, "err", err)
+			b.failed(fmt.Errorf("%s: deletion not recorded: %w", info.Name, err))
 			_ = m.NakWithDelay(5 * time.Second)
 			return
 		}
-		_ = m.Ack()
+		b.settled(m.Ack())
 		return
 	}
 	if SkipObject(info.Name) {
 		b.Log.Info("bucket: a hidden, temporary or lock file name (SkipObject), left alone", "bucket", b.Name, "object", info.Name)
-		_ = m.Ack()
+		b.settled(m.Ack())
 		return
 	}
 	err := b.ingest(ctx, store, &info)
 	switch {
 	case err == nil:
-		_ = m.DoubleAck(ctx)
+		b.settled(m.DoubleAck(ctx))
 	case refusal(err):
 		countRefused("bucket", err)
 		b.Log.Warn("bucket: object refused", "bucket", b.Name, "object", info.Name, "reason", err)
-		_ = m.DoubleAck(ctx)
+		b.settled(m.DoubleAck(ctx))
 	default:
 		delay := retryDelay(m)
 		b.Log.Error("bucket: ingest failed, will retry", "bucket", b.Name, "object", info.Name, "in", delay, "err", err)
+		b.failed(fmt.Errorf("%s: %w", info.Name, err))
 		_ = m.NakWithDelay(delay)
 	}
 }

@@ -17,10 +17,12 @@ var intakeRefused = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmi
 // RegisterMetrics registers the connectors' metrics with reg (once per
 // registry; registering again is no error).
 func RegisterMetrics(reg prometheus.Registerer) error {
-	if err := reg.Register(intakeRefused); err != nil {
-		var are prometheus.AlreadyRegisteredError
-		if !errors.As(err, &are) {
-			return err
+	for _, c := range []prometheus.Collector{intakeRefused, bucketWatchUp, bucketWatchProgress, bucketWatchPending} {
+		if err := reg.Register(c); err != nil {
+			var are prometheus.AlreadyRegisteredError
+			if !errors.As(err, &are) {
+				return err
+			}
 		}
 	}
 	return nil

@@ -68,6 +68,9 @@ type Server struct {
 	o Options
 	// consumers are the pipeline's subscribers, for /healthz
 	consumers pipeline.Consumers
+	// buckets are the watches of sources.buckets, for /healthz; set
+	// before the HTTP server starts, never changed after
+	buckets []*connectors.Bucket
 	// floors keeps the consumers' ack floors (pipeline.FloorsBucket)
 	floors         jetstream.KeyValue
 	embedded       *broker.Embedded
@@ -532,9 +535,10 @@ func (s *Server) startBuckets(ctx context.Context) {
 	for _, name := range s.o.Config.Sources.Buckets {
 		b := &connectors.Bucket{Name: name, JS: s.js, Pub: s.ingestPublisher(), After: s.o.Config.Sources.AfterIngest,
 			Replicas: s.o.Config.NATS.Replicas, Seen: seen, Log: s.o.Log, MirrorDeletes: s.o.Config.Sources.MirrorDeletes}
+		s.buckets = append(s.buckets, b)
 		go func() {
 			if err := b.Run(ctx); err != nil {
-				s.o.Log.Error("bucket watch stopped", "bucket", name, "err", err)
+				s.o.Log.Error("bucket watch stopped: its objects are not taken until docmill restarts (/healthz bucket:"+name+")", "bucket", name, "err", err)
 			}
 		}()
 		s.o.Log.Info("watching object store bucket", "bucket", name)
@@ -627,7 +631,21 @@ func (s *Server) Health() map[string]web.Component {
 		// PDFs go to the dead-letter subject with their reason
 		h["ocr"] = web.Component{OK: true, Detail: s.ocrDetail()}
 	}
+	for _, b := range s.buckets {
+		h["bucket:"+b.Name] = bucketComponent(b)
+	}
 	return h
+}
+
+// bucketComponent is the /healthz entry of a watched bucket. It is
+// advisory: a bucket whose watch stopped or stalls leaves uploads, NATS
+// intake and search working, so /readyz stays 200 and the process stays
+// in rotation; /healthz and docmill_bucket_watch_up say it.
+func bucketComponent(b *connectors.Bucket) web.Component {
+	if err := b.Err(); err != nil {
+		return advisory(web.Component{OK: false, Detail: err.Error()})
+	}
+	return advisory(web.Component{OK: true, Detail: b.Progress()})
 }
 
 func (s *Server) startHTTP() error {
