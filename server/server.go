@@ -1,7 +1,7 @@
 // Package server assembles a docmill process from its parts for one role:
-// serve (everything in one process), worker (consume and analyse) or
-// indexer (index and serve search). It owns start-up order and graceful
-// shutdown.
+// serve (everything in one process), worker (consume and analyse),
+// indexer (index and serve search) or broker (serve --broker-only: the
+// embedded broker alone). It owns start-up order and graceful shutdown.
 package server
 
 import (
@@ -44,6 +44,13 @@ const (
 	RoleServe   Role = "serve"
 	RoleWorker  Role = "worker"
 	RoleIndexer Role = "indexer"
+	// RoleBroker (docmill serve --broker-only) runs the embedded broker
+	// alone: it creates and owns the streams and buckets as serve does,
+	// and serves /healthz, /readyz and /metrics, but consumes nothing, so
+	// that the workers and indexers of a scaled-out deployment are the
+	// only ones on their consumers (serve's own indexer took part of the
+	// results from a separate indexer).
+	RoleBroker Role = "broker"
 )
 
 func (r Role) works() bool   { return r == RoleServe || r == RoleWorker }
@@ -187,7 +194,15 @@ func Run(ctx context.Context, o Options) error {
 	if err := connectors.RegisterMetrics(s.metrics.Registry); err != nil {
 		return fmt.Errorf("intake metrics: %w", err)
 	}
-	if o.Role.indexes() {
+	if o.Role == RoleBroker && o.Config.NATS.URL != "" {
+		return brokerOnlyWithURL(o.Config.NATS.URL)
+	}
+	if o.Role == RoleBroker && o.Config.NATS.Listen == "" {
+		return errors.New("--broker-only with nats.listen empty runs a broker no process can reach: give it a client address")
+	}
+	// the broker's JetStream store is in the data folder as serve's is,
+	// and two brokers on one store would each take it for their own
+	if o.Role.indexes() || o.Role == RoleBroker {
 		release, err := lockData(o.Config.Data)
 		if err != nil {
 			return err
@@ -269,6 +284,16 @@ func Run(ctx context.Context, o Options) error {
 		o.Log.Info("shut down: in-flight documents finished or handed back for redelivery")
 	}
 	return nil
+}
+
+// brokerOnlyWithURL refuses a broker-only serve told to use the external
+// broker at url: it would run nothing at all.
+func brokerOnlyWithURL(url string) error {
+	err := fmt.Errorf("--broker-only runs the embedded NATS server, but nats.url names an external one (%s)", url)
+	if os.Getenv("DOCMILL_NATS_URL") != "" {
+		err = fmt.Errorf("%w: DOCMILL_NATS_URL is set in the environment; unset it", err)
+	}
+	return err
 }
 
 func (s *Server) connect(ctx context.Context) error {
@@ -501,7 +526,7 @@ func (s *Server) startFolders(ctx context.Context) {
 		return
 	}
 	if !s.o.Role.works() {
-		s.o.Log.Warn("sources.folders is watched by docmill serve and docmill worker; this indexer leaves it to them", "folders", folders)
+		s.o.Log.Warn("sources.folders is watched by docmill serve and docmill worker; this "+s.roleName()+" leaves it to them", "folders", folders)
 		return
 	}
 	seen, err := connectors.OpenSeen(ctx, s.js, s.o.Config.NATS.Replicas)
@@ -523,6 +548,9 @@ func (s *Server) startFolders(ctx context.Context) {
 
 func (s *Server) startBuckets(ctx context.Context) {
 	if !s.o.Role.works() {
+		if s.o.Role == RoleBroker && len(s.o.Config.Sources.Buckets) > 0 {
+			s.o.Log.Info("sources.buckets is watched by the workers; this broker-only serve leaves it to them", "buckets", s.o.Config.Sources.Buckets)
+		}
 		return
 	}
 	var seen jetstream.KeyValue
@@ -560,6 +588,14 @@ func (s *Server) flushTemplates(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// roleName names this process's role in messages.
+func (s *Server) roleName() string {
+	if s.o.Role == RoleBroker {
+		return "broker-only serve"
+	}
+	return string(s.o.Role)
 }
 
 // advisory marks a component whose failure degrades docmill without

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/server"
 )
 
 // A command that only holds subcommands refuses one it does not have:
@@ -21,5 +23,24 @@ func TestUnknownSubcommandFails(t *testing.T) {
 	// the group alone still prints its help
 	if out, _, err := execute(rootCmd, "config"); err != nil || !strings.Contains(out, "check") {
 		t.Errorf("docmill config: %v\n%s", err, out)
+	}
+}
+
+// serve --broker-only refuses what it cannot do rather than ignore it:
+// files to ingest or folders to watch (nothing analyses them there), an
+// external broker (it would run nothing) and a model.
+func TestServeBrokerOnlyRefusesWhatItCannotDo(t *testing.T) {
+	for _, args := range [][]string{
+		{"--watch", t.TempDir()},
+		{"--ingest", t.TempDir()},
+		{"--nats", "nats://127.0.0.1:1"},
+		{"--no-model"},
+	} {
+		cmd := roleCmd(server.RoleServe, "")
+		// own ports: were a refusal missing, the broker would start
+		_, _, err := execute(cmd, append([]string{"--broker-only", "--data", t.TempDir(), "--http", "127.0.0.1:0", "--nats-listen", "127.0.0.1:18763"}, args...)...)
+		if err == nil || !strings.Contains(err.Error(), "broker-only") || strings.Contains(err.Error(), "unknown flag") {
+			t.Errorf("serve --broker-only %v: %v, want it refused", args, err)
+		}
 	}
 }

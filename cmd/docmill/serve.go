@@ -96,8 +96,10 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 	sf := addServerFlags(cmd.Flags())
 	roleFlags(cmd.Flags(), role)
 	var ingest []string
+	var brokerOnly bool
 	if role == server.RoleServe {
 		cmd.Flags().StringSliceVar(&ingest, "ingest", nil, "ingest the files under this path once the server is ready (repeatable)")
+		cmd.Flags().BoolVar(&brokerOnly, "broker-only", false, "run only the embedded NATS broker (streams, health and metrics) for separate docmill worker and indexer processes: nothing is analysed or indexed here")
 	}
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		c, err := sf.load()
@@ -107,14 +109,27 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 		if role == server.RoleIndexer && len(sf.watch) > 0 {
 			return fmt.Errorf("--watch is for docmill serve and docmill worker: an indexer does not ingest")
 		}
+		runAs := role
+		if brokerOnly {
+			// a flag, not a key: one config file describes the whole
+			// deployment, and its workers and indexers read it too
+			if err := brokerOnlyArgs(cmd, sf, ingest); err != nil {
+				return err
+			}
+			runAs = server.RoleBroker
+		}
 		if role != server.RoleServe && c.NATS.URL == "" {
 			return fmt.Errorf("docmill %s needs --nats URL (the shared broker); use docmill serve for one process", role)
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		fromFlag := cmd.Flags().Changed("model") || cmd.Flags().Changed("no-model")
-		return server.Run(ctx, server.Options{Config: c, Role: role, Log: newLogger(c), Watch: sf.watch, ModelFromFlag: fromFlag,
+		return server.Run(ctx, server.Options{Config: c, Role: runAs, Log: newLogger(c), Watch: sf.watch, ModelFromFlag: fromFlag,
 			Started: func(s *server.Server) {
+				if runAs == server.RoleBroker {
+					fmt.Fprintf(os.Stderr, "docmill serve --broker-only: NATS on %s  health and metrics on %s://%s\n", s.NATSURL(), scheme(c), shownAddr(s.HTTPAddr()))
+					return
+				}
 				if role != server.RoleWorker {
 					natsOn := s.NATSURL()
 					if natsOn == "" {
@@ -126,6 +141,21 @@ func roleCmd(role server.Role, short string) *cobra.Command {
 			}})
 	}
 	return cmd
+}
+
+// brokerOnlyArgs refuses what serve --broker-only cannot do: ingest (no
+// worker takes the files here) or join an external broker (it would run
+// nothing).
+func brokerOnlyArgs(cmd *cobra.Command, sf *serverFlags, ingest []string) error {
+	switch {
+	case len(sf.watch) > 0 || len(ingest) > 0:
+		return fmt.Errorf("--watch and --ingest are for a docmill serve that analyses: with --broker-only, give folders to a docmill worker")
+	case cmd.Flags().Changed("nats"):
+		return fmt.Errorf("--broker-only runs the embedded NATS server; --nats names an external one")
+	case cmd.Flags().Changed("model") || cmd.Flags().Changed("no-model"):
+		return fmt.Errorf("--model and --no-model are for the workers: a --broker-only serve analyses nothing")
+	}
+	return nil
 }
 
 // roleFlags fits the shared flags' help to a scaled-out role: a worker or

@@ -1,0 +1,170 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/web"
+)
+
+// startBroker runs serve --broker-only (RoleBroker) in this process, with
+// edit applied to its config, until the test ends.
+func startBroker(t *testing.T, edit func(*config.Config)) *Server {
+	t.Helper()
+	c := config.Default()
+	c.Data, c.NATS.Listen, c.HTTP.Listen = t.TempDir(), "127.0.0.1:-1", "127.0.0.1:0"
+	if edit != nil {
+		edit(c)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan *Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Config: c, Role: RoleBroker, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			Started: func(s *Server) { started <- s }})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("broker returned: %v", err)
+		}
+	})
+	select {
+	case s := <-started:
+		return s
+	case err := <-done:
+		done <- nil
+		t.Fatalf("broker: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("broker did not start")
+	}
+	return nil
+}
+
+// consumersOn lists the durable consumers of stream.
+func consumersOn(ctx context.Context, t *testing.T, js jetstream.JetStream, stream string) []string {
+	t.Helper()
+	st, err := js.Stream(ctx, stream)
+	if err != nil {
+		t.Fatalf("stream %s: %v", stream, err)
+	}
+	var names []string
+	l := st.ConsumerNames(ctx)
+	for n := range l.Name() {
+		names = append(names, n)
+	}
+	if err := l.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
+// serve --broker-only creates docmill's streams and answers health, but
+// consumes nothing: no worker, indexer or bucket consumer on any stream,
+// so that a separate indexer is the only one on docmill-indexer (beside a
+// plain serve it got part of the results). A worker and an indexer
+// pointed at it then carry a document through.
+func TestBrokerOnlyConsumesNothing(t *testing.T) {
+	b := startBroker(t, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	nc, err := nats.Connect(b.NATSURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Started comes after everything a role starts; a moment more for
+	// anything started in the background
+	time.Sleep(500 * time.Millisecond)
+	for _, stream := range []string{broker.StreamIngest, broker.StreamResults, broker.StreamRemovals} {
+		if names := consumersOn(ctx, t, js, stream); len(names) > 0 {
+			t.Errorf("broker-only serve made consumers on %s: %v", stream, names)
+		}
+	}
+	if _, err := js.Stream(ctx, "OBJ_docmill-inbox"); err == nil {
+		if names := consumersOn(ctx, t, js, "OBJ_docmill-inbox"); len(names) > 0 {
+			t.Errorf("broker-only serve watches the inbox bucket: %v", names)
+		}
+	}
+	base := "http://" + b.HTTPAddr()
+	for _, path := range []string{"/healthz", "/readyz"} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h struct {
+			Components map[string]web.Component `json:"components"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&h)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %v", path, resp.StatusCode, err)
+		}
+		if c := h.Components["nats"]; !c.OK || !strings.Contains(c.Detail, "embedded") {
+			t.Errorf("%s nats = %+v, want the embedded broker ok", path, c)
+		}
+		for _, name := range []string{"consumers", "index", "model"} {
+			if _, ok := h.Components[name]; ok {
+				t.Errorf("%s reports %s on a broker-only serve", path, name)
+			}
+		}
+	}
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("/metrics: %d", resp.StatusCode)
+	}
+
+	startRoleAt(t, b.NATSURL(), RoleWorker, nil)
+	ix := startRoleAt(t, b.NATSURL(), RoleIndexer, nil)
+	pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())}
+	if _, err := pub.Publish(ctx, connectors.Doc{Filename: "msa.txt", Source: "test", Data: []byte(contractText)}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the document indexed by the separate indexer", 60*time.Second, func() bool {
+		n, _ := ix.Index().Count()
+		return n == 1
+	})
+	// the broker exports the lag of the consumers the others made
+	waitFor(t, "the worker's lag on the broker's /metrics", 30*time.Second, func() bool {
+		resp, err := http.Get(base + "/metrics")
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		m, _ := io.ReadAll(resp.Body)
+		return strings.Contains(string(m), `docmill_consumer_pending{consumer="docmill-worker",stream="DOCMILL_INGEST"}`)
+	})
+	if c := ix.Health()["index_consumer"]; !c.OK {
+		t.Errorf("the indexer shares its consumer behind a broker-only serve: %s", c.Detail)
+	}
+}
+
+// serve --broker-only refuses an external broker: it would run nothing.
+func TestBrokerOnlyRefusesExternalNATS(t *testing.T) {
+	c := config.Default()
+	c.Data, c.NATS.URL, c.HTTP.Listen = t.TempDir(), "nats://127.0.0.1:1", "127.0.0.1:0"
+	err := Run(context.Background(), Options{Config: c, Role: RoleBroker, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err == nil || !strings.Contains(err.Error(), "broker-only") {
+		t.Errorf("Run = %v, want a refusal naming --broker-only", err)
+	}
+}
