@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/pipeline/broker"
@@ -135,13 +136,17 @@ func readActive(ctx context.Context, kv jetstream.KeyValue) (a Active, ok bool, 
 	return a, a.Dir != "" || a.Disabled, nil
 }
 
-// modelsKV opens the registry; replicas 0 opens an existing bucket as it is.
+// modelsKV opens the registry; replicas 0 opens an existing bucket as it
+// is, or creates it with the replicas of docmill's streams: `docmill
+// model use`, which reads no configuration, made it with one replica on a
+// cluster whose streams have three, so the registry was lost with one
+// node while the streams carried on.
 func modelsKV(ctx context.Context, js jetstream.JetStream, replicas int) (jetstream.KeyValue, error) {
 	if replicas == 0 {
 		if kv, err := js.KeyValue(ctx, ModelsBucket); err == nil {
 			return kv, nil
 		}
-		replicas = 1
+		replicas = connectors.StreamReplicas(ctx, js)
 	}
 	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: ModelsBucket,
 		Description: "model registry: the active bundle", Storage: jetstream.FileStorage, History: 10, Replicas: replicas})
