@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -44,7 +45,8 @@ type Bucket struct {
 	// Err reports a stall; 0 is BucketStallAfter.
 	StallAfter time.Duration
 
-	st watchState
+	st         watchState
+	afterReady atomic.Bool // the After bucket is known to exist
 }
 
 // Run consumes the bucket until ctx ends. It returns early, with why,
@@ -326,7 +328,7 @@ func (b *Bucket) afterSuccess(ctx context.Context, store jetstream.ObjectStore, 
 	case "delete":
 		return store.Delete(ctx, info.Name)
 	default:
-		if _, err := b.JS.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.After, Storage: jetstream.FileStorage}); err != nil {
+		if err := b.afterStore(ctx); err != nil {
 			return fmt.Errorf("move to %s: %w", b.After, err)
 		}
 		if _, err := objstore.Put(ctx, b.JS, b.After, jetstream.ObjectMeta{Name: info.Name}, bytes.NewReader(data)); err != nil {
@@ -334,4 +336,26 @@ func (b *Bucket) afterSuccess(ctx context.Context, store jetstream.ObjectStore, 
 		}
 		return store.Delete(ctx, info.Name)
 	}
+}
+
+// afterStore makes sure the after_ingest bucket exists, creating it with
+// the watched bucket's replicas. An existing one is left as it is: the
+// create-or-update used before made it with one replica on a cluster, and
+// would have set an existing bucket's replicas back to one on each move.
+func (b *Bucket) afterStore(ctx context.Context) error {
+	if b.afterReady.Load() {
+		return nil
+	}
+	if _, err := b.JS.ObjectStore(ctx, b.After); err != nil {
+		if !errors.Is(err, jetstream.ErrBucketNotFound) {
+			return err
+		}
+		_, err = b.JS.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: b.After, Storage: jetstream.FileStorage,
+			Description: "docmill: objects of bucket " + b.Name + " after they were ingested", Replicas: b.Replicas})
+		if err != nil && !errors.Is(err, jetstream.ErrBucketExists) {
+			return err
+		}
+	}
+	b.afterReady.Store(true)
+	return nil
 }

@@ -163,3 +163,44 @@ func TestBucketRefusesReservedMeta(t *testing.T) {
 		t.Errorf("docmill's own replaces sent as %v", m.Header)
 	}
 }
+
+// The bucket objects move to after they are ingested (after_ingest) is
+// made with the watched bucket's replicas: it had one on a cluster whose
+// inbox had three, and went with the node that held it.
+func TestBucketAfterIngestTakesReplicas(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	_, js := natstest.Cluster(t, "after-replicas", 3)
+	seen, err := OpenSeen(ctx, js, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: "inbox3", Storage: jetstream.FileStorage, Replicas: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.PutString(ctx, "a.txt", "The Supplier shall deliver the goods."); err != nil {
+		t.Fatal(err)
+	}
+	runBucket(ctx, t, &Bucket{Name: "inbox3", JS: js, Pub: &Publisher{JS: js}, Seen: seen, After: "done3", Replicas: 3, Log: quietLog()})
+	for {
+		done, err := js.ObjectStore(ctx, "done3")
+		if err == nil {
+			if _, err := done.GetInfo(ctx, "a.txt"); err == nil {
+				st, err := done.Status(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r := st.Replicas(); r != 3 {
+					t.Errorf("after_ingest bucket made with %d replicas, want the inbox's 3", r)
+				}
+				return
+			}
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("object not moved to done3: %v", err)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
