@@ -44,6 +44,9 @@ type Bucket struct {
 	// StallAfter is how long objects may wait with none settled before
 	// Err reports a stall; 0 is BucketStallAfter.
 	StallAfter time.Duration
+	// RetryAfter is how long Watch waits before starting a stopped watch
+	// again; 0 is BucketRetryFirst.
+	RetryAfter time.Duration
 
 	st         watchState
 	afterReady atomic.Bool // the After bucket is known to exist

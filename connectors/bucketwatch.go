@@ -18,6 +18,14 @@ import (
 // as a stall of this one.
 const BucketStallAfter = 3 * time.Minute
 
+// BucketRetryFirst is how long Watch waits before it starts a stopped
+// watch again; the wait doubles on each stop in a row, up to
+// BucketRetryMax.
+const (
+	BucketRetryFirst = 10 * time.Second
+	BucketRetryMax   = 5 * time.Minute
+)
+
 // bucketPollEvery is how often a watch asks the broker how many of its
 // bucket's objects wait, as the pipeline's lag gauges do.
 const bucketPollEvery = 5 * time.Second
@@ -56,6 +64,46 @@ type watchState struct {
 	pending int64
 	lastErr error
 	errAt   time.Time
+	// retryAt is when Watch starts a stopped watch again; zero under Run
+	// alone.
+	retryAt time.Time
+}
+
+// Watch runs the watch (Run) until ctx ends, starting it again when it
+// stops, after BucketRetryFirst (RetryAfter), doubling to BucketRetryMax
+// while it keeps stopping: a bucket deleted by hand is made again, as a
+// restart of docmill would make it, and an object put since is taken. A
+// stopped watch had stayed stopped until docmill restarted. Err reports
+// the stop, and when the watch starts again, until it does.
+func (b *Bucket) Watch(ctx context.Context) {
+	first := b.RetryAfter
+	if first <= 0 {
+		first = BucketRetryFirst
+	}
+	wait := first
+	for {
+		began := time.Now()
+		err := b.Run(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if time.Since(began) > BucketRetryMax {
+			wait = first // it had worked a while: a new stop, not the same one
+		}
+		b.st.mu.Lock()
+		b.st.retryAt = time.Now().Add(wait)
+		b.st.mu.Unlock()
+		if b.Log != nil {
+			b.Log.Error("bucket watch stopped: its objects are not taken until it starts again (/healthz bucket:"+b.Name+")",
+				"bucket", b.Name, "err", err, "retry_in", wait.String())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, BucketRetryMax)
+	}
 }
 
 func (b *Bucket) stallAfter() time.Duration {
@@ -70,6 +118,7 @@ func (b *Bucket) started() {
 	now := time.Now()
 	b.st.mu.Lock()
 	b.st.running, b.st.stopped, b.st.progress, b.st.since, b.st.pending = true, nil, now, now, -1
+	b.st.retryAt = time.Time{}
 	b.st.mu.Unlock()
 	b.export()
 }
@@ -196,6 +245,10 @@ func (b *Bucket) Err() error {
 	s := &b.st
 	if s.stopped != nil {
 		// the errors Run returns name the bucket
+		if !s.retryAt.IsZero() {
+			return fmt.Errorf("watch stopped, its objects are not taken until it starts again at %s: %w",
+				s.retryAt.UTC().Format(time.RFC3339), s.stopped)
+		}
 		return fmt.Errorf("watch stopped, its objects are not taken until docmill restarts: %w", s.stopped)
 	}
 	if !s.running || s.pending <= 0 {

@@ -147,3 +147,40 @@ func TestBucketPollFindsConsumerGone(t *testing.T) {
 		t.Fatal("poll did not find the consumer gone")
 	}
 }
+
+// Watch starts a stopped watch again: with its bucket deleted by hand, the
+// bucket is made again and an object put into it is ingested; meanwhile
+// Err says when the watch starts again. A stopped watch had stayed stopped
+// until docmill restarted.
+func TestBucketWatchStartsAgain(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	js, seen := folderBroker(ctx, t)
+	name := "phoenix"
+	testBucket(ctx, t, js, name)
+	b := &Bucket{Name: name, JS: js, Pub: &Publisher{JS: js}, Seen: seen, Log: quietLog(), RetryAfter: 300 * time.Millisecond}
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); b.Watch(runCtx) }()
+	defer func() { stop(); <-done }()
+	waitUntil(ctx, t, "the watch to start", func() bool { return strings.HasPrefix(b.Progress(), "watching") })
+	if err := js.DeleteObjectStore(ctx, name); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(ctx, t, "the stop to show", func() bool {
+		err := b.Err()
+		return err != nil && strings.Contains(err.Error(), "starts again at")
+	})
+	waitUntil(ctx, t, "the watch to start again", func() bool { return b.Err() == nil && strings.HasPrefix(b.Progress(), "watching") })
+	store, err := js.ObjectStore(ctx, name)
+	if err != nil {
+		t.Fatalf("the bucket was not made again: %v", err)
+	}
+	if _, err := store.PutString(ctx, "after.txt", "The Supplier shall deliver the goods."); err != nil {
+		t.Fatal(err)
+	}
+	waitMsgs(ctx, t, js, 1)
+	if up := testutil.ToFloat64(bucketWatchUp.WithLabelValues(name)); up != 1 {
+		t.Errorf("docmill_bucket_watch_up = %v once the watch runs again, want 1", up)
+	}
+}

@@ -564,11 +564,7 @@ func (s *Server) startBuckets(ctx context.Context) {
 		b := &connectors.Bucket{Name: name, JS: s.js, Pub: s.ingestPublisher(), After: s.o.Config.Sources.AfterIngest,
 			Replicas: s.o.Config.NATS.Replicas, Seen: seen, Log: s.o.Log, MirrorDeletes: s.o.Config.Sources.MirrorDeletes}
 		s.buckets = append(s.buckets, b)
-		go func() {
-			if err := b.Run(ctx); err != nil {
-				s.o.Log.Error("bucket watch stopped: its objects are not taken until docmill restarts (/healthz bucket:"+name+")", "bucket", name, "err", err)
-			}
-		}()
+		go b.Watch(ctx)
 		s.o.Log.Info("watching object store bucket", "bucket", name)
 	}
 }
