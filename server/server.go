@@ -301,7 +301,7 @@ func (s *Server) connect(ctx context.Context) error {
 	var err error
 	if c.NATS.URL == "" {
 		s.embedded, err = broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: filepath.Join(c.Data, "jetstream"), Listen: c.NATS.Listen,
-			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20, Token: c.NATS.Token, User: c.NATS.User, Password: c.NATS.Password})
+			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20, Token: c.NATS.Token, User: c.NATS.User, Password: c.NATS.Password, Log: s.o.Log})
 		if err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -56,12 +57,23 @@ type EmbeddedOptions struct {
 	// (the process's own connections present them). Without them anyone
 	// who reaches Listen can read every document and result.
 	Token, User, Password string
+	// Log hears the server's warnings and errors (nil: they are dropped).
+	Log *slog.Logger
 }
 
 // Embedded is a running in-process NATS server.
 type Embedded struct {
 	srv  *server.Server
 	opts EmbeddedOptions
+	// sopts are the server's options, which a reload hands back to it
+	sopts *server.Options
+	log   *natsLog
+	// restart keeps the watchdog and a caller from restarting JetStream
+	// at once
+	restart sync.Mutex
+	stop    chan struct{}
+	done    chan struct{}
+	once    sync.Once
 }
 
 // StartEmbedded starts a NATS server with JetStream and waits until it is
@@ -103,12 +115,76 @@ func StartEmbedded(o EmbeddedOptions) (*Embedded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded nats: %w", err)
 	}
+	nl := &natsLog{log: o.Log}
+	srv.SetLoggerV2(nl, false, false, false)
 	go srv.Start()
 	if !srv.ReadyForConnections(10 * time.Second) {
 		srv.Shutdown()
 		return nil, errors.New("embedded nats: not ready after 10s (is the port in use?)")
 	}
-	return &Embedded{srv: srv, opts: o}, nil
+	e := &Embedded{srv: srv, opts: o, sopts: opts.Clone(), log: nl, stop: make(chan struct{}), done: make(chan struct{})}
+	go e.keepJetStream()
+	return e, nil
+}
+
+// JetStreamRecheck is how often the embedded server is checked for a
+// JetStream that a full disk stopped, and MinFreeToRestart the free space
+// its store's file system needs before JetStream starts again.
+const (
+	JetStreamRecheck = 10 * time.Second
+	MinFreeToRestart = 64 << 20
+)
+
+// keepJetStream starts JetStream again once its store has room after a
+// full disk stopped it. The NATS server switches JetStream off when it
+// runs out of space, and a stream whose file store failed to write
+// refuses every write after (its error sticks): freeing space had not
+// been enough, and docmill took nothing more until it was restarted.
+func (e *Embedded) keepJetStream() {
+	defer close(e.done)
+	t := time.NewTicker(JetStreamRecheck)
+	defer t.Stop()
+	for {
+		select {
+		case <-e.stop:
+			return
+		case <-t.C:
+		}
+		e.RestartJetStream()
+	}
+}
+
+// RestartJetStream starts JetStream again, when it was switched off or one
+// of its stores failed to write, once the store's file system has
+// MinFreeToRestart free; streams, consumers and messages are read back
+// from the store. It reports whether JetStream runs with no write failure
+// pending.
+func (e *Embedded) RestartJetStream() bool {
+	e.restart.Lock()
+	defer e.restart.Unlock()
+	failed := e.log.writeError.Load()
+	if e.srv.JetStreamEnabled() && !failed {
+		return true
+	}
+	if free, err := freeBytes(e.opts.StoreDir); err == nil && free < MinFreeToRestart {
+		return false
+	}
+	if e.opts.Log != nil {
+		e.opts.Log.Warn("restarting JetStream: its store had failed to write (a full disk?) and has room again")
+	}
+	if failed && e.srv.JetStreamEnabled() {
+		// a reload starts only a JetStream that is off
+		if err := e.srv.ShutdownJetStream(); err != nil && e.opts.Log != nil {
+			e.opts.Log.Error("JetStream restart: shut down", "err", err)
+		}
+	}
+	e.log.writeError.Store(false)
+	// a reload with the same options is how nats-server restarts a
+	// JetStream it switched off (its SIGHUP)
+	if err := e.srv.ReloadOptions(e.sopts.Clone()); err != nil && e.opts.Log != nil {
+		e.opts.Log.Error("JetStream restart", "err", err)
+	}
+	return e.srv.JetStreamEnabled()
 }
 
 func splitHostPort(addr string) (string, int, error) {
@@ -159,6 +235,8 @@ func (e *Embedded) Open() bool {
 
 // Shutdown stops the server and waits for it to finish.
 func (e *Embedded) Shutdown() {
+	e.once.Do(func() { close(e.stop) })
+	<-e.done
 	e.srv.Shutdown()
 	e.srv.WaitForShutdown()
 }

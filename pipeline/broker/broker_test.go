@@ -9,12 +9,15 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"log/slog"
 	"math/big"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -366,3 +369,177 @@ func sizing(t *testing.T, js jetstream.JetStream, name string) (maxAge, duplicat
 	}
 	return info.Config.MaxAge, info.Config.Duplicates
 }
+
+// The embedded server switches JetStream off when its store's disk fills
+// (ShutdownJetStream, as nats-server's out-of-space handling calls it);
+// once there is room, RestartJetStream switches it on again with the
+// streams and their messages as they were. Freeing space had not been
+// enough: docmill took nothing more until it was restarted.
+func TestEmbeddedRestartsJetStreamAfterOutOfSpace(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := EnsureStreams(ctx, js, StreamOptions{Owner: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(ctx, SubjectIngest+".before", []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.srv.ShutdownJetStream(); err != nil {
+		t.Fatal(err)
+	}
+	pctx, pcancel := context.WithTimeout(ctx, time.Second)
+	_, err = js.Publish(pctx, SubjectIngest+".during", []byte("lost"))
+	pcancel()
+	if err == nil {
+		t.Fatal("JetStream took a message while switched off: the test simulates nothing")
+	}
+	if !e.RestartJetStream() {
+		t.Fatal("JetStream not switched on again")
+	}
+	var info *jetstream.StreamInfo
+	for {
+		st, err := js.Stream(ctx, StreamIngest)
+		if err == nil {
+			if _, err = js.Publish(ctx, SubjectIngest+".after", []byte("two")); err == nil {
+				info, err = st.Info(ctx)
+			}
+		}
+		if err == nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("ingest stream after the restart: %v", err)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	if info.State.Msgs != 2 {
+		t.Errorf("ingest stream holds %d messages after the restart, want the one before and the one after", info.State.Msgs)
+	}
+}
+
+// A real full disk: the store's file system (a 100 MB tmpfs, so root
+// only) filled until JetStream fails to write. The stream's file store
+// then refuses every write, whatever room is freed; RestartJetStream,
+// which the embedded server's watchdog calls every JetStreamRecheck,
+// starts JetStream again once there is room, with the messages stored
+// before.
+func TestEmbeddedRecoversFromFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small file system to fill needs root")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=100m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs to fill (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var logged strings.Builder
+	var mu sync.Mutex
+	log := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return logged.Write(p)
+	}), nil))
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: filepath.Join(dir, "js"), Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	nc, err := e.Connect("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := EnsureStreams(ctx, js, StreamOptions{Owner: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(ctx, SubjectIngest+".before", []byte("kept")); err != nil {
+		t.Fatal(err)
+	}
+	free, err := freeBytes(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filler := filepath.Join(dir, "filler")
+	if err := os.WriteFile(filler, make([]byte, free-64<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	payload := make([]byte, 32<<10)
+	stored := 1
+	for i := 0; ; i++ {
+		pctx, pcancel := context.WithTimeout(ctx, 2*time.Second)
+		_, err := js.Publish(pctx, SubjectIngest+".during", payload)
+		pcancel()
+		if err != nil {
+			break
+		}
+		stored++
+		if i == 100 {
+			t.Fatal("the full file system took 100 more messages: nothing was filled")
+		}
+	}
+	if !e.log.writeError.Load() {
+		mu.Lock()
+		t.Fatalf("the server's write error was not noted; it logged:\n%s", logged.String())
+	}
+	if e.RestartJetStream() {
+		t.Fatal("JetStream restarted with no room on its disk")
+	}
+	if err := os.Remove(filler); err != nil {
+		t.Fatal(err)
+	}
+	if !e.RestartJetStream() {
+		t.Fatal("JetStream did not start again once there was room")
+	}
+	for {
+		pctx, pcancel := context.WithTimeout(ctx, 2*time.Second)
+		_, err := js.Publish(pctx, SubjectIngest+".after", []byte("taken"))
+		pcancel()
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("the ingest stream takes nothing after the restart: %v", err)
+		}
+	}
+	st, err := js.Stream(ctx, StreamIngest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := int(info.State.Msgs); got < stored+1 {
+		t.Errorf("ingest stream holds %d messages after the restart, want the %d stored before and the new one", got, stored)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(logged.String(), "no space left on device") {
+		t.Errorf("the server's write error is not in docmill's log:\n%s", logged.String())
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
