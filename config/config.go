@@ -66,7 +66,9 @@ type NATS struct {
 // HTTP configures the API and UI server.
 type HTTP struct {
 	Listen string `yaml:"listen"`
-	// AuthToken, when set, is required on the API and UI (Bearer token).
+	// AuthToken, when set, is required on the API and UI (Bearer token),
+	// and by the embedded NATS server's client address when nats.token
+	// and nats.user are not set: the broker carries every document.
 	AuthToken   string `yaml:"auth_token"`
 	MaxUploadMB int    `yaml:"max_upload_mb"`
 	// AllowedHosts are host names, besides IP addresses and localhost, a

@@ -158,9 +158,7 @@ func (s *Server) Connect() (*nats.Conn, error) {
 	if s.embedded != nil {
 		return s.embedded.Connect("docmill-client")
 	}
-	return broker.Connect(broker.ConnOptions{URLs: s.o.Config.NATS.URL, Name: "docmill-client", User: s.o.Config.NATS.User,
-		Password: s.o.Config.NATS.Password, Token: s.o.Config.NATS.Token, NKeyFile: s.o.Config.NATS.NKeyFile,
-		CredsFile: s.o.Config.NATS.CredsFile, CAFile: s.o.Config.NATS.CAFile, CertFile: s.o.Config.NATS.CertFile, KeyFile: s.o.Config.NATS.KeyFile})
+	return broker.Connect(connOptions(s.o.Config, "docmill-client"))
 }
 
 // HTTPAddr is the address the HTTP server listens on.
@@ -301,12 +299,16 @@ func (s *Server) connect(ctx context.Context) error {
 	var err error
 	if c.NATS.URL == "" {
 		s.embedded, err = broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: filepath.Join(c.Data, "jetstream"), Listen: c.NATS.Listen,
-			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20, Token: c.NATS.Token, User: c.NATS.User, Password: c.NATS.Password, Log: s.o.Log})
+			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20, Token: embeddedToken(c), User: c.NATS.User, Password: c.NATS.Password, Log: s.o.Log})
 		if err != nil {
 			return err
 		}
-		if s.embedded.Open() {
-			s.o.Log.Warn("the embedded NATS server takes clients on a network address without credentials: anyone who reaches it can read every document and result; set nats.token (DOCMILL_NATS_TOKEN)",
+		switch {
+		case s.embedded.Open():
+			s.o.Log.Warn("the embedded NATS server takes clients on a network address without credentials: anyone who reaches it can read every document and result; set nats.token (DOCMILL_NATS_TOKEN) or http.auth_token",
+				"listen", c.NATS.Listen)
+		case s.embedded.Unauthenticated():
+			s.o.Log.Warn("the embedded NATS server takes any local client without credentials: every process on this host (other users', containers') can read, forge and delete documents; set http.auth_token (it then guards the broker too) or nats.token",
 				"listen", c.NATS.Listen)
 		}
 		s.nc, err = s.embedded.Connect("docmill-" + string(s.o.Role))
@@ -332,6 +334,18 @@ func (s *Server) connect(ctx context.Context) error {
 	return s.retry(ctx, "declare streams", func(ctx context.Context) error {
 		return broker.EnsureStreams(ctx, s.js, s.streamOptions())
 	})
+}
+
+// embeddedToken is the token the embedded broker requires of its clients:
+// nats.token, else, when it has a client address and no nats credentials,
+// the HTTP auth token. A token on the API left the broker, which carries
+// every document and takes deletions and results from anyone, open to
+// every local process.
+func embeddedToken(c *config.Config) string {
+	if c.NATS.Token == "" && c.NATS.User == "" && c.NATS.Listen != "" {
+		return c.HTTP.AuthToken
+	}
+	return c.NATS.Token
 }
 
 // streamOptions sizes the streams from the configuration: all of them
@@ -750,7 +764,8 @@ func (s *Server) close() {
 func connOptions(c *config.Config, name string) broker.ConnOptions {
 	return broker.ConnOptions{URLs: c.NATS.URL, Name: name,
 		User: c.NATS.User, Password: c.NATS.Password, Token: c.NATS.Token, NKeyFile: c.NATS.NKeyFile,
-		CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile}
+		CredsFile: c.NATS.CredsFile, CAFile: c.NATS.CAFile, CertFile: c.NATS.CertFile, KeyFile: c.NATS.KeyFile,
+		AuthToken: c.HTTP.AuthToken}
 }
 
 // detectOCR is the OCR config c asks for and the machine has, or nil.

@@ -34,6 +34,7 @@ func backfillCmd() *cobra.Command {
 	rate := cmd.Flags().Float64("rate", 0, "documents per second (0 = unlimited)")
 	conc := cmd.Flags().Int("concurrency", 4, "documents in flight")
 	api := addAPIFlags(cmd) // the server, asked which documents are indexed
+	nf.auth = api.token     // and its token, which its embedded broker takes too
 	job := cmd.Flags().String("job", "", "checkpoint name (default: derived from the flags; the same job resumes, and a finished one starts over, skipping what is indexed)")
 	source := cmd.Flags().String("source", "backfill", "source name the documents are sent under (log templates are kept per source)")
 	fromFolder := cmd.Flags().Bool("source-from-folder", false, "with a folder, send each file under the name of its first sub-folder (DIR/web1/... as web1); files directly in DIR use --source")

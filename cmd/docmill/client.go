@@ -30,15 +30,23 @@ import (
 )
 
 // natsFlags connect a client command to a running docmill's broker.
-type natsFlags struct{ url, creds, token string }
+type natsFlags struct {
+	url, creds, token string
+	// auth is docmill's HTTP auth token, presented when no NATS
+	// credential is given: docmill serve's embedded broker requires it
+	// when it has none of its own (see broker.ConnOptions.AuthToken).
+	auth *string
+}
 
 // addNATSFlags adds a client command's broker flags to fs; each help names
 // the environment variable that sets it, as --server's does.
 func addNATSFlags(fs *pflag.FlagSet) *natsFlags {
-	nf := &natsFlags{}
+	auth := envOr("DOCMILL_AUTH_TOKEN", os.Getenv("DOCMILL_HTTP_AUTH_TOKEN"))
+	nf := &natsFlags{auth: &auth}
 	fs.StringVar(&nf.url, "nats", envOr("DOCMILL_NATS_URL", "nats://127.0.0.1:4222"), "NATS URL of the docmill broker (env DOCMILL_NATS_URL)")
 	fs.StringVar(&nf.creds, "nats-creds", os.Getenv("DOCMILL_NATS_CREDS_FILE"), "NATS .creds file (env DOCMILL_NATS_CREDS_FILE)")
-	fs.StringVar(&nf.token, "nats-token", os.Getenv("DOCMILL_NATS_TOKEN"), "NATS token (env DOCMILL_NATS_TOKEN, as the server reads it)")
+	fs.StringVar(&nf.token, "nats-token", os.Getenv("DOCMILL_NATS_TOKEN"),
+		"NATS token (env DOCMILL_NATS_TOKEN, as the server reads it; without it DOCMILL_AUTH_TOKEN is presented, which a docmill serve with no nats credentials requires)")
 	return nf
 }
 
@@ -50,7 +58,7 @@ func envOr(k, def string) string {
 }
 
 func (nf *natsFlags) connect() (*nats.Conn, jetstream.JetStream, error) {
-	nc, err := broker.Connect(broker.ConnOptions{URLs: nf.url, Name: "docmill-cli", CredsFile: nf.creds, Token: nf.token})
+	nc, err := broker.Connect(broker.ConnOptions{URLs: nf.url, Name: "docmill-cli", CredsFile: nf.creds, Token: nf.token, AuthToken: *nf.auth})
 	if errors.Is(err, nats.ErrNoServers) {
 		return nil, nil, fmt.Errorf("%w (is docmill serve running?)", err)
 	}

@@ -29,9 +29,18 @@ import (
 // model-free tier) until the test ends.
 func startServe(t *testing.T) *server.Server {
 	t.Helper()
+	return startServeWith(t, nil)
+}
+
+// startServeWith is startServe with the configuration edit makes.
+func startServeWith(t *testing.T, edit func(*config.Config)) *server.Server {
+	t.Helper()
 	c := config.Default()
 	c.Data, c.NATS.Listen, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), "127.0.0.1:-1", "127.0.0.1:0", true
 	c.Pipeline.MaxDeliver = 1
+	if edit != nil {
+		edit(c)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	started := make(chan *server.Server, 1)
 	done := make(chan error, 1)

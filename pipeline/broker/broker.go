@@ -219,10 +219,17 @@ func (e *Embedded) Connect(name string) (*nats.Conn, error) {
 	return nats.Connect("", opts...)
 }
 
+// Unauthenticated reports whether the server takes clients on its client
+// address without credentials: on loopback too, any local process (another
+// user's, a container's) can then read, forge and delete documents.
+func (e *Embedded) Unauthenticated() bool {
+	return e.opts.Listen != "" && e.opts.Token == "" && e.opts.User == ""
+}
+
 // Open reports whether the server takes clients on a network address
 // other than loopback without credentials.
 func (e *Embedded) Open() bool {
-	if e.opts.Listen == "" || e.opts.Token != "" || e.opts.User != "" {
+	if !e.Unauthenticated() {
 		return false
 	}
 	host, _, err := net.SplitHostPort(e.opts.Listen)
@@ -253,14 +260,59 @@ type ConnOptions struct {
 	CAFile    string
 	CertFile  string // client certificate
 	KeyFile   string
+	// AuthToken is docmill's HTTP auth token, presented as the NATS token
+	// when no NATS credential is given (none of User, Token, NKeyFile,
+	// CredsFile, CertFile, nor one in URLs): docmill serve's embedded
+	// broker requires it when it has no credentials of its own, so one
+	// DOCMILL_AUTH_TOKEN serves a client on both. A broker that refuses it
+	// is asked once more without it, since one with no_auth_user refuses
+	// a client that shows a token it does not know.
+	AuthToken string
 	// Log, when set, hears of lost and regained connections: JetStream
 	// keeps the work meanwhile, but an operator must know.
 	Log *slog.Logger
 }
 
+// noCredentials reports whether o gives no NATS credential of any kind.
+func (o ConnOptions) noCredentials() bool {
+	if o.User != "" || o.Token != "" || o.NKeyFile != "" || o.CredsFile != "" || o.CertFile != "" {
+		return false
+	}
+	for _, p := range strings.Split(o.URLs, ",") {
+		if u, err := url.Parse(strings.TrimSpace(p)); err == nil && u.User != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // Connect dials an external NATS server or cluster and keeps reconnecting
 // forever: JetStream keeps the work while the link is down.
 func Connect(o ConnOptions) (*nats.Conn, error) {
+	if o.AuthToken == "" || !o.noCredentials() {
+		return connect(o)
+	}
+	withToken := o
+	withToken.Token = o.AuthToken
+	nc, err := connect(withToken)
+	if err != nil && isAuthError(err) {
+		// a broker without auth takes any token; one refusing it may
+		// still take a client with none (no_auth_user)
+		if nc2, err2 := connect(o); err2 == nil {
+			return nc2, nil
+		}
+	}
+	return nc, err
+}
+
+// isAuthError reports whether err is the broker refusing the client's
+// credentials.
+func isAuthError(err error) bool {
+	return errors.Is(err, nats.ErrAuthorization) || strings.Contains(err.Error(), "Authorization Violation")
+}
+
+// connect is Connect with exactly o's credentials.
+func connect(o ConnOptions) (*nats.Conn, error) {
 	opts := []nats.Option{nats.Name(o.Name), nats.MaxReconnects(-1), nats.ReconnectWait(time.Second)}
 	if l := o.Log; l != nil {
 		opts = append(opts,
@@ -318,9 +370,10 @@ func Connect(o ConnOptions) (*nats.Conn, error) {
 // --nats-token flag (only the client commands do), and the hint once sent
 // their operators to it.
 func authHint(err error) string {
-	if errors.Is(err, nats.ErrAuthorization) || strings.Contains(err.Error(), "Authorization Violation") {
+	if isAuthError(err) {
 		return " (give the server's credentials: DOCMILL_NATS_TOKEN or nats.token in the config file, --nats-creds FILE, " +
-			"or user:password@ in the URL; the client commands also take --nats-token)"
+			"or user:password@ in the URL; the client commands also take --nats-token; a docmill serve with an auth token " +
+			"and no nats credentials takes its auth token, DOCMILL_AUTH_TOKEN)"
 	}
 	return ""
 }

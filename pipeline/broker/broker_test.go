@@ -274,6 +274,42 @@ func TestEmbeddedRequiresConfiguredToken(t *testing.T) {
 	if (&Embedded{opts: EmbeddedOptions{Listen: "0.0.0.0:4222", Token: "x"}}).Open() {
 		t.Error("a server with a token is not open")
 	}
+	for o, want := range map[EmbeddedOptions]bool{{Listen: "127.0.0.1:4222"}: true, {Listen: "127.0.0.1:4222", Token: "x"}: false,
+		{Listen: "127.0.0.1:4222", User: "u", Password: "p"}: false, {}: false} {
+		if got := (&Embedded{opts: o}).Unauthenticated(); got != want {
+			t.Errorf("%+v: unauthenticated %v, want %v", o, got, want)
+		}
+	}
+}
+
+// ConnOptions.AuthToken is presented when no NATS credential is given: a
+// broker that requires it (docmill serve's, with an auth token and no nats
+// credentials) takes the client, one without auth ignores it, and one with
+// no_auth_user, which refuses a token it does not know, is asked again
+// without it. A credential given explicitly is used alone.
+func TestConnectPresentsAuthToken(t *testing.T) {
+	tok := runServer(t, &server.Options{Authorization: "http-tok"})
+	nc, err := Connect(ConnOptions{URLs: tok.ClientURL(), AuthToken: "http-tok"})
+	if err != nil {
+		t.Fatalf("broker requiring the auth token: %v", err)
+	}
+	nc.Close()
+	if nc, err := Connect(ConnOptions{URLs: tok.ClientURL(), Token: "other", AuthToken: "http-tok"}); err == nil {
+		nc.Close()
+		t.Error("a wrong --nats-token was replaced by the auth token")
+	}
+	open := runServer(t, &server.Options{})
+	nc, err = Connect(ConnOptions{URLs: open.ClientURL(), AuthToken: "http-tok"})
+	if err != nil {
+		t.Fatalf("broker without auth: %v", err)
+	}
+	nc.Close()
+	users := runServer(t, &server.Options{Users: []*server.User{{Username: "anon", Password: "pw"}}, NoAuthUser: "anon"})
+	nc, err = Connect(ConnOptions{URLs: users.ClientURL(), AuthToken: "http-tok"})
+	if err != nil {
+		t.Fatalf("broker with no_auth_user: %v", err)
+	}
+	nc.Close()
 }
 
 // A taken client port is reported at once, with the address.

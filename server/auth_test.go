@@ -1,0 +1,114 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/pipeline/broker"
+)
+
+// runLogged runs a process of role (embedded NATS on a loopback port, the
+// model-free tier) with the configuration edit makes, until the test
+// ends, and returns it with its log.
+func runLogged(t *testing.T, role Role, edit func(*config.Config)) (*Server, *lockedBuffer) {
+	t.Helper()
+	c := config.Default()
+	c.Data, c.NATS.Listen, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), "127.0.0.1:-1", "127.0.0.1:0", true
+	if edit != nil {
+		edit(c)
+	}
+	logs := &lockedBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan *Server, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Config: c, Role: role, Log: slog.New(slog.NewTextHandler(logs, nil)),
+			Started: func(s *Server) { started <- s }})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case s := <-started:
+		return s, logs
+	case err := <-done:
+		done <- err // for the cleanup, which waits on it
+		t.Fatalf("%s: %v", role, err)
+	case <-time.After(60 * time.Second):
+		t.Fatalf("%s did not start", role)
+	}
+	return nil, nil
+}
+
+const brokerOpenWarning = "takes any local client without credentials"
+
+// With an HTTP auth token and no nats credentials, the embedded broker
+// requires that token: a local client without it could read every
+// document, forge results and delete documents while the API asked for
+// the token. A client with it works, and so does a worker given the token
+// as its HTTP token only (DOCMILL_AUTH_TOKEN on both sides).
+func TestAuthTokenGuardsEmbeddedBroker(t *testing.T) {
+	const token = "tok-s3cret"
+	s, logs := runLogged(t, RoleServe, func(c *config.Config) { c.HTTP.AuthToken = token })
+	if nc, err := nats.Connect(s.NATSURL()); err == nil {
+		nc.Close()
+		t.Fatal("a NATS client without credentials was let in to a serve with an auth token")
+	}
+	if nc, err := nats.Connect(s.NATSURL(), nats.Token("wrong")); err == nil {
+		nc.Close()
+		t.Fatal("a NATS client with a wrong token was let in")
+	}
+	nc, err := nats.Connect(s.NATSURL(), nats.Token(token))
+	if err != nil {
+		t.Fatalf("a NATS client with the auth token: %v", err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Stream(context.Background(), broker.StreamResults); err != nil {
+		t.Errorf("the results stream, with the token: %v", err)
+	}
+	if strings.Contains(logs.String(), brokerOpenWarning) {
+		t.Errorf("warned of an open broker that takes a token:\n%s", logs)
+	}
+	w, _ := runWorker(t, s.NATSURL(), true, func(c *config.Config) { c.Model.Disabled, c.HTTP.AuthToken = true, token })
+	if !w.nc.IsConnected() {
+		t.Error("the worker given the auth token is not connected")
+	}
+}
+
+// nats.token, when set, is the broker's token and the HTTP token is not
+// taken in its place.
+func TestNATSTokenWinsOverAuthToken(t *testing.T) {
+	s, _ := runLogged(t, RoleBroker, func(c *config.Config) { c.HTTP.AuthToken, c.NATS.Token = "http-tok", "nats-tok" })
+	if nc, err := nats.Connect(s.NATSURL(), nats.Token("http-tok")); err == nil {
+		nc.Close()
+		t.Fatal("the HTTP token was taken by a broker with a nats.token of its own")
+	}
+	nc, err := nats.Connect(s.NATSURL(), nats.Token("nats-tok"))
+	if err != nil {
+		t.Fatalf("nats.token: %v", err)
+	}
+	nc.Close()
+}
+
+// Without any token the broker keeps taking local clients, as before, but
+// the start warns of it on loopback too (it warned only beyond loopback).
+func TestOpenBrokerOnLoopbackWarns(t *testing.T) {
+	s, logs := runLogged(t, RoleBroker, nil)
+	nc, err := nats.Connect(s.NATSURL())
+	if err != nil {
+		t.Fatalf("a broker without credentials refused a client: %v", err)
+	}
+	nc.Close()
+	if !strings.Contains(logs.String(), brokerOpenWarning) {
+		t.Errorf("no warning of a broker open to local clients:\n%s", logs)
+	}
+}
