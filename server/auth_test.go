@@ -112,3 +112,39 @@ func TestOpenBrokerOnLoopbackWarns(t *testing.T) {
 		t.Errorf("no warning of a broker open to local clients:\n%s", logs)
 	}
 }
+
+const openAPIWarning = "the API and UI take requests from the network without a token"
+
+// An API without a token on an address beyond loopback is served to the
+// network: the start warns of it, as it does of an open broker. On
+// loopback, with a token, or on a worker (health and metrics only) it
+// does not.
+func TestOpenAPIOnNetworkWarns(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		role  Role
+		edit  func(*config.Config)
+		warns bool
+	}{
+		{"all interfaces, no token", RoleServe, func(c *config.Config) { c.HTTP.Listen = "0.0.0.0:0" }, true},
+		{"indexer on all interfaces, no token", RoleIndexer, func(c *config.Config) { c.HTTP.Listen = ":0" }, true},
+		{"loopback, no token", RoleServe, nil, false},
+		{"all interfaces, token", RoleServe, func(c *config.Config) { c.HTTP.Listen, c.HTTP.AuthToken = "0.0.0.0:0", "tok" }, false},
+		{"worker on all interfaces", RoleWorker, func(c *config.Config) { c.HTTP.Listen = "0.0.0.0:0" }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edit := tc.edit
+			if tc.role != RoleServe {
+				b, _ := runLogged(t, RoleBroker, nil)
+				edit = func(c *config.Config) {
+					c.NATS.URL = b.NATSURL()
+					tc.edit(c)
+				}
+			}
+			_, logs := runLogged(t, tc.role, edit)
+			if got := strings.Contains(logs.String(), openAPIWarning); got != tc.warns {
+				t.Errorf("warned %v, want %v:\n%s", got, tc.warns, logs)
+			}
+		})
+	}
+}

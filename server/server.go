@@ -722,6 +722,13 @@ func (s *Server) startHTTP() error {
 		s.o.Log.Warn("the HTTP auth token crosses the network in clear text: set http.cert_file and http.key_file, or put a TLS proxy in front",
 			"listen", c.HTTP.Listen)
 	}
+	if c.HTTP.AuthToken == "" && !loopback(c.HTTP.Listen) && s.o.Role.indexes() {
+		// the DNS-rebinding guard lets in every request addressed to an
+		// IP: whoever reaches the port has the whole API (a worker's or a
+		// broker's port has only health and metrics, open by design)
+		s.o.Log.Warn("the API and UI take requests from the network without a token: anyone who reaches this address can search, download, upload and delete every document; set http.auth_token (DOCMILL_AUTH_TOKEN) or listen on 127.0.0.1",
+			"listen", c.HTTP.Listen)
+	}
 	s.http.RegisterOnShutdown(func() { _ = h.Close() }) // ends open live-feed streams
 	go func() {
 		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
