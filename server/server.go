@@ -694,6 +694,10 @@ func bucketComponent(b *connectors.Bucket) web.Component {
 	return advisory(web.Component{OK: true, Detail: b.Progress()})
 }
 
+// IdleTimeout is how long the HTTP server keeps an idle keep-alive
+// connection open.
+const IdleTimeout = 2 * time.Minute
+
 func (s *Server) startHTTP() error {
 	c := s.o.Config
 	var ingest *connectors.Publisher
@@ -710,8 +714,13 @@ func (s *Server) startHTTP() error {
 	}
 	ln := s.httpLn
 	s.httpAddr = ln.Addr().String()
-	// the server's own errors (TLS handshakes, panics) go to docmill's log
-	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.o.Log.Handler(), slog.LevelWarn)}
+	// the server's own errors (TLS handshakes, panics) go to docmill's log;
+	// an idle keep-alive connection is closed after IdleTimeout, and a
+	// request body that trickles is cut by the web handler (web.Options
+	// BodyMinBytes): either held a connection, and a file descriptor
+	// shared with JetStream and the index, for ever
+	s.http = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: IdleTimeout,
+		ErrorLog: slog.NewLogLogger(s.o.Log.Handler(), slog.LevelWarn)}
 	if c.HTTP.CertFile != "" {
 		tc, err := tlsConfig(c.HTTP.CertFile, c.HTTP.KeyFile)
 		if err != nil {

@@ -628,6 +628,9 @@ func (s *Server) formUpload(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &mbe):
 		w.WriteHeader(http.StatusRequestEntityTooLarge)
 		page.Error = fmt.Sprintf("The upload is larger than the %d MiB limit. Send fewer or smaller files.", s.o.MaxUpload>>20)
+	case errors.Is(err, errSlowBody):
+		w.WriteHeader(http.StatusRequestTimeout)
+		page.Error = err.Error()
 	case err != nil:
 		w.WriteHeader(http.StatusBadRequest)
 		page.Error = err.Error()

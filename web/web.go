@@ -70,7 +70,12 @@ type Options struct {
 	// was not): GET /api/documents/{id} answers 404 with the reason.
 	Failed    func(ctx context.Context, id string) string
 	MaxUpload int64 // bytes per upload (default 64 MiB)
-	Log       *slog.Logger
+	// BodyMinBytes must arrive within each BodyWindow of reading a
+	// request body (default DefaultBodyMinBytes in DefaultBodyWindow),
+	// else the request fails with 408 and its connection closes.
+	BodyMinBytes int64
+	BodyWindow   time.Duration
+	Log          *slog.Logger
 	// NATS, when set, feeds the live feed from docmill.results.>.
 	NATS *nats.Conn
 	// JS, when set, keeps uploaded originals in the OriginalsBucket object
@@ -105,6 +110,12 @@ type Server struct {
 func New(o Options) (*Server, error) {
 	if o.MaxUpload <= 0 {
 		o.MaxUpload = 64 << 20
+	}
+	if o.BodyMinBytes <= 0 {
+		o.BodyMinBytes = DefaultBodyMinBytes
+	}
+	if o.BodyWindow <= 0 {
+		o.BodyWindow = DefaultBodyWindow
 	}
 	if o.Health == nil {
 		o.Health = func() map[string]Component { return nil }
@@ -184,7 +195,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 
 func (s *Server) routes() {
 	m := s.mux
-	m.Use(securityHeaders, middleware.GetHead)
+	m.Use(s.bodyRate, securityHeaders, middleware.GetHead)
 	m.Get("/healthz", s.healthz)
 	m.Get("/readyz", s.readyz)
 	m.Handle("/static/*", staticHandler())
@@ -708,6 +719,10 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("upload larger than the %d MiB limit", s.o.MaxUpload>>20))
+			return
+		}
+		if errors.Is(err, errSlowBody) {
+			writeError(w, http.StatusRequestTimeout, err)
 			return
 		}
 		writeError(w, http.StatusBadRequest, err)
