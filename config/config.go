@@ -71,6 +71,10 @@ type HTTP struct {
 	// and nats.user are not set: the broker carries every document.
 	AuthToken   string `yaml:"auth_token"`
 	MaxUploadMB int    `yaml:"max_upload_mb"`
+	// MaxUploadFiles bounds the files of one multipart upload: each is a
+	// document to analyse and index, and 20,000 tiny files fit in 3 MB.
+	// The files after it are not taken (207 names them as the rest).
+	MaxUploadFiles int `yaml:"max_upload_files"`
 	// AllowedHosts are host names, besides IP addresses and localhost, a
 	// server without an auth token answers to (DNS-rebinding guard).
 	AllowedHosts []string `yaml:"allowed_hosts"`
@@ -199,7 +203,7 @@ func Default() *Config {
 	return &Config{
 		Data:  "data",
 		NATS:  NATS{Listen: "127.0.0.1:4222", Replicas: 1, MaxPayloadMB: 8},
-		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64},
+		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64, MaxUploadFiles: 1000},
 		Model: Model{Threads: 2, Threshold: DefaultThreshold, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxAttachments: 100, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
@@ -562,6 +566,7 @@ func (c *Config) problems() []problem {
 	bad(validAddr(c.NATS.Listen), "nats.listen", "%q is not host:port", c.NATS.Listen)
 	bad(validAddr(c.HTTP.Listen) && c.HTTP.Listen != "", "http.listen", "%q is not host:port (127.0.0.1:8080 serves this machine, 0.0.0.0:8080 the network)", c.HTTP.Listen)
 	bad(c.HTTP.MaxUploadMB >= 0, "http.max_upload_mb", "%d is negative", c.HTTP.MaxUploadMB)
+	bad(c.HTTP.MaxUploadFiles >= 0, "http.max_upload_files", "%d is negative", c.HTTP.MaxUploadFiles)
 	bad((c.HTTP.CertFile == "") == (c.HTTP.KeyFile == ""), "http.cert_file", "needs http.key_file beside it (both or neither)")
 	for _, f := range []struct{ path, key string }{{c.HTTP.CertFile, "http.cert_file"}, {c.HTTP.KeyFile, "http.key_file"}} {
 		if f.path != "" {

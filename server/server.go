@@ -707,7 +707,8 @@ func (s *Server) startHTTP() error {
 	// NATS feeds the live page from docmill.results.>; JS keeps uploaded
 	// originals and reads the dead-letter count for the dashboard.
 	h, err := web.New(web.Options{Index: s.ix, Ingest: ingest, Health: s.Health, Registry: s.metrics.Registry,
-		AuthToken: c.HTTP.AuthToken, AllowedHosts: c.HTTP.AllowedHosts, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20, Log: s.o.Log, NATS: s.nc, JS: s.js, Originals: s.originals,
+		AuthToken: c.HTTP.AuthToken, AllowedHosts: c.HTTP.AllowedHosts, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20,
+		MaxFiles: c.HTTP.MaxUploadFiles, Log: s.o.Log, NATS: s.nc, JS: s.js, Originals: s.originals,
 		Failed: s.failedReason})
 	if err != nil {
 		return err

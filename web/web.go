@@ -70,6 +70,9 @@ type Options struct {
 	// was not): GET /api/documents/{id} answers 404 with the reason.
 	Failed    func(ctx context.Context, id string) string
 	MaxUpload int64 // bytes per upload (default 64 MiB)
+	// MaxFiles is the most files one multipart upload may carry (default
+	// DefaultMaxFiles): each becomes a document to analyse and index.
+	MaxFiles int
 	// BodyMinBytes must arrive within each BodyWindow of reading a
 	// request body (default DefaultBodyMinBytes in DefaultBodyWindow),
 	// else the request fails with 408 and its connection closes.
@@ -110,6 +113,9 @@ type Server struct {
 func New(o Options) (*Server, error) {
 	if o.MaxUpload <= 0 {
 		o.MaxUpload = 64 << 20
+	}
+	if o.MaxFiles <= 0 {
+		o.MaxFiles = DefaultMaxFiles
 	}
 	if o.BodyMinBytes <= 0 {
 		o.BodyMinBytes = DefaultBodyMinBytes
@@ -775,6 +781,9 @@ func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
 	return []uploaded{s.publish(r, name, r.Header.Get("Content-Type"), data)}, nil
 }
 
+// DefaultMaxFiles is Options.MaxFiles's default.
+const DefaultMaxFiles = 1000
+
 func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
@@ -791,6 +800,12 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 		}
 		if part.FileName() == "" {
 			continue
+		}
+		if len(out) == s.o.MaxFiles {
+			// as for a body over the size limit: those taken are on their
+			// way, and the answer (207) says where the rest begins
+			return append(out, uploaded{Filename: "(the rest of the upload)", tooLarge: true,
+				Error: fmt.Sprintf("not taken: an upload carries at most %d files; send the files after the last one listed again, in another request", s.o.MaxFiles)}), nil
 		}
 		data, err := io.ReadAll(io.LimitReader(part, s.o.MaxUpload+1))
 		if err != nil {
