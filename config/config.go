@@ -133,6 +133,10 @@ type Pipeline struct {
 	// metadata attachments_not_ingested names them); attachments nested
 	// deeper than 3 e-mails are not ingested.
 	MaxAttachments int `yaml:"max_attachments"`
+	// MaxAttachmentsTotal bounds the documents one top-level document's
+	// attachments bring at all depths together (attached e-mails'
+	// attachments too); attachments_not_ingested names what it leaves out.
+	MaxAttachmentsTotal int `yaml:"max_attachments_total"`
 	// OCR reads scanned PDFs (pages that are images) with pdftoppm and
 	// tesseract: "auto" when both are installed, "off" never.
 	OCR string `yaml:"ocr"`
@@ -206,7 +210,7 @@ func Default() *Config {
 		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64, MaxUploadFiles: 1000},
 		Model: Model{Threads: 2, Threshold: DefaultThreshold, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
-			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxAttachments: 100, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
+			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxAttachments: 100, MaxAttachmentsTotal: 1000, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20, MaxLogLines: 100_000},
 		Sources: Sources{Buckets: []string{"docmill-inbox"}, Settle: 3 * time.Second},
 		Index:   Index{Scoring: "tf-idf", MaxTextMB: 8, SearchTimeout: 10 * time.Second, Consumer: "docmill-indexer"},
@@ -612,6 +616,7 @@ func (c *Config) problems() []problem {
 		bad(age > 0, "index.retention", "%s: %v keeps nothing; leave the class out to keep everything", class, age)
 	}
 	bad(c.Pipeline.MaxAttachments >= 0, "pipeline.max_attachments", "%d is negative", c.Pipeline.MaxAttachments)
+	bad(c.Pipeline.MaxAttachmentsTotal >= 0, "pipeline.max_attachments_total", "%d is negative", c.Pipeline.MaxAttachmentsTotal)
 	bad(c.Pipeline.MaxLogLines >= 0, "pipeline.max_log_lines", "%d is negative (0 analyses whole logs)", c.Pipeline.MaxLogLines)
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":

@@ -83,15 +83,27 @@ type Worker struct {
 	// carrier's message is acked, and a failure fails that delivery, so an
 	// attachment is never lost; the ingest stream drops the copies a retry
 	// sends again.
-	IngestAttachment func(ctx context.Context, carrier *document.Parsed, a document.Attachment) error
+	// budget is how many documents the attachment's own attachments may
+	// bring, all depths together; it travels in its MetaAttachmentBudget.
+	IngestAttachment func(ctx context.Context, carrier *document.Parsed, a document.Attachment, budget int) error
 	// MaxAttachments bounds the attachments of one document ingested as
 	// documents of their own (default DefaultMaxAttachments): a 300 KB
 	// e-mail carried 3,000 tiny files, and each became a document.
 	MaxAttachments int
+	// MaxAttachmentsTotal bounds the documents one top-level document's
+	// attachments bring, at every depth together (default
+	// DefaultMaxAttachmentsTotal): under MaxAttachments alone, 100
+	// attachments a message three e-mails deep made a million documents
+	// of one small e-mail.
+	MaxAttachmentsTotal int
 }
 
-// DefaultMaxAttachments is Worker.MaxAttachments when zero.
-const DefaultMaxAttachments = 100
+// DefaultMaxAttachments is Worker.MaxAttachments when zero, and
+// DefaultMaxAttachmentsTotal Worker.MaxAttachmentsTotal.
+const (
+	DefaultMaxAttachments      = 100
+	DefaultMaxAttachmentsTotal = 1000
+)
 
 // MaxAttachmentDepth is how deep attachments are ingested: an e-mail's
 // attachment (depth 1) that is an e-mail has its own attachments ingested,
@@ -103,13 +115,22 @@ const MaxAttachmentDepth = 3
 const (
 	MetaAttachmentDepth    = "attachment_depth"
 	MetaAttachmentsSkipped = "attachments_not_ingested"
+	// MetaAttachmentBudget is how many documents an ingested
+	// attachment's own attachments may bring (its share of
+	// Worker.MaxAttachmentsTotal).
+	MetaAttachmentBudget = "attachment_budget"
 	// MetaAttachmentIDs links an e-mail to its attachments' documents.
 	MetaAttachmentIDs = "attachment_ids"
 )
 
 // ingestAttachments ingests the attachments of doc, within
-// MaxAttachments and MaxAttachmentDepth; what it leaves out is named in
-// the carrier's metadata.
+// MaxAttachments, MaxAttachmentDepth and the budget of documents left of
+// MaxAttachmentsTotal; what it leaves out is named in the carrier's
+// metadata. What the remaining budget allows is shared evenly among the
+// attachments ingested, as their own budgets, so that a whole tree stays
+// within MaxAttachmentsTotal whichever worker reads each part. The depth
+// and budget come as metadata, which a sender can set too: neither is
+// taken beyond the bounds (a negative depth lifted the depth limit).
 func (w *Worker) ingestAttachments(ctx context.Context, doc *document.Parsed) error {
 	if len(doc.Attachments) == 0 {
 		return nil
@@ -122,16 +143,34 @@ func (w *Worker) ingestAttachments(ctx context.Context, doc *document.Parsed) er
 	if limit <= 0 {
 		limit = DefaultMaxAttachments
 	}
+	total := w.MaxAttachmentsTotal
+	if total <= 0 {
+		total = DefaultMaxAttachmentsTotal
+	}
 	depth, _ := strconv.Atoi(doc.Meta[MetaAttachmentDepth])
+	depth = max(depth, 0)
+	budget := total
+	if b, err := strconv.Atoi(doc.Meta[MetaAttachmentBudget]); err == nil && b >= 0 && b < total {
+		budget = b
+	}
 	skipped := ""
 	switch {
 	case depth >= MaxAttachmentDepth:
 		limit, skipped = 0, fmt.Sprintf("%d (attachments nested deeper than %d)", len(doc.Attachments), MaxAttachmentDepth)
+	case budget < limit && len(doc.Attachments) > budget:
+		limit = budget
+		skipped = fmt.Sprintf("%d of %d (over pipeline.max_attachments_total, %d documents from one top-level document)",
+			len(doc.Attachments)-limit, len(doc.Attachments), total)
 	case len(doc.Attachments) > limit:
 		skipped = fmt.Sprintf("%d of %d (over pipeline.max_attachments, %d)", len(doc.Attachments)-limit, len(doc.Attachments), limit)
 	}
-	for _, a := range doc.Attachments[:min(limit, len(doc.Attachments))] {
-		if err := w.IngestAttachment(ctx, doc, a); err != nil {
+	taken := min(limit, len(doc.Attachments))
+	share := 0
+	if taken > 0 {
+		share = (budget - taken) / taken
+	}
+	for _, a := range doc.Attachments[:taken] {
+		if err := w.IngestAttachment(ctx, doc, a, share); err != nil {
 			return fmt.Errorf("ingest attachment %s of %s: %w", a.Filename, doc.Filename, err)
 		}
 	}

@@ -94,3 +94,58 @@ func TestEmailAttachmentsBounded(t *testing.T) {
 		}
 	}
 }
+
+// pipeline.max_attachments_total bounds the documents one top-level
+// e-mail brings at every depth together, and the e-mail that reaches it
+// names what it left out; under max_attachments alone a small e-mail
+// could bring 100 + 100² + 100³ documents. A sender's attachment_depth
+// below zero does not lift the depth limit either.
+func TestEmailAttachmentsTotalBounded(t *testing.T) {
+	h := startWith(t, t.TempDir(), func(c *config.Config) { c.Pipeline.MaxAttachments, c.Pipeline.MaxAttachmentsTotal = 3, 8 })
+	ctx := context.Background()
+	// three e-mails of three notes each: 3 + 9 documents without a total
+	var inner [][2]string
+	for i := range 3 {
+		var notes [][2]string
+		for j := range 3 {
+			notes = append(notes, [2]string{fmt.Sprintf("note%d%d.txt", i, j), fmt.Sprintf("Note %d.%d: the marmot%d%d count is due.", i, j, i, j)})
+		}
+		inner = append(inner, [2]string{fmt.Sprintf("inner%d.eml", i), mail(fmt.Sprintf("inner%d", i), fmt.Sprintf("Inner message %d.", i), notes)})
+	}
+	outer := mail("outer", "Three messages attached.", inner)
+	deep := mail("level5", "The deepest message mentions okapi.", nil)
+	for lvl := 4; lvl >= 1; lvl-- {
+		deep = mail(fmt.Sprintf("level%d", lvl), fmt.Sprintf("Level %d forwards the next.", lvl), [][2]string{{fmt.Sprintf("level%d.eml", lvl+1), deep}})
+	}
+	if _, err := h.srv.Publisher().Publish(ctx, connectors.Doc{Filename: "outer.eml", Data: []byte(outer)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.srv.Publisher().Publish(ctx, connectors.Doc{Filename: "deep.eml", Data: []byte(deep),
+		Meta: map[string]string{pipeline.MetaAttachmentDepth: "-9"}}); err != nil {
+		t.Fatal(err)
+	}
+	// outer, its 3 e-mails and 1 note of each (8 - 3 = 5 left, 1 each);
+	// deep: levels 1-4
+	waitFor(t, "messages and attachments indexed", 60*time.Second, func() bool { return h.search("").Total == 11 })
+	time.Sleep(time.Second) // anything beyond the bounds would be indexed by now
+	if n := h.search("").Total; n != 11 {
+		t.Fatalf("%d documents, want 11", n)
+	}
+	if r := h.search("okapi"); r.Total != 0 {
+		t.Errorf("the message 4 levels down was ingested under a sender's attachment_depth of -9")
+	}
+	for i := range 3 {
+		r := h.search(fmt.Sprintf(`filename:"inner%d.eml"`, i))
+		if r.Total != 1 {
+			t.Fatalf("inner%d.eml: %d hits", i, r.Total)
+		}
+		got, err := h.srv.Index().Get(ctx, r.Hits[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "2 of 3 (over pipeline.max_attachments_total, 8 documents from one top-level document)"
+		if s := got.Meta[pipeline.MetaAttachmentsSkipped]; s != want {
+			t.Errorf("inner%d.eml: %s = %q, want %q", i, pipeline.MetaAttachmentsSkipped, s, want)
+		}
+	}
+}

@@ -465,6 +465,7 @@ func (s *Server) pipelineOptions(ready chan struct{}) pipeline.Options {
 			o.Worker.KeepOriginal = s.keepOriginal
 		}
 		o.Worker.IngestAttachment, o.Worker.MaxAttachments = s.ingestAttachment, c.Pipeline.MaxAttachments
+		o.Worker.MaxAttachmentsTotal = c.Pipeline.MaxAttachmentsTotal
 		o.Worker.Processing = s.inFlight
 		s.worker = o.Worker
 	}
@@ -507,12 +508,13 @@ func (s *Server) keepOriginal(ctx context.Context, doc *document.Parsed, data []
 // ingestAttachment ingests a file an e-mail carries as a document of its
 // own, from the same source, naming the message it came with. A file the
 // ingest refuses (empty, over the size limit) is logged and skipped: a
-// retry cannot change it.
-func (s *Server) ingestAttachment(ctx context.Context, carrier *document.Parsed, a document.Attachment) error {
+// retry cannot change it. budget is what the file's own attachments may
+// bring (pipeline.Worker.IngestAttachment).
+func (s *Server) ingestAttachment(ctx context.Context, carrier *document.Parsed, a document.Attachment, budget int) error {
 	depth, _ := strconv.Atoi(carrier.Meta[pipeline.MetaAttachmentDepth])
 	id, err := s.ingestPublisher().Publish(ctx, connectors.Doc{Filename: a.Filename, Source: carrier.Source, Data: a.Data,
 		Meta: map[string]string{"attached_to": carrier.ID, "attached_to_filename": carrier.Filename,
-			pipeline.MetaAttachmentDepth: strconv.Itoa(depth + 1)}})
+			pipeline.MetaAttachmentDepth: strconv.Itoa(max(depth, 0) + 1), pipeline.MetaAttachmentBudget: strconv.Itoa(budget)}})
 	if errors.Is(err, connectors.ErrEmpty) || errors.Is(err, connectors.ErrTooLarge) {
 		s.o.Log.Warn("attachment not ingested", "file", a.Filename, "carrier", carrier.Filename, "reason", err)
 		return nil
