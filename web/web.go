@@ -59,8 +59,8 @@ type Options struct {
 	Registry *prometheus.Registry
 	// AuthToken, when set, is required on the UI and API (not on health,
 	// metrics and static files) as "Authorization: Bearer <t>", as the
-	// password of HTTP basic auth (any user name), or once as ?token=<t>,
-	// which then sets a same-site cookie.
+	// password of HTTP basic auth (any user name), or once as ?token=<t>
+	// on a page (not the API), which then sets a same-site cookie.
 	AuthToken string
 	// AllowedHosts are the host names (".example.com" for a domain and
 	// its subdomains) a server without AuthToken answers to besides IP
@@ -356,10 +356,14 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if ok(r.URL.Query().Get("token")) {
+		// ?token= only opens a page, as a link a browser follows: an API
+		// call or a form post with it kept the token in the address,
+		// where proxies, access logs and shell history keep it
+		page := (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasPrefix(r.URL.Path, "/api/")
+		if page && ok(r.URL.Query().Get("token")) {
 			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.cookieValue(), Path: "/", HttpOnly: true,
 				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
-			if r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") {
+			if r.Method == http.MethodGet {
 				// a page: the cookie carries it on, and the token leaves
 				// the address bar and the browser's history
 				u := *r.URL
