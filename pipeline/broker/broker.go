@@ -210,6 +210,11 @@ func (e *Embedded) ClientURL() string {
 // Connect opens an in-process connection to the embedded server.
 func (e *Embedded) Connect(name string) (*nats.Conn, error) {
 	opts := []nats.Option{nats.InProcessServer(e.srv), nats.Name(name), nats.MaxReconnects(-1)}
+	if l := e.opts.Log; l != nil {
+		// the client's asynchronous errors (a slow subscriber, a consumer
+		// gone) in the structured log: nats.go printed them to stderr
+		opts = append(opts, nats.ErrorHandler(asyncErrors(l)))
+	}
 	if e.opts.Token != "" {
 		opts = append(opts, nats.Token(e.opts.Token))
 	}
@@ -246,6 +251,17 @@ func (e *Embedded) Shutdown() {
 	<-e.done
 	e.srv.Shutdown()
 	e.srv.WaitForShutdown()
+}
+
+// asyncErrors logs a NATS client's asynchronous errors.
+func asyncErrors(l *slog.Logger) nats.ErrHandler {
+	return func(nc *nats.Conn, sub *nats.Subscription, err error) {
+		subject := ""
+		if sub != nil {
+			subject = sub.Subject
+		}
+		l.Warn("nats", "subject", subject, "err", err)
+	}
 }
 
 // ConnOptions configures a connection to an external NATS.
@@ -324,13 +340,7 @@ func connect(o ConnOptions) (*nats.Conn, error) {
 			}),
 			// the client's asynchronous errors (a consumer gone, a slow
 			// subscriber) in the structured log, not on stderr
-			nats.ErrorHandler(func(nc *nats.Conn, sub *nats.Subscription, err error) {
-				subject := ""
-				if sub != nil {
-					subject = sub.Subject
-				}
-				l.Warn("nats", "subject", subject, "err", err)
-			}),
+			nats.ErrorHandler(asyncErrors(l)),
 			nats.ReconnectHandler(func(nc *nats.Conn) {
 				l.Info("nats connection regained", "url", nc.ConnectedUrlRedacted())
 			}))
