@@ -52,7 +52,8 @@ type Options struct {
 	// MaxTextBytes is how much of a document's text is searchable:
 	// DefaultMaxTextBytes when zero, all of it when negative. Indexing
 	// takes some 40 times the text's size in memory, so a 60 MB log
-	// indexed whole needs gigabytes.
+	// indexed whole needs gigabytes; more for a text of many distinct
+	// words, whose terms past the first MiB are capped (maxRestTerms).
 	MaxTextBytes int
 	// BleveLengths scores a BM25 index with Bleve's own average field
 	// lengths (distinct words per document, see length.go) instead of the
@@ -64,6 +65,8 @@ type Options struct {
 	// SearchTimeout bounds one search (DefaultSearchTimeout when zero):
 	// the client may have given up, but the server would go on working.
 	SearchTimeout time.Duration
+	// restTerms is maxRestTerms when zero; tests set fewer.
+	restTerms int
 }
 
 func (o Options) searchTimeout() time.Duration {
@@ -146,6 +149,10 @@ type Index struct {
 	// chineseKeywords: key phrases keyed in simplified Chinese (KeywordKey
 	// since 2026-11-30 session 25)
 	chineseKeywords bool
+	// rest analyses the text past a long text's first MiB as the index
+	// does (fieldBodyMore's analyser, or body's in an index without it),
+	// to count its distinct terms (capRest).
+	rest analysis.Analyzer
 	// text is TextAnalyzer, to rewrite queries the way text was indexed
 	// (nil on a legacy index).
 	text analysis.Analyzer
@@ -265,6 +272,11 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 		accentKeys:   (partyAn == PartyKeyAnalyzer || partyAn == partyKey4Analyzer) && lawAn == LawKeyAnalyzer,
 		zhPartyForms: partyAn == PartyKeyAnalyzer,
 		text:         m.AnalyzerNamed(TextAnalyzer)}
+	restField := "body"
+	if more {
+		restField = fieldBodyMore
+	}
+	ix.rest = m.AnalyzerNamed(m.AnalyzerNameForPath(restField))
 	if im != nil && defineQueryAnalyzer(im) {
 		// queries are read without the parts of dotted words (see
 		// DottedPartsName)
@@ -323,7 +335,7 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 				rc.IngestedAt = t
 				r = &rc
 			}
-			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.keys)
+			rec, err := toRecord(r, ix.opts, ix.legacyCJK, ix.bodyMore, ix.keys, ix.rest)
 			if err != nil {
 				return err
 			}
@@ -500,7 +512,10 @@ func contentTypes(r *document.Result) any {
 // record is what Bleve indexes for a result; its fields follow Mapping.
 type record map[string]interface{}
 
-func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys facetKeys) (record, error) {
+// toRecord builds what Bleve indexes for r; rest, when set, is the
+// analyser of the text past the first MiB, whose distinct terms it caps
+// (capRest).
+func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys facetKeys, rest analysis.Analyzer) (record, error) {
 	stored := *r
 	stored.Text = ""
 	raw, err := json.Marshal(&stored)
@@ -512,6 +527,9 @@ func toRecord(r *document.Result, opts Options, legacyCJK, bodyMore bool, keys f
 		suffix = cjkSuffix
 	}
 	body, more := splitText(r.Text, opts.maxText(), bodyMore)
+	if rest != nil {
+		body, more = capRest(rest, body, more, opts.maxRestTerms())
+	}
 	rec := record{
 		fieldResult:        string(raw),
 		"title" + suffix:   r.Title,

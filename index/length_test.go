@@ -102,7 +102,7 @@ func wantTotals(t *testing.T, ix *Index, docs ...*document.Result) lengths {
 	t.Helper()
 	l := lengths{}
 	for _, d := range docs {
-		rec, err := toRecord(d, ix.opts, false, true, ix.keys)
+		rec, err := toRecord(d, ix.opts, false, true, ix.keys, ix.rest)
 		if err != nil {
 			t.Fatal(err)
 		}
