@@ -26,8 +26,14 @@ type Indexer struct {
 	Index    *index.Index
 	MaxBatch int           // documents per batch (default 128)
 	MaxWait  time.Duration // how long a batch waits to fill (default 20ms)
-	Metrics  *Metrics
-	Log      *slog.Logger
+	// MaxBatchBytes bounds the text of a batch (DefaultMaxBatchBytes when
+	// zero): Bleve holds a whole batch's terms in memory while it writes
+	// it, up to some 270 MB per MiB of high-vocabulary text, and eight
+	// 1 MiB texts of random words in one batch took 1.8 GB. A document
+	// over it is written in a batch of its own.
+	MaxBatchBytes int
+	Metrics       *Metrics
+	Log           *slog.Logger
 	// Blobs reads the text of results that carry it by reference
 	// (Result.TextObject); without it such results are dead letters.
 	Blobs jetstream.JetStream
@@ -156,6 +162,12 @@ func (x *Indexer) loadEarly(ctx context.Context) error {
 	return fmt.Errorf("read %s: %w", TombstoneBucket, ctx.Err())
 }
 
+// DefaultMaxBatchBytes is Indexer.MaxBatchBytes when zero: a batch costs
+// at most what one document of a MiB (the part of a text indexed with
+// word positions) does. Results are mostly a few kB to some tens of kB, so
+// a batch of them still fills to MaxBatch.
+const DefaultMaxBatchBytes = 1 << 20
+
 type pending struct {
 	r    *document.Result
 	done chan error
@@ -169,6 +181,9 @@ func (x *Indexer) Start(ctx context.Context) {
 		}
 		if x.MaxWait <= 0 {
 			x.MaxWait = 20 * time.Millisecond
+		}
+		if x.MaxBatchBytes <= 0 {
+			x.MaxBatchBytes = DefaultMaxBatchBytes
 		}
 		x.queue = make(chan pending, x.MaxBatch)
 		x.deletedEarly.kv = x.Tombstones
@@ -245,19 +260,33 @@ func ResultText(ctx context.Context, js jetstream.JetStream, r *document.Result)
 }
 
 func (x *Indexer) loop(ctx context.Context) {
+	// next is a result taken from the queue that would have taken the
+	// batch before it over MaxBatchBytes: it opens the next one
+	var next *pending
 	for {
 		var batch []pending
-		select {
-		case p := <-x.queue:
-			batch = append(batch, p)
-		case <-ctx.Done():
-			return
-		}
-		timer := time.NewTimer(x.MaxWait)
-	fill:
-		for len(batch) < x.MaxBatch {
+		if next != nil {
+			batch, next = append(batch, *next), nil
+		} else {
 			select {
 			case p := <-x.queue:
+				batch = append(batch, p)
+			case <-ctx.Done():
+				return
+			}
+		}
+		size := textBytes(batch[0].r)
+		timer := time.NewTimer(x.MaxWait)
+	fill:
+		for len(batch) < x.MaxBatch && size < x.MaxBatchBytes {
+			select {
+			case p := <-x.queue:
+				n := textBytes(p.r)
+				if size+n > x.MaxBatchBytes {
+					next = &p
+					break fill
+				}
+				size += n
 				batch = append(batch, p)
 			case <-timer.C:
 				break fill
@@ -266,6 +295,12 @@ func (x *Indexer) loop(ctx context.Context) {
 		timer.Stop()
 		x.write(batch)
 	}
+}
+
+// textBytes is how much text of r the index analyses, for
+// MaxBatchBytes.
+func textBytes(r *document.Result) int {
+	return len(r.Text) + len(r.Summary) + len(r.Title)
 }
 
 // dropLate leaves out r when a newer version of the same file or object
