@@ -434,28 +434,34 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 
 // Load implements Source. A file that cannot be read is ErrUnreadable:
 // a local file's error is the file's own (its permissions, its removal
-// since the listing), not a reason to stop the job.
+// since the listing), not a reason to stop the job. The file is read
+// through os.Root (ReadIn): a link, or a file reached through a folder
+// turned into a link since the listing, is refused.
 func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
-	if st, err := os.Lstat(key); err == nil && st.Mode()&fs.ModeSymlink != 0 {
-		// as ingest and watched folders refuse one: what a link points to
-		// may lie outside the archive, or change under it
-		return nil, fmt.Errorf("%w: a symbolic link; name the file it points to", ErrUnreadable)
+	rel, err := filepath.Rel(d.Dir, key)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
-	if st, err := os.Stat(key); err == nil && st.IsDir() {
-		if _, err := os.ReadDir(key); err != nil {
+	root, err := os.OpenRoot(d.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
+	}
+	defer root.Close()
+	if st, err := root.Lstat(rel); err == nil && st.IsDir() {
+		dir, err := root.Open(rel)
+		if err == nil {
+			_, err = dir.ReadDir(-1)
+			dir.Close()
+		}
+		if err != nil {
 			return nil, fmt.Errorf("%w: folder: %w", ErrUnreadable, err)
 		}
 		return nil, fmt.Errorf("%w: a folder that could not be listed", ErrUnreadable)
 	}
-	data, err := os.ReadFile(key)
+	data, info, err := ReadIn(root, rel)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
-	info, err := os.Stat(key)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
-	}
-	rel, _ := filepath.Rel(d.Dir, key)
 	it := &Item{Key: key, Filename: filepath.Base(key), Data: data, Time: info.ModTime(), Meta: map[string]string{"path": rel}}
 	if top, _, nested := strings.Cut(filepath.ToSlash(rel), "/"); d.FolderSources && nested {
 		it.Source = top

@@ -207,3 +207,52 @@ func TestBackfillSource(t *testing.T) {
 		}
 	}
 }
+
+// A folder of the archive swapped for a link out of it after the listing
+// (absolute or relative) is not followed: its files are refused with why.
+// They were read by path, and a file outside the archive was ingested
+// (security review, finding 5).
+func TestBackfillRefusesFileThroughSwappedFolder(t *testing.T) {
+	_, js := natstest.Start(t, "backfill-swap")
+	dir := t.TempDir()
+	back, outside := filepath.Join(dir, "back"), filepath.Join(dir, "outside")
+	for p, text := range map[string]string{
+		filepath.Join(back, "a.txt"):         "ordinary archive memo",
+		filepath.Join(back, "abs", "z.txt"):  "decoy inside the archive",
+		filepath.Join(back, "rel", "y.txt"):  "another decoy inside the archive",
+		filepath.Join(outside, "z.txt"):      "OUTSIDE-SECRET not in the archive",
+		filepath.Join(outside, "y.txt"):      "OUTSIDE-SECRET two not in the archive",
+		filepath.Join(back, "kept", "k.txt"): "a folder left as it is",
+	} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused := map[string]string{}
+	b := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: DirSource{Dir: back}, Job: "swap", Concurrency: 1,
+		OnStart: func(int, int) {
+			for name, target := range map[string]string{"abs": outside, "rel": "../outside"} {
+				sub := filepath.Join(back, name)
+				if err := os.Rename(sub, sub+".orig"); err != nil {
+					t.Error(err)
+				}
+				if err := os.Symlink(target, sub); err != nil {
+					t.Error(err)
+				}
+			}
+		},
+		Refused: func(key, reason string) { refused[key] = reason },
+	}
+	rep, err := b.Run(context.Background())
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	why := "unreadable: reached through a symbolic link that leads out of " + back
+	want := map[string]string{filepath.Join(back, "abs", "z.txt"): why, filepath.Join(back, "rel", "y.txt"): why}
+	if rep.Total != 4 || rep.Sent != 2 || !reflect.DeepEqual(refused, want) {
+		t.Errorf("report %+v, refused %v; want 4 items, 2 sent, the two through links refused: %q", rep, refused, why)
+	}
+}

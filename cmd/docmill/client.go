@@ -163,7 +163,20 @@ func pathProblem(err error) string {
 // paths that cannot be read (missing, no permission, a folder that cannot
 // be listed) are reported and counted, and the walk goes on: one bad file
 // must not keep the rest of a folder from being sent.
+//
+// Files are read through an os.Root of root (of the folder holding it,
+// when root is a file), by connectors.ReadIn: a folder swapped for a link
+// between the walk's listing and the read does not lead out of it.
 func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, depth string, c *ingestCounts) error {
+	base := root
+	if st, err := os.Lstat(root); err == nil && !st.IsDir() {
+		base = filepath.Dir(root)
+	}
+	// a root that cannot be opened: each file found is refused with why
+	held, rootErr := os.OpenRoot(base)
+	if rootErr == nil {
+		defer held.Close()
+	}
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// a missing root (d nil), or a folder whose listing failed
@@ -186,7 +199,10 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		if beforeIngestRead != nil {
+			beforeIngestRead(p)
+		}
+		data, err := ingestRead(held, rootErr, base, p)
 		if err != nil {
 			c.refuse(p, pathProblem(err))
 			return nil
@@ -219,6 +235,24 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		return nil
 	})
 }
+
+// ingestRead reads file p under base through held, its os.Root (rootErr
+// when it could not be opened).
+func ingestRead(held *os.Root, rootErr error, base, p string) ([]byte, error) {
+	if rootErr != nil {
+		return nil, fmt.Errorf("folder %s: %w", base, rootErr)
+	}
+	rel, err := filepath.Rel(base, p)
+	if err != nil {
+		return nil, err
+	}
+	data, _, err := connectors.ReadIn(held, rel)
+	return data, err
+}
+
+// beforeIngestRead, when set, is called by ingestPath before it reads
+// each file: tests change the folder there, between listing and reading.
+var beforeIngestRead func(p string)
 
 // apiFlags are the flags of commands that talk to a running docmill's
 // HTTP API.

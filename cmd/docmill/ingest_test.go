@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/natstest"
@@ -353,5 +354,48 @@ func TestBackfillJobNameByFolder(t *testing.T) {
 	}
 	if jobName("bucket:ea30", "", false, "") == a || jobName("ea30", "2024-01-01", false, "") == a {
 		t.Error("another source or another --since is the same job")
+	}
+}
+
+// A folder swapped for a link out of the folder being ingested, between
+// the walk's listing and the reading of a file in it, is not followed:
+// the file is refused with why. It was read by path, and the file outside
+// ingested (security review, finding 5).
+func TestIngestRefusesFileThroughSwappedFolder(t *testing.T) {
+	_, js := natstest.Start(t, "ingest-swap")
+	dir := t.TempDir()
+	back, outside := filepath.Join(dir, "back"), filepath.Join(dir, "outside")
+	for p, text := range map[string]string{
+		filepath.Join(back, "a.txt"):        "ordinary archive memo",
+		filepath.Join(back, "sub", "z.txt"): "decoy inside the archive",
+		filepath.Join(outside, "z.txt"):     "OUTSIDE-SECRET not in the archive",
+	} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sub := filepath.Join(back, "sub")
+	beforeIngestRead = func(p string) {
+		if p == filepath.Join(sub, "z.txt") {
+			if err := os.Rename(sub, sub+".orig"); err != nil {
+				t.Error(err)
+			}
+			if err := os.Symlink(outside, sub); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	defer func() { beforeIngestRead = nil }()
+	var out, errOut bytes.Buffer
+	c := ingestCounts{out: &out, errOut: &errOut}
+	if err := ingestPath(context.Background(), &connectors.Publisher{JS: js}, back, "test", "", &c); err != nil {
+		t.Fatal(err)
+	}
+	want := "refused " + filepath.Join(sub, "z.txt") + ": reached through a symbolic link that leads out of " + back
+	if c.published != 1 || c.refused != 1 || !strings.Contains(errOut.String(), want) {
+		t.Errorf("published %d, refused %d, want 1 and 1 with %q:\n%s", c.published, c.refused, want, errOut.String())
 	}
 }
