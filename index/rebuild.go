@@ -30,8 +30,25 @@ func (ix *Index) Export(ctx context.Context, q Query, withText bool, fn func(r *
 	if err != nil {
 		return err
 	}
-	return ix.scan(ctx, top, withText, fn)
+	err = ix.scan(ctx, top, withText, fn)
+	// a query that expands to too many words fails only when Bleve runs
+	// it: explained as /api/search explains it (a 400 saying what to
+	// change), not Bleve's TooManyClauses as the index's failure
+	var re *readError
+	if errors.As(err, &re) {
+		return ix.searchError(ctx, q, re.err)
+	}
+	return err
 }
+
+// readError is a search of scan's that failed, as opposed to its fn.
+type readError struct {
+	after string
+	err   error
+}
+
+func (e *readError) Error() string { return fmt.Sprintf("read documents after %q: %v", e.after, e.err) }
+func (e *readError) Unwrap() error { return e.err }
 
 // scan pages through the documents matching top in id order (search
 // after the last id, so that a page costs the same deep in the index).
@@ -54,7 +71,7 @@ func (ix *Index) scan(ctx context.Context, top query.Query, withText bool, fn fu
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("read documents after %q: %w", after, err)
+			return &readError{after: after, err: err}
 		}
 		for _, h := range res.Hits {
 			r, err := decodeResult(h.Fields)

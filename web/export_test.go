@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -195,5 +197,29 @@ func TestKeywordChipNarrows(t *testing.T) {
 	want := `<a class="chip" href="?class=contract&amp;keywords=services&amp;q=services">services</a>`
 	if !strings.Contains(page, want) {
 		t.Errorf("no chip link %s in the page", want)
+	}
+}
+
+// A query that expands to too many words is the caller's to fix: the
+// export answers 400 with the reason /api/search gives, not 500 with
+// Bleve's TooManyClauses (security review, finding 8).
+func TestExportRefusesExpensiveQuery(t *testing.T) {
+	var words strings.Builder
+	for i := 0; i <= index.MaxQueryTerms; i++ {
+		words.WriteString("w" + strings.Repeat("x", i%7) + strconv.Itoa(i) + " ")
+	}
+	many := &document.Result{ID: "many", Title: "Many words", Filename: "many.txt", Text: words.String(), Language: "en"}
+	many.Class = "other"
+	docs := append(uitest.Samples(), many)
+	s := newServer(t, Options{Index: openIndex(t, docs...)})
+	want := fmt.Sprintf("matches over %d distinct words", index.MaxQueryTerms)
+	for _, path := range []string{"/api/search?q=w*", "/api/export?q=w*", "/api/export?q=w*&format=csv"} {
+		resp, body := get(t, s, path)
+		if resp.StatusCode != 400 || !strings.Contains(body, want) || strings.Contains(body, "TooManyClauses") {
+			t.Errorf("%s: %d %s, want 400 saying %q", path, resp.StatusCode, body, want)
+		}
+	}
+	if resp, body := get(t, s, "/api/export?q=w12*"); resp.StatusCode != 200 || !strings.Contains(body, `"id":"many"`) {
+		t.Errorf("a narrower prefix: %d %.200s", resp.StatusCode, body)
 	}
 }
