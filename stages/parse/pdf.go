@@ -104,6 +104,12 @@ const (
 	reasonUndecodable = "PDF text is not decodable (fonts without a Unicode map)"
 )
 
+// reasonOverLimit is a PDF no page of which could be read, one or more of
+// them for a budget (overLimit): not corrupt, and not for OCR, which
+// rendered such a page (a 2.6 MB flate bomb) until its 30 s time limit and
+// was then given as the reason.
+const reasonOverLimit = "PDF refused: a page is over a parse limit (a decompression bomb?)"
+
 // extractPDFOnce is one attempt at extractPDF.
 func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 	r, err := openPDF(data)
@@ -127,7 +133,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	var texts []string
 	size, failed := 0, 0
 	fonts := map[string]*fontInfo{}
-	var firstErr error
+	var firstErr, limitErr error
 	for i, page := range list {
 		if stop.stopped() {
 			return nil, permanent("", "PDF parse abandoned (time limit)", nil)
@@ -140,6 +146,9 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 			failed++
 			if firstErr == nil {
 				firstErr = fmt.Errorf("page %d: %w", i+1, err)
+			}
+			if limitErr == nil && overLimit(err) {
+				limitErr = fmt.Errorf("page %d: %w", i+1, err)
 			}
 			continue
 		}
@@ -160,6 +169,9 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	// breaks.
 	text := normalize(lang.Clip(dropStrayPageNumbers(strings.Join(dropPageFurniture(texts), "\n")), int(lim.MaxBytes)))
 	if !hasContent(text) {
+		if limitErr != nil {
+			return nil, permanent("", reasonOverLimit, limitErr)
+		}
 		if firstErr != nil {
 			return nil, permanent("", reasonNoPageRead, firstErr)
 		}
@@ -317,11 +329,12 @@ func aes256Unsupported(err error) bool {
 }
 
 // safeCall runs fn and turns a panic into an error wrapping errPanic
-// (errStopped and errTooMany are passed through as they are).
+// (errStopped and the page budgets' errors are passed through as they
+// are).
 func safeCall[T any](fn func() T) (v T, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			if e, ok := p.(error); ok && (errors.Is(e, errStopped) || errors.Is(e, errTooMany)) {
+			if e, ok := p.(error); ok && (errors.Is(e, errStopped) || overLimit(e)) {
 				err = e // our own budget panics keep their identity
 				return
 			}

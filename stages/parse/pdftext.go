@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -23,13 +24,29 @@ import (
 const (
 	maxFormDepth = 8
 	maxPageOps   = 4_000_000
+	// maxPageContent bounds the decompressed bytes of a page's content
+	// streams (its forms and appearances included), as MaxBytes bounds a
+	// DOCX part. The library reads a string whole before an operator
+	// uses it: a 261 KB PDF whose page showed one 256 MB string took 77 s
+	// and 2.6 GB of allocations, past the parse time limit, which is
+	// checked between operators.
+	maxPageContent = 64 << 20
 )
 
 var (
-	errStopped  = errors.New("parse abandoned")
-	errTooMany  = errors.New("content stream over the operator budget")
+	errStopped = errors.New("parse abandoned")
+	errTooMany = fmt.Errorf("content stream over the %d-operator budget", maxPageOps)
+	// errInflated: the page's content streams decompress past
+	// maxPageContent
+	errInflated = fmt.Errorf("content stream over the %d-byte decompression limit", maxPageContent)
 	identityMat = mat{1, 0, 0, 1, 0, 0}
 )
+
+// overLimit reports whether err is a page refused for one of the budgets
+// above: a renderer (OCR) would spend its whole time limit on that page.
+func overLimit(err error) bool {
+	return errors.Is(err, errTooMany) || errors.Is(err, errInflated)
+}
 
 // mat is a PDF matrix [a b c d e f] (row-vector convention: p' = p × M).
 type mat [6]float64
@@ -252,6 +269,11 @@ type textInterp struct {
 	ops    int
 	stop   *stopFlag
 	budget int // bytes of text the page may still add
+	// content is the decompressed content-stream bytes the page may still
+	// read (maxPageContent at first); inflateBuf is inflate's, kept for
+	// the page's next stream
+	content    int64
+	inflateBuf []byte
 }
 
 // errTextFull stops a page's interpretation once its text budget is
@@ -266,7 +288,7 @@ var errTextFull = errors.New("text budget spent")
 // compressed string of hundreds of megabytes, and its glyph runs would
 // take gigabytes.
 func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int) (runs []glyphRun) {
-	ti := &textInterp{fonts: fonts, local: map[string]*fontInfo{}, stop: stop, budget: budget}
+	ti := &textInterp{fonts: fonts, local: map[string]*fontInfo{}, stop: stop, budget: budget, content: maxPageContent}
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); !ok || !errors.Is(e, errTextFull) {
@@ -280,6 +302,47 @@ func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int
 	}
 	ti.annotations(p)
 	return ti.runs
+}
+
+// inflate decompresses strm (a stream or an array of them) once without
+// keeping it, to refuse it (errInflated) before the library reads it when
+// it is over what the page may still read: a flate bomb costs a pass of
+// inflating, some 64 MB in a fraction of a second, rather than the
+// lexer's gigabytes. Read errors end the count: the library meets them
+// too, and says what they are.
+func (ti *textInterp) inflate(strm pdf.Value) {
+	parts := []pdf.Value{strm}
+	if strm.Kind() == pdf.Array {
+		parts = parts[:0]
+		for i := 0; i < strm.Len(); i++ {
+			parts = append(parts, strm.Index(i))
+		}
+	}
+	if ti.inflateBuf == nil {
+		ti.inflateBuf = make([]byte, 32<<10)
+	}
+	buf := ti.inflateBuf
+	for _, p := range parts {
+		if p.Kind() != pdf.Stream {
+			continue
+		}
+		rd := p.Reader()
+		for {
+			n, err := rd.Read(buf)
+			if ti.content -= int64(n); ti.content < 0 {
+				rd.Close()
+				panic(errInflated)
+			}
+			if err != nil {
+				break
+			}
+			if ti.stop.stopped() {
+				rd.Close()
+				panic(errStopped)
+			}
+		}
+		rd.Close()
+	}
 }
 
 // pageResources is the page's resource dictionary, its own or the nearest
@@ -303,6 +366,7 @@ func pageResources(p pdf.Page) pdf.Value {
 // run interprets a content stream (or array of streams) with resources
 // res; path names the resource scope for the font cache.
 func (ti *textInterp) run(strm, res pdf.Value, path string, g gstate, depth int) {
+	ti.inflate(strm)
 	var stack []gstate
 	var tm, tlm mat
 	show := func(raw string) { tm = ti.show(raw, &g, tm) }
