@@ -375,7 +375,15 @@ func TestOnlyTheOwnerResizesStreams(t *testing.T) {
 // embeddedJS is JetStream on a fresh embedded server, closed with the test.
 func embeddedJS(t *testing.T) jetstream.JetStream {
 	t.Helper()
-	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
+	_, js := startEmbedded(t, EmbeddedOptions{StoreDir: t.TempDir()})
+	return js
+}
+
+// startEmbedded starts an embedded server with o, connected to, both
+// stopped when the test ends.
+func startEmbedded(t *testing.T, o EmbeddedOptions) (*Embedded, jetstream.JetStream) {
+	t.Helper()
+	e, err := StartEmbedded(o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +397,7 @@ func embeddedJS(t *testing.T) jetstream.JetStream {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return js
+	return e, js
 }
 
 // sizing is stream name's retention and de-duplication window.
@@ -414,20 +422,7 @@ func sizing(t *testing.T, js jetstream.JetStream, name string) (maxAge, duplicat
 func TestEmbeddedRestartsJetStreamAfterOutOfSpace(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, js := startEmbedded(t, EmbeddedOptions{StoreDir: t.TempDir()})
 	if err := EnsureStreams(ctx, js, StreamOptions{Owner: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -438,7 +433,7 @@ func TestEmbeddedRestartsJetStreamAfterOutOfSpace(t *testing.T) {
 		t.Fatal(err)
 	}
 	pctx, pcancel := context.WithTimeout(ctx, time.Second)
-	_, err = js.Publish(pctx, SubjectIngest+".during", []byte("lost"))
+	_, err := js.Publish(pctx, SubjectIngest+".during", []byte("lost"))
 	pcancel()
 	if err == nil {
 		t.Fatal("JetStream took a message while switched off: the test simulates nothing")
@@ -492,20 +487,7 @@ func TestEmbeddedRecoversFromFullDisk(t *testing.T) {
 		defer mu.Unlock()
 		return logged.Write(p)
 	}), nil))
-	e, err := StartEmbedded(EmbeddedOptions{StoreDir: filepath.Join(dir, "js"), Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.Shutdown)
-	nc, err := e.Connect("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, js := startEmbedded(t, EmbeddedOptions{StoreDir: filepath.Join(dir, "js"), Log: log})
 	if err := EnsureStreams(ctx, js, StreamOptions{Owner: true}); err != nil {
 		t.Fatal(err)
 	}

@@ -5,11 +5,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
-	"compress/zlib"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -871,34 +871,10 @@ func TestGzipDocuments(t *testing.T) {
 // bombPDF is a one-page PDF whose compressed content stream shows one
 // string of n bytes of words: small on disk, huge as text.
 func bombPDF(t *testing.T, n int) []byte {
-	t.Helper()
 	word := "lorem ipsum dolor sit amet "
-	content := "BT /F1 12 Tf 72 712 Td (" + strings.Repeat(word, n/len(word)) + ") Tj ET"
-	var comp bytes.Buffer
-	zw := zlib.NewWriter(&comp)
-	_, _ = zw.Write([]byte(content))
-	_ = zw.Close()
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n", comp.Len()) + comp.String() + "\nendstream",
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-	var pdf bytes.Buffer
-	pdf.WriteString("%PDF-1.4\n")
-	var offs []int
-	for i, o := range objs {
-		offs = append(offs, pdf.Len())
-		fmt.Fprintf(&pdf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := pdf.Len()
-	fmt.Fprintf(&pdf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&pdf, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&pdf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return pdf.Bytes()
+	return flatePDF(t, func(w io.Writer) {
+		_, _ = io.WriteString(w, "BT /F1 12 Tf 72 712 Td ("+strings.Repeat(word, n/len(word))+") Tj ET")
+	})
 }
 
 // A PDF whose text is far over the size limit is cut to the limit while
