@@ -3,6 +3,7 @@ package keywords
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -198,15 +199,33 @@ func wordKind(w string, lx *lexicon) tokKind {
 
 // enCand accumulates statistics for one English candidate.
 type enCand struct {
-	key     string
-	text    string
-	words   []int // token index of each word at the first occurrence
-	spans   [][2]int
-	sents   map[int]bool
-	first   int // token position of first occurrence
-	upper   int // occurrences written capitalised
-	lexical bool
-	forms   map[string]int // surface forms and their counts
+	key   string
+	text  string
+	words []int // token index of each word at the first occurrence
+	spans [][2]int
+	// sents counts the distinct sentences it occurs in: occurrences are
+	// met in token order, and sentence numbers never decrease along it, so
+	// a count and the last sentence seen stand for a set (a map per
+	// candidate cost some 300 bytes each, and a text of unrepeated words
+	// has a candidate per word and phrase: 1 MiB of random words made
+	// 400K of them)
+	sents    int
+	lastSent int
+	first    int // token position of first occurrence
+	upper    int // occurrences written capitalised
+	lexical  bool
+	// textN counts the occurrences written as text while no other form has
+	// been seen; forms is made only when a second form appears
+	textN int
+	forms map[string]int // surface forms and their counts
+}
+
+// inSentence counts sentence sent, met in token order, once.
+func (c *enCand) inSentence(sent int) {
+	if c.sents == 0 || sent != c.lastSent {
+		c.sents++
+		c.lastSent = sent
+	}
 }
 
 // surface counts a surface form and keeps the most frequent as the
@@ -214,7 +233,11 @@ type enCand struct {
 // over a heading's "COMPANY").
 func (c *enCand) surface(form string) {
 	if c.forms == nil {
-		c.forms = map[string]int{}
+		if form == c.text {
+			c.textN++
+			return
+		}
+		c.forms = map[string]int{c.text: c.textN}
 	}
 	c.forms[form]++
 	best, bestN := c.text, c.forms[c.text]
@@ -258,7 +281,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			key := strings.Join(keyParts, " ")
 			c := byKey[key]
 			if c == nil {
-				c = &enCand{key: key, text: spanText(toks, i, n), first: i, sents: map[int]bool{}}
+				c = &enCand{key: key, text: spanText(toks, i, n), first: i}
 				for k := 0; k < n; k++ {
 					c.words = append(c.words, i+k)
 				}
@@ -268,7 +291,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			}
 			c.spans = append(c.spans, [2]int{toks[i].start, last.end})
 			c.surface(spanText(toks, i, n))
-			c.sents[toks[i].sent] = true
+			c.inSentence(toks[i].sent)
 			if toks[i].upper || toks[i].acronym {
 				c.upper++
 			}
@@ -441,10 +464,49 @@ func spanText(toks []etok, i, n int) string {
 // termStats are YAKE's per-term features (Campos et al. 2020).
 type termStats struct {
 	tf, tfUpper, tfAcr float64
-	sents              map[int]bool
+	sents              int // distinct sentences: sentIdx never decreases
 	sentIdx            []int
-	left, right        map[string]int
+	left, right        stemSet
 	leftN, rightN      float64
+}
+
+// stemSet is a set of stems, of which only the size is read: a few in a
+// slice, a map past smallSet. Most words of a text have a handful of
+// distinct neighbours, and two maps per word cost some 600 bytes each
+// (a text of unrepeated words has as many words as stems).
+type stemSet struct {
+	few  []string
+	many map[string]struct{}
+}
+
+// smallSet is the size past which a stemSet is a map.
+const smallSet = 8
+
+func (s *stemSet) add(stem string) {
+	if s.many != nil {
+		s.many[stem] = struct{}{}
+		return
+	}
+	if slices.Contains(s.few, stem) {
+		return
+	}
+	if len(s.few) < smallSet {
+		s.few = append(s.few, stem)
+		return
+	}
+	s.many = make(map[string]struct{}, 2*smallSet)
+	for _, x := range s.few {
+		s.many[x] = struct{}{}
+	}
+	s.many[stem] = struct{}{}
+	s.few = nil
+}
+
+func (s *stemSet) len() int {
+	if s.many != nil {
+		return len(s.many)
+	}
+	return len(s.few)
 }
 
 // yakeWeights computes YAKE's H score per stem (lower is more important).
@@ -453,7 +515,7 @@ func yakeWeights(toks []etok, nSent int) map[string]float64 {
 	get := func(s string) *termStats {
 		t := st[s]
 		if t == nil {
-			t = &termStats{sents: map[int]bool{}, left: map[string]int{}, right: map[string]int{}}
+			t = &termStats{}
 			st[s] = t
 		}
 		return t
@@ -470,16 +532,18 @@ func yakeWeights(toks []etok, nSent int) map[string]float64 {
 		} else if t.upper {
 			s.tfUpper++
 		}
-		s.sents[t.sent] = true
+		if n := len(s.sentIdx); n == 0 || s.sentIdx[n-1] != t.sent {
+			s.sents++
+		}
 		s.sentIdx = append(s.sentIdx, t.sent)
 		// co-occurrence within a window of two words in the same sentence
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
 			if toks[k].punct || toks[k].sent != t.sent {
 				break
 			}
-			s.left[toks[k].stem]++
+			s.left.add(toks[k].stem)
 			s.leftN++
-			get(toks[k].stem).right[t.stem]++
+			get(toks[k].stem).right.add(t.stem)
 			get(toks[k].stem).rightN++
 		}
 	}
@@ -505,13 +569,13 @@ func yakeWeights(toks []etok, nSent int) map[string]float64 {
 		tfNorm := s.tf / (mean + std + 1e-9)
 		dl, dr := 0.0, 0.0
 		if s.leftN > 0 {
-			dl = float64(len(s.left)) / s.leftN
+			dl = float64(s.left.len()) / s.leftN
 		}
 		if s.rightN > 0 {
-			dr = float64(len(s.right)) / s.rightN
+			dr = float64(s.right.len()) / s.rightN
 		}
 		trel := 1 + (dl+dr)*s.tf/maxTF
-		tsent := float64(len(s.sents)) / float64(max(nSent, 1))
+		tsent := float64(s.sents) / float64(max(nSent, 1))
 		h[stem] = tpos * trel / (tcase + tfNorm/trel + tsent/trel)
 	}
 	return h

@@ -414,7 +414,7 @@ func englishScored(text string, p Params) []Candidate {
 		yake := -math.Log(prod/(tf*(1+sum)) + 1e-12)
 		cand := Candidate{
 			Text: c.text, Key: c.key, Spans: c.spans, Words: len(c.words), Freq: len(c.spans),
-			FirstPos: float64(c.first) / float64(len(toks)), Spread: float64(len(c.sents)) / float64(nSent),
+			FirstPos: float64(c.first) / float64(len(toks)), Spread: float64(c.sents) / float64(nSent),
 			IDF: idf / n, Yake: yake, Lexical: c.lexical,
 		}
 		score := p.Yake*yake + p.Freq*math.Log1p(tf) + p.Position/(1+10*cand.FirstPos) + p.IDF*cand.IDF +
