@@ -366,6 +366,13 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 	if p.Title == "" {
 		p.Title = fallbackTitle(p.Text, in.Filename)
 	}
-	p.Sentences = lang.Sentences(p.Text, p.Language)
+	p.Sentences = lang.Sentences(lang.Clip(p.Text, MaxSentenceBytes), p.Language)
 	return p, nil
 }
+
+// MaxSentenceBytes bounds the text split into Parsed.Sentences. Analysis
+// reads the sentences that start in a text's first MiB (summaries, the
+// model), so twice that keeps every one of them whole that is shorter
+// than a MiB; splitting a whole 20 MB text of random words held another
+// copy of it (one lower-case "sentence") and allocated 120 MB to build it.
+const MaxSentenceBytes = 2 << 20
