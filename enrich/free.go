@@ -297,7 +297,7 @@ func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analy
 // extractKeywords returns a document's (not a log's) key phrases as the
 // keyword task finds them.
 func (f *Free) extractKeywords(doc *document.Parsed, language string) []document.Keyword {
-	return keywords.Extract(clip(withTitle(doc), maxAnalysisBytes), keywords.Options{Top: f.o.TopKeywords, Language: language})
+	return keywords.Extract(clipWithTitle(doc, maxAnalysisBytes), keywords.Options{Top: f.o.TopKeywords, Language: language})
 }
 
 // summary is the extractive summary; for a log, a sentence on what
@@ -366,10 +366,30 @@ func entityText(text string) (string, bool) {
 // withTitle prefixes the title when the text does not start with it: a
 // title is the densest statement of a document's topic.
 func withTitle(doc *document.Parsed) string {
-	if doc.Title != "" && !strings.HasPrefix(strings.TrimSpace(doc.Text), doc.Title) {
+	if titled(doc) {
 		return doc.Title + "\n\n" + doc.Text
 	}
 	return doc.Text
+}
+
+// titled reports whether withTitle prefixes doc's title.
+func titled(doc *document.Parsed) bool {
+	return doc.Title != "" && !strings.HasPrefix(strings.TrimSpace(doc.Text), doc.Title)
+}
+
+// clipWithTitle is clip(withTitle(doc), n) without building the whole
+// titled text: clip reads no further than byte n, so the text's first
+// n+1 bytes give the same result, and a 20 MB text is not copied (twice,
+// with the summary's own key phrases) to keep its first MiB.
+func clipWithTitle(doc *document.Parsed, n int) string {
+	text := doc.Text
+	if len(text) > n {
+		text = text[:n+1]
+	}
+	if titled(doc) {
+		return clip(doc.Title+"\n\n"+text, n)
+	}
+	return clip(text, n)
 }
 
 // clip returns at most n bytes of s, cut at a line or rune boundary.
