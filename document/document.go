@@ -52,7 +52,7 @@ func IsShortIDPrefix(s string) bool {
 func isHex(s string) bool { return strings.Trim(s, "0123456789abcdef") == "" }
 
 // Parsed is a document after parsing: its plain text and what the parser
-// learned about it. Sentences are those of the text's first 2 MiB
+// learned about it. Sentences are those of the text's first 4 MiB
 // (parse.MaxSentenceBytes), the last cut there when it runs on: analysis
 // reads no further.
 type Parsed struct {

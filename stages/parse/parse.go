@@ -370,9 +370,13 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 	return p, nil
 }
 
-// MaxSentenceBytes bounds the text split into Parsed.Sentences. Analysis
-// reads the sentences that start in a text's first MiB (summaries, the
-// model), so twice that keeps every one of them whole that is shorter
-// than a MiB; splitting a whole 20 MB text of random words held another
-// copy of it (one lower-case "sentence") and allocated 120 MB to build it.
-const MaxSentenceBytes = 2 << 20
+// MaxSentenceBytes bounds the text split into Parsed.Sentences.
+// Analysis (summaries, the model) reads sentences while their lengths add
+// up to at most a MiB. Normalised text has at most two bytes between two
+// sentences ("a.\n\nb."), so those sentences end in the text's first 3
+// MiB, and the one cut at 4 MiB adds up to more than a MiB with those
+// before it and is left out as before: every sentence analysis reads is
+// the one the whole split gives. Splitting a whole 20 MB text of random
+// words held another copy of it (one lower-case "sentence") and allocated
+// 120 MB to build it.
+const MaxSentenceBytes = 4 << 20
