@@ -2,10 +2,8 @@ package server
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -25,24 +23,7 @@ func runLogged(t *testing.T, role Role, edit func(*config.Config)) (*Server, *lo
 		edit(c)
 	}
 	logs := &lockedBuffer{}
-	ctx, cancel := context.WithCancel(context.Background())
-	started := make(chan *Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Config: c, Role: role, Log: slog.New(slog.NewTextHandler(logs, nil)),
-			Started: func(s *Server) { started <- s }})
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case s := <-started:
-		return s, logs
-	case err := <-done:
-		done <- err // for the cleanup, which waits on it
-		t.Fatalf("%s: %v", role, err)
-	case <-time.After(60 * time.Second):
-		t.Fatalf("%s did not start", role)
-	}
-	return nil, nil
+	return runUntilEnd(t, Options{Config: c, Role: role}, logs), logs
 }
 
 const brokerOpenWarning = "takes any local client without credentials"

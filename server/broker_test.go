@@ -28,29 +28,7 @@ func startBroker(t *testing.T, edit func(*config.Config)) *Server {
 	if edit != nil {
 		edit(c)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	started := make(chan *Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Config: c, Role: RoleBroker, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Started: func(s *Server) { started <- s }})
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("broker returned: %v", err)
-		}
-	})
-	select {
-	case s := <-started:
-		return s
-	case err := <-done:
-		done <- nil
-		t.Fatalf("broker: %v", err)
-	case <-time.After(60 * time.Second):
-		t.Fatal("broker did not start")
-	}
-	return nil
+	return runUntilEnd(t, Options{Config: c, Role: RoleBroker}, nil)
 }
 
 // consumersOn lists the durable consumers of stream.

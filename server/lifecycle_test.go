@@ -237,23 +237,7 @@ func TestRegistryModelNotLoadingLogsWhatRuns(t *testing.T) {
 	c.Data, c.NATS.URL, c.HTTP.Listen = t.TempDir(), url, "127.0.0.1:0"
 	c.Model.Dir, c.Model.Threads = tiny, 1
 	var logs lockedBuffer
-	runCtx, cancel := context.WithCancel(ctx)
-	started := make(chan *Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(runCtx, Options{Config: c, Role: RoleWorker, Log: slog.New(slog.NewTextHandler(&logs, nil)),
-			Started: func(s *Server) { started <- s }})
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	var s *Server
-	select {
-	case s = <-started:
-	case err := <-done:
-		done <- err
-		t.Fatalf("worker: %v", err)
-	case <-time.After(60 * time.Second):
-		t.Fatal("worker did not start")
-	}
+	s := runUntilEnd(t, Options{Config: c, Role: RoleWorker}, &logs)
 	if tier := s.Analyzer().Load().Info().Tier; tier != "model" {
 		t.Errorf("runs the %s tier, want the configured model", tier)
 	}
@@ -320,24 +304,7 @@ func runWorker(t *testing.T, url string, modelFlag bool, edit func(*config.Confi
 	c.Model.Threads = 1
 	edit(c)
 	logs := &lockedBuffer{}
-	ctx, cancel := context.WithCancel(context.Background())
-	started := make(chan *Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Config: c, Role: RoleWorker, Log: slog.New(slog.NewTextHandler(logs, nil)), ModelFromFlag: modelFlag,
-			Started: func(s *Server) { started <- s }})
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case s := <-started:
-		return s, logs
-	case err := <-done:
-		done <- err
-		t.Fatalf("worker: %v", err)
-	case <-time.After(60 * time.Second):
-		t.Fatal("worker did not start")
-	}
-	return nil, nil
+	return runUntilEnd(t, Options{Config: c, Role: RoleWorker, ModelFromFlag: modelFlag}, logs), logs
 }
 
 // miniModel is the docmill-mini bundle, a model other than the tiny one.

@@ -35,24 +35,7 @@ func startRoleAt(t *testing.T, url string, role Role, edit func(*config.Config))
 	if edit != nil {
 		edit(c)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	started := make(chan *Server, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Config: c, Role: role, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Started: func(s *Server) { started <- s }})
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case s := <-started:
-		return s
-	case err := <-done:
-		done <- err // for the cleanup, which waits on it
-		t.Fatalf("%s: %v", role, err)
-	case <-time.After(60 * time.Second):
-		t.Fatalf("%s did not start", role)
-	}
-	return nil
+	return runUntilEnd(t, Options{Config: c, Role: role}, nil)
 }
 
 // startIndexer runs a separate indexer on h's broker with its own index.
