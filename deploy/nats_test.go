@@ -56,38 +56,18 @@ func TestShippedNATSConfigs(t *testing.T) {
 // k8s/base/nats.conf, with only addresses moved to loopback, and creates a
 // stream replicated on all three, as docmill does with nats.replicas: 3.
 func TestBaseNATSConfigFormsAJetStreamCluster(t *testing.T) {
-	ports := natstest.Ports(t, 3)
-	var routes []string
-	for _, p := range ports {
-		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
-	}
-	var servers []*server.Server
-	for i := range 3 {
+	opts := make([]*server.Options, 3)
+	for i := range opts {
 		o := loadConf(t, "k8s/base/nats.conf")
 		o.ServerName = fmt.Sprintf("nats-%d", i)
 		o.Host, o.Port, o.HTTPPort = "127.0.0.1", -1, 0
-		o.Cluster.Host, o.Cluster.Port = "127.0.0.1", ports[i]
-		o.Routes = server.RoutesFromStr(strings.Join(routes, ","))
 		o.StoreDir = t.TempDir()
 		o.JetStreamMaxStore, o.JetStreamMaxMemory = 64<<20, 16<<20
 		o.PidFile = ""
 		o.NoLog, o.NoSigs = os.Getenv("NATSLOG") == "", true
-		s, err := server.NewServer(o)
-		if err != nil {
-			t.Fatalf("server %d: %v", i, err)
-		}
-		if os.Getenv("NATSLOG") != "" {
-			s.ConfigureLogger()
-		}
-		go s.Start()
-		t.Cleanup(s.Shutdown)
-		servers = append(servers, s)
+		opts[i] = o
 	}
-	for _, s := range servers {
-		if !s.ReadyForConnections(10 * time.Second) {
-			t.Fatalf("%s not ready", s.Name())
-		}
-	}
+	servers := natstest.Routed(t, opts)
 	nc, err := nats.Connect(servers[0].ClientURL(), nats.Token(testToken))
 	if err != nil {
 		t.Fatal(err)

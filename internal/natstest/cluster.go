@@ -22,31 +22,14 @@ import (
 // replica) cannot show. All are stopped when the test ends.
 func Cluster(t testing.TB, name string, n int) (*nats.Conn, jetstream.JetStream) {
 	t.Helper()
-	ports := Ports(t, n)
-	var routes []string
-	for _, p := range ports {
-		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
-	}
-	var servers []*server.Server
-	for i := range n {
-		o := &server.Options{ServerName: fmt.Sprintf("%s-%d", name, i), Host: "127.0.0.1", Port: -1,
+	opts := make([]*server.Options, n)
+	for i := range opts {
+		opts[i] = &server.Options{ServerName: fmt.Sprintf("%s-%d", name, i), Host: "127.0.0.1", Port: -1,
 			JetStream: true, StoreDir: t.TempDir(), JetStreamMaxStore: 64 << 20, JetStreamMaxMemory: 16 << 20,
 			NoLog: true, NoSigs: true}
-		o.Cluster.Name, o.Cluster.Host, o.Cluster.Port = name, "127.0.0.1", ports[i]
-		o.Routes = server.RoutesFromStr(strings.Join(routes, ","))
-		s, err := server.NewServer(o)
-		if err != nil {
-			t.Fatalf("server %d: %v", i, err)
-		}
-		go s.Start()
-		t.Cleanup(s.Shutdown)
-		servers = append(servers, s)
+		opts[i].Cluster.Name = name
 	}
-	for _, s := range servers {
-		if !s.ReadyForConnections(10 * time.Second) {
-			t.Fatalf("%s not ready", s.Name())
-		}
-	}
+	servers := Routed(t, opts)
 	nc, err := nats.Connect(servers[0].ClientURL(), nats.Name(name))
 	if err != nil {
 		t.Fatal(err)
@@ -70,4 +53,37 @@ func Cluster(t testing.TB, name string, n int) (*nats.Conn, jetstream.JetStream)
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
+}
+
+// Routed starts one server per options, routed into one cluster on
+// loopback (each gets a cluster port and routes to all), and waits until
+// each takes clients; all are stopped when the test ends.
+func Routed(t testing.TB, opts []*server.Options) []*server.Server {
+	t.Helper()
+	ports := Ports(t, len(opts))
+	var routes []string
+	for _, p := range ports {
+		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
+	}
+	var servers []*server.Server
+	for i, o := range opts {
+		o.Cluster.Host, o.Cluster.Port = "127.0.0.1", ports[i]
+		o.Routes = server.RoutesFromStr(strings.Join(routes, ","))
+		s, err := server.NewServer(o)
+		if err != nil {
+			t.Fatalf("server %d: %v", i, err)
+		}
+		if !o.NoLog {
+			s.ConfigureLogger()
+		}
+		go s.Start()
+		t.Cleanup(s.Shutdown)
+		servers = append(servers, s)
+	}
+	for _, s := range servers {
+		if !s.ReadyForConnections(10 * time.Second) {
+			t.Fatalf("%s not ready", s.Name())
+		}
+	}
+	return servers
 }
