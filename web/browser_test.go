@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -341,4 +342,37 @@ func TestBrowserUploadShowsEachFileUntilItsResult(t *testing.T) {
 		t.Errorf("status after the result %q", got)
 	}
 	b.Screenshot("upload")
+}
+
+// Files dropped together upload three at a time; the others wait their
+// turn, and each still reaches its result page.
+func TestBrowserUploadsFewFilesAtOnce(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	dir := t.TempDir()
+	var paths []string
+	for i := range 8 {
+		p := filepath.Join(dir, fmt.Sprintf("note-%d.txt", i))
+		if err := os.WriteFile(p, []byte(fmt.Sprintf("meeting note %d about the renewal of the lease", i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	b.Do("open", chromedp.Navigate(s.url+"/upload"), chromedp.WaitVisible(chromedp.ID("drop")))
+	// count the upload requests in flight, as the page sees them
+	uitest.Eval[bool](b, `(() => {
+		window.inFlight = 0; window.maxInFlight = 0;
+		const send = XMLHttpRequest.prototype.send;
+		XMLHttpRequest.prototype.send = function (body) {
+			window.inFlight++; window.maxInFlight = Math.max(window.maxInFlight, window.inFlight);
+			this.addEventListener("loadend", () => window.inFlight--);
+			return send.call(this, body);
+		};
+		return true;
+	})()`)
+	b.Do("choose files", chromedp.SetUploadFiles(chromedp.ID("files"), paths))
+	b.WaitJS("all queued", `document.querySelectorAll(".upload-item[data-id]").length === 8`, pageWait)
+	if got := uitest.Eval[int](b, `window.maxInFlight`); got < 1 || got > 3 {
+		t.Errorf("%d uploads at once, want at most 3", got)
+	}
 }

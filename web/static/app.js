@@ -68,8 +68,23 @@
     var max = parseInt(form.getAttribute("data-max"), 10) || 0;
     if (submit) submit.hidden = true; // files upload as soon as they are chosen
 
+    // At most maxActive files upload at once, the rest wait their turn: a
+    // folder of 500 files dropped at once started 500 requests, which held
+    // all of the browser's connections to the server (the result polls
+    // queued behind them) while every file read "uploading…".
+    var maxActive = 3, active = 0, waiting = [], polling = 0;
     function send(files) {
       for (var i = 0; i < files.length; i++) uploadOne(files[i]);
+    }
+    function next() {
+      while (active < maxActive && waiting.length) {
+        active++;
+        waiting.shift()();
+      }
+    }
+    function finished() {
+      active--;
+      setTimeout(next, 0); // after the finished request's other handlers
     }
 
     function uploadOne(file) {
@@ -79,7 +94,7 @@
       bar.max = 100;
       bar.value = 0;
       bar.setAttribute("aria-label", "Upload progress of " + file.name);
-      var status = el("span", "status", "uploading…");
+      var status = el("span", "status", "waiting…");
       item.appendChild(name);
       item.appendChild(bar);
       item.appendChild(status);
@@ -90,9 +105,16 @@
         status.className = "status error-text";
         return;
       }
+      waiting.push(function () { start(file, item, bar, status); });
+      next();
+    }
+
+    function start(file, item, bar, status) {
+      status.textContent = "uploading…";
       var fd = new FormData();
       fd.append("file", file, file.name);
       var xhr = new XMLHttpRequest();
+      xhr.addEventListener("loadend", finished);
       xhr.open("POST", "/api/documents");
       xhr.upload.addEventListener("progress", function (ev) {
         if (ev.lengthComputable) {
@@ -123,6 +145,14 @@
       xhr.send(fd);
     }
 
+    // later runs a poll after ms, longer the more documents are waited for
+    // (500 polls every 2 s were 250 requests a second): the page asks for
+    // about five results a second in all.
+    function later(f, ms) {
+      polling++;
+      setTimeout(function () { polling--; f(); }, Math.max(ms, polling * 200));
+    }
+
     // dupNote is set when the ingest stream dropped the upload as a copy
     // of a recent one: if no result exists, waiting would never end.
     function poll(id, item, status, n, dupNote) {
@@ -144,7 +174,7 @@
           if (!doc) {
             if (dupNote && n >= 10) { status.textContent = dupNote; return; }
             if (n > 600) { status.textContent = "still processing; check the live feed"; return; }
-            setTimeout(function () { poll(id, item, status, n + 1, dupNote); }, n < 20 ? 500 : 2000);
+            later(function () { poll(id, item, status, n + 1, dupNote); }, n < 20 ? 500 : 2000);
             return;
           }
           status.textContent = "";
@@ -163,7 +193,7 @@
             return;
           }
           status.textContent = "connection lost (" + e.message + "); retrying…";
-          setTimeout(function () { poll(id, item, status, n + 1, dupNote); }, 3000);
+          later(function () { poll(id, item, status, n + 1, dupNote); }, 3000);
         });
     }
 
