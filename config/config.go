@@ -106,7 +106,19 @@ type Model struct {
 	// MaxBatch documents per model call and MaxWait to fill a batch.
 	MaxBatch int           `yaml:"max_batch"`
 	MaxWait  time.Duration `yaml:"max_wait"`
+	// Summaries says who writes summaries beside a model: "statistical"
+	// (the model-free tier's scorer; the model is not run to full depth
+	// for a summary) or "salience" (the model's full-depth salience head).
+	// docmill-mini 0.2.0's head scores below the scorer on the train and
+	// dev splits (model/MODEL_CARD.md), hence the default.
+	Summaries string `yaml:"summaries"`
 }
+
+// Values of Model.Summaries.
+const (
+	SummariesStatistical = "statistical"
+	SummariesSalience    = "salience"
+)
 
 // Pipeline tunes the stream stages.
 type Pipeline struct {
@@ -208,7 +220,7 @@ func Default() *Config {
 		Data:  "data",
 		NATS:  NATS{Listen: "127.0.0.1:4222", Replicas: 1, MaxPayloadMB: 8},
 		HTTP:  HTTP{Listen: "127.0.0.1:8080", MaxUploadMB: 64, MaxUploadFiles: 1000},
-		Model: Model{Threads: 2, Threshold: DefaultThreshold, MaxBatch: 8, MaxWait: 5 * time.Millisecond},
+		Model: Model{Threads: 2, Threshold: DefaultThreshold, MaxBatch: 8, MaxWait: 5 * time.Millisecond, Summaries: SummariesStatistical},
 		Pipeline: Pipeline{WorkerConcurrency: 2, IndexerConcurrency: 64, MaxDeliver: 5, AckWait: time.Minute,
 			MaxAckPending: 256, DrainTimeout: 20 * time.Second, KeepOriginals: true, MaxAttachments: 100, MaxAttachmentsTotal: 1000, MaxDocumentMB: 64, ParseTimeout: 30 * time.Second, MaxPages: 2000,
 			OCR: "auto", OCRMaxPages: 20, MaxLogLines: 100_000},
@@ -593,6 +605,7 @@ func (c *Config) problems() []problem {
 	bad(c.Pipeline.OriginalsMaxAge >= 0, "pipeline.originals_max_age", "%v is negative (0 keeps originals)", c.Pipeline.OriginalsMaxAge)
 	bad(c.Pipeline.OriginalsMaxMB >= 0, "pipeline.originals_max_mb", "%d is negative (0: no cap)", c.Pipeline.OriginalsMaxMB)
 	bad(c.Model.MaxWait >= 0, "model.max_wait", "%v is negative", c.Model.MaxWait)
+	bad(c.Model.Summaries == "" || c.Model.Summaries == SummariesStatistical || c.Model.Summaries == SummariesSalience, "model.summaries", "%q is neither %q nor %q", c.Model.Summaries, SummariesStatistical, SummariesSalience)
 	bad(c.NATS.URL != "" || c.NATS.Replicas <= 1 || c.NATS.Replicas > 5, "nats.replicas", "%d needs a NATS cluster (nats.url); the embedded server keeps one copy", c.NATS.Replicas)
 	for _, b := range c.Sources.Buckets {
 		bad(bucketName.MatchString(b), "sources.buckets", "%q is not a bucket name (letters, digits, - and _)", b)

@@ -90,6 +90,7 @@ func TestValidate(t *testing.T) {
 	c.HTTP.Listen = "" // would listen on every interface
 	c.Pipeline.MaxAckPending, c.Pipeline.DrainTimeout, c.Pipeline.OriginalsMaxMB = -5, -time.Second, -3
 	c.Pipeline.OriginalsMaxAge, c.Model.MaxWait = -2*time.Hour, -time.Millisecond
+	c.Model.Summaries = "abstractive"
 	c.Sources.Buckets = []string{"good-bucket", "bad name"}
 	c.NATS.Replicas = 3             // with the embedded server
 	c.NATS.MaxAge = 5 * time.Minute // JetStream refused it 2 minutes into start-up
@@ -97,7 +98,7 @@ func TestValidate(t *testing.T) {
 	c.Sources.MirrorDeletes, c.Sources.AfterIngest = true, "delete"
 	err = c.Validate()
 	for _, key := range []string{"http.listen", "pipeline.max_ack_pending", "pipeline.drain_timeout", "pipeline.originals_max_mb",
-		"pipeline.originals_max_age", "model.max_wait", `"bad name"`, "nats.replicas", "nats.max_age",
+		"pipeline.originals_max_age", "model.max_wait", `model.summaries: "abstractive"`, `"bad name"`, "nats.replicas", "nats.max_age",
 		`index.retention: "logs" is no class`, "index.retention: contract: 0s keeps nothing", "sources.mirror_deletes"} {
 		if err == nil || !strings.Contains(err.Error(), key) {
 			t.Errorf("validate does not report %s: %v", key, err)

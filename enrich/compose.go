@@ -17,7 +17,42 @@ import (
 // model at run time), the whole analysis comes from fallback, so a
 // document is never lost to a model fault.
 func WithFallback(primary, fallback Analyzer) Analyzer {
-	return &fallbackAnalyzer{primary: primary, fallback: fallback}
+	return Compose(primary, fallback, Composition{PrimarySummaries: true})
+}
+
+// Composition says which analyser of a Compose writes what, where both can.
+type Composition struct {
+	// PrimarySummaries lets the primary write the summaries; otherwise the
+	// fallback writes them and the primary is never asked for one, so a
+	// neural model that would run its full depth only for a summary stays
+	// at the depth its other tasks need. Set it for a generator, or for a
+	// salience head measured better than the fallback's scorer:
+	// docmill-mini 0.2.0's is not (model/MODEL_CARD.md, summaries).
+	PrimarySummaries bool
+}
+
+// Compose is WithFallback with a Composition.
+func Compose(primary, fallback Analyzer, c Composition) Analyzer {
+	return &fallbackAnalyzer{primary: primary, fallback: fallback, c: c}
+}
+
+// allTasks are the tasks an empty Request.Tasks asks for.
+var allTasks = []string{TaskClassify, TaskKeywords, TaskSummary, TaskEntities, TaskLogs}
+
+// without is req with task left out.
+func without(req Request, task string) Request {
+	tasks := req.Tasks
+	if len(tasks) == 0 {
+		tasks = allTasks
+	}
+	out := req
+	out.Tasks = make([]string, 0, len(tasks))
+	for _, t := range tasks {
+		if t != task {
+			out.Tasks = append(out.Tasks, t)
+		}
+	}
+	return out
 }
 
 // subtypeNamer names a sub-type within a class chosen elsewhere. The
@@ -42,16 +77,24 @@ type classNamer interface {
 
 type fallbackAnalyzer struct {
 	primary, fallback Analyzer
+	c                 Composition
 }
 
 // Info names the primary model, with the fallback's version as build
 // metadata ("0.2.0+free.1.11.0"): the composed output depends on both, so a
 // new model-free tier must make stored results stale for
 // `docmill backfill --only-stale-model` just as a new model does.
+//
+// When the fallback writes the summaries, the metadata says so
+// ("0.2.0+free.1.22.0.summaries"): results whose summaries the model wrote
+// are stale then, as they are after a new model.
 func (f *fallbackAnalyzer) Info() document.ModelInfo {
 	p, fb := f.primary.Info(), f.fallback.Info()
 	if fb.Version != "" {
 		p.Version += "+" + fb.Tier + "." + fb.Version
+		if !f.c.PrimarySummaries {
+			p.Version += ".summaries"
+		}
 	}
 	return p
 }
@@ -88,7 +131,13 @@ func (f *fallbackAnalyzer) Close() {
 }
 
 func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, req Request) (*document.Analysis, error) {
-	a, err := f.primary.Analyze(ctx, doc, req)
+	preq := req
+	if !f.c.PrimarySummaries && req.Wants(TaskSummary) {
+		if preq = without(req, TaskSummary); len(preq.Tasks) == 0 {
+			return f.fallbackOnly(ctx, doc, req) // the summary alone, which the fallback writes
+		}
+	}
+	a, err := f.primary.Analyze(ctx, doc, preq)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
@@ -192,4 +241,15 @@ func chineseLegal(a *document.Analysis, doc *document.Parsed) bool {
 		a.Tasks[TaskClassify] = tr
 	}
 	return true
+}
+
+// fallbackOnly is the fallback's analysis of a request the primary has no
+// part in, named after the composition.
+func (f *fallbackAnalyzer) fallbackOnly(ctx context.Context, doc *document.Parsed, req Request) (*document.Analysis, error) {
+	a, err := f.fallback.Analyze(ctx, doc, req)
+	if err != nil {
+		return nil, err
+	}
+	a.Model = f.Info()
+	return a, nil
 }

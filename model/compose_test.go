@@ -166,3 +166,55 @@ func TestComposedTierKeepsProseOutOfContracts(t *testing.T) {
 		}
 	}
 }
+
+// docmill serve's default composition (model.summaries: statistical) takes
+// the summary from the model-free scorer, which measured above
+// docmill-mini's salience head, so a confident document is read at the
+// shallow exit only; with salience summaries the same contract runs to
+// full depth for its summary.
+func TestComposedSummariesFromStatisticalScorer(t *testing.T) {
+	m, text := loadMiniAndSample(t, "contracts/cuad-143-service.txt")
+	doc := &document.Parsed{ID: "svc", ContentType: "text/plain", Language: "en", Title: "SERVICE AGREEMENT", Text: string(text)}
+	opts := AnalyzerOptions{SummaryChars: 300}
+	free := enrich.NewFree(enrich.FreeOptions{SummaryChars: 300})
+	want, err := free.Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskSummary}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stat, err := enrich.Compose(NewAnalyzer(m, opts), free, enrich.Composition{}).Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sal, err := enrich.Compose(NewAnalyzer(m, opts), free, enrich.Composition{PrimarySummaries: true}).Analyze(context.Background(), doc, enrich.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("statistical: %q (%+v)\nsalience: %q (%+v)", stat.Summary, stat.Tasks, sal.Summary, sal.Tasks)
+	if stat.Summary != want.Summary || stat.Summary == "" {
+		t.Errorf("statistical summary %q, want the model-free tier's %q", stat.Summary, want.Summary)
+	}
+	if tr := stat.Tasks[enrich.TaskSummary]; tr.Depth != document.DepthNone {
+		t.Errorf("statistical summary trace %+v, want depth none", tr)
+	}
+	if tr := stat.Tasks[enrich.TaskKeywords]; tr.Depth != document.DepthShallow {
+		t.Errorf("keywords trace %+v: the model ran past the shallow exit for a confident contract", tr)
+	}
+	if tr := sal.Tasks[enrich.TaskSummary]; tr.Depth != document.DepthFull || sal.Summary == "" {
+		t.Errorf("salience summary trace %+v (%q), want the full-depth head's", tr, sal.Summary)
+	}
+	if stat.Class != sal.Class {
+		t.Errorf("compositions differ beyond the summary: class %s vs %s", stat.Class, sal.Class)
+	}
+	// results whose summary the model wrote are stale under the default
+	if want := sal.Model.Version + ".summaries"; stat.Model.Version != want || stat.Model.Name != sal.Model.Name {
+		t.Errorf("statistical composition names %v, want %s@%s", stat.Model, sal.Model.Name, want)
+	}
+	// a request for the summary alone never runs the model
+	only, err := enrich.Compose(NewAnalyzer(m, opts), free, enrich.Composition{}).Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskSummary}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if only.Summary != want.Summary || only.Model != stat.Model || only.Class != "" {
+		t.Errorf("summary-only request: %q, model %v, class %q", only.Summary, only.Model, only.Class)
+	}
+}

@@ -47,7 +47,8 @@ func loadModel(c config.Model, free *enrich.Free) (enrich.Analyzer, string, erro
 	case c.Int8:
 		precision = "fp32: int8 was asked for, but the bundle has no int8 segments"
 	}
-	return enrich.WithFallback(model.NewAnalyzer(m, model.AnalyzerOptions{}), free), precision, nil
+	comp := enrich.Composition{PrimarySummaries: c.Summaries == config.SummariesSalience}
+	return enrich.Compose(model.NewAnalyzer(m, model.AnalyzerOptions{}), free, comp), precision, nil
 }
 
 // modelFailureWindow is how long a failed model run keeps /healthz's

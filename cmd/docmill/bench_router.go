@@ -62,6 +62,7 @@ func benchRouterCmd() *cobra.Command {
 	n := cmd.Flags().Int("docs", 400, "at most this many documents")
 	modelDir := cmd.Flags().String("model", "", "model bundle (default docmill-mini)")
 	asJSON := cmd.Flags().Bool("json", false, "print one JSON object")
+	summaries := cmd.Flags().String("summaries", config.SummariesStatistical, "who writes summaries, as model.summaries: statistical (served default) or salience (the model's full-depth head)")
 	profile := cmd.Flags().String("cpuprofile", "", "write a Go CPU profile of the timed runs to this file")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		docs, labels, source, err := routerDocs(cmd.Context(), *dir, *corpus, *n)
@@ -70,6 +71,10 @@ func benchRouterCmd() *cobra.Command {
 		}
 		cfg := config.Default()
 		cfg.Model.Dir = *modelDir
+		cfg.Model.Summaries = *summaries
+		if err := cfg.Validate(); err != nil {
+			return err
+		}
 		// the default deployment's tier, log analysis budget included
 		an, comp := server.BuildAnalyzer(cfg.Model, server.FreeOptions(cfg, logs.NewRegistry(nil, logs.Config{})), slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if !comp.OK {

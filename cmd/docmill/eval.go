@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/eval/evalcli"
 )
 
@@ -61,6 +62,7 @@ func init() {
 	f.IntVar(&evalCfg.Chars, "chars", 0, "summary budget in characters (0: each reference's length, else 2000)")
 	f.IntVar(&evalCfg.Limit, "limit", 0, "evaluate only the first N documents")
 	f.IntVar(&evalCfg.Workers, "workers", 0, "documents analysed at once (0: one per CPU)")
+	f.StringVar(&evalCfg.ModelSummaries, "model-summaries", config.SummariesStatistical, "model tier: who writes summaries, as model.summaries does: statistical (the model-free scorer, as served) or salience (the model's full-depth salience head)")
 	f.Float64Var(&evalCfg.KeywordWeight, "keyword-weight", 0, "model tier: share of the model's score in keyword ranking (0: model.DefaultKeywordWeight; negative: statistics only)")
 	f.BoolVar(&evalCfg.Int8, "int8", false, "model tier: run the bundle's int8 segments")
 	f.StringVar(&evalCfg.LabelField, "label-field", "label", "classify: the JSON field holding the gold label")

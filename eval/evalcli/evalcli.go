@@ -14,6 +14,7 @@ import (
 	"sort"
 	"text/tabwriter"
 
+	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/enrich/keywords"
@@ -48,6 +49,9 @@ type Config struct {
 	KeywordWeight float64
 	// Int8 runs the bundle's int8 segments (model tier).
 	Int8 bool
+	// ModelSummaries is the model tier's config.Model.Summaries: who writes
+	// its summaries ("" = config.SummariesStatistical, as served).
+	ModelSummaries string
 }
 
 // Run is the eval command without its flags: it runs cfg.Task and prints
@@ -471,16 +475,28 @@ func modelSystem(cfg Config) (eval.System, func(), error) {
 	base := eval.FromAnalyzer("model", model.NewAnalyzer(m, model.AnalyzerOptions{KeywordWeight: cfg.KeywordWeight}))
 	free := enrich.NewFree(enrich.FreeOptions{})
 	name := m.Info().Name + "@" + m.Info().Version
+	comp := enrich.Composition{}
+	switch cfg.ModelSummaries {
+	case "", config.SummariesStatistical:
+	case config.SummariesSalience:
+		comp.PrimarySummaries = true
+		name += " salience summaries"
+	default:
+		m.Close()
+		return eval.System{}, nil, fmt.Errorf("unknown model summaries %q (want %s or %s)", cfg.ModelSummaries, config.SummariesStatistical, config.SummariesSalience)
+	}
 	if cfg.Int8 {
 		name += " int8"
 	}
 	sys := eval.System{
 		Name:     name,
 		Keywords: base.Keywords,
-		// The summary budget is an analyser option, so each document gets
-		// an analyser (a small struct over the shared model) with its own.
+		// As docmill serve composes it (model.summaries). The summary
+		// budget is an analyser option, so each document gets analysers
+		// (small structs over the shared model) with its own.
 		Summarize: func(ctx context.Context, d *document.Parsed, maxChars int) (string, error) {
-			a := model.NewAnalyzer(m, model.AnalyzerOptions{SummaryChars: maxChars})
+			a := enrich.Compose(model.NewAnalyzer(m, model.AnalyzerOptions{SummaryChars: maxChars}),
+				enrich.NewFree(enrich.FreeOptions{SummaryChars: maxChars}), comp)
 			an, err := a.Analyze(ctx, d, enrich.Request{Tasks: []string{enrich.TaskSummary}})
 			if err != nil {
 				return "", err
