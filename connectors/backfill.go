@@ -307,7 +307,7 @@ func (b *Backfill) save(ctx context.Context, kv jetstream.KeyValue, cp checkpoin
 // "duplicate", "dead-lettered" or "withdrawn".
 func (b *Backfill) one(ctx context.Context, key string) (string, error) {
 	it, err := b.Source.Load(ctx, key)
-	if errors.Is(err, ErrUnreadable) {
+	if errors.Is(err, ErrUnreadable) || errors.Is(err, ErrTooLarge) {
 		// the item's own problem: the rest of the archive is still sent
 		return b.refuse(key, err), nil
 	}
@@ -399,6 +399,9 @@ type DirSource struct {
 	// that an archive laid out one folder per service keeps one template
 	// history per service. Files directly in Dir keep the job's source.
 	FolderSources bool
+	// MaxBytes refuses a file over this size (ErrTooLarge) before it is
+	// read (default DefaultMaxBytes), as the publisher would refuse it.
+	MaxBytes int64
 }
 
 // Keys implements Source.
@@ -432,7 +435,8 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 	return keys, err
 }
 
-// Load implements Source. A file that cannot be read is ErrUnreadable:
+// Load implements Source. A file over MaxBytes is ErrTooLarge, unread.
+// A file that cannot be read is ErrUnreadable:
 // a local file's error is the file's own (its permissions, its removal
 // since the listing), not a reason to stop the job. The file is read
 // through os.Root (ReadIn): a link, or a file reached through a folder
@@ -458,7 +462,10 @@ func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
 		}
 		return nil, fmt.Errorf("%w: a folder that could not be listed", ErrUnreadable)
 	}
-	data, info, err := ReadIn(root, rel)
+	data, info, err := ReadIn(root, rel, d.MaxBytes)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, err // read, it would be refused all the same
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}

@@ -256,3 +256,37 @@ func TestBackfillRefusesFileThroughSwappedFolder(t *testing.T) {
 		t.Errorf("report %+v, refused %v; want 4 items, 2 sent, the two through links refused: %q", rep, refused, why)
 	}
 }
+
+// A file over the size limit is refused before it is read: it was read
+// whole, only for the publisher to refuse it then, and a 2 GB recording in
+// an archive took the backfill to 4.6 GB of memory (several at once ran it
+// out). The sparse file here is 1 GiB; the job may read at most the limit.
+func TestBackfillRefusesHugeFileUnread(t *testing.T) {
+	_, js := natstest.Start(t, "backfill-huge")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("an ordinary memo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	huge := filepath.Join(dir, "recording.bin")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	src := DirSource{Dir: dir, MaxBytes: 1 << 20}
+	if _, err := src.Load(context.Background(), huge); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("load: %v, want ErrTooLarge", err)
+	}
+	refused := map[string]string{}
+	b := &Backfill{JS: js, Pub: &Publisher{JS: js, MaxBytes: 1 << 20}, Source: src, Job: "huge", Concurrency: 1,
+		Refused: func(key, reason string) { refused[filepath.Base(key)] = reason }}
+	rep, err := b.Run(context.Background())
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	want := map[string]string{"recording.bin": "1073741824 bytes over the 1048576 limit: document too large"}
+	if rep.Sent != 1 || rep.Refused != 1 || !reflect.DeepEqual(refused, want) {
+		t.Errorf("report %+v, refused %v; want a.txt sent and %v", rep, refused, want)
+	}
+}

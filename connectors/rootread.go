@@ -15,7 +15,16 @@ import (
 // review's finding 5) had a file outside the archive ingested. Through
 // os.Root no link on the path leads out of root, and the file opened is
 // the one checked (not a link itself, not replaced in between).
-func ReadIn(root *os.Root, rel string) ([]byte, fs.FileInfo, error) {
+//
+// A file over limit bytes (DefaultMaxBytes when limit is 0 or less) is
+// refused with ErrTooLarge before it is read: read whole, only for the
+// publisher to refuse it then, a 2 GB file took 4.6 GB of memory, and an
+// archive with a few recordings or disk images in it ran a backfill out of
+// memory.
+func ReadIn(root *os.Root, rel string, limit int64) ([]byte, fs.FileInfo, error) {
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
 	st, err := root.Lstat(rel)
 	if err != nil {
 		return nil, nil, outside(root, err)
@@ -37,11 +46,23 @@ func ReadIn(root *os.Root, rel string) ([]byte, fs.FileInfo, error) {
 	if !os.SameFile(st, held) {
 		return nil, nil, errors.New("replaced while it was being read (by a link, or a folder on its path by one)")
 	}
-	data, err := io.ReadAll(f)
+	if held.Size() > limit {
+		return nil, nil, tooLarge(held.Size(), limit)
+	}
+	// bounded too: the file may grow while it is read
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, nil, err
 	}
+	if int64(len(data)) > limit {
+		return nil, nil, fmt.Errorf("more than %d bytes, over the limit (it grew while it was read): %w", limit, ErrTooLarge)
+	}
 	return data, held, nil
+}
+
+// tooLarge is the refusal of a file of size bytes, over limit.
+func tooLarge(size, limit int64) error {
+	return fmt.Errorf("%d bytes over the %d limit: %w", size, limit, ErrTooLarge)
 }
 
 // outside says so when err is os.Root's refusal of a path that leaves the

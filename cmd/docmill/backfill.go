@@ -99,7 +99,7 @@ func backfillCmd() *cobra.Command {
 			if real, err := filepath.EvalSymlinks(*from); err == nil {
 				*from = real
 			}
-			b.Source = connectors.DirSource{Dir: *from, FolderSources: *fromFolder}
+			b.Source = connectors.DirSource{Dir: *from, FolderSources: *fromFolder, MaxBytes: int64(b.Pub.MaxBytes)}
 		}
 		b.Since = sinceT
 		b.SourceName = *source

@@ -202,7 +202,7 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 		if beforeIngestRead != nil {
 			beforeIngestRead(p)
 		}
-		data, err := ingestRead(held, rootErr, base, p)
+		data, err := ingestRead(held, rootErr, base, p, int64(pub.MaxBytes))
 		if err != nil {
 			c.refuse(p, pathProblem(err))
 			return nil
@@ -237,8 +237,8 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 }
 
 // ingestRead reads file p under base through held, its os.Root (rootErr
-// when it could not be opened).
-func ingestRead(held *os.Root, rootErr error, base, p string) ([]byte, error) {
+// when it could not be opened); a file over limit bytes is refused unread.
+func ingestRead(held *os.Root, rootErr error, base, p string, limit int64) ([]byte, error) {
 	if rootErr != nil {
 		return nil, fmt.Errorf("folder %s: %w", base, rootErr)
 	}
@@ -246,7 +246,7 @@ func ingestRead(held *os.Root, rootErr error, base, p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, _, err := connectors.ReadIn(held, rel)
+	data, _, err := connectors.ReadIn(held, rel, limit)
 	return data, err
 }
 
