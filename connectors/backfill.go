@@ -480,6 +480,9 @@ func (d DirSource) Load(ctx context.Context, key string) (*Item, error) {
 type BucketSource struct {
 	JS   jetstream.JetStream
 	Name string
+	// MaxBytes refuses an object over this size (ErrTooLarge) before it
+	// is read (default DefaultMaxBytes), as DirSource.MaxBytes does.
+	MaxBytes int64
 }
 
 // Keys implements Source.
@@ -512,15 +515,30 @@ func (b BucketSource) Load(ctx context.Context, key string) (*Item, error) {
 		return nil, err
 	}
 	r, err := st.Get(ctx, key)
+	if errors.Is(err, jetstream.ErrObjectNotFound) {
+		// the item's own matter, as a file removed from a folder since the
+		// listing is: the rest of the bucket is still sent
+		return nil, fmt.Errorf("%w: deleted since the listing", ErrUnreadable)
+	}
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	data, err := io.ReadAll(r)
+	info, _ := r.Info()
+	limit := b.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if info != nil && info.Size > uint64(limit) {
+		return nil, tooLarge(int64(info.Size), limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
 	}
-	info, _ := r.Info()
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("more than %d bytes, over the limit: %w", limit, ErrTooLarge)
+	}
 	it := &Item{Key: key, Filename: filepath.Base(key), Data: data, Meta: map[string]string{"bucket": b.Name, "object": key}}
 	if info != nil {
 		it.Time = info.ModTime

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/docmill/docmill/internal/natstest"
 )
 
@@ -288,5 +290,40 @@ func TestBackfillRefusesHugeFileUnread(t *testing.T) {
 	want := map[string]string{"recording.bin": "1073741824 bytes over the 1048576 limit: document too large"}
 	if rep.Sent != 1 || rep.Refused != 1 || !reflect.DeepEqual(refused, want) {
 		t.Errorf("report %+v, refused %v; want a.txt sent and %v", rep, refused, want)
+	}
+}
+
+// An object deleted from the bucket after the listing (by a user, or by a
+// watched bucket's after_ingest) is refused with why, as a file removed
+// from a folder is, and the job goes on. It ended the job with "object not
+// found", and the objects after it were never sent.
+func TestBackfillBucketObjectDeletedSinceListing(t *testing.T) {
+	_, js := natstest.Start(t, "backfill-bucket-gone")
+	ctx := context.Background()
+	st, err := js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: "archive"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"a.txt": "first memo", "b.txt": "second memo", "c.txt": "third memo"} {
+		if _, err := st.PutString(ctx, name, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused := map[string]string{}
+	b := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: BucketSource{JS: js, Name: "archive"}, Job: "bucket-gone", Concurrency: 1,
+		OnStart: func(int, int) {
+			if err := st.Delete(ctx, "b.txt"); err != nil {
+				t.Error(err)
+			}
+		},
+		Refused: func(key, reason string) { refused[key] = reason },
+	}
+	rep, err := b.Run(ctx)
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	want := map[string]string{"b.txt": "unreadable: deleted since the listing"}
+	if rep.Total != 3 || rep.Sent != 2 || rep.Refused != 1 || !reflect.DeepEqual(refused, want) {
+		t.Errorf("report %+v, refused %v; want 3 items, 2 sent, %v", rep, refused, want)
 	}
 }

@@ -80,7 +80,7 @@ func backfillCmd() *cobra.Command {
 				}
 				return fmt.Errorf("--from %s: %w", *from, err)
 			}
-			b.Source = connectors.BucketSource{JS: js, Name: name}
+			b.Source = connectors.BucketSource{JS: js, Name: name, MaxBytes: int64(b.Pub.MaxBytes)}
 		case strings.HasPrefix(*from, "stream:"):
 			name := strings.TrimPrefix(*from, "stream:")
 			if _, err := js.Stream(cmd.Context(), name); err != nil {
