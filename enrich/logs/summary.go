@@ -90,6 +90,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	errTpl := map[string]bool{}
 	errs := map[string]int{} // entries at an error level, by template
 	var order []string
+	// the text of templates the miner did not keep (their leaf full, or
+	// its MaxTemplates reached): it cannot give it back when listed
+	unkept := map[string]string{}
 	var span timeSpan
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -142,9 +145,12 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			continue
 		}
 		entries++
-		id, _, created := m.Add(content)
+		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
 			order = append(order, id)
+			if _, kept := m.Template(id); !kept {
+				unkept[id] = tpl
+			}
 		}
 		counts[id]++
 		if created {
@@ -180,7 +186,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	}
 	start, end := span.bounds()
 	s.Start, s.End = formatTime(start), formatTime(end)
-	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs)
+	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs, unkept)
 	return s
 }
 
@@ -257,12 +263,15 @@ func tracebackFinal(line string, h Header) bool {
 // top: those follow the top, in the order first seen, up to as many again.
 // In a source's first document every template is new, and the top is all
 // there is to show.
-func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[string]bool, errs map[string]int) ([]document.TemplateCount, int) {
+func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[string]bool, errs map[string]int, unkept map[string]string) ([]document.TemplateCount, int) {
 	firstSeen := slices.Clone(order)
 	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
 	var out []document.TemplateCount
 	add := func(id string) {
-		tpl, _ := m.Template(id)
+		tpl, ok := m.Template(id)
+		if !ok {
+			tpl = unkept[id] // listed with an empty text before
+		}
 		// a template of a megabyte-long line made a result of several
 		// megabytes, over the message limit, and its key phrases cost
 		// gigabytes: the result shows the opening
