@@ -56,6 +56,10 @@ func TestMask(t *testing.T) {
 		"user=root retry":                                         "user=root retry",
 		"at Fri Jun 17 07:07:00 2005 (x)":                         "at <*> (x)",
 		"blocks [blk_123, blk_456] of ns1.example.com:8020 moved": "blocks [<*>, <*>] of <*> moved",
+		// a Chinese message is one token: its numbers are masked, not all of it
+		"DbPool - 数据库连接失败：连接超时（30000毫秒）":     "DbPool - 数据库连接失败：连接超时（<*>毫秒）",
+		"订单创建成功，订单号=202405130001，用户ID=10086": "订单创建成功，订单号=<*>，用户ID=<*>",
+		"第3次重试失败 code=E1001":                 "第<*>次重试失败 code=<*>",
 	}
 	for in, want := range cases {
 		if got := strings.Join(mask(in, DefaultConfig()), " "); got != want {
@@ -81,6 +85,21 @@ func TestMinerGroups(t *testing.T) {
 	ts := m.Templates()
 	if len(ts) != 2 || ts[0].Count != 2 || ts[1].Count != 1 || ts[0].FirstSeen.IsZero() {
 		t.Errorf("templates %+v", ts)
+	}
+}
+
+// A Chinese message is one whitespace-free token: two events that hold a
+// number each are two templates, and one event with another number the same.
+func TestMinerChineseMessages(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	id1, _, _ := m.Add("ERROR DbPool 数据库连接失败：连接超时（30000毫秒）")
+	id2, tpl, _ := m.Add("ERROR DbPool 数据库连接失败：连接超时（5000毫秒）")
+	id3, _, _ := m.Add("ERROR DbPool 磁盘空间不足，剩余5%")
+	if id1 != id2 || tpl != "ERROR DbPool 数据库连接失败：连接超时（<*>毫秒）" {
+		t.Errorf("same event: ids %s/%s, template %q", id1, id2, tpl)
+	}
+	if id3 == id1 {
+		t.Errorf("different events merged into %q", tpl)
 	}
 }
 

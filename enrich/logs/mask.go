@@ -3,6 +3,7 @@ package logs
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Wildcard stands for a variable part in a template.
@@ -95,6 +96,9 @@ func maskToken(f string) string {
 	if f == Wildcard {
 		return f
 	}
+	if unspaced(f) {
+		return unspacedVar.ReplaceAllStringFunc(f, maskRun)
+	}
 	if k := strings.IndexByte(f, '='); k > 0 && k < len(f)-1 {
 		val := f[k+1:]
 		core, pre, suf := trimPunct(val)
@@ -124,4 +128,34 @@ func trimPunct(s string) (core, pre, suf string) {
 		j--
 	}
 	return s[i:j], s[:i], s[j:]
+}
+
+// unspacedVar is a run of Latin letters, digits and the signs that join
+// them inside a token of a script written without spaces: the numbers,
+// ids and English words of a Chinese message ("订单号=202405130001",
+// "（30000毫秒）", "用户ID=10086").
+var unspacedVar = regexp.MustCompile(`[0-9A-Za-z_.+#:/\-]+`)
+
+// unspaced reports a token holding Chinese or Japanese, whose words no
+// space parts: the token is a whole clause or message
+// ("数据库连接失败：连接超时（30000毫秒）"), and masking all of it for the
+// one number in it left the template "<*>", and two messages that differ
+// in a number two templates.
+func unspaced(f string) bool {
+	for _, r := range f {
+		if r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskRun masks a run of an unspaced token that holds a digit, keeping
+// the punctuation around it ("2.", "v3:").
+func maskRun(run string) string {
+	core, pre, suf := trimPunct(run)
+	if !hasDigit(core) {
+		return run
+	}
+	return pre + Wildcard + suf
 }
