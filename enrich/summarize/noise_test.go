@@ -146,6 +146,9 @@ func TestChineseNonProse(t *testing.T) {
 		"法定代表人：张三":          true,
 		"第六条 保密义务 第七条 违约责任": true,
 		"第一章 总则":            true,
+		"2024年9月20日":        true,
+		"二〇二四年三月十五日":        true,
+		"2024年9月20日起施行。":    false,
 		"第三条 合同价款 本合同总价款为人民币壹佰贰拾万元整。":      false,
 		"甲方应于本合同签订后10个工作日内向乙方支付合同总价款的30%。": false,
 		"双方应在签字盖章之日起三十日内完成交付。":             false,
@@ -154,6 +157,15 @@ func TestChineseNonProse(t *testing.T) {
 		if got := NonProse([]string{u, "本合同自签订之日起生效。"})[0]; got != want {
 			t.Errorf("%q: non-prose %v, want %v", u, got, want)
 		}
+	}
+}
+
+// A notice's dateline under its issuer is no sentence of its summary.
+func TestChineseDatelineLeftOut(t *testing.T) {
+	got := Summarize([]string{"关于2024年国庆节放假安排的通知", "10月1日至10月7日放假调休，共7天。", "各部门应妥善安排好节日期间的值班和安全保卫工作。",
+		"特此通知。", "行政人事部", "2024年9月20日"}, Options{MaxChars: 240, Language: "zh"})
+	if strings.Contains(got, "2024年9月20日") {
+		t.Errorf("summary %q", got)
 	}
 }
 
