@@ -154,6 +154,10 @@ func TestChineseSubtypes(t *testing.T) {
 		"中華人民共和國網絡安全法\n第一條 為了保障網絡安全，制定本法。":        "regulation/cybersecurity",
 		"公共数据资源开放管理办法\n第一条 为了推动公共数据开放，制定本办法。":     "regulation/open data / public sector information",
 		"网络数据安全管理条例\n第一条 为了规范网络数据处理活动，制定本条例。":     "regulation/data governance",
+		// Hong Kong's and Taiwan's names for the same topics
+		"個人資料（私隱）條例\n第1條 本條例旨在保障個人資料私隱。":          "regulation/data protection",
+		"個人資料保護法施行細則\n第一條 本細則依個人資料保護法第五十五條規定訂定之。": "regulation/data protection",
+		"資通安全管理法\n第一條 為積極推動國家資通安全政策，特制定本法。":       "regulation/cybersecurity",
 	} {
 		if st, _ := m.SubtypeOf(text, "regulation"); st != want {
 			t.Errorf("%.20s: topic %q, want %q", text, st, want)

@@ -166,6 +166,8 @@ func ChineseTopic(text string) string {
 func namedIn(text string, nameRe *regexp.Regexp, kinds []struct{ words, label string }) string {
 	t, _ := lang.Simplified(head(text, 600))
 	t = strings.Join(strings.Fields(t), "")
+	// a name's bracketed words are part of it: 個人資料（私隱）條例
+	t = nameBrackets.Replace(t)
 	m := nameRe.FindStringSubmatch(t)
 	if m == nil {
 		return ""
@@ -180,16 +182,22 @@ func namedIn(text string, nameRe *regexp.Regexp, kinds []struct{ words, label st
 	return ""
 }
 
+// nameBrackets drops the brackets inside a name, which stopped the name's
+// match short of its kind (条例, 合同).
+var nameBrackets = strings.NewReplacer("（", "", "）", "", "(", "", ")", "")
+
 // zhRegulationName is a Chinese law's or regulation's name: 中华人民共和国
 // 个人信息保护法, 网络数据安全管理条例, 支付机构监督管理办法.
 var zhRegulationName = regexp.MustCompile(`([\p{Han}]{2,30}?)(?:法|条例|办法|规定|规则|细则|决定)`)
 
 // zhTopics name a Chinese regulation's topic by the words of its name, in
 // order (个人信息 before 数据: 数据 names many), with the labels the
-// regulation head learned from EU law.
+// regulation head learned from EU law. Hong Kong, Macau and Taiwan name
+// some topics in words of their own: 個人資料（私隱）條例, 個人資料保護法,
+// 資通安全管理法.
 var zhTopics = []struct{ words, label string }{
-	{"个人信息 隐私", "regulation/data protection"},
-	{"网络安全 关键信息基础设施 网络攻击", "regulation/cybersecurity"},
+	{"个人信息 隐私 个人资料 私隐", "regulation/data protection"},
+	{"网络安全 关键信息基础设施 网络攻击 资通安全", "regulation/cybersecurity"},
 	{"电子商务 网络交易", "regulation/e-commerce"},
 	{"消费者", "regulation/consumer protection"},
 	{"反垄断 竞争 经营者集中", "regulation/competition / digital markets"},
