@@ -888,6 +888,9 @@ func TestChineseTermLength(t *testing.T) {
 		"劳动合同\n签订日期：2023年6月15日\n合同期限为12个月。甲方应在10个工作日内支付。": "2024-06-15",
 		"租赁合同\n租赁期限自2024年1月1日起至2026年12月31日止，为期三年。":        "2026-12-31", // a date ends it
 		"服务协议\n乙方应在30日内付款。":                               "",           // no period, no date
+		// financial numerals, simplified and traditional
+		"借款合同\n本合同自2024年1月10日起生效，借款期限为壹年。": "2025-01-10",
+		"房屋租賃合同\n本合同自2024年4月1日起生效，租期為參年。":  "2027-04-01",
 	} {
 		got := ""
 		for _, e := range Extract(text, "zh") {

@@ -2376,7 +2376,10 @@ var (
 // contract's (保修期限, 试用期间, 付款期限).
 var zhOtherPeriodRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|诉讼|时效|通知|考核|整改|培训|见习|观察)$`)
 
-const zhCount = `\d{1,3}|[一二两三四五六七八九十百]{1,4}`
+// zhCount is a count of units, in digits or in any numerals ChineseNumber
+// reads (lang.Numerals): a loan's 借款期限为壹年 and a lease's 租期參年 are
+// written in financial numerals, which the rule's own list lacked.
+const zhCount = `\d{1,3}|[` + lang.Numerals + `]{1,5}`
 
 var zhUnit = map[string]string{"年": "year", "个月": "month", "个星期": "week", "周": "week", "天": "day", "日": "day", "个工作日": "day"}
 
