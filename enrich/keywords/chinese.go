@@ -2,6 +2,7 @@ package keywords
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,7 +70,17 @@ var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 
 
 // zhLegalStop are the words every Chinese contract repeats that name
 // nothing it is about: its parties' roles and "hereinafter" (简称).
-var zhLegalStop = setOf(`甲方 乙方 丙方 双方 一方 对方 各方 简称 以下简称 本合同 本协议 本合约 本契约`)
+var zhLegalStop = setOf(`甲方 乙方 丙方 双方 一方 对方 各方 甲乙双方 简称 以下简称 本合同 本协议 本合约 本契约 ` +
+	// what a law or regulation calls itself and its parts (本法第二条第一款所称)
+	`本法 本条例 本办法 本细则 本规定 本条 本款 本章 所称 ` +
+	// a contract's recitals (鉴于甲乙双方拟就), its signature block and its
+	// parties' fields: they say who signs, not what is agreed
+	`鉴于 依据 依照 按照 如下 盖章 签字 签章 签名 签署 授权代表 法定代表人 地址 住所 电话 传真`)
+
+// zhPartRe is a numbered part of a law or a contract (第二条, 第一款, and
+// the 十五条 of 第五十五条, which the segmenter parts): a citation, which
+// the entities hold, never a key phrase nor a piece of one.
+var zhPartRe = regexp.MustCompile(`^第?[0-9０-９零〇一二两三四五六七八九十百千]+[条款项章节编條項節編]$`)
 
 // zhLegalGeneric are what a contract calls itself and its parts: a key
 // phrase may end in them (劳动合同), none is one alone.
@@ -96,7 +107,8 @@ func zhTokens(text string) []zhTok {
 		n := utf8.RuneCountInString(w.Text)
 		folded, _ := lang.Simplified(w.Text) // 簡稱 is 简称
 		switch {
-		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || enStop[strings.ToLower(w.Text)]:
+		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhPartRe.MatchString(w.Text) ||
+			enStop[strings.ToLower(w.Text)]:
 		case isHanWord(w.Text):
 			t.content = true
 			t.edge = n >= 2

@@ -153,6 +153,33 @@ func TestChineseContractKeywordsSkipBoilerplate(t *testing.T) {
 	}
 }
 
+// A law's citations of its own parts (本法第二条第一款所称), a contract's
+// recitals (鉴于甲乙双方) and its signature block's labels are no key
+// phrases nor pieces of one.
+func TestChineseCitationsAndRecitalsNoKeyPhrases(t *testing.T) {
+	texts := []string{
+		"个人信息保护法实施细则\n第一条 本细则依个人信息保护法第五十五条规定制定。\n第二条 本法所称个人，指现生存之自然人。\n" +
+			"第三条 本法第二条第一款所称得以间接方式识别，指须与其他资料对照始能识别该特定之个人。\n" +
+			"第四条 本法第二条第一款所称病历之个人资料，指医疗法第六十七条第二项所列之资料。\n第五条 本法第二条第一款所称医疗之个人资料，指病历。",
+		"保密协议\n甲方：深圳市腾飞网络技术有限公司\n乙方：广州市明远咨询服务有限公司\n鉴于甲乙双方拟就智能客服系统项目开展合作，" +
+			"甲方将向乙方披露其保密信息，双方达成如下协议：\n乙方应对保密信息严格保密。乙方违反本协议的，应支付违约金。\n" +
+			"甲方（盖章）：深圳市腾飞网络技术有限公司\n授权代表：周杰\n乙方（盖章）：广州市明远咨询服务有限公司\n授权代表：吴芳",
+	}
+	for _, text := range texts {
+		var got []string
+		for _, k := range Extract(text, Options{Top: 10, Language: "zh"}) {
+			got = append(got, k.Text)
+		}
+		for _, k := range got {
+			for _, bad := range []string{"第二条", "第一款", "本法", "所称", "本细则", "鉴于", "甲乙双方", "盖章", "授权代表"} {
+				if strings.Contains(k, bad) {
+					t.Errorf("key phrase %q holds %q (%q)", k, bad, got)
+				}
+			}
+		}
+	}
+}
+
 func TestTFIDFSingleWords(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		text := enSample
