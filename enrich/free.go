@@ -275,6 +275,12 @@ func noteLogBudget(a *document.Analysis) {
 	}
 }
 
+// qualifiedClass is a class named with its package (com.example.OrderService,
+// org.apache.hadoop.hdfs.StateChange): a log's key phrases take the class
+// alone, since the package's parts ("com", "example", "org") were key
+// phrases of every Java log.
+var qualifiedClass = regexp.MustCompile(`\b(?:[a-z][a-z0-9_]*\.)+([A-Z][A-Za-z0-9_$]*)`)
+
 // keywords extracts key phrases; for a log they come from its most
 // frequent templates, since raw log lines are mostly numbers and ids.
 func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analysis) {
@@ -286,7 +292,7 @@ func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analy
 	}
 	var b strings.Builder
 	for _, t := range a.Log.Templates {
-		b.WriteString(strings.ReplaceAll(t.Template, "<*>", ","))
+		b.WriteString(strings.ReplaceAll(qualifiedClass.ReplaceAllString(t.Template, "$1"), "<*>", ","))
 		b.WriteString(".\n")
 	}
 	if kws := keywords.Extract(clip(b.String(), maxAnalysisBytes), keywords.Options{Top: f.o.TopKeywords, Language: language}); kws != nil {

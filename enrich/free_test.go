@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -152,6 +153,21 @@ func TestFreeLogUsesRegistryMiner(t *testing.T) {
 	}
 	if _, ok := kw.Tasks[enrich.TaskLogs]; ok {
 		t.Errorf("keywords-only request reports a logs task: %+v", kw.Tasks)
+	}
+}
+
+// A Java log's key phrases name its classes, not the parts of their
+// packages ("com", "example").
+func TestFreeLogKeywordsWithoutPackages(t *testing.T) {
+	text := "2024-05-13 10:00:01,123 INFO  [main] com.example.OrderService - 订单创建成功，订单号=202405130001，用户ID=10086\n" +
+		"2024-05-13 10:00:03,789 WARN  [pool-1] com.example.PayService - 支付回调超时，订单号=202405130001，重试次数=1\n" +
+		"2024-05-13 10:00:07,003 ERROR [pool-2] com.example.DbPool - 数据库连接失败：连接超时（30000毫秒）\n" +
+		"2024-05-13 10:00:09,005 INFO  [main] com.example.OrderService - 订单创建成功，订单号=202405130004，用户ID=10089\n" +
+		"2024-05-13 10:00:11,007 INFO  [main] com.example.UserService - 用户登录成功，用户名=张三\n"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("app.log", text, document.TypeLog), enrich.Request{})
+	kws := document.KeywordTexts(a.Keywords)
+	if len(kws) == 0 || slices.Contains(kws, "com") || slices.Contains(kws, "example") || !slices.Contains(kws, "OrderService") {
+		t.Errorf("keywords %q", kws)
 	}
 }
 
