@@ -633,6 +633,15 @@ func TestChineseSignatureBlockDate(t *testing.T) {
 			{KindAgreementDate, "中華民國一一二年十二月十五日", "2023-12-15"}},
 		"设备采购合同\n第一条 货款为人民币十万元。\n甲方（盖章）：北京华信科技有限公司\n交货日期：2024年5月31日\n": {
 			{KindDate, "2024年5月31日", "2024-05-31"}},
+		// both sides on one line, with no seal or signature marked
+		"采购合同\n第一条 乙方应于2024年7月15日前交货。\n\n甲方：北京华信科技有限公司　　乙方：苏州精工机械制造有限公司\n日期：2024年3月18日\n": {
+			{KindAgreementDate, "2024年3月18日", "2024-03-18"},
+			// both sides, the gap of ideographic spaces parting them
+			{KindParty, "北京华信科技有限公司", "甲方"}, {KindParty, "苏州精工机械制造有限公司", "乙方"}},
+		"房屋租賃合同\n第二條 租賃期共二年。\n\n甲方：陳大文　　　　乙方：香港恒星貿易有限公司\n日期：二〇二四年三月十五日\n": {
+			{KindAgreementDate, "二〇二四年三月十五日", "2024-03-15"}},
+		"设备采购合同\n第一条 货款为人民币十万元。\n甲方：北京华信科技有限公司　乙方：苏州精工机械制造有限公司\n交货日期：2024年5月31日\n": {
+			{KindDate, "2024年5月31日", "2024-05-31"}},
 	} {
 		ents := Extract(text, "zh")
 		for _, w := range wants {

@@ -1395,8 +1395,15 @@ var (
 // clause is never alone on its line, so a deadline there is not taken.
 func zhSignatureDate(text string, d dateMatch) bool {
 	line := text[strings.LastIndexByte(text[:d.start], '\n')+1 : d.start]
-	return zhDateLineRe.MatchString(line) && zhSignedNearRe.MatchString(text[max(0, d.start-300):d.start])
+	near := text[max(0, d.start-300):d.start]
+	return zhDateLineRe.MatchString(line) && (zhSignedNearRe.MatchString(near) || zhBothSidesRe.MatchString(near))
 }
+
+// zhBothSidesRe is a signature block's line naming both sides, each after
+// its role ("甲方：北京华信科技有限公司　　乙方：苏州精工机械制造有限公司"),
+// which many contracts sign under with no seal or signature marked: the
+// date line under it was a plain date.
+var zhBothSidesRe = regexp.MustCompile(`(?m)^[ \t　]*(?:` + zhRoles + `)\s*[:：][^\n]{2,80}?(?:` + zhRoles + `)\s*[:：]`)
 
 var (
 	termRe = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease)|the\s+(?:initial\s+)?term(?:\s+of\s+(?:this|the)\s+[a-z]+)?)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+(?:until|for)|be\s+valid|be\s+in\s+effect|ha(?:ve|s)\s+an?\s+(?:initial\s+)?term\s+of)|(?:be\s+)?(?:for\s+)?(?:a\s+|an\s+)?(?:initial\s+)?(?:period|term)\s+of|(?:be\s+)?(?:for\s+)?` + termLength + `)`)
@@ -2077,8 +2084,10 @@ var (
 	// wide gap, or, where the gap is one space (as parsing leaves it), the
 	// next column's label before the colon that ended the name: the other
 	// side's role ("甲方（盖章）：X 乙方（签字）：Y") or a field's ("X（盖章）
-	// 日期 Date：...").
-	zhNextColumnRe = regexp.MustCompile(`\s{3,}|\t|\s+(?:` + spacedAlternatives(zhRoles) + `|` + zhFieldLabels + `)` +
+	// 日期 Date：..."). The gap may be ideographic spaces (U+3000), which
+	// \s does not match: two of them are a wide gap, and one only parts a
+	// name padded to width (张　三).
+	zhNextColumnRe = regexp.MustCompile(`\s{3,}|\t|　{2,}|[\s　]+(?:` + spacedAlternatives(zhRoles) + `|` + zhFieldLabels + `)` +
 		`(?:\s*[（(][^）)]{0,20}[）)]?)?(?:\s*/?\s*[A-Z][A-Za-z]*(?:\s[A-Za-z]+){0,2})?\s*$`)
 	// zhPartyRe is a role, its note in brackets, its English label
 	// ("甲方（委托方）/ Party A (Client):", "乙方 Party B:"), a colon and
@@ -2339,12 +2348,29 @@ func chinese(x *collector, text string) {
 // zhRoleParties adds the party each match of re names: re's first group
 // is the party's role, its second the name.
 func zhRoleParties(x *collector, text string, re *regexp.Regexp) {
-	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	for at := 0; at < len(text); {
+		m := re.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			return
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += at
+			}
+		}
+		at = m[1]
 		role := strings.Join(strings.Fields(text[m[2]:m[3]]), "")
 		if zhFieldLabelRe.MatchString(role) {
 			continue // "签字（乙方）：": a signature's field, not a role
 		}
-		if name, ok := zhPartyName(text[m[4]:m[5]]); ok {
+		name, ok := zhPartyName(text[m[4]:m[5]])
+		if end := m[4] + strings.Index(text[m[4]:m[5]], name) + len(name); name != "" && end < m[5] {
+			// the name was cut where the line's next column starts, which
+			// may name the other side ("甲方：X　　乙方：Y"): the match had
+			// taken its role, and that party was lost
+			at = end
+		}
+		if ok {
 			x.add(KindParty, name, role, m[4])
 		}
 	}
