@@ -344,6 +344,10 @@ func TestUnspacedChineseQuery(t *testing.T) {
 		{"上海租金", nil},                    // every word must be there
 		{`"北京租金"`, []string{"together"}}, // quoted: the phrase as written
 		{"北京租金 -续约", []string{"lease"}},
+		// English words typed against Chinese: each is a word of its own
+		{"Acme许可", []string{"license"}},
+		{"software许可方", []string{"license"}},
+		{"Acme租金", nil},
 	} {
 		if got := ids(t, ix, c.q); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %v, want %v", c.q, got, c.want)

@@ -196,11 +196,17 @@ const minHanQuery = 4
 // such run or is one word. Chinese
 // users type keywords without spaces, so the run is no phrase they mean to
 // find as written; single characters (的, 在) are left out, as they match
-// nearly every Chinese text. The segmenter's dictionary is the one Chinese
-// analysis loads; a process that analysed no Chinese loads it here, once.
+// nearly every Chinese text. The run may hold English words too
+// ("Java开发", "NDA保密", "software许可"): typed so, they found only the
+// texts that wrote them side by side. Digits keep a run a phrase (3月1日,
+// 第577条, 人民币25000元: dates, parts and amounts as written). The
+// segmenter's dictionary is the one Chinese analysis loads; a process that
+// analysed no Chinese loads it here, once.
 func hanWords(q string) []string {
 	q = strings.TrimSpace(q)
-	if utf8.RuneCountInString(q) < minHanQuery || strings.ContainsFunc(q, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+	if utf8.RuneCountInString(q) < minHanQuery || !strings.ContainsFunc(q, isHan) || strings.ContainsFunc(q, func(r rune) bool {
+		return !isHan(r) && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	}) {
 		return nil
 	}
 	s, _ := lang.Simplified(q) // gse's dictionary is simplified
