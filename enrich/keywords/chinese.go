@@ -82,6 +82,11 @@ var zhLegalStop = setOf(`甲方 乙方 丙方 双方 一方 对方 各方 甲乙
 // the entities hold, never a key phrase nor a piece of one.
 var zhPartRe = regexp.MustCompile(`^第?[0-9０-９零〇一二两三四五六七八九十百千]+[条款项章节编條項節編]$`)
 
+// zhAmountTok is an amount written with its currency's code and no space
+// (RMB30,000, HKD35000), which the segmenter cuts at the comma: "RMB30"
+// was a contract's key phrase.
+var zhAmountTok = regexp.MustCompile(`^(?i:rmb|cny|usd|hkd|twd|mop|eur|gbp|jpy)\d[\d,.]*$`)
+
 // zhLegalGeneric are what a contract calls itself and its parts: a key
 // phrase may end in them (劳动合同), none is one alone.
 var zhLegalGeneric = setOf(`合同 协议 合约 契约 条款 约定`)
@@ -107,7 +112,7 @@ func zhTokens(text string) []zhTok {
 		n := utf8.RuneCountInString(w.Text)
 		folded, _ := lang.Simplified(w.Text) // 簡稱 is 简称
 		switch {
-		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhPartRe.MatchString(w.Text) ||
+		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
 			enStop[strings.ToLower(w.Text)]:
 		case isHanWord(w.Text):
 			t.content = true
