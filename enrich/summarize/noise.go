@@ -112,10 +112,11 @@ func layout(u string) bool {
 
 // zhDateLine is a Chinese date on a line of its own, a notice's or a
 // letter's dateline under the issuer's name ("2024年9月20日", "二〇二四年三月
-// 十五日"): it says when, which the entities hold, and closed the summaries
-// of notices as if a sentence. A date in English ("20 June 2024") is
-// unstopped; a Chinese one ends in 日, which closes it as a sentence.
-var zhDateLine = regexp.MustCompile(`^\s*(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?\s*[。.]?\s*$`)
+// 十五日", Taiwan's "中華民國一一三年九月二十日"): it says when, which the
+// entities hold, and closed the summaries of notices as if a sentence. A
+// date in English ("20 June 2024") is unstopped; a Chinese one ends in 日,
+// which closes it as a sentence.
+var zhDateLine = regexp.MustCompile(`^\s*(?:(?:中华民国|中華民國|民国|民國)\s*)?(?:\d{2,4}|[〇零○Ｏ一二三四五六七八九十百]{2,6})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?\s*[。.]?\s*$`)
 
 // question reports a short question: an FAQ's or a policy's heading ("How
 // long does the battery last?", "What information do we collect?"), which

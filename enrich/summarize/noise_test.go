@@ -148,6 +148,7 @@ func TestChineseNonProse(t *testing.T) {
 		"第一章 总则":            true,
 		"2024年9月20日":        true,
 		"二〇二四年三月十五日":        true,
+		"中華民國一一三年九月二十日":     true,
 		"2024年9月20日起施行。":    false,
 		"第三条 合同价款 本合同总价款为人民币壹佰贰拾万元整。":      false,
 		"甲方应于本合同签订后10个工作日内向乙方支付合同总价款的30%。": false,
@@ -165,6 +166,11 @@ func TestChineseDatelineLeftOut(t *testing.T) {
 	got := Summarize([]string{"关于2024年国庆节放假安排的通知", "10月1日至10月7日放假调休，共7天。", "各部门应妥善安排好节日期间的值班和安全保卫工作。",
 		"特此通知。", "行政人事部", "2024年9月20日"}, Options{MaxChars: 240, Language: "zh"})
 	if strings.Contains(got, "2024年9月20日") {
+		t.Errorf("summary %q", got)
+	}
+	got = Summarize([]string{"關於辦理資訊安全教育訓練之公告", "全體員工每年應完成至少三小時之資訊安全教育訓練。", "未於期限內完成訓練者，將列入年度考核參考。",
+		"特此公告。", "資訊安全室", "中華民國一一三年九月二十日"}, Options{MaxChars: 240, Language: "zh"})
+	if strings.Contains(got, "中華民國") {
 		t.Errorf("summary %q", got)
 	}
 }
