@@ -81,6 +81,54 @@ func heldElsewhere(ctx context.Context, kv jetstream.KeyValue, id string, h hold
 	return false, nil
 }
 
+// otherHolder is the watched file or object other than h that document id
+// is to name once h is gone: the first by name (then kind and place). Any
+// fixed order would do; one read from the holds alone gives the same
+// answer to replicas reporting one deletion and to a watcher reporting it
+// again after a restart, which arrival times in the bucket would not.
+// elsewhere says whether another holds id at all (one whose holding cannot
+// be read still counts, so that the document stays).
+func otherHolder(ctx context.Context, kv jetstream.KeyValue, id string, h holding) (other *holding, elsewhere bool, err error) {
+	l, err := kv.ListKeysFiltered(ctx, "holds."+id+".>")
+	if err != nil {
+		return nil, false, fmt.Errorf("holders of %s: %w", id, err)
+	}
+	defer l.Stop()
+	own := holdKey(id, h)
+	for k := range l.Keys() {
+		if k == own {
+			continue
+		}
+		elsewhere = true
+		e, err := kv.Get(ctx, k)
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			continue // released since it was listed
+		}
+		if err != nil {
+			return nil, true, fmt.Errorf("holder of %s: %w", id, err)
+		}
+		var o holding
+		if json.Unmarshal(e.Value(), &o) != nil {
+			continue
+		}
+		if other == nil || holdOrder(o) < holdOrder(*other) {
+			other = &o
+		}
+	}
+	return other, elsewhere, nil
+}
+
+// holdOrder is otherHolder's sort key of h.
+func holdOrder(h holding) string { return h.Name + "\x00" + h.Kind + "\x00" + h.Where }
+
+// holderOf is h as a removal names it.
+func holderOf(h holding) *pipeline.Holder {
+	if h.Kind == "folder" {
+		return &pipeline.Holder{Source: pipeline.FolderSource, Path: h.Name}
+	}
+	return &pipeline.Holder{Source: pipeline.BucketSourcePrefix + h.Where, Bucket: h.Where, Object: h.Name}
+}
+
 // replaceable reports whether a new version of watched file or object h
 // may replace its previous version's document prevID in the index: only
 // when no other watched file or object holds the same bytes (a copy of
@@ -137,14 +185,15 @@ func holdVersion(ctx context.Context, kv jetstream.KeyValue, h holding, id, prev
 // removeHeld handles the deletion of watched file or object h, which held
 // document id and was remembered under seenKey: unless another watched
 // file or object holds the same bytes, the indexers are asked to drop the
-// document (r, from source). Then h is forgotten, so that one put back is
-// taken as new. Any failure leaves the state as it was, to be retried.
+// document (r, from source); if one does, they are asked to name that one
+// where the document names h. Then h is forgotten, so that one put back
+// is taken as new. Any failure leaves the state as it was, to be retried.
 func removeHeld(ctx context.Context, kv jetstream.KeyValue, js jetstream.JetStream, log *slog.Logger, seenKey, id, source string, h holding) error {
 	if id != "" {
 		// Stamped before the holders are read: a file taken after the
 		// check is analysed after this time, and the indexer keeps it.
 		r := pipeline.Removal{ID: id, Source: source, Version: h.Version, At: time.Now().UTC()}
-		elsewhere, err := heldElsewhere(ctx, kv, id, h)
+		other, elsewhere, err := otherHolder(ctx, kv, id, h)
 		if err != nil {
 			return err
 		}
@@ -154,6 +203,12 @@ func removeHeld(ctx context.Context, kv jetstream.KeyValue, js jetstream.JetStre
 			r.Bucket, r.Object = h.Where, h.Name
 		}
 		switch {
+		case other != nil:
+			r.Holder = holderOf(*other)
+			if err := pipeline.PublishRemoval(ctx, js, r); err != nil {
+				return err
+			}
+			log.Info("source deleted; its document stays under a copy's name, another watched file or object holds the same bytes", "name", h.Name, "doc_id", id, "holder", other.Name)
 		case elsewhere:
 			log.Info("source deleted; its document stays, another watched file or object holds the same bytes", "name", h.Name, "doc_id", id)
 		default:

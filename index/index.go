@@ -318,6 +318,30 @@ func (ix *Index) PutBatch(ctx context.Context, rs []*document.Result) error {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	return ix.putBatch(ctx, rs)
+}
+
+// PutIf indexes r as Put does when the index still holds a document with
+// r's id and ok accepts it, and says whether it did. Both happen under the
+// write lock: a caller that read the document, changed it and puts it
+// back must not bring back one deleted meanwhile, nor undo a newer result.
+func (ix *Index) PutIf(ctx context.Context, r *document.Result, ok func(cur *document.Result) bool) (bool, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	cur, err := ix.Get(ctx, r.ID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return false, nil
+	case err != nil:
+		return false, err
+	case !ok(cur):
+		return false, nil
+	}
+	return true, ix.putBatch(ctx, []*document.Result{r})
+}
+
+// putBatch is PutBatch; the caller holds ix.mu.
+func (ix *Index) putBatch(ctx context.Context, rs []*document.Result) error {
 	return ix.write(func(bi bleve.Index) error {
 		ids := make([]string, len(rs))
 		for i, r := range rs {
@@ -407,6 +431,23 @@ func (ix *Index) Get(ctx context.Context, id string) (*document.Result, error) {
 		return nil, fmt.Errorf("get %s: %w", id, ErrNotFound)
 	}
 	return decodeResult(res.Hits[0].Fields)
+}
+
+// Stored returns document id's stored result with the text the index
+// kept of it, as Each does: cut says the index kept only its first part.
+// What it returns, its text set, can be put back whole when cut is false.
+func (ix *Index) Stored(ctx context.Context, id string) (r *document.Result, text string, cut bool, err error) {
+	err = ix.scan(ctx, query.NewDocIDQuery([]string{id}), true, func(d *document.Result, t string, c bool) error {
+		r, text, cut = d, t, c
+		return nil
+	})
+	switch {
+	case err != nil:
+		return nil, "", false, fmt.Errorf("get %s: %w", id, err)
+	case r == nil:
+		return nil, "", false, fmt.Errorf("get %s: %w", id, ErrNotFound)
+	}
+	return r, text, cut, nil
 }
 
 // Resolve returns the full id of the one indexed document whose id starts

@@ -47,6 +47,28 @@ type Removal struct {
 	// At is when the watcher saw the deletion. A document analysed after
 	// it came back (the file was put back) and is kept.
 	At time.Time `json:"at"`
+	// Holder, when set, is a watched file or object that still holds the
+	// same bytes (a copy): the document stays, and where it names the
+	// deleted one it is made to name this one instead.
+	Holder *Holder `json:"holder,omitempty"`
+}
+
+// Holder is a watched file or object that holds a document: its result's
+// source, and a folder's relative path or the bucket and object.
+type Holder struct {
+	Source string `json:"source"`
+	Path   string `json:"path,omitempty"`
+	Bucket string `json:"bucket,omitempty"`
+	Object string `json:"object,omitempty"`
+}
+
+// Filename is the file name a result from h carries, as the watchers set
+// it: the path in the folder, or the object's whole name.
+func (h Holder) Filename() string {
+	if h.Path != "" {
+		return h.Path
+	}
+	return h.Object
 }
 
 // Event names the removal in the deletion notices of every indexer that
@@ -141,6 +163,9 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 		x.Log.Info("source removed; document kept, analysed again since", "doc_id", r.ID)
 		return nil, nil
 	}
+	if r.Holder != nil {
+		return nil, x.repoint(msg.Context(), r)
+	}
 	if err := x.Index.Delete(r.ID); err != nil {
 		return nil, fmt.Errorf("remove %s: %w", r.ID, err)
 	}
@@ -160,6 +185,69 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	x.Log.Info("document removed with its source", "doc_id", r.ID, "path", r.Path, "bucket", r.Bucket, "object", r.Object)
 	x.dropped(Deleted{ID: r.ID, Reason: reason, Event: r.Event()})
 	return nil, nil
+}
+
+// repoint makes document r.ID, whose deleted file or object another still
+// holds (r.Holder), name that one when it named the deleted one: its
+// results and page would otherwise send users to a file that is gone. The
+// stored result is put back whole with the new name, and the request is
+// acked once that is written.
+// A text the index kept only the head of is read whole from the text
+// store; one that never went there keeps the old name rather than lose
+// the rest of its words from search.
+func (x *Indexer) repoint(ctx context.Context, r Removal) error {
+	stored, text, cut, err := x.Index.Stored(ctx, r.ID)
+	if err != nil {
+		return fmt.Errorf("rename %s: %w", r.ID, err)
+	}
+	if origin(stored) != origin(&document.Result{Source: r.Source, Meta: map[string]string{"path": r.Path, "bucket": r.Bucket, "object": r.Object}}) {
+		return nil // it names another file or object, still there
+	}
+	if cut {
+		if stored.TextObject == "" || x.Blobs == nil {
+			x.Log.Warn("source deleted; document kept under its deleted name, its whole text cannot be read back", "doc_id", r.ID, "holder", r.Holder.Filename())
+			return nil
+		}
+		if text, err = ResultText(ctx, x.Blobs, stored); err != nil {
+			return fmt.Errorf("rename %s: %w", r.ID, err)
+		}
+	}
+	renamed := *stored
+	renamed.Text, renamed.Filename, renamed.Source = text, r.Holder.Filename(), r.Holder.Source
+	renamed.Meta = relocated(stored.Meta, *r.Holder)
+	put, err := x.Index.PutIf(ctx, &renamed, func(cur *document.Result) bool { return sameVersion(cur, stored) })
+	switch {
+	case err != nil:
+		return fmt.Errorf("rename %s to %s: %w", r.ID, renamed.Filename, err)
+	case !put:
+		x.Log.Info("source deleted; document not renamed, deleted or indexed again meanwhile", "doc_id", r.ID)
+		return nil
+	}
+	x.Log.Info("source deleted; document kept, now under a copy's name", "doc_id", r.ID, "path", r.Path, "object", r.Object, "filename", renamed.Filename)
+	return nil
+}
+
+// sameVersion reports whether a and b are one indexing of one document
+// from one file or object.
+func sameVersion(a, b *document.Result) bool {
+	return a.ProcessedAt.Equal(b.ProcessedAt) && a.PublishedAt.Equal(b.PublishedAt) && a.Filename == b.Filename && origin(a) == origin(b)
+}
+
+// relocated is meta with the location of h (a folder's path, or a bucket
+// and object) in place of the deleted file's or object's.
+func relocated(meta map[string]string, h Holder) map[string]string {
+	out := make(map[string]string, len(meta)+2)
+	for k, v := range meta {
+		if k != "path" && k != "bucket" && k != "object" {
+			out[k] = v
+		}
+	}
+	for k, v := range map[string]string{"path": h.Path, "bucket": h.Bucket, "object": h.Object} {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // rememberDeletion keeps results of r's document published before the

@@ -313,3 +313,59 @@ func TestRemovalAcrossWatchedSources(t *testing.T) {
 		t.Errorf("deletion notices for %q, want copied and foldered", dropped)
 	}
 }
+
+// A deleted file whose bytes a copy still holds keeps its document, and
+// the document names the copy from then on, with its words and analysis
+// as they were; one that names another file already is left as it is.
+func TestRemovalRenamesToACopy(t *testing.T) {
+	x, ix := startedIndexer(t)
+	at := time.Now().UTC()
+	ctx := context.Background()
+	for _, r := range []*document.Result{
+		{ID: "copied", Filename: "q1.txt", Source: "folder", Title: "a", Text: "The quokka clause.",
+			Meta: map[string]string{"path": "q1.txt", "lang": "en"}, ProcessedAt: at.Add(-time.Minute)},
+		{ID: "elsewhere", Filename: "q2copy.txt", Source: "folder", Title: "b", Text: "The wombat clause.",
+			Meta: map[string]string{"path": "q2copy.txt"}, ProcessedAt: at.Add(-time.Minute)},
+	} {
+		if err := ix.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range []Removal{
+		{ID: "copied", Path: "q1.txt", Holder: &Holder{Source: "bucket_inbox", Bucket: "inbox", Object: "deals/q1copy.txt"}},
+		{ID: "elsewhere", Path: "q2.txt", Holder: &Holder{Source: "folder", Path: "q2z.txt"}},
+	} {
+		r.Source, r.At = "folder", at
+		data, _ := json.Marshal(r)
+		m := message.NewMessage("m-"+r.ID, data)
+		m.Metadata.Set(stream.MetaDelivered, "1")
+		m.SetContext(ctx)
+		if _, err := x.Remove(m); err != nil {
+			t.Fatalf("%s: %v", r.ID, err)
+		}
+	}
+	r, err := ix.Get(ctx, "copied")
+	if err != nil {
+		t.Fatalf("document held by a copy: %v", err)
+	}
+	if r.Filename != "deals/q1copy.txt" || r.Source != "bucket_inbox" || r.Meta["object"] != "deals/q1copy.txt" ||
+		r.Meta["bucket"] != "inbox" || r.Meta["path"] != "" || r.Meta["lang"] != "en" || r.Title != "a" {
+		t.Errorf("renamed: %q from %q, meta %v, title %q", r.Filename, r.Source, r.Meta, r.Title)
+	}
+	for q, want := range map[string]string{"q1copy": "copied", "quokka": "copied", "q1": ""} {
+		res, err := ix.Search(ctx, index.Query{Q: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if res.Total > 0 {
+			got = res.Hits[0].ID
+		}
+		if res.Total > 1 || got != want {
+			t.Errorf("search %q: %d hits, first %q; want %q", q, res.Total, got, want)
+		}
+	}
+	if r, err := ix.Get(ctx, "elsewhere"); err != nil || r.Filename != "q2copy.txt" {
+		t.Errorf("a document naming a file still there: %v, %v", r, err)
+	}
+}

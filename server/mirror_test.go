@@ -16,8 +16,9 @@ import (
 // Under sources.mirror_deletes the index follows the watched folder and
 // bucket: a deleted file or object takes its document out of the index
 // (announced with reason "source_removed"), a copy holding the same bytes
-// keeps it, a renamed file keeps it under its new name, and a file
-// deleted while docmill was down is found at the next start.
+// keeps it (under the copy's name), a renamed file keeps it under its new
+// name, and a file deleted while docmill was down is found at the next
+// start.
 func TestMirroredDeletesFollowSources(t *testing.T) {
 	watch, data := t.TempDir(), t.TempDir()
 	mirror := func(c *config.Config) {
@@ -42,7 +43,6 @@ func TestMirroredDeletesFollowSources(t *testing.T) {
 	alpha := "Supply terms: the supplier ships alphamirror goods within ten days."
 	bravo := "Lease terms: the tenant pays bravomirror rent monthly in advance."
 	write("alpha.txt", alpha)
-	write("copy.txt", alpha)
 	write("bravo.txt", bravo)
 	notices := h.subscribe("docmill.deleted.>", 16)
 	waitFor(t, "files indexed", 60*time.Second, func() bool {
@@ -77,13 +77,30 @@ func TestMirroredDeletesFollowSources(t *testing.T) {
 		return n
 	}
 	alphaID := document.ID([]byte(alpha))
+	write("copy.txt", alpha)
+	waitFor(t, "copy indexed", 60*time.Second, func() bool {
+		r := h.search("alphamirror")
+		return r.Total == 1 && r.Hits[0].Filename == "copy.txt"
+	})
 	if n := holders(alphaID); n != 2 {
 		t.Fatalf("%d holders of the copied document, want 2", n)
 	}
-	remove("alpha.txt")
+	// The copy, taken last, is the name the document shows; once it is
+	// deleted the document names the file left.
+	remove("copy.txt")
 	waitFor(t, "deletion of one copy handled", 30*time.Second, func() bool { return holders(alphaID) == 1 })
+	waitFor(t, "document under the remaining copy's name", 30*time.Second, func() bool {
+		r, err := h.srv.Index().Get(ctx, alphaID)
+		return err == nil && r.Filename == "alpha.txt" && r.Source == "folder" && r.Meta["path"] == "alpha.txt"
+	})
+	if r := h.search("alpha"); r.Total != 1 || r.Hits[0].ID != alphaID {
+		t.Errorf("search by the remaining file's name: %d hits", r.Total)
+	}
+	if r := h.search("copy"); r.Total != 0 {
+		t.Errorf("search by the deleted copy's name: %d hits, want 0", r.Total)
+	}
 	// A renamed file keeps its document, under the new name.
-	if err := os.Rename(filepath.Join(watch, "copy.txt"), filepath.Join(watch, "moved.txt")); err != nil {
+	if err := os.Rename(filepath.Join(watch, "alpha.txt"), filepath.Join(watch, "moved.txt")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "renamed file's document under its new name", 60*time.Second, func() bool {
@@ -100,14 +117,29 @@ func TestMirroredDeletesFollowSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.PutString(ctx, "deals/deal.txt", "Deal memo: the buyer pays charliemirror on closing."); err != nil {
+	charlie := "Deal memo: the buyer pays charliemirror on closing."
+	charlieID := document.ID([]byte(charlie))
+	// as with files: the copy deleted, the document names the object left
+	for _, name := range []string{"deals/deal.txt", "deals/dealcopy.txt"} {
+		if _, err := store.PutString(ctx, name, charlie); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, name+" indexed", 60*time.Second, func() bool {
+			r := h.search("charliemirror")
+			return r.Total == 1 && r.Hits[0].Filename == name
+		})
+	}
+	if err := store.Delete(ctx, "deals/dealcopy.txt"); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "object indexed", 60*time.Second, func() bool { return h.search("charliemirror").Total == 1 })
+	waitFor(t, "document under the remaining object's name", 30*time.Second, func() bool {
+		r, err := h.srv.Index().Get(ctx, charlieID)
+		return err == nil && r.Filename == "deals/deal.txt" && r.Source == "bucket_docmill-inbox" && r.Meta["object"] == "deals/deal.txt"
+	})
 	if err := store.Delete(ctx, "deals/deal.txt"); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "deleted object's document removed", 60*time.Second, func() bool { return h.search("charliemirror").Total == 0 })
+	waitFor(t, "deleted objects' document removed", 60*time.Second, func() bool { return h.search("charliemirror").Total == 0 })
 
 	// Put back, the file is indexed again, though the same bytes were
 	// sent minutes ago.
