@@ -122,11 +122,11 @@ func otherHolder(ctx context.Context, kv jetstream.KeyValue, id string, h holdin
 func holdOrder(h holding) string { return h.Name + "\x00" + h.Kind + "\x00" + h.Where }
 
 // holderOf is h as a removal names it.
-func holderOf(h holding) *pipeline.Holder {
+func holderOf(h holding) pipeline.Holder {
 	if h.Kind == "folder" {
-		return &pipeline.Holder{Source: pipeline.FolderSource, Path: h.Name}
+		return pipeline.Holder{Source: pipeline.FolderSource, Path: h.Name}
 	}
-	return &pipeline.Holder{Source: pipeline.BucketSourcePrefix + h.Where, Bucket: h.Where, Object: h.Name}
+	return pipeline.Holder{Source: pipeline.BucketSourcePrefix + h.Where, Bucket: h.Where, Object: h.Name}
 }
 
 // replaceable reports whether a new version of watched file or object h
@@ -204,8 +204,7 @@ func removeHeld(ctx context.Context, kv jetstream.KeyValue, js jetstream.JetStre
 		}
 		switch {
 		case other != nil:
-			r.Holder = holderOf(*other)
-			if err := pipeline.PublishRemoval(ctx, js, r); err != nil {
+			if err := pipeline.PublishRemoval(ctx, js, r.Renaming(holderOf(*other))); err != nil {
 				return err
 			}
 			log.Info("source deleted; its document stays under a copy's name, another watched file or object holds the same bytes", "name", h.Name, "doc_id", id, "holder", other.Name)

@@ -60,6 +60,19 @@ type Holder struct {
 	Path   string `json:"path,omitempty"`
 	Bucket string `json:"bucket,omitempty"`
 	Object string `json:"object,omitempty"`
+	// At is the deletion's Removal.At (see Renaming).
+	At time.Time `json:"at"`
+}
+
+// Renaming is removal r turned into the request to name h instead of the
+// deleted file. The deletion time moves into h and r.At is left zero: an
+// indexer older than Holder reads such a request as a removal, and one
+// with no time finds every document "analysed again since" and keeps it,
+// where it would have deleted a document a copy still holds.
+func (r Removal) Renaming(h Holder) Removal {
+	h.At, r.At = r.At, time.Time{}
+	r.Holder = &h
+	return r
 }
 
 // Filename is the file name a result from h carries, as the watchers set
@@ -135,6 +148,9 @@ func (x *Indexer) Remove(msg *message.Message) ([]*message.Message, error) {
 	if err := json.Unmarshal(msg.Payload, &r); err != nil || r.ID == "" {
 		x.Log.Warn("undecodable removal request dropped", "err", err)
 		return nil, nil
+	}
+	if r.Holder != nil {
+		r.At = r.Holder.At // see Renaming
 	}
 	doc, err := x.Index.Get(msg.Context(), r.ID)
 	deleted := r.Reason == ReasonDeleted

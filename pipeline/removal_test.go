@@ -332,10 +332,16 @@ func TestRemovalRenamesToACopy(t *testing.T) {
 		}
 	}
 	for _, r := range []Removal{
-		{ID: "copied", Path: "q1.txt", Holder: &Holder{Source: "bucket_inbox", Bucket: "inbox", Object: "deals/q1copy.txt"}},
-		{ID: "elsewhere", Path: "q2.txt", Holder: &Holder{Source: "folder", Path: "q2z.txt"}},
+		Removal{ID: "copied", Path: "q1.txt", Source: "folder", At: at}.Renaming(Holder{Source: "bucket_inbox", Bucket: "inbox", Object: "deals/q1copy.txt"}),
+		Removal{ID: "elsewhere", Path: "q2.txt", Source: "folder", At: at}.Renaming(Holder{Source: "folder", Path: "q2z.txt"}),
 	} {
-		r.Source, r.At = "folder", at
+		// an indexer older than Holder reads the request as a removal
+		// and keeps the document, for it finds it analysed since
+		old := r
+		old.Holder = nil
+		if !analysedSince(&document.Result{ProcessedAt: at.Add(-time.Hour)}, old, time.Time{}) {
+			t.Errorf("%s: an older indexer would delete the document a copy holds", r.ID)
+		}
 		data, _ := json.Marshal(r)
 		m := message.NewMessage("m-"+r.ID, data)
 		m.Metadata.Set(stream.MetaDelivered, "1")
