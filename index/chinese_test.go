@@ -104,6 +104,95 @@ func TestChineseQuerySyntax(t *testing.T) {
 	}
 }
 
+// TestFullWidthQuerySyntax: the query syntax typed with a full-width
+// keyboard (a Chinese or Japanese input method) means what its ASCII form
+// means, and full-width punctuation that is no syntax stays text.
+func TestFullWidthQuerySyntax(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	dated := func(id, effective string) *document.Result {
+		d := sample(id, "NDA", "双方应对商业秘密承担保密义务。", "contract", "zh", "保密协议")
+		d.Entities = []document.Entity{{Kind: "effective_date", Text: effective, Value: effective}}
+		return d
+	}
+	docs := append(chineseDocs(),
+		sample("notice", "付款通知", "注意：付款期限为三十日。", "regulation", "zh"),
+		sample("fees", "付款条款", "本合同项下的服务费用按月支付。", "contract", "zh"), // 服务 and 合同, not 服务合同
+		dated("nda-2019", "2019-05-01"), dated("nda-2024", "2024-03-01"))
+	if err := ix.PutBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q, ascii string
+		want     []string
+	}{
+		{"class：regulation", "class:regulation", []string{"gdpr", "notice"}},
+		{"ｃｌａｓｓ：regulation", "class:regulation", []string{"gdpr", "notice"}},
+		{"Title：劳动", "Title:劳动", []string{"labor"}},
+		{"＋合同 －北京", "+合同 -北京", []string{"fees", "labor", "service"}},
+		{"合同　－北京", "合同 -北京", []string{"fees", "labor", "service"}}, // U+3000 between the terms
+		{"＋class：contract －合同", "+class:contract -合同", []string{"license", "nda-2019", "nda-2024"}},
+		{"＂服务合同＂", `"服务合同"`, []string{"service"}},
+		{"＂subject data＂", `"subject data"`, nil}, // the words, not the phrase
+		{"“服务合同”", `"服务合同"`, []string{"service"}},
+		{"「服务合同」 -北京", `"服务合同" -北京`, []string{"service"}},
+		{"keywords：「保密协议」", `keywords:"保密协议"`, []string{"nda-2019", "nda-2024"}},
+		{"effective_date：＞＝２０２４－０１", "effective_date:>=2024-01", []string{"nda-2024"}},
+		{"effective_date：２０２４－０３－０１", "effective_date:2024-03-01", []string{"nda-2024"}},
+		{"＋effective_date：＞２０１８ ＋effective_date：＜２０２０", "+effective_date:>2018 +effective_date:<2020", []string{"nda-2019"}},
+		// no syntax: a colon after words that name no field, quotes
+		// inside a pasted sentence
+		{"注意：付款", "注意 付款", []string{"fees", "notice"}},
+		{"甲方：北京", "甲方 北京", []string{"lease", "service"}},
+		{"合同约定“商业秘密”义务", "合同约定 商业秘密 义务", []string{"nda-2019", "nda-2024"}},
+	} {
+		got, ascii := ids(t, ix, c.q), ids(t, ix, c.ascii)
+		if !slices.Equal(got, c.want) || !slices.Equal(ascii, c.want) {
+			t.Errorf("%s: got %v (%s: %v), want %v", c.q, got, c.ascii, ascii, c.want)
+		}
+	}
+	var exported []string
+	if err := ix.Export(context.Background(), Query{Q: "class：regulation"}, false, func(r *document.Result, _ string, _ bool) error {
+		exported = append(exported, r.ID)
+		return nil
+	}); err != nil || !slices.Equal(exported, []string{"gdpr", "notice"}) {
+		t.Errorf("export class：regulation: %v %v", exported, err)
+	}
+}
+
+// asciiSyntax writes only the syntax in ASCII.
+func TestASCIISyntax(t *testing.T) {
+	for in, want := range map[string]string{
+		"class：contract":   "class:contract",
+		"ＣＬＡＳＳ：contract":   "CLASS:contract",
+		"governing＿law：北京": "governing_law:北京",
+		"＋a　－b":            "+a -b",
+		"a － b":            "a － b", // a dash, as "a - b"
+		"e－mail":           "e－mail",
+		"“保密 协议” 「a」":      `"保密 协议" "a"`,
+		"－party：『北京 华信』":   `-party:"北京 华信"`,
+		"(“a b” OR c)":     `("a b" OR c)`,
+		"“”":               "“”",
+		"“a":               "“a",
+		"“a”b":             "“a”b",
+		`“a "b” c"`:        `“a "b” c"`,
+		"amount：＞＝１０００．５":  "amount:>=１０００.５", // digits fold later, with all others (foldWidth)
+		"effective_date：２０２４－０１－３１": "effective_date:２０２４-０１-３１",
+		"party：Ａ－１":        "party:Ａ－１",
+		"注意：付款":            "注意：付款",
+		"Note：termination": "Note：termination",
+		"class：":           "class：",
+		"class： contract":  "class： contract",
+		`"class：contract"`: `"class：contract"`,
+		`a\＂`:              `a\"`,
+		"x：“a b”":          "x：“a b”",
+	} {
+		if got := asciiSyntax(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
+
 // A numbered article is found however the query or the text numbers it:
 // 第3条 and 第三条, 第17条 and 第十七條.
 func TestChinesePartNumbersEitherWay(t *testing.T) {

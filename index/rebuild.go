@@ -26,6 +26,7 @@ func (ix *Index) Each(ctx context.Context, fn func(r *document.Result, text stri
 // match, in id order, with its stored text when withText (see Each); q's
 // Size, From, Sort and facets do not apply.
 func (ix *Index) Export(ctx context.Context, q Query, withText bool, fn func(r *document.Result, text string, cut bool) error) error {
+	q.Q = asciiSyntax(q.Q) // as Search reads it
 	top, err := ix.matchQuery(q)
 	if err != nil {
 		return err

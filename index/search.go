@@ -195,9 +195,11 @@ type Result struct {
 	Notice string `json:"notice,omitempty"`
 }
 
-// Search runs q.
+// Search runs q. Its text may write the query syntax in full width (see
+// asciiSyntax).
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
+	q.Q = asciiSyntax(q.Q)
 	req, plan, err := ix.buildRequest(q)
 	if err != nil {
 		return nil, err
