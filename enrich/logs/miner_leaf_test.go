@@ -40,3 +40,19 @@ func TestSummaryNamesTemplatesNotKept(t *testing.T) {
 		t.Errorf("templates %+v, want \"user said beta two\" first, 3 times", s.Templates)
 	}
 }
+
+// Templates the miner did not keep are not counted new: a free-text log
+// past the bounds added one "new template" per line to the source's drift
+// metric with every run of the same log.
+func TestSummaryCountsOnlyKeptTemplatesNew(t *testing.T) {
+	m := NewMiner(Config{MaxLeafClusters: 1})
+	s := Summarize([]string{"user said alpha one", "user said beta two", "user said gamma three", "connection closed by peer"}, m)
+	if s.NewTemplates != 2 {
+		t.Errorf("%d new templates, want 2 (the first of the full leaf and the other shape): %+v", s.NewTemplates, s.Templates)
+	}
+	for _, tc := range s.Templates {
+		if _, kept := m.Template(tc.ID); tc.New && !kept {
+			t.Errorf("template %q marked new, but the miner did not keep it", tc.Template)
+		}
+	}
+}

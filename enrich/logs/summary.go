@@ -153,7 +153,12 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			}
 		}
 		counts[id]++
-		if created {
+		if _, unremembered := unkept[id]; created && !unremembered {
+			// a template the miner did not remember (its bounds
+			// reached) is no shape the source learned: counted new, a
+			// free-text log past them added one per line, and
+			// docmill_log_new_templates_total rose by the thousand
+			// with every run of the same log
 			isNew[id] = true
 		}
 		level := h.Level
