@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -52,8 +53,15 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
+	// url.ParseQuery, not URL.Query(): the latter drops a pair it cannot
+	// decode ("q=100%"), and the export then held every document as if
+	// that were what was asked (queryFrom refuses it for /api/search)
+	params, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("%w: %v (write %% as %%25 in a URL)", index.ErrBadQuery, err))
+		return
+	}
 	sr := r.Clone(r.Context())
-	params := sr.URL.Query()
 	params.Del("text")
 	params.Del("format")
 	params.Del("bom")

@@ -223,3 +223,20 @@ func TestExportRefusesExpensiveQuery(t *testing.T) {
 		t.Errorf("a narrower prefix: %d %.200s", resp.StatusCode, body)
 	}
 }
+
+// A parameter with a bad escape ("q=100%", a filter "class=contr%ZZ") is a
+// 400, as on /api/search: URL.Query() dropped the pair, and the export then
+// streamed every document in the index as if that were the match (QA: an
+// integrator's legal-hold export of one query returned the whole archive).
+func TestExportRefusesBadEscape(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	for _, path := range []string{"/api/export?q=100%", "/api/export?class=contr%ZZ", "/api/export?q=%ZZ&format=csv"} {
+		resp, body := get(t, s, path)
+		if resp.StatusCode != 400 || !strings.Contains(body, "invalid URL escape") || strings.Contains(body, `"id"`) {
+			t.Errorf("%s: %d %.200s, want 400 naming the bad escape", path, resp.StatusCode, body)
+		}
+	}
+	if resp, body := get(t, s, "/api/export?q=100%25"); resp.StatusCode != 200 {
+		t.Errorf("an escaped %%: %d %.200s", resp.StatusCode, body)
+	}
+}
