@@ -738,7 +738,24 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, uploadStatus(out), map[string]any{"documents": out})
+	code := uploadStatus(out)
+	body := map[string]any{"documents": out}
+	if code >= 400 {
+		// every API error carries "error" (README): a client reading it
+		// from a refused upload found none, only the entries' own
+		body["error"] = uploadError(out)
+	}
+	writeJSON(w, code, body)
+}
+
+// uploadError is the "error" of an upload none of whose files was taken:
+// the one file's reason, or how many were refused with the first reason
+// (each entry of "documents" says its own).
+func uploadError(out []uploaded) string {
+	if len(out) == 1 {
+		return out[0].Error
+	}
+	return fmt.Sprintf("none of the %d files was taken (each entry says why); the first: %s", len(out), out[0].Error)
 }
 
 // uploadStatus is 202 when every file was accepted, 400 when none was

@@ -1635,3 +1635,35 @@ func TestSearchPageStopOnlyNotice(t *testing.T) {
 		t.Errorf("a query that matches nothing lost its hint: %s", between(body, `class="empty-state"`, "</p>"))
 	}
 }
+
+// A refused upload answers with "error", as every API error does (README:
+// "Every API error is JSON, {"error": "..."}"), beside each file's entry:
+// a client reading the error of a 400 or 413 found none.
+func TestUploadRefusedHasError(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
+	two, twoCT := multipartBody(t, map[string][]byte{"a.txt": nil, "b.txt": nil})
+	big, bigCT := multipartBody(t, map[string][]byte{"big.txt": bytes.Repeat([]byte("a"), 3<<19)})
+	for _, c := range []struct {
+		name, target, ct string
+		body             io.Reader
+		code             int
+		want             string
+	}{
+		{"empty raw", "/api/documents?filename=a.txt", "text/plain", strings.NewReader(""), 400, "empty document"},
+		{"two empty", "/api/documents", twoCT, two, 400, "none of the 2 files was taken"},
+		{"too large", "/api/documents", bigCT, big, 413, "1 MiB limit"},
+	} {
+		req := httptest.NewRequest(http.MethodPost, c.target, c.body)
+		req.Header.Set("Content-Type", c.ct)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		var out struct {
+			Error     string
+			Documents []uploaded
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || rec.Code != c.code || !strings.Contains(out.Error, c.want) || len(out.Documents) == 0 {
+			t.Errorf("%s: %d %s, want %d with an error saying %q", c.name, rec.Code, rec.Body, c.code, c.want)
+		}
+	}
+}
