@@ -130,6 +130,49 @@ func TestRawPublishProcessingWhileQueued(t *testing.T) {
 	}
 }
 
+// A raw publish whose headers are over the 64 KiB JetStream stores is
+// refused by the ingest stream, though core subscribers still receive it:
+// it is not recorded as processing, where GET /api/documents/{id} said
+// "processing" for an hour of a document that never came (QA: a partner's
+// producer sending a 70 KB Docmill-Meta-* header).
+func TestRawPublishOverHeaderLimitNotProcessing(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	url, nc, js := natstest.Listening(t, "raw-header-limit-test")
+	ix := startRoleAt(t, url, RoleIndexer, nil) // no worker
+	big := nats.NewMsg("docmill.ingest.partner")
+	big.Data = []byte("The Licensor grants a licence to the software.")
+	big.Header.Set(pipeline.HeaderMetaPrefix+"Notes", strings.Repeat("x", 70000))
+	if _, err := js.PublishMsg(ctx, big); err == nil || !strings.Contains(err.Error(), "header size") {
+		t.Fatalf("the ingest stream answered %v to 70 KB of headers; this test's premise is gone", err)
+	}
+	if err := nc.PublishMsg(big); err != nil { // as a producer without acks sends it
+		t.Fatal(err)
+	}
+	fits := nats.NewMsg("docmill.ingest.partner")
+	fits.Data = []byte("The Licensee shall pay the fees within 30 days.")
+	fits.Header.Set(pipeline.HeaderMetaPrefix+"Notes", strings.Repeat("x", 60000))
+	if err := nc.PublishMsg(fits); err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ix.HTTPAddr() + "/api/documents/"
+	status := func(data []byte) string {
+		resp, err := http.Get(base + document.ID(data))
+		if err != nil {
+			return err.Error()
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.Status + " " + string(body)
+	}
+	waitFor(t, "the message within the limit reads as processing", 10*time.Second, func() bool {
+		return strings.Contains(status(fits.Data), `"status": "processing"`)
+	})
+	if got := status(big.Data); strings.Contains(got, "processing") {
+		t.Errorf("a message the stream refused: %s, want a plain 404", got)
+	}
+}
+
 // Scaled out, a worker watches the folders it is given (sources.folders or
 // --watch); it used to ignore them without a word. An indexer given the
 // same configuration leaves them to the workers.

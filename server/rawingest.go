@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -34,7 +35,7 @@ func (s *Server) watchRawIngest(ctx context.Context) error {
 	}
 	queue := make(chan arrival, rawIngestQueue)
 	sub, err := s.nc.Subscribe(broker.SubjectIngest+".>", func(m *nats.Msg) {
-		if m.Header.Get(pipeline.HeaderProcessing) != "" || m.Header.Get(pipeline.HeaderObject) != "" || len(m.Data) == 0 {
+		if m.Header.Get(pipeline.HeaderProcessing) != "" || m.Header.Get(pipeline.HeaderObject) != "" || len(m.Data) == 0 || !streamable(m.Header) {
 			return
 		}
 		select {
@@ -58,4 +59,25 @@ func (s *Server) watchRawIngest(ctx context.Context) error {
 		}
 	}()
 	return nil
+}
+
+// maxStreamHeader is the most header bytes JetStream stores with a
+// message: a larger header is refused ("header size exceeds maximum
+// allowed of 64k"), though core subscribers such as watchRawIngest still
+// receive the message.
+const maxStreamHeader = math.MaxUint16
+
+// streamable reports whether an ingest message's headers, as NATS encodes
+// them ("NATS/1.0\r\n", "Key: value\r\n" per value, "\r\n"), fit what the
+// ingest stream stores. One that does not never reaches a worker, so
+// recording it made GET /api/documents/{id} say "processing" for the hour
+// a record lasts, of a document that was never coming.
+func streamable(h nats.Header) bool {
+	n := len("NATS/1.0\r\n\r\n")
+	for k, vs := range h {
+		for _, v := range vs {
+			n += len(k) + len(": \r\n") + len(v)
+		}
+	}
+	return n <= maxStreamHeader
 }
