@@ -240,6 +240,32 @@ func TestShortIDs(t *testing.T) {
 	}
 }
 
+// POST /api/documents/{id}/reprocess answers a prefix that is too short,
+// or names several documents, as GET and DELETE do: 400 saying what to
+// give. It answered 404 "document not found", so a client could not tell
+// a mistyped id from one docmill never saw.
+func TestReprocessShortIDs(t *testing.T) {
+	_, js := startNATS(t)
+	a, b := uitest.Samples()[0], uitest.Samples()[1]
+	a.ID, b.ID = "abcdef01"+strings.Repeat("1", 56), "abcdef01"+strings.Repeat("2", 56)
+	s := newServer(t, Options{Index: openIndex(t, a, b), Ingest: &connectors.Publisher{JS: js}, JS: js})
+	for prefix, want := range map[string]string{
+		"abc":      "give at least 8 characters of the id",
+		"abcdef01": "id prefix of more than one document: give more characters of the id",
+	} {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/api/documents/"+prefix+"/reprocess", nil))
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"reprocess `+prefix+`: `+want) {
+			t.Errorf("reprocess %s: %d %s, want 400 saying %q", prefix, rec.Code, rec.Body, want)
+		}
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/api/documents/"+strings.Repeat("0", 64)+"/reprocess", nil))
+	if rec.Code != http.StatusNotFound {
+		t.Errorf("reprocess of an unknown id: %d %s, want 404", rec.Code, rec.Body)
+	}
+}
+
 // The dashboard's dead-letter count links to a page listing the newest
 // dead letters with their reasons, a refused document linking to its
 // page (which says why too).

@@ -229,8 +229,14 @@ func (s *Server) original(w http.ResponseWriter, r *http.Request) {
 // reprocess handles the document page's button (a form post, answered with
 // a redirect) and the API (answered with JSON).
 func (s *Server) reprocess(w http.ResponseWriter, r *http.Request) {
-	id := s.docID(r)
+	id, idErr := s.resolveID(r)
 	api := strings.HasPrefix(r.URL.Path, "/api/")
+	if api && idErr != nil {
+		// as GET and DELETE answer: "not found" hid that the id was too
+		// short, or named several documents
+		writeError(w, http.StatusBadRequest, fmt.Errorf("reprocess %s: %w", id, idErr))
+		return
+	}
 	var err error
 	if s.originals == nil {
 		err = fmt.Errorf("reprocess %s: %w", id, ErrNoOriginal)
