@@ -708,6 +708,12 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
+	if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+		// URL.Query() drops a pair it cannot decode: "source=pay%ZZ"
+		// filed the document under "http", as if no source were given
+		writeError(w, http.StatusBadRequest, fmt.Errorf("%v (write %% as %%25 in a URL)", err))
+		return
+	}
 	if d := r.URL.Query().Get("depth"); d != "" {
 		// the CLI refuses it too; taken, it was analysed at the default
 		// depth with a note the sender never reads

@@ -1667,3 +1667,19 @@ func TestUploadRefusedHasError(t *testing.T) {
 		}
 	}
 }
+
+// An upload whose query has a bad escape is a 400: URL.Query() dropped the
+// pair, so "source=pay%ZZments" filed the document under the default
+// source "http" (and its log templates with every other source's).
+func TestUploadRefusesBadEscape(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}})
+	for _, target := range []string{"/api/documents?filename=a.txt&source=pay%ZZments", "/api/documents?filename=100%.txt"} {
+		req := httptest.NewRequest(http.MethodPost, target, strings.NewReader("The Supplier shall deliver."))
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "invalid URL escape") {
+			t.Errorf("%s: %d %s, want 400 naming the bad escape", target, rec.Code, rec.Body)
+		}
+	}
+}
