@@ -467,6 +467,22 @@ func TestMoneyFormats(t *testing.T) {
 	}
 }
 
+// The cents of a sum written out as on a cheque ("and No/100 Dollars")
+// are no amount: the "100 Dollars" was read as USD 100.
+func TestMoneyCentsInWordsIsNoAmount(t *testing.T) {
+	text := "Borrower promises to pay the principal sum of Seven Hundred Fifty Thousand and No/100 Dollars ($750,000.00), " +
+		"and a fee of Two Thousand and 50/100 Dollars ($2,000.50)."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindMoney {
+			got = append(got, e.Value)
+		}
+	}
+	if want := "USD 750000|USD 2000.5"; strings.Join(got, "|") != want {
+		t.Errorf("amounts %q, want %s", got, want)
+	}
+}
+
 // Postcodes are no parties, and two companies on one signature line are
 // two parties.
 func TestPartiesPostcodesAndSignatureColumns(t *testing.T) {

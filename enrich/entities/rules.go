@@ -1718,12 +1718,21 @@ func money(x *collector, text string) {
 					mult = strings.ToLower(v)
 				}
 			}
-			if cur == "" || amt == "" {
+			if cur == "" || amt == "" || centsFraction(text, m[0]) {
 				continue
 			}
 			x.add(KindMoney, text[m[0]:m[1]], cur+" "+scale(amt, mult), m[0])
 		}
 	}
+}
+
+// centsFraction reports whether the amount starting at pos is the
+// denominator of the cents a cheque-style sum writes in words ("Seven
+// Hundred Fifty Thousand and No/100 Dollars", "and 50/100 Dollars"): its
+// "100 Dollars" is no sum of one hundred, and the figure in brackets
+// after the words is the amount.
+func centsFraction(text string, pos int) bool {
+	return pos > 0 && text[pos-1] == '/'
 }
 
 // scale applies a written multiplier to a decimal amount string.
