@@ -467,6 +467,19 @@ func TestMoneyFormats(t *testing.T) {
 	}
 }
 
+// A "Dated:" line above the parties dates the agreement, and the term's
+// "This agreement starts on" is its effective date: the start date was
+// taken as the agreement date and the labelled one as a plain date.
+func TestDatedLabelAndStartsOn(t *testing.T) {
+	text := "MARKETING SERVICES AGREEMENT\n\nDated: 3rd July 2023\n\nThis agreement is made between Fable Creative Agency Limited (the \"Agency\") " +
+		"and Greenleaf Home Interiors Limited (the \"Client\").\n\n1. The Agency will provide the services described in the Schedule.\n\n" +
+		"2. This agreement starts on 1 August 2023 and will run for a minimum term of 12 months.\n"
+	ents := Extract(text, "en")
+	if !has(ents, KindAgreementDate, "3rd July 2023", "2023-07-03") || !has(ents, KindEffectiveDate, "1 August 2023", "2023-08-01") {
+		t.Errorf("dates: %+v", ents)
+	}
+}
+
 // The cents of a sum written out as on a cheque ("and No/100 Dollars")
 // are no amount: the "100 Dollars" was read as USD 100.
 func TestMoneyCentsInWordsIsNoAmount(t *testing.T) {
