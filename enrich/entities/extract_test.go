@@ -480,6 +480,24 @@ func TestDatedLabelAndStartsOn(t *testing.T) {
 	}
 }
 
+// A "Commencement Date" defined as a date is the effective date, and the
+// term runs from it: the agreement took effect on its date of signing,
+// and expired a month early.
+func TestCommencementDateDefinedIsEffective(t *testing.T) {
+	text := "THIS AGREEMENT is dated 1st March 2024\n\nPARTIES\n\n(1) Northwind Software Limited (the \"Supplier\"); and\n(2) Bramble Ltd (the \"Customer\").\n\n" +
+		"1. INTERPRETATION\n\"Commencement Date\" means 1 April 2024.\n\n" +
+		"2. COMMENCEMENT AND DURATION\n2.1 This agreement shall take effect on the Commencement Date and shall continue for a period of 24 months.\n"
+	ents := Extract(text, "en")
+	if !has(ents, KindAgreementDate, "1st March 2024", "2024-03-01") || !has(ents, KindEffectiveDate, "1 April 2024", "2024-04-01") {
+		t.Errorf("dates: %+v", ents)
+	}
+	for _, e := range ents {
+		if e.Kind == KindExpirationDate && e.Value != "2026-04-01" {
+			t.Errorf("expires %s, want 2026-04-01", e.Value)
+		}
+	}
+}
+
 // The cents of a sum written out as on a cheque ("and No/100 Dollars")
 // are no amount: the "100 Dollars" was read as USD 100.
 func TestMoneyCentsInWordsIsNoAmount(t *testing.T) {
