@@ -498,6 +498,20 @@ func TestCommencementDateDefinedIsEffective(t *testing.T) {
 	}
 }
 
+// The town or county that ends a party's address is no party, whatever
+// its street is called: "County Dublin" was the Consultant.
+func TestAddressTailIsNoParty(t *testing.T) {
+	text := "CONSULTANCY AGREEMENT\n\nThis Agreement is dated the 5th day of June 2023.\n\nBetween\n\n" +
+		"(1) Emerald Pharma Services DAC, having its registered office at 1 Grand Canal Square, Dublin 2, Ireland (the \"Company\"); and\n\n" +
+		"(2) Dr. Sean O'Brien, of 14 Seaview Terrace, Howth, County Dublin (the \"Consultant\").\n\n" +
+		"1. Engagement. The Company engages the Consultant to provide consulting services.\n"
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty && strings.Contains(e.Text, "Dublin") {
+			t.Errorf("party %q (%s)", e.Text, e.Value)
+		}
+	}
+}
+
 // The cents of a sum written out as on a cheque ("and No/100 Dollars")
 // are no amount: the "100 Dollars" was read as USD 100.
 func TestMoneyCentsInWordsIsNoAmount(t *testing.T) {

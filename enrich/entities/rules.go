@@ -760,7 +760,7 @@ func aliasParties(x *collector, pre string) {
 		if first, rest, ok := strings.Cut(name, " and "); ok && definedAliases(pre[:m[0]])[first] != "" {
 			name = rest // "between Brightline and Stellar Print Services, Inc. ("Stellar")", Brightline defined before
 		}
-		if streetRe.MatchString(name) {
+		if streetRe.MatchString(name) || addressTail(pre[:m[0]], name) {
 			name = "" // "with an address at 895 Don Mills Road Bldg 2 Toronto Ontario Canada ("Company")"
 		}
 		if name == "" && (addressEndRe.MatchString(pre[:m[0]]) || streetRe.MatchString(lastLine(pre[:m[0]]))) {
@@ -896,6 +896,20 @@ var streetRe = regexp.MustCompile(`\b(?:Road|Street|Avenue|Ave\.|Blvd|Boulevard|
 // lastLine is the text after s's last line break or semicolon.
 func lastLine(s string) string {
 	return s[strings.LastIndexAny(s, "\n;")+1:]
+}
+
+// houseNumberRe ends a text whose last comma-separated parts follow a
+// house number after "of" or "at" ("of 14 Seaview Terrace, Howth,"):
+// the name that comes next is the address's town or county.
+var houseNumberRe = regexp.MustCompile(`\b(?:of|at)\s+\d{1,5}[A-Za-z]?\s+\p{Lu}[^()"“”;\n]{0,80},\s*$`)
+
+// addressTail reports whether name, which ends before, is the last part
+// of an address rather than a party: "Dr. Sean O'Brien, of 14 Seaview
+// Terrace, Howth, County Dublin (the "Consultant")" named "County Dublin"
+// the Consultant, as no word of it is a street's (streetRe).
+func addressTail(before, name string) bool {
+	i := strings.LastIndex(before, name)
+	return i > 0 && houseNumberRe.MatchString(before[:i])
 }
 
 // addressEndRe is a text that ends with a state and ZIP code.
