@@ -512,6 +512,17 @@ func TestAddressTailIsNoParty(t *testing.T) {
 	}
 }
 
+// A range of dates defined as the contract's period starts and ends it:
+// both were plain dates.
+func TestDefinedPeriodRangeStartsAndEnds(t *testing.T) {
+	text := "This Agreement is dated the 5th day of June 2023.\n\n1. Engagement. The Company engages the Consultant to provide " +
+		"consulting services from 1 July 2023 until 30 June 2024 (the \"Engagement Period\").\n"
+	ents := Extract(text, "en")
+	if !has(ents, KindEffectiveDate, "1 July 2023", "2023-07-01") || !has(ents, KindExpirationDate, "30 June 2024", "2024-06-30") {
+		t.Errorf("dates: %+v", ents)
+	}
+}
+
 // The cents of a sum written out as on a cheque ("and No/100 Dollars")
 // are no amount: the "100 Dollars" was read as USD 100.
 func TestMoneyCentsInWordsIsNoAmount(t *testing.T) {

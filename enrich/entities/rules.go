@@ -1134,16 +1134,17 @@ func dates(x *collector, text string, sents []sentence) {
 		x.add(KindAgreementDate, a.text, a.iso, a.start)
 		agreement = a.iso
 	}
-	for _, d := range ds {
+	for i, d := range ds {
 		before := text[max(0, d.start-60):d.start]
 		after := text[d.end:min(len(text), d.end+40)]
 		wide := text[max(0, d.start-120):d.start]
-		ends := expiryBeforeRe.MatchString(before) || expiryAfterRe.MatchString(after) || periodRangeRe.MatchString(wide)
+		starts, ends := definedRange(text, ds, i)
+		ends = ends || expiryBeforeRe.MatchString(before) || expiryAfterRe.MatchString(after) || periodRangeRe.MatchString(wide)
 		kinds := 0
 		if d.iso == agreement && d.start < agreementChars {
 			kinds++
 		}
-		if effective == "" && !ends && (effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) || periodStartRe.MatchString(wide)) {
+		if effective == "" && !ends && (starts || effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) || periodStartRe.MatchString(wide)) {
 			// Only the first: later "effective" dates are mostly those of
 			// other agreements and amendments the contract cites.
 			x.add(KindEffectiveDate, d.text, d.iso, d.start)
@@ -1176,6 +1177,29 @@ func dates(x *collector, text string, sents []sentence) {
 		effective = agreement
 	}
 	termSentence(x, sents, effective, agreement)
+}
+
+var (
+	// rangeJoinRe joins the start and the end of a range of dates
+	// ("from 1 July 2023 until 30 June 2024").
+	rangeJoinRe = regexp.MustCompile(`(?i)^\s*(?:to|until|till|through|thru)\s+(?:and\s+including\s+)?(?:the\s+)?$`)
+	// periodNameRe defines the range it follows as the contract's period
+	// or term (`(the "Engagement Period")`, `("Term")`).
+	periodNameRe = regexp.MustCompile(`(?i)^\s*\(\s*(?:the\s+)?["“][^"”]{0,30}\b(?:period|term)["”]`)
+)
+
+// definedRange reports whether ds[i] starts or ends a range of dates
+// that the text defines as a period or term: "from 1 July 2023 until 30
+// June 2024 (the "Engagement Period")" starts on the first and expires on
+// the second, which were two plain dates.
+func definedRange(text string, ds []dateMatch, i int) (starts, ends bool) {
+	inRange := func(a, b dateMatch) bool {
+		return rangeJoinRe.MatchString(text[a.end:b.start]) && periodNameRe.MatchString(text[b.end:min(len(text), b.end+60)])
+	}
+	if i+1 < len(ds) && inRange(ds[i], ds[i+1]) {
+		return true, false
+	}
+	return false, i > 0 && inRange(ds[i-1], ds[i])
 }
 
 var (
