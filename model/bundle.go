@@ -260,6 +260,11 @@ func (b *Bundle) checkExits() error {
 			return fmt.Errorf("exit %q: layer %d outside 1..%d", e.Name, e.Layer, m.Layers)
 		}
 		for head, tensor := range e.Heads {
+			if !slices.Contains(knownHeads, head) {
+				// a misspelt head would be dropped silently: the exit
+				// would serve without it, or a shallower head instead
+				return fmt.Errorf("exit %q: unknown head %q (heads are %s)", e.Name, head, strings.Join(knownHeads, ", "))
+			}
 			if !slices.Contains(seg.Outputs, tensor) {
 				return fmt.Errorf("exit %q head %q: tensor %q is not an output of segment %q (outputs %v)",
 					e.Name, head, tensor, seg.Name, seg.Outputs)
@@ -271,6 +276,9 @@ func (b *Bundle) checkExits() error {
 	}
 	return nil
 }
+
+// knownHeads are the head names an exit may declare.
+var knownHeads = []string{HeadClass, HeadSubtype, HeadKeyword, HeadSalience}
 
 // Segment returns the segment spec with that name, or nil.
 func (b *Bundle) Segment(name string) *SegmentSpec {

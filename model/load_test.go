@@ -94,3 +94,56 @@ func TestTruncationInTrace(t *testing.T) {
 		}
 	}
 }
+
+// The analyser maps a document head's probabilities to labels by
+// position. A label list one short or one long, a per-token tensor named
+// as the class head, or a misspelt head name loaded without a word and
+// gave wrong or empty classes; Load now refuses each, naming the exit,
+// the head and the manifest field.
+func TestLoadRefusesHeadsThatDoNotMatchLabels(t *testing.T) {
+	needORT(t)
+	for name, c := range map[string]struct {
+		edit func(m *Manifest)
+		want string
+	}{
+		"class labels short":  {func(m *Manifest) { m.Labels.Class = m.Labels.Class[:3] }, "labels.class lists 3 labels"},
+		"class labels long":   {func(m *Manifest) { m.Labels.Class = append(m.Labels.Class, "extra") }, "labels.class lists 5 labels"},
+		"no subtype labels":   {func(m *Manifest) { m.Labels.Subtype = nil }, "labels.subtype lists 0 labels"},
+		"token head as class": {func(m *Manifest) { m.Exits[1].Heads[HeadClass] = "keyword_logits" }, `"keyword_logits" of upper.onnx`},
+		"misspelt head": {func(m *Manifest) {
+			m.Exits[1].Heads["klass"] = m.Exits[1].Heads[HeadClass]
+			delete(m.Exits[1].Heads, HeadClass)
+		}, `unknown head "klass"`},
+	} {
+		dir := copyBundle(t, tinyDir())
+		editManifest(t, dir, c.edit)
+		m, err := Load(Options{Dir: dir, Threads: 1})
+		if err == nil {
+			m.Close()
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: load: %v, want an error with %q", name, err, c.want)
+		}
+	}
+}
+
+// editManifest rewrites dir's manifest.json through edit.
+func editManifest(t *testing.T, dir string, edit func(m *Manifest)) {
+	t.Helper()
+	path := filepath.Join(dir, "manifest.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	edit(&m)
+	if raw, err = json.Marshal(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -130,8 +130,58 @@ func (m *Model) warmUp() error {
 	if err := m.runSegments(ctx, 0, m.shallowEnd, wins, feeds); err != nil {
 		return fmt.Errorf("the tokenizer's ids reach %d, which the model does not take (a tokenizer of another model?): %w", top, err)
 	}
-	if _, err := m.RunRequest(ctx, warmUpText, RunRequest{Depth: document.DepthFull}); err != nil {
+	out, err := m.RunRequest(ctx, warmUpText, RunRequest{Depth: document.DepthFull})
+	if err != nil {
 		return fmt.Errorf("full-depth run: %w", err)
+	}
+	return m.checkLabels(out)
+}
+
+// checkLabels compares the width of every document head the warm-up read
+// with its label list: the analyser maps probabilities to labels by
+// position, so a list one short or one long, or a per-token tensor named
+// as a class head, gave wrong or empty classes without an error.
+func (m *Model) checkLabels(out *Output) error {
+	man := &m.Bundle.Manifest
+	for _, ex := range out.Exits {
+		spec := m.exitSpec(ex.Name)
+		if spec == nil {
+			continue
+		}
+		classField, subtypeField := "manifest.json labels.class", "manifest.json labels.subtype"
+		if m.Bundle.Optimum {
+			classField = "config.json id2label"
+		}
+		if err := m.checkWidth(spec, HeadClass, len(ex.Class), classField, len(man.Labels.Class)); err != nil {
+			return err
+		}
+		if err := m.checkWidth(spec, HeadSubtype, len(ex.Subtype), subtypeField, len(man.Labels.Subtype)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkWidth compares one head's width with its label count.
+func (m *Model) checkWidth(e *ExitSpec, head string, width int, field string, labels int) error {
+	tensor := e.Heads[head]
+	if tensor == "" || width == labels {
+		return nil
+	}
+	file := ""
+	if s := m.Bundle.Segment(e.Segment); s != nil {
+		file = s.File
+	}
+	return fmt.Errorf("exit %q head %q: tensor %q of %s gives %d values per document, but %s lists %d labels",
+		e.Name, head, tensor, file, width, field, labels)
+}
+
+// exitSpec returns the manifest's exit with that name, or nil.
+func (m *Model) exitSpec(name string) *ExitSpec {
+	for i := range m.Bundle.Manifest.Exits {
+		if m.Bundle.Manifest.Exits[i].Name == name {
+			return &m.Bundle.Manifest.Exits[i]
+		}
 	}
 	return nil
 }
