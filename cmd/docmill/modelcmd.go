@@ -162,7 +162,7 @@ func bundleOnWorkers(arg string, unchecked bool) (string, error) {
 }
 
 // checkBundleHere loads the bundle at dir as a worker would (its graphs
-// against its manifest, its tokenizer, and the int8 variants it declares,
+// against its manifest, its tokenizer, a run of it, and the int8 variants it declares,
 // which workers with model.int8 load instead) when the ONNX Runtime
 // library is found here, and checks its files otherwise. int8 reports
 // whether every segment has an int8 variant.
@@ -179,11 +179,15 @@ func checkBundleHere(dir string) (int8 bool, err error) {
 		}
 		return model.CheckInt8Files(dir)
 	}
-	b, err := model.LoadBundle(dir)
+	// Load, not LoadBundle: the bundle must also run (a tokenizer of
+	// another model, labels that do not match the heads), or every worker
+	// refuses what the registry names
+	m, err := model.Load(model.Options{Dir: dir, LibPath: lib, Threads: 1})
 	if err != nil {
 		return false, err
 	}
-	int8, err = b.CheckInt8()
+	defer m.Close()
+	int8, err = m.Bundle.CheckInt8()
 	if err != nil {
 		return false, fmt.Errorf("%w (workers with model.int8 cannot load it)", err)
 	}

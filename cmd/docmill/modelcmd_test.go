@@ -129,3 +129,25 @@ func TestModelShowAndReset(t *testing.T) {
 		t.Errorf("after model reset: %s", out)
 	}
 }
+
+// model use runs the bundle as a worker's load does, not only reads its
+// graphs: a bundle with the tokenizer of another model (ids past the
+// embedding) was recorded as every worker's model, and every worker then
+// refused the swap.
+func TestBundleOnWorkersRunsTheBundle(t *testing.T) {
+	tiny := modeltest.TinyBundle(t)
+	miniTok, err := os.ReadFile(filepath.Join(tiny, "..", "..", "bundles", "docmill-mini", "tokenizer.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherTok := modeltest.CopyBundle(t, tiny, func(name string, b []byte) []byte {
+		if name == "tokenizer.json" {
+			return miniTok
+		}
+		return b
+	})
+	if _, err := bundleOnWorkers(otherTok, false); err == nil || !strings.Contains(err.Error(), "tokenizer") ||
+		!strings.Contains(err.Error(), "not recorded") {
+		t.Errorf("a tokenizer of another model: %v, want it refused", err)
+	}
+}
