@@ -51,6 +51,17 @@ func IsShortIDPrefix(s string) bool {
 
 func isHex(s string) bool { return strings.Trim(s, "0123456789abcdef") == "" }
 
+// FoldID returns s in lower case when it is hex digits in any case, and s
+// as it is otherwise. Ids are lower-case hex, but a user types or pastes
+// them back as they come (a tool that prints hex in capitals, a mixed-case
+// copy), and a text that is no id must stay what it was.
+func FoldID(s string) string {
+	if l := strings.ToLower(s); isHex(l) {
+		return l
+	}
+	return s
+}
+
 // Parsed is a document after parsing: its plain text and what the parser
 // learned about it. Sentences are those of the text's first 4 MiB
 // (parse.MaxSentenceBytes), the last cut there when it runs on: analysis

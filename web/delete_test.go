@@ -299,3 +299,41 @@ func TestDeadLettersPage(t *testing.T) {
 		t.Error("the newest dead letter is not first")
 	}
 }
+
+// Ids are lower-case hex, but one typed or pasted in capitals (whole, as a
+// prefix, or mixed) names the same document on every route that reads an
+// id from the URL: it answered 404 on each.
+func TestIDInAnyCase(t *testing.T) {
+	ctx := context.Background()
+	_, js := startNATS(t)
+	doc := uitest.Samples()[0]
+	originals := &Originals{JS: js}
+	id, err := originals.Put(ctx, doc.Filename, "http", "text/plain", []byte(doc.Text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.ID = id
+	s := newServer(t, Options{Index: openIndex(t, doc), Ingest: &connectors.Publisher{JS: js}, JS: js, Originals: originals})
+	upper, mixed := strings.ToUpper(id), strings.ToUpper(id[:6])+id[6:12]
+	for _, c := range []struct {
+		method, path string
+		want         int
+	}{
+		{http.MethodGet, "/api/documents/" + upper, http.StatusOK},
+		{http.MethodGet, "/api/documents/" + upper[:12], http.StatusOK},
+		{http.MethodGet, "/api/documents/" + mixed, http.StatusOK},
+		{http.MethodGet, "/documents/" + upper[:12], http.StatusOK},
+		{http.MethodGet, "/documents/" + mixed + "/original", http.StatusOK},
+		{http.MethodPost, "/api/documents/" + upper[:12] + "/reprocess", http.StatusAccepted},
+		{http.MethodDelete, "/api/documents/" + mixed, http.StatusOK},
+	} {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(c.method, c.path, nil))
+		if rec.Code != c.want {
+			t.Errorf("%s %s: %d %.200s, want %d", c.method, c.path, rec.Code, rec.Body, c.want)
+		}
+	}
+	if ok, err := s.o.Index.Has(ctx, id); err != nil || ok {
+		t.Errorf("deleted by a mixed-case id: still indexed (%v)", err)
+	}
+}

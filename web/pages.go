@@ -195,7 +195,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Expires = v.Get("expires")
 	page.Filters = activeFilters(v)
-	if id := r.URL.Query().Get("deleted"); pipeline.IsDocumentID(id) {
+	if id := document.FoldID(r.URL.Query().Get("deleted")); pipeline.IsDocumentID(id) {
 		// only an id: a link cannot put words of its own on the page
 		page.Notice = "Deleted document " + id + "."
 	}

@@ -625,9 +625,10 @@ var errShortID = fmt.Errorf("give at least %d characters of the id", document.Mi
 // resolveID is docID, and why the id cannot name a document when that is
 // the id's own fault, so that the API can say so rather than "document not
 // found": a prefix shorter than document.MinIDPrefix (errShortID), or one
-// of several documents (index.ErrAmbiguous).
+// of several documents (index.ErrAmbiguous). An id in capitals is folded
+// to lower case first: every route that takes an id comes through here.
 func (s *Server) resolveID(r *http.Request) (string, error) {
-	id := chi.URLParam(r, "id")
+	id := document.FoldID(chi.URLParam(r, "id"))
 	if document.IsShortIDPrefix(id) {
 		return id, errShortID
 	}
