@@ -206,7 +206,9 @@ func (s *Server) routes() {
 	m.Get("/readyz", s.readyz)
 	m.Handle("/static/*", staticHandler())
 	if s.o.Registry != nil {
-		m.Handle("/metrics", promhttp.HandlerFor(s.o.Registry, promhttp.HandlerOpts{}))
+		// GET only (HEAD through GetHead), as the other read-only
+		// endpoints: Handle mounted it for every method, so POST was 200
+		m.Method(http.MethodGet, "/metrics", promhttp.HandlerFor(s.o.Registry, promhttp.HandlerOpts{}))
 	}
 	m.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {

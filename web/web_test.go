@@ -21,6 +21,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/document"
@@ -1404,6 +1405,27 @@ func TestAPIMethodNotAllowedIsJSON(t *testing.T) {
 		}
 		if got := rec.Header().Get("Allow"); got != allow {
 			t.Errorf("PUT %s: Allow %q, want %q", path, got, allow)
+		}
+	}
+}
+
+// The read-only endpoints answer any other method with 405 and Allow, as
+// the rest of the API does: /metrics was mounted for every method and
+// answered POST with 200.
+func TestReadOnlyEndpointsRefuseOtherMethods(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...), Registry: prometheus.NewRegistry()})
+	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/api/search", "/api/export"} {
+		for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, httptest.NewRequest(m, path, nil))
+			if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
+				t.Errorf("%s %s: %d, Allow %q, want 405 and GET, HEAD", m, path, rec.Code, rec.Header().Get("Allow"))
+			}
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, path, nil))
+		if rec.Code != http.StatusOK {
+			t.Errorf("HEAD %s: %d, want 200", path, rec.Code)
 		}
 	}
 }
