@@ -70,8 +70,8 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	if err == nil && bom && !csvOut {
 		err = errors.New("bom=true is for CSV (format=csv)")
 	}
-	if err == nil && (params.Has("size") || params.Has("from") || params.Has("sort")) {
-		err = errors.New("an export has no pages or order (size, from, sort): it is every match, in id order")
+	if given := searchOnly(params); err == nil && given != "" {
+		err = fmt.Errorf("%s is for /api/search: an export has no pages or order, nor facet counts (size, from, sort, facet_size); it is every match, in id order", given)
 	}
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
@@ -226,6 +226,20 @@ func csvRow(d *document.Result) []string {
 		row[i] = spreadsheetSafe(c)
 	}
 	return row
+}
+
+// searchOnly names the parameters of params that only /api/search reads,
+// "" when none is given. Each is refused, as an unknown parameter is: an
+// export that took size=10 or facet_size=5 and did something else would
+// let the caller believe it was obeyed.
+func searchOnly(params url.Values) string {
+	var given []string
+	for _, name := range []string{"size", "from", "sort", "facet_size"} {
+		if params.Has(name) {
+			given = append(given, name)
+		}
+	}
+	return strings.Join(given, ", ")
 }
 
 // spreadsheetSafe keeps a cell from running as a formula: documents are

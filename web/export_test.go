@@ -59,6 +59,10 @@ func TestExportAPI(t *testing.T) {
 		"/api/export?size=10":    "no pages or order",
 		"/api/export?text=maybe": "is not true or false",
 		"/api/export?since=soon": "is not a date",
+		// a search-only parameter is named, not ignored
+		"/api/export?facet_size=5":       "facet_size is for /api/search",
+		"/api/export?sort=date&from=10":  "from, sort is for /api/search",
+		"/api/export?class=contract&x=1": `unknown parameter \"x\"`,
 	} {
 		if resp, body := get(t, s, path); resp.StatusCode != 400 || !strings.Contains(body, reason) {
 			t.Errorf("%s: %d %s", path, resp.StatusCode, body)
@@ -123,7 +127,8 @@ func TestExportCSV(t *testing.T) {
 		}
 	}
 	// the search page links its matches' export
-	_, page := get(t, s, "/?class=contract&q=services&sort=date&size=2")
+	// (facet_size too, after a facet's "more" link: the export refuses it)
+	_, page := get(t, s, "/?class=contract&q=services&sort=date&size=2&facet_size=100")
 	link := strings.TrimPrefix(between(page, `id="export-csv" href="`, `" download`), `id="export-csv" href="`)
 	if link != "/api/export?bom=true&amp;class=contract&amp;format=csv&amp;q=services" {
 		t.Errorf("export link %q", link)

@@ -174,7 +174,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		page.Facets = facetViews(v, res)
 		page.Dates = dateViews(v, res)
 		page.Expiry = expiryViews(v, res)
-		ex := without(v, "from", "size", "sort", "deleted", "token")
+		ex := without(v, "from", "size", "sort", "facet_size", "deleted", "token") // what /api/export refuses, and the notice
 		page.ExportJSON = "/api/export?" + ex.Encode()
 		ex.Set("format", "csv")
 		ex.Set("bom", "true") // the link is for people, who open it in a spreadsheet
