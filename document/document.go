@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Content types docmill recognises after sniffing.
@@ -50,6 +51,30 @@ func IsShortIDPrefix(s string) bool {
 }
 
 func isHex(s string) bool { return strings.Trim(s, "0123456789abcdef") == "" }
+
+// CheckFilename returns an error naming the first control character in a
+// file name (C0, DEL or C1, as unicode.IsControl has them), nil when it
+// has none. Such a name is no file's a person gave: a NUL or an escape
+// sequence shows garbled or cut short in the UI, the logs and a CSV
+// export, and a NUL ends the name in C tools.
+func CheckFilename(name string) error {
+	for i, c := range name {
+		if unicode.IsControl(c) {
+			return fmt.Errorf("file name %q holds a control character (%U at byte %d); name the file without it", name, c, i)
+		}
+	}
+	return nil
+}
+
+// CleanFilename is name without its control characters (CheckFilename).
+func CleanFilename(name string) string {
+	return strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) {
+			return -1
+		}
+		return c
+	}, name)
+}
 
 // FoldID returns s in lower case when it is hex digits in any case, and s
 // as it is otherwise. Ids are lower-case hex, but a user types or pastes

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -238,7 +239,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 		_, _ = w.Processing.Start(ctx, document.ID(data), start)
 	}
 	in := inputFrom(msg, data)
-	spoofed := reservedHeader(msg)
+	spoofed := joinNotes(reservedHeader(msg), badFilename(msg))
 	t0 := time.Now()
 	doc, err := parse.Parse(ctx, in, w.Limits)
 	if err != nil {
@@ -262,9 +263,7 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	an := w.Analyzer.Load()
 	t1 := time.Now()
 	req, ignored := requestFrom(msg, start)
-	if spoofed != "" {
-		ignored = strings.TrimPrefix(ignored+"; "+spoofed, "; ")
-	}
+	ignored = joinNotes(ignored, spoofed)
 	if ignored != "" {
 		// the document is still analysed, with the default budget; the
 		// sender learns why from the log and the result's meta
@@ -424,13 +423,34 @@ func inputFrom(msg *message.Message, data []byte) parse.Input {
 }
 
 // messageFilename is the file name of an ingest message: its
-// Docmill-Filename, else message-<stream sequence>, which the reasons of
-// its failures name (and the dead letter's digest leaves out).
+// Docmill-Filename without control characters (badFilename), else
+// message-<stream sequence>, which the reasons of its failures name (and
+// the dead letter's digest leaves out).
 func messageFilename(msg *message.Message) string {
-	if name := msg.Metadata.Get(HeaderFilename); name != "" {
+	if name := document.CleanFilename(msg.Metadata.Get(HeaderFilename)); name != "" {
 		return name
 	}
 	return "message-" + msg.Metadata.Get(stream.MetaStreamSeq)
+}
+
+// joinNotes joins the notes that are not empty with "; ".
+func joinNotes(notes ...string) string {
+	return strings.Join(slices.DeleteFunc(notes, func(n string) bool { return n == "" }), "; ")
+}
+
+// badFilename is the ignored_header note of a Docmill-Filename that holds
+// control characters, "" when it holds none. An HTTP upload with such a
+// name is refused (400), but a NATS producer gets no answer to read: a
+// dead letter would lose a good document over its label, and replaying
+// it would fail again, as the header travels with it. So the document is
+// analysed under the name without them (messageFilename), and the note,
+// as for a reserved meta key, tells the sender.
+func badFilename(msg *message.Message) string {
+	name := msg.Metadata.Get(HeaderFilename)
+	if document.CheckFilename(name) == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %q holds control characters: read as %q", HeaderFilename, name, messageFilename(msg))
 }
 
 // reservedHeader names the free metadata headers of msg that set one of

@@ -801,6 +801,9 @@ func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
 	if !namesFile(name) {
 		return nil, errors.New("raw upload needs ?filename= (a file name, not a folder's)")
 	}
+	if err := document.CheckFilename(name); err != nil {
+		return nil, fmt.Errorf("?filename=: %w", err)
+	}
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		return nil, err
@@ -837,14 +840,20 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 			return append(out, uploaded{Filename: "(the rest of the upload)", tooLarge: true,
 				Error: fmt.Sprintf("not taken: an upload carries at most %d files; send the files after the last one listed again, in another request", s.o.MaxFiles)}), nil
 		}
-		data, err := io.ReadAll(io.LimitReader(part, s.o.MaxUpload+1))
-		if err != nil {
-			return s.cutShort(out, err)
-		}
 		name := filepath.Base(formFilename.Replace(part.FileName()))
 		name = name[strings.LastIndexByte(name, '\\')+1:] // a Windows path an old browser sent whole
 		if !namesFile(name) {
 			name = "unnamed"
+		}
+		if err := document.CheckFilename(name); err != nil {
+			// this file's own fault, as one over the size limit: the
+			// others are taken (NextPart skips its bytes)
+			out = append(out, uploaded{Filename: name, Error: err.Error()})
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(part, s.o.MaxUpload+1))
+		if err != nil {
+			return s.cutShort(out, err)
 		}
 		if int64(len(data)) > s.o.MaxUpload {
 			out = append(out, uploaded{Filename: name, Error: fmt.Sprintf("larger than the %d MiB limit", s.o.MaxUpload>>20), tooLarge: true})
