@@ -20,6 +20,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
+	"github.com/docmill/docmill/pipeline/stream"
 )
 
 // BackfillBucket holds backfill checkpoints.
@@ -594,8 +595,9 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	it := &Item{Key: key, Filename: m.Header.Get(pipeline.HeaderFilename), Data: m.Data, Time: m.Time}
-	if ref := m.Header.Get(pipeline.HeaderObject); ref != "" {
+	hdr := stream.CanonicalHeaders(m.Header) // as the worker read them
+	it := &Item{Key: key, Filename: hdr.Get(pipeline.HeaderFilename), Data: m.Data, Time: m.Time}
+	if ref := hdr.Get(pipeline.HeaderObject); ref != "" {
 		data, err := pipeline.ReadObject(ctx, s.JS, ref, DefaultMaxBytes) // it was ingested under that limit
 		if errors.Is(err, jetstream.ErrObjectNotFound) || errors.Is(err, jetstream.ErrBucketNotFound) {
 			// the document was deleted, and its stored copy with it
@@ -612,7 +614,7 @@ func (s StreamSource) Load(ctx context.Context, key string) (*Item, error) {
 			return nil, fmt.Errorf("stream %s seq %d: %w", s.Name, seq, err)
 		}
 	}
-	for k, v := range m.Header {
+	for k, v := range hdr {
 		// docmill's own keys of the old send (replaces, an earlier
 		// backfill) are not this send's: the backfill sets its own
 		if strings.HasPrefix(k, pipeline.HeaderMetaPrefix) && len(v) > 0 && !pipeline.ReservedMeta(strings.TrimPrefix(k, pipeline.HeaderMetaPrefix)) {

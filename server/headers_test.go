@@ -60,3 +60,24 @@ func TestNATSFilenameControlCharactersRemoved(t *testing.T) {
 		t.Errorf("filename %q, want message-<seq>", got.Filename)
 	}
 }
+
+// docmill's headers are read in any case: a producer sending
+// docmill-filename or docmill-meta-team had them ignored without a word
+// (NATS headers are case-sensitive). A reserved meta key stays refused in
+// any case, and named.
+func TestNATSHeadersInAnyCase(t *testing.T) {
+	h := start(t, t.TempDir(), "")
+	other := h.publishRaw("The Supplier shall deliver the goods by 1 March 2027.", pipeline.HeaderFilename, "terms.txt")
+	got := h.publishRaw("The Tenant shall pay the rent monthly in advance.",
+		"docmill-filename", "lease.txt", "DOCMILL-SOURCE", "landlord", "docmill-meta-team", "legal",
+		"docmill-meta-REPLACES", other.ID)
+	if got.Filename != "lease.txt" || got.Source != "landlord" || got.Meta["team"] != "legal" {
+		t.Errorf("filename %q, source %q, meta %v: want the lower-case headers read", got.Filename, got.Source, got.Meta)
+	}
+	if _, set := got.Meta[pipeline.MetaReplaces]; set || !strings.Contains(got.Meta["ignored_header"], "set by docmill itself") {
+		t.Errorf("meta %v: want replaces refused and named", got.Meta)
+	}
+	if r := h.search(`filename:"terms.txt"`); r.Total != 1 {
+		t.Errorf("the document a lower-case replaces named: %d hits, want it kept", r.Total)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/pipeline/stream"
 )
 
 // rawIngestQueue bounds the raw ingest messages waiting to be recorded; a
@@ -35,7 +36,8 @@ func (s *Server) watchRawIngest(ctx context.Context) error {
 	}
 	queue := make(chan arrival, rawIngestQueue)
 	sub, err := s.nc.Subscribe(broker.SubjectIngest+".>", func(m *nats.Msg) {
-		if m.Header.Get(pipeline.HeaderProcessing) != "" || m.Header.Get(pipeline.HeaderObject) != "" || len(m.Data) == 0 || !streamable(m.Header) {
+		hdr := stream.CanonicalHeaders(m.Header) // as the worker will read them
+		if hdr.Get(pipeline.HeaderProcessing) != "" || hdr.Get(pipeline.HeaderObject) != "" || len(m.Data) == 0 || !streamable(m.Header) {
 			return
 		}
 		select {

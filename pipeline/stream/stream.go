@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"sync"
@@ -708,7 +709,7 @@ func FromNATS(jm jetstream.Msg) *message.Message {
 		id = watermill.NewUUID()
 	}
 	wm := message.NewMessage(id, jm.Data())
-	for k, v := range jm.Headers() {
+	for k, v := range CanonicalHeaders(jm.Headers()) {
 		if len(v) > 0 {
 			wm.Metadata.Set(k, v[0])
 		}
@@ -721,6 +722,32 @@ func FromNATS(jm jetstream.Msg) *message.Message {
 	}
 	return wm
 }
+
+// CanonicalHeaders returns h with docmill's headers (Docmill-*, in any
+// case) under their canonical names (Docmill-Filename, Docmill-Meta-Team),
+// and the others as they are. NATS headers are case-sensitive, and a
+// producer sending docmill-filename or docmill-meta-team had them ignored
+// without a word; read once here, every reader sees one spelling, the
+// checks of reserved meta keys included. Where a header comes under both
+// spellings, the canonical one wins. Others keep their case: traceparent
+// is lower case by its standard.
+func CanonicalHeaders(h nats.Header) nats.Header {
+	out := make(nats.Header, len(h))
+	for k, v := range h {
+		key := k
+		if len(k) > len(docmillPrefix) && strings.EqualFold(k[:len(docmillPrefix)], docmillPrefix) {
+			key = textproto.CanonicalMIMEHeaderKey(k)
+		}
+		if _, canonical := h[key]; canonical && key != k {
+			continue
+		}
+		out[key] = v
+	}
+	return out
+}
+
+// docmillPrefix opens the names of docmill's headers.
+const docmillPrefix = "Docmill-"
 
 // Close stops all subscriptions and waits for in-flight deliveries to settle.
 // It never deletes the durable consumer.
