@@ -1906,3 +1906,33 @@ func TestLawHeadingIsNoClause(t *testing.T) {
 		}
 	}
 }
+
+// An agreement "effective as of the date of the last signature below"
+// takes effect when its last party signs: the latest of its signature
+// blocks' dates, not the first (which the agreement date took).
+func TestEffectiveOnLastSignature(t *testing.T) {
+	const text = `CONSULTING SERVICES AGREEMENT
+
+This Consulting Services Agreement (the "Agreement") is made between Harlow Analytics Ltd, a company registered in England ("Client"), and Mira Castell, an individual ("Consultant").
+
+This Agreement is effective as of the date of the last signature below (the "Effective Date").
+
+1. Services. Consultant shall provide data analysis services as described in Schedule 1.
+
+2. Term. This Agreement shall continue for twelve (12) months from the Effective Date.
+
+Signed for and on behalf of Harlow Analytics Ltd
+Name: Daniel Pryce
+Date: 10 October 2023
+
+Signed by Mira Castell
+Date: 12 October 2023
+`
+	ents := Extract(text, "en")
+	if !has(ents, KindEffectiveDate, "last signature", "2023-10-12") {
+		t.Errorf("effective date is not the last signature's: %+v", ents)
+	}
+	if !has(ents, KindExpirationDate, "twelve (12) months", "2024-10-12") {
+		t.Errorf("term does not run from the last signature: %+v", ents)
+	}
+}

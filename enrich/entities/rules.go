@@ -1167,7 +1167,8 @@ func dates(x *collector, text string, sents []sentence) {
 			x.add(KindDate, d.text, d.iso, d.start)
 		}
 	}
-	if eff := effectiveSentence(x, sents, agreement); eff != "" && effective == "" {
+	lastSigned, _ := signatureDate(text, ds)
+	if eff := effectiveSentence(x, sents, agreement, lastSigned.iso); eff != "" && effective == "" {
 		effective = eff
 	}
 	if effective == "" {
@@ -1209,12 +1210,19 @@ var (
 	// date it bears.
 	signedRe    = regexp.MustCompile(`(?i)\b(?:sign(?:s|ed|ing|ature|atures)?|execut(?:e|es|ed|ion))\b`)
 	aboveDateRe = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)`)
+	// lastSignedRe: the agreement takes effect when its last party signs
+	// ("the date of the last signature below", "the later of the dates of
+	// signature", "the date on which it is signed by the last party"),
+	// which is the latest of the signature blocks' dates, not the first.
+	lastSignedRe = regexp.MustCompile(`(?i)\b(?:last|later|latest|final)\s+(?:of\s+the\s+)?(?:[a-z]+\s+){0,3}?(?:signature|execution|to\s+(?:sign|execute)|dates?\s+(?:of|on\s+which)\s+(?:signature|execution))|\b(?:signed|executed)\s+by\s+(?:the\s+)?(?:last|later|final|both)\s+(?:of\s+the\s+)?part(?:y|ies)`)
 )
 
 // effectiveSentence adds the first sentence that says when the agreement
-// takes effect and returns its ISO date (the sentence's own date, or the
-// agreement date when it points to "the date first written above").
-func effectiveSentence(x *collector, sents []sentence, agreement string) string {
+// takes effect and returns its ISO date (the sentence's own date, the
+// latest signature's, lastSigned, when it takes effect on the last
+// signature, or the agreement date when it points to "the date first
+// written above").
+func effectiveSentence(x *collector, sents []sentence, agreement, lastSigned string) string {
 	for _, s := range sents {
 		loc := effectiveSentRe.FindStringIndex(s.text)
 		if loc == nil || len(s.text) > 1200 || refersEffective.MatchString(s.text) {
@@ -1224,6 +1232,8 @@ func effectiveSentence(x *collector, sents []sentence, agreement string) string 
 		val := ""
 		if ds := findDatesOrdered(text, x.dayFirst); len(ds) > 0 {
 			val = ds[0].iso
+		} else if lastSigned != "" && lastSignedRe.MatchString(text) {
+			val = lastSigned
 		} else if aboveDateRe.MatchString(text) || signedRe.MatchString(text) {
 			val = agreement
 		}
