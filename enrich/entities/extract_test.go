@@ -1936,3 +1936,25 @@ Date: 12 October 2023
 		t.Errorf("term does not run from the last signature: %+v", ents)
 	}
 }
+
+// A date the preamble gives another agreement it names ("forms part of
+// the Master Subscription Agreement ... dated 14 February 2023") is no
+// agreement date of this one; "This Agreement, dated ..." still is.
+func TestOtherAgreementDateIsNoAgreementDate(t *testing.T) {
+	const dpa = `DATA PROCESSING ADDENDUM
+
+This Data Processing Addendum ("DPA") forms part of the Master Subscription Agreement between Quillstone Software Inc. ("Quillstone") and Fernhill Retail Group plc ("Customer") dated 14 February 2023 (the "Principal Agreement").
+
+1. Processing. Quillstone shall process Personal Data only on documented instructions from Customer.
+`
+	if ents := Extract(dpa, "en"); has(ents, KindAgreementDate, "", "") {
+		t.Errorf("the principal agreement's date dates the DPA: %+v", ents)
+	}
+	const own = `SUPPLY AGREEMENT
+
+This Supply Agreement between Quillstone Software Inc. ("Quillstone") and Fernhill Retail Group plc ("Customer") dated 14 February 2023 sets out the terms of supply.
+`
+	if ents := Extract(own, "en"); !has(ents, KindAgreementDate, "14 February 2023", "2023-02-14") {
+		t.Errorf("this agreement's own date is lost: %+v", ents)
+	}
+}

@@ -1334,6 +1334,10 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 			// date as much as "dated" in its first sentence, and ahead of
 			// the "starts on 1 August 2023" of its term
 			score = 2
+		case agreementWeakRe.MatchString(before) && otherAgreementDated(text, d.start):
+			// "forms part of the Master Subscription Agreement between A
+			// and B dated 14 February 2023": the date of the agreement it
+			// names, however near the top
 		case agreementWeakRe.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "agreement dated"):
 			score = 2
 		case d.start < 400 && !inNumberedClause(text, d.start):
@@ -1396,6 +1400,24 @@ var agreementVerbRe = regexp.MustCompile(`(?i)\b(?:this|the)\s+(?:[\w-]+\s+){0,3
 // contract, no longer the preamble.
 func inNumberedClause(text string, pos int) bool {
 	return numberedClauseRe.MatchString(text[:pos])
+}
+
+// docMentionRe names a document in a sentence: this one ("This Data
+// Processing Addendum") or another ("the Master Subscription Agreement").
+var docMentionRe = regexp.MustCompile(`(?i)\b(this|the|that|said)\s+(?:[\pL\pN-]+\s+){0,5}?(?:agreement|contract|lease|addendum|amendment)\b`)
+
+// otherAgreementDated reports whether a "dated" date at pos is another
+// agreement's: the last document its paragraph names before it is "the
+// Master Subscription Agreement", not "this Addendum" ("This DPA forms
+// part of the Master Subscription Agreement between A and B dated 14
+// February 2023" gave the DPA that date).
+func otherAgreementDated(text string, pos int) bool {
+	head := text[max(0, pos-300):pos]
+	if i := strings.LastIndex(head, "\n\n"); i >= 0 {
+		head = head[i:]
+	}
+	ms := docMentionRe.FindAllStringSubmatch(head, -1)
+	return len(ms) > 0 && !strings.EqualFold(ms[len(ms)-1][1], "this")
 }
 
 // thisAgreementDatedRe ends the text before the date of this agreement
