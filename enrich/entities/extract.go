@@ -263,6 +263,17 @@ func (x *collector) drop(kind string, gone func(document.Entity) bool) {
 // has reports whether an entity of kind was found.
 func (x *collector) has(kind string) bool { return x.per[kind] > 0 }
 
+// hasValue reports whether an entity of kind has value v (a party whose
+// alias is v).
+func (x *collector) hasValue(kind, v string) bool {
+	for _, f := range x.ents {
+		if f.e.Kind == kind && strings.EqualFold(f.e.Value, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // value is the value of the first entity of kind found with one.
 func (x *collector) value(kind string) string {
 	for _, f := range x.ents {

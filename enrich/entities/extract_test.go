@@ -1958,3 +1958,55 @@ This Supply Agreement between Quillstone Software Inc. ("Quillstone") and Fernhi
 		t.Errorf("this agreement's own date is lost: %+v", ents)
 	}
 }
+
+// A contract's own short name, given in its preamble, states its term as
+// "this Agreement" does: "This MSA shall continue for thirty-six (36)
+// months", "The Venture shall continue until the tenth (10th) anniversary
+// of the Effective Date". A party's alias is no such name.
+func TestTermOfShortName(t *testing.T) {
+	const msa = `MASTER SERVICES AGREEMENT
+
+This Master Services Agreement (this "MSA") is entered into as of March 1, 2022 (the "Effective Date") by and between Northwind Logistics, Inc., a Delaware corporation ("Customer"), and Cobalt Route Systems LLC ("Provider").
+
+2. Term. This MSA shall continue for thirty-six (36) months from the Effective Date, unless earlier terminated as provided herein.
+`
+	if ents := Extract(msa, "en"); !has(ents, KindExpirationDate, "This MSA shall continue", "2025-03-01") {
+		t.Errorf("MSA: no term: %+v", ents)
+	}
+	const jv = `JOINT VENTURE AGREEMENT
+
+This Joint Venture Agreement (the "Agreement") is made as of June 15, 2021 (the "Effective Date") by and between Alder Peak Mining Corp. ("Alder") and Sorrel Minerals Inc. ("Sorrel"), who together form a joint venture (the "Venture").
+
+2. Duration. The Venture shall continue until the tenth (10th) anniversary of the Effective Date, unless dissolved earlier.
+`
+	if ents := Extract(jv, "en"); !has(ents, KindExpirationDate, "The Venture shall continue", "2031-06-15") {
+		t.Errorf("Venture: no term: %+v", ents)
+	}
+	const party = `SUPPLY AGREEMENT
+
+This Supply Agreement is made as of June 15, 2021 by and between Alder Peak Mining Corp. (the "Alder") and Sorrel Minerals Inc. ("Sorrel").
+
+2. Supply. The Alder shall continue to supply ore for two (2) years.
+`
+	if ents := Extract(party, "en"); has(ents, KindExpirationDate, "The Alder", "") {
+		t.Errorf("a party's alias states a term: %+v", ents)
+	}
+}
+
+func TestNamesWords(t *testing.T) {
+	for _, c := range []struct {
+		alias string
+		words string
+		want  bool
+	}{
+		{"MSA", "This Master Services Agreement", true},
+		{"Venture", "together form a joint venture", true},
+		{"Lease", "This Lease Agreement", true},
+		{"Alder", "a Nevada corporation", false},
+		{"NC", "a Nevada corporation", false},
+	} {
+		if got := namesWords(c.alias, strings.Fields(c.words)); got != c.want {
+			t.Errorf("namesWords(%q, %q) = %v", c.alias, c.words, got)
+		}
+	}
+}

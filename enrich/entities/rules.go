@@ -1177,7 +1177,7 @@ func dates(x *collector, text string, sents []sentence) {
 	if effective == "" {
 		effective = agreement
 	}
-	termSentence(x, sents, effective, agreement)
+	termSentence(x, sents, effective, agreement, shortNames(x, text))
 }
 
 var (
@@ -1486,13 +1486,59 @@ func zhSignatureDate(text string, d dateMatch) bool {
 var zhBothSidesRe = regexp.MustCompile(`(?m)^[ \t　]*(?:` + zhRoles + `)\s*[:：][^\n]{2,80}?(?:` + zhRoles + `)\s*[:：]`)
 
 var (
-	termRe = regexp.MustCompile(`(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease)|the\s+(?:initial\s+)?term(?:\s+of\s+(?:this|the)\s+[a-z]+)?)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+(?:until|for)|be\s+valid|be\s+in\s+effect|ha(?:ve|s)\s+an?\s+(?:initial\s+)?term\s+of)|(?:be\s+)?(?:for\s+)?(?:a\s+|an\s+)?(?:initial\s+)?(?:period|term)\s+of|(?:be\s+)?(?:for\s+)?` + termLength + `)`)
+	termRe = termSubjectRe("")
 	// termDefRe finds a term defined rather than stated: "Term" shall
 	// mean the period ..., "Contract Period" means ..., Term shall mean
 	// ... at a sentence's start, a "6. TERM: ..." line.
 	termDefRe = regexp.MustCompile(`(?im)["“](?:initial\s+)?(?:term|(?:contract|service|initial|agreement)\s+(?:period|term))["”]\s+(?:shall\s+mean|means)\b|^\s*(?:\d{1,2}\.\s*)?(?:initial\s+)?term\s*(?::\s*\S|(?:shall\s+mean|means)\b)`)
 	duringRe  = regexp.MustCompile(`(?i)\bduring\s+the\s+term|\bsurviv|\bprovisions?\s+of\b[^.]{0,60}\bshall\s+remain|except\s+as\s+(?:amended|modified)|\binvalid|\bunenforceable|\bmay\s+be\s+terminated|\bterminated\s+for\b|\bin\s+the\s+event\b|\bno\s+(?:alteration|amendment|modification|waiver|variation|change)\b|\bvalid\s+or\s+binding\b|\bconstrued\s+as\b`)
 )
+
+// termPattern is a term sentence's start: its subject (the term, this
+// agreement, or %[1]s: the contract's own short names) and the verb that
+// says how long it runs.
+const termPattern = `(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease%[1]s)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease%[1]s)|the\s+(?:initial\s+)?term(?:\s+of\s+(?:this|the)\s+[a-z]+)?)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+(?:until|for)|be\s+valid|be\s+in\s+effect|ha(?:ve|s)\s+an?\s+(?:initial\s+)?term\s+of)|(?:be\s+)?(?:for\s+)?(?:a\s+|an\s+)?(?:initial\s+)?(?:period|term)\s+of|(?:be\s+)?(?:for\s+)?` + termLength + `)`
+
+// termSubjectRe compiles termPattern with names, "|"-led alternatives
+// quoted for a regexp, added to the agreement's nouns.
+func termSubjectRe(names string) *regexp.Regexp {
+	return regexp.MustCompile(fmt.Sprintf(termPattern, names))
+}
+
+// shortNameRe is a thing the preamble names for short: `This Master
+// Services Agreement (this "MSA")`, `a joint venture (the "Venture")`.
+var shortNameRe = regexp.MustCompile(`((?:[\pL\pN-]+\s+){0,5}[\pL\pN-]+)\s*\(\s*(?:this|the)\s+["“](\p{Lu}[\pL\pN-]{1,20})["”]\s*\)`)
+
+// shortNames are the contract's own short names as termSubjectRe takes
+// them ("|MSA|Venture"): an alias the preamble gives to the words before
+// it, which hold it ("joint venture (the "Venture")") or whose initials it
+// is ("Master Services Agreement (this "MSA")"), and that is no party's.
+// "This MSA shall continue for thirty-six (36) months" states the term as
+// "This Agreement shall" does.
+func shortNames(x *collector, text string) string {
+	var out strings.Builder
+	for _, m := range shortNameRe.FindAllStringSubmatch(text[:min(len(text), preambleChars)], -1) {
+		words, alias := strings.Fields(m[1]), m[2]
+		if notPartyAlias.MatchString(alias) || x.hasValue(KindParty, alias) || !namesWords(alias, words) {
+			continue
+		}
+		out.WriteString("|" + regexp.QuoteMeta(alias))
+	}
+	return out.String()
+}
+
+// namesWords reports whether alias is one of words, or the initials of
+// the last of them.
+func namesWords(alias string, words []string) bool {
+	initials := ""
+	for i := len(words) - 1; i >= 0 && len(initials) < len(alias); i-- {
+		if strings.EqualFold(words[i], alias) {
+			return true
+		}
+		initials = words[i][:1] + initials
+	}
+	return len(alias) > 1 && initials == alias
+}
 
 // termLength is a term's length as written right after its verb: "five
 // (5) years", "twenty-four (24) months", "3 years", "three years".
@@ -1504,11 +1550,15 @@ const termLead = 150
 
 // termSentence adds the first sentence stating the agreement's term as
 // the expiration date, with an ISO value when it can be computed.
-func termSentence(x *collector, sents []sentence, effective, agreement string) {
+func termSentence(x *collector, sents []sentence, effective, agreement, names string) {
 	var best, bestText string
 	bestPos, bestScore := 0, 0
+	subjectRe := termRe
+	if names != "" {
+		subjectRe = termSubjectRe(names)
+	}
 	for _, s := range sents {
-		loc := termRe.FindStringIndex(s.text)
+		loc := subjectRe.FindStringIndex(s.text)
 		if loc == nil {
 			loc = termDefRe.FindStringIndex(s.text)
 		}
