@@ -2010,3 +2010,28 @@ func TestNamesWords(t *testing.T) {
 		}
 	}
 }
+
+// A numbered UK party list gives each party the alias that ends its
+// entry, past the company number and registered office between them.
+func TestNumberedPartyListAliases(t *testing.T) {
+	const text = `SOFTWARE SERVICES AGREEMENT
+
+THIS AGREEMENT is dated 3 April 2023
+
+PARTIES
+
+(1) BRAMBLE & OAK LIMITED, a company incorporated in England and Wales with company number 01234567 whose registered office is at 14 Fenwick Street, Leeds LS1 4AB ("Supplier"); and
+
+(2) KESTREL HOME FURNISHINGS LIMITED, a company incorporated in England and Wales with company number 07654321 whose registered office is at Unit 3, Harbour Park, Bristol BS1 6QA ("Customer").
+
+BACKGROUND
+
+(A) The Supplier provides hosted stock management software.
+`
+	ents := Extract(text, "en")
+	for name, role := range map[string]string{"BRAMBLE & OAK LIMITED": "Supplier", "KESTREL HOME FURNISHINGS LIMITED": "Customer"} {
+		if !has(ents, KindParty, name, role) {
+			t.Errorf("no party %q as %q: %+v", name, role, ents)
+		}
+	}
+}

@@ -1011,6 +1011,32 @@ var inlineSignatureRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}&.'\-])(\p{Lu}[\p{L
 // office is ...".
 var numberedPartyRe = regexp.MustCompile(`(?m)^\s*\(\d\)\s+(\p{Lu}[^\n(]{1,100}?)\s*,?\s+(?:whose|of|a\s+company|having|incorporated|\()`)
 
+// listItemChars bounds a numbered party's entry in its list.
+const listItemChars = 600
+
+// listItemEndRe ends a numbered party's entry: a blank line or the next
+// number.
+var listItemEndRe = regexp.MustCompile(`\n[ \t]*(?:\n|\(\d\))`)
+
+// listedAlias is the alias that ends a numbered party's entry, rest being
+// the entry after the name: "(1) BRAMBLE & OAK LIMITED, a company
+// incorporated in England and Wales with company number 01234567 whose
+// registered office is at 14 Fenwick Street, Leeds LS1 4AB ("Supplier");"
+// is the Supplier, however long the description between them, which the
+// preamble's alias rules, reaching back from the alias, cannot cross.
+func listedAlias(rest string) string {
+	if loc := listItemEndRe.FindStringIndex(rest); loc != nil {
+		rest = rest[:loc[0]]
+	}
+	alias := ""
+	for _, m := range aliasRe.FindAllStringSubmatch(rest, -1) {
+		if !notPartyAlias.MatchString(m[1]) || roleAlias.MatchString(m[1]) {
+			alias = m[1]
+		}
+	}
+	return alias
+}
+
 // signatureParties adds organisation names from signature blocks and
 // numbered party lists.
 func signatureParties(x *collector, text string) {
@@ -1021,7 +1047,7 @@ func signatureParties(x *collector, text string) {
 	}
 	for _, m := range numberedPartyRe.FindAllStringSubmatchIndex(text[:min(len(text), agreementChars)], -1) {
 		if name := text[m[2]:m[3]]; plausibleName(name) {
-			x.add(KindParty, name, "", m[2])
+			x.add(KindParty, name, listedAlias(text[m[3]:min(len(text), m[3]+listItemChars)]), m[2])
 		}
 	}
 	for _, m := range signatureRe.FindAllStringSubmatchIndex(text, -1) {
