@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -2033,5 +2034,32 @@ BACKGROUND
 		if !has(ents, KindParty, name, role) {
 			t.Errorf("no party %q as %q: %+v", name, role, ents)
 		}
+	}
+}
+
+// An offer letter's addressee is a party: "Dear Priya Raman, We are
+// pleased to offer you the position of ..." named only the company.
+func TestOfferLetterAddressee(t *testing.T) {
+	const letter = `Larkspur Biotech, Inc.
+200 Harbor Drive, San Diego, CA 92101
+
+September 5, 2023
+
+Dear %s,
+
+We are pleased to offer you the position of Senior Research Scientist at Larkspur Biotech, Inc. (the "Company"). Your start date will be October 2, 2023.
+`
+	for greeting, want := range map[string]string{"Priya Raman": "Priya Raman", "Dr. Priya Raman": "Dr. Priya Raman", "Sir or Madam": ""} {
+		ents := Extract(fmt.Sprintf(letter, greeting), "en")
+		if want != "" && !has(ents, KindParty, want, "") {
+			t.Errorf("%q: no party %q: %+v", greeting, want, ents)
+		}
+		if want == "" && has(ents, KindParty, greeting, "") {
+			t.Errorf("%q is a party", greeting)
+		}
+	}
+	const thanks = "Dear Priya Raman,\n\nThank you for your visit on September 5, 2023.\n"
+	if ents := Extract(thanks, "en"); has(ents, KindParty, "Priya Raman", "") {
+		t.Errorf("a letter that offers nothing makes its reader a party: %+v", ents)
 	}
 }

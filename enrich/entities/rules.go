@@ -283,6 +283,7 @@ func parties(x *collector, text string) {
 	}
 	aliasParties(x, pre)
 	groupParties(x, pre)
+	offeree(x, pre)
 	signatureParties(x, text)
 	x.drop(KindParty, func(e document.Entity) bool { return e.Value == "" && commonNoun(e.Text, text) })
 	aliasAgain(x)
@@ -830,6 +831,24 @@ func groupParties(x *collector, pre string) {
 			}
 			x.add(KindParty, list[n[0]:n[1]], pre[m[2]:m[3]], off+n[0])
 		}
+	}
+}
+
+// offerYouRe is a letter offering its reader something to accept: "We
+// are pleased to offer you the position of", "offering you employment".
+var offerYouRe = regexp.MustCompile(`(?i)\boffer(?:s|ing)?\s+you\b`)
+
+// offeree adds the person an offer letter greets ("Dear Priya Raman,"
+// then "we are pleased to offer you the position of ..."): a party to
+// the contract the letter makes once accepted, though no preamble or
+// alias names them. A greeting to "Sir" or a title alone names no one.
+func offeree(x *collector, pre string) {
+	s := salutationRe.FindStringSubmatchIndex(pre)
+	if s == nil || !offerYouRe.MatchString(pre[s[1]:min(len(pre), s[1]+aliasChars)]) {
+		return
+	}
+	if name := strings.TrimSpace(pre[s[2]:s[3]]); groupMemberRe.FindString(name) == name {
+		x.add(KindParty, name, "", s[2])
 	}
 }
 
