@@ -1,24 +1,28 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/docmill/docmill/config"
+	"github.com/docmill/docmill/model"
 )
 
 func configCmd() *cobra.Command {
 	cmd := commandGroup(&cobra.Command{Use: "config", Short: "Work with docmill configuration files"})
-	check := &cobra.Command{Use: "check FILE", Short: "Report every error in a config file, with line numbers (DOCMILL_* environment applied, as at startup)", Args: cobra.ExactArgs(1),
+	check := &cobra.Command{Use: "check FILE", Short: "Report every error in a config file, with line numbers (DOCMILL_* environment applied, as at startup), and load the model bundles it names", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			errs := config.Check(args[0])
-			if err := shadowProblem(args[0]); err != nil {
-				errs = append(errs, err)
+			mc := checkModels(args[0])
+			errs = append(errs, mc.problems...)
+			for _, w := range mc.warnings {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: warning: %s\n", args[0], w)
 			}
 			for _, e := range errs {
-				fmt.Fprintf(os.Stderr, "%s: %v\n", args[0], e)
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", args[0], e)
 			}
 			if len(errs) > 0 {
 				if len(errs) == 1 {
@@ -26,7 +30,10 @@ func configCmd() *cobra.Command {
 				}
 				return fmt.Errorf("%d problems", len(errs))
 			}
-			fmt.Printf("%s: ok\n", args[0])
+			for _, c := range mc.checked {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", args[0], c)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", args[0])
 			return nil
 		}}
 	cmd.AddCommand(check)
@@ -35,20 +42,79 @@ func configCmd() *cobra.Command {
 
 func init() { rootCmd.AddCommand(configCmd()) }
 
-// shadowProblem checks the bundle model.shadow names (DOCMILL_* applied)
-// as docmill model use checks one: config check said ok for a shadow
-// whose graph did not parse, which then kept every worker from starting.
-// A path that is not there is config.Check's to report.
-func shadowProblem(path string) error {
+// modelCheck is what config check found of the model bundles: problems,
+// warnings, and what was checked, said on success so that "ok" says how
+// far it goes.
+type modelCheck struct {
+	problems []error
+	warnings []string
+	checked  []string
+}
+
+// checkModels checks the bundles a config names (DOCMILL_* applied) as
+// docmill model use checks one. config check said ok for a model.dir
+// that did not load, which serve then replaced by the model-free tier with
+// only a warning in its log, and for a shadow whose graph did not parse,
+// which kept every worker from starting. A config that does not read is
+// config.Check's to report.
+func checkModels(path string) modelCheck {
+	var mc modelCheck
 	c, err := config.Read(path)
-	if err != nil || c.Model.Shadow == "" || c.Model.Shadow == "free" {
-		return nil
+	if err != nil {
+		return mc
 	}
-	if _, err := os.Stat(c.Model.Shadow); err != nil {
-		return nil
+	if !c.Model.Disabled {
+		mc.modelDir(c.Model)
 	}
-	if _, err := checkBundleHere(c.Model.Shadow); err != nil {
-		return fmt.Errorf("model.shadow: %w (workers would run without this shadow)", err)
+	// a shadow path that is not here is config.Check's to report
+	if sh := c.Model.Shadow; sh != "" && sh != "free" {
+		if _, err := os.Stat(sh); err == nil {
+			mc.bundle("model.shadow", sh, c.Model, "workers would run without this shadow")
+		}
 	}
-	return nil
+	return mc
+}
+
+// modelDir checks the bundle serve loads. One that is not on this
+// machine is a warning, not a problem: configs are checked away from the
+// hosts that run them (deploy/check.sh checks the ConfigMaps' in CI).
+func (mc *modelCheck) modelDir(m config.Model) {
+	dir := m.Dir
+	if dir == "" {
+		d, err := model.DefaultBundleDir()
+		if err != nil {
+			mc.warnings = append(mc.warnings, fmt.Sprintf("model.dir: %v; serve here would run the model-free tier", err))
+			return
+		}
+		dir = d
+	}
+	if _, err := os.Stat(dir); err != nil {
+		mc.warnings = append(mc.warnings, fmt.Sprintf("model.dir %s is not on this machine (%s): not checked", dir, pathProblem(err)))
+		return
+	}
+	int8, ok := mc.bundle("model.dir", dir, m, "serve would run the model-free tier")
+	if ok && m.Int8 && !int8 {
+		mc.warnings = append(mc.warnings, fmt.Sprintf("model.int8: %s has no int8 graphs (*.int8.onnx) for every segment: serve runs it in fp32", dir))
+	}
+}
+
+// bundle checks the bundle at dir, named by key, with checkBundleHere;
+// without runtime the bundle's files alone are checked, which is said as a
+// warning: the graphs may still not load where serve runs. Broken int8
+// variants are a warning without model.int8, which loads none of them.
+// It returns whether every segment has an int8 variant and whether the
+// bundle passed.
+func (mc *modelCheck) bundle(key, dir string, m config.Model, consequence string) (int8, ok bool) {
+	bc, err := checkBundleHere(dir, m.ORTLib)
+	switch {
+	case err != nil && errors.Is(err, errInt8) && !m.Int8:
+		mc.warnings = append(mc.warnings, fmt.Sprintf("%s: %v", key, err))
+	case err != nil:
+		mc.problems = append(mc.problems, fmt.Errorf("%s: %w (%s)", key, err, consequence))
+	case bc.filesOnly != nil:
+		mc.warnings = append(mc.warnings, fmt.Sprintf("%s %s: only its files were checked, not loaded: %v", key, dir, bc.filesOnly))
+	default:
+		mc.checked = append(mc.checked, fmt.Sprintf("%s %s: loaded and run", key, dir))
+	}
+	return bc.int8, err == nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -151,23 +152,33 @@ func bundleOnWorkers(arg string, unchecked bool) (string, error) {
 	if unchecked {
 		return dir, nil
 	}
-	int8, err := checkBundleHere(dir)
+	bc, err := checkBundleHere(dir, "")
 	if err != nil {
 		return "", fmt.Errorf("%w: not recorded as the workers' model (--unchecked records it anyway)", err)
 	}
-	if !int8 {
+	if !bc.int8 {
 		fmt.Fprintf(os.Stderr, "%s has no int8 graphs (*.int8.onnx) for every segment: workers with model.int8 run it in fp32\n", dir)
 	}
 	return dir, nil
 }
 
+// errInt8 marks a bundle whose fp32 graphs load but whose int8 variants
+// do not, which only workers with model.int8 refuse.
+var errInt8 = errors.New("workers with model.int8 cannot load it")
+
+// bundleChecked is how checkBundleHere checked a bundle.
+type bundleChecked struct {
+	int8      bool  // every segment has an int8 variant
+	filesOnly error // why the bundle was not loaded (no runtime here); nil when it was
+}
+
 // checkBundleHere loads the bundle at dir as a worker would (its graphs
 // against its manifest, its tokenizer, a run of it, and the int8 variants it declares,
 // which workers with model.int8 load instead) when the ONNX Runtime
-// library is found here, and checks its files otherwise. int8 reports
-// whether every segment has an int8 variant.
-func checkBundleHere(dir string) (int8 bool, err error) {
-	lib, err := model.FindORTLib("")
+// library (ortLib, else found as FindORTLib finds it) is here, and checks
+// its files otherwise.
+func checkBundleHere(dir, ortLib string) (bundleChecked, error) {
+	lib, err := model.FindORTLib(ortLib)
 	if err == nil {
 		err = model.InitRuntime(lib)
 	}
@@ -175,21 +186,22 @@ func checkBundleHere(dir string) (int8 bool, err error) {
 		// a runtime that is not here, or does not start, says nothing
 		// of the bundle
 		if err := model.CheckFiles(dir); err != nil {
-			return false, err
+			return bundleChecked{}, err
 		}
-		return model.CheckInt8Files(dir)
+		int8, ferr := model.CheckInt8Files(dir)
+		return bundleChecked{int8: int8, filesOnly: err}, ferr
 	}
 	// Load, not LoadBundle: the bundle must also run (a tokenizer of
 	// another model, labels that do not match the heads), or every worker
 	// refuses what the registry names
 	m, err := model.Load(model.Options{Dir: dir, LibPath: lib, Threads: 1})
 	if err != nil {
-		return false, err
+		return bundleChecked{}, err
 	}
 	defer m.Close()
-	int8, err = m.Bundle.CheckInt8()
+	int8, err := m.Bundle.CheckInt8()
 	if err != nil {
-		return false, fmt.Errorf("%w (workers with model.int8 cannot load it)", err)
+		return bundleChecked{}, fmt.Errorf("%w (%w)", err, errInt8)
 	}
-	return int8, nil
+	return bundleChecked{int8: int8}, nil
 }
