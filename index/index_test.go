@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/entities"
 )
 
 func sample(id, title, text, class, lang string, kws ...string) *document.Result {
@@ -878,6 +879,47 @@ func TestSyntaxErrorHints(t *testing.T) {
 	for _, q := range []string{"amount:>=1000000", "expiration_date:<2027-01-01", "amount:>1000 AND class:contract"} {
 		if _, err := ix.Search(context.Background(), Query{Q: q}); err != nil {
 			t.Errorf("%s: %v", q, err)
+		}
+	}
+}
+
+// A sum of money typed as a plain query finds the documents whose money
+// entities have its value and currency, however their text wrote it
+// (addEntities normalises them): 25000元 and ¥25000 found neither
+// 人民币贰万伍仟元 nor ¥25,000.00, and 人民币贰万伍仟元 only itself. The
+// text match stays beside it; the currency must agree.
+func TestPlainQueryFindsAmounts(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	texts := map[string]string{
+		"zh-words":  "合同总价为人民币贰万伍仟元整，由买方支付。",
+		"zh-digits": "合同总价为¥25,000.00，由买方支付。",
+		"en-sign":   "The Buyer shall pay $25,000 on signing.",
+		"en-code":   "The Buyer shall pay USD 25,000 on signing.",
+		"en-other":  "The Buyer shall pay $30,000 on signing.",
+		"none":      "The Buyer shall pay the price on signing.",
+	}
+	for id, text := range texts {
+		d := sample(id, id, text, "contract", "")
+		d.Entities = entities.Extract(text, "")
+		if err := ix.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, want := range map[string][]string{
+		"25000元":     {"zh-digits", "zh-words"},
+		"¥25000":     {"zh-digits", "zh-words"},
+		"人民币贰万伍仟元":   {"zh-digits", "zh-words"},
+		"$25,000":    {"en-code", "en-sign"},
+		"25,000 USD": {"en-code", "en-sign"},
+		// beside a required clause, the sum only ranks
+		"+class:contract $25,000": {"en-code", "en-other", "en-sign", "none", "zh-digits", "zh-words"},
+		// an excluded sum is no amount to find
+		"-¥25000 price": {"none"},
+	} {
+		if got := ids(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
 		}
 	}
 }

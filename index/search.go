@@ -717,7 +717,7 @@ func (ix *Index) parsedQuery(q string) (query.Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v; %s", ErrBadQuery, err, syntaxHint(q))
 	}
-	out := rewrite(parsed, ix.text, ix.lowered, ix)
+	out := rewrite(withAmounts(parsed, q), ix.text, ix.lowered, ix)
 	if ix.queryAnalyzer != "" {
 		withAnalyzer(out, ix.queryAnalyzer)
 	}
