@@ -84,11 +84,13 @@ func Summarize(sentences []string, o Options) string {
 
 // contractKind names a kind of contract, as a regexp group (lower case;
 // the patterns that use it are case-blind).
-const contractKind = `(?:agreement|contract|lease|licen[cs]e|amendment|addendum)`
+const contractKind = `(?:agreement|contract|lease|licen[cs]e|amendment|addendum|deed)`
 
 // preambleRe is a contract's opening sentence: the agreement, made or
-// entered into, by or between its parties.
-var preambleRe = regexp.MustCompile(`(?i)\b` + contractKind + `\b.{0,400}?\b(?:made|entered\s+into|dated|executed)\b.{0,400}?\b(?:by\s+and\s+between|between|among|by\s+and\s+among)\b.{4,}?\band\b`)
+// entered into, by or between its parties; or, in a UK or Irish
+// agreement that names no kind before its parties, "DATED 14 September
+// 2022 BETWEEN (1) ... (2) ...".
+var preambleRe = regexp.MustCompile(`(?i)\b` + contractKind + `\b.{0,400}?\b(?:made|entered\s+into|dated|executed)\b.{0,400}?\b(?:by\s+and\s+between|between|among|by\s+and\s+among)\b.{4,}?\band\b|^dated\b.{0,100}?\bbetween\b.{4,}?\band\b`)
 
 // preamble is the index of a contract's opening sentence among the first
 // units when it takes at most three quarters of the budget, else -1.
@@ -125,7 +127,7 @@ func preamble(u []string, o Options) int {
 // ("Boulangerie Québec Inc.ébec").
 var preambleDetails = []*regexp.Regexp{
 	// ", a company incorporated under the laws of the State of Washington"
-	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\pL\pM\pN_-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated))?\s+(?:under\s+the\s+(?:` + nameWord + `\s+){1,3}Act(?:,?\s+\d{4})?|(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?` + nameWord + `(?:\s+(?:` + nameWord + `|of))*(?:\s+and\s+(?:Wales|Tobago|Barbuda|Herzegovina|Nevis|Caicos(?:\s+Islands)?|Príncipe|Principe|Miquelon))?)(?P<tail>)`),
+	regexp.MustCompile(`,?\s*(?:an?\s+(?:[\pL\pM\pN_-]+\s+){0,3}(?i:company|corporation|partnership|entity|bank)\s+|(?:and\s+)?)(?:duly\s+)?(?:incorporated|organi[sz]ed|existing|formed|registered)(?:\s+and\s+(?:existing|organi[sz]ed|incorporated|registered))?\s+(?:under\s+the\s+(?:` + nameWord + `\s+){1,3}Act(?:,?\s+\d{4})?|(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?(?:(?:State|Republic|Province|Commonwealth)\s+of\s+)?` + nameWord + `(?:\s+(?:` + nameWord + `|of))*(?:\s+and\s+(?:Wales|Tobago|Barbuda|Herzegovina|Nevis|Caicos(?:\s+Islands)?|Príncipe|Principe|Miquelon))?)(?P<tail>)`),
 	// ", a Delaware corporation", ", a Nevada limited liability company"
 	regexp.MustCompile(`(?:,|(?P<keep>\b(?:Inc|Ltd|LLC|Corp|Co|plc|GmbH|AG|S\.A|N\.V|L\.P|LP)\.?))\s*an?\s+(?:` + nameWord + `\s+){1,3}(?i:corporation|company|limited\s+liability\s+company|limited\s+partnership|partnership|banking\s+corporation|bank)\b,?(?P<tail>)`),
 	// offices and addresses, up to the next label, party or the end
@@ -133,7 +135,10 @@ var preambleDetails = []*regexp.Regexp{
 	// "of 275 Madison Avenue, 6th Floor, New York, NY 10016", "located at 3753
 	// Howard Hughes Pkwy #200 Las Vegas NV 89169", ", 250 West 57th Street,
 	// Suite 2501, ...": a street address, by its number and street word
-	regexp.MustCompile(`,?\s*(?:(?:located|situated|residing|resident|domiciled)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\pL\pN_]*\s+(?:(?:` + nameWord + `|\d[\pL\pN_.'’-]*)\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?\p{Lu}|[.;]?$)`),
+	regexp.MustCompile(`,?\s*(?:(?:located|situated|residing|resident|domiciled)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\pL\pN_]*\s+(?:(?:` + nameWord + `|\d[\pL\pN_.'’-]*)\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace|Close|Grove|Crescent|Square|Gardens|Mews|Row|Yard|Quay)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?\p{Lu}|[.;]?$)`),
+	// "with company number 01234567", "(registered number SC765432)": a
+	// UK or Irish company's number at its registry
+	regexp.MustCompile(`,?\s*(?:(?:and\s+)?with\s+|\()?(?:company|registered|registration)\s+(?:number|no\.?)\s*:?\s*\p{Lu}{0,2}\d{5,8}\)?(?P<tail>)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."
@@ -234,17 +239,55 @@ var itemEndRe = regexp.MustCompile(`[;,]?\s*\b(?:and|or|and/or)\s*$`)
 // listItemRe opens an item of that list (its number, bullet or "and").
 var listItemRe = regexp.MustCompile(`^(?:and\s+)?(?:\(?\d{1,2}[.)]|\([a-z]\)|[-•*])?\s*`)
 
+// partiesHeadRe is the heading a UK or Irish agreement sets over its
+// list of parties, on a line of its own: "BETWEEN:", "PARTIES".
+var partiesHeadRe = regexp.MustCompile(`(?i)^(?:between|among|parties)\s*:?$`)
+
+// datedLeadRe is the line above that heading: "THIS AGREEMENT is dated
+// 1st March 2024", "This Agreement is made on 5 June 2023", "DATED: 12
+// January 2024"; a date, not a sentence that goes on.
+var datedLeadRe = regexp.MustCompile(`(?i)^(?:dated\b:?|(?:this|the)\s+(?:[\pL\pM\pN_&-]+\s+){0,6}?` + contractKind + `\b.{0,60}?\b(?:made|dated|entered\s+into|executed)\b)[^.;:]{0,60}\.?$`)
+
+// listLead is the lead of a list of parties that starts at u[i], and
+// where the list's items start: a preamble that ends in "between:"
+// (listLeadRe), or a UK or Irish agreement's date line and the heading
+// below it ("This Agreement is made on 5 June 2023" / "BETWEEN:"), whose
+// parties read as the US preamble's do ("... 5 June 2023 between A and
+// B"); the summaries of these agreements never named their parties. A
+// title in capitals above a bare "DATED" line names the agreement.
+func listLead(u []string, i int) (k int, lead string, ok bool) {
+	if listLeadRe.MatchString(u[i]) {
+		return i + 1, strings.TrimRight(strings.TrimSpace(u[i]), ": "), true
+	}
+	if i+2 < len(u) && kindEndRe.MatchString(u[i]) && headingPrefix.MatchString(u[i]) && bareDateRe.MatchString(u[i+1]) {
+		lead, i = strings.TrimSpace(u[i])+" ", i+1 // "CONSULTANCY AGREEMENT" / "DATED: 12 January 2024"
+	}
+	if i+1 >= len(u) || !datedLeadRe.MatchString(u[i]) || !partiesHeadRe.MatchString(strings.TrimSpace(u[i+1])) {
+		return 0, "", false
+	}
+	lead += strings.TrimRight(datedColonRe.ReplaceAllString(strings.TrimSpace(u[i]), "$1 "), ". ") + " between"
+	return i + 2, lead, true
+}
+
+// bareDateRe is a date line that names no agreement: "DATED: 12 January
+// 2024".
+var bareDateRe = regexp.MustCompile(`(?i)^dated\b`)
+
+// datedColonRe is that line's colon, which the joined sentence drops.
+var datedColonRe = regexp.MustCompile(`(?i)^(dated)\s*:\s*`)
+
 // listedParties finds the preamble at u[i] whose parties u[i+1:j] list,
 // and the one sentence they make together ("between A (the "Lender") and
 // B (the "Borrower")"): apart, the summary opened with the parties'
 // descriptions and no agreement.
 func listedParties(u []string) (i, j int, joined string, ok bool) {
 	for i = 0; i < len(u) && i < preambleUnits; i++ {
-		if !listLeadRe.MatchString(u[i]) {
+		k, lead, found := listLead(u, i)
+		if !found {
 			continue
 		}
 		var items []string
-		j = i + 1
+		j = k
 		for ; j < len(u) && len(items) < 4; j++ {
 			if w := strings.ToLower(strings.TrimSpace(u[j])); w == "and" || w == "or" {
 				continue // the list's "; and" on a line of its own
@@ -255,7 +298,7 @@ func listedParties(u []string) (i, j int, joined string, ok bool) {
 				break
 			}
 			items = append(items, strings.TrimRight(itemEndRe.ReplaceAllString(item, ""), ";,. "))
-			if strings.HasSuffix(strings.TrimSpace(u[j]), ".") {
+			if strings.HasSuffix(strings.TrimSpace(u[j]), ".") && !nextParty(u, j, len(items)) {
 				j++
 				break
 			}
@@ -263,10 +306,20 @@ func listedParties(u []string) (i, j int, joined string, ok bool) {
 		if len(items) < 2 {
 			return 0, 0, "", false
 		}
-		lead := strings.TrimRight(strings.TrimSpace(u[i]), ": ")
 		return i, j, lead + " " + strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1] + ".", true
 	}
 	return 0, 0, "", false
+}
+
+// numberedRe opens a numbered item: "2.", "(2)".
+var numberedRe = regexp.MustCompile(`^\(?\d{1,2}[.)]\s`)
+
+// nextParty says whether the list's item at u[j], its n-th, ends with a
+// full stop and yet another party follows: a UK agreement ends each of
+// its numbered parties with one ("1. KESTREL ENGINEERING PLC ... (the
+// Client)." / "2. AMELIA WREN ..."), and a list has two parties at least.
+func nextParty(u []string, j, n int) bool {
+	return n < 2 && numberedRe.MatchString(strings.TrimSpace(u[j])) && j+1 < len(u) && numberedRe.MatchString(strings.TrimSpace(u[j+1]))
 }
 
 // withoutTitles cuts the title run into a preamble from the opening units

@@ -745,3 +745,50 @@ func TestSelectAddsTheLongSentenceCut(t *testing.T) {
 		t.Errorf("summary %q", got)
 	}
 }
+
+// UK and Irish agreements set their date line, a "BETWEEN" or "PARTIES"
+// heading and the numbered parties on lines of their own: their summaries
+// never named the parties. They open with them now, as a US preamble's
+// do, without company numbers and registered offices.
+func TestUKPartiesOpenSummary(t *testing.T) {
+	body := "\n\nBACKGROUND\n\n(A) The Supplier makes oak furniture and has agreed to supply the Goods to the Customer.\n\n" +
+		"AGREED TERMS\n\n1. SUPPLY\n\n1.1 The Supplier shall supply the Goods to the Customer in accordance with each accepted Order.\n\n" +
+		"1.2 The Customer shall pay each invoice within 30 days of the date of the invoice.\n\n" +
+		"2. TERMINATION\n\n2.1 Either party may terminate this agreement on giving not less than six months' written notice to the other party."
+	for _, c := range []struct{ head, want string }{
+		{"THIS AGREEMENT is dated 1st March 2024\n\nPARTIES\n\n" +
+			"(1) BRAMBLE & OAK LIMITED, a company incorporated in England and Wales with company number 01234567 whose registered office is at 12 High Street, Bath BA1 1AA (\"Supplier\"); and\n\n" +
+			"(2) NORTHWIND RETAIL LTD incorporated and registered in Scotland with company number SC765432 whose registered office is at 4 Quay Road, Glasgow G1 1AA (\"Customer\").",
+			"THIS AGREEMENT is dated 1st March 2024 between BRAMBLE & OAK LIMITED and NORTHWIND RETAIL LTD."},
+		{"SUPPLY AGREEMENT\n\nThis Agreement is made on 5 June 2023\n\nBETWEEN:\n\n" +
+			"(1) JONATHAN PETER HALE of 27 Elm Grove, Reading RG1 4QT (the \"Supplier\"); and\n\n" +
+			"(2) ASHCOMBE HOLDINGS LIMITED, a company incorporated in England and Wales with registered number 09876543 whose registered office is at 1 Kings Yard, London EC2V 8AB (the \"Customer\").",
+			"This Agreement is made on 5 June 2023 between JONATHAN PETER HALE and ASHCOMBE HOLDINGS LIMITED."},
+		{"DATED the 14th day of September 2022\n\nBETWEEN\n\n" +
+			"(1) LIFFEY DATA SERVICES LIMITED, a company incorporated in Ireland with registered number 612345 and having its registered office at Block C, Harcourt Centre, Dublin 2 (the \"Supplier\");\n\n" +
+			"(2) CORRIB HEALTH DESIGNATED ACTIVITY COMPANY, a company incorporated in Ireland with registered number 598765 and having its registered office at Galway Business Park, Galway (the \"Customer\").",
+			"DATED the 14th day of September 2022 between LIFFEY DATA SERVICES LIMITED and CORRIB HEALTH DESIGNATED ACTIVITY COMPANY."},
+		{"THIS DEED is made the 2nd day of October 2021\n\nBETWEEN:\n\n" +
+			"(1) HARTWELL ESTATES LIMITED (company number 04455667) whose registered office is at 9 Castle Street, York YO1 9RY (\"the Supplier\"); and\n\n" +
+			"(2) PENNY LANE COFFEE LIMITED (company number 11223344) whose registered office is at Unit 3, Dock Road, Liverpool L3 4AB (\"the Customer\").",
+			"THIS DEED is made the 2nd day of October 2021 between HARTWELL ESTATES LIMITED and PENNY LANE COFFEE LIMITED."},
+		{"SUPPLY AGREEMENT\n\nDATED: 12 January 2024\n\nPARTIES\n\n" +
+			"1. KESTREL ENGINEERING PLC, incorporated and registered in England and Wales with company number 02345678 whose registered office is at Kestrel House, 5 Mill Lane, Derby DE1 2AB (the Supplier).\n\n" +
+			"2. AMELIA WREN trading as Wren Oak Furniture of 14 Orchard Close, Nottingham NG5 6HD (the Customer).",
+			"SUPPLY AGREEMENT DATED 12 January 2024 between KESTREL ENGINEERING PLC (the Supplier) and AMELIA WREN trading as Wren Oak Furniture (the Customer)."},
+	} {
+		got := Summarize(lang.Sentences(c.head+body, "en"), Options{MaxChars: 600, Language: "en"})
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("summary\n got  %q\n want %q...", got, c.want)
+		}
+	}
+}
+
+// A date line with no heading of parties below it lists none: the
+// sentences after it stay their own.
+func TestDatedLineWithoutPartiesHeading(t *testing.T) {
+	u := []string{"THIS AGREEMENT is dated 1st March 2024", "1. Supply", "2. Payment", "The Customer shall pay within 30 days."}
+	if _, _, joined, ok := listedParties(u); ok {
+		t.Errorf("listedParties joined %q", joined)
+	}
+}
