@@ -633,7 +633,7 @@ func TestFallbackTitle(t *testing.T) {
 		"Amendment #3 to the Manufacturing Agreement This Amendment #3 is made by ADMA and Sanofi [***].\nBPC Initials ___ Sanofi Pasteur Initials ___ 1\n": "Amendment #3 to the Manufacturing Agreement",
 		"Sales, Marketing, Distribution, and Supply Agreement {***} WHEREAS HEMISPHERX is a company.\n":                                                     "Sales, Marketing, Distribution, and Supply Agreement",
 		"CO-BRANDING CONTENT AGREEMENT -----------------------------\nThis Agreement is made ...\n":                                                         "CO-BRANDING CONTENT AGREEMENT",
-		"THIS ENDORSEMENT AGREEMENT is dated as of this ____day of ____________, 2012\n":                                                                    "THIS ENDORSEMENT AGREEMENT is dated as of this ____day of ____________, 2012",
+		"THIS ENDORSEMENT AGREEMENT is dated as of this ____day of ____________, 2012\n":                                                                    "ENDORSEMENT AGREEMENT",
 		// a line that introduces what follows, the rest of a sentence a page
 		// broke, and a title that names its parties at length
 		"[LOGO]\nAGREED TO BY:\nAMENDMENT TO SECTION 2 OF THE CO-BRANDING AGREEMENT\nThis amendment is made by PCQ and ABW.\n": "AMENDMENT TO SECTION 2 OF THE CO-BRANDING AGREEMENT",
@@ -1073,4 +1073,20 @@ func encodeUTF16BE(s string) []byte {
 		b = binary.BigEndian.AppendUint16(b, u)
 	}
 	return b
+}
+
+// TestUKAgreementTitle: a UK or Irish agreement's structural headings are
+// no titles, and a preamble that dates it is titled by its kind.
+func TestUKAgreementTitle(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"THIS AGREEMENT is dated 1st March 2024\n\nPARTIES\n\n(1) ACME LIMITED\n\n(2) BETA LIMITED\n\nBACKGROUND\n\n(A) The Supplier.\n\nAGREED TERMS\n\n1. INTERPRETATION The definitions apply.", "AGREEMENT"},
+		{"THIS AGREEMENT is dated 1st March 2024\n\nBETWEEN\n\n(1) ACME LIMITED\n\nRECITALS\n\n(A) x\n\nOPERATIVE PROVISIONS\n\n1. x", "AGREEMENT"},
+		{"This Agreement is dated 1st March 2024\n\nBETWEEN:\n\n(1) Acme Limited\n\nWHEREAS\n\n(A) x", "Agreement"},
+		{"THIS DEED OF LEASE is made the 2nd day of October 2021\n\nBETWEEN\n\n(1) ACME\n\nNOW THIS DEED WITNESSES\n\n1. x", "DEED OF LEASE"},
+		{"CONSULTANCY AGREEMENT\n\nTHIS AGREEMENT is dated 1st March 2024\n\nPARTIES\n\n(1) x\n\nAGREED TERMS", "CONSULTANCY AGREEMENT"},
+	} {
+		if got := fallbackTitle(tc.text, "f.txt"); got != tc.want {
+			t.Errorf("%.40q: title %q, want %q", tc.text, got, tc.want)
+		}
+	}
 }

@@ -243,6 +243,9 @@ func titleFromText(text, filename string) string {
 		if reLabelLine.MatchString(line) || countLetters(line) < 3 || noTitleLine.MatchString(line) {
 			continue
 		}
+		if agreementHeadingRe.MatchString(line) {
+			continue // a UK agreement's "AGREED TERMS" named no kind of document
+		}
 		line = withoutExhibitLabel(line)
 		if actTitleRe.MatchString(line) {
 			return line // under its series' name and a subject heading in capitals
@@ -272,6 +275,10 @@ func titleFromText(text, filename string) string {
 		}
 		if first == "" {
 			first = line
+			if m := datedPreambleRe.FindStringSubmatch(line); m != nil {
+				first = m[1] // "THIS DEED OF LEASE is made the 2nd day of ...": the date is no part of it
+				continue
+			}
 			if t := leadingCapsTitle(line); t != "" && utf8.RuneCountInString(line) > maxTitle {
 				first = t
 			}
@@ -415,6 +422,17 @@ func actArticleTitle(text string) string {
 // kindBetweenRe is a title in capitals that names its parties after the
 // kind of document: a line too long for a title is cut before them.
 var kindBetweenRe = regexp.MustCompile(`^((?:[A-Z0-9&'’,-]+\s+){0,7}(?:AGREEMENT|CONTRACT|LEASE|AMENDMENT|LICEN[CS]E|MEMORANDUM|ADDENDUM))\s+(?:BY\s+AND\s+)?(?:BETWEEN|AMONG)\s+\S`)
+
+// agreementHeadingRe is a structural heading of a UK or Irish agreement
+// ("PARTIES", "BACKGROUND", "AGREED TERMS"): a section's, never the
+// document's title, though TERMS names a kind of document.
+var agreementHeadingRe = regexp.MustCompile(`(?i)^(?:between|(?:the\s+)?parties|background|recitals|agreed\s+terms|operative\s+provisions|whereas|now\s+this\s+deed\s+witnesses)\s*[:.]?$`)
+
+// datedPreambleRe opens a contract whose preamble is its only title,
+// followed by its date ("THIS AGREEMENT is dated 1st March 2024", "THIS
+// DEED OF LEASE is made the 2nd day of October 2021"): group 1 is its
+// kind, without "THIS", as preambleTitle names it.
+var datedPreambleRe = regexp.MustCompile(`^(?:THIS|This)\s+((?:[A-Z][\w&'’-]*\s+(?:(?:of|OF|and|AND)\s+)?){0,5}?(?:AGREEMENT|Agreement|DEED|Deed|CONTRACT|Contract|LEASE|Lease|LICEN[CS]E|Licen[cs]e))\s+is\s+(?:dated|made)\b`)
 
 // lowerStartRe opens a line with a word in lower case.
 var lowerStartRe = regexp.MustCompile(`^\p{Ll}{2,}\b`)
