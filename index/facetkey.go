@@ -47,6 +47,23 @@ var foldedFields = map[string]bool{"party": true, "governing_law": true, "subtyp
 // without one holds its values as written.
 type facetKeys map[string]func(string) string
 
+// keyOfAnalyzer gives the folding each facet-key analyzer applies, so an
+// index opened later folds a filter's value as its terms were folded
+// (indexes created by older releases keep their older keys).
+var keyOfAnalyzer = map[string]func(string) string{
+	FacetKeyAnalyzer:    FacetKey,
+	PartyKeyAnalyzer:    PartyKey,
+	partyKey4Analyzer:   partyKey4,
+	partyKey3Analyzer:   partyKey3,
+	partyKey2Analyzer:   partyKey2,
+	partyKey1Analyzer:   partyKey1,
+	LawKeyAnalyzer:      LawKey,
+	lawKey1Analyzer:     lawKey1,
+	KeywordKeyAnalyzer:  KeywordKey,
+	keywordKey2Analyzer: keywordKey2,
+	keywordKey1Analyzer: keywordKey1,
+}
+
 // FoldsFacet reports whether values of the facet field are grouped and
 // filtered by FacetKey (in an index created since that was introduced).
 func FoldsFacet(field string) bool { return foldedFields[field] }

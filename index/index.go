@@ -232,29 +232,8 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	// _facets is required too: the spellings to show travel in its terms
 	keys := facetKeys{}
 	for f := range foldedFields {
-		switch m.FieldMappingForPath(f).Analyzer {
-		case FacetKeyAnalyzer:
-			keys[f] = FacetKey
-		case PartyKeyAnalyzer:
-			keys[f] = PartyKey
-		case partyKey4Analyzer:
-			keys[f] = partyKey4
-		case partyKey3Analyzer:
-			keys[f] = partyKey3
-		case partyKey2Analyzer:
-			keys[f] = partyKey2
-		case partyKey1Analyzer:
-			keys[f] = partyKey1
-		case LawKeyAnalyzer:
-			keys[f] = LawKey
-		case lawKey1Analyzer:
-			keys[f] = lawKey1
-		case KeywordKeyAnalyzer:
-			keys[f] = KeywordKey
-		case keywordKey2Analyzer:
-			keys[f] = keywordKey2
-		case keywordKey1Analyzer:
-			keys[f] = keywordKey1
+		if key, ok := keyOfAnalyzer[m.FieldMappingForPath(f).Analyzer]; ok {
+			keys[f] = key
 		}
 		if !combined {
 			delete(keys, f)

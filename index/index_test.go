@@ -33,6 +33,9 @@ func openTemp(t *testing.T) (*Index, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// closed before the temporary directory is removed: an open index's
+	// background merges write into it meanwhile ("directory not empty")
+	t.Cleanup(func() { _ = ix.Close() })
 	return ix, dir
 }
 
