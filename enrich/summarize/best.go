@@ -103,6 +103,9 @@ func preamble(u []string, o Options) int {
 	for i := range head {
 		if !skip[i] && preambleRe.MatchString(u[i]) {
 			u[i] = compactPreamble(withoutHeading(u[i]))
+			if 4*runes(u[i]) > 3*o.budget() {
+				u[i] = withoutLabels(u[i]) // the parties' roles, if they alone do not fit
+			}
 			if 4*runes(u[i]) <= 3*o.budget() {
 				return i
 			}

@@ -50,9 +50,71 @@ var plainRules = []struct {
 	{"", regexp.MustCompile(`\b(\d{1,3})(?:(s) (t)|(n) (d)|(r) (d)|(t) (h))\b`), "$1$2$3$4$5$6$7$8$9"},
 	// a pointer to a definition elsewhere says nothing here
 	{"defined", regexp.MustCompile(`(?i)\s*\(\s*as\s+(?:defined|set\s+forth)\s+(?:below|above|herein|hereinafter|in\s+this\s+agreement)\s*\)`), ""},
-	// a defined term's label ("(the "Agreement")", "("Licensee")", "(each a
-	// "Party")"): the name before it says who or what
-	{"(", regexp.MustCompile(`(?i)\s*\((?:(?:the|this|each|collectively|together|individually|hereinafter|herein|referred\s+to\s+as|a|an|and|or|as|,|\s)*(?:"[^"()]{1,60}"|“[^”()]{1,60}”|‘[^’()]{1,60}’|'[^'()]{1,60}')\s*)+\)`), ""},
+}
+
+// definedLabelRe is a defined term's label ("(the "Agreement")", "("Licensee")",
+// "(each a "Party")"): the name before it says who or what, so Plain
+// drops it, except a party's role in a contract's preamble (roleLabel).
+var definedLabelRe = regexp.MustCompile(`(?i)\s*\((?:(?:the|this|each|collectively|together|individually|hereinafter|herein|referred\s+to\s+as|a|an|and|or|as|,|\s)*(?:"([^"()]{1,60})"|“([^”()]{1,60})”|‘([^’()]{1,60})’|'([^'()]{1,60})')\s*)+\)`)
+
+// labelQuote finds the quoted words of a label.
+var labelQuote = regexp.MustCompile(`"([^"()]{1,60})"|“([^”()]{1,60})”|‘([^’()]{1,60})’|'([^'()]{1,60})'`)
+
+// genericLabels name no party's role: the contract itself, its date, the
+// parties together.
+var genericLabels = map[string]bool{"agreement": true, "this agreement": true, "contract": true, "party": true, "parties": true,
+	"effective date": true, "commencement date": true, "execution date": true, "start date": true, "we": true, "us": true,
+	"our": true, "you": true, "your": true, "deed": true, "lease": true, "licence": true, "license": true}
+
+// withLabels drops the labels of s (definedLabelRe) but, in a contract's
+// preamble, keeps the role each party takes in the clauses after it
+// ("ACME LIMITED ("Supplier") and BETA LTD ("Customer")"): without it, a
+// summary's "The Supplier shall provide the Services to the Customer"
+// named nobody.
+func withLabels(s string) string {
+	preamble := preambleRe.MatchString(s)
+	var b strings.Builder
+	last := 0
+	for _, m := range definedLabelRe.FindAllStringIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		if preamble {
+			if role, ok := roleLabel(s[m[0]:m[1]], s[max(0, m[0]-120):m[0]]); ok {
+				b.WriteString(` ("` + role + `")`)
+			}
+		}
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// roleLabel is the role a label gives the party named before it: one
+// quoted term, no generic one, and none that only shortens the name
+// ("Acme Software, Inc. ("Acme")" says nothing more).
+func roleLabel(label, before string) (string, bool) {
+	qs := labelQuote.FindAllStringSubmatch(label, -1)
+	if len(qs) != 1 {
+		return "", false
+	}
+	q := strings.TrimSpace(strings.Join(qs[0][1:], ""))
+	if len(q) > 4 && strings.EqualFold(q[:4], "the ") {
+		q = q[4:] // ("the Supplier")
+	}
+	if q == "" || genericLabels[strings.ToLower(q)] {
+		return "", false
+	}
+	lower := strings.ToLower(before)
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		if len(w) > 2 && strings.Contains(lower, strings.Trim(w, ".,")) {
+			return "", false
+		}
+	}
+	return q, true
+}
+
+// withoutLabels is s without any label, a party's role too.
+func withoutLabels(s string) string {
+	return strings.Join(strings.Fields(definedLabelRe.ReplaceAllString(s, "")), " ")
 }
 
 // rx compiles a rule case-blind, as whole words, with any run of white
@@ -126,6 +188,9 @@ func Plain(s string) string {
 			}
 			return r.with
 		})
+	}
+	if strings.Contains(out, "(") {
+		out = withLabels(out)
 	}
 	out = withoutOpener(out)
 	if out == s || strings.Contains(lower, `"including`) {

@@ -74,3 +74,26 @@ func TestSummaryIsPlain(t *testing.T) {
 		t.Errorf("Chinese summary %q", got)
 	}
 }
+
+// A party's role in a contract's preamble stays with its name: the
+// clauses a summary picks after it say "the Supplier", and dropping
+// every label left the reader not knowing who that was. Labels that
+// name the agreement, the parties together or a shorter form of the
+// name still go, and so does every label outside a preamble.
+func TestPlainKeepsPartyRolesInPreamble(t *testing.T) {
+	for in, want := range map[string]string{
+		`This Supply Agreement (the "Agreement") is made on 1 May 2024 between Acme Software, Inc. ("Acme") and Beta LLC (the "Customer") (each a "Party" and together the "Parties").`: `This Supply Agreement is made on 1 May 2024 between Acme Software, Inc. and Beta LLC ("Customer").`,
+		`This Lease is made between Oak Estates Ltd ("Landlord") and Jane Roe ("Tenant").`:                                                                                              `This Lease is made between Oak Estates Ltd ("Landlord") and Jane Roe ("Tenant").`,
+		`The Licensee ("Licensee") shall pay the fees to Acme ("Licensor").`:                                                                                                            `The Licensee shall pay the fees to Acme.`,
+		`Dropbox, Inc. ("Dropbox", "we") provides the service.`:                                                                                                                         `Dropbox, Inc. provides the service.`,
+	} {
+		if got := Plain(in); got != want {
+			t.Errorf("Plain(%.50q)\n got  %q\n want %q", in, got, want)
+		}
+	}
+	// a preamble too long for the budget with its roles keeps its parties without them
+	u := []string{`This Supply Agreement is made on 1 May 2024 between Acme Software Incorporated ("Supplier") and Beta Holdings Limited ("Customer").`, "The Supplier shall deliver the goods."}
+	if i := preamble(u, Options{MaxChars: 150, Language: "en"}); i != 0 || strings.Contains(u[0], "Supplier") {
+		t.Errorf("preamble over the budget with roles: %d %q", i, u[0])
+	}
+}

@@ -322,9 +322,9 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 	}
 	// a street address by its number and street word goes, however led in
 	for in, want := range map[string]string{
-		"This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") of 275 Madison Avenue, 6th Floor, New York, NY 10016 and VNUE, Inc.":                     "This Promotion Agreement is entered into between BookingEntertainment.com and VNUE, Inc.",
-		"THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC located at 3753 Howard Hughes Pkwy #200 Las Vegas NV 89169 (hereinafter \"CLIENT\"), and BOSCH TECHNOLOGIES, LLC.": "THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC and BOSCH TECHNOLOGIES, LLC.",
-		"This Consulting Agreement is made on 2 June 2025 between Harbor Inc. (\"Company\"), and John Smith, an individual residing at 14 Oak Road, Denver, Colorado (\"Consultant\").":    "This Consulting Agreement is made on 2 June 2025 between Harbor Inc. and John Smith, an individual.",
+		"This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") of 275 Madison Avenue, 6th Floor, New York, NY 10016 and VNUE, Inc.":                     "This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") and VNUE, Inc.",
+		"THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC located at 3753 Howard Hughes Pkwy #200 Las Vegas NV 89169 (hereinafter \"CLIENT\"), and BOSCH TECHNOLOGIES, LLC.": "THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC (\"CLIENT\") and BOSCH TECHNOLOGIES, LLC.",
+		"This Consulting Agreement is made on 2 June 2025 between Harbor Inc. (\"Company\"), and John Smith, an individual residing at 14 Oak Road, Denver, Colorado (\"Consultant\").":    "This Consulting Agreement is made on 2 June 2025 between Harbor Inc. (\"Company\") and John Smith, an individual (\"Consultant\").",
 	} {
 		if got := compactPreamble(Plain(in)); got != want {
 			t.Errorf("compactPreamble(%.40q) = %q, want %q", in, got, want)
@@ -531,7 +531,7 @@ func TestListedPartiesAndSignatures(t *testing.T) {
 		"2. Governing Law\n\nThis Agreement shall be governed by the laws of the State of New York.\n\n" +
 		"Signed: Riverside Capital Partners LLC, by James O'Neill, Managing Member\nSigned: Maple Street Bakery Inc., by Sofia Russo, President"
 	got := Summarize(lang.Sentences(text, "en"), Options{MaxChars: 600, Language: "en"})
-	want := "This Loan Agreement is made on 1 September 2024 between Riverside Capital Partners LLC and Maple Street Bakery Inc."
+	want := "This Loan Agreement is made on 1 September 2024 between Riverside Capital Partners LLC (\"Lender\") and Maple Street Bakery Inc. (\"Borrower\")."
 	if !strings.HasPrefix(got, want) || strings.Contains(got, "Signed") {
 		t.Errorf("summary\n got  %q\n want %q...", got, want)
 	}
@@ -697,9 +697,9 @@ func TestEnactingFormulaIsNoSummary(t *testing.T) {
 func TestPreambleDetailsOfNonASCIIPlaces(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{`This Services Agreement is made on 15 January 2025 between Boulangerie Québec Inc., a corporation incorporated under the laws of Québec ("Client"), and François Tremblay Consulting Ltd. ("Consultant").`,
-			"This Services Agreement is made on 15 January 2025 between Boulangerie Québec Inc. and François Tremblay Consulting Ltd."},
+			"This Services Agreement is made on 15 January 2025 between Boulangerie Québec Inc. (\"Client\") and François Tremblay Consulting Ltd. (\"Consultant\")."},
 		{`This Services Agreement is made on 15 January 2025 between Alpha Industries Inc., a corporation incorporated under the laws of the Canton of Zürich ("Client"), and Beta Consulting Ltd. ("Consultant").`,
-			"This Services Agreement is made on 15 January 2025 between Alpha Industries Inc. and Beta Consulting Ltd."},
+			"This Services Agreement is made on 15 January 2025 between Alpha Industries Inc. (\"Client\") and Beta Consulting Ltd. (\"Consultant\")."},
 		{`This Supply Agreement is made between Alpha Ltda., a company organized under the laws of the State of São Paulo, and Beta Inc.`,
 			"This Supply Agreement is made between Alpha Ltda. and Beta Inc."},
 		{`This Supply Agreement is made between Alpha N.V., a company incorporated under the laws of Curaçao, and Beta Inc.`,
@@ -759,19 +759,19 @@ func TestUKPartiesOpenSummary(t *testing.T) {
 		{"THIS AGREEMENT is dated 1st March 2024\n\nPARTIES\n\n" +
 			"(1) BRAMBLE & OAK LIMITED, a company incorporated in England and Wales with company number 01234567 whose registered office is at 12 High Street, Bath BA1 1AA (\"Supplier\"); and\n\n" +
 			"(2) NORTHWIND RETAIL LTD incorporated and registered in Scotland with company number SC765432 whose registered office is at 4 Quay Road, Glasgow G1 1AA (\"Customer\").",
-			"THIS AGREEMENT is dated 1st March 2024 between BRAMBLE & OAK LIMITED and NORTHWIND RETAIL LTD."},
+			"THIS AGREEMENT is dated 1st March 2024 between BRAMBLE & OAK LIMITED (\"Supplier\") and NORTHWIND RETAIL LTD (\"Customer\")."},
 		{"SUPPLY AGREEMENT\n\nThis Agreement is made on 5 June 2023\n\nBETWEEN:\n\n" +
 			"(1) JONATHAN PETER HALE of 27 Elm Grove, Reading RG1 4QT (the \"Supplier\"); and\n\n" +
 			"(2) ASHCOMBE HOLDINGS LIMITED, a company incorporated in England and Wales with registered number 09876543 whose registered office is at 1 Kings Yard, London EC2V 8AB (the \"Customer\").",
-			"This Agreement is made on 5 June 2023 between JONATHAN PETER HALE and ASHCOMBE HOLDINGS LIMITED."},
+			"This Agreement is made on 5 June 2023 between JONATHAN PETER HALE (\"Supplier\") and ASHCOMBE HOLDINGS LIMITED (\"Customer\")."},
 		{"DATED the 14th day of September 2022\n\nBETWEEN\n\n" +
 			"(1) LIFFEY DATA SERVICES LIMITED, a company incorporated in Ireland with registered number 612345 and having its registered office at Block C, Harcourt Centre, Dublin 2 (the \"Supplier\");\n\n" +
 			"(2) CORRIB HEALTH DESIGNATED ACTIVITY COMPANY, a company incorporated in Ireland with registered number 598765 and having its registered office at Galway Business Park, Galway (the \"Customer\").",
-			"DATED the 14th day of September 2022 between LIFFEY DATA SERVICES LIMITED and CORRIB HEALTH DESIGNATED ACTIVITY COMPANY."},
+			"DATED the 14th day of September 2022 between LIFFEY DATA SERVICES LIMITED (\"Supplier\") and CORRIB HEALTH DESIGNATED ACTIVITY COMPANY (\"Customer\")."},
 		{"THIS DEED is made the 2nd day of October 2021\n\nBETWEEN:\n\n" +
 			"(1) HARTWELL ESTATES LIMITED (company number 04455667) whose registered office is at 9 Castle Street, York YO1 9RY (\"the Supplier\"); and\n\n" +
 			"(2) PENNY LANE COFFEE LIMITED (company number 11223344) whose registered office is at Unit 3, Dock Road, Liverpool L3 4AB (\"the Customer\").",
-			"THIS DEED is made the 2nd day of October 2021 between HARTWELL ESTATES LIMITED and PENNY LANE COFFEE LIMITED."},
+			"THIS DEED is made the 2nd day of October 2021 between HARTWELL ESTATES LIMITED (\"Supplier\") and PENNY LANE COFFEE LIMITED (\"Customer\")."},
 		{"SUPPLY AGREEMENT\n\nDATED: 12 January 2024\n\nPARTIES\n\n" +
 			"1. KESTREL ENGINEERING PLC, incorporated and registered in England and Wales with company number 02345678 whose registered office is at Kestrel House, 5 Mill Lane, Derby DE1 2AB (the Supplier).\n\n" +
 			"2. AMELIA WREN trading as Wren Oak Furniture of 14 Orchard Close, Nottingham NG5 6HD (the Customer).",
