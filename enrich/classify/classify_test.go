@@ -237,6 +237,8 @@ func TestNamedSubtype(t *testing.T) {
 		"EXECUTIVE EMPLOYMENT AGREEMENT between Acme and Jane Doe":                                               "contract/Employment",
 		"ASSET PURCHASE AGREEMENT between Acme and Globex":                                                       "contract/Sales",
 		"SOFTWARE LICENSE AND MAINTENANCE AGREEMENT":                                                             "contract/License",
+		"SAAS SUBSCRIPTION AGREEMENT between Acme and Globex":                                                    "contract/Service",
+		"SHARE SUBSCRIPTION AGREEMENT between Acme and Globex":                                                   "",
 		"Exhibit 10.1 This Agreement is made between Acme and Globex. Acme shall deliver the goods to Globex.":   "",
 	} {
 		if got := namedSubtype(text, labels); got != want {
@@ -256,6 +258,7 @@ func TestRoleSubtype(t *testing.T) {
 	for text, want := range map[string]string{
 		"This Lease is made between Harbor Point Properties LLC (\"Landlord\") and Acme Bakery Inc. (\"Tenant\"). The Tenant shall pay the Landlord monthly rent of $4,500. The Tenant shall keep the premises in good repair. The Landlord shall insure the building.": "contract/Lease",
 		"The Recipient shall hold the Disclosing Party's Confidential Information in confidence. The Recipient shall not disclose it. The Disclosing Party may ask for its return, and the Recipient shall then return it to the Disclosing Party.":                     "contract/Non-Disclosure",
+		"Dear Ms. Raman,\n\nWe are pleased to offer you the position of Senior Data Engineer at Harbor Analytics, Inc. Your annual base salary will be $165,000. Your employment will begin on July 1, 2024.":                                                           "contract/Employment",
 		"The Lender shall lend the Borrower $50,000. The Borrower shall repay the Lender in twelve instalments. Interest accrues at 6% and the Borrower shall pay it monthly to the Lender.":                                                                            "contract/Loan",
 	} {
 		if st, _ := m.SubtypeOf(text, "contract"); st != want {

@@ -132,6 +132,9 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 		return l, max(merged[strings.ToLower(l)], RuleConfidence)
 	}
 	if class == "contract" {
+		if offerLetterRe.MatchString(head(text, 3000)) {
+			return namedOnly["employment"], RuleConfidence
+		}
 		if l := roleSubtype(text); l != "" {
 			return l, RuleConfidence
 		}
@@ -265,7 +268,8 @@ var agreementNameRe = regexp.MustCompile(`\b((?:[A-Za-z][A-Za-z-]*,?\s+(?:(?:and
 // nameWords are the words of a contract's name that say its sub-type when
 // they differ from the label ("distribution" for Distributor).
 var nameWords = map[string]string{"distribution": "distributor", "licensing": "license", "services": "service",
-	"co-branding": "co-branding", "cobranding": "co-branding", "non-competition": "non-compete/non-solicit", "non-compete": "non-compete/non-solicit"}
+	"co-branding": "co-branding", "cobranding": "co-branding", "non-competition": "non-compete/non-solicit", "non-compete": "non-compete/non-solicit",
+	"saas": "service"} // "SaaS Subscription Agreement"
 
 // namedSubtype is the sub-type a contract names itself by in its first
 // 2,000 characters: the label nearest "Agreement" in the first name that
@@ -331,6 +335,11 @@ var namedOnly = map[string]string{
 	"non-disclosure": "contract/Non-Disclosure", "nondisclosure": "contract/Non-Disclosure",
 	"confidentiality": "contract/Non-Disclosure",
 }
+
+// offerLetterRe is an offer of employment, which names itself a letter,
+// not an agreement: the heads, which never learned one, called it terms
+// of service.
+var offerLetterRe = regexp.MustCompile(`(?i)\b(?:offer\s+letter|letter\s+of\s+(?:offer|appointment)|offer\s+of\s+employment|employment\s+offer|(?:pleased|delighted|happy)\s+to\s+offer\s+you\s+(?:the\s+|a\s+)?(?:position|role|post|employment|job)\b)`)
 
 // rolePairs are the parties' roles that say a contract's kind when its
 // name does not: a contract with a Landlord and a Tenant is a lease.
