@@ -2058,6 +2058,14 @@ We are pleased to offer you the position of Senior Research Scientist at Larkspu
 			t.Errorf("%q is a party", greeting)
 		}
 	}
+	// a greeting by title and surname takes the full name from the address block
+	addressed := strings.Replace(letter, "September 5, 2023\n\n", "September 5, 2023\n\nMs. Priya Raman\n22 Elm Street\nOakland, CA 94607\n\n", 1)
+	if ents := Extract(fmt.Sprintf(addressed, "Ms. Raman"), "en"); !has(ents, KindParty, "Ms. Priya Raman", "") || has(ents, KindParty, "Ms. Raman", "") {
+		t.Errorf("Dear Ms. Raman under her address: %+v", ents)
+	}
+	if ents := Extract(fmt.Sprintf(letter, "Ms. Raman"), "en"); !has(ents, KindParty, "Ms. Raman", "") {
+		t.Errorf("Dear Ms. Raman without an address: %+v", ents)
+	}
 	const thanks = "Dear Priya Raman,\n\nThank you for your visit on September 5, 2023.\n"
 	if ents := Extract(thanks, "en"); has(ents, KindParty, "Priya Raman", "") {
 		t.Errorf("a letter that offers nothing makes its reader a party: %+v", ents)

@@ -848,8 +848,33 @@ func offeree(x *collector, pre string) {
 		return
 	}
 	if name := strings.TrimSpace(pre[s[2]:s[3]]); groupMemberRe.FindString(name) == name {
+		if full, at := addresseeLine(pre[:s[0]], name); full != "" {
+			x.add(KindParty, full, "", at)
+			return
+		}
 		x.add(KindParty, name, "", s[2])
 	}
+}
+
+// titledSurnameRe is a greeting's title and surname alone: "Ms. Raman".
+var titledSurnameRe = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+(\p{Lu}[\pL\pM'’-]+)$`)
+
+// addresseeLine is the line of the address block above a greeting that
+// gives the greeted person's full name ("Ms. Priya Raman" above "Dear Ms.
+// Raman,"), and its offset; "" when the greeting names more than a title
+// and surname or no line above does.
+func addresseeLine(above, greeted string) (string, int) {
+	m := titledSurnameRe.FindStringSubmatch(greeted)
+	if m == nil {
+		return "", 0
+	}
+	re := regexp.MustCompile(`(?m)^[ \t]*((?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\pL\pM'’-]+(?:\s+\p{Lu}[\pL\pM'’-]*\.?){0,2}\s+` + regexp.QuoteMeta(m[1]) + `)[ \t]*$`)
+	lines := re.FindAllStringSubmatchIndex(above, -1)
+	if lines == nil {
+		return "", 0
+	}
+	l := lines[len(lines)-1]
+	return above[l[2]:l[3]], l[2]
 }
 
 // groupList is the list of members that ends pre[:end], after what the
