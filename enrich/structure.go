@@ -76,6 +76,8 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "regulation"
 	case class == "contract" && unbound(doc, text):
 		return "other"
+	case legalClass(class) && explainer(text) && !preambleRe.MatchString(head):
+		return "other"
 	case class == "contract" && invoice(head) && !preambleRe.MatchString(head):
 		return "other"
 	}
@@ -93,6 +95,20 @@ func structureClass(doc *document.Parsed, text, class string) string {
 // that governs it, what a privacy or cookie policy does with data, a
 // signature line. unbound is an English text long enough to be a whole
 // document (instrumentWords) with none of them.
+
+// explainerRe is the disclaimer of a text about the law, not of one
+// that binds or rules: "This article is for general information only and
+// is not legal advice". A law firm's guide to the CCPA speaks of privacy
+// policies, duties and fines as a privacy policy does, and read as terms
+// of service in both tiers; no contract or statute calls itself an
+// article, a post or a guide that gives no legal advice.
+var explainerRe = regexp.MustCompile(`(?i)\b(?:this|the|our)\s+(?:article|post|blog(?:\s+post)?|guide|alert|client\s+alert|newsletter|overview|explainer|briefing|publication|summary|faq|content|material|information)\b[^.\n]{0,80}?\b(?:(?:is|are)\s+(?:provided\s+)?(?:for\s+(?:general\s+)?information(?:al)?\s+(?:purposes\s+)?only|not\s+(?:intended\s+(?:as|to\s+(?:be|constitute))\s+)?legal\s+advice)|(?:does|do)\s+not\s+constitute\s+legal\s+advice)`)
+
+// explainer reports a text that disclaims being legal advice, in its
+// opening or closing part.
+func explainer(text string) bool {
+	return explainerRe.MatchString(text[:min(len(text), instrumentHead)]) || explainerRe.MatchString(text[max(0, len(text)-instrumentHead):])
+}
 
 // instrumentWords is the length from which unbound applies: shorter
 // texts are clauses, which the training corpus holds by the hundred

@@ -71,6 +71,26 @@ func TestInvoiceIsNoContract(t *testing.T) {
 	}
 }
 
+// A law firm's guide to a law disclaims being legal advice, and is no
+// contract or regulation however much it speaks of privacy policies,
+// duties and fines (a CCPA explainer was contract/terms_of_service in both
+// tiers); terms that disclaim advice beside their parties stay a contract.
+func TestExplainerIsNoContract(t *testing.T) {
+	guide := "What the CCPA Means for Your Business\n\nThe California Consumer Privacy Act gives California residents new rights. " +
+		"Update your privacy policy and train your staff. Businesses that fail to comply may face fines of up to $7,500 per violation.\n\n" +
+		"This article is for general information only and is not legal advice.\n"
+	terms := "CONSULTING AGREEMENT\n\nThis Consulting Agreement is made between Acme LLP and Beta Inc.\n\n" +
+		"Acme shall deliver a written report. The report is for information only and is not legal advice.\n"
+	for _, c := range []struct {
+		name, text, class, want string
+	}{{"guide", guide, "contract", "other"}, {"guide", guide, "regulation", "other"}, {"agreement", terms, "contract", "contract"}} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, c.class); got != c.want {
+			t.Errorf("%s read as %s: %s, want %s", c.name, c.class, got, c.want)
+		}
+	}
+}
+
 // A section of the U.S. Code or the CFR, titled by its citation, is a
 // regulation though it reads like terms of service (providers, users,
 // liability; QA s31: 47 U.S.C. § 230 was contract/terms_of_service);
