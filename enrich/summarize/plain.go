@@ -78,7 +78,9 @@ func withLabels(s string) string {
 	for _, m := range definedLabelRe.FindAllStringIndex(s, -1) {
 		b.WriteString(s[last:m[0]])
 		if preamble {
-			if role, ok := roleLabel(s[m[0]:m[1]], s[max(0, m[0]-120):m[0]]); ok {
+			// what stands between the label before and this one is the
+			// party it labels: its name, and its address after it
+			if role, ok := roleLabel(s[m[0]:m[1]], s[max(last, m[0]-400):m[0]]); ok {
 				b.WriteString(` ("` + role + `")`)
 			}
 		}
@@ -100,8 +102,8 @@ func roleLabel(label, before string) (string, bool) {
 	if len(q) > 4 && strings.EqualFold(q[:4], "the ") {
 		q = q[4:] // ("the Supplier")
 	}
-	if q == "" || genericLabels[strings.ToLower(q)] {
-		return "", false
+	if q == "" || genericLabels[strings.ToLower(q)] || strings.Contains(strings.ToLower(q), "date") {
+		return "", false // "Effective Date", "EffectiveDate"
 	}
 	lower := strings.ToLower(before)
 	for _, w := range strings.Fields(strings.ToLower(q)) {

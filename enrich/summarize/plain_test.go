@@ -85,6 +85,7 @@ func TestPlainKeepsPartyRolesInPreamble(t *testing.T) {
 		`This Supply Agreement (the "Agreement") is made on 1 May 2024 between Acme Software, Inc. ("Acme") and Beta LLC (the "Customer") (each a "Party" and together the "Parties").`: `This Supply Agreement is made on 1 May 2024 between Acme Software, Inc. and Beta LLC ("Customer").`,
 		`This Lease is made between Oak Estates Ltd ("Landlord") and Jane Roe ("Tenant").`:                                                                                              `This Lease is made between Oak Estates Ltd ("Landlord") and Jane Roe ("Tenant").`,
 		`The Licensee ("Licensee") shall pay the fees to Acme ("Licensor").`:                                                                                                            `The Licensee shall pay the fees to Acme.`,
+		`This Development Agreement is entered into on April 15, 2010 ("EffectiveDate") by and between Cargill, Incorporated ("Cargill") and Bioamber S.A.S. ("Partner").`:              `This Development Agreement is entered into on April 15, 2010 by and between Cargill, Incorporated and Bioamber S.A.S. ("Partner").`,
 		`Dropbox, Inc. ("Dropbox", "we") provides the service.`:                                                                                                                         `Dropbox, Inc. provides the service.`,
 	} {
 		if got := Plain(in); got != want {

@@ -325,6 +325,9 @@ func TestContractSummaryOpensWithPreamble(t *testing.T) {
 		"This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") of 275 Madison Avenue, 6th Floor, New York, NY 10016 and VNUE, Inc.":                     "This Promotion Agreement is entered into between BookingEntertainment.com (\"Promoter\") and VNUE, Inc.",
 		"THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC located at 3753 Howard Hughes Pkwy #200 Las Vegas NV 89169 (hereinafter \"CLIENT\"), and BOSCH TECHNOLOGIES, LLC.": "THIS AGREEMENT is made by and between BOSCH INTERNATIONAL, LLC (\"CLIENT\") and BOSCH TECHNOLOGIES, LLC.",
 		"This Consulting Agreement is made on 2 June 2025 between Harbor Inc. (\"Company\"), and John Smith, an individual residing at 14 Oak Road, Denver, Colorado (\"Consultant\").":    "This Consulting Agreement is made on 2 June 2025 between Harbor Inc. (\"Company\") and John Smith, an individual (\"Consultant\").",
+		// a name that opens with a digit ends the address before it, which
+		// took the party with it
+		"THIS AGREEMENT is made as of June 21, 1999 by and between I-ESCROW, INC., with its principal place of business at 1730 S. Amphlett Blvd., San Mateo, California 94402 (\"i-Escrow\"), and 2THEMART.COM, INC. having its principal place of business at 18301 Von Karman Avenue, 7th Floor, Irvine, California 92612 (\"2TheMart\").": "THIS AGREEMENT is made as of June 21, 1999 by and between I-ESCROW, INC. and 2THEMART.COM, INC.",
 	} {
 		if got := compactPreamble(Plain(in)); got != want {
 			t.Errorf("compactPreamble(%.40q) = %q, want %q", in, got, want)
