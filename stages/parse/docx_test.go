@@ -456,3 +456,35 @@ func TestDOCXStaleCoreTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundFileNamedDOCX: a legacy .doc renamed .docx, and a
+// password-protected .docx (which Office stores as a compound file), were
+// dead-lettered as "corrupt DOCX (not a readable ZIP archive)", which
+// reads as a damaged file; each is now named for what it is.
+func TestCompoundFileNamedDOCX(t *testing.T) {
+	ole := append(append([]byte{}, oleMagic...), make([]byte, 600)...)
+	var name16 []byte // the directory entry's name, in UTF-16LE
+	for _, r := range "EncryptedPackage" {
+		name16 = append(name16, byte(r), 0)
+	}
+	encrypted := append(append([]byte{}, ole...), name16...)
+	encrypted = append(encrypted, make([]byte, 200)...)
+	for name, c := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"renamed.docx":      {ole, "legacy Microsoft Office file"},
+		"scan.pdf":          {ole, "legacy Microsoft Office file"},
+		"protected.docx":    {encrypted, "password-protected Office document"},
+		"protected.xlsx":    {encrypted, "password-protected Office document"},
+		"protected (1).doc": {encrypted, "password-protected Office document"},
+	} {
+		_, err := Parse(t.Context(), Input{Filename: name, Data: c.data}, DefaultLimits())
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", name, err, c.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "corrupt DOCX") {
+			t.Errorf("%s: named corrupt: %v", name, err)
+		}
+	}
+}

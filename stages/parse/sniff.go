@@ -42,6 +42,11 @@ func sniff(filename string, data []byte, hint string) string {
 		return document.TypePDF
 	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), rtfMagic):
 		return document.TypeRTF
+	case bytes.HasPrefix(data, oleMagic):
+		// a compound file is never a DOCX or a PDF, whatever its name says:
+		// a .doc renamed .docx, or a password-protected .docx, which Office
+		// wraps in one (unsupported names both)
+		return typeUnknown
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		if isDOCX(data) || ext == ".docx" {
 			// a damaged .docx too: the DOCX parser says why
@@ -89,11 +94,23 @@ func sniff(filename string, data []byte, hint string) string {
 // oleMagic opens the compound files of legacy Microsoft Office.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
+// oleEncryptedPackage is the stream name, in the compound file's UTF-16LE
+// directory, under which Office stores a password-protected .docx, .xlsx
+// or .pptx (MS-OFFCRYPTO): such a file is no legacy one, and saving it
+// "as .docx" is no advice for it.
+var oleEncryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+
+// reasonOfficePassword is the dead-letter reason for a password-protected
+// Office document.
+const reasonOfficePassword = "password-protected Office document (an encrypted .docx, .xlsx or .pptx): remove the password in Office and send it again"
+
 // unsupported is the dead-letter reason for data docmill does not read,
 // naming the format and what to do where it can tell; the file name's
 // extension names it where the content cannot (a damaged .xlsx).
 func unsupported(filename string, data []byte, ct string) string {
 	switch {
+	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, oleEncryptedPackage):
+		return reasonOfficePassword
 	case bytes.HasPrefix(data, oleMagic):
 		return "legacy Microsoft Office file (.doc, .xls or .ppt) is not supported: save it as .docx or PDF"
 	case ct == typeZip:
