@@ -461,3 +461,24 @@ func TestRegistrySourceCaseFolded(t *testing.T) {
 		t.Errorf("templates saved under the name as typed: %d new, want 0", s.NewTemplates)
 	}
 }
+
+// A syslog whose writer put the year before or after the time ("2024 Dec
+// 10 06:55:00", "Dec 10 06:55:00 2024") is dated: its span was read
+// yearless, "--12-10T06:55:00", the year in every line lost.
+func TestSummarizeSyslogWithYear(t *testing.T) {
+	for _, c := range []struct{ name, first, last string }{
+		{"year first", "2024 Dec 10 06:55:46 LabSZ sshd[24200]: Failed password for root", "2024 Dec 10 06:56:01 LabSZ sshd[24201]: Accepted password for fred"},
+		{"year after time", "Dec 10 06:55:46 2024 LabSZ sshd[24200]: Failed password for root", "Dec 10 06:56:01 2024 LabSZ sshd[24201]: Accepted password for fred"},
+		{"fraction", "2024 Dec 10 06:55:46.120 LabSZ sshd[24200]: Failed password for root", "2024 Dec 10 06:56:01.500 LabSZ sshd[24201]: Accepted password for fred"},
+	} {
+		s := Summarize([]string{c.first, c.last}, nil)
+		if !strings.HasPrefix(s.Start, "2024-12-10T06:55:46") || !strings.HasPrefix(s.End, "2024-12-10T06:56:01") {
+			t.Errorf("%s: span %s .. %s", c.name, s.Start, s.End)
+		}
+		for _, tp := range s.Templates {
+			if strings.Contains(tp.Template, "2024") || strings.Contains(tp.Template, "06:5") {
+				t.Errorf("%s: time in template %q", c.name, tp.Template)
+			}
+		}
+	}
+}

@@ -33,6 +33,13 @@ var timeLayouts = []string{
 	"02/Jan/2006:15:04:05 -0700",
 	"02/Jan/2006 15:04:05", // Werkzeug's and Django's runserver: [13/May/2024 10:00:00]
 	"Jan _2 2006 15:04:05",
+	// syslog with the year its writer added before or after the time
+	// (rsyslog and syslog-ng templates, network devices): read without
+	// it, such a log was yearless
+	"2006 Jan _2 15:04:05.999999999",
+	"2006 Jan _2 15:04:05",
+	"Jan _2 15:04:05.999999999 2006",
+	"Jan _2 15:04:05 2006",
 	"Jan _2 15:04:05.999999999",
 	"Jan _2 15:04:05",
 	"Mon Jan _2 15:04:05",
