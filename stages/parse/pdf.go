@@ -24,6 +24,7 @@ import (
 // abandoned (stop).
 func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 	data = withHeader(data)
+	data = fixStreamLengths(data, true)
 	ex, err := extractPDFOnce(data, lim, stop)
 	if err == nil || !repairable(err) || stop.stopped() {
 		return ex, err

@@ -16,6 +16,8 @@ import (
 
 var (
 	reObjHead = regexp.MustCompile(`(?:^|[\r\n\t \x00])(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+obj\b`)
+	reStream  = regexp.MustCompile(`>>[\r\n\t \x00]*stream(?:\r\n|\n|\r)`)
+	reLength  = regexp.MustCompile(`/Length[\r\n\t \x00]*(\d{1,10})\b([\r\n\t \x00]+\d{1,5}[\r\n\t \x00]+R\b)?`)
 	reRootRef = regexp.MustCompile(`/Root[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
 	reInfoRef = regexp.MustCompile(`/Info[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
 	reCatalog = regexp.MustCompile(`/Type[\r\n\t \x00]*/Catalog\b`)
@@ -31,6 +33,7 @@ type objLoc struct {
 // repairPDF returns data with a rebuilt xref table and trailer appended,
 // or false when no objects or no document catalog can be found.
 func repairPDF(data []byte) ([]byte, bool) {
+	data = fixStreamLengths(data, false)
 	maxObj := int64(len(data))/8 + 100_000
 	objs := map[int]objLoc{}
 	var order []int
@@ -141,4 +144,60 @@ func objHead(data []byte, off int) []byte {
 		}
 	}
 	return body
+}
+
+// fixStreamLengths returns data with each stream's direct /Length that
+// does not end at its "endstream" set to the stream's true length, as
+// pdf.js and poppler measure it; data itself when none is wrong. The
+// library reads a stream by its /Length alone: one too short cut the
+// page's text off there without a word (the rest of a contract's page
+// lost), one too long read the next objects as content. With keepOffsets
+// a new length is written only where it fits the old one's digits
+// (padded with spaces), so that the cross-reference table's offsets hold.
+func fixStreamLengths(data []byte, keepOffsets bool) []byte {
+	var out []byte
+	last := 0 // data[:last] is in out
+	for _, m := range reStream.FindAllIndex(data, -1) {
+		start := m[1]
+		// the stream's dictionary: back to the object's start, within 4 KB
+		dict := data[max(0, m[0]-4096):m[0]]
+		if i := bytes.LastIndex(dict, []byte("obj")); i >= 0 {
+			dict = dict[i:]
+		}
+		lm := reLength.FindAllSubmatchIndex(dict, -1)
+		if len(lm) == 0 || lm[len(lm)-1][4] >= 0 {
+			continue // no length, or an indirect one (in another object)
+		}
+		base := m[0] - len(dict)
+		numStart, numEnd := base+lm[len(lm)-1][2], base+lm[len(lm)-1][3]
+		n, err := strconv.Atoi(string(data[numStart:numEnd]))
+		if err != nil || numStart < last {
+			continue
+		}
+		if n >= 0 && start+n <= len(data) && bytes.HasPrefix(bytes.TrimLeft(data[start+n:min(len(data), start+n+16)], "\r\n\t \x00"), []byte("endstream")) {
+			continue // the length is right
+		}
+		end := bytes.Index(data[start:], []byte("endstream"))
+		if end < 0 {
+			continue
+		}
+		body := bytes.TrimRight(data[start:start+end], "\r\n")
+		digits := strconv.Itoa(len(body))
+		if keepOffsets && len(digits) > numEnd-numStart {
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(data))
+		}
+		out = append(out, data[last:numStart]...)
+		out = append(out, digits...)
+		if keepOffsets {
+			out = append(out, bytes.Repeat([]byte(" "), numEnd-numStart-len(digits))...)
+		}
+		last = numEnd
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[last:]...)
 }

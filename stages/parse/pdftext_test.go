@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -67,6 +68,46 @@ func TestPDFLetterSpacedHeading(t *testing.T) {
 	for i, w := range want {
 		if i >= len(got) || got[i] != w {
 			t.Errorf("line %d: got %q, want %q\n%s", i, strings.Join(got[min(i, len(got)):min(i+1, len(got))], ""), w, p.Text)
+		}
+	}
+}
+
+// TestPDFWrongStreamLength: a content stream whose /Length is too short
+// was read only that far, and the rest of the page's text was lost
+// without a word; one too long read the next objects as content. The
+// length is now measured to the stream's "endstream", as pdf.js and
+// poppler do, with the cross-reference table intact (where the true
+// length fits the digits of the wrong one) or rebuilt.
+func TestPDFWrongStreamLength(t *testing.T) {
+	// under 100 bytes: a short length of two digits can be mended in place
+	const content = "BT /F1 12 Tf 72 700 Td (Pay rent monthly.) Tj 0 -14 Td (Either may end this lease.) Tj ET"
+	pdfWith := func(length string) []byte {
+		return testpdf.Build(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+			"<< /Length "+length+" >>stream\n"+content+"\nendstream",
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		)
+	}
+	brokenXref := func(data []byte) []byte {
+		i := bytes.LastIndex(data, []byte("startxref"))
+		return append(append([]byte{}, data[:i]...), "startxref\n999999\n%%EOF\n"...)
+	}
+	for name, data := range map[string][]byte{
+		"too short":              pdfWith("40"),
+		"too long":               pdfWith("5000"),
+		"too short, broken xref": brokenXref(pdfWith("9")),
+		"too long, broken xref":  brokenXref(pdfWith("123456")),
+		"right, broken xref":     brokenXref(pdfWith("%d")),
+	} {
+		p, err := Parse(t.Context(), Input{Filename: "lease.pdf", Data: data}, DefaultLimits())
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !strings.Contains(p.Text, "rent monthly") || !strings.Contains(p.Text, "end this lease") {
+			t.Errorf("%s: text %q", name, p.Text)
 		}
 	}
 }
