@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -249,5 +250,36 @@ func TestOCRBounded(t *testing.T) {
 	_, err = Parse(t.Context(), Input{Filename: "bomb_giant.pdf", Data: data}, lim)
 	if took := time.Since(start); took > lim.Timeout+5*time.Second {
 		t.Errorf("bomb_giant.pdf took %s (%v)", took, err)
+	}
+}
+
+// A scan whose cross-reference table is broken (offsets past the end of
+// the file) was dead-lettered as "corrupt or unreadable PDF" and never
+// read by OCR, though the rebuilt table opens it and its page is an
+// image: the repaired copy's reason, no text, now sends it to OCR.
+func TestOCRReadsScanWithBrokenXref(t *testing.T) {
+	o := DetectOCR()
+	if o == nil {
+		t.Skip("OCR test skipped: pdftoppm and tesseract not installed (apt-get install -y poppler-utils tesseract-ocr)")
+	}
+	scan := scannedPDF(t, testpdf.Text("RECORDS RETENTION POLICY", "Invoices shall be kept for seven years after the end of the financial year."))
+	i := bytes.LastIndex(scan, []byte("startxref"))
+	if i < 0 {
+		t.Fatal("no startxref")
+	}
+	broken := append(append([]byte{}, scan[:i]...), "startxref\n99999999\n%%EOF\n"...)
+
+	e := parsePermanent(t, "scan.pdf", broken)
+	if e.Reason != reasonNoText {
+		t.Fatalf("without OCR: reason %q, want %q", e.Reason, reasonNoText)
+	}
+	lim := DefaultLimits()
+	lim.OCR = o
+	p, err := Parse(t.Context(), Input{Filename: "scan.pdf", Data: broken}, lim)
+	if err != nil {
+		t.Fatalf("with OCR (%s): %v", o, err)
+	}
+	if !strings.Contains(p.Text, "seven years") {
+		t.Errorf("OCR text %q", p.Text)
 	}
 }

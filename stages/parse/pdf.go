@@ -34,6 +34,13 @@ func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 		return nil, cutShort(data, err)
 	}
 	ex2, err2 := extractPDFOnce(fixed, lim, stop)
+	if err2 != nil && wantsOCR(err2) {
+		// the repaired copy opens but its pages hold no text the library
+		// can read (a scan, an inline image it cannot lex): OCR, which
+		// renders the original with poppler's own repair, may read it,
+		// and "corrupt or unreadable" kept it from OCR
+		return nil, err2
+	}
 	if err2 != nil {
 		return nil, cutShort(data, err) // the original reason says more than the repaired copy's
 	}
