@@ -813,6 +813,16 @@ func TestPDFCutShort(t *testing.T) {
 	if p := mustParse(t, "noheader.pdf", noHeader); !strings.Contains(p.Text, "Northwind Traders Inc.") {
 		t.Errorf("without its header: text %.80q", p.Text)
 	}
+	// told by its objects, not its name (a NATS message, an upload without
+	// an extension), and with a comment line whose bytes read as
+	// GBK text: such a PDF was read as a text, its title "1 0 obj"
+	plain := testpdf.Text("Northwind Traders Inc. leases the warehouse.")
+	plain = append([]byte("%\xe2\xe3\xcf\xd3\n"), plain[bytes.IndexByte(plain, '\n')+1:]...)
+	for name, data := range map[string][]byte{"noheader": noHeader, "bug.pdf": plain, "message-17": plain} {
+		if p := mustParse(t, name, data); p.ContentType != document.TypePDF || !strings.Contains(p.Text, "Northwind Traders Inc.") {
+			t.Errorf("%s without its header: %s, title %q, text %.80q", name, p.ContentType, p.Title, p.Text)
+		}
+	}
 	stub := []byte("%PDF-1.4\n1 0 obj\n<< /Length 5 >>\nstream\nhello\nendstream\nendobj\n2 0 obj\n<< /Type /Fon")
 	if pe := parsePermanent(t, "stub.pdf", stub); !strings.Contains(pe.Error(), "PDF cut short") {
 		t.Errorf("stub.pdf: %v", pe)

@@ -40,6 +40,12 @@ func sniff(filename string, data []byte, hint string) string {
 	switch {
 	case bytes.Contains(head, []byte("%PDF-")):
 		return document.TypePDF
+	case reObjHead.Match(head) && bytes.Contains(head, []byte("endobj")):
+		// a PDF that lost its header line (its first bytes cut, or an
+		// editor's): its objects say what it is, and the PDF parser gives
+		// it a header back (withHeader). Read as text, its title was
+		// "1 0 obj" and its text the PDF's source.
+		return document.TypePDF
 	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), rtfMagic):
 		return document.TypeRTF
 	case bytes.HasPrefix(data, oleMagic):
