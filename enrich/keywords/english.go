@@ -66,6 +66,12 @@ func tokenizeEnglish(text string) []etok {
 			sentStart = false
 			i = j
 		case unicode.IsSpace(r):
+			if r == '\n' && !lineStart && tableRowEnds(text, i) {
+				// a table's rows ("cell | cell" lines from HTML and DOCX
+				// tables): no phrase runs from one row's last cell into
+				// the next row's first ("Role Acme Corp")
+				toks = append(toks, etok{text: "\n", start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
+			}
 			lineStart = lineStart || r == '\n'
 			if r == '\n' && strings.HasPrefix(text[i+size:], "\n") {
 				sent, sentStart = sent+1, true
@@ -89,6 +95,17 @@ func tokenizeEnglish(text string) []etok {
 		}
 	}
 	return toks
+}
+
+// tableRowEnds reports whether the line break at text[nl] ends or opens a
+// table row as the parsers write one, its cells joined by " | ".
+func tableRowEnds(text string, nl int) bool {
+	prev := text[strings.LastIndexByte(text[:nl], '\n')+1 : nl]
+	next := text[nl+1:]
+	if j := strings.IndexByte(next, '\n'); j >= 0 {
+		next = next[:j]
+	}
+	return strings.Contains(prev, " | ") || strings.Contains(next, " | ")
 }
 
 // columnGap reports whether s opens with the gap between two columns of

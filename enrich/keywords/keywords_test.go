@@ -508,3 +508,25 @@ func TestChineseCompanyPiecesOnce(t *testing.T) {
 		t.Errorf("the subject is missing: %q", got)
 	}
 }
+
+// A table's rows, as the HTML and DOCX parsers write them ("cell | cell"
+// lines), end phrases: "Role Acme Corp" and "Controller Beta LLC" were key
+// phrases, each the last cell of a row run into the next row's first.
+func TestPhrasesStopAtTableRows(t *testing.T) {
+	text := "Data Processing Policy\n\nThis policy explains how Example Ltd processes personal data of its customers and suppliers.\n\n" +
+		"Party | Role\nAcme Corp | Controller\nBeta LLC | Processor\nGamma Systems | Processor"
+	for _, c := range Candidates(text, "en") {
+		for _, sp := range c.Spans {
+			if strings.Contains(text[sp[0]:sp[1]], "\n") {
+				t.Errorf("candidate %q spans rows: %q", c.Text, text[sp[0]:sp[1]])
+			}
+		}
+	}
+	var got []string
+	for _, k := range Extract(text, Options{Top: 10, Language: "en"}) {
+		got = append(got, k.Text)
+	}
+	if !slices.Contains(got, "Acme Corp") {
+		t.Errorf("key phrases %q lack the cell Acme Corp", got)
+	}
+}
