@@ -367,6 +367,43 @@ func pageResources(p pdf.Page) pdf.Value {
 // res; path names the resource scope for the font cache.
 func (ti *textInterp) run(strm, res pdf.Value, path string, g gstate, depth int) {
 	ti.inflate(strm)
+	runs, budget := len(ti.runs), ti.budget
+	failed := ti.interpret(strm, res, path, g, depth)
+	if failed == nil {
+		return
+	}
+	// the lexer failed: an inline image's bytes, read as tokens? Read the
+	// stream again without them, from where this stream started.
+	content, err := streamBytes(strm)
+	if err != nil {
+		panic(failed)
+	}
+	clean, had := withoutInlineImages(content)
+	if !had {
+		panic(failed)
+	}
+	v, err := rawStream(clean)
+	if err != nil {
+		panic(failed)
+	}
+	ti.runs, ti.budget = ti.runs[:runs], budget
+	if again := ti.interpret(v, res, path, g, depth); again != nil {
+		panic(again)
+	}
+}
+
+// interpret runs the operators of strm; it returns what the library's
+// lexer panicked with (nil when it did not), and lets the interpreter's
+// own stops (ownPanic) through.
+func (ti *textInterp) interpret(strm, res pdf.Value, path string, g gstate, depth int) (failed any) {
+	defer func() {
+		if r := recover(); r != nil {
+			if ownPanic(r) {
+				panic(r)
+			}
+			failed = r
+		}
+	}()
 	var stack []gstate
 	var tm, tlm mat
 	show := func(raw string) { tm = ti.show(raw, &g, tm) }
@@ -458,6 +495,7 @@ func (ti *textInterp) run(strm, res pdf.Value, path string, g gstate, depth int)
 			}
 		}
 	})
+	return nil
 }
 
 // form interprets a form XObject drawn with Do.
