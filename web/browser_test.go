@@ -376,3 +376,50 @@ func TestBrowserUploadsFewFilesAtOnce(t *testing.T) {
 		t.Errorf("%d uploads at once, want at most 3", got)
 	}
 }
+
+// Back returns to a search whose box and sort menu say what its results
+// are, and to a live feed whose class menu says what it shows: the browser
+// restores the page as it was left (its back/forward cache), with the query
+// typed, the sort or the class picked for the next page.
+func TestBrowserBackShowsTheChoicesOfItsPage(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	b.Do("open search", chromedp.Navigate(s.url+"/?q=agreement"), chromedp.WaitVisible(chromedp.ID("result-count")))
+	b.Do("new query", chromedp.Evaluate[chromedp.Void](`document.getElementById("q").value = "erasure"; document.getElementById("search-form").submit()`))
+	b.WaitJS("second search", `location.search.includes("q=erasure") && document.querySelectorAll(".hit").length === 1`, pageWait)
+	back(t, b, `location.search.includes("q=agreement")`)
+	if got := uitest.Eval[string](b, `document.getElementById("q").value`); got != "agreement" {
+		t.Errorf("after Back the box says %q above the results of agreement", got)
+	}
+	// A sort picked with the pointer searches at once; Back shows the
+	// order the results are in.
+	b.Do("sort by date", chromedp.Evaluate[chromedp.Void](`const s = document.getElementById("sort"); s.value = "date"; s.dispatchEvent(new Event("change"))`))
+	b.WaitJS("sorted search", `location.search.includes("sort=date") && document.readyState === "complete"`, pageWait)
+	back(t, b, `!location.search.includes("sort=date")`)
+	if got := uitest.Eval[string](b, `document.getElementById("sort").value`); got != "relevance" {
+		t.Errorf("after Back the sort menu says %q above results by relevance", got)
+	}
+	// The live feed: Back from the log filter to the feed of all classes
+	// says "All classes", as the stream it follows.
+	b.Do("open live", chromedp.Navigate(s.url+"/live"), chromedp.WaitVisible(chromedp.ID("feed")))
+	b.Do("filter", chromedp.Evaluate[chromedp.Void](`const c = document.getElementById("class"); c.value = "log"; c.dispatchEvent(new Event("change"))`))
+	b.WaitJS("log feed", `location.search === "?class=log" && document.readyState === "complete"`, pageWait)
+	back(t, b, `location.search === ""`)
+	if got := uitest.Eval[string](b, `document.getElementById("class").value`); got != "" {
+		t.Errorf("after Back the class menu says %q above the feed of all classes", got)
+	}
+}
+
+// back goes back a page and waits until cond holds there. It evaluates
+// cond itself: chromedp's polls do not run in a page the browser restored
+// from its back/forward cache.
+func back(t *testing.T, b *uitest.Browser, cond string) {
+	t.Helper()
+	b.Do("back", chromedp.Evaluate[chromedp.Void](`history.back()`))
+	for deadline := time.Now().Add(pageWait); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if uitest.Eval[bool](b, `document.readyState === "complete" && (`+cond+`)`) {
+			return
+		}
+	}
+	t.Fatalf("after Back, %s does not hold at %s", cond, uitest.Eval[string](b, `location.href`))
+}

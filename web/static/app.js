@@ -54,6 +54,20 @@
       sort.addEventListener("blur", function () { if (changed) form.submit(); });
     }
     if (q && !q.value && !location.search) q.focus();
+    resetOnBack(form);
+  }
+
+  // resetOnBack puts back the values the server rendered in form, which
+  // are those of what the page shows, when Back or Forward returns to it:
+  // the browser restores the page as it was left (its back/forward cache,
+  // or its refilling of forms), with the query typed, the sort or the
+  // class picked for the next page above this page's results.
+  function resetOnBack(form) {
+    if (!form) return;
+    window.addEventListener("pageshow", function (ev) {
+      var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+      if (ev.persisted || (nav && nav.type === "back_forward")) form.reset();
+    });
   }
 
   // Upload: each file is its own XHR so each has its own progress bar and
@@ -308,6 +322,7 @@
       });
       var btn = form.querySelector("button");
       if (btn) btn.hidden = true;
+      resetOnBack(form);
     }
     connect();
   }
