@@ -193,6 +193,13 @@ func TestFragmentsWholeWords(t *testing.T) {
 		// mixed Chinese and Latin text: a Chinese character ends the word
 		"…igues参数<mark>配置</mark>说明Rodri…": "…参数<mark>配置</mark>说明…",
 		"…参数<mark>配置</mark>说明…":           "…参数<mark>配置</mark>说明…",
+		// the fragment is HTML: a character reference keeps its semicolon
+		// (the text's own ";" before the cut goes)
+		"…keep &lt;img src=x onerror=<mark>alert</mark>(2)&gt; Conf…":   "… &lt;img src=x onerror=<mark>alert</mark>(2)&gt;…",
+		"…shall perform a final &#34;<mark>true-up</mark>&#34; calcul…": "… perform a final &#34;<mark>true-up</mark>&#34;…",
+		"…x <mark>O&#39;Reilly</mark> &amp; Sons; Conf…":                "… <mark>O&#39;Reilly</mark> &amp; Sons…",
+		"…x under <mark>Section</mark> 5; th…":                          "… under <mark>Section</mark> 5…",
+		"…x <mark>AT</mark>&amp; Tel…":                                  "… <mark>AT</mark>&amp;…",
 	} {
 		if got := wholeWords(in); got != want {
 			t.Errorf("wholeWords(%q) = %q, want %q", in, got, want)

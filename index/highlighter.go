@@ -88,11 +88,37 @@ func wholeWords(f string) string {
 				i += n // a Han character ends the text kept
 			}
 			if i < len(rest) {
-				f = strings.TrimRight(rest[:i], " \n\t,;:") + fragmentEllipsis
+				f = trimCut(rest[:i]) + fragmentEllipsis
 			}
 		}
 	}
 	return f
+}
+
+// trimCut trims the spaces and punctuation that a cut leaves before the
+// ellipsis, but not the semicolon that ends a character reference: the
+// fragment is escaped HTML, and "&gt;" cut to "&gt" was invalid HTML.
+func trimCut(s string) string {
+	for {
+		s = strings.TrimRight(s, " \n\t,:")
+		if !strings.HasSuffix(s, ";") || endsInCharRef(s) {
+			return s
+		}
+		s = s[:len(s)-1]
+	}
+}
+
+// endsInCharRef reports whether s ends with a character reference, as
+// html.EscapeString writes them (&lt; &amp; &#34;).
+func endsInCharRef(s string) bool {
+	amp := strings.LastIndexByte(s, '&')
+	if amp < 0 {
+		return false
+	}
+	name := strings.TrimPrefix(s[amp+1:len(s)-1], "#")
+	return name != "" && strings.IndexFunc(name, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}) < 0
 }
 
 // wordEdge is where a word of Latin letters may begin or end: a space, or
