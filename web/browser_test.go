@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/nats-io/nats.go"
 
 	"github.com/docmill/docmill/connectors"
@@ -422,4 +423,29 @@ func back(t *testing.T, b *uitest.Browser, cond string) {
 		}
 	}
 	t.Fatalf("after Back, %s does not hold at %s", cond, uitest.Eval[string](b, `location.href`))
+}
+
+// The sort menu: arrow keys move the choice without searching, Enter
+// applies it; a pointer's choice searches at once, also after keys were
+// pressed on the menu earlier (tabbing through it kept every later pointer
+// choice waiting until the menu lost focus).
+func TestBrowserSortMenu(t *testing.T) {
+	s := newSite(t)
+	b := s.b
+	b.Do("open search", chromedp.Navigate(s.url+"/?q=agreement"), chromedp.WaitVisible(chromedp.ID("result-count")))
+	b.Do("arrow down", chromedp.Evaluate[chromedp.Void](`document.getElementById("sort").focus()`), chromedp.KeyEvent(kb.ArrowDown))
+	if got := uitest.Eval[string](b, `document.getElementById("sort").value`); got != "date" {
+		t.Fatalf("after ArrowDown the sort menu says %q", got)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if uitest.Eval[bool](b, `location.search.includes("sort=")`) {
+		t.Error("an arrow key searched")
+	}
+	b.Do("enter", chromedp.KeyEvent(kb.Enter))
+	b.WaitJS("sorted by Enter", `location.search.includes("sort=date") && document.readyState === "complete"`, pageWait)
+	// Tab through the menu, then pick with the pointer: the menu has the
+	// focus, as after a click, and no key was pressed for this choice.
+	b.Do("tab through", chromedp.Evaluate[chromedp.Void](`document.getElementById("sort").focus()`), chromedp.KeyEvent(kb.Tab))
+	b.Do("pointer pick", chromedp.Evaluate[chromedp.Void](`const s = document.getElementById("sort"); s.focus(); s.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true})); s.value = "-date"; s.dispatchEvent(new Event("change", {bubbles: true}))`))
+	b.WaitJS("sorted by the pointer", `location.search.includes("sort=-date") && document.readyState === "complete"`, 5*time.Second)
 }

@@ -51,7 +51,13 @@
         if (keyed) { changed = true; return; }
         form.submit();
       });
-      sort.addEventListener("blur", function () { if (changed) form.submit(); });
+      sort.addEventListener("blur", function () {
+        if (changed) form.submit();
+        keyed = false; // the next choice may be the pointer's
+      });
+      // a pointer's choice after keys were pressed on the menu (tabbing
+      // through it) waited for the menu to lose the focus
+      sort.addEventListener("pointerdown", function () { keyed = false; });
     }
     if (q && !q.value && !location.search) q.focus();
     resetOnBack(form);
