@@ -399,3 +399,22 @@ func TestIngestRefusesFileThroughSwappedFolder(t *testing.T) {
 		t.Errorf("published %d, refused %d, want 1 and 1 with %q:\n%s", c.published, c.refused, want, errOut.String())
 	}
 }
+
+// serve --ingest names each folder's files after the folder, not
+// "samples": an exported register showed every document from "samples",
+// and the logs of unrelated folders shared one store of templates.
+func TestIngestSourceIsTheFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "contracts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "lease.txt")
+	if err := os.WriteFile(file, []byte("The Tenant shall pay rent."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{dir: "contracts", dir + "/": "contracts", file: "contracts", "/": "cli"} {
+		if got := ingestSource(path); got != want {
+			t.Errorf("ingestSource(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -212,13 +213,32 @@ func shownAddr(addr string) string {
 	return addr
 }
 
+// ingestSource is the source serve --ingest sends path's files under:
+// the name of the folder, or of a file's folder ("samples/logs" is
+// "logs"). Every file was "samples", so an ingested register exported
+// that name, and the logs of unrelated folders shared one store of
+// templates.
+func ingestSource(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "cli"
+	}
+	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
+		abs = filepath.Dir(abs)
+	}
+	if name := filepath.Base(abs); name != "" && name != "/" && name != "." {
+		return name
+	}
+	return "cli"
+}
+
 // ingestAtStart sends the files under paths (serve --ingest) to the
 // started server s, listing each on out and a count per path on log,
 // where the files refused (a missing path among them) are named with why.
 func ingestAtStart(ctx context.Context, s *server.Server, paths []string, out, log io.Writer) {
 	for _, p := range paths {
 		c := ingestCounts{out: out, errOut: log}
-		if err := ingestPath(ctx, s.Publisher(), p, "samples", "", &c); err != nil {
+		if err := ingestPath(ctx, s.Publisher(), p, ingestSource(p), "", &c); err != nil {
 			fmt.Fprintf(log, "ingest %s: %v\n", p, err)
 			continue
 		}
