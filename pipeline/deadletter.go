@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/pipeline/broker"
@@ -44,6 +46,19 @@ func Unavailable(err error) error {
 		return nil
 	}
 	return &UnavailableError{Err: err}
+}
+
+// brokerAway reports whether err is the broker not answering a request
+// (restarting, out of reach, its JetStream not ready yet) rather than
+// refusing it: the same request succeeds once the broker is back.
+func brokerAway(err error) bool {
+	for _, e := range []error{context.DeadlineExceeded, nats.ErrTimeout, nats.ErrNoResponders, nats.ErrConnectionClosed,
+		nats.ErrDisconnected, nats.ErrConnectionReconnecting, jetstream.ErrNoStreamResponse, jetstream.ErrJetStreamNotEnabled} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // StageError names the stage a failure belongs to when it is not that of

@@ -73,8 +73,10 @@ type Worker struct {
 	// Stage names this worker in metrics and dead letters (default "analyze").
 	Stage string
 	// KeepOriginal, when set, stores the original bytes of each parsed
-	// document (for download and reprocessing). A failure is logged, not
-	// fatal: the analysis matters more than the copy.
+	// document (for download and reprocessing). A refusal (a full bucket)
+	// is logged, not fatal: the analysis matters more than the copy. A
+	// broker that did not answer (brokerAway) is retried instead, as a
+	// result the broker did not store is.
 	KeepOriginal func(ctx context.Context, doc *document.Parsed, data []byte) error
 	// Processing, when set, records documents published straight onto the
 	// ingest subjects, which no docmill publisher recorded.
@@ -254,6 +256,13 @@ func (w *Worker) Handle(msg *message.Message) ([]*message.Message, error) {
 	}
 	if w.KeepOriginal != nil {
 		if err := w.KeepOriginal(ctx, doc, data); err != nil {
+			if brokerAway(err) {
+				// the broker did not answer (restarting, out of reach):
+				// acked now, the document would have lost its original
+				// for good, so it waits, retried like a result the broker
+				// did not store
+				return nil, fmt.Errorf("keep original of %s: %w", doc.Filename, Unavailable(err))
+			}
 			w.Log.Warn("keep original", "doc_id", doc.ID, "filename", doc.Filename, "err", err)
 		}
 	}
