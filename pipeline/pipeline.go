@@ -258,24 +258,37 @@ func consumerInfo(ctx context.Context, js jetstream.JetStream, stream, durable s
 	return c.Info(ctx)
 }
 
-// watchLag exports consumer lag and unacked counts every few seconds.
+// watchLag exports consumer lag and unacked counts every few seconds: the
+// workers' consumer and every durable consumer of the results stream,
+// this process's and other indexers' (a replica's index.consumer, whose
+// lag no other process exported, not even while that replica was down
+// and its lag grew).
 func watchLag(ctx context.Context, o Options) {
 	t := time.NewTicker(3 * time.Second)
 	defer t.Stop()
+	fixed := [][2]string{{broker.StreamIngest, DurableWorker}, {broker.StreamResults, o.IndexerDurable}}
+	shown := map[[2]string]bool{}
 	for {
-		for _, pair := range [][2]string{{broker.StreamIngest, DurableWorker}, {broker.StreamResults, o.IndexerDurable}} {
-			cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-			info, err := consumerInfo(cctx, o.JS, pair[0], pair[1])
-			cancel()
-			if err != nil {
-				// a stale figure would mislead an autoscaler acting on
-				// lag: while the broker cannot say, there is none
-				o.Metrics.Pending.DeleteLabelValues(pair[0], pair[1])
-				o.Metrics.AckPend.DeleteLabelValues(pair[0], pair[1])
-				continue
-			}
+		infos := consumerLags(ctx, o.JS, fixed)
+		for pair, info := range infos {
 			o.Metrics.Pending.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumPending))
 			o.Metrics.AckPend.WithLabelValues(pair[0], pair[1]).Set(float64(info.NumAckPending))
+		}
+		for _, pair := range fixed {
+			shown[pair] = true
+		}
+		for pair := range shown {
+			if infos[pair] == nil {
+				// a stale figure would mislead an autoscaler acting on
+				// lag: while the broker cannot say, there is none (and a
+				// consumer deleted has none)
+				o.Metrics.Pending.DeleteLabelValues(pair[0], pair[1])
+				o.Metrics.AckPend.DeleteLabelValues(pair[0], pair[1])
+				delete(shown, pair)
+			}
+		}
+		for pair := range infos {
+			shown[pair] = true
 		}
 		select {
 		case <-ctx.Done():
@@ -283,4 +296,32 @@ func watchLag(ctx context.Context, o Options) {
 		case <-t.C:
 		}
 	}
+}
+
+// consumerLags asks the broker about the consumers of fixed and every
+// other durable consumer of the results stream, keyed by stream and
+// consumer; a consumer the broker did not describe is left out.
+func consumerLags(ctx context.Context, js jetstream.JetStream, fixed [][2]string) map[[2]string]*jetstream.ConsumerInfo {
+	infos := map[[2]string]*jetstream.ConsumerInfo{}
+	for _, pair := range fixed {
+		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		info, err := consumerInfo(cctx, js, pair[0], pair[1])
+		cancel()
+		if err == nil {
+			infos[pair] = info
+		}
+	}
+	cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	st, err := js.Stream(cctx, broker.StreamResults)
+	if err != nil {
+		return infos
+	}
+	list := st.ListConsumers(cctx)
+	for info := range list.Info() {
+		if info.Config.Durable != "" { // not a client's ordered consumer
+			infos[[2]string{broker.StreamResults, info.Name}] = info
+		}
+	}
+	return infos
 }

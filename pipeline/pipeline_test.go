@@ -17,7 +17,9 @@ import (
 	"github.com/ThreeDotsLabs/watermill"
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	dto "github.com/prometheus/client_model/go"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
@@ -349,6 +351,63 @@ func TestLagGaugesDroppedWhenUnreadable(t *testing.T) {
 	watchLag(ctx, Options{JS: js, Metrics: m})
 	if n := testutil.CollectAndCount(m.Pending) + testutil.CollectAndCount(m.AckPend); n != 0 {
 		t.Errorf("%d stale lag series left", n)
+	}
+}
+
+// A replica indexer's consumer (index.consumer) has its lag exported by
+// every process, as the default indexer's is: it was exported only by the
+// replica itself, so nothing showed its lag while the replica was down.
+// Once the consumer is deleted, its series goes.
+func TestLagOfEveryIndexerConsumer(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	js := embeddedJS(t)
+	const replica = "docmill-indexer-b"
+	if _, err := js.CreateConsumer(ctx, broker.StreamResults, jetstream.ConsumerConfig{Durable: replica, AckPolicy: jetstream.AckExplicitPolicy}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := js.Publish(ctx, broker.SubjectResults+".other", []byte(fmt.Sprintf(`{"id":"%d"}`, i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := NewMetrics()
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { watchLag(wctx, Options{JS: js, Metrics: m, IndexerDurable: DurableIndexer}); close(done) }()
+	defer func() { stop(); <-done }()
+	// lag is the replica's consumer's exported lag, -1 while there is none
+	lag := func() float64 {
+		ch := make(chan prometheus.Metric, 16)
+		m.Pending.Collect(ch)
+		close(ch)
+		for metric := range ch {
+			var pb dto.Metric
+			if err := metric.Write(&pb); err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range pb.GetLabel() {
+				if l.GetName() == "consumer" && l.GetValue() == replica {
+					return pb.GetGauge().GetValue()
+				}
+			}
+		}
+		return -1
+	}
+	for ctx.Err() == nil && lag() != 3 {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if v := lag(); v != 3 {
+		t.Fatalf("lag of the replica's consumer %s: %v, want 3", replica, v)
+	}
+	if err := js.DeleteConsumer(ctx, broker.StreamResults, replica); err != nil {
+		t.Fatal(err)
+	}
+	for ctx.Err() == nil && lag() != -1 {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if v := lag(); v != -1 {
+		t.Errorf("deleted consumer %s still exported with lag %v", replica, v)
 	}
 }
 
