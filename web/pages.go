@@ -76,7 +76,7 @@ var funcs = template.FuncMap{
 	},
 	"join":  strings.Join,
 	"lower": strings.ToLower,
-	"hd":    func(title, page string) head { return head{Title: title, Page: page} },
+	"hd":    func(title, page string) head { return head{Title: shortTitle(title), Page: page} },
 	"ms":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 	"mib":   func(n int64) int64 { return n >> 20 },
 	"num":   fmtNum,
@@ -684,4 +684,22 @@ func logTime(s string) string {
 		return s
 	}
 	return strings.Replace(s, "T", " ", 1)
+}
+
+// maxTitleRunes bounds a page's title: a search page is titled by its
+// query, which may run to 8 KB, and a browser's tab and history showed
+// all of it.
+const maxTitleRunes = 80
+
+// shortTitle is title cut to maxTitleRunes, whole words where it can.
+func shortTitle(title string) string {
+	r := []rune(title)
+	if len(r) <= maxTitleRunes {
+		return title
+	}
+	cut := string(r[:maxTitleRunes])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ") + "…"
 }

@@ -1600,6 +1600,12 @@ func TestSearchPageTitleAndExports(t *testing.T) {
 	if !strings.Contains(body, "<title>agreement · docmill</title>") {
 		t.Errorf("title: %s", between(body, "<title>", "</title>"))
 	}
+	// a long query is cut in the title, at a word (a pasted 8 KB query filled tabs and history)
+	long := strings.Repeat("indemnification ", 500)
+	if _, body := get(t, s, "/?q="+url.QueryEscape(long)); len(between(body, "<title>", "</title>")) > 120 ||
+		!strings.Contains(body, "<title>indemnification indemnification") {
+		t.Errorf("title of a long query: %d bytes", len(between(body, "<title>", "</title>")))
+	}
 	if !strings.Contains(body, `id="export-json" href="/api/export?class=contract&amp;q=agreement"`) {
 		t.Errorf("no JSON lines export of the matches: %s", between(body, `id="result-count"`, "</p>"))
 	}
