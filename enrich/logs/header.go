@@ -3,6 +3,7 @@ package logs
 import (
 	"encoding/json"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +50,7 @@ const (
 	kComp // identifier ending with ':' (component, optionally with [pid])
 	kSep  // a lone "-" or "|"
 	kBracket
+	kMnem // a message mnemonic with its severity: "%LINK-3-UPDOWN:"
 )
 
 // htok is one header token with its byte span in the line.
@@ -433,7 +435,16 @@ func headerEnd(toks []htok) (int, string, string) {
 			return afterLevel(toks, i)
 		case kComp:
 			if words <= 1 && (sawID || i == 0) {
+				if end, lvl, mnem := mnemonicAt(toks, i+1); end > 0 {
+					// "rpd[1234]: %DAEMON-4-RPD_BGP_NEIGHBOR_STATE_CHANGED:"
+					return end, lvl, mnem
+				}
 				return i + 1, "", strings.TrimSuffix(t.text, ":")
+			}
+			words++
+		case kMnem:
+			if words <= 1 && (sawID || i == 0) {
+				return mnemonicAt(toks, i)
 			}
 			words++
 		case kSep:
@@ -588,12 +599,53 @@ func classify(s string) tokKind {
 		return kBracket
 	case normLevel(strings.Trim(s, ":,")) != "":
 		return kLevel
+	case mnemonicRe.MatchString(s):
+		return kMnem
+	case isZoneColon(s):
+		return kID // "10:00:00.123 UTC: %SYS-5-CONFIG_I: ...": a zone, no component
 	case isCompToken(s):
 		return kComp
-	case hasDigit(s) || isMonthOrDay(strings.Trim(s, ",")):
+	case hasDigit(s) || isMonthOrDay(strings.TrimLeft(strings.Trim(s, ","), "*.")):
+		// a leading "*" or "." is Cisco's mark of a clock not (or no
+		// longer) synchronised: "*Dec 10 2024 06:55:00.123:"
 		return kID
 	}
 	return kWord
+}
+
+// isZoneColon reports a zone abbreviation that ends a time with a colon,
+// "UTC:".
+func isZoneColon(s string) bool {
+	zone, ok := strings.CutSuffix(s, ":")
+	_, known := zoneOffsets[zone]
+	return ok && known
+}
+
+// mnemonicRe is a message mnemonic, "%FACILITY-SEVERITY-MNEMONIC" with an
+// optional subfacility, as Cisco IOS, IOS XE, IOS XR, NX-OS and ASA and
+// Junos (explicit-priority) write it before the message:
+// "%SYS-5-CONFIG_I:", "%PKT_INFRA-LINK-3-UPDOWN", "%ASA-6-302013:". The
+// digit is the syslog severity (0 emergency .. 7 debug).
+var mnemonicRe = regexp.MustCompile(`^%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?-([0-7])-[A-Z0-9_]+:?$`)
+
+// mnemonicAt reads a message mnemonic at toks[i], written with its colon
+// or before a lone one (IOS XR's "%PKT_INFRA-LINK-3-UPDOWN : ..."): the
+// header end after it, the level its severity gives and the mnemonic; end
+// is 0 when there is none.
+func mnemonicAt(toks []htok, i int) (int, string, string) {
+	if i >= len(toks) || toks[i].kind != kMnem {
+		return 0, "", ""
+	}
+	t := toks[i].text
+	end := i + 1
+	if !strings.HasSuffix(t, ":") {
+		if end >= len(toks) || toks[end].text != ":" {
+			return 0, "", ""
+		}
+		end++
+	}
+	sev := mnemonicRe.FindStringSubmatch(t)[1]
+	return end, syslogLevel(int(sev[0] - '0')), strings.TrimSuffix(t, ":")
 }
 
 // isCompToken reports whether s looks like "name:", "name[pid]:",

@@ -70,7 +70,13 @@ func floating(t time.Time, layout string) time.Time {
 func findTime(toks []htok) (time.Time, int) {
 	parts := make([]string, len(toks))
 	for i, t := range toks {
-		parts[i] = strings.TrimRight(strings.Trim(t.text, "[]"), ",")
+		// Cisco marks a clock not (or no longer) synchronised with a
+		// leading "*" or ".", and ends the time with a colon:
+		// "*Dec 10 2024 06:55:00.123: %SYS-5-CONFIG_I: ..."
+		parts[i] = strings.TrimRight(strings.Trim(t.text, "[]"), ",:")
+		if t.kind == kID {
+			parts[i] = strings.TrimLeft(parts[i], "*.")
+		}
 	}
 	for i := range parts {
 		if toks[i].kind != kID && toks[i].kind != kBracket {
