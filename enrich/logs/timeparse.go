@@ -33,6 +33,8 @@ var timeLayouts = []string{
 	"02/Jan/2006:15:04:05 -0700",
 	"02/Jan/2006 15:04:05", // Werkzeug's and Django's runserver: [13/May/2024 10:00:00]
 	"Jan _2 2006 15:04:05",
+	"02 Jan 2006 15:04:05.999999999", // Redis: "1:M 31 Dec 2024 23:50:00.123 * DB saved on disk"
+	"02 Jan 2006 15:04:05",
 	// syslog with the year its writer added before or after the time
 	// (rsyslog and syslog-ng templates, network devices): read without
 	// it, such a log was yearless
@@ -76,6 +78,10 @@ func findTime(toks []htok) (time.Time, int) {
 		parts[i] = strings.TrimRight(strings.Trim(t.text, "[]"), ",:")
 		if t.kind == kID {
 			parts[i] = strings.TrimLeft(parts[i], "*.")
+		}
+		if i == 0 && priLevel(parts[0]) != "" {
+			// a syslog priority glued to an RFC 3164 time: "<34>Oct 11 22:14:15"
+			parts[0] = parts[0][strings.IndexByte(parts[0], '>')+1:]
 		}
 	}
 	for i := range parts {
