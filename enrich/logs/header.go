@@ -423,6 +423,12 @@ func headerEnd(toks []htok) (int, string, string) {
 	sawID := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t.text[0] == '"' {
+			// a quoted string is message, never a header field: Envoy's
+			// '[time] "GET /x HTTP/2" 200 - 0 ...' ends its header at the
+			// time, not at the "-" of its response flags
+			break
+		}
 		switch t.kind {
 		case kLevel:
 			if !levelPlausible(toks, i, sawID) || (sepEnd > 0 && i > sepEnd) {
