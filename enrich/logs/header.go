@@ -149,11 +149,13 @@ func priLevel(line string) string {
 var (
 	JSONMsgKeys   = []string{"msg", "message", "MESSAGE", "Message", "RenderedMessage", "@m", "@mt", "MessageTemplate", "log", "text", "textPayload"}
 	JSONLevelKeys = []string{"level", "lvl", "severity", "log.level", "levelname", "LEVEL", "Level", "LogLevel", "@l", "PRIORITY", "@level", "loglevel"}
-	jsonTimeKeys  = []string{"time", "ts", "timestamp", "@timestamp", "t", "asctime", "Timestamp", "@t", "__REALTIME_TIMESTAMP", "instant", "timeMillis"}
+	jsonTimeKeys  = []string{"time", "ts", "timestamp", "@timestamp", "t", "asctime", "Timestamp", "@t", "__REALTIME_TIMESTAMP", "instant", "timeMillis",
+		"eventTime", "requestReceivedTimestamp"} // CloudTrail's, the Kubernetes audit log's
 )
 
 // splitJSON handles one-object-per-line structured logs: the message
-// field is the content, level and time come from their fields.
+// field is the content, level and time come from their fields. An object
+// with no message field but a time or level field is its own content.
 func splitJSON(line string) (Header, string, bool) {
 	if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' {
 		return Header{}, "", false
@@ -162,13 +164,14 @@ func splitJSON(line string) (Header, string, bool) {
 	if err := json.Unmarshal([]byte(line), &obj); err != nil {
 		return Header{}, "", false
 	}
+	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj)}
 	msg, ok := firstString(obj, JSONMsgKeys)
 	if !ok {
-		return Header{}, "", false
+		// an event with no message field (a Kubernetes audit event, a
+		// CloudTrail record) is its own content, but its time and level
+		// are still its fields'
+		return h, line, !h.Time.IsZero() || h.Level != ""
 	}
-	h := Header{Raw: line}
-	h.Level = jsonLevel(obj)
-	h.Time = jsonTime(obj)
 	return h, strings.TrimSpace(msg), true
 }
 
@@ -184,7 +187,8 @@ func isDashMarker(line string) bool {
 // slog text handler): key=value pairs, values with spaces quoted. As in
 // splitJSON, the message field is the content (the other pairs are left
 // out of it, as a JSON line's other fields are) and level and time come
-// from their fields; a line without a message field is not read so.
+// from their fields; a line without a message field is read so only when
+// it has a time or level field, and is then its own content.
 func splitLogfmt(line string) (Header, string, bool) {
 	eq := strings.IndexByte(line, '=')
 	if eq < 1 || strings.IndexByte(line[:eq], ' ') >= 0 {
@@ -194,11 +198,14 @@ func splitLogfmt(line string) (Header, string, bool) {
 	if !ok {
 		return Header{}, "", false
 	}
+	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj)}
 	msg, ok := firstString(obj, JSONMsgKeys)
 	if !ok {
-		return Header{}, "", false
+		// a record with no message field (a firewall's traffic log:
+		// FortiGate's 'date=2024-12-31 time=23:50:00 ... action="deny"')
+		// is its own content, its time and level still its fields'
+		return h, line, !h.Time.IsZero() || h.Level != ""
 	}
-	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj)}
 	return h, strings.TrimSpace(msg), true
 }
 
@@ -328,6 +335,15 @@ func syslogLevel(n int) string {
 // or an object of seconds and nanoseconds (log4j2's instant, Google's
 // timestamp).
 func jsonTime(obj map[string]any) time.Time {
+	if d, ok := obj["date"].(string); ok {
+		// date and time in two fields, as firewalls write key=value
+		// records: "date=2024-12-31 time=23:50:00"
+		if c, ok := obj["time"].(string); ok {
+			if t, ok := parseTime(d + " " + c); ok {
+				return t
+			}
+		}
+	}
 	for _, k := range jsonTimeKeys {
 		switch v := lookup(obj, k).(type) {
 		case string:
