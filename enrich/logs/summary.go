@@ -322,7 +322,11 @@ func messageLevel(content string) string {
 			return lv
 		}
 	}
-	if m := accessStatusRe.FindStringSubmatch(content); m != nil {
+	m := accessStatusRe.FindStringSubmatch(content)
+	if m == nil {
+		m = timersStatusRe.FindStringSubmatch(content)
+	}
+	if m != nil {
 		// an access log line: the response status is its severity
 		switch m[1][0] {
 		case '5':
@@ -396,6 +400,10 @@ var (
 	// accessStatusRe finds the status after the request of an access log
 	// line (Common and Combined Log Format: "GET /x HTTP/1.1" 503 0).
 	accessStatusRe = regexp.MustCompile(`"[A-Z]+ \S+ HTTP/[\d.]+" ([1-5]\d\d) `)
+	// timersStatusRe finds the status of an access log line that writes
+	// it before the request, after its timers (HAProxy's HTTP log:
+	// "[13/May/2024:10:00:00.123] fe be/srv 0/0/1/20/21 503 212 ...").
+	timersStatusRe = regexp.MustCompile(`\] \S+ \S+/\S+ -?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ ([1-5]\d\d) `)
 	// uptimeRe is a kernel message's leading uptime stamp.
 	uptimeRe = regexp.MustCompile(`^\s*\[\s*\d+\.\d+\]\s*`)
 )
