@@ -163,5 +163,22 @@ func parseTime(s string) (time.Time, bool) {
 			return epoch(float64(n))
 		}
 	}
+	if len(s) > 11 && len(s) <= 20 && s[0] == '1' && s[10] == '.' && allDigits(s[:10]) && allDigits(s[11:]) {
+		// epoch seconds with a fraction: Squid's native access log,
+		// "1735689010.123     45 10.0.0.1 TCP_MISS/200 ..."
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return epoch(f)
+		}
+	}
 	return time.Time{}, false
+}
+
+// allDigits reports whether s is all ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
