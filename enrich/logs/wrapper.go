@@ -114,14 +114,21 @@ var (
 	// (GitHub Actions, Azure Pipelines), after the time the runner stamps
 	// on each line of a downloaded log.
 	workflowRe = regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\dT\S+) )?##\[(\w+)\] ?(.*)$`)
+	// redisRe is Redis's log line, "1:M 31 Dec 2024 23:50:00.123 # msg":
+	// pid and role, the time, and a sign for the level.
+	redisRe = regexp.MustCompile(`^\d+:[XCSM] (\d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3}) ([.*#-]) (.*)$`)
 )
+
+// redisLevels are the levels of Redis's signs: debug, verbose, notice and
+// warning.
+var redisLevels = map[string]string{".": "DEBUG", "-": "DEBUG", "*": "NOTICE", "#": "WARN"}
 
 // workflowMarkers are the workflow commands that fold a CI log into
 // sections rather than report an event.
 var workflowMarkers = map[string]bool{"group": true, "endgroup": true, "section": true}
 
-// splitNotation reads the glog, Python default, bracketed-head and
-// workflow-command notations.
+// splitNotation reads the glog, Python default, bracketed-head,
+// workflow-command and Redis notations.
 func splitNotation(line string) (Header, string, bool) {
 	if len(line) < 8 {
 		return Header{}, "", false
@@ -131,6 +138,14 @@ func splitNotation(line string) (Header, string, bool) {
 	}
 	if h, content, ok := splitWorkflow(line); ok {
 		return h, content, true
+	}
+	if line[0] >= '0' && line[0] <= '9' && strings.IndexByte(line[:min(len(line), 12)], ':') > 0 {
+		if m := redisRe.FindStringSubmatch(line); m != nil {
+			t, _ := parseTime(m[1])
+			h := Header{Time: t, Level: redisLevels[m[2]]}
+			h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[3]))
+			return h, strings.TrimSpace(m[3]), true
+		}
 	}
 	if line[0] < 'A' || line[0] > 'Z' {
 		return Header{}, "", false // glog and Python's start with a capital

@@ -1,0 +1,30 @@
+package logs
+
+import (
+	"maps"
+	"testing"
+)
+
+// Redis writes its level as a sign after the time: "." debug, "-"
+// verbose, "*" notice, "#" warning. The sign is the level, not the
+// template's first word.
+func TestRedisLevels(t *testing.T) {
+	lines := []string{
+		"1:C 31 Dec 2024 23:50:00.101 # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo",
+		"1:M 31 Dec 2024 23:50:00.734 * 100 changes in 300 seconds. Saving...",
+		"1:M 31 Dec 2024 23:50:01.002 * Background saving started by pid 4711",
+		"4711:C 31 Dec 2024 23:50:01.310 * DB saved on disk",
+		"1:M 31 Dec 2024 23:50:05.900 - Accepted 10.0.0.7:51234",
+		"1:M 31 Dec 2024 23:54:33.179 * 12 changes in 300 seconds. Saving...",
+	}
+	s := Summarize(lines, nil)
+	if want := map[string]int{"WARN": 1, "NOTICE": 4, "DEBUG": 1}; !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+	if s.Start != "2024-12-31T23:50:00.101" || s.End != "2024-12-31T23:54:33.179" {
+		t.Errorf("span %s to %s", s.Start, s.End)
+	}
+	if tpl := s.Templates[0]; tpl.Template != "<*> changes in <*>. Saving..." || tpl.Count != 2 {
+		t.Errorf("top template %+v", tpl)
+	}
+}
