@@ -550,6 +550,14 @@ func TestSniff(t *testing.T) {
 			"main.handler(0xc000010000)\n\t/app/main.go:42 +0x2c\nmain.main()\n\t/app/main.go:20 +0x85\nexit status 2\n", document.TypeLog},
 		{"trace.txt", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"s\" is null\n" +
 			"\tat com.acme.App.run(App.java:10)\n\tat com.acme.App.main(App.java:5)\n", document.TypeLog},
+		// a network device's log by its message mnemonics: Cisco IOS's
+		// default uptime stamps, and no stamps at all
+		{"router.log", "000045: 1d02h: %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down\n" +
+			"000046: 1d02h: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/1, changed state to down\n" +
+			"000047: 2w3d: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.1.1.5)\n", document.TypeLog},
+		{"switch.log", "%LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down\n" +
+			"%SW_MATM-4-MACFLAP_NOTIF: Host 0050.56a3.1b2c in vlan 10 is flapping between port Gi1/0/1 and port Gi1/0/2\n" +
+			"%SYS-5-CONFIG_I: Configured from console by admin on vty0\n", document.TypeLog},
 		// prose that mentions times and big numbers now and then stays text
 		{"minutes.txt", "The meeting opened at 10:00:00 with the budget review.\nMembers discussed the vendor contract for the data centre.\n" +
 			"Invoice 1714641243 was approved after a short debate.\nThe committee will meet again next month to review progress.\n" +

@@ -286,7 +286,7 @@ var (
 
 // logHeader matches the start of a log line: a timestamp in the common
 // shapes (ISO 8601, syslog, Apache/nginx access, HDFS/Spark compact dates,
-// epoch seconds), or a level word.
+// epoch seconds), a level word, or a message mnemonic.
 var logHeader = regexp.MustCompile(`^(?:` +
 	`\[?\d{4}[-/.]\d{2}[-/.]\d{2}[T ]\d{1,2}:\d{2}` + // 2024-01-02 10:00, [2024-01-02T10:00
 	`|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}` + // syslog: Jan  2 10:00:00
@@ -302,6 +302,10 @@ var logHeader = regexp.MustCompile(`^(?:` +
 	`|\[[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}` + // [Sun Dec 04 04:47:44 2005]
 	`|panic: |fatal error: ` + // a Go program's crash
 	`|Exception in thread "` + // the JVM's report of an uncaught exception
+	// a network device's message mnemonic, after its sequence number and
+	// uptime, as Cisco IOS writes it by default ("000045: 1d02h:
+	// %LINK-3-UPDOWN: ..."), or alone ("no service timestamps")
+	`|(?:\d+: )?(?:\w+: )?%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?-[0-7]-[A-Z0-9_]+ ?:` +
 	`)`)
 
 // stampedEarly matches a line whose first 40 characters hold a time of day
