@@ -83,6 +83,11 @@ func findTime(toks []htok) (time.Time, int) {
 			// a syslog priority glued to an RFC 3164 time: "<34>Oct 11 22:14:15"
 			parts[0] = parts[0][strings.IndexByte(parts[0], '>')+1:]
 		}
+		if k := strings.LastIndexByte(parts[i], ':'); i == 0 && k > 0 && isMonthOrDay(parts[i][k+1:]) {
+			// a node glued to the time, as IOS XR writes it:
+			// "RP/0/RSP0/CPU0:Dec 10 06:55:00.123 UTC: ..."
+			parts[0] = parts[0][k+1:]
+		}
 	}
 	for i := range parts {
 		if toks[i].kind != kID && toks[i].kind != kBracket {
