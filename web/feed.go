@@ -66,10 +66,7 @@ func (f *Feed) Publish(r *document.Result) {
 	}
 	f.seq++
 	ev.Seq = f.seq
-	f.recent = append(f.recent, ev)
-	if len(f.recent) > feedRecent {
-		f.recent = f.recent[len(f.recent)-feedRecent:]
-	}
+	f.recent = capPerClass(append(f.recent, ev))
 	for ch, class := range f.subs {
 		if class != "" && class != ev.Class {
 			continue
@@ -87,12 +84,34 @@ func eventOf(r *document.Result) FeedEvent {
 		Model: strings.Trim(r.Model.Name+"@"+r.Model.Version, "@"), Summary: clip(r.Summary, 300), ProcessedAt: r.ProcessedAt}
 }
 
-// Recent returns the latest events matching class ("" = all), newest first.
+// capPerClass keeps, of events (oldest first), the newest feedRecent of
+// each class, and so the newest feedRecent of all. The feed kept the last
+// 50 of all classes, so a page filtered to one class, /live?class=log,
+// showed the 4 logs among 50 contracts.
+func capPerClass(events []FeedEvent) []FeedEvent {
+	n := map[string]int{}
+	keep := make([]bool, len(events))
+	for i := len(events) - 1; i >= 0; i-- {
+		if n[events[i].Class]++; n[events[i].Class] <= feedRecent {
+			keep[i] = true
+		}
+	}
+	out := events[:0]
+	for i, ev := range events {
+		if keep[i] {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// Recent returns the latest events matching class ("" = all), newest first:
+// at most feedRecent, those of one class when class is given.
 func (f *Feed) Recent(class string) []FeedEvent {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []FeedEvent
-	for i := len(f.recent) - 1; i >= 0; i-- {
+	for i := len(f.recent) - 1; i >= 0 && len(out) < feedRecent; i-- {
 		if class == "" || f.recent[i].Class == class {
 			out = append(out, f.recent[i])
 		}
@@ -209,11 +228,7 @@ func (f *Feed) Backfill(ctx context.Context, js jetstream.JetStream, keep func(c
 			merged = append(merged, ev)
 		}
 	}
-	merged = append(merged, f.recent...)
-	if len(merged) > feedRecent {
-		merged = merged[len(merged)-feedRecent:]
-	}
-	f.recent = merged
+	f.recent = capPerClass(append(merged, f.recent...))
 	return nil
 }
 

@@ -1774,3 +1774,31 @@ func TestUploadRefusesBadEscape(t *testing.T) {
 		}
 	}
 }
+
+// A live page filtered to one class shows that class's last events: the
+// feed kept the last 50 of all classes, so /live?class=log showed the few
+// logs among 50 contracts.
+func TestFeedKeepsRecentEventsPerClass(t *testing.T) {
+	f := NewFeed()
+	t0 := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	for i := 0; i < 200; i++ {
+		class := "contract"
+		if i%20 == 0 {
+			class = "log"
+		}
+		f.Publish(&document.Result{ID: fmt.Sprintf("doc-%03d", i), Analysis: document.Analysis{Class: class}, ProcessedAt: t0.Add(time.Duration(i) * time.Second)})
+	}
+	if logs := f.Recent("log"); len(logs) != 10 || logs[0].ID != "doc-180" || logs[9].ID != "doc-000" {
+		t.Errorf("logs: %d, want the 10 published", len(logs))
+	}
+	all := f.Recent("")
+	if len(all) != feedRecent || all[0].ID != "doc-199" {
+		t.Errorf("all: %d events, newest %s", len(all), all[0].ID)
+	}
+	if contracts := f.Recent("contract"); len(contracts) != feedRecent || contracts[0].ID != "doc-199" {
+		t.Errorf("contracts: %d", len(contracts))
+	}
+	if n := len(f.recent); n > 2*feedRecent {
+		t.Errorf("the feed keeps %d events, want at most %d per class", n, feedRecent)
+	}
+}
