@@ -36,6 +36,30 @@ type etok struct {
 
 // tokenizeEnglish splits text into word and punctuation tokens with byte
 // offsets, sentence indices and a part-of-speech-like kind.
+// addressRe is an e-mail address, a URL or a host name with a common
+// top-level domain, at the start of the text it is matched against.
+var addressRe = regexp.MustCompile(`^(?:(?i:https?|ftp)://[^\s<>"()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|gov|edu|info|biz|ai|app|dev|co\.uk|ac\.uk|gov\.uk|org\.uk|de|fr|cn|jp|eu|nl|ch|se|es|it|au|ca|in|sg|hk)\b(?:/[^\s<>"()\[\]]*)?)`)
+
+// addressAt is the length of the address (addressRe) that starts the word
+// at text[i:], 0 when none does; a trailing full stop or comma ends the
+// sentence, not the address.
+func addressAt(text string, i int) int {
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:i]); r == '.' || r == '@' || r == '/' || r == '-' || r == '_' {
+			return 0 // inside a name already read as words
+		}
+	}
+	run := text[i:min(len(text), i+512)]
+	if k := strings.IndexFunc(run, unicode.IsSpace); k >= 0 {
+		run = run[:k]
+	}
+	if !strings.ContainsAny(run, ".@:") {
+		return 0 // most words: no regexp run
+	}
+	m := addressRe.FindString(run)
+	return len(strings.TrimRight(m, ".,;:!?'\""))
+}
+
 func tokenizeEnglish(text string) []etok {
 	lx := english()
 	var toks []etok
@@ -43,6 +67,13 @@ func tokenizeEnglish(text string) []etok {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
+		case (unicode.IsLetter(r) || unicode.IsDigit(r)) && addressAt(text, i) > 0:
+			// an e-mail or web address is no phrase, nor its parts ("com",
+			// "acme" from support@acme.com), and ends the phrase before it
+			n := addressAt(text, i)
+			toks = append(toks, etok{text: text[i : i+n], start: i, end: i + n, sent: sent, punct: true, kind: kindBreak})
+			lineStart, sentStart = false, false
+			i += n
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanEnglishWord(text, i)
 			// a possessive ends its owner's phrase: "PivX's" and "PivX"

@@ -530,3 +530,22 @@ func TestPhrasesStopAtTableRows(t *testing.T) {
 		t.Errorf("key phrases %q lack the cell Acme Corp", got)
 	}
 }
+
+// E-mail and web addresses are no key phrases, nor their parts: a support
+// policy's key phrases were "acme", "com" and "com answers tickets".
+func TestAddressesAreNoPhrases(t *testing.T) {
+	text := "Support policy\n\nContact support@acme.com or billing@acme.com for help. Visit www.acme.com/help or " +
+		"https://portal.acme.com/tickets. Our support team at acme.com answers tickets within one business day. " +
+		"Escalations go to escalations@acme.com. Support tickets are closed after 30 days without reply. Billing questions: billing@acme.com."
+	for _, c := range Candidates(text, "en") {
+		if w := strings.ToLower(c.Text); strings.Contains(w, "com") && !strings.Contains(w, "comm") || strings.Contains(w, "acme") || strings.Contains(w, "http") {
+			t.Errorf("candidate %q from an address", c.Text)
+		}
+	}
+	// the words around an address, and sentence ends after it, stay
+	for addr, want := range map[string]int{"support@acme.com": 16, "www.acme.com/help": 17, "https://portal.acme.com/x.": 25, "acme.co.uk,": 10, "e.g.": 0, "U.S.": 0, "report.pdf": 0, "agreement": 0} {
+		if got := addressAt(addr, 0); got != want {
+			t.Errorf("addressAt(%q) = %d, want %d", addr, got, want)
+		}
+	}
+}
