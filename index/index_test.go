@@ -346,6 +346,15 @@ func TestBadQueryHint(t *testing.T) {
 	if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "a comparison takes a number or a date") {
 		t.Errorf("amount:>=: %v", err)
 	}
+	// a field's empty group answered "0 documents"
+	for _, q := range []string{"title:(", "title:()", "lease +party:( )", "(title:()"} {
+		if _, err := ix.Search(context.Background(), Query{Q: q}); !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "a field needs a value") {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+	if _, err := ix.Search(context.Background(), Query{Q: "Note:( draft"}); err != nil {
+		t.Errorf("Note:( names no field: %v", err)
+	}
 	if hint := syntaxHint("Re: 10:30 (a"); !strings.Contains(hint, `"10:30"`) {
 		t.Errorf("a query with colons and brackets: hint %q", hint)
 	}

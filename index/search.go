@@ -559,7 +559,22 @@ var (
 	angleSlipRe = regexp.MustCompile(`(?:^|[^:=])[<>]`)
 	// a field name with nothing after its colon, at the query's end
 	emptyFieldRe = regexp.MustCompile(`\b[\pL_]+:\s*$`)
+	// a group with nothing in it after a name and a colon: "title:(",
+	// "title:( )"
+	emptyGroupRe = regexp.MustCompile(`(?:^|[\s(+-])([\pL_]+:)\(\s*(?:\)|$)`)
 )
+
+// emptyGroup reports whether q gives a field an empty group ("title:(",
+// "party:()"), which searched nothing and answered "0 documents"; a word
+// that is no field ("Note:(") is text.
+func emptyGroup(q string) bool {
+	for _, m := range emptyGroupRe.FindAllStringSubmatch(q, -1) {
+		if groupField(m[1]) != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // syntaxHint is what to do about query q that did not parse: the slip it
 // most likely holds, else quoteHint.
@@ -597,6 +612,10 @@ func (ix *Index) textQuery(q string) (query.Query, error) {
 	if operatorsOnly(q) {
 		// dropped as operators, they left the empty query: every document
 		return bleve.NewMatchNoneQuery(), nil
+	}
+	if emptyGroup(q) {
+		// "title:(" or "title:()" searched nothing and answered "0 documents"
+		return nil, fmt.Errorf("%w: syntax error; a field needs a value after its colon (title:GDPR, title:(lease OR tenancy))", ErrBadQuery)
 	}
 	q = withoutAbbreviations(q)
 	if !ix.legacyCJK {
