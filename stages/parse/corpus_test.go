@@ -70,7 +70,7 @@ func TestPDFJSCorpus(t *testing.T) {
 	for _, k := range keys {
 		t.Logf("  %4d  %s", reasons[k], k)
 	}
-	// 549 of 926 give text (form fields, annotations, PDF 2.0, CJK CMaps, AES-256); a
+	// 548 of 926 give text (form fields, annotations, PDF 2.0, CJK CMaps, AES-256); a
 	// floor a little under that catches a regression without tying the
 	// test to one count (many corpus files are fuzzed, image-only or
 	// encrypted on purpose).

@@ -176,6 +176,17 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	// Not a blank line between pages: sentences often run across page
 	// breaks.
 	text := normalize(lang.Clip(dropStrayPageNumbers(strings.Join(dropPageFurniture(texts), "\n")), int(lim.MaxBytes)))
+	if placeholder := xfaPlaceholderRe.MatchString(text); placeholder || !hasContent(text) {
+		if form, ok := xfaText(r, int(lim.MaxBytes)); ok {
+			switch form = normalize(lang.Clip(form, int(lim.MaxBytes))); {
+			case hasContent(form):
+				text = form
+				meta["xfa"] = "text read from the dynamic XFA form's template and data"
+			case placeholder:
+				return nil, permanent("", reasonXFA, nil)
+			}
+		}
+	}
 	if !hasContent(text) {
 		if limitErr != nil {
 			return nil, permanent("", reasonOverLimit, limitErr)
