@@ -27,15 +27,8 @@ func ownPanic(r any) bool {
 // streamBytes is the decoded content of strm, a stream or an array of
 // them read as one, as the library's Interpret reads it.
 func streamBytes(strm pdf.Value) ([]byte, error) {
-	parts := []pdf.Value{strm}
-	if strm.Kind() == pdf.Array {
-		parts = parts[:0]
-		for i := 0; i < strm.Len(); i++ {
-			parts = append(parts, strm.Index(i))
-		}
-	}
 	var b bytes.Buffer
-	for _, p := range parts {
+	for _, p := range streamParts(strm) {
 		if p.Kind() != pdf.Stream {
 			continue
 		}
@@ -48,6 +41,19 @@ func streamBytes(strm pdf.Value) ([]byte, error) {
 		b.WriteByte('\n') // streams of an array are separated as if by white space
 	}
 	return b.Bytes(), nil
+}
+
+// streamParts are the streams of a content stream given as one stream or
+// an array of them.
+func streamParts(strm pdf.Value) []pdf.Value {
+	if strm.Kind() != pdf.Array {
+		return []pdf.Value{strm}
+	}
+	parts := make([]pdf.Value, 0, strm.Len())
+	for i := 0; i < strm.Len(); i++ {
+		parts = append(parts, strm.Index(i))
+	}
+	return parts
 }
 
 // rawStream makes data a stream value the library can interpret: the one

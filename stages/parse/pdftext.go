@@ -311,13 +311,7 @@ func pageRuns(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int
 // lexer's gigabytes. Read errors end the count: the library meets them
 // too, and says what they are.
 func (ti *textInterp) inflate(strm pdf.Value) {
-	parts := []pdf.Value{strm}
-	if strm.Kind() == pdf.Array {
-		parts = parts[:0]
-		for i := 0; i < strm.Len(); i++ {
-			parts = append(parts, strm.Index(i))
-		}
-	}
+	parts := streamParts(strm)
 	if ti.inflateBuf == nil {
 		ti.inflateBuf = make([]byte, 32<<10)
 	}
