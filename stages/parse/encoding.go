@@ -405,6 +405,8 @@ func utf16NoBOM(data []byte) string {
 		return encUTF16BE
 	case odd+even == 0:
 		return "" // UTF-8 and legacy text: no NUL byte
+	case asciiProse(data[:n]):
+		return "" // a stray NUL in ASCII text read it as UTF-16 CJK
 	}
 	// Chinese and other scripts: a NUL in either parity (a line break's,
 	// or a character's such as 一 U+4E00), and the code units plausible
@@ -417,6 +419,25 @@ func utf16NoBOM(data []byte) string {
 		return encUTF16BE
 	}
 	return ""
+}
+
+// asciiProse reports whether data, NUL bytes aside, is ASCII text with
+// words: every byte under 0x80 and at least one in twelve a space. UTF-16
+// Chinese whose code units all have ASCII bytes (中 is 2D 4E) has a space
+// byte about once in 256.
+func asciiProse(data []byte) bool {
+	spaces, other := 0, 0
+	for _, c := range data {
+		switch {
+		case c >= 0x80:
+			return false
+		case c == ' ' || c == '\n' || c == '\t':
+			spaces++
+		case c != 0:
+			other++
+		}
+	}
+	return spaces*12 >= spaces+other
 }
 
 // plausibleUTF16 reports whether nearly all code units of data, read in

@@ -1108,3 +1108,23 @@ func TestUKAgreementTitle(t *testing.T) {
 		}
 	}
 }
+
+// A NUL byte inside a word is an artifact of the file: read as a space it
+// split "Schedule" into the key phrase "Sched ule". Between words, or
+// beside punctuation, it still separates.
+func TestNULInsideWordDropped(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sched\x00ule A\x00\x00 applies": "Schedule A applies",
+		"Fee\x00\x00:\x00100 USD":        "Fee : 100 USD",
+		"\x00Lease\x00":                  "Lease",
+		"租\x00金":                         "租金",
+	} {
+		if got := normalize(in); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+	p, err := Parse(t.Context(), Input{Filename: "memo.txt", Data: []byte("Payment Sched\x00ule\n\nThe Sched\x00ule lists every instalment.")}, DefaultLimits())
+	if err != nil || !strings.Contains(p.Text, "The Schedule lists") {
+		t.Errorf("parsed %v: %q", err, p.Text)
+	}
+}

@@ -14,6 +14,11 @@ import (
 // blank line is kept as the paragraph break).
 func normalize(text string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
+	if strings.IndexByte(text, 0) >= 0 {
+		// a NUL inside a word is an artifact of the file, not a break:
+		// as a space it split "Schedule" into the key phrase "Sched ule"
+		text = withoutNULInWords(text)
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	blank := 0
@@ -35,6 +40,31 @@ func normalize(text string) string {
 	}
 	return b.String()
 }
+
+// withoutNULInWords drops the NUL bytes between two letters or digits.
+func withoutNULInWords(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); i++ {
+		if text[i] != 0 {
+			b.WriteByte(text[i])
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] == 0 {
+			j++
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[j:])
+		if !(isWordRune(before) && isWordRune(after)) {
+			b.WriteString(text[i:j]) // a break, as before: collapseSpaces makes it a space
+		}
+		i = j - 1
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // collapseSpaces trims a line, maps every space-like or control rune to a
 // single space and drops zero-width characters.
