@@ -2071,3 +2071,26 @@ We are pleased to offer you the position of Senior Research Scientist at Larkspu
 		t.Errorf("a letter that offers nothing makes its reader a party: %+v", ents)
 	}
 }
+
+// EU acts group thousands with a space (EUR 20 000 000, € 5 000 000; the
+// Official Journal a no-break one): GDPR's top fine was read as EUR 20
+// (QA qa-regs).
+func TestMoneySpaceGrouping(t *testing.T) {
+	for text, want := range map[string]string{
+		"administrative fines up to EUR 20 000 000, or in the case of an undertaking": "EUR 20000000",
+		"fines of up to €5 000 000 where the entity is a natural person":              "EUR 5000000",
+		"a fine of up to EUR 10\u00a0000\u00a0000 shall apply":                        "EUR 10000000",
+		"a penalty of 2 500 000 euros":                                                "EUR 2500000",
+		"the sum of EUR 1 234 567,89 is owed":                                         "EUR 1234567.89",
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindMoney {
+				got = append(got, e.Value)
+			}
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: %q, want %s", text, got, want)
+		}
+	}
+}

@@ -1766,8 +1766,10 @@ func termScore(text string, dayFirst bool) int {
 // moneyAmt is an amount as contracts write it: a fraction of one unit
 // ($0.0001, which the grouping read as 0.000), US (1,234,567.89),
 // continental (1.234.567,89; 7,5), Swiss (12'000) or Indian (10,00,000)
-// grouping, or none; normAmount reads it.
-const moneyAmt = `(?P<amt>0[.,]\d+|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`
+// grouping, the space (also no-break) that EU acts group by ("EUR 20 000
+// 000"), or none; normAmount reads it.
+const moneyAmt = `(?P<amt>0[.,]\d+|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|` +
+	`\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`
 
 // moneyCur are the currency codes and signs before an amount. Go's
 // regexp takes the first alternative that matches, not the longest, so a
@@ -1867,10 +1869,10 @@ func dollarCurrency(text string) string {
 
 // normAmount writes an amount with "." as the only decimal separator and
 // no grouping: "1.250.000" -> 1250000, "7,5" -> 7.5, "12'000" -> 12000,
-// "10,00,000" -> 1000000, "1,234.50" -> 1234.50. A single "." stays a
+// "20 000 000" -> 20000000, "10,00,000" -> 1000000, "1,234.50" -> 1234.50. A single "." stays a
 // decimal point ("$1.250" is rare; "€1.250" ambiguous).
 func normAmount(v string) string {
-	v = strings.NewReplacer("'", "", "’", "").Replace(v)
+	v = strings.NewReplacer("'", "", "’", "", " ", "", "\u00a0", "", "\u202f", "").Replace(v)
 	comma, dot := strings.LastIndexByte(v, ','), strings.LastIndexByte(v, '.')
 	switch {
 	case comma >= 0 && dot >= 0 && comma > dot: // 1.234,56
