@@ -2094,3 +2094,23 @@ func TestMoneySpaceGrouping(t *testing.T) {
 		}
 	}
 }
+
+// US rules number sections with letters and dashes (17 CFR 240.10b-5,
+// 42 U.S.C. § 1320d-6), and the eCFR and the Federal Register write "CFR"
+// without dots: "§ 240.10b-5" was cut to "§ 240.10", "42 U.S.C. §
+// 1320d-6" to "§ 1320d", and "45 CFR 164.502" was no citation (QA
+// qa-regs).
+func TestCitationsUSRules(t *testing.T) {
+	text := "§ 240.10b-5 Employment of manipulative and deceptive devices. See § 240.10b5-1 and 42 U.S.C. § 1320d-6. " +
+		"This rule amends 45 CFR Parts 160 and 164, and 45 CFR 164.502 and 42 USC 1983 apply, as does 17 CFR 240.10b-5, 47 U.S.C. § 230."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindCitation {
+			got = append(got, e.Text)
+		}
+	}
+	want := []string{"§ 240.10b-5", "§ 240.10b5-1", "42 U.S.C. § 1320d-6", "45 CFR Parts 160 and 164", "45 CFR 164.502", "42 USC 1983", "17 CFR 240.10b-5", "47 U.S.C. § 230"}
+	if !slices.Equal(got, want) {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+}

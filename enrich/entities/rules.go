@@ -2217,11 +2217,17 @@ func definedTerms(x *collector, text string) {
 var citationRes = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?:Regulation|Directive|Decision)\s+\((?:EU|EC|EEC|Euratom)\)\s+(?:No\.?\s+)?\d{1,4}/\d{1,4}(?:/[A-Z]+)?`),
 	regexp.MustCompile(`\b(?:Regulation|Directive|Decision)\s+(?:No\.?\s+)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|CE)\b`),
-	regexp.MustCompile(`\b\d{1,2}\s+U\.\s?S\.\s?C\.?\s+(?:§+\s*)?\d+[a-z]?(?:\([0-9a-zA-Z]{1,4}\))*`),
-	regexp.MustCompile(`\b\d{1,2}\s+C\.\s?F\.\s?R\.?\s+(?:Part\s+|§+\s*)?\d+(?:\.\d+)*`),
-	regexp.MustCompile(`§+\s?\d+[a-z]?(?:[.\-]\d+)*(?:\([0-9a-zA-Z]{1,4}\))*`),
+	regexp.MustCompile(`\b\d{1,2}\s+U\.?\s?S\.?\s?C\b\.?\s+(?:§+\s*)?` + usSection),
+	// a list only after "Parts": "17 CFR 240.10b-5, 47 U.S.C. § 230" is two
+	regexp.MustCompile(`\b\d{1,2}\s+C\.?\s?F\.?\s?R\b\.?\s+(?:Parts\s+` + usSection + `(?:(?:\s*,\s*|\s+(?:and|to|through)\s+)` + usSection + `)*|(?:Part\s+|§+\s*)?` + usSection + `)`),
+	regexp.MustCompile(`§+\s?` + usSection),
 	regexp.MustCompile(`\b(?:Articles?|Art\.|Sections?|Sec\.|Clauses?|Paragraphs?|Annex|Schedules?|Exhibits?|Appendix|Recitals?|Chapters?|Rules?)\s+` + citeNum + `(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+)` + citeNum + `)*`),
 }
+
+// usSection is a section of a US code or rule by its number, whose parts
+// may carry letters and dashes: "1798.100", "240.10b-5", "240.10b5-1",
+// "1320d-6", "230(c)(1)".
+const usSection = `\d+(?:[a-z]{1,2}\d*)?(?:[.\-]\d+(?:[a-z]{1,2}\d*)?)*(?:\([0-9a-zA-Z]{1,4}\))*`
 
 // citeNum is one article, section or paragraph number ("6", "3.2",
 // "6(1)(a)", "C-2", "IV"); a plural heads a list of them ("Paragraphs 1
