@@ -2114,3 +2114,24 @@ func TestCitationsUSRules(t *testing.T) {
 		t.Errorf("citations %q, want %q", got, want)
 	}
 }
+
+// EU acts define their terms in single quotes and lower case ("(1)
+// ‘personal data’ means ...", "a natural person (‘data subject’)"), and
+// statutes in lower case in double quotes ("personal data" means): GDPR's
+// Article 4 gave no defined term at all (QA qa-regs).
+func TestDefinedTermsOfActs(t *testing.T) {
+	text := "For the purposes of this Regulation:\n(1) ‘personal data’ means any information relating to an identified or identifiable natural person (‘data subject’);\n" +
+		"(2) 'processing' means any operation which is performed on personal data;\n" +
+		"In this Act, \"personal information\" means information about an identifiable individual. " +
+		"The Company's obligations are set out in Schedule 2. The Licensor (\"Licensor\") shall comply."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindDefinedTerm {
+			got = append(got, e.Text)
+		}
+	}
+	want := []string{"personal data", "data subject", "processing", "personal information", "Licensor"}
+	if !slices.Equal(got, want) {
+		t.Errorf("defined terms %q, want %q", got, want)
+	}
+}

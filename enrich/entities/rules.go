@@ -2195,12 +2195,21 @@ var sectionMarkRe = regexp.MustCompile(`(?:^|\s)(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(
 
 // --- defined terms ---
 
-// definedRes find a defined term, which starts with a capital of any
-// script ("Société", "Île").
+// definedRes find a defined term: one in brackets starts with a capital
+// of any script ("Société", "Île"); one that "means" something may be in
+// lower case, as statutes define theirs ("personal data" means), and EU
+// acts quote theirs singly (‘personal data’ means, a natural person
+// (‘data subject’)). A single quote must open a word, so that an
+// apostrophe ("the Member States' means") opens no term.
 var definedRes = []*regexp.Regexp{
 	regexp.MustCompile(`\((?:(?:the|each|an?|collectively|individually|together|jointly|hereinafter|referred\s+to\s+as|as|herein|,|\s)+)?["“](\p{Lu}[^"”\n]{0,60}?)["”]`),
-	regexp.MustCompile(`["“](\p{Lu}[^"”\n]{0,60}?)["”]\s+(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|includes?)\b`),
+	regexp.MustCompile(`["“](\p{L}[^"”\n]{0,60}?)["”]\s+` + definesWords),
+	regexp.MustCompile(`(?:^|[^\pL\pN])['‘](\pL[^'’"“”\n]{0,60}?)['’]\s+` + definesWords),
+	regexp.MustCompile(`\(\s*['‘](\pL[^'’"“”\n]{0,60}?)['’]\s*\)`),
 }
+
+// definesWords are the words after a term that define it.
+const definesWords = `(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|includes?)\b`
 
 // definedTerms adds terms defined in quotes ("Agreement", "Effective Date").
 func definedTerms(x *collector, text string) {
