@@ -52,6 +52,14 @@ var (
 	// U.S.C. § 512, an offer letter 8 U.S.C. § 1324a.
 	codeRe = regexp.MustCompile(`(?m)^\s*§+\s*\d|^[ \t]*[A-Z][A-Z ]{2,40}\bCODE[ \t]*$` +
 		`|\A\s*(?:title\s+)?\d+\s+(?:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?|C\.?\s?F\.?\s?R\.?)\s*(?i:§+|sec(?:tion|\.)?|part)\s*\d[^\n]{0,200}$`)
+	// ruleFieldsRe are the fields that open a rule in the Federal Register
+	// (1 CFR 18.12): "AGENCY:" and an "ACTION:" that names a rule or a
+	// rulemaking ("Final rule.", "Notice of proposed rulemaking."), each
+	// at a line's start. Its duties ("covered entities must comply") and
+	// effective date read as terms of service; a notice of a meeting is
+	// no rule.
+	ruleAgencyRe = regexp.MustCompile(`(?m)^[ \t]*AGENCY:[ \t]*\S`)
+	ruleActionRe = regexp.MustCompile(`(?m)^[ \t]*ACTION:[ \t]*(?i:[^\n]{0,40}?\b(?:rules?|rulemaking|regulations?)\b)`)
 	// agreedRe is a contract's word for itself: German-style terms number
 	// their sections "§ 1" too ("General Terms and Conditions ... § 2
 	// Products under the Agreement").
@@ -62,7 +70,8 @@ var (
 // model's class disagrees, else class: a legal class resting on a few
 // non-legal words, or an e-mail about a contract, is "other"; so is a court
 // opinion; a text with an agreement's preamble is a contract, and one laid
-// out as a statute that calls itself no agreement, a regulation.
+// out as a statute that calls itself no agreement, or as a rule in the
+// Federal Register, a regulation.
 func structureClass(doc *document.Parsed, text, class string) string {
 	head := text[:min(len(text), structureHead)]
 	switch {
@@ -74,6 +83,8 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "contract"
 	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && !agreedRe.MatchString(head):
 		return "regulation"
+	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
+		return "regulation"
 	case class == "contract" && unbound(doc, text):
 		return "other"
 	case legalClass(class) && explainer(text) && !preambleRe.MatchString(head):
@@ -82,6 +93,12 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "other"
 	}
 	return class
+}
+
+// federalRule reports a text that opens as a rule in the Federal
+// Register does (ruleAgencyRe, ruleActionRe).
+func federalRule(head string) bool {
+	return ruleAgencyRe.MatchString(head) && ruleActionRe.MatchString(head)
 }
 
 // The class heads learned "other" from technical prose only, so English

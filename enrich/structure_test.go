@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/entities"
 	"github.com/docmill/docmill/internal/datasets"
 	"github.com/docmill/docmill/lang"
 )
@@ -145,6 +147,45 @@ func TestPreambleAndLawWithNonASCIINames(t *testing.T) {
 	} {
 		if !c.re.MatchString(c.text) {
 			t.Errorf("%s: %q not matched", c.name, c.text)
+		}
+	}
+}
+
+// A Federal Register rule opens with the fields 1 CFR 18.12 asks for
+// (AGENCY:, ACTION: Final rule., SUMMARY:, DATES:): the HIPAA privacy
+// rule's amendment, whose covered entities "must comply", was
+// contract/terms_of_service, with its effective date as an agreement date
+// (QA qa-regs). A notice that is no rule, and a contract that quotes such
+// a field, keep their class.
+func TestFederalRegisterRuleIsRegulation(t *testing.T) {
+	rule := "FEDERAL REGISTER NOTICE\nDepartment of Health and Human Services\n45 CFR Parts 160 and 164\nRIN 0945-AA00\nModifications to the HIPAA Privacy Rule\n\n" +
+		"AGENCY: Office for Civil Rights, HHS.\nACTION: Final rule.\nDATES: Effective date: This final rule is effective on March 26, 2024. " +
+		"Compliance date: Covered entities must comply with the applicable requirements of this final rule by December 23, 2024.\n\n" +
+		"SUMMARY: The Department issues this final rule to modify the Standards for Privacy of Individually Identifiable Health Information under 45 CFR 164.502. " +
+		"A covered entity must not use or disclose protected health information for a criminal investigation into reproductive health care that is lawful. " +
+		"Civil money penalties under 42 U.S.C. 1320d-5 may reach $1,919,173 per calendar year.\n"
+	meeting := "AGENCY: National Science Foundation.\nACTION: Notice of meeting.\n\nSUMMARY: The Advisory Committee for Geosciences will meet on 4 May 2024.\n"
+	contract := "This Consulting Agreement is made between Acme Corp. and Beta LLC.\nAGENCY: the Agent named in Schedule 1.\nACTION: Final rule review services.\n"
+	for _, c := range []struct{ name, text, class, want string }{
+		{"rule as contract", rule, "contract", "regulation"}, {"rule as other", rule, "other", "regulation"},
+		{"meeting notice", meeting, "other", "other"}, {"contract", contract, "contract", "contract"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, c.class); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+	doc := &document.Parsed{Filename: "hipaa-final-rule.txt", Text: rule, Language: "en", Sentences: lang.Sentences(rule, "en")}
+	a, err := NewFree(FreeOptions{}).Analyze(context.Background(), doc, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Class != "regulation" {
+		t.Errorf("class %s/%s, want regulation", a.Class, a.Subtype)
+	}
+	for _, e := range a.Entities {
+		if e.Kind == entities.KindAgreementDate {
+			t.Errorf("agreement date %q in a rule", e.Text)
 		}
 	}
 }
