@@ -52,6 +52,14 @@ var (
 	// U.S.C. § 512, an offer letter 8 U.S.C. § 1324a.
 	codeRe = regexp.MustCompile(`(?m)^\s*§+\s*\d|^[ \t]*[A-Z][A-Z ]{2,40}\bCODE[ \t]*$` +
 		`|\A\s*(?:title\s+)?\d+\s+(?:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?|C\.?\s?F\.?\s?R\.?)\s*(?i:§+|sec(?:tion|\.)?|part)\s*\d[^\n]{0,200}$`)
+	// actTitleRe is an act's name alone on one of a text's first lines, as
+	// its title: "Privacy Act 1988 (Cth)", "PERSONAL DATA PROTECTION ACT
+	// 2012", "The Network and Information Systems Regulations 2018".
+	actTitleRe = regexp.MustCompile(`\A\s*(?:[^\n]*\n\s*){0,2}?[^\n]{0,100}?\b(?i:act|ordinance|regulations)(?:\s+of)?\s+(?:1[89]|20)\d{2}[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*(?:\n|\z)`)
+	// sectionLineRe is a line that heads an act's section by its number:
+	// "Section 24 — Protection of personal data", "26WE Eligible data
+	// breach", "13G Civil penalty".
+	sectionLineRe = regexp.MustCompile(`(?m)^[ \t]*(?:Section\s+)?\d{1,4}[A-Z]{0,3}(?:\.\d{1,3})?[ \t]+(?:[—–-][ \t]*)?\p{Lu}\p{Ll}`)
 	// ruleFieldsRe are the fields that open a rule in the Federal Register
 	// (1 CFR 18.12): "AGENCY:" and an "ACTION:" that names a rule or a
 	// rulemaking ("Final rule.", "Notice of proposed rulemaking."), each
@@ -70,8 +78,8 @@ var (
 // model's class disagrees, else class: a legal class resting on a few
 // non-legal words, or an e-mail about a contract, is "other"; so is a court
 // opinion; a text with an agreement's preamble is a contract, and one laid
-// out as a statute that calls itself no agreement, or as a rule in the
-// Federal Register, a regulation.
+// out as a statute that calls itself no agreement, as a rule in the
+// Federal Register, or as an act with sections, a regulation.
 func structureClass(doc *document.Parsed, text, class string) string {
 	head := text[:min(len(text), structureHead)]
 	switch {
@@ -86,13 +94,27 @@ func structureClass(doc *document.Parsed, text, class string) string {
 	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
 		return "regulation"
 	case class == "contract" && unbound(doc, text):
+		if act(head) && !explainer(text) {
+			return "regulation"
+		}
 		return "other"
+	case class == "other" && act(head) && !explainer(text) && !preambleRe.MatchString(head):
+		return "regulation"
 	case legalClass(class) && explainer(text) && !preambleRe.MatchString(head):
 		return "other"
 	case class == "contract" && invoice(head) && !preambleRe.MatchString(head):
 		return "other"
 	}
 	return class
+}
+
+// act reports a text laid out as an act: titled with an act's name and
+// year (actTitleRe), with two section headings at least. An act outside
+// the EU, with none of a contract's words, was no binding text to
+// unbound, and docmill-mini, which learned regulations from EU acts,
+// called Singapore's "other".
+func act(head string) bool {
+	return actTitleRe.MatchString(head) && len(sectionLineRe.FindAllStringIndex(head, 2)) == 2
 }
 
 // federalRule reports a text that opens as a rule in the Federal

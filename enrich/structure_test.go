@@ -189,3 +189,41 @@ func TestFederalRegisterRuleIsRegulation(t *testing.T) {
 		}
 	}
 }
+
+// An act outside the EU reads as no binding text to unbound, which looks
+// for a contract's words, and docmill-mini called one "other": the
+// Australian Privacy Act was "other" in both tiers and lost its entities
+// (a $50,000,000 penalty), and Singapore's PDPA was "other" under the
+// model (QA qa-regs). A text titled as an act, with sections, is a
+// regulation; a guide to the act, or a text that only names one, is not.
+func TestActIsRegulation(t *testing.T) {
+	au := "Privacy Act 1988 (Cth)\nPart IIIC — Notification of eligible data breaches\n\n26WE Eligible data breach\n(2) For the purposes of this Act, an access to, or disclosure of, information is an eligible data breach of an entity if the access or disclosure would be likely to result in serious harm to any of the individuals to whom the information relates.\n\n" +
+		"26WK Statement about eligible data breach\n(2) If the entity is aware that there are reasonable grounds to believe that there has been an eligible data breach of the entity, the entity must prepare a statement and give a copy of the statement to the Commissioner as soon as practicable after the entity becomes so aware.\n\n" +
+		"13G Civil penalty for serious or repeated interferences with privacy\nAn entity contravenes this subsection if the entity does an act, or engages in a practice, that is a serious interference with the privacy of an individual. Civil penalty: for a body corporate, the greater of $50,000,000, three times the value of the benefit obtained, or 30% of the adjusted turnover of the body corporate during the breach turnover period.\n"
+	sg := "PERSONAL DATA PROTECTION ACT 2012\n(Singapore)\n\nSection 24 — Protection of personal data\nAn organisation must protect personal data in its possession or under its control by making reasonable security arrangements.\n\n" +
+		"Section 26D — Duty to notify occurrence of notifiable data breach\n(1) Where an organisation assesses that a data breach is a notifiable data breach, the organisation must notify the Commission.\n"
+	guide := "Privacy Act 1988\n\nSection 1 Our guide to the Australian privacy principles for small businesses, with examples of what each principle asks.\n" +
+		"Section 2 How to respond to a data breach. This guide is for general information only and is not legal advice.\n"
+	news := "Parliament passes the Privacy Act 1988 amendments\n\n12 Senators voted for the bill on Tuesday after a long debate.\n14 Members of the lower house had passed it in March.\n"
+	for _, c := range []struct{ name, text, class, want string }{
+		{"au act as contract", au, "contract", "regulation"}, {"sg act as other", sg, "other", "regulation"},
+		{"guide", guide, "other", "other"}, {"news", news, "other", "other"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, c.class); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+	doc := &document.Parsed{Filename: "privacy-act-1988.txt", Text: au, Language: "en", Sentences: lang.Sentences(au, "en")}
+	a, err := NewFree(FreeOptions{}).Analyze(context.Background(), doc, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	money := false
+	for _, e := range a.Entities {
+		money = money || e.Kind == entities.KindMoney && e.Value == "USD 50000000"
+	}
+	if a.Class != "regulation" || !money {
+		t.Errorf("class %s/%s, money found %v, want a regulation with its penalty", a.Class, a.Subtype, money)
+	}
+}
