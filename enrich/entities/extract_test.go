@@ -2135,3 +2135,24 @@ func TestDefinedTermsOfActs(t *testing.T) {
 		t.Errorf("defined terms %q, want %q", got, want)
 	}
 }
+
+// Acts cite their own sections in lower case ("as described in section
+// 149", "subject to sections 6 to 9", "contravenes subsection 8(8)",
+// "Subsection (1) does not apply"): none of these was a citation, only a
+// capitalised "Section 67" (QA qa-regs). A lower-case "section" takes a
+// number only ("in this section I describe" cites nothing).
+func TestCitationsLowerCaseSections(t *testing.T) {
+	text := "The Commissioner may act as described in section 149. Subject to sections 6 to 9, every organization shall comply. " +
+		"An organization that contravenes subsection 8(8) or section 10.1 is guilty of an offence. Subsection (1) does not apply. " +
+		"In this section I describe the duties set out in Section 67."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindCitation {
+			got = append(got, e.Text)
+		}
+	}
+	want := []string{"section 149", "sections 6 to 9", "subsection 8(8)", "section 10.1", "Subsection (1)", "Section 67"}
+	if !slices.Equal(got, want) {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+}

@@ -2231,7 +2231,15 @@ var citationRes = []*regexp.Regexp{
 	regexp.MustCompile(`\b\d{1,2}\s+C\.?\s?F\.?\s?R\b\.?\s+(?:Parts\s+` + usSection + `(?:(?:\s*,\s*|\s+(?:and|to|through)\s+)` + usSection + `)*|(?:Part\s+|§+\s*)?` + usSection + `)`),
 	regexp.MustCompile(`§+\s?` + usSection),
 	regexp.MustCompile(`\b(?:Articles?|Art\.|Sections?|Sec\.|Clauses?|Paragraphs?|Annex|Schedules?|Exhibits?|Appendix|Recitals?|Chapters?|Rules?)\s+` + citeNum + `(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+)` + citeNum + `)*`),
+	// an act cites its own sections in lower case ("section 149",
+	// "sections 6 to 9", "subsection 8(8)", "Subsection (1)"), by number
+	// only: "in this section I describe" cites nothing
+	regexp.MustCompile(`\b(?:[Ss]ub)?sections?\s+` + sectionNum + `(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+)` + sectionNum + `)*`),
 }
+
+// sectionNum is a section's or a subsection's number: "149", "10.1",
+// "8(8)", "(1)".
+const sectionNum = `(?:\d+[A-Za-z]?(?:\.\d+)*|\(\d{1,3}[a-z]?\))(?:\([0-9a-zA-Z]{1,4}\))*`
 
 // usSection is a section of a US code or rule by its number, whose parts
 // may carry letters and dashes: "1798.100", "240.10b-5", "240.10b5-1",
