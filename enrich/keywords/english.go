@@ -97,7 +97,7 @@ func tokenizeEnglish(text string) []etok {
 			sentStart = false
 			i = j
 		case unicode.IsSpace(r):
-			if r == '\n' && !lineStart && tableRowEnds(text, i) {
+			if r == '\n' && !lineStart && (tableRowEnds(text, i) || numberedHeadingRe.MatchString(text[i+size:])) {
 				// a table's rows ("cell | cell" lines from HTML and DOCX
 				// tables): no phrase runs from one row's last cell into
 				// the next row's first ("Role Acme Corp")
@@ -127,6 +127,12 @@ func tokenizeEnglish(text string) []etok {
 	}
 	return toks
 }
+
+// numberedHeadingRe is a line that heads a part of an act or a contract
+// by its number ("Chapter II — Securities and Exchange Commission", "Part
+// 240", "ARTICLE 5", "§ 240.10b-5"): no phrase runs into it from the line
+// above ("Exchanges Chapter II" was a key phrase of a CFR part).
+var numberedHeadingRe = regexp.MustCompile(`\A[ \t]*(?:(?:CHAPTER|Chapter|PART|Part|SUBPART|Subpart|TITLE|Title|ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|ANNEX|Annex)[ \t]+(?:\d|[IVXLC]+\b)|§)`)
 
 // tableRowEnds reports whether the line break at text[nl] ends or opens a
 // table row as the parsers write one, its cells joined by " | ".

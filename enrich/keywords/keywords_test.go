@@ -549,3 +549,29 @@ func TestAddressesAreNoPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A line that heads a part of an act by its number ("Chapter II — ...",
+// "Part 240 — ...", "Article 5", "§ 240.10b-5 ...") ends the phrase of
+// the line above: a CFR title's heading lines gave the key phrases
+// "Exchanges Chapter II" and "Exchange Commission Part" (QA qa-regs).
+func TestPhrasesStopAtNumberedHeadings(t *testing.T) {
+	text := "Title 17 — Commodity and Securities Exchanges\nChapter II — Securities and Exchange Commission\nPart 240 — General Rules and Regulations\n\n" +
+		"§ 240.10b-5 Employment of manipulative and deceptive devices.\n\nIt shall be unlawful for any person to employ any device to defraud in connection with " +
+		"the purchase or sale of any security on a national securities exchange.\nThe Commission enforces this rule against deceptive devices on any national securities exchange."
+	for _, c := range Candidates(text, "en") {
+		for _, sp := range c.Spans {
+			if strings.Contains(text[sp[0]:sp[1]], "\n") {
+				t.Errorf("candidate %q runs into a heading: %q", c.Text, text[sp[0]:sp[1]])
+			}
+		}
+	}
+	// a sentence wrapped before an ordinary word still runs on
+	wrapped := "The data protection\nofficer reports to the board. The data protection officer is independent."
+	found := false
+	for _, c := range Candidates(wrapped, "en") {
+		found = found || c.Text == "data protection officer"
+	}
+	if !found {
+		t.Errorf("wrapped phrase lost: %v", Candidates(wrapped, "en"))
+	}
+}
