@@ -2156,3 +2156,24 @@ func TestCitationsLowerCaseSections(t *testing.T) {
 		t.Errorf("citations %q, want %q", got, want)
 	}
 }
+
+// An act dates when it takes effect as "It shall apply from 25 May 2018"
+// (GDPR, DORA) or "This section shall become operative on January 1,
+// 2023" (CCPA): both were plain dates, and GDPR had no effective date
+// (QA qa-regs).
+func TestActAppliesFromIsEffective(t *testing.T) {
+	for text, want := range map[string]string{
+		"Regulation (EU) 2016/679 of 27 April 2016.\nArticle 99\n1. This Regulation shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union.\n2. It shall apply from 25 May 2018.": "2018-05-25",
+		"(a) A business shall comply with this title. (b) This section shall become operative on January 1, 2023.":                                                                                                                                     "2023-01-01",
+	} {
+		got := ""
+		for _, e := range ForClass(Extract(text, "en"), "regulation") {
+			if e.Kind == KindEffectiveDate {
+				got = e.Value
+			}
+		}
+		if got != want {
+			t.Errorf("%q: effective date %q, want %s", text, got, want)
+		}
+	}
+}

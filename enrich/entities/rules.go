@@ -1152,8 +1152,10 @@ var (
 	// "Commencement Date" defined as a date ("means 1 April 2024") is
 	// one: the agreement "shall take effect on the Commencement Date",
 	// which names no date itself. "Effective Date" means ... is not
-	// here: effectiveSentence adds its definition.
-	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:commencement|start)\s+date["”]?\s+(?:shall\s+)?means?\s*(?:the\s+)?$|\b(?:(?:shall|will)\s+(?:commence|begin|start)|(?:agreement|contract|lease|term)\s+(?:commences|begins|starts))\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\b(?:com(?:es|ing)|came|enter(?:s|ed|ing)?)\s+into\s+(?:force|effect)\s*(?:on\s+)?(?:the\s+)?$`)
+	// here: effectiveSentence adds its definition. An act takes effect
+	// as it "shall apply from" or "shall become operative on" a date.
+	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:commencement|start)\s+date["”]?\s+(?:shall\s+)?means?\s*(?:the\s+)?$|\b(?:(?:shall|will)\s+(?:commence|begin|start)|(?:agreement|contract|lease|term)\s+(?:commences|begins|starts))\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\b(?:com(?:es|ing)|came|enter(?:s|ed|ing)?)\s+into\s+(?:force|effect)\s*(?:on\s+)?(?:the\s+)?$` +
+		`|\b(?:shall|will)\s+apply\s+(?:as\s+)?from\s*(?:the\s+)?$|\b(?:shall\s+become|becomes?)\s+operative\s+(?:on|from|as\s+of)\s*(?:the\s+)?$`)
 	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
 	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?|\bend\s+date\s*:\s*|\bterminat\w*\s+(?:will|shall)\s+(?:be(?:come)?\s+)?effective\s+(?:on|as\s+of)\s+)(?:the\s+)?$`)
