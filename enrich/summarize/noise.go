@@ -26,7 +26,7 @@ func NonProse(units []string) []bool {
 	all := true
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
-			definition(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
+			definition(u) || actTitle(u) || sourceNoteRe.MatchString(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i)
 		all = all && out[i]
 	}
@@ -348,6 +348,22 @@ func notice(u string) bool {
 	l := strings.ToLower(u)
 	return phoneRe.MatchString(u) && (strings.Contains(l, "fax") || strings.Contains(l, "tel") || strings.Contains(l, "phone") || strings.Contains(l, "www.") || len(phoneRe.FindAllStringIndex(u, 3)) >= 2)
 }
+
+var (
+	// actTitleRe opens an EU act's title: its form and number, then its
+	// makers ("Regulation (EU) 2016/679 of the European Parliament and of
+	// the Council of 27 April 2016 on ...").
+	actTitleRe = regexp.MustCompile(`^\s*(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+)?(?:No\s+)?\d{1,4}/\d{1,4}(?:/(?:EU|EC|EEC))?\s+of\s+the\s+(?:European\s+Parliament|Council|Commission)\b`)
+	// sourceNoteRe is a CFR section's source note, the Federal Register
+	// pages that made and amended it: "[13 FR 8183, Dec. 22, 1948, as
+	// amended at 16 FR 7928, Aug. 11, 1951]".
+	sourceNoteRe = regexp.MustCompile(`^\s*\[\s*\d+\s+FR\s+\d+,[^\]]*\]\s*$`)
+)
+
+// actTitle reports an EU act's title, however long (GDPR's is 38 words):
+// it names the act, and opened the summary of each of its articles that
+// a file began with it. A sentence about the act closes with a stop.
+func actTitle(u string) bool { return actTitleRe.MatchString(u) && unstoppedEnd(u) }
 
 // definitionRe opens a definition: ""Force Majeure Event" shall have the
 // meaning set forth in Section 8.03", "(k) "Territory" means ...", "1.3

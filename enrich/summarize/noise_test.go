@@ -264,3 +264,28 @@ func TestRowsKeywordLinesAndAcceptance(t *testing.T) {
 		}
 	}
 }
+
+// An EU act's long title ("Regulation (EU) 2016/679 of the European
+// Parliament and of the Council of 27 April 2016 on ... (General Data
+// Protection Regulation)") is too long for a headline and opened the
+// summary of GDPR's Article 83; a CFR section's source note ("[13 FR
+// 8183, Dec. 22, 1948, as amended at ...]") was a summary sentence of 17
+// CFR 240.10b-5 (QA qa-regs). Prose that cites an act stays prose.
+func TestActTitleAndSourceNoteAreNoProse(t *testing.T) {
+	units := []string{
+		"Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April 2016 on the protection of natural persons with regard to the processing of personal data and on the free movement of such data (General Data Protection Regulation)",
+		"Directive (EU) 2022/2555 of the European Parliament and of the Council of 14 December 2022 on measures for a high common level of cybersecurity across the Union",
+		"[13 FR 8183, Dec. 22, 1948, as amended at 16 FR 7928, Aug. 11, 1951]",
+		"[85 FR 63764, Oct. 8, 2020]",
+		"Administrative fines shall be imposed in addition to, or instead of, the measures referred to in Article 58(2).",
+		"Regulation (EU) 2016/679 of the European Parliament and of the Council applies to the processing of personal data by the controller.",
+		"The Commission relied on 13 FR 8183 when it adopted the rule in 1948.",
+	}
+	want := []bool{true, true, true, true, false, false, false}
+	got := NonProse(units)
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+}
