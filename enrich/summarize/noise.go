@@ -327,8 +327,10 @@ func heading(u string) bool {
 }
 
 // zhHeadings is a unit of Chinese clause headings and nothing else ("第三条
-// 合同价款", "第六条 保密义务 第七条 违约责任", "第一章 总则").
-var zhHeadings = regexp.MustCompile(`^(?:\s*(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款條編编]|[一二三四五六七八九十]{1,3}[、.．])\s*[\p{Han}、]{0,12})+$`)
+// 合同价款", "第六条 保密义务 第七条 违约责任", "第一章 总则"); a law
+// spaces them with ideographic spaces ("第一章　总　　则"), which \s, being
+// ASCII, does not match.
+var zhHeadings = regexp.MustCompile(`^(?:[\s\x{3000}]*(?:第[一二三四五六七八九十百零〇\d]{1,6}[条章节款條編编]|[一二三四五六七八九十]{1,3}[、.．])[\s\x{3000}]*(?:\p{Han}[\s\x{3000}]*|、){0,12})+$`)
 
 var (
 	// noticeRe matches publishers' notices that come with a text but are

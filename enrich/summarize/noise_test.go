@@ -289,3 +289,23 @@ func TestActTitleAndSourceNoteAreNoProse(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese law spaces its chapter headings with ideographic spaces
+// ("第一章　总　　则"), which Go's \s does not match: the heading was no
+// heading, and opened the summary of the Personal Information Protection
+// Law (QA qa-regs).
+func TestChineseHeadingWithIdeographicSpaces(t *testing.T) {
+	units := []string{"中华人民共和国个人信息保护法", "第一章\u3000总\u3000\u3000则", "第五章 个人信息处理者的义务", "第一条\u3000为了保护个人信息权益，规范个人信息处理活动，制定本法。"}
+	np := NonProse(units)
+	for i, want := range []bool{true, true, true, false} {
+		if np[i] != want {
+			t.Errorf("NonProse(%q) = %v, want %v", units[i], np[i], want)
+		}
+	}
+	got := Summarize([]string{"中华人民共和国个人信息保护法", "第一章\u3000总\u3000\u3000则", "第一条\u3000为了保护个人信息权益，规范个人信息处理活动，促进个人信息合理利用，根据宪法，制定本法。",
+		"第二十三条\u3000个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、联系方式、处理目的、处理方式和个人信息的种类，并取得个人的单独同意。"},
+		Options{MaxChars: 240, Language: "zh"})
+	if strings.Contains(got, "总") {
+		t.Errorf("summary %q holds the chapter heading", got)
+	}
+}
