@@ -4,7 +4,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,7 +61,9 @@ func addressAt(text string, i int) int {
 
 func tokenizeEnglish(text string) []etok {
 	lx := english()
-	var toks []etok
+	// sized once: appending 1 MiB of words' tokens one by one allocated
+	// five times their final size
+	toks := make([]etok, 0, tokenBound(text))
 	sent, sentStart, lineStart := 0, true, true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -133,6 +134,28 @@ func tokenizeEnglish(text string) []etok {
 // 240", "ARTICLE 5", "§ 240.10b-5"): no phrase runs into it from the line
 // above ("Exchanges Chapter II" was a key phrase of a CFR part).
 var numberedHeadingRe = regexp.MustCompile(`\A[ \t]*(?:(?:CHAPTER|Chapter|PART|Part|SUBPART|Subpart|TITLE|Title|ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|ANNEX|Annex)[ \t]+(?:\d|[IVXLC]+\b)|§)`)
+
+// tokenBound is about the number of tokens tokenizeEnglish makes of text,
+// seldom fewer: every run of letters, digits or non-ASCII bytes is a word
+// and every other byte but a space is punctuation.
+func tokenBound(text string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			inWord = false
+		case c >= utf8.RuneSelf || 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9':
+			if !inWord {
+				n++
+			}
+			inWord = true
+		default:
+			n++
+			inWord = false
+		}
+	}
+	return n
+}
 
 // tableRowEnds reports whether the line break at text[nl] ends or opens a
 // table row as the parsers write one, its cells joined by " | ".
@@ -251,52 +274,55 @@ func wordKind(w string, lx *lexicon) tokKind {
 	return kindContent
 }
 
-// enCand accumulates statistics for one English candidate.
+// enCand accumulates statistics for one English candidate. Its counts
+// are int32s, and a text of unrepeated words has 400K candidates per MiB.
 type enCand struct {
 	key   string
 	text  string
-	words []int // token index of each word at the first occurrence
 	spans [][2]int
+	forms map[string]int // surface forms and their counts
+	// first is the token position of the first occurrence, whose words
+	// are toks[first:first+words] (a candidate's words are consecutive
+	// tokens, so no list of them is kept)
+	first int32
+	words int32
 	// sents counts the distinct sentences it occurs in: occurrences are
 	// met in token order, and sentence numbers never decrease along it, so
 	// a count and the last sentence seen stand for a set (a map per
-	// candidate cost some 300 bytes each, and a text of unrepeated words
-	// has a candidate per word and phrase: 1 MiB of random words made
-	// 400K of them)
-	sents    int
-	lastSent int
-	first    int // token position of first occurrence
-	upper    int // occurrences written capitalised
-	lexical  bool
+	// candidate cost some 300 bytes each)
+	sents    int32
+	lastSent int32
 	// textN counts the occurrences written as text while no other form has
 	// been seen; forms is made only when a second form appears
-	textN int
-	forms map[string]int // surface forms and their counts
+	textN   int32
+	lexical bool
 }
 
 // inSentence counts sentence sent, met in token order, once.
 func (c *enCand) inSentence(sent int) {
-	if c.sents == 0 || sent != c.lastSent {
+	if c.sents == 0 || int32(sent) != c.lastSent {
 		c.sents++
-		c.lastSent = sent
+		c.lastSent = int32(sent)
 	}
 }
 
 // surface counts a surface form and keeps the most frequent as the
 // candidate's text, preferring one that is not all capitals ("Company"
-// over a heading's "COMPANY").
-func (c *enCand) surface(form string) {
+// over a heading's "COMPANY"). form is the caller's buffer: it is copied
+// only when a second form is met.
+func (c *enCand) surface(form []byte) {
 	if c.forms == nil {
-		if form == c.text {
+		if string(form) == c.text {
 			c.textN++
 			return
 		}
-		c.forms = map[string]int{c.text: c.textN}
+		c.forms = map[string]int{c.text: int(c.textN)}
 	}
-	c.forms[form]++
+	f := string(form)
+	c.forms[f]++
 	best, bestN := c.text, c.forms[c.text]
-	if c.forms[form] > bestN || (c.forms[form] == bestN && shouting(best) && !shouting(form)) {
-		c.text = form
+	if c.forms[f] > bestN || (c.forms[f] == bestN && shouting(best) && !shouting(f)) {
+		c.text = f
 	}
 }
 
@@ -304,19 +330,32 @@ func shouting(s string) bool { return strings.ToUpper(s) == s && strings.ToLower
 
 // englishCandidates builds candidate phrases: runs of content words
 // (modifiers allowed before the head) of up to maxN words.
+//
+// Every word of a text of unrepeated words opens maxN candidates, so the
+// loop allocates only for a new candidate: a phrase's key, its lower-case
+// form and its text are built in reused buffers and looked up without a
+// copy, and candidates and their first spans are carved from slabs.
 func englishCandidates(toks []etok, maxN int) []*enCand {
 	byKey := map[string]*enCand{}
-	var order []*enCand
+	var slabs [][]enCand // full ones; the candidates in order of first occurrence
+	var slab []enCand
+	var spanSlab [][2]int
+	var keyBuf, lowBuf, textBuf []byte
 	lx := english()
 	for i := range toks {
 		if toks[i].kind == kindBreak {
 			continue
 		}
+		keyBuf, lowBuf, textBuf = keyBuf[:0], lowBuf[:0], textBuf[:0]
 		for n := 1; n <= maxN && i+n <= len(toks); n++ {
 			last := &toks[i+n-1]
 			if last.kind == kindBreak || last.sent != toks[i].sent {
 				break // a phrase ends with its sentence, paragraph or table cell
 			}
+			if n > 1 {
+				keyBuf, lowBuf, textBuf = append(keyBuf, ' '), append(lowBuf, ' '), append(textBuf, ' ')
+			}
+			keyBuf, lowBuf, textBuf = append(keyBuf, last.stem...), append(lowBuf, last.lower...), append(textBuf, last.text...)
 			if last.kind != kindContent {
 				continue
 			}
@@ -326,32 +365,50 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) {
 				continue
 			}
-			keyParts := make([]string, n)
-			lowParts := make([]string, n)
-			for k := 0; k < n; k++ {
-				keyParts[k] = toks[i+k].stem
-				lowParts[k] = toks[i+k].lower
-			}
-			key := strings.Join(keyParts, " ")
-			c := byKey[key]
+			c := byKey[string(keyBuf)]
 			if c == nil {
-				c = &enCand{key: key, text: spanText(toks, i, n), first: i}
-				for k := 0; k < n; k++ {
-					c.words = append(c.words, i+k)
+				if len(slab) == cap(slab) {
+					if slab != nil {
+						slabs = append(slabs, slab)
+					}
+					slab = make([]enCand, 0, slabSize(len(byKey)))
+					spanSlab = make([][2]int, cap(slab))
 				}
-				c.lexical = n > 1 && lx.multi[strings.Join(lowParts, " ")]
-				byKey[key] = c
-				order = append(order, c)
+				slab = append(slab, enCand{first: int32(i), words: int32(n)})
+				c = &slab[len(slab)-1]
+				// one word's key and text are the token's own strings
+				if n == 1 {
+					c.key, c.text = toks[i].stem, toks[i].text
+				} else {
+					// key and text in one allocation
+					kt := string(append(keyBuf, textBuf...))
+					c.key, c.text = kt[:len(keyBuf)], kt[len(keyBuf):]
+				}
+				c.lexical = n > 1 && lx.multi[string(lowBuf)]
+				// the first span's room is capped, so a second
+				// occurrence moves the spans out of the slab
+				k := len(slab) - 1
+				c.spans = spanSlab[k : k : k+1]
+				byKey[c.key] = c
 			}
 			c.spans = append(c.spans, [2]int{toks[i].start, last.end})
-			c.surface(spanText(toks, i, n))
+			c.surface(textBuf)
 			c.inSentence(toks[i].sent)
-			if toks[i].upper || toks[i].acronym {
-				c.upper++
-			}
+		}
+	}
+	order := make([]*enCand, 0, len(byKey))
+	for _, sl := range append(slabs, slab) {
+		for k := range sl {
+			order = append(order, &sl[k])
 		}
 	}
 	return order
+}
+
+// slabSize is how many candidates the next slab holds once have are
+// made: small for a short text, doubling to a bound for a long one.
+func slabSize(have int) int {
+	return min(max(have, 64), 4096)
 }
 
 // fieldLabel reports a form's label at toks[k]: the first word of its
@@ -507,14 +564,6 @@ var (
 	signatureLabels = setOf("name title signature print printed its signed page president director signatory secretary treasurer")
 )
 
-func spanText(toks []etok, i, n int) string {
-	parts := make([]string, n)
-	for k := 0; k < n; k++ {
-		parts[k] = toks[i+k].text
-	}
-	return strings.Join(parts, " ")
-}
-
 // termStats are YAKE's per-term features (Campos et al. 2020).
 type termStats struct {
 	tf, tfUpper, tfAcr float64
@@ -545,6 +594,11 @@ func (s *stemSet) add(stem string) {
 		return
 	}
 	if len(s.few) < smallSet {
+		if s.few == nil {
+			// a word of a text of unrepeated words has two neighbours
+			// a side: one allocation, not two
+			s.few = make([]string, 0, 2)
+		}
 		s.few = append(s.few, stem)
 		return
 	}
@@ -566,10 +620,15 @@ func (s *stemSet) len() int {
 // yakeWeights computes YAKE's H score per stem (lower is more important).
 func yakeWeights(toks []etok, nSent int) map[string]float64 {
 	st := map[string]*termStats{}
+	var slab []termStats // a text of unrepeated words has a term per word
 	get := func(s string) *termStats {
 		t := st[s]
 		if t == nil {
-			t = &termStats{}
+			if len(slab) == cap(slab) {
+				slab = make([]termStats, 0, slabSize(len(st)))
+			}
+			slab = append(slab, termStats{})
+			t = &slab[len(slab)-1]
 			st[s] = t
 		}
 		return t
@@ -619,7 +678,7 @@ func yakeWeights(toks []etok, nSent int) map[string]float64 {
 	h := make(map[string]float64, len(st))
 	for stem, s := range st {
 		tcase := math.Max(s.tfUpper, s.tfAcr) / (1 + math.Log(s.tf))
-		tpos := math.Log(math.Log(3 + median(s.sentIdx)))
+		tpos := math.Log(math.Log(3 + medianSorted(s.sentIdx)))
 		tfNorm := s.tf / (mean + std + 1e-9)
 		dl, dr := 0.0, 0.0
 		if s.leftN > 0 {
@@ -645,14 +704,14 @@ var stopStems = func() map[string]bool {
 
 func isStopStem(s string) bool { return stopStems[s] }
 
-func median(v []int) float64 {
+// medianSorted is the median of v, which is in ascending order (a term's
+// sentences, met in token order).
+func medianSorted(v []int) float64 {
 	if len(v) == 0 {
 		return 0
 	}
-	c := append([]int(nil), v...)
-	sort.Ints(c)
-	if len(c)%2 == 1 {
-		return float64(c[len(c)/2])
+	if len(v)%2 == 1 {
+		return float64(v[len(v)/2])
 	}
-	return float64(c[len(c)/2-1]+c[len(c)/2]) / 2
+	return float64(v[len(v)/2-1]+v[len(v)/2]) / 2
 }

@@ -49,38 +49,71 @@ type Candidate struct {
 // Extract returns the best key phrases of text, best first.
 func Extract(text string, opts Options) []document.Keyword {
 	opts = opts.withDefaults(text)
-	cands := Candidates(text, opts.Language)
+	if isZH(opts.Language) {
+		cands := Candidates(text, opts.Language)
+		opts.Text = text
+		return Top(cands, opts)
+	}
+	// English: what Top(Candidates(text)) returns, without making every
+	// candidate a Candidate (128 bytes each, and 1 MiB of unrepeated words
+	// has some 400K candidates): they are scored, ranked by index, and
+	// made only as the ranking reaches them.
+	set := newEnglishSet(text, DefaultParams)
+	if set == nil {
+		return nil
+	}
 	opts.Text = text
-	return Top(cands, opts)
+	raw, maxN := set.raw, opts.MaxNgram
+	scores := make([]float64, len(raw))
+	keep := make([]int32, 0, len(raw))
+	for i, c := range raw {
+		// Candidates drops overlong phrases, Top phrases over MaxNgram words
+		if overlong(c.text) || int(c.words) > maxN {
+			continue
+		}
+		scores[i] = set.candidate(c).Score
+		keep = append(keep, int32(i))
+	}
+	return topRanked(keep, scores, func(i int32) Candidate { return set.candidate(raw[i]) }, opts)
 }
 
 // Top picks the best opts.Top candidates by Score, dropping near
 // duplicates, and returns them as keywords.
 func Top(cands []Candidate, opts Options) []document.Keyword {
-	if opts.Top <= 0 {
-		opts.Top = 10
-	}
 	maxN := opts.MaxNgram
 	if maxN <= 0 {
 		maxN = 3
 	}
-	sorted := make([]Candidate, 0, len(cands))
-	for _, c := range cands {
-		if c.Words <= maxN || isZH(opts.Language) {
-			sorted = append(sorted, c)
+	// rank indices, not copies of the candidates
+	scores := make([]float64, len(cands))
+	keep := make([]int32, 0, len(cands))
+	for i := range cands {
+		if cands[i].Words <= maxN || isZH(opts.Language) {
+			scores[i] = cands[i].Score
+			keep = append(keep, int32(i))
 		}
 	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Score > sorted[j].Score })
+	return topRanked(keep, scores, func(i int32) Candidate { return cands[i] }, opts)
+}
+
+// topRanked is Top over the candidates keep lists, in their order, made
+// by cand and scored by scores (indexed as cand is).
+func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts Options) []document.Keyword {
+	if opts.Top <= 0 {
+		opts.Top = 10
+	}
+	sort.SliceStable(keep, func(i, j int) bool { return scores[keep[i]] > scores[keep[j]] })
 	var out []document.Keyword
 	var chosen []Candidate
 	var names []string
 	if isZH(opts.Language) {
 		names = companyNames(opts.Text)
 	}
-	for _, c := range sorted {
+	for _, k := range keep {
 		if len(out) == opts.Top {
 			break
 		}
+		c := cand(k)
 		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) {
 			continue
 		}
@@ -362,9 +395,17 @@ func withoutOverlong(cands []Candidate) []Candidate {
 	return out
 }
 
+// overlong reports a word of phrase over maxWordRunes; it splits as
+// strings.Fields does, without making the list (it runs on every
+// candidate).
 func overlong(phrase string) bool {
-	for _, w := range strings.Fields(phrase) {
-		if utf8.RuneCountInString(w) > maxWordRunes {
+	n := 0
+	for _, r := range phrase {
+		if unicode.IsSpace(r) {
+			n = 0
+			continue
+		}
+		if n++; n > maxWordRunes {
 			return true
 		}
 	}
@@ -390,6 +431,30 @@ var DefaultParams = Params{MaxN: 3, Yake: 1, Freq: 1.2, Position: 1, Length: 1.2
 
 // englishScored builds and scores English candidates.
 func englishScored(text string, p Params) []Candidate {
+	set := newEnglishSet(text, p)
+	if set == nil {
+		return nil
+	}
+	out := make([]Candidate, 0, len(set.raw))
+	for _, c := range set.raw {
+		out = append(out, set.candidate(c))
+	}
+	return out
+}
+
+// englishSet is a text's English candidates and what scoring them reads.
+type englishSet struct {
+	p           Params
+	lx          *lexicon
+	toks        []etok
+	nSent       int
+	h, salience map[string]float64
+	raw         []*enCand
+}
+
+// newEnglishSet tokenises text and builds its candidates; nil when it has
+// no tokens.
+func newEnglishSet(text string, p Params) *englishSet {
 	toks := tokenizeEnglish(text)
 	if len(toks) == 0 {
 		return nil
@@ -398,55 +463,63 @@ func englishScored(text string, p Params) []Candidate {
 	h := yakeWeights(toks, nSent)
 	raw := englishCandidates(toks, p.MaxN)
 	lx := english()
-	salience := wordSalience(toks, lx, h)
-	out := make([]Candidate, 0, len(raw))
-	for _, c := range raw {
-		prod, sum, idf, ws := 1.0, 0.0, 0.0, 0.0
-		for _, wi := range c.words {
-			s := toks[wi].stem
-			prod *= h[s]
-			sum += h[s]
-			idf += lx.idf(s)
-			ws += salience[s]
-		}
-		n := float64(len(c.words))
-		tf := float64(len(c.spans))
-		yake := -math.Log(prod/(tf*(1+sum)) + 1e-12)
-		cand := Candidate{
-			Text: c.text, Key: c.key, Spans: c.spans, Words: len(c.words), Freq: len(c.spans),
-			FirstPos: float64(c.first) / float64(len(toks)), Spread: float64(c.sents) / float64(nSent),
-			IDF: idf / n, Yake: yake, Lexical: c.lexical,
-		}
-		score := p.Yake*yake + p.Freq*math.Log1p(tf) + p.Position/(1+10*cand.FirstPos) + p.IDF*cand.IDF +
-			p.Length*(n-1) + p.WordSum*ws + p.Spread*cand.Spread
-		if c.lexical {
-			score += p.Lexical
-		}
-		cand.Score = score
-		out = append(out, cand)
+	return &englishSet{p: p, lx: lx, toks: toks, nSent: nSent, h: h, salience: wordSalience(toks, lx, h), raw: raw}
+}
+
+// candidate scores c.
+func (s *englishSet) candidate(c *enCand) Candidate {
+	p, h, toks := s.p, s.h, s.toks
+	prod, sum, idf, ws := 1.0, 0.0, 0.0, 0.0
+	for wi := c.first; wi < c.first+c.words; wi++ {
+		st := toks[wi].stem
+		prod *= h[st]
+		sum += h[st]
+		idf += s.lx.idf(st)
+		ws += s.salience[st]
 	}
-	return out
+	n := float64(c.words)
+	tf := float64(len(c.spans))
+	yake := -math.Log(prod/(tf*(1+sum)) + 1e-12)
+	cand := Candidate{
+		Text: c.text, Key: c.key, Spans: c.spans, Words: int(c.words), Freq: len(c.spans),
+		FirstPos: float64(c.first) / float64(len(toks)), Spread: float64(c.sents) / float64(s.nSent),
+		IDF: idf / n, Yake: yake, Lexical: c.lexical,
+	}
+	score := p.Yake*yake + p.Freq*math.Log1p(tf) + p.Position/(1+10*cand.FirstPos) + p.IDF*cand.IDF +
+		p.Length*(n-1) + p.WordSum*ws + p.Spread*cand.Spread
+	if c.lexical {
+		score += p.Lexical
+	}
+	cand.Score = score
+	return cand
 }
 
 // wordSalience scores each content stem by frequency, background rarity
 // and how early it first appears.
 func wordSalience(toks []etok, lx *lexicon, h map[string]float64) map[string]float64 {
-	tf := map[string]float64{}
-	first := map[string]int{}
+	// one map of both counts, sized by h, which holds every stem: a text
+	// of unrepeated words has as many stems as words
+	type stemCount struct {
+		tf    float64
+		first int
+	}
+	counts := make(map[string]stemCount, len(h))
 	for i := range toks {
 		t := &toks[i]
 		if t.kind == kindBreak {
 			continue
 		}
-		if _, ok := first[t.stem]; !ok {
-			first[t.stem] = i
+		c, ok := counts[t.stem]
+		if !ok {
+			c.first = i
 		}
-		tf[t.stem]++
+		c.tf++
+		counts[t.stem] = c
 	}
-	out := make(map[string]float64, len(tf))
-	for s, f := range tf {
-		pos := 1 / (1 + 10*float64(first[s])/float64(len(toks)))
-		out[s] = math.Log1p(f) * lx.idf(s) * (0.5 + pos)
+	out := make(map[string]float64, len(counts))
+	for s, c := range counts {
+		pos := 1 / (1 + 10*float64(c.first)/float64(len(toks)))
+		out[s] = math.Log1p(c.tf) * lx.idf(s) * (0.5 + pos)
 	}
 	return out
 }
