@@ -61,7 +61,8 @@ func mask(content string, c Config) []string {
 		s = parenQuantity.ReplaceAllString(s, "")
 	}
 	for i, re := range maskRules {
-		if n := ruleNeeds[i]; (n.digit && !digit) || !strings.ContainsAny(s, n.anyOf) {
+		if n := ruleNeeds[i]; (n.digit && !digit) || !strings.ContainsAny(s, n.anyOf) || !re.MatchString(s) {
+			// Replace copies the line twice even when nothing matches
 			continue
 		}
 		if i == pathRule {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // timeLayouts are common timestamp shapes (ISO, syslog, Apache, Java
@@ -58,6 +59,89 @@ var timeLayouts = []string{
 // (formatTime), never as UTC, which it may well not be.
 var noZone = time.FixedZone("", 0)
 
+// layoutLiterals holds, per timeLayouts entry, the separators time.Parse
+// matches as written ("--T::" of "2006-01-02T15:04:05Z07:00"): a value
+// without them in that order cannot be read by the layout.
+var layoutLiterals = func() []string {
+	out := make([]string, len(timeLayouts))
+	for i, l := range timeLayouts {
+		out[i] = literals(l)
+	}
+	return out
+}()
+
+// literals returns the characters of layout that time.Parse matches
+// literally, in order, leaving out anything that may be part of a layout
+// element (digits, letters of month, day and zone names, a fraction's
+// dot, a zone offset's sign and colon) and spaces (a run of which matches
+// any run). Leaving out too much only weakens inOrder's test; a literal
+// is kept only where time.Parse must meet it as written.
+func literals(layout string) string {
+	var b strings.Builder
+	for i := 0; i < len(layout); {
+		rest := layout[i:]
+		switch c := layout[i]; {
+		case strings.HasPrefix(rest, "Z07") || strings.HasPrefix(rest, "-07"):
+			// Z07:00:00, Z07:00, Z0700, Z07 and the same with a sign
+			i += len(rest) - len(strings.TrimLeft(rest[1:], "0123456789:"))
+		case (c == '.' || c == ',') && fraction(rest):
+			i += 1 + len(rest[1:]) - len(strings.TrimLeft(rest[1:], rest[1:2]))
+		case c == ' ' || c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' && c != 'T':
+			i++
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+// fraction reports whether s opens with a fractional-second element:
+// a dot or comma, a run of 0s or 9s, then no digit.
+func fraction(s string) bool {
+	if len(s) < 2 || s[1] != '0' && s[1] != '9' {
+		return false
+	}
+	rest := strings.TrimLeft(s[1:], s[1:2])
+	return rest == "" || rest[0] < '0' || rest[0] > '9'
+}
+
+// readableBytes reports whether time.Parse could consume every byte of s
+// with layout: a layout's elements read only letters, digits, spaces,
+// signs, dots, commas and colons (numbers, names, zones and fractions),
+// so any other byte of s ("(" or "[" of "sshd(pam_unix)[20884]") must be
+// one of the layout's own.
+func readableBytes(s, layout string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' || strings.IndexByte(" \t+-.,:", c) >= 0 {
+			continue
+		}
+		if strings.IndexByte(layout, c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// inOrder reports whether every byte of lits occurs in s, in order.
+func inOrder(s, lits string) bool {
+	for i := 0; i < len(lits); i++ {
+		k := strings.IndexByte(s, lits[i])
+		if k < 0 {
+			return false
+		}
+		s = s[k+1:]
+	}
+	return true
+}
+
+// apacheLayout is an Apache error log's bracketed date, with its
+// literals.
+const apacheLayout = "Mon Jan 02 15:04:05 2006"
+
+var apacheLiterals = literals(apacheLayout)
+
 // floating moves a time parsed without a zone into noZone; zoned says
 // whether its layout had one.
 func floating(t time.Time, layout string) time.Time {
@@ -70,7 +154,12 @@ func floating(t time.Time, layout string) time.Time {
 // findTime returns the first timestamp found in a window of consecutive
 // header tokens and the index after its last token, or the zero time.
 func findTime(toks []htok) (time.Time, int) {
-	parts := make([]string, len(toks))
+	var buf [maxHeaderTokens]string
+	parts := buf[:0]
+	if len(toks) > len(buf) {
+		parts = make([]string, 0, len(toks))
+	}
+	parts = parts[:len(toks)]
 	for i, t := range toks {
 		// Cisco marks a clock not (or no longer) synchronised with a
 		// leading "*" or ".", and ends the time with a colon:
@@ -151,17 +240,25 @@ func parseTime(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	letter := s[0] > '9'
-	for _, l := range timeLayouts {
+	for k, l := range timeLayouts {
 		if (l[0] > '9') != letter || len(s) < len(l)-12 || len(s) > len(l)+12 {
 			continue // cheap shape test: time.Parse failures are costly
+		}
+		if !inOrder(s, layoutLiterals[k]) || !readableBytes(s, timeLayouts[k]) {
+			// time.Parse would fail: each failure allocates its error
+			// (some 200 bytes), and a log line's header windows failed
+			// some sixty layouts (9M allocations for a 5 MB log)
+			continue
 		}
 		if t, err := time.Parse(l, s); err == nil {
 			return floating(t, l), true
 		}
 	}
 	// Bracketed Apache dates keep their own spacing ("Sun Dec 04").
-	if t, err := time.Parse("Mon Jan 02 15:04:05 2006", s); err == nil {
-		return floating(t, ""), true
+	if inOrder(s, apacheLiterals) && readableBytes(s, apacheLayout) {
+		if t, err := time.Parse(apacheLayout, s); err == nil {
+			return floating(t, ""), true
+		}
 	}
 	if (len(s) == 10 || len(s) == 13 || len(s) == 16) && s[0] == '1' {
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
