@@ -103,11 +103,24 @@ var (
 )
 
 func layout(u string) bool {
-	return !hasWord(u) || zhSignature.MatchString(u) || zhContact.MatchString(u) && utf8.RuneCountInString(u) <= 120 ||
+	// the Chinese expressions match Chinese characters only: an ASCII
+	// unit (most units of an English text) skips them
+	zh := !isASCII(u)
+	return !hasWord(u) || zh && zhSignature.MatchString(u) || zh && zhContact.MatchString(u) && utf8.RuneCountInString(u) <= 120 ||
 		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
 		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3 ||
-		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u) || question(u) || zhDateLine.MatchString(u)
+		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u) || question(u) || zh && zhDateLine.MatchString(u)
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // zhDateLine is a Chinese date on a line of its own, a notice's or a
@@ -344,10 +357,10 @@ var (
 // notice reports a publisher's notice or a contact line (telephone, fax,
 // web address), which a summary has no use for.
 func notice(u string) bool {
-	if noticeRe.MatchString(u) {
+	l := strings.ToLower(u)
+	if mayNotice(u, l) && noticeRe.MatchString(u) {
 		return true
 	}
-	l := strings.ToLower(u)
 	return phoneRe.MatchString(u) && (strings.Contains(l, "fax") || strings.Contains(l, "tel") || strings.Contains(l, "phone") || strings.Contains(l, "www.") || len(phoneRe.FindAllStringIndex(u, 3)) >= 2)
 }
 
@@ -366,6 +379,27 @@ var (
 // it names the act, and opened the summary of each of its articles that
 // a file began with it. A sentence about the act closes with a stop.
 func actTitle(u string) bool { return actTitleRe.MatchString(u) && unstoppedEnd(u) }
+
+// noticeWords are what every alternative of noticeRe holds one of.
+var noticeWords = []string{"[", "signature", "intentionally", "eur-lex", "confidential", "omitted"}
+
+// mayNotice reports whether noticeRe may match u (lower is u in lower
+// case): an ASCII unit without any of noticeWords cannot, and running
+// the expression's dozen case-folded alternatives on every unit of a
+// long text was a seventh of its summary's time. A unit with other
+// characters is always tried: (?i) folds some ("ſ", "K") that ToLower
+// does not.
+func mayNotice(u, lower string) bool {
+	if !isASCII(u) {
+		return true
+	}
+	for _, w := range noticeWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // definitionRe opens a definition: ""Force Majeure Event" shall have the
 // meaning set forth in Section 8.03", "(k) "Territory" means ...", "1.3
