@@ -683,13 +683,19 @@ func overlap(a, b bag) float64 {
 }
 
 func cosine(a, b bag) float64 {
-	var dot, na, nb float64
+	var nb float64
+	for _, y := range b {
+		nb += y * y
+	}
+	return cosineNorm(a, b, nb)
+}
+
+// cosineNorm is cosine(a, b) where nb is the sum of b's squared counts.
+func cosineNorm(a, b bag, nb float64) float64 {
+	var dot, na float64
 	for w, x := range a {
 		na += x * x
 		dot += x * b[w]
-	}
-	for _, y := range b {
-		nb += y * y
 	}
 	if na == 0 || nb == 0 {
 		return 0
