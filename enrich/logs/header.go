@@ -156,9 +156,23 @@ var (
 		"eventTime", "requestReceivedTimestamp"} // CloudTrail's, the Kubernetes audit log's
 )
 
+// JSONEventKeys name the event of an audit record, which has no message
+// field: the service and the call (CloudTrail's eventSource and
+// eventName, Google Cloud audit logs' protoPayload.serviceName and
+// methodName, Azure's operationName), the kind of event (Okta's
+// eventType, Suricata's event_type), the Kubernetes audit log's verb and
+// resource, and the code of a failed call (CloudTrail's errorCode). Their
+// values, in this order, are the record's content: the whole record held
+// its ids, addresses and times in nested fields, and every record was a
+// template of its own.
+var JSONEventKeys = []string{"eventSource", "eventName", "protoPayload.serviceName", "protoPayload.methodName",
+	"operationName", "operationName.value", "eventType", "event_type", "verb", "objectRef.resource", "errorCode"}
+
 // splitJSON handles one-object-per-line structured logs: the message
 // field is the content, level and time come from their fields. An object
-// with no message field but a time or level field is its own content.
+// with no message field but a time or level field is an event: its
+// content is the values of its JSONEventKeys, or the whole record when it
+// has none.
 func splitJSON(line string) (Header, string, bool) {
 	if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' {
 		return Header{}, "", false
@@ -171,11 +185,26 @@ func splitJSON(line string) (Header, string, bool) {
 	msg, ok := firstString(obj, JSONMsgKeys)
 	if !ok {
 		// an event with no message field (a Kubernetes audit event, a
-		// CloudTrail record) is its own content, but its time and level
-		// are still its fields'
-		return h, line, !h.Time.IsZero() || h.Level != ""
+		// CloudTrail record) is named by its event fields, and its time
+		// and level are still its fields'
+		return h, eventContent(obj, line), !h.Time.IsZero() || h.Level != ""
 	}
 	return h, strings.TrimSpace(msg), true
+}
+
+// eventContent joins the values of obj's JSONEventKeys; line when it has
+// none.
+func eventContent(obj map[string]any, line string) string {
+	var parts []string
+	for _, k := range JSONEventKeys {
+		if v, ok := lookup(obj, k).(string); ok && strings.TrimSpace(v) != "" {
+			parts = append(parts, strings.TrimSpace(v))
+		}
+	}
+	if parts == nil {
+		return line
+	}
+	return strings.Join(parts, " ")
 }
 
 // isDashMarker reports a line framed by "-- " and " --", which journalctl
@@ -292,6 +321,9 @@ func jsonLevel(obj map[string]any) string {
 	if _, clef := obj["@t"]; clef {
 		return "INFO"
 	}
+	if code, ok := obj["errorCode"].(string); ok && code != "" {
+		return "ERROR" // a CloudTrail call that failed ("AccessDenied")
+	}
 	return ""
 }
 
@@ -366,6 +398,13 @@ func jsonTime(obj map[string]any) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// HasRecordTime reports whether a JSON record has a time field (one of
+// those jsonTime reads) that holds a time: the mark of a log record
+// that has no level field, such as an audit event.
+func HasRecordTime(obj map[string]any) bool {
+	return !jsonTime(obj).IsZero()
 }
 
 // epoch reads a Unix time in seconds (with a fraction), milliseconds,

@@ -294,6 +294,9 @@ func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extract
 	case document.TypeMarkdown:
 		ex = extractMarkdown(text)
 	case document.TypeLog:
+		if lines, ok := jsonRecordLines(text); ok {
+			text = lines
+		}
 		ex = &extracted{text: logText(text), isLog: true}
 	default:
 		ex = &extracted{text: normalize(dropStrayPageNumbers(dropTextFurniture(text)))}

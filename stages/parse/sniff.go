@@ -79,7 +79,7 @@ func sniff(filename string, data []byte, hint string) string {
 	if looksXML(text) {
 		return document.TypeXML
 	}
-	if looksLog(text) || looksCSVLog(text) || ext == ".log" && logShare(text) >= 0.3 {
+	if looksLog(text) || looksCSVLog(text) || looksJSONRecords(text) || ext == ".log" && logShare(text) >= 0.3 {
 		return document.TypeLog
 	}
 	// A readable text named .pdf or .docx (a note saved under the wrong
@@ -411,7 +411,9 @@ func joinWrapped(text string) string {
 	return b.String()
 }
 
-// jsonLogLine reports whether line is a JSON object with a level field.
+// jsonLogLine reports whether line is a JSON object with a level field,
+// or with a time field that holds a time (an audit record: CloudTrail's
+// eventTime, which has no level).
 func jsonLogLine(line string) bool {
 	line = strings.TrimSpace(line)
 	if !strings.HasPrefix(line, "{") || !strings.HasSuffix(line, "}") {
@@ -420,6 +422,9 @@ func jsonLogLine(line string) bool {
 	var m map[string]any
 	if json.Unmarshal([]byte(line), &m) != nil {
 		return false
+	}
+	if logs.HasRecordTime(m) {
+		return true
 	}
 	for _, k := range []string{"level", "lvl", "severity", "log.level", "loglevel", "levelname", "@level", "@l", "@t", "Level", "LogLevel", "PRIORITY"} {
 		if _, ok := m[k]; ok {
@@ -433,6 +438,82 @@ func jsonLogLine(line string) bool {
 	}
 	_, journal := m["__REALTIME_TIMESTAMP"] // journalctl -o json
 	return journal
+}
+
+// looksJSONRecords reports whether text is one JSON document that holds
+// log records: an array of objects, or an object whose first member is
+// one, as CloudTrail writes its files ({"Records":[...]}), Azure its
+// diagnostic logs ({"records":[...]}) and "gcloud logging read
+// --format=json" or Okta's API their entries ([...]). The first record
+// must have a time field that holds a time, and a second must follow
+// (the sample may cut it). Such a log has a single line or is pretty
+// printed, so looksLog finds no log lines in it.
+func looksJSONRecords(text string) bool {
+	dec, ok := openJSONRecords(text)
+	if !ok || !dec.More() {
+		return false
+	}
+	var first map[string]any
+	if dec.Decode(&first) != nil || !logs.HasRecordTime(first) {
+		return false
+	}
+	return dec.More()
+}
+
+// openJSONRecords returns a decoder positioned at the first record of a
+// JSON records document (see looksJSONRecords).
+func openJSONRecords(text string) (*json.Decoder, bool) {
+	text = strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n")
+	if !strings.HasPrefix(text, "{") && !strings.HasPrefix(text, "[") {
+		return nil, false
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, false
+	}
+	if tok == json.Delim('{') {
+		if _, err := dec.Token(); err != nil { // the member's name
+			return nil, false
+		}
+		if tok, err = dec.Token(); err != nil {
+			return nil, false
+		}
+	}
+	return dec, tok == json.Delim('[')
+}
+
+// jsonRecordLines rewrites a JSON records document as one compact record
+// per line, the shape a JSON-lines log has, so that each record is an
+// entry. What cannot be decoded (a file cut short) follows as it is.
+func jsonRecordLines(text string) (string, bool) {
+	dec, ok := openJSONRecords(text)
+	if !ok {
+		return "", false
+	}
+	var b bytes.Buffer
+	b.Grow(len(text))
+	for dec.More() {
+		var rec json.RawMessage
+		if err := dec.Decode(&rec); err != nil {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		if json.Compact(&b, rec) != nil {
+			b.Write(rec)
+		}
+	}
+	if b.Len() == 0 {
+		return "", false
+	}
+	rest := strings.TrimLeft(text[dec.InputOffset():], " \t\r\n]}")
+	if rest != "" {
+		b.WriteByte('\n')
+		b.WriteString(rest)
+	}
+	return b.String(), true
 }
 
 // logText is a log's text: its lines with line endings normalised, trailing

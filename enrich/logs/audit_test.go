@@ -1,0 +1,26 @@
+package logs
+
+import "testing"
+
+// CloudTrail records, one JSON object a line, have no message field: the
+// template is the call, not the whole record, whose ids and addresses
+// made every record a template of its own. Times come from eventTime,
+// and a failed call is an error.
+func TestCloudTrailTemplatesByCall(t *testing.T) {
+	s := Summarize([]string{
+		`{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","userName":"alice","arn":"arn:aws:iam::123456789012:user/alice"},"eventTime":"2024-10-11T22:14:15Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","sourceIPAddress":"198.51.100.7","eventID":"1111"}`,
+		`{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","userName":"bob"},"eventTime":"2024-10-11T22:15:01Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","sourceIPAddress":"203.0.113.9","errorMessage":"Failed authentication","eventID":"2222"}`,
+		`{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole"},"eventTime":"2024-10-11T22:20:33Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","requestParameters":{"bucketName":"prod-data","key":"a.csv"},"eventID":"3333"}`,
+		`{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole"},"eventTime":"2024-10-12T01:02:03Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","requestParameters":{"bucketName":"logs","key":"b/c.gz"},"eventID":"4444"}`,
+		`{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole"},"eventTime":"2024-10-12T01:05:00Z","eventSource":"ec2.amazonaws.com","eventName":"RunInstances","errorCode":"Client.UnauthorizedOperation","eventID":"5555"}`,
+	}, nil)
+	if len(s.Templates) != 3 || s.Templates[0].Count != 2 || s.Templates[1].Count != 2 {
+		t.Errorf("templates %+v, want 3: ConsoleLogin and GetObject twice each, RunInstances", s.Templates)
+	}
+	if s.Start != "2024-10-11T22:14:15Z" || s.End != "2024-10-12T01:05:00Z" {
+		t.Errorf("span %s to %s", s.Start, s.End)
+	}
+	if s.Levels["ERROR"] != 1 || len(s.Errors) != 1 {
+		t.Errorf("levels %v, errors %q: want the failed call as the one error", s.Levels, s.Errors)
+	}
+}

@@ -1,0 +1,53 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+// cloudTrailRecords are three CloudTrail records, as the "Records" of a
+// file CloudTrail writes to S3 hold them.
+var cloudTrailRecords = []string{
+	`{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","userName":"alice"},"eventTime":"2024-10-11T22:14:15Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","responseElements":{"ConsoleLogin":"Success"},"eventID":"1111"}`,
+	`{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole"},"eventTime":"2024-10-11T22:20:33Z","eventSource":"s3.amazonaws.com","eventName":"PutBucketPolicy","awsRegion":"us-east-1","sourceIPAddress":"10.0.0.5","requestParameters":{"bucketName":"prod-data"},"eventID":"3333"}`,
+	`{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole"},"eventTime":"2024-10-12T01:02:03Z","eventSource":"ec2.amazonaws.com","eventName":"RunInstances","awsRegion":"eu-west-1","errorCode":"Client.UnauthorizedOperation","eventID":"4444"}`,
+}
+
+// A CloudTrail file is one JSON document, {"Records":[...]}, on one line
+// or pretty printed; exported as JSON lines it has no level field. Each
+// form is a log, and the document's records become its lines, one record
+// each. All three were plain text.
+func TestCloudTrailIsALog(t *testing.T) {
+	pretty := "{\n  \"Records\": [\n    " + strings.Join(cloudTrailRecords, ",\n    ") + "\n  ]\n}\n"
+	pretty = strings.ReplaceAll(pretty, `","`, "\",\n      \"")
+	for name, data := range map[string]string{
+		"one-line.json": `{"Records":[` + strings.Join(cloudTrailRecords, ",") + `]}`,
+		"pretty.json":   pretty,
+		"array.json":    "[" + strings.Join(cloudTrailRecords, ",") + "]",
+		"lines.jsonl":   strings.Join(cloudTrailRecords, "\n") + "\n",
+	} {
+		p := mustParse(t, name, []byte(data))
+		if p.ContentType != document.TypeLog {
+			t.Errorf("%s: content type %q, want %q", name, p.ContentType, document.TypeLog)
+			continue
+		}
+		if got := strings.Split(p.Text, "\n"); len(got) != len(cloudTrailRecords) || got[2] != cloudTrailRecords[2] {
+			t.Errorf("%s: text\n%s\nwant one record a line", name, p.Text)
+		}
+	}
+}
+
+// JSON documents that hold no records with times stay what they were.
+func TestJSONWithoutRecordsIsNoLog(t *testing.T) {
+	for name, data := range map[string]string{
+		"config.json": `{"name":"app","items":[{"id":1},{"id":2}]}`,
+		"one.json":    `{"Records":[{"eventTime":"2024-10-11T22:14:15Z","eventName":"x"}]}`,
+		"list.json":   `[1, 2, 3]`,
+	} {
+		if p := mustParse(t, name, []byte(data)); p.ContentType == document.TypeLog {
+			t.Errorf("%s: read as a log", name)
+		}
+	}
+}
