@@ -98,51 +98,23 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	partial := false // the line above was split by the container runtime
 	traced := false  // a Python traceback is open: its exception line is to come
 	table, body := detectCSVLog(lines)
-	i := -1
-	for line := range lines {
-		i++
-		at := read // where the line starts in the text
-		read += len(line) + 1
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		s.Lines++
-		if !over && (b.Lines > 0 && mined == b.Lines || b.Bytes > 0 && at >= b.Bytes) {
-			over = true
-		}
-		if over {
-			continue
-		}
-		mined++
-		if i < body {
-			continue // a CSV log's header (and comments above it): no entry
-		}
-		var h Header
-		var content string
-		csvRecord := false
-		if table != nil {
-			rec, whole := table.add(line)
-			if !whole {
-				continue // a quoted message goes on on the next line
-			}
-			if h, content, csvRecord = table.split(rec); csvRecord {
-				line = rec
-			}
-		}
-		if !csvRecord {
-			h, content = SplitHeader(line)
-		}
+	var blocks *blockLog
+	if table == nil {
+		blocks = detectBlockLog(lines)
+	}
+	// entry mines one entry: line is what an error sample shows, and a
+	// structured one (a CSV or block record) is never a continuation
+	entry := func(line string, h Header, content string, structured bool) {
 		if h.Marker {
 			span.add(h.Time) // a CI runner stamps its markers too
-			continue
+			return
 		}
 		final := traced && tracebackFinal(line, h)
-		cont := !csvRecord && entries > 0 && (partial || final || continuation(line, h))
+		cont := !structured && entries > 0 && (partial || final || continuation(line, h))
 		partial = h.Partial
 		traced = strings.HasPrefix(line, tracebackOpening) || traced && cont && !final
 		if cont {
-			continue
+			return
 		}
 		entries++
 		id, tpl, created := m.Add(content)
@@ -179,6 +151,64 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			s.Errors = append(s.Errors, clip(line, sampleMaxChars))
 		}
 		span.add(h.Time)
+	}
+	// block mines a block log's record
+	block := func(rec []string) {
+		if len(rec) == 1 && !blocks.opens(rec[0], nil) {
+			h, content := SplitHeader(rec[0]) // a preamble line
+			entry(rec[0], h, content, false)
+			return
+		}
+		h, content, sample := blocks.split(rec)
+		entry(sample, h, content, true)
+	}
+	i := -1
+	for line := range lines {
+		i++
+		at := read // where the line starts in the text
+		read += len(line) + 1
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		s.Lines++
+		if !over && (b.Lines > 0 && mined == b.Lines || b.Bytes > 0 && at >= b.Bytes) {
+			over = true
+		}
+		if over {
+			continue
+		}
+		mined++
+		if i < body {
+			continue // a CSV log's header (and comments above it): no entry
+		}
+		if blocks != nil {
+			if rec := blocks.add(line); rec != nil {
+				block(rec)
+			}
+			continue
+		}
+		var h Header
+		var content string
+		csvRecord := false
+		if table != nil {
+			rec, whole := table.add(line)
+			if !whole {
+				continue // a quoted message goes on on the next line
+			}
+			if h, content, csvRecord = table.split(rec); csvRecord {
+				line = rec
+			}
+		}
+		if !csvRecord {
+			h, content = SplitHeader(line)
+		}
+		entry(line, h, content, csvRecord)
+	}
+	if blocks != nil {
+		if rec := blocks.flush(); rec != nil {
+			block(rec)
+		}
 	}
 	if mined != s.Lines {
 		s.Analyzed = mined
