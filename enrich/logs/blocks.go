@@ -3,7 +3,9 @@ package logs
 import (
 	"iter"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Some logs write each record over several lines: header lines of
@@ -11,13 +13,18 @@ import (
 // field was an entry of its own and the record's time and level sat on
 // lines apart from its message. A block log is read a record at a time
 // instead: the record's fields give its time and level, and its message
-// is the content. One record format is known:
+// is the content. Two record formats are known:
 //
 //   - the text export of Windows event logs ("wevtutil qe Security
 //     /f:text", Get-WinEvent | Format-List): "Event[0]:" opens a record,
 //     indented fields follow ("  Date: ...", "  Level: ...", "  Source:
 //     ...", "  Event ID: ..."), and the description's first line is the
-//     message.
+//     message;
+//   - MySQL's slow query log: "# Time:", "# User@Host:" and
+//     "# Query_time:" comment lines, then the statement the record is
+//     about, which is the message; a comment line after a statement opens
+//     the next record (MySQL 5.6 writes "# Time:" only when the second
+//     changed).
 type blockLog struct {
 	opens   func(line string, rec []string) bool
 	split   func(rec []string) (h Header, content, sample string)
@@ -25,7 +32,8 @@ type blockLog struct {
 }
 
 // blockScan bounds how many lines detectBlockLog reads for a record's
-// opening: a preamble may come before it.
+// opening: a preamble (the slow query log's "started with:" lines) comes
+// before it.
 const blockScan = 5
 
 var (
@@ -33,6 +41,8 @@ var (
 	eventOpenRe = regexp.MustCompile(`^Event\[\d+\]:$`)
 	// eventFieldRe is one of its fields: "  Event ID: 4625".
 	eventFieldRe = regexp.MustCompile(`^\s+([A-Za-z][A-Za-z ]*?):\s*(.*)$`)
+	// commentFieldRe is a field of a comment header: "# Time: ...".
+	commentFieldRe = regexp.MustCompile(`^#\s*([A-Za-z_@]+):\s*(.*)$`)
 )
 
 // IsBlockLog reports whether text is a block log of a known format (see
@@ -54,6 +64,8 @@ func detectBlockLog(lines iter.Seq[string]) *blockLog {
 		switch {
 		case eventOpenRe.MatchString(strings.TrimPrefix(prev, "\uFEFF")) && eventFieldRe.MatchString(line):
 			return &blockLog{opens: func(line string, _ []string) bool { return eventOpenRe.MatchString(line) }, split: splitEventRecord}
+		case slowOpenRe.MatchString(prev) && commentFieldRe.MatchString(line):
+			return &blockLog{opens: opensSlowRecord, split: splitSlowRecord}
 		}
 		if n++; n > blockScan {
 			return nil
@@ -140,4 +152,55 @@ func splitEventRecord(rec []string) (Header, string, string) {
 		return h, strings.TrimSpace(source + " [" + id + "]"), head
 	}
 	return h, msg, head + ": " + msg
+}
+
+// slowOpenRe opens a record of MySQL's slow query log.
+var slowOpenRe = regexp.MustCompile(`^# (?:Time|User@Host): `)
+
+// opensSlowRecord reports whether line opens a slow query log record: a
+// comment line after the statement of the record so far.
+func opensSlowRecord(line string, rec []string) bool {
+	if !strings.HasPrefix(line, "#") {
+		return false
+	}
+	if rec == nil {
+		return slowOpenRe.MatchString(line)
+	}
+	for _, l := range rec {
+		if !commentFieldRe.MatchString(l) {
+			return true // the statement ("# administrator command: Quit;" too)
+		}
+	}
+	return false
+}
+
+// slowSessionRe matches the statements MySQL writes before the logged
+// one to set its session up: the time and the database.
+var slowSessionRe = regexp.MustCompile(`^(?i:SET timestamp=\d+;|use [^ ;]+;)$`)
+
+// splitSlowRecord reads a slow query log record: its time is "# Time:"
+// or, without one, "SET timestamp=", and its statement the message, its
+// lines joined. Its sample is the record on one line.
+func splitSlowRecord(rec []string) (Header, string, string) {
+	var h Header
+	var stmt []string
+	for _, line := range rec {
+		line = strings.TrimSpace(line)
+		if m := commentFieldRe.FindStringSubmatch(line); m != nil {
+			if m[1] == "Time" {
+				h.Time, _ = parseTime(strings.Join(strings.Fields(m[2]), " "))
+			}
+			continue
+		}
+		if slowSessionRe.MatchString(line) {
+			if s, ok := strings.CutPrefix(strings.ToLower(line), "set timestamp="); ok && h.Time.IsZero() {
+				if n, err := strconv.ParseInt(strings.TrimSuffix(s, ";"), 10, 64); err == nil {
+					h.Time = time.Unix(n, 0).UTC()
+				}
+			}
+			continue
+		}
+		stmt = append(stmt, line)
+	}
+	return h, strings.Join(stmt, " "), strings.Join(strings.Fields(strings.Join(rec, " ")), " ")
 }

@@ -63,3 +63,42 @@ func TestWindowsEventTextExport(t *testing.T) {
 		t.Errorf("errors %q", s.Errors)
 	}
 }
+
+// An entry of MySQL's slow query log is its comment lines and the
+// statement: one entry each, the statement the template, "# Time:" its
+// time (or SET timestamp where MySQL 5.6 wrote no "# Time:").
+func TestMySQLSlowQueryLogEntries(t *testing.T) {
+	text := `/usr/sbin/mysqld, Version: 8.0.35 (MySQL Community Server - GPL). started with:
+Tcp port: 3306  Unix socket: /var/run/mysqld/mysqld.sock
+Time                 Id Command    Argument
+# Time: 2024-10-11T22:14:15.123456Z
+# User@Host: app[app] @ web1 [10.0.0.5]  Id:    12
+# Query_time: 2.000123  Lock_time: 0.000100 Rows_sent: 1  Rows_examined: 1000000
+SET timestamp=1728684855;
+SELECT * FROM orders WHERE customer_id = 42;
+# User@Host: app[app] @ web2 [10.0.0.6]  Id:    13
+# Query_time: 3.500000  Lock_time: 0.000200 Rows_sent: 1  Rows_examined: 2000000
+use shop;
+SET timestamp=1728684901;
+SELECT * FROM orders WHERE customer_id = 77;
+# Time: 241011 23:01:00
+# User@Host: report[report] @ localhost []  Id:    14
+# Query_time: 12.000000  Lock_time: 0.000000 Rows_sent: 10  Rows_examined: 9000000
+SET timestamp=1728687660;
+SELECT c.name, SUM(o.total)
+  FROM customers c JOIN orders o ON o.customer_id = c.id
+  GROUP BY c.name;`
+	s := SummarizeText(text, nil, Budget{})
+	var slow []string
+	for _, tc := range s.Templates {
+		if strings.HasPrefix(tc.Template, "SELECT") {
+			slow = append(slow, tc.Template)
+		}
+	}
+	if s.Entries != 6 || len(slow) != 2 || s.Templates[0].Count != 2 || !strings.HasPrefix(s.Templates[0].Template, "SELECT * FROM orders") {
+		t.Errorf("entries %d, templates %+v: want 3 preamble lines and 3 queries, 2 of one statement", s.Entries, s.Templates)
+	}
+	if s.Start != "2024-10-11T22:14:15.123456Z" || s.End != "2024-10-11T23:01:00" {
+		t.Errorf("span %s to %s", s.Start, s.End)
+	}
+}
