@@ -108,6 +108,7 @@ func SplitHeader(line string) (Header, string) {
 			end = tsEnd
 		}
 	}
+	h.Time = datedLater(h.Time, line)
 	if end == 0 {
 		h.Level = priLevel(line)
 		return h, line
@@ -121,6 +122,55 @@ func SplitHeader(line string) (Header, string) {
 		h.Level = priLevel(line)
 	}
 	return h, strings.TrimSpace(line[toks[end-1].end:])
+}
+
+// Dates with a year that a line writes after a yearless syslog header:
+// HAProxy's accept date "[11/Oct/2024:22:14:15.123]", Palo Alto's receive
+// time "2024/10/11 22:14:15", an ISO time in the message.
+var (
+	laterDateRe      = regexp.MustCompile(`\b(\d{4})[-/.](\d{2})[-/.](\d{2})[ T]\d{2}:\d{2}`)
+	laterMonthDateRe = regexp.MustCompile(`\b(\d{2})/([A-Z][a-z]{2})/(\d{4}):\d{2}:\d{2}`)
+)
+
+// datedLater gives a yearless time (a syslog header's "Oct 11 22:14:15")
+// the year of the first date in line that falls within a day of it, so
+// that a log whose lines carry their full date after the header gets a
+// dated span; t as it is when it has a year or line no such date.
+func datedLater(t time.Time, line string) time.Time {
+	if t.IsZero() || t.Year() != 0 {
+		return t
+	}
+	var year, day int
+	var month time.Month
+	if m := laterDateRe.FindStringSubmatch(line); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		month = time.Month(mo)
+		day, _ = strconv.Atoi(m[3])
+	} else if m := laterMonthDateRe.FindStringSubmatch(line); m != nil {
+		day, _ = strconv.Atoi(m[1])
+		mt, err := time.Parse("Jan", m[2])
+		if err != nil {
+			return t
+		}
+		month = mt.Month()
+		year, _ = strconv.Atoi(m[3])
+	} else {
+		return t
+	}
+	if year == 0 || month < 1 || month > 12 || day < 1 || day > 31 {
+		return t
+	}
+	dated := time.Date(year, month, day, 12, 0, 0, 0, t.Location())
+	// the header may be a day off the date (midnight, or New Year,
+	// between the two): the year that puts it nearest the date
+	for _, y := range []int{year, year - 1, year + 1} {
+		c := t.AddDate(y, 0, 0)
+		if d := c.Sub(dated); d > -36*time.Hour && d < 36*time.Hour {
+			return c
+		}
+	}
+	return t
 }
 
 // priLevels are the levels of syslog's eight severities (emergency,

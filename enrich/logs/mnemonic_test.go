@@ -75,12 +75,14 @@ func TestCiscoLogSummary(t *testing.T) {
 
 // A syslog priority glued to an RFC 3164 time, as a device sends it and a
 // capture or a plain listener keeps it ("<34>Oct 11 22:14:15 ..."), and
-// Redis's day-first time ("1:M 31 Dec 2024 23:50:00.123 * ...") are read.
+// Redis's day-first time ("1:M 31 Dec 2024 23:50:00.123 * ...") are read;
+// a yearless header takes its year from a date later in the line (Palo
+// Alto's receive time).
 func TestPriorityAndDayFirstTimes(t *testing.T) {
 	for _, c := range []struct{ line, time, level string }{
 		{"<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8", "--10-11T22:14:15", "FATAL"},
 		{"<166>Dec 10 2024 06:55:00: %ASA-6-302013: Built inbound TCP connection 1 for outside:203.0.113.9/5123", "2024-12-10T06:55:00", "INFO"},
-		{"<14>Dec 31 23:50:00 PA-3220 1,2024/12/31 23:50:00,013101001234,TRAFFIC,end,2561", "--12-31T23:50:00", "INFO"},
+		{"<14>Dec 31 23:50:00 PA-3220 1,2024/12/31 23:50:00,013101001234,TRAFFIC,end,2561", "2024-12-31T23:50:00", "INFO"},
 		{"123:M 31 Dec 2024 23:50:00.123 * DB saved on disk", "2024-12-31T23:50:00.123", "NOTICE"},
 		{"4711:C 01 Jan 2025 00:00:01.005 * Background saving terminated with success", "2025-01-01T00:00:01.005", "NOTICE"},
 	} {
