@@ -81,6 +81,9 @@ func SplitHeader(line string) (Header, string) {
 	if h, content, ok := splitJSON(line); ok {
 		return h, content
 	}
+	if h, content, ok := splitAudit(line); ok {
+		return h, content
+	}
 	if h, content, ok := splitLogfmt(line); ok {
 		return h, content
 	}

@@ -3,6 +3,7 @@ package logs
 import (
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -118,6 +119,42 @@ var (
 	// pid and role, the time, and a sign for the level.
 	redisRe = regexp.MustCompile(`^\d+:[XCSM] (\d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3}) ([.*#-]) (.*)$`)
 )
+
+// auditRe is a Linux audit record, as auditd writes it to audit.log
+// (and a forwarder with the node): "type=SYSCALL
+// msg=audit(1700000000.123:456): arch=c000003e syscall=59 ...", its
+// time epoch seconds with milliseconds, then the event's serial.
+var auditRe = regexp.MustCompile(`^(?:node=\S+ )?type=(\S+) msg=audit\((\d{9,10}\.\d{3}):\d+\): ?(.*)$`)
+
+// auditFailedRe finds an audit record's report of a failure: a call that
+// did not succeed, a user action whose result was failed.
+var auditFailedRe = regexp.MustCompile(`(?:^|\s)(?:success=no|res=(?:failed|0)'?)(?:\s|$)`)
+
+// splitAudit reads a Linux audit record: the time is its audit stamp, the
+// record type its component, and the type and its fields the content, so
+// that each type is a template; a failure is a warning. Read as logfmt,
+// the stamp ("msg=audit(...):") was its message and every record the
+// template "<*>):", with no time.
+func splitAudit(line string) (Header, string, bool) {
+	if !strings.Contains(line[:min(len(line), 64)], "msg=audit(") {
+		return Header{}, "", false
+	}
+	m := auditRe.FindStringSubmatch(line)
+	if m == nil {
+		return Header{}, "", false
+	}
+	sec, err := strconv.ParseFloat(m[2], 64)
+	if err != nil {
+		return Header{}, "", false
+	}
+	t, _ := epoch(sec)
+	h := Header{Time: t, Component: m[1]}
+	h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[3]))
+	if auditFailedRe.MatchString(m[3]) {
+		h.Level = "WARN"
+	}
+	return h, strings.TrimSpace(m[1] + " " + m[3]), true
+}
 
 // redisLevels are the levels of Redis's signs: debug, verbose, notice and
 // warning.
