@@ -24,3 +24,16 @@ func TestCloudTrailTemplatesByCall(t *testing.T) {
 		t.Errorf("levels %v, errors %q: want the failed call as the one error", s.Levels, s.Errors)
 	}
 }
+
+// Okta's system log dates its events "published", osquery its results
+// "unixTime": records with those times were read without one.
+func TestOktaAndOsqueryTimes(t *testing.T) {
+	for _, c := range []struct{ line, time string }{
+		{`{"uuid":"u1","published":"2024-10-11T22:14:15.123Z","eventType":"user.session.start","severity":"INFO","displayMessage":"User login to Okta","outcome":{"result":"SUCCESS"}}`, "2024-10-11T22:14:15.123Z"},
+		{`{"name":"pack_incident-response_logged_in_users","hostIdentifier":"web1","calendarTime":"Fri Oct 11 22:14:15 2024 UTC","unixTime":1728684855,"columns":{"user":"alice"},"action":"added"}`, "2024-10-11T22:14:15Z"},
+	} {
+		if h, _ := SplitHeader(c.line); formatTime(h.Time) != c.time {
+			t.Errorf("%.40s: time %q, want %q", c.line, formatTime(h.Time), c.time)
+		}
+	}
+}

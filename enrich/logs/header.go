@@ -206,7 +206,8 @@ var (
 	JSONMsgKeys   = []string{"msg", "message", "MESSAGE", "Message", "RenderedMessage", "@m", "@mt", "MessageTemplate", "log", "text", "textPayload"}
 	JSONLevelKeys = []string{"level", "lvl", "severity", "log.level", "levelname", "LEVEL", "Level", "LogLevel", "@l", "PRIORITY", "@level", "loglevel"}
 	jsonTimeKeys  = []string{"time", "ts", "timestamp", "@timestamp", "t", "asctime", "Timestamp", "@t", "__REALTIME_TIMESTAMP", "instant", "timeMillis",
-		"eventTime", "requestReceivedTimestamp"} // CloudTrail's, the Kubernetes audit log's
+		"eventTime", "requestReceivedTimestamp", // CloudTrail's, the Kubernetes audit log's
+		"published", "unixTime"} // Okta's system log's, osquery's results
 )
 
 // JSONEventKeys name the event of an audit record, which has no message

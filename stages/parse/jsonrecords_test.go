@@ -51,3 +51,16 @@ func TestJSONWithoutRecordsIsNoLog(t *testing.T) {
 		}
 	}
 }
+
+// osquery's results, one JSON object a line dated by unixTime (after its
+// name, host and calendarTime, too far in for the epoch to count as a
+// stamp), are a log; they were plain text.
+func TestOsqueryResultsAreALog(t *testing.T) {
+	lines := `{"name":"pack_incident-response_logged_in_users","hostIdentifier":"web1","calendarTime":"Fri Oct 11 22:14:15 2024 UTC","unixTime":1728684855,"columns":{"user":"alice"},"action":"added"}
+{"name":"pack_incident-response_logged_in_users","hostIdentifier":"web1","calendarTime":"Fri Oct 11 22:15:15 2024 UTC","unixTime":1728684915,"columns":{"user":"bob"},"action":"added"}
+{"name":"pack_osquery-monitoring_schedule","hostIdentifier":"web1","calendarTime":"Fri Oct 11 22:16:15 2024 UTC","unixTime":1728684975,"columns":{"name":"crontab"},"action":"removed"}
+`
+	if p := mustParse(t, "osqueryd.results.log", []byte(lines)); p.ContentType != document.TypeLog {
+		t.Errorf("content type %q, want %q", p.ContentType, document.TypeLog)
+	}
+}
