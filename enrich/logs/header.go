@@ -72,7 +72,7 @@ type htok struct {
 // A line that only structures the log comes back with Header.Marker set.
 func SplitHeader(line string) (Header, string) {
 	line = strings.TrimSpace(line)
-	if isDashMarker(line) {
+	if isDashMarker(line) || IsZeekDirective(line) {
 		return Header{Marker: true}, line
 	}
 	if h, content, ok := splitWrapper(line); ok {
@@ -267,6 +267,17 @@ func eventContent(obj map[string]any, line string) string {
 // dates it names are the journal's range, not an event's time.
 func isDashMarker(line string) bool {
 	return len(line) > 6 && strings.HasPrefix(line, "-- ") && strings.HasSuffix(line, " --")
+}
+
+// zeekDirectiveRe is a directive line of a Zeek (Bro) log in its TSV
+// format: "#separator \x09", "#fields\tts\tuid...", "#open\t2024-...".
+var zeekDirectiveRe = regexp.MustCompile(`^#(?:separator|set_separator|empty_field|unset_field|path|open|close|fields|types)[\t ]`)
+
+// IsZeekDirective reports whether line is a directive of a Zeek log
+// (conn.log, dns.log, ...): it describes the columns of the records
+// below it and is no record itself.
+func IsZeekDirective(line string) bool {
+	return strings.HasPrefix(line, "#") && zeekDirectiveRe.MatchString(line)
 }
 
 // splitLogfmt handles logfmt lines (logrus's text format, go-kit, Go's

@@ -64,3 +64,15 @@ func TestOsqueryResultsAreALog(t *testing.T) {
 		t.Errorf("content type %q, want %q", p.ContentType, document.TypeLog)
 	}
 }
+
+// A Zeek log (conn.log) is a log: its directive lines ("#fields", ...)
+// outnumbered its records, and it was plain text.
+func TestZeekLogIsALog(t *testing.T) {
+	text := "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n#path\tconn\n#open\t2024-10-11-22-14-15\n" +
+		"#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\n#types\ttime\tstring\taddr\tport\taddr\tport\tenum\n" +
+		"1728684855.123456\tC1\t10.0.0.5\t53000\t10.0.0.2\t53\tudp\n1728684856.223456\tC2\t10.0.0.5\t53001\t93.184.216.34\t443\ttcp\n" +
+		"1728684857.323456\tC3\t203.0.113.9\t4444\t10.0.0.8\t22\ttcp\n#close\t2024-10-11-23-00-00\n"
+	if p := mustParse(t, "conn.log", []byte(text)); p.ContentType != document.TypeLog {
+		t.Errorf("content type %q, want %q", p.ContentType, document.TypeLog)
+	}
+}

@@ -327,7 +327,7 @@ func logShare(text string) float64 {
 	n, hits := 0, 0
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || continuation.MatchString(line) {
+		if strings.TrimSpace(line) == "" || continuation.MatchString(line) || logs.IsZeekDirective(line) {
 			continue
 		}
 		n++
