@@ -341,3 +341,23 @@ func TestSentencesInlineListLabels(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A statute's chapter ("c.") ends no sentence: "(S.C. 2000, c. 5)" split
+// after "c.", and a summary lost the chapter number and what followed.
+// A list label "c." before a word still opens its item.
+func TestSentencesStatuteChapter(t *testing.T) {
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"Personal Information Protection and Electronic Documents Act (S.C. 2000, c. 5) applies. It is federal.", 2},
+		{"See the Privacy Act, R.S.C. 1985, c. P-21, and the Act. Each applies.", 2},
+		{"The Health Information Act, S.O. 2004, c. 3, Sched. A governs. It is provincial.", 2},
+		{"Rules: a. Keep records. b. Report breaches. c. Train staff.", 4},
+	}
+	for _, c := range cases {
+		if s := Sentences(c.text, English); len(s) != c.want {
+			t.Errorf("%d sentences, want %d: %q", len(s), c.want, s)
+		}
+	}
+}

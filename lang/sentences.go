@@ -179,7 +179,7 @@ func isCJK(r rune) bool {
 // upper-case word.
 var (
 	strongAbbrev = setOf("mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "messrs", "mme", "no", "nos", "sec", "secs",
-		"art", "arts", "para", "paras", "cl", "fig", "figs", "vol", "vols", "pp", "p", "ch", "chap", "sch", "cf", "vs", "v",
+		"art", "arts", "para", "paras", "cl", "sched", "fig", "figs", "vol", "vols", "pp", "p", "ch", "chap", "sch", "cf", "vs", "v",
 		"viz", "approx", "dept", "gen", "gov", "govt", "hon", "rev", "sgt", "capt", "col", "lt", "mt", "ft", "ave", "blvd",
 		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ref", "refs", "ex", "exh",
 		"subsec", "subpara", "pt", "reg", "regs", "dir", "op", "cit", "ibid", "id", "n", "nr", "tel", "min", "max", "mio",
@@ -323,6 +323,8 @@ func periodBoundary(s string, start, i int, next rune, end int) int {
 	switch {
 	case strongAbbrev[lw]:
 		return -1
+	case word == "c" && chapterNum(s[end:]):
+		return -1 // a statute's chapter: "(S.C. 2000, c. 5)", "R.S.C. 1985, c. P-21"
 	case strings.Contains(word, "."): // U.S., e.g., i.e., a.m.
 		return -1
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(word[0])):
@@ -377,6 +379,22 @@ func colonBoundary(s string, i int) int {
 		return end
 	}
 	return -1
+}
+
+// chapterNum reports whether s (after "c.") opens with a chapter number
+// as statutes are cited: "5", "P-21", "F.31", after optional spaces.
+// "c" alone is not an abbreviation ("vitamin c. The"), and a list label
+// "c. Provide" has a word after it, not a number.
+func chapterNum(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= 'A' && s[i] <= 'Z' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '-' || s[i] == '.') {
+		i++
+	}
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
 
 func isNumber(s string) bool {
