@@ -1651,6 +1651,13 @@ func TestMoneyQualifiedDollarsAndNamedCurrencies(t *testing.T) {
 		{`References to "$" are to the lawful currency of Canada. Client shall pay Consultant $45,000.`, "CAD 45000"},
 		// a passing mention of another dollar says nothing of "$"
 		{"Client shall pay Consultant $45,000, which Consultant may convert into Canadian dollars.", "USD 45000"},
+		// a Canadian act or contract: its "$" is Canadian ("$100,000" in
+		// PIPEDA was USD); a US text naming Canada keeps the US dollar
+		{"Personal Information Protection and Electronic Documents Act (S.C. 2000, c. 5)\n28 An organization is liable to a fine not exceeding $100,000.", "CAD 100000"},
+		{"Privacy Act, R.S.C. 1985, c. P-21. A fine not exceeding $45,000 applies.", "CAD 45000"},
+		{"This Agreement is governed by the laws of the Province of Ontario. Client shall pay Consultant $45,000.", "CAD 45000"},
+		{"The Territory is the United States and Canada. Client shall pay Consultant $45,000.", "USD 45000"},
+		{"This Agreement is governed by the laws of Delaware. Distributor may resell in Canada. Client shall pay Consultant $45,000.", "USD 45000"},
 	} {
 		var got []string
 		for _, e := range Extract(c.text, "en") {

@@ -1847,7 +1847,8 @@ var dollarCountry = map[string]string{"the united states": "USD", "the united st
 
 // dollarCurrency is the currency of a document's bare "$" and "dollars":
 // US dollars, unless the document says which dollar it means (see
-// dollarHintRes). A passing mention of another dollar ("converted from
+// dollarHintRes) or is Canadian: it cites a Canadian statute, or names
+// Canada or a province and nothing American. A passing mention of another dollar ("converted from
 // Canadian dollars") is no such statement, so it does not count.
 func dollarCurrency(text string) string {
 	for _, re := range dollarHintRes {
@@ -1866,8 +1867,25 @@ func dollarCurrency(text string) string {
 			}
 		}
 	}
+	if caStatuteRe.MatchString(text) || caNameRe.MatchString(caDollarRe.ReplaceAllString(text, "")) && !usNameRe.MatchString(text) {
+		return "CAD"
+	}
 	return "USD"
 }
+
+var (
+	// caStatuteRe is a Canadian statute's citation: "S.C. 2000, c. 5",
+	// "R.S.C. 1985, c. P-21", "S.O. 2004, c. 3", "RSBC 1996, c 165". An
+	// act that cites one is Canadian, and so is its "$".
+	caStatuteRe = regexp.MustCompile(`\b(?:R\.?\s?)?S\.?\s?(?:C|O|A|Q|M|S|Y|B\.?\s?C|N\.?\s?S|N\.?\s?B|N\.?\s?L|P\.?\s?E\.?\s?I|N\.?\s?W\.?\s?T)\.?\s+\d{4},\s+c\.?\s+[A-Z]{0,3}[-.]?\d`)
+	// caNameRe names Canada or a province; it makes "$" Canadian only in a
+	// text that names nothing American (usNameRe): a US contract's
+	// territory "the United States and Canada" keeps its US dollar. The
+	// Canadian dollar named (caDollarRe) is a passing mention, no hint.
+	caNameRe   = regexp.MustCompile(`\b(?:Canada|Canadian|Ontario|Qu[eé]bec|British\s+Columbia|Alberta|Manitoba|Saskatchewan|Nova\s+Scotia|New\s+Brunswick|Newfoundland|Prince\s+Edward\s+Island)\b`)
+	caDollarRe = regexp.MustCompile(`\bCanadian\s+(?:dollars?|currency|funds)\b`)
+	usNameRe   = regexp.MustCompile(`\b(?:United\s+States|U\.S\.|USA?\b|America|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)`)
+)
 
 // normAmount writes an amount with "." as the only decimal separator and
 // no grouping: "1.250.000" -> 1250000, "7,5" -> 7.5, "12'000" -> 12000,
