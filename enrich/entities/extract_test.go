@@ -2143,6 +2143,41 @@ func TestDefinedTermsOfActs(t *testing.T) {
 	}
 }
 
+// Canadian acts define their terms without quotes, each opening its line
+// ("personal information means information about ..."): PIPEDA's gave no
+// defined term (QA fix-canada). A sentence that merely says "means" is no
+// definition: one that starts with a capital ("This means that",
+// "Consent means nothing if"), a pronoun's ("it includes"), or a
+// hard-wrapped line's continuation.
+func TestDefinedTermsWithoutQuotes(t *testing.T) {
+	text := "Personal Information Protection and Electronic Documents Act (S.C. 2000, c. 5)\n\nDefinitions\n" +
+		"2 (1) The following definitions apply in this Part.\n" +
+		"commercial activity means any particular transaction, act or conduct that is of a commercial character.\n" +
+		"personal information means information about an identifiable individual.\n" +
+		"(a) record includes any correspondence, memorandum, book, plan, map or drawing;\n" +
+		"This means that an organization shall comply.\n" +
+		"Consent means nothing if it is not informed.\n" +
+		"it includes an association.\n" +
+		"An organization shall protect the data it holds and\n" +
+		"privacy means that it shall not disclose it.\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindDefinedTerm {
+			got = append(got, e.Text)
+		}
+	}
+	want := []string{"commercial activity", "personal information", "record"}
+	if !slices.Equal(got, want) {
+		t.Errorf("defined terms %q, want %q", got, want)
+	}
+	// without a definitions heading or lead-in, a line is no definition
+	for _, e := range Extract("Notes\nprivacy means a lot to us.\n", "en") {
+		if e.Kind == KindDefinedTerm {
+			t.Errorf("defined term %q outside a definitions section", e.Text)
+		}
+	}
+}
+
 // Acts cite their own sections in lower case ("as described in section
 // 149", "subject to sections 6 to 9", "contravenes subsection 8(8)",
 // "Subsection (1) does not apply"): none of these was a citation, only a

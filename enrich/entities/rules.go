@@ -2231,7 +2231,34 @@ var definedRes = []*regexp.Regexp{
 // definesWords are the words after a term that define it.
 const definesWords = `(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|includes?)\b`
 
-// definedTerms adds terms defined in quotes ("Agreement", "Effective Date").
+// bareDefinedRe is a term a statute defines without quotes, as Canada's
+// do ("personal information means information about ..."): lower case, up
+// to five words, opening its line or a numbered or lettered definition
+// paragraph ("(a) record includes ...").
+var bareDefinedRe = regexp.MustCompile(`(?m)^[ \t]*(?:(?:\([0-9a-z]{1,4}\)|[0-9a-z]{1,4}[.)])[ \t]+)?(\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Ll}[\p{L}'’-]*){0,4})[ \t]+(?:means|includes)\b`)
+
+// definitionsHeadRe is the heading or lead-in of a definitions section.
+var definitionsHeadRe = regexp.MustCompile(`(?i)\bdefinitions?\b`)
+
+// notTermWords are words no bare defined term holds: a wrapped line's
+// start ("that means we ...", "it includes ...") is no term.
+var notTermWords = wordSet("the", "a", "an", "this", "that", "these", "those", "it", "its", "which", "what", "who", "there", "here",
+	"he", "she", "they", "we", "you", "i", "such", "each", "any", "all", "and", "or", "but", "so", "also", "is", "are", "was",
+	"be", "not", "then", "thus", "term", "word", "expression", "definition")
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// definedTerms adds terms defined in quotes ("Agreement", "Effective Date")
+// and, after a definitions heading or lead-in, terms a statute defines
+// without quotes at the start of a line. The line before must end a
+// sentence or clause (or be a blank line or a heading), so that a
+// hard-wrapped sentence's next line ("... and\nsoftware means") is no term.
 func definedTerms(x *collector, text string) {
 	for _, re := range definedRes {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
@@ -2239,6 +2266,36 @@ func definedTerms(x *collector, text string) {
 			x.add(KindDefinedTerm, term, "", m[2])
 		}
 	}
+	head := definitionsHeadRe.FindStringIndex(text)
+	if head == nil {
+		return
+	}
+	for _, m := range bareDefinedRe.FindAllStringSubmatchIndex(text[head[1]:], -1) {
+		s, e := head[1]+m[2], head[1]+m[3]
+		term := text[s:e]
+		if !lineOpens(text, head[1]+m[0]) || slices.ContainsFunc(strings.Fields(term), func(w string) bool { return notTermWords[w] }) {
+			continue
+		}
+		x.add(KindDefinedTerm, term, "", s)
+	}
+}
+
+// lineOpens reports whether the line starting at pos opens a paragraph,
+// a sentence or an item: the line before is blank, or ends with . : ;
+// or is a heading: a few words without punctuation ("Definitions").
+func lineOpens(text string, pos int) bool {
+	if pos > 0 && text[pos-1] != '\n' {
+		return false // the middle of the heading's line
+	}
+	prev := strings.TrimSpace(text[:pos])
+	if i := strings.LastIndexByte(prev, '\n'); i >= 0 {
+		prev = prev[i+1:]
+	}
+	if prev == "" || pos > 0 && strings.HasSuffix(strings.TrimRight(text[:pos], " \t"), "\n\n") {
+		return true
+	}
+	last := prev[len(prev)-1]
+	return strings.IndexByte(".:;", last) >= 0 || !strings.ContainsAny(prev, ".,;:") && len(strings.Fields(prev)) <= 6
 }
 
 // --- citations ---
