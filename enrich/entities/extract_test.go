@@ -1658,6 +1658,10 @@ func TestMoneyQualifiedDollarsAndNamedCurrencies(t *testing.T) {
 		{"This Agreement is governed by the laws of the Province of Ontario. Client shall pay Consultant $45,000.", "CAD 45000"},
 		{"The Territory is the United States and Canada. Client shall pay Consultant $45,000.", "USD 45000"},
 		{"This Agreement is governed by the laws of Delaware. Distributor may resell in Canada. Client shall pay Consultant $45,000.", "USD 45000"},
+		// and an Australian one's is Australian ($50,000,000 in the Privacy Act 1988 was USD)
+		{"Privacy Act 1988 (Cth)\n13G A body corporate is liable to a penalty not exceeding $50,000,000.", "AUD 50000000"},
+		{"This Agreement is governed by the laws of New South Wales. Client shall pay Consultant $45,000.", "AUD 45000"},
+		{"The Territory is the United States and Australia. Client shall pay Consultant $45,000.", "USD 45000"},
 	} {
 		var got []string
 		for _, e := range Extract(c.text, "en") {

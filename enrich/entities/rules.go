@@ -1847,8 +1847,9 @@ var dollarCountry = map[string]string{"the united states": "USD", "the united st
 
 // dollarCurrency is the currency of a document's bare "$" and "dollars":
 // US dollars, unless the document says which dollar it means (see
-// dollarHintRes) or is Canadian: it cites a Canadian statute, or names
-// Canada or a province and nothing American. A passing mention of another dollar ("converted from
+// dollarHintRes) or is Canadian or Australian: it cites a statute of the
+// country, or names the country or a province or state of it and nothing
+// American. A passing mention of another dollar ("converted from
 // Canadian dollars") is no such statement, so it does not count.
 func dollarCurrency(text string) string {
 	for _, re := range dollarHintRes {
@@ -1870,6 +1871,9 @@ func dollarCurrency(text string) string {
 	if caStatuteRe.MatchString(text) || caNameRe.MatchString(caDollarRe.ReplaceAllString(text, "")) && !usNameRe.MatchString(text) {
 		return "CAD"
 	}
+	if auStatuteRe.MatchString(text) || auNameRe.MatchString(auDollarRe.ReplaceAllString(text, "")) && !usNameRe.MatchString(text) {
+		return "AUD"
+	}
 	return "USD"
 }
 
@@ -1885,6 +1889,17 @@ var (
 	caNameRe   = regexp.MustCompile(`\b(?:Canada|Canadian|Ontario|Qu[eé]bec|British\s+Columbia|Alberta|Manitoba|Saskatchewan|Nova\s+Scotia|New\s+Brunswick|Newfoundland|Prince\s+Edward\s+Island)\b`)
 	caDollarRe = regexp.MustCompile(`\bCanadian\s+(?:dollars?|currency|funds)\b`)
 	usNameRe   = regexp.MustCompile(`\b(?:United\s+States|U\.S\.|USA?\b|America|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)`)
+)
+
+var (
+	// auStatuteRe is an Australian act's citation: "Privacy Act 1988
+	// (Cth)", "Fair Trading Act 1987 (NSW)".
+	auStatuteRe = regexp.MustCompile(`\bAct\s+\d{4}\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT)\)`)
+	// auNameRe names Australia or a state of it, which makes "$"
+	// Australian in a text that names nothing American, as caNameRe does
+	// for Canada; auDollarRe is the Australian dollar named in passing.
+	auNameRe   = regexp.MustCompile(`\b(?:Australia|Australian|New\s+South\s+Wales|Queensland|Tasmania|Northern\s+Territory)\b`)
+	auDollarRe = regexp.MustCompile(`\bAustralian\s+(?:dollars?|currency|funds)\b`)
 )
 
 // normAmount writes an amount with "." as the only decimal separator and
