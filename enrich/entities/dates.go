@@ -58,6 +58,27 @@ var dottedDateRe = regexp.MustCompile(`(?:^|[^\d.])(?P<d>\d{1,2})\.(?P<mn>\d{1,2
 // ("this ___ day of ______, 2004", "[ ], 2020"); the value is the year.
 var partialDateRe = regexp.MustCompile(`(?i)(?:\b(?:this\s+)?(?:_+|\[\s*\]|\s)\s*(?:st|nd|rd|th)?\s*day\s+of\s+(?:_+|\[\s*\]|` + monthRe + `)?\s*,?\s*|(?:_{2,}|\[\s*\])\s*\d{0,2}\s*,\s*)(?P<y>(?:19|20)\d{2})\b`)
 
+// dateWins find the matches of dateRes in windows around a year, or for
+// a two-digit year around its "/" or "-" (see windowed).
+var dateWins = func() []windowed {
+	ws := make([]windowed, len(dateRes))
+	for i, re := range dateRes {
+		key := hasYearAt
+		if re.SubexpIndex("y2") >= 0 {
+			key = func(text string, i int) bool { return text[i] == '/' || text[i] == '-' }
+		}
+		ws[i] = newWindowed(re, key)
+	}
+	return ws
+}()
+
+// partialDateWin finds partialDateRe's matches around a year; a blank
+// ("______") counts as spaces, so its length does not matter.
+var partialDateWin = newWindowedSpace(partialDateRe, hasYearAt, true)
+
+// zhDateWin finds zhDateRe's matches around their 年.
+var zhDateWin = newWindowed(zhDateRe, hasNianAt)
+
 // dateMatch is a date found in text.
 type dateMatch struct {
 	start, end int
@@ -80,8 +101,8 @@ func findDatesOrdered(text string, dayFirst bool) []dateMatch {
 		}
 		return false
 	}
-	for _, re := range dateRes {
-		for _, idx := range re.FindAllStringSubmatchIndex(text, -1) {
+	for i, re := range dateRes {
+		for _, idx := range dateWins[i].findAll(text) {
 			if taken(idx[0], idx[1]) {
 				continue
 			}
@@ -104,7 +125,7 @@ func findDatesOrdered(text string, dayFirst bool) []dateMatch {
 			out = append(out, d)
 		}
 	}
-	for _, idx := range partialDateRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, idx := range partialDateWin.findAll(text) {
 		if !taken(idx[0], idx[1]) {
 			out = append(out, dateMatch{start: idx[0], end: idx[1], text: text[idx[0]:idx[1]], iso: text[idx[2]:idx[3]]})
 		}
@@ -122,7 +143,7 @@ var zhDateRe = regexp.MustCompile(`(?:(?P<roc>(?:中华)?民国)\s*(?P<ry>\d{1,3
 // zhDates are the dates of zhDateRe in text.
 func zhDates(text string) []dateMatch {
 	var out []dateMatch
-	for _, idx := range zhDateRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, idx := range zhDateWin.findAll(text) {
 		g := map[string]string{}
 		for i, name := range zhDateRe.SubexpNames() {
 			if name != "" && idx[2*i] >= 0 {
@@ -242,12 +263,12 @@ const dayFirstHead = 16 << 10
 // Swiss or English contract's 03/04/2025 was read as 4 March.
 func dayFirst(text string) bool {
 	dmy, mdy := 0, 0
-	for _, re := range dateRes {
+	for i, re := range dateRes {
 		n1, n2 := re.SubexpIndex("n1"), re.SubexpIndex("n2")
 		if n1 < 0 {
 			continue // a date whose order its pattern fixes
 		}
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
+		for _, m := range dateWins[i].findAllStrings(text) {
 			a, _ := strconv.Atoi(m[n1])
 			b, _ := strconv.Atoi(m[n2])
 			switch {
