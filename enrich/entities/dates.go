@@ -309,6 +309,22 @@ const numberWord = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 
 // dayOfMonthRe follows a day that is a date's, not a length of time ("the
 // 31 day of July 2019").
+// durationWin finds durationRe's matches around a unit of time: "day",
+// "yea", "mon" or "wee" in any case (none of these letters folds to a
+// letter outside ASCII, as "k" and "s" do).
+var durationWin = newWindowed(durationRe, func(text string, i int) bool {
+	if i+3 > len(text) {
+		return false
+	}
+	switch text[i] | 0x20 {
+	case 'd', 'y', 'm', 'w':
+	default:
+		return false
+	}
+	w := [3]byte{text[i] | 0x20, text[i+1] | 0x20, text[i+2] | 0x20}
+	return w == [3]byte{'d', 'a', 'y'} || w == [3]byte{'y', 'e', 'a'} || w == [3]byte{'m', 'o', 'n'} || w == [3]byte{'w', 'e', 'e'}
+})
+
 var dayOfMonthRe = regexp.MustCompile(`(?i)^\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b`)
 
 var businessDaysRe = regexp.MustCompile(`(?i)\b(?:business|working)\s+days?\b`)
@@ -317,7 +333,7 @@ var businessDaysRe = regexp.MustCompile(`(?i)\b(?:business|working)\s+days?\b`)
 // for business or working days, which ISO 8601 has no unit for).
 func findDurations(text string) []dateMatch {
 	var out []dateMatch
-	for _, idx := range durationRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, idx := range durationWin.findAll(text) {
 		n, unit := 0, ""
 		for i, name := range durationRe.SubexpNames() {
 			if name == "" || idx[2*i] < 0 {

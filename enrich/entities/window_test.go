@@ -14,7 +14,7 @@ import (
 
 // windowedExprs are the expressions read in windows, by name.
 func windowedExprs() map[string]windowed {
-	ws := map[string]windowed{"partialDateRe": partialDateWin, "zhDateRe": zhDateWin}
+	ws := map[string]windowed{"durationRe": durationWin, "partialDateRe": partialDateWin, "zhDateRe": zhDateWin}
 	for i, w := range dateWins {
 		ws["dateRes["+string(rune('0'+i))+"]"] = w
 	}
