@@ -74,7 +74,7 @@ var dateWins = func() []windowed {
 
 // partialDateWin finds partialDateRe's matches around a year; a blank
 // ("______") counts as spaces, so its length does not matter.
-var partialDateWin = newWindowedSpace(partialDateRe, hasYearAt, true)
+var partialDateWin = newWindowedSpace(partialDateRe, hasYearAt, "_")
 
 // zhDateWin finds zhDateRe's matches around their 年.
 var zhDateWin = newWindowed(zhDateRe, hasNianAt)

@@ -1796,6 +1796,20 @@ var moneyRes = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b` + moneyAmt + `\s?(?P<mult>million|billion|thousand|lakhs?|crores?)?\s?(?P<cur>` + moneyCurAfter + `)\b`),
 }
 
+// moneyWins find the matches of moneyRes in windows around a digit (see
+// windowed): every amount has one, and its digits and separators count as
+// spaces, as an amount has any number of them.
+var moneyWins = []windowed{
+	newWindowedSpace(moneyRes[0], isDigitAt, moneyAmtBytes),
+	newWindowedSpace(moneyRes[1], isDigitAt, moneyAmtBytes),
+}
+
+// moneyAmtBytes are the bytes of moneyAmt's digits and separators (’,
+// U+00A0, U+202F).
+const moneyAmtBytes = "0123456789,.'’\u00a0\u202f"
+
+func isDigitAt(text string, i int) bool { return isDigit(text[i]) }
+
 // currencyCode maps a currency as written (lower case, one space between
 // words, none before a "$": see currencyKey) to its ISO 4217 code. The bare
 // "$" and "dollars" are not here: they are the document's dollar (see
@@ -1931,8 +1945,8 @@ func normAmount(v string) string {
 // dollars") is that country's.
 func money(x *collector, text string) {
 	dollar := ""
-	for _, re := range moneyRes {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	for k, re := range moneyRes {
+		for _, m := range moneyWins[k].findAll(text) {
 			cur, amt, mult := "", "", ""
 			for i, name := range re.SubexpNames() {
 				if name == "" || m[2*i] < 0 {

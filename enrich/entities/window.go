@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // windowed finds an expression's matches in windows of the text around
@@ -18,7 +19,8 @@ import (
 // bytes, a run of \s none). So a match lies between the reach-th non-space
 // byte before a key and the reach-th after it, and a window two
 // non-space bytes wider on each side holds it with the bytes \b and ^
-// look at; windows that overlap are merged, so no match spans two. Every
+// look at (a window's ends are a rune's); windows that overlap are
+// merged, so no match spans two. Every
 // match the window yields is equally one of the whole text, and the
 // leftmost-first choice between matches starting at one place is the
 // same. TestWindowedSameMatches checks it on the CUAD contracts and the
@@ -31,20 +33,21 @@ type windowed struct {
 	// reach is the most non-space bytes of a match; negative when
 	// unbounded, which scans the whole text.
 	reach int
-	// underscore counts "_" as a space: an expression that reads runs of
-	// it (a blank in a template, "______, 2004") is bounded then.
-	underscore bool
+	// spaces are bytes counted as spaces beside \s: an expression that
+	// reads runs of them (a blank in a template, "______, 2004"; an
+	// amount's digits and separators) is bounded then.
+	spaces string
 }
 
 // newWindowed bounds re's matches for windowed.
 func newWindowed(re *regexp.Regexp, key func(string, int) bool) windowed {
-	return newWindowedSpace(re, key, false)
+	return newWindowedSpace(re, key, "")
 }
 
-// newWindowedSpace is newWindowed, counting "_" as a space when
-// underscore is set.
-func newWindowedSpace(re *regexp.Regexp, key func(string, int) bool, underscore bool) windowed {
-	w := windowed{re: re, key: key, reach: -1, underscore: underscore}
+// newWindowedSpace is newWindowed, counting the bytes of spaces as
+// spaces.
+func newWindowedSpace(re *regexp.Regexp, key func(string, int) bool, spaces string) windowed {
+	w := windowed{re: re, key: key, reach: -1, spaces: spaces}
 	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		if n, ok := w.nonSpaceReach(p); ok {
 			w.reach = n
@@ -78,6 +81,13 @@ func (w windowed) findAll(text string) [][]int {
 			continue
 		}
 		lo, hi := w.nonSpaceBack(text, i, w.reach+2), w.nonSpaceFwd(text, i, w.reach+2)
+		// a window cut inside a rune would read it as other runes
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		for hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi++
+		}
 		if from >= 0 && lo <= to {
 			to = max(to, hi)
 			continue
@@ -104,9 +114,19 @@ func (w windowed) findAllStrings(text string) [][]string {
 	return out
 }
 
-// isSpace reports \s in Go's regexp, and "_" when w.underscore.
+// isSpace reports \s in Go's regexp, and the bytes of w.spaces.
 func (w windowed) isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '_' && w.underscore
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || strings.IndexByte(w.spaces, c) >= 0
+}
+
+// isSpaceRune reports a rune all of whose bytes are spaces (see isSpace).
+func (w windowed) isSpaceRune(r rune) bool {
+	for _, c := range []byte(string(r)) {
+		if !w.isSpace(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // nonSpaceBack is where, going back from i, the n-th non-space byte
@@ -143,7 +163,7 @@ func (w windowed) nonSpaceReach(re *syntax.Regexp) (n int, ok bool) {
 		return 0, true
 	case syntax.OpLiteral:
 		for _, r := range re.Rune {
-			if r > 0x7f || !w.isSpace(byte(r)) || re.Flags&syntax.FoldCase != 0 && unicode.SimpleFold(r) != r {
+			if !w.isSpaceRune(r) || re.Flags&syntax.FoldCase != 0 && unicode.SimpleFold(r) != r {
 				n += 4
 			}
 		}
@@ -151,7 +171,7 @@ func (w windowed) nonSpaceReach(re *syntax.Regexp) (n int, ok bool) {
 	case syntax.OpCharClass:
 		for k := 0; k+1 < len(re.Rune); k += 2 {
 			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
-				if r > 0x7f || !w.isSpace(byte(r)) {
+				if !w.isSpaceRune(r) {
 					return 4, true
 				}
 			}

@@ -15,6 +15,9 @@ import (
 // windowedExprs are the expressions read in windows, by name.
 func windowedExprs() map[string]windowed {
 	ws := map[string]windowed{"durationRe": durationWin, "partialDateRe": partialDateWin, "zhDateRe": zhDateWin}
+	for i, w := range moneyWins {
+		ws["moneyRes["+string(rune('0'+i))+"]"] = w
+	}
 	for i, w := range dateWins {
 		ws["dateRes["+string(rune('0'+i))+"]"] = w
 	}
@@ -23,7 +26,7 @@ func windowedExprs() map[string]windowed {
 
 // windowCorpus is the text the windowed scans are checked on: the
 // samples' text files, the CUAD contracts where the shared datasets are
-// (DOCMILL_CUAD names contracts.jsonl elsewhere), and strings built to
+// (DOCMILL_CUAD names contracts.jsonl elsewhere; not with -short), and strings built to
 // sit on a window's edges.
 func windowCorpus(t *testing.T) []string {
 	var texts []string
@@ -42,6 +45,9 @@ func windowCorpus(t *testing.T) []string {
 	cuad := os.Getenv("DOCMILL_CUAD")
 	if cuad == "" {
 		cuad = "/work/shared/datasets/cuad_contracts/contracts.jsonl"
+	}
+	if testing.Short() {
+		cuad = "" // a minute of whole-text scans
 	}
 	if f, err := os.Open(cuad); err == nil {
 		defer f.Close()
@@ -69,14 +75,17 @@ func edgeStrings() []string {
 		strings.Repeat(" ", 300), strings.Repeat("\n", 120), "1", "21", "31", "1999", "2020", "2019", "1899", "12", "05", "/", "-", ".", ",", "st", "nd",
 		"s t", "th", "day of", "day", "days", "DAYS", "of", "in the year", "the", "first", "twenty-first", "this", "___", "_", "[ ]", "[", "]",
 		"(", ")", "(30)", "thirty", "thirty six", "and", "six", "weeks", "wee\u212As", "years", "Month", "months", "calendar", "business", "consecutive",
-		"年", "月", "日", "二〇二四", "民国", "113", "一百一十三", "三", "十二", "号", "______", "_", "__", "x", "é", "a1", "1.2.", "01.05.2024", "5/17/12", "3-31-16", "2020-03-01", "old", "ago"}
+		"年", "月", "日", "二〇二四", "民国", "113", "一百一十三", "三", "十二", "号", "______", "_", "__", "x", "é", "a1", "1.2.", "01.05.2024", "5/17/12", "3-31-16", "2020-03-01", "old", "ago", "$", "US$", "USD", "C$", "CAD $", "€", "£", "¥", "￥", "₹", "Rs.", "rs", "million", "m", "k", "\u212a", "lakhs",
+		"dollars", "Canadian dollars", "euros", "pounds sterling", "yen", "RMB", "1,000", "10,00,000", "1.250.000", "7,5", "12'000", "12’000",
+		"20\u00a0000", "20\u202f000", "0.5", "/100", "No/100", "ſwiss francs", "U.S.", "United States"}
 	out := []string{"", "1999", "June 21, 1999", "21 June 1999", "the first day of July, 2017", "2020-03-01", "03/01/2020", "5/17/12",
 		"01.05.2024", "x01.05.2024", "1.2.2020.5", "July 2013", "2020年3月1日", "二〇二四年三月一日", "民国113年1月1日", "中华民国一百一十三年三月一日", "年" + strings.Repeat(" ", 900) + "3月1日", "this ___ day of ______, 2004", "[ ], 2020", "this " + strings.Repeat("_", 5000) + " day of " + strings.Repeat("_", 3000) + ", 2004",
 		strings.Repeat("_", 4000) + "12, 2020",
 		"thirty (30) days", "30 days", "five years", "twelve (12) calendar months", "thirty six (36) months", "ten wee\u212As", "ſix monthſ",
 		"June" + strings.Repeat(" ", 5000) + "21," + strings.Repeat("\n", 3000) + "1999",
 		"twenty" + strings.Repeat(" ", 2000) + "and" + strings.Repeat(" ", 2000) + "six (36)" + strings.Repeat("\t", 999) + "months",
-		strings.Repeat("x", 1000) + "June 21, 1999" + strings.Repeat("y", 1000), strings.Repeat("1999 ", 2000)}
+		strings.Repeat("x", 1000) + "June 21, 1999" + strings.Repeat("y", 1000), strings.Repeat("1999 ", 2000), "$" + strings.Repeat("1,000", 3000) + " million", strings.Repeat("9", 5000) + " dollars",
+		"USD" + strings.Repeat(" ", 800) + "5", "$1", "1 euros"}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 20000; i++ {
 		var b strings.Builder
