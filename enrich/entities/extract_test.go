@@ -2223,3 +2223,21 @@ func TestActAppliesFromIsEffective(t *testing.T) {
 		}
 	}
 }
+
+// A "shall" that says when a text takes effect binds no one: GDPR's "It
+// shall apply from 25 May 2018" was listed among its obligations. A
+// sentence that also imposes a duty keeps it.
+func TestEntryIntoForceIsNoObligation(t *testing.T) {
+	text := "Article 99\n\nThis Regulation shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union. " +
+		"It shall apply from 25 May 2018. This Agreement shall become effective upon signature. " +
+		"The controller shall notify the supervisory authority without undue delay, and this Regulation shall apply from that day."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindObligation {
+			got = append(got, e.Text)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "The controller shall notify") {
+		t.Errorf("obligations %q, want the controller's alone", got)
+	}
+}

@@ -2392,6 +2392,11 @@ var (
 	noDutyRe = regexp.MustCompile(`(?i)\bshall\s+have\s+the\s+(?:respective\s+)?meanings?\b|\bshall\s+mean\b|^\W*(?:whereas|recitals?)\b|\b(?:governed|construed|interpreted)\s+(?:by|in\s+accordance\s+with|under)\b[^.;]{0,60}\blaws?\b`)
 )
 
+// inForceRe is a "shall" that says when a text takes effect, which binds
+// no one to anything: GDPR's "It shall apply from 25 May 2018" was listed
+// among its obligations. A sentence with a duty beside it keeps that duty.
+var inForceRe = regexp.MustCompile(`(?i)\bshall\s+(?:(?:enter|come)\s+into\s+(?:force|effect|operation)|apply\s+(?:from|as\s+from|with\s+effect\s+from)|become\s+(?:operative|effective)|take\s+effect|be\s+binding\s+in\s+its\s+entirety)\b`)
+
 // obligations adds sentences that impose a duty (shall, must, agrees to);
 // Value is the modal phrase in lower case. Capped at maxObligations.
 func obligations(x *collector, sents []sentence) {
@@ -2399,7 +2404,7 @@ func obligations(x *collector, sents []sentence) {
 		if len(s.text) < 20 || len(s.text) > 1500 || definitionRe.MatchString(s.text) || noDutyRe.MatchString(s.text) {
 			continue
 		}
-		m := obligationRe.FindStringSubmatch(s.text)
+		m := obligationRe.FindStringSubmatch(inForceRe.ReplaceAllString(s.text, ""))
 		if m == nil {
 			continue
 		}
