@@ -221,7 +221,7 @@ func TestActIsRegulation(t *testing.T) {
 	}
 	money := false
 	for _, e := range a.Entities {
-		money = money || e.Kind == entities.KindMoney && e.Value == "USD 50000000"
+		money = money || e.Kind == entities.KindMoney && e.Value == "AUD 50000000"
 	}
 	if a.Class != "regulation" || !money {
 		t.Errorf("class %s/%s, money found %v, want a regulation with its penalty", a.Class, a.Subtype, money)
