@@ -68,7 +68,29 @@ func Extract(text, language string) []document.Entity {
 	if folded {
 		x.unfold(original, text)
 	}
-	return noExpiryBeforeStart(x.sorted())
+	return withoutPlainCopies(noExpiryBeforeStart(x.sorted()))
+}
+
+// withoutPlainCopies drops a plain date that another date entity already
+// gives, as written and valued: the effective date a sentence rule found
+// ("It shall apply from 25 May 2018") stayed listed as a plain date too.
+func withoutPlainCopies(es []document.Entity) []document.Entity {
+	typed := map[string]bool{}
+	for _, e := range es {
+		if e.Kind == KindAgreementDate || e.Kind == KindEffectiveDate || e.Kind == KindExpirationDate {
+			typed[dedupKey(e.Text)+"\x00"+e.Value] = true
+		}
+	}
+	if len(typed) == 0 {
+		return es
+	}
+	out := es[:0]
+	for _, e := range es {
+		if e.Kind != KindDate || !typed[dedupKey(e.Text)+"\x00"+e.Value] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // noExpiryBeforeStart drops the value of an expiration date that comes
@@ -133,7 +155,7 @@ func ForClass(es []document.Entity, class string) []document.Entity {
 		}
 		out = append(out, e)
 	}
-	return out
+	return withoutPlainCopies(out)
 }
 
 // tailOfParty reports a party name that ends one already found under the

@@ -2241,3 +2241,27 @@ func TestEntryIntoForceIsNoObligation(t *testing.T) {
 		t.Errorf("obligations %q, want the controller's alone", got)
 	}
 }
+
+// A date a rule typed (agreement, effective, expiration) is not listed
+// again as a plain date: a UK statutory instrument's "come into force on
+// 10th May 2018", written twice, was both.
+func TestTypedDateNotAlsoPlain(t *testing.T) {
+	text := "The Network and Information Systems Regulations 2018\n\nMade 19th April 2018\nComing into force 10th May 2018\n\n" +
+		"1. These Regulations may be cited as the Network and Information Systems Regulations 2018 and come into force on 10th May 2018. " +
+		"2. The Secretary of State must review these Regulations by 10th May 2020."
+	for _, es := range [][]document.Entity{Extract(text, "en"), ForClass(Extract(text, "en"), "regulation")} {
+		n, effective := 0, false
+		for _, e := range es {
+			if e.Value == "2018-05-10" {
+				n++
+				effective = effective || e.Kind == KindEffectiveDate
+			}
+		}
+		if n != 1 || !effective {
+			t.Errorf("10th May 2018 listed %d times (effective %v): %+v", n, effective, es)
+		}
+		if !slices.ContainsFunc(es, func(e document.Entity) bool { return e.Kind == KindDate && e.Value == "2020-05-10" }) {
+			t.Errorf("the plain date 10th May 2020 lost: %+v", es)
+		}
+	}
+}
