@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/internal/datasets"
 )
 
 // windowedExprs are the expressions read in windows, by name.
@@ -26,7 +28,7 @@ func windowedExprs() map[string]windowed {
 
 // windowCorpus is the text the windowed scans are checked on: the
 // samples' text files, the CUAD contracts where the shared datasets are
-// (DOCMILL_CUAD names contracts.jsonl elsewhere; not with -short), and strings built to
+// (datasets.Path; DOCMILL_CUAD names contracts.jsonl elsewhere; not with -short), and strings built to
 // sit on a window's edges.
 func windowCorpus(t *testing.T) []string {
 	var texts []string
@@ -44,7 +46,7 @@ func windowCorpus(t *testing.T) []string {
 	})
 	cuad := os.Getenv("DOCMILL_CUAD")
 	if cuad == "" {
-		cuad = "/work/shared/datasets/cuad_contracts/contracts.jsonl"
+		cuad = datasets.Path("cuad_contracts", "contracts.jsonl")
 	}
 	if testing.Short() {
 		cuad = "" // a minute of whole-text scans
