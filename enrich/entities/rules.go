@@ -1882,13 +1882,25 @@ func dollarCurrency(text string) string {
 			}
 		}
 	}
-	if caStatuteRe.MatchString(text) || caNameRe.MatchString(caDollarRe.ReplaceAllString(text, "")) && !usNameRe.MatchString(text) {
-		return "CAD"
-	}
-	if auStatuteRe.MatchString(text) || auNameRe.MatchString(auDollarRe.ReplaceAllString(text, "")) && !usNameRe.MatchString(text) {
-		return "AUD"
+	for _, c := range dollarLands {
+		if c.statute.MatchString(text) || c.names.MatchString(c.dollar.ReplaceAllString(text, "")) && !usNameRe.MatchString(text) {
+			return c.code
+		}
 	}
 	return "USD"
+}
+
+// dollarLands are the countries other than the US whose "$" a text means
+// when it cites one of their statutes, or names the country or a part of
+// it (names; the country's dollar named, dollar, is a passing mention and
+// no hint) and nothing American (usNameRe): a US contract's territory
+// "the United States and Canada" keeps its US dollar.
+var dollarLands = []struct {
+	code                   string
+	statute, names, dollar *regexp.Regexp
+}{
+	{"CAD", caStatuteRe, caNameRe, caDollarRe},
+	{"AUD", auStatuteRe, auNameRe, auDollarRe},
 }
 
 var (
@@ -1896,10 +1908,8 @@ var (
 	// "R.S.C. 1985, c. P-21", "S.O. 2004, c. 3", "RSBC 1996, c 165". An
 	// act that cites one is Canadian, and so is its "$".
 	caStatuteRe = regexp.MustCompile(`\b(?:R\.?\s?)?S\.?\s?(?:C|O|A|Q|M|S|Y|B\.?\s?C|N\.?\s?S|N\.?\s?B|N\.?\s?L|P\.?\s?E\.?\s?I|N\.?\s?W\.?\s?T)\.?\s+\d{4},\s+c\.?\s+[A-Z]{0,3}[-.]?\d`)
-	// caNameRe names Canada or a province; it makes "$" Canadian only in a
-	// text that names nothing American (usNameRe): a US contract's
-	// territory "the United States and Canada" keeps its US dollar. The
-	// Canadian dollar named (caDollarRe) is a passing mention, no hint.
+	// caNameRe names Canada or a province; caDollarRe is the Canadian
+	// dollar named (see dollarLands).
 	caNameRe   = regexp.MustCompile(`\b(?:Canada|Canadian|Ontario|Qu[eé]bec|British\s+Columbia|Alberta|Manitoba|Saskatchewan|Nova\s+Scotia|New\s+Brunswick|Newfoundland|Prince\s+Edward\s+Island)\b`)
 	caDollarRe = regexp.MustCompile(`\bCanadian\s+(?:dollars?|currency|funds)\b`)
 	usNameRe   = regexp.MustCompile(`\b(?:United\s+States|U\.S\.|USA?\b|America|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)`)
@@ -1909,9 +1919,8 @@ var (
 	// auStatuteRe is an Australian act's citation: "Privacy Act 1988
 	// (Cth)", "Fair Trading Act 1987 (NSW)".
 	auStatuteRe = regexp.MustCompile(`\bAct\s+\d{4}\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT)\)`)
-	// auNameRe names Australia or a state of it, which makes "$"
-	// Australian in a text that names nothing American, as caNameRe does
-	// for Canada; auDollarRe is the Australian dollar named in passing.
+	// auNameRe names Australia or a state of it; auDollarRe is the
+	// Australian dollar named (see dollarLands).
 	auNameRe   = regexp.MustCompile(`\b(?:Australia|Australian|New\s+South\s+Wales|Queensland|Tasmania|Northern\s+Territory)\b`)
 	auDollarRe = regexp.MustCompile(`\bAustralian\s+(?:dollars?|currency|funds)\b`)
 )
