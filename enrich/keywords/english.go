@@ -68,14 +68,15 @@ func tokenizeEnglish(text string) []etok {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case (unicode.IsLetter(r) || unicode.IsDigit(r)) && addressAt(text, i) > 0:
-			// an e-mail or web address is no phrase, nor its parts ("com",
-			// "acme" from support@acme.com), and ends the phrase before it
-			n := addressAt(text, i)
-			toks = append(toks, etok{text: text[i : i+n], start: i, end: i + n, sent: sent, punct: true, kind: kindBreak})
-			lineStart, sentStart = false, false
-			i += n
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if n := addressAt(text, i); n > 0 {
+				// an e-mail or web address is no phrase, nor its parts ("com",
+				// "acme" from support@acme.com), and ends the phrase before it
+				toks = append(toks, etok{text: text[i : i+n], start: i, end: i + n, sent: sent, punct: true, kind: kindBreak})
+				lineStart, sentStart = false, false
+				i += n
+				continue
+			}
 			j := scanEnglishWord(text, i)
 			// a possessive ends its owner's phrase: "PivX's" and "PivX"
 			// were two key phrases (and two facet values), and "PivX's
