@@ -72,10 +72,14 @@ var genericLabels = map[string]bool{"agreement": true, "this agreement": true, "
 // summary's "The Supplier shall provide the Services to the Customer"
 // named nobody.
 func withLabels(s string) string {
+	labels := definedLabelRe.FindAllStringIndex(s, -1)
+	if labels == nil {
+		return s
+	}
 	preamble := preambleRe.MatchString(s)
 	var b strings.Builder
 	last := 0
-	for _, m := range definedLabelRe.FindAllStringIndex(s, -1) {
+	for _, m := range labels {
 		b.WriteString(s[last:m[0]])
 		if preamble {
 			// what stands between the label before and this one is the
