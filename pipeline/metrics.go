@@ -24,9 +24,18 @@ type Metrics struct {
 	IndexPeers prometheus.Gauge
 }
 
-// NewMetrics registers the pipeline collectors, plus the Go and process
-// collectors, on a fresh registry.
-func NewMetrics() *Metrics {
+// NewMetrics registers every pipeline collector, plus the Go and process
+// collectors, on a fresh registry: a process that both analyses and
+// indexes.
+func NewMetrics() *Metrics { return NewMetricsFor(true, true) }
+
+// NewMetricsFor is NewMetrics for a process that analyses, indexes, both
+// or neither (a broker): the unlabelled collectors of a part the process
+// does not run are left unregistered, so its /metrics does not report,
+// say, an index batch size or parser goroutines as a reading of 0 that a
+// dashboard summing over processes would take for one. Every field is
+// set either way; the labelled families appear once a label is used.
+func NewMetricsFor(analyses, indexes bool) *Metrics {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m := &Metrics{
@@ -52,6 +61,19 @@ func NewMetrics() *Metrics {
 		IndexPeers: prometheus.NewGauge(prometheus.GaugeOpts{Name: "docmill_index_consumer_peers",
 			Help: "Other live indexers sharing this indexer's consumer; above 0 each index holds only part of the documents."}),
 	}
+	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths)
+	if indexes {
+		reg.MustRegister(m.BatchSize, m.IndexPeers)
+	}
+	if analyses {
+		registerParse(reg)
+	}
+	return m
+}
+
+// registerParse registers the parser's own counters and gauges, read
+// from package parse when scraped.
+func registerParse(reg *prometheus.Registry) {
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "docmill_parse_abandoned_goroutines",
 		Help: "Parser goroutines still running after their document timed out (Go cannot kill them)."},
 		func() float64 { return float64(parse.Abandoned()) }))
@@ -63,6 +85,4 @@ func NewMetrics() *Metrics {
 			Help: "PDFs without extractable text that OCR was tried on, by outcome (read, no_text).", ConstLabels: prometheus.Labels{"outcome": outcome}},
 			func() float64 { return float64(value()) }))
 	}
-	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths, m.BatchSize, m.IndexPeers)
-	return m
 }

@@ -103,17 +103,29 @@ func TestBrokerOnlyConsumesNothing(t *testing.T) {
 			}
 		}
 	}
-	resp, err := http.Get(base + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Errorf("/metrics: %d", resp.StatusCode)
+	// a broker runs no parser, model or index: it exports none of their
+	// collectors, rather than zeros a dashboard would sum with the others'
+	notOnBroker := []string{"docmill_index_batch_size", "docmill_index_consumer_peers", "docmill_parse_abandoned_goroutines",
+		"docmill_ocr_documents_total", "docmill_model_failures_total", "docmill_log_documents_total"}
+	m := scrape(t, base)
+	for _, name := range notOnBroker {
+		if strings.Contains(m, "\n"+name) {
+			t.Errorf("the broker's /metrics exports %s", name)
+		}
 	}
 
-	startRoleAt(t, b.NATSURL(), RoleWorker, nil)
+	w := startRoleAt(t, b.NATSURL(), RoleWorker, nil)
 	ix := startRoleAt(t, b.NATSURL(), RoleIndexer, nil)
+	// each of the others exports its own, and not the other's
+	for role, want := range map[string]struct{ has, not string }{
+		"http://" + w.HTTPAddr():  {"docmill_parse_abandoned_goroutines", "docmill_index_batch_size"},
+		"http://" + ix.HTTPAddr(): {"docmill_index_batch_size", "docmill_model_failures_total"},
+	} {
+		m := scrape(t, role)
+		if !strings.Contains(m, "\n"+want.has) || strings.Contains(m, "\n"+want.not) {
+			t.Errorf("%s/metrics: want %s and not %s", role, want.has, want.not)
+		}
+	}
 	pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())}
 	if _, err := pub.Publish(ctx, connectors.Doc{Filename: "msa.txt", Source: "test", Data: []byte(contractText)}); err != nil {
 		t.Fatal(err)
@@ -135,6 +147,21 @@ func TestBrokerOnlyConsumesNothing(t *testing.T) {
 	if c := ix.Health()["index_consumer"]; !c.OK {
 		t.Errorf("the indexer shares its consumer behind a broker-only serve: %s", c.Detail)
 	}
+}
+
+// scrape returns the text of base's /metrics.
+func scrape(t *testing.T, base string) string {
+	t.Helper()
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	m, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("%s/metrics: %d %v", base, resp.StatusCode, err)
+	}
+	return string(m)
 }
 
 // serve --broker-only refuses an external broker: it would run nothing.

@@ -21,6 +21,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/connectors"
@@ -185,9 +186,11 @@ func (s *Server) Analyzer() *pipeline.AnalyzerRef { return s.analyzer }
 // Run starts the process and blocks until ctx ends, then shuts down
 // gracefully: stop intake, drain in-flight documents, flush the index.
 func Run(ctx context.Context, o Options) error {
-	s := &Server{o: o, metrics: pipeline.NewMetrics()}
-	if err := model.RegisterMetrics(s.metrics.Registry); err != nil {
-		return fmt.Errorf("model metrics: %w", err)
+	s := &Server{o: o, metrics: pipeline.NewMetricsFor(o.Role.works(), o.Role.indexes())}
+	if o.Role.works() { // elsewhere no model runs: its collectors would report only zeros
+		if err := model.RegisterMetrics(s.metrics.Registry); err != nil {
+			return fmt.Errorf("model metrics: %w", err)
+		}
 	}
 	if err := connectors.RegisterMetrics(s.metrics.Registry); err != nil {
 		return fmt.Errorf("intake metrics: %w", err)
@@ -441,7 +444,12 @@ func (s *Server) open(ctx context.Context) (err error) {
 			s.shadow = monitor.NewShadow(0, s.metrics.Registry)
 		}
 	}
-	s.drift = monitor.NewDrift(monitor.DriftOptions{}, s.metrics.Registry)
+	// results are observed where they are indexed
+	var driftReg prometheus.Registerer
+	if s.o.Role.indexes() {
+		driftReg = s.metrics.Registry
+	}
+	s.drift = monitor.NewDrift(monitor.DriftOptions{}, driftReg)
 	s.originals = &web.Originals{JS: s.js, MaxAge: c.Pipeline.OriginalsMaxAge, MaxBytes: c.Pipeline.OriginalsMaxMB << 20,
 		Replicas: c.NATS.Replicas}
 	return nil
