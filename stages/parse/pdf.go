@@ -34,11 +34,12 @@ func extractPDF(data []byte, lim Limits, stop *stopFlag) (*extracted, error) {
 		return nil, cutShort(data, err)
 	}
 	ex2, err2 := extractPDFOnce(fixed, lim, stop)
-	if err2 != nil && wantsOCR(err2) {
+	if err2 != nil && (wantsOCR(err2) || encrypted(err2)) {
 		// the repaired copy opens but its pages hold no text the library
 		// can read (a scan, an inline image it cannot lex): OCR, which
 		// renders the original with poppler's own repair, may read it,
-		// and "corrupt or unreadable" kept it from OCR
+		// and "corrupt or unreadable" kept it from OCR. Or it opens far
+		// enough to show it needs a password, which is what to tell.
 		return nil, err2
 	}
 	if err2 != nil {
@@ -61,6 +62,13 @@ func withHeader(data []byte) []byte {
 		return data
 	}
 	return append([]byte("%PDF-1.7\n"), data...)
+}
+
+// encrypted reports whether err refuses an encrypted PDF (see
+// encryptionReason).
+func encrypted(err error) bool {
+	var pe *Error
+	return errors.As(err, &pe) && strings.HasPrefix(pe.Reason, "encrypted PDF")
 }
 
 // cutShort names the likely cause of a PDF that neither reads nor

@@ -20,8 +20,11 @@ var (
 	reLength  = regexp.MustCompile(`/Length[\r\n\t \x00]*(\d{1,10})\b([\r\n\t \x00]+\d{1,5}[\r\n\t \x00]+R\b)?`)
 	reRootRef = regexp.MustCompile(`/Root[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
 	reInfoRef = regexp.MustCompile(`/Info[\r\n\t \x00]*(\d{1,10})[\r\n\t \x00]+(\d{1,5})[\r\n\t \x00]+R`)
-	reCatalog = regexp.MustCompile(`/Type[\r\n\t \x00]*/Catalog\b`)
-	rePage    = regexp.MustCompile(`/Type[\r\n\t \x00]*/Page\b`)
+	// reTrailerID is a trailer's file identifier, the key's salt for
+	// encrypted files: two hexadecimal or literal strings
+	reTrailerID = regexp.MustCompile(`/ID[\r\n\t \x00]*\[[\r\n\t \x00]*(?:<[0-9A-Fa-f\r\n\t ]*>|\((?:[^()\\]|\\.){0,64}\))[\r\n\t \x00]*(?:<[0-9A-Fa-f\r\n\t ]*>|\((?:[^()\\]|\\.){0,64}\))[\r\n\t \x00]*\]`)
+	reCatalog   = regexp.MustCompile(`/Type[\r\n\t \x00]*/Catalog\b`)
+	rePage      = regexp.MustCompile(`/Type[\r\n\t \x00]*/Page\b`)
 )
 
 // objLoc is where an object starts and its generation.
@@ -93,6 +96,15 @@ func repairPDF(data []byte) ([]byte, bool) {
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d %d R", size, root, objs[root].gen)
 	if info := lastRef(data, reInfoRef, objs); info != 0 {
 		fmt.Fprintf(&b, " /Info %d %d R", info, objs[info].gen)
+	}
+	// without them an encrypted file reads as a plain one whose every
+	// stream is noise, and fails as corrupt instead of asking a password
+	if enc := lastRef(data, reEncryptRef, objs); enc != 0 {
+		fmt.Fprintf(&b, " /Encrypt %d %d R", enc, objs[enc].gen)
+		if ids := reTrailerID.FindAll(data, -1); len(ids) > 0 {
+			b.WriteString(" ")
+			b.Write(ids[len(ids)-1])
+		}
 	}
 	fmt.Fprintf(&b, " >>\nstartxref\n%d\n%%%%EOF\n", start)
 	return b.Bytes(), true
