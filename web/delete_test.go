@@ -42,6 +42,7 @@ func TestDeleteDocument(t *testing.T) {
 	}
 	apiDoc.ID = id
 	formDoc.ID = document.ID([]byte(formDoc.Text)) // the notice names real ids only
+	docs[2].ID = document.ID([]byte(docs[2].Text)) // kept, named in a link below
 	ix := openIndex(t, docs...)
 	s := newServer(t, Options{Index: ix, Ingest: &connectors.Publisher{JS: js}, JS: js, Originals: originals})
 	stores := map[string]jetstream.ObjectStore{}
@@ -102,6 +103,14 @@ func TestDeleteDocument(t *testing.T) {
 	}
 	if _, page := get(t, s, "/?deleted=your+account+is+locked"); strings.Contains(page, "Deleted document") {
 		t.Error("the deletion notice shows words a link put there")
+	}
+	// a link naming a document still indexed must not say it was deleted
+	kept := docs[2].ID
+	if _, err := ix.Get(ctx, kept); err != nil {
+		t.Fatalf("the kept document: %v", err)
+	}
+	if _, page := get(t, s, "/?deleted="+kept); strings.Contains(page, "Deleted document") {
+		t.Error("the search page says a document still indexed was deleted")
 	}
 	if resp, _ := get(t, s, "/?utm_source=newsletter"); resp.StatusCode != http.StatusOK {
 		t.Errorf("a link's tracking tag: %d", resp.StatusCode)

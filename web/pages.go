@@ -195,11 +195,23 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Expires = v.Get("expires")
 	page.Filters = activeFilters(v)
-	if id := document.FoldID(r.URL.Query().Get("deleted")); pipeline.IsDocumentID(id) {
+	if id := document.FoldID(r.URL.Query().Get("deleted")); pipeline.IsDocumentID(id) && s.deleted(r.Context(), id) {
 		// only an id: a link cannot put words of its own on the page
 		page.Notice = "Deleted document " + id + "."
 	}
 	s.render(w, "search.html", page)
+}
+
+// deleted reports whether document id is gone from the index, so that
+// the search page confirms a deletion that happened: a link to
+// /?deleted=<id> of a document still indexed told its reader that the
+// document had been deleted.
+func (s *Server) deleted(ctx context.Context, id string) bool {
+	if s.o.Index == nil {
+		return false
+	}
+	_, err := s.o.Index.Get(ctx, id)
+	return errors.Is(err, index.ErrNotFound)
 }
 
 func dayOnly(s string) string {
