@@ -1587,6 +1587,11 @@ func TestFacetMoreValues(t *testing.T) {
 	if n := strings.Count(parties, "Party "); n != 15 || strings.Contains(parties, `class="more"`) {
 		t.Errorf("facet_size=100: %d party values, want 15 and no more link", n)
 	}
+	// the search form keeps the size chosen: a new query lists as many
+	form := between(body, `id="search-form"`, "</form>")
+	if !strings.Contains(form, `<input type="hidden" name="facet_size" value="100">`) {
+		t.Errorf("the search form drops facet_size=100:\n%s", form)
+	}
 	if resp, _ := get(t, s, "/api/search?facet_size=500"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("facet_size=500: %d", resp.StatusCode)
 	}
