@@ -643,6 +643,11 @@ func (s *Server) formUpload(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, errSlowBody):
 		w.WriteHeader(http.StatusRequestTimeout)
 		page.Error = err.Error()
+	case errors.Is(err, errNoFile):
+		// the form posted without JavaScript, no file chosen: the
+		// multipart wording meant nothing to the person at the page
+		w.WriteHeader(http.StatusBadRequest)
+		page.Error = "No file chosen: choose one or more files, then Upload."
 	case err != nil:
 		w.WriteHeader(http.StatusBadRequest)
 		page.Error = err.Error()

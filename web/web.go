@@ -814,6 +814,10 @@ func (s *Server) uploadRaw(r *http.Request) ([]uploaded, error) {
 	return []uploaded{s.publish(r, name, r.Header.Get("Content-Type"), data)}, nil
 }
 
+// errNoFile is a multipart upload without a file: a form posted with none
+// chosen (a browser sends an empty part without a file name).
+var errNoFile = errors.New("no file in the multipart body: send each file as a part with a file name (curl -F file=@lease.pdf)")
+
 // DefaultMaxFiles is Options.MaxFiles's default.
 const DefaultMaxFiles = 1000
 
@@ -862,7 +866,7 @@ func (s *Server) uploadMultipart(r *http.Request) ([]uploaded, error) {
 		out = append(out, s.publish(r, name, "", data))
 	}
 	if len(out) == 0 {
-		return nil, errors.New("no file in the multipart body")
+		return nil, errNoFile
 	}
 	return out, nil
 }

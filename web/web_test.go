@@ -689,6 +689,30 @@ func TestUploadStoresOriginalAndReprocesses(t *testing.T) {
 	}
 }
 
+// The upload form posted without JavaScript and without a file chosen
+// (a browser sends the file field empty, with no file name) says so.
+func TestFormUploadNoFileChosen(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}})
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", `form-data; name="file"; filename=""`)
+	h.Set("Content-Type", "application/octet-stream")
+	if _, err := mw.CreatePart(h); err != nil {
+		t.Fatal(err)
+	}
+	mw.Close()
+	req := httptest.NewRequest(http.MethodPost, "/upload", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	msg := between(rec.Body.String(), `id="upload-error"`, "</p>")
+	if rec.Code != http.StatusBadRequest || !strings.Contains(msg, "No file chosen") {
+		t.Errorf("form upload without a file: %d %q", rec.Code, msg)
+	}
+}
+
 func TestUploadLimit(t *testing.T) {
 	_, js := startNATS(t)
 	s := newServer(t, Options{Index: openIndex(t), Ingest: &connectors.Publisher{JS: js}, MaxUpload: 1 << 20})
