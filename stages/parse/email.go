@@ -105,13 +105,47 @@ func (r *emailReader) message(h mail.Header, body io.Reader, depth int) {
 }
 
 // header is a header field with its encoded words (=?UTF-8?B?...?=)
-// decoded.
+// decoded; an address field's names are written as people read them
+// (addresses).
 func (r *emailReader) header(h mail.Header, key string) string {
 	v := h.Get(key)
+	if a, ok := r.addresses(key, v); ok {
+		return a
+	}
 	if d, err := r.dec.DecodeHeader(v); err == nil {
 		v = d
 	}
 	return strings.Join(strings.Fields(v), " ")
+}
+
+// addresses is an address field (From, To, Cc) with each display name
+// unquoted: RFC 5322 quotes a name with a comma and escapes the quotes in
+// it, and `"Smith, \"Bob\"" <bob@x.com>` showed the backslashes in
+// results and the document page; it is `Smith, "Bob" <bob@x.com>`. False
+// for another field, or one that does not parse as addresses (which is
+// then shown as written).
+func (r *emailReader) addresses(key, v string) (string, bool) {
+	if key != "From" && key != "To" && key != "Cc" || !strings.Contains(v, `"`) {
+		return "", false
+	}
+	list, err := (&mail.AddressParser{WordDecoder: r.dec}).ParseList(v)
+	if err != nil || len(list) == 0 {
+		return "", false
+	}
+	out := make([]string, len(list))
+	for i, a := range list {
+		name := a.Name
+		if d, err := r.dec.DecodeHeader(name); err == nil {
+			name = d // an encoded word inside the quotes, as clients write it
+		}
+		name = strings.Join(strings.Fields(name), " ")
+		if name == "" {
+			out[i] = a.Address
+		} else {
+			out[i] = name + " <" + a.Address + ">"
+		}
+	}
+	return strings.Join(out, ", "), true
 }
 
 // mimeHeader is what part needs of a message's or a part's header.

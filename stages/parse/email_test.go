@@ -83,6 +83,30 @@ JVBERi0xLjQKJcfsj6IK
 	}
 }
 
+// A display name quoted with escaped quotes inside (RFC 5322's
+// quoted-string) is shown as people read it, without the backslashes.
+func TestEmailQuotedDisplayName(t *testing.T) {
+	msg := strings.ReplaceAll(`From: "O'Brien, Ann" <ann@acme.example>
+To: "Smith, \"Bob\"" <bob@x.com>, carol@x.com
+Cc: "=?UTF-8?Q?M=C3=BCller?=" <m@x.com>
+Date: Tue, 2 Jan 2024 10:00:00 +0000
+Subject: Renewal
+
+The renewal terms are below.
+`, "\n", "\r\n")
+	p := mustParse(t, "message.eml", []byte(msg))
+	for k, want := range map[string]string{"from": "O'Brien, Ann <ann@acme.example>",
+		"to": `Smith, "Bob" <bob@x.com>, carol@x.com`, "cc": "Müller <m@x.com>"} {
+		if p.Meta[k] != want {
+			t.Errorf("meta %s = %q, want %q", k, p.Meta[k], want)
+		}
+	}
+	contains(t, "eml aside", p.Aside, `To: Smith, "Bob" <bob@x.com>, carol@x.com`)
+	if strings.Contains(p.Aside, `\`) {
+		t.Errorf("aside keeps a backslash: %q", p.Aside)
+	}
+}
+
 // Generic XML is read as the text of its elements in its declared
 // encoding (an XML <Header> is no HTML <head>); formats docmill does not
 // read are refused with their name and what to do.
