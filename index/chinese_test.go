@@ -258,6 +258,42 @@ func TestChineseDatesEitherWay(t *testing.T) {
 	}
 }
 
+// An English date is found however the query or the text writes it: in
+// the text, as a phrase, and a date alone also through a contract's date
+// fields, which hold the day its entity extractor read from any wording.
+func TestEnglishDatesEitherWay(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	docs := []*document.Result{
+		sample("us", "Services Agreement", "This Agreement is entered into as of January 5, 2024 by the parties.", "contract", "en"),
+		sample("uk", "Consulting Agreement", "This Agreement is made on 5 January 2024 between the parties.", "contract", "en"),
+		sample("iso", "Order", "Order placed 2024-01-05 by the buyer.", "other", "en"),
+		sample("abbr", "Lease", "Signed on Jan. 5, 2024 at the office.", "contract", "en"),
+		sample("field", "Supply Agreement", "Made the fifth day of January in the year two thousand twenty-four.", "contract", "en"),
+		sample("other", "Licence", "This Licence is made on January 6, 2024 and on 5 February 2024.", "contract", "en"),
+	}
+	docs[4].Entities = []document.Entity{{Kind: "agreement_date", Text: "the fifth day of January", Value: "2024-01-05"}}
+	if err := ix.PutBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	all := []string{"abbr", "field", "iso", "uk", "us"}
+	for _, q := range []string{"2024-01-05", "2024/1/5", `"January 5, 2024"`, `"5 January 2024"`, `"Jan 5, 2024"`, `"2024-01-05"`, "2024年1月5日"} {
+		if got := ids(t, ix, q); !slices.Equal(got, all) {
+			t.Errorf("%s: got %v, want %v", q, got, all)
+		}
+	}
+	if got := ids(t, ix, `"January 5, 2024" buyer`); !slices.Contains(got, "iso") || slices.Contains(got, "other") {
+		t.Errorf("a date among words: got %v", got)
+	}
+	if got := ids(t, ix, "2024-02-05"); !slices.Equal(got, []string{"other"}) {
+		t.Errorf("another day: got %v", got)
+	}
+	// a day that does not exist is searched as written, with no date field
+	if got := ids(t, ix, "2024-02-30"); len(got) != 0 {
+		t.Errorf("February 30: got %v", got)
+	}
+}
+
 // TestLegacyChineseIndex: an index created before TextAnalyzer (Chinese
 // text in _cjk fields, _all analysed as English) keeps finding Chinese
 // documents, new ones included.
