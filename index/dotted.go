@@ -29,7 +29,8 @@ const dottedParts1Name = "docmill_dotted_parts"
 
 // TextQueryAnalyzer is the index's own TextAnalyzer without
 // DottedPartsName, for query text: the parts beside a dotted word would
-// widen a query to any of them. It is defined on each index as it opens
+// widen a query to any of them (and so would the forms ApostrophesName
+// adds, which it reads without). It is defined on each index as it opens
 // (defineQueryAnalyzer), from the analyser the index was made with, so
 // that a query is read with the stop words, folding and filters its text
 // was indexed with, whichever release made it.
@@ -48,7 +49,13 @@ func defineQueryAnalyzer(m *mapping.IndexMappingImpl) bool {
 	}
 	q := copyConfig(text)
 	filters, _ := q["token_filters"].([]interface{})
-	q["token_filters"] = slices.DeleteFunc(slices.Clone(filters), func(f interface{}) bool { s, _ := f.(string); return isDottedParts(s) })
+	filters = slices.DeleteFunc(slices.Clone(filters), func(f interface{}) bool { s, _ := f.(string); return isDottedParts(s) })
+	for i, f := range filters {
+		if f == ApostrophesName {
+			filters[i] = apostrophesQueryName // the apostrophe as ', no other forms
+		}
+	}
+	q["token_filters"] = filters
 	return m.AddCustomAnalyzer(TextQueryAnalyzer, q) == nil
 }
 

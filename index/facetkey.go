@@ -53,6 +53,7 @@ type facetKeys map[string]func(string) string
 var keyOfAnalyzer = map[string]func(string) string{
 	FacetKeyAnalyzer:    FacetKey,
 	PartyKeyAnalyzer:    PartyKey,
+	partyKey5Analyzer:   partyKey5,
 	partyKey4Analyzer:   partyKey4,
 	partyKey3Analyzer:   partyKey3,
 	partyKey2Analyzer:   partyKey2,
@@ -94,16 +95,23 @@ func keyOf(field string) func(string) string {
 func FacetKey(s string) string { return lang.FoldKey(s) }
 
 // PartyKeyAnalyzer indexes a party's name as its PartyKey, one term
-// (indexes created since 2026-12-01 session 32; partyKey4Analyzer, which
+// (indexes created since 2026-12-01 session 33; partyKey5Analyzer, which
+// keeps apostrophes as written, since session 32; partyKey4Analyzer, which
 // keeps a Chinese company's legal form, since session 31 that day;
 // partyKey3Analyzer, which keeps accents, earlier that day; partyKey2Analyzer, which keeps the
 // spaces between initials, since 2026-11-30 late; partyKey1Analyzer, which
 // does not fold Chinese, the day before; FacetKeyAnalyzer before that).
-const PartyKeyAnalyzer = "docmill_party_key_5"
+const PartyKeyAnalyzer = "docmill_party_key_6"
 
-const partyKeyFilterName = "docmill_party_key_5"
+const partyKeyFilterName = "docmill_party_key_6"
 
 var partyKeyAnalyzerConfig = keyAnalyzerConfig(partyKeyFilterName)
+
+// partyKey5Analyzer is PartyKeyAnalyzer as indexes created in session 32
+// of 2026-12-01 know it; its filter keeps folding as it did there.
+const partyKey5Analyzer = "docmill_party_key_5"
+
+const partyKey5FilterName = "docmill_party_key_5"
 
 // partyKey4Analyzer is PartyKeyAnalyzer as indexes created in session 31
 // of 2026-12-01 know it; its filter keeps folding as it did there.
@@ -155,10 +163,18 @@ func lawKey1(s string) string {
 	return FacetKey(s)
 }
 
-// PartyKey is partyKey4 without a Chinese company's legal form, as
+// PartyKey is partyKey5 without apostrophes: "D'Angelo Ltd", "D’Angelo
+// Ltd" (a word processor's apostrophe) and "DAngelo Ltd" are one party,
+// "dangelo".
+func PartyKey(s string) string { return partyKey5(apostropheReplacer.Replace(s)) }
+
+// apostropheReplacer drops the apostrophes of apostropheRunes.
+var apostropheReplacer = strings.NewReplacer("'", "", "’", "", "ʼ", "", "＇", "")
+
+// partyKey5 is partyKey4 without a Chinese company's legal form, as
 // partyKey1 drops "Inc." and "Ltd.": 北京华信科技有限公司 and 北京华信科技 are
 // one party.
-func PartyKey(s string) string {
+func partyKey5(s string) string {
 	k := partyKey4(s)
 	if rest := zhLegalFormRe.ReplaceAllString(k, ""); rest != "" {
 		return rest
@@ -346,7 +362,7 @@ func (key keyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey4FilterName: partyKey4, partyKey3FilterName: partyKey3, partyKey2FilterName: partyKey2, partyKey1FilterName: partyKey1,
+	for name, key := range map[string]func(string) string{facetKeyFilterName: FacetKey, partyKeyFilterName: PartyKey, partyKey5FilterName: partyKey5, partyKey4FilterName: partyKey4, partyKey3FilterName: partyKey3, partyKey2FilterName: partyKey2, partyKey1FilterName: partyKey1,
 		lawKeyFilterName: LawKey, lawKey1FilterName: lawKey1, keywordKeyFilterName: KeywordKey, keywordKey2FilterName: keywordKey2, keywordKey1FilterName: keywordKey1} {
 		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 			return keyFilter(key), nil

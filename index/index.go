@@ -143,6 +143,9 @@ type Index struct {
 	// zhPartyForms: party keys leave out a Chinese company's legal form
 	// (PartyKey since 2026-12-01 session 32: 北京华信科技有限公司 is 北京华信科技)
 	zhPartyForms bool
+	// partyApostrophes: party keys leave out apostrophes (PartyKey;
+	// indexes created before 2026-12-01 session 33 keep them as written)
+	partyApostrophes bool
 	// irregularPlurals says key phrases are keyed by KeywordKey, which
 	// folds "analyses" with "analysis" (indexes since 2026-11-30 evening)
 	irregularPlurals bool
@@ -245,12 +248,13 @@ func newIndex(bi bleve.Index, dir string, opts Options) *Index {
 	lawAn := m.FieldMappingForPath("governing_law").Analyzer
 	lens := im != nil && im.ScoringModel == ScoringBM25 && m.FieldMappingForPath(fieldLengths).Type != ""
 	ix := &Index{bi: bi, dir: dir, opts: opts, combinedFacets: combined, legacyCJK: legacy, bodyMore: more,
-		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: slices.Contains([]string{PartyKeyAnalyzer, partyKey4Analyzer, partyKey3Analyzer, partyKey2Analyzer, partyKey1Analyzer}, partyAn),
-		chineseKeys:   slices.Contains([]string{PartyKeyAnalyzer, partyKey4Analyzer, partyKey3Analyzer, partyKey2Analyzer}, partyAn) && slices.Contains([]string{LawKeyAnalyzer, lawKey1Analyzer}, lawAn),
-		partyInitials: slices.Contains([]string{PartyKeyAnalyzer, partyKey4Analyzer, partyKey3Analyzer}, partyAn), lengthStats: lens,
-		accentKeys:   (partyAn == PartyKeyAnalyzer || partyAn == partyKey4Analyzer) && lawAn == LawKeyAnalyzer,
-		zhPartyForms: partyAn == PartyKeyAnalyzer,
-		text:         m.AnalyzerNamed(TextAnalyzer)}
+		keys: keys, irregularPlurals: kw == KeywordKeyAnalyzer || kw == keywordKey2Analyzer, chineseKeywords: kw == KeywordKeyAnalyzer, partyForms: slices.Contains([]string{PartyKeyAnalyzer, partyKey5Analyzer, partyKey4Analyzer, partyKey3Analyzer, partyKey2Analyzer, partyKey1Analyzer}, partyAn),
+		chineseKeys:   slices.Contains([]string{PartyKeyAnalyzer, partyKey5Analyzer, partyKey4Analyzer, partyKey3Analyzer, partyKey2Analyzer}, partyAn) && slices.Contains([]string{LawKeyAnalyzer, lawKey1Analyzer}, lawAn),
+		partyInitials: slices.Contains([]string{PartyKeyAnalyzer, partyKey5Analyzer, partyKey4Analyzer, partyKey3Analyzer}, partyAn), lengthStats: lens,
+		accentKeys:       slices.Contains([]string{PartyKeyAnalyzer, partyKey5Analyzer, partyKey4Analyzer}, partyAn) && lawAn == LawKeyAnalyzer,
+		zhPartyForms:     partyAn == PartyKeyAnalyzer || partyAn == partyKey5Analyzer,
+		partyApostrophes: partyAn == PartyKeyAnalyzer,
+		text:             m.AnalyzerNamed(TextAnalyzer)}
 	restField := "body"
 	if more {
 		restField = fieldBodyMore

@@ -65,7 +65,7 @@ var textAnalyzerConfig = map[string]interface{}{
 	"type":      custom.Name,
 	"tokenizer": unicode.Name,
 	"token_filters": []interface{}{
-		TruncateName, DottedPartsName, cjk.WidthName, FoldChineseName, en.PossessiveName, lowercase.Name, FoldAccentsName, StopName2, porter.Name, BigramGapsName,
+		TruncateName, DottedPartsName, cjk.WidthName, FoldChineseName, en.PossessiveName, ApostrophesName, lowercase.Name, FoldAccentsName, StopName2, porter.Name, BigramGapsName,
 	},
 }
 

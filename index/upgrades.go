@@ -52,6 +52,9 @@ func (ix *Index) Upgrades() []string {
 	if ix.accentKeys && !ix.zhPartyForms {
 		out = append(out, "Chinese parties matched without their legal form (party=北京华信科技 does not find 北京华信科技有限公司)")
 	}
+	if ix.zhPartyForms && !ix.partyApostrophes {
+		out = append(out, "parties matched with or without an apostrophe (party:\"D’Angelo Ltd\" does not find D'Angelo Ltd)")
+	}
 	if ix.keys["source"] == nil {
 		out = append(out, "sources matched in any case (source:Folder does not find folder)")
 	}
@@ -79,6 +82,9 @@ func (ix *Index) Upgrades() []string {
 		out = append(out, "the parts of words joined by a colon found on their own (mallory in user:mallory)")
 	case !slices.Contains(tokenFilters(m), DottedPartsName):
 		out = append(out, "the parts of dotted names found on their own (IOException in java.io.IOException, apache in docs.apache.org)")
+	}
+	if m != nil && !slices.Contains(tokenFilters(m), ApostrophesName) {
+		out = append(out, "words with an apostrophe found however it is written (D’Angelo, dangelo and Angelo do not find D'Angelo)")
 	}
 	if m != nil && !slices.Contains(tokenFilters(m), StopName) && !slices.Contains(tokenFilters(m), StopName2) {
 		out = append(out, `single letters searchable (the "a" of "Section 2.3(a)" is a stop word)`)
