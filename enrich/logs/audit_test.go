@@ -37,3 +37,29 @@ func TestOktaAndOsqueryTimes(t *testing.T) {
 		}
 	}
 }
+
+// Security events grade themselves in fields of their own: Okta writes
+// severity INFO for a failed login and says FAILURE in outcome.result,
+// and Suricata grades an alert in alert.severity (1 the highest). Both
+// were read as no warning at all.
+func TestSecurityEventLevels(t *testing.T) {
+	s := Summarize([]string{
+		`{"uuid":"a1","published":"2024-05-13T10:00:01.000Z","eventType":"user.session.start","severity":"INFO","outcome":{"result":"SUCCESS","reason":null}}`,
+		`{"uuid":"a2","published":"2024-05-13T10:00:02.000Z","eventType":"user.session.start","severity":"INFO","outcome":{"result":"FAILURE","reason":"INVALID_CREDENTIALS"}}`,
+		`{"uuid":"a3","published":"2024-05-13T10:00:03.000Z","eventType":"policy.evaluate_sign_on","severity":"INFO","outcome":{"result":"DENY"}}`,
+		`{"timestamp":"2024-05-13T10:00:04.000000+0000","event_type":"alert","src_ip":"10.0.0.5","alert":{"signature":"GPL ATTACK_RESPONSE id check returned root","severity":1}}`,
+		`{"timestamp":"2024-05-13T10:00:05.000000+0000","event_type":"alert","src_ip":"10.0.0.6","alert":{"signature":"ET POLICY curl User-Agent Outbound","severity":2}}`,
+		`{"timestamp":"2024-05-13T10:00:06.000000+0000","event_type":"alert","src_ip":"10.0.0.7","alert":{"signature":"ET SCAN Potential SSH Scan","severity":3}}`,
+		`{"timestamp":"2024-05-13T10:00:07.000000+0000","event_type":"flow","src_ip":"10.0.0.8"}`,
+	}, nil)
+	want := map[string]int{"INFO": 1, "WARN": 3, "ERROR": 1, "NOTICE": 1}
+	for lv, n := range want {
+		if s.Levels[lv] != n {
+			t.Errorf("levels %v, want %v", s.Levels, want)
+			break
+		}
+	}
+	if s.ErrorShare < 0.57 || s.ErrorShare > 0.58 {
+		t.Errorf("error share %.3f, want 4 of 7", s.ErrorShare)
+	}
+}

@@ -365,8 +365,15 @@ func isLogfmtKey(s string) bool {
 
 // jsonLevel reads the level field: a name, a pino/bunyan number (10 trace
 // to 60 fatal) or a syslog priority (0 emergency to 7 debug, the
-// journal's PRIORITY). CLEF leaves @l out for Information.
+// journal's PRIORITY). CLEF leaves @l out for Information. A security
+// event says how bad it is in fields of its own, which outrank it: an
+// outcome that failed or was denied (Okta's outcome.result, whose
+// severity field is INFO for a failed login too) and an IDS alert's
+// severity (Suricata's alert.severity).
 func jsonLevel(obj map[string]any) string {
+	if lv := eventLevel(obj); lv != "" {
+		return lv
+	}
 	for _, k := range JSONLevelKeys {
 		switch v := lookup(obj, k).(type) {
 		case string:
@@ -388,6 +395,32 @@ func jsonLevel(obj map[string]any) string {
 	}
 	if code, ok := obj["errorCode"].(string); ok && code != "" {
 		return "ERROR" // a CloudTrail call that failed ("AccessDenied")
+	}
+	return ""
+}
+
+// eventLevel is the level a security event's own fields give: WARN for
+// an outcome that failed or was denied (Okta's outcome.result FAILURE or
+// DENY), and an IDS alert's severity, where 1 is the highest (Suricata's
+// alert.severity, 1 to 4). "" when the record has neither.
+func eventLevel(obj map[string]any) string {
+	if r, ok := lookup(obj, "outcome.result").(string); ok {
+		switch strings.ToUpper(r) {
+		case "FAILURE", "DENY":
+			return "WARN"
+		}
+	}
+	if n, ok := lookup(obj, "alert.severity").(float64); ok {
+		switch {
+		case n == 1:
+			return "ERROR"
+		case n == 2:
+			return "WARN"
+		case n == 3:
+			return "NOTICE"
+		case n >= 4:
+			return "INFO"
+		}
 	}
 	return ""
 }
