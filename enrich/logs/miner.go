@@ -8,6 +8,7 @@ package logs
 import (
 	"fmt"
 	"hash/fnv"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -123,6 +124,13 @@ func (m *Miner) Add(content string) (id, template string, isNew bool) {
 		}
 		return c.id, c.template(), false
 	}
+	if c, leaf := m.searchNamed(toks); c != nil {
+		c.count++
+		merge(c.tokens, toks)
+		m.shapes++
+		m.reroute(c, leaf)
+		return c.id, c.template(), false
+	}
 	m.shapes++
 	c := &cluster{tokens: toks, count: 1, firstSeen: m.now().UTC()}
 	c.id = m.newID(c.template())
@@ -234,6 +242,113 @@ func (m *Miner) search(toks []string) *cluster {
 		n = next
 	}
 	return m.best(n.clusters, toks)
+}
+
+// maxNamedScan bounds the templates searchNamed compares one message
+// with, so that a log whose lines open with ever new words stays linear.
+const maxNamedScan = 512
+
+// searchNamed finds, for a message its route found no template for, a
+// template that differs from it only in the first token, where both hold
+// a name (a user, a host: "alice logged in from <*>" and "bob logged in
+// from <*>"). Drain routes by the leading tokens as constants, so a name
+// there made a template per name. It returns the template and the leaf
+// that holds it. A lower-case word second is no name as often as not
+// (sshd's "Failed password for ..." and "Failed none for ..." are two
+// events), so only the first token is tried.
+func (m *Miner) searchNamed(toks []string) (*cluster, *node) {
+	top := m.root.children[strconv.Itoa(len(toks))]
+	if top == nil || len(toks) == 0 || !nameToken(toks[0]) {
+		return nil, nil
+	}
+	// in a fixed order, so that the same log always gets the same
+	// templates
+	keys := make([]string, 0, len(top.children))
+	for key := range top.children {
+		if key != routeKey(toks[0]) && (key == Wildcard || nameToken(key)) {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	scanned := 0
+	for _, key := range keys {
+		sib := top.children[key]
+		// the rest of the route as search takes it
+		leaf := sib
+		for i := 1; i < m.cfg.Depth-2 && i < len(toks) && leaf != nil; i++ {
+			next := leaf.children[routeKey(toks[i])]
+			if next == nil {
+				next = leaf.children[Wildcard]
+			}
+			leaf = next
+		}
+		if leaf == nil {
+			continue
+		}
+		for _, c := range leaf.clusters {
+			if scanned++; scanned > maxNamedScan {
+				return nil, nil
+			}
+			if t := c.tokens[0]; t != Wildcard && !nameToken(t) {
+				continue
+			}
+			if agreeBut(c.tokens, toks, 0) {
+				if sim, _ := similarity(c.tokens, toks); sim >= m.cfg.SimThreshold {
+					return c, leaf
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// nameToken reports a token that can be a name in a message's leading
+// words: lower-case letters, digits and the signs of user and host names
+// ("alice", "svc-backup", "j.smith"), and no level word. A capitalised
+// word there ("Started", "Stopped") is the event.
+func nameToken(t string) bool {
+	if t == "" || t == Wildcard || normLevel(t) != "" {
+		return false
+	}
+	letter := false
+	for i := 0; i < len(t); i++ {
+		b := t[i]
+		switch {
+		case b >= 'a' && b <= 'z':
+			letter = true
+		case b >= '0' && b <= '9', b == '_', b == '-', b == '.':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+// agreeBut reports whether the message has all the template's fixed
+// tokens except at position p.
+func agreeBut(tpl, toks []string, p int) bool {
+	for i, t := range tpl {
+		if i != p && t != Wildcard && t != toks[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// reroute moves c out of leaf to the leaf its (widened) tokens route to,
+// so that the next message with another name there finds it first.
+func (m *Miner) reroute(c *cluster, leaf *node) {
+	for i, x := range leaf.clusters {
+		if x == c {
+			leaf.clusters = append(leaf.clusters[:i], leaf.clusters[i+1:]...)
+			break
+		}
+	}
+	n := m.root.children[strconv.Itoa(len(c.tokens))]
+	for i := 0; i < m.cfg.Depth-2 && i < len(c.tokens); i++ {
+		n = m.child(n, routeKey(c.tokens[i]))
+	}
+	n.clusters = append(n.clusters, c)
 }
 
 // best picks the most similar cluster above the threshold; ties go to the

@@ -1,0 +1,47 @@
+package logs
+
+import "testing"
+
+// A name among a message's leading words (the user in "alice logged in
+// from ...") made a template per name: Drain routes by the leading words
+// as constants. Messages that differ only in such a name are one
+// template; a capitalised word there is the event and still splits, and
+// so does a lower-case second word (sshd's method: two events).
+func TestNameInLeadingWordsOneTemplate(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	for _, l := range []string{
+		"alice logged in from 10.0.0.1",
+		"bob logged in from 10.0.0.2",
+		"carol logged in from 10.0.0.3",
+		"Failed password for invalid user admin from 10.0.0.5 port 22 ssh2",
+		"Failed none for invalid user admin from 10.0.0.5 port 22 ssh2",
+		"Started Session 1 of user root.",
+		"Stopped Session 1 of user root.",
+	} {
+		m.Add(l)
+	}
+	want := map[string]int{
+		"<*> logged in from <*>":                                   3,
+		"Failed password for invalid user admin from <*> port <*>": 1,
+		"Failed none for invalid user admin from <*> port <*>":     1,
+		"Started Session <*> of user root.":                        1,
+		"Stopped Session <*> of user root.":                        1,
+	}
+	got := map[string]int{}
+	for _, tp := range m.Templates() {
+		got[tp.Template] = tp.Count
+	}
+	if len(got) != len(want) {
+		t.Fatalf("templates %v, want %v", got, want)
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("templates %v, want %v", got, want)
+			break
+		}
+	}
+	// after the merge, a new name routes to the widened template directly
+	if _, tpl, isNew := m.Add("frank logged in from 10.0.0.9"); isNew || tpl != "<*> logged in from <*>" {
+		t.Errorf("frank: %q new %v, want the merged template", tpl, isNew)
+	}
+}
