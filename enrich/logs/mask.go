@@ -13,12 +13,12 @@ const Wildcard = "<*>"
 // punctuation before the line is cut into tokens. They are generic shapes
 // (addresses, identifiers, paths), the same for every source.
 var maskRules = []*regexp.Regexp{
-	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                                                                                                                               // URL
-	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`),                                                                                                       // UUID
-	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                                                                                                                           // MAC
-	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                                                                                                                                  // IPv4[:port]
-	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                                                                                                                        // IPv6-ish
-	regexp.MustCompile(`\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|edu|gov|mil|int|io|info|biz|uk|de|cn|hk|jp|fr|ru|us|eu|ca|au|in|br|nl|local|localdomain|lan)(?::\d+)?\b`),                                          // host name
+	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                         // URL
+	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`), // UUID
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                     // MAC
+	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                            // IPv4[:port]
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                  // IPv6-ish
+	regexp.MustCompile(`\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|edu|gov|mil|int|io|info|biz|uk|de|cn|hk|jp|fr|ru|us|eu|ca|au|in|br|nl|local|localdomain|lan)(?:\.[a-z]{2})?(?::\d+)?\b`),                           // host name
 	regexp.MustCompile(`(?:^|[\s=:(\[,])(?:[A-Za-z]:)?(?:[\\/][\w.\-@+~$#]+){2,}[\\/]?`),                                                                                                                        // path
 	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),                                                                                                      // ISO time
 	regexp.MustCompile(`\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{4})?)?\b`), // written date
@@ -32,6 +32,10 @@ var parenQuantity = regexp.MustCompile(`\(\s*[<>~]?\d+(?:[.,]\d+)?\s*(?:[KMGT]i?
 // pathRule is the index of the path rule, whose match may start with a
 // delimiter that must be kept.
 const pathRule = 6
+
+// hostRule is the index of the host name rule, whose match may be the
+// opening of a dotted class or service name ("java.io.IOException").
+const hostRule = 5
 
 // ruleNeeds lists, per rule, bytes of which a line must hold at least one
 // for the rule to apply, and whether it needs a digit: a cheap test that
@@ -69,6 +73,10 @@ func mask(content string, c Config) []string {
 			s = re.ReplaceAllStringFunc(s, keepLead)
 			continue
 		}
+		if i == hostRule {
+			s = maskHosts(s, re)
+			continue
+		}
 		s = re.ReplaceAllString(s, Wildcard)
 	}
 
@@ -83,6 +91,31 @@ func mask(content string, c Config) []string {
 	}
 	return out
 }
+
+// maskHosts masks the host names re finds in s, except a match that a
+// dotted name goes on after ("java.io" in "java.io.IOException",
+// "com.example.net" in "com.example.net.Client"): a class or service name
+// whose part happens to be a top-level domain, not a host. (A host's
+// country code after its domain, "wsi.edu.pl", is part of the match.)
+func maskHosts(s string, re *regexp.Regexp) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		if end := m[1]; end+1 < len(s) && s[end] == '.' && isLetter(s[end+1]) {
+			continue
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(Wildcard)
+		last = m[1]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // keepLead replaces a path match but keeps its leading delimiter.
 func keepLead(m string) string {
@@ -104,6 +137,9 @@ func maskToken(f string) string {
 		val := f[k+1:]
 		core, pre, suf := trimPunct(val)
 		if core != "" && (hasDigit(core) || strings.Contains(core, Wildcard)) {
+			if named, ok := maskDotted(core); ok {
+				return f[:k+1] + pre + named + suf
+			}
 			return f[:k+1] + pre + Wildcard + suf
 		}
 		return f
@@ -113,9 +149,39 @@ func maskToken(f string) string {
 		return f
 	}
 	if hasDigit(core) || (strings.Contains(core, Wildcard) && core != Wildcard) {
+		if named, ok := maskDotted(core); ok {
+			return pre + named + suf
+		}
 		return pre + Wildcard + suf
 	}
 	return f
+}
+
+// dottedName is a reverse-DNS service or class name
+// ("org.freedesktop.systemd1", "com.apple.xpc.launchd",
+// "org.apache.hadoop.mapreduce.v2.app"): three or more parts that open
+// with a letter, a number only at the end of a part past the first (a
+// host's numbered first label, "web1.prod.example", stays a variable).
+var dottedName = regexp.MustCompile(`^[A-Za-z][A-Za-z_\-]*(?:\.[A-Za-z][A-Za-z_\-]*[0-9]*[A-Za-z_]*){2,}`)
+
+// maskDotted keeps a dotted service name that holds a digit, which names
+// the event rather than varying with it: masking it whole made every
+// D-Bus and launchd message about some service one template. A pid or
+// number after the name ("com.apple.mdworker.bundles[12345",
+// "...mdmclient.12345") is masked. ok is false when core is no such name.
+func maskDotted(core string) (string, bool) {
+	loc := dottedName.FindStringIndex(core)
+	if loc == nil {
+		return "", false
+	}
+	name, rest := core[:loc[1]], core[loc[1]:]
+	switch {
+	case rest == "":
+		return name, true
+	case strings.IndexByte("[(.:@/", rest[0]) >= 0:
+		return name + rest[:1] + Wildcard, true
+	}
+	return "", false
 }
 
 // trimPunct splits s into leading punctuation, core and trailing
