@@ -30,3 +30,18 @@ func TestLinuxAuditRecords(t *testing.T) {
 		t.Errorf("templates %+v, want them headed by the record types", s.Templates)
 	}
 }
+
+// Two records of a type whose fields differ in value keep their keys in
+// the template: merged whole, the values that varied ("success=yes" and
+// "success=no", the command and the rule key) were bare "<*>"s that no
+// reader could place.
+func TestLinuxAuditTemplateKeepsKeys(t *testing.T) {
+	s := Summarize([]string{
+		`type=SYSCALL msg=audit(1700000000.123:456): arch=c000003e syscall=59 success=yes exit=0 a0=55d5 a1=55d6 a2=55d7 a3=0 items=2 ppid=1000 pid=1001 auid=1000 uid=0 gid=0 euid=0 tty=pts0 ses=3 comm="sudo" exe="/usr/bin/sudo" key="exec"`,
+		`type=SYSCALL msg=audit(1700000002.300:458): arch=c000003e syscall=2 success=no exit=-13 a0=7ffd a1=0 a2=0 a3=0 items=1 ppid=1000 pid=1003 auid=1000 uid=1000 gid=1000 euid=1000 tty=pts0 ses=3 comm="cat" exe="/usr/bin/cat" key="access"`,
+	}, nil)
+	want := `SYSCALL arch=<*> syscall=<*> success=<*> exit=<*> a0=<*> a1=<*> a2=<*> a3=<*> items=<*> ppid=<*> pid=<*> auid=<*> uid=<*> gid=<*> euid=<*> tty=<*> ses=<*> comm=<*> exe=<*> key=<*>`
+	if len(s.Templates) != 1 || s.Templates[0].Template != want {
+		t.Errorf("templates %+v, want one: %s", s.Templates, want)
+	}
+}

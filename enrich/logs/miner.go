@@ -380,7 +380,7 @@ func similarity(tpl, toks []string) (float64, int) {
 	}
 	same, vars := 0, 0
 	for i, t := range tpl {
-		if t == Wildcard {
+		if t == Wildcard || keyedVar(t) {
 			vars++
 		}
 		if t == toks[i] {
@@ -393,22 +393,45 @@ func similarity(tpl, toks []string) (float64, int) {
 // fixedAgree reports whether the message has the template's fixed tokens.
 func fixedAgree(tpl, toks []string) bool {
 	for i, t := range tpl {
-		if t != Wildcard && t != toks[i] {
+		if t != Wildcard && t != toks[i] && !keyedMatch(t, toks[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-// merge turns positions where the message differs into variables.
+// merge turns positions where the message differs into variables. Where
+// both hold a value of the same key ("success=yes", "success=no") only
+// the value varies: the key stays, and tells what varies. Merged whole,
+// an audit record's template read "... <*> exit=<*> ... <*> <*> <*>".
 func merge(tpl, toks []string) (widened bool) {
 	for i := range tpl {
-		if tpl[i] != toks[i] && tpl[i] != Wildcard {
-			tpl[i] = Wildcard
-			widened = true
+		if tpl[i] == toks[i] || tpl[i] == Wildcard || keyedMatch(tpl[i], toks[i]) {
+			continue
 		}
+		if k := strings.IndexByte(tpl[i], '='); k > 0 && k < len(tpl[i])-1 && len(toks[i]) > k+1 && toks[i][:k+1] == tpl[i][:k+1] {
+			tpl[i] = tpl[i][:k+1] + Wildcard
+		} else {
+			tpl[i] = Wildcard
+		}
+		widened = true
 	}
 	return widened
+}
+
+// keyedVar reports a template token that is a key with a variable value
+// ("uid=<*>").
+func keyedVar(t string) bool {
+	return len(t) > len(Wildcard)+1 && strings.HasSuffix(t, "="+Wildcard)
+}
+
+// keyedMatch reports whether tok is a value of the keyed variable t.
+func keyedMatch(t, tok string) bool {
+	if !keyedVar(t) {
+		return false
+	}
+	key := t[:len(t)-len(Wildcard)]
+	return len(tok) > len(key) && strings.HasPrefix(tok, key)
 }
 
 // insert adds a cluster to the tree and the index, unless its leaf holds
