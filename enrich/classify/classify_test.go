@@ -406,3 +406,40 @@ func TestShortNotesUnfounded(t *testing.T) {
 		t.Error("a terms clause with a legal word vetoed")
 	}
 }
+
+// Regulations from outside the EU are named by their own topic, not by
+// the EU words the regulation head learned: HIPAA's privacy rule was
+// "payment services / financial regulation", SOX section 404
+// cybersecurity, the CCPA consumer protection (QA qa-regs2). An EU act
+// keeps the head's topic.
+func TestNonEURegulationTopics(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"hipaa_164_502.txt": "regulation/data protection",
+		"ccpa.txt":          "regulation/data protection",
+		"au_privacy.txt":    "regulation/data protection",
+		"sox_404.txt":       "regulation/payment services / financial regulation",
+		"fca_sysc.txt":      "regulation/payment services / financial regulation",
+		"mas_626.txt":       "regulation/payment services / financial regulation",
+		"glba_314.txt":      "regulation/cybersecurity",
+		"gdpr_83.txt":       "regulation/data protection",
+	}
+	for name, w := range want {
+		b, err := os.ReadFile("testdata/regulations/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, conf := m.SubtypeOf(string(b), "regulation"); got != w {
+			t.Errorf("%s: sub-type %q (%.2f), want %q", name, got, conf, w)
+		}
+	}
+	// a regulation outside the EU whose words name no topic gets none
+	text := "PART 1—GENERAL PROVISIONS\n\n§ 1.1 Definitions.\n\nFor the purposes of this part, the Administrator means the head of the agency. " +
+		"A registrant shall file the form within 30 days of the end of each quarter and shall keep a copy for three years.\n"
+	if got, conf := m.SubtypeOf(text, "regulation"); got != "" {
+		t.Errorf("topicless US rule: sub-type %q (%.2f), want none", got, conf)
+	}
+}

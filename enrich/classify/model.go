@@ -128,6 +128,13 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 		}
 		merged[key] += sp[k]
 	}
+	if class == "regulation" && !euAct(text) {
+		// the head learned its topics from EU acts' words (topics.go)
+		if l := cueTopic(text, names); l != "" {
+			return l, max(merged[strings.ToLower(l)], RuleConfidence)
+		}
+		return "", 0
+	}
 	if l := namedSubtype(text, names); l != "" {
 		return l, max(merged[strings.ToLower(l)], RuleConfidence)
 	}
