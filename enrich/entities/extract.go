@@ -1,6 +1,6 @@
 // Package entities finds legal entities in contracts and regulations
 // without a model: parties, dates (agreement, effective, expiration and
-// other), money amounts, durations, governing law, defined terms,
+// other), money amounts, shares of a sum (a fine of 4 % of turnover), durations, governing law, defined terms,
 // citations and obligation sentences, for English, with the basics for
 // Chinese (甲方/乙方, dates, amounts, governing law).
 package entities
@@ -23,6 +23,7 @@ const (
 	KindExpirationDate = "expiration_date"
 	KindDate           = "date"
 	KindMoney          = "money"
+	KindPercentage     = "percentage"
 	KindDuration       = "duration"
 	KindGoverningLaw   = "governing_law"
 	KindDefinedTerm    = "defined_term"
@@ -57,6 +58,7 @@ func Extract(text, language string) []document.Entity {
 	parties(x, text)
 	dates(x, text, sents)
 	money(x, text)
+	percentages(x, text)
 	durations(x, text)
 	governingLaw(x, sents)
 	definedTerms(x, text)
@@ -348,7 +350,7 @@ func dedupKey(s string) string {
 
 var kindOrder = map[string]int{
 	KindParty: 0, KindAgreementDate: 1, KindEffectiveDate: 2, KindExpirationDate: 3, KindDate: 4,
-	KindMoney: 5, KindDuration: 6, KindGoverningLaw: 7, KindDefinedTerm: 8, KindCitation: 9, KindObligation: 10,
+	KindMoney: 5, KindPercentage: 6, KindDuration: 7, KindGoverningLaw: 8, KindDefinedTerm: 9, KindCitation: 10, KindObligation: 11,
 }
 
 func (x *collector) sorted() []document.Entity {

@@ -1986,6 +1986,21 @@ func money(x *collector, text string) {
 	}
 }
 
+// percentageRe is a share of a sum of money, as laws set fines and
+// contracts fees: "4 % of the total worldwide annual turnover", "10 per
+// cent of the undertaking's turnover", "2.5% of the Purchase Price". A
+// fine set so has no amount, and was no entity at all, though the money
+// beside it ("20 000 000 EUR") was one.
+var percentageRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:[.,]\d{1,4})?)\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:the\s+|its\s+|their\s+|such\s+|any\s+|a\s+)?(?:[\pL\pN'’-]+\s+){0,6}?(?:turnover|revenues?|income|sales|profits?|fees?|price|amount|value|capital|earnings|salary|compensation)\b`)
+
+// percentages adds the shares of a sum percentageRe finds; Value is the
+// share, "4%".
+func percentages(x *collector, text string) {
+	for _, m := range percentageRe.FindAllStringSubmatchIndex(text, -1) {
+		x.add(KindPercentage, text[m[0]:m[1]], strings.Replace(text[m[2]:m[3]], ",", ".", 1)+"%", m[0])
+	}
+}
+
 // centsFraction reports whether the amount starting at pos is the
 // denominator of the cents a cheque-style sum writes in words ("Seven
 // Hundred Fifty Thousand and No/100 Dollars", "and 50/100 Dollars"): its
