@@ -424,6 +424,34 @@ func fieldLabel(toks []etok, k int) bool {
 // 36 EU articles, and say only that the text is European law.
 var actLabels = map[string]bool{"EU": true, "EC": true, "EEC": true, "EURATOM": true, "Euratom": true}
 
+// euActRe is what an EU act says of itself ("this Regulation", "this
+// Directive") or its number ("Regulation (EU) 2016/679", "Directive
+// 95/46/EC"), in its opening (euActHead).
+var euActRe = regexp.MustCompile(`\b(?:this|that|the\s+present)\s+(?:Regulation|Directive|Decision)\b|\((?:EU|EC|EEC|Euratom)\)\s*(?:No\s*)?\d{2,4}/\d+|\bDirective\s+\d{2,4}/\d+/(?:EU|EC|EEC)\b`)
+
+// euActHead bounds how far into a text euActRe is looked for.
+const euActHead = 16 << 10
+
+// institutionWords are the words of the Union's institutions and of its
+// acts' formulas: "European Parliament", "Member States", "the
+// Commission", "this Regulation", "repealing Directive", "implementing
+// acts". Every EU act names them, and they were key phrases of nearly
+// every one, saying only that the text is European law.
+var institutionWords = setOf(`european union parliament council commission member state states official journal
+regulation regulations directive directives decision decisions repealing amending implementing delegated act acts treaty`)
+
+// institutionPhrase reports a candidate made only of institutionWords, in
+// an EU act (euActRe): "Member States", but not "European Data Protection
+// Board" or "General Data Protection Regulation", which name something.
+func institutionPhrase(ts []etok) bool {
+	for _, t := range ts {
+		if !institutionWords[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
 // layoutPhrase reports a candidate made of a page's layout rather than its
 // subject: a street address ("King William Street", "Harbor Blvd", "SW
 // 11th CT"), a signature block's labels ("Robert King Title", "President

@@ -11,6 +11,7 @@ package keywords
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -462,6 +463,9 @@ func newEnglishSet(text string, p Params) *englishSet {
 	nSent := toks[len(toks)-1].sent + 1
 	h := yakeWeights(toks, nSent)
 	raw := englishCandidates(toks, p.MaxN)
+	if euActRe.MatchString(text[:min(len(text), euActHead)]) {
+		raw = slices.DeleteFunc(raw, func(c *enCand) bool { return institutionPhrase(toks[c.first : c.first+c.words]) })
+	}
 	lx := english()
 	return &englishSet{p: p, lx: lx, toks: toks, nSent: nSent, h: h, salience: wordSalience(toks, lx, h), raw: raw}
 }

@@ -575,3 +575,38 @@ func TestPhrasesStopAtNumberedHeadings(t *testing.T) {
 		t.Errorf("wrapped phrase lost: %v", Candidates(wrapped, "en"))
 	}
 }
+
+// The Union's institutions and its acts' formulas are no key phrases of
+// an EU act: "European Parliament", "Member States", "repealing
+// Directive" were key phrases of nearly every one (QA qa-regs2). A news
+// item on the Parliament keeps it.
+func TestEUActInstitutionsNoKeyPhrases(t *testing.T) {
+	act := "REGULATION (EU) 2022/2554 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 14 December 2022 on digital operational resilience for the financial sector\n\n" +
+		"Article 19\nReporting of major ICT-related incidents\n\n" +
+		"1. Financial entities shall report major ICT-related incidents to the relevant competent authority as referred to in Article 46. " +
+		"Where a financial entity is subject to supervision by more than one national competent authority, Member States shall designate a single competent authority. " +
+		"2. The Commission shall, by means of implementing acts, adopt the standard forms for reporting major ICT-related incidents. " +
+		"3. Member States may additionally require financial entities to report major ICT-related incidents to the national authorities of the Member State. " +
+		"4. The European Parliament and the Council shall be informed of the application of this Regulation. " +
+		"The Commission shall report to the European Parliament on the major ICT-related incidents reported under this Regulation.\n"
+	var got []string
+	for _, k := range Extract(act, Options{Top: 10, Language: "en"}) {
+		got = append(got, k.Text)
+		switch strings.ToLower(k.Text) {
+		case "european parliament", "member states", "member state", "commission", "council", "implementing acts", "regulation":
+			t.Errorf("boilerplate key phrase %q in %q", k.Text, got)
+		}
+	}
+	if !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "ICT-related incidents") }) {
+		t.Errorf("keywords %q miss what the act is about", got)
+	}
+	news := "The European Parliament voted on Tuesday to delay the vote. Members of the European Parliament said the European Parliament " +
+		"would return to the question in the spring, after a debate on farm subsidies that split the largest groups in the European Parliament."
+	var newsKeys []string
+	for _, k := range Extract(news, Options{Top: 10, Language: "en"}) {
+		newsKeys = append(newsKeys, k.Text)
+	}
+	if !slices.Contains(newsKeys, "European Parliament") {
+		t.Errorf("news keywords %q lack European Parliament", newsKeys)
+	}
+}
