@@ -628,3 +628,30 @@ func TestFreeDevServerLogSource(t *testing.T) {
 		}
 	}
 }
+
+// A CFR section copied from eCFR, a heading a line, is summarised by what
+// it rules, not by its headings: the summary opened "Subchapter C
+// —Administrative Data Standards ... Part 164 —Security and Privacy
+// Subpart C —... § 164.308 Administrative safeguards." (QA qa-regs2).
+func TestFreeCFRSummaryOpensWithContent(t *testing.T) {
+	text := "Title 45 —Public Welfare\n" +
+		"Subtitle A —Department of Health and Human Services\n" +
+		"Subchapter C —Administrative Data Standards and Related Requirements\n" +
+		"Part 164 —Security and Privacy\n" +
+		"Subpart C —Security Standards for the Protection of Electronic Protected Health Information\n" +
+		"§ 164.308 Administrative safeguards.\n" +
+		"(a) A covered entity or business associate must, in accordance with § 164.306:\n" +
+		"(1) Implement policies and procedures to prevent, detect, contain, and correct security violations.\n" +
+		"(2) Conduct an accurate and thorough assessment of the potential risks and vulnerabilities to the confidentiality, integrity, and availability of electronic protected health information held by the covered entity or business associate.\n" +
+		"(3) Implement security measures sufficient to reduce risks and vulnerabilities to a reasonable and appropriate level to comply with § 164.306(a).\n" +
+		"(4) Apply appropriate sanctions against workforce members who fail to comply with the security policies and procedures of the covered entity or business associate.\n"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("45cfr164_308.txt", text, document.TypeText), enrich.Request{})
+	for _, h := range []string{"Subchapter", "Part 164", "Subpart", "§ 164.308"} {
+		if strings.Contains(a.Summary, h) {
+			t.Errorf("summary holds the heading %q: %q", h, a.Summary)
+		}
+	}
+	if !strings.Contains(a.Summary, "security violations") {
+		t.Errorf("summary %q misses what the section rules", a.Summary)
+	}
+}

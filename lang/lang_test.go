@@ -361,3 +361,25 @@ func TestSentencesStatuteChapter(t *testing.T) {
 		}
 	}
 }
+
+// A US regulation's headings, each on its line without a blank line
+// between (as eCFR's text and a copied PDF give them), are units of their
+// own: "Subpart E—..." ran into "§ 164.502 ...", one "sentence" that
+// opened the section's summary (QA qa-regs2). A section cited across a
+// line's end stays in its sentence.
+func TestCodeHeadingsAreUnits(t *testing.T) {
+	text := "PART 164—SECURITY AND PRIVACY\n" +
+		"Subpart E—Privacy of Individually Identifiable Health Information\n" +
+		"§ 164.502 Uses and disclosures of protected health information: General rules.\n" +
+		"A covered entity may use or disclose protected health information for treatment, in compliance with\n" +
+		"§ 164.506, and as otherwise permitted by this subpart.\n"
+	want := []string{
+		"PART 164—SECURITY AND PRIVACY",
+		"Subpart E—Privacy of Individually Identifiable Health Information",
+		"§ 164.502 Uses and disclosures of protected health information: General rules.",
+		"A covered entity may use or disclose protected health information for treatment, in compliance with § 164.506, and as otherwise permitted by this subpart.",
+	}
+	if got := Sentences(text, "en"); !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences\n%q\nwant\n%q", got, want)
+	}
+}

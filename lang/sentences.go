@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,13 +77,39 @@ func lineUnits(lines []string, zh bool) []string {
 		if i+1 < len(lines) {
 			next = lines[i+1]
 		}
-		if next == "" || isListItem(next) || isHeading(line, next, zh) || !punct && b.Len() > maxUnpunctuated {
+		if next == "" || isListItem(next) || isHeading(line, next, zh) || !punct && b.Len() > maxUnpunctuated ||
+			codeHeading(line) && !sentenceGoesOn(line) || codeHeading(next) && !sentenceGoesOn(line) {
 			units = append(units, b.String())
 			b.Reset()
 			punct = false
 		}
 	}
 	return units
+}
+
+// codeHeadingRe is a US code's or regulation's heading: a part of the
+// code labelled and numbered before a dash ("PART 164—SECURITY AND
+// PRIVACY", "Subpart E—Privacy of Individually Identifiable Health
+// Information", "Title 45 —Public Welfare"), or a section by its sign
+// ("§ 164.502 Uses and disclosures ..."). Such headings run longer than
+// isHeading's, and one line after another they made a CFR section's
+// first "sentence", which opened its summary.
+var codeHeadingRe = regexp.MustCompile(`^(?:(?i:(?:sub)?(?:title|chapter|part)|subchapter)\s+[0-9IVXLC]{1,6}[A-Z]?\s*[—–-]\s*\S|§+\s*\d)`)
+
+// codeHeading reports a line that opens with codeHeadingRe.
+func codeHeading(line string) bool { return codeHeadingRe.MatchString(line) }
+
+// sentenceGoesOn reports a line cut inside a sentence: it ends with a
+// comma, a dash or a word in lower case ("... in compliance with"), so
+// the next line carries on ("§ 164.506;").
+func sentenceGoesOn(line string) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".!?:;。！？；：", last) {
+		return false
+	}
+	words := strings.Fields(line)
+	first, _ := utf8.DecodeRuneInString(words[len(words)-1])
+	return !unicode.IsUpper(first) && !unicode.IsDigit(first)
 }
 
 // isHeading reports whether a line stands on its own: short, without

@@ -361,8 +361,16 @@ func passageFrom(u []string, i int, o Options) string {
 		i--
 	}
 	// layout in the passage's way (a footnote, a heading, a formula) is
-	// left out of it
+	// left out of it, and so are headings where it would start: a CFR
+	// section's ("Subpart C —Security Standards ...") scored best on its
+	// key phrases and opened the summary; a lead-in ("... except:")
+	// stays, its list goes on it
 	skip := NonProse(u)
+	if j := slices.Index(skip[i:], false); j > 0 {
+		for end := i + j; i < end && !introduces(u[i]); {
+			i++
+		}
+	}
 	idx := make([]int, 0, len(u)-i)
 	for k := i; k < len(u); k++ {
 		if k == i || !skip[k] {

@@ -253,9 +253,9 @@ func nameBlock(u string) bool {
 // sectionNumber opens a numbered heading: "8.1", "11.", "(c)", "IV.".
 // labelledHeading opens a heading that names its part of a text and
 // numbers it ("Section 2: Commercial communications", "CHAPTER II —
-// PRINCIPLES"), which extraction often glues after the last sentence of
+// PRINCIPLES", "Subpart E—Privacy of ..."), which extraction often glues after the last sentence of
 // the part before.
-var labelledHeading = regexp.MustCompile(`^(?i:section|chapter|part|title|article|annex|schedule|exhibit)\s+(?:[0-9]{1,3}[a-z]?|[IVXLC]{1,6})\s*[:.—–-]\s*`)
+var labelledHeading = regexp.MustCompile(`^(?i:(?:sub)?(?:section|chapter|part|title)|article|annex|schedule|exhibit)\s+(?:[0-9]{1,3}[a-z]?|[IVXLC]{1,6}|[A-Z])\s*([:.—–-])\s*`)
 
 // capsPartHeading is a part of an act in capitals, its number and its
 // title without a separator: no letter in lower case.
@@ -264,6 +264,13 @@ var capsPartHeading = regexp.MustCompile(`^(?:TITLE|CHAPTER|PART|SECTION|ANNEX)\
 // articleTitle is an article's number and title on one line, as EUR-Lex
 // prints them ("Article 99 Entry into force and application.").
 var articleTitle = regexp.MustCompile(`^Article\s+\d{1,3}[a-z]?\s+[A-Z]`)
+
+// sectionSignTitle is a US code's or regulation's section heading, its
+// number after the section sign and its title, one phrase in at most a
+// colon's two parts ("§ 314.1 Purpose and scope."): it opened a CFR
+// section's summary. A sentence that cites a section ("§ 164.502 applies
+// to ...") goes on in lower case.
+var sectionSignTitle = regexp.MustCompile(`^§+\s*\d+(?:\.\d+)*[a-z]?(?:-\d+)?\s+\p{Lu}[^.;!?]*[.:]?$`)
 
 // gluedHeading is a labelled heading run into the sentence after it, which
 // extraction joined ("Section 2: User content You keep ownership ..."):
@@ -303,14 +310,24 @@ func heading(u string) bool {
 	if zhHeadings.MatchString(u) {
 		return true
 	}
-	if m := labelledHeading.FindStringIndex(u); m != nil {
-		return len(strings.Fields(u[m[1]:])) <= 8 && unstoppedEnd(u)
+	if m := labelledHeading.FindStringSubmatchIndex(u); m != nil {
+		// a US code's parts, titled after a dash, run longer: "Subpart C
+		// —Security Standards for the Protection of Electronic Protected
+		// Health Information"
+		most := 8
+		if u[m[2]:m[3]] != ":" && u[m[2]:m[3]] != "." {
+			most = 14
+		}
+		return len(strings.Fields(u[m[1]:])) <= most && unstoppedEnd(u)
 	}
 	if capsPartHeading.MatchString(u) && len(strings.Fields(u)) <= 16 {
 		return true // "TITLE II ENISA (THE EUROPEAN UNION AGENCY FOR CYBERSECURITY)"
 	}
 	if articleTitle.MatchString(u) && len(strings.Fields(u)) <= 9 {
 		return true // "Article 40 Entry into force."
+	}
+	if sectionSignTitle.MatchString(u) && len(strings.Fields(u)) <= 16 {
+		return true // "§ 164.502 Uses and disclosures of protected health information: General rules."
 	}
 	numbered := sectionNumber.MatchString(u)
 	words := strings.Fields(sectionNumber.ReplaceAllString(u, ""))

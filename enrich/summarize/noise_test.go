@@ -309,3 +309,22 @@ func TestChineseHeadingWithIdeographicSpaces(t *testing.T) {
 		t.Errorf("summary %q holds the chapter heading", got)
 	}
 }
+
+// A CFR section's heading, its number after "§" and its title, is no
+// sentence of the summary; a sentence that cites a section is (QA
+// qa-regs2).
+func TestSectionSignHeadings(t *testing.T) {
+	units := []string{
+		"§ 164.502 Uses and disclosures of protected health information: General rules.",
+		"§ 314.1 Purpose and scope.",
+		"A covered entity or business associate may not use or disclose protected health information, except as permitted by this subpart.",
+		"§ 164.502 applies to every covered entity and business associate that holds protected health information.",
+	}
+	got := NonProse(units)
+	want := []bool{true, true, false, false}
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+}
