@@ -150,12 +150,25 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		return fa, nil
 	}
 	a.Model = f.Info()
+	modelClass := a.Class
 	if c := structureClass(doc, doc.Text, a.Class); req.Wants(TaskClassify) && c != a.Class {
 		a.Class, a.Confidence = c, classify.RuleConfidence
 	}
-	if cn, ok := f.fallback.(classNamer); ok && req.Wants(TaskClassify) && legalClass(a.Class) {
-		if c, conf, ok := cn.ClassOf(doc); ok && c == "other" {
-			a.Class, a.Confidence = c, conf
+	if cn, ok := f.fallback.(classNamer); ok && req.Wants(TaskClassify) {
+		switch {
+		case legalClass(a.Class):
+			if c, conf, ok := cn.ClassOf(doc); ok && c == "other" {
+				a.Class, a.Confidence = c, conf
+			}
+		case a.Class == "other" && modelClass == "contract":
+			// docmill-mini learned regulations from EU acts only and
+			// called rules from elsewhere (SOX, the FCA Handbook, a
+			// MAS notice) contracts, which bind no party (unbound), so
+			// "other": a regulation when the model-free classifier,
+			// which calls them so, says it is one and the layout agrees
+			if c, conf, ok := cn.ClassOf(doc); ok && c == "regulation" && structureClass(doc, doc.Text, c) == c {
+				a.Class, a.Confidence = c, conf
+			}
 		}
 	}
 	// the sub-type heads know no Chinese legal text either: no sub-type

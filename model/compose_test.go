@@ -218,3 +218,30 @@ func TestComposedSummariesFromStatisticalScorer(t *testing.T) {
 		t.Errorf("summary-only request: %q, model %v, class %q", only.Summary, only.Model, only.Class)
 	}
 }
+
+// Rules from outside the EU are regulations in the composed tier too:
+// docmill-mini called SOX section 404, a chapter of the FCA Handbook and
+// a MAS notice contracts, the layout rules made them "other" (they bind
+// no party), and they lost their sub-type and entities; the model-free
+// classifier calls them regulations (QA qa-regs2).
+func TestComposedTierKeepsNonEURulesRegulations(t *testing.T) {
+	m := loadMini(t)
+	composed := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), enrich.NewFree(enrich.FreeOptions{}))
+	for _, name := range []string{"sox_404.txt", "fca_sysc.txt", "mas_626.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "enrich", "classify", "testdata", "regulations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: data}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := composed.Analyze(context.Background(), doc, enrich.Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.Class != "regulation" || len(an.Entities) == 0 {
+			t.Errorf("%s: class %s/%s (%.2f), %d entities; want a regulation with its entities", name, an.Class, an.Subtype, an.Confidence, len(an.Entities))
+		}
+	}
+}
