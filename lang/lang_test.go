@@ -383,3 +383,18 @@ func TestCodeHeadingsAreUnits(t *testing.T) {
 		t.Errorf("sentences\n%q\nwant\n%q", got, want)
 	}
 }
+
+// Singapore cites its statutes by chapter, "(Cap. 186)": no sentence ends
+// there; a cap that ends a sentence still does (QA qa-regs2).
+func TestCapChapterNoSentenceEnd(t *testing.T) {
+	text := "This Notice is issued pursuant to section 27B of the Monetary Authority of Singapore Act (Cap. 186) and applies to all banks in Singapore. " +
+		"Fees count towards the cap. The cap resets each year."
+	want := []string{
+		"This Notice is issued pursuant to section 27B of the Monetary Authority of Singapore Act (Cap. 186) and applies to all banks in Singapore.",
+		"Fees count towards the cap.",
+		"The cap resets each year.",
+	}
+	if got := Sentences(text, "en"); !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences\n%q\nwant\n%q", got, want)
+	}
+}

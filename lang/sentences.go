@@ -350,8 +350,11 @@ func periodBoundary(s string, start, i int, next rune, end int) int {
 	switch {
 	case strongAbbrev[lw]:
 		return -1
-	case word == "c" && chapterNum(s[end:]):
-		return -1 // a statute's chapter: "(S.C. 2000, c. 5)", "R.S.C. 1985, c. P-21"
+	case (word == "c" || lw == "cap") && chapterNum(s[end:]):
+		// a statute's chapter: "(S.C. 2000, c. 5)", "R.S.C. 1985, c. P-21";
+		// Singapore's and Malaysia's "Act (Cap. 186)", which ended a MAS
+		// notice's first sentence at "(Cap."
+		return -1
 	case strings.Contains(word, "."): // U.S., e.g., i.e., a.m.
 		return -1
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(word[0])):

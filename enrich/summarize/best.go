@@ -425,7 +425,9 @@ func abbrevBefore(s string, i int) bool {
 		j--
 	}
 	w := strings.ToLower(s[j:i])
-	return len(w) <= 1 || abbreviations[w] || lang.IsAbbreviation(w) || strings.Contains(w, ".") || (j == 0 && isDigits(w))
+	// "Act (Cap. 186)": Singapore's chapter of its statutes
+	chapter := strings.TrimLeft(w, "(") == "cap" && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9'
+	return len(w) <= 1 || abbreviations[w] || lang.IsAbbreviation(w) || strings.Contains(w, ".") || (j == 0 && isDigits(w)) || chapter
 }
 
 var abbreviations = setOf("mr mrs ms dr inc ltd co corp no nos art arts sec para vs etc cf al fig eg ie jr sr st")

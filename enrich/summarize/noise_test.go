@@ -328,3 +328,13 @@ func TestSectionSignHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A summary's units do not end at Singapore's "(Cap. 186)": the MAS
+// notice's summary opened "... Monetary Authority of Singapore Act (Cap."
+// (QA qa-regs2).
+func TestUnitsKeepCapChapter(t *testing.T) {
+	s := "This Notice is issued pursuant to section 27B of the Monetary Authority of Singapore Act (Cap. 186) and applies to all banks in Singapore."
+	if got := Units([]string{s}, "en"); len(got) != 1 {
+		t.Errorf("units %q, want the sentence whole", got)
+	}
+}
