@@ -271,12 +271,14 @@ func TestEnglishDatesEitherWay(t *testing.T) {
 		sample("abbr", "Lease", "Signed on Jan. 5, 2024 at the office.", "contract", "en"),
 		sample("field", "Supply Agreement", "Made the fifth day of January in the year two thousand twenty-four.", "contract", "en"),
 		sample("other", "Licence", "This Licence is made on January 6, 2024 and on 5 February 2024.", "contract", "en"),
+		sample("ord", "Note", "Signed on Jan. 5th, 2024 at noon.", "other", "en"),
+		sample("deed", "Deed", "Made this 5th day of January, 2024 by the grantor.", "other", "en"),
 	}
 	docs[4].Entities = []document.Entity{{Kind: "agreement_date", Text: "the fifth day of January", Value: "2024-01-05"}}
 	if err := ix.PutBatch(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
-	all := []string{"abbr", "field", "iso", "uk", "us"}
+	all := []string{"abbr", "deed", "field", "iso", "ord", "uk", "us"}
 	for _, q := range []string{"2024-01-05", "2024/1/5", `"January 5, 2024"`, `"5 January 2024"`, `"Jan 5, 2024"`, `"2024-01-05"`, "2024年1月5日"} {
 		if got := ids(t, ix, q); !slices.Equal(got, all) {
 			t.Errorf("%s: got %v, want %v", q, got, all)

@@ -122,6 +122,9 @@ var dateFormats = []func(y, m, d int) string{
 	func(y, m, d int) string { return fmt.Sprintf("%d %s %d", d, time.Month(m).String()[:3], y) },
 	func(y, m, d int) string { return fmt.Sprintf("%s %s, %d", time.Month(m), ordinal(d), y) },
 	func(y, m, d int) string { return fmt.Sprintf("%s %s %d", ordinal(d), time.Month(m), y) },
+	func(y, m, d int) string { return fmt.Sprintf("%s %s, %d", time.Month(m).String()[:3], ordinal(d), y) },
+	// a deed's wording: "the 5th day of January, 2024"
+	func(y, m, d int) string { return fmt.Sprintf("%s day of %s, %d", ordinal(d), time.Month(m), y) },
 }
 
 // ordinal is day d as English writes it in a date: 1st, 2nd, 5th, 22nd.
