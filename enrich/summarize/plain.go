@@ -43,6 +43,11 @@ var plainRules = []struct {
 	{"prior", rx(`prior to`), "before"},
 	{"order", rx(`in order to`), "to"},
 	{"pursuant", rx(`pursuant to`), "under"},
+	// an FCA Handbook provision's number and the letter of its type, R
+	// (rule), G (guidance), E (evidential provision) or D (direction):
+	// "6.1.1 R A firm must ..." gave summaries that opened "R A firm
+	// must ..."; the handbook's numbers always have three parts
+	{"", regexp.MustCompile(`^\s*\d{1,3}\.\d{1,3}\.\d{1,3}[A-Z]?\s+[RGED]\s+([A-Z])`), "$1"},
 	// a clause's number ("3.2.4. EIT commits ...", "12. The Supplier ..."):
 	// out of its document it numbers nothing
 	{"", regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+([A-Z])`), "$1"},

@@ -25,6 +25,12 @@ func TestPlain(t *testing.T) {
 		"It is stated in Exhibit A that fees are due.":                                       "It is stated in Exhibit A that fees are due.",
 		"3.2.4. EIT commits to monitor the Servers.":                                         "EIT commits to monitor the Servers.",
 		"12. The Supplier shall deliver the goods.":                                          "The Supplier shall deliver the goods.",
+		// an FCA Handbook rule's type after its number (QA qa-regs3)
+		"6.1.1 R A firm must establish adequate policies.":                                   "A firm must establish adequate policies.",
+		"6.1.1A G A firm should consider its business.":                                      "A firm should consider its business.",
+		"6.3.8 R A firm must allocate to a director.":                                        "A firm must allocate to a director.",
+		"6.1 E Corp shall pay the fees.":                                                     "E Corp shall pay the fees.",
+		"6.1.2 Every firm must keep records.":                                                "Every firm must keep records.",
 		"21. applicable law and jurisdiction":                                                "21. applicable law and jurisdiction",
 		"made this 26t h day of May, 2017, at the 8t h Floor on the 1s t day":                "made this 26th day of May, 2017, at the 8th Floor on the 1st day",
 		"The fee is 2 s t units, paid on 3 March.":                                           "The fee is 2 s t units, paid on 3 March.",
