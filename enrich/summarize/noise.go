@@ -272,6 +272,15 @@ var articleTitle = regexp.MustCompile(`^Article\s+\d{1,3}[a-z]?\s+[A-Z]`)
 // to ...") goes on in lower case.
 var sectionSignTitle = regexp.MustCompile(`^§+\s*\d+(?:\.\d+)*[a-z]?(?:-\d+)?\s+\p{Lu}[^.;!?]*[.:]?$`)
 
+// cfrParagraphHeading is a CFR paragraph's designation and the heading
+// the CFR gives it before its rule, in the forms of the HIPAA rules: a
+// standard or an implementation specification named after a colon
+// ("(1)(i) Standard: Security management process.", "(b) Standard:
+// Minimum necessary."), or one marked required or addressable ("(A) Risk
+// analysis (Required)."). Such headings opened summaries of 45 CFR
+// 164.308 in place of the rule after them.
+var cfrParagraphHeading = regexp.MustCompile(`^(?:\((?:\d{1,3}|[a-z]{1,5}|[A-Z])\)\s*)+(?:(?:Standards?|Implementation\s+specifications?)\s*:[^.;:!?]*|[^.;:!?()]+\((?:Required|Addressable)\))[.:]?$`)
+
 // gluedHeading is a labelled heading run into the sentence after it, which
 // extraction joined ("Section 2: User content You keep ownership ..."):
 // the label, then up to six words of title before the sentence's capital.
@@ -328,6 +337,9 @@ func heading(u string) bool {
 	}
 	if sectionSignTitle.MatchString(u) && len(strings.Fields(u)) <= 16 {
 		return true // "§ 164.502 Uses and disclosures of protected health information: General rules."
+	}
+	if cfrParagraphHeading.MatchString(u) && len(strings.Fields(u)) <= 14 {
+		return true // "(1)(i) Standard: Security management process."
 	}
 	numbered := sectionNumber.MatchString(u)
 	words := strings.Fields(sectionNumber.ReplaceAllString(u, ""))

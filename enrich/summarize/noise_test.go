@@ -3,6 +3,8 @@ package summarize
 import (
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/lang"
 )
 
 func TestNonProse(t *testing.T) {
@@ -338,3 +340,57 @@ func TestUnitsKeepCapChapter(t *testing.T) {
 		t.Errorf("units %q, want the sentence whole", got)
 	}
 }
+
+// A CFR paragraph's heading ("(1)(i) Standard: Security management
+// process.", "(A) Risk analysis (Required).") is no sentence of the
+// summary, which opens with a rule sentence; a paragraph's rule after its
+// designation is one (QA qa-regs3).
+func TestCFRParagraphHeadings(t *testing.T) {
+	units := []string{
+		"(1)(i) Standard: Security management process.",
+		"(b) Standard: Minimum necessary.",
+		"(ii) Implementation specification: Risk analysis.",
+		"(A) Risk analysis (Required).",
+		"(D) Information system activity review (Required).",
+		"(iii) Encryption and decryption (Addressable).",
+		"(a) A covered entity or business associate may not use or disclose protected health information.",
+		"(B) Implement security measures sufficient to reduce risks and vulnerabilities to a reasonable level.",
+		"(2) The standard applies to every covered entity.",
+	}
+	got := NonProse(units)
+	want := []bool{true, true, true, true, true, true, false, false, false}
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+	sentences := lang.Sentences(hipaa164308, "en")
+	for _, n := range []int{150, 300, 400, 600} {
+		got := Summarize(sentences, Options{MaxChars: n, Language: "en"})
+		if strings.Contains(got, "Standard:") || strings.Contains(got, "(Required)") || strings.HasPrefix(got, "(") {
+			t.Errorf("summary in %d characters holds a paragraph heading: %q", n, got)
+		}
+	}
+}
+
+// hipaa164308 is the opening of 45 CFR 164.308 as eCFR prints it.
+const hipaa164308 = `§ 164.308 Administrative safeguards.
+
+(a) A covered entity or business associate must, in accordance with § 164.306:
+
+(1)(i) Standard: Security management process. Implement policies and procedures to prevent, detect, contain, and correct security violations.
+
+(ii) Implementation specifications:
+
+(A) Risk analysis (Required). Conduct an accurate and thorough assessment of the potential risks and vulnerabilities to the confidentiality, integrity, and availability of electronic protected health information held by the covered entity or business associate.
+
+(B) Risk management (Required). Implement security measures sufficient to reduce risks and vulnerabilities to a reasonable and appropriate level to comply with § 164.306(a).
+
+(C) Sanction policy (Required). Apply appropriate sanctions against workforce members who fail to comply with the security policies and procedures of the covered entity or business associate.
+
+(D) Information system activity review (Required). Implement procedures to regularly review records of information system activity, such as audit logs, access reports, and security incident tracking reports.
+
+(2) Standard: Assigned security responsibility. Identify the security official who is responsible for the development and implementation of the policies and procedures required by this subpart for the covered entity or business associate.
+
+(3)(i) Standard: Workforce security. Implement policies and procedures to ensure that all members of its workforce have appropriate access to electronic protected health information, as provided under paragraph (a)(4) of this section, and to prevent those workforce members who do not have access under paragraph (a)(4) of this section from obtaining access to electronic protected health information.
+`
