@@ -99,7 +99,7 @@ func tokenizeEnglish(text string) []etok {
 			sentStart = false
 			i = j
 		case unicode.IsSpace(r):
-			if r == '\n' && !lineStart && (tableRowEnds(text, i) || numberedHeadingRe.MatchString(text[i+size:])) {
+			if r == '\n' && !lineStart && (tableRowEnds(text, i) || numberedHeadingRe.MatchString(text[i+size:]) || capsHeadingEnds(text, i)) {
 				// a table's rows ("cell | cell" lines from HTML and DOCX
 				// tables): no phrase runs from one row's last cell into
 				// the next row's first ("Role Acme Corp")
@@ -132,9 +132,41 @@ func tokenizeEnglish(text string) []etok {
 
 // numberedHeadingRe is a line that heads a part of an act or a contract
 // by its number ("Chapter II — Securities and Exchange Commission", "Part
-// 240", "ARTICLE 5", "§ 240.10b-5"): no phrase runs into it from the line
-// above ("Exchanges Chapter II" was a key phrase of a CFR part).
-var numberedHeadingRe = regexp.MustCompile(`\A[ \t]*(?:(?:CHAPTER|Chapter|PART|Part|SUBPART|Subpart|TITLE|Title|ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|ANNEX|Annex)[ \t]+(?:\d|[IVXLC]+\b)|§)`)
+// 240", "ARTICLE 5", "DIVISION 3.", "§ 240.10b-5"): no phrase runs into it
+// from the line above ("Exchanges Chapter II" was a key phrase of a CFR
+// part, "CALIFORNIA CIVIL CODE DIVISION" of the CCPA).
+var numberedHeadingRe = regexp.MustCompile(`\A[ \t]*(?:(?:CHAPTER|Chapter|PART|Part|SUBPART|Subpart|TITLE|Title|DIVISION|Division|ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|ANNEX|Annex)[ \t]+(?:\d|[IVXLC]+\b)|§)`)
+
+// maxHeadingLine is the longest line, in runes, read as a heading; lang's
+// sentence splitter takes a line as long for a heading too.
+const maxHeadingLine = 60
+
+// capsHeadingEnds reports whether the line break at text[nl] ends a
+// heading in capitals with another line in capitals under it ("NOTICE TO
+// BANKS\nMONETARY AUTHORITY OF SINGAPORE ACT, CAP. 186"): two headings,
+// which made the key phrase "BANKS MONETARY AUTHORITY". A heading wrapped
+// in a narrow column ("3. COST SHARING USING THE SHAPLEY\nVALUE") runs on:
+// its line broke because the next word did not fit, where a heading's line
+// ends though the line under it is long enough to have taken that word.
+func capsHeadingEnds(text string, nl int) bool {
+	prev := strings.TrimSpace(text[strings.LastIndexByte(text[:nl], '\n')+1 : nl])
+	if prev == "" || utf8.RuneCountInString(prev) > maxHeadingLine || !shouting(prev) {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(prev); strings.ContainsRune(",-–—(", last) {
+		return false
+	}
+	next := text[nl+1:]
+	if j := strings.IndexByte(next, '\n'); j >= 0 {
+		next = next[:j]
+	}
+	next = strings.TrimSpace(next)
+	words := strings.Fields(next)
+	if len(words) == 0 || !shouting(words[0]) {
+		return false
+	}
+	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(words[0]) <= utf8.RuneCountInString(next)
+}
 
 // tokenBound is about the number of tokens tokenizeEnglish makes of text,
 // seldom fewer: every run of letters, digits or non-ASCII bytes is a word
@@ -363,7 +395,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) {
+			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && partLabel(toks, i) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -417,6 +449,23 @@ func slabSize(have int) int {
 // phrase "Meeting Notes Date").
 func fieldLabel(toks []etok, k int) bool {
 	return toks[k].lineStart && k+1 < len(toks) && toks[k+1].text == ":"
+}
+
+// partLabel reports a part's label before its number at toks[k], or its
+// abbreviation before a full stop and the number ("DIVISION 3.", "Section
+// 1798.130", Singapore's "(Cap. 186)"): alone it is no key phrase. The
+// heading "CALIFORNIA CIVIL CODE\nDIVISION 3. OBLIGATIONS", no longer one
+// phrase, left "DIVISION" a key phrase of the CCPA, and a MAS notice got
+// "Cap". A phrase that ends in one names something ("interest rate cap
+// 2%"), so the caller asks only of single words.
+func partLabel(toks []etok, k int) bool {
+	if !partLabels[toks[k].lower] {
+		return false
+	}
+	if k+2 < len(toks) && toks[k+1].text == "." {
+		k++ // "Cap. 186"
+	}
+	return k+1 < len(toks) && (partNumberRe.MatchString(toks[k+1].text) || isNumeric(toks[k+1].text))
 }
 
 // actLabels are the labels in an EU act's number ("Regulation (EU)
@@ -565,7 +614,7 @@ var postcodePart = regexp.MustCompile(`^(?:[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|\d{5}
 var (
 	legalForms       = setOf("llc inc ltd corp plc gmbh llp lp")
 	companyKinds     = setOf("corporation company partnership llc corp liability limited")
-	partLabels       = setOf("chapter article section title part annex schedule exhibit")
+	partLabels       = setOf("chapter article section title part annex schedule exhibit division cap")
 	partNumberRe     = regexp.MustCompile(`^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)$`)
 	buildingWords    = setOf("bldg suite")
 	addressCountries = setOf("canada usa china germany france japan india singapore australia ireland switzerland israel")

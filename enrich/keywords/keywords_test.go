@@ -610,3 +610,49 @@ func TestEUActInstitutionsNoKeyPhrases(t *testing.T) {
 		t.Errorf("news keywords %q lack European Parliament", newsKeys)
 	}
 }
+
+// Headings in capitals on consecutive lines are headings each, not one
+// phrase: the CCPA's key phrases held "CALIFORNIA CIVIL CODE DIVISION" and
+// MAS Notice 626's "BANKS MONETARY AUTHORITY"; a part's label before its
+// number ("DIVISION 3.", "Cap. 186") is none either (QA qa-regs3). A
+// paragraph in capitals wrapped at a longer line runs on.
+func TestCapsHeadingLinesEndPhrases(t *testing.T) {
+	ccpa := "CALIFORNIA CIVIL CODE\nDIVISION 3. OBLIGATIONS\nTITLE 1.81.5. California Consumer Privacy Act of 2018\n\n" +
+		"1798.100. General Duties of Businesses that Collect Personal Information\n\n" +
+		"(a) A business that controls the collection of a consumer's personal information shall inform consumers of the categories of personal information to be collected. " +
+		"A business shall not collect additional categories of personal information without notice.\n\n" +
+		"1798.155. Administrative Enforcement\n\n(a) Any business that violates this title shall be liable for an administrative fine of not more than " +
+		"two thousand five hundred dollars ($2,500) for each violation or seven thousand five hundred dollars ($7,500) for each intentional violation."
+	mas := "MONETARY AUTHORITY OF SINGAPORE\n\nNOTICE 626\n\nNOTICE TO BANKS\nMONETARY AUTHORITY OF SINGAPORE ACT, CAP. 186\n\n" +
+		"1.1 This Notice is issued pursuant to section 27B of the Monetary Authority of Singapore Act (Cap. 186) and applies to all banks in Singapore. " +
+		"A bank shall not open or maintain anonymous accounts. A bank shall report suspicious transactions connected with money laundering."
+	for _, text := range []string{ccpa, mas} {
+		got := top20(text)
+		for _, bad := range []string{"CALIFORNIA CIVIL CODE DIVISION", "CODE DIVISION", "DIVISION", "BANKS MONETARY AUTHORITY", "BANKS MONETARY", "Cap", "CAP"} {
+			if slices.Contains(got, bad) {
+				t.Errorf("%q among key phrases %q", bad, got)
+			}
+		}
+	}
+	if got := top20(ccpa); !slices.Contains(got, "CALIFORNIA CIVIL CODE") {
+		t.Errorf("the heading %q is not among key phrases %q", "CALIFORNIA CIVIL CODE", got)
+	}
+	wrapped := "LIMITATION OF LIABILITY. THE SUPPLIER SHALL NOT BE LIABLE FOR LOSS OF PROFITS OR INDIRECT\n" +
+		"CONSEQUENTIAL DAMAGES OF ANY KIND. INDIRECT CONSEQUENTIAL DAMAGES ARE EXCLUDED."
+	found := false
+	for _, c := range Candidates(wrapped, "en") {
+		found = found || c.Freq == 2 && strings.EqualFold(c.Text, "indirect consequential damages")
+	}
+	if !found {
+		t.Errorf("a phrase wrapped in a paragraph in capitals is lost: %v", Candidates(wrapped, "en"))
+	}
+	// a paper's heading wrapped in its narrow column runs on too
+	column := "3. COST SHARING USING THE SHAPLEY\nVALUE\nThe Shapley value shares the cost among the jobs. The Shapley value is fair."
+	found = false
+	for _, c := range Candidates(column, "en") {
+		found = found || c.Freq == 3 && strings.EqualFold(c.Text, "Shapley value")
+	}
+	if !found {
+		t.Errorf("a heading wrapped in a column lost its phrase: %v", Candidates(column, "en"))
+	}
+}
