@@ -395,7 +395,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && partLabel(toks, i) {
+			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && partLabel(toks, i) || amountUnit(toks, i) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -468,6 +468,13 @@ func partLabel(toks []etok, k int) bool {
 	return k+1 < len(toks) && (partNumberRe.MatchString(toks[k+1].text) || isNumeric(toks[k+1].text))
 }
 
+// amountUnit reports a currency at toks[k] that an amount in words
+// counts ("five hundred dollars"): the amount is no key phrase
+// (datePhrase), nor is its unit.
+func amountUnit(toks []etok, k int) bool {
+	return currencyWords[toks[k].lower] && k > 0 && numberWords[toks[k-1].lower]
+}
+
 // actLabels are the labels in an EU act's number ("Regulation (EU)
 // 2016/679", "Directive 95/46/EC"): alone they were a key phrase of 24 of
 // 36 EU articles, and say only that the text is European law.
@@ -514,7 +521,7 @@ func layoutPhrase(ts []etok) bool {
 	if len(ts) == 1 {
 		return actLabels[ts[0].text] || legalForms[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
 			honorifics[ts[0].lower] || postcodePart.MatchString(ts[0].text) || greetingWords[ts[0].lower] ||
-			streetWords[ts[0].lower] && capitalised(ts[0].text)
+			streetWords[ts[0].lower] && capitalised(ts[0].text) || numberWords[ts[0].lower]
 	}
 	if datePhrase(ts) {
 		return true
@@ -560,8 +567,14 @@ func layoutPhrase(ts []etok) bool {
 // datePhrase reports a candidate that a date runs through: a month's name
 // ("Texas November", "Agreement dated February", "Parliament 19th
 // April"), a day's ordinal ("force 1st October"), or an amount in words
-// ("Hundred Fifty Thousand").
+// ("Hundred Fifty Thousand", and "hundred dollars" of "two thousand five
+// hundred dollars ($2,500)": a phrase that opens with a number word
+// counts something, and names no subject; alone, "thousand" is none
+// either, see layoutPhrase).
 func datePhrase(ts []etok) bool {
+	if numberWords[ts[0].lower] {
+		return true
+	}
 	numbers := true
 	for _, t := range ts {
 		if monthNames[t.text] || dayOrdinal.MatchString(t.lower) {
@@ -575,10 +588,11 @@ func datePhrase(ts []etok) bool {
 var (
 	// monthNames are the months as a date writes them; "May" is left out,
 	// a sentence's first word as often as a month.
-	monthNames  = setOf("January February March April June July August September October November December JANUARY FEBRUARY MARCH APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
-	dayOrdinal  = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)$`)
-	numberWords = setOf("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion")
-	honorifics  = setOf("mr mrs ms dr messrs mr. mrs. ms. dr.")
+	monthNames    = setOf("January February March April June July August September October November December JANUARY FEBRUARY MARCH APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
+	dayOrdinal    = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)$`)
+	currencyWords = setOf("dollar dollars pound pounds euro euros cent cents pence yen yuan renminbi franc francs rupee rupees")
+	numberWords   = setOf("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion")
+	honorifics    = setOf("mr mrs ms dr messrs mr. mrs. ms. dr.")
 	// greetingWords open or close a letter ("Dear Sirs", "Kind regards")
 	greetingWords = setOf("dear sirs madam gentlemen sincerely regards")
 )

@@ -656,3 +656,27 @@ func TestCapsHeadingLinesEndPhrases(t *testing.T) {
 		t.Errorf("a heading wrapped in a column lost its phrase: %v", Candidates(column, "en"))
 	}
 }
+
+// An amount written in words is no key phrase: "hundred dollars" (of "two
+// thousand five hundred dollars ($2,500)") was one of the CCPA's, and
+// "thousand" alone another; its unit alone ("dollars") is none either (QA
+// qa-regs3).
+func TestAmountsInWordsAreNoKeyPhrases(t *testing.T) {
+	text := "1798.155. Administrative Enforcement\n\n(a) Any business, service provider, contractor, or other person that violates this title shall be liable " +
+		"for an administrative fine of not more than two thousand five hundred dollars ($2,500) for each violation or seven thousand five hundred " +
+		"dollars ($7,500) for each intentional violation. The administrative fine is assessed by the Agency. A business pays the administrative fine."
+	got := top20(text)
+	for _, bad := range []string{"hundred dollars", "thousand", "hundred", "seven thousand", "dollars"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	for _, c := range Candidates(text, "en") {
+		if strings.HasPrefix(c.Key, "hundr") || strings.HasPrefix(c.Key, "thousand") {
+			t.Errorf("an amount in words is a candidate: %q", c.Text)
+		}
+	}
+	if !slices.Contains(got, "intentional violation") {
+		t.Errorf("%q not among key phrases %q", "intentional violation", got)
+	}
+}
