@@ -63,3 +63,33 @@ func TestSecurityEventLevels(t *testing.T) {
 		t.Errorf("error share %.3f, want 4 of 7", s.ErrorShare)
 	}
 }
+
+// A Suricata alert is named by its signature, as an Okta event by its
+// eventType: every alert of an eve.json was one template "alert".
+func TestSuricataAlertTemplateBySignature(t *testing.T) {
+	s := Summarize([]string{
+		`{"timestamp":"2024-03-01T10:00:00.000000+0000","flow_id":1,"event_type":"alert","src_ip":"10.0.0.5","dest_ip":"203.0.113.9","dest_port":80,"alert":{"action":"allowed","signature_id":2013028,"signature":"ET POLICY curl User-Agent Outbound","category":"Attempted Information Leak","severity":2}}`,
+		`{"timestamp":"2024-03-01T10:00:01.000000+0000","flow_id":2,"event_type":"alert","src_ip":"10.0.0.6","dest_ip":"198.51.100.7","dest_port":53,"alert":{"action":"allowed","signature_id":2027865,"signature":"ET INFO Observed DNS Query to .cloud TLD","category":"Potentially Bad Traffic","severity":2}}`,
+		`{"timestamp":"2024-03-01T10:00:02.000000+0000","flow_id":3,"event_type":"alert","src_ip":"10.0.0.7","dest_ip":"203.0.113.10","dest_port":80,"alert":{"action":"allowed","signature_id":2013028,"signature":"ET POLICY curl User-Agent Outbound","category":"Attempted Information Leak","severity":2}}`,
+		`{"timestamp":"2024-03-01T10:00:03.000000+0000","flow_id":4,"event_type":"alert","src_ip":"10.0.0.8","dest_ip":"192.0.2.1","dest_port":22,"alert":{"action":"blocked","signature_id":2001219,"signature":"ET SCAN Potential SSH Scan","category":"Attempted Information Leak","severity":1}}`,
+		`{"timestamp":"2024-03-01T10:00:04.000000+0000","flow_id":5,"event_type":"dns","src_ip":"10.0.0.5","dns":{"type":"query","rrname":"example.com"}}`,
+	}, nil)
+	want := map[string]int{
+		"alert ET POLICY curl User-Agent Outbound":       2,
+		"alert ET INFO Observed DNS Query to .cloud TLD": 1,
+		"alert ET SCAN Potential SSH Scan":               1,
+		"dns":                                            1,
+	}
+	got := map[string]int{}
+	for _, tp := range s.Templates {
+		got[tp.Template] = tp.Count
+	}
+	if len(got) != len(want) {
+		t.Fatalf("templates %v, want %v", got, want)
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Fatalf("templates %v, want %v", got, want)
+		}
+	}
+}

@@ -214,13 +214,15 @@ var (
 // field: the service and the call (CloudTrail's eventSource and
 // eventName, Google Cloud audit logs' protoPayload.serviceName and
 // methodName, Azure's operationName), the kind of event (Okta's
-// eventType, Suricata's event_type), the Kubernetes audit log's verb and
-// resource, and the code of a failed call (CloudTrail's errorCode). Their
+// eventType, Suricata's event_type), what an IDS alert detected
+// (Suricata's alert.signature: every alert was one template "alert"),
+// the Kubernetes audit log's verb and resource, and the code of a failed
+// call (CloudTrail's errorCode). Their
 // values, in this order, are the record's content: the whole record held
 // its ids, addresses and times in nested fields, and every record was a
 // template of its own.
 var JSONEventKeys = []string{"eventSource", "eventName", "protoPayload.serviceName", "protoPayload.methodName",
-	"operationName", "operationName.value", "eventType", "event_type", "verb", "objectRef.resource", "errorCode"}
+	"operationName", "operationName.value", "eventType", "event_type", "alert.signature", "verb", "objectRef.resource", "errorCode"}
 
 // splitJSON handles one-object-per-line structured logs: the message
 // field is the content, level and time come from their fields. An object
