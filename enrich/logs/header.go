@@ -68,7 +68,8 @@ type htok struct {
 // a severity word or a "component:" token. When no such end is found the
 // line is returned whole as content (with any leading timestamp parsed).
 // A JSON object line (structured logging) or a logfmt line yields its
-// message field as content and its level and time fields as the header.
+// message field as content and its level and time fields as the header;
+// a Windows event written as XML, its provider, EventID and data names.
 // A line that only structures the log comes back with Header.Marker set.
 func SplitHeader(line string) (Header, string) {
 	line = strings.TrimSpace(line)
@@ -79,6 +80,9 @@ func SplitHeader(line string) (Header, string) {
 		return h, content
 	}
 	if h, content, ok := splitJSON(line); ok {
+		return h, content
+	}
+	if h, content, ok := splitEventXML(line); ok {
 		return h, content
 	}
 	if h, content, ok := splitAudit(line); ok {

@@ -127,7 +127,7 @@ func keepLead(m string) string {
 
 // maskToken masks one whitespace-free token.
 func maskToken(f string) string {
-	if f == Wildcard {
+	if f == Wildcard || isEventIDToken(f) {
 		return f
 	}
 	if unspaced(f) {

@@ -360,6 +360,9 @@ func (m *Miner) best(cs []*cluster, toks []string) *cluster {
 		if m.cfg.StableAfter > 0 && c.count >= m.cfg.StableAfter && !fixedAgree(c.tokens, toks) {
 			continue
 		}
+		if !sameEventIDs(c.tokens, toks) {
+			continue
+		}
 		sim, vars := similarity(c.tokens, toks)
 		if sim > bestSim || (sim == bestSim && vars > bestVars) {
 			best, bestSim, bestVars = c, sim, vars
@@ -417,6 +420,21 @@ func merge(tpl, toks []string) (widened bool) {
 		widened = true
 	}
 	return widened
+}
+
+// sameEventIDs reports whether the template and the message name the
+// same Windows events (EventID=N tokens) where either names one: two
+// events of a provider whose data have the same names are two templates,
+// not one whose ID is a variable. (The route keeps them apart only
+// while the ID is among the first tokens: a provider name of several
+// words puts it further.)
+func sameEventIDs(tpl, toks []string) bool {
+	for i, t := range tpl {
+		if t != toks[i] && (isEventIDToken(t) || isEventIDToken(toks[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // keyedVar reports a template token that is a key with a variable value
@@ -483,6 +501,9 @@ func (m *Miner) child(n *node, key string) *node {
 // routeKey is the tree key for a token: anything variable-looking routes
 // through the wildcard branch.
 func routeKey(t string) string {
+	if isEventIDToken(t) {
+		return t // a Windows event's ID names it, as a word does
+	}
 	if strings.Contains(t, Wildcard) || hasDigit(t) {
 		return Wildcard
 	}

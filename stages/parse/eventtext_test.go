@@ -23,3 +23,29 @@ func TestWindowsEventTextExportIsALog(t *testing.T) {
 		t.Errorf("fields lost their indentation:\n%s", p.Text)
 	}
 }
+
+// Windows events exported as XML, one <Event> element a line (Sysmon,
+// Get-WinEvent's ToXml()), are a log whatever the file is called, one
+// record a line. They were plain text: no line opens with a time.
+func TestWindowsEventXMLLinesAreALog(t *testing.T) {
+	rec := func(id, level, at, data string) string {
+		return `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon' Guid='{5770385f-c22a-43e0-bf4c-06f5698ffbd9}'/><EventID>` +
+			id + `</EventID><Version>5</Version><Level>` + level + `</Level><TimeCreated SystemTime='` + at +
+			`'/><Computer>WS01.corp.local</Computer></System><EventData>` + data + `</EventData></Event>`
+	}
+	lines := []string{
+		rec("1", "4", "2024-03-01T10:00:00.123Z", `<Data Name='Image'>C:\Windows\System32\cmd.exe</Data><Data Name='CommandLine'>cmd.exe /c whoami</Data>`),
+		rec("3", "4", "2024-03-01T10:00:05.456Z", `<Data Name='Image'>C:\Windows\System32\svchost.exe</Data><Data Name='DestinationIp'>52.1.2.3</Data>`),
+		rec("11", "3", "2024-03-01T10:01:00.000Z", `<Data Name='Image'>C:\x.exe</Data><Data Name='TargetFilename'>C:\Temp\a.dll</Data>`),
+	}
+	for _, name := range []string{"sysmon.log", "sysmon.xml", "sysmon.txt", "message-12"} {
+		p := mustParse(t, name, []byte(strings.Join(lines, "\r\n")+"\r\n"))
+		if p.ContentType != document.TypeLog {
+			t.Errorf("%s: content type %q, want %q", name, p.ContentType, document.TypeLog)
+			continue
+		}
+		if got := strings.Split(p.Text, "\n"); len(got) != len(lines) || got[2] != lines[2] {
+			t.Errorf("%s: text\n%s\nwant one record a line", name, p.Text)
+		}
+	}
+}

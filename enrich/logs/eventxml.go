@@ -1,0 +1,137 @@
+package logs
+
+import (
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// winEvent is a Windows event record in its XML form (the event schema,
+// http://schemas.microsoft.com/win/2004/08/events/event), as Sysmon and
+// the event log write it and Get-WinEvent's ToXml() exports it: one
+// <Event> element a record.
+type winEvent struct {
+	System struct {
+		Provider struct {
+			Name            string `xml:"Name,attr"`
+			EventSourceName string `xml:"EventSourceName,attr"`
+		} `xml:"Provider"`
+		EventID     string `xml:"EventID"`
+		Level       string `xml:"Level"`
+		Keywords    string `xml:"Keywords"`
+		TimeCreated struct {
+			SystemTime string `xml:"SystemTime,attr"`
+		} `xml:"TimeCreated"`
+		Computer string `xml:"Computer"`
+	} `xml:"System"`
+	EventData struct {
+		Data []struct {
+			Name string `xml:"Name,attr"`
+		} `xml:"Data"`
+	} `xml:"EventData"`
+}
+
+// IsEventXML reports whether line has the shape of a Windows event
+// record written on one line: an <Event> element, whole. It is a cheap
+// test; splitEventXML reads it.
+func IsEventXML(line string) bool {
+	return (strings.HasPrefix(line, "<Event ") || strings.HasPrefix(line, "<Event>")) &&
+		strings.HasSuffix(line, "</Event>") && strings.Contains(line, "<System>")
+}
+
+// auditFailure is the keyword bit of the Security log's failed audits
+// (a failed logon, 4625): their level is 0, as every audit's, and the
+// keyword is what says they failed.
+const auditFailure = 0x0010000000000000
+
+// splitEventXML reads a Windows event record written as XML on one line.
+// Its content names the event by its provider and EventID, which a
+// Windows event is known by, followed by the names of its data
+// ("Microsoft-Windows-Sysmon EventID=1: Image=<*> CommandLine=<*> ..."),
+// whose values vary with each record: the whole element was the message,
+// markup and all, and such a log was no log at all. Time and level come
+// from TimeCreated and Level.
+func splitEventXML(line string) (Header, string, bool) {
+	if !IsEventXML(line) {
+		return Header{}, "", false
+	}
+	var ev winEvent
+	if err := xml.Unmarshal([]byte(line), &ev); err != nil {
+		return Header{}, "", false
+	}
+	sys := ev.System
+	provider := strings.TrimSpace(sys.Provider.Name)
+	if provider == "" {
+		provider = strings.TrimSpace(sys.Provider.EventSourceName)
+	}
+	id := strings.TrimSpace(sys.EventID)
+	if provider == "" && id == "" {
+		return Header{}, "", false
+	}
+	h := Header{Raw: line, Component: provider, Level: eventXMLLevel(sys.Level, sys.Keywords)}
+	if t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(sys.TimeCreated.SystemTime)); err == nil {
+		h.Time = t.UTC()
+	}
+	var b strings.Builder
+	b.WriteString(provider)
+	if id != "" {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(eventIDKey + id)
+	}
+	b.WriteByte(':')
+	for _, d := range ev.EventData.Data {
+		if name := strings.TrimSpace(d.Name); name != "" && !strings.ContainsAny(name, " \t") {
+			b.WriteString(" " + name + "=" + Wildcard)
+		}
+	}
+	return h, b.String(), true
+}
+
+// eventXMLLevel maps a Windows event's Level (1 critical, 2 error, 3
+// warning, 4 information, 5 verbose; 0, which audits write, is
+// information) to a normalised level. A failed audit is a warning.
+func eventXMLLevel(level, keywords string) string {
+	if k, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSpace(keywords), "0x"), 16, 64); err == nil && k&auditFailure != 0 {
+		return "WARN"
+	}
+	switch strings.TrimSpace(level) {
+	case "1":
+		return "FATAL"
+	case "2":
+		return "ERROR"
+	case "3":
+		return "WARN"
+	case "0", "4":
+		return "INFO"
+	case "5":
+		return "DEBUG"
+	}
+	return ""
+}
+
+// eventIDKey opens the token that names a Windows event by its ID
+// ("EventID=4625"), which mask keeps as written: the ID names the event,
+// as a word does, and masked as a number it made every event of a
+// provider one template.
+const eventIDKey = "EventID="
+
+// isEventIDToken reports whether t is such a token (with the colon that
+// may end it).
+func isEventIDToken(t string) bool {
+	if !strings.HasPrefix(t, eventIDKey) {
+		return false
+	}
+	n := strings.TrimSuffix(t[len(eventIDKey):], ":")
+	if n == "" {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		if n[i] < '0' || n[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
