@@ -69,7 +69,8 @@ type htok struct {
 // line is returned whole as content (with any leading timestamp parsed).
 // A JSON object line (structured logging) or a logfmt line yields its
 // message field as content and its level and time fields as the header;
-// a Windows event written as XML, its provider, EventID and data names.
+// a Windows event written as XML, its provider, EventID and data names;
+// a CEF record, its product and event name.
 // A line that only structures the log comes back with Header.Marker set.
 func SplitHeader(line string) (Header, string) {
 	line = strings.TrimSpace(line)
@@ -83,6 +84,9 @@ func SplitHeader(line string) (Header, string) {
 		return h, content
 	}
 	if h, content, ok := splitEventXML(line); ok {
+		return h, content
+	}
+	if h, content, ok := splitCEF(line); ok {
 		return h, content
 	}
 	if h, content, ok := splitAudit(line); ok {

@@ -76,3 +76,14 @@ func TestZeekLogIsALog(t *testing.T) {
 		t.Errorf("content type %q, want %q", p.ContentType, document.TypeLog)
 	}
 }
+
+// CEF records without a syslog header open with "CEF:0|", no time: such
+// a file was plain text.
+func TestCEFLinesAreALog(t *testing.T) {
+	text := "CEF:0|Fortinet|FortiGate|7.0|0419016384|ips: SQL.Injection detected|7|rt=1709287200000 src=10.0.0.5\n" +
+		"CEF:0|Fortinet|FortiGate|7.0|0000000013|traffic:forward accept|3|rt=1709287201000 src=10.0.0.6\n" +
+		"CEF:0|Fortinet|FortiGate|7.0|0000000013|traffic:forward accept|3|rt=1709287202000 src=10.0.0.7\n"
+	if p := mustParse(t, "fortigate.cef", []byte(text)); p.ContentType != document.TypeLog {
+		t.Errorf("content type %q, want %q", p.ContentType, document.TypeLog)
+	}
+}

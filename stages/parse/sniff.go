@@ -331,7 +331,7 @@ func logShare(text string) float64 {
 			continue
 		}
 		n++
-		if logHeader.MatchString(line) || jsonLogLine(line) || stampedEarly.MatchString(line) || logs.IsEventXML(strings.TrimSpace(line)) {
+		if logHeader.MatchString(line) || jsonLogLine(line) || stampedEarly.MatchString(line) || logs.IsEventXML(strings.TrimSpace(line)) || logs.IsCEF(line) {
 			hits++
 		}
 		if n == 200 {
