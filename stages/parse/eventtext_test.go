@@ -49,3 +49,32 @@ func TestWindowsEventXMLLinesAreALog(t *testing.T) {
 		}
 	}
 }
+
+// Windows events exported as one XML document: Event Viewer's "Save All
+// Events As... XML" (a declaration and an <Events> root around the
+// records), "wevtutil qe /f:xml" (records run together on one line),
+// and records pretty printed. The first was an XML document, the others
+// plain text; each is a log of one record a line.
+func TestWindowsEventXMLDocumentsAreALog(t *testing.T) {
+	rec := func(id, at string) string {
+		return `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>` +
+			id + `</EventID><Level>0</Level><TimeCreated SystemTime='` + at + `'/><Computer>DC01.corp.local</Computer></System>` +
+			`<EventData><Data Name='TargetUserName'>admin</Data><Data Name='IpAddress'>203.0.113.9</Data></EventData></Event>`
+	}
+	recs := []string{rec("4625", "2024-03-01T10:02:00.000Z"), rec("4624", "2024-03-01T10:02:30.000Z"), rec("4634", "2024-03-01T10:03:00.000Z")}
+	pretty := strings.NewReplacer("><", ">\r\n  <").Replace(strings.Join(recs, "\r\n"))
+	for name, data := range map[string]string{
+		"saved.xml":    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<Events>\r\n" + strings.Join(recs, "\r\n") + "\r\n</Events>\r\n",
+		"wevtutil.xml": strings.Join(recs, ""),
+		"pretty.xml":   "<Events>\r\n" + pretty + "\r\n</Events>",
+	} {
+		p := mustParse(t, name, []byte(data))
+		if p.ContentType != document.TypeLog {
+			t.Errorf("%s: content type %q, want %q", name, p.ContentType, document.TypeLog)
+			continue
+		}
+		if got := strings.Split(p.Text, "\n"); len(got) != len(recs) || got[2] != recs[2] {
+			t.Errorf("%s: text\n%s\nwant one record a line", name, p.Text)
+		}
+	}
+}

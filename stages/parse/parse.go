@@ -296,6 +296,8 @@ func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extract
 	case document.TypeLog:
 		if lines, ok := jsonRecordLines(text); ok {
 			text = lines
+		} else if lines, ok := eventXMLLines(text); ok {
+			text = lines
 		}
 		ex = &extracted{text: logText(text), isLog: true}
 	default:

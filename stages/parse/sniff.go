@@ -76,6 +76,9 @@ func sniff(filename string, data []byte, hint string) string {
 	if looksHTML(text) {
 		return document.TypeHTML
 	}
+	if looksEventXML(text) {
+		return document.TypeLog // before looksXML: a saved event log opens with a declaration
+	}
 	if looksXML(text) {
 		return document.TypeXML
 	}
