@@ -208,14 +208,17 @@ func priLevel(line string) string {
 // JSON field names that structured loggers use for the message, level and
 // time: zap, logrus, slog, bunyan, pino, ECS (flat and nested "log.level"),
 // Serilog's CLEF (@m, @l, @t) and JSON, .NET's console formatter, log4j2's
-// JSON layout, systemd's journal export, Google Cloud Logging. A dotted
-// name is a path into nested objects.
+// JSON layout, systemd's journal export, Google Cloud Logging, and Windows
+// events as PowerShell's ConvertTo-Json (LevelDisplayName, TimeCreated)
+// and NXLog (Severity, EventTime) write them. A dotted name is a path
+// into nested objects.
 var (
 	JSONMsgKeys   = []string{"msg", "message", "MESSAGE", "Message", "RenderedMessage", "@m", "@mt", "MessageTemplate", "log", "text", "textPayload"}
-	JSONLevelKeys = []string{"level", "lvl", "severity", "log.level", "levelname", "LEVEL", "Level", "LogLevel", "@l", "PRIORITY", "@level", "loglevel"}
+	JSONLevelKeys = []string{"level", "lvl", "severity", "log.level", "levelname", "LEVEL", "Level", "LogLevel", "@l", "PRIORITY", "@level", "loglevel", "LevelDisplayName", "Severity"}
 	jsonTimeKeys  = []string{"time", "ts", "timestamp", "@timestamp", "t", "asctime", "Timestamp", "@t", "__REALTIME_TIMESTAMP", "instant", "timeMillis",
 		"eventTime", "requestReceivedTimestamp", // CloudTrail's, the Kubernetes audit log's
-		"published", "unixTime"} // Okta's system log's, osquery's results
+		"published", "unixTime", // Okta's system log's, osquery's results
+		"TimeCreated", "EventTime"} // Windows events: PowerShell's, NXLog's
 )
 
 // JSONEventKeys name the event of an audit record, which has no message
@@ -493,6 +496,9 @@ func jsonTime(obj map[string]any) time.Time {
 			if t, ok := parseTime(v); ok {
 				return t
 			}
+			if t, ok := msDate(v); ok {
+				return t
+			}
 		case float64:
 			if t, ok := epoch(v); ok {
 				return t
@@ -506,6 +512,26 @@ func jsonTime(obj map[string]any) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// msDate reads the date .NET's JSON serializers write, which
+// PowerShell's ConvertTo-Json gives an event's TimeCreated:
+// "/Date(1709287200000)/", epoch milliseconds (an offset may follow
+// them, "+0100": the milliseconds are UTC all the same).
+func msDate(s string) (time.Time, bool) {
+	ms, ok := strings.CutPrefix(s, "/Date(")
+	if !ok {
+		return time.Time{}, false
+	}
+	ms, ok = strings.CutSuffix(ms, ")/")
+	if i := strings.IndexAny(ms, "+-"); i > 0 {
+		ms = ms[:i]
+	}
+	n, err := strconv.ParseInt(ms, 10, 64)
+	if !ok || err != nil {
+		return time.Time{}, false
+	}
+	return time.UnixMilli(n).UTC(), true
 }
 
 // HasRecordTime reports whether a JSON record has a time field (one of

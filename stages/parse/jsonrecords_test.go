@@ -87,3 +87,14 @@ func TestCEFLinesAreALog(t *testing.T) {
 		t.Errorf("content type %q, want %q", p.ContentType, document.TypeLog)
 	}
 }
+
+// PowerShell's "Get-WinEvent | ConvertTo-Json" writes an array of events
+// dated "/Date(ms)/": it was a JSON document, no log.
+func TestPowerShellEventJSONIsALog(t *testing.T) {
+	data := `[{"Id":4625,"ProviderName":"Microsoft-Windows-Security-Auditing","LevelDisplayName":"Information","TimeCreated":"\/Date(1709287200000)\/","Message":"An account failed to log on."},` +
+		`{"Id":7000,"ProviderName":"Service Control Manager","LevelDisplayName":"Error","TimeCreated":"\/Date(1709287260000)\/","Message":"The Foo service failed to start."}]`
+	p := mustParse(t, "events.json", []byte(data))
+	if p.ContentType != document.TypeLog || len(strings.Split(p.Text, "\n")) != 2 {
+		t.Errorf("content type %q, text\n%s\nwant a log of one record a line", p.ContentType, p.Text)
+	}
+}
