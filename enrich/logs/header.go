@@ -379,14 +379,24 @@ func isLogfmtKey(s string) bool {
 // jsonLevel reads the level field: a name, a pino/bunyan number (10 trace
 // to 60 fatal) or a syslog priority (0 emergency to 7 debug, the
 // journal's PRIORITY). CLEF leaves @l out for Information. A security
-// event says how bad it is in fields of its own, which outrank it: an
-// outcome that failed or was denied (Okta's outcome.result, whose
-// severity field is INFO for a failed login too) and an IDS alert's
-// severity (Suricata's alert.severity).
+// event says how bad it is in fields of its own: an IDS alert's severity
+// (Suricata's alert.severity) outranks the level field, and an outcome
+// that failed or was denied makes the record at least a warning, since
+// its level field says information for a failed logon too (see
+// failedOutcome).
 func jsonLevel(obj map[string]any) string {
 	if lv := eventLevel(obj); lv != "" {
 		return lv
 	}
+	lv := fieldLevel(obj)
+	if !severe(lv) && failedOutcome(obj) {
+		return "WARN"
+	}
+	return lv
+}
+
+// fieldLevel is the level a record's level fields give; "" when none.
+func fieldLevel(obj map[string]any) string {
 	for _, k := range JSONLevelKeys {
 		switch v := lookup(obj, k).(type) {
 		case string:
@@ -412,17 +422,24 @@ func jsonLevel(obj map[string]any) string {
 	return ""
 }
 
-// eventLevel is the level a security event's own fields give: WARN for
-// an outcome that failed or was denied (Okta's outcome.result FAILURE or
-// DENY), and an IDS alert's severity, where 1 is the highest (Suricata's
-// alert.severity, 1 to 4). "" when the record has neither.
-func eventLevel(obj map[string]any) string {
+// failedOutcome reports a security event whose outcome failed or was
+// denied: Okta's outcome.result FAILURE or DENY and ECS's event.outcome
+// failure (Winlogbeat's failed logon, whose log.level is information).
+func failedOutcome(obj map[string]any) bool {
 	if r, ok := lookup(obj, "outcome.result").(string); ok {
 		switch strings.ToUpper(r) {
 		case "FAILURE", "DENY":
-			return "WARN"
+			return true
 		}
 	}
+	r, ok := lookup(obj, "event.outcome").(string)
+	return ok && strings.EqualFold(r, "failure")
+}
+
+// eventLevel is the level an IDS alert's severity gives, where 1 is the
+// highest (Suricata's alert.severity, 1 to 4); "" when the record has
+// none.
+func eventLevel(obj map[string]any) string {
 	if n, ok := lookup(obj, "alert.severity").(float64); ok {
 		switch {
 		case n == 1:

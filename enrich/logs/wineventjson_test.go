@@ -17,3 +17,21 @@ func TestWindowsEventJSONTimesAndLevels(t *testing.T) {
 		}
 	}
 }
+
+// A failed logon shipped as JSON says it failed in an outcome field, its
+// level field information: Winlogbeat's (ECS) event.outcome "failure"
+// was not read, and a log of failed logons had no warnings. The outcome raises the level to a warning, and
+// never lowers a level that was worse.
+func TestWindowsEventJSONFailedOutcome(t *testing.T) {
+	for _, c := range []struct{ line, level string }{
+		{`{"@timestamp":"2024-05-13T13:30:01.000Z","event":{"code":"4625","action":"logon-failed","outcome":"failure"},"log":{"level":"information"},"message":"An account failed to log on.","winlog":{"event_id":"4625"}}`, "WARN"},
+		{`{"@timestamp":"2024-05-13T13:30:00.000Z","event":{"code":"4624","action":"logged-in","outcome":"success"},"log":{"level":"information"},"message":"An account was successfully logged on."}`, "INFO"},
+		{`{"@timestamp":"2024-05-13T13:30:02.000Z","event.outcome":"failure","log.level":"information","message":"An account failed to log on."}`, "WARN"},
+		{`{"@timestamp":"2024-05-13T13:30:03.000Z","event":{"outcome":"failure"},"log":{"level":"error"},"message":"Failed to connect to the output."}`, "ERROR"},
+		{`{"uuid":"a4","published":"2024-05-13T10:00:04.000Z","eventType":"user.session.start","severity":"ERROR","outcome":{"result":"FAILURE"}}`, "ERROR"},
+	} {
+		if h, _ := SplitHeader(c.line); h.Level != c.level {
+			t.Errorf("%.60s: level %q, want %q", c.line, h.Level, c.level)
+		}
+	}
+}
