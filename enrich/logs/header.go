@@ -423,8 +423,9 @@ func fieldLevel(obj map[string]any) string {
 }
 
 // failedOutcome reports a security event whose outcome failed or was
-// denied: Okta's outcome.result FAILURE or DENY and ECS's event.outcome
-// failure (Winlogbeat's failed logon, whose log.level is information).
+// denied: Okta's outcome.result FAILURE or DENY, ECS's event.outcome
+// failure (Winlogbeat's failed logon, whose log.level is information)
+// and NXLog's EventType AUDIT_FAILURE (whose Severity is INFO).
 func failedOutcome(obj map[string]any) bool {
 	if r, ok := lookup(obj, "outcome.result").(string); ok {
 		switch strings.ToUpper(r) {
@@ -432,8 +433,11 @@ func failedOutcome(obj map[string]any) bool {
 			return true
 		}
 	}
-	r, ok := lookup(obj, "event.outcome").(string)
-	return ok && strings.EqualFold(r, "failure")
+	if r, ok := lookup(obj, "event.outcome").(string); ok && strings.EqualFold(r, "failure") {
+		return true
+	}
+	r, ok := obj["EventType"].(string)
+	return ok && strings.EqualFold(r, "AUDIT_FAILURE")
 }
 
 // eventLevel is the level an IDS alert's severity gives, where 1 is the

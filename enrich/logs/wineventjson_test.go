@@ -20,7 +20,8 @@ func TestWindowsEventJSONTimesAndLevels(t *testing.T) {
 
 // A failed logon shipped as JSON says it failed in an outcome field, its
 // level field information: Winlogbeat's (ECS) event.outcome "failure"
-// was not read, and a log of failed logons had no warnings. The outcome raises the level to a warning, and
+// and NXLog's EventType AUDIT_FAILURE were not read, and a log of failed
+// logons had no warnings. The outcome raises the level to a warning, and
 // never lowers a level that was worse.
 func TestWindowsEventJSONFailedOutcome(t *testing.T) {
 	for _, c := range []struct{ line, level string }{
@@ -28,6 +29,8 @@ func TestWindowsEventJSONFailedOutcome(t *testing.T) {
 		{`{"@timestamp":"2024-05-13T13:30:00.000Z","event":{"code":"4624","action":"logged-in","outcome":"success"},"log":{"level":"information"},"message":"An account was successfully logged on."}`, "INFO"},
 		{`{"@timestamp":"2024-05-13T13:30:02.000Z","event.outcome":"failure","log.level":"information","message":"An account failed to log on."}`, "WARN"},
 		{`{"@timestamp":"2024-05-13T13:30:03.000Z","event":{"outcome":"failure"},"log":{"level":"error"},"message":"Failed to connect to the output."}`, "ERROR"},
+		{`{"EventTime":"2024-05-13 13:30:01","Hostname":"WS01","EventType":"AUDIT_FAILURE","EventID":4625,"SourceName":"Microsoft-Windows-Security-Auditing","Severity":"INFO","SeverityValue":2,"Message":"An account failed to log on."}`, "WARN"},
+		{`{"EventTime":"2024-05-13 13:30:00","Hostname":"WS01","EventType":"AUDIT_SUCCESS","EventID":4624,"SourceName":"Microsoft-Windows-Security-Auditing","Severity":"INFO","SeverityValue":2,"Message":"An account was successfully logged on."}`, "INFO"},
 		{`{"uuid":"a4","published":"2024-05-13T10:00:04.000Z","eventType":"user.session.start","severity":"ERROR","outcome":{"result":"FAILURE"}}`, "ERROR"},
 	} {
 		if h, _ := SplitHeader(c.line); h.Level != c.level {
