@@ -27,9 +27,15 @@ type winEvent struct {
 	} `xml:"System"`
 	EventData struct {
 		Data []struct {
-			Name string `xml:"Name,attr"`
+			Name  string `xml:"Name,attr"`
+			Value string `xml:",chardata"`
 		} `xml:"Data"`
 	} `xml:"EventData"`
+	// RenderingInfo is what Event Viewer's saves and wevtutil's
+	// RenderedXml add: the event's message as the provider renders it.
+	RenderingInfo struct {
+		Message string `xml:"Message"`
+	} `xml:"RenderingInfo"`
 }
 
 // IsEventXML reports whether line has the shape of a Windows event
@@ -82,12 +88,44 @@ func splitEventXML(line string) (Header, string, bool) {
 		b.WriteString(eventIDKey + id)
 	}
 	b.WriteByte(':')
+	name := b.String()
 	for _, d := range ev.EventData.Data {
 		if name := strings.TrimSpace(d.Name); name != "" && !strings.ContainsAny(name, " \t") {
 			b.WriteString(" " + name + "=" + Wildcard)
 		}
 	}
+	h.Sample = eventXMLSample(&ev, name)
 	return h, b.String(), true
+}
+
+// eventXMLSample is what an error sample shows of a Windows event: its
+// time, computer, provider and EventID (name), then its rendered message
+// when it has one, else its data as name=value pairs. The line itself
+// showed only the <System> markup within the sample's length.
+func eventXMLSample(ev *winEvent, name string) string {
+	var b strings.Builder
+	for _, s := range []string{ev.System.TimeCreated.SystemTime, ev.System.Computer} {
+		if s = strings.TrimSpace(s); s != "" {
+			b.WriteString(s + " ")
+		}
+	}
+	b.WriteString(name)
+	if msg := strings.Join(strings.Fields(ev.RenderingInfo.Message), " "); msg != "" {
+		b.WriteString(" " + msg)
+		return b.String()
+	}
+	for _, d := range ev.EventData.Data {
+		v := strings.Join(strings.Fields(d.Value), " ")
+		if strings.ContainsAny(v, " \"=") {
+			v = strconv.Quote(v)
+		}
+		if n := strings.TrimSpace(d.Name); n != "" {
+			b.WriteString(" " + n + "=" + v)
+		} else if v != "" {
+			b.WriteString(" " + v) // a classic event's data have no names
+		}
+	}
+	return b.String()
 }
 
 // eventXMLLevel maps a Windows event's Level (1 critical, 2 error, 3

@@ -76,3 +76,30 @@ func TestEventXMLNeedsTheWholeElement(t *testing.T) {
 		}
 	}
 }
+
+// An error sample of a Windows event written as XML was its line cut to
+// a few hundred characters: <Event xmlns=...><System><Provider ...
+// markup, and not one value of the event. It now shows the time, the
+// computer, the provider and EventID, and the data's names and values,
+// or the rendered message when the record carries one.
+func TestEventXMLErrorSamplesReadable(t *testing.T) {
+	rendered := `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Service Control Manager' Guid='{555908d1-a6d7-4695-8e1e-26931d2012f4}' EventSourceName='Service Control Manager'/><EventID Qualifiers='49152'>7000</EventID><Version>0</Version><Level>2</Level><Task>0</Task><Opcode>0</Opcode><Keywords>0x8080000000000000</Keywords><TimeCreated SystemTime='2024-05-13T13:31:00.000000000Z'/><EventRecordID>99</EventRecordID><Correlation/><Execution ProcessID='700' ThreadID='720'/><Channel>System</Channel><Computer>WS01.corp.local</Computer><Security/></System><EventData><Data Name='param1'>Foo Service</Data><Data Name='param2'>%%1053</Data></EventData><RenderingInfo Culture='en-US'><Message>The Foo Service service failed to start due to the following error: 
+The service did not respond to the start or control request in a timely fashion.</Message><Level>Error</Level><Provider>Microsoft-Windows-Service Control Manager</Provider></RenderingInfo></Event>`
+	rendered = strings.ReplaceAll(rendered, "\n", "&#xA;")
+	s := Summarize([]string{
+		rendered,
+		`<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Kernel-Power' Guid='{331c3b3a-2005-44c2-ac5e-77220c37d6b4}'/><EventID>41</EventID><Version>8</Version><Level>1</Level><Task>63</Task><Opcode>0</Opcode><Keywords>0x8000400000000002</Keywords><TimeCreated SystemTime='2024-05-13T13:40:00.0000000Z'/><EventRecordID>5120</EventRecordID><Correlation/><Execution ProcessID='4' ThreadID='8'/><Channel>System</Channel><Computer>WS02.corp.local</Computer><Security UserID='S-1-5-18'/></System><EventData><Data Name='BugcheckCode'>0</Data><Data Name='PowerButtonTimestamp'>0</Data><Data Name='SleepInProgress'>false</Data><Data Name='Reason'>power loss</Data></EventData></Event>`,
+	}, nil)
+	want := []string{
+		"2024-05-13T13:31:00.000000000Z WS01.corp.local Service Control Manager EventID=7000: The Foo Service service failed to start due to the following error: The service did not respond to the start or control request in a timely fashion.",
+		`2024-05-13T13:40:00.0000000Z WS02.corp.local Microsoft-Windows-Kernel-Power EventID=41: BugcheckCode=0 PowerButtonTimestamp=0 SleepInProgress=false Reason="power loss"`,
+	}
+	if len(s.Errors) != len(want) {
+		t.Fatalf("error samples %q, want %q", s.Errors, want)
+	}
+	for i := range want {
+		if s.Errors[i] != want[i] {
+			t.Errorf("error sample %d %q, want %q", i, s.Errors[i], want[i])
+		}
+	}
+}

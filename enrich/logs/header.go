@@ -31,6 +31,11 @@ type Header struct {
 	// ... --", a CI runner's "##[group]" and "##[endgroup]". It is no
 	// entry, and a journal's range is no time of the log's.
 	Marker bool
+	// Sample is what the log summary's error samples show of the entry
+	// when its line does not read as text (a Windows event's XML, whose
+	// first few hundred characters are <System> markup); empty, the line
+	// itself.
+	Sample string
 }
 
 // maxHeaderTokens bounds how far into a line the header may reach.

@@ -148,7 +148,11 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		if isError(level) && !errTpl[id] && len(s.Errors) < summaryErrorSamples {
 			errTpl[id] = true
-			s.Errors = append(s.Errors, clip(line, sampleMaxChars))
+			sample := line
+			if h.Sample != "" {
+				sample = h.Sample
+			}
+			s.Errors = append(s.Errors, clip(sample, sampleMaxChars))
 		}
 		span.add(h.Time)
 	}
