@@ -2,9 +2,11 @@ package logs
 
 import (
 	"encoding/xml"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // winEvent is a Windows event record in its XML form (the event schema,
@@ -56,8 +58,13 @@ const auditFailure = 0x0010000000000000
 // Windows event is known by, followed by the names of its data
 // ("Microsoft-Windows-Sysmon EventID=1: Image=<*> CommandLine=<*> ..."),
 // whose values vary with each record: the whole element was the message,
-// markup and all, and such a log was no log at all. Time and level come
-// from TimeCreated and Level.
+// markup and all, and such a log was no log at all. A record that
+// carries its rendered message (<RenderingInfo><Message>, as Event
+// Viewer's saves and wevtutil's RenderedXml write it) is named by that
+// message instead, its data's values in it masked ("Service Control
+// Manager EventID=7000: The <*> service failed to start ..."). Time and
+// level come from TimeCreated and Level; Header.Sample shows the record
+// in an error sample.
 func splitEventXML(line string) (Header, string, bool) {
 	if !IsEventXML(line) {
 		return Header{}, "", false
@@ -89,13 +96,64 @@ func splitEventXML(line string) (Header, string, bool) {
 	}
 	b.WriteByte(':')
 	name := b.String()
+	h.Sample = eventXMLSample(&ev, name)
+	if msg := strings.Join(strings.Fields(ev.RenderingInfo.Message), " "); msg != "" {
+		// the rendered message says what happened, in the words the
+		// event's names stood for; the data it was rendered from are
+		// its variable parts ("The <*> service failed to start")
+		values := make([]string, 0, len(ev.EventData.Data))
+		for _, d := range ev.EventData.Data {
+			values = append(values, d.Value)
+		}
+		return h, name + " " + maskValues(msg, values), true
+	}
 	for _, d := range ev.EventData.Data {
 		if name := strings.TrimSpace(d.Name); name != "" && !strings.ContainsAny(name, " \t") {
 			b.WriteString(" " + name + "=" + Wildcard)
 		}
 	}
-	h.Sample = eventXMLSample(&ev, name)
 	return h, b.String(), true
+}
+
+// maskValues replaces each of values that msg holds as words of its own
+// (after a space or an opening bracket or quote, before a space or
+// punctuation) with Wildcard, the longest first. A value with no letter
+// or digit ("-", "%%1053") is left alone, as is one inside a word or a
+// longer token (a "1" inside "S-1-5-18"): masked there, the same message
+// became templates of its own by the values around it.
+func maskValues(msg string, values []string) string {
+	var vals []string
+	for _, v := range values {
+		v = strings.Join(strings.Fields(v), " ")
+		if strings.IndexFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			vals = append(vals, v)
+		}
+	}
+	sort.SliceStable(vals, func(i, j int) bool { return len(vals[i]) > len(vals[j]) })
+	for _, v := range vals {
+		var b strings.Builder
+		last := 0
+		for from := 0; from < len(msg); {
+			i := strings.Index(msg[from:], v)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(v)
+			if (i == 0 || strings.IndexByte(" (\"'[", msg[i-1]) >= 0) && (j == len(msg) || strings.IndexByte(" .,;:)\"']", msg[j]) >= 0) {
+				b.WriteString(msg[last:i])
+				b.WriteString(Wildcard)
+				last, from = j, j
+			} else {
+				from = i + 1
+			}
+		}
+		if last > 0 {
+			b.WriteString(msg[last:])
+			msg = b.String()
+		}
+	}
+	return msg
 }
 
 // eventXMLSample is what an error sample shows of a Windows event: its

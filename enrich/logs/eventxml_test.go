@@ -103,3 +103,47 @@ The service did not respond to the start or control request in a timely fashion.
 		}
 	}
 }
+
+// rendered4625 is a failed logon as Event Viewer saves it, with its
+// rendered message (its line breaks and tabs written as references, on
+// one line); its user, domain, address and port vary.
+func rendered4625(user, domain, ip, port, t string) string {
+	msg := "An account failed to log on.\r\n\r\nSubject:\r\n\tSecurity ID:\t\tS-1-0-0\r\n\tAccount Name:\t\t-\r\n\tAccount Domain:\t\t-\r\n\tLogon ID:\t\t0x0\r\n\r\nLogon Type:\t\t\t3\r\n\r\nAccount For Which Logon Failed:\r\n\tSecurity ID:\t\tS-1-0-0\r\n\tAccount Name:\t\t" + user + "\r\n\tAccount Domain:\t\t" + domain + "\r\n\r\nFailure Information:\r\n\tFailure Reason:\t\tUnknown user name or bad password.\r\n\tStatus:\t\t\t0xC000006D\r\n\tSub Status:\t\t0xC000006A\r\n\r\nNetwork Information:\r\n\tWorkstation Name:\t" + strings.ToUpper(user) + "-PC\r\n\tSource Network Address:\t" + ip + "\r\n\tSource Port:\t\t" + port
+	msg = strings.NewReplacer("\r", "&#xD;", "\n", "&#xA;", "\t", "&#x9;").Replace(msg)
+	return `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}'/><EventID>4625</EventID><Version>0</Version><Level>0</Level><Task>12544</Task><Opcode>0</Opcode><Keywords>0x8010000000000000</Keywords><TimeCreated SystemTime='` + t + `'/><EventRecordID>1234</EventRecordID><Correlation/><Execution ProcessID='640' ThreadID='700'/><Channel>Security</Channel><Computer>DC01.corp.local</Computer><Security/></System><EventData><Data Name='SubjectUserSid'>S-1-0-0</Data><Data Name='SubjectUserName'>-</Data><Data Name='SubjectDomainName'>-</Data><Data Name='SubjectLogonId'>0x0</Data><Data Name='TargetUserSid'>S-1-0-0</Data><Data Name='TargetUserName'>` + user + `</Data><Data Name='TargetDomainName'>` + domain + `</Data><Data Name='Status'>0xc000006d</Data><Data Name='FailureReason'>%%2313</Data><Data Name='SubStatus'>0xc000006a</Data><Data Name='LogonType'>3</Data><Data Name='WorkstationName'>` + strings.ToUpper(user) + `-PC</Data><Data Name='IpAddress'>` + ip + `</Data><Data Name='IpPort'>` + port + `</Data></EventData><RenderingInfo Culture='en-US'><Message>` + msg + `</Message><Level>Information</Level><Task>Logon</Task><Keywords><Keyword>Audit Failure</Keyword></Keywords></RenderingInfo></Event>`
+}
+
+// A record that carries its rendered message is named by it, its data's
+// values masked: only the data's names were read, and what the event
+// said ("The Foo service failed to start ...") was in no template.
+func TestEventXMLRenderedMessageTemplate(t *testing.T) {
+	scm := func(service, t string) string {
+		return `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Service Control Manager' EventSourceName='Service Control Manager'/><EventID Qualifiers='49152'>7000</EventID><Level>2</Level><TimeCreated SystemTime='` + t + `'/><Computer>WS01.corp.local</Computer></System><EventData><Data Name='param1'>` + service + `</Data><Data Name='param2'>%%1053</Data></EventData><RenderingInfo Culture='en-US'><Message>The ` + service + ` service failed to start due to the following error: &#xD;&#xA;The service did not respond to the start or control request in a timely fashion.</Message><Level>Error</Level></RenderingInfo></Event>`
+	}
+	s := Summarize([]string{
+		scm("Foo Service", "2024-05-13T13:31:00Z"),
+		scm("Bar", "2024-05-13T13:32:00Z"),
+		rendered4625("alice", "CORP", "10.0.0.5", "51234", "2024-05-13T13:33:00Z"),
+		rendered4625("bob", "EXAMPLE", "203.0.113.9", "0", "2024-05-13T13:34:00Z"),
+	}, nil)
+	got := map[string]int{}
+	for _, tp := range s.Templates {
+		got[tp.Template] = tp.Count
+	}
+	const scmTpl = "Service Control Manager EventID=7000: The <*> service failed to start due to the following error: The service did not respond to the start or control request in a timely fashion."
+	if len(got) != 2 || got[scmTpl] != 2 {
+		t.Fatalf("templates %v, want %q and the failed logon's, 2 each", got, scmTpl)
+	}
+	for tpl, n := range got {
+		if tpl == scmTpl {
+			continue
+		}
+		if n != 2 || !strings.HasPrefix(tpl, "Microsoft-Windows-Security-Auditing EventID=4625: An account failed to log on. Subject: Security ID: ") ||
+			!strings.Contains(tpl, "Account Name: <*> Account Domain: <*>") || strings.Contains(tpl, "alice") || strings.Contains(tpl, "CORP") {
+			t.Errorf("failed logon template %q (%d), want its message with the account masked, 2", tpl, n)
+		}
+	}
+	if s.Levels["WARN"] != 2 || s.Levels["ERROR"] != 2 {
+		t.Errorf("levels %v, want 2 WARN and 2 ERROR", s.Levels)
+	}
+}
