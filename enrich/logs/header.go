@@ -429,8 +429,10 @@ func fieldLevel(obj map[string]any) string {
 
 // failedOutcome reports a security event whose outcome failed or was
 // denied: Okta's outcome.result FAILURE or DENY, ECS's event.outcome
-// failure (Winlogbeat's failed logon, whose log.level is information)
-// and NXLog's EventType AUDIT_FAILURE (whose Severity is INFO).
+// failure (Winlogbeat's failed logon, whose log.level is information),
+// NXLog's EventType AUDIT_FAILURE (whose Severity is INFO) and a Windows
+// event from PowerShell's ConvertTo-Json whose KeywordsDisplayNames hold
+// "Audit Failure" (its LevelDisplayName says Information).
 func failedOutcome(obj map[string]any) bool {
 	if r, ok := lookup(obj, "outcome.result").(string); ok {
 		switch strings.ToUpper(r) {
@@ -441,8 +443,16 @@ func failedOutcome(obj map[string]any) bool {
 	if r, ok := lookup(obj, "event.outcome").(string); ok && strings.EqualFold(r, "failure") {
 		return true
 	}
-	r, ok := obj["EventType"].(string)
-	return ok && strings.EqualFold(r, "AUDIT_FAILURE")
+	if r, ok := obj["EventType"].(string); ok && strings.EqualFold(r, "AUDIT_FAILURE") {
+		return true
+	}
+	names, _ := obj["KeywordsDisplayNames"].([]any)
+	for _, n := range names {
+		if n, ok := n.(string); ok && strings.EqualFold(n, "Audit Failure") {
+			return true
+		}
+	}
+	return false
 }
 
 // eventLevel is the level an IDS alert's severity gives, where 1 is the

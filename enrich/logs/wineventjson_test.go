@@ -38,3 +38,17 @@ func TestWindowsEventJSONFailedOutcome(t *testing.T) {
 		}
 	}
 }
+
+// PowerShell's ConvertTo-Json of a failed logon says Information in
+// LevelDisplayName and Audit Failure in KeywordsDisplayNames, which was
+// not read: a failed audit counted as INFO.
+func TestWindowsEventJSONAuditFailureKeyword(t *testing.T) {
+	for _, c := range []struct{ line, level string }{
+		{`{"Id":4625,"ProviderName":"Microsoft-Windows-Security-Auditing","LevelDisplayName":"Information","KeywordsDisplayNames":["Audit Failure"],"TimeCreated":"\/Date(1709287200000)\/","Message":"An account failed to log on."}`, "WARN"},
+		{`{"Id":4624,"ProviderName":"Microsoft-Windows-Security-Auditing","LevelDisplayName":"Information","KeywordsDisplayNames":["Audit Success"],"TimeCreated":"\/Date(1709287201000)\/","Message":"An account was successfully logged on."}`, "INFO"},
+	} {
+		if h, _ := SplitHeader(c.line); h.Level != c.level {
+			t.Errorf("%.60s: level %q, want %q", c.line, h.Level, c.level)
+		}
+	}
+}
