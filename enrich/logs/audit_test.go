@@ -80,16 +80,5 @@ func TestSuricataAlertTemplateBySignature(t *testing.T) {
 		"alert ET SCAN Potential SSH Scan":               1,
 		"dns":                                            1,
 	}
-	got := map[string]int{}
-	for _, tp := range s.Templates {
-		got[tp.Template] = tp.Count
-	}
-	if len(got) != len(want) {
-		t.Fatalf("templates %v, want %v", got, want)
-	}
-	for k, n := range want {
-		if got[k] != n {
-			t.Fatalf("templates %v, want %v", got, want)
-		}
-	}
+	wantTemplates(t, s.Templates, want)
 }

@@ -21,18 +21,7 @@ func TestCEFTemplatesLevelsAndTimes(t *testing.T) {
 		"FortiGate: ips: SQL.Injection detected":  1,
 		"IDS: Port|scan":                          1,
 	}
-	got := map[string]int{}
-	for _, tp := range s.Templates {
-		got[tp.Template] = tp.Count
-	}
-	if len(got) != len(want) {
-		t.Fatalf("templates %v, want %v", got, want)
-	}
-	for k, n := range want {
-		if got[k] != n {
-			t.Fatalf("templates %v, want %v", got, want)
-		}
-	}
+	wantTemplates(t, s.Templates, want)
 	wantLevels := map[string]int{"INFO": 2, "WARN": 1, "ERROR": 1, "FATAL": 1}
 	for lv, n := range wantLevels {
 		if s.Levels[lv] != n {

@@ -37,18 +37,7 @@ func TestWindowsEventXMLTemplates(t *testing.T) {
 		"Microsoft-Windows-Kernel-Power EventID=41: BugcheckCode=<*>":                                      1,
 		"Microsoft-Windows-Sysmon EventID=11: Image=<*> TargetFilename=<*>":                                1,
 	}
-	got := map[string]int{}
-	for _, tp := range s.Templates {
-		got[tp.Template] = tp.Count
-	}
-	if len(got) != len(want) {
-		t.Fatalf("templates %v, want %v", got, want)
-	}
-	for k, n := range want {
-		if got[k] != n {
-			t.Fatalf("templates %v, want %v", got, want)
-		}
-	}
+	wantTemplates(t, s.Templates, want)
 	wantLevels := map[string]int{"INFO": 5, "WARN": 2, "ERROR": 1, "FATAL": 1}
 	for lv, n := range wantLevels {
 		if s.Levels[lv] != n {

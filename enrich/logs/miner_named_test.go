@@ -27,19 +27,7 @@ func TestNameInLeadingWordsOneTemplate(t *testing.T) {
 		"Started Session <*> of user root.":                        1,
 		"Stopped Session <*> of user root.":                        1,
 	}
-	got := map[string]int{}
-	for _, tp := range m.Templates() {
-		got[tp.Template] = tp.Count
-	}
-	if len(got) != len(want) {
-		t.Fatalf("templates %v, want %v", got, want)
-	}
-	for k, n := range want {
-		if got[k] != n {
-			t.Errorf("templates %v, want %v", got, want)
-			break
-		}
-	}
+	wantMined(t, m.Templates(), want)
 	// after the merge, a new name routes to the widened template directly
 	if _, tpl, isNew := m.Add("frank logged in from 10.0.0.9"); isNew || tpl != "<*> logged in from <*>" {
 		t.Errorf("frank: %q new %v, want the merged template", tpl, isNew)
