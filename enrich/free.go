@@ -285,7 +285,7 @@ var qualifiedClass = regexp.MustCompile(`\b(?:[a-z][a-z0-9_]*\.)+([A-Z][A-Za-z0-
 // frequent templates, since raw log lines are mostly numbers and ids.
 func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analysis) {
 	if a.Log == nil {
-		if kws := f.extractKeywords(doc, language); kws != nil {
+		if kws := f.extractKeywords(doc, language, a.Class); kws != nil {
 			a.Keywords = kws
 		}
 		return
@@ -301,9 +301,10 @@ func (f *Free) keywords(doc *document.Parsed, language string, a *document.Analy
 }
 
 // extractKeywords returns a document's (not a log's) key phrases as the
-// keyword task finds them.
-func (f *Free) extractKeywords(doc *document.Parsed, language string) []document.Keyword {
-	return keywords.Extract(clipWithTitle(doc, maxAnalysisBytes), keywords.Options{Top: f.o.TopKeywords, Language: language})
+// keyword task finds them. A contract's or a regulation's (class) list
+// each Chinese term once, not beside its own pieces: they serve as facets.
+func (f *Free) extractKeywords(doc *document.Parsed, language, class string) []document.Keyword {
+	return keywords.Extract(clipWithTitle(doc, maxAnalysisBytes), keywords.Options{Top: f.o.TopKeywords, Language: language, Distinct: legalClass(class)})
 }
 
 // summary is the extractive summary; for a log, a sentence on what
@@ -323,7 +324,7 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	// tasks ran.
 	kws := a.Keywords
 	if len(kws) == 0 {
-		kws = f.extractKeywords(doc, language)
+		kws = f.extractKeywords(doc, language, a.Class)
 	}
 	budget := f.o.SummaryChars
 	lead := invoiceLead(doc.Text)

@@ -655,3 +655,27 @@ func TestFreeCFRSummaryOpensWithContent(t *testing.T) {
 		t.Errorf("summary %q misses what the section rules", a.Summary)
 	}
 }
+
+// A Chinese contract's or regulation's key phrases, which the index
+// facets, list a term once, not beside its pieces (社会信用代码 and 信用代码,
+// 明德律师事务所 and 明德律师).
+func TestFreeChineseLegalKeywordsNotNested(t *testing.T) {
+	text := "房屋租赁合同\n\n出租方（甲方）：上海静安置业发展有限公司\n统一社会信用代码：91310106MA1FL0XX1K\n" +
+		"承租方（乙方）：上海明德律师事务所\n统一社会信用代码：31310000425012345X\n\n" +
+		"第一条 租赁房屋\n甲方将位于上海市静安区南京西路1266号的房屋出租给乙方作为办公使用，建筑面积为450平方米。\n\n" +
+		"第二条 租赁期限\n租赁期限自2025年1月1日起至2027年12月31日止，共计三年。\n\n" +
+		"第三条 租金及支付方式\n月租金为人民币壹拾叁万伍仟元整，按季度支付。\n\n" +
+		"第四条 乙方义务\n乙方不得擅自转租。上海明德律师事务所应按时支付租金。\n\n" +
+		"出租方：上海静安置业发展有限公司\n承租方：上海明德律师事务所\n"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("lease.txt", text, document.TypeText), enrich.Request{})
+	if a.Class != "contract" {
+		t.Fatalf("class %q", a.Class)
+	}
+	for _, k := range a.Keywords {
+		for _, o := range a.Keywords {
+			if k.Text != o.Text && strings.Contains(k.Text, o.Text) && strings.Count(text, o.Text) <= strings.Count(text, k.Text)+1 {
+				t.Errorf("%q beside its own piece %q: %v", k.Text, o.Text, a.Keywords)
+			}
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/enrich/classify"
 	"github.com/docmill/docmill/enrich/keywords"
 	"github.com/docmill/docmill/enrich/summarize"
 	"github.com/docmill/docmill/lang"
@@ -134,7 +135,7 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 	if req.Wants(enrich.TaskKeywords) {
 		start := time.Now()
 		ex := deepestWith(out, func(e *ExitResult) bool { return e.Keyword != nil })
-		an.Keywords = a.keywords(doc.Text, language, out.Offsets, ex)
+		an.Keywords = a.keywords(doc.Text, language, an.Class, out.Offsets, ex)
 		a.trace(an, enrich.TaskKeywords, ex, start)
 	}
 	if wantSummary && a.opts.Abstractive != nil {
@@ -162,7 +163,7 @@ func (a *Analyzer) Analyze(ctx context.Context, doc *document.Parsed, req enrich
 			scores := sentenceSalience(doc.Text, sentences, out.Offsets, ex.Salience)
 			kws := an.Keywords
 			if !req.Wants(enrich.TaskKeywords) {
-				kws = a.keywords(doc.Text, language, out.Offsets, deepestWith(out, func(e *ExitResult) bool { return e.Keyword != nil }))
+				kws = a.keywords(doc.Text, language, an.Class, out.Offsets, deepestWith(out, func(e *ExitResult) bool { return e.Keyword != nil }))
 			}
 			an.Summary = summarize.Select(sentences, scores, summarize.Options{MaxChars: a.opts.SummaryChars, Language: language, Letter: doc.IsEmail(), Keywords: kws})
 		} else {
@@ -311,7 +312,7 @@ func argmax(x []float64) int {
 // keywords rescored: each candidate's statistical score (min-max scaled
 // over the document) is blended with the model's keyword probability over
 // the candidate's occurrences.
-func (a *Analyzer) keywords(text, language string, offsets []tokenizer.Span, ex *ExitResult) []document.Keyword {
+func (a *Analyzer) keywords(text, language, class string, offsets []tokenizer.Span, ex *ExitResult) []document.Keyword {
 	cands := keywords.Candidates(text, language)
 	if len(cands) == 0 {
 		return []document.Keyword{}
@@ -342,7 +343,13 @@ func (a *Analyzer) keywords(text, language string, offsets []tokenizer.Span, ex 
 		}
 		cands[i].Score = (1-w)*stat + w*model
 	}
-	kws := keywords.Top(cands, keywords.Options{Top: a.opts.TopKeywords, Language: language, Text: text})
+	// a contract's or a regulation's key phrases are facets: each
+	// Chinese term once, not beside its pieces. The model calls Chinese
+	// contracts "other", which the composed tier's rules then overrule
+	// (enrich.Composite): ask those rules here too.
+	legal := class == "contract" || class == "regulation" ||
+		language == lang.Chinese && classify.ChineseLegal(text) != ""
+	kws := keywords.Top(cands, keywords.Options{Top: a.opts.TopKeywords, Language: language, Text: text, Distinct: legal})
 	if kws == nil {
 		kws = []document.Keyword{}
 	}

@@ -117,7 +117,7 @@ func TestKeywordRescoring(t *testing.T) {
 	}
 	ex := out.Final()
 	modelOnly := NewAnalyzer(m, AnalyzerOptions{KeywordWeight: 1, TopKeywords: 50})
-	kws := modelOnly.keywords(contractText, "en", out.Offsets, ex)
+	kws := modelOnly.keywords(contractText, "en", "contract", out.Offsets, ex)
 	cands := keywords.Candidates(contractText, "en")
 	byText := map[string]float64{}
 	for _, c := range cands {
@@ -139,7 +139,7 @@ func TestKeywordRescoring(t *testing.T) {
 			t.Fatalf("not sorted at %d", i)
 		}
 	}
-	stats := NewAnalyzer(m, AnalyzerOptions{KeywordWeight: -1, TopKeywords: 50}).keywords(contractText, "en", out.Offsets, ex)
+	stats := NewAnalyzer(m, AnalyzerOptions{KeywordWeight: -1, TopKeywords: 50}).keywords(contractText, "en", "contract", out.Offsets, ex)
 	if len(stats) == 0 || sameOrder(stats, kws) {
 		t.Fatalf("model weight changes nothing: %v", kws)
 	}
@@ -336,5 +336,34 @@ func TestEmailIsNoLog(t *testing.T) {
 	}
 	if a.Class == "log" {
 		t.Errorf("e-mail classified %s/%s", a.Class, a.Subtype)
+	}
+}
+
+// The model calls a Chinese contract "other" (the composed tier's rules
+// then make it a contract), and its key phrases listed a party's name
+// beside its pieces (明德律师事务所, 明德律师, 上海明德律师, 明德): a
+// Chinese contract's list each term once, whatever class the model said.
+func TestChineseContractKeywordsNotNested(t *testing.T) {
+	text := "房屋租赁合同\n\n出租方（甲方）：上海静安置业发展有限公司\n承租方（乙方）：上海明德律师事务所\n\n" +
+		"第一条 租赁房屋\n甲方将位于上海市静安区南京西路1266号的房屋出租给乙方作为办公使用，建筑面积为450平方米。\n\n" +
+		"第二条 租赁期限\n租赁期限自2025年1月1日起至2027年12月31日止，共计三年。\n\n" +
+		"第三条 租金及支付方式\n月租金为人民币壹拾叁万伍仟元整，按季度支付。\n\n" +
+		"第四条 乙方义务\n乙方不得擅自转租。上海明德律师事务所应按时支付租金。\n\n" +
+		"出租方：上海静安置业发展有限公司\n承租方：上海明德律师事务所\n"
+	m := loadTiny(t, Options{Threads: 1})
+	out, err := m.Run(context.Background(), text, document.DepthShallow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kws := NewAnalyzer(m, AnalyzerOptions{}).keywords(text, "zh", "other", out.Offsets, out.Final())
+	if len(kws) == 0 {
+		t.Fatal("no key phrases")
+	}
+	for _, k := range kws {
+		for _, o := range kws {
+			if k.Text != o.Text && strings.Contains(k.Text, o.Text) && strings.Count(text, o.Text) <= strings.Count(text, k.Text)+1 {
+				t.Errorf("%q beside its own piece %q: %v", k.Text, o.Text, kws)
+			}
+		}
 	}
 }

@@ -29,6 +29,14 @@ type Options struct {
 	// phrases that overlap in it at most occurrences are one (see Top).
 	Text     string
 	Language string // "en", "zh"; detected when empty
+	// Distinct lists a Chinese phrase once, not beside its own parts or
+	// windows: a chosen phrase's part or a phrase around a chosen one
+	// (数据处理 and 开展数据处理活动) that seldom occurs apart from it, and
+	// a phrase overlapping a chosen one at most occurrences of both. A
+	// contract's or a regulation's key phrases are facets, where pieces
+	// of one term crowd out what the text is about; a scientific
+	// abstract's keywords hold both (CSL's gold), so it is off by default.
+	Distinct bool
 }
 
 // Candidate is a candidate key phrase with the statistics the extractor
@@ -117,6 +125,17 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 		c := cand(k)
 		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) {
 			continue
+		}
+		if opts.Distinct && isZH(opts.Language) {
+			if i, wider := nested(c, chosen); wider {
+				// the chosen phrase is a piece of c's term (安全法 of
+				// 数据安全法): the term takes its place
+				chosen[i] = c
+				out[i].Text = c.Text
+				continue
+			} else if i >= 0 {
+				continue
+			}
 		}
 		if i, merged := mergeable(c, chosen, opts.Text); i >= 0 && !isZH(opts.Language) {
 			// a window of a longer name ("Digital Markets Advisory" and
@@ -261,6 +280,33 @@ func redundant(c Candidate, chosen []Candidate) bool {
 		}
 	}
 	return false
+}
+
+// nested finds the chosen phrase that the Chinese phrase c repeats: one
+// that c is a part of, where c seldom occurs apart from it (at most a
+// third of its occurrences); one that is a part of c and seldom occurs
+// apart from c, when wider is true (安全法 beside 数据安全法: c names the
+// term); or one that c overlaps at most occurrences of both (中华人民共和国个人信息
+// beside 个人信息保护法: windows of one title). It returns -1 when none.
+// Chinese keys have no spaces between words, so any part counts.
+func nested(c Candidate, chosen []Candidate) (i int, wider bool) {
+	for i, o := range chosen {
+		if containsPart(o.Key, c.Key) && 3*(c.Freq-o.Freq) <= c.Freq {
+			return i, false
+		}
+		if containsPart(c.Key, o.Key) && 3*(o.Freq-c.Freq) <= o.Freq {
+			return i, true
+		}
+		if n, _ := overlaps(c.Spans, o.Spans); n > 0 && 2*n >= len(c.Spans) && 2*n >= len(o.Spans) {
+			return i, false
+		}
+	}
+	return -1, false
+}
+
+// containsPart reports whether short is a proper part of long.
+func containsPart(long, short string) bool {
+	return len(short) < len(long) && strings.Contains(long, short)
 }
 
 // companySuffixRe ends a Chinese company's name.

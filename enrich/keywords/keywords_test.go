@@ -680,3 +680,38 @@ func TestAmountsInWordsAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("%q not among key phrases %q", "intentional violation", got)
 	}
 }
+
+// A Chinese act's key phrases, with Distinct, name each term once: 安全法
+// beside 数据安全法 and 中华人民共和国数据安全法, 数据处理 beside
+// 数据处理活动 and 开展数据处理活动 filled half the list with one term.
+func TestChineseDistinctListsTermsOnce(t *testing.T) {
+	text := "中华人民共和国数据安全法\n\n第一章 总则\n\n" +
+		"第一条 为了规范数据处理活动，保障数据安全，促进数据开发利用，保护个人、组织的合法权益，维护国家主权、安全和发展利益，制定本法。\n\n" +
+		"第二条 在中华人民共和国境内开展数据处理活动及其安全监管，适用本法。\n\n" +
+		"第三条 本法所称数据，是指任何以电子或者其他方式对信息的记录。\n\n" +
+		"第二十一条 国家建立数据分类分级保护制度，根据数据在经济社会发展中的重要程度，对数据实行分类分级保护。\n\n" +
+		"第二十七条 开展数据处理活动应当依照法律、法规的规定，建立健全全流程数据安全管理制度。\n\n" +
+		"第四十五条 开展数据处理活动的组织、个人不履行本法第二十七条规定的数据安全保护义务的，由有关主管部门责令改正，给予警告，可以并处五万元以上五十万元以下罚款。\n\n" +
+		"第五十五条 本法自2021年9月1日起施行。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	if len(got) < 5 {
+		t.Fatalf("too few key phrases: %q", got)
+	}
+	for _, a := range got {
+		for _, b := range got {
+			if a != b && strings.Contains(a, b) && strings.Count(text, b) <= strings.Count(text, a)+1 {
+				t.Errorf("%q listed beside its own part %q, which seldom occurs apart: %q", a, b, got)
+			}
+		}
+	}
+	if !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "数据安全法") }) {
+		t.Errorf("the act's name is missing: %q", got)
+	}
+	// off by default: a scientific abstract's keywords hold a term and its parts
+	if plain := Extract(text, Options{Language: "zh"}); len(plain) != 10 {
+		t.Errorf("default extraction changed: %v", plain)
+	}
+}
