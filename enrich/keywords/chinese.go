@@ -112,7 +112,7 @@ func zhTokens(text string) []zhTok {
 		n := utf8.RuneCountInString(w.Text)
 		folded, _ := lang.Simplified(w.Text) // 簡稱 is 简称
 		switch {
-		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
+		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhAmountWord(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
 			enStop[strings.ToLower(w.Text)]:
 		case isHanWord(w.Text):
 			t.content = true
@@ -142,6 +142,32 @@ func zhNumeralWord(s string) bool {
 		n++
 	}
 	return n > 0 && n <= 4
+}
+
+// zhAmountUnit ends an amount written in Chinese numerals (五十万元,
+// 仟元整 of 贰万伍仟元整, which the segmenter cuts there).
+var zhAmountUnit = regexp.MustCompile(`(?:元整|圆整|元|圆|整)$`)
+
+// zhAmountWord reports whether a word is an amount in Chinese numerals or
+// a piece of one, with its unit: the entities hold amounts, and as key
+// phrases 五万元 and 仟元整 were facet values of a regulation and a
+// labour contract.
+func zhAmountWord(s string) bool {
+	n := zhAmountUnit.ReplaceAllString(s, "")
+	if n == s || n == "" {
+		return false
+	}
+	// a digit and 元 alone name other things too (四元 of 四元数, a
+	// quaternion): an amount has a magnitude (五万元) or ends 整
+	if !strings.HasSuffix(s, "整") && !strings.ContainsAny(n, "十百千万亿拾佰仟萬億") {
+		return false
+	}
+	for _, r := range n {
+		if !strings.ContainsRune(zhNumeralChars, r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isHanWord(s string) bool {

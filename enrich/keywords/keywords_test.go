@@ -715,3 +715,31 @@ func TestChineseDistinctListsTermsOnce(t *testing.T) {
 		t.Errorf("default extraction changed: %v", plain)
 	}
 }
+
+// An amount in Chinese numerals is no key phrase: 五万元 and 五十万元 were
+// an act's, 仟元整 (of 贰万伍仟元整, cut there by the segmenter) a labour
+// contract's; 四元 of 四元数 (a quaternion) is no amount.
+func TestChineseAmountsAreNoKeyPhrases(t *testing.T) {
+	text := strings.Repeat("第三条 甲方每月支付乙方工资人民币贰万伍仟元整。乙方违约的，支付违约金人民币叁万伍仟元整。\n"+
+		"第四条 违反保密义务的，由主管部门责令改正，可以并处五万元以上五十万元以下罚款。劳动报酬按月支付。\n", 3)
+	got := top20zh(text)
+	for _, k := range got {
+		if zhAmountWord(k) || strings.HasSuffix(k, "元整") || strings.HasSuffix(k, "万元") {
+			t.Errorf("an amount %q among key phrases %q", k, got)
+		}
+	}
+	if !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "劳动报酬") }) {
+		t.Errorf("劳动报酬 not among key phrases %q", got)
+	}
+	if zhAmountWord("四元") || zhAmountWord("单元") || !zhAmountWord("五十万元") || !zhAmountWord("仟元整") {
+		t.Error("zhAmountWord misreads")
+	}
+}
+
+func top20zh(text string) []string {
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Top: 20}) {
+		got = append(got, k.Text)
+	}
+	return got
+}
