@@ -679,3 +679,18 @@ func TestFreeChineseLegalKeywordsNotNested(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese notice's summary does not close with its issuer, the name on
+// a line of its own above the dateline ("上海浦江集团有限公司法务合规部").
+func TestFreeChineseNoticeSummaryWithoutIssuer(t *testing.T) {
+	text := "关于开展2025年度数据合规自查工作的通知\n\n各部门、各子公司：\n\n" +
+		"为贯彻落实《中华人民共和国数据安全法》和《中华人民共和国个人信息保护法》的要求，进一步提升公司数据合规管理水平，经公司研究决定，在全公司范围内开展2025年度数据合规自查工作。现将有关事项通知如下：\n\n" +
+		"一、自查范围\n公司各部门及上海浦江数据科技有限公司、苏州恒信软件有限公司等全资子公司。\n\n" +
+		"二、自查内容\n（一）个人信息收集、使用是否取得授权同意；\n（二）数据出境是否完成安全评估或标准合同备案。\n\n" +
+		"三、时间安排\n请各单位于2025年7月31日前完成自查，并将自查报告报送法务合规部。\n\n特此通知。\n\n" +
+		"上海浦江集团有限公司法务合规部\n2025年6月15日\n"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("notice.txt", text, document.TypeText), enrich.Request{})
+	if strings.Contains(a.Summary, "上海浦江集团有限公司法务合规部") || !strings.Contains(a.Summary, "数据合规自查") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}

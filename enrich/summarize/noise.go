@@ -110,7 +110,7 @@ func layout(u string) bool {
 		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
 		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3 ||
-		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u) || question(u) || zh && zhDateLine.MatchString(u)
+		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u) || question(u) || zh && (zhDateLine.MatchString(u) || zhIssuerLine.MatchString(u))
 }
 
 // isASCII reports whether s is all ASCII.
@@ -130,6 +130,12 @@ func isASCII(s string) bool {
 // date in English ("20 June 2024") is unstopped; a Chinese one ends in 日,
 // which closes it as a sentence.
 var zhDateLine = regexp.MustCompile(`^\s*(?:(?:中华民国|中華民國|民国|民國)\s*)?(?:\d{2,4}|[〇零○Ｏ一二三四五六七八九十百]{2,6})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?\s*[。.]?\s*$`)
+
+// zhIssuerLine is an organisation's name on a line of its own, a notice's
+// or a letter's issuer above its dateline ("上海浦江集团有限公司法务合规部",
+// "国家互联网信息办公室"): it says who signed, and closed a notice's
+// summary as if a sentence.
+var zhIssuerLine = regexp.MustCompile(`^\s*[\p{Han}（）()]{2,40}(?:公司|集团|部|局|厅|署|委员会|办公室|中心|政府)\s*$`)
 
 // question reports a short question: an FAQ's or a policy's heading ("How
 // long does the battery last?", "What information do we collect?"), which
