@@ -331,9 +331,15 @@ func sameCompany(a, b string) bool {
 	return false
 }
 
-// companyNameRe is a Chinese company's full name as a contract writes it:
-// up to 20 characters before the suffix (广州智联信息技术有限公司).
-var companyNameRe = regexp.MustCompile(`\p{Han}{2,20}(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)`)
+// companyNameRe is a Chinese company's or firm's full name as a contract
+// writes it: up to 20 characters before the suffix (广州智联信息技术有限公司),
+// a place in brackets among them (阿里巴巴（中国）网络技术有限公司, whose pieces
+// 阿里巴巴 and 网络技术有限公司 were two key phrases), a law or accounting
+// firm (上海明德律师事务所), a partnership's form after it (（特殊普通合伙）),
+// and a branch (上海分所, 上海市分行).
+var companyNameRe = regexp.MustCompile(`\p{Han}{2,20}(?:[（(]\p{Han}{1,10}[)）]\p{Han}{0,20})?` +
+	`(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|律师事务所|会计师事务所|會計師事務所|律師事務所)` +
+	`(?:[（(](?:特殊)?普通合伙[)）])?(?:\p{Han}{1,10}?(?:分公司|分行|支行|分所))?`)
 
 // midName opens a phrase that starts inside a company's name, at its
 // legal form (有限公司杭州分行 from 中国工商银行股份有限公司杭州分行).

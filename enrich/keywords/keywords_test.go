@@ -743,3 +743,23 @@ func top20zh(text string) []string {
 	}
 	return got
 }
+
+// A company's name with a place in brackets, a law or accounting firm's,
+// and a branch's are one name too: 阿里巴巴 and 网络技术有限公司 (of
+// 阿里巴巴（中国）网络技术有限公司), 普华永道中天会计师, 上海分所, 特殊普通合伙
+// and 事务所 (of one accounting firm's branch) were each several key phrases.
+func TestChineseBracketedAndFirmNamesOnce(t *testing.T) {
+	for _, name := range []string{"阿里巴巴（中国）网络技术有限公司", "普华永道中天会计师事务所（特殊普通合伙）上海分所", "上海明德律师事务所"} {
+		text := strings.Repeat("甲方：上海申通地铁集团有限公司\n乙方："+name+"\n\n第一条 乙方为甲方提供审计服务，乙方应对甲方提供的审计资料严格保密。\n"+
+			"第二条 本协议有效期为五年。\n\n甲方：上海申通地铁集团有限公司\n乙方："+name+"\n", 2)
+		var pieces []string
+		for _, k := range Extract(text, Options{Language: "zh"}) {
+			if strings.Contains(name, k.Text) {
+				pieces = append(pieces, k.Text)
+			}
+		}
+		if len(pieces) > 1 {
+			t.Errorf("%d pieces of %s: %q", len(pieces), name, pieces)
+		}
+	}
+}
