@@ -112,7 +112,7 @@ func zhTokens(text string) []zhTok {
 		n := utf8.RuneCountInString(w.Text)
 		folded, _ := lang.Simplified(w.Text) // 簡稱 is 简称
 		switch {
-		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhAmountWord(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
+		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhAmountWord(w.Text) || zhShareRe.MatchString(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
 			enStop[strings.ToLower(w.Text)]:
 		case isHanWord(w.Text):
 			t.content = true
@@ -143,6 +143,11 @@ func zhNumeralWord(s string) bool {
 	}
 	return n > 0 && n <= 4
 }
+
+// zhShareRe is a share written in words (百分之三十, 千分之五, and
+// 百分之四点 of 百分之四点五, which the segmenter cuts there): a rate, no
+// key phrase nor a piece of one.
+var zhShareRe = regexp.MustCompile(`^[百千万]分之`)
 
 // zhAmountUnit ends an amount written in Chinese numerals (五十万元,
 // 仟元整 of 贰万伍仟元整, which the segmenter cuts there).

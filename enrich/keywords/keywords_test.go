@@ -763,3 +763,15 @@ func TestChineseBracketedAndFirmNamesOnce(t *testing.T) {
 		}
 	}
 }
+
+// A rate in words is no key phrase: 百分之四点 (of 百分之四点五, cut there by
+// the segmenter) was a loan contract's.
+func TestChineseSharesAreNoKeyPhrases(t *testing.T) {
+	text := strings.Repeat("第二条 利率\n借款年利率为百分之四点五，逾期利率为百分之六点五。借款人应按月支付利息。\n"+
+		"第三条 违约\n借款人逾期还款的，每日按未还本金的千分之五支付违约金。\n", 3)
+	for _, k := range top20zh(text) {
+		if strings.Contains(k, "分之") {
+			t.Errorf("a rate %q among key phrases %q", k, top20zh(text))
+		}
+	}
+}
