@@ -539,3 +539,29 @@ func TestUnspacedQueryKeepsPartNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A party's name with a place in brackets (华为技术（深圳）有限公司, as
+// Chinese companies are often named), searched as a field, is that party:
+// the full-width brackets parted the value, so party:华为技术 was the field
+// and （深圳）有限公司 searched every document's text for 深圳 or 有限公司.
+func TestChinesePartyWithBracketsInQuery(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	hw := sample("hw", "技术服务合同", "甲方：华为技术（深圳）有限公司。乙方提供运维服务。", "contract", "zh")
+	hw.Entities = []document.Entity{{Kind: "party", Text: "华为技术（深圳）有限公司", Value: "甲方"}}
+	other := sample("other", "保密协议", "甲方：深圳华信网络技术有限公司。乙方应保密。", "contract", "zh")
+	other.Entities = []document.Entity{{Kind: "party", Text: "深圳华信网络技术有限公司", Value: "甲方"}}
+	if err := ix.PutBatch(context.Background(), []*document.Result{hw, other}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"party:华为技术（深圳）有限公司", "party：华为技术（深圳）有限公司", "+party:华为技术（深圳） 运维", `party:"华为技术（深圳）有限公司"`} {
+		if got := idsOf(t, ix, Query{Q: q, Size: 10}); !slices.Equal(got, []string{"hw"}) {
+			t.Errorf("%s: got %v, want [hw]", q, got)
+		}
+	}
+	// outside a field's value a full-width bracket still parts words
+	if got := idsOf(t, ix, Query{Q: "（深圳）", Size: 10}); len(got) != 2 {
+		t.Errorf("（深圳）: got %v, want both", got)
+	}
+}
+

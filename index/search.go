@@ -1030,7 +1030,7 @@ func queryTerms(q string) []string {
 		case r == '"' && !strings.HasSuffix(cur.String(), `\`):
 			quoted = !quoted
 			cur.WriteRune(r)
-		case (unicode.IsSpace(r) || zhSeparator(r, q, i)) && !quoted:
+		case (unicode.IsSpace(r) || zhSeparator(r, q, i) && !nameBracket(r, cur.String())) && !quoted:
 			if cur.Len() > 0 {
 				out = append(out, cur.String())
 				cur.Reset()
@@ -1061,6 +1061,19 @@ func zhSeparator(r rune, q string, i int) bool {
 	before, _ := utf8.DecodeLastRuneInString(q[:i])
 	after, _ := utf8.DecodeRuneInString(q[i+1:])
 	return unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after)
+}
+
+// nameBracket reports whether r is a full-width bracket inside term, a
+// value of a field that holds names (party:华为技术（深圳）有限公司), where
+// a Chinese company names its place: the bracket is the name's, and
+// parting the value there searched party:华为技术 and every text's 深圳
+// and 有限公司.
+func nameBracket(r rune, term string) bool {
+	if r != '（' && r != '）' {
+		return false
+	}
+	name, value, ok := strings.Cut(strings.TrimLeft(term, "+-"), ":")
+	return ok && value != "" && foldedFields[strings.ToLower(name)]
 }
 
 // textField reports whether a query's field is analysed by TextAnalyzer
