@@ -565,3 +565,25 @@ func TestChinesePartyWithBracketsInQuery(t *testing.T) {
 	}
 }
 
+// A Chinese phrase typed with spaces between its words, as README shows
+// (“保密 协议”, 「保密 协议」), finds the text that writes them without
+// one, as Chinese is written: it found nothing, since the words' bigrams
+// stand apart in the query and side by side (with 密协 between) in the text.
+func TestChineseSpacedPhraseFindsUnspacedText(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	nda := sample("nda", "保密协议", "双方签订本保密协议，乙方应履行保密义务。", "contract", "zh")
+	spaced := sample("spaced", "协议", "保密 协议 的 条款 如下。", "contract", "zh")
+	other := sample("other", "采购合同", "本协议约定保密事项。", "contract", "zh")
+	if err := ix.PutBatch(context.Background(), []*document.Result{nda, spaced, other}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`"保密 协议"`, `“保密 协议”`, `「保密 协议」`, `＂保密 协议＂`} {
+		if got := idsOf(t, ix, Query{Q: q, Size: 10}); !slices.Equal(got, []string{"nda", "spaced"}) {
+			t.Errorf("%s: got %v, want [nda spaced]", q, got)
+		}
+	}
+	if got := idsOf(t, ix, Query{Q: `"保密协议"`, Size: 10}); !slices.Contains(got, "nda") || slices.Contains(got, "other") {
+		t.Errorf(`"保密协议": got %v`, got)
+	}
+}

@@ -87,6 +87,13 @@ func rewritePhrase(t *query.MatchPhraseQuery, an analysis.Analyzer, lowered func
 	if lowered(t.FieldVal) {
 		t.MatchPhrase = strings.ToLower(t.MatchPhrase)
 	} else if textField(t.FieldVal) && an != nil {
+		if joined := joinHan(t.MatchPhrase); joined != t.MatchPhrase {
+			// Chinese is written without spaces: “保密 协议” is the
+			// text's 保密协议, or its words spaced as typed
+			c := *t
+			c.MatchPhrase = joined
+			return bleve.NewDisjunctionQuery(rewritePhrase(&c, an, lowered, dict), rewriteSpaced(t, an, dict))
+		}
 		toks := an.Analyze([]byte(t.MatchPhrase))
 		if len(toks) == 1 {
 			// a quoted word is the word: as a phrase it read every
@@ -102,6 +109,40 @@ func rewritePhrase(t *query.MatchPhraseQuery, an analysis.Analyzer, lowered func
 		}
 	}
 	return t
+}
+
+// rewriteSpaced is rewritePhrase of a text field's phrase as typed.
+func rewriteSpaced(t *query.MatchPhraseQuery, an analysis.Analyzer, dict termDict) query.Query {
+	if toks := an.Analyze([]byte(t.MatchPhrase)); len(toks) > 1 {
+		if m := edgePhrase(toks, t.FieldVal, dict); m != nil {
+			m.BoostVal = t.BoostVal
+			return m
+		}
+	}
+	return t
+}
+
+// joinHan drops the spaces in s that stand between two Chinese characters.
+func joinHan(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	r := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(r); i++ {
+		if unicode.IsSpace(r[i]) {
+			j := i
+			for j < len(r) && unicode.IsSpace(r[j]) {
+				j++
+			}
+			if i > 0 && j < len(r) && unicode.Is(unicode.Han, r[i-1]) && unicode.Is(unicode.Han, r[j]) {
+				i = j - 1
+				continue
+			}
+		}
+		b.WriteRune(r[i])
+	}
+	return b.String()
 }
 
 // lowerFields are keyword fields whose values are stored in lower case
