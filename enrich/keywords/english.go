@@ -31,6 +31,9 @@ type etok struct {
 	punct      bool
 	stop       bool
 	lineStart  bool // the first token of a line
+	// enumerated is the first word after a paragraph's enumerator at the
+	// start of its line ("(a) Standard.", "(1)(i) Risk analysis")
+	enumerated bool
 }
 
 // tokenizeEnglish splits text into word and punctuation tokens with byte
@@ -65,6 +68,7 @@ func tokenizeEnglish(text string) []etok {
 	// five times their final size
 	toks := make([]etok, 0, tokenBound(text))
 	sent, sentStart, lineStart := 0, true, true
+	capsLine := capitalsPartHeading(text)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -90,7 +94,13 @@ func tokenizeEnglish(text string) []etok {
 				}
 			}
 			t := etok{text: text[i:end], start: i, end: end, sent: sent, lineStart: lineStart}
-			classify(&t, lx, sentStart)
+			t.enumerated = !lineStart && unicode.IsUpper(r) && afterEnumerator(text, i)
+			// a paragraph's first word after its enumerator opens a
+			// sentence, and in a part's heading in capitals every word is
+			// capitalised: neither capital says the word names something
+			// ("Risk" of "(A) Risk analysis", "SECURITY" of "PART
+			// 164—SECURITY AND PRIVACY" were key phrases of the HIPAA rules)
+			classify(&t, lx, sentStart || t.enumerated, capsLine)
 			toks = append(toks, t)
 			lineStart = false
 			if end < j {
@@ -104,6 +114,9 @@ func tokenizeEnglish(text string) []etok {
 				// tables): no phrase runs from one row's last cell into
 				// the next row's first ("Role Acme Corp")
 				toks = append(toks, etok{text: "\n", start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
+			}
+			if r == '\n' {
+				capsLine = capitalsPartHeading(text[i+size:])
 			}
 			lineStart = lineStart || r == '\n'
 			if r == '\n' && strings.HasPrefix(text[i+size:], "\n") {
@@ -168,6 +181,51 @@ func capsHeadingEnds(text string, nl int) bool {
 	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(words[0]) <= utf8.RuneCountInString(next)
 }
 
+// capitalsPartHeading reports whether the line that opens s is a part's
+// numbered heading (numberedHeadingRe) written in capitals: it has a
+// capital letter and no lower-case one. A paper's headings in capitals
+// ("2. VIRTUAL CONFERENCING ENVIRONMENT") name its subject, and their
+// capitals helped find its key phrases; a code's part headings are
+// labels.
+func capitalsPartHeading(s string) bool {
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		s = s[:j]
+	}
+	if !numberedHeadingRe.MatchString(s) {
+		return false
+	}
+	caps := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		caps = caps || unicode.IsUpper(r)
+	}
+	return caps
+}
+
+// enumeratorRe is a paragraph's enumerators at the start of its line, as
+// the CFR and contracts number them ("(a) ", "(1)(i) ", "(A) "), or a
+// section's number before its caption ("§ 314.3 ").
+var enumeratorRe = regexp.MustCompile(`^[ \t]*(?:(?:\((?:\d{1,3}|[A-Za-z]{1,2}|[ivxlcIVXLC]{1,6})\)[ \t]*)+[ \t]|§{1,2}[ \t]*\d+(?:\.\d+)*[a-z]?(?:-\d+)?[ \t]+)$`)
+
+// afterEnumerator reports whether the word at text[i] is the first after
+// its line's paragraph enumerators (enumeratorRe), a space between: a
+// bracket run into a word ("(18)F-fluoro-2-deoxy-D-glucose") is none.
+func afterEnumerator(text string, i int) bool {
+	if i == 0 || text[i-1] != ' ' && text[i-1] != '\t' {
+		return false
+	}
+	line := text[strings.LastIndexByte(text[:i], '\n')+1 : i]
+	if len(line) > 24 {
+		return false
+	}
+	if l := strings.TrimLeft(line, " \t"); !strings.HasPrefix(l, "(") && !strings.HasPrefix(l, "§") {
+		return false // most lines: no regexp run
+	}
+	return enumeratorRe.MatchString(line)
+}
+
 // tokenBound is about the number of tokens tokenizeEnglish makes of text,
 // seldom fewer: every run of letters, digits or non-ASCII bytes is a word
 // and every other byte but a space is punctuation.
@@ -229,14 +287,19 @@ func scanEnglishWord(text string, i int) int {
 	return j
 }
 
-func classify(t *etok, lx *lexicon, sentStart bool) {
+// classify sets t's forms and kind; sentStart is whether t opens a
+// sentence, capsLine whether its line is a part's heading in capitals
+// (capitalsPartHeading).
+func classify(t *etok, lx *lexicon, sentStart, capsLine bool) {
 	t.lower = strings.ToLower(t.text)
 	t.stem = stemPhraseWord(t.lower)
 	first, _ := utf8.DecodeRuneInString(t.text)
-	// an all-capitals dictionary word ("AGREEMENT" in a heading) is shouting, not an acronym
+	// an all-capitals dictionary word ("AGREEMENT" in a heading) is
+	// shouting, not an acronym; in a part's heading in capitals a short
+	// one is too ("PART 1—GENERAL RULES AND DATA")
 	t.acronym = utf8.RuneCountInString(t.text) >= 2 && strings.ToUpper(t.text) == t.text && t.lower != t.text &&
-		(utf8.RuneCountInString(t.text) <= 4 || !lx.known(t.lower))
-	t.upper = !sentStart && unicode.IsUpper(first)
+		(utf8.RuneCountInString(t.text) <= 4 && !capsLine || !lx.known(t.lower))
+	t.upper = !sentStart && !capsLine && unicode.IsUpper(first)
 	switch {
 	case enStop[t.lower]:
 		t.kind, t.stop = kindBreak, true
@@ -395,7 +458,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && partLabel(toks, i) || amountUnit(toks, i) {
+			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i)) || amountUnit(toks, i) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -449,6 +512,15 @@ func slabSize(have int) int {
 // phrase "Meeting Notes Date").
 func fieldLabel(toks []etok, k int) bool {
 	return toks[k].lineStart && k+1 < len(toks) && toks[k+1].text == ":"
+}
+
+// paragraphLabel reports a paragraph's one-word label at toks[k], after
+// its enumerator and before a full stop or a colon: the CFR's "(a)
+// Standard." and "(b) Standard: Minimum necessary.", "(b) Objectives.".
+// Every paragraph of a rule may carry one, and "Standard" was a key
+// phrase of HIPAA's sections.
+func paragraphLabel(toks []etok, k int) bool {
+	return toks[k].enumerated && k+1 < len(toks) && (toks[k+1].text == "." || toks[k+1].text == ":")
 }
 
 // partLabel reports a part's label before its number at toks[k], or its

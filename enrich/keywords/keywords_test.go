@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -773,5 +774,52 @@ func TestChineseSharesAreNoKeyPhrases(t *testing.T) {
 		if strings.Contains(k, "分之") {
 			t.Errorf("a rate %q among key phrases %q", k, top20zh(text))
 		}
+	}
+}
+
+// A CFR paragraph's label and a part's heading are no key phrases alone:
+// HIPAA's "(a) Standard." and "(b) Standard: Minimum necessary." made
+// "Standard" one of 45 CFR 164.502's, and "PART 164—SECURITY AND PRIVACY"
+// made "SECURITY" another; "(A) Risk analysis (Required)." made "Risk" one
+// of 164.308's, its capital only that of the paragraph's first word. A
+// statute's "Act" alone ("Banking Act", "Monetary Authority of Singapore
+// Act") says only that the text is law (QA qa-regs4).
+func TestCFRLabelsAndHeadingsAreNoKeyPhrases(t *testing.T) {
+	for _, c := range []struct {
+		file      string
+		bad, good []string
+	}{
+		{"hipaa_164_502.txt", []string{"Standard", "SECURITY", "Security", "subpart", "subchapter"}, []string{"protected health information", "covered entity"}},
+		{"hipaa_164_308.txt", []string{"Standard", "Risk", "SECURITY", "Security", "Addressable", "Required"}, []string{"security incidents", "workforce members"}},
+		{"mas_626.txt", []string{"Act", "ACT"}, []string{"money laundering"}},
+	} {
+		b, err := os.ReadFile("../classify/testdata/regulations/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, k := range Extract(string(b), Options{Top: 10, Language: "en"}) {
+			got = append(got, k.Text)
+		}
+		for _, bad := range c.bad {
+			if slices.Contains(got, bad) {
+				t.Errorf("%s: %q among key phrases %q", c.file, bad, got)
+			}
+		}
+		for _, good := range c.good {
+			if !slices.Contains(got, good) {
+				t.Errorf("%s: %q not among key phrases %q", c.file, good, got)
+			}
+		}
+	}
+	// "Standard" in a rule's prose is a word like any other
+	text := "The standard applies to every covered entity. A covered entity meets the standard when it encrypts records. " +
+		"The standard is reviewed each year by the Secretary."
+	found := false
+	for _, c := range Candidates(text, "en") {
+		found = found || c.Key == Stem("standard") && c.Freq == 3
+	}
+	if !found {
+		t.Errorf("the word standard in prose is no candidate: %v", Candidates(text, "en"))
 	}
 }

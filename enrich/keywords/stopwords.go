@@ -48,7 +48,7 @@ feature features condition conditions purpose purposes
 agreement agreements party parties section sections exhibit exhibits schedule schedules clause clauses
 paragraph paragraphs provision provisions company herein hereof thereof hereto
 date dates day days week weeks month months year years page pages annex annexes directive directives
-regulation regulations state states member members information service services product products
+regulation regulations act acts subpart subparts subchapter subchapters state states member members information service services product products
 january february march april june july august september october november december
 `)
 
