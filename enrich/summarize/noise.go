@@ -27,7 +27,7 @@ func NonProse(units []string) []bool {
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || actTitle(u) || sourceNoteRe.MatchString(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
-			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i)
+			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i) || paragraphCaption(units, i)
 		all = all && out[i]
 	}
 	if all {
@@ -286,6 +286,30 @@ var sectionSignTitle = regexp.MustCompile(`^§+\s*\d+(?:\.\d+)*[a-z]?(?:-\d+)?\s
 // analysis (Required)."). Such headings opened summaries of 45 CFR
 // 164.308 in place of the rule after them.
 var cfrParagraphHeading = regexp.MustCompile(`^(?:\((?:\d{1,3}|[a-z]{1,5}|[A-Z])\)\s*)+(?:(?:Standards?|Implementation\s+specifications?)\s*:[^.;:!?]*|[^.;:!?()]+\((?:Required|Addressable)\))[.:]?$`)
+
+// captionRe is a CFR paragraph's designation and a short heading in
+// other words than cfrParagraphHeading's, one clause stopped by a full
+// stop: "(2) Minimum necessary does not apply.", "(b) Scope.".
+var captionRe = regexp.MustCompile(`^(?:\((?:\d{1,3}|[a-z]{1,5}|[A-Z])\)\s*)+\p{Lu}[^.;:!?,()]*\.$`)
+
+// maxCaptionWords is the most words, its designation's included, of a
+// paragraph heading captionRe matches; the CFR's run to five or six.
+const maxCaptionWords = 7
+
+// paragraphCaption reports a CFR paragraph's heading (captionRe) with its
+// rule after it in the same paragraph: the next unit opens with no
+// designation of its own. "(2) Minimum necessary does not apply." closed
+// the summary of 45 CFR 164.502 as if it were the rule; a list's short
+// items ("(d) Limiting system access to authorized individuals." before
+// "(e) ...") are no headings.
+func paragraphCaption(units []string, i int) bool {
+	u := strings.TrimSpace(units[i])
+	if i+1 >= len(units) || len(strings.Fields(u)) > maxCaptionWords || !captionRe.MatchString(u) {
+		return false
+	}
+	next := strings.TrimSpace(units[i+1])
+	return next != "" && !strings.HasPrefix(next, "(")
+}
 
 // gluedHeading is a labelled heading run into the sentence after it, which
 // extraction joined ("Section 2: User content You keep ownership ..."):

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -394,3 +395,38 @@ const hipaa164308 = `§ 164.308 Administrative safeguards.
 
 (3)(i) Standard: Workforce security. Implement policies and procedures to ensure that all members of its workforce have appropriate access to electronic protected health information, as provided under paragraph (a)(4) of this section, and to prevent those workforce members who do not have access under paragraph (a)(4) of this section from obtaining access to electronic protected health information.
 `
+
+// A CFR paragraph's heading in other words than "Standard:" ("(2) Minimum
+// necessary does not apply.") is no summary content: it closed the
+// summary of 45 CFR 164.502 as if it were the rule. A list's short items,
+// each with its own designation, stay prose (QA qa-regs4).
+func TestCFRParagraphCaptions(t *testing.T) {
+	units := []string{
+		"(b) Standard: Minimum necessary.",
+		"(1) Minimum necessary applies.",
+		"When using or disclosing protected health information, a covered entity must make reasonable efforts to limit protected health information to the minimum necessary.",
+		"(2) Minimum necessary does not apply.",
+		"This requirement does not apply to disclosures to or requests by a health care provider for treatment.",
+		"(c) Protection of records to enable their accurate and ready retrieval.",
+		"(d) Limiting system access to authorized individuals.",
+		"(e) Use of secure, computer-generated, time-stamped audit trails.",
+	}
+	got := NonProse(units)
+	want := []bool{true, true, false, true, false, false, false, false}
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+	b, err := os.ReadFile("../classify/testdata/regulations/hipaa_164_502.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentences := lang.Sentences(string(b), "en")
+	for _, n := range []int{300, 400, 600} {
+		got := Summarize(sentences, Options{MaxChars: n, Language: "en"})
+		if strings.Contains(got, "Minimum necessary does not apply") || strings.Contains(got, "Minimum necessary applies") {
+			t.Errorf("summary in %d characters holds a paragraph heading: %q", n, got)
+		}
+	}
+}
