@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -225,5 +226,30 @@ func TestActIsRegulation(t *testing.T) {
 	}
 	if a.Class != "regulation" || !money {
 		t.Errorf("class %s/%s, money found %v, want a regulation with its penalty", a.Class, a.Subtype, money)
+	}
+}
+
+// A Federal Register rule is summarised by its SUMMARY: field, without the
+// label, and not by its title: the HITECH omnibus rule's summary opened
+// with the title "Modifications to the HIPAA Privacy, Security,
+// Enforcement, and Breach Notification Rules Under the Health Information
+// Technology for Economic and Clinical Health Act and the Genetic
+// Information Nondiscrimination Act;" (QA qa-regs4).
+func TestFederalRegisterRuleSummary(t *testing.T) {
+	b, err := os.ReadFile("classify/testdata/regulations/fr_hitech_2013.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	doc := &document.Parsed{Filename: "fr_hitech_2013.txt", Text: text, Language: "en", Sentences: lang.Sentences(text, "en")}
+	a, err := NewFree(FreeOptions{}).Analyze(context.Background(), doc, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Summary, "Modifications to the HIPAA") || strings.Contains(a.Summary, "SUMMARY:") {
+		t.Errorf("summary holds the rule's title or a field label: %q", a.Summary)
+	}
+	if !strings.HasPrefix(a.Summary, "The Department of Health and Human Services") {
+		t.Errorf("summary %q does not open with the rule's SUMMARY field", a.Summary)
 	}
 }

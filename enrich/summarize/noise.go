@@ -207,10 +207,15 @@ var euFormula = regexp.MustCompile(`^\s*(?:Done\s+at\s+[A-Z]\w+,|For\s+the\s+(?:
 // titleCase reports a short heading in title case ("Ability to Perform
 // Services.", "Limitation of Liability"): at most eight words, and every
 // word of four or more letters starts with a capital while some word is
-// in lower case, so a clause in capitals is not a heading.
+// in lower case, so a clause in capitals is not a heading. A longer one
+// is a title when six words or more of four letters or more are all
+// capitalised: a Federal Register rule's ("Modifications to the HIPAA
+// Privacy, Security, Enforcement, and Breach Notification Rules Under
+// the Health Information Technology for Economic and Clinical Health
+// Act ...;") opened its summary.
 func titleCase(u string) bool {
 	words := strings.Fields(u)
-	if len(words) < 2 || len(words) > 8 {
+	if len(words) < 2 {
 		return false
 	}
 	long, lower := 0, false
@@ -225,8 +230,14 @@ func titleCase(u string) bool {
 		}
 		lower = lower || strings.ToUpper(w) != w
 	}
-	return long >= 2 && lower
+	// a list's item of names ("(b) European Data Protection Supervisor
+	// and European Data Protection Board;") is no title
+	return long >= 2 && lower && (len(words) <= 8 || long >= longTitleWords && !strings.HasPrefix(u, "("))
 }
+
+// longTitleWords is how many capitalised words of four letters or more a
+// title case unit of more than eight words holds to be a title.
+const longTitleWords = 6
 
 // nameBlock reports a unit of five or more words that is neither
 // lower-case prose nor prose in capitals: fewer than one word in five
@@ -323,9 +334,19 @@ var gluedHeading = regexp.MustCompile(`^(?i:section|article|chapter|part)\s+\d{1
 // ("Payments We charge ...").
 var sentenceOpeners = setOf("We You The This These Our Your Each If Any All In For No When Where Unless")
 
+// frFieldLabel is a Federal Register document's field label (1 CFR
+// 18.12) before the field's first sentence: "SUMMARY: The Department of
+// Health and Human Services is issuing this final rule ...". The label
+// opened the rule's summary.
+var frFieldLabel = regexp.MustCompile(`^(?:SUMMARY|SUPPLEMENTARY INFORMATION|BACKGROUND):\s+\p{Lu}`)
+
 // withoutGluedHeading takes a labelled heading off the sentence it was
-// run into.
+// run into, and a Federal Register field's label (frFieldLabel).
 func withoutGluedHeading(u string) string {
+	if m := frFieldLabel.FindStringIndex(u); m != nil {
+		_, size := utf8.DecodeLastRuneInString(u[:m[1]])
+		return u[m[1]-size:]
+	}
 	m := gluedHeading.FindStringSubmatchIndex(u)
 	if m == nil {
 		return u
