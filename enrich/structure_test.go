@@ -253,3 +253,29 @@ func TestFederalRegisterRuleSummary(t *testing.T) {
 		t.Errorf("summary %q does not open with the rule's SUMMARY field", a.Summary)
 	}
 }
+
+// A Federal Register rule's administrative fields say where and whom to
+// write, not what the rule does: FDA's Part 11 rule's summary held
+// "ADDRESSES: Submit written comments to the Dockets Management Branch
+// (HFA-305), Food and Drug Administration, 12420 Parklawn Dr., rm." (QA
+// qa-regs4).
+func TestFederalRegisterAdminFieldsNotSummarised(t *testing.T) {
+	b, err := os.ReadFile("classify/testdata/regulations/fda_part11_1997.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	doc := &document.Parsed{Filename: "fda_part11_1997.txt", Text: text, Language: "en", Sentences: lang.Sentences(text, "en")}
+	a, err := NewFree(FreeOptions{}).Analyze(context.Background(), doc, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"ADDRESSES", "Dockets Management", "Rockville", "FOR FURTHER INFORMATION", "AGENCY:"} {
+		if strings.Contains(a.Summary, bad) {
+			t.Errorf("summary holds %q: %q", bad, a.Summary)
+		}
+	}
+	if !strings.Contains(a.Summary, "electronic signatures") {
+		t.Errorf("summary %q misses what the rule does", a.Summary)
+	}
+}

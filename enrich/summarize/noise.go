@@ -27,7 +27,8 @@ func NonProse(units []string) []bool {
 	for i, u := range units {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || actTitle(u) || sourceNoteRe.MatchString(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
-			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i) || paragraphCaption(units, i)
+			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i) || paragraphCaption(units, i) ||
+			frAdminField.MatchString(u) || usAddressTail(u)
 		all = all && out[i]
 	}
 	if all {
@@ -339,6 +340,24 @@ var sentenceOpeners = setOf("We You The This These Our Your Each If Any All In F
 // Health and Human Services is issuing this final rule ...". The label
 // opened the rule's summary.
 var frFieldLabel = regexp.MustCompile(`^(?:SUMMARY|SUPPLEMENTARY INFORMATION|BACKGROUND):\s+\p{Lu}`)
+
+// frAdminField is a Federal Register document's field (1 CFR 18.12)
+// that says where and whom to write, not what the rule does: the FDA's
+// Part 11 rule's summary held "ADDRESSES: Submit written comments to the
+// Dockets Management Branch (HFA-305), Food and Drug Administration,
+// 12420 Parklawn Dr., rm.".
+var frAdminField = regexp.MustCompile(`^\s*(?:AGENCY|ACTION|ADDRESSES|FOR FURTHER INFORMATION CONTACT|RIN):`)
+
+// usZIPEnd ends a US address: a state's code and a ZIP code ("Rockville,
+// MD 20857.").
+var usZIPEnd = regexp.MustCompile(`,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\.?$`)
+
+// usAddressTail reports a short unit that ends as a US address does: an
+// address the sentence splitter cut at an abbreviation ("12420 Parklawn
+// Dr., rm." then "1-23, Rockville, MD 20857.").
+func usAddressTail(u string) bool {
+	return len(strings.Fields(u)) <= 8 && usZIPEnd.MatchString(strings.TrimSpace(u))
+}
 
 // withoutGluedHeading takes a labelled heading off the sentence it was
 // run into, and a Federal Register field's label (frFieldLabel).
