@@ -458,7 +458,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i)) || amountUnit(toks, i) {
+			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -538,6 +538,15 @@ func partLabel(toks []etok, k int) bool {
 		k++ // "Cap. 186"
 	}
 	return k+1 < len(toks) && (partNumberRe.MatchString(toks[k+1].text) || isNumeric(toks[k+1].text))
+}
+
+// citedPart reports a phrase's last word at toks[k] that is a part's
+// label, capitalised, before the part's number: the phrase runs into a
+// citation ("CFR Part" of "21 CFR Part 11" was a key phrase of FDA's rule
+// on electronic records). A label in lower case ends a phrase that names
+// something ("interest rate cap 2%").
+func citedPart(toks []etok, k int) bool {
+	return capitalised(toks[k].text) && partLabel(toks, k)
 }
 
 // amountUnit reports a currency at toks[k] that an amount in words

@@ -823,3 +823,30 @@ func TestCFRLabelsAndHeadingsAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("the word standard in prose is no candidate: %v", Candidates(text, "en"))
 	}
 }
+
+// A phrase that runs into a citation's part label is no key phrase: "CFR
+// Part" (of "21 CFR Part 11") was one of FDA's rule on electronic
+// records (QA qa-regs4). A label in lower case may end a phrase that names
+// something.
+func TestCitedPartEndsNoPhrase(t *testing.T) {
+	b, err := os.ReadFile("../classify/testdata/regulations/fda_part11_1997.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := top20(string(b))
+	for _, bad := range []string{"CFR Part", "CFR Parts"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "electronic records") {
+		t.Errorf("%q not among key phrases %q", "electronic records", got)
+	}
+	found := false
+	for _, c := range Candidates("The loan has an interest rate cap 2 points above the index. The interest rate cap protects the borrower.", "en") {
+		found = found || c.Text == "interest rate cap" && c.Freq == 2
+	}
+	if !found {
+		t.Error("a phrase ending in a lower-case label lost an occurrence")
+	}
+}
