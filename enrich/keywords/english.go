@@ -34,6 +34,9 @@ type etok struct {
 	// enumerated is the first word after a paragraph's enumerator at the
 	// start of its line ("(a) Standard.", "(1)(i) Risk analysis")
 	enumerated bool
+	// partHeading: the word is in a part's numbered heading in capitals
+	// (capitalsPartHeading)
+	partHeading bool
 }
 
 // tokenizeEnglish splits text into word and punctuation tokens with byte
@@ -93,7 +96,7 @@ func tokenizeEnglish(text string) []etok {
 					end -= len("’s")
 				}
 			}
-			t := etok{text: text[i:end], start: i, end: end, sent: sent, lineStart: lineStart}
+			t := etok{text: text[i:end], start: i, end: end, sent: sent, lineStart: lineStart, partHeading: capsLine}
 			t.enumerated = !lineStart && unicode.IsUpper(r) && afterEnumerator(text, i)
 			// a paragraph's first word after its enumerator opens a
 			// sentence, and in a part's heading in capitals every word is
@@ -458,7 +461,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]

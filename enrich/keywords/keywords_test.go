@@ -850,3 +850,31 @@ func TestCitedPartEndsNoPhrase(t *testing.T) {
 		t.Error("a phrase ending in a lower-case label lost an occurrence")
 	}
 }
+
+// A single word of a part's heading in capitals is no candidate there:
+// docmill-mini rescores candidates, and kept "SECURITY" (of "PART
+// 164—SECURITY AND PRIVACY") among 45 CFR 164.502's key phrases after
+// its capitals had lost their weight (QA qa-regs4). The heading's
+// phrases, and the word in prose, stay candidates.
+func TestPartHeadingWordsAreNoCandidates(t *testing.T) {
+	b, err := os.ReadFile("../classify/testdata/regulations/hipaa_164_502.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range Candidates(string(b), "en") {
+		if c.Key == Stem("security") {
+			t.Errorf("the heading's word is a candidate: %+v", c)
+		}
+	}
+	text := "PART 314—STANDARDS FOR SAFEGUARDING CUSTOMER INFORMATION\n\n" +
+		"A financial institution shall protect the security of customer information. The security program is written."
+	n := 0
+	for _, c := range Candidates(text, "en") {
+		if c.Key == Stem("security") {
+			n = c.Freq
+		}
+	}
+	if n != 2 {
+		t.Errorf("security in prose: %d occurrences, want 2", n)
+	}
+}
