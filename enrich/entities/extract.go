@@ -21,6 +21,7 @@ const (
 	KindAgreementDate  = "agreement_date"
 	KindEffectiveDate  = "effective_date"
 	KindExpirationDate = "expiration_date"
+	KindComplianceDate = "compliance_date"
 	KindDate           = "date"
 	KindMoney          = "money"
 	KindPercentage     = "percentage"
@@ -349,8 +350,8 @@ func dedupKey(s string) string {
 }
 
 var kindOrder = map[string]int{
-	KindParty: 0, KindAgreementDate: 1, KindEffectiveDate: 2, KindExpirationDate: 3, KindDate: 4,
-	KindMoney: 5, KindPercentage: 6, KindDuration: 7, KindGoverningLaw: 8, KindDefinedTerm: 9, KindCitation: 10, KindObligation: 11,
+	KindParty: 0, KindAgreementDate: 1, KindEffectiveDate: 2, KindExpirationDate: 3, KindComplianceDate: 4, KindDate: 5,
+	KindMoney: 6, KindPercentage: 7, KindDuration: 8, KindGoverningLaw: 9, KindDefinedTerm: 10, KindCitation: 11, KindObligation: 12,
 }
 
 func (x *collector) sorted() []document.Entity {

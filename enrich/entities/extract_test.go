@@ -2289,3 +2289,27 @@ func TestPercentageOfTurnover(t *testing.T) {
 		t.Errorf("percentages %q, want %q", got, want)
 	}
 }
+
+// A rule's compliance date is no plain date: the HITECH omnibus rule's
+// "Compliance date: Covered entities and business associates must comply
+// with the applicable requirements of this final rule by September 23,
+// 2013." gave a date beside its effective date (QA qa-regs4).
+func TestRuleComplianceDate(t *testing.T) {
+	text := "DATES: Effective date: This final rule is effective on March 26, 2013.\n\n" +
+		"Compliance date: Covered entities and business associates must comply with the applicable requirements of this final rule by September 23, 2013.\n\n" +
+		"The agency received comments by May 1, 2012."
+	ents := ForClass(Extract(text, "en"), "regulation")
+	if !has(ents, KindEffectiveDate, "March 26, 2013", "2013-03-26") {
+		t.Errorf("no effective date: %+v", ents)
+	}
+	if !has(ents, KindComplianceDate, "September 23, 2013", "2013-09-23") {
+		t.Errorf("no compliance date: %+v", ents)
+	}
+	if !has(ents, KindDate, "May 1, 2012", "2012-05-01") {
+		t.Errorf("a date that is no compliance date: %+v", ents)
+	}
+	ftc := "(a) The requirement in § 314.4(a) is effective as of June 9, 2023. Financial institutions shall comply with § 314.4(c)(3) no later than June 9, 2024."
+	if ents := Extract(ftc, "en"); !has(ents, KindComplianceDate, "June 9, 2024", "2024-06-09") || !has(ents, KindEffectiveDate, "June 9, 2023", "2023-06-09") {
+		t.Errorf("16 CFR 314: %+v", ents)
+	}
+}

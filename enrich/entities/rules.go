@@ -1156,9 +1156,14 @@ var (
 	// as it "shall apply from" or "shall become operative on" a date.
 	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:commencement|start)\s+date["”]?\s+(?:shall\s+)?means?\s*(?:the\s+)?$|\b(?:(?:shall|will)\s+(?:commence|begin|start)|(?:agreement|contract|lease|term)\s+(?:commences|begins|starts))\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\b(?:com(?:es|ing)|came|enter(?:s|ed|ing)?)\s+into\s+(?:force|effect)\s*(?:on\s+)?(?:the\s+)?$` +
 		`|\b(?:shall|will)\s+apply\s+(?:as\s+)?from\s*(?:the\s+)?$|\b(?:shall\s+become|becomes?)\s+operative\s+(?:on|from|as\s+of)\s*(?:the\s+)?$`)
-	agreementStrongRe = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
-	agreementWeakRe   = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
-	expiryBeforeRe    = regexp.MustCompile(`(?i)(?:(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?|\bend\s+date\s*:\s*|\bterminat\w*\s+(?:will|shall)\s+(?:be(?:come)?\s+)?effective\s+(?:on|as\s+of)\s+)(?:the\s+)?$`)
+	// complianceBeforeRe ends the text before a rule's compliance date:
+	// a Federal Register rule's "Compliance date: Covered entities ...
+	// must comply with the applicable requirements of this final rule by
+	// September 23, 2013.", which was a plain date.
+	complianceBeforeRe = regexp.MustCompile(`(?i)(?:\bcompliance\s+date\s*(?::|is|shall\s+be)|\b(?:must|shall)\s+(?:comply|be\s+in\s+compliance)\b|\bcompliance\s+(?:is\s+)?required\b)(?:[^.;:]|\.\d){0,100}?\b(?:by|on|before|no\s+later\s+than|not\s+later\s+than)?\s*$`)
+	agreementStrongRe  = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
+	agreementWeakRe    = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
+	expiryBeforeRe     = regexp.MustCompile(`(?i)(?:(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?|\bend\s+date\s*:\s*|\bterminat\w*\s+(?:will|shall)\s+(?:be(?:come)?\s+)?effective\s+(?:on|as\s+of)\s+)(?:the\s+)?$`)
 	// expiryAfterRe: a date defined as the end ("November 15, 2029 (the
 	// "Maturity Date")")
 	expiryAfterRe = regexp.MustCompile(`(?i)^\s*\(\s*(?:the\s+)?["“](?:[a-z]+\s+)?(?:maturity|expiration|expiry|termination|end)\s+date["”]`)
@@ -1215,6 +1220,11 @@ func dates(x *collector, text string, sents []sentence) {
 		kinds := 0
 		if d.iso == agreement && d.start < agreementChars {
 			kinds++
+		}
+		if !ends && complianceBeforeRe.MatchString(wide) {
+			// a rule's compliance date, not the date it takes effect
+			x.add(KindComplianceDate, d.text, d.iso, d.start)
+			continue
 		}
 		if effective == "" && !ends && (starts || effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) || periodStartRe.MatchString(wide)) {
 			// Only the first: later "effective" dates are mostly those of
