@@ -14,11 +14,11 @@ import (
 // datedEntities are the entity kinds whose first entity, when its value is
 // a full date, is indexed as a datetime field of the same name: a
 // contract's dates, searched by range ("expiration_date:<2027-03-01").
-var datedEntities = []string{"agreement_date", "effective_date", "expiration_date"}
+var datedEntities = []string{"agreement_date", "effective_date", "expiration_date", "compliance_date"}
 
 // dateTermRe is a query term on a contract date field: an optional
 // comparison and a year, a month or a day, quoted or not.
-var dateTermRe = regexp.MustCompile(`^([+-]?)(agreement_date|effective_date|expiration_date):(>=|<=|>|<)?"?(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)"?$`)
+var dateTermRe = regexp.MustCompile(`^([+-]?)(agreement_date|effective_date|expiration_date|compliance_date):(>=|<=|>|<)?"?(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)"?$`)
 
 // dateTerm writes a query term on a date field in the form Bleve's syntax
 // reads: a comparison with a year or a month as one with the day that

@@ -312,7 +312,11 @@ func TestContractDateRanges(t *testing.T) {
 		}
 		return d
 	}
-	for _, d := range []*document.Result{dated("soon", "2026-12-20"), dated("later", "2028-06-30"), dated("month-only", "2027-02"),
+	soon, later := dated("soon", "2026-12-20"), dated("later", "2028-06-30")
+	// a rule's date to comply by is searched the same way
+	soon.Entities = append(soon.Entities, document.Entity{Kind: "compliance_date", Text: "by June 30, 2026", Value: "2026-06-30"})
+	later.Entities = append(later.Entities, document.Entity{Kind: "compliance_date", Text: "by March 1, 2025", Value: "2025-03-01"})
+	for _, d := range []*document.Result{soon, later, dated("month-only", "2027-02"),
 		sample("undated", "Memo", "The Supplier shall supply the goods.", "contract", "en")} {
 		if err := ix.Put(context.Background(), d); err != nil {
 			t.Fatal(err)
@@ -331,6 +335,8 @@ func TestContractDateRanges(t *testing.T) {
 		`expiration_date:<=2026`:                                        "soon",
 		`expiration_date:>2026-12`:                                      "later",
 		`expiration_date:>"2098-12-31"`:                                 "",
+		`compliance_date:<2026-01-01`:                                   "later",
+		`compliance_date:2026-06`:                                       "soon",
 	} {
 		if got := ids(t, ix, q); strings.Join(got, " ") != want {
 			t.Errorf("%s: %v, want %q", q, got, want)

@@ -120,6 +120,8 @@ var Fields = []FieldSpec{
 	{Name: "agreement_date", Kind: "datetime"},
 	{Name: "effective_date", Kind: "datetime"},
 	{Name: "expiration_date", Kind: "datetime"},
+	// a rule's date to comply by, searched the same way
+	{Name: "compliance_date", Kind: "datetime"},
 	{Name: fieldResult, Kind: "stored"},
 	{Name: fieldLengths, Kind: "stored"},
 	{Name: fieldFacets, Kind: "keyword"},

@@ -104,6 +104,9 @@ func (ix *Index) Upgrades() []string {
 	if m != nil && (m.FieldMappingForPath("expiration_date").Type == "" || m.FieldMappingForPath(fieldExpiryKey).Type == "") {
 		out = append(out, "contract dates searched by range (expiration_date:<2027-03-01) and counted by when contracts expire")
 	}
+	if m != nil && m.FieldMappingForPath("compliance_date").Type == "" {
+		out = append(out, "rules' compliance dates searched by range (compliance_date:<2027-01-01)")
+	}
 	if m != nil && m.ScoringModel == ScoringBM25 && !ix.lengthStats {
 		out = append(out, "true average field lengths for BM25 (Bleve's own are far too short for long texts)")
 	}

@@ -150,7 +150,7 @@ type exported struct {
 // csvColumns head a CSV export: one row per document, a register of
 // contracts (their parties, dates and governing law) a spreadsheet opens.
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
-	"parties", "agreement_date", "effective_date", "expiration_date", "governing_law", "keywords", "summary"}
+	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary"}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
 // a failed stream with a row whose first cell is "error".
@@ -221,7 +221,7 @@ func csvRow(d *document.Result) []string {
 	}
 	row := []string{d.ID, d.Filename, d.Title, d.Class, d.Subtype, d.Language, d.Source, ingested,
 		strings.Join(parties, "; "), date("agreement_date"), date("effective_date"), date("expiration_date"),
-		first("governing_law"), strings.Join(kws, "; "), d.Summary}
+		date("compliance_date"), first("governing_law"), strings.Join(kws, "; "), d.Summary}
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}
