@@ -114,6 +114,9 @@ func zhTokens(text string) []zhTok {
 		switch {
 		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhAmountWord(w.Text) || zhShareRe.MatchString(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
 			enStop[strings.ToLower(w.Text)]:
+		case isHanWord(w.Text) && zhSplitFragment(folded):
+			// 方以 of 指甲/方以 (甲方以…), 自本 of 自本协议, 可识 of
+			// 可识别: no word, so none of a phrase either
 		case isHanWord(w.Text):
 			t.content = true
 			t.edge = n >= 2
@@ -125,6 +128,30 @@ func zhTokens(text string) []zhTok {
 		out = append(out, t)
 	}
 	return out
+}
+
+// zhFunctionChars are the characters that stand alone as function words
+// (以 of 以任何形式, 本 of 本协议, 可 of 可识别): the segmenter, cutting a
+// run it cannot read, pairs them with a neighbour's character.
+const zhFunctionChars = "的了和与及或是在对为以于由从自向把被将并而且其之等个这那该此各每本也都就又还但如若所可要应有无不没很更最已"
+
+// zhSplitFragment reports whether a two-character word is a segmenter's
+// wrong cut across a word boundary: a function character and the edge of
+// the next or previous word (方以 of 甲方以任何形式, cut 指甲/方以; 自本 of
+// 自本协议签订之日起; 可识 of 可识别的, cut 可识/别的), which the
+// dictionary does not hold as a word (gse keeps a word's prefixes with
+// frequency 0). Such fragments were key phrases of contracts and laws.
+func zhSplitFragment(w string) bool {
+	r := []rune(w)
+	if len(r) != 2 || !strings.ContainsRune(zhFunctionChars, r[0]) && !strings.ContainsRune(zhFunctionChars, r[1]) {
+		return false
+	}
+	seg := lang.Segmenter()
+	if seg == nil {
+		return false
+	}
+	freq, _, ok := seg.Find(w)
+	return !ok || freq <= 0
 }
 
 // zhNumeralChars are Chinese numerals (everyday and financial) and the

@@ -878,3 +878,31 @@ func TestPartHeadingWordsAreNoCandidates(t *testing.T) {
 		t.Errorf("security in prose: %d occurrences, want 2", n)
 	}
 }
+
+// The segmenter's wrong cuts across a word boundary are no key phrases:
+// 方以 (保密信息是指甲方以任何形式, cut 指甲/方以) was an NDA's and 可识 (已识别或者
+// 可识别的自然人, cut 可识/别的) the PIPL's (QA qa-zh3).
+func TestChineseSplitFragmentsAreNoKeyPhrases(t *testing.T) {
+	nda := "保密协议\n\n第一条 保密信息的定义\n保密信息是指甲方以任何形式向乙方披露的技术信息和经营信息，包括设计图纸、工艺参数、源代码及客户名单。乙方对保密信息负有保密义务。\n\n" +
+		"第二条 保密义务\n乙方应当对保密信息严格保密，未经甲方书面同意，不得向任何第三方披露保密信息。甲方以书面形式指定的信息亦属保密信息。\n\n" +
+		"第三条 期限\n本协议自本协议签订之日起五年内有效。保密义务在本协议终止后继续有效。\n"
+	pipl := "个人信息保护法\n\n第四条 个人信息是以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息，不包括匿名化处理后的信息。\n" +
+		"第七十三条 去标识化，是指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。可识别的自然人的信息应当受到保护。\n"
+	for _, text := range []string{nda, pipl} {
+		for _, k := range Extract(text, Options{Language: "zh", Top: 20, Distinct: true}) {
+			if k.Text == "方以" || k.Text == "自本" || k.Text == "可识" {
+				t.Errorf("fragment %q among key phrases", k.Text)
+			}
+		}
+	}
+	for _, w := range []string{"方以", "自本", "可识"} {
+		if !zhSplitFragment(w) {
+			t.Errorf("%q not a fragment", w)
+		}
+	}
+	for _, w := range []string{"别的", "甲方", "以上", "本金", "可以"} {
+		if zhSplitFragment(w) {
+			t.Errorf("word %q taken for a fragment", w)
+		}
+	}
+}
