@@ -295,9 +295,13 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 			}
 		}
 	}
+	labels := zhFieldLabelRe.FindAllStringSubmatchIndex(text, -1)
 	out := make([]Candidate, 0, len(order))
 	for _, a := range order {
 		c := a.c
+		if len(labels) > 0 && inLabels(c.Spans, labels) {
+			continue
+		}
 		c.Freq = len(c.Spans)
 		c.Spread = float64(a.sents) / float64(nSent)
 		c.IDF = a.idf
@@ -310,6 +314,30 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// zhFieldLabelRe is a field's label at the start of a line, before its
+// colon, as a contract heads its parties' and its own particulars
+// (统一社会信用代码：, 甲方开户行：, 法定代表人（签字）：, 合同编号：): group 1 is
+// the label.
+var zhFieldLabelRe = regexp.MustCompile(`(?m)^[ \t　]*(?:[甲乙丙丁]方)?(\p{Han}{2,8})(?:[（(][^）)\n]{1,8}[)）])?[ \t　]*[：:]`)
+
+// inLabels reports whether every span lies inside a field's label (group 1
+// of a zhFieldLabelRe match; both lists in text order): 社会信用代码,
+// 法定代表人, 合同编号, 开户行 and 账号 said what a contract's fields are
+// called, not what it is about, and were its key phrases. A term that
+// occurs elsewhere too is kept.
+func inLabels(spans [][2]int, labels [][]int) bool {
+	j := 0
+	for _, sp := range spans {
+		for j < len(labels) && labels[j][3] <= sp[0] {
+			j++
+		}
+		if j == len(labels) || sp[0] < labels[j][2] || sp[1] > labels[j][3] {
+			return false
+		}
+	}
+	return len(spans) > 0
 }
 
 // TFIDF is the plain baseline: single words (English: non-stopword

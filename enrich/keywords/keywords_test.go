@@ -906,3 +906,30 @@ func TestChineseSplitFragmentsAreNoKeyPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A contract's field labels are no key phrases: 社会信用代码 (of
+// 统一社会信用代码：), 法定代表人, 合同编号, 开户行 and 账号 were an NDA's (QA
+// qa-zh3); a term that occurs outside a label too stays one.
+func TestChineseFieldLabelsAreNoKeyPhrases(t *testing.T) {
+	text := "保密协议\n\n合同编号：HN-NDA-2025-0318\n" +
+		"甲方：深圳市华南智能制造股份有限公司\n统一社会信用代码：91440300MA5F1234XY\n法定代表人：王建国\n" +
+		"乙方：苏州工业园区恒信精密机械有限责任公司\n统一社会信用代码：91320594MA1N5678AB\n法定代表人：李明\n\n" +
+		"第一条 乙方应当对保密信息严格保密，未经甲方书面同意，不得向任何第三方披露保密信息。\n" +
+		"第二条 乙方违反保密义务的，应当支付违约金。保密义务在本协议终止后继续有效。\n\n" +
+		"甲方开户行：中国工商银行深圳南山支行\n账号：4000021209200123456\n" +
+		"乙方开户行：中国建设银行苏州工业园区支行\n账号：32250198863600001234\n" +
+		"甲方（盖章）：深圳市华南智能制造股份有限公司\n法定代表人（签字）：\n"
+	got := Extract(text, Options{Language: "zh", Top: 20, Distinct: true})
+	var texts []string
+	for _, k := range got {
+		texts = append(texts, k.Text)
+		for _, label := range []string{"社会信用代码", "信用代码", "统一社会信用", "统一社会", "法定代表人", "代表人", "合同编号", "开户行", "账号"} {
+			if k.Text == label {
+				t.Errorf("label %q among key phrases", k.Text)
+			}
+		}
+	}
+	if !slices.Contains(texts, "保密义务") {
+		t.Errorf("保密义务 missing from %q", texts)
+	}
+}
