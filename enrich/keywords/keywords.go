@@ -114,7 +114,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 	sort.SliceStable(keep, func(i, j int) bool { return scores[keep[i]] > scores[keep[j]] })
 	var out []document.Keyword
 	var chosen []Candidate
-	var names []string
+	var names []zhName
 	if isZH(opts.Language) {
 		names = companyNames(opts.Text)
 	}
@@ -125,6 +125,15 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 		c := cand(k)
 		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) {
 			continue
+		}
+		if n, ok := cutName(c, names, opts.Text); ok {
+			// a cut of a company's name (深圳市华南智能 of
+			// 深圳市华南智能制造股份有限公司): the company's key phrase is
+			// its name's core, 华南智能制造
+			c.Text, c.Key = n.core, n.core
+			if redundant(c, chosen) {
+				continue
+			}
 		}
 		if opts.Distinct && isZH(opts.Language) {
 			if i, wider := nested(c, chosen); wider {
@@ -348,14 +357,61 @@ var midName = regexp.MustCompile(`^(?:有限|股份有限)`)
 // maxCompanyNames bounds the names pieceOfNamed compares with.
 const maxCompanyNames = 50
 
+// zhName is a Chinese company's name as a text writes it, the place it
+// opens with (深圳市, 苏州工业园区) and its core: the name without the place,
+// a bracketed place and the legal form (华南智能制造 of
+// 深圳市华南智能制造股份有限公司); a firm's core keeps its kind
+// (明德律师事务所).
+type zhName struct {
+	full, place, core string
+}
+
+// companyFormRe is a company's legal form, where its core ends.
+var companyFormRe = regexp.MustCompile(`有限责任公司|股份有限公司|有限公司|集团公司|集团|公司`)
+
+// firmRe is a firm's kind, which its core keeps.
+var firmRe = regexp.MustCompile(`律师事务所|会计师事务所|會計師事務所|律師事務所`)
+
+// bracketRe is a bracketed part of a name (（中国）).
+var bracketRe = regexp.MustCompile(`[（(][^）)]*[)）]`)
+
+// newZHName splits a company's full name into its place and core.
+func newZHName(full string) zhName {
+	base := full
+	if m := firmRe.FindStringIndex(full); m != nil {
+		base = full[:m[1]]
+	} else if m := companyFormRe.FindStringIndex(full); m != nil {
+		base = full[:m[0]]
+	}
+	base = bracketRe.ReplaceAllString(base, "")
+	// leading words that end as an administrative division does (深圳市,
+	// 苏州工业园区, 海淀区) are the place; a bare city (北京, 上海) often
+	// belongs to the name itself and stays
+	cut := 0
+	for _, w := range lang.Words(base, lang.Chinese) {
+		r := []rune(w.Text)
+		if w.Start != cut || len(r) < 2 || !isHanWord(w.Text) || !strings.ContainsRune("省市区县", r[len(r)-1]) ||
+			utf8.RuneCountInString(base[w.End:]) < 2 {
+			break
+		}
+		cut = w.End
+	}
+	return zhName{full: full, place: base[:cut], core: base[cut:]}
+}
+
+// piece reports whether phrase is a part of the name beyond its place.
+func (n zhName) piece(phrase string) bool {
+	return strings.Contains(n.full, phrase) && !strings.Contains(n.place, phrase)
+}
+
 // companyNames lists the distinct company names in a Chinese text.
-func companyNames(text string) []string {
-	var out []string
+func companyNames(text string) []zhName {
+	var out []zhName
 	seen := map[string]bool{}
 	for _, m := range companyNameRe.FindAllString(text, -1) {
 		if !seen[m] {
 			seen[m] = true
-			out = append(out, m)
+			out = append(out, newZHName(m))
 			if len(out) == maxCompanyNames {
 				break
 			}
@@ -369,22 +425,45 @@ func companyNames(text string) []string {
 // contract's parties filled its key phrases with pieces of their names
 // (广州智联信息技术, 智联信息技术, 智联, 广州智联 from 广州智联信息技术有限公司;
 // 有限公司 alone), where one says who and the rest crowd out what the
-// contract is about.
-func pieceOfNamed(phrase string, chosen []Candidate, names []string) bool {
+// contract is about. The place a name opens with (苏州工业园区) is a
+// place, no piece of it.
+func pieceOfNamed(phrase string, chosen []Candidate, names []zhName) bool {
 	if companySuffixRe.ReplaceAllString(phrase, "") == "" || midName.MatchString(phrase) {
 		return true
 	}
 	for _, n := range names {
-		if !strings.Contains(n, phrase) {
+		if !n.piece(phrase) {
 			continue
 		}
 		for _, o := range chosen {
-			if strings.Contains(n, o.Text) {
+			if n.piece(o.Text) || o.Text == n.core {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// cutName finds the company name that c is a cut of: a part of it other
+// than its full name and its core that seldom occurs outside the names
+// (at most a third of its occurrences: 智能制造 of a text on smart
+// manufacturing is a term of its own, and so is 苏州工业园区 of a text
+// whose addresses name it too).
+func cutName(c Candidate, names []zhName, text string) (zhName, bool) {
+	for _, n := range names {
+		if c.Text == n.full || c.Text == n.core || !strings.Contains(n.full, c.Text) || len(n.core) < len(c.Text) && strings.Contains(c.Text, n.core) {
+			continue
+		}
+		inside := 0
+		for _, o := range names {
+			inside += strings.Count(o.full, c.Text) * strings.Count(text, o.full)
+		}
+		if 3*(c.Freq-min(inside, c.Freq)) <= c.Freq {
+			return n, true
+		}
+		return zhName{}, false
+	}
+	return zhName{}, false
 }
 
 // maxSharing is how many chosen key phrases one word may be in.

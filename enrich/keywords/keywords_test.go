@@ -933,3 +933,35 @@ func TestChineseFieldLabelsAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("保密义务 missing from %q", texts)
 	}
 }
+
+// A company's key phrase is its name's core, not a cut at an arbitrary
+// point: 深圳市华南智能 and 苏州工业园区恒信 were an NDA's (QA qa-zh3).
+func TestChineseCompanyNameNotCut(t *testing.T) {
+	text := strings.Repeat("保密协议\n\n甲方：深圳市华南智能制造股份有限公司\n乙方：苏州工业园区恒信精密机械有限责任公司\n\n"+
+		"第一条 乙方应当对保密信息严格保密，未经甲方书面同意，不得向任何第三方披露保密信息。\n"+
+		"第二条 乙方违反保密义务的，应当支付违约金。\n\n"+
+		"甲方（盖章）：深圳市华南智能制造股份有限公司\n乙方（盖章）：苏州工业园区恒信精密机械有限责任公司\n", 2)
+	for _, distinct := range []bool{false, true} {
+		var got []string
+		for _, k := range Extract(text, Options{Language: "zh", Top: 20, Distinct: distinct}) {
+			got = append(got, k.Text)
+		}
+		for _, name := range []string{"深圳市华南智能制造股份有限公司", "苏州工业园区恒信精密机械有限责任公司"} {
+			var pieces []string
+			for _, k := range got {
+				if strings.Contains(name, k) {
+					pieces = append(pieces, k)
+				}
+			}
+			if len(pieces) != 1 || pieces[0] != newZHName(name).core && pieces[0] != name {
+				t.Errorf("distinct %v: %s as %q in %q", distinct, name, pieces, got)
+			}
+		}
+	}
+	for name, core := range map[string]string{"深圳市华南智能制造股份有限公司": "华南智能制造", "苏州工业园区恒信精密机械有限责任公司": "恒信精密机械",
+		"上海明德律师事务所": "上海明德律师事务所", "阿里巴巴（中国）网络技术有限公司": "阿里巴巴网络技术", "北京市海淀区华清科技有限公司": "华清科技"} {
+		if got := newZHName(name).core; got != core {
+			t.Errorf("core of %s: %q, want %q", name, got, core)
+		}
+	}
+}
