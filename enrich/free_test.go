@@ -694,3 +694,32 @@ func TestFreeChineseNoticeSummaryWithoutIssuer(t *testing.T) {
 		t.Errorf("summary %q", a.Summary)
 	}
 }
+
+// A Chinese notice, class other, lists its subject once, not in nested
+// windows: 关于开展2025年度数据合规自查工作的通知 had 合规自查, 数据合规自查,
+// 合规自查工作 and 年度数据合规 among its key phrases (QA qa-zh3).
+func TestFreeChineseNoticeKeywordsNotNested(t *testing.T) {
+	text := "关于开展2025年度数据合规自查工作的通知\n\n各部门、各子公司：\n\n" +
+		"为贯彻落实《中华人民共和国数据安全法》《中华人民共和国个人信息保护法》等法律法规要求，进一步提升公司数据合规管理水平，防范数据合规风险，经公司研究决定，开展2025年度数据合规自查工作。现将有关事项通知如下：\n\n" +
+		"一、自查范围\n公司各部门、各子公司在业务经营中收集、存储、使用、传输的个人信息和重要数据。\n\n" +
+		"二、自查内容\n（一）数据分类分级情况；\n（二）个人信息收集是否取得个人同意；\n（三）数据出境是否履行安全评估程序。\n\n" +
+		"三、时间安排\n各部门应于2025年6月30日前完成合规自查工作，并将自查报告报送法务合规部。法务合规部将于7月对自查情况进行抽查。\n\n" +
+		"四、工作要求\n各部门负责人为本部门数据合规自查工作的第一责任人，应高度重视，认真组织，确保合规自查工作取得实效。\n\n特此通知。\n\n法务合规部\n2025年5月20日\n"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("notice.txt", text, document.TypeText), enrich.Request{})
+	if a.Class == "contract" || a.Class == "regulation" {
+		t.Fatalf("class %q", a.Class)
+	}
+	var got []string
+	for _, k := range a.Keywords {
+		got = append(got, k.Text)
+	}
+	n := 0
+	for _, k := range got {
+		if strings.Contains("数据合规自查工作", k) && len(k) > len("合规") && k != "自查" {
+			n++
+		}
+	}
+	if n > 1 {
+		t.Errorf("%d windows of 数据合规自查工作 in %q", n, got)
+	}
+}

@@ -36,6 +36,7 @@ type Options struct {
 	// contract's or a regulation's key phrases are facets, where pieces
 	// of one term crowd out what the text is about; a scientific
 	// abstract's keywords hold both (CSL's gold), so it is off by default.
+	// A Chinese notice (关于…的通知) has it always (see zhNotice).
 	Distinct bool
 }
 
@@ -117,6 +118,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 	var names []zhName
 	if isZH(opts.Language) {
 		names = companyNames(opts.Text)
+		opts.Distinct = opts.Distinct || zhNotice(opts.Text)
 	}
 	for _, k := range keep {
 		if len(out) == opts.Top {
@@ -158,6 +160,24 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 		out = append(out, document.Keyword{Text: c.Text, Score: c.Score})
 	}
 	return out
+}
+
+// zhNoticeRe is an official notice's or decision's title: 关于开展2025年度
+// 数据合规自查工作的通知, 公告, 关于…的决定 or 批复.
+var zhNoticeRe = regexp.MustCompile(`^(?:关于.+的(?:通知|通告|公告|通报|决定|批复|复函|函|意见)|.*(?:通知|通告|公告|通报))$`)
+
+// zhNotice reports whether a Chinese text opens with a notice's title. A
+// notice repeats its subject in nested windows (合规自查, 数据合规自查,
+// 合规自查工作, 年度数据合规 of one 数据合规自查工作), so its key phrases
+// list a term once as a contract's do; a scientific abstract's title (CSL's,
+// 关于…的思考, …的研究) is never so worded, and its gold keeps the pieces.
+func zhNotice(text string) bool {
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return utf8.RuneCountInString(line) <= 80 && zhNoticeRe.MatchString(line)
+		}
+	}
+	return false
 }
 
 // overlaps counts the spans of a that overlap a span of b, and returns

@@ -965,3 +965,13 @@ func TestChineseCompanyNameNotCut(t *testing.T) {
 		}
 	}
 }
+
+// A notice's title makes its key phrases distinct; a paper's does not.
+func TestChineseNoticeTitle(t *testing.T) {
+	for title, want := range map[string]bool{"关于开展2025年度数据合规自查工作的通知": true, "停电公告": true, "关于印发《数据出境安全评估办法》的通知": true,
+		"国务院关于修改部分行政法规的决定": false, "关于校风建设的思考": false, "关于黑龙江省朝鲜族教育情况的调研报告": false, "深度学习模型的研究": false} {
+		if got := zhNotice("\n" + title + "\n正文。"); got != want {
+			t.Errorf("zhNotice(%s) = %v", title, got)
+		}
+	}
+}
