@@ -728,6 +728,32 @@ func TestChineseSignatureBlockDate(t *testing.T) {
 	}
 }
 
+// A Chinese signature block that stacks the sides one under the other
+// with no seal marked ("甲方：X / 乙方：Y / 日期：…", "甲方签字： / 乙方签字：")
+// dates the agreement as 签订日期 does: the date was a plain one (QA zh2 D3).
+// A deadline labelled under such lines still dates nothing.
+func TestChineseSignatureBlockStackedSides(t *testing.T) {
+	body := "保密协议\n甲方：上海明远科技有限公司\n乙方：张伟\n\n第一条 乙方应对甲方商业秘密承担保密义务。\n第七条 本协议自双方签字盖章之日起生效。\n\n"
+	for tail, want := range map[string]string{
+		"甲方：上海明远科技有限公司\n乙方：张伟\n日期：2025年4月8日\n":               "2025-04-08",
+		"甲方签字：\n乙方签字：\n日期：2025年4月8日\n":                       "2025-04-08",
+		"甲方代表签字：王强\n乙方签字：张伟\n日期：2025年4月8日\n":                 "2025-04-08",
+		"甲方：上海明远科技有限公司\n法定代表人：王强\n\n乙方：张伟\n\n日期：二〇二五年四月八日\n": "2025-04-08",
+		"甲方：上海明远科技有限公司\n乙方：张伟\n交货日期：2025年5月31日\n":            "",
+	} {
+		ents := Extract(body+tail, "zh")
+		got := ""
+		for _, e := range ents {
+			if e.Kind == KindAgreementDate {
+				got = e.Value
+			}
+		}
+		if got != want {
+			t.Errorf("%q: agreement date %q, want %q in %+v", tail, got, want, ents)
+		}
+	}
+}
+
 // A party named last in a sentence ends where the sentence goes on, and a
 // date the term ends on is no agreement date, however early it is named:
 // "Globex Inc. expires on June 30" was a party, and June 30 the agreement

@@ -1558,8 +1558,18 @@ var (
 func zhSignatureDate(text string, d dateMatch) bool {
 	line := text[strings.LastIndexByte(text[:d.start], '\n')+1 : d.start]
 	near := text[max(0, d.start-300):d.start]
-	return zhDateLineRe.MatchString(line) && (zhSignedNearRe.MatchString(near) || zhBothSidesRe.MatchString(near))
+	return zhDateLineRe.MatchString(line) && (zhSignedNearRe.MatchString(near) || zhBothSidesRe.MatchString(near) || zhSidesAboveRe.MatchString(near))
 }
+
+// zhSideLine is a signature block's line for one side: its role, perhaps
+// what signs for it (代表, 签字, 盖章), then its colon or nothing more.
+const zhSideLine = `^[ \t　]*(?:` + zhRoles + `)(?:[（(][^）)\n]{0,20}[）)])?(?:法定代表人|授权代表|代表)?(?:签字|签章|盖章|签名)?[ \t　]*(?:[:：]|$)`
+
+// zhSidesAboveRe is the sides' lines stacked one under the other, a few
+// lines apart at most ("甲方：上海明远科技有限公司 / 乙方：张伟", "甲方签字： /
+// 乙方签字："), which many contracts sign under with no seal marked: the
+// date line under them was a plain date.
+var zhSidesAboveRe = regexp.MustCompile(`(?m)` + zhSideLine + `[^\n]*\n(?:[^\n]*\n){0,4}?` + zhSideLine)
 
 // zhBothSidesRe is a signature block's line naming both sides, each after
 // its role ("甲方：北京华信科技有限公司　　乙方：苏州精工机械制造有限公司"),
