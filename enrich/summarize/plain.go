@@ -164,7 +164,11 @@ func plainAll(sentences []string, o Options) []string {
 // says "we" look central.
 func plainSpoken(sentences []string, o Options) (plain, spoken []string) {
 	if o.Language == lang.Chinese {
-		return sentences, sentences
+		plain = make([]string, len(sentences))
+		for i, s := range sentences {
+			plain[i] = withoutArticleLabel(s)
+		}
+		return plain, plain
 	}
 	plain = make([]string, len(sentences))
 	for i, s := range sentences {
@@ -251,4 +255,25 @@ func withoutOpener(s string) string {
 func dangling(s string) bool {
 	l := strings.ToLower(strings.TrimLeft(s, " "))
 	return strings.HasPrefix(l, "and ") || strings.HasPrefix(l, "or ") || strings.HasPrefix(l, ",")
+}
+
+// zhArticleLabelRe is the label a Chinese provision opens with, "第一条 "
+// (第十二条之一：), after any chapter heading run into it ("第一章 总则
+// 第一条 "), as English clause numbers are ("12. The Supplier ..."): out
+// of its document it numbers nothing, and summaries opened "第一条 为了规范
+// 数据处理活动……".
+var zhArticleLabelRe = regexp.MustCompile(`^[\s\x{3000}]*(?:第[一二三四五六七八九十百千零〇两\d]{1,8}[编章节編節][\s\x{3000}]+\p{Han}{1,15}[\s\x{3000}]+)*第[一二三四五六七八九十百千零〇两\d]{1,8}[条條](?:之[一二三四五六七八九十]{1,3})?(?:[\s\x{3000}]+|[\s\x{3000}]*[:：][\s\x{3000}]*)`)
+
+// withoutArticleLabel is a Chinese unit without its provision's label. A
+// unit of headings alone ("第三条 合同价款") stays as it is, for NonProse
+// to set aside.
+func withoutArticleLabel(s string) string {
+	if zhHeadings.MatchString(s) {
+		return s
+	}
+	m := zhArticleLabelRe.FindStringIndex(s)
+	if m == nil || m[1] == len(s) {
+		return s
+	}
+	return s[m[1]:]
 }

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -793,5 +794,41 @@ func TestDatedLineWithoutPartiesHeading(t *testing.T) {
 	u := []string{"THIS AGREEMENT is dated 1st March 2024", "1. Supply", "2. Payment", "The Customer shall pay within 30 days."}
 	if _, _, joined, ok := listedParties(u); ok {
 		t.Errorf("listedParties joined %q", joined)
+	}
+}
+
+// A Chinese provision's label (第一条, 第四十五条) and a chapter heading
+// (第一章 总则) are left out of a summary, which opens with the provision's
+// sentence: summaries of regulations and contracts opened "第一条 为了规范
+// 数据处理活动……" (QA zh2 D1).
+func TestChineseArticleLabelsLeftOut(t *testing.T) {
+	text := "中华人民共和国数据安全法\n\n第一章 总则\n\n" +
+		"第一条 为了规范数据处理活动，保障数据安全，促进数据开发利用，保护个人、组织的合法权益，制定本法。\n" +
+		"第二条 在中华人民共和国境内开展数据处理活动及其安全监管，适用本法。\n" +
+		"第三条 数据处理\n" +
+		"第四条　维护数据安全，应当坚持总体国家安全观，建立健全数据安全治理体系。\n" +
+		"第二章 数据安全与发展 第十三条 国家统筹发展和安全，坚持以数据开发利用和产业发展促进数据安全。\n" +
+		"第十二条之一：国家建立数据分类分级保护制度。\n"
+	sentences := lang.Sentences(text, "zh")
+	label := regexp.MustCompile(`第[一二三四五六七八九十百\d]+[条章]`)
+	scores := make([]float64, len(sentences))
+	for i := range scores {
+		scores[i] = 1
+	}
+	for name, got := range map[string]string{
+		"Summarize": Summarize(sentences, Options{MaxChars: 1000, Language: "zh"}),
+		"Select":    Select(sentences, scores, Options{MaxChars: 1000, Language: "zh"}),
+	} {
+		if label.MatchString(got) || strings.Contains(got, "数据处理。") {
+			t.Errorf("%s: a label or heading in the summary: %q", name, got)
+		}
+		for _, want := range []string{"为了规范数据处理活动", "维护数据安全", "国家统筹发展和安全", "国家建立数据分类分级"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: %q left out of %q", name, want, got)
+			}
+		}
+		if !strings.HasPrefix(got, "为了规范数据处理活动") {
+			t.Errorf("%s: the summary should open with the first provision's sentence: %q", name, got)
+		}
 	}
 }
