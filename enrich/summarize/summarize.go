@@ -180,12 +180,16 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	used := 0
 	taken := make([]bool, len(sentences))
 	for {
-		best, bestVal := -1, math.Inf(-1)
+		best, bestEnd, bestVal := -1, -1, math.Inf(-1)
 		for i, s := range sentences {
 			if taken[i] {
 				continue
 			}
-			n := runes(s) + sepLen(o.Language, len(chosen))
+			end := semicolonEnd(sentences, i, o.Language)
+			n := 0
+			for k := i; k < end; k++ {
+				n += runes(sentences[k]) + sepLen(o.Language, len(chosen)+k-i)
+			}
 			if used+n > budget || barred[i] || i > 0 && !taken[i-1] && (refersBack(s) || continues(sentences[i-1])) {
 				continue
 			}
@@ -197,15 +201,17 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 				continue
 			}
 			if v := mmrLambda*norm[i] - (1-mmrLambda)*red; v > bestVal {
-				best, bestVal = i, v
+				best, bestEnd, bestVal = i, end, v
 			}
 		}
 		if best < 0 || (len(chosen) > 0 && bestVal < minGain) {
 			break
 		}
-		taken[best] = true
-		chosen = append(chosen, best)
-		used += runes(sentences[best]) + sepLen(o.Language, len(chosen)-1)
+		for k := best; k < bestEnd; k++ {
+			taken[k] = true
+			chosen = append(chosen, k)
+			used += runes(sentences[k]) + sepLen(o.Language, len(chosen)-1)
+		}
 	}
 	if len(chosen) == 0 {
 		// nothing fits whole: the passage from the best sentence, cut
@@ -241,12 +247,13 @@ func withLongest(out string, sentences []string, chosen []int, norm []float64, b
 		return out
 	}
 	left := budget - runes(out) - sepLen(language, len(chosen))
-	part := cut(sentences[k], left)
+	whole := semicolonText(sentences, k, language)
+	part := cut(whole, left)
 	if left < minFill || runes(part) < minFill || repeats(part, sentences, chosen, language) {
 		return out
 	}
 	with := slices.Clone(sentences)
-	with[k] = marked(part, sentences[k])
+	with[k] = marked(part, whole)
 	idx := append(slices.Clone(chosen), k)
 	sort.Ints(idx)
 	return join(with, idx, language)
@@ -292,11 +299,12 @@ func fill(out string, sentences []string, chosen []int, budget int, language str
 	if left < minFill || last+1 >= len(sentences) || skip[last+1] {
 		return out
 	}
-	next := cut(sentences[last+1], left)
+	whole := semicolonText(sentences, last+1, language)
+	next := cut(whole, left)
 	if runes(next) < minFill || repeats(next, sentences, chosen, language) {
 		return out
 	}
-	next = marked(next, sentences[last+1])
+	next = marked(next, whole)
 	if language == lang.Chinese {
 		return joinChinese([]string{out, next})
 	}
@@ -437,6 +445,32 @@ func lastRune(s string) string {
 		return ""
 	}
 	return string(r)
+}
+
+// semicolonEnd is the end (exclusive) of the units a selection takes with
+// unit i: in Chinese, the rest of its sentence when a semicolon ends it
+// (continues), so a summary does not stop on "双方应协商解决；" without
+// "协商不成的，……申请仲裁。"; else i alone. English keeps its units: Units
+// splits at "; " so that a tight budget can take the best clause.
+func semicolonEnd(sentences []string, i int, language string) int {
+	end := i + 1
+	if language != lang.Chinese {
+		return end
+	}
+	for end < len(sentences) && continues(sentences[end-1]) {
+		end++
+	}
+	return end
+}
+
+// semicolonText is unit i with the rest of its sentence (semicolonEnd),
+// which a summary that fills its budget with it cuts as one.
+func semicolonText(sentences []string, i int, language string) string {
+	end := semicolonEnd(sentences, i, language)
+	if end == i+1 {
+		return sentences[i]
+	}
+	return joinChinese(sentences[i:end])
 }
 
 // continues reports a unit that a Chinese semicolon ends: the one after

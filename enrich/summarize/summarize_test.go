@@ -624,7 +624,7 @@ func TestChineseSemicolonContinues(t *testing.T) {
 	scores := []float64{0.2, 0.1, 1, 0.3}
 	for _, budget := range []int{60, 90} {
 		got := Select(sentences, scores, Options{MaxChars: budget, Language: "zh"})
-		if strings.HasPrefix(got, "逾期不改正") || strings.Contains(got, "逾期") && !strings.Contains(got, "第十一条") {
+		if strings.HasPrefix(got, "逾期不改正") || strings.Contains(got, "逾期") && !strings.Contains(got, "运营企业未按规定") {
 			t.Errorf("budget %d: the provision's second half alone: %q", budget, got)
 		}
 	}
@@ -829,6 +829,43 @@ func TestChineseArticleLabelsLeftOut(t *testing.T) {
 		}
 		if !strings.HasPrefix(got, "为了规范数据处理活动") {
 			t.Errorf("%s: the summary should open with the first provision's sentence: %q", name, got)
+		}
+	}
+}
+
+// A Chinese summary takes a sentence a semicolon splits whole, or marks
+// where it cut it: it ended on "双方应协商解决；" without "协商不成的，……申请
+// 仲裁。", and the half read as the whole clause (QA zh2 D2).
+func TestChineseSummaryKeepsSemicolonSentenceWhole(t *testing.T) {
+	sentences := []string{
+		"甲方应于本合同签订后五日内支付预付款。",
+		"因本合同发生的争议，双方应协商解决；",
+		"协商不成的，任何一方均可向上海国际仲裁中心申请仲裁。",
+		"本合同自双方签字之日起生效。",
+	}
+	scores := []float64{0.1, 1, 0.2, 0.3}
+	for _, budget := range []int{100, 150, 250} {
+		got := Select(sentences, scores, Options{MaxChars: budget, Language: "zh"})
+		if strings.HasSuffix(got, "；") || strings.Contains(got, "协商解决；") && !strings.Contains(got, "协商不成的，任何一方") && !strings.HasSuffix(got, CutMark) {
+			t.Errorf("budget %d: half a sentence: %q", budget, got)
+		}
+	}
+	nda := "保密协议\n\n甲方：上海明远科技有限公司\n乙方：张伟\n\n鉴于甲乙双方拟就软件开发项目开展合作，双方经友好协商，达成如下协议。\n\n" +
+		"第一条 乙方应对在合作期间知悉的甲方商业秘密承担保密义务，未经甲方书面同意，不得向任何第三方披露。\n" +
+		"第二条 本协议所称商业秘密，包括但不限于甲方的技术资料、客户名单、经营计划、财务数据以及其他未公开的信息。\n" +
+		"第三条 保密期限自本协议签订之日起至相关信息公开之日止，不因合作关系终止而失效。\n" +
+		"第四条 合作结束后，乙方应在十日内将载有商业秘密的全部资料返还甲方，并删除其电子存储的副本。\n" +
+		"第五条 乙方违反本协议约定的，应向甲方支付违约金人民币十万元；违约金不足以弥补甲方损失的，乙方应继续赔偿。\n" +
+		"第六条 因本协议发生的争议，双方应协商解决；协商不成的，任何一方均可向上海国际仲裁中心申请仲裁。\n" +
+		"第七条 本协议一式两份，甲乙双方各执一份，自双方签字盖章之日起生效。\n"
+	law := "中华人民共和国数据安全法\n\n第一章 总则\n\n" +
+		"第一条 为了规范数据处理活动，保障数据安全，促进数据开发利用，保护个人、组织的合法权益，维护国家主权、安全和发展利益，制定本法。\n" +
+		"第二条 在中华人民共和国境内开展数据处理活动及其安全监管，适用本法。在中华人民共和国境外开展数据处理活动，损害中华人民共和国国家安全、公共利益或者公民、组织合法权益的，依法追究法律责任。\n" +
+		"第四条 维护数据安全，应当坚持总体国家安全观，建立健全数据安全治理体系，提高数据安全保障能力。\n\n第六章 法律责任\n\n" +
+		"第四十五条 开展数据处理活动的组织、个人不履行本法规定的数据安全保护义务的，由有关主管部门责令改正，给予警告，可以并处五万元以上五十万元以下罚款；拒不改正或者造成大量数据泄露等严重后果的，处五十万元以上二百万元以下罚款。\n"
+	for _, text := range []string{nda, law} {
+		if got := Summarize(lang.Sentences(text, "zh"), Options{Language: "zh"}); strings.HasSuffix(got, "；") {
+			t.Errorf("the summary ends on half a sentence: %q", got)
 		}
 	}
 }
