@@ -754,6 +754,27 @@ func TestChineseSignatureBlockStackedSides(t *testing.T) {
 	}
 }
 
+// A Chinese obligation is its whole sentence, as an English one is across
+// its "; ": "乙方应于每季度末支付当期利息；" alone left out that the principal
+// falls due, and a sentence with two duties gave two halves (QA zh2).
+func TestChineseObligationKeepsSentenceWhole(t *testing.T) {
+	text := "借款合同\n第二条 借款年利率为百分之四，乙方应于每季度末支付当期利息；借款到期时，乙方应一次性归还全部本金。\n" +
+		"第四条 甲方应于每月十日前足额支付；甲方不得无故拖欠或者克扣乙方工资。\n第五条 本合同自签订之日起生效。\n"
+	var got []string
+	for _, e := range Extract(text, "zh") {
+		if e.Kind == KindObligation {
+			got = append(got, e.Text+" "+e.Value)
+		}
+	}
+	want := []string{
+		"第二条 借款年利率为百分之四，乙方应于每季度末支付当期利息；借款到期时，乙方应一次性归还全部本金。 应于",
+		"第四条 甲方应于每月十日前足额支付；甲方不得无故拖欠或者克扣乙方工资。 应于",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("obligations\n got  %q\n want %q", got, want)
+	}
+}
+
 // A party named last in a sentence ends where the sentence goes on, and a
 // date the term ends on is no agreement date, however early it is named:
 // "Globex Inc. expires on June 30" was a party, and June 30 the agreement

@@ -2703,7 +2703,7 @@ func chinese(x *collector, text string) {
 	}
 	zhMoney(x, text)
 	zhDurations(x, text)
-	start := 0
+	start, dutyEnd := 0, 0
 	for _, e := range zhSentEndRe.FindAllStringIndex(text, -1) {
 		s := strings.TrimSpace(text[start:e[1]])
 		if s != "" {
@@ -2726,12 +2726,31 @@ func chinese(x *collector, text string) {
 					continue // a heading of another shape: the clause under it names the law
 				}
 				x.add(KindGoverningLaw, clip(s, maxSentenceChars), place, start)
-			} else if zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
+			} else if start >= dutyEnd && zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
+				// the obligation is its whole sentence, as an English one
+				// is across its "; ": "乙方应于每季度末支付当期利息；" alone
+				// left out what follows the semicolon
+				dutyEnd = zhClauseEnd(text, start, e[1])
+				s = strings.TrimSpace(text[start:dutyEnd])
 				x.add(KindObligation, clip(s, maxSentenceChars), zhDutyRe.FindString(s), start)
 			}
 		}
 		start = e[1]
 	}
+}
+
+// zhClauseEnd is the end of the sentence a clause of text that starts at
+// start and ends at end is part of: past the clauses after it that a
+// semicolon ("；") parts from it, to its 。！？ or line's end.
+func zhClauseEnd(text string, start, end int) int {
+	for strings.HasSuffix(text[start:end], "；") {
+		next := zhSentEndRe.FindStringIndex(text[end:])
+		if next == nil {
+			return len(text)
+		}
+		start, end = end, end+next[1]
+	}
+	return end
 }
 
 // zhRoleParties adds the party each match of re names: re's first group
