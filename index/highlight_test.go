@@ -230,6 +230,28 @@ func TestSearchFragmentsWholeWords(t *testing.T) {
 	}
 }
 
+// A Chinese phrase is shown where the text has it whole, not where it
+// has only its first word: the phrase's bigrams, joined into one mark,
+// were scored as that word alone, so an NDA's "友好协商" in its opening
+// tied with the dispute clause's "协商不成" and the opening was shown.
+func TestChinesePhraseFragmentWhereWhole(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	filler := strings.Repeat("第二条 本协议所称商业秘密，包括但不限于甲方的技术资料、客户名单、经营计划、财务数据以及其他未公开的信息。\n", 8)
+	text := "鉴于甲乙双方拟就软件开发项目开展合作，双方经友好协商，达成如下协议。\n" + filler +
+		"第六条 因本协议发生的争议，双方应协商解决；协商不成的，任何一方均可申请仲裁。\n"
+	if err := ix.Put(context.Background(), sample("nda", "保密协议", text, "contract", "zh")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "协商不成"})
+	if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Fragments) == 0 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if f := res.Hits[0].Fragments[0]; !strings.Contains(f, "<mark>协商不成</mark>") {
+		t.Errorf("fragment %q, want the clause with 协商不成 marked", f)
+	}
+}
+
 // Fragments quote the text: a summary's rewording ("including the
 // warranties") is shown only when the text shows no match, and then
 // labelled as the summary.

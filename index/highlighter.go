@@ -136,6 +136,9 @@ func (b boundedHighlighter) BestFragmentInField(dm *search.DocumentMatch, doc in
 	return ""
 }
 
+// joinedSep separates the terms a joined location is named by.
+const joinedSep = "\x00"
+
 func countLocations(tlm search.TermLocationMap) int {
 	n := 0
 	for _, locs := range tlm {
@@ -194,6 +197,13 @@ func joinedLocations(tlm search.TermLocationMap) search.TermLocationMap {
 	for _, tl := range all {
 		if n := len(kept); n > 0 && slices.Equal(kept[n-1].loc.ArrayPositions, tl.loc.ArrayPositions) && tl.loc.Start < kept[n-1].loc.End {
 			kept[n-1].loc.End = max(kept[n-1].loc.End, tl.loc.End)
+			// named by all its terms: Bleve scores a fragment by the distinct
+			// terms in it, and a phrase's bigrams joined under its first
+			// ("协商" of 协商不成) tied with that word alone elsewhere, so
+			// the opening's "友好协商" was shown instead of the clause
+			if !strings.HasSuffix(kept[n-1].term, joinedSep+tl.term) {
+				kept[n-1].term += joinedSep + tl.term
+			}
 			continue
 		}
 		kept = append(kept, tl)
