@@ -39,6 +39,28 @@ func has(ents []document.Entity, kind, text, value string) bool {
 	return false
 }
 
+// textsOf is the text of each entity of kind in ents, in order.
+func textsOf(ents []document.Entity, kind string) []string {
+	var out []string
+	for _, e := range ents {
+		if e.Kind == kind {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}
+
+// valuesOf is the value of each entity of kind in ents, in order.
+func valuesOf(ents []document.Entity, kind string) []string {
+	var out []string
+	for _, e := range ents {
+		if e.Kind == kind {
+			out = append(out, e.Value)
+		}
+	}
+	return out
+}
+
 func TestExtractContract(t *testing.T) {
 	ents := Extract(sampleContract, "en")
 	want := []struct{ kind, text, value string }{
@@ -282,13 +304,7 @@ func TestTermEndFromStartAndLength(t *testing.T) {
 
 // expirations are the values of text's expiration dates, in order.
 func expirations(text string) []string {
-	var out []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindExpirationDate {
-			out = append(out, e.Value)
-		}
-	}
-	return out
+	return valuesOf(Extract(text, "en"), KindExpirationDate)
 }
 
 // Terms as CUAD's contracts state them beyond start-plus-length: ending on
@@ -449,12 +465,7 @@ func TestMoneyFormats(t *testing.T) {
 		"a fee of 2,500 euros":                "EUR 2500",
 		"Rs. 5 lakhs as security":             "INR 500000",
 	} {
-		var got []string
-		for _, e := range Extract(text, "en") {
-			if e.Kind == KindMoney {
-				got = append(got, e.Value)
-			}
-		}
+		got := valuesOf(Extract(text, "en"), KindMoney)
 		if len(got) != 1 || got[0] != want {
 			t.Errorf("%q: %q, want %s", text, got, want)
 		}
@@ -529,12 +540,7 @@ func TestDefinedPeriodRangeStartsAndEnds(t *testing.T) {
 func TestMoneyCentsInWordsIsNoAmount(t *testing.T) {
 	text := "Borrower promises to pay the principal sum of Seven Hundred Fifty Thousand and No/100 Dollars ($750,000.00), " +
 		"and a fee of Two Thousand and 50/100 Dollars ($2,000.50)."
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindMoney {
-			got = append(got, e.Value)
-		}
-	}
+	got := valuesOf(Extract(text, "en"), KindMoney)
 	if want := "USD 750000|USD 2000.5"; strings.Join(got, "|") != want {
 		t.Errorf("amounts %q, want %s", got, want)
 	}
@@ -548,12 +554,7 @@ func TestPartiesPostcodesAndSignatureColumns(t *testing.T) {
 		"BIOCEPT, INC. LIFE TECHNOLOGIES CORPORATION\nBy: /s/ A. Smith\n\n" +
 		"PREMIER NUTRITION CORPORATION      STREMICKS HERITAGE FOODS, LLC\nBy: ______\n\n" +
 		"CENTRACK INTERNATIONAL, INC. I-ON INTERACTIVE, INC.\n\nBy: /s/ J. Lofquist By: /s/ A. Talerico\n"
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindParty {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindParty)
 	joined := strings.Join(got, "|")
 	for _, bad := range []string{"62701", "EC4N", "INC. LIFE", "CORPORATION STREMICKS", "INC. I-ON"} {
 		if strings.Contains(joined, bad) {
@@ -619,12 +620,7 @@ func TestAgreementDatedThenEffectiveAndNonParties(t *testing.T) {
 // citation is not cited a second time.
 func TestCitationListsAndNesting(t *testing.T) {
 	text := "Paragraphs 1 and 2 shall not apply. Articles 5, 6 and 7 apply. See 42 U.S.C. § 1320a and 45 C.F.R. § 164.316. Section 2.3 governs."
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindCitation {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindCitation)
 	want := []string{"Paragraphs 1 and 2", "Articles 5, 6 and 7", "42 U.S.C. § 1320a", "45 C.F.R. § 164.316", "Section 2.3"}
 	for _, w := range want {
 		if !slices.Contains(got, w) {
@@ -645,12 +641,7 @@ func TestCitationListsAndNesting(t *testing.T) {
 func TestChineseCitations(t *testing.T) {
 	text := "劳动合同\n第一章 总则\n第一条 本合同依照《中华人民共和国劳动合同法》和《中央企业合规管理办法》订立，双方另签《保密协议》。\n" +
 		"  第二条 租赁适用《中华人民共和国民法典》第七百零三条至第七百三十四条，违约依照本合同第十一条处理。\n"
-	var got []string
-	for _, e := range Extract(text, "zh") {
-		if e.Kind == KindCitation {
-			got = append(got, e.Value)
-		}
-	}
+	got := valuesOf(Extract(text, "zh"), KindCitation)
 	want := []string{"《中华人民共和国劳动合同法》", "《中央企业合规管理办法》", "《中华人民共和国民法典》第七百零三条至第七百三十四条", "第十一条"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("citations %q, want %q", got, want)
@@ -678,12 +669,7 @@ func TestChineseContractDates(t *testing.T) {
 			t.Errorf("%s = %q, want %q (all: %v)", k, got[k], v, Extract(text, "zh"))
 		}
 	}
-	var expiries []string
-	for _, e := range Extract(text, "zh") {
-		if e.Kind == KindExpirationDate {
-			expiries = append(expiries, e.Value)
-		}
-	}
+	expiries := valuesOf(Extract(text, "zh"), KindExpirationDate)
 	if len(expiries) != 2 || expiries[1] != "2027-02-28" {
 		t.Errorf("expiration dates %v, want the term's end and the validity's", expiries)
 	}
@@ -951,12 +937,7 @@ func TestSignatureNamesAccentsAndPairs(t *testing.T) {
 	text := "VÄRDE INVESTMENT PARTNERS (OFFSHORE) MASTER, L.P. By: /s/ A\n\n" +
 		"Loop Industries, Inc. Indorama Loop Technologies, LLC\nBy: ____\n\n" +
 		"AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE\nBy: ____\n"
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindParty {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindParty)
 	for _, want := range []string{"VÄRDE INVESTMENT PARTNERS (OFFSHORE) MASTER, L.P.", "Loop Industries, Inc.", "Indorama Loop Technologies, LLC",
 		"AMERICAN GENERAL LIFE INSURANCE COMPANY OF DELAWARE"} {
 		if !slices.Contains(got, want) {
@@ -1162,12 +1143,7 @@ func TestBusinessDaysHaveNoISOValue(t *testing.T) {
 // entity: "CNY 500000.00" and "CNY 500000" were two.
 func TestAmountWrittenTwiceIsOne(t *testing.T) {
 	text := "租金总额为人民币¥500,000.00元（大写：人民币伍拾万元整），乙方应于2024年3月1日前支付。押金为¥1,250.50元。"
-	var got []string
-	for _, e := range Extract(text, "zh") {
-		if e.Kind == KindMoney {
-			got = append(got, e.Value)
-		}
-	}
+	got := valuesOf(Extract(text, "zh"), KindMoney)
 	if !slices.Equal(got, []string{"CNY 500000", "CNY 1250.5"}) {
 		t.Errorf("amounts %q, want CNY 500000 once and CNY 1250.5", got)
 	}
@@ -1326,12 +1302,7 @@ func TestPartiesListFormsAndBilingualLabels(t *testing.T) {
 			"深圳前海数智科技有限公司", "Orion Data Systems Pte. Ltd."},
 	}
 	for text, want := range cases {
-		var got []string
-		for _, e := range Extract(text, "en") {
-			if e.Kind == KindParty {
-				got = append(got, e.Text)
-			}
-		}
+		got := textsOf(Extract(text, "en"), KindParty)
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("parties %q, want %q", got, want)
 		}
@@ -1387,12 +1358,7 @@ func TestMoneyWanAndFractions(t *testing.T) {
 func TestClauseStartIgnoresWraps(t *testing.T) {
 	text := "b. This Agreement has been entered into in the State of\nTennessee, and the validity, interpretation and legal effect\nof this Agreement will be governed by the laws of the State of Tennessee.\n" +
 		"12. GOVERNING LAW\nThis Agreement shall be governed by the laws of Delaware."
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindGoverningLaw {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindGoverningLaw)
 	if len(got) != 2 || !strings.HasPrefix(got[0], "b. This Agreement has been entered into") || !strings.HasPrefix(got[1], "This Agreement shall be governed") {
 		t.Errorf("governing law %q", got)
 	}
@@ -1710,12 +1676,7 @@ func TestMoneyQualifiedDollarsAndNamedCurrencies(t *testing.T) {
 		{"This Agreement is governed by the laws of New South Wales. Client shall pay Consultant $45,000.", "AUD 45000"},
 		{"The Territory is the United States and Australia. Client shall pay Consultant $45,000.", "USD 45000"},
 	} {
-		var got []string
-		for _, e := range Extract(c.text, "en") {
-			if e.Kind == KindMoney {
-				got = append(got, e.Value)
-			}
-		}
+		got := valuesOf(Extract(c.text, "en"), KindMoney)
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("%q: %q, want %s", c.text, got, c.want)
 		}
@@ -1852,12 +1813,7 @@ func TestNonASCIIPlaceNames(t *testing.T) {
 		{"numbered", "THIS AGREEMENT is dated 1 May 2024\n\nPARTIES\n\n(1) Électricité de Strasbourg SA whose registered office is at 26 Boulevard du Président Wilson, Strasbourg\n\n(2) Acme Ltd whose registered office is at 1 High Street, London\n",
 			[]string{"Électricité de Strasbourg SA"}},
 	} {
-		var got []string
-		for _, e := range Extract(c.text, "en") {
-			if e.Kind == KindParty {
-				got = append(got, e.Text)
-			}
-		}
+		got := textsOf(Extract(c.text, "en"), KindParty)
 		for _, want := range c.parties {
 			if !slices.Contains(got, want) {
 				t.Errorf("%s: parties %q lack %q", c.name, got, want)
@@ -1901,12 +1857,7 @@ func TestPartyDescriptionTails(t *testing.T) {
 	// the signature block of CUAD's cuad-138, as parsing leaves it
 	text := "IN WITNESS WHEREOF, the undersigned duly authorized representatives of the parties hereto have made and entered in this Agreement.\n\n" +
 		"NETZEE, INC. THE BANKERS BANK, a Georgia banking corporation\n\nBy: /s/ Richard S. Eiswirth By: /s/ Kevin Tweddle\n"
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindParty {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindParty)
 	for _, want := range []string{"NETZEE, INC.", "THE BANKERS BANK"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("parties %q lack %q", got, want)
@@ -2141,12 +2092,7 @@ func TestMoneySpaceGrouping(t *testing.T) {
 		"a penalty of 2 500 000 euros":                                                "EUR 2500000",
 		"the sum of EUR 1 234 567,89 is owed":                                         "EUR 1234567.89",
 	} {
-		var got []string
-		for _, e := range Extract(text, "en") {
-			if e.Kind == KindMoney {
-				got = append(got, e.Value)
-			}
-		}
+		got := valuesOf(Extract(text, "en"), KindMoney)
 		if len(got) != 1 || got[0] != want {
 			t.Errorf("%q: %q, want %s", text, got, want)
 		}
@@ -2161,12 +2107,7 @@ func TestMoneySpaceGrouping(t *testing.T) {
 func TestCitationsUSRules(t *testing.T) {
 	text := "§ 240.10b-5 Employment of manipulative and deceptive devices. See § 240.10b5-1 and 42 U.S.C. § 1320d-6. " +
 		"This rule amends 45 CFR Parts 160 and 164, and 45 CFR 164.502 and 42 USC 1983 apply, as does 17 CFR 240.10b-5, 47 U.S.C. § 230."
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindCitation {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindCitation)
 	want := []string{"§ 240.10b-5", "§ 240.10b5-1", "42 U.S.C. § 1320d-6", "45 CFR Parts 160 and 164", "45 CFR 164.502", "42 USC 1983", "17 CFR 240.10b-5", "47 U.S.C. § 230"}
 	if !slices.Equal(got, want) {
 		t.Errorf("citations %q, want %q", got, want)
@@ -2182,12 +2123,7 @@ func TestDefinedTermsOfActs(t *testing.T) {
 		"(2) 'processing' means any operation which is performed on personal data;\n" +
 		"In this Act, \"personal information\" means information about an identifiable individual. " +
 		"The Company's obligations are set out in Schedule 2. The Licensor (\"Licensor\") shall comply."
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindDefinedTerm {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindDefinedTerm)
 	want := []string{"personal data", "data subject", "processing", "personal information", "Licensor"}
 	if !slices.Equal(got, want) {
 		t.Errorf("defined terms %q, want %q", got, want)
@@ -2211,12 +2147,7 @@ func TestDefinedTermsWithoutQuotes(t *testing.T) {
 		"it includes an association.\n" +
 		"An organization shall protect the data it holds and\n" +
 		"privacy means that it shall not disclose it.\n"
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindDefinedTerm {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindDefinedTerm)
 	want := []string{"commercial activity", "personal information", "record"}
 	if !slices.Equal(got, want) {
 		t.Errorf("defined terms %q, want %q", got, want)
@@ -2238,12 +2169,7 @@ func TestCitationsLowerCaseSections(t *testing.T) {
 	text := "The Commissioner may act as described in section 149. Subject to sections 6 to 9, every organization shall comply. " +
 		"An organization that contravenes subsection 8(8) or section 10.1 is guilty of an offence. Subsection (1) does not apply. " +
 		"In this section I describe the duties set out in Section 67."
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindCitation {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindCitation)
 	want := []string{"section 149", "sections 6 to 9", "subsection 8(8)", "section 10.1", "Subsection (1)", "Section 67"}
 	if !slices.Equal(got, want) {
 		t.Errorf("citations %q, want %q", got, want)
@@ -2278,12 +2204,7 @@ func TestEntryIntoForceIsNoObligation(t *testing.T) {
 	text := "Article 99\n\nThis Regulation shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union. " +
 		"It shall apply from 25 May 2018. This Agreement shall become effective upon signature. " +
 		"The controller shall notify the supervisory authority without undue delay, and this Regulation shall apply from that day."
-	var got []string
-	for _, e := range Extract(text, "en") {
-		if e.Kind == KindObligation {
-			got = append(got, e.Text)
-		}
-	}
+	got := textsOf(Extract(text, "en"), KindObligation)
 	if len(got) != 1 || !strings.HasPrefix(got[0], "The controller shall notify") {
 		t.Errorf("obligations %q, want the controller's alone", got)
 	}
