@@ -44,8 +44,13 @@ type winEvent struct {
 // record written on one line: an <Event> element, whole. It is a cheap
 // test; splitEventXML reads it.
 func IsEventXML(line string) bool {
-	return (strings.HasPrefix(line, "<Event ") || strings.HasPrefix(line, "<Event>")) &&
-		strings.HasSuffix(line, "</Event>") && strings.Contains(line, "<System>")
+	return OpensEvent(line) && strings.HasSuffix(line, "</Event>") && strings.Contains(line, "<System>")
+}
+
+// OpensEvent reports whether s opens with a Windows event record's
+// <Event> element (not <Events> or <EventData>).
+func OpensEvent(s string) bool {
+	return strings.HasPrefix(s, "<Event ") || strings.HasPrefix(s, "<Event>")
 }
 
 // auditFailure is the keyword bit of the Security log's failed audits

@@ -3,6 +3,8 @@ package parse
 import (
 	"regexp"
 	"strings"
+
+	"github.com/docmill/docmill/enrich/logs"
 )
 
 // eventsOpening is what may come before the first record of a Windows
@@ -20,7 +22,7 @@ func looksEventXML(text string) bool {
 	text = strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n")
 	text = text[len(eventsOpening.FindString(text)):]
 	head := text[:min(len(text), 4096)]
-	return (strings.HasPrefix(text, "<Event ") || strings.HasPrefix(text, "<Event>")) && strings.Contains(head, "<System>")
+	return logs.OpensEvent(text) && strings.Contains(head, "<System>")
 }
 
 // tagGap is white space between two tags of a pretty-printed record.
