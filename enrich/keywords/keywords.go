@@ -128,7 +128,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) {
 			continue
 		}
-		if n, ok := cutName(c, names, opts.Text); ok {
+		if n, ok := cutName(c, names); ok {
 			// a cut of a company's name (深圳市华南智能 of
 			// 深圳市华南智能制造股份有限公司): the company's key phrase is
 			// its name's core, 华南智能制造
@@ -384,6 +384,7 @@ const maxCompanyNames = 50
 // (明德律师事务所).
 type zhName struct {
 	full, place, core string
+	uses              int // how often the text writes the full name
 }
 
 // companyFormRe is a company's legal form, where its core ends.
@@ -431,7 +432,9 @@ func companyNames(text string) []zhName {
 	for _, m := range companyNameRe.FindAllString(text, -1) {
 		if !seen[m] {
 			seen[m] = true
-			out = append(out, newZHName(m))
+			n := newZHName(m)
+			n.uses = strings.Count(text, m) // once here, not per candidate (cutName)
+			out = append(out, n)
 			if len(out) == maxCompanyNames {
 				break
 			}
@@ -469,14 +472,14 @@ func pieceOfNamed(phrase string, chosen []Candidate, names []zhName) bool {
 // (at most a third of its occurrences: 智能制造 of a text on smart
 // manufacturing is a term of its own, and so is 苏州工业园区 of a text
 // whose addresses name it too).
-func cutName(c Candidate, names []zhName, text string) (zhName, bool) {
+func cutName(c Candidate, names []zhName) (zhName, bool) {
 	for _, n := range names {
 		if c.Text == n.full || c.Text == n.core || !strings.Contains(n.full, c.Text) || len(n.core) < len(c.Text) && strings.Contains(c.Text, n.core) {
 			continue
 		}
 		inside := 0
 		for _, o := range names {
-			inside += strings.Count(o.full, c.Text) * strings.Count(text, o.full)
+			inside += strings.Count(o.full, c.Text) * o.uses
 		}
 		if 3*(c.Freq-min(inside, c.Freq)) <= c.Freq {
 			return n, true
