@@ -11,6 +11,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/internal/objstore"
 	"github.com/docmill/docmill/pipeline"
@@ -93,11 +94,15 @@ func (s *Server) confirmDelete(w http.ResponseWriter, r *http.Request, id string
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	name := doc.Filename
-	if name == "" {
-		name = doc.Title
+	s.render(w, "confirm.html", confirmPage{ID: id, Name: docName(doc)})
+}
+
+// docName is what a user calls a document: its file name, else its title.
+func docName(doc *document.Result) string {
+	if doc.Filename != "" {
+		return doc.Filename
 	}
-	s.render(w, "confirm.html", confirmPage{ID: id, Name: name})
+	return doc.Title
 }
 
 var errNoIndex = errors.New("this process has no index")
@@ -108,14 +113,14 @@ func (s *Server) remove(ctx context.Context, id string) error {
 	if s.o.Index == nil {
 		return errNoIndex
 	}
-	if ok, err := s.o.Index.Has(ctx, id); err != nil {
+	doc, err := s.o.Index.Get(ctx, id)
+	if err != nil {
 		return fmt.Errorf("delete %s: %w", id, err)
-	} else if !ok {
-		return fmt.Errorf("delete %s: %w", id, index.ErrNotFound)
 	}
 	if err := s.o.Index.Delete(id); err != nil {
 		return fmt.Errorf("delete %s from the index: %w", id, err)
 	}
+	s.deletions.add(id, docName(doc))
 	s.o.Log.Info("document deleted", "doc_id", id)
 	s.pending.forget(ctx, id)
 	if s.feed != nil {

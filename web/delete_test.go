@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -98,8 +99,13 @@ func TestDeleteDocument(t *testing.T) {
 		t.Fatalf("form delete: %d %q", rec.Code, rec.Header().Get("Location"))
 	}
 	_, page := get(t, s, "/?deleted="+formDoc.ID)
-	if !strings.Contains(page, "Deleted document "+formDoc.ID) {
-		t.Error("the search page does not confirm the deletion")
+	if want := "Deleted " + html.EscapeString(formDoc.Filename) + " (document " + formDoc.ID + ")."; !strings.Contains(page, want) {
+		t.Errorf("the search page does not confirm the deletion by name: want %q", want)
+	}
+	// a server that did not delete it knows no name: the id alone
+	other := newServer(t, Options{Index: ix, JS: js})
+	if _, page := get(t, other, "/?deleted="+formDoc.ID); !strings.Contains(page, "Deleted document "+formDoc.ID+".") {
+		t.Error("another server's notice does not name the id alone")
 	}
 	if _, page := get(t, s, "/?deleted=your+account+is+locked"); strings.Contains(page, "Deleted document") {
 		t.Error("the deletion notice shows words a link put there")

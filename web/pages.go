@@ -196,8 +196,12 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	page.Expires = v.Get("expires")
 	page.Filters = activeFilters(v)
 	if id := document.FoldID(r.URL.Query().Get("deleted")); pipeline.IsDocumentID(id) && s.deleted(r.Context(), id) {
-		// only an id: a link cannot put words of its own on the page
+		// an id, and the name only where this server deleted it: a link
+		// cannot put words of its own on the page
 		page.Notice = "Deleted document " + id + "."
+		if name := s.deletions.name(id); name != "" {
+			page.Notice = fmt.Sprintf("Deleted %s (document %s).", name, id)
+		}
 	}
 	s.render(w, "search.html", page)
 }

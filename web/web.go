@@ -106,6 +106,7 @@ type Server struct {
 	sampler   *sampler
 	stop      context.CancelFunc
 	pending   pendingUploads
+	deletions deletions
 }
 
 // New builds the server's routes and starts the live feed subscription and
