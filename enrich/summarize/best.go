@@ -46,6 +46,7 @@ var DefaultWeights = Weights{Centrality: 1, Position: 0.5, Deontic: 0.2, Keyword
 // fragments reads badly and loses context, so the summary is then the
 // contiguous passage that starts at the best sentence.
 func Summarize(sentences []string, o Options) string {
+	o = o.withBags()
 	u := Units(sentences, o.Language)
 	for i := range u {
 		u[i] = withoutFooters(u[i])
@@ -450,7 +451,7 @@ func Scores(sentences []string, o Options, w Weights) []float64 {
 	budget := o.budget()
 	bags := make([]bag, n)
 	for i, s := range sentences {
-		bags[i] = bagOf(cut(s, budget), o.Language)
+		bags[i] = o.bagOf(cut(s, budget))
 	}
 	docTF := bag{}
 	total := 0.0

@@ -39,6 +39,30 @@ type Options struct {
 	// contract's preamble opens it: the budget it leaves went to clause
 	// fragments, "In all such instances.", "Sections 4.2. 4.3. 5.").
 	minWords int
+	// bags holds the bag of each sentence already weighed in this summary
+	// (set by Summarize and Select): scoring and selection weigh the same
+	// sentences, and a Chinese sentence's bag costs a segmentation.
+	bags map[string]bag
+}
+
+// withBags is o with an empty memo of sentence bags.
+func (o Options) withBags() Options {
+	o.bags = map[string]bag{}
+	return o
+}
+
+// bagOf is bagOf(s, o.Language), remembered when o has a memo. Callers
+// must not change the bag.
+func (o Options) bagOf(s string) bag {
+	if o.bags == nil {
+		return bagOf(s, o.Language)
+	}
+	b, ok := o.bags[s]
+	if !ok {
+		b = bagOf(s, o.Language)
+		o.bags[s] = b
+	}
+	return b
 }
 
 // afterPreamble is Options.minWords once a preamble opens a summary.
@@ -111,6 +135,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 	if len(scores) != len(sentences) {
 		return ""
 	}
+	o = o.withBags()
 	plain := plainAll(sentences, o)
 	plain, scores = withoutTitles(plain, scores)
 	scores = withPosition(scores)
@@ -138,7 +163,7 @@ func withKeywords(sentences []string, scores []float64, o Options, w float64) []
 	kw := keywordBag(o)
 	out := slices.Clone(scores)
 	for i, s := range sentences {
-		for t := range bagOf(cut(s, o.budget()), o.Language) {
+		for t := range o.bagOf(cut(s, o.budget())) {
 			out[i] += w * kw[t]
 		}
 	}
@@ -161,7 +186,10 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	if len(sentences) == 0 || len(scores) != len(sentences) {
 		return ""
 	}
-	bags := bagsOf(sentences, o.Language)
+	bags := make([]bag, len(sentences))
+	for i, s := range sentences {
+		bags[i] = o.bagOf(s)
+	}
 	norm := normalise(scores)
 	budget := o.budget()
 	skip := NonProse(sentences)
