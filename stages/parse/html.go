@@ -35,6 +35,7 @@ var (
 // line separated, list items "- " lines, table cells " | " separated) and
 // its title: <title>, else the first <h1>.
 func extractHTML(text string) *extracted {
+	text = strings.ReplaceAll(text, string(keptSpace), "")
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		// html.Parse refuses more than 512 open elements (generated or
@@ -49,7 +50,7 @@ func extractHTML(text string) *extracted {
 	} else {
 		w.walk(doc, false)
 	}
-	return &extracted{text: normalize(w.b.String()), title: pageTitle(collapseSpaces(w.title.String()), collapseSpaces(w.h1))}
+	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(collapseSpaces(w.title.String()), collapseSpaces(w.h1))}
 }
 
 // pageTitle is a page's title: its <title>, or its first <h1> when there is
@@ -93,7 +94,7 @@ func extractHTMLStream(text string) *extracted {
 	var b, title strings.Builder
 	var open []atom.Atom // open elements, innermost last
 	hiddenAt := -1       // depth of the outermost open hidden element
-	skip, inTitle := 0, false
+	skip, pre, inTitle := 0, 0, false
 	// how many of each element are open: an end tag of none is not
 	// searched for, which took a scan of every open element per stray end
 	// tag (2 million <div> and 2 million </p>, 22 KB gzipped, kept a core
@@ -102,7 +103,7 @@ func extractHTMLStream(text string) *extracted {
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return &extracted{text: normalize(b.String()), title: collapseSpaces(title.String())}
+			return &extracted{text: restoreKeptSpaces(normalize(b.String())), title: collapseSpaces(title.String())}
 		}
 		tok := z.Token()
 		a := tok.DataAtom
@@ -111,6 +112,8 @@ func extractHTMLStream(text string) *extracted {
 			switch {
 			case inTitle:
 				title.WriteString(tok.Data)
+			case skip == 0 && hiddenAt < 0 && pre > 0:
+				writePre(&b, tok.Data)
 			case skip == 0 && hiddenAt < 0:
 				writeCollapsed(&b, tok.Data)
 			}
@@ -120,6 +123,9 @@ func extractHTMLStream(text string) *extracted {
 				opened[a]++
 				if hiddenAt < 0 && hiddenOrChrome(&html.Node{Type: html.ElementNode, DataAtom: a, Attr: tok.Attr}) {
 					hiddenAt = len(open) - 1
+				}
+				if preElements[a] {
+					pre++ // an inline style's end tag is not told apart from its kin's: the tree reads those
 				}
 			}
 			switch {
@@ -159,6 +165,9 @@ func extractHTMLStream(text string) *extracted {
 			switch {
 			case a == atom.Title:
 				inTitle = false
+			case preElements[a] && pre > 0:
+				pre--
+				b.WriteString("\n\n")
 			case skipped[a] && skip > 0:
 				skip--
 			case paraBlocks[a]:
@@ -217,6 +226,81 @@ func writeCollapsed(b *strings.Builder, t string) {
 	}
 }
 
+// keptSpace stands for a space of preformatted text until normalize has
+// collapsed the spaces of the rest: a noncharacter, which no page may
+// carry (extractHTML drops any it has), and which normalize leaves alone.
+const keptSpace = '\uFDD0'
+
+// preElements show their text as written, spaces and line breaks kept.
+var preElements = map[atom.Atom]bool{atom.Pre: true, atom.Textarea: true, atom.Listing: true, atom.Xmp: true, atom.Plaintext: true}
+
+// preStyleRe is an inline white-space style that keeps spaces and line
+// breaks as written.
+var preStyleRe = regexp.MustCompile(`(?i)white-space\s*:\s*(?:pre|pre-wrap|break-spaces)\s*(?:;|!|$)`)
+
+// preformatted reports an element whose text keeps its spaces and line
+// breaks: a <pre> and its kin, or an inline white-space: pre style.
+func preformatted(n *html.Node) bool {
+	return preElements[n.DataAtom] || preStyleRe.MatchString(attrVal(n, "style"))
+}
+
+// writePre writes preformatted text with its line breaks and its spaces
+// kept, so code, configuration and aligned columns keep their indentation
+// ("  port: 8080" under "server:"); tabs become spaces to the next stop of
+// eight. Its spaces are written as keptSpace, which restoreKeptSpaces
+// turns back after normalize.
+func writePre(b *strings.Builder, t string) {
+	t = strings.ReplaceAll(strings.ReplaceAll(t, "\r\n", "\n"), "\r", "\n")
+	col := 0
+	for _, r := range t {
+		switch r {
+		case '\n':
+			b.WriteByte('\n')
+			col = 0
+			continue
+		case '\t':
+			for n := 8 - col%8; n > 0; n-- {
+				b.WriteRune(keptSpace)
+			}
+			col += 8 - col%8
+			continue
+		case ' ', '\u00A0':
+			r = keptSpace
+		}
+		b.WriteRune(r)
+		col++
+	}
+}
+
+// restoreKeptSpaces turns normalized text's kept spaces back into spaces,
+// trimming them at the end of a line; a line of nothing else becomes a
+// blank line, and blank lines in a row one.
+func restoreKeptSpaces(text string) string {
+	if !strings.ContainsRune(text, keptSpace) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	blank := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimRight(strings.ReplaceAll(line, string(keptSpace), " "), " ")
+		if line == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			if blank > 0 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		blank = 0
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
 // atLineStart reports whether b is empty or ends with a line break or a
 // space (where another space adds nothing).
 func atLineStart(b *strings.Builder) bool {
@@ -234,10 +318,11 @@ type htmlWalker struct {
 func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	switch n.Type {
 	case html.TextNode:
-		if pre {
-			w.b.WriteString(n.Data)
+		if pre && w.cells == 0 {
+			writePre(&w.b, n.Data)
 			return
 		}
+		// a table cell's preformatted text keeps to its row's line
 		writeCollapsed(&w.b, n.Data)
 		return
 	case html.ElementNode:
@@ -260,7 +345,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.h1 = nodeText(n)
 		}
 		w.open(n)
-		pre = pre || n.DataAtom == atom.Pre || n.DataAtom == atom.Textarea
+		pre = pre || preformatted(n)
 	case html.CommentNode:
 		return
 	}

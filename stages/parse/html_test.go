@@ -166,3 +166,25 @@ func TestHTMLNoBreakSpaceAfterInline(t *testing.T) {
 		t.Errorf("e-mail: %q", got)
 	}
 }
+
+// Preformatted text keeps its line breaks and indentation, in the tree and
+// in the token stream: a policy's script or a configuration excerpt is
+// read as written, not as "server: port: 8080 tls: enabled: true". A
+// table cell's <pre> keeps to its row's line.
+func TestHTMLPreformattedKeepsIndentation(t *testing.T) {
+	body := "<p>Config:</p><pre><code>server:\n  port: 8080\n\ttls: on   \n\n\n  end</code></pre>" +
+		"<div style=\"white-space: pre\">a    b\n  c</div>" +
+		"<table><tr><td>Example</td><td><pre>one\n  two</pre></td></tr></table><p>After   the   block.</p>"
+	want := "Config:\n\nserver:\n  port: 8080\n        tls: on\n\n  end\n\na    b\n  c\n\nExample | one two\n\nAfter the block."
+	p := mustParse(t, "pre.html", []byte("<html><body>"+body+"</body></html>"))
+	if p.Text != want {
+		t.Errorf("tree: text %q\nwant %q", p.Text, want)
+	}
+	// the stream reads <pre> alone, not a style's white-space
+	deep := strings.Repeat("<div>", 600)
+	page := "<html><body>" + deep + "<p>Config:</p><pre>server:\n  port: 8080\n</pre><p>After   it.</p>" + strings.Repeat("</div>", 600) + "</body></html>"
+	p = mustParse(t, "deep.html", []byte(page))
+	if want := "Config:\n\nserver:\n  port: 8080\n\nAfter it."; p.Text != want {
+		t.Errorf("stream: text %q\nwant %q", p.Text, want)
+	}
+}
