@@ -60,7 +60,7 @@ func pageTitle(title, h1 string) string {
 	if h1 == "" {
 		return title
 	}
-	if title != "" && (numberedHeadingRe.MatchString(h1) || len(strings.Fields(h1)) < 2) {
+	if title != "" && (numberedHeadingRe.MatchString(h1) || oneWord(h1)) {
 		return title // "Article 5 | Digital Markets Act": the heading needs what is beside it
 	}
 	t, h := strings.ToLower(title), strings.ToLower(h1)
@@ -70,6 +70,22 @@ func pageTitle(title, h1 string) string {
 	return title
 }
 
+// oneWord reports a heading of a single word ("Terms"), which needs the
+// rest of its <title>. Chinese writes no spaces between words: four Han
+// characters are about two words ("隐私政策", privacy policy).
+func oneWord(h string) bool {
+	if len(strings.Fields(h)) >= 2 {
+		return false
+	}
+	han := 0
+	for _, r := range h {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han < 4
+}
+
 // numberedHeadingRe is a heading that numbers a part of a larger text.
 var numberedHeadingRe = regexp.MustCompile(`^(?i:article|art\.|section|§|chapter|part|annex|schedule|title|clause|rule)\s*[\dIVX]`)
 
@@ -77,7 +93,7 @@ var numberedHeadingRe = regexp.MustCompile(`^(?i:article|art\.|section|§|chapte
 // ends with the separator before a site's name.
 func siteSep(s string) bool {
 	s = strings.TrimSpace(s)
-	for _, sep := range []string{"|", "-", "–", "—", "::", "·", "•", ":"} {
+	for _, sep := range []string{"|", "-", "–", "—", "::", "·", "•", ":", "_", "｜", "－"} {
 		if strings.HasPrefix(s, sep) || strings.HasSuffix(s, sep) {
 			return true
 		}

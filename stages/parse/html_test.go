@@ -138,6 +138,11 @@ func TestPageTitle(t *testing.T) {
 		{"", "Terms", "Terms"},
 		{"Terms of Service", "Terms", "Terms of Service"},
 		{"Master Agreement", "Welcome", "Master Agreement"},
+		// a Chinese heading is one run of characters, not one word
+		{"数据保护政策 - 公司内网", "数据保护政策", "数据保护政策"},
+		{"隐私政策_星河科技", "隐私政策", "隐私政策"},
+		{"用户协议｜星河科技", "用户协议", "用户协议"},
+		{"星河科技 - 条款", "条款", "星河科技 - 条款"},
 	} {
 		if got := pageTitle(c.title, c.h1); got != c.want {
 			t.Errorf("pageTitle(%q, %q) = %q, want %q", c.title, c.h1, got, c.want)
