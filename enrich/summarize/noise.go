@@ -111,7 +111,43 @@ func layout(u string) bool {
 		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
 		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3 ||
-		strings.Count(u, " | ") >= 2 || keywordLine.MatchString(u) || question(u) || zh && (zhDateLine.MatchString(u) || zhIssuerLine.MatchString(u))
+		tableRow(u) || code(u) || keywordLine.MatchString(u) || question(u) || zh && (zhDateLine.MatchString(u) || zhIssuerLine.MatchString(u))
+}
+
+// tableRow reports a table's row as the parser writes it, cells " | "
+// separated: three cells or more, or two when the row closes no sentence
+// ("类别 | 保存期限", "Effective Date | 1 March 2026"), which a two-column
+// table's rows seldom do. A Chinese row ends with a character where a
+// sentence ends with a stop.
+func tableRow(u string) bool {
+	if strings.Count(u, " | ") >= 2 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(u))
+	return strings.Contains(u, " | ") && !strings.ContainsRune(".!?。！？", last)
+}
+
+// codeRunes are the characters of a program or a shell command that prose
+// seldom holds: braces, a backslash, a hash, an equals sign, angle
+// brackets, a backtick. Not "$" (amounts), "/" ("and/or") or ";"
+// (a clause's list).
+const codeRunes = "{}\\#=~^`<>"
+
+// code reports a unit that is a program or a command (a policy's script
+// in a <pre> block: "#!/bin/sh # purge records ... -exec shred -u {} \;"):
+// a shebang, or three code characters or more.
+func code(u string) bool {
+	u = strings.TrimSpace(u)
+	if strings.HasPrefix(u, "#!") {
+		return true
+	}
+	n := 0
+	for _, r := range u {
+		if strings.ContainsRune(codeRunes, r) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // isASCII reports whether s is all ASCII.

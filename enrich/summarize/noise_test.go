@@ -430,3 +430,27 @@ func TestCFRParagraphCaptions(t *testing.T) {
 		}
 	}
 }
+
+// A two-column table's rows and a policy's script, as an HTML page's
+// <table> and <pre> are parsed, are no summary sentences; prose with a
+// bar, an amount or a placeholder is.
+func TestNonProseTablesAndCode(t *testing.T) {
+	units := []string{
+		"本政策适用于北京星河科技有限公司及其子公司的全体员工。", // prose
+		"类别 | 保存期限",                                        // a two-column row
+		"劳动合同 | 三年",                                        // a two-column row
+		"Effective Date | 1 March 2026",                    // a two-column row
+		"Services | The Supplier shall host the platform.", // a row that is a sentence
+		"#!/bin/sh # purge records older than the retention period find /archive -type f -mtime +2555 \\ -exec shred -u {} \\;", // a script
+		"if (x == 1) { return y; }", // code
+		"The Customer shall pay $5,000, $7,500 and $10,000 on the dates in Schedule #2.", // prose with amounts
+		"Fill in <Customer Name> before signing and/or sending the form.",                // prose with a placeholder
+	}
+	want := []bool{false, true, true, true, false, true, true, false, false}
+	got := NonProse(units)
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+}
