@@ -159,6 +159,10 @@ type docxPara struct {
 	style          string
 	numID, level   string
 	heading, noted bool
+	// markDeleted is set by a tracked deletion of the paragraph's mark
+	// (w:pPr/w:rPr/w:del): with changes accepted its text runs on into
+	// the next paragraph
+	markDeleted bool
 }
 
 // docxRow is a table row being read: one line, its cells separated by
@@ -205,6 +209,17 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	// hidden is set by a run's w:vanish (hidden text, not shown or
 	// printed); a paragraph mark's vanish hides only the mark.
 	inText, inRun, hidden, skip := false, false, false, 0
+	// inMark is set inside a paragraph mark's run properties (w:pPr/w:rPr)
+	inPPr, inMark := false, false
+	// carry is the text of a paragraph whose mark was deleted, waiting
+	// for the paragraph it joins, carryDepth the nesting it was read at
+	carry, carryDepth := "", 0
+	flush := func() {
+		if carry = strings.TrimSpace(carry); carry != "" {
+			emit(carry)
+		}
+		carry = ""
+	}
 	var depth xmlDepth
 	for {
 		tok, err := depth.token(dec)
@@ -221,6 +236,9 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
+			if skip == 0 && inMark && cur != nil && (name == "del" || name == "moveFrom") {
+				cur.markDeleted = true
+			}
 			if skip > 0 || docxSkipped[name] {
 				skip++
 				continue
@@ -228,6 +246,12 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			switch {
 			case name == "p":
 				stack = append(stack, &docxPara{})
+			case name == "tbl":
+				flush() // a paragraph joins no table
+			case name == "pPr":
+				inPPr = true
+			case name == "rPr" && inPPr:
+				inMark = true
 			case name == "tr":
 				rows = append(rows, &docxRow{})
 			case name == "tc" && len(rows) > 0:
@@ -282,6 +306,10 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "pPr":
+				inPPr, inMark = false, false
+			case "rPr":
+				inMark = false
 			case "t":
 				inText = false
 			case "r":
@@ -308,7 +336,18 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				}
 				stack = stack[:len(stack)-1]
 				d.anchors.write(paragraphEnd)
-				line := strings.TrimSpace(cur.text.String())
+				text := cur.text.String()
+				if carry != "" && carryDepth == len(stack) {
+					text = joinParagraphs(carry, text)
+					carry = ""
+				}
+				if cur.markDeleted {
+					// gone with changes accepted, its number too; the next
+					// paragraph takes its text and keeps its own properties
+					carry, carryDepth = text, len(stack)
+					continue
+				}
+				line := strings.TrimSpace(text)
 				label := nums.label(cur) // counts empty numbered paragraphs too, as Word does
 				if line == "" {
 					continue
@@ -332,7 +371,19 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			}
 		}
 	}
+	flush()
 	return b.String(), heading, nil
+}
+
+// joinParagraphs joins the text of a paragraph whose mark was deleted to
+// the next one's. Word runs them together as they are; a space is put
+// between words that would otherwise touch, since a redline that merges
+// two paragraphs seldom leaves one ("notify the" + "Customer within").
+func joinParagraphs(first, next string) string {
+	if first == "" || next == "" || strings.HasSuffix(first, " ") || strings.HasPrefix(next, " ") {
+		return first + next
+	}
+	return first + " " + next
 }
 
 // isHeadingStyle reports whether a paragraph style id names a title or

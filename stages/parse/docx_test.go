@@ -377,6 +377,35 @@ func TestDOCXFormattingChangesIgnored(t *testing.T) {
 	}
 }
 
+// A redline that deletes a paragraph mark merges the paragraph into the
+// next, as Word shows it with changes accepted: the sentence it split
+// reads whole, and the merged paragraph takes the next one's number. A
+// paragraph before a table, or the last one, has nothing to join and
+// stays.
+func TestDOCXDeletedParagraphMarkJoins(t *testing.T) {
+	delMark := func(numbered bool, text string) string {
+		num := ""
+		if numbered {
+			num = `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>`
+		}
+		return `<w:p><w:pPr>` + num + `<w:rPr><w:del w:id="9" w:author="A" w:date="2025-01-01T00:00:00Z"/></w:rPr></w:pPr>` +
+			`<w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := delMark(true, "The Supplier shall notify the") + wPara("", "1", "0", "Customer within five (5) Business Days.") +
+		wPara("", "1", "0", "Fees are due monthly.") +
+		delMark(false, "Rates:") + `<w:tbl><w:tr><w:tc>` + wPara("", "", "", "Setup") + `</w:tc></w:tr></w:tbl>` +
+		delMark(false, "Last words.")
+	data := docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+	})
+	p := mustParse(t, "merged.docx", data)
+	want := "1. The Supplier shall notify the Customer within five (5) Business Days.\n\n2. Fees are due monthly.\n\nRates:\n\nSetup\n\nLast words."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
 // Word 2013 on says in commentsExtended.xml which comments are resolved
 // and which answer another: a reply reads as one, without repeating the
 // anchor, and a resolved thread says so.
