@@ -211,6 +211,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	inText, inRun, hidden, skip := false, false, false, 0
 	// inMark is set inside a paragraph mark's run properties (w:pPr/w:rPr)
 	inPPr, inMark := false, false
+	box := "" // the check box of the legacy form field being read
 	// carry is the text of a paragraph whose mark was deleted, waiting
 	// for the paragraph it joins, carryDepth the nesting it was read at
 	carry, carryDepth := "", 0
@@ -290,6 +291,16 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				cur.text.WriteByte('\n')
 			case name == "noBreakHyphen":
 				cur.text.WriteByte('-')
+			case name == "sym" && !hidden:
+				cur.text.WriteString(docxSymbol(attr(t, "font"), attr(t, "char")))
+			case name == "checkBox":
+				box = boxEmpty // a legacy form field's: its state is in its default and checked
+			case (name == "default" || name == "checked") && box != "":
+				if onOff(attr(t, "val"), true) {
+					box = boxTicked
+				} else {
+					box = boxEmpty
+				}
 			case name == "footnoteReference" || name == "endnoteReference":
 				cur.text.WriteString(d.notes.reference(strings.TrimSuffix(name, "Reference"), attr(t, "id"), onOff(attr(t, "customMarkFollows"), false)))
 			case name == "pStyle":
@@ -310,6 +321,11 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				inPPr, inMark = false, false
 			case "rPr":
 				inMark = false
+			case "checkBox":
+				if cur != nil && !hidden {
+					cur.text.WriteString(box)
+				}
+				box = ""
 			case "t":
 				inText = false
 			case "r":

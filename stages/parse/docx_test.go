@@ -406,6 +406,33 @@ func TestDOCXDeletedParagraphMarkJoins(t *testing.T) {
 	}
 }
 
+// A form's check boxes and a clause's symbols read as Word shows them:
+// w:sym characters of the symbol fonts map to Unicode, a plain code is
+// its character, an unknown symbol is left out, and a legacy check box
+// field says whether it is ticked.
+func TestDOCXSymbolsAndCheckBoxes(t *testing.T) {
+	sym := func(font, char string) string {
+		return `<w:r><w:sym w:font="` + font + `" w:char="` + char + `"/></w:r>`
+	}
+	run := func(text string) string { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+	field := func(ffData string) string {
+		return `<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:enabled/><w:checkBox><w:sizeAuto/>` + ffData +
+			`</w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`
+	}
+	body := `<w:p>` + sym("Wingdings", "F0FD") + run(" Mutual ") + sym("Wingdings", "F0A8") + run(" One-way") + `</w:p>` +
+		`<w:p>` + sym("Wingdings 2", "F052") + run(" Yes ") + sym("Wingdings 2", "F0A3") + run(" No") + `</w:p>` +
+		`<w:p>` + run("Fee ") + sym("Symbol", "F0B3") + run(" EUR 10,000 under ") + sym("Times New Roman", "00A7") + run(" 4") + sym("Webdings", "F021") + run(".") + `</w:p>` +
+		`<w:p>` + field(`<w:default w:val="1"/>`) + run(" Renewal ") + field(`<w:default w:val="1"/><w:checked w:val="0"/>`) + run(" Termination ") +
+		field(`<w:default w:val="0"/>`) + run(" Other ") + field(`<w:checked/>`) + run(" Assignment") + `</w:p>` +
+		`<w:p>` + run("Shown") + `<w:r><w:rPr><w:vanish/></w:rPr><w:sym w:font="Wingdings" w:char="F0FD"/></w:r>` + run(".") + `</w:p>`
+	data := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
+	p := mustParse(t, "form.docx", data)
+	want := "☒ Mutual ☐ One-way\n\n☑ Yes ☐ No\n\nFee ≥ EUR 10,000 under § 4.\n\n☒ Renewal ☐ Termination ☐ Other ☒ Assignment\n\nShown."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
 // Word 2013 on says in commentsExtended.xml which comments are resolved
 // and which answer another: a reply reads as one, without repeating the
 // anchor, and a resolved thread says so.
