@@ -143,6 +143,31 @@ func TestDOCXChineseClauseNumbers(t *testing.T) {
 	contains(t, "zh docx", p.Text, "第一条 合同双方", "第三条 违约责任", "第十条 通知", "第十一条 适用法律")
 }
 
+// A level with legal numbering (w:isLgl) writes the numbers of the levels
+// above it in Arabic digits, as Word does: "ARTICLE I" has "Section
+// 1.01" and "第一条" has "1.1". Without it the levels keep their formats.
+func TestDOCXLegalNumbering(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="1">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="ARTICLE %1"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="decimalZero"/><w:lvlText w:val="Section %1.%2"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2(%3)"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num></w:numbering>`
+	body := wPara("", "5", "0", "DEFINITIONS") + wPara("", "5", "1", "Terms.") + wPara("", "5", "2", "Other terms.") +
+		wPara("", "5", "0", "PAYMENT") + wPara("", "5", "1", "Fees.") +
+		wPara("", "6", "0", "服务内容") + wPara("", "6", "1", "乙方应当完成系统部署。")
+	p := mustParse(t, "legal.docx", docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	}))
+	want := "ARTICLE I DEFINITIONS\n\nSection 1.01 Terms.\n\nI.01(a) Other terms.\n\nARTICLE II PAYMENT\n\nSection 2.01 Fees.\n\n第一条 服务内容\n\n1.1 乙方应当完成系统部署。"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
 // A package is read through its relationships: the main part under
 // another name (Office 365 downloads write word/document2.xml), its styles
 // by relationship, localised heading style ids named in styles.xml ("a3"

@@ -17,6 +17,10 @@ type docxLevel struct {
 	start  int
 	format string // numFmt: decimal, lowerLetter, upperRoman, bullet, ...
 	text   string // lvlText: "%1.%2.", "(%3)", a bullet character
+	// legal is w:isLgl, legal numbering: the level writes every number of
+	// its text in Arabic digits, so "ARTICLE I" has "Section 1.01", not
+	// "I.01", and "第一条" has "1.1", not "一.1"
+	legal bool
 }
 
 // docxNumbering generates list numbers in document order.
@@ -92,6 +96,10 @@ func newDocxNumbering(numbering, styles []byte) *docxNumbering {
 		case "lvlText":
 			if lvl != nil {
 				lvl.text = attr(st, "val")
+			}
+		case "isLgl":
+			if lvl != nil {
+				lvl.legal = onOff(attr(st, "val"), true)
 			}
 		}
 	})
@@ -189,7 +197,11 @@ func (n *docxNumbering) label(p *docxPara) string {
 	}
 	out := lv.text
 	for i := 0; i <= at; i++ {
-		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), levels[i].format))
+		format := levels[i].format
+		if lv.legal && !strings.HasPrefix(format, "decimal") {
+			format = "decimal"
+		}
+		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), format))
 	}
 	return strings.TrimSpace(out)
 }
