@@ -56,7 +56,14 @@ func extractHTML(text string) *extracted {
 // pageTitle is a page's title: its <title>, or its first <h1> when there is
 // no <title> or the <title> is the <h1> with the site's name beside it
 // ("Privacy Policy | Acme Cloud", "TechLaw Blog - The 5 biggest fines").
+//
+// A <title> that names a file or a template (Word's "Microsoft Word -
+// nda_v3.docx" in a page it saved, "Document1") is no title: the page's
+// heading or opening line is.
 func pageTitle(title, h1 string) string {
+	if staleTitle(title) {
+		title = ""
+	}
 	if h1 == "" {
 		return title
 	}

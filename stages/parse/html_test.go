@@ -143,6 +143,9 @@ func TestPageTitle(t *testing.T) {
 		{"隐私政策_星河科技", "隐私政策", "隐私政策"},
 		{"用户协议｜星河科技", "用户协议", "用户协议"},
 		{"星河科技 - 条款", "条款", "星河科技 - 条款"},
+		// Word's <title> for a page it saved names the file
+		{"Microsoft Word - NDA_v3_final.docx", "Mutual Non-Disclosure Agreement", "Mutual Non-Disclosure Agreement"},
+		{"Document1", "", ""},
 	} {
 		if got := pageTitle(c.title, c.h1); got != c.want {
 			t.Errorf("pageTitle(%q, %q) = %q, want %q", c.title, c.h1, got, c.want)
@@ -151,6 +154,10 @@ func TestPageTitle(t *testing.T) {
 	p := mustParse(t, "p.html", []byte("<html><head><title>Privacy Policy | Acme Cloud</title></head><body><h1>Privacy Policy</h1><p>We collect your e-mail address to send receipts.</p></body></html>"))
 	if p.Title != "Privacy Policy" {
 		t.Errorf("title %q", p.Title)
+	}
+	p = mustParse(t, "nda.htm", []byte("<html><head><title>Microsoft Word - NDA_v3_final.docx</title></head><body><p class=MsoTitle>MUTUAL NON-DISCLOSURE AGREEMENT</p><p>This Agreement is made on 3 June 2024.</p></body></html>"))
+	if p.Title != "MUTUAL NON-DISCLOSURE AGREEMENT" {
+		t.Errorf("Word page: title %q", p.Title)
 	}
 }
 
