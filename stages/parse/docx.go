@@ -163,6 +163,10 @@ type docxPara struct {
 	// (w:pPr/w:rPr/w:del): with changes accepted its text runs on into
 	// the next paragraph
 	markDeleted bool
+	// boxes are the lines of the text boxes anchored in the paragraph,
+	// read after it: a callout is the paragraph's aside, and read where
+	// its anchor run sits it cut the paragraph's sentence or came first
+	boxes []string
 }
 
 // docxRow is a table row being read: one line, its cells separated by
@@ -205,6 +209,17 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 		}
 		b.WriteString(line)
 		b.WriteString("\n\n")
+	}
+	// place writes a finished paragraph's line: after the paragraph it is
+	// anchored in when it is a text box's, else as emit does
+	place := func(lines ...string) {
+		if n := len(stack); n > 0 {
+			stack[n-1].boxes = append(stack[n-1].boxes, lines...)
+			return
+		}
+		for _, l := range lines {
+			emit(l)
+		}
 	}
 	// hidden is set by a run's w:vanish (hidden text, not shown or
 	// printed); a paragraph mark's vanish hides only the mark.
@@ -361,11 +376,13 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					// gone with changes accepted, its number too; the next
 					// paragraph takes its text and keeps its own properties
 					carry, carryDepth = text, len(stack)
+					place(cur.boxes...)
 					continue
 				}
 				line := strings.TrimSpace(text)
 				label := nums.label(cur) // counts empty numbered paragraphs too, as Word does
 				if line == "" {
+					place(cur.boxes...) // a paragraph that holds only a text box
 					continue
 				}
 				if cur.heading && heading == "" {
@@ -378,7 +395,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					line = note + " " + line
 					note = "" // the note's later paragraphs continue it
 				}
-				emit(line)
+				place(append([]string{line}, cur.boxes...)...)
 			}
 		case xml.CharData:
 			if inText && !hidden && skip == 0 && cur != nil {

@@ -99,7 +99,7 @@ func TestDOCXAsWordShowsIt(t *testing.T) {
 	contains(t, "docx", p.Text,
 		"1. Definitions\n\n1.1 Services means", "1.2 Fees means", "(a) including travel;", "(b) excluding taxes.",
 		"2. Term\n\n2.1 This Agreement", "\n\na bullet point", "\n\nUnnumbered heading",
-		"Payment is due within thirty days[1].", "Box text once\n\nSigned: Jane Doe",
+		"Payment is due within thirty days[1].", "Signed: Jane Doe\n\nBox text once",
 		"[1] Business days, as defined in clause 1.1.", "\n\nEffective Date | 1 March 2026 (or signature)\n\n")
 	absent(t, "docx", p.Text, "sixty", "of invoice", "\uf0b7", "3. Unnumbered", "\n |")
 	if n := strings.Count(p.Text, "Box text once"); n != 1 {
@@ -453,6 +453,28 @@ func TestDOCXSymbolsAndCheckBoxes(t *testing.T) {
 	data := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
 	p := mustParse(t, "form.docx", data)
 	want := "☒ Mutual ☐ One-way\n\n☑ Yes ☐ No\n\nFee ≥ EUR 10,000 under § 4.\n\n☒ Renewal ☐ Termination ☐ Other ☒ Assignment\n\nShown."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
+// A text box is read after the paragraph it is anchored in, not where its
+// anchor run sits: the callout cut "The fee is payable ... monthly." in
+// two and came before the sentence it comments on. A paragraph of only a
+// text box, and one in a table cell, keep their place.
+func TestDOCXTextBoxAfterItsParagraph(t *testing.T) {
+	box := func(text string) string {
+		return `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>` + wPara("", "", "", text) +
+			`</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` + wPara("", "", "", text) +
+			`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+	}
+	run := func(text string) string { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+	body := `<w:p>` + run("The fee is payable") + box("NOTE: Fees exclude VAT.") + run(" monthly.") + `</w:p>` +
+		`<w:p>` + box("Only a box.") + `</w:p>` + wPara("", "", "", "Next clause.") +
+		`<w:tbl><w:tr><w:tc>` + `<w:p>` + run("Setup") + box("one-off") + `</w:p>` + `</w:tc><w:tc>` + wPara("", "", "", "USD 5,000") + `</w:tc></w:tr></w:tbl>`
+	data := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
+	p := mustParse(t, "box.docx", data)
+	want := "The fee is payable monthly.\n\nNOTE: Fees exclude VAT.\n\nOnly a box.\n\nNext clause.\n\nSetup one-off | USD 5,000"
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
