@@ -24,8 +24,9 @@ var errTooLarge = errors.New("decompressed size over the limit")
 // extractDOCX reads word/document.xml as Word shows it with all tracked
 // changes accepted: each paragraph becomes a line and paragraphs are
 // separated by blank lines, tabs and breaks are kept, list and heading
-// numbers ("2.3", "(a)") are generated from word/numbering.xml, text boxes
-// are read once, and footnotes and endnotes follow the body, each marked
+// numbers ("2.3", "(a)") are generated from word/numbering.xml, the table
+// of contents is left out (it repeats the headings), text boxes are read
+// once, after the paragraph they are anchored in, and footnotes and endnotes follow the body, each marked
 // "[1]" or "[i]" where the body refers to it. A table row is one line, its
 // cells separated by " | ". Headers, footers and comments are read once
 // each into the aside. The title is docProps/core.xml's dc:title, else
@@ -159,6 +160,7 @@ type docxPara struct {
 	style          string
 	numID, level   string
 	heading, noted bool
+	toc            bool // a table of contents' entry or heading
 	// markDeleted is set by a tracked deletion of the paragraph's mark
 	// (w:pPr/w:rPr/w:del): with changes accepted its text runs on into
 	// the next paragraph
@@ -321,6 +323,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			case name == "pStyle":
 				cur.style = attr(t, "val")
 				cur.heading = isHeadingStyle(cur.style) || isHeadingStyle(d.styles[cur.style])
+				cur.toc = isTOCStyle(cur.style) || isTOCStyle(d.styles[cur.style])
 			case name == "ilvl":
 				cur.level = attr(t, "val")
 			case name == "numId":
@@ -381,7 +384,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				}
 				line := strings.TrimSpace(text)
 				label := nums.label(cur) // counts empty numbered paragraphs too, as Word does
-				if line == "" {
+				if line == "" || cur.toc {
 					place(cur.boxes...) // a paragraph that holds only a text box
 					continue
 				}
@@ -425,6 +428,16 @@ func isHeadingStyle(id string) bool {
 	l := strings.ToLower(strings.ReplaceAll(id, " ", ""))
 	return l == "title" || strings.HasPrefix(l, "heading") || strings.HasPrefix(l, "berschrift") || strings.HasPrefix(l, "titre")
 }
+
+// tocStyleRe is the id or built-in name of the styles Word gives a table
+// of contents: its entries ("TOC1", "toc 2") and its heading.
+var tocStyleRe = regexp.MustCompile(`(?i)^toc\s*(?:[1-9]|heading)$`)
+
+// isTOCStyle reports a table of contents' paragraph style. Its entries
+// repeat the headings with page numbers ("2. Fees and Payment 2"): read
+// as body text they made "Law" and "Payment" key phrases of a contract
+// and the passage search showed for its headings.
+func isTOCStyle(id string) bool { return tocStyleRe.MatchString(strings.TrimSpace(id)) }
 
 // onOff reads a WordprocessingML on/off attribute: "0", "false" and "off"
 // are off, any other value on, and absent is the element's default (a

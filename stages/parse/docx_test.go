@@ -480,6 +480,30 @@ func TestDOCXTextBoxAfterItsParagraph(t *testing.T) {
 	}
 }
 
+// A table of contents is left out: its entries repeat the headings with
+// page numbers, by style id or, localised, by the style's built-in name.
+func TestDOCXTableOfContentsLeftOut(t *testing.T) {
+	run := func(text string) string { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+	entry := func(style, heading, page string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:hyperlink w:anchor="_Toc1">` + run(heading) + `<w:r><w:tab/></w:r>` + run(page) + `</w:hyperlink></w:p>`
+	}
+	body := wPara("Title", "", "", "Master Services Agreement") +
+		`<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>` +
+		wPara("TOCHeading", "", "", "Contents") +
+		`<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + run("1. Definitions") + `<w:r><w:tab/></w:r>` + run("1") + `</w:p>` +
+		entry("TOC2", "1.1 Services", "1") + entry("21", "2. Governing Law", "3") + `</w:sdtContent></w:sdt>` +
+		wPara("Heading1", "", "", "Definitions") + wPara("", "", "", "Services means the work in Schedule A.")
+	styles := `<w:styles ` + wNS + `><w:style w:type="paragraph" w:styleId="21"><w:name w:val="toc 2"/></w:style></w:styles>`
+	p := mustParse(t, "toc.docx", docxOf(t, map[string]string{
+		"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/styles.xml":   styles,
+	}))
+	want := "Master Services Agreement\n\nDefinitions\n\nServices means the work in Schedule A."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
 // Word 2013 on says in commentsExtended.xml which comments are resolved
 // and which answer another: a reply reads as one, without repeating the
 // anchor, and a resolved thread says so.
