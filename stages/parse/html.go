@@ -469,8 +469,14 @@ func hasLink(n *html.Node) bool {
 }
 
 // cookieBannerRe is the class or id of a cookie or consent banner (not a
-// policy's section on cookies, id="cookies").
-var cookieBannerRe = regexp.MustCompile(`(?i)cookie[-_ ]?(?:banner|notice|consent|bar|popup|law|message|warning)|(?:consent|gdpr)[-_ ]?(?:banner|popup|bar|modal|manager)`)
+// policy's section on cookies, id="cookies"), the consent platforms' own
+// among them: OneTrust's "onetrust-banner-sdk", Cookiebot's
+// "CybotCookiebotDialog", cookieconsent's "cc-window", CookieYes,
+// TrustArc, Quantcast, Didomi, Usercentrics, iubenda, Osano. Most
+// corporate sites use one, and their "We use cookies ..." led a policy's
+// summary and made "cookies" its first key phrase.
+var cookieBannerRe = regexp.MustCompile(`(?i)cookie[-_ ]?(?:banner|notice|consent|bar|popup|law|message|warning)|(?:consent|gdpr)[-_ ]?(?:banner|popup|bar|modal|manager)` +
+	`|onetrust|(?:^|\s)ot-sdk|cookiebot|(?:^|\s)cc-(?:window|banner|revoke)(?:$|\s)|(?:^|\s)cky-consent|truste-consent|truste_box|(?:^|\s)qc-cmp|didomi-(?:host|notice|popup)|usercentrics|iubenda-cs|osano-cm`)
 
 // inContent reports whether n is inside an article, a section or the
 // main element.

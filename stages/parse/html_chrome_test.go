@@ -96,3 +96,18 @@ func TestHTMLReaderCommentsLeftOut(t *testing.T) {
 	contains(t, "post", p.Text, "Meta was fined")
 	absent(t, "post", p.Text, "Great summary", "Amazon fine", "Nice - Ann")
 }
+
+// The banners of the consent platforms most sites use are chrome, by
+// their ids and classes, with or without a <main> around the document.
+func TestHTMLConsentPlatformBanners(t *testing.T) {
+	banners := `<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="otFlat"><div id="onetrust-policy-text">We use cookies and similar technologies. By clicking Accept All Cookies you agree.</div></div></div>
+<div id="CybotCookiebotDialog"><h2>This website uses cookies</h2><p>We use cookies to personalise content and ads.</p></div>
+<div class="cc-window cc-banner"><span class="cc-message">This site uses cookies to ensure the best experience.</span><a class="cc-btn">Got it!</a></div>
+<div class="cky-consent-container"><p>CookieYes asks for consent.</p></div>
+<div id="didomi-host"><p>Didomi asks for consent.</p></div>`
+	doc := `<h1>Acceptable Use Policy</h1><p>Employees must use company IT systems only for legitimate business purposes.</p>
+<p>Breaches of this policy may lead to disciplinary action.</p><div class="cc-tips">Account tips stay.</div>`
+	p := mustParse(t, "aup.html", []byte(`<html><body>`+banners+`<div class="content">`+doc+`</div></body></html>`))
+	contains(t, "aup", p.Text, "Employees must use company IT systems", "disciplinary action", "Account tips stay.")
+	absent(t, "aup", p.Text, "We use cookies", "This website uses cookies", "best experience", "Got it", "CookieYes", "Didomi")
+}
