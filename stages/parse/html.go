@@ -336,6 +336,8 @@ type htmlWalker struct {
 	title strings.Builder
 	h1    string
 	cells int // open table cells: blocks inside one keep to its line
+	// layouts says which tables lay a page out rather than hold data
+	layouts map[*html.Node]bool
 }
 
 func (w *htmlWalker) walk(n *html.Node, pre bool) {
@@ -363,6 +365,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 				}
 			}
 			return
+		}
+		if w.navCell(n) {
+			return // a layout's menu column or banner row
 		}
 		if n.DataAtom == atom.H1 && w.h1 == "" {
 			w.h1 = nodeText(n)
@@ -603,6 +608,8 @@ func attrVal(n *html.Node, key string) string {
 // before list items, a separator before table cells after the first.
 func (w *htmlWalker) open(n *html.Node) {
 	switch {
+	case w.layoutCell(n):
+		endLine(&w.b) // a column of the page: its blocks are the page's
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		if hasPrevCell(n) {
 			w.b.WriteString(" | ")
@@ -627,6 +634,8 @@ func (w *htmlWalker) open(n *html.Node) {
 // close writes what ends an element.
 func (w *htmlWalker) close(n *html.Node) {
 	switch {
+	case w.layoutCell(n):
+		endLine(&w.b)
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		w.cells--
 	case w.cells > 0 && (paraBlocks[n.DataAtom] || lineBlocks[n.DataAtom]):
@@ -636,6 +645,102 @@ func (w *htmlWalker) close(n *html.Node) {
 	case lineBlocks[n.DataAtom] && n.DataAtom != atom.Br:
 		endLine(&w.b)
 	}
+}
+
+// layoutCell reports a cell of a layout table: an old intranet page's
+// table of banner, menu column and content column, which as a data table's
+// row ran the menu and the whole policy into one " | " line.
+func (w *htmlWalker) layoutCell(n *html.Node) bool {
+	if n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		return false
+	}
+	t := tableOf(n)
+	if t == nil {
+		return false
+	}
+	if w.layouts == nil {
+		w.layouts = map[*html.Node]bool{}
+	}
+	layout, ok := w.layouts[t]
+	if !ok {
+		layout = isLayoutTable(t)
+		w.layouts[t] = layout
+	}
+	return layout
+}
+
+// navCell reports a layout table's cell whose words are mostly links'
+// (the menu column, the banner's "Intranet home"): the site, not the
+// document.
+func (w *htmlWalker) navCell(n *html.Node) bool {
+	return w.layoutCell(n) && linkShare(n) >= 0.5
+}
+
+// tableOf is the table a cell belongs to.
+func tableOf(cell *html.Node) *html.Node {
+	for p := cell.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Table:
+			return p
+		case atom.Td, atom.Th:
+			return nil
+		}
+	}
+	return nil
+}
+
+// layoutMinRunes is the text a cell of paragraphs must hold to be a
+// page's column: a data table's cell holds a value or a short note.
+const layoutMinRunes = 300
+
+// isLayoutTable reports a table that lays out a page: one of its own
+// cells holds a heading, a table, or paragraphs of a page's length. A
+// data table's cells, Word's <p class=MsoNormal> in each among them, hold
+// none of these.
+func isLayoutTable(t *html.Node) bool {
+	found := false
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table:
+				continue // a nested table's cells are its own
+			case atom.Td, atom.Th:
+				found = pageColumn(c)
+			default:
+				rec(c)
+			}
+		}
+	}
+	rec(t)
+	return found
+}
+
+// pageColumn reports a cell that holds a page's content: a heading, a
+// table, or two paragraphs or more of layoutMinRunes in all.
+func pageColumn(cell *html.Node) bool {
+	blocks, heading := 0, false
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !heading; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Table:
+				heading = true
+			case atom.P, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Pre:
+				blocks++
+			default:
+				rec(c)
+			}
+		}
+	}
+	rec(cell)
+	return heading || blocks >= 2 && textWeight(nodeText(cell)) >= layoutMinRunes
 }
 
 func hasPrevCell(n *html.Node) bool {

@@ -200,3 +200,23 @@ func TestHTMLPreformattedKeepsIndentation(t *testing.T) {
 		t.Errorf("stream: text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A page laid out with a table (banner row, menu column, content column,
+// as old intranets are) reads as the page, not as one " | " row holding
+// the menu and the whole policy; its menu and banner, mostly links, are
+// left out, and a data table inside the content column is still rows. A
+// data table whose cells hold short paragraphs stays a table.
+func TestHTMLLayoutTable(t *testing.T) {
+	page := `<html><body><table width="100%"><tr><td colspan="2"><img src="logo.gif" alt="Acme"> <a href="/">Intranet home</a></td></tr>
+<tr><td width="180"><a href="/hr">HR</a><br><a href="/it">IT</a><br><a href="/finance">Finance</a></td>
+<td><h1>Travel Policy</h1><p>Employees must book all business travel through the approved agency.</p>
+<table border="1"><tr><th>Item</th><th>Limit</th></tr><tr><td>Meals</td><td><p>EUR 50</p><p>per day</p></td></tr></table>
+<p>Claims must be submitted within 30 days of return.</p></td></tr></table>
+<table><tr><td><p>Effective Date</p></td><td><p>1 March 2026</p><p>(or signature)</p></td></tr></table></body></html>`
+	p := mustParse(t, "layout.html", []byte(page))
+	want := "Travel Policy\n\nEmployees must book all business travel through the approved agency.\n\nItem | Limit\nMeals | EUR 50 per day\n\n" +
+		"Claims must be submitted within 30 days of return.\n\nEffective Date | 1 March 2026 (or signature)"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
