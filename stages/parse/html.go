@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -32,7 +33,8 @@ var (
 
 // extractHTML returns the visible text of an HTML document (script, style,
 // nav and similar elements dropped; blocks become lines, paragraphs blank-
-// line separated, list items "- " lines, table cells " | " separated) and
+// line separated, list items "- " lines or numbered as an <ol> numbers
+// them, table cells " | " separated, a layout table's cells blocks) and
 // its title: <title>, else the first <h1>.
 func extractHTML(text string) *extracted {
 	text = strings.ReplaceAll(text, string(keptSpace), "")
@@ -338,6 +340,76 @@ type htmlWalker struct {
 	cells int // open table cells: blocks inside one keep to its line
 	// layouts says which tables lay a page out rather than hold data
 	layouts map[*html.Node]bool
+	lists   []*htmlList // open lists, innermost last
+}
+
+// htmlList is an open <ol> or <ul>: an ordered list numbers its items as a
+// browser does ("1.", "b.", "iv."), since a policy's clauses are cited by
+// them; other lists' items are "- " lines.
+type htmlList struct {
+	ordered bool
+	next    int
+	step    int    // 1, or -1 for a reversed list
+	format  string // formatNumber's: decimal, lowerLetter, ...
+}
+
+// newHTMLList reads a list's start, type and reversed attributes.
+func newHTMLList(n *html.Node) *htmlList {
+	l := &htmlList{ordered: n.DataAtom == atom.Ol, next: 1, step: 1, format: "decimal"}
+	if !l.ordered {
+		return l
+	}
+	switch attrVal(n, "type") {
+	case "a":
+		l.format = "lowerLetter"
+	case "A":
+		l.format = "upperLetter"
+	case "i":
+		l.format = "lowerRoman"
+	case "I":
+		l.format = "upperRoman"
+	}
+	if hasAttr(n, "reversed") {
+		l.step, l.next = -1, 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+				l.next++
+			}
+		}
+	}
+	if v, err := strconv.Atoi(strings.TrimSpace(attrVal(n, "start"))); err == nil {
+		l.next = v
+	}
+	return l
+}
+
+// itemLabel is what starts list item n: its number in an ordered list
+// (its value attribute sets it), else a bullet.
+func (w *htmlWalker) itemLabel(n *html.Node) string {
+	if len(w.lists) == 0 || !w.lists[len(w.lists)-1].ordered {
+		return "- "
+	}
+	l := w.lists[len(w.lists)-1]
+	if v, err := strconv.Atoi(strings.TrimSpace(attrVal(n, "value"))); err == nil {
+		l.next = v
+	}
+	v := l.next
+	l.next += l.step
+	if v <= 0 && l.format != "decimal" {
+		return "- " // no letter or numeral for it
+	}
+	return formatNumber(v, l.format) + ". "
+}
+
+// hasAttr reports whether n has the attribute key, with or without a
+// value.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *htmlWalker) walk(n *html.Node, pre bool) {
@@ -607,6 +679,9 @@ func attrVal(n *html.Node, key string) string {
 // open writes what starts an element: a break before blocks, a bullet
 // before list items, a separator before table cells after the first.
 func (w *htmlWalker) open(n *html.Node) {
+	if n.DataAtom == atom.Ol || n.DataAtom == atom.Ul {
+		w.lists = append(w.lists, newHTMLList(n))
+	}
 	switch {
 	case w.layoutCell(n):
 		endLine(&w.b) // a column of the page: its blocks are the page's
@@ -623,7 +698,7 @@ func (w *htmlWalker) open(n *html.Node) {
 		w.b.WriteString("\n\n")
 	case n.DataAtom == atom.Li:
 		endLine(&w.b)
-		w.b.WriteString("- ")
+		w.b.WriteString(w.itemLabel(n))
 	case n.DataAtom == atom.Br:
 		w.b.WriteString("\n") // two in a row leave a blank line
 	case lineBlocks[n.DataAtom]:
@@ -633,6 +708,9 @@ func (w *htmlWalker) open(n *html.Node) {
 
 // close writes what ends an element.
 func (w *htmlWalker) close(n *html.Node) {
+	if (n.DataAtom == atom.Ol || n.DataAtom == atom.Ul) && len(w.lists) > 0 {
+		w.lists = w.lists[:len(w.lists)-1]
+	}
 	switch {
 	case w.layoutCell(n):
 		endLine(&w.b)

@@ -220,3 +220,20 @@ func TestHTMLLayoutTable(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// An ordered list's items carry their numbers as a browser shows them (a
+// policy's clauses are cited by them): start, type, value and reversed
+// are read, a nested list counts on its own, and a <ul>'s items are
+// bullets.
+func TestHTMLOrderedListNumbers(t *testing.T) {
+	page := `<html><body><p>Employees must:</p><ol><li>act with integrity;</li><li>avoid conflicts, including:` +
+		`<ol type="a"><li>outside work;</li><li>gifts;</li></ol></li><li>report breaches.</li></ol>` +
+		`<ol start="4"><li>Managers enforce it.</li><li value="9">Ninth.</li><li>Tenth.</li></ol>` +
+		`<ol type="i" reversed><li>three</li><li>two</li><li>one</li></ol><ul><li>bullet</li></ul></body></html>`
+	p := mustParse(t, "ol.html", []byte(page))
+	want := "Employees must:\n\n1. act with integrity;\n2. avoid conflicts, including:\n\na. outside work;\nb. gifts;\n\n3. report breaches.\n\n" +
+		"4. Managers enforce it.\n9. Ninth.\n10. Tenth.\n\niii. three\nii. two\ni. one\n\n- bullet"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
