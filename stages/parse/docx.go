@@ -229,6 +229,10 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	// inMark is set inside a paragraph mark's run properties (w:pPr/w:rPr)
 	inPPr, inMark := false, false
 	box := "" // the check box of the legacy form field being read
+	// sdts are the open content controls, true for one showing its
+	// placeholder ("Click or tap here to enter text.", "[Customer
+	// name]"): the template's prompt, not the document's text
+	var sdts []bool
 	// carry is the text of a paragraph whose mark was deleted, waiting
 	// for the paragraph it joins, carryDepth the nesting it was read at
 	carry, carryDepth := "", 0
@@ -257,11 +261,15 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			if skip == 0 && inMark && cur != nil && (name == "del" || name == "moveFrom") {
 				cur.markDeleted = true
 			}
-			if skip > 0 || docxSkipped[name] {
+			if skip > 0 || docxSkipped[name] || name == "sdtContent" && len(sdts) > 0 && sdts[len(sdts)-1] {
 				skip++
 				continue
 			}
 			switch {
+			case name == "sdt":
+				sdts = append(sdts, false)
+			case name == "showingPlcHdr" && len(sdts) > 0:
+				sdts[len(sdts)-1] = onOff(attr(t, "val"), true)
 			case name == "p":
 				stack = append(stack, &docxPara{})
 			case name == "tbl":
@@ -335,6 +343,10 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "sdt":
+				if len(sdts) > 0 {
+					sdts = sdts[:len(sdts)-1]
+				}
 			case "pPr":
 				inPPr, inMark = false, false
 			case "rPr":

@@ -504,6 +504,29 @@ func TestDOCXTableOfContentsLeftOut(t *testing.T) {
 	}
 }
 
+// A content control that shows its placeholder (w:showingPlcHdr) holds
+// the template's prompt, not text: a CLM template's unfilled "Click or
+// tap here to enter text." is left out; a filled control is read.
+func TestDOCXContentControlPlaceholder(t *testing.T) {
+	run := func(text string) string { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+	control := func(placeholder bool, text string) string {
+		pr := `<w:sdtPr><w:alias w:val="Field"/>`
+		if placeholder {
+			pr += `<w:showingPlcHdr/>`
+		}
+		return `<w:sdt>` + pr + `</w:sdtPr><w:sdtContent>` + run(text) + `</w:sdtContent></w:sdt>`
+	}
+	body := `<w:p>` + run("Customer: ") + control(true, "Click or tap here to enter text.") + `</w:p>` +
+		`<w:p>` + run("Supplier: ") + control(false, "Contoso Analytics GmbH") + `</w:p>` +
+		`<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>` + wPara("", "", "", "[Insert special terms here]") + `</w:sdtContent></w:sdt>` +
+		wPara("", "", "", "Signed.")
+	p := mustParse(t, "form.docx", docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`}))
+	want := "Customer:\n\nSupplier: Contoso Analytics GmbH\n\nSigned."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
 // Word 2013 on says in commentsExtended.xml which comments are resolved
 // and which answer another: a reply reads as one, without repeating the
 // anchor, and a resolved thread says so.
