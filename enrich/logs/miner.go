@@ -249,57 +249,121 @@ func (m *Miner) search(toks []string) *cluster {
 const maxNamedScan = 512
 
 // searchNamed finds, for a message its route found no template for, a
-// template that differs from it only in the first token, where both hold
-// a name (a user, a host: "alice logged in from <*>" and "bob logged in
-// from <*>"). Drain routes by the leading tokens as constants, so a name
-// there made a template per name. It returns the template and the leaf
-// that holds it. A lower-case word second is no name as often as not
+// template that differs from it only in one token, where both hold a
+// name (a user, a host: "alice logged in from <*>" and "bob logged in
+// from <*>", "user alice logged in ..." and "user bob logged in ...").
+// Drain routes by the leading tokens as constants, so a name there made a
+// template per name. It returns the template and the leaf that holds it.
+// A name is tried first in a message, or after a word that introduces
+// one (nameSlot): a lower-case word second is no name as often as not
 // (sshd's "Failed password for ..." and "Failed none for ..." are two
-// events), so only the first token is tried.
+// events).
 func (m *Miner) searchNamed(toks []string) (*cluster, *node) {
 	top := m.root.children[strconv.Itoa(len(toks))]
-	if top == nil || len(toks) == 0 || !nameToken(toks[0]) {
+	if top == nil {
 		return nil, nil
 	}
-	// in a fixed order, so that the same log always gets the same
-	// templates
-	keys := make([]string, 0, len(top.children))
-	for key := range top.children {
-		if key != routeKey(toks[0]) && (key == Wildcard || nameToken(key)) {
-			keys = append(keys, key)
-		}
-	}
-	sort.Strings(keys)
 	scanned := 0
-	for _, key := range keys {
-		sib := top.children[key]
-		// the rest of the route as search takes it
-		leaf := sib
-		for i := 1; i < m.cfg.Depth-2 && i < len(toks) && leaf != nil; i++ {
-			next := leaf.children[routeKey(toks[i])]
-			if next == nil {
-				next = leaf.children[Wildcard]
-			}
-			leaf = next
-		}
-		if leaf == nil {
+	for p := range toks {
+		if !nameSlot(toks, p) {
 			continue
 		}
-		for _, c := range leaf.clusters {
-			if scanned++; scanned > maxNamedScan {
-				return nil, nil
-			}
-			if t := c.tokens[0]; t != Wildcard && !nameToken(t) {
-				continue
-			}
-			if agreeBut(c.tokens, toks, 0) {
-				if sim, _ := similarity(c.tokens, toks); sim >= m.cfg.SimThreshold {
+		for _, leaf := range m.namedLeaves(top, toks, p) {
+			for _, c := range leaf.clusters {
+				if scanned++; scanned > maxNamedScan {
+					return nil, nil
+				}
+				if m.namedMatch(c.tokens, toks, p) {
 					return c, leaf
 				}
 			}
 		}
 	}
 	return nil, nil
+}
+
+// namedLeaves returns the leaves a message's route reaches when its token
+// at p may be any name: where p is among the routing tokens, the
+// siblings under a name or the wildcard, in a fixed order so that the
+// same log always gets the same templates; further on, its own leaf.
+func (m *Miner) namedLeaves(top *node, toks []string, p int) []*node {
+	n := top
+	depth := m.cfg.Depth - 2
+	for i := 0; i < depth && i < len(toks) && n != nil; i++ {
+		if i == p {
+			return m.siblingLeaves(n, toks, p)
+		}
+		next := n.children[routeKey(toks[i])]
+		if next == nil {
+			next = n.children[Wildcard]
+		}
+		n = next
+	}
+	if n == nil {
+		return nil
+	}
+	return []*node{n}
+}
+
+// siblingLeaves follows, from n, each child other than the message's own
+// that holds a name or the wildcard at p, then the rest of the route as
+// search takes it.
+func (m *Miner) siblingLeaves(n *node, toks []string, p int) []*node {
+	keys := make([]string, 0, len(n.children))
+	for key := range n.children {
+		if key != routeKey(toks[p]) && (key == Wildcard || nameToken(key)) {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	var leaves []*node
+	for _, key := range keys {
+		leaf := n.children[key]
+		for i := p + 1; i < m.cfg.Depth-2 && i < len(toks) && leaf != nil; i++ {
+			next := leaf.children[routeKey(toks[i])]
+			if next == nil {
+				next = leaf.children[Wildcard]
+			}
+			leaf = next
+		}
+		if leaf != nil {
+			leaves = append(leaves, leaf)
+		}
+	}
+	return leaves
+}
+
+// namedMatch reports whether the message joins template tpl with a name
+// at p: the template holds a name or a variable there and all the
+// message's other fixed tokens, and is similar enough.
+func (m *Miner) namedMatch(tpl, toks []string, p int) bool {
+	if t := tpl[p]; t == toks[p] || t != Wildcard && !nameToken(t) {
+		return false
+	}
+	if !agreeBut(tpl, toks, p) {
+		return false
+	}
+	sim, _ := similarity(tpl, toks)
+	return sim >= m.cfg.SimThreshold
+}
+
+// nameSlot reports whether the token at p of a message can be a name:
+// a name-like token first, or after a word that introduces one ("user
+// alice", "host web-a").
+func nameSlot(toks []string, p int) bool {
+	if !nameToken(toks[p]) {
+		return false
+	}
+	return p == 0 || nameIntroducers[strings.ToLower(strings.TrimRight(toks[p-1], ":"))]
+}
+
+// nameIntroducers are the words a user, host or other name follows in a
+// message: what comes after them varies with the thing named, not with
+// the event.
+var nameIntroducers = map[string]bool{
+	"user": true, "username": true, "account": true, "login": true, "principal": true, "role": true,
+	"host": true, "hostname": true, "node": true, "server": true, "client": true, "peer": true,
+	"member": true, "tenant": true, "instance": true, "database": true,
 }
 
 // nameToken reports a token that can be a name in a message's leading

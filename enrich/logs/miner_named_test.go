@@ -33,3 +33,29 @@ func TestNameInLeadingWordsOneTemplate(t *testing.T) {
 		t.Errorf("frank: %q new %v, want the merged template", tpl, isNew)
 	}
 }
+
+// A name second, after a word that introduces one ("user alice logged
+// in", "host web-a unreachable"), made a template per name: only the
+// first token was tried as a name. A lower-case second word after any
+// other word is still the event (sshd's method).
+func TestNameAfterIntroducerOneTemplate(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	for _, l := range []string{
+		"user alice logged in successfully",
+		"user bob logged in successfully",
+		"user carol logged in successfully",
+		"host web-a unreachable after retries",
+		"host db-b unreachable after retries",
+		"Failed password for root from 10.0.0.5 port 22 ssh2",
+		"Failed none for root from 10.0.0.5 port 22 ssh2",
+	} {
+		m.Add(l)
+	}
+	want := map[string]int{
+		"user <*> logged in successfully":            3,
+		"host <*> unreachable after retries":         2,
+		"Failed password for root from <*> port <*>": 1,
+		"Failed none for root from <*> port <*>":     1,
+	}
+	wantMined(t, m.Templates(), want)
+}
