@@ -335,7 +335,14 @@ func (m *Miner) siblingLeaves(n *node, toks []string, p int) []*node {
 
 // namedMatch reports whether the message joins template tpl with a name
 // at p: the template holds a name or a variable there and all the
-// message's other fixed tokens, and is similar enough.
+// message's other fixed tokens, and is similar enough. A name after a
+// word that introduces one counts as agreeing: it is the one difference
+// allowed, and counted against, it put a message of three or four words
+// ("user bob disconnected", "disconnected user bob") under the
+// threshold, so that such messages were never merged. A first word is
+// not counted so: in a short message it is the event as often as a name
+// ("wait (command 5)" and "boot (command 6)", "creating device node ..."
+// and "removing device node ...").
 func (m *Miner) namedMatch(tpl, toks []string, p int) bool {
 	if t := tpl[p]; t == toks[p] || t != Wildcard && !nameToken(t) {
 		return false
@@ -344,6 +351,9 @@ func (m *Miner) namedMatch(tpl, toks []string, p int) bool {
 		return false
 	}
 	sim, _ := similarity(tpl, toks)
+	if p > 0 {
+		sim += 1 / float64(len(tpl))
+	}
 	return sim >= m.cfg.SimThreshold
 }
 
