@@ -1,6 +1,9 @@
 package logs
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A Linux audit record's time is its audit stamp and its type is the
 // template's head; a failed authentication is a warning. Read as logfmt,
@@ -20,10 +23,14 @@ func TestLinuxAuditRecords(t *testing.T) {
 	}
 	heads := map[string]bool{}
 	for _, tc := range s.Templates {
-		for _, typ := range []string{"SYSCALL ", "EXECVE ", "USER_AUTH "} {
-			if len(tc.Template) > len(typ) && tc.Template[:len(typ)] == typ {
+		for _, typ := range []string{"SYSCALL ", "USER_AUTH "} {
+			if strings.HasPrefix(tc.Template, typ) {
 				heads[typ] = true
 			}
+		}
+		// the EXECVE record is the SYSCALL's event's: named, not a head
+		if strings.HasPrefix(tc.Template, "SYSCALL ") && strings.HasSuffix(tc.Template, " records=EXECVE") {
+			heads["EXECVE"] = true
 		}
 	}
 	if len(heads) != 3 {
@@ -43,5 +50,51 @@ func TestLinuxAuditTemplateKeepsKeys(t *testing.T) {
 	want := `SYSCALL arch=<*> syscall=<*> success=<*> exit=<*> a0=<*> a1=<*> a2=<*> a3=<*> items=<*> ppid=<*> pid=<*> auid=<*> uid=<*> gid=<*> euid=<*> tty=<*> ses=<*> comm=<*> exe=<*> key=<*>`
 	if len(s.Templates) != 1 || s.Templates[0].Template != want {
 		t.Errorf("templates %+v, want one: %s", s.Templates, want)
+	}
+}
+
+// One audit event is several records that share its stamp and serial
+// (msg=audit(TIME:SERIAL)): a command run was SYSCALL, EXECVE, CWD, PATH
+// and PROCTITLE records, and was counted five entries, its template the
+// SYSCALL record's and four more of records that say nothing alone. An
+// event is one entry now, its template the first record's with the
+// types of the others, and a failure in any record makes it a warning.
+func TestLinuxAuditRecordsOfOneEventAreOneEntry(t *testing.T) {
+	s := Summarize([]string{
+		`type=SYSCALL msg=audit(1700000000.123:456): arch=c000003e syscall=59 success=yes exit=0 ppid=1000 pid=1001 auid=1000 uid=0 comm="sudo" exe="/usr/bin/sudo" key="exec"`,
+		`type=EXECVE msg=audit(1700000000.123:456): argc=2 a0="sudo" a1="id"`,
+		`type=CWD msg=audit(1700000000.123:456): cwd="/home/alice"`,
+		`type=PATH msg=audit(1700000000.123:456): item=0 name="/usr/bin/sudo" inode=1234 dev=fd:01 mode=0104755 ouid=0 ogid=0 nametype=NORMAL`,
+		`type=PATH msg=audit(1700000000.123:456): item=1 name="/lib64/ld-linux-x86-64.so.2" inode=99 dev=fd:01 mode=0100755 ouid=0 ogid=0 nametype=NORMAL`,
+		`type=PROCTITLE msg=audit(1700000000.123:456): proctitle=7375646F006964`,
+		`type=EOE msg=audit(1700000000.123:456): `,
+		`type=SYSCALL msg=audit(1700000002.300:458): arch=c000003e syscall=59 success=yes exit=0 ppid=1000 pid=1003 auid=1000 uid=0 comm="sudo" exe="/usr/bin/sudo" key="exec"`,
+		`type=EXECVE msg=audit(1700000002.300:458): argc=3 a0="sudo" a1="cat" a2="/etc/shadow"`,
+		`type=CWD msg=audit(1700000002.300:458): cwd="/home/alice"`,
+		`type=PATH msg=audit(1700000002.300:458): item=0 name="/usr/bin/sudo" inode=1234 dev=fd:01 mode=0104755 ouid=0 ogid=0 nametype=NORMAL`,
+		`type=PROCTITLE msg=audit(1700000002.300:458): proctitle=7375646F00636174`,
+		`type=AVC msg=audit(1700000003.000:460): avc:  denied  { read } for  pid=1005 comm="httpd" name="index.html" dev="dm-0" ino=5 scontext=system_u:system_r:httpd_t:s0 tcontext=unconfined_u:object_r:user_home_t:s0 tclass=file permissive=0`,
+		`type=SYSCALL msg=audit(1700000003.000:460): arch=c000003e syscall=2 success=no exit=-13 ppid=1 pid=1005 auid=4294967295 uid=48 comm="httpd" exe="/usr/sbin/httpd" key=(null)`,
+		`type=USER_AUTH msg=audit(1700000004.000:461): pid=1002 uid=0 auid=1000 ses=1 msg='op=PAM:authentication grantors=? acct="bob" exe="/usr/sbin/sshd" hostname=203.0.113.9 addr=203.0.113.9 terminal=ssh res=failed'`,
+	}, nil)
+	if s.Lines != 15 || s.Entries != 4 {
+		t.Errorf("%d lines, %d entries, want 15 records in 4 events", s.Lines, s.Entries)
+	}
+	if len(s.Templates) != 3 || s.Templates[0].Count != 2 {
+		t.Fatalf("templates %+v, want 3: the two commands run, the denial, the failed login", s.Templates)
+	}
+	for _, typ := range []string{"SYSCALL ", "EXECVE", "CWD", "PATH", "PROCTITLE"} {
+		if !strings.Contains(s.Templates[0].Template, typ) {
+			t.Errorf("template %q does not name the event's %s records", s.Templates[0].Template, typ)
+		}
+	}
+	if strings.Contains(s.Templates[0].Template, "EOE") {
+		t.Errorf("template %q names the end-of-event marker", s.Templates[0].Template)
+	}
+	if s.Levels["WARN"] != 2 || s.ErrorShare != 0.5 {
+		t.Errorf("levels %v, share %.2f: want the denied read (its SYSCALL failed) and the failed login warnings, 2 of 4 events", s.Levels, s.ErrorShare)
+	}
+	if s.Start != "2023-11-14T22:13:20.123Z" || s.End != "2023-11-14T22:13:24Z" {
+		t.Errorf("span %s to %s", s.Start, s.End)
 	}
 }

@@ -99,6 +99,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	traced := false  // a Python traceback is open: its exception line is to come
 	table, body := detectCSVLog(lines)
 	var blocks *blockLog
+	var audit auditEvent // the Linux audit event whose records are being read
 	if table == nil {
 		blocks = detectBlockLog(lines)
 	}
@@ -206,8 +207,18 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		if !csvRecord {
 			h, content = SplitHeader(line)
+			done, absorbed := audit.take(line, h, content)
+			if done != nil {
+				entry(done.line, done.h, done.entry(), true)
+			}
+			if absorbed {
+				continue
+			}
 		}
 		entry(line, h, content, csvRecord)
+	}
+	if done := audit.close(); done != nil {
+		entry(done.line, done.h, done.entry(), true)
 	}
 	if blocks != nil {
 		if rec := blocks.flush(); rec != nil {
