@@ -387,3 +387,27 @@ func TestErrorReportsWithoutLevel(t *testing.T) {
 		}
 	}
 }
+
+// PostgreSQL logging to syslog numbers its lines ("[3-1]") before the
+// severity, after the syslog header, with or without its own line
+// prefix: the severity was not found, and an incident of 85
+// "FATAL:  remaining connection slots are reserved" lines in a journal
+// read "no errors".
+func TestPostgresSyslogSeverity(t *testing.T) {
+	for line, want := range map[string]string{
+		"2026-11-30T09:10:00+0000 db-01 postgres[2345]: [3-1] FATAL:  remaining connection slots are reserved for non-replication superuser connections": "FATAL",
+		"Nov 30 09:10:00 db-01 postgres[2345]: [4-1] LOG:  checkpoint starting: time":                                                                    "INFO",
+		"Nov 30 09:10:00 db-01 postgres[2345]: [5-1] 2026-11-30 09:10:00.123 UTC [2345] ERROR:  relation \"ordrs\" does not exist at character 15":       "ERROR",
+		"Nov 30 09:10:00 db-01 postgres[2345]: [6-1] user=app,db=shop WARNING:  there is no transaction in progress":                                     "WARN",
+		"Nov 30 09:10:00 db-01 postgres[2345]: [7-1] DEBUG2:  autovacuum: processing database \"shop\"":                                                  "DEBUG",
+	} {
+		h, content := SplitHeader(line)
+		lv := h.Level
+		if lv == "" {
+			lv = messageLevel(content)
+		}
+		if lv != want {
+			t.Errorf("%q: level %q, want %q", line, lv, want)
+		}
+	}
+}

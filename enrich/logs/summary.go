@@ -381,6 +381,9 @@ func messageLevel(content string) string {
 		}
 		return "INFO"
 	}
+	if m := pgSyslogRe.FindStringSubmatch(content); m != nil {
+		return normLevel(strings.TrimRight(m[1], "12345"))
+	}
 	content = uptimeRe.ReplaceAllString(content, "")
 	if errorEventRe.MatchString(content) {
 		return "ERROR"
@@ -449,6 +452,11 @@ var (
 	// it before the request, after its timers (HAProxy's HTTP log:
 	// "[13/May/2024:10:00:00.123] fe be/srv 0/0/1/20/21 503 212 ...").
 	timersStatusRe = regexp.MustCompile(`\] \S+ \S+/\S+ -?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ ([1-5]\d\d) `)
+	// pgSyslogRe finds the severity of a PostgreSQL line sent to syslog:
+	// after its line number ("[3-1]") and its own line prefix if one is
+	// set, the severity and a colon with two spaces ("[3-1] FATAL:  ...",
+	// "[5-1] user=app,db=shop WARNING:  ...").
+	pgSyslogRe = regexp.MustCompile(`^\[\d+-\d+\]\s(?:.{0,100}?\s)?(DEBUG[1-5]?|INFO|NOTICE|WARNING|ERROR|LOG|FATAL|PANIC):  `)
 	// uptimeRe is a kernel message's leading uptime stamp.
 	uptimeRe = regexp.MustCompile(`^\s*\[\s*\d+\.\d+\]\s*`)
 )
