@@ -754,6 +754,13 @@ func afterLevel(toks []htok, i int) (int, string, string) {
 		end++
 	}
 	comp := ""
+	if end == i+1 && strings.HasSuffix(toks[i].text, ":") && toks[i].padded {
+		// PostgreSQL's "LOG:  duration: 12.3 ms ...": its severity's
+		// colon and two spaces end the header, and a word with a colon
+		// after them is the message's first ("duration:", "statement:"),
+		// which was taken for a component and left out of the template
+		return end, lvl, comp
+	}
 	if end < len(toks) {
 		t := toks[end]
 		switch {

@@ -411,3 +411,18 @@ func TestPostgresSyslogSeverity(t *testing.T) {
 		}
 	}
 }
+
+// A word with a colon after PostgreSQL's severity ("LOG:  duration: ...",
+// "LOG:  statement: ...") was read as a component: the template of every
+// slow query lost its "duration:".
+func TestPostgresWordAfterSeverityIsMessage(t *testing.T) {
+	for line, want := range map[string]string{
+		"2026-11-30 09:00:00.123 UTC [2345] LOG:  duration: 1234.567 ms  statement: SELECT 1": "duration: 1234.567 ms  statement: SELECT 1",
+		"2026-11-30 09:00:00.123 UTC [2345] app@shop LOG:  statement: SELECT 2":               "statement: SELECT 2",
+		"2024-05-13 10:00:00,123 INFO main: started":                                          "started",
+	} {
+		if _, content := SplitHeader(line); content != want {
+			t.Errorf("%q: content %q, want %q", line, content, want)
+		}
+	}
+}
