@@ -761,6 +761,17 @@ func afterLevel(toks []htok, i int) (int, string, string) {
 		// which was taken for a component and left out of the template
 		return end, lvl, comp
 	}
+	if end < len(toks) && nginxProcRe.MatchString(toks[end].text) {
+		// nginx's error log: "[error] 1234#1234: *5678 connect() failed"
+		// names the process, thread and connection, which opened every
+		// template as "<*>: <*>"
+		comp = strings.TrimSuffix(toks[end].text, ":")
+		end++
+		if end < len(toks) && nginxConnRe.MatchString(toks[end].text) {
+			end++
+		}
+		return end, lvl, comp
+	}
 	if end < len(toks) {
 		t := toks[end]
 		switch {
@@ -775,6 +786,13 @@ func afterLevel(toks []htok, i int) (int, string, string) {
 	}
 	return end, lvl, comp
 }
+
+// nginxProcRe is nginx's process and thread id in its error log, and
+// nginxConnRe the connection number that may follow.
+var (
+	nginxProcRe = regexp.MustCompile(`^\d+#\d+:$`)
+	nginxConnRe = regexp.MustCompile(`^\*\d+$`)
+)
 
 // headerTokens splits the start of line into up to n tokens, appended to
 // toks; a bracketed group ("[Sun Dec 04 04:47:44 2005]", "[main]") is one

@@ -426,3 +426,17 @@ func TestPostgresWordAfterSeverityIsMessage(t *testing.T) {
 		}
 	}
 }
+
+// nginx's error log names the process, thread and connection after the
+// level ("[error] 1234#1234: *5678 ..."): they were the message's first
+// tokens, and every template opened "<*>: <*>".
+func TestNginxErrorLogProcessIsHeader(t *testing.T) {
+	for line, want := range map[string]string{
+		`2026/11/30 09:24:05 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream`: "connect() failed (111: Connection refused) while connecting to upstream",
+		`2026/11/30 09:24:06 [notice] 1#1: signal 1 (SIGHUP) received from 812, reconfiguring`:                                 "signal 1 (SIGHUP) received from 812, reconfiguring",
+	} {
+		if h, content := SplitHeader(line); content != want || h.Level == "" {
+			t.Errorf("%q: level %q, content %q, want %q", line, h.Level, content, want)
+		}
+	}
+}
