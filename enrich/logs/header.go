@@ -424,6 +424,23 @@ func fieldLevel(obj map[string]any) string {
 	if code, ok := obj["errorCode"].(string); ok && code != "" {
 		return "ERROR" // a CloudTrail call that failed ("AccessDenied")
 	}
+	return klogLevel(obj)
+}
+
+// klogLevel reads the level of klog's JSON format (Kubernetes components
+// run with --logging-format=json), which writes none: ErrorS adds the
+// error as "err", InfoS the verbosity as "v". A controller's "Reconciler
+// error" lines read as no error at all.
+func klogLevel(obj map[string]any) string {
+	if _, ok := obj["ts"].(float64); !ok {
+		return ""
+	}
+	if e, ok := obj["err"].(string); ok && e != "" {
+		return "ERROR"
+	}
+	if _, ok := obj["v"].(float64); ok {
+		return "INFO"
+	}
 	return ""
 }
 

@@ -440,3 +440,18 @@ func TestNginxErrorLogProcessIsHeader(t *testing.T) {
 		}
 	}
 }
+
+// klog's JSON format writes no level: an ErrorS line carries "err", an
+// InfoS line "v". A controller's reconcile errors read as no error.
+func TestKlogJSONLevels(t *testing.T) {
+	for line, want := range map[string]string{
+		`{"ts":1764493200.123,"caller":"controller/reconcile.go:112","msg":"Reconciler error","controller":"deployment","err":"the object has been modified"}`: "ERROR",
+		`{"ts":1764493200.5,"caller":"controller/reconcile.go:80","msg":"Reconciling","v":2}`:                                                                  "INFO",
+		`{"ts":1764493200.5,"caller":"x.go:1","msg":"no verbosity, no error"}`:                                                                                 "",
+		`{"ts":"2026-11-30T09:00:00Z","msg":"not klog","err":"x"}`:                                                                                             "",
+	} {
+		if h, _ := SplitHeader(line); h.Level != want {
+			t.Errorf("%s: level %q, want %q", line, h.Level, want)
+		}
+	}
+}
