@@ -14,14 +14,15 @@ import (
 // auditEvent gathers an event's records into one entry.
 type auditEvent struct {
 	key     string // node and stamp, "" when no event is open
-	line    string // the first record, which says what happened
+	line    string // the record that says what happened: the first but an auxiliary
+	typ     string // its type
 	h       Header
 	content string
 	types   []string // the other records' types, each once, in order
 }
 
 // auditKeyRe reads an audit record's node, type and stamp with serial.
-var auditKeyRe = regexp.MustCompile(`^(?:node=(\S+) )?type=(\S+) msg=audit\((\d+\.\d+:\d+)\):`)
+var auditKeyRe = regexp.MustCompile(`^(?:node=(\S+) )?type=(\S+) msg=audit\(([\d/ :.]+)\) ?:`)
 
 // auditEnd is the type of the record that ends a multi-record event.
 const auditEnd = "EOE"
@@ -43,11 +44,20 @@ func (e *auditEvent) take(line string, h Header, content string) (done *auditEve
 	}
 	if key != e.key {
 		done = e.close()
-		*e = auditEvent{key: key, line: line, h: h, content: content}
+		*e = auditEvent{key: key, line: line, typ: typ, h: h, content: content}
 		return done, true
 	}
 	if typ == auditEnd {
 		return e.close(), true
+	}
+	if auditAuxiliary[e.typ] && !auditAuxiliary[typ] {
+		// ausearch prints an event's records last first: PROCTITLE
+		// opened it, and the SYSCALL that says what happened followed
+		lead := e.typ
+		lv := e.h.Level
+		e.line, e.typ, e.h, e.content = line, typ, h, content
+		e.h.Level = lv
+		typ = lead
 	}
 	if !containsString(e.types, typ) {
 		e.types = append(e.types, typ)
@@ -58,6 +68,11 @@ func (e *auditEvent) take(line string, h Header, content string) (done *auditEve
 	}
 	return nil, true
 }
+
+// auditAuxiliary are the types of the records that detail a syscall
+// event's SYSCALL record (its command line, arguments, directory, paths,
+// socket address) and say nothing alone.
+var auditAuxiliary = map[string]bool{"PROCTITLE": true, "EXECVE": true, "CWD": true, "PATH": true, "SOCKADDR": true}
 
 // close returns the open event, if any, and forgets it.
 func (e *auditEvent) close() *auditEvent {

@@ -98,3 +98,34 @@ func TestLinuxAuditRecordsOfOneEventAreOneEntry(t *testing.T) {
 		t.Errorf("span %s to %s", s.Start, s.End)
 	}
 }
+
+// "ausearch -i" prints audit records with the stamp as a local date and
+// " : " after it, and "----" between events: read as plain lines, the
+// records had no time and no type for a head, a failed login was no
+// warning, and each "----" was an entry of its own.
+func TestAusearchInterpretedRecords(t *testing.T) {
+	s := Summarize([]string{
+		`----`,
+		`type=PROCTITLE msg=audit(11/30/2026 09:00:00.881:1001) : proctitle=sudo id`,
+		`type=CWD msg=audit(11/30/2026 09:00:00.881:1001) : cwd=/home/alice`,
+		`type=EXECVE msg=audit(11/30/2026 09:00:00.881:1001) : argc=2 a0=sudo a1=id`,
+		`type=SYSCALL msg=audit(11/30/2026 09:00:00.881:1001) : arch=x86_64 syscall=execve success=yes exit=0 items=2 ppid=1000 pid=1001 auid=alice uid=root comm=sudo exe=/usr/bin/sudo key=priv_esc`,
+		`----`,
+		`type=USER_AUTH msg=audit(11/30/26 09:07:00.100:1010) : pid=1005 uid=root auid=unset ses=unset msg='op=PAM:authentication grantors=? acct=carol exe=/usr/sbin/sshd hostname=203.0.113.9 addr=203.0.113.9 terminal=ssh res=failed'`,
+	}, nil)
+	if s.Entries != 2 {
+		t.Errorf("%d entries, want 2 events", s.Entries)
+	}
+	if s.Start != "2026-11-30T09:00:00.881" || s.End != "2026-11-30T09:07:00.1" {
+		t.Errorf("span %s to %s", s.Start, s.End)
+	}
+	if s.Levels["WARN"] != 1 {
+		t.Errorf("levels %v, want the failed login a warning", s.Levels)
+	}
+	for _, tc := range s.Templates {
+		// ausearch prints the SYSCALL last: it still heads its event
+		if !strings.HasPrefix(tc.Template, "SYSCALL ") && !strings.HasPrefix(tc.Template, "USER_AUTH ") {
+			t.Errorf("template %q, want it headed by its event's record type", tc.Template)
+		}
+	}
+}

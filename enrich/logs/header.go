@@ -79,7 +79,7 @@ type htok struct {
 // A line that only structures the log comes back with Header.Marker set.
 func SplitHeader(line string) (Header, string) {
 	line = strings.TrimSpace(line)
-	if isDashMarker(line) || IsZeekDirective(line) {
+	if isDashMarker(line) || IsZeekDirective(line) || isRule(line) {
 		return Header{Marker: true}, line
 	}
 	if h, content, ok := splitWrapper(line); ok {
@@ -285,6 +285,13 @@ func eventContent(obj map[string]any, line string) string {
 // dates it names are the journal's range, not an event's time.
 func isDashMarker(line string) bool {
 	return len(line) > 6 && strings.HasPrefix(line, "-- ") && strings.HasSuffix(line, " --")
+}
+
+// isRule reports a line of dashes alone, which parts the events of a
+// report ("ausearch -i" writes "----" between audit events): it records
+// nothing.
+func isRule(line string) bool {
+	return len(line) >= 4 && strings.Trim(line, "-") == ""
 }
 
 // zeekDirectiveRe is a directive line of a Zeek (Bro) log in its TSV

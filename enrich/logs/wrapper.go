@@ -123,8 +123,31 @@ var (
 // auditRe is a Linux audit record, as auditd writes it to audit.log
 // (and a forwarder with the node): "type=SYSCALL
 // msg=audit(1700000000.123:456): arch=c000003e syscall=59 ...", its
-// time epoch seconds with milliseconds, then the event's serial.
-var auditRe = regexp.MustCompile(`^(?:node=\S+ )?type=(\S+) msg=audit\((\d{9,10}\.\d{3}):\d+\): ?(.*)$`)
+// time epoch seconds with milliseconds, then the event's serial; or as
+// "ausearch -i" prints it, the time as a local date and the fields
+// interpreted: "type=SYSCALL msg=audit(11/30/2026 09:00:00.881:1001) :
+// arch=x86_64 syscall=execve ...".
+var auditRe = regexp.MustCompile(`^(?:node=\S+ )?type=(\S+) msg=audit\((\d{9,10}\.\d{3}|\d\d/\d\d/\d\d(?:\d\d)? \d\d:\d\d:\d\d\.\d{3}):\d+\) ?: ?(.*)$`)
+
+// auditTime reads an audit stamp's time: epoch seconds, or ausearch's
+// local date (the locale's %x: four digits of the year, or two in the C
+// locale).
+func auditTime(stamp string) (time.Time, bool) {
+	if strings.IndexByte(stamp, '/') < 0 {
+		sec, err := strconv.ParseFloat(stamp, 64)
+		if err != nil {
+			return time.Time{}, false
+		}
+		t, _ := epoch(sec)
+		return t, true
+	}
+	for _, layout := range []string{"01/02/2006 15:04:05.000", "01/02/06 15:04:05.000"} {
+		if t, err := time.Parse(layout, stamp); err == nil {
+			return floating(t, layout), true
+		}
+	}
+	return time.Time{}, false
+}
 
 // auditFailedRe finds an audit record's report of a failure: a call that
 // did not succeed, a user action whose result was failed.
@@ -143,11 +166,10 @@ func splitAudit(line string) (Header, string, bool) {
 	if m == nil {
 		return Header{}, "", false
 	}
-	sec, err := strconv.ParseFloat(m[2], 64)
-	if err != nil {
+	t, ok := auditTime(m[2])
+	if !ok {
 		return Header{}, "", false
 	}
-	t, _ := epoch(sec)
 	h := Header{Time: t, Component: m[1]}
 	h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[3]))
 	if auditFailedRe.MatchString(m[3]) {
