@@ -31,6 +31,11 @@ type Header struct {
 	// ... --", a CI runner's "##[group]" and "##[endgroup]". It is no
 	// entry, and a journal's range is no time of the log's.
 	Marker bool
+	// Continues marks a line that a container runtime wrapped (CRI,
+	// Docker's json-file, docker compose) and whose own text continues
+	// the entry above it (a stack frame, "Caused by: ..."): the
+	// wrapper's time, which every line has, is no sign of an entry.
+	Continues bool
 	// Sample is what the log summary's error samples show of the entry
 	// when its line does not read as text (a Windows event's XML, whose
 	// first few hundred characters are <System> markup); empty, the line

@@ -111,7 +111,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			return
 		}
 		final := traced && tracebackFinal(line, h)
-		cont := !structured && entries > 0 && (partial || final || continuation(line, h))
+		cont := !structured && entries > 0 && (partial || final || h.Continues || continuation(line, h))
 		partial = h.Partial
 		traced = strings.HasPrefix(line, tracebackOpening) || traced && cont && !final
 		if cont {

@@ -64,10 +64,16 @@ func unwrap(line string, depth int) (Header, string, bool) {
 			return Header{}, "", false
 		}
 	}
+	raw := inner
 	inner = strings.TrimSpace(inner)
 	h, content, ok := unwrap(inner, depth+1)
 	if !ok {
 		h, content = SplitHeader(inner)
+	}
+	if raw != "" && !h.Continues && continuation(raw, h) {
+		// judged before the wrapper's time is the line's: with it, a
+		// stack frame had a time of its own and was an entry
+		h.Continues = true
 	}
 	if h.Time.IsZero() || h.Time.Year() == 0 && !outer.IsZero() {
 		h.Time = outer // the runtime's time has a year; glog's has none
