@@ -790,6 +790,9 @@ func afterLevel(toks []htok, i int) (int, string, string) {
 		// which was taken for a component and left out of the template
 		return end, lvl, comp
 	}
+	if j, logger, ok := springHead(toks, end); ok {
+		return j, lvl, logger
+	}
 	if end < len(toks) && nginxProcRe.MatchString(toks[end].text) {
 		// nginx's error log: "[error] 1234#1234: *5678 connect() failed"
 		// names the process, thread and connection, which opened every
@@ -814,6 +817,27 @@ func afterLevel(toks []htok, i int) (int, string, string) {
 		}
 	}
 	return end, lvl, comp
+}
+
+// springHead reads the rest of Spring Boot's console header from toks[i]
+// on: "12345 --- [app] [   main] c.e.d.DemoApplication     : Started ...",
+// the pid, "---", the application and thread in brackets, the logger
+// and a lone colon. It returns the index after the colon and the logger.
+// Left in the content, the pid and the thread opened every template
+// ("<*> --- [ main] c.e.d.DemoApplication : ..."), and a message logged
+// from two threads made two templates.
+func springHead(toks []htok, i int) (int, string, bool) {
+	if i+1 >= len(toks) || toks[i].kind != kID || !allDigits(toks[i].text) || toks[i+1].text != "---" {
+		return 0, "", false
+	}
+	j := i + 2
+	for j < len(toks) && toks[j].kind == kBracket {
+		j++
+	}
+	if j+1 >= len(toks) || toks[j+1].text != ":" {
+		return 0, "", false
+	}
+	return j + 2, toks[j].text, true
 }
 
 // nginxProcRe is nginx's process and thread id in its error log, and

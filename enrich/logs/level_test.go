@@ -455,3 +455,27 @@ func TestKlogJSONLevels(t *testing.T) {
 		}
 	}
 }
+
+// Spring Boot's console header goes on past the level: the pid, "---",
+// the application and thread in brackets, the logger and a lone colon.
+// The message was all of it after the level, and a message logged from
+// two threads was two templates.
+func TestSpringBootHeader(t *testing.T) {
+	for line, want := range map[string]string{
+		"2023-10-30T10:00:00.123+01:00  INFO 12345 --- [           main] com.example.demo.DemoApplication         : Started DemoApplication in 1.2 seconds": "Started DemoApplication in 1.2 seconds",
+		"2024-05-13T10:00:00.123Z  WARN 1 --- [demo] [   scheduling-1] c.e.d.Jobs                               : Job late":                                 "Job late",
+	} {
+		if h, content := SplitHeader(line); content != want || h.Level == "" || h.Component == "" {
+			t.Errorf("%q: level %q, component %q, content %q, want %q", line, h.Level, h.Component, content, want)
+		}
+	}
+	m := NewMiner(DefaultConfig())
+	for _, l := range []string{
+		"2023-10-30 10:00:00.123  INFO 12345 --- [           main] c.e.d.Cache                              : Cache warmed",
+		"2023-10-30 10:00:01.123  INFO 12345 --- [     cache-warm] c.e.d.Cache                              : Cache warmed",
+	} {
+		_, content := SplitHeader(l)
+		m.Add(content)
+	}
+	wantMined(t, m.Templates(), map[string]int{"Cache warmed": 2})
+}
