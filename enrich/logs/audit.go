@@ -19,7 +19,12 @@ type auditEvent struct {
 	h       Header
 	content string
 	types   []string // the other records' types, each once, in order
+	recent  []string // the keys of the events closed last, newest last
 }
+
+// auditRecent is how many closed events a record may still belong to:
+// records of events on several CPUs interleave in audit.log.
+const auditRecent = 8
 
 // auditKeyRe reads an audit record's node, type and stamp with serial.
 var auditKeyRe = regexp.MustCompile(`^(?:node=(\S+) )?type=(\S+) msg=audit\(([\d/ :.]+)\) ?:`)
@@ -42,9 +47,15 @@ func (e *auditEvent) take(line string, h Header, content string) (done *auditEve
 	if key == "" {
 		return e.close(), false
 	}
+	if key != e.key && containsString(e.recent, key) {
+		// a late record of an event already counted (events on
+		// several CPUs interleave): no entry of its own, and the
+		// open event goes on
+		return nil, true
+	}
 	if key != e.key {
 		done = e.close()
-		*e = auditEvent{key: key, line: line, typ: typ, h: h, content: content}
+		e.key, e.line, e.typ, e.h, e.content, e.types = key, line, typ, h, content, nil
 		return done, true
 	}
 	if typ == auditEnd {
@@ -80,7 +91,10 @@ func (e *auditEvent) close() *auditEvent {
 		return nil
 	}
 	done := *e
-	*e = auditEvent{}
+	if len(e.recent) == auditRecent {
+		e.recent = e.recent[1:]
+	}
+	*e = auditEvent{recent: append(e.recent, e.key)}
 	return &done
 }
 
