@@ -16,9 +16,13 @@ type Metrics struct {
 	DeadLet   *prometheus.CounterVec   // messages moved to the DLQ, by stage
 	Pending   *prometheus.GaugeVec     // consumer lag, by stream and consumer
 	AckPend   *prometheus.GaugeVec     // delivered but unacked, by stream and consumer
-	Classes   *prometheus.CounterVec   // results by class
-	Depths    *prometheus.CounterVec   // results by deepest exit used
-	BatchSize prometheus.Histogram     // index batch sizes
+	// DLQWaiting is what DOCMILL_DLQ holds now, by stage: read from the
+	// broker, so that it survives restarts and falls on replay or drop,
+	// which DeadLet, a per-process counter, does neither.
+	DLQWaiting *prometheus.GaugeVec
+	Classes    *prometheus.CounterVec // results by class
+	Depths     *prometheus.CounterVec // results by deepest exit used
+	BatchSize  prometheus.Histogram   // index batch sizes
 	// IndexPeers counts other live indexers on this indexer's consumer:
 	// above 0, each index holds only part of the documents.
 	IndexPeers prometheus.Gauge
@@ -52,6 +56,8 @@ func NewMetricsFor(analyses, indexes bool) *Metrics {
 			Help: "Messages not yet delivered to a durable consumer (lag)."}, []string{"stream", "consumer"}),
 		AckPend: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "docmill_consumer_ack_pending",
 			Help: "Messages delivered to a consumer and not yet acknowledged."}, []string{"stream", "consumer"}),
+		DLQWaiting: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "docmill_dlq_waiting",
+			Help: "Dead letters now in DOCMILL_DLQ (docmill dlq list), by stage, as the broker last said: waiting for a replay or a drop. Every process reports the same figure; absent while the broker cannot say."}, []string{"stage"}),
 		Classes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_results_total",
 			Help: "Results published, by class."}, []string{"class"}),
 		Depths: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_result_depth_total",
@@ -61,7 +67,7 @@ func NewMetricsFor(analyses, indexes bool) *Metrics {
 		IndexPeers: prometheus.NewGauge(prometheus.GaugeOpts{Name: "docmill_index_consumer_peers",
 			Help: "Other live indexers sharing this indexer's consumer; above 0 each index holds only part of the documents."}),
 	}
-	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.Classes, m.Depths)
+	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.DLQWaiting, m.Classes, m.Depths)
 	if indexes {
 		reg.MustRegister(m.BatchSize, m.IndexPeers)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/ThreeDotsLabs/watermill/message/router/middleware"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/pipeline/stream"
@@ -290,12 +291,58 @@ func watchLag(ctx context.Context, o Options) {
 		for pair := range infos {
 			shown[pair] = true
 		}
+		exportDLQWaiting(ctx, o.JS, o.Metrics.DLQWaiting)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// dlqStages are the stages whose dead letters docmill.dlq.<stage> holds,
+// exported at 0 while they hold none, so that an alert on
+// docmill_dlq_waiting > 0 tells an empty queue from a broker that did not
+// answer (no series).
+var dlqStages = []string{"parse", "analyze", "index"}
+
+// exportDLQWaiting sets the dead letters now waiting in DOCMILL_DLQ, by
+// stage. Without it an on-call engineer saw only docmill_dlq_messages_total,
+// which each process counts from its own start: it read 0 after a
+// restart while letters waited, and never fell after a replay or drop.
+func exportDLQWaiting(ctx context.Context, js jetstream.JetStream, g *prometheus.GaugeVec) {
+	counts, err := dlqWaiting(ctx, js)
+	if err != nil {
+		// a stale figure would outlive the letters it counted
+		g.Reset()
+		return
+	}
+	for _, stage := range dlqStages {
+		g.WithLabelValues(stage).Set(0)
+	}
+	for stage, n := range counts {
+		g.WithLabelValues(stage).Set(float64(n))
+	}
+}
+
+// dlqWaiting counts the messages of DOCMILL_DLQ by the stage its subject
+// names.
+func dlqWaiting(ctx context.Context, js jetstream.JetStream) (map[string]uint64, error) {
+	cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	st, err := js.Stream(cctx, broker.StreamDLQ)
+	if err != nil {
+		return nil, fmt.Errorf("dead-letter stream: %w", err)
+	}
+	info, err := st.Info(cctx, jetstream.WithSubjectFilter(broker.SubjectDLQ+".>"))
+	if err != nil {
+		return nil, fmt.Errorf("dead-letter stream info: %w", err)
+	}
+	counts := map[string]uint64{}
+	for subject, n := range info.State.Subjects {
+		counts[strings.TrimPrefix(subject, broker.SubjectDLQ+".")] += n
+	}
+	return counts, nil
 }
 
 // consumerLags asks the broker about the consumers of fixed and every

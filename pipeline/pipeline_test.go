@@ -572,3 +572,78 @@ func TestReservedMetaRefusedFromSenders(t *testing.T) {
 		t.Errorf("docmill's own key: meta %v, ignored %q", in.Meta, reservedHeader(msg))
 	}
 }
+
+// The dead letters waiting in DOCMILL_DLQ are on /metrics by stage, read
+// from the broker: docmill_dlq_messages_total counted only what this
+// process moved since its start, so after a restart it read 0 while
+// letters waited, and a replay or drop never lowered it. Stages with none
+// read 0, not absent.
+func TestDLQWaitingGauge(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	js := embeddedJS(t)
+	for _, stage := range []string{"parse", "parse", "index"} {
+		if _, err := js.Publish(ctx, broker.SubjectDLQ+"."+stage, []byte("dead")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := NewMetrics()
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { watchLag(wctx, Options{JS: js, Metrics: m, IndexerDurable: DurableIndexer}); close(done) }()
+	defer func() { stop(); <-done }()
+	want := map[string]float64{"parse": 2, "analyze": 0, "index": 1}
+	waitGauge(ctx, t, m.Registry, "docmill_dlq_waiting", want)
+	// a drop (or a replay) takes letters out of the stream: the gauge follows
+	st, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Purge(ctx, jetstream.WithPurgeSubject(broker.SubjectDLQ+".parse")); err != nil {
+		t.Fatal(err)
+	}
+	want["parse"] = 0
+	waitGauge(ctx, t, m.Registry, "docmill_dlq_waiting", want)
+}
+
+// waitGauge waits until the gauge family name holds exactly want, by its
+// stage label, and fails with what it holds when ctx ends first.
+func waitGauge(ctx context.Context, t *testing.T, reg *prometheus.Registry, name string, want map[string]float64) {
+	t.Helper()
+	var got map[string]float64
+	for {
+		got = gaugeByStage(t, reg, name)
+		if fmt.Sprint(got) == fmt.Sprint(want) {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%s: %v, want %v", name, got, want)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// gaugeByStage reads the gauge family name from reg, keyed by its stage
+// label.
+func gaugeByStage(t *testing.T, reg *prometheus.Registry, name string) map[string]float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+		for _, metric := range f.GetMetric() {
+			for _, l := range metric.GetLabel() {
+				if l.GetName() == "stage" {
+					got[l.GetValue()] = metric.GetGauge().GetValue()
+				}
+			}
+		}
+	}
+	return got
+}
