@@ -36,7 +36,20 @@ func configCmd() *cobra.Command {
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", args[0])
 			return nil
 		}}
-	cmd.AddCommand(check)
+	show := &cobra.Command{Use: "show [FILE]", Short: "Print the configuration a process would run with FILE (or none) and the DOCMILL_* environment, before flags: every key, those the environment set marked, secrets redacted", Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := ""
+			if len(args) == 1 {
+				path = args[0]
+			}
+			out, err := config.Show(path)
+			if err != nil {
+				return err
+			}
+			_, err = cmd.OutOrStdout().Write(out)
+			return err
+		}}
+	cmd.AddCommand(check, show)
 	return cmd
 }
 

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/internal/modeltest"
 )
 
@@ -95,4 +97,55 @@ func checkConfig(t *testing.T, text string) (stdout, stderr string, err error) {
 		t.Fatal(err)
 	}
 	return execute(rootCmd, "config", "check", f)
+}
+
+// config show prints what a process would run with a file and the
+// environment: config check only said whether a file was valid, so what a
+// container's DOCMILL_* variables made of it could be read nowhere. Keys
+// the environment set are marked, secrets redacted, and the output is
+// itself a config file that reads back as the same configuration.
+func TestConfigShowEffective(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "prod.yaml")
+	if err := os.WriteFile(f, []byte("nats:\n  url: nats://file:4222\n  token: natsecret\npipeline:\n  max_deliver: 7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DOCMILL_NATS_URL", "nats://env:4222")
+	t.Setenv("DOCMILL_PIPELINE_ACK_WAIT", "2m")
+	t.Setenv("DOCMILL_AUTH_TOKEN", "httpsecret")
+	out, _, err := execute(rootCmd, "config", "show", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"url: nats://env:4222 # from DOCMILL_NATS_URL",
+		"ack_wait: 2m0s # from DOCMILL_PIPELINE_ACK_WAIT",
+		"max_deliver: 7\n",
+		"auth_token: <redacted> # from DOCMILL_AUTH_TOKEN",
+		"token: <redacted>\n",
+		"listen: 127.0.0.1:4222\n", // a default
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("config show lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "secret") {
+		t.Errorf("config show prints a secret:\n%s", out)
+	}
+	back := filepath.Join(t.TempDir(), "shown.yaml")
+	if err := os.WriteFile(back, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, err := config.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := config.Read(back)
+	if err != nil {
+		t.Fatalf("config show's output does not read as a config: %v", err)
+	}
+	want.NATS.Token, want.HTTP.AuthToken = "<redacted>", "<redacted>"
+	// %+v, not DeepEqual: an empty list reads back as [], not nil
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+		t.Errorf("config show's output reads as\n%+v\nwant\n%+v", got, want)
+	}
 }
