@@ -82,14 +82,29 @@ func (sf *serverFlags) load() (*config.Config, error) {
 	return c, c.Validate()
 }
 
-func newLogger(c *config.Config) *slog.Logger {
+func newLogger(c *config.Config) *slog.Logger { return newLoggerTo(os.Stderr, c) }
+
+// newLoggerTo is newLogger writing to w.
+func newLoggerTo(w io.Writer, c *config.Config) *slog.Logger {
 	var lvl slog.Level
 	_ = lvl.UnmarshalText([]byte(strings.ToUpper(c.Log.Level)))
 	opts := &slog.HandlerOptions{Level: lvl}
 	if c.Log.Format == "text" {
-		return slog.New(slog.NewTextHandler(os.Stderr, opts))
+		return slog.New(slog.NewTextHandler(w, opts))
 	}
-	return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	opts.ReplaceAttr = durationText
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// durationText writes a duration as Go prints it ("20s", "1m30s"): the
+// JSON handler wrote nanoseconds ("timeout":20000000000), which an
+// on-call engineer reading a shutdown or retry line had to count digits
+// of, while the text format and docmill's config both say "20s".
+func durationText(_ []string, a slog.Attr) slog.Attr {
+	if a.Value.Kind() == slog.KindDuration {
+		return slog.String(a.Key, a.Value.Duration().String())
+	}
+	return a
 }
 
 func roleCmd(role server.Role, short string) *cobra.Command {
