@@ -38,7 +38,8 @@ func NewMetrics() *Metrics { return NewMetricsFor(true, true) }
 // does not run are left unregistered, so its /metrics does not report,
 // say, an index batch size or parser goroutines as a reading of 0 that a
 // dashboard summing over processes would take for one. Every field is
-// set either way; the labelled families appear once a label is used.
+// set either way; the labelled families appear once a label is used,
+// except the counters of the stages the process runs (startAtZero).
 func NewMetricsFor(analyses, indexes bool) *Metrics {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -47,7 +48,7 @@ func NewMetricsFor(analyses, indexes bool) *Metrics {
 		Processed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_processed_total",
 			Help: "Documents a stage finished successfully."}, []string{"stage"}),
 		Failed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_failed_total",
-			Help: "Stage attempts that failed, by reason class: permanent, transient; disk_full (a disk or the broker's storage is full: retried until there is room); dead_letter_failed (its dead letter could not be stored: redelivered)."}, []string{"stage", "reason"}),
+			Help: "Stage attempts that failed, by reason class: permanent, transient; disk_full (a disk or the broker's storage is full: retried until there is room); broker_unavailable (the broker did not store the stage's output: retried until it does); dead_letter_failed (its dead letter could not be stored: redelivered)."}, []string{"stage", "reason"}),
 		Duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "docmill_stage_duration_seconds",
 			Help: "Time spent in a stage per document.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 18)}, []string{"stage"}),
 		DeadLet: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_dlq_messages_total",
@@ -70,11 +71,32 @@ func NewMetricsFor(analyses, indexes bool) *Metrics {
 	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.DLQWaiting, m.Classes, m.Depths)
 	if indexes {
 		reg.MustRegister(m.BatchSize, m.IndexPeers)
+		m.startAtZero("index")
 	}
 	if analyses {
 		registerParse(reg)
+		m.startAtZero("parse", "analyze")
 	}
 	return m
+}
+
+// failureReasons are the reason labels of docmill_documents_failed_total.
+var failureReasons = []string{"permanent", "transient", "disk_full", "broker_unavailable", "dead_letter_failed"}
+
+// startAtZero exports the processed, failed and dead-letter counters of
+// the stages this process runs at 0 from its start. A labelled series
+// appeared only with its first increment, and Prometheus takes no
+// increase from a series' first sample: rate() and increase() alerts,
+// and the dashboards' DLQ and error panels, missed the first dead letter
+// and first failures of every process (often all there were).
+func (m *Metrics) startAtZero(stages ...string) {
+	for _, stage := range stages {
+		m.Processed.WithLabelValues(stage)
+		m.DeadLet.WithLabelValues(stage)
+		for _, reason := range failureReasons {
+			m.Failed.WithLabelValues(stage, reason)
+		}
+	}
 }
 
 // registerParse registers the parser's own counters and gauges, read

@@ -647,3 +647,58 @@ func gaugeByStage(t *testing.T, reg *prometheus.Registry, name string) map[strin
 	}
 	return got
 }
+
+// The counters of the stages a process runs are on /metrics at 0 from
+// its start: a series that appeared with its first increment has no
+// increase in Prometheus, so rate() and increase() alerts and the
+// dashboards missed each process's first dead letter and failures. A
+// process exports only its own stages' (a broker none).
+func TestStageCountersStartAtZero(t *testing.T) {
+	for _, c := range []struct {
+		analyses, indexes bool
+		want, not         []string
+	}{
+		{true, false, []string{`docmill_dlq_messages_total{stage="parse"}`, `docmill_dlq_messages_total{stage="analyze"}`,
+			`docmill_documents_failed_total{reason="permanent",stage="parse"}`, `docmill_documents_failed_total{reason="transient",stage="analyze"}`,
+			`docmill_documents_processed_total{stage="analyze"}`}, []string{`docmill_dlq_messages_total{stage="index"}`}},
+		{false, true, []string{`docmill_dlq_messages_total{stage="index"}`, `docmill_documents_failed_total{reason="transient",stage="index"}`,
+			`docmill_documents_processed_total{stage="index"}`}, []string{`docmill_dlq_messages_total{stage="parse"}`}},
+		{false, false, nil, []string{`docmill_dlq_messages_total{stage="parse"}`, `docmill_dlq_messages_total{stage="index"}`}},
+	} {
+		got := zeroSeries(t, NewMetricsFor(c.analyses, c.indexes).Registry)
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("analyses %v, indexes %v: no %s at 0", c.analyses, c.indexes, w)
+			}
+		}
+		for _, n := range c.not {
+			if got[n] {
+				t.Errorf("analyses %v, indexes %v: %s exported for a stage it does not run", c.analyses, c.indexes, n)
+			}
+		}
+	}
+}
+
+// zeroSeries lists the counters of reg that read 0, as name{label="value",...}
+// with the labels in name order.
+func zeroSeries(t *testing.T, reg *prometheus.Registry) map[string]bool {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, f := range families {
+		for _, metric := range f.GetMetric() {
+			if metric.GetCounter() == nil || metric.GetCounter().GetValue() != 0 {
+				continue
+			}
+			var labels []string
+			for _, l := range metric.GetLabel() {
+				labels = append(labels, fmt.Sprintf("%s=%q", l.GetName(), l.GetValue()))
+			}
+			out[f.GetName()+"{"+strings.Join(labels, ",")+"}"] = true
+		}
+	}
+	return out
+}
