@@ -318,7 +318,7 @@ func (s *Server) connect(ctx context.Context) error {
 	} else {
 		o := connOptions(c, "docmill-"+string(s.o.Role))
 		o.Log = s.o.Log
-		s.nc, err = broker.Connect(o)
+		s.nc, err = s.connectExternal(ctx, o)
 		if err != nil && os.Getenv("DOCMILL_NATS_URL") != "" && s.o.Role == RoleServe {
 			// exported for the client commands, it also makes serve a
 			// client of that broker instead of starting its own
@@ -337,6 +337,31 @@ func (s *Server) connect(ctx context.Context) error {
 	return s.retry(ctx, "declare streams", func(ctx context.Context) error {
 		return broker.EnsureStreams(ctx, s.js, s.streamOptions())
 	})
+}
+
+// connectExternal dials the external broker, waiting for it as for the
+// other start-up steps (retry) while none of its servers answers: a
+// worker or indexer started with its broker (a compose file, a pod
+// scheduled before the NATS StatefulSet is up, a host reboot) exited at
+// once with "no servers available", and came back only as its
+// supervisor's restart back-off allowed. Other errors (credentials
+// refused, a malformed URL, TLS) no wait mends: they end the start.
+func (s *Server) connectExternal(ctx context.Context, o broker.ConnOptions) (*nats.Conn, error) {
+	var nc *nats.Conn
+	var final error
+	err := s.retry(ctx, "connect to the broker", func(context.Context) error {
+		var err error
+		nc, err = broker.Connect(o)
+		if err != nil && !errors.Is(err, nats.ErrNoServers) {
+			final = err
+			return nil
+		}
+		return err
+	})
+	if final != nil {
+		return nil, final
+	}
+	return nc, err
 }
 
 // embeddedToken is the token the embedded broker requires of its clients:
