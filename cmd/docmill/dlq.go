@@ -19,6 +19,7 @@ func dlqCmd() *cobra.Command {
 	list := &cobra.Command{Use: "list", Short: "List dead letters with their reasons", Args: cobra.NoArgs}
 	lnf := addNATSFlags(list.Flags())
 	asJSON := list.Flags().Bool("json", false, "JSON lines")
+	listStage := addStageFlag(list)
 	list.RunE = func(cmd *cobra.Command, _ []string) error {
 		nc, js, err := lnf.connect()
 		if err != nil {
@@ -29,6 +30,7 @@ func dlqCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
+		dls = ofStage(dls, *listStage)
 		if *asJSON {
 			enc := json.NewEncoder(os.Stdout)
 			for _, d := range dls {
@@ -51,6 +53,7 @@ func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.
 	nf := addNATSFlags(c.Flags())
 	id := c.Flags().Uint64("id", 0, "sequence number of one dead letter (see dlq list); also as the argument")
 	all := c.Flags().Bool("all", false, use+" every dead letter")
+	stage := addStageFlag(c)
 	c.RunE = func(cmd *cobra.Command, args []string) error {
 		if len(args) == 1 {
 			seq, err := strconv.ParseUint(args[0], 10, 64)
@@ -72,7 +75,7 @@ func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.
 			return err
 		}
 		n := 0
-		for _, d := range dls {
+		for _, d := range ofStage(dls, *stage) {
 			if *all || d.Seq == *id {
 				if err := do(cmd.Context(), js, d); err != nil {
 					return err
@@ -81,12 +84,45 @@ func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.
 			}
 		}
 		if n == 0 && !*all {
+			if *stage != "" {
+				return fmt.Errorf("no dead letter with seq %d of stage %s", *id, *stage)
+			}
 			return fmt.Errorf("no dead letter with seq %d", *id)
 		}
-		fmt.Fprintf(os.Stderr, "%s %d dead letters\n", done, n)
+		fmt.Fprintf(os.Stderr, "%s %s\n", done, deadLetters(n))
 		return nil
 	}
 	return c
+}
+
+// addStageFlag adds --stage to a dlq command. After an incident (an index
+// that could not write, a model that failed) an operator replays that
+// stage's letters: --all also replayed the corrupt files of parse, which
+// only failed again, and the rest could be picked only one --id at a time.
+func addStageFlag(c *cobra.Command) *string {
+	return c.Flags().String("stage", "", "only the dead letters of this stage (parse, analyze, index: the STAGE column of dlq list)")
+}
+
+// ofStage keeps the dead letters of stage; "" keeps all.
+func ofStage(dls []connectors.DeadLetter, stage string) []connectors.DeadLetter {
+	if stage == "" {
+		return dls
+	}
+	var out []connectors.DeadLetter
+	for _, d := range dls {
+		if d.Stage == stage {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// deadLetters is "1 dead letter" or "n dead letters".
+func deadLetters(n int) string {
+	if n == 1 {
+		return "1 dead letter"
+	}
+	return fmt.Sprintf("%d dead letters", n)
 }
 
 func init() { rootCmd.AddCommand(dlqCmd()) }

@@ -5,10 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/internal/natstest"
+	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
 )
 
@@ -36,5 +38,38 @@ func TestDLQSequenceArgument(t *testing.T) {
 		if err := run(bad...); err == nil || !strings.Contains(err.Error(), "sequence number") {
 			t.Errorf("drop %q: %v", bad, err)
 		}
+	}
+}
+
+// dlq replay, drop and list take --stage: after an incident an operator
+// replays one stage's letters, and --all also replayed parse's corrupt
+// files, which only failed again.
+func TestDLQStageFilter(t *testing.T) {
+	ctx := context.Background()
+	url, _, js := natstest.Listening(t, "dlq-stage")
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, stage := range []string{"parse", "analyze", "analyze"} {
+		m := nats.NewMsg(broker.SubjectDLQ + "." + stage)
+		m.Header.Set(pipeline.HeaderStage, stage)
+		m.Header.Set(pipeline.HeaderSubject, "docmill.ingest.test")
+		m.Data = []byte(stage)
+		if _, err := js.PublishMsg(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var seen []string
+	cmd := eachDeadLetter("replay", "", "replayed", func(_ context.Context, _ jetstream.JetStream, d connectors.DeadLetter) error {
+		seen = append(seen, d.Stage)
+		return nil
+	})
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetArgs([]string{"--nats", url, "--all", "--stage", "analyze"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(seen, ",") != "analyze,analyze" {
+		t.Errorf("replay --all --stage analyze took %v, want the two analyze letters only", seen)
 	}
 }
