@@ -362,7 +362,8 @@ func (x *Indexer) write(batch []pending) {
 		// already, and the index answers first anyway
 		go func() {
 			if err := x.Processing.Indexed(context.Background(), time.Now(), ids...); err != nil {
-				x.Log.Debug("indexed documents still read as processing until their entries expire", "err", err)
+				// --wait and GET /api/documents/{id} of a replica read them as on their way
+				x.Log.Warn("indexed documents still read as processing until their entries expire (an hour)", "err", err)
 			}
 		}()
 	}

@@ -2,12 +2,17 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/internal/natstest"
@@ -129,4 +134,107 @@ func TestProcessingSendingAndSent(t *testing.T) {
 	if !proc.IndexedElsewhere(ctx, "fast", t0) {
 		t.Error("Sent overwrote the indexed mark")
 	}
+}
+
+// An indexer marks a whole batch indexed even when the broker answers
+// slowly: the marks were written one after the other within 5 s for the
+// batch, so at 50 ms a round trip (an indexer catching up beside busy
+// workers) the tail of a 128-document batch still read as processing, and
+// ingest --wait and backfill --wait waited out their timeout on documents
+// that were indexed.
+func TestIndexedMarksWholeBatchOnSlowBroker(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	url, _, js := natstest.Listening(t, "indexed-slow")
+	direct, err := OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc, err := nats.Connect(slowProxy(t, strings.TrimPrefix(url, "nats://"), 50*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	sjs, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := OpenProcessing(ctx, sjs, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 128)
+	for i := range ids {
+		ids[i] = document.ID([]byte(fmt.Sprintf("doc %d", i)))
+		if _, err := direct.Start(ctx, ids[i], time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = slow.Indexed(context.Background(), time.Now(), ids...)
+	left := 0
+	for _, id := range ids {
+		if _, processing := direct.Since(ctx, id, time.Now()); processing {
+			left++
+		}
+	}
+	if left > 0 {
+		t.Errorf("%d of %d indexed documents still read as processing", left, len(ids))
+	}
+}
+
+// slowProxy forwards TCP connections to addr, delivering what the server
+// sends delay late (latency, not a narrower pipe: replies in flight
+// together arrive together), and returns the NATS URL to dial.
+func slowProxy(t *testing.T, addr string, delay time.Duration) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			client, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			server, err := net.Dial("tcp", addr)
+			if err != nil {
+				client.Close()
+				return
+			}
+			go func() { _, _ = io.Copy(server, client); server.Close() }()
+			go delayCopy(client, server, delay)
+		}
+	}()
+	return "nats://" + ln.Addr().String()
+}
+
+// delayCopy copies src to dst, each read delivered delay after it arrived.
+func delayCopy(dst, src net.Conn, delay time.Duration) {
+	type chunk struct {
+		data []byte
+		due  time.Time
+	}
+	line := make(chan chunk, 1024)
+	go func() {
+		defer close(line)
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := src.Read(buf)
+			if n > 0 {
+				line <- chunk{append([]byte(nil), buf[:n]...), time.Now().Add(delay)}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for c := range line {
+		time.Sleep(time.Until(c.due))
+		if _, err := dst.Write(c.data); err != nil {
+			break
+		}
+	}
+	dst.Close()
 }
