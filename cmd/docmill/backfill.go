@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -242,8 +243,67 @@ func jobName(from, since string, stale bool, current string) string {
 	return "job-" + hex.EncodeToString(sum[:8])
 }
 
-// storedVia asks a docmill HTTP server which model version indexed a document.
+// serverPatience is how long a backfill waits for a docmill server that
+// answered before and stopped answering (an indexer restarted or
+// redeployed) before it gives up.
+var serverPatience = 5 * time.Minute
+
+// serverDown is a lookup the server did not answer, or answered that it
+// cannot at the moment (502, 503, 504): worth asking again.
+type serverDown struct{ err error }
+
+func (e *serverDown) Error() string { return e.err.Error() }
+func (e *serverDown) Unwrap() error { return e.err }
+
+// storedVia asks a docmill HTTP server which model version indexed a
+// document. Once the server has answered, a lookup it does not answer is
+// asked again, 1 s apart doubling to 10 s, for up to serverPatience: a
+// backfill of a large archive ended at the first restart of the indexer
+// it asks ("EOF", "connection refused") and had to be started again. A
+// server that never answered (a wrong --server) still fails the first
+// lookup at once.
 func storedVia(server, token string) connectors.Stored {
+	ask := askStored(server, token)
+	var answered atomic.Bool
+	var mu sync.Mutex
+	down := false // said that the server stopped answering
+	return func(ctx context.Context, id string) (string, error) {
+		deadline := time.Now().Add(serverPatience)
+		wait := time.Second
+		for {
+			v, err := ask(ctx, id)
+			var sd *serverDown
+			if !errors.As(err, &sd) {
+				answered.Store(true)
+				mu.Lock()
+				if down {
+					down = false
+					fmt.Fprintf(os.Stderr, "docmill at %s answers again\n", server)
+				}
+				mu.Unlock()
+				return v, err
+			}
+			if !answered.Load() || time.Now().After(deadline) {
+				return "", err
+			}
+			mu.Lock()
+			if !down {
+				down = true
+				fmt.Fprintf(os.Stderr, "docmill at %s stopped answering (%v): waiting up to %s for it\n", server, sd.err, serverPatience)
+			}
+			mu.Unlock()
+			select {
+			case <-ctx.Done():
+				return "", err
+			case <-time.After(wait):
+			}
+			wait = min(2*wait, 10*time.Second)
+		}
+	}
+}
+
+// askStored is one lookup of storedVia.
+func askStored(server, token string) connectors.Stored {
 	client := &http.Client{Timeout: 30 * time.Second}
 	return func(ctx context.Context, id string) (string, error) {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(server, "/")+"/api/documents/"+id, nil)
@@ -252,9 +312,14 @@ func storedVia(server, token string) connectors.Stored {
 		}
 		resp, err := client.Do(req)
 		if err != nil {
-			return "", fmt.Errorf("ask docmill at %s whether it is indexed (is the server there? --server or DOCMILL_SERVER names it): %w", server, err)
+			return "", &serverDown{fmt.Errorf("ask docmill at %s whether it is indexed (is the server there? --server or DOCMILL_SERVER names it): %w", server, err)}
 		}
 		defer resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			// a proxy before a restarting indexer, or one that cannot search now
+			return "", &serverDown{fmt.Errorf("ask docmill at %s whether it is indexed: %s", server, resp.Status)}
+		}
 		if resp.StatusCode == http.StatusNotFound {
 			// not indexed; "failed" says the pipeline dead-lettered it
 			var nf struct {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/index"
@@ -206,5 +207,49 @@ func TestBackfillFromMissingSource(t *testing.T) {
 		if strings.Contains(errOut, "items") {
 			t.Errorf("%s: a job summed up before the error:\n%s", from, errOut)
 		}
+	}
+}
+
+// A backfill rides out a restart of the server it asks: the first lookup
+// after an indexer went down ended the whole backfill ("EOF", "connection
+// refused"), though the indexer was back seconds later.
+func TestStoredViaWaitsForRestartedServer(t *testing.T) {
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"model":{"name":"docmill-mini","version":"0.2.0"}}`))
+	})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	first := &http.Server{Handler: handler}
+	go first.Serve(l)
+	stored := storedVia("http://"+addr, "")
+	if v, err := stored(context.Background(), "a"); err != nil || v != "docmill-mini@0.2.0" {
+		t.Fatalf("before the restart: %q, %v", v, err)
+	}
+	first.Close() // the indexer goes down...
+	back := make(chan *http.Server, 1)
+	go func() {
+		time.Sleep(1500 * time.Millisecond) // ...and comes back on its address
+		l, err := net.Listen("tcp", addr)
+		if err != nil {
+			back <- nil
+			return
+		}
+		s := &http.Server{Handler: handler}
+		back <- s
+		s.Serve(l)
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	v, err := stored(ctx, "b")
+	if s := <-back; s != nil {
+		defer s.Close()
+	} else {
+		t.Skip("the address was taken meanwhile")
+	}
+	if err != nil || v != "docmill-mini@0.2.0" {
+		t.Errorf("across the restart: %q, %v", v, err)
 	}
 }
