@@ -542,6 +542,12 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		page.Text = lang.Clip(body, docTextBytes)
 		page.TextCut = len(page.Text) < len(body)
 	}
+	if doc.Log != nil {
+		page.LineForm = lineFormOf(r.URL.Query())
+		if page.LineForm.Asked() {
+			s.findLines(r, doc.ID, &page)
+		}
+	}
 	page.Notice = map[string]string{
 		"queued":  "Sent back through the pipeline. Reload this page in a moment to see the new result.",
 		"missing": "Cannot reprocess: the original file of this document was not kept.",
@@ -561,6 +567,11 @@ type docPage struct {
 	// there is more (in the original, or past the stored first MiB).
 	Text    string
 	TextCut bool
+	// A log's page finds lines (LineForm); Lines is the answer when it
+	// was asked, LinesError why it could not be.
+	LineForm   lineForm
+	Lines      *linesAnswer
+	LinesError string
 }
 
 // KeyEntities are the document's entities but its defined terms,

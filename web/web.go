@@ -225,6 +225,7 @@ func (s *Server) routes() {
 		r.Get("/api/search", s.apiSearch)
 		r.Get("/api/export", s.apiExport)
 		r.Get("/api/documents/{id}", s.apiDocument)
+		r.Get("/api/documents/{id}/lines", s.apiLines)
 		r.Post("/api/documents", s.apiUpload)
 		r.Post("/api/documents/{id}/reprocess", s.reprocess)
 		r.Delete("/api/documents/{id}", s.deleteDocument)

@@ -1,0 +1,102 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+// TestAPILines filters a log's lines on a real index: by level (a stack
+// frame kept with its ERROR entry), by words, by time, with a limit, and
+// refuses a level it does not know.
+func TestAPILines(t *testing.T) {
+	text := "2024-03-01T10:00:00Z INFO  api started\n" +
+		"2024-03-01T10:00:05Z ERROR payment failed order=17: java.io.IOException: broken pipe\n" +
+		"\tat com.acme.Pay.charge(Pay.java:42)\n" +
+		"2024-03-01T10:01:00Z WARN  payment retry order=17\n" +
+		"2024-03-02T09:00:00Z ERROR payment failed order=18: timeout\n" +
+		"2024-03-02T09:00:01Z INFO  payment ok order=19\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "api.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 6}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	ask := func(query string) (int, linesAnswer) {
+		t.Helper()
+		resp, body := get(t, s, "/api/documents/"+doc.ID[:12]+"/lines?"+query)
+		var a linesAnswer
+		if resp.StatusCode == http.StatusOK {
+			if err := json.Unmarshal([]byte(body), &a); err != nil {
+				t.Fatalf("%s: %v", query, err)
+			}
+		}
+		return resp.StatusCode, a
+	}
+	numbers := func(a linesAnswer) []int {
+		var n []int
+		for _, l := range a.Lines {
+			n = append(n, l.N)
+		}
+		return n
+	}
+	for _, c := range []struct {
+		query string
+		want  []int
+	}{
+		{"level=error", []int{2, 3, 5}},
+		{"level=warning", []int{2, 3, 4, 5}},
+		{"q=ORDER%3D17", []int{2, 4}},
+		{"q=payment+failed&since=2024-03-02", []int{5}},
+		{"until=2024-03-01", []int{1, 2, 3, 4}},
+		{"level=info&limit=2", []int{1, 2}},
+	} {
+		code, a := ask(c.query)
+		if code != http.StatusOK || !slices.Equal(numbers(a), c.want) {
+			t.Errorf("%s: %d, lines %v, want %v", c.query, code, numbers(a), c.want)
+		}
+		if c.query == "level=info&limit=2" && (a.Matched != 6 || a.Scanned != 6) {
+			t.Errorf("limit: matched %d scanned %d, want 6 and 6", a.Matched, a.Scanned)
+		}
+	}
+	if _, a := ask("level=error"); len(a.Lines) > 0 && (a.Lines[1].Level != "ERROR" || a.Lines[1].Time == nil || !strings.HasPrefix(a.Lines[1].Text, "\tat ")) {
+		t.Errorf("a frame's line %+v", a.Lines[1])
+	}
+	if code, _ := ask("level=loud"); code != http.StatusBadRequest {
+		t.Errorf("unknown level: %d, want 400", code)
+	}
+	if resp, _ := get(t, s, "/api/documents/0123456789abcdef/lines"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown document: %d, want 404", resp.StatusCode)
+	}
+}
+
+// TestDocumentPageFindsLines: a log's page has the form, and answers it
+// with the lines found, or with why it cannot.
+func TestDocumentPageFindsLines(t *testing.T) {
+	text := "2024-03-01T10:00:00Z INFO  payment ok order=16\n" +
+		"2024-03-01T10:00:05Z ERROR payment failed order=17\n" +
+		"2024-03-01T10:00:06Z ERROR disk <full>\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "pay.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 3}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, page := get(t, s, "/documents/"+doc.ID)
+	if !strings.Contains(page, `id="lines-form"`) || strings.Contains(page, `id="lines-count"`) {
+		t.Fatal("a log's page without the form, or with an answer nobody asked for")
+	}
+	_, page = get(t, s, "/documents/"+doc.ID+"?lines=payment&level=error")
+	if !strings.Contains(page, "1 of 3 lines match") || !strings.Contains(page, "payment failed order=17") || strings.Contains(page, "order=16</code>") {
+		t.Errorf("the lines found are not on the page")
+	}
+	if !strings.Contains(page, `<option value="error" selected>`) || !strings.Contains(page, `value="payment"`) {
+		t.Error("the form does not keep what was asked")
+	}
+	if _, page = get(t, s, "/documents/"+doc.ID+"?level=error"); !strings.Contains(page, "disk &lt;full&gt;") {
+		t.Error("a line's text is not escaped")
+	}
+	if _, page = get(t, s, "/documents/"+doc.ID+"?since=yesterday"); !strings.Contains(page, `id="lines-error"`) {
+		t.Error("a bad date gives no reason")
+	}
+}
