@@ -575,6 +575,63 @@ func deleteError(id string, err error) error {
 	return fmt.Errorf("delete %s: %s: %s", id, ae.Status, msg)
 }
 
+// linesCmd finds a log's lines through GET /api/documents/{id}/lines:
+// search finds the log, this the lines in it.
+func linesCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "lines ID [WORDS...]", Short: "Find a log's lines (in a running docmill) by words, level and time",
+		Long: "lines prints the lines of an indexed document (a log) that hold every word given (any case),\n" +
+			"whose entry is at least --level and within --since and --until; a stack frame keeps its\n" +
+			"entry's level and time. ID is the id search and ingest print.",
+		Args: cobra.MinimumNArgs(1)}
+	api := addAPIFlags(cmd)
+	asJSON := cmd.Flags().Bool("json", false, "print the JSON response")
+	level := cmd.Flags().String("level", "", "at least this level: trace, debug, info, notice, warn, error, fatal")
+	since := cmd.Flags().String("since", "", "entries from this time: a day, an RFC 3339 time, or an age (24h, 7d)")
+	until := cmd.Flags().String("until", "", "entries before this time (a day: up to its end)")
+	limit := cmd.Flags().Int("limit", 200, "lines at most (the server caps it at 5000)")
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		v := url.Values{"q": {strings.Join(args[1:], " ")}, "limit": {fmt.Sprint(*limit)}}
+		for k, val := range map[string]string{"level": *level, "since": *since, "until": *until} {
+			if val != "" {
+				v.Set(k, val)
+			}
+		}
+		body, err := api.call(cmd.Context(), http.MethodGet, "/api/documents/"+url.PathEscape(args[0])+"/lines?"+v.Encode())
+		if err != nil {
+			return fmt.Errorf("lines of %s: %w", args[0], err)
+		}
+		if *asJSON {
+			_, err := cmd.OutOrStdout().Write(body)
+			return err
+		}
+		var a struct {
+			Lines []struct {
+				N           int
+				Level, Text string
+			}
+			Matched, Scanned int
+			TextCut          bool `json:"text_cut"`
+		}
+		if err := json.Unmarshal(body, &a); err != nil {
+			return fmt.Errorf("lines of %s: %w", args[0], err)
+		}
+		out := cmd.OutOrStdout()
+		for _, l := range a.Lines {
+			fmt.Fprintf(out, "%7d  %-6s %s\n", l.N, l.Level, shown(strings.ReplaceAll(l.Text, "\t", "    ")))
+		}
+		note := ""
+		if len(a.Lines) < a.Matched {
+			note = fmt.Sprintf("; the first %d shown (--limit)", len(a.Lines))
+		}
+		if a.TextCut {
+			note += "; only the text the index kept (its first MiB) was read"
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "%d of %s match%s\n", a.Matched, count(a.Scanned, "line"), note)
+		return nil
+	}
+	return cmd
+}
+
 func init() {
-	rootCmd.AddCommand(ingestCmd(), searchCmd(), exportCmd(), deleteCmd())
+	rootCmd.AddCommand(ingestCmd(), searchCmd(), exportCmd(), deleteCmd(), linesCmd())
 }
