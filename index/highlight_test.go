@@ -302,3 +302,26 @@ func TestDottedPhraseHighlighted(t *testing.T) {
 		}
 	}
 }
+
+// A log's passage is the lines that match, not the lines around them: a
+// search for a failure showed the INFO lines before it run into it.
+func TestLogFragmentsAreTheMatchingLines(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	text := "2024-03-01T10:00:00Z INFO  scheduler tick queue=12\n" +
+		"2024-03-01T10:00:01Z INFO  scheduler tick queue=13\n" +
+		"2024-03-01T10:00:02Z FATAL database connection refused host=db1\n" +
+		"2024-03-01T10:00:03Z INFO  scheduler tick queue=14\n" +
+		"2024-03-01T10:00:04Z INFO  scheduler tick queue=15\n"
+	if err := ix.Put(context.Background(), sample("app", "app.log", text, "log", "en")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "refused"})
+	if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Fragments) == 0 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	want := "2024-03-01T10:00:02Z FATAL database connection <mark>refused</mark> host=db1"
+	if f := res.Hits[0].Fragments[0]; f != want {
+		t.Errorf("fragment %q, want %q", f, want)
+	}
+}

@@ -1195,10 +1195,32 @@ func toHit(h *search.DocumentMatch) Hit {
 	}
 	hit.Fragments = textFragments(h.Fragments)
 	hit.Fragments = markedFirst(hit.Fragments)
+	if hit.Class == "log" {
+		for i, f := range hit.Fragments {
+			hit.Fragments[i] = matchingLines(f)
+		}
+	}
 	if len(hit.Fragments) > 3 {
 		hit.Fragments = hit.Fragments[:3]
 	}
 	return hit
+}
+
+// matchingLines keeps, of a log's fragment, the lines that show a match,
+// joined by " … ": the passage around a match ran the lines before and
+// after it into it, where the line that matched is what was searched
+// for. A fragment without a line break or a match stays as it is.
+func matchingLines(f string) string {
+	if !strings.Contains(f, "\n") || !strings.Contains(f, "<mark>") {
+		return f
+	}
+	var kept []string
+	for line := range strings.SplitSeq(f, "\n") {
+		if strings.Contains(line, "<mark>") {
+			kept = append(kept, strings.TrimSpace(line))
+		}
+	}
+	return strings.Join(kept, " "+fragmentEllipsis+" ")
 }
 
 // SummaryLabel opens a fragment taken from the summary, which is
