@@ -632,6 +632,17 @@ func TestCitationListsAndNesting(t *testing.T) {
 	}
 }
 
+// A range of sections written with a dash or "to" is one citation, as a
+// list is: "§§ 3–5" was cut to "§§ 3", and "Sections 4–6" to "Sections 4".
+func TestCitationRanges(t *testing.T) {
+	text := "The obligations in §§ 3–5 survive. See also §§ 12 through 14, Sections 4–6 and Articles 8—10."
+	got := textsOf(Extract(text, "en"), KindCitation)
+	want := []string{"§§ 3–5", "§§ 12 through 14", "Sections 4–6", "Articles 8—10"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("citations %q, want %q", got, want)
+	}
+}
+
 // A Chinese text cites a law by its name alone (《中华人民共和国劳动合同法》),
 // and a range of a law's articles is one citation of that law, as
 // "Articles 5, 6 and 7" is; the document's own headings (第一章, 第一条 at

@@ -2379,8 +2379,10 @@ var citationRes = []*regexp.Regexp{
 	regexp.MustCompile(`\b\d{1,2}\s+U\.?\s?S\.?\s?C\b\.?\s+(?:§+\s*)?` + usSection),
 	// a list only after "Parts": "17 CFR 240.10b-5, 47 U.S.C. § 230" is two
 	regexp.MustCompile(`\b\d{1,2}\s+C\.?\s?F\.?\s?R\b\.?\s+(?:Parts\s+` + usSection + `(?:(?:\s*,\s*|\s+(?:and|to|through)\s+)` + usSection + `)*|(?:Part\s+|§+\s*)?` + usSection + `)`),
+	// "§§" heads a list or a range ("§§ 3–5", "§§ 12 through 14")
+	regexp.MustCompile(`§§\s?` + usSection + `(?:(?:\s*[,–—]\s*|\s+(?:and|or|to|through)\s+)` + usSection + `)*`),
 	regexp.MustCompile(`§+\s?` + usSection),
-	regexp.MustCompile(`\b(?:Articles?|Art\.|Sections?|Sec\.|Clauses?|Paragraphs?|Annex|Schedules?|Exhibits?|Appendix|Recitals?|Chapters?|Rules?)\s+` + citeNum + `(?:(?:\s*,\s*|\s+(?:and|or|to|through)\s+)` + citeNum + `)*`),
+	regexp.MustCompile(`\b(?:Articles?|Art\.|Sections?|Sec\.|Clauses?|Paragraphs?|Annex|Schedules?|Exhibits?|Appendix|Recitals?|Chapters?|Rules?)\s+` + citeNum + `(?:(?:\s*,\s*|\s*[–—]\s*|\s+(?:and|or|to|through)\s+)` + citeNum + `)*`),
 	// an act cites its own sections in lower case ("section 149",
 	// "sections 6 to 9", "subsection 8(8)", "Subsection (1)"), by number
 	// only: "in this section I describe" cites nothing
