@@ -53,6 +53,9 @@ var plainRules = []struct {
 	{"", regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+([A-Z])`), "$1"},
 	// an ordinal that extraction split ("26t h day", "1s t day")
 	{"", regexp.MustCompile(`\b(\d{1,3})(?:(s) (t)|(n) (d)|(r) (d)|(t) (h))\b`), "$1$2$3$4$5$6$7$8$9"},
+	// a footnote's marker, set against the word or stop it follows
+	// ("Beta LLC.[1]"): its note is not in the summary
+	{"[", regexp.MustCompile(`([^\s\[(])\[\d{1,3}\]`), "$1"},
 	// a pointer to a definition elsewhere says nothing here
 	{"defined", regexp.MustCompile(`(?i)\s*\(\s*as\s+(?:defined|set\s+forth)\s+(?:below|above|herein|hereinafter|in\s+this\s+agreement)\s*\)`), ""},
 }

@@ -36,7 +36,10 @@ func TestPlain(t *testing.T) {
 		"The fee is 2 s t units, paid on 3 March.":                                           "The fee is 2 s t units, paid on 3 March.",
 		"The Services (as defined below) start on the Effective Date (as set forth herein).": "The Services start on the Effective Date.",
 		"Licensee agrees that it will pay.":                                                  "Licensee agrees that it will pay.", // "it" keeps its referent
-		"If you agree that the terms apply, sign below.":                                     "If you agree that the terms apply, sign below.",
+		// a footnote's marker refers to a note the summary does not carry
+		"The agreement binds Acme Corp. and Beta LLC.[1] Fees are fixed.[12]": "The agreement binds Acme Corp. and Beta LLC. Fees are fixed.",
+		"Items [1] to [3] of the schedule apply.":                             "Items [1] to [3] of the schedule apply.",
+		"If you agree that the terms apply, sign below.":                      "If you agree that the terms apply, sign below.",
 		// openers that tie a sentence to the one before, or date nothing
 		"In addition, we collect your device's model.":                                      "We collect your device's model.",
 		"Moreover we may share it.":                                                         "We may share it.",
