@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,18 +32,27 @@ type DeadLetter struct {
 
 // ListDeadLetters returns the dead letters, oldest first (at most limit; 0 = all).
 func ListDeadLetters(ctx context.Context, js jetstream.JetStream, limit int) ([]DeadLetter, error) {
-	return readDeadLetters(ctx, js, limit, false)
+	return readDeadLetters(ctx, js, limit, false, "")
+}
+
+// LastDeadLetters returns the n newest dead letters of stage ("": every
+// stage), oldest first: a long queue is read from its end only as far as
+// it takes, one request a letter.
+func LastDeadLetters(ctx context.Context, js jetstream.JetStream, n int, stage string) ([]DeadLetter, error) {
+	dls, err := readDeadLetters(ctx, js, n, true, stage)
+	slices.Reverse(dls)
+	return dls, err
 }
 
 // RecentDeadLetters returns the n newest dead letters, newest first: what
 // an operator looks at first, without reading a long queue from its start.
 func RecentDeadLetters(ctx context.Context, js jetstream.JetStream, n int) ([]DeadLetter, error) {
-	return readDeadLetters(ctx, js, n, true)
+	return readDeadLetters(ctx, js, n, true, "")
 }
 
-// readDeadLetters reads at most limit dead letters (0 = all), from the
-// oldest or from the newest.
-func readDeadLetters(ctx context.Context, js jetstream.JetStream, limit int, newestFirst bool) ([]DeadLetter, error) {
+// readDeadLetters reads at most limit dead letters (0 = all) of stage
+// ("": all), from the oldest or from the newest.
+func readDeadLetters(ctx context.Context, js jetstream.JetStream, limit int, newestFirst bool, stage string) ([]DeadLetter, error) {
 	st, err := js.Stream(ctx, broker.StreamDLQ)
 	if err != nil {
 		return nil, fmt.Errorf("dlq stream: %w", err)
@@ -68,7 +78,9 @@ func readDeadLetters(ctx context.Context, js jetstream.JetStream, limit int, new
 		if err != nil {
 			return nil, fmt.Errorf("dlq message %d: %w", seq, err)
 		}
-		out = append(out, toDeadLetter(m))
+		if d := toDeadLetter(m); stage == "" || d.Stage == stage {
+			out = append(out, d)
+		}
 	}
 	return out, nil
 }

@@ -3,6 +3,8 @@ package connectors
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/nats-io/nats.go"
@@ -57,5 +59,40 @@ func TestDropForGoodForgetsTheFailure(t *testing.T) {
 	keys, err := dropped.Keys(ctx)
 	if err != nil || len(keys) != 1 {
 		t.Errorf("dropped letters recorded: %v %v, want 1", keys, err)
+	}
+}
+
+// LastDeadLetters reads a queue from its end: the n newest letters of a
+// stage, oldest first, without the others.
+func TestLastDeadLetters(t *testing.T) {
+	ctx := context.Background()
+	_, js := natstest.Start(t, "dlq-last")
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for i, stage := range []string{"parse", "analyze", "parse", "parse", "analyze"} {
+		m := nats.NewMsg(broker.SubjectDLQ + "." + stage)
+		m.Header.Set(pipeline.HeaderStage, stage)
+		m.Header.Set(pipeline.HeaderFilename, fmt.Sprintf("f%d", i))
+		if _, err := js.PublishMsg(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func(dls []DeadLetter) string {
+		var n []string
+		for _, d := range dls {
+			n = append(n, d.Filename)
+		}
+		return strings.Join(n, ",")
+	}
+	for _, c := range []struct {
+		n     int
+		stage string
+		want  string
+	}{{2, "parse", "f2,f3"}, {1, "", "f4"}, {0, "analyze", "f1,f4"}, {0, "", "f0,f1,f2,f3,f4"}} {
+		dls, err := LastDeadLetters(ctx, js, c.n, c.stage)
+		if err != nil || names(dls) != c.want {
+			t.Errorf("last %d of %q: %s %v, want %s", c.n, c.stage, names(dls), err, c.want)
+		}
 	}
 }

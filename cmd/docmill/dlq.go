@@ -20,17 +20,20 @@ func dlqCmd() *cobra.Command {
 	lnf := addNATSFlags(list.Flags())
 	asJSON := list.Flags().Bool("json", false, "JSON lines")
 	listStage := addStageFlag(list)
+	last := list.Flags().Int("last", 0, "only the newest N (of --stage), read from the queue's end: a long queue is read one letter a request")
 	list.RunE = func(cmd *cobra.Command, _ []string) error {
+		if *last < 0 {
+			return fmt.Errorf("--last %d: give a positive number", *last)
+		}
 		nc, js, err := lnf.connect()
 		if err != nil {
 			return err
 		}
 		defer nc.Close()
-		dls, err := connectors.ListDeadLetters(cmd.Context(), js, 0)
+		dls, err := connectors.LastDeadLetters(cmd.Context(), js, *last, *listStage)
 		if err != nil {
 			return err
 		}
-		dls = ofStage(dls, *listStage)
 		if *asJSON {
 			enc := json.NewEncoder(os.Stdout)
 			for _, d := range dls {
