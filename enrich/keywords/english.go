@@ -556,7 +556,7 @@ func citedPart(toks []etok, k int) bool {
 // counts ("five hundred dollars"): the amount is no key phrase
 // (datePhrase), nor is its unit.
 func amountUnit(toks []etok, k int) bool {
-	return currencyWords[toks[k].lower] && k > 0 && numberWords[toks[k-1].lower]
+	return currencyWords[toks[k].lower] && k > 0 && numberWord(toks[k-1].lower)
 }
 
 // actLabels are the labels in an EU act's number ("Regulation (EU)
@@ -605,7 +605,7 @@ func layoutPhrase(ts []etok) bool {
 	if len(ts) == 1 {
 		return actLabels[ts[0].text] || legalForms[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
 			honorifics[ts[0].lower] || postcodePart.MatchString(ts[0].text) || greetingWords[ts[0].lower] ||
-			streetWords[ts[0].lower] && capitalised(ts[0].text) || numberWords[ts[0].lower]
+			streetWords[ts[0].lower] && capitalised(ts[0].text) || numberWord(ts[0].lower) || currencyCodes[ts[0].text]
 	}
 	if datePhrase(ts) {
 		return true
@@ -656,7 +656,7 @@ func layoutPhrase(ts []etok) bool {
 // counts something, and names no subject; alone, "thousand" is none
 // either, see layoutPhrase).
 func datePhrase(ts []etok) bool {
-	if numberWords[ts[0].lower] {
+	if numberWord(ts[0].lower) {
 		return true
 	}
 	numbers := true
@@ -664,7 +664,7 @@ func datePhrase(ts []etok) bool {
 		if monthNames[t.text] || dayOrdinal.MatchString(t.lower) {
 			return true
 		}
-		numbers = numbers && numberWords[t.lower]
+		numbers = numbers && numberWord(t.lower)
 	}
 	return numbers
 }
@@ -676,10 +676,31 @@ var (
 	dayOrdinal    = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)$`)
 	currencyWords = setOf("dollar dollars pound pounds euro euros cent cents pence yen yuan renminbi franc francs rupee rupees")
 	numberWords   = setOf("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion")
+	// currencyCodes are ISO 4217 codes as amounts write them ("USD
+	// 800 per month"): alone, a key phrase names no subject (not CAD,
+	// which is computer-aided design as often as Canada's dollar)
+	currencyCodes = setOf("USD EUR GBP JPY CNY RMB CHF AUD NZD HKD SGD INR SEK NOK DKK")
 	honorifics    = setOf("mr mrs ms dr messrs mr. mrs. ms. dr.")
 	// greetingWords open or close a letter ("Dear Sirs", "Kind regards")
 	greetingWords = setOf("dear sirs madam gentlemen sincerely regards")
 )
+
+// numberWord reports a number in words, hyphenated ones too
+// ("forty-five", as in "forty-five days").
+func numberWord(w string) bool {
+	if numberWords[w] {
+		return true
+	}
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for p := range strings.SplitSeq(w, "-") {
+		if !numberWords[p] {
+			return false
+		}
+	}
+	return true
+}
 
 // addressPhrase reports the tail of an address or a party's legal
 // description: a place then a kind of company ("York limited liability

@@ -975,3 +975,20 @@ func TestChineseNoticeTitle(t *testing.T) {
 		}
 	}
 }
+
+// A currency's code alone and a duration in hyphenated words name no
+// subject: "USD" and "forty-five days" led an amendment's key phrases.
+func TestCurrencyCodesAndHyphenatedNumbersAreNoKeyPhrases(t *testing.T) {
+	text := "Amendment No. 2 to the Licence Agreement. The Licensee shall pay the Licensor a fee of USD 800 per month " +
+		"for the Option. The fee rises to USD 950 per month after year one. The Licensor shall give forty-five days notice " +
+		"of any change to the fee, and the Licensee may end the Option on forty-five days notice. Late fees accrue at USD 10 a day."
+	got := top20(text)
+	for _, bad := range []string{"USD", "forty-five days", "forty-five days notice"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "Licensor") && !slices.Contains(got, "Option") {
+		t.Errorf("the amendment's subjects are not among key phrases %q", got)
+	}
+}
