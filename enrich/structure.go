@@ -77,7 +77,8 @@ var (
 // structureClass is the class a document's layout gives it when the text
 // model's class disagrees, else class: a legal class resting on a few
 // non-legal words, or an e-mail about a contract, is "other"; so is a court
-// opinion; a text with an agreement's preamble is a contract, and one laid
+// opinion, and an organisation's internal paper (a memo, a notice, a staff
+// policy); a text with an agreement's preamble is a contract, and one laid
 // out as a statute that calls itself no agreement, as a rule in the
 // Federal Register, or as an act with sections, a regulation.
 func structureClass(doc *document.Parsed, text, class string) string {
@@ -93,6 +94,8 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "regulation"
 	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
 		return "regulation"
+	case class == "contract" && internalDocument(doc, head):
+		return "other"
 	case class == "contract" && unbound(doc, text):
 		if act(head) && !explainer(text) {
 			return "regulation"

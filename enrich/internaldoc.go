@@ -1,0 +1,126 @@
+package enrich
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/docmill/docmill/document"
+)
+
+// An organisation's own papers (a memo to all staff, a notice of an office
+// closure, an acceptable-use or a travel policy, a procedure, minutes, a
+// board resolution) tell people what to do and read, to heads that learned
+// "other" from technical prose only, as terms of service: in QA, short
+// memos and notices of under instrumentWords words, which unbound never
+// reads, were contract/terms_of_service in both tiers, and so was a staff
+// policy that mentions liability. They bind no party that agreed to them:
+// the project's own prose sets label staff policies, handbooks, memos and
+// minutes "other", and "regulation" is law (EU acts, statutes, rules in
+// the Federal Register). Their layout says what they are: a memo's header,
+// or a title that names the kind of paper.
+
+// internalHeadLines is how many of a text's first non-blank lines may
+// hold its title (a company name or a department often stands above it).
+const internalHeadLines = 3
+
+var (
+	// memoHeaderRes are a memo's header fields, each at a line's start in
+	// its first lines: "To: All Staff", "From: ...", "Re: ..." (or
+	// "Subject:"). A quote or an order addressed "From: ... To: ..." has
+	// no subject line.
+	memoHeaderRes = []*regexp.Regexp{
+		regexp.MustCompile(`(?im)^[ \t]*to[ \t]*:[ \t]*\S`),
+		regexp.MustCompile(`(?im)^[ \t]*from[ \t]*:[ \t]*\S`),
+		regexp.MustCompile(`(?im)^[ \t]*(?:re|subject|subj)[ \t]*:[ \t]*\S`),
+	}
+	// internalTitleRe is a title that names an internal paper whatever
+	// its audience.
+	internalTitleRe = regexp.MustCompile(`(?i)\b(?:memo(?:randum)?|notice|announcement|minutes|resolutions?|(?:standard\s+operating\s+)?procedures?|sop|code\s+of\s+(?:business\s+)?(?:conduct|ethics)|retention\s+schedule)\b`)
+	// staffTitleRe is a title that names an internal paper only when it
+	// speaks to staff (staffRe): a website's privacy, cookie, returns or
+	// acceptable-use policy and community guidelines are terms with its
+	// users.
+	staffTitleRe = regexp.MustCompile(`(?i)\b(?:polic(?:y|ies)|guidelines?|handbook|standards?)\b`)
+	// notInternalTitleRe are titles with those words that name an
+	// agreement or a binding text to its reader: a memorandum of
+	// understanding, a privacy notice, an insurance policy.
+	notInternalTitleRe = regexp.MustCompile(`(?i)\bmemorandum\s+of\s+(?:understanding|agreement|association|lease|terms)\b|\b(?:privacy|cookies?|legal|copyright|data\s+protection|fair\s+processing|collection)\s+(?:notice|polic(?:y|ies))\b|\binsurance\b|\bpolicy\s*(?:holder|number|wording|schedule)\b|\b(?:returns?|refunds?|cancellation|shipping|delivery)\b`)
+	// staffRe is a word for the organisation's own people.
+	staffRe = regexp.MustCompile(`(?i)\b(?:employees?|staff|colleagues|personnel|workforce|line\s+managers?|new\s+hires?)\b`)
+	// consentTermsRe is what makes a titled paper terms the reader takes
+	// on: it calls itself terms ("these Terms", "terms of use"), or the
+	// reader agrees to it ("by using", "you agree to").
+	consentTermsRe = regexp.MustCompile(`(?i)\bterms\s+(?:and\s+conditions|of\s+(?:use|service|sale|business|delivery|purchase))\b|\b(?:these|our|general|additional)\s+terms\b`)
+)
+
+// consentRe and privacyRe are unbound's words of consent and of a privacy
+// policy (instrumentRes).
+var (
+	consentRe = instrumentRes[2]
+	privacyRe = instrumentRes[5]
+)
+
+// internalDocument reports a text laid out as an organisation's internal
+// paper (a memo's header, or a title naming a memo, notice, procedure,
+// minutes, a resolution, or a policy that speaks to staff) that neither
+// opens as an agreement nor asks its reader to agree to it.
+func internalDocument(doc *document.Parsed, head string) bool {
+	if preambleRe.MatchString(head) || consentRe.MatchString(head) || privacyRe.MatchString(head) || consentTermsRe.MatchString(head) {
+		return false
+	}
+	if memoHeader(head) {
+		return true
+	}
+	title := titleLines(doc, head)
+	if title == "" || notInternalTitleRe.MatchString(title) {
+		return false
+	}
+	return internalTitleRe.MatchString(title) || staffTitleRe.MatchString(title) && staffRe.MatchString(head)
+}
+
+// memoHeader reports a memo's To, From and subject fields among a text's
+// first lines.
+func memoHeader(head string) bool {
+	top := firstLines(head, 12, false)
+	for _, re := range memoHeaderRes {
+		if !re.MatchString(top) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLines is a document's title (an HTML page's, a DOCX's) and the
+// first internalHeadLines non-blank lines of its text, one a line.
+func titleLines(doc *document.Parsed, head string) string {
+	t := firstLines(head, internalHeadLines, true)
+	if doc != nil && doc.Title != "" {
+		t = doc.Title + "\n" + t
+	}
+	return t
+}
+
+// titleBytes is the longest line that may be a title: a first paragraph
+// ("This policy applies to ...") is none.
+const titleBytes = 120
+
+// firstLines is the first n non-blank lines of text, one a line; with
+// titles, only those that may be a title: no longer than titleBytes and
+// not ended as a sentence or a clause is ("... without notice for any
+// reason."), which a title is not.
+func firstLines(text string, n int, titles bool) string {
+	var out []string
+	seen := 0
+	for line := range strings.Lines(text) {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if seen++; !titles || len(line) <= titleBytes && !strings.ContainsAny(line[len(line)-1:], ".;,") {
+			out = append(out, line)
+		}
+		if seen == n {
+			break
+		}
+	}
+	return strings.Join(out, "\n")
+}

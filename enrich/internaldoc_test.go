@@ -1,0 +1,59 @@
+package enrich
+
+import (
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+// An organisation's memos, notices, staff policies, procedures, minutes
+// and resolutions bind no party that agreed to them; short ones, which
+// unbound never reads, were contract/terms_of_service in both tiers (QA:
+// a memo to all staff about a car park, a fire-alarm notice, an
+// acceptable-use policy that mentions liability, a board resolution that
+// approves a supply agreement).
+func TestInternalPaperIsNoContract(t *testing.T) {
+	for _, c := range []struct{ name, title, text string }{
+		{"memo", "", "MEMO\n\nTo: All Staff\nFrom: Daniel Frost, Facilities Manager\nDate: 3 March 2025\nSubject: Car park resurfacing\n\n" +
+			"The staff car park will be closed on Saturday 8 March while the surface is replaced. Any vehicle left there may be moved at the owner's expense. " +
+			"The company will reimburse parking at the Riverside multi-storey on production of a receipt.\n"},
+		{"memo without a title", "", "To: All Staff\nFrom: Finance Department\nRe: Year-end expense claims\n\n" +
+			"All expense claims must be submitted by Friday 28 March. Claims received after that date will be paid in the new financial year.\n"},
+		{"notice", "", "NOTICE\n\nFire alarm test\n\nThe weekly fire alarm test will take place every Wednesday at 10:00. Contractors and visitors must sign in at reception and follow the instructions of the fire marshals.\n\nFacilities Team\n"},
+		{"HTML notice", "Notice: Office closure on 26 May", "Office closure – Bank Holiday Monday\n\nPlease note that all offices will be closed on Monday 26 May for the bank holiday. " +
+			"Normal opening hours resume on Tuesday 27 May at 8:30.\n\nIf you need urgent IT help during the closure, call the out-of-hours line on 0161 555 0100.\n\nHR Team\n"},
+		{"staff policy", "", "ACCEPTABLE USE POLICY\nNorthgate Logistics Ltd — Information Technology\n\n" +
+			"This policy applies to all employees and contractors who use company IT resources. It protects the company from legal liability and damage to our reputation. " +
+			"Users must not share passwords. Breaches may result in disciplinary action. The company may suspend access to systems while an investigation is carried out.\n"},
+		{"board resolution", "", "BOARD RESOLUTION\n\nRESOLUTIONS OF THE BOARD OF DIRECTORS OF FENWICK ROBOTICS LIMITED\n\n" +
+			"IT WAS RESOLVED THAT the company enter into a supply agreement with Lindqvist Components AB and that David Okoro be authorised to execute the agreement.\n\nSigned: ____________\n"},
+		{"procedure", "", "STANDARD OPERATING PROCEDURE\nSOP-IT-014: Leaver access\n\nOn the last working day the Service Desk disables the account and revokes all sessions.\n"},
+	} {
+		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract"); got != "other" {
+			t.Errorf("%s: %s, want other", c.name, got)
+		}
+	}
+}
+
+// A website's policies and notices are terms with its users, and an
+// agreement or an insurance policy titled with those words binds: each
+// stays a contract.
+func TestInternalPaperKeepsTerms(t *testing.T) {
+	for _, c := range []struct{ name, title, text string }{
+		{"website acceptable use policy", "", "Acceptable Use Policy\n\nThis Acceptable Use Policy applies to everyone who uses the Cloudnest services. " +
+			"By using the services you agree to this policy. Our staff may remove content that breaks it.\n"},
+		{"privacy notice", "", "Privacy Notice\n\nHalfpenny Books Ltd collects your name and address when you order. We process your data to deliver your order. Our staff never sell it.\n"},
+		{"returns policy", "", "Returns Policy\n\nOur staff will refund any item returned within 30 days in its original packaging. Sale items are non-refundable.\n"},
+		{"insurance policy", "", "HOMESAFE CONTENTS INSURANCE\nPolicy Wording and Schedule\n\nPolicyholder: Mr J Evans\nWe will pay for loss or damage to your contents, including your employees' belongings.\n"},
+		{"memorandum of understanding", "", "MEMORANDUM OF UNDERSTANDING\n\nbetween Greenways Youth Trust (\"Greenways\") and Riverside Food Bank (\"Riverside\").\n\nThe parties will share a van and staff on Saturdays.\n"},
+		{"memo that is an agreement", "", "To: Acme Ltd\nFrom: Beta Ltd\nRe: Supply of widgets\n\nThis Agreement is made on 1 May 2025 between Acme Ltd and Beta Ltd. Beta shall supply 1,000 widgets a month.\n"},
+		{"terms clause", "", "the company reserves the right to refuse any user access to the services without notice for any reason including but not limited to a violation of the terms.\n"},
+		{"community guidelines", "Community Guidelines", "These Guidelines apply to every member of the Chirp community. By posting you agree to follow them; our staff may suspend accounts that break them.\n"},
+	} {
+		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract"); got != "contract" {
+			t.Errorf("%s: %s, want contract", c.name, got)
+		}
+	}
+}
