@@ -335,7 +335,12 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 			return
 		}
 	}
-	a.Summary = strings.TrimSpace(lead + " " + summarize.Summarize(sentences, summarize.Options{MaxChars: budget, Language: language, Keywords: kws, Letter: doc.IsEmail()}))
+	// an organisation's own paper (a memo, a staff policy) is written by
+	// it as a letter is: its "we" is the council or the company, which
+	// the summary called "the service" ("Social media helps the service
+	// talk to residents")
+	letter := doc.IsEmail() || internalDocument(doc, doc.Text[:min(len(doc.Text), structureHead)])
+	a.Summary = strings.TrimSpace(lead + " " + summarize.Summarize(sentences, summarize.Options{MaxChars: budget, Language: language, Keywords: kws, Letter: letter}))
 }
 
 // minInvoiceRest is the smallest budget an invoice's lead leaves for the

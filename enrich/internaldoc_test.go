@@ -1,6 +1,8 @@
 package enrich
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -55,5 +57,25 @@ func TestInternalPaperKeepsTerms(t *testing.T) {
 		if got := structureClass(doc, c.text, "contract"); got != "contract" {
 			t.Errorf("%s: %s, want contract", c.name, got)
 		}
+	}
+}
+
+// An organisation's staff policy is written by the organisation: its "we"
+// is the council, and the summary leaves it as written (it read "Social
+// media helps the service talk to residents").
+func TestInternalPaperSummaryKeepsWe(t *testing.T) {
+	text := "SOCIAL MEDIA POLICY\n\nFernbrook District Council\n\n" +
+		"Social media helps us talk to residents, but what our people post can affect the council's reputation. " +
+		"This policy explains what we expect of staff when they use social media, both for work and in their own time.\n\n" +
+		"Only officers approved by the Communications Team may post on our official accounts. " +
+		"Staff must not post personal data about residents or colleagues. " +
+		"We will investigate concerns about social media use under the disciplinary procedure.\n"
+	doc := &document.Parsed{ID: "socmed", Text: text, Language: "en", ContentType: document.TypeText}
+	a, err := NewFree(FreeOptions{}).Analyze(context.Background(), doc, Request{Tasks: []string{TaskSummary}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Summary, "the service") || !strings.Contains(a.Summary, "our official accounts") {
+		t.Errorf("summary speaks of a service: %q", a.Summary)
 	}
 }
