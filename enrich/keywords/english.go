@@ -461,7 +461,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -515,6 +515,45 @@ func slabSize(have int) int {
 // phrase "Meeting Notes Date").
 func fieldLabel(toks []etok, k int) bool {
 	return toks[k].lineStart && k+1 < len(toks) && toks[k+1].text == ":"
+}
+
+// wholeLabel reports a phrase at toks[i:i+n] that is a form's label, the
+// whole of it from its line's start to the colon after it, in a block of
+// such lines: a memo's "Subject:" under "To:" and "From:", a policy's
+// "Effective date:" over "Review date:" were key phrases of the memo and
+// the policy they head, where what follows the colon is what the document
+// is about. A title alone before its colon ("Wavelets: a new approach")
+// names the subject.
+func wholeLabel(toks []etok, i, n int) bool {
+	if !toks[i].lineStart || i+n >= len(toks) || toks[i+n].text != ":" {
+		return false
+	}
+	prev := i - 1
+	for prev >= 0 && !toks[prev].lineStart {
+		prev--
+	}
+	next := i + n
+	for next < len(toks) && !toks[next].lineStart {
+		next++
+	}
+	return prev >= 0 && labelLine(toks, prev) || next < len(toks) && labelLine(toks, next)
+}
+
+// maxLabelWords is the most words a form's label has before its colon.
+const maxLabelWords = 3
+
+// labelLine reports a line that opens at toks[j] with a form's label: up
+// to maxLabelWords words, then a colon.
+func labelLine(toks []etok, j int) bool {
+	for k := j; k < len(toks) && k <= j+maxLabelWords; k++ {
+		if toks[k].text == ":" {
+			return k > j
+		}
+		if r, _ := utf8.DecodeRuneInString(toks[k].text); !unicode.IsLetter(r) || k > j && toks[k].lineStart {
+			return false
+		}
+	}
+	return false
 }
 
 // paragraphLabel reports a paragraph's one-word label at toks[k], after

@@ -441,6 +441,24 @@ func TestFieldLabelEndsPhrase(t *testing.T) {
 	}
 }
 
+// A label that is the whole of what stands before a colon is no key
+// phrase: "Subject", "Effective date" and "Review date" were among a
+// memo's and a policy's.
+func TestWholeFieldLabelIsNoPhrase(t *testing.T) {
+	text := "TRAVEL AND EXPENSES POLICY\nEffective date: 1 April 2025\nReview date: 31 March 2026\n\n" +
+		"MEMO\nTo: All Staff\nSubject: Car park resurfacing\n\n" +
+		"Claims for business travel must be submitted within three months. Travel claims need receipts. The car park will be resurfaced in March."
+	got := top20(text)
+	for _, label := range []string{"Effective date", "Review date", "Subject"} {
+		if slices.Contains(got, label) {
+			t.Errorf("label %q among key phrases %q", label, got)
+		}
+	}
+	if !slices.Contains(got, "Car park resurfacing") && !slices.Contains(got, "car park") {
+		t.Errorf("key phrases %q", got)
+	}
+}
+
 // A letter's greeting, a signatory's title, a filing's version label, a
 // part's number and the halves of a legal form are no key phrases.
 func TestLetterAndSignatureWordsAreNoKeywords(t *testing.T) {
