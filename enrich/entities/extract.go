@@ -213,6 +213,9 @@ func (x *collector) add(kind, text, value string, pos int) {
 			value = "" // "Effective Date", "Agreement": the document's, not the party's
 		}
 	}
+	if sentenceKinds[kind] {
+		text, pos = withoutClauseNumber(text, pos)
+	}
 	if text == "" {
 		return
 	}
@@ -462,6 +465,34 @@ func isAbbrev(text string, i int) bool {
 		}
 	}
 	return len(w) <= 2 // "A." or "1."
+}
+
+// sentenceKinds are the kinds whose text is a whole sentence of the
+// document rather than a value in it.
+var sentenceKinds = map[string]bool{KindObligation: true, KindGoverningLaw: true, KindEffectiveDate: true, KindExpirationDate: true}
+
+// clauseNumberRe is a clause's number before its first word, as English
+// drafting numbers them ("2.1 This agreement", "1.1.1 the", "3. The",
+// "(a) the", "Clause 10.1 This"): a dotted number, or one with a stop or
+// bracket after it, before a capital, so that a sentence opening on a
+// count ("30 days after", "2.5 million shares") keeps it; a sub-clause's
+// three-part number may open a sentence in lower case.
+var clauseNumberRe = regexp.MustCompile(`^(?:(?:[Cc]lause|CLAUSE|[Ss]ection|SECTION)\s+)?(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?:\([a-zA-Z0-9]{1,4}\)\s+)?[A-Z("“]|^\d{1,3}(?:\.\d{1,3}){2,}\.?\s+[a-z]|^\([a-zA-Z0-9]{1,4}\)\s+[A-Za-z"“]`)
+
+// withoutClauseNumber cuts the clause number a sentence opens with and
+// moves pos past it: the number is where the sentence sits, not what it
+// says, and a UK agreement numbers every clause ("2.1 This agreement
+// shall commence ...").
+func withoutClauseNumber(text string, pos int) (string, int) {
+	loc := clauseNumberRe.FindStringIndex(text)
+	if loc == nil {
+		return text, pos
+	}
+	cut := loc[1] - 1 // the first letter (or quote) stays
+	for cut > 0 && text[cut]&0xC0 == 0x80 {
+		cut-- // back to a curly quote's first byte
+	}
+	return text[cut:], pos + cut
 }
 
 // clip cuts s to n bytes at a word boundary.

@@ -1322,7 +1322,7 @@ func TestPartiesListFormsAndBilingualLabels(t *testing.T) {
 
 // A clause on amendments or on what the agreement grants is no term
 // sentence, and a governing-law clause that a numbered section before it
-// ran into starts at its own number.
+// ran into starts at its own heading (its number left out).
 func TestTermAndLawSentencesFocused(t *testing.T) {
 	text := "No alteration, amendment, waiver, cancellation or any other change in any term or condition of this Agreement shall be valid or binding on either Party unless agreed in writing. " +
 		"Nothing contained in this Agreement shall be construed as granting any right in any End User Data.\n" +
@@ -1332,7 +1332,7 @@ func TestTermAndLawSentencesFocused(t *testing.T) {
 		case KindExpirationDate:
 			t.Errorf("a term sentence: %q", e.Text)
 		case KindGoverningLaw:
-			if !strings.HasPrefix(e.Text, "9) Governing Law") || e.Value != "Texas" {
+			if !strings.HasPrefix(e.Text, "Governing Law This") || e.Value != "Texas" {
 				t.Errorf("governing law %q = %q", e.Text, e.Value)
 			}
 		}
@@ -2290,5 +2290,44 @@ func TestRuleComplianceDate(t *testing.T) {
 	ftc := "(a) The requirement in § 314.4(a) is effective as of June 9, 2023. Financial institutions shall comply with § 314.4(c)(3) no later than June 9, 2024."
 	if ents := Extract(ftc, "en"); !has(ents, KindComplianceDate, "June 9, 2024", "2024-06-09") || !has(ents, KindEffectiveDate, "June 9, 2023", "2023-06-09") {
 		t.Errorf("16 CFR 314: %+v", ents)
+	}
+}
+
+// TestClauseNumbersLeftOut checks that a sentence entity of a UK-style
+// agreement, where every clause is numbered, reads from its first word:
+// "2.1 This agreement shall commence ..." was listed with its number.
+func TestClauseNumbersLeftOut(t *testing.T) {
+	text := "THIS AGREEMENT is dated 14 March 2025\n\n" +
+		"2. COMMENCEMENT AND TERM\n\n" +
+		"2.1 This agreement shall commence on the date when it has been signed by both parties and shall continue for a period of 24 months.\n\n" +
+		"3.1.1 the Supplier shall supply the Services to the Customer in accordance with this agreement.\n\n" +
+		"(b) the Customer shall pay each invoice within 30 days of receipt.\n\n" +
+		"30 days after notice the Supplier shall return all Customer Materials.\n\n" +
+		"10.1 This agreement shall be governed by and construed in accordance with the law of England and Wales.\n"
+	ents := Extract(text, "en")
+	want := map[string]bool{
+		"This agreement shall commence":       false,
+		"the Supplier shall supply":           false,
+		"the Customer shall pay":              false,
+		"30 days after notice the Supplier":   false,
+		"This agreement shall be governed by": false,
+	}
+	for _, e := range ents {
+		if e.Kind != KindObligation && e.Kind != KindGoverningLaw && e.Kind != KindExpirationDate {
+			continue
+		}
+		for w := range want {
+			if strings.HasPrefix(e.Text, w) {
+				want[w] = true
+			}
+		}
+		if e.Text[0] >= '0' && e.Text[0] <= '9' && !strings.HasPrefix(e.Text, "30 days") || strings.HasPrefix(e.Text, "(") {
+			t.Errorf("%s keeps its clause number: %q", e.Kind, e.Text)
+		}
+	}
+	for w, ok := range want {
+		if !ok {
+			t.Errorf("no sentence entity opens with %q; got %v", w, ents)
+		}
 	}
 }
