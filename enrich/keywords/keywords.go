@@ -616,6 +616,7 @@ func newEnglishSet(text string, p Params) *englishSet {
 	}
 	nSent := toks[len(toks)-1].sent + 1
 	h := yakeWeights(toks, nSent)
+	dropRegisterWords(text, toks)
 	raw := englishCandidates(toks, p.MaxN)
 	if euActRe.MatchString(text[:min(len(text), euActHead)]) {
 		raw = slices.DeleteFunc(raw, func(c *enCand) bool { return institutionPhrase(toks[c.first : c.first+c.words]) })

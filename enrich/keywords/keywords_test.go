@@ -1010,3 +1010,29 @@ func TestCurrencyCodesAndHyphenatedNumbersAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("the amendment's subjects are not among key phrases %q", got)
 	}
 }
+
+// A UK agreement's parties block and its law and jurisdiction clauses
+// give no key phrases: "England" and "Wales" (of "England and Wales"),
+// "registered office", "company number" and the street "Canal Wharf" were
+// five of a services agreement's ten.
+func TestRegisterDetailsAreNoKeyPhrases(t *testing.T) {
+	text := "THIS AGREEMENT is dated 14 March 2025\n\nPARTIES\n\n" +
+		"(1) BRIGHTWATER ANALYTICS LIMITED incorporated and registered in England and Wales with company number 08123456 whose registered office is at 4 Canal Wharf, Leeds LS11 5PS (Supplier).\n\n" +
+		"(2) HOLLOWAY RETAIL GROUP PLC incorporated and registered in England and Wales with company number 01234567 whose registered office is at 22 King Street, Manchester M2 4WU (Customer).\n\n" +
+		"BACKGROUND\n\n(A) The Supplier is in the business of providing data analytics and reporting services.\n\n" +
+		"3.1 The Supplier shall supply the Services to the Customer. The Supplier shall deliver monthly analytics reports and a live sales dashboard.\n\n" +
+		"3.2 The Customer shall provide the Supplier with sales data for the analytics reports.\n\n" +
+		"10.1 This agreement shall be governed by and construed in accordance with the law of England and Wales.\n\n" +
+		"11.1 Each party irrevocably agrees that the courts of England and Wales shall have exclusive jurisdiction.\n"
+	got := top20(text)
+	for _, bad := range []string{"England", "Wales", "registered office", "company number", "Canal Wharf", "Leeds", "King Street", "Manchester"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	for _, want := range []string{"BRIGHTWATER ANALYTICS LIMITED", "monthly analytics reports"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not among key phrases %q", want, got)
+		}
+	}
+}
