@@ -267,6 +267,27 @@ func TestRoleSubtype(t *testing.T) {
 	}
 }
 
+// A UK agreement named only "THIS AGREEMENT", between a Supplier and a
+// Customer, is a services or a supply contract by its operative clause:
+// the head called a B2B services agreement terms of service. A website's
+// terms, which speak to "you", stay terms of service.
+func TestOperativeSubtype(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parties := "THIS AGREEMENT is dated 14 March 2025\n\nPARTIES\n\n(1) BRIGHTWATER ANALYTICS LIMITED incorporated and registered in England and Wales with company number 08123456 (Supplier).\n\n(2) HOLLOWAY RETAIL GROUP PLC incorporated and registered in England and Wales with company number 01234567 (Customer).\n\nAGREED TERMS\n\n1. INTERPRETATION\n\n1.1 The definitions in this clause apply in this agreement.\n\n"
+	for text, want := range map[string]string{
+		parties + "3. SUPPLY OF SERVICES\n\n3.1 The Supplier shall supply the Services to the Customer from the Commencement Date in accordance with this agreement.\n\n3.2 In supplying the Services, the Supplier shall perform the Services with the best care, skill and diligence in accordance with good industry practice.\n\n4.1 The Customer shall pay the Charges within 30 days of receipt of each invoice.": "contract/Service",
+		parties + "2. SUPPLY OF GOODS\n\n2.1 The Supplier shall supply the Goods to the Customer in accordance with the Orders.\n\n2.2 The Supplier shall ensure that the Goods conform with their description and the Goods Specification.\n\n3.1 Risk in the Goods shall pass to the Customer on completion of delivery.":                                                                                             "contract/Supply",
+		"Terms of Service\n\nBy using our website you agree to these terms. If you do not agree, you must not use the site. The Company will provide the Services to you as available, and your use of the Services is at your own risk.":                                                                                                                                                                               "contract/terms_of_service",
+	} {
+		if st, _ := m.SubtypeOf(text, "contract"); st != want {
+			t.Errorf("%.60q: %q, want %q", text[len(text)-80:], st, want)
+		}
+	}
+}
+
 // A log in a documented format the source head never learned is named by
 // its format: Apache's error log is web_error (the head said syslog), a
 // log4j log with Class@line java_app (it said python_app).
