@@ -543,7 +543,45 @@ var definitionRe = regexp.MustCompile(`(?i)^\s*(?:(?:\(?[0-9a-z]{1,4}[.)]\)?|\d{
 
 // definition reports a sentence that defines a term: it says what a word
 // stands for in the text, not what the text is about.
-func definition(u string) bool { return definitionRe.MatchString(u) }
+func definition(u string) bool {
+	return definitionRe.MatchString(u) || interpretationRe.MatchString(u) || labelDefinition(u)
+}
+
+// interpretationRe is an interpretation clause's opening formula, which
+// every UK, Irish, Australian and Singapore agreement carries: "1.1 The
+// definitions and rules of interpretation in this clause apply in this
+// agreement.", "In this Agreement the following words and expressions
+// shall have the following meanings", "In this agreement, unless the
+// context otherwise requires: ...". It says nothing of the agreement and
+// was a UK services agreement's summary's second sentence.
+var interpretationRe = regexp.MustCompile(`(?i)^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:the\s+definitions?(?:\s+and\s+rules\s+of\s+interpretation)?\s+(?:in|set\s+out\s+in)\s+this\s+(?:clause|section|schedule|part)\s+apply\b|in\s+this\s+(?:agreement|lease|deed|contract|licence|license)\b[^.]{0,40}?(?:the\s+following\s+(?:words|terms|definitions|expressions)|unless\s+the\s+context\s+otherwise\s+requires))`)
+
+// labelDefinitionRe is a definition as UK drafting lays it out, the term
+// in capitals with a colon and no quotes ("Goods: the structural steel
+// beams ...", "Term: 10 years from ...", "Consideration: £4,750,000."),
+// or with "means" and no quotes, as Australian drafting does ("Services
+// means the geological mapping ..."). The meaning opens in lower case, a
+// number or a currency.
+var labelDefinitionRe = regexp.MustCompile(`^\s*((?:\p{Lu}[\w'’-]*\s+){0,4}\p{Lu}[\w'’-]*)(?::\s+[\p{Ll}\d£$€]|\s+means\s)`)
+
+// notDefinedTerms are the words before a colon that label a note, not a
+// term ("Note: the fee is ...").
+var notDefinedTerms = setOf("Note Notes Example Examples Tip Warning Summary Important Answer Question Update Source Caution NB Background")
+
+// labelDefinition reports a definition laid out as labelDefinitionRe
+// reads it, whose term is no sentence's opener ("This means") nor a
+// note's label.
+func labelDefinition(u string) bool {
+	m := labelDefinitionRe.FindStringSubmatch(u)
+	if m == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(m[1], " ")
+	return !sentenceOpeners[first] && !notDefinedTerms[m[1]] && !labelOpeners[first]
+}
+
+// labelOpeners open a sentence, not a defined term, before "means".
+var labelOpeners = setOf("It That Which What Who Whoever Everything Nothing Something Anything Such Those")
 
 // zhFieldRe is a Chinese form's field, a label and its value
 // ("出租方（甲方）：北京华庭置业有限公司", "签订日期：2025年2月20日"), or a

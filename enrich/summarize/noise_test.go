@@ -454,3 +454,35 @@ func TestNonProseTablesAndCode(t *testing.T) {
 		}
 	}
 }
+
+// A UK, Irish or Australian agreement's interpretation formula and its
+// definitions laid out without quotes are no prose: "The definitions in
+// this clause apply in this agreement." was a services agreement's
+// summary's second sentence, "Goods: the structural steel beams ..." a
+// supply agreement's.
+func TestUKDefinitionsAreNoProse(t *testing.T) {
+	units := []string{
+		"1.1 The definitions in this clause apply in this agreement.",
+		"The definitions and rules of interpretation in this clause apply in this lease.",
+		"In this Agreement the following words and expressions shall have the following meanings unless the context otherwise requires.",
+		"In this agreement, unless the context otherwise requires: Services means the geological mapping services described in Schedule 1.",
+		"Goods: the structural steel beams and fabricated components set out in the Order.",
+		"Term: 10 years from and including the date of this lease.",
+		"Consideration: £4,750,000.",
+		"Business Day: a day other than a Saturday, Sunday or public holiday in England.",
+		"Services means the data analytics services described in Schedule 1.",
+		// prose
+		"The Supplier shall supply the Services to the Customer from the Commencement Date.",
+		"This means that the Customer pays monthly.",
+		"Note: the fee is due on signature.",
+		"The definitions of quality in the industry vary widely.",
+		"In this agreement the Supplier promises to deliver the goods on time.",
+	}
+	want := []bool{true, true, true, true, true, true, true, true, true, false, false, false, false, false}
+	got := NonProse(units)
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+}
