@@ -221,7 +221,7 @@ func TestJSONLinesNeedsJSON(t *testing.T) {
 // that sub-type: the label nearest "Agreement", a pair of words before a
 // single one, and Service only when nothing more specific is named.
 func TestNamedSubtype(t *testing.T) {
-	labels := []string{"contract/Distributor", "contract/Hosting", "contract/Joint Venture", "contract/Marketing", "contract/Service",
+	labels := []string{"contract/Consulting", "contract/Distributor", "contract/Hosting", "contract/Joint Venture", "contract/Marketing", "contract/Service",
 		"contract/Strategic Alliance", "contract/Transportation", "contract/Development", "contract/License", "contract/terms_of_service"}
 	for text, want := range map[string]string{
 		"EXHIBIT 10.02 STRATEGIC ALLIANCE AGREEMENT THIS AGREEMENT is made on this 1st day":                   "contract/Strategic Alliance",
@@ -238,8 +238,13 @@ func TestNamedSubtype(t *testing.T) {
 		"ASSET PURCHASE AGREEMENT between Acme and Globex":                                                       "contract/Sales",
 		"SOFTWARE LICENSE AND MAINTENANCE AGREEMENT":                                                             "contract/License",
 		"SAAS SUBSCRIPTION AGREEMENT between Acme and Globex":                                                    "contract/Service",
-		"SHARE SUBSCRIPTION AGREEMENT between Acme and Globex":                                                   "",
-		"Exhibit 10.1 This Agreement is made between Acme and Globex. Acme shall deliver the goods to Globex.":   "",
+		// British spellings and words name the same kinds
+		"SOFTWARE LICENCE AGREEMENT\n\nTHIS AGREEMENT is dated 10 June 2025":                                   "contract/License",
+		"TRADE MARK LICENSING AGREEMENT":                                                                       "contract/License",
+		"CONSULTANCY AGREEMENT\n\nDate: 3 March 2025":                                                          "contract/Consulting",
+		"ESCROW AGREEMENT\n\nThe date of the Licence Agreement shall be the date of this agreement.":           "",
+		"SHARE SUBSCRIPTION AGREEMENT between Acme and Globex":                                                 "",
+		"Exhibit 10.1 This Agreement is made between Acme and Globex. Acme shall deliver the goods to Globex.": "",
 	} {
 		if got := namedSubtype(text, labels); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)

@@ -283,6 +283,13 @@ var nameWords = map[string]string{"distribution": "distributor", "licensing": "l
 	"co-branding": "co-branding", "cobranding": "co-branding", "non-competition": "non-compete/non-solicit", "non-compete": "non-compete/non-solicit",
 	"saas": "service"} // "SaaS Subscription Agreement"
 
+// britishNameWords are name words of British drafting ("SOFTWARE LICENCE
+// AGREEMENT", "CONSULTANCY AGREEMENT"), read in a contract's first name
+// only, its title: a CUAD hosting contract's schedule cites "the Licence
+// Agreement" of another deal, after a name of its own ("ESCROW
+// AGREEMENT") that says no kind.
+var britishNameWords = map[string]string{"licence": "license", "consultancy": "consulting"}
+
 // namedSubtype is the sub-type a contract names itself by in its first
 // 2,000 characters: the label nearest "Agreement" in the first name that
 // holds one ("MANUFACTURING, DESIGN AND MARKETING AGREEMENT" is Marketing,
@@ -306,12 +313,14 @@ func namedSubtype(text string, labels []string) string {
 	if leaseTitleRe.MatchString(head(text, 300)) {
 		return namedOnly["lease"] // "DEED OF LEASE", "LEASE", named without "Agreement"
 	}
-	for _, m := range agreementNameRe.FindAllStringSubmatch(head(text, 2000), -1) {
+	for k, m := range agreementNameRe.FindAllStringSubmatch(head(text, 2000), -1) {
 		words := strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", "&", " ").Replace(m[1])))
 		generic := ""
 		for i := len(words) - 1; i >= 0; i-- {
 			w := words[i]
 			if alias, ok := nameWords[w]; ok {
+				w = alias
+			} else if alias, ok := britishNameWords[w]; ok && k == 0 {
 				w = alias
 			}
 			if i > 0 {
