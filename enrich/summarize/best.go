@@ -141,8 +141,10 @@ var preambleDetails = []*regexp.Regexp{
 	// Suite 2501, ...": a street address, by its number and street word
 	regexp.MustCompile(`,?\s*(?:(?:located|situated|residing|resident|domiciled)\s+at\s+|of\s+|at\s+)?\d{1,6}[-\pL\pN_]*\s+(?:(?:` + nameWord + `|\d[\pL\pN_.'’-]*)\s+){0,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Way|Pkwy|Parkway|Place|Plaza|Court|Highway|Terrace|Close|Grove|Crescent|Square|Gardens|Mews|Row|Yard|Quay)\b[^()]*?(?P<tail>\s*\(|,?\s+(?:and|AND|And),?\s+(?:\(\d\)\s*)?[\p{Lu}\d]|[.;]?$)`),
 	// "with company number 01234567", "(registered number SC765432)": a
-	// UK or Irish company's number at its registry
-	regexp.MustCompile(`,?\s*(?:(?:and\s+)?with\s+|\()?(?:company|registered|registration)\s+(?:number|no\.?)\s*:?\s*\p{Lu}{0,2}\d{5,8}\)?(?P<tail>)`),
+	// UK or Irish company's number at its registry, or a society's, which
+	// ends in a letter ("registered number 30123R": the "R" was left
+	// after the name), as a Singapore UEN does ("201912345K")
+	regexp.MustCompile(`,?\s*(?:(?:and\s+)?with\s+|\()?(?:company|registered|registration)\s+(?:number|no\.?)\s*:?\s*\p{Lu}{0,2}\d{5,10}\p{Lu}?\b\)?(?P<tail>)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."

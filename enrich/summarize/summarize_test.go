@@ -780,6 +780,10 @@ func TestUKPartiesOpenSummary(t *testing.T) {
 			"1. KESTREL ENGINEERING PLC, incorporated and registered in England and Wales with company number 02345678 whose registered office is at Kestrel House, 5 Mill Lane, Derby DE1 2AB (the Supplier).\n\n" +
 			"2. AMELIA WREN trading as Wren Oak Furniture of 14 Orchard Close, Nottingham NG5 6HD (the Customer).",
 			"SUPPLY AGREEMENT DATED 12 January 2024 between KESTREL ENGINEERING PLC (the Supplier) and AMELIA WREN trading as Wren Oak Furniture (the Customer)."},
+		{"THIS AGREEMENT is dated 10 June 2025\n\nPARTIES\n\n" +
+			"(1) QUILLSOFT SYSTEMS LIMITED incorporated and registered in England and Wales with company number 07890123 whose registered office is at 3 Temple Quay, Bristol BS1 6DZ (Supplier).\n\n" +
+			"(2) MERIDIAN HOUSING ASSOCIATION LIMITED with registered number 30123R whose registered office is at 50 Corporation Street, Birmingham B2 4RQ (Customer).",
+			"THIS AGREEMENT is dated 10 June 2025 between QUILLSOFT SYSTEMS LIMITED (Supplier) and MERIDIAN HOUSING ASSOCIATION LIMITED (Customer)."},
 	} {
 		got := Summarize(lang.Sentences(c.head+body, "en"), Options{MaxChars: 600, Language: "en"})
 		if !strings.HasPrefix(got, c.want) {
