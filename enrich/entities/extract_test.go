@@ -2331,3 +2331,34 @@ func TestClauseNumbersLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// A UK, Irish or Singapore parties block names each party with its role
+// in brackets, quoted or not, and a party whose kind comes before its
+// register ("a limited liability partnership registered in ...", "a
+// registered society under ...") is one too; a Singapore party's UEN in
+// brackets is none.
+func TestUKPartiesBlock(t *testing.T) {
+	text := "THIS AGREEMENT is dated 2 February 2025\n\nPARTIES\n\n" +
+		"(1) NORTHGATE BIOSCIENCES LIMITED incorporated and registered in England and Wales with company number 10987654 whose registered office is at 7 Science Park Way, Cambridge CB4 0WA (Discloser).\n\n" +
+		"(2) KESTREL CAPITAL LLP a limited liability partnership registered in England and Wales with registered number OC398765 whose registered office is at 15 Old Broad Street, London EC2N 1AR (Recipient).\n\n" +
+		"(3) MERIDIAN HOUSING ASSOCIATION LIMITED a registered society under the Co-operative and Community Benefit Societies Act 2014 with registered number 30123R (the Adviser).\n\n" +
+		"BACKGROUND\n\n(A) Each party wishes to disclose Confidential Information to the other.\n"
+	got := map[string]string{}
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			got[e.Text] = e.Value
+		}
+	}
+	want := map[string]string{"NORTHGATE BIOSCIENCES LIMITED": "Discloser", "KESTREL CAPITAL LLP": "Recipient", "MERIDIAN HOUSING ASSOCIATION LIMITED": "Adviser"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("parties %v, want %v", got, want)
+	}
+	sg := "THIS AGREEMENT is made on 18 July 2025\n\nBETWEEN:\n\n" +
+		"(1) LION CITY LOGISTICS PTE. LTD. (UEN 201912345K), a company incorporated in Singapore and having its registered office at 10 Pasir Panjang Road, Singapore 117438 (the \"Service Provider\"); and\n\n" +
+		"(2) STRAITS ELECTRONICS PTE. LTD. (UEN 201598765M), a company incorporated in Singapore and having its registered office at 2 Jurong East Street 21, Singapore 609601 (the \"Customer\").\n"
+	for _, p := range textsOf(Extract(sg, "en"), KindParty) {
+		if !strings.Contains(p, "PTE") {
+			t.Errorf("a party %q of %q", p, textsOf(Extract(sg, "en"), KindParty))
+		}
+	}
+}

@@ -76,8 +76,14 @@ func junkParty(n string) bool {
 		return true // a heading and its page number
 	}
 	return !strings.ContainsFunc(n, unicode.IsLetter) || partyDefinitionRe.MatchString(n) || caPostcodeRe.MatchString(n) ||
-		notPartyRe.MatchString(n) || redacted(n)
+		notPartyRe.MatchString(n) || redacted(n) || registryNumberRe.MatchString(n)
 }
+
+// registryNumberRe is a company's number at its registry, which a
+// Singapore party gives in brackets before its alias ("(UEN 201598765M)
+// ("Customer")"), and which was listed as the Customer: "SC765432",
+// "201598765M", "OC398765".
+var registryNumberRe = regexp.MustCompile(`^\(?(?:UEN|ACN|ABN|CRN|No\.?)?\s*\p{Lu}{0,3}\d[\d ]{4,14}\p{Lu}?\)?$`)
 
 // rolePair reports "consultant and company", "the licensor & the
 // licensee": two roles, each a party already, neither a name.
@@ -1052,8 +1058,13 @@ var signatureRe = regexp.MustCompile(`(?m)^[ \t]*([\p{Lu}0-9][^\n:]{1,80}?)[ \t:
 var inlineSignatureRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}&.'\-])(\p{Lu}[\p{Lu}0-9&.'\-]*(?:,?\s+\(?[\p{Lu}0-9&.'\-]+\)?){0,7}?,?\s+(?:INC|INCORPORATED|LTD|LLC|L\.L\.C|CORPORATION|COMPANY|LIMITED|L\.P|LP|CORP|GMBH|AG|PLC|S\.A|N\.V|B\.V)\.?)\s+(?:By|BY)\s*:`)
 
 // numberedPartyRe finds parties listed as "(1) NAME whose registered
-// office is ...".
-var numberedPartyRe = regexp.MustCompile(`(?m)^\s*\(\d\)\s+(\p{Lu}[^\n(]{1,100}?)\s*,?\s+(?:whose|of|a\s+company|having|incorporated|\()`)
+// office is ...", or with its kind before its register ("(2) KESTREL
+// CAPITAL LLP a limited liability partnership registered in England",
+// "MERIDIAN HOUSING ASSOCIATION LIMITED a registered society under ...",
+// "SHANNON MEDICAL DEVICES DAC, a designated activity company"): both
+// were missed, and the parties block was the only place the second
+// named itself.
+var numberedPartyRe = regexp.MustCompile(`(?m)^\s*\(\d\)\s+(\p{Lu}[^\n(]{1,100}?)\s*,?\s+(?:whose|of|a\s+company|an?\s+(?:limited|registered|private|public|designated|unlimited|charitable|incorporated|company|partnership|society)\b|having|incorporated|registered\s+in|with\s+(?:company|registered)|\()`)
 
 // listItemChars bounds a numbered party's entry in its list.
 const listItemChars = 600
@@ -1078,8 +1089,16 @@ func listedAlias(rest string) string {
 			alias = m[1]
 		}
 	}
+	if m := bareRoleRe.FindStringSubmatch(rest); alias == "" && m != nil && !notPartyAlias.MatchString(m[1]) {
+		alias = m[1]
+	}
 	return alias
 }
+
+// bareRoleRe is a party's role in brackets without quotes at its entry's
+// end, as UK precedents print it, in bold: "... Leeds LS11 5PS
+// (Supplier).", "(the Provider); and".
+var bareRoleRe = regexp.MustCompile(`\((?:the\s+)?(\p{Lu}[\pL'’-]*(?:\s+\p{Lu}[\pL'’-]*){0,2})\)\s*[.;,]?\s*(?:and\s*)?$`)
 
 // signatureParties adds organisation names from signature blocks and
 // numbered party lists.
