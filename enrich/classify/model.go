@@ -413,23 +413,40 @@ var operativeRe = regexp.MustCompile(`\b[Tt]he\s+(?:[A-Z][\w-]*\s+){1,2}?(?:shal
 var youRe = regexp.MustCompile(`(?i)\byour?\b`)
 
 // operativeSubtype is the sub-type a contract's operative clause gives in
-// its first 20,000 characters: Service for services, Supply for goods;
-// "" when it has none, or speaks to "you" three times in its opening.
+// its first 20,000 characters: Service for services, Supply for goods,
+// Non-Disclosure for keeping information confidential when it supplies
+// nothing; "" when it has none, or speaks to "you" three times in its
+// opening.
 // UK agreements are named "THIS AGREEMENT", with no kind in the name
 // (namedSubtype), and their parties are a Supplier and a Customer, which
 // say no kind either: the head called a B2B services agreement terms of
 // service. On the corpus's train and dev contracts the clause is in one
 // text, which the head names otherwise.
 func operativeSubtype(text string) string {
-	m := operativeRe.FindStringSubmatch(head(text, 20000))
-	if m == nil || len(youRe.FindAllStringIndex(head(text, 6000), 3)) == 3 {
+	h := head(text, 20000)
+	if len(youRe.FindAllStringIndex(head(text, 6000), 3)) == 3 {
 		return ""
 	}
-	if m[1] == "Services" {
+	m := operativeRe.FindStringSubmatch(h)
+	switch {
+	case m != nil && m[1] == "Services":
 		return "contract/Service"
+	case m != nil:
+		return "contract/Supply"
+	case confidenceRe.MatchString(h):
+		return namedOnly["non-disclosure"]
 	}
-	return "contract/Supply"
+	return ""
 }
+
+// confidenceRe is a non-disclosure agreement's operative clause when it
+// supplies nothing else: a party keeps the other's Confidential
+// Information confidential ("Each party shall keep the other party's
+// Confidential Information confidential", "The Recipient undertakes to
+// keep the Confidential Information secret"). A UK NDA between two
+// companies named by their own names, not as Discloser and Recipient
+// (roleSubtype), was terms of service (0.82).
+var confidenceRe = regexp.MustCompile(`\b(?:shall|will|must|undertakes?\s+to|agrees?\s+to)\s+(?:at\s+all\s+times\s+)?(?:keep|hold|treat|maintain)\s+(?:all\s+|any\s+|the\s+|such\s+)?(?:other\s+party's\s+|other\s+party’s\s+|Disclosing\s+Party's\s+|Discloser's\s+)?Confidential\s+Information\s+(?:in\s+(?:strict\s+)?confidence|(?:strictly\s+)?(?:secret|confidential))`)
 
 // genericNames are sub-types a name gives only when it names no other:
 // "Transportation Services Agreement" is Transportation.
