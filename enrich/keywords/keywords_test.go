@@ -1036,3 +1036,29 @@ func TestRegisterDetailsAreNoKeyPhrases(t *testing.T) {
 		}
 	}
 }
+
+// Who signs for a party, the fixed phrases of drafting ("in accordance
+// with", "in connection with", "in relation to") and the heading "AGREED
+// TERMS" give a UK agreement no key phrases: "HELEN MARSH",
+// "accordance", "connection" and "relation" were among an NDA's and a
+// services agreement's ten.
+func TestSignatoriesAndDraftingPhrasesAreNoKeyPhrases(t *testing.T) {
+	text := "THIS AGREEMENT is dated 2 February 2025\n\nAGREED TERMS\n\n" +
+		"2.1 Each party shall keep the Confidential Information confidential in accordance with this agreement.\n\n" +
+		"2.2 A party may disclose Confidential Information in connection with the Purpose in accordance with clause 3.\n\n" +
+		"2.3 The Recipient shall return all documents in relation to the Purpose in accordance with clause 4.\n\n" +
+		"2.4 Any claim in connection with the Purpose or in relation to the Confidential Information is settled in accordance with clause 9.\n\n" +
+		"Signed by DR HELEN MARSH for and on behalf of NORTHGATE BIOSCIENCES LIMITED\nDirector\n\n" +
+		"Signed by TOM ADEYEMI for and on behalf of KESTREL CAPITAL LLP\nMember\n"
+	got := top20(text)
+	for _, bad := range []string{"accordance", "connection", "relation", "HELEN MARSH", "TOM ADEYEMI", "AGREED TERMS"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	for _, want := range []string{"Confidential Information", "NORTHGATE BIOSCIENCES LIMITED"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not among key phrases %q", want, got)
+		}
+	}
+}

@@ -9,7 +9,7 @@ import (
 // clause says, in British, Irish, Australian and Singapore drafting: a
 // text without any of it has no register details to leave out, and is
 // read as before.
-var registerGateRe = regexp.MustCompile(`(?i)registered\s+office|compan(?:y|ies)\s+(?:registration\s+)?(?:number|no\b)|registration\s+(?:number|no\b)|incorporated\s+and\s+registered|governed\s+by\s+and\s+construed|exclusive\s+jurisdiction|\b(?:ABN|ACN|UEN)\b`)
+var registerGateRe = regexp.MustCompile(`(?i)registered\s+office|compan(?:y|ies)\s+(?:registration\s+)?(?:number|no\b)|registration\s+(?:number|no\b)|incorporated\s+and\s+registered|governed\s+by\s+and\s+construed|exclusive\s+jurisdiction|\b(?:ABN|ACN|UEN)\b|for\s+and\s+on\s+behalf\s+of`)
 
 // registerRes are the parts of a text that say where a party is
 // registered and sits, or which law and courts govern: "incorporated and
@@ -30,6 +30,15 @@ var registerRes = []*regexp.Regexp{
 	// the place after "the law(s) of" or "the courts of", in capitals
 	// ("England and Wales", "New South Wales", "the Republic of Singapore")
 	regexp.MustCompile(`\b(?:[Ll]aws?|[Cc]ourts?|[Jj]urisdiction)\s+of\s+(?:the\s+)?(?:(?:State|Commonwealth|Republic)\s+of\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*)*`),
+	// who signs for a party ("Signed by DR HELEN MARSH for and on behalf
+	// of NORTHGATE BIOSCIENCES LIMITED"): the party's name after it stays
+	regexp.MustCompile(`(?i)\b(?:signed|executed)\s+(?:as\s+a\s+deed\s+)?by\s+[^\n]{1,80}?(?:\s+for\s+and\s+on\s+behalf\s+of\b|\n|$)`),
+	// the fixed phrases of drafting, whose nouns name nothing: "in
+	// accordance with" gave "accordance", "in connection with"
+	// "connection", "in relation to" "relation", as key phrases of UK,
+	// Irish and Singapore agreements; and the heading over a UK
+	// agreement's clauses, "AGREED TERMS"
+	regexp.MustCompile(`(?i)\bin\s+(?:accordance|connection)\s+with\b|\bin\s+relation\s+to\b|\bin\s+respect\s+of\b|(?m:^[ \t]*AGREED\s+TERMS[ \t]*$)`),
 }
 
 // registerSpans are the byte ranges of text that registerRes match, in
