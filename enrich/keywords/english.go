@@ -642,7 +642,7 @@ func institutionPhrase(ts []etok) bool {
 // stop).
 func layoutPhrase(ts []etok) bool {
 	if len(ts) == 1 {
-		return actLabels[ts[0].text] || legalForms[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
+		return actLabels[ts[0].text] || legalForms[ts[0].lower] || formOpeners[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
 			honorifics[ts[0].lower] || postcodePart.MatchString(ts[0].text) || greetingWords[ts[0].lower] ||
 			streetWords[ts[0].lower] && capitalised(ts[0].text) || numberWord(ts[0].lower) || currencyCodes[ts[0].text]
 	}
@@ -650,6 +650,9 @@ func layoutPhrase(ts []etok) bool {
 		return true
 	}
 	last := ts[len(ts)-1].lower
+	if formOpeners[last] {
+		return true // "Southern Cross Mining Pty" of "... Pty Ltd": "Ltd", a stopword, ends the phrase first
+	}
 	if streetWords[ts[0].lower] && capitalised(ts[0].text) && capitalised(ts[1].text) {
 		return true // "Street Reading": an address line run into its town
 	}
@@ -770,7 +773,11 @@ func addressPhrase(ts []etok) bool {
 var postcodePart = regexp.MustCompile(`^(?:[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2}|\d{5}(?:-\d{4})?)$`)
 
 var (
-	legalForms       = setOf("llc inc ltd corp plc gmbh llp lp")
+	legalForms = setOf("llc inc ltd corp plc gmbh llp lp")
+	// formOpeners open a two-word legal form ("Pty Ltd" in Australia,
+	// "Pte. Ltd." in Singapore, "Sdn. Bhd." in Malaysia): a phrase that
+	// ends in one is a name cut before the form's end
+	formOpeners      = setOf("pty pte sdn")
 	companyKinds     = setOf("corporation company partnership llc corp liability limited")
 	partLabels       = setOf("chapter article section title part annex schedule exhibit division cap")
 	partNumberRe     = regexp.MustCompile(`^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)$`)

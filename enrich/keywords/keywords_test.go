@@ -1062,3 +1062,23 @@ func TestSignatoriesAndDraftingPhrasesAreNoKeyPhrases(t *testing.T) {
 		}
 	}
 }
+
+// An Australian or Singapore company's name ends in a two-word legal
+// form, of which the second ("Ltd") is a stopword: the name is the key
+// phrase, not the name and the form's first word ("Southern Cross
+// Mining Pty", "LION CITY LOGISTICS PTE"), nor that word alone.
+func TestTwoWordLegalFormsCutCleanly(t *testing.T) {
+	text := "Southern Cross Mining Pty Ltd operates iron ore mines. Southern Cross Mining Pty Ltd engages Banksia Geoscience Pty Ltd. " +
+		"LION CITY LOGISTICS PTE. LTD. provides warehousing. LION CITY LOGISTICS PTE. LTD. stores electronics for STRAITS ELECTRONICS PTE. LTD."
+	got := top20(text)
+	for _, k := range got {
+		if f := strings.Fields(strings.ToLower(k)); f[len(f)-1] == "pty" || f[len(f)-1] == "pte" {
+			t.Errorf("%q among key phrases %q", k, got)
+		}
+	}
+	for _, want := range []string{"Southern Cross Mining", "LION CITY LOGISTICS"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q not among key phrases %q", want, got)
+		}
+	}
+}
