@@ -599,8 +599,13 @@ func zhField(u string) bool {
 
 // signatureRe is a signature block's or a letter's closing words: "For
 // and on behalf of KPN Telecom B.V.", "THE VÄRDE FUND VI-A, L.P. By:",
-// "Signed by Margaret Hughes, director", "Yours sincerely".
-var signatureRe = regexp.MustCompile(`(?i)\bfor\s+and\s+on\s+behalf\s+of\b|^\s*(?:accepted\s+and\s+agreed|agreed\s+and\s+accepted|acknowledged\s+and\s+agreed)(?:\s+(?:to|by))?\s*:|^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely|(?:kind|best|warm)\s+regards)\b|\bsigned\s+by\s+[^.]{0,80}\b(?:director|president|officer|partner|member|secretary)\b|^(?-i:[A-Z][A-Z0-9 .,&'’-]{3,80})\s+By:\s`)
+// "Signed by Margaret Hughes, director", "Yours sincerely", and an
+// execution clause of Australian or English drafting ("Executed by
+// Southern Cross Mining Pty Ltd ACN 123 456 789 in accordance with section
+// 127 of the Corporations Act 2001 (Cth)", "Executed as a deed by ...",
+// "Executed as an agreement."), which closed a consultancy agreement's
+// summary.
+var signatureRe = regexp.MustCompile(`(?i)\bfor\s+and\s+on\s+behalf\s+of\b|^\s*(?:executed|signed)\s+(?:as\s+(?:a\s+deed|an\s+agreement)\b|by\s+[^.]{0,120}\b(?:in\s+accordance\s+with\s+section\s+127|acting\s+by|in\s+the\s+presence\s+of)\b)|^\s*(?:accepted\s+and\s+agreed|agreed\s+and\s+accepted|acknowledged\s+and\s+agreed)(?:\s+(?:to|by))?\s*:|^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely|(?:kind|best|warm)\s+regards)\b|\bsigned\s+by\s+[^.]{0,80}\b(?:director|president|officer|partner|member|secretary)\b|^(?-i:[A-Z][A-Z0-9 .,&'’-]{3,80})\s+By:\s`)
 
 // zhTitle reports a Chinese text's opening line that ends no sentence: its
 // title ("论网络监控取证的法律规制"), whatever it names.

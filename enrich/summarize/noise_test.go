@@ -486,3 +486,26 @@ func TestUKDefinitionsAreNoProse(t *testing.T) {
 		}
 	}
 }
+
+// An execution clause is a signature block, not prose: "Executed by
+// Southern Cross Mining Pty Ltd ACN 123 456 789 in accordance with section
+// 127 of the Corporations Act 2001 (Cth)" closed an Australian
+// agreement's summary.
+func TestExecutionClausesAreNoProse(t *testing.T) {
+	units := []string{
+		"Executed by Southern Cross Mining Pty Ltd ACN 123 456 789 in accordance with section 127 of the Corporations Act 2001 (Cth)",
+		"Executed as an agreement.",
+		"Executed as a deed by WESTMINSTER ESTATES LIMITED acting by a director, in the presence of a witness.",
+		"Signed by ANNA LEWIS acting by a director in the presence of a witness.",
+		// prose
+		"The Consultant shall perform the Services with due care and skill.",
+		"Executed documents must be returned to the Company within 10 days.",
+	}
+	want := []bool{true, true, true, true, false, false}
+	got := NonProse(units)
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+}
