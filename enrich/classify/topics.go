@@ -24,6 +24,11 @@ var euActRe = regexp.MustCompile(`\bEuropean\s+(?:Parliament|Union|Commission|Co
 // topicCues are the words that name a regulation's topic, by the label the
 // regulation head gives it, in the words of laws in the US, the UK and
 // Asia-Pacific as well as the EU's. Order settles a tie.
+//
+// Electronic records and signatures (FDA's 21 CFR Part 11) are their
+// controls' trust: authenticity, integrity, audit trails. The EU puts its
+// trust services (electronic signatures) under cybersecurity (NIS2), the
+// head's nearest label; Part 11 had no topic at all.
 var topicCues = []struct {
 	label string
 	re    *regexp.Regexp
@@ -31,7 +36,7 @@ var topicCues = []struct {
 	{"regulation/privacy / electronic communications", regexp.MustCompile(`(?i)\b(?:electronic\s+communications?|telecommunications?|direct\s+marketing|unsolicited|traffic\s+data|location\s+data)\b`)},
 	{"regulation/data protection", regexp.MustCompile(`(?i)\b(?:personal\s+(?:data|information)|data\s+protection|privacy|health\s+information|data\s+subjects?)\b`)},
 	{"regulation/payment services / financial regulation", regexp.MustCompile(`(?i)\b(?:money\s+laundering|(?:terrorist|terrorism)\s+financing|financing\s+of\s+terrorism|banks?|banking|securities|financial\s+(?:reporting|statements?|institutions?|services|crime|conduct|markets?)|investment\s+(?:services|firms?)|insurers?|payment\s+services?|credit\s+institutions?|internal\s+controls?|capital\s+requirements?)\b`)},
-	{"regulation/cybersecurity", regexp.MustCompile(`(?i)\b(?:cyber\w*|information\s+security|security\s+(?:incidents?|events?)|network\s+and\s+information\s+systems?|incident\s+response|encryption|multi-factor\s+authentication|access\s+controls?)\b`)},
+	{"regulation/cybersecurity", regexp.MustCompile(`(?i)\b(?:cyber\w*|information\s+security|security\s+(?:incidents?|events?)|network\s+and\s+information\s+systems?|incident\s+response|encryption|multi-factor\s+authentication|access\s+controls?|electronic\s+(?:records?|signatures?)|audit\s+trails?|trust\s+services?)\b`)},
 	{"regulation/consumer protection", regexp.MustCompile(`(?i)\b(?:consumer\s+(?:protection|rights|credit)|unfair\s+(?:commercial\s+)?practices|deceptive|distance\s+contracts?)\b`)},
 	{"regulation/competition / digital markets", regexp.MustCompile(`(?i)\b(?:competition|antitrust|anti-competitive|gatekeepers?|dominant\s+position|mergers?)\b`)},
 	{"regulation/accessibility", regexp.MustCompile(`(?i)\b(?:accessibility|disabilit(?:y|ies))\b`)},
