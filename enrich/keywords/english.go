@@ -395,6 +395,9 @@ type enCand struct {
 	// been seen; forms is made only when a second form appears
 	textN   int32
 	lexical bool
+	// joins counts the conjunctions inside an agency's name ("Food and
+	// Drug Administration", nameJoin): no word of the phrase, nor scored
+	joins int8
 }
 
 // inSentence counts sentence sent, met in token order, once.
@@ -446,16 +449,23 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			continue
 		}
 		keyBuf, lowBuf, textBuf = keyBuf[:0], lowBuf[:0], textBuf[:0]
-		for n := 1; n <= maxN && i+n <= len(toks); n++ {
+		joins := 0
+		for n := 1; n-joins <= maxN && i+n <= len(toks); n++ {
 			last := &toks[i+n-1]
-			if last.kind == kindBreak || last.sent != toks[i].sent {
+			if last.sent != toks[i].sent {
 				break // a phrase ends with its sentence, paragraph or table cell
+			}
+			if last.kind == kindBreak {
+				if n == 1 || joins > 0 || !nameJoin(toks, i+n-1) {
+					break
+				}
+				joins++
 			}
 			if n > 1 {
 				keyBuf, lowBuf, textBuf = append(keyBuf, ' '), append(lowBuf, ' '), append(textBuf, ' ')
 			}
 			keyBuf, lowBuf, textBuf = append(keyBuf, last.stem...), append(lowBuf, last.lower...), append(textBuf, last.text...)
-			if last.kind != kindContent {
+			if last.kind != kindContent || joins > 0 && (!agencyHeads[last.lower] || nameGoesOn(toks, i)) {
 				continue
 			}
 			if n == 1 && enGeneric[last.lower] {
@@ -473,7 +483,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 					slab = make([]enCand, 0, slabSize(len(byKey)))
 					spanSlab = make([][2]int, cap(slab))
 				}
-				slab = append(slab, enCand{first: int32(i), words: int32(n)})
+				slab = append(slab, enCand{first: int32(i), words: int32(n), joins: int8(joins)})
 				c = &slab[len(slab)-1]
 				// one word's key and text are the token's own strings
 				if n == 1 {
@@ -503,6 +513,41 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 	}
 	return order
 }
+
+// nameJoin reports a conjunction at toks[k] inside an agency's or a
+// body's name: "and" or "&" between capitalised words, a word naming a
+// body (agencyHeads) at most two words on ("Food and Drug
+// Administration", "Securities and Exchange Commission", "Health and
+// Human Services"). Split there, FDA's name gave the key phrases "Food"
+// and "Drug Administration".
+func nameJoin(toks []etok, k int) bool {
+	if t := toks[k]; t.lower != "and" && t.text != "&" || k == 0 || k+1 >= len(toks) {
+		return false
+	}
+	if !capitalised(toks[k-1].text) || toks[k-1].kind == kindBreak || toks[k-1].sent != toks[k].sent {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		t := toks[j]
+		if t.kind == kindBreak || !capitalised(t.text) || t.sent != toks[k].sent {
+			return false
+		}
+		if agencyHeads[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameGoesOn reports a capitalised word before toks[i] in its sentence:
+// a phrase from i is a window of a longer name ("Oceanic and Atmospheric
+// Administration" of "National Oceanic and Atmospheric Administration").
+func nameGoesOn(toks []etok, i int) bool {
+	return i > 0 && toks[i-1].kind != kindBreak && toks[i-1].sent == toks[i].sent && capitalised(toks[i-1].text)
+}
+
+// agencyHeads are the words that end the name of a government's body.
+var agencyHeads = setOf("administration commission agency authority board bureau service services department office institute institutes council committee")
 
 // slabSize is how many candidates the next slab holds once have are
 // made: small for a short text, doubling to a bound for a long one.

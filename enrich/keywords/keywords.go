@@ -78,7 +78,7 @@ func Extract(text string, opts Options) []document.Keyword {
 	keep := make([]int32, 0, len(raw))
 	for i, c := range raw {
 		// Candidates drops overlong phrases, Top phrases over MaxNgram words
-		if overlong(c.text) || int(c.words) > maxN {
+		if overlong(c.text) || int(c.words-int32(c.joins)) > maxN {
 			continue
 		}
 		scores[i] = set.candidate(c).Score
@@ -630,17 +630,20 @@ func (s *englishSet) candidate(c *enCand) Candidate {
 	p, h, toks := s.p, s.h, s.toks
 	prod, sum, idf, ws := 1.0, 0.0, 0.0, 0.0
 	for wi := c.first; wi < c.first+c.words; wi++ {
+		if toks[wi].kind == kindBreak {
+			continue // a conjunction in a name (nameJoin)
+		}
 		st := toks[wi].stem
 		prod *= h[st]
 		sum += h[st]
 		idf += s.lx.idf(st)
 		ws += s.salience[st]
 	}
-	n := float64(c.words)
+	n := float64(c.words - int32(c.joins))
 	tf := float64(len(c.spans))
 	yake := -math.Log(prod/(tf*(1+sum)) + 1e-12)
 	cand := Candidate{
-		Text: c.text, Key: c.key, Spans: c.spans, Words: int(c.words), Freq: len(c.spans),
+		Text: c.text, Key: c.key, Spans: c.spans, Words: int(n), Freq: len(c.spans),
 		FirstPos: float64(c.first) / float64(len(toks)), Spread: float64(c.sents) / float64(s.nSent),
 		IDF: idf / n, Yake: yake, Lexical: c.lexical,
 	}

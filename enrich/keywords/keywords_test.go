@@ -1082,3 +1082,26 @@ func TestTwoWordLegalFormsCutCleanly(t *testing.T) {
 		}
 	}
 }
+
+// An agency's name that joins two words with "and" is one phrase: FDA's
+// "Food and Drug Administration" gave the key phrases "Food" and "Drug
+// Administration" (QA qa-regs5). Two terms joined by "and" in prose stay
+// two phrases.
+func TestAgencyNameJoinedByAnd(t *testing.T) {
+	b, err := os.ReadFile("../classify/testdata/regulations/fda_part11_1997.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := top20(string(b))
+	if !slices.Contains(got, "Food and Drug Administration") {
+		t.Errorf("%q not among key phrases %q", "Food and Drug Administration", got)
+	}
+	if slices.Contains(got, "Drug Administration") {
+		t.Errorf("%q among key phrases %q", "Drug Administration", got)
+	}
+	for _, c := range Candidates("Rules of the Securities and Exchange Commission apply. Records and Signatures are kept. Data and Network Security matter.", "en") {
+		if strings.Contains(c.Text, " and ") && c.Text != "Securities and Exchange Commission" {
+			t.Errorf("candidate %q joins two phrases", c.Text)
+		}
+	}
+}
