@@ -125,7 +125,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			break
 		}
 		c := cand(k)
-		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) {
+		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) || !isZH(opts.Language) && straddles(c, chosen) {
 			continue
 		}
 		if n, ok := cutName(c, names); ok {
@@ -266,6 +266,45 @@ func mergeable(c Candidate, chosen []Candidate, text string) (int, Candidate) {
 		return i, Candidate{Text: t, Spans: [][2]int{first}}
 	}
 	return -1, Candidate{}
+}
+
+// straddles reports whether every occurrence of c cuts through an
+// occurrence of a chosen phrase that occurs more often than c, across
+// its edge: a window that takes a term's words with a neighbour's
+// ("disclosing protected health", "limit protected health" beside
+// "protected health information" in HIPAA's rules), where the term is
+// the text's and the window a fragment of it.
+func straddles(c Candidate, chosen []Candidate) bool {
+	for _, o := range chosen {
+		if o.Freq <= c.Freq || o.Words < 2 {
+			continue
+		}
+		cut := 0
+		for _, cs := range c.Spans {
+			if cutsThrough(cs, o.Spans) {
+				cut++
+			}
+		}
+		if cut == len(c.Spans) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutsThrough reports whether span s overlaps one of spans (in text
+// order) without holding it or lying inside it.
+func cutsThrough(s [2]int, spans [][2]int) bool {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k][1] > s[0] })
+	for ; k < len(spans) && spans[k][0] < s[1]; k++ {
+		o := spans[k]
+		inside := o[0] <= s[0] && s[1] <= o[1]
+		holds := s[0] <= o[0] && o[1] <= s[1]
+		if !inside && !holds {
+			return true
+		}
+	}
+	return false
 }
 
 // redundant reports whether c repeats a chosen phrase: the same

@@ -1105,3 +1105,36 @@ func TestAgencyNameJoinedByAnd(t *testing.T) {
 		}
 	}
 }
+
+// A window that cuts through a more frequent chosen term at each of its
+// occurrences is no key phrase: "disclosing protected health" and "limit
+// protected health" were key phrases of HIPAA's 45 CFR 164.502 beside
+// "protected health information" (QA qa-regs5). A phrase that holds the
+// term, or stands apart from it, stays.
+func TestWindowsThroughTermsAreNoKeyPhrases(t *testing.T) {
+	b, err := os.ReadFile("../classify/testdata/regulations/hipaa_164_502.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, k := range Extract(string(b), Options{Top: 10, Language: "en"}) {
+		got = append(got, k.Text)
+	}
+	if !slices.Contains(got, "protected health information") {
+		t.Errorf("%q not among key phrases %q", "protected health information", got)
+	}
+	for _, k := range got {
+		if k != "protected health information" && (strings.HasSuffix(k, "protected health") || strings.HasPrefix(k, "health information")) {
+			t.Errorf("fragment %q among key phrases %q", k, got)
+		}
+	}
+	text := "Image compression reduces storage. Image compression methods vary. Lossless image compression keeps data. " +
+		"Wavelet transforms help image compression. Wavelet transforms are fast."
+	got = got[:0]
+	for _, k := range Extract(text, Options{Top: 10, Language: "en"}) {
+		got = append(got, k.Text)
+	}
+	if !slices.Contains(got, "Lossless image compression") {
+		t.Errorf("%q not among key phrases %q", "Lossless image compression", got)
+	}
+}
