@@ -194,7 +194,7 @@ func capitalsPartHeading(s string) bool {
 	if j := strings.IndexByte(s, '\n'); j >= 0 {
 		s = s[:j]
 	}
-	if !numberedHeadingRe.MatchString(s) {
+	if !numberedHeadingRe.MatchString(s) && !statuteSeriesRe.MatchString(s) {
 		return false
 	}
 	caps := false
@@ -206,6 +206,12 @@ func capitalsPartHeading(s string) bool {
 	}
 	return caps
 }
+
+// statuteSeriesRe is the name of a state's book of statutes above an
+// act's title ("THE STATUTES OF THE REPUBLIC OF SINGAPORE", "LAWS OF
+// MALAYSIA"): a label, like a part's heading, whose words ("STATUTES",
+// "REPUBLIC", "SINGAPORE") were key phrases of Singapore's PDPA.
+var statuteSeriesRe = regexp.MustCompile(`^[ \t]*(?:THE[ \t]+)?(?:REVISED[ \t]+)?(?:STATUTES|LAWS)[ \t]+OF[ \t]+(?:THE[ \t]+)?[A-Z][A-Z \t]{2,40}$`)
 
 // enumeratorRe is a paragraph's enumerators at the start of its line, as
 // the CFR and contracts number them ("(a) ", "(1)(i) ", "(A) "), or a
@@ -471,7 +477,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if n > 1 && actTitleTail(toks, i, i+n-1) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -537,6 +543,18 @@ func nameJoin(toks []etok, k int) bool {
 		}
 	}
 	return false
+}
+
+// actTitleTail reports a phrase toks[i..last] that ends in "Act" after
+// "of" and a capitalised word: the tail of an act's title ("SINGAPORE
+// ACT" of "MONETARY AUTHORITY OF SINGAPORE ACT", a key phrase of MAS
+// Notice 626), which names no subject of its own.
+func actTitleTail(toks []etok, i, last int) bool {
+	if toks[last].lower != "act" || !capitalised(toks[last].text) || i < 2 {
+		return false
+	}
+	of, before := toks[i-1], toks[i-2]
+	return of.lower == "of" && of.sent == toks[i].sent && before.kind != kindBreak && capitalised(before.text)
 }
 
 // nameGoesOn reports a capitalised word before toks[i] in its sentence:

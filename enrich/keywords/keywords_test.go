@@ -1138,3 +1138,39 @@ func TestWindowsThroughTermsAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("%q not among key phrases %q", "Lossless image compression", got)
 	}
 }
+
+// The tail of an act's title after "of" and the words of a book of
+// statutes' name are no key phrases: "SINGAPORE ACT" (of "MONETARY
+// AUTHORITY OF SINGAPORE ACT") was one of MAS Notice 626, and
+// "STATUTES", "REPUBLIC", "SINGAPORE" (of "THE STATUTES OF THE REPUBLIC
+// OF SINGAPORE") of the PDPA (QA qa-regs5). An act named in full stays.
+func TestActTitleTailAndStatuteSeriesAreNoKeyPhrases(t *testing.T) {
+	b, err := os.ReadFile("../classify/testdata/regulations/mas_626.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := top20(string(b)); slices.Contains(got, "SINGAPORE ACT") {
+		t.Errorf("%q among key phrases %q", "SINGAPORE ACT", got)
+	}
+	pdpa := "THE STATUTES OF THE REPUBLIC OF SINGAPORE\n\nPERSONAL DATA PROTECTION ACT 2012\n\n2020 REVISED EDITION\n\n" +
+		"An Act to govern the collection, use and disclosure of personal data by organisations.\n\n" +
+		"24. An organisation must protect personal data in its possession by making reasonable security arrangements.\n\n" +
+		"25. An organisation must cease to retain personal data when retention is no longer necessary for legal or business purposes.\n\n" +
+		"26D. The organisation must notify the Commission of a notifiable data breach no later than 3 calendar days after its assessment.\n"
+	got := top20(pdpa)
+	for _, bad := range []string{"STATUTES", "REPUBLIC", "SINGAPORE"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q among key phrases %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "personal data") {
+		t.Errorf("%q not among key phrases %q", "personal data", got)
+	}
+	found := false
+	for _, c := range Candidates("The Gramm-Leach-Bliley Act applies. Under the Banking Act banks report.", "en") {
+		found = found || c.Text == "Banking Act"
+	}
+	if !found {
+		t.Error("an act named in full is no candidate")
+	}
+}
