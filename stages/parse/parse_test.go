@@ -1034,6 +1034,9 @@ func TestLetterAndInstrumentTitles(t *testing.T) {
 		"Acme Widgets Ltd\n12 High Street\nReading RG1 2AB\n\n14 May 2025\n\nDear Sirs,\n\nTermination of Cleaning Services Agreement\n\nWe write to give notice under clause 12.1.":                                                                      "Termination of Cleaning Services Agreement",
 		"Acme Widgets Ltd\n12 High Street\n\nDear Sirs,\n\nWe write to give notice under clause 12.1.\n\nYours faithfully":                                                                                                                                "Acme Widgets Ltd",
 		"STATUTORY INSTRUMENTS\n\n2024 No. 512\n\nCONSUMER PROTECTION\n\nThe Consumer Rights (Digital Subscriptions) Regulations 2024\n\nMade 17th April 2024":                                                                                            "The Consumer Rights (Digital Subscriptions) Regulations 2024",
+		// a book of statutes' name and its edition are no act's title (QA qa-regs5)
+		"THE STATUTES OF THE REPUBLIC OF SINGAPORE\n\nPERSONAL DATA PROTECTION ACT 2012\n\n2020 REVISED EDITION\n\nThis revised edition incorporates all amendments.": "PERSONAL DATA PROTECTION ACT 2012",
+		"LAWS OF MALAYSIA\n\nREPRINT\n\nAct 709\n\nPERSONAL DATA PROTECTION ACT 2010":                                                                                 "PERSONAL DATA PROTECTION ACT 2010",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("title %q, want %q", got, want)

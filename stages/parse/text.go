@@ -106,6 +106,10 @@ var reLabelLine = regexp.MustCompile(`(?i)^(?:exhibit|schedule|annex|appendix|at
 	// ("STATUTORY INSTRUMENTS")
 	`|(?i)^(?:via|by)\s+(?:e-?mail|fax|facsimile|courier|hand|registered\s+(?:mail|post)|certified\s+mail|first[\s-]class\s+(?:mail|post)|recorded\s+delivery|overnight)\b.{0,40}$` +
 	`|(?i)^(?:without\s+prejudice|subject\s+to\s+contract|privileged(?:\s+(?:and|&)\s+confidential)?|statutory\s+instruments?|urgent)\b.{0,20}$|^(?:19|20)\d\d\s+No\.\s*\d+$` +
+	// a state's book of statutes above an act's title ("THE STATUTES OF THE
+	// REPUBLIC OF SINGAPORE", "LAWS OF MALAYSIA") and the edition under it
+	// ("2020 REVISED EDITION")
+	`|(?i)^(?:the\s+)?(?:revised\s+)?(?:statutes|laws)\s+of\s+(?:the\s+)?[a-z][a-z ]{2,40}$|(?i)^(?:\d{4}\s+)?revised\s+edition(?:\s+\d{4})?$` +
 	// a date line above the title ("DATED 15TH DECEMBER 2001", "Date: June 1, 2024")
 	`|(?i)^(?:dated|date:?|as\s+of)?\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthNames + `|` + monthNames + `\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}$`)
 
