@@ -200,7 +200,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		return a, nil
 	}
 	start := time.Now()
-	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: missing})
+	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: missing, Class: a.Class})
 	if err != nil {
 		return a, nil // the model's own analysis stands
 	}

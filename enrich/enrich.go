@@ -30,6 +30,12 @@ type Request struct {
 	Deadline time.Time
 	// Tasks limits the work to these tasks; empty means all.
 	Tasks []string
+	// Class, when set and classification is not asked for, is the class
+	// the caller settled on: the tasks that depend on it (entities) take
+	// it rather than the tier's own. A composed tier asks its fallback for
+	// a regulation's entities, and the fallback's own class ("other" for
+	// Singapore's PDPA) cost the document all of them.
+	Class string
 }
 
 // Wants reports whether the request asks for task.

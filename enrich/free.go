@@ -107,7 +107,13 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		want func() bool // asked when the step's turn comes: later steps depend on the class
 		run  func() error
 	}{
-		{TaskClassify, func() bool { return req.Wants(TaskClassify) || req.Wants(TaskEntities) }, func() error { return f.classify(doc, a) }},
+		{TaskClassify, func() bool { return req.Wants(TaskClassify) || req.Wants(TaskEntities) }, func() error {
+			if req.Class != "" && !req.Wants(TaskClassify) {
+				a.Class = req.Class // settled by the caller (Request.Class)
+				return nil
+			}
+			return f.classify(doc, a)
+		}},
 		// a log's key phrases come from its templates, so keywords mine them too
 		{TaskLogs, func() bool { return (req.Wants(TaskLogs) || req.Wants(TaskKeywords)) && f.isLog(doc, a) }, func() error { f.logs(doc, a, req.Wants(TaskLogs)); return nil }},
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
