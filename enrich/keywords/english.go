@@ -151,7 +151,12 @@ func tokenizeEnglish(text string) []etok {
 // 240", "ARTICLE 5", "DIVISION 3.", "§ 240.10b-5"): no phrase runs into it
 // from the line above ("Exchanges Chapter II" was a key phrase of a CFR
 // part, "CALIFORNIA CIVIL CODE DIVISION" of the CCPA).
-var numberedHeadingRe = regexp.MustCompile(`\A[ \t]*(?:(?:CHAPTER|Chapter|PART|Part|SUBPART|Subpart|TITLE|Title|DIVISION|Division|ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|ANNEX|Annex)[ \t]+(?:\d|[IVXLC]+\b)|§)`)
+//
+// The CFR's subtitles, subchapters and subparts are lettered ("Subtitle
+// A — Department of Health and Human Services", "Subchapter C —
+// Administrative Data Standards"): "Public Welfare Subtitle" and "Human
+// Services Subchapter" were key phrases of 45 CFR 164.
+var numberedHeadingRe = regexp.MustCompile(`\A[ \t]*(?:(?:CHAPTER|Chapter|PART|Part|SUBPART|Subpart|SUBCHAPTER|Subchapter|SUBTITLE|Subtitle|TITLE|Title|DIVISION|Division|ARTICLE|Article|SECTION|Section|SCHEDULE|Schedule|ANNEX|Annex)[ \t]+(?:\d|[IVXLC]+\b)|(?:SUBPART|Subpart|SUBCHAPTER|Subchapter|SUBTITLE|Subtitle)[ \t]+[A-Z]\b|§)`)
 
 // maxHeadingLine is the longest line, in runes, read as a heading; lang's
 // sentence splitter takes a line as long for a heading too.

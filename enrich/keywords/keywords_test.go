@@ -1174,3 +1174,20 @@ func TestActTitleTailAndStatuteSeriesAreNoKeyPhrases(t *testing.T) {
 		t.Error("an act named in full is no candidate")
 	}
 }
+
+// A CFR title's lettered subtitle, subchapter and subpart lines end the
+// phrase of the line above: 45 CFR 164's heading block gave the key
+// phrases "Public Welfare Subtitle" and "Human Services Subchapter" (QA
+// qa-regs5).
+func TestPhrasesStopAtLetteredHeadings(t *testing.T) {
+	text := "Title 45 — Public Welfare\nSubtitle A — Department of Health and Human Services\nSubchapter C — Administrative Data Standards and Related Requirements\n" +
+		"Part 164 — Security and Privacy\nSubpart E — Privacy of Individually Identifiable Health Information\n\n" +
+		"§ 164.502 Uses and disclosures of protected health information.\n\nA covered entity may not use or disclose protected health information, except as permitted by this subpart."
+	for _, c := range Candidates(text, "en") {
+		for _, sp := range c.Spans {
+			if strings.Contains(text[sp[0]:sp[1]], "\n") {
+				t.Errorf("candidate %q runs into a heading: %q", c.Text, text[sp[0]:sp[1]])
+			}
+		}
+	}
+}
