@@ -149,6 +149,13 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			}
 		}
 		if i, merged := mergeable(c, chosen, opts.Text); i >= 0 && !isZH(opts.Language) {
+			if merged.Text == chosen[i].Text {
+				// c lies inside the chosen phrase ("health" of "protected
+				// health information"): merged, the phrase kept only its
+				// first occurrence, and windows through the rest
+				// ("disclosing protected health") no longer straddled it
+				continue
+			}
 			// a window of a longer name ("Digital Markets Advisory" and
 			// "Markets Advisory Committee"): one phrase, the name
 			chosen[i].Text, chosen[i].Spans = merged.Text, merged.Spans

@@ -1191,3 +1191,33 @@ func TestPhrasesStopAtLetteredHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A word inside a chosen phrase at most of its occurrences leaves the
+// phrase as it is: merged into it, "health" left "protected health
+// information" only its first occurrence, and HIPAA's fragment "disclosing
+// protected health" came back in docmill-mini's ranking (QA qa-regs5).
+func TestWordInsideChosenPhraseKeepsItsOccurrences(t *testing.T) {
+	b, err := os.ReadFile("../classify/testdata/regulations/hipaa_164_504.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	cands := Candidates(text, "en")
+	for i := range cands {
+		switch cands[i].Text {
+		case "protected health information":
+			cands[i].Score = 3
+		case "health":
+			cands[i].Score = 2
+		case "disclosing protected health":
+			cands[i].Score = 1
+		default:
+			cands[i].Score = 0
+		}
+	}
+	for _, k := range Top(cands, Options{Top: 3, Language: "en", Text: text}) {
+		if k.Text == "disclosing protected health" {
+			t.Errorf("fragment %q among key phrases", k.Text)
+		}
+	}
+}
