@@ -845,10 +845,11 @@ var (
 	// formOpeners open a two-word legal form ("Pty Ltd" in Australia,
 	// "Pte. Ltd." in Singapore, "Sdn. Bhd." in Malaysia): a phrase that
 	// ends in one is a name cut before the form's end
-	formOpeners      = setOf("pty pte sdn")
-	companyKinds     = setOf("corporation company partnership llc corp liability limited")
-	partLabels       = setOf("chapter article section title part annex schedule exhibit division cap")
-	partNumberRe     = regexp.MustCompile(`^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)$`)
+	formOpeners  = setOf("pty pte sdn")
+	companyKinds = setOf("corporation company partnership llc corp liability limited")
+	partLabels   = setOf("chapter article section title part annex schedule exhibit division cap subtitle subchapter subpart")
+	// a part's number, or its letter ("Subtitle A", "Schedule B")
+	partNumberRe     = regexp.MustCompile(`^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[A-Z])$`)
 	buildingWords    = setOf("bldg suite")
 	addressCountries = setOf("canada usa china germany france japan india singapore australia ireland switzerland israel")
 	placeWords       = setOf(`alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois

@@ -1189,6 +1189,11 @@ func TestPhrasesStopAtLetteredHeadings(t *testing.T) {
 				t.Errorf("candidate %q runs into a heading: %q", c.Text, text[sp[0]:sp[1]])
 			}
 		}
+		// nor is the lettered label alone a candidate ("Subtitle" was a
+		// key phrase once the lines stopped running together)
+		if c.Words == 1 && (c.Text == "Subtitle" || c.Text == "Subchapter" || c.Text == "Subpart") {
+			t.Errorf("label %q is a candidate", c.Text)
+		}
 	}
 }
 
