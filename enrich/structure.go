@@ -90,7 +90,7 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "other"
 	case class == "regulation" && preambleRe.MatchString(head[:min(len(head), preambleHead)]):
 		return "contract"
-	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && !agreedRe.MatchString(head):
+	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && (!agreedRe.MatchString(head) || cfrPart(head)):
 		return "regulation"
 	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
 		return "regulation"
@@ -109,6 +109,38 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "other"
 	}
 	return class
+}
+
+// cfrPartRe and cfrSectionRe are a CFR part's heading ("PART 164 —
+// SECURITY AND PRIVACY") and a section's ("§ 164.502 Uses and
+// disclosures"), a part of two digits or more (a contract's "PART 2 —
+// PAYMENT" over "§ 2.1 Fees" is none); frSourceRe is the Federal
+// Register source note that follows a CFR section ("[65 FR 82802, Dec.
+// 28, 2000, ...]").
+var (
+	cfrPartRe    = regexp.MustCompile(`(?m)^[ \t]*(?:PART|Part)[ \t]+(\d{2,4})\b`)
+	cfrSectionRe = regexp.MustCompile(`(?m)^[ \t]*§[ \t]*(\d{1,4})\.\d{1,4}`)
+	frSourceRe   = regexp.MustCompile(`\[\d{1,3}[ \t]+FR[ \t]+\d{3,6},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}`)
+)
+
+// cfrPart reports a head laid out as a part of the CFR: a Federal
+// Register source note, or a part's heading above sections numbered in
+// it. HIPAA's rules on business associate contracts say "the contract"
+// (agreedRe) and were contract/terms_of_service at 0.99.
+func cfrPart(head string) bool {
+	if frSourceRe.MatchString(head) {
+		return true
+	}
+	parts := map[string]bool{}
+	for _, m := range cfrPartRe.FindAllStringSubmatch(head, -1) {
+		parts[m[1]] = true
+	}
+	for _, m := range cfrSectionRe.FindAllStringSubmatch(head, -1) {
+		if parts[m[1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // act reports a text laid out as an act: titled with an act's name and

@@ -104,8 +104,15 @@ func TestCodeSectionIsRegulation(t *testing.T) {
 	cfr := "16 CFR Part 312 - Children's Online Privacy Protection Rule\n\n312.1 Scope. This part implements the Children's Online Privacy Protection Act of 1998.\n"
 	terms := "Terms of Use\n\nBy using the Service you agree to these Terms. We respond to notices of alleged infringement under 17 U.S.C. § 512.\n"
 	quoted := "Copyright policy\n17 U.S.C. § 512 notices: by using the Service you agree to these Terms of Use.\n"
+	// HIPAA's rules on business associate contracts say "the contract" (QA qa-regs5)
+	hipaa := "PART 164 — SECURITY AND PRIVACY\n\n§ 164.504 Uses and disclosures: Organizational requirements.\n\n" +
+		"(e)(1) Standard: Business associate contracts. The contract or other arrangement required by § 164.502(e)(2) must meet the requirements of paragraph (e)(2) of this section.\n"
+	noted := "§ 164.504 Uses and disclosures: Organizational requirements.\n\nThe contract must meet the requirements of this section.\n\n[65 FR 82802, Dec. 28, 2000]\n"
+	// a contract numbered with § signs stays a contract
+	numbered := "PART 2 — PAYMENT\n\n§ 2.1 Fees. The Customer shall pay the fees set out in the Order under the terms of this Agreement.\n"
 	for _, c := range []struct{ name, text, want string }{
 		{"statute", statute, "regulation"}, {"cfr", cfr, "regulation"}, {"terms", terms, "contract"}, {"terms citing the code", quoted, "contract"},
+		{"hipaa", hipaa, "regulation"}, {"cfr with source note", noted, "regulation"}, {"numbered contract", numbered, "contract"},
 	} {
 		doc := &document.Parsed{Text: c.text, Language: "en"}
 		if got := structureClass(doc, c.text, "contract"); got != c.want {
