@@ -482,7 +482,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if n > 1 && actTitleTail(toks, i, i+n-1) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if n > 1 && actTitleTail(toks, i, i+n-1) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -657,6 +657,25 @@ func partLabel(toks []etok, k int) bool {
 // something ("interest rate cap 2%").
 func citedPart(toks []etok, k int) bool {
 	return capitalised(toks[k].text) && partLabel(toks, k)
+}
+
+// reporters are the abbreviations a US citation puts between its volume
+// or title and its page or section ("67 FR 36493", "21 CFR 11.10", "15
+// U.S.C. 6801").
+var reporters = setOf("fr cfr usc u.s.c")
+
+// citedReporter reports a reporter's abbreviation at toks[k] after a
+// number and before a number or a part's label: it is a citation's, no
+// key phrase ("FR" was one of 16 CFR 314, from its source notes).
+func citedReporter(toks []etok, k int) bool {
+	if !reporters[toks[k].lower] || k == 0 || k+1 >= len(toks) || !isNumeric(toks[k-1].text) {
+		return false
+	}
+	next := toks[k+1]
+	if next.text == "." && k+2 < len(toks) {
+		next = toks[k+2] // "U.S.C. 6801"
+	}
+	return isNumeric(next.text) || partLabels[next.lower]
 }
 
 // amountUnit reports a currency at toks[k] that an amount in words

@@ -1226,3 +1226,24 @@ func TestWordInsideChosenPhraseKeepsItsOccurrences(t *testing.T) {
 		}
 	}
 }
+
+// A citation's reporter between its numbers is no key phrase: "FR" (of
+// "67 FR 36493") was one of 16 CFR 314 (QA qa-regs5). The abbreviation
+// elsewhere stays a word.
+func TestCitationReportersAreNoKeyPhrases(t *testing.T) {
+	text := "PART 314 — STANDARDS FOR SAFEGUARDING CUSTOMER INFORMATION\n\nAuthority: 15 U.S.C. 6801(b), 6805(b)(2).\n\n" +
+		"Source: 67 FR 36493, May 23, 2002, unless otherwise noted.\n\nA financial institution shall protect customer information. " +
+		"Customer information is encrypted. See 21 CFR Part 11.\n\n[86 FR 70306, Dec. 9, 2021, as amended at 88 FR 77508, Nov. 13, 2023]"
+	for _, c := range Candidates(text, "en") {
+		if c.Words == 1 && (c.Text == "FR" || c.Text == "CFR" || c.Text == "U.S.C") {
+			t.Errorf("reporter %q is a candidate (%d occurrences)", c.Text, c.Freq)
+		}
+	}
+	found := false
+	for _, c := range Candidates("The FR team met. The FR team plans the release.", "en") {
+		found = found || c.Text == "FR team"
+	}
+	if !found {
+		t.Error("FR outside a citation is no candidate")
+	}
+}
