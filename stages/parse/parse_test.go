@@ -1037,6 +1037,9 @@ func TestLetterAndInstrumentTitles(t *testing.T) {
 		// a book of statutes' name and its edition are no act's title (QA qa-regs5)
 		"THE STATUTES OF THE REPUBLIC OF SINGAPORE\n\nPERSONAL DATA PROTECTION ACT 2012\n\n2020 REVISED EDITION\n\nThis revised edition incorporates all amendments.": "PERSONAL DATA PROTECTION ACT 2012",
 		"LAWS OF MALAYSIA\n\nREPRINT\n\nAct 709\n\nPERSONAL DATA PROTECTION ACT 2010":                                                                                 "PERSONAL DATA PROTECTION ACT 2010",
+		// a CFR part by its part's heading, not the title it is in (QA qa-regs5)
+		"Title 21 — Food and Drugs\nChapter I — Food and Drug Administration, Department of Health and Human Services\nSubchapter A — General\nPART 11 — ELECTRONIC RECORDS; ELECTRONIC SIGNATURES\n\nSubpart A — General Provisions\n\n§ 11.1 Scope.": "PART 11 — ELECTRONIC RECORDS; ELECTRONIC SIGNATURES",
+		"Title 45 — Public Welfare\n\nThis volume holds the rules of the Department.": "Title 45 — Public Welfare",
 	} {
 		if got := fallbackTitle(text, "f.txt"); got != want {
 			t.Errorf("title %q, want %q", got, want)

@@ -225,9 +225,44 @@ func withoutTitleTail(t string) string {
 	return strings.TrimRight(t[:end+m[2]], " ,")
 }
 
+// cfrTitleLineRe and cfrPartLineRe are the CFR's heading block as eCFR
+// prints it: the title ("Title 45 — Public Welfare"), its subtitles and
+// chapters, and the part ("PART 164 — SECURITY AND PRIVACY").
+var (
+	cfrTitleLineRe = regexp.MustCompile(`^(?:Title|TITLE)[ \t]+\d+[ \t]*[—–-]`)
+	cfrPartLineRe  = regexp.MustCompile(`^(?:PART|Part)[ \t]+\d+[ \t]*[—–-][ \t]*\S`)
+)
+
+// cfrHeadingLines bounds the heading block cfrPartTitle reads.
+const cfrHeadingLines = 6
+
+// cfrPartTitle is the part's heading of a text that opens with a CFR
+// heading block, "" when it opens otherwise: the title of 45 CFR 164 was
+// "Title 45 — Public Welfare", of 21 CFR 11 "Title 21 — Food and Drugs",
+// the volume every part in it shares.
+func cfrPartTitle(text string) string {
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if n++; n == 1 && !cfrTitleLineRe.MatchString(line) || n > cfrHeadingLines {
+			return ""
+		}
+		if cfrPartLineRe.MatchString(line) && utf8.RuneCountInString(line) <= maxTitle {
+			return line
+		}
+	}
+	return ""
+}
+
 // titleFromText is fallbackTitle before withoutTitleTail.
 func titleFromText(text, filename string) string {
 	if t := actArticleTitle(text); t != "" {
+		return t
+	}
+	if t := cfrPartTitle(text); t != "" {
 		return t
 	}
 	first, caps, open, lower := "", "", "", ""
