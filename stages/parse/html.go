@@ -304,26 +304,9 @@ func restoreKeptSpaces(text string) string {
 	if !strings.ContainsRune(text, keptSpace) {
 		return text
 	}
-	var b strings.Builder
-	b.Grow(len(text))
-	blank := 0
-	for line := range strings.SplitSeq(text, "\n") {
-		line = strings.TrimRight(strings.ReplaceAll(line, string(keptSpace), " "), " ")
-		if line == "" {
-			blank++
-			continue
-		}
-		if b.Len() > 0 {
-			if blank > 0 {
-				b.WriteString("\n\n")
-			} else {
-				b.WriteByte('\n')
-			}
-		}
-		blank = 0
-		b.WriteString(line)
-	}
-	return b.String()
+	return joinLines(text, func(line string) string {
+		return strings.TrimRight(strings.ReplaceAll(line, string(keptSpace), " "), " ")
+	})
 }
 
 // atLineStart reports whether b is empty or ends with a line break or a

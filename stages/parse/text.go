@@ -19,11 +19,18 @@ func normalize(text string) string {
 		// as a space it split "Schedule" into the key phrase "Sched ule"
 		text = withoutNULInWords(text)
 	}
+	return joinLines(text, collapseSpaces)
+}
+
+// joinLines rewrites each line of text with clean and joins them again,
+// dropping the empty ones and keeping, where one or more stood between
+// two lines, one blank line: the paragraph break.
+func joinLines(text string, clean func(string) string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	blank := 0
 	for line := range strings.SplitSeq(text, "\n") {
-		line = collapseSpaces(line)
+		line = clean(line)
 		if line == "" {
 			blank++
 			continue
