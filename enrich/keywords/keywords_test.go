@@ -250,11 +250,7 @@ func TestHeadingDoesNotRunIntoText(t *testing.T) {
 			t.Errorf("heading run into text %q among key phrases %q", bad, got)
 		}
 	}
-	for _, want := range []string{"NASDAQ Stock Market", "Aduro Biotech"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q not among key phrases %q", want, got)
-		}
-	}
+	among(t, got, []string{"NASDAQ Stock Market", "Aduro Biotech"}...)
 }
 
 // An unbroken run of characters (a 300,000-character line, a hash, base64)
@@ -415,17 +411,9 @@ func TestPartyDescriptionsAndAddressesAreNoKeywords(t *testing.T) {
 		"Bosch LLC, 3960 Howard Hughes, Las Vegas NV. The Lender lends the Borrower the loan principal. The Borrower repays the loan principal monthly. " +
 		"The loan principal bears interest. IN WITNESS WHEREOF the parties sign. Name: Signature: LLC"
 	got := top20(text)
-	for _, bad := range []string{"York limited liability", "limited liability company", "Jersey corporation", "Mills Road Bldg", "Toronto Ontario Canada",
-		"London EC4Y 1AA", "Las Vegas NV", "WITNESS WHEREOF", "Name", "Signature", "LLC"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
-	for _, want := range []string{"loan principal", "Maple Street Bakery"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q not among key phrases %q", want, got)
-		}
-	}
+	notAmong(t, got, []string{"York limited liability", "limited liability company", "Jersey corporation", "Mills Road Bldg", "Toronto Ontario Canada",
+		"London EC4Y 1AA", "Las Vegas NV", "WITNESS WHEREOF", "Name", "Signature", "LLC"}...)
+	among(t, got, []string{"loan principal", "Maple Street Bakery"}...)
 }
 
 // A form's label on the next line does not run into the phrase before it.
@@ -465,11 +453,7 @@ func TestLetterAndSignatureWordsAreNoKeywords(t *testing.T) {
 	text := "EXECUTION COPY\nCHAPTER II\nDear Ms Carter,\nThe rent reduction applies to the premises lease. The rent reduction takes effect in July. " +
 		"The premises lease continues. Bosch International, a Nevada Limited Liability Company, agrees.\nHelen Carter Director\nJohn Kuesel Vice President\n"
 	got := top20(text)
-	for _, bad := range []string{"EXECUTION COPY", "CHAPTER II", "Dear Ms", "Helen Carter Director", "Kuesel Vice President", "Nevada Limited", "Liability Company"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
+	notAmong(t, got, []string{"EXECUTION COPY", "CHAPTER II", "Dear Ms", "Helen Carter Director", "Kuesel Vice President", "Nevada Limited", "Liability Company"}...)
 	if !slices.Contains(got, "rent reduction") {
 		t.Errorf("key phrases %q", got)
 	}
@@ -482,16 +466,8 @@ func TestDatesGreetingsAndAddressPartsAreNoKeywords(t *testing.T) {
 		"The Regulations were laid before Parliament 19th April 2024 and come into force 1st October 2024. The unpaid principal balance bears interest. " +
 		"The unpaid principal balance is due on November 15, 2029. Pioneer Community Bank may declare the unpaid principal balance due. Yours sincerely, Mr Lang"
 	got := top20(text)
-	for _, bad := range []string{"Texas November", "Hundred Fifty Thousand", "Parliament 19th April", "force 1st October", "Mr", "RG1", "1AA", "Dear", "Sirs", "Street"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
-	for _, want := range []string{"unpaid principal balance", "Pioneer Community Bank"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q not among key phrases %q", want, got)
-		}
-	}
+	notAmong(t, got, []string{"Texas November", "Hundred Fifty Thousand", "Parliament 19th April", "force 1st October", "Mr", "RG1", "1AA", "Dear", "Sirs", "Street"}...)
+	among(t, got, []string{"unpaid principal balance", "Pioneer Community Bank"}...)
 }
 
 // A contract's parties fill no more than one key phrase each: pieces of a
@@ -685,11 +661,7 @@ func TestAmountsInWordsAreNoKeyPhrases(t *testing.T) {
 		"for an administrative fine of not more than two thousand five hundred dollars ($2,500) for each violation or seven thousand five hundred " +
 		"dollars ($7,500) for each intentional violation. The administrative fine is assessed by the Agency. A business pays the administrative fine."
 	got := top20(text)
-	for _, bad := range []string{"hundred dollars", "thousand", "hundred", "seven thousand", "dollars"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
+	notAmong(t, got, []string{"hundred dollars", "thousand", "hundred", "seven thousand", "dollars"}...)
 	for _, c := range Candidates(text, "en") {
 		if strings.HasPrefix(c.Key, "hundr") || strings.HasPrefix(c.Key, "thousand") {
 			t.Errorf("an amount in words is a candidate: %q", c.Text)
@@ -852,11 +824,7 @@ func TestCitedPartEndsNoPhrase(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := top20(string(b))
-	for _, bad := range []string{"CFR Part", "CFR Parts"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
+	notAmong(t, got, []string{"CFR Part", "CFR Parts"}...)
 	if !slices.Contains(got, "electronic records") {
 		t.Errorf("%q not among key phrases %q", "electronic records", got)
 	}
@@ -1001,11 +969,7 @@ func TestCurrencyCodesAndHyphenatedNumbersAreNoKeyPhrases(t *testing.T) {
 		"for the Option. The fee rises to USD 950 per month after year one. The Licensor shall give forty-five days notice " +
 		"of any change to the fee, and the Licensee may end the Option on forty-five days notice. Late fees accrue at USD 10 a day."
 	got := top20(text)
-	for _, bad := range []string{"USD", "forty-five days", "forty-five days notice"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
+	notAmong(t, got, []string{"USD", "forty-five days", "forty-five days notice"}...)
 	if !slices.Contains(got, "Licensor") && !slices.Contains(got, "Option") {
 		t.Errorf("the amendment's subjects are not among key phrases %q", got)
 	}
@@ -1025,16 +989,8 @@ func TestRegisterDetailsAreNoKeyPhrases(t *testing.T) {
 		"10.1 This agreement shall be governed by and construed in accordance with the law of England and Wales.\n\n" +
 		"11.1 Each party irrevocably agrees that the courts of England and Wales shall have exclusive jurisdiction.\n"
 	got := top20(text)
-	for _, bad := range []string{"England", "Wales", "registered office", "company number", "Canal Wharf", "Leeds", "King Street", "Manchester"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
-	for _, want := range []string{"BRIGHTWATER ANALYTICS LIMITED", "monthly analytics reports"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q not among key phrases %q", want, got)
-		}
-	}
+	notAmong(t, got, []string{"England", "Wales", "registered office", "company number", "Canal Wharf", "Leeds", "King Street", "Manchester"}...)
+	among(t, got, []string{"BRIGHTWATER ANALYTICS LIMITED", "monthly analytics reports"}...)
 }
 
 // Who signs for a party, the fixed phrases of drafting ("in accordance
@@ -1051,16 +1007,8 @@ func TestSignatoriesAndDraftingPhrasesAreNoKeyPhrases(t *testing.T) {
 		"Signed by DR HELEN MARSH for and on behalf of NORTHGATE BIOSCIENCES LIMITED\nDirector\n\n" +
 		"Signed by TOM ADEYEMI for and on behalf of KESTREL CAPITAL LLP\nMember\n"
 	got := top20(text)
-	for _, bad := range []string{"accordance", "connection", "relation", "HELEN MARSH", "TOM ADEYEMI", "AGREED TERMS"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
-	for _, want := range []string{"Confidential Information", "NORTHGATE BIOSCIENCES LIMITED"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q not among key phrases %q", want, got)
-		}
-	}
+	notAmong(t, got, []string{"accordance", "connection", "relation", "HELEN MARSH", "TOM ADEYEMI", "AGREED TERMS"}...)
+	among(t, got, []string{"Confidential Information", "NORTHGATE BIOSCIENCES LIMITED"}...)
 }
 
 // An Australian or Singapore company's name ends in a two-word legal
@@ -1076,11 +1024,7 @@ func TestTwoWordLegalFormsCutCleanly(t *testing.T) {
 			t.Errorf("%q among key phrases %q", k, got)
 		}
 	}
-	for _, want := range []string{"Southern Cross Mining", "LION CITY LOGISTICS"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q not among key phrases %q", want, got)
-		}
-	}
+	among(t, got, []string{"Southern Cross Mining", "LION CITY LOGISTICS"}...)
 }
 
 // An agency's name that joins two words with "and" is one phrase: FDA's
@@ -1158,11 +1102,7 @@ func TestActTitleTailAndStatuteSeriesAreNoKeyPhrases(t *testing.T) {
 		"25. An organisation must cease to retain personal data when retention is no longer necessary for legal or business purposes.\n\n" +
 		"26D. The organisation must notify the Commission of a notifiable data breach no later than 3 calendar days after its assessment.\n"
 	got := top20(pdpa)
-	for _, bad := range []string{"STATUTES", "REPUBLIC", "SINGAPORE"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q among key phrases %q", bad, got)
-		}
-	}
+	notAmong(t, got, []string{"STATUTES", "REPUBLIC", "SINGAPORE"}...)
 	if !slices.Contains(got, "personal data") {
 		t.Errorf("%q not among key phrases %q", "personal data", got)
 	}
@@ -1245,5 +1185,25 @@ func TestCitationReportersAreNoKeyPhrases(t *testing.T) {
 	}
 	if !found {
 		t.Error("FR outside a citation is no candidate")
+	}
+}
+
+// notAmong fails t for each of bad that got, a text's key phrases, holds.
+func notAmong(t *testing.T, got []string, bad ...string) {
+	t.Helper()
+	for _, b := range bad {
+		if slices.Contains(got, b) {
+			t.Errorf("%q among key phrases %q", b, got)
+		}
+	}
+}
+
+// among fails t for each of want that got, a text's key phrases, lacks.
+func among(t *testing.T, got []string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q not among key phrases %q", w, got)
+		}
 	}
 }
