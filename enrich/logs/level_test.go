@@ -330,11 +330,7 @@ func TestFailIsAVerdictOnly(t *testing.T) {
 		"2025-08-04T09:15:40.1Z --- FAIL: TestRefund (0.01s)":        "ERROR",
 		"2025-08-04T09:15:41.1Z FAIL\tgithub.com/acme/ledger\t3.88s": "ERROR",
 	} {
-		h, content := SplitHeader(line)
-		got := h.Level
-		if got == "" {
-			got = messageLevel(content)
-		}
+		got := lineLevel(SplitHeader(line))
 		if got != want {
 			t.Errorf("%q: level %q, want %q", line, got, want)
 		}
@@ -401,11 +397,7 @@ func TestPostgresSyslogSeverity(t *testing.T) {
 		"Nov 30 09:10:00 db-01 postgres[2345]: [6-1] user=app,db=shop WARNING:  there is no transaction in progress":                                     "WARN",
 		"Nov 30 09:10:00 db-01 postgres[2345]: [7-1] DEBUG2:  autovacuum: processing database \"shop\"":                                                  "DEBUG",
 	} {
-		h, content := SplitHeader(line)
-		lv := h.Level
-		if lv == "" {
-			lv = messageLevel(content)
-		}
+		lv := lineLevel(SplitHeader(line))
 		if lv != want {
 			t.Errorf("%q: level %q, want %q", line, lv, want)
 		}

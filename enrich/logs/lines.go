@@ -45,8 +45,8 @@ func Lines(text string) iter.Seq[Line] {
 				l.Level, l.Time = entry.Level, entry.Time
 			} else {
 				l.Level, l.Time = h.Level, h.Time
-				if l.Level == "" && !h.Marker {
-					l.Level = messageLevel(content)
+				if !h.Marker {
+					l.Level = lineLevel(h, content)
 				}
 				entry = l
 			}

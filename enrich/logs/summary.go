@@ -134,10 +134,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			// with every run of the same log
 			isNew[id] = true
 		}
-		level := h.Level
-		if level == "" {
-			level = messageLevel(content)
-		}
+		level := lineLevel(h, content)
 		if level != "" {
 			s.Levels[level]++
 		}
@@ -353,6 +350,15 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 		}
 	}
 	return out, len(isNew)
+}
+
+// lineLevel is a line's level: its header's, else the one its message
+// names (messageLevel).
+func lineLevel(h Header, content string) string {
+	if h.Level != "" {
+		return h.Level
+	}
+	return messageLevel(content)
 }
 
 // messageLevel finds a level that opens the message of a line whose header
