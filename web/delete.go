@@ -114,6 +114,9 @@ func (s *Server) remove(ctx context.Context, id string) error {
 		return errNoIndex
 	}
 	doc, err := s.o.Index.Get(ctx, id)
+	if errors.Is(err, index.ErrNotFound) {
+		return fmt.Errorf("delete %s: %w", id, index.ErrNotFound) // the id once, as the API says it
+	}
 	if err != nil {
 		return fmt.Errorf("delete %s: %w", id, err)
 	}
