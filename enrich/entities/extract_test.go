@@ -764,8 +764,33 @@ func TestChineseObligationKeepsSentenceWhole(t *testing.T) {
 		}
 	}
 	want := []string{
-		"第二条 借款年利率为百分之四，乙方应于每季度末支付当期利息；借款到期时，乙方应一次性归还全部本金。 应于",
-		"第四条 甲方应于每月十日前足额支付；甲方不得无故拖欠或者克扣乙方工资。 应于",
+		"借款年利率为百分之四，乙方应于每季度末支付当期利息；借款到期时，乙方应一次性归还全部本金。 应于",
+		"甲方应于每月十日前足额支付；甲方不得无故拖欠或者克扣乙方工资。 应于",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("obligations\n got  %q\n want %q", got, want)
+	}
+}
+
+// An obligation is the duty, not the article's number it is written
+// under: a law's "第九条 个人信息处理者应当…" was listed with its "第九条 "
+// (QA zh4). A sentence that opens by citing an article with no space after
+// its number ("第三条约定的…") keeps it.
+func TestChineseObligationDropsArticleLabel(t *testing.T) {
+	text := "中华人民共和国个人信息保护法\n第一章 总则\n" +
+		"第九条 个人信息处理者应当对其个人信息处理活动负责，并采取必要措施保障所处理的个人信息的安全。\n" +
+		"第十三条\u3000处理个人信息不得违反法律、行政法规的规定。\n" +
+		"第三条约定的价款，甲方应当于验收后支付。\n"
+	var got []string
+	for _, e := range Extract(text, "zh") {
+		if e.Kind == KindObligation {
+			got = append(got, e.Text+" "+e.Value)
+		}
+	}
+	want := []string{
+		"个人信息处理者应当对其个人信息处理活动负责，并采取必要措施保障所处理的个人信息的安全。 应当",
+		"处理个人信息不得违反法律、行政法规的规定。 不得",
+		"第三条约定的价款，甲方应当于验收后支付。 应当",
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("obligations\n got  %q\n want %q", got, want)

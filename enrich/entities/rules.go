@@ -2752,12 +2752,31 @@ func chinese(x *collector, text string) {
 				// is across its "; ": "乙方应于每季度末支付当期利息；" alone
 				// left out what follows the semicolon
 				dutyEnd = zhClauseEnd(text, start, e[1])
-				s = strings.TrimSpace(text[start:dutyEnd])
-				x.add(KindObligation, clip(s, maxSentenceChars), zhDutyRe.FindString(s), start)
+				s, at := stripZhArticleLabel(text[start:dutyEnd], start)
+				x.add(KindObligation, clip(s, maxSentenceChars), zhDutyRe.FindString(s), at)
 			}
 		}
 		start = e[1]
 	}
+}
+
+// zhArticleLabelRe is the number a law's or contract's article opens
+// with ("第十条 ", "第3.2条　"); the space after it tells it from a
+// sentence that starts by citing an article ("第三条约定的价款…").
+var zhArticleLabelRe = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款][ \t\x{3000}]+`)
+
+// stripZhArticleLabel trims the obligation sentence raw (found at pos)
+// and drops the article number it opens with, and says where what is left
+// starts: the duty is "个人信息处理者应当…", not "第九条 个人信息处理者应当…",
+// and the number is the document's own heading, not a citation.
+func stripZhArticleLabel(raw string, pos int) (string, int) {
+	s := strings.TrimLeftFunc(raw, unicode.IsSpace)
+	pos += len(raw) - len(s)
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if m := zhArticleLabelRe.FindString(s); m != "" && len(m) < len(s) {
+		return s[len(m):], pos + len(m)
+	}
+	return s, pos
 }
 
 // zhClauseEnd is the end of the sentence a clause of text that starts at
