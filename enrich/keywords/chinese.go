@@ -3,6 +3,7 @@ package keywords
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -295,7 +296,7 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 			}
 		}
 	}
-	labels := zhFieldLabelRe.FindAllStringSubmatchIndex(text, -1)
+	labels := zhFieldSpans(text)
 	out := make([]Candidate, 0, len(order))
 	for _, a := range order {
 		c := a.c
@@ -322,18 +323,65 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 // the label.
 var zhFieldLabelRe = regexp.MustCompile(`(?m)^[ \t　]*(?:[甲乙丙丁]方)?(\p{Han}{2,8})(?:[（(][^）)\n]{1,8}[)）])?[ \t　]*[：:]`)
 
-// inLabels reports whether every span lies inside a field's label (group 1
-// of a zhFieldLabelRe match; both lists in text order): 社会信用代码,
-// 法定代表人, 合同编号, 开户行 and 账号 said what a contract's fields are
-// called, not what it is about, and were its key phrases. A term that
-// occurs elsewhere too is kept.
-func inLabels(spans [][2]int, labels [][]int) bool {
+// zhParticularLabels are the labels of a party's or a contract's
+// particulars: what follows them is a number, a name, an address or a
+// phone, which says who and where, not what the document is about.
+// HT-2024-0318 of 合同编号, 张伟 of 法定代表人, and 浦东新区 and 张江路 of 地址
+// were a contract's key phrases. A party's own name (甲方：…) is not among
+// them: it is what a contract is between.
+var zhParticularLabels = setOf(`合同编号 协议编号 合同号 编号 文号 发文字号 法定代表人 法人代表 负责人 ` +
+	`委托代理人 代理人 联系人 经办人 地址 住所 住所地 注册地址 通讯地址 联系地址 办公地址 ` +
+	`联系电话 电话 手机 手机号码 传真 邮编 邮政编码 电子邮箱 邮箱 开户行 开户银行 开户名称 开户名 户名 ` +
+	`账号 银行账号 账户 统一社会信用代码 社会信用代码 身份证号 身份证号码 签订地点 签约地点`)
+
+// zhDocNumberRe is an official document number (沪采字〔2024〕第18号,
+// 国办发〔2023〕12号): its letters (采字) were a key phrase of the
+// contract and the notice that carried it.
+var zhDocNumberRe = regexp.MustCompile(`\p{Han}{1,8}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d{1,5}\s*号`)
+
+// zhFieldSpans are the parts of text that name a field rather than say
+// anything (in text order, not overlapping): every field label at a
+// line's start (group 1 of zhFieldLabelRe), the value of a particulars
+// label up to the line's end, and official document numbers.
+func zhFieldSpans(text string) [][2]int {
+	var spans [][2]int
+	for _, m := range zhFieldLabelRe.FindAllStringSubmatchIndex(text, -1) {
+		spans = append(spans, [2]int{m[2], m[3]})
+		if zhParticularLabels[text[m[2]:m[3]]] {
+			end := strings.IndexByte(text[m[1]:], '\n')
+			if end < 0 {
+				end = len(text) - m[1]
+			}
+			spans = append(spans, [2]int{m[1], m[1] + end})
+		}
+	}
+	for _, m := range zhDocNumberRe.FindAllStringIndex(text, -1) {
+		spans = append(spans, [2]int{m[0], m[1]})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	merged := spans[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], sp[1])
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
+}
+
+// inLabels reports whether every span lies inside one of the field spans
+// (both lists in text order; see zhFieldSpans): 社会信用代码, 法定代表人,
+// 合同编号, 开户行 and 账号 said what a contract's fields are called, not
+// what it is about, and were its key phrases. A term that occurs
+// elsewhere too is kept.
+func inLabels(spans [][2]int, labels [][2]int) bool {
 	j := 0
 	for _, sp := range spans {
-		for j < len(labels) && labels[j][3] <= sp[0] {
+		for j < len(labels) && labels[j][1] <= sp[0] {
 			j++
 		}
-		if j == len(labels) || sp[0] < labels[j][2] || sp[1] > labels[j][3] {
+		if j == len(labels) || sp[0] < labels[j][0] || sp[1] > labels[j][1] {
 			return false
 		}
 	}

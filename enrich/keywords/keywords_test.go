@@ -920,6 +920,36 @@ func TestChineseFieldLabelsAreNoKeyPhrases(t *testing.T) {
 	}
 }
 
+// A party's particulars are no key phrases either: HT-2024-0318 (合同编号),
+// 采字 of the document number 沪采字〔2024〕第18号, 张伟 (法定代表人), and
+// 浦东新区 and 张江路 of an address were a purchase contract's (QA qa-zh4).
+// The parties' names and what the contract is about stay.
+func TestChineseFieldValuesAreNoKeyPhrases(t *testing.T) {
+	text := "采购合同\n\n合同编号：HT-2024-0318\n文号：沪采字〔2024〕第18号\n\n" +
+		"甲方（采购方）：上海明德信息科技有限公司\n法定代表人：张伟\n地址：上海市浦东新区张江路88号\n" +
+		"联系电话：021-58881234\n开户行：中国工商银行上海张江支行\n账号：1001234509876543210\n\n" +
+		"乙方（供货方）：杭州云帆电子设备有限公司\n法定代表人：李娜\n地址：浙江省杭州市西湖区文三路199号\n\n" +
+		"第一条 乙方应当向甲方提供服务器设备二十台，服务器设备的型号及配置详见附件一。\n" +
+		"第二条 乙方应当于2024年4月15日前将服务器设备送达甲方指定地点，逾期交付的，应当支付违约金。\n" +
+		"第三条 双方应当对在履行本合同过程中知悉的对方商业秘密承担保密义务。\n" +
+		"抄送：沪采字〔2024〕第18号\n"
+	got := Extract(text, Options{Language: "zh", Top: 20, Distinct: true})
+	var texts []string
+	for _, k := range got {
+		texts = append(texts, k.Text)
+	}
+	for _, k := range texts {
+		for _, value := range []string{"HT-2024-0318", "HT", "沪采字", "采字", "张伟", "李娜", "浦东新区", "上海市浦东新区", "张江路", "张江", "文三路", "西湖区", "招商银行", "中国工商银行"} {
+			if k == value {
+				t.Errorf("field value %q among key phrases %q", k, texts)
+			}
+		}
+	}
+	if !slices.Contains(texts, "服务器设备") {
+		t.Errorf("服务器设备 missing from %q", texts)
+	}
+}
+
 // A company's key phrase is its name's core, not a cut at an arbitrary
 // point: 深圳市华南智能 and 苏州工业园区恒信 were an NDA's (QA qa-zh3).
 func TestChineseCompanyNameNotCut(t *testing.T) {
