@@ -76,7 +76,13 @@ var zhLegalStop = setOf(`甲方 乙方 丙方 双方 一方 对方 各方 甲乙
 	`本法 本条例 本办法 本细则 本规定 本条 本款 本章 所称 ` +
 	// a contract's recitals (鉴于甲乙双方拟就), its signature block and its
 	// parties' fields: they say who signs, not what is agreed
-	`鉴于 依据 依照 按照 如下 盖章 签字 签章 签名 签署 授权代表 法定代表人 地址 住所 电话 传真`)
+	`鉴于 依据 依照 按照 如下 盖章 签字 签章 签名 签署 授权代表 法定代表人 地址 住所 电话 传真 ` +
+	// the modal verbs every duty is written with, which merged into
+	// phrases (处理个人信息应当, 个人信息应当遵循 of a law's articles)
+	`应当 必须 不得 可以 方可 ` +
+	// a law's parts by their titles (第一章 总则, 第八章 附则) and an
+	// excerpt's marker: where a text stands, not what it is about
+	`总则 分则 附则 节选 摘录`)
 
 // zhPartRe is a numbered part of a law or a contract (第二条, 第一款, and
 // the 十五条 of 第五十五条, which the segmenter parts): a citation, which

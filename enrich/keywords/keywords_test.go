@@ -950,6 +950,25 @@ func TestChineseFieldValuesAreNoKeyPhrases(t *testing.T) {
 	}
 }
 
+// A law's modal verbs and its parts' titles are no key phrases nor pieces
+// of one: 处理个人信息应当, 总则, 附则 and 节选 led a PIPL excerpt's (QA
+// qa-zh4); 处理个人信息 stays.
+func TestChineseModalsAndPartTitlesAreNoKeyPhrases(t *testing.T) {
+	text := "个人信息保护法（节选）\n\n第一章 总则\n\n第五条 处理个人信息应当遵循合法、正当、必要和诚信原则。\n\n" +
+		"第六条 处理个人信息应当具有明确、合理的目的。\n\n第七条 处理个人信息应当遵循公开、透明原则。\n\n" +
+		"第八条 处理个人信息应当保证个人信息的质量。\n\n第八章 附则\n\n第七十四条 本法自2021年11月1日起施行。\n"
+	var texts []string
+	for _, k := range Extract(text, Options{Language: "zh", Top: 10, Distinct: true}) {
+		texts = append(texts, k.Text)
+		if strings.Contains(k.Text, "应当") || slices.Contains([]string{"总则", "附则", "节选"}, k.Text) {
+			t.Errorf("%q among key phrases", k.Text)
+		}
+	}
+	if !slices.Contains(texts, "处理个人信息") {
+		t.Errorf("处理个人信息 missing from %q", texts)
+	}
+}
+
 // A company's key phrase is its name's core, not a cut at an arbitrary
 // point: 深圳市华南智能 and 苏州工业园区恒信 were an NDA's (QA qa-zh3).
 func TestChineseCompanyNameNotCut(t *testing.T) {
