@@ -121,6 +121,8 @@ func zhTokens(text string) []zhTok {
 		switch {
 		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhAmountWord(w.Text) || zhShareRe.MatchString(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
 			enStop[strings.ToLower(w.Text)]:
+		case zhRoleCut(text, w.Text, w.End):
+			// 指甲 of 是指/甲方 cut 是/指甲/方: no word of the text
 		case isHanWord(w.Text) && zhSplitFragment(folded):
 			// 方以 of 指甲/方以 (甲方以…), 自本 of 自本协议, 可识 of
 			// 可识别: no word, so none of a phrase either
@@ -135,6 +137,14 @@ func zhTokens(text string) []zhTok {
 		out = append(out, t)
 	}
 	return out
+}
+
+// zhRoleCut reports whether word, which ends at end of text, took the
+// first character of a party's role (甲方, 乙方) that follows it: "是指甲方"
+// is cut 是/指甲/方, and 指甲 (a fingernail) was an NDA's key phrase.
+func zhRoleCut(text, word string, end int) bool {
+	r, _ := utf8.DecodeLastRuneInString(word)
+	return utf8.RuneCountInString(word) >= 2 && strings.ContainsRune("甲乙丙丁", r) && strings.HasPrefix(text[end:], "方")
 }
 
 // zhFunctionChars are the characters that stand alone as function words

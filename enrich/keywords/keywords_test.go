@@ -867,16 +867,20 @@ func TestPartHeadingWordsAreNoCandidates(t *testing.T) {
 
 // The segmenter's wrong cuts across a word boundary are no key phrases:
 // 方以 (保密信息是指甲方以任何形式, cut 指甲/方以) was an NDA's and 可识 (已识别或者
-// 可识别的自然人, cut 可识/别的) the PIPL's (QA qa-zh3).
+// 可识别的自然人, cut 可识/别的) the PIPL's (QA qa-zh3); 指甲 (是指甲方的, cut
+// 是/指甲/方) another NDA's (QA qa-zh4).
 func TestChineseSplitFragmentsAreNoKeyPhrases(t *testing.T) {
+	roleCut := "保密协议\n\n乙方：王芳\n\n第一条 保密信息\n本协议所称保密信息，是指甲方的技术秘密、经营信息及客户名单。\n" +
+		"第二条 保密义务\n乙方应当对保密信息严格保密，未经甲方书面同意，不得向任何第三方披露。\n" +
+		"第三条 违约责任\n乙方违反本协议约定的，应当向甲方支付违约金。\n"
 	nda := "保密协议\n\n第一条 保密信息的定义\n保密信息是指甲方以任何形式向乙方披露的技术信息和经营信息，包括设计图纸、工艺参数、源代码及客户名单。乙方对保密信息负有保密义务。\n\n" +
 		"第二条 保密义务\n乙方应当对保密信息严格保密，未经甲方书面同意，不得向任何第三方披露保密信息。甲方以书面形式指定的信息亦属保密信息。\n\n" +
 		"第三条 期限\n本协议自本协议签订之日起五年内有效。保密义务在本协议终止后继续有效。\n"
 	pipl := "个人信息保护法\n\n第四条 个人信息是以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息，不包括匿名化处理后的信息。\n" +
 		"第七十三条 去标识化，是指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。可识别的自然人的信息应当受到保护。\n"
-	for _, text := range []string{nda, pipl} {
+	for _, text := range []string{nda, pipl, roleCut} {
 		for _, k := range Extract(text, Options{Language: "zh", Top: 20, Distinct: true}) {
-			if k.Text == "方以" || k.Text == "自本" || k.Text == "可识" {
+			if k.Text == "方以" || k.Text == "自本" || k.Text == "可识" || strings.Contains(k.Text, "指甲") {
 				t.Errorf("fragment %q among key phrases", k.Text)
 			}
 		}
