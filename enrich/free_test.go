@@ -192,6 +192,20 @@ func TestFreeChinese(t *testing.T) {
 	}
 }
 
+// A notice's summary does not open with its document number (QA qa-zh4).
+func TestFreeChineseNoticeSummaryLeavesOutDocNumber(t *testing.T) {
+	text := "上海市人力资源和社会保障局关于调整2024年本市最低工资标准的通知\n\n沪人社规〔2024〕12号\n\n" +
+		"各区人力资源和社会保障局，各有关单位：\n\n经市政府同意，现就调整本市最低工资标准有关事项通知如下：\n\n" +
+		"一、从2024年7月1日起，本市月最低工资标准从2590元调整为2690元；小时最低工资标准从23元调整为24元。\n\n" +
+		"二、用人单位应当按照本通知规定，及时调整本单位职工工资，不得低于调整后的最低工资标准。\n\n" +
+		"三、各区人力资源和社会保障局应当加强对用人单位执行最低工资标准情况的监督检查。\n\n" +
+		"上海市人力资源和社会保障局\n2024年6月20日\n"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("notice.txt", text, document.TypeText), enrich.Request{})
+	if strings.Contains(a.Summary, "沪人社规") || !strings.Contains(a.Summary, "2690元") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}
+
 // The model-free tier's key phrases name a party whole, not the piece of
 // the name the word splitter knows.
 func TestFreeChineseKeywordsNameParties(t *testing.T) {

@@ -111,7 +111,7 @@ func layout(u string) bool {
 		ruleRun.MatchString(u) || wideGap.MatchString(u) || len(gapRun.FindAllStringIndex(u, 3)) >= 2 ||
 		len(formField.FindAllStringIndex(u, 2)) >= 2 || strings.Contains(u, "/s/") ||
 		len(bulletRe.FindAllStringIndex(u, 3)) >= 3 || len(tocEntry.FindAllStringIndex(u, 3)) >= 3 ||
-		tableRow(u) || code(u) || keywordLine.MatchString(u) || question(u) || zh && (zhDateLine.MatchString(u) || zhIssuerLine.MatchString(u))
+		tableRow(u) || code(u) || keywordLine.MatchString(u) || question(u) || zh && (zhDateLine.MatchString(u) || zhIssuerLine.MatchString(u) || zhDocNumberLine.MatchString(u))
 }
 
 // tableRow reports a table's row as the parser writes it, cells " | "
@@ -167,6 +167,11 @@ func isASCII(s string) bool {
 // date in English ("20 June 2024") is unstopped; a Chinese one ends in 日,
 // which closes it as a sentence.
 var zhDateLine = regexp.MustCompile(`^\s*(?:(?:中华民国|中華民國|民国|民國)\s*)?(?:\d{2,4}|[〇零○Ｏ一二三四五六七八九十百]{2,6})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?\s*[。.]?\s*$`)
+
+// zhDocNumberLine is an official document's number on a line of its own
+// (沪人社规〔2024〕12号, 国办发[2023]5号, 京政发（2024）第3号): which
+// document this is, not what it says; a notice's summary opened with it.
+var zhDocNumberLine = regexp.MustCompile(`^\s*\p{Han}{1,12}\s*[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d{1,5}\s*号\s*$`)
 
 // zhIssuerLine is an organisation's name on a line of its own, a notice's
 // or a letter's issuer above its dateline ("上海浦江集团有限公司法务合规部",

@@ -178,6 +178,19 @@ func TestChineseDatelineLeftOut(t *testing.T) {
 	}
 }
 
+// A notice's document number on its own line is no sentence of its
+// summary: "沪人社规〔2024〕12号" opened one (QA qa-zh4).
+func TestChineseDocNumberLeftOut(t *testing.T) {
+	for _, number := range []string{"沪人社规〔2024〕12号", "国办发[2023]5号", "京政发（2024）第3号"} {
+		got := Summarize([]string{"上海市人力资源和社会保障局关于调整2024年本市最低工资标准的通知", number,
+			"一、从2024年7月1日起，本市月最低工资标准从2590元调整为2690元。", "二、用人单位应当按照本通知规定，及时调整本单位职工工资。",
+			"上海市人力资源和社会保障局", "2024年6月20日"}, Options{MaxChars: 240, Language: "zh"})
+		if strings.Contains(got, number) || !strings.Contains(got, "2690元") {
+			t.Errorf("summary %q", got)
+		}
+	}
+}
+
 func TestWithoutGluedHeading(t *testing.T) {
 	for in, want := range map[string]string{
 		"Section 2: User content You keep ownership of your photos.":        "You keep ownership of your photos.",
