@@ -313,10 +313,11 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 		}
 	}
 	labels := zhFieldSpans(text)
+	titles := zhTitleRe.FindAllStringSubmatchIndex(text, -1)
 	out := make([]Candidate, 0, len(order))
 	for _, a := range order {
 		c := a.c
-		if len(labels) > 0 && inLabels(c.Spans, labels) {
+		if len(labels) > 0 && inLabels(c.Spans, labels) || len(titles) > 0 && titleTails(text, c.Spans, titles) {
 			continue
 		}
 		c.Freq = len(c.Spans)
@@ -338,6 +339,36 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 // (统一社会信用代码：, 甲方开户行：, 法定代表人（签字）：, 合同编号：): group 1 is
 // the label.
 var zhFieldLabelRe = regexp.MustCompile(`(?m)^[ \t　]*(?:[甲乙丙丁]方)?(\p{Han}{2,8})(?:[（(][^）)\n]{1,8}[)）])?[ \t　]*[：:]`)
+
+// zhTitleRe is a title in book-title marks (《中华人民共和国劳动合同法》):
+// group 1 is the title.
+var zhTitleRe = regexp.MustCompile(`《([^》\n]{2,60})》`)
+
+// zhStatePrefix is how a national law's title opens: what follows it is
+// the law's own name (个人信息保护法).
+const zhStatePrefix = "中华人民共和国"
+
+// titleTails reports whether every span is the tail of a title in
+// book-title marks (titles: zhTitleRe matches in text order) that starts
+// inside a word of it: 合同法 of 《中华人民共和国劳动合同法》, cut 劳动/合同法,
+// named another law and was a labour contract's key phrase. A span that
+// starts the title, or starts right after 中华人民共和国, is the law's
+// name and stays.
+func titleTails(text string, spans [][2]int, titles [][]int) bool {
+	j := 0
+	for _, sp := range spans {
+		for j < len(titles) && titles[j][3] < sp[1] {
+			j++
+		}
+		if j == len(titles) || sp[1] != titles[j][3] || sp[0] <= titles[j][2] {
+			return false
+		}
+		if head := text[titles[j][2]:sp[0]]; head == zhStatePrefix {
+			return false
+		}
+	}
+	return len(spans) > 0
+}
 
 // zhParticularLabels are the labels of a party's or a contract's
 // particulars: what follows them is a number, a name, an address or a

@@ -973,6 +973,32 @@ func TestChineseModalsAndPartTitlesAreNoKeyPhrases(t *testing.T) {
 	}
 }
 
+// A cited law's title gives no tail of a word as a key phrase: 合同法 of
+// 《中华人民共和国劳动合同法》 (cut 劳动/合同法) named another law and was a
+// labour contract's (QA qa-zh4). The law's own name stays.
+func TestChineseCitedTitleTailIsNoKeyPhrase(t *testing.T) {
+	text := "劳动合同\n\n甲方（用人单位）：上海明德信息科技有限公司\n法定代表人：张伟\n乙方（劳动者）：陈静\n身份证号码：310104199205123456\n联系地址：上海市闵行区莘庄镇七莘路500弄\n" +
+		"\n根据《中华人民共和国劳动合同法》等法律法规，甲乙双方经平等协商，订立本合同。\n\n第一条 合同期限\n本合同为固定期限劳动合同，期限三年，自2024年3月1日起至2027年2月28日止，其中试用期三个月。\n" +
+		"\n第二条 工作内容\n乙方同意担任软件工程师岗位，工作地点为上海市浦东新区。\n\n第三条 劳动报酬\n甲方每月15日前以货币形式支付乙方工资，月工资为人民币25,000元，试用期工资为人民币20,000元。\n" +
+		"\n第四条 社会保险\n甲方应当依法为乙方缴纳社会保险和住房公积金。\n\n第五条 竞业限制\n乙方离职后二年内不得到与甲方有竞争关系的单位任职，甲方应当按月给予乙方经济补偿。\n" +
+		"\n第六条 其他\n本合同一式两份，甲乙双方各执一份，自双方签字盖章之日起生效。\n\n甲方（盖章）：上海明德信息科技有限公司\n乙方（签字）：陈静\n签订日期：2024年2月26日\n"
+	var texts []string
+	for _, k := range Extract(text, Options{Language: "zh", Top: 10, Distinct: true}) {
+		texts = append(texts, k.Text)
+	}
+	if slices.Contains(texts, "合同法") {
+		t.Errorf("合同法 among key phrases %q", texts)
+	}
+	if !slices.Contains(texts, "试用期") {
+		t.Errorf("试用期 missing from %q", texts)
+	}
+	titles := zhTitleRe.FindAllStringSubmatchIndex("依照《中华人民共和国个人信息保护法》", -1)
+	at := strings.Index("依照《中华人民共和国个人信息保护法》", "个人信息保护法")
+	if titleTails("依照《中华人民共和国个人信息保护法》", [][2]int{{at, at + len("个人信息保护法")}}, titles) {
+		t.Error("个人信息保护法 taken for a title's tail")
+	}
+}
+
 // A company's key phrase is its name's core, not a cut at an arbitrary
 // point: 深圳市华南智能 and 苏州工业园区恒信 were an NDA's (QA qa-zh3).
 func TestChineseCompanyNameNotCut(t *testing.T) {
