@@ -102,6 +102,11 @@ func TestBrokerOnlyConsumesNothing(t *testing.T) {
 				t.Errorf("%s reports %s on a broker-only serve", path, name)
 			}
 		}
+		// what the streams hold is what a broker's on-call engineer asks
+		if c := h.Components["streams"]; !c.OK || !c.Advisory || !strings.Contains(c.Detail, broker.StreamIngest+" 0 messages") ||
+			!strings.Contains(c.Detail, broker.StreamDLQ+" 0 messages") {
+			t.Errorf("%s streams = %+v, want each stream's messages", path, c)
+		}
 	}
 	// a broker runs no parser, model or index: it exports none of their
 	// collectors, rather than zeros a dashboard would sum with the others'

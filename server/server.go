@@ -652,6 +652,28 @@ func advisory(c web.Component) web.Component {
 	return c
 }
 
+// streamsComponent says what the broker's streams hold: a broker-only
+// serve runs no consumer, and its /healthz said only that NATS was up,
+// while what an on-call engineer asks first is whether documents wait
+// and how many dead letters there are.
+func (s *Server) streamsComponent() web.Component {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	var parts []string
+	for _, name := range []string{broker.StreamIngest, broker.StreamResults, broker.StreamDLQ} {
+		st, err := s.js.Stream(ctx, name)
+		if err != nil {
+			return web.Component{OK: false, Detail: fmt.Sprintf("stream %s: %v", name, err)}
+		}
+		info, err := st.Info(ctx)
+		if err != nil {
+			return web.Component{OK: false, Detail: fmt.Sprintf("stream %s: %v", name, err)}
+		}
+		parts = append(parts, fmt.Sprintf("%s %d messages, %d consumers", name, info.State.Msgs, info.State.Consumers))
+	}
+	return web.Component{OK: true, Detail: strings.Join(parts, "; ")}
+}
+
 // Health reports each component's state for /healthz and /readyz.
 func (s *Server) Health() map[string]web.Component {
 	h := map[string]web.Component{}
@@ -664,6 +686,9 @@ func (s *Server) Health() map[string]web.Component {
 	case err != nil:
 		h["consumers"] = web.Component{OK: false, Detail: err.Error()}
 	case !s.o.Role.works() && !s.o.Role.indexes():
+		if h["nats"].OK {
+			h["streams"] = advisory(s.streamsComponent())
+		}
 	case !h["nats"].OK:
 		// nothing is fetched while the broker is away: "fetching" read as
 		// healthy beside a disconnected NATS
