@@ -372,10 +372,7 @@ func TestLagOfEveryIndexerConsumer(t *testing.T) {
 		}
 	}
 	m := NewMetrics()
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { watchLag(wctx, Options{JS: js, Metrics: m, IndexerDurable: DurableIndexer}); close(done) }()
-	defer func() { stop(); <-done }()
+	watchLagUntilDone(ctx, t, js, m)
 	// lag is the replica's consumer's exported lag, -1 while there is none
 	lag := func() float64 {
 		ch := make(chan prometheus.Metric, 16)
@@ -588,10 +585,7 @@ func TestDLQWaitingGauge(t *testing.T) {
 		}
 	}
 	m := NewMetrics()
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { watchLag(wctx, Options{JS: js, Metrics: m, IndexerDurable: DurableIndexer}); close(done) }()
-	defer func() { stop(); <-done }()
+	watchLagUntilDone(ctx, t, js, m)
 	want := map[string]float64{"parse": 2, "analyze": 0, "index": 1}
 	waitGauge(ctx, t, m.Registry, "docmill_dlq_waiting", want)
 	// a drop (or a replay) takes letters out of the stream: the gauge follows
@@ -701,4 +695,12 @@ func zeroSeries(t *testing.T, reg *prometheus.Registry) map[string]bool {
 		}
 	}
 	return out
+}
+
+// watchLagUntilDone runs watchLag over js into m until the test ends.
+func watchLagUntilDone(ctx context.Context, t *testing.T, js jetstream.JetStream, m *Metrics) {
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { watchLag(wctx, Options{JS: js, Metrics: m, IndexerDurable: DurableIndexer}); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
 }
