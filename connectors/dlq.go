@@ -32,27 +32,150 @@ type DeadLetter struct {
 
 // ListDeadLetters returns the dead letters, oldest first (at most limit; 0 = all).
 func ListDeadLetters(ctx context.Context, js jetstream.JetStream, limit int) ([]DeadLetter, error) {
-	return readDeadLetters(ctx, js, limit, false, "")
+	var out []DeadLetter
+	err := EachDeadLetter(ctx, js, "", func(d DeadLetter) error {
+		out = append(out, d)
+		if limit > 0 && len(out) >= limit {
+			return errEnough
+		}
+		return nil
+	})
+	return out, err
+}
+
+// errEnough stops EachDeadLetter early without an error for its caller.
+var errEnough = errors.New("enough dead letters")
+
+// eachBatch is how many dead letters EachDeadLetter asks for a request.
+const eachBatch = 64
+
+// EachDeadLetter calls fn with each dead letter of stage ("": every
+// stage), oldest first, up to the newest there was when it began: a
+// letter replayed that fails again is not met twice. It reads the stream
+// through an ordered consumer, a batch a request, with only that batch's
+// content in memory: a queue of thousands of letters was read one request
+// a letter, and replaying it held every letter's document at once.
+func EachDeadLetter(ctx context.Context, js jetstream.JetStream, stage string, fn func(DeadLetter) error) error {
+	st, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		return fmt.Errorf("dlq stream: %w", err)
+	}
+	info, err := st.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("dlq info: %w", err)
+	}
+	if info.State.Msgs == 0 {
+		return nil
+	}
+	cfg := jetstream.OrderedConsumerConfig{}
+	if stageToken(stage) {
+		cfg.FilterSubjects = []string{broker.SubjectDLQ + "." + stage}
+	}
+	cons, err := st.OrderedConsumer(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("read dlq: %w", err)
+	}
+	if ci, err := cons.Info(ctx); err == nil && ci.NumPending == 0 {
+		return nil // nothing of this stage: no wait for a batch that never comes
+	}
+	err = eachFetched(cons, info.State.LastSeq, stage, fn)
+	if errors.Is(err, errEnough) {
+		return nil
+	}
+	return err
+}
+
+// eachFetched calls fn with the letters cons delivers, up to sequence last.
+func eachFetched(cons jetstream.Consumer, last uint64, stage string, fn func(DeadLetter) error) error {
+	for {
+		batch, err := cons.Fetch(eachBatch, jetstream.FetchMaxWait(2*time.Second))
+		if err != nil {
+			return fmt.Errorf("read dlq: %w", err)
+		}
+		n := 0
+		for m := range batch.Messages() {
+			n++
+			md, err := m.Metadata()
+			if err != nil {
+				return fmt.Errorf("read dlq: %w", err)
+			}
+			if md.Sequence.Stream > last {
+				return nil
+			}
+			raw := &jetstream.RawStreamMsg{Subject: m.Subject(), Sequence: md.Sequence.Stream, Header: m.Headers(), Data: m.Data(), Time: md.Timestamp}
+			if d := toDeadLetter(raw); stage == "" || d.Stage == stage {
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+			if md.NumPending == 0 || md.Sequence.Stream == last {
+				return nil
+			}
+		}
+		if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) {
+			return fmt.Errorf("read dlq: %w", err)
+		}
+		if n == 0 {
+			return nil // the rest went (dropped or expired) while reading
+		}
+	}
+}
+
+// stageToken reports whether stage can name a subject token, so that the
+// broker filters the letters; any other value is compared by header only.
+func stageToken(stage string) bool {
+	return stage != "" && !strings.ContainsAny(stage, ".*> \t")
+}
+
+// DeadLetterAt returns dead letter seq with its content, in one request.
+func DeadLetterAt(ctx context.Context, js jetstream.JetStream, seq uint64) (DeadLetter, error) {
+	st, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		return DeadLetter{}, fmt.Errorf("dlq stream: %w", err)
+	}
+	m, err := st.GetMsg(ctx, seq)
+	if err != nil {
+		return DeadLetter{}, fmt.Errorf("dead letter %d: %w", seq, err)
+	}
+	return toDeadLetter(m), nil
 }
 
 // LastDeadLetters returns the n newest dead letters of stage ("": every
-// stage), oldest first: a long queue is read from its end only as far as
-// it takes, one request a letter.
+// stage; n 0: all of them), oldest first, for a listing: they carry no
+// content to replay (EachDeadLetter and DeadLetterAt do). The n newest
+// are read from the queue's end only as far as it takes, one request a
+// letter.
 func LastDeadLetters(ctx context.Context, js jetstream.JetStream, n int, stage string) ([]DeadLetter, error) {
-	dls, err := readDeadLetters(ctx, js, n, true, stage)
+	if n <= 0 {
+		var out []DeadLetter
+		err := EachDeadLetter(ctx, js, stage, func(d DeadLetter) error {
+			out = append(out, d.listed())
+			return nil
+		})
+		return out, err
+	}
+	dls, err := readFromEnd(ctx, js, n, stage)
 	slices.Reverse(dls)
 	return dls, err
 }
 
-// RecentDeadLetters returns the n newest dead letters, newest first: what
-// an operator looks at first, without reading a long queue from its start.
+// RecentDeadLetters returns the n newest dead letters, newest first, for
+// a listing: what an operator looks at first, without reading a long
+// queue from its start.
 func RecentDeadLetters(ctx context.Context, js jetstream.JetStream, n int) ([]DeadLetter, error) {
-	return readDeadLetters(ctx, js, n, true, "")
+	return readFromEnd(ctx, js, n, "")
 }
 
-// readDeadLetters reads at most limit dead letters (0 = all) of stage
-// ("": all), from the oldest or from the newest.
-func readDeadLetters(ctx context.Context, js jetstream.JetStream, limit int, newestFirst bool, stage string) ([]DeadLetter, error) {
+// listed is d without its message: a listing of thousands of letters
+// held every letter's document.
+func (d DeadLetter) listed() DeadLetter {
+	d.msg = nil
+	return d
+}
+
+// readFromEnd reads the n newest dead letters of stage ("": all), newest
+// first.
+func readFromEnd(ctx context.Context, js jetstream.JetStream, n int, stage string) ([]DeadLetter, error) {
 	st, err := js.Stream(ctx, broker.StreamDLQ)
 	if err != nil {
 		return nil, fmt.Errorf("dlq stream: %w", err)
@@ -66,11 +189,7 @@ func readDeadLetters(ctx context.Context, js jetstream.JetStream, limit int, new
 		return nil, nil
 	}
 	var out []DeadLetter
-	for i := uint64(0); i <= last-first && (limit <= 0 || len(out) < limit); i++ {
-		seq := first + i
-		if newestFirst {
-			seq = last - i
-		}
+	for seq := last; seq >= first && len(out) < n; seq-- {
 		m, err := st.GetMsg(ctx, seq)
 		if errors.Is(err, jetstream.ErrMsgNotFound) {
 			continue // replayed and deleted
@@ -79,7 +198,7 @@ func readDeadLetters(ctx context.Context, js jetstream.JetStream, limit int, new
 			return nil, fmt.Errorf("dlq message %d: %w", seq, err)
 		}
 		if d := toDeadLetter(m); stage == "" || d.Stage == stage {
-			out = append(out, d)
+			out = append(out, d.listed())
 		}
 	}
 	return out, nil
@@ -110,7 +229,10 @@ var deadLetterHeaders = []string{pipeline.HeaderError, pipeline.HeaderStage, pip
 // Replay publishes a dead letter back to its original subject (with its
 // original headers) and removes it from the dead-letter stream.
 func Replay(ctx context.Context, js jetstream.JetStream, d DeadLetter) error {
-	if d.msg == nil || d.Subject == "" {
+	if d.msg == nil {
+		return fmt.Errorf("dead letter %d was read for a listing, without its content", d.Seq)
+	}
+	if d.Subject == "" {
 		return fmt.Errorf("dead letter %d has no original subject", d.Seq)
 	}
 	m := nats.NewMsg(d.Subject)

@@ -96,3 +96,70 @@ func TestLastDeadLetters(t *testing.T) {
 		}
 	}
 }
+
+// EachDeadLetter reads a queue longer than one batch, oldest first, with
+// the broker filtering by stage, and stops at the newest letter there was
+// when it began: a letter that fails again during a replay is not met
+// twice.
+func TestEachDeadLetter(t *testing.T) {
+	ctx := context.Background()
+	_, js := natstest.Start(t, "dlq-each")
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	publish := func(stage, name string) {
+		m := nats.NewMsg(broker.SubjectDLQ + "." + stage)
+		m.Header.Set(pipeline.HeaderStage, stage)
+		m.Header.Set(pipeline.HeaderFilename, name)
+		m.Data = []byte("content of " + name)
+		if _, err := js.PublishMsg(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const n = 2*eachBatch + 7
+	for i := range n {
+		stage := "parse"
+		if i%3 == 0 {
+			stage = "index"
+		}
+		publish(stage, fmt.Sprintf("f%03d", i))
+	}
+	var got []string
+	err := EachDeadLetter(ctx, js, "", func(d DeadLetter) error {
+		if d.msg == nil || string(d.msg.Data) != "content of "+d.Filename {
+			t.Errorf("letter %+v, want it with its content", d)
+		}
+		got = append(got, d.Filename)
+		publish(d.Stage, "again-"+d.Filename) // fails again while we read
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n || got[0] != "f000" || got[n-1] != fmt.Sprintf("f%03d", n-1) {
+		t.Fatalf("letters %d, want %d from f000 to the last, none met twice", len(got), n)
+	}
+	var index []string
+	err = EachDeadLetter(ctx, js, "index", func(d DeadLetter) error {
+		if d.Stage != "index" {
+			t.Errorf("letter of stage %s, want index", d.Stage)
+		}
+		if !strings.HasPrefix(d.Filename, "again-") {
+			index = append(index, d.Filename)
+		}
+		return nil
+	})
+	if want := (n + 2) / 3; err != nil || len(index) != want {
+		t.Errorf("index letters %d %v, want %d", len(index), err, want)
+	}
+	all, err := LastDeadLetters(ctx, js, 0, "")
+	if err != nil || len(all) != 2*n {
+		t.Fatalf("listed %d %v, want %d", len(all), err, 2*n)
+	}
+	if err := Replay(ctx, js, all[0]); err == nil || !strings.Contains(err.Error(), "without its content") {
+		t.Errorf("replay of a listed letter: %v, want refused", err)
+	}
+	if err := EachDeadLetter(ctx, js, "analyze", func(DeadLetter) error { t.Error("an analyze letter"); return nil }); err != nil {
+		t.Errorf("a stage without letters: %v", err)
+	}
+}

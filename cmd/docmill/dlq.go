@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,7 +21,7 @@ func dlqCmd() *cobra.Command {
 	lnf := addNATSFlags(list.Flags())
 	asJSON := list.Flags().Bool("json", false, "JSON lines")
 	listStage := addStageFlag(list)
-	last := list.Flags().Int("last", 0, "only the newest N (of --stage), read from the queue's end: a long queue is read one letter a request")
+	last := list.Flags().Int("last", 0, "only the newest N (of --stage), read from the queue's end")
 	list.RunE = func(cmd *cobra.Command, _ []string) error {
 		if *last < 0 {
 			return fmt.Errorf("--last %d: give a positive number", *last)
@@ -73,29 +74,44 @@ func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.
 			return err
 		}
 		defer nc.Close()
-		dls, err := connectors.ListDeadLetters(cmd.Context(), js, 0)
-		if err != nil {
-			return err
+		if *id != 0 {
+			if err := oneDeadLetter(cmd.Context(), js, *id, *stage, do); err != nil {
+				return err
+			}
+			fmt.Fprintf(os.Stderr, "%s %s\n", done, deadLetters(1))
+			return nil
 		}
 		n := 0
-		for _, d := range ofStage(dls, *stage) {
-			if *all || d.Seq == *id {
-				if err := do(cmd.Context(), js, d); err != nil {
-					return err
-				}
-				n++
+		err = connectors.EachDeadLetter(cmd.Context(), js, *stage, func(d connectors.DeadLetter) error {
+			if err := do(cmd.Context(), js, d); err != nil {
+				return err
 			}
-		}
-		if n == 0 && !*all {
-			if *stage != "" {
-				return fmt.Errorf("no dead letter with seq %d of stage %s", *id, *stage)
-			}
-			return fmt.Errorf("no dead letter with seq %d", *id)
+			n++
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%s %s, then: %w", done, deadLetters(n), err)
 		}
 		fmt.Fprintf(os.Stderr, "%s %s\n", done, deadLetters(n))
 		return nil
 	}
 	return c
+}
+
+// oneDeadLetter applies do to dead letter seq, which must be of stage
+// when one is given.
+func oneDeadLetter(ctx context.Context, js jetstream.JetStream, seq uint64, stage string, do func(context.Context, jetstream.JetStream, connectors.DeadLetter) error) error {
+	d, err := connectors.DeadLetterAt(ctx, js, seq)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return fmt.Errorf("no dead letter with seq %d", seq)
+	}
+	if err != nil {
+		return err
+	}
+	if stage != "" && d.Stage != stage {
+		return fmt.Errorf("no dead letter with seq %d of stage %s (it is of stage %s)", seq, stage, d.Stage)
+	}
+	return do(ctx, js, d)
 }
 
 // addStageFlag adds --stage to a dlq command. After an incident (an index
@@ -104,20 +120,6 @@ func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.
 // only failed again, and the rest could be picked only one --id at a time.
 func addStageFlag(c *cobra.Command) *string {
 	return c.Flags().String("stage", "", "only the dead letters of this stage (parse, analyze, index: the STAGE column of dlq list)")
-}
-
-// ofStage keeps the dead letters of stage; "" keeps all.
-func ofStage(dls []connectors.DeadLetter, stage string) []connectors.DeadLetter {
-	if stage == "" {
-		return dls
-	}
-	var out []connectors.DeadLetter
-	for _, d := range dls {
-		if d.Stage == stage {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // deadLetters is "1 dead letter" or "n dead letters".
