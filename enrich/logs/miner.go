@@ -351,10 +351,57 @@ func (m *Miner) namedMatch(tpl, toks []string, p int) bool {
 		return false
 	}
 	sim, _ := similarity(tpl, toks)
-	if p > 0 {
+	if p > 0 || subjectOfVerb(toks, p) {
 		sim += 1 / float64(len(tpl))
 	}
 	return sim >= m.cfg.SimThreshold
+}
+
+// subjectOfVerb reports whether the first word of a message is the
+// subject of a verb that follows it ("alice logged out", "bob is
+// locked"): a word that acts is a user, host or service, and the verb is
+// the event. Without it, a short message opening with a name made a
+// template per name. A noun by its ending ("session closed",
+// "connection refused") is the thing the event happened to, and a dotted
+// word ("mapred.task.id is deprecated") a setting the message is about:
+// both still split. The first word of a message whose next word is no
+// verb ("wait (command 5)", "creating device node") is the event.
+func subjectOfVerb(toks []string, p int) bool {
+	if p != 0 || len(toks) < 2 || strings.ContainsRune(toks[0], '.') {
+		return false
+	}
+	for _, suf := range nounEndings {
+		if strings.HasSuffix(toks[0], suf) {
+			return false
+		}
+	}
+	return finiteVerb(toks[1])
+}
+
+// nounEndings mark a first word as a thing, not a name.
+var nounEndings = []string{"tion", "sion", "ment", "ness", "ance", "ence", "ity"}
+
+// auxiliaries are the verbs a subject's state is told with.
+var auxiliaries = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true,
+	"will": true, "can": true, "cannot": true, "could": true, "did": true, "does": true,
+}
+
+// finiteVerb reports a lower-case past form ("logged", "failed") or an
+// auxiliary.
+func finiteVerb(t string) bool {
+	if auxiliaries[t] {
+		return true
+	}
+	if len(t) < 4 || !strings.HasSuffix(t, "ed") {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'a' || t[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameSlot reports whether the token at p of a message can be a name:

@@ -93,3 +93,39 @@ func TestShortMessagesWithNameMerge(t *testing.T) {
 	}
 	wantMined(t, m.Templates(), want)
 }
+
+// A user or host name as the first word of a short message ("alice
+// logged out", "bob logged out") made a template per name: a differing
+// first word was never counted as a name. It is one when a verb follows
+// it; a noun there ("session closed"), a dotted setting ("mapred.task.id
+// is deprecated") or a first word no verb follows ("wait (command 5)")
+// still splits.
+func TestFirstWordSubjectIsName(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	for _, l := range []string{
+		"alice logged out",
+		"bob logged out",
+		"carol logged out",
+		"alice is locked",
+		"bob is locked",
+		"session closed",
+		"connection closed",
+		"mapred.task.id is deprecated",
+		"mapred.job.id is deprecated",
+		"wait (command 5)",
+		"boot (command 6)",
+	} {
+		m.Add(l)
+	}
+	want := map[string]int{
+		"<*> logged out":               3,
+		"<*> is locked":                2,
+		"session closed":               1,
+		"connection closed":            1,
+		"mapred.task.id is deprecated": 1,
+		"mapred.job.id is deprecated":  1,
+		"wait (command <*>)":           1,
+		"boot (command <*>)":           1,
+	}
+	wantMined(t, m.Templates(), want)
+}
