@@ -18,3 +18,30 @@ func TestHAProxyStatusIsSeverity(t *testing.T) {
 		t.Errorf("levels %v, want %v", s.Levels, want)
 	}
 }
+
+// An access log was one or two templates: the request path and the
+// status were masked as any other value. The method, the path's shape
+// and the status class are the event; ids in the path, the query, the
+// referer and the user agent (a browser's of many words) stay variables.
+func TestAccessLogRequestShapes(t *testing.T) {
+	ua := `"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"`
+	m := NewMiner(DefaultConfig())
+	for _, l := range []string{
+		`"GET /api/orders/1234 HTTP/1.1" 200 512 "-" "curl/8.0"`,
+		`"GET /api/orders/5678?expand=items HTTP/2.0" 200 498 "https://shop.example.com/cart" ` + ua,
+		`"GET /api/orders/91 HTTP/1.1" 500 12 "-" "curl/8.0"`,
+		`"GET /api/orders/92 HTTP/1.1" 503 12 "-" "curl/8.0"`,
+		`"POST /login HTTP/1.1" 302 0 "https://shop.example.com/" ` + ua,
+		`"POST /login HTTP/1.1" 302 0 "-" "curl/8.0"`,
+		`"POST /login HTTP/1.1" 401 23 "-" "curl/8.0"`,
+	} {
+		m.Add(l)
+	}
+	want := map[string]int{
+		`"GET /api/orders/<*>" 2xx <*> "<*>" "<*>"`: 2,
+		`"GET /api/orders/<*>" 5xx <*> "<*>" "<*>"`: 2,
+		`"POST /login" 3xx <*> "<*>" "<*>"`:         2,
+		`"POST /login" 4xx <*> "<*>" "<*>"`:         1,
+	}
+	wantMined(t, m.Templates(), want)
+}

@@ -56,7 +56,7 @@ const tokenPunct = `[](){},;:"'.!?`
 // mask turns content into template tokens: variable substrings and any
 // token holding a digit become Wildcard, key=value keeps the key.
 func mask(content string, c Config) []string {
-	s := content
+	s, path, status, request := maskRequest(content)
 	digit := hasDigit(s)
 	if digit && strings.IndexByte(s, '(') >= 0 {
 		// A quantity in parentheses restates the one before it ("2048
@@ -88,6 +88,9 @@ func mask(content string, c Config) []string {
 			continue
 		}
 		out = append(out, t)
+	}
+	if request {
+		restoreRequest(out, path, status)
 	}
 	return out
 }

@@ -481,7 +481,7 @@ func (m *Miner) best(cs []*cluster, toks []string) *cluster {
 		if m.cfg.StableAfter > 0 && c.count >= m.cfg.StableAfter && !fixedAgree(c.tokens, toks) {
 			continue
 		}
-		if !sameEventIDs(c.tokens, toks) {
+		if !sameEventIDs(c.tokens, toks) || !sameRequest(c.tokens, toks) {
 			continue
 		}
 		sim, vars := similarity(c.tokens, toks)
