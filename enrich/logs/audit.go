@@ -38,12 +38,7 @@ const auditEnd = "EOE"
 // or the end of this one. absorbed reports whether line belongs to an
 // event, so it is no entry of its own.
 func (e *auditEvent) take(line string, h Header, content string) (done *auditEvent, absorbed bool) {
-	var key, typ string
-	if h.Component != "" && strings.Contains(line[:min(len(line), 64)], "msg=audit(") {
-		if m := auditKeyRe.FindStringSubmatch(line); m != nil {
-			key, typ = m[1]+" "+m[3], m[2]
-		}
-	}
+	key, typ := auditKey(line, h)
 	if key == "" {
 		return e.close(), false
 	}
@@ -118,4 +113,76 @@ func containsString(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// kernelAuditRe reads an audit record the kernel wrote to syslog (no
+// audit daemon running): "kernel: audit: type=1400
+// audit(1700000000.123:77): apparmor="DENIED" ...", its host before the
+// program, an uptime after it when the kernel stamps its lines.
+var kernelAuditRe = regexp.MustCompile(`(\S+) kernel: (?:\[\s*\d+\.\d+\] )?audit: type=(\d+) audit\((\d+\.\d+:\d+)\): ?`)
+
+// kernelAuditContent is the content of such a record after the header.
+var kernelAuditContent = regexp.MustCompile(`^(?:\[\s*\d+\.\d+\] )?audit: type=(\d+) audit\(\d+\.\d+:\d+\): ?`)
+
+// kernelAudit rewrites the content of a kernel's audit record in syslog
+// as auditd writes the record ("AVC apparmor=..."): its type by name, and
+// no stamp, so that it is one template with the same record from
+// audit.log, and a denial or a failed call is a warning. Its stamp and
+// type were masked as numbers: an AppArmor denial, the SYSCALL that
+// failed with it and the PROCTITLE after read as three unrelated lines
+// of one template shape. Other content is returned as it is.
+func kernelAudit(h *Header, content string) string {
+	if !strings.HasPrefix(content, "audit: type=") && !strings.HasPrefix(content, "[") {
+		return content
+	}
+	m := kernelAuditContent.FindStringSubmatchIndex(content)
+	if m == nil {
+		return content
+	}
+	rest := content[m[1]:]
+	if h.Level == "" && auditFailedRe.MatchString(rest) {
+		h.Level = "WARN"
+	}
+	return auditTypeName(content[m[2]:m[3]]) + " " + rest
+}
+
+// auditTypeName names an audit record type the kernel writes by number.
+func auditTypeName(num string) string {
+	if name, ok := auditTypeNames[num]; ok {
+		return name
+	}
+	return "type=" + num
+}
+
+// auditTypeNames are the record types of linux/audit.h that the kernel
+// and PAM write most.
+var auditTypeNames = map[string]string{
+	"1100": "USER_AUTH", "1101": "USER_ACCT", "1103": "CRED_ACQ", "1104": "CRED_DISP",
+	"1105": "USER_START", "1106": "USER_END", "1107": "USER_AVC", "1112": "USER_LOGIN",
+	"1123": "USER_CMD", "1130": "SERVICE_START", "1131": "SERVICE_STOP", "1136": "CRED_REFR",
+	"1300": "SYSCALL", "1302": "PATH", "1305": "CONFIG_CHANGE", "1306": "SOCKADDR",
+	"1307": "CWD", "1309": "EXECVE", "1320": "EOE", "1325": "NETFILTER_CFG",
+	"1326": "SECCOMP", "1327": "PROCTITLE", "1334": "BPF", "1400": "AVC",
+	"1401": "SELINUX_ERR", "1403": "MAC_POLICY_LOAD", "1701": "ANOM_ABEND",
+}
+
+// auditKey reads the event key (node and stamp) and record type of an
+// audit record: auditd's line, or the kernel's in syslog. key is "" for
+// any other line.
+func auditKey(line string, h Header) (key, typ string) {
+	if h.Component == "" {
+		return "", ""
+	}
+	head := line[:min(len(line), 64)]
+	if strings.Contains(head, "msg=audit(") {
+		if m := auditKeyRe.FindStringSubmatch(line); m != nil {
+			return m[1] + " " + m[3], m[2]
+		}
+	}
+	if strings.Contains(line[:min(len(line), 160)], "kernel: ") {
+		if m := kernelAuditRe.FindStringSubmatch(line); m != nil {
+			return m[1] + " " + m[3], auditTypeName(m[2])
+		}
+	}
+	return "", ""
 }

@@ -146,3 +146,28 @@ func TestLinuxAuditInterleavedEvents(t *testing.T) {
 		t.Errorf("%d entries, want 2 events: %+v", s.Entries, s.Templates)
 	}
 }
+
+// The kernel writes audit records to syslog when no audit daemon runs
+// ("kernel: audit: type=1400 audit(...): apparmor="DENIED" ..."): their
+// type and stamp were masked as numbers, each record was an entry of its
+// own, and an AppArmor denial was no warning. They are grouped into
+// events as auditd's records are, named by type, and a denial warns.
+func TestKernelAuditRecordsInSyslog(t *testing.T) {
+	s := Summarize([]string{
+		`Nov 30 10:00:01 web1 kernel: audit: type=1400 audit(1764496801.123:77): apparmor="DENIED" operation="open" profile="/usr/sbin/nginx" name="/etc/shadow" pid=100 comm="nginx" requested_mask="r" denied_mask="r" fsuid=33 ouid=0`,
+		`Nov 30 10:00:01 web1 kernel: audit: type=1300 audit(1764496801.123:77): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=100 comm="nginx" exe="/usr/sbin/nginx"`,
+		`Nov 30 10:00:01 web1 kernel: audit: type=1327 audit(1764496801.123:77): proctitle=6E67696E78`,
+		`Nov 30 10:00:02 web1 sshd[200]: Accepted publickey for alice from 10.0.0.5 port 5000 ssh2`,
+		`Nov 30 10:00:03 web1 kernel: audit: type=1400 audit(1764496803.456:78): apparmor="DENIED" operation="open" profile="/usr/sbin/nginx" name="/etc/passwd" pid=100 comm="nginx" requested_mask="r" denied_mask="r" fsuid=33 ouid=0`,
+		`Nov 30 10:00:03 web1 kernel: audit: type=1300 audit(1764496803.456:78): arch=c000003e syscall=257 success=no exit=-13 items=1 ppid=1 pid=100 comm="nginx" exe="/usr/sbin/nginx"`,
+	}, nil)
+	if s.Entries != 3 {
+		t.Errorf("%d entries, want 2 audit events and the sshd line: %+v", s.Entries, s.Templates)
+	}
+	if s.Levels["WARN"] != 2 {
+		t.Errorf("levels %v, want the two denials warnings", s.Levels)
+	}
+	if len(s.Templates) == 0 || !strings.HasPrefix(s.Templates[0].Template, `AVC apparmor="DENIED" operation="open"`) || s.Templates[0].Count != 2 {
+		t.Errorf("templates %+v, want the denials one template headed AVC", s.Templates)
+	}
+}

@@ -142,7 +142,7 @@ func SplitHeader(line string) (Header, string) {
 	if h.Level == "" {
 		h.Level = priLevel(line)
 	}
-	return h, strings.TrimSpace(line[toks[end-1].end:])
+	return h, kernelAudit(&h, strings.TrimSpace(line[toks[end-1].end:]))
 }
 
 // Dates with a year that a line writes after a yearless syslog header:

@@ -156,8 +156,9 @@ func auditTime(stamp string) (time.Time, bool) {
 }
 
 // auditFailedRe finds an audit record's report of a failure: a call that
-// did not succeed, a user action whose result was failed.
-var auditFailedRe = regexp.MustCompile(`(?:^|\s)(?:success=no|res=(?:failed|0)'?)(?:\s|$)`)
+// did not succeed, a user action whose result was failed, an access
+// AppArmor denied.
+var auditFailedRe = regexp.MustCompile(`(?:^|\s)(?:success=no|res=(?:failed|0)'?|apparmor="DENIED")(?:\s|$)`)
 
 // splitAudit reads a Linux audit record: the time is its audit stamp, the
 // record type its component, and the type and its fields the content, so
