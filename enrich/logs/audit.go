@@ -20,6 +20,11 @@ type auditEvent struct {
 	content string
 	types   []string // the other records' types, each once, in order
 	recent  []string // the keys of the events closed last, newest last
+	// held are the events closed last and not yet mined, oldest first: a
+	// record of theirs may still come, after another event's, and raise
+	// the level (a denial's AVC record after the next event's SYSCALL).
+	// Mined when closed, such an event lost the late record's level.
+	held []*auditEvent
 }
 
 // auditRecent is how many closed events a record may still belong to:
@@ -33,19 +38,22 @@ var auditKeyRe = regexp.MustCompile(`^(?:node=(\S+) )?type=(\S+) msg=audit\(([\d
 const auditEnd = "EOE"
 
 // take adds an audit record (h and content as SplitHeader gives them) to
-// the open event or opens one, and returns the event it completes: the
-// open one when line is another event's record, no audit record at all,
-// or the end of this one. absorbed reports whether line belongs to an
-// event, so it is no entry of its own.
-func (e *auditEvent) take(line string, h Header, content string) (done *auditEvent, absorbed bool) {
+// the open event, a held one, or opens one, and returns the events to
+// mine now, oldest first: all when line is no audit record, else the one
+// that more recent events push out. absorbed reports whether line
+// belongs to an event, so it is no entry of its own.
+func (e *auditEvent) take(line string, h Header, content string) (done []*auditEvent, absorbed bool) {
 	key, typ := auditKey(line, h)
 	if key == "" {
-		return e.close(), false
+		return e.flush(), false
 	}
 	if key != e.key && containsString(e.recent, key) {
-		// a late record of an event already counted (events on
+		// a late record of an event already closed (events on
 		// several CPUs interleave): no entry of its own, and the
 		// open event goes on
+		if held := e.heldEvent(key); held != nil && typ != auditEnd {
+			held.add(line, h, content, typ)
+		}
 		return nil, true
 	}
 	if key != e.key {
@@ -56,6 +64,12 @@ func (e *auditEvent) take(line string, h Header, content string) (done *auditEve
 	if typ == auditEnd {
 		return e.close(), true
 	}
+	e.add(line, h, content, typ)
+	return nil, true
+}
+
+// add adds a further record of the event.
+func (e *auditEvent) add(line string, h Header, content, typ string) {
 	if auditAuxiliary[e.typ] && !auditAuxiliary[typ] {
 		// ausearch prints an event's records last first: PROCTITLE
 		// opened it, and the SYSCALL that says what happened followed
@@ -72,7 +86,16 @@ func (e *auditEvent) take(line string, h Header, content string) (done *auditEve
 		// a denial's AVC record comes before the SYSCALL that failed
 		e.h.Level = h.Level
 	}
-	return nil, true
+}
+
+// heldEvent returns the held event with key, or nil.
+func (e *auditEvent) heldEvent(key string) *auditEvent {
+	for _, held := range e.held {
+		if held.key == key {
+			return held
+		}
+	}
+	return nil
 }
 
 // auditAuxiliary are the types of the records that detail a syscall
@@ -80,17 +103,32 @@ func (e *auditEvent) take(line string, h Header, content string) (done *auditEve
 // socket address) and say nothing alone.
 var auditAuxiliary = map[string]bool{"PROCTITLE": true, "EXECVE": true, "CWD": true, "PATH": true, "SOCKADDR": true}
 
-// close returns the open event, if any, and forgets it.
-func (e *auditEvent) close() *auditEvent {
+// close holds the open event, if any, forgets it, and returns the held
+// event it pushes out, if any.
+func (e *auditEvent) close() []*auditEvent {
 	if e.key == "" {
 		return nil
 	}
-	done := *e
-	if len(e.recent) == auditRecent {
-		e.recent = e.recent[1:]
+	closed := *e
+	closed.recent, closed.held = nil, nil
+	recent, held := e.recent, append(e.held, &closed)
+	if len(recent) == auditRecent {
+		recent = recent[1:]
 	}
-	*e = auditEvent{recent: append(e.recent, e.key)}
-	return &done
+	var out []*auditEvent
+	if len(held) > auditRecent {
+		out, held = []*auditEvent{held[0]}, held[1:] // out shares no array with held
+	}
+	*e = auditEvent{recent: append(recent, e.key), held: held}
+	return out
+}
+
+// flush closes the open event and returns every held event, oldest
+// first.
+func (e *auditEvent) flush() []*auditEvent {
+	done := append(e.close(), e.held...)
+	e.held = nil
+	return done
 }
 
 // entry returns the event's content to mine: the first record's, then

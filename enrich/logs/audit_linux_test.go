@@ -171,3 +171,24 @@ func TestKernelAuditRecordsInSyslog(t *testing.T) {
 		t.Errorf("templates %+v, want the denials one template headed AVC", s.Templates)
 	}
 }
+
+// An event's record that says it failed may come after another event's
+// records (events on several CPUs interleave): the event was counted
+// when the other opened, and the late record, absorbed, lost its level.
+func TestLinuxAuditLateRecordKeepsLevel(t *testing.T) {
+	s := Summarize([]string{
+		`type=SYSCALL msg=audit(1700000000.100:500): arch=c000003e syscall=59 success=yes exit=0 pid=1001 uid=0 comm="nginx" exe="/usr/sbin/nginx"`,
+		`type=SYSCALL msg=audit(1700000000.101:501): arch=c000003e syscall=2 success=yes exit=3 pid=1002 uid=0 comm="cat" exe="/usr/bin/cat" key="access"`,
+		`type=AVC msg=audit(1700000000.100:500): apparmor="DENIED" operation="exec" profile="/usr/sbin/nginx" name="/bin/sh" pid=1001 comm="nginx"`,
+		`type=PROCTITLE msg=audit(1700000000.101:501): proctitle=636174`,
+		`type=USER_ACCT msg=audit(1700000001.200:502): pid=1003 uid=0 auid=1000 ses=3 msg='op=PAM:accounting acct="bob" exe="/usr/sbin/sshd" res=success'`,
+		`type=USER_AUTH msg=audit(1700000001.300:503): pid=1004 uid=0 auid=1000 ses=3 msg='op=PAM:authentication acct="bob" exe="/usr/sbin/sshd" res=success'`,
+		`type=USER_END msg=audit(1700000001.200:502): pid=1003 uid=0 auid=1000 ses=3 msg='op=PAM:session_close acct="bob" exe="/usr/sbin/sshd" res=failed'`,
+	}, nil)
+	if s.Entries != 4 {
+		t.Errorf("%d entries, want 4 events: %+v", s.Entries, s.Templates)
+	}
+	if s.Levels["WARN"] != 2 {
+		t.Errorf("levels %v, want the denied exec and the failed session warnings", s.Levels)
+	}
+}

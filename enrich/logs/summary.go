@@ -205,8 +205,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		if !csvRecord {
 			h, content = SplitHeader(line)
 			done, absorbed := audit.take(line, h, content)
-			if done != nil {
-				entry(done.line, done.h, done.entry(), true)
+			for _, ev := range done {
+				entry(ev.line, ev.h, ev.entry(), true)
 			}
 			if absorbed {
 				continue
@@ -214,8 +214,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		entry(line, h, content, csvRecord)
 	}
-	if done := audit.close(); done != nil {
-		entry(done.line, done.h, done.entry(), true)
+	for _, ev := range audit.flush() {
+		entry(ev.line, ev.h, ev.entry(), true)
 	}
 	if blocks != nil {
 		if rec := blocks.flush(); rec != nil {
