@@ -147,10 +147,12 @@ func SplitHeader(line string) (Header, string) {
 
 // Dates with a year that a line writes after a yearless syslog header:
 // HAProxy's accept date "[11/Oct/2024:22:14:15.123]", Palo Alto's receive
-// time "2024/10/11 22:14:15", an ISO time in the message.
+// time "2024/10/11 22:14:15", an ISO time in the message, the kernel's
+// audit stamp "audit(1796029204.670:1004)" (Unix seconds).
 var (
 	laterDateRe      = regexp.MustCompile(`\b(\d{4})[-/.](\d{2})[-/.](\d{2})[ T]\d{2}:\d{2}`)
 	laterMonthDateRe = regexp.MustCompile(`\b(\d{2})/([A-Z][a-z]{2})/(\d{4}):\d{2}:\d{2}`)
+	laterAuditRe     = regexp.MustCompile(`\baudit\((\d{9,10})\.\d+:\d+\)`)
 )
 
 // datedLater gives a yearless time (a syslog header's "Oct 11 22:14:15")
@@ -176,6 +178,9 @@ func datedLater(t time.Time, line string) time.Time {
 		}
 		month = mt.Month()
 		year, _ = strconv.Atoi(m[3])
+	} else if m := laterAuditRe.FindStringSubmatch(line); m != nil {
+		sec, _ := strconv.ParseInt(m[1], 10, 64)
+		year, month, day = time.Unix(sec, 0).UTC().Date()
 	} else {
 		return t
 	}

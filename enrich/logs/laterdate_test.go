@@ -4,7 +4,8 @@ import "testing"
 
 // HAProxy and Palo Alto send their lines under a yearless syslog header,
 // but write the full date later in the line: the span takes its year
-// from there, a day apart at New Year too. It was yearless.
+// from there, a day apart at New Year too. It was yearless. So does a
+// syslog carrying the kernel's audit records, whose stamp is the time.
 func TestYearlessHeaderDatedLaterInTheLine(t *testing.T) {
 	for _, c := range []struct {
 		lines      []string
@@ -22,6 +23,10 @@ func TestYearlessHeaderDatedLaterInTheLine(t *testing.T) {
 			`Dec 31 23:59:58 fw01 1,2024/12/31 23:59:58,012345678901,TRAFFIC,end,2560`,
 			`Jan  1 00:00:01 fw01 1,2024/12/31 23:59:59,012345678901,TRAFFIC,end,2560`,
 		}, "2024-12-31T23:59:58", "2025-01-01T00:00:01"},
+		{[]string{ // the kernel's audit stamp is Unix seconds: a syslog with one is dated
+			`Nov 30 09:00:04 web1 kernel: audit: type=1400 audit(1796029204.670:1004): apparmor="DENIED" operation="open" profile="/usr/sbin/nginx" pid=812 comm="nginx"`,
+			`Nov 30 09:00:07 web1 systemd[1]: Started Session 836 of User erin.`,
+		}, "2026-11-30T09:00:04", "2026-11-30T09:00:07"},
 		{[]string{ // no date in the line: yearless as before
 			`Oct 11 22:14:15 host sshd[1]: Accepted publickey for alice`,
 			`Oct 11 22:14:16 host sshd[1]: session opened for user alice`,
