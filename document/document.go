@@ -176,11 +176,16 @@ type LogSummary struct {
 	// log entries: lines that continue the one above (stack frames,
 	// "Caused by:") belong to it. Levels, ErrorShare and Templates count
 	// entries.
-	Entries      int             `json:"entries,omitempty"`
-	Levels       map[string]int  `json:"levels"`
-	ErrorShare   float64         `json:"error_share"`
-	Start        string          `json:"start,omitempty"`
-	End          string          `json:"end,omitempty"`
+	Entries    int            `json:"entries,omitempty"`
+	Levels     map[string]int `json:"levels"`
+	ErrorShare float64        `json:"error_share"`
+	Start      string         `json:"start,omitempty"`
+	End        string         `json:"end,omitempty"`
+	// ErrorsStart and ErrorsEnd are the times of the first and last
+	// entry at an error level (ERROR or FATAL), written as Start and End
+	// are: where an incident sits in a long log.
+	ErrorsStart  string          `json:"errors_start,omitempty"`
+	ErrorsEnd    string          `json:"errors_end,omitempty"`
 	Templates    []TemplateCount `json:"templates"`
 	NewTemplates int             `json:"new_templates"`
 	Errors       []string        `json:"errors,omitempty"` // sample error lines

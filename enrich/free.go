@@ -443,29 +443,35 @@ func readableSpan(start, end string) string {
 	if !okA || !okZ {
 		return ""
 	}
-	day := func(t time.Time, year bool) string {
-		if year {
-			return t.Format("2006-01-02")
-		}
-		return t.Format("Jan 2")
+	from := stampDay(a, yearA) + " " + stampClock(a, start)
+	if sameDay(a, z) {
+		return from + " to " + stampClock(z, end)
 	}
-	// a time read without a zone (no offset in the stamp) is the log's own
-	// clock and shown bare; a zoned one says its zone
-	clock := func(t time.Time, stamp string) string {
-		switch {
-		case !zoned(stamp):
-			return t.Format("15:04:05")
-		case strings.HasSuffix(stamp, "Z"):
-			return t.Format("15:04:05") + " UTC"
-		}
-		return t.Format("15:04:05 -07:00")
-	}
-	from := day(a, yearA) + " " + clock(a, start)
-	if a.YearDay() == z.YearDay() && a.Year() == z.Year() {
-		return from + " to " + clock(z, end)
-	}
-	return from + " to " + day(z, yearZ) + " " + clock(z, end)
+	return from + " to " + stampDay(z, yearZ) + " " + stampClock(z, end)
 }
+
+// stampDay writes t's day, with its year when the log gave one.
+func stampDay(t time.Time, year bool) string {
+	if year {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("Jan 2")
+}
+
+// stampClock writes t's time of day: a time read without a zone (no
+// offset in its stamp) is the log's own clock and shown bare; a zoned one
+// says its zone.
+func stampClock(t time.Time, stamp string) string {
+	switch {
+	case !zoned(stamp):
+		return t.Format("15:04:05")
+	case strings.HasSuffix(stamp, "Z"):
+		return t.Format("15:04:05") + " UTC"
+	}
+	return t.Format("15:04:05 -07:00")
+}
+
+func sameDay(a, z time.Time) bool { return a.YearDay() == z.YearDay() && a.Year() == z.Year() }
 
 // zoned says whether a log summary's time stamp has a zone: "Z" or an
 // offset after the clock.
@@ -504,6 +510,29 @@ func templateSentence(t document.TemplateCount) string {
 	return fmt.Sprintf("%d× %s.", t.Count, t.Template)
 }
 
+// errorWindow is ", errors from X to Y" when the log's error entries have
+// times: where the incident sits, which the share alone does not say. The
+// day is left out where the log's span already said it.
+func errorWindow(s *document.LogSummary) string {
+	a, yearA, okA := parseStamp(s.ErrorsStart)
+	z, yearZ, okZ := parseStamp(s.ErrorsEnd)
+	if !okA || !okZ {
+		return ""
+	}
+	from := stampClock(a, s.ErrorsStart)
+	if start, _, ok := parseStamp(s.Start); !ok || !sameDay(a, start) {
+		from = stampDay(a, yearA) + " " + from
+	}
+	if s.ErrorsStart == s.ErrorsEnd {
+		return ", errors at " + from
+	}
+	to := stampClock(z, s.ErrorsEnd)
+	if !sameDay(a, z) {
+		to = stampDay(z, yearZ) + " " + to
+	}
+	return ", errors from " + from + " to " + to
+}
+
 // logSentence says what a log holds in one line of text under max runes.
 func logSentence(s *document.LogSummary, max int) string {
 	var b strings.Builder
@@ -523,7 +552,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	if s.NewTemplates == 1 {
 		newTemplates = "1 new template"
 	}
-	fmt.Fprintf(&b, "; %s warnings or errors; %s.", percent(s.ErrorShare), newTemplates)
+	fmt.Fprintf(&b, "; %s warnings or errors%s; %s.", percent(s.ErrorShare), errorWindow(s), newTemplates)
 	shown := s.Templates[:min(3, len(s.Templates))]
 	for _, t := range shown {
 		b.WriteString(" " + templateSentence(t))

@@ -61,3 +61,26 @@ func TestLogSentenceNamesTheErrors(t *testing.T) {
 		t.Errorf("no error among those shown: %q", got)
 	}
 }
+
+// The sentence says when the errors came: where the incident sits in a
+// long log, the day left out where the span said it already.
+func TestLogSentenceErrorWindow(t *testing.T) {
+	s := &document.LogSummary{Lines: 591, Start: "2026-11-30T09:00:04", End: "2026-11-30T09:59:50", ErrorShare: 0.17, NewTemplates: 1,
+		ErrorsStart: "2026-11-30T09:24:13", ErrorsEnd: "2026-11-30T09:31:32",
+		Templates: []document.TemplateCount{{Template: "Out of memory: Killed process <*>", Count: 11, Errors: 11}}}
+	want := "591 lines from 2026-11-30 09:00:04 to 09:59:50; 17% warnings or errors, errors from 09:24:13 to 09:31:32; 1 new template. 11× Out of memory: Killed process <*>."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+	for _, c := range []struct{ start, end, want string }{
+		{"2026-11-30T09:24:13", "2026-11-30T09:24:13", ", errors at 09:24:13"},
+		{"2026-12-01T01:00:00Z", "2026-12-01T02:00:00Z", ", errors from 2026-12-01 01:00:00 UTC to 02:00:00 UTC"},
+		{"2026-11-30T09:24:13", "2026-12-01T00:01:00", ", errors from 09:24:13 to 2026-12-01 00:01:00"},
+		{"", "", ""},
+	} {
+		s.ErrorsStart, s.ErrorsEnd = c.start, c.end
+		if got := errorWindow(s); got != c.want {
+			t.Errorf("errors %s to %s: %q, want %q", c.start, c.end, got, c.want)
+		}
+	}
+}

@@ -100,3 +100,20 @@ func TestDocumentPageFindsLines(t *testing.T) {
 		t.Error("a bad date gives no reason")
 	}
 }
+
+// A log's page says when its errors came, beside its span: the incident's
+// window, which the error share alone does not give.
+func TestDocumentPageErrorWindow(t *testing.T) {
+	text := "2024-03-01T10:00:00Z INFO  payment ok order=16\n" +
+		"2024-03-01T10:00:05Z ERROR payment failed order=17\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "pay.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 2, Start: "2024-03-01T10:00:00Z", End: "2024-03-01T10:00:05Z",
+		ErrorsStart: "2024-03-01T10:00:05Z", ErrorsEnd: "2024-03-01T10:00:05Z"}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-error-window"`)
+	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "10:00:05") {
+		t.Errorf("no error window on the page: %.400s", body[max(0, i):])
+	}
+}

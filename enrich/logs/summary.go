@@ -94,6 +94,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	// its MaxTemplates reached): it cannot give it back when listed
 	unkept := map[string]string{}
 	var span timeSpan
+	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
 	traced := false  // a Python traceback is open: its exception line is to come
@@ -152,7 +153,13 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			}
 			s.Errors = append(s.Errors, clip(sample, sampleMaxChars))
 		}
-		span.add(h.Time)
+		switch t := span.add(h.Time); {
+		case !isError(level) || t.IsZero():
+		case t.Year() < yearlessYears:
+			errYearless.add(t)
+		default:
+			errDated.add(t)
+		}
 	}
 	// block mines a block log's record
 	block := func(rec []string) {
@@ -233,6 +240,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	}
 	start, end := span.bounds()
 	s.Start, s.End = formatTime(start), formatTime(end)
+	if e := span.datedBounds(errDated, errYearless); !e.start.IsZero() {
+		s.ErrorsStart, s.ErrorsEnd = formatTime(e.start), formatTime(e.end)
+	}
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs, unkept)
 	return s
 }
@@ -500,17 +510,19 @@ func (b *bounds) add(t time.Time) {
 	}
 }
 
-func (sp *timeSpan) add(t time.Time) {
+// add counts t in the span and returns it as counted: a year-less time
+// with the New Years it crossed (see date).
+func (sp *timeSpan) add(t time.Time) time.Time {
 	switch {
 	case t.IsZero():
-		return
+		return t
 	case t.Year() != 0:
 		sp.dated.add(t)
 		sp.lastDated = t
 		if sp.anchor[0].IsZero() && !sp.last.IsZero() {
 			sp.anchor = [2]time.Time{sp.last, t}
 		}
-		return
+		return t
 	}
 	t = t.AddDate(sp.years, 0, 0)
 	if !sp.last.IsZero() && sp.last.Sub(t) > 24*time.Hour {
@@ -522,21 +534,34 @@ func (sp *timeSpan) add(t time.Time) {
 	if sp.anchor[0].IsZero() && !sp.lastDated.IsZero() {
 		sp.anchor = [2]time.Time{t, sp.lastDated}
 	}
+	return t
 }
+
+// yearlessYears bounds the years a year-less time counts on (New Years
+// crossed): a time with a year below it was read without one.
+const yearlessYears = 100
 
 // bounds returns the span: the year-less times dated when a line gave
 // the year.
 func (sp *timeSpan) bounds() (time.Time, time.Time) {
-	if sp.dated.start.IsZero() {
-		return sp.yearless.start, sp.yearless.end
-	}
-	b := sp.dated
-	if !sp.yearless.start.IsZero() {
-		y := yearsTo(sp.anchor[0], sp.anchor[1])
-		b.add(sp.yearless.start.AddDate(y, 0, 0))
-		b.add(sp.yearless.end.AddDate(y, 0, 0))
-	}
+	b := sp.datedBounds(sp.dated, sp.yearless)
 	return b.start, b.end
+}
+
+// datedBounds joins bounds of dated times and of year-less ones (as add
+// counted them, within the span): the year-less dated when a line gave
+// the log its year.
+func (sp *timeSpan) datedBounds(dated, yearless bounds) bounds {
+	if sp.dated.start.IsZero() {
+		return yearless
+	}
+	b := dated
+	if !yearless.start.IsZero() {
+		y := yearsTo(sp.anchor[0], sp.anchor[1])
+		b.add(yearless.start.AddDate(y, 0, 0))
+		b.add(yearless.end.AddDate(y, 0, 0))
+	}
+	return b
 }
 
 // yearsTo returns the years to add to the year-less time r to bring it
@@ -562,7 +587,7 @@ func formatTime(t time.Time) string {
 	switch {
 	case t.IsZero():
 		return ""
-	case t.Year() < 100:
+	case t.Year() < yearlessYears:
 		// no year in the log (a later year only when it crossed one)
 		return t.Format("--01-02T15:04:05")
 	case t.Location() == noZone:

@@ -1,0 +1,44 @@
+package logs
+
+import "testing"
+
+// The summary says when the first and the last error entry came: where an
+// incident sits in a long log. Year-less syslog times take the year a
+// dated line gave the log, across a New Year too; a continuation line
+// (a stack frame) is no entry of its own.
+func TestSummarizeErrorWindow(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		lines      []string
+		start, end string
+	}{
+		{"dated", []string{
+			"2026-11-30 09:00:00 INFO started",
+			"2026-11-30 09:24:13 ERROR payment failed for order 17",
+			"\tat com.shop.Pay.run(Pay.java:42)",
+			"2026-11-30 09:30:00 WARN slow response",
+			"2026-11-30 09:31:32 FATAL database unreachable",
+			"2026-11-30 09:59:50 INFO recovered",
+		}, "2026-11-30T09:24:13", "2026-11-30T09:31:32"},
+		{"yearless, one error", []string{
+			"Nov 30 09:00:04 web1 sshd[1]: Accepted publickey for alice",
+			"Nov 30 09:24:13 web1 kernel: Out of memory: Killed process 3148 (java)",
+			"Nov 30 09:59:50 web1 sshd[2]: session closed for user alice",
+		}, "--11-30T09:24:13", "--11-30T09:24:13"},
+		{"yearless across New Year, dated by a line", []string{
+			`Dec 31 23:58:00 lb1 haproxy[1]: 10.0.0.1:5 [31/Dec/2025:23:58:00.100] fe be/app 0/0/1/2/3 200 1 - - ---- 1/1/1/1/0 0/0 "GET / HTTP/1.1"`,
+			"Dec 31 23:59:30 lb1 app[2]: ERROR upstream timed out",
+			"Jan  1 00:00:40 lb1 app[2]: ERROR upstream timed out",
+			"Jan  1 00:05:00 lb1 app[2]: INFO upstream back",
+		}, "2025-12-31T23:59:30", "2026-01-01T00:00:40"},
+		{"no error", []string{
+			"2026-11-30 09:00:00 INFO started",
+			"2026-11-30 09:30:00 WARN slow response",
+		}, "", ""},
+	} {
+		s := Summarize(c.lines, nil)
+		if s.ErrorsStart != c.start || s.ErrorsEnd != c.end {
+			t.Errorf("%s: errors %q to %q, want %q to %q", c.name, s.ErrorsStart, s.ErrorsEnd, c.start, c.end)
+		}
+	}
+}
