@@ -324,6 +324,9 @@ type htmlWalker struct {
 	// layouts says which tables lay a page out rather than hold data
 	layouts map[*html.Node]bool
 	lists   []*htmlList // open lists, innermost last
+	// labelEnd is where the last list item's number ended in b: a block
+	// that opens right there is the item's text, on its number's line
+	labelEnd int
 }
 
 // htmlList is an open <ol> or <ul>: an ordered list numbers its items as a
@@ -677,16 +680,27 @@ func (w *htmlWalker) open(n *html.Node) {
 		// a paragraph or list inside a cell (Word's .htm, CMS tables)
 		// stays within the row's line
 		w.b.WriteString(" ")
+	case w.atLabel() && n.DataAtom != atom.Ol && n.DataAtom != atom.Ul && n.DataAtom != atom.Br &&
+		(paraBlocks[n.DataAtom] || lineBlocks[n.DataAtom]):
+		// a CMS wraps each item's text in <p> or <div>: a break there left
+		// "1." on a line of its own, its clause below it
 	case paraBlocks[n.DataAtom]:
 		w.b.WriteString("\n\n")
 	case n.DataAtom == atom.Li:
 		endLine(&w.b)
 		w.b.WriteString(w.itemLabel(n))
+		w.labelEnd = w.b.Len()
 	case n.DataAtom == atom.Br:
 		w.b.WriteString("\n") // two in a row leave a blank line
 	case lineBlocks[n.DataAtom]:
 		endLine(&w.b)
 	}
+}
+
+// atLabel reports whether nothing has been written since a list item's
+// number.
+func (w *htmlWalker) atLabel() bool {
+	return w.labelEnd > 0 && w.b.Len() == w.labelEnd
 }
 
 // close writes what ends an element.

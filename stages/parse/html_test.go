@@ -237,3 +237,32 @@ func TestHTMLOrderedListNumbers(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A content system wraps each list item's text in <p> or <div> and nests
+// lists three and four deep inside divs: each number stays on its item's
+// line, and the levels keep their own counters.
+func TestHTMLNestedListItemsInBlocks(t *testing.T) {
+	page := `<html><body><div class="policy"><ol>
+<li>
+  <div class="item"><p>Users must not share passwords.</p></div>
+  <div class="sub"><ol type="a">
+    <li><p>Passwords are changed every 90 days.</p>
+      <div><ol type="i">
+        <li><div><span>Administrators use hardware keys.</span></div></li>
+        <li><div>Service accounts are reviewed monthly.</div>
+          <div><ol><li><p>Reviews are logged.</p></li></ol></div></li>
+      </ol></div>
+    </li>
+    <li><p>Lost devices are reported within 24 hours.</p></li>
+  </ol></div>
+</li>
+<li><p>Breaches are reported to the Security Officer.</p></li>
+</ol></div></body></html>`
+	p := mustParse(t, "policy.html", []byte(page))
+	want := "1. Users must not share passwords.\n\na. Passwords are changed every 90 days.\n\n" +
+		"i. Administrators use hardware keys.\nii. Service accounts are reviewed monthly.\n\n1. Reviews are logged.\n\n" +
+		"b. Lost devices are reported within 24 hours.\n\n2. Breaches are reported to the Security Officer."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
