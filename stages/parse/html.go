@@ -401,6 +401,9 @@ func hasAttr(n *html.Node, key string) bool {
 func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	switch n.Type {
 	case html.TextNode:
+		if n.Parent != nil && n.Parent.DataAtom == atom.Dl && strings.TrimSpace(n.Data) == "" {
+			return // the indentation between a term and its definition: "Term : definition"
+		}
 		if pre && w.cells == 0 {
 			writePre(&w.b, n.Data)
 			return
@@ -680,6 +683,11 @@ func (w *htmlWalker) open(n *html.Node) {
 		// a paragraph or list inside a cell (Word's .htm, CMS tables)
 		// stays within the row's line
 		w.b.WriteString(" ")
+	case n.DataAtom == atom.Dd && atom.Dt == prevElement(n) && termOpen(w.b.String()):
+		// "Term: definition" on one line, as a glossary or a contract's
+		// definitions read; run together they made "Affiliate any entity"
+		w.b.WriteString(termSeparator(w.b.String()))
+		w.labelEnd = w.b.Len()
 	case w.atLabel() && n.DataAtom != atom.Ol && n.DataAtom != atom.Ul && n.DataAtom != atom.Br &&
 		(paraBlocks[n.DataAtom] || lineBlocks[n.DataAtom]):
 		// a CMS wraps each item's text in <p> or <div>: a break there left
@@ -717,9 +725,48 @@ func (w *htmlWalker) close(n *html.Node) {
 		w.b.WriteString(" ")
 	case paraBlocks[n.DataAtom]:
 		w.b.WriteString("\n\n")
+	case n.DataAtom == atom.Dt && atom.Dd == nextElement(n):
+		// its definition follows on this line
 	case lineBlocks[n.DataAtom] && n.DataAtom != atom.Br:
 		endLine(&w.b)
 	}
+}
+
+// termOpen reports whether written ends in a term's text, not a break (a
+// <dt> of paragraphs ended its own line).
+func termOpen(written string) bool {
+	t := strings.TrimRight(written, " ")
+	return t != "" && t[len(t)-1] != '\n'
+}
+
+// termSeparator is what goes between a term and its definition: ": ", or
+// a space after a term that ends in a colon already.
+func termSeparator(written string) string {
+	t := strings.TrimRight(written, " ")
+	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") {
+		return " "
+	}
+	return ": "
+}
+
+// prevElement is the element before n among its siblings, 0 when none.
+func prevElement(n *html.Node) atom.Atom {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.ElementNode {
+			return p.DataAtom
+		}
+	}
+	return 0
+}
+
+// nextElement is the element after n among its siblings, 0 when none.
+func nextElement(n *html.Node) atom.Atom {
+	for p := n.NextSibling; p != nil; p = p.NextSibling {
+		if p.Type == html.ElementNode {
+			return p.DataAtom
+		}
+	}
+	return 0
 }
 
 // layoutCell reports a cell of a layout table: an old intranet page's

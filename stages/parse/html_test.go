@@ -266,3 +266,24 @@ func TestHTMLNestedListItemsInBlocks(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A definition list reads "Term: definition", one line each, as a
+// contract's definitions do; a term that ends in a colon gets no second
+// one, a second definition of a term is a line of its own, and a
+// definition in paragraphs keeps to its term's line.
+func TestHTMLDefinitionListTermAndDefinition(t *testing.T) {
+	page := `<html><body><p>In this Agreement:</p>
+<dl>
+  <dt>Affiliate</dt>
+  <dd>any entity under common control with a party.</dd>
+  <dt><b>Effective Date:</b></dt><dd>1 March 2024.</dd>
+  <dt>Services</dt><dd><p>the work in Schedule A;</p></dd><dd>the support in Schedule B.</dd>
+  <dt>保密信息</dt><dd>一方披露的非公开信息。</dd>
+</dl><p>Headings are for convenience only.</p></body></html>`
+	p := mustParse(t, "defs.html", []byte(page))
+	want := "In this Agreement:\n\nAffiliate: any entity under common control with a party.\nEffective Date: 1 March 2024.\n" +
+		"Services: the work in Schedule A;\n\nthe support in Schedule B.\n保密信息: 一方披露的非公开信息。\n\nHeadings are for convenience only."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
