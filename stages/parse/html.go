@@ -52,7 +52,11 @@ func extractHTML(text string) *extracted {
 	} else {
 		w.walk(doc, false)
 	}
-	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(collapseSpaces(w.title.String()), collapseSpaces(w.h1))}
+	title := collapseSpaces(w.title.String())
+	if w.siteNames[strings.ToLower(title)] {
+		title = "" // the site's name, which its banner's logo and home link carry: the <h1> is the page's
+	}
+	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1))}
 }
 
 // pageTitle is a page's title: its <title>, or its first <h1> when there is
@@ -324,6 +328,9 @@ type htmlWalker struct {
 	// layouts says which tables lay a page out rather than hold data
 	layouts map[*html.Node]bool
 	lists   []*htmlList // open lists, innermost last
+	// siteNames are the lower-cased link texts and logo names of the
+	// banner whose <h1> keepChromeHeading kept
+	siteNames map[string]bool
 	// labelEnd is where the last list item's number ended in b: a block
 	// that opens right there is the item's text, on its number's line
 	labelEnd int
@@ -416,6 +423,10 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.title.WriteString(nodeText(n))
 			return
 		}
+		if !skipped[n.DataAtom] && hiddenOrChrome(n) && !hiddenSelf(n) {
+			w.keepChromeHeading(n)
+			return
+		}
 		if skipped[n.DataAtom] || hiddenOrChrome(n) {
 			// <head> may hold <title>: look inside it without emitting text.
 			if n.DataAtom == atom.Head {
@@ -444,6 +455,114 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if n.Type == html.ElementNode {
 		w.close(n)
 	}
+}
+
+// keepChromeHeading writes the <h1> of a site banner left out as chrome
+// when it is the page's only one: a short notice's header holds the logo,
+// a home link and the notice's own heading, which went with the logo and
+// left the page without its title. The banner's link texts and image
+// names are the site's name, which a <title> that only names the site
+// repeats.
+func (w *htmlWalker) keepChromeHeading(chrome *html.Node) {
+	h := firstH1(chrome)
+	if h == nil || w.h1 != "" || countH1(root(chrome)) != 1 || hasLink(h) || insideLink(h) {
+		return // a blog's <h1> is its name, linking home
+	}
+	w.h1 = nodeText(h)
+	w.b.WriteString("\n\n")
+	w.b.WriteString(w.h1)
+	w.b.WriteString("\n\n")
+	for _, name := range siteNames(chrome) {
+		if w.siteNames == nil {
+			w.siteNames = map[string]bool{}
+		}
+		w.siteNames[strings.ToLower(name)] = true
+	}
+}
+
+// firstH1 is the first <h1> inside n that a reader sees, nil when none.
+func firstH1(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipped[c.DataAtom] || hiddenSelf(c) {
+			continue
+		}
+		if c.DataAtom == atom.H1 {
+			return c
+		}
+		if h := firstH1(c); h != nil {
+			return h
+		}
+	}
+	return nil
+}
+
+// insideLink reports whether n is inside a link.
+func insideLink(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A {
+			return true
+		}
+	}
+	return false
+}
+
+// countH1 counts the <h1> elements under n.
+func countH1(n *html.Node) int {
+	k := 0
+	if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+		k++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		k += countH1(c)
+	}
+	return k
+}
+
+// root is the document node n belongs to.
+func root(n *html.Node) *html.Node {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	return n
+}
+
+// siteNames are the texts of the links and the names of the images in n,
+// outside its <h1>.
+func siteNames(n *html.Node) []string {
+	var names []string
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		if c.Type != html.ElementNode || c.DataAtom == atom.H1 {
+			return
+		}
+		if c.DataAtom == atom.A {
+			if t := nodeText(c); t != "" {
+				names = append(names, t)
+			}
+		}
+		if c.DataAtom == atom.Img {
+			if alt := collapseSpaces(attrVal(c, "alt")); alt != "" {
+				names = append(names, alt)
+			}
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			rec(k)
+		}
+	}
+	rec(n)
+	return names
+}
+
+// hiddenSelf reports an element its own attributes or style hide, as
+// opposed to one left out as the site around the document.
+func hiddenSelf(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "hidden", a.Key == "aria-hidden" && a.Val == "true", a.Key == "style" && hiddenStyle(a.Val):
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenOrChrome reports an element a reader does not see, or that is the

@@ -111,3 +111,31 @@ func TestHTMLConsentPlatformBanners(t *testing.T) {
 	contains(t, "aup", p.Text, "Employees must use company IT systems", "disciplinary action", "Account tips stay.")
 	absent(t, "aup", p.Text, "We use cookies", "This website uses cookies", "best experience", "Got it", "CookieYes", "Didomi")
 }
+
+// A short notice whose only heading is in the site's banner, beside the
+// logo and its home link: the banner goes, its heading stays as the
+// page's first line and title, over a <title> that only names the site.
+// A blog's banner <h1> that links home is the site's name and still goes.
+func TestHTMLNoticeHeadingInBanner(t *testing.T) {
+	page := `<html><head><title>Harbour Bank</title></head><body>
+<header><a href="/"><img src="logo.png" alt="Harbour Bank"></a><h1>Notice of Change to Account Terms</h1></header>
+<p>We are writing to tell you about changes to the terms of your current account, which take effect on 1 September 2024.</p>
+<footer><a href="/privacy">Privacy</a> | <a href="/contact">Contact</a></footer>
+</body></html>`
+	p := mustParse(t, "notice.html", []byte(page))
+	if p.Title != "Notice of Change to Account Terms" {
+		t.Errorf("title %q", p.Title)
+	}
+	if !strings.HasPrefix(p.Text, "Notice of Change to Account Terms\n\nWe are writing") {
+		t.Errorf("text %q", p.Text)
+	}
+	absent(t, "notice", p.Text, "Privacy", "Harbour Bank")
+
+	blog := `<html><head><title>Fines of 2023 - Law Notes</title></head><body>
+<header><h1><a href="/">Law Notes</a></h1><a href="/about">About</a></header>
+<div class="post"><h2>Fines of 2023</h2><p>Meta was fined 1.2 billion euros for transfers to the US.</p></div></body></html>`
+	p = mustParse(t, "blog.html", []byte(blog))
+	if p.Title != "Fines of 2023 - Law Notes" || strings.Contains(p.Text, "Law Notes") {
+		t.Errorf("title %q text %q", p.Title, p.Text)
+	}
+}
