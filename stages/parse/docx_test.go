@@ -638,3 +638,36 @@ func TestCompoundFileNamedDOCX(t *testing.T) {
 		}
 	}
 }
+
+// Word counts a list per abstract definition: a second numId on the same
+// definition goes on from the first's numbers, and only a numId whose
+// lvlOverride carries a startOverride restarts them, once, at its first
+// paragraph (Word's "Restart at 1" and "Set numbering value").
+func TestDOCXNumberingOverridesAndContinuation(t *testing.T) {
+	lvl := func(i int, format, text string) string {
+		return fmt.Sprintf(`<w:lvl w:ilvl="%d"><w:start w:val="1"/><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/></w:lvl>`, i, format, text)
+	}
+	numbering := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0">` + lvl(0, "decimal", "%1.") + lvl(1, "lowerLetter", "(%2)") + `</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>`
+	body := wPara("", "1", "0", "Fees.") + wPara("", "1", "0", "Term.") + wPara("", "1", "1", "renewal;") +
+		wPara("", "", "", "Schedule 1") +
+		wPara("", "2", "0", "Hosting.") + wPara("", "2", "0", "Support.") +
+		wPara("", "", "", "(continued after a note)") +
+		wPara("", "3", "0", "Training.") +
+		wPara("", "4", "1", "on site;") + wPara("", "4", "1", "online.") +
+		wPara("", "5", "0", "Seventh.") + wPara("", "5", "0", "Eighth.")
+	data := docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	})
+	p := mustParse(t, "msa.docx", data)
+	want := "1. Fees.\n\n2. Term.\n\n(a) renewal;\n\nSchedule 1\n\n1. Hosting.\n\n2. Support.\n\n(continued after a note)\n\n" +
+		"3. Training.\n\n(a) on site;\n\n(b) online.\n\n7. Seventh.\n\n8. Eighth."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}

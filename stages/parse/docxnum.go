@@ -25,10 +25,17 @@ type docxLevel struct {
 
 // docxNumbering generates list numbers in document order.
 type docxNumbering struct {
-	levels   map[string][]docxLevel // numId -> its abstract definition's levels
-	starts   map[string]map[int]int // numId -> level -> startOverride
-	styles   map[string][2]string   // paragraph style -> numId, level
-	counters map[string][]int       // numId -> current counter per level
+	levels map[string][]docxLevel // numId -> its abstract definition's levels
+	starts map[string]map[int]int // numId -> level -> startOverride
+	styles map[string][2]string   // paragraph style -> numId, level
+	// abstract is numId -> its abstract definition's id. Word counts per
+	// abstract definition: a second numId on the same definition goes on
+	// from the first's numbers unless a startOverride restarts it
+	abstract map[string]string
+	counters map[string][]int // abstract definition (numId when unknown) -> current counter per level
+	// restarted holds the numIds whose startOverrides have been applied:
+	// once, at their first paragraph
+	restarted map[string]bool
 }
 
 // maxListLevels is the number of levels Word defines per list;
@@ -48,7 +55,7 @@ func newDocxNumbering(numbering, styles []byte) *docxNumbering {
 	}
 	abstract := map[string][]docxLevel{}
 	n := &docxNumbering{levels: map[string][]docxLevel{}, starts: map[string]map[int]int{},
-		styles: map[string][2]string{}, counters: map[string][]int{}}
+		styles: map[string][2]string{}, counters: map[string][]int{}, abstract: map[string]string{}, restarted: map[string]bool{}}
 	var absID, numID string
 	var lvl *docxLevel
 	var lvlAt, overrideAt int
@@ -69,6 +76,7 @@ func newDocxNumbering(numbering, styles []byte) *docxNumbering {
 		case "abstractNumId":
 			if numID != "" {
 				n.levels[numID] = abstract[attr(st, "val")]
+				n.abstract[numID] = attr(st, "val")
 			}
 		case "lvlOverride":
 			overrideAt, _ = strconv.Atoi(attr(st, "ilvl"))
@@ -179,14 +187,7 @@ func (n *docxNumbering) label(p *docxPara) string {
 	if len(levels) == 0 || at < 0 || at >= len(levels) {
 		return ""
 	}
-	c := n.counters[numID]
-	if c == nil {
-		c = make([]int, len(levels))
-		for i := range c {
-			c[i] = n.startOf(numID, levels, i) - 1
-		}
-		n.counters[numID] = c
-	}
+	c := n.counterOf(numID, levels)
 	c[at]++
 	for i := at + 1; i < len(c); i++ {
 		c[i] = n.startOf(numID, levels, i) - 1
@@ -204,6 +205,33 @@ func (n *docxNumbering) label(p *docxPara) string {
 		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), format))
 	}
 	return strings.TrimSpace(out)
+}
+
+// counterOf returns the counters numID's paragraphs advance: those of
+// its abstract definition, shared with the other numIds on it, restarted
+// where numID's startOverrides say when its first paragraph comes.
+func (n *docxNumbering) counterOf(numID string, levels []docxLevel) []int {
+	key := numID
+	if abs, ok := n.abstract[numID]; ok {
+		key = "abstract " + abs
+	}
+	c := n.counters[key]
+	if c == nil {
+		c = make([]int, len(levels))
+		for i := range c {
+			c[i] = n.startOf(numID, levels, i) - 1
+		}
+		n.counters[key] = c
+	}
+	if !n.restarted[numID] {
+		n.restarted[numID] = true
+		for i := range c {
+			if s, ok := n.starts[numID][i]; ok {
+				c[i] = s - 1
+			}
+		}
+	}
+	return c
 }
 
 func (n *docxNumbering) startOf(numID string, levels []docxLevel, i int) int {
