@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -178,7 +179,70 @@ type docxRow struct {
 	cells  []string
 	cell   []string // the paragraphs of the open cell
 	inCell bool
+	table  *docxTable // the table the row is in; nil reads no merges
+	col    int        // the grid column the open cell starts at
+	span   int        // grid columns the open cell spans (w:gridSpan)
+	vMerge string     // the open cell's w:vMerge: "", "restart" or "continue"
 }
+
+// docxTable holds, per grid column, the text of the vertically merged
+// cell that runs down it (w:vMerge="restart" and the cells below it).
+type docxTable struct {
+	merged map[int]string
+}
+
+// startCell notes a cell's start: a span of one, no merge.
+func (r *docxRow) startCell() {
+	r.inCell, r.cell, r.span, r.vMerge = true, nil, 1, ""
+}
+
+// endCell ends the open cell. A cell that continues a vertical merge is
+// the merged cell's text again: Word shows the merged cell beside every
+// row it spans, and each row is a line read on its own (a search hit on
+// "Premium | USD 250" showed no service); the continuing cell's own
+// paragraphs are not shown.
+func (r *docxRow) endCell() {
+	text := strings.Join(r.cell, " ")
+	if t := r.table; t != nil {
+		switch r.vMerge {
+		case "continue":
+			text = t.merged[r.col]
+		case "restart":
+			t.merged[r.col] = text
+		default:
+			for c := r.col; c < r.col+r.span; c++ {
+				delete(t.merged, c)
+			}
+		}
+	}
+	r.cells = append(r.cells, text)
+	r.col += r.span
+	r.inCell = false
+}
+
+// cellProperty reads a cell's w:gridSpan or w:vMerge, or a row's
+// w:gridBefore (grid columns left empty before its first cell).
+func (r *docxRow) cellProperty(st xml.StartElement) {
+	val := attr(st, "val")
+	switch st.Name.Local {
+	case "gridSpan":
+		if n, err := strconv.Atoi(val); err == nil && n > 1 && n <= maxGridColumns {
+			r.span = n
+		}
+	case "vMerge":
+		r.vMerge = "continue" // no value: continues the merge above
+		if val == "restart" {
+			r.vMerge = "restart"
+		}
+	case "gridBefore":
+		if n, err := strconv.Atoi(val); err == nil && n > 0 && n <= maxGridColumns {
+			r.col += n
+		}
+	}
+}
+
+// maxGridColumns bounds a span read from a file (Word allows 63 columns).
+const maxGridColumns = 1000
 
 // docxDoc is what reading a WordprocessingML part needs from the rest of
 // the package; its zero value reads a part on its own.
@@ -200,7 +264,8 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(raw))
 	var b strings.Builder
 	var stack []*docxPara
-	var rows []*docxRow // open table rows, innermost last
+	var rows []*docxRow     // open table rows, innermost last
+	var tables []*docxTable // open tables, innermost last
 	heading, note := "", ""
 	// emit writes a finished line: into the table cell it belongs to, or
 	// as a paragraph of its own
@@ -274,14 +339,21 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				stack = append(stack, &docxPara{})
 			case name == "tbl":
 				flush() // a paragraph joins no table
+				tables = append(tables, &docxTable{merged: map[int]string{}})
 			case name == "pPr":
 				inPPr = true
 			case name == "rPr" && inPPr:
 				inMark = true
 			case name == "tr":
-				rows = append(rows, &docxRow{})
+				r := &docxRow{}
+				if len(tables) > 0 {
+					r.table = tables[len(tables)-1]
+				}
+				rows = append(rows, r)
 			case name == "tc" && len(rows) > 0:
-				rows[len(rows)-1].inCell, rows[len(rows)-1].cell = true, nil
+				rows[len(rows)-1].startCell()
+			case (name == "gridSpan" || name == "vMerge" || name == "gridBefore") && len(rows) > 0 && cur == nil:
+				rows[len(rows)-1].cellProperty(t)
 			case name == "footnote" || name == "endnote":
 				note = ""
 				if attr(t, "type") == "" || attr(t, "type") == "normal" {
@@ -364,9 +436,11 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				d.margins.endSection()
 			case "tc":
 				if n := len(rows); n > 0 {
-					r := rows[n-1]
-					r.cells = append(r.cells, strings.Join(r.cell, " "))
-					r.inCell = false
+					rows[n-1].endCell()
+				}
+			case "tbl":
+				if n := len(tables); n > 0 {
+					tables = tables[:n-1]
 				}
 			case "tr":
 				if n := len(rows); n > 0 {

@@ -671,3 +671,34 @@ func TestDOCXNumberingOverridesAndContinuation(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// Merged table cells: a vertically merged cell's text stands in each row
+// it spans, in its grid column however the cells before it span
+// (w:gridSpan, w:gridBefore); what a continuing cell holds itself, which
+// Word does not show, is left out; a cell spanning columns is read once.
+func TestDOCXMergedTableCells(t *testing.T) {
+	tc := func(pr, text string) string {
+		p := `<w:p/>`
+		if text != "" {
+			p = `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+		}
+		return `<w:tc><w:tcPr>` + pr + `</w:tcPr>` + p + `</w:tc>`
+	}
+	const span2, restart, cont = `<w:gridSpan w:val="2"/>`, `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`
+	body := `<w:tbl><w:tblGrid/>` +
+		`<w:tr>` + tc(`<w:gridSpan w:val="4"/>`, "Fee Schedule") + `</w:tr>` +
+		`<w:tr>` + tc("", "Region") + tc("", "Service") + tc("", "Tier") + tc("", "Fee") + `</w:tr>` +
+		`<w:tr>` + tc(restart, "EU") + tc(restart, "Hosting") + tc("", "Basic") + tc("", "USD 100") + `</w:tr>` +
+		`<w:tr>` + tc(cont, "") + tc(cont, "stale copy") + tc("", "Premium") + tc("", "USD 250") + `</w:tr>` +
+		`<w:tr>` + tc(cont, "") + tc(span2, "Support, all tiers") + tc("", "USD 40") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + tc(restart, "Training") + tc("", "Onsite") + tc("", "USD 900") + `</w:tr>` +
+		`<w:tr>` + tc("", "US") + tc(cont, "") + tc("", "Online") + tc("", "USD 90") + `</w:tr>` +
+		`</w:tbl>`
+	data := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
+	p := mustParse(t, "fees.docx", data)
+	want := "Fee Schedule\n\nRegion | Service | Tier | Fee\n\nEU | Hosting | Basic | USD 100\n\nEU | Hosting | Premium | USD 250\n\n" +
+		"EU | Support, all tiers | USD 40\n\nTraining | Onsite | USD 900\n\nUS | Training | Online | USD 90"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
