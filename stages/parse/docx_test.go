@@ -702,3 +702,46 @@ func TestDOCXMergedTableCells(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A Word form opens with a banner row: its title beside a logo's empty
+// cell, a company's name or a form number, or alone in a merged cell. That
+// cell is the title, not the whole row; no cell of a first row of field
+// names is, and a Title paragraph before the table still wins.
+func TestDOCXTitleInFirstTableRow(t *testing.T) {
+	cell := func(text string) string {
+		if text == "" {
+			return `<w:tc><w:p/></w:tc>`
+		}
+		return `<w:tc><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
+	}
+	form := func(first ...string) []byte {
+		row := `<w:tr>`
+		for _, c := range first {
+			row += cell(c)
+		}
+		body := `<w:tbl>` + row + `</w:tr><w:tr>` + cell("Employee name") + cell("John Carter") + `</w:tr></w:tbl>` +
+			wPara("", "", "", "I certify that these expenses were incurred for business.")
+		return docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
+	}
+	for _, c := range []struct {
+		first []string
+		want  string
+	}{
+		{[]string{"", "EXPENSE CLAIM FORM"}, "EXPENSE CLAIM FORM"},
+		{[]string{"Harbour Bank plc", "CUSTOMER COMPLAINT FORM", "Form CC-2 Rev. 3"}, "CUSTOMER COMPLAINT FORM"},
+		{[]string{"Form HR-7", "Leave Request"}, "Leave Request"},
+		{[]string{"员工费用报销单"}, "员工费用报销单"},
+	} {
+		if p := mustParse(t, "form.docx", form(c.first...)); p.Title != c.want {
+			t.Errorf("%q: title %q, want %q", c.first, p.Title, c.want)
+		}
+	}
+	if p := mustParse(t, "form.docx", form("Service", "Monthly fee")); p.Title == "Service" || p.Title == "Monthly fee" {
+		t.Errorf("a row of field names made the title %q", p.Title)
+	}
+	titled := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + wPara("Title", "", "", "Travel Policy") +
+		`<w:tbl><w:tr>` + cell("") + cell("EXPENSE CLAIM FORM") + `</w:tr></w:tbl></w:body></w:document>`})
+	if p := mustParse(t, "policy.docx", titled); p.Title != "Travel Policy" {
+		t.Errorf("title %q", p.Title)
+	}
+}
