@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -80,7 +81,29 @@ func pageTitle(title, h1 string) string {
 	if title == "" || len(t) > len(h) && (strings.HasPrefix(t, h) && siteSep(t[len(h):]) || strings.HasSuffix(t, h) && siteSep(t[:len(t)-len(h)])) {
 		return h1
 	}
+	if widens(h, t) {
+		return h1 // "Public Notice" above "Public Notice of Annual General Meeting", "通知" above "关于调整收费标准的通知"
+	}
 	return title
+}
+
+// widens reports whether heading h says what title t says and more: t is
+// where h starts or ends, at a word's boundary (any for Chinese, which
+// writes none).
+func widens(h, t string) bool {
+	if t == "" || len(h) <= len(t) {
+		return false
+	}
+	boundary := func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Han, r) }
+	if strings.HasPrefix(h, t) {
+		r, _ := utf8.DecodeRuneInString(h[len(t):])
+		return boundary(r)
+	}
+	if strings.HasSuffix(h, t) {
+		r, _ := utf8.DecodeLastRuneInString(h[:len(h)-len(t)])
+		return boundary(r)
+	}
+	return false
 }
 
 // oneWord reports a heading of a single word ("Terms"), which needs the

@@ -146,6 +146,10 @@ func TestPageTitle(t *testing.T) {
 		// Word's <title> for a page it saved names the file
 		{"Microsoft Word - NDA_v3_final.docx", "Mutual Non-Disclosure Agreement", "Mutual Non-Disclosure Agreement"},
 		{"Document1", "", ""},
+		// a <title> the heading says more than
+		{"Public Notice", "Public Notice of Annual General Meeting", "Public Notice of Annual General Meeting"},
+		{"通知", "关于调整账户服务收费标准的通知", "关于调整账户服务收费标准的通知"},
+		{"Notice", "Noticeboard rules for tenants", "Notice"},
 	} {
 		if got := pageTitle(c.title, c.h1); got != c.want {
 			t.Errorf("pageTitle(%q, %q) = %q, want %q", c.title, c.h1, got, c.want)
