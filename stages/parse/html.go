@@ -354,6 +354,9 @@ type htmlWalker struct {
 	// siteNames are the lower-cased link texts and logo names of the
 	// banner whose <h1> keepChromeHeading kept
 	siteNames map[string]bool
+	rows      []*htmlRow // open table rows, innermost last
+	// spans holds, per table, the cells that span rows below their own
+	spans map[*html.Node]map[int]*rowSpan
 	// labelEnd is where the last list item's number ended in b: a block
 	// that opens right there is the item's text, on its number's line
 	labelEnd int
@@ -813,13 +816,14 @@ func (w *htmlWalker) open(n *html.Node) {
 	if n.DataAtom == atom.Ol || n.DataAtom == atom.Ul {
 		w.lists = append(w.lists, newHTMLList(n))
 	}
+	if n.DataAtom == atom.Tr {
+		w.rows = append(w.rows, &htmlRow{spans: w.spansOf(n)})
+	}
 	switch {
 	case w.layoutCell(n):
 		endLine(&w.b) // a column of the page: its blocks are the page's
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
-		if hasPrevCell(n) {
-			w.b.WriteString(" | ")
-		}
+		w.startCell(n)
 		w.cells++
 	case w.cells > 0 && (paraBlocks[n.DataAtom] || lineBlocks[n.DataAtom]):
 		// a paragraph or list inside a cell (Word's .htm, CMS tables)
@@ -857,6 +861,9 @@ func (w *htmlWalker) atLabel() bool {
 func (w *htmlWalker) close(n *html.Node) {
 	if (n.DataAtom == atom.Ol || n.DataAtom == atom.Ul) && len(w.lists) > 0 {
 		w.lists = w.lists[:len(w.lists)-1]
+	}
+	if n.DataAtom == atom.Tr && len(w.rows) > 0 {
+		w.endRow()
 	}
 	switch {
 	case w.layoutCell(n):
@@ -1005,6 +1012,116 @@ func pageColumn(cell *html.Node) bool {
 	}
 	rec(cell)
 	return heading || blocks >= 2 && textWeight(nodeText(cell)) >= layoutMinRunes
+}
+
+// htmlRow is an open table row: how many cells it has written and the
+// grid column its next cell starts at.
+type htmlRow struct {
+	written int
+	col     int
+	spans   map[int]*rowSpan // its table's; nil outside a table
+}
+
+// rowSpan is a cell with rowspan: its text, and how many rows below its
+// own it still stands in.
+type rowSpan struct {
+	text string
+	rows int
+}
+
+// maxSpan bounds a rowspan or colspan read from a page (browsers cap
+// rowspan at 65534 and colspan at 1000).
+const maxSpan = 1000
+
+// spansOf returns the row-spanning cells of the table row tr is in.
+func (w *htmlWalker) spansOf(tr *html.Node) map[int]*rowSpan {
+	t := tableOf(tr)
+	if t == nil {
+		return nil
+	}
+	if w.spans == nil {
+		w.spans = map[*html.Node]map[int]*rowSpan{}
+	}
+	if w.spans[t] == nil {
+		w.spans[t] = map[int]*rowSpan{}
+	}
+	return w.spans[t]
+}
+
+// startCell writes what comes before data cell n: the cells of rows above
+// that span down into this row before n's column, each " | " separated,
+// as a browser draws them. Each row is a line read on its own: "Premium |
+// USD 250" under "Hosting" with rowspan=2 read as a service called
+// Premium.
+func (w *htmlWalker) startCell(n *html.Node) {
+	if len(w.rows) == 0 || w.rows[len(w.rows)-1].spans == nil {
+		if hasPrevCell(n) {
+			w.b.WriteString(" | ")
+		}
+		return
+	}
+	r := w.rows[len(w.rows)-1]
+	w.writeSpanned(r, -1)
+	if r.written > 0 {
+		w.b.WriteString(" | ")
+	}
+	r.written++
+	if rows := spanAttr(n, "rowspan"); rows > 1 {
+		r.spans[r.col] = &rowSpan{text: nodeText(n), rows: rows - 1}
+	}
+	r.col += max(spanAttr(n, "colspan"), 1)
+}
+
+// writeSpanned writes the spanning cells that stand in row r from its
+// next column on, up to column before (-1: as far as they go on
+// unbroken).
+func (w *htmlWalker) writeSpanned(r *htmlRow, before int) {
+	for before < 0 || r.col < before {
+		s := r.spans[r.col]
+		if s == nil || s.rows == 0 {
+			return
+		}
+		if r.written > 0 {
+			w.b.WriteString(" | ")
+		}
+		w.b.WriteString(s.text)
+		r.written++
+		s.rows--
+		if s.rows == 0 {
+			delete(r.spans, r.col)
+		}
+		r.col++
+	}
+}
+
+// endRow closes the innermost row, writing the spanning cells that stand
+// after its last cell.
+func (w *htmlWalker) endRow() {
+	r := w.rows[len(w.rows)-1]
+	w.rows = w.rows[:len(w.rows)-1]
+	if r.spans == nil {
+		return
+	}
+	last := -1
+	for c := range r.spans {
+		last = max(last, c)
+	}
+	for r.col <= last {
+		if r.spans[r.col] == nil {
+			r.col++ // a column the row leaves empty
+			continue
+		}
+		w.writeSpanned(r, last+1)
+	}
+}
+
+// spanAttr reads a cell's rowspan or colspan, 1 when absent or unreadable.
+func spanAttr(n *html.Node, key string) int {
+	v, err := strconv.Atoi(strings.TrimSpace(attrVal(n, key)))
+	if err != nil || v < 1 {
+		return 1
+	}
+	return min(v, maxSpan)
 }
 
 func hasPrevCell(n *html.Node) bool {

@@ -291,3 +291,25 @@ func TestHTMLDefinitionListTermAndDefinition(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A cell with rowspan stands in each row it spans, in its column, so each
+// row reads on its own as the browser draws it: "Premium | USD 250" under
+// a rowspan "Hosting" read as a service called Premium. A cell with
+// colspan is read once and moves the columns after it.
+func TestHTMLRowspanCellsInEachRow(t *testing.T) {
+	page := `<html><body><table>
+<tr><th colspan="3">Schedule 2 - Fees</th></tr>
+<tr><th>Service</th><th>Tier</th><th>Monthly fee</th></tr>
+<tr><td rowspan="2">Hosting</td><td>Basic</td><td>USD 100</td></tr>
+<tr><td>Premium</td><td>USD 250</td></tr>
+<tr><td colspan="2">Support, all tiers</td><td rowspan="3">USD 40</td></tr>
+<tr><td>Training</td><td>Online</td></tr>
+<tr><td>Audit</td></tr>
+</table></body></html>`
+	p := mustParse(t, "fees.html", []byte(page))
+	want := "Schedule 2 - Fees\nService | Tier | Monthly fee\nHosting | Basic | USD 100\nHosting | Premium | USD 250\n" +
+		"Support, all tiers | USD 40\nTraining | Online | USD 40\nAudit | USD 40"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
