@@ -120,7 +120,10 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 // template, not the document: Word fills it from the file a document was
 // first saved as or copied from ("Microsoft Word - template_old.docx",
 // "Document1", "Template").
-var staleTitleRe = regexp.MustCompile(`(?i)^(?:microsoft\s+word\s+-\s+.*|.*\.(?:docx?|dotx?|rtf|odt|pdf)|document\s*\d*|template|untitled|title)$`)
+//
+// A browser's "Print to PDF" of a page without a <title> sets the page's
+// file name or address ("contract.html", "file:///C:/exports/nda.htm").
+var staleTitleRe = regexp.MustCompile(`(?i)^(?:microsoft\s+word\s+-\s+.*|.*\.(?:docx?|dotx?|rtf|odt|pdf|x?html?|txt|xlsx?|pptx?)|(?:file|https?)://\S*|document\s*\d*|template|untitled|title)$`)
 
 // staleTitle reports a property title that a Title-styled heading in the
 // body should win over.

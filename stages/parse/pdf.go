@@ -217,14 +217,16 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 }
 
 // pdfTitle returns the document information dictionary's /Title when it
-// reads like a title.
+// reads like a title: not a file's name or address, which Word's and the
+// browsers' "Print to PDF" set ("Microsoft Word - nda_v3.docx",
+// "contract.html"), leaving the title to the text.
 func pdfTitle(r *pdf.Reader) string {
 	t, err := safeCall(func() string { return r.Trailer().Key("Info").Key("Title").Text() })
 	if err != nil {
 		return ""
 	}
 	t = collapseSpaces(strings.TrimPrefix(t, "Microsoft Word - "))
-	if countLetters(t) < 3 || strings.EqualFold(t, "untitled") || undecodable(t) {
+	if countLetters(t) < 3 || staleTitle(t) || undecodable(t) {
 		return ""
 	}
 	return shorten(t, maxTitle)

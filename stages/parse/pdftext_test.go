@@ -111,3 +111,29 @@ func TestPDFWrongStreamLength(t *testing.T) {
 		}
 	}
 }
+
+// A PDF whose /Title names a file or an address, as Word's and the
+// browsers' "Print to PDF" set it, takes its title from its text; a real
+// /Title stays, with Word's "Microsoft Word - " taken off.
+func TestPDFTitleNamingAFile(t *testing.T) {
+	doc := func(title string) []byte {
+		return testpdf.BuildTrailer("/Info 6 0 R ",
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+			"<< /Length %d >>stream\nBT /F1 12 Tf 72 720 Td 14 TL (MASTER SERVICES AGREEMENT) Tj T* (This Agreement is made on 3 June 2024.) Tj ET\nendstream",
+			"<< /Title ("+title+") >>")
+	}
+	for title, want := range map[string]string{
+		"contract.html":                      "MASTER SERVICES AGREEMENT",
+		"file:///C:/exports/msa.htm":         "MASTER SERVICES AGREEMENT",
+		"Microsoft Word - MSA_v3_final.docx": "MASTER SERVICES AGREEMENT",
+		"Microsoft Word - Supply Agreement":  "Supply Agreement",
+		"Northwind Master Services":          "Northwind Master Services",
+	} {
+		if p := mustParse(t, "msa.pdf", doc(title)); p.Title != want {
+			t.Errorf("/Title %q: title %q, want %q", title, p.Title, want)
+		}
+	}
+}
