@@ -476,7 +476,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					continue
 				}
 				line := strings.TrimSpace(text)
-				label := nums.label(cur) // counts empty numbered paragraphs too, as Word does
+				label, joined := nums.numbered(cur) // counts empty numbered paragraphs too, as Word does
 				if line == "" || cur.toc {
 					place(cur.boxes...) // a paragraph that holds only a text box
 					continue
@@ -484,9 +484,10 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				if cur.heading && heading == "" {
 					heading = line
 				}
-				if label != "" {
-					line = label + " " + line
+				if label != "" && !joined {
+					label += " "
 				}
+				line = label + line
 				if note != "" {
 					line = note + " " + line
 					note = "" // the note's later paragraphs continue it

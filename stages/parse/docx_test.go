@@ -745,3 +745,21 @@ func TestDOCXTitleInFirstTableRow(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A level whose number is followed by nothing (w:suff="nothing"), as
+// Chinese lists are set ("一、按时付款"), joins the text with no space; a
+// tab or space suffix, Word's default, is a space.
+func TestDOCXNumberSuffixNothing(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:suff w:val="tab"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>`
+	body := wPara("", "1", "0", "按时付款；") + wPara("", "1", "0", "提供资料。") + wPara("", "2", "0", "Pay on time.")
+	p := mustParse(t, "duties.docx", docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	}))
+	if want := "一、按时付款；\n\n二、提供资料。\n\n1. Pay on time."; p.Text != want {
+		t.Errorf("text %q, want %q", p.Text, want)
+	}
+}

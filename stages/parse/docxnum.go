@@ -21,6 +21,9 @@ type docxLevel struct {
 	// its text in Arabic digits, so "ARTICLE I" has "Section 1.01", not
 	// "I.01", and "第一条" has "1.1", not "一.1"
 	legal bool
+	// joined is w:suff="nothing": no tab or space between the number and
+	// the text, as Chinese lists write "一、按时付款"
+	joined bool
 }
 
 // docxNumbering generates list numbers in document order.
@@ -105,6 +108,10 @@ func newDocxNumbering(numbering, styles []byte) *docxNumbering {
 			if lvl != nil {
 				lvl.text = attr(st, "val")
 			}
+		case "suff":
+			if lvl != nil {
+				lvl.joined = attr(st, "val") == "nothing"
+			}
 		case "isLgl":
 			if lvl != nil {
 				lvl.legal = onOff(attr(st, "val"), true)
@@ -167,11 +174,18 @@ func eachStart(raw []byte, fn func(xml.StartElement)) {
 }
 
 // label advances the counters for paragraph p and returns its number, ""
-// when it is not numbered. A paragraph's own numPr wins over its style's;
-// numId 0 switches numbering off.
+// when it is not numbered.
 func (n *docxNumbering) label(p *docxPara) string {
+	l, _ := n.numbered(p)
+	return l
+}
+
+// numbered is label, and whether the number joins the text with no space
+// between (w:suff="nothing"). A paragraph's own numPr wins over its style's;
+// numId 0 switches numbering off.
+func (n *docxNumbering) numbered(p *docxPara) (string, bool) {
 	if n == nil {
-		return ""
+		return "", false
 	}
 	numID, level := p.numID, p.level
 	if ref, ok := n.styles[p.style]; ok {
@@ -185,7 +199,7 @@ func (n *docxNumbering) label(p *docxPara) string {
 	levels := n.levels[numID]
 	at, _ := strconv.Atoi(level)
 	if len(levels) == 0 || at < 0 || at >= len(levels) {
-		return ""
+		return "", false
 	}
 	c := n.counterOf(numID, levels)
 	c[at]++
@@ -194,7 +208,7 @@ func (n *docxNumbering) label(p *docxPara) string {
 	}
 	lv := levels[at]
 	if lv.format == "bullet" || lv.format == "none" {
-		return "" // a bullet or nothing: not a number anybody cites
+		return "", false // a bullet or nothing: not a number anybody cites
 	}
 	out := lv.text
 	for i := 0; i <= at; i++ {
@@ -204,7 +218,7 @@ func (n *docxNumbering) label(p *docxPara) string {
 		}
 		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), format))
 	}
-	return strings.TrimSpace(out)
+	return strings.TrimSpace(out), lv.joined
 }
 
 // counterOf returns the counters numID's paragraphs advance: those of
