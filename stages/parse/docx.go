@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Zip-bomb guards for DOCX: a part may not inflate past the size limit, the
@@ -503,43 +502,6 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	}
 	flush()
 	return b.String(), heading, nil
-}
-
-// formKindRe names a kind of form or document in a title row's cell
-// ("Leave Request", "Customer Complaint Form", "员工费用报销单").
-var formKindRe = regexp.MustCompile(`(?i)\b(?:form|request|application|claim|order|notice|agreement|contract|policy|certificate|report|checklist|register|declaration|questionnaire|invoice|quotation|minutes|memorandum)s?\b|[表单书]$|合同|协议|通知|申请`)
-
-// rowTitle is the title a document's first table row holds, "" when none:
-// Word forms put their title in a banner row above the fields, alone in a
-// merged cell or beside a logo's empty cell, a company's name or a form
-// number. Its only cell, else the cell in capitals, else the cell that
-// names a kind of form; a cell with digits is a form number or a date,
-// and a row of field names is no title.
-func rowTitle(cells []string) string {
-	var texts []string
-	for _, c := range cells {
-		if c = collapseSpaces(c); c != "" {
-			texts = append(texts, c)
-		}
-	}
-	fits := func(c string) bool {
-		return utf8.RuneCountInString(c) <= maxTitle && countLetters(c) >= 2 && !reLabelLine.MatchString(c) && !noTitleLine.MatchString(c) &&
-			!strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "。") // a boxed sentence, not a title
-	}
-	if len(texts) == 1 {
-		if fits(texts[0]) {
-			return texts[0]
-		}
-		return ""
-	}
-	for _, match := range []func(string) bool{isCapsTitle, formKindRe.MatchString} {
-		for _, c := range texts {
-			if fits(c) && match(c) && !strings.ContainsAny(c, "0123456789:") {
-				return c
-			}
-		}
-	}
-	return ""
 }
 
 // joinParagraphs joins the text of a paragraph whose mark was deleted to

@@ -313,3 +313,22 @@ func TestHTMLRowspanCellsInEachRow(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A form saved from Word as a web page opens with its banner row, a logo,
+// the title and a form number, under a <title> that names the file: the
+// title is that cell, not the row; a row of field names is skipped for
+// the line after it.
+func TestHTMLFormTitleInFirstTableRow(t *testing.T) {
+	page := `<html><head><title>Microsoft Word - expense_form_v4.docx</title></head><body>
+<table border=1><tr><td><p class=MsoNormal><img src="logo.png"></p></td><td><p class=MsoNormal><b>EXPENSE CLAIM FORM</b></p></td><td><p>Form FIN-12</p></td></tr>
+<tr><td><p>Employee name</p></td><td colspan=2><p>John Carter</p></td></tr></table>
+<p>I certify that these expenses were incurred for business.</p></body></html>`
+	if p := mustParse(t, "form.htm", []byte(page)); p.Title != "EXPENSE CLAIM FORM" {
+		t.Errorf("title %q", p.Title)
+	}
+	rates := `<html><body><table><tr><th>Service</th><th>Monthly fee</th></tr><tr><td>Hosting</td><td>USD 100</td></tr></table>
+<p>Rates for 2025 and how they are billed</p></body></html>`
+	if p := mustParse(t, "rates.html", []byte(rates)); p.Title != "Rates for 2025 and how they are billed" {
+		t.Errorf("title %q", p.Title)
+	}
+}

@@ -264,6 +264,52 @@ func cfrPartTitle(text string) string {
 	return ""
 }
 
+// tableRow splits a line that is a table's row, cells " | " separated
+// as the parsers write them; nil for any other line.
+func tableRow(line string) []string {
+	if !strings.Contains(line, " | ") && !strings.HasPrefix(line, "| ") && !strings.HasSuffix(line, " |") {
+		return nil
+	}
+	return strings.Split(line, "|")
+}
+
+// formKindRe names a kind of form or document in a title row's cell
+// ("Leave Request", "Customer Complaint Form", "员工费用报销单").
+var formKindRe = regexp.MustCompile(`(?i)\b(?:form|request|application|claim|order|notice|agreement|contract|policy|certificate|report|checklist|register|declaration|questionnaire|invoice|quotation|minutes|memorandum)s?\b|[表单书]$|合同|协议|通知|申请`)
+
+// rowTitle is the title a document's first table row holds, "" when none:
+// Word forms put their title in a banner row above the fields, alone in a
+// merged cell or beside a logo's empty cell, a company's name or a form
+// number. Its only cell, else the cell in capitals, else the cell that
+// names a kind of form; a cell with digits is a form number or a date,
+// and a row of field names is no title.
+func rowTitle(cells []string) string {
+	var texts []string
+	for _, c := range cells {
+		if c = collapseSpaces(c); c != "" {
+			texts = append(texts, c)
+		}
+	}
+	fits := func(c string) bool {
+		return utf8.RuneCountInString(c) <= maxTitle && countLetters(c) >= 2 && !reLabelLine.MatchString(c) && !noTitleLine.MatchString(c) &&
+			!strings.HasSuffix(c, ".") && !strings.HasSuffix(c, "。") // a boxed sentence, not a title
+	}
+	if len(texts) == 1 {
+		if fits(texts[0]) {
+			return texts[0]
+		}
+		return ""
+	}
+	for _, match := range []func(string) bool{isCapsTitle, formKindRe.MatchString} {
+		for _, c := range texts {
+			if fits(c) && match(c) && !strings.ContainsAny(c, "0123456789:") {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
 // titleFromText is fallbackTitle before withoutTitleTail.
 func titleFromText(text, filename string) string {
 	if t := actArticleTitle(text); t != "" {
@@ -295,6 +341,15 @@ func titleFromText(text, filename string) string {
 		}
 		if n++; n > titleWindow {
 			break
+		}
+		if cells := tableRow(line); cells != nil {
+			// a form's banner row holds its title in one cell, beside a
+			// logo, a company's name or a form number; the whole row
+			// ("| EXPENSE CLAIM FORM | Form FIN-12") is no title
+			if t := rowTitle(cells); t != "" && first == "" && caps == "" {
+				return t
+			}
+			continue
 		}
 		if reNoticeLine.MatchString(line) {
 			// a flattened page sets the title in a column after the notice
