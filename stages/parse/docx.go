@@ -186,6 +186,11 @@ type docxRow struct {
 	col    int        // the grid column the open cell starts at
 	span   int        // grid columns the open cell spans (w:gridSpan)
 	vMerge string     // the open cell's w:vMerge: "", "restart" or "continue"
+	// blocks are each cell's lines, and nested says a cell holds a table:
+	// the row lays out blocks (a signature block's "For the Customer"
+	// above its own table of name and title), not one record
+	blocks [][]string
+	nested bool
 }
 
 // docxTable holds, per grid column, the text of the vertically merged
@@ -219,6 +224,7 @@ func (r *docxRow) endCell() {
 		}
 	}
 	r.cells = append(r.cells, text)
+	r.blocks = append(r.blocks, r.cell)
 	r.col += r.span
 	r.inCell = false
 }
@@ -449,6 +455,19 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				if n := len(rows); n > 0 {
 					r := rows[n-1]
 					rows = rows[:n-1]
+					if len(rows) > 0 && rows[len(rows)-1].inCell {
+						rows[len(rows)-1].nested = true
+					}
+					if r.nested {
+						// each cell's lines in turn, as the HTML reader
+						// reads a layout table's columns
+						for _, lines := range r.blocks {
+							for _, l := range lines {
+								emit(l)
+							}
+						}
+						continue
+					}
 					if line := strings.TrimSpace(strings.Join(r.cells, " | ")); strings.Trim(line, "| ") != "" {
 						if heading == "" && len(rows) == 0 && b.Len() == 0 {
 							heading = rowTitle(r.cells) // a form's title row opens the document

@@ -763,3 +763,22 @@ func TestDOCXNumberSuffixNothing(t *testing.T) {
 		t.Errorf("text %q, want %q", p.Text, want)
 	}
 }
+
+// A row whose cells hold tables lays out blocks, as a signature block
+// does ("For the Customer" above its own table of name and title): each
+// cell's lines in turn, the nested rows each a line, not one line that ran
+// "Jane Smith Title | Director | For the Supplier" together.
+func TestDOCXNestedTableCellsAsBlocks(t *testing.T) {
+	cell := func(content string) string { return `<w:tc>` + content + `</w:tc>` }
+	para := func(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
+	party := func(side, name, title string) string {
+		return cell(para("For the "+side) + `<w:tbl><w:tr>` + cell(para("Name")) + cell(para(name)) + `</w:tr><w:tr>` +
+			cell(para("Title")) + cell(para(title)) + `</w:tr></w:tbl>` + `<w:p/>`)
+	}
+	body := para("SIGNATURES") + `<w:tbl><w:tr>` + party("Customer", "Jane Smith", "Director") + party("Supplier", "Raj Patel", "CEO") + `</w:tr></w:tbl>`
+	p := mustParse(t, "sig.docx", docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`}))
+	want := "SIGNATURES\n\nFor the Customer\n\nName | Jane Smith\n\nTitle | Director\n\nFor the Supplier\n\nName | Raj Patel\n\nTitle | CEO"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
