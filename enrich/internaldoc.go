@@ -3,6 +3,7 @@ package enrich
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/docmill/docmill/document"
 )
@@ -36,6 +37,11 @@ var (
 	// internalTitleRe is a title that names an internal paper whatever
 	// its audience.
 	internalTitleRe = regexp.MustCompile(`(?i)\b(?:memo(?:randum)?|notice|announcement|minutes|resolutions?|(?:standard\s+operating\s+)?procedures?|sop|code\s+of\s+(?:business\s+)?(?:conduct|ethics)|retention\s+schedule)\b`)
+	// formRe names a form an employee or a customer fills in (an expense
+	// claim, a leave request, a complaint): one too, when a heading says
+	// it ("EXPENSE CLAIM FORM", "Form HR-7 | Leave Request"), not a
+	// wrapped first paragraph ("... in source code form or as a").
+	formRe = regexp.MustCompile(`(?i)\bform\b`)
 	// staffTitleRe is a title that names an internal paper only when it
 	// speaks to staff (staffRe): a website's privacy, cookie, returns or
 	// acceptable-use policy and community guidelines are terms with its
@@ -44,7 +50,9 @@ var (
 	// notInternalTitleRe are titles with those words that name an
 	// agreement or a binding text to its reader: a memorandum of
 	// understanding, a privacy notice, an insurance policy.
-	notInternalTitleRe = regexp.MustCompile(`(?i)\bmemorandum\s+of\s+(?:understanding|agreement|association|lease|terms)\b|\b(?:privacy|cookies?|legal|copyright|data\s+protection|fair\s+processing|collection)\s+(?:notice|polic(?:y|ies))\b|\binsurance\b|\bpolicy\s*(?:holder|number|wording|schedule)\b|\b(?:returns?|refunds?|cancellation|shipping|delivery)\b`)
+	// An order, subscription or consent form, and a "form of" agreement
+	// (a template filed as an exhibit), bind whoever signs them.
+	notInternalTitleRe = regexp.MustCompile(`(?i)\bmemorandum\s+of\s+(?:understanding|agreement|association|lease|terms)\b|\b(?:order|subscription|purchase|booking|consent|acceptance|enrol?ment|registration|proposal|quot(?:e|ation)|application\s+and\s+agreement)\s+form\b|\bform\s+of\b|\bform\s+(?:agreement|contract)\b|\b(?:privacy|cookies?|legal|copyright|data\s+protection|fair\s+processing|collection)\s+(?:notice|polic(?:y|ies))\b|\binsurance\b|\bpolicy\s*(?:holder|number|wording|schedule)\b|\b(?:returns?|refunds?|cancellation|shipping|delivery)\b`)
 	// staffRe is a word for the organisation's own people.
 	staffRe = regexp.MustCompile(`(?i)\b(?:employees?|staff|colleagues|personnel|workforce|line\s+managers?|new\s+hires?)\b`)
 	// consentTermsRe is what makes a titled paper terms the reader takes
@@ -75,7 +83,25 @@ func internalDocument(doc *document.Parsed, head string) bool {
 	if title == "" || notInternalTitleRe.MatchString(title) {
 		return false
 	}
-	return internalTitleRe.MatchString(title) || staffTitleRe.MatchString(title) && staffRe.MatchString(head)
+	return internalTitleRe.MatchString(title) || staffTitleRe.MatchString(title) && staffRe.MatchString(head) || formHeading(title)
+}
+
+// formHeadingWords is the most words a heading naming a form has.
+const formHeadingWords = 8
+
+// formHeading reports a line of title that names a form and reads as a
+// heading: a few words, the first not lower-case.
+func formHeading(title string) bool {
+	for line := range strings.Lines(title) {
+		words := strings.Fields(strings.Trim(line, "|# \t\n"))
+		if len(words) == 0 || len(words) > formHeadingWords || unicode.IsLower([]rune(words[0])[0]) {
+			continue
+		}
+		if formRe.MatchString(line) {
+			return true
+		}
+	}
+	return false
 }
 
 // memoHeader reports a memo's To, From and subject fields among a text's

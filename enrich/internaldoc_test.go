@@ -30,6 +30,9 @@ func TestInternalPaperIsNoContract(t *testing.T) {
 		{"board resolution", "", "BOARD RESOLUTION\n\nRESOLUTIONS OF THE BOARD OF DIRECTORS OF FENWICK ROBOTICS LIMITED\n\n" +
 			"IT WAS RESOLVED THAT the company enter into a supply agreement with Lindqvist Components AB and that David Okoro be authorised to execute the agreement.\n\nSigned: ____________\n"},
 		{"procedure", "", "STANDARD OPERATING PROCEDURE\nSOP-IT-014: Leaver access\n\nOn the last working day the Service Desk disables the account and revokes all sessions.\n"},
+		{"expense claim form", "EXPENSE CLAIM FORM", "| EXPENSE CLAIM FORM\n\nEmployee name | John Carter\n\nDepartment | Finance\n\n" +
+			"I certify that these expenses were incurred wholly for business purposes. The company may recover any amount claimed in error from my salary.\n"},
+		{"leave request form", "", "Form HR-7 | Leave Request\n\nEmployee | ________\nFirst day of leave | ________\n\nI confirm that my line manager has approved these dates. Leave taken beyond the entitlement is unpaid.\n"},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
 		if got := structureClass(doc, c.text, "contract"); got != "other" {
@@ -51,6 +54,10 @@ func TestInternalPaperKeepsTerms(t *testing.T) {
 		{"memorandum of understanding", "", "MEMORANDUM OF UNDERSTANDING\n\nbetween Greenways Youth Trust (\"Greenways\") and Riverside Food Bank (\"Riverside\").\n\nThe parties will share a van and staff on Saturdays.\n"},
 		{"memo that is an agreement", "", "To: Acme Ltd\nFrom: Beta Ltd\nRe: Supply of widgets\n\nThis Agreement is made on 1 May 2025 between Acme Ltd and Beta Ltd. Beta shall supply 1,000 widgets a month.\n"},
 		{"terms clause", "", "the company reserves the right to refuse any user access to the services without notice for any reason including but not limited to a violation of the terms.\n"},
+		{"order form", "", "ORDER FORM\n\nThis Order Form is governed by the Master Subscription Agreement between Cloudnest Ltd and the Customer. The Customer shall pay the fees below.\n"},
+		{"licence wrapped at 'form'", "", "This is free and unencumbered software released into the public domain.\n\nAnyone is free to copy, modify, publish, use, compile, sell, or\n" +
+			"distribute this software, either in source code form or as a compiled\nbinary, for any purpose, commercial or non-commercial, and by any\nmeans.\n"},
+		{"form of agreement", "", "EXHIBIT 10.1\nFORM OF DISTRIBUTION AGREEMENT\n\nThis Distribution Agreement is entered into between the Company and the Distributor.\n"},
 		{"community guidelines", "Community Guidelines", "These Guidelines apply to every member of the Chirp community. By posting you agree to follow them; our staff may suspend accounts that break them.\n"},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
