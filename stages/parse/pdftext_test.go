@@ -137,3 +137,41 @@ func TestPDFTitleNamingAFile(t *testing.T) {
 		}
 	}
 }
+
+// A page's paragraphs are told apart by its own line spacing: a browser's
+// 1em margin or Word's "8 pt after" puts them about 1.9 font sizes apart,
+// under the fixed 2.6 that made every heading and paragraph of a PDF
+// printed from Chromium run together. Lines of one paragraph stay joined,
+// and a page with too few lines to tell keeps the fixed rule.
+func TestLayoutRunsParagraphsBySpacing(t *testing.T) {
+	const size, line, para = 12.0, 13.8, 25.8
+	y := 800.0
+	var runs []glyphRun
+	add := func(s string, advance float64) {
+		y -= advance
+		runs = append(runs, glyphRun{s: s, x: 72, y: y, w: 6 * float64(len(s)), size: size})
+	}
+	add("1. Definitions", 0)
+	add("Affiliate means any entity that controls, is controlled by, or is under", para)
+	add("common control with a party.", line)
+	add("2. Fees", para)
+	add("The Customer pays the fees in Schedule 2 within thirty days of each", para)
+	add("invoice, without set-off or deduction, in pounds sterling, by bank", line)
+	add("transfer to the account the Supplier names.", line)
+	add("3. Term", para)
+	add("This Agreement starts on the Effective Date and lasts 24 months", para)
+	add("unless terminated earlier under clause 9.", line)
+	add("4. Governing Law", para)
+	add("This Agreement is governed by the laws of England and Wales.", para)
+	got := layoutRuns(runs)
+	want := "1. Definitions\n\nAffiliate means any entity that controls, is controlled by, or is under\ncommon control with a party.\n\n2. Fees\n\n" +
+		"The Customer pays the fees in Schedule 2 within thirty days of each\ninvoice, without set-off or deduction, in pounds sterling, by bank\ntransfer to the account the Supplier names.\n\n3. Term\n\n" +
+		"This Agreement starts on the Effective Date and lasts 24 months\nunless terminated earlier under clause 9.\n\n4. Governing Law\n\n" +
+		"This Agreement is governed by the laws of England and Wales."
+	if got != want {
+		t.Errorf("layout:\n%s\nwant:\n%s", got, want)
+	}
+	if few := layoutRuns(runs[:4]); strings.Contains(few, "\n\n") {
+		t.Errorf("four lines, too few to tell the spacing, got paragraphs: %q", few)
+	}
+}
