@@ -112,7 +112,7 @@ func tokenizeEnglish(text string) []etok {
 			sentStart = false
 			i = j
 		case unicode.IsSpace(r):
-			if r == '\n' && !lineStart && (tableRowEnds(text, i) || numberedHeadingRe.MatchString(text[i+size:]) || capsHeadingEnds(text, i)) {
+			if r == '\n' && !lineStart && (tableRowEnds(text, i) || numberedHeadingRe.MatchString(text[i+size:]) || headingEnds(text, i)) {
 				// a table's rows ("cell | cell" lines from HTML and DOCX
 				// tables): no phrase runs from one row's last cell into
 				// the next row's first ("Role Acme Corp")
@@ -162,31 +162,77 @@ var numberedHeadingRe = regexp.MustCompile(`\A[ \t]*(?:(?:CHAPTER|Chapter|PART|P
 // sentence splitter takes a line as long for a heading too.
 const maxHeadingLine = 60
 
-// capsHeadingEnds reports whether the line break at text[nl] ends a
-// heading in capitals with another line in capitals under it ("NOTICE TO
-// BANKS\nMONETARY AUTHORITY OF SINGAPORE ACT, CAP. 186"): two headings,
-// which made the key phrase "BANKS MONETARY AUTHORITY". A heading wrapped
-// in a narrow column ("3. COST SHARING USING THE SHAPLEY\nVALUE") runs on:
-// its line broke because the next word did not fit, where a heading's line
-// ends though the line under it is long enough to have taken that word.
-func capsHeadingEnds(text string, nl int) bool {
+// headingEnds reports whether the line break at text[nl] ends a heading:
+// a short line that opens with a capital ("Fire safety", "NOTICE TO
+// BANKS") with text under it. Run on, the heading and the next line's
+// first words made one phrase ("Fire safety Rob" of "Fire safety\nRob
+// Allen, the facilities manager, ...", "BANKS MONETARY AUTHORITY" of
+// "NOTICE TO BANKS\nMONETARY AUTHORITY OF SINGAPORE ACT", "MASTER
+// SERVICES AGREEMENT REVISED EDITION" of a contract's title over its
+// edition). A line wrapped in a narrow column ("3. COST SHARING USING THE
+// SHAPLEY\nVALUE") or in a paragraph runs on: it broke because the next
+// word did not fit, where a heading's line ends though a line near it
+// (headingWidth) is long enough to have taken that word.
+func headingEnds(text string, nl int) bool {
 	prev := strings.TrimSpace(text[strings.LastIndexByte(text[:nl], '\n')+1 : nl])
-	if prev == "" || utf8.RuneCountInString(prev) > maxHeadingLine || !shouting(prev) {
+	if prev == "" || utf8.RuneCountInString(prev) > maxHeadingLine || !opensCapital(prev) {
 		return false
 	}
-	if last, _ := utf8.DecodeLastRuneInString(prev); strings.ContainsRune(",-–—(", last) {
+	if last, _ := utf8.DecodeLastRuneInString(prev); strings.ContainsRune(",-–—(&/", last) {
 		return false
 	}
-	next := text[nl+1:]
-	if j := strings.IndexByte(next, '\n'); j >= 0 {
-		next = next[:j]
+	if fields := strings.Fields(prev); enStop[strings.ToLower(fields[len(fields)-1])] {
+		return false // "AGREEMENT AND PLAN OF\nMERGER": a title wrapped
 	}
-	next = strings.TrimSpace(next)
-	words := strings.Fields(next)
-	if len(words) == 0 || !shouting(words[0]) {
+	words := strings.Fields(firstLine(text[nl+1:]))
+	if len(words) == 0 {
 		return false
 	}
-	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(words[0]) <= utf8.RuneCountInString(next)
+	lines := headingLines
+	if r, _ := utf8.DecodeRuneInString(prev); unicode.IsDigit(r) {
+		// a paper's numbered heading wraps in its column, the text
+		// under it maybe wider (its line here unbroken)
+		lines = 1
+	}
+	return utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(words[0]) <= headingWidth(text[nl+1:], lines)
+}
+
+// headingLines is how many lines under a heading are read for the width
+// of the text's lines: a title's second line ("REVISED EDITION") is
+// short, the text under it wider.
+const headingLines = 3
+
+// headingWidth is the longest, in runes, of the first n lines of s.
+func headingWidth(s string, n int) int {
+	width := 0
+	for range n {
+		line := firstLine(s)
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(line)))
+		if len(line) == len(s) {
+			break
+		}
+		s = s[len(line)+1:]
+	}
+	return width
+}
+
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+// opensCapital reports whether the first letter of s, after any
+// enumerator ("2.1 ", "(a) "), is a capital.
+func opensCapital(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 // capitalsPartHeading reports whether the line that opens s is a part's

@@ -652,6 +652,25 @@ func TestCapsHeadingLinesEndPhrases(t *testing.T) {
 	}
 }
 
+// A heading in mixed case ends its line: "Fire safety Rob" and "safety
+// Rob Allen" were a fire policy's first key phrases, and "MASTER SERVICES
+// AGREEMENT REVISED EDITION" a contract's, its title run into the edition
+// line under it (QA qa-keys2).
+func TestHeadingLinesEndPhrases(t *testing.T) {
+	policy := "Fire safety\nRob Allen, the facilities manager, is responsible for fire safety at all company premises. " +
+		"All staff must attend annual fire safety training and know the location of the nearest fire exit.\n\n" +
+		"Evacuation procedure\nWhen the fire alarm sounds, staff must leave the building and report to the fire warden at the assembly point."
+	got := top20(policy)
+	notAmong(t, got, "Fire safety Rob", "safety Rob Allen", "safety Rob", "Fire safety Rob Allen")
+	among(t, got, "Rob Allen", "Fire safety")
+	contract := "MASTER SERVICES AGREEMENT\nREVISED EDITION\nVersion 2.1, last updated 3 March 2024\n\n" +
+		"1. SERVICES\n1.1 The Supplier shall provide the managed IT services to the Customer in accordance with the service levels in Schedule 2.\n" +
+		"1.2 The Customer shall pay the service fee within thirty days of receipt of a valid invoice."
+	got = top20(contract)
+	notAmong(t, got, "MASTER SERVICES AGREEMENT REVISED EDITION", "AGREEMENT REVISED EDITION", "SERVICES AGREEMENT REVISED")
+	among(t, got, "MASTER SERVICES AGREEMENT")
+}
+
 // An amount written in words is no key phrase: "hundred dollars" (of "two
 // thousand five hundred dollars ($2,500)") was one of the CCPA's, and
 // "thousand" alone another; its unit alone ("dollars") is none either (QA
