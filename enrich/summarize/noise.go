@@ -28,7 +28,7 @@ func NonProse(units []string) []bool {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || actTitle(u) || sourceNoteRe.MatchString(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i) || paragraphCaption(units, i) ||
-			frAdminField.MatchString(u) || usAddressTail(u)
+			frAdminField.MatchString(u) || usAddressTail(u) || citationNote(u)
 		all = all && out[i]
 	}
 	if all {
@@ -514,6 +514,41 @@ var (
 	// amended at 16 FR 7928, Aug. 11, 1951]".
 	sourceNoteRe = regexp.MustCompile(`^\s*\[\s*\d+\s+FR\s+\d+,[^\]]*\]\s*$`)
 )
+
+// citationMarkRe is a mark of a US legal citation: the Code's "U.S.C.",
+// the Federal Register's "FR", the Statutes at Large's "Stat.", a public
+// law's "Pub. L.", the CFR.
+var citationMarkRe = regexp.MustCompile(`U\.S\.C\.|\bFR\s+\d|\bStat\.|\bPub\.|^L\.\s+\d|\bC\.?F\.?R\b`)
+
+// noteLabelRe opens a CFR part's or section's authority or source note
+// ("Authority: 15 U.S.C. 6801 et seq.", "Source: 65 FR 33677, May 24,
+// 2000, unless otherwise noted.").
+var noteLabelRe = regexp.MustCompile(`^\s*(?:Authority|Source|Authority\s+and\s+source)\s*:\s*\d`)
+
+// maxCitationWords is the most lower-case words of three letters or more
+// a citation holds ("unless otherwise noted", "et seq" is shorter).
+const maxCitationWords = 3
+
+// citationNote reports an authority or source note of a US regulation, or
+// a piece of one that the sentence splitter cut at "Pub." or "Stat."
+// ("L. 104-191, 110 Stat."): citations and dates, no sentence, where
+// GLBA's and HIPAA's summaries opened with one. A sentence that cites the
+// Code has its own words around the citation.
+func citationNote(u string) bool {
+	if noteLabelRe.MatchString(u) {
+		return true
+	}
+	if !citationMarkRe.MatchString(u) {
+		return false
+	}
+	words := 0
+	for _, w := range strings.FieldsFunc(u, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 3 && strings.ToLower(w) == w {
+			words++
+		}
+	}
+	return words <= maxCitationWords
+}
 
 // actTitle reports an EU act's title, however long (GDPR's is 38 words):
 // it names the act, and opened the summary of each of its articles that

@@ -522,3 +522,29 @@ func TestExecutionClausesAreNoProse(t *testing.T) {
 		}
 	}
 }
+
+// A US regulation's authority and source notes are no summary sentences:
+// GLBA's summary opened "Source: 65 FR 33677, May 24, 2000, unless
+// otherwise noted." and HIPAA's "L. 104-191, 110 Stat.", a piece of its
+// authority note cut at "Pub." (QA qa-keys2).
+func TestCitationNotesAreNoSummary(t *testing.T) {
+	text := "PART 313—PRIVACY OF CONSUMER FINANCIAL INFORMATION\n\n" +
+		"Authority: 42 U.S.C. 1302(a); 42 U.S.C. 1320d-1320d-9; sec. 264, Pub. L. 104-191, 110 Stat. 2033-2034 (42 U.S.C. 1320d-2(note)).\n\n" +
+		"Source: 65 FR 33677, May 24, 2000, unless otherwise noted.\n\n" +
+		"§ 313.1 Purpose and scope.\n(a) Purpose. This part governs the treatment of nonpublic personal information about consumers by financial institutions. " +
+		"This part requires a financial institution to provide notice to customers about its privacy policies and practices.\n\n" +
+		"§ 313.10 Limitation on disclosure.\nA financial institution may not disclose nonpublic personal information about a consumer to a nonaffiliated third party " +
+		"unless it has provided the consumer an initial notice and an opt out notice under 15 U.S.C. 6802."
+	got := Summarize(lang.Sentences(text, "en"), Options{MaxChars: 400, Language: "en"})
+	for _, bad := range []string{"Source:", "Authority:", "Stat.", "FR 33677", "Pub."} {
+		if strings.Contains(got, bad) {
+			t.Errorf("summary holds the note's %q: %q", bad, got)
+		}
+	}
+	if !strings.Contains(got, "nonpublic personal information") {
+		t.Errorf("summary lacks the rule: %q", got)
+	}
+	if NonProse([]string{"A financial institution may not disclose nonpublic personal information under 15 U.S.C. 6802 unless the consumer agrees.", "x"})[0] {
+		t.Error("a rule that cites the Code is marked as a note")
+	}
+}
