@@ -522,7 +522,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 				keyBuf, lowBuf, textBuf = append(keyBuf, ' '), append(lowBuf, ' '), append(textBuf, ' ')
 			}
 			keyBuf, lowBuf, textBuf = append(keyBuf, last.stem...), append(lowBuf, last.lower...), append(textBuf, last.text...)
-			if last.kind != kindContent || joins > 0 && (!agencyHeads[last.lower] || nameGoesOn(toks, i)) {
+			if last.kind != kindContent || joins > 0 && !joinedName(toks, i, i+n-1) {
 				continue
 			}
 			if n == 1 && enGeneric[last.lower] {
@@ -584,6 +584,9 @@ func nameJoin(toks []etok, k int) bool {
 	if !capitalised(toks[k-1].text) || toks[k-1].kind == kindBreak || toks[k-1].sent != toks[k].sent {
 		return false
 	}
+	if firmJoin(toks, k) {
+		return true
+	}
 	for j := k + 1; j < len(toks) && j <= k+3; j++ {
 		t := toks[j]
 		if t.kind == kindBreak || !capitalised(t.text) || t.sent != toks[k].sent {
@@ -596,6 +599,16 @@ func nameJoin(toks []etok, k int) bool {
 	return false
 }
 
+// firmJoin reports an ampersand with a space either side before a
+// capitalised word, inside a firm's name ("WILLOW COFFEE LIMITED & SONS",
+// "Harbour & Pine Analytics"): split there, a
+// contract's party lost its name's tail. "R&D" is one word's letters.
+func firmJoin(toks []etok, k int) bool {
+	t, next := toks[k], toks[k+1]
+	return t.text == "&" && toks[k-1].end < t.start && t.end < next.start &&
+		next.kind != kindBreak && next.sent == t.sent && capitalised(next.text)
+}
+
 // actTitleTail reports a phrase toks[i..last] that ends in "Act" after
 // "of" and a capitalised word: the tail of an act's title ("SINGAPORE
 // ACT" of "MONETARY AUTHORITY OF SINGAPORE ACT", a key phrase of MAS
@@ -606,6 +619,28 @@ func actTitleTail(toks []etok, i, last int) bool {
 	}
 	of, before := toks[i-1], toks[i-2]
 	return of.lower == "of" && of.sent == toks[i].sent && before.kind != kindBreak && capitalised(before.text)
+}
+
+// joinedName reports whether toks[i..last], a phrase with a conjunction
+// inside (nameJoin), is a name: an agency's, whole from its first word
+// ("Food and Drug Administration", not "Oceanic and Atmospheric
+// Administration" of the NOAA), or a firm's joined by "&" and ending in a
+// capitalised word; a window of a firm's longer name merges with the
+// window before it when both are chosen ("WILLOW COFFEE LIMITED" and
+// "COFFEE LIMITED & SONS").
+func joinedName(toks []etok, i, last int) bool {
+	if agencyHeads[toks[last].lower] && !nameGoesOn(toks, i) {
+		return true
+	}
+	if !capitalised(toks[last].text) {
+		return false
+	}
+	for k := i + 1; k < last; k++ {
+		if firmJoin(toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameGoesOn reports a capitalised word before toks[i] in its sentence:

@@ -219,6 +219,9 @@ func overlaps(a, b [][2]int) (int, [2]int) {
 func oneCase(phrase string) bool {
 	var shapes []int
 	for _, w := range strings.Fields(phrase) {
+		if w == "&" {
+			continue // a firm's ampersand has no case ("WILLOW COFFEE LIMITED & SONS")
+		}
 		shapes = append(shapes, wordShape(w))
 	}
 	for i, sh := range shapes {

@@ -671,6 +671,19 @@ func TestHeadingLinesEndPhrases(t *testing.T) {
 	among(t, got, "MASTER SERVICES AGREEMENT")
 }
 
+// A firm's name with "&" is one key phrase: "WILLOW COFFEE LIMITED &
+// SONS" was cut at the ampersand into "WILLOW COFFEE LIMITED" and "SONS"
+// (QA qa-keys2); "R&D" written without spaces joins nothing.
+func TestFirmNamesKeepTheirAmpersand(t *testing.T) {
+	text := "SUPPLY AGREEMENT\n\nThis Agreement is made between WILLOW COFFEE LIMITED & SONS and the Distributor. " +
+		"WILLOW COFFEE LIMITED & SONS shall supply roasted coffee beans to the Distributor every month. " +
+		"The Distributor shall store the roasted coffee beans in a dry warehouse. The coffee beans are sold through Harbour & Pine Analytics. " +
+		"The R&D Department tests every batch."
+	got := top20(text)
+	among(t, got, "WILLOW COFFEE LIMITED & SONS", "Harbour & Pine Analytics")
+	notAmong(t, got, "SONS", "WILLOW COFFEE LIMITED", "COFFEE LIMITED & SONS", "R & D Department", "R & D")
+}
+
 // An amount written in words is no key phrase: "hundred dollars" (of "two
 // thousand five hundred dollars ($2,500)") was one of the CCPA's, and
 // "thousand" alone another; its unit alone ("dollars") is none either (QA
