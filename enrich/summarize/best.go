@@ -145,6 +145,11 @@ var preambleDetails = []*regexp.Regexp{
 	// ends in a letter ("registered number 30123R": the "R" was left
 	// after the name), as a Singapore UEN does ("201912345K")
 	regexp.MustCompile(`,?\s*(?:(?:and\s+)?with\s+|\()?(?:company|registered|registration)\s+(?:number|no\.?)\s*:?\s*\p{Lu}{0,2}\d{5,10}\p{Lu}?\b\)?(?P<tail>)`),
+	// "(UEN 201912345K)", "(ABN 51 824 753 556)", "(Company No. 01234567)":
+	// a register's number in brackets after a party's name, with or
+	// without the register's label before it; "(UEN ...)" details stayed
+	// in Singapore contracts' summaries
+	regexp.MustCompile(`\s*\((?:UEN|ABN|ACN|ARBN|CRN|CIN|GSTIN|Company\s+(?:Registration\s+)?No\.?|Co\.\s+Reg\.\s+No\.?)\s*:?\s*\p{Lu}{0,2}\d[\dA-Z ]{3,20}\)(?P<tail>)`),
 	// "(hereinafter referred to as 'IMPCO', which term shall ... include its successors ...)"
 	regexp.MustCompile(`\s*\((?:hereinafter|herein\s+after|hereafter)\b[^()]*\)(?P<tail>)`),
 	// ", through Ms. Pearl Kamdar a duly authorized person and Director of ..."

@@ -792,6 +792,23 @@ func TestUKPartiesOpenSummary(t *testing.T) {
 	}
 }
 
+// A Singapore or Australian party's register number in brackets after
+// its name ("(UEN 201912345K)", "(ABN 51 824 753 556)") is no part of the
+// summary's parties: it stayed in a Singapore contract's summary (QA
+// qa-keys2).
+func TestRegisterNumbersLeaveThePreamble(t *testing.T) {
+	text := "MUTUAL NON-DISCLOSURE AGREEMENT\n\n" +
+		"This Agreement is dated 3 March 2024 and is made between WILLOW COFFEE LIMITED & SONS (UEN 201912345K) and " +
+		"Harbour Pine Analytics Pty Ltd (ABN 51 824 753 556).\n\n" +
+		"Each party shall keep the Confidential Information of the other party secret and shall not disclose it to any third party without prior written consent. " +
+		"The obligations in this Agreement last for three years after the date of this Agreement."
+	got := Summarize(lang.Sentences(text, "en"), Options{MaxChars: 600, Language: "en"})
+	want := "This Agreement is dated 3 March 2024 and is made between WILLOW COFFEE LIMITED & SONS and Harbour Pine Analytics Pty Ltd."
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("summary\n got  %q\n want %q...", got, want)
+	}
+}
+
 // A date line with no heading of parties below it lists none: the
 // sentences after it stay their own.
 func TestDatedLineWithoutPartiesHeading(t *testing.T) {
