@@ -528,7 +528,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if n > 1 && actTitleTail(toks, i, i+n-1) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if n > 1 && actTitleTail(toks, i, i+n-1) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -729,6 +729,35 @@ func partLabel(toks []etok, k int) bool {
 		k++ // "Cap. 186"
 	}
 	return k+1 < len(toks) && (partNumberRe.MatchString(toks[k+1].text) || isNumeric(toks[k+1].text))
+}
+
+// versionLabels name a document's edition before its number.
+var versionLabels = setOf("version revision rev edition release draft issue ver")
+
+// numberLabel reports a word at toks[k] that labels the number after it:
+// a document's version ("Version 2.1, last updated 3 March 2024"), a
+// public law's "Pub. L. 104-191" or the Statutes at Large's "110 Stat.
+// 2033" in a regulation's authority note. Alone they were key phrases
+// ("Version" of a services agreement, "Pub" and "Stat" of HIPAA's rules)
+// that name no subject.
+func numberLabel(toks []etok, k int) bool {
+	next := func(j int) string {
+		if j < len(toks) {
+			return toks[j].text
+		}
+		return ""
+	}
+	if versionLabels[toks[k].lower] {
+		j := k + 1
+		if next(j) == "." {
+			j++ // "Rev. 3"
+		}
+		return isNumeric(next(j)) || partNumberRe.MatchString(next(j))
+	}
+	if toks[k].text == "Stat" {
+		return next(k+1) == "." && isNumeric(next(k+2)) // "110 Stat. 2033"
+	}
+	return toks[k].text == "Pub" && next(k+1) == "." && next(k+2) == "L"
 }
 
 // citedPart reports a phrase's last word at toks[k] that is a part's

@@ -684,6 +684,24 @@ func TestFirmNamesKeepTheirAmpersand(t *testing.T) {
 	notAmong(t, got, "SONS", "WILLOW COFFEE LIMITED", "COFFEE LIMITED & SONS", "R & D Department", "R & D")
 }
 
+// A label before a number is no key phrase: "Version" of "Version 2.1,
+// last updated 3 March 2024" was a contract's, "Pub" and "Stat" of "Pub.
+// L. 104-191, 110 Stat. 2033" HIPAA's (QA qa-keys2).
+func TestNumberLabelsAreNoKeyPhrases(t *testing.T) {
+	contract := "MASTER SERVICES AGREEMENT\nVersion 2.1, last updated 3 March 2024\n\n" +
+		"The Supplier shall provide the managed IT services to the Customer. The Customer shall pay the service fee monthly. " +
+		"This agreement replaces Rev. 3 of the service schedule."
+	for _, c := range Candidates(contract, "en") {
+		if strings.EqualFold(c.Text, "Version") || c.Text == "Rev" {
+			t.Errorf("%q is a candidate", c.Text)
+		}
+	}
+	rule := "PART 164—SECURITY AND PRIVACY\n\nAuthority: 42 U.S.C. 1302(a); sec. 264, Pub. L. 104-191, 110 Stat. 2033-2034.\n\n" +
+		"Covered entities must protect electronic protected health information. Covered entities must implement security policies."
+	notAmong(t, top20(rule), "Pub", "Stat")
+	among(t, top20("The release notes describe the software release process. A software release needs a signed build."), "release")
+}
+
 // An amount written in words is no key phrase: "hundred dollars" (of "two
 // thousand five hundred dollars ($2,500)") was one of the CCPA's, and
 // "thousand" alone another; its unit alone ("dollars") is none either (QA
@@ -775,6 +793,25 @@ func top20zh(text string) []string {
 		got = append(got, k.Text)
 	}
 	return got
+}
+
+// A notice's sign-off names who issued it, not what it is about: the
+// issuer's name (北京华清科技 of 北京华清科技有限公司 under the notice)
+// was a key phrase (QA qa-keys2); a company the text names in its body is
+// still one.
+func TestChineseNoticeSignOffIsNoKeyPhrase(t *testing.T) {
+	notice := "关于发布《员工竞业限制管理办法》的通知\n\n公司各部门：\n\n" +
+		"为规范员工竞业限制管理，保护公司商业秘密，人力资源部制定了《员工竞业限制管理办法》，现予发布，请遵照执行。\n\n" +
+		"竞业限制人员离职时，人力资源部应当书面通知其是否履行竞业限制义务。履行竞业限制义务的人员，公司按月支付经济补偿。\n\n" +
+		"未经公司同意，竞业限制人员不得在竞争对手任职或者提供服务。\n\n北京华清科技有限公司\n人力资源部\n2024年5月6日\n"
+	got := top20zh(notice)
+	notAmong(t, got, "北京华清科技", "北京华清科技有限公司", "华清科技")
+	among(t, got, "竞业限制", "人力资源部")
+	contract := "技术服务合同\n\n甲方：北京华清科技有限公司\n乙方：上海云图数据有限公司\n\n" +
+		"乙方为北京华清科技有限公司提供数据治理技术服务。华清科技按季度支付服务费用。乙方应当保护华清科技的数据安全。\n\n北京华清科技有限公司\n2024年5月6日\n"
+	if got := top20zh(contract); !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "华清科技") }) {
+		t.Errorf("the party named in the body is no key phrase: %q", got)
+	}
 }
 
 // A company's name with a place in brackets, a law or accounting firm's,
