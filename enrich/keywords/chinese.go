@@ -389,7 +389,8 @@ var zhDocNumberRe = regexp.MustCompile(`\p{Han}{1,8}[〔［\[(（]\s*\d{4}\s*[�
 // zhFieldSpans are the parts of text that name a field rather than say
 // anything (in text order, not overlapping): every field label at a
 // line's start (group 1 of zhFieldLabelRe), the value of a particulars
-// label up to the line's end, and official document numbers.
+// label up to the line's end, official document numbers and the issuer's
+// sign-off at the end (zhSignOff).
 func zhFieldSpans(text string) [][2]int {
 	var spans [][2]int
 	for _, m := range zhFieldLabelRe.FindAllStringSubmatchIndex(text, -1) {
@@ -405,6 +406,9 @@ func zhFieldSpans(text string) [][2]int {
 	for _, m := range zhDocNumberRe.FindAllStringIndex(text, -1) {
 		spans = append(spans, [2]int{m[0], m[1]})
 	}
+	if start := zhSignOff(text); start < len(text) {
+		spans = append(spans, [2]int{start, len(text)})
+	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
 	merged := spans[:0]
 	for _, sp := range spans {
@@ -415,6 +419,32 @@ func zhFieldSpans(text string) [][2]int {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// zhSignOffLineRe is a line of a notice's or a letter's sign-off: its
+// issuer (a company, a department, a bureau), its date, or 特此通知.
+var zhSignOffLineRe = regexp.MustCompile(`^(?:[\p{Han}（）()]{2,40}(?:公司|集团|部|局|厅|署|委员会|办公室|中心|政府|院|处)|(?:\d{4}|[〇零○一二三四五六七八九十]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}[日号]|特此(?:通知|公告|通告|函告))[。.]?$`)
+
+// zhSignOff is where the sign-off of a text begins, the lines at its end
+// that zhSignOffLineRe matches (len(text) when none): a notice's issuer
+// under it (北京华清科技有限公司, 人力资源部, 2024年5月6日). Its
+// company's name (北京华清科技) was a key phrase of the notice though it
+// says who wrote it, not what about; a name the text uses elsewhere is
+// kept (inLabels).
+func zhSignOff(text string) int {
+	start := len(strings.TrimRight(text, " \t\r\n　"))
+	for start > 0 {
+		ls := strings.LastIndexByte(text[:start], '\n') + 1
+		line := strings.Trim(text[ls:start], " \t\r　")
+		if line != "" && !zhSignOffLineRe.MatchString(line) {
+			break
+		}
+		if ls == 0 {
+			return len(text) // all of it: no body to sign off
+		}
+		start = ls - 1
+	}
+	return start
 }
 
 // inLabels reports whether every span lies inside one of the field spans
