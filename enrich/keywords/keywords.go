@@ -330,7 +330,7 @@ func redundant(c Candidate, chosen []Candidate) bool {
 		}
 		n := 0
 		for _, o := range chosen {
-			if containsPhrase(" "+o.Key+" ", w) || o.Key == w {
+			if (containsPhrase(" "+o.Key+" ", w) || o.Key == w) && !sameOccurrence(c, o) {
 				n++
 			}
 		}
@@ -358,6 +358,23 @@ func redundant(c Candidate, chosen []Candidate) bool {
 		}
 	}
 	return false
+}
+
+// sameOccurrence reports whether c and o overlap in the text at most of
+// the occurrences of both: windows of one name, which mergeable joins
+// ("BRIGHTPATH DIGITAL SERVICES" and "DIGITAL SERVICES LIMITED"), not
+// two phrases that share a name, nor a phrase and a piece of it. Counted as
+// sharing, the second window was dropped before it could merge, and a
+// contract's party or defined term lost its first word.
+func sameOccurrence(c, o Candidate) bool {
+	if containsPhrase(o.Key, c.Key) || containsPhrase(c.Key, o.Key) {
+		return false // a piece of the other: no window that merges into more
+	}
+	if both := c.Text + " " + o.Text; !oneCase(both) || wordShape(both) == shapeLower {
+		return false // a name's windows are a name each ("sensing images Earth" is none)
+	}
+	n, _ := overlaps(c.Spans, o.Spans)
+	return n > 0 && 2*n >= len(c.Spans) && 2*n >= len(o.Spans)
 }
 
 // nested finds the chosen phrase that the Chinese phrase c repeats: one

@@ -702,6 +702,32 @@ func TestNumberLabelsAreNoKeyPhrases(t *testing.T) {
 	among(t, top20("The release notes describe the software release process. A software release needs a signed build."), "release")
 }
 
+// Two windows of one party's name merge though a word of theirs is in
+// another chosen phrase: "BRIGHTPATH DIGITAL SERVICES", ranked after
+// "MASTER SERVICES AGREEMENT" and "DIGITAL SERVICES LIMITED", counted as
+// the third phrase sharing "SERVICES" and was dropped, leaving the party
+// as "DIGITAL SERVICES LIMITED" (QA qa-keys2).
+func TestNameWindowsMergePastSharedWords(t *testing.T) {
+	text := "MASTER SERVICES AGREEMENT\n\nThis Agreement is made with BRIGHTPATH DIGITAL SERVICES LIMITED (Supplier)."
+	span := func(s string) [2]int {
+		i := strings.Index(text, s)
+		return [2]int{i, i + len(s)}
+	}
+	cand := func(phrase, key string, score float64) Candidate {
+		return Candidate{Text: phrase, Key: key, Spans: [][2]int{span(phrase)}, Words: 3, Freq: 1, Score: score}
+	}
+	cands := []Candidate{
+		cand("MASTER SERVICES AGREEMENT", "master servic agreement", 3),
+		cand("DIGITAL SERVICES LIMITED", "digit servic limit", 2),
+		cand("BRIGHTPATH DIGITAL SERVICES", "brightpath digit servic", 1),
+	}
+	var got []string
+	for _, k := range Top(cands, Options{Text: text, Language: "en"}) {
+		got = append(got, k.Text)
+	}
+	among(t, got, "BRIGHTPATH DIGITAL SERVICES LIMITED")
+}
+
 // An amount written in words is no key phrase: "hundred dollars" (of "two
 // thousand five hundred dollars ($2,500)") was one of the CCPA's, and
 // "thousand" alone another; its unit alone ("dollars") is none either (QA
