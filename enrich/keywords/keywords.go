@@ -149,11 +149,15 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			}
 		}
 		if i, merged := mergeable(c, chosen, opts.Text); i >= 0 && !isZH(opts.Language) {
-			if merged.Text == chosen[i].Text {
+			if strings.EqualFold(merged.Text, chosen[i].Text) {
 				// c lies inside the chosen phrase ("health" of "protected
 				// health information"): merged, the phrase kept only its
 				// first occurrence, and windows through the rest
-				// ("disclosing protected health") no longer straddled it
+				// ("disclosing protected health") no longer straddled it.
+				// In another case ("Repair" of "Repair Data" met first in
+				// "share repair data") it is inside still: merged, the
+				// defined term became its lower-case window, and that
+				// window's phrase took its place
 				continue
 			}
 			// a window of a longer name ("Digital Markets Advisory" and
