@@ -143,7 +143,26 @@ func tokenizeEnglish(text string) []etok {
 			i += size
 		}
 	}
+	markParticleVerbs(toks)
 	return toks
+}
+
+// particleVerbs are verbs a contract writes with a particle after them
+// ("the fee set out in Schedule 3", "the services set forth below",
+// "work carried out"): so used, the word is a verb and ends a phrase
+// ("monthly service fee set" was a key phrase).
+var particleVerbs = setOf("set sets laid lays carried carries spelled spelt pointed")
+
+// markParticleVerbs makes a verb of particleVerbs before "out" or
+// "forth" a break.
+func markParticleVerbs(toks []etok) {
+	for k := 0; k+1 < len(toks); k++ {
+		if t := &toks[k]; t.kind == kindContent && !t.upper && particleVerbs[t.lower] {
+			if next := toks[k+1].lower; next == "out" || next == "forth" {
+				t.kind = kindBreak
+			}
+		}
+	}
 }
 
 // numberedHeadingRe is a line that heads a part of an act or a contract

@@ -746,6 +746,17 @@ func TestDefinedTermSurvivesLowerCaseWindow(t *testing.T) {
 	among(t, top20(text), "Repair Data")
 }
 
+// A verb before its particle ends a phrase: "monthly service fee set" (of
+// "the monthly service fee set out in Schedule 3") was a contract's key
+// phrase (QA qa-keys2).
+func TestParticleVerbsEndPhrases(t *testing.T) {
+	text := "The Customer shall pay the monthly service fee set out in Schedule 3. The monthly service fee set out in Schedule 3 is fixed for a year. " +
+		"The Supplier shall provide the services set forth in Schedule 1, and the services set forth there are carried out on site."
+	got := top20(text)
+	notAmong(t, got, "monthly service fee set", "service fee set", "fee set", "services set")
+	among(t, got, "monthly service fee")
+}
+
 // An amount written in words is no key phrase: "hundred dollars" (of "two
 // thousand five hundred dollars ($2,500)") was one of the CCPA's, and
 // "thousand" alone another; its unit alone ("dollars") is none either (QA
