@@ -756,9 +756,9 @@ var versionLabels = setOf("version revision rev edition release draft issue ver"
 // numberLabel reports a word at toks[k] that labels the number after it:
 // a document's version ("Version 2.1, last updated 3 March 2024"), a
 // public law's "Pub. L. 104-191" or the Statutes at Large's "110 Stat.
-// 2033" in a regulation's authority note. Alone they were key phrases
-// ("Version" of a services agreement, "Pub" and "Stat" of HIPAA's rules)
-// that name no subject.
+// 2033" in a regulation's authority note, and its "sec. 264". Alone they
+// were key phrases ("Version" of a services agreement, "Pub", "Stat" and
+// "sec" of HIPAA's rules) that name no subject.
 func numberLabel(toks []etok, k int) bool {
 	next := func(j int) string {
 		if j < len(toks) {
@@ -772,6 +772,9 @@ func numberLabel(toks []etok, k int) bool {
 			j++ // "Rev. 3"
 		}
 		return isNumeric(next(j)) || partNumberRe.MatchString(next(j))
+	}
+	if toks[k].text == "sec" || toks[k].text == "Sec" {
+		return next(k+1) == "." && isNumeric(next(k+2)) // "sec. 264, Pub. L. 104-191"; SEC, the agency, is kept
 	}
 	if toks[k].text == "Stat" {
 		return next(k+1) == "." && isNumeric(next(k+2)) // "110 Stat. 2033"
