@@ -2387,3 +2387,29 @@ func TestUKPartiesBlock(t *testing.T) {
 		}
 	}
 }
+
+// "may not" forbids as "must not" does: a licence's "The Licensee may not
+// sublicense" was no obligation at all. A "may not" that states what might
+// happen ("may not be error-free", "may not apply to you") forbids nothing.
+func TestMayNotIsAProhibition(t *testing.T) {
+	text := "SOFTWARE LICENCE AGREEMENT\n\n" +
+		"1. The Licensee may not sublicense, rent or lease the Software to any third party.\n" +
+		"2. This Agreement may not be assigned without the Licensor's prior written consent.\n" +
+		"3. The Licensee acknowledges that the Software may not be error-free.\n" +
+		"4. Some jurisdictions do not allow these exclusions, so they may not apply to you.\n" +
+		"5. Results may or may not improve over time.\n" +
+		"6. The specifications may not have been fully developed at signing.\n"
+	var duties []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindObligation {
+			duties = append(duties, e.Value+": "+e.Text)
+		}
+	}
+	want := []string{
+		"may not: The Licensee may not sublicense, rent or lease the Software to any third party.",
+		"may not: This Agreement may not be assigned without the Licensor's prior written consent.",
+	}
+	if !slices.Equal(duties, want) {
+		t.Errorf("obligations\n got  %q\n want %q", duties, want)
+	}
+}

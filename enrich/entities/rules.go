@@ -2450,7 +2450,7 @@ func inside(spans [][2]int, s, e int) bool {
 // --- obligations ---
 
 var (
-	obligationRe = regexp.MustCompile(`(?i)\b(shall\s+not|shall|must\s+not|must|agrees?\s+(?:not\s+)?to|(?:is|are)\s+required\s+to|undertakes?\s+to)\b`)
+	obligationRe = regexp.MustCompile(`(?i)\b(shall\s+not|shall|must\s+not|must|may\s+not|agrees?\s+(?:not\s+)?to|(?:is|are)\s+required\s+to|undertakes?\s+to)\b`)
 	definitionRe = regexp.MustCompile(`(?i)["”]\s+(?:shall\s+)?mean`)
 	// noDutyRe marks sentences with "shall" that impose nothing: meanings
 	// of words, recitals, and the governing law (an entity of its own).
@@ -2462,14 +2462,49 @@ var (
 // among its obligations. A sentence with a duty beside it keeps that duty.
 var inForceRe = regexp.MustCompile(`(?i)\bshall\s+(?:(?:enter|come)\s+into\s+(?:force|effect|operation)|apply\s+(?:from|as\s+from|with\s+effect\s+from)|become\s+(?:operative|effective)|take\s+effect|be\s+binding\s+in\s+its\s+entirety)\b`)
 
-// obligations adds sentences that impose a duty (shall, must, agrees to);
+// mayNotRe is a "may not" that may forbid nothing: "may or may not", and
+// "may not" before a verb. withoutPossibilities drops those that state a
+// possibility ("the Software may not be error-free", "the above limitation
+// may not apply to you") and keeps a prohibition ("may not sublicense",
+// "may not be assigned").
+var mayNotRe = regexp.MustCompile(`(?i)\bmay\s+or\s+may\s+not\b|\bmay\s+not\s+(be\s+)?([\pL-]+)`)
+
+var (
+	// irregularParticiples are the past participles without -ed that
+	// contracts forbid things with ("may not be sold", "may not be withheld").
+	irregularParticiples = wordSet("sold", "made", "given", "taken", "withheld", "held", "brought", "shown", "sent", "paid",
+		"lent", "let", "sublet", "done", "put", "set", "bound", "read", "written")
+	// possibleVerbs follow a "may not" that says what might not happen.
+	possibleVerbs = wordSet("apply", "have", "exist", "occur", "reflect", "work", "function", "operate", "correspond", "coincide", "suit")
+)
+
+// withoutPossibilities removes the "may not" phrases of s that state a
+// possibility rather than forbid (see mayNotRe).
+func withoutPossibilities(s string) string {
+	return mayNotRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mayNotRe.FindStringSubmatch(m)
+		w := strings.ToLower(sub[2])
+		switch {
+		case w == "":
+			return "" // may or may not
+		case sub[1] != "" && !strings.HasSuffix(w, "ed") && !irregularParticiples[w]:
+			return "" // may not be error-free
+		case sub[1] == "" && possibleVerbs[w]:
+			return ""
+		}
+		return m
+	})
+}
+
+// obligations adds sentences that impose a duty (shall, must, may not,
+// agrees to);
 // Value is the modal phrase in lower case. Capped at maxObligations.
 func obligations(x *collector, sents []sentence) {
 	for _, s := range sents {
 		if len(s.text) < 20 || len(s.text) > 1500 || definitionRe.MatchString(s.text) || noDutyRe.MatchString(s.text) {
 			continue
 		}
-		m := obligationRe.FindStringSubmatch(inForceRe.ReplaceAllString(s.text, ""))
+		m := obligationRe.FindStringSubmatch(inForceRe.ReplaceAllString(withoutPossibilities(s.text), ""))
 		if m == nil {
 			continue
 		}
