@@ -698,7 +698,9 @@ func TestChineseSignatureBlockDate(t *testing.T) {
 	for text, wants := range map[string][]want{
 		"设备采购合同\n第一条 乙方应于2024年5月31日前交货。\n第九条 本合同自双方签字盖章之日起生效，有效期为两年。\n\n" + sign: {
 			{KindAgreementDate, "2024年3月1日", "2024-03-01"}, {KindEffectiveDate, "本合同自双方签字盖章之日起生效", "2024-03-01"},
-			{KindExpirationDate, "有效期为两年", "2026-03-01"}, {KindDate, "2024年5月31日", "2024-05-31"}},
+			{KindExpirationDate, "有效期为两年", "2026-03-01"},
+			// the delivery deadline: a date the seller must meet
+			{KindComplianceDate, "2024年5月31日", "2024-05-31"}},
 		"軟體授權合約\n第一條 授權費用為新台幣參佰萬元整。\n\n立合約書人\n甲方：臺北資訊股份有限公司\n乙方：高雄精密工業股份有限公司\n中華民國一一二年十二月十五日\n": {
 			{KindAgreementDate, "中華民國一一二年十二月十五日", "2023-12-15"}},
 		"设备采购合同\n第一条 货款为人民币十万元。\n甲方（盖章）：北京华信科技有限公司\n交货日期：2024年5月31日\n": {
@@ -2264,8 +2266,9 @@ func TestTypedDateNotAlsoPlain(t *testing.T) {
 		if n != 1 || !effective {
 			t.Errorf("10th May 2018 listed %d times (effective %v): %+v", n, effective, es)
 		}
-		if !slices.ContainsFunc(es, func(e document.Entity) bool { return e.Kind == KindDate && e.Value == "2020-05-10" }) {
-			t.Errorf("the plain date 10th May 2020 lost: %+v", es)
+		// the review the Secretary of State must carry out by then
+		if !slices.ContainsFunc(es, func(e document.Entity) bool { return e.Kind == KindComplianceDate && e.Value == "2020-05-10" }) {
+			t.Errorf("the compliance date 10th May 2020 lost: %+v", es)
 		}
 	}
 }
@@ -2411,5 +2414,30 @@ func TestMayNotIsAProhibition(t *testing.T) {
 	}
 	if !slices.Equal(duties, want) {
 		t.Errorf("obligations\n got  %q\n want %q", duties, want)
+	}
+}
+
+// A date a party must act by is a compliance date: "must deliver the plan
+// no later than 30 June 2026" and "on or before 31 January 2026" were plain
+// dates, their role lost to a contract register. A deadline no one must
+// meet, and a date that is not a deadline, stay plain dates.
+func TestDeadlinesAreComplianceDates(t *testing.T) {
+	text := "SUPPLY AGREEMENT\n\nThis agreement is made on 14 March 2026 between Harbourline Logistics Pty Ltd (\"Supplier\") and Cobalt Retail Group Limited (\"Customer\").\n\n" +
+		"1. The Supplier must deliver the implementation plan no later than 30 June 2026.\n" +
+		"2. The Customer shall pay the licence fee on or before 31 January 2026.\n" +
+		"3. 乙方应于2026年8月1日前交付全部货物。\n" +
+		"4. Prices were last reviewed before 1 December 2025.\n" +
+		"5. The warehouse opened on 2 February 2026.\n\n" +
+		"Please sign and return a copy of this agreement no later than 20 March 2026.\n"
+	ents := Extract(text, "en")
+	for _, want := range []string{"30 June 2026", "31 January 2026", "2026年8月1日", "20 March 2026"} {
+		if !has(ents, KindComplianceDate, want, "") {
+			t.Errorf("no compliance date %q in %v", want, ents)
+		}
+	}
+	for _, plain := range []string{"1 December 2025", "2 February 2026"} {
+		if !has(ents, KindDate, plain, "") {
+			t.Errorf("%q is no longer a plain date: %v", plain, ents)
+		}
 	}
 }

@@ -1236,12 +1236,15 @@ func dates(x *collector, text string, sents []sentence) {
 		wide := text[max(0, d.start-120):d.start]
 		starts, ends := definedRange(text, ds, i)
 		ends = ends || expiryBeforeRe.MatchString(before) || expiryAfterRe.MatchString(after) || periodRangeRe.MatchString(wide)
+		// a date in Chinese text, however written (2024年3月1日, 2024-03-01)
+		zh := hanRe.MatchString(d.text) || hanRe.MatchString(before) && hanRe.MatchString(after)
 		kinds := 0
 		if d.iso == agreement && d.start < agreementChars {
 			kinds++
 		}
-		if !ends && complianceBeforeRe.MatchString(wide) {
-			// a rule's compliance date, not the date it takes effect
+		if !ends && (complianceBeforeRe.MatchString(wide) || dueBy(text, d, zh)) {
+			// a rule's compliance date, not the date it takes effect, or
+			// the date a party must act by
 			x.add(KindComplianceDate, d.text, d.iso, d.start)
 			continue
 		}
@@ -1252,8 +1255,6 @@ func dates(x *collector, text string, sents []sentence) {
 			effective = d.iso
 			kinds++
 		}
-		// a date in Chinese text, however written (2024年3月1日, 2024-03-01)
-		zh := hanRe.MatchString(d.text) || hanRe.MatchString(before) && hanRe.MatchString(after)
 		if effective == "" && zh && (zhEffectiveBeforeRe.MatchString(before) || zhEffectiveAfterRe.MatchString(after)) &&
 			!zhExpiryAfterRe.MatchString(after) {
 			x.add(KindEffectiveDate, d.text, d.iso, d.start)
@@ -1279,6 +1280,33 @@ func dates(x *collector, text string, sents []sentence) {
 		effective = agreement
 	}
 	termSentence(x, sents, effective, agreement, shortNames(x, text))
+}
+
+var (
+	// dueByRe ends the text before the date a thing is due by: "no later
+	// than", "not later than", "on or before", "prior to", "before", "by".
+	dueByRe = regexp.MustCompile(`(?i)\b(?:(?:by\s+)?(?:no|not)\s+later\s+than|(?:on\s+or\s+)?(?:before|prior\s+to)|by)\s*(?:the\s+)?$`)
+	// pleaseRe opens a letter's request ("Please sign and return a copy
+	// no later than 10 February 2026"): an offer's acceptance deadline.
+	pleaseRe = regexp.MustCompile(`(?i)\bplease\b`)
+)
+
+// dueBy reports a date that a party must act by: a deadline ("no later
+// than 30 June 2026", "on or before", 2026年6月30日前) in a clause that
+// makes a party act ("The Supplier must deliver the plan ..."), or that a
+// letter asks its reader to meet. A register lists it as a compliance
+// date; it was a plain date, its role lost.
+func dueBy(text string, d dateMatch, zh bool) bool {
+	deadline := dueByRe.MatchString(text[max(0, d.start-60):d.start]) ||
+		zh && zhDeadlineAfterRe.MatchString(text[d.end:min(len(text), d.end+12)])
+	if !deadline {
+		return false
+	}
+	head := text[max(0, d.start-300):d.start]
+	if locs := clauseStartRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	return dutyClause(text, d.start) || pleaseRe.MatchString(head)
 }
 
 var (
