@@ -2441,3 +2441,32 @@ func TestDeadlinesAreComplianceDates(t *testing.T) {
 		}
 	}
 }
+
+// Chinese contracts give lengths of time that no period word before the
+// count names, or write the count twice: 共二年, 2年内, 三（3）年, 一年半 were
+// no durations, and a lease's 租赁期间为3年 further down became the
+// contract's term where its own 期限为三（3）年 was missed. A date's year
+// (2026年内) is no duration.
+func TestChineseDurations(t *testing.T) {
+	text := "劳动合同\n\n甲方：杭州远景软件有限公司\n乙方：李华\n\n" +
+		"第一条 本合同期限为三（3）年，自2026年3月1日起。\n" +
+		"第二条 本合同自双方签字之日起生效，共二年。\n" +
+		"第三条 乙方应在入职后2年内完成培训。\n" +
+		"第四条 竞业限制期为一年半。\n" +
+		"第五条 租赁期间为5年。\n" +
+		"第六条 2026年内甲方应支付全部款项。\n"
+	ents := Extract(text, "zh")
+	for _, w := range []struct{ text, value string }{{"三（3）年", "P3Y"}, {"二年", "P2Y"}, {"2年内", "P2Y"}, {"一年半", "P18M"}} {
+		if !has(ents, KindDuration, w.text, w.value) {
+			t.Errorf("no duration %q (%s) in %+v", w.text, w.value, ents)
+		}
+	}
+	if !has(ents, KindExpirationDate, "期限为三（3）年", "2029-03-01") {
+		t.Errorf("the term's end is not three years on: %+v", ents)
+	}
+	for _, e := range ents {
+		if e.Kind == KindDuration && strings.Contains(e.Text, "26年") {
+			t.Errorf("a date's year as a duration: %+v", e)
+		}
+	}
+}

@@ -2904,10 +2904,25 @@ var (
 	// zhTermRe is a contract's period: 有效期为五年, 租赁期限三年, 为期
 	// 两年, 合约期间为二年 (a year only here: 2024年 is a date). Other
 	// periods are not the contract's: 试用期, 保修期, 逾期一日.
-	zhTermRe = regexp.MustCompile(`(?:有效期|期限|租期|租赁期|合同期|合约期|协议期|服务期|聘期|雇佣期|为期)(?:限|间)?\s*(?:为|是|共|[:：])?\s*(` + zhCount + `)\s*(年|个月|个星期|周|天|日)`)
+	zhTermRe = regexp.MustCompile(`(?:有效期|期限|租期|租赁期|合同期|合约期|协议期|服务期|聘期|雇佣期|为期)(?:限|间)?\s*(?:为|是|共计|合计|总计|共|[:：])?\s*(` + zhCount + `)` + zhCountAgain + `\s*(年半?|个月|个星期|周|天|日)`)
 	// zhSpanRe is any other length of time: 30日内, 十五个工作日, 3个月.
-	zhSpanRe = regexp.MustCompile(`(` + zhCount + `)\s*(个月|个工作日|个星期|天|日(?:以?内))`)
+	zhSpanRe = regexp.MustCompile(`(` + zhCount + `)` + zhCountAgain + `\s*(个月|个工作日|个星期|天|日(?:以?内))`)
+	// zhYearsRe is years no period word names: 共二年, 共计三年, 满一年, 2年内,
+	// 三年以内. A count of years alone is a date's year (2024年), so
+	// zhDurations takes it only with the word before or after it.
+	zhYearsRe = regexp.MustCompile(`(?:(?:共计|合计|总计|共|满)\s*)?(` + zhCount + `)` + zhCountAgain + `\s*(年半?)(?:\s*(?:以内|之内|内))?`)
+	// zhPeriodRe is any other period said to last so long: 质保期为一年半,
+	// 竞业限制期为二年 (the contract's own is zhTermRe's).
+	zhPeriodRe = regexp.MustCompile(`期(?:限|间)?\s*(?:为|是|共计|合计|共|[:：])\s*(` + zhCount + `)` + zhCountAgain + `\s*(年半?|个月|个星期|周|天|日)`)
 )
+
+// zhCountAgain is a count written again in brackets, in the other
+// numerals: 三（3）年, 3（三）个月, as Chinese contracts often write it.
+const zhCountAgain = `(?:\s*[（(]\s*(?:` + zhCount + `)\s*[）)])?`
+
+// zhMaxYears bounds a count of years read without a period word before
+// it: more is a date's year read in part (the 026 of 2026年内).
+const zhMaxYears = 99
 
 // zhOtherPeriodRe ends the text before a period that is not the
 // contract's (保修期限, 试用期间, 付款期限).
@@ -2926,15 +2941,20 @@ var zhUnit = map[string]string{"年": "year", "个月": "month", "个星期": "w
 func zhDurations(x *collector, text string) {
 	term := ""
 	termText, termPos := "", 0
-	for _, re := range []*regexp.Regexp{zhTermRe, zhSpanRe} {
+	for _, re := range []*regexp.Regexp{zhTermRe, zhSpanRe, zhPeriodRe, zhYearsRe} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			n, ok := zhCountValue(text[m[2]:m[3]])
-			unit := zhUnit[strings.TrimSuffix(strings.TrimSuffix(text[m[4]:m[5]], "内"), "以")]
-			if !ok || n <= 0 || unit == "" {
+			unitText := strings.TrimSuffix(strings.TrimSuffix(text[m[4]:m[5]], "内"), "以")
+			half := strings.HasSuffix(unitText, "半")
+			unit := zhUnit[strings.TrimSuffix(unitText, "半")]
+			if !ok || n <= 0 || unit == "" || numeralBefore(text, m[2]) || re == zhYearsRe && !yearsSaid(text, m, n) {
 				continue
 			}
 			span := text[m[2]:m[1]]
 			iso := isoDuration(int(n), unit)
+			if half {
+				iso = isoDuration(int(n)*12+6, "month") // 一年半: a year and a half
+			}
 			x.add(KindDuration, span, iso, m[2])
 			if re == zhTermRe && term == "" && !zhOtherPeriodRe.MatchString(text[max(0, m[0]-9):m[0]]) {
 				term, termText, termPos = iso, text[m[0]:m[1]], m[0]
@@ -2951,6 +2971,20 @@ func zhDurations(x *collector, text string) {
 	if end, ok := addDuration(base, term); ok {
 		x.add(KindExpirationDate, termText, end, termPos)
 	}
+}
+
+// yearsSaid reports whether zhYearsRe's match m says a length of years
+// (共二年, 2年内), not a date's year (2024年): a word before or after the
+// count, and a count no date has.
+func yearsSaid(text string, m []int, n int64) bool {
+	return n <= zhMaxYears && (m[0] < m[2] || strings.HasSuffix(text[:m[1]], "内"))
+}
+
+// numeralBefore reports a digit or Chinese numeral right before pos: the
+// count found there is the tail of a longer number.
+func numeralBefore(text string, pos int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:pos])
+	return unicode.IsDigit(r) || strings.ContainsRune(lang.Numerals, r)
 }
 
 func zhCountValue(s string) (int64, bool) {
