@@ -2470,3 +2470,21 @@ func TestChineseDurations(t *testing.T) {
 		}
 	}
 }
+
+// An offer letter is dated by the date alone on its line above "Dear Ms
+// Tan,": the body's "commences on 1 March 2026" and "approved by the board
+// on 28 January 2026" took the agreement date from it.
+func TestLetterDateIsAgreementDate(t *testing.T) {
+	for _, text := range []string{
+		"Harbour Bank Limited\nLevel 5, 10 Shelley Street, Sydney NSW 2000\nTel: +61 2 9000 1234\n\n3rd February 2026\n\n" +
+			"Ms Rachel Tan\n12 Kent Street\nSydney NSW 2000\n\nDear Ms Tan,\n\nWe are pleased to offer you the role of Analyst. " +
+			"Your employment commences on 1 March 2026 and your salary is A$95,000 per annum.\n\nYours sincerely,\nHarbour Bank Limited\n",
+		"Ref: HR/2026/0142\nTuesday, 3 February 2026\n\nDear Ms Tan,\n\nWe are pleased to offer you employment with Banyan Capital Pte. Ltd. " +
+			"This offer was approved by the board on 28 January 2026. Your salary shall be S$12,000 per month.\n\nYours sincerely\n",
+	} {
+		ents := Extract(text, "en")
+		if !has(ents, KindAgreementDate, "3", "2026-02-03") || countKind(ents, KindAgreementDate) != 1 {
+			t.Errorf("agreement date not the letter's 3 February 2026: %+v", ents)
+		}
+	}
+}

@@ -1444,6 +1444,11 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 			// "The Act entered into force on 1 August 2024": when a law
 			// (or a treaty) takes effect, an effective date, not the date
 			// anyone agreed to anything
+		case letterDate(text, d):
+			// "3rd February 2026" alone on its line above "Dear Ms Tan,":
+			// an offer letter's date, where its body's "commences on 1
+			// March 2026" or "approved on 28 January" took the weak "on"
+			score = 3
 		case thisAgreementDatedRe.MatchString(before):
 			// "this Consulting Agreement ("Agreement") dated June 1, 2020,
 			// effective as of July 1": the agreement's own date, not when
@@ -1505,6 +1510,29 @@ var (
 	// Delivery.", "Section 3", "Article III", "第三条").
 	numberedClauseRe = regexp.MustCompile(`(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.[ \t]+[A-Z]|(?i:section|article|clause)[ \t]+[0-9IVX]|第[一二三四五六七八九十百零〇\d]{1,5}[条條章])`)
 )
+
+// dateLineLeadRe is what may stand before a letter's date on its line: a
+// label ("Date:") or a weekday ("Wednesday, ").
+var dateLineLeadRe = regexp.MustCompile(`(?i)^[ \t]*(?:dated?\s*:?|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)?[ \t]*$`)
+
+// letterChars bounds how far above its salutation a letter's date stands:
+// the letterhead, the date and the addressee's block.
+const letterChars = 800
+
+// letterDate reports the date of a letter (an offer of employment, a
+// letter agreement): alone on its line, with a salutation below it in
+// the letterhead's reach (salutationRe).
+func letterDate(text string, d dateMatch) bool {
+	lineStart := strings.LastIndexByte(text[:d.start], '\n') + 1
+	lineEnd := strings.IndexByte(text[d.end:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(text) - d.end
+	}
+	if !dateLineLeadRe.MatchString(text[lineStart:d.start]) || strings.TrimSpace(text[d.end:d.end+lineEnd]) != "" {
+		return false
+	}
+	return salutationRe.MatchString(text[d.end:min(len(text), d.end+letterChars)])
+}
 
 // dutyClause reports whether the date at pos stands in a clause that makes
 // a party do something ("Seller shall deliver ... on June 30, 2024"): the
