@@ -2488,3 +2488,34 @@ func TestLetterDateIsAgreementDate(t *testing.T) {
 		}
 	}
 }
+
+// Australian and Singapore precedents list their parties under a "Parties"
+// heading, one a paragraph, with a register number and a bare role: no
+// "between" and no "(1)", so no party was found at all.
+func TestPartiesBlock(t *testing.T) {
+	for text, want := range map[string][]string{
+		"SUPPLY AGREEMENT\n\nDate: 14 March 2026\n\nParties\n\n" +
+			"Harbourline Logistics Pty Ltd ABN 51 824 753 556 of Level 12, 60 Martin Place, Sydney NSW 2000 (Supplier)\n\n" +
+			"Cobalt Retail Group Limited ABN 33 102 417 032 of 1 Collins Street, Melbourne VIC 3000 (Customer)\n\n" +
+			"Background\n\nA. The Supplier provides warehousing and freight services.\n\n1. Term\n\n1.1 This agreement commences on 1 April 2026.\n": {
+			"Harbourline Logistics Pty Ltd/Supplier", "Cobalt Retail Group Limited/Customer"},
+		"SERVICES AGREEMENT\n\nPARTIES\n" +
+			"1. Wattle Health Services Pty Limited ACN 123 456 789 of 5 George Street, Brisbane QLD 4000 (\"Provider\")\n" +
+			"2. Southern Cross Hospitals Limited ABN 44 555 666 777 of 100 King William Street, Adelaide SA 5000 (\"Client\")\n\n" +
+			"AGREED TERMS\n\n1. Services\n1.1 The Provider must provide the Services.\n": {
+			"Wattle Health Services Pty Limited/Provider", "Southern Cross Hospitals Limited/Client"},
+		"CONSULTANCY AGREEMENT\n\nParties\n\nTasman Advisory Pte. Ltd.\nUEN 202012345W\n1 Raffles Place, #20-01, Singapore 048616\n(Consultant)\n\n" +
+			"Eucalypt Mining Limited\nABN 11 222 333 444\nLevel 3, 200 St Georges Terrace, Perth WA 6000\n(Company)\n\nBackground\n\nThe Company wishes to engage the Consultant.\n": {
+			"Tasman Advisory Pte. Ltd./Consultant", "Eucalypt Mining Limited/Company"},
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text+"/"+e.Value)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("parties\n got  %q\n want %q", got, want)
+		}
+	}
+}

@@ -268,7 +268,7 @@ func init() {
 // in signature blocks; an alias in quotes ("the Company") becomes Value.
 func parties(x *collector, text string) {
 	pre := text[:min(len(text), preambleChars)]
-	if labelledParties(x, pre) {
+	if labelledParties(x, pre) || partiesBlock(x, pre) {
 		// a list of labelled parties is the contract's own; the preamble
 		// rules read its parenthesised places as aliases ("Rise
 		// (Tianjin) Education ..." gave "Rise")
@@ -399,6 +399,90 @@ func labelledParties(x *collector, pre string) bool {
 		x.add(KindParty, name, alias, m[4])
 	}
 	return len(ms) >= 2
+}
+
+var (
+	// partiesHeadRe is a "Parties" heading alone on its line, as
+	// Australian and Singapore precedents open: the parties follow, one a
+	// paragraph, with no "between" and no numbers.
+	partiesHeadRe = regexp.MustCompile(`(?im)^[ \t]*(?:\d{1,2}\.?[ \t]+)?(?:the[ \t]+)?parties[ \t]*:?[ \t]*$`)
+	// partiesBlockEndRe is the heading after the parties block.
+	partiesBlockEndRe = regexp.MustCompile(`(?im)^[ \t]*(?:background|recitals?|agreed\s+terms|operative\s+provisions|it\s+is\s+agreed|the\s+parties\s+agree|whereas|introduction|terms|(?:\d{1,2}\.?[ \t]+)?(?:definitions|interpretation|agreement|term)|\d{1,2}\.[ \t]+\pL)\b`)
+	// blockNameEndRe ends a name in the parties block: its register
+	// number (ABN, ACN, UEN), its address, its description or its alias.
+	blockNameEndRe = regexp.MustCompile(`[ \t]*[,(]?[ \t]*\b(?:ABN|ACN|ARBN|ARSN|UEN|CRN|Company\s+(?:No|Registration|Number))\b|,?[ \t]+(?:of|whose|at|having|incorporated|registered|an?[ \t]+(?:Australian|Singapore|\p{Ll}+))[ \t]|[ \t]*\(|[ \t]*,|[ \t]*\n`)
+	// blockRegistryRe is a party's register number in its entry.
+	blockRegistryRe = regexp.MustCompile(`\b(?:ABN|ACN|ARBN|ARSN|UEN|CRN)\b`)
+	// blockMarkRe is an entry's list mark ("1.", "(a)", "Party 1:").
+	blockMarkRe = regexp.MustCompile(`^[ \t]*(?:\(?\w{1,3}[.)]|Party[ \t]+\w{1,2}[ \t]*:)?[ \t]*`)
+)
+
+// blockEntries bounds the parties a "Parties" block may list.
+const blockEntries = 8
+
+// partiesBlock adds the parties listed under a "Parties" heading, one a
+// paragraph ("Harbourline Logistics Pty Ltd ABN 51 824 753 556 of Level
+// 12, 60 Martin Place, Sydney NSW 2000 (Supplier)"), with the alias that
+// ends each entry, and reports whether it found two or more. The
+// preamble rules look for "between" or numbers and found no party there.
+func partiesBlock(x *collector, pre string) bool {
+	head := partiesHeadRe.FindStringIndex(pre)
+	if head == nil {
+		return false
+	}
+	body := pre[head[1]:]
+	if end := partiesBlockEndRe.FindStringIndex(body); end != nil {
+		body = body[:end[0]]
+	}
+	n := 0
+	for _, e := range blockParagraphs(body, head[1]) {
+		if n == blockEntries {
+			break
+		}
+		text := e.text[len(blockMarkRe.FindString(e.text)):]
+		name := text
+		if loc := blockNameEndRe.FindStringIndex(text); loc != nil {
+			name = text[:loc[0]]
+		}
+		name = strings.TrimSpace(name)
+		alias := listedAlias(strings.TrimSpace(text[len(name):]))
+		if !plausibleName(name) || alias == "" && !blockRegistryRe.MatchString(text) && !corpSuffixRe.MatchString(", "+lastWord(name)) {
+			continue
+		}
+		x.add(KindParty, name, alias, e.start+strings.Index(e.text, name))
+		n++
+	}
+	return n >= 2
+}
+
+// blockParagraphs splits a parties block into its entries: paragraphs,
+// or lines where a paragraph holds several entries, each ending with
+// its alias.
+func blockParagraphs(body string, off int) []chunk {
+	var out []chunk
+	start := 0
+	for _, para := range strings.SplitAfter(body, "\n\n") {
+		lines := strings.SplitAfter(para, "\n")
+		ended := 0
+		for _, l := range lines {
+			if bareRoleRe.MatchString(strings.TrimSpace(l)) || aliasRe.MatchString(l) && strings.HasSuffix(strings.TrimSpace(l), ")") {
+				ended++
+			}
+		}
+		if ended < 2 {
+			lines = []string{para}
+		}
+		at := start
+		for _, l := range lines {
+			if strings.TrimSpace(l) != "" {
+				lead := len(l) - len(strings.TrimLeft(l, " \t\n"))
+				out = append(out, chunk{text: strings.TrimSpace(l), start: off + at + lead})
+			}
+			at += len(l)
+		}
+		start += len(para)
+	}
+	return out
 }
 
 // chunk is a piece of text with its offset.
