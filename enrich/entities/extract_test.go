@@ -2519,3 +2519,19 @@ func TestPartiesBlock(t *testing.T) {
 		}
 	}
 }
+
+// An offer letter's start date is its effective date: "Your employment
+// commences on 1 March 2026" and "Your start date will be 9 February 2026"
+// were plain dates (or, before the letter's own date counted, its
+// agreement date).
+func TestOfferStartIsEffectiveDate(t *testing.T) {
+	for text, want := range map[string]string{
+		"3rd February 2026\n\nDear Ms Tan,\n\nWe are pleased to offer you the role of Analyst. Your employment commences on 1 March 2026.\n":             "2026-03-01",
+		"12 January 2026\n\nDear Ms Nair,\n\nI am delighted to offer you employment as Senior Legal Counsel. Your start date will be 9 February 2026.\n": "2026-02-09",
+	} {
+		ents := Extract(text, "en")
+		if !has(ents, KindEffectiveDate, "", want) {
+			t.Errorf("no effective date %s in %+v", want, ents)
+		}
+	}
+}

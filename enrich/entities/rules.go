@@ -1258,7 +1258,10 @@ var (
 	// here: effectiveSentence adds its definition. An act takes effect
 	// as it "shall apply from" or "shall become operative on" a date.
 	effectiveBeforeRe = regexp.MustCompile(`(?i)(?:effective|commencement)\s+(?:for\s+all\s+purposes[a-z\s]{0,25}?\s+)?(?:date\s+)?(?:as\s+of|on|from|date\s+(?:is|shall\s+be|of)|date:?)\s*(?:the\s+)?$|effective\s+(?:date\s+)?(?:hereof\s+)?(?:is\s+|shall\s+be\s+)?$|\beffective:\s*$|\b(?:commencement|start)\s+date["”]?\s+(?:shall\s+)?means?\s*(?:the\s+)?$|\b(?:(?:shall|will)\s+(?:commence|begin|start)|(?:agreement|contract|lease|term)\s+(?:commences|begins|starts))\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bwith\s+effect\s+(?:from|on|as\s+of)\s*(?:the\s+)?$|\b(?:start|commencement|begin(?:ning)?)\s+date\s*:\s*$|\b(?:com(?:es|ing)|came|enter(?:s|ed|ing)?)\s+into\s+(?:force|effect)\s*(?:on\s+)?(?:the\s+)?$` +
-		`|\b(?:shall|will)\s+apply\s+(?:as\s+)?from\s*(?:the\s+)?$|\b(?:shall\s+become|becomes?)\s+operative\s+(?:on|from|as\s+of)\s*(?:the\s+)?$`)
+		`|\b(?:shall|will)\s+apply\s+(?:as\s+)?from\s*(?:the\s+)?$|\b(?:shall\s+become|becomes?)\s+operative\s+(?:on|from|as\s+of)\s*(?:the\s+)?$` +
+		// an offer letter's start: "Your employment commences on", "Your
+		// start date will be"
+		`|\b(?:employment|engagement|appointment)\s+(?:commences|begins|starts)\s+(?:on|as\s+of)\s*(?:the\s+)?$|\bstart\s+date\s+(?:will\s+be|is|shall\s+be)\s*(?:the\s+)?$`)
 	// complianceBeforeRe ends the text before a rule's compliance date:
 	// a Federal Register rule's "Compliance date: Covered entities ...
 	// must comply with the applicable requirements of this final rule by
