@@ -2535,3 +2535,26 @@ func TestOfferStartIsEffectiveDate(t *testing.T) {
 		}
 	}
 }
+
+// An offer letter's employer is a party: a letter that named it only in
+// "On behalf of Kestrel Energy Pty Ltd (ABN ...) ("Kestrel")", "employment
+// with Banyan Capital Pte. Ltd." or its letterhead listed the candidate
+// alone.
+func TestOfferLetterEmployer(t *testing.T) {
+	for text, want := range map[string]string{
+		"12 January 2026\n\nMs Priya Nair\n45 Kent Street\nSydney NSW 2000\n\nDear Ms Nair,\n\nOn behalf of Kestrel Energy Pty Ltd (ABN 98 765 432 109) (\"Kestrel\"), " +
+			"I am delighted to offer you employment as Senior Legal Counsel.\n": "Kestrel Energy Pty Ltd/Kestrel",
+		"4 February 2026\n\nDear Ms Tan,\n\nWe are pleased to offer you employment with Banyan Capital Pte. Ltd. Your salary shall be S$12,000 per month.\n":         "Banyan Capital Pte. Ltd./",
+		"Harbour Bank Limited\nLevel 5, 10 Shelley Street, Sydney NSW 2000\n\n3 February 2026\n\nDear Ms Tan,\n\nWe are pleased to offer you the role of Analyst.\n": "Harbour Bank Limited/",
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text+"/"+e.Value)
+			}
+		}
+		if !slices.Contains(got, want) || len(got) != 2 {
+			t.Errorf("parties %q, want the candidate and %q", got, want)
+		}
+	}
+}

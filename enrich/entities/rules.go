@@ -937,12 +937,55 @@ func offeree(x *collector, pre string) {
 	if s == nil || !offerYouRe.MatchString(pre[s[1]:min(len(pre), s[1]+aliasChars)]) {
 		return
 	}
+	employer(x, pre)
 	if name := strings.TrimSpace(pre[s[2]:s[3]]); groupMemberRe.FindString(name) == name {
 		if full, at := addresseeLine(pre[:s[0]], name); full != "" {
 			x.add(KindParty, full, "", at)
 			return
 		}
 		x.add(KindParty, name, "", s[2])
+	}
+}
+
+const (
+	// companyName is a company's name with its legal form at its end, as
+	// an offer letter names its employer.
+	companyName = `\p{Lu}[\pL\pM\pN&'’.-]*(?:[ \t]+[\pL\pM\pN&'’.()-]+){0,6}?[ \t,]+` +
+		`(?:Pty\.?[ \t]+Ltd|Pty\.?[ \t]+Limited|Pte\.?[ \t]+Ltd|Sdn\.?[ \t]+Bhd|Limited|Ltd|Inc|LLC|LLP|Corporation|Corp|GmbH|plc|PLC)\b\.?`
+)
+
+var (
+	// employerRes find the employer an offer letter names: "employment
+	// with Banyan Capital Pte. Ltd.", "the position of Analyst at X Ltd",
+	// "On behalf of Kestrel Energy Pty Ltd", or its letterhead's first line.
+	employerRes = []*regexp.Regexp{
+		regexp.MustCompile(`\b(?:employment|position|role|appointment|job)\b[^.\n]{0,80}?\b(?:with|at)[ \t]+(` + companyName + `)`),
+		regexp.MustCompile(`\b[Oo]n[ \t]+behalf[ \t]+of[ \t]+(` + companyName + `)`),
+		regexp.MustCompile(`^\s*(` + companyName + `)[ \t]*\n`),
+	}
+	// employerAliasRe is the alias after the employer's name, maybe after
+	// its register number: "(ABN 98 765 432 109) ("Kestrel")".
+	employerAliasRe = regexp.MustCompile(`^\s*(?:\([^)"“\n]{1,40}\)\s*)?\(\s*(?:the\s+)?["“]([^"”\n]{1,40})["”]\s*\)`)
+)
+
+// employer adds the company an offer letter offers employment with: the
+// letter greets its offeree, and names the employer only in its body or
+// letterhead, with no preamble, so an offer listed the candidate alone.
+func employer(x *collector, pre string) {
+	for _, re := range employerRes {
+		m := re.FindStringSubmatchIndex(pre)
+		if m == nil {
+			continue
+		}
+		name := strings.TrimSpace(pre[m[2]:m[3]])
+		alias := ""
+		if a := employerAliasRe.FindStringSubmatch(pre[m[3]:]); a != nil {
+			alias = a[1]
+		}
+		if plausibleName(name) {
+			x.add(KindParty, name, alias, m[2])
+			return
+		}
 	}
 }
 
