@@ -2558,3 +2558,14 @@ func TestOfferLetterEmployer(t *testing.T) {
 		}
 	}
 }
+
+// A party's register number is not its name: "Quokka Software Pty Ltd ABN
+// 12 345 678 901" went into the register as the Licensor's name.
+func TestPartyNameWithoutRegisterNumber(t *testing.T) {
+	text := "SOFTWARE LICENCE AGREEMENT\n\nThis Software Licence Agreement is made on 5 January 2026 between " +
+		"Quokka Software Pty Ltd ABN 12 345 678 901 (\"Licensor\") and Lumen Health Pte. Ltd. (\"Licensee\").\n\n1. Grant. The Licensor grants a licence.\n"
+	got := textsOf(Extract(text, "en"), KindParty)
+	if want := []string{"Quokka Software Pty Ltd", "Lumen Health Pte. Ltd."}; !slices.Equal(got, want) {
+		t.Errorf("parties %q, want %q", got, want)
+	}
+}

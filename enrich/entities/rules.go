@@ -156,6 +156,10 @@ var (
 	// the description after a comma that says what kind of entity or
 	// person the party is (descriptionTail).
 	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b|` + descriptionTail + `).*$`)
+	// registryTailRe is a register number after a name ("Quokka Software
+	// Pty Ltd ABN 12 345 678 901", "X Pte. Ltd. (UEN 201912345K)"): the
+	// company's number, not its name, which a register keeps apart.
+	registryTailRe = regexp.MustCompile(`[\s,]*\(?\b(?:ABN|ACN|ARBN|ARSN|UEN|CRN)\b[:.]?\s*[A-Z]{0,3}\d[\d ]{4,14}[A-Z]?\)?$`)
 	// afterFormRe is the rest of a name after its legal form: an address
 	// ("INC. 2nd Floor", "Corp. Suite 207", "LIMITED Unit 05", "INC. 320
 	// NEVADA STREET"), a date ("INC. August 28", a cover page's "INC.
@@ -217,6 +221,7 @@ func tidyParty(n string) string {
 	n = aliasTailRe.ReplaceAllString(n, "")
 	n = partyLeadRe.ReplaceAllString(n, "")
 	n = partyTailRe.ReplaceAllString(n, "")
+	n = registryTailRe.ReplaceAllString(n, "")
 	if loc := afterFormRe.FindStringSubmatchIndex(n); loc != nil {
 		cut := strings.IndexFunc(n[loc[0]:], func(r rune) bool { return r == ' ' || r == '\t' })
 		n = n[:loc[0]+cut]
