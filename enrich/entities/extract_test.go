@@ -2569,3 +2569,19 @@ func TestPartyNameWithoutRegisterNumber(t *testing.T) {
 		t.Errorf("parties %q, want %q", got, want)
 	}
 }
+
+// "is prohibited from" and "is not permitted to" forbid as "must not"
+// does; the register listed neither.
+func TestProhibitedIsAProhibition(t *testing.T) {
+	text := "DISTRIBUTION AGREEMENT\n\n1. The Distributor is prohibited from selling the Products outside Singapore.\n" +
+		"2. The Distributor is not permitted to appoint sub-distributors.\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindObligation {
+			got = append(got, e.Value)
+		}
+	}
+	if want := []string{"is prohibited from", "is not permitted to"}; !slices.Equal(got, want) {
+		t.Errorf("obligations %q, want %q", got, want)
+	}
+}

@@ -2641,7 +2641,7 @@ func inside(spans [][2]int, s, e int) bool {
 // --- obligations ---
 
 var (
-	obligationRe = regexp.MustCompile(`(?i)\b(shall\s+not|shall|must\s+not|must|may\s+not|agrees?\s+(?:not\s+)?to|(?:is|are)\s+required\s+to|undertakes?\s+to)\b`)
+	obligationRe = regexp.MustCompile(`(?i)\b(shall\s+not|shall|must\s+not|must|may\s+not|agrees?\s+(?:not\s+)?to|(?:is|are)\s+required\s+to|(?:is|are)\s+(?:prohibited\s+from|not\s+(?:permitted|allowed)\s+to)|undertakes?\s+to)\b`)
 	definitionRe = regexp.MustCompile(`(?i)["”]\s+(?:shall\s+)?mean`)
 	// noDutyRe marks sentences with "shall" that impose nothing: meanings
 	// of words, recitals, and the governing law (an entity of its own).
@@ -2688,7 +2688,7 @@ func withoutPossibilities(s string) string {
 }
 
 // obligations adds sentences that impose a duty (shall, must, may not,
-// agrees to);
+// agrees to, is prohibited from, is not permitted to);
 // Value is the modal phrase in lower case. Capped at maxObligations.
 func obligations(x *collector, sents []sentence) {
 	for _, s := range sents {
