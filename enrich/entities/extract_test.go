@@ -2585,3 +2585,14 @@ func TestProhibitedIsAProhibition(t *testing.T) {
 		t.Errorf("obligations %q, want %q", got, want)
 	}
 }
+
+// A term drafted in the present tense ("This agreement continues for 2
+// years from the date of this agreement") ends as one with "shall
+// continue" does: it gave no expiration date.
+func TestPresentTenseTerm(t *testing.T) {
+	text := "DISTRIBUTION AGREEMENT\n\nThis Distribution Agreement is made on 1 May 2026 between Koala Beverages Pty Ltd (\"Supplier\") and Merlion Trading Pte. Ltd. (\"Distributor\").\n\n" +
+		"5. This agreement continues for 2 years from the date of this agreement.\n"
+	if ents := Extract(text, "en"); !has(ents, KindExpirationDate, "continues for 2 years", "2028-05-01") {
+		t.Errorf("no expiration date 2028-05-01 in %+v", ents)
+	}
+}
