@@ -2,6 +2,7 @@ package logs
 
 import (
 	"maps"
+	"strings"
 	"testing"
 )
 
@@ -44,4 +45,25 @@ func TestAccessLogRequestShapes(t *testing.T) {
 		`"POST /login" 4xx <*> "<*>" "<*>"`:         1,
 	}
 	wantMined(t, m.Templates(), want)
+}
+
+// A forward proxy logs absolute URLs: the host and path are what each
+// client fetched, and kept they made a template per URL.
+func TestProxyAccessLogURLs(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	ids := map[string]bool{}
+	for _, l := range []string{
+		`10.0.0.5 - - [30/Nov/2026:09:00:01 +0000] "GET http://example.com/index.html HTTP/1.1" 200 5120 "-" "curl/8.0"`,
+		`10.0.0.6 - - [30/Nov/2026:09:00:02 +0000] "GET http://news.example.org/world/europe HTTP/1.1" 200 812 "-" "curl/8.0"`,
+		`10.0.0.7 - - [30/Nov/2026:09:00:03 +0000] "GET https://cdn.example.net/img/logo.png HTTP/1.1" 200 77 "-" "curl/8.0"`,
+	} {
+		id, _, _ := m.Add(l)
+		ids[id] = true
+	}
+	if len(ids) > 2 {
+		t.Errorf("%d templates for three proxied GETs that succeeded, want at most 2 (http and https)", len(ids))
+	}
+	if _, tpl, _ := m.Add(`10.0.0.8 - - [30/Nov/2026:09:00:04 +0000] "GET http://example.com/missing HTTP/1.1" 404 0 "-" "curl/8.0"`); !strings.Contains(tpl, "http://<*>") || !strings.Contains(tpl, "4xx") {
+		t.Errorf("template %q, want the scheme with the host masked and the status class", tpl)
+	}
 }

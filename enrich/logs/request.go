@@ -45,8 +45,14 @@ var quotedRe = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // pathShape masks the segments of a request path that vary per request
 // (a number, an id, a token) and drops its query: "/api/orders/1234?x=1"
-// reads "/api/orders/<*>".
+// reads "/api/orders/<*>". A forward proxy's absolute URL
+// ("http://example.com/images/logo.png") reads "http://<*>": its host and
+// path are what each client fetched, and kept they made a template per
+// URL.
 func pathShape(p string) string {
+	if scheme, _, ok := strings.Cut(p, "://"); ok && scheme != "" && !strings.ContainsAny(scheme, "/?#") {
+		return scheme + "://" + Wildcard
+	}
 	if i := strings.IndexAny(p, "?#;"); i >= 0 {
 		p = p[:i]
 	}
