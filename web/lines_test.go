@@ -117,3 +117,33 @@ func TestDocumentPageErrorWindow(t *testing.T) {
 		t.Errorf("no error window on the page: %.400s", body[max(0, i):])
 	}
 }
+
+// A log's page finds lines between two clock times typed as the log and
+// the page print them ("2024-03-01 10:00:05", no zone, a comma before
+// the milliseconds), not only between whole days or RFC 3339 times: a
+// reader narrowing to an incident copies the time from a line.
+func TestDocumentPageFindsLinesByClockTime(t *testing.T) {
+	text := "2024-03-01 10:00:00,120 INFO  payment ok order=16\n" +
+		"2024-03-01 10:00:05,300 ERROR payment failed order=17\n" +
+		"2024-03-01 10:05:30,250 ERROR payment failed order=18\n" +
+		"2024-03-01 10:07:00,000 INFO  payment ok order=19\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "pay.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 4}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	for _, c := range []struct{ query, count, has, not string }{
+		{"since=2024-03-01+10:00:05&until=2024-03-01+10:06", "2 of 4 lines match", "order=18", "order=19"},
+		{"since=2024-03-01T10:05", "2 of 4 lines match", "order=19", "order=17"},
+		{"until=2024-03-01+10:05:30,250", "2 of 4 lines match", "order=17", "order=18"},
+	} {
+		_, page := get(t, s, "/documents/"+doc.ID+"?"+c.query)
+		if strings.Contains(page, `id="lines-error"`) {
+			t.Errorf("%s: refused: %s", c.query, between(page, `id="lines-error"`, "</p>"))
+			continue
+		}
+		found := between(page, `id="lines-count"`, "</table>")
+		if !strings.Contains(found, c.count) || !strings.Contains(found, c.has) || strings.Contains(found, c.not) {
+			t.Errorf("%s: want %q with %s and without %s", c.query, c.count, c.has, c.not)
+		}
+	}
+}

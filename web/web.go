@@ -484,14 +484,14 @@ func queryFrom(r *http.Request) (index.Query, error) {
 	if s := v.Get("since"); s != "" {
 		t, err := index.ParseWhen(s, now)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("since %q is not a date (YYYY-MM-DD, RFC 3339, or an age such as 24h or 7d)", s))
+			errs = append(errs, fmt.Errorf("since %q is not a date (YYYY-MM-DD, YYYY-MM-DD HH:MM, RFC 3339, or an age such as 24h or 7d)", s))
 		}
 		q.Since = t
 	}
 	if u := v.Get("until"); u != "" {
 		t, err := index.ParseWhen(u, now)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("until %q is not a date (YYYY-MM-DD, RFC 3339, or an age such as 24h or 7d)", u))
+			errs = append(errs, fmt.Errorf("until %q is not a date (YYYY-MM-DD, YYYY-MM-DD HH:MM, RFC 3339, or an age such as 24h or 7d)", u))
 		} else if len(u) == len("2006-01-02") {
 			t = t.Add(24 * time.Hour) // a typed day is inclusive; Until is exclusive
 		}
