@@ -246,6 +246,43 @@ func (p *Processing) Since(ctx context.Context, id string, now time.Time) (time.
 	return t, true
 }
 
+// Count is how many documents are on their way now: accepted within
+// ProcessingFor, not yet indexed, and not a send that died. It reads
+// every entry of the bucket (an hour of documents) in one watch, for a
+// page that tells its reader what has not reached the index yet.
+func (p *Processing) Count(ctx context.Context, now time.Time) (int, error) {
+	if p == nil {
+		return 0, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	w, err := p.kv.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return 0, fmt.Errorf("read %s: %w", ProcessingBucket, err)
+	}
+	defer w.Stop()
+	n := 0
+	for e := range w.Updates() {
+		if e == nil { // every stored entry read
+			return n, nil
+		}
+		if onItsWay(string(e.Value()), now) {
+			n++
+		}
+	}
+	return 0, fmt.Errorf("read %s: %w", ProcessingBucket, ctx.Err())
+}
+
+// onItsWay reports whether an entry's value v is a document accepted
+// within ProcessingFor before now and not yet indexed.
+func onItsWay(v string, now time.Time) bool {
+	if strings.HasPrefix(v, indexedMark) || deadSend(v, now) {
+		return false
+	}
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimPrefix(v, sendingMark))
+	return err == nil && now.Sub(t) <= ProcessingFor
+}
+
 // ByPrefix is the one document id on its way that starts with prefix (the
 // 12-character form docmill prints, or any of 8 to 63 hex digits), or "".
 func (p *Processing) ByPrefix(ctx context.Context, prefix string) string {

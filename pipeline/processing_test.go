@@ -238,3 +238,38 @@ func delayCopy(dst, src net.Conn, delay time.Duration) {
 	}
 	dst.Close()
 }
+
+// Count counts the documents on their way: accepted or being sent, not
+// indexed, not a send that died, not older than ProcessingFor.
+func TestProcessingCount(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, js := natstest.Start(t, "processing-count-test")
+	proc, err := OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := proc.Count(ctx, time.Now()); n != 0 || err != nil {
+		t.Fatalf("empty bucket: %d, %v", n, err)
+	}
+	t0 := time.Now()
+	_, _ = proc.Start(ctx, "queued", t0)
+	_, _, _ = proc.Sending(ctx, "sending", t0)
+	_, _ = proc.Start(ctx, "done", t0)
+	if err := proc.Indexed(ctx, t0, "done"); err != nil {
+		t.Fatal(err)
+	}
+	for at, want := range map[time.Time]int{
+		t0:                                  2,
+		t0.Add(SendingGrace + time.Second):  1, // the send died
+		t0.Add(ProcessingFor + time.Second): 0, // lost on the way
+	} {
+		if n, err := proc.Count(ctx, at); n != want || err != nil {
+			t.Errorf("at +%s: %d, %v; want %d", at.Sub(t0), n, err, want)
+		}
+	}
+	var none *Processing
+	if n, err := none.Count(ctx, t0); n != 0 || err != nil {
+		t.Errorf("nil Processing: %d, %v", n, err)
+	}
+}

@@ -139,7 +139,11 @@ type searchPage struct {
 	Pages              int
 	HasHidden          bool
 	LastPage           string // a page past the end of the hits links here
-	values             url.Values
+	// Processing counts the documents accepted and not indexed yet, so
+	// that a reader who just dropped files learns they are coming rather
+	// than missing.
+	Processing int
+	values     url.Values
 }
 
 // Narrow links a hit's key phrase to the current search with that key
@@ -184,6 +188,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		if len(res.Hits) == 0 && res.Total > 0 {
 			page.LastPage = lastPage(v, q, res.Total)
 		}
+		page.Processing = s.pending.processing(r.Context(), time.Now())
 	}
 	now := time.Now()
 	page.Since, page.Until = dateInput(v.Get("since"), now), dateInput(v.Get("until"), now)

@@ -22,7 +22,16 @@ type pendingUploads struct {
 	mu   sync.Mutex
 	at   map[string]time.Time
 	proc *pipeline.Processing // optional
+
+	countMu sync.Mutex // one count at a time; the others wait for it
+	countAt time.Time  // when count was read (zero: never)
+	count   int
 }
+
+// countFresh is how long the search page reuses a count of the documents
+// on their way: it asks on every view, and a count a moment old is as
+// good to a reader who reloads to see them arrive.
+const countFresh = 2 * time.Second
 
 // Bounds: an upload is "processing" for at most pendingFor, and at most
 // pendingMax are remembered (the oldest go first).
@@ -127,4 +136,25 @@ func (p *pendingUploads) forget(ctx context.Context, id string) {
 	delete(p.at, id)
 	p.mu.Unlock()
 	_ = p.proc.Done(ctx, id)
+}
+
+// processing is how many documents, from any publisher on the broker,
+// are on their way to the index now (0 without a broker, or when the
+// count cannot be read: the page then says nothing rather than something
+// wrong).
+func (p *pendingUploads) processing(ctx context.Context, now time.Time) int {
+	if p.proc == nil {
+		return 0
+	}
+	p.countMu.Lock()
+	defer p.countMu.Unlock()
+	if !p.countAt.IsZero() && now.Sub(p.countAt) < countFresh {
+		return p.count
+	}
+	n, err := p.proc.Count(ctx, now)
+	if err != nil {
+		return 0
+	}
+	p.count, p.countAt = n, now
+	return n
 }

@@ -1831,3 +1831,38 @@ func TestFeedKeepsRecentEventsPerClass(t *testing.T) {
 		t.Errorf("the feed keeps %d events, want at most %d per class", n, feedRecent)
 	}
 }
+
+// The search page says how many documents are still on their way to the
+// index, whoever sent them (here a watched folder, recorded on the
+// broker): a reader who just dropped files into the folder saw the same
+// page as before and no word that they were coming.
+func TestSearchPageSaysDocumentsProcessing(t *testing.T) {
+	_, js := startNATS(t)
+	ctx := context.Background()
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	ids := []string{strings.Repeat("a", 64), strings.Repeat("b", 64), strings.Repeat("c", 64)}
+	for _, id := range ids {
+		if _, err := proc.Start(ctx, id, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := proc.Indexed(ctx, now, ids[2]); err != nil { // indexed: no longer on its way
+		t.Fatal(err)
+	}
+	doc := &document.Result{ID: document.ID([]byte("lease")), Filename: "lease.txt", Language: "en", Text: "The Tenant shall pay rent."}
+	doc.Class = "contract"
+	_, page := get(t, newServer(t, Options{Index: openIndex(t, doc), JS: js}), "/")
+	if got := between(page, `id="processing"`, "</p>"); !strings.Contains(got, "2 documents still being analysed") {
+		t.Errorf("notice %q, want 2 documents still being analysed", got)
+	}
+	if err := proc.Indexed(ctx, now, ids[0], ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, page = get(t, newServer(t, Options{Index: openIndex(t, doc), JS: js}), "/?q=rent"); strings.Contains(page, `id="processing"`) {
+		t.Errorf("a notice with nothing on its way: %s", between(page, `id="processing"`, "</p>"))
+	}
+}
