@@ -41,6 +41,9 @@ type Folder struct {
 	// bytes (sources.mirror_deletes). Off, the folder is an inbox: files
 	// may be moved away once taken.
 	MirrorDeletes bool
+	// Refused, when set, keeps the files not taken with their reasons,
+	// for the web UI's dead-letters page.
+	Refused *Refusals
 
 	root  *os.Root
 	sizes map[string]observed
@@ -370,6 +373,7 @@ func (f *Folder) refuse(rel string, why error) {
 	}
 	f.sizes["!"+rel] = observed{}
 	countRefused("folder", why)
+	f.Refused.add(Refusal{Source: f.Source, Where: f.Dir, Name: rel, Reason: why.Error(), At: time.Now()})
 	f.Log.Warn("folder: file refused", "dir", f.Dir, "file", rel, "reason", why)
 }
 
@@ -450,6 +454,7 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	} else {
 		f.done[rel] = taken{stamp: stamp, id: id}
 	}
+	f.Refused.forget(f.Dir, rel) // fixed and saved again: no longer refused
 	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)
 }
 

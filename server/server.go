@@ -79,6 +79,9 @@ type Server struct {
 	// buckets are the watches of sources.buckets, for /healthz; set
 	// before the HTTP server starts, never changed after
 	buckets []*connectors.Bucket
+	// refused keeps the files this process's watched folders did not
+	// take, for the web UI's dead-letters page
+	refused connectors.Refusals
 	// floors keeps the consumers' ack floors (pipeline.FloorsBucket)
 	floors         jetstream.KeyValue
 	embedded       *broker.Embedded
@@ -585,7 +588,7 @@ func (s *Server) startFolders(ctx context.Context) {
 	}
 	for _, dir := range folders {
 		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, StableFor: s.o.Config.Sources.Settle, Log: s.o.Log,
-			MirrorDeletes: s.o.Config.Sources.MirrorDeletes}
+			MirrorDeletes: s.o.Config.Sources.MirrorDeletes, Refused: &s.refused}
 		go func() {
 			if err := f.Run(ctx); err != nil {
 				s.o.Log.Error("folder watch stopped", "dir", dir, "err", err)
@@ -769,7 +772,7 @@ func (s *Server) startHTTP() error {
 	h, err := web.New(web.Options{Index: s.ix, Ingest: ingest, Health: s.Health, Registry: s.metrics.Registry,
 		AuthToken: c.HTTP.AuthToken, AllowedHosts: c.HTTP.AllowedHosts, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20,
 		MaxFiles: c.HTTP.MaxUploadFiles, Log: s.o.Log, NATS: s.nc, JS: s.js, Originals: s.originals,
-		Failed: s.failedReason})
+		Failed: s.failedReason, Refused: &s.refused})
 	if err != nil {
 		return err
 	}

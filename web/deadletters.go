@@ -14,6 +14,10 @@ type deadLettersPage struct {
 	PageTitle string
 	Letters   []connectors.DeadLetter
 	Error     string
+	// Refused are the files the watched folders did not take, newest
+	// first: never published, they are no dead letters, and were seen
+	// only in the log.
+	Refused []connectors.Refusal
 }
 
 // pageDeadLetters lists the newest dead letters with their reasons: the
@@ -21,7 +25,7 @@ type deadLettersPage struct {
 // and why. Replaying and dropping stay with `docmill dlq`, which names
 // what it does to each.
 func (s *Server) pageDeadLetters(w http.ResponseWriter, r *http.Request) {
-	page := deadLettersPage{PageTitle: "Dead letters"}
+	page := deadLettersPage{PageTitle: "Dead letters", Refused: s.o.Refused.Recent()}
 	if s.o.JS == nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		page.Error = "this process has no broker connection to read the dead-letter stream"

@@ -68,7 +68,11 @@ type Options struct {
 	AllowedHosts []string
 	// Failed, when set, says why a document was dead-lettered ("" when it
 	// was not): GET /api/documents/{id} answers 404 with the reason.
-	Failed    func(ctx context.Context, id string) string
+	Failed func(ctx context.Context, id string) string
+	// Refused, when set, holds the files this process's watched folders
+	// did not take (empty, too large, unreadable): the dead-letters page
+	// lists them, as no dead letter carries them.
+	Refused   *connectors.Refusals
 	MaxUpload int64 // bytes per upload (default 64 MiB)
 	// MaxFiles is the most files one multipart upload may carry (default
 	// DefaultMaxFiles): each becomes a document to analyse and index.

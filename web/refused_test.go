@@ -1,0 +1,68 @@
+package web
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docmill/docmill/connectors"
+)
+
+// A file the watched folder does not take (here an empty one, with an odd
+// name) is listed on the dead-letters page with its reason: never
+// published, it is no dead letter, and a reader of the UI who dropped it
+// saw it vanish, the reason only in the server's log.
+func TestDeadLettersPageListsRefusedFiles(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, js := startNATS(t)
+	seen, err := connectors.OpenSeen(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	name := `Tom's "draft" <b>NDA 合同.txt`
+	if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var refused connectors.Refusals
+	f := &connectors.Folder{Dir: dir, Pub: &connectors.Publisher{JS: js}, Seen: seen, StableFor: 20 * time.Millisecond,
+		Poll: 20 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Refused: &refused}
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- f.Run(runCtx) }()
+	defer func() { stop(); <-done }()
+	for len(refused.Recent()) == 0 {
+		if ctx.Err() != nil {
+			t.Fatal("the empty file was never refused")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s := newServer(t, Options{Index: openIndex(t), JS: js, Refused: &refused})
+	_, page := get(t, s, "/dead-letters")
+	table := between(page, `id="refused"`, "</table>")
+	if !strings.Contains(table, "Tom&#39;s &#34;draft&#34; &lt;b&gt;NDA 合同.txt") || !strings.Contains(table, "empty") {
+		t.Errorf("the refused file is not listed, escaped, with its reason: %q", table)
+	}
+	if strings.Contains(page, "The newest 0 documents") {
+		t.Error("no dead letters read as \"the newest 0 documents\"")
+	}
+	// fixed and saved again, it is taken, and no longer listed
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("The Recipient shall keep the Information confidential."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for len(refused.Recent()) != 0 {
+		if ctx.Err() != nil {
+			t.Fatal("the file, taken since, is still listed as refused")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if _, page = get(t, s, "/dead-letters"); strings.Contains(page, `id="refused"`) {
+		t.Error("the page still lists a file taken since")
+	}
+}
