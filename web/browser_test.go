@@ -449,3 +449,37 @@ func TestBrowserSortMenu(t *testing.T) {
 	b.Do("pointer pick", chromedp.Evaluate[chromedp.Void](`const s = document.getElementById("sort"); s.focus(); s.dispatchEvent(new PointerEvent("pointerdown", {bubbles: true})); s.value = "-date"; s.dispatchEvent(new Event("change", {bubbles: true}))`))
 	b.WaitJS("sorted by the pointer", `location.search.includes("sort=-date") && document.readyState === "complete"`, 5*time.Second)
 }
+
+// At phone width the entity table keeps its words whole ("Company",
+// "2025-12-31", "Agreement"): every cell could break anywhere, so a long
+// Text squeezed the Value column to a few letters and a value read
+// "Comp / any" or "2025- / 12-31". The page still fits the phone's width.
+func TestBrowserEntityValuesWholeAtPhoneWidth(t *testing.T) {
+	s := newSite(t)
+	r := &document.Result{ID: "c-terms", Filename: "terms.txt", Language: "en", Text: "Terms."}
+	r.Class, r.Title = "contract", "Terms"
+	r.Entities = []document.Entity{
+		{Kind: "party", Text: "Blue River Logistics LLC", Value: "Company"},
+		{Kind: "expiration_date", Text: "This Agreement commences on the Effective Date and shall expire on December 31, 2025, unless terminated earlier in accordance with Section 9.", Value: "2025-12-31"},
+		{Kind: "governing_law", Text: "This Agreement shall be governed by the laws of England and Wales.", Value: "England and Wales"},
+	}
+	if err := s.ix.PutBatch(context.Background(), []*document.Result{r}); err != nil {
+		t.Fatal(err)
+	}
+	b := s.b
+	b.Viewport(390, 844)
+	b.Do("open contract", chromedp.Navigate(s.url+"/documents/c-terms"), chromedp.WaitVisible(chromedp.ID("doc-entities")))
+	// a cell whose text takes more lines than it has words broke a word
+	broken := uitest.Eval[[]string](b, `[...document.querySelectorAll('#doc-entities tbody td:not(.kind)')].filter(td => {
+		const r = document.createRange(); r.selectNodeContents(td);
+		const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;
+		return lines > td.textContent.trim().split(/\s+/).length;
+	}).map(td => td.textContent)`)
+	if len(broken) > 0 {
+		t.Errorf("entity cells with words broken over lines at phone width: %q", broken)
+	}
+	if w := uitest.Eval[float64](b, `document.documentElement.scrollWidth`); w > 400 {
+		t.Errorf("document page is %v px wide at phone width", w)
+	}
+	b.Screenshot("document-entities-phone")
+}
