@@ -143,6 +143,10 @@ type searchPage struct {
 	// that a reader who just dropped files learns they are coming rather
 	// than missing.
 	Processing int
+	// EmptyIndex says the index holds no document at all and nothing was
+	// asked: the page invites the reader to add some rather than to "try
+	// fewer words" they never typed.
+	EmptyIndex bool
 	values     url.Values
 }
 
@@ -189,6 +193,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 			page.LastPage = lastPage(v, q, res.Total)
 		}
 		page.Processing = s.pending.processing(r.Context(), time.Now())
+		page.EmptyIndex = res.Total == 0 && !hasAnyValue(v)
 	}
 	now := time.Now()
 	page.Since, page.Until = dateInput(v.Get("since"), now), dateInput(v.Get("until"), now)
@@ -290,6 +295,23 @@ func expiryViews(v url.Values, res *index.Result) []facetTermView {
 }
 
 // without copies v less the named parameters.
+// hasAnyValue reports whether v asks for something: a query or a filter
+// set to a value (an empty search box sends q=, which asks nothing; the
+// order and paging ask nothing either).
+func hasAnyValue(v url.Values) bool {
+	for k, vs := range v {
+		if k == "sort" || k == "size" || k == "from" || k == "facet_size" || k == "token" {
+			continue
+		}
+		for _, x := range vs {
+			if strings.TrimSpace(x) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func without(v url.Values, names ...string) url.Values {
 	n := url.Values{}
 	for k, vs := range v {

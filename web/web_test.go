@@ -1866,3 +1866,23 @@ func TestSearchPageSaysDocumentsProcessing(t *testing.T) {
 		t.Errorf("a notice with nothing on its way: %s", between(page, `id="processing"`, "</p>"))
 	}
 }
+
+// An empty index, asked nothing, invites the reader to add documents: it
+// said "No documents match. Try fewer words, remove a filter", to someone
+// who had typed no word and set no filter. A search that finds nothing
+// still says so.
+func TestSearchPageEmptyIndex(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t)})
+	for target, want := range map[string]string{
+		"/":                  "No documents yet",
+		"/?q=&sort=date":     "No documents yet",
+		"/?q=indemnify":      "No documents match",
+		"/?class=contract":   "No documents match",
+		"/?expires=later&q=": "No documents match",
+	} {
+		_, page := get(t, s, target)
+		if got := between(page, `id="no-results"`, "</p>"); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q", target, got, want)
+		}
+	}
+}
