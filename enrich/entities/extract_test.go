@@ -2596,3 +2596,23 @@ func TestPresentTenseTerm(t *testing.T) {
 		t.Errorf("no expiration date 2028-05-01 in %+v", ents)
 	}
 }
+
+// An alias that holds "party" inside a word ("Counterparty") is a party's
+// role: "party" and "parties" as words name no one, but the second party
+// of "between Acme Holdings, Inc. ("Company"), and Northwind Traders Ltd.
+// ("Counterparty")" lost its role.
+func TestCounterpartyAlias(t *testing.T) {
+	text := "MASTER SERVICES AGREEMENT\n\nThis Master Services Agreement is entered into as of March 1, 2021 by and between Acme Holdings, Inc., " +
+		"a corporation organized under the laws of Delaware (\"Company\"), and Northwind Traders Ltd. (\"Counterparty\").\n\n" +
+		"1. Fees. Company shall pay Counterparty a fee of $12,500.00 per month.\n"
+	got := strings.Join(partiesOf(text, "en"), "; ")
+	if want := "Acme Holdings, Inc.=Company; Northwind Traders Ltd.=Counterparty"; got != want {
+		t.Errorf("parties %s, want %s", got, want)
+	}
+	nda := "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Agreement is made between Orchid Software Corp. (the \"Party\") and Helios Biotech GmbH (the \"Parties\").\n"
+	for _, p := range partiesOf(nda, "en") {
+		if strings.HasSuffix(p, "=Party") || strings.HasSuffix(p, "=Parties") {
+			t.Errorf("party %s: \"Party\" alone is no role", p)
+		}
+	}
+}

@@ -834,7 +834,7 @@ var aliasRe = regexp.MustCompile(`(?:\(\s*|,\s*)(?:the\s+|hereinafter\s+(?:refer
 // notPartyAlias are defined terms that name the document or a date.
 // A loan's alias is none either: "Summit Venture Bank providing for a
 // term loan ... (the "Credit Facility")".
-var notPartyAlias = regexp.MustCompile(`(?i)agreement|amendment|contract|date|term|addendum|schedule|exhibit|effective|parties|party|plan|product|territory|facility|services?$`)
+var notPartyAlias = regexp.MustCompile(`(?i)agreement|amendment|contract|date|term|addendum|schedule|exhibit|effective|\bparties\b|\bparty\b|plan|product|territory|facility|services?$`)
 
 // aliasParties adds "Name (the "Alias")" pairs from the preamble whose
 // name looks like an organisation (corporate suffix, or capitalised words).
