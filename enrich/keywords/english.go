@@ -547,7 +547,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && enGeneric[last.lower] {
 				continue
 			}
-			if n > 1 && actTitleTail(toks, i, i+n-1) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i+n-1)) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -848,6 +848,14 @@ func institutionPhrase(ts []etok) bool {
 		}
 	}
 	return true
+}
+
+// intoName reports a window whose last word, toks[j], is capitalised
+// after a word in lower case: it runs from a clause into a name or a
+// defined term ("hold harmless Company from", "use of Confidential"),
+// which is no phrase; "hidden Markov model" ends in lower case and stays.
+func intoName(toks []etok, j int) bool {
+	return wordShape(toks[j].text) == shapeTitle && toks[j].upper && wordShape(toks[j-1].text) == shapeLower
 }
 
 // layoutPhrase reports a candidate made of a page's layout rather than its

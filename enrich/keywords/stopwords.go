@@ -45,7 +45,7 @@ method methods technique techniques example examples problem problems work works
 way ways part parts type types kind kinds form forms order use value values time times term terms point
 points process fact effect effects level levels area areas set sets field fields issue issues aspect aspects
 feature features condition conditions purpose purposes
-agreement agreements party parties section sections exhibit exhibits schedule schedules clause clauses
+agreement agreements law laws party parties section sections exhibit exhibits schedule schedules clause clauses
 paragraph paragraphs provision provisions company herein hereof thereof hereto
 date dates day days week weeks month months year years page pages annex annexes directive directives
 regulation regulations act acts subpart subparts subchapter subchapters state states member members information service services product products

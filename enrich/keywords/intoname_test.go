@@ -1,0 +1,33 @@
+package keywords
+
+import "testing"
+
+// A window that runs from a clause into a name or a defined term ("hold
+// harmless Company from") is no phrase, and "laws" of "governed by the
+// laws of" says nothing of a contract: both were key phrases of most
+// contracts. A name inside lower-case words ("hidden Markov model") stays.
+func TestClauseIntoNameIsNoPhrase(t *testing.T) {
+	text := "MASTER SERVICES AGREEMENT\n\nThis Agreement is entered into by Acme Holdings, Inc. (\"Company\") and Northwind Traders Ltd. (\"Counterparty\").\n\n" +
+		"1. Indemnification. Counterparty shall indemnify and hold harmless Company from any claims. Counterparty shall hold harmless Company from any losses.\n\n" +
+		"2. Governing Law. This Agreement shall be governed by the laws of England and Wales, and the laws of England apply to any dispute.\n\n" +
+		"3. Fees. Company shall pay Counterparty the fees. Company shall pay Counterparty within thirty days.\n"
+	for _, k := range Extract(text, Options{Top: 10, Language: "en"}) {
+		switch k.Text {
+		case "harmless Company", "laws", "law":
+			t.Errorf("key phrase %q", k.Text)
+		}
+	}
+	for _, c := range Candidates(text, "en") {
+		if c.Text == "harmless Company" || c.Text == "indemnify and hold harmless Company" {
+			t.Errorf("candidate %q", c.Text)
+		}
+	}
+	hmm := "A hidden Markov model labels each word. The hidden Markov model is trained on tagged text. Each hidden Markov model state emits a word."
+	found := false
+	for _, k := range Extract(hmm, Options{Top: 10, Language: "en"}) {
+		found = found || k.Text == "hidden Markov model"
+	}
+	if !found {
+		t.Errorf("no \"hidden Markov model\" in %v", Extract(hmm, Options{Top: 10, Language: "en"}))
+	}
+}
