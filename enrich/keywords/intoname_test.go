@@ -1,6 +1,9 @@
 package keywords
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // A window that runs from a clause into a name or a defined term ("hold
 // harmless Company from") is no phrase, and "laws" of "governed by the
@@ -29,5 +32,24 @@ func TestClauseIntoNameIsNoPhrase(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no \"hidden Markov model\" in %v", Extract(hmm, Options{Top: 10, Language: "en"}))
+	}
+}
+
+// A firm's legal form in capitals after its name ("LLC") does not keep the
+// name's two windows apart: "Blue River Logistics" and "River Logistics
+// LLC" were both key phrases of the contract that names it twice.
+func TestNameWithLegalFormMerges(t *testing.T) {
+	text := "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Agreement is made between Blue River Logistics LLC, a corporation organized under the laws of New York (\"Company\"), " +
+		"and Helios Biotech GmbH (\"Counterparty\").\n\n1. Confidential Information. Each party shall keep the Confidential Information of the other party confidential.\n\n" +
+		"2. Term. This Agreement lasts two years.\n\nBlue River Logistics LLC                         Helios Biotech GmbH\nBy: ________                                     By: ________\n"
+	var got []string
+	for _, k := range Extract(text, Options{Top: 10, Language: "en"}) {
+		got = append(got, k.Text)
+		if k.Text == "River Logistics LLC" || k.Text == "Blue River Logistics" {
+			t.Errorf("a window of the name: %q", k.Text)
+		}
+	}
+	if !slices.Contains(got, "Blue River Logistics LLC") {
+		t.Errorf("key phrases %q, want Blue River Logistics LLC", got)
 	}
 }

@@ -223,8 +223,12 @@ func overlaps(a, b [][2]int) (int, [2]int) {
 func oneCase(phrase string) bool {
 	var shapes []int
 	for _, w := range strings.Fields(phrase) {
-		if w == "&" {
-			continue // a firm's ampersand has no case ("WILLOW COFFEE LIMITED & SONS")
+		if w == "&" || len(shapes) > 0 && legalForms[strings.ToLower(strings.TrimRight(w, ".,"))] {
+			// a firm's ampersand has no case ("WILLOW COFFEE LIMITED &
+			// SONS"), nor its legal form after its name ("Blue River
+			// Logistics LLC" was two windows, "Blue River Logistics" and
+			// "River Logistics LLC")
+			continue
 		}
 		shapes = append(shapes, wordShape(w))
 	}
