@@ -144,7 +144,24 @@ func tokenizeEnglish(text string) []etok {
 		}
 	}
 	markParticleVerbs(toks)
+	markNameOpeners(toks)
 	return toks
+}
+
+// nameOpeners are stop words that open a place's name ("New York", "New
+// South Wales", "New Zealand"): so written, the word is the name's, and
+// cut there a contract's governing law gave the key phrase "York".
+var nameOpeners = setOf("new")
+
+// markNameOpeners makes a capitalised word of nameOpeners before a
+// capitalised content word in its sentence content.
+func markNameOpeners(toks []etok) {
+	for k := 0; k+1 < len(toks); k++ {
+		t, next := &toks[k], toks[k+1]
+		if t.stop && nameOpeners[t.lower] && wordShape(t.text) == shapeTitle && next.kind == kindContent && next.sent == t.sent && wordShape(next.text) == shapeTitle {
+			t.kind, t.stop = kindContent, false
+		}
+	}
 }
 
 // particleVerbs are verbs a contract writes with a particle after them

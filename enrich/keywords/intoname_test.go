@@ -53,3 +53,20 @@ func TestNameWithLegalFormMerges(t *testing.T) {
 		t.Errorf("key phrases %q, want Blue River Logistics LLC", got)
 	}
 }
+
+// "New" opens a place's name: a stop word elsewhere, it cut "New York" to
+// "York" in a contract's governing-law clause.
+func TestNewOpensAName(t *testing.T) {
+	text := "SUPPLY AGREEMENT\n\nThis Agreement is governed by the laws of New York. The courts of New York have jurisdiction. " +
+		"Any notice to the Supplier goes to its office in New York. A new supplier may be added with the Buyer's consent.\n"
+	var got []string
+	for _, k := range Extract(text, Options{Top: 10, Language: "en"}) {
+		got = append(got, k.Text)
+	}
+	if slices.Contains(got, "York") || !slices.Contains(got, "New York") {
+		t.Errorf("key phrases %q, want New York and no York", got)
+	}
+	if slices.Contains(got, "new supplier") {
+		t.Errorf("key phrases %q: a lower-case new is no name", got)
+	}
+}
