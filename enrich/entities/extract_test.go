@@ -2616,3 +2616,17 @@ func TestCounterpartyAlias(t *testing.T) {
 		}
 	}
 }
+
+// Two signature blocks side by side, their gap collapsed to a space as a
+// text file's lines are read, split after a partnership's "L.P." as after
+// "Inc.": "Summit Healthcare Partners, L.P. Blue River Logistics LLC" was
+// a third party.
+func TestSignatureLineSplitsAfterLP(t *testing.T) {
+	text := "CONSULTING AGREEMENT\n\nThis Agreement is made between Summit Healthcare Partners, L.P. (\"Company\") and Blue River Logistics LLC (\"Counterparty\").\n\n" +
+		"1. Services. Counterparty shall provide the services.\n\nIN WITNESS WHEREOF, the parties have executed this Agreement.\n\n" +
+		"Summit Healthcare Partners, L.P. Blue River Logistics LLC\nBy: ____________ By: ____________\n"
+	got := strings.Join(partiesOf(text, "en"), "; ")
+	if want := "Summit Healthcare Partners, L.P.=Company; Blue River Logistics LLC=Counterparty"; got != want {
+		t.Errorf("parties %s, want %s", got, want)
+	}
+}

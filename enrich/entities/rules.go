@@ -1292,7 +1292,7 @@ var (
 	// first word ("INC. LIFE", "LLC THE", "INC. I-ON", "LLC 3M", "Inc.
 	// Indorama", "COMPANY THE TUBE", "AG ÉDITIONS", "GmbH Öko"), unless
 	// nameGoesOn.
-	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|N\.V\.|B\.V\.|S\.A\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[\p{Lu}0-9](?:[\p{Lu}0-9]|-[\p{Lu}0-9])|\p{Lu}\p{Ll})`)
+	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|LP|L\.P\.|N\.V\.|B\.V\.|S\.A\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[\p{Lu}0-9](?:[\p{Lu}0-9]|-[\p{Lu}0-9])|\p{Lu}\p{Ll})`)
 )
 
 // --- dates ---
