@@ -302,6 +302,19 @@ func (x *collector) hasValue(kind, v string) bool {
 	return false
 }
 
+// spanHas reports whether an entity of kind with value v (not empty) was
+// found within [from, to): a sentence that repeats a date already taken
+// from it ("commences on 1 April 2026 and continues for three years") is
+// the same effective date, and a register listed it twice.
+func (x *collector) spanHas(kind, v string, from, to int) bool {
+	for _, f := range x.ents {
+		if v != "" && f.e.Kind == kind && f.e.Value == v && f.pos >= from && f.pos < to {
+			return true
+		}
+	}
+	return false
+}
+
 // value is the value of the first entity of kind found with one.
 func (x *collector) value(kind string) string {
 	for _, f := range x.ents {

@@ -2630,3 +2630,18 @@ func TestSignatureLineSplitsAfterLP(t *testing.T) {
 		t.Errorf("parties %s, want %s", got, want)
 	}
 }
+
+// A sentence that says when the agreement commences gave its date as an
+// effective date, then the whole sentence as a second one with the same
+// value: a register got two rows for one date.
+func TestEffectiveDateOnceWhenSentenceRepeatsIt(t *testing.T) {
+	text := "SUPPLY AGREEMENT\n\nThis Supply Agreement is dated 12 March 2026 and is made between Northwind Components Limited (the \"Supplier\") and Harbour Retail Pty Ltd (the \"Customer\").\n\n" +
+		"1.1 This agreement commences on 1 April 2026 and continues for three years.\n"
+	ents := Extract(text, "en")
+	if got := valuesOf(ents, KindEffectiveDate); !slices.Equal(got, []string{"2026-04-01"}) {
+		t.Fatalf("effective dates %q (%q), want one, 2026-04-01", got, textsOf(ents, KindEffectiveDate))
+	}
+	if !has(ents, KindExpirationDate, "continues for three years", "2029-04-01") {
+		t.Errorf("term sentence lost: %+v", ents)
+	}
+}

@@ -1501,7 +1501,9 @@ func effectiveSentence(x *collector, sents []sentence, agreement, lastSigned str
 		} else if aboveDateRe.MatchString(text) || signedRe.MatchString(text) {
 			val = agreement
 		}
-		x.add(KindEffectiveDate, clip(text, maxSentenceChars), val, s.start+off)
+		if !x.spanHas(KindEffectiveDate, val, s.start+off, s.start+off+len(text)) {
+			x.add(KindEffectiveDate, clip(text, maxSentenceChars), val, s.start+off)
+		}
 		return val
 	}
 	return ""
