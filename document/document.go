@@ -151,6 +151,12 @@ type Entity struct {
 	Kind  string `json:"kind"`            // party, agreement_date, effective_date, expiration_date, compliance_date, date, money, percentage, duration, governing_law, defined_term, citation, obligation
 	Text  string `json:"text"`            // the span as written
 	Value string `json:"value,omitempty"` // normalised value when there is one (ISO date, amount)
+	// Role is what a duration is the length of, where the text says it:
+	// term, renewal, notice, probation, payment, warranty, non_compete,
+	// non_solicit, confidentiality or cure. A register needs the notice
+	// period apart from the probation period and the term, which share a
+	// kind.
+	Role string `json:"role,omitempty"`
 }
 
 // TemplateCount is a mined log template and how many lines matched it.

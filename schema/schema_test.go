@@ -50,6 +50,7 @@ func contractResult() document.Result {
 				{Kind: "party", Text: "Acme Corp"}, {Kind: "party", Text: "Beta Ltd"},
 				{Kind: "effective_date", Text: "1 March 2026", Value: "2026-03-01"},
 				{Kind: "money", Text: "USD 12,000", Value: "12000 USD"},
+				{Kind: "duration", Text: "three months", Value: "P3M", Role: "notice"},
 			},
 			Tasks: map[string]document.TaskTrace{
 				"classify": {Depth: document.DepthShallow, ExitLayer: 2, Confidence: 0.97, Ms: 4.1},

@@ -41,6 +41,7 @@ var funcs = template.FuncMap{
 	"ended":      summarize.Ended, // summaries stored before enrich.Free 1.12.0 carry no mark
 	"facetValue": index.FacetValue,
 	"kindLabel":  entityLabel,
+	"roleLabel":  roleLabel,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
 	// unsure marks a sub-type the analyser gave below unsureSubtype, shown
 	// with "?" (0: no confidence recorded, an older result)
@@ -633,6 +634,22 @@ func entityLabel(kind string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// roleLabels name a duration's roles for people.
+var roleLabels = map[string]string{
+	entities.RoleTerm: "term", entities.RoleRenewal: "renewal term", entities.RoleNotice: "notice period",
+	entities.RoleProbation: "probation", entities.RolePayment: "payment term", entities.RoleWarranty: "warranty",
+	entities.RoleNonCompete: "non-compete", entities.RoleNonSolicit: "non-solicitation", entities.RoleConfidentiality: "confidentiality", entities.RoleCure: "cure period",
+}
+
+// roleLabel names an entity's role for people: "non_compete" is
+// "non-compete"; a role the page does not know is shown as stored.
+func roleLabel(role string) string {
+	if l, ok := roleLabels[role]; ok {
+		return l
+	}
+	return strings.ReplaceAll(role, "_", " ")
 }
 
 // docTextBytes is how much of a document's text its page shows: enough to

@@ -1590,6 +1590,28 @@ func TestDocumentPageGroupsEntities(t *testing.T) {
 	}
 }
 
+// A register reads a duration's role on the page: "Duration notice
+// period" beside "Duration probation", not two bare lengths.
+func TestDocumentPageShowsDurationRoles(t *testing.T) {
+	doc := uitest.Samples()[0]
+	doc.Entities = append(doc.Entities,
+		document.Entity{Kind: "duration", Text: "one month", Value: "P1M", Role: "notice"},
+		document.Entity{Kind: "duration", Text: "12 months", Value: "P12M", Role: "non_compete"},
+		document.Entity{Kind: "duration", Text: "14 days", Value: "P14D"})
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/c-msa")
+	table := between(body, `id="doc-entities"`, "</table>")
+	for _, want := range []string{
+		`<td class="kind">Duration <span class="badge">notice period</span></td><td>one month</td>`,
+		`<td class="kind">Duration <span class="badge">non-compete</span></td><td>12 months</td>`,
+		`<td class="kind">Duration</td><td>14 days</td>`,
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("entity table lacks %q:\n%s", want, table)
+		}
+	}
+}
+
 // A facet listing as many values as were asked for links to more of them
 // (only the top 10 could be clicked); facet_size asks for up to 200.
 func TestFacetMoreValues(t *testing.T) {

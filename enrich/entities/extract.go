@@ -202,6 +202,13 @@ var spaceRe = regexp.MustCompile(`\s+`)
 // add records an entity unless an equal one (same kind, same normalised
 // text) is already there or its kind is full.
 func (x *collector) add(kind, text, value string, pos int) {
+	x.addRole(kind, text, value, "", pos)
+}
+
+// addRole is add with the entity's role (a duration's: notice, term);
+// one length in two roles ("12 months" of warranty, "12 months" of
+// non-compete) is two entities, as a register needs both.
+func (x *collector) addRole(kind, text, value, role string, pos int) {
 	text = strings.TrimSpace(spaceRe.ReplaceAllString(text, " "))
 	if kind == KindParty {
 		text = tidyParty(strings.TrimRight(text, `"”)`)) // a quote's or bracket's end, cut from its start
@@ -231,6 +238,9 @@ func (x *collector) add(kind, text, value string, pos int) {
 		}
 		key = kind + "\x00" + value
 	}
+	if role != "" {
+		key += "\x00" + role
+	}
 	if x.seen[key] {
 		if kind == KindParty {
 			x.fuller(key, text, value)
@@ -252,7 +262,7 @@ func (x *collector) add(kind, text, value string, pos int) {
 	}
 	x.per[kind]++
 	x.seen[key] = true
-	x.ents = append(x.ents, found{document.Entity{Kind: kind, Text: text, Value: value}, pos})
+	x.ents = append(x.ents, found{document.Entity{Kind: kind, Text: text, Value: value, Role: role}, pos})
 }
 
 // fuller gives the party found under key the longer of its two names

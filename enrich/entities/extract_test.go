@@ -2645,3 +2645,78 @@ func TestEffectiveDateOnceWhenSentenceRepeatsIt(t *testing.T) {
 		t.Errorf("term sentence lost: %+v", ents)
 	}
 }
+
+// rolesOf maps each duration's text to its role.
+func rolesOf(ents []document.Entity) map[string]string {
+	out := map[string]string{}
+	for _, e := range ents {
+		if e.Kind == KindDuration {
+			out[e.Text+" "+e.Value] = e.Role
+		}
+	}
+	return out
+}
+
+// A contract register needs each length of time with what it is the
+// length of: the notice period apart from the probation and the term.
+// Durations had no role, and one length in two roles ("12 months" of
+// warranty and of non-compete) was listed once.
+func TestDurationRoles(t *testing.T) {
+	text := "EMPLOYMENT AND SUPPLY TERMS\n\n" +
+		"1.1 This agreement commences on 1 April 2026 and continues for three years.\n\n" +
+		"1.2 Your employment is subject to a probationary period of six months. During the probationary period, either party may end it by giving one week's notice.\n\n" +
+		"1.3 Either party may terminate this agreement by giving not less than three months' written notice.\n\n" +
+		"2.1 The Supplier will deliver the Products within 14 days of each order.\n\n" +
+		"2.2 The Customer will pay each invoice within 30 days of the date of the invoice.\n\n" +
+		"2.3 The Supplier shall provide a warranty period of 12 months from delivery.\n\n" +
+		"3.1 Each party shall keep the Confidential Information of the other party confidential. The obligations in this clause survive for a period of five years after termination.\n\n" +
+		"4.1 For a period of 12 months after termination, the Supplier shall not supply competing products.\n\n" +
+		"4.2 If a party breaches this agreement and fails to remedy the breach within 20 business days, the other party may terminate it.\n\n" +
+		"4.3 This agreement renews automatically for successive periods of one year.\n\n" +
+		"4.4 The Customer agrees that, during the term of this Agreement and for a period of two (2) years thereafter, it will not solicit the Supplier's employees.\n"
+	want := map[string]string{
+		"three years P3Y": RoleTerm, "six months P6M": RoleProbation, "one week P1W": RoleNotice,
+		"three months P3M": RoleNotice, "14 days P14D": "", "30 days P30D": RolePayment,
+		"12 months P12M": RoleWarranty, "five years P5Y": RoleConfidentiality, "20 business days ": RoleCure,
+		"one year P1Y": RoleRenewal, "two (2) years P2Y": RoleNonSolicit,
+	}
+	ents := Extract(text, "en")
+	got := rolesOf(ents)
+	for k, role := range want {
+		if r, ok := got[k]; k != "12 months P12M" && (!ok || r != role) {
+			t.Errorf("duration %q: role %q (found %v), want %q", k, r, ok, role)
+		}
+	}
+	var twelve []string
+	for _, e := range ents {
+		if e.Kind == KindDuration && e.Value == "P12M" {
+			twelve = append(twelve, e.Role)
+		}
+	}
+	if !slices.Equal(twelve, []string{RoleWarranty, RoleNonCompete}) {
+		t.Errorf("12 months in roles %q, want warranty and non-compete", twelve)
+	}
+}
+
+// The Chinese periods a labour contract names: 合同期限, 试用期, 竞业限制期,
+// 保修期, a notice period (提前三十日, which was not read as a length at
+// all) and a confidentiality period (保密期限, which was taken for the
+// contract's term).
+func TestDurationRolesChinese(t *testing.T) {
+	text := "劳动合同\n\n甲方：上海星河科技有限公司\n乙方：王小明\n\n" +
+		"第一条 本合同期限为三年。其中试用期为六个月。\n" +
+		"第二条 甲方应在收到发票后30日内付款。\n" +
+		"第三条 乙方解除劳动合同，应当提前三十日以书面形式通知甲方。\n" +
+		"第四条 乙方应当保守甲方的商业秘密，保密期限为五年。乙方离职后的竞业限制期为一年。\n" +
+		"第五条 设备保修期为十二个月。\n"
+	want := map[string]string{
+		"三年 P3Y": RoleTerm, "六个月 P6M": RoleProbation, "30日内 P30D": RolePayment, "三十日 P30D": RoleNotice,
+		"五年 P5Y": RoleConfidentiality, "一年 P1Y": RoleNonCompete, "十二个月 P12M": RoleWarranty,
+	}
+	got := rolesOf(Extract(text, "zh"))
+	for k, role := range want {
+		if r, ok := got[k]; !ok || r != role {
+			t.Errorf("duration %q: role %q (found %v), want %q; all %v", k, r, ok, role, got)
+		}
+	}
+}

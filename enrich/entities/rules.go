@@ -2266,13 +2266,14 @@ func shift(amt string, zeros int) string {
 	return out
 }
 
-// durations adds spans like "thirty (30) days" with an ISO 8601 value.
+// durations adds spans like "thirty (30) days" with an ISO 8601 value
+// and, where the text says it, their role (durationRole).
 func durations(x *collector, text string) {
 	for _, d := range findDurations(text) {
 		if notTermRe.MatchString(text[d.end:min(len(text), d.end+40)]) {
 			continue // an age or experience, not a period of the contract
 		}
-		x.add(KindDuration, d.text, d.iso, d.start)
+		x.addRole(KindDuration, d.text, d.iso, durationRole(text, d.start, d.end), d.start)
 	}
 }
 
@@ -3072,6 +3073,10 @@ var (
 	zhTermRe = regexp.MustCompile(`(?:有效期|期限|租期|租赁期|合同期|合约期|协议期|服务期|聘期|雇佣期|为期)(?:限|间)?\s*(?:为|是|共计|合计|总计|共|[:：])?\s*(` + zhCount + `)` + zhCountAgain + `\s*(年半?|个月|个星期|周|天|日)`)
 	// zhSpanRe is any other length of time: 30日内, 十五个工作日, 3个月.
 	zhSpanRe = regexp.MustCompile(`(` + zhCount + `)` + zhCountAgain + `\s*(个月|个工作日|个星期|天|日(?:以?内))`)
+	// zhNoticeRe is a notice period: 提前三十日 (书面通知). A count of 日
+	// alone is a day of the month (每月10日), which zhSpanRe leaves; after
+	// 提前 (in advance) it is a length.
+	zhNoticeRe = regexp.MustCompile(`提前\s*(` + zhCount + `)` + zhCountAgain + `\s*(个月|个工作日|个星期|周|天|日)`)
 	// zhYearsRe is years no period word names: 共二年, 共计三年, 满一年, 2年内,
 	// 三年以内. A count of years alone is a date's year (2024年), so
 	// zhDurations takes it only with the word before or after it.
@@ -3091,7 +3096,7 @@ const zhMaxYears = 99
 
 // zhOtherPeriodRe ends the text before a period that is not the
 // contract's (保修期限, 试用期间, 付款期限).
-var zhOtherPeriodRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|诉讼|时效|通知|考核|整改|培训|见习|观察)$`)
+var zhOtherPeriodRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|诉讼|时效|通知|考核|整改|培训|见习|观察|保密|竞业限制)$`)
 
 // zhCount is a count of units, in digits or in any numerals ChineseNumber
 // reads (lang.Numerals): a loan's 借款期限为壹年 and a lease's 租期參年 are
@@ -3106,7 +3111,7 @@ var zhUnit = map[string]string{"年": "year", "个月": "month", "个星期": "w
 func zhDurations(x *collector, text string) {
 	term := ""
 	termText, termPos := "", 0
-	for _, re := range []*regexp.Regexp{zhTermRe, zhSpanRe, zhPeriodRe, zhYearsRe} {
+	for _, re := range []*regexp.Regexp{zhTermRe, zhSpanRe, zhPeriodRe, zhYearsRe, zhNoticeRe} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			n, ok := zhCountValue(text[m[2]:m[3]])
 			unitText := strings.TrimSuffix(strings.TrimSuffix(text[m[4]:m[5]], "内"), "以")
@@ -3120,7 +3125,7 @@ func zhDurations(x *collector, text string) {
 			if half {
 				iso = isoDuration(int(n)*12+6, "month") // 一年半: a year and a half
 			}
-			x.add(KindDuration, span, iso, m[2])
+			x.addRole(KindDuration, span, iso, durationRole(text, m[2], m[1]), m[2])
 			if re == zhTermRe && term == "" && !zhOtherPeriodRe.MatchString(text[max(0, m[0]-9):m[0]]) {
 				term, termText, termPos = iso, text[m[0]:m[1]], m[0]
 			}

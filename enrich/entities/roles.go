@@ -1,0 +1,131 @@
+package entities
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Duration roles, as in document.Entity.Role: what a length of time is
+// the length of.
+const (
+	RoleTerm            = "term"
+	RoleRenewal         = "renewal"
+	RoleNotice          = "notice"
+	RoleProbation       = "probation"
+	RolePayment         = "payment"
+	RoleWarranty        = "warranty"
+	RoleNonCompete      = "non_compete"
+	RoleNonSolicit      = "non_solicit"
+	RoleConfidentiality = "confidentiality"
+	RoleCure            = "cure"
+)
+
+// roleCue is a word that names a duration's role when it stands near it.
+type roleCue struct {
+	role string
+	re   *regexp.Regexp
+}
+
+// roleCues are tried together; the cue nearest the duration wins, so
+// that "one week's notice during the probationary period" is a notice
+// period and "a probationary period of six months" a probation. On a tie
+// the earlier cue wins: a Chinese cue takes its period word with it
+// (保密期限为 ends where the term's 期限为 does), and renewal comes before
+// term, a "renewal term" being a renewal's.
+var roleCues = []roleCue{
+	{RoleNotice, regexp.MustCompile(`(?i)\bnotice\b|提前|通知`)},
+	{RoleProbation, regexp.MustCompile(`(?i)\bprobation(?:ary)?\b|试用期(?:限)?(?:为)?`)},
+	{RoleNonCompete, regexp.MustCompile(`(?i)\bcompet(?:e|es|ing|ition|itor|itors)\b|\bnon-?compet\w*|\brestraint\b|竞业(?:限制)?(?:期限?)?(?:为)?`)},
+	{RoleNonSolicit, regexp.MustCompile(`(?i)\b(?:non-?)?solicit\w*|\bpoach\w*|\bentice\w*`)},
+	{RoleWarranty, regexp.MustCompile(`(?i)\bwarrant(?:y|ies)\b|\bguarantee\s+period\b|\bdefects?\s+(?:liability|notification)\s+period\b|(?:保修|质保|保质)(?:期限?)?(?:为)?`)},
+	{RoleConfidentiality, regexp.MustCompile(`(?i)\bconfidential(?:ity)?\b|保密(?:期限?)?(?:为)?|商业秘密|保守`)},
+	{RolePayment, regexp.MustCompile(`(?i)\bpa(?:y|ys|id|yable|yment|yments)\b|\binvoices?\b|\bremit\w*|支付|付款|付清|发票`)},
+	{RoleCure, regexp.MustCompile(`(?i)\b(?:cure|cured|remedy|remedied|rectify|rectified)\b|纠正|整改`)},
+	{RoleRenewal, regexp.MustCompile(`(?i)\brenew(?:s|ed|al)?\b|续(?:签|约|期)`)},
+	{RoleTerm, regexp.MustCompile(`(?i)\b(?:initial\s+|fixed\s+)?term\b|\bfixed-term\b|\bcontinues?\s+(?:in\s+force\s+)?for\b|\bremains?\s+in\s+(?:full\s+)?(?:force|effect)\b|\bvalid\s+for\b|\b(?:shall|will)\s+expire\b|合同期限|协议期限|有效期|租(?:赁)?期|聘用期|期限为`)},
+}
+
+// afterTermRe follows a period that runs once the term is over ("for
+// two (2) years thereafter", "six months following termination"): the
+// term it names is where it starts, not what it is.
+var afterTermRe = regexp.MustCompile(`(?i)^\s*(?:thereafter|after\s+(?:the\s+)?(?:expiry|expiration|termination|end)|following\s+(?:the\s+)?(?:expiry|expiration|termination|end))\b`)
+
+// surviveRe is a survival clause ("The obligations in this clause
+// survive for five years"); it is a confidentiality period where its
+// paragraph speaks of confidential information.
+var surviveRe = regexp.MustCompile(`(?i)\bsurviv\w*`)
+
+const (
+	// roleReach bounds how far from a duration (in bytes, within its
+	// sentence) a cue may stand.
+	roleReach = 90
+	// roleAfterCost makes a cue after the duration count as farther than
+	// one as far before it: drafting names the period first ("a notice
+	// period of one month"), except a notice's ("three months' notice").
+	roleAfterCost = 12
+	// paragraphReach bounds the paragraph read for a survival clause's
+	// subject.
+	paragraphReach = 600
+)
+
+// durationRole is the role of the duration at text[start:end], or "".
+func durationRole(text string, start, end int) string {
+	from, to := clauseBounds(text, start, end)
+	before, after := text[from:start], text[end:to]
+	if noticeAfterRe.MatchString(after) {
+		return RoleNotice // "three months' written notice"
+	}
+	best, bestDist := "", roleReach+1
+	afterTerm := afterTermRe.MatchString(after)
+	for _, c := range roleCues {
+		if afterTerm && (c.role == RoleTerm || c.role == RoleRenewal) {
+			continue // "during the term and for two years thereafter": a restriction's
+		}
+		if ms := c.re.FindAllStringIndex(before, -1); len(ms) > 0 {
+			if d := len(before) - ms[len(ms)-1][1]; d < bestDist {
+				best, bestDist = c.role, d
+			}
+		}
+		if m := c.re.FindStringIndex(after); m != nil {
+			if d := m[0] + roleAfterCost; d < bestDist {
+				best, bestDist = c.role, d
+			}
+		}
+	}
+	if best == "" && surviveRe.MatchString(before+after) && strings.Contains(strings.ToLower(paragraphAround(text, start)), "confidential") {
+		return RoleConfidentiality
+	}
+	return best
+}
+
+// clauseEndRe ends the stretch a duration's cues are read in: a
+// sentence's or clause's end, or a blank line.
+var clauseEndRe = regexp.MustCompile(`[.;!?。；！？]\s|[。；！？]|\n\s*\n`)
+
+// clauseBounds is the stretch around text[start:end] within roleReach
+// bytes that no sentence end crosses.
+func clauseBounds(text string, start, end int) (int, int) {
+	from := max(0, start-roleReach)
+	if ms := clauseEndRe.FindAllStringIndex(text[from:start], -1); len(ms) > 0 {
+		from += ms[len(ms)-1][1]
+	}
+	to := min(len(text), end+roleReach)
+	if m := clauseEndRe.FindStringIndex(text[end:to]); m != nil {
+		to = end + m[0]
+	}
+	return from, to
+}
+
+// paragraphAround is the paragraph that holds text[pos], at most
+// paragraphReach bytes either side.
+func paragraphAround(text string, pos int) string {
+	from := max(0, pos-paragraphReach)
+	if i := strings.LastIndex(text[from:pos], "\n\n"); i >= 0 {
+		from += i
+	}
+	to := min(len(text), pos+paragraphReach)
+	if i := strings.Index(text[pos:to], "\n\n"); i >= 0 {
+		to = pos + i
+	}
+	return text[from:to]
+}
