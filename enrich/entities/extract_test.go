@@ -2720,3 +2720,32 @@ func TestDurationRolesChinese(t *testing.T) {
 		}
 	}
 }
+
+// Plain-English contracts and offer letters put duties with "will"; they
+// were no obligations. A "will" that states a fact, a right or an intent
+// stays out.
+func TestWillDuties(t *testing.T) {
+	text := "This Supply Agreement is made between Northwind Components Limited (the \"Supplier\") and Harbour Retail Pty Ltd (the \"Customer\").\n\n" +
+		"2.1 The Supplier will deliver the Products within 14 days of each order.\n\n" +
+		"2.2 Harbour Retail will pay each invoice within 30 days.\n\n" +
+		"2.3 Neither party will disclose the terms of this agreement.\n\n" +
+		"2.4 The Supplier will be responsible for the cost of carriage.\n\n" +
+		"2.5 We will review pricing annually and expect volumes to grow.\n\n" +
+		"2.6 The Customer will be entitled to a discount on orders above 1,000 units.\n\n" +
+		"2.7 This agreement will continue until terminated.\n\n" +
+		"2.8 The Products will arrive in sealed pallets.\n\n" +
+		"2.9 You will receive a copy of the price list each quarter.\n"
+	got := textsOf(Extract(text, "en"), KindObligation)
+	want := []string{
+		"The Supplier will deliver the Products within 14 days of each order.",
+		"Harbour Retail will pay each invoice within 30 days.",
+		"Neither party will disclose the terms of this agreement.",
+		"The Supplier will be responsible for the cost of carriage.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("obligations\n got  %q\n want %q", got, want)
+	}
+	if v := valuesOf(Extract(text, "en"), KindObligation); len(v) > 0 && v[0] != "will" {
+		t.Errorf("modal %q, want will", v[0])
+	}
+}

@@ -2691,19 +2691,91 @@ func withoutPossibilities(s string) string {
 }
 
 // obligations adds sentences that impose a duty (shall, must, may not,
-// agrees to, is prohibited from, is not permitted to);
+// agrees to, is prohibited from, is not permitted to, a party's "will");
 // Value is the modal phrase in lower case. Capped at maxObligations.
 func obligations(x *collector, sents []sentence) {
 	for _, s := range sents {
 		if len(s.text) < 20 || len(s.text) > 1500 || definitionRe.MatchString(s.text) || noDutyRe.MatchString(s.text) {
 			continue
 		}
-		m := obligationRe.FindStringSubmatch(inForceRe.ReplaceAllString(withoutPossibilities(s.text), ""))
-		if m == nil {
+		modal := ""
+		if m := obligationRe.FindStringSubmatch(inForceRe.ReplaceAllString(withoutPossibilities(s.text), "")); m != nil {
+			modal = m[1]
+		} else {
+			modal = x.willDuty(s.text)
+		}
+		if modal == "" {
 			continue
 		}
-		x.add(KindObligation, clip(s.text, maxSentenceChars), strings.ToLower(spaceRe.ReplaceAllString(m[1], " ")), s.start)
+		x.add(KindObligation, clip(s.text, maxSentenceChars), strings.ToLower(spaceRe.ReplaceAllString(modal, " ")), s.start)
 	}
+}
+
+// willRe is a "will" and the words before and after it: plain-English
+// drafting and offer letters put duties that way ("The Supplier will
+// deliver the Products within 14 days").
+var willRe = regexp.MustCompile(`(?i)((?:[\pL\pN'’-]+\s+){0,3}[\pL\pN'’-]+)\s+(will\s+not|will|won['’]t)\s+([\pL-]+)(?:\s+([\pL-]+))?`)
+
+// willNoDuty are the verbs after "will" that state a fact or a right, not
+// a duty: "You will be entitled to", "You will receive", "This agreement
+// will continue", "We will review pricing" (an intent).
+var willNoDuty = wordSet("be", "have", "receive", "get", "earn", "accrue", "continue", "commence", "start", "begin",
+	"end", "expire", "remain", "report", "need", "review", "consider", "aim", "try", "seek", "expect", "hope",
+	"intend", "endeavour", "endeavor", "look", "like", "want", "apply", "become", "take", "depend", "vary", "also",
+	"then", "automatically", "only", "normally", "usually", "generally", "likely", "probably", "benefit", "enjoy")
+
+// willDutyAfterBe are the words after "will be" that make it a duty
+// ("will be responsible for").
+var willDutyAfterBe = wordSet("responsible", "liable", "required", "obliged", "obligated", "bound")
+
+// willSubjects are the subjects that owe a duty without being a party's
+// name or role: the addressee of an offer letter, either party.
+var willSubjects = wordSet("you", "party", "parties", "each", "both")
+
+// willDuty is the modal ("will", "will not") of s when s puts a duty on
+// a party with "will": its subject is a party (by name, alias or role, or
+// "you") and its verb is no fact or intent (willNoDuty). A "will" of
+// anyone else ("the Products will arrive", "We will review pricing") is
+// no duty; "" then.
+func (x *collector) willDuty(s string) string {
+	for _, m := range willRe.FindAllStringSubmatch(s, -1) {
+		verb, next := strings.ToLower(m[3]), strings.ToLower(m[4])
+		if verb == "be" && willDutyAfterBe[next] {
+			return m[2]
+		}
+		if willNoDuty[verb] || !x.dutySubject(m[1]) {
+			continue
+		}
+		return m[2]
+	}
+	return ""
+}
+
+// notPartyRoles are the words roleAlias takes as aliases that name no one
+// ("the Term will expire").
+var notPartyRoles = wordSet("term", "duration", "territory")
+
+// dutySubject reports whether the words before a "will" end with a
+// party: its name or alias as found, a role a contract names parties by
+// (roleAlias: "the Supplier", "the Employee"), or one of willSubjects.
+func (x *collector) dutySubject(before string) bool {
+	words := strings.Fields(strings.ToLower(before))
+	last := strings.Trim(words[len(words)-1], "'’")
+	if willSubjects[last] || roleAlias.MatchString(last) && !notPartyRoles[last] || last == "employee" {
+		return true
+	}
+	lower := strings.ToLower(before)
+	for _, f := range x.ents {
+		if f.e.Kind != KindParty {
+			continue
+		}
+		for _, n := range []string{f.e.Value, f.e.Text, strings.Join(withoutLegalForm(strings.Fields(f.e.Text)), " ")} {
+			if n != "" && strings.HasSuffix(lower, strings.ToLower(n)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // --- Chinese ---
