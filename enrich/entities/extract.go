@@ -34,10 +34,15 @@ const (
 
 // Limits keep the entity list useful on long documents.
 const (
-	maxObligations   = 20
-	maxPerKind       = 50
-	maxSentenceChars = 400
-	preambleChars    = 3000
+	maxObligations = 20
+	// obligationCandidates bounds the obligations gathered before
+	// capObligations chooses maxObligations of them: a long contract's
+	// candidates all count (the choice spreads over the document), a
+	// pathological text's do not grow without end.
+	obligationCandidates = 2000
+	maxPerKind           = 50
+	maxSentenceChars     = 400
+	preambleChars        = 3000
 )
 
 // Extract returns the entities of text, deduplicated (by kind and
@@ -68,10 +73,65 @@ func Extract(text, language string) []document.Entity {
 	if han {
 		chinese(x, text)
 	}
+	x.capObligations()
 	if folded {
 		x.unfold(original, text)
 	}
 	return withoutPlainCopies(noExpiryBeforeStart(x.sorted()))
+}
+
+// capObligations keeps maxObligations of the obligations found: the
+// first ones were kept, so a long contract lost every duty and prohibition
+// after its first pages. Prohibitions (shall not, must not, 不得) keep up
+// to half the places, being what a register most needs and the fewer; the
+// rest go to the other duties; each group is sampled evenly through the
+// document.
+func (x *collector) capObligations() {
+	var bans, duties []int
+	for i, f := range x.ents {
+		switch {
+		case f.e.Kind != KindObligation:
+		case prohibition(f.e.Value):
+			bans = append(bans, i)
+		default:
+			duties = append(duties, i)
+		}
+	}
+	if len(bans)+len(duties) <= maxObligations {
+		return
+	}
+	nb := min(len(bans), maxObligations/2)
+	nd := min(len(duties), maxObligations-nb)
+	nb = min(len(bans), maxObligations-nd)
+	keep := map[int]bool{}
+	for _, i := range append(x.spread(bans, nb), x.spread(duties, nd)...) {
+		keep[i] = true
+	}
+	kept := x.ents[:0]
+	for i, f := range x.ents {
+		if f.e.Kind != KindObligation || keep[i] {
+			kept = append(kept, f)
+		}
+	}
+	x.ents = kept
+	x.per[KindObligation] = len(keep)
+}
+
+// spread is n of the entities at idx, evenly spaced by position in the
+// text, the first among them.
+func (x *collector) spread(idx []int, n int) []int {
+	sort.SliceStable(idx, func(a, b int) bool { return x.ents[idx[a]].pos < x.ents[idx[b]].pos })
+	out := make([]int, 0, n)
+	for k := range n {
+		out = append(out, idx[k*len(idx)/n])
+	}
+	return out
+}
+
+// prohibition reports an obligation's modal that forbids ("shall not",
+// "may not", "is prohibited from", "agrees not to", 不得).
+func prohibition(modal string) bool {
+	return strings.Contains(modal, "not") || strings.Contains(modal, "prohibited") || strings.Contains(modal, "won") || strings.Contains(modal, "不得")
 }
 
 // withoutPlainCopies drops a plain date that another date entity already
@@ -255,7 +315,7 @@ func (x *collector) addRole(kind, text, value, role string, pos int) {
 	}
 	limit := maxPerKind
 	if kind == KindObligation {
-		limit = maxObligations
+		limit = obligationCandidates
 	}
 	if x.per[kind] >= limit {
 		return

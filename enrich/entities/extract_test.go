@@ -2749,3 +2749,41 @@ func TestWillDuties(t *testing.T) {
 		t.Errorf("modal %q, want will", v[0])
 	}
 }
+
+// The obligation cap kept a long contract's first duties only: the
+// prohibitions of its later clauses were dropped. The cap keeps
+// prohibitions and spreads the rest over the document.
+func TestObligationCapKeepsLaterProhibitions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("MASTER SERVICES AGREEMENT\n\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "%d.1 The Supplier shall perform service number %d with due care and skill.\n\n", i, i)
+	}
+	bans := []string{
+		"41.1 The Supplier shall not subcontract the Services without consent.",
+		"42.1 The Customer must not resell the Deliverables.",
+		"43.1 The Supplier may not assign this agreement.",
+	}
+	for _, s := range bans {
+		b.WriteString(s + "\n\n")
+	}
+	got := textsOf(Extract(b.String(), "en"), KindObligation)
+	if len(got) != maxObligations {
+		t.Fatalf("%d obligations, want %d", len(got), maxObligations)
+	}
+	for _, s := range bans {
+		if !slices.Contains(got, s[5:]) {
+			t.Errorf("prohibition %q dropped", s[5:])
+		}
+	}
+	last := 0
+	for _, s := range got {
+		var n int
+		if _, err := fmt.Sscanf(s, "The Supplier shall perform service number %d", &n); err == nil {
+			last = max(last, n)
+		}
+	}
+	if !slices.Contains(got, "The Supplier shall perform service number 1 with due care and skill.") || last < 30 {
+		t.Errorf("duties not spread over the document (last service %d): %q", last, got)
+	}
+}

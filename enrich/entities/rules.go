@@ -2692,7 +2692,8 @@ func withoutPossibilities(s string) string {
 
 // obligations adds sentences that impose a duty (shall, must, may not,
 // agrees to, is prohibited from, is not permitted to, a party's "will");
-// Value is the modal phrase in lower case. Capped at maxObligations.
+// Value is the modal phrase in lower case. On a long text
+// capObligations chooses which are kept.
 func obligations(x *collector, sents []sentence) {
 	for _, s := range sents {
 		if len(s.text) < 20 || len(s.text) > 1500 || definitionRe.MatchString(s.text) || noDutyRe.MatchString(s.text) {
