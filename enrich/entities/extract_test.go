@@ -2787,3 +2787,26 @@ func TestObligationCapKeepsLaterProhibitions(t *testing.T) {
 		t.Errorf("duties not spread over the document (last service %d): %q", last, got)
 	}
 }
+
+// An offer letter that names its employer without a legal form ("Acme
+// Group") and greets the candidate by first name with open punctuation
+// ("Dear Rachel", no comma) listed no party at all. A place of work ("a
+// role at Head Office") or a name said once is no employer, and "Dear
+// Sir" names no one.
+func TestOfferLetterPlainEmployerAndOpenSalutation(t *testing.T) {
+	partiesOf := func(text string) []string { return textsOf(Extract(text, "en"), KindParty) }
+	text := "Acme Group\n1 Market Street\nSydney NSW 2000\n\n3 February 2026\n\nRachel Nguyen\n12 Ocean Road\nBondi NSW 2026\n\n" +
+		"Dear Rachel\n\nWe are pleased to offer you employment with Acme Group as Senior Analyst. Your employment will commence on 2 March 2026.\n\n" +
+		"Yours sincerely\n\nJane Smith\nHead of People, Acme Group\n"
+	if got, want := partiesOf(text), []string{"Rachel Nguyen", "Acme Group"}; !slices.Equal(got, want) {
+		t.Errorf("parties %q, want %q", got, want)
+	}
+	for _, text := range []string{
+		"3 February 2026\n\nDear Sir\n\nWe are pleased to offer you a role at Head Office as Analyst. Head Office is in Sydney.\n",
+		"3 February 2026\n\nDear Sir\n\nWe are pleased to offer you employment with Orbit Partners as Analyst.\n",
+	} {
+		if got := partiesOf(text); len(got) != 0 {
+			t.Errorf("parties %q, want none in %q", got, text)
+		}
+	}
+}

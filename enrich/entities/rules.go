@@ -902,7 +902,13 @@ var (
 	// group's alias ("acquire from you (together, the "Sellers")").
 	groupYouRe = regexp.MustCompile(`(?i)\b(?:each\s+of\s+)?you,?$`)
 	// salutationRe is a letter's salutation: "Dear Dr. Patel and Dr. Moreno:".
-	salutationRe = regexp.MustCompile(`(?m)^[ \t]*Dear[ \t]+([^\n:,]{3,120})[:,]`)
+	// A salutation may end its line unpunctuated ("Dear Rachel"), as open
+	// punctuation (UK, Australian letters) writes it; see salutation.
+	salutationRe = regexp.MustCompile(`(?m)^[ \t]*Dear[ \t]+([^\n:,]{3,120}?)[ \t]*(?:[:,]|$)`)
+	// bareGreetingRe is what an unpunctuated salutation may greet: a name
+	// of up to four capitalised words, maybe after a title, not a line of
+	// prose that opens on "Dear".
+	bareGreetingRe = regexp.MustCompile(`^(?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?[ \t]+)?\p{Lu}[\pL\pM'’.-]*(?:[ \t]+\p{Lu}[\pL\pM'’.-]*){0,3}$`)
 	// titleRe is a person's title inside a member's name, which starts
 	// there ("Re Dr. Patel").
 	titleRe = regexp.MustCompile(personTitle + `[ \t]`)
@@ -929,6 +935,18 @@ func groupParties(x *collector, pre string) {
 	}
 }
 
+// salutation is salutationRe's first match in pre (submatch indexes)
+// whose greeting ends with a colon or comma, or, unpunctuated, is a name
+// (bareGreetingRe); nil when there is none.
+func salutation(pre string) []int {
+	for _, m := range salutationRe.FindAllStringSubmatchIndex(pre, -1) {
+		if m[1] > m[3] || bareGreetingRe.MatchString(pre[m[2]:m[3]]) {
+			return m
+		}
+	}
+	return nil
+}
+
 // offerYouRe is a letter offering its reader something to accept: "We
 // are pleased to offer you the position of", "offering you employment".
 var offerYouRe = regexp.MustCompile(`(?i)\boffer(?:s|ing)?\s+you\b`)
@@ -938,16 +956,17 @@ var offerYouRe = regexp.MustCompile(`(?i)\boffer(?:s|ing)?\s+you\b`)
 // the contract the letter makes once accepted, though no preamble or
 // alias names them. A greeting to "Sir" or a title alone names no one.
 func offeree(x *collector, pre string) {
-	s := salutationRe.FindStringSubmatchIndex(pre)
+	s := salutation(pre)
 	if s == nil || !offerYouRe.MatchString(pre[s[1]:min(len(pre), s[1]+aliasChars)]) {
 		return
 	}
 	employer(x, pre)
-	if name := strings.TrimSpace(pre[s[2]:s[3]]); groupMemberRe.FindString(name) == name {
-		if full, at := addresseeLine(pre[:s[0]], name); full != "" {
-			x.add(KindParty, full, "", at)
-			return
-		}
+	name := strings.TrimSpace(pre[s[2]:s[3]])
+	if full, at := addresseeLine(pre[:s[0]], name); full != "" {
+		x.add(KindParty, full, "", at)
+		return
+	}
+	if groupMemberRe.FindString(name) == name {
 		x.add(KindParty, name, "", s[2])
 	}
 }
@@ -976,6 +995,8 @@ var (
 // employer adds the company an offer letter offers employment with: the
 // letter greets its offeree, and names the employer only in its body or
 // letterhead, with no preamble, so an offer listed the candidate alone.
+// A name without a legal form ("Acme Group") counts where the letter
+// names it again (its letterhead, its signature).
 func employer(x *collector, pre string) {
 	for _, re := range employerRes {
 		m := re.FindStringSubmatchIndex(pre)
@@ -992,21 +1013,50 @@ func employer(x *collector, pre string) {
 			return
 		}
 	}
+	if m := plainEmployerRe.FindStringSubmatchIndex(pre); m != nil {
+		name := pre[m[2]:m[3]]
+		if plausibleName(name) && !notEmployerRe.MatchString(name) && strings.Count(pre, name) >= 2 {
+			x.add(KindParty, name, "", m[2])
+		}
+	}
 }
+
+var (
+	// plainEmployerRe is an employer named without its legal form, as
+	// many offer letters do ("employment with Acme Group as Senior
+	// Analyst"): capitalised words after "with" or "at", before "as", a
+	// date or a clause's end.
+	plainEmployerRe = regexp.MustCompile(`\b(?:employment|position|role|appointment|job)\b[^.\n]{0,80}?\b(?:with|at)[ \t]+` +
+		`(\p{Lu}[\pL\pM\pN&'’-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\pL\pM\pN&'’-]*){0,4})(?:[ \t]*[.,;(]|[ \t]+(?:as|in|on|from|commencing|starting|effective|based|located)\b)`)
+	// notEmployerRe is a place of work, not the company ("a role at Head
+	// Office"), which plainEmployerRe would take.
+	notEmployerRe = regexp.MustCompile(`(?i)\b(?:office|team|department|branch|site|headquarters|division|campus|store|level|floor)$`)
+)
+
+// firstNameRe is a greeting's first name alone: "Rachel".
+var firstNameRe = regexp.MustCompile(`^\p{Lu}[\pL\pM'’-]+$`)
+
+// greetingWords greet no one by name ("Dear Sir").
+var greetingWords = wordSet("sir", "sirs", "madam", "all", "team", "colleague", "colleagues", "candidate", "applicant", "customer", "member")
 
 // titledSurnameRe is a greeting's title and surname alone: "Ms. Raman".
 var titledSurnameRe = regexp.MustCompile(`^(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+(\p{Lu}[\pL\pM'’-]+)$`)
 
 // addresseeLine is the line of the address block above a greeting that
 // gives the greeted person's full name ("Ms. Priya Raman" above "Dear Ms.
-// Raman,"), and its offset; "" when the greeting names more than a title
-// and surname or no line above does.
+// Raman,", "Rachel Nguyen" above "Dear Rachel"), and its offset; "" when
+// the greeting names more than a title and surname or a first name, or no
+// line above does.
 func addresseeLine(above, greeted string) (string, int) {
-	m := titledSurnameRe.FindStringSubmatch(greeted)
-	if m == nil {
+	var re *regexp.Regexp
+	if m := titledSurnameRe.FindStringSubmatch(greeted); m != nil {
+		re = regexp.MustCompile(`(?m)^[ \t]*((?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\pL\pM'’-]+(?:\s+\p{Lu}[\pL\pM'’-]*\.?){0,2}\s+` + regexp.QuoteMeta(m[1]) + `)[ \t]*$`)
+	} else if firstNameRe.MatchString(greeted) && !greetingWords[strings.ToLower(greeted)] {
+		// "Dear Rachel" over "Rachel Nguyen" in the address block
+		re = regexp.MustCompile(`(?m)^[ \t]*((?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+)?` + regexp.QuoteMeta(greeted) + `(?:[ \t]+\p{Lu}[\pL\pM'’.-]*){1,3})[ \t]*$`)
+	} else {
 		return "", 0
 	}
-	re := regexp.MustCompile(`(?m)^[ \t]*((?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?\s+)?\p{Lu}[\pL\pM'’-]+(?:\s+\p{Lu}[\pL\pM'’-]*\.?){0,2}\s+` + regexp.QuoteMeta(m[1]) + `)[ \t]*$`)
 	lines := re.FindAllStringSubmatchIndex(above, -1)
 	if lines == nil {
 		return "", 0
@@ -1024,7 +1074,7 @@ func groupList(pre string, end int) (string, int) {
 	if at := groupListRe.FindStringIndex(before); at != nil {
 		return before[at[0]:], at[0]
 	}
-	s := salutationRe.FindStringSubmatchIndex(pre)
+	s := salutation(pre)
 	if s == nil || !groupYouRe.MatchString(before) {
 		return "", 0
 	}
