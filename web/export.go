@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/entities"
 	"github.com/docmill/docmill/index"
 )
 
@@ -150,7 +151,13 @@ type exported struct {
 // csvColumns head a CSV export: one row per document, a register of
 // contracts (their parties, dates and governing law) a spreadsheet opens.
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
-	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary"}
+	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
+	"term", "notice_period", "probation", "payment_terms"}
+
+// csvRoles are the duration roles the register has a column for, in
+// csvColumns' order after summary: added at the end, so that a
+// spreadsheet reading the columns before by position still reads them.
+var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
 // a failed stream with a row whose first cell is "error".
@@ -178,6 +185,21 @@ func (e *csvExport) fail(err error)      { _ = e.cw.Write([]string{"error", err.
 
 func (e *csvExport) write(d *document.Result, _ string, _ bool) error {
 	return e.cw.Write(csvRow(d))
+}
+
+// durationOf is the first duration of role in es: its ISO 8601 value
+// ("P3M"), or its text where it has none ("20 business days"); "" when
+// there is none.
+func durationOf(es []document.Entity, role string) string {
+	for _, e := range es {
+		if e.Kind == entities.KindDuration && e.Role == role {
+			if e.Value != "" {
+				return e.Value
+			}
+			return e.Text
+		}
+	}
+	return ""
 }
 
 // csvRow is d's row under csvColumns: several parties or key phrases
@@ -222,6 +244,9 @@ func csvRow(d *document.Result) []string {
 	row := []string{d.ID, d.Filename, d.Title, d.Class, d.Subtype, d.Language, d.Source, ingested,
 		strings.Join(parties, "; "), date("agreement_date"), date("effective_date"), date("expiration_date"),
 		date("compliance_date"), first("governing_law"), strings.Join(kws, "; "), d.Summary}
+	for _, role := range csvRoles {
+		row = append(row, durationOf(d.Entities, role))
+	}
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

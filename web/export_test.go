@@ -81,7 +81,11 @@ func TestExportCSV(t *testing.T) {
 		document.Entity{Kind: "expiration_date", Text: "The term continues until the Launch Date plus two years."},
 		document.Entity{Kind: "expiration_date", Text: "December 2026", Value: "2026-12"},
 		document.Entity{Kind: "expiration_date", Text: "the term", Value: "2027-01-05"},
-		document.Entity{Kind: "party", Text: "=HYPERLINK(\"http://evil\")"})
+		document.Entity{Kind: "party", Text: "=HYPERLINK(\"http://evil\")"},
+		document.Entity{Kind: "duration", Text: "14 days", Value: "P14D"},
+		document.Entity{Kind: "duration", Text: "24 months", Value: "P24M", Role: "term"},
+		document.Entity{Kind: "duration", Text: "90 days", Value: "P90D", Role: "notice"},
+		document.Entity{Kind: "duration", Text: "20 business days", Role: "payment"})
 	// a clause heading found before the clause that names the law
 	docs[0].Entities = append([]document.Entity{{Kind: "governing_law", Text: "第六条 适用法律及争议解决"}}, docs[0].Entities...)
 	docs[0].Title = "+Master Services Agreement"
@@ -121,6 +125,10 @@ func TestExportCSV(t *testing.T) {
 		"governing_law":   "New York",
 		"title":           "'+Master Services Agreement",
 		"keywords":        "services; governing law; confidential information",
+		"term":            "P24M",
+		"notice_period":   "P90D",
+		"probation":       "",
+		"payment_terms":   "20 business days",
 	} {
 		if got := msa[col[name]]; got != want {
 			t.Errorf("%s = %q, want %q", name, got, want)
