@@ -2810,3 +2810,20 @@ func TestOfferLetterPlainEmployerAndOpenSalutation(t *testing.T) {
 		}
 	}
 }
+
+// A "shall" that says when the agreement runs binds no one: "This
+// agreement shall commence on ... and shall continue for 24 months" and
+// "Thereafter this agreement shall automatically renew" were listed among
+// the obligations. A duty in such a sentence still counts.
+func TestTermSentencesAreNoObligations(t *testing.T) {
+	text := "1.1 This agreement shall commence on 1 February 2026 and shall continue for an initial term of 24 months.\n\n" +
+		"1.2 Thereafter this agreement shall automatically renew for successive periods of 12 months.\n\n" +
+		"1.3 The Term shall expire on 31 January 2028.\n\n" +
+		"1.4 This agreement shall continue until the Client shall have paid all fees.\n\n" +
+		"2.1 The Client shall pay each valid invoice within 45 days of receipt.\n"
+	got := textsOf(Extract(text, "en"), KindObligation)
+	want := []string{"This agreement shall continue until the Client shall have paid all fees.", "The Client shall pay each valid invoice within 45 days of receipt."}
+	if !slices.Equal(got, want) {
+		t.Errorf("obligations\n got  %q\n want %q", got, want)
+	}
+}

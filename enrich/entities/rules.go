@@ -2706,6 +2706,18 @@ var (
 // among its obligations. A sentence with a duty beside it keeps that duty.
 var inForceRe = regexp.MustCompile(`(?i)\bshall\s+(?:(?:enter|come)\s+into\s+(?:force|effect|operation)|apply\s+(?:from|as\s+from|with\s+effect\s+from)|become\s+(?:operative|effective)|take\s+effect|be\s+binding\s+in\s+its\s+entirety)\b`)
 
+var (
+	// agreementSubjectRe opens a sentence about the agreement itself or
+	// its term ("This agreement shall commence", "Thereafter this
+	// agreement shall automatically renew").
+	agreementSubjectRe = regexp.MustCompile(`(?i)^(?:thereafter,?\s+)?(?:this|the)\s+(?:[\pL-]+\s+){0,2}(?:agreement|contract|lease|term|licen[cs]e)\b`)
+	// termFactRe is a "shall" that says when the agreement runs, which
+	// binds no one: "shall commence on 1 February 2026 and shall continue
+	// for 24 months" was listed among a register's obligations. A duty of
+	// the same sentence keeps it there.
+	termFactRe = regexp.MustCompile(`(?i)\b(?:shall|will)\s+(?:automatically\s+)?(?:commence|begin|start|continue|renew|expire|end|remain\s+in\s+(?:full\s+)?(?:force|effect))\b`)
+)
+
 // mayNotRe is a "may not" that may forbid nothing: "may or may not", and
 // "may not" before a verb. withoutPossibilities drops those that state a
 // possibility ("the Software may not be error-free", "the above limitation
@@ -2750,7 +2762,11 @@ func obligations(x *collector, sents []sentence) {
 			continue
 		}
 		modal := ""
-		if m := obligationRe.FindStringSubmatch(inForceRe.ReplaceAllString(withoutPossibilities(s.text), "")); m != nil {
+		clean := inForceRe.ReplaceAllString(withoutPossibilities(s.text), "")
+		if t, _ := withoutClauseNumber(s.text, 0); agreementSubjectRe.MatchString(t) {
+			clean = termFactRe.ReplaceAllString(clean, "")
+		}
+		if m := obligationRe.FindStringSubmatch(clean); m != nil {
 			modal = m[1]
 		} else {
 			modal = x.willDuty(s.text)
