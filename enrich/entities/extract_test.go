@@ -2827,3 +2827,17 @@ func TestTermSentencesAreNoObligations(t *testing.T) {
 		t.Errorf("obligations\n got  %q\n want %q", got, want)
 	}
 }
+
+// "Neither party shall solicit" forbids as "shall not" does, but its
+// modal read "shall", so a register's prohibitions missed it (and the
+// obligation cap counted it among the duties).
+func TestNegatedSubjectIsAProhibition(t *testing.T) {
+	text := "3.1 Neither party shall, during the term, solicit any employee of the other party.\n\n" +
+		"3.2 None of the Sellers will disclose the Purchase Price.\n\n" +
+		"3.3 No Licensee may sublicense the Software.\n\n" +
+		"3.4 Where no Order is placed within 30 days of the quote the Customer shall pay a cancellation fee.\n"
+	got := valuesOf(Extract(text, "en"), KindObligation)
+	if want := []string{"shall not", "will not", "may not", "shall"}; !slices.Equal(got, want) {
+		t.Errorf("modals %q, want %q", got, want)
+	}
+}

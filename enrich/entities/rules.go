@@ -2706,6 +2706,16 @@ var (
 // among its obligations. A sentence with a duty beside it keeps that duty.
 var inForceRe = regexp.MustCompile(`(?i)\bshall\s+(?:(?:enter|come)\s+into\s+(?:force|effect|operation)|apply\s+(?:from|as\s+from|with\s+effect\s+from)|become\s+(?:operative|effective)|take\s+effect|be\s+binding\s+in\s+its\s+entirety)\b`)
 
+// negativeSubjectRe ends the words before a modal whose subject is
+// negated ("Neither party shall", "No Licensee may", "None of the
+// Sellers will"): the sentence forbids, as "shall not" does, and a
+// register reading the modal listed it among the duties.
+var negativeSubjectRe = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:neither|no|none\s+of)\s+(?:the\s+)?(?:[\pL'’-]+\s+){0,2}[\pL'’-]+\s*$`)
+
+// negatedMayRe is a "may" after a negated subject ("No Licensee may
+// sublicense"), which forbids; a "may" alone permits and is no duty.
+var negatedMayRe = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:neither|no|none\s+of)\s+(?:the\s+)?(?:[\pL'’-]+\s+){0,2}[\pL'’-]+\s+(may)\b`)
+
 var (
 	// agreementSubjectRe opens a sentence about the agreement itself or
 	// its term ("This agreement shall commence", "Thereafter this
@@ -2766,8 +2776,13 @@ func obligations(x *collector, sents []sentence) {
 		if t, _ := withoutClauseNumber(s.text, 0); agreementSubjectRe.MatchString(t) {
 			clean = termFactRe.ReplaceAllString(clean, "")
 		}
-		if m := obligationRe.FindStringSubmatch(clean); m != nil {
-			modal = m[1]
+		if m := obligationRe.FindStringSubmatchIndex(clean); m != nil {
+			modal = clean[m[2]:m[3]]
+			if negativeSubjectRe.MatchString(clean[:m[2]]) && !strings.Contains(strings.ToLower(modal), "not") {
+				modal = strings.Fields(modal)[0] + " not" // "Neither party shall": a prohibition
+			}
+		} else if m := negatedMayRe.FindStringSubmatch(clean); m != nil {
+			modal = m[1] + " not" // "No Licensee may sublicense"
 		} else {
 			modal = x.willDuty(s.text)
 		}
@@ -2805,15 +2820,22 @@ var willSubjects = wordSet("you", "party", "parties", "each", "both")
 // anyone else ("the Products will arrive", "We will review pricing") is
 // no duty; "" then.
 func (x *collector) willDuty(s string) string {
-	for _, m := range willRe.FindAllStringSubmatch(s, -1) {
-		verb, next := strings.ToLower(m[3]), strings.ToLower(m[4])
-		if verb == "be" && willDutyAfterBe[next] {
-			return m[2]
+	for _, m := range willRe.FindAllStringSubmatchIndex(s, -1) {
+		verb, next := strings.ToLower(s[m[6]:m[7]]), ""
+		if m[8] >= 0 {
+			next = strings.ToLower(s[m[8]:m[9]])
 		}
-		if willNoDuty[verb] || !x.dutySubject(m[1]) {
+		modal := s[m[4]:m[5]]
+		if negativeSubjectRe.MatchString(s[:m[4]]) && !strings.Contains(strings.ToLower(modal), "not") {
+			modal += " not" // "None of the Sellers will disclose"
+		}
+		if verb == "be" && willDutyAfterBe[next] {
+			return modal
+		}
+		if willNoDuty[verb] || !x.dutySubject(s[m[2]:m[3]]) {
 			continue
 		}
-		return m[2]
+		return modal
 	}
 	return ""
 }
@@ -2828,6 +2850,9 @@ var notPartyRoles = wordSet("term", "duration", "territory")
 func (x *collector) dutySubject(before string) bool {
 	words := strings.Fields(strings.ToLower(before))
 	last := strings.Trim(words[len(words)-1], "'’")
+	if one := strings.TrimSuffix(last, "s"); one != last && roleAlias.MatchString(one) {
+		last = one // "the Sellers"
+	}
 	if willSubjects[last] || roleAlias.MatchString(last) && !notPartyRoles[last] || last == "employee" {
 		return true
 	}
