@@ -2841,3 +2841,23 @@ func TestNegatedSubjectIsAProhibition(t *testing.T) {
 		t.Errorf("modals %q, want %q", got, want)
 	}
 }
+
+// A statement of main terms lists its periods as labelled fields, one a
+// line. The cue reading ran across lines: "Probation period: 6 months"
+// took the next line's "Notice period" and was listed as a notice period,
+// and the notice during probation was taken for the probation.
+func TestDurationRolesOfLabelledFields(t *testing.T) {
+	text := "STATEMENT OF MAIN TERMS OF EMPLOYMENT\n\nStart date: 6 April 2026\nProbation period: 6 months\n" +
+		"Notice period: 1 month (during probation: 1 week)\nHoliday: 25 days plus bank holidays\n" +
+		"Restrictive covenant: 6 months non-compete after termination\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindDuration {
+			got = append(got, e.Text+"="+e.Role)
+		}
+	}
+	want := []string{"6 months=" + RoleProbation, "1 month=" + RoleNotice, "1 week=" + RoleNotice, "25 days=", "6 months=" + RoleNonCompete}
+	if !slices.Equal(got, want) {
+		t.Errorf("durations %q, want %q", got, want)
+	}
+}

@@ -50,6 +50,11 @@ var roleCues = []roleCue{
 // term it names is where it starts, not what it is.
 var afterTermRe = regexp.MustCompile(`(?i)^\s*(?:thereafter|after\s+(?:the\s+)?(?:expiry|expiration|termination|end)|following\s+(?:the\s+)?(?:expiry|expiration|termination|end))\b`)
 
+// withinRe ends the words before a cue that names a period the duration
+// falls in, not one it is the length of: "(during probation: 1 week)" is
+// a notice period, not the probation.
+var withinRe = regexp.MustCompile(`(?i)\b(?:during|throughout|within)\s+(?:the\s+|your\s+|its\s+|any\s+)?$`)
+
 // surviveRe is a survival clause ("The obligations in this clause
 // survive for five years"); it is a confidentiality period where its
 // paragraph speaks of confidential information.
@@ -82,7 +87,8 @@ func durationRole(text string, start, end int) string {
 			continue // "during the term and for two years thereafter": a restriction's
 		}
 		if ms := c.re.FindAllStringIndex(before, -1); len(ms) > 0 {
-			if d := len(before) - ms[len(ms)-1][1]; d < bestDist {
+			last := ms[len(ms)-1]
+			if d := len(before) - last[1]; d < bestDist && !(withinRe.MatchString(before[:last[0]]) && c.role != RoleNotice) {
 				best, bestDist = c.role, d
 			}
 		}
@@ -98,20 +104,32 @@ func durationRole(text string, start, end int) string {
 	return best
 }
 
-// clauseEndRe ends the stretch a duration's cues are read in: a
-// sentence's or clause's end, or a blank line.
-var clauseEndRe = regexp.MustCompile(`[.;!?。；！？]\s|[。；！？]|\n\s*\n`)
+var (
+	// clauseEndRe ends the stretch a duration's cues are read in: a
+	// sentence's or clause's end, or a blank line.
+	clauseEndRe = regexp.MustCompile(`[.;!?。；！？]\s|[。；！？]|\n\s*\n`)
+	// fieldLineRe is a line that opens a labelled field ("Probation
+	// period: 6 months\nNotice period: 1 month"): the stretch ends before
+	// it, its label being the next field's, and starts with it.
+	fieldLineRe = regexp.MustCompile(`\n[ \t]*\pL[\pL\pM \t'’-]{0,40}[:：]`)
+)
 
 // clauseBounds is the stretch around text[start:end] within roleReach
 // bytes that no sentence end crosses.
 func clauseBounds(text string, start, end int) (int, int) {
-	from := max(0, start-roleReach)
-	if ms := clauseEndRe.FindAllStringIndex(text[from:start], -1); len(ms) > 0 {
-		from += ms[len(ms)-1][1]
+	lo := max(0, start-roleReach)
+	from := lo
+	if ms := clauseEndRe.FindAllStringIndex(text[lo:start], -1); len(ms) > 0 {
+		from = lo + ms[len(ms)-1][1]
+	}
+	if ms := fieldLineRe.FindAllStringIndex(text[lo:start], -1); len(ms) > 0 {
+		from = max(from, lo+ms[len(ms)-1][0]+1)
 	}
 	to := min(len(text), end+roleReach)
-	if m := clauseEndRe.FindStringIndex(text[end:to]); m != nil {
-		to = end + m[0]
+	for _, re := range []*regexp.Regexp{clauseEndRe, fieldLineRe} {
+		if m := re.FindStringIndex(text[end:to]); m != nil {
+			to = end + m[0]
+		}
 	}
 	return from, to
 }
