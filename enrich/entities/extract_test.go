@@ -2861,3 +2861,19 @@ func TestDurationRolesOfLabelledFields(t *testing.T) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
 }
+
+// A statement of employment terms names its parties as labelled fields
+// ("Employer: ...", "Employee: ..."); it listed none.
+func TestLabelledEmployerAndEmployee(t *testing.T) {
+	text := "STATEMENT OF MAIN TERMS OF EMPLOYMENT\n\nEmployer: Greenwich Data Services Ltd\nEmployee: Thomas Okafor\n\n" +
+		"Start date: 6 April 2026\nJob title: Data Engineer\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Text+"/"+e.Value)
+		}
+	}
+	if want := []string{"Greenwich Data Services Ltd/Employer", "Thomas Okafor/Employee"}; !slices.Equal(got, want) {
+		t.Errorf("parties %q, want %q", got, want)
+	}
+}

@@ -374,9 +374,10 @@ func definedAliases(text string) map[string]string {
 }
 
 // labelledPartyRe is a party named on a line of its own after its label:
-// "Party A: Beike Internet (Beijing) Security Technology Co., Ltd.", or
-// the label alone with the name on the next line.
-var labelledPartyRe = regexp.MustCompile(`(?m)^[ \t]*(Party\s+[A-D]|Licensor|Licensee|Lessor|Lessee|Seller|Buyer|Supplier|Purchaser|Distributor)[ \t]*[:：][ \t]*(?:\n[ \t]*)*([^\n]{2,160})`)
+// "Party A: Beike Internet (Beijing) Security Technology Co., Ltd.",
+// "Employer: Greenwich Data Services Ltd" (a statement of employment
+// terms), or the label alone with the name on the next line.
+var labelledPartyRe = regexp.MustCompile(`(?m)^[ \t]*(Party\s+[A-D]|Licensor|Licensee|Lessor|Lessee|Seller|Buyer|Supplier|Purchaser|Distributor|Employer|Employee)[ \t]*[:：][ \t]*(?:\n[ \t]*)*([^\n]{2,160})`)
 
 // labelledNameEnd ends a labelled party's name: its alias, a column gap,
 // the next label on the same line.
