@@ -2877,3 +2877,18 @@ func TestLabelledEmployerAndEmployee(t *testing.T) {
 		t.Errorf("parties %q, want %q", got, want)
 	}
 }
+
+// A Chinese offer letter's 报到日期 (the day the hire reports for work) is
+// its start: the 到 of 报到 read as "until", and the start date was listed
+// as the expiration date.
+func TestChineseReportingDateIsTheStart(t *testing.T) {
+	text := "录用通知书\n\n尊敬的李华先生：\n\n我们很高兴地通知您，深圳前海数智科技有限公司决定录用您担任高级产品经理一职。\n\n" +
+		"报到日期：2026年5月6日\n合同期限：三年\n试用期：三个月\n"
+	ents := Extract(text, "zh")
+	if has(ents, KindExpirationDate, "2026年5月6日", "") {
+		t.Errorf("start date taken for the expiration date: %+v", ents)
+	}
+	if !has(ents, KindEffectiveDate, "2026年5月6日", "2026-05-06") {
+		t.Errorf("no effective date 2026-05-06: %+v", ents)
+	}
+}

@@ -1386,10 +1386,12 @@ var (
 	// Chinese contracts date their term "自2024年1月1日起至2026年12月31日止",
 	// "有效期至2026年2月28日", "2027年12月31日终止", and sign on
 	// "签订日期：2023年12月15日".
-	// 至 after 截 is "as of" (截至2024年12月31日), no end
-	zhExpiryBeforeRe    = regexp.MustCompile(`(?:(?:^|[^截])至|到|止于|截止|届满日?|到期日?|终止日?)\s*(?:期|日期)?\s*[:：]?\s*$`)
+	// 至 after 截 is "as of" (截至2024年12月31日), no end; 到 after 报 is
+	// reporting for work (报到日期：2026年5月6日), a start: an offer
+	// letter's start date was its expiration date
+	zhExpiryBeforeRe    = regexp.MustCompile(`(?:(?:^|[^截])至|(?:^|[^报])到|止于|截止|届满日?|到期日?|终止日?)\s*(?:期|日期)?\s*[:：]?\s*$`)
 	zhExpiryAfterRe     = regexp.MustCompile(`^\s*(?:止|到期|届满|终止|失效)`)
-	zhEffectiveBeforeRe = regexp.MustCompile(`(?:自|从|生效日期?\s*[:：]?|起始日期?\s*[:：]?|开始日期?\s*[:：]?)\s*$`)
+	zhEffectiveBeforeRe = regexp.MustCompile(`(?:自|从|生效日期?\s*[:：]?|起始日期?\s*[:：]?|开始日期?\s*[:：]?|(?:报到|入职|到岗|上岗)(?:日期|时间)?\s*[:：]?)\s*$`)
 	zhEffectiveAfterRe  = regexp.MustCompile(`^\s*(?:起|开始|生效)`)
 	zhAgreementRe       = regexp.MustCompile(`(?:签订|签署|签约|订立|签字)(?:日期|时间|于)?\s*[:：]?\s*$`)
 	zhAgreementAfterRe  = regexp.MustCompile(`^\s*(?:在[^，。；\n]{1,20})?(?:签订|签署|签约|订立)`)
