@@ -30,6 +30,13 @@ var (
 	zhInForce = regexp.MustCompile(`自.{0,24}?起施行|本(?:法|条例|规定|办法|细则)(?:自公布之日起|自发布之日起)?施行`)
 	zhDuty    = regexp.MustCompile(`应当|不得|禁止`)
 	zhPenalty = regexp.MustCompile(`罚款|罚锾|处罚|拘留`)
+	// An offer of employment (录用通知书, 聘用函) names no parties by role
+	// but is an employment contract's offer, as an English offer letter
+	// is: titled so, it states the pay (工资, 薪酬, 月薪 ...). It was
+	// "other", and its entities (employer, start date, probation) were
+	// never read.
+	zhOfferTitle = regexp.MustCompile(`^(?:录用|聘用|入职|雇佣)(?:通知书?|函|意向书|邀请函)`)
+	zhPay        = regexp.MustCompile(`工资|薪酬|薪资|薪金|月薪|年薪|报酬`)
 )
 
 // RuleConfidence is the confidence given to a class the Chinese legal rules
@@ -64,6 +71,8 @@ func chineseLegal(text string) string {
 	text = strings.Join(strings.Fields(text), "")
 	switch {
 	case namesParties(text) && zhAgreement.MatchString(text):
+		return "contract"
+	case zhOfferTitle.MatchString(text) && zhPay.MatchString(text):
 		return "contract"
 	case zhSelfRef.MatchString(text) && (len(zhArticle.FindAllStringIndex(text, 3)) >= 2 || zhInForce.MatchString(text) ||
 		len(zhDuty.FindAllStringIndex(text, 3)) >= 3 && zhPenalty.MatchString(text)):
