@@ -375,7 +375,7 @@ func safeCall[T any](fn func() T) (v T, err error) {
 
 // pageText lays out one page's text, with panics recovered.
 func pageText(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int) (string, error) {
-	return safeCall(func() string { return layoutRuns(pageRuns(p, fonts, stop, budget)) })
+	return safeCall(func() string { return layoutRuns(dropLineNumbers(pageRuns(p, fonts, stop, budget))) })
 }
 
 // Page tree bounds: real trees are a few levels deep.
