@@ -398,3 +398,29 @@ func TestCapChapterNoSentenceEnd(t *testing.T) {
 		t.Errorf("sentences\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestSentencesNarrowColumn: a sentence wrapped in a PDF's narrow column
+// stays whole where a short line is followed by a capital (a name, a
+// word in capitals); a short line after a finished sentence is still a
+// heading of its own.
+func TestSentencesNarrowColumn(t *testing.T) {
+	text := `1. Scope. This guidance applies to all regulated
+firms that outsource critical or important functions
+to cloud service providers located outside the European
+Union. Firms should read it together with the
+relevant provisions of the Capital Requirements
+Directive. It takes effect at once.
+Notification
+Firms should notify the competent authority.`
+	want := []string{
+		"1. Scope.",
+		"This guidance applies to all regulated firms that outsource critical or important functions to cloud service providers located outside the European Union.",
+		"Firms should read it together with the relevant provisions of the Capital Requirements Directive.",
+		"It takes effect at once.",
+		"Notification",
+		"Firms should notify the competent authority.",
+	}
+	if got := Sentences(text, "en"); !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences:\n got  %q\n want %q", got, want)
+	}
+}

@@ -64,6 +64,10 @@ func lineUnits(lines []string, zh bool) []string {
 	var b strings.Builder
 	punct := false
 	for i, line := range lines {
+		// a line can stand on its own only where a unit may start: the
+		// paragraph's first line or one after a line that ended a clause
+		// (see opensUnit)
+		opens := b.Len() == 0 || i > 0 && opensUnit(lines[i-1])
 		if b.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(line)
@@ -77,7 +81,7 @@ func lineUnits(lines []string, zh bool) []string {
 		if i+1 < len(lines) {
 			next = lines[i+1]
 		}
-		if next == "" || isListItem(next) || isHeading(line, next, zh) || !punct && b.Len() > maxUnpunctuated ||
+		if next == "" || isListItem(next) || opens && isHeading(line, next, zh) || !punct && b.Len() > maxUnpunctuated ||
 			codeHeading(line) && !sentenceGoesOn(line) || codeHeading(next) && !sentenceGoesOn(line) {
 			units = append(units, b.String())
 			b.Reset()
@@ -85,6 +89,17 @@ func lineUnits(lines []string, zh bool) []string {
 		}
 	}
 	return units
+}
+
+// opensUnit reports whether the line after prev may open a unit of its
+// own: prev ends a clause. A line inside a wrapped sentence is no heading
+// however short it is: in a PDF's narrow column ("... located outside
+// the European" over "Union. Firms should ...") every line is short, and
+// each one before a capital ended its sentence there, leaving "Union." a
+// sentence of its own and the summary's sentence cut off.
+func opensUnit(prev string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return strings.ContainsRune(".!?:;。！？；：", last)
 }
 
 // codeHeadingRe is a US code's or regulation's heading: a part of the
