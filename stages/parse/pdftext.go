@@ -623,7 +623,7 @@ func layoutRuns(runs []glyphRun) string {
 			switch {
 			case newLine(prev, r):
 				b.WriteByte('\n')
-				if dy > size*min(para, 2.6) || dy < -size*4 {
+				if dy > size*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) {
 					b.WriteByte('\n')
 				}
 			case gap > words[i] || gap < -size*2:
@@ -635,6 +635,19 @@ func layoutRuns(runs []glyphRun) string {
 		b.WriteString(r.s)
 	}
 	return b.String()
+}
+
+// runsOn reports whether next carries on the sentence that the text so
+// far breaks off: the text ends in a word or a comma and next starts in
+// lower case. A jump up the page (the next column, or the text beside a
+// figure) is a paragraph break only where a sentence does not run across
+// it: a two-column regulator's PDF had its paragraph split in two at the
+// column's foot ("a clear description of the" / "outsourced function").
+func runsOn(b *strings.Builder, next string) bool {
+	before := strings.TrimRight(b.String(), " \n")
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(next, " "))
+	return (unicode.IsLetter(last) || last == ',') && unicode.IsLower(first)
 }
 
 // paragraphAdvance is the baseline advance, as a share of the font size,

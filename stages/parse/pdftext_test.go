@@ -175,3 +175,58 @@ func TestLayoutRunsParagraphsBySpacing(t *testing.T) {
 		t.Errorf("four lines, too few to tell the spacing, got paragraphs: %q", few)
 	}
 }
+
+// A paragraph that runs from the foot of one column to the head of the
+// next is one paragraph: the jump up the page made a blank line in the
+// middle of its sentence ("a clear description of the" / "outsourced
+// function"), and the sentence came out as two. A column that ends its
+// paragraph before the jump still gets its blank line.
+func TestPDFParagraphAcrossColumns(t *testing.T) {
+	col := func(x, y int, lines ...string) string {
+		// lines 12 points apart, paragraphs ("" between them) 18
+		var b strings.Builder
+		for _, l := range lines {
+			if l == "" {
+				y -= 6
+				continue
+			}
+			fmt.Fprintf(&b, "1 0 0 1 %d %d Tm (%s) Tj\n", x, y, l)
+			y -= 12
+		}
+		return b.String()
+	}
+	content := "BT /F1 10 Tf\n" +
+		col(72, 700, "4. Contractual requirements. The written",
+			"agreement should set out a clear description",
+			"of the start date and end date, the financial",
+			"obligations of the parties, the location of the",
+			"data and a clear description of the") +
+		col(320, 700, "outsourced function and the governing law.", "",
+			"5. Access and audit rights. Firms should ensure",
+			"full access to the service provider's premises,",
+			"systems and data for its auditors.", "",
+			"6. Exit strategies. Firms should have tested",
+			"exit strategies for critical functions.") +
+		col(72, 500, "7. Notification. Firms should notify the",
+			"competent authority in a timely manner.") + "ET"
+	p := mustParse(t, "columns.pdf", testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Length %d >>stream\n"+content+"\nendstream",
+	))
+	paras := strings.Split(strings.TrimSpace(p.Text), "\n\n")
+	want := []string{"4. Contractual", "5. Access", "6. Exit", "7. Notification"}
+	for i, w := range want {
+		if i >= len(paras) || !strings.HasPrefix(paras[i], w) {
+			t.Fatalf("paragraph %d should start %q; text:\n%s", i+1, w, p.Text)
+		}
+	}
+	if !strings.Contains(paras[0], "description of the\noutsourced function") {
+		t.Errorf("paragraph split at the column break:\n%s", p.Text)
+	}
+	if len(paras) != len(want) {
+		t.Errorf("%d paragraphs, want %d:\n%s", len(paras), len(want), p.Text)
+	}
+}
