@@ -609,19 +609,25 @@ func num(a []pdf.Value, i int) float64 {
 // baseline moves by more than half the font size, a blank line when it
 // jumps by more than about two and a half lines, a space when the gap to
 // the previous run is wider than wordGaps allows or the run starts far to
-// the left of the previous one.
+// the left of the previous one. A superscript stays on its base's line
+// (see superscript).
 func layoutRuns(runs []glyphRun) string {
 	var b strings.Builder
 	words := wordGaps(runs)
 	para := paragraphAdvance(runs)
+	base := 0 // the last run on a baseline, which a superscript is not
 	for i, r := range runs {
 		if i > 0 {
-			prev := runs[i-1]
+			prev, line := runs[i-1], runs[base]
+			if superscript(line, prev, r) {
+				writeSuperscript(&b, r.s)
+				continue
+			}
 			size := math.Max(r.size, 1)
-			dy := prev.y - r.y
+			dy := line.y - r.y
 			gap := r.x - (prev.x + prev.w)
 			switch {
-			case newLine(prev, r):
+			case newLine(line, r):
 				b.WriteByte('\n')
 				if dy > size*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) {
 					b.WriteByte('\n')
@@ -633,8 +639,48 @@ func layoutRuns(runs []glyphRun) string {
 			}
 		}
 		b.WriteString(r.s)
+		base = i
 	}
 	return b.String()
+}
+
+// superscript reports whether r, after prev, is a superscript on line's
+// baseline: a few characters in a smaller size, raised less than line's
+// size, right after prev. Word raises a footnote mark by a third of the
+// size and more, in two thirds of it: over half the mark's own size, that
+// started a line mid-sentence ("each statement of work" / "1 in a
+// professional manner").
+func superscript(line, prev, r glyphRun) bool {
+	size := math.Max(line.size, 1)
+	rise := r.y - line.y
+	gap := r.x - (prev.x + prev.w)
+	return !r.vertical && !line.vertical && utf8.RuneCountInString(strings.TrimSpace(r.s)) <= maxSuperscript &&
+		r.size <= size*0.85 && rise > size*0.15 && rise < size*0.75 && gap > -size*0.2 && gap < size*0.3
+}
+
+// maxSuperscript is the longest superscript (runes) superscript takes.
+const maxSuperscript = 6
+
+// footnoteMark is a footnote's mark in the text: figures ("1", "12",
+// "3,4") or a reference sign.
+var footnoteMark = regexp.MustCompile(`^(?:[0-9]+(?:[,–-][0-9]+)*|[*†‡§¶]+)$`)
+
+// writeSuperscript writes a superscript after the text in b. A footnote's
+// mark after a word or its punctuation is left out: glued on, it made
+// words that are none ("work1", "strategies.2") for search, summaries and
+// entities, and the footnote itself keeps its number at the foot of the
+// page. A power of ten keeps its caret ("10^6", not "106"); anything else
+// ("st" of "1st", "TM") is written as it is.
+func writeSuperscript(b *strings.Builder, s string) {
+	t := strings.TrimSpace(s)
+	last, _ := utf8.DecodeLastRuneInString(b.String())
+	switch {
+	case footnoteMark.MatchString(t) && (unicode.IsLetter(last) || strings.ContainsRune(".,;:)\"'”’", last)):
+	case unicode.IsDigit(last) && footnoteMark.MatchString(t) && unicode.IsDigit(rune(t[0])):
+		b.WriteString("^" + t)
+	default:
+		b.WriteString(t)
+	}
 }
 
 // runsOn reports whether next carries on the sentence that the text so
