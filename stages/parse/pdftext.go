@@ -629,7 +629,7 @@ func layoutRuns(runs []glyphRun) string {
 			switch {
 			case newLine(line, r):
 				b.WriteByte('\n')
-				if dy > size*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) {
+				if dy > leading(line, r)*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) {
 					b.WriteByte('\n')
 				}
 			case gap > words[i] || gap < -size*2:
@@ -707,8 +707,7 @@ func runsOn(b *strings.Builder, next string) bool {
 func paragraphAdvance(runs []glyphRun) float64 {
 	var adv []float64
 	for i := 1; i < len(runs); i++ {
-		size := math.Max(runs[i].size, 1)
-		if dy := (runs[i-1].y - runs[i].y) / size; newLine(runs[i-1], runs[i]) && dy > 0 && dy < 2.6 {
+		if dy := (runs[i-1].y - runs[i].y) / leading(runs[i-1], runs[i]); newLine(runs[i-1], runs[i]) && dy > 0 && dy < 2.6 {
 			adv = append(adv, dy)
 		}
 	}
@@ -730,6 +729,16 @@ const (
 	// every slightly wider one a paragraph.
 	minParagraphAdvance = 1.5
 )
+
+// leading is the size that the advance from line prev to line r is
+// measured in: the smaller of their sizes. A heading in a larger size
+// takes a larger share of the space above it, and measured in its own
+// size the 8 points after a paragraph of 11-point text fell under the
+// page's paragraph spacing: "1. Definitions" (13 points) ran on from the
+// paragraph above it.
+func leading(prev, r glyphRun) float64 {
+	return math.Max(math.Min(prev.size, r.size), 1)
+}
 
 // newLine says whether run r, after prev, starts a line: its baseline
 // moved by more than half its font size.

@@ -252,3 +252,46 @@ func TestPDFSuperscripts(t *testing.T) {
 		t.Errorf("text\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A heading in a larger size is a paragraph of its own on both sides. The
+// advance to it was measured in its own size: Word's 8 points after an
+// 11-point paragraph then fell under the page's paragraph spacing, and
+// "1. Definitions" (13 points) ran on from the paragraph above it.
+func TestPDFLargerHeadingParagraph(t *testing.T) {
+	var b strings.Builder
+	y := 740.0
+	line := func(size float64, s string, after float64) {
+		fmt.Fprintf(&b, "BT /F1 %g Tf 1 0 0 1 72 %.1f Tm (%s) Tj ET\n", size, y, s)
+		y -= size*1.22 + after
+	}
+	body := func(lines ...string) {
+		for i, l := range lines {
+			after := 0.0
+			if i == len(lines)-1 {
+				after = 8
+			}
+			line(11, l, after)
+		}
+	}
+	body("This Confidentiality Agreement is made on 4 May 2022 between Globex",
+		"Corporation and Initech Limited in connection with the proposed",
+		"acquisition of the share capital of Initrode Limited.")
+	line(13, "1. Definitions", 4)
+	body("In this Agreement the following words have the meanings given to",
+		"them below, unless the context requires otherwise, and the",
+		"definitions apply to the recitals as well.")
+	line(13, "2. Confidentiality", 4)
+	body("Each party shall keep the Confidential Information secret and shall",
+		"not disclose it to any person other than its Representatives.")
+	p := mustParse(t, "heading.pdf", onePagePDF(b.String()))
+	paras := strings.Split(strings.TrimSpace(p.Text), "\n\n")
+	want := []string{"This Confidentiality", "1. Definitions", "In this Agreement", "2. Confidentiality", "Each party"}
+	if len(paras) != len(want) {
+		t.Fatalf("%d paragraphs, want %d:\n%s", len(paras), len(want), p.Text)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(paras[i], w) {
+			t.Errorf("paragraph %d should start %q:\n%s", i+1, w, p.Text)
+		}
+	}
+}
