@@ -51,6 +51,13 @@ var plainRules = []struct {
 	// a clause's number ("3.2.4. EIT commits ...", "12. The Supplier ..."):
 	// out of its document it numbers nothing
 	{"", regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+([A-Z])`), "$1"},
+	// a list item's letter or roman numeral and its stop ("i. Each
+	// Sub-processor ...", "b. The Supplier ..."), which the numbers' rule
+	// above missed: a one-letter label reads as an abbreviation, so the
+	// item's first sentence kept it and a summary opened "i. Each". Labels
+	// in brackets ("(c) Member States ...") stay: they mark a list's later
+	// item, which no summary opens with (continuation)
+	{"", regexp.MustCompile(`^\s*(?:[a-z]|[ivx]{1,5})\.\s+([A-Z])`), "$1"},
 	// an ordinal that extraction split ("26t h day", "1s t day")
 	{"", regexp.MustCompile(`\b(\d{1,3})(?:(s) (t)|(n) (d)|(r) (d)|(t) (h))\b`), "$1$2$3$4$5$6$7$8$9"},
 	// a footnote's marker, set against the word or stop it follows

@@ -25,6 +25,12 @@ func TestPlain(t *testing.T) {
 		"It is stated in Exhibit A that fees are due.":                                       "It is stated in Exhibit A that fees are due.",
 		"3.2.4. EIT commits to monitor the Servers.":                                         "EIT commits to monitor the Servers.",
 		"12. The Supplier shall deliver the goods.":                                          "The Supplier shall deliver the goods.",
+		// a list item's letter or roman numeral (QA qa-pdf2)
+		"i. Each Sub-processor must be bound by data protection obligations.": "Each Sub-processor must be bound by data protection obligations.",
+		"b. The Supplier shall deliver the goods.":                            "The Supplier shall deliver the goods.",
+		"(c) Member States shall assist.":                                     "(c) Member States shall assist.",
+		"a. upon thirty days notice":                                          "a. upon thirty days notice",
+		"I. Introduction":                                                     "I. Introduction",
 		// an FCA Handbook rule's type after its number (QA qa-regs3)
 		"6.1.1 R A firm must establish adequate policies.":                                   "A firm must establish adequate policies.",
 		"6.1.1A G A firm should consider its business.":                                      "A firm should consider its business.",
