@@ -615,7 +615,12 @@ func layoutRuns(runs []glyphRun) string {
 	var b strings.Builder
 	words := wordGaps(runs)
 	para := paragraphAdvance(runs)
+	margin := leftMargin(runs)
 	base := 0 // the last run on a baseline, which a superscript is not
+	start := 0.0
+	if len(runs) > 0 {
+		start = runs[0].x // where the current line starts
+	}
 	for i, r := range runs {
 		if i > 0 {
 			prev, line := runs[i-1], runs[base]
@@ -629,9 +634,11 @@ func layoutRuns(runs []glyphRun) string {
 			switch {
 			case newLine(line, r):
 				b.WriteByte('\n')
-				if dy > leading(line, r)*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) {
+				if dy > leading(line, r)*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) ||
+					indented(margin, start, r, dy) && endsSentence(&b) {
 					b.WriteByte('\n')
 				}
+				start = r.x
 			case gap > words[i] || gap < -size*2:
 				if !endsSpace(&b) && !strings.HasPrefix(r.s, " ") {
 					b.WriteByte(' ')
@@ -642,6 +649,48 @@ func layoutRuns(runs []glyphRun) string {
 		base = i
 	}
 	return b.String()
+}
+
+// leftMargin is where most of a page's lines start (to the point), or
+// NaN when fewer than minMarginLines do.
+func leftMargin(runs []glyphRun) float64 {
+	starts := map[float64]int{}
+	for i, r := range runs {
+		if i == 0 || newLine(runs[i-1], r) {
+			starts[math.Round(r.x)]++
+		}
+	}
+	margin, most := math.NaN(), minMarginLines-1
+	for x, n := range starts {
+		if n > most || n == most && x < margin {
+			margin, most = x, n
+		}
+	}
+	return margin
+}
+
+// minMarginLines is how many lines must start at one place to make it
+// the page's left margin.
+const minMarginLines = 3
+
+// indented reports whether line r, dy below a line that started at
+// start, is a paragraph's first line indented from the page's margin: the
+// line above starts at the margin, and r an indent of 1.5 to 6 sizes
+// right of it. A court filing's double-spaced lines are all as far apart
+// as its paragraphs; only their indent tells a paragraph, and its text
+// ran on as one.
+func indented(margin, start float64, r glyphRun, dy float64) bool {
+	size := math.Max(r.size, 1)
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(r.s, " "))
+	return dy > 0 && dy < size*3 && math.Abs(start-margin) <= 2 &&
+		r.x-margin >= size*1.5 && r.x-margin <= size*6 &&
+		(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("(\"“", first))
+}
+
+// endsSentence reports whether the text so far ends a sentence.
+func endsSentence(b *strings.Builder) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(b.String(), " \n"))
+	return strings.ContainsRune(".!?:\"”", last)
 }
 
 // superscript reports whether r, after prev, is a superscript on line's

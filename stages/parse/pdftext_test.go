@@ -295,3 +295,41 @@ func TestPDFLargerHeadingParagraph(t *testing.T) {
 		}
 	}
 }
+
+// A double-spaced court filing marks its paragraphs by a first-line
+// indent alone: its lines are as far apart as its paragraphs, and the
+// whole filing came out as one paragraph. An indented line after one that
+// ends a sentence now starts a paragraph; a wrapped line at the margin
+// does not, even after a stop.
+func TestPDFIndentedParagraphs(t *testing.T) {
+	paras := [][]string{
+		{"Plaintiff Jane Doe respectfully moves this Court for an order",
+			"compelling Defendant Northwind Holdings, Inc. to produce the",
+			"documents requested in her First Set of Requests for Production."},
+		{"On January 12, 2023, Plaintiff served her requests. Defendant",
+			"responded on February 13, 2023 with boilerplate objections.",
+			"Defendant produced no documents."},
+		{"Federal Rule of Civil Procedure 26(b)(1) permits discovery of any",
+			"nonprivileged matter that is relevant to any party's claim."},
+	}
+	var b strings.Builder
+	b.WriteString("BT /F1 12 Tf\n")
+	y := 700
+	var want []string
+	for _, p := range paras {
+		for i, l := range p {
+			x := 72
+			if i == 0 {
+				x = 108
+			}
+			fmt.Fprintf(&b, "1 0 0 1 %d %d Tm (%s) Tj\n", x, y, l)
+			y -= 24
+		}
+		want = append(want, strings.Join(p, "\n"))
+	}
+	b.WriteString("ET")
+	p := mustParse(t, "filing.pdf", onePagePDF(b.String()))
+	if got := strings.TrimSpace(p.Text); got != strings.Join(want, "\n\n") {
+		t.Errorf("text\n%s\nwant\n%s", got, strings.Join(want, "\n\n"))
+	}
+}
