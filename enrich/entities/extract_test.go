@@ -774,6 +774,30 @@ func TestChineseObligationKeepsSentenceWhole(t *testing.T) {
 	}
 }
 
+// A Chinese duty wrapped across a PDF's lines is one sentence: every line
+// break ended a sentence, and "乙方应于每季度开始前十日内" came without what
+// is due ("支付当季租金。"). A heading's line, a label's and a line before
+// the next article still end where they end.
+func TestChineseObligationAcrossWrappedLines(t *testing.T) {
+	text := "房屋租赁合同\n出租方：北京华远置业有限公司（以下简称甲方）\n第三条 租金及支付方式\n" +
+		"每月租金为人民币八万元整，乙方应于每季度开始前十日内\n支付当季租金。甲方应在收到租金后五日内向乙\n" +
+		"方开具发票\n第四条 乙方应当按照约定的用途使用房屋，不得擅自改变房屋的结构\n第五条 本合同自签订之日起生效。\n"
+	var got []string
+	for _, e := range Extract(text, "zh") {
+		if e.Kind == KindObligation {
+			got = append(got, e.Text)
+		}
+	}
+	want := []string{
+		"每月租金为人民币八万元整，乙方应于每季度开始前十日内支付当季租金。",
+		"甲方应在收到租金后五日内向乙方开具发票",
+		"乙方应当按照约定的用途使用房屋，不得擅自改变房屋的结构",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("obligations\n got  %q\n want %q", got, want)
+	}
+}
+
 // An obligation is the duty, not the article's number it is written
 // under: a law's "第九条 个人信息处理者应当…" was listed with its "第九条 "
 // (QA zh4). A sentence that opens by citing an article with no space after

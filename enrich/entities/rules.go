@@ -3121,7 +3121,7 @@ func chinese(x *collector, text string) {
 	zhMoney(x, text)
 	zhDurations(x, text)
 	start, dutyEnd := 0, 0
-	for _, e := range zhSentEndRe.FindAllStringIndex(text, -1) {
+	for _, e := range zhSentenceEnds(text) {
 		s := strings.TrimSpace(text[start:e[1]])
 		if s != "" {
 			if zhGovRe.MatchString(s) {
@@ -3149,11 +3149,75 @@ func chinese(x *collector, text string) {
 				// left out what follows the semicolon
 				dutyEnd = zhClauseEnd(text, start, e[1])
 				s, at := stripZhArticleLabel(text[start:dutyEnd], start)
+				s = joinZhLines(s)
 				x.add(KindObligation, clip(s, maxSentenceChars), zhDutyRe.FindString(s), at)
 			}
 		}
 		start = e[1]
 	}
+}
+
+// zhSentenceEnds is where zhSentEndRe ends text's sentences, less the
+// line breaks that only wrap a sentence (zhWrapped). A PDF's lines break
+// wherever the page is full: "乙方应于每季度开始前十日内" / "支付当季租金。"
+// gave the duty without what is due.
+func zhSentenceEnds(text string) [][]int {
+	var out [][]int
+	lineStart := 0
+	for _, e := range zhSentEndRe.FindAllStringIndex(text, -1) {
+		if text[e[0]] == '\n' {
+			line := text[lineStart:e[0]]
+			lineStart = e[1]
+			if zhWrapped(line, text[e[1]:]) {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// minZhWrappedLine is the shortest line (runes) that zhWrapped takes for
+// one a page's width broke: headings and labels are shorter.
+const minZhWrappedLine = 20
+
+// zhListStartRe opens a line with an article's or a list item's number:
+// a new clause, whatever the line before it.
+var zhListStartRe = regexp.MustCompile(`^(?:第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款章节][ \t\x{3000}]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[、.．])`)
+
+// zhWrapped reports whether a line break after line, before rest, only
+// wraps a sentence: the line is long, ends in a Han character or a
+// comma, and rest goes on in Han characters without opening a clause.
+func zhWrapped(line, rest string) bool {
+	line = strings.TrimSpace(line)
+	rest = strings.TrimLeft(rest, " \t\u3000")
+	last, _ := utf8.DecodeLastRuneInString(line)
+	first, _ := utf8.DecodeRuneInString(rest)
+	return utf8.RuneCountInString(line) >= minZhWrappedLine &&
+		(unicode.Is(unicode.Han, last) || last == '，' || last == '、') &&
+		unicode.Is(unicode.Han, first) && !zhListStartRe.MatchString(rest)
+}
+
+// joinZhLines joins the lines of a Chinese sentence as Chinese is
+// written: without a space between Han characters, with one elsewhere.
+func joinZhLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if i > 0 && b.Len() > 0 && l != "" {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if prev < utf8.RuneSelf || next < utf8.RuneSelf {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 // zhArticleLabelRe is the number a law's or contract's article opens
