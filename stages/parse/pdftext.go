@@ -714,18 +714,22 @@ const maxSuperscript = 6
 // "3,4") or a reference sign.
 var footnoteMark = regexp.MustCompile(`^(?:[0-9]+(?:[,–-][0-9]+)*|[*†‡§¶]+)$`)
 
+// exponentRe is a power's exponent, signed or not ("6", "-7", "−3").
+var exponentRe = regexp.MustCompile(`^[-\x{2212}+]?[0-9]+$`)
+
 // writeSuperscript writes a superscript after the text in b. A footnote's
 // mark after a word or its punctuation is left out: glued on, it made
 // words that are none ("work1", "strategies.2") for search, summaries and
 // entities, and the footnote itself keeps its number at the foot of the
-// page. A power of ten keeps its caret ("10^6", not "106"); anything else
+// page. A power of ten keeps its caret ("10^6", not "106"; "10^-7", not
+// "10-7"); anything else
 // ("st" of "1st", "TM") is written as it is.
 func writeSuperscript(b *strings.Builder, s string) {
 	t := strings.TrimSpace(s)
 	last, _ := utf8.DecodeLastRuneInString(b.String())
 	switch {
 	case footnoteMark.MatchString(t) && (unicode.IsLetter(last) || strings.ContainsRune(".,;:)\"'”’", last)):
-	case unicode.IsDigit(last) && footnoteMark.MatchString(t) && unicode.IsDigit(rune(t[0])):
+	case unicode.IsDigit(last) && exponentRe.MatchString(t):
 		b.WriteString("^" + t)
 	default:
 		b.WriteString(t)
