@@ -721,19 +721,32 @@ var exponentRe = regexp.MustCompile(`^[-\x{2212}+]?[0-9]+$`)
 // mark after a word or its punctuation is left out: glued on, it made
 // words that are none ("work1", "strategies.2") for search, summaries and
 // entities, and the footnote itself keeps its number at the foot of the
-// page. A power of ten keeps its caret ("10^6", not "106"; "10^-7", not
-// "10-7"); anything else
+// page. A power keeps its caret ("10^6", not "106"; "10^-7", not
+// "10-7"; "a^2"); anything else
 // ("st" of "1st", "TM") is written as it is.
 func writeSuperscript(b *strings.Builder, s string) {
 	t := strings.TrimSpace(s)
 	last, _ := utf8.DecodeLastRuneInString(b.String())
 	switch {
-	case footnoteMark.MatchString(t) && (unicode.IsLetter(last) || strings.ContainsRune(".,;:)\"'”’", last)):
-	case unicode.IsDigit(last) && exponentRe.MatchString(t):
+	case (unicode.IsDigit(last) || variable(b.String())) && exponentRe.MatchString(t):
 		b.WriteString("^" + t)
+	case footnoteMark.MatchString(t) && (unicode.IsLetter(last) || strings.ContainsRune(".,;:)\"'”’", last)):
 	default:
 		b.WriteString(t)
 	}
+}
+
+// variable reports whether text ends in a formula's variable, which a
+// raised figure is the power of, not a footnote: a letter alone ("a² +
+// b²" lost its powers as marks) or one in the mathematical alphanumerics
+// ("𝑛²").
+func variable(text string) bool {
+	last, n := utf8.DecodeLastRuneInString(text)
+	if last >= 0x1D400 && last <= 0x1D7FF {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:len(text)-n])
+	return unicode.IsLetter(last) && !unicode.IsLetter(before) && !unicode.IsDigit(before)
 }
 
 // runsOn reports whether next carries on the sentence that the text so

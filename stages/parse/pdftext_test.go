@@ -242,12 +242,12 @@ func TestPDFSuperscripts(t *testing.T) {
 	content := `BT /F1 12 Tf 1 0 0 1 72 700 Tm (Provider shall perform the services in each statement of work) Tj
 /F1 7 Tf 5 Ts (1) Tj 0 Ts /F1 12 Tf ( in a workmanlike manner.) Tj
 1 0 0 1 72 686 Tm (It has the exit strategies.) Tj /F1 10 Tf 3 Ts (2) Tj 0 Ts /F1 12 Tf ( The fee is 10) Tj /F1 8 Tf 4 Ts (6) Tj 0 Ts /F1 12 Tf ( dollars) Tj
-1 0 0 1 72 679 Tm (or 10) Tj /F1 8 Tf 4 Ts (-7) Tj 0 Ts /F1 12 Tf ( of it) Tj
+1 0 0 1 72 679 Tm (or 10) Tj /F1 8 Tf 4 Ts (-7) Tj 0 Ts /F1 12 Tf ( of it, a) Tj /F1 8 Tf 4 Ts (2) Tj 0 Ts /F1 12 Tf ( + b) Tj /F1 8 Tf 4 Ts (2) Tj 0 Ts
 1 0 0 1 72 672 Tm (from the 1) Tj /F1 8 Tf 4 Ts (st) Tj 0 Ts /F1 12 Tf ( day.) Tj
 1 0 0 1 72 100 Tm /F1 9 Tf (1 A statement of work is effective only when signed.) Tj ET`
 	p := mustParse(t, "sup.pdf", onePagePDF(content))
 	want := "Provider shall perform the services in each statement of work in a workmanlike manner.\n" +
-		"It has the exit strategies. The fee is 10^6 dollars\nor 10^-7 of it\nfrom the 1st day.\n\n" +
+		"It has the exit strategies. The fee is 10^6 dollars\nor 10^-7 of it, a^2 + b^2\nfrom the 1st day.\n\n" +
 		"1 A statement of work is effective only when signed."
 	if got := strings.TrimSpace(p.Text); got != want {
 		t.Errorf("text\n%s\nwant\n%s", got, want)
