@@ -1602,9 +1602,9 @@ func TestDocumentPageShowsDurationRoles(t *testing.T) {
 	_, body := get(t, s, "/documents/c-msa")
 	table := between(body, `id="doc-entities"`, "</table>")
 	for _, want := range []string{
-		`<td class="kind">Duration <span class="badge">notice period</span></td><td>one month</td>`,
-		`<td class="kind">Duration <span class="badge">non-compete</span></td><td>12 months</td>`,
-		`<td class="kind">Duration</td><td>14 days</td>`,
+		`<td class="kind">Duration <span class="badge">notice period</span></td><td class="text">one month</td>`,
+		`<td class="kind">Duration <span class="badge">non-compete</span></td><td class="text">12 months</td>`,
+		`<td class="kind">Duration</td><td class="text">14 days</td>`,
 	} {
 		if !strings.Contains(table, want) {
 			t.Errorf("entity table lacks %q:\n%s", want, table)
