@@ -2916,3 +2916,24 @@ func TestChineseReportingDateIsTheStart(t *testing.T) {
 		t.Errorf("no effective date 2026-05-06: %+v", ents)
 	}
 }
+
+// A Chinese offer of employment names its parties by no role: the person
+// its greeting addresses and the company that makes the offer. It had
+// none.
+func TestChineseOfferLetterParties(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"录用通知书\n\n尊敬的李华先生：\n\n您好！我们很高兴地通知您，经过面试，深圳前海数智科技有限公司决定录用您担任高级产品经理一职。\n\n报到日期：2026年5月6日\n试用期：三个月\n",
+			"李华=受聘方; 深圳前海数智科技有限公司=聘用方"},
+		{"聘用函\n\n尊敬的王芳女士：\n\n欢迎您加入上海星河信息技术有限公司，担任财务经理。月薪人民币25,000元。\n",
+			"上海星河信息技术有限公司=聘用方; 王芳=受聘方"},
+	} {
+		got := partiesOf(c.text, "zh")
+		slices.Sort(got)
+		if strings.Join(got, "; ") != c.want {
+			t.Errorf("%.15s: parties %q, want %s", c.text, got, c.want)
+		}
+	}
+	if got := partiesOf("关于召开年度会议的通知\n\n尊敬的李华先生：请于1月8日到深圳前海数智科技有限公司参加会议。\n", "zh"); len(got) != 0 {
+		t.Errorf("a meeting notice: parties %q, want none", got)
+	}
+}

@@ -3118,6 +3118,9 @@ func chinese(x *collector, text string) {
 			x.add(KindParty, text[m[4]:m[5]], strings.Join(strings.Fields(text[m[2]:m[3]]), ""), m[4])
 		}
 	}
+	if !x.has(KindParty) {
+		zhOfferParties(x, text)
+	}
 	zhMoney(x, text)
 	zhDurations(x, text)
 	start, dutyEnd := 0, 0
@@ -3281,6 +3284,38 @@ func zhRoleParties(x *collector, text string, re *regexp.Regexp) {
 		if ok {
 			x.add(KindParty, name, role, m[4])
 		}
+	}
+}
+
+var (
+	// zhOfferTitleRe opens an offer of employment: 录用通知书, 聘用函.
+	zhOfferTitleRe = regexp.MustCompile(`^\s*(?:录用|聘用|入职|雇佣)(?:通知书?|函|意向书|邀请函)`)
+	// zhAddresseeRe is its greeting, whose name is the person offered
+	// the post: 尊敬的李华先生：.
+	zhAddresseeRe = regexp.MustCompile(`尊敬的\s*(\p{Han}{2,4}?)\s*(?:先生|女士|小姐|同学|同志)`)
+	// zhCompanyRe is a company's name with its legal form: 深圳前海数智科技有限公司.
+	zhCompanyRe = regexp.MustCompile(`\p{Han}{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司)`)
+	// zhBeforeCompanyRe are the words a sentence puts before the
+	// company's name, which a run of Han characters takes in with it.
+	zhBeforeCompanyRe = regexp.MustCompile(`加入|入职|任职于|就职于|欢迎|您|我们|我司|本公司|代表`)
+)
+
+// zhOfferParties adds an offer letter's parties, which it names by no
+// role: the person its greeting addresses (受聘方) and the company that
+// makes the offer (聘用方), the first it names. A 录用通知书 had none.
+func zhOfferParties(x *collector, text string) {
+	if !zhOfferTitleRe.MatchString(text) {
+		return
+	}
+	if m := zhCompanyRe.FindStringIndex(text); m != nil {
+		name := text[m[0]:m[1]]
+		if loc := zhBeforeCompanyRe.FindAllStringIndex(name, -1); loc != nil {
+			name = name[loc[len(loc)-1][1]:] // 欢迎您加入深圳…有限公司: the company only
+		}
+		x.add(KindParty, name, "聘用方", m[1]-len(name))
+	}
+	if m := zhAddresseeRe.FindStringSubmatchIndex(text); m != nil {
+		x.add(KindParty, text[m[2]:m[3]], "受聘方", m[2])
 	}
 }
 
