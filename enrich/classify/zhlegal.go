@@ -54,6 +54,13 @@ var zhParties = [][2]string{
 	{"聘用方", "受聘方"},
 }
 
+// ChineseOfferTitle reports a text that opens with an offer of
+// employment's title (录用通知书, 聘用函), whose entities read its parties
+// from its greeting and its company, as it names no roles.
+func ChineseOfferTitle(text string) bool {
+	return zhOfferTitle.MatchString(strings.TrimSpace(text))
+}
+
 // ChineseLegal returns "contract" or "regulation" when text is Chinese and
 // one of the rules above matches, else "". A composed tier whose model
 // knows no Chinese legal text asks it too.
@@ -72,7 +79,7 @@ func chineseLegal(text string) string {
 	switch {
 	case namesParties(text) && zhAgreement.MatchString(text):
 		return "contract"
-	case zhOfferTitle.MatchString(text) && zhPay.MatchString(text):
+	case ChineseOfferTitle(text) && zhPay.MatchString(text):
 		return "contract"
 	case zhSelfRef.MatchString(text) && (len(zhArticle.FindAllStringIndex(text, 3)) >= 2 || zhInForce.MatchString(text) ||
 		len(zhDuty.FindAllStringIndex(text, 3)) >= 3 && zhPenalty.MatchString(text)):

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/classify"
 	"github.com/docmill/docmill/lang"
 )
 
@@ -3288,8 +3289,6 @@ func zhRoleParties(x *collector, text string, re *regexp.Regexp) {
 }
 
 var (
-	// zhOfferTitleRe opens an offer of employment: 录用通知书, 聘用函.
-	zhOfferTitleRe = regexp.MustCompile(`^\s*(?:录用|聘用|入职|雇佣)(?:通知书?|函|意向书|邀请函)`)
 	// zhAddresseeRe is its greeting, whose name is the person offered
 	// the post: 尊敬的李华先生：.
 	zhAddresseeRe = regexp.MustCompile(`尊敬的\s*(\p{Han}{2,4}?)\s*(?:先生|女士|小姐|同学|同志)`)
@@ -3304,7 +3303,7 @@ var (
 // role: the person its greeting addresses (受聘方) and the company that
 // makes the offer (聘用方), the first it names. A 录用通知书 had none.
 func zhOfferParties(x *collector, text string) {
-	if !zhOfferTitleRe.MatchString(text) {
+	if !classify.ChineseOfferTitle(text) {
 		return
 	}
 	if m := zhCompanyRe.FindStringIndex(text); m != nil {
