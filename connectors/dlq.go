@@ -56,13 +56,9 @@ const eachBatch = 64
 // content in memory: a queue of thousands of letters was read one request
 // a letter, and replaying it held every letter's document at once.
 func EachDeadLetter(ctx context.Context, js jetstream.JetStream, stage string, fn func(DeadLetter) error) error {
-	st, err := js.Stream(ctx, broker.StreamDLQ)
+	st, info, err := dlqState(ctx, js)
 	if err != nil {
-		return fmt.Errorf("dlq stream: %w", err)
-	}
-	info, err := st.Info(ctx)
-	if err != nil {
-		return fmt.Errorf("dlq info: %w", err)
+		return err
 	}
 	if info.State.Msgs == 0 {
 		return nil
@@ -173,16 +169,25 @@ func (d DeadLetter) listed() DeadLetter {
 	return d
 }
 
-// readFromEnd reads the n newest dead letters of stage ("": all), newest
-// first.
-func readFromEnd(ctx context.Context, js jetstream.JetStream, n int, stage string) ([]DeadLetter, error) {
+// dlqState is the dead-letter stream and what it holds now.
+func dlqState(ctx context.Context, js jetstream.JetStream) (jetstream.Stream, *jetstream.StreamInfo, error) {
 	st, err := js.Stream(ctx, broker.StreamDLQ)
 	if err != nil {
-		return nil, fmt.Errorf("dlq stream: %w", err)
+		return nil, nil, fmt.Errorf("dlq stream: %w", err)
 	}
 	info, err := st.Info(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("dlq info: %w", err)
+		return nil, nil, fmt.Errorf("dlq info: %w", err)
+	}
+	return st, info, nil
+}
+
+// readFromEnd reads the n newest dead letters of stage ("": all), newest
+// first.
+func readFromEnd(ctx context.Context, js jetstream.JetStream, n int, stage string) ([]DeadLetter, error) {
+	st, info, err := dlqState(ctx, js)
+	if err != nil {
+		return nil, err
 	}
 	first, last := info.State.FirstSeq, info.State.LastSeq
 	if first == 0 || last < first {
