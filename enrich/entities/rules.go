@@ -84,6 +84,10 @@ func junkParty(n string) bool {
 // Singapore party gives in brackets before its alias ("(UEN 201598765M)
 // ("Customer")"), and which was listed as the Customer: "SC765432",
 // "201598765M", "OC398765".
+// registryLabels name a company register's number: Australian (ABN,
+// ACN, ARBN, ARSN), Singapore (UEN) and UK (CRN).
+const registryLabels = `ABN|ACN|ARBN|ARSN|UEN|CRN`
+
 var registryNumberRe = regexp.MustCompile(`^\(?(?:UEN|ACN|ABN|CRN|No\.?)?\s*\p{Lu}{0,3}\d[\d ]{4,14}\p{Lu}?\)?$`)
 
 // rolePair reports "consultant and company", "the licensor & the
@@ -160,7 +164,7 @@ var (
 	// registryTailRe is a register number after a name ("Quokka Software
 	// Pty Ltd ABN 12 345 678 901", "X Pte. Ltd. (UEN 201912345K)"): the
 	// company's number, not its name, which a register keeps apart.
-	registryTailRe = regexp.MustCompile(`[\s,]*\(?\b(?:ABN|ACN|ARBN|ARSN|UEN|CRN)\b[:.]?\s*[A-Z]{0,3}\d[\d ]{4,14}[A-Z]?\)?$`)
+	registryTailRe = regexp.MustCompile(`[\s,]*\(?\b(?:` + registryLabels + `)\b[:.]?\s*[A-Z]{0,3}\d[\d ]{4,14}[A-Z]?\)?$`)
 	// afterFormRe is the rest of a name after its legal form: an address
 	// ("INC. 2nd Floor", "Corp. Suite 207", "LIMITED Unit 05", "INC. 320
 	// NEVADA STREET"), a date ("INC. August 28", a cover page's "INC.
@@ -417,9 +421,9 @@ var (
 	partiesBlockEndRe = regexp.MustCompile(`(?im)^[ \t]*(?:background|recitals?|agreed\s+terms|operative\s+provisions|it\s+is\s+agreed|the\s+parties\s+agree|whereas|introduction|terms|(?:\d{1,2}\.?[ \t]+)?(?:definitions|interpretation|agreement|term)|\d{1,2}\.[ \t]+\pL)\b`)
 	// blockNameEndRe ends a name in the parties block: its register
 	// number (ABN, ACN, UEN), its address, its description or its alias.
-	blockNameEndRe = regexp.MustCompile(`[ \t]*[,(]?[ \t]*\b(?:ABN|ACN|ARBN|ARSN|UEN|CRN|Company\s+(?:No|Registration|Number))\b|,?[ \t]+(?:of|whose|at|having|incorporated|registered|an?[ \t]+(?:Australian|Singapore|\p{Ll}+))[ \t]|[ \t]*\(|[ \t]*,|[ \t]*\n`)
+	blockNameEndRe = regexp.MustCompile(`[ \t]*[,(]?[ \t]*\b(?:` + registryLabels + `|Company\s+(?:No|Registration|Number))\b|,?[ \t]+(?:of|whose|at|having|incorporated|registered|an?[ \t]+(?:Australian|Singapore|\p{Ll}+))[ \t]|[ \t]*\(|[ \t]*,|[ \t]*\n`)
 	// blockRegistryRe is a party's register number in its entry.
-	blockRegistryRe = regexp.MustCompile(`\b(?:ABN|ACN|ARBN|ARSN|UEN|CRN)\b`)
+	blockRegistryRe = regexp.MustCompile(`\b(?:` + registryLabels + `)\b`)
 	// blockMarkRe is an entry's list mark ("1.", "(a)", "Party 1:").
 	blockMarkRe = regexp.MustCompile(`^[ \t]*(?:\(?\w{1,3}[.)]|Party[ \t]+\w{1,2}[ \t]*:)?[ \t]*`)
 )
