@@ -1,9 +1,16 @@
 package connectors
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
 )
 
 // Refusal is a watched file that was not taken, and why.
@@ -18,14 +25,52 @@ type Refusal struct {
 // refusalsKept bounds Refusals: the newest are kept.
 const refusalsKept = 100
 
-// Refusals keeps the newest files this process's watchers refused. No
-// dead letter can carry such a file (it was never published), so
-// without it a reader of the web UI who dropped an empty file, or one
-// over pipeline.max_document_mb, saw it vanish without a word: the
-// reason was only in the log. A nil *Refusals keeps nothing.
+// RefusedBucket is the KV bucket that keeps the refusals of every docmill
+// on the broker, one entry per file, so that a restart or another process
+// (an indexer serving the UI, a second replica) still lists them.
+const RefusedBucket = "docmill-refused"
+
+// refusedFor is how long the bucket keeps a refusal: a file still in its
+// folder is refused again (and kept anew) when a watcher next starts.
+const refusedFor = 7 * 24 * time.Hour
+
+// refusedTimeout bounds one read or write of the bucket: a watcher must
+// not stall on a slow broker, and the page must render without the list.
+const refusedTimeout = 5 * time.Second
+
+// Refusals keeps the newest files the watchers refused. No dead letter
+// can carry such a file (it was never published), so without it a reader
+// of the web UI who dropped an empty file, or one over
+// pipeline.max_document_mb, saw it vanish without a word: the reason was
+// only in the log. With a bucket (Keep) they are kept in the broker too;
+// without one, in this process's memory only. A nil *Refusals keeps
+// nothing.
 type Refusals struct {
 	mu   sync.Mutex
 	list []Refusal // oldest first
+	kv   jetstream.KeyValue
+}
+
+// Keep has rs keep its refusals in RefusedBucket (made if missing), and
+// read the refusals of every process on the broker from it.
+func (rs *Refusals) Keep(ctx context.Context, js jetstream.JetStream, replicas int) error {
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: RefusedBucket,
+		Description: "files the watched folders did not take, and why", Storage: jetstream.FileStorage,
+		Replicas: max(replicas, 1), TTL: refusedFor})
+	if err != nil {
+		return fmt.Errorf("kv %s: %w", RefusedBucket, err)
+	}
+	rs.mu.Lock()
+	rs.kv = kv
+	rs.mu.Unlock()
+	return nil
+}
+
+// refusalKey is the bucket key of file name in folder where: KV keys
+// allow few characters, and file names any.
+func refusalKey(where, name string) string {
+	h := sha256.Sum256([]byte(where + "\x00" + name))
+	return hex.EncodeToString(h[:16])
 }
 
 // add keeps r, dropping the oldest beyond refusalsKept.
@@ -34,11 +79,23 @@ func (rs *Refusals) add(r Refusal) {
 		return
 	}
 	rs.mu.Lock()
-	defer rs.mu.Unlock()
 	rs.list = append(rs.list, r)
 	if over := len(rs.list) - refusalsKept; over > 0 {
 		rs.list = append(rs.list[:0:0], rs.list[over:]...)
 	}
+	kv := rs.kv
+	rs.mu.Unlock()
+	if kv == nil {
+		return
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), refusedTimeout)
+	defer cancel()
+	// best effort: this process's memory still lists it
+	_, _ = kv.Put(ctx, refusalKey(r.Where, r.Name), b)
 }
 
 // forget drops the refusals of file name in folder where: it was taken
@@ -48,20 +105,61 @@ func (rs *Refusals) forget(where, name string) {
 		return
 	}
 	rs.mu.Lock()
-	defer rs.mu.Unlock()
 	rs.list = slices.DeleteFunc(rs.list, func(r Refusal) bool { return r.Where == where && r.Name == name })
+	kv := rs.kv
+	rs.mu.Unlock()
+	if kv == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), refusedTimeout)
+	defer cancel()
+	// on failure it stays listed until it expires, as in a process that
+	// restarted before it was taken
+	_ = kv.Purge(ctx, refusalKey(where, name))
 }
 
-// Recent is the kept refusals, newest first.
-func (rs *Refusals) Recent() []Refusal {
+// Recent is the kept refusals, newest first: those in the bucket, from
+// any process, and this process's own when the bucket cannot be read.
+func (rs *Refusals) Recent(ctx context.Context) []Refusal {
 	if rs == nil {
 		return nil
 	}
 	rs.mu.Lock()
-	defer rs.mu.Unlock()
 	out := make([]Refusal, len(rs.list))
 	for i, r := range rs.list {
 		out[len(rs.list)-1-i] = r
 	}
-	return out
+	kv := rs.kv
+	rs.mu.Unlock()
+	if kv == nil {
+		return out
+	}
+	kept, err := readRefusals(ctx, kv)
+	if err != nil {
+		return out
+	}
+	return kept
+}
+
+// readRefusals is every refusal in kv, newest first, at most refusalsKept.
+func readRefusals(ctx context.Context, kv jetstream.KeyValue) ([]Refusal, error) {
+	ctx, cancel := context.WithTimeout(ctx, refusedTimeout)
+	defer cancel()
+	w, err := kv.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", RefusedBucket, err)
+	}
+	defer func() { _ = w.Stop() }()
+	out := []Refusal{}
+	for e := range w.Updates() {
+		if e == nil { // every stored entry read
+			slices.SortStableFunc(out, func(a, b Refusal) int { return b.At.Compare(a.At) })
+			return out[:min(len(out), refusalsKept)], nil
+		}
+		var r Refusal
+		if json.Unmarshal(e.Value(), &r) == nil {
+			out = append(out, r)
+		}
+	}
+	return nil, fmt.Errorf("read %s: %w", RefusedBucket, ctx.Err())
 }

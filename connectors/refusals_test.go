@@ -1,6 +1,7 @@
 package connectors
 
 import (
+	"context"
 	"fmt"
 	"testing"
 )
@@ -12,13 +13,13 @@ func TestRefusalsKeepsNewest(t *testing.T) {
 	for i := range refusalsKept + 5 {
 		rs.add(Refusal{Name: fmt.Sprint(i)})
 	}
-	got := rs.Recent()
+	got := rs.Recent(context.Background())
 	if len(got) != refusalsKept || got[0].Name != fmt.Sprint(refusalsKept+4) || got[len(got)-1].Name != "5" {
 		t.Errorf("kept %d, newest %q, oldest %q", len(got), got[0].Name, got[len(got)-1].Name)
 	}
 	var none *Refusals
 	none.add(Refusal{Name: "x"})
-	if none.Recent() != nil {
+	if none.Recent(context.Background()) != nil {
 		t.Error("a nil Refusals kept something")
 	}
 }

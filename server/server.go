@@ -421,6 +421,9 @@ func (s *Server) open(ctx context.Context) (err error) {
 	} else {
 		s.inFlight = p
 	}
+	if rerr := s.refused.Keep(ctx, s.js, c.NATS.Replicas); rerr != nil {
+		s.o.Log.Warn("files the watched folders refuse are listed by this process only, until it stops", "bucket", connectors.RefusedBucket, "err", rerr)
+	}
 	if s.o.Role.indexes() {
 		if kv, terr := pipeline.OpenTombstones(ctx, s.js, c.NATS.Replicas); terr != nil {
 			s.o.Log.Warn("deletions of documents not yet indexed here are kept in memory only", "bucket", pipeline.TombstoneBucket, "err", terr)

@@ -25,7 +25,7 @@ type deadLettersPage struct {
 // and why. Replaying and dropping stay with `docmill dlq`, which names
 // what it does to each.
 func (s *Server) pageDeadLetters(w http.ResponseWriter, r *http.Request) {
-	page := deadLettersPage{PageTitle: "Dead letters", Refused: s.o.Refused.Recent()}
+	page := deadLettersPage{PageTitle: "Dead letters", Refused: s.o.Refused.Recent(r.Context())}
 	if s.o.JS == nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		page.Error = "this process has no broker connection to read the dead-letter stream"

@@ -37,7 +37,7 @@ func TestDeadLettersPageListsRefusedFiles(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- f.Run(runCtx) }()
 	defer func() { stop(); <-done }()
-	for len(refused.Recent()) == 0 {
+	for len(refused.Recent(ctx)) == 0 {
 		if ctx.Err() != nil {
 			t.Fatal("the empty file was never refused")
 		}
@@ -56,7 +56,7 @@ func TestDeadLettersPageListsRefusedFiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, name), []byte("The Recipient shall keep the Information confidential."), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for len(refused.Recent()) != 0 {
+	for len(refused.Recent(ctx)) != 0 {
 		if ctx.Err() != nil {
 			t.Fatal("the file, taken since, is still listed as refused")
 		}
@@ -64,5 +64,56 @@ func TestDeadLettersPageListsRefusedFiles(t *testing.T) {
 	}
 	if _, page = get(t, s, "/dead-letters"); strings.Contains(page, `id="refused"`) {
 		t.Error("the page still lists a file taken since")
+	}
+}
+
+// The refused files are kept in the broker: a server that watches no
+// folder (an indexer serving the UI, or this server after a restart)
+// lists what another process's watcher refused, and no longer lists it
+// once that watcher took the file.
+func TestRefusedFilesListedByAnotherProcess(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, js := startNATS(t)
+	seen, err := connectors.OpenSeen(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "empty-runbook.md"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	watcher := &connectors.Refusals{}
+	if err := watcher.Keep(ctx, js, 1); err != nil {
+		t.Fatal(err)
+	}
+	f := &connectors.Folder{Dir: dir, Pub: &connectors.Publisher{JS: js}, Seen: seen, StableFor: 20 * time.Millisecond,
+		Poll: 20 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Refused: watcher}
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- f.Run(runCtx) }()
+	defer func() { stop(); <-done }()
+	other := newServer(t, Options{Index: openIndex(t), JS: js})
+	for {
+		_, page := get(t, other, "/dead-letters")
+		if strings.Contains(between(page, `id="refused"`, "</table>"), "empty-runbook.md") {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatal("another process's page never listed the refused file")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty-runbook.md"), []byte("Restart the payments pod when the liveness probe fails."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, page := get(t, other, "/dead-letters"); !strings.Contains(page, "empty-runbook.md") {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatal("the file, taken since, is still listed as refused by another process")
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -69,9 +69,10 @@ type Options struct {
 	// Failed, when set, says why a document was dead-lettered ("" when it
 	// was not): GET /api/documents/{id} answers 404 with the reason.
 	Failed func(ctx context.Context, id string) string
-	// Refused, when set, holds the files this process's watched folders
-	// did not take (empty, too large, unreadable): the dead-letters page
-	// lists them, as no dead letter carries them.
+	// Refused, when set, holds the files the watched folders did not take
+	// (empty, too large, unreadable): the dead-letters page lists them, as
+	// no dead letter carries them. Unset, with JS, the page reads them from
+	// connectors.RefusedBucket, where every watcher on the broker keeps them.
 	Refused   *connectors.Refusals
 	MaxUpload int64 // bytes per upload (default 64 MiB)
 	// MaxFiles is the most files one multipart upload may carry (default
@@ -174,6 +175,13 @@ func New(o Options) (*Server, error) {
 		}
 		if s.pending.proc, err = pipeline.OpenProcessing(ctx, o.JS, replicas); err != nil {
 			o.Log.Warn("uploads are reported as processing by this process only", "bucket", pipeline.ProcessingBucket, "err", err)
+		}
+		if o.Refused == nil {
+			rs := &connectors.Refusals{}
+			if err := rs.Keep(ctx, o.JS, replicas); err != nil {
+				o.Log.Warn("the dead-letters page cannot list the files watched folders refused", "bucket", connectors.RefusedBucket, "err", err)
+			}
+			s.o.Refused = rs
 		}
 		cancel()
 	}
