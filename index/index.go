@@ -288,6 +288,24 @@ func (ix *Index) Count() (n uint64, err error) {
 	return n, err
 }
 
+// Held is how many of ids the index holds.
+func (ix *Index) Held(ctx context.Context, ids []string) (n int, err error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	err = ix.read(func(bi bleve.Index) error {
+		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), 0, 0, false)
+		req.Score = "none"
+		res, err := bi.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("look up %d documents: %w", len(ids), err)
+		}
+		n = int(res.Total)
+		return nil
+	})
+	return n, err
+}
+
 // Put indexes one result, replacing any document with the same id.
 func (ix *Index) Put(ctx context.Context, r *document.Result) error {
 	return ix.PutBatch(ctx, []*document.Result{r})

@@ -273,6 +273,46 @@ func (p *Processing) Count(ctx context.Context, now time.Time) (int, error) {
 	return 0, fmt.Errorf("read %s: %w", ProcessingBucket, ctx.Err())
 }
 
+// Expected is the ids of the documents accepted or indexed within
+// ProcessingFor before now, less the sends that died: what an index
+// kept beside the others' (another indexer's, or this one rebuilt) is to
+// hold by now or soon. A reader asks its own index which it lacks: an
+// indexed mark says that one indexer took a document, not that every
+// index holds it.
+func (p *Processing) Expected(ctx context.Context, now time.Time) ([]string, error) {
+	if p == nil {
+		return nil, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	w, err := p.kv.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", ProcessingBucket, err)
+	}
+	defer w.Stop()
+	var ids []string
+	for e := range w.Updates() {
+		if e == nil { // every stored entry read
+			return ids, nil
+		}
+		if expected(string(e.Value()), now) {
+			ids = append(ids, e.Key())
+		}
+	}
+	return nil, fmt.Errorf("read %s: %w", ProcessingBucket, ctx.Err())
+}
+
+// expected reports whether an entry's value v is a document accepted or
+// indexed within ProcessingFor before now, and no send that died.
+func expected(v string, now time.Time) bool {
+	if deadSend(v, now) {
+		return false
+	}
+	v, _ = strings.CutPrefix(v, indexedMark)
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimPrefix(v, sendingMark))
+	return err == nil && now.Sub(t) <= ProcessingFor
+}
+
 // onItsWay reports whether an entry's value v is a document accepted
 // within ProcessingFor before now and not yet indexed.
 func onItsWay(v string, now time.Time) bool {

@@ -140,9 +140,9 @@ type searchPage struct {
 	Pages              int
 	HasHidden          bool
 	LastPage           string // a page past the end of the hits links here
-	// Processing counts the documents accepted and not indexed yet, so
-	// that a reader who just dropped files learns they are coming rather
-	// than missing.
+	// Processing counts the documents accepted within the hour that this
+	// index does not hold yet, so that a reader who just dropped files
+	// learns they are coming rather than missing.
 	Processing int
 	// EmptyIndex says the index holds no document at all and nothing was
 	// asked: the page invites the reader to add some rather than to "try
@@ -193,7 +193,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		if len(res.Hits) == 0 && res.Total > 0 {
 			page.LastPage = lastPage(v, q, res.Total)
 		}
-		page.Processing = s.pending.processing(r.Context(), time.Now())
+		page.Processing = s.pending.processing(r.Context(), s.o.Index, time.Now())
 		page.EmptyIndex = res.Total == 0 && !hasAnyValue(v)
 	}
 	now := time.Now()

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline"
 )
 
@@ -139,11 +140,15 @@ func (p *pendingUploads) forget(ctx context.Context, id string) {
 }
 
 // processing is how many documents, from any publisher on the broker,
-// are on their way to the index now (0 without a broker, or when the
-// count cannot be read: the page then says nothing rather than something
-// wrong).
-func (p *pendingUploads) processing(ctx context.Context, now time.Time) int {
-	if p.proc == nil {
+// are on their way to this server's index now: accepted or indexed
+// elsewhere within pipeline.ProcessingFor, and not in the index yet (0
+// without a broker or an index, or when the count cannot be read: the
+// page then says nothing rather than something wrong). Counting the
+// documents no indexer had marked, a page beside a second index (an
+// indexer catching up, or rebuilt) said nothing while the documents it
+// lacked were searchable only elsewhere.
+func (p *pendingUploads) processing(ctx context.Context, ix *index.Index, now time.Time) int {
+	if p.proc == nil || ix == nil {
 		return 0
 	}
 	p.countMu.Lock()
@@ -151,10 +156,14 @@ func (p *pendingUploads) processing(ctx context.Context, now time.Time) int {
 	if !p.countAt.IsZero() && now.Sub(p.countAt) < countFresh {
 		return p.count
 	}
-	n, err := p.proc.Count(ctx, now)
+	ids, err := p.proc.Expected(ctx, now)
 	if err != nil {
 		return 0
 	}
-	p.count, p.countAt = n, now
-	return n
+	held, err := ix.Held(ctx, ids)
+	if err != nil {
+		return 0
+	}
+	p.count, p.countAt = len(ids)-held, now
+	return p.count
 }

@@ -1875,18 +1875,54 @@ func TestSearchPageSaysDocumentsProcessing(t *testing.T) {
 	if err := proc.Indexed(ctx, now, ids[2]); err != nil { // indexed: no longer on its way
 		t.Fatal(err)
 	}
-	doc := &document.Result{ID: document.ID([]byte("lease")), Filename: "lease.txt", Language: "en", Text: "The Tenant shall pay rent."}
-	doc.Class = "contract"
-	_, page := get(t, newServer(t, Options{Index: openIndex(t, doc), JS: js}), "/")
-	if got := between(page, `id="processing"`, "</p>"); !strings.Contains(got, "2 documents still being analysed") {
-		t.Errorf("notice %q, want 2 documents still being analysed", got)
+	docs := []*document.Result{processingDoc(ids[2], "lease")}
+	_, page := get(t, newServer(t, Options{Index: openIndex(t, docs...), JS: js}), "/")
+	if got := between(page, `id="processing"`, "</p>"); !strings.Contains(got, "2 documents sent to docmill are not in this index yet") {
+		t.Errorf("notice %q, want 2 documents not in this index yet", got)
 	}
 	if err := proc.Indexed(ctx, now, ids[0], ids[1]); err != nil {
 		t.Fatal(err)
 	}
-	if _, page = get(t, newServer(t, Options{Index: openIndex(t, doc), JS: js}), "/?q=rent"); strings.Contains(page, `id="processing"`) {
+	docs = append(docs, processingDoc(ids[0], "note"), processingDoc(ids[1], "runbook"))
+	if _, page = get(t, newServer(t, Options{Index: openIndex(t, docs...), JS: js}), "/?q=rent"); strings.Contains(page, `id="processing"`) {
 		t.Errorf("a notice with nothing on its way: %s", between(page, `id="processing"`, "</p>"))
 	}
+}
+
+// The count is of what this server's index lacks: a document another
+// indexer marked indexed is still on its way to an index that does not
+// hold it yet (a second indexer catching up, or an index rebuilt), and
+// that page said nothing of it; one this index holds is not on its way,
+// marked or not.
+func TestSearchPageCountsWhatThisIndexLacks(t *testing.T) {
+	_, js := startNATS(t)
+	ctx := context.Background()
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	elsewhere, here := strings.Repeat("d", 64), strings.Repeat("e", 64)
+	for _, id := range []string{elsewhere, here} {
+		if _, err := proc.Start(ctx, id, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := proc.Indexed(ctx, now, elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	ix := openIndex(t, processingDoc(here, "runbook"))
+	_, page := get(t, newServer(t, Options{Index: ix, JS: js}), "/")
+	if got := between(page, `id="processing"`, "</p>"); !strings.Contains(got, "1 document sent to docmill is not in this index yet") {
+		t.Errorf("notice %q, want 1 document (the one indexed elsewhere) not in this index yet", got)
+	}
+}
+
+// processingDoc is a small text document with id, named name.
+func processingDoc(id, name string) *document.Result {
+	d := &document.Result{ID: id, Filename: name + ".txt", Language: "en", Text: "The Tenant shall pay rent."}
+	d.Class = "contract"
+	return d
 }
 
 // An empty index, asked nothing, invites the reader to add documents: it
