@@ -639,6 +639,9 @@ func layoutRuns(runs []glyphRun) string {
 					b.WriteByte('\n')
 				}
 				start = r.x
+			case gap > size*cellGap && visible(r.s) && !lineBlank(&b) && !enumeratorOnly(&b):
+				// normalize collapses the spaces doubled here
+				b.WriteString(" | ")
 			case gap > words[i] || gap < -size*2:
 				if !endsSpace(&b) && !strings.HasPrefix(r.s, " ") {
 					b.WriteByte(' ')
@@ -812,6 +815,16 @@ func newLine(prev, r glyphRun) bool {
 	return math.Abs(prev.y-r.y) > math.Max(r.size, 1)*0.5
 }
 
+// cellGap is the gap between two runs on a line, as a share of the font
+// size, over which they are two cells of a table (or two columns), " | "
+// separated as the HTML and DOCX parsers write a table's cells: a space
+// is at most about one size wide even in justified text, a table's
+// columns are several sizes apart. Joined by a space, a fee table's cells
+// read as one phrase ("Managed hosting USD" was a key phrase); " | " is
+// a break no key phrase runs across, and summaries read such a line as a
+// table's row, not a sentence.
+const cellGap = 2.0
+
 // wordGap is the gap between two runs, as a share of the font size, over
 // which they are two words: a space is about a quarter of an em, the
 // kerning between two letters a few hundredths.
@@ -876,6 +889,30 @@ func oneGlyph(s string, is func(rune) bool) bool {
 
 // isAlnum says whether r is a letter or a digit.
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// enumeratorOnly reports whether the text's last line so far is a list
+// item's or a clause's number alone ("(a)", "2.", "12.3", "•"), which a
+// hanging indent sets apart from its text: the item's text is no table
+// cell of it.
+func enumeratorOnly(b *strings.Builder) bool {
+	s := b.String()
+	return enumeratorCell.MatchString(strings.TrimSpace(s[strings.LastIndexByte(s, '\n')+1:]))
+}
+
+// enumeratorCell is a list item's or clause's number or bullet.
+var enumeratorCell = regexp.MustCompile(`^(?:\(?(?:[0-9]{1,3}(?:\.[0-9]{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]?|[•·▪◦●○■□\-–—*])$|^(?i:section|article|clause|schedule|annex|part)\s+[0-9A-Z.]{1,8}$`)
+
+// visible reports whether s shows anything: a rune neither a space nor a
+// control character, which normalize drops.
+func visible(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsGraphic(r) && !unicode.IsSpace(r) }) >= 0
+}
+
+// lineBlank reports whether the text's last line holds only spaces so far.
+func lineBlank(b *strings.Builder) bool {
+	s := b.String()
+	return strings.TrimSpace(s[strings.LastIndexByte(s, '\n')+1:]) == ""
+}
 
 func endsSpace(b *strings.Builder) bool {
 	s := b.String()

@@ -334,3 +334,36 @@ func TestPDFIndentedParagraphs(t *testing.T) {
 		t.Errorf("text\n%s\nwant\n%s", got, strings.Join(want, "\n\n"))
 	}
 }
+
+// A table's cells, each drawn apart in its column, are " | " separated
+// as the HTML and DOCX parsers write them: joined by a space, a vendor
+// contract's fee table gave key phrases across two columns ("Managed
+// hosting USD", "Service Monthly fee"). A list item's number before its
+// hanging-indented text, and words set apart by a justified line's wide
+// spaces, stay joined by a space.
+func TestPDFTableCellsSeparated(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BT /F1 11 Tf\n")
+	y := 700
+	row := func(cells ...string) {
+		for i, c := range cells {
+			fmt.Fprintf(&b, "1 0 0 1 %d %d Tm (%s) Tj\n", 72+190*i, y, c)
+		}
+		y -= 15
+	}
+	row("Service", "Monthly fee", "Setup charge")
+	row("Managed hosting", "USD 12,000", "USD 5,000")
+	row("Data backup", "USD 3,500", "None")
+	// a hanging indent after a clause's number
+	fmt.Fprintf(&b, "1 0 0 1 72 %d Tm ((a)) Tj 1 0 0 1 108 %d Tm (any vendor contract for hosting services.) Tj\n", y, y)
+	y -= 15
+	// a justified line: its words drawn one by one, a size apart
+	fmt.Fprintf(&b, "1 0 0 1 72 %d Tm (Fees) Tj 1 0 0 1 107 %d Tm (are) Tj 1 0 0 1 136 %d Tm (due) Tj\n", y, y, y)
+	b.WriteString("ET")
+	p := mustParse(t, "fees.pdf", onePagePDF(b.String()))
+	want := "Service | Monthly fee | Setup charge\nManaged hosting | USD 12,000 | USD 5,000\nData backup | USD 3,500 | None\n" +
+		"(a) any vendor contract for hosting services.\nFees are due"
+	if got := strings.TrimSpace(p.Text); got != want {
+		t.Errorf("text\n%s\nwant\n%s", got, want)
+	}
+}
