@@ -150,11 +150,25 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	size, failed := 0, 0
 	fonts := map[string]*fontInfo{}
 	var firstErr, limitErr error
+	// the pages too short to measure their paragraph spacing, laid out
+	// again at the end with what the others measured
+	var measured []float64
+	short := map[int][]glyphRun{}
 	for i, page := range list {
 		if stop.stopped() {
 			return nil, permanent("", "PDF parse abandoned (time limit)", nil)
 		}
-		text, err := pageText(page, fonts, stop, int(lim.MaxBytes)-size+1)
+		runs, err := pageRunsSafe(page, fonts, stop, int(lim.MaxBytes)-size+1)
+		var text string
+		measuredHere := false
+		if err == nil {
+			var para float64
+			para, measuredHere = pageAdvance(runs)
+			if measuredHere {
+				measured = append(measured, para)
+			}
+			text, err = safeCall(func() string { return layoutRunsAt(runs, para) })
+		}
 		if errors.Is(err, errStopped) {
 			return nil, permanent("", "PDF parse abandoned (time limit)", err)
 		}
@@ -172,6 +186,9 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 			// spelled out before the running lines are compared ("ﬁle:///...")
 			texts = append(texts, joinSoftHyphens(foldLigatures(text)))
 			size += len(text) + 1
+			if !measuredHere {
+				short[len(texts)-1] = runs
+			}
 		}
 		if int64(size) > lim.MaxBytes {
 			meta["truncated"] = fmt.Sprintf("text over %d bytes after page %d of %d", lim.MaxBytes, i+1, pages)
@@ -180,6 +197,14 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	}
 	if failed > 0 {
 		meta["pdf_pages_failed"] = strconv.Itoa(failed)
+	}
+	if len(measured) > 0 {
+		para := documentAdvance(measured)
+		for k, runs := range short {
+			if text, err := safeCall(func() string { return layoutRunsAt(runs, para) }); err == nil && k < len(texts) {
+				texts[k] = joinSoftHyphens(foldLigatures(text))
+			}
+		}
 	}
 	// Not a blank line between pages: sentences often run across page
 	// breaks.
@@ -373,9 +398,10 @@ func safeCall[T any](fn func() T) (v T, err error) {
 	return fn(), nil
 }
 
-// pageText lays out one page's text, with panics recovered.
-func pageText(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int) (string, error) {
-	return safeCall(func() string { return layoutRuns(dropLineNumbers(pageRuns(p, fonts, stop, budget))) })
+// pageRunsSafe reads one page's runs, its line numbers dropped, with
+// panics recovered.
+func pageRunsSafe(p pdf.Page, fonts map[string]*fontInfo, stop *stopFlag, budget int) ([]glyphRun, error) {
+	return safeCall(func() []glyphRun { return dropLineNumbers(pageRuns(p, fonts, stop, budget)) })
 }
 
 // Page tree bounds: real trees are a few levels deep.

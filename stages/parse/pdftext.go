@@ -612,9 +612,15 @@ func num(a []pdf.Value, i int) float64 {
 // the left of the previous one. A superscript stays on its base's line
 // (see superscript).
 func layoutRuns(runs []glyphRun) string {
+	para, _ := pageAdvance(runs)
+	return layoutRunsAt(runs, para)
+}
+
+// layoutRunsAt is layoutRuns with para as the page's paragraph advance
+// (see pageAdvance).
+func layoutRunsAt(runs []glyphRun, para float64) string {
 	var b strings.Builder
 	words := wordGaps(runs)
-	para := paragraphAdvance(runs)
 	margin := leftMargin(runs)
 	base := 0 // the last run on a baseline, which a superscript is not
 	start := 0.0
@@ -765,15 +771,16 @@ func runsOn(b *strings.Builder, next string) bool {
 	return (unicode.IsLetter(last) || last == ',') && unicode.IsLower(first)
 }
 
-// paragraphAdvance is the baseline advance, as a share of the font size,
+// pageAdvance is the baseline advance, as a share of the font size,
 // over which a new line on a page also starts a paragraph: well over the
 // page's line spacing (its closer lines, the 25th percentile of the
 // advances under 2.6 sizes, in a paragraph). Word's "8 pt after" and a
 // browser's 1em margin put paragraphs about 1.9 sizes apart, under the
 // fixed 2.6 that is left for pages with too few lines to tell, or with
 // wide line spacing: every heading and paragraph of a PDF printed from
-// Chromium ran together.
-func paragraphAdvance(runs []glyphRun) float64 {
+// Chromium ran together. ok says whether the page had lines enough to
+// measure it (false: the fixed 2.6).
+func pageAdvance(runs []glyphRun) (para float64, ok bool) {
 	var adv []float64
 	for i := 1; i < len(runs); i++ {
 		if dy := (runs[i-1].y - runs[i].y) / leading(runs[i-1], runs[i]); newLine(runs[i-1], runs[i]) && dy > 0 && dy < 2.6 {
@@ -781,10 +788,24 @@ func paragraphAdvance(runs []glyphRun) float64 {
 		}
 	}
 	if len(adv) < paragraphLines {
-		return 2.6
+		return 2.6, false
 	}
 	slices.Sort(adv)
-	return max(adv[len(adv)/4]*paragraphSpacing, minParagraphAdvance)
+	return max(adv[len(adv)/4]*paragraphSpacing, minParagraphAdvance), true
+}
+
+// documentAdvance is the paragraph advance for a document's pages with
+// too few lines to measure their own: the median of what its other pages
+// measured (measured), or the fixed 2.6 when none did. A contract's last
+// page or a cover letter is set like the rest of the document: with the
+// fixed rule, its paragraphs 1.9 sizes apart ran together.
+func documentAdvance(measured []float64) float64 {
+	if len(measured) == 0 {
+		return 2.6
+	}
+	m := slices.Clone(measured)
+	slices.Sort(m)
+	return m[len(m)/2]
 }
 
 const (

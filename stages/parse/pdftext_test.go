@@ -367,3 +367,60 @@ func TestPDFTableCellsSeparated(t *testing.T) {
 		t.Errorf("text\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A page with too few lines to measure its own paragraph spacing (a
+// contract's last page, a cover letter) is laid out with what the
+// document's other pages measured: with the fixed 2.6 sizes its
+// paragraphs, Word's 8 points apart, ran together. A document no page of
+// which could measure keeps the fixed rule.
+func TestPDFShortPageParagraphs(t *testing.T) {
+	const lead, after = 13.4, 8.0
+	page := func(paras ...[]string) string {
+		var b strings.Builder
+		b.WriteString("BT /F1 11 Tf\n")
+		y := 740.0
+		for _, p := range paras {
+			for _, l := range p {
+				fmt.Fprintf(&b, "1 0 0 1 72 %.1f Tm (%s) Tj\n", y, l)
+				y -= lead
+			}
+			y -= after
+		}
+		return b.String() + "ET"
+	}
+	full := page(
+		[]string{"The Supplier shall provide the hosting services described in", "Schedule 1 with reasonable skill and care."},
+		[]string{"The Customer shall pay the fees within thirty days of the", "date of each invoice, without set-off or deduction."},
+		[]string{"Either party may terminate this Agreement on ninety days", "written notice to the other party."},
+		[]string{"Each party shall keep the other party's Confidential", "Information secret during the term and for five years after."},
+		[]string{"This Agreement is governed by the laws of England and Wales."},
+	)
+	last := page(
+		[]string{"The Supplier may not assign this Agreement without the", "Customer's prior written consent."},
+		[]string{"This Agreement may be signed in counterparts."},
+	)
+	pdfOf := func(contents ...string) []byte {
+		objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+		var kids []string
+		for _, c := range contents {
+			n := len(objs) + 1
+			objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", n+1, n+2),
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+				"<< /Length %d >>stream\n"+c+"\nendstream")
+			kids = append(kids, fmt.Sprintf("%d 0 R", n))
+		}
+		objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+		return testpdf.Build(objs...)
+	}
+	p := mustParse(t, "contract.pdf", pdfOf(full, last))
+	if !strings.Contains(p.Text, "consent.\n\nThis Agreement may be signed") {
+		t.Errorf("the last page's paragraphs ran together:\n%s", p.Text)
+	}
+	if !strings.Contains(p.Text, "without the\nCustomer's prior") {
+		t.Errorf("a paragraph of the last page split:\n%s", p.Text)
+	}
+	alone := mustParse(t, "letter.pdf", pdfOf(last))
+	if strings.Contains(alone.Text, "\n\n") {
+		t.Errorf("a short document alone has nothing to measure, got paragraphs:\n%s", alone.Text)
+	}
+}
