@@ -34,7 +34,8 @@ var pleadingLines = []string{
 // line by line, inside the sentences ("compelling 3 Defendant", "with 5
 // February 13"). Both are dropped; the text is the filing's.
 func TestPDFPleadingLineNumbers(t *testing.T) {
-	want := "MOTION TO COMPEL\n" + strings.Join(pleadingLines, "\n")
+	// the centred caption is a paragraph of its own (TestPDFCentredHeading)
+	want := "MOTION TO COMPEL\n\n" + strings.Join(pleadingLines, "\n")
 	column := func() string {
 		var b strings.Builder
 		b.WriteString("BT /F1 12 Tf\n")

@@ -639,9 +639,10 @@ func layoutRunsAt(runs []glyphRun, para float64) string {
 			gap := r.x - (prev.x + prev.w)
 			switch {
 			case newLine(line, r):
+				centred := centredBreak(margin, start, r, dy, &b)
 				b.WriteByte('\n')
 				if dy > leading(line, r)*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) ||
-					indented(margin, start, r, dy) && endsSentence(&b) {
+					indented(margin, start, r, dy) && endsSentence(&b) || centred {
 					b.WriteByte('\n')
 				}
 				start = r.x
@@ -695,6 +696,55 @@ func indented(margin, start float64, r glyphRun, dy float64) bool {
 		r.x-margin >= size*1.5 && r.x-margin <= size*6 &&
 		(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("(\"“", first))
 }
+
+// centredBreak reports whether line r, dy below a line that started at
+// start (the text so far in b), starts a paragraph because one of the two
+// lines is set apart from the page's margin as a centred heading is: the
+// line above starts over centredIndent sizes right of the margin and r
+// back at the margin or an indent, or the line above starts at the margin
+// and ends a sentence and r starts over centredIndent sizes right of it.
+// A centred heading set as close as the lines of a paragraph ("PART 1
+// INTRODUCTION" over an indented first line) ran into the paragraph after
+// it, and the paragraph before it into the heading. A line that carries
+// on the sentence above (runsOn), or one after a line that is no heading
+// (headingLike), does not.
+func centredBreak(margin, start float64, r glyphRun, dy float64, b *strings.Builder) bool {
+	size := math.Max(r.size, 1)
+	if dy <= 0 || dy >= size*3 || runsOn(b, r.s) {
+		return false
+	}
+	s := b.String()
+	above := s[strings.LastIndexByte(s, '\n')+1:]
+	switch {
+	case start-margin > size*centredIndent:
+		return r.x-margin >= -2 && r.x-margin <= size*6 && headingLike(above)
+	case math.Abs(start-margin) <= 2:
+		return r.x-margin > size*centredIndent && endsSentence(b)
+	}
+	return false
+}
+
+// headingLike reports whether a line may be a heading: short, no table's
+// row, opening with a capital or a figure and not broken off after a
+// comma or a bracket. The centred lines of a diagram's label ("Normative
+// Beliefs" / "and" / "Motivation to Comply") or of a form ("en la") are
+// not.
+func headingLike(line string) bool {
+	line = strings.TrimSpace(line)
+	first, _ := utf8.DecodeRuneInString(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return line != "" && utf8.RuneCountInString(line) <= maxCentredLine && !strings.Contains(line, " | ") &&
+		(unicode.IsUpper(first) || unicode.IsDigit(first)) && !strings.ContainsRune(",(-", last)
+}
+
+const (
+	// centredIndent is how far right of the page's margin, in sizes, a
+	// line starts to read as centred rather than indented.
+	centredIndent = 6.0
+	// maxCentredLine is the longest line, in runes, read as a centred
+	// heading.
+	maxCentredLine = 80
+)
 
 // endsSentence reports whether the text so far ends a sentence.
 func endsSentence(b *strings.Builder) bool {

@@ -424,3 +424,40 @@ func TestPDFShortPageParagraphs(t *testing.T) {
 		t.Errorf("a short document alone has nothing to measure, got paragraphs:\n%s", alone.Text)
 	}
 }
+
+// A centred heading set as close as a paragraph's lines is a paragraph of
+// its own: "PART 1 INTRODUCTION" ran into the indented paragraph after
+// it, and a paragraph into the centred heading after it. Lines of a
+// paragraph stay joined, and centred lines that are no heading (a
+// diagram's "Beliefs" / "and" / "Motivation") stay as they were.
+func TestPDFCentredHeading(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BT /F1 11 Tf\n")
+	y := 700.0
+	line := func(x float64, s string) {
+		fmt.Fprintf(&b, "1 0 0 1 %.1f %.1f Tm (%s) Tj\n", x, y, s)
+		y -= 13.4
+	}
+	line(250, "PART 1 INTRODUCTION")
+	line(90, "This guidance sets out what the regulator expects of firms that")
+	line(72, "outsource critical or important functions to cloud providers.")
+	line(90, "Firms remain responsible for their obligations when they")
+	line(72, "outsource, and the board must approve the outsourcing policy.")
+	line(240, "Governance and oversight")
+	line(90, "The board should review the policy at least once a year.")
+	line(72, "Senior managers should own each outsourcing arrangement.")
+	line(260, "Normative Beliefs")
+	line(296, "and")
+	line(72, "Motivation to Comply with the policy of the firm in every")
+	b.WriteString("ET")
+	p := mustParse(t, "guidance.pdf", onePagePDF(b.String()))
+	want := "PART 1 INTRODUCTION\n\n" +
+		"This guidance sets out what the regulator expects of firms that\noutsource critical or important functions to cloud providers.\n\n" +
+		"Firms remain responsible for their obligations when they\noutsource, and the board must approve the outsourcing policy.\n\n" +
+		"Governance and oversight\n\n" +
+		"The board should review the policy at least once a year.\nSenior managers should own each outsourcing arrangement.\n\n" +
+		"Normative Beliefs\nand\nMotivation to Comply with the policy of the firm in every"
+	if got := strings.TrimSpace(p.Text); got != want {
+		t.Errorf("text\n%s\nwant\n%s", got, want)
+	}
+}
