@@ -771,7 +771,7 @@ const maxSuperscript = 6
 
 // footnoteMark is a footnote's mark in the text: figures ("1", "12",
 // "3,4") or a reference sign.
-var footnoteMark = regexp.MustCompile(`^(?:[0-9]+(?:[,–-][0-9]+)*|[*†‡§¶]+)$`)
+var footnoteMark = regexp.MustCompile(`^(?:[0-9]+(?:[,–-][0-9]+)*|[*\x{2217}\x{204E}†‡§¶]+)$`)
 
 // exponentRe is a power's exponent, signed or not ("6", "-7", "−3").
 var exponentRe = regexp.MustCompile(`^[-\x{2212}+]?[0-9]+$`)

@@ -461,3 +461,26 @@ func TestPDFCentredHeading(t *testing.T) {
 		t.Errorf("text\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A party's footnote mark raised after its name is left out as a
+// figure's is: LaTeX and Word set "Corporation∗" with the mathematical
+// asterisk (U+2217), which the parser kept, and "Northwind Cloud
+// Corporation∗" was the contract's party and key phrase. The footnote at
+// the foot of the page keeps its mark.
+func TestPDFAsteriskFootnoteMark(t *testing.T) {
+	content := `BT /F1 12 Tf 1 0 0 1 72 700 Tm (Agreement between Northwind Cloud Corporation) Tj
+/F2 8 Tf 4 Ts (*) Tj 0 Ts /F1 12 Tf ( and Contoso Bank plc) Tj /F1 8 Tf 4 Ts (\206) Tj 0 Ts /F1 12 Tf (, the parties.) Tj
+1 0 0 1 72 100 Tm /F2 9 Tf (*) Tj /F1 9 Tf ( Formerly Northwind Hosting Inc.) Tj ET`
+	p := mustParse(t, "marks.pdf", testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+		"<< /Length %d >>stream\n"+content+"\nendstream",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding /Differences [42 /asteriskmath] >> >>",
+	))
+	want := "Agreement between Northwind Cloud Corporation and Contoso Bank plc, the parties.\n\n∗ Formerly Northwind Hosting Inc."
+	if got := strings.TrimSpace(p.Text); got != want {
+		t.Errorf("text\n%s\nwant\n%s", got, want)
+	}
+}
