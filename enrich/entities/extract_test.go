@@ -2937,3 +2937,21 @@ func TestChineseOfferLetterParties(t *testing.T) {
 		t.Errorf("a meeting notice: parties %q, want none", got)
 	}
 }
+
+// A party's name keeps no footnote mark set against it: "Northwind Cloud
+// Corporation∗" and "Contoso Bank plc†" were the contract's parties, mark
+// and all, where a PDF set its notes' marks on the line.
+func TestPartyWithoutFootnoteMark(t *testing.T) {
+	text := "SERVICES AGREEMENT\n\nThis Services Agreement is made on 1 March 2025 between Northwind Cloud Corporation∗, " +
+		"a Delaware corporation (the \"Supplier\"), and Contoso Bank plc†, a company registered in England (the \"Customer\").\n\n" +
+		"∗ Formerly Northwind Hosting Inc.\n† Acting through its London branch.\n"
+	var parties []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			parties = append(parties, e.Text)
+		}
+	}
+	if want := []string{"Northwind Cloud Corporation", "Contoso Bank plc"}; !slices.Equal(parties, want) {
+		t.Errorf("parties %q, want %q", parties, want)
+	}
+}

@@ -209,6 +209,11 @@ func withoutAddress(n string) string {
 // Gallagher of 12 Kestrel Way", "Acme Holdings, at Suite 400").
 var addressLinkRe = regexp.MustCompile(`(?i)[\s,]+(?:of|at)?$`)
 
+// noteMarkRe is a footnote's reference mark set against the end of a
+// party's name ("Northwind Cloud Corporation∗", "Contoso Bank plc†"): the
+// mark is the page's, not the name's.
+var noteMarkRe = regexp.MustCompile(`([\pL.])[\x{2217}\x{204E}†‡]+$`)
+
 // tidyParty takes off what a party's name picked up around it: a lead-in
 // (partyLeadRe), the sentence it ran into (partyTailRe), an address or
 // description after its legal form (afterFormRe) and an address where it
@@ -232,6 +237,7 @@ func tidyParty(n string) string {
 		n = n[:loc[0]+cut]
 	}
 	n = withoutAddress(n)
+	n = noteMarkRe.ReplaceAllString(n, "$1")
 	n = strings.Trim(n, " ,;:")
 	if strings.HasSuffix(n, "..") && !strings.HasSuffix(n, "...") {
 		n = n[:len(n)-1] // "Torvec Inc.." where the name ended its sentence
