@@ -28,7 +28,7 @@ func NonProse(units []string) []bool {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || actTitle(u) || sourceNoteRe.MatchString(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i) || paragraphCaption(units, i) ||
-			frAdminField.MatchString(u) || usAddressTail(u) || citationNote(u)
+			frAdminField.MatchString(u) || usAddressTail(u) || citationNote(u) || footnoteRe.MatchString(u)
 		all = all && out[i]
 	}
 	if all {
@@ -245,6 +245,15 @@ func formula(u string) bool {
 // Joint Practical Guide's), the same in every act, or a footnote of the
 // Official Journal ("(*1) Directive (EU) 2015/2366 ... (OJ L 337, ...)").
 var euFormula = regexp.MustCompile(`^\s*(?:Done\s+at\s+[A-Z]\w+,|For\s+the\s+(?:European\s+Parliament|Council|Commission)\s+The\s+President\b|This\s+(?:Regulation|Decision)\s+shall\s+be\s+binding\s+in\s+its\s+entirety|This\s+Directive\s+is\s+addressed\s+to\s+the\s+Member\s+States|\(\*\d{1,3}\)\s)`)
+
+// footnoteRe opens a footnote as a page's foot sets it: a reference mark
+// ("∗ Formerly Northwind Hosting Inc.", "† Acting through its London
+// branch") or a note's number before the words a note of a regulator's
+// guidance opens with ("12 See the FCA's Finalised Guidance FG16/5",
+// "3 Cf. Article 28", "4 Available at https://..."). It reached summaries
+// as a sentence of the body. A number before any other word may be a
+// clause's ("12 The Supplier shall ..."), and stays.
+var footnoteRe = regexp.MustCompile(`^\s*(?:[*\x{2217}\x{204E}†‡]{1,3}\s+\S|\d{1,3}\s+(?:See\b|Cf\.|Ibid\b|Id\.|Available\s+at\b|https?://|For\s+(?:example|more|further|details)\b|OJ\s+[LC]\s))`)
 
 // titleCase reports a short heading in title case ("Ability to Perform
 // Services.", "Limitation of Liability"): at most eight words, and every

@@ -548,3 +548,32 @@ func TestCitationNotesAreNoSummary(t *testing.T) {
 		t.Error("a rule that cites the Code is marked as a note")
 	}
 }
+
+// A footnote at a page's foot is no sentence of the body: "12 See the
+// FCA's Finalised Guidance ..." and "∗ Formerly Northwind Hosting Inc."
+// reached a regulator's guidance's and a contract's summaries. A clause
+// numbered without a stop, and prose that cites a note, stay; a mark set
+// against a party's name is taken off the sentence that names it.
+func TestFootnotesAreNoProse(t *testing.T) {
+	units := []string{
+		"12 See the FCA's Finalised Guidance FG16/5 on outsourcing to the cloud and other third-party IT services.",
+		"3 Cf. Article 28 of the Regulation on the processors' obligations.",
+		"4 Available at https://www.eba.europa.eu/guidelines.",
+		"∗ Formerly Northwind Hosting Inc.",
+		"† Acting through its London branch.",
+		"12 The Supplier shall keep the Customer Data in the United Kingdom.",
+		"See the FCA's guidance on outsourcing for the regulator's expectations of firms.",
+		"Firms should notify the regulator before entering into a material outsourcing arrangement.",
+	}
+	want := []bool{true, true, true, true, true, false, false, false}
+	got := NonProse(units)
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+	in := "This Agreement is made between Northwind Cloud Corporation∗ and Contoso Bank plc†."
+	if got, want := Plain(in), "This Agreement is made between Northwind Cloud Corporation and Contoso Bank plc."; got != want {
+		t.Errorf("Plain(%q) = %q, want %q", in, got, want)
+	}
+}

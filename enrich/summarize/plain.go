@@ -63,6 +63,9 @@ var plainRules = []struct {
 	// a footnote's marker, set against the word or stop it follows
 	// ("Beta LLC.[1]"): its note is not in the summary
 	{"[", regexp.MustCompile(`([^\s\[(])\[\d{1,3}\]`), "$1"},
+	// a reference mark set against the word it follows ("Northwind Cloud
+	// Corporation∗", "Contoso Bank plc†"): its note is not in the summary
+	{"", regexp.MustCompile(`([\pL.)”"])[\x{2217}\x{204E}†‡]+`), "$1"},
 	// a pointer to a definition elsewhere says nothing here
 	{"defined", regexp.MustCompile(`(?i)\s*\(\s*as\s+(?:defined|set\s+forth)\s+(?:below|above|herein|hereinafter|in\s+this\s+agreement)\s*\)`), ""},
 }
