@@ -28,7 +28,7 @@ func NonProse(units []string) []bool {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || actTitle(u) || sourceNoteRe.MatchString(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i) || paragraphCaption(units, i) ||
-			frAdminField.MatchString(u) || usAddressTail(u) || citationNote(u) || footnoteRe.MatchString(u)
+			frAdminField.MatchString(u) || usAddressTail(u) || citationNote(u) || footnoteRe.MatchString(u) || runInHeading(units, i)
 		all = all && out[i]
 	}
 	if all {
@@ -254,6 +254,43 @@ var euFormula = regexp.MustCompile(`^\s*(?:Done\s+at\s+[A-Z]\w+,|For\s+the\s+(?:
 // as a sentence of the body. A number before any other word may be a
 // clause's ("12 The Supplier shall ..."), and stays.
 var footnoteRe = regexp.MustCompile(`^\s*(?:[*\x{2217}\x{204E}†‡]{1,3}\s+\S|\d{1,3}\s+(?:See\b|Cf\.|Ibid\b|Id\.|Available\s+at\b|https?://|For\s+(?:example|more|further|details)\b|OJ\s+[LC]\s))`)
+
+// runInHeading reports a paragraph's heading set on the line of its text
+// and closed with a stop, as regulators' guidance and contracts set them
+// ("Access and audit rights. Firms should ensure ...", "4. Sub-outsourcing
+// of critical functions. Where the provider ..."): two to six words in
+// sentence case, no verb that a sentence of that length would need (an
+// auxiliary, a modal, a copula) and no subject pronoun, and a unit after
+// it opening with a capital, a sentence of minRunInBody words or more.
+// The splitter makes it a sentence of its own, which a summary then read
+// as one of the body.
+func runInHeading(units []string, i int) bool {
+	u := strings.TrimSpace(sectionNumber.ReplaceAllString(strings.TrimSpace(units[i]), ""))
+	if i+1 == len(units) || !strings.HasSuffix(u, ".") || strings.HasSuffix(u, "..") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimSpace(units[i+1]))
+	first, _ := utf8.DecodeRuneInString(u)
+	words := strings.Fields(strings.TrimSuffix(u, "."))
+	if len(words) < 2 || len(words) > 6 || !unicode.IsUpper(first) || !unicode.IsUpper(next) || len(strings.Fields(units[i+1])) < minRunInBody {
+		return false
+	}
+	for _, w := range words {
+		if clauseWords[strings.ToLower(strings.Trim(w, ",;:()\"'“”‘’"))] || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// minRunInBody is the fewest words of the sentence after a run-in
+// heading: a short verbless sentence among short ones is a list's item.
+const minRunInBody = 8
+
+// clauseWords are the verbs and subjects a short sentence has and a
+// heading has not.
+var clauseWords = setOf("is are was were be been being am has have had shall will may must should can could would might does do did " +
+	"agree agrees agreed apply applies applied mean means include includes includes i we you he she it they this these there")
 
 // titleCase reports a short heading in title case ("Ability to Perform
 // Services.", "Limitation of Liability"): at most eight words, and every

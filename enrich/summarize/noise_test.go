@@ -577,3 +577,28 @@ func TestFootnotesAreNoProse(t *testing.T) {
 		t.Errorf("Plain(%q) = %q, want %q", in, got, want)
 	}
 }
+
+// A heading run in on its paragraph's first line and closed with a stop
+// is no sentence: "Sub-outsourcing of critical functions." reached a
+// regulator's guidance's summary as one. Short sentences with a verb, and
+// the text's last unit, stay.
+func TestRunInHeadingsAreNoProse(t *testing.T) {
+	units := []string{
+		"Access and audit rights.",
+		"Firms should ensure full access to the service provider's premises.",
+		"4. Sub-outsourcing of critical functions.",
+		"Where the provider sub-outsources, the firm should retain the right to object.",
+		"Fees are payable monthly.",
+		"Either party may terminate.",
+		"The Supplier agrees.",
+		"Time is of the essence.",
+		"Exit strategies.",
+	}
+	want := []bool{true, false, true, false, false, false, false, false, false}
+	got := NonProse(units)
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+}
