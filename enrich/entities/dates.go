@@ -300,7 +300,26 @@ var numberWords = map[string]int{
 
 // durationRe matches "thirty (30) days", "30 days", "five years",
 // "twelve (12) calendar months".
-var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>` + numberWord + `(?:(?:\s+|-)(?:and\s+)?` + numberWord + `){0,4})\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:(?:full|consecutive|calendar|business|working)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
+var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>` + numberWord + `(?:(?:\s+|-)(?:and\s+)?` + numberWord + `){0,4})\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>` + tensUnits + `|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))\s+(?:(?:full|consecutive|calendar|business|working)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
+
+// tensUnits is a number from 21 to 99 written out without a figure in
+// brackets ("thirty six", "thirty-six", "twenty one"): its tens alone
+// were left out and "continues for thirty six months" was a term of six
+// months (P6M).
+const tensUnits = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s+|-)(?:one|two|three|four|five|six|seven|eight|nine)\b`
+
+// spelledNumber is the value of a number written out: a word of
+// numberWords, or tens and units (tensUnits) added up.
+func spelledNumber(v string) int {
+	if n, ok := numberWords[v]; ok {
+		return n
+	}
+	n := 0
+	for _, w := range strings.FieldsFunc(v, func(r rune) bool { return r == ' ' || r == '-' || r == '\t' || r == '\n' }) {
+		n += numberWords[w]
+	}
+	return n
+}
 
 // numberWord is a word of a number written out ("thirty", "six",
 // "hundred"): the words before a number in brackets that belong to the
@@ -344,7 +363,7 @@ func findDurations(text string) []dateMatch {
 			case "n1", "n2":
 				n, _ = strconv.Atoi(v)
 			case "w2":
-				n = numberWords[v]
+				n = spelledNumber(v)
 			case "u":
 				unit = v
 			}

@@ -2955,3 +2955,21 @@ func TestPartyWithoutFootnoteMark(t *testing.T) {
 		t.Errorf("parties %q, want %q", parties, want)
 	}
 }
+
+// A length of time spelled out in tens and units without a figure in
+// brackets is the whole number: "continues for thirty six months" was a
+// term of six months (P6M), "twenty one days" one day.
+func TestSpelledTensAndUnitsDuration(t *testing.T) {
+	text := "SERVICES AGREEMENT\n\nThis Agreement is made between Acme Corp and Beta LLC. This Agreement continues for thirty six months. " +
+		"The licence lasts thirty-six months. Notice must be given within twenty one days. Payment is due within thirty days."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindDuration {
+			got = append(got, e.Text+"="+e.Value)
+		}
+	}
+	want := []string{"thirty six months=P36M", "thirty-six months=P36M", "twenty one days=P21D", "thirty days=P30D"}
+	if !slices.Equal(got, want) {
+		t.Errorf("durations %q, want %q", got, want)
+	}
+}
