@@ -144,6 +144,7 @@ func tokenizeEnglish(text string) []etok {
 		}
 	}
 	markParticleVerbs(toks)
+	markModalVerbs(toks)
 	markNameOpeners(toks)
 	return toks
 }
@@ -178,6 +179,27 @@ func markParticleVerbs(toks []etok) {
 			if next := toks[k+1].lower; next == "out" || next == "forth" {
 				t.kind = kindBreak
 			}
+		}
+	}
+}
+
+// modals are the auxiliaries a verb follows in a rule or a clause
+// ("Firms should set ...", "The Supplier shall report ..."): in lower
+// case (not the month "May"), the word after one is a verb.
+var modals = setOf("shall should must may will can could would might")
+
+// markModalVerbs makes the word after a modal a break where the lexicon
+// took it for a noun: "Firms should set information security
+// requirements" gave the key phrase "set information security
+// requirements".
+func markModalVerbs(toks []etok) {
+	for k := 0; k+1 < len(toks); k++ {
+		t, next := toks[k], &toks[k+1]
+		if t.punct || !modals[t.text] || next.punct || next.sent != t.sent || next.upper || next.acronym {
+			continue
+		}
+		if next.kind == kindContent || next.kind == kindModifier {
+			next.kind = kindBreak
 		}
 	}
 }

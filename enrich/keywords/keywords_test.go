@@ -1391,3 +1391,14 @@ func among(t *testing.T, got []string, want ...string) {
 		}
 	}
 }
+
+// The word after a modal is a verb and opens no phrase: "set information
+// security requirements" (of "Firms should set information security
+// requirements") was a regulator's guidance's key phrase.
+func TestModalVerbsOpenNoPhrase(t *testing.T) {
+	text := "Firms should set information security requirements and monitor compliance with them on an ongoing basis. " +
+		"The board must review information security requirements each year. Firms should set clear limits for each outsourcing arrangement."
+	got := top20(text)
+	notAmong(t, got, "set information security requirements", "set clear limits")
+	among(t, got, "information security requirements")
+}
