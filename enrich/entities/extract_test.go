@@ -2973,3 +2973,19 @@ func TestSpelledTensAndUnitsDuration(t *testing.T) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
 }
+
+// A Chinese offer letter is dated at its foot, under the company and the
+// department that sign it; its 报到日期 is when the hire starts, and it
+// was taken for the date of the letter.
+func TestChineseOfferLetterDatedAtItsFoot(t *testing.T) {
+	text := "录用通知书\n\n尊敬的李明先生：\n\n感谢您对上海星辰数据科技有限公司的关注。我公司很高兴地通知您，您已被录用为高级工程师。\n\n" +
+		"一、报到日期：2026年4月1日，请于当日到公司人力资源部报到。\n二、劳动合同期限为三年，其中试用期为六个月。\n\n" +
+		"请您于2026年3月10日前签字确认并回传本通知书。\n\n上海星辰数据科技有限公司\n人力资源部\n2026年3月1日\n"
+	ents := Extract(text, "zh")
+	if !has(ents, KindAgreementDate, "2026年3月1日", "2026-03-01") || has(ents, KindAgreementDate, "2026年4月1日", "") {
+		t.Errorf("agreement date not the letter's own 2026-03-01: %+v", ents)
+	}
+	if !has(ents, KindEffectiveDate, "2026年4月1日", "2026-04-01") {
+		t.Errorf("no effective date 2026-04-01: %+v", ents)
+	}
+}

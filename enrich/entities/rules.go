@@ -1641,6 +1641,9 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 		case deadlineBeforeRe.MatchString(before) || zh && zhDeadlineAfterRe.MatchString(after):
 			// "deliver the goods no later than June 30, 2024", "于
 			// 2024年6月30日前交货": a deadline, however early it is named
+		case zh && zhStartBeforeRe.MatchString(before):
+			// "报到日期：2026年4月1日": the day an offer letter's hire
+			// reports for work, its start, not the day the letter is dated
 		case intoForceRe.MatchString(before):
 			// "The Act entered into force on 1 August 2024": when a law
 			// (or a treaty) takes effect, an effective date, not the date
@@ -1649,6 +1652,10 @@ func agreementDate(text string, ds []dateMatch) (dateMatch, bool) {
 			// "3rd February 2026" alone on its line above "Dear Ms Tan,":
 			// an offer letter's date, where its body's "commences on 1
 			// March 2026" or "approved on 28 January" took the weak "on"
+			score = 3
+		case zh && zhLetterFootDate(text, d):
+			// "上海星辰数据科技有限公司 / 人力资源部 / 2026年3月1日": a Chinese
+			// letter's date, under who sends it at its foot
 			score = 3
 		case thisAgreementDatedRe.MatchString(before):
 			// "this Consulting Agreement ("Agreement") dated June 1, 2020,
@@ -1711,6 +1718,51 @@ var (
 	// Delivery.", "Section 3", "Article III", "第三条").
 	numberedClauseRe = regexp.MustCompile(`(?m)^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.[ \t]+[A-Z]|(?i:section|article|clause)[ \t]+[0-9IVX]|第[一二三四五六七八九十百零〇\d]{1,5}[条條章])`)
 )
+
+var (
+	// zhStartBeforeRe ends the text before the day a hire starts work
+	// (报到日期：, 入职时间：).
+	zhStartBeforeRe = regexp.MustCompile(`(?:报到|入职|到岗|上岗)(?:日期|时间)?\s*[:：]?\s*$`)
+	// zhSenderLineRe is a line of a Chinese letter's sender block: the
+	// company or the department that signs (上海星辰数据科技有限公司,
+	// 人力资源部), maybe with its seal marked.
+	zhSenderLineRe = regexp.MustCompile(`(?:公司|集团|部|处|办公室|中心)\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[）)])?$`)
+)
+
+// zhSenderLines is how many non-blank lines above a Chinese letter's
+// foot date zhLetterFootDate reads for its sender.
+const zhSenderLines = 2
+
+// zhSenderReach bounds the bytes above a foot date read for its sender.
+const zhSenderReach = 400
+
+// zhLetterFootDate reports a date alone on its line (or after its label)
+// under a Chinese letter's sender: its company or department on one of
+// the lines just above. An offer letter is dated so, and its only other
+// dates are the start and the reply deadline.
+func zhLetterFootDate(text string, d dateMatch) bool {
+	lineStart := strings.LastIndexByte(text[:d.start], '\n') + 1
+	rest := text[d.end:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	if !zhDateLineRe.MatchString(text[lineStart:d.start]) || strings.TrimSpace(rest) != "" {
+		return false
+	}
+	lines := strings.Split(text[max(0, lineStart-zhSenderReach):max(0, lineStart-1)], "\n")
+	read := 0
+	for i := len(lines) - 1; i >= 0 && read < zhSenderLines; i-- {
+		line := strings.TrimSpace(lines[i])
+		if line == "" {
+			continue
+		}
+		if zhSenderLineRe.MatchString(line) {
+			return true
+		}
+		read++
+	}
+	return false
+}
 
 // dateLineLeadRe is what may stand before a letter's date on its line: a
 // label ("Date:") or a weekday ("Wednesday, ").
