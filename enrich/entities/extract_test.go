@@ -2989,3 +2989,23 @@ func TestChineseOfferLetterDatedAtItsFoot(t *testing.T) {
 		t.Errorf("no effective date 2026-04-01: %+v", ents)
 	}
 }
+
+// An offer letter puts the employer's duties in the first person ("We
+// will pay you a salary"), as a contract puts them on "The Company"; they
+// were no obligations, though the hire's were. An intent stays out.
+func TestWeWillIsTheWritersDuty(t *testing.T) {
+	text := "Dear Sarah,\n\nWe are pleased to offer you employment with Harbour Analytics Pty Ltd (the \"Company\").\n\n" +
+		"1. We will pay you a salary of AUD 145,000 per annum.\n\n" +
+		"2. We will reimburse reasonable business expenses in accordance with Company policy.\n\n" +
+		"3. We will review your salary each year.\n\n" +
+		"4. You will comply with all Company policies.\n"
+	got := textsOf(Extract(text, "en"), KindObligation)
+	want := []string{
+		"We will pay you a salary of AUD 145,000 per annum.",
+		"We will reimburse reasonable business expenses in accordance with Company policy.",
+		"You will comply with all Company policies.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("obligations\n got  %q\n want %q", got, want)
+	}
+}

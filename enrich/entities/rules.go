@@ -2877,8 +2877,10 @@ var willNoDuty = wordSet("be", "have", "receive", "get", "earn", "accrue", "cont
 var willDutyAfterBe = wordSet("responsible", "liable", "required", "obliged", "obligated", "bound")
 
 // willSubjects are the subjects that owe a duty without being a party's
-// name or role: the addressee of an offer letter, either party.
-var willSubjects = wordSet("you", "party", "parties", "each", "both")
+// name or role: the addressee of an offer letter and its writer, who
+// puts the employer's duties in the first person ("We will pay you a
+// salary"), either party.
+var willSubjects = wordSet("you", "we", "party", "parties", "each", "both")
 
 // willDuty is the modal ("will", "will not") of s when s puts a duty on
 // a party with "will": its subject is a party (by name, alias or role, or
