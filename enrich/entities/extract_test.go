@@ -3009,3 +3009,14 @@ func TestWeWillIsTheWritersDuty(t *testing.T) {
 		t.Errorf("obligations\n got  %q\n want %q", got, want)
 	}
 }
+
+// A "will not" that a comma parts from its verb ("You will not, for 12
+// months, solicit") forbids; the "not" was read as the verb, and the
+// restraint was listed as a duty under "will".
+func TestWillNotBeforeACommaForbids(t *testing.T) {
+	text := "Dear Sarah,\n\nWe are pleased to offer you employment with Harbour Analytics Pty Ltd (the \"Company\").\n\n" +
+		"7. You will not, for a period of 12 months after your employment ends, solicit any client of the Company.\n"
+	if got := valuesOf(Extract(text, "en"), KindObligation); !slices.Equal(got, []string{"will not"}) {
+		t.Errorf("modals %q, want [will not]", got)
+	}
+}

@@ -2862,7 +2862,9 @@ func obligations(x *collector, sents []sentence) {
 // willRe is a "will" and the words before and after it: plain-English
 // drafting and offer letters put duties that way ("The Supplier will
 // deliver the Products within 14 days").
-var willRe = regexp.MustCompile(`(?i)((?:[\pL\pN'’-]+\s+){0,3}[\pL\pN'’-]+)\s+(will\s+not|will|won['’]t)\s+([\pL-]+)(?:\s+([\pL-]+))?`)
+// A comma may part the modal from its verb ("will not, for 12 months,
+// solicit"): the "not" was read as the verb.
+var willRe = regexp.MustCompile(`(?i)((?:[\pL\pN'’-]+\s+){0,3}[\pL\pN'’-]+)\s+(will\s+not\b|will|won['’]t)[\s,]+([\pL-]+)(?:\s+([\pL-]+))?`)
 
 // willNoDuty are the verbs after "will" that state a fact or a right, not
 // a duty: "You will be entitled to", "You will receive", "This agreement
