@@ -3020,3 +3020,25 @@ func TestWillNotBeforeACommaForbids(t *testing.T) {
 		t.Errorf("modals %q, want [will not]", got)
 	}
 }
+
+// "In no event shall either party be liable" limits what a party pays
+// for; it forbids no conduct, and was listed among the prohibitions as
+// "shall not". It is a liability limit; a ban beside it stays a ban.
+func TestLiabilityExclusionIsNoProhibition(t *testing.T) {
+	text := "This Supply Agreement is made between Pacific Components Ltd (\"Supplier\") and Redfern Manufacturing Pty Ltd (\"Customer\").\n\n" +
+		"4. In no event shall either party be liable for any indirect, special or consequential damages.\n\n" +
+		"5. The Supplier shall not be liable for delays caused by the Customer.\n\n" +
+		"6. We will not be responsible for loss of data.\n\n" +
+		"7. Neither party shall assign this Agreement without the prior written consent of the other party.\n\n" +
+		"8. The Customer shall be liable for all freight charges.\n"
+	got := valuesOf(Extract(text, "en"), KindObligation)
+	want := []string{"liability limit", "liability limit", "liability limit", "shall not", "shall"}
+	if !slices.Equal(got, want) {
+		t.Errorf("modals %q, want %q", got, want)
+	}
+	for _, v := range got[:3] {
+		if prohibition(v) {
+			t.Errorf("%q counted as a prohibition", v)
+		}
+	}
+}

@@ -2847,6 +2847,9 @@ func obligations(x *collector, sents []sentence) {
 			if negativeSubjectRe.MatchString(clean[:m[2]]) && !strings.Contains(strings.ToLower(modal), "not") {
 				modal = strings.Fields(modal)[0] + " not" // "Neither party shall": a prohibition
 			}
+			if strings.Contains(strings.ToLower(modal), "not") && liableAfterRe.MatchString(clean[m[3]:]) {
+				modal = liabilityLimit // "In no event shall either party be liable"
+			}
 		} else if m := negatedMayRe.FindStringSubmatch(clean); m != nil {
 			modal = m[1] + " not" // "No Licensee may sublicense"
 		} else {
@@ -2858,6 +2861,16 @@ func obligations(x *collector, sents []sentence) {
 		x.add(KindObligation, clip(s.text, maxSentenceChars), strings.ToLower(spaceRe.ReplaceAllString(modal, " ")), s.start)
 	}
 }
+
+// liabilityLimit is the value of an obligation that excludes or limits a
+// party's liability ("In no event shall either party be liable", "The
+// Supplier shall not be liable"): it forbids no conduct, so it is no
+// prohibition, though its modal is negated.
+const liabilityLimit = "liability limit"
+
+// liableAfterRe follows a negated modal that excludes liability: "shall
+// not be liable", "In no event shall either party be held liable".
+var liableAfterRe = regexp.MustCompile(`(?i)^\s+(?:[\pL'’-]+\s+){0,3}?be\s+(?:held\s+)?(?:liable|responsible)\b`)
 
 // willRe is a "will" and the words before and after it: plain-English
 // drafting and offer letters put duties that way ("The Supplier will
@@ -2900,6 +2913,9 @@ func (x *collector) willDuty(s string) string {
 			modal += " not" // "None of the Sellers will disclose"
 		}
 		if verb == "be" && willDutyAfterBe[next] {
+			if strings.Contains(strings.ToLower(modal), "not") && (next == "liable" || next == "responsible") {
+				return liabilityLimit // "We will not be liable"
+			}
 			return modal
 		}
 		if willNoDuty[verb] || !x.dutySubject(s[m[2]:m[3]]) {
