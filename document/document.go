@@ -153,7 +153,7 @@ type Entity struct {
 	Value string `json:"value,omitempty"` // normalised value when there is one (ISO date, amount)
 	// Role is what a duration is the length of, where the text says it:
 	// term, renewal, notice, probation, payment, warranty, non_compete,
-	// non_solicit, confidentiality or cure. A register needs the notice
+	// non_solicit, confidentiality, cure or leave. A register needs the notice
 	// period apart from the probation period and the term, which share a
 	// kind.
 	Role string `json:"role,omitempty"`

@@ -641,6 +641,7 @@ var roleLabels = map[string]string{
 	entities.RoleTerm: "term", entities.RoleRenewal: "renewal term", entities.RoleNotice: "notice period",
 	entities.RoleProbation: "probation", entities.RolePayment: "payment term", entities.RoleWarranty: "warranty",
 	entities.RoleNonCompete: "non-compete", entities.RoleNonSolicit: "non-solicitation", entities.RoleConfidentiality: "confidentiality", entities.RoleCure: "cure period",
+	entities.RoleLeave: "leave",
 }
 
 // roleLabel names an entity's role for people: "non_compete" is

@@ -3042,3 +3042,25 @@ func TestLiabilityExclusionIsNoProhibition(t *testing.T) {
 		}
 	}
 }
+
+// Leave an offer letter grants ("20 days' annual leave", 年假15天) is a
+// length of its own, which a register keeps apart from the notice and
+// probation periods; it had no role.
+func TestLeaveDurations(t *testing.T) {
+	en := "Dear Sarah,\n\nWe are pleased to offer you employment with Harbour Analytics Pty Ltd.\n\n" +
+		"3. Probation. The first six months of your employment are a probationary period.\n\n" +
+		"4. Leave. You are entitled to 20 days' annual leave per year of service and 10 days' personal leave.\n\n" +
+		"5. Notice. After probation, either party may terminate your employment by giving four weeks' written notice.\n"
+	want := map[string]string{"six months P6M": RoleProbation, "20 days P20D": "leave", "10 days P10D": "leave", "four weeks P4W": RoleNotice}
+	got := rolesOf(Extract(en, "en"))
+	for k, role := range want {
+		if r, ok := got[k]; !ok || r != role {
+			t.Errorf("duration %q: role %q (found %v), want %q; all %v", k, r, ok, role, got)
+		}
+	}
+	zh := "录用通知书\n\n尊敬的李明先生：\n\n五、福利：公司依法为您缴纳社会保险；您每年享有带薪年假15天。试用期为六个月。\n"
+	got = rolesOf(Extract(zh, "zh"))
+	if r := got["15天 P15D"]; r != "leave" {
+		t.Errorf("年假15天: role %q, want %q; all %v", r, "leave", got)
+	}
+}
