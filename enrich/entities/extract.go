@@ -385,6 +385,16 @@ func (x *collector) spanHas(kind, v string, from, to int) bool {
 	return false
 }
 
+// spanHasRole is spanHas for an entity that also has role.
+func (x *collector) spanHasRole(kind, v, role string, from, to int) bool {
+	for _, f := range x.ents {
+		if v != "" && f.e.Kind == kind && f.e.Value == v && f.e.Role == role && f.pos >= from && f.pos < to {
+			return true
+		}
+	}
+	return false
+}
+
 // value is the value of the first entity of kind found with one.
 func (x *collector) value(kind string) string {
 	for _, f := range x.ents {

@@ -3064,3 +3064,19 @@ func TestLeaveDurations(t *testing.T) {
 		t.Errorf("年假15天: role %q, want %q; all %v", r, "leave", got)
 	}
 }
+
+// A Chinese clause that names its period twice (离职后二年内不得…，竞业限制
+// 期限为二年) states one period; a register listed it as two rows.
+func TestChinesePeriodNamedTwiceInAClause(t *testing.T) {
+	text := "录用通知书\n\n尊敬的李明先生：\n\n六、竞业限制：您离职后二年内不得到与本公司有竞争关系的单位任职，竞业限制期限为二年，公司按月支付竞业限制补偿金。\n" +
+		"七、保密：您应当保守公司的商业秘密，保密期限为二年。\n"
+	var got []string
+	for _, e := range Extract(text, "zh") {
+		if e.Kind == KindDuration {
+			got = append(got, e.Text+" "+e.Value+" "+e.Role)
+		}
+	}
+	if want := []string{"二年 P2Y non_compete", "二年 P2Y confidentiality"}; !slices.Equal(got, want) {
+		t.Errorf("durations %q, want %q", got, want)
+	}
+}

@@ -3472,7 +3472,11 @@ func zhDurations(x *collector, text string) {
 			if half {
 				iso = isoDuration(int(n)*12+6, "month") // 一年半: a year and a half
 			}
-			x.addRole(KindDuration, span, iso, durationRole(text, m[2], m[1]), m[2])
+			role := durationRole(text, m[2], m[1])
+			if from, to := zhClauseAround(text, m[2]); x.spanHasRole(KindDuration, iso, role, from, to) {
+				continue // 离职后二年内…，竞业限制期限为二年: one period, named twice
+			}
+			x.addRole(KindDuration, span, iso, role, m[2])
 			if re == zhTermRe && term == "" && !zhOtherPeriodRe.MatchString(text[max(0, m[0]-9):m[0]]) {
 				term, termText, termPos = iso, text[m[0]:m[1]], m[0]
 			}
@@ -3488,6 +3492,25 @@ func zhDurations(x *collector, text string) {
 	if end, ok := addDuration(base, term); ok {
 		x.add(KindExpirationDate, termText, end, termPos)
 	}
+}
+
+// zhClauseReach bounds the bytes either side of a position that
+// zhClauseAround reads, so that a long text is not read again for each
+// of its durations.
+const zhClauseReach = 600
+
+// zhClauseAround is the bounds of the Chinese sentence (or clause, up to
+// a semicolon) that holds text[pos], at most zhClauseReach bytes either
+// side.
+func zhClauseAround(text string, pos int) (int, int) {
+	from, to := max(0, pos-zhClauseReach), min(len(text), pos+zhClauseReach)
+	if locs := zhSentEndRe.FindAllStringIndex(text[from:pos], -1); len(locs) > 0 {
+		from += locs[len(locs)-1][1]
+	}
+	if loc := zhSentEndRe.FindStringIndex(text[pos:to]); loc != nil {
+		to = pos + loc[0]
+	}
+	return from, to
 }
 
 // yearsSaid reports whether zhYearsRe's match m says a length of years
