@@ -3080,3 +3080,15 @@ func TestChinesePeriodNamedTwiceInAClause(t *testing.T) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
 }
+
+// An offer letter that thanks the hire for their interest in the company
+// (感谢您对上海星辰数据科技有限公司的关注) named the company "对上海星辰…": the
+// 对 after 您 was taken into its name.
+func TestChineseOfferCompanyAfterThanks(t *testing.T) {
+	text := "录用通知书\n\n尊敬的李明先生：\n\n感谢您对上海星辰数据科技有限公司的关注。我公司很高兴地通知您，您已被录用为高级工程师。\n"
+	got := partiesOf(text, "zh")
+	slices.Sort(got)
+	if want := "上海星辰数据科技有限公司=聘用方; 李明=受聘方"; strings.Join(got, "; ") != want {
+		t.Errorf("parties %q, want %s", got, want)
+	}
+}

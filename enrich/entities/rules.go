@@ -3378,7 +3378,8 @@ var (
 	zhCompanyRe = regexp.MustCompile(`\p{Han}{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司)`)
 	// zhBeforeCompanyRe are the words a sentence puts before the
 	// company's name, which a run of Han characters takes in with it.
-	zhBeforeCompanyRe = regexp.MustCompile(`加入|入职|任职于|就职于|欢迎|您|我们|我司|本公司|代表`)
+	// 您对 comes before 您, so that the thanks' 对 goes too (感谢您对X的关注).
+	zhBeforeCompanyRe = regexp.MustCompile(`加入|入职|任职于|就职于|欢迎|您对|您|我们|我司|本公司|代表`)
 )
 
 // zhOfferParties adds an offer letter's parties, which it names by no
