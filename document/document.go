@@ -148,7 +148,7 @@ func KeywordTexts(ks []Keyword) []string {
 
 // Entity is a typed span found in a document (a party, a date, a citation).
 type Entity struct {
-	Kind  string `json:"kind"`            // party, agreement_date, effective_date, expiration_date, compliance_date, date, money, percentage, duration, governing_law, defined_term, citation, obligation
+	Kind  string `json:"kind"`            // party, agreement_date, effective_date, expiration_date, compliance_date, date, money, percentage, interest_rate, duration, governing_law, defined_term, citation, obligation
 	Text  string `json:"text"`            // the span as written
 	Value string `json:"value,omitempty"` // normalised value when there is one (ISO date, amount)
 	// Role is what a duration is the length of, where the text says it:

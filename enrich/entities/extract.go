@@ -1,6 +1,7 @@
 // Package entities finds legal entities in contracts and regulations
 // without a model: parties, dates (agreement, effective, expiration and
-// other), money amounts, shares of a sum (a fine of 4 % of turnover), durations, governing law, defined terms,
+// other), money amounts, shares of a sum (a fine of 4 % of turnover), interest rates
+// ("interest at 1.5% per month", 年利率6%), durations, governing law, defined terms,
 // citations and obligation sentences, for English, with the basics for
 // Chinese (甲方/乙方, dates, amounts, governing law).
 package entities
@@ -25,6 +26,7 @@ const (
 	KindDate           = "date"
 	KindMoney          = "money"
 	KindPercentage     = "percentage"
+	KindInterestRate   = "interest_rate"
 	KindDuration       = "duration"
 	KindGoverningLaw   = "governing_law"
 	KindDefinedTerm    = "defined_term"
@@ -65,6 +67,7 @@ func Extract(text, language string) []document.Entity {
 	dates(x, text, sents)
 	money(x, text)
 	percentages(x, text)
+	interestRates(x, text, han)
 	durations(x, text)
 	governingLaw(x, sents)
 	definedTerms(x, text)
@@ -447,7 +450,8 @@ func dedupKey(s string) string {
 
 var kindOrder = map[string]int{
 	KindParty: 0, KindAgreementDate: 1, KindEffectiveDate: 2, KindExpirationDate: 3, KindComplianceDate: 4, KindDate: 5,
-	KindMoney: 6, KindPercentage: 7, KindDuration: 8, KindGoverningLaw: 9, KindDefinedTerm: 10, KindCitation: 11, KindObligation: 12,
+	KindMoney: 6, KindPercentage: 7, KindInterestRate: 8, KindDuration: 9, KindGoverningLaw: 10, KindDefinedTerm: 11, KindCitation: 12,
+	KindObligation: 13,
 }
 
 func (x *collector) sorted() []document.Entity {

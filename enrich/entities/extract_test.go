@@ -3092,3 +3092,30 @@ func TestChineseOfferCompanyAfterThanks(t *testing.T) {
 		t.Errorf("parties %q, want %s", got, want)
 	}
 }
+
+// A register wants the interest a contract charges on late payment; the
+// rates were not extracted at all, in English or in Chinese.
+func TestInterestRates(t *testing.T) {
+	en := "SUPPLY AGREEMENT\n\n2. Payment. Customer shall pay each invoice within thirty (30) days. Overdue amounts shall bear interest at 1.5% per month until paid.\n\n" +
+		"3. Late payment. Any amount not paid when due accrues interest at the rate of eight percent (8%) per annum, calculated daily.\n\n" +
+		"4. Prices. The Supplier may increase prices by 3% per annum.\n"
+	zh := "借款合同\n\n第三条 借款年利率6%，按季付息。\n第四条 乙方逾期还款的，应按每日万分之五向甲方支付逾期利息。\n" +
+		"第五条 甲方每日千分之一的员工可参加培训。\n"
+	for _, c := range []struct {
+		text, lang string
+		want       []string
+	}{
+		{en, "en", []string{"interest at 1.5% per month=1.5% per month", "interest at the rate of eight percent (8%) per annum=8% per year"}},
+		{zh, "zh", []string{"年利率6%=6% per year", "每日万分之五=0.05% per day"}},
+	} {
+		var got []string
+		for _, e := range Extract(c.text, c.lang) {
+			if e.Kind == "interest_rate" {
+				got = append(got, e.Text+"="+e.Value)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: interest rates %q, want %q", c.lang, got, c.want)
+		}
+	}
+}
