@@ -3119,3 +3119,18 @@ func TestInterestRates(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese duty is often "应" and its verb, with no 当 (乙方逾期还款的，应按
+// 每日万分之五支付逾期利息; 乙方应支付租金): those clauses were no
+// obligations. A 应 that is part of a word (相应, 供应) imposes nothing.
+func TestChineseDutyWithoutDang(t *testing.T) {
+	text := "借款合同\n\n甲方：深圳前海金融服务有限公司\n乙方：广州恒达贸易有限公司\n\n" +
+		"第四条 乙方逾期还款的，应按每日万分之五向甲方支付逾期利息。\n" +
+		"第五条 乙方应支付甲方为实现债权而发生的律师费。\n" +
+		"第六条 本合同相应条款的解释以中文为准。\n" +
+		"第七条 供应商的名单见附件一。\n"
+	got := valuesOf(Extract(text, "zh"), KindObligation)
+	if want := []string{"应按", "应支付"}; !slices.Equal(got, want) {
+		t.Errorf("obligations %q, want %q", got, want)
+	}
+}

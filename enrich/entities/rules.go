@@ -3004,8 +3004,12 @@ var (
 	zhJurisdictionRe = regexp.MustCompile(`^.*?(?:共和国|民国|特别行政区|自治区|地区|国|州|省|市|香港|澳门|台湾)`)
 	zhMoneyRe        = regexp.MustCompile(`(?:` + zhCurrencies + `)?\s*(\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:元|圆|(` + zhCurrenciesAfter + `|人民币))`)
 	zhGovRe          = regexp.MustCompile(`适用[^。；\n]{0,40}法律|[^。；\n]{0,40}法律管辖|受[^。；\n]{0,40}法律(?:管辖|约束)|准据法`)
-	zhDutyRe         = regexp.MustCompile(`应当|必须|应于|应在|不得`)
-	zhSentEndRe      = regexp.MustCompile(`[。；！？\n]`)
+	// zhDutyRe is a duty's modal: 应当, 必须, 不得, and a 应 or 须 before
+	// its verb (应按, 应支付, 须于), which zhDuty keeps apart from the 应
+	// of a word (相应, 供应)
+	zhDutyRe = regexp.MustCompile(`应当|必须|应于|应在|不得|须(?:于|在|按)|` +
+		`应(?:按|向|将|予|及时|支付|承担|赔偿|缴纳|交纳|提供|遵守|保证|负责|退还|返还|保守|配合|履行|通知|办理|交付|付清)`)
+	zhSentEndRe = regexp.MustCompile(`[。；！？\n]`)
 	// a clause or article, optionally of a named law, or a range of them
 	// (the law is the range's, as "Articles 5, 6 and 7" is one citation):
 	// 第十条, 第3.2条, 《中华人民共和国民法典》第五百零九条, 第二章, 第一款,
@@ -3229,18 +3233,34 @@ func chinese(x *collector, text string) {
 					continue // a heading of another shape: the clause under it names the law
 				}
 				x.add(KindGoverningLaw, clip(s, maxSentenceChars), place, start)
-			} else if start >= dutyEnd && zhDutyRe.MatchString(s) && hanRe.MatchString(s) {
+			} else if start >= dutyEnd && zhDuty(s) != "" && hanRe.MatchString(s) {
 				// the obligation is its whole sentence, as an English one
 				// is across its "; ": "乙方应于每季度末支付当期利息；" alone
 				// left out what follows the semicolon
 				dutyEnd = zhClauseEnd(text, start, e[1])
 				s, at := stripZhArticleLabel(text[start:dutyEnd], start)
 				s = joinZhLines(s)
-				x.add(KindObligation, clip(s, maxSentenceChars), zhDutyRe.FindString(s), at)
+				x.add(KindObligation, clip(s, maxSentenceChars), zhDuty(s), at)
 			}
 		}
 		start = e[1]
 	}
+}
+
+// zhWordBeforeYing are the characters that make a 应 part of a word (相应,
+// 供应, 对应, 反应, 适应, 响应, 回应, 答应, 理应, 效应), not a duty's modal.
+const zhWordBeforeYing = "相供对反适响回答理效"
+
+// zhDuty is the first duty's modal in s (zhDutyRe), or "".
+func zhDuty(s string) string {
+	for _, m := range zhDutyRe.FindAllStringIndex(s, -1) {
+		r, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+		if strings.HasPrefix(s[m[0]:], "应") && strings.ContainsRune(zhWordBeforeYing, r) {
+			continue
+		}
+		return s[m[0]:m[1]]
+	}
+	return ""
 }
 
 // zhSentenceEnds is where zhSentEndRe ends text's sentences, less the
