@@ -3134,3 +3134,22 @@ func TestChineseDutyWithoutDang(t *testing.T) {
 		t.Errorf("obligations %q, want %q", got, want)
 	}
 }
+
+// "four weeks' paid annual leave" and "10 days of paid personal/carer's
+// leave" are leave, which an Australian contract writes so; the "paid"
+// before it made them payment terms. A Chinese non-compete says 有竞争关系
+// of the rival it bans, without 竞业: its period was a payment term.
+func TestPaidLeaveAndChineseRivalPeriod(t *testing.T) {
+	en := "EMPLOYMENT AGREEMENT\n\n3. Leave\n3.1 The Employee is entitled to four weeks' paid annual leave for each year of service.\n" +
+		"3.2 The Employee is entitled to 10 days of paid personal/carer's leave per year.\n"
+	got := rolesOf(Extract(en, "en"))
+	for _, k := range []string{"four weeks P4W", "10 days P10D"} {
+		if got[k] != "leave" {
+			t.Errorf("%s: role %q, want leave; all %v", k, got[k], got)
+		}
+	}
+	zh := "劳动合同书\n\n甲方（用人单位）：上海云帆信息技术有限公司\n乙方（劳动者）：王芳\n\n第六条 乙方离职后一年内不得到与甲方有竞争关系的单位就职，甲方按月支付经济补偿。\n"
+	if got := rolesOf(Extract(zh, "zh")); got["一年内 P1Y"] != RoleNonCompete {
+		t.Errorf("一年内: role %q, want non_compete; all %v", got["一年内 P1Y"], got)
+	}
+}

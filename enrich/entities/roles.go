@@ -36,14 +36,15 @@ type roleCue struct {
 var roleCues = []roleCue{
 	{RoleNotice, regexp.MustCompile(`(?i)\bnotice\b|提前|通知`)},
 	{RoleProbation, regexp.MustCompile(`(?i)\bprobation(?:ary)?\b|试用期(?:限)?(?:为)?`)},
-	{RoleNonCompete, regexp.MustCompile(`(?i)\bcompet(?:e|es|ing|ition|itor|itors)\b|\bnon-?compet\w*|\brestraint\b|竞业(?:限制)?(?:期限?)?(?:为)?`)},
+	{RoleNonCompete, regexp.MustCompile(`(?i)\bcompet(?:e|es|ing|ition|itor|itors)\b|\bnon-?compet\w*|\brestraint\b|竞业(?:限制)?(?:期限?)?(?:为)?|有竞争关系`)},
 	{RoleNonSolicit, regexp.MustCompile(`(?i)\b(?:non-?)?solicit\w*|\bpoach\w*|\bentice\w*`)},
 	{RoleWarranty, regexp.MustCompile(`(?i)\bwarrant(?:y|ies)\b|\bguarantee\s+period\b|\bdefects?\s+(?:liability|notification)\s+period\b|(?:保修|质保|保质)(?:期限?)?(?:为)?`)},
 	{RoleConfidentiality, regexp.MustCompile(`(?i)\bconfidential(?:ity)?\b|保密(?:期限?)?(?:为)?|商业秘密|保守`)},
+	// the leave an employee is granted ("20 days' annual leave", 年假15天);
+	// before payment, whose "paid" of "paid annual leave" ties with it
+	{RoleLeave, regexp.MustCompile(`(?i)\b(?:paid\s+)?(?:(?:annual|personal|sick|carer['’]?s|compassionate|parental|maternity|paternity|long\s+service)(?:\s*/\s*carer['’]?s)?\s+|paid\s+)leave\b|(?:带薪)?年(?:休)?假(?:为)?|病假(?:为)?|产假(?:为)?|婚假(?:为)?|丧假(?:为)?`)},
 	{RolePayment, regexp.MustCompile(`(?i)\bpa(?:y|ys|id|yable|yment|yments)\b|\binvoices?\b|\bremit\w*|支付|付款|付清|发票`)},
 	{RoleCure, regexp.MustCompile(`(?i)\b(?:cure|cured|remedy|remedied|rectify|rectified)\b|纠正|整改`)},
-	// the leave an employee is granted ("20 days' annual leave", 年假15天)
-	{RoleLeave, regexp.MustCompile(`(?i)\b(?:annual|personal|sick|carer['’]?s|compassionate|parental|maternity|paternity|long\s+service|paid)\s+leave\b|(?:带薪)?年(?:休)?假(?:为)?|病假(?:为)?|产假(?:为)?|婚假(?:为)?|丧假(?:为)?`)},
 	{RoleRenewal, regexp.MustCompile(`(?i)\brenew(?:s|ed|al)?\b|续(?:签|约|期)`)},
 	{RoleTerm, regexp.MustCompile(`(?i)\b(?:initial\s+|fixed\s+)?term\b|\bfixed-term\b|\bcontinues?\s+(?:in\s+force\s+)?for\b|\bremains?\s+in\s+(?:full\s+)?(?:force|effect)\b|\bvalid\s+for\b|\b(?:shall|will)\s+expire\b|合同期限|协议期限|有效期|租(?:赁)?期|聘用期|期限为`)},
 }
