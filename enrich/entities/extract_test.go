@@ -1737,6 +1737,11 @@ func TestMoneyQualifiedDollarsAndNamedCurrencies(t *testing.T) {
 		{"Privacy Act 1988 (Cth)\n13G A body corporate is liable to a penalty not exceeding $50,000,000.", "AUD 50000000"},
 		{"This Agreement is governed by the laws of New South Wales. Client shall pay Consultant $45,000.", "AUD 45000"},
 		{"The Territory is the United States and Australia. Client shall pay Consultant $45,000.", "USD 45000"},
+		// an Australian party's register number, address or legal form says
+		// it as plainly ("$120,000" in a Sydney employment agreement was USD)
+		{"Kestrel Logistics Pty Ltd (ABN 12 345 678 901) (Employer). The Employer must pay the Employee $120,000.", "AUD 120000"},
+		{"Daniel Nguyen of 5 Smith Street, Parramatta NSW 2150 (Employee). The Employer must pay the Employee $120,000.", "AUD 120000"},
+		{"Acme Inc. of 10 Main Street, Seattle WA 98101. Client shall pay Consultant $45,000.", "USD 45000"},
 	} {
 		got := valuesOf(Extract(c.text, "en"), KindMoney)
 		if len(got) != 1 || got[0] != c.want {

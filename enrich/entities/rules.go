@@ -2269,7 +2269,11 @@ var (
 	auStatuteRe = regexp.MustCompile(`\bAct\s+\d{4}\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT)\)`)
 	// auNameRe names Australia or a state of it; auDollarRe is the
 	// Australian dollar named (see dollarLands).
-	auNameRe   = regexp.MustCompile(`\b(?:Australia|Australian|New\s+South\s+Wales|Queensland|Tasmania|Northern\s+Territory)\b`)
+	// Its parties say so too: an address's state and four-digit postcode
+	// ("Sydney NSW 2000"; a US ZIP code has five), an ABN or ACN, a
+	// "Pty Ltd".
+	auNameRe = regexp.MustCompile(`\b(?:Australia|Australian|New\s+South\s+Wales|Queensland|Tasmania|Northern\s+Territory)\b|` +
+		`\b(?:NSW|VIC|Vic|QLD|Qld|ACT|TAS|Tas|WA|SA|NT)\s+\d{4}\b|\bA[BC]N:?\s*\d{2,3}(?:\s?\d{3}){2,3}\b|\bPty\.?\s+Ltd\b`)
 	auDollarRe = regexp.MustCompile(`\bAustralian\s+(?:dollars?|currency|funds)\b`)
 )
 
