@@ -3112,6 +3112,8 @@ func TestInterestRates(t *testing.T) {
 	}{
 		{en, "en", []string{"interest at 1.5% per month=1.5% per month", "interest at the rate of eight percent (8%) per annum=8% per year"}},
 		{zh, "zh", []string{"年利率6%=6% per year", "每日万分之五=0.05% per day"}},
+		// a verb between the day and the share: 按日加付万分之五的赔偿金
+		{"劳动合同书\n\n第七条 甲方逾期支付工资的，应按日加付万分之五的赔偿金。\n", "zh", []string{"按日加付万分之五=0.05% per day"}},
 	} {
 		var got []string
 		for _, e := range Extract(c.text, c.lang) {

@@ -27,10 +27,10 @@ var (
 	// 月利率百分之一, 日利率0.05%, 年息6%.
 	zhRateRe = regexp.MustCompile(`(?P<u>年|月|日)(?:化)?(?:利率|息|利息率)\s*(?:为|是|按|[:：])?\s*` + zhPercent)
 	// zhDailyRateRe is a daily charge on what is overdue: 每日万分之五,
-	// 按日千分之一, 每天0.05%; zhInterestWordRe must be in its clause, for
-	// a daily share of something else is no rate.
-	zhDailyRateRe    = regexp.MustCompile(`(?:每日|每天|按日)\s*(?:按)?\s*` + zhPercent)
-	zhInterestWordRe = regexp.MustCompile(`利息|利率|违约金|滞纳金|罚息`)
+	// 按日千分之一, 每天0.05%, 按日加付万分之五; zhInterestWordRe must be in
+	// its clause, for a daily share of something else is no rate.
+	zhDailyRateRe    = regexp.MustCompile(`(?:每日|每天|按日)\s*(?:按|加付|支付|计付|加收|收取|计收)?\s*` + zhPercent)
+	zhInterestWordRe = regexp.MustCompile(`利息|利率|违约金|滞纳金|罚息|赔偿金`)
 )
 
 // zhPercent is a share in Chinese: 万分之五, 千分之一, 百分之六, 6%, 0.05％.
