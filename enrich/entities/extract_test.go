@@ -3160,3 +3160,16 @@ func TestPaidLeaveAndChineseRivalPeriod(t *testing.T) {
 		t.Errorf("一年内: role %q, want non_compete; all %v", got["一年内 P1Y"], got)
 	}
 }
+
+// A Chinese labour contract dates its probation inside the term's clause
+// (其中试用期自2026年3月1日起至2026年8月31日止): the probation's end is no
+// expiration date of the contract, and a register listed two.
+func TestChineseProbationEndIsNoExpiry(t *testing.T) {
+	text := "劳动合同书\n\n甲方（用人单位）：上海云帆信息技术有限公司\n乙方（劳动者）：王芳\n\n" +
+		"第一条 合同期限：本合同为固定期限劳动合同，期限自2026年3月1日起至2029年2月28日止，其中试用期自2026年3月1日起至2026年8月31日止。\n" +
+		"第二条 保修期：2026年3月1日至2027年2月28日。\n"
+	got := valuesOf(Extract(text, "zh"), KindExpirationDate)
+	if !slices.Equal(got, []string{"2029-02-28"}) {
+		t.Errorf("expiration dates %q, want [2029-02-28]", got)
+	}
+}

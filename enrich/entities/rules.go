@@ -1460,7 +1460,8 @@ func dates(x *collector, text string, sents []sentence) {
 			effective = d.iso
 			kinds++
 		}
-		if ends || zh && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) {
+		zhEnds := zh && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) && !zhOtherPeriodDate(text, d.start)
+		if ends || zhEnds {
 			x.add(KindExpirationDate, d.text, d.iso, d.start)
 			kinds++
 		}
@@ -1479,6 +1480,29 @@ func dates(x *collector, text string, sents []sentence) {
 		effective = agreement
 	}
 	termSentence(x, sents, effective, agreement, shortNames(x, text))
+}
+
+var (
+	// zhOtherPeriodDateRe names a period that is not the contract's: 试用期,
+	// 保修期, 付款期.
+	zhOtherPeriodDateRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|考核|整改|培训|见习|观察|保密|竞业限制)期`)
+	// zhPhraseEndRe ends the phrase before a date: a comma, a sentence's
+	// end, a line's.
+	zhPhraseEndRe = regexp.MustCompile(`[，,。；;\n]`)
+)
+
+// zhPhraseReach bounds the bytes before a date read for its phrase.
+const zhPhraseReach = 90
+
+// zhOtherPeriodDate reports a date whose phrase names a period not the
+// contract's (其中试用期自2026年3月1日起至2026年8月31日止): its end is the
+// probation's, not the contract's expiration.
+func zhOtherPeriodDate(text string, pos int) bool {
+	head := text[max(0, pos-zhPhraseReach):pos]
+	if locs := zhPhraseEndRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	return zhOtherPeriodDateRe.MatchString(head)
 }
 
 var (
