@@ -3173,3 +3173,14 @@ func TestChineseProbationEndIsNoExpiry(t *testing.T) {
 		t.Errorf("expiration dates %q, want [2029-02-28]", got)
 	}
 }
+
+// A Chinese offer letter asks for its reply by a date (请您于2026年3月10日前
+// 签字确认), as an English one does ("Please sign and return ... by"): the
+// English deadline was a compliance date, the Chinese a plain date.
+func TestChineseReplyDeadline(t *testing.T) {
+	text := "录用通知书\n\n尊敬的李明先生：\n\n我公司很高兴地通知您，您已被录用为高级工程师。\n\n" +
+		"请您于2026年3月10日前签字确认并回传本通知书。\n\n上海星辰数据科技有限公司\n人力资源部\n2026年3月1日\n"
+	if ents := Extract(text, "zh"); !has(ents, KindComplianceDate, "2026年3月10日", "2026-03-10") {
+		t.Errorf("no compliance date 2026-03-10: %+v", ents)
+	}
+}

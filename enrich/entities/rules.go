@@ -1510,8 +1510,9 @@ var (
 	// than", "not later than", "on or before", "prior to", "before", "by".
 	dueByRe = regexp.MustCompile(`(?i)\b(?:(?:by\s+)?(?:no|not)\s+later\s+than|(?:on\s+or\s+)?(?:before|prior\s+to)|by)\s*(?:the\s+)?$`)
 	// pleaseRe opens a letter's request ("Please sign and return a copy
-	// no later than 10 February 2026"): an offer's acceptance deadline.
-	pleaseRe = regexp.MustCompile(`(?i)\bplease\b`)
+	// no later than 10 February 2026", 请您于2026年3月10日前签字确认): an
+	// offer's acceptance deadline.
+	pleaseRe = regexp.MustCompile(`(?i)\bplease\b|请(?:您|于|在|务必)`)
 )
 
 // dueBy reports a date that a party must act by: a deadline ("no later
