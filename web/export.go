@@ -152,12 +152,13 @@ type exported struct {
 // contracts (their parties, dates and governing law) a spreadsheet opens.
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
-	"term", "notice_period", "probation", "payment_terms"}
+	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
 // spreadsheet reading the columns before by position still reads them.
-var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment}
+// The first interest rate's column follows them.
+var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment, entities.RoleLeave}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
 // a failed stream with a row whose first cell is "error".
@@ -247,6 +248,7 @@ func csvRow(d *document.Result) []string {
 	for _, role := range csvRoles {
 		row = append(row, durationOf(d.Entities, role))
 	}
+	row = append(row, first(entities.KindInterestRate))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

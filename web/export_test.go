@@ -253,3 +253,32 @@ func TestExportRefusesBadEscape(t *testing.T) {
 		t.Errorf("an escaped %%: %d %.200s", resp.StatusCode, body)
 	}
 }
+
+// An HR register exports each offer's annual leave and each contract's
+// late-payment interest; the CSV row had neither, though the entities
+// name both. The columns come last, so a sheet reading the earlier ones
+// by position still reads them.
+func TestCSVRowLeaveAndInterest(t *testing.T) {
+	d := &document.Result{ID: "offer-1"}
+	d.Entities = []document.Entity{
+		{Kind: "duration", Text: "six months", Value: "P6M", Role: "probation"},
+		{Kind: "duration", Text: "20 days", Value: "P20D", Role: "leave"},
+		{Kind: "interest_rate", Text: "interest at 1.5% per month", Value: "1.5% per month"},
+	}
+	row := csvRow(d)
+	if len(row) != len(csvColumns) {
+		t.Fatalf("%d cells for %d columns", len(row), len(csvColumns))
+	}
+	got := map[string]string{}
+	for i, name := range csvColumns {
+		got[name] = row[i]
+	}
+	for name, want := range map[string]string{"probation": "P6M", "leave": "P20D", "interest_rate": "1.5% per month"} {
+		if got[name] != want {
+			t.Errorf("%s = %q, want %q", name, got[name], want)
+		}
+	}
+	if n := len(csvColumns); csvColumns[n-2] != "leave" || csvColumns[n-1] != "interest_rate" {
+		t.Errorf("columns end %q, want leave and interest_rate last", csvColumns[n-2:])
+	}
+}
