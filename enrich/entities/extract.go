@@ -510,7 +510,7 @@ func sentences(text string) []sentence {
 	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c == '\n' && blankLineAfter(text, i) {
+		if c == '\n' && (blankLineAfter(text, i) || clauseLineRe.MatchString(text[i+1:min(len(text), i+24)])) {
 			emit(i + 1)
 			continue
 		}
@@ -532,6 +532,14 @@ func sentences(text string) []sentence {
 	emit(len(text))
 	return out
 }
+
+// clauseLineRe opens a line that starts a numbered clause ("2.1 The
+// Employer must pay", "3. Either party may"): a heading on the line
+// before it ("2. Remuneration") is no part of its first sentence, which
+// was listed as the obligation "Remuneration 2.1 The Employer must pay
+// ...". A wrapped line that opens on a number ("2.1 of this Agreement",
+// "30 days after") goes on with a small letter or without a stop.
+var clauseLineRe = regexp.MustCompile(`^[ \t]*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)[ \t]+[A-Z"“(]`)
 
 // blankLineAfter reports whether the newline at i is followed by a line
 // holding only spaces.

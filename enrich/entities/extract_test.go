@@ -3184,3 +3184,23 @@ func TestChineseReplyDeadline(t *testing.T) {
 		t.Errorf("no compliance date 2026-03-10: %+v", ents)
 	}
 }
+
+// A numbered clause on its own line starts a sentence: the heading on
+// the line before it ("2. Remuneration") opened the obligation
+// "Remuneration 2.1 The Employer must pay ...". A line wrapped before a
+// clause reference ("Section\n2.1 of this Agreement") goes on.
+func TestClauseLineEndsTheHeadingBefore(t *testing.T) {
+	text := "EMPLOYMENT AGREEMENT\n\n2. Remuneration\n2.1 The Employer must pay the Employee a salary of $120,000 per year.\n" +
+		"2.2 The Employee must comply with the policies described in Section\n2.1 of the Staff Handbook at all times.\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindObligation {
+			got = append(got, e.Text)
+		}
+	}
+	want := []string{"The Employer must pay the Employee a salary of $120,000 per year.",
+		"The Employee must comply with the policies described in Section 2.1 of the Staff Handbook at all times."}
+	if !slices.Equal(got, want) {
+		t.Errorf("obligations %q, want %q", got, want)
+	}
+}
