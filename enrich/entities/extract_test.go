@@ -3204,3 +3204,15 @@ func TestClauseLineEndsTheHeadingBefore(t *testing.T) {
 		t.Errorf("obligations %q, want %q", got, want)
 	}
 }
+
+// A term sentence that ends on a date ("commences on 1 April 2026 and
+// ends on 31 March 2029") gave the date as an expiration date, then the
+// whole sentence as a second one with the same value.
+func TestExpirationDateOnceWhenTermSentenceRepeatsIt(t *testing.T) {
+	text := "SERVICES AGREEMENT\n\nThis Agreement is made between Acme Corp and Beta LLC.\n\n1. Term\n" +
+		"1.1 This Agreement commences on 1 April 2026 and ends on 31 March 2029.\n"
+	ents := Extract(text, "en")
+	if got := valuesOf(ents, KindExpirationDate); !slices.Equal(got, []string{"2029-03-31"}) {
+		t.Errorf("expiration dates %q (%q), want one, 2029-03-31", got, textsOf(ents, KindExpirationDate))
+	}
+}

@@ -2021,7 +2021,11 @@ func termSentence(x *collector, sents []sentence, effective, agreement, names st
 	if best == "" {
 		return
 	}
-	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), termEnd(bestText, effective, agreement, x.dayFirst), bestPos)
+	end := termEnd(bestText, effective, agreement, x.dayFirst)
+	if x.spanHas(KindExpirationDate, end, bestPos, bestPos+len(best)) {
+		return // "... and ends on 31 March 2029": that date was listed already
+	}
+	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), end, bestPos)
 }
 
 // termStartRe ends the text before a date the term starts on ("shall
