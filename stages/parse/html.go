@@ -370,6 +370,12 @@ type htmlList struct {
 	next    int
 	step    int    // 1, or -1 for a reversed list
 	format  string // formatNumber's: decimal, lowerLetter, ...
+	// prefix is the number of the item an ordered list is nested in when
+	// both count alike ("2." before "2.1."): a browser tells the levels
+	// apart by indentation, which plain text loses, so "1. 2." under
+	// "2." read as the outer list's own items
+	prefix string
+	label  string // the number of its item being written, "2.1"
 }
 
 // newHTMLList reads a list's start, type and reversed attributes.
@@ -415,9 +421,19 @@ func (w *htmlWalker) itemLabel(n *html.Node) string {
 	v := l.next
 	l.next += l.step
 	if v <= 0 && l.format != "decimal" {
+		l.label = ""
 		return "- " // no letter or numeral for it
 	}
-	return formatNumber(v, l.format) + ". "
+	l.label = l.prefix + formatNumber(v, l.format)
+	return l.label + ". "
+}
+
+// nestIn numbers list l under the item of parent it opens in when both
+// count in the same style, as legal and policy texts cite them ("2.1").
+func (l *htmlList) nestIn(parent *htmlList) {
+	if parent != nil && l.ordered && parent.ordered && parent.format == l.format && parent.label != "" {
+		l.prefix = parent.label + "."
+	}
 }
 
 // hasAttr reports whether n has the attribute key, with or without a
@@ -814,7 +830,11 @@ func attrVal(n *html.Node, key string) string {
 // before list items, a separator before table cells after the first.
 func (w *htmlWalker) open(n *html.Node) {
 	if n.DataAtom == atom.Ol || n.DataAtom == atom.Ul {
-		w.lists = append(w.lists, newHTMLList(n))
+		l := newHTMLList(n)
+		if len(w.lists) > 0 {
+			l.nestIn(w.lists[len(w.lists)-1])
+		}
+		w.lists = append(w.lists, l)
 	}
 	if n.DataAtom == atom.Tr {
 		w.rows = append(w.rows, &htmlRow{spans: w.spansOf(n)})

@@ -242,6 +242,27 @@ func TestHTMLOrderedListNumbers(t *testing.T) {
 	}
 }
 
+// An <ol> nested in an <ol> of the same style numbers its items under
+// their parent's ("2.1."), as a policy cites them: read flat, "1. 2. 3."
+// of the inner list looked like the outer list starting over. A list of
+// another style (letters, a bulleted list) keeps its own numbers, and a
+// list left directly inside another counts under its last item.
+func TestHTMLNestedOrderedListsKeepTheirLevel(t *testing.T) {
+	page := `<html><body><ol>
+<li>Scope<ol><li>Paper records.</li><li>Electronic records.</li></ol></li>
+<li>Retention<ol start="3"><li>Financial: seven years.<ol><li>Invoices.</li></ol></li><li>Personnel: six years.</li></ol></li>
+<li>Disposal<ul><li>Shred paper.<ol><li>Cross-cut.</li></ol></li></ul><ol type="a"><li>Wipe disks.</li></ol></li>
+<ol><li>Stray.</li></ol>
+</ol></body></html>`
+	p := mustParse(t, "retention.html", []byte(page))
+	want := "1. Scope\n\n1.1. Paper records.\n1.2. Electronic records.\n\n" +
+		"2. Retention\n\n2.3. Financial: seven years.\n\n2.3.1. Invoices.\n\n2.4. Personnel: six years.\n\n" +
+		"3. Disposal\n\n- Shred paper.\n\n1. Cross-cut.\n\na. Wipe disks.\n\n3.1. Stray."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
 // A content system wraps each list item's text in <p> or <div> and nests
 // lists three and four deep inside divs: each number stays on its item's
 // line, and the levels keep their own counters.
