@@ -782,3 +782,20 @@ func TestDOCXNestedTableCellsAsBlocks(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A signature block's labels are no title: a contract's signature page
+// alone ("IN WITNESS WHEREOF ... For the Customer ... For the Supplier")
+// was titled "For the Customer"; with nothing else, the file's name is
+// its title, as the other readers fall back to.
+func TestDOCXSignatureBlockNoTitle(t *testing.T) {
+	body := ""
+	for _, p := range []string{"IN WITNESS WHEREOF the parties have executed this agreement.",
+		"For the Customer", "Signature: ____________", "Name: Jane Smith", "Position: Director",
+		"Signed for and on behalf of Acme Ltd", "Witnessed by: Tom Jones", "For the Supplier:"} {
+		body += wPara("", "", "", p)
+	}
+	data := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
+	if p := mustParse(t, "signatures.docx", data); p.Title != "signatures.docx" {
+		t.Errorf("title %q", p.Title)
+	}
+}

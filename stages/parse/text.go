@@ -132,6 +132,15 @@ const monthNames = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 // now (setAsideLegends); this finds the rest.
 var reNoticeLine = regexp.MustCompile(`(?i)confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+)?requested|\b(?:omitted|redacted|excluded)\b.{0,160}\b(?:securities\s+and\s+exchange|commission|material|competitive\s+harm)|^this\s+is\s+an?\s+(?:english\s+)?translation\b`)
 
+// signatureLabel is a line of a signature block: the party a signature
+// is for ("For the Customer", "Signed for and on behalf of Acme Ltd"),
+// and a filled-in field under it ("Name: Jane Smith", "Position:
+// Director"). A contract's signature page alone was titled "For the
+// Customer".
+const signatureLabel = `(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\b.{0,80}$` +
+	`|(?:signed\s+)?for\s+(?:the\s+)?(?:customer|supplier|client|company|contractor|consultant|buyer|seller|purchaser|vendor|licensor|licensee|landlord|tenant|lessor|lessee|employer|employee|provider|service\s+provider|recipient|discloser|disclosing\s+party|receiving\s+party|distributor|partner|party\s+[ab12])\b[\s:,.]*$` +
+	`|(?:print(?:ed)?\s+name|name|position|designation|signed|witness(?:ed\s+by)?|in\s+the\s+presence\s+of)\s*:\s*\S.{0,60}$`
+
 // noTitleLine opens a line that is never a document's title: a bracketed
 // note ("[SIGNATURE PAGES FOLLOW]", "[INITIALS ILLEGIBLE]"), the signing
 // formula and a signature line ("By: /s/ ..."), a confidentiality stamp,
@@ -139,7 +148,7 @@ var reNoticeLine = regexp.MustCompile(`(?i)confidential\s+treatment\s+(?:has\s+b
 // "1.3 "Applicable Law" means"), a form's line with a blank to fill in
 // ("BPC Initials ___", "Date: ______"), a line that introduces what
 // follows ("THE PARTIES HEREBY AGREE AS FOLLOWS:").
-var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.{0,80}/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
+var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|` + signatureLabel + `|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.{0,80}/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
