@@ -799,3 +799,39 @@ func TestDOCXSignatureBlockNoTitle(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A document with no title style and no property title is titled as the
+// other readers title it, from its text: a first line that is a sentence
+// is no title (the file's name is), nor is a line of its body after it,
+// such as a signature block's label when the contract's clauses are all
+// sentences. A short first line still is.
+func TestDOCXFirstSentenceNoTitle(t *testing.T) {
+	docx := func(paras ...string) []byte {
+		body := ""
+		for _, p := range paras {
+			body += wPara("", "", "", p)
+		}
+		return docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
+	}
+	for name, c := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"review.docx": {docx("The Records Management team reviewed the retention schedule for all departmental shared drives during the second quarter.",
+			"Each department confirmed its record owners."), "review.docx"},
+		"contract.docx": {docx("1. The Supplier shall provide the Services described in Schedule 1.",
+			"2. The Customer shall pay the Fees within 30 days of invoice.",
+			"IN WITNESS WHEREOF the parties have signed this agreement on the date first written above.",
+			"For the Customer", "Signature: ____________", "Name: Jane Smith",
+			"For and on behalf of the Supplier", "Signature: ____________", "Name: John Brown"), "contract.docx"},
+		"memo.docx": {docx("Retention schedule review", "The Records Management team reviewed the retention schedule for all departmental shared drives."), "Retention schedule review"},
+		"zh.docx":   {docx("档案管理部门已于第二季度完成了各部门共享盘的保管期限审查。", "各部门确认了档案负责人。"), "zh.docx"},
+		// a company's name ends with a dot, and a title block run into its
+		// preamble names its kind of document: neither is a sentence
+		"parties.docx": {docx("Xi'an Zhonghong New Energy Technology Co., Ltd. and Boxing County Gas Supply Co., Ltd.", "Cooperation Agreement"), "Xi'an Zhonghong New Energy Technology Co., Ltd. and Boxing County Gas Supply Co., Ltd."},
+	} {
+		if p := mustParse(t, name, c.data); p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}

@@ -328,6 +328,7 @@ func titleFromText(text, filename string) string {
 		return t
 	}
 	first, caps, open, lower := "", "", "", ""
+	opensWithSentence := false // the text's body starts before any title line
 	n := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		if open != "" {
@@ -408,20 +409,28 @@ func titleFromText(text, filename string) string {
 		if lowerStartRe.MatchString(line) {
 			// the rest of a sentence a page broke ("issued by Accuray
 			// and ..."): a title only when nothing else is
-			if lower == "" {
+			if lower == "" && !opensWithSentence {
 				lower = line
 			}
 			continue
 		}
-		if first == "" {
-			first = line
+		if first == "" && !opensWithSentence {
 			if m := datedPreambleRe.FindStringSubmatch(line); m != nil {
 				first = m[1] // "THIS DEED OF LEASE is made the 2nd day of ...": the date is no part of it
 				continue
 			}
 			if t := leadingCapsTitle(line); t != "" && utf8.RuneCountInString(line) > maxTitle {
 				first = t
+				continue
 			}
+			if sentenceLine(line) {
+				// a memo or a clause that opens with its first sentence
+				// has no title: the sentence, cut at maxTitle, named
+				// nothing, and the lines after it are its body
+				opensWithSentence = true
+				continue
+			}
+			first = line
 		}
 	}
 	if open != "" {
@@ -495,6 +504,68 @@ func letterSubject(text string) string {
 		return ""
 	}
 	return ""
+}
+
+// sentenceWords is how many words a line that ends with a full stop
+// needs to be a sentence rather than a title ("Definitions apply." is two,
+// "1. The Supplier shall provide the Services in Schedule 1." ten).
+const sentenceWords = 8
+
+// stopEndRe ends a sentence: a full stop, question or exclamation mark,
+// before any closing quotes or brackets; its group is the word before it.
+var stopEndRe = regexp.MustCompile(`(\S*)[.!?。！？]["'”’)\]]*$`)
+
+// layoutGapRe is the gap between a flattened page's columns: a title set
+// beside its parties or its preamble is no sentence.
+var layoutGapRe = regexp.MustCompile(`\S {3,}\S`)
+
+// abbrevEnd is a word that ends a company's name or a title block with a
+// dot that ends no sentence ("Co., Ltd.", "N.D. INC.", "B.V.").
+var abbrevEnd = map[string]bool{"inc": true, "ltd": true, "co": true, "corp": true, "llc": true, "plc": true, "bhd": true,
+	"pty": true, "ltda": true, "gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true, "jr": true, "sr": true, "no": true}
+
+// sentenceLine reports a line that is a sentence, no title: it ends with
+// a full stop after a word that is no abbreviation, runs to sentenceWords
+// words or more, and is no title block flattened into its preamble (a
+// heading in capitals or a kind of document in its first words, a layout
+// gap).
+// Chinese, which writes no spaces, ends a sentence with "。" and a title
+// with none.
+func sentenceLine(line string) bool {
+	m := stopEndRe.FindStringSubmatch(line)
+	if m == nil {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimRight(line, `"'”’)]`), "。") {
+		return true
+	}
+	words := strings.Fields(line)
+	if len(words) < sentenceWords || layoutGapRe.MatchString(line) {
+		return false
+	}
+	last := strings.Trim(m[1], `"'“”‘’()[],`)
+	if strings.Contains(last, ".") || abbrevEnd[strings.ToLower(last)] || upperWord(last) {
+		return false
+	}
+	if isCapsTitle(words[0]+" "+words[1]) || kindWordRe.MatchString(strings.Join(words[:sentenceWords], " ")) {
+		return false
+	}
+	return true
+}
+
+// upperWord reports a word of two capitals or more and no small letter
+// ("INC", "LLP"): an abbreviation, or the end of a heading in capitals.
+func upperWord(w string) bool {
+	upper := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
 }
 
 // unstoppedLine is a line that ends a sentence: a letter's first
