@@ -139,100 +139,298 @@ func siteSep(s string) bool {
 
 // extractHTMLStream extracts text from a token stream instead of a tree:
 // text outside skipped and hidden elements, a line break at each block
-// element, list items as "- " lines, table cells " | " separated, the
-// first <title>. It is the fallback for markup html.Parse refuses.
+// element, the first <title>, and lists, definition lists and tables as
+// the tree walker writes them (numbered items, "Term: definition", a
+// rowspan cell in each row it spans), with the walker's own list and row
+// code. It is the fallback for markup html.Parse refuses.
 func extractHTMLStream(text string) *extracted {
-	z := html.NewTokenizer(strings.NewReader(text))
-	var b, title strings.Builder
-	var open []atom.Atom // open elements, innermost last
-	hiddenAt := -1       // depth of the outermost open hidden element
-	skip, pre, inTitle := 0, 0, false
+	s := &htmlStream{text: text, z: html.NewTokenizer(strings.NewReader(text)), hiddenAt: -1, opened: map[atom.Atom]int{}}
+	for {
+		tt := s.z.Next()
+		if tt == html.ErrorToken {
+			return &extracted{text: restoreKeptSpaces(normalize(s.b.String())), title: collapseSpaces(s.title.String())}
+		}
+		s.offset += len(s.z.Raw())
+		tok := s.z.Token()
+		switch tt {
+		case html.TextToken:
+			s.textToken(tok.Data)
+		case html.StartTagToken:
+			s.startTag(tok)
+		case html.EndTagToken:
+			s.endTag(tok.DataAtom)
+		case html.SelfClosingTagToken:
+			if tok.DataAtom == atom.Br || tok.DataAtom == atom.Hr {
+				s.b.WriteString("\n")
+			}
+		}
+	}
+}
+
+// htmlStream is extractHTMLStream's state.
+type htmlStream struct {
+	text      string
+	z         *html.Tokenizer
+	offset    int // bytes of text the tokenizer has read
+	b, title  strings.Builder
+	open      []atom.Atom // open elements, innermost last
+	hiddenAt  int         // depth of the outermost open hidden element, -1 when none
+	skip, pre int
+	inTitle   bool
 	// how many of each element are open: an end tag of none is not
 	// searched for, which took a scan of every open element per stray end
 	// tag (2 million <div> and 2 million </p>, 22 KB gzipped, kept a core
 	// busy long after the parse had timed out)
-	opened := map[atom.Atom]int{}
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return &extracted{text: restoreKeptSpaces(normalize(b.String())), title: collapseSpaces(title.String())}
+	opened map[atom.Atom]int
+	lists  htmlLists
+	tables []*streamTable // open tables, innermost last
+	// termEnd says a term's text ends the line: a <dd> next goes on it
+	termEnd bool
+	// lookahead is how many tokens reversed lists have read ahead to count
+	// their items, bounded by maxLookahead over the whole page
+	lookahead int
+}
+
+// streamTable is a table the token stream is in: the cells that span rows
+// below their own, its open row and that row's open cell.
+type streamTable struct {
+	spans map[int]*rowSpan
+	row   *htmlRow
+	cell  *streamCell
+}
+
+// streamCell is an open cell: its column, its rowspan, and where its text
+// starts in the output, which a rowspan cell repeats in the rows below.
+type streamCell struct {
+	col, rowspan, at int
+}
+
+// maxLookahead bounds the tokens read ahead to count reversed lists'
+// items on one page; a list not counted within it numbers up.
+const maxLookahead = 1 << 16
+
+// visible reports whether text written now is the document's.
+func (s *htmlStream) visible() bool { return s.skip == 0 && s.hiddenAt < 0 }
+
+func (s *htmlStream) textToken(t string) {
+	switch {
+	case s.inTitle:
+		s.title.WriteString(t)
+	case !s.visible():
+	case s.termEnd && strings.TrimSpace(t) == "":
+		// the indentation between a term and its definition
+	case s.pre > 0:
+		s.endTerm()
+		writePre(&s.b, t)
+	default:
+		s.endTerm()
+		writeCollapsed(&s.b, t)
+	}
+}
+
+// endTerm ends the line of a term that no definition follows.
+func (s *htmlStream) endTerm() {
+	if s.termEnd {
+		s.termEnd = false
+		endLine(&s.b)
+	}
+}
+
+func (s *htmlStream) startTag(tok html.Token) {
+	a := tok.DataAtom
+	n := &html.Node{Type: html.ElementNode, DataAtom: a, Attr: tok.Attr}
+	if !voidElements[a] {
+		s.open = append(s.open, a)
+		s.opened[a]++
+		if s.hiddenAt < 0 && hiddenOrChrome(n) {
+			s.hiddenAt = len(s.open) - 1
 		}
-		tok := z.Token()
-		a := tok.DataAtom
-		switch tt {
-		case html.TextToken:
-			switch {
-			case inTitle:
-				title.WriteString(tok.Data)
-			case skip == 0 && hiddenAt < 0 && pre > 0:
-				writePre(&b, tok.Data)
-			case skip == 0 && hiddenAt < 0:
-				writeCollapsed(&b, tok.Data)
-			}
-		case html.StartTagToken:
-			if !voidElements[a] {
-				open = append(open, a)
-				opened[a]++
-				if hiddenAt < 0 && hiddenOrChrome(&html.Node{Type: html.ElementNode, DataAtom: a, Attr: tok.Attr}) {
-					hiddenAt = len(open) - 1
-				}
-				if preElements[a] {
-					pre++ // an inline style's end tag is not told apart from its kin's: the tree reads those
-				}
-			}
-			switch {
-			case a == atom.Title:
-				inTitle = true
-			case a == atom.Body:
-				skip = 0 // a <head> left open ends here
-			case skipped[a]:
-				skip++
-			case a == atom.Li:
-				endLine(&b)
-				b.WriteString("- ")
-			case a == atom.Td || a == atom.Th:
-				if !atLineStart(&b) {
-					b.WriteString(" | ")
-				}
-			case paraBlocks[a]:
-				b.WriteString("\n\n")
-			case lineBlocks[a]:
-				endLine(&b)
-			}
-		case html.EndTagToken:
-			// close up to the matching open element (browsers close
-			// what a stray end tag leaves open)
-			for k := len(open) - 1; k >= 0 && opened[a] > 0; k-- {
-				if open[k] == a {
-					for _, c := range open[k:] {
-						opened[c]--
-					}
-					open = open[:k]
-					if hiddenAt >= k {
-						hiddenAt = -1
-					}
-					break
-				}
-			}
-			switch {
-			case a == atom.Title:
-				inTitle = false
-			case preElements[a] && pre > 0:
-				pre--
-				b.WriteString("\n\n")
-			case skipped[a] && skip > 0:
-				skip--
-			case paraBlocks[a]:
-				b.WriteString("\n\n")
-			case lineBlocks[a]:
-				endLine(&b)
-			}
-		case html.SelfClosingTagToken:
-			if a == atom.Br || a == atom.Hr {
-				b.WriteString("\n")
-			}
+		if preElements[a] {
+			s.pre++ // an inline style's end tag is not told apart from its kin's: the tree reads those
 		}
 	}
+	if a == atom.Dd && s.termEnd && s.visible() {
+		s.termEnd = false
+		s.b.WriteString(termSeparator(s.b.String()))
+		return
+	}
+	s.endTerm()
+	switch {
+	case a == atom.Title:
+		s.inTitle = true
+	case a == atom.Body:
+		s.skip = 0 // a <head> left open ends here
+	case skipped[a]:
+		s.skip++
+	case a == atom.Ol || a == atom.Ul:
+		s.lists.push(newHTMLList(n, s.countItems))
+		s.b.WriteString("\n\n")
+	case a == atom.Li:
+		endLine(&s.b)
+		if s.visible() {
+			s.b.WriteString(s.lists.itemLabel(n))
+		} else {
+			s.lists.itemLabel(n) // counted all the same, as a browser does
+		}
+	case a == atom.Table:
+		s.tables = append(s.tables, &streamTable{spans: map[int]*rowSpan{}})
+		s.b.WriteString("\n\n")
+	case a == atom.Tr:
+		s.startRow()
+	case a == atom.Td || a == atom.Th:
+		s.startCell(n)
+	case paraBlocks[a]:
+		s.b.WriteString("\n\n")
+	case lineBlocks[a]:
+		endLine(&s.b)
+	}
+}
+
+func (s *htmlStream) endTag(a atom.Atom) {
+	// close up to the matching open element (browsers close what a stray
+	// end tag leaves open)
+	for k := len(s.open) - 1; k >= 0 && s.opened[a] > 0; k-- {
+		if s.open[k] == a {
+			for _, c := range s.open[k:] {
+				s.opened[c]--
+			}
+			s.open = s.open[:k]
+			if s.hiddenAt >= k {
+				s.hiddenAt = -1
+			}
+			break
+		}
+	}
+	if a != atom.Dt {
+		s.endTerm()
+	}
+	switch {
+	case a == atom.Title:
+		s.inTitle = false
+	case preElements[a] && s.pre > 0:
+		s.pre--
+		s.b.WriteString("\n\n")
+	case skipped[a] && s.skip > 0:
+		s.skip--
+	case a == atom.Ol || a == atom.Ul:
+		s.lists.pop()
+		s.b.WriteString("\n\n")
+	case a == atom.Table:
+		s.endTable()
+		s.b.WriteString("\n\n")
+	case a == atom.Tr:
+		s.endRow()
+	case a == atom.Td || a == atom.Th:
+		s.endCell()
+	case a == atom.Dt:
+		// "Term: definition" on one line when a <dd> follows
+		s.termEnd = s.visible() && termOpen(s.b.String())
+		if !s.termEnd {
+			endLine(&s.b)
+		}
+	case paraBlocks[a]:
+		s.b.WriteString("\n\n")
+	case lineBlocks[a]:
+		endLine(&s.b)
+	}
+}
+
+// table is the innermost open table, nil outside one.
+func (s *htmlStream) table() *streamTable {
+	if len(s.tables) == 0 {
+		return nil
+	}
+	return s.tables[len(s.tables)-1]
+}
+
+// startRow opens a row, closing the one before (its end tag may be left
+// out).
+func (s *htmlStream) startRow() {
+	s.endRow()
+	endLine(&s.b)
+	if t := s.table(); t != nil {
+		t.row = &htmlRow{spans: t.spans}
+	}
+}
+
+// endRow closes the open row, writing the cells spanning into it after
+// its own.
+func (s *htmlStream) endRow() {
+	s.endCell()
+	if t := s.table(); t != nil && t.row != nil {
+		if s.visible() {
+			t.row.end(&s.b)
+		}
+		t.row = nil
+	}
+	endLine(&s.b)
+}
+
+// startCell writes what comes before a cell: the row's cells before it
+// and those spanning into it from rows above, " | " separated.
+func (s *htmlStream) startCell(n *html.Node) {
+	s.endCell()
+	t := s.table()
+	if !s.visible() {
+		return
+	}
+	if t == nil || t.row == nil {
+		if !atLineStart(&s.b) {
+			s.b.WriteString(" | ")
+		}
+		return
+	}
+	col := t.row.startCell(&s.b, spanAttr(n, "colspan"))
+	t.cell = &streamCell{col: col, rowspan: spanAttr(n, "rowspan"), at: s.b.Len()}
+}
+
+// endCell closes the open cell, keeping its text when it spans rows below.
+func (s *htmlStream) endCell() {
+	t := s.table()
+	if t == nil || t.cell == nil {
+		return
+	}
+	c := t.cell
+	t.cell = nil
+	if t.row != nil {
+		t.row.span(c.col, c.rowspan, collapseSpaces(s.b.String()[c.at:]))
+	}
+}
+
+// endTable closes the innermost table.
+func (s *htmlStream) endTable() {
+	s.endRow()
+	if len(s.tables) > 0 {
+		s.tables = s.tables[:len(s.tables)-1]
+	}
+}
+
+// countItems counts the items of the list whose start tag was just read,
+// reading ahead to its end tag: a reversed list numbers down from it. It
+// returns -1 when the page's lookahead is spent.
+func (s *htmlStream) countItems() int {
+	z := html.NewTokenizer(strings.NewReader(s.text[s.offset:]))
+	items, depth := 0, 0
+	for s.lookahead < maxLookahead {
+		s.lookahead++
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return items
+		}
+		name, _ := z.TagName()
+		switch a := atom.Lookup(name); {
+		case tt == html.StartTagToken && (a == atom.Ol || a == atom.Ul):
+			depth++
+		case tt == html.EndTagToken && (a == atom.Ol || a == atom.Ul):
+			if depth == 0 {
+				return items
+			}
+			depth--
+		case tt == html.StartTagToken && a == atom.Li && depth == 0:
+			items++
+		}
+	}
+	return -1
 }
 
 // streamLine ends the current line unless it has just ended.
@@ -350,7 +548,7 @@ type htmlWalker struct {
 	cells int // open table cells: blocks inside one keep to its line
 	// layouts says which tables lay a page out rather than hold data
 	layouts map[*html.Node]bool
-	lists   []*htmlList // open lists, innermost last
+	lists   htmlLists
 	// siteNames are the lower-cased link texts and logo names of the
 	// banner whose <h1> keepChromeHeading kept
 	siteNames map[string]bool
@@ -378,8 +576,29 @@ type htmlList struct {
 	label  string // the number of its item being written, "2.1"
 }
 
-// newHTMLList reads a list's start, type and reversed attributes.
-func newHTMLList(n *html.Node) *htmlList {
+// htmlLists are the open lists, innermost last: the tree walker's and the
+// token stream's.
+type htmlLists []*htmlList
+
+// push opens list l inside the innermost open one.
+func (ls *htmlLists) push(l *htmlList) {
+	if len(*ls) > 0 {
+		l.nestIn((*ls)[len(*ls)-1])
+	}
+	*ls = append(*ls, l)
+}
+
+// pop closes the innermost open list.
+func (ls *htmlLists) pop() {
+	if len(*ls) > 0 {
+		*ls = (*ls)[:len(*ls)-1]
+	}
+}
+
+// newHTMLList reads a list's start, type and reversed attributes; items
+// counts its items, which a reversed list without a start counts down
+// from.
+func newHTMLList(n *html.Node, items func() int) *htmlList {
 	l := &htmlList{ordered: n.DataAtom == atom.Ol, next: 1, step: 1, format: "decimal"}
 	if !l.ordered {
 		return l
@@ -395,11 +614,8 @@ func newHTMLList(n *html.Node) *htmlList {
 		l.format = "upperRoman"
 	}
 	if hasAttr(n, "reversed") {
-		l.step, l.next = -1, 0
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom == atom.Li {
-				l.next++
-			}
+		if count := items(); count >= 0 {
+			l.step, l.next = -1, count // else not counted: numbered up
 		}
 	}
 	if v, err := strconv.Atoi(strings.TrimSpace(attrVal(n, "start"))); err == nil {
@@ -408,13 +624,24 @@ func newHTMLList(n *html.Node) *htmlList {
 	return l
 }
 
+// childItems counts the <li> children of list n.
+func childItems(n *html.Node) int {
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			items++
+		}
+	}
+	return items
+}
+
 // itemLabel is what starts list item n: its number in an ordered list
 // (its value attribute sets it), else a bullet.
-func (w *htmlWalker) itemLabel(n *html.Node) string {
-	if len(w.lists) == 0 || !w.lists[len(w.lists)-1].ordered {
+func (ls htmlLists) itemLabel(n *html.Node) string {
+	if len(ls) == 0 || !ls[len(ls)-1].ordered {
 		return "- "
 	}
-	l := w.lists[len(w.lists)-1]
+	l := ls[len(ls)-1]
 	if v, err := strconv.Atoi(strings.TrimSpace(attrVal(n, "value"))); err == nil {
 		l.next = v
 	}
@@ -830,11 +1057,7 @@ func attrVal(n *html.Node, key string) string {
 // before list items, a separator before table cells after the first.
 func (w *htmlWalker) open(n *html.Node) {
 	if n.DataAtom == atom.Ol || n.DataAtom == atom.Ul {
-		l := newHTMLList(n)
-		if len(w.lists) > 0 {
-			l.nestIn(w.lists[len(w.lists)-1])
-		}
-		w.lists = append(w.lists, l)
+		w.lists.push(newHTMLList(n, func() int { return childItems(n) }))
 	}
 	if n.DataAtom == atom.Tr {
 		w.rows = append(w.rows, &htmlRow{spans: w.spansOf(n)})
@@ -862,7 +1085,7 @@ func (w *htmlWalker) open(n *html.Node) {
 		w.b.WriteString("\n\n")
 	case n.DataAtom == atom.Li:
 		endLine(&w.b)
-		w.b.WriteString(w.itemLabel(n))
+		w.b.WriteString(w.lists.itemLabel(n))
 		w.labelEnd = w.b.Len()
 	case n.DataAtom == atom.Br:
 		w.b.WriteString("\n") // two in a row leave a blank line
@@ -879,8 +1102,8 @@ func (w *htmlWalker) atLabel() bool {
 
 // close writes what ends an element.
 func (w *htmlWalker) close(n *html.Node) {
-	if (n.DataAtom == atom.Ol || n.DataAtom == atom.Ul) && len(w.lists) > 0 {
-		w.lists = w.lists[:len(w.lists)-1]
+	if n.DataAtom == atom.Ol || n.DataAtom == atom.Ul {
+		w.lists.pop()
 	}
 	if n.DataAtom == atom.Tr && len(w.rows) > 0 {
 		w.endRow()
@@ -1081,30 +1304,45 @@ func (w *htmlWalker) startCell(n *html.Node) {
 		return
 	}
 	r := w.rows[len(w.rows)-1]
-	w.writeSpanned(r, -1)
+	col := r.startCell(&w.b, spanAttr(n, "colspan"))
+	r.span(col, spanAttr(n, "rowspan"), nodeText(n))
+}
+
+// startCell writes what comes before a cell of row r that spans colspan
+// columns (the spanning cells from rows above before its column, a " | "
+// after the row's cells), and returns the column it starts at.
+func (r *htmlRow) startCell(b *strings.Builder, colspan int) int {
+	r.writeSpanned(b, -1)
 	if r.written > 0 {
-		w.b.WriteString(" | ")
+		b.WriteString(" | ")
 	}
 	r.written++
-	if rows := spanAttr(n, "rowspan"); rows > 1 {
-		r.spans[r.col] = &rowSpan{text: nodeText(n), rows: rows - 1}
+	col := r.col
+	r.col += max(colspan, 1)
+	return col
+}
+
+// span keeps the text of the cell at col when it spans rows below its
+// own.
+func (r *htmlRow) span(col, rowspan int, text string) {
+	if rowspan > 1 {
+		r.spans[col] = &rowSpan{text: text, rows: rowspan - 1}
 	}
-	r.col += max(spanAttr(n, "colspan"), 1)
 }
 
 // writeSpanned writes the spanning cells that stand in row r from its
 // next column on, up to column before (-1: as far as they go on
 // unbroken).
-func (w *htmlWalker) writeSpanned(r *htmlRow, before int) {
+func (r *htmlRow) writeSpanned(b *strings.Builder, before int) {
 	for before < 0 || r.col < before {
 		s := r.spans[r.col]
 		if s == nil || s.rows == 0 {
 			return
 		}
 		if r.written > 0 {
-			w.b.WriteString(" | ")
+			b.WriteString(" | ")
 		}
-		w.b.WriteString(s.text)
+		b.WriteString(s.text)
 		r.written++
 		s.rows--
 		if s.rows == 0 {
@@ -1119,6 +1357,11 @@ func (w *htmlWalker) writeSpanned(r *htmlRow, before int) {
 func (w *htmlWalker) endRow() {
 	r := w.rows[len(w.rows)-1]
 	w.rows = w.rows[:len(w.rows)-1]
+	r.end(&w.b)
+}
+
+// end writes the spanning cells that stand after row r's last cell.
+func (r *htmlRow) end(b *strings.Builder) {
 	if r.spans == nil {
 		return
 	}
@@ -1131,7 +1374,7 @@ func (w *htmlWalker) endRow() {
 			r.col++ // a column the row leaves empty
 			continue
 		}
-		w.writeSpanned(r, last+1)
+		r.writeSpanned(b, last+1)
 	}
 }
 

@@ -79,6 +79,37 @@ func TestHTMLTooDeepForTheTree(t *testing.T) {
 	}
 }
 
+// The fallback reader, for markup too deep for the tree, writes lists,
+// definition lists and tables as the tree walker does: it wrote every
+// item "- " (a policy's "3.2" cited nothing), a term and its definition
+// on lines of their own, and a rowspan cell in its first row only.
+func TestHTMLStreamListsTermsAndSpansAsTheTree(t *testing.T) {
+	body := `<ol><li>Scope<ol><li>Paper.</li><li>Electronic.</ol><li>Retention` +
+		`<ol type="a" start="3"><li>Finance.<li value="7">Personnel.</ol></ol>` +
+		`<ol type="i" reversed><li>three</li><li>two<ul><li>aside</li></ul></li><li>one</li></ol>` +
+		`<dl>
+  <dt>Record</dt>
+  <dd>information kept as evidence.</dd>
+  <dt><b>Disposal:</b></dt><dd>destruction or transfer.</dd><dd>or review.</dd>
+  <dt>Orphan term</dt></dl><p>After.</p>` +
+		`<table><tr><th>Class</th><th>Item</th><th>Period</th></tr>` +
+		`<tr><td rowspan="3">Finance</td><td>Invoices<td rowspan="2">7 years` +
+		`<tr><td>Ledgers</td></tr><tr><td colspan="2">Payroll</td></tr><tr><td>HR</td><td>Files</td><td>6 years</td></tr></table>` +
+		`<ul><li hidden>gone</li><li>kept</li></ul>`
+	want := "1. Scope\n\n1.1. Paper.\n1.2. Electronic.\n\n2. Retention\n\nc. Finance.\ng. Personnel.\n\n" +
+		"iii. three\nii. two\n\n- aside\n\ni. one\n\n" +
+		"Record: information kept as evidence.\nDisposal: destruction or transfer.\nor review.\nOrphan term\n\nAfter.\n\n" +
+		"Class | Item | Period\nFinance | Invoices | 7 years\nFinance | Ledgers | 7 years\nFinance | Payroll\nHR | Files | 6 years\n\n- kept"
+	page := `<html><body>` + body + `</body></html>`
+	if tree := mustParse(t, "shallow.html", []byte(page)); tree.Text != want {
+		t.Fatalf("tree reader %q\nwant %q", tree.Text, want)
+	}
+	deep := `<html><body>` + strings.Repeat("<div>", 600) + body + strings.Repeat("</div>", 600) + `</body></html>`
+	if p := mustParse(t, "deep.html", []byte(deep)); p.Text != want {
+		t.Errorf("fallback reader %q\nwant %q", p.Text, want)
+	}
+}
+
 // A stray end tag costs no scan of the open elements: 2 million <div>
 // and as many </p> (22 KB gzipped) kept a core busy for hours after the
 // parse had timed out, one scan of every open element per end tag.
