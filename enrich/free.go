@@ -334,6 +334,11 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	}
 	budget := f.o.SummaryChars
 	lead := invoiceLead(doc.Text)
+	if lead == "" {
+		// a glossary says it is one and names its terms; its definitions
+		// follow in what is left
+		lead = glossaryLead(clip(doc.Text, maxAnalysisBytes), language)
+	}
 	if lead != "" {
 		// an invoice's fields first, its small print in what is left
 		if budget -= utf8.RuneCountInString(lead) + 1; budget < minInvoiceRest {

@@ -1,0 +1,45 @@
+package enrich
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A glossary, from a <dl> ("Term: definition") or a two-column table
+// ("Term | definition"), English or Chinese, is summarised as one: its
+// size and first terms, then its definitions. A policy with a definitions
+// section, a form's fields and a contract are no glossary.
+func TestGlossaryLead(t *testing.T) {
+	terms := []string{"Active record", "Appraisal", "Archive", "Classification scheme", "Disposal", "Inactive record", "Legal hold", "Metadata", "Record", "Vital record"}
+	var dl, table, zh strings.Builder
+	dl.WriteString("Records Management Glossary\n\nThis glossary explains the terms of our records policies.\n\n")
+	table.WriteString("Glossary of records terms\n\nTerm | Definition\n")
+	zh.WriteString("档案管理术语表\n\n")
+	for i, term := range terms {
+		fmt.Fprintf(&dl, "%s: the records practice number %d that the policy defines for all staff.\n", term, i)
+		fmt.Fprintf(&table, "%s | the records practice number %d that the policy defines for all staff.\n", term, i)
+		fmt.Fprintf(&zh, "术语%d：本制度规定的第%d项档案管理工作的具体要求和范围。\n", i, i)
+	}
+	policy := "Records Retention Policy\n\n" + strings.Repeat("Staff keep records for as long as the schedule says and no longer than that.\n", 12) +
+		"Record: information kept as evidence of business activity.\nDisposal: the destruction or transfer of records at the end of retention.\n"
+	form := "Leave Request\n\nName: Jane Smith\nDepartment: Records\nStart date: 1 May 2025\nEnd date: 9 May 2025\nDays: 7\nManager: Tom Jones\nReason: Annual leave\nCover: Ann Lee\nApproved: Yes\n"
+	for _, c := range []struct{ name, text, language, want string }{
+		{"dl", dl.String(), "en", "Glossary of 10 terms: Active record, Appraisal, Archive, Classification scheme, Disposal and 5 more."},
+		{"table", table.String(), "en", "Glossary of 10 terms: Active record, Appraisal, Archive, Classification scheme, Disposal and 5 more."},
+		{"zh", zh.String(), "zh", "术语表，共10条：术语0、术语1、术语2、术语3、术语4等。"},
+		{"policy", policy, "en", ""},
+		{"form", form, "en", ""},
+	} {
+		if got := glossaryLead(c.text, c.language); got != c.want {
+			t.Errorf("%s: lead %q, want %q", c.name, got, c.want)
+		}
+	}
+	a, err := NewFree(FreeOptions{}).Analyze(t.Context(), parsedText(dl.String()), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Summary, "Glossary of 10 terms: Active record, ") || !strings.Contains(a.Summary, "the records practice number") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}
