@@ -122,7 +122,11 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 //
 // A browser's "Print to PDF" of a page without a <title> sets the page's
 // file name or address ("contract.html", "file:///C:/exports/nda.htm").
-var staleTitleRe = regexp.MustCompile(`(?i)^(?:microsoft\s+word\s+-\s+.*|.*\.(?:docx?|dotx?|rtf|odt|pdf|x?html?|txt|xlsx?|pptx?)|(?:file|https?)://\S*|document\s*\d*|template|untitled|title)$`)
+//
+// SharePoint titles a page saved from its Pages library by the library
+// and the page's file name ("Pages - Records-Retention-Policy",
+// "SitePages - Home.aspx").
+var staleTitleRe = regexp.MustCompile(`(?i)^(?:microsoft\s+word\s+-\s+.*|(?:site\s*)?pages\s+-\s+[\w.-]+|.*\.(?:docx?|dotx?|rtf|odt|pdf|x?html?|aspx?|txt|xlsx?|pptx?)|(?:file|https?)://\S*|document\s*\d*|template|untitled|title)$`)
 
 // staleTitle reports a property title that a Title-styled heading in the
 // body should win over.

@@ -79,6 +79,23 @@ func TestHTMLTooDeepForTheTree(t *testing.T) {
 	}
 }
 
+// A page saved from SharePoint's Pages library is titled by the library
+// and its file name ("Pages - Records-Retention-Policy"): the text it
+// opens with, its <h2> here, is its title, as for a page with no <title>.
+func TestHTMLSharePointPageTitle(t *testing.T) {
+	for title, want := range map[string]string{
+		"Pages - Records-Retention-Policy": "Records Retention Policy",
+		"SitePages - Retention.aspx":       "Records Retention Policy",
+		"Retention policy | Intranet":      "Retention policy | Intranet",
+	} {
+		page := `<html><head><title>` + title + `</title></head><body><div class="ms-rtestate-field"><h2>Records Retention Policy</h2>` +
+			`<p>Owner: Information Governance. Version 3.1, approved 4 March 2025.</p><h3>1 Purpose</h3><p>This policy sets out how long we keep records.</p></div></body></html>`
+		if p := mustParse(t, "policy.html", []byte(page)); p.Title != want {
+			t.Errorf("%q: title %q, want %q", title, p.Title, want)
+		}
+	}
+}
+
 // The fallback reader, for markup too deep for the tree, writes lists,
 // definition lists and tables as the tree walker does: it wrote every
 // item "- " (a policy's "3.2" cited nothing), a term and its definition
