@@ -337,7 +337,9 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	if lead == "" {
 		// a glossary says it is one and names its terms; its definitions
 		// follow in what is left
-		lead = glossaryLead(clip(doc.Text, maxAnalysisBytes), language)
+		if lead = glossaryLead(clip(doc.Text, maxAnalysisBytes), language); lead != "" {
+			sentences = glossaryDefinitions(sentences)
+		}
 	}
 	if lead != "" {
 		// an invoice's fields first, its small print in what is left

@@ -96,3 +96,17 @@ func definitionWords(def string) int {
 	}
 	return len(strings.Fields(def))
 }
+
+// glossaryDefinitions writes a table row's entry among sentences as the
+// <dl>'s reads, "Term: definition": "Appraisal | The process of ..." was
+// the summary's, its cell separator and all.
+func glossaryDefinitions(sentences []string) []string {
+	out := make([]string, len(sentences))
+	for i, s := range sentences {
+		out[i] = s
+		if term, ok := glossaryEntry(s); ok && strings.HasPrefix(strings.TrimSpace(s), term+" | ") {
+			out[i] = strings.Replace(s, term+" | ", term+": ", 1)
+		}
+	}
+	return out
+}

@@ -43,3 +43,20 @@ func TestGlossaryLead(t *testing.T) {
 		t.Errorf("summary %q", a.Summary)
 	}
 }
+
+// A glossary table's entries read in its summary as a <dl>'s do,
+// "Term: definition", not with the table's cell separator.
+func TestGlossaryTableSummary(t *testing.T) {
+	var table strings.Builder
+	table.WriteString("Glossary of records terms\n\nTerm | Definition\n")
+	for _, term := range []string{"Active record", "Appraisal", "Archive", "Classification scheme", "Disposal", "Inactive record", "Legal hold", "Metadata", "Record", "Vital record"} {
+		fmt.Fprintf(&table, "%s | the practice for %s that the records policy defines for all staff.\n", term, strings.ToLower(term))
+	}
+	a, err := NewFree(FreeOptions{}).Analyze(t.Context(), parsedText(table.String()), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Summary, " | ") || !strings.Contains(a.Summary, ": the practice for ") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}
