@@ -3216,3 +3216,25 @@ func TestExpirationDateOnceWhenTermSentenceRepeatsIt(t *testing.T) {
 		t.Errorf("expiration dates %q (%q), want one, 2029-03-31", got, textsOf(ents, KindExpirationDate))
 	}
 }
+
+// A name that closes its sentence does not keep the sentence's stop
+// ("between Acme Corp and Beta LLC."); an abbreviation's does ("Ltd.",
+// "Ltda.", "Inc.").
+func TestPartyWithoutSentenceStop(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"SERVICES AGREEMENT\n\nThis Agreement is made on 1 March 2026 between Acme Corp and Beta LLC.\n", "Beta LLC"},
+		{"SERVICES AGREEMENT\n\nThis Agreement is made on 1 March 2026 between Acme Corp and Petro Data Services Limited.\n", "Petro Data Services Limited"},
+		{"SERVICES AGREEMENT\n\nThis Agreement is made on 1 March 2026 between Acme Corp and Gateway Fabrication Ltd.\n", "Gateway Fabrication Ltd."},
+		{"SERVICES AGREEMENT\n\nThis Agreement is made on 1 March 2026 between Acme Corp and Zebra do Brasil Ltda.\n", "Zebra do Brasil Ltda."},
+	} {
+		var got []string
+		for _, e := range Extract(c.text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text)
+			}
+		}
+		if want := []string{"Acme Corp", c.want}; !slices.Equal(got, want) {
+			t.Errorf("%q: parties %q, want %q", c.text, got, want)
+		}
+	}
+}

@@ -242,7 +242,27 @@ func tidyParty(n string) string {
 	if strings.HasSuffix(n, "..") && !strings.HasSuffix(n, "...") {
 		n = n[:len(n)-1] // "Torvec Inc.." where the name ended its sentence
 	}
-	return n
+	return withoutSentenceStop(n)
+}
+
+// pointedForms are the words a name may end with whose stop is their own
+// ("Inc.", "Ltd."): any other last word's stop ended the sentence the
+// name closed ("between Acme Corp and Beta LLC.").
+var pointedForms = wordSet("inc", "ltd", "ltda", "corp", "co", "cia", "sdn", "bhd", "bros", "jr", "sr", "esq", "pte", "pty", "cie", "mfg", "intl", "assn", "dept")
+
+// withoutSentenceStop takes off the full stop a name took from the end of
+// its sentence: a register listed "Beta LLC." beside "Acme Corp". A stop
+// of an abbreviation (pointedForms), an initial ("John F.") or a dotted
+// form ("S.A.", "L.L.C.") stays.
+func withoutSentenceStop(n string) string {
+	if !strings.HasSuffix(n, ".") || strings.HasSuffix(n, "..") {
+		return n
+	}
+	last := n[strings.LastIndexAny(n, " \t\n")+1 : len(n)-1]
+	if utf8.RuneCountInString(last) < 2 || strings.Contains(last, ".") || pointedForms[strings.ToLower(last)] {
+		return n
+	}
+	return n[:len(n)-1]
 }
 
 func allDigits(s string) bool {
