@@ -1101,7 +1101,7 @@ func TestChineseContractDetails(t *testing.T) {
 			{KindParty, "北京星辰科技有限公司", "甲方"}, {KindParty, "上海云海信息技术有限公司", "乙方"}},
 		"本办法自2024-03-01起施行。租期自2024-03-01起至2026-02-28止。": {
 			{KindEffectiveDate, "2024-03-01", "2024-03-01"}, {KindExpirationDate, "2026-02-28", "2026-02-28"}},
-		"4. 适用法律：本协议适用美国纽约州法律。":       {{KindGoverningLaw, "4. 适用法律：本协议适用美国纽约州法律。", "美国纽约州"}},
+		"4. 适用法律：本协议适用美国纽约州法律。":       {{KindGoverningLaw, "适用法律：本协议适用美国纽约州法律。", "美国纽约州"}},
 		"第四条 本合同适用中华人民共和国劳动合同法及相关法律。": {{KindGoverningLaw, "第四条 本合同适用中华人民共和国劳动合同法及相关法律。", "中华人民共和国"}},
 		"合同金额为50万美元，另支付安装费1000万日元及运费3.5万港元。": {
 			{KindMoney, "50万美元", "USD 500000"}, {KindMoney, "1000万日元", "JPY 10000000"}, {KindMoney, "3.5万港元", "HKD 35000"}},
@@ -3236,5 +3236,18 @@ func TestPartyWithoutSentenceStop(t *testing.T) {
 		if want := []string{"Acme Corp", c.want}; !slices.Equal(got, want) {
 			t.Errorf("%q: parties %q, want %q", c.text, got, want)
 		}
+	}
+}
+
+// A Chinese clause's number ("二、", "3、", "（一）") is where the clause
+// sits, as "2.1" is in English: an obligation was listed as
+// "二、甲方应按月支付…".
+func TestChineseObligationWithoutClauseNumber(t *testing.T) {
+	text := "劳动合同\n\n甲方：上海星辰数据科技有限公司\n乙方：李明\n\n二、甲方应按月支付乙方工资人民币20000元。\n" +
+		"3、乙方不得泄露甲方的商业秘密。\n（一）甲方应当为乙方缴纳社会保险。\n"
+	got := textsOf(Extract(text, "zh"), KindObligation)
+	want := []string{"甲方应按月支付乙方工资人民币20000元。", "乙方不得泄露甲方的商业秘密。", "甲方应当为乙方缴纳社会保险。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("obligations %q, want %q", got, want)
 	}
 }
