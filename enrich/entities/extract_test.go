@@ -2704,7 +2704,7 @@ func TestDurationRoles(t *testing.T) {
 		"4.3 This agreement renews automatically for successive periods of one year.\n\n" +
 		"4.4 The Customer agrees that, during the term of this Agreement and for a period of two (2) years thereafter, it will not solicit the Supplier's employees.\n"
 	want := map[string]string{
-		"three years P3Y": RoleTerm, "six months P6M": RoleProbation, "one week P1W": RoleNotice,
+		"three years P3Y": RoleTerm, "six months P6M": RoleProbation, "one week P1W": RoleProbationNotice,
 		"three months P3M": RoleNotice, "14 days P14D": "", "30 days P30D": RolePayment,
 		"12 months P12M": RoleWarranty, "five years P5Y": RoleConfidentiality, "20 business days ": RoleCure,
 		"one year P1Y": RoleRenewal, "two (2) years P2Y": RoleNonSolicit,
@@ -2885,7 +2885,7 @@ func TestDurationRolesOfLabelledFields(t *testing.T) {
 			got = append(got, e.Text+"="+e.Role)
 		}
 	}
-	want := []string{"6 months=" + RoleProbation, "1 month=" + RoleNotice, "1 week=" + RoleNotice, "25 days=", "6 months=" + RoleNonCompete}
+	want := []string{"6 months=" + RoleProbation, "1 month=" + RoleNotice, "1 week=" + RoleProbationNotice, "25 days=", "6 months=" + RoleNonCompete}
 	if !slices.Equal(got, want) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
@@ -3249,5 +3249,33 @@ func TestChineseObligationWithoutClauseNumber(t *testing.T) {
 	want := []string{"甲方应按月支付乙方工资人民币20000元。", "乙方不得泄露甲方的商业秘密。", "甲方应当为乙方缴纳社会保险。"}
 	if !slices.Equal(got, want) {
 		t.Errorf("obligations %q, want %q", got, want)
+	}
+}
+
+// The notice either side gives while the probation lasts is apart from
+// the notice period after it: a register's notice column showed the
+// probation's one week, the first notice the letter named.
+func TestProbationNoticeApartFromNotice(t *testing.T) {
+	text := "EMPLOYMENT AGREEMENT\n\nThis Employment Agreement is made on 1 March 2026 between Kestrel Logistics Pty Ltd (Employer) and Daniel Nguyen (Employee).\n\n" +
+		"3. Probation\n3.1 The first six months of employment are a probation period. During probation either party may end the employment by giving one week's notice.\n\n" +
+		"4. Termination\n4.1 After probation either party may terminate this agreement by giving four weeks' written notice.\n\n" +
+		"5. The Employee may resign by giving two weeks' notice in the probationary period.\n"
+	got := rolesOf(Extract(text, "en"))
+	want := map[string]string{"six months P6M": RoleProbation, "one week P1W": RoleProbationNotice,
+		"four weeks P4W": RoleNotice, "two weeks P2W": RoleProbationNotice}
+	for k, role := range want {
+		if got[k] != role {
+			t.Errorf("duration %q: role %q, want %q (all %v)", k, got[k], role, got)
+		}
+	}
+	zh := "劳动合同\n\n甲方：上海星辰数据科技有限公司\n乙方：李明\n\n五、试用期内，乙方提前三日通知甲方，可以解除劳动合同。\n六、乙方提前三十日以书面形式通知甲方，可以解除劳动合同。\n"
+	var roles []string
+	for _, e := range Extract(zh, "zh") {
+		if e.Kind == KindDuration {
+			roles = append(roles, e.Text+"="+e.Role)
+		}
+	}
+	if want := []string{"三日=" + RoleProbationNotice, "三十日=" + RoleNotice}; !slices.Equal(roles, want) {
+		t.Errorf("Chinese durations %q, want %q", roles, want)
 	}
 }

@@ -8,9 +8,14 @@ import (
 // Duration roles, as in document.Entity.Role: what a length of time is
 // the length of.
 const (
-	RoleTerm            = "term"
-	RoleRenewal         = "renewal"
-	RoleNotice          = "notice"
+	RoleTerm    = "term"
+	RoleRenewal = "renewal"
+	RoleNotice  = "notice"
+	// RoleProbationNotice is the notice either side gives while the
+	// probation lasts ("During probation either party may end the
+	// employment by giving one week's notice"): a register's notice
+	// period is the one after it.
+	RoleProbationNotice = "probation_notice"
 	RoleProbation       = "probation"
 	RolePayment         = "payment"
 	RoleWarranty        = "warranty"
@@ -82,7 +87,7 @@ func durationRole(text string, start, end int) string {
 	from, to := clauseBounds(text, start, end)
 	before, after := text[from:start], text[end:to]
 	if noticeAfterRe.MatchString(after) {
-		return RoleNotice // "three months' written notice"
+		return noticeIn(before, after) // "three months' written notice"
 	}
 	best, bestDist := "", roleReach+1
 	afterTerm := afterTermRe.MatchString(after)
@@ -105,7 +110,29 @@ func durationRole(text string, start, end int) string {
 	if best == "" && surviveRe.MatchString(before+after) && strings.Contains(strings.ToLower(paragraphAround(text, start)), "confidential") {
 		return RoleConfidentiality
 	}
+	if best == RoleNotice {
+		return noticeIn(before, after)
+	}
 	return best
+}
+
+// duringProbationRe is a clause that holds for the probation only
+// ("during probation", "within the probationary period", 试用期内).
+var duringProbationRe = regexp.MustCompile(`(?i)\b(?:during|throughout|within|in)\s+(?:the\s+|your\s+|its\s+|any\s+|a\s+)?probation(?:ary)?(?:\s+period)?\b|试用期(?:内|间|期间)`)
+
+// probationAfterRe follows a notice period that holds during the
+// probation ("one week's notice during the probationary period"); a
+// bracket after it ("1 month (during probation: 1 week)") names another.
+var probationAfterRe = regexp.MustCompile(`(?i)^[\pL\s'’]{0,30}?\b(?:during|throughout|within|in)\s+(?:the\s+|your\s+|its\s+|any\s+|a\s+)?probation|^[\pL\s'’]{0,12}?试用期(?:内|间|期间)`)
+
+// noticeIn is the role of a notice period between before and after in
+// its clause: the probation's own notice where the clause holds during
+// the probation only.
+func noticeIn(before, after string) string {
+	if duringProbationRe.MatchString(before) || probationAfterRe.MatchString(after) {
+		return RoleProbationNotice
+	}
+	return RoleNotice
 }
 
 var (
