@@ -125,6 +125,17 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			break
 		}
 		c := cand(k)
+		if i := widens(c, chosen); i >= 0 && !isZH(opts.Language) && !redundant(c, slices.Delete(slices.Clone(chosen), i, i+1)) {
+			// c holds a chosen phrase that seldom occurs apart from it
+			// ("Repair Data" below "Data"): the model tier ranks such a
+			// piece above its phrase, and the phrase, counted as one
+			// more sharing the piece's word, was dropped; c takes the
+			// piece's place, as the piece would have been dropped had c
+			// come first
+			chosen[i] = c
+			out[i].Text = c.Text
+			continue
+		}
 		if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) || !isZH(opts.Language) && straddles(c, chosen) {
 			continue
 		}
@@ -366,6 +377,24 @@ func redundant(c Candidate, chosen []Candidate) bool {
 		}
 	}
 	return false
+}
+
+// widens finds the chosen phrase that is a part of c and seldom occurs
+// apart from it (at most a third of its occurrences), the mirror of
+// redundant's sub-phrase rule; -1 when none. Only a name or a defined
+// term (every word capitalised) widens so: lower-case terms that share
+// words ("neural network", "neural network training") are key phrases
+// each, as a scientific abstract's gold holds them.
+func widens(c Candidate, chosen []Candidate) int {
+	if slices.ContainsFunc(strings.Fields(c.Text), func(w string) bool { return wordShape(w) == shapeLower }) {
+		return -1
+	}
+	for i, o := range chosen {
+		if containsPhrase(c.Key, o.Key) && 3*(o.Freq-c.Freq) <= o.Freq {
+			return i
+		}
+	}
+	return -1
 }
 
 // sameOccurrence reports whether c and o overlap in the text at most of
