@@ -1402,3 +1402,18 @@ func TestModalVerbsOpenNoPhrase(t *testing.T) {
 	notAmong(t, got, "set information security requirements", "set clear limits")
 	among(t, got, "information security requirements")
 }
+
+// A generic role alone says nothing of the document: "Authority" was a
+// key phrase of a short rule that names no authority, "Counterparty" of a
+// supply contract (QA qa-keys3); a phrase it heads stays one.
+func TestGenericRoleWordAloneIsNoKeyPhrase(t *testing.T) {
+	rule := "Rule 12. Notification of incidents\n\nA regulated firm shall notify the Authority of any major operational incident within four hours of detection. " +
+		"The notification shall describe the incident, its impact on clients and the remedial measures taken. The Authority may request further information at any time."
+	notAmong(t, top20(rule), "Authority")
+	contract := "SUPPLY AGREEMENT\n\nThis Supply Agreement is made between Harbour Roasters Inc. (\"Buyer\") and Pine Valley Farms Ltd. (\"Supplier\").\n" +
+		"The Supplier shall deliver green coffee beans to the Buyer each quarter. The Counterparty shall keep the pricing confidential. " +
+		"Each Counterparty shall notify the other of a change of control. The Counterparty Risk Committee reviews the supply every year."
+	got := top20(contract)
+	notAmong(t, got, "Counterparty")
+	among(t, got, "Counterparty Risk Committee")
+}

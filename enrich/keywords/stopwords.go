@@ -49,6 +49,7 @@ agreement agreements law laws party parties section sections exhibit exhibits sc
 paragraph paragraphs provision provisions company herein hereof thereof hereto
 date dates day days week weeks month months year years page pages annex annexes directive directives
 regulation regulations act acts subpart subparts subchapter subchapters state states member members information service services product products
+authority authorities counterparty counterparties
 january february march april june july august september october november december
 `)
 
