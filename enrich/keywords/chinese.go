@@ -102,6 +102,28 @@ var zhLegalGeneric = setOf(`合同 协议 合约 契约 条款 约定`)
 // longer ones ("推荐系统", "风险评价").
 var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 因素 影响 作用 基础 条件 特点 内容 部分 领域 技术 系统 模型 理论 实验 数据 试验 体系 意义 价值 发展 工作 效果 水平 能力 设计 应用研究`)
 
+// zhVerbs are the verbs a notice or a contract orders with, before their
+// object (加强员工保密意识, 履行竞业限制义务, 追究法律责任): glued to the
+// object's first word they made fragments (加强员工, 履行竞业限制) the
+// key phrases of a notice. Such a verb opens no key phrase; it may end
+// one, where it is a noun (合同履行). Words that are as often nouns
+// (管理, 保护, 规范) are left out.
+var zhVerbs = setOf(`加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
+
+// zhVerbWord reports a word of zhVerbs, or one with a function word glued
+// on (追究其 of 追究其法律责任, one word of the segmenter's dictionary).
+func zhVerbWord(w string) bool {
+	if zhVerbs[w] {
+		return true
+	}
+	for i := range w {
+		if i > 0 && zhVerbs[w[:i]] && zhStop[w[i:]] {
+			return true
+		}
+	}
+	return false
+}
+
 // zhTok is a Chinese-document token.
 type zhTok struct {
 	text       string
@@ -109,6 +131,7 @@ type zhTok struct {
 	content    bool // may be part of a key phrase
 	edge       bool // may start or end a key phrase
 	generic    bool // may not be a key phrase alone
+	verb       bool // may not open a key phrase (zhVerbs)
 }
 
 func zhTokens(text string) []zhTok {
@@ -130,6 +153,7 @@ func zhTokens(text string) []zhTok {
 			t.content = true
 			t.edge = n >= 2
 			t.generic = zhGeneric[folded] || zhLegalGeneric[folded]
+			t.verb = zhVerbWord(folded)
 		default: // Latin words and acronyms inside Chinese text ("Lyapunov", "SOS")
 			t.content = n >= 2
 			t.edge = t.content
@@ -280,7 +304,7 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 	}
 	nSent := sent + 1
 	for i := range toks {
-		if !toks[i].edge {
+		if !toks[i].edge || toks[i].verb {
 			continue
 		}
 		sumIDF := 0.0

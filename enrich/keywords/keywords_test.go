@@ -1417,3 +1417,21 @@ func TestGenericRoleWordAloneIsNoKeyPhrase(t *testing.T) {
 	notAmong(t, got, "Counterparty")
 	among(t, got, "Counterparty Risk Committee")
 }
+
+// A notice's ordering verb glued to its object's first word made key
+// phrases of fragments: 加强员工保密 and 加强员工 (of 加强员工保密意识,
+// 加强员工管理), 履行竞业限制 (of 履行竞业限制义务) (QA qa-keys3).
+func TestChineseVerbOpensNoKeyPhrase(t *testing.T) {
+	text := "关于加强员工保密管理的通知\n\n各部门：\n为加强员工保密意识，规范商业秘密管理，公司决定对全体员工开展保密培训。" +
+		"离职员工应当履行竞业限制义务，不得泄露公司商业秘密。各部门负责人应当加强员工管理，督促员工遵守保密制度。" +
+		"违反保密协议的，公司将依法追究其法律责任。\n\n特此通知。\n"
+	got := top20zh(text)
+	for _, k := range got {
+		for _, v := range []string{"加强", "履行", "开展", "督促", "遵守", "追究", "泄露", "违反"} {
+			if strings.HasPrefix(k, v) {
+				t.Errorf("%q opens with the verb %q: %q", k, v, got)
+			}
+		}
+	}
+	among(t, got, "商业秘密", "保密制度")
+}
