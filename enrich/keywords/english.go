@@ -146,7 +146,23 @@ func tokenizeEnglish(text string) []etok {
 	markParticleVerbs(toks)
 	markModalVerbs(toks)
 	markNameOpeners(toks)
+	markFirmCompany(toks)
 	return toks
+}
+
+// markFirmCompany makes "Co" after a firm's ampersand a content word: the
+// stopword (of "Co." in an address, "c/o") ended the firm's name before
+// it, and "WILLOW COFFEE LIMITED & CO. PTE. LTD." was the key phrase
+// "WILLOW COFFEE LIMITED".
+func markFirmCompany(toks []etok) {
+	for k := 2; k < len(toks); k++ {
+		t, amp, before := &toks[k], toks[k-1], toks[k-2]
+		// firmJoin's test, but for the stopword after the ampersand
+		if t.stop && t.lower == "co" && capitalised(t.text) && amp.text == "&" && before.end < amp.start && amp.end < t.start &&
+			before.kind != kindBreak && capitalised(before.text) && before.sent == t.sent {
+			t.kind, t.stop = kindContent, false
+		}
+	}
 }
 
 // nameOpeners are stop words that open a place's name ("New York", "New
@@ -908,7 +924,8 @@ func intoName(toks []etok, j int) bool {
 // stop).
 func layoutPhrase(ts []etok) bool {
 	if len(ts) == 1 {
-		return actLabels[ts[0].text] || legalForms[ts[0].lower] || formOpeners[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
+		// "Co" alone is a firm's "& Co." (markFirmCompany), no phrase
+		return actLabels[ts[0].text] || legalForms[ts[0].lower] || ts[0].lower == "co" || formOpeners[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
 			honorifics[ts[0].lower] || postcodePart.MatchString(ts[0].text) || greetingWords[ts[0].lower] ||
 			streetWords[ts[0].lower] && capitalised(ts[0].text) || numberWord(ts[0].lower) || currencyCodes[ts[0].text]
 	}
@@ -1023,7 +1040,8 @@ func addressPhrase(ts []etok) bool {
 	if !capitalised(ts[0].text) {
 		return false
 	}
-	if len(ts) >= 2 && (addressCountries[last.lower] || len(last.text) == 2 && usStateCodes[last.text]) {
+	// "CO" after a firm's ampersand is the firm's "& Co.", not Colorado
+	if len(ts) >= 2 && (addressCountries[last.lower] || len(last.text) == 2 && usStateCodes[last.text] && ts[len(ts)-2].text != "&") {
 		return true
 	}
 	for _, t := range ts {

@@ -1435,3 +1435,15 @@ func TestChineseVerbOpensNoKeyPhrase(t *testing.T) {
 	}
 	among(t, got, "商业秘密", "保密制度")
 }
+
+// "& Co." belongs to a firm's name: "Co", a stopword, ended the name at the
+// ampersand, and "CO" after it read as Colorado's code, so "WILLOW COFFEE
+// LIMITED & CO. PTE. LTD." gave "WILLOW COFFEE LIMITED" (QA qa-keys3).
+func TestFirmNameKeepsAndCo(t *testing.T) {
+	text := "SUPPLY AGREEMENT\n\nThis Supply Agreement is made between WILLOW COFFEE LIMITED & CO. PTE. LTD., a company incorporated in Singapore (\"Supplier\"), and Harbour Roasters Inc. (\"Buyer\").\n" +
+		"WILLOW COFFEE LIMITED & CO. PTE. LTD. shall deliver green coffee beans to the Buyer each quarter. " +
+		"The Buyer shall pay WILLOW COFFEE LIMITED & CO. PTE. LTD. within thirty days of each invoice. Smith & Co audits the accounts."
+	got := top20(text)
+	among(t, got, "WILLOW COFFEE LIMITED & CO")
+	notAmong(t, got, "WILLOW COFFEE LIMITED", "CO", "Co", "PTE")
+}
