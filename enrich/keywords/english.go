@@ -1063,7 +1063,7 @@ var (
 	// ends in one is a name cut before the form's end
 	formOpeners  = setOf("pty pte sdn")
 	companyKinds = setOf("corporation company partnership llc corp liability limited")
-	partLabels   = setOf("chapter article section title part annex schedule exhibit division cap subtitle subchapter subpart")
+	partLabels   = setOf("chapter article section title part annex schedule exhibit division cap subtitle subchapter subpart rule")
 	// a part's number, or its letter ("Subtitle A", "Schedule B")
 	partNumberRe     = regexp.MustCompile(`^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[A-Z])$`)
 	buildingWords    = setOf("bldg suite")

@@ -1447,3 +1447,15 @@ func TestFirmNameKeepsAndCo(t *testing.T) {
 	among(t, got, "WILLOW COFFEE LIMITED & CO")
 	notAmong(t, got, "WILLOW COFFEE LIMITED", "CO", "Co", "PTE")
 }
+
+// A rule's label before its number is no key phrase: "Rule" of the
+// heading "Rule 12. Notification of incidents" was the second key phrase
+// of a short rule (QA qa-keys3); a rule named by words stays.
+func TestRuleLabelIsNoKeyPhrase(t *testing.T) {
+	text := "Rule 12. Notification of incidents\n\nA regulated firm shall notify the regulator of any major operational incident within four hours of detection. " +
+		"The notification shall describe the incident, its impact on clients and the remedial measures taken. " +
+		"The firm shall apply the Travel Rule to every transfer, and Rule 14 sets the record-keeping period."
+	got := top20(text)
+	notAmong(t, got, "Rule", "Rule 12", "Rule 14")
+	among(t, got, "Travel Rule")
+}
