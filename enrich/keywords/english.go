@@ -599,7 +599,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if last.kind != kindContent || joins > 0 && !joinedName(toks, i, i+n-1) {
 				continue
 			}
-			if n == 1 && enGeneric[last.lower] {
+			if n == 1 && (enGeneric[last.lower] || shortLower(last.text)) {
 				continue
 			}
 			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i+n-1)) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
@@ -1242,4 +1242,19 @@ func medianSorted(v []int) float64 {
 		return float64(v[len(v)/2])
 	}
 	return float64(v[len(v)/2-1]+v[len(v)/2]) / 2
+}
+
+// shortLower reports whether a word is two letters or fewer, all lower
+// case: alone it is a formula's variable ("vi", "wi", "aj" in a paper
+// that writes each player's valuation vi) or a list's numeral, never a
+// key phrase; an abbreviation in capitals ("AI", "IP") stays one.
+func shortLower(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= 2
 }

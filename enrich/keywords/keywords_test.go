@@ -1459,3 +1459,16 @@ func TestRuleLabelIsNoKeyPhrase(t *testing.T) {
 	notAmong(t, got, "Rule", "Rule 12", "Rule 14")
 	among(t, got, "Travel Rule")
 }
+
+// A short lower-case word alone is a formula's variable: "vi" was a key
+// phrase of an auction paper that writes each player's valuation vi, with
+// "wi", "aj" and "bi" after it.
+func TestVariableAloneIsNoKeyPhrase(t *testing.T) {
+	text := "Position auctions\n\nEvery visitor to a position gives player i a revenue of vi > 0, where vi is the valuation of i. " +
+		"The utility of player i is wi(vi, b) = aj(vi - pi). For every type vi the mediator bids on behalf of the player, " +
+		"and the position auction assigns the positions by the bids. A player with valuation vi and bid bi pays the next price. " +
+		"The mediated position auction keeps truthful bidding an equilibrium when vi is private."
+	got := top20(text)
+	notAmong(t, got, "vi", "wi", "aj", "bi")
+	among(t, got, "mediated position auction")
+}
