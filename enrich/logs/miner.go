@@ -375,11 +375,42 @@ func subjectOfVerb(toks []string, p int) bool {
 			return false
 		}
 	}
+	if systemNoun(toks[0]) {
+		return false
+	}
 	return finiteVerb(toks[1])
 }
 
 // nounEndings mark a first word as a thing, not a name.
 var nounEndings = []string{"tion", "sion", "ment", "ness", "ance", "ence", "ity"}
+
+// systemNouns are the things a program's messages report on that no
+// ending marks as nouns: "socket closed" and "channel closed", "job
+// finished" and "task finished" are different events, which a verb after
+// the word had merged into "<*> closed" as though the word were a user.
+// Names of users and hosts are rarely these words.
+var systemNouns = map[string]bool{
+	"socket": true, "channel": true, "stream": true, "pipe": true, "file": true, "buffer": true,
+	"job": true, "task": true, "batch": true, "request": true, "response": true, "message": true, "packet": true,
+	"process": true, "thread": true, "worker": true, "daemon": true, "service": true, "server": true, "client": true,
+	"container": true, "pod": true, "node": true, "cluster": true, "replica": true, "leader": true, "follower": true,
+	"queue": true, "consumer": true, "producer": true, "listener": true, "handler": true, "scheduler": true,
+	"timer": true, "lock": true, "cache": true, "pool": true, "table": true, "index": true, "database": true,
+	"backup": true, "upload": true, "download": true, "build": true, "deploy": true, "shutdown": true, "startup": true,
+	"snapshot": true, "checkpoint": true, "heartbeat": true, "link": true, "port": true, "device": true,
+	"disk": true, "volume": true, "mount": true, "tunnel": true, "proxy": true, "gateway": true, "endpoint": true,
+	"route": true, "agent": true, "probe": true, "watcher": true, "reader": true, "writer": true, "flush": true,
+	"sync": true, "lease": true, "token": true, "certificate": true, "cert": true, "key": true, "user": true,
+	"host": true, "peer": true, "update": true, "upgrade": true, "restart": true, "reload": true, "timeout": true,
+	"cron": true, "call": true, "query": true, "commit": true, "rollback": true, "write": true, "read": true,
+}
+
+// systemNoun reports one of systemNouns, singular or plural ("jobs
+// finished").
+func systemNoun(t string) bool {
+	t = strings.ToLower(t)
+	return systemNouns[t] || systemNouns[strings.TrimSuffix(t, "s")] || systemNouns[strings.TrimSuffix(t, "es")]
+}
 
 // auxiliaries are the verbs a subject's state is told with.
 var auxiliaries = map[string]bool{

@@ -129,3 +129,33 @@ func TestFirstWordSubjectIsName(t *testing.T) {
 	}
 	wantMined(t, m.Templates(), want)
 }
+
+// A fixed word of a program's messages before a verb ("socket closed",
+// "channel closed", "job finished", "task finished") is the thing the
+// event happened to, not a user: it was merged into "<*> closed" and
+// "<*> finished" as a name would be. Names before a verb still merge.
+func TestFirstWordSystemNounSplits(t *testing.T) {
+	m := NewMiner(DefaultConfig())
+	for _, l := range []string{
+		"socket closed",
+		"channel closed",
+		"stream closed",
+		"job finished",
+		"task finished",
+		"jobs finished",
+		"alice logged in",
+		"bob logged in",
+	} {
+		m.Add(l)
+	}
+	want := map[string]int{
+		"socket closed":  1,
+		"channel closed": 1,
+		"stream closed":  1,
+		"job finished":   1,
+		"task finished":  1,
+		"jobs finished":  1,
+		"<*> logged in":  2,
+	}
+	wantMined(t, m.Templates(), want)
+}
