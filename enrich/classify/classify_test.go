@@ -74,7 +74,10 @@ func TestDefaultOnHandwrittenDocuments(t *testing.T) {
 		if p.Confidence <= 0 || p.Confidence > 1 {
 			t.Errorf("confidence %v out of range", p.Confidence)
 		}
-		if want == "log" && !strings.HasPrefix(p.Subtype, "log/") {
+		// the log has four lines, too few for the source head's unsure
+		// answer (it read log4j's threads as a Python application's log
+		// at 0.31): no sub-type, or a sure one
+		if want == "log" && p.Subtype != "" && !strings.HasPrefix(p.Subtype, "log/") {
 			t.Errorf("log subtype %q", p.Subtype)
 		}
 	}
@@ -470,5 +473,24 @@ func TestNonEURegulationTopics(t *testing.T) {
 		"A registrant shall file the form within 30 days of the end of each quarter and shall keep a copy for three years.\n"
 	if got, conf := m.SubtypeOf(text, "regulation"); got != "" {
 		t.Errorf("topicless US rule: sub-type %q (%.2f), want none", got, conf)
+	}
+}
+
+// A log of two or three lines in a format any program writes was given
+// the source head's unsure guess (log/python_app at 0.38): too short to
+// tell, it has no sub-type. A short log the head is sure of keeps its
+// source, and a long one its guess.
+func TestShortLogNoGuessedSource(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := "2026-03-03 10:00:01 INFO service started\n2026-03-03 10:00:02 ERROR database connection failed\n"
+	if p := m.Predict(short); p.Class != "log" || p.Subtype != "" {
+		t.Errorf("2-line log: class %q sub-type %q (%.2f), want log without a sub-type", p.Class, p.Subtype, p.SubtypeConfidence)
+	}
+	sshd := "Mar  3 10:01:02 web01 sshd[1201]: Accepted password for alice from 10.0.0.5 port 52211 ssh2\nMar  3 10:01:09 web01 sshd[1209]: Accepted password for bob from 10.0.0.7 port 52290 ssh2\n"
+	if p := m.Predict(sshd); p.Subtype != "log/syslog" {
+		t.Errorf("2-line syslog: sub-type %q (%.2f), want log/syslog", p.Subtype, p.SubtypeConfidence)
 	}
 }

@@ -167,6 +167,9 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 		if l := formatSubtype(text, names); l != "" {
 			return l, RuleConfidence
 		}
+		if nonBlankLines(text, minLogLines) < minLogLines {
+			return "", 0 // too few lines to tell one source's from another's
+		}
 	}
 	if bestP < MinSubtypeConfidence {
 		return "", 0
@@ -178,6 +181,26 @@ func (m *Model) SubtypeOf(text, class string) (string, float64) {
 // stands; under it a log whose lines are written in a documented format
 // the head never learned is named by that format (formatSubtype).
 const sureLogSource = 0.5
+
+// minLogLines is the fewest lines a log needs for the source head's
+// unsure answer to stand: two "DATE LEVEL message" lines were named a
+// Python application's log at 0.38 although any program writes them.
+// Every log the head was trained and tuned on has 8 lines or more.
+const minLogLines = 5
+
+// nonBlankLines counts text's non-blank lines, up to limit.
+func nonBlankLines(text string, limit int) int {
+	n := 0
+	for line := range strings.Lines(text) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if n++; n == limit {
+			break
+		}
+	}
+	return n
+}
 
 // logFormats are the line formats that name a log's source, from each
 // program's documentation, tried in order: Apache httpd's and nginx's
