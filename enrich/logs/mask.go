@@ -2,6 +2,7 @@ package logs
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -228,4 +229,78 @@ func maskRun(run string) string {
 		return run
 	}
 	return pre + Wildcard + suf
+}
+
+// shownTokens are a template's tokens as they are shown, a user's name
+// (userSlot) as a variable: the name is a value, as an id is, and the
+// first user's name stood in the template of an event seen once
+// ("session opened for user alice", "Accepted publickey for deploy
+// from"). Mining still compares the names themselves: masked before,
+// "session opened for user root by LOGIN(uid=0)" joined "session opened
+// for user <*> by (uid=<*>)", another event of loghub's Linux log.
+func shownTokens(toks []string) []string {
+	var out []string
+	for i, t := range toks {
+		if !userSlot(toks, i) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(toks)
+		}
+		_, pre, suf := trimPunct(t)
+		out[i] = pre + Wildcard + suf
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// userSlot reports whether field i of a message is a user's name by the
+// words around it: after "user" ("session opened for user alice",
+// "Failed password for invalid user admin"), between sshd's "Accepted"
+// or "Failed" with a method and "from" ("Accepted password for alice
+// from ..."), or first before sudo's ": TTY=".
+func userSlot(fields []string, i int) bool {
+	core, _, _ := trimPunct(fields[i])
+	if !nameToken(core) || notAName[core] || finiteVerb(core) {
+		return false
+	}
+	prev := func(k int) string {
+		if i-k < 0 {
+			return ""
+		}
+		w, _, _ := trimPunct(fields[i-k])
+		return strings.ToLower(w)
+	}
+	next := ""
+	if i+1 < len(fields) {
+		next = fields[i+1]
+	}
+	switch {
+	case prev(1) == "user":
+		return true
+	case prev(1) == "for" && next == "from" && (prev(3) == "accepted" || prev(3) == "failed"):
+		return true
+	case i == 0 && next == ":" && i+2 < len(fields) && strings.HasPrefix(fields[i+2], "TTY="):
+		return true
+	}
+	return false
+}
+
+// notAName are words that follow "user" in messages and name no user
+// ("check pass; user unknown", "Closed due to user request", "user
+// said ...", "exceeded per user quota").
+var notAName = map[string]bool{
+	"unknown": true, "request": true, "requests": true, "name": true, "names": true, "id": true, "ids": true,
+	"agent": true, "data": true, "session": true, "sessions": true, "account": true, "accounts": true,
+	"is": true, "was": true, "has": true, "not": true, "and": true, "or": true, "from": true, "to": true,
+	"in": true, "on": true, "with": true, "by": true, "for": true, "of": true, "the": true, "a": true,
+	"logged": true, "login": true, "logout": true, "authentication": true, "auth": true, "process": true,
+	"mode": true, "space": true, "said": true, "says": true, "quota": true, "limit": true, "limits": true,
+	"input": true, "interface": true, "profile": true, "settings": true, "group": true, "groups": true,
+	"home": true, "directory": true, "list": true, "table": true, "namespace": true, "context": true,
+	"service": true, "manager": true, "info": true, "details": true, "record": true, "role": true,
+	"roles": true, "permissions": true, "privileges": true, "credentials": true, "password": true,
+	"token": true, "tokens": true, "key": true, "keys": true, "database": true, "db": true, "cache": true,
 }

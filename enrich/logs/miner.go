@@ -68,7 +68,8 @@ type cluster struct {
 	firstSeen time.Time
 }
 
-func (c *cluster) template() string { return strings.Join(c.tokens, " ") }
+// template is the cluster's text as shown, users' names as variables.
+func (c *cluster) template() string { return strings.Join(shownTokens(c.tokens), " ") }
 
 // node is a parse tree node; leaves hold clusters.
 type node struct {

@@ -59,9 +59,9 @@ func TestCiscoLogSummary(t *testing.T) {
 		t.Errorf("levels %v, want %v", s.Levels, want)
 	}
 	want := map[string]int{
-		"Configured from console by <*> on <*> (<*>)":              2,
-		"Interface <*>, changed state to <*>":                      2,
-		"Login failed [user: root] [Source: <*>] [localport: <*>]": 1,
+		"Configured from console by <*> on <*> (<*>)":             2,
+		"Interface <*>, changed state to <*>":                     2,
+		"Login failed [user: <*>] [Source: <*>] [localport: <*>]": 1,
 	}
 	for _, tc := range s.Templates {
 		if want[tc.Template] != tc.Count {
