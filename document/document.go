@@ -195,6 +195,17 @@ type LogSummary struct {
 	Templates    []TemplateCount `json:"templates"`
 	NewTemplates int             `json:"new_templates"`
 	Errors       []string        `json:"errors,omitempty"` // sample error lines
+	// Users are the user names the log's messages name most ("Accepted
+	// password for alice", "session opened for user bob"), the most
+	// frequent first: who logged in, or tried to, is what an on-call
+	// reader of an auth log asks first.
+	Users []NameCount `json:"users,omitempty"`
+}
+
+// NameCount is a name found in a log and how many entries named it.
+type NameCount struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
 }
 
 // Depth names how deep the model ran for a task.

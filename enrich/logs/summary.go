@@ -15,8 +15,10 @@ import (
 const (
 	summaryTopTemplates = 10
 	summaryErrorSamples = 5
-	sampleMaxChars      = 300
-	templateMaxBytes    = 2000
+	// summaryTopUsers is how many user names a summary lists.
+	summaryTopUsers  = 10
+	sampleMaxChars   = 300
+	templateMaxBytes = 2000
 )
 
 // Budget bounds how much of one log SummarizeText mines. Mining costs
@@ -94,6 +96,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	// its MaxTemplates reached): it cannot give it back when listed
 	unkept := map[string]string{}
 	var span timeSpan
+	users := userCounts{}
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -119,6 +122,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			return
 		}
 		entries++
+		users.add(content)
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
 			order = append(order, id)
@@ -244,7 +248,44 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		s.ErrorsStart, s.ErrorsEnd = formatTime(e.start), formatTime(e.end)
 	}
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs, unkept)
+	s.Users = users.top(summaryTopUsers)
 	return s
+}
+
+// userCounts counts the entries that name each user.
+type userCounts map[string]int
+
+// add counts the users an entry's message names (userSlot), each once.
+func (u userCounts) add(content string) {
+	if !strings.Contains(content, "ser") && !strings.Contains(content, " for ") && !strings.Contains(content, "TTY=") {
+		return // most lines name no user (nor User, USER): spare them the split
+	}
+	fields := strings.Fields(content)
+	var seen []string
+	for i, f := range fields {
+		if !userSlot(fields, i) {
+			continue
+		}
+		if name, _, _ := trimPunct(f); !slices.Contains(seen, name) {
+			seen = append(seen, name)
+			u[name]++
+		}
+	}
+}
+
+// top returns the n users named most, ties by name.
+func (u userCounts) top(n int) []document.NameCount {
+	var out []document.NameCount
+	for name, c := range u {
+		out = append(out, document.NameCount{Name: name, Count: c})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out[:min(len(out), n)]
 }
 
 var (

@@ -1,6 +1,11 @@
 package logs
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
 
 // A user's name in a template of an event seen once stood as a fixed word
 // ("session opened for user alice", "Accepted publickey for deploy
@@ -23,5 +28,24 @@ func TestUserNamesAreVariables(t *testing.T) {
 		if _, tpl, _ := m.Add(c.line); tpl != c.want {
 			t.Errorf("%q: template %q, want %q", c.line, tpl, c.want)
 		}
+	}
+}
+
+// An auth log's summary lists who logged in or tried to, the users named
+// most first; it listed no user, and a reader had to read every line.
+func TestSummaryListsUsers(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 10:01:02 web01 sshd[1201]: Accepted password for alice from 10.0.0.5 port 52211 ssh2",
+		"Mar  3 10:01:09 web01 sshd[1209]: Accepted password for bob from 10.0.0.7 port 52290 ssh2",
+		"Mar  3 10:02:41 web01 sshd[1231]: Failed password for invalid user admin from 203.0.113.4 port 33212 ssh2",
+		"Mar  3 10:02:42 web01 sshd[1232]: Failed password for invalid user admin from 203.0.113.4 port 33213 ssh2",
+		"Mar  3 10:03:00 web01 sshd[1240]: pam_unix(sshd:session): session opened for user alice by (uid=0)",
+		"Mar  3 10:05:02 web01 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id",
+		"Mar  3 10:06:00 web01 sshd[1250]: pam_unix(sshd:auth): check pass; user unknown",
+		"Mar  3 10:07:00 web01 systemd[1]: Started Session 4 of user bob.",
+	}, nil)
+	want := []document.NameCount{{Name: "alice", Count: 3}, {Name: "admin", Count: 2}, {Name: "bob", Count: 2}}
+	if !slices.Equal(s.Users, want) {
+		t.Errorf("users %+v, want %+v", s.Users, want)
 	}
 }
