@@ -59,7 +59,7 @@ func analyzeCmd() *cobra.Command {
 			a.out.SetIndent("", "  ")
 		}
 		log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-		an, comp := server.BuildAnalyzer(c.Model, server.FreeOptions(c, logs.NewRegistry(nil, logs.Config{})), log)
+		an, comp := server.BuildAnalyzer(c.Model, server.FreeOptions(c, logs.NewRegistry(nil, logs.DefaultConfig())), log)
 		defer closeAnalyzer(an)
 		a.an = an
 		fmt.Fprintf(a.errs, "docmill analyze: %s\n", comp.Detail)

@@ -91,3 +91,31 @@ func TestAnalyzeRefusesSymlink(t *testing.T) {
 		t.Errorf("err %v, stderr %q, stdout %q", err, errs.String(), out.String())
 	}
 }
+
+// docmill analyze mines a log's templates with the configuration the
+// server mines with: it mined with a zero configuration, whose variables
+// in a row were not collapsed ("port <*> <*>" where the server writes
+// "port <*>") and whose templates had no bound.
+func TestAnalyzeMinesAsServed(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "auth.log")
+	log := "Mar  3 10:01:02 web01 sshd[1201]: Accepted password for alice from 10.0.0.5 port 52211 ssh2\n" +
+		"Mar  3 10:01:09 web01 sshd[1209]: Accepted password for bob from 10.0.0.7 port 52290 ssh2\n"
+	if err := os.WriteFile(p, []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	cmd := analyzeCmd()
+	cmd.SetOut(&out)
+	cmd.SetErr(&errs)
+	cmd.SetArgs([]string{"--no-model", p})
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("%v (stderr %s)", err, errs.String())
+	}
+	var r document.Result
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("%q: %v", out.String(), err)
+	}
+	if r.Log == nil || len(r.Log.Templates) != 1 || r.Log.Templates[0].Template != "Accepted password for <*> from <*> port <*>" {
+		t.Errorf("log summary %+v, want one template \"Accepted password for <*> from <*> port <*>\"", r.Log)
+	}
+}

@@ -76,7 +76,7 @@ func benchRouterCmd() *cobra.Command {
 			return err
 		}
 		// the default deployment's tier, log analysis budget included
-		an, comp := server.BuildAnalyzer(cfg.Model, server.FreeOptions(cfg, logs.NewRegistry(nil, logs.Config{})), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		an, comp := server.BuildAnalyzer(cfg.Model, server.FreeOptions(cfg, logs.NewRegistry(nil, logs.DefaultConfig())), slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if !comp.OK {
 			return fmt.Errorf("bench router needs the model tier: %s", comp.Detail)
 		}
