@@ -194,7 +194,7 @@ type LogSummary struct {
 	ErrorsEnd    string          `json:"errors_end,omitempty"`
 	Templates    []TemplateCount `json:"templates"`
 	NewTemplates int             `json:"new_templates"`
-	Errors       []string        `json:"errors,omitempty"` // sample error lines
+	Errors       []string        `json:"errors,omitempty"` // sample error lines, each with its exception after " ⏎ " when a stack follows
 	// Users are the user names the log's messages name most ("Accepted
 	// password for alice", "session opened for user bob"), the most
 	// frequent first: who logged in, or tried to, is what an on-call

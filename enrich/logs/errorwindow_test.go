@@ -1,6 +1,9 @@
 package logs
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // The summary says when the first and the last error entry came: where an
 // incident sits in a long log. Year-less syslog times take the year a
@@ -40,5 +43,32 @@ func TestSummarizeErrorWindow(t *testing.T) {
 		if s.ErrorsStart != c.start || s.ErrorsEnd != c.end {
 			t.Errorf("%s: errors %q to %q, want %q to %q", c.name, s.ErrorsStart, s.ErrorsEnd, c.start, c.end)
 		}
+	}
+}
+
+// An error entry's sample names the exception a traceback or a Java stack
+// under it ends or opens with: "unhandled exception in /orders" alone did
+// not say that it was a ValueError, nor "request failed" an IOException.
+func TestErrorSampleNamesException(t *testing.T) {
+	s := Summarize([]string{
+		"2026-03-03 10:00:04,004 ERROR app.api: unhandled exception in /orders",
+		"Traceback (most recent call last):",
+		`  File "/srv/app/api.py", line 42, in handle`,
+		"    return process(order)",
+		`    raise ValueError("bad order id 991")`,
+		"ValueError: bad order id 991",
+		"2026-03-03 10:00:05,005 INFO app.main: job finished",
+		"2026-03-03 10:00:11,123 ERROR [http-1] c.e.svc.Api - request failed: connection reset by peer",
+		"java.io.IOException: connection reset by peer",
+		"\tat com.example.svc.Api.handle(Api.java:88)",
+		"2026-03-03 10:00:12,123 ERROR [http-1] c.e.svc.Api - disk full",
+	}, nil)
+	want := []string{
+		"2026-03-03 10:00:04,004 ERROR app.api: unhandled exception in /orders ⏎ ValueError: bad order id 991",
+		"2026-03-03 10:00:11,123 ERROR [http-1] c.e.svc.Api - request failed: connection reset by peer ⏎ java.io.IOException: connection reset by peer",
+		"2026-03-03 10:00:12,123 ERROR [http-1] c.e.svc.Api - disk full",
+	}
+	if !slices.Equal(s.Errors, want) {
+		t.Errorf("error samples\n%q\nwant\n%q", s.Errors, want)
 	}
 }

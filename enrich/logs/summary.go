@@ -101,6 +101,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
 	traced := false  // a Python traceback is open: its exception line is to come
+	// the last error sample is the current entry's (sampleLine), and no
+	// exception under it was added to it yet
+	sampled, sampleLine := false, ""
 	table, body := detectCSVLog(lines)
 	var blocks *blockLog
 	var audit auditEvent // the Linux audit event whose records are being read
@@ -119,8 +122,15 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		partial = h.Partial
 		traced = strings.HasPrefix(line, tracebackOpening) || traced && cont && !final
 		if cont {
+			if sampled && (final || exceptionRe.MatchString(line)) {
+				// the exception is what went wrong: "unhandled exception
+				// in /orders" alone did not say it was a ValueError
+				s.Errors[len(s.Errors)-1] = clip(sampleLine+" ⏎ "+strings.TrimSpace(line), sampleMaxChars)
+				sampled = false
+			}
 			return
 		}
+		sampled = false
 		entries++
 		users.add(content)
 		id, tpl, created := m.Add(content)
@@ -156,6 +166,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				sample = h.Sample
 			}
 			s.Errors = append(s.Errors, clip(sample, sampleMaxChars))
+			sampled, sampleLine = true, sample
 		}
 		switch t := span.add(h.Time); {
 		case !isError(level) || t.IsZero():
