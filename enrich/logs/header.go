@@ -142,7 +142,42 @@ func SplitHeader(line string) (Header, string) {
 	if h.Level == "" {
 		h.Level = priLevel(line)
 	}
-	return h, kernelAudit(&h, strings.TrimSpace(line[toks[end-1].end:]))
+	content := kernelAudit(&h, strings.TrimSpace(line[toks[end-1].end:]))
+	if lvl, inner, ok := innerHeader(content); ok {
+		if lvl != "" {
+			h.Level = lvl
+		}
+		content = inner
+	}
+	return h, content
+}
+
+// innerHeader reads the header a program writes under syslog's or
+// journald's: kubelet's glog ("kubelet[912]: E0303 10:00:01.123456 912
+// pod_workers.go:1298] msg"), containerd's logfmt ('containerd[801]:
+// time="..." level=info msg="..."'), a JSON line with a message. Left in
+// the content, kubelet's errors were no errors and every template opened
+// with its time and pid or its logfmt keys. It returns the program's
+// level and its message.
+func innerHeader(content string) (level, msg string, ok bool) {
+	if len(content) < 8 {
+		return "", "", false
+	}
+	switch c := content[0]; {
+	case c >= 'A' && c <= 'Z' && content[1] >= '0' && content[1] <= '9':
+		if m := glogRe.FindStringSubmatch(content); m != nil {
+			return levels[m[1]], strings.TrimSpace(m[4]), true
+		}
+	case c == '{':
+		if h, msg, ok := splitJSON(content); ok && msg != content {
+			return h.Level, msg, true
+		}
+	default:
+		if h, msg, ok := splitLogfmt(content); ok && msg != content {
+			return h.Level, msg, true
+		}
+	}
+	return "", "", false
 }
 
 // Dates with a year that a line writes after a yearless syslog header:
