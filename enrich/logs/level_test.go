@@ -321,6 +321,33 @@ func TestSystemdFailuresWithoutLevel(t *testing.T) {
 	}
 }
 
+// A unit's process that exited with a failure, dumped core or was killed
+// by a signal other than a stop is a warning, as systemd logs it; a clean
+// exit or a stop by SIGTERM is not. A crash-looping service's syslog read
+// no warning but its "Failed with result".
+func TestSystemdUnitExitsWithoutLevel(t *testing.T) {
+	for line, want := range map[string]string{
+		"Mar  3 10:03:00 web01 systemd[1]: docker.service: Main process exited, code=exited, status=1/FAILURE": "WARN",
+		"Mar  3 10:03:00 web01 systemd[1]: app.service: Main process exited, code=killed, status=9/KILL":       "WARN",
+		"Mar  3 10:03:00 web01 systemd[1]: app.service: Main process exited, code=dumped, status=11/SEGV":      "WARN",
+		"Mar  3 10:03:00 web01 systemd[1]: app.service: Control process exited, code=exited, status=203/EXEC":  "WARN",
+		"Mar  3 10:03:00 web01 systemd[1]: docker.service: Start request repeated too quickly.":                "WARN",
+		"Mar  3 10:03:00 web01 systemd[1]: Unit docker.service entered failed state.":                          "WARN",
+		"Mar  3 10:03:00 web01 systemd[1]: app.service: Main process exited, code=exited, status=0/SUCCESS":    "",
+		"Mar  3 10:03:00 web01 systemd[1]: app.service: Main process exited, code=killed, status=15/TERM":      "",
+		"Mar  3 10:03:00 web01 systemd[1]: docker.service: Scheduled restart job, restart counter is at 1.":    "",
+	} {
+		s := Summarize([]string{line}, nil)
+		got := ""
+		for lv := range s.Levels {
+			got = lv
+		}
+		if got != want {
+			t.Errorf("%q: level %q, want %q", line, got, want)
+		}
+	}
+}
+
 // FAIL is a level as a test runner's verdict only: "FAIL count reset" and
 // "Setting FAIL threshold" are messages.
 func TestFailIsAVerdictOnly(t *testing.T) {

@@ -476,11 +476,48 @@ func failureLevel(content string) string {
 	switch {
 	case startFailureRe.MatchString(content), errorReportRe.MatchString(content):
 		return "ERROR"
-	case failureRe.MatchString(content):
+	case failureRe.MatchString(content), unitFailure(content):
 		return "WARN"
 	}
 	return ""
 }
+
+// unitExitRe is systemd's report of how a unit's process ended ("docker.service:
+// Main process exited, code=exited, status=1/FAILURE"), and unitFailedRe
+// its other words for a unit that failed ("Unit entered failed state.",
+// "Start request repeated too quickly."). systemd writes them at warning
+// or notice priority, which a plain syslog file does not keep: the crash
+// loop of a service read "0% warnings or errors" but for its "Failed
+// with result".
+var (
+	unitExitRe   = regexp.MustCompile(`\b(?:Main|Control) process exited, code=(exited|killed|dumped), status=(\d+)(?:/(\w+))?`)
+	unitFailedRe = regexp.MustCompile(`(?i)\b(?:entered failed state|start request repeated too quickly)\b`)
+)
+
+// unitFailure reports a unit's process that ended badly (a non-zero exit,
+// a core dump, a signal other than one that asks a process to stop) or a
+// unit said to have failed. A clean exit, or a stop by SIGTERM as systemd
+// sends it, is no failure.
+func unitFailure(content string) bool {
+	if unitFailedRe.MatchString(content) {
+		return true
+	}
+	m := unitExitRe.FindStringSubmatch(content)
+	if m == nil {
+		return false
+	}
+	switch m[1] {
+	case "exited":
+		return m[2] != "0"
+	case "killed":
+		return !stopSignals[m[3]]
+	}
+	return true // dumped: a core dump
+}
+
+// stopSignals are the signals that ask a process to stop, as systemd
+// stops a unit: a process they killed did not fail.
+var stopSignals = map[string]bool{"TERM": true, "INT": true, "HUP": true, "PIPE": true}
 
 // errorEventRe is an event that the kernel or a runtime reports without a
 // level and that is an error whatever wrote it: the OOM killer, a
