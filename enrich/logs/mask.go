@@ -240,20 +240,64 @@ func maskRun(run string) string {
 // for user <*> by (uid=<*>)", another event of loghub's Linux log.
 func shownTokens(toks []string) []string {
 	var out []string
-	for i, t := range toks {
-		if !userSlot(toks, i) {
+	for i := range toks {
+		_, pre, suf, ok := userAt(toks, i)
+		if !ok {
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(toks)
 		}
-		_, pre, suf := trimPunct(t)
 		out[i] = pre + Wildcard + suf
 	}
 	if out == nil {
 		return toks
 	}
 	return out
+}
+
+// userAt returns the user's name field i of a message holds, with what
+// stands before and after it in the field: a name in a slot the words
+// around it make (userSlot), the value of a key that names a user
+// (userKeys: "user=bob", auditd's acct="alice"), or the user cron runs a
+// command as ("(root) CMD (...)").
+func userAt(fields []string, i int) (name, pre, suf string, ok bool) {
+	f := fields[i]
+	if k, v, found := strings.Cut(f, "="); found && userKeys[k] {
+		name, ok := keyedUser(f)
+		if !ok {
+			return "", "", "", false
+		}
+		_, p, s := trimPunct(v)
+		return name, k + "=" + p, s, true
+	}
+	if userSlot(fields, i) || cronUser(fields, i) {
+		core, p, s := trimPunct(f)
+		return core, p, s, true
+	}
+	return "", "", "", false
+}
+
+// keyedUser returns the user a key=value field names (userKeys).
+func keyedUser(f string) (string, bool) {
+	k, v, found := strings.Cut(f, "=")
+	if !found || !userKeys[k] {
+		return "", false
+	}
+	core, _, _ := trimPunct(v)
+	return core, nameToken(core) && !notAName[core]
+}
+
+// userKeys are the keys whose values name a user. They are lower case:
+// sudo's "USER=root" is the user a command ran as, not the one who ran it.
+var userKeys = map[string]bool{"user": true, "username": true, "usr": true, "acct": true}
+
+// cronUser reports whether field i is the user cron runs a command as:
+// "(root) CMD (/usr/lib/php/sessionclean)".
+func cronUser(fields []string, i int) bool {
+	f := fields[i]
+	return i == 0 && len(fields) > 1 && fields[1] == "CMD" && len(f) > 2 && f[0] == '(' && f[len(f)-1] == ')' &&
+		nameToken(f[1:len(f)-1])
 }
 
 // userSlot reports whether field i of a message is a user's name by the

@@ -132,7 +132,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		sampled = false
 		entries++
-		users.add(content)
+		users.add(line, content)
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
 			order = append(order, id)
@@ -266,22 +266,44 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 // userCounts counts the entries that name each user.
 type userCounts map[string]int
 
-// add counts the users an entry's message names (userSlot), each once.
-func (u userCounts) add(content string) {
-	if !strings.Contains(content, "ser") && !strings.Contains(content, " for ") && !strings.Contains(content, "TTY=") {
-		return // most lines name no user (nor User, USER): spare them the split
-	}
-	fields := strings.Fields(content)
+// add counts the users an entry names (userAt), each once: in its
+// message, and in the key=value fields of its line, which a logfmt
+// header leaves out of the message ("level=info msg=\"login ok\"
+// user=bob" is mined as "login ok").
+func (u userCounts) add(line, content string) {
 	var seen []string
-	for i, f := range fields {
-		if !userSlot(fields, i) {
-			continue
-		}
-		if name, _, _ := trimPunct(f); !slices.Contains(seen, name) {
+	count := func(name string) {
+		if !slices.Contains(seen, name) {
 			seen = append(seen, name)
 			u[name]++
 		}
 	}
+	if mayNameUser(content) {
+		fields := strings.Fields(content)
+		for i := range fields {
+			if name, _, _, ok := userAt(fields, i); ok {
+				count(name)
+			}
+		}
+	}
+	if line != content && strings.Contains(line, "=") {
+		for _, f := range strings.Fields(line) {
+			if name, ok := keyedUser(f); ok {
+				count(name)
+			}
+		}
+	}
+}
+
+// mayNameUser is false for most messages, which name no user: they are
+// spared the split.
+func mayNameUser(content string) bool {
+	for _, w := range []string{"ser", " for ", "TTY=", "acct=", "usr=", " CMD "} {
+		if strings.Contains(content, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // top returns the n users named most, ties by name.

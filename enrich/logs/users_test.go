@@ -2,6 +2,7 @@ package logs
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -47,5 +48,32 @@ func TestSummaryListsUsers(t *testing.T) {
 	want := []document.NameCount{{Name: "alice", Count: 3}, {Name: "admin", Count: 2}, {Name: "bob", Count: 2}}
 	if !slices.Equal(s.Users, want) {
 		t.Errorf("users %+v, want %+v", s.Users, want)
+	}
+}
+
+// Users named in key=value fields (logfmt's user=bob, auditd's
+// acct="alice") and the user cron runs a command as ("(root) CMD (...)")
+// are counted, and shown as variables in templates; they were not, and a
+// host's audit log listed no user. sudo's USER= (who a command ran as)
+// and words that name no user stay out.
+func TestSummaryListsKeyedAndCronUsers(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 10:00:01 web01 CRON[2201]: (root) CMD (/usr/lib/php/sessionclean)",
+		"Mar  3 10:30:01 web01 CRON[2301]: (root) CMD (/usr/lib/php/sessionclean)",
+		"Mar  3 10:00:01 web01 CRON[2202]: (www-data) CMD (php /var/www/cron.php)",
+		`Mar  3 10:04:00 web01 audit[3001]: USER_LOGIN pid=3001 uid=0 auid=1000 ses=4 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=10.0.0.5 terminal=ssh res=success'`,
+		`Mar  3 10:04:05 web01 audit[3002]: USER_AUTH pid=3002 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:authentication acct="alice" exe="/usr/sbin/sshd" hostname=10.0.0.5 addr=10.0.0.5 terminal=ssh res=success'`,
+		`Mar  3 10:05:00 web01 app[77]: level=info msg="login ok" user=bob ip=10.0.0.9`,
+		`Mar  3 10:05:02 web01 app[77]: level=warn msg="quota" user=(unknown) ip=10.0.0.9`,
+		"Mar  3 10:05:03 web01 sudo:    carol : TTY=pts/0 ; PWD=/home/carol ; USER=root ; COMMAND=/usr/bin/id",
+	}, nil)
+	want := []document.NameCount{{Name: "alice", Count: 2}, {Name: "root", Count: 2}, {Name: "bob", Count: 1}, {Name: "carol", Count: 1}, {Name: "www-data", Count: 1}}
+	if !slices.Equal(s.Users, want) {
+		t.Errorf("users %+v, want %+v", s.Users, want)
+	}
+	for _, tpl := range s.Templates {
+		if strings.Contains(tpl.Template, `"alice"`) || strings.Contains(tpl.Template, "user=bob") || strings.Contains(tpl.Template, "(root)") {
+			t.Errorf("template %q shows a user's name", tpl.Template)
+		}
 	}
 }
