@@ -147,3 +147,24 @@ func TestDocumentPageFindsLinesByClockTime(t *testing.T) {
 		}
 	}
 }
+
+// A log's page lists the users its summary names most, with their
+// counts, as the result JSON does; the page showed none of them.
+func TestDocumentPageListsUsers(t *testing.T) {
+	text := "Mar  3 10:01:02 web01 sshd[1201]: Accepted password for alice from 10.0.0.5 port 52211 ssh2\n" +
+		"Mar  3 10:02:41 web01 sshd[1231]: Failed password for root from 203.0.113.4 port 33212 ssh2\n" +
+		"Mar  3 10:02:43 web01 sshd[1232]: Failed password for root from 203.0.113.4 port 33213 ssh2\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "auth.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 3, Users: []document.NameCount{{Name: "root", Count: 2}, {Name: "alice", Count: 1}}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-users"`)
+	if i < 0 {
+		t.Fatalf("no users on the page")
+	}
+	users := body[i:min(len(body), i+300)]
+	if !strings.Contains(users, "root <span class=\"badge\">2</span>") || !strings.Contains(users, "alice <span class=\"badge\">1</span>") {
+		t.Errorf("users without their counts: %s", users)
+	}
+}
