@@ -200,6 +200,11 @@ type LogSummary struct {
 	// frequent first: who logged in, or tried to, is what an on-call
 	// reader of an auth log asks first.
 	Users []NameCount `json:"users,omitempty"`
+	// FailedLoginSources are the addresses failed logins came from
+	// ("Failed password for root from 203.0.113.4", PAM's
+	// "authentication failure; ... rhost=203.0.113.4"), the most
+	// frequent first: which hosts are guessing passwords.
+	FailedLoginSources []NameCount `json:"failed_login_sources,omitempty"`
 }
 
 // NameCount is a name found in a log and how many entries named it.

@@ -80,6 +80,8 @@ func logResult() document.Result {
 				Start: "2026-11-28 10:00:01", End: "2026-11-28 10:00:01",
 				Templates:    []document.TemplateCount{{ID: "t1", Template: "<*> <*> ERROR db timeout", Count: 1, New: true}},
 				NewTemplates: 1, Errors: []string{"2026-11-28 10:00:01 ERROR db timeout"},
+				Users:              []document.NameCount{{Name: "root", Count: 3}},
+				FailedLoginSources: []document.NameCount{{Name: "203.0.113.4", Count: 3}},
 			},
 			Tasks: map[string]document.TaskTrace{"logs": {Depth: document.DepthNone, Ms: 0.4}},
 			Model: document.ModelInfo{Name: "docmill-free", Version: "1", Tier: "free"},

@@ -168,3 +168,18 @@ func TestDocumentPageListsUsers(t *testing.T) {
 		t.Errorf("users without their counts: %s", users)
 	}
 }
+
+// A log's page lists the addresses failed logins came from, with their
+// counts: which hosts are guessing passwords.
+func TestDocumentPageListsFailedLoginSources(t *testing.T) {
+	text := "Mar  3 10:02:41 web01 sshd[1231]: Failed password for root from 203.0.113.4 port 33212 ssh2\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "auth.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 1, FailedLoginSources: []document.NameCount{{Name: "203.0.113.4", Count: 1}}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-failed-logins"`)
+	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "203.0.113.4 <span class=\"badge\">1</span>") {
+		t.Errorf("no failed login sources on the page: %.300s", body[max(0, i):])
+	}
+}

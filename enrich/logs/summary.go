@@ -2,6 +2,7 @@ package logs
 
 import (
 	"iter"
+	"net/netip"
 	"regexp"
 	"slices"
 	"sort"
@@ -96,7 +97,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	// its MaxTemplates reached): it cannot give it back when listed
 	unkept := map[string]string{}
 	var span timeSpan
-	users := userCounts{}
+	users := nameCounts{}
+	sources := nameCounts{}          // the addresses failed logins came from
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -132,7 +134,10 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		sampled = false
 		entries++
-		users.add(line, content)
+		users.addUsers(line, content)
+		if addr, ok := failedLoginSource(line, content); ok {
+			sources[addr]++
+		}
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
 			order = append(order, id)
@@ -260,17 +265,18 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	}
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs, unkept)
 	s.Users = users.top(summaryTopUsers)
+	s.FailedLoginSources = sources.top(summaryTopUsers)
 	return s
 }
 
-// userCounts counts the entries that name each user.
-type userCounts map[string]int
+// nameCounts counts the entries that name each name (a user, an address).
+type nameCounts map[string]int
 
 // add counts the users an entry names (userAt), each once: in its
 // message, and in the key=value fields of its line, which a logfmt
 // header leaves out of the message ("level=info msg=\"login ok\"
 // user=bob" is mined as "login ok").
-func (u userCounts) add(line, content string) {
+func (u nameCounts) addUsers(line, content string) {
 	var seen []string
 	count := func(name string) {
 		if !slices.Contains(seen, name) {
@@ -306,8 +312,8 @@ func mayNameUser(content string) bool {
 	return false
 }
 
-// top returns the n users named most, ties by name.
-func (u userCounts) top(n int) []document.NameCount {
+// top returns the n names named most, ties by name.
+func (u nameCounts) top(n int) []document.NameCount {
 	var out []document.NameCount
 	for name, c := range u {
 		out = append(out, document.NameCount{Name: name, Count: c})
@@ -319,6 +325,69 @@ func (u userCounts) top(n int) []document.NameCount {
 		return out[i].Name < out[j].Name
 	})
 	return out[:min(len(out), n)]
+}
+
+// failedLoginRe is a message that reports a failed login: sshd's
+// "Failed password for root from 203.0.113.4", "Invalid user oracle from
+// ...", PAM's "authentication failure; ... rhost=203.0.113.4", auditd's
+// USER_AUTH or USER_LOGIN record with res=failed.
+var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
+
+// failedLoginSource returns the address a failed login came from: the
+// first IP address in the entry's message ("from 203.0.113.4 port
+// 33212", "rhost=203.0.113.4", auditd's addr=), else in a key=value field
+// of its line that its message leaves out (logfmt's ip=). The header's
+// fields are not read otherwise: a syslog host written as an address is
+// where the log was written, not where the login came from.
+func failedLoginSource(line, content string) (string, bool) {
+	if !mayReportFailedLogin(content) || !failedLoginRe.MatchString(content) {
+		return "", false
+	}
+	for _, f := range strings.Fields(content) {
+		if addr, ok := fieldAddr(f); ok {
+			return addr, true
+		}
+	}
+	if line == content {
+		return "", false
+	}
+	for _, f := range strings.Fields(line) {
+		if strings.Contains(f, "=") {
+			if addr, ok := fieldAddr(f); ok {
+				return addr, true
+			}
+		}
+	}
+	return "", false
+}
+
+// mayReportFailedLogin is false for most messages, which hold none of
+// failedLoginRe's words: they are spared the regular expression, which
+// every entry of a log would otherwise run.
+func mayReportFailedLogin(content string) bool {
+	for _, w := range []string{"ail", "AIL", "nvalid", "NVALID", "llegal", "aximum"} {
+		if strings.Contains(content, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldAddr returns the IP address a field holds, as its value when it is
+// key=value, without punctuation or an IPv4 address's port.
+func fieldAddr(f string) (string, bool) {
+	if _, v, ok := strings.Cut(f, "="); ok {
+		f = v
+	}
+	f, _, _ = trimPunct(f)
+	if host, _, ok := strings.Cut(f, ":"); ok && strings.Count(f, ":") == 1 {
+		f = host // 203.0.113.4:51234
+	}
+	a, err := netip.ParseAddr(f)
+	if err != nil {
+		return "", false
+	}
+	return a.Unmap().String(), true
 }
 
 var (

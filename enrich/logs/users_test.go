@@ -77,3 +77,25 @@ func TestSummaryListsKeyedAndCronUsers(t *testing.T) {
 		}
 	}
 }
+
+// An auth log's summary counts the addresses failed logins came from, the
+// most first; "Failed password for root from 203.0.113.4" three times
+// gave no count of that address. Successful logins, and a syslog host
+// written as an address, are not sources.
+func TestSummaryListsFailedLoginSources(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 10:01:02 web01 sshd[1201]: Accepted password for alice from 10.0.0.5 port 52211 ssh2",
+		"Mar  3 10:02:41 web01 sshd[1231]: Failed password for root from 203.0.113.4 port 33212 ssh2",
+		"Mar  3 10:02:43 web01 sshd[1232]: Failed password for root from 203.0.113.4 port 33213 ssh2",
+		"Mar  3 10:02:45 10.0.0.2 sshd[1233]: Failed password for invalid user admin from 203.0.113.4 port 33214 ssh2",
+		"Mar  3 10:02:46 web01 sshd[1235]: Invalid user oracle from 198.51.100.7 port 41000",
+		"Mar  3 10:02:47 web01 sshd[1236]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=2001:db8::7  user=root",
+		`Mar  3 10:04:05 web01 audit[3002]: USER_AUTH pid=3002 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:authentication acct="alice" exe="/usr/sbin/sshd" hostname=192.0.2.9 addr=192.0.2.9 terminal=ssh res=failed'`,
+		`Mar  3 10:04:06 web01 audit[3003]: USER_AUTH pid=3003 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:authentication acct="alice" exe="/usr/sbin/sshd" hostname=10.0.0.5 addr=10.0.0.5 terminal=ssh res=success'`,
+		`2024-03-03T10:05:00Z level=warn msg="invalid user" user=ghost ip=198.51.100.7`,
+	}, nil)
+	want := []document.NameCount{{Name: "203.0.113.4", Count: 3}, {Name: "198.51.100.7", Count: 2}, {Name: "192.0.2.9", Count: 1}, {Name: "2001:db8::7", Count: 1}}
+	if !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
+	}
+}
