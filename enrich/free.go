@@ -540,6 +540,21 @@ func errorWindow(s *document.LogSummary) string {
 	return ", errors from " + from + " to " + to
 }
 
+// failedLoginsSentence names the addresses most failed logins came from
+// (" Failed logins from 203.0.113.4 (3×), 198.51.100.7 (1×)."), up to
+// three: a search hit for an auth log says who is guessing passwords
+// without opening it.
+func failedLoginsSentence(sources []document.NameCount) string {
+	if len(sources) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, src := range sources[:min(3, len(sources))] {
+		parts = append(parts, fmt.Sprintf("%s (%d×)", src.Name, src.Count))
+	}
+	return " Failed logins from " + strings.Join(parts, ", ") + "."
+}
+
 // logSentence says what a log holds in one line of text under max runes.
 func logSentence(s *document.LogSummary, max int) string {
 	var b strings.Builder
@@ -574,6 +589,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	if worst != nil && !slices.ContainsFunc(shown, func(t document.TemplateCount) bool { return t.Errors > 0 }) {
 		b.WriteString(" Most errors: " + templateSentence(document.TemplateCount{Template: worst.Template, Count: worst.Errors}))
 	}
+	b.WriteString(failedLoginsSentence(s.FailedLoginSources))
 	out := []rune(b.String())
 	if len(out) > max {
 		out = out[:max]

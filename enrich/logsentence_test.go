@@ -84,3 +84,16 @@ func TestLogSentenceErrorWindow(t *testing.T) {
 		}
 	}
 }
+
+// A log's sentence names the addresses most failed logins came from, as
+// its summary counts them: a search hit for an auth log said how many
+// lines failed, not from where.
+func TestLogSentenceNamesFailedLoginSources(t *testing.T) {
+	s := &document.LogSummary{Lines: 4, ErrorShare: 0.75, NewTemplates: 1,
+		Templates:          []document.TemplateCount{{Template: "Failed password for <*> from <*> port <*>", Count: 3}},
+		FailedLoginSources: []document.NameCount{{Name: "203.0.113.4", Count: 2}, {Name: "198.51.100.7", Count: 1}}}
+	want := "4 lines; 75% warnings or errors; 1 new template. 3× Failed password for <*> from <*> port <*>. Failed logins from 203.0.113.4 (2×), 198.51.100.7 (1×)."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+}
