@@ -203,7 +203,9 @@ type LogSummary struct {
 	// FailedLoginSources are the addresses failed logins came from
 	// ("Failed password for root from 203.0.113.4", PAM's
 	// "authentication failure; ... rhost=203.0.113.4"), the most
-	// frequent first: which hosts are guessing passwords.
+	// frequent first: which hosts are guessing passwords. Count is the
+	// attempts, not the lines: the lines an sshd connection writes of
+	// one attempt count once.
 	FailedLoginSources []NameCount `json:"failed_login_sources,omitempty"`
 }
 

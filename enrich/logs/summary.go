@@ -98,7 +98,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	unkept := map[string]string{}
 	var span timeSpan
 	users := nameCounts{}
-	sources := nameCounts{}          // the addresses failed logins came from
+	var logins failedLogins
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -136,7 +136,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		entries++
 		users.addUsers(line, content)
 		if addr, ok := failedLoginSource(line, content); ok {
-			sources[addr]++
+			logins.add(h.Component, addr, content)
 		}
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
@@ -265,7 +265,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	}
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs, unkept)
 	s.Users = users.top(summaryTopUsers)
-	s.FailedLoginSources = sources.top(summaryTopUsers)
+	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
 	return s
 }
 
@@ -326,6 +326,49 @@ func (u nameCounts) top(n int) []document.NameCount {
 	})
 	return out[:min(len(out), n)]
 }
+
+// failedLogins counts failed login attempts by the address they came
+// from. One attempt is written several times: sshd's "Invalid user admin
+// from", PAM's "authentication failure; ... rhost=", "Failed password
+// for invalid user admin from", "Connection closed by invalid user
+// admin": counted by line, one attempt read as four. The entries of one
+// process (sshd forks one per connection: "sshd[1231]") from one address
+// count as its "Failed <method> for" lines, each an attempt, or as one
+// when it wrote none. An entry without a process id counts alone.
+type failedLogins struct {
+	byConn map[[2]string]int // process and address: its "Failed <method>" lines
+	alone  nameCounts
+}
+
+// add counts an entry of component that reports a failed login from addr.
+func (l *failedLogins) add(component, addr, content string) {
+	if l.byConn == nil {
+		l.byConn, l.alone = map[[2]string]int{}, nameCounts{}
+	}
+	if !strings.HasSuffix(component, "]") {
+		l.alone[addr]++
+		return
+	}
+	l.byConn[[2]string{component, addr}] += 0
+	if attemptRe.MatchString(content) {
+		l.byConn[[2]string{component, addr}]++
+	}
+}
+
+// counts returns the attempts by address.
+func (l *failedLogins) counts() nameCounts {
+	out := nameCounts{}
+	for addr, n := range l.alone {
+		out[addr] += n
+	}
+	for k, n := range l.byConn {
+		out[k[1]] += max(n, 1)
+	}
+	return out
+}
+
+// attemptRe is sshd's line for one failed attempt to authenticate.
+var attemptRe = regexp.MustCompile(`(?i)^failed\s+(?:password|publickey|keyboard-interactive\S*|none|hostbased)\s+for\s`)
 
 // failedLoginRe is a message that reports a failed login: sshd's
 // "Failed password for root from 203.0.113.4", "Invalid user oracle from

@@ -99,3 +99,26 @@ func TestSummaryListsFailedLoginSources(t *testing.T) {
 		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
 	}
 }
+
+// One failed attempt is written several times (sshd's "Invalid user",
+// PAM's "authentication failure", "Failed password", "Connection
+// closed"): it counts once, and each "Failed password" of a connection
+// that tried several counts. One attempt read as four.
+func TestFailedLoginSourcesCountAttempts(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 10:02:40 web01 sshd[1231]: Invalid user admin from 203.0.113.4 port 33212",
+		"Mar  3 10:02:40 web01 sshd[1231]: pam_unix(sshd:auth): check pass; user unknown",
+		"Mar  3 10:02:40 web01 sshd[1231]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.4",
+		"Mar  3 10:02:42 web01 sshd[1231]: Failed password for invalid user admin from 203.0.113.4 port 33212 ssh2",
+		"Mar  3 10:02:43 web01 sshd[1231]: Connection closed by invalid user admin 203.0.113.4 port 33212 [preauth]",
+		"Mar  3 10:03:40 web01 sshd[1240]: Failed password for root from 198.51.100.7 port 40000 ssh2",
+		"Mar  3 10:03:43 web01 sshd[1240]: Failed password for root from 198.51.100.7 port 40000 ssh2",
+		"Mar  3 10:03:46 web01 sshd[1240]: Failed password for root from 198.51.100.7 port 40000 ssh2",
+		"Mar  3 10:03:46 web01 sshd[1240]: error: maximum authentication attempts exceeded for root from 198.51.100.7 port 40000 ssh2 [preauth]",
+		"Mar  3 10:04:00 web01 sshd[1250]: Invalid user test from 192.0.2.9 port 50000",
+	}, nil)
+	want := []document.NameCount{{Name: "198.51.100.7", Count: 3}, {Name: "192.0.2.9", Count: 1}, {Name: "203.0.113.4", Count: 1}}
+	if !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
+	}
+}
