@@ -206,9 +206,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 			}
 		}
 	}
-	// Not a blank line between pages: sentences often run across page
-	// breaks.
-	text := normalize(lang.Clip(dropStrayPageNumbers(strings.Join(dropPageFurniture(texts), "\n")), int(lim.MaxBytes)))
+	text := normalize(lang.Clip(dropStrayPageNumbers(joinPages(dropPageFurniture(texts))), int(lim.MaxBytes)))
 	if placeholder := xfaPlaceholderRe.MatchString(text); placeholder || !hasContent(text) {
 		if form, ok := xfaText(r, int(lim.MaxBytes)); ok {
 			switch form = normalize(lang.Clip(form, int(lim.MaxBytes))); {

@@ -254,3 +254,29 @@ func midSentence(lines []string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(next)
 	return unicode.IsLower(r)
 }
+
+// joinPages joins the texts of a document's pages: with a blank line
+// where a page ends a sentence and the next opens a new one, with a line
+// break where a sentence runs on across the break. A page's last
+// paragraph ran into the next page's first ("...in February
+// 2019.\nNotification. Firms should ...") and read as one.
+func joinPages(pages []string) string {
+	var b strings.Builder
+	for i, p := range pages {
+		if i > 0 {
+			b.WriteByte('\n')
+			if endsSentence(&b) && opensSentence(p) {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// opensSentence reports whether text opens as a sentence or a heading
+// does: a capital, a figure or an opening bracket or quote.
+func opensSentence(text string) bool {
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, " \n"))
+	return unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("(\"“", first)
+}
