@@ -154,6 +154,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	// again at the end with what the others measured
 	var measured []float64
 	short := map[int][]glyphRun{}
+	var footnotes []string
 	for i, page := range list {
 		if stop.stopped() {
 			return nil, permanent("", "PDF parse abandoned (time limit)", nil)
@@ -162,6 +163,13 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		var text string
 		measuredHere := false
 		if err == nil {
+			var notes []glyphRun
+			runs, notes = splitFootnotes(runs)
+			if len(notes) > 0 {
+				if t, err := safeCall(func() string { return layoutRunsAt(notes, 2.6) }); err == nil {
+					footnotes = append(footnotes, footnoteNotes(joinSoftHyphens(foldLigatures(t)))...)
+				}
+			}
 			var para float64
 			para, measuredHere = pageAdvance(runs)
 			if measuredHere {
@@ -236,7 +244,8 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	if len(meta) == 0 {
 		meta = nil
 	}
-	return &extracted{text: text, pages: pages, meta: meta, title: pdfTitle(r)}, nil
+	aside := normalize(lang.Clip(strings.Join(footnotes, "\n\n"), int(lim.MaxBytes)))
+	return &extracted{text: text, pages: pages, meta: meta, title: pdfTitle(r), aside: aside}, nil
 }
 
 // pdfTitle returns the document information dictionary's /Title when it

@@ -237,7 +237,7 @@ func TestPDFParagraphAcrossColumns(t *testing.T) {
 // middle of a sentence ("statement of work" / "1 in a professional"), and
 // a browser's smaller raise glued the mark on ("work1", "strategies.2").
 // A power keeps a caret ("10^6", not "106"), an ordinal its letters; the
-// footnote at the foot of the page keeps its number.
+// footnote at the foot of the page keeps its number, in the aside.
 func TestPDFSuperscripts(t *testing.T) {
 	content := `BT /F1 12 Tf 1 0 0 1 72 700 Tm (Provider shall perform the services in each statement of work) Tj
 /F1 7 Tf 5 Ts (1) Tj 0 Ts /F1 12 Tf ( in a workmanlike manner.) Tj
@@ -247,10 +247,12 @@ func TestPDFSuperscripts(t *testing.T) {
 1 0 0 1 72 100 Tm /F1 9 Tf (1 A statement of work is effective only when signed.) Tj ET`
 	p := mustParse(t, "sup.pdf", onePagePDF(content))
 	want := "Provider shall perform the services in each statement of work in a workmanlike manner.\n" +
-		"It has the exit strategies. The fee is 10^6 dollars\nor 10^-7 of it, a^2 + b^2\nfrom the 1st day.\n\n" +
-		"1 A statement of work is effective only when signed."
+		"It has the exit strategies. The fee is 10^6 dollars\nor 10^-7 of it, a^2 + b^2\nfrom the 1st day."
 	if got := strings.TrimSpace(p.Text); got != want {
 		t.Errorf("text\n%s\nwant\n%s", got, want)
+	}
+	if want := "Footnote 1: A statement of work is effective only when signed."; p.Aside != want {
+		t.Errorf("aside %q, want %q", p.Aside, want)
 	}
 }
 
