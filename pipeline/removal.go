@@ -231,6 +231,11 @@ func (x *Indexer) repoint(ctx context.Context, r Removal) error {
 	renamed := *stored
 	renamed.Text, renamed.Filename, renamed.Source = text, r.Holder.Filename(), r.Holder.Source
 	renamed.Meta = relocated(stored.Meta, *r.Holder)
+	if stored.Title == stored.Filename {
+		// a text that names no title is titled by its file's name: kept,
+		// the deleted name stayed searchable and headed the hit
+		renamed.Title = renamed.Filename
+	}
 	put, err := x.Index.PutIf(ctx, &renamed, func(cur *document.Result) bool { return sameVersion(cur, stored) })
 	switch {
 	case err != nil:
