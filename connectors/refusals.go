@@ -38,6 +38,13 @@ const refusedFor = 7 * 24 * time.Hour
 // not stall on a slow broker, and the page must render without the list.
 const refusedTimeout = 5 * time.Second
 
+// refusedOpenTimeout bounds Keep. A NATS user whose ACLs predate the
+// bucket gets no answer, only the broker's permissions violation, and the
+// request waited for the client's default timeout (20 s in docmill serve,
+// worker and indexer): every start of such a process was that much late
+// for a list it can keep in memory instead.
+const refusedOpenTimeout = 10 * time.Second
+
 // Refusals keeps the newest files the watchers refused. No dead letter
 // can carry such a file (it was never published), so without it a reader
 // of the web UI who dropped an empty file, or one over
@@ -54,6 +61,8 @@ type Refusals struct {
 // Keep has rs keep its refusals in RefusedBucket (made if missing), and
 // read the refusals of every process on the broker from it.
 func (rs *Refusals) Keep(ctx context.Context, js jetstream.JetStream, replicas int) error {
+	ctx, cancel := context.WithTimeout(ctx, refusedOpenTimeout)
+	defer cancel()
 	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: RefusedBucket,
 		Description: "files the watched folders did not take, and why", Storage: jetstream.FileStorage,
 		Replicas: max(replicas, 1), TTL: refusedFor})
