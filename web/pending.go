@@ -181,12 +181,28 @@ func (p *pendingUploads) processing(ctx context.Context, ix *index.Index, now ti
 	began := time.Now()
 	ids, err := p.proc.Expected(ctx, now)
 	if err != nil {
-		return 0
+		return p.failed(ctx, now)
 	}
 	held, err := ix.Held(ctx, ids)
 	if err != nil {
-		return 0
+		return p.failed(ctx, now)
 	}
 	p.count, p.countAt, p.countFor = len(ids)-held, now, countReuse(len(ids), time.Since(began))
 	return p.count
+}
+
+// countFailedFor is how long a count that could not be read is not tried
+// again: it fails on the bucket's 2 s timeout when the broker is slow or
+// the hour holds too many documents to read in time, and every search
+// page, one after the other behind countMu, waited that long for nothing.
+const countFailedFor = 30 * time.Second
+
+// failed is the count when it cannot be read: 0, remembered for
+// countFailedFor unless the reader's own request ended (another reader
+// may do better). p.countMu is held.
+func (p *pendingUploads) failed(ctx context.Context, now time.Time) int {
+	if ctx.Err() == nil {
+		p.count, p.countAt, p.countFor = 0, now, countFailedFor
+	}
+	return 0
 }

@@ -79,3 +79,35 @@ func TestPendingCountPacedBySize(t *testing.T) {
 		t.Errorf("count a minute later %d, want %d (read anew)", got, n/2+1)
 	}
 }
+
+// TestPendingCountFailureNotRetriedAtOnce: a count that cannot be read
+// (here the bucket is gone from the broker) is not tried again by the next
+// pages, each of which waited for it; it is tried after countFailedFor.
+func TestPendingCountFailureNotRetriedAtOnce(t *testing.T) {
+	ctx := context.Background()
+	_, js := natstest.Start(t, "pending-fail")
+	proc, err := pipeline.OpenProcessing(ctx, js, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ix := &pendingUploads{proc: proc}, openIndex(t)
+	if err := js.DeleteKeyValue(ctx, pipeline.ProcessingBucket); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if got := p.processing(ctx, ix, now); got != 0 {
+		t.Fatalf("count of a missing bucket %d, want 0", got)
+	}
+	if _, err := pipeline.OpenProcessing(ctx, js, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := proc.Start(ctx, document.ID([]byte("sent meanwhile")), now); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.processing(ctx, ix, now.Add(countFresh+time.Second)); got != 0 {
+		t.Errorf("count %d right after a failed one: it was read again at once", got)
+	}
+	if got := p.processing(ctx, ix, now.Add(31*time.Second)); got != 1 {
+		t.Errorf("count %d after countFailedFor (30 s), want 1 (read anew)", got)
+	}
+}
