@@ -103,8 +103,31 @@ func (rs *Refusals) add(r Refusal) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), refusedTimeout)
 	defer cancel()
-	// best effort: this process's memory still lists it
-	_, _ = kv.Put(ctx, refusalKey(r.Where, r.Name), b)
+	key := refusalKey(r.Where, r.Name)
+	if at, ok := refusedAt(ctx, kv, key, r); ok {
+		r.At = at
+		if b, err = json.Marshal(r); err != nil {
+			return
+		}
+	}
+	// best effort: this process's memory still lists it; put again, so
+	// that the bucket keeps it refusedFor after it was last refused
+	_, _ = kv.Put(ctx, key, b)
+}
+
+// refusedAt is when kv says r's file was first refused, where it was for
+// the same reason: a watcher that restarts refuses every file still in
+// its folder again, and the page then dated each refusal to the restart.
+func refusedAt(ctx context.Context, kv jetstream.KeyValue, key string, r Refusal) (time.Time, bool) {
+	e, err := kv.Get(ctx, key)
+	if err != nil {
+		return time.Time{}, false
+	}
+	var old Refusal
+	if json.Unmarshal(e.Value(), &old) != nil || old.Reason != r.Reason || old.Source != r.Source || old.At.IsZero() {
+		return time.Time{}, false
+	}
+	return old.At, true
 }
 
 // forget drops the refusals of file name in folder where: it was taken
