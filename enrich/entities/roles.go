@@ -116,14 +116,18 @@ func durationRole(text string, start, end int) string {
 	return best
 }
 
-// duringProbationRe is a clause that holds for the probation only
-// ("during probation", "within the probationary period", 试用期内).
-var duringProbationRe = regexp.MustCompile(`(?i)\b(?:during|throughout|within|in)\s+(?:the\s+|your\s+|its\s+|any\s+|a\s+)?probation(?:ary)?(?:\s+period)?\b|试用期(?:内|间|期间)`)
+// duringProbation is the words of a clause that holds for the probation
+// only ("during probation", "within the probationary period", 试用期内).
+const duringProbation = `(?:\b(?:during|throughout|within|in)\s+(?:the\s+|your\s+|its\s+|any\s+|a\s+)?probation(?:ary)?\b|试用期(?:内|间|期间))`
 
-// probationAfterRe follows a notice period that holds during the
-// probation ("one week's notice during the probationary period"); a
-// bracket after it ("1 month (during probation: 1 week)") names another.
-var probationAfterRe = regexp.MustCompile(`(?i)^[\pL\s'’]{0,30}?\b(?:during|throughout|within|in)\s+(?:the\s+|your\s+|its\s+|any\s+|a\s+)?probation|^[\pL\s'’]{0,12}?试用期(?:内|间|期间)`)
+var (
+	// duringProbationRe finds duringProbation before a notice period.
+	duringProbationRe = regexp.MustCompile(`(?i)` + duringProbation)
+	// probationAfterRe follows a notice period that holds during the
+	// probation ("one week's notice during the probationary period"); a
+	// bracket after it ("1 month (during probation: 1 week)") names another.
+	probationAfterRe = regexp.MustCompile(`(?i)^[\pL\s'’]{0,30}?` + duringProbation)
+)
 
 // noticeIn is the role of a notice period between before and after in
 // its clause: the probation's own notice where the clause holds during
