@@ -412,3 +412,26 @@ func addDuration(iso, dur string) (string, bool) {
 	}
 	return t.Format("2006-01-02"), true
 }
+
+// rangeLength is the length of the range from the ISO date first to
+// last, both days in it, as an ISO duration: whole years (P3Y) or months
+// (P3M) where it is so many, else days. A range that ends on the first
+// day's anniversary (2026-03-01 to 2029-03-01) counts as whole years
+// too, as contracts write both.
+func rangeLength(first, last string) (string, bool) {
+	s, err1 := time.Parse("2006-01-02", first)
+	e, err2 := time.Parse("2006-01-02", last)
+	if err1 != nil || err2 != nil || !e.After(s) {
+		return "", false
+	}
+	for _, end := range []time.Time{e.AddDate(0, 0, 1), e} {
+		months := (end.Year()-s.Year())*12 + int(end.Month()) - int(s.Month())
+		if months > 0 && s.AddDate(0, months, 0).Equal(end) {
+			if months%12 == 0 {
+				return isoDuration(months/12, "year"), true
+			}
+			return isoDuration(months, "month"), true
+		}
+	}
+	return isoDuration(int(e.Sub(s).Hours()/24)+1, "day"), true
+}

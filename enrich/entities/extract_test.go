@@ -2,6 +2,7 @@ package entities
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -2747,6 +2748,31 @@ func TestDurationRolesChinese(t *testing.T) {
 		if r, ok := got[k]; !ok || r != role {
 			t.Errorf("duration %q: role %q (found %v), want %q; all %v", k, r, ok, role, got)
 		}
+	}
+}
+
+// A Chinese contract that dates its periods instead of counting them
+// (合同期限自…起至…止, 试用期自…起至…止) gave no term and no probation;
+// the term's last day is the expiration, the probation's is not. A range
+// the clause also counts is one period, and a range no period word names
+// (a deposit window) is no duration.
+func TestDurationsChineseDateRanges(t *testing.T) {
+	text := "劳动合同\n\n甲方：上海星河信息技术有限公司\n乙方：王小明\n\n" +
+		"第一条 合同期限自2026年3月1日起至2029年2月28日止。其中试用期自2026年3月1日起至2026年5月31日止。\n" +
+		"第二条 乙方应于2026年3月1日至2026年3月10日提交入职材料。\n" +
+		"第三条 保密期限三年，自2029年3月1日起至2032年3月1日止。\n"
+	ents := Extract(text, "zh")
+	want := map[string]string{
+		"2026年3月1日起至2029年2月28日 P3Y": RoleTerm,
+		"2026年3月1日起至2026年5月31日 P3M": RoleProbation,
+		"三年 P3Y": RoleConfidentiality,
+	}
+	got := rolesOf(ents)
+	if !maps.Equal(got, want) {
+		t.Errorf("durations %v, want %v", got, want)
+	}
+	if exp := valuesOf(ents, KindExpirationDate); len(exp) == 0 || exp[0] != "2029-02-28" || slices.Contains(exp, "2026-05-31") {
+		t.Errorf("expiration dates %q, want the term's last day first and not the probation's", exp)
 	}
 }
 

@@ -3556,6 +3556,7 @@ func zhDurations(x *collector, text string) {
 			}
 		}
 	}
+	zhRangeDurations(x, text)
 	if term == "" || x.has(KindExpirationDate) {
 		return
 	}
@@ -3565,6 +3566,40 @@ func zhDurations(x *collector, text string) {
 	}
 	if end, ok := addDuration(base, term); ok {
 		x.add(KindExpirationDate, termText, end, termPos)
+	}
+}
+
+// zhRangeJoinRe joins the first and the last day of a Chinese range of
+// dates: 自2026年3月1日起至2029年2月28日止, 2026年3月1日至2026年5月31日.
+var zhRangeJoinRe = regexp.MustCompile(`^\s*(?:起|开始)?\s*(?:[,，]\s*)?(?:至|到|—|－|-|~|～)\s*$`)
+
+// zhRangeDurations adds the length of each range of dates that a
+// period's words name (合同期限自2026年3月1日起至2029年2月28日止 is a
+// term of P3Y, 试用期自2026年3月1日起至2026年5月31日止 a probation of
+// P3M): a register read no term or probation from a contract that dates
+// its periods instead of counting them. A range no period word names
+// (a delivery window) is left; a period the clause also counts
+// (合同期限三年，自…至…止) is not added twice.
+func zhRangeDurations(x *collector, text string) {
+	ds := findDatesOrdered(text, x.dayFirst)
+	for i := 0; i+1 < len(ds); i++ {
+		a, b := ds[i], ds[i+1]
+		if !zhRangeJoinRe.MatchString(text[a.end:b.start]) {
+			continue
+		}
+		iso, ok := rangeLength(a.iso, b.iso)
+		if !ok {
+			continue
+		}
+		role := durationRole(text, a.start, b.end)
+		if role == "" {
+			continue
+		}
+		if from, to := zhClauseAround(text, a.start); x.spanHasRole(KindDuration, iso, role, from, to) {
+			continue
+		}
+		x.addRole(KindDuration, text[a.start:b.end], iso, role, a.start)
+		i++
 	}
 }
 
