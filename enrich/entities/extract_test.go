@@ -458,6 +458,9 @@ func TestMoneyFormats(t *testing.T) {
 		"capped at EUR 2,5 million in total":  "EUR 2500000",
 		"the price of € 1.250.000 is payable": "EUR 1250000",
 		"a fee of CHF 12'000 per year":        "CHF 12000",
+		"a rent of Fr. 12'500.– per month":    "CHF 12500",
+		"service charges of SFr. 300.- each":  "CHF 300",
+		"a deposit of 37’500 CHF":             "CHF 37500",
 		"a deposit of INR 10,00,000 is due":   "INR 1000000",
 		"NTD 12 million shall be paid":        "TWD 12000000",
 		"the sum of EUR 1.234,56 is owed":     "EUR 1234.56",
@@ -1743,6 +1746,11 @@ func TestMoneyQualifiedDollarsAndNamedCurrencies(t *testing.T) {
 		{"Kestrel Logistics Pty Ltd (ABN 12 345 678 901) (Employer). The Employer must pay the Employee $120,000.", "AUD 120000"},
 		{"Daniel Nguyen of 5 Smith Street, Parramatta NSW 2150 (Employee). The Employer must pay the Employee $120,000.", "AUD 120000"},
 		{"Acme Inc. of 10 Main Street, Seattle WA 98101. Client shall pay Consultant $45,000.", "USD 45000"},
+		{"Beta Holdings Pty, 10 King William Street, Adelaide SA 5000. Client shall pay Consultant $45,000.", "AUD 45000"},
+		// a Swiss company's "SA" before its town's postcode is no South
+		// Australian address
+		{"Acme SA 1000 Lausanne (Client). Client shall pay Consultant $45,000.", "USD 45000"},
+		{"Acme SA\n1204 Genève\n\nClient shall pay Consultant $45,000.", "USD 45000"},
 	} {
 		got := valuesOf(Extract(c.text, "en"), KindMoney)
 		if len(got) != 1 || got[0] != c.want {

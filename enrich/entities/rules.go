@@ -2178,7 +2178,7 @@ const moneyAmt = `(?P<amt>0[.,]\d+|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:
 // two-letter prefix takes no space before its "$" ("a $5 fee" is no
 // Australian dollar).
 const moneyCur = `\b(?:(?:USD|CAD|AUD|NZD|SGD|HKD|TWD|NTD|MXN|US|U\.S\.)\s?\$|(?:CAN|CA|C|AU|A|NZ|SG|S|HK|NT|R|MX)\$|` +
-	`USD|CAD|AUD|NZD|HKD|NTD|TWD|SGD|MXN|INR|Rs\.?|EUR|GBP|RMB|CNY|JPY|CHF|SEK|NOK|DKK|ZAR|KRW)|₹|€|£|₩|\$|¥|￥`
+	`USD|CAD|AUD|NZD|HKD|NTD|TWD|SGD|MXN|INR|Rs\.?|EUR|GBP|RMB|CNY|JPY|CHF|S?Fr\.|SEK|NOK|DKK|ZAR|KRW)|₹|€|£|₩|\$|¥|￥`
 
 // moneyCurAfter are the currency names and codes after an amount ("45,000
 // Canadian dollars", "2,500 euros"); a named dollar comes before the bare
@@ -2226,7 +2226,7 @@ var currencyCode = map[string]string{
 	"£": "GBP", "gbp": "GBP", "pounds sterling": "GBP", "british pounds": "GBP", "british pounds sterling": "GBP",
 	"uk pounds": "GBP", "uk pounds sterling": "GBP", "u.k. pounds": "GBP", "u.k. pounds sterling": "GBP",
 	"rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY",
-	"jpy": "JPY", "yen": "JPY", "japanese yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "r$": "BRL",
+	"jpy": "JPY", "yen": "JPY", "japanese yen": "JPY", "chf": "CHF", "swiss francs": "CHF", "fr.": "CHF", "sfr.": "CHF", "r$": "BRL",
 	"inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR", "rupees": "INR", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
 	"zar": "ZAR", "krw": "KRW", "₩": "KRW",
 }
@@ -2320,9 +2320,13 @@ var (
 	// Australian dollar named (see dollarLands).
 	// Its parties say so too: an address's state and four-digit postcode
 	// ("Sydney NSW 2000"; a US ZIP code has five), an ABN or ACN, a
-	// "Pty Ltd".
+	// "Pty Ltd". The postcode is on the state's line and in the state's
+	// range (South Australia's begin with 5): a Swiss company's "SA" before
+	// its town's postcode ("Acme SA 1000 Lausanne", "Acme SA\n1204 Genève")
+	// made the "$" of a Swiss contract Australian.
 	auNameRe = regexp.MustCompile(`\b(?:Australia|Australian|New\s+South\s+Wales|Queensland|Tasmania|Northern\s+Territory)\b|` +
-		`\b(?:NSW|VIC|Vic|QLD|Qld|ACT|TAS|Tas|WA|SA|NT)\s+\d{4}\b|\bA[BC]N:?\s*\d{2,3}(?:\s?\d{3}){2,3}\b|\bPty\.?\s+Ltd\b`)
+		`\b(?:(?:NSW|ACT)[ \t]+[12]\d{3}|(?:VIC|Vic)[ \t]+[38]\d{3}|(?:QLD|Qld)[ \t]+[49]\d{3}|SA[ \t]+5\d{3}|WA[ \t]+6\d{3}|(?:TAS|Tas)[ \t]+7\d{3}|(?:NT|ACT)[ \t]+0\d{3})\b|` +
+		`\bA[BC]N:?\s*\d{2,3}(?:\s?\d{3}){2,3}\b|\bPty\.?\s+Ltd\b`)
 	auDollarRe = regexp.MustCompile(`\bAustralian\s+(?:dollars?|currency|funds)\b`)
 )
 
