@@ -41,7 +41,7 @@ func partySegment(pre string) (string, int, bool) {
 }
 
 // corpSuffixRe matches a corporate suffix after a comma in a name.
-var corpSuffixRe = regexp.MustCompile(`(?i)^,?\s*(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|L\.P|LP|Corp|Corporation|Co|Company|N\.V|B\.V|S\.A|S\.A\.S|S\.p\.A|GmbH|AG|plc|PLC|Pty|Pte|S\.L|SE|KG|Ltda|P\.C|P\.A|PLLC|P\.L\.L\.C|S\.C|N\.A)\b\.?`)
+var corpSuffixRe = regexp.MustCompile(`(?i)^,?\s*(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|LLP|L\.P|LP|Corp|Corporation|Co|Company|N\.V|B\.V|S\.A|SA|S[àa]rl|S\.A\.S|S\.p\.A|GmbH|AG|plc|PLC|Pty|Pte|S\.L|SE|KG|Ltda|P\.C|P\.A|PLLC|P\.L\.L\.C|S\.C|N\.A)\b\.?`)
 
 // quotedRe captures a quoted alias.
 var quotedRe = regexp.MustCompile(`["“”]\s*([^"“”]{1,60}?)\s*["“”]`)
@@ -1372,9 +1372,11 @@ var (
 	columnGap = regexp.MustCompile(`\s{3,}|\t+`)
 	// suffixThenName is a corporate suffix followed by the next name's
 	// first word ("INC. LIFE", "LLC THE", "INC. I-ON", "LLC 3M", "Inc.
-	// Indorama", "COMPANY THE TUBE", "AG ÉDITIONS", "GmbH Öko"), unless
-	// nameGoesOn.
-	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|LP|L\.P\.|N\.V\.|B\.V\.|S\.A\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[\p{Lu}0-9](?:[\p{Lu}0-9]|-[\p{Lu}0-9])|\p{Lu}\p{Ll})`)
+	// Indorama", "COMPANY THE TUBE", "AG ÉDITIONS", "GmbH Öko", "SA
+	// Shanghai", "Sàrl Acme"), unless nameGoesOn. The Swiss and French
+	// forms without dots were missing: "Lemanic Biotech SA Shanghai Huaxin
+	// Pharmaceutical Co., Ltd." was one party.
+	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|LP|L\.P\.|N\.V\.|B\.V\.|S\.A\.|SA|SARL|Sàrl|S\.à\s?r\.l\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[\p{Lu}0-9](?:[\p{Lu}0-9]|-[\p{Lu}0-9])|\p{Lu}\p{Ll})`)
 )
 
 // --- dates ---
