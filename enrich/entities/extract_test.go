@@ -3327,3 +3327,31 @@ func TestProbationNoticeApartFromNotice(t *testing.T) {
 		t.Errorf("Chinese durations %q, want %q", roles, want)
 	}
 }
+
+// A lease or contract that dates its term instead of counting it ("begins
+// on 1 February 2026 and ends on 31 January 2031", "TERM: November 01,
+// 2014 to October 31, 2017") gave a register no term length; a further
+// term was the term's, not a renewal's. A dated window no period word
+// names, and one beside a notice, stay without a length.
+func TestDurationsEnglishDateRanges(t *testing.T) {
+	text := "RESIDENTIAL LEASE AGREEMENT\n\nThis Lease Agreement is made on 15 January 2026 between Harbour Property Pty Ltd (the \"Landlord\") and Jane Citizen (the \"Tenant\").\n\n" +
+		"1. Term. The lease begins on 1 February 2026 and ends on 31 January 2031.\n\n" +
+		"2. Option. The Tenant may renew for a further term from 1 February 2031 to 31 January 2033.\n\n" +
+		"3. Inspection. The Landlord may inspect the premises from 3 March 2026 to 5 March 2026.\n\n" +
+		"4. The Tenant may renew for a further term of two years.\n\n" +
+		"5. A default not remedied within a further period of 180 days is a breach.\n"
+	got := rolesOf(Extract(text, "en"))
+	want := map[string]string{
+		"1 February 2026 and ends on 31 January 2031 P5Y": RoleTerm,
+		"1 February 2031 to 31 January 2033 P2Y":          RoleRenewal,
+		"two years P2Y":                                   RoleRenewal,
+		"180 days P180D":                                  RoleCure,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("durations %v, want %v", got, want)
+	}
+	form := "6. TERM: November 01, 2014 to October 31, 2017\n\n7. EFFECT ON PREVIOUS CONTRACTS: none.\n"
+	if got := rolesOf(Extract(form, "en")); got["November 01, 2014 to October 31, 2017 P3Y"] != RoleTerm {
+		t.Errorf("form's term %v, want P3Y term", got)
+	}
+}

@@ -50,7 +50,11 @@ var roleCues = []roleCue{
 	{RoleLeave, regexp.MustCompile(`(?i)\b(?:paid\s+)?(?:(?:annual|personal|sick|carer['’]?s|compassionate|parental|maternity|paternity|long\s+service)(?:\s*/\s*carer['’]?s)?\s+|paid\s+)leave\b|(?:带薪)?年(?:休)?假(?:为)?|病假(?:为)?|产假(?:为)?|婚假(?:为)?|丧假(?:为)?`)},
 	{RolePayment, regexp.MustCompile(`(?i)\bpa(?:y|ys|id|yable|yment|yments)\b|\binvoices?\b|\bremit\w*|支付|付款|付清|发票`)},
 	{RoleCure, regexp.MustCompile(`(?i)\b(?:cure|cured|remedy|remedied|rectify|rectified)\b|纠正|整改`)},
-	{RoleRenewal, regexp.MustCompile(`(?i)\brenew(?:s|ed|al)?\b|续(?:签|约|期)`)},
+	// "a further term": ending where "term" does, it ties with the term's
+	// cue and wins, a renewal being named first; a "further period" is
+	// a renewal's only when the term is extended by it (a cure may be given
+	// one too)
+	{RoleRenewal, regexp.MustCompile(`(?i)\brenew(?:s|ed|al)?\b|\b(?:further|additional|successive|extension)\s+terms?\b|\bextended\s+(?:by|for)\s+(?:a|an|one)\s+(?:further|additional)\s+period\b|续(?:签|约|期)`)},
 	{RoleTerm, regexp.MustCompile(`(?i)\b(?:initial\s+|fixed\s+)?term\b|\bfixed-term\b|\bcontinues?\s+(?:in\s+force\s+)?for\b|\bremains?\s+in\s+(?:full\s+)?(?:force|effect)\b|\bvalid\s+for\b|\b(?:shall|will)\s+expire\b|合同期限|协议期限|有效期|租(?:赁)?期|聘用期|期限为`)},
 }
 

@@ -2450,6 +2450,7 @@ func durations(x *collector, text string) {
 		}
 		x.addRole(KindDuration, d.text, d.iso, durationRole(text, d.start, d.end), d.start)
 	}
+	enRangeDurations(x, text)
 }
 
 // notTermRe follows a length of time that is no contract period: "16
@@ -3579,6 +3580,17 @@ func zhDurations(x *collector, text string) {
 // dates: 自2026年3月1日起至2029年2月28日止, 2026年3月1日至2026年5月31日.
 var zhRangeJoinRe = regexp.MustCompile(`^\s*(?:起|开始)?\s*(?:[,，]\s*)?(?:至|到|—|－|-|~|～)\s*$`)
 
+// spanJoinRe joins the first and the last day of an English range of
+// dates: "from 1 February 2026 to 31 January 2031", "begins on ... and
+// ends on ...", "commencing ... and expiring ...", "... through ...".
+var spanJoinRe = regexp.MustCompile(`(?i)^\s*,?\s*(?:to|through|thru|until|till|-|–|—|and\s+(?:(?:shall|will)\s+)?(?:end(?:s|ing)?|expir(?:e|es|ing)|terminat(?:e|es|ing)|conclud(?:e|es|ing))(?:\s+on)?)\s*(?:and\s+including\s+)?$`)
+
+// rangeTermRe ends the words before a range of dates that is the term
+// of the lease or contract itself ("The lease begins on", "This
+// Agreement runs from"), which names no period word that durationRole
+// knows.
+var rangeTermRe = regexp.MustCompile(`(?i)\b(?:lease|tenancy|agreement|contract|employment|engagement|appointment)\s+(?:(?:shall|will)\s+)?(?:begins?|commences?|starts?|runs?|is\s+effective|(?:shall|will)\s+(?:be\s+)?(?:in\s+force|effective))\s+(?:on\s+|from\s+|as\s+of\s+)?$`)
+
 // zhRangeDurations adds the length of each range of dates that a
 // period's words name (合同期限自2026年3月1日起至2029年2月28日止 is a
 // term of P3Y, 试用期自2026年3月1日起至2026年5月31日止 a probation of
@@ -3587,10 +3599,24 @@ var zhRangeJoinRe = regexp.MustCompile(`^\s*(?:起|开始)?\s*(?:[,，]\s*)?(?:�
 // (a delivery window) is left; a period the clause also counts
 // (合同期限三年，自…至…止) is not added twice.
 func zhRangeDurations(x *collector, text string) {
+	rangeDurations(x, text, zhRangeJoinRe, func(from, to int) (int, int) { return zhClauseAround(text, from) })
+}
+
+// enRangeDurations is zhRangeDurations for English: "The term of this
+// Lease is from 1 February 2026 to 31 January 2031" is a term of P5Y, as
+// is "The lease begins on 1 February 2026 and ends on 31 January 2031".
+func enRangeDurations(x *collector, text string) {
+	rangeDurations(x, text, spanJoinRe, func(from, to int) (int, int) { return clauseBounds(text, from, to) })
+}
+
+// rangeDurations adds the length of each range of dates joined by join
+// whose words name its period's role; clause bounds the text in which
+// the same period, counted, means the range is not added again.
+func rangeDurations(x *collector, text string, join *regexp.Regexp, clause func(from, to int) (int, int)) {
 	ds := findDatesOrdered(text, x.dayFirst)
 	for i := 0; i+1 < len(ds); i++ {
 		a, b := ds[i], ds[i+1]
-		if !zhRangeJoinRe.MatchString(text[a.end:b.start]) {
+		if !join.MatchString(text[a.end:b.start]) {
 			continue
 		}
 		iso, ok := rangeLength(a.iso, b.iso)
@@ -3598,10 +3624,13 @@ func zhRangeDurations(x *collector, text string) {
 			continue
 		}
 		role := durationRole(text, a.start, b.end)
-		if role == "" {
-			continue
+		if role == "" && (rangeTermRe.MatchString(text[max(0, a.start-60):a.start]) || periodNameRe.MatchString(text[b.end:min(len(text), b.end+60)])) {
+			role = RoleTerm // "The lease begins on ...", `... (the "Term")`
 		}
-		if from, to := zhClauseAround(text, a.start); x.spanHasRole(KindDuration, iso, role, from, to) {
+		if role == "" || role == RoleNotice || role == RolePayment || role == RoleCure {
+			continue // a notice, payment or cure period is counted, not dated: a cue nearby is another's
+		}
+		if from, to := clause(a.start, b.end); x.spanHasRole(KindDuration, iso, role, from, to) {
 			continue
 		}
 		x.addRole(KindDuration, text[a.start:b.end], iso, role, a.start)
