@@ -304,7 +304,10 @@ func cronUser(fields []string, i int) bool {
 // words around it: after "user" ("session opened for user alice",
 // "Failed password for invalid user admin"), between sshd's "Accepted"
 // or "Failed" with a method and "from" ("Accepted password for alice
-// from ..."), or first before sudo's ": TTY=".
+// from ..."), after the "for" of sshd's refusals of a client that tried
+// too many times ("maximum authentication attempts exceeded for root
+// from", "Too many authentication failures for admin"), or first before
+// sudo's ": TTY=".
 func userSlot(fields []string, i int) bool {
 	core, _, _ := trimPunct(fields[i])
 	if !nameToken(core) || notAName[core] || finiteVerb(core) {
@@ -325,6 +328,12 @@ func userSlot(fields []string, i int) bool {
 	case prev(1) == "user":
 		return true
 	case prev(1) == "for" && next == "from" && (prev(3) == "accepted" || prev(3) == "failed"):
+		return true
+	case prev(1) == "for" && prev(2) == "exceeded" && next == "from":
+		// sshd's "maximum authentication attempts exceeded for root from"
+		return true
+	case prev(1) == "for" && prev(2) == "failures" && prev(3) == "authentication":
+		// sshd's "Too many authentication failures for admin [preauth]"
 		return true
 	case i == 0 && next == ":" && i+2 < len(fields) && strings.HasPrefix(fields[i+2], "TTY="):
 		return true

@@ -22,7 +22,8 @@ func TestUserNamesAreVariables(t *testing.T) {
 		{"alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx", "<*> : TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*> restart nginx"},
 		{"pam_unix(sshd:auth): check pass; user unknown", "pam_unix(sshd:auth): check pass; user unknown"},
 		{"Received disconnect from 10.0.0.1: 11: Closed due to user request. [preauth]", "Received disconnect from <*>: <*>: Closed due to user request. [preauth]"},
-		{"Too many authentication failures for admin [preauth]", "Too many authentication failures for admin [preauth]"},
+		{"Too many authentication failures for admin [preauth]", "Too many authentication failures for <*> [preauth]"},
+		{"error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]", "error: maximum authentication attempts exceeded for <*> from <*> port <*> [preauth]"},
 		{"request rejected: exceeded per user quota", "request rejected: exceeded per user quota"},
 		{"the user does not exist", "the user does not exist"},
 	} {
@@ -120,5 +121,29 @@ func TestFailedLoginSourcesCountAttempts(t *testing.T) {
 	want := []document.NameCount{{Name: "198.51.100.7", Count: 3}, {Name: "192.0.2.9", Count: 1}, {Name: "203.0.113.4", Count: 1}}
 	if !slices.Equal(s.FailedLoginSources, want) {
 		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
+	}
+}
+
+// sshd's refusals of a client that tried too many times name the user
+// it tried ("maximum authentication attempts exceeded for root from",
+// "Disconnecting: Too many authentication failures for admin"): the name
+// stood in the template, and the user was not counted, though these are
+// failed logins; the address is counted as a source.
+func TestSummaryCountsUsersOfTooManyAttempts(t *testing.T) {
+	s := Summarize([]string{
+		"Mar 12 03:14:01 bastion sshd[2201]: error: maximum authentication attempts exceeded for root from 203.0.113.9 port 22 ssh2 [preauth]",
+		"Mar 12 03:15:01 bastion sshd[2301]: Disconnecting: Too many authentication failures for admin [preauth]",
+	}, nil)
+	want := []document.NameCount{{Name: "admin", Count: 1}, {Name: "root", Count: 1}}
+	if !slices.Equal(s.Users, want) {
+		t.Errorf("users %+v, want %+v", s.Users, want)
+	}
+	for _, tpl := range s.Templates {
+		if strings.Contains(tpl.Template, "root") || strings.Contains(tpl.Template, "admin") {
+			t.Errorf("template %q shows a user's name", tpl.Template)
+		}
+	}
+	if src := []document.NameCount{{Name: "203.0.113.9", Count: 1}}; !slices.Equal(s.FailedLoginSources, src) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, src)
 	}
 }
