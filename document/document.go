@@ -205,7 +205,9 @@ type LogSummary struct {
 	// "authentication failure; ... rhost=203.0.113.4"), the most
 	// frequent first: which hosts are guessing passwords. Count is the
 	// attempts, not the lines: the lines an sshd connection writes of
-	// one attempt count once.
+	// one attempt count once. A failure from no remote host (su's, a
+	// console login's: PAM's empty rhost=) has no address and is not
+	// listed; who tried is in Users.
 	FailedLoginSources []NameCount `json:"failed_login_sources,omitempty"`
 }
 

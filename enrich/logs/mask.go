@@ -290,7 +290,10 @@ func keyedUser(f string) (string, bool) {
 
 // userKeys are the keys whose values name a user. They are lower case:
 // sudo's "USER=root" is the user a command ran as, not the one who ran it.
-var userKeys = map[string]bool{"user": true, "username": true, "usr": true, "acct": true}
+// PAM's logname= and ruser= name who asked ("pam_unix(su:auth):
+// authentication failure; logname=bob ... ruser=bob rhost=  user=root":
+// bob tried to become root), which is who an on-call reader looks for.
+var userKeys = map[string]bool{"user": true, "username": true, "usr": true, "acct": true, "logname": true, "ruser": true}
 
 // cronUser reports whether field i is the user cron runs a command as:
 // "(root) CMD (/usr/lib/php/sessionclean)".
@@ -306,8 +309,8 @@ func cronUser(fields []string, i int) bool {
 // or "Failed" with a method and "from" ("Accepted password for alice
 // from ..."), after the "for" of sshd's refusals of a client that tried
 // too many times ("maximum authentication attempts exceeded for root
-// from", "Too many authentication failures for admin"), or first before
-// sudo's ": TTY=".
+// from", "Too many authentication failures for admin"), after the target
+// of su's "(to root)", or first before sudo's ": TTY=".
 func userSlot(fields []string, i int) bool {
 	core, _, _ := trimPunct(fields[i])
 	if !nameToken(core) || notAName[core] || finiteVerb(core) {
@@ -337,6 +340,9 @@ func userSlot(fields []string, i int) bool {
 		return true
 	case i == 0 && next == ":" && i+2 < len(fields) && strings.HasPrefix(fields[i+2], "TTY="):
 		return true
+	case prev(2) == "to" && fields[i-2] == "(to" && strings.HasSuffix(fields[i-1], ")") && next == "on":
+		// su's "FAILED SU (to root) bob on pts/0", "(to root) bob on pts/1"
+		return true
 	}
 	return false
 }
@@ -356,4 +362,5 @@ var notAName = map[string]bool{
 	"service": true, "manager": true, "info": true, "details": true, "record": true, "role": true,
 	"roles": true, "permissions": true, "privileges": true, "credentials": true, "password": true,
 	"token": true, "tokens": true, "key": true, "keys": true, "database": true, "db": true, "cache": true,
+	"LOGIN": true, // login's logname= before a user has logged in
 }

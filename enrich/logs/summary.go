@@ -304,7 +304,7 @@ func (u nameCounts) addUsers(line, content string) {
 // mayNameUser is false for most messages, which name no user: they are
 // spared the split.
 func mayNameUser(content string) bool {
-	for _, w := range []string{"ser", " for ", "TTY=", "acct=", "usr=", " CMD "} {
+	for _, w := range []string{"ser", " for ", "TTY=", "acct=", "usr=", "logname=", " CMD ", "(to "} {
 		if strings.Contains(content, w) {
 			return true
 		}

@@ -147,3 +147,29 @@ func TestSummaryCountsUsersOfTooManyAttempts(t *testing.T) {
 		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, src)
 	}
 }
+
+// A failed su names who tried (PAM's logname= and ruser=, su's "FAILED
+// SU (to root) bob on pts/0"): bob stood in the templates and was not
+// counted, only root, the user he tried to become. A failure with an
+// empty rhost= came from no address and lists no source; login's
+// logname=LOGIN names no one.
+func TestSummaryCountsWhoFailedSu(t *testing.T) {
+	s := Summarize([]string{
+		"Mar 12 03:16:10 bastion su: pam_unix(su:auth): authentication failure; logname=bob uid=1000 euid=0 tty=pts/0 ruser=bob rhost=  user=root",
+		"Mar 12 03:16:12 bastion su[3310]: pam_unix(su:auth): authentication failure; logname=carol uid=1001 euid=0 tty=pts/1 ruser=carol rhost=  user=root",
+		"Mar 12 03:16:15 bastion su[3310]: FAILED SU (to root) carol on pts/1",
+		"Mar 12 03:17:00 bastion login[900]: pam_unix(login:auth): authentication failure; logname=LOGIN uid=0 euid=0 tty=tty1 ruser= rhost=  user=dave",
+	}, nil)
+	want := []document.NameCount{{Name: "carol", Count: 2}, {Name: "root", Count: 2}, {Name: "bob", Count: 1}, {Name: "dave", Count: 1}}
+	if !slices.Equal(s.Users, want) {
+		t.Errorf("users %+v, want %+v", s.Users, want)
+	}
+	for _, tpl := range s.Templates {
+		if strings.Contains(tpl.Template, "bob") || strings.Contains(tpl.Template, "carol") {
+			t.Errorf("template %q shows a user's name", tpl.Template)
+		}
+	}
+	if len(s.FailedLoginSources) != 0 {
+		t.Errorf("failed login sources %+v, want none: no rhost", s.FailedLoginSources)
+	}
+}
