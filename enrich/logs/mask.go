@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"net/netip"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,11 +15,12 @@ const Wildcard = "<*>"
 // punctuation before the line is cut into tokens. They are generic shapes
 // (addresses, identifiers, paths), the same for every source.
 var maskRules = []*regexp.Regexp{
-	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                         // URL
-	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`), // UUID
-	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                     // MAC
-	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                            // IPv4[:port]
-	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                  // IPv6-ish
+	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                                                                                                                               // URL
+	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`),                                                                                                       // UUID
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                                                                                                                           // MAC
+	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                                                                                                                                  // IPv4[:port]
+	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                                                                                                                        // IPv6-ish
+	regexp.MustCompile(`\[?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[0-9A-Za-z_.]+)?\]?(?::\d+)?`),                                                                                                         // IPv6 compressed, [bracketed]:port (checked by maskIPv6)
 	regexp.MustCompile(`\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|edu|gov|mil|int|io|info|biz|uk|de|cn|hk|jp|fr|ru|us|eu|ca|au|in|br|nl|local|localdomain|lan)(?:\.[a-z]{2})?(?::\d+)?\b`),                           // host name
 	regexp.MustCompile(`(?:^|[\s=:(\[,])(?:[A-Za-z]:)?(?:[\\/][\w.\-@+~$#]+){2,}[\\/]?`),                                                                                                                        // path
 	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),                                                                                                      // ISO time
@@ -32,11 +34,16 @@ var parenQuantity = regexp.MustCompile(`\(\s*[<>~]?\d+(?:[.,]\d+)?\s*(?:[KMGT]i?
 
 // pathRule is the index of the path rule, whose match may start with a
 // delimiter that must be kept.
-const pathRule = 6
+const pathRule = 7
 
 // hostRule is the index of the host name rule, whose match may be the
 // opening of a dotted class or service name ("java.io.IOException").
-const hostRule = 5
+const hostRule = 6
+
+// ipv6Rule is the index of the rule for IPv6 addresses written short
+// ("2001:db8::5") or with a port ("[2001:db8::5]:443"), whose matches
+// are only candidates: "std::vector" and "a:b:c" have the same shape.
+const ipv6Rule = 5
 
 // ruleNeeds lists, per rule, bytes of which a line must hold at least one
 // for the rule to apply, and whether it needs a digit: a cheap test that
@@ -45,7 +52,7 @@ var ruleNeeds = []struct {
 	anyOf string
 	digit bool
 }{
-	{"/", false}, {"-", true}, {":-", false}, {".", true}, {":", false},
+	{"/", false}, {"-", true}, {":-", false}, {".", true}, {":", false}, {":", false},
 	{".", false}, {"/\\", false}, {"-", true}, {"JFMASOND", true}, {":", true},
 	{"bBsmhiu", true},
 }
@@ -76,6 +83,10 @@ func mask(content string, c Config) []string {
 		}
 		if i == hostRule {
 			s = maskHosts(s, re)
+			continue
+		}
+		if i == ipv6Rule {
+			s = maskIPv6(s, re)
 			continue
 		}
 		s = re.ReplaceAllString(s, Wildcard)
@@ -118,6 +129,54 @@ func maskHosts(s string, re *regexp.Regexp) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// maskIPv6 masks the IPv6 addresses among re's matches in s, with their
+// brackets and port ("[2001:db8::5]:443"): the generic rule above wants
+// four groups and no "::", and the token rule left "[<*>" of a bracketed
+// address, its "]:443" taken into the wildcard. A match inside a word
+// ("std::vector", "Foo::Bar") or that netip does not read is left.
+func maskIPv6(s string, re *regexp.Regexp) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		lo, hi := m[0], m[1]
+		if lo > 0 && (isWordByte(s[lo-1]) || s[lo-1] == ':' || s[lo-1] == '.') || hi < len(s) && isWordByte(s[hi]) {
+			continue
+		}
+		if s[hi-1] == ':' {
+			hi-- // "from fe80::1: reset"
+		}
+		if !isIPv6(s[lo:hi]) {
+			continue
+		}
+		b.WriteString(s[last:lo])
+		b.WriteString(Wildcard)
+		last = hi
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// isIPv6 reports whether a is an IPv6 address, bare, in brackets, or in
+// brackets with a port.
+func isIPv6(a string) bool {
+	if strings.HasPrefix(a, "[") {
+		if ap, err := netip.ParseAddrPort(a); err == nil {
+			return ap.Addr().Is6()
+		}
+		if !strings.HasSuffix(a, "]") {
+			return false
+		}
+		a = a[1 : len(a)-1]
+	}
+	addr, err := netip.ParseAddr(a)
+	return err == nil && addr.Is6()
+}
+
+func isWordByte(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_' }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

@@ -417,10 +417,15 @@ func mayReportFailedLogin(content string) bool {
 }
 
 // fieldAddr returns the IP address a field holds, as its value when it is
-// key=value, without punctuation or an IPv4 address's port.
+// key=value, without punctuation or an address's port.
 func fieldAddr(f string) (string, bool) {
 	if _, v, ok := strings.Cut(f, "="); ok {
 		f = v
+	}
+	if i := strings.Index(f, "]:"); i > 0 && strings.HasPrefix(f, "[") {
+		if ap, err := netip.ParseAddrPort(strings.TrimRight(f, tokenPunct)); err == nil {
+			return ap.Addr().Unmap().String(), true // [2001:db8::5]:443
+		}
 	}
 	f, _, _ = trimPunct(f)
 	if host, _, ok := strings.Cut(f, ":"); ok && strings.Count(f, ":") == 1 {
