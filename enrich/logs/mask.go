@@ -15,7 +15,7 @@ const Wildcard = "<*>"
 // punctuation before the line is cut into tokens. They are generic shapes
 // (addresses, identifiers, paths), the same for every source.
 var maskRules = []*regexp.Regexp{
-	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>]+`),                                                                                                                                               // URL
+	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>\\]+`),                                                                                                                                             // URL
 	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`),                                                                                                       // UUID
 	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                                                                                                                           // MAC
 	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                                                                                                                                  // IPv4[:port]
@@ -242,7 +242,11 @@ func maskDotted(core string) (string, bool) {
 	case rest == "":
 		return name, true
 	case strings.IndexByte("[(.:@/", rest[0]) >= 0:
-		return name + rest[:1] + Wildcard, true
+		closer := "" // trimPunct keeps the bracket rest opens: "bundles[12345]"
+		if n := len(rest); n > 1 && closesInside(rest[:n-1], rest[n-1]) {
+			closer = rest[n-1:]
+		}
+		return name + rest[:1] + Wildcard + closer, true
 	}
 	return "", false
 }
@@ -251,13 +255,45 @@ func maskDotted(core string) (string, bool) {
 // punctuation.
 func trimPunct(s string) (core, pre, suf string) {
 	i, j := 0, len(s)
-	for i < j && strings.IndexByte(tokenPunct, s[i]) >= 0 {
+	for i < j {
+		if s[i] == '\\' && i+1 < j && s[i+1] == '"' {
+			i += 2 // an escaped quote, in a quoted value: \"api\"
+			continue
+		}
+		if strings.IndexByte(tokenPunct, s[i]) < 0 {
+			break
+		}
 		i++
 	}
-	for j > i && strings.IndexByte(tokenPunct, s[j-1]) >= 0 {
+	for j > i {
+		if s[j-1] == '"' && j-2 >= i && s[j-2] == '\\' {
+			j -= 2
+			continue
+		}
+		if strings.IndexByte(tokenPunct, s[j-1]) < 0 || closesInside(s[i:j-1], s[j-1]) {
+			break
+		}
 		j--
 	}
 	return s[i:j], s[:i], s[j:]
+}
+
+// closesInside reports whether c closes a bracket that core opens
+// ("prod(<*>" and ")"): the bracket is part of the value, and trimming it
+// left the template "pod=<*>)\"\"" of "pod=api-7d9_prod(5f1e...)\"\"".
+func closesInside(core string, c byte) bool {
+	var open byte
+	switch c {
+	case ')':
+		open = '('
+	case ']':
+		open = '['
+	case '}':
+		open = '{'
+	default:
+		return false
+	}
+	return strings.Count(core, string(open)) > strings.Count(core, string(c))
 }
 
 // unspacedVar is a run of Latin letters, digits and the signs that join
