@@ -583,8 +583,10 @@ var sentenceKinds = map[string]bool{KindObligation: true, KindGoverningLaw: true
 // count ("30 days after", "2.5 million shares") keeps it; a sub-clause's
 // three-part number may open a sentence in lower case.
 var clauseNumberRe = regexp.MustCompile(`^(?:(?:[Cc]lause|CLAUSE|[Ss]ection|SECTION)\s+)?(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?:\([a-zA-Z0-9]{1,4}\)\s+)?[A-Z("“]|^\d{1,3}(?:\.\d{1,3}){2,}\.?\s+[a-z]|^\([a-zA-Z0-9]{1,4}\)\s+[A-Za-z"“]` +
-	// Chinese clauses: "二、", "3、", "4．", "（一）" before the clause's first character
-	`|^(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、．.]\s*\p{Han}|^[（(][一二三四五六七八九十\d]{1,3}[）)]\s*\p{Han}`)
+	// Chinese clauses: "二、", "3、", "4．", "（一）", "第五条 " before the clause's
+	// first character; "第五条规定" cites the clause, and keeps it
+	`|^(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、．.]\s*\p{Han}|^[（(][一二三四五六七八九十\d]{1,3}[）)]\s*\p{Han}` +
+	`|^第[一二三四五六七八九十百零〇\d]{1,5}条[\s\x{3000}:：]+\p{Han}`)
 
 // withoutClauseNumber cuts the clause number a sentence opens with and
 // moves pos past it: the number is where the sentence sits, not what it

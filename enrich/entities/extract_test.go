@@ -1120,7 +1120,7 @@ func TestChineseContractDetails(t *testing.T) {
 		"本办法自2024-03-01起施行。租期自2024-03-01起至2026-02-28止。": {
 			{KindEffectiveDate, "2024-03-01", "2024-03-01"}, {KindExpirationDate, "2026-02-28", "2026-02-28"}},
 		"4. 适用法律：本协议适用美国纽约州法律。":       {{KindGoverningLaw, "适用法律：本协议适用美国纽约州法律。", "美国纽约州"}},
-		"第四条 本合同适用中华人民共和国劳动合同法及相关法律。": {{KindGoverningLaw, "第四条 本合同适用中华人民共和国劳动合同法及相关法律。", "中华人民共和国"}},
+		"第四条 本合同适用中华人民共和国劳动合同法及相关法律。": {{KindGoverningLaw, "本合同适用中华人民共和国劳动合同法及相关法律。", "中华人民共和国"}},
 		"合同金额为50万美元，另支付安装费1000万日元及运费3.5万港元。": {
 			{KindMoney, "50万美元", "USD 500000"}, {KindMoney, "1000万日元", "JPY 10000000"}, {KindMoney, "3.5万港元", "HKD 35000"}},
 		"處新臺幣五萬元以上五十萬元以下罰鍰。": {{KindMoney, "新臺幣五萬元", "TWD 50000"}, {KindMoney, "五十萬元", "TWD 500000"}},
@@ -3354,4 +3354,32 @@ func TestDurationsEnglishDateRanges(t *testing.T) {
 	if got := rolesOf(Extract(form, "en")); got["November 01, 2014 to October 31, 2017 P3Y"] != RoleTerm {
 		t.Errorf("form's term %v, want P3Y term", got)
 	}
+}
+
+// A register took the last day of a window to act in (乙方应于…至…交付押金)
+// and of a confidentiality period set off by a comma (保密期限三年，自…至…止)
+// as the lease's expiration, and the lease's own computed end was then
+// left out; the governing-law clause kept its number (第五条).
+func TestChineseOtherPeriodsDoNotExpire(t *testing.T) {
+	text := "房屋租赁合同\n\n出租方（甲方）：上海星河置业有限公司\n承租方（乙方）：王小明\n\n" +
+		"第一条 租赁期限三年，自2026年3月1日起。\n" +
+		"第二条 乙方应于2026年4月1日至2026年4月10日交付押金。\n" +
+		"第三条 保密期限三年，自2029年3月1日起至2032年3月1日止。\n" +
+		"第五条 本合同适用中华人民共和国法律。\n"
+	ents := Extract(text, "zh")
+	if exp := valuesOf(ents, KindExpirationDate); !slices.Equal(exp, []string{"2029-03-01"}) {
+		t.Errorf("expiration dates %q, want only the lease's end 2029-03-01", exp)
+	}
+	if law := textsOf(ents, KindGoverningLaw); !slices.Equal(law, []string{"本合同适用中华人民共和国法律。"}) {
+		t.Errorf("governing law %q, want the clause without its number", law)
+	}
+	cited := "第五条规定的押金，乙方应当按时交付。\n"
+	if got := withoutClauseNumberText(cited); got != cited {
+		t.Errorf("a clause cited by its number lost it: %q", got)
+	}
+}
+
+func withoutClauseNumberText(s string) string {
+	out, _ := withoutClauseNumber(s, 0)
+	return out
 }

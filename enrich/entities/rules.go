@@ -1506,25 +1506,36 @@ func dates(x *collector, text string, sents []sentence) {
 
 var (
 	// zhOtherPeriodDateRe names a period that is not the contract's: 试用期,
-	// 保修期, 付款期.
-	zhOtherPeriodDateRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|考核|整改|培训|见习|观察|保密|竞业限制)期`)
-	// zhPhraseEndRe ends the phrase before a date: a comma, a sentence's
-	// end, a line's.
-	zhPhraseEndRe = regexp.MustCompile(`[，,。；;\n]`)
+	// 保修期, 付款期; or opens a window a party must act in
+	// (乙方应于2026年4月1日至2026年4月10日交付押金), whose last day is no
+	// expiration either.
+	zhOtherPeriodDateRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|考核|整改|培训|见习|观察|保密|竞业限制)期|(?:应当|应|须|需|必须)(?:于|在)`)
+	// zhContractPeriodRe names the contract's own period (合同期限,
+	// 租赁期限, 有效期): a period word before it is another sentence part's.
+	zhContractPeriodRe = regexp.MustCompile(`(?:合同|协议|租赁|聘用|劳动合同|本合同)期限?|租期|有效期`)
+	// zhSentenceEndRe ends the sentence before a date.
+	zhSentenceEndRe = regexp.MustCompile(`[。；;\n]`)
 )
 
 // zhPhraseReach bounds the bytes before a date read for its phrase.
 const zhPhraseReach = 90
 
-// zhOtherPeriodDate reports a date whose phrase names a period not the
-// contract's (其中试用期自2026年3月1日起至2026年8月31日止): its end is the
-// probation's, not the contract's expiration.
+// zhOtherPeriodDate reports a date whose sentence names, nearer before it
+// than the contract's own period, a period not the contract's
+// (其中试用期自2026年3月1日起至2026年8月31日止; 保密期限三年，自…起至…止): its
+// end is the probation's or the secret's, not the contract's expiration.
+// The comma did not bound it: 保密期限三年， put the period before one.
 func zhOtherPeriodDate(text string, pos int) bool {
 	head := text[max(0, pos-zhPhraseReach):pos]
-	if locs := zhPhraseEndRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+	if locs := zhSentenceEndRe.FindAllStringIndex(head, -1); len(locs) > 0 {
 		head = head[locs[len(locs)-1][1]:]
 	}
-	return zhOtherPeriodDateRe.MatchString(head)
+	other := zhOtherPeriodDateRe.FindAllStringIndex(head, -1)
+	if len(other) == 0 {
+		return false
+	}
+	own := zhContractPeriodRe.FindAllStringIndex(head, -1)
+	return len(own) == 0 || own[len(own)-1][0] < other[len(other)-1][0]
 }
 
 var (
