@@ -3383,3 +3383,23 @@ func withoutClauseNumberText(s string) string {
 	out, _ := withoutClauseNumber(s, 0)
 	return out
 }
+
+// Two parties of a signature block set side by side, which the parsers
+// write as a table's cells ("CENTRACK INTERNATIONAL, INC. | I-ON
+// INTERACTIVE, INC."), are two parties: the cells were read as one name.
+func TestPartiesSignatureCells(t *testing.T) {
+	text := "This Agreement is made by and between Centrack International, a Florida corporation, and i-on interactive.\n\n" +
+		"CENTRACK INTERNATIONAL, INC. | I-ON INTERACTIVE, INC.\n\nBy: /s/ JOHN J. LOFQUIST | By: /s/ ANNA TALERICO\n\n" +
+		"CNET, INC. | Cyberian Outpost\nBy: | /s/ | By: | /s/ Darryl Peck\n"
+	got := textsOf(Extract(text, "en"), KindParty)
+	for _, p := range got {
+		if strings.Contains(p, "|") {
+			t.Errorf("parties %q: one holds two cells", got)
+		}
+	}
+	for _, want := range []string{"CENTRACK INTERNATIONAL, INC.", "I-ON INTERACTIVE, INC.", "CNET, INC."} {
+		if !slices.Contains(got, want) {
+			t.Errorf("parties %q lack %q", got, want)
+		}
+	}
+}

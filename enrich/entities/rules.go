@@ -1368,8 +1368,10 @@ func signatureNames(line string) []string {
 var nameGoesOn = map[string]bool{"of": true, "and": true, "&": true, "co.": true, "kg": true, "(usa)": true}
 
 var (
-	// columnGap separates side-by-side columns: three spaces or a tab.
-	columnGap = regexp.MustCompile(`\s{3,}|\t+`)
+	// columnGap separates side-by-side columns: three spaces, a tab, or
+	// the " | " that the parsers put between a table's cells (and a PDF's
+	// columns set apart on one line).
+	columnGap = regexp.MustCompile(`\s{3,}|\t+|\s+\|\s+`)
 	// suffixThenName is a corporate suffix followed by the next name's
 	// first word ("INC. LIFE", "LLC THE", "INC. I-ON", "LLC 3M", "Inc.
 	// Indorama", "COMPANY THE TUBE", "AG ÉDITIONS", "GmbH Öko", "SA
