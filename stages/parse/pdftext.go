@@ -619,6 +619,7 @@ func layoutRuns(runs []glyphRun) string {
 // layoutRunsAt is layoutRuns with para as the page's paragraph advance
 // (see pageAdvance).
 func layoutRunsAt(runs []glyphRun, para float64) string {
+	runs = splitSpacedRuns(runs)
 	var b strings.Builder
 	words := wordGaps(runs)
 	margin := leftMargin(runs)
@@ -659,6 +660,109 @@ func layoutRunsAt(runs []glyphRun, para float64) string {
 		base = i
 	}
 	return b.String()
+}
+
+// splitSpacedRuns splits each run at its column gaps (see columnGaps)
+// into runs of their own, placed where their text falls in it, so that
+// the table rule sees the gap. A PDF printed from a text file draws a
+// whole line as one run and a signature block's two columns with spaces
+// between them: "CENTRACK INTERNATIONAL, INC.            I-ON
+// INTERACTIVE, INC." read as one party's name once normalize collapsed
+// the spaces.
+func splitSpacedRuns(runs []glyphRun) []glyphRun {
+	var out []glyphRun
+	for i, r := range runs {
+		cuts := columnGaps(r)
+		if cuts == nil {
+			if out != nil {
+				out = append(out, r)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]glyphRun, 0, len(runs)+len(cuts)), runs[:i]...)
+		}
+		out = append(out, splitRun(r, cuts)...)
+	}
+	if out == nil {
+		return runs
+	}
+	return out
+}
+
+// columnGaps gives the rune offsets [start, end) of the stretches of
+// spaces inside run r (visible text on both sides) that set two columns
+// apart: minColumnSpaces spaces and more, wider than cellGap sizes (each
+// rune taken as the run's average width, as in the monospaced fonts that
+// such runs come in), and either at least twice the run's narrowest other
+// stretch or wider than wideColumnGap sizes. A justified line spreads its
+// spaces evenly, a few wide on a short last line; a sentence's two spaces
+// and a clause number's hanging indent stay under the minimum.
+func columnGaps(r glyphRun) [][2]int {
+	if r.vertical || !strings.Contains(r.s, strings.Repeat(" ", minColumnSpaces)) {
+		return nil
+	}
+	rs := []rune(r.s)
+	var gaps [][2]int // the stretches of spaces between words
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if i > 0 && j < len(rs) {
+			gaps = append(gaps, [2]int{i, j})
+		}
+		i = j
+	}
+	each := r.w / float64(len(rs))
+	size := math.Max(r.size, 1)
+	var cuts [][2]int
+	for k, g := range gaps {
+		n := g[1] - g[0]
+		narrowest := n
+		for l, o := range gaps {
+			if l != k {
+				narrowest = min(narrowest, o[1]-o[0])
+			}
+		}
+		if n >= minColumnSpaces && float64(n)*each > size*cellGap &&
+			(len(gaps) == 1 || n >= 2*narrowest || float64(n)*each > size*wideColumnGap) {
+			cuts = append(cuts, g)
+		}
+	}
+	return cuts
+}
+
+// wideColumnGap is the width, in sizes, over which a stretch of spaces
+// inside a run sets columns apart however wide its other stretches are
+// (a table's header row, "PAGE      SECTION      LINE(S)").
+const wideColumnGap = 6.0
+
+// minColumnSpaces is the fewest spaces in a row inside a run that
+// columnGaps reads as a column gap.
+const minColumnSpaces = 4
+
+// splitRun cuts r at the rune stretches cuts (see columnGaps), each part
+// placed at its share of r's width.
+func splitRun(r glyphRun, cuts [][2]int) []glyphRun {
+	rs := []rune(r.s)
+	each := r.w / float64(len(rs))
+	var parts []glyphRun
+	from := 0
+	for _, c := range append(cuts, [2]int{len(rs), len(rs)}) {
+		p := r
+		p.s = string(rs[from:c[0]])
+		p.x = r.x + float64(from)*each
+		p.w = float64(c[0]-from) * each
+		p.lineBefore = r.lineBefore && from == 0
+		parts = append(parts, p)
+		from = c[1]
+	}
+	return parts
 }
 
 // leftMargin is where most of a page's lines start (to the point), or

@@ -486,3 +486,41 @@ func TestPDFAsteriskFootnoteMark(t *testing.T) {
 		t.Errorf("text\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A PDF printed from a text file draws each line as one run in Courier,
+// its columns set apart by spaces: the two parties of a signature block
+// ("CENTRACK INTERNATIONAL, INC.            I-ON INTERACTIVE, INC.") are
+// two cells, as they are when drawn apart, not one name once the spaces
+// collapse. A sentence's two spaces, a clause number's hanging indent
+// and a justified line's wider spaces (even spread wide on a short last
+// line) stay spaces.
+func TestPDFSpacedColumnsInOneRun(t *testing.T) {
+	lines := []string{
+		"Either party may terminate this Agreement.  Notice must be written.",
+		"1.    Definitions.  In this   Agreement   the   terms   below   apply.",
+		"CENTRACK INTERNATIONAL, INC.            I-ON INTERACTIVE, INC.",
+		"By: /s/ JOHN J. LOFQUIST                By: /s/ ANNA TALERICO",
+		"for     the     third     week     of    July    this    year.",
+	}
+	var b strings.Builder
+	b.WriteString("BT /F1 7 Tf\n")
+	for i, l := range lines {
+		fmt.Fprintf(&b, "1 0 0 1 72 %d Tm (%s) Tj\n", 700-10*i, l)
+	}
+	b.WriteString("ET")
+	p := mustParse(t, "signed.pdf", testpdf.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+		"<< /Length %d >>stream\n"+b.String()+"\nendstream",
+	))
+	want := "Either party may terminate this Agreement. Notice must be written.\n" +
+		"1. Definitions. In this Agreement the terms below apply.\n" +
+		"CENTRACK INTERNATIONAL, INC. | I-ON INTERACTIVE, INC.\n" +
+		"By: /s/ JOHN J. LOFQUIST | By: /s/ ANNA TALERICO\n" +
+		"for the third week of July this year."
+	if got := strings.TrimSpace(p.Text); got != want {
+		t.Errorf("text\n%s\nwant\n%s", got, want)
+	}
+}
