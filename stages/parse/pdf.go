@@ -167,7 +167,9 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 			runs, notes = splitFootnotes(runs)
 			if len(notes) > 0 {
 				if t, err := safeCall(func() string { return layoutRunsAt(notes, 2.6) }); err == nil {
-					footnotes = append(footnotes, footnoteNotes(joinSoftHyphens(foldLigatures(t)))...)
+					notes, carried := footnoteNotes(joinSoftHyphens(foldLigatures(t)))
+					footnotes = carryNote(footnotes, carried)
+					footnotes = append(footnotes, notes...)
 				}
 			}
 			var para float64

@@ -48,3 +48,38 @@ func TestPDFSmallFootWithoutNumberStays(t *testing.T) {
 		t.Errorf("text\n%s\naside %q", p.Text, p.Aside)
 	}
 }
+
+// A court filing's footnotes that open in lower case ("14 see also",
+// "15 id. at 45"), bracketed ("[16] The"), or carry a note over from the
+// page before in lower case go to the aside too: they stayed in the body,
+// where a note read as part of the argument. A line of a note that opens
+// with a figure ("30 days ...") is no new note, and a browser's page
+// count ("2 sur 7") still stays.
+func TestPDFLowerCaseAndBracketedFootnotes(t *testing.T) {
+	body := []string{
+		"The Defendant moved to dismiss the complaint for lack of standing,",
+		"and the Court heard argument on the motion in open court.", "",
+		"The motion is denied for the reasons that follow in this order.",
+	}
+	page1 := footnotePage(body, []string{
+		"14 see also Northwind Holdings v. Contoso, 512 F.3d 101 (2d Cir. 2008), which held",
+		"30 days was a reasonable time.",
+		"15 id. at 108.",
+	}, "")
+	page2 := footnotePage(body, []string{
+		"cert. denied, 555 U.S. 1012 (2009).",
+		"[16] The Plaintiff conceded the point at the hearing.",
+	}, "")
+	p := mustParse(t, "order.pdf", timesPDF(page1, page2))
+	for _, note := range []string{"see also", "id. at", "cert. denied", "conceded"} {
+		if strings.Contains(p.Text, note) {
+			t.Errorf("a footnote (%q) stayed in the body:\n%s", note, p.Text)
+		}
+	}
+	want := "Footnote 14: see also Northwind Holdings v. Contoso, 512 F.3d 101 (2d Cir. 2008), which held 30 days was a reasonable time.\n\n" +
+		"Footnote 15: id. at 108. cert. denied, 555 U.S. 1012 (2009).\n\n" +
+		"Footnote 16: The Plaintiff conceded the point at the hearing."
+	if p.Aside != want {
+		t.Errorf("aside\n%s\nwant\n%s", p.Aside, want)
+	}
+}
