@@ -27,8 +27,8 @@ var errTooLarge = errors.New("decompressed size over the limit")
 // separated by blank lines, tabs and breaks are kept, list and heading
 // numbers ("2.3", "(a)") are generated from word/numbering.xml, the table
 // of contents is left out (it repeats the headings), text boxes are read
-// once, after the paragraph they are anchored in, and footnotes and endnotes follow the body, each marked
-// "[1]" or "[i]" where the body refers to it. A table row is one line, its
+// once, after the paragraph they are anchored in, and footnotes and endnotes are marked "[1]" or "[i]"
+// where the body refers to it and go to the aside ("Footnote 1: ..."). A table row is one line, its
 // cells separated by " | ". Headers, footers and comments are read once
 // each into the aside. The title is docProps/core.xml's dc:title, else
 // the first Title or Heading paragraph.
@@ -86,18 +86,19 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	if chunks.over != "" {
 		skipped.add(chunks.over, fmt.Sprintf("embedded chunks over the %d-byte limit", lim.MaxBytes))
 	}
-	// Notes follow the body rather than interrupting the sentence that
-	// refers to them; they stay in its sentences, since a contract's
-	// footnotes carry definitions and carve-outs.
+	// Notes go to the aside, as a PDF's footnotes do: search finds them,
+	// but in the body a court filing's citations and asides ("See Smith
+	// v. Jones, ...") read as its argument and reached its summary.
 	notes := &docxDoc{notes: d.notes}
-	for _, kind := range []string{"/footnotes", "/endnotes"} {
-		name, named := relatedPart(rels, kind)
+	var noted []string
+	for _, kind := range []string{"footnotes", "endnotes"} {
+		name, named := relatedPart(rels, "/"+kind)
 		if raw := pkg.optional(name, pkg.max, named, &skipped); raw != nil {
 			t, _, err := docxText(raw, notes)
 			if err != nil {
 				skipped.add(name, "damaged XML, read up to the damage")
 			}
-			text += t
+			noted = append(noted, labelNotes(t, strings.TrimSuffix(kind, "s"))...)
 		}
 	}
 	title := heading
@@ -107,7 +108,8 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 		}
 	}
 	ex := &extracted{text: normalize(text), title: collapseSpaces(title), encoding: encUTF8}
-	aside := append(pkg.margins(rels, d.margins, &skipped), pkg.comments(rels, d.anchors, &skipped)...)
+	aside := append(noted, pkg.margins(rels, d.margins, &skipped)...)
+	aside = append(aside, pkg.comments(rels, d.anchors, &skipped)...)
 	ex.aside = normalize(strings.Join(aside, "\n\n"))
 	if len(skipped) > 0 {
 		ex.meta = map[string]string{"docx_parts_skipped": skipped.String()}

@@ -100,8 +100,9 @@ func TestDOCXAsWordShowsIt(t *testing.T) {
 		"1. Definitions\n\n1.1 Services means", "1.2 Fees means", "(a) including travel;", "(b) excluding taxes.",
 		"2. Term\n\n2.1 This Agreement", "\n\na bullet point", "\n\nUnnumbered heading",
 		"Payment is due within thirty days[1].", "Signed: Jane Doe\n\nBox text once",
-		"[1] Business days, as defined in clause 1.1.", "\n\nEffective Date | 1 March 2026 (or signature)\n\n")
-	absent(t, "docx", p.Text, "sixty", "of invoice", "\uf0b7", "3. Unnumbered", "\n |")
+		"\n\nEffective Date | 1 March 2026 (or signature)\n\n")
+	contains(t, "aside", p.Aside, "Footnote 1: Business days, as defined in clause 1.1.")
+	absent(t, "docx", p.Text, "Business days", "sixty", "of invoice", "\uf0b7", "3. Unnumbered", "\n |")
 	if n := strings.Count(p.Text, "Box text once"); n != 1 {
 		t.Errorf("text box read %d times", n)
 	}
@@ -273,11 +274,13 @@ func docxRels(rels ...string) string {
 const rNS = `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 
 // A contract's footnotes, endnotes, headers, footers and comments are
-// kept. Notes follow the body, numbered as Word shows them (LibreOffice's
-// first footnote is id 2, endnotes are i, ii), and are part of its
-// sentences. Headers and footers (each once, only those a section prints)
-// and the reviewers' comments (author, and the text they are anchored
-// to) are the aside, in no sentence.
+// kept, as the aside, in no sentence. Notes are numbered as Word shows
+// them (LibreOffice's first footnote is id 2, endnotes are i, ii) and
+// labelled as a PDF's footnotes are ("Footnote 1: ..."): appended to the
+// body, a filing's notes read as its argument and reached its summary.
+// Headers and footers are read each once, only those a section prints,
+// and the reviewers' comments with their author and the text they are
+// anchored to.
 func TestDOCXNotesMarginsAndComments(t *testing.T) {
 	body := `<w:p><w:r><w:t xml:space="preserve">The Supplier's </w:t></w:r><w:commentRangeStart w:id="7"/>` +
 		`<w:r><w:t>liability cap</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>` +
@@ -326,12 +329,12 @@ func TestDOCXNotesMarginsAndComments(t *testing.T) {
 	p := mustParse(t, "msa.docx", data)
 	want := "The Supplier's liability cap is one million euros[1], save for fraud[i] and gross negligence*.\n\n" +
 		"Either party may terminate on notice.[2]\n\n" +
-		"The Customer pays within thirty days.\n\n" +
-		"[1] Per claim, excluding indemnities under clause 9.\n\n" +
-		"* As defined in clause 1.4.\n\n" +
-		"[2] Notice means written notice.\n\n" +
-		"[i] Fraud includes wilful misrepresentation."
-	aside := "Header: ACME CORP\nCONFIDENTIAL\n\n" +
+		"The Customer pays within thirty days."
+	aside := "Footnote 1: Per claim, excluding indemnities under clause 9.\n\n" +
+		"Footnote *: As defined in clause 1.4.\n\n" +
+		"Footnote 2: Notice means written notice.\n\n" +
+		"Endnote i: Fraud includes wilful misrepresentation.\n\n" +
+		"Header: ACME CORP\nCONFIDENTIAL\n\n" +
 		"Header: ACME CORP\nDRAFT 3 for discussion\n\n" +
 		"Footer: Doc ID: ACME-4471\nPage 1\n\n" +
 		"Comment by Jane Reviewer on “liability cap”: Too low for a contract of this size?\nAsk finance.\n\n" +
@@ -340,8 +343,7 @@ func TestDOCXNotesMarginsAndComments(t *testing.T) {
 		t.Errorf("text\n%s\nwant\n%s\naside\n%s\nwant\n%s", p.Text, want, p.Aside, aside)
 	}
 	sentences := strings.Join(p.Sentences, "\n")
-	contains(t, "sentences", sentences, "Per claim, excluding indemnities", "Fraud includes wilful misrepresentation.")
-	absent(t, "sentences", sentences, "CONFIDENTIAL", "ACME-4471", "DRAFT", "Comment", "Too low", "Agreed")
+	absent(t, "sentences", sentences, "Per claim, excluding indemnities", "Fraud includes wilful misrepresentation.", "CONFIDENTIAL", "ACME-4471", "DRAFT", "Comment", "Too low", "Agreed")
 	if p.Meta["docx_parts_skipped"] != "" {
 		t.Errorf("skipped %q", p.Meta["docx_parts_skipped"])
 	}
@@ -363,7 +365,7 @@ func TestDOCXDamagedPartsSkipped(t *testing.T) {
 		"word/comments.xml": `<w:comments ` + wNS + `><w:comment w:id="1" w:author="A"><w:p><w:r><w:t>Check this.</w:t></w:r></w:comment></w:comments>`,
 	})
 	p := mustParse(t, "damaged.docx", data)
-	if want := "Payment is due in thirty days[1].\n\n[1] Business days."; p.Text != want || p.Aside != "Footer: Doc ID: 12-345" {
+	if want := "Payment is due in thirty days[1]."; p.Text != want || p.Aside != "Footnote 1: Business days.\n\nFooter: Doc ID: 12-345" {
 		t.Errorf("text %q\nwant %q\naside %q", p.Text, want, p.Aside)
 	}
 	contains(t, "meta", p.Meta["docx_parts_skipped"],

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -416,3 +417,28 @@ func (s docxSkips) String() string {
 	}
 	return strings.Join(s, "; ")
 }
+
+// labelNotes splits the text of a notes part (kind "footnote" or
+// "endnote") into its paragraphs for the aside, a note's number, "[1]" as
+// the body shows it, written out as the PDF parser writes a footnote's:
+// "Footnote 1: Business days.", "Endnote i: ...", and a custom mark
+// the note carries as its text likewise ("* As defined" is "Footnote *:
+// As defined"). A note's later paragraphs are kept as they are.
+func labelNotes(text, kind string) []string {
+	var out []string
+	label := strings.ToUpper(kind[:1]) + kind[1:]
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if m := noteLabelRe.FindStringSubmatch(p); m != nil {
+			p = label + " " + m[1] + m[2] + ": " + strings.TrimSpace(p[len(m[0]):])
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// noteLabelRe is the number or the custom mark that opens a note's text
+// ("[1] ", "[iv] ", "* ").
+var noteLabelRe = regexp.MustCompile(`^(?:\[([0-9A-Za-z]{1,8})\]|([*\x{2217}†‡§]{1,3}))\s`)
