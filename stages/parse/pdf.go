@@ -155,6 +155,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 	var measured []float64
 	short := map[int][]glyphRun{}
 	var footnotes []string
+	var edges []pageEdge // of each page in texts
 	for i, page := range list {
 		if stop.stopped() {
 			return nil, permanent("", "PDF parse abandoned (time limit)", nil)
@@ -195,6 +196,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 		if text != "" {
 			// spelled out before the running lines are compared ("ﬁle:///...")
 			texts = append(texts, joinSoftHyphens(foldLigatures(text)))
+			edges = append(edges, pageEdges(runs))
 			size += len(text) + 1
 			if !measuredHere {
 				short[len(texts)-1] = runs
@@ -216,7 +218,7 @@ func extractPDFOnce(data []byte, lim Limits, stop *stopFlag) (*extracted, error)
 			}
 		}
 	}
-	text := normalize(lang.Clip(dropStrayPageNumbers(joinPages(dropPageFurniture(texts))), int(lim.MaxBytes)))
+	text := normalize(lang.Clip(dropStrayPageNumbers(joinPages(dropPageFurniture(texts), edges)), int(lim.MaxBytes)))
 	if placeholder := xfaPlaceholderRe.MatchString(text); placeholder || !hasContent(text) {
 		if form, ok := xfaText(r, int(lim.MaxBytes)); ok {
 			switch form = normalize(lang.Clip(form, int(lim.MaxBytes))); {

@@ -259,13 +259,19 @@ func midSentence(lines []string, i int) bool {
 // where a page ends a sentence and the next opens a new one, with a line
 // break where a sentence runs on across the break. A page's last
 // paragraph ran into the next page's first ("...in February
-// 2019.\nNotification. Firms should ...") and read as one.
-func joinPages(pages []string) string {
+// 2019.\nNotification. Firms should ...") and read as one. Where the
+// pages' layout (edges, one a page; nil where unknown) shows that the
+// paragraph goes on (see pageEdge), a new sentence after the break stays
+// in it.
+func joinPages(pages []string, edges []pageEdge) string {
+	if len(edges) != len(pages) {
+		edges = make([]pageEdge, len(pages))
+	}
 	var b strings.Builder
 	for i, p := range pages {
 		if i > 0 {
 			b.WriteByte('\n')
-			if endsSentence(&b) && opensSentence(p) {
+			if endsSentence(&b) && opensSentence(p) && !edges[i].runsOnFrom(edges[i-1]) {
 				b.WriteByte('\n')
 			}
 		}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -75,5 +76,105 @@ func TestPDFPageBreakParagraphs(t *testing.T) {
 	}
 	if !strings.Contains(p.Text, "outsourcing agreement for a\ncritical function") {
 		t.Errorf("a sentence across the page break was split:\n%s", p.Text)
+	}
+}
+
+// courierPages is a PDF of pages, each of lines drawn in 11-point
+// Courier (F1) from the top, 13.4 points apart, each at its x.
+func courierPages(pages ...[]pageLine) []byte {
+	var contents []string
+	for _, lines := range pages {
+		var b strings.Builder
+		b.WriteString("BT /F1 11 Tf\n")
+		for i, l := range lines {
+			fmt.Fprintf(&b, "1 0 0 1 %d %.1f Tm (%s) Tj\n", l.x, 720-13.4*float64(i), l.s)
+		}
+		contents = append(contents, b.String()+"ET")
+	}
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"}
+	var kids []string
+	for _, c := range contents {
+		n := len(objs) + 1
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", n+1),
+			"<< /Length %d >>stream\n"+c+"\nendstream")
+		kids = append(kids, fmt.Sprintf("%d 0 R", n))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+	return testpdf.Build(objs...)
+}
+
+// pageLine is a line of courierPages: its text and where it starts.
+type pageLine struct {
+	x int
+	s string
+}
+
+// justified sets text in lines of width runes from x, each padded out
+// to the full width between its words as a justified paragraph's are,
+// but the last where last; the first starts indent points further right
+// (a multiple of 5.5 points: the parser measures a standard font without
+// widths at 500 units a glyph).
+func justified(x, indent, width int, text string, last bool) []pageLine {
+	var lines []pageLine
+	words := strings.Fields(text)
+	for len(words) > 0 {
+		w, start := width, x
+		if len(lines) == 0 {
+			w, start = width-int(float64(indent)/5.5), x+indent
+		}
+		n, used := 1, len(words[0])
+		for n < len(words) && used+1+len(words[n]) <= w {
+			used += 1 + len(words[n])
+			n++
+		}
+		line := words[:n]
+		if words = words[n:]; (len(words) > 0 || !last) && n > 1 {
+			extra := w - used
+			padded := slices.Clone(line)
+			for i := 0; extra > 0; i = (i + 1) % (n - 1) {
+				padded[i] += " "
+				extra--
+			}
+			line = padded
+		}
+		lines = append(lines, pageLine{start, strings.Join(line, " ")})
+	}
+	return lines
+}
+
+// A paragraph that goes on over a page break with a new sentence stays
+// one paragraph where the layout shows it: the next page starts at the
+// margin with a full line, and the page before ends with a justified line
+// that runs to the right edge, or the next page indents its paragraphs.
+// By text alone ("...this year.\nThe Court further finds ...") a
+// filing's paragraph was cut in two. A short last line, an indented first
+// line or a heading on the next page still starts a paragraph.
+func TestPDFParagraphOverPageBreak(t *testing.T) {
+	const first = "The Plaintiff moved for summary judgment on all counts of the complaint, and the Defendant opposed the motion in a brief filed on the last day allowed by the scheduling order. The motion was fully briefed by the end of March and the parties then asked for a ruling before trial, which is set for the third week of July this year."
+	const next = "The Court further finds that the Defendant has not shown any genuine dispute of material fact on the question of breach."
+	const later = "Accordingly the motion is granted in part and denied in part for the reasons stated in this memorandum opinion and order."
+	para := func(indent int, text string, last bool) []pageLine { return justified(72, indent, 60, text, last) }
+	cat := func(ls ...[]pageLine) []pageLine { return slices.Concat(ls...) }
+	cases := []struct {
+		name         string
+		page1, page2 []pageLine
+		sep          string
+	}{
+		// justified, its last line full at the foot: the paragraph goes on
+		{"full", para(33, first, false), cat(para(0, next, true), para(0, later, true)), "year.\nThe Court"},
+		// the same with its last line short: a paragraph ends there
+		{"short", para(33, first, true), cat(para(0, next, true), para(0, later, true)), "year.\n\nThe Court"},
+		// the next page, which indents its paragraphs, starts at the margin with a full line
+		{"margin", para(33, first, true), cat(para(0, next, true), para(33, later, true), para(33, later, true)), "year.\nThe Court"},
+		// a heading heads the next page
+		{"heading", para(33, first, false), cat([]pageLine{{72, "III. DISCUSSION"}}, para(0, next, true), para(0, later, true)), "year.\n\nIII. DISCUSSION"},
+		// the next page's first line indented: a new paragraph
+		{"indented", para(33, first, true), cat(para(33, next, true), para(33, later, true), para(33, later, true)), "year.\n\nThe Court"},
+	}
+	for _, c := range cases {
+		p := mustParse(t, c.name+".pdf", courierPages(c.page1, c.page2))
+		if !strings.Contains(p.Text, c.sep) {
+			t.Errorf("%s: want %q at the page break:\n%s", c.name, c.sep, p.Text)
+		}
 	}
 }

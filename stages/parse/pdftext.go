@@ -765,6 +765,104 @@ func splitRun(r glyphRun, cuts [][2]int) []glyphRun {
 	return parts
 }
 
+// pageEdge is what a page's layout says of a paragraph across its
+// breaks: a sentence that ends at a page's foot ends the paragraph only
+// where the line it ends is short, or the next page's first line is
+// indented. Read by text alone, a filing's paragraph that went on over
+// the page with a new sentence ("...of the order.\nThe Court further
+// finds ...") was cut in two.
+type pageEdge struct {
+	// lastFull: the page's lines are justified, from its margin to one
+	// right edge, and its last one is such a line, as a paragraph's last
+	// line seldom is.
+	lastFull bool
+	// firstFlush: the page's first line starts at its margin and runs
+	// near its full width, as a paragraph's next line does and a heading
+	// or an indented first line does not.
+	firstFlush bool
+	// indents: the page indents its paragraphs' first lines, so a first
+	// line flush with the margin goes on with the paragraph before.
+	indents bool
+}
+
+// runsOnFrom reports whether the paragraph that the page before (edge
+// prev) ends with goes on at the head of the page with edge e.
+func (e pageEdge) runsOnFrom(prev pageEdge) bool {
+	return e.firstFlush && (prev.lastFull || e.indents)
+}
+
+// lineBox is a line of a page's runs: where it starts and ends, and its
+// text.
+type lineBox struct {
+	start, end, size float64
+	text             string
+}
+
+// pageLines groups a page's runs into lines, leaving out a page's number
+// alone on its line and blank lines.
+func pageLines(runs []glyphRun) []lineBox {
+	var lines []lineBox
+	var b strings.Builder
+	for i, r := range runs {
+		if i == 0 || newLine(runs[i-1], r) {
+			lines = append(lines, lineBox{start: r.x, end: r.x + r.w, size: r.size})
+			b.Reset()
+		}
+		l := &lines[len(lines)-1]
+		l.end = math.Max(l.end, r.x+r.w)
+		b.WriteString(r.s)
+		l.text = strings.TrimSpace(b.String())
+	}
+	kept := lines[:0]
+	for _, l := range lines {
+		if l.text != "" && !pageNumberLine.MatchString(l.text) {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// pageEdges measures a page's pageEdge from its body's runs.
+func pageEdges(runs []glyphRun) pageEdge {
+	lines := pageLines(runs)
+	margin := leftMargin(runs)
+	if len(lines) < minMarginLines || math.IsNaN(margin) {
+		return pageEdge{}
+	}
+	right := 0.0
+	for _, l := range lines {
+		right = math.Max(right, l.end)
+	}
+	flush := func(l lineBox) bool { return math.Abs(l.start-margin) <= 2 }
+	full, indents := 0, 0
+	for i, l := range lines {
+		if flush(l) && l.end >= right-justifiedSlack {
+			full++
+		}
+		if d, size := l.start-margin, math.Max(l.size, 1); i > 0 && d >= size*1.5 && d <= size*6 {
+			indents++
+		}
+	}
+	first, last := lines[0], lines[len(lines)-1]
+	return pageEdge{
+		lastFull:   full >= max(minMarginLines, len(lines)/3) && flush(last) && last.end >= right-justifiedSlack,
+		firstFlush: flush(first) && first.end-margin >= (right-margin)*fullLine,
+		indents:    indents >= minIndents,
+	}
+}
+
+const (
+	// justifiedSlack is how far (points) short of the right edge a
+	// justified line may end.
+	justifiedSlack = 1.0
+	// minIndents is how many indented first lines make a page one that
+	// indents its paragraphs.
+	minIndents = 2
+	// fullLine is the share of the text's width over which a line runs
+	// near its full width.
+	fullLine = 0.85
+)
+
 // leftMargin is where most of a page's lines start (to the point), or
 // NaN when fewer than minMarginLines do.
 func leftMargin(runs []glyphRun) float64 {
