@@ -623,6 +623,7 @@ func layoutRunsAt(runs []glyphRun, para float64) string {
 	var b strings.Builder
 	words := wordGaps(runs)
 	margin := leftMargin(runs)
+	cells := cellStarts(runs)
 	base := 0 // the last run on a baseline, which a superscript is not
 	start := 0.0
 	if len(runs) > 0 {
@@ -640,7 +641,7 @@ func layoutRunsAt(runs []glyphRun, para float64) string {
 			gap := r.x - (prev.x + prev.w)
 			switch {
 			case newLine(line, r):
-				centred := centredBreak(margin, start, r, dy, &b)
+				centred := centredBreak(margin, start, r, dy, &b) && !inColumn(cells, start) && !inColumn(cells, r.x)
 				b.WriteByte('\n')
 				if dy > leading(line, r)*min(para, 2.6) || dy < -size*4 && !runsOn(&b, r.s) ||
 					indented(margin, start, r, dy) && endsSentence(&b) || centred {
@@ -924,6 +925,31 @@ func centredBreak(margin, start float64, r glyphRun, dy float64, b *strings.Buil
 		return r.x-margin > size*centredIndent && endsSentence(b)
 	}
 	return false
+}
+
+// cellStarts counts, by the point they start at, a page's runs that
+// start a table's cell: those after a gap of over cellGap sizes on their
+// line (the value after a form's label).
+func cellStarts(runs []glyphRun) map[float64]int {
+	starts := map[float64]int{}
+	for i := 1; i < len(runs); i++ {
+		prev, r := runs[i-1], runs[i]
+		if !newLine(prev, r) && r.x-(prev.x+prev.w) > math.Max(r.size, 1)*cellGap && visible(r.s) {
+			starts[math.Round(r.x)]++
+		}
+	}
+	return starts
+}
+
+// inColumn reports whether a line that starts at x starts in a column
+// of the page's table cells (cellStarts), within a point. A form's value
+// that wraps, or stands on the line under its label ("Counsel: | Jane
+// Doe, Esq." / "Doe & Roe LLP"), starts far right of the margin as a
+// centred heading does, and centredBreak set it apart as one; a centred
+// heading lines up with no cell but by chance.
+func inColumn(cells map[float64]int, x float64) bool {
+	x = math.Round(x)
+	return cells[x-1]+cells[x]+cells[x+1] > 0
 }
 
 // headingLike reports whether a line may be a heading: short, no table's

@@ -524,3 +524,37 @@ func TestPDFSpacedColumnsInOneRun(t *testing.T) {
 		t.Errorf("text\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A form's value that wraps, or stands on the line under its label,
+// starts in the column of the values beside the other labels, far right
+// of the margin as a centred heading does: the centred-heading rule set
+// "Doe & Roe LLP" and "March 3, 2024" apart with blank lines, splitting
+// the form's entries. A line that starts in a column of the page's cells
+// is no centred heading.
+func TestPDFFormValuesNoCentredHeading(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BT /F1 11 Tf\n")
+	y := 700.0
+	line := func(cells ...any) {
+		for i := 0; i < len(cells); i += 2 {
+			fmt.Fprintf(&b, "1 0 0 1 %d %.1f Tm (%s) Tj\n", cells[i], y, cells[i+1])
+		}
+		y -= 13.4
+	}
+	line(72, "NOTICE OF APPEARANCE AND DESIGNATION OF COUNSEL")
+	line(72, "Case number:", 220, "2:23-cv-01234")
+	line(72, "Party represented:", 220, "Northwind Holdings, Inc.")
+	line(72, "Counsel:", 220, "Jane Doe, Esq.")
+	line(220, "Doe & Roe LLP")
+	line(220, "12 Elm Street, Springfield")
+	line(72, "Telephone:", 220, "(555) 123-4567")
+	line(72, "Date of appearance:")
+	line(220, "March 3, 2024")
+	b.WriteString("ET")
+	p := mustParse(t, "form.pdf", onePagePDF(b.String()))
+	want := "NOTICE OF APPEARANCE AND DESIGNATION OF COUNSEL\nCase number: | 2:23-cv-01234\nParty represented: | Northwind Holdings, Inc.\n" +
+		"Counsel: | Jane Doe, Esq.\nDoe & Roe LLP\n12 Elm Street, Springfield\nTelephone: | (555) 123-4567\nDate of appearance:\nMarch 3, 2024"
+	if got := strings.TrimSpace(p.Text); got != want {
+		t.Errorf("text\n%s\nwant\n%s", got, want)
+	}
+}
