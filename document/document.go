@@ -167,6 +167,12 @@ type TemplateCount struct {
 	New      bool   `json:"new,omitempty"` // first seen in this document
 	// Errors is how many of its entries were logged at an error level.
 	Errors int `json:"errors,omitempty"`
+	// Message, when set, is the one message all its entries in this
+	// document logged, the template's variables filled ("(alice) CMD
+	// (/home/alice/bin/backup.sh)" for "(<*>) CMD (<*>)"): a summary
+	// that showed only the shape did not say who ran what. Empty where
+	// the entries differ or the template has no variable.
+	Message string `json:"message,omitempty"`
 }
 
 // LogSummary says what happened in a log file.

@@ -509,12 +509,19 @@ func percent(share float64) string {
 }
 
 // templateSentence is "N× template", ended with a stop: a message that
-// ends its own sentence keeps its stop ("... state.").
+// ends its own sentence keeps its stop ("... state."). A template whose
+// entries all logged one message shows that message: "6× (alice) CMD
+// (/home/alice/bin/backup.sh)" says who ran what, "6× (<*>) CMD (<*>)"
+// did not.
 func templateSentence(t document.TemplateCount) string {
-	if strings.HasSuffix(t.Template, ".") || strings.HasSuffix(t.Template, "!") || strings.HasSuffix(t.Template, "?") {
-		return fmt.Sprintf("%d× %s", t.Count, t.Template)
+	text := t.Template
+	if t.Message != "" {
+		text = t.Message
 	}
-	return fmt.Sprintf("%d× %s.", t.Count, t.Template)
+	if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") {
+		return fmt.Sprintf("%d× %s", t.Count, text)
+	}
+	return fmt.Sprintf("%d× %s.", t.Count, text)
 }
 
 // errorWindow is ", errors from X to Y" when the log's error entries have

@@ -767,3 +767,20 @@ func TestFreeChineseNoticeKeywordsNotNested(t *testing.T) {
 		t.Errorf("%d windows of 数据合规自查工作 in %q", n, got)
 	}
 }
+
+// A log summary's sentence shows a template's one message where all its
+// entries logged it: "6× (<*>) CMD (<*>)" did not say whose job ran.
+func TestFreeLogSentenceShowsOneMessage(t *testing.T) {
+	var b strings.Builder
+	for _, at := range []string{"10:00:01", "11:00:01", "12:00:01"} {
+		b.WriteString("Nov 30 " + at + " web01 CRON[2001]: (root) CMD (cd / && run-parts --report /etc/cron.hourly)\n")
+		b.WriteString("Nov 30 " + at + " web01 CRON[2002]: (alice) CMD (/home/alice/bin/backup.sh)\n")
+	}
+	f := enrich.NewFree(enrich.FreeOptions{Logs: logs.NewRegistry(nil, logs.DefaultConfig())})
+	a := analyze(t, f, parsed("cron.log", b.String(), document.TypeLog), enrich.Request{})
+	for _, want := range []string{"3× (root) CMD (cd / && run-parts --report /etc/cron.hourly).", "3× (alice) CMD (/home/alice/bin/backup.sh)."} {
+		if !strings.Contains(a.Summary, want) {
+			t.Errorf("summary %q lacks %q", a.Summary, want)
+		}
+	}
+}

@@ -92,6 +92,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	isNew := map[string]bool{}
 	errTpl := map[string]bool{}
 	errs := map[string]int{} // entries at an error level, by template
+	// the one message each template's entries logged, "" once two differ
+	messages := map[string]string{}
 	var order []string
 	// the text of templates the miner did not keep (their leaf full, or
 	// its MaxTemplates reached): it cannot give it back when listed
@@ -144,6 +146,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			if _, kept := m.Template(id); !kept {
 				unkept[id] = tpl
 			}
+			messages[id] = strings.TrimSpace(content)
+		} else if messages[id] != strings.TrimSpace(content) {
+			messages[id] = ""
 		}
 		counts[id]++
 		if _, unremembered := unkept[id]; created && !unremembered {
@@ -264,6 +269,11 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		s.ErrorsStart, s.ErrorsEnd = formatTime(e.start), formatTime(e.end)
 	}
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs, unkept)
+	for i, t := range s.Templates {
+		if msg := messages[t.ID]; msg != t.Template && strings.Contains(t.Template, Wildcard) {
+			s.Templates[i].Message = clip(msg, templateMaxBytes)
+		}
+	}
 	s.Users = users.top(summaryTopUsers)
 	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
 	return s
