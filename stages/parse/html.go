@@ -161,7 +161,7 @@ func extractHTMLStream(text string) *extracted {
 			s.endTag(tok.DataAtom)
 		case html.SelfClosingTagToken:
 			if tok.DataAtom == atom.Br || tok.DataAtom == atom.Hr {
-				s.b.WriteString("\n")
+				s.blockBreak("\n")
 			}
 		}
 	}
@@ -264,7 +264,10 @@ func (s *htmlStream) startTag(tok html.Token) {
 		s.skip++
 	case a == atom.Ol || a == atom.Ul:
 		s.lists.push(newHTMLList(n, s.countItems))
-		s.b.WriteString("\n\n")
+		s.blockBreak("\n\n")
+	case a == atom.Li && s.inCell():
+		s.lists.itemLabel(n) // counted, its text kept to the row's line as the tree keeps it
+		s.blockBreak("")
 	case a == atom.Li:
 		endLine(&s.b)
 		if s.visible() {
@@ -280,9 +283,30 @@ func (s *htmlStream) startTag(tok html.Token) {
 	case a == atom.Td || a == atom.Th:
 		s.startCell(n)
 	case paraBlocks[a]:
-		s.b.WriteString("\n\n")
+		s.blockBreak("\n\n")
 	case lineBlocks[a]:
+		s.blockBreak("")
+	}
+}
+
+// inCell reports whether a table cell of the innermost table is open.
+func (s *htmlStream) inCell() bool {
+	t := s.table()
+	return t != nil && t.cell != nil
+}
+
+// blockBreak writes the break a block element makes: sep, or the end of
+// the line when sep is "". Inside a table cell it is a space, as the tree
+// walker writes it: a CMS wraps each cell's text in <p>, and a break
+// there split a row into lines that read as rows of their own.
+func (s *htmlStream) blockBreak(sep string) {
+	switch {
+	case s.inCell():
+		s.b.WriteString(" ")
+	case sep == "":
 		endLine(&s.b)
+	default:
+		s.b.WriteString(sep)
 	}
 }
 
@@ -314,7 +338,7 @@ func (s *htmlStream) endTag(a atom.Atom) {
 		s.skip--
 	case a == atom.Ol || a == atom.Ul:
 		s.lists.pop()
-		s.b.WriteString("\n\n")
+		s.blockBreak("\n\n")
 	case a == atom.Table:
 		s.endTable()
 		s.b.WriteString("\n\n")
@@ -329,9 +353,9 @@ func (s *htmlStream) endTag(a atom.Atom) {
 			endLine(&s.b)
 		}
 	case paraBlocks[a]:
-		s.b.WriteString("\n\n")
+		s.blockBreak("\n\n")
 	case lineBlocks[a]:
-		endLine(&s.b)
+		s.blockBreak("")
 	}
 }
 

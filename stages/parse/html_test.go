@@ -401,3 +401,25 @@ func TestHTMLFormTitleInFirstTableRow(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// The fallback reader keeps a cell's paragraphs, line breaks and lists on
+// its row's line, as the tree walker does: a CMS wraps each cell's text in
+// <p>, and a break there split "Invoices | 7 years" into lines that read
+// as rows of their own.
+func TestHTMLStreamCellBlocksStayInTheRow(t *testing.T) {
+	deep := strings.Repeat("<div>", 600)
+	page := `<html><body>` + deep + `<table><tr><th><p>Record</p></th><th><p>Retention</p></th></tr>` +
+		`<tr><td><p>Invoices</p></td><td><p>7 years</p><p>after the financial year</p></td></tr>` +
+		`<tr><td><div>Contracts</div></td><td>10 years<br>after expiry<ul><li>signed copy</li></ul></td></tr></table>` +
+		`<p>Destroy securely.</p>` + strings.Repeat("</div>", 600) + `</body></html>`
+	p := mustParse(t, "deep-table.html", []byte(page))
+	want := "Record | Retention\nInvoices | 7 years after the financial year\nContracts | 10 years after expiry signed copy\n\nDestroy securely."
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+	// the tree reads the same table, less deep, alike
+	tree := mustParse(t, "table.html", []byte(strings.ReplaceAll(strings.ReplaceAll(page, deep, ""), strings.Repeat("</div>", 600), "")))
+	if tree.Text != want {
+		t.Errorf("tree text %q\nwant %q", tree.Text, want)
+	}
+}
