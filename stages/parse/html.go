@@ -660,10 +660,11 @@ func childItems(n *html.Node) int {
 }
 
 // itemLabel is what starts list item n: its number in an ordered list
-// (its value attribute sets it), else a bullet.
+// (its value attribute sets it), else a bullet, indented by its list's
+// level.
 func (ls htmlLists) itemLabel(n *html.Node) string {
 	if len(ls) == 0 || !ls[len(ls)-1].ordered {
-		return "- "
+		return bulletAt(len(ls) - 1)
 	}
 	l := ls[len(ls)-1]
 	if v, err := strconv.Atoi(strings.TrimSpace(attrVal(n, "value"))); err == nil {
@@ -677,6 +678,15 @@ func (ls htmlLists) itemLabel(n *html.Node) string {
 	}
 	l.label = l.prefix + formatNumber(v, l.format)
 	return l.label + ". "
+}
+
+// bulletAt is the bullet of an item nested level lists deep (0 for an
+// outer list's): two spaces a level, as Markdown nests them. A browser
+// tells the levels apart by indentation and marks; written flat, "Invoices"
+// under "Paper records" read as the outer list's next item. The spaces
+// are keptSpace, which normalize leaves at the start of a line.
+func bulletAt(level int) string {
+	return strings.Repeat(string(keptSpace), 2*max(level, 0)) + "- "
 }
 
 // nestIn numbers list l under the item of parent it opens in when both

@@ -114,7 +114,7 @@ func TestHTMLStreamListsTermsAndSpansAsTheTree(t *testing.T) {
 		`<tr><td>Ledgers</td></tr><tr><td colspan="2">Payroll</td></tr><tr><td>HR</td><td>Files</td><td>6 years</td></tr></table>` +
 		`<ul><li hidden>gone</li><li>kept</li></ul>`
 	want := "1. Scope\n\n1.1. Paper.\n1.2. Electronic.\n\n2. Retention\n\nc. Finance.\ng. Personnel.\n\n" +
-		"iii. three\nii. two\n\n- aside\n\ni. one\n\n" +
+		"iii. three\nii. two\n\n  - aside\n\ni. one\n\n" +
 		"Record: information kept as evidence.\nDisposal: destruction or transfer.\nor review.\nOrphan term\n\nAfter.\n\n" +
 		"Class | Item | Period\nFinance | Invoices | 7 years\nFinance | Ledgers | 7 years\nFinance | Payroll\nHR | Files | 6 years\n\n- kept"
 	page := `<html><body>` + body + `</body></html>`
@@ -305,7 +305,7 @@ func TestHTMLNestedOrderedListsKeepTheirLevel(t *testing.T) {
 	p := mustParse(t, "retention.html", []byte(page))
 	want := "1. Scope\n\n1.1. Paper records.\n1.2. Electronic records.\n\n" +
 		"2. Retention\n\n2.3. Financial: seven years.\n\n2.3.1. Invoices.\n\n2.4. Personnel: six years.\n\n" +
-		"3. Disposal\n\n- Shred paper.\n\n1. Cross-cut.\n\na. Wipe disks.\n\n3.1. Stray."
+		"3. Disposal\n\n  - Shred paper.\n\n1. Cross-cut.\n\na. Wipe disks.\n\n3.1. Stray."
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
@@ -421,5 +421,26 @@ func TestHTMLStreamCellBlocksStayInTheRow(t *testing.T) {
 	tree := mustParse(t, "table.html", []byte(strings.ReplaceAll(strings.ReplaceAll(page, deep, ""), strings.Repeat("</div>", 600), "")))
 	if tree.Text != want {
 		t.Errorf("tree text %q\nwant %q", tree.Text, want)
+	}
+}
+
+// A <ul> nested in a list keeps its level: its bullets are indented two
+// spaces a level, as Markdown nests them. Read flat, "Invoices" under
+// "Paper records" read as one more kind of record beside it. The fallback
+// reader, for markup too deep for the tree, writes them alike.
+func TestHTMLNestedBulletsKeepTheirLevel(t *testing.T) {
+	body := `<ul><li>Paper records<ul><li>Invoices</li><li>Signed contracts</li></ul></li>` +
+		`<li>Electronic records<ul><li>Email</li><li>Shared drives<ul><li>Finance share</li></ul></li></ul></li>` +
+		`<li>Microfilm</li></ul><ol><li>Scope<ul><li>All staff</li></ul></li></ol>`
+	want := "- Paper records\n\n  - Invoices\n  - Signed contracts\n\n- Electronic records\n\n  - Email\n  - Shared drives\n\n    - Finance share\n\n- Microfilm\n\n" +
+		"1. Scope\n\n  - All staff"
+	deep := strings.Repeat("<div>", 600)
+	for name, page := range map[string]string{
+		"tree.html":   `<html><body>` + body + `</body></html>`,
+		"stream.html": `<html><body>` + deep + body + strings.Repeat("</div>", 600) + `</body></html>`,
+	} {
+		if p := mustParse(t, name, []byte(page)); p.Text != want {
+			t.Errorf("%s: text %q\nwant %q", name, p.Text, want)
+		}
 	}
 }
