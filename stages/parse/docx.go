@@ -107,7 +107,7 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 			title = t
 		}
 	}
-	ex := &extracted{text: normalize(text), title: collapseSpaces(title), encoding: encUTF8}
+	ex := &extracted{text: restoreKeptSpaces(normalize(text)), title: collapseSpaces(title), encoding: encUTF8}
 	aside := append(noted, pkg.margins(rels, d.margins, &skipped)...)
 	aside = append(aside, pkg.comments(rels, d.anchors, &skipped)...)
 	ex.aside = normalize(strings.Join(aside, "\n\n"))
@@ -510,6 +510,9 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				}
 				if label != "" && !joined {
 					label += " "
+				}
+				if n := len(rows); n > 0 && rows[n-1].inCell && bullet(label) {
+					label = "" // a cell's paragraphs share its row's line, as the HTML reader keeps them
 				}
 				line = label + line
 				if note != "" {

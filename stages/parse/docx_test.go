@@ -98,7 +98,7 @@ func TestDOCXAsWordShowsIt(t *testing.T) {
 	}
 	contains(t, "docx", p.Text,
 		"1. Definitions\n\n1.1 Services means", "1.2 Fees means", "(a) including travel;", "(b) excluding taxes.",
-		"2. Term\n\n2.1 This Agreement", "\n\na bullet point", "\n\nUnnumbered heading",
+		"2. Term\n\n2.1 This Agreement", "\n\n- a bullet point", "\n\nUnnumbered heading",
 		"Payment is due within thirty days[1].", "Signed: Jane Doe\n\nBox text once",
 		"\n\nEffective Date | 1 March 2026 (or signature)\n\n")
 	contains(t, "aside", p.Aside, "Footnote 1: Business days, as defined in clause 1.1.")
@@ -835,5 +835,29 @@ func TestDOCXFirstSentenceNoTitle(t *testing.T) {
 		if p := mustParse(t, name, c.data); p.Title != c.want {
 			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
 		}
+	}
+}
+
+// A bulleted paragraph starts with "- ", indented two spaces a level
+// (w:ilvl) as the HTML reader indents a nested <ul>: the bullets were
+// dropped, and a list's items and sub-items read as paragraphs of one
+// level. A bullet in a table cell stays out of its row's line.
+func TestDOCXBulletLevels(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="20">` +
+		`<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl>` +
+		`<w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61607;"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num></w:numbering>`
+	body := wPara("", "", "", "Records are kept in:") + wPara("", "2", "0", "Paper files") + wPara("", "2", "1", "Invoices") +
+		wPara("", "2", "1", "Signed contracts") + wPara("", "2", "0", "Electronic systems") + wPara("", "2", "1", "Shared drives") +
+		wPara("", "2", "2", "Finance share") +
+		`<w:tbl><w:tr><w:tc>` + wPara("", "", "", "Owner") + `</w:tc><w:tc>` + wPara("", "2", "0", "Finance") + `</w:tc></w:tr></w:tbl>`
+	p := mustParse(t, "records.docx", docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	}))
+	want := "Records are kept in:\n\n- Paper files\n\n  - Invoices\n\n  - Signed contracts\n\n- Electronic systems\n\n  - Shared drives\n\n    - Finance share\n\nOwner | Finance"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }

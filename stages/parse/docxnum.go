@@ -181,8 +181,9 @@ func (n *docxNumbering) label(p *docxPara) string {
 }
 
 // numbered is label, and whether the number joins the text with no space
-// between (w:suff="nothing"). A paragraph's own numPr wins over its style's;
-// numId 0 switches numbering off.
+// between (w:suff="nothing"); a bulleted paragraph's label is its bullet,
+// space included. A paragraph's own numPr wins over its style's; numId 0
+// switches numbering off.
 func (n *docxNumbering) numbered(p *docxPara) (string, bool) {
 	if n == nil {
 		return "", false
@@ -207,8 +208,14 @@ func (n *docxNumbering) numbered(p *docxPara) (string, bool) {
 		c[i] = n.startOf(numID, levels, i) - 1
 	}
 	lv := levels[at]
-	if lv.format == "bullet" || lv.format == "none" {
-		return "", false // a bullet or nothing: not a number anybody cites
+	if lv.format == "bullet" {
+		// "- " at its level's indent, as the HTML reader writes a nested
+		// <ul>: without a mark, an item and its sub-items read as
+		// paragraphs of one level
+		return bulletAt(at), true
+	}
+	if lv.format == "none" {
+		return "", false
 	}
 	out := lv.text
 	for i := 0; i <= at; i++ {
@@ -219,6 +226,12 @@ func (n *docxNumbering) numbered(p *docxPara) (string, bool) {
 		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), format))
 	}
 	return strings.TrimSpace(out), lv.joined
+}
+
+// bullet reports whether a paragraph's label is a bullet (bulletAt's),
+// not a number.
+func bullet(label string) bool {
+	return strings.TrimLeft(label, string(keptSpace)) == "- "
 }
 
 // counterOf returns the counters numID's paragraphs advance: those of
