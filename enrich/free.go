@@ -341,6 +341,9 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 			sentences = glossaryDefinitions(sentences)
 		}
 	}
+	if lead == "" {
+		sentences = rowSentences(sentences)
+	}
 	if lead != "" {
 		// an invoice's fields first, its small print in what is left
 		if budget -= utf8.RuneCountInString(lead) + 1; budget < minInvoiceRest {

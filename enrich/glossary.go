@@ -110,3 +110,24 @@ func glossaryDefinitions(sentences []string) []string {
 	}
 	return out
 }
+
+// rowSentences writes a two-column table's row whose second cell is a
+// sentence as "Label: sentence", as a glossary's entries read: a
+// summary sentence "Payment | Invoices are payable within 30 days." kept
+// the table's cell separator. A row whose cell closes no sentence
+// ("Hosting | USD 250 per month") is left with its separator, which marks
+// it as no sentence to the summariser.
+func rowSentences(sentences []string) []string {
+	out := make([]string, len(sentences))
+	for i, s := range sentences {
+		out[i] = s
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+		if !strings.ContainsRune(".!?。！？", last) {
+			continue
+		}
+		if term, ok := glossaryEntry(s); ok && strings.HasPrefix(strings.TrimSpace(s), term+" | ") {
+			out[i] = strings.Replace(s, term+" | ", term+": ", 1)
+		}
+	}
+	return out
+}

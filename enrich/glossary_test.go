@@ -60,3 +60,21 @@ func TestGlossaryTableSummary(t *testing.T) {
 		t.Errorf("summary %q", a.Summary)
 	}
 }
+
+// A table's row whose second cell is a sentence reads in a summary as a
+// glossary's entry does, "Label: sentence": "Payment | Invoices are
+// payable ..." kept the table's cell separator, which no sentence holds.
+// A row of values (a price list's) stays out of the summary.
+func TestTableRowSummary(t *testing.T) {
+	text := "Service catalogue 2026\n\nService | Price | Term\nHosting | USD 250 per month | 12 months\nBackup | USD 90 per month | 12 months\n\n" +
+		"Payment | Invoices are payable within 30 days of the invoice date.\n" +
+		"Renewal | Each service renews for the same term unless cancelled in writing.\n" +
+		"Cancellation | Either party may cancel on 60 days' notice.\n"
+	a, err := NewFree(FreeOptions{}).Analyze(t.Context(), parsedText(text), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Summary, " | ") || !strings.Contains(a.Summary, "Payment: Invoices are payable within 30 days") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}
