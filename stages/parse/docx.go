@@ -107,7 +107,7 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 			title = t
 		}
 	}
-	ex := &extracted{text: restoreKeptSpaces(normalize(text)), title: collapseSpaces(title), encoding: encUTF8}
+	ex := &extracted{text: restoreKeptSpaces(normalize(text)), title: collapseSpaces(title), heading: collapseSpaces(d.boldHead), encoding: encUTF8}
 	aside := append(noted, pkg.margins(rels, d.margins, &skipped)...)
 	aside = append(aside, pkg.comments(rels, d.anchors, &skipped)...)
 	ex.aside = normalize(strings.Join(aside, "\n\n"))
@@ -175,10 +175,24 @@ type docxPara struct {
 	// (w:pPr/w:rPr/w:del): with changes accepted its text runs on into
 	// the next paragraph
 	markDeleted bool
+	// bold and plain say whether some of its text is set in bold, and
+	// some not
+	bold, plain bool
 	// boxes are the lines of the text boxes anchored in the paragraph,
 	// read after it: a callout is the paragraph's aside, and read where
 	// its anchor run sits it cut the paragraph's sentence or came first
 	boxes []string
+}
+
+// emphasis notes whether text t of a run is set in bold.
+func (p *docxPara) emphasis(bold bool, t []byte) {
+	switch {
+	case len(bytes.TrimSpace(t)) == 0:
+	case bold:
+		p.bold = true
+	default:
+		p.plain = true
+	}
 }
 
 // docxRow is a table row being read: one line, its cells separated by
@@ -268,6 +282,10 @@ type docxDoc struct {
 	notes   *docxNotes          // note numbers; nil marks notes with their ids
 	margins *docxMargins        // the headers and footers sections use; nil ignores them
 	anchors *docxAnchors        // the text comments are anchored to; nil ignores it
+	// boldHead is the first short paragraph near the start set wholly in
+	// bold outside a table: the heading a document formatted by hand
+	// carries instead of a Title style
+	boldHead string
 }
 
 // docxText walks a WordprocessingML part (the body, the footnotes or
@@ -306,6 +324,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	// hidden is set by a run's w:vanish (hidden text, not shown or
 	// printed); a paragraph mark's vanish hides only the mark.
 	inText, inRun, hidden, skip := false, false, false, 0
+	bold, paras := false, 0 // the open run is bold; paragraphs written so far
 	// inMark is set inside a paragraph mark's run properties (w:pPr/w:rPr)
 	inPPr, inMark := false, false
 	box := "" // the check box of the legacy form field being read
@@ -381,9 +400,11 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					emit(text)
 				}
 			case name == "r":
-				inRun, hidden = true, false
+				inRun, hidden, bold = true, false, false
 			case name == "vanish" && inRun:
 				hidden = onOff(attr(t, "val"), true)
+			case name == "b" && inRun:
+				bold = onOff(attr(t, "val"), true)
 			case name == "sectPr":
 				d.margins.section()
 			case name == "headerReference" || name == "footerReference":
@@ -508,6 +529,9 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				if cur.heading && heading == "" {
 					heading = line
 				}
+				if paras++; paras <= titleWindow && cur.bold && !cur.plain && label == "" && len(rows) == 0 && d.boldHead == "" && headingLine(line) {
+					d.boldHead = line
+				}
 				if label != "" && !joined {
 					label += " "
 				}
@@ -523,6 +547,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			}
 		case xml.CharData:
 			if inText && !hidden && skip == 0 && cur != nil {
+				cur.emphasis(bold, t)
 				cur.text.Write(t)
 				d.anchors.write(t)
 			}

@@ -861,3 +861,29 @@ func TestDOCXBulletLevels(t *testing.T) {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
 }
+
+// A memo that opens with its first sentence and sets its heading by hand,
+// in bold, below it is titled by that heading, not by its file's name. A
+// bold label ("Note:"), a bold word inside a paragraph and a bold table
+// cell are no heading; a short first line is still the title.
+func TestDOCXBoldHeadingTitle(t *testing.T) {
+	boldPara := func(text string) string {
+		return `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	sentence := wPara("", "", "", "The Records Management team reviewed the retention schedule for all departmental shared drives during the second quarter.")
+	mixed := `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Owners </w:t></w:r><w:r><w:t>were confirmed by each department.</w:t></w:r></w:p>`
+	notBold := `<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>Plain Words Here</w:t></w:r></w:p>`
+	cell := `<w:tbl><w:tr><w:tc>` + boldPara("Department Owner") + `</w:tc></w:tr></w:tbl>`
+	for name, c := range map[string]struct {
+		body, want string
+	}{
+		"review.docx":  {sentence + boldPara("Retention Schedule Review 2026") + wPara("", "", "", "Each department confirmed its record owners."), "Retention Schedule Review 2026"},
+		"note.docx":    {sentence + boldPara("Note:") + mixed + notBold + cell, "note.docx"},
+		"heading.docx": {wPara("", "", "", "Quarterly review") + sentence + boldPara("Retention Schedule Review 2026"), "Quarterly review"},
+	} {
+		data := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + c.body + `</w:body></w:document>`})
+		if p := mustParse(t, name, data); p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}

@@ -57,7 +57,7 @@ func extractHTML(text string) *extracted {
 	if w.siteNames[strings.ToLower(title)] {
 		title = "" // the site's name, which its banner's logo and home link carry: the <h1> is the page's
 	}
-	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1))}
+	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1)), heading: w.boldHead}
 }
 
 // pageTitle is a page's title: its <title>, or its first <h1> when there is
@@ -582,6 +582,11 @@ type htmlWalker struct {
 	// labelEnd is where the last list item's number ended in b: a block
 	// that opens right there is the item's text, on its number's line
 	labelEnd int
+	// boldHead is the first <h2>-<h6>, or paragraph set wholly in bold,
+	// among the first blocks: a page with no <title> or <h1> that opens
+	// with a sentence was titled by its file's name
+	boldHead string
+	blocks   int // blocks looked at for boldHead
 }
 
 // htmlList is an open <ol> or <ul>: an ordered list numbers its items as a
@@ -747,6 +752,7 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		if n.DataAtom == atom.H1 && w.h1 == "" {
 			w.h1 = nodeText(n)
 		}
+		w.noteHeading(n)
 		w.open(n)
 		pre = pre || preformatted(n)
 	case html.CommentNode:
@@ -758,6 +764,50 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	if n.Type == html.ElementNode {
 		w.close(n)
 	}
+}
+
+// subHeadings are the headings below <h1>.
+var subHeadings = map[atom.Atom]bool{atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
+// noteHeading keeps block n as boldHead when it is the first heading
+// among the page's first blocks outside tables and lists: an <h2>-<h6>,
+// or a paragraph whose text is all bold.
+func (w *htmlWalker) noteHeading(n *html.Node) {
+	if w.boldHead != "" || w.cells > 0 || len(w.lists) > 0 || w.blocks >= titleWindow {
+		return
+	}
+	if n.DataAtom != atom.P && n.DataAtom != atom.Div && !subHeadings[n.DataAtom] {
+		return
+	}
+	w.blocks++
+	if t := collapseSpaces(nodeText(n)); (subHeadings[n.DataAtom] || allBold(n)) && headingLine(t) {
+		w.boldHead = t
+	}
+}
+
+// allBold reports whether every word of n's text is inside a <b>, a
+// <strong> or an element styled bold.
+func allBold(n *html.Node) bool {
+	if n.Type == html.ElementNode && boldElement(n) {
+		return true
+	}
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) == ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !allBold(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// boldStyleRe is an inline style that sets text in bold.
+var boldStyleRe = regexp.MustCompile(`(?i)font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b`)
+
+// boldElement reports an element that sets its text in bold.
+func boldElement(n *html.Node) bool {
+	return n.DataAtom == atom.B || n.DataAtom == atom.Strong || boldStyleRe.MatchString(attrVal(n, "style"))
 }
 
 // keepChromeHeading writes the <h1> of a site banner left out as chrome

@@ -444,3 +444,22 @@ func TestHTMLNestedBulletsKeepTheirLevel(t *testing.T) {
 		}
 	}
 }
+
+// A page with no <title> or <h1> that opens with a sentence is titled by
+// its first <h2> or paragraph set wholly in bold, not by its file's name;
+// a bold label or a bold word in a sentence is no title.
+func TestHTMLBoldHeadingTitle(t *testing.T) {
+	sentence := `<p>The Records Management team reviewed the retention schedule for all departmental shared drives during the second quarter.</p>`
+	for name, c := range map[string]struct {
+		body, want string
+	}{
+		"review.html": {sentence + `<p><b>Retention Schedule Review 2026</b></p><p>Each department confirmed its owners.</p>`, "Retention Schedule Review 2026"},
+		"styled.html": {sentence + `<div style="font-weight: 700">Shared Drive Audit</div>`, "Shared Drive Audit"},
+		"h2.html":     {sentence + `<h2>Findings by department</h2><p>Finance kept its records.</p>`, "Findings by department"},
+		"label.html":  {sentence + `<p><strong>Note:</strong></p><p><b>Owners</b> were confirmed by each department.</p><table><tr><td><b>Owner list</b></td></tr></table>`, "label.html"},
+	} {
+		if p := mustParse(t, name, []byte(`<html><body>`+c.body+`</body></html>`)); p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}

@@ -111,6 +111,10 @@ type extracted struct {
 	// aside is what the document carries beside its body (a DOCX's
 	// headers, footers and comments), for Parsed.Aside.
 	aside string
+	// heading is a heading the format marks by its looks alone (a short
+	// paragraph in bold near the start): the title when the text yields
+	// none but the file's name
+	heading string
 }
 
 // Parse parses in within lim. It returns an *Error when the document cannot
@@ -370,6 +374,11 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 	p.Title = ex.title
 	if p.Title == "" {
 		p.Title = fallbackTitle(p.Text, in.Filename)
+		if ex.heading != "" && p.Title == fallbackTitle("", in.Filename) {
+			// a memo that opens with its first sentence and sets its
+			// heading in bold below it was titled "review.docx"
+			p.Title = ex.heading
+		}
 	}
 	p.Sentences = lang.Sentences(lang.Clip(p.Text, MaxSentenceBytes), p.Language)
 	return p, nil

@@ -524,6 +524,18 @@ var layoutGapRe = regexp.MustCompile(`\S {3,}\S`)
 var abbrevEnd = map[string]bool{"inc": true, "ltd": true, "co": true, "corp": true, "llc": true, "plc": true, "bhd": true,
 	"pty": true, "ltda": true, "gmbh": true, "ag": true, "sa": true, "nv": true, "bv": true, "jr": true, "sr": true, "no": true}
 
+// headingLine reports whether a line marked as a heading only by its
+// looks (set in bold) reads as one: short, two words or more (four Han
+// characters), and no sentence, label or clause, which end in a stop or
+// a colon ("Note:", "Important.").
+func headingLine(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || utf8.RuneCountInString(line) > maxTitle || strings.ContainsAny(line[len(line)-1:], ".:;,") || strings.HasSuffix(line, "。") || strings.HasSuffix(line, "：") {
+		return false
+	}
+	return !oneWord(line) && !sentenceLine(line)
+}
+
 // sentenceLine reports a line that is a sentence, no title: it ends with
 // a full stop after a word that is no abbreviation, runs to sentenceWords
 // words or more, and is no title block flattened into its preamble (a
