@@ -344,6 +344,7 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	if lead == "" {
 		sentences = rowSentences(sentences)
 	}
+	sentences = withoutBullets(sentences)
 	if lead != "" {
 		// an invoice's fields first, its small print in what is left
 		if budget -= utf8.RuneCountInString(lead) + 1; budget < minInvoiceRest {

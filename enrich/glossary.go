@@ -131,3 +131,22 @@ func rowSentences(sentences []string) []string {
 	}
 	return out
 }
+
+// bulletRe is the bullet the parser writes before a list's item, indented
+// two spaces a level: "- ", "  - ".
+var bulletRe = regexp.MustCompile(`^\s*[-•]\s+`)
+
+// withoutBullets drops the bullet before a list item's sentence: a
+// summary read "... second quarter. - Invoices older than seven years
+// were destroyed." A numbered item keeps its number, which a clause is
+// cited by.
+func withoutBullets(sentences []string) []string {
+	out := make([]string, len(sentences))
+	for i, s := range sentences {
+		out[i] = s
+		if loc := bulletRe.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			out[i] = s[loc[1]:]
+		}
+	}
+	return out
+}

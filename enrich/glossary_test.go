@@ -78,3 +78,20 @@ func TestTableRowSummary(t *testing.T) {
 		t.Errorf("summary %q", a.Summary)
 	}
 }
+
+// A list item's sentence is summarised without the bullet the parser
+// writes before it ("- ", "  - " a level down): a summary read "...
+// quarter. - Invoices older than seven years were destroyed."
+func TestBulletedSentenceSummary(t *testing.T) {
+	text := "The Records Management team reviewed the retention schedule for all departmental shared drives during the second quarter.\n\n" +
+		"The review covered the following stores:\n\n- Paper files held in the basement archive\n\n" +
+		"  - Invoices older than seven years were destroyed by the records manager.\n\n- Shared drives\n\n" +
+		"Each department confirmed its record owners and the periods that apply to its records.\n"
+	a, err := NewFree(FreeOptions{}).Analyze(t.Context(), parsedText(text), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Summary, "- ") || !strings.Contains(a.Summary, "Invoices older than seven years") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}
