@@ -758,12 +758,53 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 	case html.CommentNode:
 		return
 	}
+	marker := w.wordBullet(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c, pre)
+		if c != marker {
+			w.walk(c, pre)
+		}
 	}
 	if n.Type == html.ElementNode {
 		w.close(n)
 	}
+}
+
+// msoListRe is the style of a list paragraph in a page Word saved as
+// HTML: "mso-list:l0 level2 lfo1", the list and the item's level.
+var msoListRe = regexp.MustCompile(`(?i)mso-list\s*:\s*l\d+\s+level(\d+)`)
+
+// wordBullets are the bullets Word writes in the marker of a list
+// paragraph it saves as HTML, in the Symbol, Courier New and Wingdings
+// fonts it sets them in: "·" and "o" read as text, the levels flat.
+const wordBullets = "·o§ü•▪Øvn–-*"
+
+// wordBullet writes, for a bulleted list paragraph of a page Word saved as
+// HTML, the bullet at its level (mso-list's), as a nested <ul>'s is, and
+// returns the marker span Word wrote instead, for the caller to leave
+// out; nil for any other element, a numbered item keeping its number.
+func (w *htmlWalker) wordBullet(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode || w.cells > 0 {
+		return nil
+	}
+	m := msoListRe.FindStringSubmatch(attrVal(n, "style"))
+	if m == nil {
+		return nil
+	}
+	c := n.FirstChild
+	for c != nil && (c.Type == html.CommentNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) == "") {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.ElementNode || c.DataAtom != atom.Span {
+		return nil
+	}
+	mark := strings.TrimFunc(nodeText(c), unicode.IsSpace)
+	if utf8.RuneCountInString(mark) != 1 || !strings.Contains(wordBullets, mark) {
+		return nil
+	}
+	level, _ := strconv.Atoi(m[1])
+	w.b.WriteString(bulletAt(level - 1))
+	w.labelEnd = w.b.Len()
+	return c
 }
 
 // subHeadings are the headings below <h1>.

@@ -463,3 +463,22 @@ func TestHTMLBoldHeadingTitle(t *testing.T) {
 		}
 	}
 }
+
+// A page Word saved as HTML writes a bulleted list as paragraphs whose
+// style names the item's level (mso-list) and whose first span holds the
+// bullet in a symbol font: "·" and "o" read as text and the levels flat.
+// Its items read as a nested <ul>'s do; a numbered item keeps its number.
+func TestHTMLWordListParagraphs(t *testing.T) {
+	item := func(level, mark, text string) string {
+		return `<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level` + level + ` lfo1'><![if !supportLists]><span style='font-family:Symbol'>` +
+			mark + `<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>` + text + `</p>`
+	}
+	page := `<html><body><div class=WordSection1><p class=MsoNormal>Records are disposed of as follows.</p>` +
+		item("1", "·", "Paper records") + item("2", "o", "Shredded on site.") + item("3", "§", "Certificate kept.") +
+		item("1", "·", "Electronic records") + item("1", "1.", "Numbered step") + `</div></body></html>`
+	p := mustParse(t, "disposal.htm", []byte(page))
+	want := "Records are disposed of as follows.\n\n- Paper records\n\n  - Shredded on site.\n\n    - Certificate kept.\n\n- Electronic records\n\n1. Numbered step"
+	if p.Text != want {
+		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
