@@ -682,7 +682,21 @@ func (ls htmlLists) itemLabel(n *html.Node) string {
 		return "- " // no letter or numeral for it
 	}
 	l.label = l.prefix + formatNumber(v, l.format)
-	return l.label + ". "
+	return ls.indent() + l.label + ". "
+}
+
+// indent is the indentation of a numbered item in a list nested under a
+// bullet: as deep as a bullet of its level, since "1." at the start of a
+// line under an indented "  - " read as the outer list starting over. A
+// list nested in numbered items only is told apart by its numbers (2.1.,
+// a.), as before.
+func (ls htmlLists) indent() string {
+	for _, l := range ls[:len(ls)-1] {
+		if !l.ordered {
+			return strings.Repeat(string(keptSpace), 2*(len(ls)-1))
+		}
+	}
+	return ""
 }
 
 // bulletAt is the bullet of an item nested level lists deep (0 for an

@@ -305,7 +305,7 @@ func TestHTMLNestedOrderedListsKeepTheirLevel(t *testing.T) {
 	p := mustParse(t, "retention.html", []byte(page))
 	want := "1. Scope\n\n1.1. Paper records.\n1.2. Electronic records.\n\n" +
 		"2. Retention\n\n2.3. Financial: seven years.\n\n2.3.1. Invoices.\n\n2.4. Personnel: six years.\n\n" +
-		"3. Disposal\n\n  - Shred paper.\n\n1. Cross-cut.\n\na. Wipe disks.\n\n3.1. Stray."
+		"3. Disposal\n\n  - Shred paper.\n\n    1. Cross-cut.\n\na. Wipe disks.\n\n3.1. Stray."
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
@@ -480,5 +480,22 @@ func TestHTMLWordListParagraphs(t *testing.T) {
 	want := "Records are disposed of as follows.\n\n- Paper records\n\n  - Shredded on site.\n\n    - Certificate kept.\n\n- Electronic records\n\n1. Numbered step"
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
+	}
+}
+
+// A numbered list nested under a bullet is indented as a bullet of its
+// level would be: "1." at the start of a line under "  - " read as the
+// outer list starting over. The fallback reader writes it alike.
+func TestHTMLNumberedUnderBulletIndented(t *testing.T) {
+	body := `<ul><li>Destroy paper records:<ol><li>Shred on site.</li><li>Keep the certificate.</li></ol></li><li>Wipe disks.</li></ul>`
+	want := "- Destroy paper records:\n\n  1. Shred on site.\n  2. Keep the certificate.\n\n- Wipe disks."
+	deep := strings.Repeat("<div>", 600)
+	for name, page := range map[string]string{
+		"tree.html":   `<html><body>` + body + `</body></html>`,
+		"stream.html": `<html><body>` + deep + body + strings.Repeat("</div>", 600) + `</body></html>`,
+	} {
+		if p := mustParse(t, name, []byte(page)); p.Text != want {
+			t.Errorf("%s: text %q\nwant %q", name, p.Text, want)
+		}
 	}
 }
