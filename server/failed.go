@@ -29,7 +29,7 @@ func (s *Server) openFailed(ctx context.Context) jetstream.KeyValue {
 		Description: "why documents were dead-lettered, by document id", Storage: jetstream.FileStorage,
 		TTL: 24 * time.Hour, Replicas: s.o.Config.NATS.Replicas})
 	if err != nil {
-		s.o.Log.Warn("failed-documents bucket unavailable: uploads refused by the pipeline will not say why", "err", err)
+		s.o.Log.Warn("failed-documents bucket unavailable: uploads refused by the pipeline will not say why", "bucket", FailedBucket, "err", err)
 		return nil
 	}
 	return kv

@@ -10,15 +10,19 @@ import (
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/pipeline"
 )
 
 // brokerDenying runs a NATS server with JetStream whose one user
-// ("docmill", password "pw") may do anything but touch the stream of KV
-// bucket bucket: a deployment whose ACLs predate that bucket.
-func brokerDenying(t *testing.T, bucket string) string {
+// ("docmill", password "pw") may do anything but touch the streams of KV
+// buckets: a deployment whose ACLs predate those buckets.
+func brokerDenying(t *testing.T, buckets ...string) string {
 	t.Helper()
-	stream := "KV_" + bucket
-	deny := []string{"$JS.API.STREAM.CREATE." + stream, "$JS.API.STREAM.UPDATE." + stream, "$JS.API.STREAM.INFO." + stream}
+	var deny []string
+	for _, b := range buckets {
+		stream := "KV_" + b
+		deny = append(deny, "$JS.API.STREAM.CREATE."+stream, "$JS.API.STREAM.UPDATE."+stream, "$JS.API.STREAM.INFO."+stream)
+	}
 	o := &natsserver.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
 		Users: []*natsserver.User{{Username: "docmill", Password: "pw", Permissions: &natsserver.Permissions{
 			Publish: &natsserver.SubjectPermission{Allow: []string{">"}, Deny: deny}}}}}
@@ -66,6 +70,52 @@ func TestStartsWithoutRefusedBucketPermission(t *testing.T) {
 		}
 		if len(warned) != 1 || !strings.Contains(warned[0], "level=WARN") {
 			t.Errorf("%s: log lines naming %s: %d, want one WARN:\n%s", role, connectors.RefusedBucket, len(warned), strings.Join(warned, "\n"))
+		}
+	}
+}
+
+// A worker and an indexer whose NATS user may use none of the buckets they
+// work without (docmill-pending, docmill-failed, docmill-deleted,
+// docmill-refused) start within one bound, not 20 s late for each, are
+// ready, and name each bucket once in their log: the indexer's web UI
+// does not try them again.
+func TestStartsWithoutOptionalBucketPermissions(t *testing.T) {
+	buckets := []string{pipeline.ProcessingBucket, pipeline.FailedBucket, pipeline.TombstoneBucket, connectors.RefusedBucket}
+	url := brokerDenying(t, buckets...)
+	for _, role := range []Role{RoleWorker, RoleIndexer} {
+		logs := &lockedBuffer{}
+		c := config.Default()
+		c.Data, c.NATS.URL, c.HTTP.Listen, c.Model.Disabled = t.TempDir(), url, "127.0.0.1:0", true
+		c.NATS.User, c.NATS.Password = "docmill", "pw"
+		began := time.Now()
+		s := runUntilEnd(t, Options{Config: c, Role: role}, logs)
+		if took := time.Since(began); took > 16*time.Second {
+			t.Errorf("%s: started in %v: waited on each bucket it may not use", role, took.Round(time.Second))
+		}
+		for _, path := range []string{"/readyz", "/dead-letters"} {
+			res, err := http.Get("http://" + s.HTTPAddr() + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("%s: %s %d, want 200", role, path, res.StatusCode)
+			}
+		}
+		time.Sleep(time.Second) // room for a warning repeated after the start
+		for _, b := range buckets {
+			if b == pipeline.TombstoneBucket && role == RoleWorker {
+				continue // only an indexing process keeps deletions
+			}
+			var warned []string
+			for _, l := range strings.Split(logs.String(), "\n") {
+				if strings.Contains(l, "bucket="+b) {
+					warned = append(warned, l)
+				}
+			}
+			if len(warned) != 1 || !strings.Contains(warned[0], "level=WARN") {
+				t.Errorf("%s: log lines naming %s: %d, want one WARN:\n%s", role, b, len(warned), strings.Join(warned, "\n"))
+			}
 		}
 	}
 }

@@ -415,21 +415,8 @@ func (s *Server) retry(ctx context.Context, what string, fn func(context.Context
 
 func (s *Server) open(ctx context.Context) (err error) {
 	c := s.o.Config
-	s.failed = s.openFailed(ctx)
-	if p, perr := pipeline.OpenProcessing(ctx, s.js, c.NATS.Replicas); perr != nil {
-		s.o.Log.Warn("documents being processed will read as unknown until indexed", "bucket", pipeline.ProcessingBucket, "err", perr)
-	} else {
-		s.inFlight = p
-	}
-	if rerr := s.refused.Keep(ctx, s.js, c.NATS.Replicas); rerr != nil {
-		s.o.Log.Warn("files the watched folders refuse are listed by this process only, until it stops", "bucket", connectors.RefusedBucket, "err", rerr)
-	}
+	s.openOptional(ctx)
 	if s.o.Role.indexes() {
-		if kv, terr := pipeline.OpenTombstones(ctx, s.js, c.NATS.Replicas); terr != nil {
-			s.o.Log.Warn("deletions of documents not yet indexed here are kept in memory only", "bucket", pipeline.TombstoneBucket, "err", terr)
-		} else {
-			s.tombstones = kv
-		}
 		ix, err := index.Open(indexDir(c), indexOptions(c))
 		if err != nil {
 			return err
@@ -775,7 +762,7 @@ func (s *Server) startHTTP() error {
 	h, err := web.New(web.Options{Index: s.ix, Ingest: ingest, Health: s.Health, Registry: s.metrics.Registry,
 		AuthToken: c.HTTP.AuthToken, AllowedHosts: c.HTTP.AllowedHosts, MaxUpload: int64(c.HTTP.MaxUploadMB) << 20,
 		MaxFiles: c.HTTP.MaxUploadFiles, Log: s.o.Log, NATS: s.nc, JS: s.js, Originals: s.originals,
-		Failed: s.failedReason, Refused: &s.refused})
+		Failed: s.failedReason, Refused: &s.refused, Processing: s.inFlight, OpenedBuckets: true})
 	if err != nil {
 		return err
 	}

@@ -73,8 +73,15 @@ type Options struct {
 	// (empty, too large, unreadable): the dead-letters page lists them, as
 	// no dead letter carries them. Unset, with JS, the page reads them from
 	// connectors.RefusedBucket, where every watcher on the broker keeps them.
-	Refused   *connectors.Refusals
-	MaxUpload int64 // bytes per upload (default 64 MiB)
+	Refused *connectors.Refusals
+	// Processing is pipeline.ProcessingBucket as the caller opened it.
+	// With OpenedBuckets set, New opens no bucket itself, even where
+	// Processing or Refused is nil: the caller tried already and said in
+	// its log what it does without them, and a second try of a bucket the
+	// NATS user may not use only waited as long again and said it twice.
+	Processing    *pipeline.Processing
+	OpenedBuckets bool
+	MaxUpload     int64 // bytes per upload (default 64 MiB)
 	// MaxFiles is the most files one multipart upload may carry (default
 	// DefaultMaxFiles): each becomes a document to analyse and index.
 	MaxFiles int
@@ -167,7 +174,8 @@ func New(o Options) (*Server, error) {
 	case o.JS != nil:
 		s.originals = &Originals{JS: o.JS}
 	}
-	if o.JS != nil {
+	s.pending.proc = o.Processing
+	if o.JS != nil && !o.OpenedBuckets {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		replicas := 1
 		if s.originals != nil {
