@@ -128,6 +128,7 @@ func (f *Folder) Run(ctx context.Context) error {
 		present := f.scan(ctx)
 		if first && present != nil {
 			f.reconcile(ctx, present)
+			f.Refused.Prune(ctx, f.Dir, present)
 		}
 		select {
 		case <-ctx.Done():
@@ -230,8 +231,10 @@ func (f *Folder) reroot() {
 	f.root.Close()
 	f.root = root
 	for k := range f.sizes {
-		if strings.HasPrefix(k, "!") {
+		if rel, ok := strings.CutPrefix(k, "!"); ok {
 			delete(f.sizes, k)
+			// the scan that follows refuses again what is in the new one
+			f.Refused.forget(f.Dir, rel)
 		}
 	}
 	if f.Log != nil {
@@ -247,10 +250,17 @@ func (f *Folder) reroot() {
 // a taken file that stays away removes its document.
 func (f *Folder) forget(ctx context.Context, present map[string]bool, now time.Time) {
 	for k := range f.sizes {
-		if !present[k] && !(strings.HasPrefix(k, "!") && present[k[1:]]) {
-			delete(f.sizes, k)
+		rel, refused := strings.CutPrefix(k, "!")
+		if present[rel] {
+			continue
+		}
+		delete(f.sizes, k)
+		if refused {
+			// nothing left to act on: the page listed it for days
+			f.Refused.forget(f.Dir, rel)
 		}
 	}
+	f.Refused.Refresh(ctx, now)
 	for rel, t := range f.done {
 		switch {
 		case present[rel]:

@@ -30,9 +30,13 @@ const refusalsKept = 100
 // (an indexer serving the UI, a second replica) still lists them.
 const RefusedBucket = "docmill-refused"
 
-// refusedFor is how long the bucket keeps a refusal: a file still in its
-// folder is refused again (and kept anew) when a watcher next starts.
-const refusedFor = 7 * 24 * time.Hour
+// refusedFor is how long the bucket keeps a refusal its watcher no longer
+// puts again. A watcher puts its refusals again every refusedFor/4
+// (Refresh), so those of a folder no longer watched (taken out of the
+// configuration, or its process gone) leave the page within refusedFor:
+// kept for a week, they were listed that long as if still waiting for
+// someone to act on them.
+var refusedFor = time.Hour
 
 // refusedTimeout bounds one read or write of the bucket: a watcher must
 // not stall on a slow broker, and the page must render without the list.
@@ -53,9 +57,10 @@ const refusedOpenTimeout = 10 * time.Second
 // without one, in this process's memory only. A nil *Refusals keeps
 // nothing.
 type Refusals struct {
-	mu   sync.Mutex
-	list []Refusal // oldest first
-	kv   jetstream.KeyValue
+	mu        sync.Mutex
+	list      []Refusal // oldest first
+	kv        jetstream.KeyValue
+	refreshed time.Time // when Refresh last put the list again
 }
 
 // Keep has rs keep its refusals in RefusedBucket (made if missing), and
@@ -97,12 +102,18 @@ func (rs *Refusals) add(r Refusal) {
 	if kv == nil {
 		return
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), refusedTimeout)
+	defer cancel()
+	put(ctx, kv, r)
+}
+
+// put keeps r in kv, dated when its file was first refused there for the
+// same reason.
+func put(ctx context.Context, kv jetstream.KeyValue, r Refusal) {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), refusedTimeout)
-	defer cancel()
 	key := refusalKey(r.Where, r.Name)
 	if at, ok := refusedAt(ctx, kv, key, r); ok {
 		r.At = at
@@ -148,6 +159,53 @@ func (rs *Refusals) forget(where, name string) {
 	// on failure it stays listed until it expires, as in a process that
 	// restarted before it was taken
 	_ = kv.Purge(ctx, refusalKey(where, name))
+}
+
+// Refresh puts this process's refusals in the bucket again, at most every
+// refusedFor/4: a file still refused stays listed while its folder is
+// watched, and leaves the page within refusedFor once it is not.
+func (rs *Refusals) Refresh(ctx context.Context, now time.Time) {
+	if rs == nil {
+		return
+	}
+	rs.mu.Lock()
+	if rs.kv == nil || now.Sub(rs.refreshed) < refusedFor/4 {
+		rs.mu.Unlock()
+		return
+	}
+	rs.refreshed = now
+	list, kv := slices.Clone(rs.list), rs.kv
+	rs.mu.Unlock()
+	ctx, cancel := context.WithTimeout(ctx, refusedTimeout)
+	defer cancel()
+	for _, r := range list {
+		put(ctx, kv, r)
+	}
+}
+
+// Prune drops the refusals of files in folder where that are not present
+// (by name relative to where): a watcher that starts learns this way of
+// the files removed while no watcher of the folder ran, whose refusals
+// were listed until they expired.
+func (rs *Refusals) Prune(ctx context.Context, where string, present map[string]bool) {
+	if rs == nil {
+		return
+	}
+	rs.mu.Lock()
+	kv := rs.kv
+	rs.mu.Unlock()
+	if kv == nil {
+		return
+	}
+	kept, err := readRefusals(ctx, kv)
+	if err != nil {
+		return // they expire in time
+	}
+	for _, r := range kept {
+		if r.Where == where && !present[r.Name] {
+			rs.forget(where, r.Name)
+		}
+	}
 }
 
 // Recent is the kept refusals, newest first: those in the bucket, from
