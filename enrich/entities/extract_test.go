@@ -3403,3 +3403,13 @@ func TestPartiesSignatureCells(t *testing.T) {
 		}
 	}
 }
+
+// A preamble whose last party's legal form ends the sentence ("made
+// between Acme Ltd and Beta Inc. The Supplier shall ...") ran on into the
+// next: the register read a party "Beta Inc. The Supplier".
+func TestPartyListEndsAtFormStop(t *testing.T) {
+	text := "SERVICES AGREEMENT\n\nThis agreement is made between Acme Ltd and Beta Inc. The Supplier shall indemnify the Customer against all claims. The Customer shall pay each invoice within 30 days.\n"
+	if got, want := textsOf(Extract(text, "en"), KindParty), []string{"Acme Ltd", "Beta Inc."}; !slices.Equal(got, want) {
+		t.Errorf("parties %q, want %q", got, want)
+	}
+}

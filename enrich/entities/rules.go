@@ -25,6 +25,18 @@ var betweenRe = regexp.MustCompile(`(?i)\b(?:by\s+and\s+between|by\s+and\s+among
 // parenthesis.
 var segmentEndRe = regexp.MustCompile(`(?i)\bW\s*I\s*T\s*N\s*E\s*S\s*S|\bRECITALS\b|\bWHEREAS\b|\bBACKGROUND\b|(?-i:\bRESOLVED\b)|[)"”]\s*\.\s|\.\s*\n`)
 
+// formThenSentenceRe is a legal form whose stop also ends the sentence,
+// the next one opening on a word no name does ("made between Acme Ltd
+// and Beta Inc. The Supplier shall ..."): the party list ends at the stop,
+// which the splitter, reading "Inc." as an abbreviation, did not end.
+// Only so near the list's start: further on the "between" is seldom a
+// preamble's ("negotiation between two parties, ..."), and cut short
+// there the text before the stop read as a party.
+var formThenSentenceRe = regexp.MustCompile(`\b(?:Inc|Ltd|Corp|Co|L\.L\.C|N\.V|B\.V|S\.A|P\.C|Pty|Pte|Ltda)(\.)\s+(?:The|This|Each|Either|Neither|Both|It|Its|Such|All|Any|In|Under|Subject)\s+[\p{L}]`)
+
+// formStopReach bounds where in a party list formThenSentenceRe ends it.
+const formStopReach = 300
+
 // partySegment returns the party list that follows "between" in the
 // preamble, its offset, and whether one was found.
 func partySegment(pre string) (string, int, bool) {
@@ -32,6 +44,9 @@ func partySegment(pre string) (string, int, bool) {
 		seg := pre[m[1]:min(len(pre), m[1]+900)]
 		if e := segmentEndRe.FindStringIndex(seg); e != nil {
 			seg = seg[:e[0]+1]
+		}
+		if e := formThenSentenceRe.FindStringSubmatchIndex(seg); e != nil && e[0] < formStopReach {
+			seg = seg[:e[3]]
 		}
 		if len(strings.TrimSpace(seg)) > 3 {
 			return seg, m[1], true
