@@ -302,13 +302,35 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	heading, note := "", ""
 	// emit writes a finished line: into the table cell it belongs to, or
 	// as a paragraph of its own
+	// inRows is set after a top-level table row: the rows of a table sit
+	// on consecutive lines, as the HTML reader writes them, and a blank
+	// line closes the table
+	inRows := false
+	endRows := func() {
+		if inRows {
+			b.WriteString("\n")
+			inRows = false
+		}
+	}
 	emit := func(line string) {
 		if n := len(rows); n > 0 && rows[n-1].inCell {
 			rows[n-1].cell = append(rows[n-1].cell, line)
 			return
 		}
+		endRows()
 		b.WriteString(line)
 		b.WriteString("\n\n")
+	}
+	// emitRow writes a finished row's line: a line of its table's block,
+	// or a cell's line in the row its table is nested in
+	emitRow := func(line string) {
+		if len(rows) > 0 {
+			emit(line)
+			return
+		}
+		b.WriteString(line)
+		b.WriteString("\n")
+		inRows = true
 	}
 	// place writes a finished paragraph's line: after the paragraph it is
 	// anchored in when it is a text box's, else as emit does
@@ -478,6 +500,9 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				if n := len(tables); n > 0 {
 					tables = tables[:n-1]
 				}
+				if len(rows) == 0 {
+					endRows() // the next table is a block of its own
+				}
 			case "tr":
 				if n := len(rows); n > 0 {
 					r := rows[n-1]
@@ -499,7 +524,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 						if heading == "" && len(rows) == 0 && b.Len() == 0 {
 							heading = rowTitle(r.cells) // a form's title row opens the document
 						}
-						emit(line)
+						emitRow(line)
 					}
 				}
 			case "p":
@@ -554,6 +579,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 		}
 	}
 	flush()
+	endRows()
 	return b.String(), heading, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/docmill/docmill/document"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -698,8 +699,8 @@ func TestDOCXMergedTableCells(t *testing.T) {
 		`</w:tbl>`
 	data := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`})
 	p := mustParse(t, "fees.docx", data)
-	want := "Fee Schedule\n\nRegion | Service | Tier | Fee\n\nEU | Hosting | Basic | USD 100\n\nEU | Hosting | Premium | USD 250\n\n" +
-		"EU | Support, all tiers | USD 40\n\nTraining | Onsite | USD 900\n\nUS | Training | Online | USD 90"
+	want := "Fee Schedule\nRegion | Service | Tier | Fee\nEU | Hosting | Basic | USD 100\nEU | Hosting | Premium | USD 250\n" +
+		"EU | Support, all tiers | USD 40\nTraining | Onsite | USD 900\nUS | Training | Online | USD 90"
 	if p.Text != want {
 		t.Errorf("text %q\nwant %q", p.Text, want)
 	}
@@ -885,5 +886,39 @@ func TestDOCXBoldHeadingTitle(t *testing.T) {
 		if p := mustParse(t, name, data); p.Title != c.want {
 			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
 		}
+	}
+}
+
+// A DOCX table reads as the HTML reader writes the same table: its rows on
+// consecutive lines, a blank line around the table and between two
+// tables, so a search, the summariser and the sentence splitter see one
+// block of rows either way.
+func TestDOCXTableRowsAsHTML(t *testing.T) {
+	row := func(cells ...string) string {
+		r := `<w:tr>`
+		for _, c := range cells {
+			r += `<w:tc>` + wPara("", "", "", c) + `</w:tc>`
+		}
+		return r + `</w:tr>`
+	}
+	before := "The Customer orders the services below."
+	after := "Prices exclude VAT."
+	body := wPara("", "", "", before) +
+		`<w:tbl>` + row("Service", "Price", "Term") + row("Storage", "USD 40", "12 months") + `</w:tbl>` +
+		`<w:tbl>` + row("Shredding", "USD 15") + `</w:tbl>` + wPara("", "", "", after)
+	docx := mustParse(t, "order.docx", docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`}))
+	page := mustParse(t, "order.html", []byte(`<html><body><p>`+before+`</p>`+
+		`<table><tr><td>Service</td><td>Price</td><td>Term</td></tr><tr><td>Storage</td><td>USD 40</td><td>12 months</td></tr></table>`+
+		`<table><tr><td>Shredding</td><td>USD 15</td></tr></table><p>`+after+`</p></body></html>`))
+	want := before + "\n\nService | Price | Term\nStorage | USD 40 | 12 months\n\nShredding | USD 15\n\n" + after
+	if docx.Text != want {
+		t.Errorf("DOCX text %q\nwant %q", docx.Text, want)
+	}
+	if page.Text != want {
+		t.Errorf("HTML text %q\nwant %q", page.Text, want)
+	}
+	// each row is a sentence of its own, not one run-on with the next
+	if !slices.Contains(docx.Sentences, "Service | Price | Term") || !slices.Equal(docx.Sentences, page.Sentences) {
+		t.Errorf("DOCX sentences %q\nHTML sentences %q", docx.Sentences, page.Sentences)
 	}
 }
