@@ -73,6 +73,7 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	d := &docxDoc{
 		nums:    newDocxNumbering(pkg.readAux(related(rels, "/numbering", "word/numbering.xml")), styles),
 		styles:  docxStyleNames(styles),
+		bold:    docxBoldStyles(styles),
 		chunk:   chunks.text,
 		notes:   newDocxNotes(settings, raw),
 		margins: &docxMargins{evenOdd: evenAndOddHeaders(settings)},
@@ -278,6 +279,7 @@ const maxGridColumns = 1000
 type docxDoc struct {
 	nums    *docxNumbering      // list numbers; nil leaves them out
 	styles  map[string]string   // paragraph style id -> name
+	bold    map[string]bool     // ids of the styles that set bold (styles.xml)
 	chunk   func(string) string // text of the altChunk with a relationship id
 	notes   *docxNotes          // note numbers; nil marks notes with their ids
 	margins *docxMargins        // the headers and footers sections use; nil ignores them
@@ -347,6 +349,17 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	// printed); a paragraph mark's vanish hides only the mark.
 	inText, inRun, hidden, skip := false, false, false, 0
 	bold, paras := false, 0 // the open run is bold; paragraphs written so far
+	// boldSet is set by the open run's own w:b, which beats its styles';
+	// charBold by a character style (w:rStyle) that sets bold
+	boldSet, charBold := false, false
+	// runBold says whether the open run of paragraph p shows bold: its own
+	// w:b, else its character style's or its paragraph style's
+	runBold := func(p *docxPara) bool {
+		if boldSet {
+			return bold
+		}
+		return charBold || d.bold[p.style]
+	}
 	// inMark is set inside a paragraph mark's run properties (w:pPr/w:rPr)
 	inPPr, inMark := false, false
 	box := "" // the check box of the legacy form field being read
@@ -422,11 +435,13 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					emit(text)
 				}
 			case name == "r":
-				inRun, hidden, bold = true, false, false
+				inRun, hidden, bold, boldSet, charBold = true, false, false, false, false
 			case name == "vanish" && inRun:
 				hidden = onOff(attr(t, "val"), true)
 			case name == "b" && inRun:
-				bold = onOff(attr(t, "val"), true)
+				bold, boldSet = onOff(attr(t, "val"), true), true
+			case name == "rStyle" && inRun:
+				charBold = d.bold[attr(t, "val")]
 			case name == "sectPr":
 				d.margins.section()
 			case name == "headerReference" || name == "footerReference":
@@ -572,7 +587,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 			}
 		case xml.CharData:
 			if inText && !hidden && skip == 0 && cur != nil {
-				cur.emphasis(bold, t)
+				cur.emphasis(runBold(cur), t)
 				cur.text.Write(t)
 				d.anchors.write(t)
 			}

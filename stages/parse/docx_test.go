@@ -922,3 +922,38 @@ func TestDOCXTableRowsAsHTML(t *testing.T) {
 		t.Errorf("DOCX sentences %q\nHTML sentences %q", docx.Sentences, page.Sentences)
 	}
 }
+
+// A heading set in bold by a character style ("Strong") or by a paragraph
+// style whose run properties are bold, its own or a style's it is based
+// on, is a bold heading as one with w:b on its runs is; a run's own
+// w:b="0" still beats its style.
+func TestDOCXBoldHeadingThroughStyles(t *testing.T) {
+	styles := `<w:styles ` + wNS + `>` +
+		`<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="MemoHead"><w:name w:val="Memo Head"/><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="MemoHead2"><w:name w:val="Memo Head 2"/><w:basedOn w:val="MemoHead"/></w:style>` +
+		`<w:style w:type="table" w:styleId="Grid"><w:name w:val="Grid"/><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>` +
+		`</w:styles>`
+	run := func(rpr, text string) string {
+		return `<w:r><w:rPr>` + rpr + `</w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>`
+	}
+	sentence := wPara("", "", "", "The Records Management team reviewed the retention schedule for all departmental shared drives during the second quarter.")
+	const head = "Retention Schedule Review 2026"
+	for name, c := range map[string]struct {
+		para, want string
+	}{
+		"strong.docx":    {`<w:p>` + run(`<w:rStyle w:val="Strong"/>`, head) + `</w:p>`, head},
+		"parastyle.docx": {`<w:p><w:pPr><w:pStyle w:val="MemoHead"/></w:pPr>` + run("", head) + `</w:p>`, head},
+		"basedon.docx":   {`<w:p><w:pPr><w:pStyle w:val="MemoHead2"/></w:pPr>` + run("", head) + `</w:p>`, head},
+		"unbold.docx":    {`<w:p>` + run(`<w:rStyle w:val="Strong"/><w:b w:val="0"/>`, head) + `</w:p>`, "unbold.docx"},
+		"table.docx":     {`<w:p><w:pPr><w:pStyle w:val="Grid"/></w:pPr>` + run("", head) + `</w:p>`, "table.docx"},
+	} {
+		data := docxOf(t, map[string]string{
+			"word/document.xml": `<w:document ` + wNS + `><w:body>` + sentence + c.para + `</w:body></w:document>`,
+			"word/styles.xml":   styles,
+		})
+		if p := mustParse(t, name, data); p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/encoding"
@@ -296,4 +297,83 @@ func docxStyleNames(styles []byte) map[string]string {
 		}
 	})
 	return names
+}
+
+// docxBoldStyles returns the ids of the styles whose run properties set
+// bold, their own or those of the styles they are based on: a heading set
+// in bold by a character style ("Strong") or by its paragraph style shows
+// bold with no w:b on its runs.
+func docxBoldStyles(styles []byte) map[string]bool {
+	own, base := docxStyleBold(styles)
+	bold := map[string]bool{}
+	for _, ids := range []map[string]bool{own, keysOf(base)} {
+		for id := range ids {
+			if styleSetsBold(id, own, base) {
+				bold[id] = true
+			}
+		}
+	}
+	return bold
+}
+
+// styleSetsBold follows style id's basedOn links to the first style that
+// sets w:b or not; a loop, or a chain deeper than Word writes, is cut short.
+func styleSetsBold(id string, own map[string]bool, base map[string]string) bool {
+	for s, n := id, 0; s != "" && n < maxStyleChain; s, n = base[s], n+1 {
+		if b, ok := own[s]; ok {
+			return b
+		}
+	}
+	return false
+}
+
+// keysOf returns the set of m's keys.
+func keysOf(m map[string]string) map[string]bool {
+	keys := make(map[string]bool, len(m))
+	for k := range m {
+		keys[k] = true
+	}
+	return keys
+}
+
+// maxStyleChain bounds the basedOn links followed from one style.
+const maxStyleChain = 16
+
+// docxStyleBold reads, per style id, the w:b of the style's own run
+// properties where it sets one (not a table style's conditional ones),
+// and the id of the style it is based on.
+func docxStyleBold(styles []byte) (own map[string]bool, base map[string]string) {
+	own, base = map[string]bool{}, map[string]string{}
+	dec := xml.NewDecoder(bytes.NewReader(styles))
+	var depth xmlDepth
+	var path []string // the open elements' local names
+	id := ""
+	for {
+		tok, err := depth.token(dec)
+		if err != nil {
+			return own, base // a damaged part yields what precedes the damage
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			path = append(path, t.Name.Local)
+			switch {
+			case t.Name.Local == "style":
+				id = attr(t, "styleId")
+			case id == "":
+			case under(path, "style", "basedOn"):
+				base[id] = attr(t, "val")
+			case under(path, "style", "rPr", "b"):
+				own[id] = onOff(attr(t, "val"), true)
+			}
+		case xml.EndElement:
+			if len(path) > 0 {
+				path = path[:len(path)-1]
+			}
+		}
+	}
+}
+
+// under reports whether the open elements in path end with names.
+func under(path []string, names ...string) bool {
+	return len(path) >= len(names) && slices.Equal(path[len(path)-len(names):], names)
 }
