@@ -84,7 +84,49 @@ func pageTitle(title, h1 string) string {
 	if widens(h, t) {
 		return h1 // "Public Notice" above "Public Notice of Annual General Meeting", "通知" above "关于调整收费标准的通知"
 	}
+	if sectionLabel(h, t) {
+		return h1 // "Intranet - Records" above "Records Retention Policy"
+	}
 	return title
+}
+
+// sectionLabel reports whether title t only names where a page sits, a
+// site and its section around a separator ("Intranet - Records"), and
+// heading h names the page in that section: h is longer than each part of
+// t and holds its last part's words, or starts with its first ("Records |
+// Intranet"). A heading that only mentions the site ("Welcome to the
+// intranet") ends with the first part, which names the site: the <title>
+// says more.
+func sectionLabel(h, t string) bool {
+	parts := titleSepRe.Split(t, -1)
+	if len(parts) < 2 {
+		return false
+	}
+	n := utf8.RuneCountInString(h)
+	for _, p := range parts {
+		if utf8.RuneCountInString(strings.TrimSpace(p)) >= n {
+			return false
+		}
+	}
+	first, last := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[len(parts)-1])
+	return holdsWords(h, last) || strings.HasPrefix(h, first) && widens(h, first)
+}
+
+// titleSepRe is the separator between a <title>'s site, section and page
+// names: a dash, dot or breadcrumb's arrow between spaces (not the hyphen
+// of "Non-Disclosure"), or a bar or full-width separator anywhere.
+var titleSepRe = regexp.MustCompile(`\s+(?:[-–—·•>»›]|::)\s+|\s*[|｜－]\s*`)
+
+// holdsWords reports whether heading h holds phrase p whole, at word
+// boundaries (any for Chinese, which writes none), and more besides.
+func holdsWords(h, p string) bool {
+	if p == "" || len(h) <= len(p) {
+		return false
+	}
+	if widens(h, p) {
+		return true
+	}
+	return strings.Contains(" "+h+" ", " "+p+" ")
 }
 
 // widens reports whether heading h says what title t says and more: t is

@@ -198,6 +198,19 @@ func TestPageTitle(t *testing.T) {
 		{"Public Notice", "Public Notice of Annual General Meeting", "Public Notice of Annual General Meeting"},
 		{"通知", "关于调整账户服务收费标准的通知", "关于调整账户服务收费标准的通知"},
 		{"Notice", "Noticeboard rules for tenants", "Notice"},
+		// a <title> that only names the site and its section
+		{"Intranet - Records", "Records Retention Policy", "Records Retention Policy"},
+		{"Records | Intranet", "Records Retention Policy", "Records Retention Policy"},
+		{"Acme Intranet – HR", "Annual HR Leave Policy", "Annual HR Leave Policy"},
+		{"公司内网 - 档案", "档案保管制度", "档案保管制度"},
+		{"Home > Intranet > Records", "Records Retention Policy", "Records Retention Policy"},
+		// ...but a <title> that names the page keeps it
+		{"Retention Policy - Intranet", "Records Retention Policy", "Retention Policy - Intranet"},
+		{"Intranet - Records", "Welcome to the intranet", "Intranet - Records"},
+		{"Records - Intranet", "Records", "Records - Intranet"},
+		{"Non-Disclosure Agreement", "Non-Disclosure Agreement Template", "Non-Disclosure Agreement Template"},
+		{"Records Retention Policy - Acme", "Records Retention Policy 2026 Update", "Records Retention Policy 2026 Update"},
+		{"Acme - Records Retention Schedule for All Departments", "Records Management", "Acme - Records Retention Schedule for All Departments"},
 	} {
 		if got := pageTitle(c.title, c.h1); got != c.want {
 			t.Errorf("pageTitle(%q, %q) = %q, want %q", c.title, c.h1, got, c.want)
