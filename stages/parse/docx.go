@@ -231,7 +231,7 @@ func (r *docxRow) startCell() {
 // "Premium | USD 250" showed no service); the continuing cell's own
 // paragraphs are not shown.
 func (r *docxRow) endCell() {
-	text := strings.Join(r.cell, " ")
+	text := cellLine(r.cell)
 	if t := r.table; t != nil {
 		switch r.vMerge {
 		case "continue":
@@ -249,6 +249,17 @@ func (r *docxRow) endCell() {
 	r.col += r.span
 	r.inCell = false
 }
+
+// cellLine is a cell's paragraphs on one line. A line break in a cell
+// (w:br, "USD 40" above "per month") is a space, as the HTML reader reads
+// a <br> in a cell: a row is one line, and the break's second line read
+// as a row of its own.
+func cellLine(paras []string) string {
+	return cellBreakRe.ReplaceAllString(strings.Join(paras, " "), " ")
+}
+
+// cellBreakRe is a line break with the spaces around it.
+var cellBreakRe = regexp.MustCompile(`[ \t]*\n\s*`)
 
 // cellProperty reads a cell's w:gridSpan or w:vMerge, or a row's
 // w:gridBefore (grid columns left empty before its first cell).

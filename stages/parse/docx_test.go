@@ -957,3 +957,16 @@ func TestDOCXBoldHeadingThroughStyles(t *testing.T) {
 		}
 	}
 }
+
+// A line break inside a table cell is a space, as a <br> in an HTML cell
+// is: a row is one line, and "per month" below "USD 40" is no row.
+func TestDOCXCellLineBreak(t *testing.T) {
+	cell := `<w:tc><w:p><w:r><w:t xml:space="preserve">USD 40 </w:t><w:br/><w:t>per month</w:t></w:r></w:p></w:tc>`
+	body := `<w:tbl><w:tr><w:tc>` + wPara("", "", "", "Storage") + `</w:tc>` + cell + `</w:tr></w:tbl>`
+	docx := mustParse(t, "fees.docx", docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`}))
+	page := mustParse(t, "fees.html", []byte(`<html><body><table><tr><td>Storage</td><td>USD 40 <br>per month</td></tr></table></body></html>`))
+	const want = "Storage | USD 40 per month"
+	if docx.Text != want || page.Text != want {
+		t.Errorf("DOCX %q, HTML %q, want %q", docx.Text, page.Text, want)
+	}
+}
