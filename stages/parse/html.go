@@ -87,6 +87,9 @@ func pageTitle(title, h1 string) string {
 	if sectionLabel(h, t) {
 		return h1 // "Intranet - Records" above "Records Retention Policy"
 	}
+	if titlePart(h, t) {
+		return h1 // "Acme | Records Retention Policy | Intranet"
+	}
 	return title
 }
 
@@ -110,6 +113,18 @@ func sectionLabel(h, t string) bool {
 	}
 	first, last := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[len(parts)-1])
 	return holdsWords(h, last) || strings.HasPrefix(h, first) && widens(h, first)
+}
+
+// titlePart reports whether heading h is one of the parts of title t
+// between separators: a site's and its section's names on both sides of
+// the page's, which the prefix and suffix rule does not see.
+func titlePart(h, t string) bool {
+	for _, p := range titleSepRe.Split(t, -1) {
+		if strings.TrimSpace(p) == h {
+			return true
+		}
+	}
+	return false
 }
 
 // titleSepRe is the separator between a <title>'s site, section and page

@@ -204,6 +204,9 @@ func TestPageTitle(t *testing.T) {
 		{"Acme Intranet – HR", "Annual HR Leave Policy", "Annual HR Leave Policy"},
 		{"公司内网 - 档案", "档案保管制度", "档案保管制度"},
 		{"Home > Intranet > Records", "Records Retention Policy", "Records Retention Policy"},
+		// the <h1> between the site's and the section's names
+		{"Acme | Records Retention Policy | Intranet", "Records Retention Policy", "Records Retention Policy"},
+		{"Intranet – 档案保管制度 – 档案室", "档案保管制度", "档案保管制度"},
 		// ...but a <title> that names the page keeps it
 		{"Retention Policy - Intranet", "Records Retention Policy", "Retention Policy - Intranet"},
 		{"Intranet - Records", "Welcome to the intranet", "Intranet - Records"},
