@@ -28,13 +28,26 @@ func NonProse(units []string) []bool {
 		out[i] = layout(u) || introduces(u) || formula(u) || quoteTail(u) || nameBlock(u) || titleCase(u) || heading(u) || notice(u) ||
 			definition(u) || actTitle(u) || sourceNoteRe.MatchString(u) || zhField(u) || signatureRe.MatchString(u) || i == 0 && (zhTitle(u) || headline(u)) || seen[normUnit(u)] >= repeatedUnit && headerLike(u) ||
 			unstopped(u) && (i+1 < len(units) || len(strings.Fields(u)) <= 6) || commaEnded(units, i) || paragraphCaption(units, i) ||
-			frAdminField.MatchString(u) || usAddressTail(u) || citationNote(u) || footnoteRe.MatchString(u) || runInHeading(units, i)
+			frAdminField.MatchString(u) || usAddressTail(u) || citationNote(u) || footnoteRe.MatchString(u) || runInHeading(units, i) ||
+			recordLine(u)
 		all = all && out[i]
 	}
 	if all {
 		return make([]bool, len(units))
 	}
 	return out
+}
+
+// recordLineRe is a line of a page's record-keeping: when it was last
+// reviewed or updated, its version, owner or next review ("Last reviewed
+// 14 January 2026.", "Owner: Records Management Office.", "Version 3.2").
+var recordLineRe = regexp.MustCompile(`(?i)^\s*(?:last\s+(?:reviewed|updated|modified|revised|amended)|(?:date\s+)?(?:reviewed|updated|revised|modified)\s*(?:on\s*)?:|(?:document\s+|policy\s+|page\s+)?(?:owner|version|ref(?:erence)?\s+no\.?)\s*:|version\s+\d|next\s+review|review\s+date)\b`)
+
+// recordLine reports a short unit that only keeps a page's record (its
+// review date, owner, version): an intranet policy's summary opened with
+// "Last reviewed 14 January 2026." and said nothing of the policy.
+func recordLine(u string) bool {
+	return recordLineRe.MatchString(u) && len(strings.Fields(u)) <= 12
 }
 
 // commaEnded reports a unit that ends with a comma although the unit

@@ -602,3 +602,36 @@ func TestRunInHeadingsAreNoProse(t *testing.T) {
 		}
 	}
 }
+
+// An intranet policy's record-keeping lines (review date, owner, version)
+// are no summary sentences: its summary opened with "Last reviewed 14
+// January 2026." and said nothing of the policy. A sentence that speaks of
+// reviews keeps its place.
+func TestNonProseRecordLines(t *testing.T) {
+	units := []string{
+		"Owner: Records Management Office.",
+		"Last reviewed 14 January 2026.",
+		"Version 3.2",
+		"Next review: January 2027.",
+		"This policy sets how long the company keeps business records.",
+		"Last year the committee reviewed every retention period and shortened four of them to meet the new statute.",
+	}
+	got := NonProse(units)
+	want := []bool{true, true, true, true, false, false}
+	for i := range units {
+		if got[i] != want[i] {
+			t.Errorf("%q: non-prose %v, want %v", units[i], got[i], want[i])
+		}
+	}
+	page := []string{
+		"Records Retention Policy",
+		"Owner: Records Management Office.",
+		"Last reviewed 14 January 2026.",
+		"This policy sets how long the company keeps business records and how it destroys them when that period ends.",
+		"Financial records are kept for seven years after the end of the financial year they relate to.",
+		"Records under a legal hold must not be destroyed until the hold is lifted by the General Counsel.",
+	}
+	if sum := Summarize(page, Options{MaxChars: 400, Language: "en"}); strings.Contains(sum, "reviewed") || strings.Contains(sum, "Owner") {
+		t.Errorf("summary %q keeps the page's record lines", sum)
+	}
+}
