@@ -94,9 +94,10 @@ var zhPartRe = regexp.MustCompile(`^第?[0-9０-９零〇一二两三四五六�
 // was a contract's key phrase.
 var zhAmountTok = regexp.MustCompile(`^(?i:rmb|cny|usd|hkd|twd|mop|eur|gbp|jpy)\d[\d,.]*$`)
 
-// zhLegalGeneric are what a contract calls itself and its parts: a key
-// phrase may end in them (劳动合同), none is one alone.
-var zhLegalGeneric = setOf(`合同 协议 合约 契约 条款 约定`)
+// zhLegalGeneric are what a contract or a rule calls itself and its
+// parts: a key phrase may end in them (劳动合同, 保密管理办法), none is one
+// alone.
+var zhLegalGeneric = setOf(`合同 协议 合约 契约 条款 约定 办法`)
 
 // zhGeneric are nouns too generic to be a key phrase alone that still head
 // longer ones ("推荐系统", "风险评价").
@@ -107,8 +108,9 @@ var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 �
 // object's first word they made fragments (加强员工, 履行竞业限制) the
 // key phrases of a notice. Such a verb opens no key phrase; it may end
 // one, where it is a noun (合同履行). Words that are as often nouns
-// (管理, 保护, 规范) are left out.
-var zhVerbs = setOf(`加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
+// (管理, 保护, 规范) are left out. 印发 is what a notice does to the
+// rules it issues (关于印发…的通知), and was such a notice's key phrase.
+var zhVerbs = setOf(`印发 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
 
 // zhVerbWord reports a word of zhVerbs, or one with a function word glued
 // on (追究其 of 追究其法律责任, one word of the segmenter's dictionary).
@@ -146,7 +148,7 @@ func zhTokens(text string) []zhTok {
 			enStop[strings.ToLower(w.Text)]:
 		case zhRoleCut(text, w.Text, w.End):
 			// 指甲 of 是指/甲方 cut 是/指甲/方: no word of the text
-		case isHanWord(w.Text) && zhSplitFragment(folded):
+		case isHanWord(w.Text) && (zhSplitFragment(folded) || zhConjunctionGlued(folded)):
 			// 方以 of 指甲/方以 (甲方以…), 自本 of 自本协议, 可识 of
 			// 可识别: no word, so none of a phrase either
 		case isHanWord(w.Text):
@@ -172,9 +174,10 @@ func zhRoleCut(text, word string, end int) bool {
 }
 
 // zhFunctionChars are the characters that stand alone as function words
-// (以 of 以任何形式, 本 of 本协议, 可 of 可识别): the segmenter, cutting a
-// run it cannot read, pairs them with a neighbour's character.
-const zhFunctionChars = "的了和与及或是在对为以于由从自向把被将并而且其之等个这那该此各每本也都就又还但如若所可要应有无不没很更最已"
+// (以 of 以任何形式, 本 of 本协议, 可 of 可识别, 现 of 现印发): the segmenter,
+// cutting a run it cannot read, pairs them with a neighbour's character
+// (现印 of 现印发给你们, a notice's key phrase).
+const zhFunctionChars = "的了和与及或是在对为以于由从自向把被将并而且其之等个这那该此各每本也都就又还但如若所可要应有无不没很更最已现"
 
 // zhSplitFragment reports whether a two-character word is a segmenter's
 // wrong cut across a word boundary: a function character and the edge of
@@ -193,6 +196,24 @@ func zhSplitFragment(w string) bool {
 	}
 	freq, _, ok := seg.Find(w)
 	return !ok || freq <= 0
+}
+
+// zhConjunctionGlued reports whether a word of three or more characters
+// is a conjunction glued to the word after it: the segmenter's dictionary
+// holds such runs as people's names (和竞业, tagged nr, of
+// 保密义务和竞业限制义务, cut 和竞业/限制), and 和竞业 was a rule's key
+// phrase. 与, 及 and 或 open no surname, and 和 seldom does.
+func zhConjunctionGlued(w string) bool {
+	r := []rune(w)
+	if len(r) < 3 || !strings.ContainsRune("和与及或", r[0]) {
+		return false
+	}
+	seg := lang.Segmenter()
+	if seg == nil {
+		return false
+	}
+	_, pos, ok := seg.Find(w)
+	return ok && pos == "nr"
 }
 
 // zhNumeralChars are Chinese numerals (everyday and financial) and the

@@ -116,9 +116,13 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 	var out []document.Keyword
 	var chosen []Candidate
 	var names []zhName
+	var titles [][]int
 	if isZH(opts.Language) {
 		names = companyNames(opts.Text)
 		opts.Distinct = opts.Distinct || zhNotice(opts.Text)
+		if opts.Distinct {
+			titles = zhTitleRe.FindAllStringSubmatchIndex(opts.Text, -1)
+		}
 	}
 	for _, k := range keep {
 		if len(out) == opts.Top {
@@ -149,6 +153,18 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			}
 		}
 		if opts.Distinct && isZH(opts.Language) {
+			if t, ok := cutTitle(c, opts.Text, titles); ok {
+				// a cut of a title in book-title marks (员工保密管理 of
+				// 《员工保密管理办法》, four words, one more than a
+				// phrase may hold): the title is the term
+				if t == "" {
+					continue
+				}
+				c.Text, c.Key = t, t
+				if redundant(c, chosen) {
+					continue
+				}
+			}
 			if i, wider := nested(c, chosen); wider {
 				// the chosen phrase is a piece of c's term (安全法 of
 				// 数据安全法): the term takes its place
@@ -156,6 +172,17 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 				out[i].Text = c.Text
 				continue
 			} else if i >= 0 {
+				continue
+			}
+			if boundPiece(c, chosen, opts.Text) {
+				continue
+			}
+			if i := holdsBound(c, chosen, opts.Text); i >= 0 {
+				// a chosen word that never stands alone (竞业 of
+				// 竞业限制, 竞业协议) is a piece of c's term: c takes its
+				// place
+				chosen[i] = c
+				out[i].Text = c.Text
 				continue
 			}
 		}
@@ -434,6 +461,77 @@ func nested(c Candidate, chosen []Candidate) (i int, wider bool) {
 		}
 	}
 	return -1, false
+}
+
+// maxTitleRunes is the longest title in book-title marks that cutTitle
+// lists in place of its cut; a longer one is a sentence, no facet.
+const maxTitleRunes = 20
+
+// cutTitle reports whether every occurrence of the Chinese phrase c lies
+// inside one title in book-title marks (titles: zhTitleRe matches in
+// text) without being all of it, and returns that title, less the
+// 中华人民共和国 a national law's opens with; "" when the title is too
+// long to be a key phrase. A notice's own title (关于印发《员工保密管理办法》的
+// 通知) repeats a rule's name that is longer than a phrase may be, and
+// its cut (员工保密管理) was the notice's key phrase.
+func cutTitle(c Candidate, text string, titles [][]int) (string, bool) {
+	title := ""
+	for _, sp := range c.Spans {
+		k := slices.IndexFunc(titles, func(m []int) bool { return m[2] <= sp[0] && sp[1] <= m[3] })
+		if k < 0 {
+			return "", false
+		}
+		t := strings.TrimPrefix(text[titles[k][2]:titles[k][3]], zhStatePrefix)
+		if title != "" && t != title {
+			// a piece that several titles share (中华人民共和国 of
+			// two laws' titles) names none of them
+			return "", true
+		}
+		title = t
+	}
+	if title == "" || title == c.Text {
+		return "", false
+	}
+	if utf8.RuneCountInString(title) > maxTitleRunes {
+		return "", true
+	}
+	return title, true
+}
+
+// zhBound reports whether the Chinese phrase c is a word of two
+// characters that text never writes alone: every occurrence runs on into
+// another word (竞业 of 竞业限制, 竞业协议, 竞业期限). Such a word modifies
+// the terms it opens and names none of its own; a function character
+// after it (员工的, 员工应当) or a punctuation mark ends it somewhere.
+func zhBound(c Candidate, text string) bool {
+	if c.Words != 1 || utf8.RuneCountInString(c.Text) != 2 || len(c.Spans) == 0 {
+		return false
+	}
+	for _, sp := range c.Spans {
+		if sp[1] > len(text) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(text[sp[1]:])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(zhFunctionChars, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// boundPiece reports whether c is a bound word (zhBound) that a chosen
+// phrase holds.
+func boundPiece(c Candidate, chosen []Candidate, text string) bool {
+	if !zhBound(c, text) {
+		return false
+	}
+	return slices.ContainsFunc(chosen, func(o Candidate) bool { return containsPart(o.Key, c.Key) })
+}
+
+// holdsBound finds the chosen bound word (zhBound) that c holds; -1 when
+// none.
+func holdsBound(c Candidate, chosen []Candidate, text string) int {
+	return slices.IndexFunc(chosen, func(o Candidate) bool { return containsPart(c.Key, o.Key) && zhBound(o, text) })
 }
 
 // containsPart reports whether short is a proper part of long.

@@ -1472,3 +1472,49 @@ func TestVariableAloneIsNoKeyPhrase(t *testing.T) {
 	notAmong(t, got, "vi", "wi", "aj", "bi")
 	among(t, got, "mediated position auction")
 }
+
+// A notice that issues a rule and an HR rule on non-competes list terms,
+// not their cuts: 竞业 never stands alone in the rule (竞业限制, 竞业协议,
+// 竞业期限), 员工保密管理 is four-fifths of the notice's own title
+// 《员工保密管理办法》, 中华人民共和国 opens the titles of two laws it cites,
+// and 和竞业 (a name in the segmenter's dictionary), 现印 (of 现印发给你们),
+// 印发 and 办法 say nothing a notice is about.
+func TestChineseNoticeListsTermsNotCuts(t *testing.T) {
+	notice := "关于印发《员工保密管理办法》的通知\n\n各部门、各子公司：\n\n" +
+		"为加强公司商业秘密保护，规范员工保密行为，根据《中华人民共和国劳动合同法》《中华人民共和国反不正当竞争法》等法律法规，公司制定了《员工保密管理办法》，现印发给你们，请认真贯彻执行。\n\n" +
+		"一、适用范围。本办法适用于公司全体员工，包括试用期员工和实习人员。\n\n" +
+		"二、保密义务。员工应当对在工作中知悉的商业秘密承担保密义务，不得向任何第三方披露客户名单、技术资料、定价策略和经营信息。\n\n" +
+		"三、竞业限制。对于高级管理人员、高级技术人员和其他负有保密义务的人员，公司可以与其签订竞业限制协议。竞业限制期限不得超过二年。在竞业限制期限内，公司按月向员工支付经济补偿。员工违反竞业限制约定的，应当按照约定向公司支付违约金。\n\n" +
+		"四、保密管理。各部门应当建立保密台账，对涉密文件实行分级管理。涉密文件的复制、传递和销毁应当经部门负责人批准。\n\n" +
+		"五、离职管理。员工离职时应当交还全部涉密资料，并签署保密承诺书。人力资源部负责核查竞业限制协议的履行情况。\n\n" +
+		"六、本办法自印发之日起施行，由人力资源部负责解释。\n\n人力资源部\n2026年3月1日\n"
+	rule := "员工保密与竞业限制管理规定\n\n" +
+		"第一条 为保护公司商业秘密，明确员工的保密义务和竞业限制义务，制定本规定。\n\n" +
+		"第二条 员工在职期间及离职后，均应当遵守保密义务，不得泄露公司的技术秘密和经营秘密。\n\n" +
+		"第三条 公司与负有竞业限制义务的员工签订竞业协议。竞业期限自员工离职之日起计算，最长不超过二年。竞业期间，公司按月支付竞业补偿金，补偿金标准为员工离职前十二个月平均工资的百分之三十。\n\n" +
+		"第四条 员工违反竞业协议的，应当返还已领取的竞业补偿金，并支付违约金。\n\n" +
+		"第五条 人力资源部负责竞业协议的签订和履行监督，法务部负责违约追偿。\n\n" +
+		"第六条 本规定自2026年4月1日起施行。\n"
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"notice", notice, []string{"员工保密管理办法", "竞业限制"}},
+		{"rule", rule, []string{"竞业限制", "竞业协议"}},
+	} {
+		var got []string
+		for _, k := range Extract(tc.text, Options{Language: "zh", Distinct: true}) {
+			got = append(got, k.Text)
+		}
+		for _, bad := range []string{"竞业", "员工保密管理", "中华人民共和国", "和竞业", "现印", "印发", "办法"} {
+			if slices.Contains(got, bad) {
+				t.Errorf("%s: key phrases %v hold the cut %q", tc.name, got, bad)
+			}
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: key phrases %v lack %q", tc.name, got, w)
+			}
+		}
+	}
+}
