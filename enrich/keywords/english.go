@@ -34,6 +34,10 @@ type etok struct {
 	// enumerated is the first word after a paragraph's enumerator at the
 	// start of its line ("(a) Standard.", "(1)(i) Risk analysis")
 	enumerated bool
+	// clauseHead is the first word after a clause's number at the start
+	// of its line ("1. Notification.", "12.3 Audit."): only a label's
+	// mark, not read as a sentence's start as enumerated is
+	clauseHead bool
 	// partHeading: the word is in a part's numbered heading in capitals
 	// (capitalsPartHeading)
 	partHeading bool
@@ -98,6 +102,7 @@ func tokenizeEnglish(text string) []etok {
 			}
 			t := etok{text: text[i:end], start: i, end: end, sent: sent, lineStart: lineStart, partHeading: capsLine}
 			t.enumerated = !lineStart && unicode.IsUpper(r) && afterEnumerator(text, i)
+			t.clauseHead = !lineStart && unicode.IsUpper(r) && afterClauseNumber(text, i)
 			// a paragraph's first word after its enumerator opens a
 			// sentence, and in a part's heading in capitals every word is
 			// capitalised: neither capital says the word names something
@@ -358,6 +363,23 @@ func afterEnumerator(text string, i int) bool {
 		return false // most lines: no regexp run
 	}
 	return enumeratorRe.MatchString(line)
+}
+
+// clauseNumberRe is a contract's clause number at the start of its line,
+// before the clause's run-in heading ("1. ", "12.3 ", "4.2. ").
+var clauseNumberRe = regexp.MustCompile(`^[ \t]*\d{1,3}(?:\.\d{1,3})*\.?[ \t]+$`)
+
+// afterClauseNumber reports whether the word at text[i:] follows a
+// clause's number (clauseNumberRe) alone on its line.
+func afterClauseNumber(text string, i int) bool {
+	if i == 0 || text[i-1] != ' ' && text[i-1] != '\t' {
+		return false
+	}
+	line := text[strings.LastIndexByte(text[:i], '\n')+1 : i]
+	if len(line) > 16 {
+		return false
+	}
+	return clauseNumberRe.MatchString(line)
 }
 
 // tokenBound is about the number of tokens tokenizeEnglish makes of text,
@@ -781,11 +803,21 @@ func labelLine(toks []etok, j int) bool {
 
 // paragraphLabel reports a paragraph's one-word label at toks[k], after
 // its enumerator and before a full stop or a colon: the CFR's "(a)
-// Standard." and "(b) Standard: Minimum necessary.", "(b) Objectives.".
-// Every paragraph of a rule may carry one, and "Standard" was a key
-// phrase of HIPAA's sections.
+// Standard." and "(b) Standard: Minimum necessary.", "(b) Objectives.",
+// and a contract's run-in heading after its clause's number ("1.
+// Notification. The Supplier shall notify"). Every paragraph of a rule
+// may carry one, and "Standard" was a key phrase of HIPAA's sections,
+// "Notification" of a supply agreement.
+//
+// After a clause's number only a full stop marks a label: a paper's
+// numbered heading "2. DCSP: PROBLEM FORMALIZATION" names its subject
+// before the colon.
 func paragraphLabel(toks []etok, k int) bool {
-	return toks[k].enumerated && k+1 < len(toks) && (toks[k+1].text == "." || toks[k+1].text == ":")
+	if k+1 >= len(toks) {
+		return false
+	}
+	next := toks[k+1].text
+	return toks[k].enumerated && (next == "." || next == ":") || toks[k].clauseHead && next == "."
 }
 
 // partLabel reports a part's label before its number at toks[k], or its

@@ -1518,3 +1518,33 @@ func TestChineseNoticeListsTermsNotCuts(t *testing.T) {
 		}
 	}
 }
+
+// A contract's run-in heading after its clause's number ("1.
+// Notification. The Supplier shall notify") labels the clause; the word
+// is no key phrase of the contract. A paper's numbered heading before a
+// colon ("2. DCSP: PROBLEM FORMALIZATION") names its subject and stays.
+func TestClauseRunInHeadingIsNoKeyPhrase(t *testing.T) {
+	text := "DATA SHARING AGREEMENT\n\n" +
+		"This Data Sharing Agreement is made between Northwind Motors Inc. and Harbor Fleet Services LLC.\n\n" +
+		"1. Notification. The supplier shall notify the fleet operator within five business days of any defect affecting vehicles supplied under this Agreement. Notification shall be given in writing to the fleet manager.\n\n" +
+		"2. Repair Data. The supplier shall share repair data with the fleet operator for every vehicle serviced by its authorised workshops. The fleet operator may share repair data with independent repairers, provided that such repairers keep the repair data confidential.\n\n" +
+		"3. Fees. The fleet operator shall pay an annual data access fee of USD 12,000.\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "en"}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	if slices.Contains(got, "notification") {
+		t.Errorf("key phrases %v hold the clause heading Notification", got)
+	}
+	if !slices.Contains(got, "repair data") {
+		t.Errorf("key phrases %v lack repair data", got)
+	}
+	paper := "Agents and constraints\n\n1. INTRODUCTION\nWe study agents.\n\n2. DCSP: PROBLEM FORMALIZATION\nA DCSP has agents. Each DCSP variable belongs to one agent, and a DCSP solver assigns values.\n"
+	var kws []string
+	for _, k := range Extract(paper, Options{Language: "en"}) {
+		kws = append(kws, k.Text)
+	}
+	if !slices.Contains(kws, "DCSP") {
+		t.Errorf("paper's key phrases %v lack DCSP", kws)
+	}
+}
