@@ -117,6 +117,10 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 	var chosen []Candidate
 	var names []zhName
 	var titles [][]int
+	var roles map[string]bool
+	if opts.Distinct && !isZH(opts.Language) {
+		roles = partyRoles(opts.Text)
+	}
 	if isZH(opts.Language) {
 		names = companyNames(opts.Text)
 		opts.Distinct = opts.Distinct || zhNotice(opts.Text)
@@ -129,6 +133,9 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			break
 		}
 		c := cand(k)
+		if roles[strings.ToLower(c.Text)] {
+			continue
+		}
 		if i := widens(c, chosen); i >= 0 && !isZH(opts.Language) && !redundant(c, slices.Delete(slices.Clone(chosen), i, i+1)) {
 			// c holds a chosen phrase that seldom occurs apart from it
 			// ("Repair Data" below "Data"): the model tier ranks such a
@@ -461,6 +468,39 @@ func nested(c Candidate, chosen []Candidate) (i int, wider bool) {
 		}
 	}
 	return -1, false
+}
+
+// roleWords are the roles a contract gives its parties.
+var roleWords = setOf("buyer seller purchaser vendor supplier customer client licensor licensee " +
+	"lessor lessee landlord tenant employer employee contractor subcontractor consultant " +
+	"distributor reseller franchisor franchisee borrower lender guarantor assignor assignee " +
+	"provider recipient discloser")
+
+// partyRoleRe is a party's role defined in brackets after its name
+// (Orbis Analytics Ltd ("Licensor"), (the "Buyer"), (hereinafter
+// referred to as the "Supplier")): group 1 is the role.
+var partyRoleRe = regexp.MustCompile(`\(\s*(?:(?i:the|hereinafter(?:\s+(?:referred\s+to\s+as|called))?)\s+)?(?:(?i:the)\s+)?["“']([A-Z][a-z]+)["”']\s*\)`)
+
+// partyRoles are the roles (roleWords) that text defines for its parties,
+// in lower case; nil when none. Alone, a role is no key phrase of a
+// contract: every supply agreement has a Buyer and a Supplier and every
+// licence a Licensee, so the role tells one contract from another no
+// better than "Agreement" does, and Buyer, Supplier, Licensee and
+// Licensor took four of two contracts' ten key phrases. The parties'
+// names, the contract's title (Software Licence Agreement) and its terms
+// (annual licence fee) say who and what; a role word in a phrase stays.
+// A role the text does not define (a regulation's "licensee") is left.
+func partyRoles(text string) map[string]bool {
+	var roles map[string]bool
+	for _, m := range partyRoleRe.FindAllStringSubmatch(text, -1) {
+		if r := strings.ToLower(m[1]); roleWords[r] {
+			if roles == nil {
+				roles = map[string]bool{}
+			}
+			roles[r] = true
+		}
+	}
+	return roles
 }
 
 // maxTitleRunes is the longest title in book-title marks that cutTitle

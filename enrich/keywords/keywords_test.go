@@ -1548,3 +1548,36 @@ func TestClauseRunInHeadingIsNoKeyPhrase(t *testing.T) {
 		t.Errorf("paper's key phrases %v lack DCSP", kws)
 	}
 }
+
+// A contract's key phrases leave out the roles it defines for its
+// parties (Orbis Analytics Ltd ("Licensor")): every licence has a
+// Licensee and a Licensor. A text that names a licensee without defining
+// it as a party's role keeps the word.
+func TestContractPartyRolesAreNoKeyPhrases(t *testing.T) {
+	licence := "SOFTWARE LICENCE AGREEMENT\n\n" +
+		"This Software Licence Agreement is entered into between Orbis Analytics Ltd (\"Licensor\") and Tern Logistics plc (hereinafter referred to as the \"Licensee\").\n\n" +
+		"1. Grant of Licence. Licensor grants Licensee a non-exclusive licence to install and use the Route Optimiser software on up to fifty workstations at Licensee's premises. Licensee shall not sublicense the software.\n\n" +
+		"2. Licence Fees. Licensee shall pay Licensor an annual licence fee of GBP 40,000 within thirty days of invoice.\n\n" +
+		"3. Source Code Escrow. Licensor shall deposit the source code of the Route Optimiser with an escrow agent. Licensee may obtain the source code from the escrow agent if Licensor becomes insolvent.\n\n" +
+		"4. Audit. Licensor may audit Licensee's use of the software once a year.\n"
+	var got []string
+	for _, k := range Extract(licence, Options{Language: "en", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	for _, role := range []string{"Licensee", "Licensor"} {
+		if slices.Contains(got, role) {
+			t.Errorf("key phrases %v hold the role %s", got, role)
+		}
+	}
+	if !slices.Contains(got, "Tern Logistics plc") {
+		t.Errorf("key phrases %v lack the party Tern Logistics plc", got)
+	}
+	undefined := strings.NewReplacer(` ("Licensor")`, "", ` (hereinafter referred to as the "Licensee")`, "").Replace(licence)
+	got = got[:0]
+	for _, k := range Extract(undefined, Options{Language: "en", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	if !slices.Contains(got, "Licensee") {
+		t.Errorf("key phrases %v of a text that defines no role lack Licensee", got)
+	}
+}
