@@ -209,14 +209,36 @@ func markParticleVerbs(toks []etok) {
 // case (not the month "May"), the word after one is a verb.
 var modals = setOf("shall should must may will can could would might")
 
-// markModalVerbs makes the word after a modal a break where the lexicon
-// took it for a noun: "Firms should set information security
-// requirements" gave the key phrase "set information security
-// requirements".
+// modalAdverbs stand between a modal and its verb ("shall not share",
+// "may also disclose").
+var modalAdverbs = setOf("not also only promptly immediately jointly thereafter")
+
+// toVerbs take an infinitive after "to" ("agrees to share", "the right
+// to audit", "is entitled to terminate"): the word after their "to" is a
+// verb as the word after a modal is.
+var toVerbs = setOf("agree agrees agreed undertake undertakes undertaken intend intends wish wishes " +
+	"elect elects fail fails refuse refuses continue continues right entitled permitted required " +
+	"obliged obligated authorised authorized able unable")
+
+// markModalVerbs makes the word after a modal, or after "to" that follows
+// a verb of toVerbs, a break where the lexicon took it for a noun, an
+// adverb of modalAdverbs between them: "Firms should set information
+// security requirements" gave the key phrase "set information security
+// requirements", and "shall not share diagnostic codes" and "agrees to
+// share repair data" gave "share diagnostic codes" and "share repair
+// data" beside "repair data".
 func markModalVerbs(toks []etok) {
 	for k := 0; k+1 < len(toks); k++ {
-		t, next := toks[k], &toks[k+1]
-		if t.punct || !modals[t.text] || next.punct || next.sent != t.sent || next.upper || next.acronym {
+		t := toks[k]
+		if t.punct || !modals[t.text] && !(t.lower == "to" && k > 0 && toVerbs[toks[k-1].lower]) {
+			continue
+		}
+		j := k + 1
+		for j+1 < len(toks) && !toks[j].punct && modalAdverbs[toks[j].lower] {
+			j++
+		}
+		next := &toks[j]
+		if next.punct || next.sent != t.sent || next.upper || next.acronym {
 			continue
 		}
 		if next.kind == kindContent || next.kind == kindModifier {

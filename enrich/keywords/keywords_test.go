@@ -1581,3 +1581,26 @@ func TestContractPartyRolesAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("key phrases %v of a text that defines no role lack Licensee", got)
 	}
 }
+
+// A verb after a modal and "not" ("shall not share diagnostic codes"),
+// or after "to" that an agreeing verb takes ("agrees to share repair
+// data"), opens no key phrase: "share repair data" stood beside "repair
+// data".
+func TestVerbAfterModalNotOrInfinitiveOpensNoPhrase(t *testing.T) {
+	text := "REPAIR DATA ACCESS AGREEMENT\n\n" +
+		"Northwind Motors agrees to share repair data with Harbor Fleet Services for every vehicle serviced by its workshops. " +
+		"Harbor Fleet Services shall not share repair data with any competitor and shall not share diagnostic codes with any insurer. " +
+		"Northwind Motors undertakes to share diagnostic codes within ten days. Repair data is held on the data platform.\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "en", Top: 15}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	for _, bad := range []string{"share repair data", "share diagnostic codes", "share repair", "share diagnostic"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the verb phrase %q", got, bad)
+		}
+	}
+	if !slices.Contains(got, "repair data") {
+		t.Errorf("key phrases %v lack repair data", got)
+	}
+}
