@@ -202,15 +202,21 @@ func zhSplitFragment(w string) bool {
 // is a conjunction glued to the word after it: the segmenter's dictionary
 // holds such runs as people's names (和竞业, tagged nr, of
 // 保密义务和竞业限制义务, cut 和竞业/限制), and 和竞业 was a rule's key
-// phrase. 与, 及 and 或 open no surname, and 和 seldom does.
+// phrase. 与, 及 and 或 open no surname, and 和 seldom does. The
+// dictionary holds a demonstrative glued to a noun too (该软件, of a
+// licence's 使用该软件, beside 软件): 该 opens no term.
 func zhConjunctionGlued(w string) bool {
 	r := []rune(w)
-	if len(r) < 3 || !strings.ContainsRune("和与及或", r[0]) {
+	if len(r) < 3 || !strings.ContainsRune("和与及或该", r[0]) {
 		return false
 	}
 	seg := lang.Segmenter()
 	if seg == nil {
 		return false
+	}
+	if r[0] == '该' {
+		freq, _, ok := seg.Find(string(r[1:]))
+		return ok && freq > 0
 	}
 	_, pos, ok := seg.Find(w)
 	return ok && pos == "nr"

@@ -1604,3 +1604,19 @@ func TestVerbAfterModalNotOrInfinitiveOpensNoPhrase(t *testing.T) {
 		t.Errorf("key phrases %v lack repair data", got)
 	}
 }
+
+// 该软件 is one word in the segmenter's dictionary (a demonstrative glued
+// to 软件): a licence that writes 使用该软件 listed it beside 软件.
+func TestChineseDemonstrativeGluedIsNoKeyPhrase(t *testing.T) {
+	text := "软件许可协议\n\n甲方：上海云帆信息技术有限公司\n乙方：杭州明远物流股份有限公司\n\n" +
+		"鉴于甲方拥有路径优化软件的著作权，乙方希望获得该软件的使用许可，双方达成如下协议：\n\n" +
+		"第一条 甲方授予乙方非独占的软件使用许可，乙方可在其物流中心安装使用该软件，不得再许可第三方使用该软件。\n\n" +
+		"第二条 乙方每年向甲方支付许可费。甲方提供技术支持和软件升级服务。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	if slices.Contains(got, "该软件") {
+		t.Errorf("key phrases %v hold 该软件", got)
+	}
+}
