@@ -94,10 +94,11 @@ var zhPartRe = regexp.MustCompile(`^第?[0-9０-９零〇一二两三四五六�
 // was a contract's key phrase.
 var zhAmountTok = regexp.MustCompile(`^(?i:rmb|cny|usd|hkd|twd|mop|eur|gbp|jpy)\d[\d,.]*$`)
 
-// zhLegalGeneric are what a contract or a rule calls itself and its
-// parts: a key phrase may end in them (劳动合同, 保密管理办法), none is one
-// alone.
-var zhLegalGeneric = setOf(`合同 协议 合约 契约 条款 约定 办法`)
+// zhLegalGeneric are what a contract, a rule or a notice calls itself
+// and its parts: a key phrase may end in them (劳动合同, 保密管理办法),
+// none is one alone (通知 was a notice's key phrase as "Agreement" would
+// be a contract's).
+var zhLegalGeneric = setOf(`合同 协议 合约 契约 条款 约定 办法 通知 通告 公告`)
 
 // zhGeneric are nouns too generic to be a key phrase alone that still head
 // longer ones ("推荐系统", "风险评价").

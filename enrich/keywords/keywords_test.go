@@ -1620,3 +1620,23 @@ func TestChineseDemonstrativeGluedIsNoKeyPhrase(t *testing.T) {
 		t.Errorf("key phrases %v hold 该软件", got)
 	}
 }
+
+// A notice's key phrases leave out what it calls itself: 通知 alone was
+// one of a non-compete notice's ten.
+func TestChineseNoticeWordIsNoKeyPhrase(t *testing.T) {
+	text := "关于进一步加强员工竞业限制管理的通知\n\n各部门：\n\n" +
+		"近期，部分离职员工违反竞业限制义务，到竞争对手处任职，给公司造成损失。为此，现就加强竞业限制管理通知如下：\n\n" +
+		"一、各部门应当梳理本部门负有竞业义务的人员名单，报人力资源部备案。\n\n" +
+		"二、人力资源部应当在员工离职前告知其竞业限制义务，并按时支付竞业补偿。\n\n" +
+		"三、对违反竞业限制约定的人员，法务部应当及时追究其违约责任。\n\n特此通知。\n\n人力资源部\n2026年5月8日\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh"}) {
+		got = append(got, k.Text)
+	}
+	if slices.Contains(got, "通知") {
+		t.Errorf("key phrases %v hold 通知", got)
+	}
+	if !slices.Contains(got, "竞业限制") {
+		t.Errorf("key phrases %v lack 竞业限制", got)
+	}
+}
