@@ -182,7 +182,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if doc.IsLog() && a.Log == nil && req.Wants(TaskLogs) {
 		missing = append(missing, TaskLogs)
 	}
-	if legalClass(a.Class) && a.Entities == nil && req.Wants(TaskEntities) {
+	if (legalClass(a.Class) || courtFiling(doc)) && a.Entities == nil && req.Wants(TaskEntities) {
 		missing = append(missing, TaskEntities)
 	}
 	// an invoice's summary opens with its fields, which the fallback reads

@@ -118,9 +118,13 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		{TaskLogs, func() bool { return (req.Wants(TaskLogs) || req.Wants(TaskKeywords)) && f.isLog(doc, a) }, func() error { f.logs(doc, a, req.Wants(TaskLogs)); return nil }},
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
 		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
-		{TaskEntities, func() bool { return req.Wants(TaskEntities) && legalClass(a.Class) }, func() error {
+		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (legalClass(a.Class) || courtFiling(doc)) }, func() error {
 			text, clipped := entityText(doc.Text)
-			a.Entities = entities.ForClass(entities.Extract(text, language), a.Class)
+			if courtFiling(doc) {
+				a.Entities = entities.CourtEntities(text, language)
+			} else {
+				a.Entities = entities.ForClass(entities.Extract(text, language), a.Class)
+			}
 			if clipped {
 				entityNote = fmt.Sprintf("entities read the first %d and last %d bytes of %d (analysis budget)", maxEntityHead, maxEntityTail, len(doc.Text))
 			}
@@ -207,6 +211,15 @@ func (f *Free) ClassOf(doc *document.Parsed) (string, float64, bool) {
 
 // legalClass reports the classes whose entities are extracted.
 func legalClass(class string) bool { return class == "contract" || class == "regulation" }
+
+// courtFiling reports an order, a judgment or a pleading, whatever its
+// class: the classifier knows contracts, regulations and logs, and a
+// filing is "other" (or, citing an act, a regulation), yet a litigation
+// register needs its parties, court, case number and dates. Its entities
+// are a filing's, not a contract's (entities.CourtEntities).
+func courtFiling(doc *document.Parsed) bool {
+	return !doc.IsLog() && !doc.IsEmail() && entities.CourtFiling(doc.Text)
+}
 
 // articleHeadingRe is a numbered article's heading line: with an
 // agreement's preamble (preambleRe), what makes a message a contract or an

@@ -784,3 +784,24 @@ func TestFreeLogSentenceShowsOneMessage(t *testing.T) {
 		}
 	}
 }
+
+// A memorandum order is no contract or regulation, yet a litigation
+// register needs its parties with their roles, case number and amounts:
+// its entities were empty.
+func TestFreeCourtFilingEntities(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA LOGISTICS LLC,\nDefendant.\n\n" +
+		"Case No. 3:21-cv-04567-JSC\n\nMEMORANDUM AND ORDER DENYING MOTION TO DISMISS\n\n" +
+		"Plaintiff seeks damages of $3,100,000 for breach of a shipping agreement. The motion to dismiss is DENIED. " +
+		"A case management conference is set for July 14, 2022.\n\nIT IS SO ORDERED.\n\nDated: June 2, 2022\n"
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), parsed("order.txt", text, document.TypeText), enrich.Request{})
+	got := map[string]string{}
+	for _, e := range a.Entities {
+		got[e.Kind+"|"+e.Text] = e.Role
+	}
+	for k, role := range map[string]string{"party|ACME WIDGETS, INC.": "plaintiff", "party|BETA LOGISTICS LLC": "defendant",
+		"case_number|3:21-cv-04567-JSC": "", "judgment_date|June 2, 2022": "", "money|$3,100,000": ""} {
+		if r, ok := got[k]; !ok || r != role {
+			t.Errorf("class %s: %s (role %q) not among %v", a.Class, k, role, got)
+		}
+	}
+}

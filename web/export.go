@@ -152,12 +152,14 @@ type exported struct {
 // contracts (their parties, dates and governing law) a spreadsheet opens.
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
-	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate"}
+	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
+	"court", "case_number", "judgment_date"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
 // spreadsheet reading the columns before by position still reads them.
-// The first interest rate's column follows them.
+// The first interest rate's column follows them, then a court filing's
+// court, case number and date of judgment.
 var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment, entities.RoleLeave}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
@@ -231,7 +233,11 @@ func csvRow(d *document.Result) []string {
 	}
 	var parties, kws []string
 	for _, e := range d.Entities {
-		if e.Kind == "party" {
+		switch {
+		case e.Kind == "party" && e.Role != "":
+			// a filing's caption: who sues whom is the register's point
+			parties = append(parties, e.Text+" ("+e.Role+")")
+		case e.Kind == "party":
 			parties = append(parties, e.Text)
 		}
 	}
@@ -248,7 +254,7 @@ func csvRow(d *document.Result) []string {
 	for _, role := range csvRoles {
 		row = append(row, durationOf(d.Entities, role))
 	}
-	row = append(row, first(entities.KindInterestRate))
+	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), first(entities.KindCaseNumber), date(entities.KindJudgmentDate))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

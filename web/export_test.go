@@ -278,7 +278,31 @@ func TestCSVRowLeaveAndInterest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-2] != "leave" || csvColumns[n-1] != "interest_rate" {
-		t.Errorf("columns end %q, want leave and interest_rate last", csvColumns[n-2:])
+	if n := len(csvColumns); csvColumns[n-5] != "leave" || csvColumns[n-4] != "interest_rate" {
+		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-5:])
+	}
+}
+
+// A court filing's row names each party's role and its court, case
+// number and date of judgment: the register of a litigation team.
+func TestCSVRowCourtFiling(t *testing.T) {
+	d := &document.Result{ID: "o1"}
+	d.Entities = []document.Entity{
+		{Kind: "court", Text: "UNITED STATES DISTRICT COURT", Value: "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA"},
+		{Kind: "case_number", Text: "3:21-cv-04567-JSC", Value: "3:21-cv-04567-JSC"},
+		{Kind: "party", Text: "ACME WIDGETS, INC.", Role: "plaintiff"},
+		{Kind: "party", Text: "BETA LOGISTICS LLC", Role: "defendant"},
+		{Kind: "judgment_date", Text: "June 2, 2022", Value: "2022-06-02"},
+	}
+	row := csvRow(d)
+	got := map[string]string{}
+	for i, name := range csvColumns {
+		got[name] = row[i]
+	}
+	for name, want := range map[string]string{"parties": "ACME WIDGETS, INC. (plaintiff); BETA LOGISTICS LLC (defendant)",
+		"court": "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA", "case_number": "3:21-cv-04567-JSC", "judgment_date": "2022-06-02"} {
+		if got[name] != want {
+			t.Errorf("%s = %q, want %q", name, got[name], want)
+		}
 	}
 }

@@ -2821,8 +2821,12 @@ const usSection = `\d+(?:[a-z]{1,2}\d*)?(?:[.\-]\d+(?:[a-z]{1,2}\d*)?)*(?:\([0-9
 const citeNum = `(?:\d+[A-Za-z]?(?:\.\d+)*(?:\([0-9a-zA-Z]{1,4}\))*|[A-Z](?:-\d+)?\b|[IVX]{1,5}\b)`
 
 // citations adds references to articles, sections, § and EU acts.
-func citations(x *collector, text string) {
-	var taken [][2]int // spans cited already: "§ 1320a" inside "42 U.S.C. § 1320a" is not a second citation
+func citations(x *collector, text string) { citationsOutside(x, text, nil) }
+
+// citationsOutside is citations, leaving out what lies within taken
+// (a court filing's citations of a section of a named act).
+func citationsOutside(x *collector, text string, taken [][2]int) {
+	// taken grows with the spans cited already: "§ 1320a" inside "42 U.S.C. § 1320a" is not a second citation
 	for _, re := range citationRes {
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			if inside(taken, m[0], m[1]) {

@@ -1,0 +1,392 @@
+package entities
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/docmill/docmill/document"
+)
+
+// Entity kinds a court filing adds to the contract's.
+const (
+	// KindCourt is the court a filing is before ("UNITED STATES DISTRICT
+	// COURT, NORTHERN DISTRICT OF CALIFORNIA").
+	KindCourt = "court"
+	// KindCaseNumber is the filing's case, claim or file number
+	// ("3:21-cv-04567-JSC", "CL-2021-000456", "NSD 1123 of 2022").
+	KindCaseNumber = "case_number"
+	// KindJudgmentDate is the date an order or judgment was made or
+	// signed ("Dated: June 2, 2022", "Date of judgment: 12 July 2024").
+	KindJudgmentDate = "judgment_date"
+)
+
+// Party roles in a court filing's caption, as in document.Entity.Role.
+const (
+	RolePlaintiff  = "plaintiff"
+	RoleDefendant  = "defendant"
+	RoleClaimant   = "claimant"
+	RoleAppellant  = "appellant"
+	RoleAppellee   = "appellee"
+	RoleRespondent = "respondent"
+	RoleApplicant  = "applicant"
+	RolePetitioner = "petitioner"
+)
+
+// captionBytes bounds where a filing's caption (court, parties, case
+// number) is looked for: a judgment quoting another caption further on
+// names no party of its own.
+const captionBytes = 4000
+
+var (
+	// courtLineRe is a caption's court line: "UNITED STATES DISTRICT
+	// COURT", "IN THE HIGH COURT OF JUSTICE", "FEDERAL COURT OF
+	// AUSTRALIA", "In the Supreme Court of New South Wales". A short line
+	// of its own, so that a contract's "courts of England" is none.
+	courtLineRe = regexp.MustCompile(`(?m)^[ \t]*((?:IN[ \t]+THE[ \t]+|In[ \t]+the[ \t]+)?[A-Z][A-Za-z.'’&, ]{0,80}?\b(?:COURT|Court|TRIBUNAL|Tribunal)\b[A-Za-z.'’&,() ]{0,80})[ \t]*$`)
+	// courtMoreRe is a line that goes on with the court's name: its
+	// district, division or list ("NORTHERN DISTRICT OF CALIFORNIA",
+	// "COMMERCIAL COURT (KBD)").
+	courtMoreRe = regexp.MustCompile(`^[ \t]*((?:FOR[ \t]+THE[ \t]+)?[A-Z][A-Z .,'&()]{2,80}\b(?:DISTRICT|DIVISION|CIRCUIT|COUNTY|DIVISION|REGISTRY|LIST)\b[A-Z .,'&()]*)[ \t]*$`)
+	// roleLabelRe is a caption's role line, under the names it labels
+	// ("Plaintiff,", "Defendants.", "Defendant-Appellee."), or before
+	// them ("Applicant: ACME PTY LTD").
+	roleLabelRe = regexp.MustCompile(`(?i)^[ \t]*(?:(?:and|&)[ \t]+)?(plaintiffs?|defendants?|claimants?|appellants?|appellees?|respondents?|applicants?|petitioners?)(?:[ \t]*[-/][ \t]*(appellants?|appellees?|respondents?|petitioners?|cross-\w+))?(?:[ \t]*/[ \t]*\w+)?[ \t]*[,.:]?[ \t]*(.*)$`)
+	// captionStopRe is a line that ends a party's names going up the
+	// caption: the "v." between the sides, "- and -", "Between:", a
+	// heading, or another role line.
+	captionStopRe = regexp.MustCompile(`(?i)^[ \t]*(?:-*[ \t]*(?:v|vs|versus|against|and|between)\.?[ \t]*:?[ \t]*-*|before[ \t]*:?.*|\)[ \t]*)$`)
+	// caseNumberRe is the case, claim or file number's line.
+	caseNumberRe = regexp.MustCompile(`(?im)(?:^|[ \t])[ \t]*(?:(?:Civil[ \t]+)?(?:Case|Claim|File|Docket|Index|Action|Appeal|Matter)[ \t]+(?:No\.?|Number|number|Nos\.?)|No\.)[ \t]*[:.]?[ \t]*([A-Z0-9][A-Za-z0-9:./\- ]{2,40}?)[ \t]*$`)
+	// judgmentDateLineRe is the line that dates the order or judgment.
+	judgmentDateLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:Dated|Date|Date[ \t]+of[ \t]+(?:judgment|order|decision|hearing[ \t]+and[ \t]+judgment)|Judgment[ \t]+date|Decided|Filed|Signed|Entered|Delivered|Handed[ \t]+down|Judgment[ \t]+delivered)[ \t]*(?:on)?[ \t]*[:.,]?[ \t]*(.{6,40}?)[ \t]*$`)
+	// neutralCitationRe is a neutral or a law-report citation:
+	// "[2019] UKSC 12", "[2023] EWHC 1234 (Comm)", "[2015] AC 1619",
+	// "(2022) 274 CLR 450", "[2024] FCA 789".
+	neutralCitationRe = regexp.MustCompile(`[\[(](?:1[89]|20)\d{2}[\])][ \t]+(?:\d{1,4}[ \t]+)?[A-Z][A-Za-z]{0,7}(?:[ \t]+(?:Civ|Crim|Ch|Cr|App|R))?[ \t]+\d{1,5}(?:[ \t]+\((?:Comm|Ch|QB|KB|Fam|TCC|Pat|IPEC|Admin|Costs)\))?`)
+	// usReporterRe is a US reporter citation with its court and year:
+	// "123 F.3d 456 (9th Cir. 1999)", "550 U.S. 544, 570 (2007)", "34 Cal.
+	// 4th 979, 988 (2004)".
+	usReporterRe = regexp.MustCompile(`\b\d{1,4}[ \t]+(?:U\.[ \t]?S\.|S\.[ \t]?Ct\.|L\.[ \t]?Ed\.(?:[ \t]?2d)?|F\.(?:[ \t]?(?:2d|3d|4th))?|F\.[ \t]?Supp\.(?:[ \t]?(?:2d|3d))?|[A-Z][a-z]{1,5}\.(?:[ \t]?(?:2d|3d|4th|5th|App\.))*(?:[ \t]+(?:2d|3d|4th|5th))?)[ \t]+\d{1,5}(?:,[ \t]*\d{1,5}(?:[-–]\d{1,5})?)?(?:[ \t]+\([^()\n]{0,40}?(?:1[89]|20)\d{2}\))?`)
+	// caseNameRe is the case name before a reporter or neutral citation:
+	// "Smith v. Jones, ", "Arnold v Britton ". Words of a name begin with
+	// a capital; "of", "and", "the", "&" join them.
+	caseNameRe = regexp.MustCompile(`((?:[A-Z][\w.&'’-]*,?[ \t]+(?:(?:of|and|the|for|de|du|&)[ \t]+)*)+v\.?[ \t]+(?:[A-Z][\w.&'’-]*,?[ \t]+(?:(?:of|and|the|for|de|du|&)[ \t]+)*)*?[A-Z][\w.&'’-]*(?:[ \t]+(?:Ltd|Inc|Co|Corp|Pty|plc|LLC|BV)\.?)?),?[ \t]*$`)
+	// signalRe is a citation signal a case name must not start with.
+	signalRe = regexp.MustCompile(`^(?:See(?:[ \t]+also)?|Cf\.|But[ \t]+see|Accord|In|On|The|As|And|Compare|Contra)[ \t]+`)
+	// statuteSectionRe is a section of a named act: "s 52 of the
+	// Competition Act", "section 3 of the Misrepresentation Act 1967",
+	// "s 35A of the Senior Courts Act 1981".
+	statuteSectionRe = regexp.MustCompile(`\b(?:ss?\.?|[Ss]ections?)[ \t]+\d{1,4}[A-Z]{0,2}(?:\(\w{1,4}\))*[ \t]+of[ \t]+the[ \t]+(?:[A-Z][\w’']*[ \t]+(?:(?:and|of|the|for|on)[ \t]+)*){1,8}?(?:Act|Law|Code|Ordinance|Rules|Regulations)(?:[ \t]+(?:1[89]|20)\d{2})?(?:[ \t]+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
+)
+
+// CourtFiling reports a court filing (an order, a judgment, a pleading, a
+// memorandum): its opening has a court line of its own and a caption's
+// role line, case number or neutral citation. A contract that names the
+// courts of a place has neither.
+func CourtFiling(text string) bool {
+	head := text[:safeCut(text, captionBytes)]
+	if !courtLineRe.MatchString(head) {
+		return false
+	}
+	if caseNumberRe.MatchString(head) || neutralCitationRe.MatchString(head) {
+		return true
+	}
+	for _, line := range strings.Split(head, "\n") {
+		if m := roleLabelRe.FindStringSubmatch(leftColumn(line)); m != nil && (m[3] == "" || strings.HasPrefix(strings.TrimSpace(line), m[1]+":")) {
+			return true
+		}
+	}
+	return false
+}
+
+// CourtEntities returns a court filing's entities: the caption's parties
+// with their roles, the court, the case number, the date of the order or
+// judgment, and from the body its money amounts, percentages, interest
+// rates, durations, dates and citations, the cases cited among them.
+// A contract's readings (parties from a preamble, agreement and effective
+// dates, governing law, defined terms, obligations) are left out: a
+// judgment's "shall" orders a party, and its dates are no agreement's.
+func CourtEntities(text, language string) []document.Entity {
+	x := &collector{seen: map[string]bool{}}
+	head := text[:safeCut(text, captionBytes)]
+	courtOf(x, head)
+	caseNumber(x, head)
+	captionParties(x, head)
+	judgmentDate(x, text)
+	sents := sentences(text)
+	dates(x, text, sents)
+	money(x, text)
+	percentages(x, text)
+	interestRates(x, text, false)
+	durations(x, text)
+	citationsOutside(x, text, courtCitations(x, text))
+	var out []document.Entity
+	for _, e := range x.sorted() {
+		switch e.Kind {
+		case KindAgreementDate, KindEffectiveDate, KindExpirationDate, KindComplianceDate:
+			e.Kind = KindDate
+		}
+		out = append(out, e)
+	}
+	return withoutDatedCopies(out)
+}
+
+// withoutDatedCopies drops a plain date that is the judgment's date
+// already.
+func withoutDatedCopies(es []document.Entity) []document.Entity {
+	judged := map[string]bool{}
+	for _, e := range es {
+		if e.Kind == KindJudgmentDate {
+			judged[e.Value] = true
+		}
+	}
+	out := es[:0]
+	seen := map[string]bool{}
+	for _, e := range es {
+		if e.Kind == KindDate && judged[e.Value] {
+			continue
+		}
+		// the date rules and the retyping above may give one date twice
+		if k := e.Kind + "\x00" + e.Text + "\x00" + e.Value; e.Kind == KindDate {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// safeCut is n, or len(s) when shorter, moved back to a rune's start.
+func safeCut(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return n
+}
+
+// courtOf adds the first court line of head, with the district or
+// division line that follows it as part of its value.
+func courtOf(x *collector, head string) {
+	m := courtLineRe.FindStringSubmatchIndex(head)
+	if m == nil {
+		return
+	}
+	name := strings.TrimSpace(head[m[2]:m[3]])
+	value := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(name, "IN THE "), "In the "))
+	rest := head[m[1]:]
+	if i := strings.IndexByte(rest, '\n'); i == 0 {
+		rest = rest[1:]
+		if j := strings.IndexByte(rest, '\n'); j >= 0 {
+			rest = rest[:j]
+		}
+		if more := courtMoreRe.FindStringSubmatch(rest); more != nil {
+			value += ", " + strings.TrimSpace(more[1])
+		}
+	}
+	x.add(KindCourt, name, value, m[2])
+}
+
+// caseNumber adds the caption's case number.
+func caseNumber(x *collector, head string) {
+	if m := caseNumberRe.FindStringSubmatchIndex(head); m != nil {
+		num := strings.TrimSpace(head[m[2]:m[3]])
+		x.add(KindCaseNumber, num, num, m[2])
+	}
+}
+
+// judgmentDate adds the date the order or judgment bears: its "Dated:"
+// or "Date of judgment:" line, in the caption or by the signature.
+func judgmentDate(x *collector, text string) {
+	for _, m := range judgmentDateLineRe.FindAllStringSubmatchIndex(text, -1) {
+		ds := findDatesOrdered(text[m[2]:m[3]], dayFirst(text))
+		if len(ds) == 0 || len(ds[0].iso) != len("2006-01-02") {
+			continue
+		}
+		x.add(KindJudgmentDate, ds[0].text, ds[0].iso, m[2]+ds[0].start)
+		return
+	}
+}
+
+// captionParties adds the caption's parties with their roles: the names
+// on the lines above a role line ("ACME WIDGETS, INC.," over
+// "Plaintiff,"), or after a labelled one ("Respondent: KOALA ENERGY PTY
+// LTD"). Names joined by "and", or numbered "(1)", "(2)", are parties of
+// their own.
+func captionParties(x *collector, head string) {
+	lines := strings.Split(head, "\n")
+	for i, l := range lines {
+		lines[i] = leftColumn(l)
+	}
+	pos := 0
+	starts := make([]int, len(lines))
+	for i, l := range lines {
+		starts[i] = pos
+		pos += len(l) + 1
+	}
+	for i, line := range lines {
+		m := roleLabelRe.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		// on appeal the appellate role is the one that counts:
+		// "Plaintiff-Appellee" is the appellee
+		role := captionRole(m[1])
+		if m[2] != "" && !strings.HasPrefix(strings.ToLower(m[2]), "cross") {
+			role = captionRole(m[2])
+		}
+		if m[3] != "" && !titleBeside(line, m[3]) {
+			if strings.HasPrefix(strings.TrimSpace(line), m[1]+":") {
+				addParties(x, m[3], role, starts[i])
+			}
+			continue
+		}
+		var names []string
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			l := strings.TrimSpace(lines[j])
+			if l == "" {
+				if len(names) > 0 {
+					break
+				}
+				continue
+			}
+			// a two-column caption's right column, flattened onto the
+			// line: "JANE DOE, an individual, Case No.: 23STCV01234"
+			if c := caseNumberRe.FindStringIndex(l); c != nil && c[0] > 0 {
+				l = strings.TrimSpace(l[:c[0]])
+			}
+			if captionStopRe.MatchString(l) || roleLabelRe.MatchString(l) || courtLineRe.MatchString(l) || courtMoreRe.MatchString(l) || caseNumberRe.MatchString(l) {
+				break
+			}
+			names = append([]string{l}, names...)
+		}
+		if len(names) > 0 {
+			addParties(x, strings.Join(names, "\n"), role, starts[max(0, i-len(names))])
+		}
+	}
+}
+
+// partySplitRe splits a caption's names: numbered "(1)", "(2)", lines,
+// or " and " between two names.
+var partySplitRe = regexp.MustCompile(`\n|\(\d{1,2}\)|\s+(?:and|&)\s+`)
+
+// addParties adds each name of names as a party in role.
+func addParties(x *collector, names, role string, pos int) {
+	for _, n := range partySplitRe.Split(names, -1) {
+		// a legal form keeps its stop ("CORP."); the caption's comma goes
+		n = strings.Trim(strings.TrimSpace(n), ",;: ")
+		n = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(n, "et al"), ","))
+		n = strings.Trim(descriptorRe.ReplaceAllString(n, ""), ",;: ")
+		if fictitiousRe.MatchString(n) {
+			continue // "DOES 1 through 50": placeholders for parties yet unnamed
+		}
+		if len(n) < 2 || !strings.ContainsAny(n[:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			continue
+		}
+		x.addRole(KindParty, n, "", role, pos)
+	}
+}
+
+// captionRole is the role a caption's label names, singular.
+func captionRole(label string) string {
+	l := strings.ToLower(label)
+	for _, r := range []string{RolePlaintiff, RoleDefendant, RoleClaimant, RoleAppellant, RoleAppellee, RoleRespondent, RoleApplicant, RolePetitioner} {
+		if strings.HasPrefix(l, r) {
+			return r
+		}
+	}
+	return l
+}
+
+// courtCitations adds the cases and statutes a filing cites: a case's
+// name with its reporter or neutral citation ("Smith v. Jones, 123 F.3d
+// 456 (9th Cir. 1999)", "Arnold v Britton [2015] UKSC 36"), a citation
+// without a name, and a section of a named act ("s 52 of the Competition
+// Act"). A case's value is its citation without its name. It returns
+// the spans cited, which the other citation rules leave alone.
+func courtCitations(x *collector, text string) [][2]int {
+	var taken [][2]int
+	for _, re := range []*regexp.Regexp{usReporterRe, neutralCitationRe} {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			if re == usReporterRe && monthAbbrRe.MatchString(text[m[0]:m[1]]) {
+				continue // "12 Jan. 2020" is a date
+			}
+			taken = append(taken, [2]int{m[0], m[1]})
+			cite := text[m[0]:m[1]]
+			start := m[0]
+			lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+			before := sentenceTail(text[max(lineStart, start-160):start])
+			if n := caseNameRe.FindStringSubmatchIndex(before); n != nil {
+				name := signalRe.ReplaceAllString(before[n[2]:n[3]], "")
+				start = start - len(before) + n[3] - len(name)
+				cite = strings.TrimSpace(text[start:m[1]])
+			}
+			x.add(KindCitation, cite, spaceRe.ReplaceAllString(text[m[0]:m[1]], " "), start)
+		}
+	}
+	for _, m := range statuteSectionRe.FindAllStringIndex(text, -1) {
+		taken = append(taken, [2]int{m[0], m[1]})
+		c := text[m[0]:m[1]]
+		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, " "), m[0])
+	}
+	return taken
+}
+
+// monthAbbrRe is an abbreviated month after a day, which the reporter
+// pattern would read as a reporter's name.
+var monthAbbrRe = regexp.MustCompile(`^\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.`)
+
+// stopRe is a full stop and the space after it, with the word before.
+var stopRe = regexp.MustCompile(`([\w'’]+)\.\s+`)
+
+// nameAbbrevs end with a stop within a case name ("Ford Motor Co. v.").
+var nameAbbrevs = map[string]bool{"Co": true, "Corp": true, "Inc": true, "Ltd": true, "Bros": true, "Mfg": true,
+	"Dept": true, "Univ": true, "St": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "No": true, "S": true,
+	"v": true, "U": true, "Nat'l": true, "Int'l": true, "Ass'n": true, "Sys": true, "Servs": true, "Ins": true}
+
+// sentenceTail is what follows the last sentence's end in s: "Beta. See
+// Robinson Helicopter Co. v. Dana Corp., " is "See Robinson Helicopter
+// Co. v. Dana Corp., ", whose name the earlier sentence does not start.
+func sentenceTail(s string) string {
+	cut := 0
+	for _, m := range stopRe.FindAllStringSubmatchIndex(s, -1) {
+		if !nameAbbrevs[s[m[2]:m[3]]] {
+			cut = m[1]
+		}
+	}
+	return s[cut:]
+}
+
+// columnGapRe is the gap between a two-column caption's columns: the
+// parties on the left, the case number and the title on the right.
+var columnGapRe = regexp.MustCompile(`[ \t]{3,}|\t`)
+
+// leftColumn is a caption line's left column.
+func leftColumn(line string) string {
+	indent := len(line) - len(strings.TrimLeft(line, " \t"))
+	if loc := columnGapRe.FindStringIndex(line[indent:]); loc != nil {
+		return line[:indent+loc[0]]
+	}
+	return line
+}
+
+var (
+	// descriptorRe is what a US caption says of a party after its name:
+	// ", an individual", ", a Delaware corporation".
+	descriptorRe = regexp.MustCompile(`(?i),[ \t]+(?:an?|the)[ \t]+[^,;]*$`)
+	// fictitiousRe is a California caption's unnamed defendants.
+	fictitiousRe = regexp.MustCompile(`^(?i:DOES|ROES)\b`)
+)
+
+// titleBeside reports a role line that a two-column caption's right
+// column joined when the text was flattened ("Plaintiff, COMPLAINT FOR
+// DAMAGES"): the label ends with a comma and capitals follow it, where
+// a sentence ("Plaintiff, a company, alleges") goes on in lower case.
+func titleBeside(line, rest string) bool {
+	before := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), rest))
+	return strings.HasSuffix(before, ",") && strings.ToUpper(rest) == rest && strings.ContainsAny(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+}

@@ -1,0 +1,155 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+// usMemo is a federal memorandum order's caption and body, flattened as
+// the parsers give it.
+const usMemo = `UNITED STATES DISTRICT COURT
+NORTHERN DISTRICT OF CALIFORNIA
+
+ACME WIDGETS, INC.,
+Plaintiff,
+v.
+BETA LOGISTICS LLC and GAMMA HOLDINGS CORP.,
+Defendants.
+
+Case No. 3:21-cv-04567-JSC
+
+MEMORANDUM AND ORDER GRANTING IN PART DEFENDANTS' MOTION TO DISMISS
+
+Plaintiff Acme Widgets, Inc. brings this action for breach of a shipping agreement dated March 3, 2020, seeking damages of $3,100,000. A complaint must state a plausible claim. Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 570 (2007); Smith v. Jones, 123 F.3d 456 (9th Cir. 1999). The economic loss rule bars the fraud claim against Beta. See Robinson Helicopter Co. v. Dana Corp., 34 Cal. 4th 979, 988 (2004).
+
+IT IS SO ORDERED.
+
+Dated: June 2, 2022
+`
+
+// ukJudgment is an English judgment's heading, its parties numbered.
+const ukJudgment = `Neutral Citation Number: [2023] EWHC 1234 (Comm)
+Case No: CL-2021-000456
+IN THE HIGH COURT OF JUSTICE
+Date: 19 May 2023
+Between :
+NORTHWIND SHIPPING LIMITED
+Claimant
+- and -
+(1) EASTERLY COMMODITIES PLC
+(2) MR DAVID PATEL
+Defendants
+JUDGMENT
+1. Northwind claims unpaid hire of £1,875,000. See Arnold v Britton [2015] UKSC 36. Interest runs under s 35A of the Senior Courts Act 1981.
+`
+
+// auJudgment labels its parties before their names.
+const auJudgment = `FEDERAL COURT OF AUSTRALIA
+File number: NSD 1123 of 2022
+Date of judgment: 12 July 2024
+Applicant: AUSTRALIAN COMPETITION AND CONSUMER COMMISSION
+Respondent: KOALA ENERGY PTY LTD
+1 The respondent pay a pecuniary penalty of $12,500,000. It contravened s 52 of the Competition Act.
+`
+
+// caPleading is a two-column state court caption, its columns run together.
+const caPleading = `SUPERIOR COURT OF THE STATE OF CALIFORNIA
+FOR THE COUNTY OF LOS ANGELES
+JANE DOE, an individual, Case No.: 23STCV01234
+Plaintiff, COMPLAINT FOR DAMAGES
+vs.
+MEGACORP HOLDINGS, INC., a Delaware corporation; and DOES 1 through 50, inclusive,
+Defendants.
+Plaintiff Jane Doe alleges as follows.
+`
+
+// caption is the caption entities of es (court, case number, parties
+// with their roles, judgment date) as "kind|text|value|role".
+func caption(es []document.Entity) []string {
+	var out []string
+	for _, e := range es {
+		switch e.Kind {
+		case KindCourt, KindCaseNumber, KindParty, KindJudgmentDate:
+			out = append(out, e.Kind+"|"+e.Text+"|"+e.Value+"|"+e.Role)
+		}
+	}
+	return out
+}
+
+func TestCourtEntitiesCaption(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"us", usMemo, []string{
+			"court|UNITED STATES DISTRICT COURT|UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA|",
+			"case_number|3:21-cv-04567-JSC|3:21-cv-04567-JSC|",
+			"party|ACME WIDGETS, INC.||plaintiff", "party|BETA LOGISTICS LLC||defendant", "party|GAMMA HOLDINGS CORP.||defendant",
+			"judgment_date|June 2, 2022|2022-06-02|",
+		}},
+		{"uk", ukJudgment, []string{
+			"court|IN THE HIGH COURT OF JUSTICE|HIGH COURT OF JUSTICE|",
+			"case_number|CL-2021-000456|CL-2021-000456|",
+			"party|NORTHWIND SHIPPING LIMITED||claimant", "party|EASTERLY COMMODITIES PLC||defendant", "party|MR DAVID PATEL||defendant",
+			"judgment_date|19 May 2023|2023-05-19|",
+		}},
+		{"au", auJudgment, []string{
+			"court|FEDERAL COURT OF AUSTRALIA|FEDERAL COURT OF AUSTRALIA|",
+			"case_number|NSD 1123 of 2022|NSD 1123 of 2022|",
+			"party|AUSTRALIAN COMPETITION AND CONSUMER COMMISSION||applicant", "party|KOALA ENERGY PTY LTD||respondent",
+			"judgment_date|12 July 2024|2024-07-12|",
+		}},
+		{"ca", caPleading, []string{
+			"court|SUPERIOR COURT OF THE STATE OF CALIFORNIA|SUPERIOR COURT OF THE STATE OF CALIFORNIA, FOR THE COUNTY OF LOS ANGELES|",
+			"case_number|23STCV01234|23STCV01234|",
+			"party|JANE DOE||plaintiff", "party|MEGACORP HOLDINGS, INC.||defendant",
+		}},
+	}
+	for _, c := range cases {
+		if !CourtFiling(c.text) {
+			t.Errorf("%s: not read as a court filing", c.name)
+		}
+		if got := caption(CourtEntities(c.text, "en")); !slices.Equal(got, c.want) {
+			t.Errorf("%s caption:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestCourtEntitiesCitationsAndMoney(t *testing.T) {
+	es := CourtEntities(usMemo, "en")
+	wantCites := []string{
+		"Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 570 (2007)",
+		"Smith v. Jones, 123 F.3d 456 (9th Cir. 1999)",
+		"Robinson Helicopter Co. v. Dana Corp., 34 Cal. 4th 979, 988 (2004)",
+	}
+	if got := textsOf(es, KindCitation); !slices.Equal(got, wantCites) {
+		t.Errorf("citations:\n got %q\nwant %q", got, wantCites)
+	}
+	if got := valuesOf(es, KindMoney); !slices.Equal(got, []string{"USD 3100000"}) {
+		t.Errorf("money %q", got)
+	}
+	// the agreement the filing is about is a date, not the filing's agreement date
+	if got := valuesOf(es, KindDate); !slices.Equal(got, []string{"2020-03-03"}) {
+		t.Errorf("dates %q", got)
+	}
+	uk := textsOf(CourtEntities(ukJudgment, "en"), KindCitation)
+	for _, want := range []string{"[2023] EWHC 1234 (Comm)", "Arnold v Britton [2015] UKSC 36", "s 35A of the Senior Courts Act 1981"} {
+		if !slices.Contains(uk, want) {
+			t.Errorf("uk citations %q lack %q", uk, want)
+		}
+	}
+	if au := textsOf(CourtEntities(auJudgment, "en"), KindCitation); !slices.Contains(au, "s 52 of the Competition Act") {
+		t.Errorf("au citations %q", au)
+	}
+}
+
+// A contract that names courts and a case is no court filing.
+func TestCourtFilingNotContract(t *testing.T) {
+	contract := "MASTER SERVICES AGREEMENT\nThis Agreement is made on 1 May 2024 between Acme Ltd and Beta Inc.\n" +
+		"17. Disputes\nThe courts of England shall have exclusive jurisdiction.\nSupreme Court\nIn the matter of Case No. 12-345 the Supplier shall notify the Customer.\n"
+	if CourtFiling(contract) {
+		t.Error("a contract read as a court filing")
+	}
+}
