@@ -72,7 +72,7 @@ var (
 	// a capital; "of", "and", "the", "&" join them.
 	caseNameRe = regexp.MustCompile(`((?:[A-Z][\w.&'’-]*,?[ \t]+(?:(?:of|and|the|for|de|du|&)[ \t]+)*)+v\.?[ \t]+(?:[A-Z][\w.&'’-]*,?[ \t]+(?:(?:of|and|the|for|de|du|&)[ \t]+)*)*?[A-Z][\w.&'’-]*(?:[ \t]+(?:Ltd|Inc|Co|Corp|Pty|plc|LLC|BV)\.?)?),?[ \t]*$`)
 	// signalRe is a citation signal a case name must not start with.
-	signalRe = regexp.MustCompile(`^(?:See(?:[ \t]+also)?|Cf\.|But[ \t]+see|Accord|In|On|The|As|And|Compare|Contra)[ \t]+`)
+	signalRe = regexp.MustCompile(`^(?:See(?:[ \t]+also)?|Cf\.|But[ \t]+see|Accord|In|On|The|As|And|Compare|Contra|Under|Following|Applying|Citing|Unlike|Like|After|Per|Relying[ \t]+on)[ \t]+`)
 	// statuteSectionRe is a section of a named act: "s 52 of the
 	// Competition Act", "section 3 of the Misrepresentation Act 1967",
 	// "s 35A of the Senior Courts Act 1981".

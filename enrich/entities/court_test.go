@@ -2,6 +2,7 @@ package entities
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -142,6 +143,11 @@ func TestCourtEntitiesCitationsAndMoney(t *testing.T) {
 	}
 	if au := textsOf(CourtEntities(auJudgment, "en"), KindCitation); !slices.Contains(au, "s 52 of the Competition Act") {
 		t.Errorf("au citations %q", au)
+	}
+	// the word that leads into a citation is no part of the case's name
+	led := strings.Replace(usMemo, "Bell Atlantic Corp. v. Twombly", "Under Bell Atlantic Corp. v. Twombly", 1)
+	if got := textsOf(CourtEntities(led, "en"), KindCitation); !slices.Contains(got, wantCites[0]) {
+		t.Errorf("citations after \"Under\" %q lack %q", got, wantCites[0])
 	}
 }
 
