@@ -18,9 +18,9 @@ var maskRules = []*regexp.Regexp{
 	regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s,;"'<>\\]+`),                                                                                                                                             // URL
 	regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`),                                                                                                       // UUID
 	regexp.MustCompile(`\b(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}\b`),                                                                                                                                           // MAC
+	regexp.MustCompile(`\[?[0-9A-Fa-f]{0,4}(?::(?:\d{1,3}(?:\.\d{1,3}){3}\b|[0-9A-Fa-f]{0,4})){2,7}(?:%[0-9A-Za-z_.]+)?\]?(?::\d+)?`),                                                                           // IPv6 compressed, IPv4-mapped, [bracketed]:port (checked by maskIPv6), before IPv4
 	regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b`),                                                                                                                                                  // IPv4[:port]
 	regexp.MustCompile(`\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b`),                                                                                                                                        // IPv6-ish
-	regexp.MustCompile(`\[?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[0-9A-Za-z_.]+)?\]?(?::\d+)?`),                                                                                                         // IPv6 compressed, [bracketed]:port (checked by maskIPv6)
 	regexp.MustCompile(`\b(?:[A-Za-z0-9-]+\.)+(?:com|net|org|edu|gov|mil|int|io|info|biz|uk|de|cn|hk|jp|fr|ru|us|eu|ca|au|in|br|nl|local|localdomain|lan)(?:\.[a-z]{2})?(?::\d+)?\b`),                           // host name
 	regexp.MustCompile(`(?:^|[\s=:(\[,])(?:[A-Za-z]:)?(?:[\\/][\w.\-@+~$#]+){2,}[\\/]?`),                                                                                                                        // path
 	regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?`),                                                                                                      // ISO time
@@ -43,7 +43,10 @@ const hostRule = 6
 // ipv6Rule is the index of the rule for IPv6 addresses written short
 // ("2001:db8::5") or with a port ("[2001:db8::5]:443"), whose matches
 // are only candidates: "std::vector" and "a:b:c" have the same shape.
-const ipv6Rule = 5
+// It runs before the IPv4 rule: an IPv4-mapped address
+// ("[::ffff:192.0.2.1]:80") had its IPv4 tail masked first and was left
+// as "[::ffff:<*>]:80", a template per listener's notation.
+const ipv6Rule = 3
 
 // ruleNeeds lists, per rule, bytes of which a line must hold at least one
 // for the rule to apply, and whether it needs a digit: a cheap test that
@@ -52,7 +55,7 @@ var ruleNeeds = []struct {
 	anyOf string
 	digit bool
 }{
-	{"/", false}, {"-", true}, {":-", false}, {".", true}, {":", false}, {":", false},
+	{"/", false}, {"-", true}, {":-", false}, {":", false}, {".", true}, {":", false},
 	{".", false}, {"/\\", false}, {"-", true}, {"JFMASOND", true}, {":", true},
 	{"bBsmhiu", true},
 }
