@@ -204,7 +204,10 @@ type LogSummary struct {
 	// Users are the user names the log's messages name most ("Accepted
 	// password for alice", "session opened for user bob"), the most
 	// frequent first: who logged in, or tried to, is what an on-call
-	// reader of an auth log asks first.
+	// reader of an auth log asks first. They are who acted, not the
+	// account acted on: a PAM line that names who asked (ruser=,
+	// logname=) does not count its user= (su's "ruser=bob ... user=root"
+	// counts bob).
 	Users []NameCount `json:"users,omitempty"`
 	// FailedLoginSources are the addresses failed logins came from
 	// ("Failed password for root from 203.0.113.4", PAM's

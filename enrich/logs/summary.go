@@ -286,6 +286,10 @@ type nameCounts map[string]int
 // message, and in the key=value fields of its line, which a logfmt
 // header leaves out of the message ("level=info msg=\"login ok\"
 // user=bob" is mined as "login ok").
+// Users are who acted or tried to: in an entry that names who asked
+// (PAM's ruser= or logname=), its user= is the account asked for and is
+// not counted ("logname=bob ... ruser=bob rhost=  user=root" is bob
+// trying to become root: root was listed beside bob as if it had tried).
 func (u nameCounts) addUsers(line, content string) {
 	var seen []string
 	count := func(name string) {
@@ -296,20 +300,41 @@ func (u nameCounts) addUsers(line, content string) {
 	}
 	if mayNameUser(content) {
 		fields := strings.Fields(content)
+		asker := namesAsker(fields)
 		for i := range fields {
-			if name, _, _, ok := userAt(fields, i); ok {
+			if name, _, _, ok := userAt(fields, i); ok && !(asker && isTargetField(fields[i])) {
 				count(name)
 			}
 		}
 	}
 	if line != content && strings.Contains(line, "=") {
-		for _, f := range strings.Fields(line) {
-			if name, ok := keyedUser(f); ok {
+		fields := strings.Fields(line)
+		asker := namesAsker(fields)
+		for _, f := range fields {
+			if name, ok := keyedUser(f); ok && !(asker && isTargetField(f)) {
 				count(name)
 			}
 		}
 	}
 }
+
+// namesAsker reports whether fields name who asked for an account, as
+// PAM writes it: a user in ruser= or logname= (login's logname=LOGIN,
+// before anyone logged in, names no one).
+func namesAsker(fields []string) bool {
+	for _, f := range fields {
+		if strings.HasPrefix(f, "ruser=") || strings.HasPrefix(f, "logname=") {
+			if _, ok := keyedUser(f); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isTargetField reports whether f is PAM's user=, the account a request
+// was for.
+func isTargetField(f string) bool { return strings.HasPrefix(f, "user=") }
 
 // mayNameUser is false for most messages, which name no user: they are
 // spared the split.
