@@ -216,8 +216,14 @@ type LogSummary struct {
 	// attempts, not the lines: the lines an sshd connection writes of
 	// one attempt count once. A failure from no remote host (su's, a
 	// console login's: PAM's empty rhost=) has no address and is not
-	// listed; who tried is in Users.
+	// listed here but in FailedLocalLogins; who tried is in Users.
 	FailedLoginSources []NameCount `json:"failed_login_sources,omitempty"`
+	// FailedLocalLogins are the failed logins from no remote host (PAM's
+	// authentication failure with an empty rhost=: su, sudo, a console
+	// login), by who tried to become whom and through which service
+	// ("bob → root (su)", "carol (login)": who asked is the account, or
+	// is not named), each with its failures, the most frequent first.
+	FailedLocalLogins []NameCount `json:"failed_local_logins,omitempty"`
 }
 
 // NameCount is a name found in a log and how many entries named it.

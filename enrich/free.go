@@ -579,6 +579,21 @@ func failedLoginsSentence(sources []document.NameCount) string {
 	return " Failed logins from " + strings.Join(parts, ", ") + "."
 }
 
+// failedLocalLoginsSentence names the failed logins from no remote host
+// (" Failed local logins: bob → root (su) 2×, carol (login) 1×."), up
+// to three: a failed su to root is what an on-call reader of an auth
+// log looks for, and it has no address for failedLoginsSentence.
+func failedLocalLoginsSentence(logins []document.NameCount) string {
+	if len(logins) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, l := range logins[:min(3, len(logins))] {
+		parts = append(parts, fmt.Sprintf("%s %d×", l.Name, l.Count))
+	}
+	return " Failed local logins: " + strings.Join(parts, ", ") + "."
+}
+
 // logSentence says what a log holds in one line of text under max runes.
 func logSentence(s *document.LogSummary, max int) string {
 	var b strings.Builder
@@ -614,6 +629,7 @@ func logSentence(s *document.LogSummary, max int) string {
 		b.WriteString(" Most errors: " + templateSentence(document.TemplateCount{Template: worst.Template, Count: worst.Errors}))
 	}
 	b.WriteString(failedLoginsSentence(s.FailedLoginSources))
+	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
 	out := []rune(b.String())
 	if len(out) > max {
 		out = out[:max]

@@ -97,3 +97,15 @@ func TestLogSentenceNamesFailedLoginSources(t *testing.T) {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
 }
+
+// A log's sentence names the failed logins from no remote host: two
+// failed su to root gave no sentence at all, having no address.
+func TestLogSentenceNamesFailedLocalLogins(t *testing.T) {
+	s := &document.LogSummary{Lines: 3, ErrorShare: 1, NewTemplates: 1,
+		Templates:         []document.TemplateCount{{Template: "pam_unix(su:auth): authentication failure; logname=<*> uid=<*> euid=<*> tty=<*> ruser=<*> rhost= user=<*>", Count: 3}},
+		FailedLocalLogins: []document.NameCount{{Name: "bob → root (su)", Count: 2}, {Name: "carol (login)", Count: 1}}}
+	want := "3 lines; 100% warnings or errors; 1 new template. 3× pam_unix(su:auth): authentication failure; logname=<*> uid=<*> euid=<*> tty=<*> ruser=<*> rhost= user=<*>. Failed local logins: bob → root (su) 2×, carol (login) 1×."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+}

@@ -183,3 +183,18 @@ func TestDocumentPageListsFailedLoginSources(t *testing.T) {
 		t.Errorf("no failed login sources on the page: %.300s", body[max(0, i):])
 	}
 }
+
+// A log's page lists the failed logins from no remote host (su, a
+// console login), which have no address to list.
+func TestDocumentPageListsFailedLocalLogins(t *testing.T) {
+	text := "Mar 12 03:16:10 bastion su: pam_unix(su:auth): authentication failure; logname=bob uid=1000 euid=0 tty=pts/0 ruser=bob rhost=  user=root\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "auth.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 1, FailedLocalLogins: []document.NameCount{{Name: "bob → root (su)", Count: 1}}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-failed-local-logins"`)
+	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "bob → root (su) <span class=\"badge\">1</span>") {
+		t.Errorf("no failed local logins on the page: %.300s", body[max(0, i):])
+	}
+}

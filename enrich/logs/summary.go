@@ -101,6 +101,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var span timeSpan
 	users := nameCounts{}
 	var logins failedLogins
+	local := nameCounts{}            // failed local logins, by who tried what
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -139,6 +140,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		users.addUsers(line, content)
 		if addr, ok := failedLoginSource(line, content); ok {
 			logins.add(h.Component, addr, content)
+		} else if who, ok := localLoginFailure(content); ok {
+			local[who]++
 		}
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
@@ -276,6 +279,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	}
 	s.Users = users.top(summaryTopUsers)
 	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
+	s.FailedLocalLogins = local.top(summaryTopUsers)
 	return s
 }
 
@@ -437,6 +441,52 @@ func failedLoginSource(line, content string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// pamFailureRe is PAM's report of a failed authentication, with the
+// service that asked ("pam_unix(su:auth): authentication failure;").
+var pamFailureRe = regexp.MustCompile(`\bpam_\w+\(([\w.-]+):auth\):\s+authentication\s+failure;`)
+
+// localLoginFailure returns who failed to log in and as whom, from a PAM
+// failure with no remote host (an empty or absent rhost=): su, sudo, a
+// console login. It is named "bob → root (su)", or "carol (login)" when
+// who asked is the account itself or is not named (login's
+// logname=LOGIN). Such a failure has no address for FailedLoginSources,
+// and it went unsaid: two failed su to root read as templates alone.
+func localLoginFailure(content string) (string, bool) {
+	if !strings.Contains(content, "pam_") {
+		return "", false
+	}
+	m := pamFailureRe.FindStringSubmatch(content)
+	if m == nil {
+		return "", false
+	}
+	var who, target string
+	for _, f := range strings.Fields(content) {
+		k, v, ok := strings.Cut(f, "=")
+		switch {
+		case !ok:
+		case k == "rhost" && v != "":
+			return "", false // remote: FailedLoginSources, or an unreadable host
+		case k == "ruser" || k == "logname" && who == "":
+			if name, ok := keyedUser(f); ok {
+				who = name
+			}
+		case k == "user":
+			if name, ok := keyedUser(f); ok {
+				target = name
+			}
+		}
+	}
+	switch {
+	case who == "" && target == "":
+		return "", false
+	case who == "" || who == target:
+		return target + " (" + m[1] + ")", true
+	case target == "":
+		return who + " (" + m[1] + ")", true
+	}
+	return who + " → " + target + " (" + m[1] + ")", true
 }
 
 // mayReportFailedLogin is false for most messages, which hold none of

@@ -174,3 +174,25 @@ func TestSummaryCountsWhoFailedSu(t *testing.T) {
 		t.Errorf("failed login sources %+v, want none: no rhost", s.FailedLoginSources)
 	}
 }
+
+// A failed login from no remote host (PAM's empty rhost=: su, sudo, a
+// console login) is counted by who tried to become whom: it had no
+// address, so it showed only as a template. A remote failure stays in
+// FailedLoginSources and out of these.
+func TestSummaryCountsFailedLocalLogins(t *testing.T) {
+	s := Summarize([]string{
+		"Mar 12 03:16:10 bastion su: pam_unix(su:auth): authentication failure; logname=bob uid=1000 euid=0 tty=pts/0 ruser=bob rhost=  user=root",
+		"Mar 12 03:16:14 bastion su: pam_unix(su:auth): authentication failure; logname=bob uid=1000 euid=0 tty=pts/0 ruser=bob rhost=  user=root",
+		"Mar 12 03:16:15 bastion su[3310]: FAILED SU (to root) bob on pts/0",
+		"Mar 12 03:17:00 bastion login[900]: pam_unix(login:auth): authentication failure; logname=LOGIN uid=0 euid=0 tty=tty1 ruser= rhost=  user=carol",
+		"Mar 12 03:18:00 bastion sudo: pam_unix(sudo:auth): authentication failure; logname=dave uid=1002 euid=0 tty=/dev/pts/2 ruser=dave rhost=  user=dave",
+		"Mar 12 03:19:00 bastion sshd[4001]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.4  user=root",
+	}, nil)
+	want := []document.NameCount{{Name: "bob → root (su)", Count: 2}, {Name: "carol (login)", Count: 1}, {Name: "dave (sudo)", Count: 1}}
+	if !slices.Equal(s.FailedLocalLogins, want) {
+		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
+	}
+	if want := []document.NameCount{{Name: "203.0.113.4", Count: 1}}; !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
+	}
+}
