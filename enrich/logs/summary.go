@@ -142,6 +142,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			logins.add(h.Component, addr, content)
 		} else if who, ok := localLoginFailure(content); ok {
 			local[who]++
+		} else {
+			logins.addressless(h.Component, content)
 		}
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
@@ -374,23 +376,64 @@ func (u nameCounts) top(n int) []document.NameCount {
 // process (sshd forks one per connection: "sshd[1231]") from one address
 // count as its "Failed <method> for" lines, each an attempt, or as one
 // when it wrote none. An entry without a process id counts alone.
+//
+// A failure that names no address ("Disconnecting: Too many
+// authentication failures for admin [preauth]") belongs to the address
+// its process wrote on its other lines: one it reported a failure from
+// already, else the next one it names ("Connection closed by
+// 203.0.113.9 port 50122 [preauth]"). It was not counted, and a
+// connection that wrote only it listed no source.
 type failedLogins struct {
 	byConn map[[2]string]int // process and address: its "Failed <method>" lines
 	alone  nameCounts
+	// the processes with a failure of no address, waiting for one
+	pending map[string]bool
+	known   map[string]bool // the processes with a failure from an address
 }
 
 // add counts an entry of component that reports a failed login from addr.
 func (l *failedLogins) add(component, addr, content string) {
-	if l.byConn == nil {
-		l.byConn, l.alone = map[[2]string]int{}, nameCounts{}
-	}
+	l.init()
 	if !strings.HasSuffix(component, "]") {
 		l.alone[addr]++
 		return
 	}
 	l.byConn[[2]string{component, addr}] += 0
+	l.known[component] = true
+	delete(l.pending, component)
 	if attemptRe.MatchString(content) {
 		l.byConn[[2]string{component, addr}]++
+	}
+}
+
+func (l *failedLogins) init() {
+	if l.byConn == nil {
+		l.byConn, l.alone = map[[2]string]int{}, nameCounts{}
+		l.pending, l.known = map[string]bool{}, map[string]bool{}
+	}
+}
+
+// addressless reads an entry of component whose message reports no
+// failed login from an address: a failure without one waits for its
+// process's address, and an entry of a waiting process that names an
+// address gives it.
+func (l *failedLogins) addressless(component, content string) {
+	if !strings.HasSuffix(component, "]") {
+		return
+	}
+	if l.pending[component] {
+		if addr, ok := messageAddr(content); ok {
+			l.byConn[[2]string{component, addr}] += 0
+			l.known[component] = true
+			delete(l.pending, component)
+		}
+		return
+	}
+	if mayReportFailedLogin(content) && failedLoginRe.MatchString(content) {
+		l.init()
+		if !l.known[component] {
+			l.pending[component] = true
+		}
 	}
 }
 
@@ -425,10 +468,8 @@ func failedLoginSource(line, content string) (string, bool) {
 	if !mayReportFailedLogin(content) || !failedLoginRe.MatchString(content) {
 		return "", false
 	}
-	for _, f := range strings.Fields(content) {
-		if addr, ok := fieldAddr(f); ok {
-			return addr, true
-		}
+	if addr, ok := messageAddr(content); ok {
+		return addr, true
 	}
 	if line == content {
 		return "", false
@@ -487,6 +528,16 @@ func localLoginFailure(content string) (string, bool) {
 		return who + " (" + m[1] + ")", true
 	}
 	return who + " → " + target + " (" + m[1] + ")", true
+}
+
+// messageAddr returns the first IP address among a message's fields.
+func messageAddr(content string) (string, bool) {
+	for _, f := range strings.Fields(content) {
+		if addr, ok := fieldAddr(f); ok {
+			return addr, true
+		}
+	}
+	return "", false
 }
 
 // mayReportFailedLogin is false for most messages, which hold none of

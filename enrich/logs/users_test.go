@@ -196,3 +196,22 @@ func TestSummaryCountsFailedLocalLogins(t *testing.T) {
 		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
 	}
 }
+
+// sshd's "Disconnecting: Too many authentication failures for admin
+// [preauth]" names no address: it counts for the address its process
+// wrote on its other lines, before or after it. A connection that wrote
+// only it and "Connection closed by ..." listed no source.
+func TestFailedLoginWithoutAddressTakesItsProcesses(t *testing.T) {
+	s := Summarize([]string{
+		"Mar 12 03:20:01 bastion sshd[2301]: Disconnecting: Too many authentication failures for admin [preauth]",
+		"Mar 12 03:20:01 bastion sshd[2301]: Connection closed by 198.51.100.23 port 4242 [preauth]",
+		"Mar 12 03:21:00 bastion sshd[2402]: Failed password for root from 203.0.113.9 port 50122 ssh2",
+		"Mar 12 03:21:03 bastion sshd[2402]: Failed password for root from 203.0.113.9 port 50122 ssh2",
+		"Mar 12 03:21:04 bastion sshd[2402]: Disconnecting: Too many authentication failures for root [preauth]",
+		"Mar 12 03:22:00 bastion sshd[2503]: Disconnecting: Too many authentication failures for guest [preauth]",
+	}, nil)
+	want := []document.NameCount{{Name: "203.0.113.9", Count: 2}, {Name: "198.51.100.23", Count: 1}}
+	if !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
+	}
+}
