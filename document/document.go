@@ -222,7 +222,8 @@ type LogSummary struct {
 	// authentication failure with an empty rhost=: su, sudo, a console
 	// login), by who tried to become whom and through which service
 	// ("bob → root (su)", "carol (login)": who asked is the account, or
-	// is not named), each with its failures, the most frequent first.
+	// is not named; "gdm", the service alone, when it names no one), each
+	// with its failures, the most frequent first.
 	FailedLocalLogins []NameCount `json:"failed_local_logins,omitempty"`
 }
 

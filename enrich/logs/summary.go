@@ -140,7 +140,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		users.addUsers(line, content)
 		if addr, ok := failedLoginSource(line, content); ok {
 			logins.add(h.Component, addr, content)
-		} else if who, ok := localLoginFailure(content); ok {
+		} else if who, ok := localLoginFailure(h.Component, content); ok {
 			local[who]++
 		} else {
 			logins.addressless(h.Component, content)
@@ -488,18 +488,21 @@ func failedLoginSource(line, content string) (string, bool) {
 // service that asked ("pam_unix(su:auth): authentication failure;").
 var pamFailureRe = regexp.MustCompile(`\bpam_\w+\(([\w.-]+):auth\):\s+authentication\s+failure;`)
 
+// oldPAMComponentRe is the component an older PAM wrote its messages
+// under, the service first ("gdm(pam_unix)[2803]: authentication
+// failure; ...").
+var oldPAMComponentRe = regexp.MustCompile(`^([\w.-]+)\(pam_\w+\)`)
+
 // localLoginFailure returns who failed to log in and as whom, from a PAM
 // failure with no remote host (an empty or absent rhost=): su, sudo, a
 // console login. It is named "bob → root (su)", or "carol (login)" when
 // who asked is the account itself or is not named (login's
-// logname=LOGIN). Such a failure has no address for FailedLoginSources,
-// and it went unsaid: two failed su to root read as templates alone.
-func localLoginFailure(content string) (string, bool) {
-	if !strings.Contains(content, "pam_") {
-		return "", false
-	}
-	m := pamFailureRe.FindStringSubmatch(content)
-	if m == nil {
+// logname=LOGIN), or by its service alone when it names no one ("gdm").
+// Such a failure has no address for FailedLoginSources, and it went
+// unsaid: two failed su to root read as templates alone.
+func localLoginFailure(component, content string) (string, bool) {
+	service, ok := pamFailureService(component, content)
+	if !ok {
 		return "", false
 	}
 	var who, target string
@@ -521,13 +524,32 @@ func localLoginFailure(content string) (string, bool) {
 	}
 	switch {
 	case who == "" && target == "":
-		return "", false
+		return service, true
 	case who == "" || who == target:
-		return target + " (" + m[1] + ")", true
+		return target + " (" + service + ")", true
 	case target == "":
-		return who + " (" + m[1] + ")", true
+		return who + " (" + service + ")", true
 	}
-	return who + " → " + target + " (" + m[1] + ")", true
+	return who + " → " + target + " (" + service + ")", true
+}
+
+// pamFailureService returns the service of a PAM authentication failure:
+// named in its message ("pam_unix(su:auth): authentication failure;"),
+// or, as an older PAM wrote it, in its component ("gdm(pam_unix)[2803]:
+// authentication failure; ...").
+func pamFailureService(component, content string) (string, bool) {
+	if strings.Contains(content, "pam_") {
+		if m := pamFailureRe.FindStringSubmatch(content); m != nil {
+			return m[1], true
+		}
+	}
+	if !strings.HasPrefix(content, "authentication failure;") {
+		return "", false
+	}
+	if m := oldPAMComponentRe.FindStringSubmatch(component); m != nil {
+		return m[1], true
+	}
+	return "", false
 }
 
 // messageAddr returns the first IP address among a message's fields.

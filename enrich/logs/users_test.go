@@ -215,3 +215,18 @@ func TestFailedLoginWithoutAddressTakesItsProcesses(t *testing.T) {
 		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
 	}
 }
+
+// An older PAM named the service in its component ("gdm(pam_unix)[2803]:
+// authentication failure; ... rhost= "): a failed graphical login, which
+// names no user, is counted by its service; it went unsaid.
+func TestSummaryCountsOldPAMLocalFailure(t *testing.T) {
+	s := Summarize([]string{
+		"Jul 11 11:33:13 combo gdm(pam_unix)[2803]: authentication failure; logname= uid=0 euid=0 tty=:0 ruser= rhost= ",
+		"Jul 11 11:34:00 combo su(pam_unix)[2900]: authentication failure; logname=bob uid=500 euid=0 tty=pts/1 ruser=bob rhost=  user=root",
+		"Jul 11 11:35:00 combo sshd(pam_unix)[2950]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4",
+	}, nil)
+	want := []document.NameCount{{Name: "bob → root (su)", Count: 1}, {Name: "gdm", Count: 1}}
+	if !slices.Equal(s.FailedLocalLogins, want) {
+		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
+	}
+}
