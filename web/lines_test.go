@@ -198,3 +198,21 @@ func TestDocumentPageListsFailedLocalLogins(t *testing.T) {
 		t.Errorf("no failed local logins on the page: %.300s", body[max(0, i):])
 	}
 }
+
+// A template whose entries all logged one message shows that message
+// under it, as the summary sentence does: "(<*>) CMD (<*>)" alone did
+// not say who ran what.
+func TestDocumentPageShowsTemplateMessage(t *testing.T) {
+	text := "Mar  3 10:00:01 web01 CRON[2201]: (alice) CMD (/home/alice/bin/backup.sh)\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "cron.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 2, Templates: []document.TemplateCount{
+		{ID: "a1", Template: "(<*>) CMD (<*>)", Count: 2, Message: "(alice) CMD (/home/alice/bin/backup.sh)"},
+	}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-templates"`)
+	if i < 0 || !strings.Contains(body[i:min(len(body), i+600)], "every entry: <code>(alice) CMD (/home/alice/bin/backup.sh)</code>") {
+		t.Errorf("no template message on the page: %.600s", body[max(0, i):])
+	}
+}
