@@ -226,12 +226,19 @@ var toVerbs = setOf("agree agrees agreed undertake undertakes undertaken intend 
 // security requirements" gave the key phrase "set information security
 // requirements", and "shall not share diagnostic codes" and "agrees to
 // share repair data" gave "share diagnostic codes" and "share repair
-// data" beside "repair data".
+// data" beside "repair data". A second infinitive joined to the first by
+// "and" or "or" ("agrees to share repair data, and to share diagnostic
+// codes") is the verb's too.
 func markModalVerbs(toks []etok) {
+	infSent := -1 // the sentence of the last infinitive a verb of toVerbs took
 	for k := 0; k+1 < len(toks); k++ {
 		t := toks[k]
-		if t.punct || !modals[t.text] && !(t.lower == "to" && k > 0 && toVerbs[toks[k-1].lower]) {
+		inf := t.lower == "to" && k > 0 && (toVerbs[toks[k-1].lower] || joinedInfinitive(toks, k, infSent))
+		if t.punct || !modals[t.text] && !inf {
 			continue
+		}
+		if inf {
+			infSent = t.sent
 		}
 		j := k + 1
 		for j+1 < len(toks) && !toks[j].punct && modalAdverbs[toks[j].lower] {
@@ -245,6 +252,14 @@ func markModalVerbs(toks []etok) {
 			next.kind = kindBreak
 		}
 	}
+}
+
+// joinedInfinitive reports whether the "to" at toks[k] follows "and" or
+// "or" in the sentence infSent, whose earlier infinitive a verb of
+// toVerbs took: "agrees to share X, and to share Y".
+func joinedInfinitive(toks []etok, k, infSent int) bool {
+	prev := toks[k-1].lower
+	return toks[k].sent == infSent && (prev == "and" || prev == "or")
 }
 
 // numberedHeadingRe is a line that heads a part of an act or a contract

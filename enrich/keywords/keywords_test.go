@@ -1640,3 +1640,24 @@ func TestChineseNoticeWordIsNoKeyPhrase(t *testing.T) {
 		t.Errorf("key phrases %v lack 竞业限制", got)
 	}
 }
+
+// A second infinitive joined by "and" to one an agreeing verb takes
+// ("agrees to share repair data, and to share diagnostic codes") is a
+// verb too: "share diagnostic codes" was a repair agreement's key phrase.
+func TestVerbAfterJoinedInfinitiveOpensNoPhrase(t *testing.T) {
+	text := "REPAIR DATA ACCESS AGREEMENT\n\n" +
+		"1. Access. The Manufacturer agrees to share repair data, and to share diagnostic codes, with the Repairer for every tractor model sold after 2019.\n\n" +
+		"2. Use. The Repairer may use repair data and diagnostic codes solely to service customer equipment.\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "en", Top: 15}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	for _, bad := range []string{"share diagnostic codes", "share diagnostic"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the verb phrase %q", got, bad)
+		}
+	}
+	if !slices.Contains(got, "diagnostic codes") {
+		t.Errorf("key phrases %v lack diagnostic codes", got)
+	}
+}
