@@ -193,6 +193,18 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 				continue
 			}
 		}
+		if opts.Distinct {
+			if heldWord(c, chosen, isZH(opts.Language)) {
+				continue
+			}
+			if i := holdsWord(c, chosen, isZH(opts.Language)); i >= 0 {
+				// the chosen single word (Licence) is a word of c's
+				// phrase (annual licence fee): c takes its place
+				chosen[i] = c
+				out[i].Text = c.Text
+				continue
+			}
+		}
 		if i, merged := mergeable(c, chosen, opts.Text); i >= 0 && !isZH(opts.Language) {
 			if strings.EqualFold(merged.Text, chosen[i].Text) {
 				// c lies inside the chosen phrase ("health" of "protected
@@ -728,6 +740,47 @@ func cutName(c Candidate, names []zhName) (zhName, bool) {
 		return zhName{}, false
 	}
 	return zhName{}, false
+}
+
+// phraseWords is how many words c's phrase has: its stems (English, where
+// Words counts a hyphen's parts) or its words (Chinese).
+func phraseWords(c Candidate, zh bool) int {
+	if zh {
+		return c.Words
+	}
+	return len(strings.Fields(c.Key))
+}
+
+// holdsPart reports whether the phrase long holds short as a proper part:
+// whole words in English, any part in Chinese, whose keys have no spaces.
+func holdsPart(long, short string, zh bool) bool {
+	if zh {
+		return containsPart(long, short)
+	}
+	return containsPhrase(long, short)
+}
+
+// heldWord reports whether c is a single word that a chosen phrase holds.
+// A contract's or a regulation's key phrases are its facets, and the word
+// alone beside its phrases repeats them: a licence listed Licence and
+// software beside Software Licence Agreement and Route Optimiser
+// software, a rule 员工 beside 员工保密, however often the word stands
+// alone in the text (redundant and nested drop it only where it seldom
+// does, as an abstract's gold keeps both).
+func heldWord(c Candidate, chosen []Candidate, zh bool) bool {
+	if phraseWords(c, zh) != 1 || zh && utf8.RuneCountInString(c.Text) != 2 {
+		return false // a longer Chinese word is a term (竞业限制)
+	}
+	return slices.ContainsFunc(chosen, func(o Candidate) bool { return holdsPart(o.Key, c.Key, zh) })
+}
+
+// holdsWord finds the chosen single word (heldWord) that c's phrase
+// holds; -1 when none.
+func holdsWord(c Candidate, chosen []Candidate, zh bool) int {
+	if phraseWords(c, zh) < 2 {
+		return -1
+	}
+	return slices.IndexFunc(chosen, func(o Candidate) bool { return heldWord(o, []Candidate{c}, zh) })
 }
 
 // maxSharing is how many chosen key phrases one word may be in.

@@ -1661,3 +1661,49 @@ func TestVerbAfterJoinedInfinitiveOpensNoPhrase(t *testing.T) {
 		t.Errorf("key phrases %v lack diagnostic codes", got)
 	}
 }
+
+// A contract's or a rule's key phrases list no single word beside a
+// phrase that holds it: a licence listed Licence and software beside
+// Software Licence Agreement and Route Optimiser software, and a rule 员工
+// beside 员工保密, in either order of ranking.
+func TestDistinctListsNoWordBesideItsPhrase(t *testing.T) {
+	en := "SOFTWARE LICENCE AGREEMENT\n\n" +
+		"This Software Licence Agreement is made on 3 March 2025 between Orbis Analytics Ltd (\"Licensor\") and Harbour Freight Logistics plc (\"Licensee\").\n\n" +
+		"1. Grant of Licence. The Licensor grants the Licensee a non-exclusive, non-transferable licence to install and use the Route Optimiser software on up to fifty workstations.\n\n" +
+		"2. Fees. The Licensee shall pay an annual licence fee of GBP 48,000. The Licensee shall not decompile the Route Optimiser software, nor use the software for bureau services.\n\n" +
+		"3. Term. This Licence runs for three years. The Licensor may terminate the Licence if the annual licence fee is unpaid.\n"
+	zh := "员工保密与竞业限制管理规定\n\n第一条 为保护公司的商业秘密，规范员工保密与竞业限制管理，制定本规定。\n" +
+		"第二条 本规定适用于公司全体员工，包括试用期员工和外派员工。\n" +
+		"第三条 员工不得披露公司的商业秘密。员工离职时，应当交还技术资料。\n" +
+		"第四条 公司可以与员工签订竞业限制协议，员工保密义务不因离职而终止。\n"
+	for _, tc := range []struct {
+		text, language string
+		words          []string
+	}{{en, "en", []string{"licence", "software"}}, {zh, "zh", []string{"员工"}}} {
+		var got []string
+		for _, k := range Extract(tc.text, Options{Language: tc.language, Distinct: true}) {
+			got = append(got, strings.ToLower(k.Text))
+		}
+		for _, w := range tc.words {
+			if slices.Contains(got, w) {
+				t.Errorf("key phrases %v hold %q beside its phrase", got, w)
+			}
+		}
+		// the same over candidates ranked word first, as the model tier may
+		cands := Candidates(tc.text, tc.language)
+		for i := range cands {
+			if slices.Contains(tc.words, strings.ToLower(cands[i].Text)) {
+				cands[i].Score += 100
+			}
+		}
+		got = got[:0]
+		for _, k := range Top(cands, Options{Language: tc.language, Text: tc.text, Distinct: true}) {
+			got = append(got, strings.ToLower(k.Text))
+		}
+		for _, w := range tc.words {
+			if slices.Contains(got, w) {
+				t.Errorf("key phrases %v (word ranked first) hold %q beside its phrase", got, w)
+			}
+		}
+	}
+}
