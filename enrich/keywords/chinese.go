@@ -113,6 +113,12 @@ var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 �
 // rules it issues (关于印发…的通知), and was such a notice's key phrase.
 var zhVerbs = setOf(`印发 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
 
+// zhDutyVerbs say who answers for a task (人力资源部负责核查, 负责解释):
+// never a noun (负责人 is a word of its own), glued to the department
+// before them they made 人力资源部负责 a rule's key phrase, so they are no
+// word of one.
+var zhDutyVerbs = setOf(`负责`)
+
 // zhVerbWord reports a word of zhVerbs, or one with a function word glued
 // on (追究其 of 追究其法律责任, one word of the segmenter's dictionary).
 func zhVerbWord(w string) bool {
@@ -145,7 +151,7 @@ func zhTokens(text string) []zhTok {
 		n := utf8.RuneCountInString(w.Text)
 		folded, _ := lang.Simplified(w.Text) // 簡稱 is 简称
 		switch {
-		case zhStop[folded] || zhLegalStop[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhAmountWord(w.Text) || zhShareRe.MatchString(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
+		case zhStop[folded] || zhLegalStop[folded] || zhDutyVerbs[folded] || isNumeric(w.Text) || zhNumeralWord(w.Text) || zhAmountWord(w.Text) || zhShareRe.MatchString(w.Text) || zhPartRe.MatchString(w.Text) || zhAmountTok.MatchString(w.Text) ||
 			enStop[strings.ToLower(w.Text)]:
 		case zhRoleCut(text, w.Text, w.End):
 			// 指甲 of 是指/甲方 cut 是/指甲/方: no word of the text

@@ -1707,3 +1707,23 @@ func TestDistinctListsNoWordBesideItsPhrase(t *testing.T) {
 		}
 	}
 }
+
+// 负责 (answers for) glued to the department before it made
+// 人力资源部负责 a rule's key phrase (人力资源部负责核查, 人力资源部负责解释).
+func TestChineseDutyVerbEndsNoPhrase(t *testing.T) {
+	text := "员工保密管理规定\n\n第一条 员工违反保密义务的，由人力资源部负责核查，并依法追究责任。\n" +
+		"第二条 员工离职时，由人力资源部负责办理交接手续。\n第三条 本规定由人力资源部负责解释，自发布之日起施行。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	for _, k := range got {
+		if strings.Contains(k, "负责") {
+			t.Errorf("key phrases %v hold %q", got, k)
+		}
+	}
+	if !slices.Contains(got, "人力资源部") {
+		t.Errorf("key phrases %v lack 人力资源部", got)
+	}
+}
+
