@@ -116,7 +116,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 	var out []document.Keyword
 	var chosen []Candidate
 	var names []zhName
-	var titles [][]int
+	var titles []zhTitle
 	var roles map[string]bool
 	if opts.Distinct && !isZH(opts.Language) {
 		roles = partyRoles(opts.Text)
@@ -125,7 +125,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 		names = companyNames(opts.Text)
 		opts.Distinct = opts.Distinct || zhNotice(opts.Text)
 		if opts.Distinct {
-			titles = zhTitleRe.FindAllStringSubmatchIndex(opts.Text, -1)
+			titles = zhTitles(opts.Text)
 		}
 	}
 	for _, k := range keep {
@@ -160,7 +160,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			}
 		}
 		if opts.Distinct && isZH(opts.Language) {
-			if t, ok := cutTitle(c, opts.Text, titles); ok {
+			if t, ok := cutTitle(c, titles); ok {
 				// a cut of a title in book-title marks (员工保密管理 of
 				// 《员工保密管理办法》, four words, one more than a
 				// phrase may hold): the title is the term
@@ -520,20 +520,20 @@ func partyRoles(text string) map[string]bool {
 const maxTitleRunes = 20
 
 // cutTitle reports whether every occurrence of the Chinese phrase c lies
-// inside one title in book-title marks (titles: zhTitleRe matches in
-// text) without being all of it, and returns that title, less the
+// inside one title (titles: zhTitles of text) without being all of it,
+// and returns that title, less the
 // 中华人民共和国 a national law's opens with; "" when the title is too
 // long to be a key phrase. A notice's own title (关于印发《员工保密管理办法》的
 // 通知) repeats a rule's name that is longer than a phrase may be, and
 // its cut (员工保密管理) was the notice's key phrase.
-func cutTitle(c Candidate, text string, titles [][]int) (string, bool) {
+func cutTitle(c Candidate, titles []zhTitle) (string, bool) {
 	title := ""
 	for _, sp := range c.Spans {
-		k := slices.IndexFunc(titles, func(m []int) bool { return m[2] <= sp[0] && sp[1] <= m[3] })
+		k := slices.IndexFunc(titles, func(t zhTitle) bool { return t.start <= sp[0] && sp[1] <= t.end })
 		if k < 0 {
 			return "", false
 		}
-		t := strings.TrimPrefix(text[titles[k][2]:titles[k][3]], zhStatePrefix)
+		t := strings.TrimPrefix(titles[k].name, zhStatePrefix)
 		if title != "" && t != title {
 			// a piece that several titles share (中华人民共和国 of
 			// two laws' titles) names none of them
@@ -548,6 +548,68 @@ func cutTitle(c Candidate, text string, titles [][]int) (string, bool) {
 		return "", true
 	}
 	return title, true
+}
+
+// zhTitle is a place where a text writes a title, and the title it names
+// there.
+type zhTitle struct {
+	start, end int // byte offsets of the title's words in the text
+	name       string
+}
+
+// zhRuleTailRe ends a rule's title (员工保密与竞业限制管理规定): group 1 is
+// its stem, which the rule's preamble and its notice repeat in their own
+// words (规范员工保密与竞业限制管理).
+var zhRuleTailRe = regexp.MustCompile(`^(\p{Han}{4,}?)(?:实施细则|实施办法|规定|办法|细则|条例|制度|规则|守则|规程)$`)
+
+// zhTitles lists where a Chinese text writes a title, in text order: each
+// title in book-title marks; a rule's title standing as the text's first
+// line without them (员工保密与竞业限制管理规定, whose cut 员工保密 was the
+// rule's key phrase); and each place the text repeats such a rule's stem.
+func zhTitles(text string) []zhTitle {
+	var out []zhTitle
+	stems := map[string]string{} // a rule's stem: its title
+	for _, m := range zhTitleRe.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		out = append(out, zhTitle{m[2], m[3], name})
+		if sm := zhRuleTailRe.FindStringSubmatch(name); sm != nil {
+			stems[sm[1]] = name
+		}
+	}
+	if line, start := zhFirstLine(text); utf8.RuneCountInString(line) <= maxTitleRunes {
+		if sm := zhRuleTailRe.FindStringSubmatch(line); sm != nil {
+			out = append(out, zhTitle{start, start + len(line), line})
+			stems[sm[1]] = line
+		}
+	}
+	for stem, name := range stems {
+		for i := 0; ; {
+			j := strings.Index(text[i:], stem)
+			if j < 0 {
+				break
+			}
+			at := zhTitle{i + j, i + j + len(stem), name}
+			if !slices.ContainsFunc(out, func(t zhTitle) bool { return t.start <= at.start && at.end <= t.end }) {
+				out = append(out, at)
+			}
+			i = at.end
+		}
+	}
+	slices.SortFunc(out, func(a, b zhTitle) int { return a.start - b.start })
+	return out
+}
+
+// zhFirstLine returns a text's first non-blank line, trimmed, and its
+// offset.
+func zhFirstLine(text string) (string, int) {
+	off := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			return t, off + strings.Index(line, t)
+		}
+		off += len(line) + 1
+	}
+	return "", 0
 }
 
 // zhBound reports whether the Chinese phrase c is a word of two

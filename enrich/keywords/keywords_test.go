@@ -1727,3 +1727,21 @@ func TestChineseDutyVerbEndsNoPhrase(t *testing.T) {
 	}
 }
 
+// A rule's title on its own first line, without book-title marks, is its
+// term as a title in marks is: 员工保密 of 员工保密与竞业限制管理规定 was the
+// rule's key phrase, though the text writes it only in the title and in
+// the preamble's repeat of the title's stem.
+func TestChineseUnmarkedRuleTitleIsNotCut(t *testing.T) {
+	text := "员工保密与竞业限制管理规定\n\n第一条 为保护公司的商业秘密，规范员工保密与竞业限制管理，制定本规定。\n" +
+		"第二条 本规定适用于公司全体员工。员工不得披露公司的商业秘密。\n" +
+		"第三条 公司可以与员工签订竞业限制协议，竞业限制期限不超过二年。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"员工保密", "竞业限制管理", "限制管理规定"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold %q, a cut of the rule's title", got, bad)
+		}
+	}
+}
