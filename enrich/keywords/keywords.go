@@ -181,6 +181,15 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			} else if i >= 0 {
 				continue
 			}
+			if short, ok := boundNamePiece(c, names, opts.Text); ok {
+				// a company's short name (云帆 of 上海云帆信息技术有限公司
+				// and of its product 云帆路径优化系统): the company's key
+				// phrase is its name's core from the short name on
+				c.Text, c.Key = short, short
+				if redundant(c, chosen) || pieceOfNamed(c.Text, chosen, names) {
+					continue
+				}
+			}
 			if boundPiece(c, chosen, opts.Text) {
 				continue
 			}
@@ -640,6 +649,25 @@ func boundPiece(c Candidate, chosen []Candidate, text string) bool {
 		return false
 	}
 	return slices.ContainsFunc(chosen, func(o Candidate) bool { return containsPart(o.Key, c.Key) })
+}
+
+// boundNamePiece finds the company name that the Chinese phrase c is a
+// piece of where c is a bound word (zhBound), and returns the name's core
+// from c on: a company's short name that opens its products' names too
+// (云帆 of 上海云帆信息技术有限公司 and 云帆路径优化系统), which cutName keeps,
+// as c occurs outside the name as often as in it. The core is cut at c
+// because companyNameRe may take words before the name (为保护上海云帆信息技术
+// of 为保护上海云帆信息技术有限公司).
+func boundNamePiece(c Candidate, names []zhName, text string) (string, bool) {
+	if !zhBound(c, text) {
+		return "", false
+	}
+	for _, n := range names {
+		if i := strings.Index(n.core, c.Text); i >= 0 && n.piece(c.Text) && c.Text != n.core {
+			return n.core[i:], true
+		}
+	}
+	return "", false
 }
 
 // holdsBound finds the chosen bound word (zhBound) that c holds; -1 when

@@ -1745,3 +1745,24 @@ func TestChineseUnmarkedRuleTitleIsNotCut(t *testing.T) {
 		}
 	}
 }
+
+// A company's short name that opens its product's name too (云帆 of
+// 上海云帆信息技术有限公司 and 云帆路径优化系统) is no key phrase of its own:
+// the company's is its name's core.
+func TestChineseShortCompanyNameIsNoKeyPhrase(t *testing.T) {
+	text := "员工保密与竞业限制管理规定\n\n第一条 为保护上海云帆信息技术有限公司的商业秘密，制定本规定。\n" +
+		"第二条 员工不得披露公司的商业秘密，包括云帆路径优化系统的源代码和客户数据。\n" +
+		"第三条 员工离职时，应当交还源代码和客户数据。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	if slices.Contains(got, "云帆") {
+		t.Errorf("key phrases %v hold 云帆, a piece of the company's name", got)
+	}
+	for _, k := range got {
+		if strings.HasPrefix(k, "为保护") {
+			t.Errorf("key phrases %v hold %q, the name with the words before it", got, k)
+		}
+	}
+}
