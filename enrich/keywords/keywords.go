@@ -181,6 +181,9 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			} else if i >= 0 {
 				continue
 			}
+			if weakZHWord(c) {
+				continue
+			}
 			if short, ok := boundNamePiece(c, names, opts.Text); ok {
 				// a company's short name (云帆 of 上海云帆信息技术有限公司
 				// and of its product 云帆路径优化系统): the company's key
@@ -649,6 +652,23 @@ func boundPiece(c Candidate, chosen []Candidate, text string) bool {
 		return false
 	}
 	return slices.ContainsFunc(chosen, func(o Candidate) bool { return containsPart(o.Key, c.Key) })
+}
+
+// zhStaffWords name whom a rule or a notice addresses (员工, 部门, 人员):
+// every HR rule has them, and alone they tell one from another no better
+// than 规定 does; in a phrase (员工保密, 部门负责人) they stay.
+var zhStaffWords = setOf(`员工 职工 部门 人员 单位 公司`)
+
+// weakZHWord reports whether the Chinese phrase c is a single word too
+// weak to be a contract's or a rule's facet: one of zhStaffWords, or a
+// word of two characters the text writes once (协商 of 由双方协商确定,
+// 托管 of 源代码托管平台, 外派 of 外派员工), where the text's facets
+// recur and such a word is what one clause does.
+func weakZHWord(c Candidate) bool {
+	if c.Words != 1 {
+		return false
+	}
+	return zhStaffWords[c.Text] || c.Freq == 1 && utf8.RuneCountInString(c.Text) == 2
 }
 
 // boundNamePiece finds the company name that the Chinese phrase c is a

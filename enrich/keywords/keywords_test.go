@@ -1766,3 +1766,24 @@ func TestChineseShortCompanyNameIsNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A rule's key phrases leave out single words too weak to be its facets:
+// whom it addresses (员工, 部门) and a word of two characters it writes
+// once (协商 of 由双方协商确定, 托管 of 源代码托管平台).
+func TestChineseWeakWordIsNoKeyPhrase(t *testing.T) {
+	text := "保密管理规定\n\n第一条 各部门应当督促员工保守公司的商业秘密。员工离职时，应当交还源代码和客户数据。\n" +
+		"第二条 源代码托管平台的账号由部门负责人收回。部门负责人应当核对客户数据。\n" +
+		"第三条 竞业限制期间的经济补偿由双方协商确定。员工违反竞业限制的，应当支付违约金。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"员工", "部门", "协商", "托管"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the weak word %q", got, bad)
+		}
+	}
+	if !slices.Contains(got, "商业秘密") {
+		t.Errorf("key phrases %v lack 商业秘密", got)
+	}
+}
