@@ -120,17 +120,26 @@ var zhVerbs = setOf(`印发 加强 履行 开展 追究 遵守 督促 落实 做
 var zhDutyVerbs = setOf(`负责`)
 
 // zhVerbWord reports a word of zhVerbs, or one with a function word glued
-// on (追究其 of 追究其法律责任, one word of the segmenter's dictionary).
+// on (追究其 of 追究其法律责任, one word of the segmenter's dictionary), or
+// a four-character set phrase that one of two characters opens (遵照执行,
+// 依法追究, 认真落实: one word each in the dictionary, and a notice's key
+// phrases).
 func zhVerbWord(w string) bool {
 	if zhVerbs[w] {
 		return true
 	}
 	for i := range w {
-		if i > 0 && zhVerbs[w[:i]] && zhStop[w[i:]] {
+		if i > 0 && zhVerbs[w[:i]] && (zhStop[w[i:]] || zhSetPhrase(w[:i], w[i:])) {
 			return true
 		}
 	}
 	return false
+}
+
+// zhSetPhrase reports whether verb and rest, both of two characters, make
+// a four-character set phrase.
+func zhSetPhrase(verb, rest string) bool {
+	return utf8.RuneCountInString(verb) == 2 && utf8.RuneCountInString(rest) == 2 && isHanWord(rest)
 }
 
 // zhTok is a Chinese-document token.

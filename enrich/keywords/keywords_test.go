@@ -1787,3 +1787,21 @@ func TestChineseWeakWordIsNoKeyPhrase(t *testing.T) {
 		t.Errorf("key phrases %v lack 商业秘密", got)
 	}
 }
+
+// A set phrase of four characters that an ordering verb opens (遵照执行,
+// 依法追究, one word each in the segmenter's dictionary) is no key phrase
+// of a notice.
+func TestChineseOrderingSetPhraseIsNoKeyPhrase(t *testing.T) {
+	text := "关于印发《员工保密管理规定》的通知\n\n各部门：\n现将《员工保密管理规定》印发给你们，请遵照执行。\n" +
+		"一、员工应当保守公司的商业秘密和客户名单。\n二、员工泄露商业秘密的，公司将依法追究其责任。\n" +
+		"三、各部门应当遵照执行，泄露客户名单的，依法追究。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh"}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"遵照执行", "依法追究"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the set phrase %q", got, bad)
+		}
+	}
+}
