@@ -80,6 +80,8 @@ var zhLegalStop = setOf(`甲方 乙方 丙方 双方 一方 对方 各方 甲乙
 	// the modal verbs every duty is written with, which merged into
 	// phrases (处理个人信息应当, 个人信息应当遵循 of a law's articles)
 	`应当 必须 不得 可以 方可 ` +
+	// when a rule applies and to whom (自发布之日起施行, 本规定适用于全体员工)
+	`之日起 适用于 ` +
 	// a law's parts by their titles (第一章 总则, 第八章 附则) and an
 	// excerpt's marker: where a text stands, not what it is about
 	`总则 分则 附则 节选 摘录`)

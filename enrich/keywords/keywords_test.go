@@ -1805,3 +1805,19 @@ func TestChineseOrderingSetPhraseIsNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// When a rule applies and to whom (自发布之日起施行, 适用于全体员工) is no
+// key phrase of it: 之日起 and 适用于 were an HR rule's.
+func TestChineseRuleScopeWordsAreNoKeyPhrase(t *testing.T) {
+	text := "员工保密管理规定\n\n第一条 本规定适用于公司全体员工和外派人员。\n第二条 员工应当保守公司的商业秘密，不得泄露客户名单。\n" +
+		"第三条 员工离职后，仍应保守商业秘密。\n第四条 本规定由人力资源部解释，自发布之日起施行。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"之日起", "适用于"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold %q", got, bad)
+		}
+	}
+}
