@@ -498,7 +498,7 @@ func nested(c Candidate, chosen []Candidate) (i int, wider bool) {
 var roleWords = setOf("buyer seller purchaser vendor supplier customer client licensor licensee " +
 	"lessor lessee landlord tenant employer employee contractor subcontractor consultant " +
 	"distributor reseller franchisor franchisee borrower lender guarantor assignor assignee " +
-	"provider recipient discloser")
+	"provider recipient discloser manufacturer repairer")
 
 // partyRoleRe is a party's role defined in brackets after its name
 // (Orbis Analytics Ltd ("Licensor"), (the "Buyer"), (hereinafter

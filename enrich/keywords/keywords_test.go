@@ -1821,3 +1821,21 @@ func TestChineseRuleScopeWordsAreNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A repair agreement's roles (the "Manufacturer", the "Repairer") are
+// roles as a licence's are: Manufacturer was one of its ten key phrases.
+func TestRepairAgreementRoleIsNoKeyPhrase(t *testing.T) {
+	text := "REPAIR DATA ACCESS AGREEMENT\n\n" +
+		"This Agreement is entered into by Northgate Tractors Inc. (the \"Manufacturer\") and Prairie Service Co-op (the \"Repairer\").\n\n" +
+		"1. The Manufacturer shall provide the Repairer with Repair Data for every tractor model. The Manufacturer may update Repair Data monthly.\n\n" +
+		"2. The Repairer shall use Repair Data only to service customer equipment. The Manufacturer may audit the Repairer.\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "en", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"Manufacturer", "Repairer"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the role %q", got, bad)
+		}
+	}
+}
