@@ -199,10 +199,25 @@ func caseNumber(x *collector, head string) {
 	}
 }
 
+// decisionRe marks a filing that decides: an order, a judgment, a ruling
+// (in capitals, as its heading writes it: a complaint "demands judgment"),
+// or its operative words.
+var decisionRe = regexp.MustCompile(`\b(?:ORDERS?|JUDGMENT|JUDGEMENT|DECISION|DECREE|RULING|OPINION)\b|(?i:\bIT\s+IS\s+(?:SO\s+|HEREBY\s+)?ORDERED\b|\bApproved\s+Judgment\b)`)
+
+// decisionDateLineRe is a date line that names the decision itself
+// ("Date of judgment:", "Handed down:"), a judgment's date in any filing.
+var decisionDateLineRe = regexp.MustCompile(`(?i)^[ \t]*(?:Date[ \t]+of[ \t]+(?:judgment|order|decision)|Judgment[ \t]+date|Decided|Delivered|Handed[ \t]+down|Judgment[ \t]+delivered)`)
+
 // judgmentDate adds the date the order or judgment bears: its "Dated:"
-// or "Date of judgment:" line, in the caption or by the signature.
+// or "Date of judgment:" line, in the caption or by the signature. A
+// pleading's "Dated:" (a complaint's, a motion's) dates no judgment: only
+// a filing that decides has one, unless the line says it is the decision's.
 func judgmentDate(x *collector, text string) {
+	decides := decisionRe.MatchString(text)
 	for _, m := range judgmentDateLineRe.FindAllStringSubmatchIndex(text, -1) {
+		if !decides && !decisionDateLineRe.MatchString(text[m[0]:m[1]]) {
+			continue
+		}
 		ds := findDatesOrdered(text[m[2]:m[3]], dayFirst(text))
 		if len(ds) == 0 || len(ds[0].iso) != len("2006-01-02") {
 			continue

@@ -159,3 +159,20 @@ func TestCourtFilingNotContract(t *testing.T) {
 		t.Error("a contract read as a court filing")
 	}
 }
+
+// A complaint's "Dated:" line dates the pleading, not a judgment: it was
+// exported as the matter's judgment date. An order's stays one.
+func TestComplaintDateIsNoJudgmentDate(t *testing.T) {
+	complaint := "SUPERIOR COURT OF THE STATE OF CALIFORNIA\nCOUNTY OF SAN FRANCISCO\n\n" +
+		"BLUE RIVER LOGISTICS LLC,\nPlaintiff,\nv.\nHARBOUR FREIGHT CO.,\nDefendant.\n\nCase No. CGC-23-604512\n\n" +
+		"COMPLAINT FOR BREACH OF CONTRACT\n\nPlaintiff demands judgment against Defendant for $480,000 and costs.\n\n" +
+		"Dated: March 1, 2023\n\nBy: /s/ Jane Counsel\nAttorney for Plaintiff\n"
+	es := CourtEntities(complaint, "en")
+	if got := valuesOf(es, KindJudgmentDate); len(got) != 0 {
+		t.Errorf("complaint's judgment dates %q, want none", got)
+	}
+	order := strings.Replace(complaint, "COMPLAINT FOR BREACH OF CONTRACT", "ORDER ON DEMURRER", 1)
+	if got := valuesOf(CourtEntities(order, "en"), KindJudgmentDate); !slices.Equal(got, []string{"2023-03-01"}) {
+		t.Errorf("order's judgment dates %q, want 2023-03-01", got)
+	}
+}
