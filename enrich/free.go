@@ -569,14 +569,7 @@ func errorWindow(s *document.LogSummary) string {
 // three: a search hit for an auth log says who is guessing passwords
 // without opening it.
 func failedLoginsSentence(sources []document.NameCount) string {
-	if len(sources) == 0 {
-		return ""
-	}
-	var parts []string
-	for _, src := range sources[:min(3, len(sources))] {
-		parts = append(parts, fmt.Sprintf("%s (%d×)", src.Name, src.Count))
-	}
-	return " Failed logins from " + strings.Join(parts, ", ") + "."
+	return countsSentence(" Failed logins from ", "%s (%d×)", sources)
 }
 
 // failedLocalLoginsSentence names the failed logins from no remote host
@@ -584,14 +577,20 @@ func failedLoginsSentence(sources []document.NameCount) string {
 // to three: a failed su to root is what an on-call reader of an auth
 // log looks for, and it has no address for failedLoginsSentence.
 func failedLocalLoginsSentence(logins []document.NameCount) string {
-	if len(logins) == 0 {
+	return countsSentence(" Failed local logins: ", "%s %d×", logins)
+}
+
+// countsSentence is lead and the first three names with their counts,
+// each written by format, ended with a stop; nothing for no names.
+func countsSentence(lead, format string, names []document.NameCount) string {
+	if len(names) == 0 {
 		return ""
 	}
 	var parts []string
-	for _, l := range logins[:min(3, len(logins))] {
-		parts = append(parts, fmt.Sprintf("%s %d×", l.Name, l.Count))
+	for _, n := range names[:min(3, len(names))] {
+		parts = append(parts, fmt.Sprintf(format, n.Name, n.Count))
 	}
-	return " Failed local logins: " + strings.Join(parts, ", ") + "."
+	return lead + strings.Join(parts, ", ") + "."
 }
 
 // logSentence says what a log holds in one line of text under max runes.
