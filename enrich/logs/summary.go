@@ -92,7 +92,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	isNew := map[string]bool{}
 	errTpl := map[string]bool{}
 	errs := map[string]int{} // entries at an error level, by template
-	// the one message each template's entries logged, "" once two differ
+	// the one message each template's entries logged; a template whose
+	// entries differ is dropped, so that its later lines cost no trim
 	messages := map[string]string{}
 	var order []string
 	// the text of templates the miner did not keep (their leaf full, or
@@ -152,8 +153,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				unkept[id] = tpl
 			}
 			messages[id] = strings.TrimSpace(content)
-		} else if messages[id] != strings.TrimSpace(content) {
-			messages[id] = ""
+		} else if msg, one := messages[id]; one && msg != strings.TrimSpace(content) {
+			delete(messages, id) // its entries differ: read no further
 		}
 		counts[id]++
 		if _, unremembered := unkept[id]; created && !unremembered {
