@@ -26,6 +26,9 @@ const furnitureEdge = 4
 // page numbers alone on their line go wherever two pages have one. Lines
 // inside a page are never touched.
 func dropPageFurniture(pages []string) []string {
+	if len(pages) == 2 {
+		return dropTwoPageNumbers(pages)
+	}
 	if len(pages) < 3 {
 		return pages
 	}
@@ -86,6 +89,54 @@ func dropPageFurniture(pages []string) []string {
 		out[n] = strings.Trim(strings.Join(kept, "\n"), "\n")
 	}
 	return out
+}
+
+// dropTwoPageNumbers is dropPageFurniture for a two-page document, too
+// few pages to tell a running line from content: only the page numbers go,
+// and only where both pages number themselves at the same edge and the
+// second's number follows the first's ("1" and "2" at the foot, "Page 1
+// of 2" and "Page 2 of 2"), so that two pages ending on a figure keep
+// them. Left in,
+// the first page's number cut the sentence that ran on to the second.
+func dropTwoPageNumbers(pages []string) []string {
+	for _, dir := range []int{1, -1} {
+		a, b := pages[0], pages[1]
+		ia, na := edgeNumber(strings.Split(a, "\n"), dir)
+		ib, nb := edgeNumber(strings.Split(b, "\n"), dir)
+		if ia < 0 || ib < 0 || nb != na+1 {
+			continue
+		}
+		return []string{dropLine(a, ia), dropLine(b, ib)}
+	}
+	return pages
+}
+
+// edgeNumber finds the first (dir 1) or last (dir -1) non-blank line of a
+// page and, when it only numbers the page, gives its index and number
+// (the first of "Page 3 of 11"); the index is -1 otherwise.
+func edgeNumber(lines []string, dir int) (int, int) {
+	idx := edge(lines, dir)
+	if len(idx) == 0 || !pageNumberRe.MatchString(lines[idx[0]]) {
+		return -1, 0
+	}
+	if dir > 0 && bareNumberRe.MatchString(lines[idx[0]]) {
+		return -1, 0 // a number alone atop a page may head its first clause
+	}
+	v, err := strconv.Atoi(firstNumberRe.FindString(lines[idx[0]]))
+	if err != nil {
+		return -1, 0
+	}
+	return idx[0], v
+}
+
+// bareNumberRe is a line that holds a number and nothing else.
+var bareNumberRe = regexp.MustCompile(`^[\s\p{Z}]*\d+[\s\p{Z}]*$`)
+
+// dropLine removes line i of page and the blank lines the cut leaves at
+// the page's ends.
+func dropLine(page string, i int) string {
+	lines := strings.Split(page, "\n")
+	return strings.Trim(strings.Join(append(lines[:i:i], lines[i+1:]...), "\n"), "\n")
 }
 
 // edge lists the indexes of the first (dir 1) or last (dir -1)
@@ -207,10 +258,14 @@ var textPageBreakRe = regexp.MustCompile(`\f|\n(?:[ \t\p{Z}]*\n){4,}`)
 // "BPC Initials ___ Sanofi Initials ___ 4") are kept once.
 func dropTextFurniture(text string) string {
 	pages := textPageBreakRe.Split(text, -1)
-	if len(pages) < 3 {
+	if len(pages) < 2 {
 		return text
 	}
-	return strings.Join(dropPageFurniture(pages), "\n\n")
+	kept := dropPageFurniture(pages)
+	if len(pages) == 2 && kept[0] == pages[0] && kept[1] == pages[1] {
+		return text // nothing went: the break stays as written
+	}
+	return strings.Join(kept, "\n\n")
 }
 
 // strayPageNumberRe is a line that holds only a page's number, set off by

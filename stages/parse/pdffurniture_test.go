@@ -44,8 +44,30 @@ func TestDropPageFurniture(t *testing.T) {
 			t.Errorf("%q %d times, want %d:\n%s", line, got, want, text)
 		}
 	}
-	if two := dropPageFurniture(pages[:2]); strings.Join(two, "\n") != strings.Join(pages[:2], "\n") {
-		t.Errorf("two pages changed:\n%s", strings.Join(two, "\n"))
+	two := strings.Join(dropPageFurniture(pages[:2]), "\n")
+	if want := strings.ReplaceAll(strings.Join(pages[:2], "\n"), "\n\u00a0 -1-", ""); strings.ReplaceAll(want, "\n\u00a0 -2-", "") != two {
+		t.Errorf("two pages: want only the page numbers gone, got:\n%s", two)
+	}
+}
+
+// Two pages are too few to tell a running line from content, but their
+// numbers, going up by one at the same edge, are page numbers; two pages
+// that end on figures, or that open on a clause's number, keep them.
+func TestDropTwoPageNumbers(t *testing.T) {
+	for _, c := range []struct {
+		pages []string
+		want  string
+	}{
+		{[]string{"The Supplier shall deliver, subject to force majeure (act of God,\n\n1", "war, fire) and the Buyer shall pay.\n\n2"},
+			"The Supplier shall deliver, subject to force majeure (act of God,\nwar, fire) and the Buyer shall pay."},
+		{[]string{"Page 1 of 2\nTerms of sale.", "Page 2 of 2\nGoverning law."}, "Terms of sale.\nGoverning law."},
+		{[]string{"Total units\n1500", "Total units carried\n1500"}, "Total units\n1500\nTotal units carried\n1500"},
+		{[]string{"Q1 revenue\n41", "Q2 revenue\n40"}, "Q1 revenue\n41\nQ2 revenue\n40"},
+		{[]string{"1\nDefinitions apply.", "2\nPayment is due."}, "1\nDefinitions apply.\n2\nPayment is due."},
+	} {
+		if got := strings.Join(dropPageFurniture(c.pages), "\n"); got != c.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", c.pages, got, c.want)
+		}
 	}
 }
 
@@ -128,6 +150,19 @@ func TestTextFurniture(t *testing.T) {
 	same := strings.Repeat("Source: ACME CORP, 10-K, 3/1/2019\nThe Supplier shall deliver.\n\n", 4)
 	if got := dropTextFurniture(same); got != same {
 		t.Errorf("a text without page breaks changed:\n%s", got)
+	}
+}
+
+// pdftotext's two pages, a form feed between them: the page numbers go,
+// and two pages without numbers keep their break as written.
+func TestTwoTextPagesNumbers(t *testing.T) {
+	in := "Terms of sale.\n\n- 1 -\n\fGoverning law.\n\n- 2 -\n"
+	if got := dropTextFurniture(in); strings.Contains(got, "- 1 -") || strings.Contains(got, "- 2 -") || !strings.Contains(got, "Governing law.") {
+		t.Errorf("page numbers kept:\n%q", got)
+	}
+	plain := "Terms of sale.\n\fGoverning law.\n"
+	if got := dropTextFurniture(plain); got != plain {
+		t.Errorf("two pages without numbers changed: %q", got)
 	}
 }
 
@@ -274,4 +309,25 @@ func pagedPDF(pages [][]string) []byte {
 			"<< /Length %d >>stream\n"+c.String()+"\nendstream")
 	}
 	return testpdf.Build(objs...)
+}
+
+// A two-page PDF's page numbers leave its text, and the sentence that ran
+// over the page reads on; before, "1" stood inside it.
+func TestTwoPagePDFNumbers(t *testing.T) {
+	pdf := pagedPDF([][]string{
+		{"SERVICES AGREEMENT", "Neither party is liable for delay caused by act of God,", "", "", "", "1"},
+		{"war, fire or flood.", "This Agreement is governed by the laws of England.", "", "", "", "2"},
+	})
+	p, err := Parse(context.Background(), Input{Filename: "two.pdf", Data: pdf}, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(p.Text, "\n") {
+		if l = strings.TrimSpace(l); l == "1" || l == "2" {
+			t.Errorf("page number %q left in the text:\n%s", l, p.Text)
+		}
+	}
+	if !strings.Contains(p.Text, "act of God,") || !strings.Contains(p.Text, "laws of England.") {
+		t.Errorf("body lost:\n%s", p.Text)
+	}
 }
