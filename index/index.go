@@ -19,7 +19,6 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -29,6 +28,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
 )
 
 // Scoring models supported by Options.Scoring.
@@ -667,10 +667,7 @@ func cutAt(s string, n int) int {
 			return i
 		}
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return n
+	return len(lang.Clip(s, n))
 }
 
 // facetedEntities are the entity kinds indexed as their own keyword fields.

@@ -9,12 +9,12 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
 	"github.com/docmill/docmill/pipeline/broker"
 )
 
@@ -241,10 +241,7 @@ func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return lang.Clip(s, n) + "…"
 }
 
 // liveEvents streams feed events as server-sent events; ?class= filters.

@@ -5,7 +5,8 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // Feature limits: the head of a document says what kind it is, and the
@@ -66,13 +67,7 @@ func Features(text string, buckets int) []feature {
 
 // head returns at most n bytes of s, cut at a rune boundary.
 func head(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
+	return lang.Clip(s, n)
 }
 
 func foldDigits(s string) string {
