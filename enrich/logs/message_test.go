@@ -39,3 +39,21 @@ func TestTemplatesKeepTheirOneMessage(t *testing.T) {
 		}
 	}
 }
+
+// A template's message is written with single spaces, as its template is:
+// sudo pads its fields ("rhost=  user=bob", "COMMAND=/usr/bin/systemctl
+// restart nginx" with two spaces), and the message showed the padding.
+func TestTemplateMessageHasSingleSpaces(t *testing.T) {
+	lines := []string{
+		"Mar  3 09:20:00 web1 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/systemctl  restart nginx",
+		"Mar  3 09:21:00 web1 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/systemctl  restart\tnginx",
+	}
+	s := Summarize(lines, NewMiner(DefaultConfig()))
+	if len(s.Templates) != 1 {
+		t.Fatalf("templates %+v, want one", s.Templates)
+	}
+	want := "alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx"
+	if got := s.Templates[0].Message; got != want {
+		t.Errorf("message %q, want %q", got, want)
+	}
+}

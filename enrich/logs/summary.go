@@ -152,8 +152,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			if _, kept := m.Template(id); !kept {
 				unkept[id] = tpl
 			}
-			messages[id] = strings.TrimSpace(content)
-		} else if msg, one := messages[id]; one && msg != strings.TrimSpace(content) {
+			messages[id] = singleSpaced(content)
+		} else if msg, one := messages[id]; one && msg != singleSpaced(content) {
 			delete(messages, id) // its entries differ: read no further
 		}
 		counts[id]++
@@ -284,6 +284,19 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
 	s.FailedLocalLogins = local.top(summaryTopUsers)
 	return s
+}
+
+// singleSpaced returns content trimmed, each run of spaces or tabs in it
+// one space: sudo pads its lines ("rhost=  user=bob", "COMMAND=/usr/bin/
+// systemctl  restart nginx") and a template's message showed the padding
+// its template, cut into tokens, does not have. A message with no such
+// run, most of them, is only trimmed, without a copy.
+func singleSpaced(content string) string {
+	s := strings.TrimSpace(content)
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\v\f") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // nameCounts counts the entries that name each name (a user, an address).
