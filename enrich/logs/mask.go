@@ -199,6 +199,9 @@ func maskToken(f string) string {
 	if unspaced(f) {
 		return unspacedVar.ReplaceAllStringFunc(f, maskRun)
 	}
+	if m := uidOwnerRe.FindStringSubmatch(f); m != nil {
+		return Wildcard + "(uid=" + Wildcard + ")" + m[1]
+	}
 	if k := strings.IndexByte(f, '='); k > 0 && k < len(f)-1 {
 		val := f[k+1:]
 		core, pre, suf := trimPunct(val)
@@ -222,6 +225,16 @@ func maskToken(f string) string {
 	}
 	return f
 }
+
+// uidOwnerRe is an account named with its uid, as PAM writes who a
+// session is for and who opened it ("session opened for user
+// alice(uid=1000) by bob(uid=1001)"): the name is as variable as the
+// uid. Kept, it made a template per user where two names differed in one
+// line (su's and sudo's "user root(uid=0) by alice(uid=1000)" against
+// "user postgres(uid=114) by bob(uid=1001)"). A name in capitals is no
+// account but login's placeholder ("by LOGIN(uid=0)"), another event,
+// and stays.
+var uidOwnerRe = regexp.MustCompile(`^[a-z_][a-z0-9_.-]*\$?\(uid=\d+\)([,;:.]?)$`)
 
 // dottedName is a reverse-DNS service or class name
 // ("org.freedesktop.systemd1", "com.apple.xpc.launchd",
