@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -102,7 +103,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var span timeSpan
 	users := nameCounts{}
 	var logins failedLogins
-	local := nameCounts{}            // failed local logins, by who tried what
+	var local localLogins            // failed local logins, by who tried what
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -141,9 +142,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		users.addUsers(line, content)
 		if addr, ok := failedLoginSource(line, content); ok {
 			logins.add(h.Component, addr, content)
-		} else if who, ok := localLoginFailure(h.Component, content); ok {
-			local[who]++
-		} else {
+		} else if !local.add(h.Time, h.Component, content) {
 			logins.addressless(h.Component, content)
 		}
 		id, tpl, created := m.Add(content)
@@ -282,7 +281,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	}
 	s.Users = users.top(summaryTopUsers)
 	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
-	s.FailedLocalLogins = local.top(summaryTopUsers)
+	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
 	return s
 }
 
@@ -507,44 +506,165 @@ var pamFailureRe = regexp.MustCompile(`\bpam_\w+\(([\w.-]+):auth\):\s+authentica
 // failure; ...").
 var oldPAMComponentRe = regexp.MustCompile(`^([\w.-]+)\(pam_\w+\)`)
 
-// localLoginFailure returns who failed to log in and as whom, from a PAM
-// failure with no remote host (an empty or absent rhost=): su, sudo, a
-// console login. It is named "bob → root (su)", or "carol (login)" when
-// who asked is the account itself or is not named (login's
-// logname=LOGIN), or by its service alone when it names no one ("gdm").
-// Such a failure has no address for FailedLoginSources, and it went
-// unsaid: two failed su to root read as templates alone.
-func localLoginFailure(component, content string) (string, bool) {
+// localFailure is a failed login from no remote host: the service that
+// asked (su, sudo, login), who asked and the account asked for, either
+// unnamed.
+type localFailure struct{ service, who, target string }
+
+// name is how a local failure is listed: "bob → root (su)", or "carol
+// (login)" when who asked is the account itself or is not named
+// (login's logname=LOGIN), or its service alone when it names no one
+// ("gdm").
+func (f localFailure) name() string {
+	switch {
+	case f.who == "" && f.target == "":
+		return f.service
+	case f.who == "" || f.who == f.target:
+		return f.target + " (" + f.service + ")"
+	case f.target == "":
+		return f.who + " (" + f.service + ")"
+	}
+	return f.who + " → " + f.target + " (" + f.service + ")"
+}
+
+// localLoginFailure returns a PAM failure with no remote host (an empty
+// or absent rhost=): su, sudo, a console login. Such a failure has no
+// address for FailedLoginSources, and it went unsaid: two failed su to
+// root read as templates alone.
+func localLoginFailure(component, content string) (localFailure, bool) {
 	service, ok := pamFailureService(component, content)
 	if !ok {
-		return "", false
+		return localFailure{}, false
 	}
-	var who, target string
-	for _, f := range strings.Fields(content) {
-		k, v, ok := strings.Cut(f, "=")
+	f := localFailure{service: service}
+	for _, field := range strings.Fields(content) {
+		k, v, ok := strings.Cut(field, "=")
 		switch {
 		case !ok:
 		case k == "rhost" && v != "":
-			return "", false // remote: FailedLoginSources, or an unreadable host
-		case k == "ruser" || k == "logname" && who == "":
-			if name, ok := keyedUser(f); ok {
-				who = name
+			return localFailure{}, false // remote: FailedLoginSources, or an unreadable host
+		case k == "ruser" || k == "logname" && f.who == "":
+			if name, ok := keyedUser(field); ok {
+				f.who = name
 			}
 		case k == "user":
-			if name, ok := keyedUser(f); ok {
-				target = name
+			if name, ok := keyedUser(field); ok {
+				f.target = name
 			}
 		}
 	}
-	switch {
-	case who == "" && target == "":
-		return service, true
-	case who == "" || who == target:
-		return target + " (" + service + ")", true
-	case target == "":
-		return who + " (" + service + ")", true
+	return f, true
+}
+
+// localLogins counts failed local logins by who tried what. PAM writes
+// one failure for a run of su or sudo, and the program writes its own
+// line after it: su's "FAILED SU (to root) bob on pts/0", sudo's "bob :
+// 3 incorrect password attempts ; ... USER=root ; ...". The program's
+// line is the count: a failure that PAM did not log (pam_unix not in its
+// stack) went unsaid, and sudo's three attempts read as one. It confirms
+// the PAM failure of the same service and asker just before it, which
+// then is not counted again.
+type localLogins struct {
+	counts nameCounts
+	// the PAM failures no program line has confirmed yet, by service
+	// and who asked
+	pending map[[2]string]pamFailure
+}
+
+// pamFailure is a PAM failure awaiting its program's line: how it was
+// counted, how many times, and when the last was logged.
+type pamFailure struct {
+	name string
+	n    int
+	at   time.Time
+}
+
+// localConfirmWindow is how long after PAM's failure its program's line
+// may come: su and sudo write theirs when the attempts end, seconds
+// after (pam_faildelay); an older failure is another run.
+const localConfirmWindow = 5 * time.Minute
+
+// add counts an entry that reports a failed local login, and reports
+// whether it was one.
+func (l *localLogins) add(at time.Time, component, content string) bool {
+	if l.counts == nil {
+		l.counts, l.pending = nameCounts{}, map[[2]string]pamFailure{}
 	}
-	return who + " → " + target + " (" + service + ")", true
+	if f, ok := localLoginFailure(component, content); ok {
+		key := [2]string{f.service, f.who}
+		p := l.pending[key]
+		if p.name != f.name() || !within(p.at, at, localConfirmWindow) {
+			p = pamFailure{name: f.name()}
+		}
+		p.n++
+		p.at = at
+		l.pending[key] = p
+		l.counts[f.name()]++
+		return true
+	}
+	f, n, ok := programLoginFailure(content)
+	if !ok {
+		return false
+	}
+	key := [2]string{f.service, f.who}
+	if p := l.pending[key]; p.n > 0 && within(p.at, at, localConfirmWindow) {
+		// the program's line counts this run: PAM's is taken back
+		if l.counts[p.name]--; l.counts[p.name] == 0 {
+			delete(l.counts, p.name)
+		}
+		p.n--
+		l.pending[key] = p
+	}
+	l.counts[f.name()] += n
+	return true
+}
+
+// within reports whether b is at most d from a, either way; a time not
+// known (a line with none) is taken as near.
+func within(a, b time.Time, d time.Duration) bool {
+	if a.IsZero() || b.IsZero() {
+		return true
+	}
+	diff := b.Sub(a)
+	return diff <= d && diff >= -d
+}
+
+var (
+	// failedSuRe is su's own line for a failed attempt: util-linux's
+	// "FAILED SU (to root) bob on pts/0", shadow's "FAILED su for root by
+	// bob".
+	failedSuRe = regexp.MustCompile(`^FAILED SU \(to (\S+)\) (\S+) on\b|^FAILED su for (\S+) by (\S+)`)
+	// sudoAttemptsRe is sudo's line for a run with wrong passwords:
+	// "bob : 3 incorrect password attempts ; TTY=pts/0 ; ... USER=root ;".
+	sudoAttemptsRe = regexp.MustCompile(`^(\S+) : (\d+) incorrect password attempts? ;(?:.*?; USER=([^\s;]+))?`)
+)
+
+// programLoginFailure returns the failed local login that su's or
+// sudo's own line reports, and how many attempts failed.
+func programLoginFailure(content string) (localFailure, int, bool) {
+	content = strings.TrimSpace(content)
+	switch {
+	case strings.HasPrefix(content, "FAILED "):
+		m := failedSuRe.FindStringSubmatch(content)
+		if m == nil {
+			return localFailure{}, 0, false
+		}
+		if m[1] != "" {
+			return localFailure{service: "su", who: m[2], target: m[1]}, 1, true
+		}
+		return localFailure{service: "su", who: m[4], target: m[3]}, 1, true
+	case strings.Contains(content, " incorrect password attempt"):
+		m := sudoAttemptsRe.FindStringSubmatch(content)
+		if m == nil {
+			return localFailure{}, 0, false
+		}
+		n, err := strconv.Atoi(m[2])
+		if err != nil || n < 1 {
+			return localFailure{}, 0, false
+		}
+		return localFailure{service: "sudo", who: m[1], target: m[3]}, n, true
+	}
+	return localFailure{}, 0, false
 }
 
 // pamFailureService returns the service of a PAM authentication failure:

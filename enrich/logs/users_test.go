@@ -230,3 +230,30 @@ func TestSummaryCountsOldPAMLocalFailure(t *testing.T) {
 		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
 	}
 }
+
+// sudo's own line is the count of a failed sudo: "bob : 3 incorrect
+// password attempts ; ... USER=root" is three attempts by bob to run as
+// root, not one; the PAM failure before it is the same run. su's "FAILED
+// SU (to root) bob on pts/0" counts when no PAM line reported it, and
+// once when one did.
+func TestSummaryCountsProgramsLocalFailures(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 09:15:00 web1 sudo: pam_unix(sudo:auth): authentication failure; logname=bob uid=1001 euid=0 tty=/dev/pts/0 ruser=bob rhost=  user=bob",
+		"Mar  3 09:15:09 web1 sudo:      bob : 3 incorrect password attempts ; TTY=pts/0 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/ls",
+		"Mar  3 09:16:00 web1 su[3001]: FAILED SU (to root) bob on pts/0",
+		"Mar  3 09:17:00 web1 su[3005]: pam_unix(su:auth): authentication failure; logname=carol uid=1002 euid=0 tty=pts/1 ruser=carol rhost=  user=root",
+		"Mar  3 09:17:02 web1 su[3005]: FAILED SU (to root) carol on pts/1",
+		"Mar  3 09:18:00 web1 sudo:     dave : 1 incorrect password attempt ; TTY=pts/3 ; PWD=/srv ; USER=postgres ; COMMAND=/usr/bin/psql",
+		"Mar  3 09:19:00 web1 su[3100]: FAILED su for root by erin",
+	}, nil)
+	want := []document.NameCount{
+		{Name: "bob → root (sudo)", Count: 3},
+		{Name: "bob → root (su)", Count: 1},
+		{Name: "carol → root (su)", Count: 1},
+		{Name: "dave → postgres (sudo)", Count: 1},
+		{Name: "erin → root (su)", Count: 1},
+	}
+	if !slices.Equal(s.FailedLocalLogins, want) {
+		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
+	}
+}
