@@ -141,9 +141,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		entries++
 		users.addUsers(line, content)
 		if addr, ok := failedLoginSource(line, content); ok {
-			logins.add(h.Component, addr, content)
+			logins.add(h.Time, h.Component, addr, content)
 		} else if !local.add(h.Time, h.Component, content) {
-			logins.addressless(h.Component, content)
+			logins.addressless(h.Time, h.Component, content)
 		}
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
@@ -395,24 +395,37 @@ func (u nameCounts) top(n int) []document.NameCount {
 // its process wrote on its other lines: one it reported a failure from
 // already, else the next one it names ("Connection closed by
 // 203.0.113.9 port 50122 [preauth]"). It was not counted, and a
-// connection that wrote only it listed no source.
+// connection that wrote only it listed no source. Only lines within
+// connWindow of each other are one connection's: a pid is reused, and a
+// failure tied to whatever address its pid wrote hours later was listed
+// from an address that never failed.
 type failedLogins struct {
 	byConn map[[2]string]int // process and address: its "Failed <method>" lines
 	alone  nameCounts
-	// the processes with a failure of no address, waiting for one
-	pending map[string]bool
-	known   map[string]bool // the processes with a failure from an address
+	// the processes with a failure of no address, waiting for one, and
+	// when they wrote it
+	pending map[string]time.Time
+	// the processes with a failure from an address, and when they last
+	// wrote one
+	known map[string]time.Time
 }
 
-// add counts an entry of component that reports a failed login from addr.
-func (l *failedLogins) add(component, addr, content string) {
+// connWindow is how far apart two lines of one sshd process may be to be
+// one connection's: an unauthenticated connection lasts LoginGraceTime
+// (two minutes unless raised), so a failure and the address its process
+// writes come seconds apart.
+const connWindow = 10 * time.Minute
+
+// add counts an entry of component at a time that reports a failed login
+// from addr.
+func (l *failedLogins) add(at time.Time, component, addr, content string) {
 	l.init()
 	if !strings.HasSuffix(component, "]") {
 		l.alone[addr]++
 		return
 	}
 	l.byConn[[2]string{component, addr}] += 0
-	l.known[component] = true
+	l.known[component] = at
 	delete(l.pending, component)
 	if attemptRe.MatchString(content) {
 		l.byConn[[2]string{component, addr}]++
@@ -422,30 +435,35 @@ func (l *failedLogins) add(component, addr, content string) {
 func (l *failedLogins) init() {
 	if l.byConn == nil {
 		l.byConn, l.alone = map[[2]string]int{}, nameCounts{}
-		l.pending, l.known = map[string]bool{}, map[string]bool{}
+		l.pending, l.known = map[string]time.Time{}, map[string]time.Time{}
 	}
 }
 
 // addressless reads an entry of component whose message reports no
 // failed login from an address: a failure without one waits for its
 // process's address, and an entry of a waiting process that names an
-// address gives it.
-func (l *failedLogins) addressless(component, content string) {
+// address gives it, if it comes within connWindow.
+func (l *failedLogins) addressless(at time.Time, component, content string) {
 	if !strings.HasSuffix(component, "]") {
 		return
 	}
-	if l.pending[component] {
-		if addr, ok := messageAddr(content); ok {
-			l.byConn[[2]string{component, addr}] += 0
-			l.known[component] = true
-			delete(l.pending, component)
+	if since, ok := l.pending[component]; ok {
+		if !within(since, at, connWindow) {
+			delete(l.pending, component) // the pid's connection ended: another's
+		} else {
+			if addr, ok := messageAddr(content); ok {
+				l.byConn[[2]string{component, addr}] += 0
+				l.known[component] = at
+				delete(l.pending, component)
+			}
+			return
 		}
-		return
 	}
 	if mayReportFailedLogin(content) && failedLoginRe.MatchString(content) {
 		l.init()
-		if !l.known[component] {
-			l.pending[component] = true
+		if last, ok := l.known[component]; !ok || !within(last, at, connWindow) {
+			delete(l.known, component)
+			l.pending[component] = at
 		}
 	}
 }

@@ -257,3 +257,23 @@ func TestSummaryCountsProgramsLocalFailures(t *testing.T) {
 		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
 	}
 }
+
+// A failure with no address takes its process's next address only
+// within minutes: sshd[4000] reused hours later by a connection from
+// 198.51.100.7 that failed nothing lent it a failure, and a reused pid
+// of a known failing connection hid a later failure of another one.
+func TestFailedLoginWithoutAddressHasAWindow(t *testing.T) {
+	s := Summarize([]string{
+		"Mar 12 09:18:00 bastion sshd[4000]: Disconnecting: Too many authentication failures for admin [preauth]",
+		"Mar 12 13:18:00 bastion sshd[4000]: Connection closed by 198.51.100.7 port 50122 [preauth]",
+		"Mar 12 14:00:00 bastion sshd[5000]: Failed password for root from 203.0.113.9 port 50122 ssh2",
+		"Mar 12 18:00:00 bastion sshd[5000]: Disconnecting: Too many authentication failures for guest [preauth]",
+		"Mar 12 18:00:01 bastion sshd[5000]: Connection closed by 192.0.2.44 port 4242 [preauth]",
+		"Mar 12 19:00:00 bastion sshd[6000]: Disconnecting: Too many authentication failures for oracle [preauth]",
+		"Mar 12 19:00:01 bastion sshd[6000]: Connection closed by 192.0.2.45 port 4243 [preauth]",
+	}, nil)
+	want := []document.NameCount{{Name: "192.0.2.44", Count: 1}, {Name: "192.0.2.45", Count: 1}, {Name: "203.0.113.9", Count: 1}}
+	if !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
+	}
+}
