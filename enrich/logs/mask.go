@@ -449,11 +449,26 @@ func userSlot(fields []string, i int) bool {
 	case prev(1) == "for" && prev(2) == "failures" && prev(3) == "authentication":
 		// sshd's "Too many authentication failures for admin [preauth]"
 		return true
-	case i == 0 && next == ":" && i+2 < len(fields) && strings.HasPrefix(fields[i+2], "TTY="):
+	case i == 0 && next == ":" && sudoFields(fields[2:]):
 		return true
 	case prev(2) == "to" && fields[i-2] == "(to" && strings.HasSuffix(fields[i-1], ")") && next == "on":
 		// su's "FAILED SU (to root) bob on pts/0", "(to root) bob on pts/1"
 		return true
+	}
+	return false
+}
+
+// sudoFields reports whether fields are what follows the user in a
+// line of sudo's: its TTY= field, first ("alice : TTY=pts/0 ; PWD=...")
+// or after what went wrong ("bob : 3 incorrect password attempts ;
+// TTY=pts/0 ; ...", "bob : user NOT in sudoers ; TTY=..."). Only the
+// first shape was read, and the name of the first user whose sudo
+// failed stood in the template of every user's.
+func sudoFields(fields []string) bool {
+	for j, f := range fields {
+		if strings.HasPrefix(f, "TTY=") {
+			return j == 0 || fields[j-1] == ";"
+		}
 	}
 	return false
 }

@@ -28,3 +28,27 @@ func TestUIDOwnersAreVariables(t *testing.T) {
 		}
 	}
 }
+
+// The user of sudo's failure lines is a variable, as in its command
+// lines: "bob : 3 incorrect password attempts ; TTY=..." showed bob in
+// the template of every user's failed sudo, and bob was not counted
+// among the users.
+func TestSudoFailureUserIsAVariable(t *testing.T) {
+	lines := []string{
+		"Mar  3 09:15:09 web1 sudo:      bob : 3 incorrect password attempts ; TTY=pts/0 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/ls",
+		"Mar  3 09:18:00 web1 sudo:      bob : user NOT in sudoers ; TTY=pts/0 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/bash",
+	}
+	s := Summarize(lines, NewMiner(DefaultConfig()))
+	want := map[string]bool{
+		"<*> : <*> incorrect password attempts ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>": true,
+		"<*> : user NOT in sudoers ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>":             true,
+	}
+	for _, tc := range s.Templates {
+		if !want[tc.Template] {
+			t.Errorf("template %q, want one of %v", tc.Template, want)
+		}
+	}
+	if len(s.Users) != 1 || s.Users[0].Name != "bob" || s.Users[0].Count != 2 {
+		t.Errorf("users %+v, want bob 2×", s.Users)
+	}
+}
