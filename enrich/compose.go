@@ -173,6 +173,8 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	}
 	// the sub-type heads know no Chinese legal text either: no sub-type
 	ruled := a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
+	// nor court filings, whose kind a rule names
+	ruled = ruled || req.Wants(TaskClassify) && filingSubtype(doc, a)
 	if sn, ok := f.fallback.(subtypeNamer); ok && a.Class != "" && !ruled && req.Wants(TaskClassify) {
 		if st, c, ok := sn.NameSubtype(doc, a.Class); ok {
 			a.Subtype, a.SubtypeConfidence = st, c

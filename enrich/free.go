@@ -195,7 +195,20 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 			a.Subtype, a.SubtypeConfidence = m.SubtypeOf(text, c)
 		}
 	}
+	filingSubtype(doc, a)
 	return nil
+}
+
+// filingSubtype names a court filing's kind as the sub-type of its class
+// "other" ("other/judgment", "other/order", "other/complaint", ...), so
+// that a register can tell a judgment from a pleading; the sub-type heads
+// learned none of them. It reports whether it named one.
+func filingSubtype(doc *document.Parsed, a *document.Analysis) bool {
+	if a.Class != "other" || !courtFiling(doc) {
+		return false
+	}
+	a.Subtype, a.SubtypeConfidence = "other/"+entities.FilingKind(doc.Text), classify.RuleConfidence
+	return true
 }
 
 // ClassOf is the model-free classifier's class for doc and its confidence;

@@ -805,3 +805,39 @@ func TestFreeCourtFilingEntities(t *testing.T) {
 		}
 	}
 }
+
+// courtFilings are a US order, a UK judgment, an Australian judgment and a
+// Californian complaint, as a litigation team files them, with the kind a
+// register should file each under.
+var courtFilings = map[string]struct{ text, subtype string }{
+	"us_order.txt": {"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA SYSTEMS LLC,\nDefendant.\n\nCase No. 3:21-cv-04567-JSC\n\n" +
+		"ORDER GRANTING IN PART AND DENYING IN PART DEFENDANT'S MOTION TO DISMISS\n\nBefore the Court is Defendant's motion to dismiss under Federal Rule of Civil Procedure 12(b)(6). " +
+		"A complaint must state a claim that is plausible on its face. Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 570 (2007). The Sherman Act claim fails. The Lanham Act claim survives.\n\n" +
+		"IT IS SO ORDERED.\n\nDated: June 2, 2022\n\nHon. Jacqueline Scott Corley\nUnited States District Judge\n", "other/order"},
+	"uk_judgment.txt": {"Neutral Citation Number: [2023] EWHC 1234 (Comm)\nCase No: CL-2021-000456\nIN THE HIGH COURT OF JUSTICE\nBUSINESS AND PROPERTY COURTS OF ENGLAND AND WALES\nCOMMERCIAL COURT (KBD)\n\n" +
+		"Date: 12 July 2023\n\nBefore :\n\nTHE HONOURABLE MR JUSTICE HENSHAW\n\nBetween :\n\nALPHA SHIPPING LIMITED\nClaimant\n- and -\nBRAVO INSURANCE PLC\nDefendant\n\nApproved Judgment\n\n" +
+		"1. This is a claim under a marine insurance policy. The insurer agreed to indemnify the insured against loss of the vessel, and the policy shall respond to a total loss. " +
+		"The principles of contractual interpretation are settled: Arnold v Britton [2015] UKSC 36; [2015] AC 1619. The Marine Insurance Act 1906 governs the policy.\n\n" +
+		"2. For the reasons given, the claim succeeds and the defendant must pay £1,250,000 with interest at 8% per annum.\n", "other/judgment"},
+	"au_judgment.txt": {"FEDERAL COURT OF AUSTRALIA\n\nKoala Energy Pty Ltd v Australian Competition and Consumer Commission [2024] FCA 789\n\nFile number: NSD 1123 of 2022\n\nJudgment of: O'BRYAN J\n\nDate of judgment: 15 July 2024\n\n" +
+		"Legislation: Competition and Consumer Act 2010 (Cth) Sch 2\nCorporations Act 2001 (Cth)\n\nApplicant: KOALA ENERGY PTY LTD\nRespondent: AUSTRALIAN COMPETITION AND CONSUMER COMMISSION\n\n" +
+		"ORDERS\n\nTHE COURT ORDERS THAT:\n1. The application be dismissed.\n2. The applicant pay the respondent's costs.\n\nREASONS FOR JUDGMENT\n\n" +
+		"1 The applicant sought declarations that it had not contravened s 18 of the Australian Consumer Law. The supply agreement between the parties obliged the applicant to supply electricity to retail customers, and the retailer shall pay the tariff. The penalty sought was $10,000,000.\n", "other/judgment"},
+	"complaint.txt": {"SUPERIOR COURT OF THE STATE OF CALIFORNIA\nFOR THE COUNTY OF LOS ANGELES\n\nJANE DOE, an individual,                     Case No.: 23STCV01234\nPlaintiff,                   COMPLAINT FOR DAMAGES\nv.\n" +
+		"MEGACORP, INC., a Delaware corporation;\nDefendants.\n\nPlaintiff Jane Doe alleges as follows:\n\n1. Defendant employed Plaintiff under a written employment agreement from January 3, 2019 to March 15, 2023.\n" +
+		"2. Defendant breached the agreement and violated the Fair Employment and Housing Act.\n\nPlaintiff demands judgment for damages of not less than $750,000.\n\nDated: April 10, 2023\n", "other/complaint"},
+}
+
+// A court filing is classed "other" with its kind as sub-type: the free
+// tier called a UK judgment on an insurance policy and an Australian
+// judgment on a supply agreement contracts, and every filing's sub-type
+// was empty, so a register could not tell a judgment from a complaint.
+func TestFreeCourtFilingClass(t *testing.T) {
+	free := enrich.NewFree(enrich.FreeOptions{})
+	for name, f := range courtFilings {
+		a := analyze(t, free, parsed(name, f.text, document.TypeText), enrich.Request{Tasks: []string{enrich.TaskClassify}})
+		if a.Class != "other" || a.Subtype != f.subtype {
+			t.Errorf("%s: class %s/%s, want %s", name, a.Class, a.Subtype, f.subtype)
+		}
+	}
+}

@@ -84,6 +84,11 @@ var (
 func structureClass(doc *document.Parsed, text, class string) string {
 	head := text[:min(len(text), structureHead)]
 	switch {
+	case courtFiling(doc) && !preambleRe.MatchString(head):
+		// a judgment citing acts read as a regulation, a claimant's
+		// pleading about a policy as a contract; a filing is neither, and
+		// its sub-type names its kind (filingSubtype)
+		return "other"
 	case classify.Unfounded(text, class) || correspondence(doc, class):
 		return "other"
 	case class == "contract" && captionRe.MatchString(head) && !preambleRe.MatchString(head):

@@ -247,3 +247,32 @@ func TestComposedTierKeepsNonEURulesRegulations(t *testing.T) {
 		}
 	}
 }
+
+// A court filing is "other" with its kind as sub-type in the composed tier
+// too: docmill-mini called this English judgment on an insurance policy a
+// contract (terms of service), and a register filed it among contracts.
+func TestComposedTierClassesCourtFilings(t *testing.T) {
+	m, _ := loadMiniAndSample(t, "contracts/cuad-143-service.txt")
+	composed := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), enrich.NewFree(enrich.FreeOptions{}))
+	for name, f := range map[string]struct{ text, subtype string }{
+		"uk_judgment.txt": {"Neutral Citation Number: [2023] EWHC 1234 (Comm)\nCase No: CL-2021-000456\nIN THE HIGH COURT OF JUSTICE\nBUSINESS AND PROPERTY COURTS OF ENGLAND AND WALES\nCOMMERCIAL COURT (KBD)\n\n" +
+			"Date: 12 July 2023\n\nBefore :\n\nTHE HONOURABLE MR JUSTICE HENSHAW\n\nBetween :\n\nALPHA SHIPPING LIMITED\nClaimant\n- and -\nBRAVO INSURANCE PLC\nDefendant\n\nApproved Judgment\n\n" +
+			"1. This is a claim under a marine insurance policy. The principles of contractual interpretation are settled: Arnold v Britton [2015] UKSC 36; [2015] AC 1619 and Wood v Capita Insurance Services Ltd " +
+			"[2017] UKSC 24; [2017] AC 1173. The claimant also relies on the Human Rights Act 1998 and on section 3 of the Misrepresentation Act 1967.\n\n" +
+			"2. The Marine Insurance Act 1906 governs the policy. For the reasons given, the claim succeeds and the defendant must pay £1,250,000 with interest at 8% per annum.\n", "other/judgment"},
+		"us_order.txt": {"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA SYSTEMS LLC,\nDefendant.\n\nCase No. 3:21-cv-04567-JSC\n\n" +
+			"ORDER GRANTING IN PART AND DENYING IN PART DEFENDANT'S MOTION TO DISMISS\n\nThe motion to dismiss is GRANTED in part.\n\nIT IS SO ORDERED.\n\nDated: June 2, 2022\n", "other/order"},
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(f.text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := composed.Analyze(context.Background(), doc, enrich.Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.Class != "other" || an.Subtype != f.subtype || len(an.Entities) == 0 {
+			t.Errorf("%s: class %s/%s, %d entities; want %s with entities", name, an.Class, an.Subtype, len(an.Entities), f.subtype)
+		}
+	}
+}

@@ -405,3 +405,49 @@ func titleBeside(line, rest string) bool {
 	before := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), rest))
 	return strings.HasSuffix(before, ",") && strings.ToUpper(rest) == rest && strings.ContainsAny(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 }
+
+// Kinds of court filing, as FilingKind names them.
+const (
+	FilingJudgment  = "judgment"
+	FilingOrder     = "order"
+	FilingComplaint = "complaint"
+	FilingMotion    = "motion"
+	FilingPetition  = "petition"
+	FilingOther     = "court filing"
+)
+
+var (
+	// judgmentMarkRe is what only a judgment's opening says: its own
+	// heading line ("JUDGMENT", "REASONS FOR JUDGMENT", "MEMORANDUM
+	// OPINION"), "Approved Judgment", or the line that dates or signs it
+	// ("Date of judgment:", "Judgment of:"). An order "GRANTING SUMMARY
+	// JUDGMENT" names a judgment without being one.
+	judgmentMarkRe = regexp.MustCompile(`(?m)^[ \t]*(?:(?:REASONS[ \t]+FOR[ \t]+)?(?:JUDGMENT|JUDGEMENT)|(?:MEMORANDUM[ \t]+)?OPINION(?:[ \t]+AND[ \t]+ORDER)?)[ \t]*$|(?i:\bApproved[ \t]+Judgment\b|^[ \t]*(?:Date[ \t]+of[ \t]+judgment|Judgment[ \t]+of|Judgment[ \t]+delivered|Reasons[ \t]+for[ \t]+judgment)\b)`)
+	// filingTitleRe is a filing's title word as its heading writes it, in
+	// capitals: the first one names the filing ("ORDER GRANTING
+	// DEFENDANT'S MOTION" is an order; "NOTICE OF MOTION" a motion).
+	filingTitleRe = regexp.MustCompile(`\b(ORDERS?|COMPLAINT|MOTION|PETITION)\b`)
+)
+
+// FilingKind names a court filing's kind from its opening: a judgment,
+// an order, a complaint, a motion, a petition, or FilingOther when the
+// heading says none of them. It is meant for a text CourtFiling accepts.
+func FilingKind(text string) string {
+	head := text[:safeCut(text, captionBytes)]
+	if judgmentMarkRe.MatchString(head) {
+		return FilingJudgment
+	}
+	m := filingTitleRe.FindStringSubmatch(head)
+	if m == nil {
+		return FilingOther
+	}
+	switch m[1] {
+	case "ORDER", "ORDERS":
+		return FilingOrder
+	case "COMPLAINT":
+		return FilingComplaint
+	case "MOTION":
+		return FilingMotion
+	}
+	return FilingPetition
+}
