@@ -2,6 +2,7 @@ package entities
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/docmill/docmill/document"
@@ -321,27 +322,15 @@ func captionRole(label string) string {
 // name with its reporter or neutral citation ("Smith v. Jones, 123 F.3d
 // 456 (9th Cir. 1999)", "Arnold v Britton [2015] UKSC 36"), a citation
 // without a name, and a section of a named act ("s 52 of the Competition
-// Act"). A case's value is its citation without its name. It returns
-// the spans cited, which the other citation rules leave alone.
+// Act"). A case's value is its citation without its name; a case cited in
+// parallel ("Smith v Jones [2019] HCA 5; (2019) 265 CLR 1") is one row
+// valued with both citations. It returns the spans cited, which the other
+// citation rules leave alone.
 func courtCitations(x *collector, text string) [][2]int {
 	var taken [][2]int
-	for _, re := range []*regexp.Regexp{usReporterRe, neutralCitationRe} {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			if re == usReporterRe && monthAbbrRe.MatchString(text[m[0]:m[1]]) {
-				continue // "12 Jan. 2020" is a date
-			}
-			taken = append(taken, [2]int{m[0], m[1]})
-			cite := text[m[0]:m[1]]
-			start := m[0]
-			lineStart := strings.LastIndexByte(text[:start], '\n') + 1
-			before := sentenceTail(text[max(lineStart, start-160):start])
-			if n := caseNameRe.FindStringSubmatchIndex(before); n != nil {
-				name := signalRe.ReplaceAllString(before[n[2]:n[3]], "")
-				start = start - len(before) + n[3] - len(name)
-				cite = strings.TrimSpace(text[start:m[1]])
-			}
-			x.add(KindCitation, cite, spaceRe.ReplaceAllString(text[m[0]:m[1]], " "), start)
-		}
+	for _, c := range parallelCases(caseCitations(text), text) {
+		taken = append(taken, [2]int{c.cite, c.end})
+		x.add(KindCitation, text[c.name:c.end], spaceRe.ReplaceAllString(text[c.cite:c.end], " "), c.name)
 	}
 	for _, m := range statuteSectionRe.FindAllStringIndex(text, -1) {
 		taken = append(taken, [2]int{m[0], m[1]})
@@ -349,6 +338,94 @@ func courtCitations(x *collector, text string) [][2]int {
 		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, " "), m[0])
 	}
 	return taken
+}
+
+// caseCite is a case citation's span: name is where its case name starts
+// (cite when it has none), cite where the citation itself starts.
+type caseCite struct{ name, cite, end int }
+
+// caseCitations finds text's reporter and neutral citations in order,
+// each with the case name before it.
+func caseCitations(text string) []caseCite {
+	var out []caseCite
+	for _, m := range append(usReporterCites(text), neutralCitationRe.FindAllStringIndex(text, -1)...) {
+		out = append(out, caseCite{name: caseNameStart(text, m[0]), cite: m[0], end: m[1]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].cite < out[j].cite })
+	return out
+}
+
+// pinRe is a US citation's pin cite after its first page (", 570").
+var pinRe = regexp.MustCompile(`,[ \t]*\d{1,5}(?:[-–]\d{1,5})?(?:[ \t]+\([^()\n]{0,40}?\d{4}\))?$`)
+
+// usReporterCites finds text's US reporter citations. A number after the
+// first page that starts another report ("550 U.S. 544, 127 S. Ct. 1955")
+// is no pin cite: that citation ends before it, and the next starts there.
+func usReporterCites(text string) [][]int {
+	var out [][]int
+	for off := 0; off < len(text); {
+		m := usReporterRe.FindStringIndex(text[off:])
+		if m == nil {
+			break
+		}
+		start, end := off+m[0], off+m[1]
+		if p := pinRe.FindStringIndex(text[start:end]); p != nil {
+			next := start + p[0] + 1
+			next += len(text[next:]) - len(strings.TrimLeft(text[next:], " \t"))
+			if n := usReporterRe.FindStringIndex(text[next:]); n != nil && n[0] == 0 {
+				end = start + p[0]
+			}
+		}
+		if !monthAbbrRe.MatchString(text[start:end]) { // "12 Jan. 2020" is a date
+			out = append(out, []int{start, end})
+		}
+		off = end
+	}
+	return out
+}
+
+// parallelGapRe is what stands between a case's parallel citations: a
+// semicolon or a comma.
+var parallelGapRe = regexp.MustCompile(`^[ \t]*[;,][ \t]*\n?[ \t]*$`)
+
+// parallelCases joins a nameless citation to the named case cited just
+// before it ("Arnold v Britton [2015] UKSC 36; [2015] AC 1619"): it is the
+// same case in another report, which a register wants on the case's row.
+func parallelCases(cs []caseCite, text string) []caseCite {
+	var out []caseCite
+	for _, c := range cs {
+		if n := len(out); n > 0 && c.name == c.cite && out[n-1].name < out[n-1].cite && out[n-1].end <= c.cite && parallelGapRe.MatchString(text[out[n-1].end:c.cite]) {
+			out[n-1].end = c.end
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// wrapLine is the shortest line taken for a line of prose that wrapped,
+// whose end may start a case name the next line's citation ends; a
+// heading above a citation is shorter.
+const wrapLine = 50
+
+// caseNameStart is where the case name before the citation at start
+// begins ("Smith v Jones " before "[2019] HCA 5"), or start when there is
+// none. The name may begin on the line before, when that line is wrapped
+// prose ("... and Wood v Capita Insurance Services Ltd\n[2017] UKSC 24").
+func caseNameStart(text string, start int) int {
+	from := strings.LastIndexByte(text[:start], '\n') + 1
+	if from >= 2 && text[from-2] != '\n' {
+		if prev := strings.LastIndexByte(text[:from-1], '\n') + 1; from-1-prev >= wrapLine {
+			from = prev
+		}
+	}
+	before := sentenceTail(strings.ReplaceAll(text[max(from, start-160):start], "\n", " "))
+	n := caseNameRe.FindStringSubmatchIndex(before)
+	if n == nil {
+		return start
+	}
+	name := signalRe.ReplaceAllString(before[n[2]:n[3]], "")
+	return start - len(before) + n[3] - len(name)
 }
 
 // monthAbbrRe is an abbreviated month after a day, which the reporter

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -174,5 +175,34 @@ func TestComplaintDateIsNoJudgmentDate(t *testing.T) {
 	order := strings.Replace(complaint, "COMPLAINT FOR BREACH OF CONTRACT", "ORDER ON DEMURRER", 1)
 	if got := valuesOf(CourtEntities(order, "en"), KindJudgmentDate); !slices.Equal(got, []string{"2023-03-01"}) {
 		t.Errorf("order's judgment dates %q, want 2023-03-01", got)
+	}
+}
+
+// A case cited in parallel is one row with its name and both citations:
+// the second citation came out as a row of its own, without the name, and
+// a case name wrapped onto the line before its citation was lost.
+func TestCourtParallelCitations(t *testing.T) {
+	text := "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2021-000456\n\nApproved Judgment\n\n" +
+		"1. The principles of contractual interpretation are settled: Arnold v Britton [2015] UKSC 36; [2015] AC 1619 and Wood v Capita Insurance Services Ltd\n" +
+		"[2017] UKSC 24; [2017] AC 1173. See also Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 127 S. Ct. 1955 (2007).\n\n" +
+		"2. As the High Court said in Smith v Jones [2019] HCA 5; (2019) 265 CLR 1 at [12], the test is objective. " +
+		"Reported decisions [2010] AC 1 and [2011] AC 2 were not cited to us.\n"
+	es := CourtEntities(text, "en")
+	want := map[string]string{
+		"Arnold v Britton [2015] UKSC 36; [2015] AC 1619":                      "[2015] UKSC 36; [2015] AC 1619",
+		"Wood v Capita Insurance Services Ltd [2017] UKSC 24; [2017] AC 1173":  "[2017] UKSC 24; [2017] AC 1173",
+		"Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 127 S. Ct. 1955 (2007)": "550 U.S. 544, 127 S. Ct. 1955 (2007)",
+		"Smith v Jones [2019] HCA 5; (2019) 265 CLR 1":                         "[2019] HCA 5; (2019) 265 CLR 1",
+		"[2010] AC 1": "[2010] AC 1",
+		"[2011] AC 2": "[2011] AC 2",
+	}
+	got := map[string]string{}
+	for _, e := range es {
+		if e.Kind == KindCitation {
+			got[e.Text] = e.Value
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("citations:\n got %q\nwant %q", got, want)
 	}
 }
