@@ -77,7 +77,15 @@ var (
 	// statuteSectionRe is a section of a named act: "s 52 of the
 	// Competition Act", "section 3 of the Misrepresentation Act 1967",
 	// "s 35A of the Senior Courts Act 1981".
-	statuteSectionRe = regexp.MustCompile(`\b(?:ss?\.?|[Ss]ections?)[ \t]+\d{1,4}[A-Z]{0,2}(?:\(\w{1,4}\))*[ \t]+of[ \t]+the[ \t]+(?:[A-Z][\w’']*[ \t]+(?:(?:and|of|the|for|on)[ \t]+)*){1,8}?(?:Act|Law|Code|Ordinance|Rules|Regulations)(?:[ \t]+(?:1[89]|20)\d{2})?(?:[ \t]+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
+	// A line may wrap anywhere within it ("section 3\nof the
+	// Misrepresentation Act 1967").
+	statuteSectionRe = regexp.MustCompile(`\b(?:ss?\.?|[Ss]ections?)\s+\d{1,4}[A-Z]{0,2}(?:\(\w{1,4}\))*\s+of\s+the\s+(?:[A-Z][\w’']*\s+(?:(?:and|of|the|for|on)\s+)*){1,8}?(?:Act|Law|Code|Ordinance|Rules|Regulations)(?:\s+(?:1[89]|20)\d{2})?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
+	// namedActRe is an act named alone: "the Human Rights Act 1998",
+	// "Competition and Consumer Act 2010 (Cth)", "the Sherman Act".
+	namedActRe = regexp.MustCompile(`\b(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the|for|on|to)\s+)*){1,8}?Act\b(?:\s+(?:1[6-9]|20)\d{2}\b)?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
+	// actLeadRe is the words before an act's name that are none of it:
+	// a sentence's first word ("The", "Under") and the joiners after it.
+	actLeadRe = regexp.MustCompile(`^(?:(?:The|This|That|These|Those|Under|In|See|And|As|By|Section|Sections|Pursuant|Per|Both|Each|Such|Any|No|Its|Their|Our|Also|Unlike|Like|Applying|Following|Whether|If|When|Where|Although|But|Neither|Nor|Either|Or|Cf\.)\s+(?:(?:and|of|for|on|to|the)\s+)*)+`)
 )
 
 // CourtFiling reports a court filing (an order, a judgment, a pleading, a
@@ -337,7 +345,34 @@ func courtCitations(x *collector, text string) [][2]int {
 		c := text[m[0]:m[1]]
 		x.add(KindCitation, c, spaceRe.ReplaceAllString(c, " "), m[0])
 	}
+	return namedActs(x, text, taken)
+}
+
+// namedActs adds the acts text names alone, outside the spans cited
+// already ("the Human Rights Act 1998", "Corporations Act 2001 (Cth)"),
+// valued by the act's name as written, and returns taken with them.
+func namedActs(x *collector, text string, taken [][2]int) [][2]int {
+	for _, m := range namedActRe.FindAllStringIndex(text, -1) {
+		lead := actLeadRe.FindString(text[m[0]:m[1]])
+		start := m[0] + len(lead)
+		name := text[start:m[1]]
+		if strings.HasPrefix(name, "Act") || overlaps(taken, start, m[1]) {
+			continue // "This Act", "The Act": no name; or a section of it, cited already
+		}
+		taken = append(taken, [2]int{start, m[1]})
+		x.add(KindCitation, name, spaceRe.ReplaceAllString(name, " "), start)
+	}
 	return taken
+}
+
+// overlaps reports a span of spans that [start, end) overlaps.
+func overlaps(spans [][2]int, start, end int) bool {
+	for _, s := range spans {
+		if start < s[1] && s[0] < end {
+			return true
+		}
+	}
+	return false
 }
 
 // caseCite is a case citation's span: name is where its case name starts

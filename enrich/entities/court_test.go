@@ -206,3 +206,20 @@ func TestCourtParallelCitations(t *testing.T) {
 		t.Errorf("citations:\n got %q\nwant %q", got, want)
 	}
 }
+
+// An act named alone is cited as a statute, without the words that lead
+// into it; only a section of a named act was, and a line wrapped within
+// one ("section 3\nof the ... Act") lost the act.
+func TestCourtNamedActs(t *testing.T) {
+	text := "FEDERAL COURT OF AUSTRALIA\nFile number: NSD 1123 of 2022\n\nLegislation: Competition and Consumer Act 2010 (Cth) Sch 2\nCorporations Act 2001 (Cth)\n\n" +
+		"1 The claimant relies on the Human Rights Act 1998 and on section 3\nof the Misrepresentation Act 1967. Under the Sherman Act the claim fails. " +
+		"The Lanham Act claim survives. This Act applies, and the Act says so.\n"
+	want := []string{"Competition and Consumer Act 2010 (Cth)", "Corporations Act 2001 (Cth)", "Human Rights Act 1998",
+		"section 3 of the Misrepresentation Act 1967", "Sherman Act", "Lanham Act"}
+	got := textsOf(CourtEntities(text, "en"), KindCitation)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("citations:\n got %q\nwant %q", got, want)
+	}
+}
