@@ -153,13 +153,13 @@ type exported struct {
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
-	"court", "case_number", "judgment_date"}
+	"court", "case_number", "judgment_date", "judge"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
 // spreadsheet reading the columns before by position still reads them.
 // The first interest rate's column follows them, then a court filing's
-// court, case number and date of judgment.
+// court, case number, date of judgment and judges.
 var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment, entities.RoleLeave}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
@@ -254,7 +254,8 @@ func csvRow(d *document.Result) []string {
 	for _, role := range csvRoles {
 		row = append(row, durationOf(d.Entities, role))
 	}
-	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), first(entities.KindCaseNumber), date(entities.KindJudgmentDate))
+	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), first(entities.KindCaseNumber), date(entities.KindJudgmentDate),
+		strings.Join(judges(d.Entities), "; "))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}
@@ -296,4 +297,15 @@ func boolParam(r *http.Request, name string) (bool, error) {
 		return false, fmt.Errorf("%s %q is not true or false", name, v)
 	}
 	return b, nil
+}
+
+// judges are the names of a filing's judges, the whole bench of an appeal.
+func judges(es []document.Entity) []string {
+	var out []string
+	for _, e := range es {
+		if e.Kind == entities.KindJudge {
+			out = append(out, e.Text)
+		}
+	}
+	return out
 }

@@ -278,8 +278,8 @@ func TestCSVRowLeaveAndInterest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-5] != "leave" || csvColumns[n-4] != "interest_rate" {
-		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-5:])
+	if n := len(csvColumns); csvColumns[n-6] != "leave" || csvColumns[n-5] != "interest_rate" {
+		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-6:])
 	}
 }
 
@@ -293,6 +293,8 @@ func TestCSVRowCourtFiling(t *testing.T) {
 		{Kind: "party", Text: "ACME WIDGETS, INC.", Role: "plaintiff"},
 		{Kind: "party", Text: "BETA LOGISTICS LLC", Role: "defendant"},
 		{Kind: "judgment_date", Text: "June 2, 2022", Value: "2022-06-02"},
+		{Kind: "judge", Text: "Lord Reed", Value: "Lord Reed"},
+		{Kind: "judge", Text: "Lady Black", Value: "Lady Black"},
 	}
 	row := csvRow(d)
 	got := map[string]string{}
@@ -300,7 +302,8 @@ func TestCSVRowCourtFiling(t *testing.T) {
 		got[name] = row[i]
 	}
 	for name, want := range map[string]string{"parties": "ACME WIDGETS, INC. (plaintiff); BETA LOGISTICS LLC (defendant)",
-		"court": "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA", "case_number": "3:21-cv-04567-JSC", "judgment_date": "2022-06-02"} {
+		"court": "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA", "case_number": "3:21-cv-04567-JSC", "judgment_date": "2022-06-02",
+		"judge": "Lord Reed; Lady Black"} {
 		if got[name] != want {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}

@@ -19,6 +19,9 @@ const (
 	// KindJudgmentDate is the date an order or judgment was made or
 	// signed ("Dated: June 2, 2022", "Date of judgment: 12 July 2024").
 	KindJudgmentDate = "judgment_date"
+	// KindJudge is a judge the filing is before or signed by ("THE
+	// HONOURABLE MR JUSTICE HENSHAW", "Kiefel CJ", "Hon. Jane Roe").
+	KindJudge = "judge"
 )
 
 // Party roles in a court filing's caption, as in document.Entity.Role.
@@ -122,6 +125,7 @@ func CourtEntities(text, language string) []document.Entity {
 	caseNumber(x, head)
 	captionParties(x, head)
 	judgmentDate(x, text)
+	judges(x, head, text)
 	sents := sentences(text)
 	dates(x, text, sents)
 	money(x, text)
@@ -562,4 +566,86 @@ func FilingKind(text string) string {
 		return FilingMotion
 	}
 	return FilingPetition
+}
+
+var (
+	// benchLabelRe is the caption's line that names the bench: "Before:
+	// Lord Justice Smith", "Before :" over the name, "JUDGE: Kiefel CJ",
+	// "Judgment of: O'BRYAN J", "Coram: ...". "Before the Court is" has
+	// no colon and names none.
+	benchLabelRe = regexp.MustCompile(`(?m)^[ \t]*(?:Before|BEFORE|Judges?|JUDGES?|Judge\(s\)|JUDGE\(S\)|Judgment[ \t]+of|JUDGMENT[ \t]+OF|Coram|CORAM)[ \t]*:[ \t]*(.*?)[ \t]*$`)
+	// benchHeadingRe is the bench as a heading of its own: "BEFORE THE
+	// HONOURABLE MRS JUSTICE COCKERILL".
+	benchHeadingRe = regexp.MustCompile(`(?m)^[ \t]*BEFORE[ \t]+(THE[ \t]+HONOU?RABLE[ \t].{3,80}?)[ \t]*$`)
+	// honourableRe is a judge's name by the signature or in a caption:
+	// "Hon. Jane Roe, United States District Judge", or "Hon. Jane Roe"
+	// over a line that says "Judge" or "Justice".
+	honourableRe = regexp.MustCompile(`(?m)^[ \t]*((?:The[ \t]+|THE[ \t]+)?(?:Hon\.|HON\.|Honou?rable|HONOU?RABLE)[ \t]+[A-Z][\pL.'’ -]{2,60}?)[ \t]*(?:,[ \t]*(.*?))?[ \t]*$`)
+	// judgeTitleRe is the title under or beside a judge's name.
+	judgeTitleRe = regexp.MustCompile(`\b(?:Judge|JUDGE|Justice|JUSTICE|Magistrate|MAGISTRATE)\b`)
+	// signedJudgeRe is a signature's name over its title without "Hon.":
+	// "Jacqueline Scott Corley" over "United States District Judge".
+	signedJudgeRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z][\pL.'’-]+(?:[ \t]+[A-Z][\pL.'’-]+){1,4})[ \t]*\n[ \t]*(?:(?:UNITED[ \t]+STATES|United[ \t]+States)[ \t]+)?(?:Chief[ \t]+|CHIEF[ \t]+|Senior[ \t]+|SENIOR[ \t]+)?(?:District|DISTRICT|Magistrate|MAGISTRATE|Bankruptcy|BANKRUPTCY|Circuit|CIRCUIT)[ \t]+(?:Judge|JUDGE)[ \t]*$`)
+)
+
+// judges adds the judges a filing names: the bench its caption says it is
+// before, and the judge who signs it.
+func judges(x *collector, head, text string) {
+	for _, m := range benchLabelRe.FindAllStringSubmatchIndex(head, -1) {
+		at, end := m[2], m[3]
+		if at == end { // "Before :" over the name
+			at, end = nextLine(head, m[1])
+		}
+		addJudge(x, head[at:end], at)
+	}
+	for _, m := range benchHeadingRe.FindAllStringSubmatchIndex(head, -1) {
+		addJudge(x, head[m[2]:m[3]], m[2])
+	}
+	for _, m := range honourableRe.FindAllStringSubmatchIndex(text, -1) {
+		title := ""
+		if m[4] >= 0 {
+			title = text[m[4]:m[5]]
+		} else if at, end := nextLine(text, m[1]); at < end && end-at < 80 {
+			title = text[at:end]
+		}
+		if judgeTitleRe.MatchString(title) || judgeTitleRe.MatchString(text[m[2]:m[3]]) {
+			addJudge(x, text[m[2]:m[3]], m[2])
+		}
+	}
+	for _, m := range signedJudgeRe.FindAllStringSubmatchIndex(text, -1) {
+		addJudge(x, text[m[2]:m[3]], m[2])
+	}
+}
+
+// nextLine is the span of the first non-blank line after pos, within
+// three lines.
+func nextLine(s string, pos int) (int, int) {
+	for range 3 {
+		if pos >= len(s) {
+			break
+		}
+		if s[pos] == '\n' {
+			pos++
+		}
+		end := strings.IndexByte(s[pos:], '\n')
+		if end < 0 {
+			end = len(s) - pos
+		}
+		if l := strings.TrimSpace(s[pos : pos+end]); l != "" {
+			at := pos + strings.Index(s[pos:pos+end], l)
+			return at, at + len(l)
+		}
+		pos += end
+	}
+	return pos, pos
+}
+
+// addJudge adds a judge's name as written; a line that begins the caption's
+// parties ("Between:") names none.
+func addJudge(x *collector, name string, pos int) {
+	name = strings.Trim(strings.TrimSpace(name), ",;:")
+	if len(name) < 3 || len(name) > 120 || !strings.ContainsAny(name[:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") || captionStopRe.MatchString(name) {
+		return
+	}
+	x.add(KindJudge, name, name, pos)
 }

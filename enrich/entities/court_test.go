@@ -223,3 +223,19 @@ func TestCourtNamedActs(t *testing.T) {
 		t.Errorf("citations:\n got %q\nwant %q", got, want)
 	}
 }
+
+// The judge a filing is before, or signed by, is an entity of its own: a
+// register of matters files them by judge, and none was extracted.
+func TestCourtJudges(t *testing.T) {
+	for _, c := range []struct{ name, text string }{
+		{"Lord Justice Smith", "IN THE COURT OF APPEAL (CIVIL DIVISION)\nCase No: A3/2022/0123\n\nBefore: Lord Justice Smith\n\nBetween:\n\nALPHA LIMITED\nAppellant\n- and -\nBETA PLC\nRespondent\n"},
+		{"THE HONOURABLE MR JUSTICE HENSHAW", "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2021-000456\n\nBefore :\n\nTHE HONOURABLE MR JUSTICE HENSHAW\n\nBetween :\n\nALPHA SHIPPING LIMITED\nClaimant\n"},
+		{"Kiefel CJ", "HIGH COURT OF AUSTRALIA\n\nSMITH v JONES [2019] HCA 5\n\nJUDGE: Kiefel CJ\n\nDate of judgment: 13 March 2019\n"},
+		{"Hon. Jane Roe", "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nCase No. 1:22-cv-01234\n\nORDER\n\nThe motion is DENIED. Before the Court is nothing else.\n\nIT IS SO ORDERED.\n\nHon. Jane Roe, United States District Judge\n"},
+		{"Jacqueline Scott Corley", "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nCase No. 3:21-cv-04567-JSC\n\nORDER\n\nIT IS SO ORDERED.\n\nDated: June 2, 2022\n\n______________\nJacqueline Scott Corley\nUnited States District Judge\n"},
+	} {
+		if got := textsOf(CourtEntities(c.text, "en"), KindJudge); !slices.Equal(got, []string{c.name}) {
+			t.Errorf("judges %q, want %q", got, c.name)
+		}
+	}
+}
