@@ -250,6 +250,30 @@ func (r *docxRow) endCell() {
 	r.inCell = false
 }
 
+// captionRoleRe is a court caption's role line, alone in its paragraph:
+// "Plaintiff,", "Defendants.", "Petitioner-Appellant,".
+var captionRoleRe = regexp.MustCompile(`(?i)^(?:plaintiffs?|defendants?|claimants?|appellants?|appellees?|respondents?|applicants?|petitioners?)(?:[ \t]*[-/][ \t]*\w+)?[ \t]*[,.:]?$`)
+
+// caption reports a row laid out as a court filing's caption: a cell of
+// the parties, each over its role line ("ACME WIDGETS, INC.," over
+// "Plaintiff,"), beside the case number and the filing's title. Its cells
+// are columns of lines, read in turn; on one line the parties ran into
+// their roles and the case number into the title, and the filing lost its
+// caption.
+func (r *docxRow) caption() bool {
+	for _, lines := range r.blocks {
+		if len(lines) < 2 {
+			continue
+		}
+		for _, l := range lines[1:] {
+			if captionRoleRe.MatchString(strings.TrimSpace(l)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // cellLine is a cell's paragraphs on one line. A line break in a cell
 // (w:br, "USD 40" above "per month") is a space, as the HTML reader reads
 // a <br> in a cell: a row is one line, and the break's second line read
@@ -536,7 +560,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					if len(rows) > 0 && rows[len(rows)-1].inCell {
 						rows[len(rows)-1].nested = true
 					}
-					if r.nested {
+					if r.nested || r.caption() {
 						// each cell's lines in turn, as the HTML reader
 						// reads a layout table's columns
 						for _, lines := range r.blocks {

@@ -970,3 +970,31 @@ func TestDOCXCellLineBreak(t *testing.T) {
 		t.Errorf("DOCX %q, HTML %q, want %q", docx.Text, page.Text, want)
 	}
 }
+
+// A court filing's caption set as a table (the parties over their role
+// lines in one cell, the case number and title in the other) is read cell
+// by cell, a line each: one line per row ran the parties into their roles
+// and the case number into the title, and the filing lost its caption.
+func TestDOCXCourtCaptionTable(t *testing.T) {
+	cell := func(paras ...string) string {
+		var b strings.Builder
+		for _, p := range paras {
+			b.WriteString(wPara("", "", "", p))
+		}
+		return "<w:tc>" + b.String() + "</w:tc>"
+	}
+	body := wPara("", "", "", "UNITED STATES DISTRICT COURT") + wPara("", "", "", "SOUTHERN DISTRICT OF NEW YORK") +
+		"<w:tbl><w:tr>" + cell("ACME WIDGETS, INC.,", "Plaintiff,", "- against -", "BETA SYSTEMS LLC,", "Defendant.") +
+		cell("Case No. 1:22-cv-01234", "MEMORANDUM OPINION AND ORDER") + "</w:tr></w:tbl>" +
+		"<w:tbl><w:tr>" + cell("Fee") + cell("USD 250", "(per month)") + "</w:tr></w:tbl>" +
+		wPara("", "", "", "The motion is GRANTED.")
+	p := mustParse(t, "opinion.docx", docxOf(t, map[string]string{
+		"word/document.xml": `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+	}))
+	lines := strings.Split(p.Text, "\n")
+	for _, want := range []string{"ACME WIDGETS, INC.,", "Plaintiff,", "Defendant.", "Case No. 1:22-cv-01234", "MEMORANDUM OPINION AND ORDER", "Fee | USD 250 (per month)"} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("no line %q in:\n%s", want, p.Text)
+		}
+	}
+}
