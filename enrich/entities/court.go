@@ -59,8 +59,9 @@ var (
 	// caption: the "v." between the sides, "- and -", "Between:", a
 	// heading, or another role line.
 	captionStopRe = regexp.MustCompile(`(?i)^[ \t]*(?:-*[ \t]*(?:v|vs|versus|against|and|between)\.?[ \t]*:?[ \t]*-*|before[ \t]*:?.*|\)[ \t]*)$`)
-	// caseNumberRe is the case, claim or file number's line.
-	caseNumberRe = regexp.MustCompile(`(?im)(?:^|[ \t])[ \t]*(?:(?:Civil[ \t]+)?(?:Case|Claim|File|Docket|Index|Action|Appeal|Matter)[ \t]+(?:No\.?|Number|number|Nos\.?)|No\.)[ \t]*[:.]?[ \t]*([A-Z0-9][A-Za-z0-9:./\- ]{2,40}?)[ \t]*$`)
+	// caseNumberRe is the case, claim or file number's line, the judge's
+	// initials after it left out ("1:22-cv-01234 (JMR)").
+	caseNumberRe = regexp.MustCompile(`(?im)(?:^|[ \t])[ \t]*(?:(?:Civil[ \t]+)?(?:Case|Claim|File|Docket|Index|Action|Appeal|Matter)[ \t]+(?:No\.?|Number|number|Nos\.?)|No\.)[ \t]*[:.]?[ \t]*([A-Z0-9][A-Za-z0-9:./\- ]{2,40}?)(?:[ \t]+\([A-Z]{2,5}\))?[ \t]*$`)
 	// judgmentDateLineRe is the line that dates the order or judgment.
 	judgmentDateLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:Dated|Date|Date[ \t]+of[ \t]+(?:judgment|order|decision|hearing[ \t]+and[ \t]+judgment)|Judgment[ \t]+date|Decided|Filed|Signed|Entered|Delivered|Handed[ \t]+down|Judgment[ \t]+delivered)[ \t]*(?:on)?[ \t]*[:.,]?[ \t]*(.{6,40}?)[ \t]*$`)
 	// neutralCitationRe is a neutral or a law-report citation:
@@ -194,6 +195,10 @@ func courtOf(x *collector, head string) {
 	rest := head[m[1]:]
 	if i := strings.IndexByte(rest, '\n'); i == 0 {
 		rest = rest[1:]
+		// a word processor's paragraphs are apart by a blank line
+		if blank := strings.IndexByte(rest, '\n'); blank >= 0 && strings.TrimSpace(rest[:blank]) == "" {
+			rest = rest[blank+1:]
+		}
 		if j := strings.IndexByte(rest, '\n'); j >= 0 {
 			rest = rest[:j]
 		}
@@ -612,10 +617,22 @@ func judges(x *collector, head, text string) {
 			addJudge(x, text[m[2]:m[3]], m[2])
 		}
 	}
-	for _, m := range signedJudgeRe.FindAllStringSubmatchIndex(text, -1) {
-		addJudge(x, text[m[2]:m[3]], m[2])
+	for _, re := range []*regexp.Regexp{signedJudgeRe, judgeOpensRe} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			addJudge(x, text[m[2]:m[3]], m[2])
+		}
 	}
 }
+
+var (
+	// judgeOpensRe is an opinion's first line, the judge who writes it:
+	// "JANE ROE, United States District Judge:".
+	judgeOpensRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z][\pL.'’-]+(?:[ \t]+[A-Z][\pL.'’-]+){1,4}),[ \t]+(?:(?:United[ \t]+States|UNITED[ \t]+STATES|U\.S\.)[ \t]+)?(?:Chief[ \t]+|CHIEF[ \t]+|Senior[ \t]+|SENIOR[ \t]+)?(?:District|DISTRICT|Magistrate|MAGISTRATE|Bankruptcy|BANKRUPTCY|Circuit|CIRCUIT)[ \t]+(?:Judge|JUDGE)[ \t]*[:.]?[ \t]*$`)
+	// honorificRe is the style before a judge's name, which the name is
+	// found without: the caption's "Hon. Jane Roe" is the opinion's "JANE
+	// ROE, United States District Judge", one judge.
+	honorificRe = regexp.MustCompile(`^(?:(?:The|THE)[ \t]+)?(?:Hon\.|HON\.|Honou?rable|HONOU?RABLE)[ \t]+`)
+)
 
 // nextLine is the span of the first non-blank line after pos, within
 // three lines.
@@ -640,10 +657,14 @@ func nextLine(s string, pos int) (int, int) {
 	return pos, pos
 }
 
-// addJudge adds a judge's name as written; a line that begins the caption's
-// parties ("Between:") names none.
+// addJudge adds a judge's name as written, without its honorific ("Hon.",
+// "The Honourable"); a line that begins the caption's parties ("Between:")
+// names none.
 func addJudge(x *collector, name string, pos int) {
 	name = strings.Trim(strings.TrimSpace(name), ",;:")
+	if h := honorificRe.FindString(name); h != "" {
+		name, pos = name[len(h):], pos+len(h)
+	}
 	if len(name) < 3 || len(name) > 120 || !strings.ContainsAny(name[:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") || captionStopRe.MatchString(name) {
 		return
 	}

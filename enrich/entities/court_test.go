@@ -229,13 +229,33 @@ func TestCourtNamedActs(t *testing.T) {
 func TestCourtJudges(t *testing.T) {
 	for _, c := range []struct{ name, text string }{
 		{"Lord Justice Smith", "IN THE COURT OF APPEAL (CIVIL DIVISION)\nCase No: A3/2022/0123\n\nBefore: Lord Justice Smith\n\nBetween:\n\nALPHA LIMITED\nAppellant\n- and -\nBETA PLC\nRespondent\n"},
-		{"THE HONOURABLE MR JUSTICE HENSHAW", "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2021-000456\n\nBefore :\n\nTHE HONOURABLE MR JUSTICE HENSHAW\n\nBetween :\n\nALPHA SHIPPING LIMITED\nClaimant\n"},
+		{"MR JUSTICE HENSHAW", "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2021-000456\n\nBefore :\n\nTHE HONOURABLE MR JUSTICE HENSHAW\n\nBetween :\n\nALPHA SHIPPING LIMITED\nClaimant\n"},
 		{"Kiefel CJ", "HIGH COURT OF AUSTRALIA\n\nSMITH v JONES [2019] HCA 5\n\nJUDGE: Kiefel CJ\n\nDate of judgment: 13 March 2019\n"},
-		{"Hon. Jane Roe", "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nCase No. 1:22-cv-01234\n\nORDER\n\nThe motion is DENIED. Before the Court is nothing else.\n\nIT IS SO ORDERED.\n\nHon. Jane Roe, United States District Judge\n"},
+		{"Jane Roe", "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nCase No. 1:22-cv-01234\n\nORDER\n\nThe motion is DENIED. Before the Court is nothing else.\n\nIT IS SO ORDERED.\n\nHon. Jane Roe, United States District Judge\n"},
 		{"Jacqueline Scott Corley", "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nCase No. 3:21-cv-04567-JSC\n\nORDER\n\nIT IS SO ORDERED.\n\nDated: June 2, 2022\n\n______________\nJacqueline Scott Corley\nUnited States District Judge\n"},
 	} {
 		if got := textsOf(CourtEntities(c.text, "en"), KindJudge); !slices.Equal(got, []string{c.name}) {
 			t.Errorf("judges %q, want %q", got, c.name)
 		}
+	}
+}
+
+// A filing written in a word processor comes with its paragraphs a blank
+// line apart, the judge's initials after the case number and the judge
+// named twice (the opinion's first line, the signature): the district
+// line, the case number and the judge were lost, or the judge was two
+// rows.
+func TestCourtFilingFromWordProcessor(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\n\nSOUTHERN DISTRICT OF NEW YORK\n\nACME WIDGETS, INC.,\n\nPlaintiff,\n\n- against -\n\nBETA SYSTEMS LLC,\n\nDefendant.\n\n" +
+		"Case No. 1:22-cv-01234 (JMR)\n\nMEMORANDUM OPINION AND ORDER\n\nJANE ROE, United States District Judge:\n\nThe motion is GRANTED.\n\nSO ORDERED.\n\nHon. Jane Roe\nUnited States District Judge\n"
+	es := CourtEntities(text, "en")
+	if got := valuesOf(es, KindCourt); !slices.Equal(got, []string{"UNITED STATES DISTRICT COURT, SOUTHERN DISTRICT OF NEW YORK"}) {
+		t.Errorf("court %q", got)
+	}
+	if got := valuesOf(es, KindCaseNumber); !slices.Equal(got, []string{"1:22-cv-01234"}) {
+		t.Errorf("case number %q", got)
+	}
+	if got := textsOf(es, KindJudge); len(got) != 1 || !strings.EqualFold(got[0], "Jane Roe") {
+		t.Errorf("judges %q, want Jane Roe once", got)
 	}
 }
