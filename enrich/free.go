@@ -234,6 +234,15 @@ func courtFiling(doc *document.Parsed) bool {
 	return !doc.IsLog() && !doc.IsEmail() && entities.CourtFiling(doc.Text)
 }
 
+// filingBody is where a court filing's body starts, after its caption;
+// 0 for any other document.
+func filingBody(doc *document.Parsed) int {
+	if !courtFiling(doc) {
+		return 0
+	}
+	return entities.CaptionEnd(doc.Text)
+}
+
 // articleHeadingRe is a numbered article's heading line: with an
 // agreement's preamble (preambleRe), what makes a message a contract or an
 // act of its own.
@@ -349,6 +358,12 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	sentences := doc.Sentences
 	if len(sentences) == 0 {
 		sentences = lang.Sentences(clip(doc.Text, maxAnalysisBytes), language)
+	}
+	if body := filingBody(doc); body > 0 {
+		// a filing's caption is its parties over their roles and the case
+		// number, no sentence: the summary opened with "Plaintiff,
+		// COMPLAINT FOR DAMAGES v. MEGACORP, INC., a Delaware corporation;"
+		sentences = lang.Sentences(clip(doc.Text[body:], maxAnalysisBytes), language)
 	}
 	sentences = clipSentences(sentences, maxAnalysisBytes)
 	// The summary weighs the key phrases; when they were not asked for,

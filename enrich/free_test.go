@@ -841,3 +841,27 @@ func TestFreeCourtFilingClass(t *testing.T) {
 		}
 	}
 }
+
+// A court filing's summary reads its body, not its caption: a complaint's
+// opened with "Plaintiff, COMPLAINT FOR DAMAGES v. MEGACORP, INC., a
+// Delaware corporation;".
+func TestFreeCourtFilingSummarySkipsCaption(t *testing.T) {
+	free := enrich.NewFree(enrich.FreeOptions{})
+	texts := map[string]string{"au_judgment.txt": courtFilings["au_judgment.txt"].text, "complaint.txt": "SUPERIOR COURT OF THE STATE OF CALIFORNIA\nFOR THE COUNTY OF LOS ANGELES\n\nJANE DOE, an individual,                     Case No.: 23STCV01234\n                Plaintiff,                   COMPLAINT FOR DAMAGES\n        v.\nMEGACORP, INC., a Delaware corporation;\nand DOES 1 through 50,\n                Defendants.\n\nPlaintiff Jane Doe alleges as follows:\n\n1. Defendant MegaCorp, Inc. employed Plaintiff from January 3, 2019 to March 15, 2023.\n2. Defendant violated California Labor Code section 1102.5 and the Fair Employment and Housing Act.\n\nPRAYER FOR RELIEF\nPlaintiff demands judgment against Defendants for damages of not less than $750,000.\n\nDated: April 10, 2023                        SMITH & PARTNERS LLP\n                                             By: /s/ John Smith\n                                             Attorneys for Plaintiff\n"}
+	for name, text := range texts {
+		// as ingested: the parser keeps a caption's columns one space apart
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analyze(t, free, doc, enrich.Request{})
+		for _, caption := range []string{"COMPLAINT FOR DAMAGES", "Delaware corporation", "Plaintiff,", "Applicant: KOALA", "File number"} {
+			if strings.Contains(a.Summary, caption) {
+				t.Errorf("%s: summary %q has the caption's %q", name, a.Summary, caption)
+			}
+		}
+		if a.Summary == "" {
+			t.Errorf("%s: no summary", name)
+		}
+	}
+}

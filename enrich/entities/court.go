@@ -670,3 +670,22 @@ func addJudge(x *collector, name string, pos int) {
 	}
 	x.add(KindJudge, name, name, pos)
 }
+
+// CaptionEnd is where a court filing's caption ends: after the last line
+// of its head that is a role line ("Plaintiff,", "Respondent: ACME PTY
+// LTD") or the case number's. Its body, what a summary reads, starts
+// there; 0 when the head has neither.
+func CaptionEnd(text string) int {
+	head := text[:safeCut(text, captionBytes)]
+	end, pos := 0, 0
+	for _, line := range strings.SplitAfter(head, "\n") {
+		pos += len(line)
+		l := strings.TrimRight(line, "\n")
+		if m := roleLabelRe.FindStringSubmatch(leftColumn(l)); m != nil && (m[3] == "" || titleBeside(l, m[3]) || strings.HasPrefix(strings.TrimSpace(l), m[1]+":")) {
+			end = pos
+		} else if caseNumberRe.MatchString(l) {
+			end = pos
+		}
+	}
+	return end
+}
