@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
 )
 
 // Entity kinds a court filing adds to the contract's.
@@ -97,7 +98,7 @@ var (
 // role line, case number or neutral citation. A contract that names the
 // courts of a place has neither.
 func CourtFiling(text string) bool {
-	head := text[:safeCut(text, captionBytes)]
+	head := lang.Clip(text, captionBytes)
 	if !courtLineRe.MatchString(head) {
 		return false
 	}
@@ -121,7 +122,7 @@ func CourtFiling(text string) bool {
 // judgment's "shall" orders a party, and its dates are no agreement's.
 func CourtEntities(text, language string) []document.Entity {
 	x := &collector{seen: map[string]bool{}}
-	head := text[:safeCut(text, captionBytes)]
+	head := lang.Clip(text, captionBytes)
 	courtOf(x, head)
 	caseNumber(x, head)
 	captionParties(x, head)
@@ -170,17 +171,6 @@ func withoutDatedCopies(es []document.Entity) []document.Entity {
 		out = append(out, e)
 	}
 	return out
-}
-
-// safeCut is n, or len(s) when shorter, moved back to a rune's start.
-func safeCut(s string, n int) int {
-	if n >= len(s) {
-		return len(s)
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 {
-		n--
-	}
-	return n
 }
 
 // courtOf adds the first court line of head, with the district or
@@ -554,7 +544,7 @@ var (
 // an order, a complaint, a motion, a petition, or FilingOther when the
 // heading says none of them. It is meant for a text CourtFiling accepts.
 func FilingKind(text string) string {
-	head := text[:safeCut(text, captionBytes)]
+	head := lang.Clip(text, captionBytes)
 	if judgmentMarkRe.MatchString(head) {
 		return FilingJudgment
 	}
@@ -676,7 +666,7 @@ func addJudge(x *collector, name string, pos int) {
 // LTD") or the case number's. Its body, what a summary reads, starts
 // there; 0 when the head has neither.
 func CaptionEnd(text string) int {
-	head := text[:safeCut(text, captionBytes)]
+	head := lang.Clip(text, captionBytes)
 	end, pos := 0, 0
 	for _, line := range strings.SplitAfter(head, "\n") {
 		pos += len(line)

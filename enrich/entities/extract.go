@@ -610,12 +610,8 @@ func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && s[cut]&0xC0 == 0x80 {
-			cut--
-		}
+	if cut := strings.LastIndexByte(s[:n], ' '); cut >= n/2 {
+		return s[:cut] + "…"
 	}
-	return s[:cut] + "…"
+	return lang.Clip(s, n) + "…"
 }
