@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/lang"
 )
 
 // Summary limits.
@@ -1138,9 +1139,5 @@ func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	cut := n
-	for cut > 0 && (s[cut]&0xC0) == 0x80 {
-		cut-- // do not split a UTF-8 sequence
-	}
-	return s[:cut] + "…"
+	return lang.Clip(s, n) + "…"
 }
