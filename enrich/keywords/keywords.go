@@ -793,6 +793,7 @@ func companyNames(text string) []zhName {
 	var out []zhName
 	seen := map[string]bool{}
 	for _, m := range companyNameRe.FindAllString(text, -1) {
+		m = trimLeadIn(m)
 		if !seen[m] {
 			seen[m] = true
 			n := newZHName(m)
@@ -804,6 +805,48 @@ func companyNames(text string) []zhName {
 		}
 	}
 	return out
+}
+
+// zhLeadInVerbs are verbs a clause puts before the company it names
+// (委托北京华清科技有限公司, 授权…, 聘请…) that the segmenter tags as nouns.
+var zhLeadInVerbs = setOf(`委托 授权 聘请 聘用 雇佣 许可 通知 要求 代表 协助 配合 支持 保护 维护`)
+
+// trimLeadIn cuts the words a clause writes before a company's name off a
+// companyNameRe match, which takes every Han character before the legal
+// form: 为保护上海云帆科技有限公司 and 与深圳市华南智能制造股份有限公司 named
+// companies 为保护上海云帆科技 and 与深圳市华南智能制造, which became key
+// phrases. Function words, prepositions, a party's role and the ordering
+// verbs open no name; another verb does not either when a function word
+// went before it or a place follows it (保护 of 为保护上海…), but it may
+// where it opens the match alone (联想集团). Whom a rule addresses
+// (公司与…, 员工向…) opens none either.
+func trimLeadIn(m string) string {
+	seg := lang.Segmenter()
+	if seg == nil {
+		return m
+	}
+	words := lang.Words(m, lang.Chinese)
+	cut, trimmed := 0, false
+	for i, w := range words {
+		if w.Start != cut || !isHanWord(w.Text) {
+			break
+		}
+		_, pos, _ := seg.Find(w.Text)
+		lead := zhStop[w.Text] || zhLegalStop[w.Text] || zhStaffWords[w.Text] || pos == "p" || zhVerbWord(w.Text) || zhLeadInVerbs[w.Text]
+		if !lead && strings.HasPrefix(pos, "v") {
+			nextPlace := false
+			if i+1 < len(words) {
+				_, np, _ := seg.Find(words[i+1].Text)
+				nextPlace = np == "ns"
+			}
+			lead = trimmed || nextPlace
+		}
+		if !lead || utf8.RuneCountInString(companyFormRe.ReplaceAllString(m[w.End:], "")) < 2 {
+			break
+		}
+		cut, trimmed = w.End, true
+	}
+	return m[cut:]
 }
 
 // pieceOfNamed reports whether phrase is a part of a company's name that

@@ -1839,3 +1839,32 @@ func TestRepairAgreementRoleIsNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A company's name takes none of the words the clause writes before it:
+// companyNameRe took them (为保护上海云帆科技有限公司, 与深圳市华南智能制造股份有限公司),
+// and 为保护上海云帆科技 was a rule's key phrase.
+func TestChineseCompanyNameTakesNoLeadIn(t *testing.T) {
+	text := "员工离职管理办法\n\n第一条 为规范公司员工离职管理，为保护上海云帆科技有限公司的商业秘密，根据《中华人民共和国劳动合同法》，制定本办法。\n\n" +
+		"第二条 员工应当提前三十日以书面形式通知人力资源部，并办理工作交接手续。\n\n" +
+		"第三条 公司与深圳市华南智能制造股份有限公司签订的保密协议，员工应当遵守。\n\n" +
+		"第四条 人力资源部应当在员工办结交接手续后出具解除劳动合同证明。\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh", Distinct: true}) {
+		got = append(got, k.Text)
+	}
+	for _, k := range got {
+		if strings.HasPrefix(k, "为") || strings.HasPrefix(k, "保护") || strings.HasPrefix(k, "与深圳") {
+			t.Errorf("key phrases %v hold %q, a name with the words before it", got, k)
+		}
+	}
+	for _, tc := range []struct{ text, full string }{
+		{"为保护上海云帆科技有限公司的商业秘密", "上海云帆科技有限公司"},
+		{"甲方委托北京华清科技有限公司开发软件", "北京华清科技有限公司"},
+		{"公司与深圳市华南智能制造股份有限公司签订", "深圳市华南智能制造股份有限公司"},
+		{"上海浦东发展银行股份有限公司", "上海浦东发展银行股份有限公司"},
+	} {
+		if names := companyNames(tc.text); len(names) != 1 || names[0].full != tc.full {
+			t.Errorf("companyNames(%q) = %+v, want %q", tc.text, names, tc.full)
+		}
+	}
+}
