@@ -111,9 +111,12 @@ var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 �
 // object's first word they made fragments (加强员工, 履行竞业限制) the
 // key phrases of a notice. Such a verb opens no key phrase; it may end
 // one, where it is a noun (合同履行). Words that are as often nouns
-// (管理, 保护, 规范) are left out. 印发 is what a notice does to the
+// (管理, 保护) are left out. 规范 is a noun at a phrase's end (安全规范),
+// but a verb where it opens one (规范员工离职交接, 规范离职手续): such a
+// notice's key phrase hid its topic, 离职, behind the verb. 办理 (办理交接
+// 手续) was a rule's key phrase alone. 印发 is what a notice does to the
 // rules it issues (关于印发…的通知), and was such a notice's key phrase.
-var zhVerbs = setOf(`印发 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
+var zhVerbs = setOf(`印发 规范 办理 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
 
 // zhDutyVerbs say who answers for a task (人力资源部负责核查, 负责解释):
 // never a noun (负责人 is a word of its own), glued to the department

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/document"
 )
 
 const enSample = `Distributed Hash Tables for Peer-to-Peer Networks
@@ -1867,4 +1869,30 @@ func TestChineseCompanyNameTakesNoLeadIn(t *testing.T) {
 			t.Errorf("companyNames(%q) = %+v, want %q", tc.text, names, tc.full)
 		}
 	}
+}
+
+// 规范 opening a notice's phrase is the notice's verb, not its topic
+// (规范离职手续, 规范员工离职), and 办理 alone is what a clause does: the
+// topic, 离职, was hidden behind the verb or dropped.
+func TestChineseRegulateVerbOpensNoPhrase(t *testing.T) {
+	body := "\n\n各部门：\n\n员工辞职应当提前三十日提交书面申请，由所在部门负责人审批。员工应当在最后工作日前归还电脑、门禁卡和客户资料，并注销系统账号。" +
+		"人力资源部在交接完成后办理社会保险减员和工资结算，并办理档案转递。\n\n特此通知。\n"
+	got := keyTexts(Extract("关于规范离职手续的通知"+body, Options{Language: "zh", Distinct: true}))
+	for _, k := range got {
+		if strings.HasPrefix(k, "规范") || k == "办理" {
+			t.Errorf("key phrases %v hold %q", got, k)
+		}
+	}
+	if !slices.Contains(got, "离职手续") {
+		t.Errorf("key phrases %v lack 离职手续", got)
+	}
+}
+
+// keyTexts lists the key phrases' texts.
+func keyTexts(kws []document.Keyword) []string {
+	var out []string
+	for _, k := range kws {
+		out = append(out, k.Text)
+	}
+	return out
 }
