@@ -181,7 +181,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			} else if i >= 0 {
 				continue
 			}
-			if weakZHWord(c) {
+			if weakZHWord(c, opts.Text) {
 				continue
 			}
 			if short, ok := boundNamePiece(c, names, opts.Text); ok {
@@ -663,12 +663,28 @@ var zhStaffWords = setOf(`员工 职工 部门 人员 单位 公司`)
 // weak to be a contract's or a rule's facet: one of zhStaffWords, or a
 // word of two characters the text writes once (协商 of 由双方协商确定,
 // 托管 of 源代码托管平台, 外派 of 外派员工), where the text's facets
-// recur and such a word is what one clause does.
-func weakZHWord(c Candidate) bool {
+// recur and such a word is what one clause does. A word the text writes
+// once in its title line is its topic, not a clause's act: 离职 of
+// 关于进一步规范员工离职交接和档案转移工作的通知, whose body says 辞职, was
+// left out of the notice's key phrases altogether.
+func weakZHWord(c Candidate, text string) bool {
 	if c.Words != 1 {
 		return false
 	}
-	return zhStaffWords[c.Text] || c.Freq == 1 && utf8.RuneCountInString(c.Text) == 2
+	return zhStaffWords[c.Text] || c.Freq == 1 && utf8.RuneCountInString(c.Text) == 2 && !inTitleLine(c, text)
+}
+
+// maxTitleLineRunes is the longest first line read as a notice's title:
+// one that says what it does about what (关于进一步规范员工离职交接和档案转移
+// 工作的通知) runs longer than a rule's name (maxTitleRunes).
+const maxTitleLineRunes = 40
+
+// inTitleLine reports whether c's first occurrence lies in text's first
+// line, where a notice or a rule writes its title.
+func inTitleLine(c Candidate, text string) bool {
+	line, start := zhFirstLine(text)
+	return len(c.Spans) > 0 && utf8.RuneCountInString(line) <= maxTitleLineRunes &&
+		c.Spans[0][0] >= start && c.Spans[0][1] <= start+len(line)
 }
 
 // boundNamePiece finds the company name that the Chinese phrase c is a

@@ -1888,6 +1888,18 @@ func TestChineseRegulateVerbOpensNoPhrase(t *testing.T) {
 	}
 }
 
+// A word a notice writes once, in its title, is its topic: 离职 of
+// 关于进一步规范员工离职交接和档案转移工作的通知 (the body says 辞职) was
+// dropped as a word one clause uses.
+func TestChineseTitleWordWrittenOnceIsKept(t *testing.T) {
+	text := "关于进一步规范员工离职交接和档案转移工作的通知\n\n各部门：\n\n员工辞职应当提前三十日提交书面申请，由所在部门负责人审批。" +
+		"员工应当在最后工作日前归还电脑、门禁卡和客户资料，并注销系统账号。人力资源部在交接完成后办理社会保险减员和工资结算。\n\n特此通知。\n"
+	got := keyTexts(Extract(text, Options{Language: "zh", Distinct: true}))
+	if !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "离职") }) {
+		t.Errorf("key phrases %v lack the notice's topic 离职", got)
+	}
+}
+
 // keyTexts lists the key phrases' texts.
 func keyTexts(kws []document.Keyword) []string {
 	var out []string
