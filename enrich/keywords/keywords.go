@@ -133,7 +133,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			break
 		}
 		c := cand(k)
-		if roles[strings.ToLower(c.Text)] {
+		if roles[strings.ToLower(c.Text)] || opts.Distinct && !isZH(opts.Language) && weakENWord(c, opts.Text) {
 			continue
 		}
 		if i := widens(c, chosen); i >= 0 && !isZH(opts.Language) && !redundant(c, slices.Delete(slices.Clone(chosen), i, i+1)) {
@@ -241,6 +241,94 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 	}
 	return out
 }
+
+// weakENWord reports whether the English phrase c is a single word too
+// weak to be a contract's or a rule's facet: one that mostly runs on
+// into a neighbouring word (enBound: business of business hours and
+// business day, Software of Licensed Software), or one that only one
+// clause uses (clauseWord: Deliveries, written four times in the
+// deliveries clause alone). A reader files a contract under its terms and
+// its parties' names, not under such a word.
+func weakENWord(c Candidate, text string) bool {
+	if strings.ContainsAny(c.Text, " ") || len(c.Spans) == 0 || c.Text == strings.ToUpper(c.Text) {
+		return false // a phrase, or an acronym (VPN, GDPR)
+	}
+	return enBound(c, text) || clauseWord(c, text)
+}
+
+// enBound reports whether at least half of c's occurrences stand beside
+// another content word, a space between, inside one noun phrase.
+func enBound(c Candidate, text string) bool {
+	bound := 0
+	for _, sp := range c.Spans {
+		if sp[1] > len(text) {
+			return false
+		}
+		if contentWordAt(text[sp[1]:], false) || contentWordAt(text[:sp[0]], true) {
+			bound++
+		}
+	}
+	return 2*bound >= len(c.Spans)
+}
+
+// contentWordAt reports whether s opens (or, before, ends) with a single
+// space and then a content word: not a stop word, a number or punctuation.
+func contentWordAt(s string, before bool) bool {
+	if before {
+		if !strings.HasSuffix(s, " ") || strings.HasSuffix(s, "  ") {
+			return false
+		}
+		s = s[:len(s)-1]
+		i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		return wordIsContent(s[i+1:])
+	}
+	if !strings.HasPrefix(s, " ") || strings.HasPrefix(s, "  ") {
+		return false
+	}
+	s = s[1:]
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	if i < 0 {
+		i = len(s)
+	}
+	return wordIsContent(s[:i])
+}
+
+// wordIsContent reports whether w is a word of two letters or more and
+// no stop word.
+func wordIsContent(w string) bool {
+	return len(w) >= 2 && !enStop[strings.ToLower(w)]
+}
+
+// clauseWord reports whether every occurrence of c lies on one line of
+// a text of many lines, past its first (the title): the word is that
+// clause's, not the text's.
+func clauseWord(c Candidate, text string) bool {
+	if strings.Count(text, "\n") < minClauseLines {
+		return false
+	}
+	line := func(at int) (int, int) {
+		start := strings.LastIndexByte(text[:at], '\n') + 1
+		end := strings.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text) - at
+		}
+		return start, at + end
+	}
+	s0, e0 := line(c.Spans[0][0])
+	if s0 == 0 || 3*(e0-s0) > len(text) {
+		return false
+	}
+	for _, sp := range c.Spans[1:] {
+		if s, _ := line(sp[0]); s != s0 {
+			return false
+		}
+	}
+	return true
+}
+
+// minClauseLines is how many line breaks a text needs before a word on
+// one of its lines is read as one clause's.
+const minClauseLines = 6
 
 // zhNoticeRe is an official notice's or decision's title: 关于开展2025年度
 // 数据合规自查工作的通知, 公告, 关于…的决定 or 批复.

@@ -1908,3 +1908,48 @@ func keyTexts(kws []document.Keyword) []string {
 	}
 	return out
 }
+
+// A contract's key phrases are what a reader files it under, not single
+// words that run on into its terms (business of business hours and
+// business day, Software of Licensed Software) or that one clause alone
+// uses (Deliveries, four times in the deliveries clause).
+func TestContractWeakSingleWordIsNoKeyPhrase(t *testing.T) {
+	text := "MASTER SERVICES AGREEMENT\n\n" +
+		"This Master Services Agreement is entered into by Northwind Logistics Inc. (\"Customer\") and Apex Cloud Services LLC (\"Provider\").\n\n" +
+		"1. Services. Provider shall provide cloud hosting services and technical support for the Licensed Software during business hours. Support requests submitted outside business hours will be handled on the next business day.\n\n" +
+		"2. Deliveries. Provider shall make all Deliveries described in each Statement of Work. Deliveries shall be accepted by Customer within ten (10) business days. If Customer rejects Deliveries, Provider shall correct the Deliveries at no additional charge.\n\n" +
+		"3. Service Levels. Provider guarantees 99.9% uptime for the hosting services and the Licensed Software. If the uptime commitment is not met, Customer shall receive service credits.\n\n" +
+		"4. Confidentiality. Each party shall keep the Confidential Information of the other confidential and use Confidential Information only for this Agreement.\n\n" +
+		"5. Term. This Agreement continues for three (3) years. Either party may terminate on thirty (30) days written notice.\n\n" +
+		"6. Governing Law. This Agreement is governed by the laws of the State of New York.\n"
+	got := keyTexts(Extract(text, Options{Language: "en", Distinct: true}))
+	for _, bad := range []string{"business", "Deliveries", "Software", "hours"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the weak word %q", got, bad)
+		}
+	}
+	for _, want := range []string{"Master Services Agreement", "cloud hosting services"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("key phrases %v lack %q", got, want)
+		}
+	}
+}
+
+// The support agreement's words that run on into its terms (Software of
+// Licensed Software, Licensed) were its key phrases beside those terms.
+func TestSupportAgreementBoundWordIsNoKeyPhrase(t *testing.T) {
+	text := "SOFTWARE SUPPORT AND MAINTENANCE AGREEMENT\n\n" +
+		"This Software Support and Maintenance Agreement is made between Brightline Analytics Ltd. (\"Licensor\") and Harbor Freight Partners LP (\"Licensee\").\n\n" +
+		"1. Support. Licensor shall provide telephone and email support for the Licensed Software during normal business hours. Critical incidents reported outside business hours shall receive a response within four (4) hours.\n\n" +
+		"2. Maintenance Releases. Licensor shall provide maintenance releases and security patches for the Licensed Software at no additional cost.\n\n" +
+		"3. Response Times. Licensor shall respond to Severity 1 incidents within two (2) hours and to Severity 2 incidents within eight (8) business hours.\n\n" +
+		"4. Support Fees. Licensee shall pay annual support fees equal to twenty percent (20%) of the license fee.\n\n" +
+		"5. Exclusions. Support does not cover problems caused by modifications made by Licensee or third-party software.\n\n" +
+		"6. Governing Law. This Agreement is governed by the laws of England and Wales.\n"
+	got := keyTexts(Extract(text, Options{Language: "en", Distinct: true}))
+	for _, bad := range []string{"Software", "Licensed"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the weak word %q", got, bad)
+		}
+	}
+}
