@@ -575,6 +575,12 @@ func nested(c Candidate, chosen []Candidate) (i int, wider bool) {
 		if containsPart(c.Key, o.Key) && 3*(o.Freq-c.Freq) <= o.Freq {
 			return i, true
 		}
+		if c.Freq >= 2 && containsPart(c.Key, o.Key) && strings.HasSuffix(c.Key, o.Key) {
+			// c names a kind of the chosen word, which the text writes
+			// alone too (钓鱼邮件 of 邮件): a term, not a window over
+			// o, and dropped so the notice's key phrase was 钓鱼 alone
+			continue
+		}
 		if n, _ := overlaps(c.Spans, o.Spans); n > 0 && 2*n >= len(c.Spans) && 2*n >= len(o.Spans) {
 			return i, false
 		}

@@ -1953,3 +1953,19 @@ func TestSupportAgreementBoundWordIsNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A kind of a word the notice writes alone too (钓鱼邮件 beside 可疑邮件,
+// 邮件中的链接) is a term of its own: it was dropped as a window over
+// 邮件, and the notice's key phrase was 钓鱼 alone.
+func TestChineseKindOfWordIsKept(t *testing.T) {
+	text := "关于加强办公网络安全管理的通知\n\n各部门：\n\n近期，公司发生多起员工点击钓鱼邮件导致账号被盗的事件。现将有关事项通知如下：\n\n" +
+		"一、各部门应当督促员工定期修改邮箱密码。\n\n二、发现可疑邮件的，应当立即报告信息技术部，不得点击邮件中的链接或附件。\n\n" +
+		"三、信息技术部应当每季度开展一次钓鱼邮件演练，并通报演练结果。\n\n特此通知。\n"
+	got := keyTexts(Extract(text, Options{Language: "zh"}))
+	if !slices.Contains(got, "钓鱼邮件") {
+		t.Errorf("key phrases %v lack 钓鱼邮件", got)
+	}
+	if slices.Contains(got, "钓鱼") {
+		t.Errorf("key phrases %v hold 钓鱼, a piece of 钓鱼邮件", got)
+	}
+}
