@@ -765,7 +765,15 @@ func weakZHWord(c Candidate, text string) bool {
 	if c.Words != 1 {
 		return false
 	}
-	return zhStaffWords[c.Text] || c.Freq == 1 && utf8.RuneCountInString(c.Text) == 2 && !inTitleLine(c, text)
+	return zhStaffWords[c.Text] || zhCountWord(c.Text) || c.Freq == 1 && utf8.RuneCountInString(c.Text) == 2 && !inTitleLine(c, text)
+}
+
+// zhCountWord reports whether a word is a count or a frequency: a numeral
+// or 每 (every) before a measure word (十二位 of 密码长度不少于十二位, 每季度
+// of 每季度开展一次演练), which were a notice's key phrases.
+func zhCountWord(w string) bool {
+	r := []rune(w)
+	return len(r) >= 2 && len(r) <= 4 && (r[0] == '每' || zhNumeralWord(string(r[:len(r)-1])))
 }
 
 // maxTitleLineRunes is the longest first line read as a notice's title:

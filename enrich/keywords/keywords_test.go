@@ -1969,3 +1969,15 @@ func TestChineseKindOfWordIsKept(t *testing.T) {
 		t.Errorf("key phrases %v hold 钓鱼, a piece of 钓鱼邮件", got)
 	}
 }
+
+// A count or a frequency (十二位, 每季度) is no key phrase of a notice.
+func TestChineseCountWordIsNoKeyPhrase(t *testing.T) {
+	text := "关于加强办公网络安全管理的通知\n\n各部门：\n\n一、各部门应当督促员工定期修改邮箱密码，密码长度不少于十二位。\n\n" +
+		"二、发现可疑邮件的，应当立即报告信息技术部。\n\n三、信息技术部应当每季度开展一次钓鱼邮件演练，并通报钓鱼邮件演练结果。\n\n特此通知。\n"
+	got := keyTexts(Extract(text, Options{Language: "zh"}))
+	for _, bad := range []string{"十二位", "每季度"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold %q", got, bad)
+		}
+	}
+}
