@@ -60,6 +60,7 @@ type Refusals struct {
 	mu        sync.Mutex
 	list      []Refusal // oldest first
 	kv        jetstream.KeyValue
+	keepErr   error     // why Keep could not open the bucket
 	refreshed time.Time // when Refresh last put the list again
 }
 
@@ -71,12 +72,13 @@ func (rs *Refusals) Keep(ctx context.Context, js jetstream.JetStream, replicas i
 	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: RefusedBucket,
 		Description: "files the watched folders did not take, and why", Storage: jetstream.FileStorage,
 		Replicas: max(replicas, 1), TTL: refusedFor})
-	if err != nil {
-		return fmt.Errorf("kv %s: %w", RefusedBucket, err)
-	}
 	rs.mu.Lock()
-	rs.kv = kv
-	rs.mu.Unlock()
+	defer rs.mu.Unlock()
+	if err != nil {
+		rs.keepErr = fmt.Errorf("kv %s: %w", RefusedBucket, err)
+		return rs.keepErr
+	}
+	rs.kv, rs.keepErr = kv, nil
 	return nil
 }
 
@@ -208,27 +210,40 @@ func (rs *Refusals) Prune(ctx context.Context, where string, present map[string]
 	}
 }
 
-// Recent is the kept refusals, newest first: those in the bucket, from
-// any process, and this process's own when the bucket cannot be read.
+// Recent is the newest kept refusals, newest first (see Read).
 func (rs *Refusals) Recent(ctx context.Context) []Refusal {
+	list, _ := rs.Read(ctx)
+	return list
+}
+
+// Read is the newest refusals, at most refusalsKept, newest first: those
+// in the bucket, from any process. Where the bucket cannot be opened (a
+// NATS user denied it) or read, they are this process's own, and the
+// error says why: a reader of the page must not take the files a worker
+// refused elsewhere for none.
+func (rs *Refusals) Read(ctx context.Context) ([]Refusal, error) {
 	if rs == nil {
-		return nil
+		return nil, nil
 	}
 	rs.mu.Lock()
-	out := make([]Refusal, len(rs.list))
-	for i, r := range rs.list {
-		out[len(rs.list)-1-i] = r
+	n := min(len(rs.list), refusalsKept)
+	out := make([]Refusal, n)
+	for i := range n {
+		out[i] = rs.list[len(rs.list)-1-i]
 	}
-	kv := rs.kv
+	kv, keepErr := rs.kv, rs.keepErr
 	rs.mu.Unlock()
 	if kv == nil {
-		return out
+		if keepErr == nil {
+			keepErr = fmt.Errorf("kv %s: not opened", RefusedBucket)
+		}
+		return out, keepErr
 	}
 	kept, err := readRefusals(ctx, kv)
 	if err != nil {
-		return out
+		return out, err
 	}
-	return kept
+	return kept, nil
 }
 
 // readRefusals is every refusal in kv, newest first, at most refusalsKept.

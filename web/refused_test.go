@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -9,6 +10,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	natsserver "github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/docmill/docmill/connectors"
 )
@@ -115,5 +120,58 @@ func TestRefusedFilesListedByAnotherProcess(t *testing.T) {
 			t.Fatal("the file, taken since, is still listed as refused by another process")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// denyingBroker runs a NATS server with JetStream whose one user may do
+// anything but touch the stream of KV bucket bucket, and connects as it:
+// a deployment whose ACLs predate the bucket.
+func denyingBroker(t *testing.T, bucket string) jetstream.JetStream {
+	t.Helper()
+	stream := "$JS.API.STREAM.%s.KV_" + bucket
+	deny := []string{fmt.Sprintf(stream, "CREATE"), fmt.Sprintf(stream, "UPDATE"), fmt.Sprintf(stream, "INFO")}
+	ns, err := natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(),
+		NoLog: true, NoSigs: true, Users: []*natsserver.User{{Username: "docmill", Password: "pw", Permissions: &natsserver.Permissions{
+			Publish: &natsserver.SubjectPermission{Allow: []string{">"}, Deny: deny}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(10 * time.Second) {
+		t.Fatal("nats-server did not start")
+	}
+	t.Cleanup(ns.Shutdown)
+	nc, err := nats.Connect(ns.ClientURL(), nats.UserInfo("docmill", "pw"), nats.Timeout(2*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc, jetstream.WithDefaultTimeout(2*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
+}
+
+// A process whose NATS user may not use docmill-refused (an indexer
+// serving the UI, whose ACLs predate the bucket) lists only its own
+// refusals, none when it watches no folder: the page says so, and why,
+// rather than read as if no watcher had refused anything.
+func TestDeadLettersPageSaysRefusalsAreThisProcessOnly(t *testing.T) {
+	js := denyingBroker(t, connectors.RefusedBucket)
+	s := newServer(t, Options{Index: openIndex(t), JS: js})
+	_, page := get(t, s, "/dead-letters")
+	notice := between(page, `id="refused-here"`, "</p>")
+	if notice == "" {
+		t.Fatalf("the page does not say it lists this process's refusals only:\n%s", page)
+	}
+	if !strings.Contains(notice, "Only the files this process") || !strings.Contains(notice, connectors.RefusedBucket) {
+		t.Errorf("the notice does not say whose refusals and which bucket: %q", notice)
+	}
+	// with the bucket, every process's refusals are listed: no notice
+	_, okJS := startNATS(t)
+	s = newServer(t, Options{Index: openIndex(t), JS: okJS})
+	if _, page = get(t, s, "/dead-letters"); strings.Contains(page, `id="refused-here"`) {
+		t.Error("the page says it lists this process's refusals only, with the bucket open")
 	}
 }
