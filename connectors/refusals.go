@@ -22,7 +22,12 @@ type Refusal struct {
 	At     time.Time // when it was refused
 }
 
-// refusalsKept bounds Refusals: the newest are kept.
+// refusalsKept bounds what Recent lists: the newest. It bounds no
+// process's own refusals, which it puts in the bucket again while their
+// files are still refused (Refresh): kept to the newest 100, an older one
+// expired from the page while its file still sat refused in the folder.
+// Each is of a file present in a watched folder, which the watcher holds
+// in memory anyway, so their number is bounded by the folders' files.
 const refusalsKept = 100
 
 // RefusedBucket is the KV bucket that keeps the refusals of every docmill
@@ -58,7 +63,7 @@ const refusedOpenTimeout = 10 * time.Second
 // nothing.
 type Refusals struct {
 	mu        sync.Mutex
-	list      []Refusal // oldest first
+	list      []Refusal // oldest first, one per file
 	kv        jetstream.KeyValue
 	keepErr   error     // why Keep could not open the bucket
 	refreshed time.Time // when Refresh last put the list again
@@ -89,16 +94,14 @@ func refusalKey(where, name string) string {
 	return hex.EncodeToString(h[:16])
 }
 
-// add keeps r, dropping the oldest beyond refusalsKept.
+// add keeps r, in place of an older refusal of its file.
 func (rs *Refusals) add(r Refusal) {
 	if rs == nil {
 		return
 	}
 	rs.mu.Lock()
+	rs.list = slices.DeleteFunc(rs.list, func(o Refusal) bool { return o.Where == r.Where && o.Name == r.Name })
 	rs.list = append(rs.list, r)
-	if over := len(rs.list) - refusalsKept; over > 0 {
-		rs.list = append(rs.list[:0:0], rs.list[over:]...)
-	}
 	kv := rs.kv
 	rs.mu.Unlock()
 	if kv == nil {
@@ -178,10 +181,15 @@ func (rs *Refusals) Refresh(ctx context.Context, now time.Time) {
 	rs.refreshed = now
 	list, kv := slices.Clone(rs.list), rs.kv
 	rs.mu.Unlock()
-	ctx, cancel := context.WithTimeout(ctx, refusedTimeout)
-	defer cancel()
 	for _, r := range list {
-		put(ctx, kv, r)
+		if ctx.Err() != nil {
+			return
+		}
+		// one bound per refusal: a folder of thousands must not run out
+		// of time part way and let the rest expire
+		putCtx, cancel := context.WithTimeout(ctx, refusedTimeout)
+		put(putCtx, kv, r)
+		cancel()
 	}
 }
 

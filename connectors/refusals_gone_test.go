@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -128,5 +129,50 @@ func TestRefusalsOfUnwatchedFolderExpire(t *testing.T) {
 	}
 	if !listed(ctx, &watched, "/in", "b.txt") {
 		t.Error("the refusal of a watched folder expired")
+	}
+}
+
+// A watcher with more refused files than the page lists keeps every one
+// in the bucket while the files are still refused: kept to its newest
+// 100, the older ones expired from the bucket (and from the page of every
+// process, once newer ones were taken) while still sitting in the folder.
+// A file refused again is one refusal, not two.
+func TestRefusalsBeyondThePageStayWhileRefused(t *testing.T) {
+	old := refusedFor
+	refusedFor = 2 * time.Second
+	t.Cleanup(func() { refusedFor = old })
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	_, js := natstest.Start(t, "refusals-many-test")
+	var rs Refusals
+	if err := rs.Keep(ctx, js, 1); err != nil {
+		t.Fatal(err)
+	}
+	n := refusalsKept + 50
+	began := time.Now()
+	for i := range n {
+		rs.add(Refusal{Source: "folder", Where: "/in", Name: fmt.Sprintf("f%03d.txt", i), Reason: "empty file", At: began.Add(time.Duration(i) * time.Millisecond)})
+	}
+	rs.add(Refusal{Source: "folder", Where: "/in", Name: "f000.txt", Reason: "empty file", At: began})
+	for end := time.Now().Add(4 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		rs.Refresh(ctx, time.Now()) // as its watcher's scans do
+	}
+	kept := 0
+	for i := range n {
+		if _, err := rs.kv.Get(ctx, refusalKey("/in", fmt.Sprintf("f%03d.txt", i))); err == nil {
+			kept++
+		}
+	}
+	if kept != n {
+		t.Errorf("%d of %d refusals still in the bucket after %v, their files still refused", kept, n, refusedFor*2)
+	}
+	if got := rs.Recent(ctx); len(got) != refusalsKept {
+		t.Errorf("the page lists %d, want the newest %d", len(got), refusalsKept)
+	}
+	rs.mu.Lock()
+	own := len(rs.list)
+	rs.mu.Unlock()
+	if own != n {
+		t.Errorf("this process keeps %d refusals of %d files", own, n)
 	}
 }

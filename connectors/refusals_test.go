@@ -9,7 +9,7 @@ import (
 	"github.com/docmill/docmill/internal/natstest"
 )
 
-// Refusals keeps the newest refusalsKept, newest first; a nil one keeps
+// Refusals lists the newest refusalsKept, newest first; a nil one keeps
 // nothing and reads as empty.
 func TestRefusalsKeepsNewest(t *testing.T) {
 	var rs Refusals
