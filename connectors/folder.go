@@ -147,9 +147,10 @@ func (f *Folder) Run(ctx context.Context) error {
 }
 
 func (f *Folder) watchTree(w *fsnotify.Watcher) {
-	_ = filepath.WalkDir(f.Dir, func(p string, d fs.DirEntry, err error) error {
+	top := f.walkRoot()
+	_ = filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
-			if p != f.Dir && Skip(d) {
+			if p != top && Skip(d) {
 				return fs.SkipDir
 			}
 			_ = w.Add(p)
@@ -168,14 +169,15 @@ func (f *Folder) scan(ctx context.Context) map[string]bool {
 	now := time.Now()
 	present := make(map[string]bool, len(f.sizes))
 	unreadable := false
-	_ = filepath.WalkDir(f.Dir, func(p string, d fs.DirEntry, err error) error {
+	top := f.walkRoot()
+	_ = filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || ctx.Err() != nil {
-			if p == f.Dir || d != nil && d.IsDir() {
+			if p == top || d != nil && d.IsDir() {
 				unreadable = true
 			}
 			return nil
 		}
-		rel, rerr := filepath.Rel(f.Dir, p)
+		rel, rerr := filepath.Rel(top, p)
 		if rerr != nil || rel == "." {
 			return nil
 		}
@@ -208,6 +210,18 @@ func (f *Folder) scan(ctx context.Context) map[string]bool {
 	}
 	f.forget(ctx, present, now)
 	return present
+}
+
+// walkRoot is the directory to walk for the folder: Dir with its links
+// resolved, looked up at each scan so that a link pointed elsewhere is
+// followed. WalkDir does not follow a link it is given as its root, so a
+// folder configured through a link (a volume mounted elsewhere) was
+// walked as one entry and no file in it was ever taken or refused.
+func (f *Folder) walkRoot() string {
+	if real, err := filepath.EvalSymlinks(f.Dir); err == nil {
+		return real
+	}
+	return f.Dir
 }
 
 // reroot opens the folder again when its path names another directory

@@ -86,3 +86,32 @@ func folderBroker(ctx context.Context, t *testing.T) (jetstream.JetStream, jetst
 	}
 	return js, seen
 }
+
+// A folder configured through a symbolic link (a volume mounted elsewhere
+// and linked into place) is read: WalkDir does not follow a link given as
+// its root, and no file in such a folder was ever taken.
+func TestFolderThroughSymlinkIsRead(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	js, seen := folderBroker(ctx, t)
+	base := t.TempDir()
+	dir, link := filepath.Join(base, "in"), filepath.Join(base, "link")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "note.txt"), []byte("The Supplier shall deliver the goods."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := handFolder(t, js, seen, link)
+	f.StableFor = time.Millisecond
+	for range 3 {
+		f.scan(ctx)
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, ok := f.done["note.txt"]; !ok {
+		t.Fatalf("note.txt, in a folder watched through a link, was not taken: %v", f.done)
+	}
+}
