@@ -45,7 +45,10 @@ type Folder struct {
 	// for the web UI's dead-letters page.
 	Refused *Refusals
 
-	root  *os.Root
+	root *os.Root
+	// where is Dir as FolderPath spells it, in refusals: the start-up
+	// clean-up (Refusals.Prune) matches those of the folder by it.
+	where string
 	sizes map[string]observed
 	// done holds each file known to be taken, so a rescan asks the KV
 	// bucket only about files that changed (1,000 files cost 15% of a
@@ -64,6 +67,7 @@ type Folder struct {
 // start sets up the watcher's memory of folder root.
 func (f *Folder) start(root *os.Root) {
 	f.root, f.sizes, f.done, f.gone = root, map[string]observed{}, map[string]taken{}, map[string]time.Time{}
+	f.where = FolderPath(f.Dir)
 	if f.device == nil {
 		f.device = deviceOf
 	}
@@ -128,7 +132,7 @@ func (f *Folder) Run(ctx context.Context) error {
 		present := f.scan(ctx)
 		if first && present != nil {
 			f.reconcile(ctx, present)
-			f.Refused.Prune(ctx, f.Dir, present)
+			f.Refused.Prune(ctx, f.where, present)
 		}
 		select {
 		case <-ctx.Done():
@@ -248,7 +252,7 @@ func (f *Folder) reroot() {
 		if rel, ok := strings.CutPrefix(k, "!"); ok {
 			delete(f.sizes, k)
 			// the scan that follows refuses again what is in the new one
-			f.Refused.forget(f.Dir, rel)
+			f.Refused.forget(f.where, rel)
 		}
 	}
 	if f.Log != nil {
@@ -271,7 +275,7 @@ func (f *Folder) forget(ctx context.Context, present map[string]bool, now time.T
 		delete(f.sizes, k)
 		if refused {
 			// nothing left to act on: the page listed it for days
-			f.Refused.forget(f.Dir, rel)
+			f.Refused.forget(f.where, rel)
 		}
 	}
 	f.Refused.Refresh(ctx, now)
@@ -397,8 +401,24 @@ func (f *Folder) refuse(rel string, why error) {
 	}
 	f.sizes["!"+rel] = observed{}
 	countRefused("folder", why)
-	f.Refused.add(Refusal{Source: f.Source, Where: f.Dir, Name: rel, Reason: why.Error(), At: time.Now()})
+	f.Refused.add(Refusal{Source: f.Source, Where: f.where, Name: rel, Reason: why.Error(), At: time.Now()})
 	f.Log.Warn("folder: file refused", "dir", f.Dir, "file", rel, "reason", why)
+}
+
+// FolderPath is the one spelling of watched folder dir that refusals
+// carry: absolute, clean, its symbolic links resolved. A folder
+// configured as "in/", "./in" or through a link was another folder to the
+// start-up clean-up of refusals, which kept listing the files removed
+// while no watcher ran, and the page listed one file under two names.
+func FolderPath(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return filepath.Clean(dir)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
 }
 
 // errSymlink refuses a symbolic link in a watched folder.
@@ -478,7 +498,7 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	} else {
 		f.done[rel] = taken{stamp: stamp, id: id}
 	}
-	f.Refused.forget(f.Dir, rel) // fixed and saved again: no longer refused
+	f.Refused.forget(f.where, rel) // fixed and saved again: no longer refused
 	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)
 }
 

@@ -176,3 +176,70 @@ func TestRefusalsBeyondThePageStayWhileRefused(t *testing.T) {
 		t.Errorf("this process keeps %d refusals of %d files", own, n)
 	}
 }
+
+// A folder watched under another spelling after a restart (a trailing
+// slash, then a symbolic link to it, then a relative path) is the same
+// folder to the start-up clean-up: the refusal of a file removed while
+// no watcher ran is dropped, and a file still refused is listed once,
+// under one name.
+func TestWatcherStartMatchesRefusalsUnderAnotherSpelling(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	js, seen := folderBroker(ctx, t)
+	base, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(base, "in")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(base, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"gone.txt", "still.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(base)
+	rs := &Refusals{}
+	if err := rs.Keep(ctx, js, 1); err != nil {
+		t.Fatal(err)
+	}
+	// run watches spelling until the page lists what ok wants
+	run := func(spelling string, ok func() bool) {
+		t.Helper()
+		f := &Folder{Dir: spelling, Source: "folder", Pub: &Publisher{JS: js}, Seen: seen, Refused: &Refusals{}, Poll: 100 * time.Millisecond,
+			StableFor: 50 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		if err := f.Refused.Keep(ctx, js, 1); err != nil {
+			t.Fatal(err)
+		}
+		wctx, stop := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- f.Run(wctx) }()
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && !ok(); {
+			time.Sleep(100 * time.Millisecond)
+		}
+		stop()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(dir+"/", func() bool { return listed(ctx, rs, dir, "gone.txt") && listed(ctx, rs, dir, "still.txt") })
+	if !listed(ctx, rs, dir, "gone.txt") {
+		t.Fatalf("the empty files are not listed under %s: %+v", dir, rs.Recent(ctx))
+	}
+	if err := os.Remove(filepath.Join(dir, "gone.txt")); err != nil {
+		t.Fatal(err)
+	}
+	for _, spelling := range []string{filepath.Join(base, "link"), "./in"} {
+		run(spelling, func() bool { return !listed(ctx, rs, dir, "gone.txt") && listed(ctx, rs, dir, "still.txt") })
+		if listed(ctx, rs, dir, "gone.txt") {
+			t.Errorf("watched as %s: gone.txt, removed while no watcher ran, still listed", spelling)
+		}
+		if got := rs.Recent(ctx); len(got) != 1 || got[0].Where != dir || got[0].Name != "still.txt" {
+			t.Errorf("watched as %s: listed %+v, want still.txt once, in %s", spelling, got, dir)
+		}
+	}
+}
