@@ -50,6 +50,19 @@ func TestShippedNATSConfigs(t *testing.T) {
 	if !edge.JetStream || edge.Authorization != testToken || len(edge.Routes) != 0 || edge.Cluster.Port != 0 {
 		t.Errorf("edge: jetstream=%v token=%q routes=%d cluster port=%d", edge.JetStream, edge.Authorization, len(edge.Routes), edge.Cluster.Port)
 	}
+	for _, v := range []string{"DOCMILL_NATS_PASSWORD", "DOCMILL_SENDER_PASSWORD", "DOCMILL_READER_PASSWORD"} {
+		t.Setenv(v, "pw")
+	}
+	acct := loadConf(t, "nats-accounts.conf")
+	users := map[string]string{}
+	for _, u := range acct.Users {
+		if u.Account != nil {
+			users[u.Username] = u.Account.Name
+		}
+	}
+	if len(users) != 3 || users["docmill"] != "DOCMILL" || users["sender"] != "DOCMILL" || users["reader"] != "DOCMILL" {
+		t.Errorf("nats-accounts.conf: users %v, want docmill, sender and reader in account DOCMILL", users)
+	}
 }
 
 // TestBaseNATSConfigFormsAJetStreamCluster boots three servers from
