@@ -998,3 +998,33 @@ func TestDOCXCourtCaptionTable(t *testing.T) {
 		}
 	}
 }
+
+// A numbered level under a bulleted one is indented as a bullet of its
+// level is ("  1."), as the HTML reader indents an <ol> in a <ul>: flush
+// left, the steps under "Paper files" read as a new list of the outer
+// level. Numbers under numbers stay flush left.
+func TestDOCXNumberedUnderBullet(t *testing.T) {
+	numbering := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="30">` +
+		`<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="31">` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="30"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="31"/></w:num></w:numbering>`
+	body := wPara("", "3", "0", "Paper files") + wPara("", "3", "1", "Box the files") + wPara("", "3", "1", "Label each box") +
+		wPara("", "3", "0", "Electronic files") + wPara("", "4", "0", "Review") + wPara("", "4", "1", "Check the owner")
+	docx := mustParse(t, "steps.docx", docxOf(t, map[string]string{
+		"word/document.xml":  `<w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	}))
+	want := "- Paper files\n\n  1. Box the files\n\n  2. Label each box\n\n- Electronic files\n\n1. Review\n\na) Check the owner"
+	if docx.Text != want {
+		t.Errorf("text %q\nwant %q", docx.Text, want)
+	}
+	page := mustParse(t, "steps.html", []byte(`<html><body><ul><li>Paper files<ol><li>Box the files</li><li>Label each box</li></ol></li></ul></body></html>`))
+	for _, line := range strings.Split(page.Text, "\n") {
+		if line != "" && !slices.Contains(strings.Split(docx.Text, "\n"), line) {
+			t.Errorf("the HTML reader's line %q is not the DOCX's: %q", line, docx.Text)
+		}
+	}
+}

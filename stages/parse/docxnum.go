@@ -225,7 +225,21 @@ func (n *docxNumbering) numbered(p *docxPara) (string, bool) {
 		}
 		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], levels[i].start), format))
 	}
-	return strings.TrimSpace(out), lv.joined
+	return numberIndent(levels[:at]) + strings.TrimSpace(out), lv.joined
+}
+
+// numberIndent is the indentation of a number at the level below levels:
+// as deep as a bullet of its level when one of them is a bullet, as the
+// HTML reader indents an <ol> nested in a <ul>, since "1." at the start
+// of a line under an indented "  - " read as a list of the outer level.
+// Numbers under numbers only are told apart by themselves (2.1., a.).
+func numberIndent(levels []docxLevel) string {
+	for _, l := range levels {
+		if l.format == "bullet" {
+			return strings.Repeat(string(keptSpace), 2*len(levels))
+		}
+	}
+	return ""
 }
 
 // bullet reports whether a paragraph's label is a bullet (bulletAt's),
