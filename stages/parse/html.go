@@ -84,8 +84,8 @@ func pageTitle(title, h1 string) string {
 	if widens(h, t) {
 		return h1 // "Public Notice" above "Public Notice of Annual General Meeting", "通知" above "关于调整收费标准的通知"
 	}
-	if sectionLabel(h, t) {
-		return h1 // "Intranet - Records" above "Records Retention Policy"
+	if sectionLabel(h, t) || placeLabel(h, t) {
+		return h1 // "Intranet - Records" above "Records Retention Policy", "Records | Acme Intranet" above "Retention schedule"
 	}
 	if titlePart(h, t) {
 		return h1 // "Acme | Records Retention Policy | Intranet"
@@ -113,6 +113,60 @@ func sectionLabel(h, t string) bool {
 	}
 	first, last := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[len(parts)-1])
 	return holdsWords(h, last) || strings.HasPrefix(h, first) && widens(h, first)
+}
+
+// maxLabelWords is the most words of a site's or section's name in a
+// <title> ("Acme Intranet", "Human Resources").
+const maxLabelWords = 3
+
+// placeLabel reports whether title t names only a site and its section
+// ("Records | Acme Intranet", "HR · Intranet") and heading h names the
+// page, sharing no word with them ("Retention schedule"): each part of t
+// is a short name, one a single word, none names a kind of document
+// (where "Privacy Policy | Acme" names the page, and its <h1>
+// "Information we collect" a section of it), and h is no generic heading
+// ("Table of contents", "Welcome to the intranet"). Chinese writes no
+// spaces to count words by; its <title>s keep the rules above.
+func placeLabel(h, t string) bool {
+	parts := titleSepRe.Split(t, -1)
+	if len(parts) < 2 || strings.IndexFunc(t+h, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 || genericHeadingRe.MatchString(h) {
+		return false
+	}
+	single := false
+	for _, p := range parts {
+		n := len(strings.Fields(p))
+		if n == 0 || n > maxLabelWords || formKindRe.MatchString(p) {
+			return false
+		}
+		single = single || n == 1
+	}
+	return single && !sharesWord(h, t)
+}
+
+// genericHeadingRe is a heading that names no page: a page's furniture
+// or its greeting.
+var genericHeadingRe = regexp.MustCompile(`^(?:welcome\b|(?:table of )?contents$|overview$|introduction$|home(?: page)?$|menu$|search\b|skip to\b|cookie|sign in|log ?in\b|page not found|404\b|error\b)`)
+
+// titleStopWords are the function words two names may share and still
+// say different things.
+var titleStopWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "and": true, "&": true, "to": true, "in": true, "for": true, "on": true, "at": true, "our": true}
+
+// sharesWord reports whether h and t, in lower case, have a word other
+// than a function word in common.
+func sharesWord(h, t string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	words := map[string]bool{}
+	for _, w := range split(t) {
+		words[w] = true
+	}
+	for _, w := range split(h) {
+		if words[w] && !titleStopWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // titlePart reports whether heading h is one of the parts of title t

@@ -204,6 +204,13 @@ func TestPageTitle(t *testing.T) {
 		{"Acme Intranet – HR", "Annual HR Leave Policy", "Annual HR Leave Policy"},
 		{"公司内网 - 档案", "档案保管制度", "档案保管制度"},
 		{"Home > Intranet > Records", "Records Retention Policy", "Records Retention Policy"},
+		// ...whatever the separator, when the <h1> shares no word with them
+		{"Records | Acme Intranet", "Retention schedule", "Retention schedule"},
+		{"Records - Acme Intranet", "Retention schedule", "Retention schedule"},
+		{"Records · Acme Intranet", "Retention schedule", "Retention schedule"},
+		{"Records — Acme Intranet", "Retention schedule", "Retention schedule"},
+		{"Records :: Acme Intranet", "Retention schedule", "Retention schedule"},
+		{"Acme Intranet | HR", "Annual leave entitlement", "Annual leave entitlement"},
 		// the <h1> between the site's and the section's names
 		{"Acme | Records Retention Policy | Intranet", "Records Retention Policy", "Records Retention Policy"},
 		{"Intranet – 档案保管制度 – 档案室", "档案保管制度", "档案保管制度"},
@@ -211,6 +218,12 @@ func TestPageTitle(t *testing.T) {
 		{"Retention Policy - Intranet", "Records Retention Policy", "Retention Policy - Intranet"},
 		{"Intranet - Records", "Welcome to the intranet", "Intranet - Records"},
 		{"Records - Intranet", "Records", "Records - Intranet"},
+		{"Privacy Policy | Acme", "Privacy Policy", "Privacy Policy"},
+		{"Privacy Policy | Acme", "Information we collect", "Privacy Policy | Acme"},
+		{"Records | Acme Intranet", "Table of contents", "Records | Acme Intranet"},
+		{"Records | Acme Intranet", "Welcome to Acme", "Records | Acme Intranet"},
+		{"Expenses | Acme Intranet", "Claiming expenses", "Expenses | Acme Intranet"},
+		{"Records Retention Schedule | Acme Intranet", "Finance records", "Records Retention Schedule | Acme Intranet"},
 		{"Non-Disclosure Agreement", "Non-Disclosure Agreement Template", "Non-Disclosure Agreement Template"},
 		{"Records Retention Policy - Acme", "Records Retention Policy 2026 Update", "Records Retention Policy 2026 Update"},
 		{"Acme - Records Retention Schedule for All Departments", "Records Management", "Acme - Records Retention Schedule for All Departments"},
@@ -222,6 +235,10 @@ func TestPageTitle(t *testing.T) {
 	p := mustParse(t, "p.html", []byte("<html><head><title>Privacy Policy | Acme Cloud</title></head><body><h1>Privacy Policy</h1><p>We collect your e-mail address to send receipts.</p></body></html>"))
 	if p.Title != "Privacy Policy" {
 		t.Errorf("title %q", p.Title)
+	}
+	p = mustParse(t, "r.html", []byte("<html><head><title>Records | Acme Intranet</title></head><body><h1>Retention schedule</h1><p>Finance records are kept for seven years.</p></body></html>"))
+	if p.Title != "Retention schedule" {
+		t.Errorf("section page: title %q", p.Title)
 	}
 	p = mustParse(t, "nda.htm", []byte("<html><head><title>Microsoft Word - NDA_v3_final.docx</title></head><body><p class=MsoTitle>MUTUAL NON-DISCLOSURE AGREEMENT</p><p>This Agreement is made on 3 June 2024.</p></body></html>"))
 	if p.Title != "MUTUAL NON-DISCLOSURE AGREEMENT" {
