@@ -314,7 +314,7 @@ const maxGridColumns = 1000
 type docxDoc struct {
 	nums    *docxNumbering      // list numbers; nil leaves them out
 	styles  map[string]string   // paragraph style id -> name
-	bold    map[string]bool     // ids of the styles that set bold (styles.xml)
+	bold    docxBold            // the bold styles and defaults set (styles.xml)
 	chunk   func(string) string // text of the altChunk with a relationship id
 	notes   *docxNotes          // note numbers; nil marks notes with their ids
 	margins *docxMargins        // the headers and footers sections use; nil ignores them
@@ -385,15 +385,15 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 	inText, inRun, hidden, skip := false, false, false, 0
 	bold, paras := false, 0 // the open run is bold; paragraphs written so far
 	// boldSet is set by the open run's own w:b, which beats its styles';
-	// charBold by a character style (w:rStyle) that sets bold
-	boldSet, charBold := false, false
+	// charStyle is its character style (w:rStyle)
+	boldSet, charStyle := false, ""
 	// runBold says whether the open run of paragraph p shows bold: its own
-	// w:b, else its character style's or its paragraph style's
+	// w:b, else what its styles or the document's defaults set
 	runBold := func(p *docxPara) bool {
 		if boldSet {
 			return bold
 		}
-		return charBold || d.bold[p.style]
+		return d.bold.run(charStyle, p.style)
 	}
 	// inMark is set inside a paragraph mark's run properties (w:pPr/w:rPr)
 	inPPr, inMark := false, false
@@ -470,13 +470,13 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 					emit(text)
 				}
 			case name == "r":
-				inRun, hidden, bold, boldSet, charBold = true, false, false, false, false
+				inRun, hidden, bold, boldSet, charStyle = true, false, false, false, ""
 			case name == "vanish" && inRun:
 				hidden = onOff(attr(t, "val"), true)
 			case name == "b" && inRun:
 				bold, boldSet = onOff(attr(t, "val"), true), true
 			case name == "rStyle" && inRun:
-				charBold = d.bold[attr(t, "val")]
+				charStyle = attr(t, "val")
 			case name == "sectPr":
 				d.margins.section()
 			case name == "headerReference" || name == "footerReference":

@@ -1028,3 +1028,38 @@ func TestDOCXNumberedUnderBullet(t *testing.T) {
 		}
 	}
 }
+
+// Bold set by the document defaults (w:docDefaults) or by the default
+// paragraph style, for a paragraph that names no style, makes a bold
+// heading as w:b on its runs does; a style that turns bold off beats the
+// defaults, and a character style that turns it off beats the paragraph's.
+func TestDOCXBoldHeadingThroughDefaults(t *testing.T) {
+	const head = "Travel and Expenses Policy"
+	sentence := wPara("Body", "", "", "The Finance team reviewed the rules for booking travel and claiming expenses during the second quarter of the year.")
+	styles := func(defaults, normal string) string {
+		return `<w:styles ` + wNS + `><w:docDefaults><w:rPrDefault><w:rPr>` + defaults + `</w:rPr></w:rPrDefault></w:docDefaults>` +
+			`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr>` + normal + `</w:rPr></w:style>` +
+			`<w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body"/><w:rPr><w:b w:val="0"/></w:rPr></w:style>` +
+			`<w:style w:type="paragraph" w:styleId="Lead"><w:name w:val="Lead"/><w:rPr><w:b/></w:rPr></w:style>` +
+			`<w:style w:type="character" w:styleId="Plain"><w:name w:val="Plain"/><w:rPr><w:b w:val="0"/></w:rPr></w:style>` +
+			`</w:styles>`
+	}
+	plainRun := `<w:p><w:pPr><w:pStyle w:val="Lead"/></w:pPr><w:r><w:rPr><w:rStyle w:val="Plain"/></w:rPr><w:t>` + head + `</w:t></w:r></w:p>`
+	for name, c := range map[string]struct {
+		styles, para, want string
+	}{
+		"defaults.docx":  {styles(`<w:b/>`, ``), wPara("", "", "", head), head},
+		"normal.docx":    {styles(``, `<w:b/>`), wPara("", "", "", head), head},
+		"normaloff.docx": {styles(`<w:b/>`, `<w:b w:val="0"/>`), wPara("", "", "", head), "normaloff.docx"},
+		"plain.docx":     {styles(``, ``), wPara("", "", "", head), "plain.docx"},
+		"charoff.docx":   {styles(``, ``), plainRun, "charoff.docx"},
+	} {
+		data := docxOf(t, map[string]string{
+			"word/document.xml": `<w:document ` + wNS + `><w:body>` + sentence + c.para + `</w:body></w:document>`,
+			"word/styles.xml":   c.styles,
+		})
+		if p := mustParse(t, name, data); p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}

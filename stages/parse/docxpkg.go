@@ -299,17 +299,44 @@ func docxStyleNames(styles []byte) map[string]string {
 	return names
 }
 
-// docxBoldStyles returns the ids of the styles whose run properties set
-// bold, their own or those of the styles they are based on: a heading set
-// in bold by a character style ("Strong") or by its paragraph style shows
-// bold with no w:b on its runs.
-func docxBoldStyles(styles []byte) map[string]bool {
-	own, base := docxStyleBold(styles)
-	bold := map[string]bool{}
-	for _, ids := range []map[string]bool{own, keysOf(base)} {
+// docxBold is what styles.xml says about bold: per style id, the bold
+// its run properties set, their own or those of the styles they are
+// based on (only styles that set it); the default paragraph style's id;
+// and the document defaults' (w:docDefaults). A heading set in bold by a
+// character style ("Strong"), by its paragraph style, by the default
+// paragraph style or by the document defaults shows bold with no w:b on
+// its runs.
+type docxBold struct {
+	styles map[string]bool
+	para   string
+	def    bool
+}
+
+// run reports whether a run with character style char (its w:rStyle, ""
+// for none) in a paragraph of style para shows bold when it sets no w:b
+// of its own: the character style's, else the paragraph style's (the
+// default paragraph style's when it names none), else the defaults'.
+func (b docxBold) run(char, para string) bool {
+	if v, ok := b.styles[char]; ok && char != "" {
+		return v
+	}
+	if para == "" {
+		para = b.para
+	}
+	if v, ok := b.styles[para]; ok && para != "" {
+		return v
+	}
+	return b.def
+}
+
+// docxBoldStyles reads docxBold from styles.xml.
+func docxBoldStyles(styles []byte) docxBold {
+	r := docxStyleBold(styles)
+	bold := docxBold{styles: map[string]bool{}, para: r.para, def: r.def}
+	for _, ids := range []map[string]bool{keysOf(r.own), keysOf(r.base)} {
 		for id := range ids {
-			if styleSetsBold(id, own, base) {
-				bold[id] = true
+			if v, ok := styleSetsBold(id, r.own, r.base); ok {
+				bold.styles[id] = v
 			}
 		}
 	}
@@ -317,18 +344,19 @@ func docxBoldStyles(styles []byte) map[string]bool {
 }
 
 // styleSetsBold follows style id's basedOn links to the first style that
-// sets w:b or not; a loop, or a chain deeper than Word writes, is cut short.
-func styleSetsBold(id string, own map[string]bool, base map[string]string) bool {
+// sets w:b or not, and reports whether one did; a loop, or a chain deeper
+// than Word writes, is cut short.
+func styleSetsBold(id string, own map[string]bool, base map[string]string) (bool, bool) {
 	for s, n := id, 0; s != "" && n < maxStyleChain; s, n = base[s], n+1 {
 		if b, ok := own[s]; ok {
-			return b
+			return b, true
 		}
 	}
-	return false
+	return false, false
 }
 
 // keysOf returns the set of m's keys.
-func keysOf(m map[string]string) map[string]bool {
+func keysOf[V any](m map[string]V) map[string]bool {
 	keys := make(map[string]bool, len(m))
 	for k := range m {
 		keys[k] = true
@@ -339,11 +367,20 @@ func keysOf(m map[string]string) map[string]bool {
 // maxStyleChain bounds the basedOn links followed from one style.
 const maxStyleChain = 16
 
+// styleBold is what docxStyleBold reads from styles.xml.
+type styleBold struct {
+	own  map[string]bool   // style id -> the w:b of its own run properties, where set
+	base map[string]string // style id -> the id of the style it is based on
+	para string            // the default paragraph style's id
+	def  bool              // the document defaults' w:b
+}
+
 // docxStyleBold reads, per style id, the w:b of the style's own run
 // properties where it sets one (not a table style's conditional ones),
-// and the id of the style it is based on.
-func docxStyleBold(styles []byte) (own map[string]bool, base map[string]string) {
-	own, base = map[string]bool{}, map[string]string{}
+// and the id of the style it is based on; the default paragraph style;
+// and the w:b of the document defaults' run properties.
+func docxStyleBold(styles []byte) styleBold {
+	r := styleBold{own: map[string]bool{}, base: map[string]string{}}
 	dec := xml.NewDecoder(bytes.NewReader(styles))
 	var depth xmlDepth
 	var path []string // the open elements' local names
@@ -351,19 +388,24 @@ func docxStyleBold(styles []byte) (own map[string]bool, base map[string]string) 
 	for {
 		tok, err := depth.token(dec)
 		if err != nil {
-			return own, base // a damaged part yields what precedes the damage
+			return r // a damaged part yields what precedes the damage
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			path = append(path, t.Name.Local)
 			switch {
+			case under(path, "docDefaults", "rPrDefault", "rPr", "b"):
+				r.def = onOff(attr(t, "val"), true)
 			case t.Name.Local == "style":
 				id = attr(t, "styleId")
+				if attr(t, "type") == "paragraph" && onOff(attr(t, "default"), false) && r.para == "" {
+					r.para = id
+				}
 			case id == "":
 			case under(path, "style", "basedOn"):
-				base[id] = attr(t, "val")
+				r.base[id] = attr(t, "val")
 			case under(path, "style", "rPr", "b"):
-				own[id] = onOff(attr(t, "val"), true)
+				r.own[id] = onOff(attr(t, "val"), true)
 			}
 		case xml.EndElement:
 			if len(path) > 0 {
