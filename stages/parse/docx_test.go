@@ -1063,3 +1063,28 @@ func TestDOCXBoldHeadingThroughDefaults(t *testing.T) {
 		}
 	}
 }
+
+// A page or document that opens with whom it applies to, a sentence's
+// fragment, and sets its heading in bold below is titled by the heading,
+// in HTML (<p><b>) as in DOCX (a bold run); a short label or a line that
+// names a kind of document above the bold heading still titles it.
+func TestBoldHeadingBelowFragment(t *testing.T) {
+	const head = "Travel and Expenses Policy"
+	body := "Employees book travel through the approved agency and claim expenses within 30 days."
+	boldRun := `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>` + head + `</w:t></w:r></w:p>`
+	for first, want := range map[string]string{
+		"Applies to all staff in the EMEA region":   head,
+		"Effective from 1 April 2026 for all staff": head,
+		"Quarterly review":                          "Quarterly review",
+		"Records retention policy for all staff":    "Records retention policy for all staff",
+		"APPLIES TO ALL STAFF IN THE EMEA REGION":   "APPLIES TO ALL STAFF IN THE EMEA REGION",
+	} {
+		page := mustParse(t, "travel.html", []byte(`<html><body><p>`+first+`</p><p><b>`+head+`</b></p><p>`+body+`</p></body></html>`))
+		docx := mustParse(t, "travel.docx", docxOf(t, map[string]string{
+			"word/document.xml": `<w:document ` + wNS + `><w:body>` + wPara("", "", "", first) + boldRun + wPara("", "", "", body) + `</w:body></w:document>`,
+		}))
+		if page.Title != want || docx.Title != want {
+			t.Errorf("%q: HTML title %q, DOCX title %q, want %q", first, page.Title, docx.Title, want)
+		}
+	}
+}

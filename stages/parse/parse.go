@@ -374,9 +374,10 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 	p.Title = ex.title
 	if p.Title == "" {
 		p.Title = fallbackTitle(p.Text, in.Filename)
-		if ex.heading != "" && p.Title == fallbackTitle("", in.Filename) {
+		if ex.heading != "" && (p.Title == fallbackTitle("", in.Filename) || fragmentTitle(p.Title, ex.heading)) {
 			// a memo that opens with its first sentence and sets its
-			// heading in bold below it was titled "review.docx"
+			// heading in bold below it was titled "review.docx"; a page
+			// that opens with whom it applies to, by that line
 			p.Title = ex.heading
 		}
 	}

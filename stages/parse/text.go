@@ -949,3 +949,39 @@ var htmlElements = func() map[string]bool {
 	}
 	return m
 }()
+
+// fragmentWords is the fewest words of a line fragmentTitle takes for a
+// sentence's fragment: a shorter one ("Quarterly review") is a label
+// that may title its document.
+const fragmentWords = 5
+
+// fragmentTitle reports whether line, the title read from a text's first
+// lines, is the fragment of a sentence that the bold heading below it
+// outranks: "Applies to all staff in the EMEA region" above "Travel and
+// Expenses Policy". The line runs to fragmentWords words or more in
+// sentence case, in no capitals and names no kind of document; the
+// heading is in title case or names one.
+func fragmentTitle(line, heading string) bool {
+	if line == heading || len(strings.Fields(line)) < fragmentWords || isCapsTitle(line) || formKindRe.MatchString(line) || titleCased(line) {
+		return false
+	}
+	return titleCased(heading) || formKindRe.MatchString(heading)
+}
+
+// titleCased reports whether every word of four letters or more in line
+// starts with a capital ("Travel and Expenses Policy"); a line with no
+// such word, Chinese included, is not.
+func titleCased(line string) bool {
+	long := 0
+	for _, w := range strings.Fields(line) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if countLetters(w) < 4 || !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		long++
+	}
+	return long > 0
+}
