@@ -103,6 +103,9 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 		}
 	}
 	title := heading
+	if t := preambleHeading(d); t != "" {
+		title = t
+	}
 	if raw := pkg.read(related(pkg.rels(""), "/core-properties", "docProps/core.xml")); raw != nil {
 		if t := coreTitle(raw); t != "" && !(heading != "" && staleTitle(t)) {
 			title = t
@@ -117,6 +120,26 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	}
 	return ex, nil
 }
+
+// preambleHeading is the title a document sets above its first heading
+// by hand, "" when there is none or that heading is in the Title style:
+// a line in capitals ("RECORDS STORAGE SERVICES AGREEMENT") or one that
+// names a kind of document ("Information Classification Policy") over
+// clauses in Heading styles, which titled a contract by its first clause,
+// "Services".
+func preambleHeading(d *docxDoc) string {
+	if d.titled || d.beforeHeading == "" {
+		return ""
+	}
+	t := fallbackTitle(d.beforeHeading, "")
+	if !headingLine(t) || !isCapsTitle(t) && !kindWordRe.MatchString(t) && !formKindRe.MatchString(t) {
+		return ""
+	}
+	return t
+}
+
+// titleStyle reports the Title style, by its id or its name.
+func titleStyle(s string) bool { return strings.EqualFold(s, "title") }
 
 // staleTitleRe is a document property title that names a file or a
 // template, not the document: Word fills it from the file a document was
@@ -323,6 +346,10 @@ type docxDoc struct {
 	// bold outside a table: the heading a document formatted by hand
 	// carries instead of a Title style
 	boldHead string
+	// beforeHeading is the text written above the first Title or Heading
+	// paragraph, and titled says that paragraph is in the Title style
+	beforeHeading string
+	titled        bool
 }
 
 // docxText walks a WordprocessingML part (the body, the footnotes or
@@ -603,6 +630,7 @@ func docxText(raw []byte, d *docxDoc) (string, string, error) {
 				}
 				if cur.heading && heading == "" {
 					heading = line
+					d.beforeHeading, d.titled = b.String(), titleStyle(cur.style) || titleStyle(d.styles[cur.style])
 				}
 				if paras++; paras <= titleWindow && cur.bold && !cur.plain && label == "" && len(rows) == 0 && d.boldHead == "" && headingLine(line) {
 					d.boldHead = line

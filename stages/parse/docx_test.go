@@ -1088,3 +1088,27 @@ func TestBoldHeadingBelowFragment(t *testing.T) {
 		}
 	}
 }
+
+// A contract or policy that sets its title by hand, in capitals or
+// naming its kind, above clauses in Heading styles is titled by it, not
+// by its first clause ("Services"); a Title-styled heading, a notice in
+// capitals or a sentence above the first heading leave that heading the
+// title.
+func TestDOCXTitleAboveHeadings(t *testing.T) {
+	clauses := wPara("Heading1", "", "", "Services") + wPara("", "", "", "The Supplier shall store the Customer's boxed records.") +
+		wPara("Heading1", "", "", "Fees") + wPara("", "", "", "The Customer shall pay GBP 1.20 per box per month.")
+	for name, c := range map[string]struct{ before, want string }{
+		"caps.docx":     {wPara("", "", "", "RECORDS STORAGE SERVICES AGREEMENT"), "RECORDS STORAGE SERVICES AGREEMENT"},
+		"kind.docx":     {wPara("", "", "", "Records Storage Agreement") + wPara("", "", "", "This Agreement is made on 1 March 2026 between Acme Ltd and Vault Ltd."), "Records Storage Agreement"},
+		"titled.docx":   {wPara("", "", "", "ACME HOLDINGS LIMITED") + wPara("Title", "", "", "Records Storage Terms"), "Records Storage Terms"},
+		"notice.docx":   {wPara("", "", "", "STRICTLY CONFIDENTIAL"), "Services"},
+		"sentence.docx": {wPara("", "", "", "This Agreement is made on 1 March 2026 between Acme Ltd and Vault Ltd."), "Services"},
+	} {
+		p := mustParse(t, name, docxOf(t, map[string]string{
+			"word/document.xml": `<w:document ` + wNS + `><w:body>` + c.before + clauses + `</w:body></w:document>`,
+		}))
+		if p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}
