@@ -107,7 +107,9 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 		title = t
 	}
 	if raw := pkg.read(related(pkg.rels(""), "/core-properties", "docProps/core.xml")); raw != nil {
-		if t := coreTitle(raw); t != "" && !(heading != "" && staleTitle(t)) {
+		if t := coreTitle(raw); t != "" && !staleTitle(t) && !templateTitleRe.MatchString(t) {
+			// a stale one is no title even without a heading: the text's
+			// first line or bold heading is, not "Document1"
 			title = t
 		}
 	}
@@ -153,6 +155,11 @@ func titleStyle(s string) bool { return strings.EqualFold(s, "title") }
 // and the page's file name ("Pages - Records-Retention-Policy",
 // "SitePages - Home.aspx").
 var staleTitleRe = regexp.MustCompile(`(?i)^(?:microsoft\s+word\s+-\s+.*|(?:site\s*)?pages\s+-\s+[\w.-]+|.*\.(?:docx?|dotx?|rtf|odt|pdf|x?html?|aspx?|txt|xlsx?|pptx?)|(?:file|https?)://\S*|document\s*\d*|template|untitled|title)$`)
+
+// templateTitleRe is a DOCX property title that names the template the
+// document was made from ("Policy template", "NDA Template v2"): Word
+// copies the template's properties into each document made from it.
+var templateTitleRe = regexp.MustCompile(`(?i)\btemplate(?:\s+v?\d+(?:\.\d+)*)?\s*$`)
 
 // staleTitle reports a property title that a Title-styled heading in the
 // body should win over.

@@ -587,7 +587,8 @@ func TestDOCXUTF16Part(t *testing.T) {
 }
 
 // A property title that names a file or a template ("Microsoft Word -
-// template_old.docx") yields to the Title-styled heading; a real one wins.
+// template_old.docx", "Policy template") yields to the Title-styled
+// heading, or to the text's title where there is none; a real one wins.
 func TestDOCXStaleCoreTitle(t *testing.T) {
 	core := func(title string) string {
 		return `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>` + title + `</dc:title></cp:coreProperties>`
@@ -596,6 +597,7 @@ func TestDOCXStaleCoreTitle(t *testing.T) {
 	for prop, want := range map[string]string{
 		"Microsoft Word - template_old.docx": "COMMERCIAL LEASE AGREEMENT",
 		"lease-v3.docx":                      "COMMERCIAL LEASE AGREEMENT",
+		"Policy template":                    "COMMERCIAL LEASE AGREEMENT",
 		"Harbor Street Lease 2024":           "Harbor Street Lease 2024",
 	} {
 		data := docxOf(t, map[string]string{
@@ -606,6 +608,26 @@ func TestDOCXStaleCoreTitle(t *testing.T) {
 		})
 		if p := mustParse(t, "lease.docx", data); p.Title != want {
 			t.Errorf("property title %q: title %q, want %q", prop, p.Title, want)
+		}
+	}
+	// a document with no Title style is titled by its text, not by
+	// the template's name or Word's "Document1"
+	plain := `<w:document ` + wNS + `><w:body>` + wPara("", "", "", "Retention of Email Records") +
+		wPara("", "", "", "Mailboxes of departed staff are kept for two years.") + `</w:body></w:document>`
+	for prop, want := range map[string]string{
+		"Document1":              "Retention of Email Records",
+		"Policy template":        "Retention of Email Records",
+		"NDA Template v2":        "Retention of Email Records",
+		"Email Records Guidance": "Email Records Guidance",
+	} {
+		data := docxOf(t, map[string]string{
+			"_rels/.rels":         docxRels("rId1", "officeDocument", "word/document.xml", "rId2", "package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+			"word/document.xml":   plain,
+			"docProps/core.xml":   core(prop),
+			"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		})
+		if p := mustParse(t, "email.docx", data); p.Title != want {
+			t.Errorf("property title %q, no Title style: title %q, want %q", prop, p.Title, want)
 		}
 	}
 }
