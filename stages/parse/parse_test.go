@@ -593,6 +593,12 @@ func TestSniff(t *testing.T) {
 }
 
 func TestFallbackTitle(t *testing.T) {
+	// a protective marking above a policy's title is no title
+	for _, mark := range []string{"For internal use only", "INTERNAL USE ONLY", "OFFICIAL-SENSITIVE", "Not for external distribution", "Company Confidential"} {
+		if got := fallbackTitle(mark+"\n\nRetention of Email Records\n\nMailboxes are kept for two years.", "f.txt"); got != "Retention of Email Records" {
+			t.Errorf("below %q: title %q", mark, got)
+		}
+	}
 	long := strings.Repeat("word ", 60)
 	if got := fallbackTitle("\n\n--\n"+long, "f.txt"); len([]rune(got)) > maxTitle+1 || !strings.HasSuffix(got, "…") {
 		t.Errorf("long title %q", got)

@@ -147,8 +147,14 @@ const signatureLabel = `(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\b.{0,80}
 // a numbered clause or definition ("1. The following definitions ...",
 // "1.3 "Applicable Law" means"), a form's line with a blank to fill in
 // ("BPC Initials ___", "Date: ______"), a line that introduces what
-// follows ("THE PARTIES HEREBY AGREE AS FOLLOWS:").
-var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|` + signatureLabel + `|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|by\s*:|.{0,80}/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
+// follows ("THE PARTIES HEREBY AGREE AS FOLLOWS:"), a protective marking
+// ("For internal use only", "OFFICIAL-SENSITIVE").
+// protectiveMarking is the handling marking a policy or memo carries
+// above its title: "For internal use only", "Not for distribution",
+// the UK's "OFFICIAL" and "OFFICIAL-SENSITIVE", "Company confidential".
+const protectiveMarking = `(?:for\s+)?internal\s+use\s+only\b|not\s+for\s+(?:external\s+|public\s+)?(?:distribution|circulation)\b|official(?:[-\s]+sensitive)?\s*$|company\s+confidential\b`
+
+var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|` + signatureLabel + `|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|` + protectiveMarking + `|by\s*:|.{0,80}/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
