@@ -1118,6 +1118,8 @@ func hiddenOrChrome(n *html.Node) bool {
 		}
 	}
 	switch n.DataAtom {
+	case atom.A:
+		return skipLink(n)
 	case atom.Header, atom.Footer, atom.Aside:
 		// the site's banner, footer and sidebar: outside the article, with
 		// links (a logo, a menu, "Contact | Legal notice") or a cookie
@@ -1127,6 +1129,16 @@ func hiddenOrChrome(n *html.Node) bool {
 		return !inContent(n) && (hasLink(n) || strings.Contains(strings.ToLower(nodeText(n)), "cookie"))
 	}
 	return false
+}
+
+// skipLinkRe is the text of an accessibility link past a site's menus.
+var skipLinkRe = regexp.MustCompile(`(?i)^skip\s+(?:to|navigation)\b`)
+
+// skipLink reports a link that jumps within the page past its menus
+// ("Skip to main content"): chrome, which opened an intranet page's text
+// and titled a page with no <title>.
+func skipLink(n *html.Node) bool {
+	return strings.HasPrefix(attrVal(n, "href"), "#") && skipLinkRe.MatchString(strings.TrimSpace(nodeText(n)))
 }
 
 // readerCommentsRe is the class or id of the readers' comments under a

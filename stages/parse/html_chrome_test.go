@@ -139,3 +139,19 @@ func TestHTMLNoticeHeadingInBanner(t *testing.T) {
 		t.Errorf("title %q text %q", p.Title, p.Text)
 	}
 }
+
+// A skip link ("Skip to main content", a link into the page past its
+// menus) is chrome: it opened an intranet page's text and, with no
+// <title> or heading, titled it. A link out of the page that says
+// "skip" is text.
+func TestHTMLSkipLinkLeftOut(t *testing.T) {
+	page := `<html><body><a href="#content" class="skip-link">Skip to main content</a>
+<div id="content"><p>Annual leave is booked through the HR portal at least two weeks in advance.</p>
+<p>See <a href="/skip">Skip to the holiday calendar</a> for public holidays.</p></div></body></html>`
+	p := mustParse(t, "leave.html", []byte(page))
+	absent(t, "page", p.Text, "Skip to main content")
+	contains(t, "page", p.Text, "Annual leave is booked", "Skip to the holiday calendar")
+	if p.Title == "Skip to main content" {
+		t.Errorf("title %q", p.Title)
+	}
+}
