@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -57,8 +58,23 @@ func extractHTML(text string) *extracted {
 	if w.siteNames[strings.ToLower(title)] {
 		title = "" // the site's name, which its banner's logo and home link carry: the <h1> is the page's
 	}
+	if siteTitleRe.MatchString(title) && namesPage(cmp.Or(collapseSpaces(w.h1), w.boldHead)) {
+		title = "" // "Acme Intranet" over every page of the site: its heading names this one
+	}
 	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1)), heading: w.boldHead}
 }
+
+// namesPage reports whether heading h may name a page: two words or
+// more, and no greeting or furniture ("Welcome", "Welcome to the
+// intranet", "Contents").
+func namesPage(h string) bool {
+	return h != "" && !oneWord(h) && !genericHeadingRe.MatchString(strings.ToLower(h))
+}
+
+// siteTitleRe is a <title> that names only a site ("Acme Intranet", "HR
+// Portal", "Staff Hub Home"), which a careless template sets on every
+// page.
+var siteTitleRe = regexp.MustCompile(`(?i)^\s*(?:[\p{L}\d&.'’-]+\s+){0,3}(?:intranet|extranet|portal|sharepoint|wiki|hub)(?:\s+home(?:\s*page)?)?\s*$`)
 
 // pageTitle is a page's title: its <title>, or its first <h1> when there is
 // no <title> or the <title> is the <h1> with the site's name beside it

@@ -532,3 +532,23 @@ func TestHTMLNumberedUnderBulletIndented(t *testing.T) {
 		}
 	}
 }
+
+// A <title> that names only the site ("Acme Intranet"), set on every page
+// by its template, gives way to the page's heading, an <h1> or a bold
+// paragraph; a page with no heading keeps it, as a <title> naming more
+// than the site does.
+func TestHTMLSiteOnlyTitle(t *testing.T) {
+	for name, c := range map[string]struct{ title, body, want string }{
+		"bold.html":    {"Acme Intranet", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual Leave Procedure"},
+		"h1.html":      {"HR Portal", `<h1>Annual leave</h1><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual leave"},
+		"none.html":    {"Acme Intranet", `<p>Full-time employees receive 25 days of annual leave.</p>`, "Acme Intranet"},
+		"terms.html":   {"Customer Portal Terms of Use", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Customer Portal Terms of Use"},
+		"welcome.html": {"Acme Intranet", `<h1>Welcome</h1><p>News and tools for Acme staff.</p>`, "Acme Intranet"},
+		"greet.html":   {"Acme Intranet", `<h1>Welcome to the Acme intranet</h1><p>News and tools for Acme staff.</p>`, "Welcome to the Acme intranet"}, // the heading says more, as before
+	} {
+		p := mustParse(t, name, []byte(`<html><head><title>`+c.title+`</title></head><body>`+c.body+`</body></html>`))
+		if p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}
