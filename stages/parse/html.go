@@ -1121,6 +1121,9 @@ func hiddenOrChrome(n *html.Node) bool {
 			if cookieBannerRe.MatchString(a.Val) || readerCommentsRe.MatchString(a.Val) {
 				return true
 			}
+			if a.Key == "id" && sharePointChromeRe.MatchString(a.Val) {
+				return true
+			}
 			// a site built of divs names its menu, sidebar and footer so:
 			// chrome when its words are mostly links' ("Cart (0) | My
 			// account", "Related - Privacy - Returns")
@@ -1156,6 +1159,11 @@ var skipLinkRe = regexp.MustCompile(`(?i)^skip\s+(?:to|navigation)\b`)
 func skipLink(n *html.Node) bool {
 	return strings.HasPrefix(attrVal(n, "href"), "#") && skipLinkRe.MatchString(strings.TrimSpace(nodeText(n)))
 }
+
+// sharePointChromeRe is the id of a SharePoint master page's chrome: the
+// suite bar, the ribbon ("Browse Page Share Follow", which titled a saved
+// page), the title row and the left navigation around the page's content.
+var sharePointChromeRe = regexp.MustCompile(`^(?:suiteBar(?:Top|Left|Right)?|s4-ribbonrow|s4-titlerow|titleAreaBox|sideNavBox|DeltaPlaceHolderLeftNavBar|DeltaSuiteLinks|DeltaSuiteBarRight|DeltaTopNavigation)$`)
 
 // readerCommentsRe is the class or id of the readers' comments under a
 // post ("comments", "comment-list", "disqus_thread"): they are not the

@@ -155,3 +155,23 @@ func TestHTMLSkipLinkLeftOut(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A page saved from a SharePoint site carries its master page's chrome:
+// the ribbon, the title row and the left navigation, by their ids. They
+// are left out; the ribbon's "Browse Page Share Follow" titled the page.
+func TestHTMLSharePointChrome(t *testing.T) {
+	page := `<html><head><title>SitePages - Home</title></head><body>
+<div id="s4-ribbonrow"><span>Browse</span> <span>Page</span> <span>Share</span> <span>Follow</span></div>
+<div id="s4-titlerow"><a href="/">Records</a> <span>EDIT LINKS</span></div>
+<div id="sideNavBox"><ul><li><a href="/">Home</a></li><li><a href="/docs">Documents</a></li></ul><span>Recent</span></div>
+<div id="contentBox"><div class="ms-rtestate-field">
+<div><span style="font-weight:bold">Records Management News – March 2026</span></div>
+<div>This month the Records team completed the migration of the legal archive to the new system.</div>
+</div></div></body></html>`
+	p := mustParse(t, "home.html", []byte(page))
+	absent(t, "page", p.Text, "Browse", "EDIT LINKS", "Documents", "Recent")
+	contains(t, "page", p.Text, "Records Management News", "completed the migration")
+	if p.Title != "Records Management News – March 2026" {
+		t.Errorf("title %q", p.Title)
+	}
+}
