@@ -1121,7 +1121,7 @@ func hiddenOrChrome(n *html.Node) bool {
 			if cookieBannerRe.MatchString(a.Val) || readerCommentsRe.MatchString(a.Val) {
 				return true
 			}
-			if a.Key == "id" && sharePointChromeRe.MatchString(a.Val) {
+			if a.Key == "id" && sharePointChromeRe.MatchString(a.Val) || a.Key == "class" && wordTOCRe.MatchString(a.Val) {
 				return true
 			}
 			// a site built of divs names its menu, sidebar and footer so:
@@ -1159,6 +1159,12 @@ var skipLinkRe = regexp.MustCompile(`(?i)^skip\s+(?:to|navigation)\b`)
 func skipLink(n *html.Node) bool {
 	return strings.HasPrefix(attrVal(n, "href"), "#") && skipLinkRe.MatchString(strings.TrimSpace(nodeText(n)))
 }
+
+// wordTOCRe is the class of a table of contents' entry or heading in a
+// page Word saved ("MsoToc1", "MsoTocHeading"): the DOCX reader leaves a
+// table of contents out, since it repeats the headings, and its
+// "1. Purpose. . . . . . 1" lines read as clauses.
+var wordTOCRe = regexp.MustCompile(`(?i)(?:^|\s)MsoToc(?:\d|Heading)`)
 
 // sharePointChromeRe is the id of a SharePoint master page's chrome: the
 // suite bar, the ribbon ("Browse Page Share Follow", which titled a saved

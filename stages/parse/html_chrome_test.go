@@ -175,3 +175,17 @@ func TestHTMLSharePointChrome(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A page Word saved keeps its table of contents as paragraphs of class
+// MsoToc1, MsoToc2, MsoTocHeading: they are left out, as the DOCX reader
+// leaves a table of contents out, and the same policy reads the same.
+func TestHTMLWordTOCLeftOut(t *testing.T) {
+	page := `<html><body><div class=WordSection1><p class=MsoTocHeading>Contents</p>
+<p class=MsoToc1><a href="#_Toc1">1. Purpose<span style='mso-tab-count:1 dotted'>. . . . . . </span>1</a></p>
+<p class="MsoToc2"><a href="#_Toc2">1.1 Scope<span>. . . . </span>1</a></p>
+<h1><a name="_Toc1"></a>1. Purpose</h1><p class=MsoNormal>This policy reduces the risk of unauthorised access to information.</p>
+<p class=MsoTocSubtitle>Kept: no table of contents class</p></div></body></html>`
+	p := mustParse(t, "clean.html", []byte(page))
+	absent(t, "page", p.Text, "Contents", ". . .", "1.1 Scope")
+	contains(t, "page", p.Text, "1. Purpose", "This policy reduces the risk", "Kept: no table of contents class")
+}
