@@ -55,6 +55,12 @@ func extractHTML(text string) *extracted {
 		w.walk(doc, false)
 	}
 	title := collapseSpaces(w.title.String())
+	if staleTitle(title) && w.wordTitle != "" {
+		// Word titles a page it saved by the file ("Microsoft Word -
+		// policy_v2.docx"); its Title-styled paragraph names the document,
+		// where the first <h1> is its first clause ("1. Purpose")
+		title = w.wordTitle
+	}
 	if w.siteNames[strings.ToLower(title)] {
 		title = "" // the site's name, which its banner's logo and home link carry: the <h1> is the page's
 	}
@@ -714,6 +720,9 @@ type htmlWalker struct {
 	// with a sentence was titled by its file's name
 	boldHead string
 	blocks   int // blocks looked at for boldHead
+	// wordTitle is the first paragraph in Word's Title style (class
+	// MsoTitle) of a page Word saved
+	wordTitle string
 }
 
 // htmlList is an open <ol> or <ul>: an ordered list numbers its items as a
@@ -892,6 +901,9 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 		}
 		if n.DataAtom == atom.H1 && w.h1 == "" {
 			w.h1 = nodeText(n)
+		}
+		if w.wordTitle == "" && wordTitleRe.MatchString(attrVal(n, "class")) {
+			w.wordTitle = collapseSpaces(nodeText(n))
 		}
 		w.noteHeading(n)
 		w.open(n)
@@ -1159,6 +1171,10 @@ var skipLinkRe = regexp.MustCompile(`(?i)^skip\s+(?:to|navigation)\b`)
 func skipLink(n *html.Node) bool {
 	return strings.HasPrefix(attrVal(n, "href"), "#") && skipLinkRe.MatchString(strings.TrimSpace(nodeText(n)))
 }
+
+// wordTitleRe is the class of a paragraph in Word's Title style in a
+// page Word saved.
+var wordTitleRe = regexp.MustCompile(`(?i)(?:^|\s)MsoTitle(?:$|\s)`)
 
 // wordTOCRe is the class of a table of contents' entry or heading in a
 // page Word saved ("MsoToc1", "MsoTocHeading"): the DOCX reader leaves a

@@ -552,3 +552,22 @@ func TestHTMLSiteOnlyTitle(t *testing.T) {
 		}
 	}
 }
+
+// A page Word saved, titled by its file ("Microsoft Word -
+// Clean_Desk_Policy_v2.docx"), is titled by its paragraph in the Title
+// style (class MsoTitle), as the DOCX would be, not by its first <h1>, a
+// clause ("1. Purpose"); a real <title> still wins.
+func TestHTMLWordTitleStyle(t *testing.T) {
+	body := `<body><div class=WordSection1><p class=MsoTitle>Clean Desk and Clear Screen Policy</p>` +
+		`<h1>1. Purpose</h1><p class=MsoNormal>This policy reduces the risk of unauthorised access to information.</p></div></body></html>`
+	for title, want := range map[string]string{
+		"Microsoft Word - Clean_Desk_Policy_v2.docx": "Clean Desk and Clear Screen Policy",
+		"Document1":                "Clean Desk and Clear Screen Policy",
+		"Clean Desk Policy (2026)": "Clean Desk Policy (2026)",
+	} {
+		p := mustParse(t, "clean.htm", []byte(`<html><head><title>`+title+`</title></head>`+body))
+		if p.Title != want {
+			t.Errorf("<title> %q: title %q, want %q", title, p.Title, want)
+		}
+	}
+}
