@@ -106,7 +106,7 @@ func pageTitle(title, h1 string) string {
 	if widens(h, t) {
 		return h1 // "Public Notice" above "Public Notice of Annual General Meeting", "通知" above "关于调整收费标准的通知"
 	}
-	if sectionLabel(h, t) || placeLabel(h, t) {
+	if sectionLabel(h, t) || placeLabel(h, t) || hanPlaceLabel(h, t) {
 		return h1 // "Intranet - Records" above "Records Retention Policy", "Records | Acme Intranet" above "Retention schedule"
 	}
 	if titlePart(h, t) {
@@ -163,6 +163,48 @@ func placeLabel(h, t string) bool {
 		single = single || n == 1
 	}
 	return single && !sharesWord(h, t)
+}
+
+// hanSiteRe is the Chinese name of a site: an intranet (内网), a portal
+// (门户), an official site (官网, 网站).
+var hanSiteRe = regexp.MustCompile(`(?:内网|门户(?:网站)?|官网|网站)$`)
+
+// maxHanLabel is the most Han characters of a section's name in a
+// Chinese <title> ("制度文件", "人力资源").
+const maxHanLabel = 4
+
+// hanPlaceLabel is placeLabel for a Chinese <title>: one part names the
+// site ("星河科技内网"), the others are short sections' names ("制度文件"),
+// and heading h, a name of four characters or more, shares no two
+// characters in a row with them ("档案管理办法").
+func hanPlaceLabel(h, t string) bool {
+	parts := titleSepRe.Split(t, -1)
+	if len(parts) < 2 || oneWord(h) {
+		return false
+	}
+	site := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case hanSiteRe.MatchString(p):
+			site = true
+		case p == "" || utf8.RuneCountInString(p) > maxHanLabel || sharesBigram(h, p):
+			return false
+		}
+	}
+	return site
+}
+
+// sharesBigram reports whether a and b hold the same two characters in a
+// row.
+func sharesBigram(a, b string) bool {
+	rb := []rune(b)
+	for i := 0; i+1 < len(rb); i++ {
+		if strings.Contains(a, string(rb[i:i+2])) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericHeadingRe is a heading that names no page: a page's furniture

@@ -211,6 +211,8 @@ func TestPageTitle(t *testing.T) {
 		{"Records — Acme Intranet", "Retention schedule", "Retention schedule"},
 		{"Records :: Acme Intranet", "Retention schedule", "Retention schedule"},
 		{"Acme Intranet | HR", "Annual leave entitlement", "Annual leave entitlement"},
+		{"制度文件 | 星河科技内网", "档案管理办法", "档案管理办法"},
+		{"人力资源 - 星河科技门户", "员工休假管理规定", "员工休假管理规定"},
 		// the <h1> between the site's and the section's names
 		{"Acme | Records Retention Policy | Intranet", "Records Retention Policy", "Records Retention Policy"},
 		{"Intranet – 档案保管制度 – 档案室", "档案保管制度", "档案保管制度"},
@@ -224,6 +226,9 @@ func TestPageTitle(t *testing.T) {
 		{"Records | Acme Intranet", "Welcome to Acme", "Records | Acme Intranet"},
 		{"Expenses | Acme Intranet", "Claiming expenses", "Expenses | Acme Intranet"},
 		{"Records Retention Schedule | Acme Intranet", "Finance records", "Records Retention Schedule | Acme Intranet"},
+		{"档案管理办法 | 星河科技内网", "第一章 总则", "档案管理办法 | 星河科技内网"},
+		{"档案管理 | 星河科技内网", "档案管理办法实施细则", "档案管理办法实施细则"},
+		{"制度文件 | 星河科技", "档案管理办法", "制度文件 | 星河科技"},
 		{"Non-Disclosure Agreement", "Non-Disclosure Agreement Template", "Non-Disclosure Agreement Template"},
 		{"Records Retention Policy - Acme", "Records Retention Policy 2026 Update", "Records Retention Policy 2026 Update"},
 		{"Acme - Records Retention Schedule for All Departments", "Records Management", "Acme - Records Retention Schedule for All Departments"},
