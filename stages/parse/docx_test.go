@@ -1098,6 +1098,9 @@ func TestBoldHeadingBelowFragment(t *testing.T) {
 		"Applies to all staff in the EMEA region":   head,
 		"Effective from 1 April 2026 for all staff": head,
 		"Quarterly review":                          "Quarterly review",
+		"Applies to: All staff":                     head,
+		"Owner: Finance Operations":                 head,
+		"Policy: travel":                            "Policy: travel",
 		"Records retention policy for all staff":    "Records retention policy for all staff",
 		"APPLIES TO ALL STAFF IN THE EMEA REGION":   "APPLIES TO ALL STAFF IN THE EMEA REGION",
 	} {

@@ -964,15 +964,24 @@ const fragmentWords = 5
 // fragmentTitle reports whether line, the title read from a text's first
 // lines, is the fragment of a sentence that the bold heading below it
 // outranks: "Applies to all staff in the EMEA region" above "Travel and
-// Expenses Policy". The line runs to fragmentWords words or more in
-// sentence case, in no capitals and names no kind of document; the
-// heading is in title case or names one.
+// Expenses Policy". The line is a field ("Applies to: All staff") or
+// runs to fragmentWords words or more in sentence case; it is in no
+// capitals and names no kind of document; the heading is in title case
+// or names one.
 func fragmentTitle(line, heading string) bool {
-	if line == heading || len(strings.Fields(line)) < fragmentWords || isCapsTitle(line) || formKindRe.MatchString(line) || titleCased(line) {
+	if line == heading || isCapsTitle(line) || formKindRe.MatchString(line) {
+		return false
+	}
+	if !fieldLineRe.MatchString(line) && (len(strings.Fields(line)) < fragmentWords || titleCased(line)) {
 		return false
 	}
 	return titleCased(heading) || formKindRe.MatchString(heading)
 }
+
+// fieldLineRe is a document's field, a short label and its value
+// ("Applies to: All staff", "Owner: HR Operations"), which a policy sets
+// above or below its title.
+var fieldLineRe = regexp.MustCompile(`^\p{L}[\p{L} ]{0,24}:\s+\S`)
 
 // titleCased reports whether every word of four letters or more in line
 // starts with a capital ("Travel and Expenses Policy"); a line with no
