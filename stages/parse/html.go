@@ -64,7 +64,7 @@ func extractHTML(text string) *extracted {
 	if w.siteNames[strings.ToLower(title)] {
 		title = "" // the site's name, which its banner's logo and home link carry: the <h1> is the page's
 	}
-	if siteTitleRe.MatchString(title) && namesPage(cmp.Or(collapseSpaces(w.h1), w.boldHead)) {
+	if siteOnly(title) && namesPage(cmp.Or(collapseSpaces(w.h1), w.boldHead)) {
 		title = "" // "Acme Intranet" over every page of the site: its heading names this one
 	}
 	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1)), heading: w.boldHead}
@@ -75,6 +75,24 @@ func extractHTML(text string) *extracted {
 // intranet", "Contents").
 func namesPage(h string) bool {
 	return h != "" && !oneWord(h) && !genericHeadingRe.MatchString(strings.ToLower(h))
+}
+
+// homeLabelRe is a <title>'s part that names no page: the site's home.
+var homeLabelRe = regexp.MustCompile(`(?i)^(?:home(?:\s*page)?|default|index|start)$`)
+
+// siteOnly reports a <title> whose parts all name the site or its home
+// ("Acme Intranet", "Acme Intranet - Home", "Home | HR Portal").
+func siteOnly(t string) bool {
+	site := false
+	for _, p := range titleSepRe.Split(t, -1) {
+		switch p = strings.TrimSpace(p); {
+		case siteTitleRe.MatchString(p):
+			site = true
+		case !homeLabelRe.MatchString(p):
+			return false
+		}
+	}
+	return site
 }
 
 // siteTitleRe is a <title> that names only a site ("Acme Intranet", "HR

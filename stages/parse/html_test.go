@@ -547,6 +547,9 @@ func TestHTMLSiteOnlyTitle(t *testing.T) {
 		"bold.html":    {"Acme Intranet", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual Leave Procedure"},
 		"h1.html":      {"HR Portal", `<h1>Annual leave</h1><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual leave"},
 		"none.html":    {"Acme Intranet", `<p>Full-time employees receive 25 days of annual leave.</p>`, "Acme Intranet"},
+		"home.html":    {"Acme Intranet - Home", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual Leave Procedure"},
+		"portal.html":  {"Home | HR Portal", `<h1>Annual leave</h1><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual leave"},
+		"section.html": {"Leave | HR Portal", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Leave | HR Portal"},
 		"terms.html":   {"Customer Portal Terms of Use", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Customer Portal Terms of Use"},
 		"welcome.html": {"Acme Intranet", `<h1>Welcome</h1><p>News and tools for Acme staff.</p>`, "Acme Intranet"},
 		"greet.html":   {"Acme Intranet", `<h1>Welcome to the Acme intranet</h1><p>News and tools for Acme staff.</p>`, "Welcome to the Acme intranet"}, // the heading says more, as before
