@@ -1202,6 +1202,9 @@ func hiddenOrChrome(n *html.Node) bool {
 			if chromeClassRe.MatchString(a.Val) && !inContent(n) && linkShare(n) >= 0.5 {
 				return true
 			}
+			if (promptClassRe.MatchString(a.Val) || chromeClassRe.MatchString(a.Val)) && sitePrompt(n) {
+				return true
+			}
 		case "style":
 			if hiddenStyle(a.Val) {
 				return true
@@ -1220,6 +1223,25 @@ func hiddenOrChrome(n *html.Node) bool {
 		return !inContent(n) && (hasLink(n) || strings.Contains(strings.ToLower(nodeText(n)), "cookie"))
 	}
 	return false
+}
+
+// promptClassRe is the class or id of a block that may hold a site's own
+// prompt rather than the page's words: a footer, a feedback or rating
+// box, an accessibility skip bar (besides chromeClassRe's menus and
+// bars).
+var promptClassRe = regexp.MustCompile(`(?i)footer|feedback|helpful|rating|survey|skip`)
+
+// sitePromptRe is the whole text of a prompt that a site puts on every
+// page: "Was this page helpful? Yes No", "Did you find this useful?",
+// "Skip to main content" written as text and not as a link.
+var sitePromptRe = regexp.MustCompile(`(?i)^(?:(?:was|is) this (?:page|article|information|content|answer) (?:helpful|useful)|did you find (?:this|what you (?:were looking for|needed))(?: (?:page|article|information))?(?: (?:helpful|useful))?|skip\s+(?:to|navigation)\b[^.]*)[?.!]?(?:\s*(?:yes|no|thanks?|thank you|rate this page|feedback|[👍👎]))*$`)
+
+// sitePrompt reports a block of few words that is all a site's prompt:
+// left in, "Was this page helpful? Yes No" closed an intranet page's text
+// and its summary.
+func sitePrompt(n *html.Node) bool {
+	t := strings.Join(strings.Fields(nodeText(n)), " ")
+	return len(t) <= 120 && sitePromptRe.MatchString(t)
 }
 
 // skipLinkRe is the text of an accessibility link past a site's menus.
@@ -1254,7 +1276,7 @@ var readerCommentsRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments|comment-?
 
 // chromeClassRe is the class or id of a site's menu, bars, sidebar or
 // footer.
-var chromeClassRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|top-?bar|side-?bar|bottom-?bar|breadcrumbs?|site-?header|site-?footer|footer|masthead|header|bottom|related|social|share)(?:$|[\s_-])`)
+var chromeClassRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|top-?bar|side-?bar|bottom-?bar|breadcrumbs?|crumbs?|site-?header|site-?footer|footer|masthead|header|bottom|related|social|share)(?:$|[\s_-])`)
 
 // linkShare is the share of n's letters that are inside links.
 func linkShare(n *html.Node) float64 {

@@ -189,3 +189,23 @@ func TestHTMLWordTOCLeftOut(t *testing.T) {
 	absent(t, "page", p.Text, "Contents", ". . .", "1.1 Scope")
 	contains(t, "page", p.Text, "1. Purpose", "This policy reduces the risk", "Kept: no table of contents class")
 }
+
+// A site's prompts in its own blocks, a feedback question under every
+// page ("Was this page helpful? Yes No" in SharePoint's footer) and a skip
+// bar written as text, are chrome; the same words in the page's own
+// paragraphs stay.
+func TestHTMLSitePromptsLeftOut(t *testing.T) {
+	page := `<html><body><div class="topbar">Skip to main content</div>
+<div class="crumbs"><a href="/">Intranet</a> / <a href="/it">Information Technology</a> / Desk</div>
+<div id="content"><p><b>IT Service Desk</b></p>
+<p>Raise a ticket through the portal for any laptop or access problem.</p>
+<p>Was this page helpful? Tell the intranet team what is missing from the guidance.</p></div>
+<div class="ms-footer">Was this page helpful? Yes No</div>
+<div class="feedback-box">Did you find what you were looking for? Yes No</div></body></html>`
+	p := mustParse(t, "desk.html", []byte(page))
+	absent(t, "page", p.Text, "Skip to main content", "Yes No", "Did you find", "Intranet /")
+	contains(t, "page", p.Text, "Raise a ticket", "Was this page helpful? Tell the intranet team")
+	if p.Title != "IT Service Desk" {
+		t.Errorf("title %q", p.Title)
+	}
+}
