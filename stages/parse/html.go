@@ -1205,6 +1205,9 @@ func hiddenOrChrome(n *html.Node) bool {
 			if (promptClassRe.MatchString(a.Val) || chromeClassRe.MatchString(a.Val)) && sitePrompt(n) {
 				return true
 			}
+			if footerClassRe.MatchString(a.Val) && !inContent(n) && siteImprint(n) {
+				return true
+			}
 		case "style":
 			if hiddenStyle(a.Val) {
 				return true
@@ -1235,6 +1238,33 @@ var promptClassRe = regexp.MustCompile(`(?i)footer|feedback|helpful|rating|surve
 // page: "Was this page helpful? Yes No", "Did you find this useful?",
 // "Skip to main content" written as text and not as a link.
 var sitePromptRe = regexp.MustCompile(`(?i)^(?:(?:was|is) this (?:page|article|information|content|answer) (?:helpful|useful)|did you find (?:this|what you (?:were looking for|needed))(?: (?:page|article|information))?(?: (?:helpful|useful))?|skip\s+(?:to|navigation)\b[^.]*)[?.!]?(?:\s*(?:yes|no|thanks?|thank you|rate this page|feedback|[👍👎]))*$`)
+
+// footerClassRe is the class or id of a site's footer.
+var footerClassRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:site-?)?footer(?:$|[\s_-])`)
+
+// imprintRe is what a site's footer says of its owner on every page: a
+// company's registration, its copyright, the page's owner.
+var imprintRe = regexp.MustCompile(`(?i)\bregistered (?:in|office)\b|\bcompany (?:no|number|registration)\b|©|\(c\) \d{4}|\bcopyright\b|\ball rights reserved\b|\bpage (?:owner|maintained by|last (?:updated|reviewed))\b`)
+
+// siteImprint reports a footer of few words each of whose statements
+// only names the site's owner ("Acme Ltd, registered in England and Wales. Page owner: HR
+// Operations."): without a link the footer rule kept it, and it closed a
+// policy's summary.
+func siteImprint(n *html.Node) bool {
+	t := strings.Join(strings.Fields(nodeText(n)), " ")
+	if len(t) > 240 {
+		return false
+	}
+	for _, part := range imprintSplitRe.Split(t, -1) {
+		if part = strings.TrimSpace(part); part != "" && !imprintRe.MatchString(part) {
+			return false // it says more: an address, a promise, the document's own words
+		}
+	}
+	return true
+}
+
+// imprintSplitRe is where a footer's statements end.
+var imprintSplitRe = regexp.MustCompile(`[.;|](?:\s|$)`)
 
 // sitePrompt reports a block of few words that is all a site's prompt:
 // left in, "Was this page helpful? Yes No" closed an intranet page's text

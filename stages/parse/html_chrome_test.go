@@ -209,3 +209,16 @@ func TestHTMLSitePromptsLeftOut(t *testing.T) {
 		t.Errorf("title %q", p.Title)
 	}
 }
+
+// A site footer without links that names the site's owner ("registered in
+// England and Wales", "Page owner") is chrome; a footer that says more, and
+// an article's own footer, stay.
+func TestHTMLImprintFooterLeftOut(t *testing.T) {
+	page := `<html><body><div class="content"><p><b>Expenses Policy</b></p>
+<p>Claims must be submitted within 30 days of the expense with receipts attached.</p></div>
+<div class="footer">Acme Ltd, registered in England and Wales. Page owner: HR Operations.</div>
+<div class="site-footer">Questions about this policy go to the finance team, who answer within two working days.</div></body></html>`
+	p := mustParse(t, "expenses.html", []byte(page))
+	absent(t, "page", p.Text, "registered in England", "Page owner")
+	contains(t, "page", p.Text, "Claims must be submitted", "Questions about this policy go to the finance team")
+}
