@@ -417,14 +417,17 @@ func addDuration(iso, dur string) (string, bool) {
 // last, both days in it, as an ISO duration: whole years (P3Y) or months
 // (P3M) where it is so many, else days. A range that ends on the first
 // day's anniversary (2026-03-01 to 2029-03-01) counts as whole years
-// too, as contracts write both.
+// too, as contracts write both. So does a range that ends on February
+// 28 of a leap year (2027-03-01 to 2032-02-28): contracts write the 28th
+// for the last day of February whatever the year, and that five-year
+// renewal was 1,826 days beside the P5Y its words said.
 func rangeLength(first, last string) (string, bool) {
 	s, err1 := time.Parse("2006-01-02", first)
 	e, err2 := time.Parse("2006-01-02", last)
 	if err1 != nil || err2 != nil || !e.After(s) {
 		return "", false
 	}
-	for _, end := range []time.Time{e.AddDate(0, 0, 1), e} {
+	for _, end := range rangeEnds(e) {
 		months := (end.Year()-s.Year())*12 + int(end.Month()) - int(s.Month())
 		if months > 0 && s.AddDate(0, months, 0).Equal(end) {
 			if months%12 == 0 {
@@ -434,4 +437,15 @@ func rangeLength(first, last string) (string, bool) {
 		}
 	}
 	return isoDuration(int(e.Sub(s).Hours()/24)+1, "day"), true
+}
+
+// rangeEnds are the days after a range whose last day is e that may
+// close whole months: the next day, e itself (an anniversary), and March
+// 1 when e is February 28 of a leap year.
+func rangeEnds(e time.Time) []time.Time {
+	ends := []time.Time{e.AddDate(0, 0, 1), e}
+	if e.Month() == time.February && e.Day() == 28 && e.AddDate(0, 0, 1).Month() == time.February {
+		ends = append(ends, e.AddDate(0, 0, 2))
+	}
+	return ends
 }

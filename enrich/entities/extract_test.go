@@ -3413,3 +3413,23 @@ func TestPartyListEndsAtFormStop(t *testing.T) {
 		t.Errorf("parties %q, want %q", got, want)
 	}
 }
+
+// A renewal dated as a range that ends on February 28 of a leap year is
+// as many whole years as its words say: "five year period ... begin on
+// March 1, 2027 and end on February 28, 2032" listed a second renewal of
+// P1826D beside the P5Y, and the notice beside it must stay a notice.
+func TestRenewalRangeEndingFebruary28(t *testing.T) {
+	text := "This Agreement shall automatically renew for an additional five year period, which shall begin on March 1, 2027 and end on February 28, 2032, unless either party terminates by providing a written notice ninety (90) days before the end of the then-current term."
+	got := rolesOf(Extract(text, "en"))
+	want := map[string]string{"five year P5Y": RoleRenewal, "ninety (90) days P90D": RoleNotice}
+	if !maps.Equal(got, want) {
+		t.Errorf("durations %v, want %v", got, want)
+	}
+	dated := "This Agreement shall renew for a further period, which shall begin on March 1, 2027 and end on February 28, 2032."
+	if got := rolesOf(Extract(dated, "en")); got["March 1, 2027 and end on February 28, 2032 P5Y"] != RoleRenewal {
+		t.Errorf("dated renewal %v, want P5Y renewal", got)
+	}
+	if got, _ := rangeLength("2026-03-01", "2027-02-28"); got != "P1Y" {
+		t.Errorf("2026-03-01 to 2027-02-28 is %s, want P1Y", got)
+	}
+}
