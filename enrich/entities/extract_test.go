@@ -3433,3 +3433,26 @@ func TestRenewalRangeEndingFebruary28(t *testing.T) {
 		t.Errorf("2026-03-01 to 2027-02-28 is %s, want P1Y", got)
 	}
 }
+
+// An expiration computed from a start and a length is the start's
+// anniversary in both languages (the README's entities section says
+// why): "is entered into for a term of three years commencing on" was no
+// term sentence, so the English contract had no expiration where the
+// Chinese one had 2029-03-01, and a SaaS agreement expired on its first
+// renewal ("Thereafter, this Agreement shall automatically renew for
+// successive one (1) year periods", 2027-01-15).
+func TestComputedTermEndSameInBothLanguages(t *testing.T) {
+	en := "This Agreement is entered into for a term of three years commencing on March 1, 2026."
+	if got := expirations(en); !slices.Equal(got, []string{"2029-03-01"}) {
+		t.Errorf("English expiration %q, want [2029-03-01]", got)
+	}
+	zh := "房屋租赁合同\n\n甲方（出租方）：上海华星置业有限公司\n乙方（承租方）：北京云启科技有限公司\n\n第一条 合同期限三年，自2026年3月1日起。\n"
+	if got := valuesOf(Extract(zh, "zh"), KindExpirationDate); !slices.Equal(got, []string{"2029-03-01"}) {
+		t.Errorf("Chinese expiration %q, want [2029-03-01]", got)
+	}
+	saas := "This Software as a Service Agreement is entered into as of January 15, 2026 (the \"Effective Date\") by and between Nimbus Cloud Systems, Inc. (\"Provider\") and Harbor Logistics LLC (\"Customer\").\n\n" +
+		"3. Term. This Agreement is entered into for a term of three years commencing on February 1, 2026. Thereafter, this Agreement shall automatically renew for successive one (1) year periods unless either party gives written notice of non-renewal at least sixty (60) days before the end of the then-current term.\n"
+	if got := expirations(saas); !slices.Equal(got, []string{"2029-02-01"}) {
+		t.Errorf("SaaS expiration %q, want [2029-02-01]", got)
+	}
+}

@@ -1992,7 +1992,7 @@ var (
 // termPattern is a term sentence's start: its subject (the term, this
 // agreement, or %[1]s: the contract's own short names) and the verb that
 // says how long it runs.
-const termPattern = `(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease%[1]s)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease%[1]s)|the\s+(?:initial\s+)?term(?:\s+of\s+(?:this|the)\s+[a-z]+)?)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences|continues|runs)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+(?:until|for)|be\s+valid|be\s+in\s+effect|ha(?:ve|s)\s+an?\s+(?:initial\s+)?term\s+of)|(?:be\s+)?(?:for\s+)?(?:a\s+|an\s+)?(?:initial\s+)?(?:period|term)\s+of|(?:be\s+)?(?:for\s+)?` + termLength + `)`
+const termPattern = `(?i)\b(?:the\s+(?:initial\s+)?term\s+of\s+(?:this|the)\s+(?:agreement|contract|amendment|lease%[1]s)|(?:this|the)\s+(?:[a-z]+\s+)?(?:agreement|contract|amendment|lease%[1]s)|the\s+(?:initial\s+)?term(?:\s+of\s+(?:this|the)\s+[a-z]+)?)\s*(?:for\s+the\s+[^,.]{1,40}?\s+)?(?:\([^)]{0,60}\)\s*){0,2}(?:,[^,]{0,80},\s*)?(?:shall|will|is|commences|continues|runs)\s+(?:[^.;]{0,160}?\b(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate\s+(?:on|upon)|end|conclude|extend\s+(?:until|for)|be\s+valid|be\s+in\s+effect|ha(?:ve|s)\s+an?\s+(?:initial\s+)?term\s+of|(?:entered\s+into|made|concluded)\s+for\s+an?\s+(?:initial\s+)?(?:period|term)\s+of)|(?:be\s+)?(?:for\s+)?(?:a\s+|an\s+)?(?:initial\s+)?(?:period|term)\s+of|(?:be\s+)?(?:for\s+)?` + termLength + `)`
 
 // termSubjectRe compiles termPattern with names, "|"-led alternatives
 // quoted for a regexp, added to the agreement's nouns.
@@ -2187,8 +2187,20 @@ func termScore(text string, dayFirst bool) int {
 	if termEndRe.MatchString(text) {
 		sc++
 	}
+	if renewsOnlyRe.MatchString(text) && !termStartsRe.MatchString(text) {
+		sc -= 2 // "Thereafter, this Agreement shall automatically renew for ... one (1) year periods" is no term's end
+	}
 	return sc
 }
+
+var (
+	// renewsOnlyRe is a sentence whose verb renews the agreement: what it
+	// counts is a renewal, not the term a register ends the contract on.
+	renewsOnlyRe = regexp.MustCompile(`(?i)^[^.;]{0,120}?\b(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:automatically\s+)?renew`)
+	// termStartsRe is a renewing sentence that also states the first
+	// term: "shall commence on ... and shall automatically renew".
+	termStartsRe = regexp.MustCompile(`(?i)\b(?:commenc\w*|begin\w*|initial\s+term|original\s+term)\b`)
+)
 
 // --- money and durations ---
 
