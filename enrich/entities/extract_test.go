@@ -3456,3 +3456,19 @@ func TestComputedTermEndSameInBothLanguages(t *testing.T) {
 		t.Errorf("SaaS expiration %q, want [2029-02-01]", got)
 	}
 }
+
+// A lease that states its term as a range in a sentence ("The term of
+// this Lease is from 1 February 2026 to 31 January 2031") starts and
+// expires on those dates, as the "TERM: from ... to" label does: the
+// register had the P5Y term but no commencement or expiry to file.
+func TestTermSentenceRangeDates(t *testing.T) {
+	text := "COMMERCIAL LEASE AGREEMENT\n\nTHIS LEASE is made on 5 January 2026 between Granite Property Holdings Pty Ltd (the \"Landlord\") and Bluebird Cafe Pty Ltd (the \"Tenant\").\n\n" +
+		"2. Term. The term of this Lease is from 1 February 2026 to 31 January 2031.\n\n7. Governing Law. This Lease is governed by the laws of New South Wales.\n"
+	ents := Extract(text, "en")
+	if got := valuesOf(ents, KindEffectiveDate); !slices.Equal(got, []string{"2026-02-01"}) {
+		t.Errorf("effective dates %q, want [2026-02-01]", got)
+	}
+	if got := valuesOf(ents, KindExpirationDate); !slices.Equal(got, []string{"2031-01-31"}) {
+		t.Errorf("expiration dates %q, want [2031-01-31]", got)
+	}
+}

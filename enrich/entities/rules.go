@@ -1424,9 +1424,11 @@ var (
 	expiryAfterRe = regexp.MustCompile(`(?i)^\s*\(\s*(?:the\s+)?["“](?:[a-z]+\s+)?(?:maturity|expiration|expiry|termination|end)\s+date["”]`)
 	// periodRangeRe ends the text before the end of a labelled period
 	// ("Policy Period: From 12:01 a.m. on July 1, 2025 to 12:01 a.m. on"),
-	// periodStartRe the text before its start.
-	periodRangeRe = regexp.MustCompile(`(?i)\b(?:period|term)\s*:\s*from\b[^\n]{0,80}?\b(?:to|through|until)\b[^\n]{0,25}?$`)
-	periodStartRe = regexp.MustCompile(`(?i)\b(?:period|term)\s*:\s*from\b[^\n]{0,25}?$`)
+	// periodStartRe the text before its start; a term stated as a
+	// range ("The term of this Lease is from 1 February 2026 to 31
+	// January 2031") is the same label written as a sentence.
+	periodRangeRe = regexp.MustCompile(`(?i)` + periodFrom + `[^\n]{0,80}?\b(?:to|through|until)\b[^\n]{0,25}?$`)
+	periodStartRe = regexp.MustCompile(`(?i)` + periodFrom + `[^\n]{0,25}?$`)
 	// paymentBeforeRe: a date something is paid or begins to be paid on
 	// ("installments ... beginning on December 15, 2024"), not the date
 	// of the agreement
@@ -1605,6 +1607,12 @@ func definedRange(text string, ds []dateMatch, i int) (starts, ends bool) {
 	}
 	return false, i > 0 && inRange(ds[i-1], ds[i])
 }
+
+// periodFrom opens a period or term that runs from one date to another:
+// a label ("Policy Period: From", "TERM: from") or a term sentence
+// ("The term of this Lease is from", "the term of this Agreement shall
+// be from").
+const periodFrom = `(?:\b(?:period|term)\s*:\s*|\bterm\s+of\s+(?:this|the)\s+(?:agreement|contract|lease|tenancy)\s+(?:is|shall\s+be|will\s+be|runs)\s+)from\b`
 
 var (
 	effectiveSentRe = regexp.MustCompile(`(?i)^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the\s+present|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract|amendment)\s+(?:shall|will|is\s+to|is)\s+(?:automatically\s+)?(?:become\s+|be\s+|come\s+into\s+|enter\s+into\s+|take\s+)?(?:effective|force|effect)\b|^(?:\(?[0-9a-z.]{1,6}\)?\s+)?(?:this|the)\s+(?:[a-z]+\s+){0,2}(?:agreement|contract)\s+(?:commences|begins|becomes\s+effective)|\beffective\s+date["”]?\s+(?:shall\s+)?means?|\beffective\s+date\s+of\s+this\s+[^.]{0,40}?(?:shall\s+be|is|will\s+be)|\bcommencement\s+date\s+(?:for|of)\s+this|\bterm\s+of\s+this\s+(?:agreement|contract|lease)[^.]{0,60}?(?:shall|will)\s+(?:commence|begin)|\b(?:executed|signed)\b[^.]{0,60}\beffective\s+as\s+of\s+the\s+date`)
