@@ -3472,3 +3472,24 @@ func TestTermSentenceRangeDates(t *testing.T) {
 		t.Errorf("expiration dates %q, want [2031-01-31]", got)
 	}
 }
+
+// A length counted back from a term's end before a notice is the notice
+// period: "notice of non-renewal at least sixty (60) days before the end
+// of the then-current term" was a renewal, "written notice given ... not
+// later than three (3) months before the expiry of the term" and
+// 应于租赁期满前三个月书面通知甲方 were terms, so a register filed the
+// notice as the contract's length.
+func TestNoticeBeforeTermEnd(t *testing.T) {
+	for text, want := range map[string]string{
+		"This Agreement shall automatically renew for successive one (1) year periods unless either party gives written notice of non-renewal at least sixty (60) days before the end of the then-current term.":                    "sixty (60) days P60D",
+		"The Tenant has an option to renew this Lease for a further term of five (5) years, exercisable by written notice given not earlier than six (6) months and not later than three (3) months before the expiry of the term.": "three (3) months P3M",
+	} {
+		if got := rolesOf(Extract(text, "en")); got[want] != RoleNotice {
+			t.Errorf("%q: durations %v, want %s a notice", text, got, want)
+		}
+	}
+	zh := "房屋租赁合同\n\n出租方（甲方）：上海华星置业有限公司\n承租方（乙方）：北京云启科技有限公司\n\n第二条 租赁期限为五年。\n第五条 租赁期满，乙方需继续租赁的，应于租赁期满前三个月书面通知甲方。\n"
+	if got := rolesOf(Extract(zh, "zh")); got["三个月 P3M"] != RoleNotice || got["五年 P5Y"] != RoleTerm {
+		t.Errorf("Chinese durations %v, want 三个月 a notice and 五年 the term", got)
+	}
+}

@@ -63,6 +63,22 @@ var roleCues = []roleCue{
 // term it names is where it starts, not what it is.
 var afterTermRe = regexp.MustCompile(`(?i)^\s*(?:thereafter|after\s+(?:the\s+)?(?:expiry|expiration|termination|end)|following\s+(?:the\s+)?(?:expiry|expiration|termination|end))\b`)
 
+var (
+	// beforeEndAfterRe follows a length counted back from a period's end
+	// ("sixty (60) days before the end of", "three (3) months prior to
+	// the expiry of").
+	beforeEndAfterRe = regexp.MustCompile(`(?i)^\s*(?:or\s+more\s+)?(?:prior\s+to|before|in\s+advance\s+of|preceding)\s+(?:the\s+)?(?:end|expir\w*|termination|conclusion)\b`)
+	// zhBeforeEndRe ends the words before one in Chinese (租赁期满前,
+	// 合同到期前, 届满之日前).
+	zhBeforeEndRe = regexp.MustCompile(`(?:期满|届满|到期|终止)(?:之日)?前\s*$`)
+)
+
+// beforeEndOf reports whether the length between before and after is
+// counted back from the end of a period.
+func beforeEndOf(before, after string) bool {
+	return beforeEndAfterRe.MatchString(after) || zhBeforeEndRe.MatchString(before)
+}
+
 // withinRe ends the words before a cue that names a period the duration
 // falls in, not one it is the length of: "(during probation: 1 week)" is
 // a notice period, not the probation.
@@ -92,6 +108,13 @@ func durationRole(text string, start, end int) string {
 	before, after := text[from:start], text[end:to]
 	if noticeAfterRe.MatchString(after) {
 		return noticeIn(before, after) // "three months' written notice"
+	}
+	if beforeEndOf(before, after) && roleCues[0].re.MatchString(before+after) {
+		// "notice of non-renewal at least sixty (60) days before the end
+		// of the then-current term", 租赁期满前三个月书面通知: counted back
+		// from the term's end, the term or renewal it names is not what
+		// it is the length of
+		return noticeIn(before, after)
 	}
 	best, bestDist := "", roleReach+1
 	afterTerm := afterTermRe.MatchString(after)
