@@ -3493,3 +3493,21 @@ func TestNoticeBeforeTermEnd(t *testing.T) {
 		t.Errorf("Chinese durations %v, want 三个月 a notice and 五年 the term", got)
 	}
 }
+
+// The last day of a renewal dated in its clause is no expiration of the
+// contract: "shall automatically renew for an additional five year
+// period, which shall begin on March 1, 2027 and end on February 28,
+// 2032" was a second expiration beside the initial term's 2027-03-01. A
+// sentence that names the initial term still ends it.
+func TestRenewalEndIsNoExpiration(t *testing.T) {
+	pre := "This Supply Agreement is made as of February 10, 2022 by and between Redwood Components Inc. (\"Supplier\") and Lakeside Manufacturing Corp. (\"Buyer\").\n\n"
+	text := pre + "1. Term. The initial term of this Agreement shall commence on March 1, 2022 and continue for five (5) years.\n\n" +
+		"2. Renewal. This Agreement shall automatically renew for an additional five year period, which shall begin on March 1, 2027 and end on February 28, 2032, unless either party terminates by providing a written notice ninety (90) days before the end of the then-current term.\n"
+	if got := expirations(text); !slices.Equal(got, []string{"2027-03-01"}) {
+		t.Errorf("expirations %q, want only the initial term's 2027-03-01", got)
+	}
+	initial := pre + "1. Term. The initial term of this Agreement shall end on February 28, 2025, and this Agreement may be renewed by mutual consent.\n"
+	if got := expirations(initial); !slices.Contains(got, "2025-02-28") {
+		t.Errorf("expirations %q, want the initial term's end 2025-02-28", got)
+	}
+}

@@ -1502,6 +1502,9 @@ func dates(x *collector, text string, sents []sentence) {
 			kinds++
 		}
 		zhEnds := zh && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) && !zhOtherPeriodDate(text, d.start)
+		if ends && renewalEnd(text, d.start) {
+			ends = false // "shall renew for ... which shall begin on March 1, 2027 and end on February 28, 2032": the renewal's last day
+		}
 		if ends || zhEnds {
 			x.add(KindExpirationDate, d.text, d.iso, d.start)
 			kinds++
@@ -1535,6 +1538,32 @@ var (
 	// zhSentenceEndRe ends the sentence before a date.
 	zhSentenceEndRe = regexp.MustCompile(`[。；;\n]`)
 )
+
+var (
+	// renewalSentRe is a sentence that renews the agreement, or names
+	// its renewal or extension period.
+	renewalSentRe = regexp.MustCompile(`(?i)\brenew(?:s|ed|al)?\b|\b(?:renewal|extension)\s+(?:term|period)\b`)
+	// initialTermRe names the first term in that sentence: its end is
+	// the contract's ("The initial term ends on ...; it renews ...").
+	initialTermRe = regexp.MustCompile(`(?i)\b(?:initial|original)\s+(?:term|period)\b`)
+	// sentenceEndRe ends the sentence before a date.
+	sentenceEndRe = regexp.MustCompile(`[.;!?]\s|\n\s*\n`)
+)
+
+// renewalEnd reports whether the date at pos ends a renewal: its
+// sentence, up to the date, renews the agreement and does not name the
+// initial term. A register expires the contract on the first term's end;
+// the renewal's end was a second expiration beside it.
+func renewalEnd(text string, pos int) bool {
+	head := text[max(0, pos-renewalReach):pos]
+	if locs := sentenceEndRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	return renewalSentRe.MatchString(head) && !initialTermRe.MatchString(head)
+}
+
+// renewalReach bounds the bytes before a date read for its sentence.
+const renewalReach = 200
 
 // zhPhraseReach bounds the bytes before a date read for its phrase.
 const zhPhraseReach = 90
