@@ -3511,3 +3511,18 @@ func TestRenewalEndIsNoExpiration(t *testing.T) {
 		t.Errorf("expirations %q, want the initial term's end 2025-02-28", got)
 	}
 }
+
+// A Chinese contract's renewal length, which no period word or 共 puts
+// before its count: 期满后自动续期一年 and 自动顺延一年 were no durations, and
+// 续租期为二年 was a second term, so the register had no renewal.
+func TestChineseRenewalLength(t *testing.T) {
+	text := "房屋租赁合同\n\n甲方：上海华星置业有限公司\n乙方：北京云启科技有限公司\n\n" +
+		"第一条 租赁期限为三年，自2026年3月1日起。期满后本合同自动顺延一年。\n" +
+		"第二条 乙方续租的，续租期为二年。\n" +
+		"第三条 本合同期满后自动续期六个月。\n"
+	got := rolesOf(Extract(text, "zh"))
+	want := map[string]string{"三年 P3Y": RoleTerm, "一年 P1Y": RoleRenewal, "二年 P2Y": RoleRenewal, "六个月 P6M": RoleRenewal}
+	if !maps.Equal(got, want) {
+		t.Errorf("durations %v, want %v", got, want)
+	}
+}

@@ -3593,6 +3593,10 @@ var (
 	// zhPeriodRe is any other period said to last so long: 质保期为一年半,
 	// 竞业限制期为二年 (the contract's own is zhTermRe's).
 	zhPeriodRe = regexp.MustCompile(`期(?:限|间)?\s*(?:为|是|共计|合计|共|[:：])\s*(` + zhCount + `)` + zhCountAgain + `\s*(年半?|个月|个星期|周|天|日)`)
+	// zhRenewRe is the length a contract renews for: 期满后自动续期一年,
+	// 自动顺延一年, 续签两年. No period word or 共 stands before its count, so
+	// the renewal a register files was missing.
+	zhRenewRe = regexp.MustCompile(`(?:续期|续约|续签|续租|顺延|延续|续展)\s*(?:期限)?\s*(?:为|[:：])?\s*(` + zhCount + `)` + zhCountAgain + `\s*(年半?|个月|个星期|周|天|日)`)
 )
 
 // zhCountAgain is a count written again in brackets, in the other
@@ -3620,7 +3624,7 @@ var zhUnit = map[string]string{"年": "year", "个月": "month", "个星期": "w
 func zhDurations(x *collector, text string) {
 	term := ""
 	termText, termPos := "", 0
-	for _, re := range []*regexp.Regexp{zhTermRe, zhSpanRe, zhPeriodRe, zhYearsRe, zhNoticeRe} {
+	for _, re := range []*regexp.Regexp{zhTermRe, zhSpanRe, zhPeriodRe, zhYearsRe, zhNoticeRe, zhRenewRe} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			n, ok := zhCountValue(text[m[2]:m[3]])
 			unitText := strings.TrimSuffix(strings.TrimSuffix(text[m[4]:m[5]], "内"), "以")
