@@ -3526,3 +3526,18 @@ func TestChineseRenewalLength(t *testing.T) {
 		t.Errorf("durations %v, want %v", got, want)
 	}
 }
+
+// A Chinese notice counted back from the term's end in days
+// (在期满前三十日书面通知对方) is the notice period: a count of 日 was read
+// as a length only after 提前, so the non-renewal notice was missing.
+func TestChineseNoticeBeforeEnd(t *testing.T) {
+	text := "设备采购合同\n\n买方：杭州云帆科技有限公司\n卖方：无锡恒通设备有限公司\n\n" +
+		"第三条 本合同有效期为两年。期满后自动续期一年，除非任何一方在期满前三十日书面通知对方不再续期。\n"
+	if got := rolesOf(Extract(text, "zh")); got["三十日 P30D"] != RoleNotice {
+		t.Errorf("durations %v, want 三十日 a notice", got)
+	}
+	move := "房屋租赁合同\n\n甲方：上海华星置业有限公司\n乙方：北京云启科技有限公司\n\n第一条 租赁期限为三年。乙方应于租赁期满前三十日搬离。\n"
+	if got := rolesOf(Extract(move, "zh")); len(got) != 1 || got["三年 P3Y"] != RoleTerm {
+		t.Errorf("durations %v, want only the term: a day to move out by is no length", got)
+	}
+}

@@ -3582,10 +3582,11 @@ var (
 	zhTermRe = regexp.MustCompile(`(?:有效期|期限|租期|租赁期|合同期|合约期|协议期|服务期|聘期|雇佣期|为期)(?:限|间)?\s*(?:为|是|共计|合计|总计|共|[:：])?\s*(` + zhCount + `)` + zhCountAgain + `\s*(年半?|个月|个星期|周|天|日)`)
 	// zhSpanRe is any other length of time: 30日内, 十五个工作日, 3个月.
 	zhSpanRe = regexp.MustCompile(`(` + zhCount + `)` + zhCountAgain + `\s*(个月|个工作日|个星期|天|日(?:以?内))`)
-	// zhNoticeRe is a notice period: 提前三十日 (书面通知). A count of 日
-	// alone is a day of the month (每月10日), which zhSpanRe leaves; after
-	// 提前 (in advance) it is a length.
-	zhNoticeRe = regexp.MustCompile(`提前\s*(` + zhCount + `)` + zhCountAgain + `\s*(个月|个工作日|个星期|周|天|日)`)
+	// zhNoticeRe is a notice period: 提前三十日 (书面通知), or counted back
+	// from the term's end, 期满前三十日 (书面通知). A count of 日 alone is a
+	// day of the month (每月10日), which zhSpanRe leaves; after 提前 (in
+	// advance) or an end's 前 it is a length.
+	zhNoticeRe = regexp.MustCompile(`(?:提前|(?:期满|届满|到期)(?:之日)?前)\s*(` + zhCount + `)` + zhCountAgain + `\s*(个月|个工作日|个星期|周|天|日)`)
 	// zhYearsRe is years no period word names: 共二年, 共计三年, 满一年, 2年内,
 	// 三年以内. A count of years alone is a date's year (2024年), so
 	// zhDurations takes it only with the word before or after it.
@@ -3639,6 +3640,9 @@ func zhDurations(x *collector, text string) {
 				iso = isoDuration(int(n)*12+6, "month") // 一年半: a year and a half
 			}
 			role := durationRole(text, m[2], m[1])
+			if re == zhNoticeRe && role != RoleNotice && !strings.HasPrefix(text[m[0]:], "提前") {
+				continue // 租赁期满前三十日搬离: a day to act by, no notice and no period's length
+			}
 			if from, to := zhClauseAround(text, m[2]); x.spanHasRole(KindDuration, iso, role, from, to) {
 				continue // 离职后二年内…，竞业限制期限为二年: one period, named twice
 			}
