@@ -3541,3 +3541,20 @@ func TestChineseNoticeBeforeEnd(t *testing.T) {
 		t.Errorf("durations %v, want only the term: a day to move out by is no length", got)
 	}
 }
+
+// 质量保证期, the warranty as purchase contracts write it in full, is a
+// warranty period, and its dates are no expiration: 质量保证期为十二个月 had no
+// role, and 质量保证期自2026年6月1日起至2027年5月31日止 expired the contract.
+func TestChineseQualityWarranty(t *testing.T) {
+	text := "设备采购合同\n\n买方：杭州云帆科技有限公司\n卖方：无锡恒通设备有限公司\n\n" +
+		"第二条 质量保证期为十二个月，自验收合格之日起计算。\n" +
+		"第三条 本合同有效期为两年，自2026年4月1日起。\n" +
+		"第四条 设备的质量保证期自2026年6月1日起至2027年5月31日止。\n"
+	ents := Extract(text, "zh")
+	if got := rolesOf(ents); got["十二个月 P12M"] != RoleWarranty {
+		t.Errorf("durations %v, want 十二个月 the warranty", got)
+	}
+	if got := valuesOf(ents, KindExpirationDate); !slices.Equal(got, []string{"2028-04-01"}) {
+		t.Errorf("expirations %q, want only the contract's 2028-04-01", got)
+	}
+}

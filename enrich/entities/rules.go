@@ -1531,7 +1531,7 @@ var (
 	// 保修期, 付款期; or opens a window a party must act in
 	// (乙方应于2026年4月1日至2026年4月10日交付押金), whose last day is no
 	// expiration either.
-	zhOtherPeriodDateRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|考核|整改|培训|见习|观察|保密|竞业限制)期|(?:应当|应|须|需|必须)(?:于|在)`)
+	zhOtherPeriodDateRe = regexp.MustCompile(`(?:保修|试用|质保|保质|质量保证|付款|支付|交货|交付|开发|宽限|考核|整改|培训|见习|观察|保密|竞业限制)期|(?:应当|应|须|需|必须)(?:于|在)`)
 	// zhContractPeriodRe names the contract's own period (合同期限,
 	// 租赁期限, 有效期): a period word before it is another sentence part's.
 	zhContractPeriodRe = regexp.MustCompile(`(?:合同|协议|租赁|聘用|劳动合同|本合同)期限?|租期|有效期`)
@@ -3610,7 +3610,7 @@ const zhMaxYears = 99
 
 // zhOtherPeriodRe ends the text before a period that is not the
 // contract's (保修期限, 试用期间, 付款期限).
-var zhOtherPeriodRe = regexp.MustCompile(`(?:保修|试用|质保|保质|付款|支付|交货|交付|开发|宽限|诉讼|时效|通知|考核|整改|培训|见习|观察|保密|竞业限制)$`)
+var zhOtherPeriodRe = regexp.MustCompile(`(?:保修|试用|质保|保质|质量保证|付款|支付|交货|交付|开发|宽限|诉讼|时效|通知|考核|整改|培训|见习|观察|保密|竞业限制)$`)
 
 // zhCount is a count of units, in digits or in any numerals ChineseNumber
 // reads (lang.Numerals): a loan's 借款期限为壹年 and a lease's 租期參年 are
