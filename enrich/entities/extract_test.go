@@ -3558,3 +3558,20 @@ func TestChineseQualityWarranty(t *testing.T) {
 		t.Errorf("expirations %q, want only the contract's 2028-04-01", got)
 	}
 }
+
+// An amount measured in time is no duration: "a security deposit equal
+// to three months' rent" was a payment period of P3M in a lease whose
+// rent is paid monthly, and "six months' base salary" of severance one
+// too. "three months' notice" stays a notice.
+func TestAmountInMonthsIsNoDuration(t *testing.T) {
+	text := "The Tenant shall pay a security deposit equal to three months' rent (AUD 24,000). On termination without cause the Company shall pay the Employee six months’ base salary. Either party may terminate on three months' notice."
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindDuration {
+			got = append(got, e.Text+" "+e.Value+" "+e.Role)
+		}
+	}
+	if want := []string{"three months P3M notice"}; !slices.Equal(got, want) {
+		t.Errorf("durations %q, want %q", got, want)
+	}
+}

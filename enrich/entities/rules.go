@@ -2532,8 +2532,10 @@ func durations(x *collector, text string) {
 
 // notTermRe follows a length of time that is no contract period: "16
 // years old", "18 years of age", "5 years of relevant experience", "ten
-// years ago".
-var notTermRe = regexp.MustCompile(`(?i)^\s*(?:old\b|of\s+age\b|ago\b|of\s+(?:[a-z-]+\s+){0,2}experience\b)`)
+// years ago", and an amount measured in time ("a security deposit equal
+// to three months' rent", "six months' base salary"), which a lease's
+// register listed as a payment period.
+var notTermRe = regexp.MustCompile(`(?i)^\s*(?:old\b|of\s+age\b|ago\b|of\s+(?:[a-z-]+\s+){0,2}experience\b)|^['’]s?\s+(?:(?:base|gross|basic|annual|monthly|current)\s+)?(?:rent(?:al)?|fees?|salary|salaries|wages?|pay|remuneration|royalt(?:y|ies)|charges?|compensation|license\s+fees?|subscription\s+fees?)\b`)
 
 // --- governing law ---
 
