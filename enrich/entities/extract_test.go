@@ -3575,3 +3575,23 @@ func TestAmountInMonthsIsNoDuration(t *testing.T) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
 }
+
+// A clause's heading on its sentence's line is no part of the governing
+// law or duty a register exports: "争议解决 本合同适用中华人民共和国法律。"
+// and "付款方式 甲方应于…" kept their headings, as did "争议解决：本合同适用…".
+// A space inside a sentence cuts nothing.
+func TestChineseClauseHeadingStripped(t *testing.T) {
+	text := "买卖合同\n\n甲方：深圳市海川电子有限公司\n乙方：苏州精工机械制造有限公司\n\n" +
+		"第二条 付款方式 甲方应于合同签订后十日内支付预付款。\n" +
+		"第三条 乙方应当 按时交货。\n" +
+		"第七条 争议解决：本合同适用中华人民共和国法律。\n" +
+		"第八条 争议解决 本合同适用中华人民共和国法律。\n"
+	ents := Extract(text, "zh")
+	if law := textsOf(ents, KindGoverningLaw); !slices.Equal(law, []string{"本合同适用中华人民共和国法律。"}) {
+		t.Errorf("governing law %q, want the clause without its heading", law)
+	}
+	duties := textsOf(ents, KindObligation)
+	if !slices.Contains(duties, "甲方应于合同签订后十日内支付预付款。") || !slices.Contains(duties, "乙方应当 按时交货。") {
+		t.Errorf("obligations %q, want the payment duty without its heading and the delivery duty whole", duties)
+	}
+}

@@ -3375,13 +3375,18 @@ func chinese(x *collector, text string) {
 					start = e[1]
 					continue // a heading of another shape: the clause under it names the law
 				}
-				x.add(KindGoverningLaw, clip(s, maxSentenceChars), place, start)
+				law, at := stripZhArticleLabel(s, start)
+				x.add(KindGoverningLaw, clip(stripZhHeading(law, zhGovRe.MatchString), maxSentenceChars), place, at)
 			} else if start >= dutyEnd && zhDuty(s) != "" && hanRe.MatchString(s) {
 				// the obligation is its whole sentence, as an English one
 				// is across its "; ": "乙方应于每季度末支付当期利息；" alone
 				// left out what follows the semicolon
 				dutyEnd = zhClauseEnd(text, start, e[1])
 				s, at := stripZhArticleLabel(text[start:dutyEnd], start)
+				if h := stripZhHeading(s, func(h string) bool { return zhDuty(h) != "" }); len(h) < len(s) {
+					at += len(s) - len(h)
+					s = h
+				}
 				s = joinZhLines(s)
 				x.add(KindObligation, clip(s, maxSentenceChars), zhDuty(s), at)
 			}
@@ -3473,6 +3478,24 @@ func joinZhLines(s string) string {
 // with ("第十条 ", "第3.2条　"); the space after it tells it from a
 // sentence that starts by citing an article ("第三条约定的价款…").
 var zhArticleLabelRe = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇两\d.]{1,8}[条款][ \t\x{3000}]+`)
+
+// zhHeadingLeadRe is a clause's heading before its first sentence on
+// the same line ("争议解决 本合同适用…", "付款方式：甲方应于…"): a few Han
+// characters, then a space or a full-width colon. A party's label
+// (甲方：, 出租方：) ends in 方 and is no heading.
+var zhHeadingLeadRe = regexp.MustCompile(`^\p{Han}{1,9}[^\P{Han}方][ \t\x{3000}]*(?:[ \t\x{3000}]|：)[ \t\x{3000}]*`)
+
+// stripZhHeading drops the heading a clause's sentence opens with, so
+// that a register's governing law reads "本合同适用中华人民共和国法律。", not
+// "争议解决 本合同适用…"; only where what is left still says what the
+// sentence was found for (keeps it), so that a space inside a sentence
+// ("乙方应当 按时付款") cuts nothing.
+func stripZhHeading(s string, keeps func(string) bool) string {
+	if m := zhHeadingLeadRe.FindString(s); m != "" && keeps(s[len(m):]) {
+		return s[len(m):]
+	}
+	return s
+}
 
 // stripZhArticleLabel trims the obligation sentence raw (found at pos)
 // and drops the article number it opens with, and says where what is left
