@@ -408,7 +408,7 @@ func Units(sentences []string, language string) []string {
 		start := 0
 		for i := 0; i < len(s); i++ {
 			c := s[i]
-			if (c == '.' || c == ';' || c == '!' || c == '?') && i+1 < len(s) && s[i+1] == ' ' && !abbrevBefore(s, i) {
+			if (c == '.' || c == ';' || c == '!' || c == '?') && i+1 < len(s) && s[i+1] == ' ' && !abbrevBefore(s, i) && !citeBefore(s, i) {
 				if part := strings.TrimSpace(s[start : i+1]); part != "" {
 					out = append(out, part)
 				}

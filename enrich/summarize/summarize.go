@@ -198,7 +198,7 @@ func selectPlain(sentences []string, scores []float64, o Options) string {
 	barred := make([]bool, len(sentences))
 	capitals := cased(sentences)
 	for i, s := range sentences {
-		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || midSentence(s, capitals) && !(i > 0 && namedAbove(sentences[i-1], s)) ||
+		barred[i] = len(sentences) > 1 && (skip[i] || fragment(s, o.Language) || citationsOnly(s) || midSentence(s, capitals) && !(i > 0 && namedAbove(sentences[i-1], s)) ||
 			len(strings.Fields(s)) < o.minWords)
 	}
 	if top := longBest(sentences, norm, barred, budget); top >= 0 {
