@@ -226,13 +226,30 @@ func judgmentDate(x *collector, text string) {
 		if !decides && !decisionDateLineRe.MatchString(text[m[0]:m[1]]) {
 			continue
 		}
-		ds := findDatesOrdered(text[m[2]:m[3]], dayFirst(text))
-		if len(ds) == 0 || len(ds[0].iso) != len("2006-01-02") {
+		at, end := m[2], m[3]
+		ds := findDatesOrdered(text[at:end], dayFirst(text))
+		if len(ds) == 0 {
+			// "Dated: New York, New York" over "March 3, 2023": a US
+			// order's place, its date on the line below
+			at, end = nextLine(text, m[1])
+			ds = findDatesOrdered(text[at:end], dayFirst(text))
+			if len(ds) == 0 || !wholeLine(ds[0], end-at) {
+				continue
+			}
+		}
+		if len(ds[0].iso) != len("2006-01-02") {
 			continue
 		}
-		x.add(KindJudgmentDate, ds[0].text, ds[0].iso, m[2]+ds[0].start)
+		x.add(KindJudgmentDate, ds[0].text, ds[0].iso, at+ds[0].start)
 		return
 	}
+}
+
+// wholeLine reports a date that is its line of length n but for a stop
+// or a comma after it: a date in a sentence below "Dated:" dates
+// something else.
+func wholeLine(d dateMatch, n int) bool {
+	return d.start == 0 && n-d.end <= 1
 }
 
 // captionParties adds the caption's parties with their roles: the names

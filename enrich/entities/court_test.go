@@ -259,3 +259,23 @@ func TestCourtFilingFromWordProcessor(t *testing.T) {
 		t.Errorf("judges %q, want Jane Roe once", got)
 	}
 }
+
+// A US order dated at its place, the date on the line below ("Dated: New
+// York, New York" over "March 3, 2023"), has that date for its judgment
+// date: it came out as a plain date. A date in a sentence below is none.
+func TestCourtJudgmentDateBelowPlace(t *testing.T) {
+	order := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA CORP.,\nDefendant.\n\n" +
+		"Case No. 1:22-cv-01234 (JMR)\n\nOPINION AND ORDER\n\nThe motion to dismiss is DENIED.\n\nSO ORDERED.\n\n" +
+		"Dated: New York, New York\nMarch 3, 2023\n\nHon. Jane Roe\nUnited States District Judge\n"
+	es := CourtEntities(order, "en")
+	if got := valuesOf(es, KindJudgmentDate); !slices.Equal(got, []string{"2023-03-03"}) {
+		t.Errorf("judgment dates %q, want 2023-03-03", got)
+	}
+	if got := valuesOf(es, KindDate); len(got) != 0 {
+		t.Errorf("plain dates %q, want none", got)
+	}
+	prose := strings.Replace(order, "March 3, 2023", "The hearing was held on March 3, 2023 in chambers.", 1)
+	if got := valuesOf(CourtEntities(prose, "en"), KindJudgmentDate); len(got) != 0 {
+		t.Errorf("judgment dates from a sentence %q, want none", got)
+	}
+}
