@@ -81,10 +81,12 @@ var (
 	signalRe = regexp.MustCompile(`^(?:See(?:[ \t]+also)?|Cf\.|But[ \t]+see|Accord|In|On|The|As|And|Compare|Contra|Under|Following|Applying|Citing|Unlike|Like|After|Per|Relying[ \t]+on)[ \t]+`)
 	// statuteSectionRe is a section of a named act: "s 52 of the
 	// Competition Act", "section 3 of the Misrepresentation Act 1967",
-	// "s 35A of the Senior Courts Act 1981".
+	// "s 35A of the Senior Courts Act 1981", and a schedule or part of
+	// one: "Schedule 2 to the Competition and Consumer Act 2010 (Cth)",
+	// "Part 7 of the Civil Procedure Rules", which alone said nothing.
 	// A line may wrap anywhere within it ("section 3\nof the
 	// Misrepresentation Act 1967").
-	statuteSectionRe = regexp.MustCompile(`\b(?:ss?\.?|[Ss]ections?)\s+\d{1,4}[A-Z]{0,2}(?:\(\w{1,4}\))*\s+of\s+the\s+(?:[A-Z][\w’']*\s+(?:(?:and|of|the|for|on)\s+)*){1,8}?(?:Act|Law|Code|Ordinance|Rules|Regulations)(?:\s+(?:1[89]|20)\d{2})?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
+	statuteSectionRe = regexp.MustCompile(`\b(?:(?:ss?\.?|[Ss]ections?|Sch\.?|Schedules?|Pt\.?|Parts?|Div\.?|Divisions?)\s+\d{1,4}[A-Z]{0,2}(?:\(\w{1,4}\))*\s+of|(?:Sch\.?|Schedules?)\s+\d{1,4}[A-Z]{0,2}\s+to)\s+the\s+(?:[A-Z][\w’']*\s+(?:(?:and|of|the|for|on)\s+)*){1,8}?(?:Act|Law|Code|Ordinance|Rules|Regulations)(?:\s+(?:1[89]|20)\d{2})?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
 	// namedActRe is an act named alone: "the Human Rights Act 1998",
 	// "Competition and Consumer Act 2010 (Cth)", "the Sherman Act".
 	namedActRe = regexp.MustCompile(`\b(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the|for|on|to)\s+)*){1,8}?Act\b(?:\s+(?:1[6-9]|20)\d{2}\b)?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)

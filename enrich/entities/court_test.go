@@ -279,3 +279,15 @@ func TestCourtJudgmentDateBelowPlace(t *testing.T) {
 		t.Errorf("judgment dates from a sentence %q, want none", got)
 	}
 }
+
+// A schedule of an act is cited with the act: "Schedule 2" was a row of
+// its own, the act another.
+func TestCourtScheduleOfAnAct(t *testing.T) {
+	text := "FEDERAL COURT OF AUSTRALIA\nFile number: NSD 1123 of 2022\n\n" +
+		"1. The applicant alleges conduct in contravention of s 18 of the Australian Consumer Law, being Schedule 2 to the Competition and Consumer Act 2010 (Cth). " +
+		"The claim is case managed under Part 7 of the Civil Procedure Rules.\n"
+	want := []string{"s 18 of the Australian Consumer Law", "Schedule 2 to the Competition and Consumer Act 2010 (Cth)", "Part 7 of the Civil Procedure Rules"}
+	if got := textsOf(CourtEntities(text, "en"), KindCitation); !slices.Equal(got, want) {
+		t.Errorf("citations:\n got %q\nwant %q", got, want)
+	}
+}
