@@ -175,8 +175,11 @@ func withoutDatedCopies(es []document.Entity) []document.Entity {
 	return out
 }
 
-// courtOf adds the first court line of head, with the district or
-// division line that follows it as part of its value.
+// courtOf adds the first court line of head, with the district, division
+// or list lines that follow it as part of its value: an English heading
+// names the court over its courts and list ("IN THE HIGH COURT OF
+// JUSTICE", "BUSINESS AND PROPERTY COURTS OF ENGLAND AND WALES",
+// "COMMERCIAL COURT (KBD)"), which a register files the matter under.
 func courtOf(x *collector, head string) {
 	m := courtLineRe.FindStringSubmatchIndex(head)
 	if m == nil {
@@ -184,22 +187,48 @@ func courtOf(x *collector, head string) {
 	}
 	name := strings.TrimSpace(head[m[2]:m[3]])
 	value := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(name, "IN THE "), "In the "))
-	rest := head[m[1]:]
-	if i := strings.IndexByte(rest, '\n'); i == 0 {
-		rest = rest[1:]
-		// a word processor's paragraphs are apart by a blank line
-		if blank := strings.IndexByte(rest, '\n'); blank >= 0 && strings.TrimSpace(rest[:blank]) == "" {
-			rest = rest[blank+1:]
-		}
-		if j := strings.IndexByte(rest, '\n'); j >= 0 {
-			rest = rest[:j]
-		}
-		if more := courtMoreRe.FindStringSubmatch(rest); more != nil {
-			value += ", " + strings.TrimSpace(more[1])
-		}
+	for _, more := range courtMore(head[m[1]:]) {
+		value += ", " + more
 	}
 	x.add(KindCourt, name, value, m[2])
 }
+
+// courtMoreLines bounds the lines under a court's that go on with its
+// name.
+const courtMoreLines = 3
+
+// courtMore is the lines at the start of rest that go on with a court's
+// name, each after a line break and at most one blank line (a word
+// processor's paragraphs are apart by one).
+func courtMore(rest string) []string {
+	var out []string
+	for len(out) < courtMoreLines && strings.HasPrefix(rest, "\n") {
+		rest = rest[1:]
+		if blank := strings.IndexByte(rest, '\n'); blank >= 0 && strings.TrimSpace(rest[:blank]) == "" {
+			rest = rest[blank+1:]
+		}
+		line, next := rest, ""
+		if j := strings.IndexByte(rest, '\n'); j >= 0 {
+			line, next = rest[:j], rest[j:]
+		}
+		more := courtMoreRe.FindStringSubmatch(line)
+		if more == nil && !strings.HasPrefix(strings.TrimSpace(line), "ON APPEAL") {
+			more = divisionRe.FindStringSubmatch(line)
+		}
+		if more == nil {
+			break
+		}
+		out = append(out, strings.TrimSpace(more[1]))
+		rest = next
+	}
+	return out
+}
+
+// divisionRe is a line in capitals under a court's that names the courts,
+// the court or the list within it ("BUSINESS AND PROPERTY COURTS OF
+// ENGLAND AND WALES", "COMMERCIAL COURT (KBD)", "KING'S BENCH DIVISION").
+// A court it appeals from ("ON APPEAL FROM THE HIGH COURT") is another.
+var divisionRe = regexp.MustCompile(`^[ \t]*((?:[A-Z][A-Z'’&]*[ \t]+)*?(?:COURTS?|DIVISION|LIST|REGISTRY)\b[A-Z .,'’&()]*)[ \t]*$`)
 
 // caseNumber adds the caption's case number.
 func caseNumber(x *collector, head string) {

@@ -291,3 +291,19 @@ func TestCourtScheduleOfAnAct(t *testing.T) {
 		t.Errorf("citations:\n got %q\nwant %q", got, want)
 	}
 }
+
+// An English heading's courts and list under the High Court are part of
+// the court's value: only "HIGH COURT OF JUSTICE" came out. The court
+// appealed from is not.
+func TestCourtDivisions(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Neutral Citation Number: [2023] EWHC 1234 (Comm)\nCase No: CL-2021-000456\nIN THE HIGH COURT OF JUSTICE\nBUSINESS AND PROPERTY COURTS OF ENGLAND AND WALES\nCOMMERCIAL COURT (KBD)\n\nRoyal Courts of Justice, Rolls Building\n",
+			"HIGH COURT OF JUSTICE, BUSINESS AND PROPERTY COURTS OF ENGLAND AND WALES, COMMERCIAL COURT (KBD)"},
+		{"IN THE HIGH COURT OF JUSTICE\n\nKING'S BENCH DIVISION\n\nCase No: KB-2023-000123\n", "HIGH COURT OF JUSTICE, KING'S BENCH DIVISION"},
+		{"IN THE COURT OF APPEAL (CIVIL DIVISION)\nON APPEAL FROM THE HIGH COURT OF JUSTICE\nCase No: A3/2022/0123\n", "COURT OF APPEAL (CIVIL DIVISION)"},
+	} {
+		if got := valuesOf(CourtEntities(c.text, "en"), KindCourt); !slices.Equal(got, []string{c.want}) {
+			t.Errorf("court %q, want %q", got, c.want)
+		}
+	}
+}
