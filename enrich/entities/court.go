@@ -639,7 +639,7 @@ func judges(x *collector, head, text string) {
 		if at == end { // "Before :" over the name
 			at, end = nextLine(head, m[1])
 		}
-		addJudge(x, head[at:end], at)
+		addBench(x, head[at:end], at)
 	}
 	for _, m := range benchHeadingRe.FindAllStringSubmatchIndex(head, -1) {
 		addJudge(x, head[m[2]:m[3]], m[2])
@@ -693,6 +693,28 @@ func nextLine(s string, pos int) (int, int) {
 		pos += end
 	}
 	return pos, pos
+}
+
+// benchSplitRe parts the judges of a bench named on one line: "Lord
+// Reed, Lord Hodge, Lady Black", "Lord Justice Smith and Lady Justice
+// Jones".
+var benchSplitRe = regexp.MustCompile(`[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+`)
+
+// benchTitleRe is a part of a bench's line that only says what the judge
+// before it is ("Lord Reed, President").
+var benchTitleRe = regexp.MustCompile(`^(?i:(?:Deputy|Vice)[ \t-]*)?(?i:President|Presiding(?:[ \t]+Judge)?)$`)
+
+// addBench adds each judge of a bench's line as a row of its own: a
+// register counts and files by judge, and the whole bench was one.
+func addBench(x *collector, line string, pos int) {
+	start := 0
+	for _, sep := range append(benchSplitRe.FindAllStringIndex(line, -1), []int{len(line), len(line)}) {
+		part := line[start:sep[0]]
+		if !benchTitleRe.MatchString(strings.TrimSpace(part)) {
+			addJudge(x, part, pos+start)
+		}
+		start = sep[1]
+	}
 }
 
 // addJudge adds a judge's name as written, without its honorific ("Hon.",

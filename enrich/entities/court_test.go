@@ -307,3 +307,12 @@ func TestCourtDivisions(t *testing.T) {
 		}
 	}
 }
+
+// A bench named on one line is a row per judge: it was one row.
+func TestCourtBenchOnOneLine(t *testing.T) {
+	text := "IN THE COURT OF APPEAL (CIVIL DIVISION)\nCase No: A3/2022/0123\n\nBefore: Lord Reed, President, Lord Hodge, Lady Black and Lord Justice Smith\n\nBetween:\n\nALPHA LIMITED\nAppellant\n- and -\nBETA PLC\nRespondent\n"
+	want := []string{"Lord Reed", "Lord Hodge", "Lady Black", "Lord Justice Smith"}
+	if got := textsOf(CourtEntities(text, "en"), KindJudge); !slices.Equal(got, want) {
+		t.Errorf("judges %q, want %q", got, want)
+	}
+}
