@@ -701,16 +701,20 @@ func nextLine(s string, pos int) (int, int) {
 var benchSplitRe = regexp.MustCompile(`[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+`)
 
 // benchTitleRe is a part of a bench's line that only says what the judge
-// before it is ("Lord Reed, President").
-var benchTitleRe = regexp.MustCompile(`^(?i:(?:Deputy|Vice)[ \t-]*)?(?i:President|Presiding(?:[ \t]+Judge)?)$`)
+// before it is ("Lord Reed, President", "MR JUSTICE SMITH, JUDGE IN
+// CHARGE OF THE COMMERCIAL COURT", "Kiefel, Chief Justice").
+var benchTitleRe = regexp.MustCompile(`^(?i:(?:Deputy|Vice)[ \t-]*)?(?i:President|Presiding(?:[ \t]+Judge)?|Chief[ \t]+Justice|Chancellor|Judge[ \t]+in[ \t]+Charge|Senior[ \t]+Presiding[ \t]+Judge)(?i:[ \t]+of[ \t]+.+)?$`)
 
 // addBench adds each judge of a bench's line as a row of its own: a
-// register counts and files by judge, and the whole bench was one.
+// register counts and files by judge, and the whole bench was one. A
+// part after a name that only gives the judge's office is no judge; a
+// line that opens with an office ("The Chancellor of the High Court")
+// names its judge so.
 func addBench(x *collector, line string, pos int) {
 	start := 0
 	for _, sep := range append(benchSplitRe.FindAllStringIndex(line, -1), []int{len(line), len(line)}) {
 		part := line[start:sep[0]]
-		if !benchTitleRe.MatchString(strings.TrimSpace(part)) {
+		if start == 0 || !benchTitleRe.MatchString(strings.TrimSpace(part)) {
 			addJudge(x, part, pos+start)
 		}
 		start = sep[1]

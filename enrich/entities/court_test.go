@@ -316,3 +316,22 @@ func TestCourtBenchOnOneLine(t *testing.T) {
 		t.Errorf("judges %q, want %q", got, want)
 	}
 }
+
+// A part of the bench's line that gives the judge's office, not another
+// judge ("JUDGE IN CHARGE OF THE COMMERCIAL COURT", "Chief Justice"), is
+// no judge row; a line that names its judge by office alone keeps it.
+func TestCourtBenchOfficeIsNoJudge(t *testing.T) {
+	for _, c := range []struct {
+		bench string
+		want  []string
+	}{
+		{"MR JUSTICE SMITH, JUDGE IN CHARGE OF THE COMMERCIAL COURT", []string{"MR JUSTICE SMITH"}},
+		{"Kiefel, Chief Justice, Gageler and Gordon JJ", []string{"Kiefel", "Gageler", "Gordon JJ"}},
+		{"The Chancellor of the High Court", []string{"The Chancellor of the High Court"}},
+	} {
+		text := "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2023-000456\n\nBefore: " + c.bench + "\n\nBetween:\n\nALPHA LIMITED\nClaimant\n- and -\nBETA PLC\nDefendant\n"
+		if got := textsOf(CourtEntities(text, "en"), KindJudge); !slices.Equal(got, c.want) {
+			t.Errorf("%q: judges %q, want %q", c.bench, got, c.want)
+		}
+	}
+}
