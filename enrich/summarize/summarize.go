@@ -403,11 +403,26 @@ func join(sentences []string, idx []int, language string) string {
 		return joinChinese(parts)
 	}
 	for k := 1; k < len(parts); k++ {
-		if splice(parts[k-1], parts[k]) {
+		switch {
+		case splice(parts[k-1], parts[k]):
 			parts[k-1] = Ended(parts[k-1])
+		case idx[k] != idx[k-1]+1 && clauseLeftOpen(parts[k-1], parts[k]):
+			parts[k-1] = strings.TrimSuffix(parts[k-1], ";") + CutMark
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// clauseLeftOpen reports whether a part that ends a clause with ";" is
+// followed, with the rest of its sentence left out, by a part that opens a
+// sentence of its own: "... lost by perils of the sea; For the reasons
+// below, ..." read as one run-on sentence; the cut is marked instead.
+func clauseLeftOpen(before, after string) bool {
+	if !strings.HasSuffix(before, ";") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return unicode.IsUpper(r)
 }
 
 // splice reports whether a part that ends without a stop is followed by

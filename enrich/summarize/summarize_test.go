@@ -87,6 +87,23 @@ func TestJoinChinese(t *testing.T) {
 	}
 }
 
+// A clause ended by ";" whose sentence's rest a summary leaves out reads
+// as cut before the next sentence, not as a run-on ("... of the sea; For
+// the reasons below"); its next clause, when kept, follows as written.
+func TestJoinMarksAClauseLeftOpen(t *testing.T) {
+	units := []string{"The Claimant says the vessel was lost by perils of the sea;", "the Defendant says she was scuttled.", "For the reasons below, the claim succeeds."}
+	if got, want := join(units, []int{0, 2}, "en"), "The Claimant says the vessel was lost by perils of the sea"+CutMark+" For the reasons below, the claim succeeds."; got != want {
+		t.Errorf("join = %q, want %q", got, want)
+	}
+	if got, want := join(units, []int{0, 1}, "en"), units[0]+" "+units[1]; got != want {
+		t.Errorf("join = %q, want %q", got, want)
+	}
+	list := []string{"The register lists: (a) payment institutions;", "(b) their agents.", "It is public."}
+	if got, want := join(list, []int{0, 2}, "en"), "The register lists: (a) payment institutions"+CutMark+" It is public."; got != want {
+		t.Errorf("join = %q, want %q", got, want)
+	}
+}
+
 func TestUnitsSplitsLowercaseRunOns(t *testing.T) {
 	got := Units([]string{"you must be 13. we may end your account; see sec. 4 for details. e.g. fees apply."}, "en")
 	want := []string{"you must be 13.", "we may end your account;", "see sec. 4 for details.", "e.g. fees apply."}
