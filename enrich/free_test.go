@@ -810,6 +810,8 @@ func TestFreeCourtFilingEntities(t *testing.T) {
 // Californian complaint, as a litigation team files them, with the kind a
 // register should file each under.
 var courtFilings = map[string]struct{ text, subtype string }{
+	"uksc_judgment.txt": {"Hilary Term\n[2024] UKSC 5\nOn appeal from: [2022] EWCA Civ 1234\n\nJUDGMENT\n\nSmith (Appellant) v Jones (Respondent)\n\nbefore\n\nLord Reed, President\nLord Hodge, Deputy President\nLady Rose\n\n" +
+		"JUDGMENT GIVEN ON\n7 February 2024\n\nLORD HODGE (with whom Lord Reed and Lady Rose agree):\n\n1. This appeal concerns the construction of a limitation clause in a share purchase agreement. The buyer says the clause does not apply to claims in deceit.\n2. I would dismiss the appeal.\n", "other/judgment"},
 	"us_order.txt": {"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA SYSTEMS LLC,\nDefendant.\n\nCase No. 3:21-cv-04567-JSC\n\n" +
 		"ORDER GRANTING IN PART AND DENYING IN PART DEFENDANT'S MOTION TO DISMISS\n\nBefore the Court is Defendant's motion to dismiss under Federal Rule of Civil Procedure 12(b)(6). " +
 		"A complaint must state a claim that is plausible on its face. Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 570 (2007). The Sherman Act claim fails. The Lanham Act claim survives.\n\n" +

@@ -64,7 +64,7 @@ var (
 	// initials after it left out ("1:22-cv-01234 (JMR)").
 	caseNumberRe = regexp.MustCompile(`(?im)(?:^|[ \t])[ \t]*(?:(?:Civil[ \t]+)?(?:Case|Claim|File|Docket|Index|Action|Appeal|Matter)[ \t]+(?:No\.?|Number|number|Nos\.?)|No\.)[ \t]*[:.]?[ \t]*([A-Z0-9][A-Za-z0-9:./\- ]{2,40}?)(?:[ \t]+\([A-Z]{2,5}\))?[ \t]*$`)
 	// judgmentDateLineRe is the line that dates the order or judgment.
-	judgmentDateLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:Dated|Date|Date[ \t]+of[ \t]+(?:judgment|order|decision|hearing[ \t]+and[ \t]+judgment)|Judgment[ \t]+date|Decided|Filed|Signed|Entered|Delivered|Handed[ \t]+down|Judgment[ \t]+delivered)[ \t]*(?:on)?[ \t]*[:.,]?[ \t]*(.{6,40}?)[ \t]*$`)
+	judgmentDateLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:Dated|Date|Date[ \t]+of[ \t]+(?:judgment|order|decision|hearing[ \t]+and[ \t]+judgment)|Judgment[ \t]+date|Decided|Filed|Signed|Entered|Delivered|Handed[ \t]+down|Judgment[ \t]+(?:delivered|given))[ \t]*(?:on)?[ \t]*[:.,]?[ \t]*(.{6,40}?|)[ \t]*$`)
 	// neutralCitationRe is a neutral or a law-report citation:
 	// "[2019] UKSC 12", "[2023] EWHC 1234 (Comm)", "[2015] AC 1619",
 	// "(2022) 274 CLR 450", "[2024] FCA 789".
@@ -102,7 +102,7 @@ var (
 func CourtFiling(text string) bool {
 	head := lang.Clip(text, captionBytes)
 	if !courtLineRe.MatchString(head) {
-		return false
+		return citedJudgment(head)
 	}
 	if caseNumberRe.MatchString(head) || neutralCitationRe.MatchString(head) {
 		return true
@@ -114,6 +114,39 @@ func CourtFiling(text string) bool {
 	}
 	return false
 }
+
+// citedJudgment reports a judgment headed by its neutral citation, with
+// no court line: a UK Supreme Court or Privy Council judgment opens
+// "[2024] UKSC 5" over "JUDGMENT" and "Smith (Appellant) v Jones
+// (Respondent)". Such a judgment was classed a contract and its date of
+// judgment exported as an agreement date.
+func citedJudgment(head string) bool {
+	seen := 0
+	for _, line := range strings.Split(head, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if seen++; seen > 4 {
+			return false
+		}
+		if citationLineRe.MatchString(line) {
+			return parenRoleRe.MatchString(head) && judgmentHeadingRe.MatchString(head)
+		}
+	}
+	return false
+}
+
+var (
+	// citationLineRe is a line that is only a neutral citation.
+	citationLineRe = regexp.MustCompile(`^[ \t]*\[(?:19|20)\d{2}\][ \t]+[A-Z]{2,6}(?:[ \t]+(?:Civ|Crim))?[ \t]+\d{1,5}[ \t]*$`)
+	// parenRoleRe is a party named with its role in brackets: "Smith
+	// (Appellant)", "Jones (Respondent)".
+	parenRoleRe = regexp.MustCompile(`([^()\n]*?[\pL.)'’])[ \t]*\(((?i:appellants?|respondents?|claimants?|defendants?|applicants?|petitioners?|interveners?))\)`)
+	// judgmentHeadingRe is a judgment's heading on a line of its own.
+	judgmentHeadingRe = regexp.MustCompile(`(?m)^[ \t]*(?:JUDGMENT|JUDGEMENT|Judgment)[ \t]*$`)
+	// vSplitRe parts the parties of a title line: " v ", " v. ".
+	vSplitRe = regexp.MustCompile(`[ \t]+(?:v|vs|V)\.?[ \t]+`)
+)
 
 // CourtEntities returns a court filing's entities: the caption's parties
 // with their roles, the court, the case number, the date of the order or
@@ -183,6 +216,7 @@ func withoutDatedCopies(es []document.Entity) []document.Entity {
 func courtOf(x *collector, head string) {
 	m := courtLineRe.FindStringSubmatchIndex(head)
 	if m == nil {
+		courtOfCitation(x, head)
 		return
 	}
 	name := strings.TrimSpace(head[m[2]:m[3]])
@@ -196,6 +230,32 @@ func courtOf(x *collector, head string) {
 // courtMoreLines bounds the lines under a court's that go on with its
 // name.
 const courtMoreLines = 3
+
+// citationCourts names the court of a neutral citation's court code,
+// for a judgment headed by its citation and no court line.
+var citationCourts = map[string]string{
+	"UKSC": "Supreme Court of the United Kingdom", "UKPC": "Judicial Committee of the Privy Council",
+	"UKHL": "House of Lords", "EWCA": "Court of Appeal of England and Wales", "EWHC": "High Court of Justice of England and Wales",
+	"CSIH": "Court of Session, Inner House", "CSOH": "Court of Session, Outer House", "NICA": "Court of Appeal in Northern Ireland",
+	"HCA": "High Court of Australia", "FCAFC": "Federal Court of Australia, Full Court", "FCA": "Federal Court of Australia",
+	"NZSC": "Supreme Court of New Zealand", "SGCA": "Court of Appeal of Singapore", "IESC": "Supreme Court of Ireland",
+}
+
+// courtOfCitation adds the court that the citation heading a judgment
+// names by its code ("[2024] UKSC 5": the Supreme Court of the United
+// Kingdom).
+func courtOfCitation(x *collector, head string) {
+	for _, line := range strings.SplitN(head, "\n", 8) {
+		if !citationLineRe.MatchString(line) {
+			continue
+		}
+		code := strings.Fields(line)[1]
+		if court, ok := citationCourts[code]; ok {
+			x.add(KindCourt, strings.TrimSpace(line), court, strings.Index(head, strings.TrimSpace(line)))
+		}
+		return
+	}
+}
 
 // courtMore is the lines at the start of rest that go on with a court's
 // name, each after a line break and at most one blank line (a word
@@ -245,7 +305,7 @@ var decisionRe = regexp.MustCompile(`\b(?:ORDERS?|JUDGMENT|JUDGEMENT|DECISION|DE
 
 // decisionDateLineRe is a date line that names the decision itself
 // ("Date of judgment:", "Handed down:"), a judgment's date in any filing.
-var decisionDateLineRe = regexp.MustCompile(`(?i)^[ \t]*(?:Date[ \t]+of[ \t]+(?:judgment|order|decision)|Judgment[ \t]+date|Decided|Delivered|Handed[ \t]+down|Judgment[ \t]+delivered)`)
+var decisionDateLineRe = regexp.MustCompile(`(?i)^[ \t]*(?:Date[ \t]+of[ \t]+(?:judgment|order|decision)|Judgment[ \t]+date|Decided|Delivered|Handed[ \t]+down|Judgment[ \t]+(?:delivered|given))`)
 
 // judgmentDate adds the date the order or judgment bears: its "Dated:"
 // or "Date of judgment:" line, in the caption or by the signature. A
@@ -300,6 +360,9 @@ func captionParties(x *collector, head string) {
 		pos += len(l) + 1
 	}
 	for i, line := range lines {
+		if vSplitRe.MatchString(line) {
+			titleParties(x, line, starts[i])
+		}
 		m := roleLabelRe.FindStringSubmatch(line)
 		if m == nil {
 			continue
@@ -337,6 +400,20 @@ func captionParties(x *collector, head string) {
 		}
 		if len(names) > 0 {
 			addParties(x, strings.Join(names, "\n"), role, starts[max(0, i-len(names))])
+		}
+	}
+}
+
+// titleParties adds the parties of a title line that names each with
+// its role in brackets: "Smith (Appellant) v Jones (Respondent)".
+func titleParties(x *collector, line string, pos int) {
+	for _, m := range parenRoleRe.FindAllStringSubmatchIndex(line, -1) {
+		name := strings.TrimSpace(line[m[2]:m[3]])
+		if loc := vSplitRe.FindStringIndex(" " + name); loc != nil {
+			name = strings.TrimSpace(name[max(0, loc[1]-1):]) // the second party's, after " v "
+		}
+		if name != "" {
+			addParties(x, name, captionRole(line[m[4]:m[5]]), pos+strings.Index(line, name))
 		}
 	}
 }
@@ -641,6 +718,9 @@ func judges(x *collector, head, text string) {
 		}
 		addBench(x, head[at:end], at)
 	}
+	if m := bareBeforeRe.FindStringIndex(head); m != nil {
+		benchLines(x, head, m[1])
+	}
 	for _, m := range benchHeadingRe.FindAllStringSubmatchIndex(head, -1) {
 		addJudge(x, head[m[2]:m[3]], m[2])
 	}
@@ -671,6 +751,27 @@ var (
 	// ROE, United States District Judge", one judge.
 	honorificRe = regexp.MustCompile(`^(?:(?:The|THE)[ \t]+)?(?:Hon\.|HON\.|Honou?rable|HONOU?RABLE)[ \t]+`)
 )
+
+// bareBeforeRe is "before" alone on its line, the bench named on the
+// lines under it, one judge a line, as the UK Supreme Court heads its
+// judgments.
+var bareBeforeRe = regexp.MustCompile(`(?im)^[ \t]*before[ \t]*$`)
+
+// benchLines adds the judges named a line each from pos, up to the first
+// blank line after them.
+func benchLines(x *collector, head string, pos int) {
+	for range 9 {
+		at, end := nextLine(head, pos)
+		if at == end || strings.Count(head[pos:at], "\n") > 2 || end-at > 80 {
+			return
+		}
+		addBench(x, head[at:end], at)
+		pos = end
+		if strings.HasPrefix(head[end:], "\n\n") || strings.HasPrefix(head[end:], "\r\n\r\n") {
+			return
+		}
+	}
+}
 
 // nextLine is the span of the first non-blank line after pos, within
 // three lines.

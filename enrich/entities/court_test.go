@@ -335,3 +335,49 @@ func TestCourtBenchOfficeIsNoJudge(t *testing.T) {
 		}
 	}
 }
+
+// A judgment headed by its neutral citation with no court line (the UK
+// Supreme Court's: "[2024] UKSC 5", "JUDGMENT", "Smith (Appellant) v Jones
+// (Respondent)", the bench under "before") is a filing: its court is the
+// citation's, its parties have their bracketed roles, its judges a row
+// each and "JUDGMENT GIVEN ON" dates it. A contract that cites such a
+// judgment, or a citation over a text that is no judgment, is none.
+func TestCitedJudgmentWithoutCourtLine(t *testing.T) {
+	text := "Hilary Term\n[2024] UKSC 5\nOn appeal from: [2022] EWCA Civ 1234\n\nJUDGMENT\n\nSmith (Appellant) v Jones (Respondent)\n\nbefore\n\nLord Reed, President\nLord Hodge, Deputy President\nLady Rose\n\nJUDGMENT GIVEN ON\n7 February 2024\n\n1. This appeal concerns a limitation clause.\n"
+	if !CourtFiling(text) {
+		t.Fatal("not a court filing")
+	}
+	es := CourtEntities(text, "en")
+	if got, want := textsOf(es, KindJudge), []string{"Lord Reed", "Lord Hodge", "Lady Rose"}; !slices.Equal(got, want) {
+		t.Errorf("judges %q, want %q", got, want)
+	}
+	roles := map[string]string{}
+	for _, e := range es {
+		switch e.Kind {
+		case KindParty:
+			roles[e.Text] = e.Role
+		case KindCourt:
+			if e.Value != "Supreme Court of the United Kingdom" {
+				t.Errorf("court %q", e.Value)
+			}
+		case KindJudgmentDate:
+			if e.Value != "2024-02-07" {
+				t.Errorf("judgment date %q", e.Value)
+			}
+		}
+	}
+	if roles["Smith"] != RoleAppellant || roles["Jones"] != RoleRespondent || len(roles) != 2 {
+		t.Errorf("parties %v", roles)
+	}
+	if len(textsOf(es, KindJudgmentDate)) != 1 || len(textsOf(es, KindCourt)) != 1 {
+		t.Errorf("court %q, judgment date %q", textsOf(es, KindCourt), textsOf(es, KindJudgmentDate))
+	}
+	for _, other := range []string{
+		"SHARE PURCHASE AGREEMENT\n\nThis Agreement is made between Smith (Seller) and Jones (Buyer).\n\nThe parties note Smith (Appellant) v Jones (Respondent) [2024] UKSC 5 on limitation clauses.\n",
+		"[2024] UKSC 5\n\nPress summary\n\nThe court dismissed the appeal of Smith (Appellant).\n",
+	} {
+		if CourtFiling(other) {
+			t.Errorf("a filing: %q", other)
+		}
+	}
+}
