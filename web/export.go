@@ -153,13 +153,13 @@ type exported struct {
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
-	"court", "case_number", "judgment_date", "judge"}
+	"court", "case_number", "judgment_date", "judge", "counsel"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
 // spreadsheet reading the columns before by position still reads them.
 // The first interest rate's column follows them, then a court filing's
-// court, case number, date of judgment and judges.
+// court, case number, date of judgment, judges and counsel.
 var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment, entities.RoleLeave}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
@@ -255,7 +255,7 @@ func csvRow(d *document.Result) []string {
 		row = append(row, durationOf(d.Entities, role))
 	}
 	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), first(entities.KindCaseNumber), date(entities.KindJudgmentDate),
-		strings.Join(judges(d.Entities), "; "))
+		strings.Join(judges(d.Entities), "; "), strings.Join(counselOf(d.Entities), "; "))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}
@@ -305,6 +305,18 @@ func judges(es []document.Entity) []string {
 	for _, e := range es {
 		if e.Kind == entities.KindJudge {
 			out = append(out, e.Text)
+		}
+	}
+	return out
+}
+
+// counselOf are a filing's advocates, each with the role of the party it
+// acts for: "Ms A Barrister KC (claimant)".
+func counselOf(es []document.Entity) []string {
+	var out []string
+	for _, e := range es {
+		if e.Kind == entities.KindCounsel {
+			out = append(out, e.Text+" ("+e.Role+")")
 		}
 	}
 	return out

@@ -278,8 +278,8 @@ func TestCSVRowLeaveAndInterest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-6] != "leave" || csvColumns[n-5] != "interest_rate" {
-		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-6:])
+	if n := len(csvColumns); csvColumns[n-7] != "leave" || csvColumns[n-6] != "interest_rate" {
+		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-7:])
 	}
 }
 
@@ -295,6 +295,8 @@ func TestCSVRowCourtFiling(t *testing.T) {
 		{Kind: "judgment_date", Text: "June 2, 2022", Value: "2022-06-02"},
 		{Kind: "judge", Text: "Lord Reed", Value: "Lord Reed"},
 		{Kind: "judge", Text: "Lady Black", Value: "Lady Black"},
+		{Kind: "counsel", Text: "Ms A Barrister KC", Value: "Ms A Barrister KC", Role: "claimant"},
+		{Kind: "counsel", Text: "Mr C Counsel", Value: "Mr C Counsel", Role: "defendant"},
 	}
 	row := csvRow(d)
 	got := map[string]string{}
@@ -303,7 +305,7 @@ func TestCSVRowCourtFiling(t *testing.T) {
 	}
 	for name, want := range map[string]string{"parties": "ACME WIDGETS, INC. (plaintiff); BETA LOGISTICS LLC (defendant)",
 		"court": "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA", "case_number": "3:21-cv-04567-JSC", "judgment_date": "2022-06-02",
-		"judge": "Lord Reed; Lady Black"} {
+		"judge": "Lord Reed; Lady Black", "counsel": "Ms A Barrister KC (claimant); Mr C Counsel (defendant)"} {
 		if got[name] != want {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}

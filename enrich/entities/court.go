@@ -23,6 +23,10 @@ const (
 	// KindJudge is a judge the filing is before or signed by ("THE
 	// HONOURABLE MR JUSTICE HENSHAW", "Kiefel CJ", "Hon. Jane Roe").
 	KindJudge = "judge"
+	// KindCounsel is an advocate or attorney who appears for a party,
+	// that party's role as the entity's role ("Ms A Barrister KC" for the
+	// claimant, "John Smith" of the attorneys for the plaintiff).
+	KindCounsel = "counsel"
 )
 
 // Party roles in a court filing's caption, as in document.Entity.Role.
@@ -163,6 +167,7 @@ func CourtEntities(text, language string) []document.Entity {
 	captionParties(x, head)
 	judgmentDate(x, text)
 	judges(x, head, text)
+	counsel(x, head, text)
 	sents := sentences(text)
 	dates(x, text, sents)
 	money(x, text)
@@ -854,3 +859,52 @@ func CaptionEnd(text string) int {
 	}
 	return end
 }
+
+var (
+	// appearanceRe is an English judgment's line of appearances: "Ms A
+	// Barrister KC and Mr B Junior (instructed by Smith LLP) for the
+	// Claimant".
+	appearanceRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z][^()\n]{2,160}?)[ \t]*(?:\(instructed[ \t]+by[^()\n]*\)[ \t]*)?for[ \t]+the[ \t]+((?i:claimants?|defendants?|appellants?|respondents?|applicants?|petitioners?|interveners?|plaintiffs?))\b[^\n]{0,40}$`)
+	// attorneysForRe is a US signature block's line that says whom its
+	// lawyers act for: "Attorneys for Plaintiff".
+	attorneysForRe = regexp.MustCompile(`(?m)^[ \t]*(?:Attorneys?|Counsel)[ \t]+for[ \t]+((?i:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|claimants?))\b`)
+	// slashSignedRe is the lawyer's own line above it: "By: /s/ John Smith",
+	// "/s/ John Smith".
+	slashSignedRe = regexp.MustCompile(`(?m)^[ \t]*(?:By:?[ \t]*)?/s/[ \t]*([A-Z][\pL.'’ -]{2,60}?)[ \t]*$`)
+	// counselSplitRe parts the advocates of one appearance.
+	counselSplitRe = regexp.MustCompile(`[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+`)
+)
+
+// counsel adds the advocates a filing names for its parties: an English
+// judgment's appearances under its caption, and the lawyer who signs a US
+// pleading for a party. A register asks who acted for whom; the role is
+// the party's.
+func counsel(x *collector, head, text string) {
+	for _, m := range appearanceRe.FindAllStringSubmatchIndex(head, -1) {
+		role := captionRole(head[m[4]:m[5]])
+		start := m[2]
+		for _, sep := range append(counselSplitRe.FindAllStringIndex(head[m[2]:m[3]], -1), []int{m[3] - m[2], m[3] - m[2]}) {
+			name := strings.TrimSpace(head[start : m[2]+sep[0]])
+			if advocateRe.MatchString(name) {
+				x.addRole(KindCounsel, name, name, role, start)
+			}
+			start = m[2] + sep[1]
+		}
+	}
+	for _, m := range attorneysForRe.FindAllStringSubmatchIndex(text, -1) {
+		above := text[max(0, m[0]-400):m[0]]
+		if ms := slashSignedRe.FindAllStringSubmatchIndex(above, -1); len(ms) > 0 {
+			last := ms[len(ms)-1]
+			if strings.Count(above[last[1]:], "\n") <= 4 {
+				at := m[0] - len(above) + last[2]
+				name := text[at : at+last[3]-last[2]]
+				x.addRole(KindCounsel, name, name, captionRole(text[m[2]:m[3]]), at)
+			}
+		}
+	}
+}
+
+// advocateRe is an advocate's name as an appearance gives it: a title
+// ("Mr", "Ms", "Dr") or a rank after it ("KC", "QC", "SC"), or "in person"
+// for a party who appears without one.
+var advocateRe = regexp.MustCompile(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Professor|Prof)\.?[ \t]+[A-Z]|[A-Z].*[ \t](?:KC|QC|SC|SC\.)$)`)

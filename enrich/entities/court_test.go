@@ -381,3 +381,31 @@ func TestCitedJudgmentWithoutCourtLine(t *testing.T) {
 		}
 	}
 }
+
+// Who acted for whom: an English judgment's appearances give a counsel row
+// per advocate with the party's role, the solicitors instructing them
+// left out; a US pleading's signature gives the attorney who signs "for
+// Plaintiff". A line that only mentions a party is none.
+func TestCourtCounsel(t *testing.T) {
+	uk := "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2023-000456\n\nBetween :\n\nALPHA SHIPPING LIMITED\nClaimant\n- and -\nBETA INSURANCE PLC\nDefendant\n\n" +
+		"Ms A Barrister KC and Mr B Junior (instructed by Smith LLP) for the Claimant\nMr C Counsel (instructed by Jones LLP) for the Defendant\n\nHearing dates: 3-5 July 2023\n\nJUDGMENT\n\n1. The claim for the Claimant succeeds.\n"
+	us := "SUPERIOR COURT OF THE STATE OF CALIFORNIA\nFOR THE COUNTY OF LOS ANGELES\n\nJANE DOE, an individual,\nPlaintiff,\nv.\nMEGACORP, INC.,\nDefendant.\n\nCase No.: 23STCV01234\n\n" +
+		"1. Defendant violated the Labor Code.\n\nDated: April 10, 2023\nSMITH & PARTNERS LLP\nBy: /s/ John Smith\nAttorneys for Plaintiff\n"
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{uk, []string{"Ms A Barrister KC claimant", "Mr B Junior claimant", "Mr C Counsel defendant"}},
+		{us, []string{"John Smith plaintiff"}},
+	} {
+		var got []string
+		for _, e := range CourtEntities(c.text, "en") {
+			if e.Kind == KindCounsel {
+				got = append(got, e.Text+" "+e.Role)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("counsel %q, want %q", got, c.want)
+		}
+	}
+}
