@@ -591,11 +591,14 @@ type localLogins struct {
 }
 
 // pamFailure is a PAM failure awaiting its program's line: how it was
-// counted, how many times, and when the last was logged.
+// counted, how many times, when the last was logged, the account it
+// asked for and the process that logged it.
 type pamFailure struct {
-	name string
-	n    int
-	at   time.Time
+	name      string
+	n         int
+	at        time.Time
+	target    string
+	component string
 }
 
 // localConfirmWindow is how long after PAM's failure its program's line
@@ -613,10 +616,10 @@ func (l *localLogins) add(at time.Time, component, content string) bool {
 		key := [2]string{f.service, f.who}
 		p := l.pending[key]
 		if p.name != f.name() || !within(p.at, at, localConfirmWindow) {
-			p = pamFailure{name: f.name()}
+			p = pamFailure{name: f.name(), target: f.target}
 		}
 		p.n++
-		p.at = at
+		p.at, p.component = at, component
 		l.pending[key] = p
 		l.counts[f.name()]++
 		return true
@@ -625,7 +628,7 @@ func (l *localLogins) add(at time.Time, component, content string) bool {
 	if !ok {
 		return false
 	}
-	key := [2]string{f.service, f.who}
+	key := l.confirms(at, component, f)
 	if p := l.pending[key]; p.n > 0 && within(p.at, at, localConfirmWindow) {
 		// the program's line counts this run: PAM's is taken back
 		if l.counts[p.name]--; l.counts[p.name] == 0 {
@@ -636,6 +639,45 @@ func (l *localLogins) add(at time.Time, component, content string) bool {
 	}
 	l.counts[f.name()] += n
 	return true
+}
+
+// confirms returns the key of the PAM failure that the program line of
+// component at a time, reporting f, confirms: the one of its service and
+// asker, else one that named no asker (su's "logname= ... ruser= ...
+// user=root", from a session with no login name) for the same account
+// from the same process. That one counted apart as "root (su)", and the
+// failed su read as two.
+func (l *localLogins) confirms(at time.Time, component string, f localFailure) [2]string {
+	key := [2]string{f.service, f.who}
+	if p := l.pending[key]; p.n > 0 && within(p.at, at, localConfirmWindow) {
+		return key
+	}
+	unnamed := [2]string{f.service, ""}
+	p := l.pending[unnamed]
+	if f.who == "" || p.n == 0 || p.target != f.target || !samePID(p.component, component) {
+		return key
+	}
+	return unnamed
+}
+
+// samePID reports whether two components name the same process id
+// ("su[3310]", "su(pam_unix)[3310]"), or either names none.
+func samePID(a, b string) bool {
+	pa, pb := componentPID(a), componentPID(b)
+	return pa == "" || pb == "" || pa == pb
+}
+
+// componentPID returns the process id of a component ("su[3310]":
+// "3310"), or "" when it has none.
+func componentPID(c string) string {
+	if !strings.HasSuffix(c, "]") {
+		return ""
+	}
+	i := strings.LastIndexByte(c, '[')
+	if i < 0 {
+		return ""
+	}
+	return c[i+1 : len(c)-1]
 }
 
 // within reports whether b is at most d from a, either way; a time not

@@ -277,3 +277,24 @@ func TestFailedLoginWithoutAddressHasAWindow(t *testing.T) {
 		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
 	}
 }
+
+// su run from a session with no login name writes a PAM failure that
+// names no asker ("logname= ... ruser= rhost=  user=root"); its own
+// "FAILED SU (to root) bob on pts/1" from the same su[pid] is the same
+// attempt. It was counted twice, as "root (su)" and "bob → root (su)".
+func TestFailedSuMatchesPAMFailureWithoutAsker(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 09:30:15 web1 su[3310]: pam_unix(su:auth): authentication failure; logname= uid=1001 euid=0 tty=pts/1 ruser= rhost=  user=root",
+		"Mar  3 09:30:17 web1 su[3310]: FAILED SU (to root) bob on pts/1",
+		"Mar  3 09:40:00 web1 su[3400]: pam_unix(su:auth): authentication failure; logname= uid=1003 euid=0 tty=pts/4 ruser= rhost=  user=root",
+		"Mar  3 09:40:02 web1 su[3401]: FAILED SU (to root) erin on pts/5",
+	}, nil)
+	want := []document.NameCount{
+		{Name: "bob → root (su)", Count: 1},
+		{Name: "erin → root (su)", Count: 1},
+		{Name: "root (su)", Count: 1},
+	}
+	if !slices.Equal(s.FailedLocalLogins, want) {
+		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
+	}
+}
