@@ -399,10 +399,15 @@ func (u nameCounts) top(n int) []document.NameCount {
 // connection that wrote only it listed no source. Only lines within
 // connWindow of each other are one connection's: a pid is reused, and a
 // failure tied to whatever address its pid wrote hours later was listed
-// from an address that never failed.
+// from an address that never failed. Nor is a failure of a reused pid
+// from the same address one connection with the failures hours before
+// it: a connection that wrote only "Invalid user admin from" and one
+// that failed two passwords read as two attempts, not three.
 type failedLogins struct {
-	byConn map[[2]string]int // process and address: its "Failed <method>" lines
+	byConn map[sshConn]int // a connection: its "Failed <method>" lines
 	alone  nameCounts
+	// how many times each process id was taken by a later connection
+	reused map[string]int
 	// the processes with a failure of no address, waiting for one, and
 	// when they wrote it
 	pending map[string]time.Time
@@ -417,6 +422,31 @@ type failedLogins struct {
 // writes come seconds apart.
 const connWindow = 10 * time.Minute
 
+// sshConn is one sshd connection from an address: its process, and how
+// many connections before it had the same process id.
+type sshConn struct {
+	component, addr string
+	reuse           int
+}
+
+// conn returns component's current connection from addr.
+func (l *failedLogins) conn(component, addr string) sshConn {
+	return sshConn{component: component, addr: addr, reuse: l.reused[component]}
+}
+
+// stale reports whether component's last failure from an address is
+// older than connWindow before at: the pid now is another connection's,
+// which is then counted apart.
+func (l *failedLogins) stale(component string, at time.Time) bool {
+	last, ok := l.known[component]
+	if !ok || within(last, at, connWindow) {
+		return false
+	}
+	delete(l.known, component)
+	l.reused[component]++
+	return true
+}
+
 // add counts an entry of component at a time that reports a failed login
 // from addr.
 func (l *failedLogins) add(at time.Time, component, addr, content string) {
@@ -425,17 +455,21 @@ func (l *failedLogins) add(at time.Time, component, addr, content string) {
 		l.alone[addr]++
 		return
 	}
-	l.byConn[[2]string{component, addr}] += 0
+	if _, waits := l.pending[component]; !waits {
+		l.stale(component, at)
+	}
+	c := l.conn(component, addr)
+	l.byConn[c] += 0
 	l.known[component] = at
 	delete(l.pending, component)
 	if attemptRe.MatchString(content) {
-		l.byConn[[2]string{component, addr}]++
+		l.byConn[c]++
 	}
 }
 
 func (l *failedLogins) init() {
 	if l.byConn == nil {
-		l.byConn, l.alone = map[[2]string]int{}, nameCounts{}
+		l.byConn, l.alone, l.reused = map[sshConn]int{}, nameCounts{}, map[string]int{}
 		l.pending, l.known = map[string]time.Time{}, map[string]time.Time{}
 	}
 }
@@ -453,7 +487,7 @@ func (l *failedLogins) addressless(at time.Time, component, content string) {
 			delete(l.pending, component) // the pid's connection ended: another's
 		} else {
 			if addr, ok := messageAddr(content); ok {
-				l.byConn[[2]string{component, addr}] += 0
+				l.byConn[l.conn(component, addr)] += 0
 				l.known[component] = at
 				delete(l.pending, component)
 			}
@@ -462,8 +496,7 @@ func (l *failedLogins) addressless(at time.Time, component, content string) {
 	}
 	if mayReportFailedLogin(content) && failedLoginRe.MatchString(content) {
 		l.init()
-		if last, ok := l.known[component]; !ok || !within(last, at, connWindow) {
-			delete(l.known, component)
+		if _, ok := l.known[component]; !ok || l.stale(component, at) {
 			l.pending[component] = at
 		}
 	}
@@ -475,8 +508,8 @@ func (l *failedLogins) counts() nameCounts {
 	for addr, n := range l.alone {
 		out[addr] += n
 	}
-	for k, n := range l.byConn {
-		out[k[1]] += max(n, 1)
+	for c, n := range l.byConn {
+		out[c.addr] += max(n, 1)
 	}
 	return out
 }

@@ -298,3 +298,22 @@ func TestFailedSuMatchesPAMFailureWithoutAsker(t *testing.T) {
 		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
 	}
 }
+
+// sshd[4100] reused hours later by a connection from the same address is
+// another connection: its two failed passwords add to the one attempt of
+// the first ("Invalid user admin", no "Failed" line), which they took
+// in, so 203.0.113.9 read 2 attempts, not 3.
+func TestFailedLoginReusedPIDSameAddressCountsApart(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 10:05:12 web1 sshd[4100]: Invalid user admin from 203.0.113.9 port 41822",
+		"Mar  3 10:05:16 web1 sshd[4100]: Connection closed by invalid user admin 203.0.113.9 port 41822 [preauth]",
+		"Mar  3 15:40:02 web1 sshd[4100]: Failed password for root from 203.0.113.9 port 51000 ssh2",
+		"Mar  3 15:40:05 web1 sshd[4100]: Failed password for root from 203.0.113.9 port 51000 ssh2",
+		"Mar  3 15:40:06 web1 sshd[4100]: Connection closed by authenticating user root 203.0.113.9 port 51000 [preauth]",
+		"Mar  3 15:41:00 web1 sshd[4100]: Failed password for root from 203.0.113.9 port 51000 ssh2",
+	}, nil)
+	want := []document.NameCount{{Name: "203.0.113.9", Count: 4}}
+	if !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
+	}
+}
