@@ -225,6 +225,14 @@ type LogSummary struct {
 	// is not named; "gdm", the service alone, when it names no one), each
 	// with its failures, the most frequent first.
 	FailedLocalLogins []NameCount `json:"failed_local_logins,omitempty"`
+	// DeniedPrivileges are the requests for privilege that were refused
+	// whatever the password (sudo's "bob : user NOT in sudoers ; ...
+	// USER=root ; COMMAND=/bin/bash", "user NOT authorized on host",
+	// "command not allowed"), by who asked to run as whom ("bob → root
+	// (sudo)"), the most frequent first. They are not failed logins: the
+	// password may have been right, and an on-call reader asks about
+	// them apart.
+	DeniedPrivileges []NameCount `json:"denied_privileges,omitempty"`
 }
 
 // NameCount is a name found in a log and how many entries named it.

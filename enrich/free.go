@@ -608,6 +608,14 @@ func failedLocalLoginsSentence(logins []document.NameCount) string {
 	return countsSentence(" Failed local logins: ", "%s %d×", logins)
 }
 
+// deniedPrivilegesSentence names the refused requests for privilege
+// (" Denied privilege requests: bob → root (sudo) 2×."), up to three: a
+// user not in sudoers asking for a root shell is what an on-call reader
+// of an auth log wants said, apart from mistyped passwords.
+func deniedPrivilegesSentence(denied []document.NameCount) string {
+	return countsSentence(" Denied privilege requests: ", "%s %d×", denied)
+}
+
 // countsSentence is lead and the first three names with their counts,
 // each written by format, ended with a stop; nothing for no names.
 func countsSentence(lead, format string, names []document.NameCount) string {
@@ -657,6 +665,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	}
 	b.WriteString(failedLoginsSentence(s.FailedLoginSources))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
+	b.WriteString(deniedPrivilegesSentence(s.DeniedPrivileges))
 	out := []rune(b.String())
 	if len(out) > max {
 		out = out[:max]

@@ -109,3 +109,16 @@ func TestLogSentenceNamesFailedLocalLogins(t *testing.T) {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
 }
+
+// A log's sentence says the refused sudo requests, apart from the failed
+// logins: "user NOT in sudoers" went unsaid.
+func TestLogSentenceNamesDeniedPrivileges(t *testing.T) {
+	s := &document.LogSummary{Lines: 2, NewTemplates: 1,
+		Templates:         []document.TemplateCount{{Template: "<*> : user NOT in sudoers ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>", Count: 2}},
+		FailedLocalLogins: []document.NameCount{{Name: "carol → root (sudo)", Count: 3}},
+		DeniedPrivileges:  []document.NameCount{{Name: "bob → root (sudo)", Count: 2}}}
+	want := "2 lines; 0% warnings or errors; 1 new template. 2× <*> : user NOT in sudoers ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>. Failed local logins: carol → root (sudo) 3×. Denied privilege requests: bob → root (sudo) 2×."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+}

@@ -199,6 +199,21 @@ func TestDocumentPageListsFailedLocalLogins(t *testing.T) {
 	}
 }
 
+// A log's page lists the refused sudo requests ("user NOT in sudoers"),
+// apart from the failed logins.
+func TestDocumentPageListsDeniedPrivileges(t *testing.T) {
+	text := "Mar  3 09:20:44 web1 sudo:      bob : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/bash\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "auth.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 1, DeniedPrivileges: []document.NameCount{{Name: "bob → root (sudo)", Count: 1}}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-denied-privileges"`)
+	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "bob → root (sudo) <span class=\"badge\">1</span>") {
+		t.Errorf("no denied privilege requests on the page: %.300s", body[max(0, i):])
+	}
+}
+
 // A template whose entries all logged one message shows that message
 // under it, as the summary sentence does: "(<*>) CMD (<*>)" alone did
 // not say who ran what.

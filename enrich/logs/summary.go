@@ -105,6 +105,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	users := nameCounts{}
 	var logins failedLogins
 	var local localLogins            // failed local logins, by who tried what
+	denied := nameCounts{}           // refused privilege requests, by who asked for what
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -143,6 +144,8 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		users.addUsers(line, content)
 		if addr, ok := failedLoginSource(line, content); ok {
 			logins.add(h.Time, h.Component, addr, content)
+		} else if f, ok := deniedPrivilege(content); ok {
+			denied[f.name()]++
 		} else if !local.add(h.Time, h.Component, content) {
 			logins.addressless(h.Time, h.Component, content)
 		}
@@ -283,6 +286,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	s.Users = users.top(summaryTopUsers)
 	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
 	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
+	s.DeniedPrivileges = denied.top(summaryTopUsers)
 	return s
 }
 
@@ -732,6 +736,26 @@ var (
 	// "bob : 3 incorrect password attempts ; TTY=pts/0 ; ... USER=root ;".
 	sudoAttemptsRe = regexp.MustCompile(`^(\S+) : (\d+) incorrect password attempts? ;(?:.*?; USER=([^\s;]+))?`)
 )
+
+// sudoDeniedRe is sudo's line for a request its policy refused, whatever
+// the password: "bob : user NOT in sudoers ; TTY=pts/0 ; ... USER=root ;
+// COMMAND=/bin/bash", "user NOT authorized on host", "command not
+// allowed".
+var sudoDeniedRe = regexp.MustCompile(`^(\S+) : (?:user NOT in sudoers|user NOT authorized on host|command not allowed) ;(?:.*?; USER=([^\s;]+))?`)
+
+// deniedPrivilege returns the refused request for privilege that sudo's
+// line reports: who asked, to run as whom. It was counted nowhere, being
+// no failed password.
+func deniedPrivilege(content string) (localFailure, bool) {
+	if !strings.Contains(content, " NOT ") && !strings.Contains(content, "not allowed") {
+		return localFailure{}, false
+	}
+	m := sudoDeniedRe.FindStringSubmatch(strings.TrimSpace(content))
+	if m == nil {
+		return localFailure{}, false
+	}
+	return localFailure{service: "sudo", who: m[1], target: m[2]}, true
+}
 
 // programLoginFailure returns the failed local login that su's or
 // sudo's own line reports, and how many attempts failed.

@@ -317,3 +317,27 @@ func TestFailedLoginReusedPIDSameAddressCountsApart(t *testing.T) {
 		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
 	}
 }
+
+// sudo's refusal of a user not in sudoers is a denied request for
+// privilege: it was counted nowhere. It is not a failed login, and a
+// wrong password stays in FailedLocalLogins.
+func TestSummaryCountsDeniedPrivileges(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 09:20:44 web1 sudo:      bob : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/bash",
+		"Mar  3 09:21:09 web1 sudo:    carol : 3 incorrect password attempts ; TTY=pts/2 ; PWD=/home/carol ; USER=root ; COMMAND=/usr/bin/apt upgrade",
+		"Mar  3 09:22:00 web1 sudo:      bob : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/bob ; USER=root ; COMMAND=/usr/bin/cat /etc/shadow",
+		"Mar  3 09:23:00 web1 sudo:     dave : command not allowed ; TTY=pts/3 ; PWD=/srv ; USER=postgres ; COMMAND=/bin/sh",
+		"Mar  3 09:24:00 web1 sudo:      eve : user NOT authorized on host ; TTY=pts/4 ; PWD=/home/eve ; USER=root ; COMMAND=/bin/ls",
+	}, nil)
+	want := []document.NameCount{
+		{Name: "bob → root (sudo)", Count: 2},
+		{Name: "dave → postgres (sudo)", Count: 1},
+		{Name: "eve → root (sudo)", Count: 1},
+	}
+	if !slices.Equal(s.DeniedPrivileges, want) {
+		t.Errorf("denied privileges %+v, want %+v", s.DeniedPrivileges, want)
+	}
+	if want := []document.NameCount{{Name: "carol → root (sudo)", Count: 3}}; !slices.Equal(s.FailedLocalLogins, want) {
+		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
+	}
+}
