@@ -255,6 +255,27 @@ func TestFailuresWithoutLevelAreWarnings(t *testing.T) {
 	}
 }
 
+// The failures su, sudo and sshd write in words without a level are
+// warnings too: sudo's wrong passwords and its refusal of a user not in
+// sudoers, su's "FAILED SU", sshd's "Failed none" read as neither
+// warnings nor errors. A sudo that ran is no warning.
+func TestLocalFailuresWithoutLevelAreWarnings(t *testing.T) {
+	lines := []string{
+		"Mar  3 09:21:09 web1 sudo:    carol : 3 incorrect password attempts ; TTY=pts/2 ; PWD=/home/carol ; USER=root ; COMMAND=/usr/bin/apt upgrade",
+		"Mar  3 09:20:44 web1 sudo:      bob : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/bash",
+		"Mar  3 09:30:17 web1 su[3310]: FAILED SU (to root) bob on pts/1",
+		"Mar  3 09:31:00 web1 su[3312]: FAILED su for root by erin",
+		"Dec 10 08:24:40 LabSZ sshd[24363]: Failed none for invalid user 0 from 5.188.10.180 port 49811 ssh2",
+		"Mar  3 09:13:10 web1 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx",
+		"Mar  3 09:13:10 web1 sudo: pam_unix(sudo:session): session opened for user root by alice(uid=1000)",
+		"Dec 10 08:24:41 LabSZ sshd[24363]: Failed subcommands 3406",
+	}
+	s := Summarize(lines, nil)
+	if s.Levels["WARN"] != 5 || len(s.Levels) != 1 {
+		t.Errorf("levels %v; want 5 warnings of 8", s.Levels)
+	}
+}
+
 // The kernel reports an OOM kill or a segfault without a level: an error
 // (a syslog with 18 processes killed read "no errors").
 func TestKernelErrorEventsWithoutLevel(t *testing.T) {

@@ -1025,7 +1025,7 @@ func failureLevel(content string) string {
 	switch {
 	case startFailureRe.MatchString(content), errorReportRe.MatchString(content):
 		return "ERROR"
-	case failureRe.MatchString(content), unitFailure(content):
+	case failureRe.MatchString(content), unitFailure(content), sudoRefusal(content):
 		return "WARN"
 	}
 	return ""
@@ -1078,10 +1078,23 @@ var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer
 
 // failureRe is a message that reports a failure in so many words, from a
 // program that writes no level (sshd's "Failed password for root",
-// PAM's "authentication failure; ...", systemd's "nginx.service: Failed
-// with result 'exit-code'."): a warning. Without it a log of 19% failed
-// logins read "2% warnings or errors".
-var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|login|to|with)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b`)
+// "Failed none for invalid user admin", PAM's "authentication failure;
+// ...", su's "FAILED SU (to root) bob on pts/0", systemd's
+// "nginx.service: Failed with result 'exit-code'."): a warning. Without
+// it a log of 19% failed logins read "2% warnings or errors".
+var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|none|keyboard-interactive|hostbased|login|to|with|su)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b`)
+
+// sudoRefusal reports sudo's line for a run it refused: wrong passwords
+// ("bob : 3 incorrect password attempts ; TTY=...") or a request its
+// policy denies ("bob : user NOT in sudoers ; ..."). sudo writes no
+// level in the message, and both read as neither warning nor error.
+func sudoRefusal(content string) bool {
+	if !strings.Contains(content, " : ") {
+		return false
+	}
+	content = strings.TrimSpace(content)
+	return sudoAttemptsRe.MatchString(content) || sudoDeniedRe.MatchString(content)
+}
 
 // errorReportRe is a message that reports an error by the word, past its
 // start: "error" as a label ("host:5070 error : Could not connect",
