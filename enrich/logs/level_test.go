@@ -276,6 +276,24 @@ func TestLocalFailuresWithoutLevelAreWarnings(t *testing.T) {
 	}
 }
 
+// logrotate's cron job writes "ALERT exited abnormally with [1]" through
+// logger at notice priority when a night's rotation fails: an error, not
+// FATAL, which every such night read as in loghub's Linux log. An alert
+// a header gives (nginx's "[alert]", syslog's PRI 1) stays FATAL.
+func TestAlertWordInMessageIsError(t *testing.T) {
+	for line, want := range map[string]string{
+		"Jul  1 04:05:19 combo logrotate: ALERT exited abnormally with [1]":                                       "ERROR",
+		"2024/05/13 10:00:00 [alert] 1234#1234: 1024 worker_connections are not enough":                           "FATAL",
+		"<161>May 13 10:00:00 web1 app[7]: disk array degraded":                                                   "FATAL",
+		"Jul  1 04:05:19 combo app[7]: CRITICAL database unreachable, shutting down":                              "FATAL",
+		"2024-05-13T10:00:00Z web1 sudo: pam_unix(sudo:session): session opened for user root by alice(uid=1000)": "",
+	} {
+		if got := lineLevel(SplitHeader(line)); got != want {
+			t.Errorf("%q: level %q, want %q", line, got, want)
+		}
+	}
+}
+
 // The kernel reports an OOM kill or a segfault without a level: an error
 // (a syslog with 18 processes killed read "no errors").
 func TestKernelErrorEventsWithoutLevel(t *testing.T) {

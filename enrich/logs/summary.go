@@ -1014,10 +1014,23 @@ func messageLevel(content string) string {
 		return failureLevel(content)
 	}
 	if lv := normLevel(w); lv != "" && (w != "FAIL" || failVerdict(f[0], f[1])) {
+		if lv == "FATAL" && strings.EqualFold(w, "alert") {
+			return messageAlert
+		}
 		return lv // "FAIL: TestX", "FAIL github.com/acme/ledger"; not "FAIL count reset"
 	}
 	return failureLevel(content)
 }
+
+// messageAlert: "ALERT" opening a message is an error, not the fatal
+// level syslog's alert priority is. That priority is never written in
+// the text; a program that writes the word raises its own alarm about
+// something that failed, as logrotate's cron job does through logger at
+// notice priority ("logrotate: ALERT exited abnormally with [1]": one
+// night's rotation failed, the system went on). Read as FATAL, every
+// such night outranked the real errors of a syslog. A header's alert
+// (nginx's "[alert]", a syslog PRI of 1) stays FATAL.
+const messageAlert = "ERROR"
 
 // failureLevel is the level of a message that reports a failure in words:
 // a start that failed is an error, other failures are warnings.
