@@ -592,6 +592,18 @@ func errorWindow(s *document.LogSummary) string {
 	return ", errors from " + from + " to " + to
 }
 
+// errorsInAll is " (47 in all)" when the log's error entries outnumber
+// the worst template's: an outage that failed every API route of an
+// access log read "Most errors: 12× "GET /api/cart" 5xx", one route's
+// share of 47 errors, as if it were the whole incident. Like the rest of
+// the sentence, the count is of the lines analysed.
+func errorsInAll(s *document.LogSummary, worst int) string {
+	if all := s.Levels["ERROR"] + s.Levels["FATAL"]; all > worst {
+		return fmt.Sprintf(" (%d in all)", all)
+	}
+	return ""
+}
+
 // failedLoginsSentence names the addresses most failed logins came from
 // (" Failed logins from 203.0.113.4 (3×), 198.51.100.7 (1×)."), up to
 // three: a search hit for an auth log says who is guessing passwords
@@ -661,7 +673,7 @@ func logSentence(s *document.LogSummary, max int) string {
 		}
 	}
 	if worst != nil && !slices.ContainsFunc(shown, func(t document.TemplateCount) bool { return t.Errors > 0 }) {
-		b.WriteString(" Most errors: " + templateSentence(document.TemplateCount{Template: worst.Template, Count: worst.Errors}))
+		b.WriteString(" Most errors" + errorsInAll(s, worst.Errors) + ": " + templateSentence(document.TemplateCount{Template: worst.Template, Count: worst.Errors}))
 	}
 	b.WriteString(failedLoginsSentence(s.FailedLoginSources))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))

@@ -62,6 +62,27 @@ func TestLogSentenceNamesTheErrors(t *testing.T) {
 	}
 }
 
+// When the worst template holds only part of the errors, the sentence
+// says how many there were in all: a 5xx burst over eight API routes
+// read "Most errors: 12× ..." as if one route's 12 were the incident.
+func TestLogSentenceSaysAllErrorsBesideTheWorst(t *testing.T) {
+	s := &document.LogSummary{Lines: 1650, ErrorShare: 0.14, NewTemplates: 2,
+		Levels: map[string]int{"INFO": 1414, "WARN": 189, "ERROR": 47},
+		Templates: []document.TemplateCount{
+			{Template: `"GET /products/<*>" 2xx`, Count: 143}, {Template: `"GET /login" 2xx`, Count: 121},
+			{Template: `"GET /" 2xx`, Count: 115}, {Template: `"GET /api/cart" 5xx`, Count: 12, Errors: 12},
+		}}
+	want := `1650 lines; 14% warnings or errors; 2 new templates. 143× "GET /products/<*>" 2xx. 121× "GET /login" 2xx. 115× "GET /" 2xx. Most errors (47 in all): 12× "GET /api/cart" 5xx.`
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+	s.Levels = map[string]int{"INFO": 1414, "ERROR": 12}
+	want = `1650 lines; 14% warnings or errors; 2 new templates. 143× "GET /products/<*>" 2xx. 121× "GET /login" 2xx. 115× "GET /" 2xx. Most errors: 12× "GET /api/cart" 5xx.`
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("all errors in the worst template: %q\nwant %q", got, want)
+	}
+}
+
 // The sentence says when the errors came: where the incident sits in a
 // long log, the day left out where the span said it already.
 func TestLogSentenceErrorWindow(t *testing.T) {
