@@ -735,6 +735,10 @@ var (
 	// sudoAttemptsRe is sudo's line for a run with wrong passwords:
 	// "bob : 3 incorrect password attempts ; TTY=pts/0 ; ... USER=root ;".
 	sudoAttemptsRe = regexp.MustCompile(`^(\S+) : (\d+) incorrect password attempts? ;(?:.*?; USER=([^\s;]+))?`)
+	// failedLoginLineRe is login's own line for a failed console login:
+	// shadow's "FAILED LOGIN (1) on '/dev/tty1' FOR 'carol', ...",
+	// util-linux's "FAILED LOGIN 1 FROM tty1 FOR carol, ...".
+	failedLoginLineRe = regexp.MustCompile(`^FAILED LOGIN \(?\d+\)? (?:on|FROM) \S+ FOR '?([^',\s]+)'?,`)
 )
 
 // sudoDeniedRe is sudo's line for a request its policy refused, whatever
@@ -757,11 +761,17 @@ func deniedPrivilege(content string) (localFailure, bool) {
 	return localFailure{service: "sudo", who: m[1], target: m[2]}, true
 }
 
-// programLoginFailure returns the failed local login that su's or
-// sudo's own line reports, and how many attempts failed.
+// programLoginFailure returns the failed local login that su's, sudo's
+// or login's own line reports, and how many attempts failed.
 func programLoginFailure(content string) (localFailure, int, bool) {
 	content = strings.TrimSpace(content)
 	switch {
+	case strings.HasPrefix(content, "FAILED LOGIN "):
+		m := failedLoginLineRe.FindStringSubmatch(content)
+		if m == nil {
+			return localFailure{}, 0, false
+		}
+		return localFailure{service: "login", target: m[1]}, 1, true
 	case strings.HasPrefix(content, "FAILED "):
 		m := failedSuRe.FindStringSubmatch(content)
 		if m == nil {

@@ -341,3 +341,18 @@ func TestSummaryCountsDeniedPrivileges(t *testing.T) {
 		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
 	}
 }
+
+// login's own "FAILED LOGIN (1) on '/dev/tty1' FOR 'carol'" is a failed
+// console login: it went uncounted when PAM wrote no failure before it,
+// and counts once when PAM did.
+func TestSummaryCountsLoginsOwnFailure(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 11:01:00 web1 login[900]: FAILED LOGIN (1) on '/dev/tty1' FOR 'carol', Authentication failure",
+		"Mar  3 11:02:00 web1 login[901]: pam_unix(login:auth): authentication failure; logname=LOGIN uid=0 euid=0 tty=/dev/tty2 ruser= rhost=  user=dave",
+		"Mar  3 11:02:03 web1 login[901]: FAILED LOGIN 1 FROM tty2 FOR dave, Authentication failure",
+	}, nil)
+	want := []document.NameCount{{Name: "carol (login)", Count: 1}, {Name: "dave (login)", Count: 1}}
+	if !slices.Equal(s.FailedLocalLogins, want) {
+		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
+	}
+}
