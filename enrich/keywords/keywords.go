@@ -209,6 +209,16 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			if heldWord(c, chosen, isZH(opts.Language)) {
 				continue
 			}
+			if i, ok := nearDuplicate(c, chosen, isZH(opts.Language)); ok {
+				if i >= 0 {
+					// c is the defined term ("Support Fees") of the
+					// chosen lower-case phrase that holds it or that it
+					// is in ("annual support fees"): the term names both
+					chosen[i] = c
+					out[i].Text = c.Text
+				}
+				continue
+			}
 			if i := holdsWord(c, chosen, isZH(opts.Language)); i >= 0 {
 				// the chosen single word (Licence) is a word of c's
 				// phrase (annual licence fee): c takes its place
@@ -1052,6 +1062,36 @@ func holdsWord(c Candidate, chosen []Candidate, zh bool) int {
 		return -1
 	}
 	return slices.IndexFunc(chosen, func(o Candidate) bool { return heldWord(o, []Candidate{c}, zh) })
+}
+
+// nearDuplicate reports whether the English phrase c and a chosen
+// phrase, both of two words or more, are one of the other's words
+// ("annual support fees" and "Support Fees", "normal business hours"
+// and "business hours"): a facet lists such a pair twice, however often
+// each stands apart in the text. When it does, i is the chosen phrase
+// that c, a defined term (every word capitalised) where the chosen one
+// is not, replaces; -1 when c is dropped.
+func nearDuplicate(c Candidate, chosen []Candidate, zh bool) (i int, ok bool) {
+	if zh || phraseWords(c, false) < 2 {
+		return -1, false
+	}
+	for i, o := range chosen {
+		if phraseWords(o, false) < 2 || !containsPhrase(o.Key, c.Key) && !containsPhrase(c.Key, o.Key) {
+			continue
+		}
+		if definedTerm(c.Text) && !definedTerm(o.Text) {
+			return i, true
+		}
+		return -1, true
+	}
+	return -1, false
+}
+
+// definedTerm reports a phrase whose every word but a stop word ("of"
+// in "Statement of Work") is capitalised, as a contract writes its
+// defined terms and its parties' names.
+func definedTerm(phrase string) bool {
+	return !slices.ContainsFunc(strings.Fields(phrase), func(w string) bool { return wordShape(w) == shapeLower && !enStop[w] })
 }
 
 // maxSharing is how many chosen key phrases one word may be in.

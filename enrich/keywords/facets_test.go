@@ -1,0 +1,67 @@
+package keywords
+
+import (
+	"strings"
+	"testing"
+)
+
+// supportAgreement is a support contract whose defined terms have
+// lower-case variants ("Support Fees", "annual support fees"), a defined
+// term joined by "of" (Statement of Work) and an Incoterm between a
+// defined term and a role ("deliver the Products FCA Supplier's plant").
+const supportAgreement = `SOFTWARE SUPPORT AND MAINTENANCE AGREEMENT
+
+This Software Support and Maintenance Agreement (the "Agreement") is entered into on 1 March 2024 between Northwind Systems Ltd ("Supplier") and Harbor Logistics Inc ("Customer").
+
+1. Definitions
+"Support Fees" means the annual support fees set out in Schedule 1.
+"Business Hours" means 9:00 to 17:00 on Business Days, being normal business hours in London.
+"Statement of Work" means a statement of work agreed by the parties under clause 3.
+
+2. Support Services
+2.1 The Supplier shall provide telephone and email support during normal business hours.
+2.2 Requests made outside normal business hours will be handled on the next Business Day.
+2.3 The Supplier shall respond to Priority 1 incidents within two hours during business hours.
+
+3. Statements of Work
+3.1 Additional services shall be described in a Statement of Work signed by both parties.
+3.2 Each Statement of Work shall state the deliverables, the timetable and the charges.
+3.3 If a Statement of Work conflicts with this Agreement, this Agreement prevails.
+
+4. Support Fees
+4.1 The Customer shall pay the annual support fees in advance on each anniversary of the Effective Date.
+4.2 The Supplier may increase the Support Fees once per year by no more than five percent.
+4.3 Support Fees are exclusive of VAT. Late payment of the annual support fees bears interest at 4% per annum.
+
+5. Delivery of Hardware
+5.1 The Supplier shall deliver the Products FCA Supplier's plant in Leeds.
+5.2 Risk in the Products passes to the Customer on delivery of the Products FCA Supplier's plant.
+5.3 The Customer shall collect the Products within ten Business Days of notice.
+
+6. Term and Termination
+6.1 This Agreement continues for an initial term of three years.
+6.2 Either party may terminate this Agreement on ninety days' written notice.
+`
+
+// distinctTexts are the key phrases Extract lists for a contract, in
+// lower case.
+func distinctTexts(text, language string) []string {
+	var got []string
+	for _, k := range Extract(text, Options{Language: language, Distinct: true}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	return got
+}
+
+// A facet listed "Support Fees" beside "annual support fees" and
+// "business hours" beside "normal business hours": one term twice.
+func TestDistinctListsNoPhraseBesideItsVariant(t *testing.T) {
+	got := distinctTexts(supportAgreement, "en")
+	for i, a := range got {
+		for _, b := range got[i+1:] {
+			if strings.Contains(" "+a+" ", " "+b+" ") || strings.Contains(" "+b+" ", " "+a+" ") {
+				t.Errorf("key phrases %v list %q beside %q", got, a, b)
+			}
+		}
+	}
+}
