@@ -634,6 +634,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 	var spanSlab [][2]int
 	var keyBuf, lowBuf, textBuf []byte
 	lx := english()
+	defined := definedOfTerms(toks)
 	for i := range toks {
 		if toks[i].kind == kindBreak {
 			continue
@@ -645,8 +646,11 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if last.sent != toks[i].sent {
 				break // a phrase ends with its sentence, paragraph or table cell
 			}
+			if n > 1 && (incoterms[last.text] || incoterms[toks[i].text]) {
+				break // a delivery term is a phrase of its own ("Products FCA Supplier")
+			}
 			if last.kind == kindBreak {
-				if n == 1 || joins > 0 || !nameJoin(toks, i+n-1) {
+				if n == 1 || joins > 0 || !nameJoin(toks, i+n-1) && !defined[string(keyBuf)+" "+last.stem] {
 					break
 				}
 				joins++
@@ -655,13 +659,13 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 				keyBuf, lowBuf, textBuf = append(keyBuf, ' '), append(lowBuf, ' '), append(textBuf, ' ')
 			}
 			keyBuf, lowBuf, textBuf = append(keyBuf, last.stem...), append(lowBuf, last.lower...), append(textBuf, last.text...)
-			if last.kind != kindContent || joins > 0 && !joinedName(toks, i, i+n-1) {
+			if last.kind != kindContent || joins > 0 && !joinedName(toks, i, i+n-1) && !defined[string(keyBuf)] {
 				continue
 			}
 			if n == 1 && (enGeneric[last.lower] || shortLower(last.text)) {
 				continue
 			}
-			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i+n-1)) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i+n-1) && (joins == 0 || !defined[string(keyBuf)])) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -731,6 +735,64 @@ func nameJoin(toks []etok, k int) bool {
 	}
 	return false
 }
+
+// incoterms are the Incoterms 2020 delivery terms, as a contract writes
+// them in capitals.
+var incoterms = setOf("EXW FCA FAS FOB CFR CIF CPT CIP DAP DPU DDP")
+
+// definedOfTerms are the stems of the defined terms that text writes in
+// quotes with "of" inside ("Statement of Work", "Bill of Materials"),
+// and of their heads up to each "of" ("statement of"): nil when none.
+// Split at "of", a contract's defined term gave the key phrase
+// "Statement" alone.
+func definedOfTerms(toks []etok) map[string]bool {
+	var terms map[string]bool
+	for i := range toks {
+		if !isQuote(toks[i].text) {
+			continue
+		}
+		end, ok := definedOfEnd(toks, i+1)
+		if !ok {
+			continue
+		}
+		if terms == nil {
+			terms = map[string]bool{}
+		}
+		key := toks[i+1].stem
+		for k := i + 2; k < end; k++ {
+			key += " " + toks[k].stem
+			if toks[k].lower == "of" {
+				terms[key] = true
+			}
+		}
+		terms[key] = true
+	}
+	return terms
+}
+
+// definedOfEnd finds the closing quote of a defined term opening at
+// toks[from]: capitalised words, one "of" between two of them, at most
+// maxDefinedWords; ok is false for anything else.
+func definedOfEnd(toks []etok, from int) (end int, ok bool) {
+	of := false
+	for k := from; k < len(toks) && k < from+maxDefinedWords+1; k++ {
+		t := toks[k]
+		switch {
+		case isQuote(t.text):
+			return k, of && k > from && toks[k-1].lower != "of"
+		case t.lower == "of" && !of && k > from:
+			of = true
+		case t.kind == kindBreak && t.punct || !capitalised(t.text) || t.sent != toks[from].sent:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// maxDefinedWords bounds a defined term with "of" inside.
+const maxDefinedWords = 5
+
+func isQuote(s string) bool { return s == "\"" || s == "“" || s == "”" }
 
 // firmJoin reports an ampersand with a space either side before a
 // capitalised word, inside a firm's name ("WILLOW COFFEE LIMITED & SONS",

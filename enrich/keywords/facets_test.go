@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,21 @@ func TestDistinctListsNoPhraseBesideItsVariant(t *testing.T) {
 			if strings.Contains(" "+a+" ", " "+b+" ") || strings.Contains(" "+b+" ", " "+a+" ") {
 				t.Errorf("key phrases %v list %q beside %q", got, a, b)
 			}
+		}
+	}
+}
+
+// "Statement of Work", split at "of", gave the key phrase "Statement"
+// alone; "deliver the Products FCA Supplier's plant" gave "Products FCA
+// Supplier", a defined term, an Incoterm and a role in one phrase.
+func TestDefinedTermWithOfAndIncotermPhrases(t *testing.T) {
+	got := distinctTexts(supportAgreement, "en")
+	if !slices.Contains(got, "statement of work") || slices.Contains(got, "statement") {
+		t.Errorf("key phrases %v lack %q or list %q", got, "statement of work", "statement")
+	}
+	for _, k := range got {
+		if strings.Contains(k, "fca") && k != "fca" {
+			t.Errorf("key phrase %q runs through the Incoterm FCA (all: %v)", k, got)
 		}
 	}
 }
