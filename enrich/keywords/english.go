@@ -665,7 +665,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && (enGeneric[last.lower] || shortLower(last.text)) {
 				continue
 			}
-			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i+n-1) && (joins == 0 || !defined[string(keyBuf)])) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i, i+n-1) && (joins == 0 || !defined[string(keyBuf)])) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -1040,8 +1040,11 @@ func institutionPhrase(ts []etok) bool {
 // after a word in lower case: it runs from a clause into a name or a
 // defined term ("hold harmless Company from", "use of Confidential"),
 // which is no phrase; "hidden Markov model" ends in lower case and stays.
-func intoName(toks []etok, j int) bool {
-	return wordShape(toks[j].text) == shapeTitle && toks[j].upper && wordShape(toks[j-1].text) == shapeLower
+// A window that opens in lower case runs into a name of several words
+// as well ("long Acme Health" of "how long Acme Health Group retains").
+func intoName(toks []etok, i, j int) bool {
+	return wordShape(toks[j].text) == shapeTitle && toks[j].upper &&
+		(wordShape(toks[j-1].text) == shapeLower || wordShape(toks[i].text) == shapeLower && toks[i].kind != kindBreak)
 }
 
 // layoutPhrase reports a candidate made of a page's layout rather than its

@@ -81,3 +81,43 @@ func TestDefinedTermWithOfAndIncotermPhrases(t *testing.T) {
 		}
 	}
 }
+
+// retentionPolicy is an internal policy the classifier files as "other".
+const retentionPolicy = `Data Retention and Disposal Policy
+
+1. Purpose
+This policy explains how long Acme Health Group retains records and how it disposes of them.
+
+2. Scope
+This policy applies to all employees, contractors and systems that create or hold records.
+
+3. Retention
+3.1 Clinical records are kept for eight years after the last episode of care.
+3.2 Personnel records are kept for six years after employment ends.
+3.3 Records are reviewed annually against the retention schedule.
+
+4. Disposal
+4.1 Records that have reached the end of their retention period are destroyed securely.
+4.2 Paper is cross-cut shredded; electronic media are wiped or physically destroyed.
+
+5. Exceptions
+Records subject to a legal hold must not be destroyed until the hold is lifted by the Data Protection Officer.
+`
+
+// A policy, whatever its class, gave "long Acme Health" (of "how long
+// Acme Health Group retains"), and "records" and "policy" beside
+// "Clinical records" and "Disposal Policy".
+func TestPolicyKeyPhrasesAreFacets(t *testing.T) {
+	var got []string
+	for _, k := range Extract(retentionPolicy, Options{Language: "en"}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	for _, bad := range []string{"long acme health", "records", "policy"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold %q", got, bad)
+		}
+	}
+	if !slices.Contains(got, "acme health group") {
+		t.Errorf("key phrases %v lack the organisation", got)
+	}
+}

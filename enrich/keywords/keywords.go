@@ -118,6 +118,9 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 	var names []zhName
 	var titles []zhTitle
 	var roles map[string]bool
+	if !isZH(opts.Language) {
+		opts.Distinct = opts.Distinct || enPolicy(opts.Text)
+	}
 	if opts.Distinct && !isZH(opts.Language) {
 		roles = partyRoles(opts.Text)
 	}
@@ -339,6 +342,38 @@ func clauseWord(c Candidate, text string) bool {
 // minClauseLines is how many line breaks a text needs before a word on
 // one of its lines is read as one clause's.
 const minClauseLines = 6
+
+// enPolicyTitleRe is an internal policy's or procedure's title line:
+// "Data Retention and Disposal Policy", "Incident Response Procedure",
+// "Code of Conduct".
+var enPolicyTitleRe = regexp.MustCompile(`^(?:[A-Z][\w'’&-]*,?\s+(?:(?:and|of|for|on|the|&)\s+)*){0,8}(?:Policy|Policies|Procedure|Procedures|Standard|Guidelines|Code of Conduct)$`)
+
+// enSectionRe is a numbered section's heading or clause ("1. Purpose",
+// "3.2 Employee records are ...").
+var enSectionRe = regexp.MustCompile(`(?m)^[ \t]*\d+(?:\.\d+)*\.?[ \t]+[A-Z]`)
+
+// minPolicySections is how many numbered sections make a titled text a
+// policy rather than a paper with "Policy" in its title.
+const minPolicySections = 3
+
+// enPolicy reports whether an English text is an internal policy or
+// procedure: a policy title on its first line and numbered sections.
+// Whatever its class (an "other" when the classifier knows contracts and
+// regulations only), its key phrases are facets as a regulation's are,
+// listed once ("records" beside "patient records", "policy" beside
+// "Disposal Policy" were the loose ones a policy gave).
+func enPolicy(text string) bool {
+	head := text[:min(len(text), 200)]
+	for line := range strings.SplitSeq(head, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if !enPolicyTitleRe.MatchString(line) {
+				return false
+			}
+			break
+		}
+	}
+	return len(enSectionRe.FindAllStringIndex(text[:min(len(text), 20000)], minPolicySections)) == minPolicySections
+}
 
 // zhNoticeRe is an official notice's or decision's title: 关于开展2025年度
 // 数据合规自查工作的通知, 公告, 关于…的决定 or 批复.
