@@ -116,7 +116,10 @@ var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 �
 // notice's key phrase hid its topic, 离职, behind the verb. 办理 (办理交接
 // 手续) was a rule's key phrase alone. 印发 is what a notice does to the
 // rules it issues (关于印发…的通知), and was such a notice's key phrase.
-var zhVerbs = setOf(`印发 规范 办理 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
+// 点击 (点击钓鱼邮件), 协商 (协商解决) and 提供 (提供数据平台运维服务)
+// were a notice's and a contract's key phrases alone or glued to the
+// first word of their object (提供数据).
+var zhVerbs = setOf(`点击 协商 提供 印发 规范 办理 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
 
 // zhDutyVerbs say who answers for a task (人力资源部负责核查, 负责解释):
 // never a noun (负责人 is a word of its own), glued to the department
@@ -130,11 +133,23 @@ var zhDutyVerbs = setOf(`负责`)
 // 依法追究, 认真落实: one word each in the dictionary, and a notice's key
 // phrases).
 func zhVerbWord(w string) bool {
-	if zhVerbs[w] {
+	if zhVerbs[w] || zhNegatedVerb(w) {
 		return true
 	}
 	for i := range w {
 		if i > 0 && zhVerbs[w[:i]] && (zhStop[w[i:]] || zhSetPhrase(w[:i], w[i:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhNegatedVerb reports a verb of zhVerbs after a negation, one word of
+// the segmenter's dictionary (未办理 of 未办理培训登记的员工): a notice's
+// key phrase, as the verb alone was.
+func zhNegatedVerb(w string) bool {
+	for _, neg := range []string{"未", "不", "无需"} {
+		if rest, ok := strings.CutPrefix(w, neg); ok && zhVerbs[rest] {
 			return true
 		}
 	}

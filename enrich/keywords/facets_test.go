@@ -121,3 +121,37 @@ func TestPolicyKeyPhrasesAreFacets(t *testing.T) {
 		t.Errorf("key phrases %v lack the organisation", got)
 	}
 }
+
+// A notice listed the verbs 点击 (of 点击钓鱼邮件) and 未办理, a contract
+// 协商 (of 协商解决) and 提供数据 (of 提供数据平台运维服务).
+func TestChineseVerbsAreNoKeyPhrases(t *testing.T) {
+	notice := "关于开展网络安全意识培训的通知\n\n各部门：\n近期发现多名员工点击钓鱼邮件中的链接，导致账号密码泄露。为提高全体员工的网络安全意识，公司决定开展网络安全意识培训。现将有关事项通知如下：\n" +
+		"一、培训对象：全体员工。\n二、培训内容：识别钓鱼邮件、密码安全管理、终端安全防护。\n三、未办理培训登记的员工，请于5月8日前在内网完成登记。不得点击来历不明的邮件附件。\n特此通知。\n"
+	contract := "技术服务合同\n\n甲方：上海云帆信息技术有限公司\n乙方：北京星辰数据科技有限公司\n\n第一条 服务内容\n乙方为甲方提供数据平台运维服务，包括系统监控、故障处理和性能优化。\n" +
+		"第二条 服务期限\n服务期限为两年。服务期限届满前三十日，双方可协商续签。\n第三条 争议解决\n因本合同引起的争议，双方应协商解决；协商解决不成的，提交上海仲裁委员会仲裁。\n"
+	for _, text := range []string{notice, contract} {
+		got := distinctTexts(text, "zh")
+		for _, bad := range []string{"点击", "未办理", "协商", "提供数据"} {
+			if slices.Contains(got, bad) {
+				t.Errorf("key phrases %v hold the verb %q", got, bad)
+			}
+		}
+	}
+}
+
+// A short rule without articles (第X条) listed its title's pieces:
+// 员工, 员工离职, 员工离职管理, 离职, 离职管理, 离职管理规定.
+func TestChineseRuleWithoutArticlesListsTitleOnce(t *testing.T) {
+	rule := "员工离职管理规定\n\n为规范员工离职管理，保障公司和员工的合法权益，制定本规定。员工离职应提前三十日提交书面申请，经部门负责人审批后办理离职交接手续。离职员工应归还公司财物，结清借款。人力资源部负责离职管理工作。\n"
+	var got []string
+	for _, k := range Extract(rule, Options{Language: "zh"}) {
+		got = append(got, k.Text)
+	}
+	for i, a := range got {
+		for _, b := range got[i+1:] {
+			if strings.Contains(a, b) || strings.Contains(b, a) {
+				t.Errorf("key phrases %v list %q beside %q", got, a, b)
+			}
+		}
+	}
+}

@@ -387,7 +387,7 @@ var zhNoticeRe = regexp.MustCompile(`^(?:关于.+的(?:通知|通告|公告|通�
 func zhNotice(text string) bool {
 	for line := range strings.SplitSeq(text, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
-			return utf8.RuneCountInString(line) <= 80 && zhNoticeRe.MatchString(line)
+			return utf8.RuneCountInString(line) <= 80 && (zhNoticeRe.MatchString(line) || zhRuleTitle(line))
 		}
 	}
 	return false
@@ -748,6 +748,14 @@ func zhTitles(text string) []zhTitle {
 	}
 	slices.SortFunc(out, func(a, b zhTitle) int { return a.start - b.start })
 	return out
+}
+
+// zhRuleTitle reports a rule's title (员工离职管理规定), which like a
+// notice's repeats its subject in nested windows (员工离职, 员工离职管理,
+// 离职管理规定 of a short rule without articles). A title ending in 规则
+// is left out: a paper's (一种改进的关联规则) ends so too.
+func zhRuleTitle(line string) bool {
+	return zhRuleTailRe.MatchString(line) && !strings.HasSuffix(line, "规则")
 }
 
 // zhFirstLine returns a text's first non-blank line, trimmed, and its
