@@ -82,10 +82,29 @@ func chineseLegal(text string) string {
 	case ChineseOfferTitle(text) && zhPay.MatchString(text):
 		return "contract"
 	case zhSelfRef.MatchString(text) && (len(zhArticle.FindAllStringIndex(text, 3)) >= 2 || zhInForce.MatchString(text) ||
-		len(zhDuty.FindAllStringIndex(text, 3)) >= 3 && zhPenalty.MatchString(text)):
+		len(zhDuty.FindAllStringIndex(text, 3)) >= 3 && zhPenalty.MatchString(text)) && !companyRules(text):
 		return "regulation"
 	}
 	return ""
+}
+
+// A company's own rules (员工考勤管理办法, 报销管理制度) are laid out as a
+// regulation is, articles, 本办法 and 自…起施行 included, yet bind only its
+// staff and are no law: "regulation" is law (README, classification), as
+// an English staff policy is "other". The issuer tells them apart: a
+// company names itself in the title (上海恒远科技有限公司员工考勤管理办法),
+// or the rules say they apply to the company's staff (适用于公司全体员工).
+// A law about companies names none (中华人民共和国公司法,
+// 上市公司信息披露管理办法: 上市公司 is no company's name).
+var (
+	zhCompanyTitle = regexp.MustCompile(`^[\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)[\p{Han}]{0,30}?(?:办法|制度|规定|细则|规则|守则|规范|准则|手册)`)
+	zhStaffScope   = regexp.MustCompile(`适用于(?:本|我)?(?:公司|集团|企业)(?:及[\p{Han}]{1,12}?)?(?:的)?(?:全体|所有|全部|各部门)?(?:在职)?(?:员工|职工|人员|工作人员)`)
+)
+
+// companyRules reports a text, folded and unspaced as chineseLegal reads
+// it, that is a company's own rules.
+func companyRules(text string) bool {
+	return zhCompanyTitle.MatchString(text) || zhStaffScope.MatchString(text)
 }
 
 func mostlyHan(s string) bool {

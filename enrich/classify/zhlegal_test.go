@@ -50,3 +50,28 @@ func TestChineseOfferLetterIsAContract(t *testing.T) {
 		}
 	}
 }
+
+// A company's own rules (管理办法, 制度) number their articles and say when
+// they take effect as a regulation does, but they are no law: an English
+// staff policy is "other", and so are they. Laws about companies, and a
+// government's 办法, stay regulations.
+func TestChineseCompanyRulesAreNoRegulation(t *testing.T) {
+	for _, text := range []string{
+		"上海恒远科技有限公司员工考勤管理办法\n\n第一章 总则\n第一条 为规范公司考勤管理，维护正常工作秩序，制定本办法。\n第二条 本办法适用于公司全体员工。\n" +
+			"第三条 员工应按时上下班，不得迟到、早退。\n第四条 本办法由人力资源部负责解释。\n第五条 本办法自2026年1月1日起施行。\n",
+		"费用报销管理制度\n\n第一条 为加强公司财务管理，规范费用报销流程，制定本规定。\n第二条 本规定适用于本公司及各分公司的全体员工。\n" +
+			"第三条 员工出差应事先填写出差申请单。\n第四条 本规定自发布之日起施行。\n",
+	} {
+		if got := classify.ChineseLegal(text); got != "" {
+			t.Errorf("%.30s: %q, want no rule", text, got)
+		}
+	}
+	for _, text := range []string{
+		"中华人民共和国公司法\n\n第一条 为了规范公司的组织和行为，保护公司、股东、职工和债权人的合法权益，制定本法。\n第二条 本法所称公司，是指依照本法在中华人民共和国境内设立的有限责任公司和股份有限公司。\n",
+		"上市公司信息披露管理办法\n\n第一条 为了规范上市公司及其他信息披露义务人的信息披露行为，制定本办法。\n第二条 信息披露义务人应当及时依法履行信息披露义务。\n第三条 本办法自2021年5月1日起施行。\n",
+	} {
+		if got := classify.ChineseLegal(text); got != "regulation" {
+			t.Errorf("%.30s: %q, want regulation", text, got)
+		}
+	}
+}
