@@ -61,6 +61,16 @@ var (
 	consentTermsRe = regexp.MustCompile(`(?i)\bterms\s+(?:and\s+conditions|of\s+(?:use|service|sale|business|delivery|purchase))\b|\b(?:these|our|general|additional)\s+terms\b`)
 )
 
+// staffPrivacyRe is a title that names a privacy notice an employer
+// gives its own staff ("Staff Data Protection Notice", "Privacy Notice
+// for Employees", "How Brightwater uses the personal data of its
+// employees"). It says what the employer does with their data as a
+// website's privacy notice does (privacyRe), but binds no one who agreed
+// to it: an HR paper, which was contract/terms_of_service in both tiers.
+var staffPrivacyRe = regexp.MustCompile(`(?i)\b(?:staff|employees?|employment|workforce|colleagues?|workers?|personnel|hr)\b[^\n]{0,40}?\b(?:privacy|data\s+protection|fair\s+processing)\s+(?:notice|polic(?:y|ies)|statement)\b` +
+	`|\b(?:privacy|data\s+protection|fair\s+processing)\s+(?:notice|polic(?:y|ies)|statement)\s+(?:for|to)\s+(?:all\s+|our\s+)?(?:staff|employees|workers|colleagues|personnel)\b` +
+	`|\bpersonal\s+data\s+of\s+(?:its|our|their)\s+(?:staff|employees|workers|colleagues|workforce)\b`)
+
 // consentRe and privacyRe are unbound's words of consent and of a privacy
 // policy (instrumentRes).
 var (
@@ -73,13 +83,19 @@ var (
 // minutes, a resolution, or a policy that speaks to staff) that neither
 // opens as an agreement nor asks its reader to agree to it.
 func internalDocument(doc *document.Parsed, head string) bool {
-	if preambleRe.MatchString(head) || consentRe.MatchString(head) || privacyRe.MatchString(head) || consentTermsRe.MatchString(head) {
+	if preambleRe.MatchString(head) || consentRe.MatchString(head) || consentTermsRe.MatchString(head) {
+		return false
+	}
+	title := titleLines(doc, head)
+	if staffPrivacyRe.MatchString(title) {
+		return true
+	}
+	if privacyRe.MatchString(head) {
 		return false
 	}
 	if memoHeader(head) {
 		return true
 	}
-	title := titleLines(doc, head)
 	if title == "" || notInternalTitleRe.MatchString(title) {
 		return false
 	}

@@ -86,3 +86,28 @@ func TestInternalPaperSummaryKeepsWe(t *testing.T) {
 		t.Errorf("summary speaks of a service: %q", a.Summary)
 	}
 }
+
+// A privacy notice an employer gives its own staff says what it collects
+// and why, as a website's does, yet is an HR paper no one agreed to: it
+// was contract/terms_of_service in both tiers. A website's privacy notice
+// that mentions its employees stays terms with its users.
+func TestStaffPrivacyNoticeIsNoContract(t *testing.T) {
+	body := "Brightwater Foods Ltd is the controller of the personal data we hold about you as an employee, worker or contractor. " +
+		"We collect your name, address, bank details, salary and sickness absence records. We process your data to pay you and to manage your employment. " +
+		"We share your data with our payroll provider and with HMRC. You have the right to access your data and to complain to the Information Commissioner's Office.\n"
+	for _, c := range []struct{ name, title, text string }{
+		{"staff data protection notice", "", "Staff Data Protection Notice\n\nHow Brightwater Foods Ltd uses the personal data of its employees\n\n" + body},
+		{"privacy notice for employees", "", "PRIVACY NOTICE FOR EMPLOYEES\n\n" + body},
+		{"HTML employee privacy notice", "Employee Privacy Notice | HR Intranet", body},
+	} {
+		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract"); got != "other" {
+			t.Errorf("%s: %s, want other", c.name, got)
+		}
+	}
+	site := "Privacy Notice\n\nHalfpenny Books Ltd collects your name and address when you order. We process your data to deliver your order. " +
+		"Only employees who need it to fulfil your order can see it.\n"
+	if got := structureClass(&document.Parsed{Text: site, Language: "en"}, site, "contract"); got != "contract" {
+		t.Errorf("website privacy notice: %s, want contract", got)
+	}
+}
