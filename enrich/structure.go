@@ -95,6 +95,8 @@ func structureClass(doc *document.Parsed, text, class string) string {
 		return "other"
 	case class == "regulation" && preambleRe.MatchString(head[:min(len(head), preambleHead)]):
 		return "contract"
+	case class == "regulation" && contractClause(head):
+		return "contract"
 	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && (!agreedRe.MatchString(head) || cfrPart(head)):
 		return "regulation"
 	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
@@ -261,4 +263,20 @@ var (
 // called one a contract.
 func invoice(head string) bool {
 	return invoiceTitleRe.MatchString(head) && len(billingLabelRe.FindAllStringIndex(head, -1)) >= 3
+}
+
+// partyDutyRe is a contracting party, named by its role as a defined term
+// (capitalised, as an agreement defines it), bound by "shall", "will" or
+// "must": "The Supplier shall deliver the goods by 1 March 2026". Laws
+// name the people they bind in lower case ("the provider shall", "the
+// controller shall") or name institutions ("the Commission shall"), which
+// are no contracting party's roles.
+var partyDutyRe = regexp.MustCompile(`\b(?i:the|each)\s+(?:Supplier|Customer|Client|Buyer|Seller|Purchaser|Vendor|Licensor|Licensee|Contractor|Subcontractor|Consultant|Landlord|Tenant|Lessor|Lessee|Borrower|Lender|Guarantor|Distributor|Franchisor|Franchisee|Employer|Service\s+Provider|Recipient|Disclosing\s+Party|Receiving\s+Party)\s+(?:shall|will|must|agrees)\b`)
+
+// contractClause reports a clause too short to be a whole document
+// (instrumentWords) in which a party named by its role is bound. The
+// class heads learned "shall" from EU acts and called such a clause a
+// regulation.
+func contractClause(head string) bool {
+	return len(strings.Fields(head)) < instrumentWords && partyDutyRe.MatchString(head)
 }

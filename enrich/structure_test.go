@@ -286,3 +286,30 @@ func TestFederalRegisterAdminFieldsNotSummarised(t *testing.T) {
 		t.Errorf("summary %q misses what the rule does", a.Summary)
 	}
 }
+
+// A contract's clause binds a party named by its role as a defined term;
+// the heads, which learned "shall" from EU acts, called "The Supplier
+// shall deliver the goods by 1 March 2026." a regulation. A short article
+// that binds a controller or the Commission stays one.
+func TestContractClauseIsNoRegulation(t *testing.T) {
+	for _, text := range []string{
+		"The Supplier shall deliver the goods by 1 March 2026.",
+		"The Licensee shall not sublicense the Software without the prior written consent of the Licensor.",
+		"Each Receiving Party will keep the Confidential Information secret for three years.",
+	} {
+		doc := &document.Parsed{Text: text, Language: "en"}
+		if got := structureClass(doc, text, "regulation"); got != "contract" {
+			t.Errorf("%q: %s, want contract", text, got)
+		}
+	}
+	for _, text := range []string{
+		"The controller shall implement appropriate technical and organisational measures to ensure a level of security appropriate to the risk.",
+		"The Commission shall adopt implementing acts laying down the format of the notification.",
+		"Member States shall ensure that the supplier shall inform the customer of the applicable tariffs.",
+	} {
+		doc := &document.Parsed{Text: text, Language: "en"}
+		if got := structureClass(doc, text, "regulation"); got != "regulation" {
+			t.Errorf("%q: %s, want regulation", text, got)
+		}
+	}
+}
