@@ -45,8 +45,9 @@ var (
 	// staffTitleRe is a title that names an internal paper only when it
 	// speaks to staff (staffRe): a website's privacy, cookie, returns or
 	// acceptable-use policy and community guidelines are terms with its
-	// users.
-	staffTitleRe = regexp.MustCompile(`(?i)\b(?:polic(?:y|ies)|guidelines?|handbook|standards?)\b`)
+	// users. Guidance for staff ("Home Working Guidance for Staff") is
+	// one as its guidelines are.
+	staffTitleRe = regexp.MustCompile(`(?i)\b(?:polic(?:y|ies)|guidelines?|guidance|handbook|standards?)\b`)
 	// notInternalTitleRe are titles with those words that name an
 	// agreement or a binding text to its reader: a memorandum of
 	// understanding, a privacy notice, an insurance policy.

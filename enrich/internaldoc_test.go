@@ -32,6 +32,8 @@ func TestInternalPaperIsNoContract(t *testing.T) {
 		{"procedure", "", "STANDARD OPERATING PROCEDURE\nSOP-IT-014: Leaver access\n\nOn the last working day the Service Desk disables the account and revokes all sessions.\n"},
 		{"expense claim form", "EXPENSE CLAIM FORM", "| EXPENSE CLAIM FORM\n\nEmployee name | John Carter\n\nDepartment | Finance\n\n" +
 			"I certify that these expenses were incurred wholly for business purposes. The company may recover any amount claimed in error from my salary.\n"},
+		{"HTML guidance for staff", "Home Working Guidance", "Home Working Guidance for Staff\n\nThis guidance is for colleagues who work from home for part of the week under our hybrid working arrangements. " +
+			"Keep confidential papers out of sight and lock your laptop when you step away. The company will contribute £6 a week towards household costs.\n"},
 		{"leave request form", "", "Form HR-7 | Leave Request\n\nEmployee | ________\nFirst day of leave | ________\n\nI confirm that my line manager has approved these dates. Leave taken beyond the entitlement is unpaid.\n"},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
