@@ -72,6 +72,20 @@ var staffPrivacyRe = regexp.MustCompile(`(?i)\b(?:staff|employees?|employment|wo
 	`|\b(?:privacy|data\s+protection|fair\s+processing)\s+(?:notice|polic(?:y|ies)|statement)\s+(?:for|to)\s+(?:all\s+|our\s+)?(?:staff|employees|workers|colleagues|personnel)\b` +
 	`|\bpersonal\s+data\s+of\s+(?:its|our|their)\s+(?:staff|employees|workers|colleagues|workforce)\b`)
 
+// staffScopeRe is a paper's statement that it applies to the
+// organisation's staff ("Applies to: all employees, contractors and
+// temporary staff", "This policy applies to all colleagues").
+var staffScopeRe = regexp.MustCompile(`(?i)\bappl(?:y|ies)\s+to\s*:?\s+(?:all|every|each)\s+(?:(?:permanent|temporary|fixed-term|full-time|part-time|current)\s+)?(?:employees?|staff|members\s+of\s+staff|colleagues?|personnel|workers?)\b`)
+
+// staffPolicy reports a policy, guidance or handbook (staffTitleRe) that
+// says it applies to all staff. Its reader may "agree to comply with
+// this policy" on logging on, as a staff member agrees to the rules of
+// the job, which makes no contract of it; a website's acceptable-use
+// policy applies to its users and stays terms.
+func staffPolicy(title, head string) bool {
+	return title != "" && !notInternalTitleRe.MatchString(title) && staffTitleRe.MatchString(title) && staffScopeRe.MatchString(head)
+}
+
 // consentRe and privacyRe are unbound's words of consent and of a privacy
 // policy (instrumentRes).
 var (
@@ -84,10 +98,10 @@ var (
 // minutes, a resolution, or a policy that speaks to staff) that neither
 // opens as an agreement nor asks its reader to agree to it.
 func internalDocument(doc *document.Parsed, head string) bool {
-	if preambleRe.MatchString(head) || consentRe.MatchString(head) || consentTermsRe.MatchString(head) {
+	title := titleLines(doc, head)
+	if preambleRe.MatchString(head) || consentTermsRe.MatchString(head) || consentRe.MatchString(head) && !staffPolicy(title, head) {
 		return false
 	}
-	title := titleLines(doc, head)
 	if staffPrivacyRe.MatchString(title) {
 		return true
 	}

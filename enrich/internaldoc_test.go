@@ -34,6 +34,9 @@ func TestInternalPaperIsNoContract(t *testing.T) {
 			"I certify that these expenses were incurred wholly for business purposes. The company may recover any amount claimed in error from my salary.\n"},
 		{"HTML guidance for staff", "Home Working Guidance", "Home Working Guidance for Staff\n\nThis guidance is for colleagues who work from home for part of the week under our hybrid working arrangements. " +
 			"Keep confidential papers out of sight and lock your laptop when you step away. The company will contribute £6 a week towards household costs.\n"},
+		{"staff policy the reader agrees to", "", "IT Acceptable Use Policy\n\nApplies to: all employees, contractors and temporary staff of Fenwick Robotics Ltd\n\n" +
+			"By logging on to any company computer you agree to comply with this policy. You must not install software that the IT Service Desk has not approved. " +
+			"Breaches of this policy will be dealt with under the Disciplinary Procedure.\n"},
 		{"leave request form", "", "Form HR-7 | Leave Request\n\nEmployee | ________\nFirst day of leave | ________\n\nI confirm that my line manager has approved these dates. Leave taken beyond the entitlement is unpaid.\n"},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
