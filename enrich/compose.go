@@ -175,6 +175,8 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	ruled := a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
 	// nor court filings, whose kind a rule names
 	ruled = ruled || req.Wants(TaskClassify) && filingSubtype(doc, a)
+	// nor an organisation's internal papers, whose kind their title names
+	ruled = ruled || req.Wants(TaskClassify) && internalSubtype(doc, a)
 	if sn, ok := f.fallback.(subtypeNamer); ok && a.Class != "" && !ruled && req.Wants(TaskClassify) {
 		if st, c, ok := sn.NameSubtype(doc, a.Class); ok {
 			a.Subtype, a.SubtypeConfidence = st, c

@@ -195,7 +195,9 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 			a.Subtype, a.SubtypeConfidence = m.SubtypeOf(text, c)
 		}
 	}
-	filingSubtype(doc, a)
+	if !filingSubtype(doc, a) {
+		internalSubtype(doc, a)
+	}
 	return nil
 }
 

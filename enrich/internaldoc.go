@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/classify"
 )
 
 // An organisation's own papers (a memo to all staff, a notice of an office
@@ -180,4 +181,124 @@ func firstLines(text string, n int, titles bool) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// internalKinds name an internal paper's kind by the first word of its
+// title heading that says one ("Annual Leave Procedure" other/procedure,
+// "Clean Desk Policy" other/policy); a memo's header without such a
+// title is a memo. A records manager files papers by these kinds, which
+// "other" alone did not tell apart. Each is matched as a heading's first
+// or last words (kindHeading): a man page's "(or your platform's
+// equivalent procedure)" or a docstring's "in its simplest form:" names
+// no paper.
+var internalKinds = []struct{ words, label string }{
+	{`code\s+of\s+(?:business\s+)?(?:conduct|ethics)`, "code of conduct"},
+	{`(?:standard\s+operating\s+)?procedures?|sop`, "procedure"},
+	{`memo(?:randum)?`, "memo"},
+	{`minutes`, "minutes"},
+	{`resolutions?`, "resolution"},
+	{`polic(?:y|ies)|standards?|retention\s+schedule`, "policy"},
+	{`guidelines?|guidance`, "guidance"},
+	{`handbook`, "handbook"},
+	{`notice|announcement`, "notice"},
+	{`form`, "form"},
+}
+
+// internalKindRes are internalKinds' words as a heading's (kindHeading):
+// the heading's last words ("Travel and Expenses Policy", "Privacy
+// Notice for Employees"), or its first before a colon, a bar, a dash or
+// "of" ("Notice: Office closure", "Minutes of the Health and Safety
+// Committee", "Form HR-7 | Leave Request").
+var internalKindRes = func() []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(internalKinds))
+	for i, k := range internalKinds {
+		res[i] = regexp.MustCompile(`(?i)^(?:(?:` + k.words + `)(?:\s*$|\s*[:|–—-]|\s+(?:of|on|to|for|no\.?|\d))|.*\b(?:` + k.words + `)(?:\s+(?:for|of|on|to)\s+[^.:;]{1,60})?$)`)
+	}
+	return res
+}()
+
+// kindHeading is the kind of paper a line of a title names as a heading
+// does (capitalised first), "".
+func kindHeading(line string) string {
+	line = strings.Trim(line, "|#*-–— \t")
+	if line == "" || !unicode.IsUpper([]rune(line)[0]) {
+		return ""
+	}
+	for i, re := range internalKindRes {
+		if re.MatchString(line) {
+			return internalKinds[i].label
+		}
+	}
+	return ""
+}
+
+// zhInternalKinds name a Chinese internal paper's kind by how its title
+// ends: a notice (关于…的通知, …公告), a company's rules (考勤管理办法,
+// 报销管理制度; a law's are regulations, classify.ChineseLegal), a
+// handbook, a memo, minutes.
+var zhInternalKinds = []struct {
+	re    *regexp.Regexp
+	label string
+}{
+	{regexp.MustCompile(`(?:通知|通告|公告|通报)$`), "notice"},
+	{regexp.MustCompile(`(?:管理办法|实施细则|管理制度|管理规定|规章制度|员工守则)$`), "policy"},
+	{regexp.MustCompile(`手册$`), "handbook"},
+	{regexp.MustCompile(`备忘录$`), "memo"},
+	{regexp.MustCompile(`(?:会议纪要|会议记录|纪要)$`), "minutes"},
+}
+
+// internalKind is the kind of internal paper doc is ("policy",
+// "procedure", "memo", ...), "" when its layout is no internal paper's.
+func internalKind(doc *document.Parsed, head string) string {
+	if k := zhInternalKind(doc, head); k != "" {
+		return k
+	}
+	if !internalDocument(doc, head) {
+		return ""
+	}
+	for line := range strings.Lines(titleLines(doc, head)) {
+		if k := kindHeading(strings.TrimSpace(line)); k != "" {
+			return k
+		}
+	}
+	if memoHeader(head) {
+		return "memo"
+	}
+	return ""
+}
+
+// zhInternalKind is the kind a Chinese paper's title (its first line, or
+// its document title) names, "".
+func zhInternalKind(doc *document.Parsed, head string) string {
+	if doc == nil || doc.Language != "zh" {
+		return ""
+	}
+	title := strings.TrimSpace(doc.Title)
+	if title == "" {
+		title = firstLines(head, 1, false)
+	}
+	for _, k := range zhInternalKinds {
+		if k.re.MatchString(title) && (k.label != "policy" || zhSelfRulesRe.MatchString(head)) {
+			return k.label
+		}
+	}
+	return ""
+}
+
+// zhSelfRulesRe is rules' word for themselves (本办法, 本制度): a title
+// ending 管理制度 may head an article about one.
+var zhSelfRulesRe = regexp.MustCompile(`本(?:办法|制度|规定|细则|守则)`)
+
+// internalSubtype gives an "other" that is an internal paper its kind as
+// sub-type (other/policy, other/memo), and reports whether it did.
+func internalSubtype(doc *document.Parsed, a *document.Analysis) bool {
+	if a.Class != "other" || doc == nil {
+		return false
+	}
+	k := internalKind(doc, doc.Text[:min(len(doc.Text), structureHead)])
+	if k == "" {
+		return false
+	}
+	a.Subtype, a.SubtypeConfidence = "other/"+k, classify.RuleConfidence
+	return true
 }

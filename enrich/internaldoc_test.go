@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/stages/parse"
 )
 
 // An organisation's memos, notices, staff policies, procedures, minutes
@@ -114,5 +115,64 @@ func TestStaffPrivacyNoticeIsNoContract(t *testing.T) {
 		"Only employees who need it to fulfil your order can see it.\n"
 	if got := structureClass(&document.Parsed{Text: site, Language: "en"}, site, "contract"); got != "contract" {
 		t.Errorf("website privacy notice: %s, want contract", got)
+	}
+}
+
+// internalPapers are an organisation's own papers with the sub-type a
+// records manager files them by; each was "other" with no sub-type.
+var internalPapers = []struct{ name, text, subtype string }{
+	{"clean_desk.txt", "Clean Desk and Clear Screen Policy\n\nVersion 2.1 | Owner: Information Security\n\n" +
+		"This policy applies to all employees, agency workers and contractors who work in any Harbourline office. " +
+		"At the end of each working day, desks must be cleared of all papers that contain personal or confidential information. " +
+		"Screens must be locked whenever a workstation is left unattended. Failure to comply may result in disciplinary action.\n", "other/policy"},
+	{"leave.html", "<html><head><title>Annual Leave Procedure - HR Intranet</title></head><body><h1>Annual Leave Procedure</h1>" +
+		"<p>This procedure applies to all permanent and fixed-term employees of Calder Valley Council.</p>" +
+		"<p>Submit your request in the MyHR portal at least two weeks before the first day of leave. Your line manager will approve or decline it within five working days.</p></body></html>", "other/procedure"},
+	{"memo.txt", "MEMORANDUM\n\nTo: All Warehouse Staff\nFrom: Priya Nair, Operations Director\nDate: 12 February 2026\nSubject: New shift pattern from 2 March\n\n" +
+		"Following the consultation in January, we will move to a four-on, four-off shift pattern from Monday 2 March. Overtime will continue to be paid at time and a half.\n", "other/memo"},
+	{"minutes.txt", "Minutes of the Health and Safety Committee\n\nMeeting held on 14 January 2026\n\nPresent: Sarah Whitfield (Chair), Tom Adeyemi\n\n" +
+		"1. Minutes of the previous meeting were approved.\n2. Two minor injuries in the warehouse in December. Tom will arrange refresher training.\n", "other/minutes"},
+	{"staff_privacy.txt", "Staff Data Protection Notice\n\nBrightwater Foods Ltd is the controller of the personal data we hold about you as an employee. " +
+		"We collect your name, bank details and salary. We process your data to pay you. You have the right to access your data.\n", "other/notice"},
+	{"kaoqin.txt", "上海恒远科技有限公司员工考勤管理办法\n\n第一条 为规范公司考勤管理，制定本办法。\n第二条 本办法适用于公司全体员工。\n" +
+		"第三条 员工应按时上下班，不得迟到、早退。\n第四条 本办法自2026年1月1日起施行。\n", "other/policy"},
+	{"tongzhi.txt", "关于2026年春节放假安排的通知\n\n各部门、全体员工：\n\n现将2026年春节放假安排通知如下：2月15日至2月23日放假调休，共9天。各部门应在放假前做好安全检查工作。\n\n特此通知。\n\n行政人事部\n", "other/notice"},
+}
+
+// An organisation's internal papers get their kind as sub-type in the
+// model-free tier (other/policy, other/procedure, other/memo, ...), and
+// a man page or a docstring that says "procedure" or "form" in a
+// sentence gets none.
+func TestInternalPaperSubtype(t *testing.T) {
+	free := NewFree(FreeOptions{})
+	for _, c := range internalPapers {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: c.name, Data: []byte(c.text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := free.Analyze(context.Background(), doc, Request{Tasks: []string{TaskClassify}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Class != "other" || a.Subtype != c.subtype {
+			t.Errorf("%s: %s/%s, want %s", c.name, a.Class, a.Subtype, c.subtype)
+		}
+	}
+	for name, text := range map[string]string{
+		"perlivp.1": "NAME\nperlivp - Perl Installation Verification Procedure\n\nSYNOPSIS\nperlivp [-p] [-v] [-h]\n\nDESCRIPTION\nThe perlivp program is set up at Perl source code build time to test the Perl version it was built under.\n",
+		"pdb.txt":   "The Python Debugger Pdb\n=======================\n\nTo use the debugger in its simplest form:\n\n        >>> import pdb\n        >>> pdb.run('<a statement>')\n",
+		"zh.txt":    "与新闻同步——新华社建立健全24小时发稿制度\n24小时发稿制度是相对于传统的半夜关机制度而言的通讯社发稿机制。新华社国际、体育新闻对外报道通过在北京、纽约分时区发稿的做法，早已实现24小时不间断发稿。\n",
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := free.Analyze(context.Background(), doc, Request{Tasks: []string{TaskClassify}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Subtype != "" {
+			t.Errorf("%s: %s/%s, want no sub-type", name, a.Class, a.Subtype)
+		}
 	}
 }

@@ -276,3 +276,36 @@ func TestComposedTierClassesCourtFilings(t *testing.T) {
 		}
 	}
 }
+
+// The composed tier names an organisation's internal papers' kind as the
+// model-free tier does (other/policy, other/procedure, other/notice): the
+// sub-type heads know no such "other", and a Chinese company's 管理办法
+// is no regulation.
+func TestComposedTierNamesInternalPaperKinds(t *testing.T) {
+	m, _ := loadMiniAndSample(t, "contracts/cuad-143-service.txt")
+	composed := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), enrich.NewFree(enrich.FreeOptions{}))
+	for name, f := range map[string]struct{ text, want string }{
+		"clean_desk.txt": {"Clean Desk and Clear Screen Policy\n\nVersion 2.1 | Owner: Information Security\n\n" +
+			"This policy applies to all employees, agency workers and contractors who work in any Harbourline office. " +
+			"At the end of each working day, desks must be cleared of all papers that contain personal or confidential information. " +
+			"Screens must be locked whenever a workstation is left unattended. Failure to comply may result in disciplinary action.\n", "other/policy"},
+		"leave.html": {"<html><head><title>Annual Leave Procedure - HR Intranet</title></head><body><h1>Annual Leave Procedure</h1>" +
+			"<p>This procedure applies to all permanent and fixed-term employees of Calder Valley Council.</p>" +
+			"<p>Submit your request in the MyHR portal at least two weeks before the first day of leave. Your line manager will approve or decline it within five working days.</p></body></html>", "other/procedure"},
+		"kaoqin.txt": {"上海恒远科技有限公司员工考勤管理办法\n\n第一条 为规范公司考勤管理，制定本办法。\n第二条 本办法适用于公司全体员工。\n" +
+			"第三条 员工应按时上下班，不得迟到、早退。\n第四条 本办法自2026年1月1日起施行。\n", "other/policy"},
+		"tongzhi.txt": {"关于2026年春节放假安排的通知\n\n各部门、全体员工：\n\n现将2026年春节放假安排通知如下：2月15日至2月23日放假调休，共9天。\n\n特此通知。\n\n行政人事部\n", "other/notice"},
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(f.text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := composed.Analyze(context.Background(), doc, enrich.Request{Tasks: []string{enrich.TaskClassify}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.Class+"|"+an.Subtype != "other|"+f.want {
+			t.Errorf("%s: %s/%s, want %s", name, an.Class, an.Subtype, f.want)
+		}
+	}
+}
