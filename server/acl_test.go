@@ -28,17 +28,7 @@ func brokerFromACL(t *testing.T) string {
 	if err != nil {
 		t.Fatalf("deploy/nats-accounts.conf: %v", err)
 	}
-	o.Host, o.Port, o.JetStream, o.StoreDir, o.NoLog, o.NoSigs = "127.0.0.1", -1, true, t.TempDir(), true, true
-	ns, err := natsserver.NewServer(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		t.Fatal("nats-server did not start")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
+	return startNATS(t, o)
 }
 
 // A platform team that gives docmill the account and users of

@@ -23,9 +23,15 @@ func brokerDenying(t *testing.T, buckets ...string) string {
 		stream := "KV_" + b
 		deny = append(deny, "$JS.API.STREAM.CREATE."+stream, "$JS.API.STREAM.UPDATE."+stream, "$JS.API.STREAM.INFO."+stream)
 	}
-	o := &natsserver.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
-		Users: []*natsserver.User{{Username: "docmill", Password: "pw", Permissions: &natsserver.Permissions{
-			Publish: &natsserver.SubjectPermission{Allow: []string{">"}, Deny: deny}}}}}
+	return startNATS(t, &natsserver.Options{Users: []*natsserver.User{{Username: "docmill", Password: "pw", Permissions: &natsserver.Permissions{
+		Publish: &natsserver.SubjectPermission{Allow: []string{">"}, Deny: deny}}}}})
+}
+
+// startNATS runs a NATS server with JetStream from o, on a loopback port
+// and in a temporary store, until the test ends, and returns its URL.
+func startNATS(t *testing.T, o *natsserver.Options) string {
+	t.Helper()
+	o.Host, o.Port, o.JetStream, o.StoreDir, o.NoLog, o.NoSigs = "127.0.0.1", -1, true, t.TempDir(), true, true
 	ns, err := natsserver.NewServer(o)
 	if err != nil {
 		t.Fatal(err)
