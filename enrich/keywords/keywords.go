@@ -316,7 +316,7 @@ func wordIsContent(w string) bool {
 // a text of many lines, past its first (the title): the word is that
 // clause's, not the text's.
 func clauseWord(c Candidate, text string) bool {
-	if strings.Count(text, "\n") < minClauseLines {
+	if !hasLines(text, minClauseLines) {
 		return false
 	}
 	line := func(at int) (int, int) {
@@ -335,6 +335,21 @@ func clauseWord(c Candidate, text string) bool {
 		if s, _ := line(sp[0]); s != s0 {
 			return false
 		}
+	}
+	return true
+}
+
+// hasLines reports whether text has at least n line breaks, reading no
+// further than the nth: it is asked for each single-word candidate, and
+// counting every break of a long text each time was that text's length
+// over again per candidate.
+func hasLines(text string, n int) bool {
+	for range n {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return false
+		}
+		text = text[i+1:]
 	}
 	return true
 }
