@@ -378,14 +378,8 @@ const minPolicySections = 3
 // listed once ("records" beside "patient records", "policy" beside
 // "Disposal Policy" were the loose ones a policy gave).
 func enPolicy(text string) bool {
-	head := text[:min(len(text), 200)]
-	for line := range strings.SplitSeq(head, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			if !enPolicyTitleRe.MatchString(line) {
-				return false
-			}
-			break
-		}
+	if line, _ := titleLine(text); len(line) > 200 || !enPolicyTitleRe.MatchString(line) {
+		return false
 	}
 	return len(enSectionRe.FindAllStringIndex(text[:min(len(text), 20000)], minPolicySections)) == minPolicySections
 }
@@ -400,12 +394,8 @@ var zhNoticeRe = regexp.MustCompile(`^(?:关于.+的(?:通知|通告|公告|通�
 // list a term once as a contract's do; a scientific abstract's title (CSL's,
 // 关于…的思考, …的研究) is never so worded, and its gold keeps the pieces.
 func zhNotice(text string) bool {
-	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			return utf8.RuneCountInString(line) <= 80 && (zhNoticeRe.MatchString(line) || zhRuleTitle(line))
-		}
-	}
-	return false
+	line, _ := titleLine(text)
+	return line != "" && utf8.RuneCountInString(line) <= 80 && (zhNoticeRe.MatchString(line) || zhRuleTitle(line))
 }
 
 // overlaps counts the spans of a that overlap a span of b, and returns
@@ -742,7 +732,7 @@ func zhTitles(text string) []zhTitle {
 			stems[sm[1]] = name
 		}
 	}
-	if line, start := zhFirstLine(text); utf8.RuneCountInString(line) <= maxTitleRunes {
+	if line, start := titleLine(text); utf8.RuneCountInString(line) <= maxTitleRunes {
 		if sm := zhRuleTailRe.FindStringSubmatch(line); sm != nil {
 			out = append(out, zhTitle{start, start + len(line), line})
 			stems[sm[1]] = line
@@ -773,9 +763,9 @@ func zhRuleTitle(line string) bool {
 	return zhRuleTailRe.MatchString(line) && !strings.HasSuffix(line, "规则")
 }
 
-// zhFirstLine returns a text's first non-blank line, trimmed, and its
-// offset.
-func zhFirstLine(text string) (string, int) {
+// titleLine returns a text's first non-blank line, trimmed, and its
+// offset: where a notice, a rule or a policy writes its title.
+func titleLine(text string) (string, int) {
 	off := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		if t := strings.TrimSpace(line); t != "" {
@@ -852,7 +842,7 @@ const maxTitleLineRunes = 40
 // inTitleLine reports whether c's first occurrence lies in text's first
 // line, where a notice or a rule writes its title.
 func inTitleLine(c Candidate, text string) bool {
-	line, start := zhFirstLine(text)
+	line, start := titleLine(text)
 	return len(c.Spans) > 0 && utf8.RuneCountInString(line) <= maxTitleLineRunes &&
 		c.Spans[0][0] >= start && c.Spans[0][1] <= start+len(line)
 }
