@@ -3,6 +3,7 @@ package enrich
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -458,10 +459,19 @@ func clipWithTitle(doc *document.Parsed, n int) string {
 	if len(text) > n {
 		text = text[:n+1]
 	}
-	if titled(doc) {
+	if titled(doc) && !namedByFile(doc) {
 		return clip(doc.Title+"\n\n"+text, n)
 	}
 	return clip(text, n)
+}
+
+// namedByFile reports a title that is only doc's file name, the parser's
+// fallback for a text with no title line. Its words are no content: a
+// note saved as en.txt had "txt" as its first key phrase, and a scan
+// saved as scan_0042.pdf would list "scan". The classifier still reads
+// it (withTitle): "lease.docx" says what the file is.
+func namedByFile(doc *document.Parsed) bool {
+	return doc.Filename != "" && (doc.Title == doc.Filename || doc.Title == filepath.Base(doc.Filename))
 }
 
 // clip returns at most n bytes of s, cut at a line or rune boundary.

@@ -867,3 +867,30 @@ func TestFreeCourtFilingSummarySkipsCaption(t *testing.T) {
 		}
 	}
 }
+
+// A text with no title line is titled by its file's name; that name is no
+// content, so no key phrase comes from it ("txt" was a note's first).
+func TestKeywordsLeaveTheFileNameOut(t *testing.T) {
+	text := "The supplier shall deliver the goods within thirty days of the order. " +
+		"This agreement is governed by the laws of England.\n"
+	for _, name := range []string{"en.txt", "inbox/scan_0042.txt", "Quarterly_Report.md"} {
+		p, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title != filepath.Base(name) {
+			t.Fatalf("%s: title %q, want the file's name (the premise of this test)", name, p.Title)
+		}
+		a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), p, enrich.Request{})
+		for _, k := range a.Keywords {
+			for _, w := range []string{"txt", "md", "scan", "0042", "quarterly", "report"} {
+				if strings.Contains(strings.ToLower(k.Text), w) {
+					t.Errorf("%s: key phrase %q comes from the file's name", name, k.Text)
+				}
+			}
+		}
+		if len(a.Keywords) == 0 {
+			t.Errorf("%s: no key phrases", name)
+		}
+	}
+}
