@@ -327,6 +327,9 @@ func rowTitle(cells []string) string {
 
 // titleFromText is fallbackTitle before withoutTitleTail.
 func titleFromText(text, filename string) string {
+	if dataText(text) {
+		text = "" // no line of a table or a JSON document names it
+	}
 	if t := actArticleTitle(text); t != "" {
 		return t
 	}

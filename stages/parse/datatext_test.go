@@ -1,0 +1,26 @@
+package parse
+
+import "testing"
+
+// A table or a JSON document is titled by its file's name: its first line
+// is a header row or a brace. Prose whose lines hold commas keeps its
+// title line.
+func TestDataTextTitledByFileName(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"invoices.csv", "invoice_id,customer,amount,currency,due_date\nINV-001,Acme Ltd,1200.00,EUR,2026-01-31\nINV-002,\"Globex, GmbH\",560.50,EUR,2026-02-15\n", "invoices.csv"},
+		{"export.txt", "name, team, room\nalice, payments, 2.01\nbob, search, 3.10\ncarol, payments, 2.01\n", "export.txt"},
+		{"rates.csv", "Land;Währung;Kurs\nDeutschland;EUR;1,00\n", "rates.csv"},
+		{"settings.json", "{\"service\": \"payments-api\",\n \"replicas\": 3,\n \"database\": {\"host\": \"db.internal\"}}\n", "settings.json"},
+		{"ids.txt", "[\"a\", \"b\", \"c\"]", "ids.txt"},
+		// prose: a heading with commas over a sentence with as many
+		{"memo.txt", "Budget, Staffing, and Travel\n\nThe committee met on Monday, discussed the budget, and agreed the plan.\n", "Budget, Staffing, and Travel"},
+		{"terms.txt", "Terms of Sale\nPrices, taxes, and fees are set out below, in euros.\nDelivery, risk, and title pass on shipment, in full.\nPayment, set-off, and interest follow, as agreed.\n", "Terms of Sale"},
+		// a brace that opens no JSON document
+		{"note.txt", "{draft} Release plan\n\nWe ship on Friday.\n", "{draft} Release plan"},
+	} {
+		p := mustParse(t, c.name, []byte(c.text))
+		if p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", c.name, p.Title, c.want)
+		}
+	}
+}
