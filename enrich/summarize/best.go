@@ -78,9 +78,9 @@ func Summarize(sentences []string, o Options) string {
 				break
 			}
 		}
-		return Ended(passageFrom(u, best, o))
+		return endedAt(passageFrom(u, best, o), u)
 	}
-	return Ended(selectPlain(u, scores, o))
+	return endedAt(selectPlain(u, scores, o), u)
 }
 
 // contractKind names a kind of contract, as a regexp group (lower case;

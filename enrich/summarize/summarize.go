@@ -141,7 +141,7 @@ func Select(sentences []string, scores []float64, o Options) string {
 	scores = withPosition(scores)
 	scores = withKeywords(plain, scores, o, SelectKeywords)
 	scores = leadWithPreamble(plain, scores, &o)
-	return Ended(selectPlain(plain, scores, o))
+	return endedAt(selectPlain(plain, scores, o), plain)
 }
 
 // SelectKeywords weighs, in Select, the document's key phrases
@@ -617,6 +617,20 @@ func Ended(s string) string {
 		return s
 	}
 	return s + CutMark
+}
+
+// endedAt is Ended for a summary s of units u, except that a summary
+// ending with the text's own last unit stops where the text stops, and
+// nothing goes on: a note "hello" was summarised "hello…", a one-line
+// "TODO: call Bob re: invoice 4411" as itself with the mark.
+func endedAt(s string, u []string) string {
+	s = strings.TrimRight(s, " \t\n")
+	if len(u) > 0 {
+		if last := strings.TrimSpace(u[len(u)-1]); last != "" && strings.HasSuffix(s, last) {
+			return s
+		}
+	}
+	return Ended(s)
 }
 
 // marked is what a summary shows of text cut to c: c, with CutMark when

@@ -907,3 +907,28 @@ func TestChineseSummaryKeepsSemicolonSentenceWhole(t *testing.T) {
 		}
 	}
 }
+
+// A summary that ends where its text ends is not marked as cut: nothing
+// goes on after "hello". One that stops before an unstopped unit the text
+// goes on from still is.
+func TestSummaryEndingWithTheTextIsNotMarked(t *testing.T) {
+	for _, c := range []struct {
+		sentences []string
+		want      string
+	}{
+		{[]string{"hello"}, "hello"},
+		{[]string{"TODO: call Bob re: invoice 4411"}, "TODO: call Bob re: invoice 4411"},
+		{[]string{"Release notes for version 2.3.", "Fixed the login timeout on slow networks"}, "Release notes for version 2.3. Fixed the login timeout on slow networks"},
+	} {
+		if got := Summarize(c.sentences, Options{MaxChars: 300, Language: "en"}); got != c.want {
+			t.Errorf("Summarize(%q) = %q, want %q", c.sentences, got, c.want)
+		}
+		scores := make([]float64, len(c.sentences))
+		if got := Select(c.sentences, scores, Options{MaxChars: 300, Language: "en"}); got != c.want {
+			t.Errorf("Select(%q) = %q, want %q", c.sentences, got, c.want)
+		}
+	}
+	if got := Ended("The gatekeeper shall"); got != "The gatekeeper shall"+CutMark {
+		t.Errorf("Ended = %q, want the mark", got)
+	}
+}
