@@ -228,10 +228,12 @@ type LogSummary struct {
 	// DeniedPrivileges are the requests for privilege that were refused
 	// whatever the password (sudo's "bob : user NOT in sudoers ; ...
 	// USER=root ; COMMAND=/bin/bash", "user NOT authorized on host",
-	// "command not allowed"), by who asked to run as whom ("bob → root
-	// (sudo)"), the most frequent first. They are not failed logins: the
-	// password may have been right, and an on-call reader asks about
-	// them apart.
+	// "command not allowed", sudo -n's "a password is required"), by
+	// who asked to run as whom ("bob → root (sudo)"), the most frequent
+	// first. They are not failed logins: the password may have been
+	// right, and an on-call reader asks about them apart. sudo's wrong
+	// passwords followed by "user NOT in sudoers" count here and in
+	// FailedLocalLogins.
 	DeniedPrivileges []NameCount `json:"denied_privileges,omitempty"`
 }
 

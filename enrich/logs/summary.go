@@ -144,10 +144,16 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		users.addUsers(line, content)
 		if addr, ok := failedLoginSource(line, content); ok {
 			logins.add(h.Time, h.Component, addr, content)
-		} else if f, ok := deniedPrivilege(content); ok {
-			denied[f.name()]++
-		} else if !local.add(h.Time, h.Component, content) {
-			logins.addressless(h.Time, h.Component, content)
+		} else {
+			// sudo's "3 incorrect password attempts ; ... ; user NOT in
+			// sudoers" is both a failed login and a denied request
+			f, refused := deniedPrivilege(content)
+			if refused {
+				denied[f.name()]++
+			}
+			if !local.add(h.Time, h.Component, content) && !refused {
+				logins.addressless(h.Time, h.Component, content)
+			}
 		}
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
@@ -741,20 +747,32 @@ var (
 	failedLoginLineRe = regexp.MustCompile(`^FAILED LOGIN \(?\d+\)? (?:on|FROM) \S+ FOR '?([^',\s]+)'?,`)
 )
 
-// sudoDeniedRe is sudo's line for a request its policy refused, whatever
-// the password: "bob : user NOT in sudoers ; TTY=pts/0 ; ... USER=root ;
-// COMMAND=/bin/bash", "user NOT authorized on host", "command not
-// allowed".
-var sudoDeniedRe = regexp.MustCompile(`^(\S+) : (?:user NOT in sudoers|user NOT authorized on host|command not allowed) ;(?:.*?; USER=([^\s;]+))?`)
+// sudoLineRe is a line of sudo's: who ran it, then " : " and its
+// fields, among them the account asked for ("USER=root").
+var sudoLineRe = regexp.MustCompile(`^(\S+) : (?:(?:.*?; )?USER=([^\s;]+))?`)
+
+// sudoDeniedRe is sudo's reason for a request it refused, whatever the
+// password, as a field of its own: "user NOT in sudoers", "user NOT
+// authorized on host", "command not allowed", and sudo -n's "a password
+// is required" (no password could be asked, so none failed). sudo writes
+// it first ("bob : user NOT in sudoers ; TTY=...") or, after wrong
+// passwords, last ("bob : 3 incorrect password attempts ; ... ;
+// COMMAND=/bin/su ; user NOT in sudoers").
+var sudoDeniedRe = regexp.MustCompile(`(?:^\S+ : | ; )(?:user NOT in sudoers|user NOT authorized on host|command not allowed|a password is required)(?: ;|\s*$)`)
 
 // deniedPrivilege returns the refused request for privilege that sudo's
 // line reports: who asked, to run as whom. It was counted nowhere, being
-// no failed password.
+// no failed password; sudo -n's "a password is required" and the refusal
+// written after wrong passwords were not read as one either.
 func deniedPrivilege(content string) (localFailure, bool) {
-	if !strings.Contains(content, " NOT ") && !strings.Contains(content, "not allowed") {
+	if !strings.Contains(content, " NOT ") && !strings.Contains(content, "not allowed") && !strings.Contains(content, "password is required") {
 		return localFailure{}, false
 	}
-	m := sudoDeniedRe.FindStringSubmatch(strings.TrimSpace(content))
+	content = strings.TrimSpace(content)
+	if !sudoDeniedRe.MatchString(content) {
+		return localFailure{}, false
+	}
+	m := sudoLineRe.FindStringSubmatch(content)
 	if m == nil {
 		return localFailure{}, false
 	}
@@ -1108,15 +1126,18 @@ var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer
 var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|none|keyboard-interactive|hostbased|login|to|with|su)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b`)
 
 // sudoRefusal reports sudo's line for a run it refused: wrong passwords
-// ("bob : 3 incorrect password attempts ; TTY=...") or a request its
-// policy denies ("bob : user NOT in sudoers ; ..."). sudo writes no
-// level in the message, and both read as neither warning nor error.
+// ("bob : 3 incorrect password attempts ; TTY=...") or a request it
+// denies ("bob : user NOT in sudoers ; ...", sudo -n's "a password is
+// required"). sudo writes no level in the message, and both read as
+// neither warning nor error.
 func sudoRefusal(content string) bool {
 	if !strings.Contains(content, " : ") {
 		return false
 	}
-	content = strings.TrimSpace(content)
-	return sudoAttemptsRe.MatchString(content) || sudoDeniedRe.MatchString(content)
+	if _, ok := deniedPrivilege(content); ok {
+		return true
+	}
+	return sudoAttemptsRe.MatchString(strings.TrimSpace(content))
 }
 
 // errorReportRe is a message that reports an error by the word, past its

@@ -356,3 +356,27 @@ func TestSummaryCountsLoginsOwnFailure(t *testing.T) {
 		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
 	}
 }
+
+// sudo -n's "a password is required" is a refused request (no password
+// was asked, so none failed), and a run whose wrong passwords sudo
+// writes with "user NOT in sudoers" after them is both: three failed
+// attempts and one denied request. The first was counted nowhere and
+// read as no warning; the second lost its refusal.
+func TestSummaryCountsSudoNoPasswordAndCombinedRefusal(t *testing.T) {
+	s := Summarize([]string{
+		"Mar  3 10:02:10 web1 sudo: deploy : a password is required ; TTY=unknown ; PWD=/srv/app ; USER=root ; COMMAND=/usr/bin/systemctl reload app",
+		"Mar  3 10:02:11 web1 sudo: deploy : a password is required ; TTY=unknown ; PWD=/srv/app ; USER=root ; COMMAND=/usr/bin/systemctl reload app",
+		"Mar  3 10:04:30 web1 sudo:   mallory : 3 incorrect password attempts ; TTY=pts/3 ; PWD=/home/mallory ; USER=root ; COMMAND=/bin/su ; user NOT in sudoers",
+		"Mar  3 10:05:00 web1 sudo:   alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/grep a password is required /etc/motd",
+	}, nil)
+	want := []document.NameCount{{Name: "deploy → root (sudo)", Count: 2}, {Name: "mallory → root (sudo)", Count: 1}}
+	if !slices.Equal(s.DeniedPrivileges, want) {
+		t.Errorf("denied privileges %+v, want %+v", s.DeniedPrivileges, want)
+	}
+	if want := []document.NameCount{{Name: "mallory → root (sudo)", Count: 3}}; !slices.Equal(s.FailedLocalLogins, want) {
+		t.Errorf("failed local logins %+v, want %+v", s.FailedLocalLogins, want)
+	}
+	if s.Levels["WARN"] != 3 {
+		t.Errorf("levels %v, want 3 warnings", s.Levels)
+	}
+}
