@@ -537,3 +537,22 @@ func TestSpringBootHeader(t *testing.T) {
 	}
 	wantMined(t, m.Templates(), map[string]int{"Cache warmed": 2})
 }
+
+// sshd's disconnect of a client past MaxAuthTries is a failed login
+// like the "Failed password" lines before it: it had no level, and a
+// client guessing keys (whose failures sshd logs only at VERBOSE) wrote
+// nothing else. Each such connection counts once for its address.
+func TestTooManyAuthenticationFailuresIsWarning(t *testing.T) {
+	lines := []string{
+		"Mar  3 10:06:02 web1 sshd[3001]: Disconnecting invalid user admin 203.0.113.9 port 4242: Too many authentication failures [preauth]",
+		"Mar  3 10:06:12 web1 sshd[3002]: Disconnecting authenticating user root 203.0.113.9 port 4243: Too many authentication failures [preauth]",
+		"Mar  3 10:07:00 web1 sshd[2300]: Accepted publickey for alice from 192.0.2.10 port 50022 ssh2: ED25519 SHA256:abc",
+	}
+	s := Summarize(lines, nil)
+	if s.Levels["WARN"] != 2 || len(s.Levels) != 1 {
+		t.Errorf("levels %v, want 2 warnings", s.Levels)
+	}
+	if len(s.FailedLoginSources) != 1 || s.FailedLoginSources[0].Name != "203.0.113.9" || s.FailedLoginSources[0].Count != 2 {
+		t.Errorf("failed login sources %+v, want 203.0.113.9 2×", s.FailedLoginSources)
+	}
+}

@@ -1121,9 +1121,13 @@ var errorEventRe = regexp.MustCompile(`(?i)\b(?:out\s+of\s+memory|oom[-_ ]killer
 // program that writes no level (sshd's "Failed password for root",
 // "Failed none for invalid user admin", PAM's "authentication failure;
 // ...", su's "FAILED SU (to root) bob on pts/0", systemd's
-// "nginx.service: Failed with result 'exit-code'."): a warning. Without
-// it a log of 19% failed logins read "2% warnings or errors".
-var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|none|keyboard-interactive|hostbased|login|to|with|su)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b`)
+// "nginx.service: Failed with result 'exit-code'.", the disconnect of a
+// client past MaxAuthTries, "Disconnecting invalid user admin
+// 203.0.113.9 port 4242: Too many authentication failures [preauth]"):
+// a warning. Without it a log of 19% failed logins read "2% warnings or
+// errors", and a key-guessing client whose failed keys sshd logs only
+// at VERBOSE read as no warning at all.
+var failureRe = regexp.MustCompile(`(?i)^(?:\S+:\s+)?(?:failed\s+(?:password|publickey|none|keyboard-interactive|hostbased|login|to|with|su)|authentication\s+failure|invalid\s+user|connection\s+(?:refused|reset|timed\s+out)|permission\s+denied|access\s+denied)\b|\bauthentication\s+failure\b|\btoo\s+many\s+authentication\s+failures\b`)
 
 // sudoRefusal reports sudo's line for a run it refused: wrong passwords
 // ("bob : 3 incorrect password attempts ; TTY=...") or a request it
