@@ -235,6 +235,15 @@ type LogSummary struct {
 	// passwords followed by "user NOT in sudoers" count here and in
 	// FailedLocalLogins.
 	DeniedPrivileges []NameCount `json:"denied_privileges,omitempty"`
+	// FailedUnits are the systemd units that failed ("Failed to start
+	// nginx.service - ...", "nginx.service: Failed with result
+	// 'exit-code'."), each with its failures (a failed start, written in
+	// both lines, counts once), the most frequent first: a service down
+	// is what an on-call reader of a journal looks for first. An older
+	// systemd that names only a unit's description in "Failed to start"
+	// with no "Failed with result" before it is listed by the
+	// description.
+	FailedUnits []NameCount `json:"failed_units,omitempty"`
 }
 
 // NameCount is a name found in a log and how many entries named it.

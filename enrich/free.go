@@ -640,6 +640,16 @@ func deniedPrivilegesSentence(denied []document.NameCount) string {
 	return countsSentence(" Denied privilege requests: ", "%s %d×", denied)
 }
 
+// failedUnitsSentence names the systemd units that failed (" Failed
+// units: nginx.service 1×, postgresql@15-main.service 1×."), up to
+// three. It comes before the templates: a unit that failed is what an
+// on-call reader of a journal looks for first, and among many routine
+// templates its "Failed to start" was said only when it was the most
+// frequent error, and was cut off with the sentence's length otherwise.
+func failedUnitsSentence(units []document.NameCount) string {
+	return countsSentence(" Failed units: ", "%s %d×", units)
+}
+
 // countsSentence is lead and the first three names with their counts,
 // each written by format, ended with a stop; nothing for no names.
 func countsSentence(lead, format string, names []document.NameCount) string {
@@ -673,6 +683,7 @@ func logSentence(s *document.LogSummary, max int) string {
 		newTemplates = "1 new template"
 	}
 	fmt.Fprintf(&b, "; %s warnings or errors%s; %s.", percent(s.ErrorShare), errorWindow(s), newTemplates)
+	b.WriteString(failedUnitsSentence(s.FailedUnits))
 	shown := s.Templates[:min(3, len(s.Templates))]
 	for _, t := range shown {
 		b.WriteString(" " + templateSentence(t))

@@ -1,9 +1,11 @@
 package enrich
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/logs"
 )
 
 func TestLogSentenceReadable(t *testing.T) {
@@ -141,5 +143,31 @@ func TestLogSentenceNamesDeniedPrivileges(t *testing.T) {
 	want := "2 lines; 0% warnings or errors; 1 new template. 2× <*> : user NOT in sudoers ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>. Failed local logins: carol → root (sudo) 3×. Denied privilege requests: bob → root (sudo) 2×."
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+}
+
+// A journal's failed units are named before its templates: a failed
+// nginx.service among routine session lines was said only as the most
+// frequent error, and a second failed unit not at all.
+func TestLogSentenceNamesFailedUnits(t *testing.T) {
+	lines := []string{
+		"Mar 03 10:00:01 web1 systemd[1]: Starting nginx.service - A high performance web server and a reverse proxy server...",
+		"Mar 03 10:00:01 web1 systemd[1]: nginx.service: Control process exited, code=exited, status=1/FAILURE",
+		"Mar 03 10:00:01 web1 systemd[1]: nginx.service: Failed with result 'exit-code'.",
+		"Mar 03 10:00:01 web1 systemd[1]: Failed to start nginx.service - A high performance web server and a reverse proxy server.",
+		"Mar 03 10:00:03 web1 systemd[1]: Started session-4.scope - Session 4 of User alice.",
+		"Mar 03 10:00:03 web1 systemd[1]: Started session-5.scope - Session 5 of User alice.",
+		"Mar 03 10:00:03 web1 systemd[1]: Started session-6.scope - Session 6 of User alice.",
+		"Mar 03 10:00:05 web1 systemd-logind[600]: New session 4 of user alice.",
+		"Mar 03 10:00:05 web1 systemd-logind[600]: New session 5 of user alice.",
+		"Mar 03 10:00:06 web1 CRON[900]: pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)",
+		"Mar 03 10:00:06 web1 CRON[901]: pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)",
+		"Mar 03 10:00:07 web1 systemd[1]: Failed to start postgresql@15-main.service - PostgreSQL Cluster 15-main.",
+		"Mar 03 10:00:08 web1 api[77]: ERROR Failed to start HTTP server: address in use",
+	}
+	got := logSentence(logs.Summarize(lines, nil), 500)
+	want := " Failed units: nginx.service 1×, postgresql@15-main.service 1×. 3×"
+	if !strings.Contains(got, want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
 	}
 }

@@ -214,6 +214,20 @@ func TestDocumentPageListsDeniedPrivileges(t *testing.T) {
 	}
 }
 
+// A journal's page lists the systemd units that failed.
+func TestDocumentPageListsFailedUnits(t *testing.T) {
+	text := "Mar 03 10:00:01 web1 systemd[1]: Failed to start nginx.service - A high performance web server and a reverse proxy server.\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "journal.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 1, FailedUnits: []document.NameCount{{Name: "nginx.service", Count: 1}}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-failed-units"`)
+	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "nginx.service <span class=\"badge\">1</span>") {
+		t.Errorf("no failed units on the page: %.300s", body[max(0, i):])
+	}
+}
+
 // A template whose entries all logged one message shows that message
 // under it, as the summary sentence does: "(<*>) CMD (<*>)" alone did
 // not say who ran what.

@@ -106,6 +106,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var logins failedLogins
 	var local localLogins            // failed local logins, by who tried what
 	denied := nameCounts{}           // refused privilege requests, by who asked for what
+	var units failedUnits            // systemd units that failed, by name
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -155,6 +156,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				logins.addressless(h.Time, h.Component, content)
 			}
 		}
+		units.add(h.Component, content)
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
 			order = append(order, id)
@@ -293,6 +295,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
 	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
 	s.DeniedPrivileges = denied.top(summaryTopUsers)
+	s.FailedUnits = units.counts().top(summaryTopUsers)
 	return s
 }
 
