@@ -244,6 +244,27 @@ type LogSummary struct {
 	// with no "Failed with result" before it is listed by the
 	// description.
 	FailedUnits []NameCount `json:"failed_units,omitempty"`
+	// Access is what an access log's requests say (Common and Combined
+	// Log Format lines, at least half of its entries); nil for other
+	// logs.
+	Access *AccessSummary `json:"access,omitempty"`
+}
+
+// AccessSummary counts an access log's requests: by status class, and
+// the failing ones (4xx and 5xx) by request and by client.
+type AccessSummary struct {
+	// Requests is how many entries were requests.
+	Requests int `json:"requests"`
+	// Statuses counts the requests by status class ("2xx", "4xx", "5xx").
+	Statuses map[string]int `json:"statuses"`
+	// FailingPaths are the failing requests by method, path (its ids
+	// masked, its query dropped, as templates read it) and status ("GET
+	// /.env 404", "POST /api/orders/<*> 502"), the most frequent first,
+	// up to ten.
+	FailingPaths []NameCount `json:"failing_paths,omitempty"`
+	// FailingClients are the addresses the failing requests came from,
+	// the most frequent first, up to ten: a scan's few sources.
+	FailingClients []NameCount `json:"failing_clients,omitempty"`
 }
 
 // NameCount is a name found in a log and how many entries named it.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -682,6 +683,12 @@ func logSentence(s *document.LogSummary, max int) string {
 	if s.NewTemplates == 1 {
 		newTemplates = "1 new template"
 	}
+	if failing := failingRequests(s.Access); failing != "" {
+		fmt.Fprintf(&b, "; %s%s; %s.", failing, errorWindow(s), newTemplates)
+		b.WriteString(countsSentence(" Failing requests: ", "%s %d×", s.Access.FailingPaths))
+		b.WriteString(countsSentence(" Failing clients: ", "%s (%d×)", s.Access.FailingClients))
+		return clipRunes(b.String(), max)
+	}
 	fmt.Fprintf(&b, "; %s warnings or errors%s; %s.", percent(s.ErrorShare), errorWindow(s), newTemplates)
 	b.WriteString(failedUnitsSentence(s.FailedUnits))
 	shown := s.Templates[:min(3, len(s.Templates))]
@@ -701,9 +708,33 @@ func logSentence(s *document.LogSummary, max int) string {
 	b.WriteString(failedLoginsSentence(s.FailedLoginSources))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
 	b.WriteString(deniedPrivilegesSentence(s.DeniedPrivileges))
-	out := []rune(b.String())
+	return clipRunes(b.String(), max)
+}
+
+// clipRunes keeps the first max runes of s.
+func clipRunes(s string, max int) string {
+	out := []rune(s)
 	if len(out) > max {
 		out = out[:max]
 	}
 	return string(out)
+}
+
+// failingRequests is an access log's share of failed requests by class
+// ("16% 5xx, 23% 4xx"), worst first, when any failed; "" otherwise, and
+// for a log that is no access log. An access log's summary then says
+// which requests failed and for whom instead of its templates: they are
+// its routine 2xx traffic ("182× "GET /api/orders/<*>" 2xx"), and a scan
+// or an outage read as a list of what was served.
+func failingRequests(a *document.AccessSummary) string {
+	if a == nil || len(a.FailingPaths) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, class := range []string{"5xx", "4xx"} {
+		if n := a.Statuses[class]; n > 0 {
+			parts = append(parts, percent(float64(n)/float64(a.Requests))+" "+class)
+		}
+	}
+	return strings.Join(parts, ", ") + " of " + strconv.Itoa(a.Requests) + " requests"
 }

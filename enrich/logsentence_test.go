@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -169,5 +170,27 @@ func TestLogSentenceNamesFailedUnits(t *testing.T) {
 	want := " Failed units: nginx.service 1×, postgresql@15-main.service 1×. 3×"
 	if !strings.Contains(got, want) {
 		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+	}
+}
+
+// An access log's sentence leads with how many requests failed, which and
+// for whom: it listed its routine 2xx templates, and a scan's paths and
+// addresses went unsaid.
+func TestLogSentenceLeadsWithFailingRequests(t *testing.T) {
+	var lines []string
+	for i := range 20 {
+		lines = append(lines, fmt.Sprintf(`10.0.0.%d - - [03/Mar/2026:10:00:%02d +0000] "GET /api/orders/%d HTTP/1.1" 200 512 "-" "Mozilla/5.0"`, i, i, i))
+	}
+	for i := range 6 {
+		ip := []string{"203.0.113.9", "203.0.113.9", "203.0.113.9", "198.51.100.7", "198.51.100.7", "192.0.2.77"}[i]
+		lines = append(lines, fmt.Sprintf(`%s - - [03/Mar/2026:10:01:%02d +0000] "GET /.env HTTP/1.1" 404 153 "-" "curl/7.68"`, ip, i))
+	}
+	lines = append(lines, `10.0.0.3 - - [03/Mar/2026:10:02:00 +0000] "POST /api/checkout HTTP/1.1" 502 166 "-" "Mozilla/5.0"`)
+	got := logSentence(logs.Summarize(lines, nil), 500)
+	want := "27 lines from 2026-03-03 10:00:00 UTC to 10:02:00 UTC; 4% 5xx, 22% 4xx of 27 requests, errors at 10:02:00 UTC; 3 new templates." +
+		" Failing requests: GET /.env 404 6×, POST /api/checkout 502 1×." +
+		" Failing clients: 203.0.113.9 (3×), 198.51.100.7 (2×), 10.0.0.3 (1×)."
+	if got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
 }

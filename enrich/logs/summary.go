@@ -107,6 +107,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var local localLogins            // failed local logins, by who tried what
 	denied := nameCounts{}           // refused privilege requests, by who asked for what
 	var units failedUnits            // systemd units that failed, by name
+	var access accessStats           // an access log's requests
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries := 0, 0
 	partial := false // the line above was split by the container runtime
@@ -157,6 +158,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			}
 		}
 		units.add(h.Component, content)
+		access.add(h, content)
 		id, tpl, created := m.Add(content)
 		if counts[id] == 0 {
 			order = append(order, id)
@@ -296,6 +298,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
 	s.DeniedPrivileges = denied.top(summaryTopUsers)
 	s.FailedUnits = units.counts().top(summaryTopUsers)
+	s.Access = access.summary(entries)
 	return s
 }
 

@@ -1,0 +1,76 @@
+package logs
+
+import (
+	"strings"
+
+	"github.com/docmill/docmill/document"
+)
+
+// accessStats counts the requests of an access log: by status class, and
+// the failing ones (4xx, 5xx) by request and by client. Its templates
+// say what was served most, routine 2xx traffic; an on-call reader asks
+// first how much failed, where and for whom: which paths a scan probed
+// and from which few addresses, which route an outage broke.
+type accessStats struct {
+	requests int
+	classes  map[string]int // "2xx": 182
+	paths    nameCounts     // failing requests: "GET /.env 404"
+	clients  nameCounts     // failing requests by client address
+}
+
+// add counts an entry, its header h and its message content, if it is a
+// request.
+func (a *accessStats) add(h Header, content string) {
+	if !strings.Contains(content, " HTTP/") {
+		return
+	}
+	m := accessRequestRe.FindStringSubmatchIndex(content)
+	if m == nil {
+		return
+	}
+	if a.classes == nil {
+		a.classes, a.paths, a.clients = map[string]int{}, nameCounts{}, nameCounts{}
+	}
+	a.requests++
+	status := content[m[6] : m[6]+3]
+	a.classes[status[:1]+"xx"]++
+	if status[0] != '4' && status[0] != '5' {
+		return
+	}
+	a.paths[content[m[2]:m[3]]+" "+pathShape(content[m[4]:m[5]])+" "+status]++
+	if addr, ok := accessClient(h, content[:m[0]]); ok {
+		a.clients[addr]++
+	}
+}
+
+// accessClient returns the address a request came from: the first field
+// before the request (Combined Log Format's remote address, after a
+// syslog header when nginx logs to syslog), else the first of the
+// header (where the header took it in).
+func accessClient(h Header, before string) (string, bool) {
+	for _, f := range strings.Fields(before) {
+		if addr, ok := fieldAddr(f); ok {
+			return addr, true
+		}
+		break
+	}
+	if f := strings.Fields(h.Raw); len(f) > 0 {
+		return fieldAddr(f[0])
+	}
+	return "", false
+}
+
+// summary returns what the requests say, or nil when they are fewer than
+// half of entries: a log that is no access log, whose few quoted
+// requests are not its traffic.
+func (a *accessStats) summary(entries int) *document.AccessSummary {
+	if a.requests == 0 || 2*a.requests < entries {
+		return nil
+	}
+	return &document.AccessSummary{
+		Requests:       a.requests,
+		Statuses:       a.classes,
+		FailingPaths:   a.paths.top(summaryTopUsers),
+		FailingClients: a.clients.top(summaryTopUsers),
+	}
+}
