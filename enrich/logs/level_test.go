@@ -556,3 +556,20 @@ func TestTooManyAuthenticationFailuresIsWarning(t *testing.T) {
 		t.Errorf("failed login sources %+v, want 203.0.113.9 2×", s.FailedLoginSources)
 	}
 }
+
+// nginx's own stderr, as the journal keeps it, brackets its level after
+// the program's name: the levels are those of nginx's error log (emerg,
+// alert and crit FATAL as a syslog priority of 0 to 2 is, warn WARN).
+// They read as no level, and nginx failing to bind read as no error.
+func TestProgramBracketLevelInJournal(t *testing.T) {
+	s := Summarize([]string{
+		"Mar 03 10:00:01 web1 nginx[812]: nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)",
+		"Mar 03 10:00:01 web1 nginx[812]: nginx: [crit] SSL_CTX_use_PrivateKey failed",
+		"Mar 03 10:00:01 web1 nginx[812]: nginx: [warn] conflicting server name \"example.com\" on 0.0.0.0:80, ignored",
+		"Mar 03 10:00:02 web1 nginx[812]: nginx: configuration file /etc/nginx/nginx.conf test is successful",
+		"<2>Mar  3 10:00:03 web1 app: crit thing",
+	}, nil)
+	if want := map[string]int{"FATAL": 3, "WARN": 1}; !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+}

@@ -1043,6 +1043,9 @@ func messageLevel(content string) string {
 	if len(f) < 2 {
 		return ""
 	}
+	if lv := programBracketLevel(f[0], f[1]); lv != "" {
+		return lv
+	}
 	w := strings.TrimSuffix(f[0], ":")
 	if len(w) < 3 || (w == f[0] && w != strings.ToUpper(w)) {
 		return failureLevel(content)
@@ -1054,6 +1057,19 @@ func messageLevel(content string) string {
 		return lv // "FAIL: TestX", "FAIL github.com/acme/ledger"; not "FAIL count reset"
 	}
 	return failureLevel(content)
+}
+
+// programBracketLevel reads the level of a message that a program wrote
+// to its standard error under its name, its level in brackets after it,
+// as the journal keeps nginx's ("nginx: [emerg] bind() to 0.0.0.0:80
+// failed"): the level nginx's error log gives the same line, FATAL for
+// emerg, alert and crit as for a syslog priority of 0 to 2. It had none,
+// and a web server that could not start read as no error.
+func programBracketLevel(first, second string) string {
+	if !strings.HasSuffix(first, ":") || !strings.HasPrefix(second, "[") || !strings.HasSuffix(second, "]") {
+		return ""
+	}
+	return bracketLevel(second)
 }
 
 // messageAlert: "ALERT" opening a message is an error, not the fatal
