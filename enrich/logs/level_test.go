@@ -573,3 +573,20 @@ func TestProgramBracketLevelInJournal(t *testing.T) {
 		t.Errorf("levels %v, want %v", s.Levels, want)
 	}
 }
+
+// PostgreSQL writes a server process that was killed or crashed at LOG,
+// its everyday level: it is an error (every other session is ended to
+// recover), whether PostgreSQL writes its own file or sends to syslog.
+// A clean exit stays information.
+func TestPostgresChildCrashIsError(t *testing.T) {
+	s := Summarize([]string{
+		"2026-03-03 10:08:00.000 UTC [1021] LOG:  server process (PID 2230) was terminated by signal 9: Killed",
+		"2026-03-03 10:08:00.001 UTC [1021] LOG:  terminating any other active server processes",
+		"Mar  3 10:09:00 db1 postgres[1021]: [7-1] LOG:  autovacuum worker process (PID 77) exited with exit code 1",
+		"2026-03-03 10:10:00.000 UTC [1021] LOG:  background worker \"logical replication launcher\" (PID 80) exited with exit code 1",
+		"2026-03-03 10:11:00.000 UTC [1021] LOG:  background writer process (PID 81) exited with exit code 0",
+	}, nil)
+	if want := map[string]int{"ERROR": 2, "INFO": 3}; !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+}

@@ -1000,11 +1000,25 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 // lineLevel is a line's level: its header's, else the one its message
 // names (messageLevel).
 func lineLevel(h Header, content string) string {
-	if h.Level != "" {
-		return h.Level
+	level := h.Level
+	if level == "" {
+		level = messageLevel(content)
 	}
-	return messageLevel(content)
+	if (level == "INFO" || level == "NOTICE") && strings.Contains(content, " process (PID ") && childCrashRe.MatchString(content) {
+		return "ERROR"
+	}
+	return level
 }
+
+// childCrashRe is PostgreSQL's report of a server process that died:
+// "server process (PID 2230) was terminated by signal 9: Killed",
+// "autovacuum worker process (PID 77) exited with exit code 1". The
+// postmaster writes it at LOG, its everyday level, and then ends every
+// other session to recover: an OOM-killed backend that reset all of a
+// database's connections read as information. A background worker's
+// "exited with exit code 1" is left alone: the logical replication
+// launcher writes it at every fast shutdown.
+var childCrashRe = regexp.MustCompile(`\bprocess \(PID \d+\) (?:was terminated by (?:signal|exception)|exited with exit code [1-9])`)
 
 // messageLevel finds a level that opens the message of a line whose header
 // has none, as syslog programs write it ("sshd[812]: error: maximum
