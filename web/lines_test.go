@@ -214,6 +214,24 @@ func TestDocumentPageListsDeniedPrivileges(t *testing.T) {
 	}
 }
 
+// An access log's page lists its failing requests and the clients they
+// came from: a scan's paths and addresses.
+func TestDocumentPageListsFailingRequests(t *testing.T) {
+	text := `203.0.113.9 - - [03/Mar/2026:10:00:01 +0000] "GET /.env HTTP/1.1" 404 153 "-" "curl/7.68"` + "\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "access.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 1, Access: &document.AccessSummary{Requests: 1, Statuses: map[string]int{"4xx": 1},
+		FailingPaths: []document.NameCount{{Name: "GET /.env 404", Count: 1}}, FailingClients: []document.NameCount{{Name: "203.0.113.9", Count: 1}}}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	for id, want := range map[string]string{"doc-failing-paths": "GET /.env 404 <span", "doc-failing-clients": "203.0.113.9 <span"} {
+		i := strings.Index(body, `id="`+id+`"`)
+		if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], want) {
+			t.Errorf("no %s on the page: %.300s", id, body[max(0, i):])
+		}
+	}
+}
+
 // A journal's page lists the systemd units that failed.
 func TestDocumentPageListsFailedUnits(t *testing.T) {
 	text := "Mar 03 10:00:01 web1 systemd[1]: Failed to start nginx.service - A high performance web server and a reverse proxy server.\n"
