@@ -166,6 +166,7 @@ func CourtEntities(text, language string) []document.Entity {
 	caseNumber(x, head)
 	captionParties(x, head)
 	judgmentDate(x, text)
+	hearingDates(x, head)
 	judges(x, head, text)
 	counsel(x, head, text)
 	sents := sentences(text)
@@ -186,12 +187,12 @@ func CourtEntities(text, language string) []document.Entity {
 	return withoutDatedCopies(out)
 }
 
-// withoutDatedCopies drops a plain date that is the judgment's date
-// already.
+// withoutDatedCopies drops a plain date that is the judgment's date or a
+// hearing's already.
 func withoutDatedCopies(es []document.Entity) []document.Entity {
 	judged := map[string]bool{}
 	for _, e := range es {
-		if e.Kind == KindJudgmentDate {
+		if e.Kind == KindJudgmentDate || e.Kind == KindHearingDate {
 			judged[e.Value] = true
 		}
 	}
@@ -322,6 +323,9 @@ func judgmentDate(x *collector, text string) {
 		if !decides && !decisionDateLineRe.MatchString(text[m[0]:m[1]]) {
 			continue
 		}
+		if line := text[m[0]:m[1]]; hearingLineRe.MatchString(line) && !hearingAndJudgmentRe.MatchString(line) {
+			continue // "Date of hearing:" dates no judgment (hearingDates)
+		}
 		at, end := m[2], m[3]
 		ds := findDatesOrdered(text[at:end], dayFirst(text))
 		if len(ds) == 0 {
@@ -340,6 +344,10 @@ func judgmentDate(x *collector, text string) {
 		return
 	}
 }
+
+// hearingAndJudgmentRe is a line that dates a hearing and the judgment
+// given at it, ex tempore: "Date of hearing and judgment: 3 July 2023".
+var hearingAndJudgmentRe = regexp.MustCompile(`(?i)hearing[ \t]+and[ \t]+judgment`)
 
 // wholeLine reports a date that is its line of length n but for a stop
 // or a comma after it: a date in a sentence below "Dated:" dates

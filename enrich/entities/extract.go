@@ -304,6 +304,9 @@ func (x *collector) addRole(kind, text, value, role string, pos int) {
 	if role != "" {
 		key += "\x00" + role
 	}
+	if kind == KindHearingDate {
+		key += "\x00" + value // "3-5 July 2023" is two days, each a row
+	}
 	if x.seen[key] {
 		if kind == KindParty {
 			x.fuller(key, text, value)
@@ -449,7 +452,7 @@ func dedupKey(s string) string {
 }
 
 var kindOrder = map[string]int{
-	KindCourt: -2, KindCaseNumber: -1, KindJudge: -1, KindJudgmentDate: 1,
+	KindCourt: -2, KindCaseNumber: -1, KindJudge: -1, KindJudgmentDate: 1, KindHearingDate: 1,
 	KindParty: 0, KindAgreementDate: 1, KindEffectiveDate: 2, KindExpirationDate: 3, KindComplianceDate: 4, KindDate: 5,
 	KindMoney: 6, KindPercentage: 7, KindInterestRate: 8, KindDuration: 9, KindGoverningLaw: 10, KindDefinedTerm: 11, KindCitation: 12,
 	KindObligation: 13,

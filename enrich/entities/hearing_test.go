@@ -1,0 +1,66 @@
+package entities
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// ukHead is an English judgment's caption, its hearing line left to each
+// case.
+const ukHead = "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2023-000456\n\nBetween :\n\nALPHA SHIPPING LIMITED\nClaimant\n- and -\nBETA INSURANCE PLC\nDefendant\n\n%s\n\nDate: 24/10/2023\n\nJUDGMENT\n\n1. The claim succeeds.\n"
+
+// A register files a hearing by its first and last day: a range gives
+// both, a list each day it names, whichever way the month is written;
+// the date of judgment stays the "Date:" line's, and the hearing's days
+// are no plain dates besides.
+func TestCourtHearingDates(t *testing.T) {
+	for line, want := range map[string][]string{
+		"Hearing dates: 3-5 July 2023":           {"2023-07-03", "2023-07-05"},
+		"Hearing dates: 3 and 4 July 2023":       {"2023-07-03", "2023-07-04"},
+		"Hearing dates: 3 July - 5 July 2023":    {"2023-07-03", "2023-07-05"},
+		"Hearing dates: 30 June – 2 July 2023":   {"2023-06-30", "2023-07-02"},
+		"Hearing date: 3rd July 2023":            {"2023-07-03"},
+		"Date of hearing: 3, 4 and 5 July 2023":  {"2023-07-03", "2023-07-04", "2023-07-05"},
+		"Heard: July 3-5, 2023":                  {"2023-07-03", "2023-07-05"},
+		"Hearing dates: 31 June and 1 July 2023": {"2023-07-01"},
+	} {
+		text := strings.Replace(ukHead, "%s", line, 1)
+		var got, judged []string
+		for _, e := range CourtEntities(text, "en") {
+			switch e.Kind {
+			case "hearing_date": // KindHearingDate
+				got = append(got, e.Value)
+			case KindJudgmentDate:
+				judged = append(judged, e.Value)
+			case KindDate:
+				if slices.Contains(want, e.Value) {
+					t.Errorf("%q: hearing day %s also a plain date", line, e.Value)
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: hearing dates %q, want %q", line, got, want)
+		}
+		if !slices.Equal(judged, []string{"2023-10-24"}) {
+			t.Errorf("%q: judgment date %q, want 2023-10-24", line, judged)
+		}
+	}
+}
+
+// A judgment given at the hearing is dated by the line that dates both.
+func TestCourtHearingAndJudgment(t *testing.T) {
+	text := strings.Replace(strings.Replace(ukHead, "%s", "Date of hearing and judgment: 3 July 2023", 1), "Date: 24/10/2023\n", "", 1)
+	var judged, heard []string
+	for _, e := range CourtEntities(text, "en") {
+		switch e.Kind {
+		case KindJudgmentDate:
+			judged = append(judged, e.Value)
+		case "hearing_date":
+			heard = append(heard, e.Value)
+		}
+	}
+	if !slices.Equal(judged, []string{"2023-07-03"}) || !slices.Equal(heard, []string{"2023-07-03"}) {
+		t.Errorf("judgment %q, hearing %q: want 2023-07-03 both", judged, heard)
+	}
+}
