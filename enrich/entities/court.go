@@ -331,9 +331,8 @@ func judgmentDate(x *collector, text string) {
 		if len(ds) == 0 {
 			// "Dated: New York, New York" over "March 3, 2023": a US
 			// order's place, its date on the line below
-			at, end = nextLine(text, m[1])
-			ds = findDatesOrdered(text[at:end], dayFirst(text))
-			if len(ds) == 0 || !wholeLine(ds[0], end-at) {
+			var ok bool
+			if at, ds, ok = dateBelow(text, m[1]); !ok {
 				continue
 			}
 		}
@@ -349,11 +348,40 @@ func judgmentDate(x *collector, text string) {
 // given at it, ex tempore: "Date of hearing and judgment: 3 July 2023".
 var hearingAndJudgmentRe = regexp.MustCompile(`(?i)hearing[ \t]+and[ \t]+judgment`)
 
-// wholeLine reports a date that is its line of length n but for a stop
-// or a comma after it: a date in a sentence below "Dated:" dates
-// something else.
-func wholeLine(d dateMatch, n int) bool {
-	return d.start == 0 && n-d.end <= 1
+// dateBelow is the date on the line after a bare "Dated:" line ending at
+// pos, and where that line starts. The place may come between, a line of
+// its own ("Dated:" over "New York, New York" over "March 3, 2023").
+func dateBelow(text string, pos int) (int, []dateMatch, bool) {
+	for range 2 {
+		at, end := nextLine(text, pos)
+		if at == end {
+			break
+		}
+		line := text[at:end]
+		if ds := findDatesOrdered(line, dayFirst(text)); len(ds) > 0 {
+			return at, ds, wholeLine(ds[0], line)
+		}
+		if len(line) > 60 || !placeLineRe.MatchString(line) {
+			break // a sentence or a number: no place
+		}
+		pos = end
+	}
+	return 0, nil, false
+}
+
+// placeLineRe is a place's line, its words capitalised: "New York, New
+// York", "White Plains, NY".
+var placeLineRe = regexp.MustCompile(`^[A-Z][\pL.'’-]*(?:,?[ \t]+[A-Z][\pL.'’-]*)*$`)
+
+// signatureRuleRe is the signature's rule beside a date, a two-column
+// block flattened onto one line ("March 3, 2023 ____________").
+var signatureRuleRe = regexp.MustCompile(`^[ \t]*_{3,}[ \t]*$`)
+
+// wholeLine reports a date that is its line but for a stop or a comma
+// after it, or the signature's rule beside it: a date in a sentence below
+// "Dated:" dates something else.
+func wholeLine(d dateMatch, line string) bool {
+	return d.start == 0 && (len(line)-d.end <= 1 || signatureRuleRe.MatchString(line[d.end:]))
 }
 
 // captionParties adds the caption's parties with their roles: the names

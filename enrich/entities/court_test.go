@@ -280,6 +280,28 @@ func TestCourtJudgmentDateBelowPlace(t *testing.T) {
 	}
 }
 
+// A bare "Dated:" line dates the order on the lines below it: the date
+// beside the signature's rule, or under the place on a line of its own.
+// A sentence or a number between is no place.
+func TestCourtBareDatedLine(t *testing.T) {
+	order := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA CORP.,\nDefendant.\n\n" +
+		"Case No. 1:22-cv-01234\n\nORDER\n\nThe motion was heard on February 1, 2023 and is DENIED.\n\nSO ORDERED.\n\n%s\n\nJANE ROE\nUnited States District Judge\n"
+	for below, want := range map[string]string{
+		"Dated:\nMarch 3, 2023":                                  "2023-03-03",
+		"Dated:\n\nMarch 3, 2023":                                "2023-03-03",
+		"Dated:\nMarch 3, 2023 ____________________":             "2023-03-03",
+		"Dated:\nNew York, New York\nMarch 3, 2023":              "2023-03-03",
+		"DATED:\nWhite Plains, NY\n3 March 2023":                 "2023-03-03",
+		"Dated:\nThe parties appeared.\nMarch 3, 2023":           "",
+		"Dated:\nMarch 3, 2023, the parties filed a stipulation": "",
+	} {
+		got := valuesOf(CourtEntities(strings.Replace(order, "%s", below, 1), "en"), KindJudgmentDate)
+		if want == "" && len(got) != 0 || want != "" && !slices.Equal(got, []string{want}) {
+			t.Errorf("%q: judgment dates %q, want %q", below, got, want)
+		}
+	}
+}
+
 // A schedule of an act is cited with the act: "Schedule 2" was a row of
 // its own, the act another.
 func TestCourtScheduleOfAnAct(t *testing.T) {
