@@ -262,6 +262,9 @@ func TestComposedTierClassesCourtFilings(t *testing.T) {
 			"2. The Marine Insurance Act 1906 governs the policy. For the reasons given, the claim succeeds and the defendant must pay £1,250,000 with interest at 8% per annum.\n", "other/judgment"},
 		"us_order.txt": {"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA SYSTEMS LLC,\nDefendant.\n\nCase No. 3:21-cv-04567-JSC\n\n" +
 			"ORDER GRANTING IN PART AND DENYING IN PART DEFENDANT'S MOTION TO DISMISS\n\nThe motion to dismiss is GRANTED in part.\n\nIT IS SO ORDERED.\n\nDated: June 2, 2022\n", "other/order"},
+		// a reasoned decision is a judgment in both tiers (entities.FilingKind)
+		"us_opinion.txt": {"UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA SYSTEMS LLC,\nDefendant.\n\nCase No. 1:22-cv-04518\n\n" +
+			"MEMORANDUM OPINION & ORDER\n\nThe motion to dismiss is GRANTED in part. The breach of contract claim survives.\n\nSO ORDERED.\n\nDated: March 3, 2023\n", "other/judgment"},
 	} {
 		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(f.text)}, parse.DefaultLimits())
 		if err != nil {

@@ -695,11 +695,15 @@ const (
 
 var (
 	// judgmentMarkRe is what only a judgment's opening says: its own
-	// heading line ("JUDGMENT", "REASONS FOR JUDGMENT", "MEMORANDUM
-	// OPINION"), "Approved Judgment", or the line that dates or signs it
-	// ("Date of judgment:", "Judgment of:"). An order "GRANTING SUMMARY
-	// JUDGMENT" names a judgment without being one.
-	judgmentMarkRe = regexp.MustCompile(`(?m)^[ \t]*(?:(?:REASONS[ \t]+FOR[ \t]+)?(?:JUDGMENT|JUDGEMENT)|(?:MEMORANDUM[ \t]+)?OPINION(?:[ \t]+AND[ \t]+ORDER)?)[ \t]*$|(?i:\bApproved[ \t]+Judgment\b|^[ \t]*(?:Date[ \t]+of[ \t]+judgment|Judgment[ \t]+of|Judgment[ \t]+delivered|Reasons[ \t]+for[ \t]+judgment)\b)`)
+	// heading line ("JUDGMENT", "REASONS FOR JUDGMENT", "FINAL
+	// JUDGMENT"), a US court's reasoned decision, which a register files
+	// with judgments whatever order it ends with ("OPINION AND ORDER",
+	// "MEMORANDUM OPINION & ORDER GRANTING ...", "MEMORANDUM AND ORDER",
+	// "DECISION AND ORDER", "FINDINGS OF FACT AND CONCLUSIONS OF LAW"),
+	// "Approved Judgment", or the line that dates or signs it ("Date of
+	// judgment:", "Judgment of:"). An order "GRANTING SUMMARY JUDGMENT"
+	// names a judgment without being one: its heading opens with ORDER.
+	judgmentMarkRe = regexp.MustCompile(`(?m)^[ \t]*(?:(?:(?:REASONS[ \t]+FOR|FINAL|AMENDED[ \t]+FINAL|AMENDED|DEFAULT|CONSENT)[ \t]+)?(?:JUDGMENT|JUDGEMENT)|(?:MEMORANDUM[ \t]+)?(?:OPINION|DECISION)(?:[ \t]+(?:AND|&)[ \t]+ORDERS?)?|MEMORANDUM[ \t]+(?:AND|&)[ \t]+ORDERS?|FINDINGS[ \t]+OF[ \t]+FACT[ \t]+AND[ \t]+CONCLUSIONS[ \t]+OF[ \t]+LAW)(?:[ \t]+[A-Z0-9'’.,&()/-]+)*[ \t]*$|(?i:\bApproved[ \t]+Judgment\b|^[ \t]*(?:Date[ \t]+of[ \t]+judgment|Judgment[ \t]+of|Judgment[ \t]+delivered|Reasons[ \t]+for[ \t]+judgment)\b)`)
 	// filingTitleRe is a filing's title word as its heading writes it, in
 	// capitals: the first one names the filing ("ORDER GRANTING
 	// DEFENDANT'S MOTION" is an order; "NOTICE OF MOTION" a motion).

@@ -431,3 +431,32 @@ func TestCourtCounsel(t *testing.T) {
 		}
 	}
 }
+
+// A US court's reasoned decision is a judgment, whatever order its
+// heading ends with ("OPINION & ORDER", "MEMORANDUM AND ORDER", "FINDINGS
+// OF FACT AND CONCLUSIONS OF LAW"); an order's heading opens with ORDER,
+// though it grants summary judgment; a complaint's count is no judgment.
+func TestFilingKindOfReasonedDecisions(t *testing.T) {
+	caption := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME INC.,\nPlaintiff,\nv.\nBETA LLC,\nDefendant.\n\nCase No. 1:22-cv-04518\n\n%s\n\nThe motion is granted.\n\nSO ORDERED.\n"
+	for heading, want := range map[string]string{
+		"OPINION AND ORDER":                            FilingJudgment,
+		"MEMORANDUM OPINION AND ORDER":                 FilingJudgment,
+		"OPINION & ORDER":                              FilingJudgment,
+		"MEMORANDUM OPINION & ORDER":                   FilingJudgment,
+		"OPINION AND ORDER GRANTING MOTION TO DISMISS": FilingJudgment,
+		"MEMORANDUM AND ORDER":                         FilingJudgment,
+		"MEMORANDUM DECISION AND ORDER":                FilingJudgment,
+		"DECISION AND ORDER":                           FilingJudgment,
+		"FINDINGS OF FACT AND CONCLUSIONS OF LAW":      FilingJudgment,
+		"FINAL JUDGMENT":                               FilingJudgment,
+		"ORDER":                                        FilingOrder,
+		"ORDER GRANTING SUMMARY JUDGMENT":              FilingOrder,
+		"CONSENT ORDER":                                FilingOrder,
+		"COMPLAINT FOR DECLARATORY JUDGMENT":           FilingComplaint,
+		"MEMORANDUM OF LAW IN SUPPORT OF MOTION":       FilingMotion,
+	} {
+		if got := FilingKind(strings.Replace(caption, "%s", heading, 1)); got != want {
+			t.Errorf("%q: kind %q, want %q", heading, got, want)
+		}
+	}
+}
