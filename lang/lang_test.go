@@ -424,3 +424,32 @@ Firms should notify the competent authority.`
 		t.Errorf("Sentences:\n got  %q\n want %q", got, want)
 	}
 }
+
+// A case citation is one sentence: a summary of an opinion broke at
+// "Corp." before "v." (read as a list's fifth item) and at a reporter's
+// abbreviations ("Cal. App. 4th", "F. Supp. 3d", "S. Ct.", "Cir. 1999",
+// "Fed. R. Civ. P."). A company form still ends a sentence before a
+// capitalised word, and a lower-case word such as "app." still may.
+func TestSentencesCaseCitations(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		n    int
+	}{
+		{"A claim must be plausible. Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 570 (2007). The court agrees.", 3},
+		{"A claim is plausible. Ashcroft v. Iqbal, 556 U.S. 662, 678 (2009). Next.", 3},
+		{"Kronos, Inc. v. AVX Corp., 81 N.Y.2d 90, 94 (1993). Next.", 2},
+		{"See Alice Corp. Pty. Ltd. v. CLS Bank Int'l, 573 U.S. 208, 217 (2014). Next.", 2},
+		{"See Ford Motor Co. v. Montana Eighth Judicial Dist. Ct., 592 U.S. 351 (2021). Next.", 2},
+		{"See Acme Ltd. v. Beta Co., 12 F. Supp. 3d 45 (S.D.N.Y. 2014). Next.", 2},
+		{"Cited in Doe v. Roe, 127 S. Ct. 1955 (2007). Next.", 2},
+		{"In People v. Superior Court, 34 Cal. App. 4th 979, 988 (2004). Next.", 2},
+		{"Defendant moves under Fed. R. Civ. P. 12(b)(6) to dismiss. See Dkt. No. 27. Next.", 3},
+		{"Smith v. Jones, 123 F.3d 456 (9th Cir. 1999). Next.", 2},
+		{"He works for Acme Inc. The company is big.", 2},
+		{"Download the app. Then sign in. The service starts. iv. Pay the fee. v. Keep the receipt.", 5},
+	} {
+		if s := Sentences(c.text, English); len(s) != c.n {
+			t.Errorf("%d sentences, want %d: %q", len(s), c.n, s)
+		}
+	}
+}

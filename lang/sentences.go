@@ -229,6 +229,18 @@ var (
 		// company forms before another ("Pvt. Ltd.", "Pty. Ltd.", "Sdn. Bhd.")
 		"ste", "rd", "pob", "apt", "bldg", "pvt", "pte", "pty", "sdn", "hwy", "pkwy", "ont", "fla", "ariz", "calif", "conn", "colo", "tex", "okla", "minn", "tenn")
 	weakAbbrev = setOf("inc", "ltd", "co", "corp", "llc", "plc", "etc", "al", "bros", "lp", "llp", "gmbh", "ag", "sa", "bv", "nv")
+	// citeAbbrev are a legal citation's abbreviations, capitalised as a
+	// citation writes them: reporters, courts and rules ("34 Cal. App.
+	// 4th 979", "12 F. Supp. 3d 45", "(9th Cir. 1999)", "127 S. Ct.
+	// 1955", "Fed. R. Civ. P. 12", "Dkt. No. 27"). Lower-case, most are
+	// words that may end a sentence ("the app.", "was fed."), so they
+	// match as written.
+	citeAbbrev = setOf("App", "Cal", "Supp", "Cir", "Ct", "Cts", "Dist", "Fed", "Civ", "Crim", "Stat", "Ann", "Dkt",
+		"Bankr", "Super", "Div", "Jud", "Cnty", "Admin", "Proc", "Evid", "Rptr", "Sys", "Servs", "Mfg")
+	// nameJoins follow a company form's stop within one name: another
+	// form ("Alice Corp. Pty. Ltd.") or the "v." of a case name ("Kronos,
+	// Inc. v. AVX Corp.").
+	nameJoins = setOf("Pty", "Ltd", "Inc", "Co", "Corp", "LLC", "Pvt", "Pte", "Sdn", "Bhd")
 )
 
 // IsAbbreviation reports whether word (without its period) is an
@@ -238,6 +250,11 @@ func IsAbbreviation(word string) bool {
 	w := strings.ToLower(word)
 	return strongAbbrev[w] || weakAbbrev[w]
 }
+
+// IsCitationAbbreviation reports whether word (without its period, as
+// written) is a legal citation's abbreviation that ends no sentence
+// ("Cal", "Supp", "Civ": "34 Cal. App. 4th 979", "Fed. R. Civ. P. 12").
+func IsCitationAbbreviation(word string) bool { return citeAbbrev[word] }
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -333,7 +350,7 @@ func boundary(s string, start, i int, r rune, zh bool) int {
 		return -1
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
-	if r == '.' && inlineLabel(s[j:]) != "" {
+	if r == '.' && inlineLabel(s[j:]) != "" && !caseNameV(s[start:i], s[j:]) {
 		return end // "... nationwide. b. Provide ...": a list run into one line
 	}
 	startsSentence := unicode.IsUpper(next) || unicode.IsDigit(next) || isCJK(next) || strings.ContainsRune("\"“‘'([", next)
@@ -363,7 +380,7 @@ func periodBoundary(s string, start, i int, next rune, end int) int {
 	}
 	lw := strings.ToLower(word)
 	switch {
-	case strongAbbrev[lw]:
+	case strongAbbrev[lw] || citeAbbrev[word]:
 		return -1
 	case (word == "c" || lw == "cap") && chapterNum(s[end:]):
 		// a statute's chapter: "(S.C. 2000, c. 5)", "R.S.C. 1985, c. P-21";
@@ -375,7 +392,7 @@ func periodBoundary(s string, start, i int, next rune, end int) int {
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(word[0])):
 		return -1 // an initial: "J. Smith"
 	case weakAbbrev[lw]:
-		if unicode.IsUpper(next) {
+		if unicode.IsUpper(next) && !nameJoins[firstWord(s[end:])] {
 			return end
 		}
 		return -1
@@ -385,6 +402,28 @@ func periodBoundary(s string, start, i int, next rune, end int) int {
 		return w // "... public b. Information ...": the label opens the next item
 	}
 	return end
+}
+
+// caseNameV reports the "v." of a case name after a capitalised word,
+// or a company form's stop, in before ("Bell Atlantic Corp. v. Twombly",
+// "Ashcroft v. Iqbal"): no list's fifth item.
+func caseNameV(before, after string) bool {
+	if !strings.HasPrefix(after, "v.") {
+		return false
+	}
+	w := before[strings.LastIndexAny(before, " \t(")+1:]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// firstWord is s's first word after its leading spaces, up to a space or
+// a stop.
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	if i := strings.IndexAny(s, " \t.,"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // inlineLabel returns the list label that s starts with when it is a

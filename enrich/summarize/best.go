@@ -435,7 +435,8 @@ func abbrevBefore(s string, i int) bool {
 	w := strings.ToLower(s[j:i])
 	// "Act (Cap. 186)": Singapore's chapter of its statutes
 	chapter := strings.TrimLeft(w, "(") == "cap" && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9'
-	return len(w) <= 1 || abbreviations[w] || lang.IsAbbreviation(w) || strings.Contains(w, ".") || (j == 0 && isDigits(w)) || chapter
+	cite := lang.IsCitationAbbreviation(strings.TrimLeft(s[j:i], "(")) // "Fed. R. Civ. P. 12", "(9th Cir. 1999)"
+	return len(w) <= 1 || abbreviations[w] || lang.IsAbbreviation(w) || strings.Contains(w, ".") || (j == 0 && isDigits(w)) || chapter || cite
 }
 
 var abbreviations = setOf("mr mrs ms dr inc ltd co corp no nos art arts sec para vs etc cf al fig eg ie jr sr st")

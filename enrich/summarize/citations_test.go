@@ -43,3 +43,19 @@ func TestUnitsSplitClausesAtSemicolons(t *testing.T) {
 		t.Errorf("Units = %q, want three clauses", u)
 	}
 }
+
+// A rule or a reporter cited in a sentence stays whole in its units, and
+// so in the summary: a motion's "moves under Fed. R. Civ. P. 12(b)(6)"
+// was summarised "moves under Fed. P. 12(b)(6)", the "R. Civ." unit
+// dropped as a fragment.
+func TestUnitsKeepCitationAbbreviations(t *testing.T) {
+	text := "Defendant Zenith Automation LLC moves under Fed. R. Civ. P. 12(b)(6) to dismiss the Complaint. " +
+		"The standard is settled in People v. Superior Court, 34 Cal. App. 4th 979, 988 (2004), and in Acme Ltd. v. Beta Co., 12 F. Supp. 3d 45 (S.D.N.Y. 2014)."
+	units := Units(lang.Sentences(text, "en"), "en")
+	if len(units) != 2 {
+		t.Errorf("%d units, want 2: %q", len(units), units)
+	}
+	if got := Summarize(lang.Sentences(text, "en"), Options{MaxChars: 600, Language: "en"}); !strings.Contains(got, "Fed. R. Civ. P. 12(b)(6)") {
+		t.Errorf("summary misquotes the rule: %q", got)
+	}
+}
