@@ -131,6 +131,8 @@ func (f *fallbackAnalyzer) Close() {
 }
 
 func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, req Request) (*document.Analysis, error) {
+	// read once for both tiers and the rules between them
+	req.filing = readFiling(req.courtFiling(doc))
 	preq := req
 	if !f.c.PrimarySummaries && req.Wants(TaskSummary) {
 		if preq = without(req, TaskSummary); len(preq.Tasks) == 0 {
@@ -151,7 +153,8 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	}
 	a.Model = f.Info()
 	modelClass := a.Class
-	if c := structureClass(doc, doc.Text, a.Class); req.Wants(TaskClassify) && c != a.Class {
+	filing := req.filing == filingYes
+	if c := structureClass(doc, doc.Text, a.Class, filing); req.Wants(TaskClassify) && c != a.Class {
 		a.Class, a.Confidence = c, classify.RuleConfidence
 	}
 	if cn, ok := f.fallback.(classNamer); ok && req.Wants(TaskClassify) {
@@ -166,7 +169,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 			// MAS notice) contracts, which bind no party (unbound), so
 			// "other": a regulation when the model-free classifier,
 			// which calls them so, says it is one and the layout agrees
-			if c, conf, ok := cn.ClassOf(doc); ok && c == "regulation" && structureClass(doc, doc.Text, c) == c {
+			if c, conf, ok := cn.ClassOf(doc); ok && c == "regulation" && structureClass(doc, doc.Text, c, filing) == c {
 				a.Class, a.Confidence = c, conf
 			}
 		}
@@ -174,7 +177,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	// the sub-type heads know no Chinese legal text either: no sub-type
 	ruled := a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
 	// nor court filings, whose kind a rule names
-	ruled = ruled || req.Wants(TaskClassify) && filingSubtype(doc, a)
+	ruled = ruled || req.Wants(TaskClassify) && filingSubtype(doc, a, filing)
 	// nor an organisation's internal papers, whose kind their title names
 	ruled = ruled || req.Wants(TaskClassify) && internalSubtype(doc, a)
 	if sn, ok := f.fallback.(subtypeNamer); ok && a.Class != "" && !ruled && req.Wants(TaskClassify) {
@@ -186,7 +189,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if doc.IsLog() && a.Log == nil && req.Wants(TaskLogs) {
 		missing = append(missing, TaskLogs)
 	}
-	if (legalClass(a.Class) || courtFiling(doc)) && a.Entities == nil && req.Wants(TaskEntities) {
+	if (legalClass(a.Class) || filing) && a.Entities == nil && req.Wants(TaskEntities) {
 		missing = append(missing, TaskEntities)
 	}
 	// an invoice's summary opens with its fields, which the fallback reads
@@ -204,7 +207,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		return a, nil
 	}
 	start := time.Now()
-	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: missing, Class: a.Class})
+	fa, err := f.fallback.Analyze(ctx, doc, Request{Depth: req.Depth, Deadline: req.Deadline, Tasks: missing, Class: a.Class, filing: readFiling(filing)})
 	if err != nil {
 		return a, nil // the model's own analysis stands
 	}

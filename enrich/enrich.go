@@ -36,6 +36,9 @@ type Request struct {
 	// a regulation's entities, and the fallback's own class ("other" for
 	// Singapore's PDPA) cost the document all of them.
 	Class string
+	// filing is whether the caller found the document a court filing
+	// already, which the tier then takes rather than read it again.
+	filing filingRead
 }
 
 // Wants reports whether the request asks for task.

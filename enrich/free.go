@@ -99,6 +99,7 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 		return nil, fmt.Errorf("free analysis: nil document")
 	}
 	a := &document.Analysis{Tasks: map[string]document.TaskTrace{}, Model: f.Info(), Keywords: []document.Keyword{}}
+	filing := req.courtFiling(doc)
 	language := doc.Language
 	if language == "" || language == lang.Undetermined {
 		language = lang.Detect(doc.Text)
@@ -114,15 +115,15 @@ func (f *Free) Analyze(ctx context.Context, doc *document.Parsed, req Request) (
 				a.Class = req.Class // settled by the caller (Request.Class)
 				return nil
 			}
-			return f.classify(doc, a)
+			return f.classify(doc, a, filing)
 		}},
 		// a log's key phrases come from its templates, so keywords mine them too
 		{TaskLogs, func() bool { return (req.Wants(TaskLogs) || req.Wants(TaskKeywords)) && f.isLog(doc, a) }, func() error { f.logs(doc, a, req.Wants(TaskLogs)); return nil }},
 		{TaskKeywords, func() bool { return req.Wants(TaskKeywords) }, func() error { f.keywords(doc, language, a); return nil }},
-		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a); return nil }},
-		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (legalClass(a.Class) || courtFiling(doc)) }, func() error {
+		{TaskSummary, func() bool { return req.Wants(TaskSummary) }, func() error { f.summary(doc, language, a, filing); return nil }},
+		{TaskEntities, func() bool { return req.Wants(TaskEntities) && (legalClass(a.Class) || filing) }, func() error {
 			text, clipped := entityText(doc.Text)
-			if courtFiling(doc) {
+			if filing {
 				a.Entities = entities.CourtEntities(text, language)
 			} else {
 				a.Entities = entities.ForClass(entities.Extract(text, language), a.Class)
@@ -173,7 +174,7 @@ func (f *Free) model() (*classify.Model, error) {
 // classify fills the class fields. A document the parser recognised as a
 // log is a log whatever the text model says (the sniffer looks at line
 // structure, which is decisive); the model still names its source.
-func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
+func (f *Free) classify(doc *document.Parsed, a *document.Analysis, filing bool) error {
 	m, err := f.model()
 	if err != nil {
 		return err
@@ -191,13 +192,13 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 	if doc.IsEmail() && a.Class == "log" {
 		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = "other", 1-a.Confidence, "", 0
 	}
-	if c := structureClass(doc, text, a.Class); c != a.Class {
+	if c := structureClass(doc, text, a.Class, filing); c != a.Class {
 		a.Class, a.Confidence, a.Subtype, a.SubtypeConfidence = c, classify.RuleConfidence, "", 0
 		if c != "other" {
 			a.Subtype, a.SubtypeConfidence = m.SubtypeOf(text, c)
 		}
 	}
-	if !filingSubtype(doc, a) {
+	if !filingSubtype(doc, a, filing) {
 		internalSubtype(doc, a)
 	}
 	return nil
@@ -206,9 +207,10 @@ func (f *Free) classify(doc *document.Parsed, a *document.Analysis) error {
 // filingSubtype names a court filing's kind as the sub-type of its class
 // "other" ("other/judgment", "other/order", "other/complaint", ...), so
 // that a register can tell a judgment from a pleading; the sub-type heads
-// learned none of them. It reports whether it named one.
-func filingSubtype(doc *document.Parsed, a *document.Analysis) bool {
-	if a.Class != "other" || !courtFiling(doc) {
+// learned none of them. It reports whether it named one; filing is
+// courtFiling(doc).
+func filingSubtype(doc *document.Parsed, a *document.Analysis, filing bool) bool {
+	if a.Class != "other" || !filing {
 		return false
 	}
 	a.Subtype, a.SubtypeConfidence = "other/"+entities.FilingKind(doc.Text), classify.RuleConfidence
@@ -234,14 +236,44 @@ func legalClass(class string) bool { return class == "contract" || class == "reg
 // filing is "other" (or, citing an act, a regulation), yet a litigation
 // register needs its parties, court, case number and dates. Its entities
 // are a filing's, not a contract's (entities.CourtEntities).
-func courtFiling(doc *document.Parsed) bool {
+//
+// It reads the document's opening with a dozen patterns; an analysis
+// reads it once (Request.courtFiling) and hands the answer on.
+var courtFiling = func(doc *document.Parsed) bool {
 	return !doc.IsLog() && !doc.IsEmail() && entities.CourtFiling(doc.Text)
 }
 
+// courtFiling is courtFiling(doc), read once: the caller's when it read it
+// already (a composed tier asking its fallback), else read now.
+func (r Request) courtFiling(doc *document.Parsed) bool {
+	if r.filing != filingUnread {
+		return r.filing == filingYes
+	}
+	return courtFiling(doc)
+}
+
+// filingRead is whether a Request's caller found its document a court
+// filing already.
+type filingRead int8
+
+const (
+	filingUnread filingRead = iota
+	filingYes
+	filingNo
+)
+
+// readFiling is filing as a Request carries it.
+func readFiling(filing bool) filingRead {
+	if filing {
+		return filingYes
+	}
+	return filingNo
+}
+
 // filingBody is where a court filing's body starts, after its caption;
-// 0 for any other document.
-func filingBody(doc *document.Parsed) int {
-	if !courtFiling(doc) {
+// 0 for any other document. filing is courtFiling(doc).
+func filingBody(doc *document.Parsed, filing bool) int {
+	if !filing {
 		return 0
 	}
 	return entities.CaptionEnd(doc.Text)
@@ -354,7 +386,7 @@ func (f *Free) extractKeywords(doc *document.Parsed, language, class string) []d
 
 // summary is the extractive summary; for a log, a sentence on what
 // happened built from its log summary.
-func (f *Free) summary(doc *document.Parsed, language string, a *document.Analysis) {
+func (f *Free) summary(doc *document.Parsed, language string, a *document.Analysis, filing bool) {
 	if a.Log != nil {
 		a.Summary = logSentence(a.Log, f.o.SummaryChars)
 		return
@@ -363,7 +395,7 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 	if len(sentences) == 0 {
 		sentences = lang.Sentences(clip(doc.Text, maxAnalysisBytes), language)
 	}
-	if body := filingBody(doc); body > 0 {
+	if body := filingBody(doc, filing); body > 0 {
 		// a filing's caption is its parties over their roles and the case
 		// number, no sentence: the summary opened with "Plaintiff,
 		// COMPLAINT FOR DAMAGES v. MEGACORP, INC., a Delaware corporation;"

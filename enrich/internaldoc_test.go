@@ -41,7 +41,7 @@ func TestInternalPaperIsNoContract(t *testing.T) {
 		{"leave request form", "", "Form HR-7 | Leave Request\n\nEmployee | ________\nFirst day of leave | ________\n\nI confirm that my line manager has approved these dates. Leave taken beyond the entitlement is unpaid.\n"},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, "contract"); got != "other" {
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != "other" {
 			t.Errorf("%s: %s, want other", c.name, got)
 		}
 	}
@@ -67,7 +67,7 @@ func TestInternalPaperKeepsTerms(t *testing.T) {
 		{"community guidelines", "Community Guidelines", "These Guidelines apply to every member of the Chirp community. By posting you agree to follow them; our staff may suspend accounts that break them.\n"},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, "contract"); got != "contract" {
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != "contract" {
 			t.Errorf("%s: %s, want contract", c.name, got)
 		}
 	}
@@ -107,13 +107,13 @@ func TestStaffPrivacyNoticeIsNoContract(t *testing.T) {
 		{"HTML employee privacy notice", "Employee Privacy Notice | HR Intranet", body},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, "contract"); got != "other" {
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != "other" {
 			t.Errorf("%s: %s, want other", c.name, got)
 		}
 	}
 	site := "Privacy Notice\n\nHalfpenny Books Ltd collects your name and address when you order. We process your data to deliver your order. " +
 		"Only employees who need it to fulfil your order can see it.\n"
-	if got := structureClass(&document.Parsed{Text: site, Language: "en"}, site, "contract"); got != "contract" {
+	if got := structureClass(&document.Parsed{Text: site, Language: "en"}, site, "contract", false); got != "contract" {
 		t.Errorf("website privacy notice: %s, want contract", got)
 	}
 }

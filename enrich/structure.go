@@ -81,10 +81,12 @@ var (
 // policy); a text with an agreement's preamble is a contract, and one laid
 // out as a statute that calls itself no agreement, as a rule in the
 // Federal Register, or as an act with sections, a regulation.
-func structureClass(doc *document.Parsed, text, class string) string {
+//
+// filing is courtFiling(doc), which the caller has read.
+func structureClass(doc *document.Parsed, text, class string, filing bool) string {
 	head := text[:min(len(text), structureHead)]
 	switch {
-	case courtFiling(doc) && !preambleRe.MatchString(head):
+	case filing && !preambleRe.MatchString(head):
 		// a judgment citing acts read as a regulation, a claimant's
 		// pleading about a policy as a contract; a filing is neither, and
 		// its sub-type names its kind (filingSubtype)

@@ -68,7 +68,7 @@ func TestInvoiceIsNoContract(t *testing.T) {
 		name, text, want string
 	}{{"invoice", inv, "other"}, {"contract", contract, "contract"}, {"order form", order, "contract"}} {
 		doc := &document.Parsed{Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, "contract"); got != c.want {
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
@@ -88,7 +88,7 @@ func TestExplainerIsNoContract(t *testing.T) {
 		name, text, class, want string
 	}{{"guide", guide, "contract", "other"}, {"guide", guide, "regulation", "other"}, {"agreement", terms, "contract", "contract"}} {
 		doc := &document.Parsed{Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, c.class); got != c.want {
+		if got := structureClass(doc, c.text, c.class, courtFiling(doc)); got != c.want {
 			t.Errorf("%s read as %s: %s, want %s", c.name, c.class, got, c.want)
 		}
 	}
@@ -115,7 +115,7 @@ func TestCodeSectionIsRegulation(t *testing.T) {
 		{"hipaa", hipaa, "regulation"}, {"cfr with source note", noted, "regulation"}, {"numbered contract", numbered, "contract"},
 	} {
 		doc := &document.Parsed{Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, "contract"); got != c.want {
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
@@ -179,7 +179,7 @@ func TestFederalRegisterRuleIsRegulation(t *testing.T) {
 		{"meeting notice", meeting, "other", "other"}, {"contract", contract, "contract", "contract"},
 	} {
 		doc := &document.Parsed{Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, c.class); got != c.want {
+		if got := structureClass(doc, c.text, c.class, courtFiling(doc)); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
@@ -218,7 +218,7 @@ func TestActIsRegulation(t *testing.T) {
 		{"guide", guide, "other", "other"}, {"news", news, "other", "other"},
 	} {
 		doc := &document.Parsed{Text: c.text, Language: "en"}
-		if got := structureClass(doc, c.text, c.class); got != c.want {
+		if got := structureClass(doc, c.text, c.class, courtFiling(doc)); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
@@ -298,7 +298,7 @@ func TestContractClauseIsNoRegulation(t *testing.T) {
 		"Each Receiving Party will keep the Confidential Information secret for three years.",
 	} {
 		doc := &document.Parsed{Text: text, Language: "en"}
-		if got := structureClass(doc, text, "regulation"); got != "contract" {
+		if got := structureClass(doc, text, "regulation", courtFiling(doc)); got != "contract" {
 			t.Errorf("%q: %s, want contract", text, got)
 		}
 	}
@@ -308,7 +308,7 @@ func TestContractClauseIsNoRegulation(t *testing.T) {
 		"Member States shall ensure that the supplier shall inform the customer of the applicable tariffs.",
 	} {
 		doc := &document.Parsed{Text: text, Language: "en"}
-		if got := structureClass(doc, text, "regulation"); got != "regulation" {
+		if got := structureClass(doc, text, "regulation", courtFiling(doc)); got != "regulation" {
 			t.Errorf("%q: %s, want regulation", text, got)
 		}
 	}
