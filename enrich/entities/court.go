@@ -891,6 +891,12 @@ func CaptionEnd(text string) int {
 	for _, line := range strings.SplitAfter(head, "\n") {
 		pos += len(line)
 		l := strings.TrimRight(line, "\n")
+		if end > 0 && proseLine(l) {
+			// the body has begun: a record cite in it ("terminate the
+			// motion at Dkt. No. 27.") is no caption's, and the summary
+			// read only what came after it (a footnote)
+			break
+		}
 		if m := roleLabelRe.FindStringSubmatch(leftColumn(l)); m != nil && (m[3] == "" || titleBeside(l, m[3]) || strings.HasPrefix(strings.TrimSpace(l), m[1]+":")) {
 			end = pos
 		} else if caseNumberRe.MatchString(l) {
@@ -898,6 +904,27 @@ func CaptionEnd(text string) int {
 		}
 	}
 	return end
+}
+
+// proseWords is the fewest words of a line of the body's prose.
+const proseWords = 10
+
+// proseLine reports a line of running prose: ten words or more, most of
+// them in lower case. A caption's lines are names in capitals, roles and
+// numbers; an English judgment's appearances ("Mr A KC (instructed by
+// Smith LLP) for the Claimant") are mostly names.
+func proseLine(line string) bool {
+	words := strings.Fields(line)
+	if len(words) < proseWords {
+		return false
+	}
+	lower := 0
+	for _, w := range words {
+		if r := w[0]; r >= 'a' && r <= 'z' {
+			lower++
+		}
+	}
+	return 2*lower > len(words)
 }
 
 var (

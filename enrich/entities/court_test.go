@@ -460,3 +460,17 @@ func TestFilingKindOfReasonedDecisions(t *testing.T) {
 		}
 	}
 }
+
+// A caption ends before the body's prose: an opinion's last paragraph
+// cites the record ("terminate the motion at Dkt. No. 27."), which read as
+// a case number's line moved the caption's end past the whole opinion,
+// and its summary was the footnote after it.
+func TestCaptionEndsBeforeBody(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nHARBOR POINT CAPITAL LLC,\nPlaintiff,\nv.\nORION DATA SYSTEMS CORP.,\nDefendant.\n\nCase No. 1:22-cv-04518 (LJL)\n\nMEMORANDUM OPINION AND ORDER\n\n" +
+		"Plaintiff Harbor Point Capital LLC brings this action against Orion Data Systems Corp. for breach of contract and fraud.\n\n" +
+		"The motion to dismiss is GRANTED as to Count II. The Clerk of Court is respectfully directed to terminate the motion at Dkt. No. 27.\n\nSO ORDERED.\n\n" +
+		"[1] The facts are drawn from the complaint, Dkt. No. 1, and are assumed true for this motion.\n"
+	if end, body := CaptionEnd(text), strings.Index(text, "Plaintiff Harbor"); end > body {
+		t.Errorf("caption ends at %d, after the body's start %d: %q", end, body, text[end:])
+	}
+}
