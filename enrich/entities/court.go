@@ -757,11 +757,13 @@ var (
 // before, and the judge who signs it.
 func judges(x *collector, head, text string) {
 	for _, m := range benchLabelRe.FindAllStringSubmatchIndex(head, -1) {
-		at, end := m[2], m[3]
-		if at == end { // "Before :" over the name
-			at, end = nextLine(head, m[1])
+		if m[2] == m[3] {
+			// "Before :" over the bench, a judge a line: the Court of
+			// Appeal's three, of whom only the first was found
+			benchLines(x, head, m[1])
+			continue
 		}
-		addBench(x, head[at:end], at)
+		addBench(x, head[m[2]:m[3]], m[2])
 	}
 	if m := bareBeforeRe.FindStringIndex(head); m != nil {
 		benchLines(x, head, m[1])

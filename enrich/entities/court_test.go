@@ -240,6 +240,16 @@ func TestCourtJudges(t *testing.T) {
 	}
 }
 
+// "Before :" over a Court of Appeal's bench, a judge a line with "and"
+// before the last, gives each judge: only the first was found.
+func TestCourtBenchUnderBeforeLabel(t *testing.T) {
+	text := "IN THE COURT OF APPEAL (CIVIL DIVISION)\nCase No: CA-2022-001544\n\nDate: 24/10/2023\n\nBefore :\n\nLORD JUSTICE MALES\nLADY JUSTICE ELISABETH LAING\nand\nLORD JUSTICE SNOWDEN\n\n- - - - - - - -\nBetween :\n\nNORTHERN LIGHT SHIPPING LIMITED\nAppellant\n- and -\nATLAS MARINE INSURANCE PLC\nRespondent\n"
+	want := []string{"LORD JUSTICE MALES", "LADY JUSTICE ELISABETH LAING", "LORD JUSTICE SNOWDEN"}
+	if got := textsOf(CourtEntities(text, "en"), KindJudge); !slices.Equal(got, want) {
+		t.Errorf("judges %q, want %q", got, want)
+	}
+}
+
 // A filing written in a word processor comes with its paragraphs a blank
 // line apart, the judge's initials after the case number and the judge
 // named twice (the opinion's first line, the signature): the district
