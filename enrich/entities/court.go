@@ -296,9 +296,18 @@ func courtMore(rest string) []string {
 // A court it appeals from ("ON APPEAL FROM THE HIGH COURT") is another.
 var divisionRe = regexp.MustCompile(`^[ \t]*((?:[A-Z][A-Z'’&]*[ \t]+)*?(?:COURTS?|DIVISION|LIST|REGISTRY)\b[A-Z .,'’&()]*)[ \t]*$`)
 
+// fileNumberLineRe is an Australian court's file number on a line of
+// its own, unlabelled, as the Federal Court heads its orders: "NSD 1123
+// of 2022", "VID 45 of 2023".
+var fileNumberLineRe = regexp.MustCompile(`(?m)^[ \t]*([A-Z]{2,4}[ \t]+\d{1,6}[ \t]+of[ \t]+(?:19|20)\d{2})[ \t]*$`)
+
 // caseNumber adds the caption's case number.
 func caseNumber(x *collector, head string) {
-	if m := caseNumberRe.FindStringSubmatchIndex(head); m != nil {
+	m := caseNumberRe.FindStringSubmatchIndex(head)
+	if m == nil {
+		m = fileNumberLineRe.FindStringSubmatchIndex(head)
+	}
+	if m != nil {
 		num := strings.TrimSpace(head[m[2]:m[3]])
 		x.add(KindCaseNumber, num, num, m[2])
 	}
@@ -392,7 +401,9 @@ func wholeLine(d dateMatch, line string) bool {
 func captionParties(x *collector, head string) {
 	lines := strings.Split(head, "\n")
 	for i, l := range lines {
-		lines[i] = leftColumn(l)
+		// the side's label first: "BETWEEN:<tab>KOALA ENERGY PTY LTD"
+		// is no column of its own
+		lines[i] = leftColumn(sideLabelRe.ReplaceAllString(strings.TrimLeft(l, " \t"), ""))
 	}
 	pos := 0
 	starts := make([]int, len(lines))
@@ -444,6 +455,12 @@ func captionParties(x *collector, head string) {
 		}
 	}
 }
+
+// sideLabelRe is the label before a party's name on its line, as an
+// Australian caption writes the sides ("BETWEEN: KOALA ENERGY PTY LTD",
+// "AND: SOUTHERN CROSS GRID LIMITED"), with the company number after the
+// name ("(ACN 123 456 789)"), which names no party.
+var sideLabelRe = regexp.MustCompile(`^(?i:between|and)[ \t]*:[ \t]*|[ \t]*\((?:ACN|ABN|ARBN|CRN|Company[ \t]+No\.?)[ \t]*[\d ]+\)[ \t]*$`)
 
 // titleParties adds the parties of a title line that names each with
 // its role in brackets: "Smith (Appellant) v Jones (Respondent)".
@@ -736,9 +753,9 @@ func FilingKind(text string) string {
 var (
 	// benchLabelRe is the caption's line that names the bench: "Before:
 	// Lord Justice Smith", "Before :" over the name, "JUDGE: Kiefel CJ",
-	// "Judgment of: O'BRYAN J", "Coram: ...". "Before the Court is" has
+	// "Judgment of: O'BRYAN J", "ORDER MADE BY: JACKMAN J", "Coram: ...". "Before the Court is" has
 	// no colon and names none.
-	benchLabelRe = regexp.MustCompile(`(?m)^[ \t]*(?:Before|BEFORE|Judges?|JUDGES?|Judge\(s\)|JUDGE\(S\)|Judgment[ \t]+of|JUDGMENT[ \t]+OF|Coram|CORAM)[ \t]*:[ \t]*(.*?)[ \t]*$`)
+	benchLabelRe = regexp.MustCompile(`(?m)^[ \t]*(?:Before|BEFORE|Judges?|JUDGES?|Judge\(s\)|JUDGE\(S\)|Judgment[ \t]+of|JUDGMENT[ \t]+OF|Coram|CORAM|(?i:orders?[ \t]+made[ \t]+by))[ \t]*:[ \t]*(.*?)[ \t]*$`)
 	// benchHeadingRe is the bench as a heading of its own: "BEFORE THE
 	// HONOURABLE MRS JUSTICE COCKERILL".
 	benchHeadingRe = regexp.MustCompile(`(?m)^[ \t]*BEFORE[ \t]+(THE[ \t]+HONOU?RABLE[ \t].{3,80}?)[ \t]*$`)

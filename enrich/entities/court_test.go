@@ -2,6 +2,7 @@ package entities
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -482,5 +483,37 @@ func TestCaptionEndsBeforeBody(t *testing.T) {
 		"[1] The facts are drawn from the complaint, Dkt. No. 1, and are assumed true for this motion.\n"
 	if end, body := CaptionEnd(text), strings.Index(text, "Plaintiff Harbor"); end > body {
 		t.Errorf("caption ends at %d, after the body's start %d: %q", end, body, text[end:])
+	}
+}
+
+// An Australian order's heading: the file number on a line of its own,
+// each side's name after "BETWEEN:" or "AND:" over its role with its
+// company number, and the judge who made the order. The parties, the file
+// number and the judge were all missed, as written and as the parser
+// gives it (the columns one space apart).
+func TestCourtAustralianOrderHeading(t *testing.T) {
+	order := "FEDERAL COURT OF AUSTRALIA\n\nORDERS\n\nNSD 1123 of 2022\n\n" +
+		"BETWEEN:        KOALA ENERGY PTY LTD (ACN 123 456 789)\n                Applicant\n\n" +
+		"AND:            SOUTHERN CROSS GRID LIMITED\n                Respondent\n\n" +
+		"ORDER MADE BY:  JACKMAN J\nDATE OF ORDER:  14 February 2024\nWHERE MADE:     Sydney\n\nTHE COURT ORDERS THAT:\n\n1. The respondent pay the applicant's costs.\n"
+	flat := regexp.MustCompile(`[ \t]{2,}`).ReplaceAllString(order, " ")
+	for _, text := range []string{order, flat} {
+		es := CourtEntities(text, "en")
+		got := map[string]string{}
+		for _, e := range es {
+			if e.Kind == KindParty {
+				got[e.Text] = e.Role
+			}
+		}
+		want := map[string]string{"KOALA ENERGY PTY LTD": RoleApplicant, "SOUTHERN CROSS GRID LIMITED": RoleRespondent}
+		if !maps.Equal(got, want) {
+			t.Errorf("parties %v, want %v", got, want)
+		}
+		if got := valuesOf(es, KindCaseNumber); !slices.Equal(got, []string{"NSD 1123 of 2022"}) {
+			t.Errorf("case numbers %q", got)
+		}
+		if got := textsOf(es, KindJudge); !slices.Equal(got, []string{"JACKMAN J"}) {
+			t.Errorf("judges %q", got)
+		}
 	}
 }
