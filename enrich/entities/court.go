@@ -178,6 +178,9 @@ func CourtEntities(text, language string) []document.Entity {
 	citationsOutside(x, text, courtCitations(x, text))
 	var out []document.Entity
 	for _, e := range x.sorted() {
+		if e.Kind == KindDate && strings.Contains(e.Text, "__") {
+			continue // a form's blank, "this ____ day of ______, 2023": no date yet
+		}
 		switch e.Kind {
 		case KindAgreementDate, KindEffectiveDate, KindExpirationDate, KindComplianceDate:
 			e.Kind = KindDate
@@ -327,7 +330,7 @@ var decisionDateLineRe = regexp.MustCompile(`(?i)^[ \t]*(?:Date[ \t]+of[ \t]+(?:
 // pleading's "Dated:" (a complaint's, a motion's) dates no judgment: only
 // a filing that decides has one, unless the line says it is the decision's.
 func judgmentDate(x *collector, text string) {
-	decides := decisionRe.MatchString(text)
+	decides := decisionRe.MatchString(text) && !pleading(FilingKind(text))
 	for _, m := range judgmentDateLineRe.FindAllStringSubmatchIndex(text, -1) {
 		if !decides && !decisionDateLineRe.MatchString(text[m[0]:m[1]]) {
 			continue
@@ -385,6 +388,12 @@ var placeLineRe = regexp.MustCompile(`^[A-Z][\pL.'â€™-]*(?:,?[ \t]+[A-Z][\pL.'â€
 // signatureRuleRe is the signature's rule beside a date, a two-column
 // block flattened onto one line ("March 3, 2023 ____________").
 var signatureRuleRe = regexp.MustCompile(`^[ \t]*_{3,}[ \t]*$`)
+
+// pleading reports a party's filing kind: a motion's proposed order ("IT
+// IS HEREBY ORDERED") is unsigned, and its "Dated:" is the motion's.
+func pleading(kind string) bool {
+	return kind == FilingComplaint || kind == FilingMotion || kind == FilingPetition
+}
 
 // wholeLine reports a date that is its line but for a stop or a comma
 // after it, or the signature's rule beside it: a date in a sentence below

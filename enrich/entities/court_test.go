@@ -517,3 +517,23 @@ func TestCourtAustralianOrderHeading(t *testing.T) {
 		}
 	}
 }
+
+// A motion with its proposed order: the order is unsigned, so the
+// motion's "Dated:" is no judgment's date, and the order's blank date
+// ("this ____ day of ______, 2023") is no date at all.
+func TestCourtMotionWithProposedOrder(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nDISTRICT OF DELAWARE\n\nACME ROBOTICS, INC.,\nPlaintiff,\nv.\nZENITH AUTOMATION LLC,\nDefendant.\n\nC.A. No. 23-456-GBW\n\n" +
+		"DEFENDANT'S MOTION TO DISMISS FOR FAILURE TO STATE A CLAIM\n\nDefendant Zenith Automation LLC moves to dismiss the Complaint.\n\n" +
+		"Dated: June 12, 2023\nMORRIS JAMES LLP\n/s/ Kenneth L. Dorsney\nAttorneys for Defendant\n\n[PROPOSED] ORDER\n\n" +
+		"AND NOW, this ____ day of ____________, 2023, upon consideration of Defendant's Motion to Dismiss, IT IS HEREBY ORDERED that the motion is GRANTED.\n\n______________________\nUnited States District Judge\n"
+	if FilingKind(text) != FilingMotion {
+		t.Fatalf("kind %q", FilingKind(text))
+	}
+	es := CourtEntities(text, "en")
+	if got := valuesOf(es, KindJudgmentDate); len(got) != 0 {
+		t.Errorf("judgment dates %q, want none", got)
+	}
+	if got := valuesOf(es, KindDate); !slices.Equal(got, []string{"2023-06-12"}) {
+		t.Errorf("dates %q, want the motion's 2023-06-12 alone", got)
+	}
+}
