@@ -76,7 +76,7 @@ var (
 	// usReporterRe is a US reporter citation with its court and year:
 	// "123 F.3d 456 (9th Cir. 1999)", "550 U.S. 544, 570 (2007)", "34 Cal.
 	// 4th 979, 988 (2004)".
-	usReporterRe = regexp.MustCompile(`\b\d{1,4}[ \t]+(?:U\.[ \t]?S\.|S\.[ \t]?Ct\.|L\.[ \t]?Ed\.(?:[ \t]?2d)?|F\.(?:[ \t]?(?:2d|3d|4th))?|F\.[ \t]?Supp\.(?:[ \t]?(?:2d|3d))?|[A-Z][a-z]{1,5}\.(?:[ \t]?(?:2d|3d|4th|5th|App\.))*(?:[ \t]+(?:2d|3d|4th|5th))?)[ \t]+\d{1,5}(?:,[ \t]*\d{1,5}(?:[-–]\d{1,5})?)?(?:[ \t]+\([^()\n]{0,40}?(?:1[89]|20)\d{2}\))?`)
+	usReporterRe = regexp.MustCompile(`\b\d{1,4}[ \t]+(?:U\.[ \t]?S\.|S\.[ \t]?Ct\.|L\.[ \t]?Ed\.(?:[ \t]?2d)?|F\.(?:[ \t]?(?:2d|3d|4th))?|F\.[ \t]?Supp\.(?:[ \t]?(?:2d|3d))?|(?:[A-Z]\.){2,3}[ \t]?(?:2d|3d|4th)|[AP]\.[ \t]?(?:2d|3d)|[A-Z][a-z]{1,5}\.(?:[ \t]?(?:2d|3d|4th|5th|App\.))*(?:[ \t]+(?:2d|3d|4th|5th))?)[ \t]+\d{1,5}(?:,[ \t]*\d{1,5}(?:[-–]\d{1,5})?)?(?:[ \t]+\([^()\n]{0,40}?(?:1[89]|20)\d{2}\))?`)
 	// caseNameRe is the case name before a reporter or neutral citation:
 	// "Smith v. Jones, ", "Arnold v Britton ". Words of a name begin with
 	// a capital; "of", "and", "the", "&" join them.
@@ -664,7 +664,9 @@ var stopRe = regexp.MustCompile(`([\w'’]+)\.\s+`)
 // nameAbbrevs end with a stop within a case name ("Ford Motor Co. v.").
 var nameAbbrevs = map[string]bool{"Co": true, "Corp": true, "Inc": true, "Ltd": true, "Bros": true, "Mfg": true,
 	"Dept": true, "Univ": true, "St": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "No": true, "S": true,
-	"v": true, "U": true, "Nat'l": true, "Int'l": true, "Ass'n": true, "Sys": true, "Servs": true, "Ins": true}
+	"v": true, "U": true, "Nat'l": true, "Int'l": true, "Ass'n": true, "Sys": true, "Servs": true, "Ins": true,
+	// a company form before another: "Alice Corp. Pty. Ltd. v. CLS Bank"
+	"Pty": true, "Pvt": true, "Pte": true, "Sdn": true}
 
 // sentenceTail is what follows the last sentence's end in s: "Beta. See
 // Robinson Helicopter Co. v. Dana Corp., " is "See Robinson Helicopter

@@ -537,3 +537,18 @@ func TestCourtMotionWithProposedOrder(t *testing.T) {
 		t.Errorf("dates %q, want the motion's 2023-06-12 alone", got)
 	}
 }
+
+// A state reporter's dotted series ("81 N.Y.2d 90", "123 N.E.2d 456",
+// "45 A.3d 12") is a citation, and a case name keeps its company forms
+// before "v." ("Alice Corp. Pty. Ltd."): the first was missed, the second
+// cited as "Ltd. v. CLS Bank Int'l".
+func TestCourtStateReportersAndCompanyForms(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nCase No. 1:22-cv-04518\n\nOPINION AND ORDER\n\n" +
+		"The court applies New York law. Kronos, Inc. v. AVX Corp., 81 N.Y.2d 90, 94 (1993). See also Doe v. Roe, 123 N.E.2d 456 (Ill. 1990); Poe v. Moe, 45 A.3d 12 (Pa. 2012). " +
+		"The claim is abstract. See Alice Corp. Pty. Ltd. v. CLS Bank Int'l, 573 U.S. 208, 217 (2014).\n"
+	want := []string{"Kronos, Inc. v. AVX Corp., 81 N.Y.2d 90, 94 (1993)", "Doe v. Roe, 123 N.E.2d 456 (Ill. 1990)", "Poe v. Moe, 45 A.3d 12 (Pa. 2012)",
+		"Alice Corp. Pty. Ltd. v. CLS Bank Int'l, 573 U.S. 208, 217 (2014)"}
+	if got := textsOf(CourtEntities(text, "en"), KindCitation); !slices.Equal(got, want) {
+		t.Errorf("citations %q,\nwant %q", got, want)
+	}
+}
