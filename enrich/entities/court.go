@@ -929,7 +929,11 @@ func CaptionEnd(text string) int {
 		}
 		if m := roleLabelRe.FindStringSubmatch(leftColumn(l)); m != nil && (m[3] == "" || titleBeside(l, m[3]) || strings.HasPrefix(strings.TrimSpace(l), m[1]+":")) {
 			end = pos
-		} else if caseNumberRe.MatchString(l) {
+		} else if caseNumberRe.MatchString(l) || end > 0 && (appearanceRe.MatchString(l) || hearingLineRe.MatchString(l)) {
+			// an English judgment's appearances and hearing dates
+			// under its parties are its caption too: its summary
+			// opened with "Mr Simon Rainey KC and Ms Jane Doe
+			// (instructed by ...) for the Appellant"
 			end = pos
 		}
 	}

@@ -552,3 +552,14 @@ func TestCourtStateReportersAndCompanyForms(t *testing.T) {
 		t.Errorf("citations %q,\nwant %q", got, want)
 	}
 }
+
+// An English judgment's appearances and hearing dates, under its
+// parties, are caption: the body starts after them.
+func TestCaptionEndAfterAppearances(t *testing.T) {
+	text := "IN THE COURT OF APPEAL (CIVIL DIVISION)\nCase No: CA-2022-001544\n\nBetween :\n\nNORTHERN LIGHT SHIPPING LIMITED\nAppellant\n- and -\nATLAS MARINE INSURANCE PLC\nRespondent\n\n" +
+		"Mr Simon Rainey KC and Ms Jane Doe (instructed by Hill Dickinson LLP) for the Appellant\nMr Michael Ashcroft KC (instructed by Clyde & Co LLP) for the Respondent\n\nHearing dates: 3-5 July 2023\n\n" +
+		"Approved Judgment\n\nLord Justice Males:\n\n1. This appeal concerns the construction of a war risks exclusion in a marine insurance policy.\n"
+	if end, body := CaptionEnd(text), strings.Index(text, "Approved Judgment"); end > body || strings.TrimSpace(text[end:body]) != "" {
+		t.Errorf("caption ends at %d, want %d (the body's start): %q", end, body, text[end:])
+	}
+}
