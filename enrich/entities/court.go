@@ -696,8 +696,10 @@ func leftColumn(line string) string {
 
 var (
 	// descriptorRe is what a US caption says of a party after its name:
-	// ", an individual", ", a Delaware corporation".
-	descriptorRe = regexp.MustCompile(`(?i),[ \t]+(?:an?|the)[ \t]+[^,;]*$`)
+	// ", an individual", ", a Delaware corporation", and in a class or
+	// representative action ", individually and on behalf of all others
+	// similarly situated", ", derivatively on behalf of", ", as trustee".
+	descriptorRe = regexp.MustCompile(`(?i),[ \t]+(?:(?:an?|the)[ \t]+[^,;]*|(?:individually|derivatively|on[ \t]+behalf|as[ \t]+(?:trustee|executor|executrix|administrator|guardian|personal[ \t]+representative|next[ \t]+friend))\b[^;]*)$`)
 	// fictitiousRe is a California caption's unnamed defendants.
 	fictitiousRe = regexp.MustCompile(`^(?i:DOES|ROES)\b`)
 )

@@ -563,3 +563,21 @@ func TestCaptionEndAfterAppearances(t *testing.T) {
 		t.Errorf("caption ends at %d, want %d (the body's start): %q", end, body, text[end:])
 	}
 }
+
+// A class action's caption says of its named plaintiffs that they sue
+// "individually and on behalf of all others similarly situated": the
+// party is the name ("DAVID CHEN, individually" was one).
+func TestCourtClassActionParties(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nMARIA GONZALEZ and DAVID CHEN, individually\nand on behalf of all others similarly situated,\nPlaintiffs,\nv.\n" +
+		"BRIGHTWAVE TECHNOLOGIES, INC., a Delaware\ncorporation,\nDefendant.\n\nCase No. 3:23-cv-01987\n\nCLASS ACTION COMPLAINT\n\n1. Brightwave collected biometric data.\n"
+	got := map[string]string{}
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindParty {
+			got[e.Text] = e.Role
+		}
+	}
+	want := map[string]string{"MARIA GONZALEZ": RolePlaintiff, "DAVID CHEN": RolePlaintiff, "BRIGHTWAVE TECHNOLOGIES, INC.": RoleDefendant}
+	if !maps.Equal(got, want) {
+		t.Errorf("parties %v, want %v", got, want)
+	}
+}
