@@ -153,13 +153,14 @@ type exported struct {
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
-	"court", "case_number", "judgment_date", "judge", "counsel"}
+	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
 // spreadsheet reading the columns before by position still reads them.
 // The first interest rate's column follows them, then a court filing's
-// court, case number, date of judgment, judges and counsel.
+// court, case number, date of judgment, judges and counsel, and its
+// hearing's first and last day.
 var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment, entities.RoleLeave}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
@@ -256,6 +257,8 @@ func csvRow(d *document.Result) []string {
 	}
 	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), first(entities.KindCaseNumber), date(entities.KindJudgmentDate),
 		strings.Join(judges(d.Entities), "; "), strings.Join(counselOf(d.Entities), "; "))
+	heardFrom, heardTo := hearingSpan(d.Entities)
+	row = append(row, heardFrom, heardTo)
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}
@@ -308,6 +311,23 @@ func judges(es []document.Entity) []string {
 		}
 	}
 	return out
+}
+
+// hearingSpan is the first and the last day of a filing's hearing
+// (entities.KindHearingDate, a row per day named), "" when it names none:
+// a register files a hearing by the two.
+func hearingSpan(es []document.Entity) (string, string) {
+	var first, last string
+	for _, e := range es {
+		if e.Kind != entities.KindHearingDate || len(e.Value) != len("2006-01-02") {
+			continue
+		}
+		if first == "" || e.Value < first {
+			first = e.Value
+		}
+		last = max(last, e.Value)
+	}
+	return first, last
 }
 
 // counselOf are a filing's advocates, each with the role of the party it

@@ -278,8 +278,8 @@ func TestCSVRowLeaveAndInterest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-7] != "leave" || csvColumns[n-6] != "interest_rate" {
-		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-7:])
+	if n := len(csvColumns); csvColumns[n-9] != "leave" || csvColumns[n-8] != "interest_rate" {
+		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-9:])
 	}
 }
 
@@ -297,6 +297,8 @@ func TestCSVRowCourtFiling(t *testing.T) {
 		{Kind: "judge", Text: "Lady Black", Value: "Lady Black"},
 		{Kind: "counsel", Text: "Ms A Barrister KC", Value: "Ms A Barrister KC", Role: "claimant"},
 		{Kind: "counsel", Text: "Mr C Counsel", Value: "Mr C Counsel", Role: "defendant"},
+		{Kind: "hearing_date", Text: "3-5 July 2023", Value: "2023-07-05"},
+		{Kind: "hearing_date", Text: "3-5 July 2023", Value: "2023-07-03"},
 	}
 	row := csvRow(d)
 	got := map[string]string{}
@@ -305,7 +307,8 @@ func TestCSVRowCourtFiling(t *testing.T) {
 	}
 	for name, want := range map[string]string{"parties": "ACME WIDGETS, INC. (plaintiff); BETA LOGISTICS LLC (defendant)",
 		"court": "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA", "case_number": "3:21-cv-04567-JSC", "judgment_date": "2022-06-02",
-		"judge": "Lord Reed; Lady Black", "counsel": "Ms A Barrister KC (claimant); Mr C Counsel (defendant)"} {
+		"judge": "Lord Reed; Lady Black", "counsel": "Ms A Barrister KC (claimant); Mr C Counsel (defendant)",
+		"hearing_start": "2023-07-03", "hearing_end": "2023-07-05"} {
 		if got[name] != want {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
