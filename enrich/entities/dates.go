@@ -247,9 +247,12 @@ func isoFromGroups(re *regexp.Regexp, text string, idx []int, dayFirst bool) (st
 
 // dayFirstHintRe and monthFirstHintRe are what tells a text from outside
 // the United States from a US one: places and law, legal forms,
-// currencies.
+// currencies, and the courts of England and Wales and their neutral
+// citations (an English judgment headed "IN THE HIGH COURT OF JUSTICE"
+// over parties in capitals had its "Date: 12/10/2023" read as 10
+// December).
 var (
-	dayFirstHintRe   = regexp.MustCompile(`(?i:\b(?:england|wales|scotland|united\s+kingdom|switzerland|swiss|germany|france|netherlands|ireland|india|australia|new\s+zealand|singapore|hong\s+kong|south\s+africa|european\s+union|zurich|geneva|london|paris|berlin|dublin|sydney|mumbai|delhi)\b)|\b(?:GmbH|AG|Ltd|Limited|plc|Pty|B\.V|S\.A|S\.p\.A|S\.à\.r\.l|Sàrl|Pvt|Pte)\b|[£€₹]|\b(?:CHF|EUR|GBP|INR|SGD|AUD)\b`)
+	dayFirstHintRe   = regexp.MustCompile(`(?i:\b(?:england|wales|scotland|united\s+kingdom|switzerland|swiss|germany|france|netherlands|ireland|india|australia|new\s+zealand|singapore|hong\s+kong|south\s+africa|european\s+union|zurich|geneva|london|paris|berlin|dublin|sydney|mumbai|delhi|high\s+court\s+of\s+justice|(?:king|queen)['’]?s\s+bench|chancery\s+division)\b)|\[\d{4}\]\s+(?:EWCA|EWHC|UKSC|UKHL|UKPC|UKUT|EWCOP|HCA|FCAFC|FCA|NSWSC|NSWCA|VSC|QSC)\b|\b(?:GmbH|AG|Ltd|Limited|plc|Pty|B\.V|S\.A|S\.p\.A|S\.à\.r\.l|Sàrl|Pvt|Pte)\b|[£€₹]|\b(?:CHF|EUR|GBP|INR|SGD|AUD)\b`)
 	monthFirstHintRe = regexp.MustCompile(`(?i:\b(?:delaware|new\s+york|california|texas|florida|illinois|nevada|massachusetts|washington|georgia|colorado|united\s+states|U\.S\.A?)\b)|\b(?:Inc|LLC|L\.L\.C|Corp|Corporation|L\.P)\b|\bUS\$|\bUSD\b`)
 )
 

@@ -64,3 +64,22 @@ func TestCourtHearingAndJudgment(t *testing.T) {
 		t.Errorf("judgment %q, hearing %q: want 2023-07-03 both", judged, heard)
 	}
 }
+
+// An English judgment writes numeric dates day first though nothing but
+// its court says where it is from: "Date: 12/10/2023" is 12 October.
+func TestCourtEnglishNumericDateDayFirst(t *testing.T) {
+	for _, head := range []string{
+		strings.Replace(strings.Replace(ukHead, "%s", "", 1), "24/10/2023", "12/10/2023", 1),
+		"Neutral Citation Number: [2023] EWCA Civ 1187\n\nCase No: CA-2023-000123\n\nBetween:\nALPHA SHIPPING LIMITED\nAppellant\n- and -\nBETA INSURANCE PLC\nRespondent\n\nDate: 12/10/2023\n\nJUDGMENT\n\n1. The appeal is dismissed.\n",
+	} {
+		var judged []string
+		for _, e := range CourtEntities(head, "en") {
+			if e.Kind == KindJudgmentDate {
+				judged = append(judged, e.Value)
+			}
+		}
+		if !slices.Equal(judged, []string{"2023-10-12"}) {
+			t.Errorf("judgment date %q, want 2023-10-12 in\n%s", judged, head)
+		}
+	}
+}
