@@ -155,7 +155,8 @@ type Entity struct {
 	// term, renewal, notice, probation, payment, warranty, non_compete,
 	// non_solicit, confidentiality, cure or leave. A register needs the notice
 	// period apart from the probation period and the term, which share a
-	// kind.
+	// kind. A date that is not the contract's own has one too: an order
+	// form's subscription_start or subscription_end.
 	Role string `json:"role,omitempty"`
 }
 

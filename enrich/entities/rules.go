@@ -1482,6 +1482,11 @@ func dates(x *collector, text string, sents []sentence) {
 		if d.iso == agreement && d.start < agreementChars {
 			kinds++
 		}
+		if role := orderDateRole(before); role != "" {
+			// an order form's subscription period, not the agreement's
+			x.addRole(KindDate, d.text, d.iso, role, d.start)
+			continue
+		}
 		if !ends && (complianceBeforeRe.MatchString(wide) || dueBy(text, d, zh)) {
 			// a rule's compliance date, not the date it takes effect, or
 			// the date a party must act by
@@ -1521,9 +1526,13 @@ func dates(x *collector, text string, sents []sentence) {
 		effective = zhSignedEffective(x, text, agreement)
 	}
 	if effective == "" {
+		effective = orderStartEffective(x)
+	}
+	if effective == "" {
 		effective = agreement
 	}
 	termSentence(x, sents, effective, agreement, shortNames(x, text))
+	orderEndExpires(x)
 }
 
 var (

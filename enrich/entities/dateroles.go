@@ -1,0 +1,68 @@
+package entities
+
+import "regexp"
+
+// Date roles, as in document.Entity.Role: what a date that is not the
+// contract's own (agreement, effective, expiration) is the date of.
+const (
+	// RoleSubscriptionStart and RoleSubscriptionEnd are an order form's
+	// subscription period ("Subscription End Date: 30 January 2027"). A
+	// SaaS agreement's register expires the agreement on its term's end:
+	// the master agreement outlives its orders, which come and go under
+	// it; the order's end was a second expiration one day from it.
+	RoleSubscriptionStart = "subscription_start"
+	RoleSubscriptionEnd   = "subscription_end"
+)
+
+// orderDateRe ends the label before an order form's subscription date
+// ("Subscription Start Date:", "Order Term End Date:", "Service Period
+// End:").
+var orderDateRe = regexp.MustCompile(`(?i)\b(?:subscription|order|service|services)\s+(?:term\s+|period\s+)?(?:(start|commencement|begin(?:ning)?)|(end|expiry|expiration))(?:\s+date)?\s*[:：]?\s*$`)
+
+// orderDateRole is the role of a date whose text before ends with an
+// order form's label, or "".
+func orderDateRole(before string) string {
+	m := orderDateRe.FindStringSubmatch(before)
+	switch {
+	case m == nil:
+		return ""
+	case m[1] != "":
+		return RoleSubscriptionStart
+	}
+	return RoleSubscriptionEnd
+}
+
+// orderStartEffective makes an order form's subscription start the
+// contract's effective date where nothing else starts it (an order form
+// on its own is the contract), and returns it, or "".
+func orderStartEffective(x *collector) string {
+	if x.has(KindEffectiveDate) {
+		return ""
+	}
+	if f, ok := x.firstWithRole(KindDate, RoleSubscriptionStart); ok {
+		x.add(KindEffectiveDate, f.e.Text, f.e.Value, f.pos)
+		return f.e.Value
+	}
+	return ""
+}
+
+// firstWithRole is the first entity found of kind with role.
+func (x *collector) firstWithRole(kind, role string) (found, bool) {
+	for _, f := range x.ents {
+		if f.e.Kind == kind && f.e.Role == role {
+			return f, true
+		}
+	}
+	return found{}, false
+}
+
+// orderEndExpires makes an order form's subscription end the
+// contract's expiration where nothing else ends it.
+func orderEndExpires(x *collector) {
+	if x.has(KindExpirationDate) {
+		return
+	}
+	if f, ok := x.firstWithRole(KindDate, RoleSubscriptionEnd); ok {
+		x.add(KindExpirationDate, f.e.Text, f.e.Value, f.pos)
+	}
+}
