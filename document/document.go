@@ -156,7 +156,8 @@ type Entity struct {
 	// non_solicit, confidentiality, cure or leave. A register needs the notice
 	// period apart from the probation period and the term, which share a
 	// kind. A date that is not the contract's own has one too: an order
-	// form's subscription_start or subscription_end.
+	// form's subscription_start or subscription_end, a renewal's
+	// renewal_start or renewal_end.
 	Role string `json:"role,omitempty"`
 }
 

@@ -12,7 +12,39 @@ const (
 	// it; the order's end was a second expiration one day from it.
 	RoleSubscriptionStart = "subscription_start"
 	RoleSubscriptionEnd   = "subscription_end"
+	// RoleRenewalStart and RoleRenewalEnd are a renewal's first and last
+	// days ("renews for successive one-year periods commencing on 1 March
+	// 2027"): a renewal sentence alone was read as the contract's
+	// agreement and effective date.
+	RoleRenewalStart = "renewal_start"
+	RoleRenewalEnd   = "renewal_end"
 )
+
+// renewalEndBeforeRe ends the words before a renewal's last day
+// ("commencing 1 March 2027 and ending on 29 February 2028").
+var renewalEndBeforeRe = regexp.MustCompile(`(?i)\b(?:end(?:s|ing)?|expir(?:es|ing)|until|through|to)\s+(?:on\s+)?(?:the\s+)?$`)
+
+// renewalDateRole is the role of a date in a renewal sentence, given
+// the words before it: its end where they or the date rules (ends) end a
+// period, else its start.
+func renewalDateRole(before string, ends bool) string {
+	if ends || renewalEndBeforeRe.MatchString(before) {
+		return RoleRenewalEnd
+	}
+	return RoleRenewalStart
+}
+
+// withoutRenewalDates is ds without the dates that start or end a
+// renewal (renewalEnd), which date no agreement.
+func withoutRenewalDates(text string, ds []dateMatch) []dateMatch {
+	out := make([]dateMatch, 0, len(ds))
+	for _, d := range ds {
+		if !renewalEnd(text, d.start) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
 
 // orderDateRe ends the label before an order form's subscription date
 // ("Subscription Start Date:", "Order Term End Date:", "Service Period

@@ -51,3 +51,35 @@ func TestOrderFormSubscriptionDates(t *testing.T) {
 		t.Errorf("order form alone: effective dates %v, want 2026-02-01", got)
 	}
 }
+
+// A renewal's dates are the renewal's: the contract is not made, in
+// effect or ended on them.
+func TestRenewalDatesAreNotTheContracts(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		role   map[string]string // ISO date: role
+		period string            // the renewal's length, when the text dates it
+	}{
+		{"3. Renewal. Upon expiry, this Agreement renews for successive one-year periods commencing on 1 March 2027.",
+			map[string]string{"2027-03-01": RoleRenewalStart}, ""},
+		{"This Agreement shall automatically renew for a further term of twelve (12) months with effect from 1 March 2027, unless either party gives notice.",
+			map[string]string{"2027-03-01": RoleRenewalStart}, ""},
+		{"3. Renewal. Upon expiry, this Agreement renews for successive one-year periods, the first renewal term commencing 1 March 2027 and ending on 29 February 2028.",
+			map[string]string{"2027-03-01": RoleRenewalStart, "2028-02-29": RoleRenewalEnd}, "P1Y"},
+	} {
+		ents := Extract(c.text, "en")
+		for _, kind := range []string{KindAgreementDate, KindEffectiveDate, KindExpirationDate} {
+			if got := valuesOf(ents, kind); len(got) > 0 {
+				t.Errorf("%.50q: %s %v, want none", c.text, kind, got)
+			}
+		}
+		for iso, role := range c.role {
+			if !withRole(ents, KindDate, iso, role) {
+				t.Errorf("%.50q: no date %s with role %s: %+v", c.text, iso, role, ents)
+			}
+		}
+		if c.period != "" && !withRole(ents, KindDuration, c.period, RoleRenewal) {
+			t.Errorf("%.50q: no renewal period %s: %+v", c.text, c.period, ents)
+		}
+	}
+}

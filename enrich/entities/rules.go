@@ -1462,9 +1462,10 @@ func dates(x *collector, text string, sents []sentence) {
 		x.add(KindDate, d.text, d.iso, d.start)
 	}
 	agreement, effective := "", ""
-	a, ok := agreementDate(text, ds)
+	own := withoutRenewalDates(text, ds)
+	a, ok := agreementDate(text, own)
 	if !ok {
-		a, ok = signatureDate(text, ds)
+		a, ok = signatureDate(text, own)
 	}
 	if ok {
 		x.add(KindAgreementDate, a.text, a.iso, a.start)
@@ -1481,6 +1482,12 @@ func dates(x *collector, text string, sents []sentence) {
 		kinds := 0
 		if d.iso == agreement && d.start < agreementChars {
 			kinds++
+		}
+		if renewalEnd(text, d.start) {
+			// a renewal's first or last day: the contract is neither
+			// made, in effect nor ended by it
+			x.addRole(KindDate, d.text, d.iso, renewalDateRole(before, ends), d.start)
+			continue
 		}
 		if role := orderDateRole(before); role != "" {
 			// an order form's subscription period, not the agreement's
@@ -1507,9 +1514,6 @@ func dates(x *collector, text string, sents []sentence) {
 			kinds++
 		}
 		zhEnds := zh && (zhExpiryBeforeRe.MatchString(before) || zhExpiryAfterRe.MatchString(after)) && !zhOtherPeriodDate(text, d.start)
-		if ends && renewalEnd(text, d.start) {
-			ends = false // "shall renew for ... which shall begin on March 1, 2027 and end on February 28, 2032": the renewal's last day
-		}
 		if ends || zhEnds {
 			x.add(KindExpirationDate, d.text, d.iso, d.start)
 			kinds++
@@ -3749,6 +3753,9 @@ func rangeDurations(x *collector, text string, join *regexp.Regexp, clause func(
 		role := durationRole(text, a.start, b.end)
 		if role == "" && (rangeTermRe.MatchString(text[max(0, a.start-60):a.start]) || periodNameRe.MatchString(text[b.end:min(len(text), b.end+60)])) {
 			role = RoleTerm // "The lease begins on ...", `... (the "Term")`
+		}
+		if role == RoleTerm && renewalEnd(text, a.start) {
+			role = RoleRenewal // "the first renewal term commencing 1 March 2027 and ending on 29 February 2028"
 		}
 		if role == "" || role == RoleNotice || role == RolePayment || role == RoleCure {
 			continue // a notice, payment or cure period is counted, not dated: a cue nearby is another's
