@@ -157,7 +157,8 @@ type Entity struct {
 	// period apart from the probation period and the term, which share a
 	// kind. A date that is not the contract's own has one too: an order
 	// form's subscription_start or subscription_end, a renewal's
-	// renewal_start or renewal_end.
+	// renewal_start or renewal_end; a compliance date what it is the
+	// deadline for (delivery, payment).
 	Role string `json:"role,omitempty"`
 }
 

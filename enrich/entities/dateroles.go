@@ -18,7 +18,51 @@ const (
 	// agreement and effective date.
 	RoleRenewalStart = "renewal_start"
 	RoleRenewalEnd   = "renewal_end"
+	// RoleDelivery is a deadline for delivering the goods (乙方应于2026年5月1日前交货,
+	// 交货期限：2026年5月1日, "deliver the Products no later than"): a
+	// register's delivery date. RolePayment (a duration role too) is a
+	// deadline for paying.
+	RoleDelivery = "delivery"
 )
+
+var (
+	// deliveryLabelRe ends a delivery date's label ("Delivery Date:",
+	// 交货期限：), which dates the deadline without a duty's words: it was
+	// a plain date.
+	deliveryLabelRe = regexp.MustCompile(`(?i)\b(?:delivery|shipment)\s+(?:date|deadline)\s*[:：]\s*$|(?:交货|交付|发货)(?:期限|日期|时间)\s*[:：]?\s*$`)
+	// deliveryCueRe and paymentCueRe name what a deadline's clause asks
+	// for.
+	deliveryCueRe = regexp.MustCompile(`(?i)\bdeliver(?:s|ed|y|ies)?\b|\bship(?:s|ped|ment)?\b|交货|交付|发货|送达`)
+	paymentCueRe  = regexp.MustCompile(`(?i)\bpa(?:y|ys|id|yable|yment)\b|支付|付款|付清|结清`)
+	// deadlineBreakRe ends a deadline's clause: a line break too, as a
+	// Chinese contract's clauses stand a line each.
+	deadlineBreakRe = regexp.MustCompile(`[.;:]\s|[。；\n]`)
+)
+
+// deadlineReach bounds the bytes either side of a deadline read for
+// what it is a deadline for.
+const deadlineReach = 80
+
+// deadlineRole is what the compliance date at text[start:end] is the
+// deadline for, read in its clause: delivery, payment, or "".
+func deadlineRole(text string, start, end int) string {
+	head := text[max(0, start-deadlineReach):start]
+	if locs := deadlineBreakRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	tail := text[end:min(len(text), end+deadlineReach)]
+	if loc := deadlineBreakRe.FindStringIndex(tail); loc != nil {
+		tail = tail[:loc[0]]
+	}
+	clause := head + " " + tail
+	switch {
+	case deliveryCueRe.MatchString(clause):
+		return RoleDelivery
+	case paymentCueRe.MatchString(clause):
+		return RolePayment
+	}
+	return ""
+}
 
 // renewalEndBeforeRe ends the words before a renewal's last day
 // ("commencing 1 March 2027 and ending on 29 February 2028").

@@ -695,7 +695,8 @@ func TestChineseContractDates(t *testing.T) {
 // under its signatures, and one that takes effect once signed
 // (自双方签字盖章之日起生效) takes effect then, so its 有效期为两年 ends two
 // years on: the date was a plain one and the term never ended (QA s32 D6).
-// A deadline labelled in the block (交货日期) dates nothing.
+// A deadline labelled in the block (交货日期) dates nothing: it is the
+// delivery date the seller must meet, a compliance date.
 func TestChineseSignatureBlockDate(t *testing.T) {
 	type want struct{ kind, text, value string }
 	sign := "甲方（盖章）：北京华信科技有限公司\n授权代表：张伟\n日期：2024年3月1日\n\n乙方（盖章）：上海明达机械制造有限公司\n授权代表：李娜\n日期：2024年3月1日\n"
@@ -708,7 +709,7 @@ func TestChineseSignatureBlockDate(t *testing.T) {
 		"軟體授權合約\n第一條 授權費用為新台幣參佰萬元整。\n\n立合約書人\n甲方：臺北資訊股份有限公司\n乙方：高雄精密工業股份有限公司\n中華民國一一二年十二月十五日\n": {
 			{KindAgreementDate, "中華民國一一二年十二月十五日", "2023-12-15"}},
 		"设备采购合同\n第一条 货款为人民币十万元。\n甲方（盖章）：北京华信科技有限公司\n交货日期：2024年5月31日\n": {
-			{KindDate, "2024年5月31日", "2024-05-31"}},
+			{KindComplianceDate, "2024年5月31日", "2024-05-31"}},
 		// both sides on one line, with no seal or signature marked
 		"采购合同\n第一条 乙方应于2024年7月15日前交货。\n\n甲方：北京华信科技有限公司　　乙方：苏州精工机械制造有限公司\n日期：2024年3月18日\n": {
 			{KindAgreementDate, "2024年3月18日", "2024-03-18"},
@@ -717,7 +718,7 @@ func TestChineseSignatureBlockDate(t *testing.T) {
 		"房屋租賃合同\n第二條 租賃期共二年。\n\n甲方：陳大文　　　　乙方：香港恒星貿易有限公司\n日期：二〇二四年三月十五日\n": {
 			{KindAgreementDate, "二〇二四年三月十五日", "2024-03-15"}},
 		"设备采购合同\n第一条 货款为人民币十万元。\n甲方：北京华信科技有限公司　乙方：苏州精工机械制造有限公司\n交货日期：2024年5月31日\n": {
-			{KindDate, "2024年5月31日", "2024-05-31"}},
+			{KindComplianceDate, "2024年5月31日", "2024-05-31"}},
 	} {
 		ents := Extract(text, "zh")
 		for _, w := range wants {
@@ -725,7 +726,7 @@ func TestChineseSignatureBlockDate(t *testing.T) {
 				t.Errorf("%q: missing %s %q (%s) in %+v", text, w.kind, w.text, w.value, ents)
 			}
 		}
-		if len(wants) == 1 && wants[0].kind == KindDate && countKind(ents, KindAgreementDate) > 0 {
+		if len(wants) == 1 && wants[0].kind == KindComplianceDate && countKind(ents, KindAgreementDate) > 0 {
 			t.Errorf("%q: a delivery date taken for the agreement's: %+v", text, ents)
 		}
 	}

@@ -83,3 +83,32 @@ func TestRenewalDatesAreNotTheContracts(t *testing.T) {
 		}
 	}
 }
+
+// A delivery deadline is a compliance date with role delivery, labelled
+// or written as a duty, and never the contract's effective or expiration
+// date; a deadline to pay has role payment.
+func TestDeliveryDeadlines(t *testing.T) {
+	text := "采购合同\n\n甲方：上海华东机械有限公司\n乙方：苏州精工零部件有限公司\n\n" +
+		"第一条 本合同自2026年3月1日起生效，有效期两年。\n" +
+		"第二条 交货期限：乙方应于2026年5月1日前交货。\n" +
+		"第三条 交货日期：2026年6月1日\n" +
+		"第四条 甲方应于2026年7月1日前支付预付款。\n"
+	ents := Extract(text, "zh")
+	for iso, role := range map[string]string{"2026-05-01": RoleDelivery, "2026-06-01": RoleDelivery, "2026-07-01": RolePayment} {
+		if !withRole(ents, KindComplianceDate, iso, role) {
+			t.Errorf("no compliance date %s with role %s: %+v", iso, role, ents)
+		}
+	}
+	if got := valuesOf(ents, KindEffectiveDate); len(got) != 1 || got[0] != "2026-03-01" {
+		t.Errorf("effective dates %v, want 2026-03-01 only", got)
+	}
+	for _, iso := range valuesOf(ents, KindExpirationDate) {
+		if iso == "2026-05-01" || iso == "2026-06-01" {
+			t.Errorf("delivery date %s read as an expiration", iso)
+		}
+	}
+	en := Extract("4. Delivery. The Supplier shall deliver the Products no later than 30 June 2026.", "en")
+	if !withRole(en, KindComplianceDate, "2026-06-30", RoleDelivery) {
+		t.Errorf("English delivery deadline lacks its role: %+v", en)
+	}
+}

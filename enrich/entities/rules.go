@@ -1494,10 +1494,14 @@ func dates(x *collector, text string, sents []sentence) {
 			x.addRole(KindDate, d.text, d.iso, role, d.start)
 			continue
 		}
+		if !ends && deliveryLabelRe.MatchString(before) {
+			x.addRole(KindComplianceDate, d.text, d.iso, RoleDelivery, d.start)
+			continue
+		}
 		if !ends && (complianceBeforeRe.MatchString(wide) || dueBy(text, d, zh)) {
 			// a rule's compliance date, not the date it takes effect, or
 			// the date a party must act by
-			x.add(KindComplianceDate, d.text, d.iso, d.start)
+			x.addRole(KindComplianceDate, d.text, d.iso, deadlineRole(text, d.start, d.end), d.start)
 			continue
 		}
 		if effective == "" && !ends && (starts || effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) || periodStartRe.MatchString(wide)) {
