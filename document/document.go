@@ -152,7 +152,7 @@ type Entity struct {
 	Text  string `json:"text"`            // the span as written
 	Value string `json:"value,omitempty"` // normalised value when there is one (ISO date, amount)
 	// Role is what a duration is the length of, where the text says it:
-	// term, renewal, notice, probation, payment, warranty, non_compete,
+	// term, renewal, notice, probation, payment, payment_frequency, warranty, non_compete,
 	// non_solicit, confidentiality, cure or leave. A register needs the notice
 	// period apart from the probation period and the term, which share a
 	// kind. A date that is not the contract's own has one too: an order

@@ -76,6 +76,7 @@ func Extract(text, language string) []document.Entity {
 	if han {
 		chinese(x, text)
 	}
+	paymentFrequencies(x, text) // after chinese: 每三个月 is its duration
 	x.capObligations()
 	if folded {
 		x.unfold(original, text)

@@ -3130,7 +3130,9 @@ func TestChinesePeriodNamedTwiceInAClause(t *testing.T) {
 			got = append(got, e.Text+" "+e.Value+" "+e.Role)
 		}
 	}
-	if want := []string{"二年 P2Y non_compete", "二年 P2Y confidentiality"}; !slices.Equal(got, want) {
+	// 按月支付竞业限制补偿金: the compensation's payment frequency, a third
+	// period of its own
+	if want := []string{"二年 P2Y non_compete", "按月 P1M payment_frequency", "二年 P2Y confidentiality"}; !slices.Equal(got, want) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
 }

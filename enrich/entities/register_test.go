@@ -112,3 +112,37 @@ func TestDeliveryDeadlines(t *testing.T) {
 		t.Errorf("English delivery deadline lacks its role: %+v", en)
 	}
 }
+
+// How often a sum is paid is a payment_frequency, apart from the time
+// allowed to pay an invoice, which keeps role payment.
+func TestPaymentFrequency(t *testing.T) {
+	en := Extract("2. Fees. Fees are payable quarterly in advance. Invoices are due within thirty (30) days of the invoice date. "+
+		"3. Rent. Tenant shall pay annual base rent of US$120,000, payable monthly in advance. The Fees shall be reviewed annually.", "en")
+	for period, role := range map[string]string{"P3M": RolePaymentFrequency, "P1M": RolePaymentFrequency, "P30D": RolePayment} {
+		if !withRole(en, KindDuration, period, role) {
+			t.Errorf("English: no %s with role %s: %+v", period, role, en)
+		}
+	}
+	if withRole(en, KindDuration, "P1Y", RolePaymentFrequency) {
+		t.Errorf("a fee reviewed annually is no payment frequency: %+v", en)
+	}
+	zh := Extract("采购合同\n\n甲方：上海华东机械有限公司\n乙方：苏州精工零部件有限公司\n\n"+
+		"第三条 甲方每三个月支付一次货款。\n第四条 服务费按季度支付，每季度首月5日前付清；管理费每月支付。\n", "zh")
+	if got := countRole(zh, KindDuration, "P3M", RolePaymentFrequency); got != 1 {
+		t.Errorf("Chinese: %d P3M payment frequencies, want 1 (每三个月, the same period said again near it not twice): %+v", got, zh)
+	}
+	if !withRole(zh, KindDuration, "P1M", RolePaymentFrequency) || withRole(zh, KindDuration, "P3M", RolePayment) {
+		t.Errorf("Chinese: payment frequencies wrong: %+v", zh)
+	}
+}
+
+// countRole counts the entities of kind with value and role.
+func countRole(ents []document.Entity, kind, value, role string) int {
+	n := 0
+	for _, e := range ents {
+		if e.Kind == kind && e.Value == value && e.Role == role {
+			n++
+		}
+	}
+	return n
+}
