@@ -158,7 +158,8 @@ type Entity struct {
 	// kind. A date that is not the contract's own has one too: an order
 	// form's subscription_start or subscription_end, a renewal's
 	// renewal_start or renewal_end; a compliance date what it is the
-	// deadline for (delivery, payment).
+	// deadline for (delivery, payment); an amount rent, deposit or
+	// minimum_purchase; a percentage escalation (a rent's rise).
 	Role string `json:"role,omitempty"`
 }
 

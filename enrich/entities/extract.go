@@ -77,6 +77,8 @@ func Extract(text, language string) []document.Entity {
 		chinese(x, text)
 	}
 	paymentFrequencies(x, text) // after chinese: 每三个月 is its duration
+	amountRoles(x, text)
+	escalations(x, text)
 	x.capObligations()
 	if folded {
 		x.unfold(original, text)

@@ -146,3 +146,33 @@ func countRole(ents []document.Entity, kind, value, role string) int {
 	}
 	return n
 }
+
+// A register's rent, deposit, minimum purchase and rent increase carry
+// their roles; they were amounts without one, the increase no entity.
+func TestAmountRoles(t *testing.T) {
+	lease := Extract("COMMERCIAL LEASE\n\nThis Lease is made on 1 April 2026 between Riverside Properties LLC (\"Landlord\") and Bluebird Cafe Inc. (\"Tenant\").\n\n"+
+		"2. Rent. Tenant shall pay annual base rent of US$120,000, payable monthly in advance. The rent shall increase by 3% on each anniversary of the Commencement Date.\n"+
+		"3. Security Deposit. Tenant shall deposit US$20,000 with Landlord.\n", "en")
+	for value, role := range map[string]string{"USD 120000": RoleRent, "USD 20000": RoleDeposit} {
+		if !withRole(lease, KindMoney, value, role) {
+			t.Errorf("lease: no %s with role %s: %+v", value, role, lease)
+		}
+	}
+	if !withRole(lease, KindPercentage, "3%", RoleEscalation) {
+		t.Errorf("lease: no rent increase of 3%%: %+v", lease)
+	}
+	dist := Extract("1. Minimum Purchase. Distributor shall make a minimum annual purchase of US$500,000 of Products.", "en")
+	if !withRole(dist, KindMoney, "USD 500000", RoleMinimumPurchase) {
+		t.Errorf("distribution: no minimum purchase: %+v", dist)
+	}
+	zh := Extract("房屋租赁合同\n\n出租方（甲方）：上海恒基置业有限公司\n承租方（乙方）：上海蓝鸟餐饮管理有限公司\n\n"+
+		"第二条 月租金为人民币30,000元，押金为人民币60,000元。\n第三条 租金自第二年起每年递增3%。\n", "zh")
+	for value, role := range map[string]string{"CNY 30000": RoleRent, "CNY 60000": RoleDeposit} {
+		if !withRole(zh, KindMoney, value, role) {
+			t.Errorf("Chinese lease: no %s with role %s: %+v", value, role, zh)
+		}
+	}
+	if !withRole(zh, KindPercentage, "3%", RoleEscalation) {
+		t.Errorf("Chinese lease: no rent increase of 3%%: %+v", zh)
+	}
+}

@@ -1,0 +1,85 @@
+package entities
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Amount roles, as in document.Entity.Role: what a sum of money or a
+// share is, where the words before it say so.
+const (
+	// RoleMinimumPurchase is a buyer's or distributor's minimum purchase
+	// ("a minimum annual purchase of US$500,000", 最低采购额).
+	RoleMinimumPurchase = "minimum_purchase"
+	// RoleRent is a lease's rent ("annual base rent of US$120,000", 月租金).
+	RoleRent = "rent"
+	// RoleDeposit is a security deposit (押金, 保证金).
+	RoleDeposit = "deposit"
+	// RoleEscalation is the share by which a rent or fee rises ("rent
+	// shall increase by 3% on each anniversary", 租金每年递增3%).
+	RoleEscalation = "escalation"
+)
+
+// amountReach bounds the bytes before an amount read for its role.
+const amountReach = 60
+
+// amountCues name an amount's role; the cue nearest the amount wins.
+var amountCues = []roleCue{
+	{RoleMinimumPurchase, regexp.MustCompile(`(?i)\bminimum\s+(?:annual\s+|yearly\s+|quarterly\s+|monthly\s+)?(?:purchases?|purchase\s+(?:commitment|requirement|amount)|orders?|order\s+value|commitment)\b|最低(?:采购|订购|进货|购买)(?:额|量|金额)?`)},
+	{RoleRent, regexp.MustCompile(`(?i)\b(?:base\s+|basic\s+|annual\s+|monthly\s+)?rent(?:al)?\b|租金`)},
+	{RoleDeposit, regexp.MustCompile(`(?i)\b(?:security\s+)?deposit\b|押金|保证金`)},
+}
+
+// amountBreakRe ends the clause before an amount.
+var amountBreakRe = regexp.MustCompile(`[.;]\s|[。；\n]`)
+
+// amountRoles gives each amount the role its clause names just before
+// it: a register's minimum purchase, rent and deposit were amounts
+// without one.
+func amountRoles(x *collector, text string) {
+	for i := range x.ents {
+		f := &x.ents[i]
+		if f.e.Kind != KindMoney || f.e.Role != "" {
+			continue
+		}
+		before := text[max(0, f.pos-amountReach):f.pos]
+		if locs := amountBreakRe.FindAllStringIndex(before, -1); len(locs) > 0 {
+			before = before[locs[len(locs)-1][1]:]
+		}
+		best, bestAt := "", -1
+		for _, c := range amountCues {
+			if locs := c.re.FindAllStringIndex(before, -1); len(locs) > 0 && locs[len(locs)-1][1] > bestAt {
+				best, bestAt = c.role, locs[len(locs)-1][1]
+			}
+		}
+		f.e.Role = best
+	}
+}
+
+var (
+	// escalationRe is a rise by a share: "increase by 3%", "escalate at
+	// 2.5 per cent", 递增3%, 上涨5%.
+	escalationRe = regexp.MustCompile(`(?i)\b(?:increas|escalat|ris|adjust)(?:e|es|ed|ing)?\s+(?:by|at)\s+(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)|(?:递增|上涨|增长|上调|增加)(\d{1,2}(?:\.\d{1,2})?)\s?[%％]`)
+	// escalatedRe names what rises: a rent or fee, not a price index.
+	escalatedRe = regexp.MustCompile(`(?i)\b(?:rent(?:al)?|fees?|charges?|price|subscription)\b|租金|费用|价格|服务费`)
+)
+
+// escalations adds the share a rent or fee rises by as a percentage with
+// role escalation ("The rent shall increase by 3% on each anniversary"):
+// it was no entity, a share of no sum.
+func escalations(x *collector, text string) {
+	for _, m := range escalationRe.FindAllStringSubmatchIndex(text, -1) {
+		g := 2
+		if m[g] < 0 {
+			g = 4
+		}
+		head := text[max(0, m[0]-amountReach*2):m[0]]
+		if locs := amountBreakRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+			head = head[locs[len(locs)-1][1]:]
+		}
+		if !escalatedRe.MatchString(head) {
+			continue
+		}
+		x.addRole(KindPercentage, text[m[0]:m[1]], strings.TrimSpace(text[m[g]:m[g+1]])+"%", RoleEscalation, m[0])
+	}
+}
