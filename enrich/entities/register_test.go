@@ -176,3 +176,16 @@ func TestAmountRoles(t *testing.T) {
 		t.Errorf("Chinese lease: no rent increase of 3%%: %+v", zh)
 	}
 }
+
+// A renewal period written as one word ("successive one-year periods",
+// "12-month periods") is the renewal's length; it had none.
+func TestHyphenatedRenewalPeriod(t *testing.T) {
+	for text, want := range map[string]string{
+		"3. Renewal. Upon expiry, this Agreement renews for successive one-year periods commencing on 1 March 2027.":                         "P1Y",
+		"Thereafter this Agreement renews automatically for successive 12-month periods unless either party gives ninety (90) days' notice.": "P12M",
+	} {
+		if ents := Extract(text, "en"); !withRole(ents, KindDuration, want, RoleRenewal) {
+			t.Errorf("%.50q: no renewal period %s: %+v", text, want, ents)
+		}
+	}
+}
