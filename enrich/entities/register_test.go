@@ -189,3 +189,12 @@ func TestHyphenatedRenewalPeriod(t *testing.T) {
 		}
 	}
 }
+
+// "Supplier warrants each Product for eighteen (18) months" is a
+// warranty period, written with the verb.
+func TestWarrantyByVerb(t *testing.T) {
+	ents := Extract("4. Warranty. Supplier warrants each Product for eighteen (18) months from delivery.", "en")
+	if !withRole(ents, KindDuration, "P18M", RoleWarranty) {
+		t.Errorf("no warranty period P18M: %+v", ents)
+	}
+}
