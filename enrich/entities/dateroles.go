@@ -142,3 +142,19 @@ func orderEndExpires(x *collector) {
 		x.add(KindExpirationDate, f.e.Text, f.e.Value, f.pos)
 	}
 }
+
+// termCommencingRe is a term said to begin on a date in its own
+// sentence: "The term of this Lease is five (5) years commencing on 1 May
+// 2026". "commencing on" alone is a payment's as often (paymentBeforeRe),
+// so the term must be named first.
+var termCommencingRe = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:initial\s+)?term\s+(?:of\s+this\s+(?:agreement|lease|contract)\s+)?(?:is|shall\s+be)\s+[^.;]{0,60}?\b(?:commencing|beginning|starting)\s+(?:on|from)\s+(?:the\s+)?$`)
+
+// termCommences reports whether the date at pos starts the contract's
+// term (termCommencingRe, within its sentence).
+func termCommences(text string, pos int) bool {
+	head := text[max(0, pos-renewalReach):pos]
+	if locs := sentenceEndRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	return termCommencingRe.MatchString(head)
+}

@@ -198,3 +198,15 @@ func TestWarrantyByVerb(t *testing.T) {
 		t.Errorf("no warranty period P18M: %+v", ents)
 	}
 }
+
+// A lease whose term is "five (5) years commencing on 1 May 2026" takes
+// effect then: the date was a plain one, the register's effective date
+// empty.
+func TestTermCommencingOn(t *testing.T) {
+	ents := Extract("COMMERCIAL LEASE\n\nThis Lease is made on 1 April 2026 between Riverside Properties LLC (\"Landlord\") and Bluebird Cafe Inc. (\"Tenant\").\n\n"+
+		"1. Term. The term of this Lease is five (5) years commencing on 1 May 2026 and expiring on 30 April 2031.\n"+
+		"2. Rent. Rent is payable in monthly installments commencing on 1 June 2026.\n", "en")
+	if got := valuesOf(ents, KindEffectiveDate); len(got) != 1 || got[0] != "2026-05-01" {
+		t.Errorf("effective dates %v, want 2026-05-01", got)
+	}
+}

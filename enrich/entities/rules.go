@@ -1504,7 +1504,7 @@ func dates(x *collector, text string, sents []sentence) {
 			x.addRole(KindComplianceDate, d.text, d.iso, deadlineRole(text, d.start, d.end), d.start)
 			continue
 		}
-		if effective == "" && !ends && (starts || effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) || periodStartRe.MatchString(wide)) {
+		if effective == "" && !ends && (starts || effectiveAfterRe.MatchString(after) || effectiveBeforeRe.MatchString(before) || periodStartRe.MatchString(wide) || termCommences(text, d.start)) {
 			// Only the first: later "effective" dates are mostly those of
 			// other agreements and amendments the contract cites.
 			x.add(KindEffectiveDate, d.text, d.iso, d.start)
