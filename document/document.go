@@ -159,7 +159,10 @@ type Entity struct {
 	// form's subscription_start or subscription_end, a renewal's
 	// renewal_start or renewal_end; a compliance date what it is the
 	// deadline for (delivery, payment); an amount rent, deposit or
-	// minimum_purchase; a percentage escalation (a rent's rise).
+	// minimum_purchase; a percentage escalation (a rent's rise); a
+	// judgment's case number neutral_citation when it is its own neutral
+	// citation, and a citation appealed_from when it is the decision
+	// appealed from.
 	Role string `json:"role,omitempty"`
 }
 

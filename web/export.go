@@ -153,7 +153,7 @@ type exported struct {
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
-	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end"}
+	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
@@ -212,16 +212,21 @@ func durationOf(es []document.Entity, role string) string {
 // empty: a date column holds dates), every cell safe to open in a
 // spreadsheet.
 func csvRow(d *document.Result) []string {
-	first := func(kind string) string {
+	firstAs := func(kind string, as func(role string) bool) string {
 		for _, e := range d.Entities {
 			// the first with a value: a clause heading ("第六条 适用法律及争议解决")
 			// is found before the clause that names the law
-			if v := index.FacetValue(e); e.Kind == kind && v != "" {
+			if v := index.FacetValue(e); e.Kind == kind && as(e.Role) && v != "" {
 				return v
 			}
 		}
 		return ""
 	}
+	first := func(kind string) string { return firstAs(kind, func(string) bool { return true }) }
+	// a judgment's own neutral citation is a case number with its role:
+	// the court's file number keeps its column, the citation its own
+	fileNumber := firstAs(entities.KindCaseNumber, func(role string) bool { return role != entities.RoleNeutralCitation })
+	neutral := firstAs(entities.KindCaseNumber, func(role string) bool { return role == entities.RoleNeutralCitation })
 	date := func(kind string) string {
 		for _, e := range d.Entities {
 			// a whole day only: "2018" or "2013-07" would sort and filter
@@ -255,10 +260,10 @@ func csvRow(d *document.Result) []string {
 	for _, role := range csvRoles {
 		row = append(row, durationOf(d.Entities, role))
 	}
-	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), first(entities.KindCaseNumber), date(entities.KindJudgmentDate),
+	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), fileNumber, date(entities.KindJudgmentDate),
 		strings.Join(judges(d.Entities), "; "), strings.Join(counselOf(d.Entities), "; "))
 	heardFrom, heardTo := hearingSpan(d.Entities)
-	row = append(row, heardFrom, heardTo)
+	row = append(row, heardFrom, heardTo, neutral)
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

@@ -278,8 +278,8 @@ func TestCSVRowLeaveAndInterest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-9] != "leave" || csvColumns[n-8] != "interest_rate" {
-		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-9:])
+	if n := len(csvColumns); csvColumns[n-10] != "leave" || csvColumns[n-9] != "interest_rate" {
+		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-10:])
 	}
 }
 
@@ -289,6 +289,7 @@ func TestCSVRowCourtFiling(t *testing.T) {
 	d := &document.Result{ID: "o1"}
 	d.Entities = []document.Entity{
 		{Kind: "court", Text: "UNITED STATES DISTRICT COURT", Value: "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA"},
+		{Kind: "case_number", Text: "[2023] EWCA Civ 1187", Value: "[2023] EWCA Civ 1187", Role: "neutral_citation"},
 		{Kind: "case_number", Text: "3:21-cv-04567-JSC", Value: "3:21-cv-04567-JSC"},
 		{Kind: "party", Text: "ACME WIDGETS, INC.", Role: "plaintiff"},
 		{Kind: "party", Text: "BETA LOGISTICS LLC", Role: "defendant"},
@@ -308,7 +309,7 @@ func TestCSVRowCourtFiling(t *testing.T) {
 	for name, want := range map[string]string{"parties": "ACME WIDGETS, INC. (plaintiff); BETA LOGISTICS LLC (defendant)",
 		"court": "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA", "case_number": "3:21-cv-04567-JSC", "judgment_date": "2022-06-02",
 		"judge": "Lord Reed; Lady Black", "counsel": "Ms A Barrister KC (claimant); Mr C Counsel (defendant)",
-		"hearing_start": "2023-07-03", "hearing_end": "2023-07-05"} {
+		"hearing_start": "2023-07-03", "hearing_end": "2023-07-05", "neutral_citation": "[2023] EWCA Civ 1187"} {
 		if got[name] != want {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}

@@ -175,7 +175,7 @@ func CourtEntities(text, language string) []document.Entity {
 	percentages(x, text)
 	interestRates(x, text, false)
 	durations(x, text)
-	citationsOutside(x, text, courtCitations(x, text))
+	citationsOutside(x, text, courtCitations(x, text, captionCitations(x, head)))
 	var out []document.Entity
 	for _, e := range x.sorted() {
 		if e.Kind == KindDate && strings.Contains(e.Text, "__") {
@@ -525,11 +525,19 @@ func captionRole(label string) string {
 // parallel ("Smith v Jones [2019] HCA 5; (2019) 265 CLR 1") is one row
 // valued with both citations. It returns the spans cited, which the other
 // citation rules leave alone.
-func courtCitations(x *collector, text string) [][2]int {
+//
+// own holds the caption's citations by where they start (captionCitations):
+// the filing's own, which is no authority it cites, and the decision it
+// appeals from, cited with that role.
+func courtCitations(x *collector, text string, own map[int]string) [][2]int {
 	var taken [][2]int
 	for _, c := range parallelCases(caseCitations(text), text) {
 		taken = append(taken, [2]int{c.cite, c.end})
-		x.add(KindCitation, text[c.name:c.end], spaceRe.ReplaceAllString(text[c.cite:c.end], " "), c.name)
+		role, ok := own[c.cite]
+		if ok && role == RoleNeutralCitation {
+			continue
+		}
+		x.addRole(KindCitation, text[c.name:c.end], spaceRe.ReplaceAllString(text[c.cite:c.end], " "), role, c.name)
 	}
 	for _, m := range statuteSectionRe.FindAllStringIndex(text, -1) {
 		taken = append(taken, [2]int{m[0], m[1]})

@@ -94,6 +94,7 @@ func TestCourtEntitiesCaption(t *testing.T) {
 		}},
 		{"uk", ukJudgment, []string{
 			"court|IN THE HIGH COURT OF JUSTICE|HIGH COURT OF JUSTICE|",
+			"case_number|[2023] EWHC 1234 (Comm)|[2023] EWHC 1234 (Comm)|neutral_citation",
 			"case_number|CL-2021-000456|CL-2021-000456|",
 			"party|NORTHWIND SHIPPING LIMITED||claimant", "party|EASTERLY COMMODITIES PLC||defendant", "party|MR DAVID PATEL||defendant",
 			"judgment_date|19 May 2023|2023-05-19|",
@@ -138,10 +139,13 @@ func TestCourtEntitiesCitationsAndMoney(t *testing.T) {
 		t.Errorf("dates %q", got)
 	}
 	uk := textsOf(CourtEntities(ukJudgment, "en"), KindCitation)
-	for _, want := range []string{"[2023] EWHC 1234 (Comm)", "Arnold v Britton [2015] UKSC 36", "s 35A of the Senior Courts Act 1981"} {
+	for _, want := range []string{"Arnold v Britton [2015] UKSC 36", "s 35A of the Senior Courts Act 1981"} {
 		if !slices.Contains(uk, want) {
 			t.Errorf("uk citations %q lack %q", uk, want)
 		}
+	}
+	if slices.Contains(uk, "[2023] EWHC 1234 (Comm)") {
+		t.Errorf("uk citations %q hold the judgment's own neutral citation", uk)
 	}
 	if au := textsOf(CourtEntities(auJudgment, "en"), KindCitation); !slices.Contains(au, "s 52 of the Competition Act") {
 		t.Errorf("au citations %q", au)

@@ -83,3 +83,33 @@ func TestCourtEnglishNumericDateDayFirst(t *testing.T) {
 		}
 	}
 }
+
+// A judgment's own neutral citation is its case number (role
+// neutral_citation), not a case it cites, and the judgment it appeals
+// from is cited with that role; the authorities in its body stay plain
+// citations.
+func TestCourtOwnAndAppealedCitations(t *testing.T) {
+	head := "Neutral Citation Number: [2023] EWCA Civ 1187\n\nCase No: CA-2022-001544\n\nIN THE COURT OF APPEAL (CIVIL DIVISION)\n" +
+		"ON APPEAL FROM THE HIGH COURT OF JUSTICE\nCOMMERCIAL COURT (KBD)\nMr Justice Foxton\n[2022] EWHC 2011 (Comm)\n\n" +
+		"Date: 12/10/2023\n\nBetween :\nALPHA SHIPPING LIMITED\nAppellant\n- and -\nBETA INSURANCE PLC\nRespondent\n\nJUDGMENT\n\n" +
+		"1. The principles are in Arnold v Britton [2015] UKSC 36 and Wood v Capita Insurance Services Ltd [2017] UKSC 24.\n"
+	uksc := "[2024] UKSC 5\n\nJUDGMENT\n\nSmith (Appellant) v Jones (Respondent)\n\nbefore\nLord Reed\nLord Hodge\n\nJUDGMENT GIVEN ON\n7 February 2024\n\n1. As in [2019] UKSC 12, the appeal fails.\n"
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{head, []string{"case_number [2023] EWCA Civ 1187 neutral_citation", "case_number CA-2022-001544 ", "citation [2022] EWHC 2011 (Comm) appealed_from",
+			"citation [2015] UKSC 36 ", "citation [2017] UKSC 24 "}},
+		{uksc, []string{"case_number [2024] UKSC 5 neutral_citation", "citation [2019] UKSC 12 "}},
+	} {
+		var got []string
+		for _, e := range CourtEntities(c.text, "en") {
+			if e.Kind == KindCaseNumber || e.Kind == KindCitation {
+				got = append(got, e.Kind+" "+e.Value+" "+e.Role)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("got %q\nwant %q", got, c.want)
+		}
+	}
+}
