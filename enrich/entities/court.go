@@ -87,10 +87,13 @@ var (
 	// Competition Act", "section 3 of the Misrepresentation Act 1967",
 	// "s 35A of the Senior Courts Act 1981", and a schedule or part of
 	// one: "Schedule 2 to the Competition and Consumer Act 2010 (Cth)",
-	// "Part 7 of the Civil Procedure Rules", which alone said nothing.
+	// "Part 7 of the Civil Procedure Rules", which alone said nothing; a
+	// rule of court: "Rule 39.32 of the Federal Court Rules 2011", "r 3.4
+	// of the Civil Procedure Rules" (a rule cited as "Rule 39.32" and
+	// "Rules 2011", two rows, neither the rules named).
 	// A line may wrap anywhere within it ("section 3\nof the
 	// Misrepresentation Act 1967").
-	statuteSectionRe = regexp.MustCompile(`\b(?:(?:ss?\.?|[Ss]ections?|Sch\.?|Schedules?|Pt\.?|Parts?|Div\.?|Divisions?)\s+\d{1,4}[A-Z]{0,2}(?:\(\w{1,4}\))*\s+of|(?:Sch\.?|Schedules?)\s+\d{1,4}[A-Z]{0,2}\s+to)\s+the\s+(?:[A-Z][\w’']*\s+(?:(?:and|of|the|for|on)\s+)*){1,8}?(?:Act|Law|Code|Ordinance|Rules|Regulations)(?:\s+(?:1[89]|20)\d{2})?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
+	statuteSectionRe = regexp.MustCompile(`\b(?:(?:ss?\.?|[Ss]ections?|[Rr]ules?|rr?\.?|Sch\.?|Schedules?|Pt\.?|Parts?|Div\.?|Divisions?)\s+\d{1,4}(?:\.\d{1,4}){0,2}[A-Z]{0,2}(?:\(\w{1,4}\))*\s+of|(?:Sch\.?|Schedules?)\s+\d{1,4}[A-Z]{0,2}\s+to)\s+the\s+(?:[A-Z][\w’']*\s+(?:(?:and|of|the|for|on)\s+)*){1,8}?(?:Act|Law|Code|Ordinance|Rules|Regulations)(?:\s+(?:1[89]|20)\d{2})?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)
 	// namedActRe is an act named alone: "the Human Rights Act 1998",
 	// "Competition and Consumer Act 2010 (Cth)", "the Sherman Act".
 	namedActRe = regexp.MustCompile(`\b(?:[A-Z][\w’'-]*\s+(?:(?:and|of|the|for|on|to)\s+)*){1,8}?Act\b(?:\s+(?:1[6-9]|20)\d{2}\b)?(?:\s+\((?:Cth|NSW|Vic|Qld|WA|SA|Tas|ACT|NT|UK|NZ)\))?`)

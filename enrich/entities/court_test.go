@@ -585,3 +585,15 @@ func TestCourtClassActionParties(t *testing.T) {
 		t.Errorf("parties %v, want %v", got, want)
 	}
 }
+
+// A rule of court is cited whole with the rules it belongs to: "Rule
+// 39.32" and "Rules 2011" were two rows, neither naming the rules.
+func TestCourtRuleOfCourt(t *testing.T) {
+	text := "FEDERAL COURT OF AUSTRALIA\nFile number: NSD 1123 of 2022\n\n" +
+		"Note: Entry of orders is dealt with in Rule 39.32 of the Federal Court Rules 2011. " +
+		"The application to strike out under r 3.4 of the Civil Procedure Rules is refused.\n"
+	want := []string{"Rule 39.32 of the Federal Court Rules 2011", "r 3.4 of the Civil Procedure Rules"}
+	if got := textsOf(CourtEntities(text, "en"), KindCitation); !slices.Equal(got, want) {
+		t.Errorf("citations:\n got %q\nwant %q", got, want)
+	}
+}
