@@ -341,6 +341,9 @@ func judgmentDate(x *collector, text string) {
 		if line := text[m[0]:m[1]]; hearingLineRe.MatchString(line) && !hearingAndJudgmentRe.MatchString(line) {
 			continue // "Date of hearing:" dates no judgment (hearingDates)
 		}
+		if representativeRe.MatchString(lineBefore(text, m[0])) {
+			continue // a party's solicitors signing a consent order dated their consent
+		}
 		at, end := m[2], m[3]
 		ds := findDatesOrdered(text[at:end], dayFirst(text))
 		if len(ds) == 0 {
@@ -859,6 +862,28 @@ func benchLines(x *collector, head string, pos int) {
 			return
 		}
 	}
+}
+
+// representativeRe names a party's lawyers signing for it: "Harrow &
+// Vale LLP, Solicitors for the Claimant", "Attorneys for Plaintiff".
+// The "Dated:" under them dates their signature: a consent order's first
+// signature was its date of judgment.
+var representativeRe = regexp.MustCompile(`(?i)\b(?:solicitors?|attorneys?|counsel|barristers?|lawyers?)[ \t]+for[ \t]+(?:the[ \t]+)?(?:claimant|defendant|plaintiff|applicant|respondent|appellant|petitioner)s?\b`)
+
+// lineBefore is the last non-blank line that ends before pos.
+func lineBefore(s string, pos int) string {
+	s = s[:pos]
+	for s != "" {
+		i := strings.LastIndexByte(strings.TrimRight(s, "\n"), '\n')
+		if l := strings.TrimSpace(s[i+1:]); l != "" {
+			return l
+		}
+		if i < 0 {
+			break
+		}
+		s = s[:i]
+	}
+	return ""
 }
 
 // nextLine is the span of the first non-blank line after pos, within

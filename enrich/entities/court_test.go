@@ -597,3 +597,20 @@ func TestCourtRuleOfCourt(t *testing.T) {
 		t.Errorf("citations:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A consent order signed by the parties' solicitors is not dated by their
+// signatures: "Dated: 15 December 2023" under "Solicitors for the
+// Claimant" was its date of judgment. An order's own "Dated:" still is.
+func TestCourtConsentOrderSignatureDates(t *testing.T) {
+	order := "IN THE HIGH COURT OF JUSTICE\nKING'S BENCH DIVISION\n\nClaim No: KB-2023-002871\n\nBETWEEN:\n\nPENROSE HOMES LIMITED\nClaimant\n\n-and-\n\n" +
+		"THAMES VALLEY BUILDERS LTD\nDefendant\n\nCONSENT ORDER\n\nBY CONSENT IT IS ORDERED THAT:\n\n1. The Defendant shall pay the Claimant the sum of £185,000 by 4pm on 31 January 2024.\n\n" +
+		"We consent to the terms of this Order.\n\nHarrow & Vale LLP, Solicitors for the Claimant\nDated: 15 December 2023\n\n" +
+		"Lewis Partners LLP, Solicitors for the Defendant\nDated: 18 December 2023\n"
+	if got := valuesOf(CourtEntities(order, "en"), KindJudgmentDate); len(got) != 0 {
+		t.Errorf("consent order dated %q by its signatures", got)
+	}
+	sealed := order + "\nBY THE COURT\nDated: 20 December 2023\n"
+	if got := valuesOf(CourtEntities(sealed, "en"), KindJudgmentDate); !slices.Equal(got, []string{"2023-12-20"}) {
+		t.Errorf("sealed order dated %q, want 2023-12-20", got)
+	}
+}
