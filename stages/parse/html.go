@@ -67,6 +67,9 @@ func extractHTML(text string) *extracted {
 	if siteOnly(title) && namesPage(cmp.Or(collapseSpaces(w.h1), w.boldHead)) {
 		title = "" // "Acme Intranet" over every page of the site: its heading names this one
 	}
+	if w.h1 == "" {
+		title = withoutSiteName(title, w.boldHead) // pageTitle weighs an <h1> against the site's parts
+	}
 	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1)), heading: w.boldHead}
 }
 
@@ -93,6 +96,34 @@ func siteOnly(t string) bool {
 		}
 	}
 	return site
+}
+
+// withoutSiteName is a <title> with the parts that name only the site
+// left out ("Leave | HR Portal" is "Leave"): a records manager filing
+// the site's pages saw every one titled by its portal. Where what is
+// left is one word and the page's visible heading (a bold first line, a
+// paragraph styled as its title) holds it ("Parental leave" under
+// "Leave"), the heading names the page better and is its title, as an
+// <h1> is beside a one-word <title> part (pageTitle).
+func withoutSiteName(title, heading string) string {
+	parts := titleSepRe.Split(title, -1)
+	if len(parts) < 2 {
+		return title
+	}
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" && !siteTitleRe.MatchString(p) {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(parts) {
+		return title // all site (siteOnly's) or none
+	}
+	page := strings.Join(kept, " | ")
+	if oneWord(page) && namesPage(heading) && holdsWords(strings.ToLower(heading), strings.ToLower(page)) {
+		return heading
+	}
+	return page
 }
 
 // siteTitleRe is a <title> that names only a site ("Acme Intranet", "HR
@@ -1034,10 +1065,15 @@ func (w *htmlWalker) noteHeading(n *html.Node) {
 		return
 	}
 	w.blocks++
-	if t := collapseSpaces(nodeText(n)); (subHeadings[n.DataAtom] || allBold(n)) && headingLine(t) {
+	if t := collapseSpaces(nodeText(n)); (subHeadings[n.DataAtom] || allBold(n) || titleClassRe.MatchString(attrVal(n, "class"))) && headingLine(t) {
 		w.boldHead = t
 	}
 }
+
+// titleClassRe is the class a content system gives the block it sets as
+// the page's heading without an <h1>: <div class="page-title">, <p
+// class="title">, SharePoint's "ms-pageTitle".
+var titleClassRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:page-?)?title(?:$|[\s_-])|pagetitle`)
 
 // allBold reports whether every word of n's text is inside a <b>, a
 // <strong> or an element styled bold.

@@ -86,7 +86,7 @@ func TestHTMLSharePointPageTitle(t *testing.T) {
 	for title, want := range map[string]string{
 		"Pages - Records-Retention-Policy": "Records Retention Policy",
 		"SitePages - Retention.aspx":       "Records Retention Policy",
-		"Retention policy | Intranet":      "Retention policy | Intranet",
+		"Retention policy | Intranet":      "Retention policy", // the site's name names no page
 	} {
 		page := `<html><head><title>` + title + `</title></head><body><div class="ms-rtestate-field"><h2>Records Retention Policy</h2>` +
 			`<p>Owner: Information Governance. Version 3.1, approved 4 March 2025.</p><h3>1 Purpose</h3><p>This policy sets out how long we keep records.</p></div></body></html>`
@@ -549,12 +549,32 @@ func TestHTMLSiteOnlyTitle(t *testing.T) {
 		"none.html":    {"Acme Intranet", `<p>Full-time employees receive 25 days of annual leave.</p>`, "Acme Intranet"},
 		"home.html":    {"Acme Intranet - Home", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual Leave Procedure"},
 		"portal.html":  {"Home | HR Portal", `<h1>Annual leave</h1><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual leave"},
-		"section.html": {"Leave | HR Portal", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Leave | HR Portal"},
+		"section.html": {"Leave | HR Portal", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Annual Leave Procedure"},
 		"terms.html":   {"Customer Portal Terms of Use", `<p><strong>Annual Leave Procedure</strong></p><p>Full-time employees receive 25 days of annual leave.</p>`, "Customer Portal Terms of Use"},
 		"welcome.html": {"Acme Intranet", `<h1>Welcome</h1><p>News and tools for Acme staff.</p>`, "Acme Intranet"},
 		"greet.html":   {"Acme Intranet", `<h1>Welcome to the Acme intranet</h1><p>News and tools for Acme staff.</p>`, "Welcome to the Acme intranet"}, // the heading says more, as before
 	} {
 		p := mustParse(t, name, []byte(`<html><head><title>`+c.title+`</title></head><body>`+c.body+`</body></html>`))
+		if p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}
+
+// A <title> of the page's name beside the site's ("Leave | HR Portal")
+// loses the site's: the page has no <h1>, and its visible heading (a
+// block classed as the page's title, a bold first paragraph) names it
+// when it holds what is left; with none, what is left is the title.
+func TestHTMLTitleWithoutSiteName(t *testing.T) {
+	body := `<p>Employees may take up to five days of paid leave on the death of a close family member.</p>`
+	for name, c := range map[string]struct{ head, want string }{
+		"div.html":    {`<div class="page-title">Parental leave</div>`, "Parental leave"},
+		"p.html":      {`<p class="title">Bereavement leave</p>`, "Bereavement leave"},
+		"strong.html": {`<p><strong>Jury service leave</strong></p>`, "Jury service leave"},
+		"none.html":   {``, "Leave"},
+		"other.html":  {`<p><strong>Payroll dates</strong></p>`, "Leave"}, // a heading that does not name the page
+	} {
+		p := mustParse(t, name, []byte(`<html><head><title>Leave | HR Portal</title></head><body>`+c.head+body+`</body></html>`))
 		if p.Title != c.want {
 			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
 		}
