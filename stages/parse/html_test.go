@@ -581,6 +581,25 @@ func TestHTMLTitleWithoutSiteName(t *testing.T) {
 	}
 }
 
+// A page saved from an intranet with no <title> or heading, opening
+// with its link back to where its reader came from, is titled by its
+// first line after it: "Back to policies" names no page. A paper whose
+// title opens with "Return to" keeps it.
+func TestHTMLBackLinkIsNoTitle(t *testing.T) {
+	body := `<p>Employees with at least 26 weeks of service may request flexible working, considered within eight weeks.</p>`
+	for name, c := range map[string]struct{ head, want string }{
+		"back.html":   {`<p><a href="/policies">Back to policies</a></p><p>Flexible working requests</p>`, "Flexible working requests"},
+		"arrow.html":  {`<a href="/hr">« Back</a><p>Flexible working requests</p>`, "Flexible working requests"},
+		"return.html": {`<p><a href="/hr">Return to HR home</a></p><p>Flexible working requests</p>`, "Flexible working requests"},
+		"title.html":  {`<p>Return to Work Policy</p>`, "Return to Work Policy"},
+	} {
+		p := mustParse(t, name, []byte(`<html><body>`+c.head+body+`</body></html>`))
+		if p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}
+
 // A page Word saved, titled by its file ("Microsoft Word -
 // Clean_Desk_Policy_v2.docx"), is titled by its paragraph in the Title
 // style (class MsoTitle), as the DOCX would be, not by its first <h1>, a

@@ -156,6 +156,13 @@ const protectiveMarking = `(?:for\s+)?internal\s+use\s+only\b|not\s+for\s+(?:ext
 
 var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|` + signatureLabel + `|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|` + protectiveMarking + `|by\s*:|.{0,80}/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
+// backLinkRe is a saved page's navigation link back to where its reader
+// came from ("Back to policies", "« Back", "Return to HR home"), which
+// titled the page: an arrow before a few words, or "back"/"return" to a
+// place a site has (its home, an index, a list of its papers). "Return
+// to Work Policy" names a paper and stays.
+var backLinkRe = regexp.MustCompile(`(?i)^(?:[«‹←⟵◀⇐]|&laquo;|<{1,2}\s)\s*(?:[\p{L}\d&'’-]+\s*){1,6}$|^(?:go\s+)?(?:back|return)(?:\s+to\s+(?:the\s+)?(?:[\p{L}\d&'’-]+\s+){0,4}?(?:home(?:\s*page)?|index|top|list|menu|overview|contents|policies|procedures|documents|forms|guidance|intranet|portal|site|hub|search(?:\s+results)?|results|previous\s+page|page|section|library|news|articles|all\s+[\p{L}-]+))?\s*[»›]?\s*$`)
+
 // exhibitLabel opens a line with the exhibit number a filing gives a
 // contract ("Exhibit 10.16", "EXHIBIT 'B'", "Exhibit 99(k)(5)").
 var exhibitLabel = regexp.MustCompile(`(?i)^(?:(?:[\w.,&-]+\s+){0,4}\d{1,2}-[KQ](?:/A)?\s+)?(?:exhibit|schedule|annex|appendix|attachment)\s+['"]?[\w.()-]{1,12}['"]?\s+`)
@@ -390,7 +397,7 @@ func titleFromText(text, filename string) string {
 			}
 			continue
 		}
-		if reLabelLine.MatchString(line) || countLetters(line) < 3 || noTitleLine.MatchString(line) {
+		if reLabelLine.MatchString(line) || countLetters(line) < 3 || noTitleLine.MatchString(line) || backLinkRe.MatchString(line) {
 			continue
 		}
 		if agreementHeadingRe.MatchString(line) {
