@@ -405,5 +405,27 @@ func looksEmail(text string) bool {
 			return false
 		}
 	}
-	return fields["from"] && (fields["subject"] || fields["date"] || fields["message-id"])
+	return fields["from"] && (fields["subject"] || fields["date"] || fields["message-id"]) && !memoHead(head, fields)
+}
+
+// memoFields are the fields of a memo's header block ("To: All staff",
+// "From: Facilities Manager", "Date:", "Subject:" or "Re:", "CC:").
+var memoFields = map[string]bool{"to": true, "from": true, "date": true, "subject": true, "re": true, "cc": true, "ref": true}
+
+// memoHead reports a header block that is a memo's, no e-mail's: memo
+// fields only, To among them, and no address in any. A message's From
+// names a mailbox (RFC 5322), and a saved one carries fields a memo has
+// none of (Message-ID, MIME-Version, Received, Outlook's Sent); a memo
+// saved as text was read as an e-mail, its header moved below its body
+// and its kind (other/memo) lost.
+func memoHead(head string, fields map[string]bool) bool {
+	if !fields["to"] || strings.Contains(head, "@") {
+		return false
+	}
+	for f := range fields {
+		if !memoFields[f] {
+			return false
+		}
+	}
+	return true
 }

@@ -269,3 +269,23 @@ On Mon, 13 May 2024 at 10:02, Sara Ng <sara@initech.example> wrote:
 		t.Errorf("signature-only message: text %q", p.Text)
 	}
 }
+
+// A memo saved as text opens with a header block as an e-mail does, but
+// its fields name people and roles, no mailboxes: it stays text, its
+// header above its body, titled by its subject (it was message/rfc822,
+// its header moved below the body, and titled "To: All staff" or
+// "MEMORANDUM"). A message whose From is a mailbox is still an e-mail.
+func TestMemoHeaderIsNoEmail(t *testing.T) {
+	head := "To: All staff\nFrom: Facilities Manager\nDate: 3 March 2026\nSubject: Office closure for electrical works\n\n"
+	body := "The head office will be closed on Saturday 14 March 2026 while the main distribution board is replaced.\n"
+	for name, text := range map[string]string{"memo.txt": head + body, "memorandum.txt": "MEMORANDUM\n\n" + head + body} {
+		p := mustParse(t, name, []byte(text))
+		if p.ContentType != document.TypeText || p.Title != "Office closure for electrical works" || !strings.HasPrefix(strings.TrimPrefix(p.Text, "MEMORANDUM\n\n"), "To: All staff") {
+			t.Errorf("%s: %s titled %q, text %q", name, p.ContentType, p.Title, p.Text)
+		}
+	}
+	mail := "From: Facilities <facilities@acme.example>\nTo: All staff\nSubject: Office closure\n\n" + body
+	if p := mustParse(t, "mail.txt", []byte(mail)); p.ContentType != document.TypeEmail {
+		t.Errorf("e-mail read as %s", p.ContentType)
+	}
+}

@@ -156,6 +156,46 @@ const protectiveMarking = `(?:for\s+)?internal\s+use\s+only\b|not\s+for\s+(?:ext
 
 var noTitleLine = regexp.MustCompile(`(?i)^.{0,80}:\s*$|\binitials?\b[\s:]*_{2}|^(?:(?:signature|name|title|date)\s*:?\s*_{3}|\[[^\]]{1,60}\]|in\s+witness\s+whereof\b|` + signatureLabel + `|(?:private\s*(?:&|and)\s*)?(?:strictly\s+)?confidential\b(?:\s+\d|\s*$|\s+(?:information|treatment)\b)|\d{1,2}(?:\.\d{1,2})*\.?\s+(?:the\s+following\b|["“])|` + protectiveMarking + `|by\s*:|.{0,80}/s/|(?:copyright\b|\(c\)\s|©)[^\n]{0,80}(?:\[[^\]]+\]|\d{4}))`)
 
+// memoHeadingRe is the word a memo is headed with above its header
+// block ("MEMORANDUM", "Internal Memo"); memoFieldRe is a field of that
+// block, memoSubjectRe its subject ("Subject: Office closure", "Re: ...").
+var (
+	memoHeadingRe = regexp.MustCompile(`(?i)^(?:internal\s+|office\s+|staff\s+)?memo(?:randum)?$`)
+	memoFieldRe   = regexp.MustCompile(`(?i)^(?:to|from|date|cc|ref|subject|subj|re)[ \t]*:`)
+	memoSubjectRe = regexp.MustCompile(`(?i)^(?:subject|subj|re)[ \t]*:[ \t]*(\S.*)$`)
+)
+
+// memoHeaderLines bounds the header block memoSubject reads.
+const memoHeaderLines = 8
+
+// memoSubject is the subject of a text that opens as a memo does (its
+// header block, under a "MEMORANDUM" heading or none), "" for any other:
+// a memo saved as text was titled "To: All staff", or by the heading
+// every memo has.
+func memoSubject(text string) string {
+	n, fields, subject := 0, 0, ""
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(strings.Trim(line, "*#_ \t"))
+		if line == "" && fields == 0 {
+			continue
+		}
+		if n++; n == 1 && memoHeadingRe.MatchString(line) {
+			continue
+		}
+		if n > memoHeaderLines || !memoFieldRe.MatchString(line) {
+			break // the block ended
+		}
+		fields++
+		if m := memoSubjectRe.FindStringSubmatch(line); m != nil && subject == "" {
+			subject = strings.TrimSpace(m[1])
+		}
+	}
+	if fields < 2 || utf8.RuneCountInString(subject) > maxTitle {
+		return "" // "Re: your letter" alone opens a letter's body
+	}
+	return subject
+}
+
 // backLinkRe is a saved page's navigation link back to where its reader
 // came from ("Back to policies", "« Back", "Return to HR home"), which
 // titled the page: an arrow before a few words, or "back"/"return" to a
@@ -341,6 +381,9 @@ func titleFromText(text, filename string) string {
 		return t
 	}
 	if t := cfrPartTitle(text); t != "" {
+		return t
+	}
+	if t := memoSubject(text); t != "" {
 		return t
 	}
 	first, caps, open, lower := "", "", "", ""
