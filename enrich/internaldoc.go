@@ -234,14 +234,18 @@ func kindHeading(line string) string {
 
 // zhInternalKinds name a Chinese internal paper's kind by how its title
 // ends: a notice (关于…的通知, …公告), a company's rules (考勤管理办法,
-// 报销管理制度; a law's are regulations, classify.ChineseLegal), a
-// handbook, a memo, minutes.
+// 报销管理制度, and 员工报销制度 or 差旅费报销规定 with no 管理 before
+// them; a law's are regulations, classify.ChineseLegal), its procedures
+// (报销流程, 操作规程), a handbook, a memo, minutes. Rules and procedures
+// must call themselves so (zhSelfRulesRe): a news story's title may end
+// with the 制度 it reports on.
 var zhInternalKinds = []struct {
 	re    *regexp.Regexp
 	label string
 }{
 	{regexp.MustCompile(`(?:通知|通告|公告|通报)$`), "notice"},
-	{regexp.MustCompile(`(?:管理办法|实施细则|管理制度|管理规定|规章制度|员工守则)$`), "policy"},
+	{regexp.MustCompile(`(?:流程|操作规程|作业指导书|操作指引)$`), "procedure"},
+	{regexp.MustCompile(`(?:办法|细则|制度|规定|守则|规范)$`), "policy"},
 	{regexp.MustCompile(`手册$`), "handbook"},
 	{regexp.MustCompile(`备忘录$`), "memo"},
 	{regexp.MustCompile(`(?:会议纪要|会议记录|纪要)$`), "minutes"},
@@ -278,7 +282,7 @@ func zhInternalKind(doc *document.Parsed, head string) string {
 		title = firstLines(head, 1, false)
 	}
 	for _, k := range zhInternalKinds {
-		if k.re.MatchString(title) && (k.label != "policy" || zhSelfRulesRe.MatchString(head)) {
+		if k.re.MatchString(title) && (k.label != "policy" && k.label != "procedure" || zhSelfRulesRe.MatchString(head)) {
 			return k.label
 		}
 	}
@@ -287,7 +291,7 @@ func zhInternalKind(doc *document.Parsed, head string) string {
 
 // zhSelfRulesRe is rules' word for themselves (本办法, 本制度): a title
 // ending 管理制度 may head an article about one.
-var zhSelfRulesRe = regexp.MustCompile(`本(?:办法|制度|规定|细则|守则)`)
+var zhSelfRulesRe = regexp.MustCompile(`本(?:办法|制度|规定|细则|守则|规范|流程|规程|指引)`)
 
 // internalSubtype gives an "other" that is an internal paper its kind as
 // sub-type (other/policy, other/memo), and reports whether it did.

@@ -136,6 +136,10 @@ var internalPapers = []struct{ name, text, subtype string }{
 		"We collect your name, bank details and salary. We process your data to pay you. You have the right to access your data.\n", "other/notice"},
 	{"kaoqin.txt", "上海恒远科技有限公司员工考勤管理办法\n\n第一条 为规范公司考勤管理，制定本办法。\n第二条 本办法适用于公司全体员工。\n" +
 		"第三条 员工应按时上下班，不得迟到、早退。\n第四条 本办法自2026年1月1日起施行。\n", "other/policy"},
+	{"baoxiao.txt", "员工报销制度\n\n第一条 为规范公司员工费用报销管理，制定本制度。\n第二条 本制度适用于公司全体员工。\n" +
+		"第三条 员工应在费用发生后三十日内提交报销单，并附原始票据。\n第四条 本制度由财务部负责解释。\n", "other/policy"},
+	{"chailv.txt", "差旅费报销规定\n\n一、为加强差旅费管理，制定本规定。\n二、员工出差应事先填写出差申请单，经部门负责人批准。\n三、住宿费按实际发生额在标准内报销。\n", "other/policy"},
+	{"liucheng.txt", "费用报销流程\n\n一、本流程适用于公司全体员工的日常费用报销。\n二、员工填写报销单并附发票，提交部门负责人审核。\n三、财务部复核后，由出纳付款。\n", "other/procedure"},
 	{"tongzhi.txt", "关于2026年春节放假安排的通知\n\n各部门、全体员工：\n\n现将2026年春节放假安排通知如下：2月15日至2月23日放假调休，共9天。各部门应在放假前做好安全检查工作。\n\n特此通知。\n\n行政人事部\n", "other/notice"},
 }
 
