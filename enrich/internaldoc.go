@@ -66,12 +66,17 @@ var (
 // staffPrivacyRe is a title that names a privacy notice an employer
 // gives its own staff ("Staff Data Protection Notice", "Privacy Notice
 // for Employees", "How Brightwater uses the personal data of its
-// employees"). It says what the employer does with their data as a
+// employees") or those who apply to join them ("Recruitment Privacy
+// Notice", "How we use your personal data when you apply for a job with
+// us"). It says what the employer does with their data as a
 // website's privacy notice does (privacyRe), but binds no one who agreed
 // to it: an HR paper, which was contract/terms_of_service in both tiers.
 var staffPrivacyRe = regexp.MustCompile(`(?i)\b(?:staff|employees?|employment|workforce|colleagues?|workers?|personnel|hr)\b[^\n]{0,40}?\b(?:privacy|data\s+protection|fair\s+processing)\s+(?:notice|polic(?:y|ies)|statement)\b` +
 	`|\b(?:privacy|data\s+protection|fair\s+processing)\s+(?:notice|polic(?:y|ies)|statement)\s+(?:for|to)\s+(?:all\s+|our\s+)?(?:staff|employees|workers|colleagues|personnel)\b` +
-	`|\bpersonal\s+data\s+of\s+(?:its|our|their)\s+(?:staff|employees|workers|colleagues|workforce)\b`)
+	`|\bpersonal\s+data\s+of\s+(?:its|our|their)\s+(?:staff|employees|workers|colleagues|workforce)\b` +
+	`|\b(?:job\s+)?(?:applicants?|candidates?|recruitment)\b[^\n]{0,20}?\b(?:privacy|data\s+protection|fair\s+processing)\s+(?:notice|polic(?:y|ies)|statement)\b` +
+	`|\b(?:privacy|data\s+protection|fair\s+processing)\s+(?:notice|polic(?:y|ies)|statement)\s+for\s+(?:job\s+)?(?:applicants|candidates)\b` +
+	`|\b(?:personal\s+(?:data|information)|your\s+(?:data|information))\b[^\n]{0,40}?\bwhen\s+you\s+apply\s+(?:for|to)\s+(?:a\s+|an\s+)?(?:job|role|position|vacancy|post|employment|work)\b`)
 
 // staffScopeRe is a paper's statement that it applies to the
 // organisation's staff ("Applies to: all employees, contractors and
@@ -267,6 +272,9 @@ func internalKind(doc *document.Parsed, head string) string {
 	}
 	if memoHeader(head) {
 		return "memo"
+	}
+	if staffPrivacyRe.MatchString(titleLines(doc, head)) {
+		return "notice" // "How we use your personal data when you apply for a job with us" names no kind
 	}
 	return ""
 }

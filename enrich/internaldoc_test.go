@@ -105,6 +105,8 @@ func TestStaffPrivacyNoticeIsNoContract(t *testing.T) {
 		{"staff data protection notice", "", "Staff Data Protection Notice\n\nHow Brightwater Foods Ltd uses the personal data of its employees\n\n" + body},
 		{"privacy notice for employees", "", "PRIVACY NOTICE FOR EMPLOYEES\n\n" + body},
 		{"HTML employee privacy notice", "Employee Privacy Notice | HR Intranet", body},
+		{"recruitment privacy notice", "", "How we use your personal data when you apply for a job with us\n\n" + body},
+		{"candidate privacy notice", "", "Job Applicant Privacy Notice\n\n" + body},
 	} {
 		doc := &document.Parsed{Title: c.title, Text: c.text, Language: "en"}
 		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != "other" {
@@ -115,6 +117,10 @@ func TestStaffPrivacyNoticeIsNoContract(t *testing.T) {
 		"Only employees who need it to fulfil your order can see it.\n"
 	if got := structureClass(&document.Parsed{Text: site, Language: "en"}, site, "contract", false); got != "contract" {
 		t.Errorf("website privacy notice: %s, want contract", got)
+	}
+	loan := "How we use your personal data when you apply for a credit card\n\nHalfpenny Bank plc collects your income and address when you apply. We process your data to assess your application.\n"
+	if got := structureClass(&document.Parsed{Text: loan, Language: "en"}, loan, "contract", false); got != "contract" {
+		t.Errorf("bank's privacy notice to applicants for credit: %s, want contract", got)
 	}
 }
 
@@ -134,6 +140,8 @@ var internalPapers = []struct{ name, text, subtype string }{
 		"1. Minutes of the previous meeting were approved.\n2. Two minor injuries in the warehouse in December. Tom will arrange refresher training.\n", "other/minutes"},
 	{"staff_privacy.txt", "Staff Data Protection Notice\n\nBrightwater Foods Ltd is the controller of the personal data we hold about you as an employee. " +
 		"We collect your name, bank details and salary. We process your data to pay you. You have the right to access your data.\n", "other/notice"},
+	{"recruitment_privacy.txt", "How we use your personal data when you apply for a job with us\n\nNorthfield Housing Association is the controller of the personal data you give us when you apply for a job. " +
+		"We collect your name, contact details and employment history. If your application is unsuccessful, we keep your information for six months. You have the right to access your data.\n", "other/notice"},
 	{"kaoqin.txt", "上海恒远科技有限公司员工考勤管理办法\n\n第一条 为规范公司考勤管理，制定本办法。\n第二条 本办法适用于公司全体员工。\n" +
 		"第三条 员工应按时上下班，不得迟到、早退。\n第四条 本办法自2026年1月1日起施行。\n", "other/policy"},
 	{"baoxiao.txt", "员工报销制度\n\n第一条 为规范公司员工费用报销管理，制定本制度。\n第二条 本制度适用于公司全体员工。\n" +
