@@ -1137,3 +1137,21 @@ func TestDOCXTitleAboveHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A Word memo sets "MEMORANDUM" in the Title style, as every memo does:
+// its subject, in its header block, names it (it was titled
+// "MEMORANDUM"); a memo with no subject keeps the heading.
+func TestDOCXMemoTitledBySubject(t *testing.T) {
+	head := wPara("Title", "", "", "MEMORANDUM") + wPara("", "", "", "To: Heads of Department") + wPara("", "", "", "From: Chief Operating Officer") +
+		wPara("", "", "", "Date: 20 February 2026")
+	body := wPara("", "", "", "With immediate effect, all discretionary spending above £500 requires my written approval.")
+	for want, paras := range map[string]string{
+		"Budget freeze for Q2": head + wPara("", "", "", "Subject: Budget freeze for Q2") + body,
+		"MEMORANDUM":           head + body,
+	} {
+		p := mustParse(t, "memo.docx", docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + paras + `</w:body></w:document>`}))
+		if p.Title != want {
+			t.Errorf("title %q, want %q", p.Title, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ package parse
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -372,6 +373,11 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 		return p, nil
 	}
 	p.Title = ex.title
+	if memoHeadingRe.MatchString(strings.TrimSpace(p.Title)) {
+		// a Word memo's Title-styled "MEMORANDUM" is every memo's: its
+		// subject names this one
+		p.Title = cmp.Or(memoSubject(p.Text), p.Title)
+	}
 	if p.Title == "" {
 		p.Title = fallbackTitle(p.Text, in.Filename)
 		if ex.heading != "" && (p.Title == fallbackTitle("", in.Filename) || fragmentTitle(p.Title, ex.heading)) {

@@ -176,8 +176,8 @@ func memoSubject(text string) string {
 	n, fields, subject := 0, 0, ""
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(strings.Trim(line, "*#_ \t"))
-		if line == "" && fields == 0 {
-			continue
+		if line == "" {
+			continue // a DOCX writes each field a paragraph of its own
 		}
 		if n++; n == 1 && memoHeadingRe.MatchString(line) {
 			continue
