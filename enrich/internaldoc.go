@@ -314,3 +314,24 @@ func internalSubtype(doc *document.Parsed, a *document.Analysis) bool {
 	a.Subtype, a.SubtypeConfidence = "other/"+k, classify.RuleConfidence
 	return true
 }
+
+// bindingWordsRe are the words of a text that binds or governs: an
+// agreement's (shall, hereby, the parties, this Agreement) or a law's
+// (an act, an article, a numbered section).
+var bindingWordsRe = regexp.MustCompile(`(?i)\b(?:shall|hereby|here(?:to|in|under|of)|whereas|agreements?|contracts?|part(?:y|ies)|licen[cs]e[ed]?|licensor|licensee|act|article|regulations?|statutory\s+instrument|section\s+\d+|clause\s+\d+)\b|§`)
+
+// staffPage reports a saved intranet page that tells the organisation's
+// people what they may do and how ("Employees who become parents are
+// entitled to up to 52 weeks of parental leave", "Notify HR"): it speaks
+// of them as staff (staffRe), and has none of an agreement's or a law's
+// words, nor terms its reader accepts. Such pages run to fewer words than
+// unbound reads and have no kind in their title ("Parental leave",
+// "Jury service"); both tiers read them as terms of service or as a
+// regulation.
+func staffPage(doc *document.Parsed, head string) bool {
+	if doc == nil || doc.ContentType != document.TypeHTML || doc.Language != "en" {
+		return false
+	}
+	return staffRe.MatchString(head) && !bindingWordsRe.MatchString(head) && !preambleRe.MatchString(head) &&
+		!consentTermsRe.MatchString(head) && !consentRe.MatchString(head) && !privacyRe.MatchString(head)
+}

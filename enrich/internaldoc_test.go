@@ -188,3 +188,32 @@ func TestInternalPaperSubtype(t *testing.T) {
 		}
 	}
 }
+
+// A short intranet page that tells staff what they may do ("Parental
+// leave", "Jury service": no kind of paper in its title, fewer words than
+// unbound reads) is no contract and no regulation: both tiers read such
+// pages as terms of service or as a regulation. A page of terms its
+// reader accepts, and an agreement or a law saved as a page, stay so.
+func TestStaffPageIsNoContract(t *testing.T) {
+	for _, text := range []string{
+		"Parental leave\n\nEmployees who become parents are entitled to up to 52 weeks of parental leave. The first 26 weeks are paid at full salary for employees with one year of service.\n\nNotify HR at least 15 weeks before the expected week of childbirth.\n",
+		"Jury service\n\nEmployees called for jury service will receive full pay for up to ten working days. Provide HR with a copy of the summons as soon as it is received.\n",
+	} {
+		doc := &document.Parsed{Text: text, Language: "en", ContentType: document.TypeHTML}
+		for _, class := range []string{"contract", "regulation"} {
+			if got := structureClass(doc, text, class, false); got != "other" {
+				t.Errorf("%q read as %s: %s, want other", text[:20], class, got)
+			}
+		}
+	}
+	for _, text := range []string{
+		"Membership\n\nBy joining the gym you agree to these terms. Our staff may cancel your membership if you break the house rules.\n",
+		"Employment\n\nThe Employee shall work 37.5 hours a week. Either party may end this Agreement on one month's notice to the other. Our staff handbook does not form part of it.\n",
+		"Working Time\n\nArticle 6: Member States shall ensure that the average working time of employees does not exceed 48 hours.\n",
+	} {
+		doc := &document.Parsed{Text: text, Language: "en", ContentType: document.TypeHTML}
+		if got := structureClass(doc, text, "contract", false); got == "other" {
+			t.Errorf("%q: other, want it kept", text[:20])
+		}
+	}
+}

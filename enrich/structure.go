@@ -103,7 +103,7 @@ func structureClass(doc *document.Parsed, text, class string, filing bool) strin
 		return "regulation"
 	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
 		return "regulation"
-	case class == "contract" && internalDocument(doc, head):
+	case class == "contract" && internalDocument(doc, head), legalClass(class) && staffPage(doc, head):
 		return "other"
 	case class == "contract" && unbound(doc, text):
 		if act(head) && !explainer(text) {
