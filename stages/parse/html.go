@@ -68,7 +68,8 @@ func extractHTML(text string) *extracted {
 		title = "" // "Acme Intranet" over every page of the site: its heading names this one
 	}
 	if w.h1 == "" {
-		title = withoutSiteName(title, w.boldHead) // pageTitle weighs an <h1> against the site's parts
+		// pageTitle weighs an <h1> against the site's parts
+		title = headingPart(withoutSiteName(title, w.boldHead), w.boldHead)
 	}
 	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1)), heading: w.boldHead}
 }
@@ -124,6 +125,22 @@ func withoutSiteName(title, heading string) string {
 		return heading
 	}
 	return page
+}
+
+// headingPart is the page's visible heading where it is one of its
+// <title>'s parts ("Whistleblowing Policy" under "Whistleblowing Policy -
+// Policies - Calder Valley Council"): the rest names the site and its
+// section, as titlePart finds for an <h1>; else title.
+func headingPart(title, heading string) string {
+	if !namesPage(heading) || numberedHeadingRe.MatchString(heading) {
+		return title
+	}
+	for _, p := range titleSepRe.Split(title, -1) {
+		if p = strings.TrimSpace(p); p != title && strings.EqualFold(p, heading) {
+			return heading
+		}
+	}
+	return title
 }
 
 // siteTitleRe is a <title> that names only a site ("Acme Intranet", "HR

@@ -115,7 +115,8 @@ func TestHTMLConsentPlatformBanners(t *testing.T) {
 // A short notice whose only heading is in the site's banner, beside the
 // logo and its home link: the banner goes, its heading stays as the
 // page's first line and title, over a <title> that only names the site.
-// A blog's banner <h1> that links home is the site's name and still goes.
+// A blog's banner <h1> that links home is the site's name and still goes,
+// from the title too.
 func TestHTMLNoticeHeadingInBanner(t *testing.T) {
 	page := `<html><head><title>Harbour Bank</title></head><body>
 <header><a href="/"><img src="logo.png" alt="Harbour Bank"></a><h1>Notice of Change to Account Terms</h1></header>
@@ -135,7 +136,7 @@ func TestHTMLNoticeHeadingInBanner(t *testing.T) {
 <header><h1><a href="/">Law Notes</a></h1><a href="/about">About</a></header>
 <div class="post"><h2>Fines of 2023</h2><p>Meta was fined 1.2 billion euros for transfers to the US.</p></div></body></html>`
 	p = mustParse(t, "blog.html", []byte(blog))
-	if p.Title != "Fines of 2023 - Law Notes" || strings.Contains(p.Text, "Law Notes") {
+	if p.Title != "Fines of 2023" || strings.Contains(p.Text, "Law Notes") { // the post's heading, a part of its <title>
 		t.Errorf("title %q text %q", p.Title, p.Text)
 	}
 }

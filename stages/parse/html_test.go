@@ -600,6 +600,24 @@ func TestHTMLBackLinkIsNoTitle(t *testing.T) {
 	}
 }
 
+// A page with no <h1> whose visible heading is one of its <title>'s
+// parts is titled by the heading: the other parts name the site and its
+// section. A heading that is not one of them leaves the <title>.
+func TestHTMLHeadingPartOfTitle(t *testing.T) {
+	body := `<p>This policy enables employees to raise concerns about wrongdoing without fear of victimisation.</p>`
+	for name, c := range map[string]struct{ title, head, want string }{
+		"class.html":  {"Whistleblowing Policy - Policies - Calder Valley Council", `<p class="title">Whistleblowing Policy</p>`, "Whistleblowing Policy"},
+		"bold.html":   {"Calder Valley Council | Whistleblowing policy", `<p><b>Whistleblowing Policy</b></p>`, "Whistleblowing Policy"},
+		"other.html":  {"Whistleblowing Policy - Calder Valley Council", `<p><b>Raising a concern</b></p>`, "Whistleblowing Policy - Calder Valley Council"},
+		"number.html": {"Section 2 - Calder Valley Council", `<h3>Section 2</h3>`, "Section 2 - Calder Valley Council"},
+	} {
+		p := mustParse(t, name, []byte(`<html><head><title>`+c.title+`</title></head><body>`+c.head+body+`</body></html>`))
+		if p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", name, p.Title, c.want)
+		}
+	}
+}
+
 // A page Word saved, titled by its file ("Microsoft Word -
 // Clean_Desk_Policy_v2.docx"), is titled by its paragraph in the Title
 // style (class MsoTitle), as the DOCX would be, not by its first <h1>, a
