@@ -174,6 +174,12 @@ type TemplateCount struct {
 	New      bool   `json:"new,omitempty"` // first seen in this document
 	// Errors is how many of its entries were logged at an error level.
 	Errors int `json:"errors,omitempty"`
+	// Fatal is how many of its entries were logged at FATAL (of Errors).
+	Fatal int `json:"fatal,omitempty"`
+	// Exception, when set, is the exception its first error entry logged
+	// under it ("java.lang.NullPointerException: Cannot invoke ..."): a
+	// template such as "Request processing failed" does not say what.
+	Exception string `json:"exception,omitempty"`
 	// Message, when set, is the one message all its entries in this
 	// document logged, the template's variables filled ("(alice) CMD
 	// (/home/alice/bin/backup.sh)" for "(<*>) CMD (<*>)"): a summary

@@ -608,7 +608,7 @@ func templateSentence(t document.TemplateCount) string {
 	if t.Message != "" {
 		text = t.Message
 	}
-	if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") {
+	if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") || strings.HasSuffix(text, "…") {
 		return fmt.Sprintf("%d× %s", t.Count, text)
 	}
 	return fmt.Sprintf("%d× %s.", t.Count, text)
@@ -638,12 +638,16 @@ func errorWindow(s *document.LogSummary) string {
 }
 
 // errorsInAll is " (47 in all)" when the log's error entries outnumber
-// the worst template's: an outage that failed every API route of an
-// access log read "Most errors: 12× "GET /api/cart" 5xx", one route's
-// share of 47 errors, as if it were the whole incident. Like the rest of
-// the sentence, the count is of the lines analysed.
-func errorsInAll(s *document.LogSummary, worst int) string {
-	if all := s.Levels["ERROR"] + s.Levels["FATAL"]; all > worst {
+// those of the templates the sentence names: an outage that failed every
+// API route of an access log read "Most errors: 12× "GET /api/cart" 5xx",
+// one route's share of 47 errors, as if it were the whole incident. Like
+// the rest of the sentence, the count is of the lines analysed.
+func errorsInAll(s *document.LogSummary, named []document.TemplateCount) string {
+	shown := 0
+	for _, t := range named {
+		shown += t.Errors
+	}
+	if all := s.Levels["ERROR"] + s.Levels["FATAL"]; all > shown {
 		return fmt.Sprintf(" (%d in all)", all)
 	}
 	return ""
@@ -722,25 +726,92 @@ func logSentence(s *document.LogSummary, max int) string {
 		return clipRunes(b.String(), max)
 	}
 	fmt.Fprintf(&b, "; %s warnings or errors%s; %s.", percent(s.ErrorShare), errorWindow(s), newTemplates)
+	// what a service down or an account under attack is comes before the
+	// templates, which are long and would clip it away
 	b.WriteString(failedUnitsSentence(s.FailedUnits))
-	shown := s.Templates[:min(3, len(s.Templates))]
-	for _, t := range shown {
-		b.WriteString(" " + templateSentence(t))
-	}
-	// the template most logged as an error, when none of those shown was
-	var worst *document.TemplateCount
-	for i, t := range s.Templates {
-		if t.Errors > 0 && (worst == nil || t.Errors > worst.Errors) {
-			worst = &s.Templates[i]
-		}
-	}
-	if worst != nil && !slices.ContainsFunc(shown, func(t document.TemplateCount) bool { return t.Errors > 0 }) {
-		b.WriteString(" Most errors" + errorsInAll(s, worst.Errors) + ": " + templateSentence(document.TemplateCount{Template: worst.Template, Count: worst.Errors}))
-	}
 	b.WriteString(failedLoginsSentence(s.FailedLoginSources))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
 	b.WriteString(deniedPrivilegesSentence(s.DeniedPrivileges))
-	return clipRunes(b.String(), max)
+	worst := worstTemplates(s.Templates)
+	routine := s.Templates
+	if len(worst) > 0 {
+		b.WriteString(" Errors" + errorsInAll(s, worst) + ":")
+		for i, t := range worst {
+			appendFitting(&b, " "+errorSentence(t), max, i == 0)
+		}
+		routine = slices.DeleteFunc(slices.Clone(routine), func(t document.TemplateCount) bool { return slices.Contains(worst, t) })
+		if len(routine) > 0 {
+			appendFitting(&b, " Most logged:", max, false)
+		}
+	}
+	for i, t := range routine[:min(3, len(routine))] {
+		appendFitting(&b, " "+templateSentence(t), max, i == 0 && len(worst) == 0)
+	}
+	return strings.TrimSuffix(clipRunes(b.String(), max), " Most logged:")
+}
+
+// appendFitting writes part after what b holds when the two fit in max
+// runes, or when must: a sentence of whole templates reads better than
+// one cut inside the last, and the first error or template is said
+// even cut.
+func appendFitting(b *strings.Builder, part string, max int, must bool) {
+	if must || utf8.RuneCountInString(b.String())+utf8.RuneCountInString(part) <= max {
+		b.WriteString(part)
+	}
+}
+
+// worstTemplates are the templates logged as errors, up to three, the
+// most severe first: those with FATAL entries, then by errors. They are
+// said before the routine templates, each: a kubelet journal whose top
+// templates held a crash loop's errors never named the kernel's one OOM
+// kill, an SRE's first question.
+func worstTemplates(all []document.TemplateCount) []document.TemplateCount {
+	var worst []document.TemplateCount
+	for _, t := range all {
+		if t.Errors > 0 {
+			worst = append(worst, t)
+		}
+	}
+	slices.SortStableFunc(worst, func(a, b document.TemplateCount) int {
+		if (a.Fatal > 0) != (b.Fatal > 0) {
+			if a.Fatal > 0 {
+				return -1
+			}
+			return 1
+		}
+		return b.Errors - a.Errors
+	})
+	return worst[:min(3, len(worst))]
+}
+
+// errorSentence is a template logged as an error, as templateSentence
+// writes it, with its error count and the exception its first error
+// logged under it: "Request processing failed" alone did not say it was
+// a NullPointerException. Its text is cut at errorTemplateRunes so that
+// one long template does not crowd the others out.
+func errorSentence(t document.TemplateCount) string {
+	text := t.Template
+	if t.Message != "" {
+		text = t.Message
+	}
+	text = clipEllipsis(strings.TrimRight(text, "."), errorTemplateRunes)
+	if t.Exception != "" {
+		text += " (" + clipEllipsis(t.Exception, errorTemplateRunes) + ")"
+	}
+	return templateSentence(document.TemplateCount{Template: text, Count: t.Errors})
+}
+
+// errorTemplateRunes is how much of an error template, and of its
+// exception, the log sentence shows.
+const errorTemplateRunes = 140
+
+// clipEllipsis keeps the first max runes of s, ending with "…" where it
+// cut.
+func clipEllipsis(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return strings.TrimSpace(clipRunes(s, max-1)) + "…"
 }
 
 // clipRunes keeps the first max runes of s.

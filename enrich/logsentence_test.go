@@ -48,20 +48,22 @@ func TestLogSentenceReadable(t *testing.T) {
 	}
 }
 
-// The template logged most as an error is named when the most frequent
-// ones are not errors: it is what a reader of the log looks for.
+// The templates logged as errors are named first, with their error
+// counts, and the most frequent ones after: they are what a reader of
+// the log looks for.
 func TestLogSentenceNamesTheErrors(t *testing.T) {
 	s := &document.LogSummary{Lines: 400, ErrorShare: 0.08, NewTemplates: 5, Templates: []document.TemplateCount{
 		{Template: "request served in <*> ms", Count: 200}, {Template: "cache miss for <*>", Count: 90},
 		{Template: "retrying upstream <*>", Count: 60, Errors: 2}, {Template: "db connection pool exhausted", Count: 32, Errors: 32},
 	}}
-	want := "400 lines; 8% warnings or errors; 5 new templates. 200× request served in <*> ms. 90× cache miss for <*>. 60× retrying upstream <*>."
+	want := "400 lines; 8% warnings or errors; 5 new templates. Errors: 32× db connection pool exhausted. 2× retrying upstream <*>. Most logged: 200× request served in <*> ms. 90× cache miss for <*>."
 	if got := logSentence(s, 500); got != want {
-		t.Errorf("an error among those shown: %q", got)
+		t.Errorf("an error among the most frequent: %q", got)
 	}
 	s.Templates[2].Errors = 0
-	if got := logSentence(s, 500); got != want+" Most errors: 32× db connection pool exhausted." {
-		t.Errorf("no error among those shown: %q", got)
+	want = "400 lines; 8% warnings or errors; 5 new templates. Errors: 32× db connection pool exhausted. Most logged: 200× request served in <*> ms. 90× cache miss for <*>. 60× retrying upstream <*>."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("no error among the most frequent: %q", got)
 	}
 }
 
@@ -75,12 +77,12 @@ func TestLogSentenceSaysAllErrorsBesideTheWorst(t *testing.T) {
 			{Template: `"GET /products/<*>" 2xx`, Count: 143}, {Template: `"GET /login" 2xx`, Count: 121},
 			{Template: `"GET /" 2xx`, Count: 115}, {Template: `"GET /api/cart" 5xx`, Count: 12, Errors: 12},
 		}}
-	want := `1650 lines; 14% warnings or errors; 2 new templates. 143× "GET /products/<*>" 2xx. 121× "GET /login" 2xx. 115× "GET /" 2xx. Most errors (47 in all): 12× "GET /api/cart" 5xx.`
+	want := `1650 lines; 14% warnings or errors; 2 new templates. Errors (47 in all): 12× "GET /api/cart" 5xx. Most logged: 143× "GET /products/<*>" 2xx. 121× "GET /login" 2xx. 115× "GET /" 2xx.`
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
 	s.Levels = map[string]int{"INFO": 1414, "ERROR": 12}
-	want = `1650 lines; 14% warnings or errors; 2 new templates. 143× "GET /products/<*>" 2xx. 121× "GET /login" 2xx. 115× "GET /" 2xx. Most errors: 12× "GET /api/cart" 5xx.`
+	want = `1650 lines; 14% warnings or errors; 2 new templates. Errors: 12× "GET /api/cart" 5xx. Most logged: 143× "GET /products/<*>" 2xx. 121× "GET /login" 2xx. 115× "GET /" 2xx.`
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("all errors in the worst template: %q\nwant %q", got, want)
 	}
@@ -92,7 +94,7 @@ func TestLogSentenceErrorWindow(t *testing.T) {
 	s := &document.LogSummary{Lines: 591, Start: "2026-11-30T09:00:04", End: "2026-11-30T09:59:50", ErrorShare: 0.17, NewTemplates: 1,
 		ErrorsStart: "2026-11-30T09:24:13", ErrorsEnd: "2026-11-30T09:31:32",
 		Templates: []document.TemplateCount{{Template: "Out of memory: Killed process <*>", Count: 11, Errors: 11}}}
-	want := "591 lines from 2026-11-30 09:00:04 to 09:59:50; 17% warnings or errors, errors from 09:24:13 to 09:31:32; 1 new template. 11× Out of memory: Killed process <*>."
+	want := "591 lines from 2026-11-30 09:00:04 to 09:59:50; 17% warnings or errors, errors from 09:24:13 to 09:31:32; 1 new template. Errors: 11× Out of memory: Killed process <*>."
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
@@ -116,7 +118,7 @@ func TestLogSentenceNamesFailedLoginSources(t *testing.T) {
 	s := &document.LogSummary{Lines: 4, ErrorShare: 0.75, NewTemplates: 1,
 		Templates:          []document.TemplateCount{{Template: "Failed password for <*> from <*> port <*>", Count: 3}},
 		FailedLoginSources: []document.NameCount{{Name: "203.0.113.4", Count: 2}, {Name: "198.51.100.7", Count: 1}}}
-	want := "4 lines; 75% warnings or errors; 1 new template. 3× Failed password for <*> from <*> port <*>. Failed logins from 203.0.113.4 (2×), 198.51.100.7 (1×)."
+	want := "4 lines; 75% warnings or errors; 1 new template. Failed logins from 203.0.113.4 (2×), 198.51.100.7 (1×). 3× Failed password for <*> from <*> port <*>."
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
@@ -128,7 +130,7 @@ func TestLogSentenceNamesFailedLocalLogins(t *testing.T) {
 	s := &document.LogSummary{Lines: 3, ErrorShare: 1, NewTemplates: 1,
 		Templates:         []document.TemplateCount{{Template: "pam_unix(su:auth): authentication failure; logname=<*> uid=<*> euid=<*> tty=<*> ruser=<*> rhost= user=<*>", Count: 3}},
 		FailedLocalLogins: []document.NameCount{{Name: "bob → root (su)", Count: 2}, {Name: "carol (login)", Count: 1}}}
-	want := "3 lines; 100% warnings or errors; 1 new template. 3× pam_unix(su:auth): authentication failure; logname=<*> uid=<*> euid=<*> tty=<*> ruser=<*> rhost= user=<*>. Failed local logins: bob → root (su) 2×, carol (login) 1×."
+	want := "3 lines; 100% warnings or errors; 1 new template. Failed local logins: bob → root (su) 2×, carol (login) 1×. 3× pam_unix(su:auth): authentication failure; logname=<*> uid=<*> euid=<*> tty=<*> ruser=<*> rhost= user=<*>."
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
@@ -141,7 +143,7 @@ func TestLogSentenceNamesDeniedPrivileges(t *testing.T) {
 		Templates:         []document.TemplateCount{{Template: "<*> : user NOT in sudoers ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>", Count: 2}},
 		FailedLocalLogins: []document.NameCount{{Name: "carol → root (sudo)", Count: 3}},
 		DeniedPrivileges:  []document.NameCount{{Name: "bob → root (sudo)", Count: 2}}}
-	want := "2 lines; 0% warnings or errors; 1 new template. 2× <*> : user NOT in sudoers ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>. Failed local logins: carol → root (sudo) 3×. Denied privilege requests: bob → root (sudo) 2×."
+	want := "2 lines; 0% warnings or errors; 1 new template. Failed local logins: carol → root (sudo) 3×. Denied privilege requests: bob → root (sudo) 2×. 2× <*> : user NOT in sudoers ; TTY=<*> ; PWD=<*> ; USER=root ; COMMAND=<*>."
 	if got := logSentence(s, 500); got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
@@ -167,7 +169,7 @@ func TestLogSentenceNamesFailedUnits(t *testing.T) {
 		"Mar 03 10:00:08 web1 api[77]: ERROR Failed to start HTTP server: address in use",
 	}
 	got := logSentence(logs.Summarize(lines, nil), 500)
-	want := " Failed units: nginx.service 1×, postgresql@15-main.service 1×. 3×"
+	want := " Failed units: nginx.service 1×, postgresql@15-main.service 1×. Errors: 1× Failed to start nginx.service"
 	if !strings.Contains(got, want) {
 		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
 	}
@@ -192,5 +194,50 @@ func TestLogSentenceLeadsWithFailingRequests(t *testing.T) {
 		" Failing clients: 203.0.113.9 (3×), 198.51.100.7 (2×), 10.0.0.3 (1×)."
 	if got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+}
+
+// A log's errors are said before its routine templates, each of the
+// distinct ones, with the exception under them, and what a long template
+// cannot crowd out: a kubelet journal whose crash loop was among its top
+// templates never named the kernel's OOM kill, and a Java log never said
+// its NullPointerException.
+func TestLogSentenceSaysEachErrorBeforeRoutineTemplates(t *testing.T) {
+	var lines []string
+	for i := range 40 {
+		lines = append(lines,
+			fmt.Sprintf(`Mar 14 02:%02d:01 node-7 kubelet[1234]: I0314 02:%02d:01.123456    1234 prober.go:107] "Probe succeeded" probeType="Readiness" pod="default/web-%d"`, i, i, i),
+			fmt.Sprintf(`Mar 14 02:%02d:02 node-7 kubelet[1234]: I0314 02:%02d:02.123456    1234 kubelet_volumes.go:160] "Cleaned up orphaned pod volumes dir" podUID="%d"`, i, i, 1000+i),
+			fmt.Sprintf(`Mar 14 02:%02d:03 node-7 kubelet[1234]: E0314 02:%02d:03.223456    1234 pod_workers.go:1298] "Error syncing pod, skipping" err="failed to \"StartContainer\" for \"api\" with CrashLoopBackOff: \"back-off 5m0s restarting failed container=api pod=api-7d9f-%d\""`, i, i, i%3))
+	}
+	lines = append(lines,
+		"Mar 14 02:41:00 node-7 kernel: [123456.789] Memory cgroup out of memory: Killed process 4321 (java) total-vm:8123456kB, anon-rss:4012345kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:9000kB oom_score_adj:999",
+		"Mar 14 02:42:00 node-7 sshd[999]: Failed password for root from 203.0.113.4 port 4242 ssh2")
+	got := logSentence(logs.Summarize(lines, nil), 600)
+	for _, want := range []string{
+		" Failed logins from 203.0.113.4 (1×).",
+		"CrashLoopBackOff",
+		"1× [123456.789] Memory cgroup out of memory: Killed process 4321 (java)",
+		" Most logged: 40× \"Probe succeeded\"",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+		}
+	}
+	if n := len([]rune(got)); n > 600 {
+		t.Errorf("logSentence is %d runes, over 600", n)
+	}
+	var app []string
+	for i := range 30 {
+		app = append(app, fmt.Sprintf("2024-03-14 10:00:%02d.100 INFO  [http-nio-8080-exec-%d] c.a.orders.OrderController - Created order %d for customer %d", i, i%9, 10000+i, 100+i))
+	}
+	app = append(app,
+		"2024-03-14 10:07:30.171 ERROR [http-nio-8080-exec-7] c.a.orders.OrderController - Request processing failed",
+		`java.lang.NullPointerException: Cannot invoke "com.acme.orders.Customer.getId()" because "customer" is null`,
+		"\tat com.acme.orders.OrderService.place(OrderService.java:88)")
+	got = logSentence(logs.Summarize(app, nil), 600)
+	want := `Errors: 1× c.a.orders.OrderController - Request processing failed (java.lang.NullPointerException: Cannot invoke "com.acme.orders.Customer.getId()" because "customer" is null). Most logged: 30×`
+	if !strings.Contains(got, want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
 	}
 }

@@ -18,6 +18,9 @@ import (
 const (
 	summaryTopTemplates = 10
 	summaryErrorSamples = 5
+	// summaryWorstTemplates is how many of the templates most logged as
+	// errors a summary lists however rare they are.
+	summaryWorstTemplates = 3
 	// summaryTopUsers is how many user names a summary lists.
 	summaryTopUsers  = 10
 	sampleMaxChars   = 300
@@ -93,7 +96,10 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	counts := map[string]int{}
 	isNew := map[string]bool{}
 	errTpl := map[string]bool{}
-	errs := map[string]int{} // entries at an error level, by template
+	errs := map[string]int{}  // entries at an error level, by template
+	fatal := map[string]int{} // entries at FATAL, by template
+	// the exception under each template's first error sample
+	exceptions := map[string]string{}
 	// the one message each template's entries logged; a template whose
 	// entries differ is dropped, so that its later lines cost no trim
 	messages := map[string]string{}
@@ -114,7 +120,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	traced := false  // a Python traceback is open: its exception line is to come
 	// the last error sample is the current entry's (sampleLine), and no
 	// exception under it was added to it yet
-	sampled, sampleLine := false, ""
+	sampled, sampleLine, sampledID := false, "", ""
 	table, body := detectCSVLog(lines)
 	var blocks *blockLog
 	var audit auditEvent // the Linux audit event whose records are being read
@@ -137,6 +143,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				// the exception is what went wrong: "unhandled exception
 				// in /orders" alone did not say it was a ValueError
 				s.Errors[len(s.Errors)-1] = clip(sampleLine+" ⏎ "+strings.TrimSpace(line), sampleMaxChars)
+				exceptions[sampledID] = clip(strings.TrimSpace(line), sampleMaxChars)
 				sampled = false
 			}
 			return
@@ -188,6 +195,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		if isError(level) {
 			errs[id]++
 		}
+		if level == "FATAL" {
+			fatal[id]++
+		}
 		if isError(level) && !errTpl[id] && len(s.Errors) < summaryErrorSamples {
 			errTpl[id] = true
 			sample := line
@@ -195,7 +205,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				sample = h.Sample
 			}
 			s.Errors = append(s.Errors, clip(sample, sampleMaxChars))
-			sampled, sampleLine = true, sample
+			sampled, sampleLine, sampledID = true, sample, id
 		}
 		switch t := span.add(h.Time); {
 		case !isError(level) || t.IsZero():
@@ -287,8 +297,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	if e := span.datedBounds(errDated, errYearless); !e.start.IsZero() {
 		s.ErrorsStart, s.ErrorsEnd = formatTime(e.start), formatTime(e.end)
 	}
-	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errs, unkept)
+	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errorCounts{errs, fatal}, unkept)
 	for i, t := range s.Templates {
+		s.Templates[i].Exception = exceptions[t.ID]
 		if msg := messages[t.ID]; msg != t.Template && strings.Contains(t.Template, Wildcard) {
 			s.Templates[i].Message = clip(msg, templateMaxBytes)
 		}
@@ -955,7 +966,7 @@ func tracebackFinal(line string, h Header) bool {
 // top: those follow the top, in the order first seen, up to as many again.
 // In a source's first document every template is new, and the top is all
 // there is to show.
-func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[string]bool, errs map[string]int, unkept map[string]string) ([]document.TemplateCount, int) {
+func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[string]bool, errs errorCounts, unkept map[string]string) ([]document.TemplateCount, int) {
 	firstSeen := slices.Clone(order)
 	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
 	var out []document.TemplateCount
@@ -967,21 +978,18 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 		// a template of a megabyte-long line made a result of several
 		// megabytes, over the message limit, and its key phrases cost
 		// gigabytes: the result shows the opening
-		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id], Errors: errs[id]})
+		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id], Errors: errs.errors[id], Fatal: errs.fatal[id]})
 	}
 	for _, id := range order[:min(len(order), summaryTopTemplates)] {
 		add(id)
 	}
-	// the template most logged as an error is listed however rare: it is
-	// what a reader of the log looks for
-	worst := ""
-	for _, id := range order {
-		if errs[id] > errs[worst] {
-			worst = id
+	// the templates most logged as errors are listed however rare: they
+	// are what a reader of the log looks for, and a kernel's one OOM kill
+	// is no less so beside a crash loop's hundred errors
+	for _, id := range errs.worst(order, summaryWorstTemplates) {
+		if !slices.ContainsFunc(out, func(t document.TemplateCount) bool { return t.ID == id }) {
+			add(id)
 		}
-	}
-	if worst != "" && !slices.ContainsFunc(out, func(t document.TemplateCount) bool { return t.ID == worst }) {
-		add(worst)
 	}
 	if len(isNew) < len(order) {
 		top := len(out)
@@ -995,6 +1003,30 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 		}
 	}
 	return out, len(isNew)
+}
+
+// errorCounts counts a log's entries at an error level by template, and
+// of those the FATAL ones.
+type errorCounts struct{ errors, fatal map[string]int }
+
+// worst is up to n templates of order logged as errors, the most severe
+// first: those with FATAL entries before the rest, then by errors, first
+// seen winning ties.
+func (e errorCounts) worst(order []string, n int) []string {
+	var ids []string
+	for _, id := range order {
+		if e.errors[id] > 0 {
+			ids = append(ids, id)
+		}
+	}
+	sort.SliceStable(ids, func(i, j int) bool {
+		a, b := ids[i], ids[j]
+		if (e.fatal[a] > 0) != (e.fatal[b] > 0) {
+			return e.fatal[a] > 0
+		}
+		return e.errors[a] > e.errors[b]
+	})
+	return ids[:min(n, len(ids))]
 }
 
 // lineLevel is a line's level: its header's, else the one its message
