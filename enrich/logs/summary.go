@@ -151,8 +151,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		sampled = false
 		entries++
 		users.addUsers(line, content)
+		proc := loginProcess(line, content, h.Component)
 		if addr, ok := failedLoginSource(line, content); ok {
-			logins.add(h.Time, h.Component, addr, content)
+			logins.add(h.Time, proc, addr, content)
 		} else {
 			// sudo's "3 incorrect password attempts ; ... ; user NOT in
 			// sudoers" is both a failed login and a denied request
@@ -161,7 +162,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				denied[f.name()]++
 			}
 			if !local.add(h.Time, h.Component, content) && !refused {
-				logins.addressless(h.Time, h.Component, content)
+				logins.addressless(h.Time, proc, content)
 			}
 		}
 		units.add(h.Component, content)
@@ -441,6 +442,16 @@ type failedLogins struct {
 	// the processes with a failure from an address, and when they last
 	// wrote one
 	known map[string]time.Time
+	// the address each process's connection came from, as its opening
+	// line said before any failure (PostgreSQL's "connection received:
+	// host=203.0.113.9"), and when
+	opened map[string]openedConn
+}
+
+// openedConn is the address a process's connection line named, and when.
+type openedConn struct {
+	addr string
+	at   time.Time
 }
 
 // connWindow is how far apart two lines of one sshd process may be to be
@@ -498,6 +509,7 @@ func (l *failedLogins) init() {
 	if l.byConn == nil {
 		l.byConn, l.alone, l.reused = map[sshConn]int{}, nameCounts{}, map[string]int{}
 		l.pending, l.known = map[string]time.Time{}, map[string]time.Time{}
+		l.opened = map[string]openedConn{}
 	}
 }
 
@@ -507,6 +519,19 @@ func (l *failedLogins) init() {
 // address gives it, if it comes within connWindow.
 func (l *failedLogins) addressless(at time.Time, component, content string) {
 	if !strings.HasSuffix(component, "]") {
+		return
+	}
+	if connOpenedRe.MatchString(content) {
+		if addr, ok := messageAddr(content); ok {
+			l.init()
+			l.opened[component] = openedConn{addr, at}
+		}
+	}
+	if c, ok := l.opened[component]; ok && within(c.at, at, connWindow) &&
+		mayReportFailedLogin(content) && failedLoginRe.MatchString(content) {
+		// PostgreSQL names its client once, when the connection opens:
+		// "password authentication failed for user" comes after it
+		l.add(at, component, c.addr, content)
 		return
 	}
 	if since, ok := l.pending[component]; ok {
@@ -541,14 +566,44 @@ func (l *failedLogins) counts() nameCounts {
 	return out
 }
 
-// attemptRe is sshd's line for one failed attempt to authenticate.
-var attemptRe = regexp.MustCompile(`(?i)^failed\s+(?:password|publickey|keyboard-interactive\S*|none|hostbased)\s+for\s`)
+// attemptRe is sshd's line for one failed attempt to authenticate, or a
+// database server's: PostgreSQL's "password authentication failed for
+// user", MySQL's "Access denied for user", SQL Server's "Login failed
+// for user".
+var attemptRe = regexp.MustCompile(`(?i)^failed\s+(?:password|publickey|keyboard-interactive\S*|none|hostbased)\s+for\s|\b(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)`)
+
+// connOpenedRe is a process's line for a connection it took, which names
+// the client before any failure does: PostgreSQL's "connection received:
+// host=203.0.113.9 port=51234", sshd's "Connection from 203.0.113.9".
+var connOpenedRe = regexp.MustCompile(`(?i)\bconnection\s+(?:received|from)\b`)
+
+// pgPidRe is the process id PostgreSQL's default log_line_prefix writes
+// after the time ("2024-03-14 10:00:01.101 UTC [4242] LOG:  ").
+var pgPidRe = regexp.MustCompile(`\[\d+\]\s*$`)
+
+// loginProcess is the process an entry's failed logins are tied to: its
+// component, else the bracketed process id its header ends with
+// (PostgreSQL's "[4242]"), whose connection line named the client.
+func loginProcess(line, content, component string) string {
+	if component != "" || content == "" {
+		return component
+	}
+	i := strings.Index(line, content)
+	if i <= 0 {
+		return ""
+	}
+	head := strings.TrimRight(line[:i], " ")
+	if j := strings.LastIndexByte(head, ' '); j >= 0 && strings.HasSuffix(head, ":") {
+		head = strings.TrimRight(head[:j], " ") // the level: "LOG:", "FATAL:"
+	}
+	return strings.TrimSpace(pgPidRe.FindString(head))
+}
 
 // failedLoginRe is a message that reports a failed login: sshd's
 // "Failed password for root from 203.0.113.4", "Invalid user oracle from
 // ...", PAM's "authentication failure; ... rhost=203.0.113.4", auditd's
 // USER_AUTH or USER_LOGIN record with res=failed.
-var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
+var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
 
 // failedLoginSource returns the address a failed login came from: the
 // first IP address in the entry's message ("from 203.0.113.4 port
@@ -863,7 +918,7 @@ func messageAddr(content string) (string, bool) {
 // failedLoginRe's words: they are spared the regular expression, which
 // every entry of a log would otherwise run.
 func mayReportFailedLogin(content string) bool {
-	for _, w := range []string{"ail", "AIL", "nvalid", "NVALID", "llegal", "aximum"} {
+	for _, w := range []string{"ail", "AIL", "nvalid", "NVALID", "llegal", "aximum", "enied", "ENIED"} {
 		if strings.Contains(content, w) {
 			return true
 		}
@@ -881,6 +936,9 @@ func fieldAddr(f string) (string, bool) {
 		if ap, err := netip.ParseAddrPort(strings.TrimRight(f, tokenPunct)); err == nil {
 			return ap.Addr().Unmap().String(), true // [2001:db8::5]:443
 		}
+	}
+	if i := strings.LastIndexByte(f, '@'); i >= 0 {
+		f = f[i+1:] // MySQL's 'root'@'203.0.113.9', user@host
 	}
 	f, _, _ = trimPunct(f)
 	if host, _, ok := strings.Cut(f, ":"); ok && strings.Count(f, ":") == 1 {
