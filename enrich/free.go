@@ -747,6 +747,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	for i, t := range routine[:min(3, len(routine))] {
 		appendFitting(&b, " "+templateSentence(t), max, i == 0 && len(worst) == 0)
 	}
+	appendFitting(&b, minorFailures(s.Access), max, false)
 	return strings.TrimSuffix(clipRunes(b.String(), max), " Most logged:")
 }
 
@@ -824,13 +825,14 @@ func clipRunes(s string, max int) string {
 }
 
 // failingRequests is an access log's share of failed requests by class
-// ("16% 5xx, 23% 4xx"), worst first, when any failed; "" otherwise, and
-// for a log that is no access log. An access log's summary then says
-// which requests failed and for whom instead of its templates: they are
-// its routine 2xx traffic ("182× "GET /api/orders/<*>" 2xx"), and a scan
-// or an outage read as a list of what was served.
+// ("16% 5xx, 23% 4xx"), worst first, when they are what the log is about
+// (failingMatters); "" otherwise, and for a log that is no access log.
+// An access log's summary then says which requests failed and for whom
+// instead of its templates: they are its routine 2xx traffic ("182×
+// "GET /api/orders/<*>" 2xx"), and a scan or an outage read as a list
+// of what was served.
 func failingRequests(a *document.AccessSummary) string {
-	if a == nil || len(a.FailingPaths) == 0 {
+	if !failingMatters(a) {
 		return ""
 	}
 	var parts []string
@@ -840,4 +842,31 @@ func failingRequests(a *document.AccessSummary) string {
 		}
 	}
 	return strings.Join(parts, ", ") + " of " + strconv.Itoa(a.Requests) + " requests"
+}
+
+// failingClientShare is the share of an access log's requests that
+// failed with a 4xx from which its failures, not its templates, are
+// what its summary says.
+const failingClientShare = 0.1
+
+// failingMatters says whether an access log's failed requests are what
+// its summary leads with: any 5xx (the server failed), or 4xx for at
+// least failingClientShare of its requests (a scan, a broken client). A
+// site's few 404s for /favicon.ico are no incident: its summary read as
+// those alone, and what it served went unsaid.
+func failingMatters(a *document.AccessSummary) bool {
+	if a == nil || len(a.FailingPaths) == 0 || a.Requests == 0 {
+		return false
+	}
+	return a.Statuses["5xx"] > 0 || float64(a.Statuses["4xx"]) >= failingClientShare*float64(a.Requests)
+}
+
+// minorFailures is " Failing requests: GET /favicon.ico 404 6×." for an
+// access log whose few failures its summary does not lead with: they
+// are said after its templates, where they fit.
+func minorFailures(a *document.AccessSummary) string {
+	if a == nil || failingMatters(a) {
+		return ""
+	}
+	return countsSentence(" Failing requests: ", "%s %d×", a.FailingPaths)
 }

@@ -241,3 +241,23 @@ func TestLogSentenceSaysEachErrorBeforeRoutineTemplates(t *testing.T) {
 		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
 	}
 }
+
+// An access log of routine traffic with a few 404s (a browser's
+// /favicon.ico) is summarised by what it served, its 404s said after:
+// it read as those 404s alone. A scan's share of 4xx, or any 5xx, still
+// leads (TestLogSentenceLeadsWithFailingRequests).
+func TestLogSentenceKeepsTemplatesOfAFewClientErrors(t *testing.T) {
+	var lines []string
+	for i := range 60 {
+		lines = append(lines, fmt.Sprintf(`10.0.0.%d - - [03/Mar/2026:10:%02d:00 +0000] "GET /api/orders/%d HTTP/1.1" 200 512 "-" "Mozilla/5.0"`, i%9, i, i))
+		if i%20 == 0 {
+			lines = append(lines, fmt.Sprintf(`10.0.0.%d - - [03/Mar/2026:10:%02d:01 +0000] "GET /favicon.ico HTTP/1.1" 404 153 "-" "Mozilla/5.0"`, i%9, i))
+		}
+	}
+	got := logSentence(logs.Summarize(lines, nil), 600)
+	for _, want := range []string{"; 5% warnings or errors", `60× "GET /api/orders/<*>" 2xx`, " Failing requests: GET /favicon.ico 404 3×."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+		}
+	}
+}
