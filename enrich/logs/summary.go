@@ -152,7 +152,13 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		entries++
 		users.addUsers(line, content)
 		proc := loginProcess(line, content, h.Component)
-		if addr, ok := failedLoginSource(line, content); ok {
+		addr, ok := failedLoginSource(line, content)
+		if !ok && h.Sample != "" {
+			// a Windows event's content is its message with its values
+			// masked: its sample keeps the Source Network Address
+			addr, ok = failedLoginSource(h.Sample, h.Sample)
+		}
+		if ok {
 			logins.add(h.Time, proc, addr, content)
 		} else {
 			// sudo's "3 incorrect password attempts ; ... ; user NOT in
@@ -602,8 +608,10 @@ func loginProcess(line, content, component string) string {
 // failedLoginRe is a message that reports a failed login: sshd's
 // "Failed password for root from 203.0.113.4", "Invalid user oracle from
 // ...", PAM's "authentication failure; ... rhost=203.0.113.4", auditd's
-// USER_AUTH or USER_LOGIN record with res=failed.
-var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
+// USER_AUTH or USER_LOGIN record with res=failed, a database server's
+// (attemptRe), Windows' event 4625 "An account failed to log on. ...
+// Source Network Address: 203.0.113.9".
+var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)|an\s+account\s+failed\s+to\s+log\s+on\b|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
 
 // failedLoginSource returns the address a failed login came from: the
 // first IP address in the entry's message ("from 203.0.113.4 port

@@ -1,0 +1,40 @@
+package logs
+
+import (
+	"encoding/csv"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
+
+// Windows' failed logons (event 4625, "An account failed to log on.")
+// count with their Source Network Address, as Event Viewer saves them in
+// XML and as a CSV export writes their message: a security log of
+// twelve failed logons from one address listed no failed login source.
+func TestSummaryCountsWindowsFailedLogons(t *testing.T) {
+	xml := Summarize([]string{
+		rendered4625("bob", "EXAMPLE", "203.0.113.9", "0", "2024-05-13T13:34:00Z"),
+		rendered4625("bob", "EXAMPLE", "203.0.113.9", "0", "2024-05-13T13:35:00Z"),
+		rendered4625("alice", "CORP", "10.0.0.5", "51234", "2024-05-13T13:33:00Z"),
+	}, nil)
+	want := []document.NameCount{{Name: "203.0.113.9", Count: 2}, {Name: "10.0.0.5", Count: 1}}
+	if !slices.Equal(xml.FailedLoginSources, want) {
+		t.Errorf("event XML: failed login sources %+v, want %+v", xml.FailedLoginSources, want)
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"Level", "Date and Time", "Source", "Event ID", "Task Category", "Message"})
+	ok := "An account was successfully logged on.\n\nNew Logon:\n\tAccount Name:\t\tsvc_app\n\nNetwork Information:\n\tSource Network Address:\t10.0.0.2"
+	failed := "An account failed to log on.\n\nSubject:\n\tSecurity ID:\t\tNULL SID\n\nAccount For Which Logon Failed:\n\tAccount Name:\t\tAdministrator\n\nFailure Information:\n\tFailure Reason:\t\tUnknown user name or bad password.\n\nNetwork Information:\n\tWorkstation Name:\t-\n\tSource Network Address:\t203.0.113.50\n\tSource Port:\t\t0"
+	_ = w.Write([]string{"Information", "3/14/2024 10:00:05 AM", "Microsoft-Windows-Security-Auditing", "4624", "Logon", ok})
+	_ = w.Write([]string{"Information", "3/14/2024 10:01:05 AM", "Microsoft-Windows-Security-Auditing", "4625", "Logon", failed})
+	_ = w.Write([]string{"Information", "3/14/2024 10:02:05 AM", "Microsoft-Windows-Security-Auditing", "4625", "Logon", failed})
+	w.Flush()
+	exported := SummarizeText(b.String(), nil, Budget{})
+	want = []document.NameCount{{Name: "203.0.113.50", Count: 2}}
+	if !slices.Equal(exported.FailedLoginSources, want) {
+		t.Errorf("CSV export: failed login sources %+v, want %+v", exported.FailedLoginSources, want)
+	}
+}
