@@ -1105,8 +1105,18 @@ func lineLevel(h Header, content string) string {
 	if (level == "INFO" || level == "NOTICE") && strings.Contains(content, " process (PID ") && childCrashRe.MatchString(content) {
 		return "ERROR"
 	}
+	if level == "WARN" && strings.Contains(content, " ") && resourceErrorRe.MatchString(content) {
+		return "ERROR"
+	}
 	return level
 }
+
+// resourceErrorRe is a system call's failure for want of a resource:
+// the disk full, the file descriptors or memory run out, the file system
+// gone read-only. Redis writes every severe line at its warning level
+// ("# Write error saving DB on disk: No space left on device"), and a
+// summary of a Redis whose disk filled named its routine saves alone.
+var resourceErrorRe = regexp.MustCompile(`(?i)\b(?:no\s+space\s+left\s+on\s+device|too\s+many\s+open\s+files|read-only\s+file\s+system|cannot\s+allocate\s+memory)\b`)
 
 // childCrashRe is PostgreSQL's report of a server process that died:
 // "server process (PID 2230) was terminated by signal 9: Killed",
