@@ -767,7 +767,76 @@ func definedOfTerms(toks []etok) map[string]bool {
 		}
 		terms[key] = true
 	}
+	return capitalisedOfTerms(toks, terms)
+}
+
+// capitalisedOfTerms adds to terms the stems of the phrases with "of"
+// inside that text writes capitalised, mid-sentence, more than once
+// without quotes ("each Statement of Work", "a Certificate of Insurance",
+// "the Bill of Lading"), and of their heads up to the "of". A contract
+// defines such a term by a heading or a schedule as often as by quotes,
+// and split at "of" it gave "Statement" and "Certificate" alone. Once is
+// not enough: a capitalised "of" phrase met once is as likely a heading's
+// words as a term.
+func capitalisedOfTerms(toks []etok, terms map[string]bool) map[string]bool {
+	seen := map[string]int{}
+	for k := 1; k+1 < len(toks); k++ {
+		if toks[k].lower != "of" {
+			continue
+		}
+		for _, key := range ofWindows(toks, k) {
+			seen[key]++
+		}
+	}
+	for key, n := range seen {
+		if n < 2 {
+			continue
+		}
+		if terms == nil {
+			terms = map[string]bool{}
+		}
+		terms[key] = true
+		terms[key[:strings.Index(key, " of ")+len(" of")]] = true
+	}
 	return terms
+}
+
+// ofWindows are the stems of the phrases around the "of" at toks[k] whose
+// words either side are capitalised mid-sentence (etok.upper), in prose:
+// the capitalised run before it follows a stopword ("each", "a", "the")
+// on its line, and the run after it stays on that line. Each
+// head of the run after it gives one, at most maxDefinedWords words in
+// all. A paper's affiliations ("Department of Computer Science" under
+// each author) and a table's headings ("Number of Agents") repeat
+// capitalised "of" phrases that name no subject of the text.
+func ofWindows(toks []etok, k int) []string {
+	termWord := func(j int) bool {
+		t := toks[j]
+		return t.upper && t.kind != kindBreak && t.sent == toks[k].sent && !t.lineStart
+	}
+	i := k
+	for i > 0 && k-i < maxDefinedWords-1 && termWord(i-1) {
+		i--
+	}
+	if i == k || i == 0 || !proseOpener(toks[i-1], toks[k]) || toks[k].lineStart {
+		return nil
+	}
+	var keys []string
+	key := ""
+	for j := i; j <= k; j++ {
+		key = strings.TrimSpace(key + " " + toks[j].stem)
+	}
+	for j := k + 1; j < len(toks) && j-i < maxDefinedWords && termWord(j); j++ {
+		key += " " + toks[j].stem
+		keys = append(keys, key)
+	}
+	return keys
+}
+
+// proseOpener reports a stopword in of's sentence, lower-case or opening
+// the sentence, as "each" or "Each" before "Statement of Work".
+func proseOpener(t, of etok) bool {
+	return t.stop && !t.upper && t.sent == of.sent
 }
 
 // definedOfEnd finds the closing quote of a defined term opening at

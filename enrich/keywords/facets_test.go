@@ -155,3 +155,26 @@ func TestChineseRuleWithoutArticlesListsTitleOnce(t *testing.T) {
 		}
 	}
 }
+
+// supplyTerms writes its defined terms with "of" capitalised, without
+// quotes, more than once each.
+const supplyTerms = `SUPPLY AGREEMENT
+
+The Supplier shall perform the services described in each Statement of Work. Each Statement of Work shall be signed by both parties before work begins. The Supplier shall deliver a Certificate of Insurance within ten days, and shall renew the Certificate of Insurance annually. Goods shall ship only under a Bill of Lading issued by the carrier; the Bill of Lading shall name the Customer as consignee. The Supplier shall invoice the Customer monthly for the services and the goods.
+`
+
+// Unquoted, "Statement of Work" and "Certificate of Insurance" were
+// split at "of" and gave "Statement" and "Certificate" alone.
+func TestUnquotedCapitalisedOfTermsStayWhole(t *testing.T) {
+	got := distinctTexts(supplyTerms, "en")
+	for _, want := range []string{"statement of work", "certificate of insurance", "bill of lading"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("key phrases %v lack %q", got, want)
+		}
+	}
+	for _, bad := range []string{"statement", "certificate", "bill", "work", "insurance", "lading"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v list %q alone", got, bad)
+		}
+	}
+}
