@@ -639,6 +639,9 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 		if toks[i].kind == kindBreak {
 			continue
 		}
+		if joinedTail(toks, i, defined) {
+			continue
+		}
 		keyBuf, lowBuf, textBuf = keyBuf[:0], lowBuf[:0], textBuf[:0]
 		joins := 0
 		for n := 1; n-joins <= maxN && i+n <= len(toks); n++ {
@@ -767,7 +770,62 @@ func definedOfTerms(toks []etok) map[string]bool {
 		}
 		terms[key] = true
 	}
-	return capitalisedOfTerms(toks, terms)
+	return andTerms(toks, capitalisedOfTerms(toks, terms))
+}
+
+// joinedTail reports toks[i] as the word after the "and" of a pair
+// andTerms joins ("Development" of "Research and Development"): a phrase
+// opening there is the pair's half ("Development costs").
+func joinedTail(toks []etok, i int, defined map[string]bool) bool {
+	return i >= 2 && toks[i-1].lower == "and" && toks[i-1].sent == toks[i].sent &&
+		defined[toks[i-2].stem+" "+toks[i-1].stem+" "+toks[i].stem]
+}
+
+// andTerms adds to terms the stems of the two-word phrases joined by
+// "and" that name one thing ("Terms and Conditions", "Research and
+// Development", "Mergers and Acquisitions"), and of their heads up to the
+// "and": a fixed pair of fixedPairs in any case, or a pair WordNet lists
+// as one noun ("Accord and Satisfaction") written capitalised. Split at
+// "and", a contract's "Terms and Conditions" gave "Terms" and
+// "Conditions" as key phrases of their own.
+func andTerms(toks []etok, terms map[string]bool) map[string]bool {
+	lx := english()
+	for k := 1; k+1 < len(toks); k++ {
+		a, and, b := toks[k-1], toks[k], toks[k+1]
+		if and.lower != "and" || a.sent != and.sent || b.sent != and.sent || a.kind == kindBreak || b.kind == kindBreak {
+			continue
+		}
+		phrase := a.lower + " and " + b.lower
+		if !fixedPairs[phrase] && !(lx.multi[phrase] && capitalised(a.text) && capitalised(b.text)) {
+			continue
+		}
+		if terms == nil {
+			terms = map[string]bool{}
+		}
+		terms[a.stem+" "+and.stem] = true
+		terms[a.stem+" "+and.stem+" "+b.stem] = true
+	}
+	return terms
+}
+
+// fixedPairs are the pairs joined by "and" that business writing uses as
+// one term, which WordNet does not list.
+var fixedPairs = setOf2(
+	"terms and conditions", "research and development", "mergers and acquisitions",
+	"profit and loss", "health and safety", "sales and marketing",
+	"general and administrative", "oil and gas", "plant and equipment",
+	"property and equipment", "operations and maintenance", "repairs and maintenance",
+	"learning and development", "diversity and inclusion", "compliance and ethics",
+	"governance and compliance", "safety and health", "monitoring and evaluation",
+)
+
+// setOf2 is a set of phrases, each given whole.
+func setOf2(phrases ...string) map[string]bool {
+	m := make(map[string]bool, len(phrases))
+	for _, p := range phrases {
+		m[p] = true
+	}
+	return m
 }
 
 // capitalisedOfTerms adds to terms the stems of the phrases with "of"

@@ -178,3 +178,20 @@ func TestUnquotedCapitalisedOfTermsStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// Split at "and", a contract's titles gave their halves as key phrases
+// ("Terms", "Conditions", "Development", "Acquisitions").
+func TestTitlesJoinedByAndStayWhole(t *testing.T) {
+	text := `The Terms and Conditions attached as Schedule 2 apply to every order placed by the Customer. If the Terms and Conditions conflict with an order, the order prevails. The Supplier shall disclose its Research and Development costs and any Mergers and Acquisitions activity to the Customer each quarter.`
+	got := distinctTexts(text, "en")
+	for _, want := range []string{"terms and conditions", "research and development", "mergers and acquisitions"} {
+		if !slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, want) }) {
+			t.Errorf("key phrases %v lack %q", got, want)
+		}
+	}
+	for _, bad := range []string{"terms", "conditions", "research", "development", "development costs", "mergers", "acquisitions", "acquisitions activity"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v list the half %q", got, bad)
+		}
+	}
+}
