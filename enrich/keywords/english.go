@@ -150,6 +150,7 @@ func tokenizeEnglish(text string) []etok {
 	}
 	markParticleVerbs(toks)
 	markModalVerbs(toks)
+	markClauseVerbs(toks)
 	markNameOpeners(toks)
 	markFirmCompany(toks)
 	return toks
@@ -253,6 +254,80 @@ func markModalVerbs(toks []etok) {
 		}
 	}
 }
+
+// subordinators open a clause whose verb follows its subject ("when
+// employment ends", "if the licence lapses").
+var subordinators = setOf("when whenever if once until unless after before while where because since")
+
+// clauseDeterminers stand between a subordinator and the clause's subject.
+var clauseDeterminers = setOf("the a an this that its their his her our your such any each every")
+
+// markClauseVerbs makes a verb of the word that ends a clause's subject
+// after a subordinator: a lower-case word ending in "s" that the lexicon
+// knows as a verb, after one to three content words and before a break
+// ("When employment ends, the manager ...", "if the licence lapses
+// during the term"). The lexicon takes "ends" for a noun, and "employment
+// ends" was a key phrase. A word before a content word is left: it may
+// head a compound's plural ("when employment contracts expire").
+func markClauseVerbs(toks []etok) {
+	lx := english()
+	for k := 0; k+2 < len(toks); k++ {
+		if !subordinators[toks[k].lower] && !timeRelative(toks, k) || toks[k].punct {
+			continue
+		}
+		j := k + 1
+		if clauseDeterminers[toks[j].lower] {
+			j++
+		}
+		for n := 1; n <= 3 && j+n < len(toks); n++ {
+			if v := &toks[j+n]; clauseVerb(toks, j, j+n, lx) {
+				// the time noun's phrase ends before the clause ("day employment")
+				v.kind, toks[k].kind = kindBreak, kindBreak
+				break
+			}
+			if toks[j+n].kind == kindBreak {
+				break
+			}
+		}
+	}
+}
+
+// timeNouns open a relative clause without "that" after "the" ("on the
+// day employment ends", "the date the agreement lapses").
+var timeNouns = setOf("day date time moment month year week")
+
+// timeRelative reports "the" and a word of timeNouns ending at toks[k].
+func timeRelative(toks []etok, k int) bool {
+	return k > 0 && timeNouns[toks[k].lower] && toks[k-1].lower == "the" && toks[k-1].sent == toks[k].sent
+}
+
+// clauseVerb reports toks[v] as the verb of a subject toks[from:v].
+func clauseVerb(toks []etok, from, v int, lx *lexicon) bool {
+	for _, t := range toks[from:v] {
+		if t.kind == kindBreak || t.sent != toks[v].sent {
+			return false
+		}
+	}
+	t := toks[v]
+	if t.upper || t.acronym || t.kind == kindBreak || !strings.HasSuffix(t.lower, "s") || strings.HasSuffix(t.lower, "ss") {
+		return false
+	}
+	if strings.HasSuffix(toks[v-1].lower, "s") {
+		return false // a plural subject takes no "s": a compound's head ("when employment contracts expire")
+	}
+	if c, _ := lx.posCounts(t.lower); c[1] == 0 {
+		return false
+	}
+	if strings.HasSuffix(toks[from].lower, "ing") {
+		return false // a gerund's object ("when coding multiple video objects")
+	}
+	return v+1 == len(toks) || toks[v+1].sent != t.sent || toks[v+1].punct || afterVerb[toks[v+1].lower]
+}
+
+// afterVerb are the words that follow an intransitive verb ("ends
+// during probation", "lapses before renewal") or its object's determiner;
+// an auxiliary after the word ("when Lindahl prices are") makes it a noun.
+var afterVerb = setOf("during in on at for to from with within without by under after before until unless the a an its their this his her our")
 
 // joinedInfinitive reports whether the "to" at toks[k] follows "and" or
 // "or" in the sentence infSent, whose earlier infinitive a verb of

@@ -195,3 +195,18 @@ func TestTitlesJoinedByAndStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// A policy's clauses gave their subject and verb as key phrases:
+// "employment ends" and "day employment ends".
+func TestClauseVerbsEndPhrases(t *testing.T) {
+	text := `Employee Exit Policy
+
+When employment ends, the manager collects equipment and badges. If employment ends during probation, notice is one week. Access is removed on the day employment ends. If the licence lapses, the employee returns the laptop.
+`
+	got := distinctTexts(text, "en")
+	for _, k := range got {
+		if strings.HasSuffix(k, " ends") || strings.HasSuffix(k, " lapses") || k == "day employment" {
+			t.Errorf("key phrases %v hold the clause %q", got, k)
+		}
+	}
+}
