@@ -151,6 +151,7 @@ func tokenizeEnglish(text string) []etok {
 	markParticleVerbs(toks)
 	markModalVerbs(toks)
 	markClauseVerbs(toks)
+	markGerundVerbs(toks)
 	markNameOpeners(toks)
 	markFirmCompany(toks)
 	return toks
@@ -251,6 +252,31 @@ func markModalVerbs(toks []etok) {
 		}
 		if next.kind == kindContent || next.kind == kindModifier {
 			next.kind = kindBreak
+		}
+	}
+}
+
+// objectOpeners open a verb's object: a determiner or a number after
+// an "-ing" word makes it a verb ("Deploying the payments service",
+// "held fortnightly starting 3 March"), not a gerund naming a subject.
+var objectOpeners = setOf("the a an this these those our your its their his her")
+
+// markGerundVerbs makes an "-ing" word before an object's determiner or
+// a number a break: a runbook's heading "Deploying the payments service"
+// gave the key phrase "Deploying", and meeting notes' "held fortnightly
+// starting 3 March" gave "fortnightly starting".
+func markGerundVerbs(toks []etok) {
+	lx := english()
+	for k := 0; k+1 < len(toks); k++ {
+		t, next := &toks[k], toks[k+1]
+		if t.kind == kindBreak || t.acronym || !strings.HasSuffix(t.lower, "ing") || next.sent != t.sent {
+			continue
+		}
+		if !objectOpeners[next.lower] && !isNumeric(next.lower) {
+			continue
+		}
+		if c, _ := lx.posCounts(t.lower); c[1] > 0 {
+			t.kind = kindBreak
 		}
 	}
 }

@@ -210,3 +210,22 @@ When employment ends, the manager collects equipment and badges. If employment e
 		}
 	}
 }
+
+// A runbook's and meeting notes' headings gave "Deploying",
+// "Prerequisites", "Steps" and "Meeting" as key phrases, and "held
+// fortnightly starting 3 March" gave "fortnightly starting".
+func TestSectionHeadingsAreNoKeyPhrases(t *testing.T) {
+	runbook := "# Deploying the payments service\n\nThis runbook describes how to deploy the payments service to the production cluster.\n\n## Prerequisites\n\n- kubectl access to the payments namespace\n- Approval from the on-call engineer\n\n## Steps\n\n1. Check the rollout status of the payments service.\n2. Apply the new manifest with kubectl.\n\n## Rollback\n\nRoll back with kubectl rollout undo and page the on-call engineer.\n"
+	notes := "# Meeting notes: data platform sync\n\nMeeting held fortnightly starting 3 March. Attendees: Priya, Tom, Wen.\n\n## Steps\n- The data platform team will migrate the ingestion pipeline to Kafka.\n- Tom to draft the Kafka migration plan. Priya reports pipeline latency at the next meeting.\n"
+	for _, text := range []string{runbook, notes} {
+		var got []string
+		for _, k := range Extract(text, Options{Language: "en", Top: 15}) {
+			got = append(got, strings.ToLower(k.Text))
+		}
+		for _, bad := range []string{"deploying", "prerequisites", "steps", "meeting", "fortnightly starting", "attendees"} {
+			if slices.Contains(got, bad) {
+				t.Errorf("key phrases %v hold the heading word %q", got, bad)
+			}
+		}
+	}
+}

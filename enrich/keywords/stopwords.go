@@ -50,6 +50,7 @@ paragraph paragraphs provision provisions company herein hereof thereof hereto
 date dates day days week weeks month months year years page pages annex annexes directive directives
 regulation regulations act acts subpart subparts subchapter subchapters state states member members information service services product products
 authority authorities counterparty counterparties
+meeting meetings note notes step steps prerequisite prerequisites overview agenda attendee attendees
 january february march april june july august september october november december
 `)
 
