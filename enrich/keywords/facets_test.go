@@ -229,3 +229,18 @@ func TestSectionHeadingsAreNoKeyPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A notice and a rule listed 安全生产管理工作, 信息安全管理工作 and
+// 部门负责人: who does the work, not what the text is about.
+func TestChineseDutyTailsAreNoKeyPhrases(t *testing.T) {
+	notice := "关于加强安全生产管理工作的通知\n\n各部门：\n为落实安全生产责任制，公司决定开展安全生产专项检查。各部门负责人为本部门安全生产第一责任人，负责组织本部门的隐患排查工作。各部门负责人应于三月十五日前提交隐患排查报告。安全管理部负责汇总检查结果。\n"
+	rule := "信息安全管理办法\n\n第一条 为加强公司信息安全管理工作，保障信息系统安全稳定运行，制定本办法。\n第二条 信息技术部是信息安全管理工作的归口部门。\n第三条 各部门负责人负责本部门的信息安全管理工作，组织开展信息安全自查。\n第四条 发生信息安全事件时，事发部门负责人应在两小时内向信息技术部报告。\n"
+	for _, text := range []string{notice, rule} {
+		got := distinctTexts(text, "zh")
+		for _, k := range got {
+			if strings.HasSuffix(k, "工作") || strings.HasSuffix(k, "负责人") {
+				t.Errorf("key phrases %v hold %q", got, k)
+			}
+		}
+	}
+}

@@ -184,7 +184,7 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			} else if i >= 0 {
 				continue
 			}
-			if weakZHWord(c, opts.Text) {
+			if weakZHWord(c, opts.Text) || zhDutyTail(c.Text) {
 				continue
 			}
 			if short, ok := boundNamePiece(c, names, opts.Text); ok {
@@ -387,6 +387,22 @@ func enPolicy(text string) bool {
 // zhNoticeRe is an official notice's or decision's title: 关于开展2025年度
 // 数据合规自查工作的通知, 公告, 关于…的决定 or 批复.
 var zhNoticeRe = regexp.MustCompile(`^(?:关于.+的(?:通知|通告|公告|通报|决定|批复|复函|函|意见)|.*(?:通知|通告|公告|通报))$`)
+
+// zhDutyTails end the phrases a notice or a rule writes for whoever does
+// a task rather than for a subject: the work (安全生产管理工作, 信息安全管理工作)
+// and the person in charge (部门负责人). The subject before the tail
+// (安全生产, 信息安全) is a candidate of its own.
+var zhDutyTails = []string{"工作", "负责人"}
+
+// zhDutyTail reports a phrase that ends in a tail of zhDutyTails.
+func zhDutyTail(phrase string) bool {
+	for _, t := range zhDutyTails {
+		if strings.HasSuffix(phrase, t) {
+			return true
+		}
+	}
+	return false
+}
 
 // zhNotice reports whether a Chinese text opens with a notice's title. A
 // notice repeats its subject in nested windows (合规自查, 数据合规自查,
