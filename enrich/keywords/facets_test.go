@@ -244,3 +244,15 @@ func TestChineseDutyTailsAreNoKeyPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A rule titled with its company's name gave 科技股份有限公司信息安全, the
+// name's tail run into the subject, as a key phrase.
+func TestChinesePhraseRunsNotPastCompanyName(t *testing.T) {
+	rule := "深圳市华信达科技股份有限公司信息安全管理办法\n\n第一条 为加强公司信息安全管理，保障信息系统安全稳定运行，制定本办法。\n第二条 信息技术部是信息安全管理的归口部门。\n第三条 员工应妥善保管账号密码，不得将账号密码借给他人使用。\n第四条 发生信息安全事件时，应在两小时内向信息技术部报告。\n第五条 本办法由深圳市华信达科技股份有限公司信息技术部负责解释。\n"
+	got := distinctTexts(rule, "zh")
+	for _, k := range got {
+		if i := strings.LastIndex(k, "有限公司"); i >= 0 && i+len("有限公司") < len(k) {
+			t.Errorf("key phrases %v hold %q, which runs past the company's name", got, k)
+		}
+	}
+}

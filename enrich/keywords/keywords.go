@@ -1049,7 +1049,7 @@ func trimLeadIn(m string) string {
 // contract is about. The place a name opens with (苏州工业园区) is a
 // place, no piece of it.
 func pieceOfNamed(phrase string, chosen []Candidate, names []zhName) bool {
-	if companySuffixRe.ReplaceAllString(phrase, "") == "" || midName.MatchString(phrase) {
+	if companySuffixRe.ReplaceAllString(phrase, "") == "" || midName.MatchString(phrase) || runsPastName(phrase) {
 		return true
 	}
 	for _, n := range names {
@@ -1063,6 +1063,24 @@ func pieceOfNamed(phrase string, chosen []Candidate, names []zhName) bool {
 		}
 	}
 	return false
+}
+
+// limitedFormRe is a limited company's legal form, which only a name
+// ends with.
+var limitedFormRe = regexp.MustCompile(`有限责任公司|股份有限公司|有限公司`)
+
+// runsPastName reports a phrase that goes on past a limited company's
+// legal form into the words after the name, other than a branch's
+// (科技股份有限公司信息安全 of a rule's title "深圳市华信达科技股份有限公司
+// 信息安全管理办法" was its key phrase): the tail of one name and the
+// head of the subject, neither whole.
+func runsPastName(phrase string) bool {
+	m := limitedFormRe.FindAllStringIndex(phrase, -1)
+	if len(m) == 0 {
+		return false
+	}
+	end := m[len(m)-1][1]
+	return end < len(phrase) && companyNameRe.FindString(phrase) != phrase
 }
 
 // cutName finds the company name that c is a cut of: a part of it other
