@@ -152,6 +152,7 @@ func tokenizeEnglish(text string) []etok {
 	markModalVerbs(toks)
 	markClauseVerbs(toks)
 	markGerundVerbs(toks)
+	markHeadlineVerbs(toks)
 	markNameOpeners(toks)
 	markFirmCompany(toks)
 	return toks
@@ -276,6 +277,22 @@ func markGerundVerbs(toks []etok) {
 			continue
 		}
 		if c, _ := lx.posCounts(t.lower); c[1] > 0 {
+			t.kind = kindBreak
+		}
+	}
+}
+
+// headlineVerbs are the verbs a press release's headline puts after its
+// company ("Northwind Energy Announces 500 MW Offshore Wind
+// Partnership"): written capitalised there, the lexicon reads them as
+// names, and "Northwind Energy Announces" was a key phrase. Only forms
+// that are no noun's plural are listed ("Reports", "Partners" are left).
+var headlineVerbs = setOf("announces launches unveils acquires appoints completes expands introduces secures raises signs wins selects debuts")
+
+// markHeadlineVerbs makes a capitalised word of headlineVerbs a break.
+func markHeadlineVerbs(toks []etok) {
+	for k := range toks {
+		if t := &toks[k]; headlineVerbs[t.lower] && capitalised(t.text) && !t.acronym {
 			t.kind = kindBreak
 		}
 	}

@@ -256,3 +256,17 @@ func TestChinesePhraseRunsNotPastCompanyName(t *testing.T) {
 		}
 	}
 }
+
+// A press release's headline gave "Northwind Energy Announces".
+func TestHeadlineVerbsEndPhrases(t *testing.T) {
+	text := "Northwind Energy Announces 500 MW Offshore Wind Partnership\n\nLONDON, 4 March 2026 — Northwind Energy today announced a partnership with Baltic Cable Systems to build an offshore wind farm off the coast of Norfolk. Northwind Energy Launches its first floating turbine trial in 2027.\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "en", Top: 15}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	for _, k := range got {
+		if strings.Contains(k, "announces") || strings.Contains(k, "launches") {
+			t.Errorf("key phrases %v hold the headline's verb in %q", got, k)
+		}
+	}
+}
