@@ -270,3 +270,14 @@ func TestHeadlineVerbsEndPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A press release's dateline gave "Northwind Energy today" beside the
+// company ("Northwind Energy today announced a partnership").
+func TestDayAdverbsEndPhrases(t *testing.T) {
+	text := "Offshore Wind Partnership\n\nLONDON, 4 March 2026 — Northwind Energy today announced a partnership with Baltic Cable Systems to build an offshore wind farm. Baltic Cable Systems yesterday confirmed the order. Northwind Energy will name the site tomorrow.\n"
+	for _, k := range Extract(text, Options{Language: "en", Top: 15}) {
+		if l := strings.ToLower(k.Text); strings.Contains(l, "today") || strings.Contains(l, "yesterday") || strings.Contains(l, "tomorrow") {
+			t.Errorf("key phrase %q holds a day adverb", k.Text)
+		}
+	}
+}

@@ -36,6 +36,7 @@ studied resulting new novel based different important various several also well 
 six seven eight nine ten many large small high low good main major general specific simple
 use used using able due include includes including included obtain obtained provide provides
 provided require required requires make makes made allow allows allowed give given find found
+today yesterday tomorrow
 `)
 
 // enGeneric are nouns too generic to be a key phrase alone; they may still
