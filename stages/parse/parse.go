@@ -387,6 +387,11 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 			p.Title = ex.heading
 		}
 	}
+	if t := courtTitle(p.Text); t != "" {
+		// whatever the format titles it (its court line, a stale core
+		// title), a filing is listed by its case
+		p.Title = t
+	}
 	p.Sentences = lang.Sentences(lang.Clip(p.Text, MaxSentenceBytes), p.Language)
 	return p, nil
 }

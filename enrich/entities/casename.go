@@ -1,0 +1,130 @@
+package entities
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/docmill/docmill/lang"
+)
+
+// CaseName is a court filing's case name as a register writes it, from
+// its caption's parties: "Penrose Homes Limited v Thames Valley Builders
+// Limited", "Brightwater Analytics, Inc. v. Novaspan Systems LLC", the
+// first party on each side, "and others" after a side that names more.
+// It is "" for a text CourtFiling rejects, or whose caption names no
+// party on one of its sides. A filing's court line ("IN THE HIGH COURT OF
+// JUSTICE") is every filing's before that court; its parties tell one
+// case from another.
+func CaseName(text string) string {
+	if !CourtFiling(text) {
+		return ""
+	}
+	head := lang.Clip(text, captionBytes)
+	x := &collector{seen: map[string]bool{}}
+	captionParties(x, head)
+	var first, second []string
+	for _, e := range x.sorted() {
+		if e.Kind != KindParty {
+			continue
+		}
+		if firstSide(e.Role) {
+			first = append(first, e.Text)
+		} else {
+			second = append(second, e.Text)
+		}
+	}
+	if len(first) == 0 || len(second) == 0 {
+		return ""
+	}
+	v := " v "
+	if usVersusRe.MatchString(head) {
+		v = " v. "
+	}
+	return side(first) + v + side(second)
+}
+
+// maxHeadingWords bounds a heading FilingHeading returns: a complaint's
+// "COMPLAINT FOR BREACH OF CONTRACT AND ..." is its claims, no heading a
+// register lists it by.
+const maxHeadingWords = 6
+
+// FilingHeading is a court filing's heading line, which names the
+// filing's kind ("APPROVED JUDGMENT", "CONSENT ORDER"), in the case a
+// register writes it ("Approved Judgment"); "" when the caption has none
+// of at most maxHeadingWords words.
+func FilingHeading(text string) string {
+	for line := range strings.SplitSeq(lang.Clip(text, captionBytes), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.ToUpper(line) != line || len(strings.Fields(line)) > maxHeadingWords || courtLineRe.MatchString(line) {
+			continue
+		}
+		if judgmentMarkRe.MatchString(line) || filingTitleRe.MatchString(line) {
+			return registerCase(line)
+		}
+	}
+	return ""
+}
+
+// firstSide reports a role named first in a case's name: the side that
+// brought the claim or the appeal. An appellee is the plaintiff below,
+// named second on appeal.
+func firstSide(role string) bool {
+	switch role {
+	case RolePlaintiff, RoleClaimant, RoleAppellant, RoleApplicant, RolePetitioner:
+		return true
+	}
+	return false
+}
+
+// usVersusRe is a caption's "v." or "vs.", as a US court writes it, on
+// a line of its own or between the parties' names.
+var usVersusRe = regexp.MustCompile(`(?m)^[ \t]*(?:v|vs|V|VS)\.[ \t]*$|[ \t](?:v|vs)\.[ \t]`)
+
+// side is a side's name in a case name: its first party's, "and others"
+// after it when the caption names more.
+func side(names []string) string {
+	n := registerCase(names[0])
+	if len(names) > 1 {
+		n += " and others"
+	}
+	return n
+}
+
+// registerCase writes a name the caption set in capitals as a register
+// does, each word capitalised ("PENROSE HOMES LIMITED" is "Penrose Homes
+// Limited"), joiners in lower case; a word without a vowel ("LLC",
+// "LLP", "PLC") stays an abbreviation. A name in mixed case is kept.
+func registerCase(name string) string {
+	if strings.ToUpper(name) != name {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = registerWord(w, i == 0)
+	}
+	return strings.Join(words, " ")
+}
+
+// registerWord is one word of registerCase.
+func registerWord(w string, first bool) string {
+	lower := strings.ToLower(w)
+	if !first && joinerWords[strings.Trim(lower, ",")] {
+		return lower
+	}
+	if !strings.ContainsAny(lower, "aeiouy") {
+		return w
+	}
+	r := []rune(lower)
+	up := true
+	for i, c := range r {
+		if up && c >= 'a' && c <= 'z' {
+			r[i] = c - 'a' + 'A'
+		}
+		// "O'NEILL" is "O'Neill", "SMITH-JONES" "Smith-Jones"
+		up = c == '\'' || c == '’' || c == '-' || c == '(' || c == '.'
+	}
+	return string(r)
+}
+
+// joinerWords are the words a name keeps in lower case after its first.
+var joinerWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "in": true, "on": true, "de": true}
