@@ -399,7 +399,7 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 		// a filing's caption is its parties over their roles and the case
 		// number, no sentence: the summary opened with "Plaintiff,
 		// COMPLAINT FOR DAMAGES v. MEGACORP, INC., a Delaware corporation;"
-		sentences = lang.Sentences(clip(doc.Text[body:], maxAnalysisBytes), language)
+		sentences = lang.Sentences(clip(withoutFootnotes(doc.Text[body:]), maxAnalysisBytes), language)
 	}
 	sentences = clipSentences(sentences, maxAnalysisBytes)
 	// The summary weighs the key phrases; when they were not asked for,

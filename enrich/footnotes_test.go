@@ -1,0 +1,41 @@
+package enrich_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/enrich"
+	"github.com/docmill/docmill/stages/parse"
+)
+
+// A judgment's footnote, marked against a word ("£2.4 million.[1]") and
+// set at its end, is no sentence of its body: read as one, it won the
+// summary ("[1] The figure was revised at trial from £2.9 million ...").
+// A judgment whose paragraphs are numbered "[1]", "[2]" keeps them.
+func TestFreeCourtFilingSummaryLeavesFootnotesOut(t *testing.T) {
+	caption := "Neutral Citation Number: [2024] EWHC 1187 (TCC)\n\nCase No: HT-2023-000214\nIN THE HIGH COURT OF JUSTICE\nTECHNOLOGY AND CONSTRUCTION COURT (KBD)\n\nDate: 17 May 2024\n\nBefore :\n\nMRS JUSTICE O'FARRELL DBE\n\nBetween :\n\nPENROSE HOMES LIMITED\nClaimant\n- and -\n\nTHAMES VALLEY BUILDERS LIMITED\nDefendant\n\nHearing dates: 23-25 April 2024\n\nAPPROVED JUDGMENT\n\n"
+	noted := caption + "1. This is a claim for damages for defective works carried out under a building contract dated 3 March 2020.\n\n" +
+		"2. The Claimant alleges that the cavity barriers installed by the Defendant were not compliant with the Building Regulations and claims the cost of remedial works of £2.4 million.[1]\n\n" +
+		"3. For the reasons set out below, the claim succeeds in part and the Defendant is liable for the cost of replacing the cavity barriers.\n\n" +
+		"[1] The figure was revised at trial from £2.9 million following the joint expert statement on the cavity barriers and the remedial works.\n"
+	numbered := caption + "[1] This is a claim for damages for defective cavity barriers installed by the Defendant under a building contract.\n\n" +
+		"[2] The Claimant claims the cost of remedial works to the cavity barriers of £2.4 million.\n"
+	free := enrich.NewFree(enrich.FreeOptions{})
+	for _, c := range []struct{ name, text, absent, present string }{
+		{"noted.txt", noted, "revised at trial", "cavity barriers"},
+		{"numbered.txt", numbered, "", "cavity barriers"},
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: c.name, Data: []byte(c.text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analyze(t, free, doc, enrich.Request{})
+		if c.absent != "" && strings.Contains(a.Summary, c.absent) {
+			t.Errorf("%s: summary %q reads the footnote", c.name, a.Summary)
+		}
+		if !strings.Contains(a.Summary, c.present) {
+			t.Errorf("%s: summary %q lacks the body's %q", c.name, a.Summary, c.present)
+		}
+	}
+}
