@@ -1034,13 +1034,30 @@ func counsel(x *collector, head, text string) {
 		above := text[max(0, m[0]-400):m[0]]
 		if ms := slashSignedRe.FindAllStringSubmatchIndex(above, -1); len(ms) > 0 {
 			last := ms[len(ms)-1]
-			if strings.Count(above[last[1]:], "\n") <= 4 {
+			// the lines between, a Word document's paragraphs a blank
+			// line apart ("/s/ Laura M. Chen", her bar number, the firm)
+			if filledLines(above[last[1]:]) <= maxSignatureLines {
 				at := m[0] - len(above) + last[2]
 				name := text[at : at+last[3]-last[2]]
 				x.addRole(KindCounsel, name, name, captionRole(text[m[2]:m[3]]), at)
 			}
 		}
 	}
+}
+
+// maxSignatureLines bounds the lines between an attorney's "/s/" and the
+// "Attorneys for" under it: a bar number, a firm, its address.
+const maxSignatureLines = 3
+
+// filledLines counts the lines of s that hold any text.
+func filledLines(s string) int {
+	n := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		if strings.TrimSpace(line) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // advocateRe is an advocate's name as an appearance gives it: a title
