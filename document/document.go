@@ -161,8 +161,9 @@ type Entity struct {
 	// deadline for (delivery, payment); an amount rent, deposit or
 	// minimum_purchase; a percentage escalation (a rent's rise); a
 	// judgment's case number neutral_citation when it is its own neutral
-	// citation, and a citation appealed_from when it is the decision
-	// appealed from.
+	// citation, a citation appealed_from when it is the decision
+	// appealed from, and a filing's jury_demand the demanding party's
+	// role (plaintiff), none when only a heading demands one.
 	Role string `json:"role,omitempty"`
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -153,14 +154,15 @@ type exported struct {
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
-	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation"}
+	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation", "jury_demand"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
 // spreadsheet reading the columns before by position still reads them.
 // The first interest rate's column follows them, then a court filing's
 // court, case number, date of judgment, judges and counsel, and its
-// hearing's first and last day.
+// hearing's first and last day, its own neutral citation and its jury
+// demand.
 var csvRoles = []string{entities.RoleTerm, entities.RoleNotice, entities.RoleProbation, entities.RolePayment, entities.RoleLeave}
 
 // csvExport writes a row of key fields per document (csvColumns), ending
@@ -263,11 +265,23 @@ func csvRow(d *document.Result) []string {
 	row = append(row, first(entities.KindInterestRate), first(entities.KindCourt), fileNumber, date(entities.KindJudgmentDate),
 		strings.Join(judges(d.Entities), "; "), strings.Join(counselOf(d.Entities), "; "))
 	heardFrom, heardTo := hearingSpan(d.Entities)
-	row = append(row, heardFrom, heardTo, neutral)
+	row = append(row, heardFrom, heardTo, neutral, juryDemandOf(d.Entities))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}
 	return row
+}
+
+// juryDemandOf is a filing's jury demand as the register's column holds
+// it: the demanding party's role ("plaintiff"), "demanded" when only its
+// heading says so, "" when the filing demands none.
+func juryDemandOf(es []document.Entity) string {
+	for _, e := range es {
+		if e.Kind == entities.KindJuryDemand {
+			return cmp.Or(e.Role, e.Value)
+		}
+	}
+	return ""
 }
 
 // searchOnly names the parameters of params that only /api/search reads,

@@ -278,8 +278,8 @@ func TestCSVRowLeaveAndInterest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-10] != "leave" || csvColumns[n-9] != "interest_rate" {
-		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-10:])
+	if n := len(csvColumns); csvColumns[n-11] != "leave" || csvColumns[n-10] != "interest_rate" {
+		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-11:])
 	}
 }
 
@@ -300,6 +300,7 @@ func TestCSVRowCourtFiling(t *testing.T) {
 		{Kind: "counsel", Text: "Mr C Counsel", Value: "Mr C Counsel", Role: "defendant"},
 		{Kind: "hearing_date", Text: "3-5 July 2023", Value: "2023-07-05"},
 		{Kind: "hearing_date", Text: "3-5 July 2023", Value: "2023-07-03"},
+		{Kind: "jury_demand", Text: "Plaintiff demands a trial by jury", Value: "demanded", Role: "plaintiff"},
 	}
 	row := csvRow(d)
 	got := map[string]string{}
@@ -309,7 +310,8 @@ func TestCSVRowCourtFiling(t *testing.T) {
 	for name, want := range map[string]string{"parties": "ACME WIDGETS, INC. (plaintiff); BETA LOGISTICS LLC (defendant)",
 		"court": "UNITED STATES DISTRICT COURT, NORTHERN DISTRICT OF CALIFORNIA", "case_number": "3:21-cv-04567-JSC", "judgment_date": "2022-06-02",
 		"judge": "Lord Reed; Lady Black", "counsel": "Ms A Barrister KC (claimant); Mr C Counsel (defendant)",
-		"hearing_start": "2023-07-03", "hearing_end": "2023-07-05", "neutral_citation": "[2023] EWCA Civ 1187"} {
+		"hearing_start": "2023-07-03", "hearing_end": "2023-07-05", "neutral_citation": "[2023] EWCA Civ 1187",
+		"jury_demand": "plaintiff"} {
 		if got[name] != want {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}

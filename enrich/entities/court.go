@@ -172,6 +172,7 @@ func CourtEntities(text, language string) []document.Entity {
 	hearingDates(x, head)
 	judges(x, head, text)
 	counsel(x, head, text)
+	juryDemand(x, text)
 	sents := sentences(text)
 	dates(x, text, sents)
 	money(x, text)

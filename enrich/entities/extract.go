@@ -458,7 +458,7 @@ var kindOrder = map[string]int{
 	KindCourt: -2, KindCaseNumber: -1, KindJudge: -1, KindJudgmentDate: 1, KindHearingDate: 1,
 	KindParty: 0, KindAgreementDate: 1, KindEffectiveDate: 2, KindExpirationDate: 3, KindComplianceDate: 4, KindDate: 5,
 	KindMoney: 6, KindPercentage: 7, KindInterestRate: 8, KindDuration: 9, KindGoverningLaw: 10, KindDefinedTerm: 11, KindCitation: 12,
-	KindObligation: 13,
+	KindObligation: 13, KindJuryDemand: 14,
 }
 
 func (x *collector) sorted() []document.Entity {
