@@ -441,16 +441,18 @@ func searchCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "search QUERY", Short: "Search a running docmill (query-string syntax)", Args: cobra.MinimumNArgs(1)}
 	api := addAPIFlags(cmd)
 	asJSON := cmd.Flags().Bool("json", false, "print the JSON response")
-	class := cmd.Flags().String("class", "", "only this class")
 	size := cmd.Flags().Int("size", 10, "hits")
 	sortBy := cmd.Flags().String("sort", "", "relevance (default), date (newest first), -date, or expires (contracts ending first)")
-	expires := cmd.Flags().String("expires", "", "only contracts expiring so: expired, \"within 30 days\", \"within 90 days\", \"within a year\", later")
+	f := addSearchFilterFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v := url.Values{"q": {strings.Join(args, " ")}, "size": {fmt.Sprint(*size)}}
-		for k, val := range map[string]string{"class": *class, "sort": *sortBy, "expires": *expires} {
-			if val != "" {
-				v.Set(k, val)
-			}
+		v, err := f.values()
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		v.Set("q", strings.Join(args, " "))
+		v.Set("size", fmt.Sprint(*size))
+		if *sortBy != "" {
+			v.Set("sort", *sortBy)
 		}
 		body, err := api.call(cmd.Context(), http.MethodGet, "/api/search?"+v.Encode())
 		if err != nil {
@@ -464,9 +466,12 @@ func searchCmd() *cobra.Command {
 		if err := json.Unmarshal(body, &res); err != nil {
 			return err
 		}
-		fmt.Printf("%s (%.1f ms)\n", count(int(res.Total), "document"), res.TookMs)
+		fmt.Fprintf(cmd.OutOrStdout(), "%s (%.1f ms)\n", count(int(res.Total), "document"), res.TookMs)
+		if *f.facets {
+			printFacets(cmd.OutOrStdout(), res.Facets)
+		}
 		if res.Notice != "" {
-			fmt.Println(res.Notice)
+			fmt.Fprintln(cmd.OutOrStdout(), res.Notice)
 		}
 		for _, h := range res.Hits {
 			title := h.Title
@@ -478,11 +483,11 @@ func searchCmd() *cobra.Command {
 				// what --sort expires orders by
 				expires = "  expires " + h.Expires
 			}
-			fmt.Printf("%6.2f  %-10s %s  [%s]  %s%s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title), expires)
+			fmt.Fprintf(cmd.OutOrStdout(), "%6.2f  %-10s %s  [%s]  %s%s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title), expires)
 			if len(h.Fragments) > 0 {
 				// a passage that is the title (a match in it) says nothing new
 				if p := passage(h.Fragments[0], isTerminal(os.Stdout)); passage(h.Fragments[0], false) != shown(title) {
-					fmt.Printf("        %s\n", p)
+					fmt.Fprintf(cmd.OutOrStdout(), "        %s\n", p)
 				}
 			}
 		}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// docmill search narrows as the UI's facets do: --class and --subtype
+// repeat (any of the values), --filter takes any facet, --since an
+// ingestion date, and --facets prints the counts of what matched. The
+// command took one --class and nothing else.
+func TestSearchCommandFilters(t *testing.T) {
+	s := startServe(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"msa.txt": "MASTER SERVICES AGREEMENT\n\nThis Master Services Agreement is made as of March 3, 2025 between Acme Corp. and Beta LLC.\n\n" +
+			"Provider shall indemnify Client against third-party claims.\nThis Agreement shall be governed by the laws of the State of New York.\n",
+		"nda.txt": "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Agreement is made as of May 1, 2024 between Initech Inc. and Globex LLC.\n\n" +
+			"The Recipient shall keep the \"Confidential Information\" secret and indemnify the discloser.\nThis Agreement shall be governed by the laws of Delaware.\n",
+		"memo.txt": "Memo: ask legal whether the supplier will indemnify us before Friday.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ingest := ingestCmd()
+	ingest.SilenceUsage, ingest.SilenceErrors = true, true
+	ingest.SetOut(io.Discard)
+	ingest.SetErr(io.Discard)
+	ingest.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
+	if err := ingest.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	search := func(args ...string) string {
+		t.Helper()
+		out, _, err := execute(searchCmd(), append([]string{"--server", s.HTTPURL(), "indemnify"}, args...)...)
+		if err != nil {
+			t.Fatalf("search %q: %v", args, err)
+		}
+		return out
+	}
+	if out := search(); !strings.HasPrefix(out, "3 documents") {
+		t.Fatalf("unfiltered: want 3 documents:\n%s", out)
+	}
+	if out := search("--class", "contract", "--class", "other"); !strings.HasPrefix(out, "3 documents") {
+		t.Errorf("--class contract --class other: want all 3 (any of them):\n%s", out)
+	}
+	out := search("--class", "contract", "--facets")
+	if !strings.HasPrefix(out, "2 documents") || strings.Contains(out, "memo.txt") || !strings.Contains(out, "class: contract (2)") {
+		t.Errorf("--class contract --facets: want the 2 contracts and their count:\n%s", out)
+	}
+	if out := search("--filter", "party=Acme Corp."); !strings.HasPrefix(out, "1 document") || !strings.Contains(out, "msa.txt") {
+		t.Errorf("--filter party=Acme Corp.: want the MSA alone:\n%s", out)
+	}
+	if out := search("--since", "1d"); !strings.HasPrefix(out, "3 documents") {
+		t.Errorf("--since 1d: want all 3, ingested just now:\n%s", out)
+	}
+	if out := search("--until", "2000-01-01"); !strings.HasPrefix(out, "0 documents") && !strings.HasPrefix(out, "no document") {
+		t.Errorf("--until 2000-01-01: want none:\n%s", out)
+	}
+	if _, _, err := execute(searchCmd(), "--server", s.HTTPURL(), "--filter", "partie=Acme", "x"); err == nil || !strings.Contains(err.Error(), "party") {
+		t.Errorf("--filter with no facet: %v, want an error naming the facets", err)
+	}
+}
