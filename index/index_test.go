@@ -888,6 +888,8 @@ func TestSyntaxErrorHints(t *testing.T) {
 		"expiration_date:>notadate": "a comparison takes a number or a date",
 		"<script>alert(1)</script>": `"<" and ">" compare a field's value`,
 		"title:":                    "a field needs a value after its colon",
+		`"data processing"~2`:       `a phrase takes no "~N"`,
+		`party:"Acme Corp"~1 lease`: `a phrase takes no "~N"`,
 	} {
 		_, err := ix.Search(context.Background(), Query{Q: q})
 		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), want) {

@@ -562,6 +562,10 @@ var (
 	// a group with nothing in it after a name and a colon: "title:(",
 	// "title:( )"
 	emptyGroupRe = regexp.MustCompile(`(?:^|[\s(+-])([\pL_]+:)\(\s*(?:\)|$)`)
+	// a phrase with a proximity ("data processing"~5), as Lucene-based
+	// review tools take it: Bleve's syntax has none, and the advice to
+	// quote told a user who had quoted nothing to do
+	phraseSlopRe = regexp.MustCompile(`"[^"]*"~`)
 )
 
 // emptyGroup reports whether q gives a field an empty group ("title:(",
@@ -584,6 +588,8 @@ func syntaxHint(q string) string {
 		return `a comparison takes a number or a date (amount:>=1000000, expiration_date:<2027-01-01)`
 	case angleSlipRe.MatchString(q):
 		return `"<" and ">" compare a field's value (amount:>1000); put text with them in quotes to search it`
+	case phraseSlopRe.MatchString(q):
+		return `a phrase takes no "~N" (words within N of each other is not supported): search "data processing" for the words side by side, or +data +processing for both anywhere in a document`
 	case emptyFieldRe.MatchString(q):
 		return `a field needs a value after its colon (title:GDPR); put text with a colon in quotes ("Note: draft")`
 	}
