@@ -484,16 +484,27 @@ func searchCmd() *cobra.Command {
 				expires = "  expires " + h.Expires
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%6.2f  %-10s %s  [%s]  %s%s\n", h.Score, h.Class, h.ID[:12], shown(h.Filename), shown(title), expires)
-			if len(h.Fragments) > 0 {
-				// a passage that is the title (a match in it) says nothing new
-				if p := passage(h.Fragments[0], isTerminal(os.Stdout)); passage(h.Fragments[0], false) != shown(title) {
-					fmt.Fprintf(cmd.OutOrStdout(), "        %s\n", p)
-				}
+			if f, ok := textPassage(h.Fragments, title); ok {
+				fmt.Fprintf(cmd.OutOrStdout(), "        %s\n", passage(f, isTerminal(os.Stdout)))
 			}
 		}
 		return nil
 	}
 	return cmd
+}
+
+// textPassage is the first of a hit's fragments that is not its title: a
+// passage that is the title (a match in it) says nothing new, and when
+// the title matched too the text's passage came second and was never
+// printed ("breach" showed a policy titled "Data Breach Response Policy"
+// with no line of the policy).
+func textPassage(fragments []string, title string) (string, bool) {
+	for _, f := range fragments {
+		if passage(f, false) != shown(title) {
+			return f, true
+		}
+	}
+	return "", false
 }
 
 // passage is a hit's highlighted passage as the CLI prints it: on one

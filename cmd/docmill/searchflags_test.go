@@ -66,3 +66,31 @@ func TestSearchCommandFilters(t *testing.T) {
 		t.Errorf("--filter with no facet: %v, want an error naming the facets", err)
 	}
 }
+
+// A hit whose title matched shows the text's passage below it: the CLI
+// printed the first fragment only, skipped it as the title, and so showed
+// no line of the document.
+func TestSearchCommandShowsTextPassageAfterTitle(t *testing.T) {
+	s := startServe(t)
+	dir := t.TempDir()
+	text := "Data Breach Response Policy\n\n1. Purpose. This policy describes how the company responds to a personal data breach.\n" +
+		"2. Notification. The Data Protection Officer shall notify the supervisory authority within 72 hours.\n"
+	if err := os.WriteFile(filepath.Join(dir, "policy.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ingest := ingestCmd()
+	ingest.SilenceUsage, ingest.SilenceErrors = true, true
+	ingest.SetOut(io.Discard)
+	ingest.SetErr(io.Discard)
+	ingest.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
+	if err := ingest.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := execute(searchCmd(), "--server", s.HTTPURL(), "breach")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "personal data breach") {
+		t.Errorf("want the policy's passage with its match below the hit:\n%s", out)
+	}
+}
