@@ -111,6 +111,9 @@ func registerWord(w string, first bool) string {
 	if !first && joinerWords[strings.Trim(lower, ",")] {
 		return lower
 	}
+	if form, ok := vowellessForms[strings.Trim(lower, ",")]; ok {
+		return strings.Replace(lower, strings.Trim(lower, ","), form, 1)
+	}
 	if !strings.ContainsAny(lower, "aeiouy") {
 		return w
 	}
@@ -125,6 +128,11 @@ func registerWord(w string, first bool) string {
 	}
 	return string(r)
 }
+
+// vowellessForms are the legal forms without a vowel that are written as
+// words, not abbreviations in capitals: "THAMES VALLEY BUILDERS LTD" is
+// "Thames Valley Builders Ltd", not "... LTD".
+var vowellessForms = map[string]string{"ltd": "Ltd", "ltd.": "Ltd.", "bhd": "Bhd", "bhd.": "Bhd."}
 
 // joinerWords are the words a name keeps in lower case after its first.
 var joinerWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "in": true, "on": true, "de": true}
