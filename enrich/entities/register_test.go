@@ -210,3 +210,17 @@ func TestTermCommencingOn(t *testing.T) {
 		t.Errorf("effective dates %v, want 2026-05-01", got)
 	}
 }
+
+// A capped rise ("may increase by no more than 2.5% per year",
+// 涨幅不超过5%) is the rent's escalation; it was none.
+func TestCappedEscalation(t *testing.T) {
+	for text, want := range map[string]string{
+		"2. Rent. Tenant shall pay monthly base rent of US$12,000. The Rent may increase by no more than 2.5% per year.": "2.5%",
+		"2. Fees. The Fees shall be increased annually by up to 4% on each anniversary.":                                 "4%",
+		"第三条 租金每年涨幅不超过5%。":                                                                                               "5%",
+	} {
+		if ents := Extract(text, ""); !withRole(ents, KindPercentage, want, RoleEscalation) {
+			t.Errorf("%.50q: no escalation %s: %+v", text, want, ents)
+		}
+	}
+}
