@@ -75,6 +75,12 @@ var (
 	zhBeforeEndRe = regexp.MustCompile(`(?:期满|届满|到期|终止)(?:之日)?前\s*$`)
 )
 
+// objectionRe is a party's objection to a renewal, the act a notice
+// window before a term's end is for where the clause names no notice
+// (期满前三十日内双方未提出异议的，自动续期一年; "unless either party
+// objects in writing sixty (60) days before the expiry").
+var objectionRe = regexp.MustCompile(`(?i)\bobject(?:s|ed|ion)?\b|异议|反对`)
+
 // beforeEndOf reports whether the length between before and after is
 // counted back from the end of a period.
 func beforeEndOf(before, after string) bool {
@@ -111,7 +117,7 @@ func durationRole(text string, start, end int) string {
 	if noticeAfterRe.MatchString(after) {
 		return noticeIn(before, after) // "three months' written notice"
 	}
-	if beforeEndOf(before, after) && roleCues[0].re.MatchString(before+after) {
+	if beforeEndOf(before, after) && (roleCues[0].re.MatchString(before+after) || objectionRe.MatchString(before+after)) {
 		// "notice of non-renewal at least sixty (60) days before the end
 		// of the then-current term", 租赁期满前三个月书面通知: counted back
 		// from the term's end, the term or renewal it names is not what
