@@ -165,6 +165,12 @@ type Entity struct {
 	// appealed from, and a filing's jury_demand the demanding party's
 	// role (plaintiff), none when only a heading demands one.
 	Role string `json:"role,omitempty"`
+	// From is the event a warranty period runs from, where the text
+	// names it ("12 months from the date of acceptance",
+	// 自验收合格之日起十二个月): acceptance, delivery, installation,
+	// commissioning, shipment, completion or sale. A register needs it
+	// beside the length: twelve months from delivery end sooner.
+	From string `json:"from,omitempty"`
 }
 
 // TemplateCount is a mined log template and how many lines matched it.

@@ -79,6 +79,7 @@ func Extract(text, language string) []document.Entity {
 	paymentFrequencies(x, text) // after chinese: 每三个月 is its duration
 	amountRoles(x, text)
 	escalations(x, text)
+	warrantyStarts(x, text)
 	x.capObligations()
 	if folded {
 		x.unfold(original, text)

@@ -224,3 +224,28 @@ func TestCappedEscalation(t *testing.T) {
 		}
 	}
 }
+
+// A warranty period keeps the event it runs from, the same word in
+// both languages; the register had the length only.
+func TestWarrantyStart(t *testing.T) {
+	for text, want := range map[string]string{
+		"2. Warranty. Supplier provides a warranty period of 12 months from the date of acceptance of each Product.": "acceptance",
+		"4. Warranty. Supplier warrants each Product for eighteen (18) months from delivery.":                        "delivery",
+		"第二条 乙方对设备提供质量保证，保修期自验收合格之日起十二个月。":                                                                           "acceptance",
+		"第二条 质保期为设备交付后十二个月。":                                                                                         "delivery",
+	} {
+		ents := Extract(text, "")
+		found := false
+		for _, e := range ents {
+			if e.Kind == KindDuration && e.Role == RoleWarranty {
+				found = true
+				if e.From != want {
+					t.Errorf("%.40q: warranty from %q, want %q", text, e.From, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%.40q: no warranty period: %+v", text, ents)
+		}
+	}
+}
