@@ -154,7 +154,8 @@ type exported struct {
 var csvColumns = []string{"id", "filename", "title", "class", "subtype", "language", "source", "ingested_at",
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
-	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation", "jury_demand"}
+	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation", "jury_demand",
+	"payment_frequency", "delivery_date", "rent", "deposit", "minimum_purchase", "escalation", "warranty", "warranty_from"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
@@ -266,6 +267,7 @@ func csvRow(d *document.Result) []string {
 		strings.Join(judges(d.Entities), "; "), strings.Join(counselOf(d.Entities), "; "))
 	heardFrom, heardTo := hearingSpan(d.Entities)
 	row = append(row, heardFrom, heardTo, neutral, juryDemandOf(d.Entities))
+	row = append(row, commercialTerms(d.Entities)...)
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}
@@ -280,6 +282,45 @@ func juryDemandOf(es []document.Entity) string {
 		if e.Kind == entities.KindJuryDemand {
 			return cmp.Or(e.Role, e.Value)
 		}
+	}
+	return ""
+}
+
+// commercialTerms are a contract's cells after the court filing's
+// (csvColumns' last eight): how often it pays, its delivery deadline
+// (YYYY-MM-DD), its rent, deposit and minimum purchase ("USD 12000"),
+// the share its rent or fee rises by, and its warranty's length and the
+// event it runs from. The entities named them; the register had no
+// column for them, so a lease or supply register was kept by hand.
+func commercialTerms(es []document.Entity) []string {
+	warranty, warrantyFrom := "", ""
+	for _, e := range es {
+		if e.Kind == entities.KindDuration && e.Role == entities.RoleWarranty {
+			warranty, warrantyFrom = durationOf([]document.Entity{e}, entities.RoleWarranty), e.From
+			break
+		}
+	}
+	return []string{durationOf(es, entities.RolePaymentFrequency),
+		withRole(es, entities.KindComplianceDate, entities.RoleDelivery, true),
+		withRole(es, entities.KindMoney, entities.RoleRent, false),
+		withRole(es, entities.KindMoney, entities.RoleDeposit, false),
+		withRole(es, entities.KindMoney, entities.RoleMinimumPurchase, false),
+		withRole(es, entities.KindPercentage, entities.RoleEscalation, false),
+		warranty, warrantyFrom}
+}
+
+// withRole is the value of the first entity of kind with role, "" when
+// there is none; day only keeps a date column to whole days ("2026"
+// would sort as a day in a spreadsheet).
+func withRole(es []document.Entity, kind, role string, day bool) string {
+	for _, e := range es {
+		if e.Kind != kind || e.Role != role || e.Value == "" {
+			continue
+		}
+		if day && len(e.Value) != len("2006-01-02") {
+			continue
+		}
+		return e.Value
 	}
 	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -278,8 +279,8 @@ func TestCSVRowLeaveAndInterest(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-11] != "leave" || csvColumns[n-10] != "interest_rate" {
-		t.Errorf("columns end %q, want leave and interest_rate before the court filing's", csvColumns[n-11:])
+	if csvColumns[20] != "leave" || csvColumns[21] != "interest_rate" || csvColumns[22] != "court" {
+		t.Errorf("columns %q, want leave and interest_rate before the court filing's", csvColumns[20:23])
 	}
 }
 
@@ -315,5 +316,43 @@ func TestCSVRowCourtFiling(t *testing.T) {
 		if got[name] != want {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
+	}
+}
+
+// A lease or supply register exports how often a contract pays, its
+// delivery deadline, rent, deposit, minimum purchase, rent rise and
+// warranty with the event it runs from; the entities named them, the
+// CSV had no column for them. They come after every earlier column, so
+// a sheet reading those by position still reads them.
+func TestCSVRowCommercialTerms(t *testing.T) {
+	d := &document.Result{ID: "lease-1"}
+	d.Entities = []document.Entity{
+		{Kind: "compliance_date", Text: "2024年4月", Value: "2024-04", Role: "delivery"},
+		{Kind: "compliance_date", Text: "2024年4月30日", Value: "2024-04-30", Role: "delivery"},
+		{Kind: "money", Text: "US$12,000", Value: "USD 12000", Role: "rent"},
+		{Kind: "money", Text: "US$24,000", Value: "USD 24000", Role: "deposit"},
+		{Kind: "money", Text: "人民币100万元", Value: "CNY 1000000", Role: "minimum_purchase"},
+		{Kind: "percentage", Text: "increase by no more than 2.5%", Value: "2.5%", Role: "escalation"},
+		{Kind: "duration", Text: "thirty (30) days", Value: "P30D", Role: "payment"},
+		{Kind: "duration", Text: "quarterly", Value: "P3M", Role: "payment_frequency"},
+		{Kind: "duration", Text: "12 months", Value: "P12M", Role: "warranty", From: "acceptance"},
+	}
+	row := csvRow(d)
+	if len(row) != len(csvColumns) {
+		t.Fatalf("%d cells for %d columns", len(row), len(csvColumns))
+	}
+	got := map[string]string{}
+	for i, name := range csvColumns {
+		got[name] = row[i]
+	}
+	for name, want := range map[string]string{"payment_terms": "P30D", "payment_frequency": "P3M", "delivery_date": "2024-04-30",
+		"rent": "USD 12000", "deposit": "USD 24000", "minimum_purchase": "CNY 1000000", "escalation": "2.5%",
+		"warranty": "P12M", "warranty_from": "acceptance"} {
+		if got[name] != want {
+			t.Errorf("%s = %q, want %q", name, got[name], want)
+		}
+	}
+	if i := slices.Index(csvColumns, "payment_frequency"); i != 31 || csvColumns[i-1] != "jury_demand" {
+		t.Errorf("payment_frequency at %d, want 31, after every earlier column", i)
 	}
 }
