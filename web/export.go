@@ -155,7 +155,8 @@ var csvColumns = []string{"id", "filename", "title", "class", "subtype", "langua
 	"parties", "agreement_date", "effective_date", "expiration_date", "compliance_date", "governing_law", "keywords", "summary",
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
 	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation", "jury_demand",
-	"payment_frequency", "delivery_date", "rent", "deposit", "minimum_purchase", "escalation", "warranty", "warranty_from"}
+	"payment_frequency", "delivery_date", "rent", "deposit", "minimum_purchase", "escalation", "warranty", "warranty_from",
+	"renewal"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
@@ -268,6 +269,10 @@ func csvRow(d *document.Result) []string {
 	heardFrom, heardTo := hearingSpan(d.Entities)
 	row = append(row, heardFrom, heardTo, neutral, juryDemandOf(d.Entities))
 	row = append(row, commercialTerms(d.Entities)...)
+	// the length each renewal runs for: with the term and notice period,
+	// what a register needs to know whether a contract rolls over and for
+	// how long
+	row = append(row, durationOf(d.Entities, entities.RoleRenewal))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

@@ -356,3 +356,28 @@ func TestCSVRowCommercialTerms(t *testing.T) {
 		t.Errorf("payment_frequency at %d, want 31, after every earlier column", i)
 	}
 }
+
+// A contract that renews on its own exports the length of each renewal
+// (自动续期一年: P1Y); the register had the term and the notice period,
+// not what the contract rolls over for.
+func TestCSVRowRenewal(t *testing.T) {
+	d := &document.Result{ID: "lease-zh"}
+	d.Entities = []document.Entity{
+		{Kind: "duration", Text: "三年", Value: "P3Y", Role: "term"},
+		{Kind: "duration", Text: "三十日内", Value: "P30D", Role: "notice"},
+		{Kind: "duration", Text: "一年", Value: "P1Y", Role: "renewal"},
+	}
+	row := csvRow(d)
+	got := map[string]string{}
+	for i, name := range csvColumns {
+		got[name] = row[i]
+	}
+	for name, want := range map[string]string{"term": "P3Y", "notice_period": "P30D", "renewal": "P1Y"} {
+		if got[name] != want {
+			t.Errorf("%s = %q, want %q", name, got[name], want)
+		}
+	}
+	if csvColumns[len(csvColumns)-1] != "renewal" || csvColumns[len(csvColumns)-2] != "warranty_from" {
+		t.Errorf("columns end %q, want renewal after every earlier column", csvColumns[len(csvColumns)-2:])
+	}
+}
