@@ -249,3 +249,15 @@ func TestWarrantyStart(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese warranty that names its start after the length
+// (保修期为十二个月，自验收合格之日起计算) keeps it too; it had none.
+func TestWarrantyStartAfterLength(t *testing.T) {
+	ents := Extract("第五条 质量保证\n设备的保修期为十二个月，自验收合格之日起计算。", "zh")
+	for _, e := range ents {
+		if e.Kind == KindDuration && e.Role == RoleWarranty && e.From == "acceptance" {
+			return
+		}
+	}
+	t.Errorf("no warranty from acceptance: %+v", ents)
+}

@@ -15,6 +15,10 @@ var (
 	zhWarrantyFromRe = regexp.MustCompile(`(?:自|从)?[^，。；\n]{0,8}?(验收|交付|交货|到货|签收|安装|调试)[^，。；\n自从]{0,6}?(?:之日起|日起|起|之日后|后)(?:计算)?\s*$`)
 )
 
+// zhWarrantyFromAfterRe follows a warranty period that names its start
+// after it: 保修期为十二个月，自验收合格之日起计算.
+var zhWarrantyFromAfterRe = regexp.MustCompile(`^[，,]?\s*(?:自|从)[^，。；\n]{0,8}?(验收|交付|交货|到货|签收|安装|调试)[^，。；\n]{0,6}?(?:之日起|日起|起)`)
+
 // warrantyEvents name a warranty's start the same in both languages, so
 // that a register's column sorts and filters on one word.
 var warrantyEvents = map[string]string{
@@ -53,6 +57,11 @@ func warrantyStart(text string, pos int, span string) string {
 			if ev := warrantyEvents[strings.ToLower(m[1])]; ev != "" {
 				return ev
 			}
+		}
+	}
+	if strings.HasPrefix(text[pos:], span) {
+		if m := zhWarrantyFromAfterRe.FindStringSubmatch(text[pos+len(span):]); m != nil {
+			return warrantyEvents[m[1]]
 		}
 	}
 	before := text[max(0, pos-40):pos]
