@@ -60,8 +60,9 @@ var (
 	// escalationRe is a rise by a share: "increase by 3%", "escalate at
 	// 2.5 per cent", 递增3%, 上涨5%; a capped one too ("increase by no
 	// more than 2.5% per year", 涨幅不超过5%), whose cap is what a
-	// register files as the rise.
-	escalationRe = regexp.MustCompile(`(?i)\b(?:increas|escalat|ris|adjust)(?:e|es|ed|ing)?\s+(?:(?:annually|yearly|each\s+year)\s+)?(?:by|at)\s+(?:(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|a\s+maximum\s+of)\s+)?(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)|(?:递增|上涨|增长|上调|增加|涨幅)(?:幅度)?(?:不超过|不高于|最高|最多)?(\d{1,2}(?:\.\d{1,2})?)\s?[%％]`)
+	// register files as the rise; and one written in words with its
+	// figure after ("increased by three percent (3%)").
+	escalationRe = regexp.MustCompile(`(?i)\b(?:increas|escalat|ris|adjust)(?:e|es|ed|ing)?\s+(?:(?:annually|yearly|each\s+year)\s+)?(?:by|at)\s+(?:(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|a\s+maximum\s+of)\s+)?(?:[a-z]+(?:[\s-][a-z]+)?\s+(?:percent|per\s?cent)\s*\(\s*)?(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)(?:\s*\))?|(?:递增|上涨|增长|上调|增加|涨幅)(?:幅度)?(?:不超过|不高于|最高|最多)?(\d{1,2}(?:\.\d{1,2})?)\s?[%％]`)
 	// escalatedRe names what rises: a rent or fee, not a price index.
 	escalatedRe = regexp.MustCompile(`(?i)\b(?:rent(?:al)?|fees?|charges?|price|subscription)\b|租金|费用|价格|服务费`)
 )

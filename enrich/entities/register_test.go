@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -260,4 +261,18 @@ func TestWarrantyStartAfterLength(t *testing.T) {
 		}
 	}
 	t.Errorf("no warranty from acceptance: %+v", ents)
+}
+
+// A rise written in words with its figure in brackets ("increased by
+// three percent (3%)") is the rent's escalation; it was none.
+func TestEscalationInWords(t *testing.T) {
+	ents := Extract("4. Rent. The Base Rent shall be increased by three percent (3%) on each anniversary of the Commencement Date.", "en")
+	if !withRole(ents, KindPercentage, "3%", RoleEscalation) {
+		t.Errorf("no escalation 3%%: %+v", ents)
+	}
+	for _, e := range ents {
+		if e.Role == RoleEscalation && strings.Count(e.Text, "(") != strings.Count(e.Text, ")") {
+			t.Errorf("escalation text %q opens a bracket it does not close", e.Text)
+		}
+	}
 }
