@@ -347,18 +347,17 @@ func exportCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "export [QUERY]", Short: "Write every matching document's result as JSON lines (a whole archive, or a query's matches)",
 		Args: cobra.ArbitraryArgs}
 	api := addAPIFlags(cmd)
-	class := cmd.Flags().String("class", "", "only this class")
-	since := cmd.Flags().String("since", "", "ingested since (YYYY-MM-DD, RFC 3339, or an age such as 7d)")
-	until := cmd.Flags().String("until", "", "ingested until (same forms; a day is inclusive)")
+	filters := addFilterFlags(cmd)
 	withText := cmd.Flags().Bool("text", false, "add each document's text as indexed (longer ones: the first MiB, marked text_cut)")
 	format := cmd.Flags().String("format", "jsonl", "jsonl (whole results) or csv (a row of key fields per document: parties, dates, governing law, ...)")
 	bom := cmd.Flags().Bool("bom", false, "with --format csv, open the file with a UTF-8 byte-order mark (Excel reads non-ASCII text right when the file is opened by double-click)")
-	expires := cmd.Flags().String("expires", "", "only contracts expiring so: expired, \"within 30 days\", \"within 90 days\", \"within a year\", later")
 	out := cmd.Flags().StringP("output", "o", "-", "file to write (- for standard output)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		v := url.Values{}
-		for k, val := range map[string]string{"q": strings.Join(args, " "), "class": *class, "since": *since, "until": *until,
-			"format": *format, "expires": *expires} {
+		v, err := filters.values()
+		if err != nil {
+			return err
+		}
+		for k, val := range map[string]string{"q": strings.Join(args, " "), "format": *format} {
 			if val != "" {
 				v.Set(k, val)
 			}

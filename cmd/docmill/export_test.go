@@ -102,6 +102,14 @@ func TestExportCommandCSV(t *testing.T) {
 	if rows, data = export("--class", "contract", "--expires", "later"); len(rows) != 2 || rows[1][col["filename"]] != "msa.txt" {
 		t.Errorf("--expires later: want the MSA alone:\n%s", data)
 	}
+	// the filters search takes: a class repeated is any of them (it was
+	// refused, "flag already set"), a facet by --filter
+	if rows, data = export("--class", "contract", "--class", "regulation"); len(rows) != 3 {
+		t.Errorf("--class contract --class regulation: want a header and 2 contracts:\n%s", data)
+	}
+	if rows, data = export("--filter", "governing_law=Delaware"); len(rows) != 2 || rows[1][col["filename"]] != "nda.txt" {
+		t.Errorf("--filter governing_law=Delaware: want the NDA alone:\n%s", data)
+	}
 }
 
 // In CSV, a line break inside a quoted cell does not end a row, and a last

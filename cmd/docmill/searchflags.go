@@ -12,20 +12,30 @@ import (
 	"github.com/docmill/docmill/index"
 )
 
-// searchFilters are docmill search's filter flags: the facets the web UI
-// and the API filter by, each repeatable (several values of one facet are
-// any of them, as in the UI), and the ingestion-date range.
+// searchFilters are docmill search's and export's filter flags: the
+// facets the web UI and the API filter by, each repeatable (several values
+// of one facet are any of them, as in the UI), and the ingestion-date
+// range.
 type searchFilters struct {
 	class, subtype, filter []string
 	since, until, expires  *string
 	facets                 *bool
 }
 
-// addSearchFilterFlags adds the filter flags to cmd. The search command
-// had only one --class: an analyst could not ask for contracts and
-// regulations at once, nor narrow by sub-type, party, language or date
-// as the UI does.
+// addSearchFilterFlags adds the filter flags to cmd, and --facets. The
+// search command had only one --class: an analyst could not ask for
+// contracts and regulations at once, nor narrow by sub-type, party,
+// language or date as the UI does.
 func addSearchFilterFlags(cmd *cobra.Command) *searchFilters {
+	f := addFilterFlags(cmd)
+	f.facets = cmd.Flags().Bool("facets", false, "print each facet's counts for the matches (class, sub-type, parties, ...)")
+	return f
+}
+
+// addFilterFlags adds the filter flags to cmd: export selects what it
+// writes as search does (it took one --class, and "--class contract
+// --class other" failed with "flag already set").
+func addFilterFlags(cmd *cobra.Command) *searchFilters {
 	f := &searchFilters{}
 	cmd.Flags().StringArrayVar(&f.class, "class", nil, "only this class (repeat for any of several: --class contract --class regulation)")
 	cmd.Flags().StringArrayVar(&f.subtype, "subtype", nil, "only this sub-type, as the facets show it (contract/NDA; repeatable)")
@@ -34,7 +44,6 @@ func addSearchFilterFlags(cmd *cobra.Command) *searchFilters {
 	f.since = cmd.Flags().String("since", "", "ingested since (YYYY-MM-DD, RFC 3339, or an age such as 7d)")
 	f.until = cmd.Flags().String("until", "", "ingested until (same forms; a day is inclusive)")
 	f.expires = cmd.Flags().String("expires", "", "only contracts expiring so: expired, \"within 30 days\", \"within 90 days\", \"within a year\", later")
-	f.facets = cmd.Flags().Bool("facets", false, "print each facet's counts for the matches (class, sub-type, parties, ...)")
 	return f
 }
 
