@@ -39,3 +39,28 @@ func TestFreeCourtFilingSummaryLeavesFootnotesOut(t *testing.T) {
 		}
 	}
 }
+
+// A complaint's jury demand is procedure, kept as its jury_demand entity:
+// its summary ended "Plaintiffs demand a trial by jury on all claims so
+// triable." and now says what the case is about.
+func TestFreeComplaintSummaryLeavesJuryDemandOut(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nMARIA GONZALEZ, individually and on behalf of all others similarly situated,\nPlaintiff,\nv.\nBRIGHTWAVE TECHNOLOGIES, INC.,\nDefendant.\n\nCase No. 3:24-cv-01234\n\nCLASS ACTION COMPLAINT\n\n" +
+		"1. Brightwave collected biometric data from its users without their consent.\n\n" +
+		"2. Plaintiff seeks statutory damages of $750 per consumer per incident.\n\n" +
+		"DEMAND FOR JURY TRIAL\n\nPlaintiff demands a trial by jury on all claims so triable.\n"
+	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "complaint.txt", Data: []byte(text)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{})
+	if strings.Contains(a.Summary, "trial by jury") || !strings.Contains(a.Summary, "biometric data") {
+		t.Errorf("summary %q", a.Summary)
+	}
+	found := false
+	for _, e := range a.Entities {
+		found = found || e.Kind == "jury_demand"
+	}
+	if !found {
+		t.Errorf("no jury_demand entity in %v", a.Entities)
+	}
+}

@@ -400,6 +400,7 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 		// number, no sentence: the summary opened with "Plaintiff,
 		// COMPLAINT FOR DAMAGES v. MEGACORP, INC., a Delaware corporation;"
 		sentences = lang.Sentences(clip(withoutFootnotes(doc.Text[body:]), maxAnalysisBytes), language)
+		sentences = slices.DeleteFunc(sentences, entities.JuryDemand)
 	}
 	sentences = clipSentences(sentences, maxAnalysisBytes)
 	// The summary weighs the key phrases; when they were not asked for,

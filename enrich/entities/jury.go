@@ -31,3 +31,9 @@ func juryDemand(x *collector, text string) {
 		x.addRole(KindJuryDemand, text[m[2]:m[3]], JuryDemanded, "", m[2])
 	}
 }
+
+// JuryDemand reports a sentence that demands a jury: procedure, which a
+// register keeps as the jury_demand entity, and no part of what a filing
+// is about (a complaint's summary ended "Plaintiffs demand a trial by jury
+// on all claims so triable.").
+func JuryDemand(sentence string) bool { return juryDemandRe.MatchString(sentence) }
