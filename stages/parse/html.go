@@ -1269,7 +1269,9 @@ func hiddenOrChrome(n *html.Node) bool {
 	}
 	switch n.DataAtom {
 	case atom.A:
-		return skipLink(n)
+		return skipLink(n) || pageTool(n)
+	case atom.P, atom.Div, atom.Span, atom.Li, atom.Ul:
+		return toolBar(n)
 	case atom.Header, atom.Footer, atom.Aside:
 		// the site's banner, footer and sidebar: outside the article, with
 		// links (a logo, a menu, "Contact | Legal notice") or a cookie
@@ -1335,6 +1337,52 @@ var skipLinkRe = regexp.MustCompile(`(?i)^skip\s+(?:to|navigation)\b`)
 // and titled a page with no <title>.
 func skipLink(n *html.Node) bool {
 	return strings.HasPrefix(attrVal(n, "href"), "#") && skipLinkRe.MatchString(strings.TrimSpace(nodeText(n)))
+}
+
+// printLinkRe is the text of a page's print link: "Print this page",
+// "Printer-friendly version".
+var printLinkRe = regexp.MustCompile(`(?i)^(?:print(?:\s+(?:this|the))?(?:\s+(?:page|article|policy|document|version))?|printer[- ]friendly(?:\s+(?:version|page))?)$`)
+
+// pageTool reports a link back to where the reader came from ("« Back
+// to all policies", backLinkRe) or to print the page, standing among
+// links only: the page's tools, which opened a saved policy's text ("«
+// Back to all policies | Print this page"). Such words inside a sentence
+// are the sentence's.
+func pageTool(n *html.Node) bool {
+	t := strings.Join(strings.Fields(nodeText(n)), " ")
+	if !backLinkRe.MatchString(t) && !printLinkRe.MatchString(t) {
+		return false
+	}
+	return n.Parent != nil && linkShare(n.Parent) >= 0.9
+}
+
+// toolBar reports a block that holds only page tools (pageTool) and
+// what separates them ("|", "·"): left in, its separators opened the
+// text once the links were gone.
+func toolBar(n *html.Node) bool {
+	tools := 0
+	var other bool
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			if pageTool(c) {
+				tools++
+			} else {
+				other = true
+			}
+			return
+		}
+		if c.Type == html.TextNode && countLetters(c.Data) > 0 {
+			other = true
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			rec(k)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		rec(c)
+	}
+	return tools > 0 && !other
 }
 
 // wordTitleRe is the class of a paragraph in Word's Title style in a

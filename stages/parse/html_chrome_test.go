@@ -223,3 +223,23 @@ func TestHTMLImprintFooterLeftOut(t *testing.T) {
 	absent(t, "page", p.Text, "registered in England", "Page owner")
 	contains(t, "page", p.Text, "Claims must be submitted", "Questions about this policy go to the finance team")
 }
+
+// A saved page's tools, a link back to where its reader came from and
+// one to print it, are no text: "« Back to all policies | Print this
+// page" opened a policy's text. The same words as a link inside a
+// sentence are the sentence's.
+func TestHTMLPageToolsLeftOut(t *testing.T) {
+	page := `<html><head><title>Data Retention Policy | Acme Intranet</title></head><body>
+<p><a href="/policies">« Back to all policies</a> | <a href="javascript:window.print()">Print this page</a></p>
+<h1>Data Retention Policy</h1>
+<p>This policy sets how long Acme keeps records. To see the schedule, go <a href="/schedule">back to the list</a> of retention periods.</p>
+<div class="tools"><a href="/hr">Return to HR home</a></div>
+<p>Records are kept for seven years unless the schedule says otherwise.</p>
+</body></html>`
+	p := mustParse(t, "retention.html", []byte(page))
+	if !strings.HasPrefix(p.Text, "Data Retention Policy") {
+		t.Errorf("text opens %q", p.Text[:min(len(p.Text), 60)])
+	}
+	contains(t, "tools", p.Text, "go back to the list of retention periods", "kept for seven years")
+	absent(t, "tools", p.Text, "Back to all policies", "Print this page", "Return to HR home")
+}
