@@ -1,9 +1,6 @@
 package main
 
 import (
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,17 +14,7 @@ func TestDeleteCommandErrors(t *testing.T) {
 	s := startServe(t)
 	text := "Memo: the delete command's test document, to be deleted by its short id."
 	id := docPrefix(text)
-	cmd := ingestCmd()
-	cmd.SetOut(io.Discard)
-	cmd.SetErr(io.Discard)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "memo.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
-	if err := cmd.Execute(); err != nil {
-		t.Fatalf("ingest: %v", err)
-	}
+	ingestFiles(t, s, map[string]string{"memo.txt": text})
 	run := func(ids ...string) error {
 		cmd := deleteCmd()
 		cmd.SilenceUsage, cmd.SilenceErrors = true, true

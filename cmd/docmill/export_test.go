@@ -48,26 +48,13 @@ func TestExportCommand(t *testing.T) {
 // documents however many lines a quoted cell spans; --expires filters.
 func TestExportCommandCSV(t *testing.T) {
 	s := startServe(t)
-	dir := t.TempDir()
 	files := map[string]string{
 		"msa.txt": "MASTER SERVICES AGREEMENT\n\nThis Master Services Agreement is made as of March 3, 2090 between Acme Corp. and Beta LLC.\n\n" +
 			"The term of this Agreement is twenty-four (24) months.\n\nThis Agreement shall be governed by the laws of the State of New York.\n",
 		"nda.txt": "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Agreement is made as of May 1, 2020 between Initech Inc. and Acme Corp.\n\n" +
 			"The Recipient shall keep the \"Confidential Information\" secret.\nThis Agreement shall be governed by the laws of Delaware.\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ingest := ingestCmd()
-	ingest.SilenceUsage, ingest.SilenceErrors = true, true
-	ingest.SetOut(io.Discard)
-	ingest.SetErr(io.Discard)
-	ingest.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
-	if err := ingest.Execute(); err != nil {
-		t.Fatal(err)
-	}
+	ingestFiles(t, s, files)
 	export := func(args ...string) ([][]string, string) {
 		out := filepath.Join(t.TempDir(), "x.csv")
 		cmd := exportCmd()

@@ -33,6 +33,21 @@ func startServe(t *testing.T) *server.Server {
 	return startServeWith(t, nil)
 }
 
+// ingestFiles writes files (name to text) into a folder and ingests it
+// into s with --wait, so that each is indexed when it returns.
+func ingestFiles(t *testing.T, s *server.Server, files map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := execute(ingestCmd(), "--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir); err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+}
+
 // startServeWith is startServe with the configuration edit makes.
 func startServeWith(t *testing.T, edit func(*config.Config)) *server.Server {
 	t.Helper()

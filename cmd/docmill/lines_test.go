@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,18 +15,7 @@ func TestLinesCommand(t *testing.T) {
 		"2024-03-01T10:00:05Z ERROR payment failed order=17: java.io.IOException: broken pipe\n" +
 		"\tat com.acme.Pay.charge(Pay.java:42)\n" +
 		"2024-03-01T10:00:06Z WARN  payment retry order=17\n"
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "pay.log"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ingest := ingestCmd()
-	ingest.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
-	var discard bytes.Buffer
-	ingest.SetOut(&discard)
-	ingest.SetErr(&discard)
-	if err := ingest.Execute(); err != nil {
-		t.Fatalf("ingest: %v", err)
-	}
+	ingestFiles(t, s, map[string]string{"pay.log": text})
 	cmd := linesCmd()
 	var out, errOut bytes.Buffer
 	cmd.SetOut(&out)

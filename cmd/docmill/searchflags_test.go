@@ -1,9 +1,6 @@
 package main
 
 import (
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,7 +11,6 @@ import (
 // command took one --class and nothing else.
 func TestSearchCommandFilters(t *testing.T) {
 	s := startServe(t)
-	dir := t.TempDir()
 	files := map[string]string{
 		"msa.txt": "MASTER SERVICES AGREEMENT\n\nThis Master Services Agreement is made as of March 3, 2025 between Acme Corp. and Beta LLC.\n\n" +
 			"Provider shall indemnify Client against third-party claims.\nThis Agreement shall be governed by the laws of the State of New York.\n",
@@ -22,19 +18,7 @@ func TestSearchCommandFilters(t *testing.T) {
 			"The Recipient shall keep the \"Confidential Information\" secret and indemnify the discloser.\nThis Agreement shall be governed by the laws of Delaware.\n",
 		"memo.txt": "Memo: ask legal whether the supplier will indemnify us before Friday.\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ingest := ingestCmd()
-	ingest.SilenceUsage, ingest.SilenceErrors = true, true
-	ingest.SetOut(io.Discard)
-	ingest.SetErr(io.Discard)
-	ingest.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
-	if err := ingest.Execute(); err != nil {
-		t.Fatal(err)
-	}
+	ingestFiles(t, s, files)
 	search := func(args ...string) string {
 		t.Helper()
 		out, _, err := execute(searchCmd(), append([]string{"--server", s.HTTPURL(), "indemnify"}, args...)...)
@@ -72,20 +56,9 @@ func TestSearchCommandFilters(t *testing.T) {
 // no line of the document.
 func TestSearchCommandShowsTextPassageAfterTitle(t *testing.T) {
 	s := startServe(t)
-	dir := t.TempDir()
 	text := "Data Breach Response Policy\n\n1. Purpose. This policy describes how the company responds to a personal data breach.\n" +
 		"2. Notification. The Data Protection Officer shall notify the supervisory authority within 72 hours.\n"
-	if err := os.WriteFile(filepath.Join(dir, "policy.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ingest := ingestCmd()
-	ingest.SilenceUsage, ingest.SilenceErrors = true, true
-	ingest.SetOut(io.Discard)
-	ingest.SetErr(io.Discard)
-	ingest.SetArgs([]string{"--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", dir})
-	if err := ingest.Execute(); err != nil {
-		t.Fatal(err)
-	}
+	ingestFiles(t, s, map[string]string{"policy.txt": text})
 	out, _, err := execute(searchCmd(), "--server", s.HTTPURL(), "breach")
 	if err != nil {
 		t.Fatal(err)
