@@ -40,8 +40,8 @@ func captionCitations(x *collector, head string) map[int]string {
 		if c := neutralCitationRe.FindStringIndex(head[m[1]:]); c != nil && c[0] == 0 {
 			at = m[1]
 		}
-	} else if line, start := firstLine(head); citationLineRe.MatchString(line) {
-		at = start + len(line) - len(strings.TrimLeft(line, " \t"))
+	} else if start, end := nextLine(head, 0); citationLineRe.MatchString(head[start:end]) {
+		at = start
 	}
 	if at >= 0 {
 		c := neutralCitationRe.FindString(head[at:])
@@ -69,16 +69,4 @@ func firstLines(text string, n int) string {
 		end += i + 1
 	}
 	return text[:end]
-}
-
-// firstLine is text's first line that is not blank, and where it starts.
-func firstLine(text string) (string, int) {
-	at := 0
-	for line := range strings.SplitSeq(text, "\n") {
-		if strings.TrimSpace(line) != "" {
-			return line, at
-		}
-		at += len(line) + 1
-	}
-	return "", -1
 }
