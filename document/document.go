@@ -23,6 +23,11 @@ const (
 	TypeEmail    = "message/rfc822"
 	TypeXML      = "application/xml"
 	TypeLog      = "text/x-log"
+	// TypeCSV is a delimited table saved as text (an export, a register);
+	// TypeJSON one JSON document (a configuration, an API response). Both
+	// are data, not prose: no sentences to summarise, no log lines.
+	TypeCSV  = "text/csv"
+	TypeJSON = "application/json"
 )
 
 // ID returns the document id for raw content: the hex sha256, so the same
@@ -125,6 +130,11 @@ type Attachment struct {
 
 // IsLog reports whether the parser recognised the document as a log file.
 func (p *Parsed) IsLog() bool { return p.ContentType == TypeLog }
+
+// IsData reports whether the parser read the document as data: a table
+// (TypeCSV) or a JSON document (TypeJSON). Its rows read as log lines to a
+// text classifier, and as sentences to a summariser.
+func (p *Parsed) IsData() bool { return p.ContentType == TypeCSV || p.ContentType == TypeJSON }
 
 // IsEmail reports whether the parser read the document as an e-mail. Its
 // header lines ("Date: Tue, 2 Jan 2024 10:00:00") look like a log's to a

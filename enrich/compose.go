@@ -175,7 +175,8 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 		}
 	}
 	// the sub-type heads know no Chinese legal text either: no sub-type
-	ruled := a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
+	ruled := req.Wants(TaskClassify) && dataClass(doc, a)
+	ruled = ruled || a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
 	// nor court filings, whose kind a rule names
 	ruled = ruled || req.Wants(TaskClassify) && filingSubtype(doc, a, filing)
 	// nor an organisation's internal papers, whose kind their title names
@@ -194,7 +195,9 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	}
 	// an invoice's summary opens with its fields, which the fallback reads
 	invoiceSummary := req.Wants(TaskSummary) && invoice(doc.Text[:min(len(doc.Text), structureHead)])
-	if req.Wants(TaskSummary) && (a.Summary == "" || invoiceSummary) {
+	// and a table's or a JSON document's is its shape, which the fallback says
+	dataDigest := req.Wants(TaskSummary) && doc.IsData()
+	if req.Wants(TaskSummary) && (a.Summary == "" || invoiceSummary || dataDigest) {
 		missing = append(missing, TaskSummary)
 	}
 	// A log's key phrases come from its templates (the fallback mines them
@@ -220,7 +223,7 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	if a.Entities == nil {
 		a.Entities = fa.Entities
 	}
-	if a.Summary == "" || invoiceSummary && fa.Summary != "" {
+	if a.Summary == "" || (invoiceSummary || dataDigest) && fa.Summary != "" {
 		a.Summary = fa.Summary
 	}
 	if a.Tasks == nil {

@@ -175,6 +175,9 @@ func (f *Free) model() (*classify.Model, error) {
 // log is a log whatever the text model says (the sniffer looks at line
 // structure, which is decisive); the model still names its source.
 func (f *Free) classify(doc *document.Parsed, a *document.Analysis, filing bool) error {
+	if dataClass(doc, a) {
+		return nil
+	}
 	m, err := f.model()
 	if err != nil {
 		return err
@@ -389,6 +392,10 @@ func (f *Free) extractKeywords(doc *document.Parsed, language, class string) []d
 func (f *Free) summary(doc *document.Parsed, language string, a *document.Analysis, filing bool) {
 	if a.Log != nil {
 		a.Summary = logSentence(a.Log, f.o.SummaryChars)
+		return
+	}
+	if doc.IsData() {
+		a.Summary = dataSummary(doc, f.o.SummaryChars)
 		return
 	}
 	sentences := doc.Sentences

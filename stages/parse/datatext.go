@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/docmill/docmill/document"
 )
 
 // tableProbeRows is how many rows of a text delimitedTable reads.
@@ -33,6 +35,14 @@ func dataText(text string) bool {
 		}
 	}
 	return false
+}
+
+// dataType is the content type of a text dataText reports.
+func dataType(text string) string {
+	if t := strings.TrimSpace(text); t[0] == '{' || t[0] == '[' {
+		return document.TypeJSON
+	}
+	return document.TypeCSV
 }
 
 // delimitedTable reports whether text opens with rows of the same number

@@ -1,6 +1,10 @@
 package parse
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/docmill/docmill/document"
+)
 
 // A table or a JSON document is titled by its file's name: its first line
 // is a header row or a brace. Prose whose lines hold commas keeps its
@@ -21,6 +25,26 @@ func TestDataTextTitledByFileName(t *testing.T) {
 		p := mustParse(t, c.name, []byte(c.text))
 		if p.Title != c.want {
 			t.Errorf("%s: title %q, want %q", c.name, p.Title, c.want)
+		}
+	}
+}
+
+// A table or a JSON document saved as text has its own content type, so
+// the analysis reads it as data, not as a log or prose; a table of log
+// records stays a log, and prose with commas stays text.
+func TestDataTextContentType(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"invoices.csv", "invoice_id,customer,amount,currency,due_date\nINV-001,Acme Ltd,1200.00,EUR,2026-01-31\nINV-002,\"Globex, GmbH\",560.50,EUR,2026-02-15\n", document.TypeCSV},
+		{"settings.json", "{\"service\": \"payments-api\",\n \"replicas\": 3}\n", document.TypeJSON},
+		{"app.csv", "timestamp,level,service,message\n2026-12-02T10:00:01Z,ERROR,orders,Payment failed for order 17\n2026-12-02T10:00:02Z,INFO,orders,Order 18 created\n2026-12-02T10:00:03Z,WARN,billing,Retrying charge 19\n", document.TypeLog},
+		{"memo.txt", "Budget, Staffing, and Travel\n\nThe committee met on Monday, discussed the budget, and agreed the plan.\n", document.TypeText},
+	} {
+		p := mustParse(t, c.name, []byte(c.text))
+		if p.ContentType != c.want {
+			t.Errorf("%s: content type %q, want %q", c.name, p.ContentType, c.want)
+		}
+		if p.IsData() && len(p.Sentences) > 0 {
+			t.Errorf("%s: %d sentences in data", c.name, len(p.Sentences))
 		}
 	}
 }

@@ -372,6 +372,12 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 		p.Title = fallbackTitle("", in.Filename)
 		return p, nil
 	}
+	if ct == document.TypeText && dataText(p.Text) {
+		// a table or a JSON document: its rows are no sentences
+		p.ContentType = dataType(p.Text)
+		p.Title = fallbackTitle("", in.Filename)
+		return p, nil
+	}
 	p.Title = ex.title
 	if memoHeadingRe.MatchString(strings.TrimSpace(p.Title)) {
 		// a Word memo's Title-styled "MEMORANDUM" is every memo's: its
