@@ -91,14 +91,17 @@ func tableShape(text string, clipped bool) string {
 	return b.String()
 }
 
-// tableSeparator is the separator of a table's header line: the comma
-// unless semicolons split it into more fields (a European export).
+// tableSeparator is the separator of a table's header line: the one of
+// comma, semicolon (a European export) and tab that splits it most.
 func tableSeparator(text string) rune {
 	head, _, _ := strings.Cut(text, "\n")
-	if strings.Count(head, ";") > strings.Count(head, ",") {
-		return ';'
+	sep := ','
+	for _, c := range []rune{';', '\t'} {
+		if strings.Count(head, string(c)) > strings.Count(head, string(sep)) {
+			sep = c
+		}
 	}
-	return ','
+	return sep
 }
 
 // dateSpan is the earliest and latest date of a column, and how many of

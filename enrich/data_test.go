@@ -22,6 +22,8 @@ func TestDataDocument(t *testing.T) {
 			`A table of 4 rows and 8 columns: order_id, date, region, customer, product, quantity, unit_price, total. Its "date" column runs from 2026-01-03 to 2026-01-12.`},
 		{"rates.csv", document.TypeCSV, "Land;Währung;Kurs;Stand\nDeutschland;EUR;1,00;31.12.2025\nSchweiz;CHF;0,94;31.12.2025\n",
 			"A table of 2 rows and 4 columns: Land, Währung, Kurs, Stand."},
+		{"staff.tsv", document.TypeCSV, "id\tname\tteam\n1\tAlice\tpayments\n2\tBob\tsearch\n",
+			"A table of 2 rows and 3 columns: id, name, team."},
 		{"settings.json", document.TypeJSON, `{"service": "orders", "port": 8080, "database": {"host": "db1"}, "features": ["billing"]}`,
 			"A JSON object with 4 keys: service, port, database, features."},
 		{"users.json", document.TypeJSON, `[{"id": 1, "name": "Alice"}, {"id": 2, "name": "Bob", "team": "ops"}]`,

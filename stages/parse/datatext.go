@@ -28,8 +28,9 @@ func dataText(text string) bool {
 	if t[0] == '{' || t[0] == '[' {
 		return json.Valid([]byte(t))
 	}
-	// normalised text holds no tabs: a TSV's rows read as words
-	for _, sep := range []rune{',', ';'} {
+	// a tab-separated table keeps its tabs (extract); normalised text
+	// holds none
+	for _, sep := range []rune{',', ';', '\t'} {
 		if delimitedTable(t, sep) {
 			return true
 		}
@@ -37,12 +38,39 @@ func dataText(text string) bool {
 	return false
 }
 
-// dataType is the content type of a text dataText reports.
+// dataType is the content type of a text that is data through and
+// through, TypeJSON or TypeCSV, or "" for any other. A table must be one to
+// its end: a text that opens with a table and goes on in prose (a price
+// list over its terms) is titled as data (dataText) but read as text.
 func dataType(text string) string {
-	if t := strings.TrimSpace(text); t[0] == '{' || t[0] == '[' {
-		return document.TypeJSON
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return ""
 	}
-	return document.TypeCSV
+	if t[0] == '{' || t[0] == '[' {
+		if json.Valid([]byte(t)) {
+			return document.TypeJSON
+		}
+		return ""
+	}
+	for _, sep := range []rune{',', ';', '\t'} {
+		if delimitedTable(t, sep) && wholeTable(t, sep) {
+			return document.TypeCSV
+		}
+	}
+	return ""
+}
+
+// wholeTable reports whether every row of text has as many fields as its
+// first.
+func wholeTable(text string, sep rune) bool {
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.LazyQuotes, r.ReuseRecord = sep, true, true
+	for {
+		if _, err := r.Read(); err != nil {
+			return errors.Is(err, io.EOF)
+		}
+	}
 }
 
 // delimitedTable reports whether text opens with rows of the same number

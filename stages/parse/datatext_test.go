@@ -38,6 +38,10 @@ func TestDataTextContentType(t *testing.T) {
 		{"settings.json", "{\"service\": \"payments-api\",\n \"replicas\": 3}\n", document.TypeJSON},
 		{"app.csv", "timestamp,level,service,message\n2026-12-02T10:00:01Z,ERROR,orders,Payment failed for order 17\n2026-12-02T10:00:02Z,INFO,orders,Order 18 created\n2026-12-02T10:00:03Z,WARN,billing,Retrying charge 19\n", document.TypeLog},
 		{"memo.txt", "Budget, Staffing, and Travel\n\nThe committee met on Monday, discussed the budget, and agreed the plan.\n", document.TypeText},
+		// tabs are kept: normalised, a TSV's rows read as words
+		{"staff.tsv", "id\tname\tteam\tstart_date\r\n1\tAlice\tpayments\t2024-01-02\r\n2\tBob\tsearch\t2023-05-06\r\n3\tCarol\tpayments\t2025-07-08\r\n", document.TypeCSV},
+		// a price list over its terms is a text that opens with a table
+		{"prices.txt", "item,qty,price\nWidget,10,12.50\nGadget,2,150.00\nBolt,100,0.10\n\nPrices are in euros and exclude VAT. Orders above 500 euros ship free of charge.\n", document.TypeText},
 	} {
 		p := mustParse(t, c.name, []byte(c.text))
 		if p.ContentType != c.want {
@@ -45,6 +49,19 @@ func TestDataTextContentType(t *testing.T) {
 		}
 		if p.IsData() && len(p.Sentences) > 0 {
 			t.Errorf("%s: %d sentences in data", c.name, len(p.Sentences))
+		}
+	}
+}
+
+// A data file keeps its layout: a JSON document its indentation, a table
+// its tabs.
+func TestDataTextKeepsLayout(t *testing.T) {
+	for name, text := range map[string]string{
+		"settings.json": "{\n  \"service\": \"orders\",\n  \"database\": {\n    \"host\": \"db1\"\n  }\n}",
+		"staff.tsv":     "id\tname\tteam\n1\tAlice\tpayments\n2\tBob\tsearch\n3\tCarol\tpayments",
+	} {
+		if p := mustParse(t, name, []byte(text+"\n")); p.Text != text {
+			t.Errorf("%s: text %q, want %q", name, p.Text, text)
 		}
 	}
 }

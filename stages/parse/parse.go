@@ -102,12 +102,14 @@ func permanent(name, reason string, err error) *Error {
 // extracted is what a format parser produces before the common fields are
 // filled in.
 type extracted struct {
-	text        string
-	title       string
-	encoding    string
-	pages       int
-	meta        map[string]string
-	isLog       bool
+	text     string
+	title    string
+	encoding string
+	pages    int
+	meta     map[string]string
+	isLog    bool
+	// dataType is TypeCSV or TypeJSON for a text that is data (dataType)
+	dataType    string
 	attachments []document.Attachment
 	// aside is what the document carries beside its body (a DOCX's
 	// headers, footers and comments), for Parsed.Aside.
@@ -306,6 +308,13 @@ func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extract
 		}
 		ex = &extracted{text: logText(text), isLog: true}
 	default:
+		if dt := dataType(text); dt != "" {
+			// a table or a JSON document keeps its layout, which normalize
+			// flattens: a tab-separated table's rows read as words, a JSON
+			// document lost its indentation
+			ex = &extracted{text: strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n"), dataType: dt}
+			break
+		}
 		ex = &extracted{text: normalize(dropStrayPageNumbers(dropTextFurniture(text)))}
 	}
 	ex.encoding = enc
@@ -372,9 +381,9 @@ func fill(in Input, ct string, ex *extracted) (*document.Parsed, error) {
 		p.Title = fallbackTitle("", in.Filename)
 		return p, nil
 	}
-	if ct == document.TypeText && dataText(p.Text) {
+	if ex.dataType != "" {
 		// a table or a JSON document: its rows are no sentences
-		p.ContentType = dataType(p.Text)
+		p.ContentType = ex.dataType
 		p.Title = fallbackTitle("", in.Filename)
 		return p, nil
 	}
