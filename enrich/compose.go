@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/docmill/docmill/document"
@@ -176,6 +177,12 @@ func (f *fallbackAnalyzer) Analyze(ctx context.Context, doc *document.Parsed, re
 	}
 	// the sub-type heads know no Chinese legal text either: no sub-type
 	ruled := req.Wants(TaskClassify) && dataClass(doc, a)
+	if tr, ok := a.Tasks[TaskClassify]; ruled && ok {
+		// the exit's confidence was the model's, in its own class
+		tr.Confidence = a.Confidence
+		tr.Note = fmt.Sprintf("a data file (%s), class by rule; the model said %s", doc.ContentType, modelClass)
+		a.Tasks[TaskClassify] = tr
+	}
 	ruled = ruled || a.Class == "other" && req.Wants(TaskClassify) && chineseLegal(a, doc)
 	// nor court filings, whose kind a rule names
 	ruled = ruled || req.Wants(TaskClassify) && filingSubtype(doc, a, filing)

@@ -312,3 +312,33 @@ func TestComposedTierNamesInternalPaperKinds(t *testing.T) {
 		}
 	}
 }
+
+// A JSON document and a table are data in the composed tier too: docmill-mini
+// called a service's config.json a log, and the summary was its first
+// lines. The class is a rule's, the trace says what the model said, and
+// the summary is the data's shape.
+func TestComposedTierReadsDataFiles(t *testing.T) {
+	m, _ := loadMiniAndSample(t, "contracts/cuad-143-service.txt")
+	composed := enrich.WithFallback(NewAnalyzer(m, AnalyzerOptions{}), enrich.NewFree(enrich.FreeOptions{}))
+	for name, f := range map[string]struct{ text, summary string }{
+		"config.json": {"{\n  \"service\": \"orders\",\n  \"port\": 8080,\n  \"database\": {\"host\": \"db1\", \"pool\": 10},\n  \"features\": [\"billing\", \"refunds\"]\n}\n",
+			"A JSON object with 4 keys: service, port, database, features."},
+		"sales.csv": {"order_id,date,region,customer,total\n1001,2026-01-03,North,Acme Ltd,125.00\n1002,2026-01-04,South,Beta GmbH,100.00\n1003,2026-01-05,North,Gamma Inc,87.50\n",
+			`A table of 3 rows and 5 columns: order_id, date, region, customer, total. Its "date" column runs from 2026-01-03 to 2026-01-05.`},
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(f.text)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := composed.Analyze(context.Background(), doc, enrich.Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.Class != "other" || an.Subtype != "other/data" || an.Summary != f.summary || an.Log != nil {
+			t.Errorf("%s: %s/%s, summary %q, log digest %v", name, an.Class, an.Subtype, an.Summary, an.Log != nil)
+		}
+		if tr := an.Tasks[enrich.TaskClassify]; tr.Confidence != an.Confidence || !strings.Contains(tr.Note, "the model said") {
+			t.Errorf("%s: classify trace %+v does not say the class is a rule's", name, tr)
+		}
+	}
+}
