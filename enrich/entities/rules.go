@@ -2557,6 +2557,13 @@ var notTermRe = regexp.MustCompile(`(?i)^\s*(?:old\b|of\s+age\b|ago\b|of\s+(?:[a
 // --- governing law ---
 
 var (
+	// govSubjectRe names the law a contract answers to without a verb
+	// of governing: "is subject to the laws of California", "resolved in
+	// accordance with the substantive laws of the State of Texas". The
+	// words are common in other clauses ("in accordance with applicable
+	// law"), so a clause counts only where it names a jurisdiction and
+	// no clause with a verb of governing does.
+	govSubjectRe   = regexp.MustCompile(`(?i)\b(?:subject\s+to|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:(?:substantive|internal|domestic)\s+)?laws?\s+(?:in\s+force\s+in\s+|of\s+)`)
 	govVerbRe      = regexp.MustCompile(`(?i)\b(?:governed|governs?|construed|interpreted|controlled|determined|applied|made\s+under)\b[^.;]{0,100}?\b(?:laws?|legislation)\b|\b(?:legislation|laws?)\s+of\b[^.]{0,80}\b(?:shall\s+(?:apply|govern)|applies|govern)`)
 	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)(?:\s+and\s+(?:judicial\s+decisions|decisions|regulations|statutes|rules)|,[^,.;]{1,40},)?\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:` + placeWord + `)(?:\s+(?:of\s+)?(?-i:` + placeWord + `)){0,4})`)
 	placeRe        = regexp.MustCompile(`\b(?:State|Commonwealth|Province|Republic|Kingdom)\s+of\s+(` + placeWord + `(?:\s+` + placeWord + `)?)`)
@@ -2599,9 +2606,13 @@ func governingLaw(x *collector, sents []sentence) {
 		text, val string
 		pos       int
 	}
-	var named, other []cand
+	var named, other, subject []cand
 	for _, s := range sents {
 		loc := govVerbRe.FindStringIndex(s.text)
+		weak := loc == nil
+		if weak {
+			loc = govSubjectRe.FindStringIndex(s.text)
+		}
 		if loc == nil {
 			continue
 		}
@@ -2619,11 +2630,18 @@ func governingLaw(x *collector, sents []sentence) {
 		}
 		c := cand{clip(text, maxSentenceChars), val, s.start + off}
 		c.val = normJurisdiction(c.val)
-		if c.val != "" {
+		switch {
+		case weak && c.val != "":
+			subject = append(subject, c)
+		case weak:
+		case c.val != "":
 			named = append(named, c)
-		} else if strings.Contains(strings.ToLower(text), "governed by") {
+		case strings.Contains(strings.ToLower(text), "governed by"):
 			other = append(other, c)
 		}
+	}
+	if len(named) == 0 && len(subject) > 0 {
+		named = subject[:1]
 	}
 	if len(named) == 0 && len(other) > 0 {
 		named = other[:1]
@@ -2677,6 +2695,8 @@ var pairedHalf = map[string]bool{"wales": true, "tobago": true, "herzegovina": t
 var jurisdictionAlias = map[string]string{
 	"english": "England", "prc": "People's Republic of China", "p.r.c": "People's Republic of China",
 	"the people's republic of china": "People's Republic of China", "people's republic of china": "People's Republic of China",
+	// the Republic of China's initials are Taiwan's law, not the PRC's
+	"r.o.c": "Taiwan", "roc": "Taiwan",
 	"u.s": "United States", "usa": "United States", "united states of america": "United States",
 	// the adjective a clause names the law by ("governed by Belgian law"):
 	// the place, as a facet groups it with "the laws of Belgium"

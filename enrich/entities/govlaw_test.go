@@ -1,0 +1,44 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+)
+
+// A register's governing-law column reads the same place however the
+// clause is drafted: twelve phrasings from commercial contracts. "is
+// subject to the laws of California" and "resolved in accordance with the
+// substantive laws of the State of Texas" have no verb of governing and
+// were no governing law at all.
+func TestGoverningLawPhrasings(t *testing.T) {
+	lead := `This Master Services Agreement is made between Acme Corp., a Delaware corporation ("Customer"), and Beta Software Ltd. ("Provider"). Provider shall provide the services in each Order Form. `
+	for clause, want := range map[string]string{
+		"This Agreement shall be governed by the laws of the State of New York.":                                                                 "New York",
+		"This Agreement shall be construed in accordance with English law.":                                                                      "England",
+		"The laws of Ireland shall govern this Agreement and any dispute arising from it.":                                                       "Ireland",
+		"This Agreement is subject to the laws of California, without regard to its conflict of laws principles.":                                "California",
+		"This Agreement and all matters arising out of it shall be governed by and construed in accordance with the laws of England and Wales.":  "England and Wales",
+		"This Agreement shall be interpreted under the laws of the Commonwealth of Massachusetts.":                                               "Massachusetts",
+		"The validity and performance of this Agreement shall be determined in accordance with the laws of the Province of Ontario.":             "Ontario",
+		"This Agreement will be governed by Delaware law, excluding its choice of law rules.":                                                    "Delaware",
+		"Any dispute arising under this Agreement shall be resolved in accordance with the substantive laws of the State of Texas.":              "Texas",
+		"This Agreement is governed by German law.":                                                                                              "Germany",
+		"The parties agree that the law of Singapore applies to this Agreement.":                                                                 "Singapore",
+		"This Agreement, and all claims arising out of it, shall be subject to and interpreted pursuant to the laws of the State of Washington.": "Washington",
+		"Both Parties agree to take the Miaoli District Court of Taiwan as the competent court pursuant to the laws of the R.O.C..":              "Taiwan",
+	} {
+		if got := valuesOf(Extract(lead+clause, "en"), KindGoverningLaw); !slices.Equal(got, []string{want}) {
+			t.Errorf("%.60s...: governing law %q, want [%q]", clause, got, want)
+		}
+	}
+}
+
+// "subject to the laws of" names the governing law only where no clause
+// says what governs the agreement: the securities laws a share is subject
+// to are not the contract's law.
+func TestGoverningLawSubjectToYieldsToGoverned(t *testing.T) {
+	text := "The Shares are subject to the laws of the State of Nevada on transfer. This Agreement shall be governed by the laws of the State of New York."
+	if got := valuesOf(Extract(text, "en"), KindGoverningLaw); !slices.Equal(got, []string{"New York"}) {
+		t.Errorf("governing law %q, want only New York", got)
+	}
+}
