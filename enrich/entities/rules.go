@@ -1536,6 +1536,9 @@ func dates(x *collector, text string, sents []sentence) {
 	if effective == "" {
 		effective = orderStartEffective(x)
 	}
+	if effective == "" && ok {
+		effective = asOfEffective(x, text, a)
+	}
 	if effective == "" {
 		effective = agreement
 	}
@@ -1700,6 +1703,37 @@ func effectiveSentence(x *collector, sents []sentence, agreement, lastSigned str
 		return val
 	}
 	return ""
+}
+
+var (
+	// asOfBeforeRe ends the text before a date the agreement is made
+	// "as of": the date its terms run from.
+	asOfBeforeRe = regexp.MustCompile(`(?i)\bas\s+of\s*(?:the\s+)?$`)
+	// effectiveUseRe is the Effective Date used as a defined term;
+	// effectiveDefRe one that the text defines in quotes, which may be
+	// another day than the preamble's.
+	effectiveUseRe = regexp.MustCompile(`\bEffective\s+Date\b`)
+	effectiveDefRe = regexp.MustCompile(`(?i)["“]\s*effective\s+date\s*["”]`)
+	// borrowedTermsRe gives the terms a text leaves undefined the meaning
+	// another agreement gives them ("Any capitalized term used but not
+	// defined in this Amendment will have the meaning set forth for that
+	// term in the Non-Competition Agreement"): its Effective Date is that
+	// agreement's.
+	borrowedTermsRe = regexp.MustCompile(`(?i)\b(?:terms?|words)\s+used\s+(?:but|and)\s+not\s+(?:otherwise\s+)?defined\s+(?:herein|in\s+this\s+\w+)[^.]{0,20}?\s+(?:will|shall)\s+have\s+the\s+(?:respective\s+)?meanings?\s+(?:set\s+forth|given|ascribed|assigned|provided)\b[^.]{0,40}?\bin\s+the\b`)
+)
+
+// asOfEffective adds the agreement date as the effective date of a
+// contract "entered into as of March 1, 2024" that "shall commence on the
+// Effective Date" without ever defining it: the as-of date is the date
+// the parties mean, and the register's effective date was empty. It
+// returns the value added, or "".
+func asOfEffective(x *collector, text string, a dateMatch) string {
+	if x.has(KindEffectiveDate) || !asOfBeforeRe.MatchString(text[max(0, a.start-40):a.start]) ||
+		!effectiveUseRe.MatchString(text) || effectiveDefRe.MatchString(text) || borrowedTermsRe.MatchString(text) {
+		return ""
+	}
+	x.add(KindEffectiveDate, a.text, a.iso, a.start)
+	return a.iso
 }
 
 // zhSignedEffectiveRe is a Chinese contract that takes effect once signed
