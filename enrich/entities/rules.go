@@ -2135,7 +2135,7 @@ const termLead = 150
 // the expiration date, with an ISO value when it can be computed.
 func termSentence(x *collector, sents []sentence, effective, agreement, names string) {
 	var best, bestText string
-	bestPos, bestScore := 0, 0
+	bestPos, bestOff, bestScore := 0, 0, 0
 	subjectRe := termRe
 	if names != "" {
 		subjectRe = termSubjectRe(names)
@@ -2153,7 +2153,7 @@ func termSentence(x *collector, sents []sentence, effective, agreement, names st
 			continue // the term is not what the sentence is about
 		}
 		if sc := termScore(text, x.dayFirst); sc > bestScore {
-			best, bestText, bestPos, bestScore = s.text, text, s.start, sc
+			best, bestText, bestPos, bestOff, bestScore = s.text, text, s.start, s.start+off, sc
 		}
 	}
 	if best == "" {
@@ -2163,7 +2163,30 @@ func termSentence(x *collector, sents []sentence, effective, agreement, names st
 	if x.spanHas(KindExpirationDate, end, bestPos, bestPos+len(best)) {
 		return // "... and ends on 31 March 2029": that date was listed already
 	}
+	if d, ok := termEndDate(bestText, end, x.dayFirst); ok {
+		x.add(KindExpirationDate, d.text, end, bestOff+d.start)
+		return
+	}
 	x.add(KindExpirationDate, clip(bestText, maxSentenceChars), end, bestPos)
+}
+
+// endWordBeforeRe ends the words before the date a term sentence says it
+// ends on: "ending on", "ends at", "expiring on", "continue through".
+var endWordBeforeRe = regexp.MustCompile(`(?i)\b(?:ending|ends?|expir(?:e|es|ing)|terminat(?:e|es|ing)|until|till|through|thru)\s+(?:on\s+|at\s+)?(?:and\s+including\s+)?(?:the\s+)?$`)
+
+// termEndDate is the date in a term sentence that it ends on, written as
+// such and worth end: the register's cell is that date ("ending on
+// December 31, 2026"), not the whole sentence it stands in.
+func termEndDate(text, end string, dayFirst bool) (dateMatch, bool) {
+	if end == "" {
+		return dateMatch{}, false
+	}
+	for _, d := range findDatesOrdered(text, dayFirst) {
+		if d.iso == end && endWordBeforeRe.MatchString(text[max(0, d.start-40):d.start]) {
+			return d, true
+		}
+	}
+	return dateMatch{}, false
 }
 
 // termStartRe ends the text before a date the term starts on ("shall
