@@ -142,11 +142,60 @@ func durationRole(text string, start, end int) string {
 			}
 		}
 	}
+	if best == "" && listItemRe.MatchString(before) {
+		best = listLeadInRole(text, from)
+	}
 	if best == "" && surviveRe.MatchString(before+after) && strings.Contains(strings.ToLower(paragraphAround(text, start)), "confidential") {
 		return RoleConfidentiality
 	}
 	if best == RoleNotice {
 		return noticeIn(before, after)
+	}
+	return best
+}
+
+var (
+	// listItemRe opens an item of an enumerated list: "(b) ", "ii) ",
+	// "and (c) ".
+	listItemRe = regexp.MustCompile(`(?i)^\s*(?:and\s+|or\s+)?\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s`)
+	// listFirstRe marks a list's first item: "(a)", "(i)", "(1)", "a)".
+	listFirstRe = regexp.MustCompile(`(?i)(?:^|\s)\(?(?:a|i|1)\)\s`)
+	// leadInEndRe ends the text before a list's lead-in: a sentence's end
+	// or a blank line.
+	leadInEndRe = regexp.MustCompile(`[.!?]\s|\n\s*\n`)
+)
+
+// listReach bounds the bytes before a list item read for its list's
+// lead-in.
+const listReach = 600
+
+// listLeadInRole is the role the lead-in of the list whose item starts at
+// text[from] names: "(b) a warranty of 24 months from installation" stands
+// after a "; " that ends its clause, and "(b) software: 90 days from
+// installation" after "the following warranty periods:" names no role of
+// its own, so a list's second and later periods had none (nor the event
+// a warranty runs from).
+func listLeadInRole(text string, from int) string {
+	window := text[max(0, from-listReach):from]
+	if ms := leadInEndRe.FindAllStringIndex(window, -1); len(ms) > 0 {
+		window = window[ms[len(ms)-1][1]:]
+	}
+	firsts := listFirstRe.FindAllStringIndex(window, -1)
+	if len(firsts) == 0 {
+		return ""
+	}
+	lead := window[:firsts[len(firsts)-1][0]]
+	lead = lead[max(0, len(lead)-roleReach):]
+	best, bestDist := "", roleReach+1
+	for _, c := range roleCues {
+		if ms := c.re.FindAllStringIndex(lead, -1); len(ms) > 0 {
+			if d := len(lead) - ms[len(ms)-1][1]; d < bestDist {
+				best, bestDist = c.role, d
+			}
+		}
+	}
+	if best == RoleNotice {
+		return noticeIn(lead, "")
 	}
 	return best
 }
