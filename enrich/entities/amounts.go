@@ -63,26 +63,44 @@ var (
 	// register files as the rise; and one written in words with its
 	// figure after ("increased by three percent (3%)").
 	escalationRe = regexp.MustCompile(`(?i)\b(?:increas|escalat|ris|adjust)(?:e|es|ed|ing)?\s+(?:(?:annually|yearly|each\s+year)\s+)?(?:by|at)\s+(?:(?:no\s+more\s+than|not\s+more\s+than|up\s+to|at\s+most|a\s+maximum\s+of)\s+)?(?:[a-z]+(?:[\s-][a-z]+)?\s+(?:percent|per\s?cent)\s*\(\s*)?(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)(?:\s*\))?|(?:递增|上涨|增长|上调|增加|涨幅)(?:幅度)?(?:不超过|不高于|最高|最多)?(\d{1,2}(?:\.\d{1,2})?)\s?[%％]`)
+	// indexEscalationRe is a rise linked to a price index with a cap:
+	// "increased annually by the CPI change, capped at 3%", "adjusted in
+	// line with the Consumer Price Index, subject to a maximum increase of
+	// 4%". The cap is the most it rises by, what the register files; the
+	// index alone gives no share to file.
+	indexEscalationRe = regexp.MustCompile(`(?i)\b(?:increas|escalat|adjust|index|rais|uplift|revis)(?:e|es|ed|ing)?\b[^.;]{0,60}?\b(?:CPI|RPI|HICP|consumer\s+price\s+index|retail\s+price\s+index|price\s+index|inflation(?:\s+rate)?)\b[^.;]{0,60}?\b(?:capped\s+at|(?:subject\s+to|with)\s+an?\s+(?:maximum|cap)\s+(?:annual\s+)?(?:increase\s+|rise\s+)?of|not\s+(?:to\s+)?exceed(?:ing)?|up\s+to\s+a\s+maximum\s+of|(?:no|not)\s+more\s+than|at\s+most)\s+(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)`)
 	// escalatedRe names what rises: a rent or fee, not a price index.
-	escalatedRe = regexp.MustCompile(`(?i)\b(?:rent(?:al)?|fees?|charges?|price|subscription)\b|租金|费用|价格|服务费`)
+	escalatedRe = regexp.MustCompile(`(?i)\b(?:rent(?:al)?|fees?|charges?|prices?|subscription)\b|租金|费用|价格|服务费`)
 )
 
 // escalations adds the share a rent or fee rises by as a percentage with
 // role escalation ("The rent shall increase by 3% on each anniversary"):
 // it was no entity, a share of no sum.
 func escalations(x *collector, text string) {
+	end := 0 // where the last rise filed ends: an index's cap is read once
 	for _, m := range escalationRe.FindAllStringSubmatchIndex(text, -1) {
 		g := 2
 		if m[g] < 0 {
 			g = 4
 		}
-		head := text[max(0, m[0]-amountReach*2):m[0]]
-		if locs := amountBreakRe.FindAllStringIndex(head, -1); len(locs) > 0 {
-			head = head[locs[len(locs)-1][1]:]
+		if escalates(text, m[0]) {
+			x.addRole(KindPercentage, text[m[0]:m[1]], strings.TrimSpace(text[m[g]:m[g+1]])+"%", RoleEscalation, m[0])
+			end = max(end, m[1])
 		}
-		if !escalatedRe.MatchString(head) {
-			continue
-		}
-		x.addRole(KindPercentage, text[m[0]:m[1]], strings.TrimSpace(text[m[g]:m[g+1]])+"%", RoleEscalation, m[0])
 	}
+	for _, m := range indexEscalationRe.FindAllStringSubmatchIndex(text, -1) {
+		if m[1] > end && escalates(text, m[0]) {
+			x.addRole(KindPercentage, text[m[0]:m[1]], text[m[2]:m[3]]+"%", RoleEscalation, m[0])
+		}
+	}
+}
+
+// escalates reports whether the clause before a rise at text[at] names a
+// rent or fee as what rises.
+func escalates(text string, at int) bool {
+	head := text[max(0, at-amountReach*2):at]
+	if locs := amountBreakRe.FindAllStringIndex(head, -1); len(locs) > 0 {
+		head = head[locs[len(locs)-1][1]:]
+	}
+	return escalatedRe.MatchString(head)
 }
