@@ -8,8 +8,10 @@ import (
 var (
 	// enWarrantyFromRe follows a warranty period that names the event it
 	// runs from: "12 months from the date of acceptance", "eighteen (18)
-	// months following delivery of each Product".
-	enWarrantyFromRe = regexp.MustCompile(`(?i)^\s*(?:\(\d+\)\s*)?(?:from|after|following|commencing\s+(?:on|from|upon)|starting\s+(?:on|from|upon)|beginning\s+(?:on|from|upon))\s+(?:the\s+)?(?:(?:date|day|time)\s+(?:of|on\s+which)\s+)?(?:(?:the|its|each|such|final|successful|written)\s+)*([a-z]+)`)
+	// months following delivery of each Product"; one written before
+	// the word warranty too ("a 12-month warranty from delivery", "a
+	// 24-month limited warranty period commencing upon installation").
+	enWarrantyFromRe = regexp.MustCompile(`(?i)^\s*(?:\(\d+\)\s*)?(?:(?:[a-z-]+\s+){0,2}?(?:warranty|guarantee)(?:\s+period)?\s+)?(?:from|after|following|commencing\s+(?:on|from|upon)|starting\s+(?:on|from|upon)|beginning\s+(?:on|from|upon))\s+(?:the\s+)?(?:(?:date|day|time)\s+(?:of|on\s+which)\s+)?(?:(?:the|its|each|such|final|successful|written)\s+)*([a-z]+)`)
 	// zhWarrantyFromRe ends the words before a warranty period that names
 	// the event it runs from: 自验收合格之日起十二个月, 设备交付后十二个月.
 	zhWarrantyFromRe = regexp.MustCompile(`(?:自|从)?[^，。；\n]{0,8}?(验收|交付|交货|到货|签收|安装|调试)[^，。；\n自从]{0,6}?(?:之日起|日起|起|之日后|后)(?:计算)?\s*$`)
