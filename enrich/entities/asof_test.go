@@ -36,3 +36,22 @@ func TestAsOfDateLeavesBorrowedEffectiveDate(t *testing.T) {
 		t.Errorf("effective dates %q, want no as-of date for a borrowed Effective Date", got)
 	}
 }
+
+// A master agreement made "as of" a date that "shall commence on the
+// Effective Date" starts then, not on the subscription start of the order
+// form attached to it (the register's effective date was the order's).
+func TestAsOfDateBeforeOrderFormStart(t *testing.T) {
+	text := `MASTER SERVICES AGREEMENT
+
+This Master Services Agreement is entered into as of January 15, 2025 by and between Northwind Analytics Inc. ("Customer") and Contoso Cloud Ltd. ("Provider").
+
+1. Term. This Agreement shall commence on the Effective Date and continue for an initial term of three (3) years.
+
+ORDER FORM No. 1
+
+Subscription Start Date: February 1, 2025
+Subscription End Date: January 31, 2026`
+	if got := valuesOf(Extract(text, "en"), KindEffectiveDate); !slices.Equal(got, []string{"2025-01-15"}) {
+		t.Errorf("effective dates %q, want [2025-01-15]", got)
+	}
+}

@@ -1533,11 +1533,14 @@ func dates(x *collector, text string, sents []sentence) {
 	if effective == "" {
 		effective = zhSignedEffective(x, text, agreement)
 	}
+	if effective == "" && ok {
+		// before an order form's subscription start: a master agreement
+		// made "as of" a date that "shall commence on the Effective Date"
+		// starts then, not when the order form attached to it does
+		effective = asOfEffective(x, text, a)
+	}
 	if effective == "" {
 		effective = orderStartEffective(x)
-	}
-	if effective == "" && ok {
-		effective = asOfEffective(x, text, a)
 	}
 	if effective == "" {
 		effective = agreement
