@@ -66,9 +66,12 @@ var (
 	// indexEscalationRe is a rise linked to a price index with a cap:
 	// "increased annually by the CPI change, capped at 3%", "adjusted in
 	// line with the Consumer Price Index, subject to a maximum increase of
-	// 4%". The cap is the most it rises by, what the register files; the
-	// index alone gives no share to file.
-	indexEscalationRe = regexp.MustCompile(`(?i)\b(?:increas|escalat|adjust|index|rais|uplift|revis)(?:e|es|ed|ing)?\b[^.;]{0,60}?\b(?:CPI|RPI|HICP|consumer\s+price\s+index|retail\s+price\s+index|price\s+index|inflation(?:\s+rate)?)\b[^.;]{0,60}?\b(?:capped\s+at|(?:subject\s+to|with)\s+an?\s+(?:maximum|cap)\s+(?:annual\s+)?(?:increase\s+|rise\s+)?of|not\s+(?:to\s+)?exceed(?:ing)?|up\s+to\s+a\s+maximum\s+of|(?:no|not)\s+more\s+than|at\s+most)\s+(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)`)
+	// 4%" (in a lease, with many words between the rise and the index:
+	// "adjusted on each anniversary of the commencement date in line
+	// with the change in the Consumer Price Index, subject to ..."). The
+	// cap is the most it rises by, what the register files; the index
+	// alone gives no share to file.
+	indexEscalationRe = regexp.MustCompile(`(?i)\b(?:increas|escalat|adjust|index|rais|uplift|revis)(?:e|es|ed|ing)?\b[^.;]{0,100}?\b(?:CPI|RPI|HICP|consumer\s+price\s+index|retail\s+price\s+index|price\s+index|inflation(?:\s+rate)?)\b[^.;]{0,60}?\b(?:capped\s+at|(?:subject\s+to|with)\s+an?\s+(?:maximum|cap)\s+(?:annual\s+)?(?:increase\s+|rise\s+)?of|not\s+(?:to\s+)?exceed(?:ing)?|up\s+to\s+a\s+maximum\s+of|(?:no|not)\s+more\s+than|at\s+most)\s+(\d{1,2}(?:\.\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b)`)
 	// escalatedRe names what rises: a rent or fee, not a price index.
 	escalatedRe = regexp.MustCompile(`(?i)\b(?:rent(?:al)?|fees?|charges?|prices?|subscription)\b|租金|费用|价格|服务费`)
 )
