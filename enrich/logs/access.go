@@ -21,24 +21,21 @@ type accessStats struct {
 // add counts an entry, its header h and its message content, if it is a
 // request.
 func (a *accessStats) add(h Header, content string) {
-	if !strings.Contains(content, " HTTP/") {
-		return
-	}
-	m := accessRequestRe.FindStringSubmatchIndex(content)
-	if m == nil {
+	r, ok := findRequest(content)
+	if !ok {
 		return
 	}
 	if a.classes == nil {
 		a.classes, a.paths, a.clients = map[string]int{}, nameCounts{}, nameCounts{}
 	}
 	a.requests++
-	status := content[m[6] : m[6]+3]
+	status := r.text(content, r.status)
 	a.classes[status[:1]+"xx"]++
 	if status[0] != '4' && status[0] != '5' {
 		return
 	}
-	a.paths[content[m[2]:m[3]]+" "+pathShape(content[m[4]:m[5]])+" "+status]++
-	if addr, ok := accessClient(h, content[:m[0]]); ok {
+	a.paths[r.text(content, r.method)+" "+pathShape(r.text(content, r.path))+" "+status]++
+	if addr, ok := accessClient(h, content[:min(r.start, r.status[0])]); ok {
 		a.clients[addr]++
 	}
 }

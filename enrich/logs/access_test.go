@@ -67,3 +67,35 @@ func TestProxyAccessLogURLs(t *testing.T) {
 		t.Errorf("template %q, want the scheme with the host masked and the status class", tpl)
 	}
 }
+
+// HAProxy's HTTP log writes the status before the request, after its
+// timers and with the byte count beside it: read as an access log, its
+// 503s are failing requests of a client, and its templates tell one
+// route from another rather than make the whole log one line shape.
+func TestStatusBeforeRequestIsAccessLog(t *testing.T) {
+	var lines []string
+	for i, r := range []struct{ client, status, req string }{
+		{"203.0.113.9:51234", "503", "GET /api/orders HTTP/1.1"},
+		{"203.0.113.9:51235", "503", "GET /api/orders HTTP/1.1"},
+		{"198.51.100.4:40000", "200", "GET /api/orders HTTP/1.1"},
+		{"198.51.100.4:40001", "200", "POST /api/payments HTTP/1.1"},
+	} {
+		lines = append(lines, `Dec  2 10:00:0`+string(rune('1'+i))+` lb1 haproxy[1234]: `+r.client+` [02/Dec/2026:10:00:01.123] fe_https be_api/api2 0/0/1/35/36 `+r.status+` 212 - - ---- 1/1/0/0/0 0/0 "`+r.req+`"`)
+	}
+	s := Summarize(lines, nil)
+	if s.Access == nil {
+		t.Fatal("no access summary for a HAProxy HTTP log")
+	}
+	if want := map[string]int{"2xx": 2, "5xx": 2}; !maps.Equal(s.Access.Statuses, want) {
+		t.Errorf("statuses %v, want %v", s.Access.Statuses, want)
+	}
+	if len(s.Access.FailingPaths) != 1 || s.Access.FailingPaths[0].Name != "GET /api/orders 503" || s.Access.FailingPaths[0].Count != 2 {
+		t.Errorf("failing paths %v, want GET /api/orders 503 twice", s.Access.FailingPaths)
+	}
+	if len(s.Access.FailingClients) != 1 || s.Access.FailingClients[0].Name != "203.0.113.9" {
+		t.Errorf("failing clients %v, want 203.0.113.9", s.Access.FailingClients)
+	}
+	if len(s.Templates) != 3 {
+		t.Errorf("%d templates, want 3 (orders failing, orders served, payments served): %v", len(s.Templates), s.Templates)
+	}
+}

@@ -9,11 +9,54 @@ import (
 // (Common and Combined Log Format: "GET /api/orders/17 HTTP/1.1" 503).
 var accessRequestRe = regexp.MustCompile(`"([A-Z]{3,9}) (\S+) HTTP/[\d.]+" ([1-5])\d\d\b`)
 
+var (
+	// quotedRequestRe is a quoted request with no status after it.
+	quotedRequestRe = regexp.MustCompile(`"([A-Z]{3,9}) (\S+) HTTP/[\d.]+"`)
+	// leadingStatusRe is a status written before the request, followed
+	// by the response's byte count ("... 0/0/1/35/36 503 212 - - ...
+	// "GET /x HTTP/1.1"", as HAProxy's HTTP log and formats modelled on
+	// it write it): a lone three-digit number with the size after it.
+	leadingStatusRe = regexp.MustCompile(`(?:^|\s)([1-5]\d\d) (?:\d+|-)\s`)
+)
+
 // Placeholders mask leaves as written: no digit, no sign it trims.
 const (
 	pathHolder   = "\x01"
 	statusHolder = "\x02"
 )
+
+// request is where an access log line's request parts lie, as byte
+// offsets into the line.
+type request struct {
+	start, end           int // the quoted request, quotes included
+	method, path, status [2]int
+}
+
+// text returns the part of s at span p.
+func (r request) text(s string, p [2]int) string { return s[p[0]:p[1]] }
+
+// findRequest finds the request of an access log line and its status:
+// after the request (Common and Combined Log Format) or, where none
+// follows it, before it with the byte count beside it. ok is false for
+// any other line.
+func findRequest(s string) (r request, ok bool) {
+	if !strings.Contains(s, " HTTP/") {
+		return r, false
+	}
+	if m := accessRequestRe.FindStringSubmatchIndex(s); m != nil {
+		end := strings.LastIndexByte(s[:m[6]], '"') + 1
+		return request{start: m[0], end: end, method: [2]int{m[2], m[3]}, path: [2]int{m[4], m[5]}, status: [2]int{m[6], m[6] + 3}}, true
+	}
+	m := quotedRequestRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return r, false
+	}
+	st := leadingStatusRe.FindStringSubmatchIndex(s[:m[0]])
+	if st == nil {
+		return r, false
+	}
+	return request{start: m[0], end: m[1], method: [2]int{m[2], m[3]}, path: [2]int{m[4], m[5]}, status: [2]int{st[2], st[3]}}, true
+}
 
 // maskRequest rewrites an access log line's request for mining: its
 // method, its path's shape (ids masked, names kept: "/api/orders/<*>")
@@ -24,18 +67,19 @@ const (
 // It returns the line with placeholders, and the path shape and status
 // class to put back after masking; ok is false for any other line.
 func maskRequest(s string) (out, path, status string, ok bool) {
-	if !strings.Contains(s, " HTTP/") {
+	r, ok := findRequest(s)
+	if !ok {
 		return s, "", "", false
 	}
-	m := accessRequestRe.FindStringSubmatchIndex(s)
-	if m == nil {
-		return s, "", "", false
+	path = pathShape(r.text(s, r.path))
+	status = s[r.status[0]:r.status[0]+1] + "xx"
+	req := `"` + r.text(s, r.method) + " " + pathHolder + `"`
+	if r.status[0] > r.start {
+		rest := quotedRe.ReplaceAllString(s[r.status[1]:], `"`+Wildcard+`"`)
+		return s[:r.start] + req + " " + statusHolder + rest, path, status, true
 	}
-	path = pathShape(s[m[4]:m[5]])
-	status = s[m[6]:m[7]] + "xx"
-	rest := quotedRe.ReplaceAllString(s[m[1]:], `"`+Wildcard+`"`)
-	out = s[:m[0]] + `"` + s[m[2]:m[3]] + " " + pathHolder + `" ` + statusHolder + rest
-	return out, path, status, true
+	rest := quotedRe.ReplaceAllString(s[r.end:], `"`+Wildcard+`"`)
+	return s[:r.status[0]] + statusHolder + s[r.status[1]:r.start] + req + rest, path, status, true
 }
 
 // quotedRe is a quoted field after the status (the referer, the user
@@ -93,17 +137,44 @@ func isStatusClass(t string) bool {
 // sameRequest reports whether the template and the message make the same
 // request (method, path shape and status class) where either is an
 // access log line's: those name the event, and a template whose path or
-// status turned variable held every request of a site.
+// status turned variable held every request of a site. The request
+// stands before the status (Combined Log Format) or after it (HAProxy),
+// so the quoted method and the path after it are compared wherever they
+// stand.
 func sameRequest(tpl, toks []string) bool {
+	request := false
 	for i, t := range tpl {
 		if !isStatusClass(t) && !isStatusClass(toks[i]) {
 			continue
 		}
+		request = true
 		for j := max(0, i-2); j <= i; j++ {
 			if tpl[j] != toks[j] {
 				return false
 			}
 		}
 	}
+	if !request {
+		return true
+	}
+	for i := 0; i+1 < len(tpl); i++ {
+		if (isMethodToken(tpl[i]) || isMethodToken(toks[i])) && (tpl[i] != toks[i] || tpl[i+1] != toks[i+1]) {
+			return false
+		}
+	}
 	return true
+}
+
+// isMethodToken reports a quoted request's opening token: a quote and
+// an HTTP method in capitals ("\"GET").
+func isMethodToken(t string) bool {
+	if len(t) < 4 || t[0] != '"' {
+		return false
+	}
+	for i := 1; i < len(t); i++ {
+		if t[i] < 'A' || t[i] > 'Z' {
+			return false
+		}
+	}
+	return len(t) <= 10
 }
