@@ -289,8 +289,9 @@ type AccessSummary struct {
 	Statuses map[string]int `json:"statuses"`
 	// FailingPaths are the failing requests by method, path (its ids
 	// masked, its query dropped, as templates read it) and status ("GET
-	// /.env 404", "POST /api/orders/<*> 502"), the most frequent first,
-	// up to ten.
+	// /.env 404", "POST /api/orders/<*> 502"): server errors (5xx)
+	// first, then client errors (4xx), each the most frequent first, up
+	// to ten, each class given five at least when the other has more.
 	FailingPaths []NameCount `json:"failing_paths,omitempty"`
 	// FailingClients are the addresses the failing requests came from,
 	// the most frequent first, up to ten: a scan's few sources.

@@ -729,7 +729,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	}
 	if failing := failingRequests(s.Access); failing != "" {
 		fmt.Fprintf(&b, "; %s%s; %s.", failing, errorWindow(s), newTemplates)
-		b.WriteString(countsSentence(" Failing requests: ", "%s %d×", s.Access.FailingPaths))
+		b.WriteString(countsSentence(" Failing requests: ", "%s %d×", failingNamed(s.Access.FailingPaths)))
 		b.WriteString(countsSentence(" Failing clients: ", "%s (%d×)", s.Access.FailingClients))
 		return clipRunes(b.String(), max)
 	}
@@ -856,6 +856,28 @@ func failingRequests(a *document.AccessSummary) string {
 // failed with a 4xx from which its failures, not its templates, are
 // what its summary says.
 const failingClientShare = 0.1
+
+// failingNamed picks the three failing requests the sentence names from
+// an access log's (server errors first): two server errors and the
+// client error most made where both failed, so that an outage's 5xx are
+// said before a scanner's hundreds of 404s and the scan is said too.
+func failingNamed(paths []document.NameCount) []document.NameCount {
+	if len(paths) <= 3 || !serverError(paths[0].Name) {
+		return paths
+	}
+	i := slices.IndexFunc(paths, func(p document.NameCount) bool { return !serverError(p.Name) })
+	if i < 3 {
+		return paths
+	}
+	return []document.NameCount{paths[0], paths[1], paths[i]}
+}
+
+// serverError reports a failing request whose status ("GET /x 503") is
+// a server error.
+func serverError(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	return i >= 0 && strings.HasPrefix(name[i+1:], "5")
+}
 
 // failingMatters says whether an access log's failed requests are what
 // its summary leads with: any 5xx (the server failed), or 4xx for at

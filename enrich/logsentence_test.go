@@ -190,7 +190,7 @@ func TestLogSentenceLeadsWithFailingRequests(t *testing.T) {
 	lines = append(lines, `10.0.0.3 - - [03/Mar/2026:10:02:00 +0000] "POST /api/checkout HTTP/1.1" 502 166 "-" "Mozilla/5.0"`)
 	got := logSentence(logs.Summarize(lines, nil), 500)
 	want := "27 lines from 2026-03-03 10:00:00 UTC to 10:02:00 UTC; 4% 5xx, 22% 4xx of 27 requests, errors at 10:02:00 UTC; 3 new templates." +
-		" Failing requests: GET /.env 404 6×, POST /api/checkout 502 1×." +
+		" Failing requests: POST /api/checkout 502 1×, GET /.env 404 6×." +
 		" Failing clients: 203.0.113.9 (3×), 198.51.100.7 (2×), 10.0.0.3 (1×)."
 	if got != want {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
@@ -259,5 +259,19 @@ func TestLogSentenceKeepsTemplatesOfAFewClientErrors(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
 		}
+	}
+}
+
+// An outage's 5xx are named before a scanner's 404s, and the scan still
+// is: ranked by count, the sentence named three 404 paths of a scan and
+// none of the 500s of the site's own routes.
+func TestLogSentenceNamesServerErrorsBeforeScans(t *testing.T) {
+	s := &document.LogSummary{Lines: 2000, Access: &document.AccessSummary{Requests: 2000,
+		Statuses: map[string]int{"2xx": 1631, "4xx": 321, "5xx": 48},
+		FailingPaths: []document.NameCount{{Name: "GET /healthz 500", Count: 6}, {Name: "GET /index.html 500", Count: 6},
+			{Name: "GET /api/cart 500", Count: 5}, {Name: "GET /wp-login.php 404", Count: 142}, {Name: "GET /.env 404", Count: 122}}}}
+	want := " Failing requests: GET /healthz 500 6×, GET /index.html 500 6×, GET /wp-login.php 404 142×."
+	if got := logSentence(s, 600); !strings.Contains(got, want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
 	}
 }

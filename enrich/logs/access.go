@@ -67,7 +67,27 @@ func (a *accessStats) summary(entries int) *document.AccessSummary {
 	return &document.AccessSummary{
 		Requests:       a.requests,
 		Statuses:       a.classes,
-		FailingPaths:   a.paths.top(summaryTopUsers),
+		FailingPaths:   serverErrorsFirst(a.paths, summaryTopUsers),
 		FailingClients: a.clients.top(summaryTopUsers),
 	}
+}
+
+// serverErrorsFirst returns up to n failing requests ("GET /x 503"): the
+// server errors (5xx) first, then the client errors (4xx), each the most
+// frequent first, each class given half the room at least when the other
+// has more. Ranked by count alone, a scanner's hundreds of 404s filled
+// the list and the 5xx of an outage, spread over many routes a few
+// apiece, went unnamed.
+func serverErrorsFirst(paths nameCounts, n int) []document.NameCount {
+	server, client := nameCounts{}, nameCounts{}
+	for name, c := range paths {
+		if strings.HasSuffix(name[:len(name)-2], " 5") {
+			server[name] = c
+		} else {
+			client[name] = c
+		}
+	}
+	s, c := server.top(n), client.top(n)
+	ns := min(len(s), max(n/2, n-len(c)))
+	return append(s[:ns], c[:min(len(c), n-ns)]...)
 }

@@ -1,8 +1,10 @@
 package logs
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -26,7 +28,7 @@ func TestAccessLogFailingPathsAndClients(t *testing.T) {
 	if want := map[string]int{"2xx": 1, "4xx": 3, "5xx": 1}; a.Requests != 5 || !maps.Equal(a.Statuses, want) {
 		t.Errorf("requests %d, statuses %v, want 5, %v", a.Requests, a.Statuses, want)
 	}
-	paths := []document.NameCount{{Name: "GET /.env 404", Count: 2}, {Name: "GET /wp-login.php 404", Count: 1}, {Name: "POST /api/orders/<*> 502", Count: 1}}
+	paths := []document.NameCount{{Name: "POST /api/orders/<*> 502", Count: 1}, {Name: "GET /.env 404", Count: 2}, {Name: "GET /wp-login.php 404", Count: 1}}
 	if !slices.Equal(a.FailingPaths, paths) {
 		t.Errorf("failing paths %+v, want %+v", a.FailingPaths, paths)
 	}
@@ -45,5 +47,27 @@ func TestFewRequestsAreNoAccessLog(t *testing.T) {
 	}, nil)
 	if s.Access != nil {
 		t.Errorf("access summary %+v for an application log", s.Access)
+	}
+}
+
+// An outage's 5xx, spread over many routes a few apiece, are listed
+// before a scanner's hundreds of 404s, which ranked by count alone
+// filled the list; the scan keeps half the room.
+func TestAccessLogServerErrorsFirst(t *testing.T) {
+	var lines []string
+	for i := range 40 {
+		lines = append(lines, fmt.Sprintf(`203.0.113.9 - - [03/Mar/2026:10:00:%02d +0000] "GET /scan/%c%c.php HTTP/1.1" 404 153 "-" "zgrab"`, i%60, 'a'+i%12, 'a'+i%12))
+	}
+	for i := range 12 {
+		lines = append(lines, fmt.Sprintf(`10.0.0.5 - - [03/Mar/2026:10:01:%02d +0000] "GET /api/route%c HTTP/1.1" 503 0 "-" "app"`, i, 'a'+i))
+	}
+	a := Summarize(lines, nil).Access
+	if a == nil || len(a.FailingPaths) != 10 {
+		t.Fatalf("failing paths %+v, want ten", a)
+	}
+	for i, p := range a.FailingPaths {
+		if server := strings.HasSuffix(p.Name, " 503"); server != (i < 5) {
+			t.Errorf("failing path %d is %s: want the five server errors, then the client errors", i, p.Name)
+		}
 	}
 }
