@@ -99,3 +99,18 @@ func TestStatusBeforeRequestIsAccessLog(t *testing.T) {
 		t.Errorf("%d templates, want 3 (orders failing, orders served, payments served): %v", len(s.Templates), s.Templates)
 	}
 }
+
+// An API version in a path names the route: "GET /<*>/orders" said
+// neither which API failed nor that its versions differ.
+func TestRequestPathKeepsAPIVersion(t *testing.T) {
+	for p, want := range map[string]string{
+		"/v1/orders/1234":      "/v1/orders/<*>",
+		"/api/v2.1/users/55":   "/api/v2.1/users/<*>",
+		"/api/v1beta1/pods":    "/api/<*>/pods",
+		"/files/v123456/x.bin": "/files/<*>/x.bin",
+	} {
+		if got := pathShape(p); got != want {
+			t.Errorf("pathShape(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -110,10 +110,18 @@ func pathShape(p string) string {
 }
 
 // variableSegment reports a path segment that is a value rather than a
-// name: one holding a digit or an escape, or too long for a name.
+// name: one holding a digit or an escape, or too long for a name. An API
+// version ("v1", "v2.1") holds a digit but names the route: masked, it
+// read "GET /<*>/orders" in every template and failing request.
 func variableSegment(seg string) bool {
+	if apiVersionRe.MatchString(seg) {
+		return false
+	}
 	return hasDigit(seg) || strings.ContainsAny(seg, "%=") || len(seg) > 32
 }
+
+// apiVersionRe is an API version path segment.
+var apiVersionRe = regexp.MustCompile(`^v\d{1,2}(?:\.\d{1,2})?$`)
 
 // restoreRequest puts the path shape and status class back in place of
 // their placeholders in the masked tokens.
