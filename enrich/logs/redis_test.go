@@ -28,3 +28,21 @@ func TestRedisLevels(t *testing.T) {
 		t.Errorf("top template %+v", tpl)
 	}
 }
+
+// Redis writes a failed background save and the refusal of writes after
+// it at its warning sign, as it writes advice: they are errors, and the
+// advice stays a warning.
+func TestRedisSaveFailuresAreErrors(t *testing.T) {
+	lines := []string{
+		"1:M 02 Dec 2026 10:00:00.003 # WARNING: The TCP backlog setting of 511 cannot be enforced because /proc/sys/net/core/somaxconn is set to the lower value of 128.",
+		"1:M 02 Dec 2026 10:01:00.100 * 10000 changes in 60 seconds. Saving...",
+		"1:M 02 Dec 2026 10:01:00.101 # Can't save in background: fork: Cannot allocate memory",
+		"1:M 02 Dec 2026 10:01:06.000 # Background saving error",
+		"1:M 02 Dec 2026 10:01:08.000 # WARNING: MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled.",
+		"1:M 02 Dec 2026 10:01:09.000 # Background saving terminated by signal 9",
+	}
+	s := Summarize(lines, nil)
+	if want := map[string]int{"WARN": 1, "NOTICE": 1, "ERROR": 4}; !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+}

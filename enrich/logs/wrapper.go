@@ -189,6 +189,16 @@ func splitAudit(line string) (Header, string, bool) {
 // warning.
 var redisLevels = map[string]string{".": "DEBUG", "-": "DEBUG", "*": "NOTICE", "#": "WARN"}
 
+// redisFailureRe is a Redis warning that reports a failure: Redis has
+// no error level and writes them at its highest, "#", beside advice
+// ("WARNING: The TCP backlog setting of 511 cannot be enforced"). A
+// failed background save ("# Background saving error", "# Write error
+// saving DB on disk", "# Failed opening the temp RDB file") and the
+// refusal of writes that follows it ("# WARNING: MISCONF ... unable to
+// persist to disk") are what an on-call reader looks for; as warnings
+// they went unsaid among the routine saves.
+var redisFailureRe = regexp.MustCompile(`(?i)\b(?:error|failed|can't|unable\s+to|terminated\s+by\s+signal)\b`)
+
 // workflowMarkers are the workflow commands that fold a CI log into
 // sections rather than report an event.
 var workflowMarkers = map[string]bool{"group": true, "endgroup": true, "section": true}
@@ -209,6 +219,9 @@ func splitNotation(line string) (Header, string, bool) {
 		if m := redisRe.FindStringSubmatch(line); m != nil {
 			t, _ := parseTime(m[1])
 			h := Header{Time: t, Level: redisLevels[m[2]]}
+			if m[2] == "#" && redisFailureRe.MatchString(m[3]) {
+				h.Level = "ERROR"
+			}
 			h.Raw = strings.TrimSpace(strings.TrimSuffix(line, m[3]))
 			return h, strings.TrimSpace(m[3]), true
 		}
