@@ -51,3 +51,21 @@ func TestSummaryCountsDatabaseFailedLogins(t *testing.T) {
 		}
 	}
 }
+
+// MySQL names who failed to log in as an account, 'user'@'host': the
+// users were counted from its other lines ("user: 'app'") and from
+// PostgreSQL's and sshd's failures, but not from its "Access denied".
+func TestMySQLAccessDeniedCountsUsers(t *testing.T) {
+	s := Summarize([]string{
+		"2024-03-14T10:00:01.123456Z 12 [Note] [MY-010926] [Server] Access denied for user 'root'@'203.0.113.9' (using password: YES)",
+		"2024-03-14T10:00:02.123456Z 13 [Note] [MY-010926] [Server] Access denied for user 'root'@'203.0.113.9' (using password: YES)",
+		"2024-03-14T10:00:03.123456Z 14 [Note] [MY-010926] [Server] Access denied for user 'app'@'10.0.0.5' (using password: NO)",
+	}, nil)
+	want := []document.NameCount{{Name: "root", Count: 2}, {Name: "app", Count: 1}}
+	if !slices.Equal(s.Users, want) {
+		t.Errorf("users %+v, want %+v", s.Users, want)
+	}
+	if len(s.Templates) != 1 {
+		t.Errorf("templates %+v, want one: the account stays a variable", s.Templates)
+	}
+}

@@ -358,6 +358,8 @@ func (u nameCounts) addUsers(line, content string) {
 		for i := range fields {
 			if name, _, _, ok := userAt(fields, i); ok && !(asker && isTargetField(fields[i])) {
 				count(name)
+			} else if name, ok := accountUser(fields, i); ok {
+				count(name)
 			}
 		}
 	}
@@ -371,6 +373,26 @@ func (u nameCounts) addUsers(line, content string) {
 		}
 	}
 }
+
+// accountUser returns the user of a MySQL account after "user"
+// ("Access denied for user 'app'@'10.0.0.5' (using password: YES)"):
+// the quoted name with its host was no name, and the users of a
+// password-guessing run went uncounted where the log's other lines
+// named theirs. The field is left whole to masking, which makes it one
+// variable with its host.
+func accountUser(fields []string, i int) (string, bool) {
+	if i == 0 || !strings.EqualFold(fields[i-1], "user") {
+		return "", false
+	}
+	m := mysqlAccountRe.FindStringSubmatch(fields[i])
+	if m == nil || !nameToken(m[1]) || notAName[m[1]] {
+		return "", false
+	}
+	return m[1], true
+}
+
+// mysqlAccountRe is a MySQL account, 'user'@'host'.
+var mysqlAccountRe = regexp.MustCompile(`^'([^'@\s]+)'@'[^'\s]*'[,;:.]?$`)
 
 // namesAsker reports whether fields name who asked for an account, as
 // PAM writes it: a user in ruser= or logname= (login's logname=LOGIN,
