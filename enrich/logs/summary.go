@@ -193,6 +193,14 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			isNew[id] = true
 		}
 		level := lineLevel(h, content)
+		if (level == "INFO" || level == "NOTICE") && (ok || reportsFailedLogin(content)) {
+			// a failed login is a failed audit whatever its exporter's
+			// level says: Event Viewer's CSV writes a 4625 "An account
+			// failed to log on" as Information, MySQL its "Access
+			// denied" as a Note, and a password-guessing run read as
+			// "0% warnings or errors"
+			level = "WARN"
+		}
 		if level != "" {
 			s.Levels[level]++
 		}
@@ -942,6 +950,12 @@ func messageAddr(content string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// reportsFailedLogin reports a message that says a login failed, with
+// or without the address it came from.
+func reportsFailedLogin(content string) bool {
+	return mayReportFailedLogin(content) && failedLoginRe.MatchString(content)
 }
 
 // mayReportFailedLogin is false for most messages, which hold none of

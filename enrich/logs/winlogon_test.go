@@ -38,3 +38,31 @@ func TestSummaryCountsWindowsFailedLogons(t *testing.T) {
 		t.Errorf("CSV export: failed login sources %+v, want %+v", exported.FailedLoginSources, want)
 	}
 }
+
+// Event Viewer's CSV export writes a failed logon (4625) at level
+// Information, as every audit; MySQL its "Access denied" as a Note. A
+// failed login is a warning whatever its exporter's level says: a
+// password-guessing run read "0% warnings or errors".
+func TestFailedLoginAtInformationIsAWarning(t *testing.T) {
+	csv := []string{
+		"Level,Date and Time,Source,Event ID,Task Category",
+		`Information,12/2/2026 10:00:01 AM,Microsoft-Windows-Security-Auditing,4625,Logon,"An account failed to log on.`,
+		``,
+		`Account For Which Logon Failed:`,
+		"\tAccount Name:\t\tadministrator",
+		``,
+		`Network Information:`,
+		"\tSource Network Address:\t185.220.101.7\"",
+		`Information,12/2/2026 10:00:02 AM,Microsoft-Windows-Security-Auditing,4624,Logon,"An account was successfully logged on."`,
+	}
+	mysql := []string{
+		"2024-03-14T10:00:01.123456Z 12 [Note] [MY-010926] [Server] Access denied for user 'root'@'203.0.113.9' (using password: YES)",
+		"2024-03-14T10:00:02.123456Z 0 [Note] [MY-010051] [Server] Event Scheduler: scheduler thread started with id 1",
+	}
+	for name, lines := range map[string][]string{"event viewer csv": csv, "mysql": mysql} {
+		s := Summarize(lines, nil)
+		if s.Levels["WARN"] != 1 || s.Levels["INFO"]+s.Levels["NOTICE"] != 1 {
+			t.Errorf("%s: levels %v, want the failed login a warning and the other line information", name, s.Levels)
+		}
+	}
+}
