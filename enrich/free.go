@@ -744,10 +744,14 @@ func logSentence(s *document.LogSummary, max int) string {
 	routine := s.Templates
 	if len(worst) > 0 {
 		b.WriteString(" Errors" + errorsInAll(s, worst) + ":")
-		for i, t := range worst {
-			appendFitting(&b, " "+errorSentence(t), max, i == 0)
-		}
 		routine = slices.DeleteFunc(slices.Clone(routine), func(t document.TemplateCount) bool { return slices.Contains(worst, t) })
+		reserve := 0
+		if len(routine) > 0 {
+			reserve = min(routineReserveRunes, utf8.RuneCountInString(" Most logged: "+templateSentence(routine[0])))
+		}
+		for i, part := range errorSentences(worst, max-utf8.RuneCountInString(b.String())-reserve) {
+			appendFitting(&b, part, max, i == 0)
+		}
 		if len(routine) > 0 {
 			appendFitting(&b, " Most logged:", max, false)
 		}
@@ -793,21 +797,70 @@ func worstTemplates(all []document.TemplateCount) []document.TemplateCount {
 	return worst[:min(3, len(worst))]
 }
 
+// errorSentences are the sentences of the worst templates, each cut
+// short enough (errorTemplateCuts) that all of them fit in room runes
+// where they can: three long Java errors, each with its exception, said
+// the first alone and left room for the routine templates but not for
+// the other two errors, which an on-call reader wants named first.
+func errorSentences(worst []document.TemplateCount, room int) []string {
+	var parts []string
+	for _, cut := range errorTemplateCuts {
+		parts = parts[:0]
+		n := 0
+		for _, t := range worst {
+			part := " " + errorSentence(t, cut)
+			parts = append(parts, part)
+			n += utf8.RuneCountInString(part)
+		}
+		if n <= room {
+			break
+		}
+	}
+	return parts
+}
+
+// errorTemplateCuts are the lengths errorSentences tries for an error's
+// template and exception, the longest first.
+var errorTemplateCuts = []int{errorTemplateRunes, 100, 70, 50}
+
+// routineReserveRunes is room errorSentences leaves for the first
+// routine template: what a log mostly says is said too, though short.
+const routineReserveRunes = 80
+
 // errorSentence is a template logged as an error, as templateSentence
 // writes it, with its error count and the exception its first error
 // logged under it: "Request processing failed" alone did not say it was
-// a NullPointerException. Its text is cut at errorTemplateRunes so that
-// one long template does not crowd the others out.
-func errorSentence(t document.TemplateCount) string {
+// a NullPointerException. Its text and exception are cut at cut runes
+// so that one long template does not crowd the others out.
+func errorSentence(t document.TemplateCount, cut int) string {
 	text := t.Template
 	if t.Message != "" {
 		text = t.Message
 	}
-	text = clipEllipsis(strings.TrimRight(text, "."), errorTemplateRunes)
-	if t.Exception != "" {
-		text += " (" + clipEllipsis(t.Exception, errorTemplateRunes) + ")"
+	text = clipEllipsis(strings.TrimRight(text, "."), cut)
+	if exc := t.Exception; exc != "" {
+		if utf8.RuneCountInString(exc) > cut {
+			exc = shortClassName(exc)
+		}
+		text += " (" + clipEllipsis(exc, cut) + ")"
 	}
 	return templateSentence(document.TemplateCount{Template: text, Count: t.Errors})
+}
+
+// shortClassName drops the package of the class an exception line opens
+// with ("org.springframework.web.client.HttpServerErrorException: 504"
+// reads "HttpServerErrorException: 504"): cut short, the package alone
+// was said and the class lost.
+func shortClassName(exc string) string {
+	name, rest, colon := strings.Cut(exc, ":")
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 || strings.ContainsAny(name, " \t") {
+		return exc
+	}
+	if colon {
+		return name[i+1:] + ":" + rest
+	}
+	return name[i+1:]
 }
 
 // errorTemplateRunes is how much of an error template, and of its

@@ -275,3 +275,33 @@ func TestLogSentenceNamesServerErrorsBeforeScans(t *testing.T) {
 		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
 	}
 }
+
+// Three long Java errors, each with its exception, are all said, cut
+// shorter, before the routine templates: cut at errorTemplateRunes the
+// first alone was said and the other two gave way to "Most logged".
+func TestLogSentenceSaysThreeLongErrorsCut(t *testing.T) {
+	var lines []string
+	for i := range 60 {
+		lines = append(lines, fmt.Sprintf("2026-12-02 10:00:%02d.100  INFO 4242 --- [nio-8080-exec-1] c.e.shop.web.OrderController : Order %d created for customer %d", i, 1000+i, i%37))
+	}
+	lines = append(lines,
+		"2026-12-02 10:01:00.100 ERROR 4242 --- [nio-8080-exec-2] o.a.c.c.C.[.[.[/].[dispatcherServlet] : Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception [Request processing failed: org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection] with root cause",
+		"java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.",
+		"\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)",
+		"2026-12-02 10:01:01.100 ERROR 4242 --- [nio-8080-exec-3] c.e.shop.payment.PaymentGatewayClient : Payment authorization failed for order 1234 after 3 retries: upstream https://payments.example.com/v2/authorize returned 504 Gateway Timeout; circuit breaker paymentGateway transitioning from CLOSED to OPEN state",
+		"org.springframework.web.client.HttpServerErrorException$GatewayTimeout: 504 Gateway Timeout: [no body]",
+		"\tat org.springframework.web.client.HttpServerErrorException.create(HttpServerErrorException.java:116)",
+		"2026-12-02 10:01:02.100 ERROR 4242 --- [   scheduling-1] c.e.shop.jobs.InventorySync : Inventory synchronisation job failed while reconciling stock levels for warehouse eu-west-1; the batch of 512 items was rolled back and will be retried at the next scheduled run",
+		"java.lang.IllegalStateException: Stock level for SKU ABC-123 went negative (-4) during reconciliation",
+		"\tat com.example.shop.jobs.InventorySync.reconcile(InventorySync.java:88)")
+	got := logSentence(logs.Summarize(lines, nil), 600)
+	for _, want := range []string{"1× Servlet.service()", "(SQLTransientConnectionException:", "1× Payment authorization failed",
+		"(HttpServerErrorException$GatewayTimeout:", "1× Inventory synchronisation job failed", " Most logged: 60× Order <*> created"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+		}
+	}
+	if n := len([]rune(got)); n > 600 {
+		t.Errorf("logSentence is %d runes, over 600", n)
+	}
+}
