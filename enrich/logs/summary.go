@@ -1244,13 +1244,20 @@ const messageAlert = "ERROR"
 // a start that failed is an error, other failures are warnings.
 func failureLevel(content string) string {
 	switch {
-	case startFailureRe.MatchString(content), errorReportRe.MatchString(content):
+	case startFailureRe.MatchString(content), errorReportRe.MatchString(content), jobFailureRe.MatchString(content):
 		return "ERROR"
 	case failureRe.MatchString(content), unitFailure(content), sudoRefusal(content):
 		return "WARN"
 	}
 	return ""
 }
+
+// jobFailureRe is a scheduled job that failed, as cron and anacron
+// report it without a level: cron's "(root) ERROR (failed to change
+// user)" and anacron's "Job `cron.daily' terminated (exit status: 1)
+// (mailing output)". A night whose daily jobs failed read "0% warnings
+// or errors" and listed the routine CMD lines alone.
+var jobFailureRe = regexp.MustCompile(`^\(\S+\) ERROR \(|\bterminated \(exit status: [1-9]\d*\)`)
 
 // unitExitRe is systemd's report of how a unit's process ended ("docker.service:
 // Main process exited, code=exited, status=1/FAILURE"), and unitFailedRe

@@ -31,3 +31,20 @@ func TestSummaryCountsFailedUnits(t *testing.T) {
 		t.Errorf("failed units %+v, want %+v", s.FailedUnits, want)
 	}
 }
+
+// cron and anacron write a failed job without a level: cron's "(user)
+// ERROR (...)", anacron's "terminated (exit status: 1)". Both are
+// errors; a job that ended with status 0 and cron's routine lines are
+// not.
+func TestCronJobFailuresAreErrors(t *testing.T) {
+	s := Summarize([]string{
+		"Dec  2 06:25:01 app1 anacron[812]: Job `cron.daily' started",
+		"Dec  2 06:25:44 app1 anacron[812]: Job `cron.daily' terminated (exit status: 1) (mailing output)",
+		"Dec  2 06:30:12 app1 anacron[812]: Job `cron.weekly' terminated (exit status: 0)",
+		"Dec  2 07:00:01 app1 CRON[9999]: (root) ERROR (failed to change user)",
+		"Dec  2 07:00:01 app1 CRON[9998]: (root) CMD (/usr/local/bin/backup.sh > /dev/null 2>&1)",
+	}, nil)
+	if s.Levels["ERROR"] != 2 || len(s.Levels) != 1 {
+		t.Errorf("levels %v, want the two failed jobs errors and nothing else severe", s.Levels)
+	}
+}
