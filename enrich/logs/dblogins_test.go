@@ -1,7 +1,9 @@
 package logs
 
 import (
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -67,5 +69,29 @@ func TestMySQLAccessDeniedCountsUsers(t *testing.T) {
 	}
 	if len(s.Templates) != 1 {
 		t.Errorf("templates %+v, want one: the account stays a variable", s.Templates)
+	}
+}
+
+// PostgreSQL through syslog writes a line number, and its own prefix
+// when one is set, before the severity ("[3-1] FATAL:  ..."): the
+// templates read as PostgreSQL's own log's do, without "[<*>] FATAL:",
+// and the severity is still the line's level.
+func TestPostgresSyslogLineNumberLeavesTemplates(t *testing.T) {
+	s := Summarize([]string{
+		"Dec  2 10:00:01 db1 postgres[4321]: [1-1] LOG:  connection received: host=10.0.0.5 port=50001",
+		`Dec  2 10:00:01 db1 postgres[4321]: [3-1] FATAL:  password authentication failed for user "bob"`,
+		`Dec  2 10:00:01 db1 postgres[4321]: [3-2] DETAIL:  Connection matched pg_hba.conf line 95: "host all all 0.0.0.0/0 md5"`,
+		`Dec  2 10:01:00 db1 postgres[3999]: [4-1] 2026-12-02 10:01:00 UTC ERROR:  duplicate key value violates unique constraint "orders_pkey"`,
+	}, nil)
+	for _, tc := range s.Templates {
+		if strings.HasPrefix(tc.Template, "[") || strings.Contains(tc.Template, "FATAL:") || strings.Contains(tc.Template, "ERROR:") {
+			t.Errorf("template %q keeps syslog's line number or the severity", tc.Template)
+		}
+	}
+	if want := map[string]int{"INFO": 1, "FATAL": 1, "ERROR": 1}; !maps.Equal(s.Levels, want) {
+		t.Errorf("levels %v, want %v", s.Levels, want)
+	}
+	if want := []document.NameCount{{Name: "10.0.0.5", Count: 1}}; !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("failed login sources %+v, want %+v", s.FailedLoginSources, want)
 	}
 }

@@ -172,6 +172,13 @@ func innerHeader(content string) (level, msg string, ok bool) {
 		if h, msg, ok := splitJSON(content); ok && msg != content {
 			return h.Level, msg, true
 		}
+	case c == '[':
+		// PostgreSQL through syslog: "[3-1] FATAL:  password ...". Left
+		// in, the line number made every template open with "[<*>]"
+		// and the sentence say "1× [4-1] ERROR: duplicate key ...".
+		if m := pgSyslogRe.FindStringSubmatchIndex(content); m != nil {
+			return normLevel(strings.TrimRight(content[m[2]:m[3]], "12345")), strings.TrimSpace(content[m[1]:]), true
+		}
 	default:
 		if h, msg, ok := splitLogfmt(content); ok && msg != content {
 			return h.Level, msg, true
