@@ -72,3 +72,35 @@ func TestErrorSampleNamesException(t *testing.T) {
 		t.Errorf("error samples\n%q\nwant\n%q", s.Errors, want)
 	}
 }
+
+// A structured record names its error in a field of its own beside the
+// message: "charge failed" alone did not say that the card was declined.
+// The template carries it as its exception, from JSON (a nested ECS
+// error, a Python traceback in exc_info) and logfmt records alike.
+func TestStructuredRecordErrorIsException(t *testing.T) {
+	s := Summarize([]string{
+		`{"time":"2026-12-02T10:00:01Z","level":"error","msg":"charge failed","order_id":1001,"error":"stripe: card_declined (insufficient_funds)"}`,
+		`{"time":"2026-12-02T10:00:02Z","level":"info","msg":"request completed","status":200}`,
+		`{"@timestamp":"2026-12-02T10:00:03Z","log.level":"error","message":"sync aborted","error":{"type":"IOError","message":"bucket unreachable"}}`,
+		`{"time":"2026-12-02T10:00:04Z","levelname":"ERROR","message":"job crashed","exc_info":"Traceback (most recent call last):\n  File \"job.py\", line 3, in run\nKeyError: 'customer_id'"}`,
+		`time=2026-12-02T10:00:05Z level=error msg="db query failed" err="pq: deadlock detected"`,
+		`{"time":"2026-12-02T10:00:06Z","level":"info","msg":"retry scheduled","error":"none"}`,
+	}, nil)
+	want := map[string]string{
+		"charge failed":   "stripe: card_declined (insufficient_funds)",
+		"sync aborted":    "bucket unreachable",
+		"job crashed":     "KeyError: 'customer_id'",
+		"db query failed": "pq: deadlock detected",
+		// an entry below error level reports no exception
+		"retry scheduled": "",
+	}
+	for _, tpl := range s.Templates {
+		if w, ok := want[tpl.Template]; ok && tpl.Exception != w {
+			t.Errorf("%q: exception %q, want %q", tpl.Template, tpl.Exception, w)
+		}
+		delete(want, tpl.Template)
+	}
+	if len(want) > 0 {
+		t.Errorf("templates %v missing", want)
+	}
+}

@@ -41,6 +41,10 @@ type Header struct {
 	// first few hundred characters are <System> markup); empty, the line
 	// itself.
 	Sample string
+	// Exception is what a structured record's error field says went wrong
+	// ("stripe: card_declined", "pq: deadlock detected"), which its
+	// message ("charge failed") leaves out; empty when it has none.
+	Exception string
 }
 
 // maxHeaderTokens bounds how far into a line the header may reach.
@@ -278,6 +282,32 @@ var (
 		"TimeCreated", "EventTime"} // Windows events: PowerShell's, NXLog's
 )
 
+// JSONErrorKeys name the field in which a structured logger writes the
+// error an entry reports, beside its message: zap's and slog's "error",
+// logrus's "err", ECS's error.message, Serilog's @x, structlog's and
+// python-json-logger's exc_info, CloudTrail's errorMessage, and the stack
+// traces of log4j2's and logstash's JSON layouts.
+var JSONErrorKeys = []string{"error.message", "error", "err", "exception", "@x", "exc_info", "errorMessage", "error_message",
+	"stack_trace", "stacktrace", "stack", "thrown.message"}
+
+// recordException is what the first of obj's JSONErrorKeys that holds text
+// says: the exception line of a stack trace (a Java trace opens with it, a
+// Python traceback ends with it), else its first line.
+func recordException(obj map[string]any) string {
+	v, ok := firstString(obj, JSONErrorKeys)
+	if !ok {
+		return ""
+	}
+	lines := strings.FieldsFunc(v, func(r rune) bool { return r == '\n' || r == '\r' })
+	switch {
+	case len(lines) == 0:
+		return ""
+	case strings.HasPrefix(lines[0], tracebackOpening):
+		return strings.TrimSpace(lines[len(lines)-1])
+	}
+	return strings.TrimSpace(lines[0])
+}
+
 // JSONEventKeys name the event of an audit record, which has no message
 // field: the service and the call (CloudTrail's eventSource and
 // eventName, Google Cloud audit logs' protoPayload.serviceName and
@@ -305,7 +335,7 @@ func splitJSON(line string) (Header, string, bool) {
 	if err := json.Unmarshal([]byte(line), &obj); err != nil {
 		return Header{}, "", false
 	}
-	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj)}
+	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj), Exception: recordException(obj)}
 	msg, ok := firstString(obj, JSONMsgKeys)
 	if !ok {
 		// an event with no message field (a Kubernetes audit event, a
@@ -372,7 +402,7 @@ func splitLogfmt(line string) (Header, string, bool) {
 	if !ok {
 		return Header{}, "", false
 	}
-	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj)}
+	h := Header{Raw: line, Level: jsonLevel(obj), Time: jsonTime(obj), Exception: recordException(obj)}
 	msg, ok := firstString(obj, JSONMsgKeys)
 	if !ok {
 		// a record with no message field (a firewall's traffic log:

@@ -221,6 +221,11 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			}
 			s.Errors = append(s.Errors, clip(sample, sampleMaxChars))
 			sampled, sampleLine, sampledID = true, sample, id
+			if h.Exception != "" {
+				// a structured record's error field: its message alone,
+				// "charge failed", did not say why
+				exceptions[id] = clip(h.Exception, sampleMaxChars)
+			}
 		}
 		switch t := span.add(h.Time); {
 		case !isError(level) || t.IsZero():
