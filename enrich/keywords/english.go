@@ -139,7 +139,9 @@ func tokenizeEnglish(text string) []etok {
 			i += size
 		default:
 			toks = append(toks, etok{text: text[i : i+size], start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
-			lineStart = false
+			// a Markdown heading's marks ("## Next Steps") leave its
+			// first word the first of its line
+			lineStart = lineStart && r == '#'
 			if r == '.' || r == '!' || r == '?' || r == ';' {
 				if i+size >= len(text) || text[i+size] == ' ' || text[i+size] == '\n' || text[i+size] == '\t' {
 					sent, sentStart = sent+1, true
@@ -786,6 +788,9 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n == 1 && (enGeneric[last.lower] || shortLower(last.text)) {
 				continue
 			}
+			if sectionHeading(toks, i, n) {
+				continue
+			}
 			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i, i+n-1) && (joins == 0 || !defined[string(keyBuf)])) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
@@ -1097,6 +1102,54 @@ var agencyHeads = setOf("administration commission agency authority board bureau
 // made: small for a short text, doubling to a bound for a long one.
 func slabSize(have int) int {
 	return min(max(have, 64), 4096)
+}
+
+// sectionWords are the words of the headings that divide minutes, reports,
+// assessments, datasheets and job descriptions into their usual parts:
+// "Action Items", "Next Steps", "Background", "Executive Summary", "Key
+// Features". Such a heading names where a part is, not what the document
+// is about, and minutes listed them as key phrases.
+var sectionWords = setOf(`action actions item items next steps step attendees attendee apologies background
+summary executive review scope finding findings recommendation recommendations conclusion conclusions
+introduction objective objectives discussion decisions decision responsibilities requirements benefits
+specification specifications key features overview product ordering information contents appendix
+references acknowledgements purpose agenda notes other business follow-up`)
+
+// sectionHeading reports a phrase at toks[i:i+n] in a heading's line
+// ("Action Items" alone, or after Markdown's "##") whose words are all
+// sectionWords: "Executive Summary" gave "Summary" and "Executive" too. A
+// topical heading ("Offshore Wind Farm", "Data Retention") has a word of
+// its own and stays; the same words in a sentence ("the action items we
+// agreed") are left to the scores.
+func sectionHeading(toks []etok, i, n int) bool {
+	if !sectionWords[toks[i].lower] {
+		return false
+	}
+	from := i
+	for from > 0 && !toks[from].lineStart && inLine(toks, from-1, i) {
+		from--
+	}
+	if !toks[from].lineStart {
+		return false
+	}
+	to := i + n
+	for to < len(toks) && !toks[to].lineStart && inLine(toks, to, i) {
+		to++
+	}
+	if to < len(toks) && !toks[to].lineStart && toks[to].sent == toks[i].sent && toks[to].text != "\n" {
+		return false // punctuation runs on: "Review: the board ..."
+	}
+	for _, t := range toks[from:to] {
+		if !sectionWords[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// inLine reports whether toks[k] is a word of toks[i]'s sentence.
+func inLine(toks []etok, k, i int) bool {
+	return !toks[k].punct && toks[k].sent == toks[i].sent
 }
 
 // fieldLabel reports a form's label at toks[k]: the first word of its

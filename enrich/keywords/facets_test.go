@@ -230,6 +230,28 @@ func TestSectionHeadingsAreNoKeyPhrases(t *testing.T) {
 	}
 }
 
+// Board minutes and an audit report listed their parts' headings as key
+// phrases ("Action Items", "Next Steps", "Executive Summary" and its
+// "Summary"); a topical heading ("Offshore Wind Farm") is the subject.
+func TestPartHeadingsAreNoKeyPhrases(t *testing.T) {
+	minutes := "Board Meeting Minutes\n\nAttendees\n\nJane Smith (Chair), Tom Brown, Priya Patel\n\nBackground\n\nThe board met to review the offshore wind programme.\n\nOffshore Wind Farm\n\nThe finance committee approved the revised budget for the wind farm.\n\n## Action Items\n\n- Tom Brown to circulate the revised budget.\n- Priya Patel to update the risk register.\n\nNext Steps\n\nThe risk committee will report at the next meeting.\n\nSummary\n\nThe board approved the revised budget.\n"
+	audit := "Internal Audit Report: Procurement Controls\n\nExecutive Summary\n\nThe audit tested purchase order approval at the Leeds distribution centre.\n\nScope\n\nSupplier onboarding and invoice matching.\n\nFindings\n\nVendor master data changes were not reviewed.\n\nRecommendations\n\nIntroduce segregation of duties for vendor master data.\n"
+	for _, text := range []string{minutes, audit} {
+		var got []string
+		for _, k := range Extract(text, Options{Language: "en", Top: 20}) {
+			got = append(got, strings.ToLower(k.Text))
+		}
+		for _, bad := range []string{"action items", "items", "next steps", "background", "summary", "executive summary", "executive", "scope", "findings", "recommendations"} {
+			if slices.Contains(got, bad) {
+				t.Errorf("key phrases %v hold the heading %q", got, bad)
+			}
+		}
+		if text == minutes && !slices.Contains(got, "offshore wind farm") {
+			t.Errorf("key phrases %v lost the topical heading %q", got, "offshore wind farm")
+		}
+	}
+}
+
 // A notice and a rule listed 安全生产管理工作, 信息安全管理工作 and
 // 部门负责人: who does the work, not what the text is about.
 func TestChineseDutyTailsAreNoKeyPhrases(t *testing.T) {
