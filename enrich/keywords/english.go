@@ -153,6 +153,7 @@ func tokenizeEnglish(text string) []etok {
 	markParticleVerbs(toks)
 	markModalVerbs(toks)
 	markClauseVerbs(toks)
+	markSubjectVerbs(toks)
 	markGerundVerbs(toks)
 	markHeadlineVerbs(toks)
 	markNameOpeners(toks)
@@ -335,6 +336,124 @@ func markClauseVerbs(toks []etok) {
 			}
 		}
 	}
+}
+
+// subjectPronouns are the pronouns a verb follows ("It supports Modbus
+// TCP", "the gateway, which stores logs").
+var subjectPronouns = setOf("it they we he she who which")
+
+// auxiliaries follow a compound's head, not a verb: "Claims process
+// improvements were made", "the company reports are due".
+var auxiliaries = setOf("is are was were be been has have had do does did " +
+	"shall should must may will can could would might")
+
+// markSubjectVerbs makes a verb of the word after a sentence's subject, or
+// after a pronoun, where the lexicon knows it as a verb and it agrees
+// with the subject: "Customers claim rewards", "The Supplier delivers
+// turbines", "The audit reviewed procurement controls", "It supports
+// Modbus TCP" gave the key phrases "Customers claim rewards", "reviewed
+// procurement controls" and "supports Modbus TCP". A word may head a
+// compound instead ("Claims process improvements were made", "Sales
+// reports are due"): an auxiliary before the clause's next punctuation
+// leaves it a noun.
+func markSubjectVerbs(toks []etok) {
+	lx := english()
+	for k := range toks {
+		t := toks[k]
+		if t.punct {
+			continue
+		}
+		if subjectPronouns[t.lower] {
+			if k+1 < len(toks) && pronounVerb(toks, k+1, lx) {
+				toks[k+1].kind = kindBreak
+			}
+			continue
+		}
+		if !opensSentence(toks, k) {
+			continue
+		}
+		if v := subjectVerb(toks, k, lx); v > 0 {
+			toks[v].kind = kindBreak
+		}
+	}
+}
+
+// opensSentence reports toks[k] as its sentence's first word, after a
+// clause's number or a list's bullet ("3.2 Customers claim ...").
+func opensSentence(toks []etok, k int) bool {
+	p := k - 1
+	for p >= 0 && toks[p].sent == toks[k].sent && (toks[p].punct || isNumeric(toks[p].lower)) {
+		p--
+	}
+	return p < 0 || toks[p].sent != toks[k].sent
+}
+
+// pronounVerb reports toks[v], after a subject pronoun, as its verb.
+func pronounVerb(toks []etok, v int, lx *lexicon) bool {
+	t := toks[v]
+	if t.punct || t.upper || t.acronym || t.stop || t.kind == kindBreak || t.sent != toks[v-1].sent {
+		return false
+	}
+	c, _ := lx.posCounts(t.lower)
+	return c[1] > 0 && !auxAhead(toks, v+1)
+}
+
+// subjectVerb returns the position of the verb after the subject that
+// opens a sentence at toks[s]: a determiner, then one to three content
+// words, then a word the lexicon knows as a verb in the form the subject
+// takes. It returns 0 when there is none.
+func subjectVerb(toks []etok, s int, lx *lexicon) int {
+	j := s
+	if clauseDeterminers[toks[j].lower] {
+		j++
+	}
+	gerund := j < len(toks) && strings.HasSuffix(toks[j].lower, "ing") // "Managing risks is ..."
+	for v := j + 1; v <= j+3 && v+1 < len(toks); v++ {
+		prev, t := toks[v-1], toks[v]
+		if prev.punct || prev.stop || prev.kind == kindBreak || t.sent != toks[s].sent || t.punct {
+			return 0
+		}
+		if t.upper || t.acronym || t.stop || t.kind == kindBreak {
+			continue
+		}
+		if c, _ := lx.posCounts(t.lower); c[1] == 0 {
+			continue
+		}
+		if toks[v+1].sent != t.sent || toks[v+1].punct && toks[v+1].text != "," {
+			continue // a verb has an object or an adverbial after it
+		}
+		if agrees(prev.lower, t.lower, gerund) && !auxAhead(toks, v+1) {
+			return v
+		}
+	}
+	return 0
+}
+
+// agrees reports whether verb, in its form, can follow a subject whose
+// head is head: a past tense any subject, "-s" a singular one (a gerund's
+// phrase is singular), the bare form a plural one.
+func agrees(head, verb string, gerund bool) bool {
+	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
+	switch {
+	case strings.HasSuffix(verb, "ed"):
+		return true
+	case strings.HasSuffix(verb, "ing"):
+		return false
+	case strings.HasSuffix(verb, "s") && !strings.HasSuffix(verb, "ss"):
+		return !plural || gerund
+	}
+	return plural && !gerund
+}
+
+// auxAhead reports an auxiliary from toks[k] to the clause's next
+// punctuation.
+func auxAhead(toks []etok, k int) bool {
+	for ; k < len(toks) && !toks[k].punct && toks[k].sent == toks[k-1].sent; k++ {
+		if auxiliaries[toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // timeNouns open a relative clause without "that" after "the" ("on the

@@ -211,6 +211,38 @@ When employment ends, the manager collects equipment and badges. If employment e
 	}
 }
 
+// A contract's, an assessment's and a datasheet's sentences gave their
+// subject and verb as key phrases: "Customers claim compensation",
+// "Processor stores data", "reviewed procurement controls", "supports
+// Modbus TCP"; a compound whose head reads as a verb stays whole.
+func TestSubjectVerbsEndPhrases(t *testing.T) {
+	text := `Turbine Supply Agreement
+
+3.2 Customers claim compensation under the availability guarantee. The Processor stores data in the EU data centre. The internal audit reviewed procurement controls at the Leeds site. The VX-400 gateway connects legacy PLCs to cloud platforms. It supports Modbus TCP and OPC UA. The role reports to the Head of Data Platform. Claims process improvements were made in March.
+`
+	got := distinctTexts(text, "en")
+	for _, k := range got {
+		for _, verb := range []string{" claim", " stores", "reviewed ", "supports ", " reports"} {
+			if strings.Contains(" "+strings.ToLower(k)+" ", verb+" ") || strings.HasPrefix(strings.ToLower(k), strings.TrimSpace(verb)+" ") {
+				t.Errorf("key phrases %v hold the verb %q in %q", got, verb, k)
+			}
+		}
+	}
+	for _, want := range []string{"modbus tcp", "claims process improvements"} {
+		if !slices.Contains(lowerAll(got), want) {
+			t.Errorf("key phrases %v lack %q", got, want)
+		}
+	}
+}
+
+func lowerAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.ToLower(s)
+	}
+	return out
+}
+
 // A runbook's and meeting notes' headings gave "Deploying",
 // "Prerequisites", "Steps" and "Meeting" as key phrases, and "held
 // fortnightly starting 3 March" gave "fortnightly starting".
