@@ -139,9 +139,9 @@ func tokenizeEnglish(text string) []etok {
 			i += size
 		default:
 			toks = append(toks, etok{text: text[i : i+size], start: i, end: i + size, sent: sent, punct: true, kind: kindBreak})
-			// a Markdown heading's marks ("## Next Steps") leave its
-			// first word the first of its line
-			lineStart = lineStart && r == '#'
+			// a Markdown heading's marks ("## Next Steps") and a list's
+			// bullet leave the first word the first of its line
+			lineStart = lineStart && (r == '#' || r == '-' || r == '*' || r == '•')
 			if r == '.' || r == '!' || r == '?' || r == ';' {
 				if i+size >= len(text) || text[i+size] == ' ' || text[i+size] == '\n' || text[i+size] == '\t' {
 					sent, sentStart = sent+1, true
@@ -155,6 +155,7 @@ func tokenizeEnglish(text string) []etok {
 	markClauseVerbs(toks)
 	markSubjectVerbs(toks)
 	markGerundVerbs(toks)
+	markGerundObjects(toks)
 	markHeadlineVerbs(toks)
 	markNameOpeners(toks)
 	markFirmCompany(toks)
@@ -283,6 +284,82 @@ func markGerundVerbs(toks []etok) {
 			t.kind = kindBreak
 		}
 	}
+}
+
+// gerundOpeners are the prepositions a gerund's clause follows ("the
+// cost of processing personal data", "responsible for managing risks").
+var gerundOpeners = setOf("of for by in on about before after without through from when while")
+
+// markGerundObjects makes a break of an "-ing" word that opens a sentence
+// or follows a preposition of gerundOpeners and takes an object: an
+// adjective after it, or a plural head ("Processing personal data
+// requires a lawful basis", "Managing risks is ...", "Building streaming
+// pipelines with Kafka"). The phrase was the verb's with its object
+// ("Processing personal data", "Mentoring junior engineers"); the object
+// is the key phrase. The lexicon must know the word as a verb more than
+// as a noun, and a singular noun after it is left: "Operating
+// temperature", "Planning permission" name a thing.
+func markGerundObjects(toks []etok) {
+	lx := english()
+	for k := 0; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.kind == kindBreak || t.upper && !t.lineStart || t.acronym || !strings.HasSuffix(t.lower, "ing") {
+			continue
+		}
+		opens := opensSentence(toks, k) || t.lineStart || afterPreposition(toks, k)
+		if !opens && !followsVerb(toks, k) {
+			continue
+		}
+		if c, known := lx.posCounts(t.lower); known && c[1] <= c[0] {
+			continue
+		}
+		// after a verb, only an adjective marks an object: "adopt
+		// implementing rules" names the rules
+		if opens && takesObject(toks, k) || toks[k+1].kind == kindModifier && toks[k+1].sent == t.sent {
+			t.kind = kindBreak
+		}
+	}
+}
+
+// afterPreposition reports a preposition of gerundOpeners before toks[k]
+// in its sentence.
+func afterPreposition(toks []etok, k int) bool {
+	return k > 0 && toks[k-1].sent == toks[k].sent && gerundOpeners[toks[k-1].lower]
+}
+
+// followsVerb reports a verb before toks[k] in its sentence ("covers
+// processing personal data").
+func followsVerb(toks []etok, k int) bool {
+	if k == 0 || toks[k-1].sent != toks[k].sent {
+		return false
+	}
+	p := toks[k-1]
+	return !p.punct && p.kind == kindBreak && !p.stop && !isNumeric(p.lower)
+}
+
+// massNouns are singular heads that take an object's place as a plural
+// does ("Processing location data").
+var massNouns = setOf("data information")
+
+// takesObject reports an object after the gerund at toks[k]: an adjective
+// next, or content words whose last is a plural.
+func takesObject(toks []etok, k int) bool {
+	next := toks[k+1]
+	if next.sent != toks[k].sent || next.punct {
+		return false
+	}
+	if next.kind == kindModifier {
+		return true
+	}
+	last := -1
+	for j := k + 1; j < len(toks) && toks[j].sent == toks[k].sent && toks[j].kind != kindBreak; j++ {
+		last = j
+	}
+	if last < 0 || toks[last].upper || toks[last].acronym {
+		return false
+	}
+	w := toks[last].lower
+	return massNouns[w] || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // headlineVerbs are the verbs a press release's headline puts after its

@@ -243,6 +243,36 @@ func lowerAll(ss []string) []string {
 	return out
 }
 
+// An impact assessment and a job description gave a gerund with its
+// object as key phrases ("Processing personal data", "Mentoring junior
+// engineers", "Managing risks"): the object is the key phrase; a gerund
+// naming a thing ("Operating temperature") and an EU act's "adopt
+// implementing rules" stay.
+func TestGerundObjectsAreTheKeyPhrase(t *testing.T) {
+	text := `Senior Data Engineer
+
+Processing personal data requires a lawful basis. The assessment covers processing sensitive data of members. Managing risks is the task of the risk committee. Operating temperature ranges from -40 to 70 C. The Commission shall adopt implementing rules.
+
+Responsibilities
+
+- Designing data models for finance reporting
+- Mentoring junior engineers
+`
+	got := lowerAll(distinctTexts(text, "en"))
+	for _, k := range got {
+		for _, verb := range []string{"processing", "managing", "designing", "mentoring"} {
+			if strings.HasPrefix(k, verb) {
+				t.Errorf("key phrases %v hold the gerund %q in %q", got, verb, k)
+			}
+		}
+	}
+	for _, want := range []string{"personal data", "junior engineers", "operating temperature", "implementing rules"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("key phrases %v lack %q", got, want)
+		}
+	}
+}
+
 // A runbook's and meeting notes' headings gave "Deploying",
 // "Prerequisites", "Steps" and "Meeting" as key phrases, and "held
 // fortnightly starting 3 March" gave "fortnightly starting".
