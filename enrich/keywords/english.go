@@ -157,6 +157,7 @@ func tokenizeEnglish(text string) []etok {
 	markGerundVerbs(toks)
 	markGerundObjects(toks)
 	markHeadlineVerbs(toks)
+	markMeasureUnits(toks)
 	markNameOpeners(toks)
 	markFirmCompany(toks)
 	return toks
@@ -360,6 +361,47 @@ func takesObject(toks []etok, k int) bool {
 	}
 	w := toks[last].lower
 	return massNouns[w] || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// measureUnits are the units a figure is written with, as written
+// ("500 MW", "1.6 GHz", "2 GB RAM"); currentKinds qualify a voltage or a
+// current after them ("24 V DC").
+var (
+	measureUnits = exactSet("W kW MW GW TW Wh kWh MWh GWh TWh mV kV mA kA VA kVA MVA Hz kHz MHz GHz " +
+		"KB kB MB GB TB PB KiB MiB GiB TiB bps kbps Mbps Gbps mm cm km mg kg ms ns µs rpm dB dBm " +
+		"psi Pa kPa MPa bar kN Nm lb lbs oz ft m2 m3 ml mL °C °F")
+	currentKinds = exactSet("AC DC")
+)
+
+// markMeasureUnits makes a break of a unit after a figure, and of "AC" or
+// "DC" after a unit or a figure: "500 MW Offshore Wind Farm" gave the key
+// phrase "MW Offshore Wind", a datasheet's "2 GB RAM" gave "GB RAM" and
+// "24 V DC power input" "DC power input". The unit measures the figure;
+// the name or the thing after it stands alone.
+func markMeasureUnits(toks []etok) {
+	for k := 1; k < len(toks); k++ {
+		t, prev := &toks[k], toks[k-1]
+		if t.sent != prev.sent || t.punct {
+			continue
+		}
+		figure := isNumeric(prev.lower) && !prev.punct
+		switch {
+		case figure && measureUnits[t.text]:
+			t.kind = kindBreak
+		case currentKinds[t.text] && (figure || k > 1 && isNumeric(toks[k-2].lower) && (measureUnits[prev.text] || prev.text == "V" || prev.text == "A")):
+			t.kind = kindBreak
+		}
+	}
+}
+
+// exactSet is the set of s's space-separated words as written: a unit's
+// case tells it apart ("MB" is a unit, "mb" may be a word).
+func exactSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range fieldsSpace(s) {
+		m[f] = true
+	}
+	return m
 }
 
 // headlineVerbs are the verbs a press release's headline puts after its

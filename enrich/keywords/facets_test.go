@@ -273,6 +273,30 @@ Responsibilities
 	}
 }
 
+// A supply contract and a datasheet gave a figure's unit at the head of
+// a phrase: "MW Offshore Wind" of "500 MW Offshore Wind Farm", "GB RAM",
+// "DC power input" of "24 V DC power input". A unit without a figure
+// ("The MW rating") is a word.
+func TestMeasureUnitsOpenNoPhrase(t *testing.T) {
+	text := `Turbine Supply Agreement
+
+The Supplier supplies 42 turbines of 12 MW each for the 500 MW Offshore Wind Farm. The Offshore Wind Farm connects at 220 kV to the grid. The gateway has 2 GB RAM and a 24 V DC power input. The MW rating is tested.
+`
+	got := lowerAll(distinctTexts(text, "en"))
+	for _, k := range got {
+		for _, unit := range []string{"mw", "gb", "dc", "kv"} {
+			if k != "mw rating" && strings.HasPrefix(k, unit+" ") || k == unit {
+				t.Errorf("key phrases %v open with the unit %q: %q", got, unit, k)
+			}
+		}
+	}
+	for _, want := range []string{"offshore wind farm", "mw rating"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("key phrases %v lack %q", got, want) // a unit without a figure names a thing
+		}
+	}
+}
+
 // A runbook's and meeting notes' headings gave "Deploying",
 // "Prerequisites", "Steps" and "Meeting" as key phrases, and "held
 // fortnightly starting 3 March" gave "fortnightly starting".
