@@ -184,6 +184,8 @@ func zhTokens(text string) []zhTok {
 			enStop[strings.ToLower(w.Text)]:
 		case zhRoleCut(text, w.Text, w.End):
 			// 指甲 of 是指/甲方 cut 是/指甲/方: no word of the text
+		case isHanWord(w.Text) && zhModalAdverb(folded):
+			// 应立即, 须及时: how a duty is done, never what about
 		case isHanWord(w.Text) && (zhSplitFragment(folded) || zhConjunctionGlued(folded)):
 			// 方以 of 指甲/方以 (甲方以…), 自本 of 自本协议, 可识 of
 			// 可识别: no word, so none of a phrase either
@@ -256,6 +258,40 @@ func zhConjunctionGlued(w string) bool {
 	}
 	_, pos, ok := seg.Find(w)
 	return ok && pos == "nr"
+}
+
+// zhModals open a duty (应立即整改, 须及时上报); the segmenter's dictionary
+// glues one to the adverb after it (应立即, one word).
+const zhModals = "应须需要必"
+
+// zhAdverb reports a word the segmenter's dictionary tags as an adverb (d,
+// ad: 立即, 认真).
+func zhAdverb(w string) bool {
+	seg := lang.Segmenter()
+	if seg == nil {
+		return false
+	}
+	_, pos, ok := seg.Find(w)
+	return ok && (pos == "d" || pos == "ad")
+}
+
+// zhModalAdverb reports an adverb after a modal character, one word of
+// the segmenter's dictionary (应立即, tagged an idiom): a notice's 应立即
+// was its key phrase. It is no word of one.
+func zhModalAdverb(w string) bool {
+	r := []rune(w)
+	return len(r) >= 3 && strings.ContainsRune(zhModals, r[0]) && zhAdverb(string(r[1:]))
+}
+
+// zhPlainVerb reports a word the segmenter's dictionary tags as a verb
+// only (v: 安排, 完成, 牵头), not a verbal noun (vn: 检查, 核查).
+func zhPlainVerb(w string) bool {
+	seg := lang.Segmenter()
+	if seg == nil {
+		return false
+	}
+	_, pos, ok := seg.Find(w)
+	return ok && pos == "v"
 }
 
 // zhNumeralChars are Chinese numerals (everyday and financial) and the

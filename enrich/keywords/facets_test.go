@@ -389,3 +389,19 @@ func TestDayAdverbsEndPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A safety notice listed 应立即 (a modal glued to an adverb, one word of
+// the segmenter's dictionary) and 安排 (a verb) as key phrases: what is
+// to be done and how, not what about.
+func TestChineseFunctionVerbsAreNoKeyPhrases(t *testing.T) {
+	text := "关于开展安全生产大检查的通知\n\n各部门、各分公司：\n为落实安全生产责任制，决定开展安全生产大检查。各单位应立即成立检查小组，认真安排部署，对发现的隐患应立即整改。财务部负责安排专项审计，各部门应立即核查危险化学品储存场所。请各单位安排专人负责，安排好值班。\n"
+	got := distinctTexts(text, "zh")
+	for _, bad := range []string{"应立即", "安排", "立即"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold %q", got, bad)
+		}
+	}
+	if !slices.Contains(got, "责任制") {
+		t.Errorf("key phrases %v lack %q", got, "责任制")
+	}
+}

@@ -834,12 +834,19 @@ var zhStaffWords = setOf(`员工 职工 部门 人员 单位 公司`)
 // recur and such a word is what one clause does. A word the text writes
 // once in its title line is its topic, not a clause's act: 离职 of
 // 关于进一步规范员工离职交接和档案转移工作的通知, whose body says 辞职, was
-// left out of the notice's key phrases altogether.
+// left out of the notice's key phrases altogether. A word the segmenter's
+// dictionary tags a verb only or an adverb (安排, 完成, 立即) says what is
+// done or how, never what about: a notice listed 安排 (a scientific
+// abstract's gold holds such words, so only facets drop them); in the
+// title it is the topic (离职 of a notice on leavers).
 func weakZHWord(c Candidate, text string) bool {
 	if c.Words != 1 {
 		return false
 	}
-	return zhStaffWords[c.Text] || zhCountWord(c.Text) || c.Freq == 1 && utf8.RuneCountInString(c.Text) == 2 && !inTitleLine(c, text)
+	if zhStaffWords[c.Text] || zhCountWord(c.Text) {
+		return true
+	}
+	return (zhPlainVerb(c.Text) || zhAdverb(c.Text) || c.Freq == 1 && utf8.RuneCountInString(c.Text) == 2) && !inTitleLine(c, text)
 }
 
 // zhCountWord reports whether a word is a count or a frequency: a numeral
