@@ -405,3 +405,22 @@ func TestChineseFunctionVerbsAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("key phrases %v lack %q", got, "责任制")
 	}
 }
+
+// Minutes (会议纪要) listed 总经理 and 办公室 beside 总经理办公室, which the
+// segmenter cuts in two: a notice's key phrases list a term once, and
+// minutes are written as one.
+func TestChineseMinutesListATermOnce(t *testing.T) {
+	text := "总经理办公会会议纪要\n\n参会人员：总经理办公室、财务部、人力资源部负责人\n\n一、关于年度预算执行情况\n财务部汇报了一季度预算执行情况。会议要求总经理办公室牵头核查超支项目。\n\n二、关于人才招聘计划\n人力资源部汇报了人才招聘计划，总经理办公室负责审核。\n\n总经理办公室\n2026年3月6日\n"
+	var got []string
+	for _, k := range Extract(text, Options{Language: "zh"}) {
+		got = append(got, k.Text)
+	}
+	for _, bad := range []string{"总经理", "办公室"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the piece %q", got, bad)
+		}
+	}
+	if !slices.Contains(got, "总经理办公室") {
+		t.Errorf("key phrases %v lack %q", got, "总经理办公室")
+	}
+}

@@ -385,8 +385,10 @@ func enPolicy(text string) bool {
 }
 
 // zhNoticeRe is an official notice's or decision's title: 关于开展2025年度
-// 数据合规自查工作的通知, 公告, 关于…的决定 or 批复.
-var zhNoticeRe = regexp.MustCompile(`^(?:关于.+的(?:通知|通告|公告|通报|决定|批复|复函|函|意见)|.*(?:通知|通告|公告|通报))$`)
+// 数据合规自查工作的通知, 公告, 关于…的决定 or 批复; or minutes' (总经理办公会
+// 会议纪要), which name their offices as a notice does and listed 总经理 and
+// 办公室 beside 总经理办公室, cut in two by the segmenter.
+var zhNoticeRe = regexp.MustCompile(`^(?:关于.+的(?:通知|通告|公告|通报|决定|批复|复函|函|意见)|.*(?:通知|通告|公告|通报|纪要))$`)
 
 // zhDutyTails end the phrases a notice or a rule writes for whoever does
 // a task rather than for a subject: the work (安全生产管理工作, 信息安全管理工作)
