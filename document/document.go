@@ -248,6 +248,12 @@ type LogSummary struct {
 	// console login's: PAM's empty rhost=) has no address and is not
 	// listed here but in FailedLocalLogins; who tried is in Users.
 	FailedLoginSources []NameCount `json:"failed_login_sources,omitempty"`
+	// FailedLogins is how many failed logins came from an address, and
+	// FailedLoginAddresses from how many: FailedLoginSources lists ten,
+	// and a password spray's sixty attempts from sixty addresses read as
+	// ten single ones.
+	FailedLogins         int `json:"failed_logins,omitempty"`
+	FailedLoginAddresses int `json:"failed_login_addresses,omitempty"`
 	// FailedLocalLogins are the failed logins from no remote host (PAM's
 	// authentication failure with an empty rhost=: su, sudo, a console
 	// login), by who tried to become whom and through which service

@@ -664,9 +664,16 @@ func errorsInAll(s *document.LogSummary, named []document.TemplateCount) string 
 // failedLoginsSentence names the addresses most failed logins came from
 // (" Failed logins from 203.0.113.4 (3×), 198.51.100.7 (1×)."), up to
 // three: a search hit for an auth log says who is guessing passwords
-// without opening it.
-func failedLoginsSentence(sources []document.NameCount) string {
-	return countsSentence(" Failed logins from ", "%s (%d×)", sources)
+// without opening it. When they came from more addresses than it names,
+// it says how many, and how many logins failed (" Failed logins: 60 from
+// 58 addresses, most from ..."): a password spray read as three single
+// attempts.
+func failedLoginsSentence(s *document.LogSummary) string {
+	if s.FailedLoginAddresses <= 3 || len(s.FailedLoginSources) == 0 {
+		return countsSentence(" Failed logins from ", "%s (%d×)", s.FailedLoginSources)
+	}
+	lead := fmt.Sprintf(" Failed logins: %d from %d addresses, most from ", s.FailedLogins, s.FailedLoginAddresses)
+	return countsSentence(lead, "%s (%d×)", s.FailedLoginSources)
 }
 
 // failedLocalLoginsSentence names the failed logins from no remote host
@@ -737,7 +744,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	// what a service down or an account under attack is comes before the
 	// templates, which are long and would clip it away
 	b.WriteString(failedUnitsSentence(s.FailedUnits))
-	b.WriteString(failedLoginsSentence(s.FailedLoginSources))
+	b.WriteString(failedLoginsSentence(s))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
 	b.WriteString(deniedPrivilegesSentence(s.DeniedPrivileges))
 	worst := worstTemplates(s.Templates)

@@ -124,6 +124,25 @@ func TestLogSentenceNamesFailedLoginSources(t *testing.T) {
 	}
 }
 
+// A password spray from more addresses than the sentence names says how
+// many logins failed from how many addresses: sixty attempts from
+// forty-five addresses read as three double ones. The totals come from
+// the mined log, all addresses counted, not the ten listed.
+func TestLogSentenceCountsFailedLoginsBeyondThoseNamed(t *testing.T) {
+	var lines []string
+	for i := range 60 {
+		lines = append(lines, fmt.Sprintf("Dec  2 10:00:%02d web1 sshd[%d]: Failed password for invalid user admin from 203.0.113.%d port %d ssh2", i, 2000+i, i%45+1, 40000+i))
+	}
+	s := logs.Summarize(lines, nil)
+	if s.FailedLogins != 60 || s.FailedLoginAddresses != 45 || len(s.FailedLoginSources) != 10 {
+		t.Fatalf("failed logins %d from %d addresses, %d listed; want 60 from 45, 10 listed", s.FailedLogins, s.FailedLoginAddresses, len(s.FailedLoginSources))
+	}
+	want := " Failed logins: 60 from 45 addresses, most from 203.0.113.1 (2×), 203.0.113.10 (2×), 203.0.113.11 (2×)."
+	if got := logSentence(s, 600); !strings.Contains(got, want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+	}
+}
+
 // A log's sentence names the failed logins from no remote host: two
 // failed su to root gave no sentence at all, having no address.
 func TestLogSentenceNamesFailedLocalLogins(t *testing.T) {

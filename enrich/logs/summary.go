@@ -325,7 +325,12 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 	}
 	s.Users = users.top(summaryTopUsers)
-	s.FailedLoginSources = logins.counts().top(summaryTopUsers)
+	sources := logins.counts()
+	s.FailedLoginSources = sources.top(summaryTopUsers)
+	for _, n := range sources {
+		s.FailedLogins += n
+	}
+	s.FailedLoginAddresses = len(sources)
 	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
 	s.DeniedPrivileges = denied.top(summaryTopUsers)
 	s.FailedUnits = units.counts().top(summaryTopUsers)
