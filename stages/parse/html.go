@@ -71,7 +71,8 @@ func extractHTML(text string) *extracted {
 		// pageTitle weighs an <h1> against the site's parts
 		title = headingPart(withoutSiteName(title, w.boldHead), w.boldHead)
 	}
-	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1)), heading: w.boldHead}
+	return &extracted{text: restoreKeptSpaces(normalize(w.b.String())), title: pageTitle(title, collapseSpaces(w.h1)), heading: w.boldHead,
+		meta: pageRecord(doc)}
 }
 
 // namesPage reports whether heading h may name a page: two words or

@@ -243,3 +243,37 @@ func TestHTMLPageToolsLeftOut(t *testing.T) {
 	contains(t, "tools", p.Text, "go back to the list of retention periods", "kept for seven years")
 	absent(t, "tools", p.Text, "Back to all policies", "Print this page", "Return to HR home")
 }
+
+// A policy page's footer says when it was last reviewed and who owns it:
+// the footer stays out of the text with the site's links, but a records
+// manager needs the review date and the owner, so they go to Meta.
+func TestHTMLFooterReviewDateAndOwner(t *testing.T) {
+	p := mustParse(t, "leave.html", []byte(`<html><head><title>Annual Leave Policy | Acme Intranet</title></head><body>
+<nav><a href="/">Home</a> <a href="/hr">HR</a></nav>
+<main><h1>Annual Leave Policy</h1>
+<p>Full-time employees are entitled to 25 days of paid annual leave per holiday year, plus public holidays.</p>
+<p>Employees must request leave through the HR portal at least two weeks in advance.</p></main>
+<footer class="site-footer"><p>Last reviewed: 3 March 2025 · Owner: HR Operations</p>
+<ul><li><a href="/privacy">Privacy</a></li><li><a href="/contact">Contact us</a></li></ul><p>© 2025 Acme Ltd</p></footer>
+</body></html>`))
+	absent(t, "policy", p.Text, "Privacy", "Contact us", "Last reviewed", "HR Operations")
+	if p.Meta["reviewed"] != "3 March 2025" || p.Meta["owner"] != "HR Operations" {
+		t.Errorf("meta %v: want reviewed 3 March 2025, owner HR Operations", p.Meta)
+	}
+
+	p = mustParse(t, "wfh.html", []byte(`<html><body><main><h1>Working from home</h1>
+<p>Staff may work from home up to three days a week where their manager agrees.</p></main>
+<footer><p>Page last updated 2024-11-05 | Page owner: People Team</p><p><a href="/sitemap">Sitemap</a></p></footer></body></html>`))
+	if p.Meta["updated"] != "2024-11-05" || p.Meta["owner"] != "People Team" {
+		t.Errorf("meta %v: want updated 2024-11-05, owner People Team", p.Meta)
+	}
+
+	// a page that says neither gets no such keys
+	p = mustParse(t, "news.html", []byte(`<html><body><main><h1>Canteen reopens</h1><p>The canteen reopens on Monday after the refit, and the owner of the coffee franchise will offer free drinks.</p></main>
+<footer><a href="/contact">Contact</a></footer></body></html>`))
+	for _, k := range []string{"reviewed", "updated", "owner"} {
+		if v, ok := p.Meta[k]; ok {
+			t.Errorf("news page: unexpected meta %s=%q", k, v)
+		}
+	}
+}
