@@ -109,6 +109,12 @@ func (r *emailReader) message(h mail.Header, body io.Reader, depth int) {
 // (addresses).
 func (r *emailReader) header(h mail.Header, key string) string {
 	v := h.Get(key)
+	if v == "" && key == "Date" {
+		// Outlook's "Save as" text, and its forwarded headers, write the
+		// date as "Sent: Tuesday, 4 March 2025 09:14": without it the
+		// message lost its date in meta and its header
+		v = h.Get("Sent")
+	}
 	if a, ok := r.addresses(key, v); ok {
 		return a
 	}

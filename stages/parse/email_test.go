@@ -289,3 +289,17 @@ func TestMemoHeaderIsNoEmail(t *testing.T) {
 		t.Errorf("e-mail read as %s", p.ContentType)
 	}
 }
+
+// Outlook saves a message as text with "Sent:" where RFC 5322 has
+// "Date:": the message's date is that line, in meta and in its header.
+func TestOutlookSentIsDate(t *testing.T) {
+	msg := "From: Tom Baker <tom.baker@acme.example>\nSent: Wednesday, 5 March 2025 11:02\nTo: Records Team <records@acme.example>\n" +
+		"Subject: FW: Retention schedule for contracts\n\nCan you add this to the retention schedule review for next week?\n\nThanks,\nTom\n"
+	p := mustParse(t, "fw.txt", []byte(msg))
+	if p.Meta["date"] != "Wednesday, 5 March 2025 11:02" {
+		t.Errorf("meta date %q, want the Sent line's; meta %v", p.Meta["date"], p.Meta)
+	}
+	if !strings.Contains(p.Aside, "Date: Wednesday, 5 March 2025 11:02") {
+		t.Errorf("aside %q lacks the date", p.Aside)
+	}
+}
