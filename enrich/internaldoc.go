@@ -263,6 +263,9 @@ func internalKind(doc *document.Parsed, head string) string {
 		return k
 	}
 	if !internalDocument(doc, head) {
+		if staffRulesPage(doc, head) {
+			return "policy"
+		}
 		return ""
 	}
 	for line := range strings.Lines(titleLines(doc, head)) {
@@ -277,6 +280,24 @@ func internalKind(doc *document.Parsed, head string) string {
 		return "notice" // "How we use your personal data when you apply for a job with us" names no kind
 	}
 	return ""
+}
+
+// staffRuleRe is a rule a page states for the organisation's people:
+// what they must or must not do, what they are entitled to or
+// responsible for ("Employees must request leave ...", "You are entitled
+// to 52 weeks ...", "Partners are entitled to two weeks ...").
+var staffRuleRe = regexp.MustCompile(`(?i)\b(?:employees?|staff|colleagues|workers|managers?|partners|parents|you)\s+(?:must(?:\s+not)?|(?:are|is)\s+(?:entitled|required|expected)\s+to|(?:are|is)\s+responsible\s+for|may\s+not|cannot)\b`)
+
+// staffRules is how many of staffRuleRe's rules make a page one that sets
+// rules: one "you must" is an instruction a news item or a how-to may give.
+const staffRules = 2
+
+// staffRulesPage reports an intranet page that states rules for staff
+// (staffPage, with staffRules rules or more): a policy though its title
+// names no kind ("Parental leave", "Working from home"), which left it
+// "other" with no sub-type in both tiers.
+func staffRulesPage(doc *document.Parsed, head string) bool {
+	return staffPage(doc, head) && len(staffRuleRe.FindAllStringIndex(head, staffRules)) >= staffRules
 }
 
 // zhInternalKind is the kind a Chinese paper's title (its first line, or

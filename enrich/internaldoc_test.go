@@ -217,3 +217,41 @@ func TestStaffPageIsNoContract(t *testing.T) {
 		}
 	}
 }
+
+// An intranet page that states rules for staff ("You are entitled to ...",
+// "Employees must ...") is a policy though its title names no kind
+// ("Parental leave", "Working from home"): it was "other" with no
+// sub-type in both tiers. A news item that gives one instruction is none.
+func TestStaffRulesPageIsPolicy(t *testing.T) {
+	free := NewFree(FreeOptions{})
+	analyze := func(name, page string) *document.Analysis {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(page)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := free.Analyze(context.Background(), doc, Request{Tasks: []string{TaskClassify}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	for name, page := range map[string]string{
+		"parental.html": `<html><head><title>Parental leave - HR Hub</title></head><body><main><h1>Parental leave</h1>
+<p>You are entitled to up to 52 weeks of maternity or adoption leave, whatever your length of service.</p>
+<p>You must tell your line manager at least 15 weeks before the baby is due. Please send a copy of your MATB1 form to HR so we can arrange your pay.</p>
+<p>Partners are entitled to two weeks of paternity leave, which must be taken within 56 days of the birth.</p></main></body></html>`,
+		"wfh.html": `<html><head><title>Working from home | HR Hub</title></head><body><main><h1>Working from home</h1>
+<p>Staff may work from home up to three days a week where their role allows it. Employees must be reachable on Teams during core hours.</p>
+<p>You are responsible for keeping company equipment secure. You are entitled to a one-off home office allowance of 150 pounds.</p></main></body></html>`,
+	} {
+		if a := analyze(name, page); a.Class != "other" || a.Subtype != "other/policy" {
+			t.Errorf("%s: %s/%s, want other/policy", name, a.Class, a.Subtype)
+		}
+	}
+	news := `<html><head><title>Canteen reopens</title></head><body><main><h1>Canteen reopens on Monday</h1>
+<p>The staff canteen reopens on Monday after a six-week refit, with a new salad bar and longer opening hours.</p>
+<p>You must bring your staff pass to pay at the till. The coffee bar on the second floor stays open as usual.</p></main></body></html>`
+	if a := analyze("news.html", news); a.Subtype != "" {
+		t.Errorf("news.html: %s/%s, want no sub-type", a.Class, a.Subtype)
+	}
+}
