@@ -990,11 +990,12 @@ func (w *htmlWalker) walk(n *html.Node, pre bool) {
 			w.title.WriteString(nodeText(n))
 			return
 		}
-		if !skipped[n.DataAtom] && hiddenOrChrome(n) && !hiddenSelf(n) {
+		skip := skipped[n.DataAtom] && !disclosureButton(n)
+		if !skip && hiddenOrChrome(n) && !hiddenSelf(n) {
 			w.keepChromeHeading(n)
 			return
 		}
-		if skipped[n.DataAtom] || hiddenOrChrome(n) {
+		if skip || hiddenOrChrome(n) {
 			// <head> may hold <title>: look inside it without emitting text.
 			if n.DataAtom == atom.Head {
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -1217,6 +1218,14 @@ func siteNames(n *html.Node) []string {
 // hiddenSelf reports an element its own attributes or style hide, as
 // opposed to one left out as the site around the document.
 func hiddenSelf(n *html.Node) bool {
+	if !hiddenAttr(n) {
+		return false
+	}
+	return !collapsedPanel(n)
+}
+
+// hiddenAttr reports an element whose attributes or style hide it.
+func hiddenAttr(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch {
 		case a.Key == "hidden", a.Key == "aria-hidden" && a.Val == "true", a.Key == "style" && hiddenStyle(a.Val):
@@ -1230,14 +1239,11 @@ func hiddenSelf(n *html.Node) bool {
 // site around the document rather than the document: hidden ones, and
 // the ARIA landmarks for navigation, site banner, site footer and search.
 func hiddenOrChrome(n *html.Node) bool {
+	if hiddenSelf(n) {
+		return true
+	}
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "hidden":
-			return true
-		case "aria-hidden":
-			if a.Val == "true" {
-				return true
-			}
 		case "role":
 			switch a.Val {
 			case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog":
@@ -1260,10 +1266,6 @@ func hiddenOrChrome(n *html.Node) bool {
 				return true
 			}
 			if footerClassRe.MatchString(a.Val) && !inContent(n) && siteImprint(n) {
-				return true
-			}
-		case "style":
-			if hiddenStyle(a.Val) {
 				return true
 			}
 		}

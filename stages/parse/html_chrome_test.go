@@ -277,3 +277,24 @@ func TestHTMLFooterReviewDateAndOwner(t *testing.T) {
 		}
 	}
 }
+
+// A saved FAQ or policy page holds its answers in collapsed accordion
+// panels (hidden, aria-hidden or a "collapse" class until clicked) under
+// questions written as buttons: both are the page's words. A collapsed
+// menu of links, a hidden note and a control button stay out.
+func TestHTMLAccordionPanelsKept(t *testing.T) {
+	p := mustParse(t, "faq.html", []byte(`<html><head><title>Expenses FAQ</title></head><body><main><h1>Expenses FAQ</h1>
+<h3><button aria-expanded="false" aria-controls="p1">What can I claim for?</button></h3>
+<div id="p1" hidden><p>Employees may claim reasonable travel and subsistence costs incurred on company business.</p></div>
+<h3><button aria-expanded="false" aria-controls="p2">When must I submit my claim?</button></h3>
+<div id="p2" class="accordion-panel collapse" aria-hidden="true"><p>Claims must be submitted within 30 days of the expense.</p></div>
+<div role="tabpanel" style="display:none"><p>Mileage is paid at 45p per mile.</p></div>
+<button aria-expanded="false" aria-controls="m1">Menu</button>
+<div id="m1" class="collapse" hidden><a href="/a">Travel</a> <a href="/b">Payroll</a> <a href="/c">Pensions</a></div>
+<p hidden>Editor note: update rates in April.</p>
+<p>Questions? <button>Print this page</button></p>
+</main></body></html>`))
+	contains(t, "faq", p.Text, "What can I claim for?", "reasonable travel and subsistence", "When must I submit my claim?",
+		"within 30 days", "45p per mile")
+	absent(t, "faq", p.Text, "Payroll", "Editor note", "Print this page")
+}
