@@ -26,6 +26,9 @@ const furnitureEdge = 4
 // page numbers alone on their line go wherever two pages have one. Lines
 // inside a page are never touched.
 func dropPageFurniture(pages []string) []string {
+	if len(pages) >= 2 {
+		pages = dropOwnPageLabels(pages)
+	}
 	if len(pages) == 2 {
 		return dropTwoPageNumbers(pages)
 	}
@@ -89,6 +92,75 @@ func dropPageFurniture(pages []string) []string {
 		out[n] = strings.Trim(strings.Join(kept, "\n"), "\n")
 	}
 	return out
+}
+
+// dropOwnPageLabels removes, from each page's top and foot, the running
+// lines that name that very page ("Penrose Homes v Thames Valley Builders
+// [2024] EWHC 123 (Ch)   Page 2", "Page 3 of 11 - Smith v Jones"):
+// their "Page N" is the page's own number (and its "of M" the document's
+// count), which no line of content carries by chance. Such a line is
+// furniture on its own page, however few pages repeat it: a two-page
+// judgment's header on its second page alone stood inside a sentence
+// that ran over the break and reached the summary, and a judgment's
+// first page, which carries no header, kept a three-page one's below the
+// count dropPageFurniture asks for.
+func dropOwnPageLabels(pages []string) []string {
+	out := make([]string, len(pages))
+	for n, p := range pages {
+		lines := strings.Split(p, "\n")
+		drop := map[int]bool{}
+		for _, dir := range []int{1, -1} {
+			for _, i := range edge(lines, dir) {
+				if !labelsOwnPage(lines[i], n+1, len(pages)) {
+					break
+				}
+				drop[i] = true
+			}
+		}
+		if len(drop) == 0 {
+			out[n] = p
+			continue
+		}
+		kept := lines[:0]
+		for i, l := range lines {
+			if !drop[i] {
+				kept = append(kept, l)
+			}
+		}
+		out[n] = strings.Trim(strings.Join(kept, "\n"), "\n")
+	}
+	return out
+}
+
+// ownPageLabelRe is a "Page N" label, with the document's count after it
+// ("Page 3 of 11") or not, that opens or closes a line.
+var ownPageLabelRe = regexp.MustCompile(`(?i)(?:^|[\s\p{Z}|–—-])page[\s\p{Z}]*(?:(?:no|nr)\.?|number|#)?[\s\p{Z}]*(\d{1,4})(?:[\s\p{Z}]*(?:of|/)[\s\p{Z}]*(\d{1,4}))?[\s\p{Z}]*$|^[\s\p{Z}]*page[\s\p{Z}]*(?:(?:no|nr)\.?|number|#)?[\s\p{Z}]*(\d{1,4})(?:[\s\p{Z}]*(?:of|/)[\s\p{Z}]*(\d{1,4}))?(?:[\s\p{Z}|–—-]|$)`)
+
+// labelsOwnPage says whether line l, on page number (from 1) of count,
+// is a running line that names its page: a "Page N" label at one of its
+// ends whose N is the page's number and whose count, where it gives one,
+// is the document's. A line that opens in lower case or ends a sentence
+// is prose that ran on to the page ("... as set out at page 2").
+func labelsOwnPage(l string, number, count int) bool {
+	t := strings.TrimSpace(l)
+	m := ownPageLabelRe.FindStringSubmatch(t)
+	if m == nil || sentenceEndRe.MatchString(t) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); unicode.IsLower(r) {
+		return false
+	}
+	n, of := m[1], m[2]
+	if n == "" {
+		n, of = m[3], m[4]
+	}
+	if v, _ := strconv.Atoi(n); v != number {
+		return false
+	}
+	if c, err := strconv.Atoi(of); err == nil && c != count {
+		return false
+	}
+	return true
 }
 
 // dropTwoPageNumbers is dropPageFurniture for a two-page document, too

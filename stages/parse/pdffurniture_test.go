@@ -331,3 +331,26 @@ func TestTwoPagePDFNumbers(t *testing.T) {
 		t.Errorf("body lost:\n%s", p.Text)
 	}
 }
+
+// A judgment's running header that names its own page ("... [2024] EWHC
+// 123 (Ch)   Page 2") leaves the text on a two-page PDF, where it stands
+// on the second page alone, and on a three-page one whose first page
+// carries none; it stood inside the sentence that ran over the break
+// and reached the summary. A sentence that ends "at page 2." stays.
+func TestRunningHeaderNamingItsPage(t *testing.T) {
+	const header = "Penrose Homes v Thames Valley Builders [2024] EWHC 123 (Ch)   Page %d"
+	first := []string{"IN THE HIGH COURT OF JUSTICE", "JUDGMENT", "1. The claimant says the foundations were laid"}
+	for _, pages := range [][][]string{
+		{first, {fmt.Sprintf(header, 2), "in breach of the building contract.", "2. The claim succeeds."}},
+		{first, {fmt.Sprintf(header, 2), "in breach of the building contract.", "2. The claim succeeds in part"},
+			{fmt.Sprintf(header, 3), "and the counterclaim fails, as set out at page 3."}},
+	} {
+		p := mustParse(t, "judgment.pdf", pagedPDF(pages))
+		if strings.Contains(p.Text, "Thames Valley Builders") {
+			t.Errorf("%d pages: running header kept:\n%s", len(pages), p.Text)
+		}
+		if !strings.Contains(p.Text, "foundations were laid\nin breach") || len(pages) == 3 && !strings.Contains(p.Text, "as set out at page 3.") {
+			t.Errorf("%d pages: body lost or still cut:\n%s", len(pages), p.Text)
+		}
+	}
+}
