@@ -1,6 +1,9 @@
 package entities
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // A case's name is its caption's first party on each side, the side that
 // brought the claim first, in the case a register writes it; "and others"
@@ -18,5 +21,30 @@ func TestCaseName(t *testing.T) {
 	}
 	if got := FilingHeading("IN THE HIGH COURT OF JUSTICE\nCase No: CL-2024-000101\n\nCONSENT ORDER\n"); got != "Consent Order" {
 		t.Errorf("FilingHeading %q, want %q", got, "Consent Order")
+	}
+}
+
+// "et al." after a side's first name stands for the others: the parties
+// are the names before it, with their roles, whether the caption sets
+// each side over its role line or runs it into one line. Before, the
+// parties read "JOHN DOE, et al" and the one-line caption gave none.
+func TestCaptionEtAl(t *testing.T) {
+	for _, text := range []string{
+		"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nJOHN DOE, et al.,\n    Plaintiffs,\n  v.\nACME CORP., et al.,\n    Defendants.\n\nCase No. 3:24-cv-01234-JSC\n\nMOTION TO DISMISS\n",
+		"JOHN DOE, et al., Plaintiffs, v. ACME CORP., et al., Defendants.\n\nCase No. 3:24-cv-01234-JSC\n\nUNITED STATES DISTRICT COURT\n\nORDER GRANTING MOTION TO DISMISS\n",
+	} {
+		want := []string{"party|JOHN DOE||plaintiff", "party|ACME CORP.||defendant"}
+		var got []string
+		for _, e := range CourtEntities(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Kind+"|"+e.Text+"|"+e.Value+"|"+e.Role)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("parties %q, want %q in\n%s", got, want, text)
+		}
+		if name := CaseName(text); name != "John Doe v. Acme Corp." {
+			t.Errorf("CaseName %q, want %q", name, "John Doe v. Acme Corp.")
+		}
 	}
 }

@@ -429,6 +429,9 @@ func captionParties(x *collector, head string) {
 	}
 	for i, line := range lines {
 		if vSplitRe.MatchString(line) {
+			if inlineParties(x, line, starts[i]) {
+				continue
+			}
 			titleParties(x, line, starts[i])
 		}
 		m := roleLabelRe.FindStringSubmatch(line)
@@ -501,7 +504,8 @@ func addParties(x *collector, names, role string, pos int) {
 	for _, n := range partySplitRe.Split(names, -1) {
 		// a legal form keeps its stop ("CORP."); the caption's comma goes
 		n = strings.Trim(strings.TrimSpace(n), ",;: ")
-		n = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(n, "et al"), ","))
+		// "JOHN DOE, et al.," names the first of more, not a party "et al"
+		n = strings.Trim(etAlRe.ReplaceAllString(n, ""), ",;: ")
 		n = strings.Trim(descriptorRe.ReplaceAllString(n, ""), ",;: ")
 		if fictitiousRe.MatchString(n) {
 			continue // "DOES 1 through 50": placeholders for parties yet unnamed
@@ -511,6 +515,34 @@ func addParties(x *collector, names, role string, pos int) {
 		}
 		x.addRole(KindParty, n, "", role, pos)
 	}
+}
+
+// etAlRe is the "et al." after a caption's first name on a side, which
+// stands for the others.
+var etAlRe = regexp.MustCompile(`(?i)[,\s]+et\.?[ \t]+al\.?[,;:\s]*$`)
+
+// inlineCaptionRe is a caption run into one line, each side's names
+// before its role: "JOHN DOE, et al., Plaintiffs, v. ACME CORP., et al.,
+// Defendants." A flattened PDF or a docket's listing writes it so, and
+// the role lines captionParties reads are not there.
+var inlineCaptionRe = regexp.MustCompile(`(?i)^[ \t]*(.+?),[ \t]+(plaintiffs?|petitioners?|claimants?|appellants?|applicants?)(?:[ \t]*[-/][ \t]*(appell(?:ant|ee)s?|respondents?|petitioners?))?[ \t]*,?[ \t]+(?:v|vs|versus)\.?[ \t]+(.+?),[ \t]+(defendants?|respondents?|appellees?)(?:[ \t]*[-/][ \t]*(appell(?:ant|ee)s?|respondents?|petitioners?))?[ \t]*[.,;]?[ \t]*$`)
+
+// inlineParties adds the parties of a caption run into one line
+// (inlineCaptionRe), each side with the role its label names; on appeal
+// the appellate role counts, as on a caption's role line.
+func inlineParties(x *collector, line string, pos int) bool {
+	m := inlineCaptionRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return false
+	}
+	for _, g := range [][3]int{{2, 4, 6}, {8, 10, 12}} {
+		role := captionRole(line[m[g[1]]:m[g[1]+1]])
+		if m[g[2]] >= 0 {
+			role = captionRole(line[m[g[2]]:m[g[2]+1]])
+		}
+		addParties(x, line[m[g[0]]:m[g[0]+1]], role, pos+m[g[0]])
+	}
+	return true
 }
 
 // captionRole is the role a caption's label names, singular.
