@@ -83,6 +83,7 @@ func extractDOCXDepth(data []byte, lim Limits, depth int) (*extracted, error) {
 	if err != nil {
 		return nil, permanent("", "corrupt DOCX body XML", err)
 	}
+	text = dropDOCXLineNumbers(text)
 	var skipped docxSkips
 	if chunks.over != "" {
 		skipped.add(chunks.over, fmt.Sprintf("embedded chunks over the %d-byte limit", lim.MaxBytes))
