@@ -48,3 +48,29 @@ func TestCaptionEtAl(t *testing.T) {
 		}
 	}
 }
+
+// An English judgment sets each party's role beside its name
+// ("HARGREAVES PROPERTY HOLDINGS LIMITED   Claimant/Appellant"), a gap
+// that a text or PDF reader collapses to one space: the parties come
+// with their roles, the appellate one on appeal, and give the case name.
+// Before, the role's column was cut off and the judgment had neither.
+func TestCaptionRoleBesideName(t *testing.T) {
+	for _, gap := range []string{"          ", " "} {
+		text := "Neutral Citation Number: [2024] EWCA Civ 512\n\nIN THE COURT OF APPEAL (CIVIL DIVISION)\n\nBetween:\n\n" +
+			"HARGREAVES PROPERTY HOLDINGS LIMITED" + gap + "Claimant/Appellant\n- and -\nNORTHGATE ESTATES LIMITED" + gap + "Defendant/Respondent\n\n" +
+			"APPROVED JUDGMENT\n\n1. The Claimant says the rent review was upwards only. The Defendant denies it.\n"
+		want := []string{"party|HARGREAVES PROPERTY HOLDINGS LIMITED||appellant", "party|NORTHGATE ESTATES LIMITED||respondent"}
+		var got []string
+		for _, e := range CourtEntities(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Kind+"|"+e.Text+"|"+e.Value+"|"+e.Role)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("gap %q: parties %q, want %q", gap, got, want)
+		}
+		if name := CaseName(text); name != "Hargreaves Property Holdings Limited v Northgate Estates Limited" {
+			t.Errorf("gap %q: CaseName %q", gap, name)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/lang"
@@ -419,7 +420,11 @@ func captionParties(x *collector, head string) {
 	for i, l := range lines {
 		// the side's label first: "BETWEEN:<tab>KOALA ENERGY PTY LTD"
 		// is no column of its own
-		lines[i] = leftColumn(sideLabelRe.ReplaceAllString(strings.TrimLeft(l, " \t"), ""))
+		l = sideLabelRe.ReplaceAllString(strings.TrimLeft(l, " \t"), "")
+		if names, role := roleBeside(l); role != "" {
+			addParties(x, names, role, strings.Index(head, names))
+		}
+		lines[i] = leftColumn(l)
 	}
 	pos := 0
 	starts := make([]int, len(lines))
@@ -516,6 +521,36 @@ func addParties(x *collector, names, role string, pos int) {
 		x.addRole(KindParty, n, "", role, pos)
 	}
 }
+
+// roleBeside reads a caption line that sets a party's name in its left
+// column and the role in its right, as an English judgment does
+// ("HARGREAVES PROPERTY HOLDINGS LIMITED      Claimant/Appellant"): it
+// gives the names and the role, or "" where the line does not end in a
+// role alone. Text and PDF readers collapse the gap to one space, so a
+// name in capitals before the role is read too. The left column alone,
+// the role was lost and a Court of Appeal judgment had no parties and no
+// case name.
+func roleBeside(line string) (string, string) {
+	m := roleBesideRe.FindStringSubmatch(line)
+	if m == nil {
+		return "", ""
+	}
+	names := strings.TrimSpace(m[1])
+	if names == "" || captionStopRe.MatchString(names) || roleLabelRe.MatchString(names) || courtLineRe.MatchString(names) {
+		return "", ""
+	}
+	if !columnGapRe.MatchString(line) && (strings.ToUpper(names) != names || strings.IndexFunc(names, unicode.IsLetter) < 0) {
+		return "", "" // "The Claimant" in a sentence; a name in mixed case needs its column
+	}
+	role := captionRole(m[2])
+	if m[3] != "" && !strings.HasPrefix(strings.ToLower(m[3]), "cross") {
+		role = captionRole(m[3])
+	}
+	return names, role
+}
+
+// roleBesideRe is a caption line that ends in a role after a name.
+var roleBesideRe = regexp.MustCompile(`(?i)^(.*?[^\s,])[ \t]+(plaintiffs?|defendants?|claimants?|appellants?|appellees?|respondents?|applicants?|petitioners?)(?:[ \t]*[-/][ \t]*(appellants?|appellees?|respondents?|petitioners?|cross-\w+))?[ \t]*[,.]?[ \t]*$`)
 
 // etAlRe is the "et al." after a caption's first name on a side, which
 // stands for the others.
