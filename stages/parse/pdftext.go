@@ -991,8 +991,25 @@ func superscript(line, prev, r glyphRun) bool {
 	rise := r.y - line.y
 	gap := r.x - (prev.x + prev.w)
 	return !r.vertical && !line.vertical && utf8.RuneCountInString(strings.TrimSpace(r.s)) <= maxSuperscript &&
-		r.size <= size*0.85 && rise > size*0.15 && rise < size*0.75 && gap > -size*0.2 && gap < size*0.3
+		(r.size <= size*0.85 && rise > size*0.15 && rise < size*0.75 || baselineMark(prev, r, size, rise)) &&
+		gap > -size*0.2 && gap < size*0.3
 }
+
+// baselineMark reports whether r is a footnote's mark set small on the
+// line's baseline, not raised: figures in at most 0.7 of the line's size
+// right after a word or its stop ("the claimant's case¹" drawn as "case"
+// and a 7-point "1"). Read as text, the mark stood in the sentence ("the
+// claimant's case 1 is that", "break clause2.") and reached the summary.
+// A small figure after a figure is left alone: no power is written flat.
+func baselineMark(prev, r glyphRun, size, rise float64) bool {
+	t := strings.TrimSpace(r.s)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev.s, " "))
+	return r.size <= size*0.7 && math.Abs(rise) <= size*0.15 && digitsRe.MatchString(t) &&
+		(unicode.IsLetter(last) || strings.ContainsRune(".,;:)\"'”’", last))
+}
+
+// digitsRe is a footnote's number: figures, several joined by a comma.
+var digitsRe = regexp.MustCompile(`^[0-9]{1,3}(?:,[0-9]{1,3})*$`)
 
 // maxSuperscript is the longest superscript (runes) superscript takes.
 const maxSuperscript = 6

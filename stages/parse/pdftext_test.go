@@ -256,6 +256,22 @@ func TestPDFSuperscripts(t *testing.T) {
 	}
 }
 
+// A footnote's mark set small on the baseline, not raised, is left out
+// after a word or its stop as a raised one is: it read "the claimant's
+// case 1 is that" and "break clause2." in the text and the summary. A
+// figure in the body's size stays, and so does a small one after a figure.
+func TestPDFBaselineFootnoteMarks(t *testing.T) {
+	content := `BT /F1 12 Tf 1 0 0 1 72 700 Tm (1. The claimant's case) Tj /F1 7 Tf ( 1) Tj /F1 12 Tf ( is that the lease was forfeited.) Tj
+1 0 0 1 72 686 Tm (2. The defendant relies on the break clause) Tj /F1 7 Tf (2) Tj /F1 12 Tf (. Notice was served on issue 3 of 4.) Tj
+1 0 0 1 72 672 Tm (It paid 10) Tj /F1 7 Tf (5) Tj /F1 12 Tf ( units.) Tj
+1 0 0 1 72 100 Tm /F1 8 Tf (1 See the particulars of claim.) Tj 1 0 0 1 72 90 Tm (2 Clause 7.3 of the lease.) Tj ET`
+	p := mustParse(t, "marks.pdf", onePagePDF(content))
+	want := "1. The claimant's case is that the lease was forfeited.\n2. The defendant relies on the break clause. Notice was served on issue 3 of 4.\nIt paid 105 units."
+	if got := strings.TrimSpace(p.Text); got != want {
+		t.Errorf("text\n%s\nwant\n%s", got, want)
+	}
+}
+
 // A heading in a larger size is a paragraph of its own on both sides. The
 // advance to it was measured in its own size: Word's 8 points after an
 // 11-point paragraph then fell under the page's paragraph spacing, and
