@@ -110,7 +110,7 @@ var (
 func CourtFiling(text string) bool {
 	head := lang.Clip(text, captionBytes)
 	if !courtLineRe.MatchString(head) {
-		return citedJudgment(head)
+		return citedJudgment(head) || zhCourtFiling(head)
 	}
 	if caseNumberRe.MatchString(head) || neutralCitationRe.MatchString(head) {
 		return true
@@ -174,6 +174,7 @@ func CourtEntities(text, language string) []document.Entity {
 	judges(x, head, text)
 	counsel(x, head, text)
 	juryDemand(x, text)
+	zhCourtEntities(x, head, text)
 	sents := sentences(text)
 	dates(x, text, sents)
 	money(x, text)

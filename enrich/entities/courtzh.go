@@ -1,0 +1,94 @@
+package entities
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A Chinese court's judgment or ruling (民事判决书, 行政裁定书) heads itself
+// with the court's name on a line of its own, the document's kind and
+// its case number ("（2023）京0105民初12345号"); its parties are labelled by
+// role ("原告：", "被上诉人（原审被告）："), its bench signs at the foot
+// ("审判长　刘洋") over the date in Chinese numerals. None of it matched
+// the English caption's rules: such a judgment was no court filing, and
+// its court, case number, parties, bench and date were all missing.
+
+var (
+	// zhCourtLineRe is the court's name alone on its line.
+	zhCourtLineRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(\p{Han}{2,24}(?:人民法院|法院|法庭))[ \t\x{3000}]*$`)
+	// zhCaseNumberRe is a case number: the year in brackets, the court's
+	// code and the kind of case, its number ("（2023）京0105民初12345号").
+	zhCaseNumberRe = regexp.MustCompile(`[（(]\s*(?:19|20)\d{2}\s*[）)]\s*[\p{Han}\d]{1,16}?\d{1,7}\s*号`)
+	// zhLitigantRe is a party's line: its role, what it was below in
+	// brackets, then its name up to the first comma.
+	zhLitigantRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(原告|被告|上诉人|被上诉人|申请人|被申请人|再审申请人|被申诉人|申诉人|第三人)(?:[（(][^）)\n]{1,16}[）)])?[ \t\x{3000}]*[：:][ \t\x{3000}]*([^，,。；;\n（(]{2,60})`)
+	// zhBenchRe is a judge's signature line at the judgment's foot: the
+	// office, then the name. A people's assessor (人民陪审员) is a lay
+	// member and a clerk (书记员) no judge.
+	zhBenchRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(审判长|审判员|代理审判员|执行员)[ \t\x{3000}]*(\p{Han}{2,5})[ \t\x{3000}]*$`)
+	// zhHearingRe is the sentence that says when the court heard the
+	// case: "于2023年6月8日公开开庭进行了审理".
+	zhHearingRe = regexp.MustCompile(`于([^，,。；;\n]{6,24}?)(?:公开|不公开)?开庭`)
+)
+
+// zhPartyRoles are the roles a party's label names.
+var zhPartyRoles = map[string]string{
+	"原告": RolePlaintiff, "被告": RoleDefendant, "上诉人": RoleAppellant, "被上诉人": RoleAppellee,
+	"申请人": RoleApplicant, "被申请人": RoleRespondent, "再审申请人": RoleApplicant, "申诉人": RoleApplicant,
+	"被申诉人": RoleRespondent, "第三人": "third_party",
+}
+
+// zhCourtFiling reports a Chinese court's judgment or ruling: a court's
+// name on a line of its own and a case number in its opening. A contract
+// that names the court of a place for disputes ("提交甲方所在地人民法院")
+// has neither line.
+func zhCourtFiling(head string) bool {
+	return zhCourtLineRe.MatchString(head) && zhCaseNumberRe.MatchString(head)
+}
+
+// zhCourtEntities adds a Chinese judgment's court, case number, parties
+// with their roles, bench, hearing date and date of judgment.
+func zhCourtEntities(x *collector, head, text string) {
+	if !zhCourtFiling(head) {
+		return
+	}
+	if m := zhCourtLineRe.FindStringSubmatchIndex(head); m != nil {
+		x.add(KindCourt, head[m[2]:m[3]], head[m[2]:m[3]], m[2])
+	}
+	if m := zhCaseNumberRe.FindStringIndex(head); m != nil {
+		n := head[m[0]:m[1]]
+		x.add(KindCaseNumber, n, strings.Join(strings.Fields(n), ""), m[0])
+	}
+	for _, m := range zhLitigantRe.FindAllStringSubmatchIndex(head, -1) {
+		name := strings.TrimSpace(head[m[4]:m[5]])
+		x.addRole(KindParty, name, "", zhPartyRoles[head[m[2]:m[3]]], m[4])
+	}
+	for _, m := range zhBenchRe.FindAllStringSubmatchIndex(text, -1) {
+		x.add(KindJudge, text[m[4]:m[5]], text[m[4]:m[5]], m[4])
+	}
+	if m := zhHearingRe.FindStringSubmatchIndex(head); m != nil {
+		if ds := findDates(head[m[2]:m[3]]); len(ds) == 1 {
+			x.add(KindHearingDate, ds[0].text, ds[0].iso, m[2]+ds[0].start)
+		}
+	}
+	zhJudgmentDate(x, text)
+}
+
+// zhJudgmentDate adds the date of a Chinese judgment: the last date on a
+// line of its own, which the bench signs above and the clerk below.
+func zhJudgmentDate(x *collector, text string) {
+	var last *dateMatch
+	for _, d := range findDates(text) {
+		start := strings.LastIndexByte(text[:d.start], '\n') + 1
+		end := len(text)
+		if i := strings.IndexByte(text[d.end:], '\n'); i >= 0 {
+			end = d.end + i
+		}
+		if strings.Trim(text[start:d.start]+text[d.end:end], " \t\u3000") == "" {
+			last = &d
+		}
+	}
+	if last != nil {
+		x.add(KindJudgmentDate, last.text, last.iso, last.start)
+	}
+}

@@ -1,0 +1,43 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+)
+
+// A Chinese civil judgment is a court filing, and gives its court, case
+// number, parties with their roles, bench (not the people's assessor or
+// the clerk), hearing date and date of judgment in Chinese numerals.
+// Before, it was no filing and gave none of them. A contract that names
+// a court for its disputes is still no filing.
+func TestChineseJudgment(t *testing.T) {
+	text := "北京市朝阳区人民法院\n民 事 判 决 书\n（2023）京0105民初12345号\n\n" +
+		"原告：北京星辰科技有限公司，住所地北京市朝阳区建国路88号。\n法定代表人：张伟，董事长。\n" +
+		"被告：上海远航物流有限公司，住所地上海市浦东新区世纪大道100号。\n\n" +
+		"原告北京星辰科技有限公司与被告上海远航物流有限公司运输合同纠纷一案，本院于2023年3月15日立案后，依法适用普通程序，于2023年6月8日公开开庭进行了审理。\n\n" +
+		"判决如下：\n一、被告上海远航物流有限公司赔偿原告货物损失人民币256,000元；\n\n" +
+		"审判长　刘洋\n审判员　陈静\n人民陪审员　赵敏\n二〇二三年七月二十日\n书记员　孙丽\n"
+	if !CourtFiling(text) {
+		t.Fatal("not read as a court filing")
+	}
+	want := []string{
+		"court|北京市朝阳区人民法院|北京市朝阳区人民法院|",
+		"case_number|（2023）京0105民初12345号|（2023）京0105民初12345号|",
+		"judge|刘洋|刘洋|", "judge|陈静|陈静|",
+		"party|北京星辰科技有限公司||plaintiff", "party|上海远航物流有限公司||defendant",
+		"hearing_date|2023年6月8日|2023-06-08|",
+		"judgment_date|二〇二三年七月二十日|2023-07-20|",
+	}
+	var got []string
+	for _, e := range CourtEntities(text, "zh") {
+		if e.Kind != KindDate {
+			got = append(got, e.Kind+"|"+e.Text+"|"+e.Value+"|"+e.Role)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("entities\n got %q\nwant %q", got, want)
+	}
+	if CourtFiling("买卖合同\n\n第九条 争议解决\n因本合同引起的争议，提交甲方所在地人民法院诉讼解决。\n") {
+		t.Error("a contract read as a court filing")
+	}
+}
