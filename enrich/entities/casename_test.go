@@ -74,3 +74,25 @@ func TestCaptionRoleBesideName(t *testing.T) {
 		}
 	}
 }
+
+// An Australian order names each side after its label ("BETWEEN: KOALA
+// ENERGY PTY LTD" over "Applicant"): the names end at that line going
+// up, and the file number above it is no party. It was read as the
+// applicant, and the title read "NSD 1123 of 2022 and others v ...".
+func TestCaptionSideLabelEndsNames(t *testing.T) {
+	text := "FEDERAL COURT OF AUSTRALIA\n\nORDERS\n\nNSD 1123 of 2022\nBETWEEN: KOALA ENERGY PTY LTD (ACN 123 456 789)\nApplicant\n" +
+		"AND: AUSTRALIAN COMPETITION AND CONSUMER COMMISSION\nRespondent\n\nORDER MADE BY: JACKMAN J\nDATE OF ORDER: 2 August 2024\n\nTHE COURT ORDERS THAT:\n1. The application is dismissed.\n"
+	want := []string{"party|KOALA ENERGY PTY LTD||applicant", "party|AUSTRALIAN COMPETITION AND CONSUMER COMMISSION||respondent"}
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Kind+"|"+e.Text+"|"+e.Value+"|"+e.Role)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("parties %q, want %q", got, want)
+	}
+	if name := CaseName(text); name != "Koala Energy Pty Ltd v Australian Competition and Consumer Commission" {
+		t.Errorf("CaseName %q", name)
+	}
+}

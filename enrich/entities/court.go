@@ -418,7 +418,12 @@ func wholeLine(d dateMatch, line string) bool {
 // their own.
 func captionParties(x *collector, head string) {
 	lines := strings.Split(head, "\n")
+	// opens says a line opens its side with the side's label: the names
+	// end there going up, whatever the line above ("NSD 1123 of 2022"
+	// over "BETWEEN: KOALA ENERGY PTY LTD" was read as a party)
+	opens := make([]bool, len(lines))
 	for i, l := range lines {
+		opens[i] = sideOpenRe.MatchString(l)
 		// the side's label first: "BETWEEN:<tab>KOALA ENERGY PTY LTD"
 		// is no column of its own
 		l = sideLabelRe.ReplaceAllString(strings.TrimLeft(l, " \t"), "")
@@ -474,6 +479,9 @@ func captionParties(x *collector, head string) {
 				break
 			}
 			names = append([]string{l}, names...)
+			if opens[j] {
+				break
+			}
 		}
 		if len(names) > 0 {
 			addParties(x, strings.Join(names, "\n"), role, starts[max(0, i-len(names))])
@@ -486,6 +494,10 @@ func captionParties(x *collector, head string) {
 // "AND: SOUTHERN CROSS GRID LIMITED"), with the company number after the
 // name ("(ACN 123 456 789)"), which names no party.
 var sideLabelRe = regexp.MustCompile(`^(?i:between|and)[ \t]*:[ \t]*|[ \t]*\((?:ACN|ABN|ARBN|CRN|Company[ \t]+No\.?)[ \t]*[\d ]+\)[ \t]*$`)
+
+// sideOpenRe is a caption line that opens a side with its label and
+// the party's name after it: "BETWEEN: KOALA ENERGY PTY LTD".
+var sideOpenRe = regexp.MustCompile(`^[ \t]*(?i:between|and)[ \t]*:[ \t]*\S`)
 
 // titleParties adds the parties of a title line that names each with
 // its role in brackets: "Smith (Appellant) v Jones (Respondent)".
