@@ -42,6 +42,8 @@ func captionCitations(x *collector, head string) map[int]string {
 		}
 	} else if start, end := nextLine(head, 0); citationLineRe.MatchString(head[start:end]) {
 		at = start
+	} else {
+		at = titleCitation(head)
 	}
 	if at >= 0 {
 		c := neutralCitationRe.FindString(head[at:])
@@ -56,6 +58,39 @@ func captionCitations(x *collector, head string) map[int]string {
 		}
 	}
 	return own
+}
+
+// titleLines bounds the heading's non-blank lines read for a title line
+// that ends in the judgment's citation: the court's lines, then the title.
+const titleLines = 4
+
+// titleCitedRe is a judgment's title line that ends in its own neutral
+// citation, as the Federal Court of Australia heads a judgment: "Koala
+// Energy Pty Ltd v Australian Competition and Consumer Commission [2024]
+// FCA 845".
+var titleCitedRe = regexp.MustCompile(`^[ \t]*\S.*?[ \t](?:v|vs|V)\.?[ \t].*?[ \t](` + neutralCitationRe.String() + `)[ \t]*$`)
+
+// titleCitation is where the citation of a title line among the heading's
+// first titleLines non-blank lines starts (titleCitedRe), or -1. Such a
+// judgment's own citation was listed among the cases it cites, and the
+// register's neutral citation cell stayed empty.
+func titleCitation(head string) int {
+	pos, seen := 0, 0
+	for pos < len(head) && seen < titleLines {
+		end := strings.IndexByte(head[pos:], '\n')
+		if end < 0 {
+			end = len(head) - pos
+		}
+		line := head[pos : pos+end]
+		if strings.TrimSpace(line) != "" {
+			seen++
+			if m := titleCitedRe.FindStringSubmatchIndex(line); m != nil {
+				return pos + m[2]
+			}
+		}
+		pos += end + 1
+	}
+	return -1
 }
 
 // firstLines is text up to its nth line's end.

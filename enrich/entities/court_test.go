@@ -614,3 +614,26 @@ func TestCourtConsentOrderSignatureDates(t *testing.T) {
 		t.Errorf("sealed order dated %q, want 2023-12-20", got)
 	}
 }
+
+// The Federal Court of Australia heads a judgment with its title ending
+// in its own neutral citation: that citation is the judgment's case
+// number with the neutral_citation role, not an authority it cites. It
+// was listed as a citation, and the register's neutral citation cell
+// stayed empty. A case cited in the body is still a citation.
+func TestCourtTitleLineCitation(t *testing.T) {
+	text := "FEDERAL COURT OF AUSTRALIA\n\nKoala Energy Pty Ltd v Australian Competition and Consumer Commission [2024] FCA 845\n\n" +
+		"File number: NSD 1123 of 2022\nJudgment of: JACKMAN J\nDate of judgment: 2 August 2024\n\n" +
+		"REASONS FOR JUDGMENT\n\n1. The principles are settled: Smith v Jones [2019] HCA 5.\n"
+	var own, cited []string
+	for _, e := range CourtEntities(text, "en") {
+		switch {
+		case e.Kind == KindCaseNumber && e.Role == RoleNeutralCitation:
+			own = append(own, e.Value)
+		case e.Kind == KindCitation:
+			cited = append(cited, e.Value)
+		}
+	}
+	if !slices.Equal(own, []string{"[2024] FCA 845"}) || !slices.Equal(cited, []string{"[2019] HCA 5"}) {
+		t.Errorf("own %q, cited %q", own, cited)
+	}
+}
