@@ -1092,7 +1092,7 @@ var (
 	// "/s/ John Smith".
 	slashSignedRe = regexp.MustCompile(`(?m)^[ \t]*(?:By:?[ \t]*)?/s/[ \t]*([A-Z][\pL.'’ -]{2,60}?)[ \t]*$`)
 	// counselSplitRe parts the advocates of one appearance.
-	counselSplitRe = regexp.MustCompile(`[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+`)
+	counselSplitRe = regexp.MustCompile(`[ \t]*,[ \t]*|[ \t]+(?:and|&|with)[ \t]+`)
 )
 
 // counsel adds the advocates a filing names for its parties: an English
@@ -1101,15 +1101,10 @@ var (
 // the party's.
 func counsel(x *collector, head, text string) {
 	for _, m := range appearanceRe.FindAllStringSubmatchIndex(head, -1) {
-		role := captionRole(head[m[4]:m[5]])
-		start := m[2]
-		for _, sep := range append(counselSplitRe.FindAllStringIndex(head[m[2]:m[3]], -1), []int{m[3] - m[2], m[3] - m[2]}) {
-			name := strings.TrimSpace(head[start : m[2]+sep[0]])
-			if advocateRe.MatchString(name) {
-				x.addRole(KindCounsel, name, name, role, start)
-			}
-			start = m[2] + sep[1]
-		}
+		addCounsel(x, head, m[2], m[3], captionRole(head[m[4]:m[5]]))
+	}
+	for _, m := range counselLabelRe.FindAllStringSubmatchIndex(head, -1) {
+		addCounsel(x, head, m[4], m[5], captionRole(head[m[2]:m[3]]))
 	}
 	for _, m := range attorneysForRe.FindAllStringSubmatchIndex(text, -1) {
 		above := text[max(0, m[0]-400):m[0]]
@@ -1123,6 +1118,25 @@ func counsel(x *collector, head, text string) {
 				x.addRole(KindCounsel, name, name, captionRole(text[m[2]:m[3]]), at)
 			}
 		}
+	}
+}
+
+// counselLabelRe is an Australian judgment's cover line that names
+// counsel after a label: "Counsel for the Applicant: Ms S Chen SC with
+// Mr T Nguyen", the label and names in a table's two cells or not.
+var counselLabelRe = regexp.MustCompile(`(?m)^[ \t]*Counsel[ \t]+for[ \t]+the[ \t]+((?i:claimants?|defendants?|appellants?|respondents?|applicants?|petitioners?|interveners?|plaintiffs?))[ \t]*:[ \t|]*([^\n]*?)[ \t]*$`)
+
+// addCounsel adds each advocate named in text[start:end] ("Mr Philip Jones
+// KC and Ms Ruth Allen", "Ms S Chen SC with Mr T Nguyen") as counsel for
+// role.
+func addCounsel(x *collector, text string, start, end int, role string) {
+	at := start
+	for _, sep := range append(counselSplitRe.FindAllStringIndex(text[start:end], -1), []int{end - start, end - start}) {
+		name := strings.TrimSpace(text[at : start+sep[0]])
+		if advocateRe.MatchString(name) {
+			x.addRole(KindCounsel, name, name, role, at)
+		}
+		at = start + sep[1]
 	}
 }
 

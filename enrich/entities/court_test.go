@@ -637,3 +637,21 @@ func TestCourtTitleLineCitation(t *testing.T) {
 		t.Errorf("own %q, cited %q", own, cited)
 	}
 }
+
+// An Australian judgment's cover names counsel after a label, a junior
+// "with" the senior: each is counsel for the side the label names. They
+// were missing from the register's counsel cell.
+func TestCourtCounselLabelled(t *testing.T) {
+	text := "FEDERAL COURT OF AUSTRALIA\n\nKoala Energy Pty Ltd v Australian Competition and Consumer Commission [2024] FCA 845\n\n" +
+		"File number: | NSD 1123 of 2022\nCounsel for the Applicant: | Ms S Chen SC with Mr T Nguyen\nSolicitor for the Applicant: | Gilbert + Tobin\n" +
+		"Counsel for the Respondent: | Mr R Patel\n\nORDERS\n\n1. The application is dismissed.\n"
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindCounsel {
+			got = append(got, e.Value+"|"+e.Role)
+		}
+	}
+	if want := []string{"Ms S Chen SC|applicant", "Mr T Nguyen|applicant", "Mr R Patel|respondent"}; !slices.Equal(got, want) {
+		t.Errorf("counsel %q, want %q", got, want)
+	}
+}
