@@ -18,7 +18,7 @@ var (
 	// hearingLineRe is the caption's line that dates the hearing:
 	// "Hearing dates: 3-5 July 2023", "Date of hearing: 3 July 2023",
 	// "Heard: 3 and 4 July 2023".
-	hearingLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:Hearing[ \t]+dates?|Dates?[ \t]+of[ \t]+hearing|Heard(?:[ \t]+on)?)[ \t]*:?[ \t]*(\S[^\n]{0,80}?)[ \t]*$`)
+	hearingLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:Hearing[ \t]+dates?|Dates?[ \t]+of[ \t]+hearing|Heard(?:[ \t]+on)?)[ \t]*:?[ \t|]*(\S[^\n]{0,80}?)[ \t]*$`)
 	// hearingTokenRe is a part of a hearing's dates: a month, a year or a
 	// day (with its ordinal suffix).
 	hearingTokenRe = regexp.MustCompile(`(?i)\b(?:(` + monthRe + `)|((?:19|20)\d{2})|(\d{1,2})(?:st|nd|rd|th)?)\b`)

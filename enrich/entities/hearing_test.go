@@ -113,3 +113,19 @@ func TestCourtOwnAndAppealedCitations(t *testing.T) {
 		}
 	}
 }
+
+// A cover laid out as a table gives its hearing line as two cells
+// ("Date of hearing: | 15 – 17 May 2024"): the entity's text is the
+// dates, without the cell's bar, which stood in the register before them.
+func TestCourtHearingDatesInTableCell(t *testing.T) {
+	text := strings.Replace(ukHead, "%s", "Date of hearing: | 15 – 17 May 2024", 1)
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindHearingDate {
+			got = append(got, e.Text+"|"+e.Value)
+		}
+	}
+	if want := []string{"15 – 17 May 2024|2024-05-15", "15 – 17 May 2024|2024-05-17"}; !slices.Equal(got, want) {
+		t.Errorf("hearing %q, want %q", got, want)
+	}
+}
