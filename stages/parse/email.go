@@ -50,11 +50,17 @@ type emailReader struct {
 // the worker ingests as documents of their own: a contract arrives as the
 // PDF attached to a mail.
 func extractEmail(data []byte, lim Limits) (*extracted, error) {
+	lead, data := splitMailLeadIn(data)
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
 	if err != nil {
 		return nil, permanent("", "corrupt e-mail message", err)
 	}
 	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
+	if lead != "" {
+		// the sender's words above the pasted header block open the body
+		text, _ := decodeDeclared([]byte(lead), "text/plain", false)
+		r.body.WriteString(text + "\n\n")
+	}
 	r.message(msg.Header, msg.Body, 0)
 	body, furniture := setAsideMailFurniture(normalize(r.body.String()))
 	aside := normalize(r.head.String())
@@ -391,14 +397,27 @@ var emailHeaderRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*:`)
 
 // looksEmail reports whether text starts with an e-mail header block:
 // every line up to the first blank one is a field or its continuation,
-// and From is there with Subject, Date or Message-ID.
+// and From is there with Subject, Date or Message-ID. An Outlook message
+// saved as text after a line typed above it ("Hi all, please see
+// below.") is one too (mailLeadIn).
 func looksEmail(text string) bool {
+	if _, _, ok := mailLeadIn(text); ok {
+		return true
+	}
+	fields, head, ok := headerBlock(text)
+	return ok && fields["from"] && (fields["subject"] || fields["date"] || fields["message-id"]) && !memoHead(head, fields)
+}
+
+// headerBlock reads the lines of text up to its first blank one as header
+// fields: their names in lower case, and the block; false when a line is
+// neither a field nor a field's continuation, or no blank line ends it.
+func headerBlock(text string) (map[string]bool, string, bool) {
 	head, _, found := strings.Cut(text[:min(len(text), 16<<10)], "\n\n")
 	if !found {
 		head, _, found = strings.Cut(text[:min(len(text), 16<<10)], "\r\n\r\n")
 	}
 	if !found {
-		return false
+		return nil, "", false
 	}
 	fields := map[string]bool{}
 	for _, line := range strings.Split(strings.ReplaceAll(head, "\r\n", "\n"), "\n") {
@@ -408,10 +427,56 @@ func looksEmail(text string) bool {
 			fields[strings.ToLower(name)] = true
 		case strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t"):
 		default:
-			return false
+			return nil, "", false
 		}
 	}
-	return fields["from"] && (fields["subject"] || fields["date"] || fields["message-id"]) && !memoHead(head, fields)
+	return fields, head, true
+}
+
+// Bounds of the words a sender types above a message's header block: a
+// line or two ("Hi all, please see below."), not a document that quotes
+// an e-mail further down.
+const (
+	maxLeadInLines = 3
+	maxLeadInBytes = 400
+)
+
+// mailLeadIn splits text that opens with a few lines of prose and then a
+// whole message header, as Outlook writes one (From, Sent or Date, To
+// and Subject, From with a mailbox), into those lines and the message.
+// A header block only that far down makes an e-mail: deeper, it is a
+// message quoted in another document.
+func mailLeadIn(text string) (lead, msg string, ok bool) {
+	text = text[:min(len(text), 16<<10)]
+	nl := "\n\n"
+	if !strings.Contains(text, nl) {
+		nl = "\r\n\r\n"
+	}
+	lead, msg, found := strings.Cut(text, nl)
+	lead = strings.TrimSpace(lead)
+	if !found || lead == "" || len(lead) > maxLeadInBytes || strings.Count(lead, "\n") >= maxLeadInLines ||
+		emailHeaderRe.MatchString(lead) {
+		return "", "", false
+	}
+	msg = strings.TrimLeft(msg, "\r\n")
+	fields, head, ok := headerBlock(msg)
+	if !ok || !fields["from"] || !fields["to"] || !fields["subject"] || !(fields["sent"] || fields["date"]) ||
+		!strings.Contains(head, "@") {
+		return "", "", false
+	}
+	return lead, msg, true
+}
+
+// splitMailLeadIn is data without the lines mailLeadIn finds above its
+// header block, and those lines; data as it is when there are none.
+func splitMailLeadIn(data []byte) (string, []byte) {
+	text := string(data)
+	lead, _, ok := mailLeadIn(text)
+	if !ok {
+		return "", data
+	}
+	i := strings.Index(text, lead) + len(lead)
+	return lead, []byte(strings.TrimLeft(text[i:], "\r\n"))
 }
 
 // memoFields are the fields of a memo's header block ("To: All staff",

@@ -303,3 +303,34 @@ func TestOutlookSentIsDate(t *testing.T) {
 		t.Errorf("aside %q lacks the date", p.Aside)
 	}
 }
+
+// Outlook's "Save as" text of a message the user typed a line above
+// ("Hi all, please see below.") opens with that line, then the header
+// block: it is an e-mail (meta from, to, date; titled by its subject),
+// the line opens its body. A document that quotes a message further down
+// is no e-mail.
+func TestEmailHeaderBelowLeadIn(t *testing.T) {
+	msg := "Hi all, please see below.\r\n\r\nFrom: Tom Baker <tom.baker@acme.example>\r\nSent: Tuesday, 4 March 2025 09:14\r\n" +
+		"To: Records Team <records@acme.example>\r\nSubject: Retention schedule review\r\n\r\n" +
+		"The retention schedule for finance records is being reviewed this quarter.\r\n"
+	p := mustParse(t, "review.txt", []byte(msg))
+	if p.ContentType != document.TypeEmail || p.Title != "Retention schedule review" {
+		t.Fatalf("read as %s titled %q", p.ContentType, p.Title)
+	}
+	for k, want := range map[string]string{"from": "Tom Baker <tom.baker@acme.example>", "to": "Records Team <records@acme.example>",
+		"date": "Tuesday, 4 March 2025 09:14"} {
+		if p.Meta[k] != want {
+			t.Errorf("meta %s = %q, want %q", k, p.Meta[k], want)
+		}
+	}
+	if !strings.HasPrefix(p.Text, "Hi all, please see below.\n\nThe retention schedule") {
+		t.Errorf("text %q", p.Text)
+	}
+	deep := "Records management report\n\nThis report reviews the schedule.\nIt covers finance.\nAnd payroll.\nAnd the archive.\n\n" +
+		"From: Tom Baker <tom.baker@acme.example>\nSent: Tuesday, 4 March 2025 09:14\nTo: Records <records@acme.example>\nSubject: Review\n\nBody.\n"
+	for _, s := range []string{deep, "MEMORANDUM\n\nTo: All staff\nFrom: Facilities Manager\nDate: 3 March 2026\nSubject: Closure\n\nBody.\n"} {
+		if looksEmail(s) {
+			t.Errorf("taken for e-mail: %q", s)
+		}
+	}
+}
