@@ -202,7 +202,7 @@ Content-Transfer-Encoding: base64
 			t.Errorf("text lacks %q:\n%s", want, p.Text)
 		}
 	}
-	if !strings.Contains(p.Aside, "Signature: Regards, | -- | Ann") {
+	if !strings.Contains(p.Aside, "Signature: Regards, Ann") {
 		t.Errorf("aside lacks the signature:\n%s", p.Aside)
 	}
 	if len(p.Attachments) != 1 || string(p.Attachments[0].Data) != "The Tenant shall pay the rent monthly." {
@@ -258,7 +258,7 @@ On Mon, 13 May 2024 at 10:02, Sara Ng <sara@initech.example> wrote:
 	if p.Text != "Invoice 4471 for USD 18,400 is now 45 days overdue. Please arrange payment by Friday." {
 		t.Errorf("text %q", p.Text)
 	}
-	for _, want := range []string{"Greeting: Hi team,", "Signature: Regards, | Tom Becker | Accounts Receivable | Globex Corp | +1 555 0100", "Notice: CONFIDENTIALITY NOTICE: This message", "Quoted: On Mon, 13 May 2024", "We never received 4471."} {
+	for _, want := range []string{"Greeting: Hi team,", "Signature: Regards, Tom Becker | Accounts Receivable | Globex Corp | +1 555 0100", "Notice: CONFIDENTIALITY NOTICE: This message", "Quoted: On Mon, 13 May 2024", "We never received 4471."} {
 		if !strings.Contains(p.Aside, want) {
 			t.Errorf("aside lacks %q:\n%s", want, p.Aside)
 		}
@@ -331,6 +331,24 @@ func TestEmailHeaderBelowLeadIn(t *testing.T) {
 	for _, s := range []string{deep, "MEMORANDUM\n\nTo: All staff\nFrom: Facilities Manager\nDate: 3 March 2026\nSubject: Closure\n\nBody.\n"} {
 		if looksEmail(s) {
 			t.Errorf("taken for e-mail: %q", s)
+		}
+	}
+}
+
+// The labels of a reply's furniture read as the document page shows them:
+// the closing and the name as written ("Signature: Thanks, Tom", not
+// "Thanks, | Tom"), and an Outlook quoted thread under its header block
+// ("Quoted message:" and "From: ..."), without the client's
+// "-----Original Message-----" rule after the label.
+func TestEmailFurnitureLabels(t *testing.T) {
+	msg := "From: Ann Lee <ann.lee@acme.example>\nSent: Wednesday, 5 March 2025 10:02\nTo: Tom Baker <tom.baker@acme.example>\n" +
+		"Subject: RE: Retention schedule\n\nAgreed, seven years for ledgers.\n\nThanks,\nAnn\n\n-----Original Message-----\n" +
+		"From: Tom Baker <tom.baker@acme.example>\nSent: Tuesday, 4 March 2025 09:14\nSubject: Retention schedule\n\nShall we keep ledgers seven years?\n"
+	p := mustParse(t, "re.txt", []byte(msg))
+	contains(t, "reply aside", p.Aside, "Signature: Thanks, Ann", "Quoted message:\nFrom: Tom Baker <tom.baker@acme.example>\nSent: Tuesday")
+	for _, broken := range []string{"Thanks, |", "Original Message"} {
+		if strings.Contains(p.Aside, broken) {
+			t.Errorf("aside has %q: %q", broken, p.Aside)
 		}
 	}
 }

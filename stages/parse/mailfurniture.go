@@ -16,6 +16,12 @@ import (
 var (
 	// mailQuoteHeadRe opens the quoted thread under a reply.
 	mailQuoteHeadRe = regexp.MustCompile(`(?i)^(?:on\b.{5,300}\bwrote:|-{2,}\s*original message\s*-{2,}|_{5,})$`)
+	// mailSeparatorRe is a quote head that is only a rule a mail client
+	// draws ("-----Original Message-----"): no words a reader wants.
+	mailSeparatorRe = regexp.MustCompile(`(?i)^(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,})$`)
+	// mailFieldRe is a line of the header block a client writes above a
+	// forwarded or quoted message, English or Chinese.
+	mailFieldRe = regexp.MustCompile(`(?i)^(?:from|sent|date|to|cc|subject|发件人|发送时间|日期|收件人|抄送|主题)\s*[:：]`)
 	// mailDisclaimerRe opens a legal disclaimer paragraph.
 	mailDisclaimerRe = regexp.MustCompile(`(?i)^(?:confidentiality\s+notice|disclaimer|privileged\s+(?:and|&)\s+confidential|(?:this|the\s+information\s+(?:contained\s+)?in\s+this)\s+(?:e-?mail|message|communication)\b.{0,200}\b(?:confidential|intended\s+(?:only|solely)|privileged)|if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|please\s+consider\s+the\s+environment)`)
 	// mailClosingRe is a closing line; the signature follows it.
@@ -39,13 +45,13 @@ func setAsideMailFurniture(body string) (message string, aside []string) {
 		l := strings.TrimSpace(lines[i])
 		switch {
 		case mailQuoteHeadRe.MatchString(l):
-			quoted = append(quoted, lines[i:]...)
+			quoted = append(quoted, quotedThread(lines[i:])...)
 			i = len(lines)
 		case strings.HasPrefix(l, ">"):
 			quoted = append(quoted, strings.TrimSpace(strings.TrimLeft(l, "> ")))
 		case l == "--" || mailClosingRe.MatchString(l):
 			n := textBlockEnd(lines, i, maxSignatureLines)
-			signature = append(signature, strings.Join(strings.Fields(strings.Join(lines[i:n], " | ")), " "))
+			signature = append(signature, signatureLine(lines[i:n]))
 			i = n - 1
 		case mailDisclaimerRe.MatchString(l):
 			n := textBlockEnd(lines, i, len(lines))
@@ -68,9 +74,48 @@ func setAsideMailFurniture(body string) (message string, aside []string) {
 		aside = append(aside, "Notice: "+n)
 	}
 	if q := strings.TrimSpace(strings.Join(quoted, "\n")); q != "" {
-		aside = append(aside, "Quoted: "+q)
+		aside = append(aside, quotedLabel(q))
 	}
 	return message, aside
+}
+
+// quotedThread is a quoted thread's lines without a quote head that is
+// only a client's rule ("-----Original Message-----", a line of
+// underscores), which the document page showed as "Quoted: -----Original
+// Message-----".
+func quotedThread(lines []string) []string {
+	if len(lines) > 0 && mailSeparatorRe.MatchString(strings.TrimSpace(lines[0])) {
+		return lines[1:]
+	}
+	return lines
+}
+
+// quotedLabel labels a quoted thread: one that opens with its header block
+// ("From: ...") starts on a line of its own, as the message's own header
+// does; "On ..., Ann wrote:" reads on after the label.
+func quotedLabel(q string) string {
+	if mailFieldRe.MatchString(q) {
+		return "Quoted message:\n" + q
+	}
+	return "Quoted: " + q
+}
+
+// signatureLine is a signature block on one line: the closing and the
+// name read as they are written ("Thanks, Tom"), the lines after them
+// (a title, a company, a telephone number) separated by " | ", and the
+// "--" separator a client writes above a signature left out; "Thanks, |
+// Tom" read as a broken table.
+func signatureLine(block []string) string {
+	var parts []string
+	for _, l := range block {
+		if l = strings.Join(strings.Fields(l), " "); l != "" && l != "--" {
+			parts = append(parts, l)
+		}
+	}
+	if len(parts) > 1 && mailClosingRe.MatchString(parts[0]) {
+		parts = append([]string{parts[0] + " " + parts[1]}, parts[2:]...)
+	}
+	return strings.Join(parts, " | ")
 }
 
 // textBlockEnd is the index of the blank line that ends the paragraph
