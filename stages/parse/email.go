@@ -62,12 +62,13 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 		r.body.WriteString(text + "\n\n")
 	}
 	r.message(msg.Header, msg.Body, 0)
-	body, furniture := setAsideMailFurniture(normalize(r.body.String()))
+	subject := r.header(msg.Header, "Subject")
+	body, furniture := setAsideMailFurniture(normalize(r.body.String()), mailForwardRe.MatchString(subject))
 	aside := normalize(r.head.String())
 	if len(furniture) > 0 {
 		aside = strings.TrimSpace(aside + "\n\n" + strings.Join(furniture, "\n\n"))
 	}
-	ex := &extracted{text: body, aside: aside, title: r.header(msg.Header, "Subject"),
+	ex := &extracted{text: body, aside: aside, title: threadSubject(subject),
 		encoding: encUTF8, attachments: r.files, meta: map[string]string{}}
 	// the message's own header fields, as meta: the document page shows
 	// them as fields, and the result JSON carries them
@@ -93,6 +94,26 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 		}
 	}
 	return ex, nil
+}
+
+var (
+	// mailReplyPrefixRe is the run of reply and forward markers mail
+	// clients put before a subject, in English, German, French, the
+	// Nordic languages and Chinese ("RE: FW:", "AW:", "回复：", "转发:").
+	mailReplyPrefixRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|回复|回覆|答复|转发|轉寄|转寄)\s*(?:\[\d+\])?\s*[:：])+\s*`)
+	// mailForwardRe is a subject that says its message is a forward.
+	mailForwardRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|aw|sv|vs|antw|回复|回覆|答复)\s*[:：])*\s*(?:fwd?|wg|tr|转发|轉寄|转寄)\s*[:：]`)
+)
+
+// threadSubject is a subject without its reply and forward markers: the
+// title a register lists the message under, with the other messages of
+// its thread ("RE: FW: Retention schedule" is "Retention schedule"). The
+// subject as sent stays in meta "subject" and in the header.
+func threadSubject(subject string) string {
+	if t := mailReplyPrefixRe.ReplaceAllString(subject, ""); hasContent(t) {
+		return t
+	}
+	return subject
 }
 
 // message writes a message's header lines and its body.

@@ -352,3 +352,37 @@ func TestEmailFurnitureLabels(t *testing.T) {
 		}
 	}
 }
+
+// A forward whose cover note is short ("FYI.") carries its content in the
+// forwarded message: the summary and key phrases read its body, which had
+// been set aside as "Quoted: -----Original Message-----"; its header block
+// is labelled in the aside. The title is the subject without "FW:", as a
+// register lists the thread; meta subject keeps it as sent. A reply's
+// quoted thread stays set aside.
+func TestEmailForwardIsContent(t *testing.T) {
+	fwd := "From: Tom Baker <tom.baker@acme.example>\nSent: Tuesday, 4 March 2025 09:14\nTo: Records Team <records@acme.example>\n" +
+		"Subject: Retention schedule\n\nInvoices and ledgers must be kept for seven years after the end of the financial year.\n\nThanks,\nTom\n"
+	text := "From: Ann Lee <ann.lee@acme.example>\nSent: Wednesday, 5 March 2025 10:02\nTo: Legal <legal@acme.example>\n" +
+		"Subject: FW: Retention schedule\n\nFYI.\n\n-----Original Message-----\n" + fwd
+	eml := "From: Ann Lee <ann.lee@acme.example>\r\nDate: Wed, 5 Mar 2025 10:02:00 +0000\r\nTo: legal@acme.example\r\n" +
+		"Subject: =?UTF-8?B?6L2s5Y+ROiBSZXRlbnRpb24gc2NoZWR1bGU=?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"See below.\r\n\r\n---------- Forwarded message ---------\r\n" + strings.ReplaceAll(fwd, "\n", "\r\n")
+	for name, c := range map[string]struct{ data, subject string }{
+		"fw.txt": {text, "FW: Retention schedule"}, "fwd.eml": {eml, "转发: Retention schedule"}} {
+		p := mustParse(t, name, []byte(c.data))
+		if p.Title != "Retention schedule" || p.Meta["subject"] != c.subject {
+			t.Errorf("%s: title %q, meta subject %q", name, p.Title, p.Meta["subject"])
+		}
+		if !strings.Contains(p.Text, "Invoices and ledgers must be kept for seven years") || strings.Contains(p.Text, "Tom Baker") {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+		contains(t, name+" aside", p.Aside, "Forwarded message:\nFrom: Tom Baker <tom.baker@acme.example>", "Signature: Thanks, Tom")
+		if strings.Contains(p.Aside, "Original Message") || strings.Contains(p.Aside, "Quoted") {
+			t.Errorf("%s: aside %q", name, p.Aside)
+		}
+	}
+	reply := strings.Replace(text, "FW: Retention", "RE: Retention", 1)
+	if p := mustParse(t, "re.txt", []byte(reply)); p.Text != "FYI." || !strings.Contains(p.Aside, "Quoted message:\nFrom: Tom Baker") || p.Title != "Retention schedule" {
+		t.Errorf("reply: title %q text %q aside %q", p.Title, p.Text, p.Aside)
+	}
+}

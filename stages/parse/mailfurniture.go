@@ -3,6 +3,7 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // An e-mail's body carries more than its message: the greeting, the
@@ -14,11 +15,14 @@ import (
 // moves them to the aside, labelled, so search still finds them.
 
 var (
-	// mailQuoteHeadRe opens the quoted thread under a reply.
-	mailQuoteHeadRe = regexp.MustCompile(`(?i)^(?:on\b.{5,300}\bwrote:|-{2,}\s*original message\s*-{2,}|_{5,})$`)
+	// mailQuoteHeadRe opens the quoted thread under a reply, or the
+	// message a forward carries.
+	mailQuoteHeadRe = regexp.MustCompile(`(?i)^(?:on\b.{5,300}\bwrote:|-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}|begin forwarded message:)$`)
 	// mailSeparatorRe is a quote head that is only a rule a mail client
 	// draws ("-----Original Message-----"): no words a reader wants.
 	mailSeparatorRe = regexp.MustCompile(`(?i)^(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,})$`)
+	// mailForwardHeadRe is a quote head that only a forward writes.
+	mailForwardHeadRe = regexp.MustCompile(`(?i)forwarded\s+message`)
 	// mailFieldRe is a line of the header block a client writes above a
 	// forwarded or quoted message, English or Chinese.
 	mailFieldRe = regexp.MustCompile(`(?i)^(?:from|sent|date|to|cc|subject|发件人|发送时间|日期|收件人|抄送|主题)\s*[:：]`)
@@ -34,18 +38,35 @@ var (
 // a title, a company, telephone numbers, an address.
 const maxSignatureLines = 8
 
+// maxCoverRunes bounds the cover note of a forward whose forwarded
+// message is its content ("FYI.", "See below, can we discuss on
+// Monday?"): with a longer one the sender's words are the message.
+const maxCoverRunes = 300
+
 // setAsideMailFurniture splits an e-mail's body text into the message and
 // the labelled aside paragraphs: greeting, signature, disclaimers and the
-// quoted thread. A body that would be left empty stays as it is.
-func setAsideMailFurniture(body string) (message string, aside []string) {
+// quoted thread. A forward (forward: its subject says so) whose cover note
+// is short carries its message as its content: the forwarded body follows
+// the cover in the message, its header block labelled in the aside. A
+// body that would be left empty stays as it is.
+func setAsideMailFurniture(body string, forward bool) (message string, aside []string) {
 	lines := strings.Split(body, "\n")
-	var kept, quoted []string
+	var kept, quoted, carried []string
 	var notice, signature []string
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		switch {
 		case mailQuoteHeadRe.MatchString(l):
-			quoted = append(quoted, quotedThread(lines[i:])...)
+			if (forward || mailForwardHeadRe.MatchString(l)) && shortCover(kept) {
+				msg, more := forwardedMessage(lines[i:])
+				for len(kept) > 0 && strings.TrimSpace(kept[len(kept)-1]) == "" {
+					kept = kept[:len(kept)-1]
+				}
+				kept = append(kept, "", msg)
+				carried = more
+			} else {
+				quoted = append(quoted, quotedThread(lines[i:])...)
+			}
 			i = len(lines)
 		case strings.HasPrefix(l, ">"):
 			quoted = append(quoted, strings.TrimSpace(strings.TrimLeft(l, "> ")))
@@ -73,10 +94,36 @@ func setAsideMailFurniture(body string) (message string, aside []string) {
 	for _, n := range notice {
 		aside = append(aside, "Notice: "+n)
 	}
+	aside = append(aside, carried...)
 	if q := strings.TrimSpace(strings.Join(quoted, "\n")); q != "" {
 		aside = append(aside, quotedLabel(q))
 	}
 	return message, aside
+}
+
+// shortCover reports whether the lines kept above a forwarded message are
+// a cover note short enough that the forwarded message is the content.
+func shortCover(kept []string) bool {
+	return utf8.RuneCountInString(strings.TrimSpace(strings.Join(kept, " "))) <= maxCoverRunes
+}
+
+// forwardedMessage reads a forwarded message (lines, from its quote head
+// on): its body, its own furniture set aside, is the message; its header
+// block is the aside's "Forwarded message:", with the furniture after it.
+func forwardedMessage(lines []string) (string, []string) {
+	rest := quotedThread(lines)
+	var head []string
+	for len(rest) > 0 && (mailFieldRe.MatchString(strings.TrimSpace(rest[0])) || strings.TrimSpace(rest[0]) == "" && len(head) == 0) {
+		if l := strings.TrimSpace(rest[0]); l != "" {
+			head = append(head, l)
+		}
+		rest = rest[1:]
+	}
+	msg, aside := setAsideMailFurniture(strings.Join(rest, "\n"), false)
+	if len(head) > 0 {
+		aside = append([]string{"Forwarded message:\n" + strings.Join(head, "\n")}, aside...)
+	}
+	return strings.TrimSpace(msg), aside
 }
 
 // quotedThread is a quoted thread's lines without a quote head that is
