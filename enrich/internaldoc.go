@@ -322,11 +322,21 @@ func zhInternalKind(doc *document.Parsed, head string) string {
 // ending 管理制度 may head an article about one.
 var zhSelfRulesRe = regexp.MustCompile(`本(?:办法|制度|规定|细则|守则|规范|流程|规程|指引)`)
 
+// emailSubtype is the sub-type of an e-mail classed "other":
+// correspondence, whatever kind of paper its subject names ("Retention
+// schedule policy review" is a message about a policy, no policy).
+const emailSubtype = "other/email"
+
 // internalSubtype gives an "other" that is an internal paper its kind as
-// sub-type (other/policy, other/memo), and reports whether it did.
+// sub-type (other/policy, other/memo), or an e-mail other/email, and
+// reports whether it did.
 func internalSubtype(doc *document.Parsed, a *document.Analysis) bool {
 	if a.Class != "other" || doc == nil {
 		return false
+	}
+	if doc.IsEmail() {
+		a.Subtype, a.SubtypeConfidence = emailSubtype, classify.RuleConfidence
+		return true
 	}
 	k := internalKind(doc, doc.Text[:min(len(doc.Text), structureHead)])
 	if k == "" {

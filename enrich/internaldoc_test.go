@@ -255,3 +255,30 @@ func TestStaffRulesPageIsPolicy(t *testing.T) {
 		t.Errorf("news.html: %s/%s, want no sub-type", a.Class, a.Subtype)
 	}
 }
+
+// An e-mail is correspondence: classed other, its sub-type other/email in
+// both tiers, though its subject names a policy (it was other/policy) or
+// no kind at all (it had none).
+func TestEmailSubtypeIsEmail(t *testing.T) {
+	free := NewFree(FreeOptions{})
+	for name, msg := range map[string]string{
+		"policy.eml": "From: Tom Baker <tom.baker@acme.example>\r\nTo: Records Team <records@acme.example>\r\nDate: Tue, 4 Mar 2025 09:14:00 +0000\r\n" +
+			"Subject: FW: Retention schedule policy\r\n\r\nFYI.\r\n\r\n-----Original Message-----\r\nFrom: Ann <ann@acme.example>\r\nSubject: Retention schedule policy\r\n\r\n" +
+			"Retention schedule policy\r\n\r\nInvoices and ledgers must be kept for seven years. Payroll records must be kept for six years.\r\n",
+		"note.eml": "From: Tom Baker <tom.baker@acme.example>\r\nTo: Ann <ann@acme.example>\r\nSubject: Lunch\r\n\r\nShall we meet at noon on Friday to go through the archive boxes?\r\n",
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(msg)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for tier, an := range map[string]Analyzer{"free": free, "composed": WithFallback(free, NewFree(FreeOptions{}))} {
+			a, err := an.Analyze(context.Background(), doc, Request{Tasks: []string{TaskClassify}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Class != "other" || a.Subtype != "other/email" {
+				t.Errorf("%s %s: %s/%s, want other/email", tier, name, a.Class, a.Subtype)
+			}
+		}
+	}
+}
