@@ -14,6 +14,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 
@@ -50,7 +51,7 @@ type emailReader struct {
 // the worker ingests as documents of their own: a contract arrives as the
 // PDF attached to a mail.
 func extractEmail(data []byte, lim Limits) (*extracted, error) {
-	lead, data := splitMailLeadIn(data)
+	lead, data := splitMailLeadIn([]byte(englishHeaderNames(zhSavedText(data))))
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
 	if err != nil {
 		return nil, permanent("", "corrupt e-mail message", err)
@@ -422,6 +423,7 @@ var emailHeaderRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*:`)
 // saved as text after a line typed above it ("Hi all, please see
 // below.") is one too (mailLeadIn).
 func looksEmail(text string) bool {
+	text = englishHeaderNames(text[:min(len(text), 16<<10)])
 	if _, _, ok := mailLeadIn(text); ok {
 		return true
 	}
@@ -520,4 +522,50 @@ func memoHead(head string, fields map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// zhSavedText is data as text: decoded when it is no UTF-8 and, so
+// decoded, carries Chinese header names (a message Outlook saved as text
+// in GBK or Big5, whose fields the sniffer read decoded); as it is
+// otherwise, its parts decoded in their declared charsets later.
+func zhSavedText(data []byte) string {
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	if d, _ := decodeDeclared(data, "text/plain", false); englishHeaderNames(d) != d {
+		return d
+	}
+	return string(data)
+}
+
+// zhHeaderRe is a header field as Outlook writes it in Chinese, simplified
+// or traditional ("发件人:", "发送时间：", "寄件者:"), and its English name.
+var zhHeaderRe = regexp.MustCompile(`^(发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|副本|主旨)[ \t]*[:：][ \t]*`)
+
+// zhHeaderNames are the English names of zhHeaderRe's fields.
+var zhHeaderNames = map[string]string{"发件人": "From", "发送时间": "Sent", "日期": "Date", "收件人": "To", "抄送": "Cc", "主题": "Subject",
+	"寄件者": "From", "寄件日期": "Sent", "收件者": "To", "副本": "Cc", "主旨": "Subject"}
+
+// englishHeaderNames is text with the field names of its first header
+// block in English when Outlook wrote them in Chinese: a Chinese message
+// saved as text ("发件人: 王芳", "主题: ...") was read as plain text, titled
+// by its sender line, with no meta from, to, date or subject. The lines
+// above the block (mailLeadIn's) and the body are left as they are.
+func englishHeaderNames(text string) string {
+	if !strings.Contains(text, "发件人") && !strings.Contains(text, "寄件者") {
+		return text
+	}
+	lines := strings.SplitAfter(text, "\n")
+	in := false
+	for i, l := range lines {
+		if m := zhHeaderRe.FindStringSubmatch(l); m != nil {
+			lines[i] = zhHeaderNames[m[1]] + ": " + l[len(m[0]):]
+			in = true
+			continue
+		}
+		if in && strings.TrimSpace(l) == "" {
+			break
+		}
+	}
+	return strings.Join(lines, "")
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/docmill/docmill/document"
 )
 
@@ -384,5 +386,41 @@ func TestEmailForwardIsContent(t *testing.T) {
 	reply := strings.Replace(text, "FW: Retention", "RE: Retention", 1)
 	if p := mustParse(t, "re.txt", []byte(reply)); p.Text != "FYI." || !strings.Contains(p.Aside, "Quoted message:\nFrom: Tom Baker") || p.Title != "Retention schedule" {
 		t.Errorf("reply: title %q text %q aside %q", p.Title, p.Text, p.Aside)
+	}
+}
+
+// A Chinese message Outlook saved as text names its fields in Chinese
+// (发件人, 发送时间, 收件人, 主题), in UTF-8 or GBK: it is an e-mail, its
+// sender, recipients, date and subject meta, its greeting and signature
+// set aside; it was plain text titled "发件人: 王芳 <...>". A Chinese
+// forward's "-----原始邮件-----" carries its content as an English one does.
+func TestChineseOutlookEmail(t *testing.T) {
+	msg := "发件人: 王芳 <wang.fang@acme.cn>\n发送时间: 2026年12月2日 星期三 10:15\n收件人: 法务部 <legal@acme.cn>\n主题：关于供应商合同续签的意见\n\n" +
+		"各位同事：\n\n请法务部在12月10日前审核合同中的违约责任条款和保密条款，并提出修改意见。\n\n谢谢！\n王芳\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"utf8.txt": msg, "gbk.txt": gbk} {
+		p := mustParse(t, name, []byte(data))
+		if p.ContentType != document.TypeEmail || p.Title != "关于供应商合同续签的意见" {
+			t.Errorf("%s: %s titled %q", name, p.ContentType, p.Title)
+			continue
+		}
+		for k, want := range map[string]string{"from": "王芳 <wang.fang@acme.cn>", "to": "法务部 <legal@acme.cn>", "date": "2026年12月2日 星期三 10:15"} {
+			if p.Meta[k] != want {
+				t.Errorf("%s: meta %s = %q, want %q", name, k, p.Meta[k], want)
+			}
+		}
+		if p.Text != "请法务部在12月10日前审核合同中的违约责任条款和保密条款，并提出修改意见。" {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+		contains(t, name+" aside", p.Aside, "Greeting: 各位同事：", "Signature: 谢谢！ 王芳")
+	}
+	fwd := "发件人: 李明 <li.ming@acme.cn>\n收件人: 档案室 <records@acme.cn>\n主题: 转发: 档案保管期限表\n\n请存档。\n\n-----原始邮件-----\n" +
+		"发件人: 王芳 <wang.fang@acme.cn>\n主题: 档案保管期限表\n\n会计凭证和账簿应保存三十年。\n"
+	p := mustParse(t, "fwd.txt", []byte(fwd))
+	if p.Title != "档案保管期限表" || !strings.Contains(p.Text, "会计凭证和账簿应保存三十年。") || strings.Contains(p.Aside, "原始邮件") {
+		t.Errorf("forward: title %q text %q aside %q", p.Title, p.Text, p.Aside)
 	}
 }

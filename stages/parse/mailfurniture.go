@@ -17,21 +17,24 @@ import (
 var (
 	// mailQuoteHeadRe opens the quoted thread under a reply, or the
 	// message a forward carries.
-	mailQuoteHeadRe = regexp.MustCompile(`(?i)^(?:on\b.{5,300}\bwrote:|-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}|begin forwarded message:)$`)
+	mailQuoteHeadRe = regexp.MustCompile(`(?i)^(?:on\b.{5,300}\bwrote:|-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}|begin forwarded message:|-{2,}\s*(?:原始邮件|原始郵件|转发邮件|轉寄郵件)\s*-{2,})$`)
 	// mailSeparatorRe is a quote head that is only a rule a mail client
 	// draws ("-----Original Message-----"): no words a reader wants.
-	mailSeparatorRe = regexp.MustCompile(`(?i)^(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,})$`)
+	mailSeparatorRe = regexp.MustCompile(`(?i)^(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}|-{2,}\s*(?:原始邮件|原始郵件|转发邮件|轉寄郵件)\s*-{2,})$`)
 	// mailForwardHeadRe is a quote head that only a forward writes.
-	mailForwardHeadRe = regexp.MustCompile(`(?i)forwarded\s+message`)
+	mailForwardHeadRe = regexp.MustCompile(`(?i)forwarded\s+message|转发邮件|轉寄郵件`)
 	// mailFieldRe is a line of the header block a client writes above a
 	// forwarded or quoted message, English or Chinese.
-	mailFieldRe = regexp.MustCompile(`(?i)^(?:from|sent|date|to|cc|subject|发件人|发送时间|日期|收件人|抄送|主题)\s*[:：]`)
+	mailFieldRe = regexp.MustCompile(`(?i)^(?:from|sent|date|to|cc|subject|发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|副本|主旨)\s*[:：]`)
 	// mailDisclaimerRe opens a legal disclaimer paragraph.
 	mailDisclaimerRe = regexp.MustCompile(`(?i)^(?:confidentiality\s+notice|disclaimer|privileged\s+(?:and|&)\s+confidential|(?:this|the\s+information\s+(?:contained\s+)?in\s+this)\s+(?:e-?mail|message|communication)\b.{0,200}\b(?:confidential|intended\s+(?:only|solely)|privileged)|if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|please\s+consider\s+the\s+environment)`)
 	// mailClosingRe is a closing line; the signature follows it.
-	mailClosingRe = regexp.MustCompile(`(?i)^(?:(?:kind|best|warm|with\s+best)\s+regards|regards|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|sincerely|best(?:\s+wishes)?|yours\s+(?:sincerely|truly|faithfully)|br)\s*[,.!]?$`)
-	// mailGreetingRe is a greeting line.
-	mailGreetingRe = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!:]?$`)
+	mailClosingRe = regexp.MustCompile(`(?i)^(?:(?:kind|best|warm|with\s+best)\s+regards|regards|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|sincerely|best(?:\s+wishes)?|yours\s+(?:sincerely|truly|faithfully)|br)\s*[,.!]?$` +
+		`|^(?:谢谢|多谢|感谢|祝好|此致敬礼|顺祝商祺|顺颂商祺)[!！。,，]?$`)
+	// mailGreetingRe is a greeting line, English or Chinese ("各位同事：",
+	// "王总，您好！").
+	mailGreetingRe = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!:]?$` +
+		`|^(?:各位\p{Han}{0,4}|大家好|您好|你好|尊敬的\p{Han}{1,12}|\p{Han}{1,6}[,，]?\s*(?:您好|你好))[,，:：!！]?$`)
 )
 
 // maxSignatureLines bounds a signature block after a closing line: a name,
