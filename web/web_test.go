@@ -410,6 +410,17 @@ func TestDocumentPageContent(t *testing.T) {
 			t.Errorf("e-mail page lacks %q", want)
 		}
 	}
+	if strings.Contains(body, `class="mail-subject"`) {
+		t.Errorf("e-mail page repeats the subject that is its title")
+	}
+	// a forward or a reply is titled by its thread's subject; the page
+	// shows the subject as sent, "FW:" and all, beside it
+	fw := &document.Result{ID: "m-2", Filename: "fw.txt", ContentType: document.TypeEmail, Title: "Retention schedule",
+		Meta: map[string]string{"from": "Ann <ann@acme.example>", "subject": "FW: Retention schedule"}}
+	s = newServer(t, Options{Index: openIndex(t, fw)})
+	if _, body = get(t, s, "/documents/m-2"); !strings.Contains(body, `<dt class="mail-subject">Subject</dt><dd>FW: Retention schedule</dd>`) {
+		t.Errorf("forward's page lacks its subject as sent:\n%s", between(body, "<dl", "</dl>"))
+	}
 }
 
 func TestAuth(t *testing.T) {
