@@ -424,3 +424,29 @@ func TestChineseOutlookEmail(t *testing.T) {
 		t.Errorf("forward: title %q text %q aside %q", p.Title, p.Text, p.Aside)
 	}
 }
+
+// Outlook's HTML reply draws a rule above the quoted message's header
+// block (From, Sent, To, Subject), and the rule is no line of its text:
+// the quoted history is set aside all the same (its summary and key
+// phrases had been the thread's: "Tom Baker", "Tuesday"), and a forward's
+// carried message is its content.
+func TestEmailOutlookHTMLQuoteWithoutRule(t *testing.T) {
+	html := func(subject, cover string) string {
+		return "From: Ann Lee <ann.lee@acme.example>\r\nTo: Legal <legal@acme.example>\r\nDate: Wed, 5 Mar 2025 10:02:00 +0000\r\n" +
+			"Subject: " + subject + "\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><div><p>" + cover + "</p></div>" +
+			`<hr style="display:inline-block;width:98%" tabindex="-1"><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri"><b>From:</b> Tom Baker &lt;tom.baker@acme.example&gt;<br>` +
+			"<b>Sent:</b> Tuesday, March 4, 2025 9:14 AM<br><b>To:</b> Records Team &lt;records@acme.example&gt;<br><b>Subject:</b> Retention schedule</font><div>&nbsp;</div></div>" +
+			"<div><p>Invoices and ledgers must be kept for seven years after the end of the financial year.</p><p>Thanks,<br>Tom</p></div></body></html>\r\n"
+	}
+	reply := "Agreed, and please also keep the board minutes permanently."
+	p := mustParse(t, "re.eml", []byte(html("RE: Retention schedule", reply)))
+	if p.Text != reply {
+		t.Errorf("reply text %q", p.Text)
+	}
+	contains(t, "reply aside", p.Aside, "Quoted message:\nFrom: Tom Baker <tom.baker@acme.example>\nSent: Tuesday", "Invoices and ledgers")
+	p = mustParse(t, "fw.eml", []byte(html("FW: Retention schedule", "FYI, see below.")))
+	if !strings.Contains(p.Text, "Invoices and ledgers must be kept") || strings.Contains(p.Text, "Tom Baker") {
+		t.Errorf("forward text %q", p.Text)
+	}
+	contains(t, "forward aside", p.Aside, "Forwarded message:\nFrom: Tom Baker")
+}

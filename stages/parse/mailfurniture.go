@@ -59,7 +59,7 @@ func setAsideMailFurniture(body string, forward bool) (message string, aside []s
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		switch {
-		case mailQuoteHeadRe.MatchString(l):
+		case mailQuoteHeadRe.MatchString(l) || i > 0 && inlineHeader(lines[i:]):
 			if (forward || mailForwardHeadRe.MatchString(l)) && shortCover(kept) {
 				msg, more := forwardedMessage(lines[i:])
 				for len(kept) > 0 && strings.TrimSpace(kept[len(kept)-1]) == "" {
@@ -102,6 +102,40 @@ func setAsideMailFurniture(body string, forward bool) (message string, aside []s
 		aside = append(aside, quotedLabel(q))
 	}
 	return message, aside
+}
+
+// inlineFieldKinds are the fields of the header block Outlook writes above
+// a quoted or forwarded message, by what they are: From, Sent (its date;
+// the "Date:" a forwarded message/rfc822 part is written with is no
+// Outlook block), Subject.
+var inlineFieldKinds = map[string]string{"from": "from", "发件人": "from", "寄件者": "from",
+	"sent": "sent", "发送时间": "sent", "寄件日期": "sent", "subject": "subject", "主题": "subject", "主旨": "subject"}
+
+// inlineFieldKind is the kind of header field line l is, "" for another
+// line or field.
+func inlineFieldKind(l string) string {
+	name := strings.TrimRight(mailFieldRe.FindString(strings.TrimSpace(l)), " \t:：")
+	return inlineFieldKinds[strings.ToLower(name)]
+}
+
+// inlineHeader reports whether lines open with the header block Outlook
+// writes above the message a reply quotes or a forward carries (From,
+// Sent, To, Subject) with no rule above it: an HTML message's rule is no
+// line of its text, and the quoted history had been read as the reply's
+// own words, its summary and key phrases ("Tom Baker", "Tuesday") the
+// thread's.
+func inlineHeader(lines []string) bool {
+	if len(lines) == 0 || inlineFieldKind(lines[0]) != "from" {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, l := range lines[:min(len(lines), 8)] {
+		if !mailFieldRe.MatchString(strings.TrimSpace(l)) {
+			break
+		}
+		seen[inlineFieldKind(l)] = true
+	}
+	return seen["sent"] && seen["subject"]
 }
 
 // shortCover reports whether the lines kept above a forwarded message are
