@@ -450,3 +450,18 @@ func TestEmailOutlookHTMLQuoteWithoutRule(t *testing.T) {
 	}
 	contains(t, "forward aside", p.Aside, "Forwarded message:\nFrom: Tom Baker")
 }
+
+// A message signed with the sender's name alone on its last line, no
+// closing above it ("Dan"), has the name set aside as its signature: it
+// was a key phrase of every message its sender signed. A message that is
+// one paragraph keeps it.
+func TestEmailBareSignOff(t *testing.T) {
+	head := "From: Dan Cole <dan.cole@acme.example>\r\nTo: Ann <ann@acme.example>\r\nSubject: Renewal\r\n\r\n"
+	p := mustParse(t, "re.eml", []byte(head+"Legal has signed off. I will send the renewal to Globex tomorrow.\r\n\r\nDan Cole\r\n"))
+	if p.Text != "Legal has signed off. I will send the renewal to Globex tomorrow." || !strings.Contains(p.Aside, "Signature: Dan Cole") {
+		t.Errorf("text %q aside %q", p.Text, p.Aside)
+	}
+	if p := mustParse(t, "one.eml", []byte(head+"Signed off by Legal.\r\nGlobex\r\n")); !strings.Contains(p.Text, "Globex") {
+		t.Errorf("one paragraph: text %q", p.Text)
+	}
+}

@@ -87,6 +87,9 @@ func setAsideMailFurniture(body string, forward bool) (message string, aside []s
 			kept = append(kept, lines[i])
 		}
 	}
+	if name, rest := signOffName(kept); name != "" {
+		kept, signature = rest, append(signature, name)
+	}
 	message = strings.TrimSpace(strings.Join(kept, "\n"))
 	if !hasContent(message) {
 		return body, nil
@@ -136,6 +139,29 @@ func inlineHeader(lines []string) bool {
 		seen[inlineFieldKind(l)] = true
 	}
 	return seen["sent"] && seen["subject"]
+}
+
+// mailSignOffRe is a name signed on a line of its own, without a
+// closing above it ("Dan", "Dan Cole").
+var mailSignOffRe = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’.-]*(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$`)
+
+// signOffName is the name a message's last paragraph signs with, when
+// that paragraph is only a name and words come above it, and the lines
+// kept without it; "" and kept otherwise. Left in the message, the
+// sender's name was a key phrase of every message they signed.
+func signOffName(kept []string) (string, []string) {
+	n := len(kept)
+	for n > 0 && strings.TrimSpace(kept[n-1]) == "" {
+		n--
+	}
+	if n < 3 || strings.TrimSpace(kept[n-2]) != "" {
+		return "", kept
+	}
+	name := strings.TrimSpace(kept[n-1])
+	if len(name) > 40 || !mailSignOffRe.MatchString(name) || !hasContent(strings.Join(kept[:n-2], "\n")) {
+		return "", kept
+	}
+	return name, kept[:n-2]
 }
 
 // shortCover reports whether the lines kept above a forwarded message are
