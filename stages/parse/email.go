@@ -80,7 +80,7 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	}
 	if len(r.attachments) > 0 {
 		ex.meta["attachments"] = strings.Join(r.attachments, ", ")
-		ex.text += "\n\nAttachments: " + ex.meta["attachments"]
+		ex.text, ex.aside = withAttachmentLine(ex.text, ex.aside, ex.meta["attachments"])
 		var ids []string
 		for _, f := range r.files {
 			ids = append(ids, document.ID(f.Data)+" "+f.Filename)
@@ -115,6 +115,18 @@ func threadSubject(subject string) string {
 		return t
 	}
 	return subject
+}
+
+// withAttachmentLine adds the line naming a message's attachments
+// ("Attachments: contract.pdf") to its aside, where search finds it: in
+// the text, the file names' extensions were key phrases ("pdf", "docx").
+// A message with no words of its own keeps it as its text.
+func withAttachmentLine(text, aside, names string) (string, string) {
+	line := "Attachments: " + names
+	if !hasContent(text) {
+		return strings.TrimSpace(text + "\n\n" + line), aside
+	}
+	return text, strings.TrimSpace(aside + "\n\n" + line)
 }
 
 // message writes a message's header lines and its body.

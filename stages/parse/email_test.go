@@ -68,7 +68,13 @@ JVBERi0xLjQKJcfsj6IK
 	}
 	contains(t, "eml", p.Text,
 		"The price rises by 5 % from 1 März; the term is two years.", "From: Carol <carol@acme.example>",
-		"Subject: Old terms", "The old terms ended in December.", "Attachments: renewal.pdf")
+		"Subject: Old terms", "The old terms ended in December.")
+	// the attachments' names are searched, but their extensions are no
+	// key phrase ("pdf"): the line naming them is the aside's
+	contains(t, "eml aside", p.Aside, "Attachments: renewal.pdf")
+	if strings.Contains(p.Text, "renewal.pdf") {
+		t.Errorf("text names the attachments: %q", p.Text)
+	}
 	for _, junk := range []string{"JVBERi0", "=E4", "PGh0bWw", "Received:", "boundary"} {
 		if strings.Contains(p.Text, junk) {
 			t.Errorf("text has %q: %q", junk, p.Text)
@@ -199,7 +205,7 @@ Content-Transfer-Encoding: base64
 --MIX--
 `, "\n", "\r\n")
 	p := mustParse(t, "message", []byte(msg))
-	for _, want := range []string{"The next review is in June.", "Supplier survive termination of this Agreement.\n"} {
+	for _, want := range []string{"The next review is in June.", "Supplier survive termination of this Agreement."} {
 		if !strings.Contains(p.Text, want) {
 			t.Errorf("text lacks %q:\n%s", want, p.Text)
 		}
