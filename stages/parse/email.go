@@ -25,6 +25,10 @@ import (
 // who wrote to whom, when, about what; people search for them.
 var emailHeaders = []string{"From", "To", "Cc", "Date", "Subject"}
 
+// forwardRule is the line written above an attached message
+// (message/rfc822), as Gmail writes one above a forwarded message.
+const forwardRule = "---------- Forwarded message ---------"
+
 // maxMIMEDepth bounds nested multiparts and forwarded messages.
 const maxMIMEDepth = 5
 
@@ -218,7 +222,11 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 		r.multipart(media, params["boundary"], body, depth)
 	case media == "message/rfc822" && depth < maxMIMEDepth:
 		if msg, err := mail.ReadMessage(bufio.NewReader(body)); err == nil {
-			r.body.WriteString("\n\n")
+			// the rule a client draws above a forwarded message, which
+			// setAsideMailFurniture reads: its header lines go to the
+			// aside, and its body is the content under a short cover, or
+			// quoted under the sender's own words
+			r.body.WriteString("\n\n" + forwardRule + "\n")
 			r.message(msg.Header, msg.Body, depth+1)
 		}
 	case media == "text/plain" || media == "text/html":

@@ -12,8 +12,8 @@ import (
 // An e-mail as mail clients save it (.eml): the subject (encoded words
 // decoded) is the title, the sender, recipients and date head the text,
 // the body is decoded (quoted-printable in Latin-1 here; base64 HTML when
-// there is no plain alternative), a forwarded message follows with its
-// own headers, and attachments are named but not read.
+// there is no plain alternative), a forwarded message's body follows (its
+// header in the aside), and attachments are named and kept as files.
 func TestEmailMessage(t *testing.T) {
 	msg := strings.ReplaceAll(`Return-Path: <ann@acme.example>
 Received: from mx.acme.example by mail.globex.example; Tue, 2 Jan 2024 10:00:00 +0000
@@ -67,8 +67,13 @@ JVBERi0xLjQKJcfsj6IK
 		t.Errorf("the message's own header lines are in its text: %q", p.Text)
 	}
 	contains(t, "eml", p.Text,
-		"The price rises by 5 % from 1 März; the term is two years.", "From: Carol <carol@acme.example>",
-		"Subject: Old terms", "The old terms ended in December.")
+		"The price rises by 5 % from 1 März; the term is two years.", "The old terms ended in December.")
+	// the attached message's header is the aside's, labelled: its
+	// sender and subject were key phrases of the message that carries it
+	contains(t, "eml aside", p.Aside, "Forwarded message:\nFrom: Carol <carol@acme.example>\nSubject: Old terms")
+	if strings.Contains(p.Text, "Carol") || strings.Contains(p.Text, "Forwarded message") {
+		t.Errorf("text keeps the attached message's header: %q", p.Text)
+	}
 	// the attachments' names are searched, but their extensions are no
 	// key phrase ("pdf"): the line naming them is the aside's
 	contains(t, "eml aside", p.Aside, "Attachments: renewal.pdf")
