@@ -300,11 +300,11 @@ func watchLag(ctx context.Context, o Options) {
 	}
 }
 
-// dlqStages are the stages whose dead letters docmill.dlq.<stage> holds,
-// exported at 0 while they hold none, so that an alert on
+// DLQStages are the stages whose dead letters docmill.dlq.<stage> holds.
+// They are exported at 0 while they hold none, so that an alert on
 // docmill_dlq_waiting > 0 tells an empty queue from a broker that did not
-// answer (no series).
-var dlqStages = []string{"parse", "analyze", "index"}
+// answer (no series), and `docmill dlq --stage` takes only these.
+var DLQStages = []string{"parse", "analyze", "index"}
 
 // exportDLQWaiting sets the dead letters now waiting in DOCMILL_DLQ, by
 // stage. Without it an on-call engineer saw only docmill_dlq_messages_total,
@@ -317,7 +317,7 @@ func exportDLQWaiting(ctx context.Context, js jetstream.JetStream, g *prometheus
 		g.Reset()
 		return
 	}
-	for _, stage := range dlqStages {
+	for _, stage := range DLQStages {
 		g.WithLabelValues(stage).Set(0)
 	}
 	for stage, n := range counts {

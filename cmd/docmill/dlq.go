@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/pipeline"
 )
 
 func dlqCmd() *cobra.Command {
@@ -25,6 +28,9 @@ func dlqCmd() *cobra.Command {
 	list.RunE = func(cmd *cobra.Command, _ []string) error {
 		if *last < 0 {
 			return fmt.Errorf("--last %d: give a positive number", *last)
+		}
+		if err := checkStage(*listStage); err != nil {
+			return err
 		}
 		nc, js, err := lnf.connect()
 		if err != nil {
@@ -68,6 +74,9 @@ func eachDeadLetter(use, short, done string, do func(context.Context, jetstream.
 		}
 		if (*id == 0) == !*all {
 			return fmt.Errorf("give exactly one of --id SEQ or --all")
+		}
+		if err := checkStage(*stage); err != nil {
+			return err
 		}
 		nc, js, err := nf.connect()
 		if err != nil {
@@ -120,6 +129,16 @@ func oneDeadLetter(ctx context.Context, js jetstream.JetStream, seq uint64, stag
 // only failed again, and the rest could be picked only one --id at a time.
 func addStageFlag(c *cobra.Command) *string {
 	return c.Flags().String("stage", "", "only the dead letters of this stage (parse, analyze, index: the STAGE column of dlq list)")
+}
+
+// checkStage refuses a --stage that names no stage. A misspelt one
+// ("analyse", "indexer") matched no letter, so list showed an empty queue
+// and replay --all or drop --all did nothing, all with exit status 0.
+func checkStage(stage string) error {
+	if stage == "" || slices.Contains(pipeline.DLQStages, stage) {
+		return nil
+	}
+	return fmt.Errorf("--stage %q is no stage: give one of %s (the STAGE column of dlq list)", stage, strings.Join(pipeline.DLQStages, ", "))
 }
 
 // deadLetters is "1 dead letter" or "n dead letters".

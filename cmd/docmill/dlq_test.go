@@ -73,3 +73,41 @@ func TestDLQStageFilter(t *testing.T) {
 		t.Errorf("replay --all --stage analyze took %v, want the two analyze letters only", seen)
 	}
 }
+
+// A --stage that names no stage is an error: "analyse" or "indexer"
+// matched no letter, so list showed an empty queue and replay --all and
+// drop --all did nothing, with exit status 0, while letters waited.
+func TestDLQUnknownStageRefused(t *testing.T) {
+	ctx := context.Background()
+	url, _, js := natstest.Listening(t, "dlq-bad-stage")
+	if err := broker.EnsureStreams(ctx, js, broker.StreamOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m := nats.NewMsg(broker.SubjectDLQ + ".analyze")
+	m.Header.Set(pipeline.HeaderStage, "analyze")
+	m.Header.Set(pipeline.HeaderSubject, "docmill.ingest.test")
+	m.Data = []byte("x")
+	if _, err := js.PublishMsg(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"list", "--stage", "analyse"},
+		{"replay", "--all", "--stage", "analyse"},
+		{"drop", "--all", "--stage", "indexer"},
+	} {
+		cmd := dlqCmd()
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		cmd.SetArgs(append(args, "--nats", url))
+		err := cmd.Execute()
+		if err == nil || !strings.Contains(err.Error(), "parse, analyze, index") {
+			t.Errorf("dlq %q: %v, want an error naming the stages", args, err)
+		}
+	}
+	info, err := js.Stream(ctx, broker.StreamDLQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := info.CachedInfo().State.Msgs; n != 1 {
+		t.Errorf("the dead letter queue holds %d letters after the refused commands, want 1", n)
+	}
+}
