@@ -305,14 +305,25 @@ func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error)
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode/100 != 2 {
-		msg := strings.TrimSpace(string(body))
-		var e struct{ Error string }
-		if json.Unmarshal(body, &e) == nil && e.Error != "" {
-			msg = e.Error
-		}
-		return nil, &apiError{Code: resp.StatusCode, Status: resp.Status, Msg: msg}
+		return nil, &apiError{Code: resp.StatusCode, Status: resp.Status, Msg: apiMessage(resp.StatusCode, body)}
 	}
 	return body, nil
+}
+
+// apiMessage is the server's message in a non-2xx answer's body (its
+// "error", else the body itself). A 401 also says how to give the token:
+// the server's "missing or wrong token" alone left a first-time user of
+// search, export, lines or delete without the flag or variable to set.
+func apiMessage(code int, body []byte) string {
+	msg := strings.TrimSpace(string(body))
+	var e struct{ Error string }
+	if json.Unmarshal(body, &e) == nil && e.Error != "" {
+		msg = e.Error
+	}
+	if code == http.StatusUnauthorized {
+		msg += " (the server wants its token: --auth-token or DOCMILL_AUTH_TOKEN)"
+	}
+	return msg
 }
 
 // stream sends a GET request and copies the body of a 2xx answer to w as
@@ -332,12 +343,7 @@ func (f apiFlags) stream(ctx context.Context, path string, w io.Writer) error {
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-		msg := strings.TrimSpace(string(body))
-		var e struct{ Error string }
-		if json.Unmarshal(body, &e) == nil && e.Error != "" {
-			msg = e.Error
-		}
-		return fmt.Errorf("%s: %s", resp.Status, msg)
+		return fmt.Errorf("%s: %s", resp.Status, apiMessage(resp.StatusCode, body))
 	}
 	_, err = io.Copy(w, resp.Body)
 	return err

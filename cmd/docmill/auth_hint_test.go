@@ -1,0 +1,33 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docmill/docmill/config"
+)
+
+// A client command refused by a server with an auth token says how to
+// give it: "401 Unauthorized: missing or wrong token" named neither the
+// flag nor the variable, while ingest's refusal by the broker did.
+func TestClientCommandsSayHowToGiveTheToken(t *testing.T) {
+	s := startServeWith(t, func(c *config.Config) { c.HTTP.AuthToken = "tok-hint" })
+	for _, v := range []string{"DOCMILL_AUTH_TOKEN", "DOCMILL_HTTP_AUTH_TOKEN"} {
+		t.Setenv(v, "")
+	}
+	server := s.HTTPURL()
+	for name, run := range map[string]func() error{
+		"search": func() error { _, _, err := execute(searchCmd(), "--server", server, "contract"); return err },
+		"export": func() error {
+			_, _, err := execute(exportCmd(), "--server", server, "-o", t.TempDir()+"/x.jsonl")
+			return err
+		},
+		"lines":  func() error { _, _, err := execute(linesCmd(), "--server", server, "0123456789ab"); return err },
+		"delete": func() error { _, _, err := execute(deleteCmd(), "--server", server, "0123456789ab"); return err },
+	} {
+		err := run()
+		if err == nil || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "--auth-token or DOCMILL_AUTH_TOKEN") {
+			t.Errorf("%s without the token: %v, want a 401 that names --auth-token and DOCMILL_AUTH_TOKEN", name, err)
+		}
+	}
+}
