@@ -460,12 +460,65 @@ func withKey(root *yaml.Node, msg string) string {
 		return msg
 	}
 	if strings.HasPrefix(rest, "field ") && strings.Contains(rest, " not found in type ") {
-		return fmt.Sprintf("line %d: unknown key %s (see docmill.example.yaml for every key)", line, path)
+		return fmt.Sprintf("line %d: unknown key %s%s (see docmill.example.yaml for every key)", line, path, didYouMean(path))
 	}
 	if strings.Contains(rest, "time.Duration") {
 		rest += " (write a duration such as 5s, 2m or 1h30m)"
 	}
 	return fmt.Sprintf("line %d: %s: %s", line, path, rest)
+}
+
+// didYouMean is "; did you mean X?" for the setting an unknown key's path
+// nearly names (http.max_uplod_mb) or names at another level
+// (max_upload_mb at the top, under http in the file's schema), else "".
+// The error named only the unknown key, and the reader searched the
+// 180-line example file for the spelling.
+func didYouMean(path string) string {
+	known := settingPaths()
+	best, dist := "", 3
+	for _, k := range known {
+		if d := editDistance(path, k); d < dist {
+			best, dist = k, d
+		}
+	}
+	if best == "" {
+		last := path[strings.LastIndex(path, ".")+1:]
+		var same []string
+		for _, k := range known {
+			if k[strings.LastIndex(k, ".")+1:] == last {
+				same = append(same, k)
+			}
+		}
+		if len(same) == 1 {
+			best = same[0]
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return "; did you mean " + best + "?"
+}
+
+// settingPaths is the dotted path of every key a config file may hold,
+// sections ("http") as well as settings ("http.listen").
+func settingPaths() []string {
+	var out []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for i := 0; i < t.NumField(); i++ {
+			tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+			if tag == "" || tag == "-" {
+				continue
+			}
+			path := strings.TrimPrefix(prefix+"."+tag, ".")
+			out = append(out, path)
+			if ft := t.Field(i).Type; ft.Kind() == reflect.Struct && ft != reflect.TypeOf(time.Duration(0)) {
+				walk(ft, path)
+			}
+		}
+	}
+	walk(reflect.TypeOf(Config{}), "")
+	return out
 }
 
 // keyHit is a key written on a line: its dotted path, and its key and

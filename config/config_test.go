@@ -364,3 +364,38 @@ func TestCheckSyntaxErrorLine(t *testing.T) {
 		}
 	}
 }
+
+// An unknown key that nearly names a setting, or names one at another
+// level, says which: "unknown key http.max_uplod_mb" left the reader to
+// find the spelling in the example file, and serve refused to start.
+func TestUnknownKeySuggestsTheSetting(t *testing.T) {
+	for yml, want := range map[string]string{
+		"http:\n  max_uplod_mb: 5\n":          "line 2: unknown key http.max_uplod_mb; did you mean http.max_upload_mb?",
+		"pipeline:\n  worker_concurency: 3\n": "line 2: unknown key pipeline.worker_concurency; did you mean pipeline.worker_concurrency?",
+		"max_upload_mb: 5\n":                  "line 1: unknown key max_upload_mb; did you mean http.max_upload_mb?",
+		"natss:\n  url: nats://x:4222\n":      "line 1: unknown key natss; did you mean nats?",
+	} {
+		path := filepath.Join(t.TempDir(), "typo.yaml")
+		if err := os.WriteFile(path, []byte(yml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, e := range Check(path) {
+			all = append(all, e.Error())
+		}
+		if joined := strings.Join(all, "\n"); !strings.Contains(joined, want) {
+			t.Errorf("%q: check says\n%s\nwant %q", yml, joined, want)
+		}
+		if _, err := Load(path); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: load says %v, want %q", yml, err, want)
+		}
+	}
+	// a key far from every setting gets no guess
+	path := filepath.Join(t.TempDir(), "far.yaml")
+	if err := os.WriteFile(path, []byte("colour: blue\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if errs := Check(path); len(errs) != 1 || strings.Contains(errs[0].Error(), "did you mean") {
+		t.Errorf("colour: %v, want one error without a guess", errs)
+	}
+}
