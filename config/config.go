@@ -733,6 +733,12 @@ func misspeltEnv(environ []string) []error {
 	return errs
 }
 
+// MisspeltEnvironment is misspeltEnv of this process's environment, for
+// a process to warn about at start: what config check reports, a serve
+// started with DOCMILL_HTTP_LISEN also says, instead of running on the
+// default address without a word.
+func MisspeltEnvironment() []error { return misspeltEnv(os.Environ()) }
+
 // envNames is every DOCMILL_* variable that sets a field of Config.
 func envNames() []string {
 	var out []string

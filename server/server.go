@@ -190,6 +190,9 @@ func (s *Server) Analyzer() *pipeline.AnalyzerRef { return s.analyzer }
 // gracefully: stop intake, drain in-flight documents, flush the index.
 func Run(ctx context.Context, o Options) error {
 	s := &Server{o: o, metrics: pipeline.NewMetricsFor(o.Role.works(), o.Role.indexes())}
+	for _, err := range config.MisspeltEnvironment() {
+		o.Log.Warn("environment variable ignored", "err", err)
+	}
 	if o.Role.works() { // elsewhere no model runs: its collectors would report only zeros
 		if err := model.RegisterMetrics(s.metrics.Registry); err != nil {
 			return fmt.Errorf("model metrics: %w", err)
