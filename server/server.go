@@ -219,7 +219,7 @@ func Run(ctx context.Context, o Options) error {
 	defer s.close()
 	ln, err := net.Listen("tcp", o.Config.HTTP.Listen)
 	if err != nil {
-		return fmt.Errorf("http listen %s: %w", o.Config.HTTP.Listen, err)
+		return fmt.Errorf("http listen %s: %w (give this process another address: --http, http.listen or DOCMILL_HTTP_LISTEN)", o.Config.HTTP.Listen, err)
 	}
 	s.httpLn = ln
 	defer ln.Close() // when the start fails before serving; Shutdown closes it otherwise
@@ -303,6 +303,18 @@ func brokerOnlyWithURL(url string) error {
 	return err
 }
 
+// withListenHint says how to move the embedded broker when its client
+// address cannot be listened on: on a host where 4222 is taken (another
+// NATS server, a second docmill) the error named the port but not the
+// flag that picks another.
+func withListenHint(err error) error {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "listen" {
+		return fmt.Errorf("%w (give this process another address: --nats-listen, nats.listen or DOCMILL_NATS_LISTEN; \"\" keeps the broker in-process)", err)
+	}
+	return err
+}
+
 func (s *Server) connect(ctx context.Context) error {
 	c := s.o.Config
 	var err error
@@ -310,7 +322,7 @@ func (s *Server) connect(ctx context.Context) error {
 		s.embedded, err = broker.StartEmbedded(broker.EmbeddedOptions{StoreDir: filepath.Join(c.Data, "jetstream"), Listen: c.NATS.Listen,
 			MaxPayload: int32(c.NATS.MaxPayloadMB) << 20, Token: embeddedToken(c), User: c.NATS.User, Password: c.NATS.Password, Log: s.o.Log})
 		if err != nil {
-			return err
+			return withListenHint(err)
 		}
 		switch {
 		case s.embedded.Open():
