@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -300,7 +301,7 @@ func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error)
 		if errors.As(err, new(x509.UnknownAuthorityError)) {
 			return nil, fmt.Errorf("%s %s: %w (a private CA's certificate goes in SSL_CERT_FILE)", method, *f.server, err)
 		}
-		return nil, fmt.Errorf("%s %s: %w", method, *f.server, err)
+		return nil, fmt.Errorf("%s %s: %w%s", method, *f.server, err, unreachableHint(err))
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
@@ -308,6 +309,18 @@ func (f apiFlags) call(ctx context.Context, method, path string) ([]byte, error)
 		return nil, &apiError{Code: resp.StatusCode, Status: resp.Status, Msg: apiMessage(resp.StatusCode, body)}
 	}
 	return body, nil
+}
+
+// unreachableHint says, for a server that refused the connection, where
+// the address comes from: "connect: connection refused" alone did not tell
+// a first-time user that search, export, lines and delete look at
+// 127.0.0.1:8080 unless told otherwise, as ingest's "is docmill serve
+// running?" does for the broker.
+func unreachableHint(err error) string {
+	if !errors.Is(err, syscall.ECONNREFUSED) {
+		return ""
+	}
+	return " (is docmill serve running there? --server or DOCMILL_SERVER gives its address)"
 }
 
 // apiMessage is the server's message in a non-2xx answer's body (its
@@ -338,7 +351,7 @@ func (f apiFlags) stream(ctx context.Context, path string, w io.Writer) error {
 	}
 	resp, err := (&http.Client{Transport: &http.Transport{Proxy: http.ProxyFromEnvironment, ResponseHeaderTimeout: 30 * time.Second}}).Do(req)
 	if err != nil {
-		return fmt.Errorf("GET %s: %w", *f.server, err)
+		return fmt.Errorf("GET %s: %w%s", *f.server, err, unreachableHint(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net"
 	"strings"
 	"testing"
 
@@ -28,6 +29,32 @@ func TestClientCommandsSayHowToGiveTheToken(t *testing.T) {
 		err := run()
 		if err == nil || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "--auth-token or DOCMILL_AUTH_TOKEN") {
 			t.Errorf("%s without the token: %v, want a 401 that names --auth-token and DOCMILL_AUTH_TOKEN", name, err)
+		}
+	}
+}
+
+// A client command whose server is not there says where the address comes
+// from: "connect: connection refused" alone did not tell that search,
+// export, lines and delete look at 127.0.0.1:8080 unless told otherwise.
+func TestClientCommandsSayWhereTheServerIs(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := "http://" + l.Addr().String()
+	l.Close() // nothing listens there now
+	for name, run := range map[string]func() error{
+		"search": func() error { _, _, err := execute(searchCmd(), "--server", server, "contract"); return err },
+		"export": func() error {
+			_, _, err := execute(exportCmd(), "--server", server, "-o", t.TempDir()+"/x.jsonl")
+			return err
+		},
+		"lines":  func() error { _, _, err := execute(linesCmd(), "--server", server, "0123456789ab"); return err },
+		"delete": func() error { _, _, err := execute(deleteCmd(), "--server", server, "0123456789ab"); return err },
+	} {
+		err := run()
+		if err == nil || !strings.Contains(err.Error(), "connection refused") || !strings.Contains(err.Error(), "--server or DOCMILL_SERVER") {
+			t.Errorf("%s with no server: %v, want it to name --server and DOCMILL_SERVER", name, err)
 		}
 	}
 }
