@@ -83,15 +83,21 @@ func dropPageFurniture(pages []string) []string {
 				once[k] = true
 			}
 		}
-		kept := lines[:0]
-		for i, l := range lines {
-			if !drop[i] {
-				kept = append(kept, l)
-			}
-		}
-		out[n] = strings.Trim(strings.Join(kept, "\n"), "\n")
+		out[n] = withoutLines(lines, drop)
 	}
 	return out
+}
+
+// withoutLines joins the lines of a page that drop does not mark, trimmed
+// of blank lines at its ends.
+func withoutLines(lines []string, drop map[int]bool) string {
+	kept := lines[:0]
+	for i, l := range lines {
+		if !drop[i] {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Trim(strings.Join(kept, "\n"), "\n")
 }
 
 // dropOwnPageLabels removes, from each page's top and foot, the running
@@ -121,13 +127,7 @@ func dropOwnPageLabels(pages []string) []string {
 			out[n] = p
 			continue
 		}
-		kept := lines[:0]
-		for i, l := range lines {
-			if !drop[i] {
-				kept = append(kept, l)
-			}
-		}
-		out[n] = strings.Trim(strings.Join(kept, "\n"), "\n")
+		out[n] = withoutLines(lines, drop)
 	}
 	return out
 }
