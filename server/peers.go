@@ -31,6 +31,30 @@ type peer struct {
 	Started time.Time `json:"started"`
 }
 
+// peersBucket creates or opens IndexersBucket, trying again each
+// heartbeat until it can or ctx ends (nil then): two processes starting
+// together race to create it, and the loser's "stream name already in
+// use" left it without heartbeats for its whole life.
+func (s *Server) peersBucket(ctx context.Context) jetstream.KeyValue {
+	warned := false
+	for {
+		kv, err := s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: IndexersBucket,
+			Description: "indexer heartbeats", Storage: jetstream.MemoryStorage, TTL: 3 * peerBeat, Replicas: s.o.Config.NATS.Replicas})
+		if err == nil {
+			return kv
+		}
+		if !warned {
+			s.o.Log.Warn("indexer heartbeat bucket; trying again", "err", err)
+			warned = true
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(min(peerBeat, time.Second)):
+		}
+	}
+}
+
 // watchPeers keeps this indexer's heartbeat in IndexersBucket and counts
 // the other indexers on the same consumer. Indexers sharing a consumer
 // share the results: with an index each, each index holds only part of
@@ -38,10 +62,8 @@ type peer struct {
 // broker for a separate `docmill indexer`). Nothing stops that from
 // running, so it must be loud: a warning, /healthz and a metric.
 func (s *Server) watchPeers(ctx context.Context) {
-	kv, err := s.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: IndexersBucket,
-		Description: "indexer heartbeats", Storage: jetstream.MemoryStorage, TTL: 3 * peerBeat, Replicas: s.o.Config.NATS.Replicas})
-	if err != nil {
-		s.o.Log.Warn("indexer heartbeat bucket", "err", err)
+	kv := s.peersBucket(ctx)
+	if kv == nil {
 		return
 	}
 	id := make([]byte, 8)

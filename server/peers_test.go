@@ -88,10 +88,13 @@ func TestStaleHeartbeatOfOwnPredecessorIgnored(t *testing.T) {
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
 	ctx := context.Background()
-	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: IndexersBucket, Storage: jetstream.MemoryStorage, TTL: 3 * peerBeat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	// the server creates the bucket as the test does, at the same time:
+	// the loser of that race is told "stream name already in use"
+	var kv jetstream.KeyValue
+	waitFor(t, "the heartbeat bucket", 30*time.Second, func() bool {
+		kv, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: IndexersBucket, Storage: jetstream.MemoryStorage, TTL: 3 * peerBeat})
+		return err == nil
+	})
 	data := t.TempDir()
 	host, _ := os.Hostname()
 	stale, _ := json.Marshal(peer{Host: host, Data: data, Role: "indexer", Started: time.Now().Add(-time.Hour)})
