@@ -19,9 +19,9 @@ func TestDataDocument(t *testing.T) {
 		"1004,2026-01-07,East,Acme Ltd,Gadget X,2,150.00,300.00\n"
 	cases := []struct{ name, ct, text, want string }{
 		{"orders.csv", document.TypeCSV, orders,
-			`A table of 4 rows and 8 columns: order_id, date, region, customer, product, quantity, unit_price, total. Its "date" column runs from 2026-01-03 to 2026-01-12.`},
+			`A table of 4 rows and 8 columns: order_id, date, region, customer, product, quantity, unit_price, total. Its "date" column runs from 2026-01-03 to 2026-01-12. Its "quantity" values run from 2 to 10, "unit_price" from 12.50 to 150.00, "total" from 87.50 to 300.00.`},
 		{"rates.csv", document.TypeCSV, "Land;Währung;Kurs;Stand\nDeutschland;EUR;1,00;31.12.2025\nSchweiz;CHF;0,94;31.12.2025\n",
-			"A table of 2 rows and 4 columns: Land, Währung, Kurs, Stand."},
+			`A table of 2 rows and 4 columns: Land, Währung, Kurs, Stand. Its "Stand" column is 2025-12-31 in every row. Its "Kurs" values run from 0,94 to 1,00.`},
 		{"staff.tsv", document.TypeCSV, "id\tname\tteam\n1\tAlice\tpayments\n2\tBob\tsearch\n",
 			"A table of 2 rows and 3 columns: id, name, team."},
 		{"settings.json", document.TypeJSON, `{"service": "orders", "port": 8080, "database": {"host": "db1"}, "features": ["billing"]}`,
@@ -67,5 +67,36 @@ func TestDataSummaryBounds(t *testing.T) {
 	s = dataSummary(&document.Parsed{ContentType: document.TypeCSV, Text: big}, 0)
 	if !strings.HasPrefix(s, "A table of at least ") {
 		t.Errorf("a clipped table: %q", s)
+	}
+}
+
+// A column of numeric dates makes a span when their order is known: day
+// first when a first number is over 12 or they are written with dots,
+// month first when a second number is; a column that could be either
+// makes none. A column of numbers gives its range as written, a column of
+// identifiers or codes none.
+func TestTableShapeDatesAndNumbers(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"day first", "invoice,issued,amount\nA-1,03/01/2026,\"1,250.00\"\nA-2,28/02/2026,$980.50\n",
+			`Its "issued" column runs from 2026-01-03 to 2026-02-28. Its "amount" values run from $980.50 to 1,250.00.`},
+		{"month first", "shipment,shipped\nS1,12/25/2025\nS2,01/05/2026\n",
+			`Its "shipped" column runs from 2025-12-25 to 2026-01-05.`},
+		{"either", "ticket,opened\nT1,03/04/2026\nT2,05/06/2026\n", ""},
+		{"dotted", "Nr;Datum;Betrag\n1;01.02.2026;1.234,50\n2;15.03.2026;99,90\n",
+			`Its "Datum" column runs from 2026-02-01 to 2026-03-15. Its "Betrag" values run from 99,90 to 1.234,50.`},
+		{"not a date", "a,b\nx,31.02.2026\ny,01.03.2026\n", ""},
+		{"codes", "customerId,zip,Order No,score\n17,02134,5,0.5\n18,94105,6,0.75\n",
+			`Its "score" values run from 0.5 to 0.75.`},
+		{"mixed", "k,v\na,1\nb,n/a\n", ""},
+	}
+	for _, c := range cases {
+		s := tableShape(c.text, false)
+		_, tail, _ := strings.Cut(s, ". Its ")
+		if tail != "" {
+			tail = "Its " + tail
+		}
+		if tail != c.want {
+			t.Errorf("%s: %q, want %q", c.name, tail, c.want)
+		}
 	}
 }
