@@ -22,6 +22,10 @@ const (
 	Italian      = "it"
 	Dutch        = "nl"
 	Portuguese   = "pt"
+	Polish       = "pl"
+	Greek        = "el"
+	Russian      = "ru"
+	Ukrainian    = "uk"
 	Undetermined = "und"
 )
 
@@ -40,6 +44,7 @@ var stopwords = map[string][]string{
 	Italian:    {"il", "di", "che", "la", "per", "un", "una", "del", "della", "non", "sono", "gli", "le", "nel", "alla", "con", "questo", "anche", "dei", "grazie", "ciao", "io", "noi", "voi", "mi", "ti"},
 	Dutch:      {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "voor", "met", "zijn", "aan", "ook", "worden", "wordt", "bij", "naar", "dit", "er", "ik", "jij", "wij", "bedankt", "hallo", "jullie", "graag"},
 	Portuguese: {"os", "as", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "por", "se", "na", "no", "ao", "mais", "obrigado", "obrigada", "olá", "você", "nós", "eu"},
+	Polish:     {"się", "nie", "jest", "oraz", "że", "przez", "dla", "lub", "ale", "są", "być", "może", "który", "która", "które", "tym", "tego", "przy", "jego", "dziękuję", "proszę", "pani", "umowy", "umowa", "od", "jak"},
 }
 
 // stopIndex maps a stopword to a bit set of the languages it belongs to.
@@ -49,7 +54,7 @@ var (
 )
 
 func init() {
-	stopLangs = []string{English, German, French, Spanish, Italian, Dutch, Portuguese}
+	stopLangs = []string{English, German, French, Spanish, Italian, Dutch, Portuguese, Polish}
 	stopIndex = make(map[string]uint16)
 	for i, l := range stopLangs {
 		for _, w := range stopwords[l] {
@@ -61,8 +66,11 @@ func init() {
 // Detect returns the ISO 639-1 code of text's main language: "zh" when Han
 // characters dominate (by a script ratio that weighs a CJK character like a
 // short Latin word), "ja"/"ko" for kana/Hangul, and for Latin script the
-// best of a small stopword profile (en, de, fr, es, it, nl, pt). Text too
-// short or without a clear signal is "und".
+// best of a small stopword profile (en, de, fr, es, it, nl, pt, pl); Greek
+// script is "el", Cyrillic "uk" when it has the letters only Ukrainian
+// writes (і, ї, є, ґ) and otherwise "ru" (Bulgarian and Serbian read as
+// Russian: no profile tells them yet). Text too short or without a clear
+// signal is "und".
 func Detect(text string) string {
 	if len(text) > detectSample {
 		cut := detectSample
@@ -71,7 +79,7 @@ func Detect(text string) string {
 		}
 		text = text[:cut]
 	}
-	var han, kana, hangul, latin int
+	var han, kana, hangul, latin, greek, cyrillic, ukrainian int
 	for _, r := range text {
 		switch {
 		case r < 0x80:
@@ -86,6 +94,13 @@ func Detect(text string) string {
 			hangul++
 		case unicode.IsLetter(r) && unicode.Is(unicode.Latin, r):
 			latin++
+		case unicode.Is(unicode.Greek, r):
+			greek++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+			if strings.ContainsRune("іїєґІЇЄҐ", r) {
+				ukrainian++
+			}
 		}
 	}
 	cjk := han + kana + hangul
@@ -100,10 +115,29 @@ func Detect(text string) string {
 			return Chinese
 		}
 	}
+	if l := otherScript(latin, greek, cyrillic, ukrainian); l != "" {
+		return l
+	}
 	if latin < 8 {
 		return Undetermined
 	}
 	return latinProfile(text)
+}
+
+// otherScript is the language of text written mostly in Greek or Cyrillic
+// letters, or "" when neither script has most of its letters: a Greek or
+// Russian note was "und" however long, as the stopword profiles hold
+// Latin-script words only.
+func otherScript(latin, greek, cyrillic, ukrainian int) string {
+	switch {
+	case greek >= 8 && greek > latin+cyrillic:
+		return Greek
+	case cyrillic >= 8 && cyrillic > latin+greek && ukrainian > 0:
+		return Ukrainian
+	case cyrillic >= 8 && cyrillic > latin+greek:
+		return Russian
+	}
+	return ""
 }
 
 // latinProfile scores the lower-cased words of text against the stopword

@@ -19,6 +19,12 @@ func TestDetect(t *testing.T) {
 		{"", "und"},
 		{"12345 67890 !!!", "und"},
 		{"John Smith (张三) signed the agreement with the company on behalf of the buyer and the seller.", "en"},
+		{"Umowa zostaje zawarta na czas nieokreślony i może być rozwiązana przez każdą ze stron.", "pl"},
+		{"Proszę o przesłanie faktury do końca tygodnia. Dziękuję, Anna", "pl"},
+		{"Η παρούσα σύμβαση διέπεται από το ελληνικό δίκαιο.", "el"},
+		{"Настоящий договор вступает в силу с момента подписания.", "ru"},
+		{"Цей договір набирає чинності з моменту його підписання.", "uk"},
+		{"Invoice 2024 from ΑΒΓ Ltd for the services rendered to the company in March.", "en"},
 	}
 	for _, c := range cases {
 		if got := Detect(c.text); got != c.want {
