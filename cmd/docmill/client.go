@@ -376,6 +376,9 @@ func exportCmd() *cobra.Command {
 		if err != nil {
 			return err
 		}
+		if err := filters.checkClasses(cmd.Context(), api); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
 		for k, val := range map[string]string{"q": strings.Join(args, " "), "format": *format} {
 			if val != "" {
 				v.Set(k, val)
@@ -465,6 +468,9 @@ func searchCmd() *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		v, err := f.values()
 		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		if err := f.checkClasses(cmd.Context(), api); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
 		v.Set("q", strings.Join(args, " "))

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -72,6 +75,59 @@ func (f *searchFilters) values() (url.Values, error) {
 		}
 	}
 	return v, nil
+}
+
+// builtinClasses are the classes docmill's tiers give (README,
+// classification). A custom model bundle may give others, which the
+// index's class facet then names.
+var builtinClasses = []string{"contract", "regulation", "log", "other"}
+
+// checkClasses refuses a --class that neither docmill's tiers give nor
+// any indexed document has, naming the classes there are: a misspelt
+// class ("contrct") matched nothing, and search printed "0 documents" and
+// exited 0 as if there were no such contracts. Classes compare in any
+// case, as the API's filter does. The index is asked only for a class
+// that is not built in, and a server that cannot list its classes leaves
+// the search to say what it finds.
+func (f *searchFilters) checkClasses(ctx context.Context, api apiFlags) error {
+	known := slices.Clone(builtinClasses)
+	var unknown []string
+	for _, c := range f.class {
+		if !slices.Contains(known, strings.ToLower(strings.TrimSpace(c))) {
+			unknown = append(unknown, c)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	known = append(known, indexedClasses(ctx, api)...)
+	for _, c := range unknown {
+		if !slices.Contains(known, strings.ToLower(strings.TrimSpace(c))) {
+			return fmt.Errorf("unknown class %q: the classes are %s", c, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// indexedClasses are the classes of the server's indexed documents other
+// than the built-in ones (a custom model's), in lower case; none when
+// the server does not answer.
+func indexedClasses(ctx context.Context, api apiFlags) []string {
+	body, err := api.call(ctx, http.MethodGet, "/api/search?size=0")
+	if err != nil {
+		return nil
+	}
+	var res index.Result
+	if json.Unmarshal(body, &res) != nil {
+		return nil
+	}
+	var out []string
+	for _, t := range res.Facets["class"] {
+		if c := strings.ToLower(t.Term); !slices.Contains(builtinClasses, c) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // printFacets writes one line per facet with values, in the order the UI

@@ -67,3 +67,23 @@ func TestSearchCommandShowsTextPassageAfterTitle(t *testing.T) {
 		t.Errorf("want the policy's passage with its match below the hit:\n%s", out)
 	}
 }
+
+// A misspelt --class is refused with the classes there are: it matched
+// nothing, and search printed "0 documents" and exited 0. A class no
+// document has yet (regulation) and one in another case still search.
+func TestSearchCommandRefusesUnknownClass(t *testing.T) {
+	s := startServe(t)
+	ingestFiles(t, s, map[string]string{"memo.txt": "Memo: ask legal whether the supplier will indemnify us before Friday.\n"})
+	_, _, err := execute(searchCmd(), "--server", s.HTTPURL(), "--class", "contrct", "indemnify")
+	if err == nil || !strings.Contains(err.Error(), `"contrct"`) || !strings.Contains(err.Error(), "contract, regulation, log, other") {
+		t.Errorf("--class contrct: %v, want an error naming it and the classes", err)
+	}
+	if _, _, err := execute(exportCmd(), "--server", s.HTTPURL(), "--class", "contrct", "-o", t.TempDir()+"/x.jsonl"); err == nil {
+		t.Error("export --class contrct: no error, want the same refusal")
+	}
+	for _, c := range []string{"regulation", "OTHER"} {
+		if _, _, err := execute(searchCmd(), "--server", s.HTTPURL(), "--class", c, "indemnify"); err != nil {
+			t.Errorf("--class %s: %v, want a search", c, err)
+		}
+	}
+}
