@@ -71,7 +71,7 @@ func analyzeCmd() *cobra.Command {
 			}
 		}
 		if a.failed > 0 {
-			return fmt.Errorf("%d of %d files not analysed", a.failed, a.failed+a.done)
+			return fmt.Errorf("%d of %s not analysed", a.failed, count(a.failed+a.done, "file"))
 		}
 		return nil
 	}

@@ -180,8 +180,8 @@ func backfillCmd() *cobra.Command {
 		if rep.DeadLettered > 0 {
 			extra += fmt.Sprintf(", %d dead-lettered before (not sent again; see docmill dlq list, retry with docmill dlq replay)", rep.DeadLettered)
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %d items, %d sent, %d skipped (already indexed%s)%s%s, %d refused, resumed at %d\n",
-			b.Job, rep.Total, rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, extra, rep.Refused, rep.Resumed)
+		fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %s, %d sent, %d skipped (already indexed%s)%s%s, %d refused, resumed at %d\n",
+			b.Job, count(rep.Total, "item"), rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, extra, rep.Refused, rep.Resumed)
 		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
 			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
 		}

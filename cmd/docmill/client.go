@@ -110,8 +110,8 @@ func ingestCmd() *cobra.Command {
 				return err
 			}
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "published %d documents (%d duplicates of the last 10 minutes, not analysed again; %d refused); results on docmill.results.>\n",
-			c.published, c.duplicates, c.refused)
+		fmt.Fprintf(cmd.ErrOrStderr(), "published %s (%s of the last 10 minutes, not analysed again; %d refused); results on docmill.results.>\n",
+			count(c.published, "document"), count(c.duplicates, "duplicate"), c.refused)
 		var waited waitCounts
 		if w != nil {
 			waited = w.wait(cmd.Context(), c.out, cmd.ErrOrStderr(), *waitFor)
@@ -119,7 +119,7 @@ func ingestCmd() *cobra.Command {
 		}
 		var problems []string
 		if c.refused > 0 {
-			problems = append(problems, fmt.Sprintf("%d files refused", c.refused))
+			problems = append(problems, count(c.refused, "file")+" refused")
 		}
 		problems = append(problems, waited.problems(*waitFor, cmd.Context().Err() != nil)...)
 		if len(problems) > 0 {

@@ -46,7 +46,7 @@ func TestClientCommandsPresentAuthToken(t *testing.T) {
 	}
 	t.Setenv("DOCMILL_AUTH_TOKEN", token) // read when the command's flags are made
 	_, errOut, err := execute(ingestCmd(), "--nats", s.NATSURL(), file)
-	if err != nil || !strings.Contains(errOut, "published 1 documents") {
+	if err != nil || !strings.Contains(errOut, "published 1 document (") {
 		t.Fatalf("ingest with DOCMILL_AUTH_TOKEN: %v\n%s", err, errOut)
 	}
 	if _, _, err := execute(modelShowCmd(), "--nats", s.NATSURL()); err != nil {

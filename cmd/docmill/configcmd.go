@@ -28,7 +28,7 @@ func configCmd() *cobra.Command {
 				if len(errs) == 1 {
 					return fmt.Errorf("1 problem")
 				}
-				return fmt.Errorf("%d problems", len(errs))
+				return errors.New(count(len(errs), "problem"))
 			}
 			for _, c := range mc.checked {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", args[0], c)

@@ -433,3 +433,25 @@ func TestIngestSourceIsTheFolder(t *testing.T) {
 		}
 	}
 }
+
+// ingest counts in the singular where there is one: it said "published 1
+// documents (1 duplicates ...)" and "1 files refused".
+func TestIngestCountsOneInTheSingular(t *testing.T) {
+	s := startServe(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "one.txt")
+	if err := os.WriteFile(file, []byte("Change request number 7 for firewall rule FW777."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, err := execute(ingestCmd(), "--nats", s.NATSURL(), "--wait", "--wait-timeout", "90s", file)
+	if err != nil || !strings.Contains(errOut, "published 1 document (0 duplicates of") {
+		t.Errorf("one file: %v, want \"published 1 document (0 duplicates\":\n%s", err, errOut)
+	}
+	_, errOut, err = execute(ingestCmd(), "--nats", s.NATSURL(), file, filepath.Join(dir, "nope"))
+	if !strings.Contains(errOut, "published 0 documents (1 duplicate of") {
+		t.Errorf("the same file again: want \"published 0 documents (1 duplicate of\":\n%s", errOut)
+	}
+	if err == nil || err.Error() != "1 file refused" {
+		t.Errorf("a missing path: %v, want \"1 file refused\"", err)
+	}
+}

@@ -257,7 +257,7 @@ func ingestAtStart(ctx context.Context, s *server.Server, paths []string, out, l
 			fmt.Fprintf(log, "ingest %s: %v\n", p, err)
 			continue
 		}
-		fmt.Fprintf(log, "ingested %d files from %s (%d duplicates of the last 10 minutes, %d refused); open %s\n",
-			c.published+c.duplicates, p, c.duplicates, c.refused, s.HTTPURL())
+		fmt.Fprintf(log, "ingested %s from %s (%s of the last 10 minutes, %d refused); open %s\n",
+			count(c.published+c.duplicates, "file"), p, count(c.duplicates, "duplicate"), c.refused, s.HTTPURL())
 	}
 }
