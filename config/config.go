@@ -167,6 +167,10 @@ type Pipeline struct {
 type Sources struct {
 	// Folders watched for new files.
 	Folders []string `yaml:"folders"`
+	// CreateFolders lets serve and worker create a watched folder that
+	// does not exist. Off, they refuse to start: a mistyped --watch path
+	// was created and watched, empty, while files went to the real one.
+	CreateFolders bool `yaml:"create_folders"`
 	// Buckets are NATS Object Store buckets watched for new objects.
 	Buckets []string `yaml:"buckets"`
 	// AfterIngest says what happens to a bucket object once ingested: ""

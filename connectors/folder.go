@@ -41,6 +41,9 @@ type Folder struct {
 	// bytes (sources.mirror_deletes). Off, the folder is an inbox: files
 	// may be moved away once taken.
 	MirrorDeletes bool
+	// Create makes Dir when it does not exist (sources.create_folders);
+	// without it Run refuses a missing folder, as CheckFolder does.
+	Create bool
 	// Refused, when set, keeps the files not taken with their reasons,
 	// for the web UI's dead-letters page.
 	Refused *Refusals
@@ -93,6 +96,20 @@ func OpenSeen(ctx context.Context, js jetstream.JetStream, replicas int) (jetstr
 	return kv, nil
 }
 
+// CheckFolder says why dir cannot be watched as given: it does not exist
+// and create is off. A mistyped path was created and watched, empty, for
+// ever, while files went to the folder meant; serve and worker call this
+// before they start, so such a typo stops them at once.
+func CheckFolder(dir string, create bool) error {
+	if create {
+		return nil
+	}
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("watched folder %s does not exist (a typo?): create it, or set sources.create_folders: true (DOCMILL_SOURCES_CREATE_FOLDERS=true) to have docmill create it", dir)
+	}
+	return nil
+}
+
 // Run scans and watches until ctx ends.
 func (f *Folder) Run(ctx context.Context) error {
 	if f.StableFor <= 0 {
@@ -104,11 +121,14 @@ func (f *Folder) Run(ctx context.Context) error {
 	if f.Source == "" {
 		f.Source = pipeline.FolderSource
 	}
+	if err := CheckFolder(f.Dir, f.Create); err != nil {
+		return err
+	}
 	if _, err := os.Stat(f.Dir); errors.Is(err, fs.ErrNotExist) {
-		// a drop folder may be made for the watch, but a mistyped path
-		// must not pass unnoticed
+		// a drop folder may be made for the watch when asked, but never
+		// without a word
 		if f.Log != nil {
-			f.Log.Warn("watched folder did not exist; created it", "dir", f.Dir)
+			f.Log.Warn("watched folder did not exist; created it (sources.create_folders)", "dir", f.Dir)
 		}
 	}
 	if err := os.MkdirAll(f.Dir, 0o755); err != nil {

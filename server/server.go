@@ -204,6 +204,9 @@ func Run(ctx context.Context, o Options) error {
 	if o.Role == RoleBroker && o.Config.NATS.URL != "" {
 		return brokerOnlyWithURL(o.Config.NATS.URL)
 	}
+	if err := s.checkFolders(); err != nil {
+		return err
+	}
 	if o.Role == RoleBroker && o.Config.NATS.Listen == "" {
 		return errors.New("--broker-only with nats.listen empty runs a broker no process can reach: give it a client address")
 	}
@@ -574,11 +577,31 @@ func (s *Server) ingestPublisher() *connectors.Publisher {
 		Replicas: s.o.Config.NATS.Replicas}
 }
 
+// watchedFolders are the folders of sources.folders and --watch.
+func (s *Server) watchedFolders() []string {
+	return append(append([]string(nil), s.o.Config.Sources.Folders...), s.o.Watch...)
+}
+
+// checkFolders refuses, before anything starts, a watched folder that
+// does not exist (connectors.CheckFolder), in a process that watches
+// folders; the watch itself started after the pipeline, and only logged.
+func (s *Server) checkFolders() error {
+	if !s.o.Role.works() {
+		return nil
+	}
+	for _, dir := range s.watchedFolders() {
+		if err := connectors.CheckFolder(dir, s.o.Config.Sources.CreateFolders); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // startFolders watches the configured folders in a process that ingests
 // (serve, or a worker in a scaled-out deployment). An indexer ingests
 // nothing: it says so rather than ignore the setting silently.
 func (s *Server) startFolders(ctx context.Context) {
-	folders := append(append([]string(nil), s.o.Config.Sources.Folders...), s.o.Watch...)
+	folders := s.watchedFolders()
 	if len(folders) == 0 {
 		return
 	}
@@ -593,7 +616,7 @@ func (s *Server) startFolders(ctx context.Context) {
 	}
 	for _, dir := range folders {
 		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, StableFor: s.o.Config.Sources.Settle, Log: s.o.Log,
-			MirrorDeletes: s.o.Config.Sources.MirrorDeletes, Refused: &s.refused}
+			MirrorDeletes: s.o.Config.Sources.MirrorDeletes, Refused: &s.refused, Create: s.o.Config.Sources.CreateFolders}
 		go func() {
 			if err := f.Run(ctx); err != nil {
 				s.o.Log.Error("folder watch stopped", "dir", dir, "err", err)
