@@ -299,15 +299,19 @@ func applyEnvironment(c *Config) error {
 	return nil
 }
 
-// Check reports every problem in a config file, each with its line
-// number: unknown keys and values of the wrong type, then the values that
-// decoded but are out of range (all of them, not only the first). The
+// Check reports every problem in a config file (path empty: none, the
+// defaults), each with its line number: unknown keys and values of the
+// wrong type, then the values that decoded but are out of range (all of
+// them, not only the first). The
 // DOCMILL_* environment applies as it does when docmill starts; a problem
 // in a value the environment set names the variable instead of a line.
 func Check(path string) []error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return []error{err}
+	var data []byte
+	if path != "" { // none: the defaults with the environment, as Read
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return []error{err}
+		}
 	}
 	c := Default()
 	errs := decode(data, c)

@@ -13,27 +13,32 @@ import (
 
 func configCmd() *cobra.Command {
 	cmd := commandGroup(&cobra.Command{Use: "config", Short: "Work with docmill configuration files"})
-	check := &cobra.Command{Use: "check FILE", Short: "Report every error in a config file, with line numbers (DOCMILL_* environment applied, as at startup), and load the model bundles it names", Args: cobra.ExactArgs(1),
+	check := &cobra.Command{Use: "check [FILE]", Short: "Report every error in a config file (none: the defaults), with line numbers, DOCMILL_* environment applied as at startup, and load the model bundles it names", Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			errs := config.Check(args[0])
-			mc := checkModels(args[0])
+			path, name := "", "defaults and environment"
+			if len(args) == 1 {
+				path, name = args[0], args[0]
+			} else {
+				// a process started without --config runs on these, so
+				// they are worth checking (a DOCMILL_* value most of all)
+				fmt.Fprintln(cmd.ErrOrStderr(), "no FILE: checking the defaults with the DOCMILL_* environment")
+			}
+			errs := config.Check(path)
+			mc := checkModels(path)
 			errs = append(errs, mc.problems...)
 			for _, w := range mc.warnings {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s: warning: %s\n", args[0], w)
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: warning: %s\n", name, w)
 			}
 			for _, e := range errs {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", args[0], e)
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", name, e)
 			}
 			if len(errs) > 0 {
-				if len(errs) == 1 {
-					return fmt.Errorf("1 problem")
-				}
 				return errors.New(count(len(errs), "problem"))
 			}
 			for _, c := range mc.checked {
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", args[0], c)
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", name, c)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", args[0])
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", name)
 			return nil
 		}}
 	show := &cobra.Command{Use: "show [FILE]", Short: "Print the configuration a process would run with FILE (or none) and the DOCMILL_* environment, before flags: every key, those the environment set marked, secrets redacted", Args: cobra.MaximumNArgs(1),

@@ -149,3 +149,21 @@ func TestConfigShowEffective(t *testing.T) {
 		t.Errorf("config show's output reads as\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// config check with no file checks the defaults with the DOCMILL_*
+// environment, which a process started without --config runs on, and
+// says so: it required a file, so a container's variables could not be
+// checked on their own.
+func TestConfigCheckWithoutFile(t *testing.T) {
+	t.Setenv("DOCMILL_MODEL_DISABLED", "true")
+	t.Setenv("DOCMILL_PIPELINE_MAX_DELIVER", "-1")
+	_, errOut, err := execute(rootCmd, "config", "check")
+	if err == nil || !strings.Contains(errOut, "DOCMILL_PIPELINE_MAX_DELIVER") || !strings.Contains(errOut, "defaults with the DOCMILL_* environment") {
+		t.Errorf("a bad variable, no file: %v, want the variable named:\n%s", err, errOut)
+	}
+	t.Setenv("DOCMILL_PIPELINE_MAX_DELIVER", "3")
+	out, errOut, err := execute(rootCmd, "config", "check")
+	if err != nil || !strings.Contains(out, "ok") {
+		t.Errorf("good variables, no file: %v, want ok:\n%s%s", err, out, errOut)
+	}
+}
