@@ -41,7 +41,7 @@ func addSearchFilterFlags(cmd *cobra.Command) *searchFilters {
 func addFilterFlags(cmd *cobra.Command) *searchFilters {
 	f := &searchFilters{}
 	cmd.Flags().StringArrayVar(&f.class, "class", nil, "only this class (repeat for any of several: --class contract --class regulation)")
-	cmd.Flags().StringArrayVar(&f.subtype, "subtype", nil, "only this sub-type, as the facets show it (contract/NDA; repeatable)")
+	cmd.Flags().StringArrayVar(&f.subtype, "subtype", nil, "only this sub-type, as the facets show it (contract/Non-Disclosure; repeatable)")
 	cmd.Flags().StringArrayVar(&f.filter, "filter", nil, "FACET=VALUE, any facet the API filters by (party=\"Acme Corp.\", language=zh, keywords=...; repeatable: "+
 		"values of one facet are any of them, different facets all apply)")
 	f.since = cmd.Flags().String("since", "", "ingested since (YYYY-MM-DD, RFC 3339, or an age such as 7d)")
