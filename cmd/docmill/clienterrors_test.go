@@ -17,15 +17,7 @@ func TestClientCommandsSayHowToGiveTheToken(t *testing.T) {
 		t.Setenv(v, "")
 	}
 	server := s.HTTPURL()
-	for name, run := range map[string]func() error{
-		"search": func() error { _, _, err := execute(searchCmd(), "--server", server, "contract"); return err },
-		"export": func() error {
-			_, _, err := execute(exportCmd(), "--server", server, "-o", t.TempDir()+"/x.jsonl")
-			return err
-		},
-		"lines":  func() error { _, _, err := execute(linesCmd(), "--server", server, "0123456789ab"); return err },
-		"delete": func() error { _, _, err := execute(deleteCmd(), "--server", server, "0123456789ab"); return err },
-	} {
+	for name, run := range clientCommands(t, server) {
 		err := run()
 		if err == nil || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "--auth-token or DOCMILL_AUTH_TOKEN") {
 			t.Errorf("%s without the token: %v, want a 401 that names --auth-token and DOCMILL_AUTH_TOKEN", name, err)
@@ -43,7 +35,18 @@ func TestClientCommandsSayWhereTheServerIs(t *testing.T) {
 	}
 	server := "http://" + l.Addr().String()
 	l.Close() // nothing listens there now
-	for name, run := range map[string]func() error{
+	for name, run := range clientCommands(t, server) {
+		err := run()
+		if err == nil || !strings.Contains(err.Error(), "connection refused") || !strings.Contains(err.Error(), "--server or DOCMILL_SERVER") {
+			t.Errorf("%s with no server: %v, want it to name --server and DOCMILL_SERVER", name, err)
+		}
+	}
+}
+
+// clientCommands runs each HTTP client command (search, export, lines,
+// delete) against server, returning its error.
+func clientCommands(t *testing.T, server string) map[string]func() error {
+	return map[string]func() error{
 		"search": func() error { _, _, err := execute(searchCmd(), "--server", server, "contract"); return err },
 		"export": func() error {
 			_, _, err := execute(exportCmd(), "--server", server, "-o", t.TempDir()+"/x.jsonl")
@@ -51,10 +54,5 @@ func TestClientCommandsSayWhereTheServerIs(t *testing.T) {
 		},
 		"lines":  func() error { _, _, err := execute(linesCmd(), "--server", server, "0123456789ab"); return err },
 		"delete": func() error { _, _, err := execute(deleteCmd(), "--server", server, "0123456789ab"); return err },
-	} {
-		err := run()
-		if err == nil || !strings.Contains(err.Error(), "connection refused") || !strings.Contains(err.Error(), "--server or DOCMILL_SERVER") {
-			t.Errorf("%s with no server: %v, want it to name --server and DOCMILL_SERVER", name, err)
-		}
 	}
 }
