@@ -7,6 +7,9 @@ ORT_LIB := $(ORT_DIR)/libonnxruntime.so.1
 BIN := bin/docmill
 TOKENIZERS := third_party/tokenizers/gpt4o/tokenizer.json third_party/tokenizers/llama3/tokenizer.json
 GO ?= go
+# the commit, for `docmill --version` and /healthz: Go's own VCS stamp is
+# missing where GOFLAGS holds -buildvcs=false (as on some CI machines)
+REVISION := $(shell r=$$(git rev-parse --short=12 HEAD 2>/dev/null) && { git diff --quiet HEAD || r=$$r+modified; echo $$r; })
 export DOCMILL_ORT_LIB ?= $(abspath $(ORT_LIB))
 
 .PHONY: run deps build test test-go test-deploy bench clean corpus model
@@ -16,7 +19,7 @@ run: deps build
 	$(BIN) serve --ingest samples/contracts,samples/regulations,samples/logs,samples/chinese,samples/bad --log-format text
 
 build:
-	$(GO) build -o $(BIN) ./cmd/docmill
+	$(GO) build -ldflags "-X main.buildRevision=$(REVISION)" -o $(BIN) ./cmd/docmill
 
 # deps installs what a fresh Debian 12 machine lacks: the ONNX Runtime shared library (from the npm
 # package onnxruntime-node; no other download source is needed), a C compiler for cgo, and the OCR

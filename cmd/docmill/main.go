@@ -24,8 +24,9 @@ var rootCmd = &cobra.Command{
 	SilenceErrors: true,
 }
 
-// buildRevision is set by the image build (-ldflags "-X
-// main.buildRevision=..."), whose context leaves .git out.
+// buildRevision is set by the image build and by `make build` (-ldflags
+// "-X main.buildRevision=..."): the image's context leaves .git out, and
+// a machine whose GOFLAGS hold -buildvcs=false stamps no VCS settings.
 var buildRevision string
 
 // version names the build (the commit it was built from, when known) and
