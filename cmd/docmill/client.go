@@ -491,6 +491,9 @@ func searchCmd() *cobra.Command {
 			return err
 		}
 		fmt.Fprintf(cmd.OutOrStdout(), "%s (%.1f ms)\n", count(int(res.Total), "document"), res.TookMs)
+		if res.Total == 0 {
+			fmt.Fprint(cmd.ErrOrStderr(), f.subtypeHint(cmd.Context(), api))
+		}
 		if *f.facets {
 			printFacets(cmd.OutOrStdout(), res.Facets)
 		}

@@ -113,6 +113,19 @@ func (f *searchFilters) checkClasses(ctx context.Context, api apiFlags) error {
 // than the built-in ones (a custom model's), in lower case; none when
 // the server does not answer.
 func indexedClasses(ctx context.Context, api apiFlags) []string {
+	var out []string
+	for _, t := range indexedTerms(ctx, api, "class") {
+		if c := strings.ToLower(t); !slices.Contains(builtinClasses, c) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// indexedTerms are the values of facet the server's index holds, most
+// documents first, as far as the facet lists them; none when the server
+// does not answer.
+func indexedTerms(ctx context.Context, api apiFlags, facet string) []string {
 	body, err := api.call(ctx, http.MethodGet, "/api/search?size=0")
 	if err != nil {
 		return nil
@@ -122,12 +135,41 @@ func indexedClasses(ctx context.Context, api apiFlags) []string {
 		return nil
 	}
 	var out []string
-	for _, t := range res.Facets["class"] {
-		if c := strings.ToLower(t.Term); !slices.Contains(builtinClasses, c) && !slices.Contains(out, c) {
-			out = append(out, c)
-		}
+	for _, t := range res.Facets[facet] {
+		out = append(out, t.Term)
 	}
 	return out
+}
+
+// subtypeHint explains a search with a --subtype that found nothing when
+// no indexed document has that sub-type (a sub-type is open-ended, so it
+// is not refused as a class is): "contract/Non-Disclosur" printed
+// "0 documents" like a real sub-type with no matches. It names the indexed
+// sub-types of the same class, which is what the user meant to type.
+func (f *searchFilters) subtypeHint(ctx context.Context, api apiFlags) string {
+	if len(f.subtype) == 0 {
+		return ""
+	}
+	indexed := indexedTerms(ctx, api, "subtype")
+	var b strings.Builder
+	for _, s := range f.subtype {
+		if slices.ContainsFunc(indexed, func(t string) bool { return strings.EqualFold(t, strings.TrimSpace(s)) }) {
+			continue
+		}
+		class, _, _ := strings.Cut(strings.TrimSpace(s), "/")
+		var same []string
+		for _, t := range indexed {
+			if c, _, _ := strings.Cut(t, "/"); strings.EqualFold(c, class) {
+				same = append(same, t)
+			}
+		}
+		fmt.Fprintf(&b, "no indexed document has sub-type %q", s)
+		if len(same) > 0 {
+			fmt.Fprintf(&b, "; the indexed sub-types of %s include %s", class, strings.Join(same, ", "))
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // printFacets writes one line per facet with values, in the order the UI

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,31 @@ func TestSearchCommandRefusesUnknownClass(t *testing.T) {
 		if _, _, err := execute(searchCmd(), "--server", s.HTTPURL(), "--class", c, "indemnify"); err != nil {
 			t.Errorf("--class %s: %v, want a search", c, err)
 		}
+	}
+}
+
+// A --subtype no indexed document has finds nothing and says so, naming
+// the indexed sub-types of its class; a sub-type that is indexed but
+// matches nothing says nothing more.
+func TestSearchCommandNamesIndexedSubtypes(t *testing.T) {
+	s := startServe(t)
+	ingestFiles(t, s, map[string]string{"nda.txt": "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Mutual Non-Disclosure Agreement is entered into between Acme Corp. and Beta LLC. " +
+		"Each party shall keep the other party's Confidential Information confidential and shall not disclose it to any third party.\n"})
+	_, errOut, err := execute(searchCmd(), "--server", s.HTTPURL(), "--facets", "confidential")
+	if err != nil {
+		t.Fatal(err)
+	}
+	server, token := s.HTTPURL(), ""
+	sub := indexedTerms(context.Background(), apiFlags{server: &server, token: &token}, "subtype")
+	if len(sub) == 0 || !strings.HasPrefix(sub[0], "contract/") {
+		t.Fatalf("indexed sub-types %v, want the NDA's contract sub-type (stderr %q)", sub, errOut)
+	}
+	_, errOut, err = execute(searchCmd(), "--server", s.HTTPURL(), "--subtype", sub[0]+"x", "confidential")
+	if err != nil || !strings.Contains(errOut, "no indexed document has sub-type") || !strings.Contains(errOut, sub[0]) {
+		t.Errorf("a misspelt sub-type: err %v, stderr %q, want it to name %s", err, errOut, sub[0])
+	}
+	_, errOut, err = execute(searchCmd(), "--server", s.HTTPURL(), "--subtype", sub[0], "zebra")
+	if err != nil || errOut != "" {
+		t.Errorf("an indexed sub-type with no match: err %v, stderr %q, want nothing more", err, errOut)
 	}
 }
