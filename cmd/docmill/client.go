@@ -584,11 +584,17 @@ func deleteCmd() *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		var errs []error
 		for _, id := range args {
-			if _, err := api.call(cmd.Context(), http.MethodDelete, "/api/documents/"+url.PathEscape(id)); err != nil {
+			body, err := api.call(cmd.Context(), http.MethodDelete, "/api/documents/"+url.PathEscape(id))
+			if err != nil {
 				errs = append(errs, deleteError(id, err))
 				continue
 			}
-			fmt.Printf("deleted %s\n", id)
+			// the server resolves a prefix: say which document went
+			var res struct{ ID string }
+			if json.Unmarshal(body, &res) == nil && res.ID != "" {
+				id = res.ID
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "deleted %s\n", id)
 		}
 		return errors.Join(errs...)
 	}

@@ -3,13 +3,16 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/docmill/docmill/document"
 )
 
 // docmill delete says each failure once: "delete <id>: <why>". The
 // server's message, which opens with "delete <id>: " itself, came after the
 // command's own and the status ("delete X: 404 Not Found: delete X:
 // document not found"). An id too short to name a document asks for more
-// of it rather than answering "document not found".
+// of it rather than answering "document not found". A delete by a short
+// id names the whole id of the document it removed.
 func TestDeleteCommandErrors(t *testing.T) {
 	s := startServe(t)
 	text := "Memo: the delete command's test document, to be deleted by its short id."
@@ -28,8 +31,9 @@ func TestDeleteCommandErrors(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant:\n%s", err, want)
 	}
-	if err := run(id); err != nil {
-		t.Errorf("delete by the short id: %v", err)
+	out, _, err := execute(deleteCmd(), "--server", s.HTTPURL(), id)
+	if full := document.ID([]byte(text)); err != nil || out != "deleted "+full+"\n" {
+		t.Errorf("delete by the short id: %q, %v; want it to name the whole id %s", out, err, full)
 	}
 	if err := run(id); err == nil || err.Error() != "delete "+id+": document not found" {
 		t.Errorf("deleted twice: %v", err)
