@@ -75,6 +75,7 @@ func Extract(text, language string) []document.Entity {
 	obligations(x, sents)
 	if han {
 		chinese(x, text)
+		oneLawPerPlace(x)
 	}
 	paymentFrequencies(x, text) // after chinese: 每三个月 is its duration
 	amountRoles(x, text)

@@ -42,3 +42,22 @@ func TestGoverningLawSubjectToYieldsToGoverned(t *testing.T) {
 		t.Errorf("governing law %q, want only New York", got)
 	}
 }
+
+// One law is one value in a register, whichever language and words a
+// Chinese or bilingual contract names it in: 中华人民共和国, 中国 and
+// "the People's Republic of China" were three governing laws, and a
+// bilingual clause that restates the Chinese one listed the law twice.
+func TestChineseGoverningLawIsOnePlace(t *testing.T) {
+	const parties = "技术服务合同\n甲方：上海云帆信息科技有限公司\n乙方：北京智联数据服务有限公司\n第八条 适用法律\n"
+	for clause, want := range map[string][]string{
+		"本合同适用中华人民共和国法律。\nThis Agreement shall be governed by the laws of the People's Republic of China.\n": {"People's Republic of China"},
+		"本合同的订立、效力和解释均适用中华人民共和国法律。因本合同引起的争议受中国法律管辖。\n":                                                       {"People's Republic of China"},
+		"本合同适用中国法律。\n":      {"People's Republic of China"},
+		"本合同适用香港特别行政区法律。\n": {"Hong Kong"},
+		"本协议适用美国纽约州法律。\n":   {"美国纽约州"},
+	} {
+		if got := valuesOf(Extract(parties+clause, "zh"), KindGoverningLaw); !slices.Equal(got, want) {
+			t.Errorf("%.40q: governing law %q, want %q", clause, got, want)
+		}
+	}
+}

@@ -3415,6 +3415,58 @@ const enLawHeading = `(?:(?:Article|ARTICLE|Section|SECTION|Clause|CLAUSE|Art\.)
 	`(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|law\s+applicable)` +
 	`(?i:\s*(?:,|and|&)\s*(?:(?:settlement\s+of\s+)?disputes?(?:\s+resolution)?|jurisdiction|arbitration))*`
 
+// zhJurisdictionNames are the places a Chinese clause names by the
+// names the English clauses' values use (jurisdictionAlias): a bilingual
+// contract's 中华人民共和国 and People's Republic of China, or one
+// contract's 中国 and another's 中华人民共和国, were two governing laws in
+// a register and its facet for one law.
+var zhJurisdictionNames = map[string]string{
+	"中华人民共和国": "People's Republic of China", "中国": "People's Republic of China",
+	"中国大陆": "People's Republic of China", "中国内地": "People's Republic of China",
+	"中华人民共和国大陆": "People's Republic of China", "中华人民共和国境内": "People's Republic of China",
+	"香港": "Hong Kong", "香港特别行政区": "Hong Kong", "中华人民共和国香港特别行政区": "Hong Kong", "中国香港": "Hong Kong",
+	"澳门": "Macau", "澳门特别行政区": "Macau", "中华人民共和国澳门特别行政区": "Macau", "中国澳门": "Macau",
+	"台湾": "Taiwan", "台湾地区": "Taiwan", "中华民国": "Taiwan", "中国台湾": "Taiwan",
+	"新加坡": "Singapore", "新加坡共和国": "Singapore", "美国": "United States", "美利坚合众国": "United States",
+	"日本": "Japan", "日本国": "Japan", "德国": "Germany", "法国": "France", "英格兰": "England",
+	"英格兰和威尔士": "England and Wales", "英格兰及威尔士": "England and Wales", "瑞士": "Switzerland", "韩国": "Republic of Korea",
+}
+
+// zhJurisdiction is the name a register files the place of a Chinese
+// governing-law clause under (zhJurisdictionNames), with a law's own name
+// after it dropped (中华人民共和国法律 is 中华人民共和国's law); a place it
+// does not know stays as written.
+func zhJurisdiction(place string) string {
+	p := strings.TrimSuffix(strings.TrimSuffix(place, "法律"), "的")
+	if name, ok := zhJurisdictionNames[p]; ok {
+		return name
+	}
+	return place
+}
+
+// oneLawPerPlace keeps the first governing-law clause of each place a
+// Chinese or bilingual contract names: the English clause that restates
+// the Chinese one ("本合同适用中华人民共和国法律。" then "This Agreement
+// shall be governed by the laws of the People's Republic of China.") is
+// the same law, and a register listed it twice.
+func oneLawPerPlace(x *collector) {
+	first := map[string]int{}
+	for _, f := range x.ents {
+		if p, ok := first[f.e.Value]; f.e.Kind == KindGoverningLaw && f.e.Value != "" && (!ok || f.pos < p) {
+			first[f.e.Value] = f.pos
+		}
+	}
+	kept := x.ents[:0]
+	for _, f := range x.ents {
+		if f.e.Kind == KindGoverningLaw && f.e.Value != "" && f.pos != first[f.e.Value] {
+			x.per[KindGoverningLaw]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	x.ents = kept
+}
+
 // zhCurrencyName is the currency an amount's text names, "" when none:
 // the first name in it, as the currency before the amount is the one
 // meant (人民币…美元 is yuan, whatever comes after), and of two that start
@@ -3468,6 +3520,7 @@ func chinese(x *collector, text string) {
 				if strings.ContainsRune(place, '法') {
 					place = zhJurisdictionRe.FindString(place)
 				}
+				place = zhJurisdiction(place)
 				if place == "" && numberedHeading(s) {
 					start = e[1]
 					continue // a heading of another shape: the clause under it names the law
