@@ -61,3 +61,15 @@ func TestChineseGoverningLawIsOnePlace(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese contract's last line is a sentence without its 。: the
+// governing law a contract closes on ("本合同适用中国法律", the file's
+// last line) was missed.
+func TestChineseGoverningLawOnLastLine(t *testing.T) {
+	text := "技术服务合同\n甲方：上海云帆信息科技有限公司\n乙方：北京智联数据服务有限公司\n第一条 服务内容\n乙方应向甲方提供数据平台运维服务。\n第八条 争议解决\n本合同适用中国法律"
+	for _, tail := range []string{"", "\n", "  "} {
+		if got := valuesOf(Extract(text+tail, "zh"), KindGoverningLaw); !slices.Equal(got, []string{"People's Republic of China"}) {
+			t.Errorf("last line %q: governing law %q, want [People's Republic of China]", "本合同适用中国法律"+tail, got)
+		}
+	}
+}

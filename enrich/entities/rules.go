@@ -3578,7 +3578,21 @@ func zhSentenceEnds(text string) [][]int {
 		}
 		out = append(out, e)
 	}
+	// the last sentence ends with the text even without its 。: a
+	// contract's closing "本合同适用中国法律" was no sentence at all, and
+	// its governing law was lost
+	if last := lastEnd(out); strings.TrimSpace(text[last:]) != "" {
+		out = append(out, []int{len(text), len(text)})
+	}
 	return out
+}
+
+// lastEnd is where the last of ends ends, 0 when there is none.
+func lastEnd(ends [][]int) int {
+	if len(ends) == 0 {
+		return 0
+	}
+	return ends[len(ends)-1][1]
 }
 
 // minZhWrappedLine is the shortest line (runes) that zhWrapped takes for
