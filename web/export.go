@@ -156,7 +156,7 @@ var csvColumns = []string{"id", "filename", "title", "class", "subtype", "langua
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
 	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation", "jury_demand",
 	"payment_frequency", "delivery_date", "rent", "deposit", "minimum_purchase", "escalation", "warranty", "warranty_from",
-	"renewal"}
+	"renewal", "contract_value", "liability_cap"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
@@ -273,6 +273,11 @@ func csvRow(d *document.Result) []string {
 	// what a register needs to know whether a contract rolls over and for
 	// how long
 	row = append(row, durationOf(d.Entities, entities.RoleRenewal))
+	// what the contract is worth and the most a party answers for: the
+	// two figures a register is kept for, which the money entities had
+	// but no column did
+	row = append(row, withRole(d.Entities, entities.KindMoney, entities.RoleContractValue, false),
+		withRole(d.Entities, entities.KindMoney, entities.RoleLiabilityCap, false))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/docmill/docmill/document"
+	"github.com/docmill/docmill/enrich/entities"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/web/internal/uitest"
 )
@@ -377,7 +378,36 @@ func TestCSVRowRenewal(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}
 	}
-	if csvColumns[len(csvColumns)-1] != "renewal" || csvColumns[len(csvColumns)-2] != "warranty_from" {
-		t.Errorf("columns end %q, want renewal after every earlier column", csvColumns[len(csvColumns)-2:])
+	if i := slices.Index(csvColumns, "renewal"); i != 39 || csvColumns[i-1] != "warranty_from" {
+		t.Errorf("renewal at %d, want 39, after every earlier column", i)
+	}
+}
+
+// A contracts register files what each contract is worth and its
+// liability cap, read from the contract's own words in English and
+// Chinese ("The total contract price is", 合同总价为; "aggregate
+// liability shall not exceed", 赔偿责任不超过); the money entities were
+// there, the columns were not. They come after every earlier column.
+func TestCSVRowContractValueAndCap(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"MASTER SERVICES AGREEMENT\nThis Agreement is made between Northwind Cloud Inc. (\"Provider\") and Contoso Retail Ltd (\"Customer\").\n" +
+			"3. Fees. The total contract price is USD 540,000, payable quarterly in advance. A late fee of USD 500 applies.\n" +
+			"5. Limitation of Liability. Each party's aggregate liability under this Agreement shall not exceed USD 1,000,000.\n": {"USD 540000", "USD 1000000"},
+		"技术服务合同\n甲方：上海云帆信息科技有限公司\n乙方：北京智联数据服务有限公司\n第二条 合同价款\n本合同总价为人民币480,000元。\n" +
+			"第三条 责任限制\n乙方在本合同项下的累计赔偿责任不超过人民币100,000元。\n": {"CNY 480000", "CNY 100000"},
+	} {
+		d := &document.Result{ID: "c"}
+		d.Entities = entities.Extract(text, "")
+		row := csvRow(d)
+		got := map[string]string{}
+		for i, name := range csvColumns {
+			got[name] = row[i]
+		}
+		if got["contract_value"] != want[0] || got["liability_cap"] != want[1] {
+			t.Errorf("%.30q: contract_value %q, liability_cap %q, want %q", text, got["contract_value"], got["liability_cap"], want)
+		}
+	}
+	if n := len(csvColumns); csvColumns[n-3] != "renewal" || csvColumns[n-2] != "contract_value" || csvColumns[n-1] != "liability_cap" {
+		t.Errorf("columns end %q, want contract_value and liability_cap after renewal", csvColumns[n-3:])
 	}
 }

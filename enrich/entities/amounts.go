@@ -18,6 +18,12 @@ const (
 	// RoleEscalation is the share by which a rent or fee rises ("rent
 	// shall increase by 3% on each anniversary", 租金每年递增3%).
 	RoleEscalation = "escalation"
+	// RoleContractValue is what the whole contract is worth ("the total
+	// contract price is USD 540,000", 合同总价).
+	RoleContractValue = "contract_value"
+	// RoleLiabilityCap is the most a party is liable for ("aggregate
+	// liability shall not exceed USD 1,000,000", 赔偿责任不超过).
+	RoleLiabilityCap = "liability_cap"
 )
 
 // amountReach bounds the bytes before an amount read for its role.
@@ -28,6 +34,10 @@ var amountCues = []roleCue{
 	{RoleMinimumPurchase, regexp.MustCompile(`(?i)\bminimum\s+(?:annual\s+|yearly\s+|quarterly\s+|monthly\s+)?(?:purchases?|purchase\s+(?:commitment|requirement|amount)|orders?|order\s+value|commitment)\b|最低(?:采购|订购|进货|购买)(?:额|量|金额)?`)},
 	{RoleRent, regexp.MustCompile(`(?i)\b(?:base\s+|basic\s+|annual\s+|monthly\s+)?rent(?:al)?\b|租金`)},
 	{RoleDeposit, regexp.MustCompile(`(?i)\b(?:security\s+)?deposit\b|押金|保证金`)},
+	{RoleContractValue, regexp.MustCompile(`(?i)\b(?:total\s+)?contract\s+(?:price|value|sum|amount)\b|\btotal\s+(?:fees?|price|consideration|value)\s+(?:under|of|for|payable)\b|\btotal\s+(?:fees?|price|consideration)\s+(?:is|shall\s+be|will\s+be|of)\b|合同(?:总价款?|总金额|总额|价款|金额)|总价款`)},
+	// the cap's words end where the amount starts: "liability ... shall
+	// not exceed", not a liability clause's other figures
+	{RoleLiabilityCap, regexp.MustCompile(`(?i)\bliabilit(?:y|ies)\b[^.;]{0,60}?\b(?:shall|will|may)?\s*(?:not\s+(?:to\s+)?exceed|be\s+limited\s+to|be\s+capped\s+at|in\s+no\s+event\s+exceed)\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$|责任[^。；]{0,20}?(?:不超过|不得超过|不高于|上限为|以)\s*$`)},
 }
 
 // amountBreakRe ends the clause before an amount.
