@@ -303,13 +303,7 @@ func juryDemandOf(es []document.Entity) string {
 // event it runs from. The entities named them; the register had no
 // column for them, so a lease or supply register was kept by hand.
 func commercialTerms(es []document.Entity) []string {
-	warranty, warrantyFrom := "", ""
-	for _, e := range es {
-		if e.Kind == entities.KindDuration && e.Role == entities.RoleWarranty {
-			warranty, warrantyFrom = durationOf([]document.Entity{e}, entities.RoleWarranty), e.From
-			break
-		}
-	}
+	warranty, warrantyFrom := warranties(es)
 	return []string{durationOf(es, entities.RolePaymentFrequency),
 		withRole(es, entities.KindComplianceDate, entities.RoleDelivery, true),
 		withRole(es, entities.KindMoney, entities.RoleRent, false),
@@ -317,6 +311,36 @@ func commercialTerms(es []document.Entity) []string {
 		withRole(es, entities.KindMoney, entities.RoleMinimumPurchase, false),
 		withRole(es, entities.KindPercentage, entities.RoleEscalation, false),
 		warranty, warrantyFrom}
+}
+
+// warranties are a contract's warranty periods and the events each runs
+// from, as two cells of as many items joined by "; ", in the contract's
+// order ("P90D; P12M", "go-live; delivery"), each period once; a period
+// that names no event has "-" in the second cell, which is empty when
+// none names one. All of them, not the longest: a contract's 90 days on
+// its software and 12 months on its hardware both bind, and the first
+// alone (as the column was) hid the other.
+func warranties(es []document.Entity) (string, string) {
+	var periods, froms []string
+	seen := map[[2]string]bool{}
+	named := false
+	for _, e := range es {
+		if e.Kind != entities.KindDuration || e.Role != entities.RoleWarranty {
+			continue
+		}
+		p := durationOf([]document.Entity{e}, entities.RoleWarranty)
+		k := [2]string{p, e.From}
+		if p == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		periods, froms = append(periods, p), append(froms, cmp.Or(e.From, "-"))
+		named = named || e.From != ""
+	}
+	if !named {
+		froms = nil
+	}
+	return strings.Join(periods, "; "), strings.Join(froms, "; ")
 }
 
 // withRole is the value of the first entity of kind with role, "" when

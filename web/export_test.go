@@ -411,3 +411,33 @@ func TestCSVRowContractValueAndCap(t *testing.T) {
 		t.Errorf("columns end %q, want contract_value and liability_cap after renewal", csvColumns[n-3:])
 	}
 }
+
+// Every warranty a contract gives is in the register, each with the
+// event it runs from in the same place of the next cell: the column
+// showed the first warranty only, and a supply contract's 12 months on
+// its hardware hid behind the 90 days on its software.
+func TestCSVRowEveryWarranty(t *testing.T) {
+	for _, c := range []struct {
+		ents       []document.Entity
+		want, from string
+	}{
+		{[]document.Entity{
+			{Kind: "duration", Text: "ninety (90) days", Value: "P90D", Role: "warranty", From: "go-live"},
+			{Kind: "duration", Text: "thirty (30) days", Value: "P30D", Role: "payment"},
+			{Kind: "duration", Text: "twelve (12) months", Value: "P12M", Role: "warranty"},
+			{Kind: "duration", Text: "12 months", Value: "P12M", Role: "warranty"},
+		}, "P90D; P12M", "go-live; -"},
+		{[]document.Entity{
+			{Kind: "duration", Text: "一年", Value: "P1Y", Role: "warranty"},
+			{Kind: "duration", Text: "六个月", Value: "P6M", Role: "warranty"},
+		}, "P1Y; P6M", ""},
+	} {
+		d := &document.Result{ID: "w"}
+		d.Entities = c.ents
+		row := csvRow(d)
+		w, f := row[slices.Index(csvColumns, "warranty")], row[slices.Index(csvColumns, "warranty_from")]
+		if w != c.want || f != c.from {
+			t.Errorf("warranty %q from %q, want %q from %q", w, f, c.want, c.from)
+		}
+	}
+}
