@@ -1542,6 +1542,13 @@ func dates(x *collector, text string, sents []sentence) {
 	if effective == "" {
 		effective = orderStartEffective(x)
 	}
+	if effective == "" && startEvent(x, sents) {
+		// the term runs from an event whose day is not known yet: no day
+		// to count it from (the agreement date gave a wrong expiration)
+		termSentence(x, sents, "", agreement, shortNames(x, text))
+		orderEndExpires(x)
+		return
+	}
 	if effective == "" {
 		effective = agreement
 	}
@@ -1672,7 +1679,7 @@ var (
 	// signedRe: the agreement takes effect when signed, which is the
 	// date it bears.
 	signedRe    = regexp.MustCompile(`(?i)\b(?:sign(?:s|ed|ing|ature|atures)?|execut(?:e|es|ed|ion))\b`)
-	aboveDateRe = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)`)
+	aboveDateRe = regexp.MustCompile(`(?i)(?:first|above)\s+(?:above\s+)?(?:written|set\s+forth|stated)|date\s+hereof|date\s+of\s+this\s+(?:agreement|contract)|date\s+(?:given|stated|written|set\s+out)\s+at\s+the\s+(?:beginning|head|top)\s+of\s+this\s+(?:agreement|contract)`)
 	// lastSignedRe: the agreement takes effect when its last party signs
 	// ("the date of the last signature below", "the later of the dates of
 	// signature", "the date on which it is signed by the last party"),
@@ -1706,6 +1713,44 @@ func effectiveSentence(x *collector, sents []sentence, agreement, lastSigned str
 		return val
 	}
 	return ""
+}
+
+// startEventRe is a term or agreement that starts on an event, a
+// defined day the contract does not date ("The Term begins on the
+// Go-Live Date", "shall commence on the Acceptance Date"): the event's
+// name is the first group. The Effective Date is no event of its own.
+var startEventRe = regexp.MustCompile(`(?i)\b(?:term|agreement|subscription|services?|contract)\b[^.;]{0,40}?\b(?:shall\s+|will\s+)?(?:begins?|commences?|starts?|becomes?\s+effective|takes?\s+effect)\s+(?:on|from|upon|as\s+of|with)\s+(?:the\s+)?((?-i:\p{Lu}[\pL]*(?:[ -]\p{Lu}[\pL]*){0,3}\s+Date))\b`)
+
+// startEvent adds, as the effective date with no value, the event a
+// term sentence that names no day starts on ("Go-Live Date"), in place
+// of that sentence, and reports whether it found one: a register's
+// effective date was empty, or the whole sentence, and the agreement
+// date stood in for the start the parties left open.
+func startEvent(x *collector, sents []sentence) bool {
+	for _, s := range sents {
+		m := startEventRe.FindStringSubmatchIndex(s.text)
+		if m == nil || strings.HasPrefix(s.text[m[2]:m[3]], "Effective") || len(findDatesOrdered(s.text, x.dayFirst)) > 0 {
+			continue
+		}
+		dropValueless(x, KindEffectiveDate, s.start, s.start+len(s.text))
+		x.add(KindEffectiveDate, s.text[m[2]:m[3]], "", s.start+m[2])
+		return true
+	}
+	return false
+}
+
+// dropValueless removes the entities of kind with no value found within
+// [from, to): the sentence an entity more exact than it replaces.
+func dropValueless(x *collector, kind string, from, to int) {
+	kept := x.ents[:0]
+	for _, f := range x.ents {
+		if f.e.Kind == kind && f.e.Value == "" && f.pos >= from && f.pos < to {
+			x.per[kind]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	x.ents = kept
 }
 
 var (
