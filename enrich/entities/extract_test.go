@@ -3598,3 +3598,25 @@ func TestChineseClauseHeadingStripped(t *testing.T) {
 		t.Errorf("obligations %q, want the payment duty without its heading and the delivery duty whole", duties)
 	}
 }
+
+// A preamble that dates the agreement after its last party ("between Acme
+// Corp. and Beta LLC on 1 January 2024. The parties ...") ends that
+// party's name at "on": the name ran on into the date and the next
+// sentence ("Beta LLC on 1 January 2024. The parties").
+func TestPartyEndsBeforeTheDateItSignedOn(t *testing.T) {
+	for text, want := range map[string]string{
+		"This Agreement is made between Acme Corp. and Beta LLC on 1 January 2024. The parties agree that Beta LLC shall deliver the goods.": "Acme Corp.|Beta LLC",
+		"This Agreement is made between Acme Corp. and Jane Smith on the 3rd day of March, 2025, and is effective immediately.":              "Acme Corp.|Jane Smith",
+		"This Lease is entered into between Harbour Properties Ltd and Coastline Cafe Pty Ltd on March 3, 2025.":                             "Harbour Properties Ltd|Coastline Cafe Pty Ltd",
+	} {
+		var got []string
+		for _, e := range Extract(text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text)
+			}
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%.50q: parties %q, want %s", text, got, want)
+		}
+	}
+}

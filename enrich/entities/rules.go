@@ -172,10 +172,12 @@ var (
 	// ('Affiliate") and UNION DENTAL CORP.')
 	aliasTailRe = regexp.MustCompile(`^[^"“”]{0,60}["”]\)\s*(?:,\s*)?(?:and\s+)?`)
 	// partyTailRe is the sentence that follows a name run into it ("...,
-	// LLC This Agreement", "GSMS. Under the terms of the Agreement"), or
-	// the description after a comma that says what kind of entity or
-	// person the party is (descriptionTail).
-	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b|` + descriptionTail + `).*$`)
+	// LLC This Agreement", "GSMS. Under the terms of the Agreement"), the
+	// date the parties made it on ("Beta LLC on 1 January 2024. The
+	// parties"), or the description after a comma that says what kind of
+	// entity or person the party is (descriptionTail).
+	partyTailRe = regexp.MustCompile(`(?:\s+(?:This|THIS|The)\s+(?:Agreement|AGREEMENT|Contract)\b|\.\s+Under\s+the\b|` +
+		`,?\s+on\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthRe + `|` + monthRe + `\s+\d{1,2}\b)|\s+(?:acting\s+)?through\s+its\b|,?\s+an?\s+(?:[A-Z][a-z]+\s+)+(?:limited|corporation|company|partnership)\b|` + descriptionTail + `).*$`)
 	// registryTailRe is a register number after a name ("Quokka Software
 	// Pty Ltd ABN 12 345 678 901", "X Pte. Ltd. (UEN 201912345K)"): the
 	// company's number, not its name, which a register keeps apart.
