@@ -49,3 +49,14 @@ func TestEffectiveOnTheDateAtTheBeginning(t *testing.T) {
 		t.Errorf("expirations %q, want [2020-05-19]", got)
 	}
 }
+
+// An agreement made "as of the date first written above (the "Effective
+// Date")" is effective on the date its heading gives: it had no
+// effective date, the definition naming no day of its own.
+func TestEffectiveDefinedAsTheDateAbove(t *testing.T) {
+	text := "CONSULTING AGREEMENT\nDated: 4 May 2026\n\nThis Consulting Agreement is entered into as of the date first written above (the \"Effective Date\") " +
+		"between Acme Corp. (\"Client\") and Jane Smith (\"Consultant\").\n\n1. Services. Consultant shall provide advisory services.\n"
+	if got := valuesOf(Extract(text, "en"), KindEffectiveDate); !slices.Equal(got, []string{"2026-05-04"}) {
+		t.Errorf("effective dates %q, want [2026-05-04]", got)
+	}
+}
