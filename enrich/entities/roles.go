@@ -44,8 +44,11 @@ var roleCues = []roleCue{
 	{RoleNonCompete, regexp.MustCompile(`(?i)\bcompet(?:e|es|ing|ition|itor|itors)\b|\bnon-?compet\w*|\brestraint\b|竞业(?:限制)?(?:期限?)?(?:为)?|有竞争关系`)},
 	{RoleNonSolicit, regexp.MustCompile(`(?i)\b(?:non-?)?solicit\w*|\bpoach\w*|\bentice\w*`)},
 	// "warrants each Product for eighteen (18) months": the verb, with
-	// what it warrants and "for" before the length
-	{RoleWarranty, regexp.MustCompile(`(?i)\bwarrant(?:y|ies)\b|\bwarrants?\s+(?:[\w-]+\s+){0,4}for\b|\bguarantee\s+period\b|\bdefects?\s+(?:liability|notification)\s+period\b|(?:保修|质保|保质|质量保证)(?:期限?)?(?:为)?`)},
+	// what it warrants and "for" before the length; a "warrants that"
+	// clause says what is warranted at more length ("warrants that the
+	// Services will perform in accordance with the Documentation for
+	// ninety (90) days")
+	{RoleWarranty, regexp.MustCompile(`(?i)\bwarrant(?:y|ies)\b|\bwarrants?\s+(?:[\w-]+\s+){0,4}for\b|\bwarrants?\s+that\s+(?:[\w-]+\s+){1,10}?for\b|\bguarantee\s+period\b|\bdefects?\s+(?:liability|notification)\s+period\b|(?:保修|质保|保质|质量保证)(?:期限?)?(?:为)?`)},
 	{RoleConfidentiality, regexp.MustCompile(`(?i)\bconfidential(?:ity)?\b|保密(?:期限?)?(?:为)?|商业秘密|保守`)},
 	// the leave an employee is granted ("20 days' annual leave", 年假15天);
 	// before payment, whose "paid" of "paid annual leave" ties with it

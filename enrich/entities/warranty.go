@@ -11,15 +11,15 @@ var (
 	// months following delivery of each Product"; one written before
 	// the word warranty too ("a 12-month warranty from delivery", "a
 	// 24-month limited warranty period commencing upon installation").
-	enWarrantyFromRe = regexp.MustCompile(`(?i)^\s*(?:\(\d+\)\s*)?(?:(?:[a-z-]+\s+){0,2}?(?:warranty|guarantee)(?:\s+period)?\s+)?(?:from|after|following|commencing\s+(?:on|from|upon)|starting\s+(?:on|from|upon)|beginning\s+(?:on|from|upon))\s+(?:the\s+)?(?:(?:date|day|time)\s+(?:of|on\s+which)\s+)?(?:(?:the|its|each|such|final|successful|written)\s+)*([a-z]+)`)
+	enWarrantyFromRe = regexp.MustCompile(`(?i)^\s*(?:\(\d+\)\s*)?(?:(?:[a-z-]+\s+){0,2}?(?:warranty|guarantee)(?:\s+period)?\s+)?(?:from|after|following|commencing\s+(?:on|from|upon)|starting\s+(?:on|from|upon)|beginning\s+(?:on|from|upon))\s+(?:the\s+)?(?:(?:date|day|time)\s+(?:of|on\s+which)\s+)?(?:(?:the|its|each|such|final|successful|written)\s+)*([a-z]+(?:-[a-z]+)?)`)
 	// zhWarrantyFromRe ends the words before a warranty period that names
 	// the event it runs from: 自验收合格之日起十二个月, 设备交付后十二个月.
-	zhWarrantyFromRe = regexp.MustCompile(`(?:自|从)?[^，。；\n]{0,8}?(验收|交付|交货|到货|签收|安装|调试)[^，。；\n自从]{0,6}?(?:之日起|日起|起|之日后|后)(?:计算)?\s*$`)
+	zhWarrantyFromRe = regexp.MustCompile(`(?:自|从)?[^，。；\n]{0,8}?(验收|交付|交货|到货|签收|安装|调试|上线)[^，。；\n自从]{0,6}?(?:之日起|日起|起|之日后|后)(?:计算)?\s*$`)
 )
 
 // zhWarrantyFromAfterRe follows a warranty period that names its start
 // after it: 保修期为十二个月，自验收合格之日起计算.
-var zhWarrantyFromAfterRe = regexp.MustCompile(`^[，,]?\s*(?:自|从)[^，。；\n]{0,8}?(验收|交付|交货|到货|签收|安装|调试)[^，。；\n]{0,6}?(?:之日起|日起|起)`)
+var zhWarrantyFromAfterRe = regexp.MustCompile(`^[，,]?\s*(?:自|从)[^，。；\n]{0,8}?(验收|交付|交货|到货|签收|安装|调试|上线)[^，。；\n]{0,6}?(?:之日起|日起|起)`)
 
 // warrantyEvents name a warranty's start the same in both languages, so
 // that a register's column sorts and filters on one word.
@@ -31,6 +31,7 @@ var warrantyEvents = map[string]string{
 	"commissioning": "commissioning", "调试": "commissioning",
 	"shipment": "shipment", "shipped": "shipment",
 	"completion": "completion", "sale": "sale", "purchase": "sale",
+	"go-live": "go-live", "上线": "go-live",
 }
 
 // warrantyStarts records the event each warranty period runs from

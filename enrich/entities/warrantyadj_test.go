@@ -20,3 +20,23 @@ func TestAdjectivalWarrantyStart(t *testing.T) {
 		t.Errorf("durations %q, want %q", got, want)
 	}
 }
+
+// A "warrants that" clause that says at length what is warranted is a
+// warranty, and one that runs from go-live (a software contract's usual
+// start, 上线 in Chinese) names that event: the period had no role.
+func TestWarrantsThatClauseFromGoLive(t *testing.T) {
+	for text, want := range map[string]string{
+		"7. Warranty. Provider warrants that the Services will perform in accordance with the Documentation for ninety (90) days from the Go-Live Date.": "ninety (90) days warranty go-live",
+		"第七条 乙方对本系统提供自系统上线之日起十二个月的免费质保。": "十二个月 warranty go-live",
+	} {
+		var got []string
+		for _, e := range Extract(text, "") {
+			if e.Kind == KindDuration {
+				got = append(got, e.Text+" "+e.Role+" "+e.From)
+			}
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("%.40q: durations %q, want %q", text, got, want)
+		}
+	}
+}
