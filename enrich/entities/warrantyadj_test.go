@@ -27,7 +27,7 @@ func TestAdjectivalWarrantyStart(t *testing.T) {
 func TestWarrantsThatClauseFromGoLive(t *testing.T) {
 	for text, want := range map[string]string{
 		"7. Warranty. Provider warrants that the Services will perform in accordance with the Documentation for ninety (90) days from the Go-Live Date.": "ninety (90) days warranty go-live",
-		"第七条 乙方对本系统提供自系统上线之日起十二个月的免费质保。": "十二个月 warranty go-live",
+		"第七条 乙方对本系统提供自系统上线之日起十二个月的免费质保。":                                                                                                                 "十二个月 warranty go-live",
 	} {
 		var got []string
 		for _, e := range Extract(text, "") {
