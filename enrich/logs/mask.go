@@ -96,9 +96,13 @@ func mask(content string, c Config) []string {
 	}
 
 	fields := strings.Fields(s)
+	cmd := cronCommandFields(content, len(fields))
 	out := fields[:0]
-	for _, f := range fields {
+	for i, f := range fields {
 		t := maskToken(f)
+		if cmd != nil && i >= 2 && commandPath(cmd[i]) {
+			t = cmd[i]
+		}
 		if c.CollapseWildcards && t == Wildcard && len(out) > 0 && out[len(out)-1] == Wildcard {
 			continue
 		}
@@ -412,6 +416,31 @@ func cronUser(fields []string, i int) bool {
 	f := fields[i]
 	return i == 0 && len(fields) > 1 && fields[1] == "CMD" && len(f) > 2 && f[0] == '(' && f[len(f)-1] == ')' &&
 		nameToken(f[1:len(f)-1])
+}
+
+// cronCommandFields returns the fields of content when it is cron's
+// "(root) CMD (/usr/local/bin/backup.sh --full)" and masking kept its
+// fields in place (n of them); nil otherwise. The paths of the command
+// say which job ran: masked as variables, every job of a host read as one
+// "(<*>) CMD (<*>)" template, and an on-call reader could not tell the
+// backup from the session cleaner.
+func cronCommandFields(content string, n int) []string {
+	if !strings.Contains(content, " CMD (") {
+		return nil
+	}
+	fields := strings.Fields(content)
+	if len(fields) != n || len(fields) < 3 || !cronUser(fields, 0) {
+		return nil
+	}
+	return fields
+}
+
+// commandPath reports whether a field of a cron command is a path with
+// no digit: a script or program, which is content. A path with a digit
+// (a dated dump, a PID file) stays a variable.
+func commandPath(f string) bool {
+	core, _, _ := trimPunct(f)
+	return strings.HasPrefix(core, "/") && len(core) > 1 && !hasDigit(core)
 }
 
 // userSlot reports whether field i of a message is a user's name by the

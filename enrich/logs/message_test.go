@@ -20,10 +20,10 @@ func TestTemplatesKeepTheirOneMessage(t *testing.T) {
 	}
 	s := Summarize(lines, NewMiner(DefaultConfig()))
 	want := map[string]string{
-		"(<*>) CMD (cd / && run-parts --report <*>)": "(root) CMD (cd / && run-parts --report /etc/cron.hourly)",
-		"(<*>) CMD (<*>)": "(alice) CMD (/home/alice/bin/backup.sh)",
-		"Accepted publickey for <*> from <*> port <*>":    "",
-		"Started Daily apt upgrade and clean activities.": "",
+		"(<*>) CMD (cd / && run-parts --report /etc/cron.hourly)": "(root) CMD (cd / && run-parts --report /etc/cron.hourly)",
+		"(<*>) CMD (/home/alice/bin/backup.sh)":                   "(alice) CMD (/home/alice/bin/backup.sh)",
+		"Accepted publickey for <*> from <*> port <*>":            "",
+		"Started Daily apt upgrade and clean activities.":         "",
 	}
 	if len(s.Templates) != len(want) {
 		t.Fatalf("templates %+v, want %d", s.Templates, len(want))
