@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docmill/docmill/document"
@@ -738,7 +739,7 @@ func logSentence(s *document.LogSummary, max int) string {
 		fmt.Fprintf(&b, "; %s%s; %s.", failing, errorWindow(s), newTemplates)
 		b.WriteString(countsSentence(" Failing requests: ", "%s %d×", failingNamed(s.Access.FailingPaths)))
 		b.WriteString(countsSentence(" Failing clients: ", "%s (%d×)", s.Access.FailingClients))
-		return clipRunes(b.String(), max)
+		return clipEllipsis(b.String(), max)
 	}
 	fmt.Fprintf(&b, "; %s warnings or errors%s; %s.", percent(s.ErrorShare), errorWindow(s), newTemplates)
 	// what a service down or an account under attack is comes before the
@@ -767,7 +768,7 @@ func logSentence(s *document.LogSummary, max int) string {
 		appendFitting(&b, " "+templateSentence(t), max, i == 0 && len(worst) == 0)
 	}
 	appendFitting(&b, minorFailures(s.Access), max, false)
-	return strings.TrimSuffix(clipRunes(b.String(), max), " Most logged:")
+	return strings.TrimSuffix(clipEllipsis(b.String(), max), " Most logged:")
 }
 
 // appendFitting writes part after what b holds when the two fit in max
@@ -875,12 +876,32 @@ func shortClassName(exc string) string {
 const errorTemplateRunes = 140
 
 // clipEllipsis keeps the first max runes of s, ending with "…" where it
-// cut.
+// cut. It cuts at a word's end where one is in the second half: an
+// exception cut mid-word ("Connection is not availa…") read as a typo
+// and hid where the text went on.
 func clipEllipsis(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	return strings.TrimSpace(clipRunes(s, max-1)) + "…"
+	out := []rune(s)[:max]
+	kept := out[:max-1]
+	if !unicode.IsSpace(out[max-1]) {
+		// the cut falls inside a word: drop the word's start
+		if i := lastSpace(kept); i >= max/2 {
+			kept = kept[:i]
+		}
+	}
+	return strings.TrimRight(string(kept), " \t,;:(-") + "…"
+}
+
+// lastSpace is the index of the last space among r, or -1.
+func lastSpace(r []rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if unicode.IsSpace(r[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // clipRunes keeps the first max runes of s.

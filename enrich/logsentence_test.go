@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -322,5 +323,29 @@ func TestLogSentenceSaysThreeLongErrorsCut(t *testing.T) {
 	}
 	if n := len([]rune(got)); n > 600 {
 		t.Errorf("logSentence is %d runes, over 600", n)
+	}
+}
+
+// An exception and a sentence that run over their room are cut at a
+// word's end, with an ellipsis: cut at a rune count they ended mid-word
+// ("Connection is not availa", "Source Por") as if misspelt.
+func TestLogSentenceCutsAtWords(t *testing.T) {
+	s := &document.LogSummary{Lines: 3, ErrorShare: 1, NewTemplates: 1, Templates: []document.TemplateCount{{
+		Template: "Request processing failed", Count: 3, Errors: 3,
+		Exception: "java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms while the pool was exhausted by long transactions holding connections",
+	}}}
+	got := logSentence(s, 600)
+	want := "(SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms while the pool was exhausted…)."
+	if !strings.Contains(got, want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+	}
+	s.Templates[0].Exception = ""
+	s.Templates[0].Template = strings.Repeat("Account Name: <*> Account Domain: CORP ", 30)
+	got = logSentence(s, 200)
+	if n := len([]rune(got)); n > 200 {
+		t.Errorf("logSentence is %d runes, over 200", n)
+	}
+	if word := got[strings.LastIndexByte(got, ' ')+1:]; !slices.Contains([]string{"Account…", "Name…", "<*>…", "Domain…", "CORP…"}, word) {
+		t.Errorf("logSentence = %q, want it cut after a word, with an ellipsis", got)
 	}
 }
