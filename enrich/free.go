@@ -613,15 +613,55 @@ func percent(share float64) string {
 // (/home/alice/bin/backup.sh)" says who ran what, "6× (<*>) CMD (<*>)"
 // did not.
 func templateSentence(t document.TemplateCount) string {
-	text := t.Template
-	if t.Message != "" {
-		text = t.Message
-	}
+	text := templateText(t)
 	if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") || strings.HasSuffix(text, "…") {
 		return fmt.Sprintf("%d× %s", t.Count, text)
 	}
 	return fmt.Sprintf("%d× %s.", t.Count, text)
 }
+
+// templateText is what the sentence says of a template: its one message
+// where it has one, and the gist of an event's description (eventGist).
+func templateText(t document.TemplateCount) string {
+	text := t.Template
+	if t.Message != "" {
+		text = t.Message
+	}
+	return eventGist(text)
+}
+
+// eventFailureReason is the reason field of an event's description,
+// up to the end of its sentence: "Failure Reason: Unknown user name or
+// bad password.".
+var eventFailureReason = regexp.MustCompile(`\b(?:Failure )?Reason: [^:]+?\.(?:\s|$)`)
+
+// eventGist shortens a long event description, as Windows writes one (a
+// headline sentence, then labelled fields: "An account failed to log on.
+// Subject: Security ID: NULL SID Account Name: - ..."), to its headline
+// and its reason field. Cut at a length, the 4625 of a security log read
+// as its empty Subject fields and never said why the logons failed.
+func eventGist(text string) string {
+	if utf8.RuneCountInString(text) <= errorTemplateRunes {
+		return text
+	}
+	head, rest, ok := strings.Cut(text, ". ")
+	if !ok || utf8.RuneCountInString(head) > eventHeadlineRunes || strings.Count(rest, ": ") < eventGistFields {
+		return text
+	}
+	gist := head + "."
+	if reason := eventFailureReason.FindString(rest); reason != "" {
+		gist += " " + strings.TrimSpace(reason)
+	}
+	return gist
+}
+
+// eventHeadlineRunes bounds an event description's headline sentence,
+// and eventGistFields is how many labelled fields must follow it: a long
+// message whose first sentence goes on is prose, said as it is.
+const (
+	eventHeadlineRunes = 100
+	eventGistFields    = 4
+)
 
 // errorWindow is ", errors from X to Y" when the log's error entries have
 // times: where the incident sits, which the share alone does not say. The
@@ -841,10 +881,7 @@ const routineReserveRunes = 80
 // a NullPointerException. Its text and exception are cut at cut runes
 // so that one long template does not crowd the others out.
 func errorSentence(t document.TemplateCount, cut int) string {
-	text := t.Template
-	if t.Message != "" {
-		text = t.Message
-	}
+	text := templateText(t)
 	text = clipEllipsis(strings.TrimRight(text, "."), cut)
 	if exc := t.Exception; exc != "" {
 		if utf8.RuneCountInString(exc) > cut {

@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"encoding/csv"
 	"fmt"
 	"slices"
 	"strings"
@@ -347,5 +348,33 @@ func TestLogSentenceCutsAtWords(t *testing.T) {
 	}
 	if word := got[strings.LastIndexByte(got, ' ')+1:]; !slices.Contains([]string{"Account…", "Name…", "<*>…", "Domain…", "CORP…"}, word) {
 		t.Errorf("logSentence = %q, want it cut after a word, with an ellipsis", got)
+	}
+}
+
+// A Windows security log's failed logons (event 4625, exported as CSV)
+// are said by their headline and failure reason: cut at a length, the
+// sentence said "An account failed to log on. Subject: Security ID: NULL
+// SID Account Name: - Account Domain: - Logon ID: <*>…", nothing an
+// on-call reader could act on.
+func TestLogSentenceSaysAnEventsGist(t *testing.T) {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"Level", "Date and Time", "Source", "Event ID", "Task Category"})
+	for i, user := range []string{"jsmith", "administrator", "svc_backup", "guest"} {
+		failed := "An account failed to log on.\n\nSubject:\n\tSecurity ID:\t\tNULL SID\n\tAccount Name:\t\t-\n\tAccount Domain:\t\t-\n\tLogon ID:\t\t0x0\n\nLogon Type:\t\t\t3\n\n" +
+			"Account For Which Logon Failed:\n\tSecurity ID:\t\tNULL SID\n\tAccount Name:\t\t" + user + "\n\tAccount Domain:\t\tCORP\n\n" +
+			"Failure Information:\n\tFailure Reason:\t\tUnknown user name or bad password.\n\tStatus:\t\t\t0xC000006D\n\tSub Status:\t\t0xC000006A\n\n" +
+			fmt.Sprintf("Network Information:\n\tWorkstation Name:\t-\n\tSource Network Address:\t10.0.0.%d\n\tSource Port:\t\t5%d123", 10+i, i)
+		_ = w.Write([]string{"Information", fmt.Sprintf("3/14/2024 10:0%d:11 AM", i), "Microsoft-Windows-Security-Auditing", "4625", "Logon", failed})
+	}
+	w.Flush()
+	s := logs.SummarizeText(b.String(), nil, logs.Budget{})
+	want := "4× An account failed to log on. Failure Reason: Unknown user name or bad password."
+	if got := logSentence(s, 600); !strings.Contains(got, want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+	}
+	s.Templates[0].Errors = 4
+	if got := logSentence(s, 600); !strings.Contains(got, "Errors: "+want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, "Errors: "+want)
 	}
 }
