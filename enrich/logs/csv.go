@@ -51,6 +51,10 @@ type csvLog struct {
 	level   []int // level columns, in header order
 	time    int   // time column
 	message int   // message column, -1 when none is named
+	// starts are the offsets of an aligned table's columns (see
+	// newAlignedLog); nil for CSV.
+	starts  []int
+	reason  int // an aligned table's reason column, -1 when none is named
 	pending []string
 	// dayFirst: numeric dates are written day first ("1/5/2024",
 	// "01.05.2024": most locales) rather than month first ("5/1/2024",
@@ -85,7 +89,7 @@ func newCSVLog(line string) *csvLog {
 	if !ok || len(names) < 3 {
 		return nil
 	}
-	c := &csvLog{comma: comma, cols: len(names), time: -1, message: -1}
+	c := &csvLog{comma: comma, cols: len(names), time: -1, message: -1, reason: -1}
 	for i, n := range names {
 		n = strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(n)))
 		switch {
@@ -112,24 +116,49 @@ func newCSVLog(line string) *csvLog {
 func detectCSVLog(lines iter.Seq[string]) (*csvLog, int) {
 	i, body := -1, 0
 	var c *csvLog
-	for line := range lines {
+	describe := false // the lines read are kubectl describe's, above its events
+	events := false   // its "Events:" opened the line above
+	for raw := range lines {
 		i++
 		if c != nil {
-			if c.learnDateOrder(line) || i-body >= csvDateScan {
+			if c.starts != nil || c.learnDateOrder(raw) || i-body >= csvDateScan {
 				break
 			}
 			continue
 		}
-		line = strings.TrimSpace(line)
+		line := strings.TrimSpace(raw)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if c = newCSVLog(strings.TrimPrefix(line, "\uFEFF")); c == nil {
-			return nil, 0
+		// an aligned table's columns are read at their offsets: its
+		// header keeps its indent
+		if c = newAlignedLog(strings.TrimRight(strings.TrimPrefix(raw, "\uFEFF"), "\r")); c == nil && !events {
+			c = newCSVLog(strings.TrimPrefix(line, "\uFEFF"))
 		}
+		if c == nil {
+			if describe = describeOpening(line, i, describe); !describe {
+				return nil, 0
+			}
+		}
+		events = line == "Events:"
 		body = i + 1
 	}
+	if c == nil {
+		return nil, 0
+	}
 	return c, body
+}
+
+// describeMaxLines bounds how far down kubectl describe's output its
+// "Events:" table is looked for.
+const describeMaxLines = 400
+
+// describeOpening reports whether line i can be one of kubectl describe's
+// lines above its "Events:" table ("Name:  api-7d9f", "  Image:  ..."):
+// the first opens with "Name:", and the others follow it (describe).
+// Those lines are skipped: the table is the log.
+func describeOpening(line string, i int, describe bool) bool {
+	return i < describeMaxLines && (describe || strings.HasPrefix(line, "Name:"))
 }
 
 // csvDateScan bounds how many lines after a CSV log's header are read for
@@ -168,6 +197,9 @@ func (c *csvLog) learnDateOrder(line string) bool {
 // add takes the next line and returns a whole record once its quotes
 // close: a quoted message may hold line breaks.
 func (c *csvLog) add(line string) (string, bool) {
+	if c.starts != nil {
+		return line, true // an aligned table's row is one line
+	}
 	c.pending = append(c.pending, line)
 	rec := strings.Join(c.pending, "\n")
 	if strings.Count(rec, `"`)%2 == 1 && len(c.pending) < csvMaxRecordLines {
@@ -180,6 +212,9 @@ func (c *csvLog) add(line string) (string, bool) {
 // split reads a record's level, time and message; ok is false when the
 // record has too few fields to be one (the caller reads it as a line).
 func (c *csvLog) split(rec string) (h Header, content string, ok bool) {
+	if c.starts != nil {
+		return c.splitAligned(rec)
+	}
 	f, ok := csvFields(rec, c.comma)
 	if !ok || len(f) < 2 {
 		return Header{}, "", false

@@ -82,7 +82,7 @@ func sniff(filename string, data []byte, hint string) string {
 	if looksXML(text) {
 		return document.TypeXML
 	}
-	if looksLog(text) || looksCSVLog(text) || looksJSONRecords(text) || logs.IsBlockLog(text) || ext == ".log" && logShare(text) >= 0.3 {
+	if looksLog(text) || looksCSVLog(text) || logs.IsAlignedLog(text) || looksJSONRecords(text) || logs.IsBlockLog(text) || ext == ".log" && logShare(text) >= 0.3 {
 		return document.TypeLog
 	}
 	// A readable text named .pdf or .docx (a note saved under the wrong

@@ -1,0 +1,133 @@
+package logs
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Some tools print their events as a table whose columns are aligned
+// with spaces under a header of column names: `kubectl get events`
+// ("LAST SEEN   TYPE      REASON    OBJECT   MESSAGE") and the Events
+// table of `kubectl describe` ("Type     Reason     Age   From
+// Message"). Read line by line, each row opened with its age ("2m"), a
+// "Normal" row was no level at all, and every row was its own template.
+// A header that names a level (or "type") column and a message column,
+// the columns set two or more spaces apart, makes Summarize read the rows
+// below it by the header's columns: the type is the level, and the entry
+// is the reason, when a column names one, and the message.
+
+// alignedGap separates the column names of an aligned header.
+var alignedGap = regexp.MustCompile(`\S(?:\S| \S)*`)
+
+// alignedLevelColumns name an aligned table's severity column: kubectl
+// calls it "type".
+var alignedLevelColumns = map[string]bool{"type": true, "level": true, "severity": true}
+
+// alignedLevels are the kinds of event kubectl writes in its type column.
+var alignedLevels = map[string]string{"normal": "INFO", "warning": "WARN"}
+
+// alignedSeparator is the rule under kubectl describe's header: "----
+// ------ ---- ---- -------".
+var alignedSeparator = regexp.MustCompile(`^\s*-+(?:\s+-+)+\s*$`)
+
+// newAlignedLog reads an aligned table's header into a csvLog that
+// splits rows at the header's column offsets; nil when line is none.
+func newAlignedLog(line string) *csvLog {
+	if strings.ContainsAny(line, ",\t") || !strings.Contains(line, "  ") {
+		return nil
+	}
+	spans := alignedGap.FindAllStringIndex(line, -1)
+	if len(spans) < 3 {
+		return nil
+	}
+	c := &csvLog{cols: len(spans), time: -1, message: -1, reason: -1}
+	for i, sp := range spans {
+		n := line[sp[0]:sp[1]]
+		if hasDigit(n) || strings.ToUpper(n) != n && !titleCase(n) {
+			return nil // a record, or prose
+		}
+		c.starts = append(c.starts, sp[0])
+		switch n = strings.ToLower(n); {
+		case alignedLevelColumns[n] && len(c.level) == 0:
+			c.level = append(c.level, i)
+		case csvMessageColumns[n] && c.message < 0:
+			c.message = i
+		case n == "reason" && c.reason < 0:
+			c.reason = i
+		}
+	}
+	if len(c.level) == 0 || c.message < 0 {
+		return nil
+	}
+	return c
+}
+
+// titleCase reports whether the words of a column name are capitalised
+// ("Reason", "Last Seen").
+func titleCase(n string) bool {
+	for w := range strings.FieldsSeq(n) {
+		if w[:1] != strings.ToUpper(w[:1]) || w[1:] != strings.ToLower(w[1:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsAlignedLogHeader reports whether line is the header of an aligned
+// table of events (see newAlignedLog).
+func IsAlignedLogHeader(line string) bool {
+	return newAlignedLog(line) != nil
+}
+
+// splitAligned reads a row of an aligned table; ok is false when the
+// row does not fit the header's columns (each column must start after a
+// space).
+func (c *csvLog) splitAligned(rec string) (h Header, content string, ok bool) {
+	if alignedSeparator.MatchString(rec) {
+		return Header{Marker: true}, "", true
+	}
+	field := func(i int) (string, bool) {
+		start := c.starts[i]
+		if start > len(rec) || start > 0 && rec[start-1] != ' ' {
+			return "", false
+		}
+		end := len(rec)
+		if i+1 < len(c.starts) && i != c.message {
+			end = min(end, c.starts[i+1])
+		}
+		return strings.TrimSpace(rec[start:end]), true
+	}
+	level, ok1 := field(c.level[0])
+	msg, ok2 := field(c.message)
+	if !ok1 || !ok2 || level == "" || msg == "" {
+		return Header{}, "", false
+	}
+	if h.Level = alignedLevels[strings.ToLower(level)]; h.Level == "" {
+		h.Level = normLevel(level)
+	}
+	content = msg
+	if c.reason >= 0 {
+		if reason, ok := field(c.reason); ok && reason != "" {
+			content = reason + ": " + msg
+		}
+	}
+	return h, content, true
+}
+
+// IsAlignedLog reports whether text is an aligned table of events, on
+// its first line or under kubectl describe's "Events:", with a row
+// below its header.
+func IsAlignedLog(text string) bool {
+	c, body := detectCSVLog(strings.SplitSeq(text, "\n"))
+	if c == nil || c.starts == nil {
+		return false
+	}
+	i := -1
+	for line := range strings.SplitSeq(text, "\n") {
+		if i++; i >= body && strings.TrimSpace(line) != "" {
+			_, _, ok := c.split(strings.TrimRight(line, "\r"))
+			return ok
+		}
+	}
+	return false
+}

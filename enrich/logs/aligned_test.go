@@ -1,0 +1,67 @@
+package logs
+
+import (
+	"maps"
+	"strings"
+	"testing"
+)
+
+// kubectl's event tables are read by their columns: the type is the
+// level ("Warning" a warning, "Normal" information), the entry is the
+// reason and the message, and the header, describe's rule and the pod
+// description above its "Events:" are no entries. Read line by line,
+// each row opened with its age, the header was a template and the
+// Normal rows had no level.
+func TestKubectlEventTables(t *testing.T) {
+	events := strings.Join([]string{
+		"LAST SEEN   TYPE      REASON             OBJECT                      MESSAGE",
+		"12m         Normal    Scheduled          pod/api-7d9f6c5b8-x2k4q     Successfully assigned prod/api-7d9f6c5b8-x2k4q to node-3",
+		"11m         Normal    Started            pod/api-7d9f6c5b8-x2k4q     Started container api",
+		"2m          Warning   BackOff            pod/api-7d9f6c5b8-x2k4q     Back-off restarting failed container",
+		"3m          Warning   BackOff            pod/api-7d9f6c5b8-p9z7m     Back-off restarting failed container",
+		"4m          Warning   BackOff            pod/worker-5c6d7-abcde      Back-off restarting failed container",
+		"7m          Warning   FailedScheduling   pod/batch-1234-xyz          0/5 nodes are available: 5 Insufficient memory.",
+	}, "\n")
+	if !IsAlignedLog(events) {
+		t.Errorf("kubectl get events not read as an aligned log")
+	}
+	s := SummarizeText(events, nil, Budget{})
+	if want := map[string]int{"INFO": 2, "WARN": 4}; s.Entries != 6 || !maps.Equal(s.Levels, want) {
+		t.Errorf("get events: %d entries, levels %v, want 6 and %v", s.Entries, s.Levels, want)
+	}
+	if top := s.Templates[0]; top.Template != "BackOff: Back-off restarting failed container" || top.Count != 3 {
+		t.Errorf("get events: top template %+v", top)
+	}
+	describe := strings.Join([]string{
+		"Name:             api-7d9f6c5b8-x2k4q",
+		"Namespace:        prod",
+		"Containers:",
+		"  api:",
+		"    State:          Waiting",
+		"      Reason:       CrashLoopBackOff",
+		"Events:",
+		"  Type     Reason     Age                 From               Message",
+		"  ----     ------     ----                ----               -------",
+		"  Normal   Scheduled  12m                 default-scheduler  Successfully assigned prod/api-7d9f6c5b8-x2k4q to node-3",
+		"  Normal   Started    11m (x4 over 12m)   kubelet            Started container api",
+		"  Warning  Unhealthy  10m (x3 over 11m)   kubelet            Readiness probe failed: HTTP probe failed with statuscode: 503",
+		"  Warning  BackOff    2m (x25 over 10m)   kubelet            Back-off restarting failed container api in pod api-7d9f6c5b8-x2k4q_prod(0c1a2b3c-1111-2222-3333-444455556666)",
+	}, "\n")
+	if !IsAlignedLog(describe) {
+		t.Errorf("kubectl describe not read as an aligned log")
+	}
+	s = SummarizeText(describe, nil, Budget{})
+	if want := map[string]int{"INFO": 2, "WARN": 2}; s.Entries != 4 || !maps.Equal(s.Levels, want) {
+		t.Errorf("describe: %d entries, levels %v, want 4 and %v", s.Entries, s.Levels, want)
+	}
+	for _, tc := range s.Templates {
+		if !strings.HasPrefix(tc.Template, "Scheduled: ") && !strings.HasPrefix(tc.Template, "Started: ") &&
+			!strings.HasPrefix(tc.Template, "Unhealthy: ") && !strings.HasPrefix(tc.Template, "BackOff: ") {
+			t.Errorf("describe: template %q is no event's", tc.Template)
+		}
+	}
+	// a log whose first line has spaced words is no table
+	if IsAlignedLog("Starting   the   service\nINFO ready\nINFO done") {
+		t.Errorf("prose read as an aligned table")
+	}
+}
