@@ -188,8 +188,30 @@ func innerHeader(content string) (level, msg string, ok bool) {
 			return h.Level, msg, true
 		}
 	}
-	return "", "", false
+	return stampedHeader(content)
 }
+
+// stampedHeader reads a whole header of time and level that a program
+// writes under syslog's or journald's: nginx's "2024/03/14 10:01:00
+// [error] 1201#1201: *55 connect() ... failed", php-fpm's "[14-Mar-2024
+// 10:00:00] ERROR: FPM initialization failed". Left in the content, a
+// journal's nginx errors were no errors, and their templates opened with
+// the program's time. A time alone, or a level alone, is no header: a
+// message may open with either.
+func stampedHeader(content string) (level, msg string, ok bool) {
+	if c := content[0]; (c < '0' || c > '9') && c != '[' {
+		return "", "", false
+	}
+	h, msg := SplitHeader(content)
+	if h.Time.IsZero() && !stampedClock.MatchString(h.Raw) || h.Level == "" || msg == "" || msg == content {
+		return "", "", false
+	}
+	return h.Level, msg, true
+}
+
+// stampedClock is a header's clock, for the dates that parseTime does
+// not read (php-fpm's "14-Mar-2024 10:00:00").
+var stampedClock = regexp.MustCompile(`\b\d{1,2}:\d{2}:\d{2}\b`)
 
 // Dates with a year that a line writes after a yearless syslog header:
 // HAProxy's accept date "[11/Oct/2024:22:14:15.123]", Palo Alto's receive
