@@ -114,3 +114,21 @@ func TestRequestPathKeepsAPIVersion(t *testing.T) {
 		}
 	}
 }
+
+// An article's slug is a value: a blog's access log was a template per
+// article ("GET /articles/how-to-deploy-nginx" beside "GET
+// /articles/why-rust-is-fast"), and its 404s named one slug each. A
+// route of one or two words stays a name.
+func TestRequestPathMasksSlugs(t *testing.T) {
+	for p, want := range map[string]string{
+		"/articles/how-to-deploy-nginx":     "/articles/<*>",
+		"/articles/why-rust-is-fast":        "/articles/<*>",
+		"/blog/10-tips-for-sre/comments":    "/blog/<*>/comments",
+		"/api/user-profiles":                "/api/user-profiles",
+		"/.well-known/openid-configuration": "/.well-known/openid-configuration",
+	} {
+		if got := pathShape(p); got != want {
+			t.Errorf("pathShape(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -110,14 +110,24 @@ func pathShape(p string) string {
 }
 
 // variableSegment reports a path segment that is a value rather than a
-// name: one holding a digit or an escape, or too long for a name. An API
-// version ("v1", "v2.1") holds a digit but names the route: masked, it
-// read "GET /<*>/orders" in every template and failing request.
+// name: one holding a digit or an escape, a slug, or too long for a name.
+// An API version ("v1", "v2.1") holds a digit but names the route:
+// masked, it read "GET /<*>/orders" in every template and failing
+// request.
 func variableSegment(seg string) bool {
 	if apiVersionRe.MatchString(seg) {
 		return false
 	}
-	return hasDigit(seg) || strings.ContainsAny(seg, "%=") || len(seg) > 32
+	return hasDigit(seg) || strings.ContainsAny(seg, "%=") || len(seg) > 32 || slug(seg)
+}
+
+// slug reports a segment of three or more words joined by hyphens, as a
+// site names an article from its title ("how-to-deploy-nginx"): kept, a
+// blog's access log was a template per article, and its 404s were named
+// per slug beside "/articles/<*>" for the slugs that held a digit. A
+// route's name of one or two words ("user-profiles") stays.
+func slug(seg string) bool {
+	return strings.Count(seg, "-") >= 2 && !strings.Contains(seg, "--")
 }
 
 // apiVersionRe is an API version path segment.
