@@ -1154,8 +1154,17 @@ func lineLevel(h Header, content string) string {
 	if level == "WARN" && strings.Contains(content, " ") && resourceErrorRe.MatchString(content) {
 		return "ERROR"
 	}
+	if level == "WARN" && startBannerRe.MatchString(content) {
+		return "NOTICE"
+	}
 	return level
 }
+
+// startBannerRe is the start banner Redis writes at its warning sign
+// ("# oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo", "# Redis
+// version=7.2.4, ..., just started", "# Configuration loaded"): read as
+// warnings, a healthy Redis's start read as a log of 60% warnings.
+var startBannerRe = regexp.MustCompile(`^(?:oO0OoO0OoO0Oo Redis is starting\b|Redis version=\S+, .*\bjust started$|Configuration loaded$)`)
 
 // resourceErrorRe is a system call's failure for want of a resource:
 // the disk full, the file descriptors or memory run out, the file system
