@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/lang"
@@ -132,6 +133,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	entry := func(line string, h Header, content string, structured bool) {
 		if h.Marker {
 			span.add(h.Time) // a CI runner stamps its markers too
+			return
+		}
+		if !structured && entries == 0 && banner(line, h, s.Lines) {
 			return
 		}
 		final := traced && tracebackFinal(line, h)
@@ -1012,6 +1016,26 @@ var (
 	// loggers print unindented under the entry that logged it.
 	exceptionRe = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)+[\w$]*(?:Exception|Error|Throwable)\b`)
 )
+
+// banner reports whether line, the n-th above a log's first entry, is
+// part of the banner a program prints as it starts (Spring Boot's and
+// Redis's ASCII-art logos): a line of no letter or digit, or an indented
+// one with no time or level. Read as an entry, the logo's first line was
+// a template ("1× . ____ _ __ _ _.") said among the most logged.
+func banner(line string, h Header, n int) bool {
+	if n > bannerMaxLines {
+		return false
+	}
+	if !strings.ContainsFunc(line, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return true
+	}
+	return (line[0] == ' ' || line[0] == '\t') && h.Time.IsZero() && h.Level == ""
+}
+
+// bannerMaxLines bounds how far down a log its start banner is looked
+// for: a log of indented lines with no header is read from its
+// bannerMaxLines-th line on.
+const bannerMaxLines = 30
 
 // continuation reports whether line continues the entry above it: it has
 // no time or level of its own, and is indented (stack frames, wrapped
