@@ -193,6 +193,9 @@ type TemplateCount struct {
 	Errors int `json:"errors,omitempty"`
 	// Fatal is how many of its entries were logged at FATAL (of Errors).
 	Fatal int `json:"fatal,omitempty"`
+	// Warnings is how many of its entries were logged at WARN (a failed
+	// login whatever its exporter's level, an access log's 4xx).
+	Warnings int `json:"warnings,omitempty"`
 	// Exception, when set, is the exception its first error entry logged
 	// under it ("java.lang.NullPointerException: Cannot invoke ..."): a
 	// template such as "Request processing failed" does not say what.

@@ -686,20 +686,55 @@ func errorWindow(s *document.LogSummary) string {
 	return ", errors from " + from + " to " + to
 }
 
+// errorCount and warningCount are how many of a template's entries were
+// logged as errors, and as warnings.
+func errorCount(t document.TemplateCount) int   { return t.Errors }
+func warningCount(t document.TemplateCount) int { return t.Warnings }
+
+// severeLead opens the list of the templates logged as errors
+// (" Errors (47 in all):") or, in a log with none, as warnings.
+func severeLead(s *document.LogSummary, named []document.TemplateCount) string {
+	if named[0].Errors == 0 {
+		return " Warnings" + inAll(s.Levels["WARN"], named, warningCount) + ":"
+	}
+	return " Errors" + errorsInAll(s, named) + ":"
+}
+
+// warnedTemplates are the templates logged as warnings, up to three, the
+// most warned first. A log with no errors named none of them: a kubectl
+// event dump's BackOff and FailedScheduling rows were lost among its
+// hundred Normal ones, which "Most logged" named instead.
+func warnedTemplates(all []document.TemplateCount) []document.TemplateCount {
+	var warned []document.TemplateCount
+	for _, t := range all {
+		if t.Warnings > 0 {
+			warned = append(warned, t)
+		}
+	}
+	slices.SortStableFunc(warned, func(a, b document.TemplateCount) int { return b.Warnings - a.Warnings })
+	return warned[:min(3, len(warned))]
+}
+
+// inAll is " (N in all)" when all outnumbers the count of the templates
+// named.
+func inAll(all int, named []document.TemplateCount, count func(document.TemplateCount) int) string {
+	shown := 0
+	for _, t := range named {
+		shown += count(t)
+	}
+	if all > shown {
+		return fmt.Sprintf(" (%d in all)", all)
+	}
+	return ""
+}
+
 // errorsInAll is " (47 in all)" when the log's error entries outnumber
 // those of the templates the sentence names: an outage that failed every
 // API route of an access log read "Most errors: 12× "GET /api/cart" 5xx",
 // one route's share of 47 errors, as if it were the whole incident. Like
 // the rest of the sentence, the count is of the lines analysed.
 func errorsInAll(s *document.LogSummary, named []document.TemplateCount) string {
-	shown := 0
-	for _, t := range named {
-		shown += t.Errors
-	}
-	if all := s.Levels["ERROR"] + s.Levels["FATAL"]; all > shown {
-		return fmt.Sprintf(" (%d in all)", all)
-	}
-	return ""
+	return inAll(s.Levels["ERROR"]+s.Levels["FATAL"], named, errorCount)
 }
 
 // failedLoginsSentence names the addresses most failed logins came from
@@ -788,16 +823,19 @@ func logSentence(s *document.LogSummary, max int) string {
 	b.WriteString(failedLoginsSentence(s))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
 	b.WriteString(deniedPrivilegesSentence(s.DeniedPrivileges))
-	worst := worstTemplates(s.Templates)
+	worst, count := worstTemplates(s.Templates), errorCount
 	routine := s.Templates
+	if len(worst) == 0 && s.Access == nil {
+		worst, count = warnedTemplates(s.Templates), warningCount
+	}
 	if len(worst) > 0 {
-		b.WriteString(" Errors" + errorsInAll(s, worst) + ":")
+		b.WriteString(severeLead(s, worst))
 		routine = slices.DeleteFunc(slices.Clone(routine), func(t document.TemplateCount) bool { return slices.Contains(worst, t) })
 		reserve := 0
 		if len(routine) > 0 {
 			reserve = min(routineReserveRunes, utf8.RuneCountInString(" Most logged: "+templateSentence(routine[0])))
 		}
-		for i, part := range errorSentences(worst, max-utf8.RuneCountInString(b.String())-reserve) {
+		for i, part := range errorSentences(worst, count, max-utf8.RuneCountInString(b.String())-reserve) {
 			appendFitting(&b, part, max, i == 0)
 		}
 		if len(routine) > 0 {
@@ -850,13 +888,13 @@ func worstTemplates(all []document.TemplateCount) []document.TemplateCount {
 // where they can: three long Java errors, each with its exception, said
 // the first alone and left room for the routine templates but not for
 // the other two errors, which an on-call reader wants named first.
-func errorSentences(worst []document.TemplateCount, room int) []string {
+func errorSentences(worst []document.TemplateCount, count func(document.TemplateCount) int, room int) []string {
 	var parts []string
 	for _, cut := range errorTemplateCuts {
 		parts = parts[:0]
 		n := 0
 		for _, t := range worst {
-			part := " " + errorSentence(t, cut)
+			part := " " + errorSentence(t, count(t), cut)
 			parts = append(parts, part)
 			n += utf8.RuneCountInString(part)
 		}
@@ -880,7 +918,7 @@ const routineReserveRunes = 80
 // logged under it: "Request processing failed" alone did not say it was
 // a NullPointerException. Its text and exception are cut at cut runes
 // so that one long template does not crowd the others out.
-func errorSentence(t document.TemplateCount, cut int) string {
+func errorSentence(t document.TemplateCount, n, cut int) string {
 	text := templateText(t)
 	text = clipEllipsis(strings.TrimRight(text, "."), cut)
 	if exc := t.Exception; exc != "" {
@@ -889,7 +927,7 @@ func errorSentence(t document.TemplateCount, cut int) string {
 		}
 		text += " (" + clipEllipsis(exc, cut) + ")"
 	}
-	return templateSentence(document.TemplateCount{Template: text, Count: t.Errors})
+	return templateSentence(document.TemplateCount{Template: text, Count: n})
 }
 
 // shortClassName drops the package of the class an exception line opens

@@ -378,3 +378,35 @@ func TestLogSentenceSaysAnEventsGist(t *testing.T) {
 		t.Errorf("logSentence = %q\nwant it to hold %q", got, "Errors: "+want)
 	}
 }
+
+// A log with warnings and no errors names its templates logged as
+// warnings before the routine ones, the most warned first, with their
+// warning counts: a kubectl event dump said only its Normal rows
+// (Scheduled, Pulling, Pulled), never the BackOff and FailedScheduling an
+// on-call reader opens it for. An access log keeps its own account of
+// its few failing requests.
+func TestLogSentenceNamesWarningsWhenNoErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("LAST SEEN   TYPE      REASON              OBJECT                  MESSAGE\n")
+	for i := range 6 {
+		pod := fmt.Sprintf("pod/api-%d", i)
+		for _, r := range []string{"Scheduled   Successfully assigned default/api to node-1", "Pulling     Pulling image \"api:1.4\"", "Started     Started container api"} {
+			reason, msg, _ := strings.Cut(r, "   ")
+			fmt.Fprintf(&b, "%-11s Normal    %-19s %-23s %s\n", fmt.Sprintf("%dm", 20-i), reason, pod, strings.TrimSpace(msg))
+		}
+	}
+	b.WriteString("9m          Warning   BackOff             pod/api-0               Back-off restarting failed container api\n")
+	b.WriteString("8m          Warning   BackOff             pod/api-1               Back-off restarting failed container api\n")
+	b.WriteString("7m          Warning   FailedScheduling    pod/worker-1            0/3 nodes are available: 3 Insufficient memory.\n")
+	s := logs.SummarizeText(b.String(), nil, logs.Budget{})
+	got := logSentence(s, 600)
+	w, m := strings.Index(got, " Warnings: 2× BackOff"), strings.Index(got, " Most logged:")
+	if w < 0 || m < w || !strings.Contains(got[w:m], "1× FailedScheduling") {
+		t.Errorf("logSentence = %q\nwant \"Warnings: 2× BackOff ... 1× FailedScheduling ...\" before \"Most logged\"", got)
+	}
+	access := &document.LogSummary{Lines: 100, ErrorShare: 0.02, Access: &document.AccessSummary{Requests: 100},
+		Templates: []document.TemplateCount{{Template: "GET /home 200", Count: 98}, {Template: "GET /.env 404", Count: 2, Warnings: 2}}}
+	if got := logSentence(access, 600); strings.Contains(got, "Warnings") {
+		t.Errorf("access log: %q, want its failing requests said its own way", got)
+	}
+}

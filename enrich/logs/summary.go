@@ -98,6 +98,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	isNew := map[string]bool{}
 	errTpl := map[string]bool{}
 	errs := map[string]int{}  // entries at an error level, by template
+	warns := map[string]int{} // entries at WARN, by template
 	fatal := map[string]int{} // entries at FATAL, by template
 	// the exception under each template's first error sample
 	exceptions := map[string]string{}
@@ -214,6 +215,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		if isError(level) {
 			errs[id]++
 		}
+		if level == "WARN" {
+			warns[id]++
+		}
 		if level == "FATAL" {
 			fatal[id]++
 		}
@@ -321,7 +325,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	if e := span.datedBounds(errDated, errYearless); !e.start.IsZero() {
 		s.ErrorsStart, s.ErrorsEnd = formatTime(e.start), formatTime(e.end)
 	}
-	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errorCounts{errs, fatal}, unkept)
+	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errorCounts{errs, fatal, warns}, unkept)
 	for i, t := range s.Templates {
 		s.Templates[i].Exception = exceptions[t.ID]
 		if msg := messages[t.ID]; msg != t.Template && strings.Contains(t.Template, Wildcard) {
@@ -1114,7 +1118,7 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 		// a template of a megabyte-long line made a result of several
 		// megabytes, over the message limit, and its key phrases cost
 		// gigabytes: the result shows the opening
-		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id], Errors: errs.errors[id], Fatal: errs.fatal[id]})
+		out = append(out, document.TemplateCount{ID: id, Template: clip(tpl, templateMaxBytes), Count: counts[id], New: isNew[id], Errors: errs.errors[id], Fatal: errs.fatal[id], Warnings: errs.warnings[id]})
 	}
 	for _, id := range order[:min(len(order), summaryTopTemplates)] {
 		add(id)
@@ -1122,7 +1126,13 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 	// the templates most logged as errors are listed however rare: they
 	// are what a reader of the log looks for, and a kernel's one OOM kill
 	// is no less so beside a crash loop's hundred errors
-	for _, id := range errs.worst(order, summaryWorstTemplates) {
+	worst := errs.worst(order, summaryWorstTemplates)
+	if len(worst) == 0 {
+		// a log with no errors is read for its warnings: a kubectl event
+		// dump's one FailedScheduling among a hundred Normal rows
+		worst = errs.mostWarned(order, summaryWorstTemplates)
+	}
+	for _, id := range worst {
 		if !slices.ContainsFunc(out, func(t document.TemplateCount) bool { return t.ID == id }) {
 			add(id)
 		}
@@ -1141,9 +1151,22 @@ func topTemplates(m *Miner, order []string, counts map[string]int, isNew map[str
 	return out, len(isNew)
 }
 
-// errorCounts counts a log's entries at an error level by template, and
-// of those the FATAL ones.
-type errorCounts struct{ errors, fatal map[string]int }
+// errorCounts counts a log's entries at an error level by template, of
+// those the FATAL ones, and its entries at WARN.
+type errorCounts struct{ errors, fatal, warnings map[string]int }
+
+// mostWarned is up to n templates of order logged as warnings, the most
+// warned first, first seen winning ties.
+func (e errorCounts) mostWarned(order []string, n int) []string {
+	var ids []string
+	for _, id := range order {
+		if e.warnings[id] > 0 {
+			ids = append(ids, id)
+		}
+	}
+	sort.SliceStable(ids, func(i, j int) bool { return e.warnings[ids[i]] > e.warnings[ids[j]] })
+	return ids[:min(n, len(ids))]
+}
 
 // worst is up to n templates of order logged as errors, the most severe
 // first: those with FATAL entries before the rest, then by errors, first
