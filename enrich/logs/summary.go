@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"cmp"
 	"iter"
 	"net/netip"
 	"regexp"
@@ -156,6 +157,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		sampled = false
 		entries++
 		users.addUsers(line, content)
+		if name, ok := windowsAccount(cmp.Or(h.Sample, content)); ok {
+			users[name]++ // a Windows event: its account is no user= or "for"
+		}
 		proc := loginProcess(line, content, h.Component)
 		addr, ok := failedLoginSource(line, content)
 		if !ok && h.Sample != "" {
@@ -398,6 +402,25 @@ func (u nameCounts) addUsers(line, content string) {
 			}
 		}
 	}
+}
+
+// windowsLogonAccountRe is the account a Windows logon event is about:
+// the one a failed logon (4625) was for, or a new logon's (4624), not
+// the Subject's, which is the service that reported it.
+var windowsLogonAccountRe = regexp.MustCompile(`(?:Account For Which Logon Failed|New Logon):\s+(?:Security ID:[^\n]*\s+)?Account Name:[ \t]*([^\s]+)`)
+
+// windowsAccount returns the account of a Windows logon event's sample
+// (its message as logged): a log of failed logons listed the addresses
+// they came from but no user, its content having the names masked.
+func windowsAccount(sample string) (string, bool) {
+	if sample == "" || !strings.Contains(sample, "Account Name:") {
+		return "", false
+	}
+	m := windowsLogonAccountRe.FindStringSubmatch(sample)
+	if m == nil || m[1] == "-" {
+		return "", false
+	}
+	return m[1], true
 }
 
 // accountUser returns the user of a MySQL account after "user"

@@ -37,6 +37,12 @@ func TestSummaryCountsWindowsFailedLogons(t *testing.T) {
 	if !slices.Equal(exported.FailedLoginSources, want) {
 		t.Errorf("CSV export: failed login sources %+v, want %+v", exported.FailedLoginSources, want)
 	}
+	// the accounts the logons were for, not the Subject (the reporting
+	// service): users were empty
+	want = []document.NameCount{{Name: "Administrator", Count: 2}, {Name: "svc_app", Count: 1}}
+	if !slices.Equal(exported.Users, want) {
+		t.Errorf("CSV export: users %+v, want %+v", exported.Users, want)
+	}
 }
 
 // Event Viewer's CSV export writes a failed logon (4625) at level
