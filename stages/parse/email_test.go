@@ -476,3 +476,16 @@ func TestEmailBareSignOff(t *testing.T) {
 		t.Errorf("one paragraph: text %q", p.Text)
 	}
 }
+
+// A last paragraph of one word that answers the message ("Approved.",
+// "Agreed") is its content, no name signed: it had been set aside as the
+// signature, and the decision was missing from the text and summary.
+func TestEmailOneWordAnswerKept(t *testing.T) {
+	head := "From: Ann Lee <ann@acme.example>\r\nTo: Bob <bob@globex.example>\r\nSubject: Re: Renewal terms\r\n\r\n"
+	for _, last := range []string{"Approved.", "Agreed", "Confirmed."} {
+		p := mustParse(t, "re.eml", []byte(head+"I read the proposal below and discussed it with finance this morning.\r\n\r\n"+last+"\r\n"))
+		if !strings.HasSuffix(p.Text, last) || strings.Contains(p.Aside, "Signature: "+last) {
+			t.Errorf("%q: text %q aside %q", last, p.Text, p.Aside)
+		}
+	}
+}

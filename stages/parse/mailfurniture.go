@@ -141,14 +141,22 @@ func inlineHeader(lines []string) bool {
 	return seen["sent"] && seen["subject"]
 }
 
-// mailSignOffRe is a name signed on a line of its own, without a
-// closing above it ("Dan", "Dan Cole").
-var mailSignOffRe = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’.-]*(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$`)
+var (
+	// mailSignOffRe is a name signed on a line of its own, without a
+	// closing above it ("Dan", "Dan Cole", "J. Smith"); a name ends in no
+	// full stop.
+	mailSignOffRe = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’.-]*(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2}$`)
+	// mailAnswerRe is a one-word paragraph that answers the message
+	// ("Approved.", "Agreed"): a decision, no name, though it looks like one.
+	mailAnswerRe = regexp.MustCompile(`(?i)^(?:approved|agreed|accepted|confirmed|declined|rejected|denied|noted|done|understood|acknowledged|received|correct|yes|no|ok|okay|sure|fine|perfect|great)$`)
+)
 
 // signOffName is the name a message's last paragraph signs with, when
 // that paragraph is only a name and words come above it, and the lines
 // kept without it; "" and kept otherwise. Left in the message, the
-// sender's name was a key phrase of every message they signed.
+// sender's name was a key phrase of every message they signed. A last
+// word that is an answer ("Approved.", "Agreed") is the message's
+// content: taken for a name, the decision was lost from text and summary.
 func signOffName(kept []string) (string, []string) {
 	n := len(kept)
 	for n > 0 && strings.TrimSpace(kept[n-1]) == "" {
@@ -158,7 +166,8 @@ func signOffName(kept []string) (string, []string) {
 		return "", kept
 	}
 	name := strings.TrimSpace(kept[n-1])
-	if len(name) > 40 || !mailSignOffRe.MatchString(name) || !hasContent(strings.Join(kept[:n-2], "\n")) {
+	if len(name) > 40 || !mailSignOffRe.MatchString(name) || strings.HasSuffix(name, ".") || mailAnswerRe.MatchString(name) ||
+		!hasContent(strings.Join(kept[:n-2], "\n")) {
 		return "", kept
 	}
 	return name, kept[:n-2]
