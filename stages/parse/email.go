@@ -104,16 +104,21 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 var (
 	// mailReplyPrefixRe is the run of reply and forward markers mail
 	// clients put before a subject, in English, German, French, the
-	// Nordic languages and Chinese ("RE: FW:", "AW:", "回复：", "转发:").
-	mailReplyPrefixRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|回复|回覆|答复|转发|轉寄|转寄)\s*(?:\[\d+\])?\s*[:：])+\s*`)
+	// Nordic languages and Chinese ("RE: FW:", "AW:", "回复：", "转发:"),
+	// and the marker of an automatic (out-of-office) reply ("Automatic
+	// reply:", "Automatische Antwort:", "自动回复:").
+	mailReplyPrefixRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|回复|回覆|答复|转发|轉寄|转寄|` +
+		`automatic\s+reply|auto(?:matic)?[\s-]?(?:reply|response)|automatische\s+antwort|réponse\s+automatique|out\s+of\s+(?:the\s+)?office|自动回复|自動回覆)\s*(?:\[\d+\])?\s*[:：])+\s*`)
 	// mailForwardRe is a subject that says its message is a forward.
 	mailForwardRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|aw|sv|vs|antw|回复|回覆|答复)\s*[:：])*\s*(?:fwd?|wg|tr|转发|轉寄|转寄)\s*[:：]`)
 )
 
 // threadSubject is a subject without its reply and forward markers: the
 // title a register lists the message under, with the other messages of
-// its thread ("RE: FW: Retention schedule" is "Retention schedule"). The
-// subject as sent stays in meta "subject" and in the header.
+// its thread ("RE: FW: Retention schedule" is "Retention schedule"); an
+// out-of-office reply's ("Automatic reply: Contract review") too, whose
+// title had been its marker. The subject as sent stays in meta "subject"
+// and in the header.
 func threadSubject(subject string) string {
 	if t := mailReplyPrefixRe.ReplaceAllString(subject, ""); hasContent(t) {
 		return t

@@ -489,3 +489,18 @@ func TestEmailOneWordAnswerKept(t *testing.T) {
 		}
 	}
 }
+
+// An out-of-office reply is titled by the subject it answers, as a reply
+// is without "RE:": "Automatic reply: Contract review" had been listed
+// under its marker. The subject as sent stays in meta.
+func TestEmailAutoReplyTitle(t *testing.T) {
+	for subject, want := range map[string]string{"Automatic reply: Contract review": "Contract review",
+		"Out of Office: RE: Contract review": "Contract review", "自动回复: 合同审查": "合同审查", "Automatic reply:": "Automatic reply:"} {
+		msg := "From: Bob Jones <bob@globex.example>\r\nTo: Ann Lee <ann@acme.example>\r\nSubject: " + subject +
+			"\r\nAuto-Submitted: auto-replied\r\n\r\nI am out of the office until 7 December with limited access to e-mail.\r\n"
+		p := mustParse(t, "ooo.eml", []byte(msg))
+		if p.Title != want || p.Meta["subject"] != subject {
+			t.Errorf("%q: title %q meta subject %q", subject, p.Title, p.Meta["subject"])
+		}
+	}
+}
