@@ -504,3 +504,28 @@ func TestEmailAutoReplyTitle(t *testing.T) {
 		}
 	}
 }
+
+// Quote heads as Apple Mail writes them ("On 2 Dec 2026, at 10:00, Bob
+// <bob@x> wrote:") and as Gmail wraps them over two lines open the
+// quoted history, which is set aside without its ">" marks: the wrapped
+// head and the history had been the reply's own text, and the aside read
+// "> We propose".
+func TestEmailQuoteHeadsAndMarks(t *testing.T) {
+	head := "From: Ann Lee <ann@acme.example>\r\nTo: Bob <bob@globex.example>\r\nSubject: Re: Renewal terms\r\n\r\n" +
+		"That works for us; please send the final draft by Friday.\r\n\r\n"
+	quote := "\r\n\r\n> We propose a two-year term with a 3 percent annual increase.\r\n>\r\n> > Can you send terms?\r\n"
+	for name, qh := range map[string]string{
+		"apple": "On 2 Dec 2026, at 10:00, Bob Jones <bob@globex.example> wrote:",
+		"gmail": "On Mon, Dec 2, 2026 at 10:00 AM Bob Jones <bob@globex.example>\r\nwrote:",
+		"wrap":  "On Mon, Dec 2, 2026 at 10:00 AM Bob Jones <\r\nbob@globex.example> wrote:",
+	} {
+		p := mustParse(t, name+".eml", []byte(head+qh+quote))
+		if p.Text != "That works for us; please send the final draft by Friday." {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+		contains(t, name+" aside", p.Aside, "Bob Jones <bob@globex.example> wrote:\n\nWe propose a two-year term", "\nCan you send terms?")
+		if strings.Contains(p.Aside, "\n>") {
+			t.Errorf("%s: aside keeps quote marks: %q", name, p.Aside)
+		}
+	}
+}

@@ -53,7 +53,7 @@ const maxCoverRunes = 300
 // the cover in the message, its header block labelled in the aside. A
 // body that would be left empty stays as it is.
 func setAsideMailFurniture(body string, forward bool) (message string, aside []string) {
-	lines := strings.Split(body, "\n")
+	lines := joinSplitQuoteHeads(strings.Split(body, "\n"))
 	var kept, quoted, carried []string
 	var notice, signature []string
 	for i := 0; i < len(lines); i++ {
@@ -201,12 +201,44 @@ func forwardedMessage(lines []string) (string, []string) {
 // quotedThread is a quoted thread's lines without a quote head that is
 // only a client's rule ("-----Original Message-----", a line of
 // underscores), which the document page showed as "Quoted: -----Original
-// Message-----".
+// Message-----", and without the ">" marks a client quotes each line
+// with: the document page read "> > We propose a two-year term".
 func quotedThread(lines []string) []string {
 	if len(lines) > 0 && mailSeparatorRe.MatchString(strings.TrimSpace(lines[0])) {
-		return lines[1:]
+		lines = lines[1:]
 	}
-	return lines
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = quoteMarksRe.ReplaceAllString(l, "")
+	}
+	return out
+}
+
+// quoteMarksRe is the run of ">" marks that opens a quoted line.
+var quoteMarksRe = regexp.MustCompile(`^[ \t]*(?:>[ \t]?)+`)
+
+// joinSplitQuoteHeads is lines with a quote head a client wrapped over two
+// lines on one line: Gmail wraps a long "On Mon, Dec 2, 2026 at 10:00 AM
+// Ann <ann@x.com>" before "wrote:", and the quoted history had been read
+// as the reply's own words.
+func joinSplitQuoteHeads(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if i+1 < len(lines) && strings.HasPrefix(strings.ToLower(l), "on ") && !mailQuoteHeadRe.MatchString(l) {
+			sep := " "
+			if strings.HasSuffix(l, "<") {
+				sep = "" // wrapped inside the address
+			}
+			if j := l + sep + strings.TrimSpace(lines[i+1]); mailQuoteHeadRe.MatchString(j) {
+				out = append(out, j)
+				i++
+				continue
+			}
+		}
+		out = append(out, lines[i])
+	}
+	return out
 }
 
 // quotedLabel labels a quoted thread: one that opens with its header block
