@@ -40,6 +40,7 @@ type emailReader struct {
 	attachments []string
 	files       []document.Attachment
 	unread      []string // attachments named but not kept, with why
+	event       string   // a meeting invitation's sentence (icsEvent)
 	size        int64    // bytes of the files kept
 	max         int64
 }
@@ -69,6 +70,11 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	r.message(msg.Header, msg.Body, 0)
 	subject := r.header(msg.Header, "Subject")
 	body, furniture := setAsideMailFurniture(normalize(r.body.String()), mailForwardRe.MatchString(subject))
+	if r.event != "" {
+		body = strings.TrimSpace(r.event + "\n\n" + body)
+	} else {
+		body = whenWhereEvent(body, threadSubject(subject))
+	}
 	aside := normalize(r.head.String())
 	if len(furniture) > 0 {
 		aside = strings.TrimSpace(aside + "\n\n" + strings.Join(furniture, "\n\n"))
@@ -234,6 +240,12 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 			r.body.WriteString("\n\n" + forwardRule + "\n")
 			r.message(msg.Header, msg.Body, depth+1)
 		}
+	case media == "text/calendar":
+		raw, _ := io.ReadAll(body)
+		text, _ := decodeDeclared(raw, ct, false)
+		if r.event == "" {
+			r.event = icsEvent(text)
+		}
 	case media == "text/plain" || media == "text/html":
 		raw, _ := io.ReadAll(body)
 		text, _ := decodeDeclared(raw, ct, media == "text/html")
@@ -314,6 +326,12 @@ func (r *emailReader) multipart(media, boundary string, body io.Reader, depth in
 		if m, _, _ := mime.ParseMediaType(a.h.Get("Content-Type")); m == "text/plain" {
 			pick = a
 			break
+		}
+	}
+	for _, a := range alts {
+		if m, _, _ := mime.ParseMediaType(a.h.Get("Content-Type")); m == "text/calendar" && a.data != nil {
+			// an invitation's what, when and where, beside its text
+			r.part(a.h, bytes.NewReader(a.data), depth+1)
 		}
 	}
 	r.part(pick.h, bytes.NewReader(pick.data), depth+1)
