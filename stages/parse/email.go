@@ -39,9 +39,11 @@ type emailReader struct {
 	head        strings.Builder // the message's own header lines
 	attachments []string
 	files       []document.Attachment
-	unread      []string // attachments named but not kept, with why
-	event       string   // a meeting invitation's sentence (icsEvent)
-	size        int64    // bytes of the files kept
+	unread      []string       // attachments named but not kept, with why
+	event       string         // a meeting invitation's sentence (icsEvent)
+	dsn         []dsnRecipient // a bounce's recipients (deliveryStatus)
+	returned    string         // the subject of the message a bounce returns
+	size        int64          // bytes of the files kept
 	max         int64
 }
 
@@ -70,7 +72,11 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	r.message(msg.Header, msg.Body, 0)
 	subject := r.header(msg.Header, "Subject")
 	body, furniture := setAsideMailFurniture(normalize(r.body.String()), mailForwardRe.MatchString(subject))
-	if r.event != "" {
+	if b := bounceSentence(r.dsn, r.returned); b != "" {
+		// the server's transcript and the returned message stay searchable
+		furniture = append([]string{"Delivery report:\n" + body}, furniture...)
+		body = b
+	} else if r.event != "" {
 		body = strings.TrimSpace(r.event + "\n\n" + body)
 	} else {
 		body = whenWhereEvent(body, threadSubject(subject))
@@ -233,12 +239,24 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 		r.multipart(media, params["boundary"], body, depth)
 	case media == "message/rfc822" && depth < maxMIMEDepth:
 		if msg, err := mail.ReadMessage(bufio.NewReader(body)); err == nil {
+			if r.returned == "" {
+				r.returned = r.header(msg.Header, "Subject")
+			}
 			// the rule a client draws above a forwarded message, which
 			// setAsideMailFurniture reads: its header lines go to the
 			// aside, and its body is the content under a short cover, or
 			// quoted under the sender's own words
 			r.body.WriteString("\n\n" + forwardRule + "\n")
 			r.message(msg.Header, msg.Body, depth+1)
+		}
+	case media == "message/delivery-status" || media == "message/global-delivery-status":
+		raw, _ := io.ReadAll(body)
+		r.dsn = append(r.dsn, deliveryStatus(string(raw))...)
+	case media == "text/rfc822-headers" && r.returned == "":
+		// a bounce that returns only the message's header
+		raw, _ := io.ReadAll(body)
+		if msg, err := mail.ReadMessage(bytes.NewReader(append(raw, "\r\n\r\n"...))); err == nil {
+			r.returned = r.header(msg.Header, "Subject")
 		}
 	case media == "text/calendar":
 		raw, _ := io.ReadAll(body)

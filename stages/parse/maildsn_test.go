@@ -1,0 +1,35 @@
+package parse
+
+import "testing"
+
+// A bounce's text says which message to whom failed and why, from its
+// delivery-status part and the message (or header) it returns; the mail
+// server's transcript, which had been its summary ("This is the mail
+// system at host ..."), is the aside's.
+func TestEmailBounceSaysWhatFailed(t *testing.T) {
+	report := func(subject, human, returned string) string {
+		return "From: Mail Delivery System <MAILER-DAEMON@mail.acme.example>\r\nTo: ann@acme.example\r\nSubject: " + subject + "\r\n" +
+			"MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"R\"\r\n\r\n" +
+			"--R\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n" + human + "\r\n\r\n" +
+			"--R\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mail.acme.example\r\n\r\n" +
+			"Final-Recipient: rfc822; bob.jones@globex.example\r\nAction: failed\r\nStatus: 5.1.1\r\n" +
+			"Diagnostic-Code: smtp; 550 5.1.1 <bob.jones@globex.example>: Recipient address\r\n    rejected: User unknown in virtual mailbox table\r\n\r\n" +
+			"--R\r\n" + returned + "--R--\r\n"
+	}
+	postfix := report("Undelivered Mail Returned to Sender",
+		"This is the mail system at host mail.acme.example.\r\n\r\nI'm sorry to have to inform you that your message could not\r\nbe delivered to one or more recipients.",
+		"Content-Type: message/rfc822\r\n\r\nFrom: Ann Lee <ann@acme.example>\r\nTo: bob.jones@globex.example\r\nSubject: Signed NDA\r\n\r\nHi Bob, the signed NDA is attached.\r\n\r\n")
+	gmail := report("Delivery Status Notification (Failure)",
+		"** Address not found **\r\n\r\nYour message wasn't delivered to bob.jones@globex.example because the address couldn't be found.",
+		"Content-Type: text/rfc822-headers\r\n\r\nFrom: Ann Lee <ann@acme.example>\r\nTo: bob.jones@globex.example\r\nSubject: Signed NDA\r\n\r\n")
+	want := `Delivery failed: the message "Signed NDA" could not be delivered to bob.jones@globex.example ` +
+		`(550 5.1.1 <bob.jones@globex.example>: Recipient address rejected: User unknown in virtual mailbox table).`
+	for name, msg := range map[string]string{"postfix": postfix, "gmail": gmail} {
+		p := mustParse(t, name+".eml", []byte(msg))
+		if p.Text != want {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+		contains(t, name+" aside", p.Aside, "Delivery report:\n")
+	}
+	contains(t, "postfix aside", mustParse(t, "p.eml", []byte(postfix)).Aside, "This is the mail system", "Hi Bob, the signed NDA is attached.")
+}
