@@ -298,3 +298,20 @@ func TestHTMLAccordionPanelsKept(t *testing.T) {
 		"within 30 days", "45p per mile")
 	absent(t, "faq", p.Text, "Payroll", "Editor note", "Print this page")
 }
+
+// A hidden popup that carries a panel's "collapse" class (a newsletter
+// box, a modal) stays out of the text, while an accordion's hidden answer
+// is kept: the popup had opened the page's text, ahead of its title.
+func TestHTMLHiddenPopupIsNoPanel(t *testing.T) {
+	page := `<html><head><title>Records retention policy</title></head><body>
+<div id="newsletterPopup" class="popup-panel collapse" style="display:none"><p>Subscribe to the weekly staff newsletter to hear about changes to our policies first.</p></div>
+<div class="modal collapse" style="display:none"><p>Your session is about to expire and you will be signed out in two minutes.</p></div>
+<h1>Records retention policy</h1><p>All contracts must be kept for seven years after they end. Personnel files are kept for six years after employment ends.</p>
+<div class="accordion"><h3><button aria-expanded="false" aria-controls="a1">What about e-mails?</button></h3><div id="a1" class="accordion-collapse collapse" style="display:none"><p>E-mails that are records are filed within 30 days.</p></div></div>
+</body></html>`
+	p := mustParse(t, "policy.html", []byte(page))
+	if strings.Contains(p.Text, "newsletter") || strings.Contains(p.Text, "session") {
+		t.Errorf("popup in text: %q", p.Text)
+	}
+	contains(t, "accordion", p.Text, "Records retention policy", "E-mails that are records are filed within 30 days.")
+}

@@ -12,14 +12,20 @@ import (
 // tab's body, a Bootstrap "collapse".
 var panelClassRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:accordion|collapse|collapsible|tab-?pane|tabpanel|faq)(?:$|[\s_-])`)
 
+// overlayClassRe is the class of a hidden element the page pops up over
+// its content (a modal, a popup, a cookie or newsletter banner, a toast),
+// which may carry a panel's "collapse" class too.
+var overlayClassRe = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:modal|popup|pop-up|overlay|lightbox|toast|banner|cookies?|consent|gdpr|newsletter|subscribe|signup|promo)(?:$|[\s_-])`)
+
 // collapsedPanel reports a hidden element that is a disclosure widget's
 // panel: an accordion's answer, a tab's body, which the page shows when
 // its question or tab is clicked. A saved intranet FAQ or policy page
 // holds its words there ("What can I claim for?" and its answer), and
 // hiding them left a page of questions with no answers; a menu's panel
-// (mostly links) stays out.
+// (mostly links) stays out, and so does a popup that is a "collapse"
+// too: a hidden newsletter box had opened the page's text.
 func collapsedPanel(n *html.Node) bool {
-	if n.Type != html.ElementNode || linkShare(n) >= 0.5 {
+	if n.Type != html.ElementNode || linkShare(n) >= 0.5 || overlayClassRe.MatchString(attrVal(n, "class")+" "+attrVal(n, "id")) {
 		return false
 	}
 	if attrVal(n, "role") == "tabpanel" || panelClassRe.MatchString(attrVal(n, "class")) {
