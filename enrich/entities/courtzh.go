@@ -22,14 +22,37 @@ var (
 	// zhLitigantRe is a party's line: its role, what it was below in
 	// brackets, then its name up to the first comma.
 	zhLitigantRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(原告|被告|上诉人|被上诉人|申请人|被申请人|再审申请人|被申诉人|申诉人|第三人)(?:[（(][^）)\n]{1,16}[）)])?[ \t\x{3000}]*[：:][ \t\x{3000}]*([^，,。；;\n（(]{2,60})`)
-	// zhBenchRe is a judge's signature line at the judgment's foot: the
-	// office, then the name. A people's assessor (人民陪审员) is a lay
-	// member and a clerk (书记员) no judge.
-	zhBenchRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(审判长|审判员|代理审判员|执行员)[ \t\x{3000}]*(\p{Han}{2,5})[ \t\x{3000}]*$`)
+	// zhBenchRe is a signature line at the judgment's foot: the office,
+	// then the name. The bench (合议庭) is its presiding judge, its judges
+	// and its people's assessors (人民陪审员), lay members who sit and
+	// decide with them; the clerk (书记员) and the judge's assistant
+	// (法官助理) sign under the date and are no judges.
+	zhBenchRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(审判长|审判员|代理审判员|执行员|人民陪审员|陪审员|书记员|代理书记员|法官助理)[ \t\x{3000}]*(\p{Han}{2,5})[ \t\x{3000}]*$`)
 	// zhHearingRe is the sentence that says when the court heard the
 	// case: "于2023年6月8日公开开庭进行了审理".
 	zhHearingRe = regexp.MustCompile(`于([^，,。；;\n]{6,24}?)(?:公开|不公开)?开庭`)
 )
+
+// KindClerk is a court's clerk (书记员) or judge's assistant (法官助理),
+// who signs a Chinese judgment under its bench: a register that lists
+// the bench as its judges must not count them.
+const KindClerk = "clerk"
+
+// The roles a Chinese judgment's signature lines give its bench, so
+// that a register tells the presiding judge and the lay members from
+// the other judges.
+const (
+	RolePresidingJudge  = "presiding_judge"
+	RolePeoplesAssessor = "peoples_assessor"
+	RoleJudgeAssistant  = "judge_assistant"
+)
+
+// zhBenchRoles are the offices a signature line names, by kind and role.
+var zhBenchRoles = map[string][2]string{
+	"审判长": {KindJudge, RolePresidingJudge}, "审判员": {KindJudge, ""}, "代理审判员": {KindJudge, ""}, "执行员": {KindJudge, ""},
+	"人民陪审员": {KindJudge, RolePeoplesAssessor}, "陪审员": {KindJudge, RolePeoplesAssessor},
+	"书记员": {KindClerk, ""}, "代理书记员": {KindClerk, ""}, "法官助理": {KindClerk, RoleJudgeAssistant},
+}
 
 // zhPartyRoles are the roles a party's label names.
 var zhPartyRoles = map[string]string{
@@ -64,7 +87,8 @@ func zhCourtEntities(x *collector, head, text string) {
 		x.addRole(KindParty, name, "", zhPartyRoles[head[m[2]:m[3]]], m[4])
 	}
 	for _, m := range zhBenchRe.FindAllStringSubmatchIndex(text, -1) {
-		x.add(KindJudge, text[m[4]:m[5]], text[m[4]:m[5]], m[4])
+		office := zhBenchRoles[text[m[2]:m[3]]]
+		x.addRole(office[0], text[m[4]:m[5]], text[m[4]:m[5]], office[1], m[4])
 	}
 	if m := zhHearingRe.FindStringSubmatchIndex(head); m != nil {
 		if ds := findDates(head[m[2]:m[3]]); len(ds) == 1 {

@@ -6,8 +6,9 @@ import (
 )
 
 // A Chinese civil judgment is a court filing, and gives its court, case
-// number, parties with their roles, bench (not the people's assessor or
-// the clerk), hearing date and date of judgment in Chinese numerals.
+// number, parties with their roles, bench (its presiding judge, judges
+// and people's assessors, each with its role), clerk (no judge), hearing
+// date and date of judgment in Chinese numerals.
 // Before, it was no filing and gave none of them. A contract that names
 // a court for its disputes is still no filing.
 func TestChineseJudgment(t *testing.T) {
@@ -23,8 +24,8 @@ func TestChineseJudgment(t *testing.T) {
 	want := []string{
 		"court|北京市朝阳区人民法院|北京市朝阳区人民法院|",
 		"case_number|（2023）京0105民初12345号|（2023）京0105民初12345号|",
-		"judge|刘洋|刘洋|", "judge|陈静|陈静|",
-		"party|北京星辰科技有限公司||plaintiff", "party|上海远航物流有限公司||defendant",
+		"judge|刘洋|刘洋|presiding_judge", "judge|陈静|陈静|", "judge|赵敏|赵敏|peoples_assessor",
+		"party|北京星辰科技有限公司||plaintiff", "party|上海远航物流有限公司||defendant", "clerk|孙丽|孙丽|",
 		"hearing_date|2023年6月8日|2023-06-08|",
 		"judgment_date|二〇二三年七月二十日|2023-07-20|",
 	}
