@@ -410,6 +410,11 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 		sentences = lang.Sentences(clip(withoutFootnotes(doc.Text[body:]), maxAnalysisBytes), language)
 		sentences = slices.DeleteFunc(sentences, entities.JuryDemand)
 	}
+	if start, end := entities.DecisionSpan(doc.Text); filing && end > start {
+		// a Chinese judgment's caption and history are every judgment's;
+		// its reasons and orders are what it decided
+		sentences = lang.Sentences(clip(doc.Text[start:end], maxAnalysisBytes), language)
+	}
 	sentences = clipSentences(sentences, maxAnalysisBytes)
 	// The summary weighs the key phrases; when they were not asked for,
 	// they are extracted here, so a summary does not depend on which other

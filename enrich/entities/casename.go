@@ -20,6 +20,9 @@ func CaseName(text string) string {
 		return ""
 	}
 	head := lang.Clip(text, captionBytes)
+	if zhCourtFiling(head) {
+		return zhCaseName(head)
+	}
 	x := &collector{seen: map[string]bool{}}
 	captionParties(x, head)
 	var first, second []string

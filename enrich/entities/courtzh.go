@@ -3,6 +3,8 @@ package entities
 import (
 	"regexp"
 	"strings"
+
+	"github.com/docmill/docmill/lang"
 )
 
 // A Chinese court's judgment or ruling (民事判决书, 行政裁定书) heads itself
@@ -115,4 +117,90 @@ func zhJudgmentDate(x *collector, text string) {
 	if last != nil {
 		x.add(KindJudgmentDate, last.text, last.iso, last.start)
 	}
+}
+
+var (
+	// zhReasonsRe opens a Chinese judgment's reasons ("本院认为，"), or,
+	// where it gives none, the paragraph that holds its orders ("判决如下：").
+	zhReasonsRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*本院认为`)
+	zhOrdersRe  = regexp.MustCompile(`(?m)^[^\n]*(?:判决|裁定|决定|调解协议)如下`)
+	// zhDecisionEndRe is where what was decided ends: the notice of the
+	// right to appeal, or the bench's signatures.
+	zhDecisionEndRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(?:如不服本|如不服|审判长|审判员|代理审判员|人民陪审员)`)
+)
+
+// DecisionSpan is where a Chinese judgment or ruling says what the court
+// decided and why: from its reasons ("本院认为") or its orders ("判决如下")
+// to the notice of appeal or the bench under them. start == end when
+// text is no such judgment, or says neither. The caption (court, kind,
+// case number, parties) and the procedural history before the reasons
+// are what every judgment of a court says; a summary that opened with
+// them said nothing of the case's outcome.
+func DecisionSpan(text string) (start, end int) {
+	if !zhCourtFiling(lang.Clip(text, captionBytes)) {
+		return 0, 0
+	}
+	m := zhReasonsRe.FindStringIndex(text)
+	if m == nil {
+		if m = zhOrdersRe.FindStringIndex(text); m == nil {
+			return 0, 0
+		}
+	}
+	start, end = m[0], len(text)
+	if e := zhDecisionEndRe.FindStringIndex(text[start:]); e != nil {
+		end = start + e[0]
+	}
+	return start, end
+}
+
+var (
+	// zhHeadingRe is a judgment's own heading line, the case and the
+	// kind of document: "张三与李四买卖合同纠纷一审民事判决书".
+	zhHeadingRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(\p{Han}[^\n]{1,80}?(?:与|诉)[^\n]{1,80}?(?:判决书|裁定书|调解书|决定书))[ \t\x{3000}]*$`)
+	// zhKindLineRe is the kind of document alone on its line, its
+	// characters often spaced out: "民 事 判 决 书".
+	zhKindLineRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*((?:\p{Han}[ \t\x{3000}]*){2,8}书)[ \t\x{3000}]*$`)
+	// zhCauseRe is the opening sentence that names both sides and the
+	// cause of action: "原告张三与被告李四买卖合同纠纷一案".
+	zhCauseRe = regexp.MustCompile(`(?:原告|上诉人|再审申请人|申请人|申诉人)(?:[（(][^）)\n]{1,16}[）)])?([^，,。；;\n（(]{2,40}?)因?(?:与|诉)(?:被告|被上诉人|被申请人|被申诉人)?(?:[（(][^）)\n]{1,16}[）)])?([^，,。；;\n（(]{2,40}?)(\p{Han}{2,20}?(?:纠纷|案件))一案`)
+	// zhInstanceRe is the case number's kind of case, which tells the
+	// instance: "民初" is a first, "民终" a second.
+	zhInstanceRe = regexp.MustCompile(`[（(]\s*(?:19|20)\d{2}\s*[）)][\p{Han}\d]*?(初|终|再)`)
+)
+
+// zhInstances name the instance a case number's kind of case tells.
+var zhInstances = map[string]string{"初": "一审", "终": "二审", "再": "再审"}
+
+// zhCaseName is a Chinese judgment's title as its register lists it: its
+// own heading line when it has one, else its parties and cause of action
+// with its instance and kind ("张三与李四买卖合同纠纷一审民事判决书"); ""
+// when it names neither. The court's name, its first line, titled every
+// judgment of that court alike.
+func zhCaseName(head string) string {
+	if m := zhHeadingRe.FindStringSubmatch(head); m != nil {
+		return m[1]
+	}
+	kind := ""
+	if m := zhKindLineRe.FindStringSubmatch(head); m != nil {
+		kind = strings.Join(strings.Fields(strings.ReplaceAll(m[1], "\u3000", " ")), "")
+	}
+	if m := zhInstanceRe.FindStringSubmatch(head); m != nil && kind != "" && !strings.Contains(kind, "审") {
+		kind = zhInstances[m[1]] + kind
+	}
+	if m := zhCauseRe.FindStringSubmatch(head); m != nil {
+		return strings.TrimSpace(m[1]) + "与" + strings.TrimSpace(m[2]) + m[3] + kind
+	}
+	var first, second string
+	for _, m := range zhLitigantRe.FindAllStringSubmatch(head, -1) {
+		switch role := zhPartyRoles[m[1]]; {
+		case first == "" && firstSide(role):
+			first = strings.TrimSpace(m[2])
+		case second == "" && role != "" && role != "third_party" && !firstSide(role):
+			second = strings.TrimSpace(m[2])
+		}
+	}
+	if first == "" || second == "" {
+		return ""
+	}
+	return first + "与" + second + kind
 }

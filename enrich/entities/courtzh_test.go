@@ -42,3 +42,19 @@ func TestChineseJudgment(t *testing.T) {
 		t.Error("a contract read as a court filing")
 	}
 }
+
+// A Chinese judgment's case name is its own heading line when it has
+// one, else its parties and cause of action with its instance and kind,
+// else its parties; it was "", and the judgment titled by its court.
+func TestChineseCaseName(t *testing.T) {
+	caption := "上海市第一中级人民法院\n民 事 判 决 书\n（2025）沪01民终789号\n\n上诉人（原审被告）：甲公司，住所地上海市。\n被上诉人（原审原告）：乙公司，住所地上海市。\n\n"
+	for _, c := range []struct{ text, want string }{
+		{"北京市朝阳区人民法院\n张三与李四买卖合同纠纷一审民事判决书\n（2026）京0105民初12345号\n\n原告：张三，男。\n被告：李四，男。\n", "张三与李四买卖合同纠纷一审民事判决书"},
+		{caption + "上诉人甲公司因与被上诉人乙公司租赁合同纠纷一案，不服上海市浦东新区人民法院判决，向本院提起上诉。\n", "甲公司与乙公司租赁合同纠纷二审民事判决书"},
+		{caption + "本院于2025年5月1日立案受理。\n", "甲公司与乙公司二审民事判决书"},
+	} {
+		if got := CaseName(c.text); got != c.want {
+			t.Errorf("CaseName = %q, want %q", got, c.want)
+		}
+	}
+}
