@@ -318,8 +318,32 @@ func caseNumber(x *collector, head string) {
 	}
 	if m != nil {
 		num := strings.TrimSpace(head[m[2]:m[3]])
+		// "Case No. 1:24-" over "cv-01234 (JPO)" is one number
+		num += brokenNumberRest(head, m[2], m[3])
 		x.add(KindCaseNumber, num, num, m[2])
 	}
+}
+
+// numberRestRe is the rest of a case number broken at a hyphen, at the
+// start of the next line: "cv-01234" under "Case No. 1:24-".
+var numberRestRe = regexp.MustCompile(`^[ 	]*([A-Za-z0-9][A-Za-z0-9:./-]*[A-Za-z0-9])`)
+
+// brokenNumberRest is the rest of a case number head[start:end] that
+// ends at a hyphen, a narrow caption column having wrapped it ("1:24-"
+// over "cv-01234"); "" for a number that ends whole. The number was
+// exported as "1:24-", no case's.
+func brokenNumberRest(head string, start, end int) string {
+	if !strings.HasSuffix(strings.TrimSpace(head[start:end]), "-") {
+		return ""
+	}
+	nl := strings.IndexByte(head[end:], '\n')
+	if nl < 0 {
+		return ""
+	}
+	if m := numberRestRe.FindStringSubmatch(head[end+nl+1:]); m != nil && !strings.Contains(strings.TrimSpace(head[end:end+nl]), " ") {
+		return m[1]
+	}
+	return ""
 }
 
 // decisionRe marks a filing that decides: an order, a judgment, a ruling

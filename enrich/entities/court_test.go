@@ -655,3 +655,20 @@ func TestCourtCounselLabelled(t *testing.T) {
 		t.Errorf("counsel %q, want %q", got, want)
 	}
 }
+
+// A case number a narrow caption column wrapped at its hyphen ("Case No.
+// 1:24-" over "cv-01234 (JPO)") is one number; it was exported as
+// "1:24-". A number that ends whole takes nothing from the next line.
+func TestCourtCaseNumberBrokenAtHyphen(t *testing.T) {
+	caption := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA SUPPLY CORP.,\nDefendant.\n\n"
+	for _, c := range []struct{ number, want string }{
+		{"Case No. 1:24-\ncv-01234 (JPO)", "1:24-cv-01234"},
+		{"Case No. 1:24-cv-\n01234", "1:24-cv-01234"},
+		{"Case No. 1:24-cv-01234\nCOMPLAINT", "1:24-cv-01234"},
+	} {
+		got := valuesOf(CourtEntities(caption+c.number+"\n\nCOMPLAINT\n\n1. Defendant breached the contract.\n", "en"), KindCaseNumber)
+		if !slices.Equal(got, []string{c.want}) {
+			t.Errorf("%q: case numbers %q, want %q", c.number, got, c.want)
+		}
+	}
+}
