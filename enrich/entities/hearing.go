@@ -39,11 +39,30 @@ type hearingDay struct {
 // ("July 3-5") is every day's after it.
 func hearingDates(x *collector, text string) {
 	for _, m := range hearingLineRe.FindAllStringSubmatchIndex(text, -1) {
-		line := text[m[2]:m[3]]
-		for _, d := range hearingDays(line) {
-			iso := fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
-			x.add(KindHearingDate, line, iso, m[2])
+		addHearingDays(x, text[m[2]:m[3]], m[2])
+	}
+	for _, m := range hearingLabelRe.FindAllStringIndex(text, -1) {
+		// "Hearing:" over "3 November 2026", a paragraph apart as a
+		// word processor sets a label and its value
+		if at, end := nextLine(text, m[1]); end-at <= maxHearingLine {
+			addHearingDays(x, text[at:end], at)
 		}
+	}
+}
+
+// maxHearingLine is the longest line under a bare hearing label read as
+// its dates: a longer one is a sentence that dates something else.
+const maxHearingLine = 60
+
+// hearingLabelRe is a hearing's label alone on its line, its dates on
+// the next: "Hearing:", "Heard on:", "Date of hearing:".
+var hearingLabelRe = regexp.MustCompile(`(?im)^[ \t]*(?:Hearing(?:[ \t]+dates?)?|Dates?[ \t]+of[ \t]+hearing|Heard(?:[ \t]+on)?)[ \t]*:?[ \t]*$`)
+
+// addHearingDays adds each day line names as a hearing's.
+func addHearingDays(x *collector, line string, pos int) {
+	for _, d := range hearingDays(line) {
+		iso := fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
+		x.add(KindHearingDate, line, iso, pos)
 	}
 }
 

@@ -24,6 +24,11 @@ func TestCourtHearingDates(t *testing.T) {
 		"Date of hearing: 3, 4 and 5 July 2023":  {"2023-07-03", "2023-07-04", "2023-07-05"},
 		"Heard: July 3-5, 2023":                  {"2023-07-03", "2023-07-05"},
 		"Hearing dates: 31 June and 1 July 2023": {"2023-07-01"},
+		// the label a paragraph of its own, its dates the next one
+		"Hearing:\n\n3 and 4 July 2023":  {"2023-07-03", "2023-07-04"},
+		"Heard on:\n3 July 2023":         {"2023-07-03"},
+		"Hearing dates\n\n3-5 July 2023": {"2023-07-03", "2023-07-05"},
+		"Hearing:\n\nThe court sat in private on 3 July 2023 to consider the application.": nil,
 	} {
 		text := strings.Replace(ukHead, "%s", line, 1)
 		var got, judged []string
