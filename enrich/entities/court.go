@@ -1128,7 +1128,7 @@ func counsel(x *collector, head, text string) {
 		addCounsel(x, head, m[2], m[3], captionRole(head[m[4]:m[5]]))
 	}
 	for _, m := range counselLabelRe.FindAllStringSubmatchIndex(head, -1) {
-		addCounsel(x, head, m[4], m[5], captionRole(head[m[2]:m[3]]))
+		addLabelledCounsel(x, head, m[4], m[5], captionRole(head[m[2]:m[3]]))
 	}
 	for _, m := range attorneysForRe.FindAllStringSubmatchIndex(text, -1) {
 		above := text[max(0, m[0]-400):m[0]]
@@ -1148,7 +1148,7 @@ func counsel(x *collector, head, text string) {
 // counselLabelRe is an Australian judgment's cover line that names
 // counsel after a label: "Counsel for the Applicant: Ms S Chen SC with
 // Mr T Nguyen", the label and names in a table's two cells or not.
-var counselLabelRe = regexp.MustCompile(`(?m)^[ \t]*Counsel[ \t]+for[ \t]+the[ \t]+((?i:claimants?|defendants?|appellants?|respondents?|applicants?|petitioners?|interveners?|plaintiffs?))[ \t]*:[ \t|]*([^\n]*?)[ \t]*$`)
+var counselLabelRe = regexp.MustCompile(`(?m)^[ \t]*(?:Counsel|Attorneys?)[ \t]+for[ \t]+(?:the[ \t]+)?((?i:claimants?|defendants?|appellants?|respondents?|applicants?|petitioners?|interveners?|plaintiffs?))[ \t]*:[ \t|]*([^\n]*?)[ \t]*$`)
 
 // addCounsel adds each advocate named in text[start:end] ("Mr Philip Jones
 // KC and Ms Ruth Allen", "Ms S Chen SC with Mr T Nguyen") as counsel for
@@ -1163,6 +1163,29 @@ func addCounsel(x *collector, text string, start, end int, role string) {
 		at = start + sep[1]
 	}
 }
+
+// addLabelledCounsel adds the advocates a "Counsel for the Plaintiff:"
+// line names. The label says they are counsel, so a name needs no title
+// ("Jane Roe, Roe LLP"); a firm after it ("Roe LLP") is none.
+func addLabelledCounsel(x *collector, text string, start, end int, role string) {
+	at := start
+	for _, sep := range append(counselSplitRe.FindAllStringIndex(text[start:end], -1), []int{end - start, end - start}) {
+		name := strings.TrimSpace(text[at : start+sep[0]])
+		if advocateRe.MatchString(name) || personNameRe.MatchString(name) && !firmRe.MatchString(name) {
+			x.addRole(KindCounsel, name, name, role, at)
+		}
+		at = start + sep[1]
+	}
+}
+
+var (
+	// personNameRe is a person's name without a title: two to four
+	// capitalised words, initials among them ("Jane Roe", "J. Paul Smith").
+	personNameRe = regexp.MustCompile(`^[A-Z][\pL'’-]*\.?(?:[ \t]+[A-Z][\pL'’-]*\.?){1,3}$`)
+	// firmRe is a law firm's or an office's name, which a counsel's line
+	// gives after the advocate: "Roe LLP", "Smith Law Group".
+	firmRe = regexp.MustCompile(`\b(?:LLP|LLC|L\.L\.P\.|P\.?C\.|PLLC|Ltd|Limited|Inc|Solicitors|Chambers|Law|Group|Partners|Associates|Office|Firm|Attorneys?|Counsel)\b`)
+)
 
 // maxSignatureLines bounds the lines between an attorney's "/s/" and the
 // "Attorneys for" under it: a bar number, a firm, its address.

@@ -672,3 +672,20 @@ func TestCourtCaseNumberBrokenAtHyphen(t *testing.T) {
 		}
 	}
 }
+
+// A counsel's line labels its names, so a name needs no title ("Counsel
+// for the Plaintiff: Jane Roe, Roe LLP"); the firm after it is no
+// counsel. Such counsel were missed: only "Mr", "Ms" or a "KC" made one.
+func TestCourtCounselLabelledWithoutTitle(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME WIDGETS, INC.,\nPlaintiff,\nv.\nBETA SUPPLY CORP.,\nDefendant.\n\nCase No. 1:24-cv-01234\n\n" +
+		"Counsel for the Plaintiff: Jane Roe, Roe LLP\nCounsel for Defendant: Richard A. Moe and Sam Poe, Moe & Partners LLP\n\nORDER\n\n1. The motion is denied.\n"
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindCounsel {
+			got = append(got, e.Value+"|"+e.Role)
+		}
+	}
+	if want := []string{"Jane Roe|plaintiff", "Richard A. Moe|defendant", "Sam Poe|defendant"}; !slices.Equal(got, want) {
+		t.Errorf("counsel %q, want %q", got, want)
+	}
+}
