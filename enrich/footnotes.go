@@ -23,6 +23,7 @@ var (
 // revised at trial from £2.9 million ..."), and read as the body it won
 // an opinion's summary.
 func withoutFootnotes(text string) string {
+	text = withoutBareMarks(text)
 	marked := map[string]int{} // a mark's number, where its first mark ends
 	for _, m := range footnoteRefRe.FindAllStringSubmatchIndex(text, -1) {
 		n := text[m[2]:m[3]]
@@ -49,4 +50,27 @@ func withoutFootnotes(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// bareMarkRe is a footnote's mark set in the body's own size at a
+// sentence's end, as a judgment's text loses its superscript: "the claim
+// fails.12 It was", "on time.3" at the line's end. The word before the
+// stop, the stop, the mark, and what follows it.
+var bareMarkRe = regexp.MustCompile(`(\pL{3,}[)’'"”]?)([.!?;])(\d{1,3})([ \t]+[\p{Lu}"“‘(]|[ \t]*(?:\n|$))`)
+
+// citedUnits are the abbreviations a reference's number follows after a
+// stop ("para.12", "art.5", "reg.3"): no sentence ends there.
+var citedUnits = map[string]bool{"para": true, "paras": true, "art": true, "arts": true, "reg": true, "regs": true,
+	"sch": true, "sec": true, "sect": true, "fig": true, "vol": true, "cap": true, "ord": true, "app": true, "supp": true}
+
+// withoutBareMarks drops the footnote marks bareMarkRe finds, which the
+// summary kept ("...succeeds in part.12"), leaving a reference's number.
+func withoutBareMarks(text string) string {
+	return bareMarkRe.ReplaceAllStringFunc(text, func(m string) string {
+		g := bareMarkRe.FindStringSubmatch(m)
+		if citedUnits[strings.ToLower(strings.Trim(g[1], ")’'\"”"))] {
+			return m
+		}
+		return g[1] + g[2] + g[4]
+	})
 }

@@ -64,3 +64,27 @@ func TestFreeComplaintSummaryLeavesJuryDemandOut(t *testing.T) {
 		t.Errorf("no jury_demand entity in %v", a.Entities)
 	}
 }
+
+// A text judgment loses its footnotes' superscript: the mark is a plain
+// number after the sentence's stop ("the claim fails.12"), which the
+// summary kept. A reference's number after an abbreviation ("para.12")
+// and an amount's decimals stay.
+func TestFreeCourtFilingSummaryLeavesBareMarksOut(t *testing.T) {
+	text := "Neutral Citation Number: [2026] EWHC 1234 (Ch)\nCase No: BL-2025-000123\nIN THE HIGH COURT OF JUSTICE\nBUSINESS AND PROPERTY COURTS OF ENGLAND AND WALES\n\nBetween:\nALDGATE TRADING LIMITED\nClaimant\n- and -\nBRENTFORD LOGISTICS PLC\nDefendant\n\nHearing dates: 3, 4 and 5 November 2026\n\n" +
+		"1. This is a claim for damages for breach of a logistics services agreement. The claimant says the defendant failed to deliver the goods on time.3\n\n" +
+		"2. For the reasons below, the claim for late delivery of the goods succeeds.12 The defendant relies on para.4 of the agreement.\n\n" +
+		"3. The defendant's counterclaim for the goods fails.4 It was not pleaded with sufficient particularity.\n"
+	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "judgment.txt", Data: []byte(text)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{})
+	for _, mark := range []string{"time.3", "succeeds.12", "fails.4"} {
+		if strings.Contains(a.Summary, mark) {
+			t.Errorf("summary %q keeps the footnote mark of %q", a.Summary, mark)
+		}
+	}
+	if !strings.Contains(a.Summary, "goods") {
+		t.Errorf("summary %q lacks the body", a.Summary)
+	}
+}
