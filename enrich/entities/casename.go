@@ -37,13 +37,47 @@ func CaseName(text string) string {
 		}
 	}
 	if len(first) == 0 || len(second) == 0 {
-		return ""
+		return caseNameLine(head)
 	}
 	v := " v "
 	if usVersusRe.MatchString(head) {
 		v = " v. "
 	}
 	return side(first) + v + side(second)
+}
+
+// caseNameLineRe is a case's name on a line of its own, its sides
+// either side of "v": "Harbour Point Developments Ltd v Marlow Insurance
+// Company Ltd", with or without the sides' roles in brackets.
+var caseNameLineRe = regexp.MustCompile(`^[ \t]*([A-Z][^\n\[\]]{1,100}?)[ \t]+(?:v|vs|V)\.?[ \t]+([A-Z][^\n\[\]]{1,100}?)[ \t]*$`)
+
+// caseNameLine is the name of a case whose caption names its parties on
+// one line between its court's lines and its body, with no role line
+// under them: a Court of Appeal judgment's "Smith v Jones" under its
+// bench. "" when the caption has no such line before the body starts.
+// Such a judgment was titled by its first line, its court's or its
+// neutral citation, which every judgment of that court shares.
+func caseNameLine(head string) string {
+	for line := range strings.SplitSeq(head, "\n") {
+		if proseLine(line) {
+			return ""
+		}
+		m := caseNameLineRe.FindStringSubmatch(line)
+		if m == nil || strings.HasSuffix(strings.TrimSpace(line), ".") || courtLineRe.MatchString(line) {
+			continue
+		}
+		return registerCase(withoutRole(m[1])) + " v " + registerCase(withoutRole(m[2]))
+	}
+	return ""
+}
+
+// roleSuffixRe is a party's role in brackets after its name.
+var roleSuffixRe = regexp.MustCompile(`[ \t]*\([A-Za-z ]{3,30}\)[ \t]*$`)
+
+// withoutRole is a side's name without its role in brackets: "Smith
+// (Appellant)" is "Smith".
+func withoutRole(name string) string {
+	return strings.TrimSpace(roleSuffixRe.ReplaceAllString(name, ""))
 }
 
 // maxHeadingWords bounds a heading FilingHeading returns: a complaint's

@@ -146,7 +146,7 @@ func citedJudgment(head string) bool {
 
 var (
 	// citationLineRe is a line that is only a neutral citation.
-	citationLineRe = regexp.MustCompile(`^[ \t]*\[(?:19|20)\d{2}\][ \t]+[A-Z]{2,6}(?:[ \t]+(?:Civ|Crim))?[ \t]+\d{1,5}[ \t]*$`)
+	citationLineRe = regexp.MustCompile(`^[ \t]*\[(?:19|20)\d{2}\][ \t]+[A-Z]{2,6}(?:[ \t]+(?:Civ|Crim))?[ \t]+\d{1,5}(?:[ \t]+\((?:Ch|KB|QB|Comm|TCC|Fam|Pat|IPEC|Admin|Admlty|SCCO|Costs|Mercantile)\))?[ \t]*$`)
 	// parenRoleRe is a party named with its role in brackets: "Smith
 	// (Appellant)", "Jones (Respondent)".
 	parenRoleRe = regexp.MustCompile(`([^()\n]*?[\pL.)'’])[ \t]*\(((?i:appellants?|respondents?|claimants?|defendants?|applicants?|petitioners?|interveners?))\)`)
@@ -468,6 +468,10 @@ func captionParties(x *collector, head string) {
 				continue
 			}
 			titleParties(x, line, starts[i])
+		} else if namedRoleLineRe.MatchString(line) {
+			// "MARY SMITH (Claimant)" over "and" over "NORTHERN RAIL
+			// LIMITED (Defendant)": each side's line names its role
+			titleParties(x, line, starts[i])
 		}
 		m := roleLabelRe.FindStringSubmatch(line)
 		if m == nil {
@@ -512,6 +516,10 @@ func captionParties(x *collector, head string) {
 		}
 	}
 }
+
+// namedRoleLineRe is a caption's line that is one party's name and its
+// role in brackets, and nothing else.
+var namedRoleLineRe = regexp.MustCompile(`^[ \t]*` + parenRoleRe.String() + `[ \t]*$`)
 
 // sideLabelRe is the label before a party's name on its line, as an
 // Australian caption writes the sides ("BETWEEN: KOALA ENERGY PTY LTD",

@@ -689,3 +689,21 @@ func TestCourtCounselLabelledWithoutTitle(t *testing.T) {
 		t.Errorf("counsel %q, want %q", got, want)
 	}
 }
+
+// A High Court judgment headed by its own citation with its division
+// ("[2026] EWHC 555 (KB)") gives it as its neutral citation, and the
+// parties its caption names with their roles in brackets, a line each.
+// The citation was listed as a case it cites, and no party was found.
+func TestCourtCitationLineWithDivision(t *testing.T) {
+	text := "[2026] EWHC 555 (KB)\n\nIN THE HIGH COURT OF JUSTICE\nKING'S BENCH DIVISION\n\nBetween:\nMARY SMITH (Claimant)\nand\nNORTHERN RAIL LIMITED (Defendant)\n\n1. The claimant was injured on a platform. Her claim succeeds.\n"
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindParty || e.Kind == KindCaseNumber || e.Kind == KindCitation {
+			got = append(got, e.Kind+"|"+e.Text+"|"+e.Role)
+		}
+	}
+	want := []string{"case_number|[2026] EWHC 555 (KB)|neutral_citation", "party|MARY SMITH|claimant", "party|NORTHERN RAIL LIMITED|defendant"}
+	if !slices.Equal(got, want) {
+		t.Errorf("entities %q, want %q", got, want)
+	}
+}

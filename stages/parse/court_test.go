@@ -94,3 +94,40 @@ func TestCourtFilingTitledByCase(t *testing.T) {
 		}
 	}
 }
+
+// A UK judgment with no "JUDGMENT" heading and no role lines is titled
+// by its case: the case name on a line of its own under the bench, or
+// its parties each named with its role in brackets. Both were titled by
+// their court's line ("IN THE COURT OF APPEAL (CIVIL DIVISION)"), in a
+// DOCX as in text.
+func TestCourtJudgmentTitledByCaseNameLine(t *testing.T) {
+	appeal := []string{"Neutral Citation Number: [2026] EWCA Civ 88", "Case No: CA-2025-001234", "IN THE COURT OF APPEAL (CIVIL DIVISION)",
+		"ON APPEAL FROM THE HIGH COURT OF JUSTICE, KING'S BENCH DIVISION", "Royal Courts of Justice, Strand, London, WC2A 2LL", "Date: 20 February 2026",
+		"Before:", "LORD JUSTICE GREEN", "LADY JUSTICE FALK", "Harbour Point Developments Ltd v Marlow Insurance Company Ltd",
+		"Mr David Hunt KC (instructed by Kennedys) for the Appellant", "Hearing date: 4 February 2026", "Lord Justice Green:",
+		"1. This appeal concerns the construction of an exclusion clause in a contractor's all risks policy and the judge was right to hold that it applied."}
+	bracketed := []string{"[2026] EWHC 555 (KB)", "IN THE HIGH COURT OF JUSTICE", "KING'S BENCH DIVISION", "Between:", "MARY SMITH (Claimant)", "and",
+		"NORTHERN RAIL LIMITED (Defendant)", "1. The claimant was injured on a platform at the station and her claim in negligence against the operator succeeds."}
+	var body strings.Builder
+	for _, l := range appeal {
+		body.WriteString(wPara("", "", "", l))
+	}
+	docx := docxOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body>` + body.String() + `</w:body></w:document>`})
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"appeal.txt", []byte(strings.Join(appeal, "\n\n")), "Harbour Point Developments Ltd v Marlow Insurance Company Ltd"},
+		{"appeal.docx", docx, "Harbour Point Developments Ltd v Marlow Insurance Company Ltd"},
+		{"bracketed.txt", []byte(strings.Join(bracketed, "\n")), "Mary Smith v Northern Rail Limited"},
+	} {
+		p, err := Parse(context.Background(), Input{Filename: c.name, Data: c.data}, DefaultLimits())
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if p.Title != c.want {
+			t.Errorf("%s: title %q, want %q", c.name, p.Title, c.want)
+		}
+	}
+}
