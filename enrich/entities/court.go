@@ -360,7 +360,7 @@ var decisionDateLineRe = regexp.MustCompile(`(?i)^[ \t]*(?:Date[ \t]+of[ \t]+(?:
 // pleading's "Dated:" (a complaint's, a motion's) dates no judgment: only
 // a filing that decides has one, unless the line says it is the decision's.
 func judgmentDate(x *collector, text string) {
-	decides := decisionRe.MatchString(text) && !pleading(FilingKind(text))
+	decides := (decisionRe.MatchString(text) || citesItself(text)) && !pleading(FilingKind(text))
 	for _, m := range judgmentDateLineRe.FindAllStringSubmatchIndex(text, -1) {
 		if !decides && !decisionDateLineRe.MatchString(text[m[0]:m[1]]) {
 			continue
@@ -387,6 +387,20 @@ func judgmentDate(x *collector, text string) {
 		x.add(KindJudgmentDate, ds[0].text, ds[0].iso, at+ds[0].start)
 		return
 	}
+}
+
+// citesItself reports a filing headed by its own neutral citation
+// ("Neutral Citation Number: [2026] EWCA Civ 88"), which only a judgment
+// has: its "Date:" is the judgment's, though it has no JUDGMENT heading
+// and says "In my judgment" only in lower case.
+func citesItself(text string) bool {
+	head := lang.Clip(text, captionBytes)
+	if m := ownCitationRe.FindStringIndex(head); m != nil {
+		c := neutralCitationRe.FindStringIndex(head[m[1]:])
+		return c != nil && c[0] == 0
+	}
+	start, end := nextLine(head, 0)
+	return citationLineRe.MatchString(head[start:end])
 }
 
 // hearingAndJudgmentRe is a line that dates a hearing and the judgment

@@ -707,3 +707,15 @@ func TestCourtCitationLineWithDivision(t *testing.T) {
 		t.Errorf("entities %q, want %q", got, want)
 	}
 }
+
+// A Court of Appeal judgment with no JUDGMENT heading ("Lord Justice
+// Green:" opens it) is dated by its "Date:" line: its own neutral
+// citation says it is a judgment. The date was a plain one, and the
+// register's judgment_date empty.
+func TestCourtJudgmentDateOfCitedJudgment(t *testing.T) {
+	text := "Neutral Citation Number: [2026] EWCA Civ 88\nCase No: CA-2025-001234\nIN THE COURT OF APPEAL (CIVIL DIVISION)\nDate: 20 February 2026\n\nBefore:\nLORD JUSTICE GREEN\n\n" +
+		"Harbour Point Developments Ltd v Marlow Insurance Company Ltd\n\nMr David Hunt KC (instructed by Kennedys) for the Appellant\n\nLord Justice Green:\n1. In my judgment the appeal should be dismissed.\n"
+	if got := valuesOf(CourtEntities(text, "en"), KindJudgmentDate); !slices.Equal(got, []string{"2026-02-20"}) {
+		t.Errorf("judgment dates %q, want 2026-02-20", got)
+	}
+}
