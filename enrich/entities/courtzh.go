@@ -29,7 +29,9 @@ var (
 	// and its people's assessors (人民陪审员), lay members who sit and
 	// decide with them; the clerk (书记员) and the judge's assistant
 	// (法官助理) sign under the date and are no judges.
-	zhBenchRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(审判长|审判员|代理审判员|执行员|人民陪审员|陪审员|书记员|代理书记员|法官助理)[ \t\x{3000}]*(\p{Han}{2,5})[ \t\x{3000}]*$`)
+	// Courts space an office's characters out to the width of the longest
+	// ("审　判　长　林　涛"), its holder's name too.
+	zhBenchRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(` + zhSpaced("审判长", "审判员", "代理审判员", "执行员", "人民陪审员", "陪审员", "书记员", "代理书记员", "法官助理") + `)[ \t\x{3000}]*(\p{Han}(?:[ \t\x{3000}]*\p{Han}){1,4})[ \t\x{3000}]*$`)
 	// zhHearingRe is the sentence that says when the court heard the
 	// case: "于2023年6月8日公开开庭进行了审理".
 	zhHearingRe = regexp.MustCompile(`于([^，,。；;\n]{6,24}?)(?:公开|不公开)?开庭`)
@@ -89,8 +91,9 @@ func zhCourtEntities(x *collector, head, text string) {
 		x.addRole(KindParty, name, "", zhPartyRoles[head[m[2]:m[3]]], m[4])
 	}
 	for _, m := range zhBenchRe.FindAllStringSubmatchIndex(text, -1) {
-		office := zhBenchRoles[text[m[2]:m[3]]]
-		x.addRole(office[0], text[m[4]:m[5]], text[m[4]:m[5]], office[1], m[4])
+		office := zhBenchRoles[zhUnspaced(text[m[2]:m[3]])]
+		name := zhUnspaced(text[m[4]:m[5]])
+		x.addRole(office[0], name, name, office[1], m[4])
 	}
 	if m := zhHearingRe.FindStringSubmatchIndex(head); m != nil {
 		if ds := findDates(head[m[2]:m[3]]); len(ds) == 1 {
@@ -126,7 +129,7 @@ var (
 	zhOrdersRe  = regexp.MustCompile(`(?m)^[^\n]*(?:判决|裁定|决定|调解协议)如下`)
 	// zhDecisionEndRe is where what was decided ends: the notice of the
 	// right to appeal, or the bench's signatures.
-	zhDecisionEndRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(?:如不服本|如不服|审判长|审判员|代理审判员|人民陪审员)`)
+	zhDecisionEndRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(?:如不服|` + zhSpaced("审判长", "审判员", "代理审判员", "人民陪审员") + `)`)
 )
 
 // DecisionSpan is where a Chinese judgment or ruling says what the court
@@ -203,4 +206,19 @@ func zhCaseName(head string) string {
 		return ""
 	}
 	return first + "与" + second + kind
+}
+
+// zhSpaced is a pattern that matches any of words with spaces, ASCII or
+// ideographic, between their characters.
+func zhSpaced(words ...string) string {
+	alts := make([]string, len(words))
+	for i, w := range words {
+		alts[i] = strings.Join(strings.Split(w, ""), `[ \t\x{3000}]*`)
+	}
+	return strings.Join(alts, "|")
+}
+
+// zhUnspaced is s without its spaces: "林　涛" is "林涛".
+func zhUnspaced(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }), "")
 }

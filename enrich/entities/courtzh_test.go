@@ -2,6 +2,7 @@ package entities
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,28 @@ func TestChineseCaseName(t *testing.T) {
 		if got := CaseName(c.text); got != c.want {
 			t.Errorf("CaseName = %q, want %q", got, c.want)
 		}
+	}
+}
+
+// A court that spaces its offices and names out to one width ("审　判　长
+// 林　涛") signs with the same bench: it was no bench at all, and the
+// signatures ran into the summary, which read on to the foot.
+func TestChineseSpacedBench(t *testing.T) {
+	text := "广东省深圳市中级人民法院\n民 事 裁 定 书\n（2026）粤03民终4567号\n\n上诉人（原审原告）：甲公司，住所地深圳市。\n被上诉人（原审被告）：乙公司，住所地东莞市。\n\n" +
+		"本院认为，一审法院以存在仲裁协议为由驳回起诉不当，应予纠正。\n\n裁定如下：\n一、撤销原裁定；\n\n本裁定为终审裁定。\n\n" +
+		"审　判　长　林　涛\n审　判　员　郑晓燕\n二〇二六年十一月二十日\n法官助理　邓　佳\n书　记　员　何　敏\n"
+	var got []string
+	for _, e := range CourtEntities(text, "zh") {
+		if e.Kind == KindJudge || e.Kind == KindClerk {
+			got = append(got, e.Kind+"|"+e.Value+"|"+e.Role)
+		}
+	}
+	want := []string{"judge|林涛|presiding_judge", "judge|郑晓燕|", "clerk|邓佳|judge_assistant", "clerk|何敏|"}
+	if !slices.Equal(got, want) {
+		t.Errorf("bench %q, want %q", got, want)
+	}
+	start, end := DecisionSpan(text)
+	if span := text[start:end]; !strings.HasPrefix(span, "本院认为") || strings.Contains(span, "林") {
+		t.Errorf("decision %q runs into the bench", span)
 	}
 }
