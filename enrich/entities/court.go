@@ -507,7 +507,7 @@ func captionParties(x *collector, head string) {
 		for j := i - 1; j >= 0 && j >= i-4; j-- {
 			l := strings.TrimSpace(lines[j])
 			if l == "" {
-				if len(names) > 0 {
+				if len(names) > 0 && !laterParty(names[0]) {
 					break
 				}
 				continue
@@ -534,6 +534,18 @@ func captionParties(x *collector, head string) {
 // namedRoleLineRe is a caption's line that is one party's name and its
 // role in brackets, and nothing else.
 var namedRoleLineRe = regexp.MustCompile(`^[ \t]*` + parenRoleRe.String() + `[ \t]*$`)
+
+// partyNumberRe is a caption's number before a party's name: "(2)".
+var partyNumberRe = regexp.MustCompile(`^\((\d{1,2})\)`)
+
+// laterParty reports a name numbered after the first of its side ("(2)
+// STELLAR GROUP HOLDINGS PLC"): the side's names go on above it, though a
+// word processor sets a blank line between them. Only the last of the
+// defendants was found, and the case named by it.
+func laterParty(name string) bool {
+	m := partyNumberRe.FindStringSubmatch(name)
+	return m != nil && m[1] != "1"
+}
 
 // sideLabelRe is the label before a party's name on its line, as an
 // Australian caption writes the sides ("BETWEEN: KOALA ENERGY PTY LTD",

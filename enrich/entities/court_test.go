@@ -719,3 +719,20 @@ func TestCourtJudgmentDateOfCitedJudgment(t *testing.T) {
 		t.Errorf("judgment dates %q, want 2026-02-20", got)
 	}
 }
+
+// A word processor's caption sets a blank line between numbered parties
+// ("(1) STELLAR CHARTERING LIMITED", "(2) STELLAR GROUP HOLDINGS PLC"):
+// only the last was found, and the case named by it.
+func TestCourtNumberedPartiesParagraphsApart(t *testing.T) {
+	text := "IN THE HIGH COURT OF JUSTICE\n\nCase No: CL-2025-000412\n\nBetween :\n\nORION MARITIME SA\n\nClaimant\n\n- and -\n\n(1) STELLAR CHARTERING LIMITED\n\n(2) STELLAR GROUP HOLDINGS PLC\n\nDefendants\n\n1. The claim succeeds.\n"
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Text+"|"+e.Role)
+		}
+	}
+	want := []string{"ORION MARITIME SA|claimant", "STELLAR CHARTERING LIMITED|defendant", "STELLAR GROUP HOLDINGS PLC|defendant"}
+	if !slices.Equal(got, want) {
+		t.Errorf("parties %q, want %q", got, want)
+	}
+}
