@@ -88,3 +88,26 @@ func TestFreeCourtFilingSummaryLeavesBareMarksOut(t *testing.T) {
 		t.Errorf("summary %q lacks the body", a.Summary)
 	}
 }
+
+// An approved judgment's hand-down notice ("I direct that no official
+// shorthand note shall be taken of this Judgment ...", "This judgment was
+// handed down remotely ... by release to the National Archives") is
+// procedure every such judgment repeats; it opened the summary.
+func TestFreeJudgmentSummaryLeavesHandDownNoticeOut(t *testing.T) {
+	caption := "Neutral Citation Number: [2026] EWHC 2301 (Comm)\n\nCase No: CL-2025-000412\n\nIN THE HIGH COURT OF JUSTICE\n\nCOMMERCIAL COURT\n\nBetween :\n\nORION MARITIME SA\n\nClaimant\n\n- and -\n\nSTELLAR CHARTERING LIMITED\n\nDefendant\n\nApproved Judgment\n\n"
+	body := "1. This claim arises out of the charter of the vessel MV Orion Star under a time charterparty. The claimant owners claim unpaid hire of the vessel.\n\n" +
+		"2. The defendant says that the vessel was off-hire because of a main engine breakdown. For the reasons that follow, the claim for hire succeeds.\n"
+	for _, notice := range []string{
+		"I direct that no official shorthand note shall be taken of this Judgment and that copies of this version as handed down may be treated as authentic.\n\n",
+		"This judgment was handed down remotely at 10.30am on 27 November 2026 by circulation to the parties or their representatives by e-mail and by release to the National Archives.\n\n",
+	} {
+		doc, err := parse.Parse(context.Background(), parse.Input{Filename: "judgment.txt", Data: []byte(caption + notice + body)}, parse.DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analyze(t, enrich.NewFree(enrich.FreeOptions{}), doc, enrich.Request{})
+		if strings.Contains(a.Summary, "shorthand") || strings.Contains(a.Summary, "handed down") || !strings.Contains(a.Summary, "hire") {
+			t.Errorf("summary %q", a.Summary)
+		}
+	}
+}

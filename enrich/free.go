@@ -409,6 +409,7 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 		// COMPLAINT FOR DAMAGES v. MEGACORP, INC., a Delaware corporation;"
 		sentences = lang.Sentences(clip(withoutFootnotes(doc.Text[body:]), maxAnalysisBytes), language)
 		sentences = slices.DeleteFunc(sentences, entities.JuryDemand)
+		sentences = slices.DeleteFunc(sentences, handDownNotice)
 	}
 	if start, end := entities.DecisionSpan(doc.Text); filing && end > start {
 		// a Chinese judgment's caption and history are every judgment's;
