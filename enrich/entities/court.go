@@ -56,7 +56,9 @@ var (
 	// courtMoreRe is a line that goes on with the court's name: its
 	// district, division or list ("NORTHERN DISTRICT OF CALIFORNIA",
 	// "COMMERCIAL COURT (KBD)").
-	courtMoreRe = regexp.MustCompile(`^[ \t]*((?:FOR[ \t]+THE[ \t]+)?[A-Z][A-Z .,'&()]{2,80}\b(?:DISTRICT|DIVISION|CIRCUIT|COUNTY|DIVISION|REGISTRY|LIST)\b[A-Z .,'&()]*)[ \t]*$`)
+	// A district named by its state alone starts with the word: "DISTRICT
+	// OF DELAWARE".
+	courtMoreRe = regexp.MustCompile(`^[ \t]*((?:FOR[ \t]+THE[ \t]+)?(?:[A-Z][A-Z .,'&()]{2,80}\b(?:DISTRICT|DIVISION|CIRCUIT|COUNTY|DIVISION|REGISTRY|LIST)\b|DISTRICT[ \t]+OF[ \t]+[A-Z])[A-Z .,'&()]*)[ \t]*$`)
 	// roleLabelRe is a caption's role line, under the names it labels
 	// ("Plaintiff,", "Defendants.", "Defendant-Appellee."), or before
 	// them ("Applicant: ACME PTY LTD").

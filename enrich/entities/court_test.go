@@ -736,3 +736,14 @@ func TestCourtNumberedPartiesParagraphsApart(t *testing.T) {
 		t.Errorf("parties %q, want %q", got, want)
 	}
 }
+
+// A US district court named by its state alone ("DISTRICT OF DELAWARE")
+// goes on with the court's name, as "SOUTHERN DISTRICT OF NEW YORK"
+// does: the register's court read "UNITED STATES DISTRICT COURT", any
+// district's.
+func TestCourtDistrictOfState(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nDISTRICT OF DELAWARE\n\nNORTHSTAR BIOLOGICS, INC.,\nPlaintiff,\nv.\nHELIX PHARMA LLC,\nDefendant.\n\nC.A. No. 1:26-cv-00987\n\nCOMPLAINT\n\n1. This is an action for patent infringement.\n"
+	if got := valuesOf(CourtEntities(text, "en"), KindCourt); !slices.Equal(got, []string{"UNITED STATES DISTRICT COURT, DISTRICT OF DELAWARE"}) {
+		t.Errorf("court %q", got)
+	}
+}
