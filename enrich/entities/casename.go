@@ -169,7 +169,11 @@ func registerWord(w string, first bool) string {
 // vowellessForms are the legal forms without a vowel that are written as
 // words, not abbreviations in capitals: "THAMES VALLEY BUILDERS LTD" is
 // "Thames Valley Builders Ltd", not "... LTD".
-var vowellessForms = map[string]string{"ltd": "Ltd", "ltd.": "Ltd.", "bhd": "Bhd", "bhd.": "Bhd."}
+var vowellessForms = map[string]string{"ltd": "Ltd", "ltd.": "Ltd.", "bhd": "Bhd", "bhd.": "Bhd.",
+	// a civil-law company's form is an abbreviation though it has a
+	// vowel: "ORION MARITIME SA" is "Orion Maritime SA", not "... Sa"
+	"sa": "SA", "s.a.": "S.A.", "ag": "AG", "nv": "NV", "n.v.": "N.V.", "bv": "BV", "b.v.": "B.V.", "se": "SE",
+	"spa": "SpA", "s.p.a.": "S.p.A.", "gmbh": "GmbH", "sarl": "SARL", "sas": "SAS"}
 
 // joinerWords are the words a name keeps in lower case after its first.
 var joinerWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "in": true, "on": true, "de": true}

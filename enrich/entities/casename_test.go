@@ -13,6 +13,7 @@ func TestCaseName(t *testing.T) {
 		{"uk", "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2024-000101\n\nBETWEEN:\n\n(1) O'NEILL FARMS LIMITED\n(2) BANK OF THE NORTH PLC\nClaimants\n- and -\n\nHARBOUR FREIGHT LLP\nDefendant\n\nCONSENT ORDER\n", "O'Neill Farms Limited and others v Harbour Freight LLP"},
 		{"appeal", "UNITED STATES COURT OF APPEALS\nFOR THE NINTH CIRCUIT\n\nNo. 23-15501\n\nACME WIDGETS, INC.,\nPlaintiff-Appellee,\nv.\nROADRUNNER LOGISTICS CORP.,\nDefendant-Appellant.\n\nOPINION\n", "Roadrunner Logistics Corp. v. Acme Widgets, Inc."},
 		{"ltd", "IN THE HIGH COURT OF JUSTICE\nKING'S BENCH DIVISION\n\nClaim No: KB-2023-002871\n\nBETWEEN:\n\nPENROSE HOMES LIMITED\nClaimant\n\n-and-\n\nTHAMES VALLEY BUILDERS LTD\nDefendant\n\nCONSENT ORDER\n", "Penrose Homes Limited v Thames Valley Builders Ltd"},
+		{"sa", "IN THE HIGH COURT OF JUSTICE\nCase No: CL-2025-000412\n\nBetween :\nORION MARITIME SA\nClaimant\n- and -\nSTELLAR SHIPPING GMBH\nDefendant\n\nAPPROVED JUDGMENT\n", "Orion Maritime SA v Stellar Shipping GmbH"},
 		{"contract", "SERVICES AGREEMENT\n\nThis Agreement is between Acme Ltd and Beta Ltd. The courts of England have jurisdiction.\n", ""},
 	} {
 		if got := CaseName(c.text); got != c.want {
