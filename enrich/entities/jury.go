@@ -36,4 +36,13 @@ func juryDemand(x *collector, text string) {
 // register keeps as the jury_demand entity, and no part of what a filing
 // is about (a complaint's summary ended "Plaintiffs demand a trial by jury
 // on all claims so triable.").
-func JuryDemand(sentence string) bool { return juryDemandRe.MatchString(sentence) }
+//
+// A party named by its short name ("Northstar demands a trial by jury on
+// all issues so triable.") demands one as well as "Plaintiff" does.
+func JuryDemand(sentence string) bool {
+	return juryDemandRe.MatchString(sentence) || namedJuryDemandRe.MatchString(sentence)
+}
+
+// namedJuryDemandRe is a jury demand made by a party under its name: a
+// capitalised word or two, then "demands a trial by jury".
+var namedJuryDemandRe = regexp.MustCompile(`\b\p{Lu}[\pL.&'’-]*(?:[ \t]+\p{Lu}[\pL.&'’-]*){0,3}[ \t]+(?:(?:hereby|respectfully)[ \t]+)*demands?[ \t]+(?:a[ \t]+)?(?:trial[ \t]+by[ \t]+jury|jury[ \t]+trial)\b`)

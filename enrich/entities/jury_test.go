@@ -24,3 +24,20 @@ func TestJuryDemand(t *testing.T) {
 		}
 	}
 }
+
+// A jury demand made under the party's short name is procedure too: a
+// complaint's summary ended "Northstar demands a trial by jury on all
+// issues so triable." A sentence that only mentions a demand is kept.
+func TestJuryDemandByName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Northstar demands a trial by jury on all issues so triable.":        true,
+		"Acme Widgets hereby demands a jury trial on all claims.":            true,
+		"Plaintiff demands a trial by jury on all claims so triable.":        true,
+		"The court struck the jury demand because it was filed too late.":    false,
+		"Helix infringes the '567 patent and Northstar demands damages now.": false,
+	} {
+		if got := JuryDemand(s); got != want {
+			t.Errorf("JuryDemand(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
