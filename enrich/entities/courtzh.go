@@ -90,6 +90,7 @@ func zhCourtEntities(x *collector, head, text string) {
 		name := strings.TrimSpace(head[m[4]:m[5]])
 		x.addRole(KindParty, name, "", zhPartyRoles[head[m[2]:m[3]]], m[4])
 	}
+	zhCounsel(x, head)
 	for _, m := range zhBenchRe.FindAllStringSubmatchIndex(text, -1) {
 		office := zhBenchRoles[zhUnspaced(text[m[2]:m[3]])]
 		name := zhUnspaced(text[m[4]:m[5]])
@@ -221,4 +222,30 @@ func zhSpaced(words ...string) string {
 // zhUnspaced is s without its spaces: "林　涛" is "林涛".
 func zhUnspaced(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }), "")
+}
+
+// zhAgentRe is a party's agent's line under the party's ("委托诉讼代理人：
+// 王五，北京市某某律师事务所律师。"): the names up to the first comma. A
+// legal representative (法定代表人) is the company's officer, no counsel.
+var zhAgentRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:委托诉讼代理人|委托代理人|诉讼代理人|指定代理人)[ \t\x{3000}]*[：:][ \t\x{3000}]*([^，,。；;\n（(]{2,40})`)
+
+// zhCounsel adds each party's agents ad litem as counsel for the party
+// whose line they are under. The register's counsel column was empty for
+// every Chinese judgment.
+func zhCounsel(x *collector, head string) {
+	role, pos := "", 0
+	for line := range strings.SplitAfterSeq(head, "\n") {
+		if m := zhLitigantRe.FindStringSubmatch(line); m != nil {
+			role = zhPartyRoles[m[1]]
+		} else if m := zhAgentRe.FindStringSubmatchIndex(line); m != nil && role != "" {
+			at := pos + m[2]
+			for name := range strings.SplitSeq(line[m[2]:m[3]], "、") {
+				if name = strings.TrimSpace(name); name != "" {
+					x.addRole(KindCounsel, name, name, role, at)
+				}
+				at += len(name) + len("、")
+			}
+		}
+		pos += len(line)
+	}
 }

@@ -82,3 +82,20 @@ func TestChineseSpacedBench(t *testing.T) {
 		t.Errorf("decision %q runs into the bench", span)
 	}
 }
+
+// A party's agents ad litem (委托诉讼代理人) are its counsel, for the party
+// whose line they are under; its legal representative (法定代表人) is
+// not. No Chinese judgment gave any counsel.
+func TestChineseCounsel(t *testing.T) {
+	text := "广东省深圳市中级人民法院\n民事裁定书\n（2026）粤03民终4567号\n\n上诉人（原审原告）：甲公司，住所地深圳市。\n法定代表人：陈明，该公司总经理。\n委托诉讼代理人：刘洋、王芳，广东某某律师事务所律师。\n" +
+		"被上诉人（原审被告）：乙公司，住所地东莞市。\n委托代理人：黄强，东莞某某律师事务所律师。\n\n本院认为，上诉有理。\n"
+	var got []string
+	for _, e := range CourtEntities(text, "zh") {
+		if e.Kind == KindCounsel {
+			got = append(got, e.Value+"|"+e.Role)
+		}
+	}
+	if want := []string{"刘洋|appellant", "王芳|appellant", "黄强|appellee"}; !slices.Equal(got, want) {
+		t.Errorf("counsel %q, want %q", got, want)
+	}
+}
