@@ -249,10 +249,59 @@ func topRanked(keep []int32, scores []float64, cand func(int32) Candidate, opts 
 			out[i].Text = merged.Text
 			continue
 		}
+		if !isZH(opts.Language) && headOfChosen(c, chosen) {
+			continue
+		}
 		chosen = append(chosen, c)
 		out = append(out, document.Keyword{Text: c.Text, Score: c.Score})
+		if i := headWordOf(c, chosen); i >= 0 && !isZH(opts.Language) {
+			chosen, out = slices.Delete(chosen, i, i+1), slices.Delete(out, i, i+1)
+		}
 	}
 	return out
+}
+
+// minHeaded is how many chosen phrases must end in a single word before
+// the word alone says nothing they do not.
+const minHeaded = 2
+
+// headOfChosen reports whether the English single word c is the head, the
+// last word, of minHeaded chosen phrases: "data" beside "personal data"
+// and "health data" in an impact assessment, "renewal" beside "contract
+// renewal" and "three-year renewal". The word alone is the generic noun
+// the phrases narrow, and a facet listing it above them was the document's
+// least telling key phrase.
+func headOfChosen(c Candidate, chosen []Candidate) bool {
+	if strings.Contains(c.Key, " ") || c.Key == "" {
+		return false
+	}
+	n := 0
+	for _, o := range chosen {
+		if strings.HasSuffix(o.Key, " "+c.Key) {
+			n++
+		}
+	}
+	return n >= minHeaded
+}
+
+// headWordOf finds the chosen single word that the phrase c, chosen last,
+// made the head of minHeaded chosen phrases (headOfChosen); -1 when none.
+// The word ranked above its phrases, so it was chosen before they were.
+func headWordOf(c Candidate, chosen []Candidate) int {
+	k := strings.LastIndexByte(c.Key, ' ')
+	if k < 0 {
+		return -1
+	}
+	head := c.Key[k+1:]
+	for i, o := range chosen {
+		if o.Key == head {
+			if headOfChosen(o, chosen) {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // weakENWord reports whether the English phrase c is a single word too

@@ -1,0 +1,39 @@
+package keywords
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// extractedTexts are the texts of Extract's key phrases of text, lower-cased.
+func extractedTexts(text, language string) []string {
+	var out []string
+	for _, k := range Extract(text, Options{Top: 10, Language: language}) {
+		out = append(out, strings.ToLower(k.Text))
+	}
+	return out
+}
+
+const dpiaSample = `Data Protection Impact Assessment: Customer Loyalty Analytics Programme
+
+1. Purpose of the processing
+The retailer intends to analyse customer purchase history to personalise offers in its loyalty programme. The processing combines purchase history with profile data, location data and, for pharmacy customers, health data.
+
+2. Categories of personal data
+The programme processes personal data of approximately 1.2 million loyalty members. Special categories of personal data include health data derived from pharmacy purchases. Personal data is pseudonymised before analysis. Location data is collected only with consent.
+
+3. Risks
+The main risks are re-identification of pseudonymised data and unauthorised access to health data. A breach involving health data would have a high impact. Access to health data is restricted to two analysts. The processor processes data under a data processing agreement.`
+
+// A generic head word ("data") alone is no key phrase beside the phrases
+// it heads ("personal data", "health data").
+func TestGenericHeadWordGivesWayToItsPhrases(t *testing.T) {
+	got := extractedTexts(dpiaSample, "en")
+	if !slices.Contains(got, "personal data") || !slices.Contains(got, "health data") {
+		t.Fatalf("key phrases %q lack personal data or health data", got)
+	}
+	if slices.Contains(got, "data") {
+		t.Errorf("key phrases %q hold the head word data beside its phrases", got)
+	}
+}
