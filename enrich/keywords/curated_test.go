@@ -37,3 +37,16 @@ func TestGenericHeadWordGivesWayToItsPhrases(t *testing.T) {
 		t.Errorf("key phrases %q hold the head word data beside its phrases", got)
 	}
 }
+
+// A company's name with its legal form is one key phrase, whole.
+func TestCompanyLegalFormKeptWhole(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Vestra Turbines A/S expects every supplier to meet this code. Suppliers must report incidents to Vestra Turbines A/S within 48 hours. Vestra Turbines A/S may audit supplier sites.", "vestra turbines a/s"},
+		{"Acme Pty Ltd sent the renewal proposal for the hosting agreement. The hosting agreement with Acme Pty Ltd ends in June. Acme Pty Ltd proposes a price increase.", "acme pty ltd"},
+	} {
+		got := extractedTexts(c.text, "en")
+		if !slices.Contains(got, c.want) {
+			t.Errorf("key phrases %q lack the whole name %q", got, c.want)
+		}
+	}
+}

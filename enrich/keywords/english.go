@@ -89,6 +89,9 @@ func tokenizeEnglish(text string) []etok {
 				continue
 			}
 			j := scanEnglishWord(text, i)
+			if n := slashFormAt(text, i); n > 0 {
+				j = i + n
+			}
 			// a possessive ends its owner's phrase: "PivX's" and "PivX"
 			// were two key phrases (and two facet values), and "PivX's
 			// product" is two phrases, not "PivX product"
@@ -160,7 +163,37 @@ func tokenizeEnglish(text string) []etok {
 	markMeasureUnits(toks)
 	markNameOpeners(toks)
 	markFirmCompany(toks)
+	markLegalFormEnds(toks)
 	return toks
+}
+
+// slashFormRe is a Nordic legal form written with a slash ("A/S", "ApS"
+// needs none), at the start of the text it is matched against.
+var slashFormRe = regexp.MustCompile(`^[AIKP]/S\b`)
+
+// slashFormAt is the length of the legal form with a slash (slashFormRe)
+// that starts text[i:], 0 when none does. Read as "A", "/" and "S", the
+// slash broke the name, and "Vestra Turbines A/S" was the key phrase
+// "Vestra Turbines", a different facet value from the entity's name.
+func slashFormAt(text string, i int) int {
+	if i > 0 && (text[i-1] != ' ' || i < 2 || !unicode.IsLetter(rune(text[i-2]))) {
+		return 0 // only after a name's word and one space
+	}
+	return len(slashFormRe.FindString(text[i:]))
+}
+
+// markLegalFormEnds makes a capitalised "Ltd" right after a capitalised
+// word of its sentence a content word: the stopword ended the name before
+// it, so "Acme Pty Ltd" was the key phrase "Acme" (its cut "Acme Pty" is
+// no phrase, see layoutPhrase), while "Nordwind GmbH" stayed whole.
+func markLegalFormEnds(toks []etok) {
+	for k := 1; k < len(toks); k++ {
+		t, before := &toks[k], toks[k-1]
+		if t.stop && t.lower == "ltd" && capitalised(t.text) && before.kind != kindBreak && capitalised(before.text) &&
+			before.sent == t.sent && before.end+1 == t.start {
+			t.kind, t.stop = kindContent, false
+		}
+	}
 }
 
 // markFirmCompany makes "Co" after a firm's ampersand a content word: the
