@@ -50,3 +50,29 @@ func TestCompanyLegalFormKeptWhole(t *testing.T) {
 		}
 	}
 }
+
+const emailSample = `Hello team,
+
+FYI - the supplier audit report for Nordwind GmbH is attached. The supplier audit found two safety findings. Please review the safety findings before the audit meeting. FYI, the audit meeting moved to Tuesday.
+
+Kind regards,
+Jonas
+
+On Mon, 3 Jun 2026, Petra wrote:
+> Cheers Jonas, can you forward the supplier audit report? Warm regards, Petra`
+
+// An e-mail's furniture (greetings, sign-offs, FYI, the days of its
+// header and arrangements) gives no key phrase.
+func TestEmailFurnitureIsNoKeyPhrase(t *testing.T) {
+	got := extractedTexts(emailSample, "en")
+	if !slices.Contains(got, "supplier audit report") {
+		t.Fatalf("key phrases %q lack the e-mail's subject", got)
+	}
+	for _, k := range got {
+		for _, w := range []string{"fyi", "hello", "cheers", "regards", "tuesday", "mon", "jun"} {
+			if slices.Contains(strings.Fields(k), w) {
+				t.Errorf("key phrase %q of %q is e-mail furniture (%s)", k, got, w)
+			}
+		}
+	}
+}

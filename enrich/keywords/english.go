@@ -1630,7 +1630,7 @@ func layoutPhrase(ts []etok) bool {
 		// "Co" alone is a firm's "& Co." (markFirmCompany), no phrase
 		return actLabels[ts[0].text] || legalForms[ts[0].lower] || ts[0].lower == "co" || formOpeners[ts[0].lower] || signatureLabels[ts[0].lower] && capitalised(ts[0].text) ||
 			honorifics[ts[0].lower] || postcodePart.MatchString(ts[0].text) || greetingWords[ts[0].lower] ||
-			streetWords[ts[0].lower] && capitalised(ts[0].text) || numberWord(ts[0].lower) || currencyCodes[ts[0].text]
+			streetWords[ts[0].lower] && capitalised(ts[0].text) || numberWord(ts[0].lower) || currencyCodes[ts[0].text] || dayNames[ts[0].text]
 	}
 	if datePhrase(ts) {
 		return true
@@ -1689,7 +1689,7 @@ func datePhrase(ts []etok) bool {
 	}
 	numbers := true
 	for _, t := range ts {
-		if monthNames[t.text] || dayOrdinal.MatchString(t.lower) {
+		if monthNames[t.text] || dayNames[t.text] || dayOrdinal.MatchString(t.lower) {
 			return true
 		}
 		numbers = numbers && numberWord(t.lower)
@@ -1700,7 +1700,11 @@ func datePhrase(ts []etok) bool {
 var (
 	// monthNames are the months as a date writes them; "May" is left out,
 	// a sentence's first word as often as a month.
-	monthNames    = setOf("January February March April June July August September October November December JANUARY FEBRUARY MARCH APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
+	monthNames = setOf("January February March April June July August September October November December JANUARY FEBRUARY MARCH APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
+	// dayNames are weekdays and short months, as an e-mail's header ("On Mon, 3 Jun")
+	// and its arrangements ("by Friday") write them: a day names when,
+	// not what ("Sat" and "Sun" are left out, being names too)
+	dayNames      = setOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 	dayOrdinal    = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)$`)
 	currencyWords = setOf("dollar dollars pound pounds euro euros cent cents pence yen yuan renminbi franc francs rupee rupees")
 	numberWords   = setOf("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion")

@@ -2,7 +2,10 @@ package keywords
 
 // enStop are English function words and the most generic verbs and
 // discourse words: a key phrase neither starts nor ends with one, and none
-// appears inside a candidate.
+// appears inside a candidate. The e-mail furniture among them (fyi, hello,
+// cheers, regards) opens, closes or asides a message and says nothing of
+// its subject: "FYI", "Hello team" and "Cheers Jonas" were key phrases of
+// a thread about a supplier audit.
 var enStop = setOf(`a about above according accordingly across actually after afterwards again against
 all almost alone along already also although always am among amongst an and another any anybody anyhow
 anyone anything anyway anyways anywhere apart are aren't around as aside at away be became because become
@@ -37,6 +40,7 @@ six seven eight nine ten many large small high low good main major general speci
 use used using able due include includes including included obtain obtained provide provides
 provided require required requires make makes made allow allows allowed give given find found
 today yesterday tomorrow
+fyi fya fwiw btw asap pfa hello hey cheers regards greetings
 `)
 
 // enGeneric are nouns too generic to be a key phrase alone; they may still
