@@ -76,3 +76,24 @@ func TestEmailFurnitureIsNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A verb's -ing form that is next to never a noun opens a clause, and no
+// candidate runs into it; a gerund that names a thing still heads one.
+func TestVerbGerundEndsPhrase(t *testing.T) {
+	text := "Access requests are answered within one month; a reasonable fee taking into account administrative costs may be charged. " +
+		"A data breach involving health data would have a high impact. Image processing and cloud computing need a routing protocol."
+	keys := map[string]bool{}
+	for _, c := range Candidates(text, "en") {
+		keys[strings.ToLower(c.Text)] = true
+	}
+	for _, bad := range []string{"reasonable fee taking", "fee taking", "breach involving health", "data breach involving", "involving health data"} {
+		if keys[bad] {
+			t.Errorf("candidate %q runs across a clause", bad)
+		}
+	}
+	for _, want := range []string{"reasonable fee", "data breach", "image processing", "cloud computing", "routing protocol"} {
+		if !keys[want] {
+			t.Errorf("candidates lack %q", want)
+		}
+	}
+}

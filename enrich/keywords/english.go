@@ -164,6 +164,7 @@ func tokenizeEnglish(text string) []etok {
 	markNameOpeners(toks)
 	markFirmCompany(toks)
 	markLegalFormEnds(toks)
+	markClauseGerunds(toks)
 	return toks
 }
 
@@ -953,6 +954,32 @@ func wordKind(w string, lx *lexicon) tokKind {
 	}
 	return kindContent
 }
+
+// markClauseGerunds makes a verb's -ing form that is next to never a noun
+// ("involving", "taking", "containing") a break right after a content
+// word: there it opens a participial clause, and "data breach involving
+// health data", "a reasonable fee taking into account" gave the phrases
+// "breach involving health" and "reasonable fee taking". Opening a
+// phrase it still modifies a noun ("operating temperature").
+func markClauseGerunds(toks []etok) {
+	lx := english()
+	for k := 1; k < len(toks); k++ {
+		t, before := &toks[k], toks[k-1]
+		if t.kind == kindBreak || t.upper || t.acronym || !strings.HasSuffix(t.lower, "ing") ||
+			before.kind == kindBreak || before.sent != t.sent {
+			continue
+		}
+		if c, known := lx.posCounts(t.lower); known && c[0] <= 1 && c[1] >= verbOnlyGerund {
+			t.kind = kindBreak
+		}
+	}
+}
+
+// verbOnlyGerund is how many verb senses an -ing word with at most one
+// noun sense needs to be read as a verb: "involving" and "taking" have
+// over a hundred, "routing" and "computing" (of "routing protocol",
+// "cloud computing") a few dozen at most.
+const verbOnlyGerund = 50
 
 // enCand accumulates statistics for one English candidate. Its counts
 // are int32s, and a text of unrepeated words has 400K candidates per MiB.
