@@ -97,3 +97,15 @@ func TestVerbGerundEndsPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A company's name after a clause's copula and preposition (附件是与…) is
+// the name alone, not the clause run into it.
+func TestChineseCompanyNameAfterClause(t *testing.T) {
+	text := "会议纪要\n\n一、李娜汇报了市场推广方案，建议在发布会前完成渠道培训。附件是与华为技术有限公司的合作协议草案。\n" +
+		"二、会议决定：市场部负责与华为技术有限公司对接合作协议。\n"
+	for _, k := range extractedTexts(text, "zh") {
+		if strings.Contains(k, "附件") || strings.Contains(k, "是与") {
+			t.Errorf("key phrase %q runs a clause into a company's name", k)
+		}
+	}
+}

@@ -1076,6 +1076,9 @@ func trimLeadIn(m string) string {
 		return m
 	}
 	words := lang.Words(m, lang.Chinese)
+	if k := lastNameBreaker(m, words); k > 0 {
+		m, words = m[k:], lang.Words(m[k:], lang.Chinese)
+	}
 	cut, trimmed := 0, false
 	for i, w := range words {
 		if w.Start != cut || !isHanWord(w.Text) {
@@ -1097,6 +1100,26 @@ func trimLeadIn(m string) string {
 		cut, trimmed = w.End, true
 	}
 	return m[cut:]
+}
+
+// zhNameBreakers are function words no company's name holds: the copula
+// and the conjunctions and prepositions that join a clause to the name
+// after them. A noun before them stopped trimLeadIn, and 附件是与华为技术有限公司
+// (附件 是 与 华为技术有限公司) named the company 附件是与华为技术, a key
+// phrase of the minutes that wrote it.
+var zhNameBreakers = setOf(`是 与 和 及 的 在 向 对 由 把 被 将 从 给 跟 同`)
+
+// lastNameBreaker is the end of the last word of words (a segmented
+// companyNameRe match m) in zhNameBreakers that leaves a name of two
+// characters or more after it, without its legal form; 0 when none.
+func lastNameBreaker(m string, words []lang.Token) int {
+	cut := 0
+	for _, w := range words {
+		if zhNameBreakers[w.Text] && utf8.RuneCountInString(companyFormRe.ReplaceAllString(m[w.End:], "")) >= 2 {
+			cut = w.End
+		}
+	}
+	return cut
 }
 
 // pieceOfNamed reports whether phrase is a part of a company's name that
