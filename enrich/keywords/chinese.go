@@ -118,8 +118,10 @@ var zhGeneric = setOf(`研究 分析 方法 结果 问题 过程 情况 方面 �
 // rules it issues (关于印发…的通知), and was such a notice's key phrase.
 // 点击 (点击钓鱼邮件), 协商 (协商解决) and 提供 (提供数据平台运维服务)
 // were a notice's and a contract's key phrases alone or glued to the
-// first word of their object (提供数据).
-var zhVerbs = setOf(`点击 协商 提供 印发 规范 办理 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照`)
+// first word of their object (提供数据). 汇报 and 通报 are what minutes
+// record someone doing (张伟汇报了…), tagged nz by the segmenter, and 汇报
+// was a key phrase of minutes about a product launch.
+var zhVerbs = setOf(`点击 协商 提供 印发 规范 办理 加强 履行 开展 追究 遵守 督促 落实 做好 推进 违反 泄露 签订 承担 确保 严格执行 切实 认真 积极 及时 依法 按照 依照 遵照 汇报 通报`)
 
 // zhDutyVerbs say who answers for a task (人力资源部负责核查, 负责解释):
 // never a noun (负责人 is a word of its own), glued to the department
@@ -502,7 +504,9 @@ func titleTails(text string, spans [][2]int, titles [][]int) bool {
 var zhParticularLabels = setOf(`合同编号 协议编号 合同号 编号 文号 发文字号 法定代表人 法人代表 负责人 ` +
 	`委托代理人 代理人 联系人 经办人 地址 住所 住所地 注册地址 通讯地址 联系地址 办公地址 ` +
 	`联系电话 电话 手机 手机号码 传真 邮编 邮政编码 电子邮箱 邮箱 开户行 开户银行 开户名称 开户名 户名 ` +
-	`账号 银行账号 账户 统一社会信用代码 社会信用代码 身份证号 身份证号码 签订地点 签约地点`)
+	`账号 银行账号 账户 统一社会信用代码 社会信用代码 身份证号 身份证号码 签订地点 签约地点 ` +
+	// minutes' header: when and where they met (三楼会议室 was a key phrase)
+	`会议时间 会议地点 开会时间 开会地点 时间 地点`)
 
 // zhDocNumberRe is an official document number (沪采字〔2024〕第18号,
 // 国办发〔2023〕12号): its letters (采字) were a key phrase of the

@@ -109,3 +109,17 @@ func TestChineseCompanyNameAfterClause(t *testing.T) {
 		}
 	}
 }
+
+// What minutes record someone doing (汇报, 通报) is no key phrase, nor
+// where they met.
+func TestChineseMinutesReportingVerbIsNoKeyPhrase(t *testing.T) {
+	text := "会议纪要\n\n会议时间：2026年3月12日下午2点\n会议地点：三楼会议室\n会议主题：第二季度产品发布计划\n\n" +
+		"一、张伟汇报了第二季度产品发布计划的进展情况。新版客户管理系统计划于5月上线。\n" +
+		"二、李娜汇报了市场推广方案，建议在发布会前完成渠道培训。\n三、王强通报了测试资源不足的情况，自动化测试覆盖率仅为百分之四十。\n" +
+		"四、会议决定：客户管理系统上线时间不变，测试部门提交测试计划。\n"
+	for _, k := range extractedTexts(text, "zh") {
+		if k == "汇报" || k == "通报" || strings.Contains(k, "会议室") {
+			t.Errorf("key phrase %q of minutes says who reported or where they met", k)
+		}
+	}
+}
