@@ -186,6 +186,8 @@ func zhTokens(text string) []zhTok {
 			enStop[strings.ToLower(w.Text)]:
 		case zhRoleCut(text, w.Text, w.End):
 			// 指甲 of 是指/甲方 cut 是/指甲/方: no word of the text
+		case isHanWord(w.Text) && zhPronoun(folded):
+			// 各区 of 各区县 (各区/县), 其他: whom or which, never what about
 		case isHanWord(w.Text) && zhModalAdverb(folded):
 			// 应立即, 须及时: how a duty is done, never what about
 		case isHanWord(w.Text) && (zhSplitFragment(folded) || zhConjunctionGlued(folded)):
@@ -287,6 +289,18 @@ func zhModalAdverb(w string) bool {
 
 // zhPlainVerb reports a word the segmenter's dictionary tags as a verb
 // only (v: 安排, 完成, 牵头), not a verbal noun (vn: 检查, 核查).
+// zhPronoun reports a word the segmenter tags as a pronoun (各区, 其他,
+// 本人): it says whom or which, and 各区 (各区/县 of 各区县应急管理局) was
+// a key phrase of a notice on hazardous chemicals.
+func zhPronoun(w string) bool {
+	seg := lang.Segmenter()
+	if seg == nil {
+		return false
+	}
+	_, pos, ok := seg.Find(w)
+	return ok && pos == "r"
+}
+
 func zhPlainVerb(w string) bool {
 	seg := lang.Segmenter()
 	if seg == nil {

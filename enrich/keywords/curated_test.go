@@ -123,3 +123,17 @@ func TestChineseMinutesReportingVerbIsNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun the segmenter cuts off a word (各区 of 各区县) is no key phrase.
+func TestChinesePronounIsNoKeyPhrase(t *testing.T) {
+	text := "关于加强危险化学品安全管理工作的通知\n\n各区县应急管理局、各有关企业：\n\n" +
+		"为切实加强危险化学品安全管理，现就有关事项通知如下：\n一、全面开展危险化学品安全风险排查。\n" +
+		"二、严格危险化学品储存管理。\n三、各区县应急管理局要加强监督检查。\n"
+	got := extractedTexts(text, "zh")
+	if len(got) == 0 {
+		t.Fatal("no key phrases")
+	}
+	if slices.Contains(got, "各区") {
+		t.Errorf("key phrases %q hold the pronoun 各区", got)
+	}
+}
