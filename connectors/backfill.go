@@ -113,6 +113,14 @@ type BackfillReport struct {
 	// Sent counts the items the ingest stream stored; Skipped those
 	// already indexed; Refused the empty, oversized or unreadable ones.
 	Total, Sent, Skipped, Refused, Resumed int
+	// RefusedBefore counts the items refused by the runs this one resumed
+	// (not in Refused, which counts this run's, so that the counts of
+	// this run add up to the items after Resumed); RefusedBeforeKeys
+	// names the first of them. Without them, a job interrupted after
+	// refusing a file and resumed ended with exit status 0, as if the
+	// whole archive were on its way.
+	RefusedBefore     int
+	RefusedBeforeKeys []string
 	// Older counts the items skipped for being older than Since.
 	Older int
 	// Duplicate counts the items the ingest stream dropped because the
@@ -156,7 +164,16 @@ type checkpoint struct {
 	Listing string `json:"listing,omitempty"` // listingDigest(keys[:Done])
 	Total   int    `json:"total,omitempty"`
 	Model   string `json:"model,omitempty"`
+	// Refused counts the items refused among the first Done, and
+	// RefusedKeys names up to maxRefusedKeys of them, so that a resumed
+	// run still reports them.
+	Refused     int      `json:"refused,omitempty"`
+	RefusedKeys []string `json:"refused_keys,omitempty"`
 }
+
+// maxRefusedKeys bounds the refused items a checkpoint names: an archive
+// of many empty files must not outgrow a KV value.
+const maxRefusedKeys = 20
 
 // listingDigest identifies a list of keys.
 func listingDigest(keys []string) string {
@@ -214,6 +231,10 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		start, rep.NewModel = 0, cp.Model
 	}
 	rep.Resumed, rep.Relisted = start, relisted
+	if start > 0 {
+		rep.RefusedBefore, rep.RefusedBeforeKeys = cp.Refused, cp.RefusedKeys
+	}
+	refusedKeys := append([]string(nil), rep.RefusedBeforeKeys...)
 	if b.Concurrency <= 0 {
 		b.Concurrency = 4
 	}
@@ -257,6 +278,9 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 					rep.Skipped++
 				case "refused":
 					rep.Refused++
+					if len(refusedKeys) < maxRefusedKeys {
+						refusedKeys = append(refusedKeys, key)
+					}
 				case "absent":
 					rep.Absent++
 				case "older":
@@ -274,7 +298,8 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		if firstErr != nil {
 			return rep, firstErr
 		}
-		cp := checkpoint{Done: end, Listing: listingDigest(keys[:end]), Total: len(keys)}
+		cp := checkpoint{Done: end, Listing: listingDigest(keys[:end]), Total: len(keys),
+			Refused: rep.RefusedBefore + rep.Refused, RefusedKeys: refusedKeys}
 		if b.OnlyStale {
 			cp.Model = b.Current
 		}

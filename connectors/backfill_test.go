@@ -327,3 +327,39 @@ func TestBackfillBucketObjectDeletedSinceListing(t *testing.T) {
 		t.Errorf("report %+v, refused %v; want 3 items, 2 sent, %v", rep, refused, want)
 	}
 }
+
+// A job interrupted after it refused a file and then resumed still
+// reports that file: the resumed run alone refused nothing, and its exit
+// status said the whole archive was on its way.
+func TestBackfillResumeKeepsRefused(t *testing.T) {
+	_, js := natstest.Start(t, "backfill-resume-refused")
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "", "b.txt": "second memo", "c.txt": "third memo", "d.txt": "fourth memo"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	first := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: DirSource{Dir: dir}, Job: "resume-refused", Concurrency: 1,
+		// stop after the first window (a.txt, refused) was checkpointed
+		Progress: func(done, _ int) {
+			if done == 1 {
+				cancel()
+			}
+		}}
+	rep, err := first.Run(ctx)
+	if !errors.Is(err, context.Canceled) || rep.Refused != 1 {
+		t.Fatalf("first run: %+v, %v; want a.txt refused, then canceled", rep, err)
+	}
+	second := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: DirSource{Dir: dir}, Job: "resume-refused", Concurrency: 1}
+	rep, err = second.Run(context.Background())
+	if err != nil {
+		t.Fatalf("resumed run: %v", err)
+	}
+	if rep.Resumed != 1 || rep.Sent != 3 || rep.Refused != 0 {
+		t.Errorf("resumed run %+v, want resumed at 1, 3 sent, none refused in this run", rep)
+	}
+	if rep.RefusedBefore != 1 || len(rep.RefusedBeforeKeys) != 1 || filepath.Base(rep.RefusedBeforeKeys[0]) != "a.txt" {
+		t.Errorf("refused before the resume: %d %v, want 1, a.txt", rep.RefusedBefore, rep.RefusedBeforeKeys)
+	}
+}

@@ -182,6 +182,9 @@ func backfillCmd() *cobra.Command {
 		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %s, %d sent, %d skipped (already indexed%s)%s%s, %d refused, resumed at %d\n",
 			b.Job, count(rep.Total, "item"), rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, extra, rep.Refused, rep.Resumed)
+		if rep.RefusedBefore > 0 {
+			fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %d refused before the resume (%s)\n", b.Job, rep.RefusedBefore, refusedNames(rep))
+		}
 		if err != nil && ctx.Err() != nil && cmd.Context().Err() == nil {
 			return fmt.Errorf("interrupted; run the same command again to resume from the checkpoint")
 		}
@@ -191,8 +194,8 @@ func backfillCmd() *cobra.Command {
 		// what the archive holds that will not be indexed makes the exit
 		// status 1, as ingest's does, so a script can tell
 		var problems []string
-		if rep.Refused > 0 {
-			problems = append(problems, fmt.Sprintf("%d refused", rep.Refused))
+		if n := rep.Refused + rep.RefusedBefore; n > 0 {
+			problems = append(problems, fmt.Sprintf("%d refused", n))
 		}
 		if rep.DeadLettered > 0 {
 			problems = append(problems, fmt.Sprintf("%d dead-lettered before", rep.DeadLettered))
@@ -208,6 +211,19 @@ func backfillCmd() *cobra.Command {
 		return nil
 	}
 	return cmd
+}
+
+// refusedNames lists the items refused before a resume that the
+// checkpoint named, and how many more there were.
+func refusedNames(rep connectors.BackfillReport) string {
+	names := make([]string, len(rep.RefusedBeforeKeys))
+	for i, k := range rep.RefusedBeforeKeys {
+		names[i] = shown(k)
+	}
+	if more := rep.RefusedBefore - len(names); more > 0 {
+		names = append(names, fmt.Sprintf("and %d more", more))
+	}
+	return strings.Join(names, ", ")
 }
 
 // checkWaitTimeout refuses a --wait-timeout that allows no wait at all: a
