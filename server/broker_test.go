@@ -15,6 +15,7 @@ import (
 
 	"github.com/docmill/docmill/config"
 	"github.com/docmill/docmill/connectors"
+	"github.com/docmill/docmill/pipeline"
 	"github.com/docmill/docmill/pipeline/broker"
 	"github.com/docmill/docmill/web"
 )
@@ -176,5 +177,74 @@ func TestBrokerOnlyRefusesExternalNATS(t *testing.T) {
 	err := Run(context.Background(), Options{Config: c, Role: RoleBroker, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err == nil || !strings.Contains(err.Error(), "broker-only") {
 		t.Errorf("Run = %v, want a refusal naming --broker-only", err)
+	}
+}
+
+// streamsOf reads the streams component of a broker's /healthz.
+func streamsOf(t *testing.T, b *Server) web.Component {
+	t.Helper()
+	resp, err := http.Get("http://" + b.HTTPAddr() + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var h struct {
+		Components map[string]web.Component `json:"components"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&h); err != nil {
+		t.Fatal(err)
+	}
+	return h.Components["streams"]
+}
+
+// With every worker stopped, a broker-only serve's /healthz said the
+// streams were fine while documents piled up: the streams keep what was
+// processed, so their counts looked the same. It now names the stage
+// nobody fetches from, advisory (the broker itself still serves).
+func TestBrokerHealthNamesUnfetchedStage(t *testing.T) {
+	old := fetchStallAfter
+	fetchStallAfter = 0
+	t.Cleanup(func() { fetchStallAfter = old })
+	b := startBroker(t, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	nc, err := nats.Connect(b.NATSURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := streamsOf(t, b); !c.OK {
+		t.Fatalf("empty broker: streams = %+v, want ok", c)
+	}
+	if _, err := js.Publish(ctx, "docmill.ingest.cli", []byte("a memo")); err != nil {
+		t.Fatal(err)
+	}
+	if c := streamsOf(t, b); c.OK || !c.Advisory || !strings.Contains(c.Detail, "no consumer "+pipeline.DurableWorker+": no worker has started") {
+		t.Errorf("no worker ever: streams = %+v, want not ok, naming the missing worker consumer", c)
+	}
+	cons, err := js.CreateOrUpdateConsumer(ctx, broker.StreamIngest, jetstream.ConsumerConfig{Durable: pipeline.DurableWorker,
+		AckPolicy: jetstream.AckExplicitPolicy, FilterSubject: "docmill.ingest.>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := streamsOf(t, b); c.OK || !strings.Contains(c.Detail, pipeline.DurableWorker+": 1 documents waiting") ||
+		!strings.Contains(c.Detail, "no worker is fetching") {
+		t.Errorf("worker stopped: streams = %+v, want not ok, naming the waiting documents", c)
+	}
+	batch, err := cons.Fetch(1, jetstream.FetchMaxWait(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m := range batch.Messages() {
+		if err := m.DoubleAck(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c := streamsOf(t, b); !c.OK {
+		t.Errorf("all taken: streams = %+v, want ok", c)
 	}
 }

@@ -702,7 +702,61 @@ func (s *Server) streamsComponent() web.Component {
 		}
 		parts = append(parts, fmt.Sprintf("%s %d messages, %d consumers", name, info.State.Msgs, info.State.Consumers))
 	}
-	return web.Component{OK: true, Detail: strings.Join(parts, "; ")}
+	ok := true
+	for _, c := range []struct{ stream, consumer, role string }{
+		{broker.StreamIngest, pipeline.DurableWorker, "worker"},
+		{broker.StreamResults, s.o.Config.Index.Consumer, "indexer"},
+	} {
+		if why := s.unfetched(ctx, c.stream, c.consumer, c.role); why != "" {
+			ok = false
+			parts = append(parts, why)
+		}
+	}
+	return web.Component{OK: ok, Detail: strings.Join(parts, "; ")}
+}
+
+// fetchStallAfter is how long documents may wait on a stage consumer
+// nobody fetches from before a broker-only serve reports it: as long as a
+// stage's own failing fetch takes to show in its /healthz.
+var fetchStallAfter = 30 * time.Second
+
+// unfetched says why documents wait on consumer with no process of role
+// taking them, or "" when they do not. The streams keep what was
+// processed, so their message counts looked the same with every worker
+// stopped as with all of them busy: the broker's /healthz said nothing
+// while documents piled up. A consumer with messages left to deliver, no
+// pull request open and nothing delivered or acked for fetchStallAfter
+// has nobody fetching.
+func (s *Server) unfetched(ctx context.Context, stream, consumer, role string) string {
+	cons, err := s.js.Consumer(ctx, stream, consumer)
+	if errors.Is(err, jetstream.ErrConsumerNotFound) {
+		st, serr := s.js.Stream(ctx, stream)
+		if serr != nil {
+			return ""
+		}
+		if info, ierr := st.Info(ctx); ierr == nil && info.State.Msgs > 0 {
+			return fmt.Sprintf("%s has no consumer %s: no %s has started on this broker", stream, consumer, role)
+		}
+		return ""
+	}
+	if err != nil {
+		return ""
+	}
+	info, err := cons.Info(ctx)
+	if err != nil || info.NumPending == 0 || info.NumWaiting > 0 {
+		return ""
+	}
+	last := info.Created
+	for _, t := range []*time.Time{info.Delivered.Last, info.AckFloor.Last} {
+		if t != nil && t.After(last) {
+			last = *t
+		}
+	}
+	idle := time.Since(last)
+	if idle < fetchStallAfter {
+		return ""
+	}
+	return fmt.Sprintf("%s: %d documents waiting, none taken for %s: no %s is fetching", consumer, info.NumPending, idle.Round(time.Second), role)
 }
 
 // Health reports each component's state for /healthz and /readyz.
