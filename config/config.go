@@ -760,6 +760,12 @@ func envNames() []string {
 // envFields calls fn with each leaf field of v and the DOCMILL_<PATH>
 // variable that sets it, until fn fails.
 func envFields(v reflect.Value, prefix string, fn func(name string, field reflect.Value) error) error {
+	return envFieldsAt(v, prefix, "", func(name, _ string, fv reflect.Value) error { return fn(name, fv) })
+}
+
+// envFieldsAt is envFields that also gives fn the field's dotted key
+// (pipeline.ack_wait) under path.
+func envFieldsAt(v reflect.Value, prefix, path string, fn func(name, key string, field reflect.Value) error) error {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
@@ -767,18 +773,47 @@ func envFields(v reflect.Value, prefix string, fn func(name string, field reflec
 			continue
 		}
 		name := prefix + "_" + strings.ToUpper(tag)
+		key := tag
+		if path != "" {
+			key = path + "." + tag
+		}
 		fv := v.Field(i)
 		var err error
 		if fv.Kind() == reflect.Struct && fv.Type() != reflect.TypeOf(time.Duration(0)) {
-			err = envFields(fv, name, fn)
+			err = envFieldsAt(fv, name, key, fn)
 		} else {
-			err = fn(name, fv)
+			err = fn(name, key, fv)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// EnvOverrides names each setting a DOCMILL_* variable of this
+// environment sets, as "key = value (from NAME)", secrets redacted.
+// config check applied them silently: its "ok" did not say that the
+// container's environment, not the file, set the listen address.
+func EnvOverrides() []string {
+	var out []string
+	_ = envFieldsAt(reflect.ValueOf(&Config{}).Elem(), "DOCMILL", "", func(name, key string, _ reflect.Value) error {
+		raw, ok := os.LookupEnv(name)
+		if !ok {
+			return nil
+		}
+		if secretKey(key) && raw != "" {
+			raw = Redacted
+		}
+		out = append(out, fmt.Sprintf("%s = %q (from %s)", key, raw, name))
+		return nil
+	})
+	return out
+}
+
+// secretKey reports whether the setting at key holds a credential.
+func secretKey(key string) bool {
+	return strings.HasSuffix(key, "token") || strings.HasSuffix(key, "password")
 }
 
 // editDistance is the Levenshtein distance of a and b (bytes).

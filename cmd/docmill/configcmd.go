@@ -35,6 +35,9 @@ func configCmd() *cobra.Command {
 			if len(errs) > 0 {
 				return errors.New(count(len(errs), "problem"))
 			}
+			for _, o := range config.EnvOverrides() {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", name, o)
+			}
 			for _, c := range mc.checked {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", name, c)
 			}

@@ -167,3 +167,29 @@ func TestConfigCheckWithoutFile(t *testing.T) {
 		t.Errorf("good variables, no file: %v, want ok:\n%s%s", err, out, errOut)
 	}
 }
+
+// config check applied the DOCMILL_* environment and said only "ok": an
+// operator checking a container's config could not see that a variable,
+// not the file, set a key. Each key a variable sets is named, secrets
+// redacted.
+func TestConfigCheckNamesEnvironment(t *testing.T) {
+	t.Setenv("DOCMILL_MODEL_DISABLED", "true")
+	t.Setenv("DOCMILL_HTTP_LISTEN", "127.0.0.1:19999")
+	t.Setenv("DOCMILL_NATS_TOKEN", "natsecret")
+	out, errOut, err := checkConfig(t, "http:\n  listen: 127.0.0.1:8080\n")
+	if err != nil {
+		t.Fatalf("config check: %v\n%s", err, errOut)
+	}
+	for _, want := range []string{
+		`http.listen = "127.0.0.1:19999" (from DOCMILL_HTTP_LISTEN)`,
+		`model.disabled = "true" (from DOCMILL_MODEL_DISABLED)`,
+		`nats.token = "<redacted>" (from DOCMILL_NATS_TOKEN)`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("config check lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "natsecret") {
+		t.Errorf("config check prints a secret:\n%s", out)
+	}
+}
