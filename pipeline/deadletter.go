@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -92,6 +93,7 @@ func IsPermanent(err error) bool {
 // be listed, and replayed into the pipeline, as a second one.
 func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *Metrics, log *slog.Logger, onDead func(*message.Message, error)) message.HandlerMiddleware {
 	return func(h message.HandlerFunc) message.HandlerFunc {
+		waits := &logEvery{interval: waitLogInterval}
 		return func(msg *message.Message) ([]*message.Message, error) {
 			out, err := h(msg)
 			if err == nil {
@@ -112,14 +114,18 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 				// succeeds once there is space; it waits, retried with
 				// backoff, instead of being dead-lettered with the others
 				m.Failed.WithLabelValues(stage, "disk_full").Inc()
-				log.Error("stage failed: the disk or the broker's storage is full; the message waits until there is room", "stage", stage, "attempt", attempt, "err", err)
+				if n, ok := waits.allow(); ok {
+					log.Error("stage failed: the disk or the broker's storage is full; the message waits until there is room", "stage", stage, "attempt", attempt, "err", err, "like_failures_not_logged", n)
+				}
 				return nil, err
 			}
 			if ue := (*UnavailableError)(nil); errors.As(err, &ue) {
 				// a full broker often answers a publish with a timeout,
 				// not with "insufficient resources": the same wait
 				m.Failed.WithLabelValues(stage, "broker_unavailable").Inc()
-				log.Error("stage failed: the broker did not store its output; the message waits until it does", "stage", stage, "attempt", attempt, "err", err)
+				if n, ok := waits.allow(); ok {
+					log.Error("stage failed: the broker did not store its output; the message waits until it does", "stage", stage, "attempt", attempt, "err", err, "like_failures_not_logged", n)
+				}
 				return nil, err
 			}
 			m.Failed.WithLabelValues(stage, reason).Inc()
@@ -148,6 +154,34 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 			return nil, nil
 		}
 	}
+}
+
+// waitLogInterval is how often a stage logs that its messages wait for
+// room or for the broker. Every message waiting was logged on every
+// retry: a full disk under a backlog wrote dozens of ERROR lines a
+// second, onto the disk that was full, burying the first one.
+const waitLogInterval = 30 * time.Second
+
+// logEvery lets one log line through per interval and counts the ones it
+// held back, for the next line to say.
+type logEvery struct {
+	interval time.Duration
+	mu       sync.Mutex
+	last     time.Time
+	held     int
+}
+
+// allow reports whether to log now and, if so, how many lines it held
+// back since the last one.
+func (l *logEvery) allow() (held int, ok bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now := time.Now(); l.last.IsZero() || now.Sub(l.last) >= l.interval {
+		held, l.held, l.last = l.held, 0, now
+		return held, true
+	}
+	l.held++
+	return 0, false
 }
 
 // outOfSpace reports whether err says a disk, or the broker's storage, is

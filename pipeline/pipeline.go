@@ -223,6 +223,10 @@ func Run(ctx context.Context, o Options) error {
 	return nil
 }
 
+// handlerFailed is what the watermill router logs when a handler returns
+// an error.
+const handlerFailed = "Handler returned error"
+
 // stoppingLogger is the router's logger. Once docmill is shutting down,
 // the router's report that its handlers stopped (docmill closed their
 // subscribers to drain them) is the expected course, not an error with a
@@ -235,6 +239,13 @@ type stoppingLogger struct {
 func (l *stoppingLogger) Error(msg string, err error, fields watermill.LogFields) {
 	if l.stopping.Load() && strings.Contains(msg, "handlers stopped") {
 		l.LoggerAdapter.Info(msg, fields)
+		return
+	}
+	if msg == handlerFailed {
+		// every handler runs under DeadLetter, which logs each failure
+		// with its stage and what becomes of the message: the router's
+		// line doubled every one, at ERROR even for a retry
+		l.LoggerAdapter.Debug(msg, fields.Add(watermill.LogFields{"err": err}))
 		return
 	}
 	l.LoggerAdapter.Error(msg, err, fields)

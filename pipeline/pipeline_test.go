@@ -704,3 +704,31 @@ func watchLagUntilDone(ctx context.Context, t *testing.T, js jetstream.JetStream
 	go func() { watchLag(wctx, Options{JS: js, Metrics: m, IndexerDurable: DurableIndexer}); close(done) }()
 	t.Cleanup(func() { stop(); <-done })
 }
+
+// A full disk under a backlog logged every waiting message on every retry,
+// twice (the router's line and DeadLetter's), at ERROR: dozens of lines a
+// second onto the disk that was full. A stage now says it once per
+// waitLogInterval, and the router's copy is debug.
+func TestOutOfSpaceLogsOnce(t *testing.T) {
+	js := embeddedJS(t)
+	var buf strings.Builder
+	log := slog.New(slog.NewTextHandler(&buf, nil))
+	full := errors.New("index batch: persist err: write /data/index/store/00000004.zap: no space left on device")
+	h := DeadLetter(stream.NewPublisher(js), "index", 3, NewMetrics(), log, nil)(func(*message.Message) ([]*message.Message, error) {
+		return nil, full
+	})
+	for i := range 20 {
+		if _, err := h(delivered(fmt.Sprintf("m%d", i), "2")); err == nil {
+			t.Fatalf("message %d parked, want a retry", i)
+		}
+	}
+	if n := strings.Count(buf.String(), "storage is full"); n != 1 {
+		t.Errorf("%d lines for 20 waiting messages, want 1:\n%s", n, buf.String())
+	}
+	buf.Reset()
+	router := &stoppingLogger{LoggerAdapter: watermill.NewSlogLogger(log), stopping: new(atomic.Bool)}
+	router.Error(handlerFailed, full, watermill.LogFields{"handler_name": "index"})
+	if buf.Len() != 0 {
+		t.Errorf("the router's copy of a handler failure is logged at info level:\n%s", buf.String())
+	}
+}
