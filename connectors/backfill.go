@@ -259,6 +259,9 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 				select {
 				case <-limiter:
 				case <-ctx.Done():
+					// the window's sends already started count in the
+					// report: returned before they ended, they raced it
+					wg.Wait()
 					return rep, ctx.Err()
 				}
 			}
