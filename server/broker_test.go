@@ -59,15 +59,7 @@ func TestBrokerOnlyConsumesNothing(t *testing.T) {
 	b := startBroker(t, nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	nc, err := nats.Connect(b.NATSURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := brokerJS(t, b)
 	// Started comes after everything a role starts; a moment more for
 	// anything started in the background
 	time.Sleep(500 * time.Millisecond)
@@ -132,7 +124,7 @@ func TestBrokerOnlyConsumesNothing(t *testing.T) {
 			t.Errorf("%s/metrics: want %s and not %s", role, want.has, want.not)
 		}
 	}
-	pub := &connectors.Publisher{JS: js, MaxPayload: int(nc.MaxPayload())}
+	pub := &connectors.Publisher{JS: js, MaxPayload: int(js.Conn().MaxPayload())}
 	if _, err := pub.Publish(ctx, connectors.Doc{Filename: "msa.txt", Source: "test", Data: []byte(contractText)}); err != nil {
 		t.Fatal(err)
 	}
@@ -208,15 +200,7 @@ func TestBrokerHealthNamesUnfetchedStage(t *testing.T) {
 	b := startBroker(t, nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	nc, err := nats.Connect(b.NATSURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := brokerJS(t, b)
 	if c := streamsOf(t, b); !c.OK {
 		t.Fatalf("empty broker: streams = %+v, want ok", c)
 	}
@@ -247,4 +231,19 @@ func TestBrokerHealthNamesUnfetchedStage(t *testing.T) {
 	if c := streamsOf(t, b); !c.OK {
 		t.Errorf("all taken: streams = %+v, want ok", c)
 	}
+}
+
+// brokerJS is a JetStream client of broker b, closed with the test.
+func brokerJS(t *testing.T, b *Server) jetstream.JetStream {
+	t.Helper()
+	nc, err := nats.Connect(b.NATSURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
 }
