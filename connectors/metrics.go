@@ -14,9 +14,19 @@ var intakeRefused = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmi
 	Help: "Watched files and bucket objects not ingested, by source (folder, bucket) and reason (empty, too_large, name_too_long, reserved_meta, gone, unreadable)."},
 	[]string{"source", "reason"})
 
+// refusalReasons are the reasons countRefused files a refusal under.
+var refusalReasons = []string{"empty", "too_large", "gone", "name_too_long", "reserved_meta", "unreadable"}
+
 // RegisterMetrics registers the connectors' metrics with reg (once per
-// registry; registering again is no error).
+// registry; registering again is no error). Every refusal series starts
+// at zero: a counter with no series until its first refusal made
+// increase() miss that refusal, and an alert on it never fired for it.
 func RegisterMetrics(reg prometheus.Registerer) error {
+	for _, source := range []string{"folder", "bucket"} {
+		for _, reason := range refusalReasons {
+			intakeRefused.WithLabelValues(source, reason)
+		}
+	}
 	for _, c := range []prometheus.Collector{intakeRefused, bucketWatchUp, bucketWatchProgress, bucketWatchPending} {
 		if err := reg.Register(c); err != nil {
 			var are prometheus.AlreadyRegisteredError

@@ -69,3 +69,41 @@ func TestFolderLongNameRefusedOnce(t *testing.T) {
 		t.Errorf("a file with a path too long counted %v times, want once", d)
 	}
 }
+
+// Every refusal series is exported from the start, at zero: without one
+// until the first refusal, Prometheus's increase() missed that refusal.
+func TestRefusalSeriesStartAtZero(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	if err := RegisterMetrics(reg); err != nil {
+		t.Fatal(err)
+	}
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, f := range families {
+		if f.GetName() != "docmill_intake_refused_total" {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			var source, reason string
+			for _, l := range m.GetLabel() {
+				switch l.GetName() {
+				case "source":
+					source = l.GetValue()
+				case "reason":
+					reason = l.GetValue()
+				}
+			}
+			have[source+"/"+reason] = true
+		}
+	}
+	for _, source := range []string{"folder", "bucket"} {
+		for _, reason := range []string{"empty", "too_large", "gone", "name_too_long", "reserved_meta", "unreadable"} {
+			if !have[source+"/"+reason] {
+				t.Errorf("no series for source %s, reason %s", source, reason)
+			}
+		}
+	}
+}
