@@ -324,7 +324,7 @@ func TestComposedTierReadsDataFiles(t *testing.T) {
 		"config.json": {"{\n  \"service\": \"orders\",\n  \"port\": 8080,\n  \"database\": {\"host\": \"db1\", \"pool\": 10},\n  \"features\": [\"billing\", \"refunds\"]\n}\n",
 			"A JSON object with 4 keys: service, port, database, features."},
 		"sales.csv": {"order_id,date,region,customer,total\n1001,2026-01-03,North,Acme Ltd,125.00\n1002,2026-01-04,South,Beta GmbH,100.00\n1003,2026-01-05,North,Gamma Inc,87.50\n",
-			`A table of 3 rows and 5 columns: order_id, date, region, customer, total. Its "date" column runs from 2026-01-03 to 2026-01-05.`},
+			`A table of 3 rows and 5 columns: order_id, date, region, customer, total. Its "date" column runs from 2026-01-03 to 2026-01-05. Its "total" values run from 87.50 to 125.00.`},
 	} {
 		doc, err := parse.Parse(context.Background(), parse.Input{Filename: name, Data: []byte(f.text)}, parse.DefaultLimits())
 		if err != nil {
