@@ -440,6 +440,7 @@ func (s *Server) open(ctx context.Context) (err error) {
 			return err
 		}
 		s.ix = ix
+		s.warmSegmenter(ctx)
 		s.indexUpgrades = ix.Upgrades() // a rebuild needs this process stopped
 		if up := s.indexUpgrades; len(up) > 0 {
 			s.o.Log.Warn("the index predates parts of this release: stop docmill and run `docmill index rebuild` to bring them",
