@@ -235,3 +235,18 @@ func forEachLowerWord(text string, buf []byte, fn func([]byte)) {
 	}
 	flush()
 }
+
+// names are the English names of the codes Detect returns, for people.
+var names = map[string]string{English: "English", Chinese: "Chinese", Japanese: "Japanese", Korean: "Korean",
+	German: "German", French: "French", Spanish: "Spanish", Italian: "Italian", Dutch: "Dutch",
+	Portuguese: "Portuguese", Polish: "Polish", Greek: "Greek", Russian: "Russian", Ukrainian: "Ukrainian",
+	Undetermined: "undetermined"}
+
+// Name is the English name of a language code Detect returns ("zh":
+// "Chinese"), or the code itself for one it does not know.
+func Name(code string) string {
+	if n, ok := names[code]; ok {
+		return n
+	}
+	return code
+}

@@ -108,9 +108,10 @@ type facetView struct {
 }
 
 type facetTermView struct {
-	Term, Href string
-	Count      int
-	Active     bool
+	// Term is the indexed value (the filter's), Name how it is shown.
+	Term, Name, Href string
+	Count            int
+	Active           bool
 }
 
 type searchPage struct {
@@ -401,7 +402,7 @@ func facetViews(v url.Values, res *index.Result) []facetView {
 				continue // documents without a value (no sub-type)
 			}
 			active := contains(v[f], f, t.Term)
-			fv.Terms = append(fv.Terms, facetTermView{Term: t.Term, Count: t.Count, Active: active, Href: toggle(v, f, t.Term)})
+			fv.Terms = append(fv.Terms, facetTermView{Term: t.Term, Name: facetName(f, t.Term), Count: t.Count, Active: active, Href: toggle(v, f, t.Term)})
 		}
 		if n, _ := strconv.Atoi(v.Get("facet_size")); len(terms) >= max(n, 10) && n < moreFacets {
 			more := without(v, "from")
@@ -487,7 +488,7 @@ func activeFilters(v url.Values) []facetTermView {
 			continue
 		}
 		for _, val := range v[f] {
-			out = append(out, facetTermView{Term: facetLabels[f] + ": " + val, Href: toggle(v, f, val)})
+			out = append(out, facetTermView{Term: facetLabels[f] + ": " + facetName(f, val), Href: toggle(v, f, val)})
 		}
 	}
 	return out

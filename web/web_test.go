@@ -1955,3 +1955,24 @@ func TestSearchPageEmptyIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestFacetValuesNamed: the content-type and language facets show names
+// people use (PDF, Log, English), while their links and the active
+// filter's chip filter on the indexed value.
+func TestFacetValuesNamed(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, body := get(t, s, "/")
+	ct := between(body, `data-field="content_type"`, "</ul>")
+	for _, want := range []string{`content_type=application%2Fpdf" title="application/pdf">PDF</a>`, `title="text/x-log">Log</a>`} {
+		if !strings.Contains(ct, want) {
+			t.Errorf("content-type facet lacks %q:\n%s", want, ct)
+		}
+	}
+	if lg := between(body, `data-field="language"`, "</ul>"); !strings.Contains(lg, `title="en">English</a>`) {
+		t.Errorf("language facet does not name English:\n%s", lg)
+	}
+	_, body = get(t, s, "/?content_type="+url.QueryEscape(document.TypeLog))
+	if !strings.Contains(body, "Remove filter Content type: Log") || !strings.Contains(body, "of 1 document") {
+		t.Errorf("content type filter: %s", between(body, `class="filters"`, "</p>"))
+	}
+}
