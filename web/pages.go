@@ -43,6 +43,8 @@ var funcs = template.FuncMap{
 	"kindLabel":  entityLabel,
 	"roleLabel":  roleLabel,
 	"pct":        func(f float64) int { return int(f*100 + 0.5) },
+	// langName is a language code's name ("en": "English"), a badge's tooltip
+	"langName": lang.Name,
 	// unsure marks a sub-type the analyser gave below unsureSubtype, shown
 	// with "?" (0: no confidence recorded, an older result)
 	"unsure": func(f float64) bool { return f > 0 && f < unsureSubtype },

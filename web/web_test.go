@@ -1976,3 +1976,26 @@ func TestFacetValuesNamed(t *testing.T) {
 		t.Errorf("content type filter: %s", between(body, `class="filters"`, "</p>"))
 	}
 }
+
+// TestUndeterminedLanguageNoBadge: a document whose language could not be
+// told (a log, a table of numbers) shows no "und" badge, which reads as a
+// typo; a known language's badge names it in its tooltip.
+func TestUndeterminedLanguageNoBadge(t *testing.T) {
+	und := uitest.Samples()[5]
+	und.ID, und.Language = "und-log", "und"
+	s := newServer(t, Options{Index: openIndex(t, und, uitest.Samples()[0])})
+	_, body := get(t, s, "/")
+	if strings.Contains(body, `<span class="badge">und</span>`) || strings.Contains(body, `>und</span>`) {
+		t.Errorf("search page shows an und badge:\n%s", between(body, `class="results"`, "</section>"))
+	}
+	if !strings.Contains(body, `<span class="badge" title="English">en</span>`) {
+		t.Errorf("English badge without its name:\n%s", between(body, `class="results"`, "</section>"))
+	}
+	resp, body := get(t, s, "/documents/und-log")
+	if resp.StatusCode != 200 || !strings.Contains(body, "depth-") {
+		t.Fatalf("document page: %d", resp.StatusCode)
+	}
+	if strings.Contains(body, `>und</span>`) {
+		t.Errorf("document page shows an und badge:\n%s", between(body, `class="badges"`, "</p>"))
+	}
+}
