@@ -2,6 +2,7 @@ package logs
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -105,6 +106,7 @@ func (c *csvLog) splitAligned(rec string) (h Header, content string, ok bool) {
 	if h.Level = alignedLevels[strings.ToLower(level)]; h.Level == "" {
 		h.Level = normLevel(level)
 	}
+	h.Repeat, msg = eventRepeat(rec, msg)
 	content = msg
 	if c.reason >= 0 {
 		if reason, ok := field(c.reason); ok && reason != "" {
@@ -130,4 +132,25 @@ func IsAlignedLog(text string) bool {
 		}
 	}
 	return false
+}
+
+// eventRepeatRe is how kubectl writes the repeats of an event it folded
+// into one row, in its age column or after the message: "(x25 over 3m)".
+var eventRepeatRe = regexp.MustCompile(`\(x(\d+) over [0-9a-z]+\)`)
+
+// eventRepeat is how many times the event of row rec happened (0 when
+// the row says nothing of it) and msg without the repeat note: a BackOff
+// row that stood for 25 restarts counted as one, and a crash loop read
+// as a single warning beside one-off Normal events.
+func eventRepeat(rec, msg string) (int, string) {
+	m := eventRepeatRe.FindStringSubmatchIndex(rec)
+	if m == nil {
+		return 0, msg
+	}
+	n, err := strconv.Atoi(rec[m[2]:m[3]])
+	if err != nil {
+		return 0, msg
+	}
+	msg = strings.TrimSpace(eventRepeatRe.ReplaceAllString(msg, ""))
+	return n, msg
 }

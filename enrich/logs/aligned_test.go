@@ -51,8 +51,9 @@ func TestKubectlEventTables(t *testing.T) {
 		t.Errorf("kubectl describe not read as an aligned log")
 	}
 	s = SummarizeText(describe, nil, Budget{})
-	if want := map[string]int{"INFO": 2, "WARN": 2}; s.Entries != 4 || !maps.Equal(s.Levels, want) {
-		t.Errorf("describe: %d entries, levels %v, want 4 and %v", s.Entries, s.Levels, want)
+	// its rows fold repeats: "(x4 over 12m)" is four starts
+	if want := map[string]int{"INFO": 5, "WARN": 28}; s.Entries != 33 || !maps.Equal(s.Levels, want) {
+		t.Errorf("describe: %d entries, levels %v, want 33 and %v", s.Entries, s.Levels, want)
 	}
 	for _, tc := range s.Templates {
 		if !strings.HasPrefix(tc.Template, "Scheduled: ") && !strings.HasPrefix(tc.Template, "Started: ") &&
@@ -63,5 +64,40 @@ func TestKubectlEventTables(t *testing.T) {
 	// a log whose first line has spaced words is no table
 	if IsAlignedLog("Starting   the   service\nINFO ready\nINFO done") {
 		t.Errorf("prose read as an aligned table")
+	}
+}
+
+// A kubectl event row that folded repeats ("(x25 over 3m)", in the age
+// column or after the message) counts each of them in its template, the
+// levels and the entries, and its message drops the note. A crash loop
+// of 37 back-offs read as two warnings beside one-off Normal events.
+func TestKubectlEventRepeats(t *testing.T) {
+	tests := []struct {
+		name, text string
+		template   string
+		count      int
+		warn       int
+	}{
+		{"get events, after the message", strings.Join([]string{
+			"LAST SEEN   TYPE      REASON      OBJECT                          MESSAGE",
+			"12s         Warning   BackOff     pod/api-7d9f8b6c4-x2k9p         Back-off restarting failed container api in pod api-7d9f8b6c4-x2k9p_prod(1a2b3c4d) (x25 over 3m)",
+			"45s         Warning   BackOff     pod/worker-6b8c9d-qwe12         Back-off restarting failed container worker in pod worker-6b8c9d-qwe12_prod(9f8e7d6c) (x12 over 2m)",
+			"5m          Normal    Started     pod/web-5c6d7e8f9-abcde         Started container web",
+		}, "\n"), "BackOff: Back-off restarting failed container <*> in pod <*>", 37, 37},
+		{"get events, in the last seen column", strings.Join([]string{
+			"LAST SEEN            TYPE      REASON      OBJECT                    MESSAGE",
+			"30s (x40 over 5m)    Warning   Unhealthy   pod/api-7d9f8b6c4-x2k9p   Readiness probe failed: HTTP probe failed with statuscode: 503",
+			"5m                   Normal    Started     pod/web-5c6d7e8f9-abcde   Started container web",
+		}, "\n"), "Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: <*>", 40, 40},
+	}
+	for _, tc := range tests {
+		s := SummarizeText(tc.text, nil, Budget{})
+		if len(s.Templates) == 0 {
+			t.Fatalf("%s: no templates", tc.name)
+		}
+		top := s.Templates[0]
+		if top.Template != tc.template || top.Count != tc.count || s.Levels["WARN"] != tc.warn {
+			t.Errorf("%s: top %q %d×, %d warnings; want %q %d×, %d warnings", tc.name, top.Template, top.Count, s.Levels["WARN"], tc.template, tc.count, tc.warn)
+		}
 	}
 }

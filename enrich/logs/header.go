@@ -45,6 +45,10 @@ type Header struct {
 	// ("stripe: card_declined", "pq: deadlock detected"), which its
 	// message ("charge failed") leaves out; empty when it has none.
 	Exception string
+	// Repeat is how many occurrences of one event the entry stands for
+	// when its tool folded repeats into one row (kubectl's "(x25 over
+	// 3m)"); 0 or 1, one.
+	Repeat int
 }
 
 // maxHeaderTokens bounds how far into a line the header may reach.

@@ -155,7 +155,10 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			return
 		}
 		sampled = false
-		entries++
+		// a row that folded repeats (kubectl's "(x25 over 3m)") counts
+		// each of them
+		w := max(h.Repeat, 1)
+		entries += w
 		users.addUsers(line, content)
 		if name, ok := windowsAccount(cmp.Or(h.Sample, content)); ok {
 			users[name]++ // a Windows event: its account is no user= or "for"
@@ -192,7 +195,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		} else if msg, one := messages[id]; one && msg != singleSpaced(content) {
 			delete(messages, id) // its entries differ: read no further
 		}
-		counts[id]++
+		counts[id] += w
 		if _, unremembered := unkept[id]; created && !unremembered {
 			// a template the miner did not remember (its bounds
 			// reached) is no shape the source learned: counted new, a
@@ -211,19 +214,19 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			level = "WARN"
 		}
 		if level != "" {
-			s.Levels[level]++
+			s.Levels[level] += w
 		}
 		if severe(level) {
-			bad++
+			bad += w
 		}
 		if isError(level) {
-			errs[id]++
+			errs[id] += w
 		}
 		if level == "WARN" {
-			warns[id]++
+			warns[id] += w
 		}
 		if level == "FATAL" {
-			fatal[id]++
+			fatal[id] += w
 		}
 		if isError(level) && !errTpl[id] && len(s.Errors) < summaryErrorSamples {
 			errTpl[id] = true
