@@ -98,3 +98,19 @@ func TestPowerShellEventJSONIsALog(t *testing.T) {
 		t.Errorf("content type %q, text\n%s\nwant a log of one record a line", p.ContentType, p.Text)
 	}
 }
+
+// A log whose lines open with a bracketed date opens as a JSON array
+// would, but holds no records: its text is its lines as written. PHP-FPM's
+// and Laravel's first lines were cut into the number their date starts
+// with ("0", "2026") and the rest, and lost their time and level.
+func TestBracketDatedLogIsNoRecords(t *testing.T) {
+	for name, data := range map[string]string{
+		"php-fpm.log": "[03-Dec-2026 06:01:02] NOTICE: fpm is running, pid 1123\n[03-Dec-2026 06:20:12] ERROR: [pool www] child 2291 exited on signal 11 (SIGSEGV - core dumped) after 40.100000 seconds from start\n",
+		"laravel.log": "[2026-12-03 06:01:02] production.ERROR: SQLSTATE[HY000] [2002] Connection refused\n[2026-12-03 06:01:05] production.INFO: Job processed\n",
+	} {
+		p := mustParse(t, name, []byte(data))
+		if want := strings.TrimSpace(data); p.Text != want {
+			t.Errorf("%s: text\n%q\nwant\n%q", name, p.Text, want)
+		}
+	}
+}

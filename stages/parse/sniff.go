@@ -490,6 +490,9 @@ func openJSONRecords(text string) (*json.Decoder, bool) {
 // per line, the shape a JSON-lines log has, so that each record is an
 // entry. What cannot be decoded (a file cut short) follows as it is.
 func jsonRecordLines(text string) (string, bool) {
+	// trimmed as openJSONRecords trims it: the decoder's offsets are
+	// into this text
+	text = strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n")
 	dec, ok := openJSONRecords(text)
 	if !ok {
 		return "", false
@@ -499,6 +502,16 @@ func jsonRecordLines(text string) (string, bool) {
 	for dec.More() {
 		var rec json.RawMessage
 		if err := dec.Decode(&rec); err != nil {
+			break
+		}
+		if rec[0] != '{' {
+			// no record: a log whose lines open with a bracketed date
+			// ("[03-Dec-2026 06:01:02] NOTICE: ...", Laravel's "[2026-12-03
+			// ...]") opens as an array too, and its first line was cut
+			// into the number the date starts with and the rest
+			if b.Len() == 0 {
+				return "", false
+			}
 			break
 		}
 		if b.Len() > 0 {
