@@ -375,3 +375,33 @@ func TestDateDefaultAndRunserverStamps(t *testing.T) {
 		t.Errorf("django: span %s .. %s, levels %v", s.Start, s.End, s.Levels)
 	}
 }
+
+// PHP-FPM's "[03-Dec-2026 06:01:02]" and Tomcat's "03-Dec-2026
+// 06:01:02.123" are times: read as none, their logs had no span and the
+// date stayed in the first template of each.
+func TestDayMonthNameYearStamps(t *testing.T) {
+	tests := []struct {
+		name       string
+		lines      []string
+		start, end string
+		content    string
+	}{
+		{"php-fpm", []string{
+			"[03-Dec-2026 06:01:02] NOTICE: fpm is running, pid 1123",
+			"[03-Dec-2026 06:20:12] ERROR: [pool www] child 2291 exited on signal 11 (SIGSEGV - core dumped) after 40.1 seconds from start",
+		}, "2026-12-03T06:01:02", "2026-12-03T06:20:12", "fpm is running, pid 1123"},
+		{"tomcat", []string{
+			"03-Dec-2026 06:01:02.123 INFO [main] org.apache.catalina.startup.Catalina.start Server startup in [2345] milliseconds",
+			"03-Dec-2026 06:05:12.456 SEVERE [http-nio-8080-exec-3] org.apache.catalina.core.StandardWrapperValve.invoke Servlet.service() threw exception",
+		}, "2026-12-03T06:01:02.123", "2026-12-03T06:05:12.456", ""},
+	}
+	for _, tc := range tests {
+		s := Summarize(tc.lines, nil)
+		if s.Start != tc.start || s.End != tc.end || s.Levels["ERROR"] != 1 {
+			t.Errorf("%s: span %s .. %s, levels %v; want %s .. %s", tc.name, s.Start, s.End, s.Levels, tc.start, tc.end)
+		}
+		if _, content := SplitHeader(tc.lines[0]); tc.content != "" && content != tc.content {
+			t.Errorf("%s: content %q, want %q", tc.name, content, tc.content)
+		}
+	}
+}

@@ -37,6 +37,11 @@ var timeLayouts = []string{
 	"Jan _2 2006 15:04:05",
 	"02 Jan 2006 15:04:05.999999999", // Redis: "1:M 31 Dec 2024 23:50:00.123 * DB saved on disk"
 	"02 Jan 2006 15:04:05",
+	// PHP-FPM ("[03-Dec-2026 06:01:02] NOTICE: ...") and Tomcat's
+	// catalina.out ("03-Dec-2026 06:01:02.123 SEVERE [main] ..."): read
+	// as no time, their logs had no span
+	"02-Jan-2006 15:04:05.999999999",
+	"02-Jan-2006 15:04:05",
 	// syslog with the year its writer added before or after the time
 	// (rsyslog and syslog-ng templates, network devices): read without
 	// it, such a log was yearless
