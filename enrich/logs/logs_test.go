@@ -482,3 +482,50 @@ func TestSummarizeSyslogWithYear(t *testing.T) {
 		}
 	}
 }
+
+// A Java error's cause chain names what broke last: the deepest "Caused
+// by:" is the template's exception and its sample's, not the wrapper the
+// logger caught ("ResourceAccessException: I/O error on POST request"
+// hid the refused connection under it).
+func TestJavaRootCauseNamed(t *testing.T) {
+	tests := []struct {
+		name      string
+		trace     []string
+		exception string
+	}{
+		{"one cause", []string{
+			"org.springframework.web.client.ResourceAccessException: I/O error on POST request for \"http://payments:8080/charge\": Connection refused",
+			"\tat org.springframework.web.client.RestTemplate.doExecute(RestTemplate.java:791)",
+			"Caused by: java.net.ConnectException: Connection refused",
+			"\t... 12 common frames omitted",
+		}, "java.net.ConnectException: Connection refused"},
+		{"two causes", []string{
+			"org.springframework.dao.DataAccessResourceFailureException: Failed to obtain JDBC Connection",
+			"Caused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.",
+			"\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)",
+			"Caused by: org.postgresql.util.PSQLException: Connection to db:5432 refused.",
+			"\t... 30 more",
+		}, "org.postgresql.util.PSQLException: Connection to db:5432 refused."},
+		{"no cause", []string{
+			"java.lang.IllegalStateException: pool exhausted",
+			"\tat com.acme.Pool.take(Pool.java:42)",
+		}, "java.lang.IllegalStateException: pool exhausted"},
+	}
+	for _, tc := range tests {
+		lines := append([]string{"2026-12-03 06:12:50.001 ERROR 1 --- [nio-8080-exec-7] c.e.OrderController : Order 4411 failed"}, tc.trace...)
+		lines = append(lines, "2026-12-03 06:12:51.001  INFO 1 --- [nio-8080-exec-8] c.e.OrderController : Order 4412 placed")
+		s := Summarize(lines, nil)
+		var got string
+		for _, tpl := range s.Templates {
+			if tpl.Errors > 0 {
+				got = tpl.Exception
+			}
+		}
+		if got != tc.exception {
+			t.Errorf("%s: exception %q, want %q", tc.name, got, tc.exception)
+		}
+		if len(s.Errors) != 1 || !strings.HasSuffix(s.Errors[0], tc.exception) {
+			t.Errorf("%s: samples %q, want one ending in %q", tc.name, s.Errors, tc.exception)
+		}
+	}
+}

@@ -124,6 +124,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	// the last error sample is the current entry's (sampleLine), and no
 	// exception under it was added to it yet
 	sampled, sampleLine, sampledID := false, "", ""
+	// the sampled entry's exception was taken: a Java "Caused by:" under
+	// it names the root cause
+	caused := false
 	table, body := detectCSVLog(lines)
 	var blocks *blockLog
 	var audit auditEvent // the Linux audit event whose records are being read
@@ -150,11 +153,17 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				// in /orders" alone did not say it was a ValueError
 				s.Errors[len(s.Errors)-1] = clip(sampleLine+" ⏎ "+strings.TrimSpace(line), sampleMaxChars)
 				exceptions[sampledID] = clip(strings.TrimSpace(line), sampleMaxChars)
-				sampled = false
+				sampled, caused = false, true
+			} else if cause, ok := strings.CutPrefix(strings.TrimSpace(line), causedBy); ok && caused {
+				// the deepest cause is what broke: "ResourceAccessException:
+				// I/O error on POST" named the client, not the refused
+				// connection under it
+				s.Errors[len(s.Errors)-1] = clip(sampleLine+" ⏎ "+strings.TrimSpace(line), sampleMaxChars)
+				exceptions[sampledID] = clip(cause, sampleMaxChars)
 			}
 			return
 		}
-		sampled = false
+		sampled, caused = false, false
 		// a row that folded repeats (kubectl's "(x25 over 3m)") counts
 		// each of them
 		w := max(h.Repeat, 1)
@@ -1042,6 +1051,8 @@ func fieldAddr(f string) (string, bool) {
 var (
 	// moreFramesRe matches the "... 12 more" line that ends a Java cause.
 	moreFramesRe = regexp.MustCompile(`^\s*\.\.\. \d+ more\b`)
+	// causedBy opens the line of a Java exception's cause.
+	causedBy = "Caused by: "
 	// exceptionRe matches the line naming a thrown class, which Java
 	// loggers print unindented under the entry that logged it.
 	exceptionRe = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)+[\w$]*(?:Exception|Error|Throwable)\b`)
