@@ -257,6 +257,11 @@ type LogSummary struct {
 	// ten single ones.
 	FailedLogins         int `json:"failed_logins,omitempty"`
 	FailedLoginAddresses int `json:"failed_login_addresses,omitempty"`
+	// SucceededLogins is how many logins succeeded (sshd's "Accepted
+	// password for", Windows' 4624 "An account was successfully logged
+	// on"): beside FailedLogins, the share of logins that failed, which
+	// tells a password spray that got in from one that did not.
+	SucceededLogins int `json:"succeeded_logins,omitempty"`
 	// FailedLocalLogins are the failed logins from no remote host (PAM's
 	// authentication failure with an empty rhost=: su, sudo, a console
 	// login), by who tried to become whom and through which service

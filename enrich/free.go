@@ -749,12 +749,28 @@ func errorsInAll(s *document.LogSummary, named []document.TemplateCount) string 
 // without opening it. When they came from more addresses than it names,
 // it says how many, and how many logins failed (" Failed logins: 60 from
 // 58 addresses, most from ..."): a password spray read as three single
-// attempts.
+// attempts. Where logins also succeeded, it says which share failed
+// (" Failed logins: 40 of 60 (67%) from 4 addresses, ..."): forty
+// failures read the same among sixty logins as among ten thousand.
 func failedLoginsSentence(s *document.LogSummary) string {
-	if s.FailedLoginAddresses <= 3 || len(s.FailedLoginSources) == 0 {
+	if len(s.FailedLoginSources) == 0 {
+		return ""
+	}
+	share := ""
+	if s.SucceededLogins > 0 {
+		all := s.FailedLogins + s.SucceededLogins
+		share = fmt.Sprintf(" %d of %d (%s)", s.FailedLogins, all, percent(float64(s.FailedLogins)/float64(all)))
+	}
+	if s.FailedLoginAddresses <= 3 {
+		if share != "" {
+			return countsSentence(" Failed logins:"+share+" from ", "%s (%d×)", s.FailedLoginSources)
+		}
 		return countsSentence(" Failed logins from ", "%s (%d×)", s.FailedLoginSources)
 	}
-	lead := fmt.Sprintf(" Failed logins: %d from %d addresses, most from ", s.FailedLogins, s.FailedLoginAddresses)
+	if share == "" {
+		share = fmt.Sprintf(" %d", s.FailedLogins)
+	}
+	lead := fmt.Sprintf(" Failed logins:%s from %d addresses, most from ", share, s.FailedLoginAddresses)
 	return countsSentence(lead, "%s (%d×)", s.FailedLoginSources)
 }
 

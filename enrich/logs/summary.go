@@ -118,7 +118,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var units failedUnits            // systemd units that failed, by name
 	var access accessStats           // an access log's requests
 	var errDated, errYearless bounds // the times of error entries, as span counts them
-	bad, entries := 0, 0
+	bad, entries, succeeded := 0, 0, 0
 	partial := false // the line above was split by the container runtime
 	traced := false  // a Python traceback is open: its exception line is to come
 	// the last error sample is the current entry's (sampleLine), and no
@@ -191,6 +191,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			if !local.add(h.Time, h.Component, content) && !refused {
 				logins.addressless(h.Time, proc, content)
 			}
+		}
+		if reportsSucceededLogin(content) {
+			succeeded += w
 		}
 		units.add(h.Component, content)
 		access.add(h, content)
@@ -355,6 +358,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		s.FailedLogins += n
 	}
 	s.FailedLoginAddresses = len(sources)
+	s.SucceededLogins = succeeded
 	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
 	s.DeniedPrivileges = denied.top(summaryTopUsers)
 	s.FailedUnits = units.counts().top(summaryTopUsers)
@@ -1003,6 +1007,17 @@ func messageAddr(content string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// succeededLoginRe is a message that reports a login that succeeded:
+// sshd's "Accepted publickey for", Windows' 4624.
+var succeededLoginRe = regexp.MustCompile(`(?i)\baccepted\s+(?:password|publickey|keyboard-interactive\S*|gssapi\S*|hostbased)\s+for\b|\ban\s+account\s+was\s+successfully\s+logged\s+on\b`)
+
+// reportsSucceededLogin reports a message that says a login succeeded;
+// most messages, which hold neither word of succeededLoginRe, are spared
+// the regular expression.
+func reportsSucceededLogin(content string) bool {
+	return (strings.Contains(content, "ccepted") || strings.Contains(content, "uccessfully")) && succeededLoginRe.MatchString(content)
 }
 
 // reportsFailedLogin reports a message that says a login failed, with
