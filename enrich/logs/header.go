@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -318,7 +319,9 @@ var JSONErrorKeys = []string{"error.message", "error", "err", "exception", "@x",
 
 // recordException is what the first of obj's JSONErrorKeys that holds text
 // says: the exception line of a stack trace (a Java trace opens with it, a
-// Python traceback ends with it), else its first line.
+// Python traceback ends with it), else its first line. A Java trace's
+// deepest "Caused by:" is its root cause, and is what is said: the
+// ResourceAccessException a logger caught hid the refused connection.
 func recordException(obj map[string]any) string {
 	v, ok := firstString(obj, JSONErrorKeys)
 	if !ok {
@@ -330,6 +333,11 @@ func recordException(obj map[string]any) string {
 		return ""
 	case strings.HasPrefix(lines[0], tracebackOpening):
 		return strings.TrimSpace(lines[len(lines)-1])
+	}
+	for _, l := range slices.Backward(lines) {
+		if cause, ok := strings.CutPrefix(strings.TrimSpace(l), causedBy); ok {
+			return strings.TrimSpace(cause)
+		}
 	}
 	return strings.TrimSpace(lines[0])
 }

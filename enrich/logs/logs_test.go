@@ -529,3 +529,18 @@ func TestJavaRootCauseNamed(t *testing.T) {
 		}
 	}
 }
+
+// A JSON record's Java stack trace (logstash-logback-encoder's
+// stack_trace) names its root cause too, as a plain log's trace does.
+func TestJSONStackTraceRootCauseNamed(t *testing.T) {
+	trace := `org.springframework.web.client.ResourceAccessException: I/O error on POST request: Connection refused\n\tat org.springframework.web.client.RestTemplate.doExecute(RestTemplate.java:791)\nCaused by: java.net.ConnectException: Connection refused\n\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)\n\t... 12 common frames omitted\n`
+	tests := []struct{ name, line, exception string }{
+		{"stack_trace with a cause", `{"@timestamp":"2026-12-03T06:10:00Z","level":"ERROR","message":"Order 4400 failed","stack_trace":"` + trace + `"}`, "java.net.ConnectException: Connection refused"},
+		{"error without a cause", `{"@timestamp":"2026-12-03T06:10:00Z","level":"ERROR","msg":"charge failed","error":"stripe: card_declined"}`, "stripe: card_declined"},
+	}
+	for _, tc := range tests {
+		if h, _ := SplitHeader(tc.line); h.Exception != tc.exception {
+			t.Errorf("%s: exception %q, want %q", tc.name, h.Exception, tc.exception)
+		}
+	}
+}
