@@ -352,7 +352,8 @@ func TestDateDefaultAndRunserverStamps(t *testing.T) {
 		"Mon May 13 11:00:00 CEST 2024 ERROR backup failed",
 		"Tue May 14 01:00:00 UTC 2024 INFO backup ok",
 	}, nil)
-	if s.Start != "2024-05-13T10:00:00+02:00" || s.End != "2024-05-14T01:00:00Z" || s.Levels["ERROR"] != 1 {
+	// CEST then UTC: the span is said in UTC (TestMixedOffsetsSpanInUTC)
+	if s.Start != "2024-05-13T08:00:00Z" || s.End != "2024-05-14T01:00:00Z" || s.Levels["ERROR"] != 1 {
 		t.Errorf("date(1): span %s .. %s, levels %v", s.Start, s.End, s.Levels)
 	}
 	if _, content := SplitHeader("Mon May 13 10:00:00 CEST 2024 INFO backup started"); content != "backup started" {
@@ -402,6 +403,36 @@ func TestDayMonthNameYearStamps(t *testing.T) {
 		}
 		if _, content := SplitHeader(tc.lines[0]); tc.content != "" && content != tc.content {
 			t.Errorf("%s: content %q, want %q", tc.name, content, tc.content)
+		}
+	}
+}
+
+// A log whose times were written with different offsets (services in
+// different zones, merged) gives its span and error window in UTC: "from
+// 06:00:00 +01:00 to 05:03:00 UTC, errors at 00:02:00 -05:00" read as
+// hours apart, and put an error at midnight that came five hours later.
+// A log of one offset keeps it.
+func TestMixedOffsetsSpanInUTC(t *testing.T) {
+	tests := []struct {
+		name                 string
+		lines                []string
+		start, end, errorsAt string
+	}{
+		{"mixed", []string{
+			"2026-12-03T06:00:00+01:00 INFO api started",
+			"2026-12-03T05:01:00Z INFO request served",
+			"2026-12-03T00:02:00-05:00 ERROR payment failed: timeout",
+			"2026-12-03T05:03:00Z INFO request served",
+		}, "2026-12-03T05:00:00Z", "2026-12-03T05:03:00Z", "2026-12-03T05:02:00Z"},
+		{"one offset", []string{
+			"2026-12-03T06:00:00+01:00 INFO api started",
+			"2026-12-03T06:02:00+01:00 ERROR payment failed: timeout",
+		}, "2026-12-03T06:00:00+01:00", "2026-12-03T06:02:00+01:00", "2026-12-03T06:02:00+01:00"},
+	}
+	for _, tc := range tests {
+		s := Summarize(tc.lines, nil)
+		if s.Start != tc.start || s.End != tc.end || s.ErrorsStart != tc.errorsAt {
+			t.Errorf("%s: span %s .. %s, errors at %s; want %s .. %s, %s", tc.name, s.Start, s.End, s.ErrorsStart, tc.start, tc.end, tc.errorsAt)
 		}
 	}
 }

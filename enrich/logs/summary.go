@@ -340,9 +340,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		s.ErrorShare = float64(bad) / float64(entries)
 	}
 	start, end := span.bounds()
-	s.Start, s.End = formatTime(start), formatTime(end)
+	s.Start, s.End = span.format(start), span.format(end)
 	if e := span.datedBounds(errDated, errYearless); !e.start.IsZero() {
-		s.ErrorsStart, s.ErrorsEnd = formatTime(e.start), formatTime(e.end)
+		s.ErrorsStart, s.ErrorsEnd = span.format(e.start), span.format(e.end)
 	}
 	s.Templates, s.NewTemplates = topTemplates(m, order, counts, isNew, errorCounts{errs, fatal, warns}, unkept)
 	for i, t := range s.Templates {
@@ -1500,6 +1500,35 @@ type timeSpan struct {
 	years           int
 	lastDated       time.Time
 	anchor          [2]time.Time // a year-less time and a dated one next to it
+	// offset is the UTC offset of the first time read with a zone, and
+	// mixed is set when another had a different one
+	offset      int
+	zoned       bool
+	mixedOffset bool
+}
+
+// zone notes t's UTC offset, when it was read with one.
+func (sp *timeSpan) zone(t time.Time) {
+	if t.Location() == noZone {
+		return
+	}
+	_, off := t.Zone()
+	if !sp.zoned {
+		sp.offset, sp.zoned = off, true
+	} else if off != sp.offset {
+		sp.mixedOffset = true
+	}
+}
+
+// format writes t as formatTime does; in a log whose times were written
+// with different offsets, a zoned time in UTC: "from 06:00:00 +01:00 to
+// 05:03:00 UTC, errors at 00:02:00 -05:00" read as hours apart, and said
+// an error at midnight that was five hours later.
+func (sp *timeSpan) format(t time.Time) string {
+	if sp.mixedOffset && !t.IsZero() && t.Location() != noZone {
+		t = t.UTC()
+	}
+	return formatTime(t)
 }
 
 // bounds is the earliest and latest of some times.
@@ -1521,6 +1550,7 @@ func (sp *timeSpan) add(t time.Time) time.Time {
 	case t.IsZero():
 		return t
 	case t.Year() != 0:
+		sp.zone(t)
 		sp.dated.add(t)
 		sp.lastDated = t
 		if sp.anchor[0].IsZero() && !sp.last.IsZero() {
