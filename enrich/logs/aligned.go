@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -153,4 +154,67 @@ func eventRepeat(rec, msg string) (int, string) {
 	}
 	msg = strings.TrimSpace(eventRepeatRe.ReplaceAllString(msg, ""))
 	return n, msg
+}
+
+// describedPod reads the containers kubectl describe lists above its
+// Events table. Their states are no rows of the table, and were skipped
+// with the rest of the description: a pod whose container the kernel
+// killed for memory read as 160 BackOff warnings, and its OOMKilled and
+// exit code 137, what broke, were never said. A container whose state or
+// last state is Terminated for a failure becomes an error entry
+// ("Container api terminated: OOMKilled (exit code 137), restarted 14
+// times"). It is not dated by when the container finished: the table's
+// rows have only ages, and the span read as that one instant.
+type describedPod struct {
+	containers bool   // the lines are under "Containers:" or "Init Containers:"
+	name       string // the container described
+	terminated bool   // its state or last state being read is Terminated
+	reason     string
+	exit       string
+	restarts   string
+}
+
+// add reads a line of the description; ok is true when it ended the
+// description of a container that failed, whose entry is content.
+func (p *describedPod) add(raw string) (content string, ok bool) {
+	line := strings.TrimSpace(raw)
+	key, value, _ := strings.Cut(line, ":")
+	value = strings.TrimSpace(value)
+	switch indent := len(raw) - len(strings.TrimLeft(raw, " ")); {
+	case indent == 0:
+		content, ok = p.flush()
+		p.containers = key == "Containers" || key == "Init Containers"
+	case !p.containers:
+	case indent == 2 && value == "":
+		content, ok = p.flush()
+		p.name = key
+	case indent == 4:
+		p.terminated = (key == "State" || key == "Last State") && value == "Terminated"
+		if key == "Restart Count" {
+			p.restarts = value
+		}
+	case p.terminated && p.reason == "" && key == "Reason":
+		p.reason = value
+	case p.terminated && p.exit == "" && key == "Exit Code":
+		p.exit = value
+	}
+	return content, ok
+}
+
+// flush ends the description of the container read: its entry, when it
+// terminated for a failure (a reason other than Completed, or an exit
+// code other than 0).
+func (p *describedPod) flush() (content string, ok bool) {
+	failed := p.name != "" && (p.reason != "" && p.reason != "Completed" || p.exit != "" && p.exit != "0")
+	if failed {
+		content = "Container " + p.name + " terminated: " + cmp.Or(p.reason, "Error")
+		if p.exit != "" {
+			content += " (exit code " + p.exit + ")"
+		}
+		if p.restarts != "" && p.restarts != "0" {
+			content += ", restarted " + p.restarts + " times"
+		}
+	}
+	*p = describedPod{containers: p.containers}
+	return content, failed
 }

@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"cmp"
 	"maps"
 	"strings"
 	"testing"
@@ -98,6 +99,63 @@ func TestKubectlEventRepeats(t *testing.T) {
 		top := s.Templates[0]
 		if top.Template != tc.template || top.Count != tc.count || s.Levels["WARN"] != tc.warn {
 			t.Errorf("%s: top %q %d×, %d warnings; want %q %d×, %d warnings", tc.name, top.Template, top.Count, s.Levels["WARN"], tc.template, tc.count, tc.warn)
+		}
+	}
+}
+
+// The containers kubectl describe lists above its events say what broke:
+// a container that terminated for a failure is an error entry, with its
+// reason, exit code and restarts. One that completed, or runs, is none.
+// Skipped with the description, an OOM-killed pod read as BackOff
+// warnings only.
+func TestKubectlDescribeFailedContainers(t *testing.T) {
+	events := []string{
+		"Events:",
+		"  Type     Reason     Age                 From     Message",
+		"  ----     ------     ----                ----     -------",
+		"  Warning  BackOff    2m (x160 over 38m)  kubelet  Back-off restarting failed container api in pod api-7d9f6c5b8-x2k4q_prod(0c1a2b3c)",
+	}
+	tests := []struct {
+		name        string
+		description []string
+		want        string // the error entry's message, "" for none
+	}{
+		{"OOM killed", []string{
+			"Containers:",
+			"  api:",
+			"    State:          Waiting",
+			"      Reason:       CrashLoopBackOff",
+			"    Last State:     Terminated",
+			"      Reason:       OOMKilled",
+			"      Exit Code:    137",
+			"      Finished:     Thu, 03 Dec 2026 06:03:40 +0000",
+			"    Ready:          False",
+			"    Restart Count:  14",
+		}, "Container api terminated: OOMKilled (exit code 137), restarted 14 times"},
+		{"init container completed", []string{
+			"Init Containers:",
+			"  migrate:",
+			"    State:          Terminated",
+			"      Reason:       Completed",
+			"      Exit Code:    0",
+			"    Restart Count:  0",
+			"Containers:",
+			"  api:",
+			"    State:          Running",
+			"    Restart Count:  0",
+		}, ""},
+	}
+	for _, tc := range tests {
+		lines := append([]string{"Name:             api-7d9f6c5b8-x2k4q", "Namespace:        prod"}, tc.description...)
+		s := SummarizeText(strings.Join(append(lines, events...), "\n"), nil, Budget{})
+		got := ""
+		for _, tpl := range s.Templates {
+			if tpl.Errors > 0 {
+				got = cmp.Or(tpl.Message, tpl.Template)
+			}
+		}
+		if got != tc.want || tc.want != "" && s.Levels["ERROR"] != 1 {
+			t.Errorf("%s: error %q, levels %v; want %q", tc.name, got, s.Levels, tc.want)
 		}
 	}
 }

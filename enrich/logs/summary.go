@@ -130,6 +130,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	table, body := detectCSVLog(lines)
 	var blocks *blockLog
 	var audit auditEvent // the Linux audit event whose records are being read
+	var pod describedPod // the containers kubectl describe lists above its events
 	if table == nil {
 		blocks = detectBlockLog(lines)
 	}
@@ -290,7 +291,14 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		mined++
 		if i < body {
-			continue // a CSV log's header (and comments above it): no entry
+			// a CSV log's header (and comments above it): no entry; a
+			// container kubectl describe says failed, one
+			if table != nil && table.starts != nil {
+				if content, failed := pod.add(line); failed {
+					entry(content, Header{Level: "ERROR"}, content, true)
+				}
+			}
+			continue
 		}
 		if blocks != nil {
 			if rec := blocks.add(line); rec != nil {
