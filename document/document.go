@@ -262,6 +262,11 @@ type LogSummary struct {
 	// on"): beside FailedLogins, the share of logins that failed, which
 	// tells a password spray that got in from one that did not.
 	SucceededLogins int `json:"succeeded_logins,omitempty"`
+	// FailingUpstreams are the upstreams nginx's error entries name
+	// (`upstream: "http://10.0.2.11:8080/api/orders"`, read without the
+	// path: "http://10.0.2.11:8080"), each with its errors, the most
+	// frequent first: which backend timed out or refused connections.
+	FailingUpstreams []NameCount `json:"failing_upstreams,omitempty"`
 	// FailedLocalLogins are the failed logins from no remote host (PAM's
 	// authentication failure with an empty rhost=: su, sudo, a console
 	// login), by who tried to become whom and through which service

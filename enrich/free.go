@@ -842,6 +842,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	// what a service down or an account under attack is comes before the
 	// templates, which are long and would clip it away
 	b.WriteString(failedUnitsSentence(s.FailedUnits))
+	b.WriteString(countsSentence(" Failing upstreams: ", "%s (%d×)", s.FailingUpstreams))
 	b.WriteString(failedLoginsSentence(s))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
 	b.WriteString(deniedPrivilegesSentence(s.DeniedPrivileges))

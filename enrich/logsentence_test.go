@@ -447,3 +447,16 @@ func TestLogSentenceNamesWarningsWhenNoErrors(t *testing.T) {
 		t.Errorf("access log: %q, want its failing requests said its own way", got)
 	}
 }
+
+// An nginx error log's sentence names the upstreams its errors went to,
+// before its templates: "21× upstream timed out ... client…" never said
+// which backend was down.
+func TestLogSentenceNamesFailingUpstreams(t *testing.T) {
+	s := &document.LogSummary{Lines: 3, ErrorShare: 1, NewTemplates: 1,
+		Templates:        []document.TemplateCount{{Template: `upstream timed out (<*>: Connection timed out) while reading response header from upstream, client: <*>, upstream: "<*>"`, Count: 3, Errors: 3}},
+		FailingUpstreams: []document.NameCount{{Name: "10.0.2.11:8080", Count: 2}, {Name: "10.0.2.10:8080", Count: 1}}}
+	want := "3 lines; 100% warnings or errors; 1 new template. Failing upstreams: 10.0.2.11:8080 (2×), 10.0.2.10:8080 (1×). Errors:"
+	if got := logSentence(s, 500); !strings.HasPrefix(got, want) {
+		t.Errorf("logSentence = %q\nwant it to open %q", got, want)
+	}
+}

@@ -116,6 +116,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var local localLogins            // failed local logins, by who tried what
 	denied := nameCounts{}           // refused privilege requests, by who asked for what
 	var units failedUnits            // systemd units that failed, by name
+	upstreams := nameCounts{}        // the upstreams nginx's errors name
 	var access accessStats           // an access log's requests
 	var errDated, errYearless bounds // the times of error entries, as span counts them
 	bad, entries, succeeded := 0, 0, 0
@@ -234,6 +235,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		}
 		if isError(level) {
 			errs[id] += w
+			if u, ok := failingUpstream(content); ok {
+				upstreams[u] += w
+			}
 		}
 		if level == "WARN" {
 			warns[id] += w
@@ -370,6 +374,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
 	s.DeniedPrivileges = denied.top(summaryTopUsers)
 	s.FailedUnits = units.counts().top(summaryTopUsers)
+	s.FailingUpstreams = upstreams.top(summaryTopUsers)
 	s.Access = access.summary(entries)
 	return s
 }
