@@ -246,6 +246,20 @@ func TestDocumentPageListsFailedUnits(t *testing.T) {
 	}
 }
 
+// An nginx error log's page lists the upstreams its errors went to.
+func TestDocumentPageListsFailingUpstreams(t *testing.T) {
+	text := `2026/12/03 06:00:01 [error] 1234#1234: *101 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.5, server: shop.example.com, request: "GET /api/orders HTTP/1.1", upstream: "http://10.0.2.11:8080/api/orders", host: "shop.example.com"` + "\n"
+	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "error.log", Language: "en", Text: text}
+	doc.Class = "log"
+	doc.Log = &document.LogSummary{Lines: 1, FailingUpstreams: []document.NameCount{{Name: "10.0.2.11:8080", Count: 1}}}
+	s := newServer(t, Options{Index: openIndex(t, doc)})
+	_, body := get(t, s, "/documents/"+doc.ID)
+	i := strings.Index(body, `id="doc-failing-upstreams"`)
+	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "10.0.2.11:8080 <span class=\"badge\">1</span>") {
+		t.Errorf("no failing upstreams on the page: %.300s", body[max(0, i):])
+	}
+}
+
 // A template whose entries all logged one message shows that message
 // under it, as the summary sentence does: "(<*>) CMD (<*>)" alone did
 // not say who ran what.
