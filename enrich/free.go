@@ -628,13 +628,21 @@ func templateSentence(t document.TemplateCount) string {
 
 // templateText is what the sentence says of a template: its one message
 // where it has one, and the gist of an event's description (eventGist).
+// A run of wildcards is said as one: the kernel's OOM kill read "Killed
+// process <*> (php-fpm) <*>, <*>, <*>, <*>, <*>", its memory figures
+// each a wildcard that said nothing and took the sentence's room.
 func templateText(t document.TemplateCount) string {
 	text := t.Template
 	if t.Message != "" {
 		text = t.Message
+	} else {
+		text = wildcardRun.ReplaceAllString(text, "<*>")
 	}
 	return eventGist(text)
 }
+
+// wildcardRun is two or more template wildcards apart by spaces or commas.
+var wildcardRun = regexp.MustCompile(`<\*>(?:,? <\*>)+`)
 
 // eventFailureReason is the reason field of an event's description,
 // up to the end of its sentence: "Failure Reason: Unknown user name or

@@ -460,3 +460,23 @@ func TestLogSentenceNamesFailingUpstreams(t *testing.T) {
 		t.Errorf("logSentence = %q\nwant it to open %q", got, want)
 	}
 }
+
+// A run of wildcards in a template is said as one: the kernel's OOM kill
+// read "Killed process <*> (php-fpm) <*>, <*>, <*>, <*>, <*>". A
+// template's one message is said as logged.
+func TestTemplateTextJoinsWildcardRuns(t *testing.T) {
+	tests := []struct {
+		tpl  document.TemplateCount
+		want string
+	}{
+		{document.TemplateCount{Template: "Out of memory: Killed process <*> (php-fpm) <*>, <*>, <*>, <*>, <*>"}, "Out of memory: Killed process <*> (php-fpm) <*>"},
+		{document.TemplateCount{Template: "session <*> <*> closed"}, "session <*> closed"},
+		{document.TemplateCount{Template: "<*>: Scheduled restart job, restart counter is at <*>"}, "<*>: Scheduled restart job, restart counter is at <*>"},
+		{document.TemplateCount{Template: "a <*> <*>", Message: "a 1 2"}, "a 1 2"},
+	}
+	for _, tc := range tests {
+		if got := templateText(tc.tpl); got != tc.want {
+			t.Errorf("templateText(%q) = %q, want %q", tc.tpl.Template, got, tc.want)
+		}
+	}
+}
