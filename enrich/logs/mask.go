@@ -222,6 +222,9 @@ func maskToken(f string) string {
 		return f
 	}
 	if hasDigit(core) || (strings.Contains(core, Wildcard) && core != Wildcard) {
+		if namedUnit(core) {
+			return f
+		}
 		if named, ok := maskDotted(core); ok {
 			return pre + named + suf
 		}
@@ -229,6 +232,24 @@ func maskToken(f string) string {
 	}
 	return f
 }
+
+// namedUnitRe is a systemd service, socket, timer, target or path unit.
+// Its digits are a version or an instance ("php8.2-fpm.service",
+// "postgresql@15-main.service"), not a value of the event: masked, a
+// journal's "<*>: Scheduled restart job" never said which service was
+// restarting. A scope, slice or mount (session-412.scope) is one of
+// many and stays masked.
+var namedUnitRe = regexp.MustCompile(`^[A-Za-z][\w@:.\\-]*\.(?:service|socket|timer|target|path)$`)
+
+// namedUnit reports a unit name that names the event (namedUnitRe)
+// without a number of four or more digits in it (a uid's "user@1000",
+// a generated id).
+func namedUnit(core string) bool {
+	return namedUnitRe.MatchString(core) && !longDigitRun.MatchString(core)
+}
+
+// longDigitRun is a number of four or more digits.
+var longDigitRun = regexp.MustCompile(`\d{4}`)
 
 // uidOwnerRe is an account named with its uid, as PAM writes who a
 // session is for and who opened it ("session opened for user

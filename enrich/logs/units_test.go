@@ -2,6 +2,7 @@ package logs
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/docmill/docmill/document"
@@ -46,5 +47,23 @@ func TestCronJobFailuresAreErrors(t *testing.T) {
 	}, nil)
 	if s.Levels["ERROR"] != 2 || len(s.Levels) != 1 {
 		t.Errorf("levels %v, want the two failed jobs errors and nothing else severe", s.Levels)
+	}
+}
+
+// A systemd service whose name holds a version or an instance keeps its
+// name in the template: "<*>: Scheduled restart job" never said which
+// service was restarting. A scope (one per session) and a name with a
+// long number are masked still.
+func TestUnitNamesWithDigitsKept(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"php8.2-fpm.service: Scheduled restart job, restart counter is at 1.", "php8.2-fpm.service: Scheduled restart job, restart counter is at <*>."},
+		{"postgresql@15-main.service: Failed with result 'exit-code'.", "postgresql@15-main.service: Failed with result 'exit-code'."},
+		{"session-412.scope: Deactivated successfully.", "<*>: Deactivated successfully."},
+		{"user@1000.service: Consumed 1.2s CPU time.", "<*>: Consumed <*> CPU time."},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(shownTokens(mask(tc.line, DefaultConfig())), " "); got != tc.want {
+			t.Errorf("%q masked %q, want %q", tc.line, got, tc.want)
+		}
 	}
 }
