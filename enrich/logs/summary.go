@@ -434,9 +434,10 @@ func (u nameCounts) addUsers(line, content string) {
 }
 
 // windowsLogonAccountRe is the account a Windows logon event is about:
-// the one a failed logon (4625) was for, or a new logon's (4624), not
-// the Subject's, which is the service that reported it.
-var windowsLogonAccountRe = regexp.MustCompile(`(?:Account For Which Logon Failed|New Logon):\s+(?:Security ID:[^\n]*\s+)?Account Name:[ \t]*([^\s]+)`)
+// the one a failed logon (4625) was for, or a new logon's (4624), a
+// Kerberos request's (4768, 4771: "Account Information:"), not the
+// Subject's, which is the service that reported it.
+var windowsLogonAccountRe = regexp.MustCompile(`(?:Account For Which Logon Failed|New Logon|Account Information):\s+(?:Security ID:[^\n]*\s+)?Account Name:[ \t]*([^\s]+)`)
 
 // windowsAccount returns the account of a Windows logon event's sample
 // (its message as logged): a log of failed logons listed the addresses
@@ -710,8 +711,11 @@ func loginProcess(line, content, component string) string {
 // ...", PAM's "authentication failure; ... rhost=203.0.113.4", auditd's
 // USER_AUTH or USER_LOGIN record with res=failed, a database server's
 // (attemptRe), Windows' event 4625 "An account failed to log on. ...
-// Source Network Address: 203.0.113.9".
-var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)|an\s+account\s+failed\s+to\s+log\s+on\b|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
+// Source Network Address: 203.0.113.9" and a domain controller's 4771
+// "Kerberos pre-authentication failed. ... Client Address:
+// ::ffff:10.0.5.30" (a wrong domain password: read as no failure, a DC's
+// password-guessing run was "0% warnings or errors").
+var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)|an\s+account\s+failed\s+to\s+log\s+on\b|kerberos\s+pre-authentication\s+failed\b|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
 
 // failedLoginSource returns the address a failed login came from: the
 // first IP address in the entry's message ("from 203.0.113.4 port
@@ -1064,6 +1068,14 @@ func fieldAddr(f string) (string, bool) {
 	}
 	if i := strings.LastIndexByte(f, '@'); i >= 0 {
 		f = f[i+1:] // MySQL's 'root'@'203.0.113.9', user@host
+	}
+	if strings.HasPrefix(f, "::") {
+		// an IPv4-mapped address, as a domain controller writes its
+		// clients ("Client Address: ::ffff:10.0.5.30"): its colons are
+		// no punctuation to trim
+		if a, err := netip.ParseAddr(strings.TrimRight(f, tokenPunct)); err == nil {
+			return a.Unmap().String(), true
+		}
 	}
 	f, _, _ = trimPunct(f)
 	if host, _, ok := strings.Cut(f, ":"); ok && strings.Count(f, ":") == 1 {

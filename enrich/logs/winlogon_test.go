@@ -72,3 +72,24 @@ func TestFailedLoginAtInformationIsAWarning(t *testing.T) {
 		}
 	}
 }
+
+// A domain controller's failed Kerberos pre-authentication (4771, a wrong
+// domain password) is a failed login from its client's address, written
+// IPv4-mapped ("::ffff:10.0.5.30"), by the account it names. A DC's
+// password-guessing run read as "0% warnings or errors", no address and
+// no user.
+func TestKerberosPreAuthFailuresAreFailedLogins(t *testing.T) {
+	rows := []string{"Level,Date and Time,Source,Event ID,Task Category"}
+	for i := range 6 {
+		rows = append(rows, "Information,12/3/2026 6:0"+string(rune('0'+i))+":00 AM,Microsoft-Windows-Security-Auditing,4771,Kerberos Authentication Service,"+
+			`"Kerberos pre-authentication failed.`+"\n\nAccount Information:\n\tSecurity ID:\t\tCORP\\jdoe\n\tAccount Name:\t\tjdoe\n\nService Information:\n\tService Name:\t\tkrbtgt/CORP\n\nNetwork Information:\n\tClient Address:\t\t::ffff:10.0.5.3"+string(rune('0'+i%2))+"\n\tClient Port:\t\t5000"+string(rune('0'+i))+"\n\nAdditional Information:\n\tFailure Code:\t\t0x18"+`"`)
+	}
+	s := SummarizeText(strings.Join(rows, "\n"), nil, Budget{})
+	want := []document.NameCount{{Name: "10.0.5.30", Count: 3}, {Name: "10.0.5.31", Count: 3}}
+	if s.Levels["WARN"] != 6 || !slices.Equal(s.FailedLoginSources, want) {
+		t.Errorf("levels %v, failed login sources %v; want 6 warnings from %v", s.Levels, s.FailedLoginSources, want)
+	}
+	if len(s.Users) != 1 || s.Users[0].Name != "jdoe" {
+		t.Errorf("users %v, want jdoe", s.Users)
+	}
+}
