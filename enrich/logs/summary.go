@@ -1281,8 +1281,17 @@ func lineLevel(h Header, content string) string {
 	if level == "WARN" && startBannerRe.MatchString(content) {
 		return "NOTICE"
 	}
+	if (level == "INFO" || level == "NOTICE") && strings.Contains(content, "locked") && lockoutRe.MatchString(content) {
+		return "WARN"
+	}
 	return level
 }
+
+// lockoutRe is a message that an account was locked out: Windows' 4740
+// "A user account was locked out.", which Event Viewer's export writes
+// as Information. Read at that level, a lockout among a domain
+// controller's routine events was never said among its warnings.
+var lockoutRe = regexp.MustCompile(`(?i)\baccount\s+(?:was\s+|has\s+been\s+|is\s+)?(?:temporarily\s+)?locked(?:\s+out)?\b`)
 
 // startBannerRe is the start banner Redis writes at its warning sign
 // ("# oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo", "# Redis

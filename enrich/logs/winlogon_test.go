@@ -93,3 +93,21 @@ func TestKerberosPreAuthFailuresAreFailedLogins(t *testing.T) {
 		t.Errorf("users %v, want jdoe", s.Users)
 	}
 }
+
+// An account locked out is a warning whatever its exporter's level: Event
+// Viewer writes 4740 "A user account was locked out." as Information, and
+// a DC's summary never named the lockout among its warnings. Other
+// mentions of a lock stay as logged.
+func TestAccountLockoutIsAWarning(t *testing.T) {
+	tests := []struct{ content, level, want string }{
+		{"A user account was locked out. Subject: Security ID: SYSTEM Account Name: DC01$", "INFO", "WARN"},
+		{"pam_faillock(sshd:auth): Consecutive login failures for user jdoe account temporarily locked", "NOTICE", "WARN"},
+		{"A user account was unlocked. Subject: Security ID: CORP\\admin", "INFO", "INFO"},
+		{"table orders locked for migration", "INFO", "INFO"},
+	}
+	for _, tc := range tests {
+		if got := lineLevel(Header{Level: tc.level}, tc.content); got != tc.want {
+			t.Errorf("%q at %s: level %s, want %s", tc.content, tc.level, got, tc.want)
+		}
+	}
+}
