@@ -42,7 +42,7 @@ func newAlignedLog(line string) *csvLog {
 	if len(spans) < 3 {
 		return nil
 	}
-	c := &csvLog{cols: len(spans), time: -1, message: -1, reason: -1}
+	c := &csvLog{cols: len(spans), time: -1, message: -1, reason: -1, count: -1}
 	for i, sp := range spans {
 		n := line[sp[0]:sp[1]]
 		if hasDigit(n) || strings.ToUpper(n) != n && !titleCase(n) {
@@ -56,6 +56,8 @@ func newAlignedLog(line string) *csvLog {
 			c.message = i
 		case n == "reason" && c.reason < 0:
 			c.reason = i
+		case n == "count" && c.count < 0:
+			c.count = i
 		}
 	}
 	if len(c.level) == 0 || c.message < 0 {
@@ -94,7 +96,10 @@ func (c *csvLog) splitAligned(rec string) (h Header, content string, ok bool) {
 			return "", false
 		}
 		end := len(rec)
-		if i+1 < len(c.starts) && i != c.message {
+		if i+1 < len(c.starts) && (i != c.message || c.starts[i+1] < len(rec) && rec[c.starts[i+1]-1] == ' ') {
+			// a message runs to the line's end, past its column, unless
+			// a column follows it (kubectl get events -o wide: FIRST
+			// SEEN, COUNT and NAME, which were read as its words)
 			end = min(end, c.starts[i+1])
 		}
 		return strings.TrimSpace(rec[start:end]), true
@@ -108,6 +113,12 @@ func (c *csvLog) splitAligned(rec string) (h Header, content string, ok bool) {
 		h.Level = normLevel(level)
 	}
 	h.Repeat, msg = eventRepeat(rec, msg)
+	if c.count >= 0 {
+		// -o wide's COUNT column: how many times the event happened
+		if n, ok := field(c.count); ok {
+			h.Repeat, _ = strconv.Atoi(n)
+		}
+	}
 	content = msg
 	if c.reason >= 0 {
 		if reason, ok := field(c.reason); ok && reason != "" {

@@ -90,6 +90,11 @@ func TestKubectlEventRepeats(t *testing.T) {
 			"30s (x40 over 5m)    Warning   Unhealthy   pod/api-7d9f8b6c4-x2k9p   Readiness probe failed: HTTP probe failed with statuscode: 503",
 			"5m                   Normal    Started     pod/web-5c6d7e8f9-abcde   Started container web",
 		}, "\n"), "Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: <*>", 40, 40},
+		{"get events -o wide, in the count column", strings.Join([]string{
+			"LAST SEEN   TYPE      REASON      OBJECT                    SOURCE            MESSAGE                                FIRST SEEN   COUNT   NAME",
+			"12s         Warning   BackOff     pod/api-7d9f8b6c4-x2k9p   kubelet, node-3   Back-off restarting failed container   38m          160     api-7d9f8b6c4-x2k9p.17a1b2c3d4e5f601",
+			"5m          Normal    Started     pod/web-5c6d7e8f9-abcde   kubelet, node-3   Started container web                  5m           1       web-5c6d7e8f9-abcde.17a1b2c3d4e5f603",
+		}, "\n"), "BackOff: Back-off restarting failed container", 160, 160},
 	}
 	for _, tc := range tests {
 		s := SummarizeText(tc.text, nil, Budget{})

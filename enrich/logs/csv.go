@@ -55,6 +55,7 @@ type csvLog struct {
 	// newAlignedLog); nil for CSV.
 	starts  []int
 	reason  int // an aligned table's reason column, -1 when none is named
+	count   int // an aligned table's count column (kubectl's -o wide), -1 when none is named
 	pending []string
 	// dayFirst: numeric dates are written day first ("1/5/2024",
 	// "01.05.2024": most locales) rather than month first ("5/1/2024",
@@ -89,7 +90,7 @@ func newCSVLog(line string) *csvLog {
 	if !ok || len(names) < 3 {
 		return nil
 	}
-	c := &csvLog{comma: comma, cols: len(names), time: -1, message: -1, reason: -1}
+	c := &csvLog{comma: comma, cols: len(names), time: -1, message: -1, reason: -1, count: -1}
 	for i, n := range names {
 		n = strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(n)))
 		switch {
