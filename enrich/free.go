@@ -637,6 +637,12 @@ func templateText(t document.TemplateCount) string {
 		text = t.Message
 	} else {
 		text = wildcardRun.ReplaceAllString(text, "<*>")
+		// a bracketed wildcard opening the message is a stamp the miner
+		// masked (the kernel's uptime "[79255.347495]", a thread id):
+		// "18× [<*>] Out of memory" read as if the error had no name
+		for rest, ok := strings.CutPrefix(text, "[<*>] "); ok && strings.ContainsFunc(strings.ReplaceAll(rest, "<*>", ""), unicode.IsLetter); rest, ok = strings.CutPrefix(rest, "[<*>] ") {
+			text = rest
+		}
 	}
 	return eventGist(text)
 }

@@ -473,6 +473,11 @@ func TestTemplateTextJoinsWildcardRuns(t *testing.T) {
 		{document.TemplateCount{Template: "session <*> <*> closed"}, "session <*> closed"},
 		{document.TemplateCount{Template: "<*>: Scheduled restart job, restart counter is at <*>"}, "<*>: Scheduled restart job, restart counter is at <*>"},
 		{document.TemplateCount{Template: "a <*> <*>", Message: "a 1 2"}, "a 1 2"},
+		// a masked stamp opening the message says nothing
+		{document.TemplateCount{Template: "[<*>] Out of memory: Killed process <*> (java) <*>, <*>"}, "Out of memory: Killed process <*> (java) <*>"},
+		{document.TemplateCount{Template: "[<*>] [<*>] TCP: Possible SYN flooding on port <*>."}, "TCP: Possible SYN flooding on port <*>."},
+		{document.TemplateCount{Template: "[<*>] <*>"}, "[<*>] <*>"},
+		{document.TemplateCount{Template: "[<*>]"}, "[<*>]"},
 	}
 	for _, tc := range tests {
 		if got := templateText(tc.tpl); got != tc.want {
