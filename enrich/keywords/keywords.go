@@ -1378,7 +1378,7 @@ type englishSet struct {
 // newEnglishSet tokenises text and builds its candidates; nil when it has
 // no tokens.
 func newEnglishSet(text string, p Params) *englishSet {
-	toks := tokenizeEnglish(text)
+	toks := tokenizeEnglish(text[:enSignOff(text)])
 	if len(toks) == 0 {
 		return nil
 	}

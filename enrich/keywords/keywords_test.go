@@ -1982,3 +1982,23 @@ func TestChineseCountWordIsNoKeyPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A memo's or an e-mail's sign-off is no key phrase: "Anna Keller" and
+// "Health and Safety" (of her role under "Best regards,") were a safety
+// memo's. A closing followed by a long quoted message cuts nothing, and
+// a name the body uses stays.
+func TestEnglishSignOffIsNoKeyPhrase(t *testing.T) {
+	memo := "Subject: Forklift safety procedure update\n\nHi team,\n\n" +
+		"Following last week's near miss in the warehouse, we are updating the forklift safety procedure. " +
+		"All forklift operators must complete the refresher training by 30 April. The updated procedure requires " +
+		"a pre-shift inspection checklist and pedestrian exclusion zones near loading docks.\n\n" +
+		"Supervisors should record completed inspections in the maintenance log.\n\n" +
+		"Best regards,\nAnna Keller\nHealth and Safety Manager\nNordwind GmbH\n"
+	got := top20(memo)
+	notAmong(t, got, "Anna Keller", "Health and Safety", "Health and Safety Manager", "Safety Manager")
+	among(t, got, "Forklift safety procedure")
+	cited := "Best regards,\nAnna Keller\n\nThe forklift safety procedure was reviewed by Anna Keller. " +
+		"Anna Keller approved the forklift safety procedure for Warehouse Logistics.\n" +
+		"Line one\nLine two\nLine three\nLine four\nLine five\nLine six\nLine seven\n"
+	among(t, top20(cited), "Anna Keller")
+}
