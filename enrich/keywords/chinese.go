@@ -452,11 +452,12 @@ func chineseScored(text string, p zhParamSet) []Candidate {
 		}
 	}
 	labels := zhFieldSpans(text)
+	usedLabels := zhUsedParticularLabels(text)
 	titles := zhTitleRe.FindAllStringSubmatchIndex(text, -1)
 	out := make([]Candidate, 0, len(order))
 	for _, a := range order {
 		c := a.c
-		if len(labels) > 0 && inLabels(c.Spans, labels) || len(titles) > 0 && titleTails(text, c.Spans, titles) {
+		if len(labels) > 0 && inLabels(c.Spans, labels) || usedLabels[c.Text] || len(titles) > 0 && titleTails(text, c.Spans, titles) {
 			continue
 		}
 		c.Freq = len(c.Spans)
@@ -560,6 +561,21 @@ func zhFieldSpans(text string) [][2]int {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// zhUsedParticularLabels are the particulars' labels (zhParticularLabels)
+// that text uses as a field's label at a line's start. Such a label is
+// no key phrase even where the body uses it too: minutes open with
+// 会议时间： and close with 下次会议时间另行通知, and 会议时间 was their key
+// phrase, though it names a field, not a subject.
+func zhUsedParticularLabels(text string) map[string]bool {
+	used := map[string]bool{}
+	for _, m := range zhFieldLabelRe.FindAllStringSubmatchIndex(text, -1) {
+		if l := text[m[2]:m[3]]; zhParticularLabels[l] {
+			used[l] = true
+		}
+	}
+	return used
 }
 
 // zhSignOffLineRe is a line of a notice's or a letter's sign-off: its

@@ -2002,3 +2002,17 @@ func TestEnglishSignOffIsNoKeyPhrase(t *testing.T) {
 		"Line one\nLine two\nLine three\nLine four\nLine five\nLine six\nLine seven\n"
 	among(t, top20(cited), "Anna Keller")
 }
+
+// A particulars' label the text uses as a label is no key phrase where the
+// body repeats it: minutes' 会议时间 (of 会议时间： and 下次会议时间另行通知)
+// was one.
+func TestChineseMinutesLabelIsNoKeyPhrase(t *testing.T) {
+	minutes := "危险化学品安全管理会议纪要\n\n会议时间：2026年3月12日 上午9:00\n会议地点：公司三楼会议室\n主持人：王建国\n\n" +
+		"一、会议议题\n本次会议主要讨论危险化学品安全管理制度的落实情况，以及仓库危险化学品储存的整改措施。\n\n" +
+		"二、会议内容\n1. 安全部汇报了上季度危险化学品安全检查结果。检查发现仓库通风系统存在隐患。\n" +
+		"2. 生产部提出应加强危险化学品安全培训，所有操作人员须持证上岗。\n\n" +
+		"三、会议决议\n1. 每月开展一次危险化学品安全专项检查。\n2. 下次会议时间另行通知。\n"
+	got := top20zh(minutes)
+	notAmong(t, got, "会议时间", "会议地点")
+	among(t, got, "危险化学品安全")
+}
