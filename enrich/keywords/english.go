@@ -157,6 +157,7 @@ func tokenizeEnglish(text string) []etok {
 	markModalVerbs(toks)
 	markClauseVerbs(toks)
 	markSubjectVerbs(toks)
+	markJoinedVerbs(toks)
 	markGerundVerbs(toks)
 	markGerundObjects(toks)
 	markHeadlineVerbs(toks)
@@ -531,6 +532,82 @@ func markSubjectVerbs(toks []etok) {
 	}
 }
 
+// markJoinedVerbs makes a verb of an "-s" word after "and" or "or" that
+// the lexicon knows as a verb, opens an object (opensObject) and follows
+// a verb of that form in its clause: "The Supplier provides hosting
+// services and processes personal data", "It monitors capacity and
+// reports incidents" gave the key phrases "processes personal data" and
+// "reports incidents". A word before a preposition stays a noun
+// ("describes methods and processes for ..."); an "-ed" word after "and"
+// is far more often an adjective ("and switched dynamical systems",
+// "and related disciplines") than a verb, and is left.
+func markJoinedVerbs(toks []etok) {
+	lx := english()
+	for k := 1; k+2 < len(toks); k++ {
+		if toks[k].lower != "and" && toks[k].lower != "or" || toks[k+2].sent != toks[k].sent {
+			continue
+		}
+		w, obj := &toks[k+1], toks[k+2]
+		if verbForm(w.lower) != "s" || w.kind == kindBreak || w.upper || w.acronym || w.punct ||
+			!opensObject(obj) || auxAhead(toks, k+2) {
+			continue
+		}
+		if c, _ := lx.posCounts(w.lower); c[1] > 0 && clauseHasVerb(toks, k, "s", lx) {
+			w.kind = kindBreak
+		}
+	}
+}
+
+// opensObject reports t as the first word of a verb's object rather than
+// of a compound's next word: a determiner, an adjective or a plural
+// ("processes personal data", "reports incidents"); "records management"
+// and "patents information" are compounds.
+func opensObject(t etok) bool {
+	if t.punct || t.upper || t.acronym {
+		return false
+	}
+	if t.stop {
+		return clauseDeterminers[t.lower]
+	}
+	return t.kind == kindModifier || verbForm(t.lower) == "s"
+}
+
+// clauseHasVerb reports a verb of the given form (verbForm) before
+// toks[k] in its clause, back to its sentence's start or a punctuation
+// mark other than a comma: a word the lexicon knows as a verb that is a
+// break there, as a verb's form, the stop list ("provides") or
+// markSubjectVerbs made it.
+func clauseHasVerb(toks []etok, k int, form string, lx *lexicon) bool {
+	for p := k - 1; p >= 0 && toks[p].sent == toks[k].sent; p-- {
+		t := toks[p]
+		if t.punct {
+			if t.text != "," {
+				return false
+			}
+			continue
+		}
+		if t.kind != kindBreak || t.upper || t.acronym || verbForm(t.lower) != form {
+			continue
+		}
+		if c, _ := lx.posCounts(t.lower); c[1] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// verbForm is the inflection a finite verb shows: "s" ("provides"), "ed"
+// ("terminated"), or "" for any other word.
+func verbForm(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ed"):
+		return "ed"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return "s"
+	}
+	return ""
+}
+
 // opensSentence reports toks[k] as its sentence's first word, after a
 // clause's number or a list's bullet ("3.2 Customers claim ...").
 func opensSentence(toks []etok, k int) bool {
@@ -551,9 +628,14 @@ func pronounVerb(toks []etok, v int, lx *lexicon) bool {
 	return c[1] > 0 && !auxAhead(toks, v+1)
 }
 
+// maxSubjectWords is the most content words a sentence's subject holds
+// before its verb: a four-word title ("This Data Processing Addendum
+// Schedule forms part of ...") gave "Addendum Schedule forms" with three.
+const maxSubjectWords = 4
+
 // subjectVerb returns the position of the verb after the subject that
-// opens a sentence at toks[s]: a determiner, then one to three content
-// words, then a word the lexicon knows as a verb in the form the subject
+// opens a sentence at toks[s]: a determiner, then one to maxSubjectWords
+// content words, then a word the lexicon knows as a verb in the form the subject
 // takes. It returns 0 when there is none.
 func subjectVerb(toks []etok, s int, lx *lexicon) int {
 	j := s
@@ -561,7 +643,7 @@ func subjectVerb(toks []etok, s int, lx *lexicon) int {
 		j++
 	}
 	gerund := j < len(toks) && strings.HasSuffix(toks[j].lower, "ing") // "Managing risks is ..."
-	for v := j + 1; v <= j+3 && v+1 < len(toks); v++ {
+	for v := j + 1; v <= j+maxSubjectWords && v+1 < len(toks); v++ {
 		prev, t := toks[v-1], toks[v]
 		if prev.punct || prev.stop || prev.kind == kindBreak || t.sent != toks[s].sent || t.punct {
 			return 0
@@ -574,6 +656,9 @@ func subjectVerb(toks []etok, s int, lx *lexicon) int {
 		}
 		if toks[v+1].sent != t.sent || toks[v+1].punct && toks[v+1].text != "," {
 			continue // a verb has an object or an adverbial after it
+		}
+		if next := toks[v+1].lower; next == "and" || next == "or" {
+			continue // a plural joined to the next noun ("Voronoi grain models and FE-simulations")
 		}
 		if agrees(prev.lower, t.lower, gerund) && !auxAhead(toks, v+1) {
 			return v

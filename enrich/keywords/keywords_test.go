@@ -2016,3 +2016,17 @@ func TestChineseMinutesLabelIsNoKeyPhrase(t *testing.T) {
 	notAmong(t, got, "会议时间", "会议地点")
 	among(t, got, "危险化学品安全")
 }
+
+// A verb joined to an earlier one by "and" and a verb after a four-word
+// subject end phrases: "processes personal data", "reports incidents",
+// "Addendum Schedule forms" and "forms part" were a hosting contract's
+// key phrases. A noun after "and" before a preposition stays.
+func TestJoinedVerbsAndLongSubjectsEndPhrases(t *testing.T) {
+	text := "Hosting Services Agreement\n\n1. Services. The Supplier provides hosting services and processes personal data on behalf of the Customer. " +
+		"The Supplier monitors server capacity and reports incidents to the Customer.\n\n" +
+		"2. Schedule. This Data Processing Addendum Schedule forms part of the hosting services agreement. " +
+		"The Supplier documents its methods and processes for change control.\n"
+	got := top20(text)
+	notAmong(t, got, "processes personal data", "reports incidents", "Addendum Schedule forms", "forms part")
+	among(t, got, "personal data", "server capacity")
+}
