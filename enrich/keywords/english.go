@@ -1542,16 +1542,26 @@ func fieldLabel(toks []etok, k int) bool {
 	return toks[k].lineStart && k+1 < len(toks) && toks[k+1].text == ":"
 }
 
+// messageLabels are a message's header fields, a label before their
+// colon even on a line of their own: a memo pasted from an e-mail opens
+// with "Subject: Forklift safety procedure update", and "Subject" was
+// its key phrase.
+var messageLabels = setOf("subject attn attention cc bcc")
+
 // wholeLabel reports a phrase at toks[i:i+n] that is a form's label, the
 // whole of it from its line's start to the colon after it, in a block of
 // such lines: a memo's "Subject:" under "To:" and "From:", a policy's
 // "Effective date:" over "Review date:" were key phrases of the memo and
 // the policy they head, where what follows the colon is what the document
-// is about. A title alone before its colon ("Wavelets: a new approach")
+// is about; a header of messageLabels is one alone. A title alone before
+// its colon ("Wavelets: a new approach")
 // names the subject.
 func wholeLabel(toks []etok, i, n int) bool {
 	if !toks[i].lineStart || i+n >= len(toks) || toks[i+n].text != ":" {
 		return false
+	}
+	if n == 1 && messageLabels[toks[i].lower] {
+		return true
 	}
 	prev := i - 1
 	for prev >= 0 && !toks[prev].lineStart {

@@ -2030,3 +2030,17 @@ func TestJoinedVerbsAndLongSubjectsEndPhrases(t *testing.T) {
 	notAmong(t, got, "processes personal data", "reports incidents", "Addendum Schedule forms", "forms part")
 	among(t, got, "personal data", "server capacity")
 }
+
+// A message's "Subject:" line alone at a memo's top is a label, no key
+// phrase: "Subject" was a safety memo's. What follows it stays.
+func TestSubjectLabelAloneIsNoKeyPhrase(t *testing.T) {
+	memo := "Subject: Forklift safety procedure update\n\nHi all,\n\n" +
+		"Following a near miss in the warehouse, we are updating the forklift safety procedure. " +
+		"All forklift operators must complete the refresher training by 30 April. The updated procedure requires " +
+		"a pre-shift inspection checklist and pedestrian exclusion zones near loading docks.\n"
+	got := top20(memo)
+	notAmong(t, got, "Subject")
+	among(t, got, "Forklift safety procedure")
+	among(t, top20("Subject classification: a survey\n\nSubject classification assigns library records to subject headings. "+
+		"Automatic subject classification uses controlled vocabularies.\n"), "Subject classification")
+}
