@@ -74,6 +74,10 @@ var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 
 var zhLegalStop = setOf(`甲方 乙方 丙方 双方 一方 对方 各方 甲乙双方 简称 以下简称 本合同 本协议 本合约 本契约 ` +
 	// what a law or regulation calls itself and its parts (本法第二条第一款所称)
 	`本法 本条例 本办法 本细则 本规定 本条 本款 本章 所称 ` +
+	// what a company's procedure, policy or notice calls itself, and the
+	// heading over whom it applies to: 本规程 and 适用范围 were a
+	// confined-space procedure's key phrases
+	`本规程 本制度 本政策 本流程 本标准 本手册 本指引 本指南 本须知 本通知 本公告 本纪要 适用范围 ` +
 	// a contract's recitals (鉴于甲乙双方拟就), its signature block and its
 	// parties' fields: they say who signs, not what is agreed
 	`鉴于 依据 依照 按照 如下 盖章 签字 签章 签名 签署 授权代表 法定代表人 地址 住所 电话 传真 ` +

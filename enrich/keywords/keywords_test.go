@@ -2044,3 +2044,15 @@ func TestSubjectLabelAloneIsNoKeyPhrase(t *testing.T) {
 	among(t, top20("Subject classification: a survey\n\nSubject classification assigns library records to subject headings. "+
 		"Automatic subject classification uses controlled vocabularies.\n"), "Subject classification")
 }
+
+// What a procedure calls itself (本规程) and its scope's heading (适用范围)
+// are no key phrases: both were a confined-space procedure's.
+func TestChineseProcedureSelfReferenceIsNoKeyPhrase(t *testing.T) {
+	text := "受限空间作业安全操作规程\n\n一、目的\n为规范受限空间作业安全管理，防止中毒、窒息等事故发生，特制定本规程。\n\n" +
+		"二、适用范围\n本规程适用于公司所有储罐、管道、污水池等受限空间作业。\n\n" +
+		"三、作业要求\n1. 作业前必须办理受限空间作业许可证，由安全环保部审批。\n2. 作业前应进行气体检测。\n" +
+		"3. 作业期间必须设专人监护，监护人不得离开作业现场。\n\n四、应急处置\n发生中毒窒息事故时，监护人应立即报告并启动应急预案。\n"
+	got := top20zh(text)
+	notAmong(t, got, "本规程", "适用范围")
+	among(t, got, "受限空间作业")
+}
