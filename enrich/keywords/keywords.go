@@ -1386,6 +1386,9 @@ func newEnglishSet(text string, p Params) *englishSet {
 	h := yakeWeights(toks, nSent)
 	dropRegisterWords(text, toks)
 	raw := englishCandidates(toks, p.MaxN)
+	if values := enParticularSpans(text); len(values) > 0 {
+		raw = slices.DeleteFunc(raw, func(c *enCand) bool { return inLabels(c.spans, values) })
+	}
 	if euActRe.MatchString(text[:min(len(text), euActHead)]) {
 		raw = slices.DeleteFunc(raw, func(c *enCand) bool { return institutionPhrase(toks[c.first : c.first+c.words]) })
 	}

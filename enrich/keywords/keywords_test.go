@@ -2056,3 +2056,17 @@ func TestChineseProcedureSelfReferenceIsNoKeyPhrase(t *testing.T) {
 	notAmong(t, got, "本规程", "适用范围")
 	among(t, got, "受限空间作业")
 }
+
+// Minutes' particulars (when, where, who attended) are no key phrases:
+// "Conference Room", "Sarah Lim" of "Apologies:" and "Tom Becker" of
+// "Attendees:" were a committee's. A name the body uses again stays.
+func TestEnglishMinutesParticularsAreNoKeyPhrases(t *testing.T) {
+	text := "Minutes of the Health and Safety Committee Meeting\n\nDate: 14 March 2026\nLocation: Conference Room 2, Hamburg\n" +
+		"Attendees: Anna Keller (Chair), Markus Brandt, Tom Becker\nApologies: Sarah Lim\n\n" +
+		"1. Forklift incident in Warehouse B\nMarkus Brandt reported a near miss involving a reversing forklift. " +
+		"The committee agreed to install blue warning lights on all forklifts.\n\n" +
+		"2. Chemical storage audit\nTwo flammable liquid cabinets were found without self-closing doors. Markus Brandt will replace the cabinets.\n"
+	got := top20(text)
+	notAmong(t, got, "Conference Room", "Sarah Lim", "Tom Becker", "Anna Keller")
+	among(t, got, "Markus Brandt", "Chemical storage audit")
+}

@@ -45,3 +45,22 @@ func enSignOff(text string) int {
 	}
 	return len(text)
 }
+
+// enParticularRe is a line of minutes' or a form's particulars: a label of
+// when, where and who attended, and its value to the line's end (group
+// 1).
+var enParticularRe = regexp.MustCompile(`(?im)^[ \t]*(?:date|time|location|venue|place|attendees|present|apologies|absent|in attendance|minutes taken by|minute taker|recorder|address|tel|phone|fax|e-?mail)[ \t]*:([^\n]*)`)
+
+// enParticularSpans are the values of text's particulars lines
+// (enParticularRe), in text order. Who attended and where they met say
+// nothing of what the minutes are about: "Conference Room", "Sarah Lim"
+// (of "Apologies: Sarah Lim") and "Tom Becker" (of "Attendees: ...")
+// were a committee's minutes' key phrases. A name the body uses again
+// stays (inLabels).
+func enParticularSpans(text string) [][2]int {
+	var spans [][2]int
+	for _, m := range enParticularRe.FindAllStringSubmatchIndex(text, -1) {
+		spans = append(spans, [2]int{m[2], m[3]})
+	}
+	return spans
+}
