@@ -1155,6 +1155,12 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n > 1 && (incoterms[last.text] || incoterms[toks[i].text]) {
 				break // a delivery term is a phrase of its own ("Products FCA Supplier")
 			}
+			if n > 1 && last.lineStart && capitalised(last.text) && labelLine(toks, i+n-1) {
+				// no phrase runs into the next line's label ("Officer Effective
+				// date" of "...Officer\nEffective date:"); a wrapped line of
+				// prose opens lower-case ("education users: instructors")
+				break
+			}
 			if last.kind == kindBreak {
 				if n == 1 || joins > 0 || !nameJoin(toks, i+n-1) && !defined[string(keyBuf)+" "+last.stem] {
 					break

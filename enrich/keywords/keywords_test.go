@@ -2070,3 +2070,16 @@ func TestEnglishMinutesParticularsAreNoKeyPhrases(t *testing.T) {
 	notAmong(t, got, "Conference Room", "Sarah Lim", "Tom Becker", "Anna Keller")
 	among(t, got, "Markus Brandt", "Chemical storage audit")
 }
+
+// A policy's approval block is no key phrase: "Markus Brandt" of
+// "Approved by: Markus Brandt, Chief Information Officer" was an incident
+// response policy's.
+func TestPolicyApprovalBlockIsNoKeyPhrase(t *testing.T) {
+	text := "Information Security Incident Response Policy\n\n1. Purpose\nThis policy sets out how the company detects and responds to information security incidents.\n\n" +
+		"2. Reporting\nEmployees must report suspected security incidents to the service desk within one hour. " +
+		"The incident response team contains the incident and preserves evidence.\n\n" +
+		"Approved by: Markus Brandt, Chief Information Officer\nEffective date: 1 March 2026\n"
+	got := top20(text)
+	notAmong(t, got, "Markus Brandt", "Chief Information Officer", "Information Officer Effective", "Officer Effective date")
+	among(t, got, "suspected security incidents")
+}

@@ -46,10 +46,10 @@ func enSignOff(text string) int {
 	return len(text)
 }
 
-// enParticularRe is a line of minutes' or a form's particulars: a label of
-// when, where and who attended, and its value to the line's end (group
-// 1).
-var enParticularRe = regexp.MustCompile(`(?im)^[ \t]*(?:date|time|location|venue|place|attendees|present|apologies|absent|in attendance|minutes taken by|minute taker|recorder|address|tel|phone|fax|e-?mail)[ \t]*:([^\n]*)`)
+// enParticularRe is a line of minutes', a policy's or a form's
+// particulars: a label of when, where, who attended, who approved or owns
+// it, and its value to the line's end (group 1).
+var enParticularRe = regexp.MustCompile(`(?im)^[ \t]*(?:date|time|location|venue|place|attendees|present|apologies|absent|in attendance|minutes taken by|minute taker|recorder|address|tel|phone|fax|e-?mail|(?:approved|prepared|reviewed|issued|authori[sz]ed) by|document owner|policy owner|owner|author|effective date|review date|next review|version)[ \t]*:([^\n]*)`)
 
 // enParticularSpans are the values of text's particulars lines
 // (enParticularRe), in text order. Who attended and where they met say
