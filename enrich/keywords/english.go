@@ -1155,6 +1155,9 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if n > 1 && (incoterms[last.text] || incoterms[toks[i].text]) {
 				break // a delivery term is a phrase of its own ("Products FCA Supplier")
 			}
+			if n > 1 && legalForms[toks[i+n-2].lower] && !capitalised(last.text) {
+				break // a company's name ends at its legal form ("Nordwind GmbH maintenance contract")
+			}
 			if n > 1 && last.lineStart && capitalised(last.text) && labelLine(toks, i+n-1) {
 				// no phrase runs into the next line's label ("Officer Effective
 				// date" of "...Officer\nEffective date:"); a wrapped line of

@@ -2083,3 +2083,14 @@ func TestPolicyApprovalBlockIsNoKeyPhrase(t *testing.T) {
 	notAmong(t, got, "Markus Brandt", "Chief Information Officer", "Information Officer Effective", "Officer Effective date")
 	among(t, got, "suspected security incidents")
 }
+
+// A company's name ends at its legal form: "Nordwind GmbH maintenance
+// contract" was one key phrase of a contract that names the company and
+// the contract apart.
+func TestCompanyNameEndsAtLegalForm(t *testing.T) {
+	text := "Maintenance Services Agreement\n\nUnder the Nordwind GmbH maintenance contract, the Supplier performs quarterly maintenance of the cold storage equipment. " +
+		"The Nordwind GmbH maintenance contract runs for three years. Nordwind GmbH pays the maintenance fees quarterly.\n"
+	got := top20(text)
+	notAmong(t, got, "Nordwind GmbH maintenance contract", "GmbH maintenance contract")
+	among(t, got, "Nordwind GmbH", "maintenance contract")
+}
