@@ -369,6 +369,20 @@ func (x *collector) drop(kind string, gone func(document.Entity) bool) {
 	x.ents = kept
 }
 
+// dropAt removes the entities of kind found at pos: a date a more exact
+// kind of it replaces.
+func (x *collector) dropAt(kind string, pos int) {
+	kept := x.ents[:0]
+	for _, f := range x.ents {
+		if f.e.Kind == kind && f.pos == pos {
+			x.per[kind]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	x.ents = kept
+}
+
 // has reports whether an entity of kind was found.
 func (x *collector) has(kind string) bool { return x.per[kind] > 0 }
 

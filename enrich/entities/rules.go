@@ -1702,19 +1702,49 @@ func effectiveSentence(x *collector, sents []sentence, agreement, lastSigned str
 		}
 		text, off := focus(s.text, loc[0])
 		val := ""
-		if ds := findDatesOrdered(text, x.dayFirst); len(ds) > 0 {
+		ds := startDates(text, x.dayFirst)
+		if len(ds) > 0 {
 			val = ds[0].iso
 		} else if lastSigned != "" && lastSignedRe.MatchString(text) {
 			val = lastSigned
 		} else if aboveDateRe.MatchString(text) || signedRe.MatchString(text) {
 			val = agreement
 		}
-		if !x.spanHas(KindEffectiveDate, val, s.start+off, s.start+off+len(text)) {
-			x.add(KindEffectiveDate, clip(text, maxSentenceChars), val, s.start+off)
+		if x.spanHas(KindEffectiveDate, val, s.start+off, s.start+off+len(text)) {
+			return val
 		}
+		if len(ds) > 0 && !x.hasValue(KindEffectiveDate, val) {
+			// the date the sentence names is the register's cell, not the
+			// whole sentence; it is no plain date besides (a day already
+			// listed keeps the sentence, the evidence that confirms it)
+			at := s.start + off + ds[0].start
+			x.dropAt(KindDate, at)
+			x.add(KindEffectiveDate, ds[0].text, val, at)
+			return val
+		}
+		x.add(KindEffectiveDate, clip(text, maxSentenceChars), val, s.start+off)
 		return val
 	}
 	return ""
+}
+
+// runsUntilRe ends the words before a day a period runs until, with a
+// few words between ("continue until the earlier of (i) December 31,
+// 2022", "shall expire on").
+var runsUntilRe = regexp.MustCompile(`(?i)\b(?:until|till|through|thru|ending|ends?|expir(?:e|es|ing)|terminat(?:e|es|ing))\b[^.;]{0,30}$`)
+
+// startDates are the dates in an effective-date sentence that may be
+// its start: not one it runs until ("will begin on the date hereof ...
+// and will continue until the earlier of (i) December 31, 2022"), which
+// was the effective date.
+func startDates(text string, dayFirst bool) []dateMatch {
+	var out []dateMatch
+	for _, d := range findDatesOrdered(text, dayFirst) {
+		if !runsUntilRe.MatchString(text[max(0, d.start-40):d.start]) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // startEventRe is a term or agreement that starts on an event, a
