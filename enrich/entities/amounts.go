@@ -37,8 +37,14 @@ var amountCues = []roleCue{
 	{RoleContractValue, regexp.MustCompile(`(?i)\b(?:total\s+)?contract\s+(?:price|value|sum|amount)\b|\btotal\s+(?:fees?|price|consideration|value)\s+(?:under|of|for|payable)\b|\btotal\s+(?:fees?|price|consideration)\s+(?:is|shall\s+be|will\s+be|of)\b|合同(?:总价款?|总金额|总额|价款|金额)|总价款`)},
 	// the cap's words end where the amount starts: "liability ... shall
 	// not exceed", not a liability clause's other figures
-	{RoleLiabilityCap, regexp.MustCompile(`(?i)\bliabilit(?:y|ies)\b[^.;]{0,60}?\b(?:shall|will|may)?\s*(?:not\s+(?:to\s+)?exceed|be\s+limited\s+to|be\s+capped\s+at|in\s+no\s+event\s+exceed)\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$|责任[^。；]{0,20}?(?:不超过|不得超过|不高于|上限为|以)\s*$`)},
+	{RoleLiabilityCap, regexp.MustCompile(`(?i)\bliabilit(?:y|ies)\b[^.;]{0,60}?\b(?:shall|will|may)?\s*(?:not\s+(?:to\s+)?exceed|(?:be|is)\s+limited\s+to|(?:be|is)\s+capped\s+at|in\s+no\s+event\s+exceed)\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$|责任[^。；]{0,20}?(?:不超过|不得超过|不高于|上限为|以)\s*$`)},
 }
+
+// negatedCapRe is a cap whose negation comes before the liability it
+// caps ("In no event shall either party's aggregate liability exceed",
+// "Neither party's liability under this Agreement shall exceed"): the
+// words reach further back than amountReach.
+var negatedCapRe = regexp.MustCompile(`(?i)\b(?:in\s+no\s+event|under\s+no\s+circumstances|neither|nor)\b[^.;]{0,80}?\bliabilit(?:y|ies)\b[^.;]{0,80}?\bexceed\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$`)
 
 // amountBreakRe ends the clause before an amount.
 var amountBreakRe = regexp.MustCompile(`[.;]\s|[。；\n]`)
@@ -62,8 +68,21 @@ func amountRoles(x *collector, text string) {
 				best, bestAt = c.role, locs[len(locs)-1][1]
 			}
 		}
+		if best == "" && negatedCap(text, f.pos) {
+			best = RoleLiabilityCap
+		}
 		f.e.Role = best
 	}
+}
+
+// negatedCap reports whether the clause before the amount at text[pos]
+// caps a liability at it with the negation first (negatedCapRe).
+func negatedCap(text string, pos int) bool {
+	before := text[max(0, pos-3*amountReach):pos]
+	if locs := amountBreakRe.FindAllStringIndex(before, -1); len(locs) > 0 {
+		before = before[locs[len(locs)-1][1]:]
+	}
+	return negatedCapRe.MatchString(before)
 }
 
 var (

@@ -1,0 +1,28 @@
+package entities
+
+import "testing"
+
+// A cap written the other way round, the negation first ("In no event
+// shall either party's aggregate liability exceed £5,000"), or with "is"
+// ("liability is limited to", "is capped at"), is the liability cap: it
+// was an amount without a role, and the register's cap column was empty.
+func TestLiabilityCapPhrasings(t *testing.T) {
+	const head = "SERVICES AGREEMENT\n\nThis Agreement is made on 1 March 2026 between Acme Corp. (\"Supplier\") and Beta LLC (\"Customer\").\n\n"
+	for clause, value := range map[string]string{
+		"7. In no event shall either party's aggregate liability exceed £5,000 under this Agreement.":        "GBP 5000",
+		"7. Under no circumstances will Supplier's total liability under this Agreement exceed USD 250,000.": "USD 250000",
+		"7. Neither party's liability arising out of this Agreement shall exceed EUR 100,000.":               "EUR 100000",
+		"7. Supplier's total liability under this Agreement is limited to US$75,000.":                        "USD 75000",
+		"7. Each party's aggregate liability is capped at USD 1,000,000.":                                    "USD 1000000",
+	} {
+		ents := Extract(head+clause+"\n", "en")
+		if !withRole(ents, KindMoney, value, RoleLiabilityCap) {
+			t.Errorf("%.50q: no %s liability cap: %+v", clause, value, ents)
+		}
+	}
+	// an amount the liability is not capped at keeps no cap role
+	ents := Extract(head+"7. Customer shall pay a late fee of USD 500 and Supplier's liability for late delivery is set out in Schedule 2.\n", "en")
+	if withRole(ents, KindMoney, "USD 500", RoleLiabilityCap) {
+		t.Errorf("a late fee read as the liability cap: %+v", ents)
+	}
+}
