@@ -2271,7 +2271,7 @@ func termEndDate(text, end string, dayFirst bool) (dateMatch, bool) {
 
 // termStartRe ends the text before a date the term starts on ("shall
 // commence on", "beginning", "effective as of", "from").
-var termStartRe = regexp.MustCompile(`(?i)\b(?:commenc\w*|begin\w*|start\w*|effective)(?:\s+(?:on|upon|as\s+of|from))?\s*$|\bfrom\s*$`)
+var termStartRe = regexp.MustCompile(`(?i)\b(?:commenc\w*|begin\w*|start\w*|effective|takes?\s+effect|into\s+(?:force|effect))(?:\s+(?:on|upon|as\s+of|from))?(?:\s+the)?\s*$|\bfrom\s*$`)
 
 // termEnd is the ISO end of a term sentence: the anniversary it ends on
 // when no date follows that ("until the fifth (5th) anniversary of the
@@ -2287,7 +2287,13 @@ func termEnd(text, effective, agreement string, dayFirst bool) string {
 	}
 	if len(ds) > 0 {
 		last := ds[len(ds)-1]
-		if len(du) > 0 && termStartRe.MatchString(text[max(0, last.start-40):last.start]) {
+		if termStartRe.MatchString(text[max(0, last.start-40):last.start]) {
+			if len(du) == 0 {
+				// "shall take effect on 3 March 2026 and continue until
+				// terminated": the day it starts, no end (it expired
+				// the day it began)
+				return ""
+			}
 			if end, ok := addDuration(last.iso, du[0].iso); ok {
 				return end
 			}
