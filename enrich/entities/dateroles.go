@@ -1,6 +1,9 @@
 package entities
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Date roles, as in document.Entity.Role: what a date that is not the
 // contract's own (agreement, effective, expiration) is the date of.
@@ -23,7 +26,69 @@ const (
 	// register's delivery date. RolePayment (a duration role too) is a
 	// deadline for paying.
 	RoleDelivery = "delivery"
+	// RoleGoLive is the day a system or service goes live, a date the
+	// contract defines as its "Go-Live Date" (or "Launch Date"): a
+	// register tracks it beside the effective date, and it was a plain
+	// date.
+	RoleGoLive = "go_live"
 )
+
+var (
+	// definedDateAfterRe follows a date the contract names for use later
+	// ("September 1, 2026 (the "Go-Live Date")"): the name is the group.
+	definedDateAfterRe = regexp.MustCompile(`^\s*\(\s*(?:the\s+|this\s+)?["“]([\pL][\pL -]{1,30}?\s+Date)["”]\s*\)`)
+	// goLiveNameRe is a defined date's name that says the service goes
+	// live on it.
+	goLiveNameRe = regexp.MustCompile(`(?i)^(?:(?:system|service|platform)\s+)?(?:go[- ]?live|launch|live|cut-?over)\s+date$`)
+)
+
+// definedDateName is the name the contract gives the date that ends at
+// text[end] ("Go-Live Date"), or "".
+func definedDateName(text string, end int) string {
+	if m := definedDateAfterRe.FindStringSubmatch(text[end:min(len(text), end+50)]); m != nil {
+		return strings.Join(strings.Fields(m[1]), " ")
+	}
+	return ""
+}
+
+// goLiveRole is RoleGoLive for a date the contract defines as its go-live
+// day, else "".
+func goLiveRole(text string, end int) string {
+	if goLiveNameRe.MatchString(definedDateName(text, end)) {
+		return RoleGoLive
+	}
+	return ""
+}
+
+// eventTermEnd adds the expiration of a term that starts on an event the
+// contract dates elsewhere ("The Term begins on the Go-Live Date and
+// continues for thirty-six (36) months", the Go-Live Date being "September
+// 1, 2026 (the "Go-Live Date")"): that day plus the term's length. It
+// reports whether it added one. The term was counted from the effective
+// date, or not at all, the sentence naming no day.
+func eventTermEnd(x *collector, text string, ds []dateMatch, sents []sentence) bool {
+	for _, s := range sents {
+		m := startEventRe.FindStringSubmatchIndex(s.text)
+		if m == nil || len(s.text) > 1200 || strings.HasPrefix(s.text[m[2]:m[3]], "Effective") || len(findDatesOrdered(s.text, x.dayFirst)) > 0 {
+			continue // the Effective Date is the term rules' own start; a dated sentence ends itself
+		}
+		name := strings.Join(strings.Fields(s.text[m[2]:m[3]]), " ")
+		du := termDurations(s.text[m[1]:])
+		if len(du) == 0 {
+			continue
+		}
+		for _, d := range ds {
+			if !strings.EqualFold(definedDateName(text, d.end), name) {
+				continue
+			}
+			if end, ok := addDuration(d.iso, du[0].iso); ok {
+				x.add(KindExpirationDate, clip(s.text, maxSentenceChars), end, s.start)
+				return true
+			}
+		}
+	}
+	return false
+}
 
 var (
 	// deliveryLabelRe ends a delivery date's label ("Delivery Date:",

@@ -1525,7 +1525,7 @@ func dates(x *collector, text string, sents []sentence) {
 			kinds++
 		}
 		if kinds == 0 {
-			x.add(KindDate, d.text, d.iso, d.start)
+			x.addRole(KindDate, d.text, d.iso, goLiveRole(text, d.end), d.start)
 		}
 	}
 	lastSigned, _ := signatureDate(text, ds)
@@ -1546,15 +1546,20 @@ func dates(x *collector, text string, sents []sentence) {
 	}
 	if effective == "" && startEvent(x, sents) {
 		// the term runs from an event whose day is not known yet: no day
-		// to count it from (the agreement date gave a wrong expiration)
-		termSentence(x, sents, "", agreement, shortNames(x, text))
+		// to count it from (the agreement date gave a wrong expiration),
+		// unless the contract dates the event elsewhere
+		if !eventTermEnd(x, text, ds, sents) {
+			termSentence(x, sents, "", agreement, shortNames(x, text))
+		}
 		orderEndExpires(x)
 		return
 	}
 	if effective == "" {
 		effective = agreement
 	}
-	termSentence(x, sents, effective, agreement, shortNames(x, text))
+	if !eventTermEnd(x, text, ds, sents) {
+		termSentence(x, sents, effective, agreement, shortNames(x, text))
+	}
 	orderEndExpires(x)
 }
 
@@ -1697,7 +1702,7 @@ var (
 func effectiveSentence(x *collector, sents []sentence, agreement, lastSigned string) string {
 	for _, s := range sents {
 		loc := effectiveSentRe.FindStringIndex(s.text)
-		if loc == nil || len(s.text) > 1200 || refersEffective.MatchString(s.text) {
+		if loc == nil || len(s.text) > 1200 || refersEffective.MatchString(s.text) || x.has(KindEffectiveDate) && startsOnEvent(s.text) {
 			continue
 		}
 		text, off := focus(s.text, loc[0])
@@ -1732,6 +1737,15 @@ func effectiveSentence(x *collector, sents []sentence, agreement, lastSigned str
 // few words between ("continue until the earlier of (i) December 31,
 // 2022", "shall expire on").
 var runsUntilRe = regexp.MustCompile(`(?i)\b(?:until|till|through|thru|ending|ends?|expir(?:e|es|ing)|terminat(?:e|es|ing))\b[^.;]{0,30}$`)
+
+// startsOnEvent reports whether sentence starts a term on an event other
+// than the Effective Date ("shall commence on the Go-Live Date"): with the
+// agreement's effective date known, that is the term's start, not a
+// second, empty effective date.
+func startsOnEvent(sentence string) bool {
+	m := startEventRe.FindStringSubmatch(sentence)
+	return m != nil && !strings.HasPrefix(m[1], "Effective")
+}
 
 // startDates are the dates in an effective-date sentence that may be
 // its start: not one it runs until ("will begin on the date hereof ...
