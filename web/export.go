@@ -156,7 +156,7 @@ var csvColumns = []string{"id", "filename", "title", "class", "subtype", "langua
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
 	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation", "jury_demand",
 	"payment_frequency", "delivery_date", "rent", "deposit", "minimum_purchase", "escalation", "warranty", "warranty_from",
-	"renewal", "contract_value", "liability_cap"}
+	"renewal", "contract_value", "liability_cap", "go_live_date"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
@@ -278,6 +278,9 @@ func csvRow(d *document.Result) []string {
 	// but no column did
 	row = append(row, withRole(d.Entities, entities.KindMoney, entities.RoleContractValue, false),
 		withRole(d.Entities, entities.KindMoney, entities.RoleLiabilityCap, false))
+	// the day the service goes live (YYYY-MM-DD), which a register tracks
+	// beside the effective date and the entities named with no column
+	row = append(row, withRole(d.Entities, entities.KindDate, entities.RoleGoLive, true))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

@@ -407,8 +407,8 @@ func TestCSVRowContractValueAndCap(t *testing.T) {
 			t.Errorf("%.30q: contract_value %q, liability_cap %q, want %q", text, got["contract_value"], got["liability_cap"], want)
 		}
 	}
-	if n := len(csvColumns); csvColumns[n-3] != "renewal" || csvColumns[n-2] != "contract_value" || csvColumns[n-1] != "liability_cap" {
-		t.Errorf("columns end %q, want contract_value and liability_cap after renewal", csvColumns[n-3:])
+	if i := slices.Index(csvColumns, "renewal"); i < 0 || i+2 >= len(csvColumns) || csvColumns[i+1] != "contract_value" || csvColumns[i+2] != "liability_cap" {
+		t.Errorf("columns %q, want contract_value and liability_cap right after renewal", csvColumns)
 	}
 }
 
@@ -439,5 +439,21 @@ func TestCSVRowEveryWarranty(t *testing.T) {
 		if w != c.want || f != c.from {
 			t.Errorf("warranty %q from %q, want %q from %q", w, f, c.want, c.from)
 		}
+	}
+}
+
+// A contract's go-live day has the register's last column: the entities
+// dated it (role go_live) and no column held it.
+func TestCSVRowGoLiveDate(t *testing.T) {
+	text := "IMPLEMENTATION AGREEMENT\nThis Implementation Agreement is effective as of January 15, 2026 (the \"Effective Date\") between Orion Systems Ltd (\"Supplier\") and Maple Retail plc (\"Client\").\n" +
+		"2. Supplier shall make the Platform available for production use on September 1, 2026 (the \"Go-Live Date\").\n"
+	d := &document.Result{ID: "c"}
+	d.Entities = entities.Extract(text, "")
+	row := csvRow(d)
+	if n := len(csvColumns); csvColumns[n-1] != "go_live_date" || row[n-1] != "2026-09-01" {
+		t.Errorf("last column %q = %q, want go_live_date = 2026-09-01", csvColumns[n-1], row[n-1])
+	}
+	if i := slices.Index(csvColumns, "effective_date"); row[i] != "2026-01-15" {
+		t.Errorf("effective_date %q, want 2026-01-15", row[i])
 	}
 }
