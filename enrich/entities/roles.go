@@ -48,7 +48,7 @@ var roleCues = []roleCue{
 	// clause says what is warranted at more length ("warrants that the
 	// Services will perform in accordance with the Documentation for
 	// ninety (90) days")
-	{RoleWarranty, regexp.MustCompile(`(?i)\bwarrant(?:y|ies)\b|\bwarrants?\s+(?:[\w-]+\s+){0,4}for\b|\bwarrants?\s+that\s+(?:[\w-]+\s+){1,10}?for\b|\bguarantee\s+period\b|\bdefects?\s+(?:liability|notification)\s+period\b|(?:保修|质保|保质|质量保证)(?:期限?)?(?:为)?`)},
+	{RoleWarranty, regexp.MustCompile(`(?i)\bwarrant(?:y|ies)\b|\bwarrants?\s+(?:[\w-]+\s+){0,8}for\b|\bwarrants?\s+that\s+(?:[\w-]+\s+){1,10}?for\b|\bguarantee\s+period\b|\bdefects?\s+(?:liability|notification)\s+period\b|(?:保修|质保|保质|质量保证)(?:期限?)?(?:为)?`)},
 	{RoleConfidentiality, regexp.MustCompile(`(?i)\bconfidential(?:ity)?\b|保密(?:期限?)?(?:为)?|商业秘密|保守`)},
 	// the leave an employee is granted ("20 days' annual leave", 年假15天);
 	// before payment, whose "paid" of "paid annual leave" ties with it
@@ -104,6 +104,9 @@ const (
 	// roleReach bounds how far from a duration (in bytes, within its
 	// sentence) a cue may stand.
 	roleReach = 90
+	// cueReach bounds how far back a cue that ends within roleReach of a
+	// duration may start.
+	cueReach = 2 * roleReach
 	// roleAfterCost makes a cue after the duration count as farther than
 	// one as far before it: drafting names the period first ("a notice
 	// period of one month"), except a notice's ("three months' notice").
@@ -129,13 +132,17 @@ func durationRole(text string, start, end int) string {
 	}
 	best, bestDist := "", roleReach+1
 	afterTerm := afterTermRe.MatchString(after)
+	// a cue is near when it ends near the duration; a long one ("warrants
+	// that the Services will perform in accordance with the Documentation
+	// for") may start further back than roleReach
+	cueText := text[clauseStartWithin(text, start, cueReach):start]
 	for _, c := range roleCues {
 		if afterTerm && (c.role == RoleTerm || c.role == RoleRenewal) {
 			continue // "during the term and for two years thereafter": a restriction's
 		}
-		if ms := c.re.FindAllStringIndex(before, -1); len(ms) > 0 {
+		if ms := c.re.FindAllStringIndex(cueText, -1); len(ms) > 0 {
 			last := ms[len(ms)-1]
-			if d := len(before) - last[1]; d < bestDist && !(withinRe.MatchString(before[:last[0]]) && c.role != RoleNotice) {
+			if d := len(cueText) - last[1]; d < bestDist && !(withinRe.MatchString(cueText[:last[0]]) && c.role != RoleNotice) {
 				best, bestDist = c.role, d
 			}
 		}
@@ -239,7 +246,13 @@ var (
 // clauseBounds is the stretch around text[start:end] within roleReach
 // bytes that no sentence end crosses.
 func clauseBounds(text string, start, end int) (int, int) {
-	lo := max(0, start-roleReach)
+	return clauseStartWithin(text, start, roleReach), clauseEndFrom(text, end)
+}
+
+// clauseStartWithin is where the clause before text[start] begins, at
+// most reach bytes back.
+func clauseStartWithin(text string, start, reach int) int {
+	lo := max(0, start-reach)
 	from := lo
 	if ms := clauseEndRe.FindAllStringIndex(text[lo:start], -1); len(ms) > 0 {
 		from = lo + ms[len(ms)-1][1]
@@ -247,13 +260,19 @@ func clauseBounds(text string, start, end int) (int, int) {
 	if ms := fieldLineRe.FindAllStringIndex(text[lo:start], -1); len(ms) > 0 {
 		from = max(from, lo+ms[len(ms)-1][0]+1)
 	}
+	return from
+}
+
+// clauseEndFrom is where the clause after text[end] ends, at most
+// roleReach bytes on.
+func clauseEndFrom(text string, end int) int {
 	to := min(len(text), end+roleReach)
 	for _, re := range []*regexp.Regexp{clauseEndRe, fieldLineRe} {
 		if m := re.FindStringIndex(text[end:to]); m != nil {
 			to = end + m[0]
 		}
 	}
-	return from, to
+	return to
 }
 
 // paragraphAround is the paragraph that holds text[pos], at most
