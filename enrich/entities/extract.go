@@ -66,6 +66,7 @@ func Extract(text, language string) []document.Entity {
 	parties(x, text)
 	dates(x, text, sents)
 	money(x, text)
+	spelledMoney(x, text)
 	percentages(x, text)
 	interestRates(x, text, han)
 	durations(x, text)
