@@ -40,11 +40,13 @@ var amountCues = []roleCue{
 	{RoleLiabilityCap, regexp.MustCompile(`(?i)\bliabilit(?:y|ies)\b[^.;]{0,60}?\b(?:shall|will|may)?\s*(?:not\s+(?:to\s+)?exceed|(?:be|is)\s+limited\s+to|(?:be|is)\s+capped\s+at|in\s+no\s+event\s+exceed)\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$|责任[^。；]{0,20}?(?:不超过|不得超过|不高于|上限为|以)\s*$`)},
 }
 
-// negatedCapRe is a cap whose negation comes before the liability it
-// caps ("In no event shall either party's aggregate liability exceed",
-// "Neither party's liability under this Agreement shall exceed"): the
-// words reach further back than amountReach.
-var negatedCapRe = regexp.MustCompile(`(?i)\b(?:in\s+no\s+event|under\s+no\s+circumstances|neither|nor)\b[^.;]{0,80}?\bliabilit(?:y|ies)\b[^.;]{0,80}?\bexceed\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$`)
+// wideCapRe is a cap whose words reach further back than amountReach:
+// one whose negation comes before the liability it caps ("In no event
+// shall either party's aggregate liability exceed", "Neither party's
+// liability under this Agreement shall exceed"), and a Chinese one with
+// another figure between (累计赔偿责任不超过合同总价的百分之五十，且最高不超过),
+// whose 合同总价 made the cap the contract's value.
+var wideCapRe = regexp.MustCompile(`(?i)\b(?:in\s+no\s+event|under\s+no\s+circumstances|neither|nor)\b[^.;]{0,80}?\bliabilit(?:y|ies)\b[^.;]{0,80}?\bexceed\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$|责任[^。；]{0,40}?(?:不超过|不得超过|不高于|上限为)\s*$`)
 
 // amountBreakRe ends the clause before an amount.
 var amountBreakRe = regexp.MustCompile(`[.;]\s|[。；\n]`)
@@ -68,21 +70,21 @@ func amountRoles(x *collector, text string) {
 				best, bestAt = c.role, locs[len(locs)-1][1]
 			}
 		}
-		if best == "" && negatedCap(text, f.pos) {
-			best = RoleLiabilityCap
+		if wideCap(text, f.pos) {
+			best = RoleLiabilityCap // its words end at the amount: the nearest cue
 		}
 		f.e.Role = best
 	}
 }
 
-// negatedCap reports whether the clause before the amount at text[pos]
-// caps a liability at it with the negation first (negatedCapRe).
-func negatedCap(text string, pos int) bool {
+// wideCap reports whether the clause before the amount at text[pos] caps
+// a liability at it in words wideCapRe finds.
+func wideCap(text string, pos int) bool {
 	before := text[max(0, pos-3*amountReach):pos]
 	if locs := amountBreakRe.FindAllStringIndex(before, -1); len(locs) > 0 {
 		before = before[locs[len(locs)-1][1]:]
 	}
-	return negatedCapRe.MatchString(before)
+	return wideCapRe.MatchString(before)
 }
 
 var (

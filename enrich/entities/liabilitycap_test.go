@@ -26,3 +26,19 @@ func TestLiabilityCapPhrasings(t *testing.T) {
 		t.Errorf("a late fee read as the liability cap: %+v", ents)
 	}
 }
+
+// A Chinese cap with another figure between the liability and the cap
+// (累计赔偿责任不超过合同总价的百分之五十，且最高不超过人民币十万元) is the
+// liability cap: the 合同总价 it names made it the contract's value.
+func TestChineseCapAfterContractPrice(t *testing.T) {
+	text := "技术服务合同\n\n甲方：北京云帆信息科技有限公司\n乙方：上海智联数据服务有限公司\n\n" +
+		"第二条 合同总价为人民币贰拾万元整（¥200,000.00）。\n" +
+		"第三条 乙方对本合同项下的累计赔偿责任不超过合同总价的百分之五十，且最高不超过人民币十万元。\n"
+	ents := Extract(text, "zh")
+	if !withRole(ents, KindMoney, "CNY 100000", RoleLiabilityCap) {
+		t.Errorf("no CNY 100000 liability cap: %+v", ents)
+	}
+	if !withRole(ents, KindMoney, "CNY 200000", RoleContractValue) {
+		t.Errorf("no CNY 200000 contract value: %+v", ents)
+	}
+}
