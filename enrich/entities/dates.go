@@ -302,10 +302,10 @@ var numberWords = map[string]int{
 }
 
 // durationRe matches "thirty (30) days", "30 days", "five years",
-// "twelve (12) calendar months", and a length written as one word
+// "twelve (12) calendar months", "one (1) additional year", and a length written as one word
 // ("successive one-year periods", "12-month", "30-day"): a renewal
 // written so had no period.
-var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>` + numberWord + `(?:(?:\s+|-)(?:and\s+)?` + numberWord + `){0,4})\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>` + tensUnits + `|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))(?:\s+|-)(?:(?:full|consecutive|calendar|business|working)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
+var durationRe = regexp.MustCompile(`(?i)\b(?:(?P<w>` + numberWord + `(?:(?:\s+|-)(?:and\s+)?` + numberWord + `){0,4})\s*\((?P<n1>\d{1,4})\)|(?P<n2>\d{1,4})|(?P<w2>` + tensUnits + `|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|sixty|ninety))(?:\s+|-)(?:(?:full|consecutive|calendar|business|working|additional|further)\s+){0,2}(?P<u>years?|months?|weeks?|days?)\b`)
 
 // tensUnits is a number from 21 to 99 written out without a figure in
 // brackets ("thirty six", "thirty-six", "twenty one"): its tens alone

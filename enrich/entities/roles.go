@@ -58,8 +58,10 @@ var roleCues = []roleCue{
 	// "a further term": ending where "term" does, it ties with the term's
 	// cue and wins, a renewal being named first; a "further period" is
 	// a renewal's only when the term is extended by it (a cure may be given
-	// one too)
-	{RoleRenewal, regexp.MustCompile(`(?i)\brenew(?:s|ed|al)?\b|\b(?:further|additional|successive|extension)\s+terms?\b|\bextended\s+(?:by|for)\s+(?:a|an|one)\s+(?:further|additional)\s+period\b|续(?:签|约|期|租|展)(?:期限?)?(?:为)?|顺延|延续`)},
+	// one too), as is a length the term or agreement is extended by
+	// ("may extend the Term by one (1) additional year", "the initial term
+	// ... is hereby extended by twelve (12) months")
+	{RoleRenewal, regexp.MustCompile(`(?i)\brenew(?:s|ed|al)?\b|\b(?:further|additional|successive|extension)\s+terms?\b|\bextended\s+(?:by|for)\s+(?:a|an|one)\s+(?:further|additional)\s+period\b|\bextend(?:s|ed)?\s+(?:the\s+|this\s+)?(?:initial\s+)?(?:term|agreement|contract|lease)\s+(?:by|for)\b|\b(?:term|agreement|contract|lease)\b[^.;]{0,40}?\b(?:is|are|be|shall\s+be)\s+(?:hereby\s+)?extended\s+(?:by|for)\b|续(?:签|约|期|租|展)(?:期限?)?(?:为)?|顺延|延续`)},
 	{RoleTerm, regexp.MustCompile(`(?i)\b(?:initial\s+|fixed\s+)?term\b|\bfixed-term\b|\bcontinues?\s+(?:in\s+force\s+)?for\b|\bremains?\s+in\s+(?:full\s+)?(?:force|effect)\b|\bvalid\s+for\b|\b(?:shall|will)\s+expire\b|合同期限|协议期限|有效期|租(?:赁)?期|聘用期|期限为`)},
 }
 
