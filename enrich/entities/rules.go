@@ -1420,7 +1420,7 @@ var (
 	complianceBeforeRe = regexp.MustCompile(`(?i)(?:\bcompliance\s+date\s*(?::|is|shall\s+be)|\b(?:must|shall)\s+(?:comply|be\s+in\s+compliance)\b|\bcompliance\s+(?:is\s+)?required\b)(?:[^.;:]|\.\d){0,100}?\b(?:by|on|before|no\s+later\s+than|not\s+later\s+than)?\s*$`)
 	agreementStrongRe  = regexp.MustCompile(`(?i)(?:made|entered\s+into|executed|effect(?:ive)?|is\s+dated|dated\s+for\s+reference|this|signed)\s*(?:as\s+of|on|this|into\s+effect|effective)?\s*(?:the\s+)?$`)
 	agreementWeakRe    = regexp.MustCompile(`(?i)(?:dated|as\s+of|date:?|on)\s*(?:the\s+)?$`)
-	expiryBeforeRe     = regexp.MustCompile(`(?i)(?:(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?|\bend\s+date\s*:\s*|\bterminat\w*\s+(?:will|shall)\s+(?:be(?:come)?\s+)?effective\s+(?:on|as\s+of)\s+)(?:the\s+)?$`)
+	expiryBeforeRe     = regexp.MustCompile(`(?i)(?:(?:expir\w*|terminat\w*|ends?\s+on|end\s+date)\s+(?:on\s+|date\s+(?:is\s+|of\s+)?)?|\b(?:end|expiry|expiration|termination)\s+date\s*:\s*|\bterminat\w*\s+(?:will|shall)\s+(?:be(?:come)?\s+)?effective\s+(?:on|as\s+of)\s+)(?:the\s+)?$`)
 	// expiryAfterRe: a date defined as the end ("November 15, 2029 (the
 	// "Maturity Date")")
 	expiryAfterRe = regexp.MustCompile(`(?i)^\s*\(\s*(?:the\s+)?["“](?:[a-z]+\s+)?(?:maturity|expiration|expiry|termination|end)\s+date["”]`)
