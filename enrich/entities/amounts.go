@@ -36,8 +36,9 @@ var amountCues = []roleCue{
 	{RoleDeposit, regexp.MustCompile(`(?i)\b(?:security\s+)?deposit\b|押金|保证金`)},
 	{RoleContractValue, regexp.MustCompile(`(?i)\b(?:total\s+)?contract\s+(?:price|value|sum|amount)\b|\btotal\s+(?:fees?|price|consideration|value)\s+(?:under|of|for|payable)\b|\btotal\s+(?:fees?|price|consideration)\s+(?:is|shall\s+be|will\s+be|of)\b|合同(?:总价款?|总金额|总额|价款|金额)|总价款`)},
 	// the cap's words end where the amount starts: "liability ... shall
-	// not exceed", not a liability clause's other figures
-	{RoleLiabilityCap, regexp.MustCompile(`(?i)\bliabilit(?:y|ies)\b[^.;]{0,60}?\b(?:shall|will|may)?\s*(?:not\s+(?:to\s+)?exceed|(?:be|is)\s+limited\s+to|(?:be|is)\s+capped\s+at|in\s+no\s+event\s+exceed)\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$|责任[^。；]{0,20}?(?:不超过|不得超过|不高于|上限为|以)\s*$`)},
+	// not exceed", not a liability clause's other figures; or a key-details
+	// schedule's label ("Liability Cap: £2,000,000", 责任上限：)
+	{RoleLiabilityCap, regexp.MustCompile(`(?i)\b(?:(?:aggregate\s+|total\s+)?liability\s+(?:cap|limit)|cap\s+on\s+liability|limit(?:ation)?\s+(?:of|on)\s+liability)\s*[:：]\s*$|(?:赔偿|责任)(?:上限|限额)\s*[:：]\s*$|\bliabilit(?:y|ies)\b[^.;]{0,60}?\b(?:shall|will|may)?\s*(?:not\s+(?:to\s+)?exceed|(?:be|is)\s+limited\s+to|(?:be|is)\s+capped\s+at|in\s+no\s+event\s+exceed)\s*(?:the\s+(?:lesser|greater)\s+of\s+)?$|责任[^。；]{0,20}?(?:不超过|不得超过|不高于|上限为|以)\s*$`)},
 }
 
 // wideCapRe is a cap whose words reach further back than amountReach:

@@ -42,3 +42,19 @@ func TestChineseCapAfterContractPrice(t *testing.T) {
 		t.Errorf("no CNY 200000 contract value: %+v", ents)
 	}
 }
+
+// A key-details schedule's cap line ("Liability Cap: £2,000,000") is the
+// liability cap: it was an amount without a role.
+func TestLiabilityCapLabel(t *testing.T) {
+	for _, label := range []string{"Liability Cap", "Cap on Liability", "Limitation of Liability", "Aggregate Liability Cap"} {
+		text := "SUPPLY AGREEMENT\n\nKey Details\nSupplier: Orion Components Ltd\nCustomer: Maple Retail plc\n" +
+			"Contract Value: £1,250,000\n" + label + ": £2,000,000\n\n1. The Supplier shall supply the Goods to the Customer.\n"
+		ents := Extract(text, "en")
+		if !withRole(ents, KindMoney, "GBP 2000000", RoleLiabilityCap) {
+			t.Errorf("%s: no GBP 2000000 liability cap: %+v", label, ents)
+		}
+		if !withRole(ents, KindMoney, "GBP 1250000", RoleContractValue) {
+			t.Errorf("%s: no GBP 1250000 contract value: %+v", label, ents)
+		}
+	}
+}
