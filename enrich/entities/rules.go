@@ -2720,6 +2720,10 @@ var (
 	// words are common in other clauses ("in accordance with applicable
 	// law"), so a clause counts only where it names a jurisdiction and
 	// no clause with a verb of governing does.
+	// govLabelRe is a schedule's governing-law line, the place its value
+	// ("Governing Law: England and Wales", "Applicable Law: the laws of
+	// the State of New York").
+	govLabelRe     = regexp.MustCompile(`(?im)^[ \t]*(?:governing|applicable|proper)\s+law[ \t]*[:：][ \t]*(?:the\s+)?(?:laws?\s+of\s+)?(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+)?((?-i:` + placeWord + `)(?:[ \t]+(?:of|and)?[ \t]*(?-i:` + placeWord + `)){0,4})[ \t.]*$`)
 	govSubjectRe   = regexp.MustCompile(`(?i)\b(?:subject\s+to|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:(?:substantive|internal|domestic)\s+)?laws?\s+(?:in\s+force\s+in\s+|of\s+)`)
 	govVerbRe      = regexp.MustCompile(`(?i)\b(?:governed|governs?|construed|interpreted|controlled|determined|applied|made\s+under)\b[^.;]{0,100}?\b(?:laws?|legislation)\b|\b(?:legislation|laws?)\s+of\b[^.]{0,80}\b(?:shall\s+(?:apply|govern)|applies|govern)`)
 	jurisdictionRe = regexp.MustCompile(`(?i)\b(?:laws?|legislation)(?:\s+and\s+(?:judicial\s+decisions|decisions|regulations|statutes|rules)|,[^,.;]{1,40},)?\s+(?:in\s+force\s+in\s+|of\s+|thereof\b)(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+|Kingdom\s+of\s+)?((?-i:` + placeWord + `)(?:\s+(?:of\s+)?(?-i:` + placeWord + `)){0,4})`)
@@ -2765,6 +2769,13 @@ func governingLaw(x *collector, sents []sentence) {
 	}
 	var named, other, subject []cand
 	for _, s := range sents {
+		if m := govLabelRe.FindStringSubmatchIndex(s.text); m != nil {
+			// a key-details schedule's line: "Governing Law: England and Wales"
+			if val := normJurisdiction(s.text[m[2]:m[3]]); val != "" {
+				named = append(named, cand{strings.TrimSpace(s.text[m[0]:m[1]]), val, s.start + m[0]})
+				continue
+			}
+		}
 		loc := govVerbRe.FindStringIndex(s.text)
 		weak := loc == nil
 		if weak {
