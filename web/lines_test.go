@@ -169,48 +169,43 @@ func TestDocumentPageListsUsers(t *testing.T) {
 	}
 }
 
-// A log's page lists the addresses failed logins came from, with their
-// counts: which hosts are guessing passwords.
-func TestDocumentPageListsFailedLoginSources(t *testing.T) {
-	text := "Mar  3 10:02:41 web01 sshd[1231]: Failed password for root from 203.0.113.4 port 33212 ssh2\n"
-	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "auth.log", Language: "en", Text: text}
-	doc.Class = "log"
-	doc.Log = &document.LogSummary{Lines: 1, FailedLoginSources: []document.NameCount{{Name: "203.0.113.4", Count: 1}}}
-	s := newServer(t, Options{Index: openIndex(t, doc)})
-	_, body := get(t, s, "/documents/"+doc.ID)
-	i := strings.Index(body, `id="doc-failed-logins"`)
-	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "203.0.113.4 <span class=\"badge\">1</span>") {
-		t.Errorf("no failed login sources on the page: %.300s", body[max(0, i):])
+// A log's page lists what its summary names, each with its count: the
+// addresses failed logins came from (which hosts are guessing passwords),
+// failed logins from no remote host (su, a console login, which have no
+// address), refused sudo requests apart from the failed logins, the
+// systemd units that failed, and the upstreams an nginx error log's errors
+// went to.
+func TestDocumentPageListsLogFindings(t *testing.T) {
+	one := func(name string) []document.NameCount { return []document.NameCount{{Name: name, Count: 1}} }
+	cases := []struct {
+		name, file, text, id, want string
+		summary                    document.LogSummary
+	}{
+		{"failed login sources", "auth.log", "Mar  3 10:02:41 web01 sshd[1231]: Failed password for root from 203.0.113.4 port 33212 ssh2\n",
+			"doc-failed-logins", "203.0.113.4", document.LogSummary{FailedLoginSources: one("203.0.113.4")}},
+		{"failed local logins", "auth.log", "Mar 12 03:16:10 bastion su: pam_unix(su:auth): authentication failure; logname=bob uid=1000 euid=0 tty=pts/0 ruser=bob rhost=  user=root\n",
+			"doc-failed-local-logins", "bob → root (su)", document.LogSummary{FailedLocalLogins: one("bob → root (su)")}},
+		{"denied privileges", "auth.log", "Mar  3 09:20:44 web1 sudo:      bob : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/bash\n",
+			"doc-denied-privileges", "bob → root (sudo)", document.LogSummary{DeniedPrivileges: one("bob → root (sudo)")}},
+		{"failed units", "journal.log", "Mar 03 10:00:01 web1 systemd[1]: Failed to start nginx.service - A high performance web server and a reverse proxy server.\n",
+			"doc-failed-units", "nginx.service", document.LogSummary{FailedUnits: one("nginx.service")}},
+		{"failing upstreams", "error.log", `2026/12/03 06:00:01 [error] 1234#1234: *101 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.5, server: shop.example.com, request: "GET /api/orders HTTP/1.1", upstream: "http://10.0.2.11:8080/api/orders", host: "shop.example.com"` + "\n",
+			"doc-failing-upstreams", "10.0.2.11:8080", document.LogSummary{FailingUpstreams: one("10.0.2.11:8080")}},
 	}
-}
-
-// A log's page lists the failed logins from no remote host (su, a
-// console login), which have no address to list.
-func TestDocumentPageListsFailedLocalLogins(t *testing.T) {
-	text := "Mar 12 03:16:10 bastion su: pam_unix(su:auth): authentication failure; logname=bob uid=1000 euid=0 tty=pts/0 ruser=bob rhost=  user=root\n"
-	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "auth.log", Language: "en", Text: text}
-	doc.Class = "log"
-	doc.Log = &document.LogSummary{Lines: 1, FailedLocalLogins: []document.NameCount{{Name: "bob → root (su)", Count: 1}}}
-	s := newServer(t, Options{Index: openIndex(t, doc)})
-	_, body := get(t, s, "/documents/"+doc.ID)
-	i := strings.Index(body, `id="doc-failed-local-logins"`)
-	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "bob → root (su) <span class=\"badge\">1</span>") {
-		t.Errorf("no failed local logins on the page: %.300s", body[max(0, i):])
-	}
-}
-
-// A log's page lists the refused sudo requests ("user NOT in sudoers"),
-// apart from the failed logins.
-func TestDocumentPageListsDeniedPrivileges(t *testing.T) {
-	text := "Mar  3 09:20:44 web1 sudo:      bob : user NOT in sudoers ; TTY=pts/1 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/bash\n"
-	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "auth.log", Language: "en", Text: text}
-	doc.Class = "log"
-	doc.Log = &document.LogSummary{Lines: 1, DeniedPrivileges: []document.NameCount{{Name: "bob → root (sudo)", Count: 1}}}
-	s := newServer(t, Options{Index: openIndex(t, doc)})
-	_, body := get(t, s, "/documents/"+doc.ID)
-	i := strings.Index(body, `id="doc-denied-privileges"`)
-	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "bob → root (sudo) <span class=\"badge\">1</span>") {
-		t.Errorf("no denied privilege requests on the page: %.300s", body[max(0, i):])
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &document.Result{ID: document.ID([]byte(c.text)), Filename: c.file, Language: "en", Text: c.text}
+			doc.Class = "log"
+			summary := c.summary
+			summary.Lines = 1
+			doc.Log = &summary
+			s := newServer(t, Options{Index: openIndex(t, doc)})
+			_, body := get(t, s, "/documents/"+doc.ID)
+			i := strings.Index(body, `id="`+c.id+`"`)
+			if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], c.want+` <span class="badge">1</span>`) {
+				t.Errorf("no %s on the page: %.300s", c.name, body[max(0, i):])
+			}
+		})
 	}
 }
 
@@ -229,34 +224,6 @@ func TestDocumentPageListsFailingRequests(t *testing.T) {
 		if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], want) {
 			t.Errorf("no %s on the page: %.300s", id, body[max(0, i):])
 		}
-	}
-}
-
-// A journal's page lists the systemd units that failed.
-func TestDocumentPageListsFailedUnits(t *testing.T) {
-	text := "Mar 03 10:00:01 web1 systemd[1]: Failed to start nginx.service - A high performance web server and a reverse proxy server.\n"
-	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "journal.log", Language: "en", Text: text}
-	doc.Class = "log"
-	doc.Log = &document.LogSummary{Lines: 1, FailedUnits: []document.NameCount{{Name: "nginx.service", Count: 1}}}
-	s := newServer(t, Options{Index: openIndex(t, doc)})
-	_, body := get(t, s, "/documents/"+doc.ID)
-	i := strings.Index(body, `id="doc-failed-units"`)
-	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "nginx.service <span class=\"badge\">1</span>") {
-		t.Errorf("no failed units on the page: %.300s", body[max(0, i):])
-	}
-}
-
-// An nginx error log's page lists the upstreams its errors went to.
-func TestDocumentPageListsFailingUpstreams(t *testing.T) {
-	text := `2026/12/03 06:00:01 [error] 1234#1234: *101 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.5, server: shop.example.com, request: "GET /api/orders HTTP/1.1", upstream: "http://10.0.2.11:8080/api/orders", host: "shop.example.com"` + "\n"
-	doc := &document.Result{ID: document.ID([]byte(text)), Filename: "error.log", Language: "en", Text: text}
-	doc.Class = "log"
-	doc.Log = &document.LogSummary{Lines: 1, FailingUpstreams: []document.NameCount{{Name: "10.0.2.11:8080", Count: 1}}}
-	s := newServer(t, Options{Index: openIndex(t, doc)})
-	_, body := get(t, s, "/documents/"+doc.ID)
-	i := strings.Index(body, `id="doc-failing-upstreams"`)
-	if i < 0 || !strings.Contains(body[i:min(len(body), i+200)], "10.0.2.11:8080 <span class=\"badge\">1</span>") {
-		t.Errorf("no failing upstreams on the page: %.300s", body[max(0, i):])
 	}
 }
 
