@@ -52,7 +52,7 @@ var (
 	// COURT", "IN THE HIGH COURT OF JUSTICE", "FEDERAL COURT OF
 	// AUSTRALIA", "In the Supreme Court of New South Wales". A short line
 	// of its own, so that a contract's "courts of England" is none.
-	courtLineRe = regexp.MustCompile(`(?m)^[ \t]*((?:IN[ \t]+THE[ \t]+|In[ \t]+the[ \t]+)?[A-Z][A-Za-z.'’&, ]{0,80}?\b(?:COURT|Court|TRIBUNAL|Tribunal)\b[A-Za-z.'’&,() ]{0,80})[ \t]*$`)
+	courtLineRe = regexp.MustCompile(`(?m)^[ \t]*((?:IN[ \t]+THE[ \t]+|In[ \t]+the[ \t]+)?[A-Z][A-Za-z.'’&, ]{0,80}?\b(?:COURT|Court|TRIBUNALS?|Tribunals?)\b[A-Za-z.'’&,() ]{0,80})[ \t]*$`)
 	// courtMoreRe is a line that goes on with the court's name: its
 	// district, division or list ("NORTHERN DISTRICT OF CALIFORNIA",
 	// "COMMERCIAL COURT (KBD)").
@@ -840,13 +840,21 @@ func sentenceTail(s string) string {
 // parties on the left, the case number and the title on the right.
 var columnGapRe = regexp.MustCompile(`[ \t]{3,}|\t`)
 
-// leftColumn is a caption line's left column.
+// leftColumn is a caption line's left column. A label's column
+// ("Claimant:") keeps the value set beside it, as a tribunal's heading
+// aligns its names ("Claimant:    Mr J Rowe"): cut at the gap, the
+// label named no party.
 func leftColumn(line string) string {
 	indent := len(line) - len(strings.TrimLeft(line, " \t"))
-	if loc := columnGapRe.FindStringIndex(line[indent:]); loc != nil {
-		return line[:indent+loc[0]]
+	loc := columnGapRe.FindStringIndex(line[indent:])
+	if loc == nil {
+		return line
 	}
-	return line
+	left := line[:indent+loc[0]]
+	if strings.HasSuffix(left, ":") {
+		return left + " " + leftColumn(line[indent+loc[1]:])
+	}
+	return left
 }
 
 var (

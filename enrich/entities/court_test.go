@@ -747,3 +747,23 @@ func TestCourtDistrictOfState(t *testing.T) {
 		t.Errorf("court %q", got)
 	}
 }
+
+// The employment tribunals of England and Wales head their judgments
+// "EMPLOYMENT TRIBUNALS", plural: the court line was not read, and a
+// tribunal's judgment was classed a contract, with no court, parties or
+// case number, its date of dismissal an agreement date.
+func TestCourtTribunalsPlural(t *testing.T) {
+	text := "EMPLOYMENT TRIBUNALS\n\nClaimant:    Mr J Rowe\nRespondent:  Carrow Foods Limited\n\nHeard at:    Leeds        On: 3 June 2025\nBefore:      Employment Judge Ainsworth\n\nCase No: 1804455/2024\n\nJUDGMENT\n\n1. The complaint of unfair dismissal succeeds.\n2. The claimant was dismissed on 9 May 2024.\n\nEmployment Judge Ainsworth\nDate: 12 June 2025\n"
+	if !CourtFiling(text) {
+		t.Fatal("not read as a court filing")
+	}
+	want := []string{
+		"court|EMPLOYMENT TRIBUNALS|EMPLOYMENT TRIBUNALS|",
+		"case_number|1804455/2024|1804455/2024|",
+		"party|Mr J Rowe||claimant", "party|Carrow Foods Limited||respondent",
+		"judgment_date|12 June 2025|2025-06-12|",
+	}
+	if got := caption(CourtEntities(text, "en")); !slices.Equal(got, want) {
+		t.Errorf("caption:\n got %q\nwant %q", got, want)
+	}
+}
