@@ -71,6 +71,59 @@ func caseNameLine(head string) string {
 	return ""
 }
 
+// caseLineParties adds the parties of a caption that names them only
+// on its case-name line ("ACME CORP. v. BETA LLC"), with no role line:
+// a judgment's or an order's short caption. Each side's role is the one
+// the filing's text calls the parties by (sideRoles), or none where it
+// names no single pair.
+func caseLineParties(x *collector, head, text string) {
+	for line := range strings.SplitSeq(head, "\n") {
+		if proseLine(line) {
+			return
+		}
+		m := caseNameLineRe.FindStringSubmatchIndex(line)
+		if m == nil || strings.HasSuffix(strings.TrimSpace(line), ".") || courtLineRe.MatchString(line) {
+			continue
+		}
+		first, second := sideRoles(text)
+		pos := strings.Index(head, line)
+		addParties(x, withoutRole(line[m[2]:m[3]]), first, pos+m[2])
+		addParties(x, withoutRole(line[m[4]:m[5]]), second, pos+m[4])
+		return
+	}
+}
+
+// rolePairs are the pairs of roles a filing calls its two sides by.
+var rolePairs = [][2]string{
+	{RolePlaintiff, RoleDefendant}, {RoleClaimant, RoleDefendant}, {RoleClaimant, RoleRespondent},
+	{RoleAppellant, RoleAppellee}, {RoleAppellant, RoleRespondent}, {RolePetitioner, RoleRespondent},
+	{RoleApplicant, RoleRespondent},
+}
+
+// sideRoles is the one pair of roles (rolePairs) text uses both of, the
+// first side's and the second's; "" for each where it uses none or
+// several, as an appeal that speaks of the plaintiff below and of the
+// appellant does: a side given the wrong role misleads more than one
+// given none.
+func sideRoles(text string) (string, string) {
+	lower := strings.ToLower(text)
+	var found [][2]string
+	for _, p := range rolePairs {
+		if roleWordRe(p[0]).MatchString(lower) && roleWordRe(p[1]).MatchString(lower) {
+			found = append(found, p)
+		}
+	}
+	if len(found) != 1 {
+		return "", ""
+	}
+	return found[0][0], found[0][1]
+}
+
+// roleWordRe is a role's word, singular or plural, as a word of its own.
+func roleWordRe(role string) *regexp.Regexp {
+	return regexp.MustCompile(`\b` + role + `s?\b`)
+}
+
 // roleSuffixRe is a party's role in brackets after its name.
 var roleSuffixRe = regexp.MustCompile(`[ \t]*\([A-Za-z ]{3,30}\)[ \t]*$`)
 

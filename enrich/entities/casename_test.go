@@ -2,6 +2,7 @@ package entities
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -95,5 +96,27 @@ func TestCaptionSideLabelEndsNames(t *testing.T) {
 	}
 	if name := CaseName(text); name != "Koala Energy Pty Ltd v Australian Competition and Consumer Commission" {
 		t.Errorf("CaseName %q", name)
+	}
+}
+
+// A judgment's short caption names its parties only on its case-name
+// line, with no role line: they had no party entities, though the
+// title named them. Each side takes the roles the filing calls the
+// parties by, or none where its text uses no single pair of them.
+func TestCaseLineParties(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"district judgment", "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME CORP. v. BETA LLC\n\nCase No. 1:25-cv-04417 (JMF)\n\nFINAL JUDGMENT\n\nThe Court having granted plaintiff's motion, judgment is entered against defendant in the amount of $1,245,000.00.\n", "ACME CORP.|plaintiff BETA LLC|defendant"},
+		{"no roles named", "IN THE COURT OF APPEAL (CIVIL DIVISION)\n\nCase No: CA-2025-001122\n\nHarbour Point Developments Ltd v Marlow Insurance Company Ltd\n\nJUDGMENT\n\n1. This appeal concerns the construction of a policy; the judge below was right.\n", "Harbour Point Developments Ltd| Marlow Insurance Company Ltd|"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range CourtEntities(c.text, "en") {
+			if e.Kind == KindParty {
+				got = append(got, e.Text+"|"+e.Role)
+			}
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: parties %q, want %q", c.name, strings.Join(got, " "), c.want)
+		}
 	}
 }

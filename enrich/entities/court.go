@@ -171,6 +171,9 @@ func CourtEntities(text, language string) []document.Entity {
 	courtOf(x, head)
 	caseNumber(x, head)
 	captionParties(x, head)
+	if !x.has(KindParty) {
+		caseLineParties(x, head, text)
+	}
 	judgmentDate(x, text)
 	hearingDates(x, head)
 	judges(x, head, text)
