@@ -48,8 +48,11 @@ func CaseName(text string) string {
 
 // caseNameLineRe is a case's name on a line of its own, its sides
 // either side of "v": "Harbour Point Developments Ltd v Marlow Insurance
-// Company Ltd", with or without the sides' roles in brackets.
-var caseNameLineRe = regexp.MustCompile(`^[ \t]*([A-Z][^\n\[\]]{1,100}?)[ \t]+(?:v|vs|V)\.?[ \t]+([A-Z][^\n\[\]]{1,100}?)[ \t]*$`)
+// Company Ltd", with or without the sides' roles in brackets, and
+// after its label where a minute entry or a docket labels it ("Case
+// Name: Harlow Systems, Inc. v. Quintessa Labs LLC"), which is no part of
+// the first side's name.
+var caseNameLineRe = regexp.MustCompile(`^[ \t]*(?:(?i:case[ \t]+(?:name|title)|short[ \t]+title|title|caption)[ \t]*:[ \t]*)?([A-Z][^\n\[\]]{1,100}?)[ \t]+(?:v|vs|V)\.?[ \t]+([A-Z][^\n\[\]]{1,100}?)[ \t]*$`)
 
 // caseNameLine is the name of a case whose caption names its parties on
 // one line between its court's lines and its body, with no role line

@@ -120,3 +120,13 @@ func TestCaseLineParties(t *testing.T) {
 		}
 	}
 }
+
+// A minute entry or a docket labels its case-name line: the label was
+// read as the first party's name ("Case Name: Harlow Systems, Inc."),
+// and the document titled by it.
+func TestCaseNameLineLabelled(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nMINUTE ENTRY\n\nCase No. 3:24-cv-01882-WHO\n\nCase Name: Harlow Systems, Inc. v. Quintessa Labs LLC\n\nDate: January 14, 2026\n\nPROCEEDINGS: Case Management Conference held. Defendant shall produce the source code.\n"
+	if got := CaseName(text); got != "Harlow Systems, Inc. v Quintessa Labs LLC" {
+		t.Errorf("case name %q", got)
+	}
+}
