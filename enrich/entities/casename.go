@@ -66,7 +66,7 @@ func caseNameLine(head string) string {
 			return ""
 		}
 		m := caseNameLineRe.FindStringSubmatch(line)
-		if m == nil || strings.HasSuffix(strings.TrimSpace(line), ".") || courtLineRe.MatchString(line) {
+		if m == nil || sentenceStop(line) || courtLineRe.MatchString(line) {
 			continue
 		}
 		return registerCase(withoutRole(m[1])) + " v " + registerCase(withoutRole(m[2]))
@@ -85,7 +85,7 @@ func caseLineParties(x *collector, head, text string) {
 			return
 		}
 		m := caseNameLineRe.FindStringSubmatchIndex(line)
-		if m == nil || strings.HasSuffix(strings.TrimSpace(line), ".") || courtLineRe.MatchString(line) {
+		if m == nil || sentenceStop(line) || courtLineRe.MatchString(line) {
 			continue
 		}
 		first, second := sideRoles(text)
@@ -125,6 +125,19 @@ func sideRoles(text string) (string, string) {
 // roleWordRe is a role's word, singular or plural, as a word of its own.
 func roleWordRe(role string) *regexp.Regexp {
 	return regexp.MustCompile(`\b` + role + `s?\b`)
+}
+
+// formStopRe is a line's last word that is a legal form or an "et al."
+// abbreviated: "CORP.", "Inc.", "L.L.C.", "et al.".
+var formStopRe = regexp.MustCompile(`(?i)(?:^|[\s,])(?:inc|corp|co|ltd|l\.l\.c|l\.l\.p|l\.p|n\.a|p\.c|p\.a|s\.a|n\.v|b\.v|pty|plc|llc|et[ \t]+al)\.$`)
+
+// sentenceStop reports a line that ends a sentence with its stop, which
+// no case-name line does: one that ends in an abbreviated legal form
+// ("ACME CORP. v. BETA HOLDINGS CORP.") is a case's name all the same,
+// which was missed, the filing titled by its court's line.
+func sentenceStop(line string) bool {
+	line = strings.TrimSpace(line)
+	return strings.HasSuffix(line, ".") && !formStopRe.MatchString(line)
 }
 
 // roleSuffixRe is a party's role in brackets after its name.

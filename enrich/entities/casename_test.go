@@ -130,3 +130,13 @@ func TestCaseNameLineLabelled(t *testing.T) {
 		t.Errorf("case name %q", got)
 	}
 }
+
+// A case-name line that ends in an abbreviated legal form ends with a
+// stop, as a sentence does: it was passed over, the judgment titled by
+// its court's line and given no parties.
+func TestCaseNameLineEndingInForm(t *testing.T) {
+	text := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME CORP. v. BETA HOLDINGS CORP.\n\nCase No. 1:25-cv-04417 (JMF)\n\nFINAL JUDGMENT\n\nThe Court having granted plaintiff's motion, judgment is entered against defendant.\n"
+	if got := CaseName(text); got != "Acme Corp. v Beta Holdings Corp." {
+		t.Errorf("case name %q", got)
+	}
+}
