@@ -481,7 +481,15 @@ func captionParties(x *collector, head string) {
 		starts[i] = pos
 		pos += len(l) + 1
 	}
+	represented := false
 	for i, line := range lines {
+		// a tribunal's "Representation" block labels counsel by the
+		// side they act for ("Claimant: Mr D Shaw, counsel"): its
+		// labels name no party
+		if representationRe.MatchString(line) {
+			represented = true
+			continue
+		}
 		if vSplitRe.MatchString(line) {
 			if inlineParties(x, line, starts[i]) {
 				continue
@@ -503,7 +511,12 @@ func captionParties(x *collector, head string) {
 			role = captionRole(m[2])
 		}
 		if m[3] != "" && !titleBeside(line, m[3]) {
-			if strings.HasPrefix(strings.TrimSpace(line), m[1]+":") {
+			switch {
+			case !strings.HasPrefix(strings.TrimSpace(line), m[1]+":"):
+			case represented:
+				at := starts[i] + strings.Index(line, m[3])
+				addLabelledCounsel(x, head, at, at+len(m[3]), role)
+			default:
 				addParties(x, m[3], role, starts[i])
 			}
 			continue
@@ -535,6 +548,11 @@ func captionParties(x *collector, head string) {
 		}
 	}
 }
+
+// representationRe is the heading over a caption's counsel, each
+// labelled by the side they act for, as an employment tribunal's
+// judgment sets them under its parties.
+var representationRe = regexp.MustCompile(`(?i)^[ \t]*(?:representation|appearances)[ \t]*:?[ \t]*$`)
 
 // namedRoleLineRe is a caption's line that is one party's name and its
 // role in brackets, and nothing else.

@@ -767,3 +767,24 @@ func TestCourtTribunalsPlural(t *testing.T) {
 		t.Errorf("caption:\n got %q\nwant %q", got, want)
 	}
 }
+
+// An employment tribunal's judgment labels its counsel under
+// "Representation" by the side they act for: they were read as parties
+// ("Mr D Shaw, counsel"), and the case named "Ms A Patel and others v
+// Northfield Logistics Limited and others".
+func TestCourtTribunalRepresentation(t *testing.T) {
+	text := "EMPLOYMENT TRIBUNALS\n\nClaimant: Ms A Patel\nRespondent: Northfield Logistics Limited\n\nHeard at: Manchester On: 4 November 2025\nBefore: Employment Judge Harrison\n\nRepresentation\nClaimant: Mr D Shaw, counsel\nRespondent: Ms R Kaur, solicitor\n\nCase No: 2401234/2024\n\nJUDGMENT\n\n1. The complaint of unfair dismissal succeeds.\n"
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindParty || e.Kind == KindCounsel {
+			got = append(got, e.Kind+"|"+e.Text+"|"+e.Role)
+		}
+	}
+	want := []string{"party|Ms A Patel|claimant", "party|Northfield Logistics Limited|respondent", "counsel|Mr D Shaw|claimant", "counsel|Ms R Kaur|respondent"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if got := CaseName(text); got != "Ms A Patel v Northfield Logistics Limited" {
+		t.Errorf("case name %q", got)
+	}
+}
