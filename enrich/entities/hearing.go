@@ -39,7 +39,20 @@ type hearingDay struct {
 // ("July 3-5") is every day's after it.
 func hearingDates(x *collector, text string) {
 	for _, m := range hearingLineRe.FindAllStringSubmatchIndex(text, -1) {
-		addHearingDays(x, text[m[2]:m[3]], m[2])
+		v, at := text[m[2]:m[3]], m[2]
+		if !heardAtRe.MatchString(v) {
+			addHearingDays(x, v, at)
+			continue
+		}
+		// "Heard at: Manchester  On: 4, 5 and 6 November 2025": the
+		// dates are the "On:" label's, on its line or the next, and the
+		// place is none of them
+		if on := onLabelRe.FindStringIndex(v); on != nil {
+			addHearingDays(x, v[on[1]:], at+on[1])
+		} else if at, end := nextLine(text, m[1]); onLabelRe.MatchString(text[at:end]) {
+			on := onLabelRe.FindStringIndex(text[at:end])
+			addHearingDays(x, text[at+on[1]:end], at+on[1])
+		}
 	}
 	for _, m := range hearingLabelRe.FindAllStringIndex(text, -1) {
 		// "Hearing:" over "3 November 2026", a paragraph apart as a
@@ -49,6 +62,14 @@ func hearingDates(x *collector, text string) {
 		}
 	}
 }
+
+var (
+	// heardAtRe is a hearing line that names the place it sat first, as
+	// a tribunal's does: "Heard at: Manchester (by CVP)".
+	heardAtRe = regexp.MustCompile(`(?i)^at\b`)
+	// onLabelRe is the label of a hearing's dates after its place: "On:".
+	onLabelRe = regexp.MustCompile(`(?i)(?:^|[ \t])On[ \t]*:[ \t]*`)
+)
 
 // maxHearingLine is the longest line under a bare hearing label read as
 // its dates: a longer one is a sentence that dates something else.

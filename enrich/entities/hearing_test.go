@@ -134,3 +134,26 @@ func TestCourtHearingDatesInTableCell(t *testing.T) {
 		t.Errorf("hearing %q, want %q", got, want)
 	}
 }
+
+// A tribunal names where its hearing sat before its days: "Heard at:
+// Manchester (by CVP)  On: 4, 5 and 6 November 2025". The hearing's
+// text was the whole line from "at:", the place and all; a place with a
+// number ("Court 2") gave a day.
+func TestCourtHeardAtPlace(t *testing.T) {
+	for line, want := range map[string][]string{
+		"Heard at: Manchester (by CVP) On: 4, 5 and 6 November 2025": {"4, 5 and 6 November 2025|2025-11-04", "4, 5 and 6 November 2025|2025-11-05", "4, 5 and 6 November 2025|2025-11-06"},
+		"Heard at: Leeds\nOn: 3 June 2025":                           {"3 June 2025|2025-06-03"},
+		"Heard at: London Central, Court 2 in June 2025":             nil,
+	} {
+		text := strings.Replace(ukHead, "%s", line, 1)
+		var got []string
+		for _, e := range CourtEntities(text, "en") {
+			if e.Kind == KindHearingDate {
+				got = append(got, e.Text+"|"+e.Value)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: hearing %q, want %q", line, got, want)
+		}
+	}
+}
