@@ -125,9 +125,11 @@ func zhJudgmentDate(x *collector, text string) {
 
 var (
 	// zhReasonsRe opens a Chinese judgment's reasons ("本院认为，"), or,
-	// where it gives none, the paragraph that holds its orders ("判决如下：").
+	// where it gives none, the paragraph that holds its orders ("判决如下："),
+	// or a mediation statement's agreement ("当事人自愿达成如下协议："), which
+	// gives no reasons.
 	zhReasonsRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*本院认为`)
-	zhOrdersRe  = regexp.MustCompile(`(?m)^[^\n]*(?:判决|裁定|决定|调解协议)如下`)
+	zhOrdersRe  = regexp.MustCompile(`(?m)^[^\n]*(?:(?:判决|裁定|决定|调解协议)如下|达成如下(?:调解)?协议|达成(?:调解)?协议如下)`)
 	// zhDecisionEndRe is where what was decided ends: the notice of the
 	// right to appeal, or the bench's signatures.
 	zhDecisionEndRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(?:如不服|` + zhSpaced("审判长", "审判员", "代理审判员", "人民陪审员") + `)`)

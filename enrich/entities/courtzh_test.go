@@ -99,3 +99,18 @@ func TestChineseCounsel(t *testing.T) {
 		t.Errorf("counsel %q, want %q", got, want)
 	}
 }
+
+// A mediation statement (调解书) gives no reasons and no orders: what it
+// decides is the agreement the court confirms ("当事人自愿达成如下协议："). It
+// had no decision, and its summary was the parties' lines and the bench.
+func TestChineseMediationDecision(t *testing.T) {
+	for _, lead := range []string{"经本院主持调解，当事人自愿达成如下协议：", "双方当事人自愿达成如下调解协议：", "经调解，双方达成协议如下："} {
+		text := "广东省深圳市南山区人民法院\n民事调解书\n（2025）粤0305民初6789号\n\n原告：张伟，男，1985年3月12日出生，住广东省深圳市。\n被告：深圳市恒通物业管理有限公司，住所地深圳市南山区。\n\n" +
+			"原告张伟与被告深圳市恒通物业管理有限公司物业服务合同纠纷一案，本院于2025年6月3日立案后，依法适用简易程序进行审理。\n\n" + lead +
+			"\n一、被告于2025年8月31日前向原告支付赔偿款人民币28000元；\n二、原告放弃其他诉讼请求。\n\n上述协议，不违反法律规定，本院予以确认。\n\n审判员　黄思远\n二〇二五年七月十八日\n书记员　吴婷\n"
+		start, end := DecisionSpan(text)
+		if span := text[start:end]; !strings.HasPrefix(span, lead) || !strings.Contains(span, "28000元") || strings.Contains(span, "黄思远") {
+			t.Errorf("%s: decision %q", lead, span)
+		}
+	}
+}
