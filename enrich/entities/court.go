@@ -114,7 +114,10 @@ func CourtFiling(text string) bool {
 	if !courtLineRe.MatchString(head) {
 		return citedJudgment(head) || zhCourtFiling(head)
 	}
-	if caseNumberRe.MatchString(head) || neutralCitationRe.MatchString(head) {
+	// a case's name on its own line under the court's, as the US
+	// Supreme Court's syllabus sets "HARMON v. WESTFIELD TRANSIT
+	// AUTHORITY" over its docket line, which a contract never writes
+	if caseNumberRe.MatchString(head) || neutralCitationRe.MatchString(head) || caseNameLine(head) != "" {
 		return true
 	}
 	for _, line := range strings.Split(head, "\n") {

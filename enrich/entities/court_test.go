@@ -788,3 +788,26 @@ func TestCourtTribunalRepresentation(t *testing.T) {
 		t.Errorf("case name %q", got)
 	}
 }
+
+// usSyllabus is the US Supreme Court's syllabus heading: its court, the
+// case's name on a line of its own, the writ, and its docket line.
+const usSyllabus = "SUPREME COURT OF THE UNITED STATES\n\nSyllabus\n\nHARMON v. WESTFIELD TRANSIT AUTHORITY\n\nCERTIORARI TO THE UNITED STATES COURT OF APPEALS FOR THE SIXTH CIRCUIT\n\nNo. 24-517. Argued November 4, 2025—Decided February 20, 2026\n\nPetitioner Harmon sued respondent Westfield Transit Authority under Title VII. The Sixth Circuit affirmed.\n\nHeld: A transferee need not show that the harm was significant.\n\nVacated and remanded.\n"
+
+// A syllabus names its case on a line of its own under its court, with
+// no role line and no case number on a line of its own: it was read as
+// no court filing, with no court, parties or title of its case.
+func TestCourtSyllabusIsFiling(t *testing.T) {
+	if !CourtFiling(usSyllabus) {
+		t.Fatal("not read as a court filing")
+	}
+	var got []string
+	for _, e := range CourtEntities(usSyllabus, "en") {
+		if e.Kind == KindCourt || e.Kind == KindParty {
+			got = append(got, e.Kind+"|"+e.Text+"|"+e.Role)
+		}
+	}
+	want := []string{"court|SUPREME COURT OF THE UNITED STATES|", "party|HARMON|petitioner", "party|WESTFIELD TRANSIT AUTHORITY|respondent"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
