@@ -179,6 +179,7 @@ func CourtEntities(text, language string) []document.Entity {
 	}
 	judgmentDate(x, text)
 	hearingDates(x, head)
+	docketLine(x, head)
 	judges(x, head, text)
 	counsel(x, head, text)
 	juryDemand(x, text)

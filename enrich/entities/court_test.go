@@ -811,3 +811,19 @@ func TestCourtSyllabusIsFiling(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// A syllabus's docket line gives its case number, the day it was argued
+// and the day it was decided, none of which was read.
+func TestCourtDocketLine(t *testing.T) {
+	var got []string
+	for _, e := range CourtEntities(usSyllabus, "en") {
+		switch e.Kind {
+		case KindCaseNumber, KindHearingDate, KindJudgmentDate:
+			got = append(got, e.Kind+"|"+e.Text+"|"+e.Value)
+		}
+	}
+	want := []string{"case_number|24-517|24-517", "hearing_date|November 4, 2025|2025-11-04", "judgment_date|February 20, 2026|2026-02-20"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
