@@ -43,3 +43,19 @@ func TestCourtFilingReadOnce(t *testing.T) {
 		}
 	}
 }
+
+// A motion filed with its exhibits is summarised by what the motion
+// asks: its summary read on into the declaration filed as Exhibit A ("I
+// am the Director of Engineering at ...").
+func TestFilingSummaryStopsAtExhibit(t *testing.T) {
+	text := "IN THE UNITED STATES DISTRICT COURT\nFOR THE EASTERN DISTRICT OF TEXAS\n\nVERIDIAN WIRELESS LLC,\nPlaintiff,\nv.\nORBITAL DEVICES CO., LTD.,\nDefendant.\n\nCivil Action No. 2:25-cv-00311-JRG\n\n" +
+		"DEFENDANT'S MOTION TO TRANSFER VENUE\n\nDefendant Orbital Devices Co., Ltd. respectfully moves to transfer this action to the Northern District of California. None of the witnesses resides in this District.\n\n" +
+		"Dated: June 16, 2025\n\n/s/ Melissa R. Smith\nAttorneys for Defendant\n\nEXHIBIT A\n\nDECLARATION OF KENJI WATANABE\n\nI, Kenji Watanabe, declare as follows:\n1. I am the Director of Engineering at Orbital Devices Co., Ltd. I have personal knowledge of the facts stated herein.\n2. The accused products were designed in San Jose, California.\n"
+	a, err := NewFree(FreeOptions{}).Analyze(context.Background(), &document.Parsed{ID: "m", Text: text, Language: "en"}, Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Summary, "moves to transfer") || strings.Contains(a.Summary, "Engineering") || strings.Contains(a.Summary, "San Jose") {
+		t.Errorf("summary %q", a.Summary)
+	}
+}

@@ -283,6 +283,21 @@ func filingBody(doc *document.Parsed, filing bool) int {
 	return entities.CaptionEnd(doc.Text)
 }
 
+// attachmentRe is an attachment's cover line after a filing's body, a
+// line of its own: "EXHIBIT A", "Exhibit 3", "ATTACHMENT 1".
+var attachmentRe = regexp.MustCompile(`(?m)^[ \t]*(?:EXHIBIT|Exhibit|ATTACHMENT|Attachment)[ \t]+(?:[A-Z]{1,2}|\d{1,3})[ \t]*$`)
+
+// attachmentStart is where a filing's first attachment starts after its
+// body starts at body, or len(text) where none does. A motion's summary
+// read on into the declaration filed with it ("I am the Director of
+// Engineering at ..."), which is no part of what the motion asks.
+func attachmentStart(text string, body int) int {
+	if m := attachmentRe.FindStringIndex(text[body:]); m != nil {
+		return body + m[0]
+	}
+	return len(text)
+}
+
 // articleHeadingRe is a numbered article's heading line: with an
 // agreement's preamble (preambleRe), what makes a message a contract or an
 // act of its own.
@@ -407,7 +422,8 @@ func (f *Free) summary(doc *document.Parsed, language string, a *document.Analys
 		// a filing's caption is its parties over their roles and the case
 		// number, no sentence: the summary opened with "Plaintiff,
 		// COMPLAINT FOR DAMAGES v. MEGACORP, INC., a Delaware corporation;"
-		sentences = lang.Sentences(clip(withoutFootnotes(doc.Text[body:]), maxAnalysisBytes), language)
+		end := attachmentStart(doc.Text, body)
+		sentences = lang.Sentences(clip(withoutFootnotes(doc.Text[body:end]), maxAnalysisBytes), language)
 		sentences = slices.DeleteFunc(sentences, entities.JuryDemand)
 		sentences = slices.DeleteFunc(sentences, handDownNotice)
 	}
