@@ -69,7 +69,7 @@ var (
 	captionStopRe = regexp.MustCompile(`(?i)^[ \t]*(?:-*[ \t]*(?:v|vs|versus|against|and|between)\.?[ \t]*:?[ \t]*-*|before[ \t]*:?.*|\)[ \t]*)$`)
 	// caseNumberRe is the case, claim or file number's line, the judge's
 	// initials after it left out ("1:22-cv-01234 (JMR)").
-	caseNumberRe = regexp.MustCompile(`(?im)(?:^|[ \t])[ \t]*(?:(?:Civil[ \t]+)?(?:Case|Claim|File|Docket|Index|Action|Appeal|Matter)[ \t]+(?:No\.?|Number|number|Nos\.?)|No\.)[ \t]*[:.]?[ \t]*([A-Z0-9][A-Za-z0-9:./\- ]{2,40}?)(?:[ \t]+\([A-Z]{2,5}\))?[ \t]*$`)
+	caseNumberRe = regexp.MustCompile(`(?im)(?:^|[ \t])[ \t]*(?:(?:Civil[ \t]+)?(?:Case|Claim|File|Docket|Index|Action|Appeal|Matter)[ \t]+(?:No\.?|Number|number|Nos\.?|#)|No\.)[ \t]*[:.]?[ \t]*([A-Z0-9][A-Za-z0-9:./\- ]{2,40}?)(?:[ \t]+\([A-Z]{2,5}\))?[ \t]*$`)
 	// judgmentDateLineRe is the line that dates the order or judgment.
 	judgmentDateLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:Dated|Date|Date[ \t]+of[ \t]+(?:judgment|order|decision|hearing[ \t]+and[ \t]+judgment)|Judgment[ \t]+date|Decided|Filed|Signed|Entered|Delivered|Handed[ \t]+down|Judgment[ \t]+(?:delivered|given))[ \t]*(?:on)?[ \t]*[:.,]?[ \t]*(.{6,40}?|)[ \t]*$`)
 	// neutralCitationRe is a neutral or a law-report citation:
@@ -956,7 +956,7 @@ var (
 	// Lord Justice Smith", "Before :" over the name, "JUDGE: Kiefel CJ",
 	// "Judgment of: O'BRYAN J", "ORDER MADE BY: JACKMAN J", "Coram: ...". "Before the Court is" has
 	// no colon and names none.
-	benchLabelRe = regexp.MustCompile(`(?m)^[ \t]*(?:Before|BEFORE|Judges?|JUDGES?|Judge\(s\)|JUDGE\(S\)|Judgment[ \t]+of|JUDGMENT[ \t]+OF|Coram|CORAM|(?i:orders?[ \t]+made[ \t]+by))[ \t]*:[ \t]*(.*?)[ \t]*$`)
+	benchLabelRe = regexp.MustCompile(`(?m)^[ \t]*(?:Before|BEFORE|Judges?|JUDGES?|Judge\(s\)|JUDGE\(S\)|Judgment[ \t]+of|JUDGMENT[ \t]+OF|Coram|CORAM|(?:Assigned|Referred)[ \t]+to|(?i:orders?[ \t]+made[ \t]+by))[ \t]*:[ \t]*(.*?)[ \t]*$`)
 	// benchHeadingRe is the bench as a heading of its own: "BEFORE THE
 	// HONOURABLE MRS JUSTICE COCKERILL".
 	benchHeadingRe = regexp.MustCompile(`(?m)^[ \t]*BEFORE[ \t]+(THE[ \t]+HONOU?RABLE[ \t].{3,80}?)[ \t]*$`)

@@ -827,3 +827,20 @@ func TestCourtDocketLine(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// A PACER docket sheet numbers its case "CIVIL DOCKET FOR CASE #:" and
+// names its judge "Assigned to:": neither was read, and a docket had no
+// case number or judge.
+func TestCourtDocketSheet(t *testing.T) {
+	text := "U.S. District Court\nDistrict of Delaware (Wilmington)\nCIVIL DOCKET FOR CASE #: 1:25-cv-00812-CFC\n\nNorthstar Biologics, Inc. v. Helix Pharma LLC\nAssigned to: Judge Colm F. Connolly\nCause: 35:271 Patent Infringement\n\nDate Filed: 06/30/2025\n\nPlaintiff\nNorthstar Biologics, Inc.\n\nV.\n\nDefendant\nHelix Pharma LLC\n"
+	var got []string
+	for _, e := range CourtEntities(text, "en") {
+		if e.Kind == KindCaseNumber || e.Kind == KindJudge {
+			got = append(got, e.Kind+"|"+e.Value)
+		}
+	}
+	want := []string{"case_number|1:25-cv-00812-CFC", "judge|Judge Colm F. Connolly"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
