@@ -69,7 +69,13 @@ func caseNameLine(head string) string {
 		if m == nil || sentenceStop(line) || courtLineRe.MatchString(line) {
 			continue
 		}
-		return registerCase(withoutRole(m[1])) + " v " + registerCase(withoutRole(m[2]))
+		// the line's own "v." or "v": a US court's "Harmon v. Westfield"
+		// was titled the English way, "Harmon v Westfield"
+		v := " v "
+		if usVersusRe.MatchString(line) {
+			v = " v. "
+		}
+		return registerCase(withoutRole(m[1])) + v + registerCase(withoutRole(m[2]))
 	}
 	return ""
 }

@@ -126,7 +126,7 @@ func TestCaseLineParties(t *testing.T) {
 // and the document titled by it.
 func TestCaseNameLineLabelled(t *testing.T) {
 	text := "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nMINUTE ENTRY\n\nCase No. 3:24-cv-01882-WHO\n\nCase Name: Harlow Systems, Inc. v. Quintessa Labs LLC\n\nDate: January 14, 2026\n\nPROCEEDINGS: Case Management Conference held. Defendant shall produce the source code.\n"
-	if got := CaseName(text); got != "Harlow Systems, Inc. v Quintessa Labs LLC" {
+	if got := CaseName(text); got != "Harlow Systems, Inc. v. Quintessa Labs LLC" {
 		t.Errorf("case name %q", got)
 	}
 }
@@ -136,7 +136,21 @@ func TestCaseNameLineLabelled(t *testing.T) {
 // its court's line and given no parties.
 func TestCaseNameLineEndingInForm(t *testing.T) {
 	text := "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\n\nACME CORP. v. BETA HOLDINGS CORP.\n\nCase No. 1:25-cv-04417 (JMF)\n\nFINAL JUDGMENT\n\nThe Court having granted plaintiff's motion, judgment is entered against defendant.\n"
-	if got := CaseName(text); got != "Acme Corp. v Beta Holdings Corp." {
+	if got := CaseName(text); got != "Acme Corp. v. Beta Holdings Corp." {
 		t.Errorf("case name %q", got)
+	}
+}
+
+// A case-name line keeps its own "v." or "v": a US syllabus's "HARMON v.
+// WESTFIELD TRANSIT AUTHORITY" was titled the English way, "Harmon v
+// Westfield Transit Authority".
+func TestCaseNameLineKeepsVersus(t *testing.T) {
+	for text, want := range map[string]string{
+		"SUPREME COURT OF THE UNITED STATES\n\nHARMON v. WESTFIELD TRANSIT AUTHORITY\n\nNo. 24-517\n\nPetitioner Harmon sued respondent Westfield Transit Authority under Title VII.\n":                                           "Harmon v. Westfield Transit Authority",
+		"IN THE COURT OF APPEAL (CIVIL DIVISION)\n\nCase No: CA-2025-001122\n\nHarbour Point Developments Ltd v Marlow Insurance Company Ltd\n\nJUDGMENT\n\n1. This appeal concerns the construction of a policy of insurance.\n": "Harbour Point Developments Ltd v Marlow Insurance Company Ltd",
+	} {
+		if got := CaseName(text); got != want {
+			t.Errorf("case name %q, want %q", got, want)
+		}
 	}
 }
