@@ -281,6 +281,12 @@ func courtOfCitation(x *collector, head string) {
 	}
 }
 
+// districtLineRe is a US district named in title case under its court,
+// as a PACER docket sheet writes it: "District of Delaware
+// (Wilmington)", "Northern District of California (San Francisco)". The
+// docket's court was "U.S. District Court", any district's.
+var districtLineRe = regexp.MustCompile(`^[ \t]*((?:(?:Northern|Southern|Eastern|Western|Middle|Central)[ \t]+)?District[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,3}(?:[ \t]+\([A-Z][A-Za-z. ]{1,40}\))?)[ \t]*$`)
+
 // courtMore is the lines at the start of rest that go on with a court's
 // name, each after a line break and at most one blank line (a word
 // processor's paragraphs are apart by one).
@@ -298,6 +304,9 @@ func courtMore(rest string) []string {
 		more := courtMoreRe.FindStringSubmatch(line)
 		if more == nil && !strings.HasPrefix(strings.TrimSpace(line), "ON APPEAL") {
 			more = divisionRe.FindStringSubmatch(line)
+		}
+		if more == nil {
+			more = districtLineRe.FindStringSubmatch(line)
 		}
 		if more == nil {
 			break

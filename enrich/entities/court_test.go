@@ -844,3 +844,12 @@ func TestCourtDocketSheet(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// A docket sheet names its district in title case under its court:
+// "District of Delaware (Wilmington)" was left out of the court's value.
+func TestCourtDistrictInTitleCase(t *testing.T) {
+	text := "U.S. District Court\nDistrict of Delaware (Wilmington)\nCIVIL DOCKET FOR CASE #: 1:25-cv-00812-CFC\n\nNorthstar Biologics, Inc. v. Helix Pharma LLC\n\nPlaintiff\nNorthstar Biologics, Inc.\n\nV.\n\nDefendant\nHelix Pharma LLC\n"
+	if got := valuesOf(CourtEntities(text, "en"), KindCourt); !slices.Equal(got, []string{"U.S. District Court, District of Delaware (Wilmington)"}) {
+		t.Errorf("court %q", got)
+	}
+}
