@@ -70,6 +70,14 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 		r.body.WriteString(text + "\n\n")
 	}
 	r.message(msg.Header, msg.Body, 0)
+	if len(r.dsn) == 0 {
+		if dsn, returned := textBounce(r.body.String()); len(dsn) > 0 {
+			r.dsn = dsn
+			if r.returned == "" {
+				r.returned = returned
+			}
+		}
+	}
 	subject := r.header(msg.Header, "Subject")
 	body, furniture := setAsideMailFurniture(normalize(r.body.String()), mailForwardRe.MatchString(subject))
 	if b := bounceSentence(r.dsn, r.returned); b != "" {

@@ -1,7 +1,12 @@
 package parse
 
 import (
+	"mime"
+	"net/mail"
+	"regexp"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 // A bounce (a delivery status notification: multipart/report with a
@@ -93,4 +98,89 @@ func bounceSentence(recipients []dsnRecipient, subject string) string {
 		return "Delivery delayed: " + what + " has not yet been delivered to " + strings.Join(delayed, "; ") + "."
 	}
 	return ""
+}
+
+// A bounce from qmail ("Hi. This is the qmail-send program at ...") or
+// Exim ("This message was created automatically by mail delivery
+// software.") is plain text, with no delivery-status part: it had been
+// read as a message of its own, its summary the server's apology and its
+// title "failure notice". textBounce reads its recipients and the
+// subject of the copy it returns, so it says what failed as a
+// delivery-status bounce does.
+
+var (
+	// textBounceRe opens the body of a qmail or Exim bounce.
+	textBounceRe = regexp.MustCompile(`(?i)^\s*(?:hi\.\s+this\s+is\s+the\s+qmail-send\s+program\b|this\s+message\s+was\s+created\s+automatically\s+by\s+mail\s+delivery\s+software\b)`)
+	// textBounceCopyRe is the line above the copy of the message (or of
+	// its header) the bounce returns.
+	textBounceCopyRe = regexp.MustCompile(`(?im)^-{2,}\s*(?:below\s+this\s+line\s+is\s+a\s+copy\s+of\s+the\s+message|enclosed\s+are\s+the\s+original\s+headers|this\s+is\s+a\s+copy\s+of\s+the\s+message)\b.*$`)
+	// textBounceAddrRe is a recipient line: qmail's "<ann@x.com>:",
+	// Exim's indented "ann@x.com" (its reason indented further below).
+	textBounceAddrRe = regexp.MustCompile(`^(?:<([^<>\s]+@[^<>\s]+)>:|[ \t]{1,3}<?([^<>\s:]+@[^<>\s:]+?)>?:?)[ \t]*$`)
+	// smtpReplyRe is where a remote server's reply starts in a reason
+	// ("550 5.1.1 User unknown").
+	smtpReplyRe = regexp.MustCompile(`\b[45]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b|\b[45]\d\d\s+\S`)
+	// textBounceDelayRe says the message is still queued (Exim's warning).
+	textBounceDelayRe = regexp.MustCompile(`(?i)has\s+not\s+yet\s+been\s+delivered|still\s+(?:being\s+)?(?:re)?tr(?:y|ied)`)
+)
+
+// textBounce is a plain-text bounce's recipients and the subject of the
+// message it returns; nil for any other text.
+func textBounce(body string) ([]dsnRecipient, string) {
+	if !textBounceRe.MatchString(body) {
+		return nil, ""
+	}
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	report, copied := body, ""
+	if m := textBounceCopyRe.FindStringIndex(body); m != nil {
+		report, copied = body[:m[0]], body[m[1]:]
+	}
+	action := "failed"
+	if textBounceDelayRe.MatchString(report) {
+		action = "delayed"
+	}
+	var out []dsnRecipient
+	lines := strings.Split(report, "\n")
+	for i := 0; i < len(lines); i++ {
+		m := textBounceAddrRe.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		n := i + 1
+		for n < len(lines) && strings.TrimSpace(lines[n]) != "" && !textBounceAddrRe.MatchString(lines[n]) {
+			n++
+		}
+		out = append(out, dsnRecipient{addr: m[1] + m[2], action: action, diagnostic: bounceReason(lines[i+1 : n])})
+		i = n - 1
+	}
+	return out, returnedSubject(copied)
+}
+
+// bounceReason is why a plain-text bounce's recipient failed: the remote
+// server's reply where the reason quotes one, else the reason's lines.
+func bounceReason(lines []string) string {
+	why := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	if loc := smtpReplyRe.FindStringIndex(why); loc != nil {
+		why = why[loc[0]:]
+	}
+	// qmail's last words are about its retries, no reason
+	if i := strings.Index(why, " Giving up on "); i > 0 {
+		why = why[:i]
+	}
+	return strings.TrimSpace(why)
+}
+
+// returnedSubject is the Subject of the copy a plain-text bounce returns,
+// "" without one.
+func returnedSubject(copied string) string {
+	copied = strings.TrimLeft(copied, "\n ")
+	msg, err := mail.ReadMessage(strings.NewReader(copied + "\n\n"))
+	if err != nil {
+		return ""
+	}
+	s := msg.Header.Get("Subject")
+	if d, err := (&mime.WordDecoder{CharsetReader: charset.NewReaderLabel}).DecodeHeader(s); err == nil {
+		s = d
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

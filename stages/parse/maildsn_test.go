@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A bounce's text says which message to whom failed and why, from its
 // delivery-status part and the message (or header) it returns; the mail
@@ -32,4 +35,36 @@ func TestEmailBounceSaysWhatFailed(t *testing.T) {
 		contains(t, name+" aside", p.Aside, "Delivery report:\n")
 	}
 	contains(t, "postfix aside", mustParse(t, "p.eml", []byte(postfix)).Aside, "This is the mail system", "Hi Bob, the signed NDA is attached.")
+}
+
+// A qmail or Exim bounce is plain text, with no delivery-status part; it
+// had been read as a message ("Hi. This is the qmail-send program ..."
+// its summary). It says which message to whom failed, and why.
+func TestEmailTextBounceSaysWhatFailed(t *testing.T) {
+	head := "From: MAILER-DAEMON@mail.acme.example\r\nTo: ann@acme.example\r\nSubject: failure notice\r\n\r\n"
+	copied := "Return-Path: <ann@acme.example>\r\nFrom: Ann Lee <ann@acme.example>\r\nTo: bob.jones@globex.example\r\n" +
+		"Subject: =?UTF-8?Q?Signed_NDA?=\r\n\r\nHi Bob, the signed NDA is attached.\r\n"
+	qmail := head + "Hi. This is the qmail-send program at mail.acme.example.\r\n" +
+		"I'm afraid I wasn't able to deliver your message to the following addresses.\r\n" +
+		"This is a permanent error; I've given up. Sorry it didn't work out.\r\n\r\n" +
+		"<bob.jones@globex.example>:\r\n192.0.2.10 does not like recipient.\r\n" +
+		"Remote host said: 550 5.1.1 User unknown\r\nGiving up on 192.0.2.10.\r\n\r\n" +
+		"--- Below this line is a copy of the message.\r\n\r\n" + copied
+	exim := head + "This message was created automatically by mail delivery software.\r\n\r\n" +
+		"A message that you sent could not be delivered to one or more of its\r\nrecipients. This is a permanent error. The following address(es) failed:\r\n\r\n" +
+		"  bob.jones@globex.example\r\n    host mx.globex.example [192.0.2.10]\r\n    SMTP error from remote mail server after RCPT TO:<bob.jones@globex.example>:\r\n" +
+		"    550 5.1.1 User unknown\r\n\r\n------ This is a copy of the message, including all the headers. ------\r\n\r\n" + copied
+	want := `Delivery failed: the message "Signed NDA" could not be delivered to bob.jones@globex.example (550 5.1.1 User unknown).`
+	for name, msg := range map[string]string{"qmail": qmail, "exim": exim} {
+		p := mustParse(t, name+".eml", []byte(msg))
+		if p.Text != want {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+		contains(t, name+" aside", p.Aside, "Delivery report:\n", "Hi Bob, the signed NDA is attached.")
+	}
+	// a person's message that opens alike is a message
+	p := mustParse(t, "hi.eml", []byte(head+"Hi. This is Ann from legal.\r\n\r\n<bob@globex.example>:\r\nplease call me.\r\n"))
+	if !strings.HasPrefix(p.Text, "Hi. This is Ann") {
+		t.Errorf("message read as a bounce: %q", p.Text)
+	}
 }
