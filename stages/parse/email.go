@@ -239,7 +239,14 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 	body = decodeTransfer(h.Get("Content-Transfer-Encoding"), io.LimitReader(body, r.max))
 	if name := r.attachmentName(h, params); name != "" {
 		r.attachments = append(r.attachments, name)
-		r.keep(name, body)
+		data := r.keep(name, body)
+		if r.event == "" && calendarFile(media, name) {
+			// an invitation sent as an attached .ics file says what,
+			// when and where as an invitation's calendar part does; it
+			// had been only a file name
+			text, _ := decodeDeclared(data, ct, false)
+			r.event = icsEvent(text)
+		}
 		return
 	}
 	switch {
@@ -286,23 +293,31 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 	}
 }
 
+// calendarFile reports an attachment that is an iCalendar file.
+func calendarFile(media, name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return media == "text/calendar" || media == "application/ics" || ext == ".ics" || ext == ".vcs"
+}
+
 // keep reads an attachment's bytes, while the attachments together stay
-// within the document size limit (the rest are only named).
-func (r *emailReader) keep(name string, body io.Reader) {
+// within the document size limit (the rest are only named), and returns
+// the bytes it kept.
+func (r *emailReader) keep(name string, body io.Reader) []byte {
 	data, err := io.ReadAll(io.LimitReader(body, r.max-r.size+1))
 	switch {
 	case err != nil:
 		r.unread = append(r.unread, fmt.Sprintf("%s (not decodable: %v)", name, err))
-		return
+		return nil
 	case len(data) == 0:
 		r.unread = append(r.unread, name+" (empty)")
-		return
+		return nil
 	case r.size+int64(len(data)) > r.max:
 		r.unread = append(r.unread, name+" (over the document size limit with the others)")
-		return
+		return nil
 	}
 	r.size += int64(len(data))
 	r.files = append(r.files, document.Attachment{Filename: path.Base(strings.ReplaceAll(name, "\\", "/")), Data: data})
+	return data
 }
 
 // delimiterRe is a MIME part delimiter line: "--" and a boundary.

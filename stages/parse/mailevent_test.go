@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 )
@@ -35,5 +36,25 @@ func TestEmailMeetingInvitation(t *testing.T) {
 	p = mustParse(t, "plain.eml", []byte(head+"\r\nThe renewal is agreed.\r\nWhen: next week\r\n"))
 	if strings.Contains(p.Text, "Meeting:") {
 		t.Errorf("no invitation: text %q", p.Text)
+	}
+}
+
+// An invitation sent as an attached .ics file (not as the message's own
+// calendar alternative) says what, when and where too; it had been only
+// the file's name. The file is still kept as an attachment.
+func TestEmailAttachedCalendarFile(t *testing.T) {
+	ics := "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Retention schedule review\r\n" +
+		"DTSTART:20250312T140000Z\r\nDTEND:20250312T150000Z\r\nLOCATION:Room 4.12\\, Legal floor\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	msg := "From: Ann Lee <ann@acme.example>\r\nTo: legal@acme.example\r\nSubject: Retention review\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/mixed; boundary=\"M\"\r\n\r\n--M\r\nContent-Type: text/plain\r\n\r\nPlease find the invitation attached.\r\n\r\n" +
+		"--M\r\nContent-Type: application/octet-stream; name=\"invite.ics\"\r\nContent-Disposition: attachment; filename=\"invite.ics\"\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\n" + base64.StdEncoding.EncodeToString([]byte(ics)) + "\r\n--M--\r\n"
+	p := mustParse(t, "invite.eml", []byte(msg))
+	want := "Meeting: Retention schedule review, on Wednesday, 12 March 2025 14:00-15:00 UTC, at Room 4.12, Legal floor.\n\nPlease find the invitation attached."
+	if p.Text != want {
+		t.Errorf("text %q", p.Text)
+	}
+	if len(p.Attachments) != 1 || p.Attachments[0].Filename != "invite.ics" {
+		t.Errorf("attachments %v", p.Attachments)
 	}
 }
