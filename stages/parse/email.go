@@ -285,6 +285,9 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 		if media == "text/plain" && strings.EqualFold(params["format"], "flowed") {
 			text = unflow(text, strings.EqualFold(params["delsp"], "yes"))
 		}
+		if media == "text/plain" {
+			text = inlineImageRe.ReplaceAllString(text, "")
+		}
 		if media == "text/html" {
 			text = extractHTML(text).text
 		}
@@ -292,6 +295,13 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 		r.body.WriteString("\n\n")
 	}
 }
+
+// inlineImageRe is the mark a plain-text alternative writes where its HTML
+// shows an inline image: Outlook's "[cid:image001.png@01DB8C2A.5F3E1A10]",
+// Gmail's "[image: logo.png]". It had been in the text, the summary and
+// the signature, and "cid" a key phrase; the images themselves are named
+// as attachments.
+var inlineImageRe = regexp.MustCompile(`[ \t]*\[(?:cid:[^\]\s]+|image:[^\]\n]{0,200})\][ \t]*`)
 
 // calendarFile reports an attachment that is an iCalendar file.
 func calendarFile(media, name string) bool {

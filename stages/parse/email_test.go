@@ -529,3 +529,20 @@ func TestEmailQuoteHeadsAndMarks(t *testing.T) {
 		}
 	}
 }
+
+// The marks a plain-text alternative writes for inline images (Outlook's
+// "[cid:...]", Gmail's "[image: ...]") are no words of the message; they
+// had been in its text and signature, and "cid" a key phrase.
+func TestEmailInlineImageMarks(t *testing.T) {
+	msg := "From: Ann Lee <ann@acme.example>\r\nTo: legal@acme.example\r\nSubject: Signed acknowledgement\r\n\r\n" +
+		"Hello,\r\n\r\nThe custodian signed the hold acknowledgement today; a scan is below.\r\n\r\n" +
+		"[cid:image001.png@01DB8C2A.5F3E1A10]\r\n\r\nKind regards,\r\nAnn Lee\r\n[image: Acme logo] [cid:image002.jpg@01DB8C2A.5F3E1A10]\r\n"
+	p := mustParse(t, "cid.eml", []byte(msg))
+	if p.Text != "The custodian signed the hold acknowledgement today; a scan is below." {
+		t.Errorf("text %q", p.Text)
+	}
+	if strings.Contains(p.Aside, "cid:") || strings.Contains(p.Aside, "[image") {
+		t.Errorf("aside %q", p.Aside)
+	}
+	contains(t, "aside", p.Aside, "Signature: Kind regards, Ann Lee")
+}
