@@ -80,10 +80,11 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	}
 	subject := r.header(msg.Header, "Subject")
 	body, furniture := setAsideMailFurniture(normalize(r.body.String()), mailForwardRe.MatchString(subject))
+	title := threadSubject(subject)
 	if b := bounceSentence(r.dsn, r.returned); b != "" {
 		// the server's transcript and the returned message stay searchable
 		furniture = append([]string{"Delivery report:\n" + body}, furniture...)
-		body = b
+		body, title = b, bounceTitle(b, r.returned, title)
 	} else if r.event != "" {
 		body = strings.TrimSpace(r.event + "\n\n" + body)
 	} else {
@@ -93,7 +94,7 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	if len(furniture) > 0 {
 		aside = strings.TrimSpace(aside + "\n\n" + strings.Join(furniture, "\n\n"))
 	}
-	ex := &extracted{text: body, aside: aside, title: threadSubject(subject),
+	ex := &extracted{text: body, aside: aside, title: title,
 		encoding: encUTF8, attachments: r.files, meta: map[string]string{}}
 	// the message's own header fields, as meta: the document page shows
 	// them as fields, and the result JSON carries them

@@ -100,6 +100,20 @@ func bounceSentence(recipients []dsnRecipient, subject string) string {
 	return ""
 }
 
+// bounceTitle is a bounce's title: what happened to which message
+// ("Delivery failed: Signed NDA"), from its sentence's opening words and
+// the returned message's subject. A register had listed every bounce
+// under its server's words ("Undelivered Mail Returned to Sender",
+// "failure notice"), none saying which message it returns. The subject
+// as sent is kept when the bounce returns no subject.
+func bounceTitle(sentence, returned, subject string) string {
+	what, _, _ := strings.Cut(sentence, ":")
+	if returned == "" || what == sentence {
+		return subject
+	}
+	return what + ": " + threadSubject(returned)
+}
+
 // A bounce from qmail ("Hi. This is the qmail-send program at ...") or
 // Exim ("This message was created automatically by mail delivery
 // software.") is plain text, with no delivery-status part: it had been

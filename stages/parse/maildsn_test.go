@@ -33,6 +33,9 @@ func TestEmailBounceSaysWhatFailed(t *testing.T) {
 			t.Errorf("%s: text %q", name, p.Text)
 		}
 		contains(t, name+" aside", p.Aside, "Delivery report:\n")
+		if p.Title != "Delivery failed: Signed NDA" {
+			t.Errorf("%s: title %q", name, p.Title)
+		}
 	}
 	contains(t, "postfix aside", mustParse(t, "p.eml", []byte(postfix)).Aside, "This is the mail system", "Hi Bob, the signed NDA is attached.")
 }
@@ -61,6 +64,9 @@ func TestEmailTextBounceSaysWhatFailed(t *testing.T) {
 			t.Errorf("%s: text %q", name, p.Text)
 		}
 		contains(t, name+" aside", p.Aside, "Delivery report:\n", "Hi Bob, the signed NDA is attached.")
+		if p.Title != "Delivery failed: Signed NDA" {
+			t.Errorf("%s: title %q", name, p.Title)
+		}
 	}
 	// a person's message that opens alike is a message
 	p := mustParse(t, "hi.eml", []byte(head+"Hi. This is Ann from legal.\r\n\r\n<bob@globex.example>:\r\nplease call me.\r\n"))
