@@ -58,6 +58,11 @@ type emailReader struct {
 // the worker ingests as documents of their own: a contract arrives as the
 // PDF attached to a mail.
 func extractEmail(data []byte, lim Limits) (*extracted, error) {
+	if msgs := mboxMessages(data); len(msgs) > 1 {
+		return extractMbox(msgs, lim)
+	} else if len(msgs) == 1 {
+		data = msgs[0] // a mailbox of one message is that message
+	}
 	lead, data := splitMailLeadIn([]byte(englishHeaderNames(zhSavedText(data))))
 	msg, err := mail.ReadMessage(bytes.NewReader(data))
 	if err != nil {
@@ -519,6 +524,10 @@ var emailHeaderRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*:`)
 // below.") is one too (mailLeadIn).
 func looksEmail(text string) bool {
 	text = englishHeaderNames(text[:min(len(text), 16<<10)])
+	if loc := mboxFromRe.FindStringIndex(text); loc != nil && loc[0] == 0 {
+		// an mbox: its first message's header follows its "From " line
+		text = strings.TrimLeft(text[loc[1]:], "\r\n")
+	}
 	if _, _, ok := mailLeadIn(text); ok {
 		return true
 	}

@@ -1,0 +1,42 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// An mbox excerpt is a mailbox, no memo: each message an attached .eml
+// (ingested as an e-mail of its own), its text a line per message; one
+// message is read as that message. A body line that opens "From " (and
+// one mbox escaped as ">From ") stays in its message.
+func TestMboxMessages(t *testing.T) {
+	msg := func(from, day, subject, body string) string {
+		return "From " + from + " Tue Mar  " + day + " 09:14:00 2025\n" +
+			"From: " + from + "\nTo: records@acme.example\nDate: Tue, " + day + " Mar 2025 09:14:00 +0000\nSubject: " + subject + "\n\n" + body + "\n\n"
+	}
+	box := msg("ann@acme.example", "4", "Custodian list", "The custodians are Carl and Dana.\nFrom the finance side, add Eve.") +
+		msg("carl@acme.example", "5", "Re: Custodian list", "Please add Frank.\n>From now on he holds the invoices.")
+	for _, name := range []string{"archive.mbox", "export.txt"} {
+		p := mustParse(t, name, []byte(box))
+		if p.Title != "Mailbox: 2 messages" || !p.IsEmail() {
+			t.Errorf("%s: title %q, type %s", name, p.Title, p.ContentType)
+		}
+		want := "Tue, 4 Mar 2025 09:14:00 +0000 - ann@acme.example - Custodian list\n" +
+			"Tue, 5 Mar 2025 09:14:00 +0000 - carl@acme.example - Re: Custodian list"
+		if p.Text != want {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+		if len(p.Attachments) != 2 || p.Attachments[1].Filename != "message-002.eml" {
+			t.Fatalf("%s: attachments %v", name, p.Attachments)
+		}
+		contains(t, name+" message 1", string(p.Attachments[0].Data), "From the finance side, add Eve.")
+		contains(t, name+" message 2", string(p.Attachments[1].Data), "\nFrom now on he holds")
+	}
+	p := mustParse(t, "one.mbox", []byte(msg("ann@acme.example", "4", "Custodian list", "The custodians are Carl and Dana.")))
+	if p.Title != "Custodian list" || p.Text != "The custodians are Carl and Dana." {
+		t.Errorf("one message: title %q, text %q", p.Title, p.Text)
+	}
+	if !strings.Contains(p.Aside, "From: ann@acme.example") {
+		t.Errorf("one message: aside %q", p.Aside)
+	}
+}
