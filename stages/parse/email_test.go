@@ -546,3 +546,23 @@ func TestEmailInlineImageMarks(t *testing.T) {
 	}
 	contains(t, "aside", p.Aside, "Signature: Kind regards, Ann Lee")
 }
+
+// A thread quoted in layers (">>" inside ">") keeps them in the aside: a
+// paragraph for each, opened by its "On ... wrote:" head, the deeper
+// labelled with their level. Every line's marks had been stripped alike,
+// and who wrote what in reply to whom ran together as one quote.
+func TestEmailNestedQuoteLayers(t *testing.T) {
+	msg := "From: Carl Holt <carl@acme.example>\r\nTo: Ann Lee <ann@acme.example>\r\nSubject: Re: Re: Hold scope\r\n\r\n" +
+		"Agreed, let's include the shared drive as well.\r\n\r\n" +
+		"On Tue, 4 Mar 2025 at 16:02, Ann Lee <ann@acme.example> wrote:\r\n> Should we also cover the finance shared drive?\r\n>\r\n" +
+		"> On Tue, 4 Mar 2025 at 10:15, Carl Holt <carl@acme.example> wrote:\r\n>> The hold covers five custodians.\r\n>>\r\n" +
+		">> On Mon, 3 Mar 2025 at 17:40, Legal <legal@acme.example> wrote:\r\n>>> Please confirm the scope of the hold.\r\n"
+	p := mustParse(t, "nested.eml", []byte(msg))
+	if p.Text != "Agreed, let's include the shared drive as well." {
+		t.Errorf("text %q", p.Text)
+	}
+	contains(t, "aside", p.Aside,
+		"\n\nQuoted: On Tue, 4 Mar 2025 at 16:02, Ann Lee <ann@acme.example> wrote:\nShould we also cover the finance shared drive?\n\n"+
+			"Quoted, level 2:\nOn Tue, 4 Mar 2025 at 10:15, Carl Holt <carl@acme.example> wrote:\nThe hold covers five custodians.\n\n"+
+			"Quoted, level 3:\nOn Mon, 3 Mar 2025 at 17:40, Legal <legal@acme.example> wrote:\nPlease confirm the scope of the hold.")
+}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -54,7 +55,7 @@ const maxCoverRunes = 300
 // body that would be left empty stays as it is.
 func setAsideMailFurniture(body string, forward bool) (message string, aside []string) {
 	lines := joinSplitQuoteHeads(strings.Split(body, "\n"))
-	var kept, quoted, carried []string
+	var kept, quoted, carried, layers []string
 	var notice, signature []string
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
@@ -68,7 +69,7 @@ func setAsideMailFurniture(body string, forward bool) (message string, aside []s
 				kept = append(kept, "", msg)
 				carried = more
 			} else {
-				quoted = append(quoted, quotedThread(lines[i:])...)
+				layers = quotedLayers(lines[i:])
 			}
 			i = len(lines)
 		case strings.HasPrefix(l, ">"):
@@ -104,7 +105,78 @@ func setAsideMailFurniture(body string, forward bool) (message string, aside []s
 	if q := strings.TrimSpace(strings.Join(quoted, "\n")); q != "" {
 		aside = append(aside, quotedLabel(q))
 	}
-	return message, aside
+	return message, append(aside, layers...)
+}
+
+// quotedLayers is a quoted thread (its lines from its quote head on) as
+// labelled aside paragraphs, one for each layer of ">" marks: the
+// message replied to ("Quoted: On ..., Ann wrote: ..."), then the one it
+// quoted ("Quoted, level 2: On ..., Bob wrote: ..."), and so on. The
+// marks had been stripped from every line alike, and the layers of a
+// thread, who said what in reply to whom, ran together as one quote.
+// The head that opens a layer ("On ... wrote:", written one level up)
+// opens its paragraph.
+func quotedLayers(lines []string) []string {
+	lines = quotedThreadLines(lines)
+	var groups [][]string
+	var depths []int
+	last := -1
+	for _, l := range lines {
+		d := quoteDepth(l)
+		text := quoteMarksRe.ReplaceAllString(l, "")
+		if strings.TrimSpace(text) == "" {
+			d = last // a blank line stays in its layer
+		}
+		if d != last && last >= 0 && d >= 0 {
+			groups, depths = append(groups, nil), append(depths, d)
+			prev := groups[len(groups)-2]
+			if h := lastLine(prev); h >= 0 && mailQuoteHeadRe.MatchString(strings.TrimSpace(prev[h])) && d > last {
+				// the head above a deeper layer opens it
+				groups[len(groups)-1] = append(groups[len(groups)-1], prev[h:]...)
+				groups[len(groups)-2] = prev[:h]
+			}
+		} else if len(groups) == 0 {
+			groups, depths = append(groups, nil), append(depths, max(d, 0))
+		}
+		if d >= 0 {
+			last = d
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], text)
+	}
+	return layerParagraphs(groups, depths)
+}
+
+// layerParagraphs labels the layers of a quoted thread by depth: the
+// message replied to (one ">", or none under its head) "Quoted" as
+// quotedLabel writes it, a deeper one "Quoted, level N".
+func layerParagraphs(groups [][]string, depths []int) []string {
+	var out []string
+	for i, g := range groups {
+		q := strings.TrimSpace(strings.Join(g, "\n"))
+		switch {
+		case q == "":
+		case depths[i] <= 1:
+			out = append(out, quotedLabel(q))
+		default:
+			out = append(out, fmt.Sprintf("Quoted, level %d:\n%s", depths[i], q))
+		}
+	}
+	return out
+}
+
+// quoteDepth is how many ">" marks open line l.
+func quoteDepth(l string) int {
+	return strings.Count(quoteMarksRe.FindString(l), ">")
+}
+
+// lastLine is the index of the last line of g with words, -1 for none.
+func lastLine(g []string) int {
+	for i := len(g) - 1; i >= 0; i-- {
+		if strings.TrimSpace(g[i]) != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // inlineFieldKinds are the fields of the header block Outlook writes above
@@ -204,14 +276,21 @@ func forwardedMessage(lines []string) (string, []string) {
 // Message-----", and without the ">" marks a client quotes each line
 // with: the document page read "> > We propose a two-year term".
 func quotedThread(lines []string) []string {
-	if len(lines) > 0 && mailSeparatorRe.MatchString(strings.TrimSpace(lines[0])) {
-		lines = lines[1:]
-	}
+	lines = quotedThreadLines(lines)
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		out[i] = quoteMarksRe.ReplaceAllString(l, "")
 	}
 	return out
+}
+
+// quotedThreadLines is a quoted thread's lines without a quote head that
+// is only a client's rule.
+func quotedThreadLines(lines []string) []string {
+	if len(lines) > 0 && mailSeparatorRe.MatchString(strings.TrimSpace(lines[0])) {
+		return lines[1:]
+	}
+	return lines
 }
 
 // quoteMarksRe is the run of ">" marks that opens a quoted line.
