@@ -108,6 +108,7 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 			ex.meta[strings.ToLower(k)] = v
 		}
 	}
+	r.savedAttachments(msg.Header)
 	if len(r.attachments) > 0 {
 		ex.meta["attachments"] = strings.Join(r.attachments, ", ")
 		ex.text, ex.aside = withAttachmentLine(ex.text, ex.aside, ex.meta["attachments"])
@@ -308,6 +309,23 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 // the signature, and "cid" a key phrase; the images themselves are named
 // as attachments.
 var inlineImageRe = regexp.MustCompile(`[ \t]*\[(?:cid:[^\]\s]+|image:[^\]\n]{0,200})\][ \t]*`)
+
+// savedAttachments names the attachments an Outlook message saved as text
+// lists in its "Attachments:" line ("custodians.xlsx; notice.docx"): the
+// files are not in the text, so they are named and said to be unread.
+// The line had been dropped, and a register showed no attachments for a
+// message that had them.
+func (r *emailReader) savedAttachments(h mail.Header) {
+	if len(r.attachments) > 0 || h.Get("Content-Type") != "" {
+		return // a MIME message names its own
+	}
+	for _, name := range strings.Split(r.header(h, "Attachments"), ";") {
+		if name = strings.TrimSpace(name); name != "" {
+			r.attachments = append(r.attachments, name)
+			r.unread = append(r.unread, name+" (not in the message as saved)")
+		}
+	}
+}
 
 // calendarFile reports an attachment that is an iCalendar file.
 func calendarFile(media, name string) bool {
@@ -644,11 +662,11 @@ func zhSavedText(data []byte) string {
 
 // zhHeaderRe is a header field as Outlook writes it in Chinese, simplified
 // or traditional ("发件人:", "发送时间：", "寄件者:"), and its English name.
-var zhHeaderRe = regexp.MustCompile(`^(发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|副本|主旨)[ \t]*[:：][ \t]*`)
+var zhHeaderRe = regexp.MustCompile(`^(发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|副本|主旨|附件)[ \t]*[:：][ \t]*`)
 
 // zhHeaderNames are the English names of zhHeaderRe's fields.
 var zhHeaderNames = map[string]string{"发件人": "From", "发送时间": "Sent", "日期": "Date", "收件人": "To", "抄送": "Cc", "主题": "Subject",
-	"寄件者": "From", "寄件日期": "Sent", "收件者": "To", "副本": "Cc", "主旨": "Subject"}
+	"寄件者": "From", "寄件日期": "Sent", "收件者": "To", "副本": "Cc", "主旨": "Subject", "附件": "Attachments"}
 
 // englishHeaderNames is text with the field names of its first header
 // block in English when Outlook wrote them in Chinese: a Chinese message

@@ -566,3 +566,23 @@ func TestEmailNestedQuoteLayers(t *testing.T) {
 			"Quoted, level 2:\nOn Tue, 4 Mar 2025 at 10:15, Carl Holt <carl@acme.example> wrote:\nThe hold covers five custodians.\n\n"+
 			"Quoted, level 3:\nOn Mon, 3 Mar 2025 at 17:40, Legal <legal@acme.example> wrote:\nPlease confirm the scope of the hold.")
 }
+
+// An Outlook message saved as text names its attachments in an
+// "Attachments:" line ("附件:" in Chinese); they are the message's
+// attachments in meta, unread (the files are not in the text). The line
+// had been dropped.
+func TestEmailSavedTextAttachmentsLine(t *testing.T) {
+	for name, msg := range map[string]string{
+		"en": "From:\tHolt, Carl <carl@acme.example>\r\nSent:\tWednesday, 5 March 2025 11:00\r\nTo:\tAnn Lee <ann@acme.example>\r\n" +
+			"Subject:\tRE: Hold scope\r\nAttachments:\tcustodians.xlsx; hold-notice.docx\r\n\r\nThe list of custodians is attached.\r\n",
+		"zh": "发件人: 王芳 <wang@acme.example>\r\n发送时间: 2025年3月5日 11:00\r\n收件人: 李伟 <li@acme.example>\r\n主题: 保全范围\r\n" +
+			"附件: custodians.xlsx; hold-notice.docx\r\n\r\n保管人名单见附件。\r\n",
+	} {
+		p := mustParse(t, name+".txt", []byte(msg))
+		if got := p.Meta["attachments"]; got != "custodians.xlsx, hold-notice.docx" {
+			t.Errorf("%s: attachments %q", name, got)
+		}
+		contains(t, name+" unread", p.Meta["attachments_unread"], "custodians.xlsx (not in the message as saved)")
+		contains(t, name+" aside", p.Aside, "Attachments: custodians.xlsx, hold-notice.docx")
+	}
+}
