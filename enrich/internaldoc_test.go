@@ -282,3 +282,26 @@ func TestEmailSubtypeIsEmail(t *testing.T) {
 		}
 	}
 }
+
+// A bounce is a delivery report, no one's correspondence: its sub-type
+// other/delivery report in both tiers; it had been other/email.
+func TestBounceSubtypeIsDeliveryReport(t *testing.T) {
+	free := NewFree(FreeOptions{})
+	msg := "From: MAILER-DAEMON@mail.acme.example\r\nTo: ann@acme.example\r\nSubject: failure notice\r\n\r\n" +
+		"Hi. This is the qmail-send program at mail.acme.example.\r\nI'm afraid I wasn't able to deliver your message to the following addresses.\r\n\r\n" +
+		"<bob@globex.example>:\r\nRemote host said: 550 5.1.1 User unknown\r\n\r\n--- Below this line is a copy of the message.\r\n\r\n" +
+		"From: Ann <ann@acme.example>\r\nSubject: Signed NDA\r\n\r\nThe signed NDA is attached.\r\n"
+	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "bounce.eml", Data: []byte(msg)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tier, an := range map[string]Analyzer{"free": free, "composed": WithFallback(free, NewFree(FreeOptions{}))} {
+		a, err := an.Analyze(context.Background(), doc, Request{Tasks: []string{TaskClassify}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Class != "other" || a.Subtype != "other/delivery report" {
+			t.Errorf("%s: %s/%s, want other/delivery report", tier, a.Class, a.Subtype)
+		}
+	}
+}

@@ -85,11 +85,12 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	}
 	subject := r.header(msg.Header, "Subject")
 	body, furniture := setAsideMailFurniture(normalize(r.body.String()), mailForwardRe.MatchString(subject))
-	title := threadSubject(subject)
+	title, status := threadSubject(subject), ""
 	if b := bounceSentence(r.dsn, r.returned); b != "" {
 		// the server's transcript and the returned message stay searchable
 		furniture = append([]string{"Delivery report:\n" + body}, furniture...)
 		body, title = b, bounceTitle(b, r.returned, title)
+		status = bounceStatus(b)
 	} else if r.event != "" {
 		body = strings.TrimSpace(r.event + "\n\n" + body)
 	} else {
@@ -109,6 +110,10 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 		}
 	}
 	r.savedAttachments(msg.Header)
+	if status != "" {
+		// a bounce: "failed" or "delayed", for the sub-type and filters
+		ex.meta["delivery_status"] = status
+	}
 	if len(r.attachments) > 0 {
 		ex.meta["attachments"] = strings.Join(r.attachments, ", ")
 		ex.text, ex.aside = withAttachmentLine(ex.text, ex.aside, ex.meta["attachments"])

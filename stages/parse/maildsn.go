@@ -100,6 +100,13 @@ func bounceSentence(recipients []dsnRecipient, subject string) string {
 	return ""
 }
 
+// bounceStatus is what a bounce's sentence says happened: "failed" or
+// "delayed".
+func bounceStatus(sentence string) string {
+	what, _, _ := strings.Cut(sentence, ":")
+	return strings.ToLower(strings.TrimPrefix(what, "Delivery "))
+}
+
 // bounceTitle is a bounce's title: what happened to which message
 // ("Delivery failed: Signed NDA"), from its sentence's opening words and
 // the returned message's subject. A register had listed every bounce

@@ -33,8 +33,8 @@ func TestEmailBounceSaysWhatFailed(t *testing.T) {
 			t.Errorf("%s: text %q", name, p.Text)
 		}
 		contains(t, name+" aside", p.Aside, "Delivery report:\n")
-		if p.Title != "Delivery failed: Signed NDA" {
-			t.Errorf("%s: title %q", name, p.Title)
+		if p.Title != "Delivery failed: Signed NDA" || p.Meta["delivery_status"] != "failed" {
+			t.Errorf("%s: title %q, delivery_status %q", name, p.Title, p.Meta["delivery_status"])
 		}
 	}
 	contains(t, "postfix aside", mustParse(t, "p.eml", []byte(postfix)).Aside, "This is the mail system", "Hi Bob, the signed NDA is attached.")
