@@ -586,3 +586,22 @@ func TestEmailSavedTextAttachmentsLine(t *testing.T) {
 		contains(t, name+" aside", p.Aside, "Attachments: custodians.xlsx, hold-notice.docx")
 	}
 }
+
+// A German, French or Dutch message's greeting and closing are set aside
+// as an English one's are; "Sehr geehrte Damen und Herren," had been its
+// summary and "Grüßen Jürgen Müller" a key phrase.
+func TestEmailEuropeanGreetingAndClosing(t *testing.T) {
+	for name, body := range map[string][3]string{
+		"de": {"Sehr geehrte Damen und Herren,", "bitte teilen Sie mir die Aufbewahrungsfrist für Verträge mit.", "Mit freundlichen Grüßen"},
+		"fr": {"Bonjour Madame Roux,", "Veuillez conserver les dossiers jusqu'en 2030.", "Cordialement,"},
+		"nl": {"Beste Jan,", "Bewaar de dossiers tot 2030.", "Met vriendelijke groet,"},
+	} {
+		msg := "From: Jan <jan@acme.example>\r\nTo: records@acme.example\r\nSubject: Akten\r\n\r\n" +
+			body[0] + "\r\n\r\n" + body[1] + "\r\n\r\n" + body[2] + "\r\nJürgen Müller\r\nAcme GmbH\r\n"
+		p := mustParse(t, name+".eml", []byte(msg))
+		if p.Text != body[1] {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+		contains(t, name+" aside", p.Aside, "Greeting: "+body[0], "Signature: "+body[2]+" Jürgen Müller | Acme GmbH")
+	}
+}

@@ -30,11 +30,14 @@ var (
 	// mailDisclaimerRe opens a legal disclaimer paragraph.
 	mailDisclaimerRe = regexp.MustCompile(`(?i)^(?:confidentiality\s+notice|disclaimer|privileged\s+(?:and|&)\s+confidential|(?:this|the\s+information\s+(?:contained\s+)?in\s+this)\s+(?:e-?mail|message|communication)\b.{0,200}\b(?:confidential|intended\s+(?:only|solely)|privileged)|if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|please\s+consider\s+the\s+environment)`)
 	// mailClosingRe is a closing line; the signature follows it.
-	mailClosingRe = regexp.MustCompile(`(?i)^(?:(?:kind|best|warm|with\s+best)\s+regards|regards|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|sincerely|best(?:\s+wishes)?|yours\s+(?:sincerely|truly|faithfully)|br)\s*[,.!]?$` +
+	mailClosingRe = regexp.MustCompile(`(?i)^(?:(?:kind|best|warm|with\s+best)\s+regards|regards|thanks(?:\s+again)?|thank\s+you|many\s+thanks|cheers|sincerely|best(?:\s+wishes)?|yours\s+(?:sincerely|truly|faithfully)|br` +
+		// German, French and Dutch closings, as the AW:, WG: and TR:
+		// markers of these senders' replies are read
+		`|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe|herzliche|freundliche)\s+gr(?:ü|ue)(?:ß|ss)e|mfg|cordialement|bien\s+(?:à|a)\s+vous|met\s+vriendelijke\s+groet(?:en)?)\s*[,.!]?$` +
 		`|^(?:谢谢|多谢|感谢|祝好|此致敬礼|顺祝商祺|顺颂商祺)[!！。,，]?$`)
 	// mailGreetingRe is a greeting line, English or Chinese ("各位同事：",
 	// "王总，您好！").
-	mailGreetingRe = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!:]?$` +
+	mailGreetingRe = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|hallo|guten\s+(?:tag|morgen)|sehr\s+geehrte[rs]?|liebe[rs]?|bonjour|madame|monsieur|beste|geachte)\b[^.!?\n]{0,40}[,!:]?$` +
 		`|^(?:各位\p{Han}{0,4}|大家好|您好|你好|尊敬的\p{Han}{1,12}|\p{Han}{1,6}[,，]?\s*(?:您好|你好))[,，:：!！]?$`)
 )
 
