@@ -332,6 +332,33 @@ func (r *emailReader) savedAttachments(h mail.Header) {
 	}
 }
 
+// htmlFieldCellRe is a header field an Outlook message saved as HTML
+// writes in a table: its name cell, then the value's ("From: | Ann").
+var htmlFieldCellRe = regexp.MustCompile(`(?m)^([A-Za-z][A-Za-z-]*:)[ \t]*\|[ \t]*`)
+
+// savedHTMLMessage reads the text of an HTML page that is an e-mail
+// Outlook saved as HTML (its header block, From, Sent or Date, To and
+// Subject with a mailbox, opens the page) as an e-mail; nil for any
+// other page. Such a message had been an HTML page: its header lines
+// were its text, no meta from, to, date or subject, and its sub-type
+// whatever kind of paper its subject named ("Hold notice" other/notice).
+func savedHTMLMessage(text string, lim Limits) *extracted {
+	text = strings.TrimSpace(text)
+	head, _, _ := strings.Cut(text[:min(len(text), 16<<10)], "\n\n")
+	text = strings.Replace(text, head, htmlFieldCellRe.ReplaceAllString(head, "$1 "), 1)
+	fields, head, ok := headerBlock(text)
+	if !ok || !fields["from"] || !fields["to"] || !fields["subject"] || !(fields["sent"] || fields["date"]) ||
+		!strings.Contains(head, "@") {
+		return nil
+	}
+	ex, err := extractEmail([]byte(text), lim)
+	if err != nil {
+		return nil
+	}
+	ex.email = true
+	return ex
+}
+
 // calendarFile reports an attachment that is an iCalendar file.
 func calendarFile(media, name string) bool {
 	ext := strings.ToLower(path.Ext(name))

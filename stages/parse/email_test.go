@@ -605,3 +605,28 @@ func TestEmailEuropeanGreetingAndClosing(t *testing.T) {
 		contains(t, name+" aside", p.Aside, "Greeting: "+body[0], "Signature: "+body[2]+" Jürgen Müller | Acme GmbH")
 	}
 }
+
+// An Outlook message saved as HTML (its header block in a table atop the
+// page) is an e-mail: meta from, to, date and subject, its header lines
+// in the aside; it had been an HTML page whose text opened "From: |
+// Carl Holt". A memo page with a From and To but no mailbox stays a page.
+func TestEmailSavedAsHTML(t *testing.T) {
+	row := func(k, v string) string {
+		return "<tr><td><p><b>" + k + ":</b></p></td><td><p>" + v + "</p></td></tr>\n"
+	}
+	page := "<html><head><meta charset=utf-8><title>Hold notice</title></head><body><table>\n" +
+		row("From", "Carl Holt &lt;carl@acme.example&gt;") + row("Sent", "Wednesday, 5 March 2025 11:00") +
+		row("To", "Ann Lee &lt;ann@acme.example&gt;") + row("Subject", "Hold notice") +
+		"</table><div><p>The hold notice went to all five custodians this morning.</p><p>Regards,<br>Carl</p></div></body></html>"
+	p := mustParse(t, "hold.htm", []byte(page))
+	if !p.IsEmail() || p.Title != "Hold notice" || p.Text != "The hold notice went to all five custodians this morning." {
+		t.Errorf("type %s, title %q, text %q", p.ContentType, p.Title, p.Text)
+	}
+	if p.Meta["from"] != "Carl Holt <carl@acme.example>" || p.Meta["date"] != "Wednesday, 5 March 2025 11:00" {
+		t.Errorf("meta %v", p.Meta)
+	}
+	memo := strings.NewReplacer("Carl Holt &lt;carl@acme.example&gt;", "Human Resources", "Ann Lee &lt;ann@acme.example&gt;", "All staff").Replace(page)
+	if p := mustParse(t, "memo.htm", []byte(memo)); p.IsEmail() {
+		t.Errorf("memo page read as an e-mail: %q", p.Text)
+	}
+}

@@ -108,6 +108,9 @@ type extracted struct {
 	pages    int
 	meta     map[string]string
 	isLog    bool
+	// email is set when a text sniffed as another type is an e-mail (an
+	// Outlook message saved as HTML): the document is then TypeEmail
+	email bool
 	// dataType is TypeCSV or TypeJSON for a text that is data (dataType)
 	dataType    string
 	attachments []document.Attachment
@@ -168,6 +171,9 @@ func Parse(ctx context.Context, in Input, lim Limits) (*document.Parsed, error) 
 	}
 	if err != nil {
 		return nil, asError(name, ct, err)
+	}
+	if ex.email {
+		ct = document.TypeEmail
 	}
 	if len(data) != len(in.Data) {
 		if ex.meta == nil {
@@ -298,6 +304,9 @@ func extract(data []byte, ct, hint string, lim Limits, stop *stopFlag) (*extract
 	switch ct {
 	case document.TypeHTML:
 		ex = extractHTML(text)
+		if em := savedHTMLMessage(ex.text, lim); em != nil {
+			ex = em
+		}
 	case document.TypeMarkdown:
 		ex = extractMarkdown(text)
 	case document.TypeLog:
