@@ -133,6 +133,13 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	return ex, nil
 }
 
+// mailTagPattern is a tag a mail gateway puts before a subject to warn of
+// where the message came from ("[EXTERNAL]", "[EXT]", "EXTERNAL:",
+// "*EXTERNAL*", "[SPAM]", "[CAUTION: External]"): no words of the subject,
+// and a register had listed a thread's outside replies under "[EXTERNAL]
+// RE: ...", apart from the rest.
+const mailTagPattern = `\s*(?:\[(?:external|ext|caution|warning|spam|suspicious|phish\w*)\b[^\]\n]{0,40}\]|\*+\s*external\s*\*+|external\s*[:：])`
+
 var (
 	// mailReplyPrefixRe is the run of reply and forward markers mail
 	// clients put before a subject, in English, German, French, the
@@ -140,9 +147,10 @@ var (
 	// and the marker of an automatic (out-of-office) reply ("Automatic
 	// reply:", "Automatische Antwort:", "自动回复:").
 	mailReplyPrefixRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs|antw|回复|回覆|答复|转发|轉寄|转寄|` +
-		`automatic\s+reply|auto(?:matic)?[\s-]?(?:reply|response)|automatische\s+antwort|réponse\s+automatique|out\s+of\s+(?:the\s+)?office|自动回复|自動回覆)\s*(?:\[\d+\])?\s*[:：])+\s*`)
+		`automatic\s+reply|auto(?:matic)?[\s-]?(?:reply|response)|automatische\s+antwort|réponse\s+automatique|out\s+of\s+(?:the\s+)?office|自动回复|自動回覆)\s*(?:\[\d+\])?\s*[:：]|` +
+		mailTagPattern + `)+\s*`)
 	// mailForwardRe is a subject that says its message is a forward.
-	mailForwardRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|aw|sv|vs|antw|回复|回覆|答复)\s*[:：])*\s*(?:fwd?|wg|tr|转发|轉寄|转寄)\s*[:：]`)
+	mailForwardRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|aw|sv|vs|antw|回复|回覆|答复)\s*[:：]|` + mailTagPattern + `)*\s*(?:fwd?|wg|tr|转发|轉寄|转寄)\s*[:：]`)
 )
 
 // threadSubject is a subject without its reply and forward markers: the

@@ -630,3 +630,25 @@ func TestEmailSavedAsHTML(t *testing.T) {
 		t.Errorf("memo page read as an e-mail: %q", p.Text)
 	}
 }
+
+// A gateway's warning tag before a subject ("[EXTERNAL]", "EXTERNAL:",
+// "*EXTERNAL*") is left out of the title with the reply markers around
+// it; a thread's outside replies had been listed apart from the rest.
+func TestEmailSubjectGatewayTags(t *testing.T) {
+	for subject, want := range map[string]string{
+		"[EXTERNAL] RE: Production schedule":                 "Production schedule",
+		"RE: [EXT] Production schedule":                      "Production schedule",
+		"EXTERNAL: Fwd: Production schedule":                 "Production schedule",
+		"*EXTERNAL* Production schedule":                     "Production schedule",
+		"[CAUTION: External sender] Re: Production schedule": "Production schedule",
+		"[Matter 2025-114] Production schedule":              "[Matter 2025-114] Production schedule",
+		"External audit plan":                                "External audit plan",
+	} {
+		if got := threadSubject(subject); got != want {
+			t.Errorf("%q: title %q, want %q", subject, got, want)
+		}
+	}
+	if !mailForwardRe.MatchString("[EXTERNAL] FW: Signed NDA") {
+		t.Errorf("[EXTERNAL] FW: is no forward")
+	}
+}
