@@ -438,7 +438,10 @@ func (r *emailReader) multipart(media, boundary string, body io.Reader, depth in
 	}
 	pick := alts[len(alts)-1]
 	for _, a := range alts {
-		if m, _, _ := mime.ParseMediaType(a.h.Get("Content-Type")); m == "text/plain" {
+		if m, _, _ := mime.ParseMediaType(a.h.Get("Content-Type")); m == "text/plain" && !blankPart(a.h, a.data) {
+			// an empty plain-text alternative beside the HTML one (as
+			// some clients send) is no text: the message's words had
+			// been lost with the HTML
 			pick = a
 			break
 		}
@@ -450,6 +453,13 @@ func (r *emailReader) multipart(media, boundary string, body io.Reader, depth in
 		}
 	}
 	r.part(pick.h, bytes.NewReader(pick.data), depth+1)
+}
+
+// blankPart reports a part whose content, transfer encoding undone, is
+// only white space.
+func blankPart(h mimeHeader, data []byte) bool {
+	raw, _ := io.ReadAll(decodeTransfer(h.Get("Content-Transfer-Encoding"), bytes.NewReader(data)))
+	return len(bytes.TrimSpace(raw)) == 0
 }
 
 // attachmentName is the file name of a part sent as an attachment (or a

@@ -652,3 +652,20 @@ func TestEmailSubjectGatewayTags(t *testing.T) {
 		t.Errorf("[EXTERNAL] FW: is no forward")
 	}
 }
+
+// A multipart/alternative whose plain-text part is empty (or blank once
+// its transfer encoding is undone) is read from its HTML part; the
+// message's words had been lost, its summary its own header lines.
+func TestEmailEmptyPlainAlternative(t *testing.T) {
+	for name, plain := range map[string]string{
+		"empty":  "Content-Type: text/plain; charset=UTF-8\r\n\r\n\r\n",
+		"base64": "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\nICAgDQo=\r\n",
+	} {
+		msg := "From: Ann Lee <ann@acme.example>\r\nTo: records@acme.example\r\nSubject: Destruction certificate\r\nMIME-Version: 1.0\r\n" +
+			"Content-Type: multipart/alternative; boundary=\"A\"\r\n\r\n--A\r\n" + plain + "--A\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n" +
+			"<p>The boxes from the 2015 archive were destroyed on 3 March.</p>\r\n--A--\r\n"
+		if p := mustParse(t, name+".eml", []byte(msg)); p.Text != "The boxes from the 2015 archive were destroyed on 3 March." {
+			t.Errorf("%s: text %q", name, p.Text)
+		}
+	}
+}
