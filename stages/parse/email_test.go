@@ -669,3 +669,19 @@ func TestEmailEmptyPlainAlternative(t *testing.T) {
 		}
 	}
 }
+
+// A greeting that is only the reader's name ("Anna,", a paragraph of its
+// own) is set aside as "Hi Anna," is; it had been the message's first
+// words and a key phrase. A first line that goes on is the message's.
+func TestEmailNameGreeting(t *testing.T) {
+	head := "From: Carl Holt <carl@acme.example>\r\nTo: Anna Berg <anna@acme.example>\r\nSubject: Hold notice\r\n\r\n"
+	p := mustParse(t, "name.eml", []byte(head+"Anna,\r\n\r\nThe hold notice went to all five custodians this morning.\r\n\r\nCarl\r\n"))
+	if p.Text != "The hold notice went to all five custodians this morning." {
+		t.Errorf("text %q", p.Text)
+	}
+	contains(t, "aside", p.Aside, "Greeting: Anna,")
+	p = mustParse(t, "goes-on.eml", []byte(head+"However,\r\nthe notice is late.\r\n"))
+	if !strings.HasPrefix(p.Text, "However,\nthe notice is late.") {
+		t.Errorf("text %q", p.Text)
+	}
+}

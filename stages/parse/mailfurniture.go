@@ -41,6 +41,18 @@ var (
 		`|^(?:各位\p{Han}{0,4}|大家好|您好|你好|尊敬的\p{Han}{1,12}|\p{Han}{1,6}[,，]?\s*(?:您好|你好))[,，:：!！]?$`)
 )
 
+// mailNameGreetingRe is a greeting that is only a name and a comma
+// ("Anna,", "Team,", "Mr Doe,").
+var mailNameGreetingRe = regexp.MustCompile(`^\p{Lu}[\p{Ll}'’.-]*(?:\s+\p{Lu}[\p{Ll}'’.-]*)?,$`)
+
+// nameGreeting reports whether lines[i] greets its reader by name alone,
+// a paragraph of its own ("Anna," then a blank line): the name had been
+// the message's first words, in its summary and key phrases.
+func nameGreeting(lines []string, i int) bool {
+	return mailNameGreetingRe.MatchString(strings.TrimSpace(lines[i])) &&
+		(i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "")
+}
+
 // maxSignatureLines bounds a signature block after a closing line: a name,
 // a title, a company, telephone numbers, an address.
 const maxSignatureLines = 8
@@ -85,7 +97,7 @@ func setAsideMailFurniture(body string, forward bool) (message string, aside []s
 			n := textBlockEnd(lines, i, len(lines))
 			notice = append(notice, strings.Join(strings.Fields(strings.Join(lines[i:n], " ")), " "))
 			i = n - 1
-		case len(kept) == 0 && mailGreetingRe.MatchString(l):
+		case len(kept) == 0 && (mailGreetingRe.MatchString(l) || nameGreeting(lines, i)):
 			aside = append(aside, "Greeting: "+l)
 		default:
 			kept = append(kept, lines[i])
