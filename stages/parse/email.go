@@ -88,7 +88,7 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	title, status := threadSubject(subject), ""
 	if b := bounceSentence(r.dsn, r.returned); b != "" {
 		// the server's transcript and the returned message stay searchable
-		furniture = append([]string{"Delivery report:\n" + body}, furniture...)
+		furniture = append([]string{"Delivery report:\n" + body}, returnedLabels(furniture)...)
 		body, title = b, bounceTitle(b, r.returned, title)
 		status = bounceStatus(b)
 	} else if r.event != "" {
@@ -164,6 +164,18 @@ func threadSubject(subject string) string {
 		return t
 	}
 	return subject
+}
+
+// returnedLabels is a bounce's aside paragraphs with the message it
+// returns labelled as returned: it had read "Forwarded message:", as if
+// someone had forwarded it.
+func returnedLabels(furniture []string) []string {
+	for i, f := range furniture {
+		if rest, ok := strings.CutPrefix(f, "Forwarded message:"); ok {
+			furniture[i] = "Returned message:" + rest
+		}
+	}
+	return furniture
 }
 
 // withAttachmentLine adds the line naming a message's attachments

@@ -37,7 +37,11 @@ func TestEmailBounceSaysWhatFailed(t *testing.T) {
 			t.Errorf("%s: title %q, delivery_status %q", name, p.Title, p.Meta["delivery_status"])
 		}
 	}
-	contains(t, "postfix aside", mustParse(t, "p.eml", []byte(postfix)).Aside, "This is the mail system", "Hi Bob, the signed NDA is attached.")
+	contains(t, "postfix aside", mustParse(t, "p.eml", []byte(postfix)).Aside, "This is the mail system", "Hi Bob, the signed NDA is attached.",
+		"Returned message:\nFrom: Ann Lee <ann@acme.example>")
+	if a := mustParse(t, "p.eml", []byte(postfix)).Aside; strings.Contains(a, "Forwarded message") {
+		t.Errorf("the returned message is labelled forwarded: %q", a)
+	}
 }
 
 // A qmail or Exim bounce is plain text, with no delivery-status part; it
