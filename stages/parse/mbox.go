@@ -19,7 +19,8 @@ import (
 // its sub-type a memo, no message's sender, date or subject in meta, and
 // the messages' words run together. Each message is now an attached
 // .eml, ingested as a document of its own as an e-mail's attachments
-// are; the mailbox's text lists them, one line each.
+// are; the mailbox's text says how many from whom about what, and its
+// aside lists them, one line each.
 
 var (
 	// mboxFromRe is the "From " line above each message of an mbox: a
@@ -54,19 +55,26 @@ func mboxMessages(data []byte) [][]byte {
 
 // extractMbox reads the messages of an mbox: each one an attached
 // message-NNN.eml, within the document size limit as an e-mail's
-// attachments are; the text a line per message (date, sender,
-// subject); the title how many messages it holds.
+// attachments are; the text one sentence saying how many messages from
+// whom about what (mboxSentence), the aside a line per message (date,
+// sender, subject); the title how many messages it holds.
 func extractMbox(msgs [][]byte, lim Limits) (*extracted, error) {
 	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
 	var lines []string
+	var heads []mail.Header
 	for i, m := range msgs {
 		name := fmt.Sprintf("message-%03d.eml", i+1)
 		r.attachments = append(r.attachments, name)
 		r.keep(name, bytes.NewReader(m))
-		lines = append(lines, r.mboxLine(m))
+		line, h := r.mboxLine(m)
+		lines = append(lines, line)
+		if h != nil {
+			heads = append(heads, h)
+		}
 	}
-	ex := &extracted{text: strings.Join(lines, "\n"), title: fmt.Sprintf("Mailbox: %d messages", len(msgs)),
-		encoding: encUTF8, attachments: r.files, meta: map[string]string{"messages": fmt.Sprint(len(msgs))}}
+	ex := &extracted{text: r.mboxSentence(len(msgs), heads), aside: "Messages:\n" + strings.Join(lines, "\n"),
+		title: fmt.Sprintf("Mailbox: %d messages", len(msgs)), encoding: encUTF8, attachments: r.files,
+		meta: map[string]string{"messages": fmt.Sprint(len(msgs))}}
 	ex.meta["attachments"] = strings.Join(r.attachments, ", ")
 	var ids []string
 	for _, f := range r.files {
@@ -81,12 +89,58 @@ func extractMbox(msgs [][]byte, lim Limits) (*extracted, error) {
 	return ex, nil
 }
 
+// mboxNamed bounds the senders and subjects a mailbox's sentence names.
+const mboxNamed = 3
+
+// mboxSentence says what a mailbox holds: "A mailbox of 3 messages from
+// Ann Lee and Carl Holt about Custodian list." (its senders by name, its
+// threads by subject, the first few of each); a list of its messages had
+// been its summary.
+func (r *emailReader) mboxSentence(n int, heads []mail.Header) string {
+	var senders, subjects []string
+	seen := map[string]bool{}
+	for _, h := range heads {
+		if a, err := (&mail.AddressParser{WordDecoder: r.dec}).Parse(h.Get("From")); err == nil {
+			name := a.Name
+			if name == "" {
+				name = a.Address
+			}
+			if !seen["f "+name] {
+				seen["f "+name], senders = true, append(senders, name)
+			}
+		}
+		if s := threadSubject(r.header(h, "Subject")); s != "" && !seen["s "+s] {
+			seen["s "+s], subjects = true, append(subjects, s)
+		}
+	}
+	out := fmt.Sprintf("A mailbox of %d messages", n)
+	if len(senders) > 0 {
+		out += " from " + namedList(senders, "others")
+	}
+	if len(subjects) > 0 {
+		out += " about " + namedList(subjects, "other subjects")
+	}
+	return strings.TrimRight(out, ".") + "."
+}
+
+// namedList is the first mboxNamed items of a list in words ("A, B and
+// C", "A, B, C and 2 others").
+func namedList(items []string, more string) string {
+	if len(items) > mboxNamed {
+		return strings.Join(items[:mboxNamed], ", ") + fmt.Sprintf(" and %d %s", len(items)-mboxNamed, more)
+	}
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
 // mboxLine is one message of a mailbox as a line of its list: "Tue, 4
 // Mar 2025 09:14:00 +0000 - Ann Lee <ann@x.com> - Custodian list".
-func (r *emailReader) mboxLine(msg []byte) string {
+func (r *emailReader) mboxLine(msg []byte) (string, mail.Header) {
 	m, err := mail.ReadMessage(bytes.NewReader(msg))
 	if err != nil {
-		return "(a message that does not parse)"
+		return "(a message that does not parse)", nil
 	}
 	var parts []string
 	for _, k := range []string{"Date", "From", "Subject"} {
@@ -95,7 +149,7 @@ func (r *emailReader) mboxLine(msg []byte) string {
 		}
 	}
 	if len(parts) == 0 {
-		return "(a message without a header)"
+		return "(a message without a header)", m.Header
 	}
-	return strings.Join(parts, " - ")
+	return strings.Join(parts, " - "), m.Header
 }

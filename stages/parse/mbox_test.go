@@ -6,9 +6,10 @@ import (
 )
 
 // An mbox excerpt is a mailbox, no memo: each message an attached .eml
-// (ingested as an e-mail of its own), its text a line per message; one
-// message is read as that message. A body line that opens "From " (and
-// one mbox escaped as ">From ") stays in its message.
+// (ingested as an e-mail of its own), its text how many messages from
+// whom about what, its aside a line per message; one message is read as
+// that message. A body line that opens "From " (and one mbox escaped as
+// ">From ") stays in its message.
 func TestMboxMessages(t *testing.T) {
 	msg := func(from, day, subject, body string) string {
 		return "From " + from + " Tue Mar  " + day + " 09:14:00 2025\n" +
@@ -21,11 +22,11 @@ func TestMboxMessages(t *testing.T) {
 		if p.Title != "Mailbox: 2 messages" || !p.IsEmail() {
 			t.Errorf("%s: title %q, type %s", name, p.Title, p.ContentType)
 		}
-		want := "Tue, 4 Mar 2025 09:14:00 +0000 - ann@acme.example - Custodian list\n" +
-			"Tue, 5 Mar 2025 09:14:00 +0000 - carl@acme.example - Re: Custodian list"
-		if p.Text != want {
+		if want := "A mailbox of 2 messages from ann@acme.example and carl@acme.example about Custodian list."; p.Text != want {
 			t.Errorf("%s: text %q", name, p.Text)
 		}
+		contains(t, name+" aside", p.Aside, "Messages:\nTue, 4 Mar 2025 09:14:00 +0000 - ann@acme.example - Custodian list\n"+
+			"Tue, 5 Mar 2025 09:14:00 +0000 - carl@acme.example - Re: Custodian list")
 		if len(p.Attachments) != 2 || p.Attachments[1].Filename != "message-002.eml" {
 			t.Fatalf("%s: attachments %v", name, p.Attachments)
 		}
