@@ -134,7 +134,11 @@ func TestXMLAndNamedRefusals(t *testing.T) {
 		data []byte
 		want string
 	}{
-		"old.doc":    {append(append([]byte{}, oleMagic...), make([]byte, 600)...), "legacy Microsoft Office"},
+		"old.doc": {append(append([]byte{}, oleMagic...), make([]byte, 600)...), "legacy Microsoft Office"},
+		// an Outlook .msg is a compound file too: told to save as .eml,
+		// by its streams or its name, not as .docx
+		"hold.msg":   {append(append([]byte{}, oleMagic...), make([]byte, 600)...), "Outlook message file (.msg)"},
+		"hold.bin":   {append(append(append([]byte{}, oleMagic...), make([]byte, 600)...), oleMessageStream...), "save the message as .eml"},
 		"report.odt": {odt, "OpenDocument"},
 		"bundle.zip": {docxOf(t, map[string]string{"a.txt": "hello"}), "unpack it"},
 		// damaged ZIP archives: named by their extension, never told to be

@@ -109,6 +109,15 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // "as .docx" is no advice for it.
 var oleEncryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 
+// oleMessageStream opens the names of the property streams (UTF-16LE)
+// of an Outlook message saved as .msg, a compound file too.
+var oleMessageStream = []byte("_\x00_\x00s\x00u\x00b\x00s\x00t\x00g\x001\x00.\x000\x00_\x00")
+
+// reasonOutlookMsg is the dead-letter reason for an Outlook .msg file,
+// which had been told to save itself "as .docx or PDF" as a legacy
+// Office document.
+const reasonOutlookMsg = "Outlook message file (.msg) is not supported: save the message as .eml, or as text (File > Save As), and send it again"
+
 // reasonOfficePassword is the dead-letter reason for a password-protected
 // Office document.
 const reasonOfficePassword = "password-protected Office document (an encrypted .docx, .xlsx or .pptx): remove the password in Office and send it again"
@@ -120,6 +129,8 @@ func unsupported(filename string, data []byte, ct string) string {
 	switch {
 	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, oleEncryptedPackage):
 		return reasonOfficePassword
+	case bytes.HasPrefix(data, oleMagic) && (bytes.Contains(data, oleMessageStream) || strings.EqualFold(filepath.Ext(filename), ".msg")):
+		return reasonOutlookMsg
 	case bytes.HasPrefix(data, oleMagic):
 		return "legacy Microsoft Office file (.doc, .xls or .ppt) is not supported: save it as .docx or PDF"
 	case ct == typeZip:
