@@ -22,8 +22,10 @@ import (
 )
 
 // emailHeaders are the header fields kept at the top of a message's text:
-// who wrote to whom, when, about what; people search for them.
-var emailHeaders = []string{"From", "To", "Cc", "Date", "Subject"}
+// who wrote to whom (Bcc too, which a message saved from its sender's
+// Sent folder carries, and which a legal hold must show: it had been
+// dropped), when, about what; people search for them.
+var emailHeaders = []string{"From", "To", "Cc", "Bcc", "Date", "Subject"}
 
 // forwardRule is the line written above an attached message
 // (message/rfc822), as Gmail writes one above a forwarded message.
@@ -108,6 +110,11 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 		if v := r.header(msg.Header, k); v != "" {
 			ex.meta[strings.ToLower(k)] = v
 		}
+	}
+	if id := strings.TrimSpace(msg.Header.Get("Message-ID")); id != "" {
+		// the message's identity, which a register cites and finds its
+		// copies by; it had been dropped
+		ex.meta["message_id"] = id
 	}
 	r.savedAttachments(msg.Header)
 	if status != "" {
@@ -232,7 +239,7 @@ func (r *emailReader) header(h mail.Header, key string) string {
 // for another field, or one that does not parse as addresses (which is
 // then shown as written).
 func (r *emailReader) addresses(key, v string) (string, bool) {
-	if key != "From" && key != "To" && key != "Cc" || !strings.Contains(v, `"`) {
+	if key != "From" && key != "To" && key != "Cc" && key != "Bcc" || !strings.Contains(v, `"`) {
 		return "", false
 	}
 	list, err := (&mail.AddressParser{WordDecoder: r.dec}).ParseList(v)

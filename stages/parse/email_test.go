@@ -689,3 +689,25 @@ func TestEmailNameGreeting(t *testing.T) {
 		t.Errorf("text %q", p.Text)
 	}
 }
+
+// A message's Bcc (a copy saved from its sender's Sent folder) and its
+// Message-ID are in meta, the Bcc among the header lines; both had been
+// dropped, and a legal hold could not tell who was copied blind.
+func TestEmailBccAndMessageID(t *testing.T) {
+	msg := "From: Ann Lee <ann@acme.example>\r\nTo: Bob <bob@globex.example>\r\nBcc: General Counsel <gc@acme.example>\r\n" +
+		"Message-ID: <CAF=abc123@mail.acme.example>\r\nSubject: Settlement offer\r\n\r\nOur offer stands until Friday.\r\n"
+	p := mustParse(t, "sent.eml", []byte(msg))
+	if p.Meta["bcc"] != "General Counsel <gc@acme.example>" || p.Meta["message_id"] != "<CAF=abc123@mail.acme.example>" {
+		t.Errorf("meta %v", p.Meta)
+	}
+	contains(t, "aside", p.Aside, "To: Bob <bob@globex.example>\nBcc: General Counsel <gc@acme.example>\n")
+	// forwarded as an attached message, its Bcc line stays in its header
+	fwd := "From: Ann Lee <ann@acme.example>\r\nTo: records@acme.example\r\nSubject: Fwd: Settlement offer\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/mixed; boundary=\"F\"\r\n\r\n--F\r\nContent-Type: text/plain\r\n\r\nFor the file.\r\n\r\n" +
+		"--F\r\nContent-Type: message/rfc822\r\n\r\n" + msg + "\r\n--F--\r\n"
+	p = mustParse(t, "fwd.eml", []byte(fwd))
+	if strings.Contains(p.Text, "Bcc") {
+		t.Errorf("forwarded Bcc line in the text: %q", p.Text)
+	}
+	contains(t, "forward aside", p.Aside, "Bcc: General Counsel <gc@acme.example>")
+}

@@ -26,7 +26,7 @@ var (
 	mailForwardHeadRe = regexp.MustCompile(`(?i)forwarded\s+message|转发邮件|轉寄郵件`)
 	// mailFieldRe is a line of the header block a client writes above a
 	// forwarded or quoted message, English or Chinese.
-	mailFieldRe = regexp.MustCompile(`(?i)^(?:from|sent|date|to|cc|subject|发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|副本|主旨)\s*[:：]`)
+	mailFieldRe = regexp.MustCompile(`(?i)^(?:from|sent|date|to|cc|bcc|subject|发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|副本|主旨)\s*[:：]`)
 	// mailDisclaimerRe opens a legal disclaimer paragraph.
 	mailDisclaimerRe = regexp.MustCompile(`(?i)^(?:confidentiality\s+notice|disclaimer|privileged\s+(?:and|&)\s+confidential|(?:this|the\s+information\s+(?:contained\s+)?in\s+this)\s+(?:e-?mail|message|communication)\b.{0,200}\b(?:confidential|intended\s+(?:only|solely)|privileged)|if\s+you\s+(?:have\s+)?received\s+this\s+(?:e-?mail|message)\s+in\s+error|please\s+consider\s+the\s+environment)`)
 	// mailClosingRe is a closing line; the signature follows it.
