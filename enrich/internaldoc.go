@@ -327,9 +327,10 @@ var zhSelfRulesRe = regexp.MustCompile(`本(?:办法|制度|规定|细则|守则
 // schedule policy review" is a message about a policy, no policy).
 const emailSubtype = "other/email"
 
-// bounceSubtype is the sub-type of a bounce (a delivery status
-// notification: parse's meta "delivery_status"), which had been
-// other/email like the message it returns.
+// bounceSubtype is the sub-type of a bounce or a read receipt (a
+// delivery status or disposition notification: parse's meta
+// "delivery_status"), which had been other/email like the message it
+// reports on.
 const bounceSubtype = "other/delivery report"
 
 // internalSubtype gives an "other" that is an internal paper its kind as
@@ -342,8 +343,8 @@ func internalSubtype(doc *document.Parsed, a *document.Analysis) bool {
 	if doc.IsEmail() {
 		a.Subtype, a.SubtypeConfidence = emailSubtype, classify.RuleConfidence
 		if doc.Meta["delivery_status"] != "" {
-			// a bounce is no one's correspondence: a register sets it
-			// apart from the messages people wrote
+			// a bounce or a receipt is no one's correspondence: a
+			// register sets it apart from the messages people wrote
 			a.Subtype = bounceSubtype
 		}
 		return true

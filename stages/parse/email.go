@@ -45,6 +45,7 @@ type emailReader struct {
 	event       string         // a meeting invitation's sentence (icsEvent)
 	dsn         []dsnRecipient // a bounce's recipients (deliveryStatus)
 	returned    string         // the subject of the message a bounce returns
+	mdn         *mdnReport     // a read receipt's report (readMDN)
 	size        int64          // bytes of the files kept
 	max         int64
 }
@@ -93,6 +94,9 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 		furniture = append([]string{"Delivery report:\n" + body}, returnedLabels(furniture)...)
 		body, title = b, bounceTitle(b, r.returned, title)
 		status = bounceStatus(b)
+	} else if r.mdn != nil {
+		furniture = append([]string{"Receipt:\n" + body}, returnedLabels(furniture)...)
+		body, status = receiptSentence(r.mdn, r.returned, subject, r.header(msg.Header, "Date")), r.mdn.status()
 	} else if r.event != "" {
 		body = strings.TrimSpace(r.event + "\n\n" + body)
 	} else {
@@ -302,6 +306,11 @@ func (r *emailReader) part(h mimeHeader, body io.Reader, depth int) {
 			// quoted under the sender's own words
 			r.body.WriteString("\n\n" + forwardRule + "\n")
 			r.message(msg.Header, msg.Body, depth+1)
+		}
+	case media == "message/disposition-notification" || media == "message/global-disposition-notification":
+		raw, _ := io.ReadAll(body)
+		if r.mdn == nil {
+			r.mdn = readMDN(string(raw))
 		}
 	case media == "message/delivery-status" || media == "message/global-delivery-status":
 		raw, _ := io.ReadAll(body)

@@ -205,3 +205,72 @@ func returnedSubject(copied string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// A read receipt (a message disposition notification, RFC 8098:
+// multipart/report with a message/disposition-notification part) had
+// been read as a message: its summary "was read on Wednesday, ...", its
+// key phrases the time zone's cities. Its text is one sentence instead:
+// which message was read (or deleted unread) by whom, and when; for a
+// legal hold, the proof that a notice reached its custodian.
+
+// mdnReport is what a disposition-notification part says.
+type mdnReport struct {
+	recipient, disposition string
+}
+
+// readMDN reads a message/disposition-notification body.
+func readMDN(text string) *mdnReport {
+	f := dsnFields(strings.ReplaceAll(text, "\r\n", "\n"))
+	who := f["final-recipient"]
+	if who == "" {
+		who = f["original-recipient"]
+	}
+	// "automatic-action/MDN-sent-automatically; displayed": the type
+	// follows the semicolon, a modifier may follow a slash
+	_, kind, _ := strings.Cut(f["disposition"], ";")
+	kind, _, _ = strings.Cut(strings.ToLower(strings.TrimSpace(kind)), "/")
+	if kind == "" {
+		return nil
+	}
+	return &mdnReport{recipient: dsnValue(who), disposition: kind}
+}
+
+// status is the disposition as meta delivery_status: "read", "deleted"
+// or "received".
+func (m *mdnReport) status() string {
+	switch m.disposition {
+	case "displayed":
+		return "read"
+	case "deleted":
+		return "deleted"
+	}
+	return "received"
+}
+
+// receiptPrefixRe is the marker a client puts before a receipt's subject
+// ("Read: ", "Not read: ", "Gelesen: ", "已读: ").
+var receiptPrefixRe = regexp.MustCompile(`(?i)^\s*(?:read|not\s+read|deleted|displayed|gelesen|ungelesen|lu|已读|已讀|未读)\s*[:：]\s*`)
+
+// receiptSentence says what a read receipt reports: "Read receipt: the
+// message "Hold notice" was read by carl@x.com on Wed, 5 Mar 2025 09:30.".
+func receiptSentence(m *mdnReport, returned, subject, date string) string {
+	what := "the message"
+	if returned == "" {
+		returned = receiptPrefixRe.ReplaceAllString(subject, "")
+	}
+	if returned != "" {
+		what += " \"" + returned + "\""
+	}
+	verb := map[string]string{"read": "was read", "deleted": "was deleted unread"}[m.status()]
+	if verb == "" {
+		verb = "was received"
+	}
+	s := "Read receipt: " + what + " " + verb
+	if m.recipient != "" {
+		s += " by " + m.recipient
+	}
+	if date != "" {
+		s += " on " + date
+	}
+	return strings.TrimRight(s, ".") + "."
+}

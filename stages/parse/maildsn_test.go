@@ -78,3 +78,27 @@ func TestEmailTextBounceSaysWhatFailed(t *testing.T) {
 		t.Errorf("message read as a bounce: %q", p.Text)
 	}
 }
+
+// A read receipt says which message was read (or deleted unread) by whom
+// and when, with meta delivery_status; it had been read as a message, its
+// summary "was read on Wednesday, ..." and its key phrases the time
+// zone's cities. The client's text stays in the aside.
+func TestEmailReadReceipt(t *testing.T) {
+	receipt := func(disposition string) string {
+		return "From: Carl Holt <carl@acme.example>\r\nTo: Records <records@acme.example>\r\nDate: Wed, 5 Mar 2025 09:30:00 +0000\r\n" +
+			"Subject: Read: Hold notice\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=disposition-notification; boundary=\"R\"\r\n\r\n" +
+			"--R\r\nContent-Type: text/plain\r\n\r\nYour message was read on Wednesday, 5 March 2025 09:30:00 (UTC+00:00) Dublin, Edinburgh, Lisbon, London.\r\n\r\n" +
+			"--R\r\nContent-Type: message/disposition-notification\r\n\r\nReporting-UA: mail.acme.example\r\nFinal-Recipient: rfc822;carl@acme.example\r\n" +
+			"Disposition: automatic-action/MDN-sent-automatically; " + disposition + "\r\n\r\n--R--\r\n"
+	}
+	for disposition, want := range map[string][2]string{
+		"displayed": {`Read receipt: the message "Hold notice" was read by carl@acme.example on Wed, 5 Mar 2025 09:30:00 +0000.`, "read"},
+		"deleted":   {`Read receipt: the message "Hold notice" was deleted unread by carl@acme.example on Wed, 5 Mar 2025 09:30:00 +0000.`, "deleted"},
+	} {
+		p := mustParse(t, disposition+".eml", []byte(receipt(disposition)))
+		if p.Text != want[0] || p.Meta["delivery_status"] != want[1] {
+			t.Errorf("%s: text %q, delivery_status %q", disposition, p.Text, p.Meta["delivery_status"])
+		}
+		contains(t, disposition+" aside", p.Aside, "Receipt:\nYour message was read")
+	}
+}
