@@ -71,7 +71,7 @@ func extractEmail(data []byte, lim Limits) (*extracted, error) {
 	if err != nil {
 		return nil, permanent("", "corrupt e-mail message", err)
 	}
-	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
+	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: lenientCharset}, max: lim.MaxBytes}
 	if lead != "" {
 		// the sender's words above the pasted header block open the body
 		text, _ := decodeDeclared([]byte(lead), "text/plain", false)
@@ -163,6 +163,23 @@ var (
 	// mailForwardRe is a subject that says its message is a forward.
 	mailForwardRe = regexp.MustCompile(`(?i)^(?:\s*(?:re|aw|sv|vs|antw|回复|回覆|答复)\s*[:：]|` + mailTagPattern + `)*\s*(?:fwd?|wg|tr|转发|轉寄|转寄)\s*[:：]`)
 )
+
+// lenientCharset reads an encoded word (=?charset?Q?...?=) in its
+// charset, or, when the label names none docmill knows ("unknown-8bit",
+// "x-unknown", a typo), as a body in an undeclared charset is read: the
+// header had been left encoded ("=?unknown-8bit?Q?M=FCller?="), in meta
+// and the title.
+func lenientCharset(label string, in io.Reader) (io.Reader, error) {
+	if r, err := charset.NewReaderLabel(label, in); err == nil {
+		return r, nil
+	}
+	raw, err := io.ReadAll(in)
+	if err != nil {
+		return nil, fmt.Errorf("encoded word in charset %q: %w", label, err)
+	}
+	text, _ := decodeDeclared(raw, "text/plain", false)
+	return strings.NewReader(text), nil
+}
 
 // threadSubject is a subject without its reply and forward markers: the
 // title a register lists the message under, with the other messages of

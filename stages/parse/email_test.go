@@ -711,3 +711,15 @@ func TestEmailBccAndMessageID(t *testing.T) {
 	}
 	contains(t, "forward aside", p.Aside, "Bcc: General Counsel <gc@acme.example>")
 }
+
+// An encoded word in a charset docmill does not know ("unknown-8bit", as
+// some gateways label 8-bit headers) is read as an undeclared body is; it
+// had been left encoded in the title and meta.
+func TestEmailUnknownCharsetWord(t *testing.T) {
+	msg := "From: =?unknown-8bit?Q?J=FCrgen_M=FCller?= <jm@acme.example>\r\nTo: records@acme.example\r\n" +
+		"Subject: =?x-unknown?Q?Aufbewahrung_f=C3=BCr_Vertr=C3=A4ge?=\r\n\r\nBitte bis 2030 aufbewahren.\r\n"
+	p := mustParse(t, "unknown.eml", []byte(msg))
+	if p.Title != "Aufbewahrung für Verträge" || p.Meta["from"] != "Jürgen Müller <jm@acme.example>" {
+		t.Errorf("title %q, from %q", p.Title, p.Meta["from"])
+	}
+}

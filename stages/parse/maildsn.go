@@ -5,8 +5,6 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
-
-	"golang.org/x/net/html/charset"
 )
 
 // A bounce (a delivery status notification: multipart/report with a
@@ -200,7 +198,7 @@ func returnedSubject(copied string) string {
 		return ""
 	}
 	s := msg.Header.Get("Subject")
-	if d, err := (&mime.WordDecoder{CharsetReader: charset.NewReaderLabel}).DecodeHeader(s); err == nil {
+	if d, err := (&mime.WordDecoder{CharsetReader: lenientCharset}).DecodeHeader(s); err == nil {
 		s = d
 	}
 	return strings.Join(strings.Fields(s), " ")

@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"strings"
 
-	"golang.org/x/net/html/charset"
-
 	"github.com/docmill/docmill/document"
 )
 
@@ -59,7 +57,7 @@ func mboxMessages(data []byte) [][]byte {
 // whom about what (mboxSentence), the aside a line per message (date,
 // sender, subject); the title how many messages it holds.
 func extractMbox(msgs [][]byte, lim Limits) (*extracted, error) {
-	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: charset.NewReaderLabel}, max: lim.MaxBytes}
+	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: lenientCharset}, max: lim.MaxBytes}
 	var lines []string
 	var heads []mail.Header
 	for i, m := range msgs {
