@@ -15,18 +15,15 @@ import (
 // message's text.
 
 // eventSentence is the sentence that says what a meeting is, when and
-// where ("Meeting: Contract review, on Wednesday, 2 December 2026 10:00
-// UTC, at Room 4.12."); "" without a what and a when.
-func eventSentence(what, when, where string, cancelled bool) string {
+// where, after its label ("Meeting: Contract review, on Wednesday, 2
+// December 2026 10:00 UTC, at Room 4.12."); "" without a what and a
+// when.
+func eventSentence(what, when, where, label string) string {
 	what, when, where = strings.TrimSpace(what), strings.TrimSpace(when), strings.TrimSpace(where)
 	if what == "" || when == "" {
 		return ""
 	}
-	s := "Meeting: "
-	if cancelled {
-		s = "Cancelled meeting: "
-	}
-	s += strings.TrimRight(what, ".") + ", on " + strings.TrimRight(when, ".")
+	s := label + ": " + strings.TrimRight(what, ".") + ", on " + strings.TrimRight(when, ".")
 	if where != "" {
 		s += ", at " + strings.TrimRight(where, ".")
 	}
@@ -62,7 +59,43 @@ lines:
 		}
 	}
 	when := icsWhen(props["DTSTART"], params["DTSTART"], props["DTEND"])
-	return eventSentence(props["SUMMARY"], when, props["LOCATION"], props["METHOD"] == "CANCEL" || strings.EqualFold(props["STATUS"], "CANCELLED"))
+	return eventSentence(props["SUMMARY"], when, props["LOCATION"], eventLabel(props, params))
+}
+
+// partStats are an invitation reply's answers (PARTSTAT), as a reader
+// says them.
+var partStats = map[string]string{"ACCEPTED": "accepted", "DECLINED": "declined", "TENTATIVE": "tentatively accepted", "DELEGATED": "delegated"}
+
+// eventLabel is what a calendar part is: an invitation ("Meeting"), a
+// cancellation, or a reply that answers one ("Meeting accepted by Carl
+// Holt"): a reply had read "Meeting:" as if it invited its reader.
+func eventLabel(props, params map[string]string) string {
+	if props["METHOD"] == "CANCEL" || strings.EqualFold(props["STATUS"], "CANCELLED") {
+		return "Cancelled meeting"
+	}
+	if props["METHOD"] != "REPLY" {
+		return "Meeting"
+	}
+	var stat, who string
+	for _, p := range strings.Split(params["ATTENDEE"], ";") {
+		k, v, _ := strings.Cut(p, "=")
+		switch strings.ToUpper(k) {
+		case "PARTSTAT":
+			stat = partStats[strings.ToUpper(v)]
+		case "CN":
+			who = strings.Trim(v, `"`)
+		}
+	}
+	if who == "" {
+		who = strings.TrimPrefix(strings.TrimPrefix(props["ATTENDEE"], "mailto:"), "MAILTO:")
+	}
+	if stat == "" {
+		return "Meeting reply"
+	}
+	if who == "" {
+		return "Meeting " + stat
+	}
+	return "Meeting " + stat + " by " + who
 }
 
 // unfoldICS is an iCalendar text's content lines, folded ones (RFC 5545:
@@ -147,7 +180,7 @@ func whenWhereEvent(body, subject string) string {
 	if m := whereRe.FindStringSubmatchIndex(rest[:min(len(rest), 300)]); m != nil && strings.TrimSpace(rest[:m[0]]) == "" {
 		where, rest = rest[m[2]:m[3]], rest[m[1]:]
 	}
-	s := eventSentence(subject, when, where, false)
+	s := eventSentence(subject, when, where, "Meeting")
 	if s == "" {
 		return body
 	}

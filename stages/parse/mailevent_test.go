@@ -58,3 +58,22 @@ func TestEmailAttachedCalendarFile(t *testing.T) {
 		t.Errorf("attachments %v", p.Attachments)
 	}
 }
+
+// An invitation's reply (METHOD:REPLY) says who answered how ("Meeting
+// accepted by Carl Holt: ..."); it had read "Meeting: ...", as if it
+// invited its reader.
+func TestEmailInvitationReply(t *testing.T) {
+	reply := func(stat string) string {
+		return "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nATTENDEE;PARTSTAT=" + stat + ";CN=Carl Holt:mailto:carl@acme.example\r\n" +
+			"SUMMARY:Retention schedule review\r\nDTSTART:20250312T140000Z\r\nDTEND:20250312T150000Z\r\nLOCATION:Room 4.12\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	}
+	for stat, want := range map[string]string{
+		"ACCEPTED":  "Meeting accepted by Carl Holt: Retention schedule review, on Wednesday, 12 March 2025 14:00-15:00 UTC, at Room 4.12.",
+		"DECLINED":  "Meeting declined by Carl Holt: Retention schedule review, on Wednesday, 12 March 2025 14:00-15:00 UTC, at Room 4.12.",
+		"TENTATIVE": "Meeting tentatively accepted by Carl Holt: Retention schedule review, on Wednesday, 12 March 2025 14:00-15:00 UTC, at Room 4.12.",
+	} {
+		if got := icsEvent(reply(stat)); got != want {
+			t.Errorf("%s: %q", stat, got)
+		}
+	}
+}
