@@ -94,9 +94,11 @@ func IsPermanent(err error) bool {
 func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *Metrics, log *slog.Logger, onDead func(*message.Message, error)) message.HandlerMiddleware {
 	return func(h message.HandlerFunc) message.HandlerFunc {
 		waits := &logEvery{interval: waitLogInterval}
+		counted := &failedOnce{}
 		return func(msg *message.Message) ([]*message.Message, error) {
 			out, err := h(msg)
 			if err == nil {
+				counted.forget(msg.UUID)
 				return out, nil
 			}
 			stage := handlerStage
@@ -113,7 +115,7 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 				// the disk is full: no fault of the document's, and it
 				// succeeds once there is space; it waits, retried with
 				// backoff, instead of being dead-lettered with the others
-				m.Failed.WithLabelValues(stage, "disk_full").Inc()
+				counted.count(m, msg.UUID, stage, "disk_full")
 				if n, ok := waits.allow(); ok {
 					log.Error("stage failed: the disk or the broker's storage is full; the message waits until there is room", "stage", stage, "attempt", attempt, "err", err, "like_failures_not_logged", n)
 				}
@@ -122,18 +124,19 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 			if ue := (*UnavailableError)(nil); errors.As(err, &ue) {
 				// a full broker often answers a publish with a timeout,
 				// not with "insufficient resources": the same wait
-				m.Failed.WithLabelValues(stage, "broker_unavailable").Inc()
+				counted.count(m, msg.UUID, stage, "broker_unavailable")
 				if n, ok := waits.allow(); ok {
 					log.Error("stage failed: the broker did not store its output; the message waits until it does", "stage", stage, "attempt", attempt, "err", err, "like_failures_not_logged", n)
 				}
 				return nil, err
 			}
-			m.Failed.WithLabelValues(stage, reason).Inc()
+			counted.count(m, msg.UUID, stage, reason)
 			if !permanent && attempt < maxDeliver {
 				log.Warn("stage failed, will retry", "stage", stage, "attempt", attempt, "err", err, "subject", msg.Metadata.Get(stream.MetaSubject))
 				return nil, err
 			}
 			if pub == nil {
+				counted.forget(msg.UUID)
 				log.Info("stage gave up on a message", "stage", stage, "attempt", attempt, "reason", err.Error(),
 					"filename", msg.Metadata.Get(HeaderFilename), "subject", msg.Metadata.Get(stream.MetaSubject))
 				return nil, nil
@@ -141,10 +144,11 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 			if dlqErr := publishDeadLetter(pub, stage, attempt, msg, err); dlqErr != nil {
 				// redelivered (the consumers' deliveries are unbounded) and
 				// dead-lettered once the dead letter can be stored
-				m.Failed.WithLabelValues(stage, "dead_letter_failed").Inc()
+				counted.count(m, msg.UUID, stage, "dead_letter_failed")
 				log.Error("dead-letter publish failed; message will be redelivered", "stage", stage, "err", dlqErr)
 				return nil, err
 			}
+			counted.forget(msg.UUID)
 			m.DeadLet.WithLabelValues(stage).Inc()
 			if onDead != nil {
 				onDead(msg, err)
@@ -154,6 +158,50 @@ func DeadLetter(pub message.Publisher, handlerStage string, maxDeliver int, m *M
 			return nil, nil
 		}
 	}
+}
+
+// failedOnce remembers, for one stage's handler, the reasons each
+// message in retry has already been counted failed for. Every failed
+// attempt was counted in docmill_documents_failed_total: one bad document
+// retried to its last delivery read as five failures, and one waiting
+// out a full disk as a failure every few seconds. A message is forgotten
+// when it succeeds or is dead-lettered; a restarted process counts a
+// message it retries again once (its counters start from 0 anyway).
+type failedOnce struct {
+	mu   sync.Mutex
+	seen map[string]map[string]bool // message id -> "stage/reason"
+}
+
+// maxFailedTracked bounds failedOnce: past it the set starts afresh, and
+// a message still in retry may be counted once more, rather than memory
+// growing with a backlog that waits on a full disk.
+const maxFailedTracked = 100_000
+
+// count adds one failed attempt of message id to the attempts counter,
+// and to the documents counter the first time id fails for this reason.
+func (f *failedOnce) count(m *Metrics, id, stage, reason string) {
+	m.Attempts.WithLabelValues(stage, reason).Inc()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.seen == nil || len(f.seen) >= maxFailedTracked {
+		f.seen = map[string]map[string]bool{}
+	}
+	key := stage + "/" + reason
+	if f.seen[id][key] {
+		return
+	}
+	if f.seen[id] == nil {
+		f.seen[id] = map[string]bool{}
+	}
+	f.seen[id][key] = true
+	m.Failed.WithLabelValues(stage, reason).Inc()
+}
+
+// forget drops message id, done with (succeeded or dead-lettered).
+func (f *failedOnce) forget(id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.seen, id)
 }
 
 // waitLogInterval is how often a stage logs that its messages wait for

@@ -11,7 +11,8 @@ import (
 type Metrics struct {
 	Registry  *prometheus.Registry
 	Processed *prometheus.CounterVec   // by stage
-	Failed    *prometheus.CounterVec   // by stage and reason class
+	Failed    *prometheus.CounterVec   // documents, by stage and reason class: once each however often retried
+	Attempts  *prometheus.CounterVec   // failed attempts, retries included, by stage and reason class
 	Duration  *prometheus.HistogramVec // by stage
 	DeadLet   *prometheus.CounterVec   // messages moved to the DLQ, by stage
 	Pending   *prometheus.GaugeVec     // consumer lag, by stream and consumer
@@ -48,7 +49,9 @@ func NewMetricsFor(analyses, indexes bool) *Metrics {
 		Processed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_processed_total",
 			Help: "Documents a stage finished successfully."}, []string{"stage"}),
 		Failed: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_documents_failed_total",
-			Help: "Stage attempts that failed, by reason class: permanent, transient; disk_full (a disk or the broker's storage is full: retried until there is room); broker_unavailable (the broker did not store the stage's output: retried until it does); dead_letter_failed (its dead letter could not be stored: redelivered)."}, []string{"stage", "reason"}),
+			Help: "Documents a stage failed on, each counted once per reason however often it is retried (docmill_stage_failures_total counts every attempt), by reason class: permanent, transient; disk_full (a disk or the broker's storage is full: retried until there is room); broker_unavailable (the broker did not store the stage's output: retried until it does); dead_letter_failed (its dead letter could not be stored: redelivered)."}, []string{"stage", "reason"}),
+		Attempts: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_stage_failures_total",
+			Help: "Stage attempts that failed, every retry of a document counted, by the reason classes of docmill_documents_failed_total."}, []string{"stage", "reason"}),
 		Duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "docmill_stage_duration_seconds",
 			Help: "Time spent in a stage per document.", Buckets: prometheus.ExponentialBuckets(0.0005, 2, 18)}, []string{"stage"}),
 		DeadLet: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_dlq_messages_total",
@@ -68,7 +71,7 @@ func NewMetricsFor(analyses, indexes bool) *Metrics {
 		IndexPeers: prometheus.NewGauge(prometheus.GaugeOpts{Name: "docmill_index_consumer_peers",
 			Help: "Other live indexers sharing this indexer's consumer; above 0 each index holds only part of the documents."}),
 	}
-	reg.MustRegister(m.Processed, m.Failed, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.DLQWaiting, m.Classes, m.Depths)
+	reg.MustRegister(m.Processed, m.Failed, m.Attempts, m.Duration, m.DeadLet, m.Pending, m.AckPend, m.DLQWaiting, m.Classes, m.Depths)
 	if indexes {
 		reg.MustRegister(m.BatchSize, m.IndexPeers)
 		m.startAtZero("index")
@@ -95,6 +98,7 @@ func (m *Metrics) startAtZero(stages ...string) {
 		m.DeadLet.WithLabelValues(stage)
 		for _, reason := range failureReasons {
 			m.Failed.WithLabelValues(stage, reason)
+			m.Attempts.WithLabelValues(stage, reason)
 		}
 	}
 }

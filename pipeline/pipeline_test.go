@@ -654,7 +654,7 @@ func TestStageCountersStartAtZero(t *testing.T) {
 	}{
 		{true, false, []string{`docmill_dlq_messages_total{stage="parse"}`, `docmill_dlq_messages_total{stage="analyze"}`,
 			`docmill_documents_failed_total{reason="permanent",stage="parse"}`, `docmill_documents_failed_total{reason="transient",stage="analyze"}`,
-			`docmill_documents_processed_total{stage="analyze"}`}, []string{`docmill_dlq_messages_total{stage="index"}`}},
+			`docmill_documents_processed_total{stage="analyze"}`, `docmill_stage_failures_total{reason="transient",stage="analyze"}`}, []string{`docmill_dlq_messages_total{stage="index"}`}},
 		{false, true, []string{`docmill_dlq_messages_total{stage="index"}`, `docmill_documents_failed_total{reason="transient",stage="index"}`,
 			`docmill_documents_processed_total{stage="index"}`}, []string{`docmill_dlq_messages_total{stage="parse"}`}},
 		{false, false, nil, []string{`docmill_dlq_messages_total{stage="parse"}`, `docmill_dlq_messages_total{stage="index"}`}},
@@ -730,5 +730,47 @@ func TestOutOfSpaceLogsOnce(t *testing.T) {
 	router.Error(handlerFailed, full, watermill.LogFields{"handler_name": "index"})
 	if buf.Len() != 0 {
 		t.Errorf("the router's copy of a handler failure is logged at info level:\n%s", buf.String())
+	}
+}
+
+// docmill_documents_failed_total counts a document once per stage and
+// reason however often it is retried; every failed attempt is counted in
+// docmill_stage_failures_total. One bad document retried to its last
+// delivery read as five failures, and a document waiting out a full disk
+// as one failure every few seconds.
+func TestFailedCountsDocumentsNotAttempts(t *testing.T) {
+	js := embeddedJS(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	m := NewMetrics()
+	var fail error
+	h := DeadLetter(stream.NewPublisher(js), "analyze", 5, m, log, nil)(func(*message.Message) ([]*message.Message, error) {
+		return nil, fail
+	})
+	fail = errors.New("model busy")
+	for attempt := 1; attempt <= 5; attempt++ {
+		h(delivered("bad", fmt.Sprint(attempt)))
+	}
+	fail = errors.New("index batch: persist err: no space left on device")
+	for attempt := 1; attempt <= 4; attempt++ {
+		h(delivered("waits", fmt.Sprint(attempt)))
+	}
+	fail = errors.New("model busy")
+	h(delivered("flaky", "1"))
+	fail = nil
+	h(delivered("flaky", "2"))
+	for _, c := range []struct {
+		reason              string
+		documents, attempts float64
+	}{
+		{"transient", 2, 6},
+		{"disk_full", 1, 4},
+		{"permanent", 0, 0},
+	} {
+		if got := testutil.ToFloat64(m.Failed.WithLabelValues("analyze", c.reason)); got != c.documents {
+			t.Errorf("docmill_documents_failed_total{reason=%q} = %v, want %v documents", c.reason, got, c.documents)
+		}
+		if got := testutil.ToFloat64(m.Attempts.WithLabelValues("analyze", c.reason)); got != c.attempts {
+			t.Errorf("docmill_stage_failures_total{reason=%q} = %v, want %v attempts", c.reason, got, c.attempts)
+		}
 	}
 }
