@@ -305,7 +305,13 @@ func applyEnvironment(c *Config) error {
 // them, not only the first). The
 // DOCMILL_* environment applies as it does when docmill starts; a problem
 // in a value the environment set names the variable instead of a line.
-func Check(path string) []error {
+func Check(path string) []error { return CheckWith(path, nil) }
+
+// CheckWith is Check of the configuration a process runs once flags,
+// applied by flags after the environment as at startup, have set their
+// keys: a worker's cluster comes from --nats, which neither its file nor
+// its environment names.
+func CheckWith(path string, flags func(*Config)) []error {
 	var data []byte
 	if path != "" { // none: the defaults with the environment, as Read
 		var err error
@@ -323,6 +329,9 @@ func Check(path string) []error {
 		errs = append(errs, err)
 	}
 	errs = append(errs, misspeltEnv(os.Environ())...)
+	if flags != nil {
+		flags(c)
+	}
 	for _, e := range c.problems() {
 		if name := envName(e.path); name != "" {
 			errs = append(errs, fmt.Errorf("%s (environment): %s", name, e))
@@ -667,7 +676,7 @@ func (c *Config) problems() []problem {
 	bad(c.Pipeline.OriginalsMaxMB >= 0, "pipeline.originals_max_mb", "%d is negative (0: no cap)", c.Pipeline.OriginalsMaxMB)
 	bad(c.Model.MaxWait >= 0, "model.max_wait", "%v is negative", c.Model.MaxWait)
 	bad(c.Model.Summaries == "" || c.Model.Summaries == SummariesStatistical || c.Model.Summaries == SummariesSalience, "model.summaries", "%q is neither %q nor %q", c.Model.Summaries, SummariesStatistical, SummariesSalience)
-	bad(c.NATS.URL != "" || c.NATS.Replicas <= 1 || c.NATS.Replicas > 5, "nats.replicas", "%d needs a NATS cluster (nats.url); the embedded server keeps one copy", c.NATS.Replicas)
+	bad(c.NATS.URL != "" || c.NATS.Replicas <= 1 || c.NATS.Replicas > 5, "nats.replicas", "%d needs a NATS cluster (nats.url, or --nats on the command line: `docmill config check --nats URL` checks as such a process); the embedded server keeps one copy", c.NATS.Replicas)
 	for _, b := range c.Sources.Buckets {
 		bad(bucketName.MatchString(b), "sources.buckets", "%q is not a bucket name (letters, digits, - and _)", b)
 	}

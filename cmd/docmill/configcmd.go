@@ -13,6 +13,10 @@ import (
 
 func configCmd() *cobra.Command {
 	cmd := commandGroup(&cobra.Command{Use: "config", Short: "Work with docmill configuration files"})
+	// a worker or indexer gets its cluster on the command line (deploy/
+	// compose.yaml), so its file and environment alone, with nats.replicas
+	// 3, read as an embedded server's that keeps one copy
+	var natsURL string
 	check := &cobra.Command{Use: "check [FILE]", Short: "Report every error in a config file (none: the defaults), with line numbers, DOCMILL_* environment applied as at startup, and load the model bundles it names", Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, name := "", "defaults and environment"
@@ -23,7 +27,11 @@ func configCmd() *cobra.Command {
 				// they are worth checking (a DOCMILL_* value most of all)
 				fmt.Fprintln(cmd.ErrOrStderr(), "no FILE: checking the defaults with the DOCMILL_* environment")
 			}
-			errs := config.Check(path)
+			errs := config.CheckWith(path, func(c *config.Config) {
+				if natsURL != "" {
+					c.NATS.URL = natsURL
+				}
+			})
 			mc := checkModels(path)
 			errs = append(errs, mc.problems...)
 			for _, w := range mc.warnings {
@@ -44,6 +52,7 @@ func configCmd() *cobra.Command {
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok\n", name)
 			return nil
 		}}
+	check.Flags().StringVar(&natsURL, "nats", "", "check as a process started with --nats URL(s) (a worker, an indexer, serve on a cluster)")
 	show := &cobra.Command{Use: "show [FILE]", Short: "Print the configuration a process would run with FILE (or none) and the DOCMILL_* environment, before flags: every key, those the environment set marked, secrets redacted", Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := ""

@@ -193,3 +193,26 @@ func TestConfigCheckNamesEnvironment(t *testing.T) {
 		t.Errorf("config check prints a secret:\n%s", out)
 	}
 }
+
+// A worker's or indexer's environment (deploy/compose.yaml sets
+// DOCMILL_NATS_REPLICAS=3) names no nats.url: the processes get the
+// cluster from --nats on their command line. config check refused it
+// with no way to say so; --nats checks as such a process, and a process
+// without one is still refused, told how to check with it.
+func TestConfigCheckAsProcessWithNATS(t *testing.T) {
+	t.Setenv("DOCMILL_MODEL_DISABLED", "true")
+	t.Setenv("DOCMILL_NATS_REPLICAS", "3")
+	check, _, err := rootCmd.Find([]string{"config", "check"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { check.Flags().Set("nats", "") })
+	_, errOut, err := execute(rootCmd, "config", "check")
+	if err == nil || !strings.Contains(errOut, "config check --nats") {
+		t.Errorf("3 replicas, no cluster: %v, want refused with a hint at --nats:\n%s", err, errOut)
+	}
+	out, errOut, err := execute(rootCmd, "config", "check", "--nats", "nats://nats-1:4222,nats://nats-2:4222")
+	if err != nil || !strings.Contains(out, "ok") {
+		t.Errorf("3 replicas, --nats a cluster: %v, want ok:\n%s%s", err, out, errOut)
+	}
+}
