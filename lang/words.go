@@ -1,7 +1,10 @@
 package lang
 
 import (
+	"log/slog"
 	"sync"
+	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -165,21 +168,40 @@ func alignPieces(toks []Token, run string, base int, pieces []string) []Token {
 var (
 	segOnce sync.Once
 	segZh   *gse.Segmenter
+	segLog  atomic.Pointer[slog.Logger]
 )
+
+// LogSegmenterLoad has the load of the Chinese word segmenter logged to
+// log. The first Chinese document of a process waited seconds for it
+// with nothing in the log to say why, and a load that failed left Chinese
+// text split into single characters without a word.
+func LogSegmenterLoad(log *slog.Logger) { segLog.Store(log) }
 
 // segmenter returns the shared gse segmenter, loading its embedded Chinese
 // dictionary on first use (about 1.8 s and 370 MB, so only when Chinese
-// text appears). gse.New would read the dictionary from the module source
-// path and fail in -trimpath builds; NewEmbed does not. A load failure
-// leaves it nil and Han text falls back to single characters.
+// text appears). A load failure leaves it nil and Han text falls back to
+// single characters.
 func segmenter() *gse.Segmenter {
-	segOnce.Do(func() {
-		s, err := gse.NewEmbed("zh")
-		if err == nil {
-			segZh = &s
-		}
-	})
+	segOnce.Do(func() { segZh = loadSegmenter(segLog.Load()) })
 	return segZh
+}
+
+// loadSegmenter loads gse's embedded Chinese dictionary, saying so to log
+// (nil: silently). gse.New would read the dictionary from the module
+// source path and fail in -trimpath builds; NewEmbed does not.
+func loadSegmenter(log *slog.Logger) *gse.Segmenter {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log.Info("loading the Chinese word segmenter's dictionary, once per process (seconds, about 370 MB): Chinese text waits for it")
+	start := time.Now()
+	s, err := gse.NewEmbed("zh")
+	if err != nil {
+		log.Warn("the Chinese word segmenter did not load: Chinese text is split into single characters", "err", err)
+		return nil
+	}
+	log.Info("Chinese word segmenter loaded", "took", time.Since(start).Round(time.Millisecond))
+	return &s
 }
 
 // Segmenter exposes the shared, lazily loaded gse segmenter for callers

@@ -29,6 +29,7 @@ import (
 	"github.com/docmill/docmill/enrich"
 	"github.com/docmill/docmill/enrich/logs"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/lang"
 	"github.com/docmill/docmill/model"
 	"github.com/docmill/docmill/monitor"
 	"github.com/docmill/docmill/pipeline"
@@ -190,6 +191,9 @@ func (s *Server) Analyzer() *pipeline.AnalyzerRef { return s.analyzer }
 // gracefully: stop intake, drain in-flight documents, flush the index.
 func Run(ctx context.Context, o Options) error {
 	s := &Server{o: o, metrics: pipeline.NewMetricsFor(o.Role.works(), o.Role.indexes())}
+	// a worker's first Chinese document, or an indexer's first Chinese
+	// search, waits seconds for the segmenter: the log says why
+	lang.LogSegmenterLoad(o.Log)
 	for _, err := range config.MisspeltEnvironment() {
 		o.Log.Warn("environment variable ignored", "err", err)
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"time"
 
 	"github.com/docmill/docmill/lang"
 )
@@ -18,13 +17,7 @@ func (s *Server) warmSegmenter(ctx context.Context) {
 	if err != nil || !has {
 		return
 	}
+	// lang logs the load, its time and a failure (LogSegmenterLoad)
 	s.o.Log.Info("loading the Chinese word segmenter in the background: the index holds Chinese documents, and searching them needs it")
-	go func() {
-		start := time.Now()
-		if lang.Segmenter() == nil {
-			s.o.Log.Warn("the Chinese word segmenter did not load: Chinese text is searched by single characters")
-			return
-		}
-		s.o.Log.Info("Chinese word segmenter loaded", "took", time.Since(start).Round(time.Millisecond))
-	}()
+	go lang.Segmenter()
 }
