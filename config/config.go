@@ -480,7 +480,11 @@ func withKey(root *yaml.Node, msg string) string {
 		return fmt.Sprintf("line %d: unknown key %s%s (see docmill.example.yaml for every key)", line, path, didYouMean(path))
 	}
 	if strings.Contains(rest, "time.Duration") {
-		rest += " (write a duration such as 5s, 2m or 1h30m)"
+		value := ""
+		if m := yamlErrValue.FindStringSubmatch(rest); m != nil {
+			value = m[2]
+		}
+		rest += " (" + durationHint(value) + ")"
 	}
 	return fmt.Sprintf("line %d: %s: %s", line, path, rest)
 }
@@ -860,10 +864,41 @@ func applyEnv(v reflect.Value, prefix string) error {
 	})
 }
 
+// dayUnits are the units beyond hours that a retention or an age is
+// said in ("30d", "1y") and Go durations lack, in hours.
+var dayUnits = map[string]int{"d": 24, "w": 7 * 24, "y": 365 * 24}
+
+// dayDuration is a count of days, weeks or years.
+var dayDuration = regexp.MustCompile(`^\s*([0-9]+)\s*([dwy])\s*$`)
+
+// durationHint says how to write the duration v that did not parse: in
+// hours where it counts days, weeks or years (the error said "unknown
+// unit d", or offered 5s, 2m or 1h30m to someone keeping logs 30 days).
+func durationHint(v string) string {
+	m := dayDuration.FindStringSubmatch(v)
+	if m == nil {
+		return "write a duration such as 5s, 2m or 1h30m"
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		return "write a duration such as 5s, 2m or 1h30m"
+	}
+	return fmt.Sprintf("durations go up to hours: write %s as %dh", strings.TrimSpace(v), n*dayUnits[m[2]])
+}
+
+// parseDuration is time.ParseDuration with durationHint on its error.
+func parseDuration(raw string) (time.Duration, error) {
+	d, err := time.ParseDuration(raw)
+	if err != nil {
+		return 0, fmt.Errorf("%w (%s)", err, durationHint(raw))
+	}
+	return d, nil
+}
+
 func setValue(fv reflect.Value, raw string) error {
 	switch fv.Interface().(type) {
 	case time.Duration:
-		d, err := time.ParseDuration(raw)
+		d, err := parseDuration(raw)
 		if err != nil {
 			return err
 		}
@@ -879,7 +914,7 @@ func setValue(fv reflect.Value, raw string) error {
 				return fmt.Errorf("%q: %w", raw, err)
 			}
 			for k, v := range y {
-				d, err := time.ParseDuration(v)
+				d, err := parseDuration(v)
 				if err != nil {
 					return fmt.Errorf("%s: %w", k, err)
 				}
@@ -897,7 +932,7 @@ func setValue(fv reflect.Value, raw string) error {
 			if !ok {
 				return fmt.Errorf("%q: want class=age pairs (log=720h,*=8760h) or {log: 720h}", p)
 			}
-			d, err := time.ParseDuration(strings.TrimSpace(v))
+			d, err := parseDuration(strings.TrimSpace(v))
 			if err != nil {
 				return fmt.Errorf("%s: %w", k, err)
 			}

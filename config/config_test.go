@@ -399,3 +399,33 @@ func TestUnknownKeySuggestsTheSetting(t *testing.T) {
 		t.Errorf("colour: %v, want one error without a guess", errs)
 	}
 }
+
+// A duration in days, weeks or years ("30d", the way retention is said)
+// is no Go duration: the error says what to write instead, in hours, from
+// a file and from the environment alike. It said only "write a duration
+// such as 5s, 2m or 1h30m" (the file) or `unknown unit "d"` (a variable).
+func TestDurationInDaysSaysHours(t *testing.T) {
+	for _, c := range []struct {
+		name, file, env, value, want string
+	}{
+		{"file", "nats:\n  max_age: 7d\n", "", "", "write 7d as 168h"},
+		{"file map", "index:\n  retention: {log: 2w}\n", "", "", "write 2w as 336h"},
+		{"environment", "", "DOCMILL_NATS_MAX_AGE", "30d", "write 30d as 720h"},
+		{"environment map", "", "DOCMILL_INDEX_RETENTION", "log=1y", "write 1y as 8760h"},
+		{"environment yaml map", "", "DOCMILL_INDEX_RETENTION", "{log: 30d}", "write 30d as 720h"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "c.yaml")
+			if err := os.WriteFile(p, []byte(c.file), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if c.env != "" {
+				t.Setenv(c.env, c.value)
+			}
+			errs := Check(p)
+			if len(errs) != 1 || !strings.Contains(errs[0].Error(), c.want) {
+				t.Errorf("Check: %v, want one error saying %q", errs, c.want)
+			}
+		})
+	}
+}
