@@ -412,3 +412,16 @@ func TestRegistryFallsBackToPrevious(t *testing.T) {
 		t.Errorf("/healthz model_swap: %+v", c)
 	}
 }
+
+// The model-free tier chosen (--no-model, model.disabled) is no fault:
+// /healthz said the model component was not OK, so an alert on any
+// component down fired for every worker run so on purpose. A model that
+// was asked for and did not load stays not OK
+// (TestMissingRuntimeFallsBackAndSaysSo).
+func TestModelDisabledIsHealthy(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	_, st := BuildAnalyzer(config.Model{Disabled: true}, enrich.FreeOptions{}, log)
+	if !st.OK || !strings.Contains(st.Detail, "model-free tier") {
+		t.Errorf("model disabled by configuration: %+v, want OK, naming the model-free tier", st)
+	}
+}
