@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -164,12 +165,46 @@ func (f *searchFilters) subtypeHint(ctx context.Context, api apiFlags) string {
 			}
 		}
 		fmt.Fprintf(&b, "no indexed document has sub-type %q", s)
-		if len(same) > 0 {
+		if meant := subtypeMeant(indexed, s); len(meant) > 0 {
+			fmt.Fprintf(&b, "; did you mean %s?", quoteAll(meant))
+		} else if len(same) > 0 {
 			fmt.Fprintf(&b, "; the indexed sub-types of %s include %s", class, strings.Join(same, ", "))
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// subtypeMeant are the indexed sub-types that s names in another style:
+// without its class ("Non-Disclosure"), or spelt as a result subject or
+// another class's labels spell theirs ("contract/non_disclosure"). The
+// labels come in mixed styles (contract/terms_of_service beside
+// contract/Non-Disclosure), so a user guessing one from the other found
+// nothing and was told only the class's list, or nothing without a class.
+func subtypeMeant(indexed []string, s string) []string {
+	want := subtypeKey(s)
+	var out []string
+	for _, t := range indexed {
+		_, name, _ := strings.Cut(t, "/")
+		if subtypeKey(t) == want || (!strings.Contains(s, "/") && subtypeKey(name) == want) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// subtypeKey is a sub-type without case and with -, _ and spaces alike.
+func subtypeKey(s string) string {
+	return strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+}
+
+// quoteAll is each of ss quoted, joined by " or ".
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, " or ")
 }
 
 // printFacets writes one line per facet with values, in the order the UI

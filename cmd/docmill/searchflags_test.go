@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -112,5 +113,27 @@ func TestSearchCommandNamesIndexedSubtypes(t *testing.T) {
 	_, errOut, err = execute(searchCmd(), "--server", s.HTTPURL(), "--subtype", sub[0], "zebra")
 	if err != nil || errOut != "" {
 		t.Errorf("an indexed sub-type with no match: err %v, stderr %q, want nothing more", err, errOut)
+	}
+}
+
+// A sub-type given without its class, or in another style (the result
+// subject's non-disclosure, non_disclosure for Non-Disclosure), names the
+// indexed sub-type it means: the hint looked only at sub-types of the
+// class before the slash, and a bare "Non-Disclosure" had none.
+func TestSearchCommandSuggestsSubtypeInAnotherStyle(t *testing.T) {
+	s := startServe(t)
+	ingestFiles(t, s, map[string]string{"nda.txt": "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Mutual Non-Disclosure Agreement is entered into between Acme Corp. and Beta LLC. " +
+		"Each party shall keep the other party's Confidential Information confidential and shall not disclose it to any third party.\n"})
+	server, token := s.HTTPURL(), ""
+	sub := indexedTerms(context.Background(), apiFlags{server: &server, token: &token}, "subtype")
+	if len(sub) == 0 || !strings.Contains(sub[0], "/") {
+		t.Fatalf("indexed sub-types %v, want the NDA's contract sub-type", sub)
+	}
+	_, name, _ := strings.Cut(sub[0], "/")
+	for _, typed := range []string{name, strings.ToLower(strings.NewReplacer("-", "_", " ", "_").Replace(name))} {
+		_, errOut, err := execute(searchCmd(), "--server", s.HTTPURL(), "--subtype", typed, "confidential")
+		if err != nil || !strings.Contains(errOut, "did you mean "+strconv.Quote(sub[0])) {
+			t.Errorf("--subtype %s: err %v, stderr %q, want it to suggest %s", typed, err, errOut, sub[0])
+		}
 	}
 }
