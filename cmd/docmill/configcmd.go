@@ -96,6 +96,7 @@ func checkModels(path string) modelCheck {
 	if !c.Model.Disabled {
 		mc.modelDir(c.Model)
 	}
+	mc.folders(c.Sources)
 	// a shadow path that is not here is config.Check's to report
 	if sh := c.Model.Shadow; sh != "" && sh != "free" {
 		if _, err := os.Stat(sh); err == nil {
@@ -103,6 +104,21 @@ func checkModels(path string) modelCheck {
 		}
 	}
 	return mc
+}
+
+// folders warns of each watched folder that is not on this machine:
+// serve and worker refuse to start without it (connectors.CheckFolder),
+// and check said ok. A warning, not a problem, as for a model bundle:
+// configs are checked away from the hosts that run them.
+func (mc *modelCheck) folders(src config.Sources) {
+	if src.CreateFolders {
+		return
+	}
+	for _, dir := range src.Folders {
+		if _, err := os.Stat(dir); err != nil {
+			mc.warnings = append(mc.warnings, fmt.Sprintf("sources.folders %s is not on this machine (%s): serve and worker refuse to start without it, unless sources.create_folders is true", dir, pathProblem(err)))
+		}
+	}
 }
 
 // modelDir checks the bundle serve loads. One that is not on this

@@ -216,3 +216,22 @@ func TestConfigCheckAsProcessWithNATS(t *testing.T) {
 		t.Errorf("3 replicas, --nats a cluster: %v, want ok:\n%s%s", err, out, errOut)
 	}
 }
+
+// A watched folder that is not on this machine is a warning of config
+// check, as a model bundle that is not here is: serve and worker refuse
+// to start without it, and check said only ok.
+func TestConfigCheckWarnsOfMissingFolder(t *testing.T) {
+	t.Setenv("DOCMILL_MODEL_DISABLED", "true")
+	missing := filepath.Join(t.TempDir(), "inbxo")
+	out, errOut, err := checkConfig(t, "sources:\n  folders: ["+missing+"]\n")
+	if err != nil || !strings.Contains(out, "ok") {
+		t.Fatalf("a folder not here: %v, want ok with a warning (configs are checked away from their hosts):\n%s%s", err, out, errOut)
+	}
+	if !strings.Contains(errOut, "warning: sources.folders "+missing) || !strings.Contains(errOut, "create_folders") {
+		t.Errorf("a folder not here: no warning naming it and sources.create_folders:\n%s", errOut)
+	}
+	_, errOut, _ = checkConfig(t, "sources:\n  create_folders: true\n  folders: ["+missing+"]\n")
+	if strings.Contains(errOut, "sources.folders") {
+		t.Errorf("a folder docmill creates: warned:\n%s", errOut)
+	}
+}
