@@ -253,14 +253,22 @@ func (e *Embedded) Shutdown() {
 	e.srv.WaitForShutdown()
 }
 
-// asyncErrors logs a NATS client's asynchronous errors.
+// asyncErrors logs a NATS client's asynchronous errors. While the
+// connection is down they are its absence ("consumer not active" from
+// each pull request, every 10 s), which the connection-lost warning
+// already said: they go to debug, where they flooded the log with WARN
+// lines naming _INBOX subjects through every broker restart.
 func asyncErrors(l *slog.Logger) nats.ErrHandler {
 	return func(nc *nats.Conn, sub *nats.Subscription, err error) {
 		subject := ""
 		if sub != nil {
 			subject = sub.Subject
 		}
-		l.Warn("nats", "subject", subject, "err", err)
+		level := slog.LevelWarn
+		if nc != nil && !nc.IsConnected() {
+			level = slog.LevelDebug
+		}
+		l.Log(context.Background(), level, "nats", "subject", subject, "err", err)
 	}
 }
 

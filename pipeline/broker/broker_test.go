@@ -23,6 +23,7 @@ import (
 
 	"github.com/nats-io/jwt/v2"
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/nats-io/nkeys"
 )
@@ -561,3 +562,32 @@ func TestEmbeddedRecoversFromFullDisk(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// While the broker is away, what the client reports asynchronously (a
+// pull request's "consumer not active" every 10 s per consumer, naming an
+// _INBOX subject) is its absence, which "nats connection lost" already
+// said: it is logged at debug, not as a WARN flood. Connected, it stays a
+// warning.
+func TestAsyncErrorsQuietWhileDisconnected(t *testing.T) {
+	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir(), Listen: "127.0.0.1:-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Shutdown()
+	nc, err := Connect(ConnOptions{URLs: e.ClientURL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	report := asyncErrors(slog.New(slog.NewTextHandler(&buf, nil)))
+	report(nc, nil, nats.ErrConsumerNotActive)
+	if !strings.Contains(buf.String(), "level=WARN") {
+		t.Errorf("connected: %q, want a warning", buf.String())
+	}
+	buf.Reset()
+	nc.Close()
+	report(nc, nil, nats.ErrConsumerNotActive)
+	if buf.Len() != 0 {
+		t.Errorf("disconnected: %q, want nothing at info level", buf.String())
+	}
+}
