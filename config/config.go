@@ -184,6 +184,14 @@ type Sources struct {
 	// another watched file or object holds the same bytes. Off, folders
 	// and buckets are inboxes and deleting a file removes nothing.
 	MirrorDeletes bool `yaml:"mirror_deletes"`
+	// MaxPerHour bounds the documents each watched folder or bucket takes
+	// in any hour, in each process that watches it; 0 takes everything.
+	// Past it, files wait in their folder and objects in their bucket
+	// until the hour has room.
+	MaxPerHour int `yaml:"max_per_hour"`
+	// MaxMBPerHour bounds the MiB of content each watched folder or
+	// bucket takes in any hour, as MaxPerHour does; 0: no bound.
+	MaxMBPerHour int `yaml:"max_mb_per_hour"`
 }
 
 // Index configures Bleve.
@@ -650,6 +658,8 @@ func (c *Config) problems() []problem {
 	bad(c.NATS.Replicas >= 0 && c.NATS.Replicas <= 5, "nats.replicas", "%d is outside [0,5] (JetStream allows at most 5)", c.NATS.Replicas)
 	bad(c.NATS.MaxAge >= 0, "nats.max_age", "%v is negative", c.NATS.MaxAge)
 	bad(c.Sources.Settle >= 0, "sources.settle", "%v is negative", c.Sources.Settle)
+	bad(c.Sources.MaxPerHour >= 0, "sources.max_per_hour", "%d is negative (0 takes everything)", c.Sources.MaxPerHour)
+	bad(c.Sources.MaxMBPerHour >= 0, "sources.max_mb_per_hour", "%d is negative (0: no bound)", c.Sources.MaxMBPerHour)
 	// the streams drop a re-sent document within 10 minutes, and JetStream
 	// refuses a de-duplication window longer than the retention
 	bad(c.NATS.MaxAge <= 0 || c.NATS.MaxAge >= 10*time.Minute, "nats.max_age", "%v is under 10m, the ingest de-duplication window (0 keeps messages)", c.NATS.MaxAge)

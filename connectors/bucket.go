@@ -47,6 +47,9 @@ type Bucket struct {
 	// RetryAfter is how long Watch waits before starting a stopped watch
 	// again; 0 is BucketRetryFirst.
 	RetryAfter time.Duration
+	// Quota, when set, bounds the objects taken an hour; the rest wait in
+	// the bucket (sources.max_per_hour, sources.max_mb_per_hour).
+	Quota *Quota
 
 	st         watchState
 	afterReady atomic.Bool // the After bucket is known to exist
@@ -162,9 +165,15 @@ func (b *Bucket) handle(ctx context.Context, store jetstream.ObjectStore, m jets
 		b.settled(m.Ack())
 		return
 	}
+	if wait := b.Quota.Wait(int64(info.Size)); wait > 0 {
+		b.waitQuota(info.Name, wait)
+		_ = m.NakWithDelay(wait)
+		return
+	}
 	err := b.ingest(ctx, store, &info)
 	switch {
 	case err == nil:
+		b.Quota.Took(int64(info.Size))
 		b.settled(m.DoubleAck(ctx))
 	case refusal(err):
 		countRefused("bucket", err)

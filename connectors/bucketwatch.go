@@ -67,6 +67,9 @@ type watchState struct {
 	// retryAt is when Watch starts a stopped watch again; zero under Run
 	// alone.
 	retryAt time.Time
+	// quotaUntil is when the objects waiting for the hourly quota may be
+	// taken: no stall until then, only the quota.
+	quotaUntil time.Time
 }
 
 // Watch runs the watch (Run) until ctx ends, starting it again when it
@@ -251,7 +254,7 @@ func (b *Bucket) Err() error {
 		}
 		return fmt.Errorf("watch stopped, its objects are not taken until docmill restarts: %w", s.stopped)
 	}
-	if !s.running || s.pending <= 0 {
+	if !s.running || s.pending <= 0 || time.Now().Before(s.quotaUntil) {
 		return nil
 	}
 	since := s.progress
@@ -285,5 +288,22 @@ func (b *Bucket) Progress() string {
 	if s.pending >= 0 {
 		d += fmt.Sprintf(", %d waiting", s.pending)
 	}
+	if time.Now().Before(s.quotaUntil) {
+		d += ", over its hourly quota until " + s.quotaUntil.UTC().Format(time.RFC3339)
+	}
 	return d
+}
+
+// waitQuota records that object name waits wait for the hourly quota,
+// logging the first of a spell over it. Objects waiting so are no stall.
+func (b *Bucket) waitQuota(name string, wait time.Duration) {
+	b.st.mu.Lock()
+	defer b.st.mu.Unlock()
+	now := time.Now()
+	if !now.Before(b.st.quotaUntil) {
+		quotaSpells.WithLabelValues("bucket").Inc()
+		b.Log.Warn("bucket: over its hourly quota (sources.max_per_hour, sources.max_mb_per_hour): objects wait in the bucket",
+			"bucket", b.Name, "object", name, "next_in", wait.Round(time.Second))
+	}
+	b.st.quotaUntil = now.Add(wait)
 }

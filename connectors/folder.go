@@ -47,6 +47,11 @@ type Folder struct {
 	// Refused, when set, keeps the files not taken with their reasons,
 	// for the web UI's dead-letters page.
 	Refused *Refusals
+	// Quota, when set, bounds the files taken an hour; the rest wait in
+	// the folder (sources.max_per_hour, sources.max_mb_per_hour).
+	Quota *Quota
+	// overQuota is when the folder last said it is over its quota.
+	overQuota time.Time
 
 	root *os.Root
 	// where is Dir as FolderPath spells it, in refusals: the start-up
@@ -462,6 +467,9 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	if f.done[rel].stamp == stamp {
 		return
 	}
+	if f.waitsForQuota(rel, info.Size()) {
+		return
+	}
 	var prevID string // the document of the file's previous version
 	if e, err := f.Seen.Get(ctx, key); err == nil {
 		prev, id, _ := strings.Cut(string(e.Value()), " ")
@@ -518,8 +526,29 @@ func (f *Folder) take(ctx context.Context, rel string, info fs.FileInfo) {
 	} else {
 		f.done[rel] = taken{stamp: stamp, id: id}
 	}
+	f.Quota.Took(int64(len(data)))
+	f.overQuota = time.Time{}      // a later spell over the quota is said again
 	f.Refused.forget(f.where, rel) // fixed and saved again: no longer refused
 	f.Log.Info("folder: ingested", "file", rel, "doc_id", id)
+}
+
+// waitsForQuota reports whether the file rel, of size bytes, waits for
+// the folder's hourly quota, saying so once per spell over it (each scan
+// meets every waiting file again). It is checked before the seen bucket
+// is asked, so that files waiting cost no reads, and a file already
+// taken waits with the rest, counting nothing once it is found taken.
+func (f *Folder) waitsForQuota(rel string, size int64) bool {
+	wait := f.Quota.Wait(size)
+	if wait <= 0 {
+		return false
+	}
+	if now := time.Now(); now.Sub(f.overQuota) >= QuotaWindow {
+		f.overQuota = now
+		quotaSpells.WithLabelValues("folder").Inc()
+		f.Log.Warn("folder: over its hourly quota (sources.max_per_hour, sources.max_mb_per_hour): files wait in the folder",
+			"dir", f.Dir, "file", rel, "next_in", wait.Round(time.Second))
+	}
+	return true
 }
 
 // isNewVersion says whether an ingest of a watched file or object, whose

@@ -14,6 +14,12 @@ var intakeRefused = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmi
 	Help: "Watched files and bucket objects not ingested, by source (folder, bucket) and reason (empty, too_large, name_too_long, reserved_meta, gone, unreadable)."},
 	[]string{"source", "reason"})
 
+// quotaSpells counts the spells a watched source spent over its hourly
+// quota: what waits in a folder left no other trace than a log line.
+var quotaSpells = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "docmill_intake_quota_waits_total",
+	Help: "Times a watched folder or bucket went over its hourly quota (sources.max_per_hour, sources.max_mb_per_hour), by source (folder, bucket): its files or objects then wait in place until the hour has room."},
+	[]string{"source"})
+
 // refusalReasons are the reasons countRefused files a refusal under.
 var refusalReasons = []string{"empty", "too_large", "gone", "name_too_long", "reserved_meta", "unreadable"}
 
@@ -26,8 +32,9 @@ func RegisterMetrics(reg prometheus.Registerer) error {
 		for _, reason := range refusalReasons {
 			intakeRefused.WithLabelValues(source, reason)
 		}
+		quotaSpells.WithLabelValues(source)
 	}
-	for _, c := range []prometheus.Collector{intakeRefused, bucketWatchUp, bucketWatchProgress, bucketWatchPending} {
+	for _, c := range []prometheus.Collector{intakeRefused, quotaSpells, bucketWatchUp, bucketWatchProgress, bucketWatchPending} {
 		if err := reg.Register(c); err != nil {
 			var are prometheus.AlreadyRegisteredError
 			if !errors.As(err, &are) {

@@ -621,7 +621,8 @@ func (s *Server) startFolders(ctx context.Context) {
 	}
 	for _, dir := range folders {
 		f := &connectors.Folder{Dir: dir, Pub: s.ingestPublisher(), Seen: seen, StableFor: s.o.Config.Sources.Settle, Log: s.o.Log,
-			MirrorDeletes: s.o.Config.Sources.MirrorDeletes, Refused: &s.refused, Create: s.o.Config.Sources.CreateFolders}
+			MirrorDeletes: s.o.Config.Sources.MirrorDeletes, Refused: &s.refused, Create: s.o.Config.Sources.CreateFolders,
+			Quota: sourceQuota(s.o.Config.Sources)}
 		go func() {
 			if err := f.Run(ctx); err != nil {
 				s.o.Log.Error("folder watch stopped", "dir", dir, "err", err)
@@ -629,6 +630,12 @@ func (s *Server) startFolders(ctx context.Context) {
 		}()
 		s.o.Log.Info("watching folder", "dir", dir)
 	}
+}
+
+// sourceQuota is a watched folder's or bucket's own hourly quota (nil:
+// none); each source has one of its own.
+func sourceQuota(src config.Sources) *connectors.Quota {
+	return connectors.NewQuota(src.MaxPerHour, src.MaxMBPerHour)
 }
 
 func (s *Server) startBuckets(ctx context.Context) {
@@ -647,7 +654,8 @@ func (s *Server) startBuckets(ctx context.Context) {
 	}
 	for _, name := range s.o.Config.Sources.Buckets {
 		b := &connectors.Bucket{Name: name, JS: s.js, Pub: s.ingestPublisher(), After: s.o.Config.Sources.AfterIngest,
-			Replicas: s.o.Config.NATS.Replicas, Seen: seen, Log: s.o.Log, MirrorDeletes: s.o.Config.Sources.MirrorDeletes}
+			Replicas: s.o.Config.NATS.Replicas, Seen: seen, Log: s.o.Log, MirrorDeletes: s.o.Config.Sources.MirrorDeletes,
+			Quota: sourceQuota(s.o.Config.Sources)}
 		s.buckets = append(s.buckets, b)
 		go b.Watch(ctx)
 		s.o.Log.Info("watching object store bucket", "bucket", name)
