@@ -79,3 +79,48 @@ func TestStopOnlyQueryNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestMistypedFieldNotice: a field name typed slightly wrong ("parties:",
+// "clas:", "governing-law:") is no field, so the query searched its words
+// as text and answered a bare "0 documents", which reads as "no Acme
+// contracts". The result names the field it most likely meant; a colon
+// in text ("Note:", "user:mallory", "Re:") gets no notice.
+func TestMistypedFieldNotice(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	doc := sample("msa", "Master Services Agreement", "Acme Corp. pays the fee. Note: user:mallory signed.", "contract", "en")
+	doc.Entities = append(doc.Entities, document.Entity{Kind: "party", Text: "Acme Corp."})
+	if err := ix.Put(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q      string
+		notice string // a part of the notice, "" for none
+	}{
+		{"parties:Acme", "party:Acme"},
+		{`Parties:"Acme Corp."`, `party:"Acme Corp."`},
+		{"clas:contract", "class:contract"},
+		{"+class:contract -clas:log", "class:log"},
+		{"governing-law:Delaware", "governing_law:Delaware"},
+		{"expiration:2027", "expiration_date:2027"},
+		{"langauge:en", "language:en"},
+		{"keyword:fee", "keywords:fee"},
+		{"party:Acme", ""},
+		{"Note: fee", ""},
+		{"user:mallory", ""},
+		{"Re: fee", ""},
+		{"Parties: Acme Corp.", ""},
+		{`"parties:Acme"`, ""},
+		{"fee", ""},
+		{"Agreement: the services", ""},
+		{"effective:>=2024-01", "effective_date:>=2024-01"},
+	} {
+		res, err := ix.Search(context.Background(), Query{Q: c.q})
+		if err != nil {
+			t.Fatalf("%s: %v", c.q, err)
+		}
+		if c.notice == "" && res.Notice != "" || !strings.Contains(res.Notice, c.notice) {
+			t.Errorf("%s: notice %q, want one with %q", c.q, res.Notice, c.notice)
+		}
+	}
+}

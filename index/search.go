@@ -248,6 +248,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 	}
 	out.Notice = stopOnlyNotice(q.Q)
+	if out.Notice == "" {
+		out.Notice = fieldNotice(q.Q)
+	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
