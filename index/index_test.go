@@ -503,6 +503,12 @@ func TestAmountQueries(t *testing.T) {
 		"+currency:CNY +amount:>=15000": {"zh"},
 		"currency:USD":                  {"big", "small"},
 		"+amount:>=2000 +amount:<=2000": {"big"},
+		// thousands separators, as contracts and registers write sums:
+		// the first found nothing, the second was a 400 telling to quote
+		"amount:1,500,000":               {"big"},
+		"amount:>=1,000,000":             {"big"},
+		"+currency:CNY +amount:>=15,000": {"zh"},
+		"amount:<1,000.50":               {"small"},
 	} {
 		if got := ids(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)

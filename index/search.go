@@ -906,7 +906,7 @@ func normaliseQuery(q string) string {
 		if strings.Trim(t, `/\`) == "" {
 			continue // "termination / expiry": a slash alone opened a regular expression that never closed
 		}
-		t = dateTerm(plainColon(urlTerm(t)))
+		t = dateTerm(numberTerm(plainColon(urlTerm(t))))
 		prefixed := strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-")
 		switch {
 		case prefixed:
