@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/docmill/docmill/document"
 )
 
 // TestTwoPassHighlightMatchesOnePass checks that highlighting the page's
@@ -323,5 +326,42 @@ func TestLogFragmentsAreTheMatchingLines(t *testing.T) {
 	want := "2024-03-01T10:00:02Z FATAL database connection <mark>refused</mark> host=db1"
 	if f := res.Hits[0].Fragments[0]; f != want {
 		t.Errorf("fragment %q, want %q", f, want)
+	}
+}
+
+// A short title that opens the text does not hide the text's passage:
+// the marks inside a fragment counted as its letters, so a title of 28
+// letters with one word marked read as a passage of more than 40, and
+// the text's passage, which opens with the title, was dropped as the same
+// one. "agreement" showed an NDA by its heading alone and the web page fell
+// back to the summary; "data retention" showed the policy by its title.
+func TestShortTitleKeepsTextPassage(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	docs := []*document.Result{
+		sample("nda", "MUTUAL NON-DISCLOSURE AGREEMENT", "MUTUAL NON-DISCLOSURE AGREEMENT\n\nThis Mutual Non-Disclosure Agreement is made on March 1, 2024 between Acme Corp. and Globex Inc.", "contract", "en"),
+		sample("policy", "Data Retention Policy", "Data Retention Policy\n\nVersion 3.1. Exceptions to data retention periods require written approval of the Chief Compliance Officer.", "other", "en"),
+	}
+	if err := ix.PutBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, id, want string }{
+		{"agreement", "nda", "made on March 1, 2024"},
+		{"data retention", "policy", "Chief Compliance Officer"},
+	} {
+		res, err := ix.Search(ctx, Query{Q: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			if h.ID == c.id {
+				got = h.Fragments
+			}
+		}
+		if !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, c.want) && !strings.HasPrefix(f, SummaryLabel) }) {
+			t.Errorf("%s: fragments %q, want the text's passage with %q", c.q, got, c.want)
+		}
 	}
 }

@@ -1179,10 +1179,13 @@ func samePassage(a, b string) bool {
 // passage: about eight words.
 const minPassageKey = 40
 
-// fragmentKey is a fragment's words, without its cuts' ellipses and its
-// spacing, for telling the same passage apart.
+// fragmentKey is a fragment's words, without its cuts' ellipses, its
+// spacing and its marks, for telling the same passage apart. The marks'
+// "<mark>" counted as letters: a title of 28 with one word marked read as
+// a passage (minPassageKey), and the text's passage that opens with the
+// title was dropped as the same one.
 func fragmentKey(fr string) string {
-	fr = strings.ReplaceAll(fr, "…", " ")
+	fr = strings.NewReplacer("…", " ", "<mark>", "", "</mark>", "").Replace(fr)
 	return strings.ToLower(strings.Join(strings.FieldsFunc(fr, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r)
 	}), ""))
