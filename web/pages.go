@@ -36,9 +36,17 @@ const unsureSubtype = 0.5
 var funcs = template.FuncMap{
 	// mark renders a highlight fragment: the index already escaped it and
 	// added only <mark> tags, so it is safe as HTML.
-	"mark":       func(s string) template.HTML { return template.HTML(s) },
-	"frags":      fragments,
-	"ended":      summarize.Ended, // summaries stored before enrich.Free 1.12.0 carry no mark
+	"mark":  func(s string) template.HTML { return template.HTML(s) },
+	"frags": fragments,
+	"ended": summarize.Ended, // summaries stored before enrich.Free 1.12.0 carry no mark
+	// sentence ends a search notice with a period unless it ends with a
+	// stop of its own: "did you mean party:Acme?" read "?."
+	"sentence": func(s string) string {
+		if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+			return s
+		}
+		return s + "."
+	},
 	"facetValue": index.FacetValue,
 	"kindLabel":  entityLabel,
 	"roleLabel":  roleLabel,

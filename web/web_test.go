@@ -1746,6 +1746,20 @@ func TestSearchPageStopOnlyNotice(t *testing.T) {
 	}
 }
 
+// A notice about the query is shown whether or not it matched, and reads
+// as one sentence: a mistyped field ("parties:") beside a word that matched
+// ("lease parties:Acme") listed the lease without a word about the field,
+// and a notice ending in a question got a period after it ("...?.").
+func TestSearchPageFieldNotice(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	for _, q := range []string{"parties:Acme", "lease parties:Acme"} {
+		_, body := get(t, s, "/?q="+url.QueryEscape(q))
+		if !strings.Contains(body, "did you mean party:Acme?<") {
+			t.Errorf("%s: no notice naming party: %s", q, between(body, `id="result-count"`, "<article"))
+		}
+	}
+}
+
 // A refused upload answers with "error", as every API error does (README:
 // "Every API error is JSON, {"error": "..."}"), beside each file's entry:
 // a client reading the error of a 400 or 413 found none.
