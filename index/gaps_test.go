@@ -124,3 +124,43 @@ func TestMistypedFieldNotice(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyNameNotice: a party's field matches its whole name, so
+// "party:Stark" found nothing for "Stark Industries, Inc." and said only
+// "0 documents". The result says how to find the parties whose name
+// begins so; a whole name, a prefix query or a name none begins with gets
+// no notice.
+func TestPartyNameNotice(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	doc := sample("msa", "Master Services Agreement", "Stark Industries, Inc. and Wayne Enterprises LLC agree.", "contract", "en")
+	doc.Entities = []document.Entity{{Kind: "party", Text: "Stark Industries, Inc."}, {Kind: "party", Text: "Wayne Enterprises LLC"}, {Kind: "governing_law", Text: "the laws of the State of New York", Value: "New York"}}
+	if err := ix.Put(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q      string
+		notice string // a part of the notice, "" for none
+	}{
+		{"party:Stark", "party:stark* finds the 1 party that begins so"},
+		{"+class:contract +party:wayne", "party:wayne*"},
+		{"governing_law:New", "governing_law:new*"},
+		{`party:"Stark Industries"`, ""},
+		{"party:stark*", ""},
+		{"party:Hooli", ""},
+		{`party:"Stark Ind"`, ""},
+		{"-party:Stark", ""},
+	} {
+		res, err := ix.Search(context.Background(), Query{Q: c.q})
+		if err != nil {
+			t.Fatalf("%s: %v", c.q, err)
+		}
+		if c.notice == "" && res.Notice != "" || !strings.Contains(res.Notice, c.notice) {
+			t.Errorf("%s: notice %q, want one with %q", c.q, res.Notice, c.notice)
+		}
+	}
+	res, err := ix.Search(context.Background(), Query{Q: "party:Stark*"})
+	if err != nil || res.Total != 1 {
+		t.Errorf("party:Stark*: %v %v, want the contract", res, err)
+	}
+}

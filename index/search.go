@@ -251,6 +251,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if out.Notice == "" {
 		out.Notice = fieldNotice(q.Q)
 	}
+	if out.Notice == "" && out.Total == 0 {
+		out.Notice = ix.nameNotice(req.Query)
+	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
