@@ -164,3 +164,36 @@ func TestPartyNameNotice(t *testing.T) {
 		t.Errorf("party:Stark*: %v %v, want the contract", res, err)
 	}
 }
+
+// TestMisspeltWordNotice: a word typed with a letter wrong
+// ("indemnfication") matched nothing and the page said only "No documents
+// match". The result says that the fuzzy query finds documents, and how
+// to type it; a query that matches, or whose fuzzy form finds nothing
+// either, gets no notice.
+func TestMisspeltWordNotice(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	doc := sample("msa", "Master Services Agreement", "Provider shall indemnify Customer. Indemnification survives termination.", "contract", "en")
+	if err := ix.Put(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q      string
+		notice string // a part of the notice, "" for none
+	}{
+		{"indemnfication", "indemnfication~1 finds 1 document"},
+		{"indemnfication terminaton", "indemnfication~1 terminaton~1 finds 1 document"},
+		{"indemnification", ""},
+		{"zzzzqqqq", ""},
+		{"class:contrct", ""},
+		{`"indemnfication survives"`, ""},
+	} {
+		res, err := ix.Search(context.Background(), Query{Q: c.q})
+		if err != nil {
+			t.Fatalf("%s: %v", c.q, err)
+		}
+		if c.notice == "" && res.Notice != "" || !strings.Contains(res.Notice, c.notice) {
+			t.Errorf("%s: notice %q, want one with %q", c.q, res.Notice, c.notice)
+		}
+	}
+}
