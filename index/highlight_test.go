@@ -365,3 +365,24 @@ func TestShortTitleKeepsTextPassage(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese title that opens the text does not hide the text's passage
+// either: the shortest passage was counted in bytes, so a title of 14
+// characters (42 bytes) read as a passage, and the article that matched
+// showed its law's name alone.
+func TestChineseTitleKeepsTextPassage(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	ctx := context.Background()
+	d := sample("pipl", "中华人民共和国个人信息保护法", "中华人民共和国个人信息保护法\n\n第四十七条 有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人有权请求删除。", "regulation", "zh")
+	if err := ix.Put(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Query{Q: "删除个人信息"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if got := res.Hits[0].Fragments; !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, "第四十七条") }) {
+		t.Errorf("fragments %q, want the article's passage", got)
+	}
+}

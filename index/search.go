@@ -1178,11 +1178,15 @@ func samePassage(a, b string) bool {
 	if a == b {
 		return true
 	}
-	return len(a) >= minPassageKey && len(b) >= minPassageKey && (strings.Contains(a, b) || strings.Contains(b, a))
+	long := func(k string) bool { return utf8.RuneCountInString(k) >= minPassageKey }
+	return long(a) && long(b) && (strings.Contains(a, b) || strings.Contains(b, a))
 }
 
-// minPassageKey is the shortest fragment key that samePassage reads as a
-// passage: about eight words.
+// minPassageKey is the shortest fragment key, in characters, that
+// samePassage reads as a passage: about eight English words, or a
+// Chinese sentence. Counted in bytes, a Chinese law's name of 14
+// characters read as a passage, and the text's passage that opens with it
+// was dropped.
 const minPassageKey = 40
 
 // fragmentKey is a fragment's words, without its cuts' ellipses, its
