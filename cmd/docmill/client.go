@@ -463,6 +463,7 @@ func searchCmd() *cobra.Command {
 	api := addAPIFlags(cmd)
 	asJSON := cmd.Flags().Bool("json", false, "print the JSON response")
 	size := cmd.Flags().Int("size", 10, "hits")
+	from := cmd.Flags().Int("from", 0, "hits to skip, to page: the next page is --from SIZE")
 	sortBy := cmd.Flags().String("sort", "", "relevance (default), date (newest first), -date, or expires (contracts ending first)")
 	f := addSearchFilterFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -475,6 +476,9 @@ func searchCmd() *cobra.Command {
 		}
 		v.Set("q", strings.Join(args, " "))
 		v.Set("size", fmt.Sprint(*size))
+		if *from > 0 {
+			v.Set("from", fmt.Sprint(*from))
+		}
 		if *sortBy != "" {
 			v.Set("sort", *sortBy)
 		}
@@ -515,6 +519,7 @@ func searchCmd() *cobra.Command {
 				fmt.Fprintf(cmd.OutOrStdout(), "        %s\n", passage(f, isTerminal(os.Stdout)))
 			}
 		}
+		pageHint(cmd.ErrOrStderr(), *from, len(res.Hits), int(res.Total))
 		return nil
 	}
 	return cmd
@@ -683,4 +688,15 @@ func linesCmd() *cobra.Command {
 
 func init() {
 	rootCmd.AddCommand(ingestCmd(), searchCmd(), exportCmd(), deleteCmd(), linesCmd())
+}
+
+// pageHint tells, on w, how to see the hits past the page printed: "3
+// documents" above two hits left the third unseen without a word of how
+// to get it. Nothing when the page holds the last hit.
+func pageHint(w io.Writer, from, shown, total int) {
+	if shown == 0 || from+shown >= total {
+		return
+	}
+	fmt.Fprintf(w, "%d-%d of %d shown: --from %d for the next page, or docmill export with the same query and filters for all\n",
+		from+1, from+shown, total, from+shown)
 }

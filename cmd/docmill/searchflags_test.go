@@ -137,3 +137,24 @@ func TestSearchCommandSuggestsSubtypeInAnotherStyle(t *testing.T) {
 		}
 	}
 }
+
+// docmill search says when it lists fewer hits than matched, and pages
+// with --from: "3 documents" above two hits left the third unseen, with no
+// word of how to get it.
+func TestSearchCommandPages(t *testing.T) {
+	s := startServe(t)
+	ingestFiles(t, s, map[string]string{
+		"a.txt": "Provider shall indemnify Client against claims of infringement.\n",
+		"b.txt": "The Recipient shall indemnify the discloser for any breach.\n",
+		"c.txt": "Memo: ask legal whether the supplier will indemnify us.\n",
+	})
+	hits := func(out string) int { return strings.Count(out, "\n  ") - strings.Count(out, "\n        ") }
+	out, errOut, err := execute(searchCmd(), "--server", s.HTTPURL(), "--size", "2", "indemnify")
+	if err != nil || hits(out) != 2 || !strings.Contains(errOut, "1-2 of 3") || !strings.Contains(errOut, "--from 2") {
+		t.Errorf("--size 2: %v, want 2 hits and a hint to page:\n%s\nstderr: %s", err, out, errOut)
+	}
+	out, errOut, err = execute(searchCmd(), "--server", s.HTTPURL(), "--size", "2", "--from", "2", "indemnify")
+	if err != nil || hits(out) != 1 || strings.Contains(errOut, "--from") {
+		t.Errorf("--from 2: %v, want the third hit alone and no hint:\n%s\nstderr: %s", err, out, errOut)
+	}
+}
