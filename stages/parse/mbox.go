@@ -58,9 +58,20 @@ func mboxMessages(data []byte) [][]byte {
 // sender, subject); the title how many messages it holds.
 func extractMbox(msgs [][]byte, lim Limits) (*extracted, error) {
 	r := &emailReader{dec: &mime.WordDecoder{CharsetReader: lenientCharset}, max: lim.MaxBytes}
-	var lines []string
+	var lines, kept []string
 	var heads []mail.Header
 	for i, m := range msgs {
+		if i >= mboxSplitMax {
+			// past what the worker ingests as attachments by default: the
+			// message stays in the mailbox's own text, searchable, rather
+			// than being listed as not ingested
+			line, h := r.mboxLine(m)
+			lines, kept = append(lines, line), append(kept, strings.TrimSpace(string(m)))
+			if h != nil {
+				heads = append(heads, h)
+			}
+			continue
+		}
 		name := fmt.Sprintf("message-%03d.eml", i+1)
 		r.attachments = append(r.attachments, name)
 		r.keep(name, bytes.NewReader(m))
@@ -70,7 +81,11 @@ func extractMbox(msgs [][]byte, lim Limits) (*extracted, error) {
 			heads = append(heads, h)
 		}
 	}
-	ex := &extracted{text: r.mboxSentence(len(msgs), heads), aside: "Messages:\n" + strings.Join(lines, "\n"),
+	text := r.mboxSentence(len(msgs), heads)
+	if len(kept) > 0 {
+		text += fmt.Sprintf(" Messages %d to %d are in this text:\n\n", mboxSplitMax+1, len(msgs)) + strings.Join(kept, "\n\n")
+	}
+	ex := &extracted{text: text, aside: "Messages:\n" + strings.Join(lines, "\n"),
 		title: fmt.Sprintf("Mailbox: %d messages", len(msgs)), encoding: encUTF8, attachments: r.files,
 		meta: map[string]string{"messages": fmt.Sprint(len(msgs))}}
 	ex.meta["attachments"] = strings.Join(r.attachments, ", ")
@@ -86,6 +101,11 @@ func extractMbox(msgs [][]byte, lim Limits) (*extracted, error) {
 	}
 	return ex, nil
 }
+
+// mboxSplitMax bounds the messages of a mailbox attached as e-mails of
+// their own: pipeline.max_attachments' default, past which the worker
+// would list them as not ingested, their words searchable nowhere.
+const mboxSplitMax = 100
 
 // mboxNamed bounds the senders and subjects a mailbox's sentence names.
 const mboxNamed = 3

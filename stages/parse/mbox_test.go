@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,25 @@ func TestMboxMessages(t *testing.T) {
 	}
 	if !strings.Contains(p.Aside, "From: ann@acme.example") {
 		t.Errorf("one message: aside %q", p.Aside)
+	}
+}
+
+// A mailbox of more messages than the worker ingests as attachments by
+// default keeps the rest in its own text, so that no message's words are
+// lost to search (they were listed as not ingested).
+func TestMboxPastAttachmentLimitKeepsText(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= mboxSplitMax+2; i++ {
+		fmt.Fprintf(&b, "From ann@acme.example Tue Mar  4 09:14:00 2025\nFrom: ann@acme.example\nSubject: Note %d\n\nInvoice number INV-%04d is on hold.\n\n", i, i)
+	}
+	p := mustParse(t, "big.mbox", []byte(b.String()))
+	if len(p.Attachments) != mboxSplitMax {
+		t.Errorf("attachments %d, want %d", len(p.Attachments), mboxSplitMax)
+	}
+	for _, want := range []string{"Messages 101 to 102 are in this text", "INV-0101", "INV-0102"} {
+		contains(t, "mailbox text", p.Text, want)
+	}
+	if strings.Contains(p.Text, "INV-0100") {
+		t.Errorf("an attached message's words are in the mailbox's text too")
 	}
 }
