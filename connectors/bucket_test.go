@@ -87,6 +87,17 @@ func runBucket(ctx context.Context, t *testing.T, b *Bucket) {
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
+// testLog logs through t, so a failing test shows what the connector said
+// (a cluster test that timed out in CI had said nothing).
+func testLog(t *testing.T) *slog.Logger { return slog.New(slog.NewTextHandler(tWriter{t}, nil)) }
+
+type tWriter struct{ t *testing.T }
+
+func (w tWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
 // A bucket told to move ingested objects onto itself keeps them: the move
 // had put the object again and then deleted it, and it was gone from
 // every bucket.
@@ -182,7 +193,8 @@ func TestBucketAfterIngestTakesReplicas(t *testing.T) {
 	if _, err := store.PutString(ctx, "a.txt", "The Supplier shall deliver the goods."); err != nil {
 		t.Fatal(err)
 	}
-	runBucket(ctx, t, &Bucket{Name: "inbox3", JS: js, Pub: &Publisher{JS: js}, Seen: seen, After: "done3", Replicas: 3, Log: quietLog()})
+	b := &Bucket{Name: "inbox3", JS: js, Pub: &Publisher{JS: js}, Seen: seen, After: "done3", Replicas: 3, Log: testLog(t)}
+	runBucket(ctx, t, b)
 	for {
 		done, err := js.ObjectStore(ctx, "done3")
 		if err == nil {
@@ -199,7 +211,7 @@ func TestBucketAfterIngestTakesReplicas(t *testing.T) {
 		}
 		select {
 		case <-ctx.Done():
-			t.Fatalf("object not moved to done3: %v", err)
+			t.Fatalf("object not moved to done3: %v (bucket: %v)", err, b.Err())
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
