@@ -663,8 +663,16 @@ func (c *Config) problems() []problem {
 	// the streams drop a re-sent document within 10 minutes, and JetStream
 	// refuses a de-duplication window longer than the retention
 	bad(c.NATS.MaxAge <= 0 || c.NATS.MaxAge >= 10*time.Minute, "nats.max_age", "%v is under 10m, the ingest de-duplication window (0 keeps messages)", c.NATS.MaxAge)
-	bad(validAddr(c.NATS.Listen), "nats.listen", "%q is not host:port", c.NATS.Listen)
-	bad(validAddr(c.HTTP.Listen) && c.HTTP.Listen != "", "http.listen", "%q is not host:port (127.0.0.1:8080 serves this machine, 0.0.0.0:8080 the network)", c.HTTP.Listen)
+	if p := addrProblem(c.NATS.Listen); p != "" {
+		bad(false, "nats.listen", "%q %s (127.0.0.1:4222 serves this machine, \"\" the process alone)", c.NATS.Listen, p)
+	}
+	p := addrProblem(c.HTTP.Listen)
+	if c.HTTP.Listen == "" {
+		p = "is not host:port"
+	}
+	if p != "" {
+		bad(false, "http.listen", "%q %s (127.0.0.1:8080 serves this machine, 0.0.0.0:8080 the network)", c.HTTP.Listen, p)
+	}
 	bad(c.HTTP.MaxUploadMB >= 0, "http.max_upload_mb", "%d is negative", c.HTTP.MaxUploadMB)
 	bad(c.HTTP.MaxUploadFiles >= 0, "http.max_upload_files", "%d is negative", c.HTTP.MaxUploadFiles)
 	bad((c.HTTP.CertFile == "") == (c.HTTP.KeyFile == ""), "http.cert_file", "needs http.key_file beside it (both or neither)")
@@ -724,18 +732,26 @@ func (c *Config) problems() []problem {
 	return out
 }
 
-// validAddr reports whether a listen address is empty (none: the embedded
-// NATS server in-process only) or host:port with a numeric port.
-func validAddr(a string) bool {
+// addrProblem says what is wrong with a listen address, or "" when it is
+// empty (the embedded broker serves this process alone) or host:port with a
+// port a socket can have. "is not host:port" alone misled for
+// 0.0.0.0:80800, which is host:port with a port out of range.
+func addrProblem(a string) string {
 	if a == "" {
-		return true
+		return ""
 	}
 	_, port, err := net.SplitHostPort(a)
 	if err != nil {
-		return false
+		return "is not host:port"
 	}
 	n, err := strconv.Atoi(port)
-	return err == nil && n >= 0 && n <= 65535
+	switch {
+	case err != nil:
+		return fmt.Sprintf("has port %q, not a number", port)
+	case n < 0 || n > 65535:
+		return fmt.Sprintf("has port %d, outside 0-65535", n)
+	}
+	return ""
 }
 
 // misspeltEnv reports the DOCMILL_* variables of environ that name no

@@ -429,3 +429,28 @@ func TestDurationInDaysSaysHours(t *testing.T) {
 		})
 	}
 }
+
+// A listen address says what is wrong with it: 0.0.0.0:80800 is host:port
+// and was reported as "not host:port", which sent users looking for the
+// wrong mistake.
+func TestListenAddressProblems(t *testing.T) {
+	for _, tc := range []struct{ http, nats, want string }{
+		{"0.0.0.0:80800", "", `http.listen: "0.0.0.0:80800" has port 80800, outside 0-65535`},
+		{"localhost:http8080", "", `http.listen: "localhost:http8080" has port "http8080", not a number`},
+		{"8080", "", `http.listen: "8080" is not host:port`},
+		{"", "", `http.listen: "" is not host:port`},
+		{"127.0.0.1:8080", "0.0.0.0:99999", `nats.listen: "0.0.0.0:99999" has port 99999, outside 0-65535`},
+		{"127.0.0.1:8080", "4222", `nats.listen: "4222" is not host:port`},
+		{"[::1]:8080", "", ""},
+	} {
+		c := Default()
+		c.HTTP.Listen, c.NATS.Listen = tc.http, tc.nats
+		err := c.Validate()
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("http %q nats %q: %v", tc.http, tc.nats, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("http %q nats %q: %v, want %s", tc.http, tc.nats, err, tc.want)
+		}
+	}
+}
