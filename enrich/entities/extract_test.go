@@ -3620,3 +3620,23 @@ func TestPartyEndsBeforeTheDateItSignedOn(t *testing.T) {
 		}
 	}
 }
+
+// A contract that opens with a key-details table names its parties by role
+// ("Supplier: ..., a company registered in England (No. ...)", "Customer:
+// ..., a Delaware corporation"): the description made the supplier's line
+// no name, and "Customer" was no label, so it listed no party at all.
+func TestKeyDetailsTableParties(t *testing.T) {
+	text := "MASTER SERVICES AGREEMENT\n\nKey Details\n\n" +
+		"Supplier: Northwind Cloud Services Limited, a company registered in England (No. 08123456)\n" +
+		"Customer: Blue Harbor Retail Inc., a Delaware corporation\nEffective Date: 1 March 2026\n\n" +
+		"1. SERVICES\n1.1 The Supplier shall provide the Services described in Schedule 1 to the Customer.\n"
+	var got []string
+	for _, e := range Extract(text, "en") {
+		if e.Kind == KindParty {
+			got = append(got, e.Text+"/"+e.Value)
+		}
+	}
+	if want := []string{"Northwind Cloud Services Limited/Supplier", "Blue Harbor Retail Inc./Customer"}; !slices.Equal(got, want) {
+		t.Errorf("parties %q, want %q", got, want)
+	}
+}

@@ -424,12 +424,15 @@ func definedAliases(text string) map[string]string {
 // labelledPartyRe is a party named on a line of its own after its label:
 // "Party A: Beike Internet (Beijing) Security Technology Co., Ltd.",
 // "Employer: Greenwich Data Services Ltd" (a statement of employment
-// terms), or the label alone with the name on the next line.
-var labelledPartyRe = regexp.MustCompile(`(?m)^[ \t]*(Party\s+[A-D]|Licensor|Licensee|Lessor|Lessee|Seller|Buyer|Supplier|Purchaser|Distributor|Employer|Employee)[ \t]*[:：][ \t]*(?:\n[ \t]*)*([^\n]{2,160})`)
+// terms), a key-details table ("Supplier: ...", "Customer: ..."), or the
+// label alone with the name on the next line.
+var labelledPartyRe = regexp.MustCompile(`(?m)^[ \t]*(Party\s+[A-D]|Licensor|Licensee|Lessor|Lessee|Landlord|Tenant|Seller|Buyer|Supplier|Customer|Client|Vendor|(?:Service\s+)?Provider|Contractor|Consultant|Purchaser|Distributor|Employer|Employee)[ \t]*[:：][ \t]*(?:\n[ \t]*)*([^\n]{2,160})`)
 
 // labelledNameEnd ends a labelled party's name: its alias, a column gap,
-// the next label on the same line.
-var labelledNameEnd = regexp.MustCompile(`\s*\((?:the\s+|hereinafter\b[^)]*?)?["“]|\s{3,}|\s+(?:Licensee|Licensor|Address|Legal\s+representative)\b`)
+// the next label on the same line, or its description (", a company
+// registered in England (No. 08123456)" had made the line no name, and a
+// key-details table gave no party).
+var labelledNameEnd = regexp.MustCompile(`\s*\((?:the\s+|hereinafter\b[^)]*?)?["“]|\s{3,}|\s+(?:Licensee|Licensor|Address|Legal\s+representative)\b|` + descriptionTail)
 
 // labelledParties adds the parties of "Party A: ..." lines, with their
 // quoted alias or else their label as Value, and reports whether the
