@@ -534,7 +534,7 @@ func sentences(text string) []sentence {
 	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c == '\n' && (blankLineAfter(text, i) || clauseLineRe.MatchString(text[i+1:min(len(text), i+24)])) {
+		if c == '\n' && (blankLineAfter(text, i) || clauseLineRe.MatchString(text[i+1:min(len(text), i+24)]) || labelLines(text, start, i)) {
 			emit(i + 1)
 			continue
 		}
@@ -564,6 +564,19 @@ func sentences(text string) []sentence {
 // ...". A wrapped line that opens on a number ("2.1 of this Agreement",
 // "30 days after") goes on with a small letter or without a stop.
 var clauseLineRe = regexp.MustCompile(`^[ \t]*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)[ \t]+[A-Z"“(]`)
+
+// labelLineRe is a line that opens with a label in title case and a
+// colon: "Initial Term: 24 months", "Governing Law: England and Wales".
+var labelLineRe = regexp.MustCompile(`^[ \t]*\p{Lu}[\pL'’&-]*(?:[ \t]+(?:of|the|and|[\p{Lu}(][\pL'’&()-]*)){0,4}[ \t]*[:：][ \t]*\S`)
+
+// labelLines reports whether the newline at i ends a label line and opens
+// another: a key-details table holds one fact a line, and joined they made
+// one "sentence" (the expiration computed from "Initial Term: 24 months"
+// read "Initial Term: 24 months Governing Law: England and Wales").
+func labelLines(text string, start, i int) bool {
+	ls := strings.LastIndexByte(text[start:i], '\n') + start + 1
+	return labelLineRe.MatchString(text[ls:i]) && labelLineRe.MatchString(text[i+1:min(len(text), i+120)])
+}
 
 // blankLineAfter reports whether the newline at i is followed by a line
 // holding only spaces.

@@ -3640,3 +3640,20 @@ func TestKeyDetailsTableParties(t *testing.T) {
 		t.Errorf("parties %q, want %q", got, want)
 	}
 }
+
+// Each line of a key-details table is its own fact: joined, the expiration
+// computed from "Initial Term: 24 months" quoted the next line too
+// ("Initial Term: 24 months Governing Law: England and Wales").
+func TestKeyDetailsLinesAreSeparateFacts(t *testing.T) {
+	text := "SUPPLY AGREEMENT\n\nKey Details\n\nEffective Date: 1 March 2026\nInitial Term: 24 months\n" +
+		"Governing Law: England and Wales\n\n1. SUPPLY\n1.1 The Supplier shall supply the Goods.\n"
+	ents := Extract(text, "en")
+	if got := textsOf(ents, KindExpirationDate); !slices.Equal(got, []string{"Initial Term: 24 months"}) || !has(ents, KindExpirationDate, "", "2028-03-01") {
+		t.Errorf("expiration %q, want 2028-03-01 quoting its own line: %+v", got, ents)
+	}
+	// a sentence wrapped over lines stays one
+	wrapped := "The Customer shall pay the Fees within thirty days of the date of\nInvoice: the Supplier may charge interest.\n"
+	if got := sentences(wrapped); len(got) != 1 {
+		t.Errorf("a wrapped sentence split: %+v", got)
+	}
+}
