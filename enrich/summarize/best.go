@@ -432,9 +432,11 @@ func abbrevBefore(s string, i int) bool {
 	for j > 0 && s[j-1] != ' ' {
 		j--
 	}
-	w := strings.ToLower(s[j:i])
+	// an opening bracket or quote is no part of the word: "(No. 08123456)"
+	// ended a unit at "(No."
+	w := strings.TrimLeft(strings.ToLower(s[j:i]), "([\"'“‘")
 	// "Act (Cap. 186)": Singapore's chapter of its statutes
-	chapter := strings.TrimLeft(w, "(") == "cap" && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9'
+	chapter := w == "cap" && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9'
 	cite := lang.IsCitationAbbreviation(strings.TrimLeft(s[j:i], "(")) // "Fed. R. Civ. P. 12", "(9th Cir. 1999)"
 	return len(w) <= 1 || abbreviations[w] || lang.IsAbbreviation(w) || strings.Contains(w, ".") || (j == 0 && isDigits(w)) || chapter || cite
 }

@@ -355,6 +355,20 @@ func TestUnitsKeepCapChapter(t *testing.T) {
 	}
 }
 
+// A summary's units do not end at an abbreviation in brackets: a
+// company's register number "(No. 08123456)" cut the summary's first
+// sentence at "(No.".
+func TestUnitsKeepBracketedAbbreviations(t *testing.T) {
+	for _, s := range []string{
+		"Supplier: Northwind Cloud Services Limited, a company registered in England (No. 08123456) supplies the Services.",
+		"The notice (Ref. 2026/14) was served on the Tenant.",
+	} {
+		if got := Units([]string{s}, "en"); len(got) != 1 {
+			t.Errorf("units %q, want the sentence whole", got)
+		}
+	}
+}
+
 // A CFR paragraph's heading ("(1)(i) Standard: Security management
 // process.", "(A) Risk analysis (Required).") is no sentence of the
 // summary, which opens with a rule sentence; a paragraph's rule after its
