@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -457,5 +458,20 @@ func TestSentencesCaseCitations(t *testing.T) {
 		if s := Sentences(c.text, English); len(s) != c.n {
 			t.Errorf("%d sentences, want %d: %q", len(s), c.n, s)
 		}
+	}
+}
+
+// A key-details table's lines are one fact each: joined, a contract's
+// parties, dates and law made one run-on "sentence" that opened its
+// summary. A label line followed by prose still joins as before.
+func TestFieldLinesAreUnits(t *testing.T) {
+	text := "Supplier: Northwind Cloud Services Limited, a company registered in England (No. 08123456)\n" +
+		"Customer: Blue Harbor Retail Inc., a Delaware corporation\nGoverning Law: England and Wales\n\n" +
+		"Note: the Supplier shall deliver the goods to the warehouse named\nin the order within ten days."
+	want := []string{"Supplier: Northwind Cloud Services Limited, a company registered in England (No. 08123456)",
+		"Customer: Blue Harbor Retail Inc., a Delaware corporation", "Governing Law: England and Wales",
+		"Note: the Supplier shall deliver the goods to the warehouse named in the order within ten days."}
+	if got := Sentences(text, English); !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
 	}
 }

@@ -82,6 +82,7 @@ func lineUnits(lines []string, zh bool) []string {
 			next = lines[i+1]
 		}
 		if next == "" || isListItem(next) || opens && isHeading(line, next, zh) || !punct && b.Len() > maxUnpunctuated ||
+			fieldLine(line) && fieldLine(next) ||
 			codeHeading(line) && !sentenceGoesOn(line) || codeHeading(next) && !sentenceGoesOn(line) {
 			units = append(units, b.String())
 			b.Reset()
@@ -90,6 +91,16 @@ func lineUnits(lines []string, zh bool) []string {
 	}
 	return units
 }
+
+// fieldLineRe is a line that opens with a label in title case and a
+// colon: "Customer: Blue Harbor Retail Inc.", "Governing Law: England and
+// Wales".
+var fieldLineRe = regexp.MustCompile(`^\p{Lu}[\pL'’&-]*(?:[ \t]+(?:of|the|and|[\p{Lu}(][\pL'’&()-]*)){0,4}[ \t]*:[ \t]*\S`)
+
+// fieldLine reports a line of a key-details table (fieldLineRe). Two such
+// lines in a row are two facts: joined, a contract's table of parties,
+// dates and law made one run-on sentence that opened its summary.
+func fieldLine(line string) bool { return fieldLineRe.MatchString(line) }
 
 // opensUnit reports whether the line after prev may open a unit of its
 // own: prev ends a clause. A line inside a wrapped sentence is no heading
