@@ -277,7 +277,7 @@ func csvRow(d *document.Result) []string {
 	// two figures a register is kept for, which the money entities had
 	// but no column did
 	row = append(row, withRole(d.Entities, entities.KindMoney, entities.RoleContractValue, false),
-		withRole(d.Entities, entities.KindMoney, entities.RoleLiabilityCap, false))
+		liabilityCap(d.Entities))
 	// the day the service goes live (YYYY-MM-DD), which a register tracks
 	// beside the effective date and the entities named with no column
 	row = append(row, withRole(d.Entities, entities.KindDate, entities.RoleGoLive, true))
@@ -285,6 +285,21 @@ func csvRow(d *document.Result) []string {
 		row[i] = spreadsheetSafe(c)
 	}
 	return row
+}
+
+// liabilityCap is the most a party answers for: an amount, or else a
+// share of a sum in the contract's words and as a percentage ("50% of
+// the Fees paid (50%)"), which alone would not say of what.
+func liabilityCap(es []document.Entity) string {
+	if v := withRole(es, entities.KindMoney, entities.RoleLiabilityCap, false); v != "" {
+		return v
+	}
+	for _, e := range es {
+		if e.Kind == entities.KindPercentage && e.Role == entities.RoleLiabilityCap {
+			return e.Text + " (" + e.Value + ")"
+		}
+	}
+	return ""
 }
 
 // juryDemandOf is a filing's jury demand as the register's column holds

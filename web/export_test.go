@@ -395,6 +395,9 @@ func TestCSVRowContractValueAndCap(t *testing.T) {
 			"5. Limitation of Liability. Each party's aggregate liability under this Agreement shall not exceed USD 1,000,000.\n": {"USD 540000", "USD 1000000"},
 		"技术服务合同\n甲方：上海云帆信息科技有限公司\n乙方：北京智联数据服务有限公司\n第二条 合同价款\n本合同总价为人民币480,000元。\n" +
 			"第三条 责任限制\n乙方在本合同项下的累计赔偿责任不超过人民币100,000元。\n": {"CNY 480000", "CNY 100000"},
+		// a cap set as a share of a sum is filed in its own words
+		"技术服务合同\n甲方：上海云帆信息科技有限公司\n乙方：北京智联数据服务有限公司\n第二条 合同价款\n本合同总价为人民币480,000元。\n" +
+			"第三条 责任限制\n乙方累计赔偿责任不超过合同总价的百分之五十。\n": {"CNY 480000", "合同总价的百分之五十 (50%)"},
 	} {
 		d := &document.Result{ID: "c"}
 		d.Entities = entities.Extract(text, "")

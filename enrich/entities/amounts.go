@@ -58,7 +58,7 @@ var amountBreakRe = regexp.MustCompile(`[.;]\s|[。；\n]`)
 func amountRoles(x *collector, text string) {
 	for i := range x.ents {
 		f := &x.ents[i]
-		if f.e.Kind != KindMoney || f.e.Role != "" {
+		if f.e.Kind != KindMoney && f.e.Kind != KindPercentage || f.e.Role != "" {
 			continue
 		}
 		before := text[max(0, f.pos-amountReach):f.pos]
@@ -73,6 +73,12 @@ func amountRoles(x *collector, text string) {
 		}
 		if wideCap(text, f.pos) {
 			best = RoleLiabilityCap // its words end at the amount: the nearest cue
+		}
+		if f.e.Kind == KindPercentage && best != RoleLiabilityCap {
+			// a share of a sum caps a liability as an amount does
+			// ("shall not exceed 50% of the Fees", 不超过合同总价的百分之五十);
+			// the other roles are amounts'
+			best = ""
 		}
 		f.e.Role = best
 	}

@@ -3657,3 +3657,27 @@ func TestKeyDetailsLinesAreSeparateFacts(t *testing.T) {
 		t.Errorf("a wrapped sentence split: %+v", got)
 	}
 }
+
+// A Chinese share of a sum (合同总价的百分之五十, 年度营业额的4%) is a
+// percentage, as "50% of the Contract Price" is, and a liability capped
+// at a share of a sum gives that share the cap's role: such a cap was no
+// entity at all in Chinese, and a percentage without its role in English.
+func TestShareOfSumPercentages(t *testing.T) {
+	for text, want := range map[string]string{
+		"第九条 乙方累计赔偿责任不超过合同总价的百分之五十。":                                            "50%/" + RoleLiabilityCap,
+		"违约方应按年度营业额的4%向守约方支付违约金。":                                               "4%/",
+		"逾期付款的，每日按应付金额的千分之五支付违约金。":                                              "0.5%/",
+		"The Supplier's total liability shall not exceed 50% of the Fees paid.": "50%/" + RoleLiabilityCap,
+		"The Customer shall pay a deposit equal to 10% of the Price.":           "10%/",
+	} {
+		var got []string
+		for _, e := range Extract(text, "") {
+			if e.Kind == KindPercentage {
+				got = append(got, e.Value+"/"+e.Role)
+			}
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("%s: percentages %q, want %s", text, got, want)
+		}
+	}
+}

@@ -2654,11 +2654,21 @@ func money(x *collector, text string) {
 // beside it ("20 000 000 EUR") was one.
 var percentageRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:[.,]\d{1,4})?)\s?(?:%|per\s?cent\b|percent\b)\s+of\s+(?:the\s+|its\s+|their\s+|such\s+|any\s+|a\s+)?(?:[\pL\pN'’-]+\s+){0,6}?(?:turnover|revenues?|income|sales|profits?|fees?|price|amount|value|capital|earnings|salary|compensation)\b`)
 
-// percentages adds the shares of a sum percentageRe finds; Value is the
-// share, "4%".
+// zhPercentageRe is a share of a sum in Chinese, the sum named first:
+// 合同总价的百分之五十, 年度营业额的4%, 租金的千分之五. A liability cap or a
+// fine set so was no entity at all.
+var zhPercentageRe = regexp.MustCompile(`(?:合同|协议|应付)?(?:总价|总额|总金额|价款|金额|费用|租金|营业额|销售额|货款|收入|合同价)(?:款)?的\s*` + zhPercent)
+
+// percentages adds the shares of a sum percentageRe and zhPercentageRe
+// find; Value is the share, "4%".
 func percentages(x *collector, text string) {
 	for _, m := range percentageRe.FindAllStringSubmatchIndex(text, -1) {
 		x.add(KindPercentage, text[m[0]:m[1]], strings.Replace(text[m[2]:m[3]], ",", ".", 1)+"%", m[0])
+	}
+	for _, m := range zhPercentageRe.FindAllStringSubmatchIndex(text, -1) {
+		if pct, ok := zhPercentValue(zhPercentageRe, text, m); ok {
+			x.add(KindPercentage, text[m[0]:m[1]], pct+"%", m[0])
+		}
 	}
 }
 
