@@ -156,7 +156,7 @@ var csvColumns = []string{"id", "filename", "title", "class", "subtype", "langua
 	"term", "notice_period", "probation", "payment_terms", "leave", "interest_rate",
 	"court", "case_number", "judgment_date", "judge", "counsel", "hearing_start", "hearing_end", "neutral_citation", "jury_demand",
 	"payment_frequency", "delivery_date", "rent", "deposit", "minimum_purchase", "escalation", "warranty", "warranty_from",
-	"renewal", "contract_value", "liability_cap", "go_live_date"}
+	"renewal", "contract_value", "liability_cap", "go_live_date", "non_renewal_notice"}
 
 // csvRoles are the duration roles the register has a column for, in
 // csvColumns' order after summary: added at the end, so that a
@@ -281,6 +281,9 @@ func csvRow(d *document.Result) []string {
 	// the day the service goes live (YYYY-MM-DD), which a register tracks
 	// beside the effective date and the entities named with no column
 	row = append(row, withRole(d.Entities, entities.KindDate, entities.RoleGoLive, true))
+	// the notice that stops a renewal, which notice_period (the notice
+	// that ends the contract early) had held when no other was named
+	row = append(row, durationOf(d.Entities, entities.RoleNonRenewalNotice))
 	for i, c := range row {
 		row[i] = spreadsheetSafe(c)
 	}

@@ -445,18 +445,39 @@ func TestCSVRowEveryWarranty(t *testing.T) {
 	}
 }
 
-// A contract's go-live day has the register's last column: the entities
-// dated it (role go_live) and no column held it.
+// A contract's go-live day has the register's column after liability_cap
+// (the last until non_renewal_notice came after it): the entities dated
+// it (role go_live) and no column held it.
 func TestCSVRowGoLiveDate(t *testing.T) {
 	text := "IMPLEMENTATION AGREEMENT\nThis Implementation Agreement is effective as of January 15, 2026 (the \"Effective Date\") between Orion Systems Ltd (\"Supplier\") and Maple Retail plc (\"Client\").\n" +
 		"2. Supplier shall make the Platform available for production use on September 1, 2026 (the \"Go-Live Date\").\n"
 	d := &document.Result{ID: "c"}
 	d.Entities = entities.Extract(text, "")
 	row := csvRow(d)
-	if n := len(csvColumns); csvColumns[n-1] != "go_live_date" || row[n-1] != "2026-09-01" {
-		t.Errorf("last column %q = %q, want go_live_date = 2026-09-01", csvColumns[n-1], row[n-1])
+	if i := slices.Index(csvColumns, "go_live_date"); i < 0 || csvColumns[i-1] != "liability_cap" || row[i] != "2026-09-01" {
+		t.Errorf("go_live_date at %d = %q, want 2026-09-01 after liability_cap", i, row[i])
 	}
 	if i := slices.Index(csvColumns, "effective_date"); row[i] != "2026-01-15" {
 		t.Errorf("effective_date %q, want 2026-01-15", row[i])
+	}
+}
+
+// The notice that stops a renewal has its own last column, apart from
+// notice_period, the notice that ends the contract early: both had been
+// one role, and the register filed whichever came first as the notice
+// period.
+func TestCSVRowNonRenewalNotice(t *testing.T) {
+	text := "SERVICES AGREEMENT\nThis Agreement is made between Orion Systems Ltd (\"Supplier\") and Maple Retail plc (\"Client\").\n" +
+		"2. This Agreement renews automatically for successive one-year terms unless either party gives written notice at least 60 days before the end of the then-current term.\n" +
+		"3. Either party may terminate this Agreement for convenience on 120 days' written notice.\n"
+	d := &document.Result{ID: "c"}
+	d.Entities = entities.Extract(text, "")
+	row := csvRow(d)
+	n := len(csvColumns)
+	if csvColumns[n-1] != "non_renewal_notice" || row[n-1] != "P60D" {
+		t.Errorf("last column %q = %q, want non_renewal_notice = P60D", csvColumns[n-1], row[n-1])
+	}
+	if i := slices.Index(csvColumns, "notice_period"); row[i] != "P120D" {
+		t.Errorf("notice_period %q, want P120D", row[i])
 	}
 }

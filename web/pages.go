@@ -650,8 +650,8 @@ func entityLabel(kind string) string {
 // roleLabels name a duration's roles for people.
 var roleLabels = map[string]string{
 	entities.RoleTerm: "term", entities.RoleRenewal: "renewal term", entities.RoleNotice: "notice period",
-	entities.RoleProbationNotice: "notice during probation",
-	entities.RoleProbation:       "probation", entities.RolePayment: "payment term", entities.RolePaymentFrequency: "payment frequency", entities.RoleWarranty: "warranty",
+	entities.RoleProbationNotice: "notice during probation", entities.RoleNonRenewalNotice: "non-renewal notice",
+	entities.RoleProbation: "probation", entities.RolePayment: "payment term", entities.RolePaymentFrequency: "payment frequency", entities.RoleWarranty: "warranty",
 	entities.RoleNonCompete: "non-compete", entities.RoleNonSolicit: "non-solicitation", entities.RoleConfidentiality: "confidentiality", entities.RoleCure: "cure period",
 	entities.RoleLeave: "leave",
 }

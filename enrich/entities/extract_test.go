@@ -3424,7 +3424,7 @@ func TestPartyListEndsAtFormStop(t *testing.T) {
 func TestRenewalRangeEndingFebruary28(t *testing.T) {
 	text := "This Agreement shall automatically renew for an additional five year period, which shall begin on March 1, 2027 and end on February 28, 2032, unless either party terminates by providing a written notice ninety (90) days before the end of the then-current term."
 	got := rolesOf(Extract(text, "en"))
-	want := map[string]string{"five year P5Y": RoleRenewal, "ninety (90) days P90D": RoleNotice}
+	want := map[string]string{"five year P5Y": RoleRenewal, "ninety (90) days P90D": RoleNonRenewalNotice}
 	if !maps.Equal(got, want) {
 		t.Errorf("durations %v, want %v", got, want)
 	}
@@ -3482,13 +3482,15 @@ func TestTermSentenceRangeDates(t *testing.T) {
 // later than three (3) months before the expiry of the term" and
 // 应于租赁期满前三个月书面通知甲方 were terms, so a register filed the
 // notice as the contract's length.
+// (Since 1.35.0 a notice that stops a renewal has its own role,
+// non_renewal_notice; the option's notice to renew stays a notice.)
 func TestNoticeBeforeTermEnd(t *testing.T) {
-	for text, want := range map[string]string{
-		"This Agreement shall automatically renew for successive one (1) year periods unless either party gives written notice of non-renewal at least sixty (60) days before the end of the then-current term.":                    "sixty (60) days P60D",
-		"The Tenant has an option to renew this Lease for a further term of five (5) years, exercisable by written notice given not earlier than six (6) months and not later than three (3) months before the expiry of the term.": "three (3) months P3M",
+	for text, want := range map[string][2]string{
+		"This Agreement shall automatically renew for successive one (1) year periods unless either party gives written notice of non-renewal at least sixty (60) days before the end of the then-current term.":                    {"sixty (60) days P60D", RoleNonRenewalNotice},
+		"The Tenant has an option to renew this Lease for a further term of five (5) years, exercisable by written notice given not earlier than six (6) months and not later than three (3) months before the expiry of the term.": {"three (3) months P3M", RoleNotice},
 	} {
-		if got := rolesOf(Extract(text, "en")); got[want] != RoleNotice {
-			t.Errorf("%q: durations %v, want %s a notice", text, got, want)
+		if got := rolesOf(Extract(text, "en")); got[want[0]] != want[1] {
+			t.Errorf("%q: durations %v, want %s a %s", text, got, want[0], want[1])
 		}
 	}
 	zh := "房屋租赁合同\n\n出租方（甲方）：上海华星置业有限公司\n承租方（乙方）：北京云启科技有限公司\n\n第二条 租赁期限为五年。\n第五条 租赁期满，乙方需继续租赁的，应于租赁期满前三个月书面通知甲方。\n"
@@ -3536,8 +3538,8 @@ func TestChineseRenewalLength(t *testing.T) {
 func TestChineseNoticeBeforeEnd(t *testing.T) {
 	text := "设备采购合同\n\n买方：杭州云帆科技有限公司\n卖方：无锡恒通设备有限公司\n\n" +
 		"第三条 本合同有效期为两年。期满后自动续期一年，除非任何一方在期满前三十日书面通知对方不再续期。\n"
-	if got := rolesOf(Extract(text, "zh")); got["三十日 P30D"] != RoleNotice {
-		t.Errorf("durations %v, want 三十日 a notice", got)
+	if got := rolesOf(Extract(text, "zh")); got["三十日 P30D"] != RoleNonRenewalNotice {
+		t.Errorf("durations %v, want 三十日 a non-renewal notice", got)
 	}
 	move := "房屋租赁合同\n\n甲方：上海华星置业有限公司\n乙方：北京云启科技有限公司\n\n第一条 租赁期限为三年。乙方应于租赁期满前三十日搬离。\n"
 	if got := rolesOf(Extract(move, "zh")); len(got) != 1 || got["三年 P3Y"] != RoleTerm {
@@ -3678,6 +3680,29 @@ func TestShareOfSumPercentages(t *testing.T) {
 		}
 		if !slices.Equal(got, []string{want}) {
 			t.Errorf("%s: percentages %q, want %s", text, got, want)
+		}
+	}
+}
+
+// A notice that stops a term renewing is the non-renewal notice, apart
+// from the notice that ends a contract early; a notice asking to renew is
+// no non-renewal notice. Both kinds had been "notice".
+func TestNonRenewalNotice(t *testing.T) {
+	for text, want := range map[string][]string{
+		"3. Either party may give notice of non-renewal at least 60 days before the end of the term. Either party may terminate for convenience on 120 days' written notice.":  {"60 days=" + RoleNonRenewalNotice, "120 days=" + RoleNotice},
+		"This Agreement renews automatically for successive one-year terms unless either party gives written notice at least 90 days before the end of the then-current term.": {"90 days=" + RoleNonRenewalNotice},
+		"The Tenant may renew this Lease for a further term by giving the Landlord written notice at least 6 months before the end of the Term.":                               {"6 months=" + RoleNotice},
+		"租赁期满前三十日内双方未提出异议的，合同自动续期一年。":                                                                                                                                          {"三十日内=" + RoleNonRenewalNotice},
+		"乙方如需续租，应于租赁期满前三个月书面通知甲方。":                                                                                                                                             {"三个月=" + RoleNotice},
+	} {
+		var got []string
+		for _, e := range Extract(text, "") {
+			if e.Kind == KindDuration && e.Role != RoleRenewal && e.Role != RoleTerm {
+				got = append(got, e.Text+"="+e.Role)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.50s: durations %q, want %q", text, got, want)
 		}
 	}
 }

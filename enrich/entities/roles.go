@@ -16,6 +16,11 @@ const (
 	// employment by giving one week's notice"): a register's notice
 	// period is the one after it.
 	RoleProbationNotice = "probation_notice"
+	// RoleNonRenewalNotice is the notice a party gives to stop a term
+	// renewing ("notice of non-renewal at least 60 days before the end of
+	// the term"): a register tracks it apart from the notice that ends
+	// the contract early, the date it falls due being another.
+	RoleNonRenewalNotice = "non_renewal_notice"
 	RoleProbation       = "probation"
 	RolePayment         = "payment"
 	RoleWarranty        = "warranty"
@@ -122,15 +127,19 @@ const (
 func durationRole(text string, start, end int) string {
 	from, to := clauseBounds(text, start, end)
 	before, after := text[from:start], text[end:to]
+	// a notice's purpose may stand further back than its cue ("renews
+	// automatically for successive one-year terms unless either party
+	// gives written notice at least 90 days before ...")
+	purpose := text[clauseStartWithin(text, start, cueReach):start]
 	if noticeAfterRe.MatchString(after) {
-		return noticeIn(before, after) // "three months' written notice"
+		return noticeIn(purpose, after) // "three months' written notice"
 	}
 	if beforeEndOf(before, after) && (roleCues[0].re.MatchString(before+after) || objectionRe.MatchString(before+after)) {
 		// "notice of non-renewal at least sixty (60) days before the end
 		// of the then-current term", 租赁期满前三个月书面通知: counted back
 		// from the term's end, the term or renewal it names is not what
 		// it is the length of
-		return noticeIn(before, after)
+		return noticeIn(purpose, after)
 	}
 	best, bestDist := "", roleReach+1
 	afterTerm := afterTermRe.MatchString(after)
@@ -161,7 +170,7 @@ func durationRole(text string, start, end int) string {
 		return RoleConfidentiality
 	}
 	if best == RoleNotice {
-		return noticeIn(before, after)
+		return noticeIn(purpose, after)
 	}
 	return best
 }
@@ -225,14 +234,45 @@ var (
 	probationAfterRe = regexp.MustCompile(`(?i)^[\pL\s'’]{0,30}?` + duringProbation)
 )
 
+// nonRenewalRe is a notice's purpose to stop a renewal: "notice of
+// non-renewal", "notice of its intention not to renew", 不再续签/不续约.
+var nonRenewalRe = regexp.MustCompile(`(?i)\bnon-?renewal\b|\bnot\s+to\s+(?:renew|extend)\b|\bprevent\s+(?:the\s+|any\s+)?(?:automatic\s+)?renewal\b|不(?:再|予)?续(?:签|约|期|租)`)
+
 // noticeIn is the role of a notice period between before and after in
 // its clause: the probation's own notice where the clause holds during
-// the probation only.
+// the probation only; the non-renewal notice where the clause gives
+// notice to stop a renewal, or counts it back from the end of a term
+// that renews ("renews for successive one-year terms unless either party
+// gives notice at least 60 days before the end of the then-current
+// term"). Both had been the notice that ends the contract early.
 func noticeIn(before, after string) string {
 	if duringProbationRe.MatchString(before) || probationAfterRe.MatchString(after) {
 		return RoleProbationNotice
 	}
+	clause := before + after
+	if nonRenewalRe.MatchString(clause) || beforeEndOf(before, after) && cueOf(RoleRenewal).MatchString(clause) && renewsUnlessRe.MatchString(clause) {
+		return RoleNonRenewalNotice
+	}
 	return RoleNotice
+}
+
+// renewsUnlessRe makes a renewal the default a notice stops ("renews
+// ... unless either party gives notice", 期满前未提出异议的，自动续期): a
+// notice to renew ("may renew by giving notice", 如需续租，应于期满前三个
+// 月书面通知) asks for what the other stops.
+var renewsUnlessRe = regexp.MustCompile(`(?i)\bunless\b|\bobject|未|异议|反对`)
+
+// noticeRole reports a notice period's role, whatever the notice is for.
+func noticeRole(role string) bool { return role == RoleNotice || role == RoleNonRenewalNotice }
+
+// cueOf is the cue of role in roleCues.
+func cueOf(role string) *regexp.Regexp {
+	for _, c := range roleCues {
+		if c.role == role {
+			return c.re
+		}
+	}
+	panic("entities: no cue for role " + role)
 }
 
 var (

@@ -3950,7 +3950,7 @@ func zhDurations(x *collector, text string) {
 				iso = isoDuration(int(n)*12+6, "month") // 一年半: a year and a half
 			}
 			role := durationRole(text, m[2], m[1])
-			if re == zhNoticeRe && role != RoleNotice && !strings.HasPrefix(text[m[0]:], "提前") {
+			if re == zhNoticeRe && !noticeRole(role) && !strings.HasPrefix(text[m[0]:], "提前") {
 				continue // 租赁期满前三十日搬离: a day to act by, no notice and no period's length
 			}
 			if from, to := zhClauseAround(text, m[2]); x.spanHasRole(KindDuration, iso, role, from, to) {
@@ -4029,7 +4029,7 @@ func rangeDurations(x *collector, text string, join *regexp.Regexp, clause func(
 		if role == RoleTerm && renewalEnd(text, a.start) {
 			role = RoleRenewal // "the first renewal term commencing 1 March 2027 and ending on 29 February 2028"
 		}
-		if role == "" || role == RoleNotice || role == RolePayment || role == RoleCure {
+		if role == "" || noticeRole(role) || role == RolePayment || role == RoleCure {
 			continue // a notice, payment or cure period is counted, not dated: a cue nearby is another's
 		}
 		if from, to := clause(a.start, b.end); x.spanHasRole(KindDuration, iso, role, from, to) {

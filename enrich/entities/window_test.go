@@ -152,8 +152,8 @@ func TestNonSpaceReach(t *testing.T) {
 func regexpMust(expr string) *regexp.Regexp { return regexp.MustCompile(expr) }
 
 // A window before the term's end in which a party may object to the
-// renewal is a notice period, the renewal the length after it; 三十日内
-// was a renewal.
+// renewal is a notice period (the non-renewal notice), the renewal the
+// length after it; 三十日内 was a renewal.
 func TestObjectionWindowIsNotice(t *testing.T) {
 	for text, lang := range map[string]string{
 		"本合同期限为两年。期满前三十日内双方未提出异议的，本协议自动续期一年。":                                                                                                                 "zh",
@@ -164,7 +164,7 @@ func TestObjectionWindowIsNotice(t *testing.T) {
 		if lang == "en" {
 			notice = "P60D"
 		}
-		if !withRole(ents, KindDuration, notice, RoleNotice) || !withRole(ents, KindDuration, renewal, RoleRenewal) || withRole(ents, KindDuration, notice, RoleRenewal) {
+		if !withRole(ents, KindDuration, notice, RoleNonRenewalNotice) || !withRole(ents, KindDuration, renewal, RoleRenewal) || withRole(ents, KindDuration, notice, RoleRenewal) {
 			t.Errorf("%.40q: want notice %s and renewal %s: %+v", text, notice, renewal, ents)
 		}
 	}
