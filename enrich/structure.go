@@ -49,8 +49,13 @@ var (
 	// a section of the U.S. Code or the CFR as the text's title ("47
 	// U.S.C. § 230 - Protection for private blocking ..."). Citing the
 	// U.S. Code in a sentence is no such layout: terms of use cite 17
-	// U.S.C. § 512, an offer letter 8 U.S.C. § 1324a.
+	// U.S.C. § 512, an offer letter 8 U.S.C. § 1324a. A state code's name
+	// as the title ("Texas Business and Commerce Code") counts above a
+	// section headed "Sec. 17.46. DECEPTIVE ..."; a section's citation as
+	// the title (codeCitationRe) counts alone.
 	codeRe = regexp.MustCompile(`(?m)^\s*§+\s*\d|^[ \t]*[A-Z][A-Z ]{2,40}\bCODE[ \t]*$` +
+		`|\A\s*(?:\p{Lu}\pL*\s+(?:(?:and|of)\s+)?){1,6}Code[ \t]*\n(?s:.*?)^[ \t]*Sec(?:tion|\.)[ \t]+\d[\w.-]*\.[ \t]+\p{Lu}` +
+		`|(?:` + codeCitationRe.String() + `)` +
 		`|\A\s*(?:title\s+)?\d+\s+(?:U\.?\s?S\.?\s?C\.?(?:\s?A\.?)?|C\.?\s?F\.?\s?R\.?)\s*(?i:§+|sec(?:tion|\.)?|part)\s*\d[^\n]{0,200}$`)
 	// actTitleRe is an act's name alone on one of a text's first lines, as
 	// its title: "Privacy Act 1988 (Cth)", "PERSONAL DATA PROTECTION ACT
@@ -99,7 +104,7 @@ func structureClass(doc *document.Parsed, text, class string, filing bool) strin
 		return "contract"
 	case class == "regulation" && contractClause(head):
 		return "contract"
-	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && (!agreedRe.MatchString(head) || cfrPart(head)):
+	case class == "contract" && codeRe.MatchString(head) && !preambleRe.MatchString(head) && (!agreedRe.MatchString(head) || cfrPart(head) || codeCitation(head)):
 		return "regulation"
 	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
 		return "regulation"
@@ -118,6 +123,26 @@ func structureClass(doc *document.Parsed, text, class string, filing bool) strin
 		return "other"
 	}
 	return class
+}
+
+// codeCitationRe is a state code's or a consolidated law's section as a
+// text's title, by its citation: "California Civil Code § 1542", "Cal.
+// Civ. Code § 1950.5", "New York General Obligations Law § 5-1401", "Fla.
+// Stat. § 501.204"; its words are capitalised names or abbreviations (a
+// jurisdiction, the code's name) joined by "and" or "of".
+var codeCitationRe = regexp.MustCompile(`(?m)\A\s*(?:(?:\p{Lu}[\pL.'&-]*|and|of)[ \t]+){1,7}(?:Code|Law|Laws|Statutes?|Stat\.|Ann\.)[ \t]*(?:§+[ \t]*|(?:Sec(?:tion|\.)?)[ \t]+)\d[\w.:-]*[^\n]{0,200}$`)
+
+// firstPersonRe is a signer's voice, which a statute never uses: a release
+// titled "California Civil Code § 1542 Waiver" speaks as "I acknowledge".
+var firstPersonRe = regexp.MustCompile(`\b(?:I|We)\s+(?:hereby\s+|expressly\s+|also\s+)?(?:acknowledge|agree|understand|certify|waive|release)\b|(?i:\bundersigned\b)`)
+
+// codeCitation reports a head titled by a code section's citation
+// (codeCitationRe) that speaks in no signer's voice. Such a section
+// speaks of "the parties to any contract" and a "general release" as
+// the contracts it governs do (agreedRe), and was contract/terms_of_service
+// at 0.94; a contract is titled by its own name, not a code's.
+func codeCitation(head string) bool {
+	return codeCitationRe.MatchString(head) && !firstPersonRe.MatchString(head)
 }
 
 // cfrPartRe and cfrSectionRe are a CFR part's heading ("PART 164 —

@@ -121,6 +121,30 @@ func TestCodeSectionIsRegulation(t *testing.T) {
 	}
 }
 
+// A state code's section, titled by its citation or under the code's name,
+// is a regulation though it speaks of releases, tenancies and "the parties
+// to any contract" (QA qa-classify: California Civil Code § 1542 was
+// contract/terms_of_service at 0.94); a release titled by the section it
+// waives speaks as its signer, and a contract's clause citing a code stays
+// a contract.
+func TestStateCodeSectionIsRegulation(t *testing.T) {
+	release := "California Civil Code § 1542\n\nA general release does not extend to claims that the creditor or releasing party does not know or suspect to exist in his or her favor at the time of executing the release.\n"
+	abbreviated := "Cal. Civ. Code § 1950.5\n\n(a) As used in this section, \"security\" means any payment, fee, deposit, or charge imposed at the beginning of the tenancy.\n(b) The landlord may claim of the security only those amounts as are reasonably necessary.\n"
+	law := "New York General Obligations Law § 5-1401\n\nChoice of law. 1. The parties to any contract, agreement or undertaking may agree that the law of this state shall govern their rights and duties.\n"
+	texas := "Texas Business and Commerce Code\n\nSec. 17.46. DECEPTIVE TRADE PRACTICES UNLAWFUL.\n(a) False, misleading, or deceptive acts or practices in the conduct of any trade or commerce are hereby declared unlawful and prohibited.\n"
+	waiver := "California Civil Code § 1542 Waiver\n\nI acknowledge that I am familiar with Section 1542 and I hereby waive any rights under it. This release binds the parties.\n"
+	clause := "Release. Each party waives the benefit of California Civil Code § 1542 under this Agreement.\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"civil code", release, "regulation"}, {"abbreviated", abbreviated, "regulation"}, {"consolidated law", law, "regulation"},
+		{"code title and section", texas, "regulation"}, {"waiver", waiver, "contract"}, {"clause", clause, "contract"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
 // BenchmarkUnbound is the rule's worst case: a head of English prose with
 // none of its words, so that every pattern reads the whole head.
 func BenchmarkUnbound(b *testing.B) {
