@@ -121,6 +121,8 @@ func structureClass(doc *document.Parsed, text, class string, filing bool) strin
 		return "other"
 	case class == "contract" && invoice(head) && !preambleRe.MatchString(head):
 		return "other"
+	case class == "contract" && transmittal(head) && !preambleRe.MatchString(head):
+		return "other"
 	}
 	return class
 }
@@ -307,3 +309,26 @@ var partyDutyRe = regexp.MustCompile(`\b(?i:the|each)\s+(?:Supplier|Customer|Cli
 func contractClause(head string) bool {
 	return len(strings.Fields(head)) < instrumentWords && partyDutyRe.MatchString(head)
 }
+
+// transmittalRe is a note's or a cover letter's word for the contract it
+// sends: the contract is attached or enclosed ("Please sign the attached
+// contract by Friday", "the revised lease is attached", "Please find
+// enclosed two copies of the Master Services Agreement"). A contract
+// never calls itself attached; it attaches its schedules and exhibits.
+var transmittalRe = regexp.MustCompile(`(?i)\b(?:attached|enclosed|accompanying)\s+(?:(?:is|are|herewith|please\s+find)\s+)?(?:(?:two\s+|three\s+|a\s+|the\s+)?(?:signed\s+)?cop(?:y|ies)\s+of\s+)?(?:the|our|your|a|an|my)?\s*(?:[\w-]+\s+){0,4}?(?:agreement|contract|lease|nda|addendum|amendment|offer\s+letter)s?\b` +
+	`|\b(?:agreement|contract|lease|nda|addendum|amendment)s?\s+(?:is|are)\s+(?:now\s+)?(?:attached|enclosed)\b|\bplease\s+find\s+(?:attached|enclosed)\b`)
+
+// transmittal reports a text too short to be a whole contract
+// (instrumentWords) that sends one (transmittalRe): a one-line note or
+// a cover letter. Its contract words made the class heads call "Please
+// sign the attached contract by Friday." a contract (0.56), and a cover
+// letter enclosing a services agreement contract/Service (0.94), which
+// routed the note to the contracts team in the contract's place. A note
+// asks or greets (requestRe): an amendment that "amends the attached
+// Lease" does neither.
+func transmittal(head string) bool {
+	return len(strings.Fields(head)) < instrumentWords && transmittalRe.MatchString(head) && requestRe.MatchString(head)
+}
+
+// requestRe is a note's request, greeting or closing.
+var requestRe = regexp.MustCompile(`(?i)\b(?:please|kindly|can\s+you|could\s+you|would\s+you|let\s+(?:me|us)\s+know|thanks|thank\s+you|regards|sincerely|dear|hi|hello)\b`)

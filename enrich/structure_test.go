@@ -145,6 +145,27 @@ func TestStateCodeSectionIsRegulation(t *testing.T) {
 	}
 }
 
+// A note or a cover letter that sends a contract is no contract, however
+// short (QA qa-classify: "Please sign the attached contract by Friday." was
+// contract/terms_of_service); a short contract that attaches its schedule,
+// or one with a preamble, stays a contract.
+func TestTransmittalIsNoContract(t *testing.T) {
+	cover := "Dear Ms. Alvarez,\n\nPlease find enclosed two copies of the Master Services Agreement between Northwind Logistics Ltd and your company. " +
+		"Kindly sign both copies where indicated and return one to us.\n\nYours sincerely,\nJames Whitfield\n"
+	schedule := "The Supplier shall deliver the Goods listed in the attached Schedule 1 by 1 March 2026, and the Customer shall pay the price within 30 days.\n"
+	amendment := "This Amendment No. 2 is made on 1 May 2026 and amends the attached Lease between Robert Chen and Maria Gonzalez: the rent is $1,900 per month.\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"note", "Please sign the attached contract by Friday.\n", "other"},
+		{"returned lease", "Hi Tom, the revised lease is attached. Can you return it signed by Monday? Thanks, Priya\n", "other"},
+		{"cover letter", cover, "other"}, {"schedule", schedule, "contract"}, {"amendment", amendment, "contract"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
 // BenchmarkUnbound is the rule's worst case: a head of English prose with
 // none of its words, so that every pattern reads the whole head.
 func BenchmarkUnbound(b *testing.B) {
