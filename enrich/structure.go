@@ -123,6 +123,8 @@ func structureClass(doc *document.Parsed, text, class string, filing bool) strin
 		return "other"
 	case class == "contract" && transmittal(head) && !preambleRe.MatchString(head):
 		return "other"
+	case legalClass(class) && pressRelease(head) && !preambleRe.MatchString(head):
+		return "other"
 	}
 	return class
 }
@@ -332,3 +334,21 @@ func transmittal(head string) bool {
 
 // requestRe is a note's request, greeting or closing.
 var requestRe = regexp.MustCompile(`(?i)\b(?:please|kindly|can\s+you|could\s+you|would\s+you|let\s+(?:me|us)\s+know|thanks|thank\s+you|regards|sincerely|dear|hi|hello)\b`)
+
+var (
+	// releaseHeadingRe is a press release's heading on one of its first
+	// lines: "FOR IMMEDIATE RELEASE", "PRESS RELEASE", "News Release".
+	releaseHeadingRe = regexp.MustCompile(`(?im)\A(?:[ \t]*[^\n]*\n){0,3}?[ \t]*(?:for\s+immediate\s+release|(?:press|news|media)\s+release)\b[^\n]{0,40}$`)
+	// datelineRe is a news story's dateline opening a paragraph: the
+	// city in capitals, the date, a dash or a wire's name ("BOSTON, Nov.
+	// 24, 2026 --", "SHENZHEN, China, March 3, 2026 /PRNewswire/ --").
+	datelineRe = regexp.MustCompile(`(?m)^[ \t]*\p{Lu}[\p{Lu} .'-]{2,30},(?:[ \t]+\p{Lu}[\pL.]*,?){0,2}[ \t]+\p{Lu}[a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*(?:/[^/\n]{2,30}/[ \t]*)?(?:--|—|–)`)
+)
+
+// pressRelease reports a text laid out as a press release: its heading,
+// or a wire dateline. A release announcing a supply deal speaks of the
+// agreement, its term and its price, and the class heads called one
+// contract/Sales (0.70); it announces a contract and binds no one.
+func pressRelease(head string) bool {
+	return releaseHeadingRe.MatchString(head) || datelineRe.MatchString(head)
+}

@@ -166,6 +166,28 @@ func TestTransmittalIsNoContract(t *testing.T) {
 	}
 }
 
+// A press release announcing a deal is no contract, by its heading or its
+// dateline (QA qa-classify: a power purchase agreement's announcement was
+// contract/Sales at 0.70); a contract that speaks of press releases stays
+// a contract.
+func TestPressReleaseIsNoContract(t *testing.T) {
+	body := "Harborview Energy today announced that it has signed a 15-year power purchase agreement with Coastal Wind Partners for 220 megawatts. " +
+		"Financial terms of the contract were not disclosed.\n"
+	headed := "FOR IMMEDIATE RELEASE\n\nHarborview Energy Signs Power Purchase Agreement\n\n" + body
+	dated := "Harborview Energy Signs Power Purchase Agreement\n\nBOSTON, Nov. 24, 2026 -- " + body
+	wire := "Harborview Energy Signs Power Purchase Agreement\n\nSHENZHEN, China, March 3, 2026 /PRNewswire/ -- " + body
+	contract := "SUPPLY AGREEMENT\n\nThis Supply Agreement is made on 1 March 2026 between Harborview Energy and Coastal Wind Partners.\n\n" +
+		"12. Publicity. Neither party shall issue any press release about this Agreement without the other party's consent.\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"headed", headed, "other"}, {"dateline", dated, "other"}, {"wire", wire, "other"}, {"contract", contract, "contract"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
 // BenchmarkUnbound is the rule's worst case: a head of English prose with
 // none of its words, so that every pattern reads the whole head.
 func BenchmarkUnbound(b *testing.B) {
