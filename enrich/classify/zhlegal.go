@@ -75,6 +75,7 @@ func chineseLegal(text string) string {
 	}
 	// 買方 reads as 买方, and a template's spaced "甲 方" as 甲方
 	text, _ = lang.Simplified(text)
+	excerpt := lawExcerpt(text)
 	text = strings.Join(strings.Fields(text), "")
 	switch {
 	case namesParties(text) && zhAgreement.MatchString(text):
@@ -84,8 +85,38 @@ func chineseLegal(text string) string {
 	case zhSelfRef.MatchString(text) && (len(zhArticle.FindAllStringIndex(text, 3)) >= 2 || zhInForce.MatchString(text) ||
 		len(zhDuty.FindAllStringIndex(text, 3)) >= 3 && zhPenalty.MatchString(text)) && !companyRules(text):
 		return "regulation"
+	case excerpt && !companyRules(text):
+		return "regulation"
 	}
 	return ""
+}
+
+var (
+	// zhLawTitle is a law's or a regulation's name as a text's first line:
+	// 中华人民共和国个人信息保护法, 网络数据安全管理条例, 支付机构监督管理办法
+	// （试行）. A paper's title ending in 方法 (a method) names none.
+	zhLawTitle = regexp.MustCompile(`^\p{Han}{1,30}(?:法|条例|规定|办法|细则|规则)(?:（[^）]{1,20}）|\([^)]{1,20}\))?$`)
+	// zhArticleLine is an article's number opening a line: 第十三条, 第 1 条.
+	zhArticleLine = regexp.MustCompile(`(?m)^[\s\p{Zs}]*第[\s\p{Zs}]*[一二三四五六七八九十百零〇0-9]+[\s\p{Zs}]*[条條]`)
+)
+
+// lawExcerpt reports a text, folded to simplified characters, titled by a
+// law's name (zhLawTitle) above two articles at least, each opening a
+// line: an excerpt of a law (its 第十三条 and 第十四条) says no 本法 and
+// no date of effect, and 中华人民共和国个人信息保护法's articles on
+// consent were "other" at 1.00. Articles cited in prose stand inside
+// lines; a company's rules titled so are no law (companyRules).
+func lawExcerpt(text string) bool {
+	title := ""
+	for line := range strings.Lines(text) {
+		if title = strings.Join(strings.Fields(line), ""); title != "" {
+			break
+		}
+	}
+	if !zhLawTitle.MatchString(title) || strings.HasSuffix(title, "方法") {
+		return false
+	}
+	return len(zhArticleLine.FindAllStringIndex(text, 2)) == 2
 }
 
 // A company's own rules (员工考勤管理办法, 报销管理制度) are laid out as a

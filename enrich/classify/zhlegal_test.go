@@ -75,3 +75,28 @@ func TestChineseCompanyRulesAreNoRegulation(t *testing.T) {
 		}
 	}
 }
+
+// An excerpt of a law, titled by the law's name above its articles, is a
+// regulation though it says no 本法 and no date of effect (QA
+// qa-classify: articles 13 and 14 of 中华人民共和国个人信息保护法 were
+// "other" at 1.00). A paper titled by a method, a text citing articles in
+// its prose, and a company's rules titled so are not.
+func TestChineseLawExcerptIsRegulation(t *testing.T) {
+	excerpt := "中华人民共和国个人信息保护法\n\n第十三条　符合下列情形之一的，个人信息处理者方可处理个人信息：\n（一）取得个人的同意；\n（二）为订立、履行个人作为一方当事人的合同所必需；\n\n" +
+		"第十四条　基于个人同意处理个人信息的，该同意应当由个人在充分知情的前提下自愿、明确作出。\n"
+	spaced := "网络数据安全管理条例（征求意见稿）\n第 五 条 网络数据处理者应当建立健全网络数据安全管理制度。\n第 六 条 国家鼓励网络数据在各行业、各领域的创新应用。\n"
+	for _, text := range []string{excerpt, spaced} {
+		if got := classify.ChineseLegal(text); got != "regulation" {
+			t.Errorf("%.30s: %q, want regulation", text, got)
+		}
+	}
+	for _, text := range []string{
+		"一种基于深度学习的图像分割方法\n第一条 本文提出一种新的网络结构。\n第二条 实验表明该方法优于现有方法。\n",
+		"个人信息保护法\n\n个人信息保护法第十三条规定了处理个人信息的合法性基础，第十四条则对同意作出了具体要求，本文对此进行解读。\n",
+		"恒远科技有限公司员工考勤管理办法\n第一条 员工应按时上下班。\n第二条 员工请假须提前申请。\n",
+	} {
+		if got := classify.ChineseLegal(text); got != "" {
+			t.Errorf("%.30s: %q, want no rule", text, got)
+		}
+	}
+}
