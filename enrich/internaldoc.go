@@ -120,8 +120,19 @@ func internalDocument(doc *document.Parsed, head string) bool {
 	if title == "" || notInternalTitleRe.MatchString(title) {
 		return false
 	}
-	return internalTitleRe.MatchString(title) || staffTitleRe.MatchString(title) && staffRe.MatchString(head) || formHeading(title)
+	return internalTitleRe.MatchString(title) || staffTitleRe.MatchString(title) && (staffRe.MatchString(head) || regulatedRe.MatchString(head)) || formHeading(title)
 }
+
+// regulatedRe is what a regulator's guidance or policy speaks of: the
+// firms it regulates and what they owe it ("regulated firms", "their
+// regulatory obligations", "supervisory expectations"). Such guidance
+// says "firms should" and "notify us" as terms say "you must": an FCA
+// guide on outsourcing to the cloud was contract/terms_of_service (0.65,
+// docmill-mini 1.00). It is no agreement with its reader, and no law
+// either ("regulation" is law): other/guidance. A website's community
+// guidelines or acceptable-use policy speak to users of no regulated
+// kind, and stay terms.
+var regulatedRe = regexp.MustCompile(`(?i)\bregulat(?:ed|ory)\s+(?:firms?|entities|bodies|institutions|obligations?|requirements?|expectations?)\b|\bsupervisory\s+(?:authority|authorities|expectations?)\b`)
 
 // formHeadingWords is the most words a heading naming a form has.
 const formHeadingWords = 8

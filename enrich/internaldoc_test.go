@@ -305,3 +305,26 @@ func TestBounceSubtypeIsDeliveryReport(t *testing.T) {
 		}
 	}
 }
+
+// A regulator's guidance to the firms it regulates ("firms should ...",
+// "notify us") is no agreement with its reader and no law: other/guidance
+// (QA qa-classify: an FCA guide on outsourcing to the cloud was
+// contract/terms_of_service in both tiers). Community guidelines that
+// speak of no regulated firm stay terms (TestInternalPaperKeepsTerms).
+func TestRegulatorGuidanceIsGuidance(t *testing.T) {
+	text := "Guidance on the use of cloud services by regulated firms\n\n1. Introduction\n" +
+		"1.1 This guidance is for firms that are considering outsourcing to the cloud. It explains how firms can meet their regulatory obligations when using cloud and other third-party IT services.\n" +
+		"2. Legal and regulatory considerations\n2.1 Firms should identify the requirements relevant to the outsourcing and ensure that the arrangement allows them to continue to comply with them.\n" +
+		"2.2 Firms should notify us before entering into a material outsourcing arrangement.\n"
+	doc, err := parse.Parse(context.Background(), parse.Input{Filename: "cloud_guidance.txt", Data: []byte(text)}, parse.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewFree(FreeOptions{}).Analyze(context.Background(), doc, Request{Tasks: []string{TaskClassify}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Class != "other" || a.Subtype != "other/guidance" {
+		t.Errorf("regulator's guidance: %s/%s, want other/guidance", a.Class, a.Subtype)
+	}
+}
