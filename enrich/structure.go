@@ -108,6 +108,8 @@ func structureClass(doc *document.Parsed, text, class string, filing bool) strin
 		return "regulation"
 	case (class == "contract" || class == "other") && federalRule(head) && !preambleRe.MatchString(head):
 		return "regulation"
+	case (class == "contract" || class == "other") && enactingRe.MatchString(head) && !preambleRe.MatchString(head):
+		return "regulation"
 	case class == "contract" && internalDocument(doc, head), legalClass(class) && staffPage(doc, head):
 		return "other"
 	case class == "contract" && unbound(doc, text):
@@ -352,3 +354,13 @@ var (
 func pressRelease(head string) bool {
 	return releaseHeadingRe.MatchString(head) || datelineRe.MatchString(head)
 }
+
+// enactingRe is the enacting formula of a bill, an act or an ordinance,
+// the words that make its text law: "Be it enacted by the Senate and
+// House of Representatives ...", "The people of the State of California
+// do enact as follows", "THE CITY COUNCIL ... DOES ORDAIN AS FOLLOWS",
+// "NOW, THEREFORE, BE IT ORDAINED". A US bill titled "H.R. 4521", whose
+// title names no act with its year (actTitleRe), was "other", and a city
+// ordinance on noise contract/terms_of_service. A board's "BE IT
+// RESOLVED" makes a resolution, no law, and is not among them.
+var enactingRe = regexp.MustCompile(`(?i)\bbe\s+it\s+(?:further\s+)?(?:enacted|ordained)\b|\b(?:do|does|hereby)\s+(?:enact|ordain)\s+as\s+follows\b|\benacts\s+as\s+follows\b`)

@@ -188,6 +188,28 @@ func TestPressReleaseIsNoContract(t *testing.T) {
 	}
 }
 
+// A bill, an act or an ordinance that states its enacting formula is a
+// regulation whatever its title (QA qa-classify: a bill titled "H.R. 4521"
+// was other, a city ordinance contract/terms_of_service); a board's
+// resolution, "BE IT RESOLVED", is not made law by it: it stays the
+// internal paper it is.
+func TestEnactedTextIsRegulation(t *testing.T) {
+	bill := "H.R. 4521\n\nAN ACT\n\nTo protect the personal data of consumers.\n\nBe it enacted by the Senate and House of Representatives of the United States of America in Congress assembled,\n\n" +
+		"SECTION 1. SHORT TITLE.\nThis Act may be cited as the \"Consumer Data Protection Act\".\n"
+	ordinance := "ORDINANCE NO. 2026-14\n\nTHE CITY COUNCIL OF THE CITY OF SPRINGDALE DOES ORDAIN AS FOLLOWS:\n\n" +
+		"Section 1. No person shall operate construction equipment between 7:00 p.m. and 7:00 a.m. Any person violating this ordinance is guilty of an infraction.\n"
+	resolution := "RESOLUTION OF THE BOARD OF DIRECTORS\n\nBE IT RESOLVED by the Board of Directors that the Company is authorized to enter into the Loan Agreement and that the officers shall execute it.\n"
+	for _, c := range []struct{ name, text, class, want string }{
+		{"bill", bill, "other", "regulation"}, {"bill", bill, "contract", "regulation"},
+		{"ordinance", ordinance, "contract", "regulation"}, {"resolution", resolution, "contract", "other"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, c.class, courtFiling(doc)); got != c.want {
+			t.Errorf("%s read as %s: %s, want %s", c.name, c.class, got, c.want)
+		}
+	}
+}
+
 // BenchmarkUnbound is the rule's worst case: a head of English prose with
 // none of its words, so that every pattern reads the whole head.
 func BenchmarkUnbound(b *testing.B) {
