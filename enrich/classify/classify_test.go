@@ -301,14 +301,18 @@ func TestOperativeSubtype(t *testing.T) {
 // its format: Apache's error log is web_error (the head said syslog), a
 // log4j log with Class@line java_app (it said python_app).
 func TestFormatSubtype(t *testing.T) {
-	labels := []string{"log/web_error", "log/python_app", "log/hadoop", "log/java_app", "log/syslog"}
+	labels := []string{"log/web_error", "log/database", "log/python_app", "log/hadoop", "log/java_app", "log/syslog"}
 	for want, lines := range map[string][]string{
 		"log/web_error": {"[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok /etc/httpd/conf/workers2.properties",
 			"[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6",
 			"[Fri Sep 09 10:42:29.902022 2011] [core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] File does not exist"},
 		"log/java_app": {"2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0.0.0.0:2181:FastLeaderElection@774] - Notification time out: 3200",
 			"2015-07-29 19:04:12,394 - WARN  [SendWorker:188978561024:QuorumCnxManager$SendWorker@688] - Send worker leaving thread"},
-		"log/hadoop":     {"2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster"},
+		"log/hadoop": {"2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created MRAppMaster"},
+		// Redis's, MySQL 8's and PostgreSQL's own logs (QA qa-classify: Redis's was log/syslog at 0.28)
+		"log/database": {"1:C 28 Nov 2026 10:15:02.114 # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo", "1:M 28 Nov 2026 10:15:02.116 * Server initialized",
+			"2026-11-28T10:15:02.114512Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1",
+			"2026-11-28 10:15:09.501 UTC [2290] FATAL:  password authentication failed for user \"app\""},
 		"log/python_app": {"Traceback (most recent call last):", `  File "/srv/app.py", line 12, in <module>`, "    main()", `  File "/srv/app.py", line 9, in main`},
 		"":               {"Dec 10 06:55:46 LabSZ sshd[24200]: reverse mapping checking getaddrinfo failed", "Dec 10 06:55:48 LabSZ sshd[24200]: Failed password for root"},
 	} {

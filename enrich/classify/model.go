@@ -204,14 +204,18 @@ func nonBlankLines(text string, limit int) int {
 
 // logFormats are the line formats that name a log's source, from each
 // program's documentation, tried in order: Apache httpd's and nginx's
-// error logs, Python's tracebacks and logging default, Hadoop's packages,
-// and Java logging (log4j, logback: a fully qualified class, or
-// log4j's Class@line, beside a level; stack frames).
+// error logs, the database servers' own logs (Redis's "pid:role date
+// time.ms mark", MySQL 8's "[System] [MY-010116]", PostgreSQL's default
+// prefix "%m [%p] LOG:"), Python's tracebacks and logging default,
+// Hadoop's packages, and Java logging (log4j, logback: a fully qualified
+// class, or log4j's Class@line, beside a level; stack frames). A Redis
+// log was log/syslog at 0.28.
 var logFormats = []struct {
 	label string
 	re    *regexp.Regexp
 }{
 	{"log/web_error", regexp.MustCompile(`^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} [\d:.]+ \d{4}\] \[[\w:]+\]|^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d \[(?:debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+:`)},
+	{"log/database", regexp.MustCompile(`^\d+:[XCSM] \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} [.*#-] |^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d) \d+ \[(?:System|Warning|ERROR|Note)\] \[MY-\d+\]|^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [A-Z]{2,5} \[\d+\] (?:LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|DETAIL|HINT|STATEMENT|CONTEXT): `)},
 	{"log/python_app", regexp.MustCompile(`^Traceback \(most recent call last\)|^\s+File "[^"]+", line \d+|^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:`)},
 	{"log/hadoop", regexp.MustCompile(`\borg\.apache\.hadoop\.`)},
 	{"log/java_app", regexp.MustCompile(`\b(?:TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\b.*(?:\b(?:[a-z]\w*\.){2,}[A-Z][\w$]*\b|[A-Z]\w+@\d+\])|^\s+at [\w.$]+\([\w.]+:\d+\)`)},
