@@ -110,6 +110,8 @@ func structureClass(doc *document.Parsed, text, class string, filing bool) strin
 		return "regulation"
 	case (class == "contract" || class == "other") && enactingRe.MatchString(head) && !preambleRe.MatchString(head):
 		return "regulation"
+	case class == "contract" && statuteVoice(head) && !preambleRe.MatchString(head):
+		return "regulation"
 	case class == "contract" && internalDocument(doc, head), legalClass(class) && staffPage(doc, head):
 		return "other"
 	case class == "contract" && unbound(doc, text):
@@ -364,3 +366,22 @@ func pressRelease(head string) bool {
 // ordinance on noise contract/terms_of_service. A board's "BE IT
 // RESOLVED" makes a resolution, no law, and is not among them.
 var enactingRe = regexp.MustCompile(`(?i)\bbe\s+it\s+(?:further\s+)?(?:enacted|ordained)\b|\b(?:do|does|hereby)\s+(?:enact|ordain)\s+as\s+follows\b|\benacts\s+as\s+follows\b`)
+
+// penalRe is a statute's voice: it forbids anyone at all ("No person
+// shall operate a motor vehicle ...") or makes an offence ("is guilty of
+// a misdemeanor", "punishable by a fine", "commits an offence"). A
+// contract binds its parties and a website's terms their reader, who
+// pay damages or lose their account, not a fine.
+var penalRe = regexp.MustCompile(`(?i)\bno\s+person\s+shall\b|\bis\s+guilty\s+of\s+(?:a|an)\s+(?:(?:class\s+\w\s+|petty\s+)?misdemeanou?r|felony|offen[cs]e|infraction|crime)\b|\bpunishable\s+by\s+(?:a\s+fine|imprisonment|fine)\b|\bcommits\s+an\s+offen[cs]e\b`)
+
+// statuteVoice reports a text in a statute's voice (penalRe) that names
+// no agreement, parties or terms (agreedRe) and speaks to no "you": a
+// section of a vehicle code, "Section 2. No person shall operate a motor
+// vehicle on any public highway ... at a speed greater than is
+// reasonable", was contract/terms_of_service (0.52, docmill-mini 0.90).
+func statuteVoice(head string) bool {
+	return penalRe.MatchString(head) && !agreedRe.MatchString(head) && !youRe.MatchString(head)
+}
+
+// youRe is a word that speaks to the reader, as terms do.
+var youRe = regexp.MustCompile(`(?i)\byour?\b`)

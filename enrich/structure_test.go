@@ -210,6 +210,24 @@ func TestEnactedTextIsRegulation(t *testing.T) {
 	}
 }
 
+// A statute's section in its penal voice ("No person shall ...", "is
+// guilty of a misdemeanor") is a regulation (QA qa-classify: a vehicle
+// code's section was contract/terms_of_service); a website's terms that
+// forbid "you" the same, and a contract's clause, stay contracts.
+func TestPenalSectionIsRegulation(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"vehicle code", "Section 2. No person shall operate a motor vehicle on any public highway in this state at a speed greater than is reasonable and prudent under the conditions.\n", "regulation"},
+		{"offence", "12. Any person who sells alcohol to a person under 18 is guilty of a misdemeanor punishable by a fine of up to $1,000.\n", "regulation"},
+		{"terms", "Prohibited use. No person shall use the site to send spam; if you do, we may suspend your account.\n", "contract"},
+		{"clause", "Each party shall comply with all laws. No person shall be a third-party beneficiary of this Agreement.\n", "contract"},
+	} {
+		doc := &document.Parsed{Text: c.text, Language: "en"}
+		if got := structureClass(doc, c.text, "contract", courtFiling(doc)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
 // BenchmarkUnbound is the rule's worst case: a head of English prose with
 // none of its words, so that every pattern reads the whole head.
 func BenchmarkUnbound(b *testing.B) {
