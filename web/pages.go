@@ -580,6 +580,8 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 	if body, err := s.o.Index.Body(r.Context(), doc.ID); err == nil {
 		page.Text = lang.Clip(body, docTextBytes)
 		page.TextCut = len(page.Text) < len(body)
+		page.Searched = r.URL.Query().Get("q")
+		page.Marked = markedText(s.o.Index, page.Searched, page.Text)
 	}
 	if doc.Log != nil {
 		page.LineForm = lineFormOf(r.URL.Query())
@@ -606,6 +608,11 @@ type docPage struct {
 	// there is more (in the original, or past the stored first MiB).
 	Text    string
 	TextCut bool
+	// Searched is the query the reader came from (?q=, set by the search
+	// page's links); Marked is Text in parts, those it matches marked,
+	// nil when it matches nothing there.
+	Searched string
+	Marked   []textPart
 	// A log's page finds lines (LineForm); Lines is the answer when it
 	// was asked, LinesError why it could not be.
 	LineForm   lineForm
@@ -663,6 +670,59 @@ func roleLabel(role string) string {
 		return l
 	}
 	return strings.ReplaceAll(role, "_", " ")
+}
+
+// textPart is a stretch of a document's text, marked or not.
+type textPart struct {
+	Text string
+	Mark bool
+}
+
+// markedText is text in parts, the places query q matches marked; nil
+// when q is empty, refused or matches nothing in text. A reader who opened
+// a hit then sees where it matched, not just the text to search again.
+func markedText(ix *index.Index, q, text string) []textPart {
+	if q == "" {
+		return nil
+	}
+	spans, err := ix.Marks(q, text)
+	if err != nil || len(spans) == 0 {
+		return nil // the page shows the text unmarked; search says what is wrong
+	}
+	var parts []textPart
+	at := 0
+	for _, sp := range spans {
+		if sp.Start > at {
+			parts = append(parts, textPart{Text: text[at:sp.Start]})
+		}
+		parts = append(parts, textPart{Text: text[sp.Start:sp.End], Mark: true})
+		at = sp.End
+	}
+	if at < len(text) {
+		parts = append(parts, textPart{Text: text[at:]})
+	}
+	return parts
+}
+
+// MarkCount is how many places of the text the query matches.
+func (p docPage) MarkCount() int {
+	n := 0
+	for _, t := range p.Marked {
+		if t.Mark {
+			n++
+		}
+	}
+	return n
+}
+
+// FirstMark is the index in Marked of the first marked part.
+func (p docPage) FirstMark() int {
+	for i, t := range p.Marked {
+		if t.Mark {
+			return i
+		}
+	}
+	return -1
 }
 
 // docTextBytes is how much of a document's text its page shows: enough to

@@ -2013,3 +2013,28 @@ func TestUndeterminedLanguageNoBadge(t *testing.T) {
 		t.Errorf("document page shows an und badge:\n%s", between(body, `class="badges"`, "</p>"))
 	}
 }
+
+// A hit's link carries the query, and the document page it opens marks
+// where the query matched in the text (escaped like the rest of it), so a
+// reader need not find the words again in a long contract.
+func TestDocumentPageMarksTheQuery(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, append(uitest.Samples(), uitest.Hostile())...)})
+	_, body := get(t, s, "/?q=indemnification")
+	if !strings.Contains(body, `href="/documents/h-evil?q=indemnification"`) {
+		t.Errorf("hit link does not carry the query:\n%s", between(body, `id="results"`, "</article>"))
+	}
+	_, body = get(t, s, "/documents/h-evil?q=indemnification")
+	text := between(body, `<details id="doc-text"`, "</details>")
+	if !strings.Contains(text, `<mark id="first-mark">indemnification</mark>`) || !strings.Contains(text, "matching <code>indemnification</code> marked") ||
+		!strings.Contains(body, `<a href="#first-mark">go to the first</a>`) || strings.Count(text, `id="first-mark"`) != 1 {
+		t.Errorf("text section does not mark the query: %.600s", text)
+	}
+	if strings.Contains(text, "<script>window") || strings.Contains(text, "<img src=x") {
+		t.Errorf("marked text contains raw markup: %.600s", text)
+	}
+	// a query that the index refuses shows the text unmarked
+	resp, body := get(t, s, "/documents/h-evil?q=title:(")
+	if resp.StatusCode != 200 || strings.Contains(between(body, `<details id="doc-text"`, "</details>"), "<mark>") {
+		t.Errorf("bad query: status %d", resp.StatusCode)
+	}
+}
