@@ -87,6 +87,9 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 	if csvOut {
 		out = newCSVExport(w, bom)
 	}
+	if n := s.exportNotice(r, q); n != "" {
+		w.Header().Set(NoticeHeader, url.QueryEscape(n))
+	}
 	w.Header().Set("Content-Type", out.contentType())
 	w.Header().Set("Content-Disposition", `attachment; filename="docmill-export.`+out.ext()+`"`)
 	rc := http.NewResponseController(w)
@@ -110,6 +113,30 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 		out.fail(err)
 	}
 	out.flush()
+}
+
+// NoticeHeader carries, URL-encoded, what an export's query says to its
+// reader, as /api/search's notice does: a field name that is none
+// ("clas:contract, searched as text; did you mean class:contract?"), a
+// query of stop words only, or that nothing matches. The export itself
+// cannot say it: its body is the documents alone, and an empty one read as
+// an archive without such documents when the query had a typo.
+const NoticeHeader = "Docmill-Notice"
+
+// exportNotice is the notice for an export of q, "" when it has none; a
+// search that fails leaves it to the export to fail.
+func (s *Server) exportNotice(r *http.Request, q index.Query) string {
+	q.Size, q.From, q.Facets, q.NoHighlight = -1, 0, -1, true
+	res, err := s.o.Index.Search(r.Context(), q)
+	switch {
+	case err != nil:
+		return ""
+	case res.Notice != "":
+		return res.Notice
+	case res.Total == 0 && q.Q != "":
+		return fmt.Sprintf("no document matches %q", q.Q)
+	}
+	return ""
 }
 
 // exportWriter writes an export's documents in one format.

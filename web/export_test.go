@@ -481,3 +481,23 @@ func TestCSVRowNonRenewalNotice(t *testing.T) {
 		t.Errorf("notice_period %q, want P120D", row[i])
 	}
 }
+
+// An export says in its Docmill-Notice header what a search of the same
+// query would say (a mistyped field) and that nothing matched; an export
+// that matched without remark carries none.
+func TestExportNotice(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	for path, want := range map[string]string{
+		"/api/export?q=clas:contract":            "did you mean class:contract?",
+		"/api/export?q=zzzqqqnothing":            `no document matches "zzzqqqnothing"`,
+		"/api/export?q=agreement":                "",
+		"/api/export?class=contract":             "",
+		"/api/export?q=clas:contract&format=csv": "did you mean class:contract?",
+	} {
+		resp, _ := get(t, s, path)
+		got, err := url.QueryUnescape(resp.Header.Get(NoticeHeader))
+		if err != nil || resp.StatusCode != 200 || (want == "") != (got == "") || !strings.Contains(got, want) {
+			t.Errorf("%s: status %d, notice %q (%v), want %q", path, resp.StatusCode, got, err, want)
+		}
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"github.com/docmill/docmill/document"
 	"github.com/docmill/docmill/index"
 	"github.com/docmill/docmill/pipeline/broker"
+	"github.com/docmill/docmill/web"
 )
 
 // natsFlags connect a client command to a running docmill's broker.
@@ -340,8 +341,9 @@ func apiMessage(code int, body []byte) string {
 }
 
 // stream sends a GET request and copies the body of a 2xx answer to w as
-// it arrives (no overall timeout: an export of an archive takes a while).
-func (f apiFlags) stream(ctx context.Context, path string, w io.Writer) error {
+// it arrives (no overall timeout: an export of an archive takes a while),
+// handing its headers to head first.
+func (f apiFlags) stream(ctx context.Context, path string, w io.Writer, head func(http.Header)) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, serverURL(*f.server)+path, nil)
 	if err != nil {
 		return err
@@ -358,6 +360,7 @@ func (f apiFlags) stream(ctx context.Context, path string, w io.Writer) error {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		return fmt.Errorf("%s: %s", resp.Status, apiMessage(resp.StatusCode, body))
 	}
+	head(resp.Header)
 	_, err = io.Copy(w, resp.Body)
 	return err
 }
@@ -404,7 +407,9 @@ func exportCmd() *cobra.Command {
 		if cw.csv {
 			header = 1
 		}
-		if err := api.stream(cmd.Context(), "/api/export?"+v.Encode(), cw); err != nil {
+		notice := ""
+		head := func(h http.Header) { notice, _ = url.QueryUnescape(h.Get(web.NoticeHeader)) }
+		if err := api.stream(cmd.Context(), "/api/export?"+v.Encode(), cw, head); err != nil {
 			if cw.lines == 0 {
 				return fmt.Errorf("export: %w", err)
 			}
@@ -414,6 +419,10 @@ func exportCmd() *cobra.Command {
 			return fmt.Errorf("export ended early after %s: %s", count(cw.lines-1-header, "document"), cw.lastErr)
 		}
 		fmt.Fprintf(os.Stderr, "exported %s\n", count(cw.lines-header, "document"))
+		if notice != "" {
+			// on standard error, so a file or pipe of the export stays records only
+			fmt.Fprintln(os.Stderr, notice)
+		}
 		return nil
 	}
 	return cmd

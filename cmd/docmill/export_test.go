@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,5 +126,39 @@ func TestCountingWriterHoldsPartialLines(t *testing.T) {
 	io.WriteString(c, "xt\":\"x\"}\n")
 	if c.lines != 3 || !strings.HasSuffix(sink.String(), "{\"id\":\"c\",\"text\":\"x\"}\n") {
 		t.Errorf("%d records, file %q", c.lines, sink.String())
+	}
+}
+
+// docmill export prints the server's notice for its query on standard
+// error (a mistyped field, nothing matched), leaving the output file
+// records only: an empty export of "clas:contract" said only "exported 0
+// documents", as if the archive held no contracts.
+func TestExportCommandNotice(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Docmill-Notice", url.QueryEscape(`"clas:" names no field, so it was searched as text; did you mean class:contract?`))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	errFile, err := os.Create(filepath.Join(dir, "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer errFile.Close()
+	stderr := os.Stderr
+	os.Stderr = errFile
+	defer func() { os.Stderr = stderr }()
+	cmd := exportCmd()
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetArgs([]string{"--server", srv.URL, "-o", filepath.Join(dir, "x.jsonl"), "clas:contract"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	os.Stderr = stderr
+	got, _ := os.ReadFile(errFile.Name())
+	if want := "exported 0 documents\n\"clas:\" names no field, so it was searched as text; did you mean class:contract?\n"; string(got) != want {
+		t.Errorf("stderr %q, want %q", got, want)
+	}
+	if out, _ := os.ReadFile(filepath.Join(dir, "x.jsonl")); len(out) != 0 {
+		t.Errorf("output %q", out)
 	}
 }
