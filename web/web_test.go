@@ -2038,3 +2038,16 @@ func TestDocumentPageMarksTheQuery(t *testing.T) {
 		t.Errorf("bad query: status %d", resp.StatusCode)
 	}
 }
+
+// The search page's syntax help says what several words mean and how to
+// ask for all of them, any of them or none.
+func TestSearchHelpSaysAnyOrAll(t *testing.T) {
+	s := newServer(t, Options{Index: openIndex(t, uitest.Samples()...)})
+	_, body := get(t, s, "/")
+	help := between(body, `id="syntax"`, "</details>")
+	for _, want := range []string{"with <em>any</em> of the words", "<code>+lease +Delaware</code>", "<code>lease AND Delaware</code>", "<code>lease OR Delaware</code>", "<code>lease NOT Delaware</code>"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("syntax help lacks %s:\n%s", want, help)
+		}
+	}
+}

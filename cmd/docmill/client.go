@@ -367,6 +367,8 @@ func (f apiFlags) stream(ctx context.Context, path string, w io.Writer, head fun
 
 func exportCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "export [QUERY]", Short: "Write every matching document's result as JSON lines (a whole archive, or a query's matches)",
+		Long: "Write every matching document's result as JSON lines (a whole archive, or a query's matches).\n\n" +
+			"Without a query, every document. " + querySyntaxHelp,
 		Args: cobra.ArbitraryArgs}
 	api := addAPIFlags(cmd)
 	filters := addFilterFlags(cmd)
@@ -467,8 +469,23 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// querySyntaxHelp says how search and export read a query, above all
+// what several words mean: nothing said so, and a reader of "lease
+// Delaware" could not tell whether a document needs both words or one.
+const querySyntaxHelp = `A query's words (quote the query for your shell):
+  lease Delaware             documents with ANY of the words; those with more of them, and more often, rank first
+  +lease +Delaware           documents with ALL of the words (or: lease AND Delaware)
+  lease OR tenancy           either word (the same as "lease tenancy")
+  lease -Delaware            lease, but not Delaware (or: lease NOT Delaware)
+  "material breach"          the exact phrase
+  AND, OR and NOT are operators only in capitals; "and" is a word.
+  title:agreement body:arbitration summary:termination   a word in one field
+  class:contract party:"Acme Corp." governing_law:"New York" language:zh   a facet's value, as the facets show it
+  licen*  agrement~1  pages:>10  amount:>=1000000  expiration_date:<2027-03-01   wildcards, fuzzy, numbers, dates`
+
 func searchCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "search QUERY", Short: "Search a running docmill (query-string syntax)", Args: cobra.MinimumNArgs(1)}
+	cmd := &cobra.Command{Use: "search QUERY", Short: "Search a running docmill (query-string syntax)", Long: "Search a running docmill.\n\n" + querySyntaxHelp,
+		Args: cobra.MinimumNArgs(1)}
 	api := addAPIFlags(cmd)
 	asJSON := cmd.Flags().Bool("json", false, "print the JSON response")
 	size := cmd.Flags().Int("size", 10, "hits")

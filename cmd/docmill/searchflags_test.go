@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // docmill search narrows as the UI's facets do: --class and --subtype
@@ -156,5 +158,24 @@ func TestSearchCommandPages(t *testing.T) {
 	out, errOut, err = execute(searchCmd(), "--server", s.HTTPURL(), "--size", "2", "--from", "2", "indemnify")
 	if err != nil || hits(out) != 1 || strings.Contains(errOut, "--from") {
 		t.Errorf("--from 2: %v, want the third hit alone and no hint:\n%s\nstderr: %s", err, out, errOut)
+	}
+}
+
+// search --help and export --help say what several words mean (any of
+// them, or all with + or AND), how OR and NOT are written, and phrases:
+// neither said, and "lease Delaware" could be read either way.
+func TestSearchHelpSaysQuerySyntax(t *testing.T) {
+	for _, cmd := range []*cobra.Command{searchCmd(), exportCmd()} {
+		var out strings.Builder
+		cmd.SetOut(&out)
+		cmd.SetArgs([]string{"--help"})
+		if err := cmd.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"documents with ANY of the words", "+lease +Delaware", "lease AND Delaware", "lease OR tenancy", "lease NOT Delaware", `"material breach"`, "class:contract"} {
+			if !strings.Contains(out.String(), want) {
+				t.Errorf("%s --help lacks %q:\n%s", cmd.Name(), want, out.String())
+			}
+		}
 	}
 }
