@@ -973,8 +973,24 @@ func plainColon(t string) string {
 	case strings.HasPrefix(rest, `"`):
 		return sign + name + " " + rest
 	}
-	return sign + `"` + strings.ReplaceAll(core, `"`, "") + `"`
+	joined := sign + `"` + strings.ReplaceAll(core, `"`, "") + `"`
+	if sign == "+" || !isLetter(name[len(name)-1]) || !isLetter(rest[0]) && !isDigit(rest[0]) {
+		return joined // a time (10:30) or a port (host:8080) is one word in any text
+	}
+	// A label typed against its value ("from:sarah.chen@contoso.com",
+	// "subject:termination") is one word to the tokeniser, which the text
+	// that writes them apart ("From: sarah.chen@contoso.com", as an
+	// e-mail's header lines are indexed) does not hold: either form finds
+	// the document. Required (+), it stays the form typed, as a query
+	// cannot require one of two phrases.
+	return joined + " " + sign + `"` + strings.ReplaceAll(name+" "+rest, `"`, "") + `"`
 }
+
+// isLetter reports whether b is an ASCII letter or a byte of a
+// multi-byte character (a letter of another script, as a rule).
+func isLetter(b byte) bool { return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // queryFields are the fields a query may name, by their lower-case names.
 var queryFields = func() map[string]string {
