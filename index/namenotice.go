@@ -40,7 +40,11 @@ func (ix *Index) nameNotice(q query.Query) string {
 
 // nameClause is the field and value of a name field's clause (a match,
 // a phrase or a term); "" for any other clause.
-func nameClause(q query.Query) (string, string) {
+func nameClause(q query.Query) (string, string) { return fieldClause(q, nameFields) }
+
+// fieldClause is the field and value of a clause on one of fields (a
+// match, a phrase or a term); "" for any other clause.
+func fieldClause(q query.Query, fields []string) (string, string) {
 	var field, value string
 	switch t := q.(type) {
 	case *query.MatchQuery:
@@ -52,7 +56,7 @@ func nameClause(q query.Query) (string, string) {
 	default:
 		return "", ""
 	}
-	for _, f := range nameFields {
+	for _, f := range fields {
 		if f == field && strings.TrimSpace(value) != "" {
 			return field, strings.TrimSpace(value)
 		}

@@ -255,6 +255,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Notice = ix.nameNotice(req.Query)
 	}
 	if out.Notice == "" && out.Total == 0 {
+		out.Notice = ix.valueNotice(req.Query)
+	}
+	if out.Notice == "" && out.Total == 0 {
 		out.Notice = ix.fuzzyNotice(ctx, q)
 	}
 	out.TookMs = float64(time.Since(start).Microseconds()) / 1000
