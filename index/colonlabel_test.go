@@ -38,3 +38,38 @@ func TestColonLabelFindsSpacedText(t *testing.T) {
 		}
 	}
 }
+
+// "&&" and "||" between words are AND and OR, as other search engines
+// take them; "&&" was dropped and "indemnify && Delaware" found the
+// documents with either word. Inside quotes they are text.
+func TestSymbolOperators(t *testing.T) {
+	ix, _ := openTemp(t)
+	defer ix.Close()
+	docs := []*document.Result{
+		sample("both", "MSA", "The Supplier shall indemnify the Customer. Governed by the laws of Delaware.", "contract", "en"),
+		sample("one", "NDA", "The Recipient shall indemnify the Discloser.", "contract", "en"),
+		sample("other", "Lease", "Governed by the laws of Delaware.", "contract", "en"),
+	}
+	if err := ix.PutBatch(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"indemnify && Delaware":             {"both"},
+		"indemnify || Delaware":             {"both", "one", "other"},
+		"(indemnify && Recipient) || Lease": {"one", "other"},
+	} {
+		if got := sortedHitIDs(t, ix, q); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", q, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		`a && b`:        `a AND b`,
+		`"a && b" || c`: `"a && b" OR c`,
+		`a&&b`:          `a&&b`,
+		`a \&& b`:       `a \&& b`,
+	} {
+		if got := symbolOperators(in); got != want {
+			t.Errorf("symbolOperators(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -54,7 +54,41 @@ func asciiSyntax(q string) string {
 			asciiField(r, i)
 		}
 	}
-	return string(r)
+	return symbolOperators(string(r))
+}
+
+// symbolOperators writes "&&" and "||" standing as words outside quotes
+// as AND and OR, as other search engines take them: the query parser
+// has neither and dropped them, so "indemnify && Delaware" found the
+// documents with either word.
+func symbolOperators(q string) string {
+	if !strings.Contains(q, "&&") && !strings.Contains(q, "||") {
+		return q
+	}
+	var b strings.Builder
+	quoted := false
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '\\' && i+1 < len(q):
+			b.WriteString(q[i : i+2])
+			i++
+			continue
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == '&' || c == '|') && i+1 < len(q) && q[i+1] == c && alone(q, i, i+2):
+			b.WriteString(map[byte]string{'&': "AND", '|': "OR"}[c])
+			i++
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// alone reports whether q[i:j] stands between spaces or the query's ends.
+func alone(q string, i, j int) bool {
+	return (i == 0 || q[i-1] == ' ') && (j == len(q) || q[j] == ' ')
 }
 
 // cjkQuotes are the opening quotation marks of Chinese and Japanese text,

@@ -478,7 +478,7 @@ const querySyntaxHelp = `A query's words (quote the query for your shell):
   lease OR tenancy           either word (the same as "lease tenancy")
   lease -Delaware            lease, but not Delaware (or: lease NOT Delaware)
   "material breach"          the exact phrase
-  AND, OR and NOT are operators only in capitals; "and" is a word.
+  AND, OR and NOT are operators only in capitals ("and" is a word); && and || stand for AND and OR.
   title:agreement body:arbitration summary:termination   a word in one field
   class:contract party:"Acme Corp." governing_law:"New York" language:zh   a facet's value, as the facets show it
   licen*  agrement~1  pages:>10  amount:>=1000000  expiration_date:<2027-03-01   wildcards, fuzzy, numbers, dates`
