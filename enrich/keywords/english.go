@@ -1183,7 +1183,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if sectionHeading(toks, i, n) {
 				continue
 			}
-			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i, i+n-1) && (joins == 0 || !defined[string(keyBuf)])) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
+			if n > 1 && (actTitleTail(toks, i, i+n-1) || intoName(toks, i, i+n-1) && (joins == 0 || !defined[string(keyBuf)])) || layoutPhrase(toks[i:i+n]) || n > 1 && fieldLabel(toks, i+n-1) || wholeLabel(toks, i, n) || inWholeLabel(toks, i, n) || n == 1 && (partLabel(toks, i) || numberLabel(toks, i) || paragraphLabel(toks, i) || toks[i].partHeading || citedReporter(toks, i)) || amountUnit(toks, i) || n > 1 && citedPart(toks, i+n-1) {
 				continue
 			}
 			c := byKey[string(keyBuf)]
@@ -1581,6 +1581,27 @@ func wholeLabel(toks []etok, i, n int) bool {
 		next++
 	}
 	return prev >= 0 && labelLine(toks, prev) || next < len(toks) && labelLine(toks, next)
+}
+
+// inWholeLabel reports a phrase at toks[i:i+n] that is a piece of a
+// form's whole label (wholeLabel) of more words: an action item's owner
+// in a block of them ("- Markus Brandt: order ...", "- Sofia Rossi:
+// repaint ..."). The whole name was no key phrase, but its words were,
+// and the minutes' facets listed "Markus", "Brandt" and "Rossi".
+func inWholeLabel(toks []etok, i, n int) bool {
+	j := i
+	for j > 0 && !toks[j].lineStart && i-j < maxLabelWords {
+		j--
+	}
+	if !toks[j].lineStart || !labelLine(toks, j) {
+		return false
+	}
+	colon := j
+	for toks[colon].text != ":" {
+		colon++
+	}
+	// the whole label itself is wholeLabel's
+	return i+n <= colon && (i > j || i+n < colon) && wholeLabel(toks, j, colon-j)
 }
 
 // maxLabelWords is the most words a form's label has before its colon.

@@ -424,3 +424,22 @@ func TestChineseMinutesListATermOnce(t *testing.T) {
 		t.Errorf("key phrases %v lack %q", got, "总经理办公室")
 	}
 }
+
+// Minutes' action items open with their owner's name as a label ("-
+// Markus Brandt: order ..."): the whole name was no key phrase, but its
+// words were, and the facets listed "Markus", "Brandt" and "Rossi".
+func TestActionItemOwnersAreNoKeyPhrases(t *testing.T) {
+	minutes := "Health and Safety Committee Meeting\nMinutes of the meeting held on 12 May 2025\n\nPresent: Anna Keller (Chair), Markus Brandt, Sofia Rossi, Tom Weber\n\n1. Forklift incidents\nTwo near misses between forklifts and pedestrians were reported. The committee agreed that pedestrian walkways must be marked and that forklifts need blue spot warning lights.\n\nAction items\n- Markus Brandt: order blue spot warning lights for all forklifts by 30 May.\n- Sofia Rossi: repaint pedestrian walkways in the loading bay.\n- Tom Weber: replace the assembly point signage.\n"
+	var got []string
+	for _, k := range Extract(minutes, Options{Language: "en", Top: 15}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	for _, bad := range []string{"markus", "brandt", "sofia", "rossi", "tom", "weber", "markus brandt"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("key phrases %v hold the owner's name %q", got, bad)
+		}
+	}
+	if !slices.Contains(got, "pedestrian walkways") {
+		t.Errorf("key phrases %v lost %q", got, "pedestrian walkways")
+	}
+}
