@@ -153,6 +153,7 @@ func tokenizeEnglish(text string) []etok {
 			i += size
 		}
 	}
+	markAcronymStops(toks)
 	markParticleVerbs(toks)
 	markModalVerbs(toks)
 	markClauseVerbs(toks)
@@ -167,6 +168,32 @@ func tokenizeEnglish(text string) []etok {
 	markLegalFormEnds(toks)
 	markClauseGerunds(toks)
 	return toks
+}
+
+// operators are the conjunctions a query writes in capitals.
+var operators = setOf("and or not nor but")
+
+// markAcronymStops makes a stop word written in capitals an acronym's
+// content word where it names a thing: before a content word that is not
+// in capitals too, after no word in capitals ("the IT Service Desk", "IT
+// staff"). Read as the pronoun "it", it broke the phrase, and a policy's
+// "IT Service Desk" was the key phrase "Service Desk". A heading in
+// capitals ("IT IS AGREED") keeps its pronoun, and a search's operator
+// ("Boolean AND search") is no acronym.
+func markAcronymStops(toks []etok) {
+	for k := 0; k+1 < len(toks); k++ {
+		t, next := &toks[k], toks[k+1]
+		if !t.stop || !t.acronym || operators[t.lower] || next.sent != t.sent || next.punct || next.stop || next.acronym || shouting(next.text) {
+			continue
+		}
+		if next.kind != kindContent && next.kind != kindModifier {
+			continue
+		}
+		if k > 0 && !toks[k-1].punct && shouting(toks[k-1].text) {
+			continue
+		}
+		t.kind, t.stop = kindContent, false
+	}
 }
 
 // slashFormRe is a Nordic legal form written with a slash ("A/S", "ApS"

@@ -443,3 +443,19 @@ func TestActionItemOwnersAreNoKeyPhrases(t *testing.T) {
 		t.Errorf("key phrases %v lost %q", got, "pedestrian walkways")
 	}
 }
+
+// A policy's "IT Service Desk" was the key phrase "Service Desk": "IT"
+// was read as the pronoun "it". A heading in capitals keeps the pronoun.
+func TestCapitalisedStopWordAcronymsStayInPhrases(t *testing.T) {
+	policy := "Information Security Incident Response Policy\n\n1. Reporting\nAny suspected incident must be reported to the IT Service Desk within one hour. The IT Service Desk logs the incident and assigns a severity level.\n\n2. Mobile devices\nLost laptops must be reported to the IT Service Desk at once.\n"
+	got := distinctTexts(policy, "en")
+	if !slices.Contains(got, "it service desk") || slices.Contains(got, "service desk") {
+		t.Errorf("key phrases %v: want %q, not its cut %q", got, "it service desk", "service desk")
+	}
+	contract := "SUPPLY AGREEMENT\n\nNOW THEREFORE IT IS AGREED as follows.\n\n1. Supply. The Supplier shall supply the Goods.\n"
+	for _, k := range Extract(contract, Options{Language: "en"}) {
+		if strings.HasPrefix(strings.ToLower(k.Text), "it ") {
+			t.Errorf("key phrase %q opens with the pronoun", k.Text)
+		}
+	}
+}
