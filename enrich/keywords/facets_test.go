@@ -459,3 +459,17 @@ func TestCapitalisedStopWordAcronymsStayInPhrases(t *testing.T) {
 		}
 	}
 }
+
+// A committee's minutes titled "Health and Safety Committee Meeting"
+// listed "Health and Safety Committee" and its cut "Committee Meeting":
+// the windows did not merge, "and" being in lower case.
+func TestNamesJoinedByAndMergeWhole(t *testing.T) {
+	minutes := "Health and Safety Committee Meeting\nMinutes of the meeting held on 12 May 2025 in the training room\n\n1. Forklift incidents\nTwo near misses between forklifts and pedestrians were reported. The committee agreed that pedestrian walkways must be marked and that forklifts need blue spot warning lights.\n\n2. Fire drill\nThe assembly point signage must be replaced before the next fire drill.\n"
+	var got []string
+	for _, k := range Extract(minutes, Options{Language: "en"}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	if !slices.Contains(got, "health and safety committee meeting") || slices.Contains(got, "committee meeting") {
+		t.Errorf("key phrases %q: want %q whole, not its cut %q", got, "health and safety committee meeting", "committee meeting")
+	}
+}

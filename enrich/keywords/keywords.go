@@ -488,6 +488,10 @@ func overlaps(a, b [][2]int) (int, [2]int) {
 	return n, first
 }
 
+// nameJoiners are the lower-case words inside a capitalised name
+// ("Health and Safety Committee", "Department of Labor").
+var nameJoiners = setOf("and of for on the")
+
 // oneCase reports whether a phrase's words are written alike: all in
 // lower case (a term, its first word perhaps capitalised by a sentence's
 // start), all capitalised or all in capitals (a name). Windows that meet
@@ -496,7 +500,14 @@ func overlaps(a, b [][2]int) (int, [2]int) {
 // phrase.
 func oneCase(phrase string) bool {
 	var shapes []int
-	for _, w := range strings.Fields(phrase) {
+	words := strings.Fields(phrase)
+	for k, w := range words {
+		if k > 0 && k < len(words)-1 && nameJoiners[w] {
+			// a name's joining word is written in lower case inside it
+			// ("Health and Safety Committee Meeting" of the windows
+			// "Health and Safety Committee" and "Committee Meeting")
+			continue
+		}
 		if w == "&" || len(shapes) > 0 && legalForms[strings.ToLower(strings.TrimRight(w, ".,"))] {
 			// a firm's ampersand has no case ("WILLOW COFFEE LIMITED &
 			// SONS"), nor its legal form after its name ("Blue River
