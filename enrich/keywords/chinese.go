@@ -525,7 +525,10 @@ var zhParticularLabels = setOf(`合同编号 协议编号 合同号 编号 文�
 	`联系电话 电话 手机 手机号码 传真 邮编 邮政编码 电子邮箱 邮箱 开户行 开户银行 开户名称 开户名 户名 ` +
 	`账号 银行账号 账户 统一社会信用代码 社会信用代码 身份证号 身份证号码 签订地点 签约地点 ` +
 	// minutes' header: when and where they met (三楼会议室 was a key phrase)
-	`会议时间 会议地点 开会时间 开会地点 时间 地点`)
+	`会议时间 会议地点 开会时间 开会地点 时间 地点 ` +
+	// and who chaired, attended and took them: the chair of 主持人：王建国
+	// was a key phrase, as the English particulars' attendees were
+	`主持人 会议主持 主持 参会人员 参会人 与会人员 出席人员 出席 列席人员 列席 缺席人员 缺席 请假人员 记录人 记录 会议记录人`)
 
 // zhDocNumberRe is an official document number (沪采字〔2024〕第18号,
 // 国办发〔2023〕12号): its letters (采字) were a key phrase of the

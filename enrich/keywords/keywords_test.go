@@ -2017,6 +2017,18 @@ func TestChineseMinutesLabelIsNoKeyPhrase(t *testing.T) {
 	among(t, got, "危险化学品安全")
 }
 
+// Who chaired and attended minutes says nothing of what they are about:
+// the chair of 主持人：王建国 was a key phrase. A name the body uses again
+// stays.
+func TestChineseMinutesPeopleAreNoKeyPhrases(t *testing.T) {
+	minutes := "危险化学品安全管理会议纪要\n\n会议时间：2025年3月12日下午2:00\n会议地点：公司三楼会议室\n主持人：王建国\n参会人员：李明、张华、赵强\n记录人：刘芳\n\n" +
+		"一、会议内容\n会议听取了安全部关于危险化学品仓库检查情况的汇报。检查发现，部分危险化学品未按规定分类存放，个别仓库的通风设施运行不正常。\n\n" +
+		"二、会议决定\n1. 安全部负责在3月20日前完成危险化学品仓库的全面整改，确保分类存放、标识清晰。\n2. 下次会议时间另行通知。\n"
+	got := top20zh(minutes)
+	notAmong(t, got, "王建国", "李明", "张华", "赵强", "刘芳")
+	among(t, got, "分类存放")
+}
+
 // A verb joined to an earlier one by "and" and a verb after a four-word
 // subject end phrases: "processes personal data", "reports incidents",
 // "Addendum Schedule forms" and "forms part" were a hosting contract's
