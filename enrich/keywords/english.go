@@ -154,6 +154,7 @@ func tokenizeEnglish(text string) []etok {
 		}
 	}
 	markAcronymStops(toks)
+	markCompoundHeads(toks)
 	markParticleVerbs(toks)
 	markModalVerbs(toks)
 	markClauseVerbs(toks)
@@ -168,6 +169,25 @@ func tokenizeEnglish(text string) []etok {
 	markLegalFormEnds(toks)
 	markClauseGerunds(toks)
 	return toks
+}
+
+// markCompoundHeads makes a word the lexicon reads as a verb a content
+// word where it ends a compound noun the lexicon knows with the word
+// before it ("fire drill", "fire drills"): minutes' "Fire drill" heading
+// and "the next fire drill" gave the key phrase "Fire", "drill" being
+// mostly a verb. The passes after it still make it a verb where its
+// context says so.
+func markCompoundHeads(toks []etok) {
+	lx := english()
+	for k := 1; k < len(toks); k++ {
+		t, before := &toks[k], toks[k-1]
+		if t.kind != kindBreak || t.stop || t.punct || before.kind == kindBreak || before.sent != t.sent {
+			continue
+		}
+		if compound := before.lower + " " + t.lower; lx.multi[compound] || lx.multi[strings.TrimSuffix(compound, "s")] {
+			t.kind = kindContent
+		}
+	}
 }
 
 // operators are the conjunctions a query writes in capitals.
