@@ -155,6 +155,7 @@ func tokenizeEnglish(text string) []etok {
 	}
 	markAcronymStops(toks)
 	markCompoundHeads(toks)
+	markDesignators(toks)
 	markParticleVerbs(toks)
 	markModalVerbs(toks)
 	markClauseVerbs(toks)
@@ -188,6 +189,51 @@ func markCompoundHeads(toks []etok) {
 			t.kind = kindContent
 		}
 	}
+}
+
+// markDesignators makes a capital letter that ends a name a content word
+// of it: after a word capitalised inside its sentence, a space between,
+// before no capitalised word nor a symbol that goes on ("Warehouse B",
+// "Building C"; not "John F Kennedy", "David R. Cheriton", "Texas A&M",
+// "Visual C++"), the pair written at least twice (an author's initial, "William A. Smith",
+// is written once). As a break it cut the name, and minutes about
+// "Warehouse B" had the key phrase "Warehouse". A part's letter
+// ("Schedule A") stays a label's (partLabel), and "I" the pronoun.
+func markDesignators(toks []etok) {
+	var at []int
+	seen := map[string]int{}
+	for k := 1; k < len(toks); k++ {
+		if designatorAt(toks, k) {
+			at = append(at, k)
+			seen[toks[k-1].lower+" "+toks[k].text]++
+		}
+	}
+	for _, k := range at {
+		if seen[toks[k-1].lower+" "+toks[k].text] >= 2 {
+			toks[k].kind, toks[k].stop = kindContent, false
+		}
+	}
+}
+
+// designatorAt reports a capital letter at toks[k] that may end a name
+// (markDesignators).
+func designatorAt(toks []etok, k int) bool {
+	t, before := toks[k], toks[k-1]
+	if len(t.text) != 1 || t.text[0] < 'A' || t.text[0] > 'Z' || t.text == "I" || before.kind != kindContent || !before.upper ||
+		before.acronym || partLabels[before.lower] || before.end+1 != t.start || before.sent != t.sent {
+		return false
+	}
+	if k+1 == len(toks) {
+		return true
+	}
+	next := toks[k+1]
+	if next.text == "." && k+2 < len(toks) && !toks[k+2].lineStart && capitalised(toks[k+2].text) {
+		return false // an initial ("David R. Cheriton"), or a sentence's end, which says neither
+	}
+	if next.punct {
+		return next.text == "\n" || strings.Contains(".,;:)", next.text) && next.start == t.end
+	}
+	return next.lineStart || !capitalised(next.text)
 }
 
 // operators are the conjunctions a query writes in capitals.
@@ -1224,7 +1270,7 @@ func englishCandidates(toks []etok, maxN int) []*enCand {
 			if last.kind != kindContent || joins > 0 && !joinedName(toks, i, i+n-1) && !defined[string(keyBuf)] {
 				continue
 			}
-			if n == 1 && (enGeneric[last.lower] || shortLower(last.text)) {
+			if n == 1 && (enGeneric[last.lower] || shortLower(last.text) || len(last.text) == 1) {
 				continue
 			}
 			if sectionHeading(toks, i, n) {

@@ -487,3 +487,17 @@ func TestKnownCompoundsKeepTheirHead(t *testing.T) {
 		t.Errorf("key phrases %q: want %q, not its cut %q", got, "fire drill", "fire")
 	}
 }
+
+// Minutes about "Warehouse B" listed the key phrase "Warehouse": the
+// letter that ends the name was a break. A part's letter ("Schedule A")
+// is no name.
+func TestDesignatorLettersEndNames(t *testing.T) {
+	minutes := "Health and Safety Committee Meeting\nMinutes of the meeting held on 12 May 2025 in the training room\n\n1. Forklift incidents in Warehouse B\nTwo near misses between forklifts and pedestrians were reported in Warehouse B. Pedestrian walkways in Warehouse B must be marked.\n\n2. Fire drill\nThe assembly point signage must be replaced. Fees are set out in Schedule A.\n"
+	var got []string
+	for _, k := range Extract(minutes, Options{Language: "en"}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	if !slices.Contains(got, "warehouse b") || slices.Contains(got, "warehouse") || slices.Contains(got, "schedule a") {
+		t.Errorf("key phrases %q: want %q, not its cut %q nor %q", got, "warehouse b", "warehouse", "schedule a")
+	}
+}
