@@ -501,3 +501,15 @@ func TestDesignatorLettersEndNames(t *testing.T) {
 		t.Errorf("key phrases %q: want %q, not its cut %q nor %q", got, "warehouse b", "warehouse", "schedule a")
 	}
 }
+
+// Minutes listed "minutes" (of "approval of the previous minutes" and
+// "took nine minutes") and a policy "hour" (of "within one hour"): units
+// of time, as a day or a month is, and no facet.
+func TestTimeUnitsAreNoKeyPhrases(t *testing.T) {
+	minutes := "Health and Safety Committee Meeting\nMinutes of the meeting held on 12 May 2025 in the training room\n\n1. Approval of the minutes\nThe minutes of the last meeting were approved.\n\n2. Fire drill\nThe fire drill took nine minutes. Any suspected incident must be reported within one hour; the next drill is in one hour's time.\n"
+	var got []string
+	for _, k := range Extract(minutes, Options{Language: "en"}) {
+		got = append(got, strings.ToLower(k.Text))
+	}
+	notAmong(t, got, "minutes", "hour")
+}

@@ -52,7 +52,7 @@ points process fact effect effects level levels area areas set sets field fields
 feature features condition conditions purpose purposes
 agreement agreements law laws party parties section sections exhibit exhibits schedule schedules clause clauses
 paragraph paragraphs provision provisions company herein hereof thereof hereto
-date dates day days week weeks month months year years page pages annex annexes directive directives
+date dates minute minutes hour hours day days week weeks month months year years page pages annex annexes directive directives
 regulation regulations act acts subpart subparts subchapter subchapters state states member members information service services product products
 authority authorities counterparty counterparties
 meeting meetings note notes step steps prerequisite prerequisites overview agenda attendee attendees
