@@ -1019,14 +1019,16 @@ func TestSignatureNamesAccentsAndPairs(t *testing.T) {
 }
 
 // Two companies side by side on a signature line, the first a Swiss or
-// French SA or Sàrl, are two parties: the legal forms without dots did
+// French SA or Sàrl or a British plc (in lower case), are two parties: the legal forms without dots did
 // not split the line, and the register got a party named after both.
 func TestSignatureLineSplitsAfterSA(t *testing.T) {
 	text := "IN WITNESS WHEREOF, the parties have executed this Agreement.\n\n" +
 		"Lemanic Biotech SA Shanghai Huaxin Pharmaceutical Co., Ltd.\nBy: Marie Dubois, CEO By: Zhang Wei\n\n" +
-		"Helvetia Trading Sàrl Acme Holdings Limited\nBy: ____ By: ____\n"
+		"Helvetia Trading Sàrl Acme Holdings Limited\nBy: ____ By: ____\n\n" +
+		"Helios Energy plc Tyrell Systems Corp.\nBy: ____ By: ____\n"
 	got := textsOf(Extract(text, "en"), KindParty)
-	want := []string{"Lemanic Biotech SA", "Shanghai Huaxin Pharmaceutical Co., Ltd.", "Helvetia Trading Sàrl", "Acme Holdings Limited"}
+	want := []string{"Lemanic Biotech SA", "Shanghai Huaxin Pharmaceutical Co., Ltd.", "Helvetia Trading Sàrl", "Acme Holdings Limited",
+		"Helios Energy plc", "Tyrell Systems Corp."}
 	if !slices.Equal(got, want) {
 		t.Errorf("parties %q, want %q", got, want)
 	}

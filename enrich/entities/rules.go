@@ -1397,8 +1397,9 @@ var (
 	// Indorama", "COMPANY THE TUBE", "AG ÉDITIONS", "GmbH Öko", "SA
 	// Shanghai", "Sàrl Acme"), unless nameGoesOn. The Swiss and French
 	// forms without dots were missing: "Lemanic Biotech SA Shanghai Huaxin
-	// Pharmaceutical Co., Ltd." was one party.
-	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|LP|L\.P\.|N\.V\.|B\.V\.|S\.A\.|SA|SARL|Sàrl|S\.à\s?r\.l\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH)\s+(?:[\p{Lu}0-9](?:[\p{Lu}0-9]|-[\p{Lu}0-9])|\p{Lu}\p{Ll})`)
+	// Pharmaceutical Co., Ltd." was one party. So was "Helios Energy plc
+	// Tyrell Systems Corp.": the British form is written in lower case.
+	suffixThenName = regexp.MustCompile(`\b(INC\.?|LLC|L\.L\.C\.|LTD\.?|LIMITED|CORPORATION|COMPANY|CORP\.|GMBH|PLC|LLP|LP|L\.P\.|N\.V\.|B\.V\.|S\.A\.|SA|SARL|Sàrl|S\.à\s?r\.l\.|AG|Inc\.|Ltd\.|Corp\.|Corporation|GmbH|plc|Plc)\s+(?:[\p{Lu}0-9](?:[\p{Lu}0-9]|-[\p{Lu}0-9])|\p{Lu}\p{Ll})`)
 )
 
 // --- dates ---
