@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -26,7 +27,36 @@ func withAmounts(q query.Query, text string) query.Query {
 	for _, m := range queryAmounts(text) {
 		b.AddShould(amountQuery(m))
 	}
+	for _, n := range bareNumbers(text) {
+		b.AddShould(bareAmountQuery(n))
+	}
 	return q
+}
+
+// bareNumberRe is a number typed alone, of four digits or more, without
+// separators or a currency: 48500, +1200000.
+var bareNumberRe = regexp.MustCompile(`(?:^|\s)\+?(\d{4,12})(?:\s|$)`)
+
+// bareNumbers are the numbers a query types alone, leaving out excluded
+// ones. A sum is written "USD 48,500" or "1,200,000": the text holds
+// "48,500", so "48500" found nothing, though "amount:48500" would have.
+func bareNumbers(text string) []float64 {
+	text = excludedRe.ReplaceAllString(text, " ")
+	var out []float64
+	for _, m := range bareNumberRe.FindAllStringSubmatch(" "+text+" ", -1) {
+		if v, err := strconv.ParseFloat(m[1], 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// bareAmountQuery finds the documents with a sum of n in any currency.
+func bareAmountQuery(n float64) query.Query {
+	in := true
+	r := bleve.NewNumericRangeInclusiveQuery(&n, &n, &in, &in)
+	r.SetField("amount")
+	return r
 }
 
 // money is a sum of money as the amount and currency fields hold it.

@@ -910,7 +910,8 @@ func TestSyntaxErrorHints(t *testing.T) {
 }
 
 // A sum of money typed as a plain query finds the documents whose money
-// entities have its value and currency, however their text wrote it
+// entities have its value and currency (a number typed alone, any
+// currency: "25000" found nothing where the text wrote "$25,000"), however their text wrote it
 // (addEntities normalises them): 25000元 and ¥25000 found neither
 // 人民币贰万伍仟元 nor ¥25,000.00, and 人民币贰万伍仟元 only itself. The
 // text match stays beside it; the currency must agree.
@@ -943,6 +944,10 @@ func TestPlainQueryFindsAmounts(t *testing.T) {
 		"+class:contract $25,000": {"en-code", "en-other", "en-sign", "none", "zh-digits", "zh-words"},
 		// an excluded sum is no amount to find
 		"-¥25000 price": {"none"},
+		// a number typed alone finds the sums of that amount in any
+		// currency, written with separators as the text may be
+		"25000": {"en-code", "en-sign", "zh-digits", "zh-words"},
+		"30000": {"en-other"},
 	} {
 		if got := ids(t, ix, q); !slices.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
