@@ -582,6 +582,9 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 		page.TextCut = len(page.Text) < len(body)
 		page.Searched = r.URL.Query().Get("q")
 		page.Marked = markedText(s.o.Index, page.Searched, page.Text)
+		if page.TextCut && page.Searched != "" {
+			page.MarksBeyond = marksIn(s.o.Index, page.Searched, body[len(page.Text):])
+		}
 	}
 	if doc.Log != nil {
 		page.LineForm = lineFormOf(r.URL.Query())
@@ -613,6 +616,10 @@ type docPage struct {
 	// nil when it matches nothing there.
 	Searched string
 	Marked   []textPart
+	// MarksBeyond counts the places the query matches in the text past
+	// what the page shows: a hit that matched only there had a page that
+	// marked nothing and said nothing.
+	MarksBeyond int
 	// A log's page finds lines (LineForm); Lines is the answer when it
 	// was asked, LinesError why it could not be.
 	LineForm   lineForm
@@ -702,6 +709,15 @@ func markedText(ix *index.Index, q, text string) []textPart {
 		parts = append(parts, textPart{Text: text[at:]})
 	}
 	return parts
+}
+
+// marksIn counts the places query q matches in text; 0 when q is refused.
+func marksIn(ix *index.Index, q, text string) int {
+	spans, err := ix.Marks(q, text)
+	if err != nil {
+		return 0
+	}
+	return len(spans)
 }
 
 // MarkCount is how many places of the text the query matches.

@@ -2051,3 +2051,22 @@ func TestSearchHelpSaysAnyOrAll(t *testing.T) {
 		}
 	}
 }
+
+// A long document whose match lies past the opening its page shows says
+// so, with or without marks in the opening: its page had marked nothing
+// and said nothing, as if the hit were wrong.
+func TestDocumentPageSaysMatchesPastItsOpening(t *testing.T) {
+	long := &document.Result{ID: "long", Title: "Long agreement", Language: "en",
+		Text: "Opening clause about delivery.\n" + strings.Repeat("The Supplier shall deliver the goods on time.\n", 600) +
+			"17. Arbitration. Any dispute shall be settled by arbitration in London. The arbitration shall be in English.\n"}
+	long.Class = "contract"
+	s := newServer(t, Options{Index: openIndex(t, long)})
+	_, body := get(t, s, "/documents/long?q=arbitration")
+	if marks := between(body, `id="doc-marks"`, "</p>"); !strings.Contains(marks, "matches 3 places past the opening this page shows") {
+		t.Errorf("no word of the matches past the opening: %q", marks)
+	}
+	_, body = get(t, s, "/documents/long?q=delivery+arbitration")
+	if marks := between(body, `id="doc-marks"`, "</p>"); !strings.Contains(marks, "and 3 more past the opening this page shows") {
+		t.Errorf("no word of the matches past the opening: %q", marks)
+	}
+}
