@@ -168,6 +168,7 @@ func tokenizeEnglish(text string) []etok {
 	markNameOpeners(toks)
 	markFirmCompany(toks)
 	markLegalFormEnds(toks)
+	markFormVerbs(toks)
 	markClauseGerunds(toks)
 	return toks
 }
@@ -287,6 +288,36 @@ func markLegalFormEnds(toks []etok) {
 		if t.stop && t.lower == "ltd" && capitalised(t.text) && before.kind != kindBreak && capitalised(before.text) &&
 			before.sent == t.sent && before.end+1 == t.start {
 			t.kind, t.stop = kindContent, false
+		}
+	}
+}
+
+// formEnds are the last words of a company's legal form ("Ltd", "Pte.
+// Ltd.", "Sdn. Bhd.", "Inc.", "GmbH").
+var formEnds = setOf("llc inc ltd corp plc gmbh llp lp bhd ag sa bv nv")
+
+// markFormVerbs makes a break of the lower-case "-s" or "-ed" word right
+// after a company's legal form (its abbreviation's full stop between
+// them or not) that the lexicon knows as a verb, before no auxiliary:
+// the company is the subject, the word its verb. "Lion City Freight Pte.
+// Ltd. stores the cargo" gave the key phrase "stores" (the full stop
+// opened a sentence there, and markSubjectVerbs reads at most
+// maxSubjectWords words, the form's among them), and "Northwind Systems
+// Inc. supports the platform" gave "supports".
+func markFormVerbs(toks []etok) {
+	lx := english()
+	for k := 1; k+1 < len(toks); k++ {
+		t, form := &toks[k], k-1
+		if toks[form].text == "." && form > 0 && toks[form].start == toks[form-1].end {
+			form--
+		}
+		f := toks[form]
+		if t.punct || t.upper || t.acronym || t.kind == kindBreak || !formEnds[f.lower] || !capitalised(f.text) || f.punct ||
+			verbForm(t.lower) == "" || toks[k+1].punct || auxAhead(toks, k+1) {
+			continue
+		}
+		if c, _ := lx.posCounts(t.lower); c[1] > 0 {
+			t.kind = kindBreak
 		}
 	}
 }

@@ -2106,3 +2106,20 @@ func TestCompanyNameEndsAtLegalForm(t *testing.T) {
 	notAmong(t, got, "Nordwind GmbH maintenance contract", "GmbH maintenance contract")
 	among(t, got, "Nordwind GmbH", "maintenance contract")
 }
+
+// The verb after a company's legal form is the company's verb, not a
+// noun: "Lion City Freight Pte. Ltd. stores the cargo" gave the key
+// phrase "stores", and "Northwind Systems Inc. supports" likewise (QA
+// qa-keys12).
+func TestVerbAfterLegalFormIsNoKeyPhrase(t *testing.T) {
+	for _, tc := range []struct{ text, verb, term string }{
+		{"Lion City Freight Pte. Ltd. stores the cargo in its bonded warehouse. The customer pays the storage fees.", "stores", "bonded warehouse"},
+		{"Lion City Freight Ltd stores the cargo in its bonded warehouse. The customer pays the storage fees.", "stores", "bonded warehouse"},
+		{"HARBOUR LOGISTICS PTE. LTD. approves the inspection schedule. The facilities team inspects the fire extinguishers.", "approves", "inspection schedule"},
+		{"Northwind Systems Inc. supports the billing platform. The operations team monitors the billing platform.", "supports", "billing platform"},
+	} {
+		got := top20(tc.text)
+		notAmong(t, got, tc.verb)
+		among(t, got, tc.term)
+	}
+}
