@@ -169,6 +169,7 @@ func tokenizeEnglish(text string) []etok {
 	markFirmCompany(toks)
 	markLegalFormEnds(toks)
 	markFormVerbs(toks)
+	markFrequencyWords(toks)
 	markClauseGerunds(toks)
 	return toks
 }
@@ -318,6 +319,33 @@ func markFormVerbs(toks []etok) {
 		}
 		if c, _ := lx.posCounts(t.lower); c[1] > 0 {
 			t.kind = kindBreak
+		}
+	}
+}
+
+// frequencyWords say how often something happens: adjectives before a
+// noun ("quarterly review"), adverbs after a verb's object ("pay the
+// fees quarterly").
+var frequencyWords = setOf("hourly nightly daily weekly fortnightly biweekly monthly bimonthly quarterly yearly annually biannually semiannually")
+
+// markFrequencyWords makes a lower-case word of frequencyWords that the
+// lexicon took for a noun a modifier before a content word of its
+// sentence and a break elsewhere: the
+// lexicon knows "quarterly" as a noun (a magazine), so "pay storage fees
+// monthly and maintenance fees quarterly" gave the key phrase
+// "maintenance fees quarterly", though "storage fees" stopped at
+// "monthly".
+func markFrequencyWords(toks []etok) {
+	for k := range toks {
+		t := &toks[k]
+		if !frequencyWords[t.lower] || t.upper || t.acronym || t.punct || t.kind != kindContent {
+			continue // an adverb or adjective already
+		}
+		t.kind = kindBreak
+		if k+1 < len(toks) {
+			if next := toks[k+1]; next.sent == t.sent && !next.punct && (next.kind == kindContent || next.kind == kindModifier) {
+				t.kind = kindModifier
+			}
 		}
 	}
 }

@@ -2123,3 +2123,15 @@ func TestVerbAfterLegalFormIsNoKeyPhrase(t *testing.T) {
 		among(t, got, tc.term)
 	}
 }
+
+// A frequency word after its verb's object is an adverb, no word of the
+// object's phrase: "pay ... maintenance fees quarterly" gave the key
+// phrase "maintenance fees quarterly" (QA qa-keys12). Before a noun it is
+// an adjective of the phrase ("quarterly invoice").
+func TestFrequencyAdverbEndsNoPhrase(t *testing.T) {
+	text := "The Customer shall pay storage fees monthly and maintenance fees quarterly. The Supplier reviews the service levels annually and reports incidents weekly. " +
+		"The quarterly invoice lists the monthly report. Maintenance fees are due in advance."
+	got := top20(text)
+	notAmong(t, got, "maintenance fees quarterly", "storage fees monthly", "incidents weekly", "service levels annually")
+	among(t, got, "maintenance fees", "storage fees", "quarterly invoice")
+}
