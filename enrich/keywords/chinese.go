@@ -67,7 +67,9 @@ func (t *zhIDF) of(w string) float64 {
 
 // zhStop are Chinese function words and the generic verbs and nouns of
 // abstracts that are never key phrases.
-var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 被 将 并 而 且 其 之 中 上 下 等 个 这 那 该 此 各 每 本 也 都 就 又 还 但 如 若 所 可 能 会 要 应 有 无 不 没 很 更 最 一 二 三 已 并且 以及 以上 以下 之间 之后 之前 通过 进行 采用 利用 使用 基于 根据 提出 提供 表明 本文 文章 论文 我们 作者 一种 一些 一定 同时 不同 相关 具有 得到 实现 存在 发现 认为 进一步 目前 随着 针对 对于 关于 其中 以此 因此 所以 从而 然后 然而 此外 以便 可以 能够 需要 包括 作为 成为 具体 有效 有关 较好 较高 良好 显著 明显 大量 多种 各种 已经 开始 提高 降低 增加 减少 探讨 讨论 介绍 总结 阐述 论述 说明 指出 给出 建立 构建 解决 选择 确定 比较 结合 运用 以期 旨在 为了 并对 并以 进而 以往 近年来 近年 当前 现有`)
+var zhStop = setOf(`的 了 和 与 及 或 是 在 对 为 以 于 由 从 把 被 将 并 而 且 其 之 中 上 下 等 个 这 那 该 此 各 每 本 也 都 就 又 还 但 如 若 所 可 能 会 要 应 有 无 不 没 很 更 最 一 二 三 已 并且 以及 以上 以下 之间 之后 之前 通过 进行 采用 利用 使用 基于 根据 提出 提供 表明 本文 文章 论文 我们 作者 一种 一些 一定 同时 不同 相关 具有 得到 实现 存在 发现 认为 进一步 目前 随着 针对 对于 关于 其中 以此 因此 所以 从而 然后 然而 此外 以便 可以 能够 需要 包括 作为 成为 具体 有效 有关 较好 较高 良好 显著 明显 大量 多种 各种 已经 开始 提高 降低 增加 减少 探讨 讨论 介绍 总结 阐述 论述 说明 指出 给出 建立 构建 解决 选择 确定 比较 结合 运用 以期 旨在 为了 并对 并以 进而 以往 近年来 近年 当前 现有 ` +
+	// minutes' boilerplate (下次会议时间另行通知, 上次会议决议): no subject
+	`上次 下次 另行通知`)
 
 // zhLegalStop are the words every Chinese contract repeats that name
 // nothing it is about: its parties' roles and "hereinafter" (简称).

@@ -675,7 +675,7 @@ func markSubjectVerbs(toks []etok) {
 			}
 			continue
 		}
-		if !opensSentence(toks, k) {
+		if !opensSentence(toks, k) && !opensClause(toks, k) {
 			continue
 		}
 		if v := subjectVerb(toks, k, lx); v > 0 {
@@ -768,6 +768,16 @@ func opensSentence(toks []etok, k int) bool {
 		p--
 	}
 	return p < 0 || toks[p].sent != toks[k].sent
+}
+
+// clauseOpeners open a clause with its own subject and verb ("describes
+// how employees report incidents", "acts when attackers gain access").
+var clauseOpeners = setOf("how when where whether because unless until while once")
+
+// opensClause reports toks[k] as the first word of a clause after a word
+// of clauseOpeners in its sentence.
+func opensClause(toks []etok, k int) bool {
+	return k > 0 && clauseOpeners[toks[k-1].lower] && toks[k-1].sent == toks[k].sent
 }
 
 // pronounVerb reports toks[v], after a subject pronoun, as its verb.
@@ -2074,7 +2084,7 @@ var (
 	// ends in one is a name cut before the form's end
 	formOpeners  = setOf("pty pte sdn")
 	companyKinds = setOf("corporation company partnership llc corp liability limited")
-	partLabels   = setOf("chapter article section title part annex schedule exhibit division cap subtitle subchapter subpart rule")
+	partLabels   = setOf("chapter article section title part annex appendix schedule exhibit division cap subtitle subchapter subpart rule")
 	// a part's number, or its letter ("Subtitle A", "Schedule B")
 	partNumberRe     = regexp.MustCompile(`^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[A-Z])$`)
 	buildingWords    = setOf("bldg suite")

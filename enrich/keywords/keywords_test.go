@@ -2135,3 +2135,37 @@ func TestFrequencyAdverbEndsNoPhrase(t *testing.T) {
 	notAmong(t, got, "maintenance fees quarterly", "storage fees monthly", "incidents weekly", "service levels annually")
 	among(t, got, "maintenance fees", "storage fees", "quarterly invoice")
 }
+
+// "Appendix" before its letter or number labels a part as "Schedule"
+// does: "Appendix A" and "Appendix" were a procedure's key phrases (of
+// "Appendix A lists the checklist", QA qa-keys12).
+func TestAppendixLabelIsNoKeyPhrase(t *testing.T) {
+	text := "Confined Space Entry Procedure\n\nAppendix A lists the gas testing checklist. Appendix B gives the rescue plan. " +
+		"Every entrant wears a breathing apparatus. The attendant keeps the entry permit. Appendix 3 holds the permit form."
+	got := top20(text)
+	notAmong(t, got, "Appendix", "Appendix A", "Appendix B")
+	among(t, got, "gas testing checklist")
+}
+
+// Minutes' boilerplate is no key phrase: 另行通知 (of 下次会议时间另行通知)
+// and 上次会议 (of 上次会议决议落实情况) were (QA qa-keys12).
+func TestChineseMinutesBoilerplateIsNoKeyPhrase(t *testing.T) {
+	minutes := "危险化学品安全管理会议纪要\n\n一、上次会议决议落实情况\n上次会议要求各车间开展危险化学品储存检查，目前已完成危险化学品仓库的全面检查，发现问题三项，均已整改。\n\n" +
+		"二、危险化学品运输管理\n会议强调，危险化学品运输车辆必须持有危险货物道路运输许可证，驾驶员和押运员必须持证上岗。\n\n" +
+		"三、下一步工作\n1. 张华负责组织危险化学品泄漏应急演练。\n2. 下次会议时间另行通知。\n"
+	got := top20zh(minutes)
+	notAmong(t, got, "另行通知", "上次会议", "下次会议")
+	among(t, got, "危险化学品运输")
+}
+
+// A clause after "how", "when", "where" and the like opens with its
+// subject and verb as a sentence does: "This policy describes how
+// employees report lost devices" gave the key phrase "employees report"
+// (QA qa-keys12).
+func TestClauseAfterConjunctionEndsAtVerb(t *testing.T) {
+	text := "Information Security Incident Response Policy\n\nThis policy describes how employees report lost devices. " +
+		"The incident response team acts once suppliers confirm the breach. Lost devices are reported to the incident response team."
+	got := top20(text)
+	notAmong(t, got, "employees report", "suppliers confirm")
+	among(t, got, "incident response team")
+}
