@@ -75,10 +75,12 @@ func chineseLegal(text string) string {
 	}
 	// 買方 reads as 买方, and a template's spaced "甲 方" as 甲方
 	text, _ = lang.Simplified(text)
-	excerpt := lawExcerpt(text)
+	excerpt, terms := lawExcerpt(text), zhTerms(text)
 	text = strings.Join(strings.Fields(text), "")
 	switch {
 	case namesParties(text) && zhAgreement.MatchString(text):
+		return "contract"
+	case terms:
 		return "contract"
 	case ChineseOfferTitle(text) && zhPay.MatchString(text):
 		return "contract"
@@ -215,9 +217,26 @@ var zhSubtypes = []struct{ words, label string }{
 
 // ChineseSubtype is the sub-type a Chinese contract's name gives it, ""
 // when its name says none of zhSubtypes. The sub-type heads learned no
-// Chinese, so a Chinese contract gets this or none.
+// Chinese, so a Chinese contract gets this or none. A service's terms or
+// privacy policy (zhTerms) is terms of service, as in English.
 func ChineseSubtype(text string) string {
+	if t, _ := lang.Simplified(head(text, maxWordBytes)); zhTerms(t) {
+		return termsOfService
+	}
 	return namedIn(text, zhContractName, zhSubtypes)
+}
+
+// zhTermsTitle is the title of a service's terms or privacy policy, alone
+// on the first line: 隐私政策, 用户服务协议, 某某App隐私权政策, 服务条款.
+var zhTermsTitle = regexp.MustCompile(`^[\p{Han}A-Za-z0-9]{0,16}(?:隐私(?:权)?政策|隐私声明|隐私保护指引|个人信息保护政策|用户(?:服务)?协议|服务协议|服务条款|使用条款|用户须知)$`)
+
+// zhTerms reports a Chinese text, folded to simplified characters, titled
+// as a service's terms or privacy policy and addressed to its user (您):
+// the English ones are contract/terms_of_service, the Chinese ones, naming
+// no parties by role, were other at 1.00.
+func zhTerms(text string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	return zhTermsTitle.MatchString(strings.TrimSpace(first)) && strings.Count(text, "您") >= 2
 }
 
 // ChineseTopic is the topic a Chinese regulation's name gives it (个人信息

@@ -100,3 +100,26 @@ func TestChineseLawExcerptIsRegulation(t *testing.T) {
 		}
 	}
 }
+
+// A Chinese privacy policy or user agreement, titled so and addressed to
+// its user, is contract/terms_of_service, as the English ones are; it was
+// other at 1.00 (QA qa-classify). A notice that mentions a privacy policy
+// is not one.
+func TestChineseTermsAreTermsOfService(t *testing.T) {
+	policy := "隐私政策\n\n更新日期：2026年10月1日\n\n本隐私政策说明我们如何收集、使用、存储和共享您的个人信息。请您在使用我们的产品和服务前仔细阅读本政策。\n" +
+		"一、我们收集的信息：当您注册账号时，我们会收集您的手机号码、昵称。\n二、您的权利：您可以访问、更正、删除您的个人信息。\n"
+	agreement := "云帆App用户服务协议\n\n欢迎您使用云帆App。您在注册前应当仔细阅读本协议。您点击同意即表示您接受本协议全部条款。\n"
+	notice := "关于更新隐私政策的通知\n\n各位用户：我们更新了隐私政策，请您查阅。感谢您的支持。\n"
+	for _, c := range []struct{ name, text, class, sub string }{
+		{"policy", policy, "contract", "contract/terms_of_service"}, {"agreement", agreement, "contract", "contract/terms_of_service"}, {"notice", notice, "", ""},
+	} {
+		if got := classify.ChineseLegal(c.text); got != c.class {
+			t.Errorf("%s: class %q, want %q", c.name, got, c.class)
+		}
+		if c.class != "" {
+			if got := classify.ChineseSubtype(c.text); got != c.sub {
+				t.Errorf("%s: sub-type %q, want %q", c.name, got, c.sub)
+			}
+		}
+	}
+}
