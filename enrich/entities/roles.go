@@ -21,14 +21,14 @@ const (
 	// the term"): a register tracks it apart from the notice that ends
 	// the contract early, the date it falls due being another.
 	RoleNonRenewalNotice = "non_renewal_notice"
-	RoleProbation       = "probation"
-	RolePayment         = "payment"
-	RoleWarranty        = "warranty"
-	RoleNonCompete      = "non_compete"
-	RoleNonSolicit      = "non_solicit"
-	RoleConfidentiality = "confidentiality"
-	RoleCure            = "cure"
-	RoleLeave           = "leave"
+	RoleProbation        = "probation"
+	RolePayment          = "payment"
+	RoleWarranty         = "warranty"
+	RoleNonCompete       = "non_compete"
+	RoleNonSolicit       = "non_solicit"
+	RoleConfidentiality  = "confidentiality"
+	RoleCure             = "cure"
+	RoleLeave            = "leave"
 )
 
 // roleCue is a word that names a duration's role when it stands near it.
