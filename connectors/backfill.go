@@ -420,7 +420,8 @@ func (b *Backfill) refuse(key string, why error) string {
 	return "refused"
 }
 
-// DirSource is every regular file under a folder, in path order.
+// DirSource is every file under a folder, in path order: the regular
+// files it sends, and the links and special files Load refuses.
 type DirSource struct {
 	Dir string
 	// FolderSources sends each file under the name of the first folder
@@ -452,10 +453,11 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 			}
 			return nil
 		}
-		// a link is an item too, which Load refuses with why: left out of
-		// the listing, an archive of links backfilled "successfully" with
-		// nothing in it
-		if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
+		// a link, a named pipe, a socket or a device is an item too, which
+		// Load refuses with why: left out of the listing, an archive of
+		// links backfilled "successfully" with nothing in it, and the
+		// job's items did not add up to the archive's files
+		if !e.IsDir() {
 			keys = append(keys, p)
 		}
 		return nil

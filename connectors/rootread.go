@@ -34,6 +34,10 @@ func ReadIn(root *os.Root, rel string, limit int64) ([]byte, fs.FileInfo, error)
 		// outside the folder, or change under it
 		return nil, nil, errors.New("a symbolic link; name the file it points to")
 	}
+	if !st.Mode().IsRegular() {
+		// opened, a named pipe waits for a writer that may never come
+		return nil, nil, fmt.Errorf("%s, not a regular file", special(st.Mode()))
+	}
 	f, err := root.Open(rel)
 	if err != nil {
 		return nil, nil, outside(root, err)
@@ -74,4 +78,20 @@ func outside(root *os.Root, err error) error {
 		return fmt.Errorf("reached through a symbolic link that leads out of %s", root.Name())
 	}
 	return err
+}
+
+// special names the kind of a file that is neither regular, a folder nor
+// a link.
+func special(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
