@@ -198,9 +198,12 @@ func ingestPath(ctx context.Context, pub *connectors.Publisher, root, source, de
 			c.refuse(p, "a symbolic link; name the file it points to")
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
 			return nil
 		}
+		// a named pipe, socket or device is read no further than ReadIn's
+		// refusal, which says what it is: left out, ingest reported "0
+		// refused" for it and exited 0
 		if beforeIngestRead != nil {
 			beforeIngestRead(p)
 		}
