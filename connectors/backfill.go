@@ -50,6 +50,16 @@ type Source interface {
 	Load(ctx context.Context, key string) (*Item, error)
 }
 
+// Lister is a Source whose listing leaves entries out by name (Skip and
+// SkipObject: hidden files and folders, partial downloads, lock files).
+// List returns the keys as Keys does, and what it left out, so that a
+// job's report accounts for every file of the archive: left out unsaid,
+// an archive's ".notes.txt" was in no count, and the job's items did not
+// add up to the files an operator counted.
+type Lister interface {
+	List(ctx context.Context) (keys, leftOut []string, err error)
+}
+
 // Stored tells what the index holds for a document: its model version
 // ("name@version"), or "" when it is not indexed. When the document is not
 // indexed because the pipeline dead-lettered it (lately), it returns an
@@ -136,6 +146,11 @@ type BackfillReport struct {
 	// Withdrawn counts the items whose document the index dropped after
 	// they were stored (Item.Withdrawn): left out.
 	Withdrawn int
+	// LeftOut counts what the source's listing left out by name (Lister:
+	// hidden files and folders, partial downloads, lock files), outside
+	// Total; LeftOutKeys names the first maxRefusedKeys of them.
+	LeftOut     int
+	LeftOutKeys []string
 	// Relisted: the source's items before the checkpoint changed since it
 	// was written (files added or removed), so the job went through the
 	// whole source again, skipping what is indexed.
@@ -214,11 +229,12 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 	if err != nil {
 		return rep, fmt.Errorf("kv %s: %w", BackfillBucket, err)
 	}
-	keys, err := b.Source.Keys(ctx)
+	keys, leftOut, err := listSource(ctx, b.Source)
 	if err != nil {
 		return rep, err
 	}
-	rep.Total = len(keys)
+	rep.Total, rep.LeftOut = len(keys), len(leftOut)
+	rep.LeftOutKeys = leftOut[:min(len(leftOut), maxRefusedKeys)]
 	cp := b.load(ctx, kv)
 	start, relisted := resumeAt(cp, keys)
 	if finished(cp, keys) {
@@ -314,6 +330,15 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 		}
 	}
 	return rep, nil
+}
+
+// listSource lists src's keys, and what it left out when it is a Lister.
+func listSource(ctx context.Context, src Source) (keys, leftOut []string, err error) {
+	if l, ok := src.(Lister); ok {
+		return l.List(ctx)
+	}
+	keys, err = src.Keys(ctx)
+	return keys, nil, err
 }
 
 func (b *Backfill) load(ctx context.Context, kv jetstream.KeyValue) checkpoint {
@@ -436,8 +461,14 @@ type DirSource struct {
 
 // Keys implements Source.
 func (d DirSource) Keys(ctx context.Context) ([]string, error) {
-	var keys []string
-	err := filepath.WalkDir(d.Dir, func(p string, e fs.DirEntry, err error) error {
+	keys, _, err := d.List(ctx)
+	return keys, err
+}
+
+// List implements Lister: a hidden folder is left out as one entry,
+// unread (a ".git" is no thousand documents).
+func (d DirSource) List(ctx context.Context) (keys, leftOut []string, err error) {
+	err = filepath.WalkDir(d.Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil && p != d.Dir && e != nil && e.IsDir() {
 			// a sub-folder that cannot be listed is an item that Load
 			// refuses with why, not the end of the job's listing
@@ -449,8 +480,10 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 		}
 		if p != d.Dir && Skip(e) {
 			if e.IsDir() {
+				leftOut = append(leftOut, p+string(filepath.Separator))
 				return fs.SkipDir
 			}
+			leftOut = append(leftOut, p)
 			return nil
 		}
 		// a link, a named pipe, a socket or a device is an item too, which
@@ -463,7 +496,8 @@ func (d DirSource) Keys(ctx context.Context) ([]string, error) {
 		return nil
 	})
 	sort.Strings(keys)
-	return keys, err
+	sort.Strings(leftOut)
+	return keys, leftOut, err
 }
 
 // Load implements Source. A file over MaxBytes is ErrTooLarge, unread.
@@ -518,25 +552,34 @@ type BucketSource struct {
 
 // Keys implements Source.
 func (b BucketSource) Keys(ctx context.Context) ([]string, error) {
+	keys, _, err := b.List(ctx)
+	return keys, err
+}
+
+// List implements Lister.
+func (b BucketSource) List(ctx context.Context) (keys, leftOut []string, err error) {
 	st, err := b.JS.ObjectStore(ctx, b.Name)
 	if err != nil {
-		return nil, fmt.Errorf("bucket %s: %w", b.Name, err)
+		return nil, nil, fmt.Errorf("bucket %s: %w", b.Name, err)
 	}
 	infos, err := st.List(ctx)
 	if errors.Is(err, jetstream.ErrNoObjectsFound) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", b.Name, err)
+		return nil, nil, fmt.Errorf("list %s: %w", b.Name, err)
 	}
-	keys := make([]string, 0, len(infos))
+	keys = make([]string, 0, len(infos))
 	for _, i := range infos {
-		if !SkipObject(i.Name) {
+		if SkipObject(i.Name) {
+			leftOut = append(leftOut, i.Name)
+		} else {
 			keys = append(keys, i.Name)
 		}
 	}
 	sort.Strings(keys)
-	return keys, nil
+	sort.Strings(leftOut)
+	return keys, leftOut, nil
 }
 
 // Load implements Source.

@@ -363,3 +363,31 @@ func TestBackfillResumeKeepsRefused(t *testing.T) {
 		t.Errorf("refused before the resume: %d %v, want 1, a.txt", rep.RefusedBefore, rep.RefusedBeforeKeys)
 	}
 }
+
+// What the listing leaves out by name (a hidden file, an Office lock
+// file, a hidden folder as one entry) is counted and named in the report,
+// outside the items: it was left out unsaid, and an archive's items did
+// not add up to its files.
+func TestBackfillReportsWhatItLeavesOut(t *testing.T) {
+	_, js := natstest.Start(t, "backfill-left-out")
+	dir := t.TempDir()
+	for name, text := range map[string]string{"memo.txt": "quarterly audit memo", ".notes.txt": "hidden notes",
+		"~$lease.docx": "lock", ".git/HEAD": "ref: refs/heads/main", ".git/config": "[core]"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: DirSource{Dir: dir}, Job: "left-out", Concurrency: 1}
+	rep, err := b.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, ".git") + string(filepath.Separator), filepath.Join(dir, ".notes.txt"), filepath.Join(dir, "~$lease.docx")}
+	if rep.Total != 1 || rep.Sent != 1 || rep.LeftOut != 3 || !reflect.DeepEqual(rep.LeftOutKeys, want) {
+		t.Errorf("report %+v, want 1 item sent and %v left out", rep, want)
+	}
+}

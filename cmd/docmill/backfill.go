@@ -182,6 +182,9 @@ func backfillCmd() *cobra.Command {
 		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %s, %d sent, %d skipped (already indexed%s)%s%s, %d refused, resumed at %d\n",
 			b.Job, count(rep.Total, "item"), rep.Sent, rep.Skipped, map[bool]string{true: " with the current model", false: ""}[*stale], absent, extra, rep.Refused, rep.Resumed)
+		if note := leftOutNote(rep); note != "" {
+			fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %s\n", b.Job, note)
+		}
 		if rep.RefusedBefore > 0 {
 			fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %d refused before the resume (%s)\n", b.Job, rep.RefusedBefore, refusedNames(rep))
 		}
@@ -224,6 +227,26 @@ func refusedNames(rep connectors.BackfillReport) string {
 		names = append(names, fmt.Sprintf("and %d more", more))
 	}
 	return strings.Join(names, ", ")
+}
+
+// leftOutNote says what the source's listing left out by name, naming
+// the first few, or "" when it left nothing out. Hidden, temporary and
+// lock files are no documents (the exit status stays 0 for them), but an
+// operator counting an archive's files must find every one accounted for.
+func leftOutNote(rep connectors.BackfillReport) string {
+	if rep.LeftOut == 0 {
+		return ""
+	}
+	const named = 5
+	names := make([]string, 0, named+1)
+	for _, k := range rep.LeftOutKeys[:min(len(rep.LeftOutKeys), named)] {
+		names = append(names, shown(k))
+	}
+	if more := rep.LeftOut - len(names); more > 0 {
+		names = append(names, fmt.Sprintf("and %d more", more))
+	}
+	return fmt.Sprintf("%d left out by name, not sent (hidden files and folders, partial downloads, lock files): %s",
+		rep.LeftOut, strings.Join(names, ", "))
 }
 
 // checkWaitTimeout refuses a --wait-timeout that allows no wait at all: a

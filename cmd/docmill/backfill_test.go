@@ -253,3 +253,27 @@ func TestStoredViaWaitsForRestartedServer(t *testing.T) {
 		t.Errorf("across the restart: %q, %v", v, err)
 	}
 }
+
+// The summary says what the listing left out by name, naming the first
+// few: a hidden file or a ".git" in an archive was in no count.
+func TestBackfillNotesWhatItLeftOut(t *testing.T) {
+	many := make([]string, 7)
+	for i := range many {
+		many[i] = fmt.Sprintf("/a/.h%d", i)
+	}
+	for _, c := range []struct {
+		name string
+		rep  connectors.BackfillReport
+		want string
+	}{
+		{"nothing", connectors.BackfillReport{}, ""},
+		{"two", connectors.BackfillReport{LeftOut: 2, LeftOutKeys: []string{"/a/.git/", "/a/~$lease.docx"}},
+			"2 left out by name, not sent (hidden files and folders, partial downloads, lock files): /a/.git/, /a/~$lease.docx"},
+		{"many", connectors.BackfillReport{LeftOut: 30, LeftOutKeys: many},
+			"30 left out by name, not sent (hidden files and folders, partial downloads, lock files): /a/.h0, /a/.h1, /a/.h2, /a/.h3, /a/.h4, and 25 more"},
+	} {
+		if got := leftOutNote(c.rep); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
