@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,7 +28,12 @@ type DeadLetter struct {
 	Filename string    `json:"filename"`
 	FailedAt time.Time `json:"failed_at"`
 	Size     int       `json:"size"`
-	msg      *jetstream.RawStreamMsg
+	// Meta is the document's metadata as it was sent (Docmill-Meta-*, and
+	// docmill's own keys such as backfill): a backfill's "path" says which
+	// file of the archive failed, where Filename ("broken-105.pdf") may
+	// name a file in each of many folders.
+	Meta map[string]string `json:"meta,omitempty"`
+	msg  *jetstream.RawStreamMsg
 }
 
 // ListDeadLetters returns the dead letters, oldest first (at most limit; 0 = all).
@@ -214,7 +220,30 @@ func toDeadLetter(m *jetstream.RawStreamMsg) DeadLetter {
 	failed, _ := time.Parse(time.RFC3339, m.Header.Get(pipeline.HeaderFailedAt))
 	return DeadLetter{Seq: m.Sequence, ID: m.Header.Get(pipeline.HeaderID), Stage: m.Header.Get(pipeline.HeaderStage), Reason: m.Header.Get(pipeline.HeaderError),
 		Attempts: attempts, Subject: m.Header.Get(pipeline.HeaderSubject), Filename: m.Header.Get(pipeline.HeaderFilename),
-		FailedAt: failed, Size: deadLetterSize(m), msg: m}
+		FailedAt: failed, Size: deadLetterSize(m), Meta: deadLetterMeta(m.Header), msg: m}
+}
+
+// deadLetterMeta reads the metadata headers of a dead letter as the
+// worker read them: a sender's reserved key (Docmill-Meta-Backfill) is
+// not docmill's and is left out; docmill's own come as Docmill-Own-*.
+func deadLetterMeta(h nats.Header) map[string]string {
+	var meta map[string]string
+	for k := range h {
+		key, ok := strings.CutPrefix(http.CanonicalHeaderKey(k), pipeline.HeaderMetaPrefix)
+		if ok && pipeline.ReservedMeta(key) {
+			continue
+		}
+		if own, isOwn := strings.CutPrefix(http.CanonicalHeaderKey(k), pipeline.HeaderOwnPrefix); isOwn && pipeline.ReservedMeta(own) {
+			key, ok = own, true
+		}
+		if ok {
+			if meta == nil {
+				meta = map[string]string{}
+			}
+			meta[strings.ToLower(key)] = h.Get(k)
+		}
+	}
+	return meta
 }
 
 // deadLetterSize is the size of the dead letter's content: the message's,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -161,5 +162,25 @@ func TestEachDeadLetter(t *testing.T) {
 	}
 	if err := EachDeadLetter(ctx, js, "analyze", func(DeadLetter) error { t.Error("an analyze letter"); return nil }); err != nil {
 		t.Errorf("a stage without letters: %v", err)
+	}
+}
+
+// A dead letter carries the document's metadata as it was sent: a
+// backfill's "path" and job say which file of the archive failed, where
+// the file name alone ("broken-105.pdf") may name a file in each of many
+// folders. A sender's own "backfill" key is no docmill key and is left out.
+func TestDeadLetterMeta(t *testing.T) {
+	h := nats.Header{}
+	h.Set(pipeline.HeaderFilename, "broken-105.pdf")
+	h.Set(pipeline.HeaderMetaPrefix+"Path", "2016/legal/broken-105.pdf")
+	h.Set(pipeline.HeaderMetaPrefix+"Backfill", "forged")
+	h.Set(pipeline.HeaderOwnPrefix+"Backfill", "job-1162556f7f677680")
+	d := toDeadLetter(&jetstream.RawStreamMsg{Header: h})
+	want := map[string]string{"path": "2016/legal/broken-105.pdf", "backfill": "job-1162556f7f677680"}
+	if !reflect.DeepEqual(d.Meta, want) {
+		t.Errorf("meta %v, want %v", d.Meta, want)
+	}
+	if d := toDeadLetter(&jetstream.RawStreamMsg{Header: nats.Header{}}); d.Meta != nil {
+		t.Errorf("meta of a letter without any: %v, want none", d.Meta)
 	}
 }

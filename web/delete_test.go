@@ -352,3 +352,24 @@ func TestIDInAnyCase(t *testing.T) {
 		t.Errorf("deleted by a mixed-case id: still indexed (%v)", err)
 	}
 }
+
+// The dead-letter page names a letter by the path it was sent with (a
+// backfill's, within its archive): "broken-105.pdf" alone may name a file
+// in each of many folders.
+func TestDeadLettersPageNamesThePath(t *testing.T) {
+	_, js := startNATS(t)
+	s := newServer(t, Options{Index: openIndex(t), JS: js})
+	m := nats.NewMsg("docmill.dlq.parse")
+	m.Data = []byte("%PDF-1.4 garbage")
+	m.Header.Set(pipeline.HeaderStage, "parse")
+	m.Header.Set(pipeline.HeaderFilename, "broken-105.pdf")
+	m.Header.Set(pipeline.HeaderMetaPrefix+"Path", "2016/legal/broken-105.pdf")
+	m.Header.Set(pipeline.HeaderError, "parse broken-105.pdf: PDF cut short")
+	if _, err := js.PublishMsg(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, s, "/dead-letters")
+	if table := between(body, `id="dead-letters"`, "</table>"); !strings.Contains(table, "<td>2016/legal/broken-105.pdf</td>") {
+		t.Errorf("dead letters page lacks the path:\n%s", table)
+	}
+}

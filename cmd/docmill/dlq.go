@@ -155,7 +155,17 @@ func init() { rootCmd.AddCommand(dlqCmd()) }
 func printDeadLetters(w io.Writer, dls []connectors.DeadLetter) error {
 	t := newTable(w, "SEQ", "STAGE", "ATTEMPTS", "FILE", "DOCUMENT", "REASON")
 	for _, d := range dls {
-		t.row(strconv.FormatUint(d.Seq, 10), d.Stage, strconv.Itoa(d.Attempts), shown(d.Filename), fmt.Sprintf("%.12s", d.ID), shown(d.Reason))
+		t.row(strconv.FormatUint(d.Seq, 10), d.Stage, strconv.Itoa(d.Attempts), shown(deadLetterFile(d)), fmt.Sprintf("%.12s", d.ID), shown(d.Reason))
 	}
 	return t.flush()
+}
+
+// deadLetterFile names the file of a dead letter: the path it was sent
+// with (ingest's, a backfill's within its archive), else its file name,
+// which alone may name a file in each of many folders.
+func deadLetterFile(d connectors.DeadLetter) string {
+	if p := d.Meta["path"]; p != "" {
+		return p
+	}
+	return d.Filename
 }

@@ -52,3 +52,23 @@ func TestDisplayWidth(t *testing.T) {
 		}
 	}
 }
+
+// dlq list names a dead letter by the path it was sent with, when it has
+// one: an archive with a broken-105.pdf in each year's folder listed
+// "broken-105.pdf" for each, and which file failed was not to be told.
+func TestDeadLetterListNamesThePath(t *testing.T) {
+	dls := []connectors.DeadLetter{
+		{Seq: 1, Stage: "parse", Attempts: 1, Filename: "broken-105.pdf", ID: "26a3f0c1d2e3f4a5", Reason: "PDF cut short",
+			Meta: map[string]string{"path": "2016/legal/broken-105.pdf", "backfill": "job-1"}},
+		{Seq: 2, Stage: "parse", Attempts: 1, Filename: "upload.pdf", ID: "bb59a0b1c2d3e4f5", Reason: "PDF cut short"},
+	}
+	var b strings.Builder
+	if err := printDeadLetters(&b, dls); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"1    parse  1         2016/legal/broken-105.pdf  26a3f0c1d2e3", "upload.pdf"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("listing lacks %q:\n%s", want, b.String())
+		}
+	}
+}
