@@ -23,6 +23,7 @@ import (
 	"github.com/docmill/docmill/connectors"
 	"github.com/docmill/docmill/eval"
 	"github.com/docmill/docmill/index"
+	"github.com/docmill/docmill/pipeline"
 )
 
 func backfillCmd() *cobra.Command {
@@ -114,6 +115,18 @@ func backfillCmd() *cobra.Command {
 		b.Job = *job
 		if b.Job == "" {
 			b.Job = jobName(*from, *since, *stale, b.Current)
+		}
+		// the documents this run looked up (the items after the checkpoint):
+		// a dead letter of the job for any other was sent by a run it resumed
+		met := map[string]bool{}
+		var metMu sync.Mutex
+		if stored := b.Stored; stored != nil {
+			b.Stored = func(ctx context.Context, id string) (string, error) {
+				metMu.Lock()
+				met[id] = true
+				metMu.Unlock()
+				return stored(ctx, id)
+			}
 		}
 		var w *ingestWait
 		if *wait {
@@ -207,6 +220,11 @@ func backfillCmd() *cobra.Command {
 			if err := awaitBackfill(ctx, cmd, w, *waitFor); err != nil {
 				problems = append(problems, err.Error())
 			}
+			if rep.Resumed > 0 {
+				if p := reportEarlierDeadLetters(ctx, cmd, js, b.Job, folderOf(*from), met); p != "" {
+					problems = append(problems, p)
+				}
+			}
 		}
 		if len(problems) > 0 {
 			return errors.New(strings.Join(problems, ", "))
@@ -247,6 +265,62 @@ func leftOutNote(rep connectors.BackfillReport) string {
 	}
 	return fmt.Sprintf("%d left out by name, not sent (hidden files and folders, partial downloads, lock files): %s",
 		rep.LeftOut, strings.Join(names, ", "))
+}
+
+// reportEarlierDeadLetters lists the dead letters of job for documents
+// this run did not meet (met), which the runs it resumed sent, and
+// returns the problem they make ("" for none). A letter's path is named
+// within dir, the job's folder ("" for a bucket or stream), as the wait
+// names the files this run sent.
+func reportEarlierDeadLetters(ctx context.Context, cmd *cobra.Command, js jetstream.JetStream, job, dir string, met map[string]bool) string {
+	var dls []connectors.DeadLetter
+	err := connectors.EachDeadLetter(ctx, js, "", func(d connectors.DeadLetter) error {
+		// without the content the letter read holds
+		dls = append(dls, connectors.DeadLetter{ID: d.ID, Reason: d.Reason, Filename: d.Filename, Meta: d.Meta})
+		return nil
+	})
+	if err != nil {
+		return fmt.Sprintf("the dead letters of the runs resumed could not be read: %v", err)
+	}
+	earlier := earlierDeadLetters(dls, job, met)
+	for _, d := range earlier {
+		file := deadLetterFile(d)
+		if p := d.Meta["path"]; dir != "" && p != "" && !filepath.IsAbs(p) {
+			file = filepath.Join(dir, p)
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "failed   %.12s  %s  %s\n", d.ID, shown(file), shown(d.Reason))
+	}
+	if len(earlier) == 0 {
+		return ""
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "backfill %s: %d dead-lettered, sent by the runs this one resumed (docmill dlq list says why; docmill dlq replay retries)\n", job, len(earlier))
+	return fmt.Sprintf("%d dead-lettered by the runs resumed", len(earlier))
+}
+
+// folderOf is the folder a --from names, or "" for a bucket or stream.
+func folderOf(from string) string {
+	if strings.HasPrefix(from, "bucket:") || strings.HasPrefix(from, "stream:") {
+		return ""
+	}
+	return from
+}
+
+// earlierDeadLetters picks from dls the letters of job whose document is
+// not in met, one a document. Without them, a --wait run resuming an
+// interrupted one waited for its own sends only, and looked up only the
+// items after the checkpoint: a file dead-lettered before the interrupt
+// was in no count, and the job could end with exit status 0.
+func earlierDeadLetters(dls []connectors.DeadLetter, job string, met map[string]bool) []connectors.DeadLetter {
+	seen := map[string]bool{}
+	var out []connectors.DeadLetter
+	for _, d := range dls {
+		if d.Meta[pipeline.MetaBackfill] != job || met[d.ID] || seen[d.ID] {
+			continue
+		}
+		seen[d.ID] = true
+		out = append(out, d)
+	}
+	return out
 }
 
 // checkWaitTimeout refuses a --wait-timeout that allows no wait at all: a

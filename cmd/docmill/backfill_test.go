@@ -277,3 +277,22 @@ func TestBackfillNotesWhatItLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// A --wait run that resumes an interrupted one names the documents the
+// earlier runs sent and the pipeline dead-lettered since: it waited only
+// for its own sends and looked up only the items after the checkpoint, so
+// a file that failed before the interrupt was in no count and the
+// resumed job could end with exit status 0.
+func TestBackfillEarlierDeadLetters(t *testing.T) {
+	dls := []connectors.DeadLetter{
+		{ID: "a1", Meta: map[string]string{"backfill": "job-1", "path": "2016/broken-33.docx"}}, // before the checkpoint
+		{ID: "b2", Meta: map[string]string{"backfill": "job-1"}},                                // met by this run
+		{ID: "c3", Meta: map[string]string{"backfill": "job-2"}},                                // another job's
+		{ID: "d4"}, // an ingest's
+		{ID: "a1", Meta: map[string]string{"backfill": "job-1"}}, // failed twice: one document
+	}
+	got := earlierDeadLetters(dls, "job-1", map[string]bool{"b2": true})
+	if len(got) != 1 || got[0].ID != "a1" || got[0].Meta["path"] != "2016/broken-33.docx" {
+		t.Errorf("earlier dead letters %+v, want a1 alone", got)
+	}
+}
