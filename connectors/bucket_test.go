@@ -182,23 +182,29 @@ func TestBucketAfterIngestTakesReplicas(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	_, js := natstest.Cluster(t, "after-replicas", 3)
-	seen, err := OpenSeen(ctx, js, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: "inbox3", Storage: jetstream.FileStorage, Replicas: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.PutString(ctx, "a.txt", "The Supplier shall deliver the goods."); err != nil {
-		t.Fatal(err)
-	}
-	b := &Bucket{Name: "inbox3", JS: js, Pub: &Publisher{JS: js}, Seen: seen, After: "done3", Replicas: 3, Log: testLog(t)}
-	runBucket(ctx, t, b)
+	var seen jetstream.KeyValue
+	natstest.Settle(ctx, t, "seen bucket", func(ctx context.Context) (err error) {
+		seen, err = OpenSeen(ctx, js, 3)
+		return err
+	})
+	natstest.Settle(ctx, t, "inbox3", func(ctx context.Context) error {
+		store, err := js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: "inbox3", Storage: jetstream.FileStorage, Replicas: 3})
+		if err == nil {
+			_, err = store.PutString(ctx, "a.txt", "The Supplier shall deliver the goods.")
+		}
+		return err
+	})
+	// as serve runs it: a watch that could not start while the cluster
+	// elected its leaders starts again
+	b := &Bucket{Name: "inbox3", JS: js, Pub: &Publisher{JS: js}, Seen: seen, After: "done3", Replicas: 3, RetryAfter: time.Second, Log: testLog(t)}
+	wctx, stop := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() { defer close(watched); b.Watch(wctx) }()
+	t.Cleanup(func() { stop(); <-watched })
 	for {
 		done, err := js.ObjectStore(ctx, "done3")
 		if err == nil {
-			if _, err := done.GetInfo(ctx, "a.txt"); err == nil {
+			if _, err = done.GetInfo(ctx, "a.txt"); err == nil {
 				st, err := done.Status(ctx)
 				if err != nil {
 					t.Fatal(err)

@@ -18,17 +18,17 @@ func TestModelRegistryTakesTheStreamsReplicas(t *testing.T) {
 	_, js := natstest.Cluster(t, "registry", 3)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	if err := UseModel(ctx, js, Active{Disabled: true}); err != nil {
-		t.Fatal(err)
-	}
-	kv, err := js.KeyValue(ctx, ModelsBucket)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := kv.Status(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// a cluster that elects its leaders again between requests answers
+	// none for a moment (natstest.Settle)
+	natstest.Settle(ctx, t, "use model", func(ctx context.Context) error { return UseModel(ctx, js, Active{Disabled: true}) })
+	var st jetstream.KeyValueStatus
+	natstest.Settle(ctx, t, "registry status", func(ctx context.Context) error {
+		kv, err := js.KeyValue(ctx, ModelsBucket)
+		if err == nil {
+			st, err = kv.Status(ctx)
+		}
+		return err
+	})
 	kvs, ok := st.(*jetstream.KeyValueBucketStatus)
 	if !ok {
 		t.Fatalf("status %T", st)

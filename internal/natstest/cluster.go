@@ -2,6 +2,7 @@ package natstest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -86,4 +87,27 @@ func Routed(t testing.TB, opts []*server.Options) []*server.Server {
 		}
 	}
 	return servers
+}
+
+// Settle runs f until it succeeds or ctx ends, trying again when a
+// cluster's JetStream API is not answering yet (no responders, a timeout,
+// a temporary unavailability): a cluster elects its leaders again under
+// load, and a request in between fails though the next succeeds. A test
+// that made its buckets once failed in CI with "no responders available".
+func Settle(ctx context.Context, t testing.TB, what string, f func(context.Context) error) {
+	t.Helper()
+	for {
+		try, cancel := context.WithTimeout(ctx, 10*time.Second)
+		err := f(try)
+		cancel()
+		if err == nil {
+			return
+		}
+		transient := errors.Is(err, nats.ErrNoResponders) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) ||
+			errors.Is(err, jetstream.ErrJetStreamNotEnabled) || strings.Contains(err.Error(), "temporarily unavailable")
+		if !transient || ctx.Err() != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
 }
