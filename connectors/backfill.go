@@ -229,6 +229,11 @@ func (b *Backfill) Run(ctx context.Context) (BackfillReport, error) {
 	if err != nil {
 		return rep, fmt.Errorf("kv %s: %w", BackfillBucket, err)
 	}
+	release, err := acquireLease(ctx, kv, b.Job)
+	if err != nil {
+		return rep, err
+	}
+	defer release()
 	keys, leftOut, err := listSource(ctx, b.Source)
 	if err != nil {
 		return rep, err

@@ -2,12 +2,14 @@ package connectors
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -389,5 +391,58 @@ func TestBackfillReportsWhatItLeavesOut(t *testing.T) {
 	want := []string{filepath.Join(dir, ".git") + string(filepath.Separator), filepath.Join(dir, ".notes.txt"), filepath.Join(dir, "~$lease.docx")}
 	if rep.Total != 1 || rep.Sent != 1 || rep.LeftOut != 3 || !reflect.DeepEqual(rep.LeftOutKeys, want) {
 		t.Errorf("report %+v, want 1 item sent and %v left out", rep, want)
+	}
+}
+
+// A second run of a job while the first runs is refused, naming the
+// holder: both had gone through the archive on one checkpoint, each
+// reporting the other's place ("resumed at 44") as its own. Once the
+// first ends, or when its lease is stale (the run was killed), a run
+// takes the job.
+func TestBackfillJobRunsOnce(t *testing.T) {
+	_, js := natstest.Start(t, "backfill-once")
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("memo "+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	inFirst, release := make(chan struct{}), make(chan struct{})
+	first := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: DirSource{Dir: dir}, Job: "once", Concurrency: 1,
+		Progress: func(done, _ int) {
+			if done == 1 {
+				close(inFirst)
+				<-release
+			}
+		}}
+	firstDone := make(chan error, 1)
+	go func() { _, err := first.Run(ctx); firstDone <- err }()
+	<-inFirst
+	second := &Backfill{JS: js, Pub: &Publisher{JS: js}, Source: DirSource{Dir: dir}, Job: "once", Concurrency: 1}
+	if _, err := second.Run(ctx); !errors.Is(err, ErrJobRunning) || !strings.Contains(err.Error(), "pid") {
+		t.Errorf("second run while the first runs: %v, want ErrJobRunning naming the holder", err)
+	}
+	close(release)
+	if err := <-firstDone; err != nil {
+		t.Fatalf("first run: %v", err)
+	}
+	if _, err := second.Run(ctx); err != nil {
+		t.Errorf("a run after the first ended: %v", err)
+	}
+	// a stale lease (its run killed) is taken over
+	kv, err := js.KeyValue(ctx, BackfillBucket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := json.Marshal(lease{Owner: "gone pid 1", At: time.Now().Add(-2 * leaseStale)})
+	if _, err := kv.Put(ctx, leaseKey("once"), old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := second.Run(ctx); err != nil {
+		t.Errorf("a run after a killed one: %v", err)
+	}
+	if _, err := kv.Get(ctx, leaseKey("once")); !errors.Is(err, jetstream.ErrKeyNotFound) {
+		t.Errorf("lease left behind after the run: %v", err)
 	}
 }
