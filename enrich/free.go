@@ -25,7 +25,7 @@ import (
 // FreeVersion is the model-free tier's version; bump it whenever its
 // output for the same document changes, so stored results can be told
 // apart and reprocessed.
-const FreeVersion = "1.34.0"
+const FreeVersion = "1.35.0"
 
 // Defaults of the model-free tier.
 const (
