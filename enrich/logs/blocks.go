@@ -13,13 +13,17 @@ import (
 // field was an entry of its own and the record's time and level sat on
 // lines apart from its message. A block log is read a record at a time
 // instead: the record's fields give its time and level, and its message
-// is the content. Two record formats are known:
+// is the content. These record formats are known:
 //
 //   - the text export of Windows event logs ("wevtutil qe Security
 //     /f:text", Get-WinEvent | Format-List): "Event[0]:" opens a record,
 //     indented fields follow ("  Date: ...", "  Level: ...", "  Source:
 //     ...", "  Event ID: ..."), and the description's first line is the
 //     message;
+//   - Event Viewer's "Copy details as text", events pasted one after
+//     another: "Log Name: Security" opens a record and "Source: ..."
+//     follows it, the fields unindented, then "Description:" and the
+//     message as above (and "Event Xml:", which is no description);
 //   - MySQL's slow query log: "# Time:", "# User@Host:" and
 //     "# Query_time:" comment lines, then the statement the record is
 //     about, which is the message; a comment line after a statement opens
@@ -39,8 +43,13 @@ const blockScan = 5
 var (
 	// eventOpenRe opens a record of a Windows event log's text export.
 	eventOpenRe = regexp.MustCompile(`^Event\[\d+\]:$`)
-	// eventFieldRe is one of its fields: "  Event ID: 4625".
-	eventFieldRe = regexp.MustCompile(`^\s+([A-Za-z][A-Za-z ]*?):\s*(.*)$`)
+	// eventFieldRe is one of its fields: "  Event ID: 4625", unindented
+	// in Event Viewer's copy.
+	eventFieldRe = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*?):\s*(.*)$`)
+	// viewerOpenRe opens a record Event Viewer copied as text; viewerSourceRe
+	// is the field that follows it.
+	viewerOpenRe   = regexp.MustCompile(`^Log Name:\s+\S`)
+	viewerSourceRe = regexp.MustCompile(`^Source:\s+\S`)
 	// commentFieldRe is a field of a comment header: "# Time: ...".
 	commentFieldRe = regexp.MustCompile(`^#\s*([A-Za-z_@]+):\s*(.*)$`)
 )
@@ -64,6 +73,8 @@ func detectBlockLog(lines iter.Seq[string]) *blockLog {
 		switch {
 		case eventOpenRe.MatchString(strings.TrimPrefix(prev, "\uFEFF")) && eventFieldRe.MatchString(line):
 			return &blockLog{opens: func(line string, _ []string) bool { return eventOpenRe.MatchString(line) }, split: splitEventRecord}
+		case viewerOpenRe.MatchString(strings.TrimPrefix(prev, "\uFEFF")) && viewerSourceRe.MatchString(line):
+			return &blockLog{opens: func(line string, _ []string) bool { return viewerOpenRe.MatchString(line) }, split: splitEventRecord}
 		case slowOpenRe.MatchString(prev) && commentFieldRe.MatchString(line):
 			return &blockLog{opens: opensSlowRecord, split: splitSlowRecord}
 		}
@@ -104,17 +115,21 @@ func (b *blockLog) flush() []string {
 // Level its level (an audit failure, which the Security log writes as
 // Information, is a warning), and the description's first line its
 // message; "Source [Event ID]" when it has none. Its sample is those
-// fields and the message on one line: the record's other fields filled
-// the sample before its message.
+// fields and the whole description on one line, as a saved event's XML
+// gives it (eventXMLSample): the record's other fields filled the sample
+// before its message, and the description's first line alone did not
+// name the account a logon or a lockout was about.
 func splitEventRecord(rec []string) (Header, string, string) {
 	var h Header
-	var date, level, source, id, msg string
+	var date, level, source, id string
+	var desc []string
 	described := false
 	for _, line := range rec[1:] {
 		if described {
-			if msg = strings.TrimSpace(line); msg != "" {
-				break
+			if strings.HasPrefix(line, "Event Xml:") {
+				break // Event Viewer's copy ends with the event's XML
 			}
+			desc = append(desc, line)
 			continue
 		}
 		m := eventFieldRe.FindStringSubmatch(line)
@@ -140,18 +155,21 @@ func splitEventRecord(rec []string) (Header, string, string) {
 		case "Event ID":
 			id = v
 		case "Description":
-			described, msg = true, v
-			if msg != "" {
-				break
-			}
+			described, desc = true, []string{v}
 		}
 	}
 	h.Component = source
 	head := strings.Join(strings.Fields(date+" "+level+" "+source+" ["+id+"]"), " ")
+	msg := ""
+	for _, l := range desc {
+		if msg = strings.TrimSpace(l); msg != "" {
+			break
+		}
+	}
 	if msg == "" {
 		return h, strings.TrimSpace(source + " [" + id + "]"), head
 	}
-	return h, msg, head + ": " + msg
+	return h, msg, head + ": " + strings.Join(strings.Fields(strings.Join(desc, " ")), " ")
 }
 
 // slowOpenRe opens a record of MySQL's slow query log.

@@ -102,3 +102,68 @@ SELECT c.name, SUM(o.total)
 		t.Errorf("span %s to %s", s.Start, s.End)
 	}
 }
+
+// viewerCopy is Event Viewer's "Copy details as text" of three Security
+// events pasted one after another: no "Event[N]:" line, the fields
+// unindented, the description's details tab-indented, the XML after it.
+const viewerCopy = "Log Name:      Security\n" +
+	"Source:        Microsoft-Windows-Security-Auditing\n" +
+	"Date:          10/11/2026 9:10:01 AM\n" +
+	"Event ID:      4625\n" +
+	"Task Category: Logon\n" +
+	"Level:         Information\n" +
+	"Keywords:      Audit Failure\n" +
+	"User:          N/A\n" +
+	"Computer:      DC01.corp.example.com\n" +
+	"Description:\n" +
+	"An account failed to log on.\n\n" +
+	"Subject:\n\tSecurity ID:\t\tS-1-0-0\n\tAccount Name:\t\t-\n\n" +
+	"Account For Which Logon Failed:\n\tSecurity ID:\t\tS-1-0-0\n\tAccount Name:\t\tjsmith\n\tAccount Domain:\t\tCORP\n\n" +
+	"Network Information:\n\tWorkstation Name:\tWS-042\n\tSource Network Address:\t10.1.2.99\n\tSource Port:\t\t51234\n" +
+	"Event Xml:\n<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n  <System>\n    <EventID>4625</EventID>\n  </System>\n</Event>\n" +
+	"Log Name:      Security\n" +
+	"Source:        Microsoft-Windows-Security-Auditing\n" +
+	"Date:          10/11/2026 9:11:01 AM\n" +
+	"Event ID:      4625\n" +
+	"Level:         Information\n" +
+	"Keywords:      Audit Failure\n" +
+	"Description:\n" +
+	"An account failed to log on.\n\n" +
+	"Account For Which Logon Failed:\n\tSecurity ID:\t\tS-1-0-0\n\tAccount Name:\t\tjsmith\n\n" +
+	"Network Information:\n\tSource Network Address:\t10.1.2.99\n\n" +
+	"Log Name:      System\n" +
+	"Source:        Service Control Manager\n" +
+	"Date:          10/11/2026 1:05:00 PM\n" +
+	"Event ID:      7034\n" +
+	"Level:         Error\n" +
+	"Description:\n" +
+	"The Print Spooler service terminated unexpectedly.  It has done this 1 time(s).\n"
+
+// Event Viewer's copied events are read as a block log: one entry per
+// event, its date (the US 12-hour clock) its time, the account and the
+// address a failed logon names counted; each field line was an entry and
+// the paste was classed as a contract.
+func TestEventViewerCopiedEvents(t *testing.T) {
+	if !IsBlockLog(viewerCopy) {
+		t.Fatal("not read as a block log")
+	}
+	s := SummarizeText(viewerCopy, nil, Budget{})
+	if s.Entries != 3 || len(s.Templates) != 2 || s.Templates[0].Template != "An account failed to log on." {
+		t.Fatalf("entries %d, templates %+v, want 3 events of 2 templates", s.Entries, s.Templates)
+	}
+	if s.Levels["WARN"] != 2 || s.Levels["ERROR"] != 1 {
+		t.Errorf("levels %v, want 2 WARN (audit failures), 1 ERROR", s.Levels)
+	}
+	if s.Start != "2026-10-11T09:10:01" || s.End != "2026-10-11T13:05:00" {
+		t.Errorf("span %s to %s", s.Start, s.End)
+	}
+	if len(s.Users) != 1 || s.Users[0].Name != "jsmith" || s.Users[0].Count != 2 {
+		t.Errorf("users %+v, want jsmith 2×", s.Users)
+	}
+	if len(s.FailedLoginSources) != 1 || s.FailedLoginSources[0].Name != "10.1.2.99" {
+		t.Errorf("failed login sources %+v", s.FailedLoginSources)
+	}
+	if len(s.Errors) != 1 || !strings.Contains(s.Errors[0], "[7034]: The Print Spooler service") || strings.Contains(s.Errors[0], "Event Xml") {
+		t.Errorf("errors %q", s.Errors)
+	}
+}

@@ -275,6 +275,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 			return
 		}
 		h, content, sample := blocks.split(rec)
+		// the sample is the record whole, its content the message alone:
+		// the account and address are read from the sample
+		h.Sample = sample
 		entry(sample, h, content, true)
 	}
 	i := -1

@@ -52,6 +52,10 @@ var timeLayouts = []string{
 	"Jan _2 15:04:05.999999999",
 	"Jan _2 15:04:05",
 	"Mon Jan _2 15:04:05",
+	// the US 12-hour clock Windows writes in English (Event Viewer's
+	// "Date: 10/11/2026 8:00:12 AM"): read as no time, an export of
+	// events had no span
+	"1/2/2006 3:04:05 PM",
 	"01-02 15:04:05.999999999",
 	"01-02 15:04:05",
 	"01.02 15:04:05",
