@@ -284,6 +284,13 @@ type LogSummary struct {
 	// passwords followed by "user NOT in sudoers" count here and in
 	// FailedLocalLogins.
 	DeniedPrivileges []NameCount `json:"denied_privileges,omitempty"`
+	// LockedOut are the accounts locked out after failed logins
+	// (Windows' 4740 "A user account was locked out.", named with the
+	// computer the failures came from, "jsmith from WS-042";
+	// pam_faillock's "account temporarily locked"), each with its
+	// lockouts, the most frequent first: the event that says only "A
+	// user account was locked out." in its first line named no one.
+	LockedOut []NameCount `json:"locked_out,omitempty"`
 	// FailedUnits are the systemd units that failed ("Failed to start
 	// nginx.service - ...", "nginx.service: Failed with result
 	// 'exit-code'."), each with its failures (a failed start, written in

@@ -876,6 +876,7 @@ func logSentence(s *document.LogSummary, max int) string {
 	b.WriteString(failedLoginsSentence(s))
 	b.WriteString(failedLocalLoginsSentence(s.FailedLocalLogins))
 	b.WriteString(deniedPrivilegesSentence(s.DeniedPrivileges))
+	b.WriteString(countsSentence(" Locked out: ", "%s (%d×)", s.LockedOut))
 	worst, count := worstTemplates(s.Templates), errorCount
 	routine := s.Templates
 	if len(worst) == 0 && s.Access == nil {

@@ -485,3 +485,18 @@ func TestTemplateTextJoinsWildcardRuns(t *testing.T) {
 		}
 	}
 }
+
+// A log's sentence names the accounts locked out: a domain controller's
+// 4740 said "1× A user account was locked out." and named no one.
+func TestLogSentenceNamesLockedOutAccounts(t *testing.T) {
+	s := &document.LogSummary{Lines: 6, Entries: 6, NewTemplates: 2, ErrorShare: 1, Levels: map[string]int{"WARN": 6},
+		Templates: []document.TemplateCount{
+			{Template: "An account failed to log on.", Count: 5, Warnings: 5},
+			{Template: "A user account was locked out.", Count: 1, Warnings: 1}},
+		FailedLoginSources: []document.NameCount{{Name: "10.1.2.99", Count: 5}}, FailedLogins: 5, FailedLoginAddresses: 1,
+		LockedOut: []document.NameCount{{Name: "jsmith from WS-042", Count: 1}}}
+	want := "6 lines (6 entries); 100% warnings or errors; 2 new templates. Failed logins from 10.1.2.99 (5×). Locked out: jsmith from WS-042 (1×). Warnings: 5× An account failed to log on. 1× A user account was locked out."
+	if got := logSentence(s, 500); got != want {
+		t.Errorf("logSentence = %q\nwant %q", got, want)
+	}
+}

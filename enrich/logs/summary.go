@@ -115,6 +115,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var logins failedLogins
 	var local localLogins            // failed local logins, by who tried what
 	denied := nameCounts{}           // refused privilege requests, by who asked for what
+	locked := nameCounts{}           // accounts locked out, by account
 	var units failedUnits            // systemd units that failed, by name
 	upstreams := nameCounts{}        // the upstreams nginx's errors name
 	var access accessStats           // an access log's requests
@@ -173,6 +174,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 		users.addUsers(line, content)
 		if name, ok := windowsAccount(cmp.Or(h.Sample, content)); ok {
 			users[name]++ // a Windows event: its account is no user= or "for"
+		}
+		if name, ok := lockedOutAccount(cmp.Or(h.Sample, line)); ok {
+			locked[name] += w
 		}
 		proc := loginProcess(line, content, h.Component)
 		addr, ok := failedLoginSource(line, content)
@@ -376,6 +380,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	s.SucceededLogins = succeeded
 	s.FailedLocalLogins = local.counts.top(summaryTopUsers)
 	s.DeniedPrivileges = denied.top(summaryTopUsers)
+	s.LockedOut = locked.top(summaryTopUsers)
 	s.FailedUnits = units.counts().top(summaryTopUsers)
 	s.FailingUpstreams = upstreams.top(summaryTopUsers)
 	s.Access = access.summary(entries)
@@ -454,6 +459,37 @@ func windowsAccount(sample string) (string, bool) {
 		return "", false
 	}
 	return m[1], true
+}
+
+// lockedOutRe is the account a lockout names: Windows' 4740 as its
+// description reads ("Account That Was Locked Out: Security ID: ...
+// Account Name: jsmith Additional Information: Caller Computer Name:
+// WS-042"), its data in a saved event's XML ("EventID=4740 ...
+// TargetUserName=jsmith ... TargetDomainName=WS-042", the caller computer
+// being the target domain), and pam_faillock's "Consecutive login
+// failures for user jsmith account temporarily locked".
+var lockedOutRe = regexp.MustCompile(`Account That Was Locked Out:\s+(?:Security ID:\s*\S+\s+)?Account Name:[ \t]*(\S+)(?:\s+Additional Information:\s+Caller Computer Name:[ \t]*(\S+))?` +
+	`|EventID=4740:?\s.*?\bTargetUserName=(\S+)(?:\s+TargetDomainName=(\S+))?` +
+	`|Consecutive login failures for user (\S+) account temporarily locked`)
+
+// lockedOutAccount returns the account a lockout entry names, with the
+// computer the failures came from where it says ("jsmith from WS-042").
+func lockedOutAccount(sample string) (string, bool) {
+	if !strings.Contains(sample, "ocked") && !strings.Contains(sample, "4740") {
+		return "", false // cheap test: most entries are no lockout
+	}
+	m := lockedOutRe.FindStringSubmatch(sample)
+	if m == nil {
+		return "", false
+	}
+	name, from := cmp.Or(m[1], m[3], m[5]), cmp.Or(m[2], m[4])
+	if name == "" || name == "-" {
+		return "", false
+	}
+	if from != "" && from != "-" {
+		name += " from " + from
+	}
+	return name, true
 }
 
 // accountUser returns the user of a MySQL account after "user"
