@@ -544,3 +544,26 @@ func TestJSONStackTraceRootCauseNamed(t *testing.T) {
 		}
 	}
 }
+
+// Tomcat's catalina.out indents a stack trace by a tab, its exception
+// line too: the exception under a SEVERE entry was never named, and the
+// summary said "Servlet.service() ... threw exception" without the
+// NullPointerException or the cause under it.
+func TestTomcatIndentedExceptionNamed(t *testing.T) {
+	lines := []string{
+		"11-Oct-2026 10:30:00.123 SEVERE [http-nio-8080-exec-1] org.apache.catalina.core.StandardWrapperValve.invoke Servlet.service() for servlet [dispatcherServlet] threw exception",
+		"\tjavax.servlet.ServletException: Request processing failed",
+		"\t\tat org.apache.catalina.core.ApplicationFilterChain.internalDoFilter(ApplicationFilterChain.java:231)",
+		"\tCaused by: java.lang.NullPointerException: Cannot invoke \"com.shop.Order.getId()\" because \"order\" is null",
+		"\t\tat com.shop.OrderService.place(OrderService.java:88)",
+		"11-Oct-2026 10:30:01.001 INFO [main] org.apache.catalina.startup.Catalina.start Server startup in [3400] milliseconds",
+	}
+	want := `java.lang.NullPointerException: Cannot invoke "com.shop.Order.getId()" because "order" is null`
+	s := Summarize(lines, nil)
+	if len(s.Templates) != 2 || s.Templates[0].Errors != 1 || s.Templates[0].Exception != want {
+		t.Fatalf("templates %+v, want the SEVERE one's exception %q", s.Templates, want)
+	}
+	if len(s.Errors) != 1 || !strings.HasSuffix(s.Errors[0], want) {
+		t.Errorf("samples %q, want one ending in the cause", s.Errors)
+	}
+}

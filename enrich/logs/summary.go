@@ -1133,8 +1133,11 @@ var (
 	// causedBy opens the line of a Java exception's cause.
 	causedBy = "Caused by: "
 	// exceptionRe matches the line naming a thrown class, which Java
-	// loggers print unindented under the entry that logged it.
-	exceptionRe = regexp.MustCompile(`^(?:[A-Za-z_$][\w$]*\.)+[\w$]*(?:Exception|Error|Throwable)\b`)
+	// loggers print under the entry that logged it: unindented, or
+	// indented by a tab, as Tomcat's catalina.out (JULI's
+	// OneLineFormatter) writes its stack traces, whose exception was never
+	// said beside the SEVERE entry that logged it.
+	exceptionRe = regexp.MustCompile(`^\s*(?:[A-Za-z_$][\w$]*\.)+[\w$]*(?:Exception|Error|Throwable)\b`)
 )
 
 // banner reports whether line, the n-th above a log's first entry, is
