@@ -660,7 +660,27 @@ func templateText(t document.TemplateCount) string {
 			text = rest
 		}
 	}
-	return eventGist(text)
+	return eventGist(withoutLogger(text))
+}
+
+// javaLoggerRe is a fully qualified Java logger name opening a message,
+// as Tomcat's catalina.out and log4j's "%c - %m" write it
+// ("org.apache.catalina.core.StandardWrapperValve.invoke Servlet.service()
+// ..."): a package of two or more parts, a class, maybe a method, then a
+// space or " - ". An exception's name is followed by a colon, and stays;
+// so does Logback's abbreviated name ("c.a.orders.OrderController"),
+// short enough to say which part of a service logged.
+var javaLoggerRe = regexp.MustCompile(`^(?:[a-z][a-z0-9_]+\.){2,}[A-Z][\w$]*(?:\.[a-z][\w$]*)?(?: -)? `)
+
+// withoutLogger drops the Java logger name that opens a template: it took
+// some fifty of the sentence's characters, and an error's template was
+// cut before it said what failed.
+func withoutLogger(text string) string {
+	loc := javaLoggerRe.FindStringIndex(text)
+	if loc == nil || !strings.ContainsFunc(text[loc[1]:], unicode.IsLetter) {
+		return text
+	}
+	return text[loc[1]:]
 }
 
 // wildcardRun is two or more template wildcards apart by spaces or commas.

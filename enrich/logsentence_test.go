@@ -500,3 +500,23 @@ func TestLogSentenceNamesLockedOutAccounts(t *testing.T) {
 		t.Errorf("logSentence = %q\nwant %q", got, want)
 	}
 }
+
+// A template that opens with a Java logger name is said without it:
+// catalina.out's "org.apache.catalina.core.StandardWrapperValve.invoke"
+// took the room of what failed, which the sentence cut away.
+func TestTemplateTextWithoutJavaLogger(t *testing.T) {
+	cases := []struct{ template, want string }{
+		{"org.apache.catalina.core.StandardWrapperValve.invoke Servlet.service() for servlet [dispatcherServlet] threw exception", "Servlet.service() for servlet [dispatcherServlet] threw exception"},
+		{"org.apache.catalina.startup.Catalina.start Server startup in [<*>] milliseconds", "Server startup in [<*>] milliseconds"},
+		{"com.shop.payments.ChargeClient - charge failed for order <*>", "charge failed for order <*>"},
+		{"c.a.orders.OrderController - Request processing failed", "c.a.orders.OrderController - Request processing failed"},
+		{"java.lang.IllegalStateException: pool exhausted", "java.lang.IllegalStateException: pool exhausted"},
+		{"org.example.Foo <*>", "org.example.Foo <*>"},
+		{"Reading config from /etc/app.yaml", "Reading config from /etc/app.yaml"},
+	}
+	for _, c := range cases {
+		if got := templateText(document.TemplateCount{Template: c.template, Count: 1}); got != c.want {
+			t.Errorf("templateText(%q) = %q, want %q", c.template, got, c.want)
+		}
+	}
+}
