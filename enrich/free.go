@@ -660,7 +660,28 @@ func templateText(t document.TemplateCount) string {
 			text = rest
 		}
 	}
-	return eventGist(withoutLogger(text))
+	return eventGist(withoutNginxContext(withoutLogger(text)))
+}
+
+// nginxContextRe is the context nginx's error log writes after a message
+// (", client: <*>, server: <*>, request: "GET <*>", upstream: "<*>",
+// host: "<*>"), and nginxErrnoRe the masked errno before a system error's
+// text ("(<*>: Connection refused)"). Masked, they said nothing in the
+// sentence but took its room: "connect() failed (<*>: Connection
+// refused) while connecting to upstream, client: <*>, server: <*>,
+// request: ..." was cut after the request; the upstream is named apart
+// (failing upstreams).
+var (
+	nginxContextRe = regexp.MustCompile(`, client: [^,\s]+(?:, (?:server|request|upstream|host|referrer): .*)?$`)
+	nginxErrnoRe   = regexp.MustCompile(`\(<\*>: ([A-Z])`)
+)
+
+// withoutNginxContext drops both from a template.
+func withoutNginxContext(text string) string {
+	if !strings.Contains(text, ", client: ") {
+		return text
+	}
+	return nginxErrnoRe.ReplaceAllString(nginxContextRe.ReplaceAllString(text, ""), "($1")
 }
 
 // javaLoggerRe is a fully qualified Java logger name opening a message,

@@ -520,3 +520,21 @@ func TestTemplateTextWithoutJavaLogger(t *testing.T) {
 		}
 	}
 }
+
+// nginx's error templates are said without their masked context fields
+// and errno: "(<*>: Connection refused) while connecting to upstream,
+// client: <*>, server: <*>, request: ..." was cut before it said more.
+func TestTemplateTextWithoutNginxContext(t *testing.T) {
+	cases := []struct{ template, want string }{
+		{`connect() failed (<*>: Connection refused) while connecting to upstream, client: <*>, server: <*>, request: "POST <*> <*>", upstream: "<*>", host: "<*>"`, "connect() failed (Connection refused) while connecting to upstream"},
+		{`upstream timed out (<*>: Connection timed out) while reading response header from upstream, client: <*>, server: shop.example.com, request: "GET <*> <*>", upstream: "<*>", host: "<*>"`, "upstream timed out (Connection timed out) while reading response header from upstream"},
+		{`open() "<*>" failed (<*>: No such file or directory), client: <*>, server: <*>, request: "GET <*> <*>", host: "<*>"`, `open() "<*>" failed (No such file or directory)`},
+		{`upstream timed out (<*>: Connection timed out) while reading response header from upstream, client: <*>, upstream: "<*>"`, "upstream timed out (Connection timed out) while reading response header from upstream"},
+		{"session (<*>: abc) closed", "session (<*>: abc) closed"},
+	}
+	for _, c := range cases {
+		if got := templateText(document.TemplateCount{Template: c.template, Count: 1}); got != c.want {
+			t.Errorf("templateText(%q) = %q, want %q", c.template, got, c.want)
+		}
+	}
+}
