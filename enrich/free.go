@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -893,7 +894,13 @@ func logSentence(s *document.LogSummary, max int) string {
 	} else {
 		fmt.Fprintf(&b, "%d lines", s.Lines)
 	}
-	if s.Entries > 0 {
+	switch read := cmp.Or(s.Analyzed, s.Lines); {
+	case s.Entries > read:
+		// rows that fold repeats (kubectl's "(x25 over 10m)") stand for
+		// more events than they are: "6 lines (65 entries)" read as a
+		// contradiction
+		fmt.Fprintf(&b, ", standing for %d events", s.Entries)
+	case s.Entries > 0:
 		fmt.Fprintf(&b, " (%d entries)", s.Entries)
 	}
 	if span := readableSpan(s.Start, s.End); span != "" {

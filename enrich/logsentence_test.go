@@ -538,3 +538,23 @@ func TestTemplateTextWithoutNginxContext(t *testing.T) {
 		}
 	}
 }
+
+// Rows that fold repeats stand for more events than lines: kubectl's
+// events read "6 lines (65 entries)", which an on-call reader could not
+// square.
+func TestLogSentenceFoldedRepeats(t *testing.T) {
+	cases := []struct {
+		s    document.LogSummary
+		want string
+	}{
+		{document.LogSummary{Lines: 6, Entries: 65}, "6 lines, standing for 65 events; "},
+		{document.LogSummary{Lines: 900, Analyzed: 500, Entries: 800}, "First 500 of 900 lines, standing for 800 events; "},
+		{document.LogSummary{Lines: 322, Entries: 12}, "322 lines (12 entries); "},
+		{document.LogSummary{Lines: 900, Analyzed: 500, Entries: 90}, "First 500 of 900 lines (90 entries); "},
+	}
+	for _, c := range cases {
+		if got := logSentence(&c.s, 500); !strings.HasPrefix(got, c.want) {
+			t.Errorf("logSentence = %q, want it to open %q", got, c.want)
+		}
+	}
+}
