@@ -132,3 +132,23 @@ func TestRequestPathMasksSlugs(t *testing.T) {
 		}
 	}
 }
+
+// A slug of two words under a collection of content is a value too:
+// "/blog/summer-deals/" and "/blog/new-arrivals/" were a template each
+// beside "/blog/<*>/". A route of two words elsewhere stays a name, and
+// so does a file under a collection.
+func TestRequestPathMasksTwoWordSlugs(t *testing.T) {
+	for p, want := range map[string]string{
+		"/blog/summer-deals/":          "/blog/<*>/",
+		"/products/gift-cards?ref=nav": "/products/<*>",
+		"/tags/on-call/feed":           "/tags/<*>/feed",
+		"/account/reset-password":      "/account/reset-password",
+		"/api/user-profiles":           "/api/user-profiles",
+		"/blog/feed":                   "/blog/feed",
+		"/blog/style-main.css":         "/blog/style-main.css",
+	} {
+		if got := pathShape(p); got != want {
+			t.Errorf("pathShape(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -101,10 +101,12 @@ func pathShape(p string) string {
 		p = p[:i]
 	}
 	segs := strings.Split(p, "/")
+	parent := ""
 	for i, seg := range segs {
-		if variableSegment(seg) {
+		if variableSegment(seg) || collectionSlug(parent, seg) {
 			segs[i] = Wildcard
 		}
+		parent = seg
 	}
 	return strings.Join(segs, "/")
 }
@@ -128,6 +130,26 @@ func variableSegment(seg string) bool {
 // route's name of one or two words ("user-profiles") stays.
 func slug(seg string) bool {
 	return strings.Count(seg, "-") >= 2 && !strings.Contains(seg, "--")
+}
+
+// collectionSlug reports a slug of two words ("spring-sale",
+// "summer-deals") under a segment that names a collection of content
+// (collections): a post's or product's name, though as short as a
+// route's ("user-profiles", which stays). Kept, "/blog/spring-sale/" and
+// "/blog/summer-deals/" were a template each beside "/blog/<*>/" for the
+// slugs of three words.
+func collectionSlug(parent, seg string) bool {
+	return collections[strings.ToLower(parent)] && strings.Count(seg, "-") == 1 &&
+		!strings.HasPrefix(seg, "-") && !strings.HasSuffix(seg, "-") && !strings.Contains(seg, ".")
+}
+
+// collections are path segments under which a site lists its content by
+// name: posts, articles, products, tags and categories.
+var collections = map[string]bool{
+	"blog": true, "blogs": true, "post": true, "posts": true, "article": true, "articles": true,
+	"news": true, "story": true, "stories": true, "product": true, "products": true, "p": true,
+	"tag": true, "tags": true, "category": true, "categories": true, "topic": true, "topics": true,
+	"collections": true, "recipes": true, "events": true,
 }
 
 // apiVersionRe is an API version path segment.
