@@ -842,6 +842,16 @@ func failedLoginsSentence(s *document.LogSummary) string {
 	if share == "" {
 		share = fmt.Sprintf(" %d", s.FailedLogins)
 	}
+	if s.FailedLoginSources[0].Count == 1 {
+		// no address stands out (a spray, or a botnet): "most from
+		// 198.51.100.0 (1×), 198.51.100.1 (1×)" named three of many alike
+		lead := fmt.Sprintf(" Failed logins:%s from %d addresses, one each: ", share, s.FailedLoginAddresses)
+		var named []string
+		for _, n := range s.FailedLoginSources[:min(3, len(s.FailedLoginSources))] {
+			named = append(named, n.Name)
+		}
+		return lead + strings.Join(named, ", ") + fmt.Sprintf(" and %d more.", s.FailedLoginAddresses-len(named))
+	}
 	lead := fmt.Sprintf(" Failed logins:%s from %d addresses, most from ", share, s.FailedLoginAddresses)
 	return countsSentence(lead, "%s (%d×)", s.FailedLoginSources)
 }

@@ -558,3 +558,18 @@ func TestLogSentenceFoldedRepeats(t *testing.T) {
 		}
 	}
 }
+
+// Where every address failed once, none is "most": a spray from ten
+// addresses read "most from 198.51.100.0 (1×), 198.51.100.1 (1×), ...",
+// as if those three stood out.
+func TestLogSentenceFailedLoginsOneEach(t *testing.T) {
+	var lines []string
+	for i := range 10 {
+		lines = append(lines, fmt.Sprintf("Oct 11 10:%02d:01 web1 sshd[%d]: Failed password for invalid user admin from 198.51.100.%d port %d ssh2", i, 900+i, i, 40000+i))
+	}
+	got := logSentence(logs.Summarize(lines, nil), 600)
+	want := " Failed logins: 10 from 10 addresses, one each: 198.51.100.0, 198.51.100.1, 198.51.100.2 and 7 more."
+	if !strings.Contains(got, want) {
+		t.Errorf("logSentence = %q\nwant it to hold %q", got, want)
+	}
+}
