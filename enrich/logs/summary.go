@@ -133,6 +133,7 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 	var blocks *blockLog
 	var audit auditEvent // the Linux audit event whose records are being read
 	var pod describedPod // the containers kubectl describe lists above its events
+	var w3c *w3cLog      // an IIS log's fields, once its "#Fields:" is read
 	if table == nil {
 		blocks = detectBlockLog(lines)
 	}
@@ -316,6 +317,15 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				block(rec)
 			}
 			continue
+		}
+		if table == nil && isW3CDirective(line) {
+			if f := newW3CLog(line); f != nil {
+				w3c = f
+			}
+			continue // an IIS log's directive is no entry
+		}
+		if w3c != nil {
+			line, _ = w3c.rewrite(line)
 		}
 		var h Header
 		var content string
