@@ -167,3 +167,23 @@ func TestEventViewerCopiedEvents(t *testing.T) {
 		t.Errorf("errors %q", s.Errors)
 	}
 }
+
+// A domain controller's failed TGT requests (4768 with a Result Code
+// other than 0x0) are failed logins from their Client Address: their
+// headline, "A Kerberos authentication ticket (TGT) was requested.", does
+// not say they failed, and a run of unknown user names went uncounted.
+func TestKerberosTGTFailuresCounted(t *testing.T) {
+	tgt := func(date, user, code, addr string) string {
+		return "Log Name:      Security\nSource:        Microsoft-Windows-Security-Auditing\nDate:          " + date + "\n" +
+			"Event ID:      4768\nLevel:         Information\nKeywords:      Audit Failure\nDescription:\n" +
+			"A Kerberos authentication ticket (TGT) was requested.\n\nAccount Information:\n\tAccount Name:\t\t" + user + "\n\n" +
+			"Network Information:\n\tClient Address:\t\t::ffff:" + addr + "\n\tClient Port:\t\t50999\n\n" +
+			"Additional Information:\n\tTicket Options:\t\t0x40810010\n\tResult Code:\t\t" + code + "\n"
+	}
+	text := tgt("10/11/2026 9:30:01 AM", "olduser1", "0x6", "10.1.7.50") + tgt("10/11/2026 9:31:01 AM", "olduser2", "0x6", "10.1.7.50") +
+		tgt("10/11/2026 9:32:01 AM", "alice", "0x0", "10.1.2.10")
+	s := SummarizeText(text, nil, Budget{})
+	if s.FailedLogins != 2 || len(s.FailedLoginSources) != 1 || s.FailedLoginSources[0].Name != "10.1.7.50" {
+		t.Errorf("failed logins %d from %+v, want 2 from 10.1.7.50", s.FailedLogins, s.FailedLoginSources)
+	}
+}

@@ -763,8 +763,11 @@ func loginProcess(line, content, component string) string {
 // Source Network Address: 203.0.113.9" and a domain controller's 4771
 // "Kerberos pre-authentication failed. ... Client Address:
 // ::ffff:10.0.5.30" (a wrong domain password: read as no failure, a DC's
-// password-guessing run was "0% warnings or errors").
-var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)|an\s+account\s+failed\s+to\s+log\s+on\b|kerberos\s+pre-authentication\s+failed\b|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
+// password-guessing run was "0% warnings or errors"), and its 4768 "A
+// Kerberos authentication ticket (TGT) was requested." with a Result Code
+// other than 0x0 (0x6, an unknown account: a run of them is someone
+// guessing user names), whose headline does not say it failed.
+var failedLoginRe = regexp.MustCompile(`(?i)\b(?:failed\s+(?:password|publickey|keyboard-interactive|none)\b|kerberos\s+authentication\s+ticket\s+\(TGT\)\s+was\s+requested\..*\bResult\s+Code:\s*0x0*[1-9a-f]|(?:(?:password\s+authentication|login)\s+failed\s+for\s+user\b|access\s+denied\s+for\s+user\b.*\(using\s+password:)|an\s+account\s+failed\s+to\s+log\s+on\b|kerberos\s+pre-authentication\s+failed\b|(?:invalid|illegal)\s+user\b|authentication\s+failure\b|maximum\s+authentication\s+attempts\b|too\s+many\s+authentication\s+failures\b)|\bUSER_(?:AUTH|LOGIN|ERR)\b.*\bres=failed\b`)
 
 // failedLoginSource returns the address a failed login came from: the
 // first IP address in the entry's message ("from 203.0.113.4 port
@@ -1096,7 +1099,7 @@ func reportsFailedLogin(content string) bool {
 // failedLoginRe's words: they are spared the regular expression, which
 // every entry of a log would otherwise run.
 func mayReportFailedLogin(content string) bool {
-	for _, w := range []string{"ail", "AIL", "nvalid", "NVALID", "llegal", "aximum", "enied", "ENIED"} {
+	for _, w := range []string{"ail", "AIL", "nvalid", "NVALID", "llegal", "aximum", "enied", "ENIED", "(TGT)"} {
 		if strings.Contains(content, w) {
 			return true
 		}
