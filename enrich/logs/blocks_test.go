@@ -186,4 +186,9 @@ func TestKerberosTGTFailuresCounted(t *testing.T) {
 	if s.FailedLogins != 2 || len(s.FailedLoginSources) != 1 || s.FailedLoginSources[0].Name != "10.1.7.50" {
 		t.Errorf("failed logins %d from %+v, want 2 from 10.1.7.50", s.FailedLogins, s.FailedLoginSources)
 	}
+	// the granted one is a login that succeeded, so the failures have
+	// their share of all (2 of 3)
+	if s.SucceededLogins != 1 {
+		t.Errorf("succeeded logins %d, want the one granted TGT", s.SucceededLogins)
+	}
 }

@@ -199,7 +199,9 @@ func summarize(lines iter.Seq[string], m *Miner, b Budget) *document.LogSummary 
 				logins.addressless(h.Time, proc, content)
 			}
 		}
-		if reportsSucceededLogin(content) {
+		// a Windows event's content masks its values: the Result Code
+		// that says a TGT was granted is in its sample
+		if reportsSucceededLogin(content) || h.Sample != content && reportsSucceededLogin(h.Sample) {
 			succeeded += w
 		}
 		units.add(h.Component, content)
@@ -1079,14 +1081,17 @@ func messageAddr(content string) (string, bool) {
 }
 
 // succeededLoginRe is a message that reports a login that succeeded:
-// sshd's "Accepted publickey for", Windows' 4624.
-var succeededLoginRe = regexp.MustCompile(`(?i)\baccepted\s+(?:password|publickey|keyboard-interactive\S*|gssapi\S*|hostbased)\s+for\b|\ban\s+account\s+was\s+successfully\s+logged\s+on\b`)
+// sshd's "Accepted publickey for", Windows' 4624, a domain controller's
+// TGT granted (4768 with Result Code 0x0), without which its failed TGT
+// requests had no share of all.
+var succeededLoginRe = regexp.MustCompile(`(?i)\baccepted\s+(?:password|publickey|keyboard-interactive\S*|gssapi\S*|hostbased)\s+for\b|\ban\s+account\s+was\s+successfully\s+logged\s+on\b|kerberos\s+authentication\s+ticket\s+\(TGT\)\s+was\s+requested\..*\bResult\s+Code:\s*0x0+\b`)
 
 // reportsSucceededLogin reports a message that says a login succeeded;
 // most messages, which hold neither word of succeededLoginRe, are spared
 // the regular expression.
 func reportsSucceededLogin(content string) bool {
-	return (strings.Contains(content, "ccepted") || strings.Contains(content, "uccessfully")) && succeededLoginRe.MatchString(content)
+	return (strings.Contains(content, "ccepted") || strings.Contains(content, "uccessfully") || strings.Contains(content, "(TGT)")) &&
+		succeededLoginRe.MatchString(content)
 }
 
 // reportsFailedLogin reports a message that says a login failed, with
