@@ -192,3 +192,14 @@ func TestKerberosTGTFailuresCounted(t *testing.T) {
 		t.Errorf("succeeded logins %d, want the one granted TGT", s.SucceededLogins)
 	}
 }
+
+// An Event Viewer copy made in a European locale dates its events day
+// first with dots ("Date: 11.10.2026 09:10:01"): it had no span.
+func TestEventViewerCopiedEventsDayFirst(t *testing.T) {
+	text := strings.NewReplacer("10/11/2026 9:10:01 AM", "11.10.2026 09:10:01", "10/11/2026 9:11:01 AM", "11.10.2026 09:11:01",
+		"10/11/2026 1:05:00 PM", "11.10.2026 13:05:00").Replace(viewerCopy)
+	s := SummarizeText(text, nil, Budget{})
+	if s.Start != "2026-10-11T09:10:01" || s.End != "2026-10-11T13:05:00" {
+		t.Errorf("span %q to %q, want 2026-10-11T09:10:01 to 2026-10-11T13:05:00", s.Start, s.End)
+	}
+}

@@ -56,6 +56,10 @@ var timeLayouts = []string{
 	// "Date: 10/11/2026 8:00:12 AM"): read as no time, an export of
 	// events had no span
 	"1/2/2006 3:04:05 PM",
+	// the dotted day-first date Windows writes in most European locales
+	// ("Date: 11.10.2026 09:10:01"): an Event Viewer copy made there had
+	// no span
+	"2.1.2006 15:04:05",
 	"01-02 15:04:05.999999999",
 	"01-02 15:04:05",
 	"01.02 15:04:05",
